@@ -1,0 +1,243 @@
+"""Consistency rules (勾稽关系) as data: each rule a small function yielding Findings.
+
+`check`, `render` and `preview` all run RULES; a test can list them. A rule names both sides
+with their figures and the source line, in Chinese.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+
+from reportgen.compute import ZERO, Figures
+from reportgen.errors import Finding, Severity
+from reportgen.model import FUNDS, Budget
+from reportgen.phrasing import Money
+
+CHANGE_NEEDS_REASON = Decimal(10)  # percent: a larger change with no reason is a warning
+PLACEHOLDERS = re.compile(r"XX|xx|××|某某|待填写|待补充|增加（减少）|增长（下降）|\?\?")
+DOUBLED = re.compile(r"(增加|减少|增长|下降|主要用于|主要包括)\1")
+
+Rule = Callable[[Budget, Figures, Money], Iterator[Finding]]
+RULES: list[tuple[str, Rule]] = []
+
+
+def rule(rule_id: str) -> Callable[[Rule], Rule]:
+    def register(func: Rule) -> Rule:
+        RULES.append((rule_id, func))
+        return func
+
+    return register
+
+
+def _finding(b: Budget, severity: Severity, rule_id: str, message: str, line: int = 0, path: str = "") -> Finding:
+    return Finding(severity, rule_id, message, str(b.file), line, 0, path)
+
+
+@rule("R-收支平衡")
+def balance(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    if f.basic is None or f.project is None:
+        return
+    if f.income_grand_total != f.expenditure_grand_total:
+        yield _finding(
+            b, "error", "R-收支平衡",
+            f"收入总计 {m.with_unit(f.income_grand_total)}（各项收入与上年结转之和）与支出总计 "
+            f"{m.with_unit(f.expenditure_grand_total)}（基本支出、项目支出与结转下年之和）不相等，"
+            f"相差 {m.with_unit(abs(f.income_grand_total - f.expenditure_grand_total))}",
+            b.line_of("收入.一般公共预算拨款"), "收入",
+        )
+
+
+@rule("R-基本支出一致")
+def basic_agrees(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    if f.has_function_rows and f.has_economic_rows and f.general_basic != f.basic_from_economic:
+        yield _finding(b, "error", "R-基本支出一致",
+                       f"一般公共预算基本支出不一致：功能分类各行合计 {m.with_unit(f.general_basic)}，"
+                       f"经济分类各款合计 {m.with_unit(f.basic_from_economic)}",
+                       b.line_of("支出.基本支出.经济分类[1]"), "支出.基本支出.经济分类")
+    stated = f.basic_from_stated_split
+    if stated is None or f.has_economic_rows:
+        return  # with economic rows, R-人员公用经费 compares each part
+    if f.has_function_rows and f.general_basic != stated:
+        yield _finding(b, "error", "R-基本支出一致",
+                       f"基本支出不一致：功能分类中一般公共预算基本支出 {m.with_unit(f.general_basic)}，"
+                       f"填报的人员经费与公用经费之和 {m.with_unit(stated)}", 0, "支出.基本支出")
+
+
+@rule("R-人员公用经费")
+def personnel_public(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    if not f.has_economic_rows:
+        return
+    for label, stated, computed in (("人员经费", b.stated_personnel, f.personnel), ("公用经费", b.stated_public, f.public)):
+        if stated is not None and stated != computed:
+            yield _finding(b, "error", "R-人员公用经费",
+                           f"填报的{label} {m.with_unit(stated)} 与经济分类计算的 {m.with_unit(computed)} 不一致"
+                           f"（人员经费 = 301 + 303，公用经费 = 302 + 310）", 0, f"支出.基本支出.{label}")
+
+
+@rule("R-项目支出一致")
+def projects_agree(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    if f.project_from_functions is None or f.projects_total is None:
+        return
+    if f.project_from_functions != f.projects_total:
+        yield _finding(b, "error", "R-项目支出一致",
+                       f"项目支出不一致：功能分类各行项目支出之和 {m.with_unit(f.project_from_functions)}，"
+                       f"项目清单合计 {m.with_unit(f.projects_total)}",
+                       b.line_of("支出.项目[1]"), "支出.项目")
+
+
+@rule("R-财政拨款一致")
+def fiscal_agrees(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    if not f.has_function_rows or b.carried_over:
+        return  # with 上年结转 a fund may spend more than this year's appropriation
+    for fund, source in FUNDS.items():
+        if source is None or source not in b.income:
+            continue
+        spent, received = f.fund_total(fund), b.income[source]
+        if spent != received:
+            yield _finding(b, "error", "R-财政拨款一致",
+                           f"{source} {m.with_unit(received)} 与资金为“{fund}”的功能分类支出之和 {m.with_unit(spent)} 不一致",
+                           b.line_of(f"收入.{source}"), f"收入.{source}")
+
+
+@rule("R-重复")
+def duplicates(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    seen = Counter((r.code, r.fund) for r in b.function_rows)
+    for row in b.function_rows:
+        if seen[(row.code, row.fund)] > 1:
+            yield _finding(b, "error", "R-重复", f"功能分类科目 {row.code}（{row.fund}）重复填报，请合并为一行", row.line,
+                           "支出.功能分类")
+    econ = Counter(r.code for r in b.economic_rows)
+    for row in b.economic_rows:
+        if econ[row.code] > 1:
+            yield _finding(b, "error", "R-重复", f"经济分类科目 {row.code} 重复填报，请合并为一行", row.line,
+                           "支出.基本支出.经济分类")
+    names = Counter(p.name for p in b.projects)
+    for project in b.projects:
+        if names[project.name] > 1:
+            yield _finding(b, "error", "R-重复", f"项目“{project.name}”重复出现", project.line, "支出.项目")
+
+
+@rule("R-科目名称")
+def stated_names(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    for row in [*b.function_rows, *b.economic_rows]:
+        if row.stated_name and row.name and row.stated_name != row.name:
+            yield _finding(b, "warning", "R-科目名称",
+                           f"科目 {row.code} 填写的名称“{row.stated_name}”与 {b.year} 年科目表的“{row.name}”不一致，将使用科目表名称",
+                           row.line)
+
+
+@rule("R-政府经济分类")
+def government_split(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    for row in b.economic_rows:
+        if row.government and sum(row.government.values(), ZERO) != row.amount:
+            yield _finding(b, "error", "R-政府经济分类",
+                           f"经济分类 {row.code} 金额 {m.with_unit(row.amount)}，其政府经济分类拆分之和 "
+                           f"{m.with_unit(sum(row.government.values(), ZERO))}", row.line)
+
+
+@rule("R-三公经费")
+def three_public_items(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    pairs = {"30212": "因公出国（境）费", "30217": "公务接待费", "30231": "公务用车运行维护费", "31013": "公务用车购置费"}
+    for row in b.economic_rows:
+        part = pairs.get(row.code)
+        if part and row.amount > b.three_public.parts[part].current:
+            yield _finding(b, "error", "R-三公经费",
+                           f"基本支出中的 {row.code} {row.name} {m.with_unit(row.amount)} 大于“三公”经费中的{part} "
+                           f"{m.with_unit(b.three_public.parts[part].current)}", row.line)
+
+
+@rule("R-机关运行经费")
+def running_costs(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    r = b.running_costs
+    if r is not None and f.public is not None and r.current > f.public:
+        yield _finding(b, "error", "R-机关运行经费",
+                       f"机关运行经费 {m.with_unit(r.current)} 大于公用经费 {m.with_unit(f.public)}", r.line, "机关运行经费")
+
+
+@rule("R-政府采购")
+def procurement(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    p = b.procurement
+    if p is not None and p.sme is not None and f.procurement_total is not None and p.sme > f.procurement_total:
+        yield _finding(b, "error", "R-政府采购",
+                       f"面向中小企业预留 {m.with_unit(p.sme)} 大于政府采购合计 {m.with_unit(f.procurement_total)}", p.line,
+                       "政府采购.中小企业")
+
+
+@rule("R-绩效金额")
+def performance_amount(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    g = b.performance
+    if g is not None and g.amount is not None and f.project is not None and g.amount > f.project:
+        yield _finding(b, "error", "R-绩效金额",
+                       f"纳入绩效目标管理的金额 {m.with_unit(g.amount)} 大于项目支出 {m.with_unit(f.project)}", 0, "绩效管理.金额")
+
+
+def _compared_items(b: Budget, f: Figures) -> Iterator[tuple[str, Decimal | None, Decimal | None, str, int, str]]:
+    yield "收支总计", f.income_grand_total, f.prior_total("收支总计"), b.reasons.get("收支总计", ""), b.line_of("上年.收支总计"), "变动原因.收支总计"
+    for p in b.projects:
+        yield f"项目“{p.name}”", p.amount, p.prior, p.reason or p.use, p.line, "原因"
+    if b.running_costs:
+        r = b.running_costs
+        yield "机关运行经费", r.current, r.prior, r.reason, r.line, "机关运行经费.原因"
+
+
+@rule("缺少变动原因")
+def missing_reasons(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    for label, current, prior, reason, line, path in _compared_items(b, f):
+        if current is None or not prior or reason:
+            continue
+        rate = abs(current - prior) * 100 / prior
+        if rate > CHANGE_NEEDS_REASON:
+            yield _finding(b, "warning", "缺少变动原因",
+                           f"{label}比上年变动 {rate.quantize(Decimal('0.01'))}%（{m.with_unit(prior)} → {m.with_unit(current)}），"
+                           f"超过 {CHANGE_NEEDS_REASON}% 但未说明原因", line, path)
+
+
+@rule("R-单位疑误")
+def unit_slip(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    for label, current, prior, _, line, _ in _compared_items(b, f):
+        if current and prior and (5000 <= current / prior <= 20000 or 5000 <= prior / current <= 20000):
+            yield _finding(b, "warning", "R-单位疑误",
+                           f"{label}本年 {m.with_unit(current)} 与上年 {m.with_unit(prior)} 相差约一万倍：是否把元填成了万元（或相反）？",
+                           line)
+
+
+@rule("R-占位文字")
+def placeholders(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    texts: list[tuple[str, str, int]] = [(f"变动原因.{k}", v, 0) for k, v in b.reasons.items()]
+    texts += [(f"项目“{p.name}”", f"{p.name}{p.use}{p.reason}", p.line) for p in b.projects]
+    texts += [("部门概况.职责", d, 0) for d in b.profile.duties]
+    texts += [("部门概况.工作目标", g, 0) for g in b.profile.goals]
+    if b.running_costs:
+        texts.append(("机关运行经费", b.running_costs.reason + b.running_costs.note, b.running_costs.line))
+    for where, text, line in texts:
+        for pattern, what in ((PLACEHOLDERS, "遗留的占位文字"), (DOUBLED, "重复的词语")):
+            hit = pattern.search(text)
+            if hit:
+                yield _finding(b, "error", "R-占位文字", f"{where}中有{what}“{hit.group(0)}”", line, where)
+
+
+@rule("R-缺少明细")
+def missing_detail(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    if not f.has_function_rows:
+        yield _finding(b, "warning", "R-缺少明细", "未填报功能分类明细（支出.功能分类）：相关表格与段落将显示“待补充”", 0, "支出.功能分类")
+    if not f.has_economic_rows:
+        yield _finding(b, "warning", "R-缺少明细", "未填报基本支出经济分类明细（支出.基本支出.经济分类）：表6 将显示“待补充”", 0,
+                       "支出.基本支出.经济分类")
+    if f.basic is None:
+        yield _finding(b, "error", "R-缺少明细", "无法确定基本支出：请填报功能分类、经济分类或人员经费与公用经费", 0, "支出")
+    if f.project is None and f.basic is not None and f.basic != f.income_grand_total:
+        yield _finding(b, "error", "R-缺少明细", "无法确定项目支出：请填报功能分类或项目清单", 0, "支出")
+    for key, label in (("机关运行经费", "机关运行经费"), ("政府采购", "政府采购"), ("国有资产", "国有资产占用情况")):
+        present = {"机关运行经费": b.running_costs, "政府采购": b.procurement, "国有资产": b.assets}[key]
+        if present is None:
+            yield _finding(b, "warning", "R-缺少明细", f"未填报{label}（{key}）：正文将显示“待补充”", 0, key)
+
+
+def run_checks(budget: Budget, figures: Figures) -> list[Finding]:
+    """Every rule's findings, errors first, then by line."""
+    money = Money(budget.presentation)
+    findings = [finding for _, check in RULES for finding in check(budget, figures, money)]
+    return sorted(findings, key=lambda x: (x.severity != "error", x.line))

@@ -1,0 +1,135 @@
+"""Command line: argument parsing and printing only; the work is in render.py and friends."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from reportgen.errors import Finding
+from reportgen.narrative import TemplateFault
+
+EXAMPLE = "示例：reportgen render data/shenzhen-yantian-zgh-2022.yaml -o out/"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reportgen",
+        description="由 YAML 预算源文件生成部门预算公开文本（DOCX 与 HTML）。",
+        epilog=EXAMPLE,
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="命令")
+
+    render = sub.add_parser("render", help="生成 DOCX 与 HTML", description="把每个源文件生成 DIR/<名称>.docx 与 .html。",
+                            epilog=EXAMPLE)
+    render.add_argument("sources", nargs="+", type=Path, metavar="SOURCE", help="YAML 预算源文件")
+    render.add_argument("-o", "--out", type=Path, default=Path("out"), metavar="DIR", help="输出文件夹（默认 out/）")
+    render.add_argument("--format", default="docx,html", help="输出格式，逗号分隔：docx,html（默认两者）")
+    render.add_argument("--templates", type=Path, action="append", metavar="DIR",
+                        help="自定义模板文件夹：同名模板覆盖默认模板（可多次给出）")
+    render.add_argument("--draft", action="store_true", help="有错误时仍生成，并在文首标注“草稿”与未解决的问题")
+
+    check = sub.add_parser("check", help="检查格式与勾稽关系", description="检查源文件的格式与勾稽关系；有错误时退出码为 1。",
+                           epilog="示例：reportgen check data/*.yaml")
+    check.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（json 供程序读取）")
+    check.add_argument("--strict", action="store_true", help="把警告也当作错误")
+
+    sub.add_parser("schema", help="输出源文件格式的 JSON Schema", description="输出源文件格式的 JSON Schema，供编辑器补全与校验。",
+                   epilog="示例：reportgen schema > source.schema.json")
+    return parser
+
+
+def _print_findings(findings: list[Finding]) -> None:
+    for finding in findings:
+        print(finding.format(), file=sys.stderr)
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from reportgen.render import FORMATS, render_source
+
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        print(f"reportgen: 不支持的格式 {','.join(unknown) or '（空）'}，可用：docx,html", file=sys.stderr)
+        return 2
+    for folder in args.templates or []:
+        if not folder.is_dir():
+            print(f"reportgen: 模板文件夹 {folder} 不存在", file=sys.stderr)
+            return 2
+    failed = 0
+    for source in args.sources:
+        try:
+            result = render_source(source, args.out, formats, args.templates, args.draft)
+        except TemplateFault as exc:
+            where = f"{exc.file}:{exc.line}: " if exc.file else ""
+            print(f"{where}错误 [模板] {exc.message}", file=sys.stderr)
+            failed += 1
+            continue
+        except OSError as exc:
+            print(f"{source}: 错误 [输出] 无法写入 {args.out}：{exc.strerror or exc}", file=sys.stderr)
+            failed += 1
+            continue
+        _print_findings(result.findings)
+        if result.outputs:
+            names = "、".join(str(p) for p in result.outputs)
+            print(f"{source}: 已生成 {names}（{result.seconds:.2f} 秒）")
+        else:
+            errors = sum(1 for f in result.findings if f.severity == "error")
+            print(f"{source}: 有 {errors} 个错误，未生成任何文件", file=sys.stderr)
+            failed += 1
+    return 1 if failed else 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from reportgen.render import prepare
+
+    report = []
+    any_error = False
+    for source in args.sources:
+        findings = prepare(source).findings
+        if args.strict:
+            findings = [Finding("error", f.rule, f.message, f.file, f.line, f.column, f.path) for f in findings]
+        any_error = any_error or any(f.severity == "error" for f in findings)
+        report.append((source, findings))
+    if args.format == "json":
+        print(json.dumps([{"source": str(s), "findings": [f.as_dict() for f in fs]} for s, fs in report],
+                         ensure_ascii=False, indent=2))
+    else:
+        for source, findings in report:
+            errors = sum(1 for f in findings if f.severity == "error")
+            print(f"== {source}")
+            for finding in findings:
+                print(finding.format())
+            print(f"{source}: {errors} 个错误，{len(findings) - errors} 个警告")
+    return 1 if any_error else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from reportgen.schema import schema_json
+
+    print(schema_json())
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handler = {"render": cmd_render, "check": cmd_check, "schema": cmd_schema}[args.command]
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print("reportgen: 已中断", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last line of defence: never a traceback for a user
+        if os.environ.get("REPORTGEN_DEBUG"):
+            traceback.print_exc()
+        print(f"reportgen: 内部错误（{type(exc).__name__}: {exc}）。请把源文件与此信息报告给开发者；"
+              "设置 REPORTGEN_DEBUG=1 可查看详细信息。", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

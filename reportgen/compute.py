@@ -1,0 +1,331 @@
+"""Totals, hierarchies, shares and changes: pure functions of a Budget, Decimal throughout.
+
+Totals always come from the finest parts the source gives, in exact 元; rounding happens only
+when a figure is shown (phrasing.py), never before a sum.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
+
+from reportgen import codes
+from reportgen.model import FISCAL_SOURCES, FUNDS, Budget
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+CENT = Decimal("0.01")
+PERSONNEL_CLASSES = ("301", "303")  # 人员经费 = 工资福利支出 + 对个人和家庭的补助
+PUBLIC_CLASSES = ("302", "310")  # 公用经费 = 商品和服务支出 + 基本支出中的资本性支出
+
+
+@dataclass
+class Node:
+    """One line of a classification hierarchy (类/款/项 or 类/款) with its sums."""
+
+    code: str
+    name: str
+    level: str
+    basic: Decimal = ZERO
+    project: Decimal = ZERO
+    prior: Decimal | None = None
+    children: list[Node] = field(default_factory=list)
+
+    @property
+    def total(self) -> Decimal:
+        return self.basic + self.project
+
+    def walk(self):  # type: ignore[no-untyped-def]
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Change:
+    """A year-over-year change, already decided as the wording needs it.
+
+    kind: ``up`` / ``down`` / ``flat`` (zero after rounding) / ``new`` (prior zero, no rate).
+    ``amount`` is the absolute difference in 元; ``rate`` the rounded percentage or None.
+    """
+
+    kind: str
+    amount: Decimal
+    rate: Decimal | None
+
+
+def quantize_half_up(value: Decimal, places: int = 2) -> Decimal:
+    """四舍五入 to ``places`` decimals; a rounded zero is always +0 (never -0.00)."""
+    result = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return result + 0 if result else abs(result)
+
+
+def share(part: Decimal, whole: Decimal) -> Decimal | None:
+    """Share of ``part`` in ``whole`` in percent, 2 decimals half up; None when whole is zero."""
+    if not whole:
+        return None
+    return quantize_half_up(part * HUNDRED / whole)
+
+
+def change(current: Decimal, prior: Decimal | None, display_quantum: Decimal) -> Change | None:
+    """Compare with the prior year. ``display_quantum`` is the smallest shown amount in 元
+    (0.01 万元 = 100 元): a difference that rounds to zero there is 持平."""
+    if prior is None:
+        return None
+    difference = current - prior
+    shown = (difference / display_quantum).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if shown == 0:
+        return Change("flat", ZERO, None)
+    if prior == 0:
+        return Change("new", abs(difference), None)
+    rate = quantize_half_up(abs(difference) * HUNDRED / prior)
+    return Change("up" if difference > 0 else "down", abs(difference), rate)
+
+
+class Figures:
+    """Everything computed from one Budget; built once per render and shared by text and tables."""
+
+    def __init__(self, budget: Budget) -> None:
+        self.budget = budget
+
+    # -- income ----------------------------------------------------------------------------
+    @cached_property
+    def income_total(self) -> Decimal:
+        """本年收入合计."""
+        return sum(self.budget.income.values(), ZERO)
+
+    @cached_property
+    def income_grand_total(self) -> Decimal:
+        """收入总计 = 本年收入合计 + 上年结转."""
+        return self.income_total + self.budget.carried_over
+
+    @cached_property
+    def fiscal_income(self) -> Decimal:
+        """财政拨款收入."""
+        return sum((self.budget.income[s] for s in FISCAL_SOURCES), ZERO)
+
+    # -- expenditure -----------------------------------------------------------------------
+    @property
+    def has_function_rows(self) -> bool:
+        return bool(self.budget.function_rows)
+
+    @property
+    def has_economic_rows(self) -> bool:
+        return bool(self.budget.economic_rows)
+
+    @cached_property
+    def basic_from_functions(self) -> Decimal | None:
+        rows = self.budget.function_rows
+        return sum((r.basic for r in rows), ZERO) if rows else None
+
+    @cached_property
+    def project_from_functions(self) -> Decimal | None:
+        rows = self.budget.function_rows
+        return sum((r.project for r in rows), ZERO) if rows else None
+
+    @cached_property
+    def basic_from_economic(self) -> Decimal | None:
+        rows = self.budget.economic_rows
+        return sum((r.amount for r in rows), ZERO) if rows else None
+
+    @cached_property
+    def basic_from_stated_split(self) -> Decimal | None:
+        b = self.budget
+        if b.stated_personnel is None or b.stated_public is None:
+            return None
+        return b.stated_personnel + b.stated_public
+
+    @cached_property
+    def projects_total(self) -> Decimal | None:
+        return sum((p.amount for p in self.budget.projects), ZERO) if self.budget.projects else None
+
+    @cached_property
+    def basic(self) -> Decimal | None:
+        """基本支出, from the finest level the source gives."""
+        for value in (self.basic_from_functions, self.basic_from_economic, self.basic_from_stated_split):
+            if value is not None:
+                return value
+        return None
+
+    @cached_property
+    def project(self) -> Decimal | None:
+        """项目支出, from function rows, else from the project list."""
+        if self.project_from_functions is not None:
+            return self.project_from_functions
+        return self.projects_total
+
+    @cached_property
+    def expenditure_total(self) -> Decimal:
+        """支出合计 = 基本支出 + 项目支出."""
+        return (self.basic or ZERO) + (self.project or ZERO)
+
+    @cached_property
+    def expenditure_grand_total(self) -> Decimal:
+        """支出总计 = 支出合计 + 结转下年."""
+        return self.expenditure_total + self.budget.carry_forward
+
+    # -- classification trees --------------------------------------------------------------
+    def function_tree(self, fund: str | None = None) -> list[Node]:
+        """类 → 款 → 项 nodes with sums, for all money or one 资金性质."""
+        rows = [r for r in self.budget.function_rows if fund is None or r.fund == fund]
+        year = self.budget.year
+        top: dict[str, Node] = {}
+        index: dict[str, Node] = {}
+        prior = self.budget.prior.function
+        for row in sorted(rows, key=lambda r: r.code):
+            chain = [row.code[:3], row.code[:5], row.code]
+            parent: Node | None = None
+            for code in chain:
+                node = index.get(code)
+                if node is None:
+                    entry = codes.function_entry(code, year)
+                    node = Node(code, entry.name if entry else row.name, codes.function_level(code))
+                    node.prior = prior.get(code)
+                    index[code] = node
+                    if parent is None:
+                        top[code] = node
+                    else:
+                        parent.children.append(node)
+                node.basic += row.basic
+                node.project += row.project
+                parent = node
+            if row.prior is not None and fund is not None:
+                index[row.code].prior = row.prior
+        return list(top.values())
+
+    def fund_total(self, fund: str) -> Decimal:
+        return sum((r.total for r in self.budget.function_rows if r.fund == fund), ZERO)
+
+    def fund_basic(self, fund: str) -> Decimal:
+        return sum((r.basic for r in self.budget.function_rows if r.fund == fund), ZERO)
+
+    def fund_project(self, fund: str) -> Decimal:
+        return sum((r.project for r in self.budget.function_rows if r.fund == fund), ZERO)
+
+    @cached_property
+    def general_budget(self) -> Decimal:
+        """一般公共预算支出: from function rows, else from its income (all the seeds publish both)."""
+        if self.has_function_rows:
+            return self.fund_total("一般公共预算")
+        return self.budget.income["一般公共预算拨款"]
+
+    @cached_property
+    def general_basic(self) -> Decimal | None:
+        if self.has_function_rows:
+            return self.fund_basic("一般公共预算")
+        return self.basic_from_economic if self.has_economic_rows else self.basic
+
+    @cached_property
+    def general_project(self) -> Decimal | None:
+        if self.has_function_rows:
+            return self.fund_project("一般公共预算")
+        basic = self.general_basic
+        return None if basic is None else self.general_budget - basic
+
+    @cached_property
+    def fiscal_expenditure(self) -> dict[str, Decimal]:
+        """财政拨款支出 by fund kind (一般公共预算, 政府性基金, 国有资本经营)."""
+        kinds = [fund for fund, source in FUNDS.items() if source in FISCAL_SOURCES]
+        if self.has_function_rows:
+            return {fund: self.fund_total(fund) for fund in kinds}
+        return {fund: self.budget.income[FUNDS[fund]] for fund in kinds}  # type: ignore[index]
+
+    @cached_property
+    def economic_tree(self) -> list[Node]:
+        """部门经济分类 类 → 款 for 一般公共预算基本支出 (amounts held in ``basic``)."""
+        year = self.budget.year
+        top: dict[str, Node] = {}
+        for row in sorted(self.budget.economic_rows, key=lambda r: r.code):
+            class_code = row.code[:3]
+            node = top.get(class_code)
+            if node is None:
+                entry = codes.economic_entry(class_code, year)
+                node = Node(class_code, entry.name if entry else class_code, "类")
+                node.prior = self.budget.prior.economic.get(class_code)
+                top[class_code] = node
+            child = Node(row.code, row.name, "款", basic=row.amount)
+            child.prior = self.budget.prior.economic.get(row.code)
+            node.children.append(child)
+            node.basic += row.amount
+        return list(top.values())
+
+    def economic_class(self, code: str) -> Decimal:
+        return sum((r.amount for r in self.budget.economic_rows if r.code.startswith(code)), ZERO)
+
+    @cached_property
+    def personnel(self) -> Decimal | None:
+        """人员经费 = 301 + 303 of 基本支出."""
+        if self.has_economic_rows:
+            return sum((self.economic_class(c) for c in PERSONNEL_CLASSES), ZERO)
+        return self.budget.stated_personnel
+
+    @cached_property
+    def public(self) -> Decimal | None:
+        """公用经费 = 302 + 基本支出 part of 310."""
+        if self.has_economic_rows:
+            return sum((self.economic_class(c) for c in PUBLIC_CLASSES), ZERO)
+        return self.budget.stated_public
+
+    # -- 三公, procurement -----------------------------------------------------------------
+    @cached_property
+    def three_public_total(self) -> Decimal:
+        return sum((p.current for p in self.budget.three_public.parts.values()), ZERO)
+
+    @cached_property
+    def three_public_prior(self) -> Decimal | None:
+        priors = [p.prior for p in self.budget.three_public.parts.values()]
+        if any(p is None for p in priors):
+            return None
+        return sum(priors, ZERO)  # type: ignore[arg-type]
+
+    @cached_property
+    def vehicles_total(self) -> Decimal:
+        parts = self.budget.three_public.parts
+        return parts["公务用车购置费"].current + parts["公务用车运行维护费"].current
+
+    @cached_property
+    def vehicles_prior(self) -> Decimal | None:
+        parts = self.budget.three_public.parts
+        a, b = parts["公务用车购置费"].prior, parts["公务用车运行维护费"].prior
+        return None if a is None or b is None else a + b
+
+    @cached_property
+    def procurement_total(self) -> Decimal | None:
+        p = self.budget.procurement
+        return None if p is None else p.goods + p.works + p.services
+
+    # -- prior year ------------------------------------------------------------------------
+    def prior_total(self, key: str) -> Decimal | None:
+        """A prior-year total by its source key (收支总计, 基本支出, …), where known."""
+        return self.budget.prior.totals.get(key)
+
+    def comparable_totals(self) -> dict[str, Decimal]:
+        """This year's totals under the keys a next year's source uses for its prior year."""
+        values = {
+            "收支总计": self.income_grand_total,
+            "一般公共预算": self.general_budget,
+            "财政拨款": self.fiscal_income,
+            "政府性基金": self.fiscal_expenditure["政府性基金"],
+            "国有资本经营": self.fiscal_expenditure["国有资本经营"],
+        }
+        for key, value in (
+            ("基本支出", self.basic),
+            ("项目支出", self.project),
+            ("人员经费", self.personnel),
+            ("公用经费", self.public),
+        ):
+            if value is not None:
+                values[key] = value
+        return values
+
+    def function_totals(self) -> dict[str, Decimal]:
+        return {node.code: node.total for top in self.function_tree("一般公共预算") for node in top.walk()}
+
+    def economic_totals(self) -> dict[str, Decimal]:
+        return {node.code: node.basic for top in self.economic_tree for node in top.walk()}
+
+
+def compute(budget: Budget) -> Figures:
+    """The computed figures of a budget."""
+    return Figures(budget)

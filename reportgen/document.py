@@ -1,0 +1,141 @@
+"""The format-neutral document: what both writers and the diff read.
+
+A Document is a flat list of blocks. It knows a heading's level and a table's header bands and
+merged cells, never fonts or tags, so DOCX and HTML written from it cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+Align = Literal["left", "center", "right"]
+RowKind = Literal["header", "body", "subtotal", "total"]
+ParagraphRole = Literal["body", "note", "missing", "banner", "item"]
+
+
+@dataclass
+class Title:
+    """The document title (e.g. 深圳市盐田区总工会2022年部门预算公开) and an optional subtitle."""
+
+    text: str
+    subtitle: str = ""
+
+
+@dataclass
+class Heading:
+    """A heading. ``level`` 1 is a part (第一部分), 2 is 一、, 3 is （一）, 4 is 1., 5 is （1）.
+
+    ``number`` is the generated numbering prefix, ``text`` the heading words without it.
+    """
+
+    level: int
+    number: str
+    text: str
+    anchor: str = ""
+
+    @property
+    def full_text(self) -> str:
+        sep = "  " if self.level == 1 else ""
+        return f"{self.number}{sep}{self.text}"
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of running text.
+
+    role: ``body`` (normal text), ``note`` (small print under a table or section), ``missing``
+    (a visible 待补充 marker where the source lacks a part), ``banner`` (the 草稿 banner),
+    ``item`` (an entry of a numbered list whose number is already in the text).
+    """
+
+    text: str
+    role: ParagraphRole = "body"
+
+
+@dataclass
+class Cell:
+    """One table cell. A cell covering others carries colspan/rowspan; covered cells are absent."""
+
+    text: str = ""
+    colspan: int = 1
+    rowspan: int = 1
+    align: Align = "left"
+    indent: int = 0
+    bold: bool = False
+    missing: bool = False
+
+
+@dataclass
+class Row:
+    """A table row. ``key`` identifies it across years (a code or a name) for the diff."""
+
+    cells: list[Cell]
+    kind: RowKind = "body"
+    key: str = ""
+
+
+@dataclass
+class Table:
+    """A standard table: number and title, the 部门名称/单位 line, header bands, body, note.
+
+    ``header`` rows repeat on every page; ``widths`` are relative column widths (sum arbitrary);
+    ``wide`` asks for a landscape page.
+    """
+
+    id: str
+    number: str
+    title: str
+    department_line: str
+    unit_line: str
+    header: list[Row]
+    body: list[Row]
+    widths: list[int]
+    notes: list[str] = field(default_factory=list)
+    wide: bool = False
+
+    @property
+    def column_count(self) -> int:
+        return len(self.widths)
+
+
+@dataclass
+class PageBreak:
+    """Start the next block on a new page."""
+
+
+Block = Union[Title, Heading, Paragraph, Table, PageBreak]
+
+
+@dataclass
+class Document:
+    """The whole disclosure. ``meta`` holds department, year and generator facts for properties."""
+
+    blocks: list[Block]
+    meta: dict[str, str] = field(default_factory=dict)
+
+    def headings(self) -> list[Heading]:
+        return [b for b in self.blocks if isinstance(b, Heading)]
+
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    def plain_text(self) -> str:
+        """All the text, one block or row per line: what a reader sees, for tests and the diff."""
+        lines: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, Title):
+                lines.append(block.text)
+                if block.subtitle:
+                    lines.append(block.subtitle)
+            elif isinstance(block, Heading):
+                lines.append(block.full_text)
+            elif isinstance(block, Paragraph):
+                lines.append(block.text)
+            elif isinstance(block, Table):
+                lines.append(f"{block.number} {block.title}")
+                lines.append(f"{block.department_line} {block.unit_line}")
+                for row in block.header + block.body:
+                    lines.append(" ".join(c.text for c in row.cells))
+                lines.extend(block.notes)
+        return "\n".join(lines)

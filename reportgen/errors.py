@@ -1,0 +1,57 @@
+"""Findings and the error that carries them to the command line.
+
+Every problem a user sees is a Finding: where (file, line, column), which field (a path into the
+source), what rule, and a Chinese message saying what is expected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    rule: str
+    message: str
+    file: str = ""
+    line: int = 0
+    column: int = 0
+    path: str = ""
+
+    def location(self) -> str:
+        where = self.file or "<源文件>"
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        return where
+
+    def format(self) -> str:
+        label = "错误" if self.severity == "error" else "警告"
+        field_part = f"（字段 {self.path}）" if self.path else ""
+        return f"{self.location()}: {label} [{self.rule}] {self.message}{field_part}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "severity": self.severity,
+            "rule": self.rule,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+        }
+
+
+@dataclass
+class SourceError(Exception):
+    """Raised when a source cannot be read into a Budget at all; holds every finding found."""
+
+    findings: list[Finding] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "\n".join(f.format() for f in self.findings)

@@ -1,0 +1,192 @@
+"""The Budget: one department's approved budget for one year, as typed Decimal facts.
+
+Amounts are kept in 元 (exact Decimal, whatever unit the source used); nothing here is computed.
+Each item remembers the source line it came from, so findings can point at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+# 收入来源 in the order every table and sentence lists them (DOMAIN.md, 收入预算).
+INCOME_SOURCES = (
+    "一般公共预算拨款",
+    "政府性基金预算拨款",
+    "国有资本经营预算拨款",
+    "财政专户管理资金",
+    "事业收入",
+    "事业单位经营收入",
+    "上级补助收入",
+    "附属单位上缴收入",
+    "其他收入",
+)
+FISCAL_SOURCES = INCOME_SOURCES[:3]  # 财政拨款: the part the finance bureau funds
+# 资金性质 of a function row, and the income source that funds it.
+FUNDS = {
+    "一般公共预算": "一般公共预算拨款",
+    "政府性基金": "政府性基金预算拨款",
+    "国有资本经营": "国有资本经营预算拨款",
+    "财政专户": "财政专户管理资金",
+    "单位资金": None,
+}
+THREE_PUBLIC_PARTS = ("因公出国（境）费", "公务接待费", "公务用车购置费", "公务用车运行维护费")
+
+
+@dataclass
+class Compared:
+    """An amount with, where known, the prior year's figure and the department's reason."""
+
+    current: Decimal
+    prior: Decimal | None = None
+    reason: str = ""
+    note: str = ""
+    line: int = 0
+
+
+@dataclass
+class FunctionRow:
+    """A 功能分类 项 row: 基本支出 and 项目支出 for one code and one 资金性质."""
+
+    code: str
+    name: str
+    stated_name: str
+    fund: str
+    basic: Decimal
+    project: Decimal
+    prior: Decimal | None
+    reason: str
+    line: int
+
+    @property
+    def total(self) -> Decimal:
+        return self.basic + self.project
+
+
+@dataclass
+class EconomicRow:
+    """A 部门经济分类 款 row of 一般公共预算基本支出, with its 政府经济分类 split."""
+
+    code: str
+    name: str
+    stated_name: str
+    amount: Decimal
+    government: dict[str, Decimal]
+    line: int
+
+
+@dataclass
+class Project:
+    name: str
+    amount: Decimal
+    prior: Decimal | None
+    reason: str
+    use: str
+    code: str
+    line: int
+
+
+@dataclass
+class Profile:
+    """部门概况: functions, organisation, staffing, goals — the department's own words."""
+
+    duties: list[str]
+    organisation: str = ""
+    internal_units: list[str] = field(default_factory=list)
+    internal_count: int | None = None
+    subordinate_units: list[str] = field(default_factory=list)
+    staffing: dict[str, int] = field(default_factory=dict)
+    goals: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ThreePublic:
+    parts: dict[str, Compared]
+    note: str = ""
+    stated: bool = False  # False when the source has no 三公经费 section at all
+    line: int = 0
+
+
+@dataclass
+class Procurement:
+    goods: Decimal
+    works: Decimal
+    services: Decimal
+    sme: Decimal | None
+    note: str = ""
+    line: int = 0
+
+
+@dataclass
+class Assets:
+    as_of: str
+    vehicles: int | None
+    general_equipment: int | None
+    special_equipment: int | None
+    planned: dict[str, int]
+    note: str = ""
+
+
+@dataclass
+class Performance:
+    scope: str = ""
+    project_count: int | None = None
+    amount: Decimal | None = None
+    key_projects: list[str] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass
+class Prior:
+    """上年预算: whatever figures are known, at any level; empty when nothing is compared."""
+
+    year: int
+    totals: dict[str, Decimal] = field(default_factory=dict)
+    function: dict[str, Decimal] = field(default_factory=dict)
+    economic: dict[str, Decimal] = field(default_factory=dict)
+    source: Path | None = None
+
+
+@dataclass
+class Presentation:
+    unit: str = "万元"
+    decimals: int = 2
+    thousands: bool = True
+    table_units: dict[str, str] = field(default_factory=dict)
+
+    def unit_for(self, table_id: str) -> str:
+        return self.table_units.get(table_id, self.unit)
+
+
+@dataclass
+class Budget:
+    file: Path
+    department: str
+    year: int
+    level: str
+    source_unit: str
+    presentation: Presentation
+    profile: Profile
+    prior: Prior
+    reasons: dict[str, str]
+    income: dict[str, Decimal]
+    carried_over: Decimal
+    carry_forward: Decimal
+    function_rows: list[FunctionRow]
+    economic_rows: list[EconomicRow]
+    stated_personnel: Decimal | None
+    stated_public: Decimal | None
+    personnel_note: str
+    public_note: str
+    projects: list[Project]
+    three_public: ThreePublic
+    running_costs: Compared | None
+    procurement: Procurement | None
+    assets: Assets | None
+    performance: Performance | None
+    glossary: list[tuple[str, str]]
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, path: str) -> int:
+        return self.lines.get(path, 0)

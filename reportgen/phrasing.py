@@ -1,0 +1,75 @@
+"""How figures are shown: amounts in the display unit, percentages, changes (DOMAIN.md).
+
+These are the plain functions behind the template filters. They return numbers as text; the
+Chinese words around them (增加/减少/持平…) live in templates/narrative/_phrases.j2.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from babel.numbers import format_decimal
+
+from reportgen.compute import Change, change, quantize_half_up, share
+from reportgen.model import Presentation
+
+UNIT_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
+
+
+class Money:
+    """Formats 元 amounts for display under a document's presentation settings."""
+
+    def __init__(self, presentation: Presentation) -> None:
+        self.presentation = presentation
+
+    def unit(self, table_id: str | None = None) -> str:
+        return self.presentation.unit_for(table_id) if table_id else self.presentation.unit
+
+    def quantum(self, unit: str | None = None) -> Decimal:
+        """The smallest amount shown, in 元 (0.01 万元 → 100 元)."""
+        return UNIT_FACTOR[unit or self.presentation.unit] * Decimal(1).scaleb(-self.presentation.decimals)
+
+    def shown(self, amount: Decimal, unit: str | None = None) -> Decimal:
+        """The amount as displayed: converted, then rounded half up at the shown decimals."""
+        return quantize_half_up(amount / UNIT_FACTOR[unit or self.presentation.unit], self.presentation.decimals)
+
+    def number(self, amount: Decimal | None, unit: str | None = None) -> str:
+        if amount is None:
+            return ""
+        decimals = self.presentation.decimals
+        pattern = ("#,##0" if self.presentation.thousands else "0") + ("." + "0" * decimals if decimals else "")
+        # quantized first (half up), so Babel's half-even rounding never applies
+        return format_decimal(self.shown(amount, unit), format=pattern, locale="zh_CN", decimal_quantization=False)
+
+    def with_unit(self, amount: Decimal | None, unit: str | None = None) -> str:
+        return self.number(amount, unit) + (unit or self.presentation.unit)
+
+    def change(self, current: Decimal | None, prior: Decimal | None) -> Change | None:
+        if current is None:
+            return None
+        return change(current, prior, self.quantum())
+
+
+def percent(value: Decimal | None) -> str:
+    """81.15 → "81.15%"; always two decimals, half up."""
+    if value is None:
+        return ""
+    return format_decimal(quantize_half_up(value), format="0.00", locale="zh_CN", decimal_quantization=False) + "%"
+
+
+def share_of(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
+    if part is None or whole is None:
+        return None
+    return share(part, whole)
+
+
+CHINESE_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (section numbering up to 99)."""
+    if n < 10:
+        return CHINESE_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 1 else CHINESE_DIGITS[tens]
+    return head + "十" + (CHINESE_DIGITS[ones] if ones else "")

@@ -1,0 +1,211 @@
+"""The source format's JSON Schema (data in source_schema.yaml) and a validator for it.
+
+The validator understands the subset the schema uses and answers in Chinese with file:line, the
+field's path and what was expected, so `check`, `render` and editors share one definition.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reportgen.errors import Finding
+from reportgen.yamlio import LocDict, LocList, LocStr, Mark, to_decimal_text
+
+SCHEMA_PATH = Path(__file__).with_name("source_schema.yaml")
+
+TYPE_WORDS = {
+    "object": "键值表（“名称: 值”的映射）",
+    "array": "列表（每项以“- ”开头）",
+    "string": "文字",
+    "integer": "整数",
+    "number": "数字",
+    "boolean": "是/否（true/false）",
+}
+
+
+@lru_cache(maxsize=1)
+def source_schema() -> dict[str, Any]:
+    with SCHEMA_PATH.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def schema_json() -> str:
+    """The schema as JSON, for `reportgen schema` and editor completion."""
+    return json.dumps(source_schema(), ensure_ascii=False, indent=2)
+
+
+def describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"是/否值 {str(value).lower()}"
+    if isinstance(value, (int, Decimal)):
+        return f"数字 {value}"
+    if isinstance(value, datetime.date):
+        return f"日期 {value}（YAML 把它读成了日期，文字请加引号）"
+    if isinstance(value, dict):
+        return "键值表"
+    if isinstance(value, list):
+        return "列表"
+    if value is None:
+        return "空值"
+    return f"文字“{value}”"
+
+
+class Validator:
+    """Walks data and schema together, collecting findings; never raises."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.root = source_schema()
+        self.findings: list[Finding] = []
+
+    def error(self, message: str, path: str, mark: Mark | None, rule: str = "格式") -> None:
+        line, column = (mark.line, mark.column) if mark else (0, 0)
+        self.findings.append(Finding("error", rule, message, self.file, line, column, path))
+
+    def resolve(self, schema: dict[str, Any]) -> dict[str, Any]:
+        while "$ref" in schema:
+            name = schema["$ref"].rsplit("/", 1)[-1]
+            schema = self.root["$defs"][name]
+        return schema
+
+    def validate(self, value: Any, schema: dict[str, Any], path: str, mark: Mark | None) -> None:
+        schema = self.resolve(schema)
+        kind = schema.get("x-kind")
+        if kind == "amount":
+            self.check_amount(value, path, mark)
+            return
+        if kind == "code":
+            self.check_code(value, path, mark)
+            return
+        if "anyOf" in schema:
+            self.check_any_of(value, schema["anyOf"], path, mark)
+            return
+        if "enum" in schema:
+            if value not in schema["enum"]:
+                choices = "、".join(str(c) for c in schema["enum"])
+                self.error(f"{describe(value)}不可用，应为以下之一：{choices}", path, mark)
+            return
+        expected = schema.get("type")
+        if expected and not self.type_matches(value, expected):
+            self.error(f"应为{TYPE_WORDS[expected]}，实际是{describe(value)}", path, mark)
+            return
+        if expected == "object":
+            self.check_object(value, schema, path, mark)
+        elif expected == "array":
+            items = schema.get("items")
+            if items:
+                marks = getattr(value, "item_marks", [])
+                for index, item in enumerate(value):
+                    item_mark = marks[index] if index < len(marks) else mark
+                    self.validate(item, items, f"{path}[{index + 1}]", item_mark)
+        elif expected == "string":
+            if len(value.strip()) < schema.get("minLength", 0):
+                self.error("不能为空", path, mark)
+        elif expected == "integer":
+            if "minimum" in schema and value < schema["minimum"]:
+                self.error(f"应不小于 {schema['minimum']}，实际是 {value}", path, mark)
+            if "maximum" in schema and value > schema["maximum"]:
+                self.error(f"应不大于 {schema['maximum']}，实际是 {value}", path, mark)
+
+    @staticmethod
+    def type_matches(value: Any, expected: str) -> bool:
+        if expected == "object":
+            return isinstance(value, dict)
+        if expected == "array":
+            return isinstance(value, list)
+        if expected == "string":
+            return isinstance(value, str)
+        if expected == "integer":
+            return isinstance(value, int) and not isinstance(value, bool)
+        if expected == "number":
+            return isinstance(value, (int, Decimal)) and not isinstance(value, bool)
+        if expected == "boolean":
+            return isinstance(value, bool)
+        return True
+
+    def check_object(self, value: dict, schema: dict[str, Any], path: str, mark: Mark | None) -> None:
+        properties: dict[str, Any] = schema.get("properties", {})
+        extra = schema.get("additionalProperties", True)
+        key_marks = getattr(value, "key_marks", {})
+        value_marks = getattr(value, "value_marks", {})
+        prefix = f"{path}." if path else ""
+        for name in schema.get("required", []):
+            if name not in value:
+                self.error(f"缺少必填字段“{name}”", f"{prefix}{name}", mark, "必填")
+        for key, item in value.items():
+            item_path = f"{prefix}{key}"
+            if key in properties:
+                self.validate(item, properties[key], item_path, value_marks.get(key, mark))
+            elif extra is False:
+                hint = difflib.get_close_matches(key, list(properties), n=1, cutoff=0.5)
+                suggestion = f"是否应为“{hint[0]}”？" if hint else "可用的字段：" + "、".join(properties)
+                self.error(f"未知字段“{key}”：{suggestion}", item_path, key_marks.get(key, mark), "未知字段")
+            elif isinstance(extra, dict):
+                self.validate(item, extra, item_path, value_marks.get(key, mark))
+
+    def check_any_of(self, value: Any, branches: list[dict[str, Any]], path: str, mark: Mark | None) -> None:
+        resolved = [self.resolve(b) for b in branches]
+        candidates = [b for b in resolved if self.branch_accepts_shape(value, b)]
+        if not candidates:
+            words = "或".join(self.branch_words(b) for b in resolved)
+            self.error(f"应为{words}，实际是{describe(value)}", path, mark)
+            return
+        self.validate(value, candidates[0], path, mark)
+
+    def branch_accepts_shape(self, value: Any, branch: dict[str, Any]) -> bool:
+        if branch.get("x-kind") in ("amount", "code"):
+            return not isinstance(value, (dict, list))
+        if "anyOf" in branch:
+            return any(self.branch_accepts_shape(value, self.resolve(b)) for b in branch["anyOf"])
+        expected = branch.get("type")
+        return expected is None or self.type_matches(value, expected)
+
+    def branch_words(self, branch: dict[str, Any]) -> str:
+        if branch.get("x-kind") == "amount":
+            return "金额"
+        if branch.get("x-kind") == "code":
+            return "科目编码"
+        return TYPE_WORDS.get(branch.get("type", ""), "值")
+
+    def check_amount(self, value: Any, path: str, mark: Mark | None) -> None:
+        if isinstance(value, LocStr):
+            mark = value.mark
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
+            self.error(f"应为金额（如 1273.52），实际是{describe(value)}", path, mark, "金额")
+            return
+        try:
+            amount = to_decimal_text(str(value))
+        except ValueError as exc:
+            self.error(f"应为金额（如 1273.52）：{exc}", path, mark, "金额")
+            return
+        if amount < 0:
+            self.error(f"金额不能为负数，实际是 {value}", path, mark, "金额")
+
+    def check_code(self, value: Any, path: str, mark: Mark | None) -> None:
+        if isinstance(value, LocStr):
+            mark = value.mark
+        text = str(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
+        if not text.isdigit():
+            self.error(f"应为科目编码（数字，如 2012901），实际是{describe(value)}", path, mark, "科目编码")
+
+
+def validate_source(data: Any, file: str) -> list[Finding]:
+    """Every schema finding for a parsed source (empty when it conforms)."""
+    validator = Validator(file)
+    root_mark = getattr(data, "mark", Mark(1, 1))
+    if not isinstance(data, (LocDict, dict)):
+        validator.error(f"源文件顶层应为键值表（部门、年度、收入……），实际是{describe(data)}", "", root_mark)
+        return validator.findings
+    validator.validate(data, validator.root, "", root_mark)
+    return validator.findings
+
+
+__all__ = ["validate_source", "schema_json", "source_schema", "LocList"]

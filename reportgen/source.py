@@ -1,0 +1,364 @@
+"""YAML source → Budget. Safe YAML, schema findings with file:line, amounts exact, codes named.
+
+A source keeps only what cannot be computed; this module reads it and nothing more: totals,
+shares and changes are compute.py's, consistency is checks.py's.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from reportgen import codes
+from reportgen.errors import Finding, SourceError
+from reportgen.model import (
+    FUNDS,
+    INCOME_SOURCES,
+    THREE_PUBLIC_PARTS,
+    Assets,
+    Budget,
+    Compared,
+    EconomicRow,
+    FunctionRow,
+    Performance,
+    Presentation,
+    Prior,
+    Procurement,
+    Profile,
+    Project,
+    ThreePublic,
+)
+from reportgen.schema import validate_source
+from reportgen.yamlio import LocDict, LocStr, load_yaml, to_decimal_text
+
+UNIT_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
+ZERO = Decimal(0)
+
+
+def load_source(path: Path, *, follow_prior: bool = True) -> Budget:
+    """Read and validate one source file. Raises SourceError holding every finding."""
+    data = load_yaml(path)
+    file = str(path)
+    findings = validate_source(data, file)
+    if findings:
+        raise SourceError(findings)
+    reader = _Reader(path, data)
+    budget = reader.budget()
+    if follow_prior and budget.prior.source is not None:
+        _merge_prior_source(budget, reader)
+    if reader.findings:
+        raise SourceError(reader.findings)
+    return budget
+
+
+class _Reader:
+    def __init__(self, path: Path, data: LocDict) -> None:
+        self.path = path
+        self.file = str(path)
+        self.data = data
+        self.year = int(data["年度"])
+        self.factor = UNIT_FACTOR[str(data["金额单位"])]
+        self.findings: list[Finding] = []
+        self.lines: dict[str, int] = {}
+
+    # -- helpers -------------------------------------------------------------------------
+    def line(self, mapping: Any, key: str, path: str) -> int:
+        marks = getattr(mapping, "value_marks", {})
+        line = marks[key].line if key in marks else getattr(getattr(mapping, "mark", None), "line", 0)
+        self.lines[path] = line
+        return line
+
+    def amount(self, value: Any) -> Decimal:
+        return to_decimal_text(str(value)) * self.factor
+
+    def opt_amount(self, mapping: Any, key: str) -> Decimal | None:
+        if mapping is None or key not in mapping:
+            return None
+        return self.amount(mapping[key])
+
+    def error(self, rule: str, message: str, line: int, path: str) -> None:
+        self.findings.append(Finding("error", rule, message, self.file, line, 0, path))
+
+    def compared(self, value: Any, line: int) -> Compared:
+        if isinstance(value, dict):
+            return Compared(
+                current=self.amount(value["本年"]),
+                prior=self.opt_amount(value, "上年"),
+                reason=str(value.get("原因", "")),
+                note=str(value.get("说明", "")),
+                line=line,
+            )
+        return Compared(current=self.amount(value), line=line)
+
+    # -- the budget ------------------------------------------------------------------------
+    def budget(self) -> Budget:
+        d = self.data
+        display = d.get("展示", {})
+        presentation = Presentation(
+            unit=str(display.get("金额单位", "万元")),
+            decimals=int(display.get("小数位", 2)),
+            thousands=bool(display.get("千分位", True)),
+            table_units={str(k): str(v) for k, v in display.get("表格单位", {}).items()},
+        )
+        income_map = d["收入"]
+        income = {name: self.opt_amount(income_map, name) or ZERO for name in INCOME_SOURCES}
+        for name in list(INCOME_SOURCES) + ["上年结转"]:
+            if name in income_map:
+                self.line(income_map, name, f"收入.{name}")
+        spending = d["支出"]
+        basic = spending.get("基本支出", {})
+        return Budget(
+            file=self.path,
+            department=str(d["部门"]),
+            year=self.year,
+            level=str(d.get("级次", "市级")),
+            source_unit=str(d["金额单位"]),
+            presentation=presentation,
+            profile=self.profile(d["部门概况"]),
+            prior=self.prior(d.get("上年")),
+            reasons={str(k): str(v) for k, v in d.get("变动原因", {}).items()},
+            income=income,
+            carried_over=self.opt_amount(income_map, "上年结转") or ZERO,
+            carry_forward=self.opt_amount(d, "结转下年") or ZERO,
+            function_rows=self.function_rows(spending),
+            economic_rows=self.economic_rows(basic),
+            stated_personnel=self.opt_amount(basic, "人员经费"),
+            stated_public=self.opt_amount(basic, "公用经费"),
+            personnel_note=str(basic.get("人员经费说明", "")),
+            public_note=str(basic.get("公用经费说明", "")),
+            projects=self.projects(spending),
+            three_public=self.three_public(d),
+            running_costs=self.compared(d["机关运行经费"], self.line(d, "机关运行经费", "机关运行经费"))
+            if "机关运行经费" in d
+            else None,
+            procurement=self.procurement(d),
+            assets=self.assets(d.get("国有资产")),
+            performance=self.performance(d.get("绩效管理")),
+            glossary=[(str(t["术语"]), str(t["解释"])) for t in d.get("名词解释", [])],
+            lines=self.lines,
+        )
+
+    def profile(self, p: LocDict) -> Profile:
+        return Profile(
+            duties=[str(x) for x in p["职责"]],
+            organisation=str(p.get("机构设置", "")),
+            internal_units=[str(x) for x in p.get("内设机构", [])],
+            internal_count=p.get("内设机构数"),
+            subordinate_units=[str(x) for x in p.get("下属单位", [])],
+            staffing={str(k): int(v) for k, v in p.get("人员", {}).items()},
+            goals=[str(x) for x in p.get("工作目标", [])],
+        )
+
+    def prior(self, p: LocDict | None) -> Prior:
+        prior = Prior(year=self.year - 1)
+        if not p:
+            return prior
+        prior.year = int(p.get("年度", self.year - 1))
+        for key, value in p.items():
+            if key in ("年度", "来源"):
+                continue
+            if key == "功能分类":
+                prior.function = {str(c): self.amount(v) for c, v in value.items()}
+                for c in value:
+                    self.check_code("功能分类", str(c), self.line(value, c, f"上年.功能分类.{c}"), prior.year)
+            elif key == "经济分类":
+                prior.economic = {str(c): self.amount(v) for c, v in value.items()}
+            else:
+                prior.totals[key] = self.amount(value)
+                self.line(p, key, f"上年.{key}")
+        if "来源" in p:
+            prior.source = (self.path.parent / str(p["来源"])).resolve()
+            self.line(p, "来源", "上年.来源")
+        return prior
+
+    def check_code(self, kind: str, code: str, line: int, year: int | None = None) -> str:
+        """The registry name of a code, or '' with a finding when the registry does not know it."""
+        year = year or self.year
+        entry = codes.function_entry(code, year) if kind == "功能分类" else codes.economic_entry(code, year)
+        if entry is None:
+            self.error(
+                "R-科目编码",
+                f"{kind}科目编码 {code} 在 {year} 年的科目表中不存在：请核对编码（科目表见 reportgen/codes/）",
+                line,
+                kind,
+            )
+            return ""
+        return entry.name
+
+    def function_rows(self, spending: LocDict) -> list[FunctionRow]:
+        rows: list[FunctionRow] = []
+        items = spending.get("功能分类", [])
+        for index, item in enumerate(items):
+            path = f"支出.功能分类[{index + 1}]"
+            line = item.mark.line if hasattr(item, "mark") else 0
+            self.lines[path] = line
+            code = str(item["科目"])
+            name = self.check_code("功能分类", code, line)
+            if name and len(code) != 7:
+                self.error(
+                    "R-科目层级",
+                    f"功能分类应按“项”（7 位编码）填报，{code} 是{codes.function_level(code)}级科目；类、款合计由 reportgen 计算",
+                    line,
+                    path + ".科目",
+                )
+            rows.append(
+                FunctionRow(
+                    code=code,
+                    name=name,
+                    stated_name=str(item.get("名称", "")),
+                    fund=str(item.get("资金", "一般公共预算")),
+                    basic=self.opt_amount(item, "基本支出") or ZERO,
+                    project=self.opt_amount(item, "项目支出") or ZERO,
+                    prior=self.opt_amount(item, "上年"),
+                    reason=str(item.get("原因", "")),
+                    line=line,
+                )
+            )
+        return rows
+
+    def economic_rows(self, basic: LocDict) -> list[EconomicRow]:
+        rows: list[EconomicRow] = []
+        for index, item in enumerate(basic.get("经济分类", [])):
+            path = f"支出.基本支出.经济分类[{index + 1}]"
+            line = item.mark.line if hasattr(item, "mark") else 0
+            self.lines[path] = line
+            code = str(item["科目"])
+            name = self.check_code("经济分类", code, line)
+            if name and len(code) != 5:
+                self.error("R-科目层级", f"经济分类应按“款”（5 位编码）填报，{code} 不是款级科目", line, path + ".科目")
+            amount = self.amount(item["金额"])
+            government = self.government_split(item.get("政府经济分类"), code, amount, line, path)
+            rows.append(EconomicRow(code, name, str(item.get("名称", "")), amount, government, line))
+        return rows
+
+    def government_split(self, value: Any, code: str, amount: Decimal, line: int, path: str) -> dict[str, Decimal]:
+        if value is None:
+            default = codes.default_government_code(code)
+            return {default: amount} if default else {}
+        if isinstance(value, dict):
+            split = {str(c): self.amount(v) for c, v in value.items()}
+        else:
+            split = {str(value): amount}
+        for gov_code in split:
+            if codes.government_economic_entry(gov_code, self.year) is None:
+                self.error("R-科目编码", f"政府预算经济分类科目编码 {gov_code} 不存在", line, path + ".政府经济分类")
+        return split
+
+    def projects(self, spending: LocDict) -> list[Project]:
+        result = []
+        for index, item in enumerate(spending.get("项目", [])):
+            path = f"支出.项目[{index + 1}]"
+            line = item.mark.line if hasattr(item, "mark") else 0
+            self.lines[path] = line
+            code = str(item.get("科目", ""))
+            if code:
+                self.check_code("功能分类", code, line)
+            result.append(
+                Project(
+                    name=str(item["名称"]),
+                    amount=self.amount(item["金额"]),
+                    prior=self.opt_amount(item, "上年"),
+                    reason=str(item.get("原因", "")),
+                    use=str(item.get("用途", "")),
+                    code=code,
+                    line=line,
+                )
+            )
+        return result
+
+    def three_public(self, d: LocDict) -> ThreePublic:
+        section = d.get("三公经费")
+        if section is None:
+            return ThreePublic(parts={name: Compared(ZERO) for name in THREE_PUBLIC_PARTS})
+        parts = {}
+        for name in THREE_PUBLIC_PARTS:
+            if name in section:
+                parts[name] = self.compared(section[name], self.line(section, name, f"三公经费.{name}"))
+            else:
+                parts[name] = Compared(ZERO)
+        line = self.line(d, "三公经费", "三公经费")
+        return ThreePublic(parts=parts, note=str(section.get("说明", "")), stated=True, line=line)
+
+    def procurement(self, d: LocDict) -> Procurement | None:
+        p = d.get("政府采购")
+        if p is None:
+            return None
+        return Procurement(
+            goods=self.opt_amount(p, "货物") or ZERO,
+            works=self.opt_amount(p, "工程") or ZERO,
+            services=self.opt_amount(p, "服务") or ZERO,
+            sme=self.opt_amount(p, "中小企业"),
+            note=str(p.get("说明", "")),
+            line=self.line(d, "政府采购", "政府采购"),
+        )
+
+    def assets(self, a: LocDict | None) -> Assets | None:
+        if a is None:
+            return None
+        return Assets(
+            as_of=str(a.get("截至", "")),
+            vehicles=a.get("车辆"),
+            general_equipment=a.get("通用设备"),
+            special_equipment=a.get("专用设备"),
+            planned={str(k): int(v) for k, v in a.get("计划新增", {}).items()},
+            note=str(a.get("说明", "")),
+        )
+
+    def performance(self, p: LocDict | None) -> Performance | None:
+        if p is None:
+            return None
+        return Performance(
+            scope=str(p.get("单位范围", "")),
+            project_count=p.get("项目数"),
+            amount=self.opt_amount(p, "金额"),
+            key_projects=[str(x) for x in p.get("重点项目", [])],
+            note=str(p.get("说明", "")),
+        )
+
+
+def _merge_prior_source(budget: Budget, reader: _Reader) -> None:
+    """Fill the prior-year figures this source does not state from last year's source file."""
+    from reportgen.compute import compute  # compute depends on the model only; imported late
+
+    path = budget.prior.source
+    assert path is not None
+    line = budget.line_of("上年.来源")
+    if not path.exists():
+        reader.error("R-上年来源", f"上年源文件 {path} 不存在", line, "上年.来源")
+        return
+    try:
+        last = load_source(path, follow_prior=False)
+    except SourceError as exc:
+        reader.error("R-上年来源", f"上年源文件 {path} 有错误，请先修正：{exc.findings[0].format()}", line, "上年.来源")
+        return
+    if last.department != budget.department:
+        reader.error(
+            "R-上年来源",
+            f"上年源文件属于“{last.department}”，与本文件的“{budget.department}”不是同一部门",
+            line,
+            "上年.来源",
+        )
+        return
+    if last.year != budget.prior.year:
+        reader.error("R-上年来源", f"上年源文件是 {last.year} 年的，应为 {budget.prior.year} 年", line, "上年.来源")
+        return
+    figures = compute(last)
+    for key, value in figures.comparable_totals().items():
+        budget.prior.totals.setdefault(key, value)
+    for code, value in figures.function_totals().items():
+        budget.prior.function.setdefault(code, value)
+    for code, value in figures.economic_totals().items():
+        budget.prior.economic.setdefault(code, value)
+    by_name = {p.name: p.amount for p in last.projects}
+    for project in budget.projects:
+        if project.prior is None and project.name in by_name:
+            project.prior = by_name[project.name]
+    for name, part in budget.three_public.parts.items():
+        if part.prior is None and last.three_public.stated:
+            part.prior = last.three_public.parts[name].current
+    if budget.running_costs and budget.running_costs.prior is None and last.running_costs:
+        budget.running_costs.prior = last.running_costs.current
+    for row in budget.function_rows:
+        if row.prior is None:
+            row.prior = next((r.total for r in last.function_rows if r.code == row.code and r.fund == row.fund), None)

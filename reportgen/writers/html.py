@@ -1,0 +1,234 @@
+"""Document → one self-contained HTML file.
+
+The writer turns each block into markup itself and hands the result to the page shell
+``page.html.j2`` as already-safe Markup. Every string that comes from the Document goes through
+``HtmlWriter.text`` and nowhere else, so a department name such as ``<script>`` or ``{{ 7*7 }}``
+shows up literally: escaped once here, and never evaluated, because Jinja2 does not re-render the
+contents of a variable.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import jinja2
+from markupsafe import Markup, escape
+
+from reportgen.document import Block, Cell, Document, Heading, PageBreak, Paragraph, Row, Table, Title
+from reportgen.narrative import TemplateFault
+
+# The defaults live beside the narrative templates so a user copies one folder to adapt both.
+DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+PAGE_TEMPLATE = "page.html.j2"
+TOC_MAX_LEVEL = 2  # parts (第一部分) and 一、 sections; deeper levels would swamp a phone screen
+
+
+class TocEntry(NamedTuple):
+    """One line of the 目录: a tuple so templates may unpack it or use the names."""
+
+    level: int
+    text: str
+    id: str
+
+
+class HtmlWriter:
+    """Builds the body markup block by block and records the headings for the 目录.
+
+    One instance renders one document: it remembers which ids are taken so that every anchor in
+    the page is unique even when two tables share an id or an anchor repeats.
+    """
+
+    def __init__(self) -> None:
+        self.toc: list[TocEntry] = []
+        self._ids: set[str] = set()
+        self._headings = 0
+
+    # -- the single escaping point ------------------------------------------------------------
+
+    @staticmethod
+    def text(value: object) -> Markup:
+        """Escape a Document string for element content and quoted attribute values alike."""
+        return escape(str(value))
+
+    # -- blocks ---------------------------------------------------------------------------------
+
+    def block(self, block: Block) -> Markup:
+        if isinstance(block, Title):
+            return self.title(block)
+        if isinstance(block, Heading):
+            return self.heading(block)
+        if isinstance(block, Paragraph):
+            return self.paragraph(block)
+        if isinstance(block, Table):
+            return self.table(block)
+        if isinstance(block, PageBreak):
+            return self.page_break(block)
+        raise TypeError(f"unknown block type {type(block).__name__}")
+
+    def title(self, title: Title) -> Markup:
+        # Not an <h1>: parts (level 1 headings) are the h1s, and the title is shown above them.
+        sub = f'\n<p class="subtitle">{self.text(title.subtitle)}</p>' if title.subtitle else ""
+        return Markup(f'<div class="doc-title">\n<p class="title">{self.text(title.text)}</p>{sub}\n</div>')
+
+    def heading(self, heading: Heading) -> Markup:
+        self._headings += 1
+        level = min(max(int(heading.level), 1), 6)  # HTML has h1..h6 only
+        anchor = self._claim(heading.anchor or f"h-{self._headings}")
+        if level <= TOC_MAX_LEVEL:
+            self.toc.append(TocEntry(level, heading.full_text, anchor))
+        return Markup(f'<h{level} id="{self.text(anchor)}">{self.text(heading.full_text)}</h{level}>')
+
+    def paragraph(self, paragraph: Paragraph) -> Markup:
+        return Markup(f'<p class="{self.text(paragraph.role)}">{self.text(paragraph.text)}</p>')
+
+    def page_break(self, _: PageBreak) -> Markup:
+        return Markup('<div class="page-break"></div>')
+
+    def table(self, table: Table) -> Markup:
+        classes = "rg-table wide" if table.wide else "rg-table"
+        anchor = self._claim(f"table-{table.id}")
+        caption = " ".join(
+            f'<span class="{cls}">{self.text(value)}</span>'
+            for cls, value in (("table-number", table.number), ("table-title", table.title))
+            if value
+        )
+        lines = [
+            f'<figure class="{classes}" id="{self.text(anchor)}">',
+            "<figcaption>",
+            f'<div class="caption">{caption}</div>',
+            '<div class="table-meta">'
+            f'<span class="department">{self.text(table.department_line)}</span>'
+            f'<span class="unit">{self.text(table.unit_line)}</span></div>',
+            "</figcaption>",
+            '<div class="table-scroll">',
+            "<table>",
+            *self._colgroup(table.widths),
+        ]
+        if table.header:
+            lines += ["<thead>", *(self._row(row, "th") for row in table.header), "</thead>"]
+        lines += ["<tbody>", *(self._row(row, "td") for row in table.body), "</tbody>"]
+        lines += ["</table>", "</div>"]
+        lines += [f'<p class="note">{self.text(note)}</p>' for note in table.notes]
+        lines.append("</figure>")
+        return Markup("\n".join(lines))
+
+    # -- table parts ----------------------------------------------------------------------------
+
+    def _colgroup(self, widths: list[int]) -> list[str]:
+        total = sum(widths)
+        if not widths or total <= 0:
+            return []
+        # Fixed two decimals keep the output byte-identical from run to run.
+        cols = "".join(f'<col style="width:{w * 100 / total:.2f}%">' for w in widths)
+        return [f"<colgroup>{cols}</colgroup>"]
+
+    def _row(self, row: Row, tag: str) -> str:
+        cls = f' class="{self.text(row.kind)}"' if row.kind in ("total", "subtotal") else ""
+        return f"<tr{cls}>" + "".join(self._cell(cell, tag) for cell in row.cells) + "</tr>"
+
+    def _cell(self, cell: Cell, tag: str) -> str:
+        attrs = ""
+        if tag == "th":
+            # scope lets a screen reader announce the band a figure belongs to.
+            attrs += ' scope="colgroup"' if cell.colspan > 1 else ' scope="col"'
+        if cell.colspan > 1:
+            attrs += f' colspan="{int(cell.colspan)}"'
+        if cell.rowspan > 1:
+            attrs += f' rowspan="{int(cell.rowspan)}"'
+        classes = [name for name, on in (
+            ("num", cell.align == "right"),
+            ("center", cell.align == "center"),
+            ("bold", cell.bold),
+            ("missing", cell.missing),
+        ) if on]
+        if classes:
+            attrs += f' class="{" ".join(classes)}"'
+        if cell.indent > 0:
+            # On top of the cell's own 0.5em padding, one em per level of the code hierarchy.
+            attrs += f' style="padding-left:{int(cell.indent) + 0.5}em"'
+        return f"<{tag}{attrs}>{self.text(cell.text)}</{tag}>"
+
+    # -- ids ------------------------------------------------------------------------------------
+
+    def _claim(self, wanted: str) -> str:
+        """A unique id near ``wanted``: ids may not hold whitespace, and duplicates break links."""
+        base = "-".join(wanted.split()) or "x"
+        candidate, n = base, 1
+        while candidate in self._ids:
+            n += 1
+            candidate = f"{base}-{n}"
+        self._ids.add(candidate)
+        return candidate
+
+    # -- whole document -------------------------------------------------------------------------
+
+    def render(self, document: Document) -> dict[str, Any]:
+        """The page template's variables for ``document`` (except ``extra``)."""
+        # Front matter (title, 草稿 banner) is everything before the first heading; the 目录 sits
+        # between it and the parts, where a reader of a printed disclosure expects it.
+        split = next((i for i, b in enumerate(document.blocks) if isinstance(b, Heading)), len(document.blocks))
+        front = Markup("\n").join(self.block(b) for b in document.blocks[:split])
+        body = Markup("\n").join(self.block(b) for b in document.blocks[split:])
+        title = next((b.text for b in document.blocks if isinstance(b, Title)), document.meta.get("title", ""))
+        return {
+            "title": title,
+            "front": front,
+            "body": body,
+            "toc": list(self.toc),
+            "meta": dict(document.meta),
+        }
+
+
+def environment(template_dirs: list[Path] | None = None) -> jinja2.Environment:
+    """The user's folders first (so --templates DIR can replace page.html.j2), then the defaults."""
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader([str(d) for d in template_dirs or []])]
+    loaders.append(jinja2.FileSystemLoader(str(DEFAULT_TEMPLATES)))
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,  # a typo in a user's page template should fail loudly
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def html_string(document: Document, template_dirs: list[Path] | None = None, extra: dict | None = None) -> str:
+    """The whole page as text. ``extra`` reaches the template as ``extra`` (e.g. a preview's
+    ``head`` and ``body_end`` Markup); plain strings in it are escaped by the template."""
+    context = HtmlWriter().render(document)
+    context["extra"] = dict(extra or {})
+    try:
+        return environment(template_dirs).get_template(PAGE_TEMPLATE).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateFault(f"模板语法错误：{exc.message}", exc.filename or exc.name or "", exc.lineno) from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateFault(f"找不到模板 {exc.name}") from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateFault(f"页面模板引用了不存在的变量：{exc.message}") from None
+
+
+def write_html(document: Document, path: Path, template_dirs: list[Path] | None = None) -> None:
+    """Write the page to ``path`` atomically: a reader (or a crash) never sees half a file."""
+    data = html_string(document, template_dirs).encode("utf-8")  # render first: a template error writes nothing
+    path = Path(path)
+    # Same folder so os.replace is a rename on one file system; a dot name keeps it out of listings.
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    # os.open with 0o666 lets the umask decide permissions, as for any ordinary file the user
+    # writes (tempfile would make it 0600, unreadable to the web server publishing it).
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+__all__ = ["HtmlWriter", "TocEntry", "html_string", "write_html", "PAGE_TEMPLATE", "DEFAULT_TEMPLATES"]

@@ -1,0 +1,114 @@
+"""Phrasing of amounts, shares and changes (DOMAIN.md "How figures are phrased")."""
+
+from decimal import Decimal
+
+import jinja2
+import pytest
+
+from reportgen.compute import change, quantize_half_up, share
+from reportgen.model import Presentation
+from reportgen.narrative import environment
+from reportgen.phrasing import Money, chinese_number, percent
+
+D = Decimal
+WAN = D(10000)
+
+
+def phrase(current: str | None, prior: str | None, unit: str = "万元") -> str:
+    """Render the template macro for a change, amounts given in 万元."""
+    money = Money(Presentation(unit=unit))
+    env = environment()
+    env.filters["money"] = money.with_unit
+    template = env.from_string(
+        '{% from "_phrases.j2" import with_change with context %}{{ with_change(c, p, 2021) }}'
+    )
+    return template.render(
+        c=None if current is None else D(current) * WAN,
+        p=None if prior is None else D(prior) * WAN,
+        change=money.change,
+    )
+
+
+def test_change_phrase_up_matches_yantian_total():
+    assert phrase("1273.52", "1270.13") == "，比2021年增加3.39万元，增长0.27%"
+
+
+def test_change_phrase_down_says_下降_not_减少_for_the_rate():
+    assert phrase("1064.2", "1092.39") == "，比2021年减少28.19万元，下降2.58%"
+
+
+def test_change_phrase_for_equal_years_says_持平():
+    assert phrase("4", "4.00") == "，与2021年持平"
+
+
+def test_change_below_display_precision_is_持平_not_minus_zero():
+    # 0.004 万元 rounds to 0.00 万元: no "-0.00", no "增加0.00"
+    assert phrase("4.000", "4.004") == "，与2021年持平"
+
+
+def test_new_item_has_no_rate_from_a_zero_base():
+    text = phrase("15", "0")
+    assert "增加15.00万元" in text and "增长率无可比性" in text and "%" not in text
+
+
+def test_drop_to_zero_is_a_decrease_of_100_percent():
+    assert phrase("0", "22") == "，比2021年减少22.00万元，下降100.00%"
+
+
+def test_no_prior_gives_no_phrase():
+    assert phrase("22", None) == ""
+
+
+def test_running_costs_rate_is_1_01_not_the_seed_slip_0_01():
+    assert phrase("18.03", "17.85") == "，比2021年增加0.18万元，增长1.01%"
+
+
+def test_share_rounds_half_up_not_half_even():
+    # 0.265% would be 0.26% under Babel's default half-even rounding
+    assert share(D("2.65"), D("1000")) == D("0.27")
+    assert percent(D("0.265")) == "0.27%"
+
+
+def test_share_of_zero_whole_is_none_not_a_division():
+    assert share(D(5), D(0)) is None
+
+
+def test_quantize_never_gives_negative_zero():
+    assert str(quantize_half_up(D("-0.001"))) == "0.00"
+
+
+def test_amount_kept_in_元_is_shown_in_万元_with_separators():
+    money = Money(Presentation(unit="万元"))
+    assert money.with_unit(D("12735200")) == "1,273.52万元"
+    assert money.number(D("6307683.64")) == "630.77"
+
+
+def test_amount_shown_in_元_keeps_fen():
+    money = Money(Presentation(unit="万元"))
+    assert money.number(D("20000"), "元") == "20,000.00"
+
+
+def test_no_thousands_separator_style():
+    money = Money(Presentation(unit="万元", thousands=False))
+    assert money.with_unit(D("10642000")) == "1064.20万元"
+
+
+def test_change_kinds_are_decided_on_exact_values():
+    quantum = D(100)  # 0.01 万元
+    assert change(D(100), D(100), quantum).kind == "flat"
+    assert change(D(200), D(100), quantum).kind == "up"
+    assert change(D(0), D(100), quantum).rate == D("100.00")
+    assert change(D(100), D(0), quantum).kind == "new"
+
+
+@pytest.mark.parametrize("n,text", [(1, "一"), (9, "九"), (10, "十"), (12, "十二"), (20, "二十"), (21, "二十一")])
+def test_chinese_numerals_for_section_numbers(n, text):
+    assert chinese_number(n) == text
+
+
+def test_phrases_template_is_where_the_words_live():
+    env = environment()
+    with pytest.raises(jinja2.TemplateNotFound):
+        env.get_template("no-such-template.j2")
+    source = env.loader.get_source(env, "_phrases.j2")[0]
+    assert "持平" in source and "下降" in source
