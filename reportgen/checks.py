@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
+from reportgen import codes
 from reportgen.compute import ZERO, Figures
 from reportgen.errors import Finding, Severity
 from reportgen.model import FUNDS, Budget
@@ -122,10 +123,15 @@ def duplicates(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 @rule("R-科目名称")
 def stated_names(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
-    for row in [*b.function_rows, *b.economic_rows]:
-        if row.stated_name and row.name and row.stated_name != row.name:
+    rows = [("功能分类", r) for r in b.function_rows] + [("经济分类", r) for r in b.economic_rows]
+    for kind, row in rows:
+        if not row.stated_name or not row.name:
+            continue
+        status = codes.name_status(kind, row.code, row.stated_name, b.year)
+        if status in ("outdated", "mismatch"):
+            why = "是其他年度的旧名称" if status == "outdated" else "与科目表不一致"
             yield _finding(b, "warning", "R-科目名称",
-                           f"科目 {row.code} 填写的名称“{row.stated_name}”与 {b.year} 年科目表的“{row.name}”不一致，将使用科目表名称",
+                           f"科目 {row.code} 填写的名称“{row.stated_name}”{why}，{b.year} 年科目表为“{row.name}”，将使用科目表名称",
                            row.line)
 
 

@@ -64,6 +64,7 @@ class TableBuilder:
             "三公经费支出表": self.three_public(),
             "政府性基金预算支出表": self.fund_table("政府性基金"),
             "国有资本经营预算支出表": self.fund_table("国有资本经营"),
+            "项目支出表": self.projects(),
         }
 
     # -- helpers -----------------------------------------------------------------------------
@@ -302,6 +303,26 @@ class TableBuilder:
             body.append(row(f"{self.b.year}年", current))
         gap = self.gap(tid, self.f.three_public_total, (p.current for p in parts.values()))
         return TableRows(header, body, [16, 12, 14, 12, 12, 14, 16], wide=False, rounding_gap=gap)
+
+    # -- 表10 项目支出表 -------------------------------------------------------------------------
+    def projects(self) -> TableRows:
+        tid = "项目支出表"
+        num = self.num(tid)
+        projects = self.b.projects
+        with_prior = any(p.prior is not None for p in projects)
+        header = [head("项目名称", "功能科目", f"{self.b.year}年预算数", *([f"{self.b.prior.year}年预算数", "增减"] if with_prior else []))]
+        total = self.f.projects_total or ZERO
+        prior_known = with_prior and all(p.prior is not None for p in projects)
+        prior_total = sum((p.prior or ZERO for p in projects), ZERO) if prior_known else None
+        extra = [num(prior_total), num(None if prior_total is None else total - prior_total)] if with_prior else []
+        body = [Row([Cell("合计", colspan=2, align="center", bold=True), num(total), *extra], kind="total", key="合计")]
+        for p in projects:
+            cells = [Cell(p.name), Cell(p.code), num(p.amount)]
+            if with_prior:
+                cells += [num(p.prior), num(None if p.prior is None else p.amount - p.prior)]
+            body.append(Row(cells, key=p.name))
+        widths = [40, 14, 16] + ([16, 14] if with_prior else [])
+        return TableRows(header, body, widths, rounding_gap=self.gap(tid, total, (p.amount for p in projects)))
 
 
 def build_table(rows: TableRows, table_id: str, number: str, title: str, department_line: str, unit_line: str,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 import yaml
 
@@ -110,7 +109,7 @@ def test_renamed_class_follows_the_year() -> None:
 
 def test_name_status_other_cases() -> None:
     assert codes.name_status("function", "2012901", "工会事务", 2022) == "mismatch"
-    assert codes.name_status("function", "2019999", "其他一般公共服务支出", 2022) == "unknown"
+    assert codes.name_status("function", "2012998", "其他一般公共服务支出", 2022) == "unknown"
     # Width of brackets and PDF line breaks do not make a different name.
     assert codes.name_status("economic", "30213", "维修(护)费", 2022) == "ok"
     assert codes.name_status("economic", "30110", "职工基本医疗 保险缴费", 2022) == "ok"
@@ -129,10 +128,9 @@ def test_year_bounded_code() -> None:
 
 
 def test_unknown_codes() -> None:
-    # 2019999 is a real catalogue code (其他一般公共服务支出) deliberately left out of the starting
-    # registry; if it is ever added, probe with another absent code instead.
-    assert codes.function_entry("2019999", 2022) is None
+    # 2012998 is not in any catalogue; 2019999 (其他一般公共服务支出) is, and resolves
     assert codes.function_entry("2012998", 2022) is None
+    assert codes.function_entry("2019999", 2022).name == "其他一般公共服务支出"
     assert codes.economic_entry("30198", 2022) is None
     assert codes.government_economic_entry("30101", 2022) is None  # 部门 code asked of the 政府 registry
     for bad in ("", "abc", "2012", "20129011"):
@@ -164,8 +162,14 @@ def test_default_government_codes() -> None:
     assert codes.default_government_code("30399") == "50999"
     assert codes.default_government_code("30113") == "50103"
     # Luoyang 2020 table 06 uses exactly these defaults for its unsplit rows.
-    for economic, government in {"30108": "50102", "30110": "50102", "30112": "50102", "30299": "50299",
-                                 "30301": "50905", "30305": "50901"}.items():
+    for economic, government in {
+        "30108": "50102",
+        "30110": "50102",
+        "30112": "50102",
+        "30299": "50299",
+        "30301": "50905",
+        "30305": "50901",
+    }.items():
         assert codes.default_government_code(economic) == government
 
 

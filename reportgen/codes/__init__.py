@@ -167,8 +167,12 @@ def _ranges(value: object, where: str) -> tuple[_NameRange, ...]:
         aliases = item.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
             raise RegistryError(f"{where}: aliases must be a list of names")
-        entry = _NameRange(name.strip(), _year(item.get("from"), where), _year(item.get("until"), where),
-                           tuple(a.strip() for a in aliases))
+        entry = _NameRange(
+            name.strip(),
+            _year(item.get("from"), where),
+            _year(item.get("until"), where),
+            tuple(a.strip() for a in aliases),
+        )
         if entry.start is not None and entry.end is not None and entry.start > entry.end:
             raise RegistryError(f"{where}: from {entry.start} is after until {entry.end}")
         if any(entry.overlaps(other) for other in result):

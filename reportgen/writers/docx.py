@@ -175,16 +175,26 @@ class DocxWriter:
         self._pending_break = paragraph
 
     def table(self, block: Table) -> None:
+        if not block.column_count:
+            raise ValueError(f"table {block.id}: no columns")
         text_width = self._text_width()
-        self.doc.add_paragraph(_clean(block.number), style="Table Number")
-        self.doc.add_paragraph(_clean(block.title), style="Table Title")
-        line = self.doc.add_paragraph(style="Table Unit Line")
-        # A right tab stop at the margin puts the unit flush right on the department's line.
-        line.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
-        line.add_run(_clean(block.department_line))
-        if block.unit_line:
-            line.add_run("\t" + _clean(block.unit_line))
+        if block.number:
+            self.doc.add_paragraph(_clean(block.number), style="Table Number")
+        if block.title:
+            self.doc.add_paragraph(_clean(block.title), style="Table Title")
+        if block.department_line or block.unit_line:
+            line = self.doc.add_paragraph(style="Table Unit Line")
+            # A right tab stop at the margin puts the unit flush right on the department's line.
+            line.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
+            line.add_run(_clean(block.department_line))
+            if block.unit_line:
+                line.add_run("\t" + _clean(block.unit_line))
+        if block.header or block.body:  # Word rejects a w:tbl without rows
+            self._table_grid(block, text_width)
+        for note in block.notes:
+            self.doc.add_paragraph(_clean(note), style="Note")
 
+    def _table_grid(self, block: Table, text_width: Emu) -> None:
         table = self.doc.add_table(rows=0, cols=block.column_count)
         table.style = self.doc.styles["Table Grid"]
         tbl = table._tbl
@@ -192,9 +202,6 @@ class DocxWriter:
         _set_table_properties(tbl)
         _set_grid(tbl, widths)
         tbl.extend(_build_rows(block, widths))
-
-        for note in block.notes:
-            self.doc.add_paragraph(_clean(note), style="Note")
 
     # --- sections and properties ------------------------------------------------------------
 
@@ -208,7 +215,11 @@ class DocxWriter:
         if self._pending_break is not None:
             self._pending_break._p.getparent().remove(self._pending_break._p)
             self._pending_break = None
-        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        body = self.doc.element.body
+        if len(body) == 1 and body[0].tag == qn("w:sectPr"):
+            section = self.doc.sections[0]  # nothing written yet: turn the first page instead
+        else:
+            section = self.doc.add_section(WD_SECTION.NEW_PAGE)
         _set_page(section, landscape=wants_landscape)
         self._landscape = wants_landscape
 
@@ -221,12 +232,13 @@ class DocxWriter:
         title = document.meta.get("title") or next(
             (b.text for b in document.blocks if isinstance(b, Title)), ""
         )
-        props.title = title
+        props.title = _clean(title)
         props.language = "zh-CN"
-        props.author = document.meta.get("department", "") or "reportgen"
+        # The template's own values ("python-docx", "Word Document") would show in File > Info.
+        props.author = _clean(document.meta.get("department", "")) or "reportgen"
         props.last_modified_by = "reportgen"
-        props.subject = " ".join(v for v in (document.meta.get("department"), document.meta.get("year")) if v)
-        props.comments = "reportgen"
+        year = document.meta.get("year", "")
+        props.subject = _clean(" ".join(v for v in (document.meta.get("department", ""), year) if v))
 
 
 # --- styles ---------------------------------------------------------------------------------

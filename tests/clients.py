@@ -1,0 +1,23 @@
+"""Helpers for tests that drive real clients (LibreOffice, poppler, Chromium)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+
+def require_program(name: str) -> str:
+    """The path of program ``name``; skip the test without it locally, fail it on CI.
+
+    On CI a missing client means the environment is broken, and a silent skip would let the
+    real-client checks stop running without anyone noticing.
+    """
+    path = shutil.which(name)
+    if path:
+        return path
+    reason = f"real-client test needs `{name}` on PATH"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI=true: not skipping)")
+    pytest.skip(reason)

@@ -1,0 +1,51 @@
+"""Real client: LibreOffice opens the DOCX and prints it, and the figures survive."""
+
+from __future__ import annotations
+
+import pathlib
+import re
+import subprocess
+
+from reportgen.writers.docx import write_docx
+from tests.clients import require_program
+from tests.test_writer_docx import TITLE, synthetic_document
+
+
+def pdf_text(pdftotext: str, pdf: pathlib.Path, page: int | None = None) -> str:
+    """The PDF's text with all whitespace gone: pdftotext spaces out Han characters and digits."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    out = subprocess.run([pdftotext, *pages, str(pdf), "-"], capture_output=True, text=True, check=True,
+                         timeout=60).stdout
+    return re.sub(r"\s+", "", out)
+
+
+def test_libreoffice_prints_the_docx_with_its_text_and_figures(tmp_path: pathlib.Path) -> None:
+    soffice = require_program("soffice")
+    pdftotext = require_program("pdftotext")
+    pdfinfo = require_program("pdfinfo")
+    source = tmp_path / "report.docx"
+    write_docx(synthetic_document(), source)
+
+    # A fresh profile per run: two LibreOffice processes sharing one profile block each other.
+    profile = (tmp_path / "lo-profile").as_uri()
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(source)],
+        capture_output=True, text=True, timeout=180,
+    )
+    pdf = tmp_path / "report.pdf"
+    assert result.returncode == 0 and pdf.exists(), result.stdout + result.stderr
+
+    text = pdf_text(pdftotext, pdf)
+    assert TITLE in text
+    assert "1,273.52" in text
+    assert "第一部分部门概况" in text
+
+    # The wide table lies on landscape pages, and its header band is repeated on each of them.
+    info = subprocess.run([pdfinfo, "-f", "1", "-l", "99", str(pdf)], capture_output=True, text=True,
+                          check=True, timeout=60).stdout
+    sizes = re.findall(r"Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", info)
+    landscape = [int(n) for n, w, h in sizes if float(w) > float(h)]
+    assert len(landscape) >= 2, info
+    for page in landscape:
+        assert "第9列" in pdf_text(pdftotext, pdf, page)
