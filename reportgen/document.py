@@ -7,7 +7,7 @@ merged cells, never fonts or tags, so DOCX and HTML written from it cannot disag
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 Align = Literal["left", "center", "right"]
 RowKind = Literal["header", "body", "subtotal", "total"]
@@ -104,7 +104,7 @@ class PageBreak:
     """Start the next block on a new page."""
 
 
-Block = Union[Title, Heading, Paragraph, Table, PageBreak]
+Block = Title | Heading | Paragraph | Table | PageBreak
 
 
 @dataclass

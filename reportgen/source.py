@@ -13,7 +13,6 @@ from typing import Any
 from reportgen import codes
 from reportgen.errors import Finding, SourceError
 from reportgen.model import (
-    FUNDS,
     INCOME_SOURCES,
     THREE_PUBLIC_PARTS,
     Assets,
@@ -30,7 +29,7 @@ from reportgen.model import (
     ThreePublic,
 )
 from reportgen.schema import validate_source
-from reportgen.yamlio import LocDict, LocStr, load_yaml, to_decimal_text
+from reportgen.yamlio import LocDict, load_yaml, to_decimal_text
 
 UNIT_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
 ZERO = Decimal(0)

@@ -298,7 +298,7 @@ class TableBuilder:
                      self.f.vehicles_prior, parts[THREE_PUBLIC_PARTS[2]].prior, parts[THREE_PUBLIC_PARTS[3]].prior]
             body.append(row(f"{self.b.prior.year}年", prior))
             body.append(row(f"{self.b.year}年", current))
-            body.append(row("增减变化", [c - p for c, p in zip(current, prior)], "subtotal"))  # type: ignore[operator]
+            body.append(row("增减变化", [c - p for c, p in zip(current, prior, strict=True)], "subtotal"))  # type: ignore[operator]
         else:
             body.append(row(f"{self.b.year}年", current))
         gap = self.gap(tid, self.f.three_public_total, (p.current for p in parts.values()))

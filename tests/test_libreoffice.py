@@ -49,3 +49,29 @@ def test_libreoffice_prints_the_docx_with_its_text_and_figures(tmp_path: pathlib
     assert len(landscape) >= 2, info
     for page in landscape:
         assert "第9列" in pdf_text(pdftotext, pdf, page)
+
+
+def test_libreoffice_opens_a_rendered_seed(tmp_path: pathlib.Path) -> None:
+    """The Yantian seed as a user renders it: LibreOffice prints its title and table figures."""
+    from reportgen.render import render_source
+
+    soffice = require_program("soffice")
+    pdftotext = require_program("pdftotext")
+    root = pathlib.Path(__file__).resolve().parent.parent
+    rendered = render_source(root / "data" / "shenzhen-yantian-zgh-2022.yaml", tmp_path, ("docx",))
+    source = rendered.outputs[0]
+    profile = (tmp_path / "lo-profile").as_uri()
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(source)],
+        capture_output=True, text=True, timeout=180,
+    )
+    pdf = source.with_suffix(".pdf")
+    assert result.returncode == 0 and pdf.exists(), result.stdout + result.stderr
+    text = pdf_text(pdftotext, pdf)
+    assert "深圳市盐田区总工会2022年部门预算" in text
+    layout = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True,
+                            timeout=60).stdout
+    rows = [re.sub(r"\s+", "", line) for line in layout.splitlines()]
+    assert "2210203购房补贴44.0544.050.00" in rows  # a 表5 row, cell by cell, on one printed line
+    assert "比2021年增加3.39万元，增长0.27%" in text
