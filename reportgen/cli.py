@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -40,7 +41,18 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="输出源文件格式的 JSON Schema", description="输出源文件格式的 JSON Schema，供编辑器补全与校验。",
                    epilog="示例：reportgen schema > source.schema.json")
+    for module in _plugin_modules():
+        module.register(sub)
     return parser
+
+
+# Commands living in their own modules (reportgen/cmd_<name>.py): each has
+# register(subparsers) adding its parser, and run(args) -> int.
+PLUGIN_COMMANDS: tuple[str, ...] = ()
+
+
+def _plugin_modules() -> list:  # type: ignore[type-arg]
+    return [importlib.import_module(f"reportgen.cmd_{name}") for name in PLUGIN_COMMANDS]
 
 
 def _print_findings(findings: list[Finding]) -> None:
@@ -117,7 +129,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"render": cmd_render, "check": cmd_check, "schema": cmd_schema}[args.command]
+    handlers = {"render": cmd_render, "check": cmd_check, "schema": cmd_schema}
+    handlers.update({name: importlib.import_module(f"reportgen.cmd_{name}").run for name in PLUGIN_COMMANDS})
+    handler = handlers[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
