@@ -9,15 +9,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from decimal import Decimal
 
 from reportgen import codes
-from reportgen.compute import ZERO, Figures
+from reportgen.compute import ZERO, Figures, quantize_half_up
 from reportgen.errors import Finding, Severity
 from reportgen.model import FUNDS, Budget
 from reportgen.phrasing import Money
 
-CHANGE_NEEDS_REASON = Decimal(10)  # percent: a larger change with no reason is a warning
+DEFAULT_REASON_THRESHOLD = Decimal(10)  # percent: a larger change with no reason is a warning
+_reason_threshold: ContextVar[Decimal] = ContextVar("reason_threshold", default=DEFAULT_REASON_THRESHOLD)
 PLACEHOLDERS = re.compile(r"XX|xx|××|某某|待填写|待补充|增加（减少）|增长（下降）|\?\?")
 DOUBLED = re.compile(r"(增加|减少|增长|下降|主要用于|主要包括)\1")
 
@@ -65,6 +67,86 @@ def basic_agrees(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
         yield _finding(b, "error", "R-基本支出一致",
                        f"基本支出不一致：功能分类中一般公共预算基本支出 {m.with_unit(f.general_basic)}，"
                        f"填报的人员经费与公用经费之和 {m.with_unit(stated)}", 0, "支出.基本支出")
+
+
+@rule("R-填报合计")
+def stated_totals(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    """A total the source types (类/款 rows, 合计) must equal the sum of its parts."""
+    function_nodes: dict[tuple[str, str], object] = {}
+    for fund in {t.fund for t in b.stated_totals if t.kind == "功能分类"}:
+        for top in f.function_tree(fund):
+            for node in top.walk():
+                function_nodes[(fund, node.code)] = node
+    economic_nodes = {n.code: n for n in f.economic_tree}
+    for t in b.stated_totals:
+        level = "类" if len(t.code) == 3 else "款"
+        if t.kind == "功能分类":
+            node = function_nodes.get((t.fund, t.code))
+            parts = "其下各款合计" if level == "类" else "其下各项合计"
+            computed = {"合计": node.total if node else ZERO, "基本支出": node.basic if node else ZERO,
+                        "项目支出": node.project if node else ZERO}
+        else:
+            enode = economic_nodes.get(t.code)
+            parts = "其下各款合计"
+            computed = {"合计": enode.basic if enode else ZERO}
+        for label, stated in (("合计", t.total), ("基本支出", t.basic), ("项目支出", t.project)):
+            if stated is None or label not in computed or stated == computed[label]:
+                continue
+            what = "" if label == "合计" else label
+            yield _finding(b, "error", "R-填报合计",
+                           f"{t.name}（{level} {t.code}）填报{what} {m.with_unit(stated)}，{parts}{what} {m.with_unit(computed[label])}",
+                           t.line, t.kind)
+    for row in b.function_rows:
+        if row.stated_total is not None and row.stated_total != row.total:
+            yield _finding(b, "error", "R-填报合计",
+                           f"{row.name}（项 {row.code}）填报合计 {m.with_unit(row.stated_total)}，基本支出与项目支出之和 "
+                           f"{m.with_unit(row.total)}", row.line, "支出.功能分类")
+    stated_three = b.three_public.stated_total
+    if stated_three is not None and stated_three.current != f.three_public_total:
+        yield _finding(b, "error", "R-填报合计",
+                       f"“三公”经费填报合计 {m.with_unit(stated_three.current)}，四项之和 {m.with_unit(f.three_public_total)}",
+                       stated_three.line, "三公经费.合计")
+    p = b.procurement
+    if p is not None and p.stated_total is not None and p.stated_total != f.procurement_total:
+        yield _finding(b, "error", "R-填报合计",
+                       f"政府采购填报合计 {m.with_unit(p.stated_total)}，货物、工程、服务之和 {m.with_unit(f.procurement_total)}",
+                       p.line, "政府采购.合计")
+
+
+@rule("R-增减")
+def stated_changes(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    """A change the source writes (增减额/增减率) must follow from the two years' figures."""
+    items: list[tuple[str, Decimal, Decimal | None, Decimal | None, Decimal | None, int, str]] = []
+    for p in b.projects:
+        items.append((f"项目“{p.name}”", p.amount, p.prior, p.stated_change, p.stated_rate, p.line, "支出.项目"))
+    for name, part in b.three_public.parts.items():
+        items.append((name, part.current, part.prior, part.stated_change, part.stated_rate, part.line, f"三公经费.{name}"))
+    if b.three_public.stated_total is not None:
+        t = b.three_public.stated_total
+        items.append(("“三公”经费", t.current, t.prior, t.stated_change, t.stated_rate, t.line, "三公经费.合计"))
+    if b.running_costs is not None:
+        r = b.running_costs
+        items.append(("机关运行经费", r.current, r.prior, r.stated_change, r.stated_rate, r.line, "机关运行经费"))
+    for label, current, prior, stated_change, stated_rate, line, path in items:
+        if stated_change is None and stated_rate is None:
+            continue
+        if prior is None:
+            yield _finding(b, "error", "R-增减", f"{label}写明了增减，但没有上年数可以核对：请填写“上年”", line, path)
+            continue
+        difference = current - prior
+        if stated_change is not None and m.shown(stated_change) != m.shown(difference):
+            yield _finding(b, "error", "R-增减",
+                           f"{label}填报增减额 {m.with_unit(stated_change)}，按上年 {m.with_unit(prior)}、本年 {m.with_unit(current)} "
+                           f"计算应为 {m.with_unit(difference)}", line, path)
+        if stated_rate is not None:
+            if not prior:
+                yield _finding(b, "error", "R-增减", f"{label}上年为 0，增长率无可比性，不应填写增减率 {stated_rate}%", line, path)
+                continue
+            rate = quantize_half_up(difference * 100 / prior)
+            if quantize_half_up(stated_rate) != rate:
+                yield _finding(b, "error", "R-增减",
+                               f"{label}填报增减率 {stated_rate}%，按上年 {m.with_unit(prior)}、本年 {m.with_unit(current)} "
+                               f"计算应为 {rate}%", line, path)
 
 
 @rule("R-人员公用经费")
@@ -195,10 +277,11 @@ def missing_reasons(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
         if current is None or not prior or reason:
             continue
         rate = abs(current - prior) * 100 / prior
-        if rate > CHANGE_NEEDS_REASON:
+        threshold = _reason_threshold.get()
+        if rate > threshold:
             yield _finding(b, "warning", "缺少变动原因",
                            f"{label}比上年变动 {rate.quantize(Decimal('0.01'))}%（{m.with_unit(prior)} → {m.with_unit(current)}），"
-                           f"超过 {CHANGE_NEEDS_REASON}% 但未说明原因", line, path)
+                           f"超过 {threshold}% 但未说明原因", line, path)
 
 
 @rule("R-单位疑误")
@@ -242,8 +325,13 @@ def missing_detail(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
             yield _finding(b, "warning", "R-缺少明细", f"未填报{label}（{key}）：正文将显示“待补充”", 0, key)
 
 
-def run_checks(budget: Budget, figures: Figures) -> list[Finding]:
-    """Every rule's findings, errors first, then by line."""
+def run_checks(budget: Budget, figures: Figures, reason_threshold: Decimal | None = None) -> list[Finding]:
+    """Every rule's findings, errors first, then by line. ``reason_threshold``: the change in
+    percent above which a missing reason is a warning (default 10)."""
     money = Money(budget.presentation)
-    findings = [finding for _, check in RULES for finding in check(budget, figures, money)]
+    token = _reason_threshold.set(DEFAULT_REASON_THRESHOLD if reason_threshold is None else reason_threshold)
+    try:
+        findings = [finding for _, check in RULES for finding in check(budget, figures, money)]
+    finally:
+        _reason_threshold.reset(token)
     return sorted(findings, key=lambda x: (x.severity != "error", x.line))

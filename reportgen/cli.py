@@ -8,6 +8,7 @@ import json
 import os
 import sys
 import traceback
+from decimal import Decimal
 from pathlib import Path
 
 from reportgen.errors import Finding
@@ -38,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
     check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（json 供程序读取）")
     check.add_argument("--strict", action="store_true", help="把警告也当作错误")
+    check.add_argument("--reason-threshold", type=Decimal, default=None, metavar="百分比",
+                       help="变动超过此百分比而未写原因时给出警告（默认 10）")
 
     sub.add_parser("schema", help="输出源文件格式的 JSON Schema", description="输出源文件格式的 JSON Schema，供编辑器补全与校验。",
                    epilog="示例：reportgen schema > source.schema.json")
@@ -102,7 +105,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     report = []
     any_error = False
     for source in args.sources:
-        findings = prepare(source).findings
+        findings = prepare(source, args.reason_threshold).findings
         if args.strict:
             findings = [Finding("error", f.rule, f.message, f.file, f.line, f.column, f.path) for f in findings]
         any_error = any_error or any(f.severity == "error" for f in findings)

@@ -43,6 +43,22 @@ class Compared:
     reason: str = ""
     note: str = ""
     line: int = 0
+    stated_change: Decimal | None = None  # 增减额 as the source writes it, checked, never used
+    stated_rate: Decimal | None = None  # 增减率 (percent) as the source writes it, checked, never used
+
+
+@dataclass
+class StatedTotal:
+    """A total the source types (a 类/款 row, a 合计): checked against its parts, never used."""
+
+    kind: str  # 功能分类 / 经济分类
+    code: str
+    name: str
+    fund: str
+    basic: Decimal | None
+    project: Decimal | None
+    total: Decimal | None
+    line: int
 
 
 @dataclass
@@ -58,6 +74,7 @@ class FunctionRow:
     prior: Decimal | None
     reason: str
     line: int
+    stated_total: Decimal | None = None
 
     @property
     def total(self) -> Decimal:
@@ -85,6 +102,8 @@ class Project:
     use: str
     code: str
     line: int
+    stated_change: Decimal | None = None
+    stated_rate: Decimal | None = None
 
 
 @dataclass
@@ -106,6 +125,7 @@ class ThreePublic:
     note: str = ""
     stated: bool = False  # False when the source has no 三公经费 section at all
     line: int = 0
+    stated_total: Compared | None = None
 
 
 @dataclass
@@ -116,6 +136,7 @@ class Procurement:
     sme: Decimal | None
     note: str = ""
     line: int = 0
+    stated_total: Decimal | None = None
 
 
 @dataclass
@@ -187,6 +208,7 @@ class Budget:
     performance: Performance | None
     glossary: list[tuple[str, str]]
     lines: dict[str, int] = field(default_factory=dict)
+    stated_totals: list[StatedTotal] = field(default_factory=list)
 
     def line_of(self, path: str) -> int:
         return self.lines.get(path, 0)

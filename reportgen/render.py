@@ -7,6 +7,7 @@ import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from reportgen.checks import run_checks
@@ -46,14 +47,14 @@ class Rendered:
         return bool(self.outputs) or not any(f.severity == "error" for f in self.findings)
 
 
-def prepare(path: Path) -> Prepared:
+def prepare(path: Path, reason_threshold: Decimal | None = None) -> Prepared:
     """Load and check one source; never raises for bad input."""
     try:
         budget = load_source(path)
     except SourceError as exc:
         return Prepared(None, None, exc.findings)
     figures = compute(budget)
-    return Prepared(budget, figures, run_checks(budget, figures))
+    return Prepared(budget, figures, run_checks(budget, figures, reason_threshold))
 
 
 def document_for(prepared: Prepared, templates: list[Path] | None = None, draft: bool = False) -> Document:

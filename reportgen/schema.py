@@ -85,6 +85,9 @@ class Validator:
         if kind == "code":
             self.check_code(value, path, mark)
             return
+        if kind == "signed-amount":
+            self.check_amount(value, path, mark, signed=True)
+            return
         if "anyOf" in schema:
             self.check_any_of(value, schema["anyOf"], path, mark)
             return
@@ -161,7 +164,7 @@ class Validator:
         self.validate(value, candidates[0], path, mark)
 
     def branch_accepts_shape(self, value: Any, branch: dict[str, Any]) -> bool:
-        if branch.get("x-kind") in ("amount", "code"):
+        if branch.get("x-kind") in ("amount", "code", "signed-amount"):
             return not isinstance(value, (dict, list))
         if "anyOf" in branch:
             return any(self.branch_accepts_shape(value, self.resolve(b)) for b in branch["anyOf"])
@@ -175,7 +178,7 @@ class Validator:
             return "科目编码"
         return TYPE_WORDS.get(branch.get("type", ""), "值")
 
-    def check_amount(self, value: Any, path: str, mark: Mark | None) -> None:
+    def check_amount(self, value: Any, path: str, mark: Mark | None, signed: bool = False) -> None:
         if isinstance(value, LocStr):
             mark = value.mark
         if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
@@ -186,7 +189,7 @@ class Validator:
         except ValueError as exc:
             self.error(f"应为金额（如 1273.52）：{exc}", path, mark, "金额")
             return
-        if amount < 0:
+        if amount < 0 and not signed:
             self.error(f"金额不能为负数，实际是 {value}", path, mark, "金额")
 
     def check_code(self, value: Any, path: str, mark: Mark | None) -> None:

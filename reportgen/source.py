@@ -26,6 +26,7 @@ from reportgen.model import (
     Procurement,
     Profile,
     Project,
+    StatedTotal,
     ThreePublic,
 )
 from reportgen.schema import validate_source
@@ -60,6 +61,7 @@ class _Reader:
         self.factor = UNIT_FACTOR[str(data["金额单位"])]
         self.findings: list[Finding] = []
         self.lines: dict[str, int] = {}
+        self.stated_totals: list[StatedTotal] = []
 
     # -- helpers -------------------------------------------------------------------------
     def line(self, mapping: Any, key: str, path: str) -> int:
@@ -79,6 +81,12 @@ class _Reader:
     def error(self, rule: str, message: str, line: int, path: str) -> None:
         self.findings.append(Finding("error", rule, message, self.file, line, 0, path))
 
+    def signed(self, mapping: Any, key: str, scale: bool = True) -> Decimal | None:
+        if mapping is None or key not in mapping:
+            return None
+        value = to_decimal_text(str(mapping[key]))
+        return value * self.factor if scale else value
+
     def compared(self, value: Any, line: int) -> Compared:
         if isinstance(value, dict):
             return Compared(
@@ -87,6 +95,8 @@ class _Reader:
                 reason=str(value.get("原因", "")),
                 note=str(value.get("说明", "")),
                 line=line,
+                stated_change=self.signed(value, "增减额"),
+                stated_rate=self.signed(value, "增减率", scale=False),
             )
         return Compared(current=self.amount(value), line=line)
 
@@ -136,6 +146,7 @@ class _Reader:
             performance=self.performance(d.get("绩效管理")),
             glossary=[(str(t["术语"]), str(t["解释"])) for t in d.get("名词解释", [])],
             lines=self.lines,
+            stated_totals=self.stated_totals,
         )
 
     def profile(self, p: LocDict) -> Profile:
@@ -176,12 +187,14 @@ class _Reader:
         year = year or self.year
         entry = codes.function_entry(code, year) if kind == "功能分类" else codes.economic_entry(code, year)
         if entry is None:
-            self.error(
-                "R-科目编码",
-                f"{kind}科目编码 {code} 在 {year} 年的科目表中不存在：请核对编码（科目表见 reportgen/codes/）",
-                line,
-                kind,
-            )
+            valid = [y for y in range(2000, 2041)
+                     if (codes.function_entry(code, y) if kind == "功能分类" else codes.economic_entry(code, y))]
+            if valid:
+                message = (f"{kind}科目编码 {code} 在 {year} 年已不使用（仅 {valid[0]}–{valid[-1]} 年有效）："
+                           f"请按 {year} 年科目表改用新编码")
+            else:
+                message = f"{kind}科目编码 {code} 在 {year} 年的科目表中不存在：请核对编码（科目表见 reportgen/codes/）"
+            self.error("R-科目编码", message, line, kind)
             return ""
         return entry.name
 
@@ -194,13 +207,14 @@ class _Reader:
             self.lines[path] = line
             code = str(item["科目"])
             name = self.check_code("功能分类", code, line)
+            if name and len(code) in (3, 5):
+                # a typed 类/款 total: kept only to be checked against its 项 rows
+                self.stated_totals.append(StatedTotal(
+                    "功能分类", code, name, str(item.get("资金", "一般公共预算")), self.opt_amount(item, "基本支出"),
+                    self.opt_amount(item, "项目支出"), self.opt_amount(item, "合计"), line))
+                continue
             if name and len(code) != 7:
-                self.error(
-                    "R-科目层级",
-                    f"功能分类应按“项”（7 位编码）填报，{code} 是{codes.function_level(code)}级科目；类、款合计由 reportgen 计算",
-                    line,
-                    path + ".科目",
-                )
+                self.error("R-科目层级", f"功能分类科目编码应为 3、5 或 7 位，{code} 不是", line, path + ".科目")
             rows.append(
                 FunctionRow(
                     code=code,
@@ -212,6 +226,7 @@ class _Reader:
                     prior=self.opt_amount(item, "上年"),
                     reason=str(item.get("原因", "")),
                     line=line,
+                    stated_total=self.opt_amount(item, "合计"),
                 )
             )
         return rows
@@ -224,6 +239,10 @@ class _Reader:
             self.lines[path] = line
             code = str(item["科目"])
             name = self.check_code("经济分类", code, line)
+            if name and len(code) == 3:
+                self.stated_totals.append(StatedTotal("经济分类", code, name, "一般公共预算", self.amount(item["金额"]),
+                                                      None, self.amount(item["金额"]), line))
+                continue
             if name and len(code) != 5:
                 self.error("R-科目层级", f"经济分类应按“款”（5 位编码）填报，{code} 不是款级科目", line, path + ".科目")
             amount = self.amount(item["金额"])
@@ -262,6 +281,8 @@ class _Reader:
                     use=str(item.get("用途", "")),
                     code=code,
                     line=line,
+                    stated_change=self.signed(item, "增减额"),
+                    stated_rate=self.signed(item, "增减率", scale=False),
                 )
             )
         return result
@@ -277,7 +298,8 @@ class _Reader:
             else:
                 parts[name] = Compared(ZERO)
         line = self.line(d, "三公经费", "三公经费")
-        return ThreePublic(parts=parts, note=str(section.get("说明", "")), stated=True, line=line)
+        total = self.compared(section["合计"], self.line(section, "合计", "三公经费.合计")) if "合计" in section else None
+        return ThreePublic(parts=parts, note=str(section.get("说明", "")), stated=True, line=line, stated_total=total)
 
     def procurement(self, d: LocDict) -> Procurement | None:
         p = d.get("政府采购")
@@ -290,6 +312,7 @@ class _Reader:
             sme=self.opt_amount(p, "中小企业"),
             note=str(p.get("说明", "")),
             line=self.line(d, "政府采购", "政府采购"),
+            stated_total=self.opt_amount(p, "合计"),
         )
 
     def assets(self, a: LocDict | None) -> Assets | None:

@@ -90,9 +90,16 @@ def test_tab_indentation(tmp_path):
     assert any("制表符" in m or "YAML" in m for m in messages)
 
 
-def test_code_given_at_class_level_is_refused(tmp_path):
-    messages = findings(variant(tmp_path, "{科目: 2012901, 基本支出: 256.95}", "{科目: 20129, 基本支出: 256.95}"))
-    assert any("7 位" in m for m in messages)
+def test_code_of_no_level_is_refused(tmp_path):
+    messages = findings(variant(tmp_path, "{科目: 2012901, 基本支出: 256.95}", "{科目: 201290, 基本支出: 256.95}"))
+    assert any("201290" in m for m in messages)
+
+
+def test_class_row_is_a_typed_total_kept_for_checking(tmp_path):
+    budget = load_source(variant(tmp_path, "    - {科目: 2210203, 基本支出: 44.05}\n",
+                                 "    - {科目: 2210203, 基本支出: 44.05}\n    - {科目: 221, 合计: 72.17}\n"))
+    assert [(t.code, t.total) for t in budget.stated_totals] == [("221", Decimal("721700"))]
+    assert "221" not in [r.code for r in budget.function_rows]
 
 
 def test_prior_year_figures_from_last_years_source(tmp_path):
