@@ -197,9 +197,9 @@ def duplicates(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
         if econ[row.code] > 1:
             yield _finding(b, "error", "R-重复", f"经济分类科目 {row.code} 重复填报，请合并为一行", row.line,
                            "支出.基本支出.经济分类")
-    names = Counter(p.name for p in b.projects)
+    names = Counter((p.unit, p.name) for p in b.projects)  # two units may each have a project of one name
     for project in b.projects:
-        if names[project.name] > 1:
+        if names[(project.unit, project.name)] > 1:
             yield _finding(b, "error", "R-重复", f"项目“{project.name}”重复出现", project.line, "支出.项目")
 
 
@@ -310,6 +310,10 @@ def placeholders(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 @rule("R-缺少明细")
 def missing_detail(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    if not b.budget_stated:  # a source of 绩效目标 alone: one word for all the budget parts it leaves out
+        yield _finding(b, "warning", "R-缺少明细", "未填报收入与支出（收入、支出）：只生成绩效目标部分，预算收支情况与预算表显示“待补充”",
+                       0, "收入")
+        return
     if not f.has_function_rows:
         yield _finding(b, "warning", "R-缺少明细", "未填报功能分类明细（支出.功能分类）：相关表格与段落将显示“待补充”", 0, "支出.功能分类")
     if not f.has_economic_rows:
@@ -335,3 +339,6 @@ def run_checks(budget: Budget, figures: Figures, reason_threshold: Decimal | Non
     finally:
         _reason_threshold.reset(token)
     return sorted(findings, key=lambda x: (x.severity != "error", x.line))
+
+
+from reportgen import checks_performance, checks_units  # noqa: E402,F401  (they register more rules)

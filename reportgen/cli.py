@@ -12,7 +12,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen.errors import Finding
-from reportgen.narrative import TemplateFault
 
 EXAMPLE = "示例：reportgen render data/shenzhen-yantian-zgh-2022.yaml -o out/"
 
@@ -25,9 +24,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="命令")
 
-    render = sub.add_parser("render", help="生成 DOCX 与 HTML", description="把每个源文件生成 DIR/<名称>.docx 与 .html。",
-                            epilog=EXAMPLE)
-    render.add_argument("sources", nargs="+", type=Path, metavar="SOURCE", help="YAML 预算源文件")
+    render = sub.add_parser("render", help="生成 DOCX 与 HTML",
+                            description="把每个源文件生成 DIR/<名称>.docx 与 .html。给出多个源文件时并行生成，"
+                                        "显示进度，最后列出汇总表，并在 DIR/index.html 中链接全部输出及其检查结果。",
+                            epilog=EXAMPLE + "\n      reportgen render 'data/**/*.yaml' -o out/ -j 2",
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    render.add_argument("sources", nargs="+", type=Path, metavar="SOURCE",
+                        help="YAML 预算源文件；可以是通配符（如 'data/*.yaml'，** 匹配多层文件夹）")
+    render.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                        help="同时生成的进程数（默认为 CPU 核数）")
+    render.add_argument("--no-index", action="store_true", help="多个源文件时不写 DIR/index.html")
     render.add_argument("-o", "--out", type=Path, default=Path("out"), metavar="DIR", help="输出文件夹（默认 out/）")
     render.add_argument("--format", default="docx,html", help="输出格式，逗号分隔：docx,html（默认两者）")
     render.add_argument("--templates", type=Path, action="append", metavar="DIR",
@@ -51,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
 
 # Commands living in their own modules (reportgen/cmd_<name>.py): each has
 # register(subparsers) adding its parser, and run(args) -> int.
-PLUGIN_COMMANDS: tuple[str, ...] = ()
+PLUGIN_COMMANDS: tuple[str, ...] = ("preview", "diff", "rollover", "new")
 
 
 def _plugin_modules() -> list:  # type: ignore[type-arg]
@@ -64,39 +70,9 @@ def _print_findings(findings: list[Finding]) -> None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from reportgen.render import FORMATS, render_source
+    from reportgen.batch import run
 
-    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
-        print(f"reportgen: 不支持的格式 {','.join(unknown) or '（空）'}，可用：docx,html", file=sys.stderr)
-        return 2
-    for folder in args.templates or []:
-        if not folder.is_dir():
-            print(f"reportgen: 模板文件夹 {folder} 不存在", file=sys.stderr)
-            return 2
-    failed = 0
-    for source in args.sources:
-        try:
-            result = render_source(source, args.out, formats, args.templates, args.draft)
-        except TemplateFault as exc:
-            where = f"{exc.file}:{exc.line}: " if exc.file else ""
-            print(f"{where}错误 [模板] {exc.message}", file=sys.stderr)
-            failed += 1
-            continue
-        except OSError as exc:
-            print(f"{source}: 错误 [输出] 无法写入 {args.out}：{exc.strerror or exc}", file=sys.stderr)
-            failed += 1
-            continue
-        _print_findings(result.findings)
-        if result.outputs:
-            names = "、".join(str(p) for p in result.outputs)
-            print(f"{source}: 已生成 {names}（{result.seconds:.2f} 秒）")
-        else:
-            errors = sum(1 for f in result.findings if f.severity == "error")
-            print(f"{source}: 有 {errors} 个错误，未生成任何文件", file=sys.stderr)
-            failed += 1
-    return 1 if failed else 0
+    return run(args)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

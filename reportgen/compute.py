@@ -167,7 +167,16 @@ class Figures:
 
     # -- classification trees --------------------------------------------------------------
     def function_tree(self, fund: str | None = None) -> list[Node]:
-        """类 → 款 → 项 nodes with sums, for all money or one 资金性质."""
+        """类 → 款 → 项 nodes with sums, for all money or one 资金性质.
+
+        Built once per fund and shared (a render asks for the same tree a dozen times, from the
+        tables, the checks and the templates): callers read the nodes and never change them."""
+        trees: dict[str | None, list[Node]] = self.__dict__.setdefault("_function_trees", {})
+        if fund not in trees:
+            trees[fund] = self._function_tree(fund)
+        return trees[fund]
+
+    def _function_tree(self, fund: str | None) -> list[Node]:
         rows = [r for r in self.budget.function_rows if fund is None or r.fund == fund]
         year = self.budget.year
         top: dict[str, Node] = {}
@@ -324,6 +333,28 @@ class Figures:
 
     def economic_totals(self) -> dict[str, Decimal]:
         return {node.code: node.basic for top in self.economic_tree for node in top.walk()}
+
+    # -- several units, performance targets --------------------------------------------------
+    @cached_property
+    def unit_figures(self) -> list[Figures]:
+        """Each budget unit's own figures (empty for a department of one unit)."""
+        return [Figures(unit) for unit in self.budget.units]
+
+    @cached_property
+    def target_projects_total(self) -> Decimal | None:
+        """Money covered by the project performance targets (项目绩效目标表)."""
+        targets = self.budget.targets
+        if targets is None or not targets.projects:
+            return None
+        return sum((p.amount for p in targets.projects), ZERO)
+
+    @cached_property
+    def target_projects_fiscal(self) -> Decimal | None:
+        """The 财政资金 part of it, when every project states it."""
+        targets = self.budget.targets
+        if targets is None or not targets.projects or any(p.fiscal is None for p in targets.projects):
+            return None
+        return sum((p.fiscal or ZERO for p in targets.projects), ZERO)
 
 
 def compute(budget: Budget) -> Figures:

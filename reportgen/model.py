@@ -102,6 +102,7 @@ class Project:
     use: str
     code: str
     line: int
+    unit: str = ""  # the budget unit (单位) it belongs to, in a department of several units
     stated_change: Decimal | None = None
     stated_rate: Decimal | None = None
 
@@ -159,6 +160,78 @@ class Performance:
 
 
 @dataclass
+class Indicator:
+    """A 绩效指标 row: 一级/二级/三级指标, what it measures, its value and the basis of that value."""
+
+    level1: str
+    level2: str
+    level3: str
+    value: str
+    description: str = ""
+    basis: str = ""
+    line: int = 0
+
+
+@dataclass
+class TargetTask:
+    """A task (年度主要任务) of the whole-department targets, with its money where stated."""
+
+    name: str
+    content: str = ""
+    indicator_text: str = ""
+    amount: Decimal | None = None
+    fiscal: Decimal | None = None
+    other: Decimal | None = None
+    period: str = ""
+    line: int = 0
+
+
+@dataclass
+class WholeTargets:
+    """部门整体绩效目标: the year's overall goals, tasks, indicators and safeguards."""
+
+    goals: list[str] = field(default_factory=list)
+    tasks: list[TargetTask] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    measures: list[str] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class PlanPoint:
+    """One point of a project's cumulative spending plan (资金支出计划), e.g. 6月底 60%."""
+
+    label: str
+    percent: Decimal | None
+    text: str = ""
+
+
+@dataclass
+class ProjectTarget:
+    """项目支出绩效目标表: one project's money, spending plan, goals and indicators."""
+
+    code: str
+    name: str
+    amount: Decimal
+    fiscal: Decimal | None
+    other: Decimal | None
+    use: str
+    plan: list[PlanPoint]
+    goals: list[str]
+    indicators: list[Indicator]
+    unit: str = ""
+    line: int = 0
+
+
+@dataclass
+class Targets:
+    """绩效目标: the whole department's and each project's."""
+
+    whole: WholeTargets | None = None
+    projects: list[ProjectTarget] = field(default_factory=list)
+
+
+@dataclass
 class Prior:
     """上年预算: whatever figures are known, at any level; empty when nothing is compared."""
 
@@ -177,7 +250,10 @@ class Presentation:
     table_units: dict[str, str] = field(default_factory=dict)
 
     def unit_for(self, table_id: str) -> str:
-        return self.table_units.get(table_id, self.unit)
+        """The unit of one table; 项目绩效目标表-3 takes the unit set for 项目绩效目标表."""
+        if table_id in self.table_units:
+            return self.table_units[table_id]
+        return self.table_units.get(table_id.split("-", 1)[0], self.unit)
 
 
 @dataclass
@@ -208,6 +284,14 @@ class Budget:
     performance: Performance | None
     glossary: list[tuple[str, str]]
     lines: dict[str, int] = field(default_factory=dict)
+    targets: Targets | None = None
+    # A department of several budget units (单位): each unit's own figures as a Budget; the
+    # department's figures above are then their consolidation (sum), made by the loader.
+    units: list[Budget] = field(default_factory=list)
+    unit_code: str = ""
+    # False for a source that states no budget figures at all (no 收入, 支出 or 单位), such as a
+    # performance-target document: the budget parts then show 待补充 instead of zeros.
+    budget_stated: bool = True
     stated_totals: list[StatedTotal] = field(default_factory=list)
 
     def line_of(self, path: str) -> int:

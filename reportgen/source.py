@@ -20,20 +20,27 @@ from reportgen.model import (
     Compared,
     EconomicRow,
     FunctionRow,
+    Indicator,
     Performance,
+    PlanPoint,
     Presentation,
     Prior,
     Procurement,
     Profile,
     Project,
+    ProjectTarget,
     StatedTotal,
+    Targets,
+    TargetTask,
     ThreePublic,
+    WholeTargets,
 )
-from reportgen.schema import validate_source
+from reportgen.schema import validate_source, validate_unit_file
 from reportgen.yamlio import LocDict, load_yaml, to_decimal_text
 
 UNIT_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
 ZERO = Decimal(0)
+PLAN_POINTS = ("3月底", "6月底", ("9月底", "10月底"), "12月底")  # 资金支出计划 columns, cumulative %
 
 
 def load_source(path: Path, *, follow_prior: bool = True) -> Budget:
@@ -42,7 +49,7 @@ def load_source(path: Path, *, follow_prior: bool = True) -> Budget:
     file = str(path)
     findings = validate_source(data, file)
     if findings:
-        raise SourceError(findings)
+        raise SourceError(findings + _unit_file_findings(path, data))
     reader = _Reader(path, data)
     budget = reader.budget()
     if follow_prior and budget.prior.source is not None:
@@ -53,12 +60,13 @@ def load_source(path: Path, *, follow_prior: bool = True) -> Budget:
 
 
 class _Reader:
-    def __init__(self, path: Path, data: LocDict) -> None:
+    def __init__(self, path: Path, data: LocDict, year: int | None = None, unit: str | None = None) -> None:
         self.path = path
         self.file = str(path)
         self.data = data
-        self.year = int(data["年度"])
-        self.factor = UNIT_FACTOR[str(data["金额单位"])]
+        self.year = int(data["年度"]) if year is None else year
+        self.source_unit = unit or str(data["金额单位"])
+        self.factor = UNIT_FACTOR[self.source_unit]
         self.findings: list[Finding] = []
         self.lines: dict[str, int] = {}
         self.stated_totals: list[StatedTotal] = []
@@ -101,6 +109,13 @@ class _Reader:
         return Compared(current=self.amount(value), line=line)
 
     # -- the budget ------------------------------------------------------------------------
+    def income(self, income_map: LocDict) -> dict[str, Decimal]:
+        income = {name: self.opt_amount(income_map, name) or ZERO for name in INCOME_SOURCES}
+        for name in list(INCOME_SOURCES) + ["上年结转"]:
+            if name in income_map:
+                self.line(income_map, name, f"收入.{name}")
+        return income
+
     def budget(self) -> Budget:
         d = self.data
         display = d.get("展示", {})
@@ -110,33 +125,41 @@ class _Reader:
             thousands=bool(display.get("千分位", True)),
             table_units={str(k): str(v) for k, v in display.get("表格单位", {}).items()},
         )
-        income_map = d["收入"]
-        income = {name: self.opt_amount(income_map, name) or ZERO for name in INCOME_SOURCES}
-        for name in list(INCOME_SOURCES) + ["上年结转"]:
-            if name in income_map:
-                self.line(income_map, name, f"收入.{name}")
-        spending = d["支出"]
-        basic = spending.get("基本支出", {})
+        level = str(d.get("级次", "市级"))
+        units = self.units(d, presentation, level) if "单位" in d else []
+        if units:
+            figures = _consolidate(units, self.path)
+            words = d.get("支出", {}).get("基本支出", {})  # the department's own words win over its units'
+            for key, note in (("personnel_note", "人员经费说明"), ("public_note", "公用经费说明")):
+                if note in words:
+                    figures[key] = str(words[note])
+        else:
+            income_map = d.get("收入", {})  # absent only in a source that holds 绩效目标 alone
+            spending = d.get("支出", {})
+            basic = spending.get("基本支出", {})
+            figures = {
+                "income": self.income(income_map),
+                "carried_over": self.opt_amount(income_map, "上年结转") or ZERO,
+                "carry_forward": self.opt_amount(d, "结转下年") or ZERO,
+                "function_rows": self.function_rows(spending),
+                "economic_rows": self.economic_rows(basic),
+                "stated_personnel": self.opt_amount(basic, "人员经费"),
+                "stated_public": self.opt_amount(basic, "公用经费"),
+                "personnel_note": str(basic.get("人员经费说明", "")),
+                "public_note": str(basic.get("公用经费说明", "")),
+                "projects": self.projects(spending),
+            }
         return Budget(
             file=self.path,
             department=str(d["部门"]),
             year=self.year,
-            level=str(d.get("级次", "市级")),
+            level=level,
             source_unit=str(d["金额单位"]),
             presentation=presentation,
-            profile=self.profile(d["部门概况"]),
+            profile=self.profile(d["部门概况"]) if "部门概况" in d else Profile(duties=[]),
             prior=self.prior(d.get("上年")),
             reasons={str(k): str(v) for k, v in d.get("变动原因", {}).items()},
-            income=income,
-            carried_over=self.opt_amount(income_map, "上年结转") or ZERO,
-            carry_forward=self.opt_amount(d, "结转下年") or ZERO,
-            function_rows=self.function_rows(spending),
-            economic_rows=self.economic_rows(basic),
-            stated_personnel=self.opt_amount(basic, "人员经费"),
-            stated_public=self.opt_amount(basic, "公用经费"),
-            personnel_note=str(basic.get("人员经费说明", "")),
-            public_note=str(basic.get("公用经费说明", "")),
-            projects=self.projects(spending),
+            **figures,
             three_public=self.three_public(d),
             running_costs=self.compared(d["机关运行经费"], self.line(d, "机关运行经费", "机关运行经费"))
             if "机关运行经费" in d
@@ -147,7 +170,196 @@ class _Reader:
             glossary=[(str(t["术语"]), str(t["解释"])) for t in d.get("名词解释", [])],
             lines=self.lines,
             stated_totals=self.stated_totals,
+            targets=self.targets(d.get("绩效目标")),
+            units=units,
+            budget_stated=any(key in d for key in ("收入", "支出", "单位")),
         )
+
+    # -- several budget units (单位) ---------------------------------------------------------
+    def units(self, d: LocDict, presentation: Presentation, level: str) -> list[Budget]:
+        """Each unit's own figures as a Budget, read inline or from the unit file it 包含."""
+        for key in ("收入", "支出", "结转下年"):
+            if key in d and not (key == "支出" and _words_only(d[key])):
+                self.error("R-单位合计", f"已按“单位”分别填报，部门的{key}由各单位合计，不应再填顶层“{key}”："
+                           "请把金额移到相应单位下（顶层“支出.基本支出”只可写人员经费说明、公用经费说明）",
+                           self.line(d, key, key), key)
+        units: list[Budget] = []
+        for index, item in enumerate(d["单位"]):
+            path = f"单位[{index + 1}]"
+            line = item.mark.line if hasattr(item, "mark") else 0
+            self.lines[path] = line
+            name = str(item["名称"])
+            reader = self.unit_reader(item, path, name, line)
+            if reader is None:
+                continue
+            unit = reader.unit_budget(name, presentation, level)
+            unit.unit_code = str(item.get("代码", ""))
+            units.append(unit)
+            self.findings += reader.findings
+        return units
+
+    def unit_reader(self, item: LocDict, path: str, name: str, line: int) -> _Reader | None:
+        """A reader for one unit's figures: the unit's own mapping, or the file it 包含."""
+        if "包含" not in item:
+            return _Reader(self.path, item, self.year, self.source_unit)
+        for key in ("收入", "支出", "结转下年"):
+            if key in item:
+                self.error("R-单位合计", f"单位“{name}”已用“包含”指向单位源文件，不应再填“{key}”", line, f"{path}.{key}")
+        target = (self.path.parent / str(item["包含"])).resolve()
+        where = self.line(item, "包含", f"{path}.包含")
+        if not target.is_file():
+            self.error("R-单位文件", f"单位“{name}”的源文件 {target} 不存在", where, f"{path}.包含")
+            return None
+        try:
+            data = load_yaml(target)
+        except SourceError as exc:
+            self.findings += exc.findings
+            return None
+        problems = validate_unit_file(data, str(target))
+        if problems:
+            self.findings += problems
+            return None
+        if "年度" in data and int(data["年度"]) != self.year:
+            self.error("R-单位文件", f"单位源文件 {target} 是 {data['年度']} 年的，部门源文件是 {self.year} 年的", where,
+                       f"{path}.包含")
+            return None
+        if "名称" in data and str(data["名称"]) != name:
+            self.error("R-单位文件", f"单位源文件 {target} 写的单位名称是“{data['名称']}”，部门源文件中是“{name}”", where,
+                       f"{path}.包含")
+            return None
+        return _Reader(target, data, self.year, str(data.get("金额单位", self.source_unit)))
+
+    def unit_budget(self, name: str, presentation: Presentation, level: str) -> Budget:
+        """One unit's 收入 and 支出 as a Budget (this reader's data is the unit's mapping or file)."""
+        d = self.data
+        spending = d["支出"]
+        basic = spending.get("基本支出", {})
+        projects = self.projects(spending)
+        for project in projects:
+            project.unit = name
+        return Budget(
+            file=self.path,
+            department=name,
+            year=self.year,
+            level=level,
+            source_unit=self.source_unit,
+            presentation=presentation,
+            profile=Profile(duties=[]),
+            prior=Prior(year=self.year - 1),
+            reasons={},
+            income=self.income(d["收入"]),
+            carried_over=self.opt_amount(d["收入"], "上年结转") or ZERO,
+            carry_forward=self.opt_amount(d, "结转下年") or ZERO,
+            function_rows=self.function_rows(spending),
+            economic_rows=self.economic_rows(basic),
+            stated_personnel=self.opt_amount(basic, "人员经费"),
+            stated_public=self.opt_amount(basic, "公用经费"),
+            personnel_note=str(basic.get("人员经费说明", "")),
+            public_note=str(basic.get("公用经费说明", "")),
+            projects=projects,
+            three_public=ThreePublic(parts={part: Compared(ZERO) for part in THREE_PUBLIC_PARTS}),
+            running_costs=None,
+            procurement=None,
+            assets=None,
+            performance=None,
+            glossary=[],
+            lines=self.lines,
+            stated_totals=self.stated_totals,
+        )
+
+    # -- 绩效目标 ------------------------------------------------------------------------------
+    @staticmethod
+    def texts(value: object) -> list[str]:
+        """A text or a list of texts, as a list."""
+        if value is None:
+            return []
+        return [str(x) for x in value] if isinstance(value, list) else [str(value)]
+
+    @staticmethod
+    def indicators(items: list) -> list[Indicator]:
+        return [
+            Indicator(
+                level1=str(i["一级"]),
+                level2=str(i["二级"]),
+                level3=str(i["三级"]),
+                value=str(i["指标值"]),
+                description=str(i.get("描述", "")),
+                basis=str(i.get("依据", "")),
+                line=i.mark.line if hasattr(i, "mark") else 0,
+            )
+            for i in items
+        ]
+
+    def targets(self, t: LocDict | None) -> Targets | None:
+        if t is None:
+            return None
+        whole = None
+        if "整体" in t:
+            w = t["整体"]
+            tasks = [
+                TargetTask(
+                    name=str(task["名称"]),
+                    content=str(task.get("主要内容", "")),
+                    indicator_text=str(task.get("绩效指标", "")),
+                    amount=self.opt_amount(task, "金额"),
+                    fiscal=self.opt_amount(task, "财政拨款"),
+                    other=self.opt_amount(task, "其他资金"),
+                    period=str(task.get("实施时间", "")),
+                    line=task.mark.line if hasattr(task, "mark") else 0,
+                )
+                for task in w.get("任务", [])
+            ]
+            whole = WholeTargets(
+                goals=self.texts(w.get("年度总体目标")),
+                tasks=tasks,
+                indicators=self.indicators(w.get("指标", [])),
+                measures=self.texts(w.get("保障措施")),
+                line=self.line(t, "整体", "绩效目标.整体"),
+            )
+        projects = []
+        for index, item in enumerate(t.get("项目", [])):
+            path = f"绩效目标.项目[{index + 1}]"
+            line = item.mark.line if hasattr(item, "mark") else 0
+            self.lines[path] = line
+            projects.append(
+                ProjectTarget(
+                    code=str(item.get("编码", "")),
+                    name=str(item["名称"]),
+                    amount=self.amount(item["金额"]),
+                    fiscal=self.opt_amount(item, "财政资金"),
+                    other=self.opt_amount(item, "其他资金"),
+                    use=str(item.get("用途", "")),
+                    plan=self.plan(item.get("支出计划"), line, path),
+                    goals=self.texts(item.get("总体目标")),
+                    indicators=self.indicators(item.get("指标", [])),
+                    unit=str(item.get("单位", "")),
+                    line=line,
+                )
+            )
+        return Targets(whole=whole, projects=projects)
+
+    def plan(self, plan: LocDict | None, line: int, path: str) -> list[PlanPoint]:
+        """The four cumulative points of 资金支出计划 (an empty list when not stated)."""
+        if plan is None:
+            return []
+        if "9月底" in plan and "10月底" in plan:
+            self.error("格式", "支出计划中“9月底”与“10月底”只填其一", line, f"{path}.支出计划")
+        points = []
+        for point in PLAN_POINTS:
+            label = point if isinstance(point, str) else next((p for p in point if p in plan), point[1])
+            if label not in plan:
+                points.append(PlanPoint(label, None))
+                continue
+            written = str(plan[label]).strip().rstrip("%％").strip()
+            where = self.line(plan, label, f"{path}.支出计划.{label}")
+            try:
+                percent = to_decimal_text(written)
+            except ValueError:
+                self.error("格式", f"支出计划“{label}”应为百分比（如 60 或 60%），实际是“{plan[label]}”", where,
+                           f"{path}.支出计划.{label}")
+                percent = None
+            points.append(PlanPoint(label, percent, str(plan[label]).strip() if percent is not None else ""))
+        return points
 
     def profile(self, p: LocDict) -> Profile:
         return Profile(
@@ -337,6 +549,88 @@ class _Reader:
             key_projects=[str(x) for x in p.get("重点项目", [])],
             note=str(p.get("说明", "")),
         )
+
+
+def _unit_file_findings(path: Path, data: Any) -> list[Finding]:
+    """Schema findings of the unit files a source 包含, so that one run names every blank to fill
+    even while the department's own file still has some."""
+    units = data.get("单位") if isinstance(data, dict) else None
+    findings: list[Finding] = []
+    for item in units if isinstance(units, list) else []:
+        if not isinstance(item, dict) or not isinstance(item.get("包含"), str):
+            continue
+        target = (path.parent / item["包含"]).resolve()
+        if not target.is_file():
+            continue  # named by the reader once the department's file is right
+        try:
+            findings += validate_unit_file(load_yaml(target), str(target))
+        except SourceError as exc:
+            findings += exc.findings
+    return findings
+
+
+def _words_only(spending: Any) -> bool:
+    """True when a department's top-level 支出 holds only the words of 基本支出 (no figures)."""
+    if not isinstance(spending, dict) or set(spending) - {"基本支出"}:
+        return False
+    basic = spending.get("基本支出", {})
+    return isinstance(basic, dict) and not set(basic) - {"人员经费说明", "公用经费说明"}
+
+
+def _joined(texts: list[str]) -> str:
+    """Distinct non-empty texts in order, joined as one phrase."""
+    return "；".join(dict.fromkeys(t for t in texts if t))
+
+
+def _consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
+    """The department's figures as the sum of its units': function rows summed per (code, fund),
+    economic rows per code, projects concatenated. Lines point into the department's file only."""
+
+    def line_in_department(unit: Budget, line: int) -> int:
+        return line if unit.file == department_file else 0
+
+    def summed(values: list[Decimal | None]) -> Decimal | None:
+        return None if any(v is None for v in values) else sum(values, ZERO)  # type: ignore[arg-type]
+
+    functions: dict[tuple[str, str], FunctionRow] = {}
+    function_priors: dict[tuple[str, str], list[Decimal | None]] = {}
+    economics: dict[str, EconomicRow] = {}
+    for unit in units:
+        for row in unit.function_rows:
+            key = (row.code, row.fund)
+            merged = functions.get(key)
+            if merged is None:
+                functions[key] = FunctionRow(row.code, row.name, "", row.fund, row.basic, row.project, None, row.reason,
+                                             line_in_department(unit, row.line))
+                function_priors[key] = [row.prior]
+            else:
+                merged.basic += row.basic
+                merged.project += row.project
+                merged.reason = _joined([merged.reason, row.reason])
+                function_priors[key].append(row.prior)
+        for econ in unit.economic_rows:
+            merged_econ = economics.get(econ.code)
+            if merged_econ is None:
+                economics[econ.code] = EconomicRow(econ.code, econ.name, "", econ.amount, dict(econ.government),
+                                                   line_in_department(unit, econ.line))
+                continue
+            merged_econ.amount += econ.amount
+            for gov_code, amount in econ.government.items():
+                merged_econ.government[gov_code] = merged_econ.government.get(gov_code, ZERO) + amount
+    for key, priors in function_priors.items():
+        functions[key].prior = summed(priors)
+    return {
+        "income": {name: sum((u.income[name] for u in units), ZERO) for name in INCOME_SOURCES},
+        "carried_over": sum((u.carried_over for u in units), ZERO),
+        "carry_forward": sum((u.carry_forward for u in units), ZERO),
+        "function_rows": sorted(functions.values(), key=lambda r: (r.code, r.fund)),
+        "economic_rows": sorted(economics.values(), key=lambda r: r.code),
+        "stated_personnel": summed([u.stated_personnel for u in units]),
+        "stated_public": summed([u.stated_public for u in units]),
+        "personnel_note": _joined([u.personnel_note for u in units]),
+        "public_note": _joined([u.public_note for u in units]),
+        "projects": [p for u in units for p in u.projects],
+    }
 
 
 def _merge_prior_source(budget: Budget, reader: _Reader) -> None:

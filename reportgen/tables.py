@@ -13,7 +13,15 @@ from decimal import Decimal
 
 from reportgen.compute import ZERO, Figures, Node
 from reportgen.document import Cell, Row, Table
-from reportgen.model import FISCAL_SOURCES, INCOME_SOURCES, THREE_PUBLIC_PARTS
+from reportgen.model import (
+    FISCAL_SOURCES,
+    INCOME_SOURCES,
+    THREE_PUBLIC_PARTS,
+    Budget,
+    Indicator,
+    ProjectTarget,
+    WholeTargets,
+)
 from reportgen.phrasing import Money
 
 LEVEL_INDENT = {"类": 0, "款": 1, "项": 2}
@@ -65,6 +73,7 @@ class TableBuilder:
             "政府性基金预算支出表": self.fund_table("政府性基金"),
             "国有资本经营预算支出表": self.fund_table("国有资本经营"),
             "项目支出表": self.projects(),
+            **self.performance_targets(),
         }
 
     # -- helpers -----------------------------------------------------------------------------
@@ -149,6 +158,14 @@ class TableBuilder:
             Row([Cell(self.b.department, indent=1), *map(num, values)], key=self.b.department),
         ]
         gap = self.gap(tid, self.f.income_total, self.b.income.values())
+        if self.f.unit_figures:  # the department's consolidated row, then a row per unit under it
+            body[1] = Row([Cell(self.b.department, bold=True), *map(num, values)], kind="subtotal", key=self.b.department)
+            for unit in self.f.unit_figures:
+                unit_values = [unit.income_grand_total, unit.income_total,
+                               *(unit.budget.income[s] for s in INCOME_SOURCES), unit.budget.carried_over]
+                body.append(Row([Cell(unit_name(unit.budget), indent=1), *map(num, unit_values)],
+                                key=f"单位:{unit.budget.department}"))
+            gap = gap or self.gap(tid, self.f.income_total, (u.income_total for u in self.f.unit_figures))
         return TableRows(header, body, [22] + [9] * (len(values)), wide=True, rounding_gap=gap)
 
     # -- 表3 部门支出总表 / 表5 一般公共预算支出表 / 表8, 表9 -----------------------------------
@@ -179,9 +196,27 @@ class TableBuilder:
 
     def expenditure(self) -> TableRows:
         rows = self.function_table("支出总表", self.f.function_tree(), self.f.basic, self.f.project)
+        if self.f.unit_figures:  # 合计, then each unit's row followed by its own function rows
+            rows.body[1:] = self.unit_function_rows("支出总表")
+            rows.rounding_gap = rows.rounding_gap or self.gap(
+                "支出总表", self.f.expenditure_total, (u.expenditure_total for u in self.f.unit_figures))
         if not self.f.has_function_rows:
             rows.body.append(self.missing_row(MISSING_FUNCTIONS, 5))
         return rows
+
+    def unit_function_rows(self, tid: str) -> list[Row]:
+        num = self.num(tid)
+        body = []
+        for unit in self.f.unit_figures:
+            name = unit.budget.department
+            body.append(Row([Cell(unit.budget.unit_code), Cell(name, bold=True), num(unit.expenditure_total),
+                             num(unit.basic), num(unit.project)], kind="subtotal", key=f"单位:{name}"))
+            for top in unit.function_tree():
+                for node in top.walk():
+                    body.append(Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level] + 1),
+                                     num(node.total), num(node.basic), num(node.project)],
+                                    kind="subtotal" if node.level != "项" else "body", key=f"{name}/{node.code}"))
+        return body
 
     def general_budget(self) -> TableRows:
         nodes = self.f.function_tree("一般公共预算")
@@ -316,13 +351,183 @@ class TableBuilder:
         prior_total = sum((p.prior or ZERO for p in projects), ZERO) if prior_known else None
         extra = [num(prior_total), num(None if prior_total is None else total - prior_total)] if with_prior else []
         body = [Row([Cell("合计", colspan=2, align="center", bold=True), num(total), *extra], kind="total", key="合计")]
-        for p in projects:
-            cells = [Cell(p.name), Cell(p.code), num(p.amount)]
-            if with_prior:
-                cells += [num(p.prior), num(None if p.prior is None else p.amount - p.prior)]
-            body.append(Row(cells, key=p.name))
+        groups: list[tuple[Budget | None, list]] = [(None, projects)]
+        if self.f.unit_figures:  # each unit's row, then its projects
+            groups = [(unit.budget, unit.budget.projects) for unit in self.f.unit_figures]
+        for unit, unit_projects in groups:
+            if unit is not None:
+                unit_total = sum((p.amount for p in unit_projects), ZERO)
+                unit_prior = (sum((p.prior or ZERO for p in unit_projects), ZERO)
+                              if all(p.prior is not None for p in unit_projects) else None)
+                unit_extra = [num(unit_prior), num(None if unit_prior is None else unit_total - unit_prior)]
+                body.append(Row([Cell(unit_name(unit), colspan=2, bold=True), num(unit_total),
+                                 *(unit_extra if with_prior else [])], kind="subtotal", key=f"单位:{unit.department}"))
+            for p in unit_projects:
+                cells = [Cell(p.name, indent=1 if unit is not None else 0), Cell(p.code), num(p.amount)]
+                if with_prior:
+                    cells += [num(p.prior), num(None if p.prior is None else p.amount - p.prior)]
+                body.append(Row(cells, key=f"{p.unit}/{p.name}" if p.unit else p.name))
         widths = [40, 14, 16] + ([16, 14] if with_prior else [])
         return TableRows(header, body, widths, rounding_gap=self.gap(tid, total, (p.amount for p in projects)))
+
+
+    # -- 绩效目标表: 部门整体绩效目标表, 项目绩效目标表-N -----------------------------------------
+    def performance_targets(self) -> dict[str, TableRows]:
+        """The whole-department target table and one table per project, when the source has them."""
+        targets = self.b.targets
+        if targets is None:
+            return {}
+        tables = {}
+        if targets.whole is not None:
+            tables["整体绩效目标表"] = self.whole_targets(targets.whole)
+        for index, project in enumerate(targets.projects, 1):
+            tables[f"项目绩效目标表-{index}"] = self.project_targets(project)
+        return tables
+
+    @staticmethod
+    def label(text: str, colspan: int = 1, rowspan: int = 1) -> Cell:
+        return Cell(text, colspan=colspan, rowspan=rowspan, align="center", bold=True)
+
+    @staticmethod
+    def numbered(texts: list[str]) -> str:
+        """One text as it is; several as 1.… 2.…"""
+        if len(texts) == 1:
+            return texts[0]
+        return "".join(f"{index}.{text}" for index, text in enumerate(texts, 1))
+
+    @staticmethod
+    def spread(count: int, width: int, wide: int) -> list[int]:
+        """Colspans placing ``count`` columns on ``width`` grid columns; column ``wide`` takes the rest."""
+        spans = [1] * count
+        spans[wide] += width - count
+        return spans
+
+    def indicator_rows(self, indicators: list[Indicator], columns: list[str], spans: list[int]) -> list[Row]:
+        """一级/二级/三级指标 rows; 一级 and 二级 cells merged down over their groups."""
+        rows = []
+        for index, item in enumerate(indicators):
+            first1 = index == 0 or indicators[index - 1].level1 != item.level1
+            first2 = first1 or indicators[index - 1].level2 != item.level2
+            rest1 = rest2 = 0
+            for later in indicators[index + 1:]:
+                if later.level1 != item.level1:
+                    break
+                rest1 += 1
+            for later in indicators[index + 1:]:
+                if later.level1 != item.level1 or later.level2 != item.level2:
+                    break
+                rest2 += 1
+            values = {"一级指标": item.level1, "二级指标": item.level2, "三级指标": item.level3,
+                      "绩效指标描述": item.description, "指标值": item.value, "指标值确定依据": item.basis}
+            cells = []
+            for column, span in zip(columns, spans, strict=True):
+                if column == "一级指标":
+                    if first1:
+                        cells.append(Cell(item.level1, colspan=span, rowspan=rest1 + 1, align="center"))
+                elif column == "二级指标":
+                    if first2:
+                        cells.append(Cell(item.level2, colspan=span, rowspan=rest2 + 1, align="center"))
+                else:
+                    cells.append(Cell(values[column], colspan=span, align="center" if column == "指标值" else "left"))
+            rows.append(Row(cells, key=f"指标{index + 1}:{item.level3}"))
+        return rows
+
+    def whole_targets(self, whole: WholeTargets) -> TableRows:
+        tid = "整体绩效目标表"
+        num = self.num(tid)
+        tasks = whole.tasks
+        task_columns = ["任务名称", "主要内容"]
+        if any(t.indicator_text for t in tasks):
+            task_columns.append("绩效指标")
+        with_money = any(t.amount is not None or t.fiscal is not None or t.other is not None for t in tasks)
+        if with_money:
+            task_columns += ["金额", "财政拨款", "其他资金"]
+        if any(t.period for t in tasks):
+            task_columns.append("实施时间")
+        indicator_columns = ["一级指标", "二级指标", "三级指标"]
+        if any(i.description for i in whole.indicators):
+            indicator_columns.append("绩效指标描述")
+        indicator_columns.append("指标值")
+        if any(i.basis for i in whole.indicators):
+            indicator_columns.append("指标值确定依据")
+        width = max(len(task_columns) if tasks else 1, len(indicator_columns) if whole.indicators else 1)
+        body: list[Row] = []
+        goals = whole.goals or [""]
+        for index, goal in enumerate(goals):
+            cells = [self.label("年度总体目标", rowspan=len(goals))] if index == 0 else []
+            text = f"{index + 1}.{goal}" if len(goals) > 1 else goal
+            if goal:
+                cells.append(Cell(text, colspan=width))
+            else:
+                cells.append(Cell("待补充：年度总体目标（绩效目标.整体.年度总体目标）", colspan=width, missing=True))
+            body.append(Row(cells, key=f"总体目标{index + 1}"))
+        if tasks:
+            spans = self.spread(len(task_columns), width, 1)
+            body.append(Row([self.label("年度主要任务", rowspan=len(tasks) + 1),
+                             *(self.label(c, s) for c, s in zip(task_columns, spans, strict=True))], key="任务表头"))
+            for task in tasks:
+                values: dict[str, Cell] = {
+                    "任务名称": Cell(task.name), "主要内容": Cell(task.content), "绩效指标": Cell(task.indicator_text),
+                    "金额": num(task.amount), "财政拨款": num(task.fiscal), "其他资金": num(task.other),
+                    "实施时间": Cell(task.period, align="center"),
+                }
+                cells = []
+                for column, span in zip(task_columns, spans, strict=True):
+                    cell = values[column]
+                    cell.colspan = span
+                    cells.append(cell)
+                body.append(Row(cells, key=f"任务:{task.name}"))
+        if whole.indicators:
+            spans = self.spread(len(indicator_columns), width, 2)
+            body.append(Row([self.label("年度绩效指标", rowspan=len(whole.indicators) + 1),
+                             *(self.label(c, s) for c, s in zip(indicator_columns, spans, strict=True))], key="指标表头"))
+            body += self.indicator_rows(whole.indicators, indicator_columns, spans)
+        gap = with_money and any(
+            t.amount is not None and t.fiscal is not None and t.other is not None
+            and self.gap(tid, t.amount, (t.fiscal, t.other)) for t in tasks)
+        return TableRows([], body, [14] + [86 // width] * width, rounding_gap=bool(gap))
+
+    def project_targets(self, project: ProjectTarget) -> TableRows:
+        """项目支出绩效目标表 on a grid of seven columns, laid out as the published tables are."""
+        tid = "项目绩效目标表"
+        num = self.num(tid)
+        label = self.label
+        body = [
+            Row([label("项目编码"), Cell(project.code, colspan=2), label("项目名称"), Cell(project.name, colspan=3)],
+                key="项目"),
+            Row([label("预算规模及资金用途", rowspan=2), label("预算数"), num(project.amount), label("其中：财政资金"),
+                 num(project.fiscal), label("其他资金"), num(project.other)], key="金额"),
+            Row([Cell(project.use, colspan=6)], key="用途"),
+        ]
+        spans = (1, 1, 2, 2)
+        if project.plan:
+            body.append(Row([label("资金支出计划（%）", rowspan=2),
+                             *(label(p.label, s) for p, s in zip(project.plan, spans, strict=True))], key="支出计划"))
+            body.append(Row([Cell(p.text, colspan=s, align="center") for p, s in zip(project.plan, spans, strict=True)],
+                            key="支出进度"))
+        else:
+            body.append(Row([label("资金支出计划（%）"),
+                             Cell("待补充：资金支出计划（绩效目标.项目.支出计划）", colspan=6, missing=True)], key="支出计划"))
+        if project.goals:
+            body.append(Row([label("绩效目标"), Cell(self.numbered(project.goals), colspan=6)], key="绩效目标"))
+        else:
+            body.append(Row([label("绩效目标"), Cell("待补充：总体目标（绩效目标.项目.总体目标）", colspan=6, missing=True)],
+                            key="绩效目标"))
+        columns = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"]
+        spans_i = [1, 1, 1, 2, 1, 1]
+        body.append(Row([label(c, s) for c, s in zip(columns, spans_i, strict=True)], key="指标表头"))
+        if project.indicators:
+            body += self.indicator_rows(project.indicators, columns, spans_i)
+        else:
+            body.append(self.missing_row("待补充：绩效指标（绩效目标.项目.指标）", 7))
+        gap = (project.fiscal is not None and project.other is not None
+               and self.gap(tid, project.amount, (project.fiscal, project.other)))
+        return TableRows([], body, [14, 12, 16, 12, 16, 12, 18], rounding_gap=gap)
+
+
+def unit_name(unit: Budget) -> str:
+    """A budget unit as its rows name it: 单位代码 and name (505 洛阳市总工会), or the name alone."""
+    return f"{unit.unit_code} {unit.department}" if unit.unit_code else unit.department
 
 
 def build_table(rows: TableRows, table_id: str, number: str, title: str, department_line: str, unit_line: str,

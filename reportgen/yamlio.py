@@ -129,6 +129,146 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 _Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
 _Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
 
+_LibYamlBase: Any = getattr(yaml, "CSafeLoader", None)  # None where PyYAML was built without libyaml
+if _LibYamlBase is not None:
+
+    class _LibYamlLoader(_LibYamlBase):  # type: ignore[misc, valid-type]
+        """libyaml's parser with _Loader's constructors, for the scalars built through PyYAML."""
+
+        source_name = ""
+        construct_yaml_float = _Loader.construct_yaml_float
+
+    for _tag, _constructor in (
+        ("tag:yaml.org,2002:map", _construct_mapping),
+        ("tag:yaml.org,2002:seq", _construct_sequence),
+        ("tag:yaml.org,2002:str", _construct_str),
+        ("tag:yaml.org,2002:float", _Loader.construct_yaml_float),
+    ):
+        _LibYamlLoader.add_constructor(_tag, _constructor)
+
+_NOT_LOADED = object()
+_STR, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:float"
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+class _Unsure(Exception):
+    """Something _Loader must decide (and word) itself."""
+
+
+def _load_with_libyaml(text: str, name: str) -> Any:
+    """The document read from libyaml's events, or _NOT_LOADED where _Loader must decide.
+
+    PyYAML's pure-Python parser took most of the time of a large render (7 of 9 s for 5,000
+    rows), and even its libyaml composer spends more time building nodes and resolving tags than
+    parsing. Here the values are built straight from libyaml's events, as _Loader's composer and
+    constructors build them (same types, same marks, a tag resolved once per distinct scalar).
+    Only where nothing can differ: no anchor or alias indicator in the text (_Loader refuses
+    aliases with its own finding), no character PyYAML's reader rejects, no explicit collection
+    tag, no duplicate key and no error: any of those is read again by _Loader for its exact answer.
+    """
+    if _LibYamlBase is None or "&" in text or "*" in text or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return _NOT_LOADED
+    loader = _LibYamlLoader(text)
+    loader.source_name = name
+    try:
+        return _EventReader(loader).document()
+    except Exception:  # _Unsure, or any YAML error: _Loader gives the answer and its wording
+        return _NOT_LOADED
+    finally:
+        loader.dispose()
+
+
+class _EventReader:
+    """PyYAML's compose + construct for _Loader's types, in one pass over the events."""
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+        self.next = loader.get_event
+        self.tags: dict[tuple[str, Any], str] = {}  # a scalar's tag depends on its text alone
+        self.built: dict[tuple[str, str], Any] = {}  # ints, booleans, nulls, dates: immutable
+
+    def document(self) -> Any:
+        self.next()  # StreamStartEvent
+        if type(self.next()) is yaml.StreamEndEvent:
+            return None  # an empty file, as get_single_data has it
+        value = self.value(self.next())
+        self.next()  # DocumentEndEvent
+        if type(self.next()) is not yaml.StreamEndEvent:
+            raise _Unsure  # a second document: _Loader's error
+        return value
+
+    def value(self, event: Any) -> Any:
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            return self.scalar(event)
+        if kind is yaml.MappingStartEvent:
+            return self.mapping(event)
+        if kind is yaml.SequenceStartEvent:
+            return self.sequence(event)
+        raise _Unsure  # an alias
+
+    def scalar(self, event: Any) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            key = (event.value, event.implicit)
+            tag = self.tags.get(key)
+            if tag is None:
+                tag = self.tags[key] = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR or tag == _FLOAT:
+            start = event.start_mark
+            text = LocStr(event.value)
+            text.mark = Mark(start.line + 1, start.column + 1)
+            if tag == _STR:
+                return text
+            try:
+                return to_decimal_text(text)
+            except ValueError:
+                return text
+        built = self.built.get((tag, event.value), _NOT_LOADED)
+        if built is _NOT_LOADED:
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            built = self.built[(tag, event.value)] = self.loader.construct_object(node, deep=True)
+        return built
+
+    def sequence(self, event: Any) -> LocList:
+        if event.tag not in (None, "!", _SEQ):
+            raise _Unsure
+        start = event.start_mark
+        items = LocList()
+        items.mark = Mark(start.line + 1, start.column + 1)
+        items.item_marks = marks = []
+        event = self.next()
+        while type(event) is not yaml.SequenceEndEvent:
+            start = event.start_mark
+            marks.append(Mark(start.line + 1, start.column + 1))
+            items.append(self.value(event))
+            event = self.next()
+        return items
+
+    def mapping(self, event: Any) -> LocDict:
+        if event.tag not in (None, "!", _MAP):
+            raise _Unsure
+        start = event.start_mark
+        mapping = LocDict()
+        mapping.mark = Mark(start.line + 1, start.column + 1)
+        mapping.key_marks = key_marks = {}
+        mapping.value_marks = value_marks = {}
+        event = self.next()
+        while type(event) is not yaml.MappingEndEvent:
+            if type(event) is not yaml.ScalarEvent:
+                raise _Unsure
+            start = event.start_mark
+            key = str(self.scalar(event))
+            if key in mapping:
+                raise _Unsure  # _Loader's YAML-重复键 finding
+            key_marks[key] = Mark(start.line + 1, start.column + 1)
+            event = self.next()
+            start = event.start_mark
+            value_marks[key] = Mark(start.line + 1, start.column + 1)
+            mapping[key] = self.value(event)
+            event = self.next()
+        return mapping
+
 
 def to_decimal_text(text: str) -> Decimal:
     """Read an amount as written: ``1273.52``, ``1,273.52``, full-width digits, ``１２７３．５２``.
@@ -185,6 +325,9 @@ def load_yaml(path: Path) -> Any:
                 )
             ]
         ) from None
+    data = _load_with_libyaml(text, name)
+    if data is not _NOT_LOADED:
+        return data
     loader = _Loader(text)
     loader.source_name = name
     try:

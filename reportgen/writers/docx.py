@@ -7,11 +7,13 @@ spacing live in styles, so a user restyling the file in Word changes one style, 
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import pathlib
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -20,11 +22,21 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.oxml import serialize_part_xml
+from docx.opc.package import Unmarshaller
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part, PartFactory, XmlPart
+from docx.opc.pkgreader import PackageReader
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.table import CT_Tbl
+from docx.package import Package
 from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
 
 from reportgen.document import (
     Block,
@@ -106,31 +118,48 @@ def write_docx(document: Document, path: pathlib.Path) -> None:
 
 def docx_bytes(document: Document) -> bytes:
     """The DOCX file for ``document``, as bytes."""
-    buffer = io.BytesIO()
-    DocxWriter().render(document).save(buffer)
-    return buffer.getvalue()
+    return DocxWriter().package(document)
 
 
 class DocxWriter:
     """Renders one Document; one method per block type."""
 
     def __init__(self) -> None:
-        self.doc: DocxDocument = docx.Document()
+        self.doc: DocxDocument = _open_base()
         self._landscape = False
         # The last PageBreak paragraph, while nothing has followed it: a section break starts a
         # new page itself, and a page break right before one would leave a blank page.
         self._pending_break: DocxParagraph | None = None
-        _setup_styles(self.doc)
-        section = self.doc.sections[0]
-        _set_page(section, landscape=False)
-        _add_page_number_footer(section)
+        # Style name → id. Every writer starts from the same base package, so the ids found by
+        # one (python-docx scans all styles per lookup) serve every later one in the process.
+        self._style_ids: dict[str, str | None] = _BASE_STYLE_IDS
+        # The body's closing w:sectPr: new paragraphs go before it. python-docx keeps this element
+        # as the last section's properties when it adds a section, so it is found only once.
+        self._body_end = self.doc.element.body.get_or_add_sectPr()
+        self._queued: list[str] = []  # paragraphs written but not yet placed (see _flush)
+        # While package() renders: markup kept as text, its place marked by a comment (see _place_markup).
+        self._chunks: list[str] | None = None
+        self._text_widths: dict[bool, Emu] = {}  # by landscape
 
     def render(self, document: Document) -> DocxDocument:
         for block in document.blocks:
             self._place(block)
             self.block(block)
+        self._flush()
         self._set_properties(document)
         return self.doc
+
+    def package(self, document: Document) -> bytes:
+        """The DOCX file, as ``render(document).save()`` writes it, made faster and smaller in
+        memory for large documents: the bulk markup (table rows, runs of paragraphs) is never
+        parsed into elements; it is spliced as text into the serialised body, where the same
+        elements would have been serialised to the same text."""
+        self._chunks = []
+        try:
+            self.render(document)
+            return _save_spliced(self.doc, self._chunks)
+        finally:
+            self._chunks = None
 
     def block(self, block: Block) -> None:
         if isinstance(block, Title):
@@ -151,26 +180,26 @@ class DocxWriter:
     # --- blocks -----------------------------------------------------------------------------
 
     def title(self, block: Title) -> None:
-        self.doc.add_paragraph(_clean(block.text), style="Title")
+        self._write_paragraph(_clean(block.text), "Title")
         if block.subtitle:
-            self.doc.add_paragraph(_clean(block.subtitle), style="Subtitle")
+            self._write_paragraph(_clean(block.subtitle), "Subtitle")
 
     def heading(self, block: Heading) -> None:
         level = min(max(block.level, 1), max(_HEADING_LOOKS))
-        self.doc.add_paragraph(_clean(block.full_text), style=f"Heading {level}")
+        self._write_paragraph(_clean(block.full_text), f"Heading {level}")
 
     def paragraph(self, block: Paragraph) -> None:
         if block.role == "note":
-            self.doc.add_paragraph(_clean(block.text), style="Note")
+            self._write_paragraph(_clean(block.text), "Note")
         elif block.role == "banner":
-            self.doc.add_paragraph(_clean(block.text), style="Banner")
+            self._write_paragraph(_clean(block.text), "Banner")
         elif block.role == "missing":
-            self.doc.add_paragraph(style="Normal")._p.append(_run(block.text, MISSING_RPR))
+            self._add_paragraph("", "Normal")._p.append(_run(block.text, MISSING_RPR))
         else:  # body and item look alike: an item's number is already in its text
-            self.doc.add_paragraph(_clean(block.text), style="Normal")
+            self._write_paragraph(_clean(block.text), "Normal")
 
     def page_break(self, _block: PageBreak) -> None:
-        paragraph = self.doc.add_paragraph(style="Normal")
+        paragraph = self._add_paragraph("", "Normal")
         paragraph.add_run().add_break(WD_BREAK.PAGE)
         self._pending_break = paragraph
 
@@ -179,11 +208,11 @@ class DocxWriter:
             raise ValueError(f"table {block.id}: no columns")
         text_width = self._text_width()
         if block.number:
-            self.doc.add_paragraph(_clean(block.number), style="Table Number")
+            self._write_paragraph(_clean(block.number), "Table Number")
         if block.title:
-            self.doc.add_paragraph(_clean(block.title), style="Table Title")
+            self._write_paragraph(_clean(block.title), "Table Title")
         if block.department_line or block.unit_line:
-            line = self.doc.add_paragraph(style="Table Unit Line")
+            line = self._add_paragraph("", "Table Unit Line")
             # A right tab stop at the margin puts the unit flush right on the department's line.
             line.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
             line.add_run(_clean(block.department_line))
@@ -192,16 +221,60 @@ class DocxWriter:
         if block.header or block.body:  # Word rejects a w:tbl without rows
             self._table_grid(block, text_width)
         for note in block.notes:
-            self.doc.add_paragraph(_clean(note), style="Note")
+            self._write_paragraph(_clean(note), "Note")
+
+    # --- paragraphs -------------------------------------------------------------------------
+    # What ``doc.add_paragraph(text, style=style)`` adds, in linear time. python-docx resolves a
+    # style name by scanning every style on each call, and finds the place for a new paragraph by
+    # scanning the body for its closing w:sectPr: with thousands of paragraphs (a project list)
+    # both made the writer quadratic. Here the style id is looked up once, paragraphs are written
+    # as python-docx writes them, queued, parsed in one go (one parse each cost 20 µs) and put
+    # right before the body's w:sectPr. Anything else that adds to the body flushes the queue first.
+
+    def _write_paragraph(self, text: str, style: str) -> None:
+        if style not in self._style_ids:
+            self._style_ids[style] = self.doc.part.get_style_id(self.doc.styles[style], WD_STYLE_TYPE.PARAGRAPH)
+        self._queued.append(_paragraph_xml(text, self._style_ids[style]))
+
+    def _add_paragraph(self, text: str, style: str) -> DocxParagraph:
+        """A paragraph placed now, as an element, for the caller to add to."""
+        self._flush()
+        if style not in self._style_ids:
+            self._style_ids[style] = self.doc.part.get_style_id(self.doc.styles[style], WD_STYLE_TYPE.PARAGRAPH)
+        p = parse_xml(f"<w:body {nsdecls('w')}>{_paragraph_xml(text, self._style_ids[style])}</w:body>")[0]
+        self._body_end.addprevious(p)
+        return DocxParagraph(p, self.doc._body)
+
+    def _flush(self) -> None:
+        """Place the queued paragraphs."""
+        if self._queued:
+            self._place_markup("".join(self._queued), self._body_end.addprevious)
+            self._queued.clear()
+
+    def _place_markup(self, markup: str, put: Callable[[etree._Element], None]) -> None:
+        """Put the elements written in ``markup`` where ``put`` puts a node: parsed in one go, or
+        while package() renders, kept as text behind a comment ``<!--rgN-->`` that _save_spliced
+        replaces with it (no source text can make a comment: it is escaped)."""
+        if self._chunks is not None:
+            put(etree.Comment(f"rg{len(self._chunks)}"))
+            self._chunks.append(markup)
+            return
+        for element in list(parse_xml(f"<w:body {nsdecls('w')}>{markup}</w:body>")):
+            put(element)
 
     def _table_grid(self, block: Table, text_width: Emu) -> None:
-        table = self.doc.add_table(rows=0, cols=block.column_count)
-        table.style = self.doc.styles["Table Grid"]
-        tbl = table._tbl
+        self._flush()
+        # doc.add_table(rows=0, cols=…) without its two searches of the whole body (the place
+        # before w:sectPr, the last section's width): the same w:tbl, at the same place.
+        tbl = CT_Tbl.new_tbl(0, block.column_count, text_width)
+        self._body_end.addprevious(tbl)
+        if "Table Grid" not in self._style_ids:  # as table.style = …, without a scan of all styles per table
+            self._style_ids["Table Grid"] = self.doc.part.get_style_id(self.doc.styles["Table Grid"], WD_STYLE_TYPE.TABLE)
+        tbl.tblStyle_val = self._style_ids["Table Grid"]
         widths = _scale(block.widths, round(text_width / _EMU_PER_TWIP))
         _set_table_properties(tbl)
         _set_grid(tbl, widths)
-        tbl.extend(_build_rows(block, widths))
+        self._place_markup(_rows_xml(block, widths), tbl.append)
 
     # --- sections and properties ------------------------------------------------------------
 
@@ -212,6 +285,7 @@ class DocxWriter:
         wants_landscape = isinstance(block, Table) and block.wide
         if wants_landscape == self._landscape:
             return
+        self._flush()
         if self._pending_break is not None:
             self._pending_break._p.getparent().remove(self._pending_break._p)
             self._pending_break = None
@@ -224,8 +298,12 @@ class DocxWriter:
         self._landscape = wants_landscape
 
     def _text_width(self) -> Emu:
-        section = self.doc.sections[-1]
-        return Emu(section.page_width - section.left_margin - section.right_margin)
+        # doc.sections searches the whole body; a page's size and margins follow from its
+        # orientation alone (_set_page), so the width is read once per orientation.
+        if self._landscape not in self._text_widths:
+            section = self.doc.sections[-1]
+            self._text_widths[self._landscape] = Emu(section.page_width - section.left_margin - section.right_margin)
+        return self._text_widths[self._landscape]
 
     def _set_properties(self, document: Document) -> None:
         props = self.doc.core_properties
@@ -242,6 +320,95 @@ class DocxWriter:
 
 
 # --- styles ---------------------------------------------------------------------------------
+
+
+_BASE_STYLE_IDS: dict[str, str | None] = {}
+
+
+@functools.cache
+def _base_package() -> bytes:
+    """The empty document every writer starts from: python-docx's template with the styles, the
+    first page and its footer set up. Built once per process and reopened from bytes (a third of
+    the time), since a batch or a preview writes many documents."""
+    doc = docx.Document()
+    _setup_styles(doc)
+    section = doc.sections[0]
+    _set_page(section, landscape=False)
+    _add_page_number_footer(section)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+class _SplicedPart:
+    """A part as PackageWriter sees it, with the body's bytes given."""
+
+    def __init__(self, part: Part, blob: bytes) -> None:
+        self.partname, self.content_type, self.rels, self.blob = part.partname, part.content_type, part.rels, blob
+
+
+_SPLICE_MARK = re.compile(rb"<!--rg(\d+)-->")
+
+
+def _save_spliced(doc: DocxDocument, chunks: list[str]) -> bytes:
+    """``doc.save()`` to bytes, with each ``<!--rgN-->`` of the body replaced by ``chunks[N]``."""
+    part = doc.part
+    pieces = _SPLICE_MARK.split(serialize_part_xml(part.element))
+    for index in range(1, len(pieces), 2):
+        pieces[index] = chunks[int(pieces[index])].encode("utf-8")
+    body = b"".join(pieces)
+    del pieces
+    package = part.package
+    for each in package.parts:
+        each.before_marshal()
+    buffer = io.BytesIO()
+    PackageWriter.write(buffer, package.rels, [_SplicedPart(p, body) if p is part else p for p in package.parts])
+    return buffer.getvalue()
+
+
+def _open_base() -> DocxDocument:
+    """The base package opened for one more document, as ``docx.Document(bytes)`` opens it, except
+    that XML parts other than the body and the core properties stay the bytes python-docx wrote
+    until something asks for their content. The writer never does after _base_package: parsing
+    and re-serialising the template's 340 KB styles.xml was half the time of a small document."""
+    package = Package()
+    Unmarshaller.unmarshal(PackageReader.from_file(io.BytesIO(_base_package())), package, _base_part)
+    return package.main_document_part.document
+
+
+def _base_part(partname: PackURI, content_type: str, reltype: str, blob: bytes, package: Package) -> Part:
+    """python-docx's PartFactory, with the XML parts that do not change kept as bytes."""
+    if content_type in (CT.WML_DOCUMENT_MAIN, CT.OPC_CORE_PROPERTIES):
+        return PartFactory(partname, content_type, reltype, blob, package)
+    part_class = PartFactory.part_type_for.get(content_type, PartFactory.default_part_type)
+    if issubclass(part_class, XmlPart):
+        return _kept_class(part_class)(partname, content_type, blob, package)
+    return part_class.load(partname, content_type, blob, package)
+
+
+class _KeptXml:
+    """Mixin for an XmlPart kept as its serialised bytes: parsed on first use of its element,
+    saved as those same bytes while nobody has used it."""
+
+    def __init__(self, partname: PackURI, content_type: str, blob: bytes, package: Package) -> None:
+        Part.__init__(self, partname, content_type, package=package)  # type: ignore[arg-type]
+        self._kept_blob = blob
+        self._parsed = None
+
+    @property
+    def _element(self):  # type: ignore[no-untyped-def]
+        if self._parsed is None:
+            self._parsed = parse_xml(self._kept_blob)
+        return self._parsed
+
+    @property
+    def blob(self) -> bytes:
+        return self._kept_blob if self._parsed is None else serialize_part_xml(self._parsed)
+
+
+@functools.cache
+def _kept_class(part_class: type[XmlPart]) -> type[XmlPart]:
+    return type(f"Kept{part_class.__name__}", (_KeptXml, part_class), {})
 
 
 def _setup_styles(doc: DocxDocument) -> None:
@@ -487,7 +654,12 @@ def _set_grid(tbl, widths: list[int]) -> None:
 
 
 def _build_rows(block: Table, widths: list[int]) -> list:
-    """The table's w:tr elements, header bands first.
+    """The table's w:tr elements, header bands first (see _rows_xml)."""
+    return list(parse_xml(f"<w:tbl {nsdecls('w')}>{_rows_xml(block, widths)}</w:tbl>"))
+
+
+def _rows_xml(block: Table, widths: list[int]) -> str:
+    """The table's w:tr elements as markup, header bands first.
 
     Row.cells omits cells covered by a rowspan from above, so the grid column of each cell is
     found by walking the row past the columns still covered; each covered position gets a
@@ -531,28 +703,13 @@ def _build_rows(block: Table, widths: list[int]) -> list:
         # cantSplit keeps a row on one page; tblHeader repeats the leading rows on every page.
         tr_pr = "<w:cantSplit/><w:tblHeader/>" if is_header else "<w:cantSplit/>"
         rows.append(f"<w:tr><w:trPr>{tr_pr}</w:trPr>{''.join(tcs)}</w:tr>")
-    return list(parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(rows)}</w:tbl>"))
+    return "".join(rows)
 
 
 def _tc(cell: Cell, row: Row, is_header: bool, widths: list[int], merge: str | None) -> str:
     """One w:tc; children in schema order (tcW, gridSpan, vMerge, shd, vAlign), always a w:p."""
-    pr = [f'<w:tcW w:w="{sum(widths)}" w:type="dxa"/>']
-    if len(widths) > 1:
-        pr.append(f'<w:gridSpan w:val="{len(widths)}"/>')
-    if merge == "restart":
-        pr.append('<w:vMerge w:val="restart"/>')
-    elif merge == "continue":
-        pr.append("<w:vMerge/>")  # no val: continue the merge from above
-    if is_header:
-        pr.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>')
-    pr.append('<w:vAlign w:val="center"/>')
-
-    ppr = ['<w:pStyle w:val="TableText"/>']
-    if cell.indent > 0 and not is_header:
-        twips = round(cell.indent * TABLE_SIZE.pt * 20)
-        ppr.append(f'<w:ind w:leftChars="{int(cell.indent) * 100}" w:left="{twips}"/>')
-    ppr.append(f'<w:jc w:val="{"center" if is_header else _JC.get(cell.align, "left")}"/>')
-
+    indent = cell.indent if cell.indent > 0 and not is_header else 0
+    jc = "center" if is_header else _JC.get(cell.align, "left")
     run = ""
     if cell.text:
         if cell.missing:
@@ -562,7 +719,30 @@ def _tc(cell: Cell, row: Row, is_header: bool, widths: list[int], merge: str | N
         else:
             rpr = ""
         run = _run_xml(cell.text, rpr)
-    return f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr><w:p><w:pPr>{''.join(ppr)}</w:pPr>{run}</w:p></w:tc>"
+    return f"{_tc_open(sum(widths), len(widths), merge, is_header, indent, jc)}{run}</w:p></w:tc>"
+
+
+@functools.cache
+def _tc_open(width: int, span: int, merge: str | None, is_header: bool, indent: int, jc: str) -> str:
+    """A cell's markup up to its run: the same for most cells of a column, so made once (a table
+    of 20,000 rows has 100,000 cells)."""
+    pr = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
+    if span > 1:
+        pr.append(f'<w:gridSpan w:val="{span}"/>')
+    if merge == "restart":
+        pr.append('<w:vMerge w:val="restart"/>')
+    elif merge == "continue":
+        pr.append("<w:vMerge/>")  # no val: continue the merge from above
+    if is_header:
+        pr.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>')
+    pr.append('<w:vAlign w:val="center"/>')
+
+    ppr = ['<w:pStyle w:val="TableText"/>']
+    if indent > 0:
+        twips = round(indent * TABLE_SIZE.pt * 20)
+        ppr.append(f'<w:ind w:leftChars="{int(indent) * 100}" w:left="{twips}"/>')
+    ppr.append(f'<w:jc w:val="{jc}"/>')
+    return f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr><w:p><w:pPr>{''.join(ppr)}</w:pPr>"
 
 
 # --- runs -----------------------------------------------------------------------------------
@@ -578,11 +758,37 @@ def _clean(text: str) -> str:
 
 def _run_xml(text: str, rpr: str = "") -> str:
     """A w:r holding ``text``: the one place table text is escaped. Line breaks become w:br."""
-    parts = [
-        f'<w:t xml:space="preserve">{escape(part)}</w:t>' if part else ""
-        for part in _clean(text).split("\n")
-    ]
-    return f"<w:r>{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}{'<w:br/>'.join(parts)}</w:r>"
+    text = _clean(text)
+    if "\n" in text or "\r" in text:
+        # A CR left in a w:t becomes LF as an XML parser reads it (XML 1.0, 2.11): done here, so
+        # that markup spliced as text (DocxWriter.package) says exactly what it says parsed.
+        content = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(part.replace(chr(13), chr(10)))}</w:t>'
+                                 if part else "" for part in text.split("\n"))
+    else:  # nearly every cell: one w:t
+        content = f'<w:t xml:space="preserve">{escape(text)}</w:t>' if text else ""
+    return f"<w:r><w:rPr>{rpr}</w:rPr>{content}</w:r>" if rpr else f"<w:r>{content}</w:r>"
+
+
+_RUN_SPLIT = re.compile(r"([\t\r\n])")
+
+
+def _paragraph_xml(text: str, style_id: str | None) -> str:
+    """A w:p as python-docx's ``add_paragraph(text)`` and ``p.style = style_id`` build it: an
+    empty w:pPr for the default style, one w:r with a w:t per stretch of text, w:tab for a tab,
+    w:br for each CR or LF, and xml:space="preserve" on a w:t with outer whitespace."""
+    ppr = f'<w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>' if style_id is not None else "<w:pPr/>"
+    if not text:
+        return f"<w:p>{ppr}</w:p>"
+    content = []
+    for piece in _RUN_SPLIT.split(text):
+        if piece == "\t":
+            content.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            content.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            content.append(f"<w:t{space}>{escape(piece)}</w:t>")
+    return f"<w:p>{ppr}<w:r>{''.join(content)}</w:r></w:p>"
 
 
 def _run(text: str, rpr: str = ""):

@@ -18,12 +18,13 @@ import jinja2
 from markupsafe import Markup, escape
 
 from reportgen.document import Block, Cell, Document, Heading, PageBreak, Paragraph, Row, Table, Title
-from reportgen.narrative import TemplateFault
+from reportgen.narrative import TemplateCodeCache, TemplateFault
 
 # The defaults live beside the narrative templates so a user copies one folder to adapt both.
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 PAGE_TEMPLATE = "page.html.j2"
 TOC_MAX_LEVEL = 2  # parts (第一部分) and 一、 sections; deeper levels would swamp a phone screen
+_CODE_CACHE = TemplateCodeCache("page")  # the page template compiled once, not on every render
 
 
 class TocEntry(NamedTuple):
@@ -193,6 +194,7 @@ def environment(template_dirs: list[Path] | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_CODE_CACHE,
     )
 
 

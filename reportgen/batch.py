@@ -1,0 +1,422 @@
+"""`reportgen render SOURCE…`: one source or a whole city's departments.
+
+One source renders in this process and prints as it always has. Several sources (paths and globs)
+render in parallel worker processes (``-j``, default every core) with a progress line on
+stderr; a failing source never stops the others. At the end come a summary table (源文件 / 结果 /
+用时), an ``index.html`` in the output folder linking every output with its check status, and
+exit code 1 if any source failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import html
+import multiprocessing
+import multiprocessing.context
+import os
+import signal
+import sys
+import time
+import traceback
+import unicodedata
+import uuid
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+from urllib.parse import quote
+
+from reportgen.errors import Finding
+
+INDEX_NAME = "index.html"
+_FAILURE_WORDS = {"模板": "模板错误", "输出": "无法写入", "文件": "没有匹配的文件", "内部": "内部错误"}
+_GLOB_CHARS = frozenset("*?[")
+
+
+@dataclass
+class Outcome:
+    """What became of one source; plain data, so a worker process can hand it back."""
+
+    source: str
+    outputs: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    seconds: float = 0.0
+    failure: str = ""  # a message of its own (template, output folder, unexpected) beside the findings
+    department: str = ""
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return len(self.findings) - self.errors
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.failure) or not self.outputs
+
+    @property
+    def status(self) -> str:
+        """通过 / 有警告 / 失败: what the summary and the index show."""
+        if self.failed:
+            return "失败"
+        return "有警告" if self.warnings else "通过"
+
+    @property
+    def status_text(self) -> str:
+        if self.failed:
+            if self.failure and not self.errors:
+                return f"失败（{_FAILURE_WORDS.get(self.failure_kind, self.failure_kind)}）"
+            return f"失败（{self.errors} 个错误）"
+        if self.warnings:
+            return f"有警告（{self.warnings} 个）"
+        return "通过"
+
+    @property
+    def failure_kind(self) -> str:
+        # "错误 [模板] …" → 模板
+        start, end = self.failure.find("["), self.failure.find("]")
+        return self.failure[start + 1:end] if 0 <= start < end else "错误"
+
+    def messages(self) -> list[str]:
+        """The lines a user reads on stderr for this source, as `render` has always printed them."""
+        lines = [f.format() for f in self.findings]
+        if self.failure:
+            lines.append(self.failure)
+        elif not self.outputs:
+            lines.append(f"{self.source}: 有 {self.errors} 个错误，未生成任何文件")
+        return lines
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything a worker needs to render one source (picklable)."""
+
+    out: Path
+    formats: tuple[str, ...]
+    templates: tuple[Path, ...] | None
+    draft: bool
+    debug: bool = False
+
+
+def render_one(source: str, job: Job) -> Outcome:
+    """Render one source; never raises: every failure becomes a Chinese message."""
+    from reportgen.narrative import TemplateFault
+    from reportgen.render import render_source
+
+    start = time.perf_counter()
+    path = Path(source)
+    try:
+        result = render_source(path, job.out, job.formats, list(job.templates) if job.templates else None, job.draft)
+    except TemplateFault as exc:
+        where = f"{exc.file}:{exc.line}: " if exc.file else ""
+        return Outcome(source, seconds=time.perf_counter() - start, failure=f"{where}错误 [模板] {exc.message}")
+    except OSError as exc:
+        return Outcome(source, seconds=time.perf_counter() - start,
+                       failure=f"{source}: 错误 [输出] 无法写入 {job.out}：{exc.strerror or exc}")
+    except Exception as exc:  # never a traceback for a user: report it and go on with the others
+        detail = traceback.format_exc() if job.debug else ""
+        return Outcome(source, seconds=time.perf_counter() - start,
+                       failure=f"{detail}{source}: 错误 [内部] 生成时出现意外错误（{type(exc).__name__}: {exc}）。"
+                               "请把源文件与此信息报告给开发者；设置 REPORTGEN_DEBUG=1 可查看详细信息。")
+    department = result.document.meta.get("department", "") if result.document is not None else ""
+    return Outcome(source, [str(p) for p in result.outputs], result.findings, time.perf_counter() - start,
+                   department=department)
+
+
+# -- sources -----------------------------------------------------------------------------------
+def expand_sources(patterns: Iterable[str | Path]) -> tuple[list[str], list[Outcome]]:
+    """Paths as given, globs expanded (sorted; ``**`` spans folders), each file once.
+
+    Returns the sources to render and, already failed, the globs that matched nothing and the
+    sources whose output names would overwrite another's (two ``x.yaml`` in different folders).
+    """
+    sources: list[str] = []
+    problems: list[Outcome] = []
+    seen: set[str] = set()
+    stems: dict[str, str] = {}
+    for pattern in map(str, patterns):
+        if _GLOB_CHARS & set(pattern) and not Path(pattern).exists():
+            matches = sorted(glob.glob(pattern, recursive=True))
+            if not matches:
+                problems.append(Outcome(pattern, failure=f"{pattern}: 错误 [文件] 没有与之匹配的文件"))
+                continue
+        else:
+            matches = [pattern]
+        for match in matches:
+            key = os.path.realpath(match)
+            if key in seen:
+                continue
+            seen.add(key)
+            stem = Path(match).stem
+            if stem in stems:
+                problems.append(Outcome(match, failure=f"{match}: 错误 [输出] 与 {stems[stem]} 的输出文件同名（{stem}.*），"
+                                                        "会互相覆盖：请改名后再生成"))
+                continue
+            stems[stem] = match
+            sources.append(match)
+    return sources, problems
+
+
+# -- running -----------------------------------------------------------------------------------
+def _worker_setup() -> None:
+    # Ctrl-C is the parent's to handle: it stops the pool; a worker would print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _fork_context() -> multiprocessing.context.BaseContext | None:
+    """Fork where there is one: workers start at once with the parent's warm state (imports,
+    the DOCX base package). The CLI's parent process has no threads, so forking is safe."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
+
+
+def _warm_up(formats: tuple[str, ...]) -> None:
+    """Import and build once in the parent what every worker needs, so forked workers inherit it."""
+    import reportgen.render  # noqa: F401  (the loader, checks and templates)
+
+    if "docx" in formats:
+        from reportgen.writers import docx
+
+        docx._base_package()
+    if "html" in formats:
+        import reportgen.writers.html  # noqa: F401
+
+
+def run_parallel(sources: list[str], job: Job, jobs: int, on_done: Callable[[Outcome], None]) -> list[Outcome]:
+    """Render ``sources`` in ``jobs`` worker processes; ``on_done`` sees each outcome as it comes.
+
+    A worker that dies (killed for memory, say) breaks the pool: the sources it took down are
+    tried once more in a fresh pool, then reported as failed.
+    """
+    outcomes: dict[str, Outcome] = {}
+    pending = list(sources)
+    for attempt in range(2):
+        if not pending:
+            break
+        broken: list[str] = []
+        executor = ProcessPoolExecutor(max_workers=max(1, min(jobs, len(pending))), initializer=_worker_setup,
+                                       mp_context=_fork_context())
+        try:
+            futures: dict[Future[Outcome], str] = {executor.submit(render_one, s, job): s for s in pending}
+            for future in as_completed(futures):
+                source = futures[future]
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    if attempt == 0:
+                        broken.append(source)
+                        continue
+                    outcome = Outcome(source, failure=f"{source}: 错误 [内部] 生成进程意外退出（可能内存不足）")
+                except Exception as exc:  # a result that could not come back (unpicklable, say)
+                    outcome = Outcome(source, failure=f"{source}: 错误 [内部] 生成时出现意外错误（{type(exc).__name__}: {exc}）")
+                outcomes[source] = outcome
+                on_done(outcome)
+        except BaseException:
+            executor.shutdown(wait=False, cancel_futures=True)
+            raise
+        executor.shutdown(wait=True)
+        pending = broken
+    return [outcomes[s] for s in sources]
+
+
+# -- showing -----------------------------------------------------------------------------------
+def display_width(text: str) -> int:
+    """Columns a terminal gives ``text``: two for a Han character or a full-width form."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
+
+
+def summary_table(outcomes: list[Outcome]) -> str:
+    """源文件 / 结果 / 用时, one line per source, columns aligned for Chinese text."""
+    rows = [("源文件", "结果", "用时")] + [(o.source, o.status_text, f"{o.seconds:.2f} 秒") for o in outcomes]
+    widths = [max(display_width(row[i]) for row in rows) for i in range(2)]
+    lines = [f"{_pad(a, widths[0])}  {_pad(b, widths[1])}  {c}".rstrip() for a, b, c in rows]
+    lines.insert(1, "-" * (widths[0] + widths[1] + 4 + max(display_width(r[2]) for r in rows)))
+    return "\n".join(lines)
+
+
+def totals_line(outcomes: list[Outcome], seconds: float) -> str:
+    counts = {status: sum(1 for o in outcomes if o.status == status) for status in ("通过", "有警告", "失败")}
+    rate = len(outcomes) / seconds if seconds > 0 else 0.0
+    return (f"共 {len(outcomes)} 个源文件：通过 {counts['通过']}，有警告 {counts['有警告']}，失败 {counts['失败']}；"
+            f"用时 {seconds:.1f} 秒（每秒 {rate:.1f} 个）")
+
+
+class Progress:
+    """One line updated in place on a terminal; one line per finished source otherwise."""
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        self.total = total
+        self.stream = stream
+        self.done = 0
+        self.failed = 0
+        self.start = time.perf_counter()
+        self.tty = stream.isatty()
+
+    def __call__(self, outcome: Outcome) -> None:
+        self.done += 1
+        self.failed += outcome.failed
+        elapsed = time.perf_counter() - self.start
+        if self.tty:
+            filled = round(24 * self.done / self.total)
+            bar = "[" + "#" * filled + "." * (24 - filled) + "]"  # ASCII: no ambiguous-width glyphs
+            failed = f"  失败 {self.failed}" if self.failed else ""
+            self.stream.write(f"\r{bar} {self.done}/{self.total}  {elapsed:.1f} 秒{failed}\x1b[K")
+            if self.done == self.total:
+                self.stream.write("\n")
+        else:
+            digits = len(str(self.total))
+            self.stream.write(f"[{self.done:>{digits}}/{self.total}] {outcome.source} {outcome.status_text}"
+                              f"（{outcome.seconds:.2f} 秒）\n")
+        self.stream.flush()
+
+
+# -- the index page ----------------------------------------------------------------------------
+_INDEX_STYLE = """
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:64em;padding:0 1em;color:#222}
+h1{font-size:1.4em}table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.4em .6em;text-align:left;vertical-align:top}
+th{background:#eee;position:sticky;top:0}.通过{color:#17692c}.有警告{color:#8a5a00}.失败{color:#b00020;font-weight:bold}
+td.time{text-align:right;white-space:nowrap}details{margin-top:.3em}ul{margin:.3em 0;padding-left:1.2em}
+"""
+
+
+def index_html(outcomes: list[Outcome], out_dir: Path, seconds: float) -> str:
+    """A self-contained page listing every source, its outputs (links relative to ``out_dir``)
+    and its check status; every value from a source is escaped."""
+    esc = html.escape
+    rows = []
+    for o in outcomes:
+        links = []
+        for output in o.outputs:
+            name = os.path.relpath(output, out_dir)
+            links.append(f'<a href="{esc(quote(name))}">{esc(Path(output).suffix.lstrip(".").upper())}</a>')
+        messages = o.messages()
+        details = ""
+        if messages:
+            items = "".join(f"<li>{esc(m)}</li>" for m in messages)
+            details = f"<details><summary>{len(messages)} 条信息</summary><ul>{items}</ul></details>"
+        department = f"<br>{esc(o.department)}" if o.department else ""
+        rows.append(f'<tr><td>{esc(o.source)}{department}</td><td>{" ".join(links) or "—"}</td>'
+                    f'<td class="{esc(o.status)}">{esc(o.status_text)}{details}</td>'
+                    f'<td class="time">{o.seconds:.2f} 秒</td></tr>')
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>生成结果</title>\n<style>{_INDEX_STYLE}</style>\n</head>\n<body>\n<h1>生成结果</h1>\n"
+        f"<p>{esc(totals_line(outcomes, seconds))}</p>\n"
+        "<table>\n<thead><tr><th>源文件</th><th>输出</th><th>结果</th><th>用时</th></tr></thead>\n<tbody>\n"
+        + "\n".join(rows)
+        + "\n</tbody>\n</table>\n</body>\n</html>\n"
+    )
+
+
+def index_path(out_dir: Path, sources: list[str]) -> Path:
+    """out/index.html, unless a source is itself called index (its HTML would be index.html)."""
+    taken = any(Path(s).stem == "index" for s in sources)
+    return out_dir / ("reportgen-index.html" if taken else INDEX_NAME)
+
+
+def write_index(path: Path, text: str) -> None:
+    """Written whole or not at all, as every output is."""
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+# -- the command -------------------------------------------------------------------------------
+def run(args: argparse.Namespace) -> int:
+    """`reportgen render`: arguments parsed by cli.py; returns the exit code."""
+    from reportgen.render import FORMATS
+
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        print(f"reportgen: 不支持的格式 {','.join(unknown) or '（空）'}，可用：docx,html", file=sys.stderr)
+        return 2
+    for folder in args.templates or []:
+        if not folder.is_dir():
+            print(f"reportgen: 模板文件夹 {folder} 不存在", file=sys.stderr)
+            return 2
+    jobs = args.jobs or os.cpu_count() or 1
+    if jobs < 1:
+        print("reportgen: -j 应为正整数", file=sys.stderr)
+        return 2
+    job = Job(args.out, formats, tuple(args.templates) if args.templates else None, args.draft,
+              debug=bool(os.environ.get("REPORTGEN_DEBUG")))
+    sources, problems = expand_sources(args.sources)
+    if len(sources) + len(problems) == 1 and sources:
+        return _run_single(sources[0], job)
+    return _run_batch(sources, problems, job, jobs, index=not args.no_index)
+
+
+def _run_single(source: str, job: Job) -> int:
+    """One source, in this process, printed as `render` always has."""
+    outcome = render_one(source, job)
+    for line in outcome.messages():
+        print(line, file=sys.stderr)
+    if outcome.failed:
+        return 1
+    names = "、".join(outcome.outputs)
+    print(f"{source}: 已生成 {names}（{outcome.seconds:.2f} 秒）")
+    return 0
+
+
+def _run_batch(sources: list[str], problems: list[Outcome], job: Job, jobs: int, index: bool) -> int:
+    start = time.perf_counter()
+    total = len(sources) + len(problems)
+    progress = Progress(total, sys.stderr)
+    for problem in problems:
+        progress(problem)
+    if sources:
+        try:
+            # Made here, before the workers: a worker that made it would remove it on its own
+            # failure (render.write_outputs cleans up a folder it created) with others' outputs in it.
+            job.out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            failure = f"错误 [输出] 无法写入 {job.out}：{exc.strerror or exc}"
+            outcomes = [Outcome(s, failure=f"{s}: {failure}") for s in sources]
+            for outcome in outcomes:
+                progress(outcome)
+        else:
+            if jobs > 1 and len(sources) > 1:
+                _warm_up(job.formats)
+                outcomes = run_parallel(sources, job, jobs, progress)
+            else:
+                outcomes = []
+                for source in sources:
+                    outcomes.append(render_one(source, job))
+                    progress(outcomes[-1])
+    else:
+        outcomes = []
+    by_source = {o.source: o for o in outcomes + problems}
+    ordered = [by_source[s] for s in sources] + problems
+    seconds = time.perf_counter() - start
+
+    for outcome in ordered:
+        if outcome.failed:
+            for line in outcome.messages():
+                print(line, file=sys.stderr)
+    print(summary_table(ordered))
+    print(totals_line(ordered, seconds))
+    if index and job.out.is_dir():
+        path = index_path(job.out, sources)
+        try:
+            write_index(path, index_html(ordered, job.out, seconds))
+            print(f"索引：{path}")
+        except OSError as exc:
+            print(f"reportgen: 错误 [输出] 无法写入索引 {path}：{exc.strerror or exc}", file=sys.stderr)
+            return 1
+    return 1 if any(o.failed for o in ordered) else 0

@@ -1,0 +1,81 @@
+"""Checks for a department of several budget units (单位): every structural rule of checks.py
+holds for each unit on its own figures, and the units agree with each other and the profile.
+
+The department's own figures are the units' sum (made by the loader), so the ordinary rules in
+checks.py already check the whole; here each unit is checked as if it were a source of its own,
+and its findings name the unit, its file and its line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from reportgen.checks import RULES, _finding, rule
+from reportgen.compute import Figures
+from reportgen.errors import Finding
+from reportgen.model import Budget
+from reportgen.phrasing import Money
+
+# The rules that concern one unit's own figures. Department-wide rules (三公, 机关运行经费, 政府采购,
+# 绩效, changes against the prior year, words) stay with the department.
+PER_UNIT_RULES = (
+    "R-收支平衡",
+    "R-基本支出一致",
+    "R-填报合计",
+    "R-人员公用经费",
+    "R-项目支出一致",
+    "R-财政拨款一致",
+    "R-重复",
+    "R-科目名称",
+    "R-政府经济分类",
+)
+
+
+def _in_unit(b: Budget, index: int, unit: Budget, finding: Finding) -> Finding:
+    """A unit's finding, named by its unit; a path into the department's file gets the 单位[n] prefix."""
+    path = finding.path
+    if unit.file == b.file and path:
+        path = f"单位[{index + 1}].{path}"
+    return Finding(finding.severity, finding.rule, f"单位“{unit.department}”：{finding.message}", finding.file,
+                   finding.line, finding.column, path)
+
+
+@rule("R-单位")
+def each_unit(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    """Every per-unit rule, run on each unit's own figures."""
+    checks = [check for rule_id, check in RULES if rule_id in PER_UNIT_RULES]
+    for index, (unit, figures) in enumerate(zip(b.units, f.unit_figures, strict=True)):
+        for check in checks:
+            for finding in check(unit, figures, m):
+                yield _in_unit(b, index, unit, finding)
+
+
+@rule("R-单位")
+def unit_names(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    names = Counter(unit.department for unit in b.units)
+    for index, unit in enumerate(b.units):
+        if names[unit.department] > 1:
+            yield _finding(b, "error", "R-单位", f"单位“{unit.department}”重复出现，请合并为一个单位",
+                           b.line_of(f"单位[{index + 1}]"), f"单位[{index + 1}].名称")
+    listed = b.profile.subordinate_units
+    known = set(names)
+    for name in listed:
+        if b.units and name not in known:
+            yield _finding(b, "warning", "R-单位", f"部门概况.下属单位中的“{name}”不在“单位”中：其收支未计入部门预算", 0,
+                           "部门概况.下属单位")
+
+
+@rule("R-单位明细")
+def same_detail(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    """All units at the same level of detail: a sum of one unit's 经济分类 and another's stated
+    人员经费/公用经费 would be neither, so the department's split would be wrong."""
+    for label, has in (("功能分类明细（支出.功能分类）", lambda u: bool(u.function_rows)),
+                       ("基本支出经济分类明细（支出.基本支出.经济分类）", lambda u: bool(u.economic_rows))):
+        with_detail = [u for u in b.units if has(u)]
+        without = [u for u in b.units if not has(u)]
+        if with_detail and without:
+            yield _finding(b, "error", "R-单位明细",
+                           f"单位“{'、'.join(u.department for u in with_detail)}”填报了{label}，单位“"
+                           f"{'、'.join(u.department for u in without)}”没有：各单位应按相同的明细填报，部门合计才完整",
+                           b.line_of("单位[1]"), "单位")

@@ -1,0 +1,137 @@
+"""`reportgen diff OLD NEW`: what changed between last year's draft and this year's.
+
+Arguments and printing only; reading is render.prepare / docx_reader, comparing is diff.py, the
+files are the diff writers'.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from reportgen.diff import DocumentDiff, as_json, diff_documents, summary_text
+from reportgen.document import Document
+from reportgen.errors import Finding, SourceError
+
+EXAMPLE = """示例：
+  reportgen diff data/shenzhen-yantian-zgh-2021.yaml data/shenzhen-yantian-zgh-2022.yaml
+  reportgen diff 2021年公开文本.docx data/shenzhen-yantian-zgh-2022.yaml -o out/diff.html -o out/diff.docx
+  reportgen diff OLD.yaml NEW.docx --format json"""
+SOURCE_SUFFIXES = (".yaml", ".yml")
+INPUT_SUFFIXES = SOURCE_SUFFIXES + (".docx",)
+OUTPUT_SUFFIXES = (".html", ".htm", ".docx", ".json")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "diff", help="对比两年的草稿：数字、表格、文字",
+        description="对比上年与本年的部门预算公开文本：变化的数字（旧值、新值、差额、增减幅度）、表格单元格、"
+                    "逐字对比的句子。OLD、NEW 可以是 YAML 源文件（先生成文本再对比），也可以是 DOCX 文档"
+                    "（reportgen 生成的，或手工修改过的任何公开文本）。年份顺延（如 2021年→2022年）只在摘要中"
+                    "说明一次。有无差异退出码都是 0；输入有误时为 1。",
+        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("old", type=Path, metavar="OLD", help="上年：YAML 源文件或 DOCX 文档")
+    parser.add_argument("new", type=Path, metavar="NEW", help="本年：YAML 源文件或 DOCX 文档")
+    parser.add_argument("-o", "--out", type=Path, action="append", default=[], metavar="FILE",
+                        help="写出对照文件，按后缀区分：.html 修订对照网页，.docx 带修订（接受/拒绝）的 Word 文档，"
+                             ".json 供程序读取；可多次给出")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="终端输出格式（默认 text）")
+    parser.add_argument("--show-year-shift", action="store_true",
+                        help="逐处标出年份顺延（如 2021年→2022年），而不是只在摘要中说明")
+
+
+def load_input(path: Path) -> tuple[Document | None, list[Finding]]:
+    """A YAML source rendered to its Document, or a DOCX read back; findings say why not."""
+    if path.suffix.lower() in SOURCE_SUFFIXES:
+        from reportgen.render import document_for, prepare
+
+        prepared = prepare(path)
+        if prepared.budget is None or prepared.errors:
+            return None, prepared.findings
+        return document_for(prepared), prepared.findings
+    from reportgen.docx_reader import read_docx
+
+    try:
+        return read_docx(path), []
+    except SourceError as exc:
+        return None, exc.findings
+
+
+def _usage(message: str) -> int:
+    print(f"reportgen diff: {message}", file=sys.stderr)
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    for path in (args.old, args.new):
+        if path.suffix.lower() not in INPUT_SUFFIXES:
+            return _usage(f"不支持的输入 {path}：OLD、NEW 应为 .yaml/.yml 源文件或 .docx 文档")
+    for target in args.out:
+        if target.suffix.lower() not in OUTPUT_SUFFIXES:
+            return _usage(f"不支持的输出 {target}：-o 的文件名应以 .html、.docx 或 .json 结尾")
+
+    documents = []
+    failed = False
+    for path in (args.old, args.new):
+        document, findings = load_input(path)
+        errors = [f for f in findings if f.severity == "error"]
+        for finding in errors:
+            print(finding.format(), file=sys.stderr)
+        if document is None:
+            print(f"{path}: 有 {len(errors)} 个错误，无法对比", file=sys.stderr)
+            failed = True
+        elif len(findings) > len(errors):
+            print(f"{path}: 有 {len(findings) - len(errors)} 个警告（reportgen check {path} 可查看）", file=sys.stderr)
+        documents.append(document)
+    if failed:
+        return 1
+
+    old, new = documents
+    assert old is not None and new is not None
+    result = diff_documents(old, new, old_name=str(args.old), new_name=str(args.new),
+                            show_year_shift=args.show_year_shift)
+    for target in args.out:
+        try:
+            _write(result, target)
+        except OSError as exc:
+            print(f"{target}: 错误 [输出] 无法写入：{exc.strerror or exc}", file=sys.stderr)
+            return 1
+    try:
+        if args.format == "json":
+            print(json.dumps(as_json(result), ensure_ascii=False, indent=2))
+        else:
+            print(summary_text(result))
+            for target in args.out:
+                print(f"已生成 {target}")
+        sys.stdout.flush()
+    except BrokenPipeError:  # `reportgen diff … | head`: the reader has seen enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def _write(result: DocumentDiff, target: Path) -> None:
+    """One output, chosen by suffix, written to a temporary name and then moved in place, so a
+    reader (or a failure) never sees half a file."""
+    suffix = target.suffix.lower()
+    if suffix == ".docx":
+        from reportgen.writers.diff_docx import diff_docx_bytes
+
+        data = diff_docx_bytes(result)
+    elif suffix == ".json":
+        data = (json.dumps(as_json(result), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    else:
+        from reportgen.writers.diff_html import diff_html_string
+
+        data = diff_html_string(result).encode("utf-8")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,373 @@
+"""Any DOCX → Document: paragraphs and tables read back the way a reader sees them.
+
+Reads reportgen's own drafts exactly (their styles name titles, headings, table captions and notes)
+and any other disclosure DOCX as well as it can: Heading/标题 styles or an outline level make
+headings, and in a document without heading styles the official numbering (第一部分, 一、, （一）,
+1., （1）) on a short line does. Tables keep their header rows (w:tblHeader), merged cells and a
+row key: the first cell that looks like a code, else the first cell's text.
+
+Tracked changes (w:ins / w:del) are resolved first, as Word's "accept all" (the default) or
+"reject all" would: a draft with pending changes is read as its author means it.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Literal
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
+
+from reportgen.document import Align, Block, Cell, Document, Heading, Paragraph, Row, Table, Title
+from reportgen.errors import Finding, SourceError
+
+Resolve = Literal["accept", "reject"]
+
+_CHINESE_NUMERAL = "一二三四五六七八九十百零〇"
+# Official numbering by heading level; a line is a heading only when short and not a sentence.
+_NUMBERING = [
+    (1, re.compile(rf"^第[{_CHINESE_NUMERAL}]+部分")),
+    (2, re.compile(rf"^[{_CHINESE_NUMERAL}]+、")),
+    (3, re.compile(rf"^[（(][{_CHINESE_NUMERAL}]+[)）]")),
+    (4, re.compile(r"^\d+[.．、](?!\d)")),
+    (5, re.compile(r"^[（(]\d+[)）]")),
+]
+_HEADING_MAX = 40
+_SENTENCE = re.compile(r"[。；，：:;,]")
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_CODE = re.compile(r"^\d{3,}(?:/\d+)?$")
+_YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def read_docx(path: Path, changes: Resolve = "accept") -> Document:
+    """The DOCX at ``path`` as a Document; raises SourceError (in Chinese) when it cannot be read."""
+    file = str(path)
+    if not Path(path).is_file():
+        raise SourceError([Finding("error", "R-文件", f"文件不存在：{file}", file)])
+    try:
+        package = docx.Document(file)
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise SourceError([Finding("error", "R-DOCX", f"无法读取 DOCX 文件（{type(exc).__name__}）：请确认它是 Word 文档（.docx）",
+                                   file)]) from None
+    styles = _Styles(package)
+    body = copy.deepcopy(package.element.body)
+    resolve_tracked_changes(body, changes)
+    return _Reader(styles).read(body)
+
+
+# --- tracked changes ----------------------------------------------------------------------------
+
+
+def resolve_tracked_changes(root: etree._Element, mode: Resolve = "accept") -> None:
+    """Apply Word's "accept all" or "reject all" to ``root`` in place (w:ins, w:del, moves, rows,
+    paragraph marks): what remains is the text the document has after that command."""
+    keep, drop = ("ins", "del") if mode == "accept" else ("del", "ins")
+    keep_tags = {f"{_W}{keep}", f"{_W}{'moveTo' if mode == 'accept' else 'moveFrom'}"}
+    drop_tags = {f"{_W}{drop}", f"{_W}{'moveFrom' if mode == 'accept' else 'moveTo'}"}
+    markers = {f"{_W}rPr", f"{_W}trPr"}
+
+    # Runs first: dropped containers go, kept ones give up their runs to their parent.
+    for element in [e for e in root.iter() if e.tag in keep_tags | drop_tags]:
+        parent = element.getparent()
+        if parent is None or parent.tag in markers:
+            continue
+        if element.tag in drop_tags:
+            parent.remove(element)
+        else:
+            index = parent.index(element)
+            for child in list(element):
+                parent.insert(index, child)
+                index += 1
+            parent.remove(element)
+    if mode == "reject":
+        for text in list(root.iter(f"{_W}delText")):
+            text.tag = f"{_W}t"
+    # Table rows inserted (or deleted) as a whole.
+    for row in list(root.iter(f"{_W}tr")):
+        props = row.find(f"{_W}trPr")
+        if props is None:
+            continue
+        if any(props.find(tag) is not None for tag in drop_tags):
+            row.getparent().remove(row)
+        else:
+            for marker in [m for m in props if m.tag in keep_tags]:
+                props.remove(marker)
+    # A table whose every row went goes too, as in Word.
+    for grid in list(root.iter(f"{_W}tbl")):
+        if grid.find(f"{_W}tr") is None:
+            grid.getparent().remove(grid)
+    # Paragraph marks: a dropped mark joins the paragraph to the next one, as in Word.
+    for paragraph in list(root.iter(f"{_W}p")):
+        mark = paragraph.find(f"{_W}pPr/{_W}rPr")
+        if mark is None:
+            continue
+        for marker in [m for m in mark if m.tag in keep_tags]:
+            mark.remove(marker)
+        if any(mark.find(tag) is not None for tag in drop_tags):
+            for marker in [m for m in mark if m.tag in drop_tags]:
+                mark.remove(marker)
+            _join_with_next(paragraph)
+    # Cell-level changes and formatting history carry no text.
+    for tag in ("cellIns", "cellDel", "rPrChange", "pPrChange", "tblPrChange", "trPrChange", "tcPrChange",
+                "sectPrChange", "tblGridChange", "numberingChange"):
+        for element in list(root.iter(f"{_W}{tag}")):
+            element.getparent().remove(element)
+
+
+def _join_with_next(paragraph: etree._Element) -> None:
+    content = [child for child in paragraph if child.tag != f"{_W}pPr"]
+    following = paragraph.getnext()
+    parent = paragraph.getparent()
+    if following is not None and following.tag == f"{_W}p":
+        anchor = following.find(f"{_W}pPr")
+        index = 0 if anchor is None else following.index(anchor) + 1
+        for child in content:
+            following.insert(index, child)
+            index += 1
+        parent.remove(paragraph)
+    elif not content or not "".join(paragraph.itertext()).strip():
+        parent.remove(paragraph)  # nothing to join (a table or the end follows): an empty paragraph goes
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+class _Styles:
+    """Paragraph style id → (name, outline level) of the package."""
+
+    def __init__(self, package: DocxDocument) -> None:
+        self.names: dict[str, str] = {}
+        self.outline: dict[str, int] = {}
+        for style in package.styles:
+            style_id = style.style_id
+            if style_id is None:
+                continue
+            self.names[style_id] = (style.name or style_id).strip()
+            level = style.element.find(f"{_W}pPr/{_W}outlineLvl")
+            if level is not None and (level.get(f"{_W}val") or "").isdigit() and int(level.get(f"{_W}val")) < 9:
+                self.outline[style_id] = int(level.get(f"{_W}val"))
+
+    def of(self, paragraph: etree._Element) -> tuple[str, int | None]:
+        props = paragraph.find(f"{_W}pPr")
+        style_id = ""
+        outline = None
+        if props is not None:
+            style = props.find(f"{_W}pStyle")
+            style_id = style.get(f"{_W}val", "") if style is not None else ""
+            level = props.find(f"{_W}outlineLvl")
+            if level is not None and (level.get(f"{_W}val") or "").isdigit() and int(level.get(f"{_W}val")) < 9:
+                outline = int(level.get(f"{_W}val"))
+        if outline is None:
+            outline = self.outline.get(style_id)
+        return self.names.get(style_id, style_id), outline
+
+
+def paragraph_text(paragraph: etree._Element) -> str:
+    """The text a reader sees in a w:p: runs, tabs and line breaks (not page breaks, not field codes)."""
+    parts: list[str] = []
+    for element in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen"):
+        tag = element.tag[len(_W):]
+        if tag == "t":
+            parts.append(element.text or "")
+        elif element.getparent() is None or element.getparent().tag != f"{_W}r":
+            continue  # a tab stop definition in w:pPr/w:tabs
+        elif tag == "tab":
+            parts.append("\t")
+        elif tag == "br":
+            if element.get(f"{_W}type") in (None, "textWrapping"):
+                parts.append("\n")
+        elif tag == "cr":
+            parts.append("\n")
+        else:
+            parts.append("-")
+    return "".join(parts)
+
+
+def split_heading(text: str, level: int) -> Heading:
+    """A Heading whose printed form is exactly ``text``: the numbering split off where it can be."""
+    for _, pattern in _NUMBERING:
+        found = pattern.match(text)
+        if not found:
+            continue
+        number, rest = found.group(0), text[found.end():]
+        if level == 1:
+            if rest.startswith("  ") and not rest.startswith("   ") and rest[2:]:
+                return Heading(level, number, rest[2:])
+            break
+        if rest:
+            return Heading(level, number, rest)
+        break
+    return Heading(level, "", text)
+
+
+class _Reader:
+    def __init__(self, styles: _Styles) -> None:
+        self.styles = styles
+        self.blocks: list[Block] = []
+        self.caption: dict[str, str] = {}
+        self.styled_headings = False
+
+    def read(self, body: etree._Element) -> Document:
+        elements = list(self._elements(body))
+        self.styled_headings = any(self._style_level(p) is not None for p in elements if p.tag == f"{_W}p")
+        for element in elements:
+            if element.tag == f"{_W}p":
+                self.paragraph(element)
+            else:
+                self.table(element)
+        title = next((b.text for b in self.blocks if isinstance(b, Title)), "")
+        if not title:
+            title = next((b.text for b in self.blocks if isinstance(b, Paragraph)), "")
+        meta = {"title": title}
+        found = _YEAR.search(title)
+        if found:
+            meta["year"] = found.group(1)
+            meta["department"] = title[:found.start()].strip()
+        return Document(self.blocks, meta)
+
+    def _elements(self, parent: etree._Element) -> Iterator[etree._Element]:
+        for child in parent:
+            if child.tag in (f"{_W}p", f"{_W}tbl"):
+                yield child
+            elif child.tag == f"{_W}sdt":
+                content = child.find(f"{_W}sdtContent")
+                if content is not None:
+                    yield from self._elements(content)
+
+    def _style_level(self, paragraph: etree._Element) -> int | None:
+        name, outline = self.styles.of(paragraph)
+        found = _HEADING_STYLE.match(name)
+        if found:
+            return int(found.group(1))
+        return outline + 1 if outline is not None else None
+
+    # -- paragraphs -------------------------------------------------------------------------------
+    def paragraph(self, element: etree._Element) -> None:
+        text = paragraph_text(element)
+        if not text.strip():
+            return
+        name, _ = self.styles.of(element)
+        lowered = name.lower()
+        if lowered in ("table number", "table title", "table unit line"):
+            self.caption[lowered] = text
+            return
+        self.caption.clear()
+        if lowered == "title":
+            self.blocks.append(Title(text))
+            return
+        if lowered == "subtitle" and self.blocks and isinstance(self.blocks[-1], Title) and not self.blocks[-1].subtitle:
+            self.blocks[-1].subtitle = text
+            return
+        if lowered == "note" and self.blocks and isinstance(self.blocks[-1], Table):
+            self.blocks[-1].notes.append(text)
+            return
+        level = self._style_level(element)
+        if level is None:
+            # A document with heading styles may still have a heading typed in by hand (第X部分, 一、,
+            # （一）); its 1. and （1） lines are list items (职责, 名词解释) unless nothing is styled.
+            level = _numbered_level(text, 5 if not self.styled_headings else 3)
+        if level is not None:
+            self.blocks.append(split_heading(text, min(level, 9)))
+            return
+        role = {"note": "note", "banner": "banner"}.get(lowered, "body")
+        self.blocks.append(Paragraph(text, role))  # type: ignore[arg-type]
+
+    # -- tables -----------------------------------------------------------------------------------
+    def table(self, element: etree._Element) -> None:
+        widths = [int(c.get(f"{_W}w") or 0) for c in element.findall(f"{_W}tblGrid/{_W}gridCol")]
+        header: list[Row] = []
+        body: list[Row] = []
+        open_cells: dict[int, Cell] = {}  # grid column → the cell a vertical merge started in
+        columns = 0
+        for tr in element.findall(f"{_W}tr"):
+            cells: list[Cell] = []
+            props = tr.find(f"{_W}trPr")
+            col = _int(props, "gridBefore") if props is not None else 0
+            for tc in tr.findall(f"{_W}tc"):
+                tc_pr = tc.find(f"{_W}tcPr")
+                span = max(_int(tc_pr, "gridSpan"), 1) if tc_pr is not None else 1
+                merge = tc_pr.find(f"{_W}vMerge") if tc_pr is not None else None
+                if merge is not None and merge.get(f"{_W}val", "continue") == "continue" and col in open_cells:
+                    open_cells[col].rowspan += 1
+                    col += span
+                    continue
+                cell = _cell(tc, span)
+                if merge is not None and merge.get(f"{_W}val") == "restart":
+                    open_cells[col] = cell
+                else:
+                    open_cells.pop(col, None)
+                cells.append(cell)
+                col += span
+            columns = max(columns, col)
+            is_header = props is not None and _on(props.find(f"{_W}tblHeader")) and not body
+            row = Row(cells, "header" if is_header else "body", _row_key(cells))
+            (header if is_header else body).append(row)
+        if not widths or len(widths) != columns:
+            widths = [1] * max(columns, 1)
+        unit_line = self.caption.get("table unit line", "")
+        department, _, unit = unit_line.partition("\t")
+        number = self.caption.get("table number", "")
+        title = self.caption.get("table title", "")
+        table_id = title or self._nearby_title()
+        self.caption.clear()
+        self.blocks.append(Table(table_id, number, title, department, unit, header, body, widths,
+                                 wide=len(widths) >= 8))
+
+    def _nearby_title(self) -> str:
+        """A plain document's table title: a short paragraph naming a 表 just before the table."""
+        for block in reversed(self.blocks[-3:]):
+            if isinstance(block, Table | Heading):
+                break
+            if isinstance(block, Paragraph) and "表" in block.text and len(block.text) <= _HEADING_MAX:
+                return block.text.strip()
+        return ""
+
+
+def _numbered_level(text: str, deepest: int = 5) -> int | None:
+    stripped = text.strip()
+    if len(stripped) > _HEADING_MAX:
+        return None
+    for level, pattern in _NUMBERING[:deepest]:
+        found = pattern.match(stripped)
+        if found and not _SENTENCE.search(stripped[found.end():]):
+            return level
+    return None
+
+
+def _cell(tc: etree._Element, span: int) -> Cell:
+    paragraphs = tc.findall(f"{_W}p")
+    text = "\n".join(paragraph_text(p) for p in paragraphs)
+    align: Align = "left"
+    jc = tc.find(f"{_W}p/{_W}pPr/{_W}jc")
+    if jc is not None and jc.get(f"{_W}val") in ("center", "right"):
+        align = jc.get(f"{_W}val")  # type: ignore[assignment]
+    bold = any(_on(b) for b in tc.iter(f"{_W}b"))
+    return Cell(text, colspan=span, align=align, bold=bold)
+
+
+def _row_key(cells: list[Cell]) -> str:
+    for cell in cells:
+        if _CODE.match(cell.text.strip()):
+            return cell.text.strip()
+    return cells[0].text.strip() if cells else ""
+
+
+def _int(props: etree._Element, tag: str) -> int:
+    element = props.find(f"{_W}{tag}")
+    value = element.get(f"{_W}val") if element is not None else None
+    return int(value) if value and value.isdigit() else 0
+
+
+def _on(element: etree._Element | None) -> bool:
+    """A WordprocessingML on/off property: present and not val=false/0/off."""
+    return element is not None and element.get(f"{_W}val", "true") not in ("false", "0", "off")
+
+
+__all__ = ["read_docx", "resolve_tracked_changes", "paragraph_text", "split_heading"]

@@ -1,0 +1,504 @@
+"""The live preview behind ``reportgen preview``: render, watch, serve, reload.
+
+Three parts, all standard library:
+
+* ``PreviewState`` renders the source in-process (``prepare`` → ``document_for`` → ``html_string``)
+  and holds the latest published page. A broken source never replaces the last good render: the
+  page keeps showing it, with an overlay listing the findings as ``reportgen check`` prints them.
+* ``Watcher`` polls the source, its prior-year source (``上年.来源``) and the template folders
+  (mtime, size, inode) and re-renders on every change.
+* ``PreviewServer`` serves exactly three URLs on 127.0.0.1: ``/`` (the page), ``/events``
+  (server-sent events: ``reload`` when a newer render exists) and ``/report.docx`` (the DOCX of the
+  render on the page). No URL is ever mapped to a file: every other path is 404.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, quote
+
+from markupsafe import Markup
+
+from reportgen.document import Document
+from reportgen.errors import Finding
+from reportgen.narrative import DEFAULT_TEMPLATES, TemplateFault
+from reportgen.render import document_for, prepare
+from reportgen.writers.docx import docx_bytes
+from reportgen.writers.html import environment, html_string
+
+HOST = "127.0.0.1"
+PREVIEW_TEMPLATE = "preview.html.j2"
+POLL_SECONDS = 0.2  # how often the watcher looks at the files
+SETTLE_SECONDS = 0.05  # an editor may write a file in several steps: wait until it holds still
+KEEPALIVE_SECONDS = 10.0  # an SSE comment this often finds clients that went away
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+Stat = tuple[int, int, int] | None
+
+
+# -- what was rendered ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoodRender:
+    """The last render that succeeded: the Document on the page and the DOCX made from it."""
+
+    id: int
+    document: Document
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Published:
+    """What the server hands out until the next render."""
+
+    token: str  # changes with every render; the page reloads when it differs from its own
+    page: bytes
+    findings: tuple[Finding, ...]
+    broken: bool
+    good: GoodRender | None
+    checked_at: float = field(default_factory=time.time)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+
+def _internal_fault(source: Path, exc: BaseException) -> Finding:
+    if os.environ.get("REPORTGEN_DEBUG"):
+        traceback.print_exception(exc)
+    return Finding("error", "内部错误", f"{type(exc).__name__}: {exc}", str(source))
+
+
+def _template_fault(exc: TemplateFault) -> Finding:
+    return Finding("error", "模板", exc.message, exc.file, exc.line)
+
+
+class PreviewState:
+    """The renderer and the latest published page, shared by the watcher and request threads.
+
+    ``rerender`` is serialised by a lock; readers take ``current`` (an immutable snapshot) and
+    ``wait_for_change`` blocks until a render newer than the one a page shows is published.
+    """
+
+    def __init__(self, source: Path, templates: list[Path] | None = None,
+                 on_render: Callable[[Published], None] | None = None) -> None:
+        self.source = Path(source)
+        self.templates = [Path(t) for t in templates or []]
+        self.on_render = on_render
+        self.prior: Path | None = None  # last year's source, once a load has named it
+        self._boot = secrets.token_hex(4)  # a restarted server's tokens never match an old page's
+        self._version = 0
+        self._good_ids = 0
+        self._good: GoodRender | None = None
+        self._current: Published | None = None
+        self._closed = False
+        self._changed = threading.Condition()
+        self._render_lock = threading.Lock()
+        self._docx_lock = threading.Lock()
+        self._docx: tuple[int, bytes] | None = None
+
+    # -- reading -----------------------------------------------------------------------------
+
+    @property
+    def current(self) -> Published:
+        with self._changed:
+            if self._current is None:
+                raise RuntimeError("nothing rendered yet: call rerender() first")
+            return self._current
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def wait_for_change(self, known: str, timeout: float) -> Published | None:
+        """The published render if its token differs from ``known`` (at once or within
+        ``timeout``); None when nothing newer came or the state is closing."""
+        with self._changed:
+            self._changed.wait_for(
+                lambda: self._closed or (self._current is not None and self._current.token != known), timeout)
+            if self._closed or self._current is None or self._current.token == known:
+                return None
+            return self._current
+
+    def watched_paths(self) -> list[Path]:
+        """The source, its prior-year source and every template folder (searched recursively)."""
+        paths = [self.source]
+        if self.prior is not None:
+            paths.append(self.prior)
+        paths += self.templates
+        paths.append(DEFAULT_TEMPLATES)
+        return paths
+
+    def docx(self, good_id: int | None = None) -> bytes | None:
+        """The DOCX of the render on the page (made on first request, then kept); None when there
+        is no good render, or ``good_id`` names one that a newer render has replaced."""
+        good = self.current.good
+        if good is None or (good_id is not None and good_id != good.id):
+            return None
+        with self._docx_lock:
+            if self._docx is None or self._docx[0] != good.id:
+                self._docx = (good.id, docx_bytes(good.document))
+            return self._docx[1]
+
+    # -- rendering ---------------------------------------------------------------------------
+
+    def rerender(self) -> Published:
+        """Render the source now and publish the result; never raises for bad input."""
+        with self._render_lock:
+            start = time.perf_counter()
+            findings, document = self._build()
+            seconds = time.perf_counter() - start
+            good = self._good
+            page: str | None = None
+            if document is not None:
+                candidate = GoodRender(self._good_ids + 1, document, seconds)
+                try:
+                    page = self._page(candidate, findings, broken=False, fallback=False)
+                    good = candidate
+                except TemplateFault as exc:  # the user's page.html.j2 cannot render
+                    findings.append(_template_fault(exc))
+                except Exception as exc:  # e.g. a user's page template dividing by zero
+                    if os.environ.get("REPORTGEN_DEBUG"):
+                        traceback.print_exception(exc)
+                    findings.append(Finding("error", "模板", f"页面模板出错：{type(exc).__name__}: {exc}"))
+            broken = page is None
+            if broken:
+                page = self._page(good, findings, broken=True, fallback=True)
+            assert page is not None
+            with self._changed:
+                self._version += 1
+                if good is not self._good:
+                    self._good_ids += 1
+                    self._good = good
+                self._current = Published(self._token(), page.encode("utf-8"), tuple(findings), broken, good)
+                self._changed.notify_all()
+                published = self._current
+        if self.on_render is not None:
+            self.on_render(published)
+        return published
+
+    def close(self) -> None:
+        """Wake every waiting event stream so it can end."""
+        with self._changed:
+            self._closed = True
+            self._changed.notify_all()
+
+    def _token(self) -> str:
+        return f"{self._boot}-{self._version}"
+
+    def _build(self) -> tuple[list[Finding], Document | None]:
+        """Findings, and the Document when the source has no errors."""
+        try:
+            prepared = prepare(self.source)
+        except Exception as exc:  # a bug, not bad input: still show it in the page, keep serving
+            return [_internal_fault(self.source, exc)], None
+        findings = list(prepared.findings)
+        if prepared.budget is not None:
+            self.prior = prepared.budget.prior.source
+        if prepared.budget is None or prepared.errors:
+            return findings, None
+        try:
+            return findings, document_for(prepared, self.templates or None)
+        except TemplateFault as exc:
+            return findings + [_template_fault(exc)], None
+        except Exception as exc:
+            return findings + [_internal_fault(self.source, exc)], None
+
+    def _page(self, good: GoodRender | None, findings: list[Finding], broken: bool, fallback: bool) -> str:
+        """The page: the good render's document (or an empty one) with the preview's additions.
+        With ``fallback``, a user page template that fails gives way to the default one."""
+        view = {
+            "token": self._next_token(),
+            "source": self.source.name,
+            "broken": broken,
+            "has_good": good is not None,
+            "errors": [f.format() for f in findings if f.severity == "error"],
+            "warnings": [f.format() for f in findings if f.severity != "error"],
+            "seconds": f"{good.seconds:.2f}" if good else "",
+            "updated": time.strftime("%H:%M:%S"),
+            "docx_href": f"/report.docx?r={good.id}" if good else "",
+        }
+        extra = self._extra(view)
+        document = good.document if good else Document([], meta={})
+        try:
+            return html_string(document, self.templates or None, extra)
+        except Exception:
+            if not fallback or not self.templates:
+                raise
+            return html_string(document, None, extra)
+
+    def _next_token(self) -> str:
+        return f"{self._boot}-{self._version + 1}"
+
+    def _extra(self, view: dict[str, Any]) -> dict[str, Markup]:
+        """The head and body_end hooks from preview.html.j2 (a user's copy first, if it works)."""
+        attempts = [self.templates or None, None] if self.templates else [None]
+        for dirs in attempts:
+            try:
+                module = environment(dirs).get_template(PREVIEW_TEMPLATE).module
+                return {"head": Markup(module.head(view)), "body_end": Markup(module.body_end(view))}  # type: ignore[attr-defined]
+            except Exception:  # a user's copy that fails gives way to the default
+                if dirs is None:
+                    raise
+        raise AssertionError("unreachable")
+
+
+# -- watching -------------------------------------------------------------------------------------
+
+
+def _stat(path: Path) -> Stat:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+def snapshot(paths: Iterable[Path]) -> dict[str, Stat]:
+    """mtime, size and inode of every watched file; folders are searched recursively."""
+    seen: dict[str, Stat] = {}
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    full = Path(root, name)
+                    seen[str(full)] = _stat(full)
+        else:
+            seen[str(path)] = _stat(path)
+    return seen
+
+
+class Watcher:
+    """Polls the watched files and re-renders when any of them changes (or appears, or goes)."""
+
+    def __init__(self, state: PreviewState, interval: float = POLL_SECONDS) -> None:
+        self.state = state
+        self.interval = interval
+        self._seen: dict[str, Stat] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="reportgen-preview-watch", daemon=True)
+
+    def render_now(self) -> Published:
+        """Render once, remembering the files as they were just before the render."""
+        paths = self.state.watched_paths()
+        before = snapshot(paths)
+        published = self.state.rerender()
+        after = self.state.watched_paths()
+        if after != paths:  # the render named another prior-year source: watch that from now on
+            before = {key: before.get(key, stat) for key, stat in snapshot(after).items()}
+        self._seen = before
+        return published
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive() and self._thread is not threading.current_thread():
+            self._thread.join(timeout=5)
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.interval):
+            try:
+                now = snapshot(self.state.watched_paths())
+                if now == self._seen:
+                    continue
+                while not self._stop.wait(SETTLE_SECONDS):
+                    again = snapshot(self.state.watched_paths())
+                    if again == now:
+                        break
+                    now = again
+                if self._stop.is_set():
+                    return
+                self._seen = now  # should the render fail, do not retry until the next change
+                self.render_now()
+            except Exception as exc:  # the watcher must outlive any surprise
+                print(f"reportgen preview: {type(exc).__name__}: {exc}", file=sys.stderr)
+
+
+# -- serving --------------------------------------------------------------------------------------
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True  # open event streams never hold up the exit
+    allow_reuse_address = True
+    preview: PreviewState
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, TimeoutError)):
+            return  # a browser that closed a tab
+        if os.environ.get("REPORTGEN_DEBUG"):
+            super().handle_error(request, client_address)
+        else:
+            print(f"reportgen preview: {type(exc).__name__}: {exc}", file=sys.stderr)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """Three exact paths; anything else, however spelled or encoded, is 404."""
+
+    server: _Server
+    server_version = "reportgen-preview"
+    sys_version = ""
+
+    def do_GET(self) -> None:
+        self._dispatch(head=False)
+
+    def do_HEAD(self) -> None:
+        self._dispatch(head=True)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if os.environ.get("REPORTGEN_DEBUG"):
+            super().log_message(format, *args)
+
+    def _dispatch(self, head: bool) -> None:
+        if not self._host_ok():
+            self._text(403, "403 只接受本机地址（127.0.0.1 或 localhost）的访问\n", head)
+            return
+        # The raw request target, never decoded: "/%2e%2e/" or "//etc/passwd" cannot become "/".
+        path, _, query = self.path.partition("?")
+        state = self.server.preview
+        if path == "/":
+            self._send(200, "text/html; charset=utf-8", state.current.page, head)
+        elif path == "/events" and not head:
+            self._events(parse_qs(query).get("v", [""])[0])
+        elif path == "/report.docx":
+            self._report(state, parse_qs(query).get("r", [""])[0], head)
+        else:
+            self._text(404, "404 未找到：预览只提供页面本身、/events 与 /report.docx\n", head)
+
+    def _host_ok(self) -> bool:
+        """Refuse other Host names, so a web page cannot reach the preview by DNS rebinding."""
+        host = self.headers.get("Host")
+        if host is None:
+            return True
+        port = self.server.server_address[1]
+        return host in (f"{HOST}:{port}", f"localhost:{port}", HOST, "localhost")
+
+    def _report(self, state: PreviewState, wanted: str, head: bool) -> None:
+        good_id = int(wanted) if wanted.isdigit() else None
+        if wanted and good_id is None:
+            self._text(404, "404 未找到\n", head)
+            return
+        data = state.docx(good_id)
+        if data is None:
+            self._text(404, "404 没有对应的 DOCX：源文件尚未成功生成，或页面已过期，请刷新页面后再下载\n", head)
+            return
+        stem = state.source.stem
+        fallback = stem if stem.isascii() and stem.isprintable() and '"' not in stem else "report"
+        disposition = f"attachment; filename=\"{fallback}.docx\"; filename*=UTF-8''{quote(stem + '.docx')}"
+        self._send(200, DOCX_TYPE, data, head, {"Content-Disposition": disposition})
+
+    def _events(self, known: str) -> None:
+        state = self.server.preview
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        try:
+            self.wfile.write(b"retry: 1000\n\n")
+            self.wfile.flush()
+            while not state.closed:
+                newer = state.wait_for_change(known, KEEPALIVE_SECONDS)
+                if state.closed:
+                    break
+                if newer is None:
+                    self.wfile.write(b": keep-alive\n\n")
+                else:
+                    known = newer.token
+                    self.wfile.write(f"event: reload\ndata: {known}\n\n".encode())
+                self.wfile.flush()
+        except (ConnectionError, TimeoutError, ValueError):
+            pass  # the page went away (or reloaded); ValueError: the socket file was closed
+        self.close_connection = True
+
+    def _text(self, status: int, text: str, head: bool) -> None:
+        self._send(status, "text/plain; charset=utf-8", text.encode("utf-8"), head)
+
+    def _send(self, status: int, content_type: str, data: bytes, head: bool,
+              headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if not head:
+            self.wfile.write(data)
+
+
+class PreviewServer:
+    """Binds 127.0.0.1:port at construction (OSError when the port is taken), renders and watches
+    from ``start`` or ``serve_forever`` on, and stops cleanly with ``close``."""
+
+    def __init__(self, source: Path, templates: list[Path] | None = None, port: int = 0,
+                 on_render: Callable[[Published], None] | None = None) -> None:
+        self.state = PreviewState(source, templates, on_render)
+        self.watcher = Watcher(self.state)
+        self.httpd = _Server((HOST, port), _Handler)
+        self.httpd.preview = self.state
+        self._thread: threading.Thread | None = None
+        self._closed = False
+
+    @property
+    def port(self) -> int:
+        return int(self.httpd.server_address[1])
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}/"
+
+    def _begin(self) -> None:
+        self.watcher.render_now()
+        self.watcher.start()
+
+    def start(self) -> PreviewServer:
+        """Render, then serve and watch in background threads (for tests and embedding)."""
+        self._begin()
+        self._thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.2},
+                                        name="reportgen-preview-http", daemon=True)
+        self._thread.start()
+        return self
+
+    def serve_forever(self, ready: Callable[[], None] | None = None) -> None:
+        """Render, call ``ready``, then serve in this thread until KeyboardInterrupt (which
+        propagates)."""
+        self._begin()
+        if ready is not None:
+            ready()
+        self.httpd.serve_forever(poll_interval=0.2)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.state.close()
+        self.watcher.stop()
+        if self._thread is not None:
+            self.httpd.shutdown()
+            self._thread.join(timeout=5)
+        self.httpd.server_close()
+
+    def __enter__(self) -> PreviewServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+__all__ = ["HOST", "PreviewServer", "PreviewState", "Published", "Watcher", "snapshot"]

@@ -1,0 +1,377 @@
+"""Next year's source from this year's (`reportgen rollover`), and a new department's skeleton
+(`reportgen new`).
+
+Rollover walks the source together with its JSON Schema, so every amount the schema knows is
+handled the same way wherever it stands: this year's figures become the prior year's (上年 totals,
+each function row's and project's 上年, the 上年 of each {本年, 上年} item), and every figure of the
+new year is written as the placeholder 待填写, which the loader refuses until it is filled, so a
+forgotten figure can never be rendered. The department's words are kept; the reasons for last
+year's changes (原因, 变动原因) and the changes stated beside figures (增减额, 增减率) are dropped,
+since they describe a change that is no longer this year's.
+
+The files are written as text YAML; a file that exists is never overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from reportgen.compute import compute
+from reportgen.model import Budget
+from reportgen.schema import PLACEHOLDER, source_schema
+from reportgen.source import UNIT_FACTOR, load_source
+from reportgen.yamlio import load_yaml, to_decimal_text
+
+SOURCE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "source"
+DROP = object()  # a value the new year's source leaves out
+# Top-level keys written before 上年 (the rest keep the source's order after it).
+HEAD_KEYS = ("部门", "年度", "级次", "金额单位", "展示", "部门概况")
+# Prior-year totals in the order a reader expects them.
+PRIOR_TOTALS = ("收支总计", "基本支出", "项目支出", "人员经费", "公用经费", "财政拨款", "一般公共预算", "政府性基金",
+                "国有资本经营")
+WORDS_OF_LAST_YEAR = ("原因", "变动原因", "增减额", "增减率")
+
+
+class RolloverError(Exception):
+    """Rollover cannot proceed; carries a Chinese message (and the source's findings, if any)."""
+
+    def __init__(self, message: str, details: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details or []
+
+
+@dataclass
+class Rollover:
+    """The files a rollover writes: the new source first, then any unit files it 包含."""
+
+    files: dict[Path, str] = field(default_factory=dict)
+
+    @property
+    def source(self) -> Path:
+        return next(iter(self.files))
+
+
+# -- paths -----------------------------------------------------------------------------------------
+def with_year(name: str, old: int, new: int) -> str | None:
+    """``name`` with its last mention of year ``old`` replaced by ``new``; None when it has none."""
+    at = name.rfind(str(old))
+    if at < 0:
+        return None
+    return name[:at] + str(new) + name[at + len(str(old)):]
+
+
+def next_source_path(source: Path, old: int, new: int) -> Path:
+    """Next to the source, the year in its name replaced (or appended when the name has none)."""
+    renamed = with_year(source.name, old, new)
+    return source.with_name(renamed if renamed else f"{source.stem}-{new}{source.suffix}")
+
+
+# -- YAML text ---------------------------------------------------------------------------------------
+_FLOW_UNSAFE = re.compile(r"[,\[\]{}#:&*!|>'\"%@`]")
+
+
+def scalar(value: Any, flow: bool = False) -> str:
+    """One scalar as YAML text that reads back as the same value."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        text = format(value, "f")
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    plain = text == text.strip() and "\n" not in text and not (flow and _FLOW_UNSAFE.search(text))
+    if plain and text:
+        try:
+            plain = yaml.safe_load(text) == text
+        except yaml.YAMLError:
+            plain = False
+    return text if plain and text else json.dumps(text, ensure_ascii=False)
+
+
+def _is_scalar(value: Any) -> bool:
+    return not isinstance(value, (dict, list))
+
+
+def _flow(value: Any) -> str | None:
+    """A short mapping or list of scalars on one line ({科目: 2012901, 基本支出: 待填写}), else None."""
+    if isinstance(value, dict) and value and all(_is_scalar(v) for v in value.values()):
+        text = "{" + ", ".join(f"{scalar(k, True)}: {scalar(v, True)}" for k, v in value.items()) + "}"
+    elif isinstance(value, list) and value and all(_is_scalar(v) for v in value):
+        text = "[" + ", ".join(scalar(v, True) for v in value) + "]"
+    else:
+        return None
+    return text if len(text) <= 100 else None
+
+
+def dump(data: dict[str, Any], indent: int = 0) -> list[str]:
+    """Block-style YAML lines for a mapping, with short rows on one line as the seeds write them."""
+    pad = " " * indent
+    lines: list[str] = []
+    for key, value in data.items():
+        head = f"{pad}{scalar(key)}:"
+        if indent == 0 and not _is_scalar(value) and lines and lines[-1]:
+            lines.append("")  # a blank line around each top-level section, as people write them
+        if _is_scalar(value):
+            lines.append(f"{head} {scalar(value)}")
+            continue
+        flow = _flow(value) if isinstance(value, list) or (indent and len(value) <= 4) else None
+        if flow is not None:
+            lines.append(f"{head} {flow}")
+        elif isinstance(value, dict):
+            lines += [head, *dump(value, indent + 2)]
+        else:
+            lines += [head, *_dump_list(value, indent + 2)]
+        if indent == 0:
+            lines.append("")
+    return lines
+
+
+def _dump_list(items: list[Any], indent: int) -> list[str]:
+    pad = " " * indent
+    lines: list[str] = []
+    for item in items:
+        if _is_scalar(item):
+            lines.append(f"{pad}- {scalar(item)}")
+            continue
+        flow = _flow(item)
+        if flow is not None:
+            lines.append(f"{pad}- {flow}")
+        elif isinstance(item, dict):
+            inner = dump(item, indent + 2)
+            lines.append(f"{pad}- {inner[0].lstrip()}")
+            lines += inner[1:]
+        else:
+            lines.append(f"{pad}-")
+            lines += _dump_list(item, indent + 2)
+    return lines
+
+
+# -- the new year's figures ------------------------------------------------------------------------------
+def _plain(value: Any) -> Any:
+    """LocDict/LocList/LocStr → dict/list/str, keeping order."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+def _amount(value: Any) -> Decimal:
+    return to_decimal_text(str(value))
+
+
+class _Roller:
+    """Rolls one source's (or unit file's) mapping into next year's, guided by the schema."""
+
+    def __init__(self, year: int) -> None:
+        self.schema = source_schema()
+        self.year = year  # the new source's year
+
+    def resolve(self, schema: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        name = ""
+        while "$ref" in schema:
+            name = schema["$ref"].rsplit("/", 1)[-1]
+            schema = self.schema["$defs"][name]
+        return name, schema
+
+    def roll(self, value: Any, schema: dict[str, Any]) -> Any:
+        name, schema = self.resolve(schema)
+        special = getattr(self, f"roll_{name}", None) if name else None
+        if special is not None:
+            return special(value, schema)
+        kind = schema.get("x-kind")
+        if kind == "amount":
+            return PLACEHOLDER
+        if kind == "signed-amount":
+            return DROP
+        if "anyOf" in schema and not (kind or schema.get("type")):
+            return self.roll(value, self.branch(value, schema["anyOf"]))
+        if isinstance(value, dict):
+            return self.roll_object(value, schema)
+        if isinstance(value, list) and "items" in schema:
+            return [self.roll(v, schema["items"]) for v in value]
+        return _plain(value)
+
+    def branch(self, value: Any, branches: list[dict[str, Any]]) -> dict[str, Any]:
+        for candidate in branches:
+            _, resolved = self.resolve(candidate)
+            wants_object = resolved.get("type") == "object"
+            if wants_object == isinstance(value, dict):
+                return candidate
+        return branches[0]
+
+    def roll_object(self, value: dict, schema: dict[str, Any]) -> dict[str, Any]:
+        properties = schema.get("properties", {})
+        extra = schema.get("additionalProperties")
+        result: dict[str, Any] = {}
+        for key, item in value.items():
+            key = str(key)
+            if key in WORDS_OF_LAST_YEAR:
+                continue
+            sub = properties.get(key, extra if isinstance(extra, dict) else {})
+            rolled = self.roll(item, sub)
+            if rolled is not DROP:
+                result[key] = rolled
+        return result
+
+    def roll_人数(self, value: Any, schema: dict[str, Any]) -> str:
+        return PLACEHOLDER  # headcounts, vehicles, project counts: this year's facts
+
+    def roll_百分比(self, value: Any, schema: dict[str, Any]) -> str:
+        return PLACEHOLDER  # a spending plan is the new year's
+
+    # {本年, 上年, 原因, 说明}: this year's figure becomes the prior; the new one is to fill
+    def roll_金额项(self, value: Any, schema: dict[str, Any]) -> dict[str, Any]:
+        current = value.get("本年") if isinstance(value, dict) else value
+        rolled: dict[str, Any] = {"本年": PLACEHOLDER, "上年": _amount(current)}
+        if isinstance(value, dict) and "说明" in value:
+            rolled["说明"] = str(value["说明"])
+        return rolled
+
+    def roll_功能分类行(self, value: dict, schema: dict[str, Any]) -> dict[str, Any]:
+        rolled = self.roll_object(value, schema)
+        parts = [_amount(value[k]) for k in ("基本支出", "项目支出") if k in value]
+        total = sum(parts, Decimal(0)) if parts else (_amount(value["合计"]) if "合计" in value else None)
+        if total is not None:
+            rolled["上年"] = total
+        return rolled
+
+    def roll_项目(self, value: dict, schema: dict[str, Any]) -> dict[str, Any]:
+        rolled = self.roll_object(value, schema)
+        rolled["上年"] = _amount(value["金额"])
+        return rolled
+
+    def roll_国有资产(self, value: dict, schema: dict[str, Any]) -> dict[str, Any]:
+        rolled = self.roll_object(value, schema)
+        if "截至" in rolled:
+            rolled["截至"] = f"{PLACEHOLDER}：截至日期（如 {self.year - 1}年12月）"
+        return rolled
+
+
+def _prior(budget: Budget, factor: Decimal) -> dict[str, Any]:
+    """上年 of the new source: this year's computed totals and classification sums."""
+    prior: dict[str, Any] = {"年度": budget.year}
+    if not budget.budget_stated:
+        return prior  # a source of 绩效目标 alone states no budget figures to carry over
+    figures = compute(budget)
+    totals = figures.comparable_totals()
+    for key in PRIOR_TOTALS:
+        if key in totals:
+            prior[key] = totals[key] / factor
+    function = {code: total / factor for code, total in figures.function_totals().items() if len(code) < 7}
+    if function:
+        prior["功能分类"] = function
+    economic = {code: total / factor for code, total in figures.economic_totals().items()}
+    if economic:
+        prior["经济分类"] = economic
+    return prior
+
+
+def _render_header(template: str, **values: Any) -> str:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(SOURCE_TEMPLATES)), autoescape=False,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    return env.get_template(template).render(**values)
+
+
+def rollover(source: Path, year: int | None = None, out: Path | None = None) -> Rollover:
+    """Next year's source (and unit files) as text; raises RolloverError with a Chinese message."""
+    from reportgen.errors import SourceError
+    from reportgen.render import prepare
+
+    try:
+        budget = load_source(source)
+    except SourceError as exc:
+        raise RolloverError(f"源文件 {source} 有错误，请先修正", [f.format() for f in exc.findings]) from None
+    errors = [f.format() for f in (prepare(source).errors)]
+    if errors:
+        raise RolloverError(f"源文件 {source} 有 {len(errors)} 个错误，其数字不能作为上年数，请先修正", errors)
+    new_year = budget.year + 1 if year is None else year
+    if new_year <= budget.year:
+        raise RolloverError(f"新年度 {new_year} 应晚于源文件的年度 {budget.year}")
+    data = load_yaml(source)
+    factor = UNIT_FACTOR[str(data["金额单位"])]
+    roller = _Roller(new_year)
+    target = out or next_source_path(source, budget.year, new_year)
+    result = Rollover()
+    rolled: dict[str, Any] = {}
+    prior = _prior(budget, factor)
+    for key, value in data.items():
+        key = str(key)
+        if key in ("上年", "变动原因"):
+            continue
+        if "上年" not in rolled and key not in HEAD_KEYS:
+            rolled["上年"] = prior
+        if key == "年度":
+            rolled[key] = new_year
+        elif key == "单位":
+            rolled[key] = [_roll_unit(roller, item, source, target, budget.year, new_year, result) for item in value]
+        else:
+            item = roller.roll(value, source_schema()["properties"].get(key, {}))
+            if item is not DROP:
+                rolled[key] = item
+    rolled.setdefault("上年", prior)
+    header = _render_header("rollover.yaml.j2", department=budget.department, year=new_year,
+                            prior_year=budget.year, source=source.name, unit_file=False)
+    result.files = {target: header + "\n".join(dump(rolled)).rstrip("\n") + "\n", **result.files}
+    return result
+
+
+def _roll_unit(roller: _Roller, item: Any, source: Path, target: Path, old: int, new: int,
+               result: Rollover) -> dict[str, Any]:
+    """One 单位 entry; a unit file it 包含 is rolled into a file of its own, named for the new year
+    (or, when its path names no year to replace, taken into the new source itself)."""
+    unit_schema = {"$ref": "#/$defs/单位"}
+    if "包含" not in item:
+        return roller.roll(item, unit_schema)
+    included = source.parent / str(item["包含"])
+    data = load_yaml(included)
+    unit = roller.roll(data, {"$ref": "#/$defs/单位文件"})
+    if "年度" in unit:
+        unit["年度"] = new
+    entry = {k: _plain(v) for k, v in item.items() if str(k) != "包含"}
+    new_path = with_year(str(item["包含"]), old, new)
+    if new_path is None:
+        entry.update({k: v for k, v in unit.items() if k in ("收入", "支出", "结转下年")})
+        return entry
+    header = _render_header("rollover.yaml.j2", department=str(item["名称"]), year=new, prior_year=old,
+                            source=included.name, unit_file=True)
+    result.files[target.parent / new_path] = header + "\n".join(dump(unit)).rstrip("\n") + "\n"
+    entry["包含"] = new_path
+    return entry
+
+
+def write_new(files: dict[Path, str]) -> list[Path]:
+    """Write every file, none if any exists already (a file is never overwritten)."""
+    existing = [path for path in files if path.exists()]
+    if existing:
+        raise RolloverError(f"文件已存在，不会覆盖：{existing[0]}（可用 -o 指定其他文件名）")
+    written = []
+    try:
+        for path, text in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("x", encoding="utf-8") as handle:  # "x": fails rather than overwrite
+                handle.write(text)
+            written.append(path)
+    except OSError as exc:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise RolloverError(f"无法写入 {exc.filename or ''}：{exc.strerror or exc}") from None
+    return written
+
+
+def skeleton(department: str, year: int, level: str = "市级", unit: str = "万元") -> str:
+    """A new department's source: every section, commented, its figures and words 待填写."""
+    return _render_header("new.yaml.j2", department=scalar(department), year=year, prior_year=year - 1,
+                          level=level, unit=unit, placeholder=PLACEHOLDER)

@@ -1,0 +1,301 @@
+"""DocumentDiff → DOCX with real tracked changes (修订): Word's and LibreOffice's "accept all"
+leaves NEW's text, "reject all" leaves OLD's.
+
+Every change is WordprocessingML revision markup: ``w:ins`` / ``w:del`` around runs (deleted text
+in ``w:delText``), a paragraph inserted or deleted as a whole also has its paragraph mark marked
+(``w:pPr/w:rPr/w:ins|w:del``), and a table row through ``w:trPr/w:ins|w:del``. Each revision has
+a unique ``w:id``, ``w:author`` and ``w:date``. Year shifts (2021年 → 2022年) are revisions too, or
+"reject all" could not give OLD back, but under their own author (YEAR_AUTHOR) so a reviewer can
+hide or accept them all at once by reviewer in Word; with ``show_year_shift`` they are ordinary
+revisions.
+
+Styles, page setup and landscape pages for wide tables come from the ordinary DocxWriter.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+from xml.sax.saxutils import escape, quoteattr
+
+from docx.document import Document as DocxDocument
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+from reportgen.diff import BlockDiff, DocumentDiff, RowDiff, Span, TableDiff, TextDiff
+from reportgen.document import Cell, Document, Paragraph, Table
+from reportgen.writers.docx import (
+    _EMU_PER_TWIP,
+    HEADER_FILL,
+    MISSING_RPR,
+    TABLE_SIZE,
+    DocxWriter,
+    _clean,
+    _scale,
+    _set_grid,
+    _set_table_properties,
+)
+
+AUTHOR = "reportgen"
+YEAR_AUTHOR = "reportgen（年份顺延）"
+_STYLE = {"title": "Title", "subtitle": "Subtitle", "note": "Note", "banner": "Banner"}
+_JC = {"left": "left", "center": "center", "right": "right"}
+
+
+def diff_docx_bytes(result: DocumentDiff, date: datetime | None = None) -> bytes:
+    """The tracked-changes DOCX of ``result``, as bytes."""
+    buffer = io.BytesIO()
+    TrackedDocxWriter(result, date).render_diff().save(buffer)
+    return buffer.getvalue()
+
+
+class TrackedDocxWriter(DocxWriter):
+    """One method per kind of diff block; revisions numbered in document order."""
+
+    def __init__(self, result: DocumentDiff, date: datetime | None = None) -> None:
+        super().__init__()
+        self.result = result
+        moment = (date or datetime.now(UTC)).astimezone(UTC)
+        self.date = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+        self._next_id = 0
+        self._styles = {s.name: s.style_id for s in self.doc.styles}
+        self._covered: dict[int, dict[int, int]] = {}
+
+    def render_diff(self) -> DocxDocument:
+        for block in self.result.blocks():
+            if block.table is not None:
+                table = block.table.new or block.table.old
+                assert table is not None
+                wide = bool((block.table.new and block.table.new.wide) or (block.table.old and block.table.old.wide))
+                self._place(Table(table.id, "", "", "", "", [], [], table.widths, wide=wide))
+                self.table_diff(block.table, block.status)
+            else:
+                self._place(Paragraph(""))
+                self.text_block(block)
+            self._pending_break = None
+        meta = {"title": f"修订对照：{self.result.old_name} → {self.result.new_name}",
+                "department": AUTHOR, "year": str(self.result.new_year or "")}
+        self._set_properties(Document([], meta))
+        return self.doc
+
+    # -- revision markup -------------------------------------------------------------------------
+    def _rev(self, tag: str, author: str = AUTHOR) -> str:
+        self._next_id += 1
+        return f'<w:{tag} w:id="{self._next_id}" w:author={quoteattr(author)} w:date="{self.date}"'
+
+    def runs(self, diff: TextDiff, rpr: str = "") -> str:
+        return "".join(self.span(span, rpr) for span in diff.spans)
+
+    def span(self, span: Span, rpr: str) -> str:
+        if span.op == "equal":
+            return _run(span.new, rpr)
+        author = AUTHOR if span.op != "year" or self.result.show_year_shift else YEAR_AUTHOR
+        out = ""
+        if span.old:
+            out += f"{self._rev('del', author)}>{_run(span.old, rpr, deleted=True)}</w:del>"
+        if span.new:
+            out += f"{self._rev('ins', author)}>{_run(span.new, rpr)}</w:ins>"
+        return out
+
+    def mark(self, has_old: bool, has_new: bool) -> str:
+        """The paragraph mark's revision: a paragraph that exists on one side only."""
+        if has_new and not has_old:
+            return f"<w:rPr>{self._rev('ins')}/></w:rPr>"
+        if has_old and not has_new:
+            return f"<w:rPr>{self._rev('del')}/></w:rPr>"
+        return ""
+
+    def _paragraph(self, style: str, body: str, mark: str, extra_ppr: str = "") -> None:
+        style_id = self._styles.get(style, "") if style != "Normal" else ""
+        ppr = (f'<w:pStyle w:val="{style_id}"/>' if style_id else "") + extra_ppr + mark
+        element = parse_xml(f"<w:p {nsdecls('w')}><w:pPr>{ppr}</w:pPr>{body}</w:p>")
+        body_element = self.doc.element.body
+        last = body_element.find(qn("w:sectPr"))  # the body's own section properties stay last
+        if last is not None:
+            last.addprevious(element)
+        else:
+            body_element.append(element)
+
+    # -- text blocks -----------------------------------------------------------------------------
+    def text_block(self, block: BlockDiff) -> None:
+        item = block.item
+        diff = block.text or TextDiff()
+        if item.kind == "heading":
+            style = f"Heading {min(max(item.level, 1), 5)}"
+        elif item.kind in ("title", "subtitle"):
+            style = _STYLE[item.kind]
+        else:
+            style = _STYLE.get(item.role, "Normal")
+        rpr = MISSING_RPR if item.role == "missing" else ""
+        self._paragraph(style, self.runs(diff, rpr), self.mark(block.old is not None, block.new is not None))
+
+    # -- tables ----------------------------------------------------------------------------------
+    def table_diff(self, table: TableDiff, status: str) -> None:
+        for style, diff in (("Table Number", table.number), ("Table Title", table.title)):
+            if diff.old_text or diff.new_text:
+                self._paragraph(style, self.runs(diff), self.mark(bool(diff.old_text), bool(diff.new_text)))
+        line_old = table.department.old_text or table.unit.old_text
+        line_new = table.department.new_text or table.unit.new_text
+        if line_old or line_new:
+            width = round(self._text_width() / _EMU_PER_TWIP)
+            tabs = f'<w:tabs><w:tab w:val="right" w:pos="{width}"/></w:tabs>'  # the unit flush right
+            body = self.runs(table.department)
+            if table.unit.spans:
+                body += self.span(_tab_span(table.unit), "") + self.runs(table.unit)
+            self._paragraph("Table Unit Line", body, self.mark(bool(line_old), bool(line_new)), tabs)
+        if table.rows:
+            self._grid(table)
+        for note_status, note in table.notes:
+            self._paragraph("Note", self.runs(note), self.mark(bool(note.old_text) and note_status != "inserted",
+                                                                  bool(note.new_text) and note_status != "deleted"))
+
+    def _grid(self, table: TableDiff) -> None:
+        text_width = round(self._text_width() / _EMU_PER_TWIP)
+        old_edges = _edges(table.old, table.old_columns, text_width)
+        new_edges = _edges(table.new, table.new_columns, text_width)
+        if table.same_grid:
+            edges = new_edges
+        else:
+            edges = sorted(set(old_edges) | set(new_edges))
+        widths = [b - a for a, b in zip(edges, edges[1:], strict=False)]
+        docx_table = self.doc.add_table(rows=0, cols=len(widths))
+        docx_table.style = self.doc.styles["Table Grid"]
+        tbl = docx_table._tbl
+        _set_table_properties(tbl)
+        _set_grid(tbl, widths)
+        self._covered = _covered([r.old_layout for r in table.rows if r.old is not None],
+                                 [r.old for r in table.rows if r.old is not None])
+        self._covered.update(_covered([r.new_layout for r in table.rows if r.new is not None],
+                                      [r.new for r in table.rows if r.new is not None]))
+        rows: list[str] = []
+        for row in table.rows:
+            rows += self._rows(row, table.same_grid, old_edges, new_edges, edges)
+        tbl.extend(parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(rows)}</w:tbl>"))
+
+    def _rows(self, row: RowDiff, same_grid: bool, old_edges: list[int], new_edges: list[int],
+              edges: list[int]) -> list[str]:
+        if row.status == "inserted":
+            return [self._tr(row, row.new_layout, new_edges, edges, "ins")]
+        if row.status == "deleted":
+            return [self._tr(row, row.old_layout, old_edges, edges, "del")]
+        if same_grid and row.same_shape:
+            return [self._tr(row, row.new_layout, new_edges, edges, None)]
+        # Different columns or spans: the old row goes and the new one comes, whole.
+        return [self._tr(row, row.old_layout, old_edges, edges, "del"), self._tr(row, row.new_layout, new_edges, edges, "ins")]
+
+    def _tr(self, row: RowDiff, layout: list[tuple[int, Cell]], side_edges: list[int], edges: list[int],
+            revision: str | None) -> str:
+        columns = len(side_edges) - 1
+        by_new = {id(c.new): c for c in row.cells if c.new is not None}
+        side_row = row.new if layout is row.new_layout else row.old
+        covered = self._covered.get(id(side_row), {})
+        filled: list[tuple[int, int, Cell | None, str]] = []
+        col = 0
+        for start, cell in [*layout, (columns, None)]:
+            while col < start:  # covered by a rowspan from above, or a short row filled out
+                span = covered.get(col, 1)
+                filled.append((col, span, None, "continue" if col in covered else ""))
+                col += span
+            if cell is None:
+                break
+            span = max(cell.colspan, 1)
+            filled.append((start, span, cell, "restart" if cell.rowspan > 1 else ""))
+            col = start + span
+        source = row.new or row.old
+        bold_row = source is not None and source.kind in ("total", "subtotal")
+        tcs = []
+        for start, span, cell, merge in filled:
+            left, right = side_edges[start], side_edges[min(start + span, columns)]
+            grid_span = edges.index(right) - edges.index(left)
+            if cell is None:
+                diff = TextDiff()
+            elif revision == "ins":
+                diff = TextDiff([Span("insert", "", cell.text)] if cell.text else [])
+            elif revision == "del":
+                diff = TextDiff([Span("delete", cell.text, "")] if cell.text else [])
+            else:
+                found = by_new.get(id(cell))
+                diff = found.text if found is not None else TextDiff([Span("equal", cell.text, cell.text)])
+            tcs.append(self._tc(cell, diff, right - left, grid_span, row.header, bold_row, revision, merge))
+        header = "<w:tblHeader/>" if row.header else ""
+        rev = f"{self._rev(revision)}/>" if revision else ""
+        return f"<w:tr><w:trPr><w:cantSplit/>{header}{rev}</w:trPr>{''.join(tcs)}</w:tr>"
+
+    def _tc(self, cell: Cell | None, diff: TextDiff, width: int, grid_span: int, header: bool, bold_row: bool,
+            revision: str | None, merge: str) -> str:
+        pr = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
+        if grid_span > 1:
+            pr.append(f'<w:gridSpan w:val="{grid_span}"/>')
+        if merge == "restart":
+            pr.append('<w:vMerge w:val="restart"/>')
+        elif merge == "continue":
+            pr.append("<w:vMerge/>")
+        if header:
+            pr.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>')
+        pr.append('<w:vAlign w:val="center"/>')
+        ppr = [f'<w:pStyle w:val="{self._styles.get("Table Text", "TableText")}"/>']
+        if cell is not None and cell.indent > 0 and not header:
+            twips = round(cell.indent * TABLE_SIZE.pt * 20)
+            ppr.append(f'<w:ind w:leftChars="{int(cell.indent) * 100}" w:left="{twips}"/>')
+        align = "center" if header else _JC.get(cell.align if cell else "left", "left")
+        ppr.append(f'<w:jc w:val="{align}"/>')
+        if revision:
+            ppr.append(f"<w:rPr>{self._rev(revision)}/></w:rPr>")
+        if cell is not None and cell.missing:
+            rpr = MISSING_RPR
+        elif header or bold_row or (cell is not None and cell.bold):
+            rpr = "<w:b/>"
+        else:
+            rpr = ""
+        return (f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr><w:p><w:pPr>{''.join(ppr)}</w:pPr>"
+                f"{self.runs(diff, rpr)}</w:p></w:tc>")
+
+
+def _covered(layouts: list[list[tuple[int, Cell]]], rows: list) -> dict[int, dict[int, int]]:  # type: ignore[type-arg]
+    """For each row of one side (by id): grid column → span of the cells a rowspan above covers.
+
+    Each side's merges are written as they are; after "accept all" or "reject all" only one side's
+    rows remain, and their restart/continue cells follow each other again.
+    """
+    active: dict[int, tuple[int, int]] = {}  # start column → (span, rows still covered)
+    out: dict[int, dict[int, int]] = {}
+    for layout, row in zip(layouts, rows, strict=True):
+        out[id(row)] = {start: span for start, (span, _) in active.items()}
+        active = {start: (span, left - 1) for start, (span, left) in active.items() if left > 1}
+        for start, cell in layout:
+            if cell.rowspan > 1:
+                active[start] = (max(cell.colspan, 1), cell.rowspan - 1)
+    return out
+
+
+def _tab_span(unit: TextDiff) -> Span:
+    """The tab between department and unit exists where the unit line does."""
+    if unit.old_text and unit.new_text:
+        return Span("equal", "\t", "\t")
+    return Span("insert", "", "\t") if unit.new_text else Span("delete", "\t", "")
+
+
+def _edges(table: Table | None, columns: int, total: int) -> list[int]:
+    """Column boundaries in twips across the text width (0 … total)."""
+    if table is None or not columns:
+        return [0, total]
+    widths = table.widths if len(table.widths) == columns else [1] * columns
+    edges = [0]
+    for width in _scale(widths, total):
+        edges.append(edges[-1] + width)
+    return edges
+
+
+def _run(text: str, rpr: str = "", deleted: bool = False) -> str:
+    """A w:r for ``text``: tabs as w:tab, line breaks as w:br, deleted text in w:delText."""
+    tag = "w:delText" if deleted else "w:t"
+    parts: list[str] = []
+    for index, line in enumerate(_clean(text).split("\n")):
+        if index:
+            parts.append("<w:br/>")
+        for k, piece in enumerate(line.split("\t")):
+            if k:
+                parts.append("<w:tab/>")
+            if piece:
+                parts.append(f'<{tag} xml:space="preserve">{escape(piece)}</{tag}>')
+    return f"<w:r>{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}{''.join(parts)}</w:r>"

@@ -1,0 +1,182 @@
+"""DocumentDiff → one self-contained HTML redline: an inline view and a side-by-side view, the
+changed figures, and a list of changes that jumps to each.
+
+The writer builds the two views' markup; the page shell, summary and lists are in
+``templates/diff.html.j2``. Every string from either document goes through ``DiffHtmlWriter.text``
+and nowhere else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from reportgen.diff import (
+    BlockDiff,
+    DocumentDiff,
+    RowDiff,
+    Span,
+    TableDiff,
+    TextDiff,
+    grouped_figures,
+    signed,
+    status_word,
+    year_shift_line,
+)
+from reportgen.document import Cell
+from reportgen.writers.html import environment
+
+DIFF_TEMPLATE = "diff.html.j2"
+SNIPPET = 60  # characters of old and new text shown in the list of changes
+
+
+class DiffHtmlWriter:
+    def __init__(self, result: DocumentDiff) -> None:
+        self.result = result
+
+    @staticmethod
+    def text(value: object) -> Markup:
+        """The single escaping point for document text."""
+        return escape(str(value))
+
+    # -- spans ----------------------------------------------------------------------------------
+    def span(self, span: Span, side: str = "both") -> Markup:
+        """One span; ``side`` old/new shows that side only (side-by-side view)."""
+        old, new = self.text(span.old), self.text(span.new)
+        if span.op == "equal":
+            return new if side != "old" else old
+        if span.op == "year":
+            title = self.text(f"年份顺延：{span.old}年 → {span.new}年")
+            if side == "old":
+                return Markup(f'<span class="ys" title="{title}"><del>{old}</del><span class="plain">{old}</span></span>')
+            if side == "new":
+                return Markup(f'<span class="ys" title="{title}"><ins>{new}</ins><span class="plain">{new}</span></span>')
+            return Markup(f'<span class="ys" title="{title}"><del>{old}</del><ins>{new}</ins>'
+                          f'<span class="plain">{new}</span></span>')
+        parts = []
+        if span.old and side != "new":
+            parts.append(f"<del>{old}</del>")
+        if span.new and side != "old":
+            parts.append(f"<ins>{new}</ins>")
+        return Markup("".join(parts))
+
+    def spans(self, diff: TextDiff | None, side: str = "both") -> Markup:
+        if diff is None:
+            return Markup("")
+        return Markup("").join(self.span(s, side) for s in diff.spans)
+
+    # -- blocks ---------------------------------------------------------------------------------
+    def block(self, block: BlockDiff, side: str = "both", prefix: str = "") -> Markup:
+        anchor = f' id="{prefix}{block.anchor}"' if block.anchor and side != "old" else ""
+        status = f"blk {block.status}"
+        if block.table is not None:
+            return Markup(f'<section class="{status} table-block"{anchor}>{self.table(block.table, side)}</section>')
+        item = block.item
+        if (side == "old" and block.old is None) or (side == "new" and block.new is None):
+            return Markup(f'<div class="{status} placeholder"{anchor}></div>')
+        body = self.spans(block.text, side)
+        if item.kind == "heading":
+            level = min(max(item.level, 1), 5) + 1  # h1 is the page's own title
+            return Markup(f'<h{level} class="{status}"{anchor}>{body}</h{level}>')
+        cls = {"title": "doc-title", "subtitle": "doc-subtitle"}.get(item.kind, f"para {self.text(item.role)}")
+        return Markup(f'<p class="{status} {cls}"{anchor}>{body}</p>')
+
+    def table(self, table: TableDiff, side: str) -> Markup:
+        caption = " ".join(str(self.spans(d, side)) for d in (table.number, table.title) if d.spans)
+        meta = f'{self.spans(table.department, side)}<span class="unit">{self.spans(table.unit, side)}</span>'
+        rows = []
+        for row in table.rows:
+            rows += self.rows(row, side)
+        notes = "".join(f'<p class="note {status}">{self.spans(note, side)}</p>' for status, note in table.notes)
+        return Markup(f'<div class="caption">{caption}</div><div class="table-meta">{meta}</div>'
+                      f'<div class="table-scroll"><table>{"".join(rows)}</table></div>{notes}')
+
+    def rows(self, row: RowDiff, side: str) -> list[str]:
+        anchor = f' id="{"s-" if side != "both" else ""}{row.anchor}"' if row.anchor and side != "old" else ""
+        tag = "th" if row.header else "td"
+        if row.status in ("inserted", "deleted"):
+            if (side == "old" and row.status == "inserted") or (side == "new" and row.status == "deleted"):
+                return [f'<tr class="placeholder"{anchor}><td colspan="99"></td></tr>']
+            layout = row.new_layout if row.status == "inserted" else row.old_layout
+            mark = "ins" if row.status == "inserted" else "del"
+            cells = [(c, Markup(f"<{mark}>{self.text(c.text)}</{mark}>") if c.text else Markup("")) for _, c in layout]
+            return [f'<tr class="{row.status}"{anchor}>{self.cells(layout, cells, tag)}</tr>']
+        diffs = {id(c.new): c for c in row.cells if c.new is not None}
+        olds = {id(c.old): c for c in row.cells if c.old is not None}
+        if side == "old":
+            cells = [(c, self.spans(olds[id(c)].text, "old") if id(c) in olds else self.text(c.text)) for _, c in row.old_layout]
+            return [f'<tr class="{row.status}">{self.cells(row.old_layout, cells, tag)}</tr>']
+        new_cells = [(c, self.spans(diffs[id(c)].text, side) if id(c) in diffs else self.text(c.text))
+                     for _, c in row.new_layout]
+        new_row = f'<tr class="{row.status}"{anchor}>{self.cells(row.new_layout, new_cells, tag)}</tr>'
+        if side == "new" or row.same_shape:
+            return [new_row]
+        # Columns or spans differ: the old row, struck, above the new one with its cells marked.
+        old_cells = [(c, Markup(f"<del>{self.text(c.text)}</del>") if c.text else Markup("")) for _, c in row.old_layout]
+        return [f'<tr class="deleted">{self.cells(row.old_layout, old_cells, tag)}</tr>', new_row]
+
+    def cells(self, layout: list[tuple[int, Cell]], rendered: list[tuple[Cell, Markup]], tag: str) -> str:
+        out = []
+        col = 0
+        for (start, cell), (_, body) in zip(layout, rendered, strict=True):
+            if start > col:
+                out.append(f'<{tag} class="gap" colspan="{start - col}"></{tag}>')
+            span = max(cell.colspan, 1)
+            attrs = f' colspan="{span}"' if span > 1 else ""
+            cls = "num" if cell.align == "right" else ("center" if cell.align == "center" else "")
+            if cell.missing:
+                cls += " missing"
+            if cls.strip():
+                attrs += f' class="{cls.strip()}"'
+            out.append(f"<{tag}{attrs}>{body}</{tag}>")
+            col = start + span
+        return "".join(out)
+
+    # -- views and page -------------------------------------------------------------------------
+    def inline(self) -> Markup:
+        return Markup("\n").join(self.block(b) for b in self.result.blocks())
+
+    def side_by_side(self) -> Markup:
+        pairs = []
+        for block in self.result.blocks():
+            pairs.append(f'<div class="pair {block.status}"><div class="old">{self.block(block, "old")}</div>'
+                         f'<div class="new">{self.block(block, "new", "s-")}</div></div>')
+        return Markup("\n".join(pairs))
+
+    def context(self) -> dict[str, Any]:
+        r = self.result
+        figures = []
+        for first, items in grouped_figures(r):
+            places = list({(f.where, f.anchor): None for f in items})
+            figures.append({
+                "old": first.old, "new": first.new,
+                "difference": signed(first.difference),
+                "percent": signed(first.percent, "%") if first.percent is not None else "—",
+                "places": [{"where": w, "anchor": a} for w, a in places],
+            })
+        changes = [{"anchor": c.anchor, "kind": c.kind, "status": c.status, "status_word": status_word(c.status),
+                    "where": c.where, "old": _snippet(c.old), "new": _snippet(c.new)} for c in r.changes]
+        return {
+            "title": f"修订对照：{r.old_name} → {r.new_name}",
+            "old_name": r.old_name, "new_name": r.new_name,
+            "old_year": r.old_year, "new_year": r.new_year,
+            "unchanged": r.unchanged,
+            "counts": r.counts(),
+            "year_line": year_shift_line(r),
+            "show_year_shift": r.show_year_shift,
+            "figures": figures,
+            "changes": changes,
+            "inline": self.inline(),
+            "side": self.side_by_side(),
+        }
+
+
+def _snippet(text: str) -> str:
+    return text if len(text) <= SNIPPET else text[:SNIPPET] + "…"
+
+
+def diff_html_string(result: DocumentDiff) -> str:
+    """The whole redline page as text."""
+    env = environment()
+    return env.get_template(DIFF_TEMPLATE).render(DiffHtmlWriter(result).context())

@@ -1,0 +1,281 @@
+"""The speed-ups change nothing a user can see: each fast path is held against the slow way it
+replaced (Babel's formatter, PyYAML's own loader, python-docx's own API), output for output."""
+
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+import pytest
+from babel.numbers import format_decimal
+from docx.shared import Emu
+
+import reportgen.writers.docx as docx_writer
+from bench.synthetic import synthetic_source
+from reportgen import yamlio
+from reportgen.compute import quantize_half_up
+from reportgen.document import Cell, Document, Heading, PageBreak, Paragraph, Row, Table, Title
+from reportgen.errors import SourceError
+from reportgen.phrasing import format_number
+from reportgen.render import document_for, prepare
+from reportgen.writers.html import html_string
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "data").glob("*.yaml"))
+
+
+# -- numbers: Python's formatting against Babel's --------------------------------------------------
+def test_format_number_is_babels_zh_cn_output_for_every_pattern_used():
+    rng = random.Random(20221)
+    values = [Decimal(0), Decimal("-0.004"), Decimal("0.005"), Decimal("999.995"), Decimal("-1234567.891"),
+              Decimal("1E+3"), Decimal("12345678901234567890.125")]
+    values += [Decimal(rng.randint(-10 ** rng.randint(0, 18), 10 ** rng.randint(0, 18))).scaleb(-rng.randint(0, 8))
+               for _ in range(3000)]
+    for value in values:
+        for decimals in range(5):
+            shown = quantize_half_up(value, decimals)
+            for thousands in (True, False):
+                pattern = ("#,##0" if thousands else "0") + ("." + "0" * decimals if decimals else "")
+                babel = format_decimal(shown, format=pattern, locale="zh_CN", decimal_quantization=False)
+                assert format_number(shown, decimals, thousands) == babel, (value, decimals, thousands)
+
+
+# -- YAML: libyaml's events against PyYAML's pure-Python loader --------------------------------
+def _marks(value: object) -> tuple[int, int] | None:
+    mark = getattr(value, "mark", None)
+    return None if mark is None else (mark.line, mark.column)
+
+
+def assert_same_tree(fast: object, slow: object, path: str = "$") -> None:
+    assert type(fast) is type(slow), path
+    assert fast == slow, path
+    assert _marks(fast) == _marks(slow), path
+    if isinstance(slow, dict):
+        assert list(fast) == list(slow), path  # type: ignore[arg-type]
+        for attr in ("key_marks", "value_marks"):
+            assert {k: _marks(v) for k, v in getattr(fast, attr).items()} == \
+                   {k: _marks(v) for k, v in getattr(slow, attr).items()}, path
+        for key in slow:
+            assert_same_tree(fast[key], slow[key], f"{path}.{key}")  # type: ignore[index]
+    elif isinstance(slow, list):
+        assert [_marks(m) for m in fast.item_marks] == [_marks(m) for m in slow.item_marks], path  # type: ignore[attr-defined]
+        for index, (a, b) in enumerate(zip(fast, slow, strict=True)):
+            assert_same_tree(a, b, f"{path}[{index}]")
+
+
+def pure_python_load(text: str) -> object:
+    loader = yamlio._Loader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+TRICKY = """\
+部门: "引号里的：冒号"
+年度: 2022
+金额: 1273.52
+千分位: "1,273.52"
+整数: 0x1F
+八进制: 0o17
+布尔: [yes, No, true, off]
+空: ~
+另一个空:
+日期: 2021-10-01
+显式文字: !!str 2022
+显式小数: !!float 12
+全角: １２７３．５２
+多行: |
+  第一行
+    缩进的第二行
+折叠: >
+  一段
+  文字
+列表: [{科目: 2012901, 基本支出: 1.5}, {科目: "2012906"}]
+嵌套:
+  - - 1
+    - [2, {a: b}]
+  - {}
+  - []
+"""
+
+
+@pytest.mark.parametrize("source", [*SEEDS, "synthetic", "tricky"], ids=lambda s: getattr(s, "stem", s))
+def test_libyaml_reader_gives_the_same_values_and_marks(source):
+    if source == "synthetic":
+        text = synthetic_source(600)
+    elif source == "tricky":
+        text = TRICKY
+    else:
+        text = source.read_text(encoding="utf-8")
+    fast = yamlio._load_with_libyaml(text, "x.yaml")
+    assert fast is not yamlio._NOT_LOADED
+    assert_same_tree(fast, pure_python_load(text))
+
+
+@pytest.mark.parametrize("text", [
+    "a: &x 1\nb: *x\n",          # alias: _Loader's own finding
+    "a: 1\na: 2\n",              # duplicate key: _Loader's own finding
+    "a: 1\n---\nb: 2\n",         # two documents
+    "a: [1, 2\n",                # syntax error: _Loader's wording
+    "a: !!set {x, y}\n",         # an explicit collection tag
+    "a: \x07\n",                 # a character PyYAML's reader refuses
+    "? [1, 2]\n: x\n",           # a key that is not a scalar
+])
+def test_libyaml_reader_leaves_the_doubtful_cases_to_pyyaml(text):
+    assert yamlio._load_with_libyaml(text, "x.yaml") is yamlio._NOT_LOADED
+
+
+def test_load_yaml_still_reports_duplicates_and_aliases_with_their_lines(tmp_path):
+    source = tmp_path / "x.yaml"
+    for text, rule, line in (("a: 1\nb:\n  c: 1\n  c: 2\n", "YAML-重复键", 4), ("a: &x 1\nb: *x\n", "YAML-别名", 2)):
+        source.write_text(text, encoding="utf-8")
+        with pytest.raises(SourceError) as caught:
+            yamlio.load_yaml(source)
+        assert (caught.value.findings[0].rule, caught.value.findings[0].line) == (rule, line)
+
+
+def test_empty_source_loads_as_nothing_both_ways():
+    assert yamlio._load_with_libyaml("", "x.yaml") is None
+    assert pure_python_load("") is None
+
+
+# -- DOCX: the fast writer against python-docx's own API ---------------------------------------
+def _reference_tc(cell: Cell, row: Row, is_header: bool, widths: list[int], merge: str | None) -> str:
+    """A cell as the writer built it before its markup was cached."""
+    pr = [f'<w:tcW w:w="{sum(widths)}" w:type="dxa"/>']
+    if len(widths) > 1:
+        pr.append(f'<w:gridSpan w:val="{len(widths)}"/>')
+    if merge == "restart":
+        pr.append('<w:vMerge w:val="restart"/>')
+    elif merge == "continue":
+        pr.append("<w:vMerge/>")
+    if is_header:
+        pr.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{docx_writer.HEADER_FILL}"/>')
+    pr.append('<w:vAlign w:val="center"/>')
+    ppr = ['<w:pStyle w:val="TableText"/>']
+    if cell.indent > 0 and not is_header:
+        twips = round(cell.indent * docx_writer.TABLE_SIZE.pt * 20)
+        ppr.append(f'<w:ind w:leftChars="{int(cell.indent) * 100}" w:left="{twips}"/>')
+    ppr.append(f'<w:jc w:val="{"center" if is_header else docx_writer._JC.get(cell.align, "left")}"/>')
+    run = ""
+    if cell.text:
+        if cell.missing:
+            rpr = docx_writer.MISSING_RPR
+        elif is_header or cell.bold or row.kind in ("total", "subtotal"):
+            rpr = "<w:b/>"
+        else:
+            rpr = ""
+        parts = [f'<w:t xml:space="preserve">{docx_writer.escape(part)}</w:t>' if part else ""
+                 for part in docx_writer._clean(cell.text).split("\n")]
+        run = f"<w:r>{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}{'<w:br/>'.join(parts)}</w:r>"
+    return f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr><w:p><w:pPr>{''.join(ppr)}</w:pPr>{run}</w:p></w:tc>"
+
+
+class ReferenceWriter(docx_writer.DocxWriter):
+    """The writer as python-docx's own API does each step: a fresh template set up per document,
+    doc.add_paragraph(text, style=name), doc.add_table, doc.sections[-1] for the width."""
+
+    def __init__(self) -> None:
+        self.doc = docx.Document()
+        self._landscape = False
+        self._pending_break = None
+        self._style_ids = {}
+        self._queued = []
+        self._text_widths = {}
+        docx_writer._setup_styles(self.doc)
+        section = self.doc.sections[0]
+        docx_writer._set_page(section, landscape=False)
+        docx_writer._add_page_number_footer(section)
+
+    def _write_paragraph(self, text: str, style: str) -> None:
+        self.doc.add_paragraph(text, style=style)
+
+    def _add_paragraph(self, text: str, style: str):  # type: ignore[no-untyped-def]
+        return self.doc.add_paragraph(text, style=style)
+
+    def _flush(self) -> None:
+        return None
+
+    def _text_width(self) -> Emu:
+        section = self.doc.sections[-1]
+        return Emu(section.page_width - section.left_margin - section.right_margin)
+
+    def _table_grid(self, block: Table, text_width: Emu) -> None:
+        table = self.doc.add_table(rows=0, cols=block.column_count)
+        table.style = self.doc.styles["Table Grid"]
+        widths = docx_writer._scale(block.widths, round(text_width / docx_writer._EMU_PER_TWIP))
+        docx_writer._set_table_properties(table._tbl)
+        docx_writer._set_grid(table._tbl, widths)
+        table._tbl.extend(docx_writer._build_rows(block, widths))
+
+
+def package_parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def reference_docx(document: Document, monkeypatch: pytest.MonkeyPatch) -> bytes:
+    with monkeypatch.context() as patch:
+        patch.setattr(docx_writer, "_tc", _reference_tc)
+        buffer = io.BytesIO()
+        ReferenceWriter().render(document).save(buffer)
+        return buffer.getvalue()
+
+
+def tricky_document() -> Document:
+    texts = ["  leading spaces", "trailing\u3000", "tab\there", "two\nlines\r\nand CRLF", "a & b < c > d",
+             "控制\x07字符", "\t", ""]
+    wide = Table("wide", "表2", "宽表", "部门：x", "单位：元", [Row([Cell("a", colspan=2), Cell("b", rowspan=2)], "header"),
+                                                              Row([Cell("c"), Cell("d")], "header")],
+                 [Row([Cell("1\n2", indent=1), Cell("x & y", bold=True), Cell("待补充", missing=True)], "total"),
+                  Row([Cell("CR\ralone"), Cell("CRLF\r\nin a cell"), Cell(" \t ")])],
+                 [1, 1, 1], notes=["注：表注"], wide=True)
+    narrow = Table("narrow", "", "", "", "", [], [Row([Cell("only")])], [1])
+    blocks = [Title("标题", "副标题"), Paragraph("草稿横幅", "banner"), Heading(1, "第一部分", "概况"),
+              *(Paragraph(t) for t in texts), Paragraph("待补充：x", "missing"), Paragraph("注", "note"),
+              PageBreak(), wide, Paragraph("item", "item"), PageBreak(), narrow, Heading(2, "一、", "末节")]
+    return Document(blocks, meta={"title": "标题", "department": "部门", "year": "2022"})
+
+
+@pytest.mark.parametrize("source", [*SEEDS, "synthetic", "tricky"], ids=lambda s: getattr(s, "stem", s))
+def test_docx_writer_writes_what_python_docx_api_writes(source, monkeypatch, tmp_path):
+    if source == "tricky":
+        document = tricky_document()
+    else:
+        if source == "synthetic":
+            source = tmp_path / "synthetic.yaml"
+            source.write_text(synthetic_source(300), encoding="utf-8")
+        prepared = prepare(source)
+        document = document_for(prepared, draft=True)
+    fast = package_parts(docx_writer.docx_bytes(document))
+    slow = package_parts(reference_docx(document, monkeypatch))
+    assert list(fast) == list(slow)
+    for name in slow:
+        assert fast[name] == slow[name], name
+
+
+# -- templates: compiled once, recompiled when edited --------------------------------------------
+def test_an_edited_template_is_compiled_again(tmp_path):
+    source = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
+    custom = tmp_path / "tpl"
+    custom.mkdir()
+    glossary = (ROOT / "templates" / "narrative" / "glossary.j2").read_text(encoding="utf-8")
+    page = (ROOT / "templates" / "page.html.j2").read_text(encoding="utf-8")
+    prepared = prepare(source)
+    for version in ("甲版", "乙版"):
+        (custom / "glossary.j2").write_text(glossary.replace("名词解释", f"名词解释（{version}）"), encoding="utf-8")
+        (custom / "page.html.j2").write_text(page.replace("<body", f"<!-- {version} --><body", 1), encoding="utf-8")
+        html = html_string(document_for(prepared, [custom]), [custom])
+        assert f"名词解释（{version}）" in html and f"<!-- {version} -->" in html
+
+
+def test_package_splices_the_markup_render_would_parse():
+    document = tricky_document()
+    buffer = io.BytesIO()
+    docx_writer.DocxWriter().render(document).save(buffer)
+    assert package_parts(docx_writer.docx_bytes(document)) == package_parts(buffer.getvalue())

@@ -1,0 +1,220 @@
+"""`reportgen rollover` (next year's source from this year's) and `reportgen new` (a skeleton):
+this year's figures become the prior year's, the new year's are 待填写 and refused until filled,
+and no file is ever overwritten."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reportgen.render import prepare, render_source
+from reportgen.rollover import dump, next_source_path, rollover, scalar
+from reportgen.schema import validate_source
+from reportgen.yamlio import load_yaml
+from tests.readback import docx_text, html_text
+
+ROOT = Path(__file__).resolve().parent.parent
+YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
+TANGSHAN = ROOT / "data" / "tangshan-zgh-2025.yaml"
+EXAMPLE = ROOT / "data" / "example-two-units-2024.yaml"
+COUNTS = {"编制", "行政编制", "行政实有", "事业编制", "事业实有", "在职", "离休", "退休", "离退休", "编外", "内设机构数", "车辆",
+          "通用设备", "专用设备", "项目数"}
+GROWTH = Decimal("1.1")
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "REPORTGEN_DEBUG"}
+    return subprocess.run([sys.executable, "-m", "reportgen", *map(str, args)], cwd=ROOT, capture_output=True,
+                          text=True, env=env, timeout=120)
+
+
+def plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return str(value) if isinstance(value, str) else value
+
+
+def fill(new: Any, old: Any, key: str = "") -> Any:
+    """Fill every 待填写 from last year's source at the same place: amounts grown by 10 %, counts and
+    words as they were (a bare amount that became {本年, 上年} takes its 本年 from the bare value)."""
+    if isinstance(new, dict):
+        return {k: fill(v, old.get(k) if isinstance(old, dict) else (old if k == "本年" else None), k)
+                for k, v in new.items()}
+    if isinstance(new, list):
+        return [fill(v, old[i] if isinstance(old, list) and i < len(old) else None, key) for i, v in enumerate(new)]
+    if isinstance(new, str) and new.startswith("待填写"):
+        assert old is not None, key
+        if new != "待填写":
+            return str(old)
+        return int(old) if key in COUNTS else Decimal(str(old)) * GROWTH
+    return new
+
+
+def filled(rolled: Path, last_year: Path) -> Path:
+    data = fill(plain(load_yaml(rolled)), plain(load_yaml(last_year)))
+    rolled.write_text("\n".join(dump(data)) + "\n", encoding="utf-8")
+    return rolled
+
+
+@pytest.fixture()
+def yantian(tmp_path: Path) -> Path:
+    path = tmp_path / YANTIAN.name
+    shutil.copy(YANTIAN, path)
+    return path
+
+
+# -- rollover ----------------------------------------------------------------------------------------------
+def test_rollover_writes_next_years_source_next_to_this_years(yantian):
+    result = run("rollover", yantian, "--year", "2023")
+    assert result.returncode == 0, result.stderr
+    new = yantian.with_name("shenzhen-yantian-zgh-2023.yaml")
+    assert new.exists() and str(new) in result.stdout
+    data = load_yaml(new)
+    assert data["年度"] == 2023 and data["部门"] == "深圳市盐田区总工会"
+    assert data["上年"]["年度"] == 2022
+    assert data["上年"]["收支总计"] == Decimal("1273.52") and data["上年"]["项目支出"] == Decimal("827.56")
+    assert data["上年"]["功能分类"]["221"] == Decimal("72.18")
+    assert data["收入"]["一般公共预算拨款"] == "待填写"
+    row = data["支出"]["功能分类"][0]
+    assert (row["科目"], row["基本支出"], row["上年"]) == (2012901, "待填写", Decimal("256.95"))
+    project = data["支出"]["项目"][1]
+    assert (project["金额"], project["上年"]) == ("待填写", Decimal("770.56"))
+    assert project["用途"].startswith("上解上级工会经费")  # the department's words are kept
+    assert data["三公经费"]["公务用车运行维护费"]["上年"] == 4
+    assert data["机关运行经费"] == {"本年": "待填写", "上年": Decimal("18.03")}
+    assert "变动原因" not in data  # last year's reasons describe last year's change
+    assert data["部门概况"]["职责"][0].startswith("维护职工合法权益")
+
+
+def test_a_rolled_over_source_refuses_to_render_until_filled(yantian, tmp_path):
+    run("rollover", yantian, "--year", "2023")
+    new = yantian.with_name("shenzhen-yantian-zgh-2023.yaml")
+    result = run("check", new)
+    assert result.returncode == 1
+    assert "金额待填写" in result.stdout and "收入.一般公共预算拨款" in result.stdout
+    rendered = run("render", new, "-o", tmp_path / "out")
+    assert rendered.returncode == 1 and not (tmp_path / "out").exists()
+
+
+def test_filled_rollover_checks_clean_and_compares_against_last_year(yantian, tmp_path):
+    assert run("rollover", yantian, "--year", "2023").returncode == 0
+    new = filled(yantian.with_name("shenzhen-yantian-zgh-2023.yaml"), yantian)
+    result = run("check", new)
+    assert result.returncode == 0, result.stdout
+    assert "0 个错误" in result.stdout
+    out = render_source(new, tmp_path / "out")
+    assert out.outputs
+    for text in (html_text(tmp_path / "out" / f"{new.stem}.html"), docx_text(tmp_path / "out" / f"{new.stem}.docx")):
+        assert "收入预算1,400.87万元，比2022年增加127.35万元，增长10.00%" in text
+        assert "全区行政事业单位缴纳工会经费847.62万元，比2022年增加77.06万元，增长10.00%" in text
+        assert "机关运行经费财政拨款预算19.83万元，比2022年增加1.80万元，增长10.00%" in text
+
+
+def test_rollover_never_overwrites(yantian):
+    assert run("rollover", yantian).returncode == 0  # --year defaults to the next year
+    new = yantian.with_name("shenzhen-yantian-zgh-2023.yaml")
+    before = new.read_bytes()
+    again = run("rollover", yantian, "--year", "2023")
+    assert again.returncode == 1 and "不会覆盖" in again.stderr and "Traceback" not in again.stderr
+    assert new.read_bytes() == before
+    onto_itself = run("rollover", yantian, "-o", yantian)
+    assert onto_itself.returncode == 1 and yantian.read_bytes() == YANTIAN.read_bytes()
+
+
+def test_rollover_output_can_be_chosen(yantian, tmp_path):
+    target = tmp_path / "next" / "盐田2023.yaml"
+    assert run("rollover", yantian, "-o", target).returncode == 0
+    assert load_yaml(target)["年度"] == 2023
+
+
+def test_rollover_to_a_past_year_or_of_a_broken_source_fails_in_chinese(yantian):
+    backwards = run("rollover", yantian, "--year", "2021")
+    assert backwards.returncode == 1 and "应晚于" in backwards.stderr
+    yantian.write_text(yantian.read_text(encoding="utf-8").replace("{科目: 2210203, 基本支出: 44.05}",
+                                                                     "{科目: 2210203, 基本支出: 44.04}"), encoding="utf-8")
+    broken = run("rollover", yantian)
+    assert broken.returncode == 1 and "请先修正" in broken.stderr and "R-收支平衡" in broken.stderr
+    assert not yantian.with_name("shenzhen-yantian-zgh-2023.yaml").exists()
+
+
+def test_rollover_of_a_department_of_units_rolls_its_unit_files(tmp_path):
+    shutil.copy(EXAMPLE, tmp_path / EXAMPLE.name)
+    (tmp_path / "units").mkdir()
+    shutil.copy(ROOT / "data" / "units" / "example-two-units-2024-sanatorium.yaml", tmp_path / "units")
+    files = rollover(tmp_path / EXAMPLE.name, 2025).files
+    new_unit = tmp_path / "units" / "example-two-units-2025-sanatorium.yaml"
+    assert list(files) == [tmp_path / "example-two-units-2025.yaml", new_unit]
+    assert run("rollover", tmp_path / EXAMPLE.name, "--year", "2025").returncode == 0
+    department = load_yaml(tmp_path / "example-two-units-2025.yaml")
+    assert department["单位"][1]["包含"] == "units/example-two-units-2025-sanatorium.yaml"
+    assert department["单位"][0]["支出"]["项目"][0]["上年"] == 60
+    assert department["上年"]["收支总计"] == 640
+    unit = load_yaml(new_unit)
+    assert unit["年度"] == 2025 and unit["支出"]["项目"][0]["上年"] == 80
+    assert unit["收入"]["事业收入"] == "待填写"
+    check = run("check", tmp_path / "example-two-units-2025.yaml")
+    assert check.returncode == 1 and str(new_unit) in check.stdout  # the unit file's blanks are named there
+    filled(new_unit, tmp_path / "units" / "example-two-units-2024-sanatorium.yaml")
+    filled(tmp_path / "example-two-units-2025.yaml", tmp_path / EXAMPLE.name)
+    prepared = prepare(tmp_path / "example-two-units-2025.yaml")
+    assert prepared.errors == [], [f.format() for f in prepared.errors]
+
+
+def test_rollover_of_a_performance_target_source(tmp_path):
+    files = rollover(TANGSHAN, 2026, tmp_path / "ts-2026.yaml").files
+    (tmp_path / "ts-2026.yaml").write_text(files[tmp_path / "ts-2026.yaml"], encoding="utf-8")
+    rolled = load_yaml(tmp_path / "ts-2026.yaml")
+    assert rolled["上年"] == {"年度": 2025}  # no budget figures were stated, so none are carried over
+    project = rolled["绩效目标"]["项目"][1]
+    assert project["金额"] == "待填写" and project["支出计划"]["3月底"] == "待填写"
+    assert project["指标"][0]["依据"].startswith("依据《中华人民共和国工会法》")
+
+
+def test_next_source_path_replaces_the_year_in_the_name():
+    assert next_source_path(Path("d/x-zgh-2022.yaml"), 2022, 2023) == Path("d/x-zgh-2023.yaml")
+    assert next_source_path(Path("d/budget.yaml"), 2022, 2023) == Path("d/budget-2023.yaml")
+
+
+@pytest.mark.parametrize("value", ["100%", "2022年10月", "201", "a: b", "待填写", " 前后空格 ", "[括号]", "true", "#号"])
+def test_written_text_reads_back_as_the_same_text(tmp_path, value):
+    path = tmp_path / "s.yaml"
+    path.write_text(f"a: {scalar(value)}\nb: {{c: {scalar(value, flow=True)}}}\n", encoding="utf-8")
+    data = load_yaml(path)
+    assert data["a"] == value and data["b"]["c"] == value
+
+
+# -- new ---------------------------------------------------------------------------------------------------
+def test_new_writes_a_skeleton_that_validates_once_filled(tmp_path):
+    target = tmp_path / "新部门-2025.yaml"
+    result = run("new", "--department", "某某市总工会", "--year", "2025", "-o", target)
+    assert result.returncode == 0, result.stderr
+    text = target.read_text(encoding="utf-8")
+    assert "部门: 某某市总工会" in text and "年度: 2025" in text and text.count("# ") > 10  # commented
+    check = run("check", target)
+    assert check.returncode == 1 and "金额待填写" in check.stdout and "待填写：部门主要职责" in check.stdout
+    words = re.sub(r"待填写：[^#\n]*", "示例文字", text)
+    figures = words.replace("待填写", "1")
+    assert validate_source(load_yaml(_write(tmp_path / "filled.yaml", figures)), "filled.yaml") == []
+    again = run("new", "--department", "某某市总工会", "--year", "2025", "-o", target)
+    assert again.returncode == 1 and "不会覆盖" in again.stderr
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_help_of_the_new_commands_has_an_example():
+    for command in ("rollover", "new"):
+        result = run(command, "--help")
+        assert result.returncode == 0 and "示例" in result.stdout
