@@ -55,9 +55,13 @@ class Change:
     rate: Decimal | None
 
 
+_QUANTA = tuple(Decimal(1).scaleb(-places) for places in range(9))  # 1, 0.1, 0.01, …: made once
+
+
 def quantize_half_up(value: Decimal, places: int = 2) -> Decimal:
     """四舍五入 to ``places`` decimals; a rounded zero is always +0 (never -0.00)."""
-    result = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    quantum = _QUANTA[places] if 0 <= places < len(_QUANTA) else Decimal(1).scaleb(-places)
+    result = value.quantize(quantum, rounding=ROUND_HALF_UP)
     return result + 0 if result else abs(result)
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import pickle
 import shutil
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -75,15 +79,21 @@ def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[s
     created = not out_dir.exists()
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".reportgen-", dir=out_dir))
+    docx_done: Callable[[], None] | None = None
     try:
         staged = []
         for fmt in formats:
             target = staging / f"{stem}.{fmt}"
-            if fmt == "docx":
+            if fmt == "docx" and len(formats) > 1 and _worth_a_fork(document):
+                docx_done = _in_child(write_docx, document, target)
+            elif fmt == "docx":
                 write_docx(document, target)
             else:
                 write_html(document, target, templates)
             staged.append(target)
+        if docx_done is not None:
+            docx_done, wait = None, docx_done
+            wait()
         outputs = []
         for target in staged:
             final = out_dir / target.name
@@ -91,11 +101,62 @@ def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[s
             outputs.append(final)
         return outputs
     except BaseException:
+        if docx_done is not None:  # this side failed first: let the child finish before cleaning up
+            with contextlib.suppress(BaseException):
+                docx_done()
         if created:
             shutil.rmtree(out_dir, ignore_errors=True)
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+# A large document writes its DOCX in a forked process while this one writes the HTML: the two
+# writers share nothing but the Document, and a machine has at least two cores. Worth it from a
+# few thousand table rows (a fork of a big process costs some milliseconds); off where the cores
+# are already busy (batch workers) and in a process with threads, where fork is not safe.
+PARALLEL_WRITERS = True
+PARALLEL_FROM_ROWS = 3000
+
+
+def _worth_a_fork(document: Document) -> bool:
+    if not PARALLEL_WRITERS or not hasattr(os, "fork") or threading.active_count() > 1:
+        return False
+    return sum(len(t.header) + len(t.body) for t in document.tables()) >= PARALLEL_FROM_ROWS
+
+
+def _in_child(write: Callable[[Document, Path], None], document: Document, target: Path) -> Callable[[], None]:
+    """Run ``write(document, target)`` in a forked child; the function returned waits for it and
+    raises here whatever it raised there."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: write, report a failure, leave without the parent's exit handlers
+        os.close(read_end)
+        code = 0
+        try:
+            write(document, target)
+        except BaseException as exc:
+            code = 1
+            try:
+                payload = pickle.dumps(exc)
+            except Exception:
+                payload = pickle.dumps(RuntimeError(f"{type(exc).__name__}: {exc}"))
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(payload)
+        finally:
+            os._exit(code)
+    os.close(write_end)
+
+    def wait() -> None:
+        with os.fdopen(read_end, "rb") as pipe:
+            payload = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if payload:
+            raise pickle.loads(payload)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(f"写入 {target.name} 的进程意外退出（{os.waitstatus_to_exitcode(status)}）")
+
+    return wait
 
 
 def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS, templates: list[Path] | None = None,

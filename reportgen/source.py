@@ -69,6 +69,7 @@ class _Reader:
         self.factor = UNIT_FACTOR[self.source_unit]
         self.findings: list[Finding] = []
         self.lines: dict[str, int] = {}
+        self.known_codes: dict[tuple[str, str, int], str] = {}  # (kind, code, year) → registry name
         self.stated_totals: list[StatedTotal] = []
 
     # -- helpers -------------------------------------------------------------------------
@@ -397,6 +398,9 @@ class _Reader:
     def check_code(self, kind: str, code: str, line: int, year: int | None = None) -> str:
         """The registry name of a code, or '' with a finding when the registry does not know it."""
         year = year or self.year
+        known = self.known_codes.get((kind, code, year))
+        if known is not None:  # thousands of projects name the same few hundred codes
+            return known
         entry = codes.function_entry(code, year) if kind == "功能分类" else codes.economic_entry(code, year)
         if entry is None:
             valid = [y for y in range(2000, 2041)
@@ -408,6 +412,7 @@ class _Reader:
                 message = f"{kind}科目编码 {code} 在 {year} 年的科目表中不存在：请核对编码（科目表见 reportgen/codes/）"
             self.error("R-科目编码", message, line, kind)
             return ""
+        self.known_codes[(kind, code, year)] = entry.name
         return entry.name
 
     def function_rows(self, spending: LocDict) -> list[FunctionRow]:

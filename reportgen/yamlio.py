@@ -6,10 +6,12 @@ aliases without bound; this loader fixes all three and remembers where each valu
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -18,12 +20,16 @@ from reportgen.errors import Finding, SourceError
 MAX_SOURCE_BYTES = 5 * 1024 * 1024  # a department's budget is a few kilobytes; refuse runaway files
 
 
-class Mark:
-    __slots__ = ("line", "column")
+class Mark(NamedTuple):
+    """Where a value stood: 1-based line and column. A tuple, so that the hundreds of thousands a
+    large source has are cheap to make (see _new_mark)."""
 
-    def __init__(self, line: int, column: int) -> None:
-        self.line = line
-        self.column = column
+    line: int
+    column: int
+
+
+# Mark(line, column) without the generated __new__ in Python: what the loader calls per node.
+_new_mark = functools.partial(tuple.__new__, Mark)
 
 
 class LocDict(dict):
@@ -178,48 +184,77 @@ def _load_with_libyaml(text: str, name: str) -> Any:
         loader.dispose()
 
 
+_INT = "tag:yaml.org,2002:int"
+# Texts whose tag is certain without trying the resolvers in turn (SafeLoader tries float, int and
+# timestamp for a text starting with a digit): a plain decimal is a float, a plain number
+# without a leading zero an int. Every other text is resolved as PyYAML resolves it.
+_CERTAIN_FLOAT = re.compile(r"[0-9]+\.[0-9]+")
+_CERTAIN_INT = re.compile(r"[1-9][0-9]*")
+
+
 class _EventReader:
-    """PyYAML's compose + construct for _Loader's types, in one pass over the events."""
+    """PyYAML's compose + construct for _Loader's types, in one pass over the events.
+
+    A node's mark is shared by the value and the mark its parent keeps for it (the same line and
+    column); nothing changes a Mark once made.
+    """
 
     def __init__(self, loader: Any) -> None:
         self.loader = loader
         self.next = loader.get_event
-        self.tags: dict[tuple[str, Any], str] = {}  # a scalar's tag depends on its text alone
+        # A plain scalar's tag depends on its text alone (SafeLoader has no path resolvers), and
+        # only a text starting with one of these characters can resolve to anything but str.
+        self.tags: dict[str, str] = {}
+        self.maybe_not_str = frozenset(k for k in loader.yaml_implicit_resolvers if k)
+        if None in loader.yaml_implicit_resolvers or loader.yaml_path_resolvers:
+            raise _Unsure  # resolvers this shortcut does not know
         self.built: dict[tuple[str, str], Any] = {}  # ints, booleans, nulls, dates: immutable
 
     def document(self) -> Any:
         self.next()  # StreamStartEvent
         if type(self.next()) is yaml.StreamEndEvent:
             return None  # an empty file, as get_single_data has it
-        value = self.value(self.next())
+        event = self.next()
+        value = self.value(event, _new_mark((event.start_mark.line + 1, event.start_mark.column + 1)))
         self.next()  # DocumentEndEvent
         if type(self.next()) is not yaml.StreamEndEvent:
             raise _Unsure  # a second document: _Loader's error
         return value
 
-    def value(self, event: Any) -> Any:
+    def value(self, event: Any, mark: Mark) -> Any:
         kind = type(event)
         if kind is yaml.ScalarEvent:
-            return self.scalar(event)
+            return self.scalar(event, mark)
         if kind is yaml.MappingStartEvent:
-            return self.mapping(event)
+            return self.mapping(event, mark)
         if kind is yaml.SequenceStartEvent:
-            return self.sequence(event)
+            return self.sequence(event, mark)
         raise _Unsure  # an alias
 
-    def scalar(self, event: Any) -> Any:
+    def tag(self, event: Any) -> str:
         tag = event.tag
         if tag is None or tag == "!":
-            key = (event.value, event.implicit)
-            tag = self.tags.get(key)
+            value = event.value
+            if not event.implicit[0] or (value and value[0] not in self.maybe_not_str):
+                return _STR  # quoted, or no implicit resolver for its first character
+            tag = self.tags.get(value)
             if tag is None:
-                tag = self.tags[key] = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-        if tag == _STR or tag == _FLOAT:
-            start = event.start_mark
+                if _CERTAIN_FLOAT.fullmatch(value):
+                    return _FLOAT
+                if _CERTAIN_INT.fullmatch(value):
+                    return _INT
+                tag = self.tags[value] = self.loader.resolve(yaml.ScalarNode, value, event.implicit)
+        return tag
+
+    def scalar(self, event: Any, mark: Mark) -> Any:
+        tag = self.tag(event)
+        if tag == _STR:
             text = LocStr(event.value)
-            text.mark = Mark(start.line + 1, start.column + 1)
-            if tag == _STR:
-                return text
+            text.mark = mark
+            return text
+        if tag == _FLOAT:
+            text = LocStr(event.value)
+            text.mark = mark
             try:
                 return to_decimal_text(text)
             except ValueError:
@@ -230,44 +265,58 @@ class _EventReader:
             built = self.built[(tag, event.value)] = self.loader.construct_object(node, deep=True)
         return built
 
-    def sequence(self, event: Any) -> LocList:
+    def sequence(self, event: Any, mark: Mark) -> LocList:
         if event.tag not in (None, "!", _SEQ):
             raise _Unsure
-        start = event.start_mark
         items = LocList()
-        items.mark = Mark(start.line + 1, start.column + 1)
+        items.mark = mark
         items.item_marks = marks = []
         event = self.next()
         while type(event) is not yaml.SequenceEndEvent:
             start = event.start_mark
-            marks.append(Mark(start.line + 1, start.column + 1))
-            items.append(self.value(event))
+            item_mark = _new_mark((start.line + 1, start.column + 1))
+            marks.append(item_mark)
+            items.append(self.value(event, item_mark))
             event = self.next()
         return items
 
-    def mapping(self, event: Any) -> LocDict:
+    def mapping(self, event: Any, mark: Mark) -> LocDict:
         if event.tag not in (None, "!", _MAP):
             raise _Unsure
-        start = event.start_mark
         mapping = LocDict()
-        mapping.mark = Mark(start.line + 1, start.column + 1)
+        mapping.mark = mark
         mapping.key_marks = key_marks = {}
         mapping.value_marks = value_marks = {}
-        event = self.next()
-        while type(event) is not yaml.MappingEndEvent:
-            if type(event) is not yaml.ScalarEvent:
-                raise _Unsure
+        next_event, scalar_event, maybe_not_str = self.next, yaml.ScalarEvent, self.maybe_not_str
+        event = next_event()
+        while type(event) is scalar_event:
             start = event.start_mark
-            key = str(self.scalar(event))
+            key_mark = _new_mark((start.line + 1, start.column + 1))
+            key = event.value
+            # The key's text: str() of the key _Loader constructs. Inline, the test tag() makes
+            # first: a plain text that no implicit resolver can claim is a str.
+            if event.tag is not None or (event.implicit[0] and not (key and key[0] not in maybe_not_str)):
+                key = str(self.scalar(event, key_mark))
             if key in mapping:
                 raise _Unsure  # _Loader's YAML-重复键 finding
-            key_marks[key] = Mark(start.line + 1, start.column + 1)
-            event = self.next()
+            key_marks[key] = key_mark
+            event = next_event()
             start = event.start_mark
-            value_marks[key] = Mark(start.line + 1, start.column + 1)
-            mapping[key] = self.value(event)
-            event = self.next()
+            value_marks[key] = value_mark = _new_mark((start.line + 1, start.column + 1))
+            if type(event) is not scalar_event:
+                mapping[key] = self.value(event, value_mark)
+            elif event.tag is None and event.value and event.value[0] not in maybe_not_str:
+                mapping[key] = text = LocStr(event.value)  # the str case of scalar(), inline
+                text.mark = value_mark
+            else:
+                mapping[key] = self.scalar(event, value_mark)
+            event = next_event()
+        if type(event) is not yaml.MappingEndEvent:
+            raise _Unsure  # a key that is not a scalar
         return mapping
+
+
+_PLAIN_AMOUNT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 
 
 def to_decimal_text(text: str) -> Decimal:
@@ -275,6 +324,8 @@ def to_decimal_text(text: str) -> Decimal:
 
     Raises ValueError for anything that is not a finite number.
     """
+    if _PLAIN_AMOUNT.fullmatch(text):  # nearly every amount: nothing to normalise
+        return Decimal(text)
     normalized = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("_", "")
     if normalized.endswith("万元") or normalized.endswith("元"):
         raise ValueError("金额不带单位，单位在“金额单位”中统一给出")

@@ -205,3 +205,36 @@ def test_large_departments_grow_by_projects_within_the_registries():
     shape = split(20000)
     assert (shape.functions, shape.economic, shape.total) == (575, 80, 20000)
     assert shape.projects == 20000 - 575 - 80
+
+
+def test_built_in_commands_do_not_import_the_others(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys, contextlib, io\nfrom reportgen.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n    main(['schema'])\n"
+            "print(sorted(m for m in sys.modules if m.startswith('reportgen.cmd_')))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[]", result.stderr
+    listing = subprocess.run([sys.executable, "-m", "reportgen", "--help"], cwd=ROOT, capture_output=True, text=True,
+                             timeout=60)
+    assert "preview" in listing.stdout and "diff" in listing.stdout
+
+
+def test_a_worker_that_dies_fails_its_source_only(departments, tmp_path, capsys, monkeypatch):
+    import os
+
+    original = reportgen.render.document_for
+
+    def die(prepared, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if prepared.budget.department.endswith("第3分会"):
+            os._exit(9)  # as a worker killed for memory would vanish
+        return original(prepared, *args, **kwargs)
+
+    monkeypatch.setattr(reportgen.render, "document_for", die)
+    out = tmp_path / "out"
+    code, stdout, stderr = render(capsys, departments / "*.yaml", "-o", out, "-j", "2")
+    assert code == 1 and "Traceback" not in stderr
+    assert "dept-0003.yaml: 错误 [内部] 生成进程意外退出" in stderr
+    assert sorted(p.name for p in out.glob("*.docx")) == ["dept-0001.docx", "dept-0002.docx", "dept-0004.docx"]
+    assert "共 4 个源文件：通过 3，有警告 0，失败 1" in stdout

@@ -8,12 +8,14 @@ import random
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+from xml.sax import saxutils
 
 import docx
 import pytest
 from babel.numbers import format_decimal
 from docx.shared import Emu
 
+import reportgen.render as render_module
 import reportgen.writers.docx as docx_writer
 from bench.synthetic import synthetic_source
 from reportgen import yamlio
@@ -96,6 +98,10 @@ TRICKY = """\
   一段
   文字
 列表: [{科目: 2012901, 基本支出: 1.5}, {科目: "2012906"}]
+像数字的: [09, 0123, 0, 00, 1., .5, 1_000, 1e3, 1.5e+3, 1:30, 007.50, -1.5, +3, 0x1F, 0b101, 12.30.4, 1,5, .inf, .nan, "3"]
+2022: 整数键
+1.50: 小数键
+true: 布尔键
 嵌套:
   - - 1
     - [2, {a: b}]
@@ -170,7 +176,7 @@ def _reference_tc(cell: Cell, row: Row, is_header: bool, widths: list[int], merg
             rpr = "<w:b/>"
         else:
             rpr = ""
-        parts = [f'<w:t xml:space="preserve">{docx_writer.escape(part)}</w:t>' if part else ""
+        parts = [f'<w:t xml:space="preserve">{saxutils.escape(part)}</w:t>' if part else ""
                  for part in docx_writer._clean(cell.text).split("\n")]
         run = f"<w:r>{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}{'<w:br/>'.join(parts)}</w:r>"
     return f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr><w:p><w:pPr>{''.join(ppr)}</w:pPr>{run}</w:p></w:tc>"
@@ -279,3 +285,55 @@ def test_package_splices_the_markup_render_would_parse():
     buffer = io.BytesIO()
     docx_writer.DocxWriter().render(document).save(buffer)
     assert package_parts(docx_writer.docx_bytes(document)) == package_parts(buffer.getvalue())
+
+
+# -- the DOCX written in a forked process, beside the HTML -------------------------------------
+def _outputs(folder: Path) -> dict[str, object]:
+    return {p.name: package_parts(p.read_bytes()) if p.suffix == ".docx" else p.read_bytes()
+            for p in sorted(folder.iterdir())}
+
+
+def test_a_large_document_writes_its_docx_in_a_child_and_the_same_files(tmp_path, monkeypatch):
+    source = tmp_path / "synthetic.yaml"
+    source.write_text(synthetic_source(400), encoding="utf-8")
+    document = document_for(prepare(source))
+    monkeypatch.setattr(render_module, "PARALLEL_FROM_ROWS", 1)
+    assert render_module._worth_a_fork(document)
+    forked = render_module.write_outputs(document, tmp_path / "forked", "x", ("docx", "html"))
+    monkeypatch.setattr(render_module, "PARALLEL_WRITERS", False)
+    render_module.write_outputs(document, tmp_path / "plain", "x", ("docx", "html"))
+    assert [p.name for p in forked] == ["x.docx", "x.html"]
+    assert _outputs(tmp_path / "forked") == _outputs(tmp_path / "plain")
+
+
+def test_a_failure_in_the_child_is_raised_here_and_leaves_nothing(tmp_path, monkeypatch):
+    document = tricky_document()
+
+    def full_disk(document, path):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(render_module, "PARALLEL_FROM_ROWS", 1)
+    monkeypatch.setattr(docx_writer, "write_docx", full_disk)  # the child is forked: it sees this
+    out = tmp_path / "out"
+    with pytest.raises(OSError) as caught:
+        render_module.write_outputs(document, out, "x", ("docx", "html"))
+    assert caught.value.errno == 28
+    assert not out.exists()
+
+
+# -- the DOCX base package, built once and kept in the user's cache ----------------------------
+def test_base_package_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    docx_writer._base_package.cache_clear()
+    try:
+        built = docx_writer._base_package()
+        cached = sorted((tmp_path / "reportgen").iterdir())
+        assert [p.suffix for p in cached] == [".docx", ".json"]
+        docx_writer._base_package.cache_clear()
+        assert docx_writer._base_package() == built  # read back
+        cached[0].write_bytes(b"not a zip")
+        docx_writer._base_package.cache_clear()
+        assert package_parts(docx_writer._base_package()) == package_parts(built)  # rebuilt
+        assert package_parts(docx_writer.docx_bytes(tricky_document()))
+    finally:
+        docx_writer._base_package.cache_clear()

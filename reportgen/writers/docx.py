@@ -7,15 +7,18 @@ spacing live in styles, so a user restyling the file in Word changes one style, 
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import io
+import json
 import os
 import pathlib
 import re
 import secrets
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 import docx
 from docx.document import Document as DocxDocument
@@ -323,21 +326,73 @@ class DocxWriter:
 
 
 _BASE_STYLE_IDS: dict[str, str | None] = {}
+# The styles this writer uses, by name; their ids are looked up when the base package is built.
+_USED_STYLES = {name: WD_STYLE_TYPE.PARAGRAPH for name in (
+    "Normal", "Title", "Subtitle", "Note", "Banner", "Table Number", "Table Title", "Table Unit Line",
+    *(f"Heading {level}" for level in _HEADING_LOOKS))} | {"Table Grid": WD_STYLE_TYPE.TABLE}
 
 
 @functools.cache
 def _base_package() -> bytes:
     """The empty document every writer starts from: python-docx's template with the styles, the
-    first page and its footer set up. Built once per process and reopened from bytes (a third of
-    the time), since a batch or a preview writes many documents."""
+    first page and its footer set up. Built once per process, or read from the user's cache
+    folder where an earlier process built it with the same python-docx and this same module
+    (building it took a fifth of a whole `reportgen render` of a small source)."""
+    versions = f"{docx.__version__} {etree.LXML_VERSION}\0".encode()
+    key = hashlib.sha256(versions + pathlib.Path(__file__).read_bytes()).hexdigest()[:20]
+    folder = _cache_folder()
+    package, ids = (folder / f"docx-base-{key}.docx", folder / f"docx-base-{key}.json") if folder else (None, None)
+    if package is not None and ids is not None:
+        try:
+            data, style_ids = package.read_bytes(), json.loads(ids.read_text(encoding="utf-8"))
+            if zipfile.is_zipfile(io.BytesIO(data)) and isinstance(style_ids, dict):
+                _BASE_STYLE_IDS.update(style_ids)
+                return data
+        except (OSError, ValueError):
+            pass
+    data, style_ids = _build_base_package()
+    _BASE_STYLE_IDS.update(style_ids)
+    if package is not None and ids is not None:
+        with contextlib.suppress(OSError):  # a cache that cannot be written costs a build next time
+            _write_atomically(ids, json.dumps(style_ids).encode())
+            _write_atomically(package, data)
+    return data
+
+
+def _build_base_package() -> tuple[bytes, dict[str, str | None]]:
     doc = docx.Document()
     _setup_styles(doc)
     section = doc.sections[0]
     _set_page(section, landscape=False)
     _add_page_number_footer(section)
+    style_ids = {name: doc.part.get_style_id(doc.styles[name], kind) for name, kind in _USED_STYLES.items()}
     buffer = io.BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    return buffer.getvalue(), style_ids
+
+
+def _cache_folder() -> pathlib.Path | None:
+    """$XDG_CACHE_HOME/reportgen (~/.cache/reportgen), the user's own; None where there is none."""
+    base = os.environ.get("XDG_CACHE_HOME") or (os.path.join(os.path.expanduser("~"), ".cache")
+                                                 if os.path.expanduser("~") != "~" else "")
+    if not base:
+        return None
+    folder = pathlib.Path(base) / "reportgen"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return folder
+
+
+def _write_atomically(path: pathlib.Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 class _SplicedPart:
@@ -690,7 +745,7 @@ def _rows_xml(block: Table, widths: list[int]) -> str:
             if cell is None:  # a short row: fill the grid so Word and LibreOffice agree
                 cell = Cell("")
             span = max(cell.colspan, 1)
-            if col + span > columns or any(c in covered for c in range(col + 1, col + span)):
+            if col + span > columns or (span > 1 and any(c in covered for c in range(col + 1, col + span))):
                 raise ValueError(f"table {block.id}: row {index + 1} does not fit {columns} columns")
             merge = None
             if cell.rowspan > 1:
@@ -753,7 +808,19 @@ _JC = {"left": "left", "center": "center", "right": "right"}
 
 
 def _clean(text: str) -> str:
-    return _XML_ILLEGAL.sub("", text)
+    # isprintable() is false for every character _XML_ILLEGAL matches: most text skips the regex.
+    return text if text.isprintable() else _XML_ILLEGAL.sub("", text)
+
+
+def escape(text: str) -> str:
+    """xml.sax.saxutils.escape (&, <, >), without importing that module: it imports urllib.request
+    and with it http, email and ssl, a twentieth of a small render's time."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def _escape(text: str) -> str:
+    """escape(), skipped for the text (nearly all of it) that has nothing to escape."""
+    return escape(text) if "&" in text or "<" in text or ">" in text else text
 
 
 def _run_xml(text: str, rpr: str = "") -> str:
@@ -762,10 +829,10 @@ def _run_xml(text: str, rpr: str = "") -> str:
     if "\n" in text or "\r" in text:
         # A CR left in a w:t becomes LF as an XML parser reads it (XML 1.0, 2.11): done here, so
         # that markup spliced as text (DocxWriter.package) says exactly what it says parsed.
-        content = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(part.replace(chr(13), chr(10)))}</w:t>'
+        content = "<w:br/>".join(f'<w:t xml:space="preserve">{_escape(part.replace(chr(13), chr(10)))}</w:t>'
                                  if part else "" for part in text.split("\n"))
     else:  # nearly every cell: one w:t
-        content = f'<w:t xml:space="preserve">{escape(text)}</w:t>' if text else ""
+        content = f'<w:t xml:space="preserve">{_escape(text)}</w:t>' if text else ""
     return f"<w:r><w:rPr>{rpr}</w:rPr>{content}</w:r>" if rpr else f"<w:r>{content}</w:r>"
 
 
@@ -787,7 +854,7 @@ def _paragraph_xml(text: str, style_id: str | None) -> str:
             content.append("<w:br/>")
         elif piece:
             space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
-            content.append(f"<w:t{space}>{escape(piece)}</w:t>")
+            content.append(f"<w:t{space}>{_escape(piece)}</w:t>")
     return f"<w:p>{ppr}<w:r>{''.join(content)}</w:r></w:p>"
 
 

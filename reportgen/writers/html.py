@@ -10,7 +10,7 @@ contents of a variable.
 from __future__ import annotations
 
 import os
-import uuid
+import secrets
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -218,7 +218,7 @@ def write_html(document: Document, path: Path, template_dirs: list[Path] | None 
     data = html_string(document, template_dirs).encode("utf-8")  # render first: a template error writes nothing
     path = Path(path)
     # Same folder so os.replace is a rename on one file system; a dot name keeps it out of listings.
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(16)}.tmp")
     # os.open with 0o666 lets the umask decide permissions, as for any ordinary file the user
     # writes (tempfile would make it 0600, unreadable to the web server publishing it).
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
