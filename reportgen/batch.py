@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from reportgen.atomic import write_atomically
 from reportgen.errors import Finding
 
 if TYPE_CHECKING:
@@ -365,13 +366,7 @@ def index_path(out_dir: Path, sources: list[str]) -> Path:
 
 def write_index(path: Path, text: str) -> None:
     """Written whole or not at all, as every output is."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomically(path, text.encode("utf-8"))
 
 
 # -- the command -------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from reportgen.atomic import write_atomically
 from reportgen.diff import DocumentDiff, as_json, diff_documents, summary_text
 from reportgen.document import Document
 from reportgen.errors import Finding, SourceError
@@ -128,10 +129,4 @@ def _write(result: DocumentDiff, target: Path) -> None:
 
         data = diff_html_string(result).encode("utf-8")
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomically(target, data)

@@ -15,7 +15,6 @@ import json
 import os
 import pathlib
 import re
-import secrets
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,6 +40,7 @@ from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
+from reportgen.atomic import write_atomically
 from reportgen.document import (
     Block,
     Cell,
@@ -102,21 +102,7 @@ _HEADING_LOOKS = {
 
 def write_docx(document: Document, path: pathlib.Path) -> None:
     """Write ``document`` to ``path`` atomically: the old file (or nothing) until it is complete."""
-    data = docx_bytes(document)
-    path = pathlib.Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        # os.open with 0o666 lets the umask decide the final mode, as a plain open() would;
-        # tempfile would leave the output readable by its owner only.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomically(pathlib.Path(path), docx_bytes(document))
 
 
 def docx_bytes(document: Document) -> bytes:
@@ -354,8 +340,8 @@ def _base_package() -> bytes:
     _BASE_STYLE_IDS.update(style_ids)
     if package is not None and ids is not None:
         with contextlib.suppress(OSError):  # a cache that cannot be written costs a build next time
-            _write_atomically(ids, json.dumps(style_ids).encode())
-            _write_atomically(package, data)
+            write_atomically(ids, json.dumps(style_ids).encode())
+            write_atomically(package, data)
     return data
 
 
@@ -383,16 +369,6 @@ def _cache_folder() -> pathlib.Path | None:
     except OSError:
         return None
     return folder
-
-
-def _write_atomically(path: pathlib.Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 class _SplicedPart:

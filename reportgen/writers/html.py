@@ -9,14 +9,13 @@ contents of a variable.
 
 from __future__ import annotations
 
-import os
-import secrets
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import jinja2
 from markupsafe import Markup, escape
 
+from reportgen.atomic import write_atomically
 from reportgen.document import Block, Cell, Document, Heading, PageBreak, Paragraph, Row, Table, Title
 from reportgen.narrative import TemplateCodeCache, TemplateFault
 
@@ -216,21 +215,7 @@ def html_string(document: Document, template_dirs: list[Path] | None = None, ext
 def write_html(document: Document, path: Path, template_dirs: list[Path] | None = None) -> None:
     """Write the page to ``path`` atomically: a reader (or a crash) never sees half a file."""
     data = html_string(document, template_dirs).encode("utf-8")  # render first: a template error writes nothing
-    path = Path(path)
-    # Same folder so os.replace is a rename on one file system; a dot name keeps it out of listings.
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(16)}.tmp")
-    # os.open with 0o666 lets the umask decide permissions, as for any ordinary file the user
-    # writes (tempfile would make it 0600, unreadable to the web server publishing it).
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomically(Path(path), data)
 
 
 __all__ = ["HtmlWriter", "TocEntry", "html_string", "write_html", "PAGE_TEMPLATE", "DEFAULT_TEMPLATES"]
