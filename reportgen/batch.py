@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from reportgen.atomic import write_atomically
-from reportgen.errors import Finding
+from reportgen.errors import Finding, missing_template_dir
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -379,10 +379,10 @@ def run(args: argparse.Namespace) -> int:
     if unknown or not formats:
         print(f"reportgen: 不支持的格式 {','.join(unknown) or '（空）'}，可用：docx,html", file=sys.stderr)
         return 2
-    for folder in args.templates or []:
-        if not folder.is_dir():
-            print(f"reportgen: 模板文件夹 {folder} 不存在", file=sys.stderr)
-            return 2
+    problem = missing_template_dir(args.templates)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     jobs = args.jobs or os.cpu_count() or 1
     if jobs < 1:
         print("reportgen: -j 应为正整数", file=sys.stderr)

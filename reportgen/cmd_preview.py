@@ -15,6 +15,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from reportgen.errors import missing_template_dir
 from reportgen.preview import PreviewServer, Published
 
 EXAMPLE = ("示例：reportgen preview data/shenzhen-yantian-zgh-2022.yaml --open\n"
@@ -66,10 +67,10 @@ def run(args: argparse.Namespace) -> int:
     if not args.source.is_file():
         print(f"reportgen: 找不到源文件 {args.source}", file=sys.stderr)
         return 2
-    for folder in args.templates or []:
-        if not folder.is_dir():
-            print(f"reportgen: 模板文件夹 {folder} 不存在", file=sys.stderr)
-            return 2
+    problem = missing_template_dir(args.templates)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     try:
         server = PreviewServer(args.source, args.templates, args.port, on_render=_report)
     except OSError as exc:

@@ -242,26 +242,24 @@ def is_placeholder(value: Any) -> bool:
     return isinstance(value, str) and value.strip().startswith(PLACEHOLDER)
 
 
-def validate_unit_file(data: Any, file: str) -> list[Finding]:
-    """Every schema finding for a unit's own source file (one that a department file 包含)."""
+def _validate_top(data: Any, file: str, schema: dict[str, Any] | None, what: str) -> list[Finding]:
     validator = Validator(file)
     root_mark = getattr(data, "mark", Mark(1, 1))
     if not isinstance(data, (LocDict, dict)):
-        validator.error(f"单位源文件顶层应为键值表（收入、支出……），实际是{describe(data)}", "", root_mark)
+        validator.error(f"{what}，实际是{describe(data)}", "", root_mark)
         return validator.findings
-    validator.validate(data, {"$ref": "#/$defs/单位文件"}, "", root_mark)
+    validator.validate(data, schema or validator.root, "", root_mark)
     return validator.findings
+
+
+def validate_unit_file(data: Any, file: str) -> list[Finding]:
+    """Every schema finding for a unit's own source file (one that a department file 包含)."""
+    return _validate_top(data, file, {"$ref": "#/$defs/单位文件"}, "单位源文件顶层应为键值表（收入、支出……）")
 
 
 def validate_source(data: Any, file: str) -> list[Finding]:
     """Every schema finding for a parsed source (empty when it conforms)."""
-    validator = Validator(file)
-    root_mark = getattr(data, "mark", Mark(1, 1))
-    if not isinstance(data, (LocDict, dict)):
-        validator.error(f"源文件顶层应为键值表（部门、年度、收入……），实际是{describe(data)}", "", root_mark)
-        return validator.findings
-    validator.validate(data, validator.root, "", root_mark)
-    return validator.findings
+    return _validate_top(data, file, None, "源文件顶层应为键值表（部门、年度、收入……）")
 
 
 __all__ = ["validate_source", "validate_unit_file", "is_placeholder", "PLACEHOLDER", "schema_json",

@@ -26,20 +26,20 @@ from reportgen.diff import BlockDiff, DocumentDiff, RowDiff, Span, TableDiff, Te
 from reportgen.document import Cell, Document, Paragraph, Table
 from reportgen.writers.docx import (
     _EMU_PER_TWIP,
-    HEADER_FILL,
+    _JC,
     MISSING_RPR,
-    TABLE_SIZE,
     DocxWriter,
     _clean,
     _scale,
     _set_grid,
     _set_table_properties,
+    cell_indent,
+    tc_properties,
 )
 
 AUTHOR = "reportgen"
 YEAR_AUTHOR = "reportgen（年份顺延）"
 _STYLE = {"title": "Title", "subtitle": "Subtitle", "note": "Note", "banner": "Banner"}
-_JC = {"left": "left", "center": "center", "right": "right"}
 
 
 def diff_docx_bytes(result: DocumentDiff, date: datetime | None = None) -> bytes:
@@ -223,20 +223,10 @@ class TrackedDocxWriter(DocxWriter):
 
     def _tc(self, cell: Cell | None, diff: TextDiff, width: int, grid_span: int, header: bool, bold_row: bool,
             revision: str | None, merge: str) -> str:
-        pr = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
-        if grid_span > 1:
-            pr.append(f'<w:gridSpan w:val="{grid_span}"/>')
-        if merge == "restart":
-            pr.append('<w:vMerge w:val="restart"/>')
-        elif merge == "continue":
-            pr.append("<w:vMerge/>")
-        if header:
-            pr.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>')
-        pr.append('<w:vAlign w:val="center"/>')
+        pr = [tc_properties(width, grid_span, merge, header)]
         ppr = [f'<w:pStyle w:val="{self._styles.get("Table Text", "TableText")}"/>']
-        if cell is not None and cell.indent > 0 and not header:
-            twips = round(cell.indent * TABLE_SIZE.pt * 20)
-            ppr.append(f'<w:ind w:leftChars="{int(cell.indent) * 100}" w:left="{twips}"/>')
+        if cell is not None and not header:
+            ppr.append(cell_indent(cell.indent))
         align = "center" if header else _JC.get(cell.align if cell else "left", "left")
         ppr.append(f'<w:jc w:val="{align}"/>')
         if revision:

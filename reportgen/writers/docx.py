@@ -753,10 +753,8 @@ def _tc(cell: Cell, row: Row, is_header: bool, widths: list[int], merge: str | N
     return f"{_tc_open(sum(widths), len(widths), merge, is_header, indent, jc)}{run}</w:p></w:tc>"
 
 
-@functools.cache
-def _tc_open(width: int, span: int, merge: str | None, is_header: bool, indent: int, jc: str) -> str:
-    """A cell's markup up to its run: the same for most cells of a column, so made once (a table
-    of 20,000 rows has 100,000 cells)."""
+def tc_properties(width: int, span: int, merge: str | None, is_header: bool) -> str:
+    """A cell's w:tcPr content: width, merges, header shading (shared with the diff writer)."""
     pr = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
     if span > 1:
         pr.append(f'<w:gridSpan w:val="{span}"/>')
@@ -767,13 +765,23 @@ def _tc_open(width: int, span: int, merge: str | None, is_header: bool, indent: 
     if is_header:
         pr.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>')
     pr.append('<w:vAlign w:val="center"/>')
+    return "".join(pr)
 
-    ppr = ['<w:pStyle w:val="TableText"/>']
-    if indent > 0:
-        twips = round(indent * TABLE_SIZE.pt * 20)
-        ppr.append(f'<w:ind w:leftChars="{int(indent) * 100}" w:left="{twips}"/>')
-    ppr.append(f'<w:jc w:val="{jc}"/>')
-    return f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr><w:p><w:pPr>{''.join(ppr)}</w:pPr>"
+
+def cell_indent(indent: int) -> str:
+    """A cell paragraph's left indent in characters (and twips, for readers ignoring chars)."""
+    if indent <= 0:
+        return ""
+    twips = round(indent * TABLE_SIZE.pt * 20)
+    return f'<w:ind w:leftChars="{int(indent) * 100}" w:left="{twips}"/>'
+
+
+@functools.cache
+def _tc_open(width: int, span: int, merge: str | None, is_header: bool, indent: int, jc: str) -> str:
+    """A cell's markup up to its run: the same for most cells of a column, so made once (a table
+    of 20,000 rows has 100,000 cells)."""
+    ppr = f'<w:pStyle w:val="TableText"/>{cell_indent(indent)}<w:jc w:val="{jc}"/>'
+    return f"<w:tc><w:tcPr>{tc_properties(width, span, merge, is_header)}</w:tcPr><w:p><w:pPr>{ppr}</w:pPr>"
 
 
 # --- runs -----------------------------------------------------------------------------------
