@@ -24,6 +24,7 @@ from tests.test_preview import BREAK, PLUS_ONE, YANTIAN, edit, edit_all
 
 try:
     from selenium import webdriver
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
@@ -85,6 +86,24 @@ def shows(figure: str):
     return check
 
 
+def overlay_displayed(shown: bool):
+    """A wait condition on the findings overlay, read in one script so that a reload landing
+    between "find the element" and "ask whether it is displayed" cannot fail the test."""
+    def check(driver) -> bool:
+        return shown == bool(driver.execute_script(
+            "var o = document.getElementById('rg-overlay');"
+            "return !!o && !o.hidden && getComputedStyle(o).display !== 'none'"))
+    return check
+
+
+def wait_for(driver, condition, timeout: float = SEEN_WITHIN):
+    """Poll ``condition`` every 50 ms. The page reloads itself while this waits; a command that
+    lands mid-navigation gets a transient WebDriver error ("Cannot find context", stale
+    element), which means "not yet", not a failure: the timeout still bounds the wait."""
+    return WebDriverWait(driver, timeout, poll_frequency=0.05,
+                         ignored_exceptions=(WebDriverException,)).until(condition)
+
+
 def assert_visible(driver, figure: str) -> None:
     cell = driver.find_element(By.XPATH, f"//main//*[contains(text(), '{figure}')]")
     assert cell.is_displayed(), figure
@@ -108,27 +127,27 @@ def test_page_follows_the_source_in_chromium(tmp_path, browser, source):
         scrolled = browser.execute_script("return window.scrollY")
         assert scrolled > 1000
         edit_all(source, PLUS_ONE)
-        WebDriverWait(browser, SEEN_WITHIN, poll_frequency=0.05).until(shows("1,274.52"))
+        wait_for(browser, shows("1,274.52"))
         assert_visible(browser, "1,274.52")
         assert "1,274.52" in main_text(browser)
-        WebDriverWait(browser, SEEN_WITHIN).until(
-            lambda d: abs(d.execute_script("return window.scrollY") - scrolled) < 2)
+        wait_for(browser, lambda d: abs(d.execute_script("return window.scrollY") - scrolled) < 2)
 
         # Break the YAML: the overlay lists the findings over the last good render.
         edit(source, *BREAK)
-        overlay = WebDriverWait(browser, SEEN_WITHIN, poll_frequency=0.05).until(
-            ec.visibility_of_element_located((By.ID, "rg-overlay")))
-        for finding in prepare(source).findings:
-            assert finding.format() in overlay.text
-        assert "1,274.52" in main_text(browser)
+        wait_for(browser, overlay_displayed(True))
+        expected = [finding.format() for finding in prepare(source).findings]
+        assert expected
+        overlay_text = wait_for(browser, lambda d: d.find_element(By.ID, "rg-overlay").text)
+        for finding in expected:
+            assert finding in overlay_text
+        assert "1,274.52" in wait_for(browser, main_text)
         browser.get_screenshot_as_file(str(tmp_path / "preview-broken.png"))
 
         # Fix it: the overlay goes.
         edit(source, BREAK[1], BREAK[0])
-        WebDriverWait(browser, SEEN_WITHIN, poll_frequency=0.05).until(
-            ec.invisibility_of_element_located((By.ID, "rg-overlay")))
-        assert "1,274.52" in main_text(browser)
-        assert browser.find_element(By.ID, "rg-offline").is_displayed() is False
+        wait_for(browser, overlay_displayed(False))
+        assert "1,274.52" in wait_for(browser, main_text)
+        assert wait_for(browser, lambda d: not d.find_element(By.ID, "rg-offline").is_displayed())
         screenshot = tmp_path / "preview.png"
         assert browser.get_screenshot_as_file(str(screenshot))
         assert screenshot.stat().st_size > 10_000
