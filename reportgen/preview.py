@@ -33,6 +33,7 @@ from reportgen.document import Document
 from reportgen.errors import Finding
 from reportgen.narrative import DEFAULT_TEMPLATES, TemplateFault
 from reportgen.render import document_for, prepare
+from reportgen.source import referenced_files
 from reportgen.writers.docx import docx_bytes
 from reportgen.writers.html import environment, html_string
 
@@ -96,7 +97,7 @@ class PreviewState:
         self.source = Path(source)
         self.templates = [Path(t) for t in templates or []]
         self.on_render = on_render
-        self.prior: Path | None = None  # last year's source, once a load has named it
+        self.references: list[Path] = []  # unit files and last year's source, as the last load named them
         self._boot = secrets.token_hex(4)  # a restarted server's tokens never match an old page's
         self._version = 0
         self._good_ids = 0
@@ -132,10 +133,9 @@ class PreviewState:
             return self._current
 
     def watched_paths(self) -> list[Path]:
-        """The source, its prior-year source and every template folder (searched recursively)."""
-        paths = [self.source]
-        if self.prior is not None:
-            paths.append(self.prior)
+        """The source, the unit files and prior-year source it reads (and theirs), and every
+        template folder (searched recursively)."""
+        paths = [self.source, *self.references]
         paths += self.templates
         paths.append(DEFAULT_TEMPLATES)
         return paths
@@ -204,8 +204,7 @@ class PreviewState:
         except Exception as exc:  # a bug, not bad input: still show it in the page, keep serving
             return [_internal_fault(self.source, exc)], None
         findings = list(prepared.findings)
-        if prepared.budget is not None:
-            self.prior = prepared.budget.prior.source
+        self.references = referenced_files(self.source) or self.references
         if prepared.budget is None or prepared.errors:
             return findings, None
         try:

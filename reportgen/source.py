@@ -556,6 +556,34 @@ class _Reader:
         )
 
 
+def referenced_files(path: Path) -> list[Path]:
+    """Every other file a source reads: the unit files its 单位 包含 and its 上年.来源, with the
+    files those read in turn, in reading order. A file named but missing or broken is still
+    listed (a watcher must see it appear or be mended); nothing is reported here: loading does."""
+    seen: list[Path] = [path.resolve()]
+    pending = [path.resolve()]
+    while pending:
+        current = pending.pop(0)
+        try:
+            data = load_yaml(current)
+        except SourceError:
+            continue
+        if not isinstance(data, dict):
+            continue
+        named: list[Any] = [item.get("包含") for item in data.get("单位") or [] if isinstance(item, dict)]
+        prior = data.get("上年")
+        if isinstance(prior, dict):
+            named.append(prior.get("来源"))
+        for name in named:
+            if not isinstance(name, str) or not name.strip():
+                continue
+            target = (current.parent / name).resolve()
+            if target not in seen:
+                seen.append(target)
+                pending.append(target)
+    return seen[1:]
+
+
 def _unit_file_findings(path: Path, data: Any) -> list[Finding]:
     """Schema findings of the unit files a source 包含, so that one run names every blank to fill
     even while the department's own file still has some."""

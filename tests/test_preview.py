@@ -356,6 +356,29 @@ def test_prior_year_source_is_watched(tmp_path):
         assert second.broken and any(f.rule == "R-上年来源" for f in second.errors)
 
 
+def test_included_unit_files_are_watched(tmp_path):
+    shutil.copytree(ROOT / "data" / "units", tmp_path / "units")
+    source = tmp_path / "两单位.yaml"
+    shutil.copyfile(ROOT / "data" / "example-two-units-2024.yaml", source)
+    unit = (tmp_path / "units" / "example-two-units-2024-sanatorium.yaml").resolve()
+    with PreviewServer(source).start() as server:
+        first = server.state.current
+        assert not first.broken, first.findings
+        assert unit in server.state.watched_paths()
+        assert "231.00" not in page(server)
+        # A figure changed in the unit's own file only: the department's page follows it.
+        edit_all(unit, [("  事业收入: 80\n", "  事业收入: 81\n"),
+                        ("{科目: 2012950, 资金: 单位资金, 项目支出: 80}", "{科目: 2012950, 资金: 单位资金, 项目支出: 81}"),
+                        ("{名称: 示例职工疗休养服务, 金额: 80,", "{名称: 示例职工疗休养服务, 金额: 81,")])
+        second = wait_for_render(server, first)
+        assert not second.broken, second.findings
+        assert "231.00" in page(server)  # the sanatorium's income total, 230 → 231 万元
+        # Break the unit file: the department's page reports the unit file's line.
+        edit(unit, "年度: 2024\n", "年度: 2024\n收入: [\n")
+        third = wait_for_render(server, second)
+        assert third.broken and any(str(unit) in f.format() for f in third.errors)
+
+
 def test_template_folders_are_watched(tmp_path, source):
     templates = tmp_path / "tpl"
     templates.mkdir()
