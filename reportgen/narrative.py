@@ -15,11 +15,11 @@ from lxml import etree
 
 from reportgen.compute import Figures
 from reportgen.document import Block, Document, Heading, PageBreak, Paragraph, Table, Title
+from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import INCOME_SOURCES, Budget
 from reportgen.phrasing import Money, chinese_number, percent, share_of
 from reportgen.tables import TableBuilder, TableRows, build_table
 
-DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 NARRATIVE = "narrative"
 _SPACES = re.compile(r"\s*\n\s*")
 

@@ -25,12 +25,13 @@ import jinja2
 import yaml
 
 from reportgen.compute import compute
+from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import Budget
 from reportgen.schema import PLACEHOLDER, source_schema
 from reportgen.source import UNIT_FACTOR, load_source
 from reportgen.yamlio import load_yaml, to_decimal_text
 
-SOURCE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "source"
+SOURCE_TEMPLATES = DEFAULT_TEMPLATES / "source"
 DROP = object()  # a value the new year's source leaves out
 # Top-level keys written before 上年 (the rest keep the source's order after it).
 HEAD_KEYS = ("部门", "年度", "级次", "金额单位", "展示", "部门概况")

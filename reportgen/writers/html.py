@@ -17,10 +17,9 @@ from markupsafe import Markup, escape
 
 from reportgen.atomic import write_atomically
 from reportgen.document import Block, Cell, Document, Heading, PageBreak, Paragraph, Row, Table, Title
+from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.narrative import TemplateCodeCache, TemplateFault
 
-# The defaults live beside the narrative templates so a user copies one folder to adapt both.
-DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 PAGE_TEMPLATE = "page.html.j2"
 TOC_MAX_LEVEL = 2  # parts (第一部分) and 一、 sections; deeper levels would swamp a phone screen
 _CODE_CACHE = TemplateCodeCache("page")  # the page template compiled once, not on every render

@@ -1,0 +1,62 @@
+"""An installed reportgen renders without the checkout: the wheel carries the templates.
+
+The wheel is built offline from a copy of the project (nothing is written into the checkout),
+unpacked into a folder of its own and run from there, far from the repository's templates/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
+
+
+def build_wheel(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, project / name)
+    for name in ("reportgen", "templates"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                    "--no-index", "-w", str(wheels), str(project)], check=True, capture_output=True, text=True)
+    (wheel,) = wheels.glob("reportgen-*.whl")
+    return wheel
+
+
+def test_the_wheel_ships_every_template_and_renders_from_anywhere(tmp_path):
+    wheel = build_wheel(tmp_path)
+    names = set(zipfile.ZipFile(wheel).namelist())
+    shipped = {f"reportgen/templates/{p.relative_to(ROOT / 'templates').as_posix()}"
+               for p in (ROOT / "templates").rglob("*.j2")}
+    assert shipped and shipped <= names, sorted(shipped - names)
+    assert "reportgen/source_schema.yaml" in names
+
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    work = tmp_path / "work"
+    work.mkdir()
+    shutil.copy(SOURCE, work / SOURCE.name)
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    where = subprocess.run([sys.executable, "-c", "import reportgen.locations as l; print(l.__file__); "
+                            "print(l.DEFAULT_TEMPLATES)"], cwd=work, env=env, capture_output=True, text=True, check=True)
+    module, templates = where.stdout.split()
+    assert Path(module).is_relative_to(site) and Path(templates) == site / "reportgen" / "templates"
+
+    run = subprocess.run([sys.executable, "-m", "reportgen", "render", SOURCE.name, "-o", "out"],
+                         cwd=work, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    html = (work / "out" / f"{SOURCE.stem}.html").read_text(encoding="utf-8")
+    assert "深圳市盐田区总工会" in html and "1,273.52" in html
+    assert (work / "out" / f"{SOURCE.stem}.docx").stat().st_size > 10_000
+    rolled = subprocess.run([sys.executable, "-m", "reportgen", "rollover", SOURCE.name, "--year", "2023",
+                             "-o", "2023.yaml"], cwd=work, env=env, capture_output=True, text=True)
+    assert rolled.returncode == 0, rolled.stderr
+    assert "待填写" in (work / "2023.yaml").read_text(encoding="utf-8")
