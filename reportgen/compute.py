@@ -62,7 +62,7 @@ def quantize_half_up(value: Decimal, places: int = 2) -> Decimal:
     """四舍五入 to ``places`` decimals; a rounded zero is always +0 (never -0.00)."""
     quantum = _QUANTA[places] if 0 <= places < len(_QUANTA) else Decimal(1).scaleb(-places)
     result = value.quantize(quantum, rounding=ROUND_HALF_UP)
-    return result + 0 if result else abs(result)
+    return result if result else abs(result)
 
 
 def share(part: Decimal, whole: Decimal) -> Decimal | None:

@@ -95,7 +95,17 @@ def environment(overrides: list[Path] | None = None) -> jinja2.Environment:
         bytecode_cache=_CODE_CACHE,
     )
     env.filters["pct"] = percent
+    env.tests["labelled"] = labelled
     return env
+
+
+# A text that carries its own number: 一、 （一） 1. 1、 （1） (1) 1）
+_OWN_LABEL = re.compile(r"\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|[0-9]+[.、．）)]|[（(][0-9]+[）)])")
+
+
+def labelled(text: object) -> bool:
+    """Jinja test ``is labelled``: the text starts with its own number, so a list must not add one."""
+    return isinstance(text, str) and _OWN_LABEL.match(text) is not None
 
 
 def number_label(level: int, index: int) -> str:
@@ -141,6 +151,7 @@ def render_markup(budget: Budget, figures: Figures, money: Money, tables: dict[s
     env = environment(overrides)
     env.filters["money"] = money.with_unit
     env.filters["num"] = money.number
+    env.filters["change_from"] = money.change  # amount|change_from(prior): a filter call costs less than a global's
     try:
         template = env.get_template("disclosure.j2")
         return template.render(_Context(budget, figures, money, tables).values)

@@ -29,7 +29,9 @@ class Money:
 
     def shown(self, amount: Decimal, unit: str | None = None) -> Decimal:
         """The amount as displayed: converted, then rounded half up at the shown decimals."""
-        return quantize_half_up(amount / UNIT_FACTOR[unit or self.presentation.unit], self.presentation.decimals)
+        unit = unit or self.presentation.unit
+        # 元 needs no conversion: skip a Decimal division per table cell.
+        return quantize_half_up(amount if unit == "元" else amount / UNIT_FACTOR[unit], self.presentation.decimals)
 
     def number(self, amount: Decimal | None, unit: str | None = None) -> str:
         if amount is None:

@@ -485,7 +485,9 @@ class TableBuilder:
         gap = with_money and any(
             t.amount is not None and t.fiscal is not None and t.other is not None
             and self.gap(tid, t.amount, (t.fiscal, t.other)) for t in tasks)
-        return TableRows([], body, [14] + [86 // width] * width, rounding_gap=bool(gap))
+        # Two columns are a short task name beside its long content; more share the width evenly.
+        widths = [14, 26, 60] if width == 2 else [14] + [86 // width] * width
+        return TableRows([], body, widths, rounding_gap=bool(gap))
 
     def project_targets(self, project: ProjectTarget) -> TableRows:
         """项目支出绩效目标表 on a grid of seven columns, laid out as the published tables are."""

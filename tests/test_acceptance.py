@@ -3,6 +3,7 @@ on the DOCX read back with python-docx (both formats must say the same thing).""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -224,6 +225,32 @@ def test_shanhaiguan_project_table_in_元_while_text_in_万元(seeds, fmt):
     assert find_row(s.tables[fmt], "市级以上劳动模范健康体检", T10_PROJECTS)[2] == "37,800.00"
     assert find_row(s.tables[fmt], "劳动模范荣誉津贴", T10_PROJECTS)[2] == "14,400.00"
     says(s, fmt, "劳动模范荣誉津贴1.44万元")
+
+
+# 绩效预算信息 · 部门整体绩效目标 （一）总体绩效目标, as published (the renderer numbers them 1.–24.)
+SHANHAIGUAN_GOALS = (
+    "打造项目化劳动和技能竞赛品牌", "培育职工创新工作室", "做好劳模服务管理工作", "广泛开展“民主管理促双赢”活动",
+    "深入开展“民主管理进私企”活动", "把民主管理工作做深做实", "积极构建和谐劳动关系", "发挥劳动关系三方机制作用",
+    "规范召开政府与工会联席会议制度", "深化工会劳动法律监督", "扎实推进工会法律援助", "做好基层工会法人资格登记工作",
+    "推动职工安全生产工作", "深化拓展精准帮扶实效", "全力打造普惠服务精品工程", "深入推进服务职工体系建设",
+    "积极扩大工会组织有效覆盖", "开展示范镇（街）工会、开发区工会创建活动", "加强基层工会规范化建设", "加强网络工会建设",
+    "加强工会经费管理工作", "强化工会财务管理", "加强工会经费审查审计监督工作", "加强工会宣传工作",
+)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_shanhaiguan_whole_department_targets_as_published(seeds, fmt):
+    s = seeds["qinhuangdao-shanhaiguan-gh-2020"]
+    text = s.texts[fmt]
+    position = text.index("总体绩效目标")
+    for number, goal in enumerate(SHANHAIGUAN_GOALS, 1):  # all 24, numbered and in the published order
+        position = text.index(f"{number}.{goal}。", position + 1)
+    says(s, fmt, "分项绩效目标", "参赛单位达到60家，参赛职工不少于2000人",  # 分项绩效目标 1
+         "工作保障措施", "最终中标单位为秦皇岛市宏城建筑工程有限公司，中标总价为102.85万元")
+    # 工作保障措施 carry their own labels (一、 （一）): printed as published, with no number of ours on top.
+    measures = text[text.index("工作保障措施"):]
+    assert "一、团结动员广大职工建功立业" in measures and "（一）深入开展劳动竞赛活动" in measures
+    assert not re.search(r"[0-9]+\.(?:[一二三四五]、|（[一二三四五六七八]）)", measures)
 
 
 # -- both formats, every seed ------------------------------------------------------------------------

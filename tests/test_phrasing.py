@@ -7,7 +7,7 @@ import pytest
 
 from reportgen.compute import change, quantize_half_up, share
 from reportgen.model import Presentation
-from reportgen.narrative import environment
+from reportgen.narrative import environment, labelled
 from reportgen.phrasing import Money, chinese_number, percent
 
 D = Decimal
@@ -112,3 +112,15 @@ def test_phrases_template_is_where_the_words_live():
         env.get_template("no-such-template.j2")
     source = env.loader.get_source(env, "_phrases.j2")[0]
     assert "持平" in source and "下降" in source
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一、团结动员广大职工建功立业", True), ("（一）深入开展劳动竞赛活动", True), ("(三)规范", True),
+    ("1.完善制度建设", True), ("12、加强宣传", True), ("（2）做好统计", True), ("3）落实", True),
+    ("完善制度建设。包括制定完善预算绩效管理制度", False), ("一线职工代表", False), ("2020年预算", False),
+    ("十分重要", False), ("", False),
+])
+def test_a_text_with_its_own_number_is_labelled(text, expected):
+    """performance.j2 numbers 保障措施 itself only where a measure carries no label of its own."""
+    assert labelled(text) is expected
+    assert (environment().from_string("{{ t is labelled }}").render(t=text) == "True") is expected

@@ -2,13 +2,15 @@
 
 The writer turns each block into markup itself and hands the result to the page shell
 ``page.html.j2`` as already-safe Markup. Every string that comes from the Document goes through
-``HtmlWriter.text`` and nowhere else, so a department name such as ``<script>`` or ``{{ 7*7 }}``
+``HtmlWriter.text`` and nowhere else (a table cell with no character to escape skips the call), so a department name such as ``<script>`` or ``{{ 7*7 }}``
 shows up literally: escaped once here, and never evaluated, because Jinja2 does not re-render the
 contents of a variable.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -129,26 +131,10 @@ class HtmlWriter:
         return f"<tr{cls}>" + "".join(self._cell(cell, tag) for cell in row.cells) + "</tr>"
 
     def _cell(self, cell: Cell, tag: str) -> str:
-        attrs = ""
-        if tag == "th":
-            # scope lets a screen reader announce the band a figure belongs to.
-            attrs += ' scope="colgroup"' if cell.colspan > 1 else ' scope="col"'
-        if cell.colspan > 1:
-            attrs += f' colspan="{int(cell.colspan)}"'
-        if cell.rowspan > 1:
-            attrs += f' rowspan="{int(cell.rowspan)}"'
-        classes = [name for name, on in (
-            ("num", cell.align == "right"),
-            ("center", cell.align == "center"),
-            ("bold", cell.bold),
-            ("missing", cell.missing),
-        ) if on]
-        if classes:
-            attrs += f' class="{" ".join(classes)}"'
-        if cell.indent > 0:
-            # On top of the cell's own 0.5em padding, one em per level of the code hierarchy.
-            attrs += f' style="padding-left:{int(cell.indent) + 0.5}em"'
-        return f"<{tag}{attrs}>{self.text(cell.text)}</{tag}>"
+        text = cell.text
+        if text and (_NEEDS_ESCAPE.search(text) is not None):
+            text = self.text(text)
+        return f"<{tag}{_cell_attrs(tag, cell.colspan, cell.rowspan, cell.align, cell.bold, cell.missing, cell.indent)}>{text}</{tag}>"
 
     # -- ids ------------------------------------------------------------------------------------
 
@@ -179,6 +165,35 @@ class HtmlWriter:
             "toc": list(self.toc),
             "meta": dict(document.meta),
         }
+
+
+# Text with none of these needs no escaping: nearly every table cell is a figure or a name.
+_NEEDS_ESCAPE = re.compile(r"[&<>\"']")
+
+
+@functools.cache
+def _cell_attrs(tag: str, colspan: int, rowspan: int, align: str, bold: bool, missing: bool, indent: int) -> str:
+    """A cell's attributes: the same few combinations for a whole table, so each is made once."""
+    attrs = ""
+    if tag == "th":
+        # scope lets a screen reader announce the band a figure belongs to.
+        attrs += ' scope="colgroup"' if colspan > 1 else ' scope="col"'
+    if colspan > 1:
+        attrs += f' colspan="{int(colspan)}"'
+    if rowspan > 1:
+        attrs += f' rowspan="{int(rowspan)}"'
+    classes = [name for name, on in (
+        ("num", align == "right"),
+        ("center", align == "center"),
+        ("bold", bold),
+        ("missing", missing),
+    ) if on]
+    if classes:
+        attrs += f' class="{" ".join(classes)}"'
+    if indent > 0:
+        # On top of the cell's own 0.5em padding, one em per level of the code hierarchy.
+        attrs += f' style="padding-left:{int(indent) + 0.5}em"'
+    return attrs
 
 
 def environment(template_dirs: list[Path] | None = None) -> jinja2.Environment:
