@@ -40,7 +40,7 @@ class Heading:
         return f"{self.number}{sep}{self.text}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """A paragraph of running text.
 
@@ -53,7 +53,7 @@ class Paragraph:
     role: ParagraphRole = "body"
 
 
-@dataclass
+@dataclass(slots=True)  # a large table has 100,000 cells: no __dict__ each
 class Cell:
     """One table cell. A cell covering others carries colspan/rowspan; covered cells are absent."""
 
@@ -66,7 +66,7 @@ class Cell:
     missing: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """A table row. ``key`` identifies it across years (a code or a name) for the diff."""
 
