@@ -1,6 +1,7 @@
 """Phrasing of amounts, shares and changes (DOMAIN.md "How figures are phrased")."""
 
 from decimal import Decimal
+from pathlib import Path
 
 import jinja2
 import pytest
@@ -9,6 +10,7 @@ from reportgen.compute import change, quantize_half_up, share
 from reportgen.model import Presentation
 from reportgen.narrative import environment, labelled
 from reportgen.phrasing import Money, chinese_number, percent
+from reportgen.render import document_for, prepare
 
 D = Decimal
 WAN = D(10000)
@@ -124,3 +126,20 @@ def test_a_text_with_its_own_number_is_labelled(text, expected):
     """performance.j2 numbers 保障措施 itself only where a measure carries no label of its own."""
     assert labelled(text) is expected
     assert (environment().from_string("{{ t is labelled }}").render(t=text) == "True") is expected
+
+
+def test_a_project_use_that_is_already_a_phrase_is_not_prefixed(tmp_path):
+    """主要用于 goes before a bare purpose, not before one that already says 用于 or starts with 根据."""
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "data" / "shenzhen-yantian-zgh-2022.yaml").read_text(encoding="utf-8")
+    for old, new in (("用途: 保障工会各项日常业务活动的开展", "用途: 该项资金全部用于工会日常业务活动"),
+                     ("用途: 工会组织建设和民主管理，", "用途: 根据年度计划开展工会组织建设和民主管理，")):
+        assert old in text
+        text = text.replace(old, new, 1)
+    source = tmp_path / "yantian.yaml"
+    source.write_text(text, encoding="utf-8")
+    paragraphs = [getattr(b, "text", "") for b in document_for(prepare(source)).blocks]
+    body = "\n".join(paragraphs)
+    assert "。该项资金全部用于工会日常业务活动。" in body and "主要用于该项" not in body
+    assert "。根据年度计划开展工会组织建设和民主管理，" in body and "主要用于根据" not in body
+    assert "主要用于劳模、工匠人才" in body  # a bare purpose keeps the template's words
