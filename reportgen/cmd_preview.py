@@ -36,7 +36,7 @@ def register(subparsers: Any) -> None:
     """Add the ``preview`` parser to the command line's subparsers."""
     parser = subparsers.add_parser(
         "preview", help="实时预览：保存源文件后网页自动刷新",
-        description="在本机（127.0.0.1）启动预览网页：保存源文件、上年源文件或模板后自动重新生成并刷新页面；"
+        description="在本机（127.0.0.1）启动预览网页：保存源文件、它包含的单位文件、上年源文件或模板后自动重新生成并刷新页面；"
                     "源文件有错误时页面上列出问题，并保留上次成功生成的内容。按 Ctrl-C 停止。",
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("source", type=Path, metavar="SOURCE", help="YAML 预算源文件")
