@@ -188,9 +188,12 @@ def expand_sources(patterns: Iterable[str | Path]) -> tuple[list[str], list[Outc
 # -- running -----------------------------------------------------------------------------------
 def _worker_setup() -> None:
     import reportgen.render
+    from reportgen.cli import handle_sigterm
 
     # Ctrl-C is the parent's to handle: it stops the pool; a worker would print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent ends its workers with SIGTERM: a worker unwinds, removing its staging folder.
+    handle_sigterm()
     reportgen.render.PARALLEL_WRITERS = False  # the workers already keep every core busy
 
 
@@ -256,9 +259,21 @@ def _run_pool(sources: list[str], job: Job, jobs: int, outcomes: dict[str, Outco
             on_done(outcome)
     except BaseException:
         executor.shutdown(wait=False, cancel_futures=True)
+        _stop_workers(executor)
         raise
     executor.shutdown(wait=True)
     return [s for s in sources if s in broken]
+
+
+def _stop_workers(executor: object) -> None:
+    """End the workers of an interrupted pool at once (each unwinds on SIGTERM and removes its
+    staging folder) rather than let them finish renders that nobody waits for."""
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        with contextlib.suppress(Exception):
+            process.terminate()
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        with contextlib.suppress(Exception):
+            process.join(timeout=10)
 
 
 # -- showing -----------------------------------------------------------------------------------
@@ -415,8 +430,7 @@ def _run_batch(sources: list[str], problems: list[Outcome], job: Job, jobs: int,
         progress(problem)
     if sources:
         try:
-            # Made here, before the workers: a worker that made it would remove it on its own
-            # failure (render.write_outputs cleans up a folder it created) with others' outputs in it.
+            # Made here, once, before the workers start (each would otherwise race to make it).
             job.out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             failure = f"错误 [输出] 无法写入 {job.out}：{exc.strerror or exc}"

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
 import os
+import signal
 import sys
 import traceback
-from decimal import Decimal
 from pathlib import Path
 
+from reportgen import arguments
 from reportgen.errors import Finding
 
 EXAMPLE = "示例：reportgen render data/shenzhen-yantian-zgh-2022.yaml -o out/"
@@ -19,7 +21,7 @@ EXAMPLE = "示例：reportgen render data/shenzhen-yantian-zgh-2022.yaml -o out/
 def _parser(plugins: bool = True) -> argparse.ArgumentParser:
     """The command line; ``plugins=False`` leaves out the commands in cmd_*.py modules (importing
     them, with the preview server and the diff, cost a render of a small source a tenth of its time)."""
-    parser = argparse.ArgumentParser(
+    parser = arguments.ArgumentParser(
         prog="reportgen",
         description="由 YAML 预算源文件生成部门预算公开文本（DOCX 与 HTML）。",
         epilog=EXAMPLE,
@@ -33,7 +35,7 @@ def _parser(plugins: bool = True) -> argparse.ArgumentParser:
                             formatter_class=argparse.RawDescriptionHelpFormatter)
     render.add_argument("sources", nargs="+", type=Path, metavar="SOURCE",
                         help="YAML 预算源文件；可以是通配符（如 'data/*.yaml'，** 匹配多层文件夹）")
-    render.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+    render.add_argument("-j", "--jobs", type=arguments.jobs, default=None, metavar="N",
                         help="同时生成的进程数（默认为 CPU 核数）")
     render.add_argument("--no-index", action="store_true", help="多个源文件时不写 DIR/index.html")
     render.add_argument("-o", "--out", type=Path, default=Path("out"), metavar="DIR", help="输出文件夹（默认 out/）")
@@ -47,7 +49,7 @@ def _parser(plugins: bool = True) -> argparse.ArgumentParser:
     check.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
     check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（json 供程序读取）")
     check.add_argument("--strict", action="store_true", help="把警告也当作错误")
-    check.add_argument("--reason-threshold", type=Decimal, default=None, metavar="百分比",
+    check.add_argument("--reason-threshold", type=arguments.percent, default=None, metavar="百分比",
                        help="变动超过此百分比而未写原因时给出警告（默认 10）")
 
     sub.add_parser("schema", help="输出源文件格式的 JSON Schema", description="输出源文件格式的 JSON Schema，供编辑器补全与校验。",
@@ -108,7 +110,23 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (what `timeout`, CI and service managers send), raised where the process is, so
+    that it unwinds like Ctrl-C: staging folders removed, no output half in place."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+def handle_sigterm() -> None:
+    """Make SIGTERM unwind this process like Ctrl-C (main thread only; elsewhere a no-op)."""
+    with contextlib.suppress(ValueError):  # not the main thread: the host program's business
+        signal.signal(signal.SIGTERM, _on_sigterm)
+
+
 def main(argv: list[str] | None = None) -> int:
+    handle_sigterm()
     handlers = {"render": cmd_render, "check": cmd_check, "schema": cmd_schema}
     words = sys.argv[1:] if argv is None else argv
     args = _parser(plugins=not words or words[0] not in handlers).parse_args(argv)
@@ -117,8 +135,11 @@ def main(argv: list[str] | None = None) -> int:
     handler = handlers[args.command]
     try:
         return handler(args)
+    except Terminated:
+        print("reportgen: 已终止（SIGTERM），未完成的输出已清除", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
-        print("reportgen: 已中断", file=sys.stderr)
+        print("reportgen: 已中断，未完成的输出已清除", file=sys.stderr)
         return 130
     except Exception as exc:  # the last line of defence: never a traceback for a user
         if os.environ.get("REPORTGEN_DEBUG"):

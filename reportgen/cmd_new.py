@@ -6,11 +6,14 @@ Argument parsing and printing only; the skeleton is templates/source/new.yaml.j2
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
-from reportgen.rollover import RolloverError, skeleton, write_new
+from reportgen import arguments
+from reportgen.rollover import RolloverError, skeleton, verify_new, write_new
 
 EXAMPLE = "示例：reportgen new --department 某某市总工会 --year 2025 -o data/某某市总工会-2025.yaml"
 LEVELS = ("省级", "市级", "区级", "县级", "乡镇级")
@@ -23,7 +26,7 @@ def register(subparsers: Any) -> None:
         description="生成一个带注释的源文件框架：各节齐全，数字与文字处写“待填写”，填写后即可检查与生成。从不覆盖已有文件。",
         epilog=EXAMPLE)
     parser.add_argument("--department", required=True, metavar="NAME", help="部门全称，如 深圳市盐田区总工会")
-    parser.add_argument("--year", type=int, required=True, metavar="Y", help="预算年度")
+    parser.add_argument("--year", type=arguments.year, required=True, metavar="Y", help="预算年度")
     parser.add_argument("--level", choices=LEVELS, default="市级", help="财政级次（默认 市级）")
     parser.add_argument("--unit", choices=("元", "万元"), default="万元", help="源文件中金额的单位（默认 万元）")
     parser.add_argument("-o", "--out", type=Path, metavar="FILE", help="输出文件（默认 <部门>-<年度>.yaml）")
@@ -31,16 +34,23 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     department = args.department.strip()
+    if any(unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") for c in department):
+        print("reportgen new: 部门名称中有控制字符或换行，请只写部门全称", file=sys.stderr)
+        return 2
     if len(department) < 2:
         print("reportgen new: 部门名称至少两个字", file=sys.stderr)
         return 2
     if not 2000 <= args.year <= 2100:
         print(f"reportgen new: 年度应在 2000–2100 之间，实际是 {args.year}", file=sys.stderr)
         return 2
-    out = args.out or Path(f"{department}-{args.year}.yaml")
+    # The default name comes from the department: never a path (a "/" or ".." in it), never hidden.
+    out = args.out or Path(re.sub(r"[\\/\x00-\x1f]", "_", f"{department}-{args.year}.yaml").lstrip("."))
     try:
+        verify_new({out: skeleton(department, args.year, args.level, args.unit)})
         write_new({out: skeleton(department, args.year, args.level, args.unit)})
     except RolloverError as exc:
+        for detail in exc.details:
+            print(detail, file=sys.stderr)
         print(f"reportgen new: {exc.message}", file=sys.stderr)
         return 1
     print(f"已生成 {out}：请把其中的“待填写”逐项填入，然后运行 reportgen check {out}")

@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reportgen.rollover import RolloverError, rollover, write_new
+from reportgen import arguments
+from reportgen.rollover import RolloverError, rollover, verify_new, write_new
 
 EXAMPLE = ("示例：reportgen rollover data/shenzhen-yantian-zgh-2022.yaml --year 2023\n"
            "      写出 data/shenzhen-yantian-zgh-2023.yaml：2022 年的数字成为上年数，2023 年的数字标为“待填写”。")
@@ -24,7 +25,7 @@ def register(subparsers: Any) -> None:
                     "（填写前不能生成）。从不覆盖已有文件。",
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("source", type=Path, metavar="SOURCE", help="本年的 YAML 预算源文件")
-    parser.add_argument("--year", type=int, metavar="Y", help="新源文件的年度（默认 源文件年度 + 1）")
+    parser.add_argument("--year", type=arguments.year, metavar="Y", help="新源文件的年度（默认 源文件年度 + 1）")
     parser.add_argument("-o", "--out", type=Path, metavar="FILE",
                         help="新源文件的路径（默认与源文件同一文件夹，文件名中的年度换成新年度）")
 
@@ -32,6 +33,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         result = rollover(args.source, args.year, args.out)
+        verify_new(result.files, tuple(result.unit_files))
         written = write_new(result.files)
     except RolloverError as exc:
         for detail in exc.details:

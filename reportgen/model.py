@@ -288,6 +288,9 @@ class Budget:
     # A department of several budget units (单位): each unit's own figures as a Budget; the
     # department's figures above are then their consolidation (sum), made by the loader.
     units: list[Budget] = field(default_factory=list)
+    # Every file the loader read for this source besides the source itself (unit files, the
+    # prior-year source): a command never writes over any of them.
+    inputs: list[Path] = field(default_factory=list)
     unit_code: str = ""
     # False for a source that states no budget figures at all (no 收入, 支出 or 单位), such as a
     # performance-target document: the budget parts then show 待补充 instead of zeros.

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import pickle
-import shutil
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -18,9 +17,11 @@ from reportgen.checks import run_checks
 from reportgen.compute import Figures, compute
 from reportgen.document import Document
 from reportgen.errors import Finding, SourceError
+from reportgen.inputs import clash_message, overwritten_inputs
 from reportgen.model import Budget
 from reportgen.narrative import build_document
 from reportgen.source import load_source
+from reportgen.staging import Staging, make_folders, remove_empty_folders, remove_stale_staging
 
 FORMATS = ("docx", "html")
 
@@ -71,19 +72,25 @@ def document_for(prepared: Prepared, templates: list[Path] | None = None, draft:
 
 def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[str, ...],
                   templates: list[Path] | None = None) -> list[Path]:
-    """Write every format to a temporary folder inside out_dir, then move them in place together,
-    so a failure leaves out_dir exactly as it was."""
+    """Write every format to a staging folder inside out_dir, then move them in place together,
+    so a failure or an interruption leaves out_dir exactly as it was: no output is replaced unless
+    all are, and nothing is removed that this call did not write."""
     from reportgen.writers.docx import write_docx
     from reportgen.writers.html import write_html
 
-    created = not out_dir.exists()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".reportgen-", dir=out_dir))
+    finals = [out_dir / f"{stem}.{fmt}" for fmt in formats]
+    for final in finals:
+        if final.is_dir() and not final.is_symlink():
+            raise IsADirectoryError(errno.EISDIR, f"{final} 是一个文件夹", str(final))
+    made = make_folders(out_dir)
+    staging: Staging | None = None
     docx_done: Callable[[], None] | None = None
     try:
+        remove_stale_staging(out_dir)
+        staging = Staging(out_dir)
         staged = []
         for fmt in formats:
-            target = staging / f"{stem}.{fmt}"
+            target = staging.path / f"{stem}.{fmt}"
             if fmt == "docx" and len(formats) > 1 and _worth_a_fork(document):
                 docx_done = _in_child(write_docx, document, target)
             elif fmt == "docx":
@@ -94,21 +101,20 @@ def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[s
         if docx_done is not None:
             docx_done, wait = None, docx_done
             wait()
-        outputs = []
-        for target in staged:
-            final = out_dir / target.name
-            os.replace(target, final)
-            outputs.append(final)
-        return outputs
+        staging.move_in(list(zip(staged, finals, strict=True)))
+        return finals
     except BaseException:
         if docx_done is not None:  # this side failed first: let the child finish before cleaning up
             with contextlib.suppress(BaseException):
                 docx_done()
-        if created:
-            shutil.rmtree(out_dir, ignore_errors=True)
+        if staging is not None:
+            staging.remove()
+            staging = None
+        remove_empty_folders(made)
         raise
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            staging.remove()
 
 
 # A large document writes its DOCX in a forked process while this one writes the HTML: the two
@@ -161,11 +167,30 @@ def _in_child(write: Callable[[Document, Path], None], document: Document, targe
 
 def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS, templates: list[Path] | None = None,
                   draft: bool = False) -> Rendered:
-    """Render one source; with errors and no draft, nothing is written."""
+    """Render one source; with errors and no draft, nothing is written. An output that would
+    replace one of the files the render reads (the source, a unit file, the prior-year source, a
+    template) is refused before anything is written."""
     start = time.perf_counter()
+    clashes = overwrite_findings(path, [], out_dir, path.stem, formats, templates)
+    if clashes:
+        return Rendered(path, [], clashes, time.perf_counter() - start)
     prepared = prepare(path)
     if prepared.budget is None or (prepared.errors and not draft):
         return Rendered(path, [], prepared.findings, time.perf_counter() - start)
+    clashes = overwrite_findings(path, prepared.budget.inputs, out_dir, path.stem, formats, templates)
+    if clashes:
+        return Rendered(path, [], prepared.findings + clashes, time.perf_counter() - start)
     document = document_for(prepared, templates, draft)
     outputs = write_outputs(document, out_dir, path.stem, formats, templates)
     return Rendered(path, outputs, prepared.findings, time.perf_counter() - start, document)
+
+
+def overwrite_findings(source: Path, inputs: list[Path], out_dir: Path, stem: str, formats: tuple[str, ...],
+                       templates: list[Path] | None) -> list[Finding]:
+    """An error for each output that would write over one of the render's inputs."""
+    finals = [out_dir / f"{stem}.{fmt}" for fmt in formats]
+    # A template is found by its name in an override folder: only a file there of an output's name
+    # could be overwritten.
+    shadowed = [folder / sub / final.name for folder in templates or [] for sub in ("", "narrative") for final in finals]
+    return [Finding("error", "输出", clash_message(out, given), str(out))
+            for out, given in overwritten_inputs(finals, [source, *inputs, *shadowed])]

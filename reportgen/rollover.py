@@ -15,7 +15,9 @@ The files are written as text YAML; a file that exists is never overwritten.
 from __future__ import annotations
 
 import json
+import os
 import re
+import secrets
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -29,7 +31,7 @@ from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import Budget
 from reportgen.schema import PLACEHOLDER, source_schema
 from reportgen.source import UNIT_FACTOR, load_source
-from reportgen.yamlio import load_yaml, to_decimal_text
+from reportgen.yamlio import load_yaml, parse_yaml, to_decimal_text
 
 SOURCE_TEMPLATES = DEFAULT_TEMPLATES / "source"
 DROP = object()  # a value the new year's source leaves out
@@ -55,6 +57,7 @@ class Rollover:
     """The files a rollover writes: the new source first, then any unit files it 包含."""
 
     files: dict[Path, str] = field(default_factory=dict)
+    unit_files: set[Path] = field(default_factory=set)
 
     @property
     def source(self) -> Path:
@@ -349,26 +352,59 @@ def _roll_unit(roller: _Roller, item: Any, source: Path, target: Path, old: int,
     header = _render_header("rollover.yaml.j2", department=str(item["名称"]), year=new, prior_year=old,
                             source=included.name, unit_file=True)
     result.files[target.parent / new_path] = header + "\n".join(dump(unit)).rstrip("\n") + "\n"
+    result.unit_files.add(target.parent / new_path)
     entry["包含"] = new_path
     return entry
 
 
+def verify_new(files: dict[Path, str], unit_files: tuple[Path, ...] = ()) -> None:
+    """Refuse to write a file that reportgen's own loader would refuse for anything but the
+    placeholders 待填写 it is meant to hold (a year out of range, a character no text may hold)."""
+    from reportgen.errors import SourceError
+    from reportgen.schema import validate_source, validate_unit_file
+
+    for path, text in files.items():
+        try:
+            data = parse_yaml(text.encode("utf-8"), str(path))
+        except SourceError as exc:
+            raise RolloverError("生成的文件无法读回，未写出任何文件", [f.format() for f in exc.findings]) from None
+        validate = validate_unit_file if path in unit_files else validate_source
+        problems = [f for f in validate(data, str(path)) if f.rule not in ("待填写", "金额待填写")]
+        if problems:
+            raise RolloverError("生成的文件不能通过检查，未写出任何文件", [f.format() for f in problems])
+
+
 def write_new(files: dict[Path, str]) -> list[Path]:
-    """Write every file, none if any exists already (a file is never overwritten)."""
-    existing = [path for path in files if path.exists()]
+    """Write every file, none if any exists already (a file is never overwritten). Each is written
+    whole to a temporary name first and then linked to its name, which fails rather than replace
+    a file that appeared meanwhile; an interruption leaves no half-written file."""
+    existing = [path for path in files if path.exists() or path.is_symlink()]
     if existing:
         raise RolloverError(f"文件已存在，不会覆盖：{existing[0]}（可用 -o 指定其他文件名）")
-    written = []
+    written: list[Path] = []
     try:
         for path, text in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("x", encoding="utf-8") as handle:  # "x": fails rather than overwrite
-                handle.write(text)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+            try:
+                with tmp.open("x", encoding="utf-8") as handle:
+                    handle.write(text)
+                os.link(tmp, path)  # fails with FileExistsError rather than overwrite
+            finally:
+                tmp.unlink(missing_ok=True)
             written.append(path)
+    except FileExistsError as exc:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise RolloverError(f"文件已存在，不会覆盖：{exc.filename or ''}（可用 -o 指定其他文件名）") from None
     except OSError as exc:
         for path in written:
             path.unlink(missing_ok=True)
         raise RolloverError(f"无法写入 {exc.filename or ''}：{exc.strerror or exc}") from None
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
     return written
 
 

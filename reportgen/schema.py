@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import json
+import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +18,16 @@ from typing import Any
 import yaml
 
 from reportgen.errors import Finding
-from reportgen.yamlio import LocDict, LocList, LocStr, Mark, to_decimal_text
+from reportgen.yamlio import (
+    MAX_INTEGER_DIGITS,
+    LocDict,
+    LocList,
+    LocStr,
+    Mark,
+    excerpt,
+    number_problem,
+    to_decimal_text,
+)
 
 SCHEMA_PATH = Path(__file__).with_name("source_schema.yaml")
 # What `reportgen rollover` and `reportgen new` write where a figure or a word is still to come;
@@ -58,7 +68,14 @@ def describe(value: Any) -> str:
         return "列表"
     if value is None:
         return "空值"
-    return f"文字“{value}”"
+    problem = number_problem(value) if _NUMBER_LIKE.match(value) else ""
+    if problem:
+        return f"“{excerpt(value)}”（{problem}）"
+    return f"文字“{excerpt(value, 24)}”"
+
+
+# Text that starts like a number: what YAML 1.1 forms (012, 0x10, 1:30) come back as.
+_NUMBER_LIKE = re.compile(r"\s*[+-]?[0-9０-９.．]")
 
 
 class Validator:
@@ -118,7 +135,12 @@ class Validator:
         elif expected == "string":
             if len(value.strip()) < schema.get("minLength", 0):
                 self.error("不能为空", path, mark)
+            elif len(value) > schema.get("maxLength", len(value)):
+                self.error(f"过长（{len(value)} 个字），最多 {schema['maxLength']} 个字", path, mark)
         elif expected == "integer":
+            if abs(value) >= 10**MAX_INTEGER_DIGITS:
+                self.error(f"数值过大（{excerpt(str(value))}），请核对", path, mark)
+                return
             if "minimum" in schema and value < schema["minimum"]:
                 self.error(f"应不小于 {schema['minimum']}，实际是 {value}", path, mark)
             if "maximum" in schema and value > schema["maximum"]:

@@ -52,7 +52,9 @@ def load_source(path: Path, *, follow_prior: bool = True) -> Budget:
         raise SourceError(findings + _unit_file_findings(path, data))
     reader = _Reader(path, data)
     budget = reader.budget()
+    budget.inputs = list(reader.read_files)
     if follow_prior and budget.prior.source is not None:
+        budget.inputs.append(budget.prior.source)
         _merge_prior_source(budget, reader)
     if reader.findings:
         raise SourceError(reader.findings)
@@ -71,6 +73,7 @@ class _Reader:
         self.lines: dict[str, int] = {}
         self.known_codes: dict[tuple[str, str, int], str] = {}  # (kind, code, year) → registry name
         self.stated_totals: list[StatedTotal] = []
+        self.read_files: list[Path] = []  # the unit files it 包含, for Budget.inputs
 
     # -- helpers -------------------------------------------------------------------------
     def line(self, mapping: Any, key: str, path: str) -> int:
@@ -208,13 +211,19 @@ class _Reader:
                 self.error("R-单位合计", f"单位“{name}”已用“包含”指向单位源文件，不应再填“{key}”", line, f"{path}.{key}")
         target = (self.path.parent / str(item["包含"])).resolve()
         where = self.line(item, "包含", f"{path}.包含")
-        if not target.is_file():
+        self.read_files.append(target)
+        if not target.exists():
             self.error("R-单位文件", f"单位“{name}”的源文件 {target} 不存在", where, f"{path}.包含")
             return None
         try:
             data = load_yaml(target)
         except SourceError as exc:
-            self.findings += exc.findings
+            for finding in exc.findings:
+                if finding.rule == "文件":  # the file as a whole: named at the line that points at it
+                    self.error("R-单位文件", f"单位“{name}”的源文件 {target} 无法读取：{finding.message}", where,
+                               f"{path}.包含")
+                else:
+                    self.findings.append(finding)
             return None
         problems = validate_unit_file(data, str(target))
         if problems:
@@ -678,6 +687,7 @@ def _merge_prior_source(budget: Budget, reader: _Reader) -> None:
         return
     try:
         last = load_source(path, follow_prior=False)
+        budget.inputs += last.inputs
     except SourceError as exc:
         reader.error("R-上年来源", f"上年源文件 {path} 有错误，请先修正：{exc.findings[0].format()}", line, "上年.来源")
         return

@@ -9,13 +9,14 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
 
 from reportgen.errors import Finding, SourceError
+from reportgen.inputs import InputRefused, read_bounded
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024  # a department's budget is a few kilobytes; refuse runaway files
 
@@ -58,11 +59,25 @@ def _mark(node: yaml.Node) -> Mark:
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader with Decimal floats, marks, duplicate-key detection and no aliases."""
+    """SafeLoader with Decimal floats, decimal-only integers, checked text, marks, duplicate-key
+    detection, bounded nesting and no aliases."""
 
     source_name = ""
+    depth = 0
 
     def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        # PyYAML composes recursively: a few thousand nested brackets would end in RecursionError.
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                event = self.peek_event()
+                raise SourceError([_too_deep(self.source_name, event.start_mark.line + 1,
+                                             event.start_mark.column + 1)])
+            return self._compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def _compose_node(self, parent, index):  # type: ignore[no-untyped-def]
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise SourceError(
@@ -85,7 +100,21 @@ class _Loader(yaml.SafeLoader):
         try:
             return to_decimal_text(text)
         except ValueError:
-            return text  # .nan / .inf: left as text for the validator to name
+            return text  # .nan / .inf / 012.5 / 1:30.5: left as text for the validator to name
+
+    def construct_yaml_int(self, node):  # type: ignore[no-untyped-def]
+        return _int_or_text(self.construct_scalar(node), _mark(node))
+
+
+def _int_or_text(text: str, mark: Mark) -> int | LocStr:
+    """An integer only when written as a plain decimal integer. YAML 1.1 also reads 012 as octal
+    10, 0x10 as 16, 0b101 as 5, 1:30 as 90 and 1_000 as 1000: those stay text, for the validator
+    to refuse by line and column with the text quoted (a zero-padded spreadsheet cell is enough)."""
+    if _PLAIN_INT.fullmatch(text):
+        return int(text)
+    value = LocStr(text)
+    value.mark = mark
+    return value
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LocDict:
@@ -125,7 +154,10 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocList:
 
 
 def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> LocStr:
-    value = LocStr(loader.construct_scalar(node))
+    text = loader.construct_scalar(node)
+    if _SPECIAL_TEXT.search(text):
+        text = checked_text(text, loader.source_name, _mark(node), node.style in ("|", ">"))
+    value = LocStr(text)
     value.mark = _mark(node)
     return value
 
@@ -134,6 +166,7 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 _Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
 _Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 
 _LibYamlBase: Any = getattr(yaml, "CSafeLoader", None)  # None where PyYAML was built without libyaml
 if _LibYamlBase is not None:
@@ -143,12 +176,14 @@ if _LibYamlBase is not None:
 
         source_name = ""
         construct_yaml_float = _Loader.construct_yaml_float
+        construct_yaml_int = _Loader.construct_yaml_int
 
     for _tag, _constructor in (
         ("tag:yaml.org,2002:map", _construct_mapping),
         ("tag:yaml.org,2002:seq", _construct_sequence),
         ("tag:yaml.org,2002:str", _construct_str),
         ("tag:yaml.org,2002:float", _Loader.construct_yaml_float),
+        ("tag:yaml.org,2002:int", _Loader.construct_yaml_int),
     ):
         _LibYamlLoader.add_constructor(_tag, _constructor)
 
@@ -209,6 +244,7 @@ class _EventReader:
         if None in loader.yaml_implicit_resolvers or loader.yaml_path_resolvers:
             raise _Unsure  # resolvers this shortcut does not know
         self.built: dict[tuple[str, str], Any] = {}  # ints, booleans, nulls, dates: immutable
+        self.depth = 0
 
     def document(self) -> Any:
         self.next()  # StreamStartEvent
@@ -225,10 +261,16 @@ class _EventReader:
         kind = type(event)
         if kind is yaml.ScalarEvent:
             return self.scalar(event, mark)
-        if kind is yaml.MappingStartEvent:
-            return self.mapping(event, mark)
-        if kind is yaml.SequenceStartEvent:
-            return self.sequence(event, mark)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _Unsure  # _Loader's finding for nesting too deep
+        try:
+            if kind is yaml.MappingStartEvent:
+                return self.mapping(event, mark)
+            if kind is yaml.SequenceStartEvent:
+                return self.sequence(event, mark)
+        finally:
+            self.depth -= 1
         raise _Unsure  # an alias
 
     def tag(self, event: Any) -> str:
@@ -249,9 +291,13 @@ class _EventReader:
     def scalar(self, event: Any, mark: Mark) -> Any:
         tag = self.tag(event)
         if tag == _STR:
+            if _SPECIAL_TEXT.search(event.value):
+                raise _Unsure  # _Loader normalises the line breaks or names the character
             text = LocStr(event.value)
             text.mark = mark
             return text
+        if tag == _INT and not _PLAIN_INT.fullmatch(event.value):
+            return _int_or_text(event.value, mark)
         if tag == _FLOAT:
             text = LocStr(event.value)
             text.mark = mark
@@ -293,6 +339,8 @@ class _EventReader:
             start = event.start_mark
             key_mark = _new_mark((start.line + 1, start.column + 1))
             key = event.value
+            if _SPECIAL_TEXT.search(key):
+                raise _Unsure
             # The key's text: str() of the key _Loader constructs. Inline, the test tag() makes
             # first: a plain text that no implicit resolver can claim is a str.
             if event.tag is not None or (event.implicit[0] and not (key and key[0] not in maybe_not_str)):
@@ -305,7 +353,8 @@ class _EventReader:
             value_marks[key] = value_mark = _new_mark((start.line + 1, start.column + 1))
             if type(event) is not scalar_event:
                 mapping[key] = self.value(event, value_mark)
-            elif event.tag is None and event.value and event.value[0] not in maybe_not_str:
+            elif (event.tag is None and event.value and event.value[0] not in maybe_not_str
+                  and not _SPECIAL_TEXT.search(event.value)):
                 mapping[key] = text = LocStr(event.value)  # the str case of scalar(), inline
                 text.mark = value_mark
             else:
@@ -316,43 +365,159 @@ class _EventReader:
         return mapping
 
 
-_PLAIN_AMOUNT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+# An amount is a decimal literal and nothing else: digits (with thousands separators in groups of
+# three), at most one point with digits on both sides, an optional sign. Bounded so that a slip
+# (30 digits, 1e400) is named rather than printed: 15 integer digits hold any budget in 元.
+MAX_INTEGER_DIGITS = 15
+MAX_FRACTION_DIGITS = 6
+_PLAIN_AMOUNT = re.compile(r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,6})?")
+_DECIMAL_LITERAL = re.compile(r"[+-]?(?:0|[1-9][0-9]*|[1-9][0-9]{0,2}(?:,[0-9]{3})+)(?:\.[0-9]+)?")
+_PLAIN_INT = re.compile(r"[+-]?(?:0|[1-9][0-9]*)")
+
+
+def number_problem(text: str) -> str:
+    """Why ``text`` is not a decimal literal, in words a finance officer can act on; '' when it is one."""
+    normalized = unicodedata.normalize("NFKC", text).strip()
+    if _DECIMAL_LITERAL.fullmatch(normalized):
+        return ""
+    body = normalized.lstrip("+-")
+    if re.fullmatch(r"0[xX][0-9a-fA-F_]+", body):
+        return "是十六进制写法（YAML 会把 0x10 读成 16），请写成十进制数"
+    if re.fullmatch(r"0[bB][01_]+", body):
+        return "是二进制写法（YAML 会把 0b101 读成 5），请写成十进制数"
+    if re.fullmatch(r"0[oO]?[0-7_]+", body) or re.fullmatch(r"0[0-9][0-9_]*(?:\.[0-9_]*)?", body):
+        return f"以 0 开头（YAML 会把 012 当作八进制读成 10）：请去掉前导零，写成 {body.lstrip('0') or '0'}"
+    if re.fullmatch(r"[0-9_]+(?::[0-5]?[0-9])+(?:\.[0-9_]*)?", body):
+        return "含冒号（YAML 会把 1:30 当作六十进制读成 90）：请写成十进制数；时间或比例请加引号写成文字"
+    if re.fullmatch(r"[0-9_.]*[0-9][eE][+-]?[0-9]+", body):
+        return "是科学计数法，请写出全部数字（如 1273.52）"
+    if "_" in body and re.fullmatch(r"[0-9_.,]+", body):
+        return "含下划线，请去掉（千分位用逗号，如 1,273.52）"
+    if re.fullmatch(r"[0-9,]+(?:\.[0-9]+)?", body):
+        return "千分位逗号的位置不对（应每三位一个，如 1,273.52）"
+    if re.fullmatch(r"\.[0-9]+", body) or re.fullmatch(r"[0-9]+\.", body):
+        return "小数点前后都应有数字（如 0.5、12.0）"
+    return "不是数字"
 
 
 def to_decimal_text(text: str) -> Decimal:
     """Read an amount as written: ``1273.52``, ``1,273.52``, full-width digits, ``１２７３．５２``.
 
-    Raises ValueError for anything that is not a finite number.
+    Raises ValueError (with a Chinese reason quoting the text) for anything else: YAML 1.1's octal,
+    hexadecimal, binary and base-60 forms, exponents, leading zeros, misplaced separators, and
+    numbers beyond 15 integer or 6 decimal digits.
     """
     if _PLAIN_AMOUNT.fullmatch(text):  # nearly every amount: nothing to normalise
-        return Decimal(text)
-    normalized = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("_", "")
+        value = Decimal(text)
+        return value + 0 if text[0] == "-" else value  # -0 and -0.00 are 0
+    normalized = unicodedata.normalize("NFKC", text).strip()
+    quoted = f"“{excerpt(text)}”"
     if normalized.endswith("万元") or normalized.endswith("元"):
         raise ValueError("金额不带单位，单位在“金额单位”中统一给出")
-    try:
-        value = Decimal(normalized)
-    except InvalidOperation as exc:
-        raise ValueError(f"“{text}”不是数字") from exc
-    if not value.is_finite():
-        raise ValueError(f"“{text}”不是有限的数字")
-    return value
+    problem = number_problem(normalized)
+    if problem:
+        raise ValueError(f"{quoted}{problem}")
+    digits = normalized.lstrip("+-").replace(",", "")
+    whole, _, fraction = digits.partition(".")
+    if len(whole.lstrip("0")) > MAX_INTEGER_DIGITS:
+        raise ValueError(f"{quoted}数值过大（整数部分超过 {MAX_INTEGER_DIGITS} 位），请核对")
+    if len(fraction) > MAX_FRACTION_DIGITS:
+        raise ValueError(f"{quoted}小数位过多（最多 {MAX_FRACTION_DIGITS} 位）")
+    return Decimal(normalized.replace(",", "")) + 0
+
+
+def excerpt(text: str, limit: int = 40) -> str:
+    """A short excerpt of a user's text for a message: its first line, cut at ``limit`` characters
+    (never a whole file, which may be anything a source's 上年.来源 or 包含 pointed at)."""
+    lines = str(text).strip().splitlines() or [""]
+    line = " ".join(lines[0].split())
+    if len(line) > limit:
+        return line[: limit - 1] + "…"
+    return line + ("…" if len(lines) > 1 else "")
+
+
+# Characters a text may not hold as they are. Line breaks of other kinds (Word's soft line break
+# \v, a form feed, NEL, the Unicode line and paragraph separators, a lone \r) become a line
+# break; every other control character, a lone surrogate or a noncharacter is refused by line
+# and column: it cannot be written to a DOCX (XML forbids it) and prints as nothing anywhere.
+_SPECIAL_TEXT = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+MAX_DEPTH = 64  # a source nests about eight levels; thousands would exhaust the recursion
+
+_CHARACTER_NAMES = {
+    "\x00": "空字符 NUL",
+    "\t": "制表符 Tab",
+    "\x0b": "垂直制表符",
+    "\x0c": "换页符",
+    "\x1b": "转义字符（ESC）",
+    "\x7f": "删除符（DEL）",
+}
+
+
+def character_name(char: str) -> str:
+    """U+000B and what it is, for a message."""
+    code = f"U+{ord(char):04X}"
+    if "\ud800" <= char <= "\udfff":
+        return f"{code}（不成对的代理字符，不是有效的 Unicode 字符）"
+    if char in "\ufffe\uffff":
+        return f"{code}（Unicode 非字符）"
+    return f"{code}（{_CHARACTER_NAMES.get(char, '控制字符')}）"
+
+
+def checked_text(text: str, file: str, mark: Mark, block: bool = False) -> str:
+    """``text`` with other line-break characters made line breaks; raises SourceError naming the
+    first character that no text may hold, at its line and column."""
+    text = _LINE_BREAKS.sub("\n", text)
+    bad = _SPECIAL_TEXT.search(text)
+    if bad is None:
+        return text
+    # In a block scalar (| or >) each line of the text is a line of the file; a quoted or plain
+    # scalar folds its lines and expands escapes, so it is named where it starts.
+    line, column = (mark.line + 1 + text[: bad.start()].count("\n"), 0) if block else (mark.line, mark.column)
+    raise SourceError([Finding(
+        "error", "文字-控制字符",
+        f"文字中有不能使用的字符 {character_name(bad.group())}：{_remedy(bad.group())}",
+        file, line, column)])
+
+
+def _remedy(char: str) -> str:
+    if char == "\t":
+        return "请改用空格"
+    return "请删除它（要换行请直接换行，或在双引号中写 \\n）"
+
+
+def _too_deep(file: str, line: int, column: int) -> Finding:
+    return Finding("error", "YAML-层级过深", f"嵌套层级过深（超过 {MAX_DEPTH} 层）：预算源文件不需要这么多层，请检查括号或缩进",
+                   file, line, column)
+
+
+def _raw_character(text: str, file: str) -> SourceError | None:
+    """A character YAML itself refuses in a file (a control character pasted from Word), named at
+    its line and column before parsing, in Chinese."""
+    bad = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if bad is None:
+        return None
+    before = text[: bad.start()]
+    line = before.count("\n") + 1
+    column = bad.start() - (before.rfind("\n") + 1) + 1
+    hint = "，常由 Word 的手动换行带入" if bad.group() in "\x0b\x0c" else ""
+    return SourceError([Finding("error", "文字-控制字符",
+                                f"文件中有不能使用的字符 {character_name(bad.group())}{hint}：{_remedy(bad.group())}",
+                                file, line, column)])
 
 
 def load_yaml(path: Path) -> Any:
     """Parse a YAML source file into LocDict/LocList/LocStr/int/Decimal/bool/None values."""
     name = str(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError([Finding("error", "文件", "文件不存在", name)]) from None
-    except IsADirectoryError:
-        raise SourceError([Finding("error", "文件", "这是一个文件夹，应为 YAML 文件", name)]) from None
-    except OSError as exc:
-        raise SourceError([Finding("error", "文件", f"无法读取：{exc.strerror}", name)]) from None
-    if len(raw) > MAX_SOURCE_BYTES:
-        raise SourceError(
-            [Finding("error", "文件", f"文件过大（{len(raw) // 1024} KB），预算源文件应小于 5 MB", name)]
-        )
+        raw = read_bounded(path, MAX_SOURCE_BYTES, " YAML 预算源文件")
+    except InputRefused as exc:
+        raise SourceError([Finding("error", "文件", exc.message, name)]) from None
+    return parse_yaml(raw, name)
+
+
+def parse_yaml(raw: bytes, name: str) -> Any:
+    """YAML text (bytes as read from a file named ``name``) into the values load_yaml returns."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a BOM from Windows Notepad is harmless: accept it
     try:
@@ -376,6 +541,9 @@ def load_yaml(path: Path) -> Any:
                 )
             ]
         ) from None
+    refused = _raw_character(text, name)
+    if refused is not None:
+        raise refused
     data = _load_with_libyaml(text, name)
     if data is not _NOT_LOADED:
         return data
@@ -391,7 +559,9 @@ def load_yaml(path: Path) -> Any:
         column = mark.column + 1 if mark else 0
         raise SourceError([Finding("error", "YAML-语法", _yaml_problem(exc), name, line, column)]) from None
     except yaml.YAMLError as exc:
-        raise SourceError([Finding("error", "YAML-语法", f"YAML 格式错误：{exc}", name)]) from None
+        raise SourceError([Finding("error", "YAML-语法", f"YAML 格式错误：{excerpt(str(exc), 120)}", name)]) from None
+    except RecursionError:  # a bound above should prevent it; never a traceback all the same
+        raise SourceError([_too_deep(name, 0, 0)]) from None
     finally:
         loader.dispose()
 

@@ -299,13 +299,13 @@ class DocxWriter:
         title = document.meta.get("title") or next(
             (b.text for b in document.blocks if isinstance(b, Title)), ""
         )
-        props.title = _clean(title)
+        props.title = _property(title)
         props.language = "zh-CN"
         # The template's own values ("python-docx", "Word Document") would show in File > Info.
-        props.author = _clean(document.meta.get("department", "")) or "reportgen"
+        props.author = _property(document.meta.get("department", "")) or "reportgen"
         props.last_modified_by = "reportgen"
         year = document.meta.get("year", "")
-        props.subject = _clean(" ".join(v for v in (document.meta.get("department", ""), year) if v))
+        props.subject = _property(" ".join(v for v in (document.meta.get("department", ""), year) if v))
 
 
 # --- styles ---------------------------------------------------------------------------------
@@ -789,6 +789,13 @@ def _tc_open(width: int, span: int, merge: str | None, is_header: bool, indent: 
 # Bold red on yellow: a 待补充 marker nobody can overlook or mistake for a figure.
 MISSING_RPR = f'<w:b/><w:color w:val="{RED}"/><w:highlight w:val="yellow"/>'
 _JC = {"left": "left", "center": "center", "right": "right"}
+
+
+def _property(text: str) -> str:
+    """A core property value: OPC allows at most 255 characters (python-docx raises beyond); a
+    title a template made longer is shortened, since the document itself carries it whole."""
+    text = _clean(text)
+    return text if len(text) <= 255 else text[:254] + "…"
 
 
 def _clean(text: str) -> str:

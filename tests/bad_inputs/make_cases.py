@@ -8,9 +8,10 @@ base = (root / "data/shenzhen-yantian-zgh-2022.yaml").read_text(encoding="utf-8"
 out = root / "tests/bad_inputs"
 cases = []
 
-def case(name, expect, old=None, new=None, text=None, raw=None, marker=None, note=""):
+def case(name, expect, old=None, new=None, text=None, raw=None, marker=None, note="", command=None, exit=1,
+         absent=None, fifo=None, base_text=None):
     if raw is None:
-        body = text if text is not None else base
+        body = text if text is not None else (base_text or base)
         if old is not None:
             assert old in body, (name, old)
             body = body.replace(old, new, 1)
@@ -18,10 +19,16 @@ def case(name, expect, old=None, new=None, text=None, raw=None, marker=None, not
     else:
         data = raw
     (out / name).write_bytes(data)
-    entry = {"file": name, "expect": expect if isinstance(expect, list) else [expect], "exit": 1}
+    entry = {"file": name, "expect": expect if isinstance(expect, list) else [expect], "exit": exit}
+    if command:
+        entry["command"] = command  # instead of render and check; {source} and {dir} are filled in
+    if absent:
+        entry["absent"] = absent  # fragments the output must not hold (a file's content beyond an excerpt)
+    if fifo:
+        entry["fifo"] = fifo  # a named pipe the test makes beside the case before running it
     if marker:
         decoded = data.decode("utf-8", errors="replace").lstrip("\ufeff")
-        entry["line"] = next(i for i, text in enumerate(decoded.splitlines(), 1) if marker in text)
+        entry["line"] = next(i for i, text in enumerate(decoded.split("\n"), 1) if marker in text)
     if note:
         entry["note"] = note
     cases.append(entry)
@@ -109,9 +116,103 @@ case("prior-file-missing.yaml", ["上年源文件", "不存在"], "  收支总�
 (out / "prior-other-department-2021.yaml").write_text(base.replace("部门: 深圳市盐田区总工会", "部门: 别的部门").replace("年度: 2022", "年度: 2021"), encoding="utf-8")
 case("prior-file-other-department.yaml", "不是同一部门", "  收支总计: 1270.13\n", "  来源: prior-other-department-2021.yaml\n",
      marker="来源: prior-other")
+# --- YAML 1.1 number forms: an amount is a decimal literal and nothing else (never octal, base 60, …)
+AMOUNT = "一般公共预算拨款: 1273.52"
+for name, text, words in [
+    ("amount-leading-zero.yaml", "012", ["“012”", "以 0 开头"]),
+    ("amount-leading-zero-decimal.yaml", "01273.52", ["“01273.52”", "以 0 开头"]),
+    ("amount-sexagesimal.yaml", "1:30", ["“1:30”", "六十进制"]),
+    ("amount-sexagesimal-float.yaml", "1:30.5", ["“1:30.5”", "六十进制"]),
+    ("amount-hex.yaml", "0x10", ["“0x10”", "十六进制"]),
+    ("amount-binary.yaml", "0b101", ["“0b101”", "二进制"]),
+    ("amount-octal-0o.yaml", "0o17", ["“0o17”", "以 0 开头"]),
+    ("amount-underscore.yaml", "1_273.52", ["“1_273.52”", "下划线"]),
+    ("amount-exponent.yaml", "1e400", ["“1e400”", "科学计数法"]),
+    ("amount-exponent-float.yaml", "1.0e+3", ["“1.0e+3”", "科学计数法"]),
+    ("amount-30-digits.yaml", "1" * 30, ["数值过大"]),
+    ("amount-too-many-decimals.yaml", "1273.5200001", ["小数位过多"]),
+    ("amount-bad-grouping.yaml", '"1,27,3.52"', ["“1,27,3.52”", "千分位"]),
+    ("amount-leading-dot.yaml", ".52", ["“.52”", "小数点前后"]),
+    ("amount-trailing-dot.yaml", "1273.", ["“1273.”", "小数点前后"]),
+    ("amount-full-width-leading-zero.yaml", "０１２", ["以 0 开头"]),
+]:
+    case(name, ["应为金额", *words, "收入.一般公共预算拨款"], AMOUNT, f"一般公共预算拨款: {text}",
+         marker=f"一般公共预算拨款: {text}")
+case("function-row-hex.yaml", ["“0x10”", "十六进制"], "{科目: 2012901, 基本支出: 256.95}", "{科目: 2012901, 基本支出: 0x10}",
+     marker="基本支出: 0x10")
+case("three-public-prior-leading-zero.yaml", ["“04”", "以 0 开头"], "  公务接待费: {本年: 0, 上年: 0}",
+     "  公务接待费: {本年: 0, 上年: 04}", marker="上年: 04}")
+case("project-sexagesimal.yaml", ["“15:00”", "六十进制"], "      金额: 15\n", "      金额: 15:00\n", marker="金额: 15:00")
+case("headcount-leading-zero.yaml", ["应为整数", "“011”", "以 0 开头"], "    行政编制: 11", "    行政编制: 011",
+     marker="行政编制: 011")
+case("headcount-30-digits.yaml", "数值过大", "    行政编制: 11", "    行政编制: " + "9" * 30, marker="行政编制: 999")
+case("year-leading-zero.yaml", ["应为整数", "“02022”"], "年度: 2022", "年度: 02022", marker="年度: 02022")
+# --- characters no text may hold: refused by line and column (line breaks of other kinds become line breaks)
+DUTY = "    - 维护职工合法权益"
+for name, raw_char, words in [
+    ("text-raw-vertical-tab.yaml", "\x0b", ["U+000B", "Word 的手动换行"]),
+    ("text-raw-form-feed.yaml", "\x0c", ["U+000C"]),
+    ("text-raw-unit-separator.yaml", "\x1f", ["U+001F"]),
+    ("text-raw-nul.yaml", "\x00", ["U+0000"]),
+    ("text-raw-escape.yaml", "\x1b", ["U+001B"]),
+    ("text-raw-c1-control.yaml", "\x9b", ["U+009B"]),
+]:
+    case(name, ["不能使用的字符", *words], DUTY, f"    - 维护职工{raw_char}合法权益\n{DUTY}", marker=f"维护职工{raw_char}")
+for name, escape, words in [
+    ("text-escaped-nul.yaml", "\\0", ["U+0000"]),
+    ("text-escaped-unit-separator.yaml", "\\x1f", ["U+001F"]),
+    ("text-escaped-bell.yaml", "\\a", ["U+0007"]),
+    ("text-escaped-escape.yaml", "\\e", ["U+001B"]),
+    ("text-escaped-tab.yaml", "\\t", ["U+0009", "空格"]),
+    ("text-lone-surrogate.yaml", "\\ud800", ["U+D800", "代理"]),
+    ("text-noncharacter.yaml", "\\uffff", ["U+FFFF"]),
+    ("text-escaped-c1.yaml", "\\x85\\x9b", ["U+009B"]),
+]:
+    case(name, ["不能使用的字符", *words], DUTY, f'    - "维护职工{escape}合法权益"\n{DUTY}', marker=f"维护职工{escape}")
+case("key-with-control-character.yaml", ["不能使用的字符", "U+0001"], "级次: 区级", '"级次\\x01": 区级', marker='"级次')
+case("department-escaped-nul.yaml", ["不能使用的字符", "U+0000"], "部门: 深圳市盐田区总工会", '部门: "深圳市盐田区\\0总工会"',
+     marker="部门: ")
+case("department-too-long.yaml", ["过长", "最多 100 个字", "部门"], "部门: 深圳市盐田区总工会", "部门: " + "很长的部门名称" * 50,
+     marker="部门: 很长")
+# --- nesting thousands of levels deep
+case("nesting-deep-flow-list.yaml", "嵌套层级过深", "级次: 区级", "级次: " + "[" * 5000 + "]" * 5000, marker="级次: [[[")
+case("nesting-deep-flow-map.yaml", "嵌套层级过深", "级次: 区级", "级次: " + "{a: " * 3000 + "1" + "}" * 3000, marker="级次: {a")
+case("nesting-deep-block.yaml", "嵌套层级过深", "级次: 区级\n",
+     "级次:\n" + "".join(" " * (i + 1) + f"k{i}:\n" for i in range(200)) + " " * 201 + "v: 1\n")
+# --- files a source points at: regular files only, read with a bound, quoted only as an excerpt
+PRIOR = "  收支总计: 1270.13\n"
+case("prior-dev-zero.yaml", ["/dev/zero", "不是普通文件"], PRIOR, "  来源: /dev/zero\n  收支总计: 1270.13\n",
+     marker="来源: /dev/zero")
+case("prior-etc-passwd.yaml", ["/etc/passwd", "顶层应为键值表"], PRIOR, "  来源: /etc/passwd\n  收支总计: 1270.13\n",
+     marker="来源: /etc/passwd", absent=["daemon:", "/usr/sbin/nologin"])
+case("prior-directory.yaml", ["文件夹"], PRIOR, "  来源: .\n  收支总计: 1270.13\n", marker="来源: .")
+case("prior-fifo.yaml", ["命名管道", "不是普通文件"], PRIOR, "  来源: prior-fifo-2021.yaml\n  收支总计: 1270.13\n",
+     marker="来源: prior-fifo", fifo="prior-fifo-2021.yaml")
+units = (root / "data/example-two-units-2024.yaml").read_text(encoding="utf-8")
+INCLUDE = "    包含: units/example-two-units-2024-sanatorium.yaml"
+case("unit-include-dev-zero.yaml", ["/dev/zero", "不是普通文件"], INCLUDE, "    包含: /dev/zero", marker="包含: /dev/zero",
+     base_text=units)
+case("unit-include-fifo.yaml", ["命名管道"], INCLUDE, "    包含: unit-fifo.yaml", base_text=units, fifo="unit-fifo.yaml")
+case("unit-include-directory.yaml", ["文件夹"], INCLUDE, "    包含: .", marker="包含: .", base_text=units)
+# --- command-line arguments: a Chinese usage message and exit 2, never a traceback
+case("arg-reason-threshold-text.yaml", ["不是百分比", "abc"], command=["check", "--reason-threshold", "abc", "{source}"],
+     exit=2)
+case("arg-reason-threshold-nan.yaml", ["不可用", "NaN"], command=["check", "--reason-threshold", "NaN", "{source}"], exit=2)
+case("arg-reason-threshold-negative.yaml", ["不可用"], command=["check", "--reason-threshold=-5", "{source}"], exit=2)
+case("arg-jobs-zero.yaml", ["进程数"], command=["render", "-j", "0", "{source}", "-o", "{out}"], exit=2)
+case("arg-rollover-year-far.yaml", ["不是年度", "99999"], command=["rollover", "{source}", "--year", "99999"], exit=2)
+case("arg-rollover-year-range.yaml", ["超出范围", "2101"], command=["rollover", "{source}", "--year", "2101"], exit=2)
+case("arg-new-year-text.yaml", ["不是年度"], command=["new", "--department", "某部门", "--year", "二〇二五", "-o", "{out}/x.yaml"],
+     exit=2)
+# --- no command writes over its inputs
+case("source-named-like-output.html", ["不能写入", "输入文件"], command=["render", "{source}", "-o", "{dir}"])
+case("source-output-over-prior.yaml", ["不能写入", "输入文件"], PRIOR,
+     "  来源: source-output-over-prior.html\n  收支总计: 1270.13\n", command=["render", "{source}", "-o", "{dir}"])
+(out / "source-output-over-prior.html").write_text(base.replace("年度: 2022", "年度: 2021"), encoding="utf-8")
 (out / "cases.yaml").write_text(
     "# The bad-input corpus: each file, the fragments its Chinese message must hold, the exit code,\n"
     "# and the line the message must name where the problem has one. Generated once from the Yantian\n"
-    "# seed; prior-other-department-2021.yaml is a helper file, not a case.\n"
+    "# seed; prior-other-department-2021.yaml and source-output-over-prior.html are helper files, not\n"
+    "# cases. A case with `command` runs that command line instead of render and check.\n"
     + yaml.safe_dump({"cases": cases}, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
 print(len(cases))

@@ -1,0 +1,122 @@
+"""Reading a user's files safely, and never writing over them.
+
+Every file reportgen reads on a user's behalf (a source, its prior-year source, the unit files it
+包含, a DOCX given to ``diff``, a template) goes through :func:`read_bounded`: it must be a regular
+file (a FIFO would block for ever, ``/dev/zero`` never ends) and is read with a size bound. Every
+command that writes checks its outputs with :func:`overwritten_inputs` before doing any work.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+
+
+class InputRefused(Exception):
+    """A file that must not be read: not a regular file, unreadable, or over the size bound.
+    ``message`` is Chinese and names no content of the file."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def read_bounded(path: Path, limit: int, what: str = "文件") -> bytes:
+    """The bytes of ``path``, which must be a regular file of at most ``limit`` bytes.
+
+    The file is opened without blocking (a FIFO or a device opens at once and is refused after an
+    fstat of the open descriptor, so a file swapped between a check and the open is caught too) and
+    at most ``limit + 1`` bytes are ever read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise InputRefused("文件不存在") from None
+    except IsADirectoryError:
+        raise InputRefused(f"这是一个文件夹，应为{what.strip()}") from None
+    except OSError as exc:
+        raise InputRefused(f"无法读取：{exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputRefused(f"这是一个文件夹，应为{what.strip()}")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputRefused(f"不是普通文件（{_kind(info.st_mode)}），应为{what.strip()}")
+        if info.st_size > limit:
+            raise InputRefused(f"文件过大（{_size(info.st_size)}），{what}应小于 {_size(limit)}")
+        chunks = []
+        remaining = limit + 1
+        while remaining > 0:
+            try:
+                chunk = os.read(fd, min(remaining, 1 << 20))
+            except OSError as exc:
+                raise InputRefused(f"无法读取：{exc.strerror or exc}") from None
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > limit:  # it grew while being read
+            raise InputRefused(f"文件过大（超过 {_size(limit)}），{what}应小于 {_size(limit)}")
+        return data
+    finally:
+        os.close(fd)
+
+
+def is_regular_file(path: Path) -> bool:
+    """True for an existing regular file (following links); never opens it."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "命名管道"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "设备文件"
+    if stat.S_ISSOCK(mode):
+        return "套接字"
+    return "特殊文件"
+
+
+def _size(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.0f} MB"
+    return f"{max(1, n // 1024)} KB"
+
+
+def _identity(path: Path) -> tuple[int, int] | str:
+    """What makes two names one file: (device, inode) when it exists, else its resolved path."""
+    try:
+        info = os.stat(path)
+        return (info.st_dev, info.st_ino)
+    except (OSError, ValueError):
+        return str(Path(os.path.abspath(path)).resolve())
+
+
+def overwritten_inputs(outputs: Iterable[Path], inputs: Iterable[Path]) -> list[tuple[Path, Path]]:
+    """Each (output, input) pair where writing ``output`` would replace ``input`` (the same file
+    under another name, a link, or the same path): a command refuses these before any work."""
+    known = {}
+    for path in inputs:
+        known.setdefault(_identity(path), path)
+        known.setdefault(str(Path(os.path.abspath(path)).resolve()), path)
+    clashes = []
+    for out in outputs:
+        hit = known.get(_identity(out)) or known.get(str(Path(os.path.abspath(out)).resolve()))
+        if hit is not None:
+            clashes.append((out, hit))
+    return clashes
+
+
+def clash_message(out: Path, source: Path) -> str:
+    """Why ``out`` is not written: it is the input ``source``."""
+    return f"不能写入 {out}：它就是本次读取的输入文件 {source}，写出会覆盖它；请用 -o 另选输出位置，或给源文件改名"
+
+
+def overwrite_message(clashes: list[tuple[Path, Path]]) -> list[str]:
+    """One Chinese line per clash, for stderr."""
+    return [f"{out}: 错误 [输出] {clash_message(out, source)}" for out, source in clashes]
