@@ -21,10 +21,11 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from reportgen.atomic import write_atomically
 from reportgen.errors import Finding, missing_template_dir
+from reportgen.inputs import overwrite_message, overwritten_inputs
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -245,7 +246,7 @@ def _run_pool(sources: list[str], job: Job, jobs: int, outcomes: dict[str, Outco
     executor = ProcessPoolExecutor(max_workers=max(1, min(jobs, len(sources))), initializer=_worker_setup,
                                    mp_context=_fork_context())
     try:
-        futures: dict[Future[Outcome], str] = {executor.submit(render_one, s, job): s for s in sources}
+        futures: dict[Future[Outcome], str] = {executor.submit(_render_in_worker, s, job): s for s in sources}
         for future in as_completed(futures):
             source = futures[future]
             try:
@@ -258,22 +259,34 @@ def _run_pool(sources: list[str], job: Job, jobs: int, outcomes: dict[str, Outco
             outcomes[source] = outcome
             on_done(outcome)
     except BaseException:
+        workers = list((getattr(executor, "_processes", None) or {}).values())  # shutdown forgets them
         executor.shutdown(wait=False, cancel_futures=True)
-        _stop_workers(executor)
+        _stop_workers(workers)
         raise
     executor.shutdown(wait=True)
     return [s for s in sources if s in broken]
 
 
-def _stop_workers(executor: object) -> None:
-    """End the workers of an interrupted pool at once (each unwinds on SIGTERM and removes its
-    staging folder) rather than let them finish renders that nobody waits for."""
-    for process in list((getattr(executor, "_processes", None) or {}).values()):
+def _stop_workers(workers: list[Any]) -> None:
+    """End the workers of an interrupted pool at once (each unwinds on SIGTERM, removing its
+    staging folder, and exits: _render_in_worker) rather than let them finish renders, or start
+    queued ones, that nobody waits for."""
+    for process in workers:
         with contextlib.suppress(Exception):
             process.terminate()
-    for process in list((getattr(executor, "_processes", None) or {}).values()):
+    for process in workers:
         with contextlib.suppress(Exception):
-            process.join(timeout=10)
+            process.join(timeout=30)
+
+
+def _render_in_worker(source: str, job: Job) -> Outcome:
+    """render_one in a pool worker. SIGTERM (the parent stopping the pool) unwinds the render
+    (its staging folder removed on the way) and then ends the worker: the pool's own loop would
+    otherwise catch it and go on with the next queued source."""
+    try:
+        return render_one(source, job)
+    except KeyboardInterrupt:
+        os._exit(128 + signal.SIGTERM)
 
 
 # -- showing -----------------------------------------------------------------------------------
@@ -460,6 +473,11 @@ def _run_batch(sources: list[str], problems: list[Outcome], job: Job, jobs: int,
     print(totals_line(ordered, seconds))
     if index and job.out.is_dir():
         path = index_path(job.out, sources)
+        clashes = overwritten_inputs([path], [Path(s) for s in sources] + list(job.templates or ()))
+        if clashes:
+            for line in overwrite_message(clashes):
+                print(line, file=sys.stderr)
+            return 1
         try:
             write_index(path, index_html(ordered, job.out, seconds))
             print(f"索引：{path}")

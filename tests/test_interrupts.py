@@ -145,3 +145,60 @@ def test_two_renders_into_one_folder_one_interrupted_keep_the_others_outputs(lar
     assert out.is_dir()
     assert snapshot(out) == finished
     assert staging_folders(out) == []
+
+
+def test_a_terminated_batch_stops_its_workers_and_writes_nothing(large_source, tmp_path):
+    sources = []
+    for name in ("a", "b", "c"):
+        copy = tmp_path / f"{name}.yaml"
+        copy.write_bytes(large_source.read_bytes())
+        sources.append(str(copy))
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("kept")
+    batch = subprocess.Popen([sys.executable, "-m", "reportgen", "render", *sources, "-o", str(out), "-j", "2"],
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    wait_until_writing(batch, out)
+    batch.send_signal(signal.SIGTERM)
+    _, err = batch.communicate(timeout=120)
+    assert batch.returncode == 128 + signal.SIGTERM, err.decode()
+    time.sleep(0.5)  # a worker that outlived the parent would still be writing now
+    assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
+
+
+def test_outputs_are_replaced_all_or_none_when_one_cannot_be_written(tmp_path, capsys):
+    from reportgen.cli import main
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / f"{YANTIAN.stem}.docx").write_bytes(b"last year's draft")
+    (out / f"{YANTIAN.stem}.html").mkdir()  # a folder in the way of the HTML
+    assert main(["render", str(YANTIAN), "-o", str(out)]) == 1
+    assert "无法写入" in capsys.readouterr().err
+    assert (out / f"{YANTIAN.stem}.docx").read_bytes() == b"last year's draft"
+    assert sorted(p.name for p in out.iterdir()) == [f"{YANTIAN.stem}.docx", f"{YANTIAN.stem}.html"]
+
+
+def test_a_rename_failing_midway_puts_back_what_was_replaced(tmp_path, monkeypatch):
+    from reportgen import staging
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.docx").write_bytes(b"old a")
+    area = staging.Staging(out)
+    (area.path / "a.docx").write_bytes(b"new a")
+    (area.path / "b.html").write_bytes(b"new b")
+    real_replace = os.replace
+
+    def failing_second(src, dst):
+        if str(dst).endswith("b.html"):
+            raise PermissionError(13, "Permission denied", str(dst))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(staging.os, "replace", failing_second)
+    with pytest.raises(PermissionError):
+        area.move_in([(area.path / "a.docx", out / "a.docx"), (area.path / "b.html", out / "b.html")])
+    monkeypatch.setattr(staging.os, "replace", real_replace)
+    area.remove()
+    assert (out / "a.docx").read_bytes() == b"old a"
+    assert sorted(p.name for p in out.iterdir()) == ["a.docx"]
