@@ -119,7 +119,7 @@ def render_one(source: str, job: Job, catch_all: bool = True) -> Outcome:
             result = render_source(path, job.out, job.formats, list(job.templates) if job.templates else None,
                                    job.draft)
     except TemplateFault as exc:
-        where = f"{exc.file}:{exc.line}: " if exc.file else ""
+        where = (f"{exc.file}:{exc.line}: " if exc.line else f"{exc.file}: ") if exc.file else ""
         return Outcome(source, seconds=time.perf_counter() - start, failure=f"{where}错误 [模板] {exc.message}")
     except OSError as exc:
         return Outcome(source, seconds=time.perf_counter() - start,

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from reportgen.atomic import write_atomically
 from reportgen.document import Block, Cell, Document, Heading, PageBreak, Paragraph, Row, Table, Title
 from reportgen.locations import DEFAULT_TEMPLATES
-from reportgen.narrative import TemplateCodeCache, TemplateFault
+from reportgen.narrative import TemplateCodeCache, TemplateEnvironment, TemplateLoader, render_template
 
 PAGE_TEMPLATE = "page.html.j2"
 TOC_MAX_LEVEL = 2  # parts (第一部分) and 一、 sections; deeper levels would swamp a phone screen
@@ -198,10 +198,8 @@ def _cell_attrs(tag: str, colspan: int, rowspan: int, align: str, bold: bool, mi
 
 def environment(template_dirs: list[Path] | None = None) -> jinja2.Environment:
     """The user's folders first (so --templates DIR can replace page.html.j2), then the defaults."""
-    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader([str(d) for d in template_dirs or []])]
-    loaders.append(jinja2.FileSystemLoader(str(DEFAULT_TEMPLATES)))
-    return jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
+    return TemplateEnvironment(
+        loader=TemplateLoader(list(template_dirs or []), [DEFAULT_TEMPLATES]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,  # a typo in a user's page template should fail loudly
         trim_blocks=True,
@@ -216,14 +214,11 @@ def html_string(document: Document, template_dirs: list[Path] | None = None, ext
     ``head`` and ``body_end`` Markup); plain strings in it are escaped by the template."""
     context = HtmlWriter().render(document)
     context["extra"] = dict(extra or {})
-    try:
-        return environment(template_dirs).get_template(PAGE_TEMPLATE).render(context)
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateFault(f"模板语法错误：{exc.message}", exc.filename or exc.name or "", exc.lineno) from None
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateFault(f"找不到模板 {exc.name}") from None
-    except jinja2.UndefinedError as exc:
-        raise TemplateFault(f"页面模板引用了不存在的变量：{exc.message}") from None
+    # The body and the preview's additions are placed as they are: only what the template adds
+    # around them counts against its output bound.
+    ready_made = len(context["front"]) + len(context["body"])
+    ready_made += sum(len(v) for v in context["extra"].values() if isinstance(v, str))
+    return render_template(environment(template_dirs), PAGE_TEMPLATE, context, ready_made)
 
 
 def write_html(document: Document, path: Path, template_dirs: list[Path] | None = None) -> None:

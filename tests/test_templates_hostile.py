@@ -1,0 +1,253 @@
+"""A user's --templates that raise, recurse, loop for ever, write without end or are not UTF-8:
+each is answered by a Chinese message naming the template's file and line, exit code 1, no
+traceback, no 内部错误, and nothing written."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from reportgen import narrative
+from reportgen.cli import main
+from reportgen.narrative import TemplateDeadline, TemplateFault
+from reportgen.render import document_for, prepare
+from reportgen.writers.html import html_string
+
+ROOT = Path(__file__).resolve().parent.parent
+YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
+DEFAULTS = ROOT / "templates"
+# budget.j2's line 5 is inside the always rendered 收支预算总体情况 section of the Yantian seed
+LINE = 5
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    """An output folder holding a file already: a failed render must leave it as it is."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "旧文件.txt").write_text("旧内容", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def short_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(narrative, "TEMPLATE_SECONDS", 1.0)
+    monkeypatch.setattr(narrative, "TEMPLATE_OUTPUT_LIMIT", 1024 * 1024)
+
+
+def override(folder: Path, name: str, statement: str, line: int = LINE, source: Path | None = None) -> Path:
+    """A copy of the shipped template ``name`` in ``folder`` with ``statement`` as its ``line``."""
+    folder.mkdir(exist_ok=True)
+    lines = (source or DEFAULTS / "narrative" / name).read_text(encoding="utf-8").split("\n")
+    lines.insert(line - 1, statement)
+    target = folder / name
+    target.write_text("\n".join(lines), encoding="utf-8")
+    return target
+
+
+def render(templates: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(["render", str(YANTIAN), "-o", str(out), "--templates", str(templates)])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def assert_refused(code: int, text: str, out: Path, template: Path, line: int | None, *fragments: str) -> None:
+    assert code == 1, text
+    assert "Traceback" not in text and "内部错误" not in text, text
+    assert (f"{template}:{line}:" if line is not None else str(template)) in text, text
+    for fragment in fragments:
+        assert fragment in text, text
+    assert sorted(p.name for p in out.iterdir()) == ["旧文件.txt"]
+    assert (out / "旧文件.txt").read_text(encoding="utf-8") == "旧内容"
+
+
+# -- statements that raise ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("statement", "fragment"), [
+    ("{{ 1 / 0 }}", "除数为零"),
+    ("{{ none.x.y }}", "不存在的变量"),
+    ("{{ nothing_here() }}", "不存在的变量"),
+    ('{{ "一百"|money }}', "类型不合适"),
+    ('{% include "no_such.j2" %}', "找不到模板 no_such.j2"),
+])
+def test_a_raising_statement_names_its_line(tmp_path, out, capsys, statement, fragment):
+    template = override(tmp_path / "tpl", "budget.j2", statement)
+    code, text = render(tmp_path / "tpl", out, capsys)
+    assert_refused(code, text, out, template, LINE, "错误 [模板]", fragment)
+
+
+def test_a_statement_asking_for_too_much_memory(tmp_path, out, capsys):
+    # 10**15 characters is more than any address space: the allocation fails at once, whatever
+    # the machine's overcommit policy
+    template = override(tmp_path / "tpl", "budget.j2", '{{ "x" * 10**15 }}')
+    code, text = render(tmp_path / "tpl", out, capsys)
+    assert_refused(code, text, out, template, LINE, "内存不足")
+
+
+def test_a_huge_constant_is_not_computed_while_compiling(tmp_path, out, capsys, short_limits):
+    # Jinja used to fold this into the compiled code: 100 MB of source for Python to compile
+    template = override(tmp_path / "tpl", "budget.j2", '{{ "x" * 10**8 }}')
+    start = time.monotonic()
+    code, text = render(tmp_path / "tpl", out, capsys)
+    assert time.monotonic() - start < 5
+    assert_refused(code, text, out, template, LINE, "输出超过")
+
+
+# -- recursion -----------------------------------------------------------------------------------
+
+def test_a_template_including_itself(tmp_path, out, capsys):
+    template = override(tmp_path / "tpl", "budget.j2", '{% include "budget.j2" %}')
+    code, text = render(tmp_path / "tpl", out, capsys)
+    assert_refused(code, text, out, template, LINE, "无限递归", f"budget.j2 第 {LINE} 行")
+
+
+def test_two_templates_including_each_other(tmp_path, out, capsys):
+    budget = override(tmp_path / "tpl", "budget.j2", '{% include "other.j2" %}')
+    other = override(tmp_path / "tpl", "other.j2", '{% include "budget.j2" %}', line=3)
+    code, text = render(tmp_path / "tpl", out, capsys)
+    # either include may be named as the place; the message names both lines of the cycle
+    template, line = (budget, LINE) if f"{budget}:" in text else (other, 3)
+    assert_refused(code, text, out, template, line, "无限递归", f"budget.j2 第 {LINE} 行", "other.j2 第 3 行")
+
+
+def test_a_macro_calling_itself(tmp_path, out, capsys):
+    template = override(tmp_path / "tpl", "budget.j2", "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}")
+    code, text = render(tmp_path / "tpl", out, capsys)
+    assert_refused(code, text, out, template, LINE, "无限递归")
+
+
+# -- loops that do not end, output that does not end ---------------------------------------------
+
+@pytest.mark.parametrize("statement", [
+    "{% for i in range(10**12) %}{% endfor %}",
+    "{% for i in range(10**6) %}{% for j in range(10**6) %}{% endfor %}{% endfor %}",
+    "{% for i in range(10**12) %}{% if i is even %}{% endif %}{% endfor %}",
+])
+def test_a_loop_without_end_is_stopped(tmp_path, out, capsys, short_limits, statement):
+    template = override(tmp_path / "tpl", "budget.j2", statement)
+    start = time.monotonic()
+    code, text = render(tmp_path / "tpl", out, capsys)
+    assert time.monotonic() - start < 5
+    assert_refused(code, text, out, template, LINE, "仍未结束", "请缩小循环的范围")
+
+
+def test_output_without_end_is_refused(tmp_path, out, capsys, short_limits):
+    template = override(tmp_path / "tpl", "budget.j2", "{% for i in range(10**9) %}{{ i }}甲乙丙丁{% endfor %}")
+    code, text = render(tmp_path / "tpl", out, capsys)
+    assert_refused(code, text, out, template, LINE, "输出超过")
+
+
+# -- files that are not UTF-8 text ---------------------------------------------------------------
+
+def test_a_template_saved_as_gbk(tmp_path, out, capsys):
+    text = (DEFAULTS / "narrative" / "budget.j2").read_text(encoding="utf-8")
+    template = tmp_path / "tpl" / "budget.j2"
+    template.parent.mkdir()
+    template.write_bytes(text.encode("gbk"))
+    first_chinese = next(i for i, line in enumerate(text.split("\n"), 1) if not line.isascii())
+    code, output = render(tmp_path / "tpl", out, capsys)
+    assert_refused(code, output, out, template, first_chinese, "不是 UTF-8 编码", "UTF-8 另存")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_template_that_is_a_named_pipe(tmp_path, out, capsys):
+    template = tmp_path / "tpl" / "budget.j2"
+    template.parent.mkdir()
+    os.mkfifo(template)
+    code, text = render(tmp_path / "tpl", out, capsys)
+    assert_refused(code, text, out, template, None, "不是普通文件（命名管道）")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_template_linked_to_dev_zero(tmp_path, out, capsys):
+    template = tmp_path / "tpl" / "budget.j2"
+    template.parent.mkdir()
+    template.symlink_to("/dev/zero")
+    code, text = render(tmp_path / "tpl", out, capsys)
+    assert_refused(code, text, out, template, None, "不是普通文件（设备文件）")
+
+
+# -- the HTML page shell ------------------------------------------------------------------------
+
+def page_override(folder: Path, statement: str, line: int | None = None) -> tuple[Path, int]:
+    """page.html.j2 with ``statement`` at ``line``, by default just inside <body>."""
+    shipped = DEFAULTS / "page.html.j2"
+    body = next(i for i, text in enumerate(shipped.read_text(encoding="utf-8").split("\n"), 1)
+                if text.startswith("<body"))
+    line = line or body + 1
+    return override(folder, "page.html.j2", statement, line, shipped), line
+
+
+@pytest.mark.parametrize(("statement", "line", "fragment"), [
+    ("{{ 1 / 0 }}", None, "除数为零"),
+    ("{% for i in range(10**12) %}{% endfor %}", None, "仍未结束"),
+    ("{% for i in range(10**9) %}{{ body }}{% endfor %}", None, "输出超过"),
+    ('{% include "page.html.j2" %}', 1, "无限递归"),  # before any output, so only the depth grows
+])
+def test_the_page_template_is_bounded_too(tmp_path, out, capsys, short_limits, statement, line, fragment):
+    template, line = page_override(tmp_path / "tpl", statement, line)
+    code, text = render(tmp_path / "tpl", out, capsys)
+    assert_refused(code, text, out, template, line, fragment)
+
+
+# -- the bounds themselves ---------------------------------------------------------------------
+
+def test_templates_within_bounds_render_as_without_them(tmp_path):
+    """A copy of the shipped templates takes the bounded path; the page must not change."""
+    copy = tmp_path / "tpl"
+    for path in DEFAULTS.rglob("*.j2"):
+        target = copy / path.relative_to(DEFAULTS)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    prepared = prepare(YANTIAN)
+    assert html_string(document_for(prepared, [copy]), [copy]) == html_string(document_for(prepared))
+
+
+def test_a_render_in_another_thread_is_stopped_as_well(tmp_path, short_limits):
+    """The preview renders in a server thread, where no signal could stop it."""
+    override(tmp_path / "tpl", "budget.j2", "{% for i in range(10**12) %}{% endfor %}")
+    prepared = prepare(YANTIAN)
+    caught: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            document_for(prepared, [tmp_path / "tpl"])
+        except BaseException as exc:  # noqa: BLE001 - the test looks at whatever came out
+            caught.append(exc)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(10)
+    assert not worker.is_alive()
+    assert len(caught) == 1 and isinstance(caught[0], TemplateFault) and "仍未结束" in caught[0].message
+
+
+def test_a_deadline_never_fires_after_its_block():
+    """However close the end of the work comes to the deadline, nothing lands after the block,
+    and no timer thread outlives it (render.py forks only while there is one thread)."""
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(0.0001)  # let the timer thread in often, so that it fires near the end
+    try:
+        threads = threading.active_count()
+        outcomes = set()
+        for attempt in range(200):
+            try:
+                with TemplateDeadline(0.001 + (attempt % 8) * 0.0005):
+                    end = time.perf_counter() + 0.003
+                    while time.perf_counter() < end:
+                        pass
+                outcomes.add("finished")
+            except narrative._TemplateTimeout:
+                outcomes.add("stopped")
+            assert threading.active_count() == threads
+            end = time.perf_counter() + 0.001  # a late injection would surface in this loop
+            while time.perf_counter() < end:
+                pass
+    finally:
+        sys.setswitchinterval(old)
+    assert outcomes == {"finished", "stopped"}  # both sides of the race were run
