@@ -7,7 +7,7 @@ department grows by projects, as a real one does (an education bureau's hundreds
 bring their projects). A size N is split as
 
     function rows  = min(max(N // 10, 3), 575)
-    economic rows  = min(max(N // 10, 3), 80)
+    economic rows  = min(max(N // 10, 3), 68: every 款 of 301, 302, 303 and 310)
     projects       = N - function rows - economic rows
 
 Every figure is consistent (income = expenditure, 基本支出 by function = by economic class, 项目支出
@@ -70,7 +70,8 @@ def _function_codes() -> list[str]:
 
 
 def _economic_codes() -> list[str]:
-    return [e.code for e in codes.all_codes("economic", YEAR) if e.level == "款"]
+    # 基本支出 holds 人员经费 (301, 303) and 公用经费 (302, 310) only: no 309 基本建设 or 307 债务利息
+    return [e.code for e in codes.all_codes("economic", YEAR) if e.level == "款" and e.code[:3] in ("301", "302", "303", "310")]
 
 
 def _yuan(cents: int) -> str:

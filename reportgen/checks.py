@@ -153,6 +153,12 @@ def stated_changes(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 def personnel_public(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     if not f.has_economic_rows:
         return
+    for code, amount in f.unclassified_basic:
+        index = next(i for i, r in enumerate(b.economic_rows, 1) if r.code.startswith(code))
+        path = f"支出.基本支出.经济分类[{index}]"
+        yield _finding(b, "error", "R-人员公用经费",
+                       f"经济分类 {code} 类（{m.with_unit(amount)}）既不是人员经费（301、303）也不是公用经费（302、310），"
+                       "不应列入基本支出：请核对科目编码，或把它列入项目支出", b.line_of(path), path)
     for label, stated, computed in (("人员经费", b.stated_personnel, f.personnel), ("公用经费", b.stated_public, f.public)):
         if stated is not None and stated != computed:
             yield _finding(b, "error", "R-人员公用经费",

@@ -6,18 +6,61 @@ when a figure is shown (phrasing.py), never before a sum.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
 from reportgen import codes
-from reportgen.model import FISCAL_SOURCES, FUNDS, Budget
+from reportgen.model import FISCAL_SOURCES, FUNDS, THREE_PUBLIC_PARTS, Budget
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 PERSONNEL_CLASSES = ("301", "303")  # 人员经费 = 工资福利支出 + 对个人和家庭的补助
 PUBLIC_CLASSES = ("302", "310")  # 公用经费 = 商品和服务支出 + 基本支出中的资本性支出
+PERSONNEL, PUBLIC = "人员经费", "公用经费"
+
+
+def economic_kind(code: str) -> str | None:
+    """Whether an economic code (类 or 款) of 基本支出 counts as 人员经费 or 公用经费; None for a
+    class that is neither (309 基本建设, 307 债务利息, 399 …): the one place that decides it."""
+    if code[:3] in PERSONNEL_CLASSES:
+        return PERSONNEL
+    if code[:3] in PUBLIC_CLASSES:
+        return PUBLIC
+    return None
+
+
+def difference(current: Decimal | None, prior: Decimal | None) -> Decimal | None:
+    """本年 − 上年, where both are known."""
+    return None if current is None or prior is None else current - prior
+
+
+def sum_known(values: Iterable[Decimal | None]) -> Decimal | None:
+    """The sum, or None when any part is unknown (a total of partly stated figures is no total)."""
+    total = ZERO
+    for value in values:
+        if value is None:
+            return None
+        total += value
+    return total
+
+
+def rounding_gap(total: Decimal, parts: Iterable[Decimal], shown: Callable[[Decimal], Decimal]) -> bool:
+    """True when the parts as shown do not add up to the total as shown (the 尾数误差 a table then
+    notes). Totals are never made from rounded parts; this only tells whether a reader would see it."""
+    return sum((shown(p) for p in parts), ZERO) != shown(total)
+
+
+def tree_rounding_gap(nodes: list[Node], total: Decimal, value: Callable[[Node], Decimal],
+                      shown: Callable[[Decimal], Decimal]) -> bool:
+    """rounding_gap for a classification tree: its top nodes against the total, and every node
+    against its children."""
+    if rounding_gap(total, (value(n) for n in nodes), shown):
+        return True
+    return any(node.children and rounding_gap(value(node), (value(c) for c in node.children), shown)
+               for top in nodes for node in top.walk())
 
 
 @dataclass
@@ -35,6 +78,11 @@ class Node:
     @property
     def total(self) -> Decimal:
         return self.basic + self.project
+
+    @property
+    def difference(self) -> Decimal | None:
+        """合计 − 上年, where the prior year is known."""
+        return difference(self.total, self.prior)
 
     def walk(self):  # type: ignore[no-untyped-def]
         yield self
@@ -165,6 +213,11 @@ class Figures:
         return (self.basic or ZERO) + (self.project or ZERO)
 
     @cached_property
+    def general_total(self) -> Decimal:
+        """一般公共预算支出表's 合计: its 基本支出 and 项目支出 columns added."""
+        return (self.general_basic or ZERO) + (self.general_project or ZERO)
+
+    @cached_property
     def expenditure_grand_total(self) -> Decimal:
         """支出总计 = 支出合计 + 结转下年."""
         return self.expenditure_total + self.budget.carry_forward
@@ -207,6 +260,10 @@ class Figures:
                 index[row.code].prior = row.prior
         return list(top.values())
 
+    def tree_prior(self, nodes: list[Node]) -> Decimal | None:
+        """The prior-year total of a tree's top nodes, when every one of them has it."""
+        return sum_known(n.prior for n in nodes)
+
     def fund_total(self, fund: str) -> Decimal:
         return sum((r.total for r in self.budget.function_rows if r.fund == fund), ZERO)
 
@@ -245,6 +302,25 @@ class Figures:
         return {fund: self.budget.income[FUNDS[fund]] for fund in kinds}  # type: ignore[index]
 
     @cached_property
+    def fiscal_expenditure_total(self) -> Decimal:
+        """财政拨款支出合计."""
+        return sum(self.fiscal_expenditure.values(), ZERO)
+
+    def fiscal_classes(self, funds: tuple[str, ...]) -> list[tuple[str, str, list[Decimal]]]:
+        """财政拨款收支总表's right side: each function 类 (code, name) with its total and its
+        amount under each of ``funds``."""
+        by_fund = {fund: {n.code: n.total for n in self.function_tree(fund)} for fund in funds}
+        names: dict[str, str] = {}
+        for fund in funds:
+            for node in self.function_tree(fund):
+                names.setdefault(node.code, node.name)
+        rows = []
+        for code, name in sorted(names.items()):
+            amounts = [by_fund[fund].get(code, ZERO) for fund in funds]
+            rows.append((code, name, [sum(amounts, ZERO), *amounts]))
+        return rows
+
+    @cached_property
     def economic_tree(self) -> list[Node]:
         """部门经济分类 类 → 款 for 一般公共预算基本支出 (amounts held in ``basic``)."""
         year = self.budget.year
@@ -265,6 +341,20 @@ class Figures:
 
     def economic_class(self, code: str) -> Decimal:
         return sum((r.amount for r in self.budget.economic_rows if r.code.startswith(code)), ZERO)
+
+    @staticmethod
+    def personnel_public_split(code: str, amount: Decimal) -> tuple[Decimal | None, Decimal | None]:
+        """An economic row's (or class's) amount in the 人员经费 and 公用经费 columns: all in one,
+        zero in the other; neither (None, None) for a class that is neither."""
+        kind = economic_kind(code)
+        if kind is None:
+            return None, None
+        return (amount, ZERO) if kind == PERSONNEL else (ZERO, amount)
+
+    @cached_property
+    def unclassified_basic(self) -> list[tuple[str, Decimal]]:
+        """Economic classes in 基本支出 that are neither 人员经费 nor 公用经费, with their amounts."""
+        return [(n.code, n.basic) for n in self.economic_tree if economic_kind(n.code) is None]
 
     @cached_property
     def personnel(self) -> Decimal | None:
@@ -302,6 +392,30 @@ class Figures:
         parts = self.budget.three_public.parts
         a, b = parts["公务用车购置费"].prior, parts["公务用车运行维护费"].prior
         return None if a is None or b is None else a + b
+
+    def three_public_columns(self, prior: bool = False) -> list[Decimal | None]:
+        """“三公”经费 as its table shows it: 合计, 因公出国（境）费, 公务接待费, 公务用车 小计, 购置费,
+        运行维护费 — this year's, or the prior year's (None where not known)."""
+        parts = self.budget.three_public.parts
+        value = (lambda name: parts[name].prior) if prior else (lambda name: parts[name].current)
+        total = self.three_public_prior if prior else self.three_public_total
+        vehicles = self.vehicles_prior if prior else self.vehicles_total
+        return [total, value(THREE_PUBLIC_PARTS[0]), value(THREE_PUBLIC_PARTS[1]), vehicles,
+                value(THREE_PUBLIC_PARTS[2]), value(THREE_PUBLIC_PARTS[3])]
+
+    def three_public_changes(self) -> list[Decimal | None]:
+        return [difference(c, p) for c, p in zip(self.three_public_columns(), self.three_public_columns(prior=True),
+                                                 strict=True)]
+
+    @cached_property
+    def projects_sum(self) -> Decimal:
+        """The project list's total (zero for none)."""
+        return self.projects_total or ZERO
+
+    @cached_property
+    def projects_prior_total(self) -> Decimal | None:
+        """The project list's prior-year total, when every project states its prior year."""
+        return sum_known(p.prior for p in self.budget.projects)
 
     @cached_property
     def procurement_total(self) -> Decimal | None:

@@ -11,12 +11,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from reportgen.compute import ZERO, Figures, Node
+from reportgen.compute import ZERO, Figures, Node, difference, rounding_gap, tree_rounding_gap
 from reportgen.document import Cell, Row, Table
 from reportgen.model import (
     FISCAL_SOURCES,
     INCOME_SOURCES,
-    THREE_PUBLIC_PARTS,
     Budget,
     Indicator,
     ProjectTarget,
@@ -85,20 +84,17 @@ class TableBuilder:
 
         return cell
 
+    def shown(self, table_id: str) -> Callable[[Decimal], Decimal]:
+        """An amount as the table shows it (its unit, rounded): what the 尾数误差 check compares."""
+        unit = self.money.unit(table_id)
+        return lambda amount: self.money.shown(amount, unit)
+
     def gap(self, table_id: str, total: Decimal, parts: Iterable[Decimal]) -> bool:
         """True when the shown parts do not add up to the shown total (尾数误差)."""
-        unit = self.money.unit(table_id)
-        shown_parts = sum((self.money.shown(p, unit) for p in parts), ZERO)
-        return shown_parts != self.money.shown(total, unit)
+        return rounding_gap(total, parts, self.shown(table_id))
 
     def tree_gap(self, table_id: str, nodes: list[Node], total: Decimal, value: Callable[[Node], Decimal]) -> bool:
-        if self.gap(table_id, total, (value(n) for n in nodes)):
-            return True
-        return any(
-            node.children and self.gap(table_id, value(node), (value(c) for c in node.children))
-            for top in nodes
-            for node in top.walk()
-        )
+        return tree_rounding_gap(nodes, total, value, self.shown(table_id))
 
     @staticmethod
     def missing_row(text: str, columns: int) -> Row:
@@ -170,9 +166,8 @@ class TableBuilder:
 
     # -- 表3 部门支出总表 / 表5 一般公共预算支出表 / 表8, 表9 -----------------------------------
     def function_table(self, tid: str, nodes: list[Node], basic: Decimal | None, project: Decimal | None,
-                       with_prior: bool = False) -> TableRows:
+                       total: Decimal, with_prior: bool = False) -> TableRows:
         num = self.num(tid)
-        total = (basic or ZERO) + (project or ZERO)
         columns = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
         widths = [14, 40, 14, 14, 14]
         if with_prior:
@@ -180,8 +175,8 @@ class TableBuilder:
             widths += [14, 14]
         extra: list[Cell] = []
         if with_prior:
-            prior_total = sum((n.prior or ZERO for n in nodes), ZERO) if all(n.prior is not None for n in nodes) else None
-            extra = [num(prior_total), num(None if prior_total is None else total - prior_total)]
+            prior_total = self.f.tree_prior(nodes)
+            extra = [num(prior_total), num(difference(total, prior_total))]
         body = [Row([Cell("合计", colspan=2, align="center", bold=True), num(total), num(basic), num(project), *extra],
                     kind="total", key="合计")]
         for top in nodes:
@@ -189,13 +184,14 @@ class TableBuilder:
                 cells = [Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]), num(node.total),
                          num(node.basic), num(node.project)]
                 if with_prior:
-                    cells += [num(node.prior), num(None if node.prior is None else node.total - node.prior)]
+                    cells += [num(node.prior), num(node.difference)]
                 body.append(Row(cells, kind="subtotal" if node.level != "项" else "body", key=node.code))
         gap = self.tree_gap(tid, nodes, total, lambda n: n.total) if nodes else False
         return TableRows([head(*columns)], body, widths, wide=with_prior, rounding_gap=gap)
 
     def expenditure(self) -> TableRows:
-        rows = self.function_table("支出总表", self.f.function_tree(), self.f.basic, self.f.project)
+        rows = self.function_table("支出总表", self.f.function_tree(), self.f.basic, self.f.project,
+                                   self.f.expenditure_total)
         if self.f.unit_figures:  # 合计, then each unit's row followed by its own function rows
             rows.body[1:] = self.unit_function_rows("支出总表")
             rows.rounding_gap = rows.rounding_gap or self.gap(
@@ -221,7 +217,8 @@ class TableBuilder:
     def general_budget(self) -> TableRows:
         nodes = self.f.function_tree("一般公共预算")
         with_prior = any(n.prior is not None for top in nodes for n in top.walk())
-        rows = self.function_table("一般公共预算支出表", nodes, self.f.general_basic, self.f.general_project, with_prior)
+        rows = self.function_table("一般公共预算支出表", nodes, self.f.general_basic, self.f.general_project,
+                                   self.f.general_total, with_prior)
         if not self.f.has_function_rows:
             rows.body.append(self.missing_row(MISSING_FUNCTIONS, len(rows.widths)))
         return rows
@@ -230,11 +227,12 @@ class TableBuilder:
         tid = f"{fund}预算支出表"
         if not self.f.has_function_rows:
             amount = self.f.fiscal_expenditure[fund]
-            rows = self.function_table(tid, [], None, None)
+            rows = self.function_table(tid, [], None, None, ZERO)
             if amount:
                 rows.body.append(self.missing_row(MISSING_FUNCTIONS, 5))
             return rows
-        return self.function_table(tid, self.f.function_tree(fund), self.f.fund_basic(fund), self.f.fund_project(fund))
+        return self.function_table(tid, self.f.function_tree(fund), self.f.fund_basic(fund), self.f.fund_project(fund),
+                                   self.f.fund_total(fund))
 
     # -- 表4 财政拨款收支总表 ------------------------------------------------------------------
     def fiscal(self) -> TableRows:
@@ -244,14 +242,7 @@ class TableBuilder:
         left = [(name, self.b.income[name]) for name in FISCAL_SOURCES]
         right: list[tuple[str, list[Decimal]]] = []
         if self.f.has_function_rows:
-            by_fund = {fund: {n.code: n.total for n in self.f.function_tree(fund)} for fund in funds}
-            codes_seen: dict[str, str] = {}
-            for fund in funds:
-                for node in self.f.function_tree(fund):
-                    codes_seen.setdefault(node.code, node.name)
-            for code, name in sorted(codes_seen.items()):
-                amounts = [by_fund[fund].get(code, ZERO) for fund in funds]
-                right.append((name, [sum(amounts, ZERO), *amounts]))
+            right = [(name, amounts) for _, name, amounts in self.f.fiscal_classes(funds)]
         body = []
         for index in range(max(len(left), len(right))):
             lname, lvalue = left[index] if index < len(left) else ("", None)
@@ -262,7 +253,7 @@ class TableBuilder:
         if not self.f.has_function_rows:
             body.append(Row([Cell(), Cell(), Cell(MISSING_FUNCTIONS, colspan=5, missing=True)], key="待补充"))
         fiscal = self.f.fiscal_expenditure
-        spent = [sum(fiscal.values(), ZERO), *(fiscal[fund] for fund in funds)]
+        spent = [self.f.fiscal_expenditure_total, *(fiscal[fund] for fund in funds)]
         body.append(Row([Cell("本年收入合计", bold=True), num(self.f.fiscal_income), Cell("本年支出合计", bold=True),
                          *map(num, spent)], kind="total", key="合计"))
         header = [
@@ -292,8 +283,7 @@ class TableBuilder:
         from reportgen import codes
 
         for node in self.f.economic_tree:
-            is_personnel = node.code in ("301", "303")
-            split = [num(node.basic), num(node.basic if is_personnel else ZERO), num(ZERO if is_personnel else node.basic)]
+            split = [num(node.basic), *map(num, self.f.personnel_public_split(node.code, node.basic))]
             body.append(Row([Cell(node.code), Cell(node.name, bold=True), Cell(), Cell(), *split], kind="subtotal",
                             key=node.code))
             for row in (r for r in self.b.economic_rows if r.code[:3] == node.code):
@@ -304,7 +294,7 @@ class TableBuilder:
                     if index == 0:
                         span = len(parts)
                         cells += [Cell(row.code, rowspan=span), Cell(row.name, indent=1, rowspan=span)]
-                    values = [num(amount), num(amount if is_personnel else ZERO), num(ZERO if is_personnel else amount)]
+                    values = [num(amount), *map(num, self.f.personnel_public_split(row.code, amount))]
                     cells += [Cell(gov_code), Cell(entry.name if entry else ""), *values]
                     body.append(Row(cells, key=f"{row.code}/{gov_code}"))
         gap = self.tree_gap(tid, self.f.economic_tree, self.f.general_basic or ZERO, lambda n: n.basic)
@@ -314,7 +304,6 @@ class TableBuilder:
     def three_public(self) -> TableRows:
         tid = "三公经费支出表"
         num = self.num(tid)
-        parts = self.b.three_public.parts
         header = [
             head(("年度", 1, 2), ("合计", 1, 2), ("因公出国（境）费", 1, 2), ("公务接待费", 1, 2),
                  ("公务用车购置及运行维护费", 3, 1)),
@@ -324,19 +313,15 @@ class TableBuilder:
         def row(label: str, values: list[Decimal | None], kind: str = "body") -> Row:
             return Row([Cell(label, align="center"), *map(num, values)], kind=kind, key=label)  # type: ignore[arg-type]
 
-        current = [self.f.three_public_total, parts[THREE_PUBLIC_PARTS[0]].current, parts[THREE_PUBLIC_PARTS[1]].current,
-                   self.f.vehicles_total, parts[THREE_PUBLIC_PARTS[2]].current, parts[THREE_PUBLIC_PARTS[3]].current]
+        current = self.f.three_public_columns()
         body = []
-        prior_total = self.f.three_public_prior
-        if prior_total is not None:
-            prior = [prior_total, parts[THREE_PUBLIC_PARTS[0]].prior, parts[THREE_PUBLIC_PARTS[1]].prior,
-                     self.f.vehicles_prior, parts[THREE_PUBLIC_PARTS[2]].prior, parts[THREE_PUBLIC_PARTS[3]].prior]
-            body.append(row(f"{self.b.prior.year}年", prior))
+        if self.f.three_public_prior is not None:
+            body.append(row(f"{self.b.prior.year}年", self.f.three_public_columns(prior=True)))
             body.append(row(f"{self.b.year}年", current))
-            body.append(row("增减变化", [c - p for c, p in zip(current, prior, strict=True)], "subtotal"))  # type: ignore[operator]
+            body.append(row("增减变化", self.f.three_public_changes(), "subtotal"))
         else:
             body.append(row(f"{self.b.year}年", current))
-        gap = self.gap(tid, self.f.three_public_total, (p.current for p in parts.values()))
+        gap = self.gap(tid, self.f.three_public_total, (p.current for p in self.b.three_public.parts.values()))
         return TableRows(header, body, [16, 12, 14, 12, 12, 14, 16], wide=False, rounding_gap=gap)
 
     # -- 表10 项目支出表 -------------------------------------------------------------------------
@@ -346,26 +331,23 @@ class TableBuilder:
         projects = self.b.projects
         with_prior = any(p.prior is not None for p in projects)
         header = [head("项目名称", "功能科目", f"{self.b.year}年预算数", *([f"{self.b.prior.year}年预算数", "增减"] if with_prior else []))]
-        total = self.f.projects_total or ZERO
-        prior_known = with_prior and all(p.prior is not None for p in projects)
-        prior_total = sum((p.prior or ZERO for p in projects), ZERO) if prior_known else None
-        extra = [num(prior_total), num(None if prior_total is None else total - prior_total)] if with_prior else []
+        total = self.f.projects_sum
+        prior_total = self.f.projects_prior_total
+        extra = [num(prior_total), num(difference(total, prior_total))] if with_prior else []
         body = [Row([Cell("合计", colspan=2, align="center", bold=True), num(total), *extra], kind="total", key="合计")]
-        groups: list[tuple[Budget | None, list]] = [(None, projects)]
+        groups: list[tuple[Figures | None, list]] = [(None, projects)]
         if self.f.unit_figures:  # each unit's row, then its projects
-            groups = [(unit.budget, unit.budget.projects) for unit in self.f.unit_figures]
+            groups = [(unit, unit.budget.projects) for unit in self.f.unit_figures]
         for unit, unit_projects in groups:
             if unit is not None:
-                unit_total = sum((p.amount for p in unit_projects), ZERO)
-                unit_prior = (sum((p.prior or ZERO for p in unit_projects), ZERO)
-                              if all(p.prior is not None for p in unit_projects) else None)
-                unit_extra = [num(unit_prior), num(None if unit_prior is None else unit_total - unit_prior)]
-                body.append(Row([Cell(unit_name(unit), colspan=2, bold=True), num(unit_total),
-                                 *(unit_extra if with_prior else [])], kind="subtotal", key=f"单位:{unit.department}"))
+                unit_extra = [num(unit.projects_prior_total), num(difference(unit.projects_sum, unit.projects_prior_total))]
+                body.append(Row([Cell(unit_name(unit.budget), colspan=2, bold=True), num(unit.projects_sum),
+                                 *(unit_extra if with_prior else [])], kind="subtotal",
+                                key=f"单位:{unit.budget.department}"))
             for p in unit_projects:
                 cells = [Cell(p.name, indent=1 if unit is not None else 0), Cell(p.code), num(p.amount)]
                 if with_prior:
-                    cells += [num(p.prior), num(None if p.prior is None else p.amount - p.prior)]
+                    cells += [num(p.prior), num(difference(p.amount, p.prior))]
                 body.append(Row(cells, key=f"{p.unit}/{p.name}" if p.unit else p.name))
         widths = [40, 14, 16] + ([16, 14] if with_prior else [])
         return TableRows(header, body, widths, rounding_gap=self.gap(tid, total, (p.amount for p in projects)))
