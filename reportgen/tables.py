@@ -174,6 +174,7 @@ class TableBuilder:
             columns += ["上年预算数", "增减"]
             widths += [14, 14]
         extra: list[Cell] = []
+        prior_total = None
         if with_prior:
             prior_total = self.f.tree_prior(nodes)
             extra = [num(prior_total), num(difference(total, prior_total))]
@@ -186,7 +187,12 @@ class TableBuilder:
                 if with_prior:
                     cells += [num(node.prior), num(node.difference)]
                 body.append(Row(cells, kind="subtotal" if node.level != "项" else "body", key=node.code))
-        gap = self.tree_gap(tid, nodes, total, lambda n: n.total) if nodes else False
+        columns_and_totals: list[tuple[Callable[[Node], Decimal], Decimal]] = [
+            (lambda n: n.total, total), (lambda n: n.basic, basic or ZERO), (lambda n: n.project, project or ZERO)]
+        gap = bool(nodes) and any(self.tree_gap(tid, nodes, whole, value) for value, whole in columns_and_totals)
+        if with_prior and nodes and prior_total is not None:  # the 上年 and 增减 columns round too
+            gap = gap or self.gap(tid, prior_total, (n.prior or ZERO for n in nodes)) or self.gap(
+                tid, difference(total, prior_total) or ZERO, (n.difference or ZERO for n in nodes))
         return TableRows([head(*columns)], body, widths, wide=with_prior, rounding_gap=gap)
 
     def expenditure(self) -> TableRows:
@@ -298,6 +304,9 @@ class TableBuilder:
                     cells += [Cell(gov_code), Cell(entry.name if entry else ""), *values]
                     body.append(Row(cells, key=f"{row.code}/{gov_code}"))
         gap = self.tree_gap(tid, self.f.economic_tree, self.f.general_basic or ZERO, lambda n: n.basic)
+        for column, whole in ((0, personnel), (1, public)):  # the 人员经费 and 公用经费 columns round too
+            parts = [self.f.personnel_public_split(n.code, n.basic)[column] or ZERO for n in self.f.economic_tree]
+            gap = gap or (whole is not None and self.gap(tid, whole, parts))
         return TableRows(header, body, widths, wide=True, rounding_gap=gap)
 
     # -- 表7 “三公”经费支出表 -------------------------------------------------------------------
@@ -350,7 +359,11 @@ class TableBuilder:
                     cells += [num(p.prior), num(difference(p.amount, p.prior))]
                 body.append(Row(cells, key=f"{p.unit}/{p.name}" if p.unit else p.name))
         widths = [40, 14, 16] + ([16, 14] if with_prior else [])
-        return TableRows(header, body, widths, rounding_gap=self.gap(tid, total, (p.amount for p in projects)))
+        gap = self.gap(tid, total, (p.amount for p in projects))
+        if with_prior and prior_total is not None:  # the 上年 and 增减 columns round too
+            gap = gap or self.gap(tid, prior_total, (p.prior or ZERO for p in projects)) or self.gap(
+                tid, difference(total, prior_total) or ZERO, (difference(p.amount, p.prior) or ZERO for p in projects))
+        return TableRows(header, body, widths, rounding_gap=gap)
 
 
     # -- 绩效目标表: 部门整体绩效目标表, 项目绩效目标表-N -----------------------------------------

@@ -19,8 +19,7 @@ WAN = D(10000)
 def phrase(current: str | None, prior: str | None, unit: str = "万元") -> str:
     """Render the template macro for a change, amounts given in 万元."""
     money = Money(Presentation(unit=unit))
-    env = environment()
-    env.filters["money"] = money.with_unit
+    env = environment()  # shared by every render: the render's Money comes with the context
     template = env.from_string(
         '{% from "_phrases.j2" import with_change with context %}{{ with_change(c, p, 2021) }}'
     )
@@ -28,6 +27,7 @@ def phrase(current: str | None, prior: str | None, unit: str = "万元") -> str:
         c=None if current is None else D(current) * WAN,
         p=None if prior is None else D(prior) * WAN,
         change=money.change,
+        _money=money,
     )
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import narrative
+from reportgen import templating
 from reportgen.cli import main
-from reportgen.narrative import TemplateDeadline, TemplateFault
 from reportgen.render import document_for, prepare
+from reportgen.templating import TemplateDeadline, TemplateFault
 from reportgen.writers.html import html_string
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,8 +36,8 @@ def out(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def short_limits(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(narrative, "TEMPLATE_SECONDS", 1.0)
-    monkeypatch.setattr(narrative, "TEMPLATE_OUTPUT_LIMIT", 1024 * 1024)
+    monkeypatch.setattr(templating, "TEMPLATE_SECONDS", 1.0)
+    monkeypatch.setattr(templating, "TEMPLATE_OUTPUT_LIMIT", 1024 * 1024)
 
 
 def override(folder: Path, name: str, statement: str, line: int = LINE, source: Path | None = None) -> Path:
@@ -242,7 +242,7 @@ def test_a_deadline_never_fires_after_its_block():
                     while time.perf_counter() < end:
                         pass
                 outcomes.add("finished")
-            except narrative._TemplateTimeout:
+            except templating._TemplateTimeout:
                 outcomes.add("stopped")
             assert threading.active_count() == threads
             end = time.perf_counter() + 0.001  # a late injection would surface in this loop

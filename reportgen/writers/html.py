@@ -17,14 +17,14 @@ from typing import Any, NamedTuple
 import jinja2
 from markupsafe import Markup, escape
 
+from reportgen import templating
 from reportgen.atomic import write_atomically
 from reportgen.document import Block, Cell, Document, Heading, PageBreak, Paragraph, Row, Table, Title
 from reportgen.locations import DEFAULT_TEMPLATES
-from reportgen.narrative import TemplateCodeCache, TemplateEnvironment, TemplateLoader, render_template
+from reportgen.templating import render_template
 
 PAGE_TEMPLATE = "page.html.j2"
 TOC_MAX_LEVEL = 2  # parts (第一部分) and 一、 sections; deeper levels would swamp a phone screen
-_CODE_CACHE = TemplateCodeCache("page")  # the page template compiled once, not on every render
 
 
 class TocEntry(NamedTuple):
@@ -197,16 +197,9 @@ def _cell_attrs(tag: str, colspan: int, rowspan: int, align: str, bold: bool, mi
 
 
 def environment(template_dirs: list[Path] | None = None) -> jinja2.Environment:
-    """The user's folders first (so --templates DIR can replace page.html.j2), then the defaults."""
-    return TemplateEnvironment(
-        loader=TemplateLoader(list(template_dirs or []), [DEFAULT_TEMPLATES]),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,  # a typo in a user's page template should fail loudly
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        bytecode_cache=_CODE_CACHE,
-    )
+    """The page templates' shared Environment: the user's folders first (so --templates DIR can
+    replace page.html.j2), then the defaults."""
+    return templating.environment("page", template_dirs)
 
 
 def html_string(document: Document, template_dirs: list[Path] | None = None, extra: dict | None = None) -> str:
