@@ -345,45 +345,20 @@ class Progress:
 
 
 # -- the index page ----------------------------------------------------------------------------
-_INDEX_STYLE = """
-body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:64em;padding:0 1em;color:#222}
-h1{font-size:1.4em}table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.4em .6em;text-align:left;vertical-align:top}
-th{background:#eee;position:sticky;top:0}.通过{color:#17692c}.有警告{color:#8a5a00}.失败{color:#b00020;font-weight:bold}
-td.time{text-align:right;white-space:nowrap}details{margin-top:.3em}ul{margin:.3em 0;padding-left:1.2em}
-"""
-
-
 def index_html(outcomes: list[Outcome], out_dir: Path, seconds: float) -> str:
-    """A self-contained page listing every source, its outputs (links relative to ``out_dir``)
-    and its check status; every value from a source is escaped."""
-    import html
+    """A self-contained page (templates/index.html.j2) listing every source, its outputs (links
+    relative to ``out_dir``) and its check status; every value from a source is escaped there."""
     from urllib.parse import quote
 
-    esc = html.escape
-    rows = []
-    for o in outcomes:
-        links = []
-        for output in o.outputs:
-            name = os.path.relpath(output, out_dir)
-            links.append(f'<a href="{esc(quote(name))}">{esc(Path(output).suffix.lstrip(".").upper())}</a>')
-        messages = o.messages()
-        details = ""
-        if messages:
-            items = "".join(f"<li>{esc(m)}</li>" for m in messages)
-            details = f"<details><summary>{len(messages)} 条信息</summary><ul>{items}</ul></details>"
-        department = f"<br>{esc(o.department)}" if o.department else ""
-        rows.append(f'<tr><td>{esc(o.source)}{department}</td><td>{" ".join(links) or "—"}</td>'
-                    f'<td class="{esc(o.status)}">{esc(o.status_text)}{details}</td>'
-                    f'<td class="time">{o.seconds:.2f} 秒</td></tr>')
-    return (
-        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>生成结果</title>\n<style>{_INDEX_STYLE}</style>\n</head>\n<body>\n<h1>生成结果</h1>\n"
-        f"<p>{esc(totals_line(outcomes, seconds))}</p>\n"
-        "<table>\n<thead><tr><th>源文件</th><th>输出</th><th>结果</th><th>用时</th></tr></thead>\n<tbody>\n"
-        + "\n".join(rows)
-        + "\n</tbody>\n</table>\n</body>\n</html>\n"
-    )
+    from reportgen import templating
+
+    rows = [{
+        "source": o.source, "department": o.department, "status": o.status, "status_text": o.status_text,
+        "messages": o.messages(), "seconds": f"{o.seconds:.2f}",
+        "outputs": [{"href": quote(os.path.relpath(output, out_dir)), "format": Path(output).suffix.lstrip(".").upper()}
+                    for output in o.outputs],
+    } for o in outcomes]
+    return templating.render("page", "index.html.j2", totals=totals_line(outcomes, seconds), rows=rows)
 
 
 def index_path(out_dir: Path, sources: list[str]) -> Path:

@@ -19,8 +19,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import Any, Literal
 
+from reportgen import templating
 from reportgen.document import Cell, Document, Heading, Paragraph, Row, Table, Title
 
 Status = Literal["equal", "changed", "inserted", "deleted"]
@@ -953,39 +954,35 @@ def grouped_figures(result: DocumentDiff) -> list[tuple[FigureChange, list[Figur
     return [(items[0], items) for items in groups.values()]
 
 
+def _words() -> Any:
+    """The comparison's wording (templates/diff/words.j2): title, year-shift line, summary."""
+    return templating.words("text", "diff/words.j2")
+
+
+def _set_up(env: Any) -> None:
+    env.filters["signed"] = signed
+
+
+templating.SETUP.setdefault("text", []).append(_set_up)
+
+
+def diff_title(result: DocumentDiff) -> str:
+    """修订对照：OLD → NEW, for the redlines' titles."""
+    return str(_words().title(result))
+
+
+def year_shift_title(span: Span) -> str:
+    """The note on one shifted year (年份顺延：2021年 → 2022年)."""
+    return str(_words().year_shift(span))
+
+
 def year_shift_line(result: DocumentDiff) -> str:
-    if not result.year_shifts:
-        return ""
-    parts = "，".join(f"{a}年→{b}年 {n} 处" for (a, b), n in sorted(result.year_shifts.items()))
-    how = "已逐处标出" if result.show_year_shift else "未计为修改，未逐处标出（--show-year-shift 可逐处显示）"
-    return f"年份顺延（{result.old_year}年 → {result.new_year}年）：{parts}；{how}"
+    return str(_words().year_line(result))
 
 
 def summary_text(result: DocumentDiff, limit: int = 40) -> str:
     """The terminal summary, in Chinese: what was compared, counts, the changed figures."""
-    lines = [f"对比：{result.old_name}（{result.old_year or '年度未知'}年）→ {result.new_name}（{result.new_year or '年度未知'}年）"]
-    shift = year_shift_line(result)
-    if shift:
-        lines.append(shift)
-    if result.unchanged:
-        lines.append("未发现差异。")
-        return "\n".join(lines)
-    counts = result.counts()
-    names = [("sections", "章节"), ("headings", "标题"), ("paragraphs", "段落"), ("tables", "表格"), ("rows", "表格行")]
-    for key, word in names:
-        c = counts[key]
-        lines.append(f"{word}：新增 {c['inserted']}，删除 {c['deleted']}，修改 {c['changed']}")
-    groups = grouped_figures(result)
-    lines.append(f"数字变化：{len(groups)} 组（{len(result.figures)} 处）  旧值 → 新值（差额，增减幅度）")
-    for first, items in groups[:limit]:
-        places = "；".join(dict.fromkeys(f.where for f in items))
-        if len(places) > 60:
-            places = places[:60] + "…"
-        pct = signed(first.percent, "%") if first.percent is not None else "—"
-        lines.append(f"  {first.old} → {first.new}（{signed(first.difference)}，{pct}）  {len(items)} 处：{places}")
-    if len(groups) > limit:
-        lines.append(f"  ……另有 {len(groups) - limit} 组，见 HTML 或 JSON 输出")
-    return "\n".join(lines)
+    return str(_words().summary(result, grouped_figures(result), limit))
 
 
 def _text_json(diff: TextDiff | None) -> list[dict[str, str]]:

@@ -75,9 +75,10 @@ class _Context:
 
 
 def render_markup(budget: Budget, figures: Figures, money: Money, tables: dict[str, TableRows],
-                  overrides: list[Path] | None = None) -> str:
+                  overrides: list[Path] | None = None, draft: list[str] | None = None) -> str:
     context = _Context(budget, figures, money, tables).values
     context["_money"] = money
+    context["draft"] = draft or []
     return templating.render_template(templating.environment("narrative", overrides), "disclosure.j2", context)
 
 
@@ -104,7 +105,7 @@ def _set_up(env: jinja2.Environment) -> None:
     env.tests["labelled"] = labelled
 
 
-templating.SETUP["narrative"] = _set_up
+templating.SETUP.setdefault("narrative", []).append(_set_up)
 
 
 def environment(overrides: list[Path] | None = None) -> jinja2.Environment:
@@ -158,14 +159,12 @@ def markup_to_blocks(markup: str, tables: dict[str, TableRows]) -> list[Block]:
 
 
 def build_document(budget: Budget, figures: Figures, overrides: list[Path] | None = None,
-                   banner: list[str] | None = None) -> Document:
-    """The whole disclosure as a neutral Document."""
+                   draft: list[str] | None = None) -> Document:
+    """The whole disclosure as a neutral Document. ``draft``: the open findings a draft lists
+    under its 草稿 banner (disclosure.j2 words it)."""
     money = Money(budget.presentation)
-    tables = TableBuilder(figures, money).build_all()
-    blocks = markup_to_blocks(render_markup(budget, figures, money, tables, overrides), tables)
-    if banner:
-        at = 1 if blocks and isinstance(blocks[0], Title) else 0
-        blocks[at:at] = [Paragraph(line, "banner") for line in banner]
+    tables = TableBuilder(figures, money, overrides).build_all()
+    blocks = markup_to_blocks(render_markup(budget, figures, money, tables, overrides, draft), tables)
     title = next((b.text for b in blocks if isinstance(b, Title)), budget.department)
     return Document(blocks, meta={"title": title, "department": budget.department, "year": str(budget.year)})
 

@@ -64,10 +64,8 @@ def prepare(path: Path, reason_threshold: Decimal | None = None) -> Prepared:
 
 def document_for(prepared: Prepared, templates: list[Path] | None = None, draft: bool = False) -> Document:
     assert prepared.budget is not None and prepared.figures is not None
-    banner = None
-    if draft and prepared.findings:
-        banner = ["草稿：以下问题尚未解决，请核对后再正式发布"] + [f.format() for f in prepared.findings]
-    return build_document(prepared.budget, prepared.figures, templates, banner)
+    open_findings = [f.format() for f in prepared.findings] if draft and prepared.findings else None
+    return build_document(prepared.budget, prepared.figures, templates, open_findings)
 
 
 def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[str, ...],

@@ -208,8 +208,8 @@ class Validator:
                 self.validate(item, properties[key], item_path, value_marks.get(key, mark))
             elif extra is False:
                 hint = difflib.get_close_matches(key, list(properties), n=1, cutoff=0.5)
-                suggestion = f"是否应为“{hint[0]}”？" if hint else "可用的字段：" + "、".join(properties)
-                self.error(f"未知字段“{key}”：{suggestion}", item_path, key_marks.get(key, mark), "未知字段")
+                self.error(f"未知字段“{key}”：" + (f"是否应为“{hint[0]}”？" if hint else "可用的字段：" + "、".join(properties)),
+                           item_path, key_marks.get(key, mark), "未知字段")
             elif isinstance(extra, dict):
                 self.validate(item, extra, item_path, value_marks.get(key, mark))
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
+from reportgen import templating
 from reportgen.compute import ZERO, Figures, Node, difference, rounding_gap, tree_rounding_gap
 from reportgen.document import Cell, Row, Table
 from reportgen.model import (
@@ -24,8 +26,10 @@ from reportgen.model import (
 from reportgen.phrasing import Money
 
 LEVEL_INDENT = {"类": 0, "款": 1, "项": 2}
-MISSING_FUNCTIONS = "待补充：功能分类明细（支出.功能分类）"
-MISSING_ECONOMIC = "待补充：经济分类明细（支出.基本支出.经济分类）"
+# What a table misses when the source does not give it: (what, source field), worded by the
+# template _cells.j2.
+MISSING_FUNCTIONS = ("功能分类明细", "支出.功能分类")
+MISSING_ECONOMIC = ("经济分类明细", "支出.基本支出.经济分类")
 
 
 @dataclass
@@ -55,10 +59,15 @@ def head(*labels: str | tuple[str, int, int]) -> Row:
 class TableBuilder:
     """One method per standard table; each returns TableRows in the table's display unit."""
 
-    def __init__(self, figures: Figures, money: Money) -> None:
+    def __init__(self, figures: Figures, money: Money, overrides: list[Path] | None = None) -> None:
         self.f = figures
         self.b = figures.budget
         self.money = money
+        self.overrides = overrides
+
+    def missing(self, what: tuple[str, str]) -> str:
+        """The text of a cell standing for a missing part (templates/narrative/_cells.j2)."""
+        return str(templating.words("narrative", "_cells.j2", self.overrides).missing(*what))
 
     def build_all(self) -> dict[str, TableRows]:
         return {
@@ -123,7 +132,7 @@ class TableBuilder:
                 )
             )
         if not self.f.has_function_rows:
-            body.append(Row([Cell(), Cell(), Cell(MISSING_FUNCTIONS, colspan=2, missing=True)], key="待补充"))
+            body.append(Row([Cell(), Cell(), Cell(self.missing(MISSING_FUNCTIONS), colspan=2, missing=True)], key="待补充"))
         totals = [
             ("本年收入合计", self.f.income_total, "本年支出合计", self.f.expenditure_total, "subtotal"),
             ("上年结转", self.b.carried_over, "结转下年", self.b.carry_forward, "body"),
@@ -203,7 +212,7 @@ class TableBuilder:
             rows.rounding_gap = rows.rounding_gap or self.gap(
                 "支出总表", self.f.expenditure_total, (u.expenditure_total for u in self.f.unit_figures))
         if not self.f.has_function_rows:
-            rows.body.append(self.missing_row(MISSING_FUNCTIONS, 5))
+            rows.body.append(self.missing_row(self.missing(MISSING_FUNCTIONS), 5))
         return rows
 
     def unit_function_rows(self, tid: str) -> list[Row]:
@@ -226,7 +235,7 @@ class TableBuilder:
         rows = self.function_table("一般公共预算支出表", nodes, self.f.general_basic, self.f.general_project,
                                    self.f.general_total, with_prior)
         if not self.f.has_function_rows:
-            rows.body.append(self.missing_row(MISSING_FUNCTIONS, len(rows.widths)))
+            rows.body.append(self.missing_row(self.missing(MISSING_FUNCTIONS), len(rows.widths)))
         return rows
 
     def fund_table(self, fund: str) -> TableRows:
@@ -235,7 +244,7 @@ class TableBuilder:
             amount = self.f.fiscal_expenditure[fund]
             rows = self.function_table(tid, [], None, None, ZERO)
             if amount:
-                rows.body.append(self.missing_row(MISSING_FUNCTIONS, 5))
+                rows.body.append(self.missing_row(self.missing(MISSING_FUNCTIONS), 5))
             return rows
         return self.function_table(tid, self.f.function_tree(fund), self.f.fund_basic(fund), self.f.fund_project(fund),
                                    self.f.fund_total(fund))
@@ -257,7 +266,7 @@ class TableBuilder:
             cells += [num(v) for v in rvalues] if rvalues else [Cell() for _ in range(4)]
             body.append(Row(cells, key=f"{lname}|{rname}"))
         if not self.f.has_function_rows:
-            body.append(Row([Cell(), Cell(), Cell(MISSING_FUNCTIONS, colspan=5, missing=True)], key="待补充"))
+            body.append(Row([Cell(), Cell(), Cell(self.missing(MISSING_FUNCTIONS), colspan=5, missing=True)], key="待补充"))
         fiscal = self.f.fiscal_expenditure
         spent = [self.f.fiscal_expenditure_total, *(fiscal[fund] for fund in funds)]
         body.append(Row([Cell("本年收入合计", bold=True), num(self.f.fiscal_income), Cell("本年支出合计", bold=True),
@@ -283,7 +292,7 @@ class TableBuilder:
         body = [Row([Cell("合计", colspan=4, align="center", bold=True), num(self.f.general_basic), num(personnel),
                      num(public)], kind="total", key="合计")]
         if not self.f.has_economic_rows:
-            body.append(self.missing_row(MISSING_ECONOMIC, 7))
+            body.append(self.missing_row(self.missing(MISSING_ECONOMIC), 7))
             return TableRows(header, body, widths, wide=True)
         year = self.b.year
         from reportgen import codes
@@ -454,7 +463,7 @@ class TableBuilder:
             if goal:
                 cells.append(Cell(text, colspan=width))
             else:
-                cells.append(Cell("待补充：年度总体目标（绩效目标.整体.年度总体目标）", colspan=width, missing=True))
+                cells.append(Cell(self.missing(("年度总体目标", "绩效目标.整体.年度总体目标")), colspan=width, missing=True))
             body.append(Row(cells, key=f"总体目标{index + 1}"))
         if tasks:
             spans = self.spread(len(task_columns), width, 1)
@@ -504,11 +513,11 @@ class TableBuilder:
                             key="支出进度"))
         else:
             body.append(Row([label("资金支出计划（%）"),
-                             Cell("待补充：资金支出计划（绩效目标.项目.支出计划）", colspan=6, missing=True)], key="支出计划"))
+                             Cell(self.missing(("资金支出计划", "绩效目标.项目.支出计划")), colspan=6, missing=True)], key="支出计划"))
         if project.goals:
             body.append(Row([label("绩效目标"), Cell(self.numbered(project.goals), colspan=6)], key="绩效目标"))
         else:
-            body.append(Row([label("绩效目标"), Cell("待补充：总体目标（绩效目标.项目.总体目标）", colspan=6, missing=True)],
+            body.append(Row([label("绩效目标"), Cell(self.missing(("总体目标", "绩效目标.项目.总体目标")), colspan=6, missing=True)],
                             key="绩效目标"))
         columns = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"]
         spans_i = [1, 1, 1, 2, 1, 1]
@@ -516,7 +525,7 @@ class TableBuilder:
         if project.indicators:
             body += self.indicator_rows(project.indicators, columns, spans_i)
         else:
-            body.append(self.missing_row("待补充：绩效指标（绩效目标.项目.指标）", 7))
+            body.append(self.missing_row(self.missing(("绩效指标", "绩效目标.项目.指标")), 7))
         gap = (project.fiscal is not None and project.other is not None
                and self.gap(tid, project.amount, (project.fiscal, project.other)))
         return TableRows([], body, [14, 12, 16, 12, 16, 12, 18], rounding_gap=gap)

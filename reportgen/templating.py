@@ -232,10 +232,10 @@ NARRATIVE = "narrative"
 KINDS: dict[str, tuple[str, dict[str, Any]]] = {
     "narrative": (NARRATIVE, {"autoescape": True, "keep_trailing_newline": False}),
     "page": ("", {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}),
-    "text": ("", {"autoescape": False, "trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": False}),
+    "text": ("", {"autoescape": False, "keep_trailing_newline": False}),
 }
-# Set up by the module that owns a kind (its filters and tests): narrative registers its own.
-SETUP: dict[str, Callable[[jinja2.Environment], None]] = {}
+# Set-up steps of a kind (its filters and tests), registered by the modules that use it.
+SETUP: dict[str, list[Callable[[jinja2.Environment], None]]] = {}
 
 
 def search_path(kind: str, overrides: list[Path] | tuple[Path, ...] | None = None) -> tuple[list[Path], list[Path]]:
@@ -262,8 +262,8 @@ def _environment(kind: str, overrides: tuple[Path, ...]) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,  # a typo in a user's template should fail loudly
         **KINDS[kind][1],
     )
-    if kind in SETUP:
-        SETUP[kind](env)
+    for step in SETUP.get(kind, []):
+        step(env)
     env.bytecode_cache = TemplateCodeCache(f"{kind}-{_compiled_with(env)}")
     return env
 
@@ -279,6 +279,12 @@ def _compiled_with(env: jinja2.Environment) -> str:
     terms = repr((jinja2.__version__, env.autoescape, env.trim_blocks, env.lstrip_blocks,
                   env.keep_trailing_newline, calls))
     return hashlib.sha256(terms.encode()).hexdigest()[:12]
+
+
+def words(kind: str, name: str, overrides: list[Path] | None = None) -> Any:
+    """The macros of template ``name`` (of ``kind``), to call from Python: wording that Python
+    needs as text (a title, a summary line) lives in templates like every other sentence."""
+    return environment(kind, overrides).get_template(name).module
 
 
 def render(kind: str, name: str, overrides: list[Path] | None = None, **context: Any) -> str:

@@ -3,7 +3,6 @@
 from decimal import Decimal
 from pathlib import Path
 
-import jinja2
 import pytest
 
 from reportgen.compute import change, quantize_half_up, share
@@ -106,14 +105,6 @@ def test_change_kinds_are_decided_on_exact_values():
 @pytest.mark.parametrize("n,text", [(1, "一"), (9, "九"), (10, "十"), (12, "十二"), (20, "二十"), (21, "二十一")])
 def test_chinese_numerals_for_section_numbers(n, text):
     assert chinese_number(n) == text
-
-
-def test_phrases_template_is_where_the_words_live():
-    env = environment()
-    with pytest.raises(jinja2.TemplateNotFound):
-        env.get_template("no-such-template.j2")
-    source = env.loader.get_source(env, "_phrases.j2")[0]
-    assert "持平" in source and "下降" in source
 
 
 @pytest.mark.parametrize("text, expected", [

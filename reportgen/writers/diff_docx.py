@@ -22,7 +22,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from reportgen.diff import BlockDiff, DocumentDiff, RowDiff, Span, TableDiff, TextDiff
+from reportgen.diff import BlockDiff, DocumentDiff, RowDiff, Span, TableDiff, TextDiff, diff_title
 from reportgen.document import Cell, Document, Paragraph, Table
 from reportgen.writers.docx import (
     _EMU_PER_TWIP,
@@ -73,7 +73,7 @@ class TrackedDocxWriter(DocxWriter):
                 self._place(Paragraph(""))
                 self.text_block(block)
             self._pending_break = None
-        meta = {"title": f"修订对照：{self.result.old_name} → {self.result.new_name}",
+        meta = {"title": diff_title(self.result),
                 "department": AUTHOR, "year": str(self.result.new_year or "")}
         self._set_properties(Document([], meta))
         return self.doc

@@ -19,10 +19,12 @@ from reportgen.diff import (
     Span,
     TableDiff,
     TextDiff,
+    diff_title,
     grouped_figures,
     signed,
     status_word,
     year_shift_line,
+    year_shift_title,
 )
 from reportgen.document import Cell
 from reportgen.writers.html import environment
@@ -47,7 +49,7 @@ class DiffHtmlWriter:
         if span.op == "equal":
             return new if side != "old" else old
         if span.op == "year":
-            title = self.text(f"年份顺延：{span.old}年 → {span.new}年")
+            title = self.text(year_shift_title(span))
             if side == "old":
                 return Markup(f'<span class="ys" title="{title}"><del>{old}</del><span class="plain">{old}</span></span>')
             if side == "new":
@@ -158,7 +160,7 @@ class DiffHtmlWriter:
         changes = [{"anchor": c.anchor, "kind": c.kind, "status": c.status, "status_word": status_word(c.status),
                     "where": c.where, "old": _snippet(c.old), "new": _snippet(c.new)} for c in r.changes]
         return {
-            "title": f"修订对照：{r.old_name} → {r.new_name}",
+            "title": diff_title(r),
             "old_name": r.old_name, "new_name": r.new_name,
             "old_year": r.old_year, "new_year": r.new_year,
             "unchanged": r.unchanged,

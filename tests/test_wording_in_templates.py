@@ -1,0 +1,85 @@
+"""Every Chinese sentence a reader of a disclosure, a redline or an index page sees lives in a
+template (templates/), where a locality rewords it: the Python code holds Chinese only as terms
+(the source's keys, column labels, registry names) and in messages to the user (errors, help,
+the terminal's own lines). This walks the AST of every module of reportgen."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "reportgen"
+HAN = re.compile(r"[\u4e00-\u9fff]")
+# A sentence, as opposed to a term: it has a clause's punctuation, or words followed by a colon.
+SENTENCE = re.compile(r"[，。；！？]|[\u4e00-\u9fff]：")
+
+# Calls whose text is a message to the user, or a label (a term) of a table or a field.
+MESSAGE_CALLS = {
+    "Finding", "_finding", "error", "warn", "print", "add_argument", "add_parser", "ArgumentParser",
+    "ArgumentTypeError", "TemplateFault", "InputRefused", "RolloverError", "SourceError", "ValueError", "exit",
+    "_usage", "_text", "Outcome", "head", "label", "_validate_top",
+}
+# Functions and names that build messages (errors, help, the terminal's lines), by their names.
+MESSAGE_NAMES = {
+    "EXAMPLE", "_TRANSLATIONS", "_RUNTIME_HINTS", "_CHARACTER_NAMES", "_FAILURE_WORDS",
+    "number_problem", "character_name", "checked_text", "_remedy", "_raw_character", "_too_deep", "_yaml_problem",
+    "describe", "clash_message", "chinese", "_fault", "check_code", "messages", "status_text", "totals_line",
+    "summary_table", "run", "roll_国有资产",
+}
+
+
+def chinese_sentences_outside_messages(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    parents: dict[ast.AST, ast.AST] = {}
+    for node in ast.walk(tree):
+        for child in ast.iter_child_nodes(node):
+            parents[child] = node
+    docstrings = {node.body[0].value for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+
+    def allowed(node: ast.AST) -> bool:
+        current = parents.get(node)
+        while current is not None:
+            if isinstance(current, ast.Call):
+                func = current.func
+                name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+                if name in MESSAGE_CALLS or name.endswith(("Error", "Fault")):
+                    return True
+            if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and current.name in MESSAGE_NAMES:
+                return True
+            if isinstance(current, (ast.Assign, ast.AnnAssign)):
+                targets = current.targets if isinstance(current, ast.Assign) else [current.target]
+                if any(isinstance(t, ast.Name) and t.id in MESSAGE_NAMES for t in targets):
+                    return True
+            if isinstance(current, ast.Raise):
+                return True
+            current = parents.get(current)
+        return False
+
+    found = []
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Constant) and isinstance(node.value, str) and node not in docstrings
+                and HAN.search(node.value) and SENTENCE.search(node.value) and not allowed(node)):
+            found.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: {node.value[:40]!r}")
+    return found
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_chinese_sentence_outside_templates_and_messages(path):
+    assert chinese_sentences_outside_messages(path) == []
+
+
+def test_the_guard_finds_a_sentence_in_code(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text('def title(x):\n    return f"修订对照：{x}"\n\n\ndef fail():\n    raise ValueError("不是数字，请改正")\n',
+                      encoding="utf-8")
+    global PACKAGE
+    saved, PACKAGE = PACKAGE, tmp_path
+    try:
+        assert [line.split(": ", 1)[0] for line in chinese_sentences_outside_messages(module)] == [f"{tmp_path.name}/m.py:2"]
+    finally:
+        PACKAGE = saved
