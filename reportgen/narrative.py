@@ -49,6 +49,11 @@ def number_label(level: int, index: int) -> str:
     return f"（{index}）"
 
 
+def table_label(index: int) -> str:
+    """表1, 表2, …: a table's number, from its place among the document's tables."""
+    return f"表{index}"
+
+
 class _Context:
     """What templates see: the budget, its figures and a few helpers bound to its money."""
 
@@ -120,6 +125,7 @@ def markup_to_blocks(markup: str, tables: dict[str, TableRows]) -> list[Block]:
         raise TemplateFault(f"模板输出的标记不完整（标签未闭合？）：{exc}") from None
     blocks: list[Block] = []
     counters = [0] * 6
+    tables_placed = 0
 
     def text_of(element: etree._Element) -> str:
         return _SPACES.sub("", "".join(element.itertext())).strip()
@@ -147,7 +153,9 @@ def markup_to_blocks(markup: str, tables: dict[str, TableRows]) -> list[Block]:
                 if table_id not in tables:
                     raise TemplateFault(f"模板引用了不存在的表格“{table_id}”，可用：{'、'.join(tables)}")
                 notes = [text_of(n) for n in child if n.tag == "note"]
-                blocks.append(build_table(tables[table_id], table_id, child.get("number", ""), child.get("title", ""),
+                nonlocal tables_placed
+                tables_placed += 1  # numbered by their order, as headings are by their depth
+                blocks.append(build_table(tables[table_id], table_id, table_label(tables_placed), child.get("title", ""),
                                           child.get("department", ""), child.get("unit", ""), notes))
             elif tag == "pagebreak":
                 blocks.append(PageBreak())

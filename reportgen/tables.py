@@ -70,19 +70,8 @@ class TableBuilder:
         return str(templating.words("narrative", "_cells.j2", self.overrides).missing(*what))
 
     def build_all(self) -> dict[str, TableRows]:
-        return {
-            "收支总表": self.income_expenditure(),
-            "收入总表": self.income(),
-            "支出总表": self.expenditure(),
-            "财政拨款收支总表": self.fiscal(),
-            "一般公共预算支出表": self.general_budget(),
-            "一般公共预算基本支出表": self.general_basic(),
-            "三公经费支出表": self.three_public(),
-            "政府性基金预算支出表": self.fund_table("政府性基金"),
-            "国有资本经营预算支出表": self.fund_table("国有资本经营"),
-            "项目支出表": self.projects(),
-            **self.performance_targets(),
-        }
+        """Every table of the registry, and the performance-target tables the source has."""
+        return {**{table_id: build(self) for table_id, build in REGISTRY}, **self.performance_targets()}
 
     # -- helpers -----------------------------------------------------------------------------
     def num(self, table_id: str) -> Callable[[Decimal | None], Cell]:
@@ -529,6 +518,22 @@ class TableBuilder:
         gap = (project.fiscal is not None and project.other is not None
                and self.gap(tid, project.amount, (project.fiscal, project.other)))
         return TableRows([], body, [14, 12, 16, 12, 16, 12, 18], rounding_gap=gap)
+
+
+# The standard tables, each once: its id (what a template's <table ref> names) and its builder.
+# A template places them, titles them and notes them; their numbers follow from that order.
+REGISTRY: tuple[tuple[str, Callable[[TableBuilder], TableRows]], ...] = (
+    ("收支总表", TableBuilder.income_expenditure),
+    ("收入总表", TableBuilder.income),
+    ("支出总表", TableBuilder.expenditure),
+    ("财政拨款收支总表", TableBuilder.fiscal),
+    ("一般公共预算支出表", TableBuilder.general_budget),
+    ("一般公共预算基本支出表", TableBuilder.general_basic),
+    ("三公经费支出表", TableBuilder.three_public),
+    ("政府性基金预算支出表", lambda builder: builder.fund_table("政府性基金")),
+    ("国有资本经营预算支出表", lambda builder: builder.fund_table("国有资本经营")),
+    ("项目支出表", TableBuilder.projects),
+)
 
 
 def unit_name(unit: Budget) -> str:

@@ -15,14 +15,42 @@ def docx_paragraphs(path: Path) -> list[str]:
     return [p.text for p in docx.Document(str(path)).paragraphs]
 
 
-def docx_tables(path: Path) -> list[list[list[str]]]:
-    """Each table as rows of cell texts; a merged cell appears once (covered cells are empty)."""
-    tables = []
-    for table in docx.Document(str(path)).tables:
-        rows = []
-        for tr in table._tbl.findall(qn("w:tr")):
-            rows.append(["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in tr.findall(qn("w:tc"))])
-        tables.append(rows)
+class Tables(list):
+    """A document's tables (each rows of cell texts) in order, each known by its title too."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.titles: list[str] = []
+
+    def add(self, title: str) -> list[list[str]]:
+        self.titles.append(title)
+        self.append([])
+        return self[-1]
+
+    def titled(self, fragment: str) -> list[list[str]]:
+        """The one table whose title holds ``fragment`` (a table is found by what it is, never by
+        where it stands: a layout may order them otherwise)."""
+        hits = [table for title, table in zip(self.titles, self, strict=True) if fragment in title]
+        assert len(hits) == 1, f"{len(hits)} tables titled with {fragment!r} among {self.titles}"
+        return hits[0]
+
+
+def docx_tables(path: Path) -> Tables:
+    """Each table as rows of cell texts (a merged cell appears once; covered cells are empty),
+    with the title the paragraph of style Table Title before it gives."""
+    tables = Tables()
+    package = docx.Document(str(path))
+    title = ""
+    for element in package.element.body:
+        if element.tag == qn("w:p"):
+            style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+            if style is not None and package.styles.get_by_id(style.get(qn("w:val")), 1).name == "Table Title":
+                title = "".join(t.text or "" for t in element.iter(qn("w:t")))
+        elif element.tag == qn("w:tbl"):
+            rows = tables.add(title)
+            title = ""
+            for tr in element.findall(qn("w:tr")):
+                rows.append(["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in tr.findall(qn("w:tc"))])
     return tables
 
 
@@ -37,7 +65,9 @@ class _Collector(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.blocks: list[str] = []
-        self.tables: list[list[list[str]]] = []
+        self.tables = Tables()
+        self._title: list[str] | None = None
+        self._next_title = ""
         self._text: list[str] = []
         self._cell: list[str] | None = None
         self._skip = 0
@@ -45,8 +75,11 @@ class _Collector(HTMLParser):
     def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
         if tag in ("style", "script", "nav"):
             self._skip += 1
+        elif tag == "span" and ("class", "table-title") in attrs:
+            self._title = []
         elif tag == "table":
-            self.tables.append([])
+            self.tables.add(self._next_title)
+            self._next_title = ""
         elif tag == "tr" and self.tables:
             self.tables[-1].append([])
         elif tag in ("td", "th"):
@@ -55,6 +88,8 @@ class _Collector(HTMLParser):
     def handle_endtag(self, tag):  # type: ignore[no-untyped-def]
         if tag in ("style", "script", "nav"):
             self._skip -= 1
+        elif tag == "span" and self._title is not None:
+            self._next_title, self._title = "".join(self._title).strip(), None
         elif tag in ("td", "th") and self._cell is not None:
             self.tables[-1][-1].append("".join(self._cell).strip())
             self._cell = None
@@ -65,6 +100,8 @@ class _Collector(HTMLParser):
         if self._skip:
             return
         self._text.append(data)
+        if self._title is not None:
+            self._title.append(data)
         if self._cell is not None:
             self._cell.append(data)
 
@@ -83,13 +120,13 @@ def html_text(path: Path) -> str:
     return re.sub(r"[ \t]*\n\s*", "\n", text)
 
 
-def html_tables(path: Path) -> list[list[list[str]]]:
+def html_tables(path: Path) -> Tables:
     return _collect(path).tables
 
 
-def find_row(tables: list[list[list[str]]], first_cell: str, title_hint: int | None = None) -> list[str]:
-    """The first row (in any table, or table number title_hint counting from 0) starting with a cell."""
-    pool = tables if title_hint is None else [tables[title_hint]]
+def find_row(tables: list[list[list[str]]], first_cell: str, titled: str | None = None) -> list[str]:
+    """The first row starting with a cell, in any table or in the one whose title holds ``titled``."""
+    pool = tables if titled is None else [tables.titled(titled)]  # type: ignore[attr-defined]
     for table in pool:
         for row in table:
             if row and row[0] == first_cell:

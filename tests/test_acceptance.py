@@ -15,7 +15,8 @@ from tests.readback import docx_tables, docx_text, find_row, html_tables, html_t
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ("luoyang-zgh-2020", "shenzhen-yantian-zgh-2022", "qinhuangdao-shanhaiguan-gh-2020")
 # table positions in render order: 表1 … 表9 (表10 when the source lists projects)
-T5_GENERAL, T6_BASIC, T7_THREE_PUBLIC, T10_PROJECTS = 4, 5, 6, 9
+# tables by what their titles say, never by where they stand
+T5_GENERAL, T6_BASIC, T7_THREE_PUBLIC, T10_PROJECTS = "一般公共预算支出表", "基本支出表", "“三公”经费支出表", "项目支出表"
 
 
 class Rendered:
@@ -43,7 +44,7 @@ def says(seed: Rendered, fmt: str, *sentences: str) -> None:
         assert sentence in text, f"{fmt}: {sentence!r} missing"
 
 
-def cell(seed: Rendered, fmt: str, table: int, first: str, column: int) -> str:
+def cell(seed: Rendered, fmt: str, table: str, first: str, column: int) -> str:
     return find_row(seed.tables[fmt], first, table)[column]
 
 
@@ -113,7 +114,7 @@ def test_luoyang_basic_economic_rows(seeds, fmt, code, amount):
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_luoyang_30399_is_split_across_two_government_codes(seeds, fmt):
-    table = seeds["luoyang-zgh-2020"].tables[fmt][T6_BASIC]
+    table = seeds["luoyang-zgh-2020"].tables[fmt].titled(T6_BASIC)
     first = next(i for i, row in enumerate(table) if row and row[0] == "30399")
     parts = {table[first][2]: table[first][4]}
     following = [c for c in table[first + 1] if c]  # DOCX keeps an empty vMerge cell; HTML omits it

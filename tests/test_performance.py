@@ -74,7 +74,7 @@ def test_tangshan_whole_department_targets(tangshan, fmt):
                      "做好总工会困难职工帮扶工作", "绩效指标：发放救助金的困难职工户数约140户，服务对象满意度达到90%。",
                      "劳模荣誉金发放约309人、困难劳模补助发放约134人", "加强绩效运行监控。", "2025年部门整体绩效目标表"):
         assert fragment in text, fragment
-    whole = tangshan.tables[fmt][0]
+    whole = tangshan.tables[fmt].titled("部门整体绩效目标表")
     assert find_row([whole], "年度总体目标")[1].startswith("做好工会理论政策研究")
     assert [c for c in find_row([whole], "年度主要任务") if c] == ["年度主要任务", "任务名称", "主要内容", "绩效指标"]
 

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "data" / "example-two-units-2024.yaml"
 UNIT_FILE = "units/example-two-units-2024-sanatorium.yaml"
 FORMATS = ("html", "docx")
-T2_INCOME, T3_SPENDING, T10_PROJECTS = 1, 2, 9
+T2_INCOME, T3_SPENDING, T10_PROJECTS = "部门收入总表", "部门支出总表", "项目支出表"  # found by title
 万 = Decimal(10000)
 
 
@@ -75,7 +75,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, l
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_income_table_has_a_row_per_unit_under_the_department(rendered, fmt):
-    table = rendered[fmt][1][T2_INCOME]
+    table = rendered[fmt][1].titled(T2_INCOME)
     keys = [row[0] for row in table if row and row[0]]
     at = keys.index("示例市总工会")
     assert keys[at - 1:at + 3] == ["合计", "示例市总工会", "901001 示例市总工会本级", "901002 示例市职工疗养院"]
@@ -87,7 +87,7 @@ def test_income_table_has_a_row_per_unit_under_the_department(rendered, fmt):
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_spending_table_groups_function_rows_by_unit(rendered, fmt):
-    table = rendered[fmt][1][T3_SPENDING]
+    table = rendered[fmt][1].titled(T3_SPENDING)
     assert find_row([table], "合计")[1:4] == ["640.00", "460.00", "180.00"]
     assert find_row([table], "901001") == ["901001", "示例市总工会本级", "410.00", "310.00", "100.00"]
     assert find_row([table], "901002") == ["901002", "示例市职工疗养院", "230.00", "150.00", "80.00"]
@@ -99,7 +99,7 @@ def test_spending_table_groups_function_rows_by_unit(rendered, fmt):
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_project_table_groups_projects_by_unit(rendered, fmt):
-    table = rendered[fmt][1][T10_PROJECTS]
+    table = rendered[fmt][1].titled(T10_PROJECTS)
     assert find_row([table], "901002 示例市职工疗养院")[1:] == ["80.00", "50.00", "30.00"]
     names = [row[0] for row in table]
     assert names.index("示例职工疗休养服务") == names.index("901002 示例市职工疗养院") + 1
