@@ -12,10 +12,11 @@ import os
 import sys
 from pathlib import Path
 
-from reportgen.atomic import write_atomically
+from reportgen.atomic import replace_together
 from reportgen.diff import DocumentDiff, as_json, diff_documents, summary_text
 from reportgen.document import Document
 from reportgen.errors import Finding, SourceError
+from reportgen.inputs import overwrite_message, overwritten_inputs
 
 EXAMPLE = """示例：
   reportgen diff data/shenzhen-yantian-zgh-2021.yaml data/shenzhen-yantian-zgh-2022.yaml
@@ -68,6 +69,11 @@ def _usage(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    refused = _refused_outputs(args.old, args.new, args.out)  # first: never a word of ours over an input
+    if refused:
+        for line in refused:
+            print(line, file=sys.stderr)
+        return 1
     for path in (args.old, args.new):
         if path.suffix.lower() not in INPUT_SUFFIXES:
             return _usage(f"不支持的输入 {path}：OLD、NEW 应为 .yaml/.yml 源文件或 .docx 文档")
@@ -95,12 +101,12 @@ def run(args: argparse.Namespace) -> int:
     assert old is not None and new is not None
     result = diff_documents(old, new, old_name=str(args.old), new_name=str(args.new),
                             show_year_shift=args.show_year_shift)
-    for target in args.out:
-        try:
-            _write(result, target)
-        except OSError as exc:
-            print(f"{target}: 错误 [输出] 无法写入：{exc.strerror or exc}", file=sys.stderr)
-            return 1
+    try:
+        replace_together([(target, _output_bytes(result, target)) for target in args.out])
+    except OSError as exc:
+        where = exc.filename or (args.out[0] if args.out else "")
+        print(f"{where}: 错误 [输出] 无法写入：{exc.strerror or exc}；所有输出文件都保持原样", file=sys.stderr)
+        return 1
     try:
         if args.format == "json":
             print(json.dumps(as_json(result), ensure_ascii=False, indent=2))
@@ -114,19 +120,36 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write(result: DocumentDiff, target: Path) -> None:
-    """One output, chosen by suffix, written to a temporary name and then moved in place, so a
-    reader (or a failure) never sees half a file."""
+def _refused_outputs(old: Path, new: Path, outputs: list[Path]) -> list[str]:
+    """Why the outputs may not be written, before any work: one is an input (OLD, NEW, or a file a
+    YAML input reads: its unit files and prior-year source), one is named twice, or a folder
+    stands in its place."""
+    from reportgen.source import referenced_files
+
+    inputs = [old, new]
+    for path in (old, new):
+        if path.suffix.lower() in SOURCE_SUFFIXES:
+            inputs += referenced_files(path)
+    lines = overwrite_message(overwritten_inputs(outputs, inputs))
+    seen: list[Path] = []
+    for target in outputs:
+        if overwritten_inputs([target], seen):
+            lines.append(f"{target}: 错误 [输出] -o 给了两次同一个文件：每个输出文件只能写一次")
+        elif target.is_dir():
+            lines.append(f"{target}: 错误 [输出] 这是一个文件夹：-o 应为文件名（如 out/diff.html）")
+        seen.append(target)
+    return lines
+
+
+def _output_bytes(result: DocumentDiff, target: Path) -> bytes:
+    """One output's bytes, chosen by its suffix."""
     suffix = target.suffix.lower()
     if suffix == ".docx":
         from reportgen.writers.diff_docx import diff_docx_bytes
 
-        data = diff_docx_bytes(result)
-    elif suffix == ".json":
-        data = (json.dumps(as_json(result), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    else:
-        from reportgen.writers.diff_html import diff_html_string
+        return diff_docx_bytes(result)
+    if suffix == ".json":
+        return (json.dumps(as_json(result), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    from reportgen.writers.diff_html import diff_html_string
 
-        data = diff_html_string(result).encode("utf-8")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(target, data)
+    return diff_html_string(result).encode("utf-8")

@@ -13,6 +13,7 @@ Tracked changes (w:ins / w:del) are resolved first, as Word's "accept all" (the 
 from __future__ import annotations
 
 import copy
+import io
 import re
 import zipfile
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ from lxml import etree
 
 from reportgen.document import Align, Block, Cell, Document, Heading, Paragraph, Row, Table, Title
 from reportgen.errors import Finding, SourceError
+from reportgen.inputs import InputRefused, read_bounded
 
 Resolve = Literal["accept", "reject"]
 
@@ -46,16 +48,68 @@ _YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+# A DOCX handed to diff may come from anywhere: it is read whole, with bounds, before python-docx
+# sees it. A disclosure with its tables is a few hundred kilobytes.
+MAX_DOCX_BYTES = 100 * 1024 * 1024  # the file itself
+MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # all its parts inflated
+MAX_ENTRIES = 10000
+MAX_RATIO = 200  # inflated : compressed for a part of over a megabyte (XML packs about 10 : 1)
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: an encrypted OOXML or an old .doc
+_ZIP_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
+
+
+def docx_bytes(path: Path) -> bytes:
+    """The bytes of the DOCX at ``path``, once they are known to be safe to unpack: a regular file
+    within MAX_DOCX_BYTES, a zip (not an encrypted or legacy Word file), every part stored or
+    deflated, and the parts' declared sizes within MAX_UNPACKED_BYTES and MAX_RATIO. (zipfile never
+    inflates a part beyond its declared size, so a header that lies gets no further.)
+    Raises SourceError in Chinese."""
+    file = str(path)
+
+    def refuse(message: str) -> SourceError:
+        return SourceError([Finding("error", "R-DOCX", message, file)])
+
+    try:
+        data = read_bounded(Path(path), MAX_DOCX_BYTES, "Word 文档（.docx）")
+    except InputRefused as exc:
+        raise SourceError([Finding("error", "R-文件", exc.message, file)]) from None
+    if data.startswith(_OLE):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise refuse("文件已加密（受密码保护）：请在 Word 中取消密码（文件 > 信息 > 保护文档），保存后再对比")
+        raise refuse("这是旧版 Word 文档（.doc），不是 .docx：请在 Word 中“另存为” .docx 后再对比")
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        infos = package.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
+        raise refuse("无法读取 DOCX 文件：它不是有效的 Word 文档（.docx 应为 zip 包），请确认文件完整") from None
+    if len(infos) > MAX_ENTRIES:
+        raise refuse(f"DOCX 文件包含 {len(infos)} 个部件，超过 {MAX_ENTRIES} 个：不像是 Word 文档，未读取")
+    unpacked = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise refuse("DOCX 文件中的部件已加密：请在 Word 中取消密码后另存，再对比")
+        if info.compress_type not in _ZIP_METHODS:
+            raise refuse(f"DOCX 文件使用了不支持的压缩方式（编号 {info.compress_type}，部件 {info.filename[:60]}）："
+                         "请在 Word 或 WPS 中打开并另存为 .docx 后再对比")
+        unpacked += info.file_size
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise refuse(f"DOCX 文件的部件 {info.filename[:60]} 解压后会膨胀 {info.file_size // max(info.compress_size, 1)} 倍"
+                         "（疑似压缩炸弹），未读取")
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise refuse(f"DOCX 文件解压后超过 {MAX_UNPACKED_BYTES // (1024 * 1024)} MB，未读取：公开文本不会这么大，请确认文件")
+    return data
+
+
 def read_docx(path: Path, changes: Resolve = "accept") -> Document:
     """The DOCX at ``path`` as a Document; raises SourceError (in Chinese) when it cannot be read."""
     file = str(path)
-    if not Path(path).is_file():
-        raise SourceError([Finding("error", "R-文件", f"文件不存在：{file}", file)])
+    data = docx_bytes(path)
     try:
-        package = docx.Document(file)
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        raise SourceError([Finding("error", "R-DOCX", f"无法读取 DOCX 文件（{type(exc).__name__}）：请确认它是 Word 文档（.docx）",
-                                   file)]) from None
+        package = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError,
+            NotImplementedError, EOFError, OSError) as exc:
+        raise SourceError([Finding("error", "R-DOCX", f"无法读取 DOCX 文件（{type(exc).__name__}）：请确认它是 Word 文档（.docx），"
+                                   "可在 Word 中打开后另存一次", file)]) from None
     styles = _Styles(package)
     body = copy.deepcopy(package.element.body)
     resolve_tracked_changes(body, changes)

@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from reportgen.atomic import make_parents
+
 try:
     import fcntl
 except ImportError:  # not on Windows: there, staging folders are judged by age alone
@@ -134,13 +136,7 @@ def _alive(pid: int) -> bool:
 
 def make_folders(folder: Path) -> list[Path]:
     """Make ``folder`` and its missing parents; returns those it made, deepest first."""
-    missing = []
-    current = Path(folder)
-    while not current.exists() and current != current.parent:
-        missing.append(current)
-        current = current.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    return missing
+    return make_parents(Path(folder))
 
 
 def remove_empty_folders(made: list[Path]) -> None:
