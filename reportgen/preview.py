@@ -31,9 +31,10 @@ from markupsafe import Markup
 
 from reportgen.document import Document
 from reportgen.errors import Finding
-from reportgen.narrative import DEFAULT_TEMPLATES, TemplateFault
+from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.render import document_for, prepare
 from reportgen.source import referenced_files
+from reportgen.templating import TemplateFault, call_bounded
 from reportgen.writers.docx import docx_bytes
 from reportgen.writers.html import environment, html_string
 
@@ -42,6 +43,12 @@ PREVIEW_TEMPLATE = "preview.html.j2"
 POLL_SECONDS = 0.2  # how often the watcher looks at the files
 SETTLE_SECONDS = 0.05  # an editor may write a file in several steps: wait until it holds still
 KEEPALIVE_SECONDS = 10.0  # an SSE comment this often finds clients that went away
+# The preview serves one person on this machine: a page, its event stream, a DOCX now and then.
+# A connection that sends no complete request within READ_TIMEOUT_SECONDS is closed, and beyond
+# MAX_CONNECTIONS at once new ones are refused at the door (closed without a thread), so idle or
+# slow-loris connections can never use up the threads and the page is served again within seconds.
+READ_TIMEOUT_SECONDS = 5.0
+MAX_CONNECTIONS = 32
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 Stat = tuple[int, int, int] | None
@@ -246,7 +253,10 @@ class PreviewState:
         for dirs in attempts:
             try:
                 module = environment(dirs).get_template(PREVIEW_TEMPLATE).module
-                return {"head": Markup(module.head(view)), "body_end": Markup(module.body_end(view))}  # type: ignore[attr-defined]
+                if dirs is None:  # reportgen's own hooks end and write little
+                    return {"head": Markup(module.head(view)), "body_end": Markup(module.body_end(view))}  # type: ignore[attr-defined]
+                return {"head": Markup(call_bounded(module.head, view)),  # type: ignore[attr-defined]
+                        "body_end": Markup(call_bounded(module.body_end, view))}  # type: ignore[attr-defined]
             except Exception:  # a user's copy that fails gives way to the default
                 if dirs is None:
                     raise
@@ -333,7 +343,28 @@ class Watcher:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True  # open event streams never hold up the exit
     allow_reuse_address = True
+    request_queue_size = 128  # a burst of connections waits to be accepted (and refused) rather than retried
     preview: PreviewState
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self._slots.acquire(blocking=False):
+            self.shutdown_request(request)  # the excess is refused at once, never queued
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         exc = sys.exc_info()[1]
@@ -351,6 +382,10 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
     server_version = "reportgen-preview"
     sys_version = ""
+
+    def setup(self) -> None:
+        self.timeout = READ_TIMEOUT_SECONDS  # read now, so that a test may lower it
+        super().setup()
 
     def do_GET(self) -> None:
         self._dispatch(head=False)

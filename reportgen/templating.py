@@ -287,6 +287,16 @@ def words(kind: str, name: str, overrides: list[Path] | None = None) -> Any:
     return environment(kind, overrides).get_template(name).module
 
 
+def call_bounded(func: Callable[..., Any], *args: Any) -> Any:
+    """Call a macro of a user's template within TEMPLATE_SECONDS (the preview's hooks): one that
+    overruns is a TemplateFault, like any template's."""
+    try:
+        with TemplateDeadline(TEMPLATE_SECONDS):
+            return func(*args)
+    except _TemplateTimeout:
+        raise TemplateFault(f"模板运行超过 {TEMPLATE_SECONDS:g} 秒仍未结束，已停止：这里的循环可能永不结束或次数过多") from None
+
+
 def render(kind: str, name: str, overrides: list[Path] | None = None, **context: Any) -> str:
     """Template ``name`` of ``kind`` rendered with ``context`` (bounded: see render_template)."""
     return render_template(environment(kind, overrides), name, context)
