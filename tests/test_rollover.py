@@ -147,6 +147,30 @@ def test_rollover_to_a_past_year_or_of_a_broken_source_fails_in_chinese(yantian)
     assert not yantian.with_name("shenzhen-yantian-zgh-2023.yaml").exists()
 
 
+def test_rollover_keeps_a_pasted_line_break_as_a_line_break_and_reads_back(yantian):
+    # a Word soft line break (\v) in a text: check passes (it is a line break), and the file rollover
+    # writes is one its own loader reads
+    duty = "    - 维护职工合法权益"
+    yantian.write_text(yantian.read_text(encoding="utf-8").replace(duty, '    - "维护职工\\v合法权益"\n' + duty, 1),
+                       encoding="utf-8")
+    assert not prepare(yantian).errors
+    assert run("rollover", yantian).returncode == 0
+    new = yantian.with_name("shenzhen-yantian-zgh-2023.yaml")
+    assert load_yaml(new)["部门概况"]["职责"][0] == "维护职工\n合法权益"
+
+
+def test_rollover_never_writes_a_year_its_loader_refuses(yantian, tmp_path):
+    from reportgen.rollover import RolloverError, verify_new
+
+    result = rollover(yantian, 2101, tmp_path / "far.yaml")
+    with pytest.raises(RolloverError) as refused:
+        verify_new(result.files)
+    assert any("2100" in line for line in refused.value.details)
+    far = run("rollover", yantian, "--year", "99999")
+    assert far.returncode == 2 and "年度" in far.stderr and "Traceback" not in far.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [yantian.name]  # nothing written either way
+
+
 def test_rollover_of_a_department_of_units_rolls_its_unit_files(tmp_path):
     shutil.copy(EXAMPLE, tmp_path / EXAMPLE.name)
     (tmp_path / "units").mkdir()
