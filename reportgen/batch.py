@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from reportgen.atomic import write_atomically
 from reportgen.errors import Finding, missing_template_dir
-from reportgen.inputs import overwrite_message, overwritten_inputs
+from reportgen.source.inputs import overwrite_message, overwritten_inputs
 
 if TYPE_CHECKING:
     import multiprocessing.context

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
-from reportgen import codes
 from reportgen.model import FISCAL_SOURCES, FUNDS, THREE_PUBLIC_PARTS, Budget
+from reportgen.source import codes
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)

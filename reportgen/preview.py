@@ -33,7 +33,7 @@ from reportgen.document import Document
 from reportgen.errors import Finding
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.render import document_for, prepare
-from reportgen.source import referenced_files
+from reportgen.source.loader import referenced_files
 from reportgen.templating import TemplateFault, call_bounded
 from reportgen.writers.docx import docx_bytes
 from reportgen.writers.html import environment, html_string

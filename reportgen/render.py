@@ -17,10 +17,10 @@ from reportgen.checks import run_checks
 from reportgen.compute import Figures, compute
 from reportgen.document import Document
 from reportgen.errors import Finding, SourceError
-from reportgen.inputs import clash_message, overwritten_inputs
 from reportgen.model import Budget
 from reportgen.narrative import build_document
-from reportgen.source import load_source
+from reportgen.source.inputs import clash_message, overwritten_inputs
+from reportgen.source.loader import load_source
 from reportgen.staging import Staging, make_folders, remove_empty_folders, remove_stale_staging
 
 FORMATS = ("docx", "html")

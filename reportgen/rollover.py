@@ -29,9 +29,9 @@ import yaml
 from reportgen.compute import compute
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import Budget
-from reportgen.schema import PLACEHOLDER, source_schema
-from reportgen.source import UNIT_FACTOR, load_source
-from reportgen.yamlio import load_yaml, parse_yaml, to_decimal_text
+from reportgen.source.loader import UNIT_FACTOR, load_source
+from reportgen.source.schema import PLACEHOLDER, source_schema
+from reportgen.source.yamlio import load_yaml, parse_yaml, to_decimal_text
 
 SOURCE_TEMPLATES = DEFAULT_TEMPLATES / "source"
 DROP = object()  # a value the new year's source leaves out
@@ -361,7 +361,7 @@ def verify_new(files: dict[Path, str], unit_files: tuple[Path, ...] = ()) -> Non
     """Refuse to write a file that reportgen's own loader would refuse for anything but the
     placeholders 待填写 it is meant to hold (a year out of range, a character no text may hold)."""
     from reportgen.errors import SourceError
-    from reportgen.schema import validate_source, validate_unit_file
+    from reportgen.source.schema import validate_source, validate_unit_file
 
     for path, text in files.items():
         try:

@@ -284,7 +284,7 @@ class TableBuilder:
             body.append(self.missing_row(self.missing(MISSING_ECONOMIC), 7))
             return TableRows(header, body, widths, wide=True)
         year = self.b.year
-        from reportgen import codes
+        from reportgen.source import codes
 
         for node in self.f.economic_tree:
             split = [num(node.basic), *map(num, self.f.personnel_public_split(node.code, node.basic))]

@@ -31,8 +31,8 @@ import jinja2.compiler
 import jinja2.nodes
 from jinja2.loaders import split_template_path
 
-from reportgen.inputs import InputRefused, read_bounded
 from reportgen.locations import DEFAULT_TEMPLATES
+from reportgen.source.inputs import InputRefused, read_bounded
 
 # The shipped templates render the Yantian seed in 12 ms and a 20,000-row source in 0.4 s (the
 # tables are built in Python, not in templates), so a user's template still running after this

@@ -19,10 +19,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from reportgen.cmd_diff import load_input
 from reportgen.diff import DocumentDiff, diff_documents, diff_text, summary_text
+from reportgen.diff.files import load_input
 from reportgen.document import Cell, Document, Heading, Paragraph, Row, Table, Title
-from reportgen.docx_reader import paragraph_text, read_docx, resolve_tracked_changes
+from reportgen.readers.docx import paragraph_text, read_docx, resolve_tracked_changes
 from reportgen.writers.diff_docx import AUTHOR, YEAR_AUTHOR, diff_docx_bytes
 from reportgen.writers.diff_html import diff_html_string
 from reportgen.writers.docx import write_docx

@@ -18,12 +18,12 @@ from docx.shared import Emu
 import reportgen.render as render_module
 import reportgen.writers.docx as docx_writer
 from bench.synthetic import synthetic_source
-from reportgen import yamlio
 from reportgen.compute import quantize_half_up
 from reportgen.document import Cell, Document, Heading, PageBreak, Paragraph, Row, Table, Title
 from reportgen.errors import SourceError
 from reportgen.phrasing import format_number
 from reportgen.render import document_for, prepare
+from reportgen.source import yamlio
 from reportgen.writers.html import html_string
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -37,7 +37,7 @@ def test_the_wheel_ships_every_template_and_renders_from_anywhere(tmp_path):
     shipped = {f"reportgen/templates/{p.relative_to(ROOT / 'templates').as_posix()}"
                for p in (ROOT / "templates").rglob("*.j2")}
     assert shipped and shipped <= names, sorted(shipped - names)
-    assert "reportgen/source_schema.yaml" in names
+    assert "reportgen/source/source_schema.yaml" in names
 
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)

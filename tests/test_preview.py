@@ -21,7 +21,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from reportgen import cmd_preview
+from reportgen.commands import preview as cmd_preview
 from reportgen.preview import PreviewServer, Published
 from reportgen.render import prepare
 

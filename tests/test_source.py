@@ -9,7 +9,7 @@ import pytest
 
 from reportgen.compute import compute
 from reportgen.errors import SourceError
-from reportgen.source import load_source
+from reportgen.source.loader import load_source
 
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"

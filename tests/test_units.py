@@ -12,7 +12,7 @@ import pytest
 from reportgen.compute import compute
 from reportgen.errors import SourceError
 from reportgen.render import prepare, render_source
-from reportgen.source import load_source
+from reportgen.source.loader import load_source
 from tests.readback import docx_tables, docx_text, find_row, html_tables, html_text
 
 ROOT = Path(__file__).resolve().parent.parent

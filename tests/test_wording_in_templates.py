@@ -18,7 +18,7 @@ SENTENCE = re.compile(r"[，。；！？]|[\u4e00-\u9fff]：")
 
 # Calls whose text is a message to the user, or a label (a term) of a table or a field.
 MESSAGE_CALLS = {
-    "Finding", "_finding", "error", "warn", "print", "add_argument", "add_parser", "ArgumentParser",
+    "Finding", "make_finding", "error", "warn", "print", "add_argument", "add_parser", "ArgumentParser",
     "ArgumentTypeError", "TemplateFault", "InputRefused", "RolloverError", "SourceError", "ValueError", "exit",
     "_usage", "_text", "Outcome", "head", "label", "_validate_top",
 }
@@ -27,7 +27,7 @@ MESSAGE_NAMES = {
     "EXAMPLE", "_TRANSLATIONS", "_RUNTIME_HINTS", "_CHARACTER_NAMES", "_FAILURE_WORDS",
     "number_problem", "character_name", "checked_text", "_remedy", "_raw_character", "_too_deep", "_yaml_problem",
     "describe", "clash_message", "chinese", "_fault", "check_code", "messages", "status_text", "totals_line",
-    "summary_table", "run", "roll_国有资产",
+    "summary_table", "run", "roll_国有资产", "refused_outputs",
 }
 
 

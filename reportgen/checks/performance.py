@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from reportgen.checks import DOUBLED, PLACEHOLDERS, _finding, rule
+from reportgen.checks.registry import DOUBLED, PLACEHOLDERS, make_finding, rule
 from reportgen.compute import ZERO, Figures
 from reportgen.errors import Finding
 from reportgen.model import Budget
@@ -23,24 +23,24 @@ def covered_money(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
         return
     total = f.target_projects_total
     if total is not None and f.project is not None and total > f.project:
-        yield _finding(b, "error", "R-绩效目标金额",
+        yield make_finding(b, "error", "R-绩效目标金额",
                        f"项目绩效目标表的预算数合计 {m.with_unit(total)} 大于项目支出 {m.with_unit(f.project)}",
                        b.line_of("绩效目标.项目[1]"), "绩效目标.项目")
     for index, p in enumerate(t.projects):
         path = f"绩效目标.项目[{index + 1}]"
         parts = [x for x in (p.fiscal, p.other) if x is not None]
         if p.fiscal is not None and p.other is not None and p.fiscal + p.other != p.amount:
-            yield _finding(b, "error", "R-绩效目标金额",
+            yield make_finding(b, "error", "R-绩效目标金额",
                            f"项目“{p.name}”财政资金 {m.with_unit(p.fiscal)} 与其他资金 {m.with_unit(p.other)} 之和"
                            f"不等于预算数 {m.with_unit(p.amount)}", p.line, path)
         elif sum(parts, ZERO) > p.amount:
-            yield _finding(b, "error", "R-绩效目标金额",
+            yield make_finding(b, "error", "R-绩效目标金额",
                            f"项目“{p.name}”的资金来源 {m.with_unit(sum(parts, ZERO))} 大于预算数 {m.with_unit(p.amount)}",
                            p.line, path)
     for task in t.whole.tasks if t.whole else []:
         if task.amount is not None and task.fiscal is not None and task.other is not None \
                 and task.fiscal + task.other != task.amount:
-            yield _finding(b, "error", "R-绩效目标金额",
+            yield make_finding(b, "error", "R-绩效目标金额",
                            f"任务“{task.name}”财政拨款 {m.with_unit(task.fiscal)} 与其他资金 {m.with_unit(task.other)} 之和"
                            f"不等于金额 {m.with_unit(task.amount)}", task.line, "绩效目标.整体.任务")
 
@@ -52,16 +52,16 @@ def agrees_with_management(b: Budget, f: Figures, m: Money) -> Iterator[Finding]
     if g is None or t is None or not t.projects:
         return
     if g.project_count is not None and g.project_count != len(t.projects):
-        yield _finding(b, "warning", "R-绩效目标",
+        yield make_finding(b, "warning", "R-绩效目标",
                        f"绩效管理.项目数为 {g.project_count}，项目绩效目标表有 {len(t.projects)} 张", 0, "绩效管理.项目数")
     total = f.target_projects_total
     if g.amount is not None and total is not None and g.amount != total:
-        yield _finding(b, "warning", "R-绩效目标",
+        yield make_finding(b, "warning", "R-绩效目标",
                        f"绩效管理.金额 {m.with_unit(g.amount)} 与项目绩效目标表的预算数合计 {m.with_unit(total)} 不一致", 0,
                        "绩效管理.金额")
     for index, p in enumerate(t.projects):
         if not p.indicators:
-            yield _finding(b, "warning", "R-绩效目标", f"项目“{p.name}”没有绩效指标", p.line,
+            yield make_finding(b, "warning", "R-绩效目标", f"项目“{p.name}”没有绩效指标", p.line,
                            f"绩效目标.项目[{index + 1}].指标")
 
 
@@ -73,15 +73,15 @@ def spending_plan(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
         stated = [point for point in p.plan if point.percent is not None]
         for point in stated:
             if point.percent > HUNDRED:  # type: ignore[operator]
-                yield _finding(b, "error", "R-支出计划", f"项目“{p.name}”{point.label}支出进度 {point.text} 超过 100%",
+                yield make_finding(b, "error", "R-支出计划", f"项目“{p.name}”{point.label}支出进度 {point.text} 超过 100%",
                                p.line, path)
         for earlier, later in zip(stated, stated[1:], strict=False):
             if later.percent < earlier.percent:  # type: ignore[operator]
-                yield _finding(b, "error", "R-支出计划",
+                yield make_finding(b, "error", "R-支出计划",
                                f"项目“{p.name}”的支出计划是累计进度，{later.label} {later.text} 不应低于{earlier.label} "
                                f"{earlier.text}", p.line, path)
         if p.plan and p.plan[-1].percent is not None and p.plan[-1].percent < HUNDRED:
-            yield _finding(b, "warning", "R-支出计划",
+            yield make_finding(b, "warning", "R-支出计划",
                            f"项目“{p.name}”12月底累计支出进度为 {p.plan[-1].text}，未达到 100%", p.line, path)
 
 
@@ -105,4 +105,4 @@ def target_words(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
         for pattern, what in ((PLACEHOLDERS, "遗留的占位文字"), (DOUBLED, "重复的词语")):
             hit = pattern.search(text)
             if hit:
-                yield _finding(b, "error", "R-占位文字", f"{where}中有{what}“{hit.group(0)}”", line, where)
+                yield make_finding(b, "error", "R-占位文字", f"{where}中有{what}“{hit.group(0)}”", line, where)

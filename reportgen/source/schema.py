@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from reportgen.errors import Finding
-from reportgen.yamlio import (
+from reportgen.source.yamlio import (
     MAX_INTEGER_DIGITS,
     LocDict,
     LocList,

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reportgen import arguments
+from reportgen.commands import arguments
 from reportgen.rollover import RolloverError, rollover, verify_new, write_new
 
 EXAMPLE = ("示例：reportgen rollover data/shenzhen-yantian-zgh-2022.yaml --year 2023\n"

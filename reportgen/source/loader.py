@@ -10,7 +10,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from reportgen import codes
 from reportgen.errors import Finding, SourceError
 from reportgen.model import (
     INCOME_SOURCES,
@@ -35,8 +34,9 @@ from reportgen.model import (
     ThreePublic,
     WholeTargets,
 )
-from reportgen.schema import validate_source, validate_unit_file
-from reportgen.yamlio import LocDict, load_yaml, to_decimal_text
+from reportgen.source import codes
+from reportgen.source.schema import validate_source, validate_unit_file
+from reportgen.source.yamlio import LocDict, load_yaml, to_decimal_text
 
 UNIT_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
 ZERO = Decimal(0)

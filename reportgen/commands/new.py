@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from reportgen import arguments
+from reportgen.commands import arguments
 from reportgen.rollover import RolloverError, skeleton, verify_new, write_new
 
 EXAMPLE = "示例：reportgen new --department 某某市总工会 --year 2025 -o data/某某市总工会-2025.yaml"

@@ -1,42 +1,18 @@
-"""Consistency rules (勾稽关系) as data: each rule a small function yielding Findings.
-
-`check`, `render` and `preview` all run RULES; a test can list them. A rule names both sides
-with their figures and the source line, in Chinese.
-"""
+"""The consistency rules (勾稽关系) among a budget's figures: totals, splits, classifications, the
+same figure in every place, stated changes and the department's own words."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextvars import ContextVar
+from collections.abc import Iterator
 from decimal import Decimal
 
-from reportgen import codes
+from reportgen.checks.registry import DOUBLED, PLACEHOLDERS, make_finding, reason_threshold, rule
 from reportgen.compute import ZERO, Figures, quantize_half_up
-from reportgen.errors import Finding, Severity
+from reportgen.errors import Finding
 from reportgen.model import FUNDS, Budget
 from reportgen.phrasing import Money
-
-DEFAULT_REASON_THRESHOLD = Decimal(10)  # percent: a larger change with no reason is a warning
-_reason_threshold: ContextVar[Decimal] = ContextVar("reason_threshold", default=DEFAULT_REASON_THRESHOLD)
-PLACEHOLDERS = re.compile(r"XX|xx|××|某某|待填写|待补充|增加（减少）|增长（下降）|\?\?")
-DOUBLED = re.compile(r"(增加|减少|增长|下降|主要用于|主要包括)\1")
-
-Rule = Callable[[Budget, Figures, Money], Iterator[Finding]]
-RULES: list[tuple[str, Rule]] = []
-
-
-def rule(rule_id: str) -> Callable[[Rule], Rule]:
-    def register(func: Rule) -> Rule:
-        RULES.append((rule_id, func))
-        return func
-
-    return register
-
-
-def _finding(b: Budget, severity: Severity, rule_id: str, message: str, line: int = 0, path: str = "") -> Finding:
-    return Finding(severity, rule_id, message, str(b.file), line, 0, path)
+from reportgen.source import codes
 
 
 @rule("R-收支平衡")
@@ -44,7 +20,7 @@ def balance(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     if f.basic is None or f.project is None:
         return
     if f.income_grand_total != f.expenditure_grand_total:
-        yield _finding(
+        yield make_finding(
             b, "error", "R-收支平衡",
             f"收入总计 {m.with_unit(f.income_grand_total)}（各项收入与上年结转之和）与支出总计 "
             f"{m.with_unit(f.expenditure_grand_total)}（基本支出、项目支出与结转下年之和）不相等，"
@@ -56,7 +32,7 @@ def balance(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 @rule("R-基本支出一致")
 def basic_agrees(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     if f.has_function_rows and f.has_economic_rows and f.general_basic != f.basic_from_economic:
-        yield _finding(b, "error", "R-基本支出一致",
+        yield make_finding(b, "error", "R-基本支出一致",
                        f"一般公共预算基本支出不一致：功能分类各行合计 {m.with_unit(f.general_basic)}，"
                        f"经济分类各款合计 {m.with_unit(f.basic_from_economic)}",
                        b.line_of("支出.基本支出.经济分类[1]"), "支出.基本支出.经济分类")
@@ -64,7 +40,7 @@ def basic_agrees(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     if stated is None or f.has_economic_rows:
         return  # with economic rows, R-人员公用经费 compares each part
     if f.has_function_rows and f.general_basic != stated:
-        yield _finding(b, "error", "R-基本支出一致",
+        yield make_finding(b, "error", "R-基本支出一致",
                        f"基本支出不一致：功能分类中一般公共预算基本支出 {m.with_unit(f.general_basic)}，"
                        f"填报的人员经费与公用经费之和 {m.with_unit(stated)}", 0, "支出.基本支出")
 
@@ -93,22 +69,22 @@ def stated_totals(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
             if stated is None or label not in computed or stated == computed[label]:
                 continue
             what = "" if label == "合计" else label
-            yield _finding(b, "error", "R-填报合计",
+            yield make_finding(b, "error", "R-填报合计",
                            f"{t.name}（{level} {t.code}）填报{what} {m.with_unit(stated)}，{parts}{what} {m.with_unit(computed[label])}",
                            t.line, t.kind)
     for row in b.function_rows:
         if row.stated_total is not None and row.stated_total != row.total:
-            yield _finding(b, "error", "R-填报合计",
+            yield make_finding(b, "error", "R-填报合计",
                            f"{row.name}（项 {row.code}）填报合计 {m.with_unit(row.stated_total)}，基本支出与项目支出之和 "
                            f"{m.with_unit(row.total)}", row.line, "支出.功能分类")
     stated_three = b.three_public.stated_total
     if stated_three is not None and stated_three.current != f.three_public_total:
-        yield _finding(b, "error", "R-填报合计",
+        yield make_finding(b, "error", "R-填报合计",
                        f"“三公”经费填报合计 {m.with_unit(stated_three.current)}，四项之和 {m.with_unit(f.three_public_total)}",
                        stated_three.line, "三公经费.合计")
     p = b.procurement
     if p is not None and p.stated_total is not None and p.stated_total != f.procurement_total:
-        yield _finding(b, "error", "R-填报合计",
+        yield make_finding(b, "error", "R-填报合计",
                        f"政府采购填报合计 {m.with_unit(p.stated_total)}，货物、工程、服务之和 {m.with_unit(f.procurement_total)}",
                        p.line, "政府采购.合计")
 
@@ -131,20 +107,20 @@ def stated_changes(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
         if stated_change is None and stated_rate is None:
             continue
         if prior is None:
-            yield _finding(b, "error", "R-增减", f"{label}写明了增减，但没有上年数可以核对：请填写“上年”", line, path)
+            yield make_finding(b, "error", "R-增减", f"{label}写明了增减，但没有上年数可以核对：请填写“上年”", line, path)
             continue
         difference = current - prior
         if stated_change is not None and m.shown(stated_change) != m.shown(difference):
-            yield _finding(b, "error", "R-增减",
+            yield make_finding(b, "error", "R-增减",
                            f"{label}填报增减额 {m.with_unit(stated_change)}，按上年 {m.with_unit(prior)}、本年 {m.with_unit(current)} "
                            f"计算应为 {m.with_unit(difference)}", line, path)
         if stated_rate is not None:
             if not prior:
-                yield _finding(b, "error", "R-增减", f"{label}上年为 0，增长率无可比性，不应填写增减率 {stated_rate}%", line, path)
+                yield make_finding(b, "error", "R-增减", f"{label}上年为 0，增长率无可比性，不应填写增减率 {stated_rate}%", line, path)
                 continue
             rate = quantize_half_up(difference * 100 / prior)
             if quantize_half_up(stated_rate) != rate:
-                yield _finding(b, "error", "R-增减",
+                yield make_finding(b, "error", "R-增减",
                                f"{label}填报增减率 {stated_rate}%，按上年 {m.with_unit(prior)}、本年 {m.with_unit(current)} "
                                f"计算应为 {rate}%", line, path)
 
@@ -156,12 +132,12 @@ def personnel_public(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     for code, amount in f.unclassified_basic:
         index = next(i for i, r in enumerate(b.economic_rows, 1) if r.code.startswith(code))
         path = f"支出.基本支出.经济分类[{index}]"
-        yield _finding(b, "error", "R-人员公用经费",
+        yield make_finding(b, "error", "R-人员公用经费",
                        f"经济分类 {code} 类（{m.with_unit(amount)}）既不是人员经费（301、303）也不是公用经费（302、310），"
                        "不应列入基本支出：请核对科目编码，或把它列入项目支出", b.line_of(path), path)
     for label, stated, computed in (("人员经费", b.stated_personnel, f.personnel), ("公用经费", b.stated_public, f.public)):
         if stated is not None and stated != computed:
-            yield _finding(b, "error", "R-人员公用经费",
+            yield make_finding(b, "error", "R-人员公用经费",
                            f"填报的{label} {m.with_unit(stated)} 与经济分类计算的 {m.with_unit(computed)} 不一致"
                            f"（人员经费 = 301 + 303，公用经费 = 302 + 310）", 0, f"支出.基本支出.{label}")
 
@@ -171,7 +147,7 @@ def projects_agree(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     if f.project_from_functions is None or f.projects_total is None:
         return
     if f.project_from_functions != f.projects_total:
-        yield _finding(b, "error", "R-项目支出一致",
+        yield make_finding(b, "error", "R-项目支出一致",
                        f"项目支出不一致：功能分类各行项目支出之和 {m.with_unit(f.project_from_functions)}，"
                        f"项目清单合计 {m.with_unit(f.projects_total)}",
                        b.line_of("支出.项目[1]"), "支出.项目")
@@ -186,7 +162,7 @@ def fiscal_agrees(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
             continue
         spent, received = f.fund_total(fund), b.income[source]
         if spent != received:
-            yield _finding(b, "error", "R-财政拨款一致",
+            yield make_finding(b, "error", "R-财政拨款一致",
                            f"{source} {m.with_unit(received)} 与资金为“{fund}”的功能分类支出之和 {m.with_unit(spent)} 不一致",
                            b.line_of(f"收入.{source}"), f"收入.{source}")
 
@@ -196,17 +172,17 @@ def duplicates(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     seen = Counter((r.code, r.fund) for r in b.function_rows)
     for row in b.function_rows:
         if seen[(row.code, row.fund)] > 1:
-            yield _finding(b, "error", "R-重复", f"功能分类科目 {row.code}（{row.fund}）重复填报，请合并为一行", row.line,
+            yield make_finding(b, "error", "R-重复", f"功能分类科目 {row.code}（{row.fund}）重复填报，请合并为一行", row.line,
                            "支出.功能分类")
     econ = Counter(r.code for r in b.economic_rows)
     for row in b.economic_rows:
         if econ[row.code] > 1:
-            yield _finding(b, "error", "R-重复", f"经济分类科目 {row.code} 重复填报，请合并为一行", row.line,
+            yield make_finding(b, "error", "R-重复", f"经济分类科目 {row.code} 重复填报，请合并为一行", row.line,
                            "支出.基本支出.经济分类")
     names = Counter((p.unit, p.name) for p in b.projects)  # two units may each have a project of one name
     for project in b.projects:
         if names[(project.unit, project.name)] > 1:
-            yield _finding(b, "error", "R-重复", f"项目“{project.name}”重复出现", project.line, "支出.项目")
+            yield make_finding(b, "error", "R-重复", f"项目“{project.name}”重复出现", project.line, "支出.项目")
 
 
 @rule("R-科目名称")
@@ -218,7 +194,7 @@ def stated_names(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
         status = codes.name_status(kind, row.code, row.stated_name, b.year)
         if status in ("outdated", "mismatch"):
             why = "是其他年度的旧名称" if status == "outdated" else "与科目表不一致"
-            yield _finding(b, "warning", "R-科目名称",
+            yield make_finding(b, "warning", "R-科目名称",
                            f"科目 {row.code} 填写的名称“{row.stated_name}”{why}，{b.year} 年科目表为“{row.name}”，将使用科目表名称",
                            row.line)
 
@@ -227,7 +203,7 @@ def stated_names(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 def government_split(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     for row in b.economic_rows:
         if row.government and sum(row.government.values(), ZERO) != row.amount:
-            yield _finding(b, "error", "R-政府经济分类",
+            yield make_finding(b, "error", "R-政府经济分类",
                            f"经济分类 {row.code} 金额 {m.with_unit(row.amount)}，其政府经济分类拆分之和 "
                            f"{m.with_unit(sum(row.government.values(), ZERO))}", row.line)
 
@@ -238,7 +214,7 @@ def three_public_items(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     for row in b.economic_rows:
         part = pairs.get(row.code)
         if part and row.amount > b.three_public.parts[part].current:
-            yield _finding(b, "error", "R-三公经费",
+            yield make_finding(b, "error", "R-三公经费",
                            f"基本支出中的 {row.code} {row.name} {m.with_unit(row.amount)} 大于“三公”经费中的{part} "
                            f"{m.with_unit(b.three_public.parts[part].current)}", row.line)
 
@@ -247,7 +223,7 @@ def three_public_items(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 def running_costs(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     r = b.running_costs
     if r is not None and f.public is not None and r.current > f.public:
-        yield _finding(b, "error", "R-机关运行经费",
+        yield make_finding(b, "error", "R-机关运行经费",
                        f"机关运行经费 {m.with_unit(r.current)} 大于公用经费 {m.with_unit(f.public)}", r.line, "机关运行经费")
 
 
@@ -255,7 +231,7 @@ def running_costs(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 def procurement(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     p = b.procurement
     if p is not None and p.sme is not None and f.procurement_total is not None and p.sme > f.procurement_total:
-        yield _finding(b, "error", "R-政府采购",
+        yield make_finding(b, "error", "R-政府采购",
                        f"面向中小企业预留 {m.with_unit(p.sme)} 大于政府采购合计 {m.with_unit(f.procurement_total)}", p.line,
                        "政府采购.中小企业")
 
@@ -264,7 +240,7 @@ def procurement(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 def performance_amount(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     g = b.performance
     if g is not None and g.amount is not None and f.project is not None and g.amount > f.project:
-        yield _finding(b, "error", "R-绩效金额",
+        yield make_finding(b, "error", "R-绩效金额",
                        f"纳入绩效目标管理的金额 {m.with_unit(g.amount)} 大于项目支出 {m.with_unit(f.project)}", 0, "绩效管理.金额")
 
 
@@ -283,9 +259,9 @@ def missing_reasons(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
         if current is None or not prior or reason:
             continue
         rate = abs(current - prior) * 100 / prior
-        threshold = _reason_threshold.get()
+        threshold = reason_threshold()
         if rate > threshold:
-            yield _finding(b, "warning", "缺少变动原因",
+            yield make_finding(b, "warning", "缺少变动原因",
                            f"{label}比上年变动 {rate.quantize(Decimal('0.01'))}%（{m.with_unit(prior)} → {m.with_unit(current)}），"
                            f"超过 {threshold}% 但未说明原因", line, path)
 
@@ -294,7 +270,7 @@ def missing_reasons(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 def unit_slip(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     for label, current, prior, _, line, _ in _compared_items(b, f):
         if current and prior and (5000 <= current / prior <= 20000 or 5000 <= prior / current <= 20000):
-            yield _finding(b, "warning", "R-单位疑误",
+            yield make_finding(b, "warning", "R-单位疑误",
                            f"{label}本年 {m.with_unit(current)} 与上年 {m.with_unit(prior)} 相差约一万倍：是否把元填成了万元（或相反）？",
                            line)
 
@@ -311,40 +287,25 @@ def placeholders(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
         for pattern, what in ((PLACEHOLDERS, "遗留的占位文字"), (DOUBLED, "重复的词语")):
             hit = pattern.search(text)
             if hit:
-                yield _finding(b, "error", "R-占位文字", f"{where}中有{what}“{hit.group(0)}”", line, where)
+                yield make_finding(b, "error", "R-占位文字", f"{where}中有{what}“{hit.group(0)}”", line, where)
 
 
 @rule("R-缺少明细")
 def missing_detail(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     if not b.budget_stated:  # a source of 绩效目标 alone: one word for all the budget parts it leaves out
-        yield _finding(b, "warning", "R-缺少明细", "未填报收入与支出（收入、支出）：只生成绩效目标部分，预算收支情况与预算表显示“待补充”",
+        yield make_finding(b, "warning", "R-缺少明细", "未填报收入与支出（收入、支出）：只生成绩效目标部分，预算收支情况与预算表显示“待补充”",
                        0, "收入")
         return
     if not f.has_function_rows:
-        yield _finding(b, "warning", "R-缺少明细", "未填报功能分类明细（支出.功能分类）：相关表格与段落将显示“待补充”", 0, "支出.功能分类")
+        yield make_finding(b, "warning", "R-缺少明细", "未填报功能分类明细（支出.功能分类）：相关表格与段落将显示“待补充”", 0, "支出.功能分类")
     if not f.has_economic_rows:
-        yield _finding(b, "warning", "R-缺少明细", "未填报基本支出经济分类明细（支出.基本支出.经济分类）：表6 将显示“待补充”", 0,
+        yield make_finding(b, "warning", "R-缺少明细", "未填报基本支出经济分类明细（支出.基本支出.经济分类）：表6 将显示“待补充”", 0,
                        "支出.基本支出.经济分类")
     if f.basic is None:
-        yield _finding(b, "error", "R-缺少明细", "无法确定基本支出：请填报功能分类、经济分类或人员经费与公用经费", 0, "支出")
+        yield make_finding(b, "error", "R-缺少明细", "无法确定基本支出：请填报功能分类、经济分类或人员经费与公用经费", 0, "支出")
     if f.project is None and f.basic is not None and f.basic != f.income_grand_total:
-        yield _finding(b, "error", "R-缺少明细", "无法确定项目支出：请填报功能分类或项目清单", 0, "支出")
+        yield make_finding(b, "error", "R-缺少明细", "无法确定项目支出：请填报功能分类或项目清单", 0, "支出")
     for key, label in (("机关运行经费", "机关运行经费"), ("政府采购", "政府采购"), ("国有资产", "国有资产占用情况")):
         present = {"机关运行经费": b.running_costs, "政府采购": b.procurement, "国有资产": b.assets}[key]
         if present is None:
-            yield _finding(b, "warning", "R-缺少明细", f"未填报{label}（{key}）：正文将显示“待补充”", 0, key)
-
-
-def run_checks(budget: Budget, figures: Figures, reason_threshold: Decimal | None = None) -> list[Finding]:
-    """Every rule's findings, errors first, then by line. ``reason_threshold``: the change in
-    percent above which a missing reason is a warning (default 10)."""
-    money = Money(budget.presentation)
-    token = _reason_threshold.set(DEFAULT_REASON_THRESHOLD if reason_threshold is None else reason_threshold)
-    try:
-        findings = [finding for _, check in RULES for finding in check(budget, figures, money)]
-    finally:
-        _reason_threshold.reset(token)
-    return sorted(findings, key=lambda x: (x.severity != "error", x.line))
-
-
-from reportgen import checks_performance, checks_units  # noqa: E402,F401  (they register more rules)
+            yield make_finding(b, "warning", "R-缺少明细", f"未填报{label}（{key}）：正文将显示“待补充”", 0, key)

@@ -1,8 +1,8 @@
-"""Checks for a department of several budget units (单位): every structural rule of checks.py
+"""Checks for a department of several budget units (单位): every structural rule of checks/budget.py
 holds for each unit on its own figures, and the units agree with each other and the profile.
 
 The department's own figures are the units' sum (made by the loader), so the ordinary rules in
-checks.py already check the whole; here each unit is checked as if it were a source of its own,
+checks/budget.py already check the whole; here each unit is checked as if it were a source of its own,
 and its findings name the unit, its file and its line.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from reportgen.checks import RULES, _finding, rule
+from reportgen.checks.registry import RULES, make_finding, rule
 from reportgen.compute import Figures
 from reportgen.errors import Finding
 from reportgen.model import Budget
@@ -56,13 +56,13 @@ def unit_names(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     names = Counter(unit.department for unit in b.units)
     for index, unit in enumerate(b.units):
         if names[unit.department] > 1:
-            yield _finding(b, "error", "R-单位", f"单位“{unit.department}”重复出现，请合并为一个单位",
+            yield make_finding(b, "error", "R-单位", f"单位“{unit.department}”重复出现，请合并为一个单位",
                            b.line_of(f"单位[{index + 1}]"), f"单位[{index + 1}].名称")
     listed = b.profile.subordinate_units
     known = set(names)
     for name in listed:
         if b.units and name not in known:
-            yield _finding(b, "warning", "R-单位", f"部门概况.下属单位中的“{name}”不在“单位”中：其收支未计入部门预算", 0,
+            yield make_finding(b, "warning", "R-单位", f"部门概况.下属单位中的“{name}”不在“单位”中：其收支未计入部门预算", 0,
                            "部门概况.下属单位")
 
 
@@ -75,7 +75,7 @@ def same_detail(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
         with_detail = [u for u in b.units if has(u)]
         without = [u for u in b.units if not has(u)]
         if with_detail and without:
-            yield _finding(b, "error", "R-单位明细",
+            yield make_finding(b, "error", "R-单位明细",
                            f"单位“{'、'.join(u.department for u in with_detail)}”填报了{label}，单位“"
                            f"{'、'.join(u.department for u in without)}”没有：各单位应按相同的明细填报，部门合计才完整",
                            b.line_of("单位[1]"), "单位")

@@ -12,18 +12,11 @@ import os
 import sys
 from pathlib import Path
 
-from reportgen.atomic import replace_together
-from reportgen.diff import DocumentDiff, as_json, diff_documents, summary_text
-from reportgen.document import Document
-from reportgen.errors import Finding, SourceError
-from reportgen.inputs import overwrite_message, overwritten_inputs
-
 EXAMPLE = """示例：
   reportgen diff data/shenzhen-yantian-zgh-2021.yaml data/shenzhen-yantian-zgh-2022.yaml
   reportgen diff 2021年公开文本.docx data/shenzhen-yantian-zgh-2022.yaml -o out/diff.html -o out/diff.docx
   reportgen diff OLD.yaml NEW.docx --format json"""
-SOURCE_SUFFIXES = (".yaml", ".yml")
-INPUT_SUFFIXES = SOURCE_SUFFIXES + (".docx",)
+INPUT_SUFFIXES = (".yaml", ".yml", ".docx")
 OUTPUT_SUFFIXES = (".html", ".htm", ".docx", ".json")
 
 
@@ -46,30 +39,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                         help="逐处标出年份顺延（如 2021年→2022年），而不是只在摘要中说明")
 
 
-def load_input(path: Path) -> tuple[Document | None, list[Finding]]:
-    """A YAML source rendered to its Document, or a DOCX read back; findings say why not."""
-    if path.suffix.lower() in SOURCE_SUFFIXES:
-        from reportgen.render import document_for, prepare
-
-        prepared = prepare(path)
-        if prepared.budget is None or prepared.errors:
-            return None, prepared.findings
-        return document_for(prepared), prepared.findings
-    from reportgen.docx_reader import read_docx
-
-    try:
-        return read_docx(path), []
-    except SourceError as exc:
-        return None, exc.findings
-
-
 def _usage(message: str) -> int:
     print(f"reportgen diff: {message}", file=sys.stderr)
     return 2
 
 
 def run(args: argparse.Namespace) -> int:
-    refused = _refused_outputs(args.old, args.new, args.out)  # first: never a word of ours over an input
+    from reportgen.atomic import replace_together
+    from reportgen.diff import as_json, diff_documents, summary_text
+    from reportgen.diff.files import load_input, output_bytes, refused_outputs
+
+    refused = refused_outputs(args.old, args.new, args.out)  # first: never a word of ours over an input
     if refused:
         for line in refused:
             print(line, file=sys.stderr)
@@ -102,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     result = diff_documents(old, new, old_name=str(args.old), new_name=str(args.new),
                             show_year_shift=args.show_year_shift)
     try:
-        replace_together([(target, _output_bytes(result, target)) for target in args.out])
+        replace_together([(target, output_bytes(result, target)) for target in args.out])
     except OSError as exc:
         where = exc.filename or (args.out[0] if args.out else "")
         print(f"{where}: 错误 [输出] 无法写入：{exc.strerror or exc}；所有输出文件都保持原样", file=sys.stderr)
@@ -118,38 +98,3 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:  # `reportgen diff … | head`: the reader has seen enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
-
-
-def _refused_outputs(old: Path, new: Path, outputs: list[Path]) -> list[str]:
-    """Why the outputs may not be written, before any work: one is an input (OLD, NEW, or a file a
-    YAML input reads: its unit files and prior-year source), one is named twice, or a folder
-    stands in its place."""
-    from reportgen.source import referenced_files
-
-    inputs = [old, new]
-    for path in (old, new):
-        if path.suffix.lower() in SOURCE_SUFFIXES:
-            inputs += referenced_files(path)
-    lines = overwrite_message(overwritten_inputs(outputs, inputs))
-    seen: list[Path] = []
-    for target in outputs:
-        if overwritten_inputs([target], seen):
-            lines.append(f"{target}: 错误 [输出] -o 给了两次同一个文件：每个输出文件只能写一次")
-        elif target.is_dir():
-            lines.append(f"{target}: 错误 [输出] 这是一个文件夹：-o 应为文件名（如 out/diff.html）")
-        seen.append(target)
-    return lines
-
-
-def _output_bytes(result: DocumentDiff, target: Path) -> bytes:
-    """One output's bytes, chosen by its suffix."""
-    suffix = target.suffix.lower()
-    if suffix == ".docx":
-        from reportgen.writers.diff_docx import diff_docx_bytes
-
-        return diff_docx_bytes(result)
-    if suffix == ".json":
-        return (json.dumps(as_json(result), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    from reportgen.writers.diff_html import diff_html_string
-
-    return diff_html_string(result).encode("utf-8")

@@ -13,23 +13,16 @@ import time
 import webbrowser
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from reportgen.commands import arguments
 from reportgen.errors import missing_template_dir
-from reportgen.preview import PreviewServer, Published
+
+if TYPE_CHECKING:
+    from reportgen.preview import Published
 
 EXAMPLE = ("示例：reportgen preview data/shenzhen-yantian-zgh-2022.yaml --open\n"
            "      在编辑器中修改并保存源文件，浏览器中的页面会自动刷新。")
-
-
-def _port(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"端口应为 0–65535 之间的整数，而不是“{text}”") from None
-    if not 0 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"端口应为 0–65535 之间的整数，而不是 {value}")
-    return value
 
 
 def register(subparsers: Any) -> None:
@@ -40,7 +33,7 @@ def register(subparsers: Any) -> None:
                     "源文件有错误时页面上列出问题，并保留上次成功生成的内容。按 Ctrl-C 停止。",
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("source", type=Path, metavar="SOURCE", help="YAML 预算源文件")
-    parser.add_argument("--port", type=_port, default=0, metavar="N", help="端口（默认自动选择一个空闲端口）")
+    parser.add_argument("--port", type=arguments.port, default=0, metavar="N", help="端口（默认自动选择一个空闲端口）")
     parser.add_argument("--open", action="store_true", help="启动后用默认浏览器打开预览页面")
     parser.add_argument("--templates", type=Path, action="append", metavar="DIR",
                         help="自定义模板文件夹：同名模板覆盖默认模板（可多次给出）")
@@ -64,6 +57,7 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Serve until Ctrl-C (exit 0); exit 1 when the port cannot be used, 2 for a bad argument."""
+    from reportgen.preview import PreviewServer
     if not args.source.is_file():
         print(f"reportgen: 找不到源文件 {args.source}", file=sys.stderr)
         return 2

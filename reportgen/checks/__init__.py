@@ -1,0 +1,25 @@
+"""Consistency checks (勾稽关系) as data: ``registry`` holds the rules, registered by the rule
+modules ``budget`` (the budget's figures), ``performance`` (绩效目标) and ``units`` (a department of
+several units). `check`, `render` and `preview` all run them through :func:`run_checks`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportgen.checks import budget as budget_rules  # noqa: F401  (importing the rule modules registers their rules)
+from reportgen.checks import performance, units  # noqa: F401
+from reportgen.checks.registry import RULES, threshold
+from reportgen.compute import Figures
+from reportgen.errors import Finding
+from reportgen.model import Budget
+from reportgen.phrasing import Money
+
+
+def run_checks(budget: Budget, figures: Figures, reason_threshold: Decimal | None = None) -> list[Finding]:
+    """Every rule's findings, errors first, then by line. ``reason_threshold``: the change in
+    percent above which a missing reason is a warning (default 10)."""
+    money = Money(budget.presentation)
+    with threshold(reason_threshold):
+        findings = [finding for _, check in RULES for finding in check(budget, figures, money)]
+    return sorted(findings, key=lambda x: (x.severity != "error", x.line))

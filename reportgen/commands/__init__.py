@@ -1,0 +1,15 @@
+"""The commands of the command line, one module each: ``register(subparsers)`` adds its parser,
+``run(args) -> int`` does the command. They parse arguments and print; the work is elsewhere,
+imported inside ``run`` so that a command loads only what it needs."""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+COMMANDS = ("render", "check", "schema", "diff", "preview", "rollover", "new")
+
+
+def command(name: str) -> ModuleType:
+    """The module of command ``name``."""
+    return importlib.import_module(f"reportgen.commands.{name}")

@@ -1,0 +1,67 @@
+"""What diff reads and writes: a YAML source rendered to its Document or any DOCX read back; the
+outputs' bytes by suffix; and the outputs that may not be written (an input, twice, a folder)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reportgen.diff.model import DocumentDiff
+from reportgen.diff.report import as_json
+from reportgen.document import Document
+from reportgen.errors import Finding, SourceError
+from reportgen.source.inputs import overwrite_message, overwritten_inputs
+
+SOURCE_SUFFIXES = (".yaml", ".yml")
+
+
+def load_input(path: Path) -> tuple[Document | None, list[Finding]]:
+    """A YAML source rendered to its Document, or a DOCX read back; findings say why not."""
+    if path.suffix.lower() in SOURCE_SUFFIXES:
+        from reportgen.render import document_for, prepare
+
+        prepared = prepare(path)
+        if prepared.budget is None or prepared.errors:
+            return None, prepared.findings
+        return document_for(prepared), prepared.findings
+    from reportgen.readers.docx import read_docx
+
+    try:
+        return read_docx(path), []
+    except SourceError as exc:
+        return None, exc.findings
+
+
+def refused_outputs(old: Path, new: Path, outputs: list[Path]) -> list[str]:
+    """Why the outputs may not be written, before any work: one is an input (OLD, NEW, or a file a
+    YAML input reads: its unit files and prior-year source), one is named twice, or a folder
+    stands in its place."""
+    from reportgen.source.loader import referenced_files
+
+    inputs = [old, new]
+    for path in (old, new):
+        if path.suffix.lower() in SOURCE_SUFFIXES:
+            inputs += referenced_files(path)
+    lines = overwrite_message(overwritten_inputs(outputs, inputs))
+    seen: list[Path] = []
+    for target in outputs:
+        if overwritten_inputs([target], seen):
+            lines.append(f"{target}: 错误 [输出] -o 给了两次同一个文件：每个输出文件只能写一次")
+        elif target.is_dir():
+            lines.append(f"{target}: 错误 [输出] 这是一个文件夹：-o 应为文件名（如 out/diff.html）")
+        seen.append(target)
+    return lines
+
+
+def output_bytes(result: DocumentDiff, target: Path) -> bytes:
+    """One output's bytes, chosen by its suffix."""
+    suffix = target.suffix.lower()
+    if suffix == ".docx":
+        from reportgen.writers.diff_docx import diff_docx_bytes
+
+        return diff_docx_bytes(result)
+    if suffix == ".json":
+        return (json.dumps(as_json(result), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    from reportgen.writers.diff_html import diff_html_string
+
+    return diff_html_string(result).encode("utf-8")

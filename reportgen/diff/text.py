@@ -1,0 +1,189 @@
+"""Text diffs: a sentence compared character by character, numbers (1,270.13, 0.27%) kept
+whole, and years that moved on with the documents (2021年 → 2022年) told apart as year shifts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Literal
+
+Status = Literal["equal", "changed", "inserted", "deleted"]
+SpanOp = Literal["equal", "insert", "delete", "replace", "year"]
+ItemKind = Literal["title", "subtitle", "heading", "paragraph", "table"]
+
+# A number as a reader sees one: thousands separators, decimals and a trailing % stay together.
+# The look-behind keeps "2021-2022" from reading as 2021 and −2022.
+_TOKEN = re.compile(r"(?<![A-Za-z0-9.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|\s+|[A-Za-z]+|.", re.S)
+YEAR = re.compile(r"(?<![0-9])(1[89]\d\d|20\d\d)(?=\s*年)")
+_SPACE = re.compile(r"\s+")
+_YEAR_KEY = "\x00年份"
+
+SIMILAR = 0.5  # two paragraphs (or rows) at least this alike are one changed paragraph
+COVERED = 0.75  # … or when this share of the shorter one is found in the longer
+COVER_MIN = 8  # … and the shorter one has at least this many characters
+
+
+
+# --- text ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of a text diff. ``replace`` holds both sides; ``year`` is a year shift (2021 → 2022)."""
+
+    op: SpanOp
+    old: str
+    new: str
+
+
+@dataclass
+class TextDiff:
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def old_text(self) -> str:
+        return "".join(s.old for s in self.spans)
+
+    @property
+    def new_text(self) -> str:
+        return "".join(s.new for s in self.spans)
+
+    def changed(self, with_years: bool = False) -> bool:
+        """True when the two sides differ beyond year shifts (or at all, ``with_years``)."""
+        return any(s.op not in ("equal", "year") or (with_years and s.op == "year") for s in self.spans)
+
+    @property
+    def years(self) -> list[Span]:
+        return [s for s in self.spans if s.op == "year"]
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    key: str
+    number: bool
+    year: bool
+
+
+def tokens(text: str) -> list[_Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        piece = match.group(0)
+        number = piece[0].isdigit() or (len(piece) > 1 and piece[0] == "-" and piece[1].isdigit())
+        year = False
+        if number and len(piece) == 4 and piece.isdigit() and 1800 <= int(piece) <= 2099:
+            rest = text[match.end():match.end() + 4].lstrip()
+            year = rest.startswith("年")
+        tokens.append(_Token(piece, _YEAR_KEY if year else piece, number, year))
+    return tokens
+
+
+def is_number(text: str) -> bool:
+    """True when ``text`` is one number token (a figure, possibly with separators or %)."""
+    found = tokens(text)
+    return len(found) == 1 and found[0].number
+
+
+def _cleanup(opcodes: list[tuple[str, int, int, int, int]], old: list[_Token]) -> list[tuple[str, int, int, int, int]]:
+    """Fold a one-character equal run between two changes into the change around it.
+
+    A character diff of two Chinese phrases matches stray common characters (增加 / 减少 share
+    nothing, but 增长 / 下降 … 万元 may): such islands make a redline unreadable.
+    """
+    ops = list(opcodes)
+    changed = True
+    while changed:
+        changed = False
+        for k in range(1, len(ops) - 1):
+            tag, i1, i2, j1, j2 = ops[k]
+            before, after = ops[k - 1], ops[k + 1]
+            if tag != "equal" or before[0] == "equal" or after[0] == "equal":
+                continue
+            if before[0] == after[0] and before[0] in ("insert", "delete"):
+                continue  # text added (or taken away) on both sides of it: the island is real
+            token = old[i1]
+            if i2 - i1 == 1 and not token.number and not token.text.isspace():
+                ops[k - 1:k + 2] = [("replace", before[1], after[2], before[3], after[4])]
+                changed = True
+                break
+    return ops
+
+
+def diff_text(old: str, new: str, year_step: int = 0) -> TextDiff:
+    """Character diff with numbers whole; a year that moved on by ``year_step`` is a ``year`` span."""
+    if old == new:
+        return TextDiff([Span("equal", old, new)] if old else [])
+    a, b = tokens(old), tokens(new)
+    matcher = SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
+    spans: list[Span] = []
+    for tag, i1, i2, j1, j2 in _cleanup(matcher.get_opcodes(), a):
+        if tag == "equal":
+            for ta, tb in zip(a[i1:i2], b[j1:j2], strict=True):
+                if ta.text == tb.text:
+                    spans.append(Span("equal", ta.text, tb.text))
+                elif ta.year and tb.year and int(ta.text) + year_step == int(tb.text) and year_step:
+                    spans.append(Span("year", ta.text, tb.text))
+                else:
+                    spans.append(Span("replace", ta.text, tb.text))
+        else:
+            old_part = "".join(t.text for t in a[i1:i2])
+            new_part = "".join(t.text for t in b[j1:j2])
+            op: SpanOp = "replace" if old_part and new_part else ("delete" if old_part else "insert")
+            spans.append(Span(op, old_part, new_part))
+    return TextDiff(_merge(spans))
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    """Join neighbouring spans of one kind (years stay one per span: each is counted)."""
+    out: list[Span] = []
+    for span in spans:
+        if out and out[-1].op == span.op and span.op in ("equal", "replace", "insert", "delete"):
+            out[-1] = Span(span.op, out[-1].old + span.old, out[-1].new + span.new)
+        elif out and {out[-1].op, span.op} in ({"delete", "insert"}, {"replace", "insert"}, {"replace", "delete"}):
+            out[-1] = Span("replace", out[-1].old + span.old, out[-1].new + span.new)
+        else:
+            out.append(span)
+    return out
+
+
+def inserted(text: str) -> TextDiff:
+    return TextDiff([Span("insert", "", text)] if text else [])
+
+
+def deleted(text: str) -> TextDiff:
+    return TextDiff([Span("delete", text, "")] if text else [])
+
+
+def shift_years(text: str, step: int) -> str:
+    """``text`` with every year (a 4-digit number before 年) moved on by ``step``."""
+    if not step:
+        return text
+    return YEAR.sub(lambda m: str(int(m.group(1)) + step), text)
+
+
+def normalized(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two texts are (0–1), by character; cheap bounds first.
+
+    A sentence that gained a clause (比2021年增加3.39万元…) or a reason may fall under the plain
+    ratio; when nearly all of the shorter text (COVERED) is found in the longer, it still counts
+    as SIMILAR: the same paragraph, rewritten.
+    """
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    shorter = min(len(a), len(b))
+    bound = matcher.quick_ratio()
+    if bound < SIMILAR and (shorter < COVER_MIN or bound * (len(a) + len(b)) / 2 < COVERED * shorter):
+        return 0.0
+    ratio = matcher.ratio()
+    if ratio >= SIMILAR or shorter < COVER_MIN:
+        return ratio
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    return SIMILAR if matched >= COVERED * shorter else ratio

@@ -1,0 +1,1 @@
+"""Readers: documents made elsewhere read back into the neutral Document (docx)."""
