@@ -215,7 +215,7 @@ def _warm_up(formats: tuple[str, ...]) -> None:
     if "docx" in formats:
         from reportgen.writers import docx
 
-        docx._base_package()
+        docx.base_package()
     if "html" in formats:
         import reportgen.writers.html  # noqa: F401
 

@@ -23,9 +23,9 @@ from reportgen.diff import DocumentDiff, diff_documents, diff_text, summary_text
 from reportgen.diff.files import load_input
 from reportgen.document import Cell, Document, Heading, Paragraph, Row, Table, Title
 from reportgen.readers.docx import paragraph_text, read_docx, resolve_tracked_changes
-from reportgen.writers.diff_docx import AUTHOR, YEAR_AUTHOR, diff_docx_bytes
 from reportgen.writers.diff_html import diff_html_string
 from reportgen.writers.docx import write_docx
+from reportgen.writers.docx.diff import AUTHOR, YEAR_AUTHOR, diff_docx_bytes
 from tests.test_cli import run, yantian_with
 
 ROOT = Path(__file__).resolve().parent.parent

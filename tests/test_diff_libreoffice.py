@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from reportgen.diff import diff_documents
-from reportgen.writers.diff_docx import diff_docx_bytes
 from reportgen.writers.docx import write_docx
+from reportgen.writers.docx.diff import diff_docx_bytes
 from tests.clients import require_program
 from tests.test_diff import NEW, OLD, source, synthetic_pairs
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -16,7 +17,7 @@ from babel.numbers import format_decimal
 from docx.shared import Emu
 
 import reportgen.render as render_module
-import reportgen.writers.docx as docx_writer
+import reportgen.writers.docx
 from bench.synthetic import synthetic_source
 from reportgen.compute import quantize_half_up
 from reportgen.document import Cell, Document, Heading, PageBreak, Paragraph, Row, Table, Title
@@ -24,6 +25,11 @@ from reportgen.errors import SourceError
 from reportgen.phrasing import format_number
 from reportgen.render import document_for, prepare
 from reportgen.source import yamlio
+from reportgen.writers.docx import blocks as docx_blocks
+from reportgen.writers.docx import ooxml
+from reportgen.writers.docx import package as docx_package
+from reportgen.writers.docx import styles as docx_styles
+from reportgen.writers.docx import tables as docx_tables
 from reportgen.writers.html import html_string
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,28 +167,30 @@ def _reference_tc(cell: Cell, row: Row, is_header: bool, widths: list[int], merg
     elif merge == "continue":
         pr.append("<w:vMerge/>")
     if is_header:
-        pr.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{docx_writer.HEADER_FILL}"/>')
+        pr.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{docx_tables.HEADER_FILL}"/>')
     pr.append('<w:vAlign w:val="center"/>')
     ppr = ['<w:pStyle w:val="TableText"/>']
     if cell.indent > 0 and not is_header:
-        twips = round(cell.indent * docx_writer.TABLE_SIZE.pt * 20)
+        twips = round(cell.indent * docx_styles.TABLE_SIZE.pt * 20)
         ppr.append(f'<w:ind w:leftChars="{int(cell.indent) * 100}" w:left="{twips}"/>')
-    ppr.append(f'<w:jc w:val="{"center" if is_header else docx_writer._JC.get(cell.align, "left")}"/>')
+    ppr.append(f'<w:jc w:val="{"center" if is_header else ooxml.JC.get(cell.align, "left")}"/>')
     run = ""
     if cell.text:
         if cell.missing:
-            rpr = docx_writer.MISSING_RPR
+            rpr = ooxml.MISSING_RPR
         elif is_header or cell.bold or row.kind in ("total", "subtotal"):
             rpr = "<w:b/>"
         else:
             rpr = ""
-        parts = [f'<w:t xml:space="preserve">{saxutils.escape(part)}</w:t>' if part else ""
-                 for part in docx_writer._clean(cell.text).split("\n")]
-        run = f"<w:r>{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}{'<w:br/>'.join(parts)}</w:r>"
+        # a tab is w:tab and a line break (LF, CR or CRLF) w:br, in cells as in paragraphs
+        parts = ["<w:tab/>" if part == "\t" else "<w:br/>" if part in ("\r\n", "\r", "\n")
+                 else f'<w:t xml:space="preserve">{saxutils.escape(part)}</w:t>' if part else ""
+                 for part in re.split(r"(\r\n|[\t\r\n])", ooxml.clean(cell.text))]
+        run = f"<w:r>{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}{''.join(parts)}</w:r>"
     return f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr><w:p><w:pPr>{''.join(ppr)}</w:pPr>{run}</w:p></w:tc>"
 
 
-class ReferenceWriter(docx_writer.DocxWriter):
+class ReferenceWriter(docx_blocks.DocxWriter):
     """The writer as python-docx's own API does each step: a fresh template set up per document,
     doc.add_paragraph(text, style=name), doc.add_table, doc.sections[-1] for the width."""
 
@@ -193,16 +201,18 @@ class ReferenceWriter(docx_writer.DocxWriter):
         self._style_ids = {}
         self._queued = []
         self._text_widths = {}
-        docx_writer._setup_styles(self.doc)
+        docx_styles.setup_styles(self.doc)
         section = self.doc.sections[0]
-        docx_writer._set_page(section, landscape=False)
-        docx_writer._add_page_number_footer(section)
+        docx_styles.set_page(section, landscape=False)
+        docx_styles.add_page_number_footer(section)
 
+    # python-docx breaks a line at CR and at LF alike, so a Windows CRLF would break it twice: the
+    # writers take CRLF as the one line break it is
     def _write_paragraph(self, text: str, style: str) -> None:
-        self.doc.add_paragraph(text, style=style)
+        self.doc.add_paragraph(text.replace("\r\n", "\n"), style=style)
 
     def _add_paragraph(self, text: str, style: str):  # type: ignore[no-untyped-def]
-        return self.doc.add_paragraph(text, style=style)
+        return self.doc.add_paragraph(text.replace("\r\n", "\n"), style=style)
 
     def _flush(self) -> None:
         return None
@@ -214,10 +224,10 @@ class ReferenceWriter(docx_writer.DocxWriter):
     def _table_grid(self, block: Table, text_width: Emu) -> None:
         table = self.doc.add_table(rows=0, cols=block.column_count)
         table.style = self.doc.styles["Table Grid"]
-        widths = docx_writer._scale(block.widths, round(text_width / docx_writer._EMU_PER_TWIP))
-        docx_writer._set_table_properties(table._tbl)
-        docx_writer._set_grid(table._tbl, widths)
-        table._tbl.extend(docx_writer._build_rows(block, widths))
+        widths = docx_tables.scale_widths(block.widths, round(text_width / ooxml.EMU_PER_TWIP))
+        docx_tables.set_table_properties(table._tbl)
+        docx_tables.set_grid(table._tbl, widths)
+        table._tbl.extend(docx_tables.build_rows(block, widths))
 
 
 def package_parts(data: bytes) -> dict[str, bytes]:
@@ -227,7 +237,7 @@ def package_parts(data: bytes) -> dict[str, bytes]:
 
 def reference_docx(document: Document, monkeypatch: pytest.MonkeyPatch) -> bytes:
     with monkeypatch.context() as patch:
-        patch.setattr(docx_writer, "_tc", _reference_tc)
+        patch.setattr(docx_tables, "_tc", _reference_tc)
         buffer = io.BytesIO()
         ReferenceWriter().render(document).save(buffer)
         return buffer.getvalue()
@@ -258,7 +268,7 @@ def test_docx_writer_writes_what_python_docx_api_writes(source, monkeypatch, tmp
             source.write_text(synthetic_source(300), encoding="utf-8")
         prepared = prepare(source)
         document = document_for(prepared, draft=True)
-    fast = package_parts(docx_writer.docx_bytes(document))
+    fast = package_parts(docx_blocks.docx_bytes(document))
     slow = package_parts(reference_docx(document, monkeypatch))
     assert list(fast) == list(slow)
     for name in slow:
@@ -283,8 +293,8 @@ def test_an_edited_template_is_compiled_again(tmp_path):
 def test_package_splices_the_markup_render_would_parse():
     document = tricky_document()
     buffer = io.BytesIO()
-    docx_writer.DocxWriter().render(document).save(buffer)
-    assert package_parts(docx_writer.docx_bytes(document)) == package_parts(buffer.getvalue())
+    docx_blocks.DocxWriter().render(document).save(buffer)
+    assert package_parts(docx_blocks.docx_bytes(document)) == package_parts(buffer.getvalue())
 
 
 # -- the DOCX written in a forked process, beside the HTML -------------------------------------
@@ -313,7 +323,7 @@ def test_a_failure_in_the_child_is_raised_here_and_leaves_nothing(tmp_path, monk
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(render_module, "PARALLEL_FROM_ROWS", 1)
-    monkeypatch.setattr(docx_writer, "write_docx", full_disk)  # the child is forked: it sees this
+    monkeypatch.setattr(reportgen.writers.docx, "write_docx", full_disk)  # the child is forked: it sees this
     out = tmp_path / "out"
     with pytest.raises(OSError) as caught:
         render_module.write_outputs(document, out, "x", ("docx", "html"))
@@ -324,16 +334,16 @@ def test_a_failure_in_the_child_is_raised_here_and_leaves_nothing(tmp_path, monk
 # -- the DOCX base package, built once and kept in the user's cache ----------------------------
 def test_base_package_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    docx_writer._base_package.cache_clear()
+    docx_package.base_package.cache_clear()
     try:
-        built = docx_writer._base_package()
+        built = docx_package.base_package()
         cached = sorted((tmp_path / "reportgen").iterdir())
         assert [p.suffix for p in cached] == [".docx", ".json"]
-        docx_writer._base_package.cache_clear()
-        assert docx_writer._base_package() == built  # read back
+        docx_package.base_package.cache_clear()
+        assert docx_package.base_package() == built  # read back
         cached[0].write_bytes(b"not a zip")
-        docx_writer._base_package.cache_clear()
-        assert package_parts(docx_writer._base_package()) == package_parts(built)  # rebuilt
-        assert package_parts(docx_writer.docx_bytes(tricky_document()))
+        docx_package.base_package.cache_clear()
+        assert package_parts(docx_package.base_package()) == package_parts(built)  # rebuilt
+        assert package_parts(docx_blocks.docx_bytes(tricky_document()))
     finally:
-        docx_writer._base_package.cache_clear()
+        docx_package.base_package.cache_clear()

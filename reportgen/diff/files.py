@@ -57,7 +57,7 @@ def output_bytes(result: DocumentDiff, target: Path) -> bytes:
     """One output's bytes, chosen by its suffix."""
     suffix = target.suffix.lower()
     if suffix == ".docx":
-        from reportgen.writers.diff_docx import diff_docx_bytes
+        from reportgen.writers.docx.diff import diff_docx_bytes
 
         return diff_docx_bytes(result)
     if suffix == ".json":

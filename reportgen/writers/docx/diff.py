@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import io
 from datetime import UTC, datetime
-from xml.sax.saxutils import escape, quoteattr
 
 from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
@@ -24,18 +23,9 @@ from docx.oxml.ns import nsdecls, qn
 
 from reportgen.diff import BlockDiff, DocumentDiff, RowDiff, Span, TableDiff, TextDiff, diff_title
 from reportgen.document import Cell, Document, Paragraph, Table
-from reportgen.writers.docx import (
-    _EMU_PER_TWIP,
-    _JC,
-    MISSING_RPR,
-    DocxWriter,
-    _clean,
-    _scale,
-    _set_grid,
-    _set_table_properties,
-    cell_indent,
-    tc_properties,
-)
+from reportgen.writers.docx.blocks import DocxWriter
+from reportgen.writers.docx.ooxml import EMU_PER_TWIP, JC, MISSING_RPR, quote_attribute, run_xml
+from reportgen.writers.docx.tables import cell_indent, scale_widths, set_grid, set_table_properties, tc_properties
 
 AUTHOR = "reportgen"
 YEAR_AUTHOR = "reportgen（年份顺延）"
@@ -81,20 +71,20 @@ class TrackedDocxWriter(DocxWriter):
     # -- revision markup -------------------------------------------------------------------------
     def _rev(self, tag: str, author: str = AUTHOR) -> str:
         self._next_id += 1
-        return f'<w:{tag} w:id="{self._next_id}" w:author={quoteattr(author)} w:date="{self.date}"'
+        return f'<w:{tag} w:id="{self._next_id}" w:author={quote_attribute(author)} w:date="{self.date}"'
 
     def runs(self, diff: TextDiff, rpr: str = "") -> str:
         return "".join(self.span(span, rpr) for span in diff.spans)
 
     def span(self, span: Span, rpr: str) -> str:
         if span.op == "equal":
-            return _run(span.new, rpr)
+            return run_xml(span.new, rpr)
         author = AUTHOR if span.op != "year" or self.result.show_year_shift else YEAR_AUTHOR
         out = ""
         if span.old:
-            out += f"{self._rev('del', author)}>{_run(span.old, rpr, deleted=True)}</w:del>"
+            out += f"{self._rev('del', author)}>{run_xml(span.old, rpr, deleted=True)}</w:del>"
         if span.new:
-            out += f"{self._rev('ins', author)}>{_run(span.new, rpr)}</w:ins>"
+            out += f"{self._rev('ins', author)}>{run_xml(span.new, rpr)}</w:ins>"
         return out
 
     def mark(self, has_old: bool, has_new: bool) -> str:
@@ -137,7 +127,7 @@ class TrackedDocxWriter(DocxWriter):
         line_old = table.department.old_text or table.unit.old_text
         line_new = table.department.new_text or table.unit.new_text
         if line_old or line_new:
-            width = round(self._text_width() / _EMU_PER_TWIP)
+            width = round(self._text_width() / EMU_PER_TWIP)
             tabs = f'<w:tabs><w:tab w:val="right" w:pos="{width}"/></w:tabs>'  # the unit flush right
             body = self.runs(table.department)
             if table.unit.spans:
@@ -150,7 +140,7 @@ class TrackedDocxWriter(DocxWriter):
                                                                   bool(note.new_text) and note_status != "deleted"))
 
     def _grid(self, table: TableDiff) -> None:
-        text_width = round(self._text_width() / _EMU_PER_TWIP)
+        text_width = round(self._text_width() / EMU_PER_TWIP)
         old_edges = _edges(table.old, table.old_columns, text_width)
         new_edges = _edges(table.new, table.new_columns, text_width)
         if table.same_grid:
@@ -161,8 +151,8 @@ class TrackedDocxWriter(DocxWriter):
         docx_table = self.doc.add_table(rows=0, cols=len(widths))
         docx_table.style = self.doc.styles["Table Grid"]
         tbl = docx_table._tbl
-        _set_table_properties(tbl)
-        _set_grid(tbl, widths)
+        set_table_properties(tbl)
+        set_grid(tbl, widths)
         self._covered = _covered([r.old_layout for r in table.rows if r.old is not None],
                                  [r.old for r in table.rows if r.old is not None])
         self._covered.update(_covered([r.new_layout for r in table.rows if r.new is not None],
@@ -227,7 +217,7 @@ class TrackedDocxWriter(DocxWriter):
         ppr = [f'<w:pStyle w:val="{self._styles.get("Table Text", "TableText")}"/>']
         if cell is not None and not header:
             ppr.append(cell_indent(cell.indent))
-        align = "center" if header else _JC.get(cell.align if cell else "left", "left")
+        align = "center" if header else JC.get(cell.align if cell else "left", "left")
         ppr.append(f'<w:jc w:val="{align}"/>')
         if revision:
             ppr.append(f"<w:rPr>{self._rev(revision)}/></w:rPr>")
@@ -271,21 +261,6 @@ def _edges(table: Table | None, columns: int, total: int) -> list[int]:
         return [0, total]
     widths = table.widths if len(table.widths) == columns else [1] * columns
     edges = [0]
-    for width in _scale(widths, total):
+    for width in scale_widths(widths, total):
         edges.append(edges[-1] + width)
     return edges
-
-
-def _run(text: str, rpr: str = "", deleted: bool = False) -> str:
-    """A w:r for ``text``: tabs as w:tab, line breaks as w:br, deleted text in w:delText."""
-    tag = "w:delText" if deleted else "w:t"
-    parts: list[str] = []
-    for index, line in enumerate(_clean(text).split("\n")):
-        if index:
-            parts.append("<w:br/>")
-        for k, piece in enumerate(line.split("\t")):
-            if k:
-                parts.append("<w:tab/>")
-            if piece:
-                parts.append(f'<{tag} xml:space="preserve">{escape(piece)}</{tag}>')
-    return f"<w:r>{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}{''.join(parts)}</w:r>"
