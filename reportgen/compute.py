@@ -10,8 +10,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
+from pathlib import Path
+from typing import Any
 
-from reportgen.model import FISCAL_SOURCES, FUNDS, THREE_PUBLIC_PARTS, Budget
+from reportgen.model import FISCAL_SOURCES, FUNDS, INCOME_SOURCES, THREE_PUBLIC_PARTS, Budget, EconomicRow, FunctionRow
 from reportgen.source import codes
 
 ZERO = Decimal(0)
@@ -467,12 +469,86 @@ class Figures:
         return sum((p.amount for p in targets.projects), ZERO)
 
     @cached_property
+    def managed_project_count(self) -> int | None:
+        """纳入绩效目标管理的项目数: as the source states it, else the projects with target tables."""
+        stated = self.budget.performance.project_count if self.budget.performance is not None else None
+        if stated is not None:
+            return stated
+        targets = self.budget.targets
+        return len(targets.projects) if targets is not None and targets.projects else None
+
+    @cached_property
+    def managed_amount(self) -> Decimal | None:
+        """The money those projects cover: as stated, else the project target tables' total."""
+        stated = self.budget.performance.amount if self.budget.performance is not None else None
+        return stated if stated is not None else self.target_projects_total
+
+    @cached_property
     def target_projects_fiscal(self) -> Decimal | None:
         """The 财政资金 part of it, when every project states it."""
         targets = self.budget.targets
         if targets is None or not targets.projects or any(p.fiscal is None for p in targets.projects):
             return None
         return sum((p.fiscal or ZERO for p in targets.projects), ZERO)
+
+
+# -- a department of several units ---------------------------------------------------------------
+def _joined(texts: list[str]) -> str:
+    """Distinct non-empty texts in order, joined as one phrase."""
+    return "；".join(dict.fromkeys(t for t in texts if t))
+
+
+def consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
+    """A department's figures as the sum of its units' (the loader makes a department of several
+    units from them): function rows summed per (code, fund), economic rows per code, projects
+    concatenated, reasons and notes joined. Lines point into the department's file only."""
+
+    def line_in_department(unit: Budget, line: int) -> int:
+        return line if unit.file == department_file else 0
+
+    def summed(values: list[Decimal | None]) -> Decimal | None:
+        return None if any(v is None for v in values) else sum(values, ZERO)  # type: ignore[arg-type]
+
+    functions: dict[tuple[str, str], FunctionRow] = {}
+    function_priors: dict[tuple[str, str], list[Decimal | None]] = {}
+    economics: dict[str, EconomicRow] = {}
+    for unit in units:
+        for row in unit.function_rows:
+            key = (row.code, row.fund)
+            merged = functions.get(key)
+            if merged is None:
+                functions[key] = FunctionRow(row.code, row.name, "", row.fund, row.basic, row.project, None, row.reason,
+                                             line_in_department(unit, row.line))
+                function_priors[key] = [row.prior]
+            else:
+                merged.basic += row.basic
+                merged.project += row.project
+                merged.reason = _joined([merged.reason, row.reason])
+                function_priors[key].append(row.prior)
+        for econ in unit.economic_rows:
+            merged_econ = economics.get(econ.code)
+            if merged_econ is None:
+                economics[econ.code] = EconomicRow(econ.code, econ.name, "", econ.amount, dict(econ.government),
+                                                   line_in_department(unit, econ.line))
+                continue
+            merged_econ.amount += econ.amount
+            for gov_code, amount in econ.government.items():
+                merged_econ.government[gov_code] = merged_econ.government.get(gov_code, ZERO) + amount
+    for key, priors in function_priors.items():
+        functions[key].prior = summed(priors)
+    return {
+        "income": {name: sum((u.income[name] for u in units), ZERO) for name in INCOME_SOURCES},
+        "carried_over": sum((u.carried_over for u in units), ZERO),
+        "carry_forward": sum((u.carry_forward for u in units), ZERO),
+        "function_rows": sorted(functions.values(), key=lambda r: (r.code, r.fund)),
+        "economic_rows": sorted(economics.values(), key=lambda r: r.code),
+        "stated_personnel": summed([u.stated_personnel for u in units]),
+        "stated_public": summed([u.stated_public for u in units]),
+        "personnel_note": _joined([u.personnel_note for u in units]),
+        "public_note": _joined([u.public_note for u in units]),
+        "projects": [p for u in units for p in u.projects],
+    }
+
 
 
 def compute(budget: Budget) -> Figures:

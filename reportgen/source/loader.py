@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from reportgen.compute import consolidate
 from reportgen.errors import Finding, SourceError
 from reportgen.model import (
     INCOME_SOURCES,
@@ -132,7 +133,7 @@ class _Reader:
         level = str(d.get("级次", "市级"))
         units = self.units(d, presentation, level) if "单位" in d else []
         if units:
-            figures = _consolidate(units, self.path)
+            figures = consolidate(units, self.path)
             words = d.get("支出", {}).get("基本支出", {})  # the department's own words win over its units'
             for key, note in (("personnel_note", "人员经费说明"), ("public_note", "公用经费说明")):
                 if note in words:
@@ -617,62 +618,6 @@ def _words_only(spending: Any) -> bool:
         return False
     basic = spending.get("基本支出", {})
     return isinstance(basic, dict) and not set(basic) - {"人员经费说明", "公用经费说明"}
-
-
-def _joined(texts: list[str]) -> str:
-    """Distinct non-empty texts in order, joined as one phrase."""
-    return "；".join(dict.fromkeys(t for t in texts if t))
-
-
-def _consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
-    """The department's figures as the sum of its units': function rows summed per (code, fund),
-    economic rows per code, projects concatenated. Lines point into the department's file only."""
-
-    def line_in_department(unit: Budget, line: int) -> int:
-        return line if unit.file == department_file else 0
-
-    def summed(values: list[Decimal | None]) -> Decimal | None:
-        return None if any(v is None for v in values) else sum(values, ZERO)  # type: ignore[arg-type]
-
-    functions: dict[tuple[str, str], FunctionRow] = {}
-    function_priors: dict[tuple[str, str], list[Decimal | None]] = {}
-    economics: dict[str, EconomicRow] = {}
-    for unit in units:
-        for row in unit.function_rows:
-            key = (row.code, row.fund)
-            merged = functions.get(key)
-            if merged is None:
-                functions[key] = FunctionRow(row.code, row.name, "", row.fund, row.basic, row.project, None, row.reason,
-                                             line_in_department(unit, row.line))
-                function_priors[key] = [row.prior]
-            else:
-                merged.basic += row.basic
-                merged.project += row.project
-                merged.reason = _joined([merged.reason, row.reason])
-                function_priors[key].append(row.prior)
-        for econ in unit.economic_rows:
-            merged_econ = economics.get(econ.code)
-            if merged_econ is None:
-                economics[econ.code] = EconomicRow(econ.code, econ.name, "", econ.amount, dict(econ.government),
-                                                   line_in_department(unit, econ.line))
-                continue
-            merged_econ.amount += econ.amount
-            for gov_code, amount in econ.government.items():
-                merged_econ.government[gov_code] = merged_econ.government.get(gov_code, ZERO) + amount
-    for key, priors in function_priors.items():
-        functions[key].prior = summed(priors)
-    return {
-        "income": {name: sum((u.income[name] for u in units), ZERO) for name in INCOME_SOURCES},
-        "carried_over": sum((u.carried_over for u in units), ZERO),
-        "carry_forward": sum((u.carry_forward for u in units), ZERO),
-        "function_rows": sorted(functions.values(), key=lambda r: (r.code, r.fund)),
-        "economic_rows": sorted(economics.values(), key=lambda r: r.code),
-        "stated_personnel": summed([u.stated_personnel for u in units]),
-        "stated_public": summed([u.stated_public for u in units]),
-        "personnel_note": _joined([u.personnel_note for u in units]),
-        "public_note": _joined([u.public_note for u in units]),
-        "projects": [p for u in units for p in u.projects],
-    }
 
 
 def _merge_prior_source(budget: Budget, reader: _Reader) -> None:
