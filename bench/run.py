@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `python bench/run.py` from anywhere, installed or not
     sys.path.insert(0, str(ROOT))
 
+from bench.docxtpl_compare import TARGET as DOCXTPL_TARGET  # noqa: E402
+from bench.docxtpl_compare import compare as docxtpl_compare  # noqa: E402
 from bench.synthetic import YANTIAN, split, write_synthetic, write_yantian_copies  # noqa: E402
 
 SIZES = (50, 500, 5000, 20000)
@@ -155,6 +157,13 @@ def main(argv: list[str] | None = None) -> int:
 
         yantian = median_run(["render", str(YANTIAN), "-o", str(out)], env, max(args.repeat, 5))
         preview_ms, both_ms = in_process_rerender(20)
+        try:
+            import docxtpl  # noqa: F401
+        except ImportError:
+            print("(docxtpl is not installed: pip install -e .[bench] for the comparison with it)")
+            against = None
+        else:
+            against = docxtpl_compare(9, env)
 
         copies = write_yantian_copies(work / "batch", args.departments)
         batch = whole_process(["render", str(work / "batch" / "*.yaml"), "-o", str(work / "batch-out"),
@@ -162,12 +171,12 @@ def main(argv: list[str] | None = None) -> int:
         produced = len(list((work / "batch-out").glob("*.docx")))
         assert produced == len(copies), f"the batch wrote {produced} of {len(copies)} documents"
 
-    report(sizes, yantian, preview_ms, both_ms, batch, args)
+    report(sizes, yantian, preview_ms, both_ms, batch, args, against)
     return 0
 
 
 def report(sizes: list[SizeResult], yantian: Run, preview_ms: float, both_ms: float, batch: Run,
-           args: argparse.Namespace) -> None:
+           args: argparse.Namespace, against: dict[str, float] | None = None) -> None:
     print()
     print(f"| rows | function / economic / projects | whole process (s), median of {args.repeat} | fastest (s) "
           "| CPU (s) | s per 1,000 rows | peak memory (MB) |")
@@ -185,6 +194,10 @@ def report(sizes: list[SizeResult], yantian: Run, preview_ms: float, both_ms: fl
     print(f"| Yantian re-render in process, DOCX + HTML written | {both_ms:.0f} ms |")
     print(f"| batch: {args.departments:,} Yantian-size departments, -j {args.jobs} | {batch.wall:.1f} s, "
           f"{rate:.1f} departments/s |")
+    if against is not None:
+        print(f"| docxtpl writing a DOCX of the same size (40 paragraphs, 10 tables × 25 × 10), whole process "
+              f"| {against['docxtpl']:.3f} s (reportgen in the same alternating runs {against['reportgen']:.3f} s, "
+              f"ratio {against['ratio']:.2f}) |")
 
     by_rows = {s.rows: s for s in sizes}
     print()
@@ -214,6 +227,9 @@ def report(sizes: list[SizeResult], yantian: Run, preview_ms: float, both_ms: fl
     checks.append((f"1,000 Yantian-size departments < {TARGETS['batch_seconds']:.0f} s: {scaled:.1f} s"
                    + ("" if args.departments == 1000 else f" (scaled from {args.departments:,})"),
                    scaled < TARGETS["batch_seconds"]))
+    if against is not None:
+        checks.append((f"Yantian whole process ≤ {DOCXTPL_TARGET} × docxtpl's (median of {int(against['pairs'])} "
+                       f"alternating pairs): {against['ratio']:.2f} ×", against["ratio"] <= DOCXTPL_TARGET))
     for text, ok in checks:
         mark = "   " if ok is None else ("met" if ok else "NOT met")
         print(f"- [{mark}] {text}")
@@ -225,6 +241,7 @@ def report(sizes: list[SizeResult], yantian: Run, preview_ms: float, both_ms: fl
         "sizes": [asdict(s) | {"per_1000": s.per_1000} for s in sizes],
         "yantian": asdict(yantian), "preview_ms": preview_ms, "both_ms": both_ms,
         "batch": asdict(batch) | {"departments": args.departments, "jobs": args.jobs},
+        "docxtpl": against,
     }, ensure_ascii=False, indent=2), encoding="utf-8")
 
 

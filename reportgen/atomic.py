@@ -1,10 +1,10 @@
-"""Writing a file whole or not at all: every output reportgen writes goes through here."""
+"""Writing a file whole or not at all: every output reportgen writes goes through here. (Temporary
+names take os.urandom rather than the secrets module, whose import a small render would feel.)"""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import shutil
 from pathlib import Path
 
@@ -14,7 +14,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     never half of one. The temporary file sits in the same folder, so the final step is a rename on
     one file system; its dot name keeps it out of listings."""
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
         # 0o666 lets the umask decide the mode, as for any file the user writes (tempfile would
         # make it 0600, unreadable to the web server that publishes the HTML).
@@ -34,7 +34,7 @@ def replace_together(outputs: list[tuple[Path, bytes]]) -> None:
     when every one is there are they renamed into place. A target that existed is kept (as a hard
     link) until all are in place, and put back if a later rename fails; folders made for the
     outputs are removed again on failure when nothing else is in them."""
-    token = f"{os.getpid()}.{secrets.token_hex(4)}"
+    token = f"{os.getpid()}.{os.urandom(4).hex()}"
     made: list[Path] = []
     staged: list[tuple[Path, Path]] = []
     kept: dict[Path, Path] = {}

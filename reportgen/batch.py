@@ -16,7 +16,6 @@ import os
 import signal
 import sys
 import time
-import traceback
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -127,6 +126,8 @@ def render_one(source: str, job: Job, catch_all: bool = True) -> Outcome:
     except Exception as exc:  # never a traceback for a user: report it and go on with the others
         if not catch_all:
             raise
+        import traceback  # only for an unexpected error
+
         detail = traceback.format_exc() if job.debug else ""
         return Outcome(source, seconds=time.perf_counter() - start,
                        failure=f"{detail}{source}: 错误 [内部] 生成时出现意外错误（{type(exc).__name__}: {exc}）。"

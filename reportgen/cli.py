@@ -8,7 +8,6 @@ import contextlib
 import os
 import signal
 import sys
-import traceback
 
 from reportgen.commands import COMMANDS, arguments, command
 
@@ -55,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:  # the last line of defence: never a traceback for a user
         if os.environ.get("REPORTGEN_DEBUG"):
+            import traceback  # only here: a normal run does not pay for it
+
             traceback.print_exc()
         print(f"reportgen: 内部错误（{type(exc).__name__}: {exc}）。请把源文件与此信息报告给开发者；"
               "设置 REPORTGEN_DEBUG=1 可查看详细信息。", file=sys.stderr)

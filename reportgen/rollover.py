@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -385,7 +384,7 @@ def write_new(files: dict[Path, str]) -> list[Path]:
     try:
         for path, text in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
             try:
                 with tmp.open("x", encoding="utf-8") as handle:
                     handle.write(text)

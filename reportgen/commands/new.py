@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.commands import arguments
-from reportgen.rollover import RolloverError, skeleton, verify_new, write_new
 
 EXAMPLE = "示例：reportgen new --department 某某市总工会 --year 2025 -o data/某某市总工会-2025.yaml"
 LEVELS = ("省级", "市级", "区级", "县级", "乡镇级")
@@ -33,6 +32,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reportgen.rollover import RolloverError, skeleton, verify_new, write_new
+
     department = args.department.strip()
     if any(unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") for c in department):
         print("reportgen new: 部门名称中有控制字符或换行，请只写部门全称", file=sys.stderr)

@@ -10,7 +10,6 @@ import errno
 import signal
 import sys
 import time
-import webbrowser
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
@@ -80,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
         print("保存源文件或模板后页面自动刷新；按 Ctrl-C 停止。", flush=True)
         if args.open:
             try:
+                import webbrowser
+
                 webbrowser.open(server.url)
             except Exception as exc:  # no browser here: the printed address is enough
                 print(f"reportgen: 无法打开浏览器（{exc}），请手动访问 {server.url}", file=sys.stderr)

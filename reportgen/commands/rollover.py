@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.commands import arguments
-from reportgen.rollover import RolloverError, rollover, verify_new, write_new
 
 EXAMPLE = ("示例：reportgen rollover data/shenzhen-yantian-zgh-2022.yaml --year 2023\n"
            "      写出 data/shenzhen-yantian-zgh-2023.yaml：2022 年的数字成为上年数，2023 年的数字标为“待填写”。")
@@ -31,6 +30,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reportgen.rollover import RolloverError, rollover, verify_new, write_new
+
     try:
         result = rollover(args.source, args.year, args.out)
         verify_new(result.files, tuple(result.unit_files))

@@ -46,6 +46,15 @@ TYPE_WORDS = {
 
 @lru_cache(maxsize=1)
 def source_schema() -> dict[str, Any]:
+    """The schema, parsed once per process and kept between processes (parsing it was a tenth
+    of a small render)."""
+    from reportgen.cache import kept
+
+    return kept("schema", [SCHEMA_PATH], _parse_schema)
+
+
+def _parse_schema() -> dict[str, Any]:
+
     with SCHEMA_PATH.open(encoding="utf-8") as handle:
         return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: 10× faster
 

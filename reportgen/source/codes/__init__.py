@@ -186,6 +186,13 @@ def _ranges(value: object, where: str) -> tuple[_NameRange, ...]:
 
 @cache
 def _load(kind: str) -> dict[str, tuple[_NameRange, ...]]:
+    """One registry, parsed once per process and kept between processes."""
+    from reportgen.cache import kept
+
+    return kept(f"codes-{kind}", [registry_source() / _FILES[kind], Path(__file__)], lambda: _parse(kind))
+
+
+def _parse(kind: str) -> dict[str, tuple[_NameRange, ...]]:
     file_name = _FILES[kind]
     codes = _read(file_name)["codes"]
     registry: dict[str, tuple[_NameRange, ...]] = {}
@@ -197,6 +204,14 @@ def _load(kind: str) -> dict[str, tuple[_NameRange, ...]]:
 
 @cache
 def _mapping() -> dict[str, str]:
+    """部门 → 政府 economic codes, parsed once per process and kept between processes."""
+    from reportgen.cache import kept
+
+    made_from = [registry_source() / name for name in (_FILES["economic"], _FILES["government_economic"])]
+    return kept("codes-mapping", [*made_from, Path(__file__)], _parse_mapping)
+
+
+def _parse_mapping() -> dict[str, str]:
     file_name = _FILES["government_economic"]
     raw_mapping = _read(file_name).get("mapping") or {}
     if not isinstance(raw_mapping, dict):
