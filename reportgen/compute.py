@@ -137,6 +137,17 @@ def change(current: Decimal, prior: Decimal | None, display_quantum: Decimal) ->
     return Change("up" if difference > 0 else "down", abs(difference), rate)
 
 
+@dataclass(frozen=True)
+class ComparedLine:
+    """A function classification line the narrative compares with the prior year, with its reason."""
+
+    code: str
+    name: str
+    total: Decimal
+    prior: Decimal
+    reason: str
+
+
 class Figures:
     """Everything computed from one Budget; built once per render and shared by text and tables."""
 
@@ -265,6 +276,17 @@ class Figures:
     def tree_prior(self, nodes: list[Node]) -> Decimal | None:
         """The prior-year total of a tree's top nodes, when every one of them has it."""
         return sum_known(n.prior for n in nodes)
+
+    def compared_function_lines(self) -> list[ComparedLine]:
+        """一般公共预算 lines with a prior year, by code: each 项 row that has one, and each 类/款
+        row the source gives a 上年 (and 原因) for."""
+        nodes = {n.code: n for top in self.function_tree("一般公共预算") for n in top.walk()}
+        lines = [ComparedLine(r.code, r.name, r.total, r.prior, r.reason) for r in self.budget.function_rows
+                 if r.prior is not None and r.fund == "一般公共预算"]
+        lines += [ComparedLine(t.code, nodes[t.code].name, nodes[t.code].total, t.prior, t.reason)
+                  for t in self.budget.stated_totals
+                  if t.kind == "功能分类" and t.prior is not None and t.fund == "一般公共预算" and t.code in nodes]
+        return sorted(lines, key=lambda line: line.code)
 
     def fund_total(self, fund: str) -> Decimal:
         return sum((r.total for r in self.budget.function_rows if r.fund == fund), ZERO)

@@ -113,6 +113,9 @@ class Document:
 
     blocks: list[Block]
     meta: dict[str, str] = field(default_factory=dict)
+    # The parts the source does not give, as (what, source field), where its 待补充 markers stand:
+    # a normal render stops and names them; a draft shows them.
+    missing: list[tuple[str, str]] = field(default_factory=list)
 
     def headings(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading)]

@@ -59,6 +59,8 @@ class StatedTotal:
     project: Decimal | None
     total: Decimal | None
     line: int
+    prior: Decimal | None = None  # a 类/款 row's 上年: the prior year of that class
+    reason: str = ""  # and its 原因
 
 
 @dataclass
@@ -115,7 +117,8 @@ class Profile:
     organisation: str = ""
     internal_units: list[str] = field(default_factory=list)
     internal_count: int | None = None
-    subordinate_units: list[str] = field(default_factory=list)
+    # None when the source says nothing of subordinate units; [] when it says there are none
+    subordinate_units: list[str] | None = None
     staffing: dict[str, int] = field(default_factory=dict)
     goals: list[str] = field(default_factory=list)
 
@@ -282,12 +285,14 @@ class Budget:
     procurement: Procurement | None
     assets: Assets | None
     performance: Performance | None
-    glossary: list[tuple[str, str]]
+    glossary: list[tuple[str, str | None]]  # (term, None): a default term left out
     lines: dict[str, int] = field(default_factory=dict)
     targets: Targets | None = None
     # A department of several budget units (单位): each unit's own figures as a Budget; the
     # department's figures above are then their consolidation (sum), made by the loader.
     units: list[Budget] = field(default_factory=list)
+    # Parts the department declares it does not publish (不公开): left out, numbering closes up.
+    not_published: frozenset[str] = frozenset()
     # Every file the loader read for this source besides the source itself (unit files, the
     # prior-year source): a command never writes over any of them.
     inputs: list[Path] = field(default_factory=list)

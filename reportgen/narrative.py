@@ -70,7 +70,7 @@ class _Context:
             ],
             "fiscal_expenditure_total": figures.fiscal_expenditure_total,
             "function_classes": figures.function_tree("一般公共预算"),
-            "compared_function_rows": [r for r in budget.function_rows if r.prior is not None and r.fund == "一般公共预算"],
+            "compared_function_rows": figures.compared_function_lines(),
             "economic_classes": figures.economic_tree,
             "share": share_of,
             "change": money.change,
@@ -118,7 +118,10 @@ def environment(overrides: list[Path] | None = None) -> jinja2.Environment:
     return templating.environment("narrative", overrides)
 
 
-def markup_to_blocks(markup: str, tables: dict[str, TableRows]) -> list[Block]:
+def markup_to_blocks(markup: str, tables: dict[str, TableRows], missing: list[tuple[str, str]] | None = None) -> list[Block]:
+    """The blocks of the markup; ``missing`` collects the parts its 待补充 markers (and those of
+    the tables it places) stand for."""
+    missing = [] if missing is None else missing
     try:
         root = etree.fromstring(f"<doc>{markup}</doc>".encode())
     except etree.XMLSyntaxError as exc:
@@ -144,6 +147,8 @@ def markup_to_blocks(markup: str, tables: dict[str, TableRows]) -> list[Block]:
             elif tag == "title":
                 blocks.append(Title(text_of(child), child.get("sub", "")))
             elif tag in ("p", "item", "note", "missing", "banner"):
+                if tag == "missing":
+                    missing.append((child.get("what", ""), child.get("field", "")))
                 text = text_of(child)
                 if text:
                     role = "body" if tag == "p" else tag
@@ -154,7 +159,8 @@ def markup_to_blocks(markup: str, tables: dict[str, TableRows]) -> list[Block]:
                     raise TemplateFault(f"模板引用了不存在的表格“{table_id}”，可用：{'、'.join(tables)}")
                 notes = [text_of(n) for n in child if n.tag == "note"]
                 nonlocal tables_placed
-                tables_placed += 1  # numbered by their order, as headings are by their depth
+                tables_placed += 1
+                missing.extend(tables[table_id].missing)  # numbered by their order, as headings are by their depth
                 blocks.append(build_table(tables[table_id], table_id, table_label(tables_placed), child.get("title", ""),
                                           child.get("department", ""), child.get("unit", ""), notes))
             elif tag == "pagebreak":
@@ -172,9 +178,14 @@ def build_document(budget: Budget, figures: Figures, overrides: list[Path] | Non
     under its 草稿 banner (disclosure.j2 words it)."""
     money = Money(budget.presentation)
     tables = TableBuilder(figures, money, overrides).build_all()
-    blocks = markup_to_blocks(render_markup(budget, figures, money, tables, overrides, draft), tables)
+    missing: list[tuple[str, str]] = []
+    blocks = markup_to_blocks(render_markup(budget, figures, money, tables, overrides, draft), tables, missing)
     title = next((b.text for b in blocks if isinstance(b, Title)), budget.department)
-    return Document(blocks, meta={"title": title, "department": budget.department, "year": str(budget.year)})
+    first: dict[str, str] = {}  # one per source field, in the words of its first marker
+    for what, source_field in missing:
+        first.setdefault(source_field, what)
+    return Document(blocks, meta={"title": title, "department": budget.department, "year": str(budget.year)},
+                    missing=[(what, source_field) for source_field, what in first.items()])
 
 
 __all__ = ["build_document", "TemplateFault", "Table", "DEFAULT_TEMPLATES"]

@@ -32,7 +32,7 @@ from markupsafe import Markup
 from reportgen.document import Document
 from reportgen.errors import Finding
 from reportgen.locations import DEFAULT_TEMPLATES
-from reportgen.render import document_for, prepare
+from reportgen.render import document_for, missing_findings, prepare
 from reportgen.source.loader import referenced_files
 from reportgen.templating import TemplateFault, call_bounded
 from reportgen.writers.docx import docx_bytes
@@ -215,7 +215,9 @@ class PreviewState:
         if prepared.budget is None or prepared.errors:
             return findings, None
         try:
-            return findings, document_for(prepared, self.templates or None)
+            document = document_for(prepared, self.templates or None)
+            # the page shows the 待补充 markers, and the panel names each missing part
+            return findings + missing_findings(prepared.budget, document), document
         except TemplateFault as exc:
             return findings + [_template_fault(exc)], None
         except Exception as exc:

@@ -63,9 +63,44 @@ def prepare(path: Path, reason_threshold: Decimal | None = None) -> Prepared:
 
 
 def document_for(prepared: Prepared, templates: list[Path] | None = None, draft: bool = False) -> Document:
+    """The Document of a prepared source. A draft lists its open findings under the 草稿 banner,
+    the parts the source does not give among them (known once the templates have run)."""
     assert prepared.budget is not None and prepared.figures is not None
     open_findings = [f.format() for f in prepared.findings] if draft and prepared.findings else None
-    return build_document(prepared.budget, prepared.figures, templates, open_findings)
+    document = build_document(prepared.budget, prepared.figures, templates, open_findings)
+    if draft and document.missing:
+        lines = [f.format() for f in prepared.findings + missing_findings(prepared.budget, document)]
+        document = build_document(prepared.budget, prepared.figures, templates, lines)
+    return document
+
+
+def missing_findings(budget: Budget, document: Document) -> list[Finding]:
+    """An error for each part the source does not give where the document needs it (what its
+    待补充 markers stand for): a public document never carries a 待补充; a draft may."""
+    findings = []
+    for what, source_field in document.missing:
+        line = next((budget.line_of(path) for path in _parents(source_field) if budget.line_of(path)), 0)
+        findings.append(Finding("error", "R-缺少", f"缺少{what}：请在源文件中填写“{source_field}”；部门决定不公开的部分，"
+                                "请列入“不公开”（加 --draft 可先生成标出“待补充”的草稿）", str(budget.file), line, 0,
+                                source_field))
+    return findings
+
+
+def _parents(field: str) -> list[str]:
+    """A source field and the fields above it, nearest first (支出.基本支出.经济分类 → 支出.基本支出 → 支出)."""
+    parts = field.split("、")[0].split(".")
+    return [".".join(parts[:n]) for n in range(len(parts), 0, -1)]
+
+
+def check_findings(path: Path, reason_threshold: Decimal | None = None) -> list[Finding]:
+    """What `reportgen check` reports: the findings of prepare, and, when the source has no error,
+    the parts a render would find missing (check and render agree on what stops a render)."""
+    prepared = prepare(path, reason_threshold)
+    if prepared.budget is None or prepared.errors:
+        return prepared.findings
+    document = document_for(prepared)
+    return sorted(prepared.findings + missing_findings(prepared.budget, document),
+                  key=lambda f: (f.severity != "error", f.line))
 
 
 def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[str, ...],
@@ -179,8 +214,11 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     if clashes:
         return Rendered(path, [], prepared.findings + clashes, time.perf_counter() - start)
     document = document_for(prepared, templates, draft)
+    missing = missing_findings(prepared.budget, document)
+    if missing and not draft:
+        return Rendered(path, [], prepared.findings + missing, time.perf_counter() - start)
     outputs = write_outputs(document, out_dir, path.stem, formats, templates)
-    return Rendered(path, outputs, prepared.findings, time.perf_counter() - start, document)
+    return Rendered(path, outputs, prepared.findings + missing, time.perf_counter() - start, document)
 
 
 def overwrite_findings(source: Path, inputs: list[Path], out_dir: Path, stem: str, formats: tuple[str, ...],

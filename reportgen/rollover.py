@@ -107,6 +107,8 @@ def _is_scalar(value: Any) -> bool:
 
 def _flow(value: Any) -> str | None:
     """A short mapping or list of scalars on one line ({科目: 2012901, 基本支出: 待填写}), else None."""
+    if isinstance(value, (dict, list)) and not value:
+        return "{}" if isinstance(value, dict) else "[]"  # an empty list says "none": it must stay one
     if isinstance(value, dict) and value and all(_is_scalar(v) for v in value.values()):
         text = "{" + ", ".join(f"{scalar(k, True)}: {scalar(v, True)}" for k, v in value.items()) + "}"
     elif isinstance(value, list) and value and all(_is_scalar(v) for v in value):

@@ -42,6 +42,7 @@ class TableRows:
     wide: bool = False
     rounding_gap: bool = False
     notes: list[str] = field(default_factory=list)
+    missing: list[tuple[str, str]] = field(default_factory=list)  # (what, source field) its 待补充 cells stand for
 
 
 def head(*labels: str | tuple[str, int, int]) -> Row:
@@ -64,14 +65,31 @@ class TableBuilder:
         self.b = figures.budget
         self.money = money
         self.overrides = overrides
+        self.missing_parts: list[tuple[str, str]] = []
 
     def missing(self, what: tuple[str, str]) -> str:
-        """The text of a cell standing for a missing part (templates/narrative/_cells.j2)."""
+        """The text of a cell standing for a missing part (templates/narrative/_cells.j2); the part
+        is recorded, so that a normal render stops and names it (only a draft shows the cell)."""
+        self.missing_parts.append(what)
         return str(templating.words("narrative", "_cells.j2", self.overrides).missing(*what))
+
+    def shows_missing(self, part: str) -> bool:
+        """Whether a table marks ``part`` (功能分类明细, 经济分类明细) as missing: not when the source
+        declares it not published (不公开); the table then shows the levels that exist."""
+        return part not in self.b.not_published
 
     def build_all(self) -> dict[str, TableRows]:
         """Every table of the registry, and the performance-target tables the source has."""
-        return {**{table_id: build(self) for table_id, build in REGISTRY}, **self.performance_targets()}
+        tables = {table_id: self.recording(build) for table_id, build in REGISTRY}
+        return {**tables, **self.performance_targets()}
+
+    def recording(self, build: Callable[[TableBuilder], TableRows]) -> TableRows:
+        """``build(self)``, with the parts its 待补充 cells stand for recorded on the table (the
+        document counts them only for the tables a template places)."""
+        self.missing_parts = []
+        rows = build(self)
+        rows.missing = self.missing_parts
+        return rows
 
     # -- helpers -----------------------------------------------------------------------------
     def num(self, table_id: str) -> Callable[[Decimal | None], Cell]:
@@ -120,7 +138,7 @@ class TableBuilder:
                     key=f"{lname}|{rname}",
                 )
             )
-        if not self.f.has_function_rows:
+        if not self.f.has_function_rows and self.shows_missing("功能分类明细"):
             body.append(Row([Cell(), Cell(), Cell(self.missing(MISSING_FUNCTIONS), colspan=2, missing=True)], key="待补充"))
         totals = [
             ("本年收入合计", self.f.income_total, "本年支出合计", self.f.expenditure_total, "subtotal"),
@@ -200,7 +218,7 @@ class TableBuilder:
             rows.body[1:] = self.unit_function_rows("支出总表")
             rows.rounding_gap = rows.rounding_gap or self.gap(
                 "支出总表", self.f.expenditure_total, (u.expenditure_total for u in self.f.unit_figures))
-        if not self.f.has_function_rows:
+        if not self.f.has_function_rows and self.shows_missing("功能分类明细"):
             rows.body.append(self.missing_row(self.missing(MISSING_FUNCTIONS), 5))
         return rows
 
@@ -223,7 +241,7 @@ class TableBuilder:
         with_prior = any(n.prior is not None for top in nodes for n in top.walk())
         rows = self.function_table("一般公共预算支出表", nodes, self.f.general_basic, self.f.general_project,
                                    self.f.general_total, with_prior)
-        if not self.f.has_function_rows:
+        if not self.f.has_function_rows and self.shows_missing("功能分类明细"):
             rows.body.append(self.missing_row(self.missing(MISSING_FUNCTIONS), len(rows.widths)))
         return rows
 
@@ -232,7 +250,7 @@ class TableBuilder:
         if not self.f.has_function_rows:
             amount = self.f.fiscal_expenditure[fund]
             rows = self.function_table(tid, [], None, None, ZERO)
-            if amount:
+            if amount and self.shows_missing("功能分类明细"):
                 rows.body.append(self.missing_row(self.missing(MISSING_FUNCTIONS), 5))
             return rows
         return self.function_table(tid, self.f.function_tree(fund), self.f.fund_basic(fund), self.f.fund_project(fund),
@@ -254,7 +272,7 @@ class TableBuilder:
             cells = [Cell(lname, indent=1), num(lvalue) if lname else Cell(), Cell(rname)]
             cells += [num(v) for v in rvalues] if rvalues else [Cell() for _ in range(4)]
             body.append(Row(cells, key=f"{lname}|{rname}"))
-        if not self.f.has_function_rows:
+        if not self.f.has_function_rows and self.shows_missing("功能分类明细"):
             body.append(Row([Cell(), Cell(), Cell(self.missing(MISSING_FUNCTIONS), colspan=5, missing=True)], key="待补充"))
         fiscal = self.f.fiscal_expenditure
         spent = [self.f.fiscal_expenditure_total, *(fiscal[fund] for fund in funds)]
@@ -322,7 +340,9 @@ class TableBuilder:
 
         current = self.f.three_public_columns()
         body = []
-        if self.f.three_public_prior is not None:
+        if not self.b.three_public.stated:  # never 0.00 for what the source does not give
+            body.append(self.missing_row(self.missing(("“三公”经费", "三公经费")), 7))
+        elif self.f.three_public_prior is not None:
             body.append(row(f"{self.b.prior.year}年", self.f.three_public_columns(prior=True)))
             body.append(row(f"{self.b.year}年", current))
             body.append(row("增减变化", self.f.three_public_changes(), "subtotal"))
@@ -372,9 +392,11 @@ class TableBuilder:
             return {}
         tables = {}
         if targets.whole is not None:
-            tables["整体绩效目标表"] = self.whole_targets(targets.whole)
+            whole = targets.whole
+            tables["整体绩效目标表"] = self.recording(lambda builder: builder.whole_targets(whole))
         for index, project in enumerate(targets.projects, 1):
-            tables[f"项目绩效目标表-{index}"] = self.project_targets(project)
+            tables[f"项目绩效目标表-{index}"] = self.recording(
+                lambda builder, project=project: builder.project_targets(project))  # type: ignore[misc]
         return tables
 
     @staticmethod
@@ -500,9 +522,7 @@ class TableBuilder:
                              *(label(p.label, s) for p, s in zip(project.plan, spans, strict=True))], key="支出计划"))
             body.append(Row([Cell(p.text, colspan=s, align="center") for p, s in zip(project.plan, spans, strict=True)],
                             key="支出进度"))
-        else:
-            body.append(Row([label("资金支出计划（%）"),
-                             Cell(self.missing(("资金支出计划", "绩效目标.项目.支出计划")), colspan=6, missing=True)], key="支出计划"))
+        # no plan given: the table has no plan rows (a published table without one has none either)
         if project.goals:
             body.append(Row([label("绩效目标"), Cell(self.numbered(project.goals), colspan=6)], key="绩效目标"))
         else:

@@ -292,20 +292,68 @@ def placeholders(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 @rule("R-缺少明细")
 def missing_detail(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
-    if not b.budget_stated:  # a source of 绩效目标 alone: one word for all the budget parts it leaves out
-        yield make_finding(b, "warning", "R-缺少明细", "未填报收入与支出（收入、支出）：只生成绩效目标部分，预算收支情况与预算表显示“待补充”",
-                       0, "收入")
-        return
-    if not f.has_function_rows:
-        yield make_finding(b, "warning", "R-缺少明细", "未填报功能分类明细（支出.功能分类）：相关表格与段落将显示“待补充”", 0, "支出.功能分类")
-    if not f.has_economic_rows:
-        yield make_finding(b, "warning", "R-缺少明细", "未填报基本支出经济分类明细（支出.基本支出.经济分类）：表6 将显示“待补充”", 0,
-                       "支出.基本支出.经济分类")
+    """What no render can do without. (A part a template would mark 待补充 is named by the render
+    itself, R-缺少: render.missing_findings.)"""
+    if not b.budget_stated:
+        return  # a document of 绩效目标 alone: no budget figures to want
     if f.basic is None:
         yield make_finding(b, "error", "R-缺少明细", "无法确定基本支出：请填报功能分类、经济分类或人员经费与公用经费", 0, "支出")
     if f.project is None and f.basic is not None and f.basic != f.income_grand_total:
         yield make_finding(b, "error", "R-缺少明细", "无法确定项目支出：请填报功能分类或项目清单", 0, "支出")
-    for key, label in (("机关运行经费", "机关运行经费"), ("政府采购", "政府采购"), ("国有资产", "国有资产占用情况")):
-        present = {"机关运行经费": b.running_costs, "政府采购": b.procurement, "国有资产": b.assets}[key]
-        if present is None:
-            yield make_finding(b, "warning", "R-缺少明细", f"未填报{label}（{key}）：正文将显示“待补充”", 0, key)
+
+
+# Parts the disclosure rules require every department to publish (DOMAIN.md "其他重要事项", "三公").
+REQUIRED_PARTS = ("三公经费", "机关运行经费", "政府采购", "国有资产", "绩效管理")
+# Where each part that may be declared 不公开 stands in the source.
+PART_FIELDS = {"人员编制": "部门概况.人员", "功能分类明细": "支出.功能分类", "经济分类明细": "支出.基本支出.经济分类",
+               "三公经费": "三公经费", "机关运行经费": "机关运行经费", "政府采购": "政府采购", "国有资产": "国有资产",
+               "绩效管理": "绩效管理"}
+
+
+@rule("R-不公开")
+def not_published(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    """A part declared not published: a warning when the rules require it; an error when the
+    source gives it all the same (it would be left out without a word)."""
+    line = b.line_of("不公开")
+    for part in sorted(b.not_published, key=list(PART_FIELDS).index):
+        if part in REQUIRED_PARTS:
+            yield make_finding(b, "warning", "R-不公开", f"“{part}”声明为不公开，但部门预算公开的规定要求公开这一部分：请确认", line,
+                               "不公开")
+        if _given(b, f, part):
+            yield make_finding(b, "error", "R-不公开", f"“{part}”声明为不公开，但源文件中填写了它（{PART_FIELDS[part]}）："
+                               "填写的内容不会印出。请删去其一", line, "不公开")
+
+
+def _given(b: Budget, f: Figures, part: str) -> bool:
+    return {
+        "人员编制": bool(b.profile.staffing), "功能分类明细": f.has_function_rows, "经济分类明细": f.has_economic_rows,
+        "三公经费": b.three_public.stated, "机关运行经费": b.running_costs is not None,
+        "政府采购": b.procurement is not None, "国有资产": b.assets is not None, "绩效管理": b.performance is not None,
+    }[part]
+
+
+@rule("R-原因无比较")
+def reasons_without_a_comparison(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    """A reason (原因, 变动原因) explains a change against the prior year: without the prior year's
+    figure there is no change to explain, and the reason would stand alone or be dropped."""
+    def refuse(what: str, line: int, path: str, prior_field: str) -> Finding:
+        return make_finding(b, "error", "R-原因无比较", f"{what}写了变动原因，但没有上年数可以比较：请填写{prior_field}，"
+                            "或删去原因", line, path)
+
+    for key, text in b.reasons.items():
+        if text and f.prior_total(key) is None:
+            yield refuse(f"“{key}”", b.line_of(f"变动原因.{key}"), f"变动原因.{key}", f"“上年.{key}”")
+    for row in b.function_rows:
+        if row.reason and row.prior is None:
+            yield refuse(f"功能分类科目 {row.code}", row.line, "支出.功能分类", "这一行的“上年”")
+    for total in b.stated_totals:
+        if total.reason and total.prior is None:
+            yield refuse(f"功能分类科目 {total.code}", total.line, "支出.功能分类", "这一行的“上年”")
+    for project in b.projects:
+        if project.reason and project.prior is None:
+            yield refuse(f"项目“{project.name}”", project.line, "支出.项目", "这个项目的“上年”")
+    if b.running_costs is not None and b.running_costs.reason and b.running_costs.prior is None:
+        yield refuse("机关运行经费", b.running_costs.line, "机关运行经费", "“机关运行经费.上年”")
+    for name, part in b.three_public.parts.items():
+        if part.reason and part.prior is None:
+            yield refuse(f"“三公”经费中的{name}", part.line, f"三公经费.{name}", f"“三公经费.{name}.上年”")

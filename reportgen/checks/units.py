@@ -58,7 +58,7 @@ def unit_names(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
         if names[unit.department] > 1:
             yield make_finding(b, "error", "R-单位", f"单位“{unit.department}”重复出现，请合并为一个单位",
                            b.line_of(f"单位[{index + 1}]"), f"单位[{index + 1}].名称")
-    listed = b.profile.subordinate_units
+    listed = b.profile.subordinate_units or []
     known = set(names)
     for name in listed:
         if b.units and name not in known:

@@ -23,12 +23,12 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reportgen.errors import Finding
-    from reportgen.render import prepare
+    from reportgen.render import check_findings
 
     report = []
     any_error = False
     for source in args.sources:
-        findings = prepare(source, args.reason_threshold).findings
+        findings = check_findings(source, args.reason_threshold)
         if args.strict:
             findings = [Finding("error", f.rule, f.message, f.file, f.line, f.column, f.path) for f in findings]
         any_error = any_error or any(f.severity == "error" for f in findings)

@@ -54,6 +54,9 @@ def load_source(path: Path, *, follow_prior: bool = True) -> Budget:
     reader = _Reader(path, data)
     budget = reader.budget()
     budget.inputs = list(reader.read_files)
+    for total in budget.stated_totals:  # a 类/款 row's 上年 is that class's prior year
+        if total.kind == "功能分类" and total.prior is not None and total.fund == "一般公共预算":
+            budget.prior.function.setdefault(total.code, total.prior)
     if follow_prior and budget.prior.source is not None:
         budget.inputs.append(budget.prior.source)
         _merge_prior_source(budget, reader)
@@ -123,6 +126,7 @@ class _Reader:
 
     def budget(self) -> Budget:
         d = self.data
+        self.section_lines(d)
         display = d.get("展示", {})
         presentation = Presentation(
             unit=str(display.get("金额单位", "万元")),
@@ -172,7 +176,8 @@ class _Reader:
             procurement=self.procurement(d),
             assets=self.assets(d.get("国有资产")),
             performance=self.performance(d.get("绩效管理")),
-            glossary=[(str(t["术语"]), str(t["解释"])) for t in d.get("名词解释", [])],
+            glossary=self.glossary(d.get("名词解释", [])),
+            not_published=frozenset(str(part) for part in d.get("不公开", [])),
             lines=self.lines,
             stated_totals=self.stated_totals,
             targets=self.targets(d.get("绩效目标")),
@@ -372,13 +377,38 @@ class _Reader:
             points.append(PlanPoint(label, percent, str(plan[label]).strip() if percent is not None else ""))
         return points
 
+    def section_lines(self, d: LocDict) -> None:
+        """The line of every section and of the keys inside it (部门概况, 支出.基本支出, …): where a
+        finding about something missing inside them points when the thing itself has no line."""
+        for key, value in d.items():
+            self.line(d, key, key)
+            if isinstance(value, dict):
+                for inner in value:
+                    self.line(value, inner, f"{key}.{inner}")
+
+    def glossary(self, terms: list) -> list[tuple[str, str | None]]:
+        """名词解释 of the source: (term, text) adds or rewords a term, (term, None) leaves it out."""
+        result: list[tuple[str, str | None]] = []
+        for index, item in enumerate(terms):
+            if item.get("删去") is True:
+                if "解释" in item:
+                    self.error("R-名词解释", f"名词“{item['术语']}”已删去，不会印出它的解释：请删去“解释”或“删去”之一",
+                               self.line(item, "解释", f"名词解释[{index + 1}].解释"), f"名词解释[{index + 1}].解释")
+                result.append((str(item["术语"]), None))
+            elif "解释" in item:
+                result.append((str(item["术语"]), str(item["解释"])))
+            else:
+                self.error("R-名词解释", f"名词“{item['术语']}”缺少解释", self.line(item, "术语", f"名词解释[{index + 1}]"),
+                           f"名词解释[{index + 1}].解释")
+        return result
+
     def profile(self, p: LocDict) -> Profile:
         return Profile(
             duties=[str(x) for x in p["职责"]],
             organisation=str(p.get("机构设置", "")),
             internal_units=[str(x) for x in p.get("内设机构", [])],
             internal_count=p.get("内设机构数"),
-            subordinate_units=[str(x) for x in p.get("下属单位", [])],
+            subordinate_units=[str(x) for x in p["下属单位"]] if "下属单位" in p else None,
             staffing={str(k): int(v) for k, v in p.get("人员", {}).items()},
             goals=[str(x) for x in p.get("工作目标", [])],
         )
@@ -438,7 +468,8 @@ class _Reader:
                 # a typed 类/款 total: kept only to be checked against its 项 rows
                 self.stated_totals.append(StatedTotal(
                     "功能分类", code, name, str(item.get("资金", "一般公共预算")), self.opt_amount(item, "基本支出"),
-                    self.opt_amount(item, "项目支出"), self.opt_amount(item, "合计"), line))
+                    self.opt_amount(item, "项目支出"), self.opt_amount(item, "合计"), line,
+                    self.opt_amount(item, "上年"), str(item.get("原因", ""))))
                 continue
             if name and len(code) != 7:
                 self.error("R-科目层级", f"功能分类科目编码应为 3、5 或 7 位，{code} 不是", line, path + ".科目")
