@@ -130,6 +130,14 @@ class ThreePublic:
     stated: bool = False  # False when the source has no 三公经费 section at all
     line: int = 0
     stated_total: Compared | None = None
+    # The parts the source gives. None of them (a section with its 说明 alone) says "none budgeted";
+    # some of them leaves the others unknown, never zero.
+    given: frozenset[str] = frozenset()
+
+    @property
+    def unknown(self) -> list[str]:
+        """Parts the section leaves out although it gives others."""
+        return [name for name in self.parts if self.given and name not in self.given]
 
 
 @dataclass
@@ -141,6 +149,7 @@ class Procurement:
     note: str = ""
     line: int = 0
     stated_total: Decimal | None = None
+    given: frozenset[str] = frozenset()  # of 货物, 工程, 服务: one not given is unknown, never zero
 
 
 @dataclass

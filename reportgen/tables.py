@@ -342,6 +342,9 @@ class TableBuilder:
         body = []
         if not self.b.three_public.stated:  # never 0.00 for what the source does not give
             body.append(self.missing_row(self.missing(("“三公”经费", "三公经费")), 7))
+        elif self.b.three_public.unknown:
+            for name in self.b.three_public.unknown:
+                body.append(self.missing_row(self.missing((f"“三公”经费中的{name}", f"三公经费.{name}")), 7))
         elif self.f.three_public_prior is not None:
             body.append(row(f"{self.b.prior.year}年", self.f.three_public_columns(prior=True)))
             body.append(row(f"{self.b.year}年", current))

@@ -557,7 +557,8 @@ class _Reader:
                 parts[name] = Compared(ZERO)
         line = self.line(d, "三公经费", "三公经费")
         total = self.compared(section["合计"], self.line(section, "合计", "三公经费.合计")) if "合计" in section else None
-        return ThreePublic(parts=parts, note=str(section.get("说明", "")), stated=True, line=line, stated_total=total)
+        return ThreePublic(parts=parts, note=str(section.get("说明", "")), stated=True, line=line, stated_total=total,
+                           given=frozenset(name for name in THREE_PUBLIC_PARTS if name in section))
 
     def procurement(self, d: LocDict) -> Procurement | None:
         p = d.get("政府采购")
@@ -571,6 +572,7 @@ class _Reader:
             note=str(p.get("说明", "")),
             line=self.line(d, "政府采购", "政府采购"),
             stated_total=self.opt_amount(p, "合计"),
+            given=frozenset(kind for kind in ("货物", "工程", "服务") if kind in p),
         )
 
     def assets(self, a: LocDict | None) -> Assets | None:

@@ -1,0 +1,127 @@
+"""A public document says only what its source says (issue: honesty). Over every shipped source,
+each optional key is removed in turn: the render either refuses (a part the disclosure needs is
+now missing, or the figures no longer agree) or renders without the removed words and figures and
+without any new zero or statement of absence in their place. A key whose removal changes nothing
+at all was silently dropped: every accepted field is used (printed) or checked."""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from reportgen.render import document_for, missing_findings, prepare, render_source
+from reportgen.rollover import dump
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = sorted((ROOT / "data").glob("*.yaml"))
+# Fields the render checks but never prints: stated totals, changes and names are compared with
+# what reportgen computes (a wrong one is an error), so removing a right one changes no output.
+CHECKED_ONLY = {"合计", "增减额", "增减率", "名称", "代码", "资金", "政府经济分类", "年度", "来源",
+                "下属单位"}  # (with 单位, the units are listed and 下属单位 is checked against them)
+# Keys given at their default value: removing them changes nothing, rightly.
+DEFAULTS = {"级次": "市级", "资金": "一般公共预算"}
+# A statement of absence or a zero: what must never appear because a key was taken away.
+ABSENCE = re.compile(r"无[^，。；、]{0,12}(?:支出|收入|结转|单位|经费)|未安排|(?<![\d.,])0(?:\.0+)?(?:万元|元|台|辆|人|个)")
+
+
+def plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
+def paths(data: Any, prefix: tuple = ()) -> list[tuple]:
+    """Every key of every mapping, and the first item of every list, as a path."""
+    found = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found.append((*prefix, key))
+            found += paths(value, (*prefix, key))
+    elif isinstance(data, list) and data:
+        found.append((*prefix, 0))
+        found += paths(data[0], (*prefix, 0))
+    return found
+
+
+def without(data: Any, path: tuple) -> Any:
+    trimmed = copy.deepcopy(data)
+    parent = trimmed
+    for step in path[:-1]:
+        parent = parent[step]
+    del parent[path[-1]]
+    return trimmed
+
+
+def text_of(source: Path) -> tuple[str, list[str]] | None:
+    """The document's text and its errors; None when it does not render."""
+    prepared = prepare(source)
+    if prepared.budget is None or prepared.errors:
+        return None
+    document = document_for(prepared)
+    if missing_findings(prepared.budget, document):
+        return None
+    return document.plain_text(), [f.rule for f in prepared.findings]
+
+
+def words_of(value: Any) -> list[str]:
+    """The texts a removed value held (long enough to be found again by chance rarely)."""
+    if isinstance(value, dict):
+        return [w for v in value.values() for w in words_of(v)]
+    if isinstance(value, list):
+        return [w for v in value for w in words_of(v)]
+    text = str(value)
+    return [text] if isinstance(value, str) and len(text) >= 8 else []
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_no_sentence_cell_or_figure_outlives_its_source_key(source, tmp_path):
+    data = plain(yaml.safe_load(source.read_text(encoding="utf-8")))
+    before = text_of(source)
+    assert before is not None, f"{source.name} does not render"
+    before_text, _ = before
+    before_absence = Counter(ABSENCE.findall(before_text))
+    required = {("部门",), ("年度",), ("金额单位",)}
+    for path in paths(data):
+        if path in required or path[0] in ("单位",) and len(path) > 2:
+            continue
+        trimmed = tmp_path / source.name
+        trimmed.write_text("\n".join(dump(without(data, path))) + "\n", encoding="utf-8")
+        if (source.parent / "units").is_dir() and not (tmp_path / "units").exists():
+            (tmp_path / "units").symlink_to(source.parent / "units")
+        after = text_of(trimmed)
+        if after is None:
+            continue  # refused: the part is needed, or the figures no longer agree
+        after_text, _ = after
+        removed = without(data, path)
+        parent = removed
+        for step in path[:-1]:
+            parent = parent[step]
+        emptied = isinstance(path[-1], int) and parent == []  # an empty list states "none": a claim it may make
+        # without a prior year, a part given as 0 reads "未安排" instead of "0.00万元，与上年持平": the
+        # zero was the source's own; only a claim about something the source left out is refused
+        rephrased = path[-1] == "上年"
+        new_absence = Counter(ABSENCE.findall(after_text)) - before_absence
+        assert emptied or rephrased or not new_absence, f"removing {'.'.join(map(str, path))} made the render claim {dict(new_absence)}"
+        value = data
+        for step in path:
+            value = value[step]
+        for word in words_of(value):
+            if word not in yaml.safe_dump(removed, allow_unicode=True):
+                assert word not in after_text, f"removing {'.'.join(map(str, path))} left “{word}” in the render"
+        if path[-1] not in CHECKED_ONLY and not isinstance(path[-1], int) and DEFAULTS.get(path[-1]) != value:
+            assert after_text != before_text, f"{'.'.join(map(str, path))} is accepted but changes nothing: dropped"
+
+
+def test_a_normal_render_never_carries_a_placeholder(tmp_path):
+    for source in SOURCES:
+        result = render_source(source, tmp_path / source.stem, formats=("html",))
+        assert result.outputs, [f.format() for f in result.findings]
+        assert "待补充" not in (tmp_path / source.stem / f"{source.stem}.html").read_text(encoding="utf-8")
