@@ -296,6 +296,7 @@ class Budget:
     performance: Performance | None
     glossary: list[tuple[str, str | None]]  # (term, None): a default term left out
     lines: dict[str, int] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)  # where each section's key stands (三公经费:)
     targets: Targets | None = None
     # A department of several budget units (单位): each unit's own figures as a Budget; the
     # department's figures above are then their consolidation (sum), made by the loader.

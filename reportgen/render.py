@@ -79,7 +79,7 @@ def missing_findings(budget: Budget, document: Document) -> list[Finding]:
     待补充 markers stand for): a public document never carries a 待补充; a draft may."""
     findings = []
     for what, source_field in document.missing:
-        line = next((budget.line_of(path) for path in _parents(source_field) if budget.line_of(path)), 0)
+        line = next((budget.key_lines[path] for path in _parents(source_field) if path in budget.key_lines), 0)
         findings.append(Finding("error", "R-缺少", f"缺少{what}：请在源文件中填写“{source_field}”；部门决定不公开的部分，"
                                 "请列入“不公开”（加 --draft 可先生成标出“待补充”的草稿）", str(budget.file), line, 0,
                                 source_field))

@@ -211,9 +211,11 @@ def government_split(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 @rule("R-三公经费")
 def three_public_items(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     pairs = {"30212": "因公出国（境）费", "30217": "公务接待费", "30231": "公务用车运行维护费", "31013": "公务用车购置费"}
+    if not b.three_public.stated:
+        return  # nothing to compare with (the missing section is named by the render: R-缺少)
     for row in b.economic_rows:
         part = pairs.get(row.code)
-        if part and row.amount > b.three_public.parts[part].current:
+        if part and part not in b.three_public.unknown and row.amount > b.three_public.parts[part].current:
             yield make_finding(b, "error", "R-三公经费",
                            f"基本支出中的 {row.code} {row.name} {m.with_unit(row.amount)} 大于“三公”经费中的{part} "
                            f"{m.with_unit(b.three_public.parts[part].current)}", row.line)
@@ -314,7 +316,7 @@ PART_FIELDS = {"人员编制": "部门概况.人员", "功能分类明细": "支
 def not_published(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     """A part declared not published: a warning when the rules require it; an error when the
     source gives it all the same (it would be left out without a word)."""
-    line = b.line_of("不公开")
+    line = b.key_lines.get("不公开", 0)
     for part in sorted(b.not_published, key=list(PART_FIELDS).index):
         if part in REQUIRED_PARTS:
             yield make_finding(b, "warning", "R-不公开", f"“{part}”声明为不公开，但部门预算公开的规定要求公开这一部分：请确认", line,
@@ -342,7 +344,7 @@ def reasons_without_a_comparison(b: Budget, f: Figures, m: Money) -> Iterator[Fi
 
     for key, text in b.reasons.items():
         if text and f.prior_total(key) is None:
-            yield refuse(f"“{key}”", b.line_of(f"变动原因.{key}"), f"变动原因.{key}", f"“上年.{key}”")
+            yield refuse(f"“{key}”", b.key_lines.get(f"变动原因.{key}", 0), f"变动原因.{key}", f"“上年.{key}”")
     for row in b.function_rows:
         if row.reason and row.prior is None:
             yield refuse(f"功能分类科目 {row.code}", row.line, "支出.功能分类", "这一行的“上年”")

@@ -54,6 +54,7 @@ def load_source(path: Path, *, follow_prior: bool = True) -> Budget:
     reader = _Reader(path, data)
     budget = reader.budget()
     budget.inputs = list(reader.read_files)
+    budget.key_lines = reader.key_lines
     for total in budget.stated_totals:  # a 类/款 row's 上年 is that class's prior year
         if total.kind == "功能分类" and total.prior is not None and total.fund == "一般公共预算":
             budget.prior.function.setdefault(total.code, total.prior)
@@ -78,6 +79,7 @@ class _Reader:
         self.known_codes: dict[tuple[str, str, int], str] = {}  # (kind, code, year) → registry name
         self.stated_totals: list[StatedTotal] = []
         self.read_files: list[Path] = []  # the unit files it 包含, for Budget.inputs
+        self.key_lines: dict[str, int] = {}  # the line of each section's key (三公经费:), see section_lines
 
     # -- helpers -------------------------------------------------------------------------
     def line(self, mapping: Any, key: str, path: str) -> int:
@@ -380,11 +382,16 @@ class _Reader:
     def section_lines(self, d: LocDict) -> None:
         """The line of every section and of the keys inside it (部门概况, 支出.基本支出, …): where a
         finding about something missing inside them points when the thing itself has no line."""
+        def key_line(mapping: Any, key: str, path: str) -> None:
+            marks = getattr(mapping, "key_marks", {})
+            if key in marks:
+                self.key_lines[path] = marks[key].line
+
         for key, value in d.items():
-            self.line(d, key, key)
+            key_line(d, key, key)
             if isinstance(value, dict):
                 for inner in value:
-                    self.line(value, inner, f"{key}.{inner}")
+                    key_line(value, inner, f"{key}.{inner}")
 
     def glossary(self, terms: list) -> list[tuple[str, str | None]]:
         """名词解释 of the source: (term, text) adds or rewords a term, (term, None) leaves it out."""

@@ -209,6 +209,25 @@ case("source-named-like-output.html", ["不能写入", "输入文件"], command=
 case("source-output-over-prior.yaml", ["不能写入", "输入文件"], PRIOR,
      "  来源: source-output-over-prior.html\n  收支总计: 1270.13\n", command=["render", "{source}", "-o", "{dir}"])
 (out / "source-output-over-prior.html").write_text(base.replace("年度: 2022", "年度: 2021"), encoding="utf-8")
+# --- a public document says only what its source says: a missing part stops a normal render
+three_public = base[base.index("三公经费:"):base.index("机关运行经费:")]
+case("missing-three-public-section.yaml", ["R-缺少", "“三公”经费预算", "--draft"], three_public, "")
+case("missing-three-public-part.yaml", ["R-缺少", "公务接待费", "三公经费.公务接待费"], "  公务接待费: {本年: 0, 上年: 0}\n", "",
+     marker="三公经费:")
+case("missing-procurement-part.yaml", ["R-缺少", "货物采购", "政府采购.货物"], "  货物: 0\n", "", marker="政府采购:")
+case("missing-running-costs.yaml", ["R-缺少", "机关运行经费"], base[base.index("机关运行经费:"):base.index("政府采购:")], "")
+case("missing-staffing.yaml", ["R-缺少", "人员编制", "部门概况.人员"],
+     base[base.index("  人员:"):base.index("  工作目标:")] if "  工作目标:" in base else "  人员:", "")
+case("reason-without-prior.yaml", ["R-原因无比较", "日常业务经费", "上年"], "      金额: 15\n      上年: 12\n",
+     "      金额: 15\n      原因: 业务量增加\n", marker="名称: 日常业务经费")
+case("change-reason-without-prior.yaml", ["R-原因无比较", "一般公共预算", "上年.一般公共预算"], "变动原因:\n",
+     "变动原因:\n  一般公共预算: 人员增加\n", marker="一般公共预算: 人员增加")
+case("not-published-but-given.yaml", ["R-不公开", "政府采购", "不会印出"], "金额单位: 万元\n",
+     "金额单位: 万元\n不公开: [政府采购]\n", marker="不公开:")
+case("not-published-unknown-part.yaml", ["应为以下之一", "人员编制"], "金额单位: 万元\n",
+     "金额单位: 万元\n不公开: [附表]\n", marker="不公开:")
+case("glossary-removed-with-text.yaml", ["R-名词解释", "删去"], "金额单位: 万元\n",
+     "金额单位: 万元\n名词解释:\n  - {术语: 结转下年, 删去: true, 解释: 指……}\n", marker="删去: true")
 (out / "cases.yaml").write_text(
     "# The bad-input corpus: each file, the fragments its Chinese message must hold, the exit code,\n"
     "# and the line the message must name where the problem has one. Generated once from the Yantian\n"
