@@ -1,20 +1,29 @@
 """`reportgen diff` given what it should not read or asked to write where it must not: each is
 answered in Chinese with exit code 1, no traceback, no 内部错误, every input byte for byte as it
-was, and no output written or replaced."""
+was, and no output written or replaced. And what the DOCX reader must bear without refusing: a
+header that lies within its bounds, a large picture, values outside the schema."""
 
 from __future__ import annotations
 
 import io
 import os
+import random
+import re
 import shutil
 import struct
 import threading
+import tracemalloc
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
 
 from reportgen.cli import main
+from reportgen.document import Table
+from reportgen.errors import SourceError
+from reportgen.readers import docx as docx_reader
+from reportgen.readers.docx import read_docx
 from reportgen.render import render_source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,15 +67,59 @@ def central_entry(data: bytes | bytearray, name: bytes) -> int:
     return position
 
 
-def with_method(docx: bytes, method: int) -> bytes:
-    """The DOCX with word/document.xml's compression method field set to ``method`` (in its local
-    header and in the central directory), as a file made by a tool using another method reads."""
+# Where a field sits in a part's local header and in its central directory entry, and its format.
+FIELDS = {"method": (8, 10, "<H"), "crc": (14, 16, "<I"), "size": (22, 24, "<I")}
+
+
+def patched(docx: bytes, name: str, **fields: int) -> bytes:
+    """The DOCX with fields of part ``name`` (method, crc, size: the inflated size) set, in its
+    local header and in the central directory alike, as a forger would."""
     data = bytearray(docx)
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
-        info = package.getinfo("word/document.xml")
-    struct.pack_into("<H", data, info.header_offset + 8, method)
-    struct.pack_into("<H", data, central_entry(data, b"word/document.xml") + 10, method)
+        local = package.getinfo(name).header_offset
+    central = central_entry(data, name.encode())
+    for field, value in fields.items():
+        in_local, in_central, layout = FIELDS[field]
+        struct.pack_into(layout, data, local + in_local, value)
+        struct.pack_into(layout, data, central + in_central, value)
     return bytes(data)
+
+
+def with_method(docx: bytes, method: int) -> bytes:
+    """The DOCX with word/document.xml's compression method field set to ``method``, as a file
+    made by a tool using another method reads."""
+    return patched(docx, "word/document.xml", method=method)
+
+
+def with_part(docx: bytes, name: str, payload: bytes | None, method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """The DOCX with part ``name`` holding ``payload`` (added if new, left out if None)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for info in source.infolist():
+            if info.filename != name:
+                package.writestr(info.filename, source.read(info))
+        if payload is not None:
+            package.writestr(name, payload, compress_type=method)
+    return out.getvalue()
+
+
+def with_deflated_part(docx: bytes, name: str, raw: bytes, size: int, crc: int) -> bytes:
+    """The DOCX with part ``name`` holding raw deflate data ``raw`` declared as ``size`` bytes
+    inflated with checksum ``crc``: what the header says need not be what the data holds."""
+    return patched(with_part(docx, name, raw, zipfile.ZIP_STORED), name, method=zipfile.ZIP_DEFLATED, size=size, crc=crc)
+
+
+def deflated(*pieces: tuple[bytes, int]) -> bytes:
+    """Raw deflate data of each piece repeated so many times, cheaply: each piece is compressed
+    once into blocks that stand alone (a full flush), and those blocks are repeated."""
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+    blocks = [(compressor.compress(data) + compressor.flush(zlib.Z_FULL_FLUSH)) * times for data, times in pieces]
+    return b"".join(blocks) + compressor.flush()
+
+
+def document_xml(docx: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        return package.read("word/document.xml")
 
 
 def test_an_encrypted_word_file_is_named_as_such(capsys, tmp_path):
@@ -102,19 +155,122 @@ def test_a_zip_bomb_is_refused_before_inflating(capsys, tmp_path):
 
 def test_a_header_that_lies_about_its_size_gets_no_further(capsys, tmp_path, draft):
     liar = tmp_path / "liar.docx"
-    with zipfile.ZipFile(io.BytesIO(draft)) as source, zipfile.ZipFile(liar, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in source.infolist():
-            payload = source.read(info)
-            if info.filename == "word/document.xml":
-                payload += b" " * (50 << 20)  # inflates far beyond what the header will say
-            out.writestr(info.filename, payload)
-    data = bytearray(liar.read_bytes())
-    with zipfile.ZipFile(liar) as package:
-        info = package.getinfo("word/document.xml")
-    struct.pack_into("<I", data, info.header_offset + 22, 1000)  # local header: 1,000 bytes inflated
-    struct.pack_into("<I", data, central_entry(data, b"word/document.xml") + 24, 1000)  # the directory agrees
-    liar.write_bytes(bytes(data))
-    refused(capsys, tmp_path, liar, "无法读取 DOCX")
+    body = document_xml(draft)
+    # 50 MB more than the header's 1,000 bytes, and a checksum of all of it: the part reads as damaged.
+    raw = deflated((body, 1), (b" " * (1 << 20), 50))
+    liar.write_bytes(with_deflated_part(draft, "word/document.xml", raw, 1000, zlib.crc32(body + b" " * (50 << 20))))
+    refused(capsys, tmp_path, liar, "无法读取 DOCX", "已损坏", "word/document.xml")
+
+
+def test_a_lying_header_with_a_matching_checksum_inflates_no_more_than_it_declares(tmp_path, draft):
+    # The header gives the true size and checksum of document.xml, but its data goes on for 300 MB
+    # of spaces after it: zipfile stops at the declared size (and the checksum agrees), so such a
+    # file reads as what its header declares, but asked for the part whole, zipfile would inflate
+    # all 300 MB before cutting it short. Read in counted steps, the memory taken stays small.
+    liar = tmp_path / "liar.docx"
+    body = document_xml(draft)
+    raw = deflated((body, 1), (b" " * (1 << 20), 300))
+    liar.write_bytes(with_deflated_part(draft, "word/document.xml", raw, len(body), zlib.crc32(body)))
+    plain = tmp_path / "plain.docx"
+    plain.write_bytes(draft)
+    tracemalloc.start()
+    try:
+        read = read_docx(liar)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 * 1024 * 1024, f"{peak / 2**20:.0f} MB"
+    assert read.plain_text() == read_docx(plain).plain_text()
+
+
+def test_xml_past_its_bound_is_refused_though_it_packs_like_xml(capsys, tmp_path, draft):
+    # 40 MB of paragraphs packing about 4 : 1 (no bomb by ratio, and within the 200 MB of all parts):
+    # parsed, it would take a gigabyte.
+    rng = random.Random(0)
+    paragraphs = b"".join(b"<w:p><w:r><w:t>%d</w:t></w:r></w:p>" % rng.getrandbits(64) for _ in range(25000))
+    head, _, rest = document_xml(draft).partition(b"<w:body>")
+    tail = b"<w:sectPr" + rest.rpartition(b"<w:sectPr")[2]
+    times = (40 << 20) // len(paragraphs)
+    crc = zlib.crc32(head + b"<w:body>")
+    for _ in range(times):
+        crc = zlib.crc32(paragraphs, crc)
+    crc = zlib.crc32(tail, crc)
+    raw = deflated((head + b"<w:body>", 1), (paragraphs, times), (tail, 1))
+    size = len(head) + len(b"<w:body>") + times * len(paragraphs) + len(tail)
+    big = tmp_path / "big.docx"
+    big.write_bytes(with_deflated_part(draft, "word/document.xml", raw, size, crc))
+    assert size < docx_reader.MAX_RATIO * len(raw) and size < docx_reader.MAX_UNPACKED_BYTES
+    refused(capsys, tmp_path, big, "XML 超过 32 MB", str(big))
+
+
+def test_a_large_picture_is_not_counted_as_xml(tmp_path, draft):
+    # 34 MB of a picture's bytes (packing about 4 : 1) is more than XML may be, and is read.
+    noise = random.Random(1).randbytes(1 << 20).translate(bytes(i % 4 + 65 for i in range(256)))
+    picture = tmp_path / "picture.docx"
+    raw = deflated((b"\xff\xd8\xff\xe0", 1), (noise, 34))
+    crc = zlib.crc32(b"\xff\xd8\xff\xe0")
+    for _ in range(34):
+        crc = zlib.crc32(noise, crc)
+    picture.write_bytes(with_deflated_part(with_part(draft, "word/media/image1.jpeg", b""), "word/media/image1.jpeg",
+                                           raw, 4 + 34 * len(noise), crc))
+    plain = tmp_path / "plain.docx"
+    plain.write_bytes(draft)
+    assert read_docx(picture).plain_text() == read_docx(plain).plain_text()
+
+
+def test_a_huge_entry_count_is_refused_before_zipfile_lists_them(tmp_path, monkeypatch):
+    many = tmp_path / "many.docx"
+    with zipfile.ZipFile(many, "w") as package:
+        for n in range(docx_reader.MAX_ENTRIES + 1):
+            package.writestr(f"{n}.xml", b"")
+
+    def listed(*args: object, **kwargs: object) -> None:
+        raise AssertionError("zipfile read the directory")
+
+    monkeypatch.setattr(zipfile, "ZipFile", listed)
+    with pytest.raises(SourceError) as refusal:
+        read_docx(many)
+    assert "10001 个部件" in str(refusal.value) and "超过 10000" in str(refusal.value)
+
+
+@pytest.mark.parametrize(("case", "fragment"), [
+    ("missing document", "缺少必需的部件"),
+    ("broken XML", "XML 已损坏"),
+    ("no body", "没有 Word 正文"),
+    ("another root", "没有 Word 正文"),
+    ("broken deflate data", "已损坏"),
+])
+def test_a_damaged_package_is_named_as_such(capsys, tmp_path, draft, case, fragment):
+    body = document_xml(draft)
+    damaged = {
+        "missing document": lambda: with_part(draft, "word/document.xml", None),
+        "broken XML": lambda: with_part(draft, "word/document.xml", body[: len(body) // 2]),
+        "no body": lambda: with_part(draft, "word/document.xml", re.sub(rb"<w:body>.*</w:body>", b"", body, flags=re.S)),
+        "another root": lambda: with_part(draft, "word/document.xml", b"<html/>"),
+        "broken deflate data": lambda: with_deflated_part(draft, "word/document.xml", b"\xff" * 4096, len(body),
+                                                          zlib.crc32(body)),
+    }[case]()
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(damaged)
+    refused(capsys, tmp_path, path, "无法读取 DOCX", fragment, str(path))
+
+
+def test_values_outside_the_schema_are_passed_over(tmp_path, draft):
+    # A width that is no number, an outline level in superscript, a style type Word does not know
+    # and a span of two million columns: each is read past, none stops the reading or fills memory.
+    body = document_xml(draft)
+    body = re.sub(rb'(<w:gridCol w:w=")\d+', rb"\1abc", body, count=1)
+    body = body.replace(b"<w:pPr>", '<w:pPr><w:outlineLvl w:val="²"/>'.encode(), 1)
+    body = body.replace(b"<w:tcPr>", b'<w:tcPr><w:gridSpan w:val="2000000"/>', 1)
+    odd = with_part(draft, "word/document.xml", body)
+    with zipfile.ZipFile(io.BytesIO(draft)) as package:
+        styles = package.read("word/styles.xml")
+    odd = with_part(odd, "word/styles.xml", styles.replace(b'w:type="paragraph"', b'w:type="bogus"', 1))
+    (tmp_path / "odd.docx").write_bytes(odd)
+    (tmp_path / "plain.docx").write_bytes(draft)
+    read = read_docx(tmp_path / "odd.docx")
+    assert max(len(block.widths) for block in read.blocks if isinstance(block, Table)) <= 2 * 63
+    assert read.plain_text() == read_docx(tmp_path / "plain.docx").plain_text()
 
 
 def test_not_a_zip_at_all(capsys, tmp_path):
@@ -183,10 +339,41 @@ def test_outputs_are_all_or_nothing(capsys, tmp_path):
     keep.write_bytes(b"last year's redline")
     blocker = tmp_path / "a-file"
     blocker.write_text("in the way")
-    code, output = run(capsys, "diff", Y2021, Y2022, "-o", keep, "-o", blocker / "diff.docx")
-    assert code == 1 and "无法写入" in output and "Traceback" not in output
+    code, output = run(capsys, "diff", Y2021, Y2022, "-o", keep, "-o", blocker / "deeper" / "diff.docx")
+    assert code == 1 and "无法写入" in output and f"{blocker} 不是文件夹" in output and "Traceback" not in output
     assert keep.read_bytes() == b"last year's redline"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "diff.html"]
+
+
+def test_outputs_are_all_or_nothing_when_one_fails_as_it_is_written(capsys, tmp_path):
+    # A name the file system refuses (over 255 bytes) is only found out on writing: by then the
+    # first output's bytes are written beside it, and must go again, with the folders made for it.
+    keep = tmp_path / "diff.html"
+    keep.write_bytes(b"last year's redline")
+    long_name = tmp_path / "new" / ("长" * 90 + ".docx")
+    code, output = run(capsys, "diff", Y2021, Y2022, "-o", keep, "-o", tmp_path / "made" / "diff.json", "-o", long_name)
+    assert code == 1 and "无法写入" in output and "所有输出文件都保持原样" in output
+    assert "Traceback" not in output and "内部错误" not in output
+    assert keep.read_bytes() == b"last year's redline"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["diff.html"]
+
+
+def test_a_failed_rename_puts_back_the_output_it_replaced(capsys, tmp_path, monkeypatch):
+    first, second = tmp_path / "diff.html", tmp_path / "diff.json"
+    first.write_bytes(b"last year's redline")
+    second.write_bytes(b"{}")
+    real_replace = os.replace
+
+    def replace(source: object, target: object) -> None:
+        if Path(str(target)) == second:  # the first output is in place by now
+            raise OSError(5, "模拟的写入错误", str(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    code, output = run(capsys, "diff", Y2021, Y2022, "-o", first, "-o", second)
+    assert code == 1 and "模拟的写入错误" in output and "Traceback" not in output
+    assert first.read_bytes() == b"last year's redline" and second.read_bytes() == b"{}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["diff.html", "diff.json"]
 
 
 def test_an_output_that_is_a_folder_is_refused_before_any_work(capsys, tmp_path):

@@ -125,3 +125,107 @@ def test_a_normal_render_never_carries_a_placeholder(tmp_path):
         result = render_source(source, tmp_path / source.stem, formats=("html",))
         assert result.outputs, [f.format() for f in result.findings]
         assert "待补充" not in (tmp_path / source.stem / f"{source.stem}.html").read_text(encoding="utf-8")
+
+
+# -- every field of the schema is used or refused -------------------------------------------------
+def schema_leaves() -> list[tuple[tuple[str, ...], dict]]:
+    """Every field of the source schema with its (resolved) schema, as a path ('[]' for a list item)."""
+    from reportgen.source.schema import source_schema
+
+    root = source_schema()
+
+    def resolve(node: dict) -> dict:
+        while "$ref" in node:
+            node = root["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+        return node
+
+    found: list[tuple[tuple[str, ...], dict]] = []
+
+    def walk(node: dict, path: tuple[str, ...], depth: int) -> None:
+        node = resolve(node)
+        if depth > 6:
+            return
+        for branch in node.get("anyOf", []):
+            walk(branch, path, depth + 1)
+        for key, value in node.get("properties", {}).items():
+            found.append(((*path, key), resolve(value)))
+            walk(value, (*path, key), depth + 1)
+        if node.get("type") == "array" and "items" in node:
+            walk(node["items"], (*path, "[]"), depth + 1)
+
+    walk(root, (), 0)
+    return found
+
+
+def sample(schema: dict) -> Any:
+    """A plausible value of a field: a small amount, a word, a count, a list of one word."""
+    kinds = [schema, *schema.get("anyOf", [])]
+    if any(k.get("x-kind") in ("amount", "signed-amount") for k in kinds):
+        return "0.5"
+    if "enum" in schema:
+        return schema["enum"][-1]
+    for kind in kinds:
+        kind_type = kind.get("type")
+        if kind_type == "integer":
+            return max(1, kind.get("minimum", 1))
+        if kind_type == "boolean":
+            return True
+        if kind_type == "string":
+            return "用于核对的示例文字"
+        if kind_type == "array" and kind.get("items", {}).get("type") == "string":
+            return ["用于核对的示例文字"]
+    return None
+
+
+def place(data: Any, path: tuple[str, ...], value: Any) -> bool:
+    """Set ``value`` at ``path`` in ``data`` (a list item is the list's first): False where the
+    path runs through something the base source does not have (a list it has no item of)."""
+    node = data
+    for step in path[:-1]:
+        if step == "[]":
+            if not isinstance(node, list) or not node:
+                return False
+            node = node[0]
+        elif isinstance(node, dict):
+            if step not in node or not isinstance(node[step], dict | list):
+                return False
+            node = node[step]
+        else:
+            return False
+    if not isinstance(node, dict) or path[-1] in node:
+        return False
+    node[path[-1]] = value
+    return True
+
+
+EVERY_FIELD_BASES = ("shenzhen-yantian-zgh-2022", "example-two-units-2024", "tangshan-zgh-2025")
+
+
+@pytest.mark.parametrize("base", EVERY_FIELD_BASES)
+def test_every_field_the_schema_accepts_is_printed_or_refused(base, tmp_path):
+    """A field added to a source that does not have it changes the document or the findings about
+    it; a field that changes neither would be accepted and silently dropped."""
+    source = ROOT / "data" / f"{base}.yaml"
+    data = plain(yaml.safe_load(source.read_text(encoding="utf-8")))
+    if (source.parent / "units").is_dir():
+        (tmp_path / "units").symlink_to(source.parent / "units")
+
+    def outcome(values: Any) -> tuple[str, list[str]]:
+        path = tmp_path / source.name
+        path.write_text("\n".join(dump(values)) + "\n", encoding="utf-8")
+        prepared = prepare(path)
+        text = document_for(prepared).plain_text() if prepared.budget is not None and not prepared.errors else ""
+        return text, sorted(f"{f.rule}|{f.path}|{f.message}" for f in prepared.findings)
+
+    before = outcome(data)
+    dropped = []
+    for path, schema in schema_leaves():
+        if path[-1] in CHECKED_ONLY:
+            continue
+        value = sample(schema)
+        trial = copy.deepcopy(data)
+        if value is None or not place(trial, path, value):
+            continue
+        if outcome(trial) == before:
+            dropped.append(".".join(path))
+    assert not dropped, f"accepted but neither printed nor refused: {dropped}"

@@ -27,7 +27,7 @@ MESSAGE_NAMES = {
     "EXAMPLE", "_TRANSLATIONS", "_RUNTIME_HINTS", "_CHARACTER_NAMES", "_FAILURE_WORDS",
     "number_problem", "character_name", "checked_text", "_remedy", "_raw_character", "_too_deep", "_yaml_problem",
     "describe", "clash_message", "chinese", "_fault", "check_code", "messages", "status_text", "totals_line",
-    "summary_table", "run", "roll_国有资产", "refused_outputs",
+    "summary_table", "run", "roll_国有资产", "refused_outputs", "docx_package", "read_docx",
 }
 
 

@@ -359,3 +359,20 @@ def reasons_without_a_comparison(b: Budget, f: Figures, m: Money) -> Iterator[Fi
     for name, part in b.three_public.parts.items():
         if part.reason and part.prior is None:
             yield refuse(f"“三公”经费中的{name}", part.line, f"三公经费.{name}", f"“三公经费.{name}.上年”")
+
+
+# What a source of 绩效目标 alone (no 收入, 支出 or 单位) renders: the title, 部门概况 and the targets.
+_PERFORMANCE_ONLY_KEYS = ("上年", "变动原因", "结转下年", "三公经费", "机关运行经费", "政府采购", "国有资产", "绩效管理",
+                          "名词解释", "不公开")
+
+
+@rule("R-绩效目标文件")
+def performance_only(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    """A source of 绩效目标 alone makes a performance-target document: budget sections it gives would
+    be accepted and never printed."""
+    if b.budget_stated:
+        return
+    for key in _PERFORMANCE_ONLY_KEYS:
+        if key in b.key_lines:
+            yield make_finding(b, "error", "R-绩效目标文件", f"只含绩效目标（未填收入与支出）的源文件只生成绩效目标公开文本，"
+                               f"“{key}”不会印出：请删去它，或填写收入与支出", b.key_lines[key], key)

@@ -34,8 +34,8 @@ def load_input(path: Path) -> tuple[Document | None, list[Finding]]:
 
 def refused_outputs(old: Path, new: Path, outputs: list[Path]) -> list[str]:
     """Why the outputs may not be written, before any work: one is an input (OLD, NEW, or a file a
-    YAML input reads: its unit files and prior-year source), one is named twice, or a folder
-    stands in its place."""
+    YAML input reads: its unit files and prior-year source), one is named twice, a folder stands
+    in its place, or a file where its folder should be."""
     from reportgen.source.loader import referenced_files
 
     inputs = [old, new]
@@ -49,8 +49,19 @@ def refused_outputs(old: Path, new: Path, outputs: list[Path]) -> list[str]:
             lines.append(f"{target}: 错误 [输出] -o 给了两次同一个文件：每个输出文件只能写一次")
         elif target.is_dir():
             lines.append(f"{target}: 错误 [输出] 这是一个文件夹：-o 应为文件名（如 out/diff.html）")
+        elif (blocker := _not_a_folder(target)) is not None:
+            lines.append(f"{target}: 错误 [输出] 无法写入：{blocker} 不是文件夹；请用 -o 另选输出位置")
         seen.append(target)
     return lines
+
+
+def _not_a_folder(target: Path) -> Path | None:
+    """The nearest existing path above ``target`` when it is not a folder (a file where the
+    output's folder should be), found now rather than as an OSError after all the work."""
+    for parent in target.parents:
+        if parent.is_symlink() or parent.exists():
+            return None if parent.is_dir() else parent
+    return None
 
 
 def output_bytes(result: DocumentDiff, target: Path) -> bytes:

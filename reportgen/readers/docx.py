@@ -16,12 +16,13 @@ import copy
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
 import docx
-from docx.document import Document as DocxDocument
+from docx.exceptions import PythonDocxError
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
@@ -46,28 +47,35 @@ _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _CODE = re.compile(r"^\d{3,}(?:/\d+)?$")
 _YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MAX_COLUMNS = 63  # Word's own limit for a table
 
 
-# A DOCX handed to diff may come from anywhere: it is read whole, with bounds, before python-docx
-# sees it. A disclosure with its tables is a few hundred kilobytes.
+# A DOCX handed to diff may come from anywhere: it is read whole, with bounds, and unpacked here in
+# counted steps before python-docx sees it. A disclosure with its tables is a few hundred kilobytes
+# (about 1 MB of XML); the bounds leave room for a long document with pictures.
 MAX_DOCX_BYTES = 100 * 1024 * 1024  # the file itself
-MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # all its parts inflated
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # all its parts inflated
+# The parts python-docx parses cost about 25 bytes of memory per byte of XML (measured on a
+# rendered draft's document.xml): 32 MB of markup is under a gigabyte, and 30 times any real one.
+MAX_MARKUP_BYTES = 32 * 1024 * 1024
 MAX_ENTRIES = 10000
-MAX_RATIO = 200  # inflated : compressed for a part of over a megabyte (XML packs about 10 : 1)
+MAX_RATIO = 200  # inflated : compressed for a part of over a megabyte (XML packs about 10-20 : 1)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: an encrypted OOXML or an old .doc
 _ZIP_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
+_STEP = 1024 * 1024  # inflate at most this much at a time
 
 
-def docx_bytes(path: Path) -> bytes:
-    """The bytes of the DOCX at ``path``, once they are known to be safe to unpack: a regular file
-    within MAX_DOCX_BYTES, a zip (not an encrypted or legacy Word file), every part stored or
-    deflated, and the parts' declared sizes within MAX_UNPACKED_BYTES and MAX_RATIO. (zipfile never
-    inflates a part beyond its declared size, so a header that lies gets no further.)
-    Raises SourceError in Chinese."""
+def docx_package(path: Path) -> io.BytesIO:
+    """The DOCX at ``path`` for python-docx to open, once it is known to be safe: a regular file
+    within MAX_DOCX_BYTES, a zip (not an encrypted or legacy Word file) of at most MAX_ENTRIES
+    parts, each stored or deflated, their declared sizes within MAX_UNPACKED_BYTES and MAX_RATIO.
+    Every part is then inflated here a step at a time and counted, and handed on stored (not
+    compressed), so that no header, however it lies, makes python-docx inflate more than was
+    counted. Raises SourceError in Chinese."""
     file = str(path)
 
     def refuse(message: str) -> SourceError:
-        return SourceError([Finding("error", "R-DOCX", message, file)])
+        return _refused(file, message)
 
     try:
         data = read_bounded(Path(path), MAX_DOCX_BYTES, "Word 文档（.docx）")
@@ -77,43 +85,96 @@ def docx_bytes(path: Path) -> bytes:
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise refuse("文件已加密（受密码保护）：请在 Word 中取消密码（文件 > 信息 > 保护文档），保存后再对比")
         raise refuse("这是旧版 Word 文档（.doc），不是 .docx：请在 Word 中“另存为” .docx 后再对比")
+    # Counted before zipfile reads the directory: every entry it reads starts with this signature,
+    # and a forged directory of two million tiny entries would take a gigabyte to list.
+    entries = data.count(b"PK\x01\x02")
+    if entries > MAX_ENTRIES:
+        raise refuse(f"DOCX 文件包含约 {entries} 个部件，超过 {MAX_ENTRIES} 个：不像是 Word 文档，未读取")
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
         infos = package.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
         raise refuse("无法读取 DOCX 文件：它不是有效的 Word 文档（.docx 应为 zip 包），请确认文件完整") from None
-    if len(infos) > MAX_ENTRIES:
-        raise refuse(f"DOCX 文件包含 {len(infos)} 个部件，超过 {MAX_ENTRIES} 个：不像是 Word 文档，未读取")
-    unpacked = 0
+    declared = 0
     for info in infos:
         if info.flag_bits & 0x1:
             raise refuse("DOCX 文件中的部件已加密：请在 Word 中取消密码后另存，再对比")
         if info.compress_type not in _ZIP_METHODS:
             raise refuse(f"DOCX 文件使用了不支持的压缩方式（编号 {info.compress_type}，部件 {info.filename[:60]}）："
                          "请在 Word 或 WPS 中打开并另存为 .docx 后再对比")
-        unpacked += info.file_size
+        declared += info.file_size
         if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise refuse(f"DOCX 文件的部件 {info.filename[:60]} 解压后会膨胀 {info.file_size // max(info.compress_size, 1)} 倍"
                          "（疑似压缩炸弹），未读取")
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise refuse(f"DOCX 文件解压后超过 {MAX_UNPACKED_BYTES // (1024 * 1024)} MB，未读取：公开文本不会这么大，请确认文件")
-    return data
+    too_big = f"DOCX 文件解压后超过 {MAX_UNPACKED_BYTES // (1024 * 1024)} MB，未读取：公开文本不会这么大，请确认文件"
+    if declared > MAX_UNPACKED_BYTES:
+        raise refuse(too_big)
+    # The last entry of a name is the one zipfile (and so python-docx) would read.
+    parts = {info.filename: info for info in infos}
+    unpacked = markup = 0
+    stored = io.BytesIO()
+    with zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as out:
+        for name, info in parts.items():
+            try:
+                with package.open(info) as part, out.open(zipfile.ZipInfo(name), "w") as copy:
+                    counts_as_markup = None
+                    while chunk := part.read(_STEP):
+                        if counts_as_markup is None:
+                            counts_as_markup = _may_be_xml(chunk)
+                        unpacked += len(chunk)
+                        markup += len(chunk) if counts_as_markup else 0
+                        if unpacked > MAX_UNPACKED_BYTES:
+                            raise refuse(too_big)
+                        if markup > MAX_MARKUP_BYTES:
+                            raise refuse(f"DOCX 文件中的 XML 超过 {MAX_MARKUP_BYTES // (1024 * 1024)} MB，未读取："
+                                         "公开文本不会这么大，请确认文件")
+                        copy.write(chunk)
+            except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError):
+                raise refuse(f"无法读取 DOCX 文件：部件 {name[:60]} 已损坏，请确认文件完整，"
+                             "或在 Word 中打开后另存一次") from None
+    stored.seek(0)
+    return stored
+
+
+def _may_be_xml(head: bytes) -> bool:
+    """Whether a part beginning with ``head`` could be XML that python-docx parses. Judged by its
+    bytes, not its name or content type, which a forged package can set as it likes; pictures and
+    embedded files begin otherwise, and a part that may be XML is counted as XML."""
+    text = head.lstrip(b" \t\r\n")
+    # '<' after any byte-order mark; a NUL is how UTF-16 and UTF-32 without one begin.
+    return not text or text[:1] in (b"<", b"\0") or text.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
 
 
 def read_docx(path: Path, changes: Resolve = "accept") -> Document:
     """The DOCX at ``path`` as a Document; raises SourceError (in Chinese) when it cannot be read."""
     file = str(path)
-    data = docx_bytes(path)
+    advice = "：请确认它是 Word 文档（.docx），可在 Word 中打开后另存一次"
+    stream = docx_package(path)
     try:
-        package = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError,
-            NotImplementedError, EOFError, OSError) as exc:
-        raise SourceError([Finding("error", "R-DOCX", f"无法读取 DOCX 文件（{type(exc).__name__}）：请确认它是 Word 文档（.docx），"
-                                   "可在 Word 中打开后另存一次", file)]) from None
-    styles = _Styles(package)
-    body = copy.deepcopy(package.element.body)
+        package = docx.Document(stream)
+    except KeyError:  # a part named by the package's relationships is not in it
+        raise _refused(file, f"无法读取 DOCX 文件：它不完整，缺少必需的部件（如 word/document.xml）{advice}") from None
+    except etree.XMLSyntaxError:
+        raise _refused(file, f"无法读取 DOCX 文件：其中的 XML 已损坏{advice}") from None
+    except (PackageNotFoundError, PythonDocxError, zipfile.BadZipFile, ValueError, NotImplementedError,
+            EOFError, OSError) as exc:
+        raise _refused(file, f"无法读取 DOCX 文件（{type(exc).__name__}）{advice}") from None
+    finally:
+        stream.close()
+    # Read from the XML as it stands, not through python-docx's typed accessors: a part with some
+    # other root, or a value outside its schema, is passed over here rather than raising there.
+    root = package.element
+    body = root.find(f"{_W}body") if root.tag == f"{_W}document" else None
+    if body is None:
+        raise _refused(file, f"无法读取 DOCX 文件：word/document.xml 中没有 Word 正文{advice}")
+    styles = _Styles(package.styles.element)
+    body = copy.deepcopy(body)
     resolve_tracked_changes(body, changes)
     return _Reader(styles).read(body)
+
+
+def _refused(file: str, message: str) -> SourceError:
+    return SourceError([Finding("error", "R-DOCX", message, file)])
 
 
 # --- tracked changes ----------------------------------------------------------------------------
@@ -196,17 +257,18 @@ def _join_with_next(paragraph: etree._Element) -> None:
 class _Styles:
     """Paragraph style id → (name, outline level) of the package."""
 
-    def __init__(self, package: DocxDocument) -> None:
+    def __init__(self, styles: etree._Element) -> None:
         self.names: dict[str, str] = {}
         self.outline: dict[str, int] = {}
-        for style in package.styles:
-            style_id = style.style_id
+        for style in styles.findall(f"{_W}style"):
+            style_id = style.get(f"{_W}styleId")
             if style_id is None:
                 continue
-            self.names[style_id] = (style.name or style_id).strip()
-            level = style.element.find(f"{_W}pPr/{_W}outlineLvl")
-            if level is not None and (level.get(f"{_W}val") or "").isdigit() and int(level.get(f"{_W}val")) < 9:
-                self.outline[style_id] = int(level.get(f"{_W}val"))
+            name = style.find(f"{_W}name")
+            self.names[style_id] = ((name.get(f"{_W}val") if name is not None else None) or style_id).strip()
+            level = _outline_level(style.find(f"{_W}pPr"))
+            if level is not None:
+                self.outline[style_id] = level
 
     def of(self, paragraph: etree._Element) -> tuple[str, int | None]:
         props = paragraph.find(f"{_W}pPr")
@@ -215,9 +277,7 @@ class _Styles:
         if props is not None:
             style = props.find(f"{_W}pStyle")
             style_id = style.get(f"{_W}val", "") if style is not None else ""
-            level = props.find(f"{_W}outlineLvl")
-            if level is not None and (level.get(f"{_W}val") or "").isdigit() and int(level.get(f"{_W}val")) < 9:
-                outline = int(level.get(f"{_W}val"))
+            outline = _outline_level(props)
         if outline is None:
             outline = self.outline.get(style_id)
         return self.names.get(style_id, style_id), outline
@@ -335,7 +395,7 @@ class _Reader:
 
     # -- tables -----------------------------------------------------------------------------------
     def table(self, element: etree._Element) -> None:
-        widths = [int(c.get(f"{_W}w") or 0) for c in element.findall(f"{_W}tblGrid/{_W}gridCol")]
+        widths = [_number(c.get(f"{_W}w")) or 0 for c in element.findall(f"{_W}tblGrid/{_W}gridCol")]
         header: list[Row] = []
         body: list[Row] = []
         open_cells: dict[int, Cell] = {}  # grid column → the cell a vertical merge started in
@@ -343,10 +403,10 @@ class _Reader:
         for tr in element.findall(f"{_W}tr"):
             cells: list[Cell] = []
             props = tr.find(f"{_W}trPr")
-            col = _int(props, "gridBefore") if props is not None else 0
+            col = _int(props, "gridBefore", _MAX_COLUMNS) if props is not None else 0
             for tc in tr.findall(f"{_W}tc"):
                 tc_pr = tc.find(f"{_W}tcPr")
-                span = max(_int(tc_pr, "gridSpan"), 1) if tc_pr is not None else 1
+                span = max(_int(tc_pr, "gridSpan", _MAX_COLUMNS), 1) if tc_pr is not None else 1
                 merge = tc_pr.find(f"{_W}vMerge") if tc_pr is not None else None
                 if merge is not None and merge.get(f"{_W}val", "continue") == "continue" and col in open_cells:
                     open_cells[col].rowspan += 1
@@ -413,10 +473,26 @@ def _row_key(cells: list[Cell]) -> str:
     return cells[0].text.strip() if cells else ""
 
 
-def _int(props: etree._Element, tag: str) -> int:
+def _int(props: etree._Element, tag: str, most: int) -> int:
+    """A property's w:val as a count, 0 when absent or not a number, at most ``most`` (a span of a
+    billion columns would otherwise build a billion widths)."""
     element = props.find(f"{_W}{tag}")
-    value = element.get(f"{_W}val") if element is not None else None
-    return int(value) if value and value.isdigit() else 0
+    return min(_number(element.get(f"{_W}val") if element is not None else None) or 0, most)
+
+
+def _outline_level(props: etree._Element | None) -> int | None:
+    """A w:pPr's outline level (0-8), if it has one; 9 is body text."""
+    level = props.find(f"{_W}outlineLvl") if props is not None else None
+    value = _number(level.get(f"{_W}val")) if level is not None else None
+    return value if value is not None and value < 9 else None
+
+
+def _number(value: str | None) -> int | None:
+    """An attribute's whole number, or None when it is not one. (str.isdigit alone would let "²"
+    through to int(), and int() refuses a number of thousands of digits.)"""
+    if value and value.isascii() and value.isdigit() and len(value) <= 9:
+        return int(value)
+    return None
 
 
 def _on(element: etree._Element | None) -> bool:
