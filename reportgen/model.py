@@ -252,6 +252,9 @@ class Prior:
     function: dict[str, Decimal] = field(default_factory=dict)
     economic: dict[str, Decimal] = field(default_factory=dict)
     source: Path | None = None
+    # The codes the source itself states under 上年.功能分类 / 上年.经济分类 (the rest come from
+    # 上年.来源 or from 类/款 rows): only these can be refused for having nothing to compare with.
+    stated_codes: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass

@@ -278,7 +278,8 @@ def _prior(budget: Budget, factor: Decimal) -> dict[str, Any]:
     function = {code: total / factor for code, total in figures.function_totals().items() if len(code) < 7}
     if function:
         prior["功能分类"] = function
-    economic = {code: total / factor for code, total in figures.economic_totals().items()}
+    # the classes (类) only: the text compares them, and nothing compares a 款 with its prior year
+    economic = {code: total / factor for code, total in figures.economic_totals().items() if len(code) == 3}
     if economic:
         prior["经济分类"] = economic
     return prior

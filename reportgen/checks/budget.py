@@ -376,3 +376,26 @@ def performance_only(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
         if key in b.key_lines:
             yield make_finding(b, "error", "R-绩效目标文件", f"只含绩效目标（未填收入与支出）的源文件只生成绩效目标公开文本，"
                                f"“{key}”不会印出：请删去它，或填写收入与支出", b.key_lines[key], key)
+
+
+@rule("R-上年科目")
+def prior_without_a_line(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    """A prior-year figure under 上年.功能分类 or 上年.经济分类 for a code this year's source has no
+    line of: nothing would compare with it, and it would be accepted without a word."""
+    if not b.budget_stated:
+        return
+    present = {
+        "功能分类": {n.code for top in f.function_tree() for n in top.walk()},
+        "经济分类": {n.code for top in f.economic_tree for n in top.walk()},
+    }
+    stated = {kind: b.prior.stated_codes.get(kind, frozenset()) for kind in ("功能分类", "经济分类")}
+    for code in sorted(stated["经济分类"]):
+        if len(code) != 3:  # the text compares the classes (类) only
+            yield make_finding(b, "error", "R-上年科目", f"上年.经济分类只用于比较经济分类的类（如 301、302），{code} 不是类："
+                               "请改写为它所属的类，或删去", b.key_lines.get("上年.经济分类", 0), f"上年.经济分类.{code}")
+    for kind, stated_codes in stated.items():
+        for code in sorted(stated_codes):
+            if code not in present[kind]:  # a warning: the department may have stopped that spending
+                yield make_finding(b, "warning", "R-上年科目", f"上年.{kind}中的 {code} 在本年的{kind}中没有对应的科目行，"
+                                   "上年数无从比较：请删去它，或填写本年的这一行", b.key_lines.get(f"上年.{kind}", 0),
+                                   f"上年.{kind}.{code}")

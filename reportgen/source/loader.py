@@ -434,6 +434,8 @@ class _Reader:
                     self.check_code("功能分类", str(c), self.line(value, c, f"上年.功能分类.{c}"), prior.year)
             elif key == "经济分类":
                 prior.economic = {str(c): self.amount(v) for c, v in value.items()}
+            if key in ("功能分类", "经济分类"):
+                prior.stated_codes[key] = frozenset(str(c) for c in value)
             else:
                 prior.totals[key] = self.amount(value)
                 self.line(p, key, f"上年.{key}")
