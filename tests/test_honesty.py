@@ -238,3 +238,42 @@ def test_every_field_the_schema_accepts_is_printed_or_refused(base, tmp_path):
         if outcome(trial) == before:
             dropped.append(".".join(path))
     assert not dropped, f"accepted but neither printed nor refused: {dropped}"
+
+
+def yantian_without_three_public(tmp_path: Path) -> Path:
+    text = (ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml").read_text(encoding="utf-8")
+    source = tmp_path / "no-three-public.yaml"
+    source.write_text(text[:text.index("三公经费:")] + text[text.index("机关运行经费:"):], encoding="utf-8")
+    return source
+
+
+def test_a_missing_part_stops_a_render_but_a_draft_marks_it(tmp_path):
+    source = yantian_without_three_public(tmp_path)
+    refused = render_source(source, tmp_path / "out")
+    assert refused.outputs == [] and any(f.rule == "R-缺少" and f.path == "三公经费" for f in refused.findings)
+    assert not (tmp_path / "out").exists()
+    draft = render_source(source, tmp_path / "draft", formats=("html",), draft=True)
+    html = (tmp_path / "draft" / "no-three-public.html").read_text(encoding="utf-8")
+    assert draft.outputs and "草稿" in html and "待补充：“三公”经费预算" in html and "R-缺少" in html
+    assert "0.00万元，与2021年持平" not in html  # never a zero for what was not given
+
+
+def test_the_preview_shows_the_markers_and_names_each_missing_part(tmp_path):
+    from reportgen.preview import PreviewServer
+
+    with PreviewServer(yantian_without_three_public(tmp_path)).start() as server:
+        published = server.state.current
+        assert any(f.rule == "R-缺少" for f in published.findings)
+        assert "待补充：“三公”经费预算".encode() in published.page
+
+
+def test_not_published_parts_are_left_out_and_the_numbering_closes_up(tmp_path):
+    source = yantian_without_three_public(tmp_path)
+    text = source.read_text(encoding="utf-8").replace("金额单位: 万元\n", "金额单位: 万元\n不公开: [三公经费]\n", 1)
+    source.write_text(text, encoding="utf-8")
+    result = render_source(source, tmp_path / "out", formats=("html",))
+    assert result.outputs, [f.format() for f in result.findings]
+    assert [f.rule for f in result.findings if f.severity == "warning"] == ["R-不公开"]  # a required part
+    html = (tmp_path / "out" / "no-three-public.html").read_text(encoding="utf-8")
+    assert "“三公”经费预算情况" not in html and "“三公”经费支出表" not in html
+    assert "表10" not in html and "2022年项目支出表" in html  # the numbering closes up: projects are 表9
