@@ -5,17 +5,25 @@ Three parts, all standard library:
 * ``PreviewState`` renders the source in-process (``prepare`` → ``document_for`` → ``html_string``)
   and holds the latest published page. A broken source never replaces the last good render: the
   page keeps showing it, with an overlay listing the findings as ``reportgen check`` prints them.
-* ``Watcher`` polls the source, its prior-year source (``上年.来源``) and the template folders
-  (mtime, size, inode) and re-renders on every change.
+* ``Watcher`` polls the source, its prior-year source (``上年.来源``), the unit files it 包含 and
+  the template folders with ``os.stat`` alone (mtime, size, inode; never an open, so a named pipe
+  or a device among them cannot block it) and re-renders on every change.
 * ``PreviewServer`` serves exactly three URLs on 127.0.0.1: ``/`` (the page), ``/events``
   (server-sent events: ``reload`` when a newer render exists) and ``/report.docx`` (the DOCX of the
-  render on the page). No URL is ever mapped to a file: every other path is 404.
+  render on the page). No URL is ever mapped to a file: every other path is 404. It serves one
+  person on this machine, so it is bounded like one: each request must arrive within a read
+  timeout, a fixed number of connections are served at once (the excess is closed at the door),
+  and a few event streams are kept (a newer one ends the oldest, so a page that reloads itself
+  never locks itself out).
 """
 
 from __future__ import annotations
 
+import io
 import os
 import secrets
+import socket
+import stat
 import sys
 import threading
 import time
@@ -42,16 +50,27 @@ HOST = "127.0.0.1"
 PREVIEW_TEMPLATE = "preview.html.j2"
 POLL_SECONDS = 0.2  # how often the watcher looks at the files
 SETTLE_SECONDS = 0.05  # an editor may write a file in several steps: wait until it holds still
-KEEPALIVE_SECONDS = 10.0  # an SSE comment this often finds clients that went away
+SETTLE_LIMIT_SECONDS = 1.0  # ...but a file that never holds still (a log) is rendered all the same
+KEEPALIVE_SECONDS = 10.0  # an SSE comment this often, so proxies and browsers keep the stream open
+STREAM_CHECK_SECONDS = 0.5  # how soon an event stream notices that its page went away (a reload)
 # The preview serves one person on this machine: a page, its event stream, a DOCX now and then.
-# A connection that sends no complete request within READ_TIMEOUT_SECONDS is closed, and beyond
-# MAX_CONNECTIONS at once new ones are refused at the door (closed without a thread), so idle or
-# slow-loris connections can never use up the threads and the page is served again within seconds.
+# A connection must send its whole request line and headers within READ_TIMEOUT_SECONDS (one
+# deadline, not one per read: a client trickling a byte at a time is closed as surely as an idle
+# one). Beyond MAX_CONNECTIONS at once new ones are refused at the door (closed without a thread),
+# so idle or slow-loris connections can never use up the threads, and the page is served again as
+# soon as they have timed out. Event streams are long-lived by design and hold a connection each:
+# at most MAX_EVENT_STREAMS are kept (a new one ends the oldest, which is nearly always a page that
+# has since reloaded), so they can never take the places the page itself needs.
 READ_TIMEOUT_SECONDS = 5.0
+WRITE_TIMEOUT_SECONDS = 30.0  # a client that stops reading a response frees its thread in time
 MAX_CONNECTIONS = 32
+MAX_EVENT_STREAMS = 8
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-Stat = tuple[int, int, int] | None
+# What the watcher compares: (kind, mtime, size, inode) of a regular file or a folder; (kind, inode)
+# of anything else, whose times and size say nothing about its content (a tty's mtime moves when
+# the preview itself prints); None when it cannot be stat'ed.
+Stat = tuple[int, ...] | None
 
 
 # -- what was rendered ------------------------------------------------------------------------------
@@ -129,15 +148,25 @@ class PreviewState:
     def closed(self) -> bool:
         return self._closed
 
-    def wait_for_change(self, known: str, timeout: float) -> Published | None:
+    def wait_for_change(self, known: str, timeout: float,
+                        stop: threading.Event | None = None) -> Published | None:
         """The published render if its token differs from ``known`` (at once or within
-        ``timeout``); None when nothing newer came or the state is closing."""
+        ``timeout``); None when nothing newer came, the state is closing, or ``stop`` was set
+        (whoever sets it calls :meth:`wake`)."""
+        def done() -> bool:
+            return (self._closed or (stop is not None and stop.is_set())
+                    or (self._current is not None and self._current.token != known))
+
         with self._changed:
-            self._changed.wait_for(
-                lambda: self._closed or (self._current is not None and self._current.token != known), timeout)
+            self._changed.wait_for(done, timeout)
             if self._closed or self._current is None or self._current.token == known:
                 return None
             return self._current
+
+    def wake(self) -> None:
+        """Wake every wait_for_change, so that one whose ``stop`` was set returns now."""
+        with self._changed:
+            self._changed.notify_all()
 
     def watched_paths(self) -> list[Path]:
         """The source, the unit files and prior-year source it reads (and theirs), and every
@@ -269,11 +298,17 @@ class PreviewState:
 
 
 def _stat(path: Path) -> Stat:
+    """``os.stat`` only: a watched file is never opened, so a named pipe named by 上年.来源 or 包含
+    cannot block the watcher, nor can /dev/zero feed it. A file that is not a regular one is
+    recorded by its kind alone; the render refuses it and the page shows why."""
     try:
-        st = path.stat()
-    except OSError:
+        st = os.stat(path)
+    except (OSError, ValueError):  # ValueError: a name with a NUL in it
         return None
-    return (st.st_mtime_ns, st.st_size, st.st_ino)
+    kind = stat.S_IFMT(st.st_mode)
+    if kind not in (stat.S_IFREG, stat.S_IFDIR):
+        return (kind, st.st_ino)
+    return (kind, st.st_mtime_ns, st.st_size, st.st_ino)
 
 
 def snapshot(paths: Iterable[Path]) -> dict[str, Stat]:
@@ -326,7 +361,8 @@ class Watcher:
                 now = snapshot(self.state.watched_paths())
                 if now == self._seen:
                     continue
-                while not self._stop.wait(SETTLE_SECONDS):
+                settle_until = time.monotonic() + SETTLE_LIMIT_SECONDS
+                while not self._stop.wait(SETTLE_SECONDS) and time.monotonic() < settle_until:
                     again = snapshot(self.state.watched_paths())
                     if again == now:
                         break
@@ -342,23 +378,52 @@ class Watcher:
 # -- serving --------------------------------------------------------------------------------------
 
 
+class _RequestReader(io.RawIOBase):
+    """A connection's bytes for reading its request: every read waits only for what is left of
+    one deadline, so the request line and headers arrive within ``seconds`` in all, or the read
+    raises TimeoutError (which ends the connection: the handler's own answer to a timeout)."""
+
+    def __init__(self, sock: socket.socket, seconds: float) -> None:
+        super().__init__()
+        self._sock = sock
+        self._deadline = time.monotonic() + seconds
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the request did not arrive within the read timeout")
+        self._sock.settimeout(left)
+        return self._sock.recv_into(buffer)
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True  # open event streams never hold up the exit
     allow_reuse_address = True
     request_queue_size = 128  # a burst of connections waits to be accepted (and refused) rather than retried
     preview: PreviewState
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+    def __init__(self, address: tuple[str, int], read_timeout: float, max_connections: int,
+                 max_streams: int) -> None:
+        super().__init__(address, _Handler)
+        self.read_timeout = read_timeout
+        self.max_streams = max_streams
+        self._slots = threading.BoundedSemaphore(max_connections)
+        self._lock = threading.Lock()
+        self._open: set[socket.socket] = set()  # every connection a thread is serving
+        self._streams: list[threading.Event] = []  # the event streams, oldest first: set one to end it
 
     def process_request(self, request: Any, client_address: Any) -> None:
         if not self._slots.acquire(blocking=False):
             self.shutdown_request(request)  # the excess is refused at once, never queued
             return
+        with self._lock:
+            self._open.add(request)
         try:
             super().process_request(request, client_address)
-        except BaseException:
+        except BaseException:  # no thread started: the serving loop closes the socket
             self._slots.release()
             raise
 
@@ -367,6 +432,41 @@ class _Server(ThreadingHTTPServer):
             super().process_request_thread(request, client_address)
         finally:
             self._slots.release()
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._lock:  # forgotten before it is closed, so close_connections never meets a closed one
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        """Wake every thread still reading or writing (its reads end, its writes fail), so that
+        closing the server never waits for a client's timeout."""
+        with self._lock:
+            for sock in self._open:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass  # the client has gone already
+
+    def add_stream(self) -> threading.Event:
+        """A new event stream's end signal; beyond ``max_streams`` the oldest stream is ended.
+        A page that was still open reconnects by itself (EventSource retries)."""
+        ended = threading.Event()
+        with self._lock:
+            self._streams.append(ended)
+            excess = max(0, len(self._streams) - self.max_streams)
+            evicted = self._streams[:excess]
+            del self._streams[:excess]
+        for old in evicted:
+            old.set()
+        if evicted:  # at once, not at its next look: a burst of reloads never fills the places
+            self.preview.wake()
+        return ended
+
+    def remove_stream(self, ended: threading.Event) -> None:
+        with self._lock:
+            if ended in self._streams:
+                self._streams.remove(ended)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         exc = sys.exc_info()[1]
@@ -386,8 +486,21 @@ class _Handler(BaseHTTPRequestHandler):
     sys_version = ""
 
     def setup(self) -> None:
-        self.timeout = READ_TIMEOUT_SECONDS  # read now, so that a test may lower it
+        self.timeout = self.server.read_timeout
         super().setup()
+        # One deadline for the whole request instead of one per read (see _RequestReader). The
+        # file that setup made holds a reference on the socket: closed, or the socket never is.
+        self.rfile.close()
+        self.rfile = io.BufferedReader(_RequestReader(self.connection, self.server.read_timeout))
+
+    def parse_request(self) -> bool:
+        try:
+            return super().parse_request()  # reads the headers, within the request's deadline
+        finally:
+            # The request has been read (one per connection: HTTP/1.0): from here on the
+            # connection is only written to, and a client that stops reading must not hold the
+            # thread for ever. An event stream writes a few bytes now and then: never ended by it.
+            self.connection.settimeout(WRITE_TIMEOUT_SECONDS)
 
     def do_GET(self) -> None:
         self._dispatch(head=False)
@@ -443,22 +556,49 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
+        ended = self.server.add_stream()
         try:
             self.wfile.write(b"retry: 1000\n\n")
             self.wfile.flush()
-            while not state.closed:
-                newer = state.wait_for_change(known, KEEPALIVE_SECONDS)
-                if state.closed:
+            quiet_since = time.monotonic()
+            while not state.closed and not ended.is_set():
+                # Short waits, so that a page that went away (a reload closes its stream) frees
+                # its place within a moment rather than at the next keep-alive.
+                newer = state.wait_for_change(known, STREAM_CHECK_SECONDS, ended)
+                if state.closed or ended.is_set() or (newer is None and self._peer_gone()):
                     break
-                if newer is None:
-                    self.wfile.write(b": keep-alive\n\n")
-                else:
+                if newer is not None:
                     known = newer.token
                     self.wfile.write(f"event: reload\ndata: {known}\n\n".encode())
+                elif time.monotonic() - quiet_since >= KEEPALIVE_SECONDS:
+                    self.wfile.write(b": keep-alive\n\n")
+                else:
+                    continue
                 self.wfile.flush()
+                quiet_since = time.monotonic()
         except (ConnectionError, TimeoutError, ValueError):
             pass  # the page went away (or reloaded); ValueError: the socket file was closed
+        finally:
+            self.server.remove_stream(ended)
         self.close_connection = True
+
+    def _peer_gone(self) -> bool:
+        """True when the client has closed its end: the socket reads as ended (a look at it
+        that never waits and takes nothing; a client sends nothing more on an event stream)."""
+        sock = self.connection
+        timeout = sock.gettimeout()
+        try:
+            sock.settimeout(0)
+            return sock.recv(1, socket.MSG_PEEK) == b""
+        except BlockingIOError:
+            return False  # nothing to read: still there
+        except OSError:
+            return True
+        finally:
+            try:
+                sock.settimeout(timeout)
+            except OSError:
+                pass
 
     def _text(self, status: int, text: str, head: bool) -> None:
         self._send(status, "text/plain; charset=utf-8", text.encode("utf-8"), head)
@@ -483,10 +623,16 @@ class PreviewServer:
     from ``start`` or ``serve_forever`` on, and stops cleanly with ``close``."""
 
     def __init__(self, source: Path, templates: list[Path] | None = None, port: int = 0,
-                 on_render: Callable[[Published], None] | None = None) -> None:
+                 on_render: Callable[[Published], None] | None = None, *,
+                 read_timeout: float | None = None, max_connections: int | None = None,
+                 max_streams: int | None = None) -> None:
+        """The limits default to READ_TIMEOUT_SECONDS, MAX_CONNECTIONS and MAX_EVENT_STREAMS."""
         self.state = PreviewState(source, templates, on_render)
         self.watcher = Watcher(self.state)
-        self.httpd = _Server((HOST, port), _Handler)
+        self.httpd = _Server((HOST, port),
+                             READ_TIMEOUT_SECONDS if read_timeout is None else read_timeout,
+                             MAX_CONNECTIONS if max_connections is None else max_connections,
+                             MAX_EVENT_STREAMS if max_streams is None else max_streams)
         self.httpd.preview = self.state
         self._thread: threading.Thread | None = None
         self._closed = False
@@ -528,6 +674,7 @@ class PreviewServer:
         if self._thread is not None:
             self.httpd.shutdown()
             self._thread.join(timeout=5)
+        self.httpd.close_connections()  # server_close waits for every thread: none waits for a client
         self.httpd.server_close()
 
     def __enter__(self) -> PreviewServer:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import os
 import signal
 import sys
 import time
@@ -57,8 +58,13 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 def run(args: argparse.Namespace) -> int:
     """Serve until Ctrl-C (exit 0); exit 1 when the port cannot be used, 2 for a bad argument."""
     from reportgen.preview import PreviewServer
-    if not args.source.is_file():
-        print(f"reportgen: 找不到源文件 {args.source}", file=sys.stderr)
+    from reportgen.source.inputs import is_regular_file
+    if not is_regular_file(args.source):  # stat only: a named pipe is never opened here
+        if os.path.exists(args.source):  # there, but a pipe, a device or a folder: say so
+            print(f"reportgen: {args.source} 不是普通文件（命名管道、设备或文件夹），应为 YAML 预算源文件",
+                  file=sys.stderr)
+        else:
+            print(f"reportgen: 找不到源文件 {args.source}", file=sys.stderr)
         return 2
     problem = missing_template_dir(args.templates)
     if problem:
