@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from reportgen.atomic import write_atomically
 from reportgen.errors import Finding, missing_template_dir
+from reportgen.oserrors import reason
 from reportgen.source.inputs import overwrite_message, overwritten_inputs
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ def render_one(source: str, job: Job, catch_all: bool = True) -> Outcome:
         return Outcome(source, seconds=time.perf_counter() - start, failure=f"{where}错误 [模板] {exc.message}")
     except OSError as exc:
         return Outcome(source, seconds=time.perf_counter() - start,
-                       failure=f"{source}: 错误 [输出] 无法写入 {job.out}：{exc.strerror or exc}")
+                       failure=f"{source}: 错误 [输出] 无法写入 {job.out}：{reason(exc)}")
     except Exception as exc:  # never a traceback for a user: report it and go on with the others
         if not catch_all:
             raise
@@ -422,7 +423,7 @@ def _run_batch(sources: list[str], problems: list[Outcome], job: Job, jobs: int,
             # Made here, once, before the workers start (each would otherwise race to make it).
             job.out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            failure = f"错误 [输出] 无法写入 {job.out}：{exc.strerror or exc}"
+            failure = f"错误 [输出] 无法写入 {job.out}：{reason(exc)}"
             outcomes = [Outcome(s, failure=f"{s}: {failure}") for s in sources]
             for outcome in outcomes:
                 progress(outcome)
@@ -458,6 +459,6 @@ def _run_batch(sources: list[str], problems: list[Outcome], job: Job, jobs: int,
             write_index(path, index_html(ordered, job.out, seconds))
             print(f"索引：{path}")
         except OSError as exc:
-            print(f"reportgen: 错误 [输出] 无法写入索引 {path}：{exc.strerror or exc}", file=sys.stderr)
+            print(f"reportgen: 错误 [输出] 无法写入索引 {path}：{reason(exc)}", file=sys.stderr)
             return 1
     return 1 if any(o.failed for o in ordered) else 0

@@ -28,6 +28,7 @@ import yaml
 from reportgen.compute import compute
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import Budget
+from reportgen.oserrors import reason
 from reportgen.source.loader import UNIT_FACTOR, load_source
 from reportgen.source.schema import PLACEHOLDER, source_schema
 from reportgen.source.yamlio import load_yaml, parse_yaml, to_decimal_text
@@ -402,7 +403,7 @@ def write_new(files: dict[Path, str]) -> list[Path]:
     except OSError as exc:
         for path in written:
             path.unlink(missing_ok=True)
-        raise RolloverError(f"无法写入 {exc.filename or ''}：{exc.strerror or exc}") from None
+        raise RolloverError(f"无法写入 {exc.filename or ''}：{reason(exc)}") from None
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)

@@ -156,3 +156,14 @@ def test_source_strings_are_data_not_code(tmp_path):
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out" / "盐田.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html and "{{ 7*7 }}" in html
+
+
+def test_system_errors_are_told_in_chinese():
+    import errno
+
+    from reportgen.oserrors import reason
+
+    assert reason(PermissionError(errno.EACCES, "Permission denied")) == "没有权限"
+    assert reason(OSError(errno.ENOSPC, "No space left on device")) == "磁盘空间不足"
+    assert reason(OSError(errno.ENOTDIR, "Not a directory")) == "路径中有一段不是文件夹"
+    assert reason(OSError(errno.ECHILD, "No child processes")) == "No child processes"  # a rare one, as it is

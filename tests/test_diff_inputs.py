@@ -366,12 +366,12 @@ def test_a_failed_rename_puts_back_the_output_it_replaced(capsys, tmp_path, monk
 
     def replace(source: object, target: object) -> None:
         if Path(str(target)) == second:  # the first output is in place by now
-            raise OSError(5, "模拟的写入错误", str(target))
+            raise OSError(5, "Input/output error", str(target))  # EIO: told in Chinese
         real_replace(source, target)
 
     monkeypatch.setattr(os, "replace", replace)
     code, output = run(capsys, "diff", Y2021, Y2022, "-o", first, "-o", second)
-    assert code == 1 and "模拟的写入错误" in output and "Traceback" not in output
+    assert code == 1 and "读写出错" in output and "Traceback" not in output
     assert first.read_bytes() == b"last year's redline" and second.read_bytes() == b"{}"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["diff.html", "diff.json"]
 

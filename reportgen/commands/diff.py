@@ -12,6 +12,8 @@ import os
 import sys
 from pathlib import Path
 
+from reportgen.oserrors import reason
+
 EXAMPLE = """示例：
   reportgen diff data/shenzhen-yantian-zgh-2021.yaml data/shenzhen-yantian-zgh-2022.yaml
   reportgen diff 2021年公开文本.docx data/shenzhen-yantian-zgh-2022.yaml -o out/diff.html -o out/diff.docx
@@ -85,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         replace_together([(target, output_bytes(result, target)) for target in args.out])
     except OSError as exc:
         where = exc.filename or (args.out[0] if args.out else "")
-        print(f"{where}: 错误 [输出] 无法写入：{exc.strerror or exc}；所有输出文件都保持原样", file=sys.stderr)
+        print(f"{where}: 错误 [输出] 无法写入：{reason(exc)}；所有输出文件都保持原样", file=sys.stderr)
         return 1
     try:
         if args.format == "json":

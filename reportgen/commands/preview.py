@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen.commands import arguments
 from reportgen.errors import missing_template_dir
+from reportgen.oserrors import reason
 
 if TYPE_CHECKING:
     from reportgen.preview import Published
@@ -76,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         if exc.errno == errno.EADDRINUSE:
             print(f"reportgen: 端口 {args.port} 已被占用；请换一个端口，或省略 --port 自动选择", file=sys.stderr)
         else:
-            print(f"reportgen: 无法在端口 {args.port} 上启动预览：{exc.strerror or exc}", file=sys.stderr)
+            print(f"reportgen: 无法在端口 {args.port} 上启动预览：{reason(exc)}", file=sys.stderr)
         return 1
     previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops it as cleanly as Ctrl-C
 

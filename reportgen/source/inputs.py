@@ -13,6 +13,8 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from reportgen.oserrors import reason
+
 
 class InputRefused(Exception):
     """A file that must not be read: not a regular file, unreadable, or over the size bound.
@@ -36,7 +38,7 @@ def read_bounded(path: Path, limit: int, what: str = "文件") -> bytes:
     except IsADirectoryError:
         raise InputRefused(f"这是一个文件夹，应为{what.strip()}") from None
     except OSError as exc:
-        raise InputRefused(f"无法读取：{exc.strerror or exc}") from None
+        raise InputRefused(f"无法读取：{reason(exc)}") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -51,7 +53,7 @@ def read_bounded(path: Path, limit: int, what: str = "文件") -> bytes:
             try:
                 chunk = os.read(fd, min(remaining, 1 << 20))
             except OSError as exc:
-                raise InputRefused(f"无法读取：{exc.strerror or exc}") from None
+                raise InputRefused(f"无法读取：{reason(exc)}") from None
             if not chunk:
                 break
             chunks.append(chunk)
