@@ -72,7 +72,7 @@ def compare(pairs: int, env: dict[str, str]) -> dict[str, float]:
         make_template(template)
         script = work / "docxtpl_render.py"
         script.write_text(DOCXTPL_SCRIPT, encoding="utf-8")
-        ours = [sys.executable, "-m", "reportgen", "render", str(YANTIAN), "-o", str(work / "out")]
+        ours = [*reportgen_command(), "render", str(YANTIAN), "-o", str(work / "out")]
         theirs = [sys.executable, str(script), str(template), str(work / "docxtpl.docx")]
         timed(ours, env), timed(theirs, env)  # warm: compiled templates, base package, OS file cache
         reportgen_times, docxtpl_times = [], []
@@ -82,6 +82,13 @@ def compare(pairs: int, env: dict[str, str]) -> dict[str, float]:
         check_size(work / "docxtpl.docx")
     ours_median, theirs_median = statistics.median(reportgen_times), statistics.median(docxtpl_times)
     return {"reportgen": ours_median, "docxtpl": theirs_median, "ratio": ours_median / theirs_median, "pairs": pairs}
+
+
+def reportgen_command() -> list[str]:
+    """reportgen as a user runs it (scripts/example): the installed console script beside this
+    Python, or ``python -m reportgen`` where there is none (which also imports runpy)."""
+    script = Path(sys.executable).parent / "reportgen"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "reportgen"]
 
 
 def check_size(path: Path) -> None:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from reportgen.atomic import write_atomically
 from reportgen.errors import Finding, missing_template_dir
 from reportgen.oserrors import reason
+from reportgen.records import Record
 from reportgen.source.inputs import overwrite_message, overwritten_inputs
 
 if TYPE_CHECKING:
@@ -39,8 +40,8 @@ _FAILURE_WORDS = {"模板": "模板错误", "输出": "无法写入", "文件": 
 _GLOB_CHARS = frozenset("*?[")
 
 
-@dataclass
-class Outcome:
+@dataclass(repr=False, eq=False)
+class Outcome(Record):
     """What became of one source; plain data, so a worker process can hand it back."""
 
     source: str
@@ -95,8 +96,8 @@ class Outcome:
         return lines
 
 
-@dataclass(frozen=True)
-class Job:
+@dataclass(frozen=True, repr=False, eq=False)
+class Job(Record):
     """Everything a worker needs to render one source (picklable)."""
 
     out: Path

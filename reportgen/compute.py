@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.model import FISCAL_SOURCES, FUNDS, INCOME_SOURCES, THREE_PUBLIC_PARTS, Budget, EconomicRow, FunctionRow
+from reportgen.records import Record
 from reportgen.source import codes
 
 ZERO = Decimal(0)
@@ -65,8 +66,8 @@ def tree_rounding_gap(nodes: list[Node], total: Decimal, value: Callable[[Node],
                for top in nodes for node in top.walk())
 
 
-@dataclass
-class Node:
+@dataclass(repr=False, eq=False)
+class Node(Record):
     """One line of a classification hierarchy (类/款/项 or 类/款) with its sums."""
 
     code: str
@@ -92,8 +93,8 @@ class Node:
             yield from child.walk()
 
 
-@dataclass(frozen=True)
-class Change:
+@dataclass(frozen=True, repr=False, eq=False)
+class Change(Record):
     """A year-over-year change, already decided as the wording needs it.
 
     kind: ``up`` / ``down`` / ``flat`` (zero after rounding) / ``new`` (prior zero, no rate).
@@ -137,8 +138,8 @@ def change(current: Decimal, prior: Decimal | None, display_quantum: Decimal) ->
     return Change("up" if difference > 0 else "down", abs(difference), rate)
 
 
-@dataclass(frozen=True)
-class ComparedLine:
+@dataclass(frozen=True, repr=False, eq=False)
+class ComparedLine(Record):
     """A function classification line the narrative compares with the prior year, with its reason."""
 
     code: str

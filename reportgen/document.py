@@ -9,21 +9,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from reportgen.records import Record
+
 Align = Literal["left", "center", "right"]
 RowKind = Literal["header", "body", "subtotal", "total"]
 ParagraphRole = Literal["body", "note", "missing", "banner", "item"]
 
 
-@dataclass
-class Title:
+@dataclass(repr=False, eq=False)
+class Title(Record):
     """The document title (e.g. 深圳市盐田区总工会2022年部门预算公开) and an optional subtitle."""
 
     text: str
     subtitle: str = ""
 
 
-@dataclass
-class Heading:
+@dataclass(repr=False, eq=False)
+class Heading(Record):
     """A heading. ``level`` 1 is a part (第一部分), 2 is 一、, 3 is （一）, 4 is 1., 5 is （1）.
 
     ``number`` is the generated numbering prefix, ``text`` the heading words without it.
@@ -40,8 +42,8 @@ class Heading:
         return f"{self.number}{sep}{self.text}"
 
 
-@dataclass(slots=True)
-class Paragraph:
+@dataclass(slots=True, repr=False, eq=False)
+class Paragraph(Record):
     """A paragraph of running text.
 
     role: ``body`` (normal text), ``note`` (small print under a table or section), ``missing``
@@ -53,8 +55,8 @@ class Paragraph:
     role: ParagraphRole = "body"
 
 
-@dataclass(slots=True)  # a large table has 100,000 cells: no __dict__ each
-class Cell:
+@dataclass(slots=True, repr=False, eq=False)  # a large table has 100,000 cells: no __dict__ each
+class Cell(Record):
     """One table cell. A cell covering others carries colspan/rowspan; covered cells are absent."""
 
     text: str = ""
@@ -66,8 +68,8 @@ class Cell:
     missing: bool = False
 
 
-@dataclass(slots=True)
-class Row:
+@dataclass(slots=True, repr=False, eq=False)
+class Row(Record):
     """A table row. ``key`` identifies it across years (a code or a name) for the diff."""
 
     cells: list[Cell]
@@ -75,8 +77,8 @@ class Row:
     key: str = ""
 
 
-@dataclass
-class Table:
+@dataclass(repr=False, eq=False)
+class Table(Record):
     """A standard table: number and title, the 部门名称/单位 line, header bands, body, note.
 
     ``header`` rows repeat on every page; ``widths`` are relative column widths (sum arbitrary);
@@ -99,16 +101,16 @@ class Table:
         return len(self.widths)
 
 
-@dataclass
-class PageBreak:
+@dataclass(repr=False, eq=False)
+class PageBreak(Record):
     """Start the next block on a new page."""
 
 
 Block = Title | Heading | Paragraph | Table | PageBreak
 
 
-@dataclass
-class Document:
+@dataclass(repr=False, eq=False)
+class Document(Record):
     """The whole disclosure. ``meta`` holds department, year and generator facts for properties."""
 
     blocks: list[Block]

@@ -15,6 +15,8 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True)
 class Finding:
+    """A problem found: where, which field, which rule, and what is expected (in Chinese)."""
+
     severity: Severity
     rule: str
     message: str

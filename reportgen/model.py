@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from reportgen.records import Record
+
 # 收入来源 in the order every table and sentence lists them (DOMAIN.md, 收入预算).
 INCOME_SOURCES = (
     "一般公共预算拨款",
@@ -34,8 +36,8 @@ FUNDS = {
 THREE_PUBLIC_PARTS = ("因公出国（境）费", "公务接待费", "公务用车购置费", "公务用车运行维护费")
 
 
-@dataclass
-class Compared:
+@dataclass(repr=False, eq=False)
+class Compared(Record):
     """An amount with, where known, the prior year's figure and the department's reason."""
 
     current: Decimal
@@ -47,8 +49,8 @@ class Compared:
     stated_rate: Decimal | None = None  # 增减率 (percent) as the source writes it, checked, never used
 
 
-@dataclass
-class StatedTotal:
+@dataclass(repr=False, eq=False)
+class StatedTotal(Record):
     """A total the source types (a 类/款 row, a 合计): checked against its parts, never used."""
 
     kind: str  # 功能分类 / 经济分类
@@ -63,8 +65,8 @@ class StatedTotal:
     reason: str = ""  # and its 原因
 
 
-@dataclass
-class FunctionRow:
+@dataclass(repr=False, eq=False)
+class FunctionRow(Record):
     """A 功能分类 项 row: 基本支出 and 项目支出 for one code and one 资金性质."""
 
     code: str
@@ -83,8 +85,8 @@ class FunctionRow:
         return self.basic + self.project
 
 
-@dataclass
-class EconomicRow:
+@dataclass(repr=False, eq=False)
+class EconomicRow(Record):
     """A 部门经济分类 款 row of 一般公共预算基本支出, with its 政府经济分类 split."""
 
     code: str
@@ -95,8 +97,10 @@ class EconomicRow:
     line: int
 
 
-@dataclass
-class Project:
+@dataclass(repr=False, eq=False)
+class Project(Record):
+    """A project of 项目支出 (the project list): its amount, prior-year figure and purpose."""
+
     name: str
     amount: Decimal
     prior: Decimal | None
@@ -109,8 +113,8 @@ class Project:
     stated_rate: Decimal | None = None
 
 
-@dataclass
-class Profile:
+@dataclass(repr=False, eq=False)
+class Profile(Record):
     """部门概况: functions, organisation, staffing, goals — the department's own words."""
 
     duties: list[str]
@@ -123,8 +127,10 @@ class Profile:
     goals: list[str] = field(default_factory=list)
 
 
-@dataclass
-class ThreePublic:
+@dataclass(repr=False, eq=False)
+class ThreePublic(Record):
+    """“三公”经费: its four parts, each with its prior-year figure where known."""
+
     parts: dict[str, Compared]
     note: str = ""
     stated: bool = False  # False when the source has no 三公经费 section at all
@@ -140,8 +146,10 @@ class ThreePublic:
         return [name for name in self.parts if self.given and name not in self.given]
 
 
-@dataclass
-class Procurement:
+@dataclass(repr=False, eq=False)
+class Procurement(Record):
+    """政府采购预算: goods, works and services."""
+
     goods: Decimal
     works: Decimal
     services: Decimal
@@ -152,8 +160,10 @@ class Procurement:
     given: frozenset[str] = frozenset()  # of 货物, 工程, 服务: one not given is unknown, never zero
 
 
-@dataclass
-class Assets:
+@dataclass(repr=False, eq=False)
+class Assets(Record):
+    """国有资产占有使用情况: vehicles and equipment as of a date."""
+
     as_of: str
     vehicles: int | None
     general_equipment: int | None
@@ -162,8 +172,10 @@ class Assets:
     note: str = ""
 
 
-@dataclass
-class Performance:
+@dataclass(repr=False, eq=False)
+class Performance(Record):
+    """预算绩效管理: the scope, project count and amount under performance targets."""
+
     scope: str = ""
     project_count: int | None = None
     amount: Decimal | None = None
@@ -171,8 +183,8 @@ class Performance:
     note: str = ""
 
 
-@dataclass
-class Indicator:
+@dataclass(repr=False, eq=False)
+class Indicator(Record):
     """A 绩效指标 row: 一级/二级/三级指标, what it measures, its value and the basis of that value."""
 
     level1: str
@@ -184,8 +196,8 @@ class Indicator:
     line: int = 0
 
 
-@dataclass
-class TargetTask:
+@dataclass(repr=False, eq=False)
+class TargetTask(Record):
     """A task (年度主要任务) of the whole-department targets, with its money where stated."""
 
     name: str
@@ -198,8 +210,8 @@ class TargetTask:
     line: int = 0
 
 
-@dataclass
-class WholeTargets:
+@dataclass(repr=False, eq=False)
+class WholeTargets(Record):
     """部门整体绩效目标: the year's overall goals, tasks, indicators and safeguards."""
 
     goals: list[str] = field(default_factory=list)
@@ -209,8 +221,8 @@ class WholeTargets:
     line: int = 0
 
 
-@dataclass
-class PlanPoint:
+@dataclass(repr=False, eq=False)
+class PlanPoint(Record):
     """One point of a project's cumulative spending plan (资金支出计划), e.g. 6月底 60%."""
 
     label: str
@@ -218,8 +230,8 @@ class PlanPoint:
     text: str = ""
 
 
-@dataclass
-class ProjectTarget:
+@dataclass(repr=False, eq=False)
+class ProjectTarget(Record):
     """项目支出绩效目标表: one project's money, spending plan, goals and indicators."""
 
     code: str
@@ -235,16 +247,16 @@ class ProjectTarget:
     line: int = 0
 
 
-@dataclass
-class Targets:
+@dataclass(repr=False, eq=False)
+class Targets(Record):
     """绩效目标: the whole department's and each project's."""
 
     whole: WholeTargets | None = None
     projects: list[ProjectTarget] = field(default_factory=list)
 
 
-@dataclass
-class Prior:
+@dataclass(repr=False, eq=False)
+class Prior(Record):
     """上年预算: whatever figures are known, at any level; empty when nothing is compared."""
 
     year: int
@@ -257,8 +269,10 @@ class Prior:
     stated_codes: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
-@dataclass
-class Presentation:
+@dataclass(repr=False, eq=False)
+class Presentation(Record):
+    """How amounts are shown: unit, decimals, thousands separators, units of single tables."""
+
     unit: str = "万元"
     decimals: int = 2
     thousands: bool = True
@@ -271,8 +285,10 @@ class Presentation:
         return self.table_units.get(table_id.split("-", 1)[0], self.unit)
 
 
-@dataclass
-class Budget:
+@dataclass(repr=False, eq=False)
+class Budget(Record):
+    """One department's approved budget for one year, as the source states it."""
+
     file: Path
     department: str
     year: int

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree as etree
 
 import jinja2
-from lxml import etree
 
 from reportgen import templating
 from reportgen.compute import Figures
@@ -124,16 +124,16 @@ def markup_to_blocks(markup: str, tables: dict[str, TableRows], missing: list[tu
     missing = [] if missing is None else missing
     try:
         root = etree.fromstring(f"<doc>{markup}</doc>".encode())
-    except etree.XMLSyntaxError as exc:
+    except etree.ParseError as exc:
         raise TemplateFault(f"模板输出的标记不完整（标签未闭合？）：{exc}") from None
     blocks: list[Block] = []
     counters = [0] * 6
     tables_placed = 0
 
-    def text_of(element: etree._Element) -> str:
+    def text_of(element: etree.Element) -> str:
         return _SPACES.sub("", "".join(element.itertext())).strip()
 
-    def walk(element: etree._Element, depth: int) -> None:
+    def walk(element: etree.Element, depth: int) -> None:
         for child in element:
             tag = child.tag
             if tag == "sec":

@@ -19,6 +19,7 @@ from reportgen.document import Document
 from reportgen.errors import Finding, SourceError
 from reportgen.model import Budget
 from reportgen.narrative import build_document
+from reportgen.records import Record
 from reportgen.source.inputs import clash_message, overwritten_inputs
 from reportgen.source.loader import load_source
 from reportgen.staging import Staging, make_folders, remove_empty_folders, remove_stale_staging
@@ -26,8 +27,8 @@ from reportgen.staging import Staging, make_folders, remove_empty_folders, remov
 FORMATS = ("docx", "html")
 
 
-@dataclass
-class Prepared:
+@dataclass(repr=False, eq=False)
+class Prepared(Record):
     """A source read and checked; ``document`` is None when errors stop the render."""
 
     budget: Budget | None
@@ -39,8 +40,10 @@ class Prepared:
         return [f for f in self.findings if f.severity == "error"]
 
 
-@dataclass
-class Rendered:
+@dataclass(repr=False, eq=False)
+class Rendered(Record):
+    """What a render wrote, and what it found."""
+
     source: Path
     outputs: list[Path]
     findings: list[Finding]

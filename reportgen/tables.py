@@ -24,6 +24,7 @@ from reportgen.model import (
     WholeTargets,
 )
 from reportgen.phrasing import Money
+from reportgen.records import Record
 
 LEVEL_INDENT = {"类": 0, "款": 1, "项": 2}
 # What a table misses when the source does not give it: (what, source field), worded by the
@@ -32,8 +33,8 @@ MISSING_FUNCTIONS = ("功能分类明细", "支出.功能分类")
 MISSING_ECONOMIC = ("经济分类明细", "支出.基本支出.经济分类")
 
 
-@dataclass
-class TableRows:
+@dataclass(repr=False, eq=False)
+class TableRows(Record):
     """A table's bands before the template gives it a number and title."""
 
     header: list[Row]

@@ -14,6 +14,10 @@ from xml.sax import saxutils
 import docx
 import pytest
 from babel.numbers import format_decimal
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu
 
 import reportgen.render as render_module
@@ -190,44 +194,108 @@ def _reference_tc(cell: Cell, row: Row, is_header: bool, widths: list[int], merg
     return f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr><w:p><w:pPr>{''.join(ppr)}</w:pPr>{run}</w:p></w:tc>"
 
 
-class ReferenceWriter(docx_blocks.DocxWriter):
-    """The writer as python-docx's own API does each step: a fresh template set up per document,
-    doc.add_paragraph(text, style=name), doc.add_table, doc.sections[-1] for the width."""
+class ReferenceWriter:
+    """The disclosure as python-docx's own API writes it, step by step: a fresh template set up
+    per document, doc.add_paragraph(text, style=name), doc.add_section, doc.add_table, runs and
+    tab stops through their proxies. The writer writes text instead, and must give the same."""
 
     def __init__(self) -> None:
         self.doc = docx.Document()
-        self._landscape = False
-        self._pending_break = None
-        self._style_ids = {}
-        self._queued = []
-        self._text_widths = {}
         docx_styles.setup_styles(self.doc)
-        section = self.doc.sections[0]
-        docx_styles.set_page(section, landscape=False)
-        docx_styles.add_page_number_footer(section)
+        docx_styles.set_page(self.doc.sections[0], landscape=False)
+        docx_styles.add_page_number_footer(self.doc.sections[0])
+        self.landscape = False
+        self.pending_break = None
 
-    # python-docx breaks a line at CR and at LF alike, so a Windows CRLF would break it twice: the
-    # writers take CRLF as the one line break it is
-    def _write_paragraph(self, text: str, style: str) -> None:
-        self.doc.add_paragraph(text.replace("\r\n", "\n"), style=style)
+    def render(self, document: Document):  # type: ignore[no-untyped-def]
+        for block in document.blocks:
+            if not isinstance(block, PageBreak):
+                self.place(isinstance(block, Table) and block.wide)
+            if isinstance(block, Title):
+                self.add(block.text, "Title")
+                if block.subtitle:
+                    self.add(block.subtitle, "Subtitle")
+            elif isinstance(block, Heading):
+                self.add(block.full_text, f"Heading {min(max(block.level, 1), 5)}")
+            elif isinstance(block, Paragraph):
+                if block.role == "missing":
+                    paragraph = self.add("", "Normal")
+                    paragraph._p.append(parse_xml(f"<w:p {nsdecls('w')}>{ooxml.run_xml(block.text, ooxml.MISSING_RPR)}</w:p>")[0])
+                else:
+                    self.add(block.text, {"note": "Note", "banner": "Banner"}.get(block.role, "Normal"))
+            elif isinstance(block, Table):
+                self.table(block)
+            if isinstance(block, PageBreak):
+                self.pending_break = self.add("", "Normal")
+                self.pending_break.add_run().add_break(WD_BREAK.PAGE)
+            else:
+                self.pending_break = None
+        props = self.doc.core_properties
+        title = document.meta.get("title") or next((b.text for b in document.blocks if isinstance(b, Title)), "")
+        props.title = ooxml.core_property(title)
+        props.language = "zh-CN"
+        props.author = ooxml.core_property(document.meta.get("department", "")) or "reportgen"
+        props.last_modified_by = "reportgen"
+        props.subject = ooxml.core_property(" ".join(v for v in (document.meta.get("department", ""), document.meta.get("year", "")) if v))
+        return self.doc
 
-    def _add_paragraph(self, text: str, style: str):  # type: ignore[no-untyped-def]
-        return self.doc.add_paragraph(text.replace("\r\n", "\n"), style=style)
+    def add(self, text: str, style: str):  # type: ignore[no-untyped-def]
+        # python-docx breaks a line at CR and at LF alike, so a Windows CRLF would break it
+        # twice: the writers take CRLF as the one line break it is
+        return self.doc.add_paragraph(ooxml.clean(text).replace("\r\n", "\n"), style=style)
 
-    def _flush(self) -> None:
-        return None
+    def place(self, landscape: bool) -> None:
+        if landscape == self.landscape:
+            return
+        if self.pending_break is not None:
+            self.pending_break._p.getparent().remove(self.pending_break._p)
+            self.pending_break = None
+        body = self.doc.element.body
+        if len(body) == 1:
+            section = self.doc.sections[0]
+        else:
+            section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        docx_styles.set_page(section, landscape=landscape)
+        self.landscape = landscape
 
-    def _text_width(self) -> Emu:
+    def table(self, block: Table) -> None:
         section = self.doc.sections[-1]
-        return Emu(section.page_width - section.left_margin - section.right_margin)
-
-    def _table_grid(self, block: Table, text_width: Emu) -> None:
-        table = self.doc.add_table(rows=0, cols=block.column_count)
-        table.style = self.doc.styles["Table Grid"]
-        widths = docx_tables.scale_widths(block.widths, round(text_width / ooxml.EMU_PER_TWIP))
-        docx_tables.set_table_properties(table._tbl)
-        docx_tables.set_grid(table._tbl, widths)
-        table._tbl.extend(docx_tables.build_rows(block, widths))
+        text_width = Emu(section.page_width - section.left_margin - section.right_margin)
+        if block.number:
+            self.add(block.number, "Table Number")
+        if block.title:
+            self.add(block.title, "Table Title")
+        if block.department_line or block.unit_line:
+            line = self.add("", "Table Unit Line")
+            line.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
+            line.add_run(ooxml.clean(block.department_line))
+            if block.unit_line:
+                line.add_run("\t" + ooxml.clean(block.unit_line))
+        if block.header or block.body:
+            table = self.doc.add_table(rows=0, cols=block.column_count)
+            table.style = self.doc.styles["Table Grid"]
+            tbl = table._tbl
+            width = OxmlElement("w:tblW")
+            width.set(qn("w:w"), "5000")
+            width.set(qn("w:type"), "pct")
+            jc = OxmlElement("w:jc")
+            jc.set(qn("w:val"), "center")
+            layout = OxmlElement("w:tblLayout")
+            layout.set(qn("w:type"), "fixed")
+            tbl.tblPr.remove(tbl.tblPr.find(qn("w:tblW")))
+            tbl.tblPr.find(qn("w:tblStyle")).addnext(width)
+            width.addnext(jc)
+            tbl.tblPr.find(qn("w:tblLook")).addprevious(layout)
+            widths = docx_tables.scale_widths(block.widths, text_width.twips)
+            for col in list(tbl.tblGrid):
+                tbl.tblGrid.remove(col)
+            for w in widths:
+                col = OxmlElement("w:gridCol")
+                col.set(qn("w:w"), str(w))
+                tbl.tblGrid.append(col)
+            tbl.extend(parse_xml(f"<w:tbl {nsdecls('w')}>{docx_tables.rows_xml(block, widths)}</w:tbl>"))
+        for note in block.notes:
+            self.add(note, "Note")
 
 
 def package_parts(data: bytes) -> dict[str, bytes]:
@@ -290,13 +358,6 @@ def test_an_edited_template_is_compiled_again(tmp_path):
         assert f"名词解释（{version}）" in html and f"<!-- {version} -->" in html
 
 
-def test_package_splices_the_markup_render_would_parse():
-    document = tricky_document()
-    buffer = io.BytesIO()
-    docx_blocks.DocxWriter().render(document).save(buffer)
-    assert package_parts(docx_blocks.docx_bytes(document)) == package_parts(buffer.getvalue())
-
-
 # -- the DOCX written in a forked process, beside the HTML -------------------------------------
 def _outputs(folder: Path) -> dict[str, object]:
     return {p.name: package_parts(p.read_bytes()) if p.suffix == ".docx" else p.read_bytes()
@@ -334,16 +395,57 @@ def test_a_failure_in_the_child_is_raised_here_and_leaves_nothing(tmp_path, monk
 # -- the DOCX base package, built once and kept in the user's cache ----------------------------
 def test_base_package_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    docx_package.base_package.cache_clear()
+    docx_package.base.cache_clear()
     try:
-        built = docx_package.base_package()
-        cached = sorted((tmp_path / "reportgen").iterdir())
-        assert [p.suffix for p in cached] == [".docx", ".json"]
-        docx_package.base_package.cache_clear()
-        assert docx_package.base_package() == built  # read back
-        cached[0].write_bytes(b"not a zip")
-        docx_package.base_package.cache_clear()
-        assert package_parts(docx_package.base_package()) == package_parts(built)  # rebuilt
+        built = docx_package.base()
+        cached = sorted((tmp_path / "reportgen").glob("docx-base-*"))
+        assert len(cached) == 1
+        docx_package.base.cache_clear()
+        assert docx_package.base() == built  # read back
+        cached[0].write_bytes(b"not a pickle")
+        docx_package.base.cache_clear()
+        assert docx_package.base() == built  # rebuilt
         assert package_parts(docx_blocks.docx_bytes(tricky_document()))
     finally:
-        docx_package.base_package.cache_clear()
+        docx_package.base.cache_clear()
+
+
+def test_a_render_imports_neither_python_docx_nor_lxml_once_the_base_is_cached(tmp_path):
+    import subprocess
+    import sys
+
+    source = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    script = ("import sys, pathlib; from reportgen.render import render_source; "
+              f"render_source(pathlib.Path({str(source)!r}), pathlib.Path({str(tmp_path / 'out')!r})); "
+              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'lxml')))")
+    first = subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert "docx" in first.stdout  # the first render builds the base
+    again = subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert again.stdout.strip() == "[]", again.stdout
+    assert (tmp_path / "out" / "shenzhen-yantian-zgh-2022.docx").exists()
+
+
+# -- records: the dataclasses' repr and equality written once ----------------------------------
+def test_records_compare_and_show_as_generated_dataclasses_do():
+    import dataclasses
+
+    from reportgen.model import Compared
+
+    @dataclasses.dataclass
+    class Generated:
+        current: Decimal
+        prior: Decimal | None = None
+        reason: str = ""
+        note: str = ""
+        line: int = 0
+        stated_change: Decimal | None = None
+        stated_rate: Decimal | None = None
+
+    a, b = Compared(Decimal("1.50"), Decimal("1")), Compared(Decimal("1.5"), Decimal("1"))
+    assert a == b and a != Compared(Decimal("1.5"), None) and a != "x"
+    assert repr(a).removeprefix("Compared") == repr(Generated(Decimal("1.50"), Decimal("1"))).split("Generated", 1)[1]
+    with pytest.raises(TypeError):
+        hash(a)
+    cell = Cell("1", colspan=2)
+    assert cell == Cell("1", colspan=2) and cell != Cell("1") and "colspan=2" in repr(cell)

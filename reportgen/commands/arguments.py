@@ -50,20 +50,21 @@ def port(text: str) -> int:
     return int(text)
 
 
+# Patterns as text, compiled only when a usage error is to be translated.
 _TRANSLATIONS = (
-    (re.compile(r"the following arguments are required: (.*)"), "缺少参数：{0}"),
-    (re.compile(r"unrecognized arguments: (.*)"), "无法识别的参数：{0}"),
-    (re.compile(r"argument (\S+): expected one argument"), "参数 {0} 需要一个值"),
-    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"), "参数 {0} 的值 {1} 不可用，应为以下之一：{2}"),
-    (re.compile(r"argument (\S+): invalid \w+ value: (.*)"), "参数 {0} 的值 {1} 不可用"),
-    (re.compile(r"argument (\S+): (.*)"), "参数 {0}：{1}"),
+    (r"the following arguments are required: (.*)", "缺少参数：{0}"),
+    (r"unrecognized arguments: (.*)", "无法识别的参数：{0}"),
+    (r"argument (\S+): expected one argument", "参数 {0} 需要一个值"),
+    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", "参数 {0} 的值 {1} 不可用，应为以下之一：{2}"),
+    (r"argument (\S+): invalid \w+ value: (.*)", "参数 {0} 的值 {1} 不可用"),
+    (r"argument (\S+): (.*)", "参数 {0}：{1}"),
 )
 
 
 def chinese(message: str) -> str:
     """argparse's English usage messages in Chinese (the ones users meet); others as they are."""
     for pattern, words in _TRANSLATIONS:
-        match = pattern.fullmatch(message)
+        match = re.fullmatch(pattern, message)
         if match:
             return words.format(*match.groups())
     return message

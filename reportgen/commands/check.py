@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
         any_error = any_error or any(f.severity == "error" for f in findings)
         report.append((source, findings))
     if args.format == "json":
+        import json
+
         print(json.dumps([{"source": str(s), "findings": [f.as_dict() for f in fs]} for s, fs in report],
                          ensure_ascii=False, indent=2))
     else:

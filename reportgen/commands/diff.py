@@ -7,7 +7,6 @@ files are the diff writers'.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -91,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         if args.format == "json":
+            import json
+
             print(json.dumps(as_json(result), ensure_ascii=False, indent=2))
         else:
             print(summary_text(result))

@@ -20,6 +20,8 @@ from typing import Any, Literal
 
 import yaml
 
+from reportgen.records import Record
+
 __all__ = [
     "CodeEntry",
     "Kind",
@@ -70,16 +72,18 @@ class RegistryError(ValueError):
     """A registry file is malformed: raised at load time so a bad edit fails loudly, not per lookup."""
 
 
-@dataclass(frozen=True)
-class CodeEntry:
+@dataclass(frozen=True, repr=False, eq=False)
+class CodeEntry(Record):
+    """A classification code with its name for a year, its level and its parent."""
+
     code: str
     name: str
     level: Level
     parent: str | None
 
 
-@dataclass(frozen=True)
-class _NameRange:
+@dataclass(frozen=True, repr=False, eq=False)
+class _NameRange(Record):
     """One name of a code and the years it applies to (missing bound = open)."""
 
     name: str

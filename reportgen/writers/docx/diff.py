@@ -14,18 +14,13 @@ Styles, page setup and landscape pages for wide tables come from the ordinary Do
 
 from __future__ import annotations
 
-import io
 from datetime import UTC, datetime
 
-from docx.document import Document as DocxDocument
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-
 from reportgen.diff import BlockDiff, DocumentDiff, RowDiff, Span, TableDiff, TextDiff, diff_title
-from reportgen.document import Cell, Document, Paragraph, Table
+from reportgen.document import Cell, Paragraph, Table
 from reportgen.writers.docx.blocks import DocxWriter
-from reportgen.writers.docx.ooxml import EMU_PER_TWIP, JC, MISSING_RPR, quote_attribute, run_xml
-from reportgen.writers.docx.tables import cell_indent, scale_widths, set_grid, set_table_properties, tc_properties
+from reportgen.writers.docx.ooxml import JC, MISSING_RPR, ppr_xml, quote_attribute, run_xml
+from reportgen.writers.docx.tables import cell_indent, scale_widths, table_start_xml, tc_properties
 
 AUTHOR = "reportgen"
 YEAR_AUTHOR = "reportgen（年份顺延）"
@@ -34,9 +29,7 @@ _STYLE = {"title": "Title", "subtitle": "Subtitle", "note": "Note", "banner": "B
 
 def diff_docx_bytes(result: DocumentDiff, date: datetime | None = None) -> bytes:
     """The tracked-changes DOCX of ``result``, as bytes."""
-    buffer = io.BytesIO()
-    TrackedDocxWriter(result, date).render_diff().save(buffer)
-    return buffer.getvalue()
+    return TrackedDocxWriter(result, date).render_diff()
 
 
 class TrackedDocxWriter(DocxWriter):
@@ -48,10 +41,10 @@ class TrackedDocxWriter(DocxWriter):
         moment = (date or datetime.now(UTC)).astimezone(UTC)
         self.date = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
         self._next_id = 0
-        self._styles = {s.name: s.style_id for s in self.doc.styles}
         self._covered: dict[int, dict[int, int]] = {}
 
-    def render_diff(self) -> DocxDocument:
+    def render_diff(self) -> bytes:
+        """The DOCX file."""
         for block in self.result.blocks():
             if block.table is not None:
                 table = block.table.new or block.table.old
@@ -65,8 +58,8 @@ class TrackedDocxWriter(DocxWriter):
             self._pending_break = None
         meta = {"title": diff_title(self.result),
                 "department": AUTHOR, "year": str(self.result.new_year or "")}
-        self._set_properties(Document([], meta))
-        return self.doc
+        self._set_properties(meta, "")
+        return self.save()
 
     # -- revision markup -------------------------------------------------------------------------
     def _rev(self, tag: str, author: str = AUTHOR) -> str:
@@ -96,15 +89,7 @@ class TrackedDocxWriter(DocxWriter):
         return ""
 
     def _paragraph(self, style: str, body: str, mark: str, extra_ppr: str = "") -> None:
-        style_id = self._styles.get(style, "") if style != "Normal" else ""
-        ppr = (f'<w:pStyle w:val="{style_id}"/>' if style_id else "") + extra_ppr + mark
-        element = parse_xml(f"<w:p {nsdecls('w')}><w:pPr>{ppr}</w:pPr>{body}</w:p>")
-        body_element = self.doc.element.body
-        last = body_element.find(qn("w:sectPr"))  # the body's own section properties stay last
-        if last is not None:
-            last.addprevious(element)
-        else:
-            body_element.append(element)
+        self.body.append(f"<w:p>{ppr_xml(self.style_ids[style], extra_ppr + mark)}{body}</w:p>")
 
     # -- text blocks -----------------------------------------------------------------------------
     def text_block(self, block: BlockDiff) -> None:
@@ -127,8 +112,7 @@ class TrackedDocxWriter(DocxWriter):
         line_old = table.department.old_text or table.unit.old_text
         line_new = table.department.new_text or table.unit.new_text
         if line_old or line_new:
-            width = round(self._text_width() / EMU_PER_TWIP)
-            tabs = f'<w:tabs><w:tab w:val="right" w:pos="{width}"/></w:tabs>'  # the unit flush right
+            tabs = self.base.tabs[self._landscape]  # the unit flush right
             body = self.runs(table.department)
             if table.unit.spans:
                 body += self.span(_tab_span(table.unit), "") + self.runs(table.unit)
@@ -140,7 +124,7 @@ class TrackedDocxWriter(DocxWriter):
                                                                   bool(note.new_text) and note_status != "deleted"))
 
     def _grid(self, table: TableDiff) -> None:
-        text_width = round(self._text_width() / EMU_PER_TWIP)
+        text_width = self.text_twips()
         old_edges = _edges(table.old, table.old_columns, text_width)
         new_edges = _edges(table.new, table.new_columns, text_width)
         if table.same_grid:
@@ -148,11 +132,6 @@ class TrackedDocxWriter(DocxWriter):
         else:
             edges = sorted(set(old_edges) | set(new_edges))
         widths = [b - a for a, b in zip(edges, edges[1:], strict=False)]
-        docx_table = self.doc.add_table(rows=0, cols=len(widths))
-        docx_table.style = self.doc.styles["Table Grid"]
-        tbl = docx_table._tbl
-        set_table_properties(tbl)
-        set_grid(tbl, widths)
         self._covered = _covered([r.old_layout for r in table.rows if r.old is not None],
                                  [r.old for r in table.rows if r.old is not None])
         self._covered.update(_covered([r.new_layout for r in table.rows if r.new is not None],
@@ -160,7 +139,7 @@ class TrackedDocxWriter(DocxWriter):
         rows: list[str] = []
         for row in table.rows:
             rows += self._rows(row, table.same_grid, old_edges, new_edges, edges)
-        tbl.extend(parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(rows)}</w:tbl>"))
+        self.body.append(table_start_xml(self.style_ids["Table Grid"], widths) + "".join(rows) + "</w:tbl>")
 
     def _rows(self, row: RowDiff, same_grid: bool, old_edges: list[int], new_edges: list[int],
               edges: list[int]) -> list[str]:
@@ -214,7 +193,7 @@ class TrackedDocxWriter(DocxWriter):
     def _tc(self, cell: Cell | None, diff: TextDiff, width: int, grid_span: int, header: bool, bold_row: bool,
             revision: str | None, merge: str) -> str:
         pr = [tc_properties(width, grid_span, merge, header)]
-        ppr = [f'<w:pStyle w:val="{self._styles.get("Table Text", "TableText")}"/>']
+        ppr = [f'<w:pStyle w:val="{self.style_ids["Table Text"]}"/>']
         if cell is not None and not header:
             ppr.append(cell_indent(cell.indent))
         align = "center" if header else JC.get(cell.align if cell else "left", "left")

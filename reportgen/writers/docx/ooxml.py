@@ -6,27 +6,9 @@ from __future__ import annotations
 
 import re
 
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-
 # XML 1.0 forbids these; lxml raises on them, so a stray control character in a source value
 # would otherwise abort the whole render.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-EMU_PER_TWIP = 635
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 RED = "FF0000"
@@ -99,25 +81,24 @@ def run_xml(text: str, rpr: str = "", deleted: bool = False) -> str:
     return f"<w:r><w:rPr>{rpr}</w:rPr>{content}</w:r>" if rpr else f"<w:r>{content}</w:r>"
 
 
+def plain_run_xml(text: str) -> str:
+    """A w:r as python-docx's ``add_run(text)`` builds it (but for CRLF, one line break as in
+    every run here): xml:space="preserve" only on a w:t with outer whitespace, and an empty w:r
+    self-closed, as lxml writes it."""
+    content = run_content(text, always_preserve=False)
+    return f"<w:r>{content}</w:r>" if content else "<w:r/>"
+
+
+def ppr_xml(style_id: str | None, properties: str = "") -> str:
+    """A w:pPr with the paragraph style (none for the default style, whose id is None) and then
+    ``properties``; an empty one self-closed, as lxml writes it."""
+    inside = (f'<w:pStyle w:val="{style_id}"/>' if style_id else "") + properties
+    return f"<w:pPr>{inside}</w:pPr>" if inside else "<w:pPr/>"
+
+
 def paragraph_xml(text: str, style_id: str | None) -> str:
     """A w:p as python-docx's ``add_paragraph(text)`` and ``p.style = style_id`` build it: an
     empty w:pPr for the default style and one w:r (see run_content)."""
-    ppr = f'<w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>' if style_id is not None else "<w:pPr/>"
     if not text:
-        return f"<w:p>{ppr}</w:p>"
-    return f"<w:p>{ppr}<w:r>{run_content(text, always_preserve=False)}</w:r></w:p>"
-
-
-def run_element(text: str, rpr: str = ""):
-    """The w:r of :func:`run_xml` as an element, for paragraphs outside tables."""
-    return parse_xml(f"<w:p {nsdecls('w')}>{run_xml(text, rpr)}</w:p>")[0]
-
-
-
-
-def remove_children(parent, *tags: str) -> None:
-    if parent is None:
-        return
-    for tag in tags:
-        for child in parent.findall(qn(tag)):
-            parent.remove(child)
+        return f"<w:p>{ppr_xml(style_id)}</w:p>"
+    return f"<w:p>{ppr_xml(style_id)}<w:r>{run_content(text, always_preserve=False)}</w:r></w:p>"

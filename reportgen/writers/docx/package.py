@@ -1,159 +1,151 @@
-"""Everything that reaches into python-docx's internals, in one place: the base package built once
-(and cached across processes), opened with its unchanged XML parts kept as bytes, and saved with
-the bulk markup spliced in as text. python-docx is pinned below its next major version for this."""
+"""The DOCX package as text: the base package (python-docx's template with our styles, first page
+and footer; built by base.py, the one module that uses python-docx to write) kept in the user's
+cache with what a writer needs to write on it, and the package saved with its body and core
+properties replaced. A render imports neither python-docx nor lxml once the cache holds the base;
+python-docx is pinned below its next major version, since the cached pieces are its output."""
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import hashlib
+import importlib.util
 import io
-import json
-import os
-import pathlib
-import re
-import zipfile
+import struct
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
 
-import docx
-from docx.document import Document as DocxDocument
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.oxml import serialize_part_xml
-from docx.opc.package import Unmarshaller
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part, PartFactory, XmlPart
-from docx.opc.pkgreader import PackageReader
-from docx.opc.pkgwriter import PackageWriter
-from docx.oxml import parse_xml
-from docx.package import Package
-from lxml import etree
+from reportgen import cache
+from reportgen.records import Record
+from reportgen.writers.docx.ooxml import escape
 
-from reportgen.atomic import write_atomically
-from reportgen.writers.docx.styles import USED_STYLES, add_page_number_footer, set_page, setup_styles
+# The core properties a writer sets, in the order python-docx's setters add the ones its template
+# lacks (core.xml keeps that order).
+CORE_PROPERTIES = ("title", "language", "author", "last_modified_by", "subject")
 
-BASE_STYLE_IDS: dict[str, str | None] = {}
+_DEFLATED = 8  # the zip method number of deflate, the one python-docx uses
+DOCUMENT_PART = "word/document.xml"
+CORE_PART = "docProps/core.xml"
+
+
+def core_marker(name: str) -> str:
+    return f"reportgen-core-{name}-reportgen"
+
+
+@dataclass(repr=False, eq=False)
+class Entry(Record):
+    """A part of the base package as its zip entry holds it."""
+
+    name: str
+    flags: int
+    time: int  # MS-DOS time (high half) and date (low half) as the local header has them
+    crc: int
+    size: int
+    external: int
+    made_by: int
+    data: bytes  # compressed
+
+
+@dataclass(repr=False, eq=False)
+class Base(Record):
+    """The base package and the pieces of WordprocessingML python-docx writes on it."""
+
+    package: bytes
+    style_ids: dict[str, str | None]  # USED_STYLES' names → their ids (None: the default style)
+    text_twips: dict[bool, int]  # the text width, by landscape
+    # By the state of the section being written ("first portrait", "first landscape" while the
+    # document has one section; "portrait", "landscape" after a turn): the body's closing w:sectPr
+    # while it is the last section, and the w:p that ends it when the page turns.
+    sections: dict[str, tuple[str, str]]
+    tabs: dict[bool, str]  # the unit line's w:tabs: one right tab stop at the text width, by landscape
+    document: tuple[str, str]  # word/document.xml before the body's content, and after its w:sectPr
+    core: str  # docProps/core.xml with core_marker(name) for each of CORE_PROPERTIES
+    entries: tuple[Entry, ...]  # the package's parts in its order (see entries_of)
+
+
+def _made_from() -> list[Path]:
+    here = Path(__file__).parent
+    made = [here / name for name in ("package.py", "base.py", "styles.py", "ooxml.py", "look.py")]
+    # python-docx's and lxml's versions (their __init__ says it), found without importing them
+    for module in ("docx", "lxml"):
+        spec = importlib.util.find_spec(module)
+        if spec is not None and spec.origin:
+            made.append(Path(spec.origin))
+    return made
+
+
+def _build() -> Base:
+    from reportgen.writers.docx.base import build_base
+
+    return build_base()
 
 
 @functools.cache
+def base() -> Base:
+    """The base, built once per process or read back from the user's cache, where an earlier
+    process built it with the same python-docx, lxml and writer modules (building it took a
+    fifth of a whole `reportgen render` of a small source, and importing python-docx as much)."""
+    return cache.kept("docx-base", _made_from(), _build)
+
+
 def base_package() -> bytes:
-    """The empty document every writer starts from: python-docx's template with the styles, the
-    first page and its footer set up. Built once per process, or read from the user's cache
-    folder where an earlier process built it with the same python-docx and this same module
-    (building it took a fifth of a whole `reportgen render` of a small source)."""
-    versions = f"{docx.__version__} {etree.LXML_VERSION}\0".encode()
-    # the modules the base package is made by: a change to any of them is another base package
-    makers = b"".join((pathlib.Path(__file__).parent / name).read_bytes() for name in ("package.py", "styles.py", "ooxml.py"))
-    key = hashlib.sha256(versions + makers).hexdigest()[:20]
-    folder = _cache_folder()
-    package, ids = (folder / f"docx-base-{key}.docx", folder / f"docx-base-{key}.json") if folder else (None, None)
-    if package is not None and ids is not None:
-        try:
-            data, style_ids = package.read_bytes(), json.loads(ids.read_text(encoding="utf-8"))
-            if zipfile.is_zipfile(io.BytesIO(data)) and isinstance(style_ids, dict):
-                BASE_STYLE_IDS.update(style_ids)
-                return data
-        except (OSError, ValueError):
-            pass
-    data, style_ids = _build_base_package()
-    BASE_STYLE_IDS.update(style_ids)
-    if package is not None and ids is not None:
-        with contextlib.suppress(OSError):  # a cache that cannot be written costs a build next time
-            write_atomically(ids, json.dumps(style_ids).encode())
-            write_atomically(package, data)
-    return data
+    """The empty document every writer starts from."""
+    return base().package
 
 
-def _build_base_package() -> tuple[bytes, dict[str, str | None]]:
-    doc = docx.Document()
-    setup_styles(doc)
-    section = doc.sections[0]
-    set_page(section, landscape=False)
-    add_page_number_footer(section)
-    style_ids = {name: doc.part.get_style_id(doc.styles[name], kind) for name, kind in USED_STYLES.items()}
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue(), style_ids
+def core_xml(values: dict[str, str]) -> str:
+    """docProps/core.xml with ``values`` (by CORE_PROPERTIES' names) as its properties."""
+    text = base().core
+    for name in CORE_PROPERTIES:
+        text = text.replace(core_marker(name), _text(values.get(name, "")))
+    return text
 
 
-def _cache_folder() -> pathlib.Path | None:
-    """$XDG_CACHE_HOME/reportgen (~/.cache/reportgen), the user's own; None where there is none."""
-    base = os.environ.get("XDG_CACHE_HOME") or (os.path.join(os.path.expanduser("~"), ".cache")
-                                                 if os.path.expanduser("~") != "~" else "")
-    if not base:
-        return None
-    folder = pathlib.Path(base) / "reportgen"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError:
-        return None
-    return folder
+def _text(value: str) -> str:
+    """A text node as lxml writes it: &, < and > escaped, and CR as a reference."""
+    return escape(value).replace("\r", "&#13;")
 
 
-class _SplicedPart:
-    """A part as PackageWriter sees it, with the body's bytes given."""
-
-    def __init__(self, part: Part, blob: bytes) -> None:
-        self.partname, self.content_type, self.rels, self.blob = part.partname, part.content_type, part.rels, blob
-
-
-_SPLICE_MARK = re.compile(rb"<!--rg(\d+)-->")
-
-
-def save_spliced(doc: DocxDocument, chunks: list[str]) -> bytes:
-    """``doc.save()`` to bytes, with each ``<!--rgN-->`` of the body replaced by ``chunks[N]``."""
-    part = doc.part
-    pieces = _SPLICE_MARK.split(serialize_part_xml(part.element))
-    for index in range(1, len(pieces), 2):
-        pieces[index] = chunks[int(pieces[index])].encode("utf-8")
-    body = b"".join(pieces)
-    del pieces
-    package = part.package
-    for each in package.parts:
-        each.before_marshal()
-    buffer = io.BytesIO()
-    PackageWriter.write(buffer, package.rels, [_SplicedPart(p, body) if p is part else p for p in package.parts])
-    return buffer.getvalue()
-
-
-def open_base() -> DocxDocument:
-    """The base package opened for one more document, as ``docx.Document(bytes)`` opens it, except
-    that XML parts other than the body and the core properties stay the bytes python-docx wrote
-    until something asks for their content. The writer never does after base_package: parsing
-    and re-serialising the template's 340 KB styles.xml was half the time of a small document."""
-    package = Package()
-    Unmarshaller.unmarshal(PackageReader.from_file(io.BytesIO(base_package())), package, _base_part)
-    return package.main_document_part.document
+def save(body: str, closing: str, core: str) -> bytes:
+    """The base package with ``body`` (the body's content) and ``closing`` (its last w:sectPr) as
+    word/document.xml and ``core`` as docProps/core.xml; every other part as it is, in its order,
+    its compressed bytes copied rather than compressed again."""
+    head, tail = base().document
+    replaced = {DOCUMENT_PART: (head + body + closing + tail).encode("utf-8"), CORE_PART: core.encode("utf-8")}
+    local: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for entry in base().entries:
+        data = replaced.get(entry.name)
+        if data is None:
+            crc, size, stored = entry.crc, entry.size, entry.data
+        else:
+            crc, size = zlib.crc32(data), len(data)
+            packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+            stored = packer.compress(data) + packer.flush()
+        name = entry.name.encode("utf-8")
+        fields = struct.pack("<HHHIIIIH", 20, entry.flags, _DEFLATED, entry.time, crc, len(stored), size, len(name))
+        local.append(b"PK\x03\x04" + fields + b"\0\0" + name + stored)
+        central.append(b"PK\x01\x02" + struct.pack("<H", entry.made_by) + fields + struct.pack("<HHHHII", 0, 0, 0, 0, entry.external, offset) + name)
+        offset += len(local[-1])
+    directory = b"".join(central)
+    end = b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, len(central), len(central), len(directory), offset, 0)
+    return b"".join(local) + directory + end
 
 
-def _base_part(partname: PackURI, content_type: str, reltype: str, blob: bytes, package: Package) -> Part:
-    """python-docx's PartFactory, with the XML parts that do not change kept as bytes."""
-    if content_type in (CT.WML_DOCUMENT_MAIN, CT.OPC_CORE_PROPERTIES):
-        return PartFactory(partname, content_type, reltype, blob, package)
-    part_class = PartFactory.part_type_for.get(content_type, PartFactory.default_part_type)
-    if issubclass(part_class, XmlPart):
-        return _kept_class(part_class)(partname, content_type, blob, package)
-    return part_class.load(partname, content_type, blob, package)
+def entries_of(package: bytes) -> tuple[Entry, ...]:
+    """The parts of a package as python-docx writes it, with their compressed bytes."""
+    import zipfile
 
-
-class _KeptXml:
-    """Mixin for an XmlPart kept as its serialised bytes: parsed on first use of its element,
-    saved as those same bytes while nobody has used it."""
-
-    def __init__(self, partname: PackURI, content_type: str, blob: bytes, package: Package) -> None:
-        Part.__init__(self, partname, content_type, package=package)  # type: ignore[arg-type]
-        self._kept_blob = blob
-        self._parsed = None
-
-    @property
-    def _element(self):  # type: ignore[no-untyped-def]
-        if self._parsed is None:
-            self._parsed = parse_xml(self._kept_blob)
-        return self._parsed
-
-    @property
-    def blob(self) -> bytes:
-        return self._kept_blob if self._parsed is None else serialize_part_xml(self._parsed)
-
-
-@functools.cache
-def _kept_class(part_class: type[XmlPart]) -> type[XmlPart]:
-    return type(f"Kept{part_class.__name__}", (_KeptXml, part_class), {})
+    entries = []
+    with zipfile.ZipFile(io.BytesIO(package)) as source:
+        for info in source.infolist():
+            if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x08:  # as python-docx writes
+                raise ValueError(f"base package entry {info.filename}: unexpected layout")
+            start = info.header_offset
+            name_length, extra_length = struct.unpack("<HH", package[start + 26:start + 30])
+            begin = start + 30 + name_length + extra_length
+            dos_time, dos_date = struct.unpack("<HH", package[start + 10:start + 14])
+            entries.append(Entry(info.filename, info.flag_bits, dos_time | dos_date << 16, info.CRC, info.file_size,
+                                  info.external_attr, info.create_version | info.create_system << 8,
+                                  package[begin:begin + info.compress_size]))
+    return tuple(entries)

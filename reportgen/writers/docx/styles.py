@@ -1,5 +1,6 @@
 """The look of the DOCX: fonts (East Asian slots set, theme fonts removed), sizes, the styles
-every block uses, A4 pages in the official manner (GB/T 9704 margins) and the page-number footer."""
+every block uses, A4 pages in the official manner (GB/T 9704 margins) and the page-number footer,
+set with python-docx on the base package (base.py), which every document starts from."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 
-from reportgen.writers.docx.ooxml import RED, remove_children, run_xml
+from reportgen.writers.docx.look import HEADING_LEVELS, TABLE_POINTS
+from reportgen.writers.docx.ooxml import RED, run_xml
 
 LATIN_FONT = "Times New Roman"
 
@@ -40,7 +42,7 @@ BODY_SIZE = Pt(14)
 HEADING_SIZE = Pt(16)
 
 
-TABLE_SIZE = Pt(10.5)  # 五号
+TABLE_SIZE = Pt(TABLE_POINTS)
 
 
 NOTE_SIZE = Pt(10.5)
@@ -73,19 +75,19 @@ class _HeadingLook:
 
 
 # Level 1 is a part (第一部分, centred 黑体); 一、 黑体; （一） 楷体; 1. and （1） 仿宋 bold.
-HEADING_LOOKS = {
-    1: _HeadingLook(HEI_FONT, HEADING_SIZE, False, True),
-    2: _HeadingLook(HEI_FONT, HEADING_SIZE, False, False),
-    3: _HeadingLook(KAI_FONT, HEADING_SIZE, False, False),
-    4: _HeadingLook(BODY_FONT, BODY_SIZE, True, False),
-    5: _HeadingLook(BODY_FONT, BODY_SIZE, True, False),
-}
+HEADING_LOOKS = dict(zip(range(1, HEADING_LEVELS + 1), (
+    _HeadingLook(HEI_FONT, HEADING_SIZE, False, True),
+    _HeadingLook(HEI_FONT, HEADING_SIZE, False, False),
+    _HeadingLook(KAI_FONT, HEADING_SIZE, False, False),
+    _HeadingLook(BODY_FONT, BODY_SIZE, True, False),
+    _HeadingLook(BODY_FONT, BODY_SIZE, True, False),
+), strict=True))
 
 
-# The styles this writer uses, by name; their ids are looked up when the base package is built.
+# The styles the writers use, by name; their ids are looked up when the base package is built.
 USED_STYLES = {name: WD_STYLE_TYPE.PARAGRAPH for name in (
     "Normal", "Title", "Subtitle", "Note", "Banner", "Table Number", "Table Title", "Table Unit Line",
-    *(f"Heading {level}" for level in HEADING_LOOKS))} | {"Table Grid": WD_STYLE_TYPE.TABLE}
+    "Table Text", *(f"Heading {level}" for level in HEADING_LOOKS))} | {"Table Grid": WD_STYLE_TYPE.TABLE}
 
 
 def setup_styles(doc: DocxDocument) -> None:
@@ -113,8 +115,8 @@ def setup_styles(doc: DocxDocument) -> None:
     title = doc.styles["Title"]
     _fonts(title, TITLE_FONT, latin=TITLE_FONT)
     _plain_look(title, Pt(22), bold=False)
-    remove_children(title.element.pPr, "w:pBdr", "w:contextualSpacing")
-    remove_children(title.element.rPr, "w:spacing", "w:kern")
+    _remove_children(title.element.pPr, "w:pBdr", "w:contextualSpacing")
+    _remove_children(title.element.rPr, "w:spacing", "w:kern")
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.line_spacing = 1.0
     title.paragraph_format.space_before = Pt(0)
@@ -122,8 +124,8 @@ def setup_styles(doc: DocxDocument) -> None:
     _first_line_chars(title, 0, Pt(22))
 
     subtitle = doc.styles["Subtitle"]
-    remove_children(subtitle.element.pPr, "w:numPr")  # the template numbers subtitles; ours are not
-    remove_children(subtitle.element.rPr, "w:spacing")
+    _remove_children(subtitle.element.pPr, "w:numPr")  # the template numbers subtitles; ours are not
+    _remove_children(subtitle.element.rPr, "w:spacing")
     _fonts(subtitle, KAI_FONT)
     _plain_look(subtitle, HEADING_SIZE, bold=False)
     subtitle.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -167,12 +169,20 @@ def setup_styles(doc: DocxDocument) -> None:
     _add_style(doc, "Table Text", font=TABLE_FONT, size=TABLE_SIZE, indent_chars=0, single=True)
 
     footer = doc.styles["Footer"]
-    remove_children(footer.element.pPr, "w:tabs")  # Letter-width tab stops; the number is centred instead
+    _remove_children(footer.element.pPr, "w:tabs")  # Letter-width tab stops; the number is centred instead
     _fonts(footer, TABLE_FONT)
     footer.font.size = BODY_SIZE
     footer.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.paragraph_format.line_spacing = 1.0
     _first_line_chars(footer, 0, BODY_SIZE)
+
+
+def _remove_children(parent, *tags: str) -> None:
+    if parent is None:
+        return
+    for tag in tags:
+        for child in parent.findall(qn(tag)):
+            parent.remove(child)
 
 
 def _set_doc_defaults(styles_el) -> None:
@@ -224,7 +234,7 @@ def _plain_look(style: ParagraphStyle, size: Pt, *, bold: bool) -> None:
     style.font.bold = bold
     style.font.italic = False
     rpr = style.element.get_or_add_rPr()
-    remove_children(rpr, "w:bCs", "w:iCs")
+    _remove_children(rpr, "w:bCs", "w:iCs")
     style.font.color.rgb = RGBColor(0, 0, 0)
     color = rpr.find(qn("w:color"))
     for attr in ("themeColor", "themeShade", "themeTint"):

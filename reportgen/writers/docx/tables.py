@@ -1,25 +1,31 @@
-"""A Document table as WordprocessingML rows: header rows repeated on every page, merged cells,
-fixed widths, indentation by level."""
+"""A Document table as WordprocessingML: header rows repeated on every page, merged cells, fixed
+widths, indentation by level."""
 
 from __future__ import annotations
 
 import functools
-
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
 
 from reportgen.document import (
     Cell,
     Row,
     Table,
 )
-from reportgen.writers.docx.ooxml import JC, MISSING_RPR, remove_children, run_xml
-from reportgen.writers.docx.styles import TABLE_SIZE
+from reportgen.writers.docx.look import TABLE_POINTS
+from reportgen.writers.docx.ooxml import JC, MISSING_RPR, run_xml
+
+# The w:tblLook python-docx's add_table writes (Word's default banding for the table style).
+_TBL_LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" '
+             'w:noVBand="1" w:val="04A0"/>')
 
 
-def build_rows(block: Table, widths: list[int]) -> list:
-    """The table's w:tr elements, header bands first (see rows_xml)."""
-    return list(parse_xml(f"<w:tbl {nsdecls('w')}>{rows_xml(block, widths)}</w:tbl>"))
+def table_start_xml(style_id: str | None, widths: list[int]) -> str:
+    """A w:tbl up to its rows, as python-docx's ``add_table(rows=0, …)`` with ``table.style``
+    writes it, made full-width (fiftieths of a percent), centred and of fixed layout, with
+    ``widths`` (twips) as its grid. The rows and ``</w:tbl>`` follow."""
+    style = f'<w:tblStyle w:val="{style_id}"/>' if style_id else ""
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    return (f'<w:tbl><w:tblPr>{style}<w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/>'
+            f'<w:tblLayout w:type="fixed"/>{_TBL_LOOK}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>')
 
 
 def rows_xml(block: Table, widths: list[int]) -> str:
@@ -96,40 +102,6 @@ def scale_widths(widths: list[int], total: int) -> list[int]:
     return out
 
 
-def set_table_properties(tbl) -> None:
-    tblPr = tbl.tblPr
-    remove_children(tblPr, "w:tblW", "w:tblLayout", "w:jc")
-    width = OxmlElement("w:tblW")
-    width.set(qn("w:w"), "5000")  # fiftieths of a percent: the full text width
-    width.set(qn("w:type"), "pct")
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    jc = OxmlElement("w:jc")
-    jc.set(qn("w:val"), "center")
-    # Schema order: tblStyle, (…), tblW, jc, (…), tblLayout, tblCellMar, tblLook.
-    style = tblPr.find(qn("w:tblStyle"))
-    if style is not None:
-        style.addnext(width)
-    else:
-        tblPr.insert(0, width)
-    width.addnext(jc)
-    look = tblPr.find(qn("w:tblLook"))
-    if look is not None:
-        look.addprevious(layout)
-    else:
-        tblPr.append(layout)
-
-
-def set_grid(tbl, widths: list[int]) -> None:
-    grid = tbl.tblGrid
-    for col in list(grid):
-        grid.remove(col)
-    for w in widths:
-        col = OxmlElement("w:gridCol")
-        col.set(qn("w:w"), str(w))
-        grid.append(col)
-
-
 def tc_properties(width: int, span: int, merge: str | None, is_header: bool) -> str:
     """A cell's w:tcPr content: width, merges, header shading (shared with the diff writer)."""
     pr = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
@@ -149,7 +121,7 @@ def cell_indent(indent: int) -> str:
     """A cell paragraph's left indent in characters (and twips, for readers ignoring chars)."""
     if indent <= 0:
         return ""
-    twips = round(indent * TABLE_SIZE.pt * 20)
+    twips = round(indent * TABLE_POINTS * 20)
     return f'<w:ind w:leftChars="{int(indent) * 100}" w:left="{twips}"/>'
 
 

@@ -1,0 +1,10 @@
+"""The numbers of the look that the text writers need as well as the styles, as plain numbers:
+styles.py's lengths are python-docx objects, and python-docx is not imported to write a document."""
+
+from __future__ import annotations
+
+# 第一部分, 一、, （一）, 1. and （1）: the styles Heading 1 … Heading 5; deeper headings use Heading 5.
+HEADING_LEVELS = 5
+
+
+TABLE_POINTS = 10.5  # 五号, the size of table text
