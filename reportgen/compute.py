@@ -7,13 +7,22 @@ when a figure is shown (phrasing.py), never before a sum.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from reportgen.model import FISCAL_SOURCES, FUNDS, INCOME_SOURCES, THREE_PUBLIC_PARTS, Budget, EconomicRow, FunctionRow
+from reportgen.model import (
+    FISCAL_SOURCES,
+    FUNDS,
+    INCOME_SOURCES,
+    THREE_PUBLIC_PARTS,
+    Budget,
+    EconomicRow,
+    FunctionRow,
+    Prior,
+)
 from reportgen.records import Record
 from reportgen.source import codes
 
@@ -123,6 +132,14 @@ def share(part: Decimal, whole: Decimal) -> Decimal | None:
     return quantize_half_up(part * HUNDRED / whole)
 
 
+def growth_rate(current: Decimal | None, prior: Decimal | None) -> Decimal | None:
+    """(current − prior) / prior in percent, signed, 2 decimals half up (a 增减率 column); None
+    when either is unknown or prior is zero."""
+    if current is None or not prior:
+        return None
+    return quantize_half_up((current - prior) * HUNDRED / prior)
+
+
 def change(current: Decimal, prior: Decimal | None, display_quantum: Decimal) -> Change | None:
     """Compare with the prior year. ``display_quantum`` is the smallest shown amount in 元
     (0.01 万元 = 100 元): a difference that rounds to zero there is 持平."""
@@ -145,8 +162,9 @@ class ComparedLine(Record):
     code: str
     name: str
     total: Decimal
-    prior: Decimal
+    prior: Decimal | None
     reason: str
+    actual: Decimal | None = None  # 上年执行数
 
 
 class Figures:
@@ -154,6 +172,13 @@ class Figures:
 
     def __init__(self, budget: Budget) -> None:
         self.budget = budget
+
+    @cached_property
+    def actual(self) -> Figures:
+        """The same figures with 上年执行数 in the place of 上年预算 (see actual_view): every
+        comparison made for the budget, made again for the execution by the same code. Its
+        prior figures are all None when the source gives no 上年执行数."""
+        return Figures(actual_view(self.budget))
 
     # -- income ----------------------------------------------------------------------------
     @cached_property
@@ -287,6 +312,18 @@ class Figures:
         lines += [ComparedLine(t.code, nodes[t.code].name, nodes[t.code].total, t.prior, t.reason)
                   for t in self.budget.stated_totals
                   if t.kind == "功能分类" and t.prior is not None and t.fund == "一般公共预算" and t.code in nodes]
+        return sorted(lines, key=lambda line: line.code)
+
+    def compared_lines(self, base: str) -> list[ComparedLine]:
+        """The lines the text compares with the base (预算, 执行数 or 两者), each with its 上年
+        and 上年执行数: those with a 上年 for 预算, with a 上年执行数 for 执行数, either for 两者."""
+        actual_lines = self.actual.compared_function_lines()
+        actual_of = {line.code: line.prior for line in actual_lines}
+        lines = [] if base == "执行数" else [replace(line, actual=actual_of.get(line.code))
+                                            for line in self.compared_function_lines()]
+        if base != "预算":
+            have = {line.code for line in lines}
+            lines += [replace(line, prior=None, actual=line.prior) for line in actual_lines if line.code not in have]
         return sorted(lines, key=lambda line: line.code)
 
     def fund_total(self, fund: str) -> Decimal:
@@ -534,6 +571,7 @@ def consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
 
     functions: dict[tuple[str, str], FunctionRow] = {}
     function_priors: dict[tuple[str, str], list[Decimal | None]] = {}
+    function_actuals: dict[tuple[str, str], list[Decimal | None]] = {}
     economics: dict[str, EconomicRow] = {}
     for unit in units:
         for row in unit.function_rows:
@@ -543,11 +581,13 @@ def consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
                 functions[key] = FunctionRow(row.code, row.name, "", row.fund, row.basic, row.project, None, row.reason,
                                              line_in_department(unit, row.line))
                 function_priors[key] = [row.prior]
+                function_actuals[key] = [row.actual]
             else:
                 merged.basic += row.basic
                 merged.project += row.project
                 merged.reason = _joined([merged.reason, row.reason])
                 function_priors[key].append(row.prior)
+                function_actuals[key].append(row.actual)
         for econ in unit.economic_rows:
             merged_econ = economics.get(econ.code)
             if merged_econ is None:
@@ -559,6 +599,7 @@ def consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
                 merged_econ.government[gov_code] = merged_econ.government.get(gov_code, ZERO) + amount
     for key, priors in function_priors.items():
         functions[key].prior = summed(priors)
+        functions[key].actual = summed(function_actuals[key])
     return {
         "income": {name: sum((u.income[name] for u in units), ZERO) for name in INCOME_SOURCES},
         "carried_over": sum((u.carried_over for u in units), ZERO),
@@ -572,6 +613,35 @@ def consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
         "projects": [p for u in units for p in u.projects],
     }
 
+
+
+def actual_view(budget: Budget) -> Budget:
+    """The budget as if its 上年执行数 were its prior year: each prior figure replaced by the
+    actual one (None where not given), and the stated 增减额/增减率 (stated against the budget)
+    left out. Made for comparisons only: its 上年 figures are 执行数 and are worded as such."""
+    actual = budget.actual or Prior(year=budget.prior.year)
+
+    def swapped(item: Any) -> Any:
+        if item is None:
+            return None
+        if hasattr(item, "stated_rate"):
+            return replace(item, prior=item.actual, stated_change=None, stated_rate=None)
+        return replace(item, prior=item.actual)
+
+    three_public = budget.three_public
+    return replace(
+        budget,
+        prior=Prior(year=actual.year, totals=actual.totals, function=actual.function, economic=actual.economic,
+                    source=actual.source, stated_codes=actual.stated_codes),
+        function_rows=[swapped(r) for r in budget.function_rows],
+        stated_totals=[swapped(t) for t in budget.stated_totals],
+        projects=[swapped(p) for p in budget.projects],
+        three_public=replace(three_public, parts={k: swapped(v) for k, v in three_public.parts.items()},
+                             stated_total=swapped(three_public.stated_total)),
+        running_costs=swapped(budget.running_costs),
+        units=[actual_view(u) for u in budget.units],
+        actual=None,
+    )
 
 
 def compute(budget: Budget) -> Figures:

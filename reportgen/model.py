@@ -47,6 +47,7 @@ class Compared(Record):
     line: int = 0
     stated_change: Decimal | None = None  # 增减额 as the source writes it, checked, never used
     stated_rate: Decimal | None = None  # 增减率 (percent) as the source writes it, checked, never used
+    actual: Decimal | None = None  # 上年执行数: what was spent last year, never taken for its budget
 
 
 @dataclass(repr=False, eq=False)
@@ -63,6 +64,7 @@ class StatedTotal(Record):
     line: int
     prior: Decimal | None = None  # a 类/款 row's 上年: the prior year of that class
     reason: str = ""  # and its 原因
+    actual: Decimal | None = None  # its 上年执行数
 
 
 @dataclass(repr=False, eq=False)
@@ -79,6 +81,7 @@ class FunctionRow(Record):
     reason: str
     line: int
     stated_total: Decimal | None = None
+    actual: Decimal | None = None  # 上年执行数
 
     @property
     def total(self) -> Decimal:
@@ -111,6 +114,7 @@ class Project(Record):
     unit: str = ""  # the budget unit (单位) it belongs to, in a department of several units
     stated_change: Decimal | None = None
     stated_rate: Decimal | None = None
+    actual: Decimal | None = None  # 上年执行数
 
 
 @dataclass(repr=False, eq=False)
@@ -257,7 +261,8 @@ class Targets(Record):
 
 @dataclass(repr=False, eq=False)
 class Prior(Record):
-    """上年预算: whatever figures are known, at any level; empty when nothing is compared."""
+    """上年预算 (or, as Budget.actual, 上年执行数): whatever figures are known, at any level; empty
+    when nothing is compared."""
 
     year: int
     totals: dict[str, Decimal] = field(default_factory=dict)
@@ -267,6 +272,11 @@ class Prior(Record):
     # The codes the source itself states under 上年.功能分类 / 上年.经济分类 (the rest come from
     # 上年.来源 or from 类/款 rows): only these can be refused for having nothing to compare with.
     stated_codes: dict[str, frozenset[str]] = field(default_factory=dict)
+    # 上年执行数 only (its section may name them; inline figures are on the items themselves):
+    income: dict[str, Decimal] = field(default_factory=dict)  # by income source
+    three_public: dict[str, Decimal] = field(default_factory=dict)  # by part, and 合计
+    running_costs: Decimal | None = None  # 机关运行经费
+    projects: dict[str, Decimal] = field(default_factory=dict)  # by project name
 
 
 @dataclass(repr=False, eq=False)
@@ -277,6 +287,10 @@ class Presentation(Record):
     decimals: int = 2
     thousands: bool = True
     table_units: dict[str, str] = field(default_factory=dict)
+
+    # What the text compares this year's figures with: 预算 (上年预算), 执行数 (上年执行数) or 两者;
+    # "" while the source does not say (then: whatever it gives, see Budget.compare_base).
+    compare: str = ""
 
     def unit_for(self, table_id: str) -> str:
         """The unit of one table; 项目绩效目标表-3 takes the unit set for 项目绩效目标表."""
@@ -330,6 +344,30 @@ class Budget(Record):
     # performance-target document: the budget parts then show 待补充 instead of zeros.
     budget_stated: bool = True
     stated_totals: list[StatedTotal] = field(default_factory=list)
+    # 上年执行数: last year's spending, kept apart from its budget (prior) at every level; the
+    # narrative compares with either or both (Presentation.compare), never one for the other.
+    actual: Prior | None = None
 
     def line_of(self, path: str) -> int:
         return self.lines.get(path, 0)
+
+    @property
+    def compare_base(self) -> str:
+        """预算, 执行数 or 两者: as 展示.比较 says, else by what the source gives (both when it
+        gives 上年执行数 beside 上年 figures, 执行数 when it gives 上年执行数 alone)."""
+        if self.presentation.compare:
+            return self.presentation.compare
+        if self.actual is None:
+            return "预算"
+        return "两者" if self.has_prior else "执行数"
+
+    @property
+    def has_prior(self) -> bool:
+        """Whether any 上年 (budget) figure is given, anywhere."""
+        p = self.prior
+        return bool(p.totals or p.function or p.economic or p.source
+                    or any(r.prior is not None for r in self.function_rows)
+                    or any(x.prior is not None for x in self.projects)
+                    or any(c.prior is not None for c in self.three_public.parts.values())
+                    or (self.running_costs is not None and self.running_costs.prior is not None)
+                    or any(t.prior is not None for t in self.stated_totals))

@@ -70,7 +70,13 @@ class _Context:
             ],
             "fiscal_expenditure_total": figures.fiscal_expenditure_total,
             "function_classes": figures.function_tree("一般公共预算"),
-            "compared_function_rows": figures.compared_function_lines(),
+            "compared_function_rows": figures.compared_lines(budget.compare_base),
+            # 上年执行数, as its own Figures (fa) and by code for the classification trees
+            "fa": figures.actual,
+            "compare_base": budget.compare_base,
+            "actual_function": {n.code: n.prior for top in figures.actual.function_tree("一般公共预算")
+                                for n in top.walk()},
+            "actual_economic": {n.code: n.prior for top in figures.actual.economic_tree for n in top.walk()},
             "economic_classes": figures.economic_tree,
             "share": share_of,
             "change": money.change,

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen import templating
-from reportgen.compute import ZERO, Figures, Node, difference, rounding_gap, tree_rounding_gap
+from reportgen.compute import ZERO, Figures, Node, difference, growth_rate, rounding_gap, tree_rounding_gap
 from reportgen.document import Cell, Row, Table
 from reportgen.model import (
     FISCAL_SOURCES,
@@ -23,7 +23,7 @@ from reportgen.model import (
     ProjectTarget,
     WholeTargets,
 )
-from reportgen.phrasing import Money
+from reportgen.phrasing import Money, percent
 from reportgen.records import Record
 
 LEVEL_INDENT = {"类": 0, "款": 1, "项": 2}
@@ -183,18 +183,31 @@ class TableBuilder:
 
     # -- 表3 部门支出总表 / 表5 一般公共预算支出表 / 表8, 表9 -----------------------------------
     def function_table(self, tid: str, nodes: list[Node], basic: Decimal | None, project: Decimal | None,
-                       total: Decimal, with_prior: bool = False) -> TableRows:
+                       total: Decimal, with_prior: bool = False, actual: dict[str, Decimal | None] | None = None,
+                       actual_total: Decimal | None = None) -> TableRows:
+        """``actual``: 上年执行数 by code (with ``actual_total``, the table's), for the 上年执行数,
+        增减额 and 增减率 columns; None leaves them out."""
         num = self.num(tid)
         columns = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
         widths = [14, 40, 14, 14, 14]
         if with_prior:
             columns += ["上年预算数", "增减"]
             widths += [14, 14]
+        if actual is not None:
+            columns += ["上年执行数", "增减额", "增减率"]
+            widths += [14, 14, 10]
+
+        def versus(current: Decimal, executed: Decimal | None) -> list[Cell]:
+            rate = growth_rate(current, executed)
+            return [num(executed), num(difference(current, executed)), Cell(percent(rate), align="right")]
+
         extra: list[Cell] = []
         prior_total = None
         if with_prior:
             prior_total = self.f.tree_prior(nodes)
             extra = [num(prior_total), num(difference(total, prior_total))]
+        if actual is not None:
+            extra += versus(total, actual_total)
         body = [Row([Cell("合计", colspan=2, align="center", bold=True), num(total), num(basic), num(project), *extra],
                     kind="total", key="合计")]
         for top in nodes:
@@ -203,6 +216,8 @@ class TableBuilder:
                          num(node.basic), num(node.project)]
                 if with_prior:
                     cells += [num(node.prior), num(node.difference)]
+                if actual is not None:
+                    cells += versus(node.total, actual.get(node.code))
                 body.append(Row(cells, kind="subtotal" if node.level != "项" else "body", key=node.code))
         columns_and_totals: list[tuple[Callable[[Node], Decimal], Decimal]] = [
             (lambda n: n.total, total), (lambda n: n.basic, basic or ZERO), (lambda n: n.project, project or ZERO)]
@@ -210,7 +225,11 @@ class TableBuilder:
         if with_prior and nodes and prior_total is not None:  # the 上年 and 增减 columns round too
             gap = gap or self.gap(tid, prior_total, (n.prior or ZERO for n in nodes)) or self.gap(
                 tid, difference(total, prior_total) or ZERO, (n.difference or ZERO for n in nodes))
-        return TableRows([head(*columns)], body, widths, wide=with_prior, rounding_gap=gap)
+        if actual is not None and nodes and actual_total is not None:  # and so do the 上年执行数 columns
+            tops = [actual.get(n.code) or ZERO for n in nodes]
+            gap = gap or self.gap(tid, actual_total, tops) or self.gap(
+                tid, total - actual_total, (n.total - (actual.get(n.code) or ZERO) for n in nodes))
+        return TableRows([head(*columns)], body, widths, wide=with_prior or actual is not None, rounding_gap=gap)
 
     def expenditure(self) -> TableRows:
         rows = self.function_table("支出总表", self.f.function_tree(), self.f.basic, self.f.project,
@@ -240,8 +259,11 @@ class TableBuilder:
     def general_budget(self) -> TableRows:
         nodes = self.f.function_tree("一般公共预算")
         with_prior = any(n.prior is not None for top in nodes for n in top.walk())
+        executed = {n.code: n.prior for top in self.f.actual.function_tree("一般公共预算") for n in top.walk()}
+        with_actual = any(value is not None for value in executed.values())
         rows = self.function_table("一般公共预算支出表", nodes, self.f.general_basic, self.f.general_project,
-                                   self.f.general_total, with_prior)
+                                   self.f.general_total, with_prior, executed if with_actual else None,
+                                   self.f.actual.tree_prior(self.f.actual.function_tree("一般公共预算")))
         if not self.f.has_function_rows and self.shows_missing("功能分类明细"):
             rows.body.append(self.missing_row(self.missing(MISSING_FUNCTIONS), len(rows.widths)))
         return rows

@@ -338,27 +338,70 @@ def _given(b: Budget, f: Figures, part: str) -> bool:
 def reasons_without_a_comparison(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     """A reason (原因, 变动原因) explains a change against the prior year: without the prior year's
     figure there is no change to explain, and the reason would stand alone or be dropped."""
-    def refuse(what: str, line: int, path: str, prior_field: str) -> Finding:
-        return make_finding(b, "error", "R-原因无比较", f"{what}写了变动原因，但没有上年数可以比较：请填写{prior_field}，"
+    base = b.compare_base
+    prior_field = {"预算": "上年", "执行数": "上年执行数", "两者": "上年（或上年执行数）"}[base]
+
+    def refuse(what: str, line: int, path: str, field: str) -> Finding:
+        return make_finding(b, "error", "R-原因无比较", f"{what}写了变动原因，但没有上年数可以比较：请填写{field}，"
                             "或删去原因", line, path)
 
+    def uncompared(prior: Decimal | None, actual: Decimal | None) -> bool:
+        """Nothing the text compares with (as 展示.比较 says)."""
+        return not ((prior is not None and base != "执行数") or (actual is not None and base != "预算"))
+
     for key, text in b.reasons.items():
-        if text and f.prior_total(key) is None:
-            yield refuse(f"“{key}”", b.key_lines.get(f"变动原因.{key}", 0), f"变动原因.{key}", f"“上年.{key}”")
+        if text and uncompared(f.prior_total(key), f.actual.prior_total(key)):
+            yield refuse(f"“{key}”", b.key_lines.get(f"变动原因.{key}", 0), f"变动原因.{key}", f"“{prior_field}.{key}”")
     for row in b.function_rows:
-        if row.reason and row.prior is None:
-            yield refuse(f"功能分类科目 {row.code}", row.line, "支出.功能分类", "这一行的“上年”")
+        if row.reason and uncompared(row.prior, row.actual):
+            yield refuse(f"功能分类科目 {row.code}", row.line, "支出.功能分类", f"这一行的“{prior_field}”")
     for total in b.stated_totals:
-        if total.reason and total.prior is None:
-            yield refuse(f"功能分类科目 {total.code}", total.line, "支出.功能分类", "这一行的“上年”")
+        if total.reason and uncompared(total.prior, total.actual):
+            yield refuse(f"功能分类科目 {total.code}", total.line, "支出.功能分类", f"这一行的“{prior_field}”")
     for project in b.projects:
-        if project.reason and project.prior is None:
-            yield refuse(f"项目“{project.name}”", project.line, "支出.项目", "这个项目的“上年”")
-    if b.running_costs is not None and b.running_costs.reason and b.running_costs.prior is None:
-        yield refuse("机关运行经费", b.running_costs.line, "机关运行经费", "“机关运行经费.上年”")
+        if project.reason and uncompared(project.prior, project.actual):
+            yield refuse(f"项目“{project.name}”", project.line, "支出.项目", f"这个项目的“{prior_field}”")
+    if b.running_costs is not None and b.running_costs.reason and uncompared(b.running_costs.prior, b.running_costs.actual):
+        yield refuse("机关运行经费", b.running_costs.line, "机关运行经费", f"“机关运行经费.{prior_field}”")
     for name, part in b.three_public.parts.items():
-        if part.reason and part.prior is None:
-            yield refuse(f"“三公”经费中的{name}", part.line, f"三公经费.{name}", f"“三公经费.{name}.上年”")
+        if part.reason and uncompared(part.prior, part.actual):
+            yield refuse(f"“三公”经费中的{name}", part.line, f"三公经费.{name}", f"“三公经费.{name}.{prior_field}”")
+
+
+@rule("R-执行数合计")
+def actual_parts_add_up(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    """The parts of 上年执行数 add up as this year's do: 人员经费 and 公用经费 to 基本支出, the three
+    kinds to 财政拨款, the 三公 parts to their 合计, each class of a classification to its lines, and
+    the 一般公共预算 classes to 一般公共预算 (each where every figure of the sum is given)."""
+    actual = b.actual
+    if actual is None:
+        return
+    fa = f.actual
+
+    def differs(what: str, whole: Decimal | None, parts: list[Decimal | None], path: str) -> Iterator[Finding]:
+        if whole is None or not parts or any(p is None for p in parts):
+            return
+        total = sum(parts, Decimal(0))  # type: ignore[arg-type]
+        if total != whole:
+            yield make_finding(b, "error", "R-执行数合计", f"上年执行数中{what} {m.with_unit(whole)} 与其各部分之和 "
+                               f"{m.with_unit(total)} 不一致（相差 {m.with_unit(whole - total)}）", b.line_of(path), path)
+
+    t = actual.totals
+    yield from differs("基本支出", t.get("基本支出"), [t.get("人员经费"), t.get("公用经费")], "上年执行数.基本支出")
+    yield from differs("财政拨款", t.get("财政拨款"), [t.get("一般公共预算"), t.get("政府性基金"), t.get("国有资本经营")],
+                       "上年执行数.财政拨款")
+    if "合计" in actual.three_public:
+        yield from differs("“三公”经费合计", actual.three_public["合计"],
+                           [part.actual for part in b.three_public.parts.values()], "上年执行数.三公经费.合计")
+    for kind, tree in (("功能分类", fa.function_tree("一般公共预算")), ("经济分类", fa.economic_tree)):
+        for top in tree:
+            for node in top.walk():
+                if node.children:
+                    yield from differs(f"{kind} {node.code}", node.prior, [c.prior for c in node.children],
+                                       f"上年执行数.{kind}.{node.code}")
+    tops = fa.function_tree("一般公共预算")
+    yield from differs("一般公共预算", t.get("一般公共预算"), [n.prior for n in tops] if tops else [],
+                       "上年执行数.一般公共预算")
 
 
 # What a source of 绩效目标 alone (no 收入, 支出 or 单位) renders: the title, 部门概况 and the targets.
@@ -388,14 +431,18 @@ def prior_without_a_line(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
         "功能分类": {n.code for top in f.function_tree() for n in top.walk()},
         "经济分类": {n.code for top in f.economic_tree for n in top.walk()},
     }
-    stated = {kind: b.prior.stated_codes.get(kind, frozenset()) for kind in ("功能分类", "经济分类")}
-    for code in sorted(stated["经济分类"]):
-        if len(code) != 3:  # the text compares the classes (类) only
-            yield make_finding(b, "error", "R-上年科目", f"上年.经济分类只用于比较经济分类的类（如 301、302），{code} 不是类："
-                               "请改写为它所属的类，或删去", b.key_lines.get("上年.经济分类", 0), f"上年.经济分类.{code}")
-    for kind, stated_codes in stated.items():
-        for code in sorted(stated_codes):
-            if code not in present[kind]:  # a warning: the department may have stopped that spending
-                yield make_finding(b, "warning", "R-上年科目", f"上年.{kind}中的 {code} 在本年的{kind}中没有对应的科目行，"
-                                   "上年数无从比较：请删去它，或填写本年的这一行", b.key_lines.get(f"上年.{kind}", 0),
-                                   f"上年.{kind}.{code}")
+    for section, prior in (("上年", b.prior), ("上年执行数", b.actual)):
+        if prior is None:
+            continue
+        stated = {kind: prior.stated_codes.get(kind, frozenset()) for kind in ("功能分类", "经济分类")}
+        for code in sorted(stated["经济分类"]):
+            if len(code) != 3:  # the text compares the classes (类) only
+                yield make_finding(b, "error", "R-上年科目", f"{section}.经济分类只用于比较经济分类的类（如 301、302），{code} "
+                                   "不是类：请改写为它所属的类，或删去", b.key_lines.get(f"{section}.经济分类", 0),
+                                   f"{section}.经济分类.{code}")
+        for kind, stated_codes in stated.items():
+            for code in sorted(stated_codes):
+                if code not in present[kind]:  # a warning: the department may have stopped that spending
+                    yield make_finding(b, "warning", "R-上年科目", f"{section}.{kind}中的 {code} 在本年的{kind}中没有对应的"
+                                       "科目行，上年数无从比较：请删去它，或填写本年的这一行",
+                                       b.key_lines.get(f"{section}.{kind}", 0), f"{section}.{kind}.{code}")

@@ -60,7 +60,11 @@ def load_source(path: Path, *, follow_prior: bool = True) -> Budget:
             budget.prior.function.setdefault(total.code, total.prior)
     if follow_prior and budget.prior.source is not None:
         budget.inputs.append(budget.prior.source)
-        _merge_prior_source(budget, reader)
+        _merge_prior_source(budget, reader, "上年")
+    _merge_actual_section(budget, reader)
+    if follow_prior and budget.actual is not None and budget.actual.source is not None:
+        budget.inputs.append(budget.actual.source)
+        _merge_prior_source(budget, reader, "上年执行数")
     if reader.findings:
         raise SourceError(reader.findings)
     return budget
@@ -115,6 +119,7 @@ class _Reader:
                 line=line,
                 stated_change=self.signed(value, "增减额"),
                 stated_rate=self.signed(value, "增减率", scale=False),
+                actual=self.opt_amount(value, "上年执行数"),
             )
         return Compared(current=self.amount(value), line=line)
 
@@ -169,6 +174,7 @@ class _Reader:
             presentation=presentation,
             profile=self.profile(d["部门概况"]) if "部门概况" in d else Profile(duties=[]),
             prior=self.prior(d.get("上年")),
+            actual=self.actual(d["上年执行数"]) if "上年执行数" in d else None,
             reasons={str(k): str(v) for k, v in d.get("变动原因", {}).items()},
             **figures,
             three_public=self.three_public(d),
@@ -420,7 +426,7 @@ class _Reader:
             goals=[str(x) for x in p.get("工作目标", [])],
         )
 
-    def prior(self, p: LocDict | None) -> Prior:
+    def prior(self, p: LocDict | None, section: str = "上年") -> Prior:
         prior = Prior(year=self.year - 1)
         if not p:
             return prior
@@ -431,18 +437,36 @@ class _Reader:
             if key == "功能分类":
                 prior.function = {str(c): self.amount(v) for c, v in value.items()}
                 for c in value:
-                    self.check_code("功能分类", str(c), self.line(value, c, f"上年.功能分类.{c}"), prior.year)
+                    self.check_code("功能分类", str(c), self.line(value, c, f"{section}.功能分类.{c}"), prior.year)
             elif key == "经济分类":
                 prior.economic = {str(c): self.amount(v) for c, v in value.items()}
             if key in ("功能分类", "经济分类"):
                 prior.stated_codes[key] = frozenset(str(c) for c in value)
             else:
-                prior.totals[key] = self.amount(value)
-                self.line(p, key, f"上年.{key}")
+                if not isinstance(value, dict):
+                    prior.totals[key] = self.amount(value)
+                self.line(p, key, f"{section}.{key}")
         if "来源" in p:
             prior.source = (self.path.parent / str(p["来源"])).resolve()
-            self.line(p, "来源", "上年.来源")
+            self.line(p, "来源", f"{section}.来源")
         return prior
+
+    def actual(self, p: LocDict) -> Prior:
+        """The 上年执行数 section: the figures of 上年 at every level, and besides them income by
+        source, the 三公 parts, 机关运行经费 and projects by name (merged into the items by
+        merge_actual_section)."""
+        actual = self.prior(p, "上年执行数")
+        for key, value in p.items():
+            if key == "三公经费":
+                actual.three_public = {str(k): self.amount(v) for k, v in value.items()}
+            elif key == "机关运行经费":
+                actual.running_costs = self.amount(value)
+            elif key == "项目":
+                actual.projects = {str(k): self.amount(v) for k, v in value.items()}
+            else:
+                continue
+            actual.totals.pop(key, None)
+        return actual
 
     def check_code(self, kind: str, code: str, line: int, year: int | None = None) -> str:
         """The registry name of a code, or '' with a finding when the registry does not know it."""
@@ -478,7 +502,7 @@ class _Reader:
                 self.stated_totals.append(StatedTotal(
                     "功能分类", code, name, str(item.get("资金", "一般公共预算")), self.opt_amount(item, "基本支出"),
                     self.opt_amount(item, "项目支出"), self.opt_amount(item, "合计"), line,
-                    self.opt_amount(item, "上年"), str(item.get("原因", ""))))
+                    self.opt_amount(item, "上年"), str(item.get("原因", "")), self.opt_amount(item, "上年执行数")))
                 continue
             if name and len(code) != 7:
                 self.error("R-科目层级", f"功能分类科目编码应为 3、5 或 7 位，{code} 不是", line, path + ".科目")
@@ -494,6 +518,7 @@ class _Reader:
                     reason=str(item.get("原因", "")),
                     line=line,
                     stated_total=self.opt_amount(item, "合计"),
+                    actual=self.opt_amount(item, "上年执行数"),
                 )
             )
         return rows
@@ -550,6 +575,7 @@ class _Reader:
                     line=line,
                     stated_change=self.signed(item, "增减额"),
                     stated_rate=self.signed(item, "增减率", scale=False),
+                    actual=self.opt_amount(item, "上年执行数"),
                 )
             )
         return result
@@ -609,7 +635,7 @@ class _Reader:
 
 
 def referenced_files(path: Path) -> list[Path]:
-    """Every other file a source reads: the unit files its 单位 包含 and its 上年.来源, with the
+    """Every other file a source reads: the unit files its 单位 包含, its 上年.来源 and 上年执行数.来源, with the
     files those read in turn, in reading order. A file named but missing or broken is still
     listed (a watcher must see it appear or be mended); nothing is reported here: loading does."""
     seen: list[Path] = [path.resolve()]
@@ -623,9 +649,10 @@ def referenced_files(path: Path) -> list[Path]:
         if not isinstance(data, dict):
             continue
         named: list[Any] = [item.get("包含") for item in data.get("单位") or [] if isinstance(item, dict)]
-        prior = data.get("上年")
-        if isinstance(prior, dict):
-            named.append(prior.get("来源"))
+        for section in ("上年", "上年执行数"):
+            prior = data.get(section)
+            if isinstance(prior, dict):
+                named.append(prior.get("来源"))
         for name in named:
             if not isinstance(name, str) or not name.strip():
                 continue
@@ -662,49 +689,105 @@ def _words_only(spending: Any) -> bool:
     return isinstance(basic, dict) and not set(basic) - {"人员经费说明", "公用经费说明"}
 
 
-def _merge_prior_source(budget: Budget, reader: _Reader) -> None:
-    """Fill the prior-year figures this source does not state from last year's source file."""
+def _merge_actual_section(budget: Budget, reader: _Reader) -> None:
+    """Put the 上年执行数 the section names (三公 parts, 机关运行经费, projects by name, 类/款 rows)
+    on the items they belong to, unless given there; a name the budget does not have is refused.
+    A source with 上年执行数 only inline gets an (empty) section, so that it is known to have them."""
+    actual = budget.actual
+    if actual is None:
+        inline = (any(r.actual is not None for r in budget.function_rows)
+                  or any(p.actual is not None for p in budget.projects)
+                  or any(c.actual is not None for c in budget.three_public.parts.values())
+                  or (budget.running_costs is not None and budget.running_costs.actual is not None)
+                  or any(t.actual is not None for t in budget.stated_totals))
+        if not inline:
+            return
+        actual = budget.actual = Prior(year=budget.prior.year)
+    for total in budget.stated_totals:
+        if total.kind == "功能分类" and total.actual is not None and total.fund == "一般公共预算":
+            actual.function.setdefault(total.code, total.actual)
+
+    def put(item: Any, value: Decimal, what: str, path: str) -> None:
+        if item.actual is not None and item.actual != value:
+            reader.error("R-上年执行数", f"{what}的上年执行数写了两处且不一致（{path} 与该项自己的“上年执行数”）：请只写一处",
+                         budget.line_of(path), path)
+        item.actual = value
+
+    parts = budget.three_public
+    for name, value in actual.three_public.items():
+        path = f"上年执行数.三公经费.{name}"
+        if name in parts.parts:
+            put(parts.parts[name], value, name, path)
+        elif name != "合计":
+            reader.error("R-上年执行数", f"“三公”经费没有“{name}”这一项：应为 {'、'.join(parts.parts)} 或 合计",
+                         budget.line_of(path), path)
+    if actual.running_costs is not None:
+        path = "上年执行数.机关运行经费"
+        if budget.running_costs is None:
+            reader.error("R-上年执行数", "写了机关运行经费的上年执行数，但没有本年的“机关运行经费”可以比较：请一并填写",
+                         budget.line_of(path), path)
+        else:
+            put(budget.running_costs, actual.running_costs, "机关运行经费", path)
+    by_name = {p.name: p for p in budget.projects}
+    for name, value in actual.projects.items():
+        path = f"上年执行数.项目.{name}"
+        if name in by_name:
+            put(by_name[name], value, f"项目“{name}”", path)
+        else:
+            import difflib
+
+            close = difflib.get_close_matches(name, list(by_name), n=1)
+            hint = f"您是否想写“{close[0]}”？" if close else "项目名称应与“支出.项目”中的名称一致"
+            reader.error("R-上年执行数", f"上年执行数中的项目“{name}”不在本年的项目中：{hint}", budget.line_of(path), path)
+
+
+def _merge_prior_source(budget: Budget, reader: _Reader, section: str) -> None:
+    """Fill the prior-year figures this source does not state from last year's source file: its
+    budget for 上年, its final figures (a source of last year's 决算 in this format) for 上年执行数."""
     from reportgen.compute import compute  # compute depends on the model only; imported late
 
-    path = budget.prior.source
-    assert path is not None
-    line = budget.line_of("上年.来源")
+    prior = budget.prior if section == "上年" else budget.actual
+    assert prior is not None and prior.source is not None
+    path = prior.source
+    field = "prior" if section == "上年" else "actual"
+    line = budget.line_of(f"{section}.来源")
     if not path.exists():
-        reader.error("R-上年来源", f"上年源文件 {path} 不存在", line, "上年.来源")
+        reader.error("R-上年来源", f"{section}源文件 {path} 不存在", line, f"{section}.来源")
         return
     try:
         last = load_source(path, follow_prior=False)
         budget.inputs += last.inputs
     except SourceError as exc:
-        reader.error("R-上年来源", f"上年源文件 {path} 有错误，请先修正：{exc.findings[0].format()}", line, "上年.来源")
+        reader.error("R-上年来源", f"{section}源文件 {path} 有错误，请先修正：{exc.findings[0].format()}", line, f"{section}.来源")
         return
     if last.department != budget.department:
         reader.error(
             "R-上年来源",
-            f"上年源文件属于“{last.department}”，与本文件的“{budget.department}”不是同一部门",
+            f"{section}源文件属于“{last.department}”，与本文件的“{budget.department}”不是同一部门",
             line,
-            "上年.来源",
+            f"{section}.来源",
         )
         return
-    if last.year != budget.prior.year:
-        reader.error("R-上年来源", f"上年源文件是 {last.year} 年的，应为 {budget.prior.year} 年", line, "上年.来源")
+    if last.year != prior.year:
+        reader.error("R-上年来源", f"{section}源文件是 {last.year} 年的，应为 {prior.year} 年", line, f"{section}.来源")
         return
     figures = compute(last)
     for key, value in figures.comparable_totals().items():
-        budget.prior.totals.setdefault(key, value)
+        prior.totals.setdefault(key, value)
     for code, value in figures.function_totals().items():
-        budget.prior.function.setdefault(code, value)
+        prior.function.setdefault(code, value)
     for code, value in figures.economic_totals().items():
-        budget.prior.economic.setdefault(code, value)
+        prior.economic.setdefault(code, value)
     by_name = {p.name: p.amount for p in last.projects}
     for project in budget.projects:
-        if project.prior is None and project.name in by_name:
-            project.prior = by_name[project.name]
+        if getattr(project, field) is None and project.name in by_name:
+            setattr(project, field, by_name[project.name])
     for name, part in budget.three_public.parts.items():
-        if part.prior is None and last.three_public.stated:
-            part.prior = last.three_public.parts[name].current
-    if budget.running_costs and budget.running_costs.prior is None and last.running_costs:
-        budget.running_costs.prior = last.running_costs.current
+        if getattr(part, field) is None and last.three_public.stated:
+            setattr(part, field, last.three_public.parts[name].current)
+    if budget.running_costs and getattr(budget.running_costs, field) is None and last.running_costs:
+        setattr(budget.running_costs, field, last.running_costs.current)
     for row in budget.function_rows:
-        if row.prior is None:
-            row.prior = next((r.total for r in last.function_rows if r.code == row.code and r.fund == row.fund), None)
+        if getattr(row, field) is None:
+            setattr(row, field, next((r.total for r in last.function_rows if r.code == row.code and r.fund == row.fund),
+                                     None))
