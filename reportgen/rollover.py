@@ -40,7 +40,8 @@ HEAD_KEYS = ("部门", "年度", "级次", "金额单位", "展示", "部门概�
 # Prior-year totals in the order a reader expects them.
 PRIOR_TOTALS = ("收支总计", "基本支出", "项目支出", "人员经费", "公用经费", "财政拨款", "一般公共预算", "政府性基金",
                 "国有资本经营")
-WORDS_OF_LAST_YEAR = ("原因", "变动原因", "增减额", "增减率")
+# Dropped from every item: last year's words on its change, and 上年执行数 (two years back by then).
+WORDS_OF_LAST_YEAR = ("原因", "变动原因", "增减额", "增减率", "上年执行数")
 
 
 class RolloverError(Exception):
@@ -286,6 +287,28 @@ def _prior(budget: Budget, factor: Decimal) -> dict[str, Any]:
     return prior
 
 
+def _actual(budget: Budget, prior: dict[str, Any]) -> dict[str, Any] | None:
+    """上年执行数 of the new source, for a department that compares with it: the figures of the new
+    上年 and the items it compared, each 待填写 (this year's execution is known only at its end,
+    and the loader refuses a 待填写 until it is filled or the line deleted)."""
+    if budget.actual is None:
+        return None
+    skeleton: dict[str, Any] = {"年度": budget.year}
+    for key, value in prior.items():
+        if key == "年度":
+            continue
+        skeleton[key] = {code: PLACEHOLDER for code in value} if isinstance(value, dict) else PLACEHOLDER
+    parts = [name for name, part in budget.three_public.parts.items() if part.actual is not None]
+    if parts:
+        skeleton["三公经费"] = {name: PLACEHOLDER for name in parts}
+    if budget.running_costs is not None and budget.running_costs.actual is not None:
+        skeleton["机关运行经费"] = PLACEHOLDER
+    projects = [p.name for p in budget.projects if p.actual is not None]
+    if projects:
+        skeleton["项目"] = {name: PLACEHOLDER for name in projects}
+    return skeleton
+
+
 def _render_header(template: str, **values: Any) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(SOURCE_TEMPLATES)), autoescape=False,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
@@ -316,7 +339,7 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
     prior = _prior(budget, factor)
     for key, value in data.items():
         key = str(key)
-        if key in ("上年", "变动原因"):
+        if key in ("上年", "上年执行数", "变动原因"):
             continue
         if "上年" not in rolled and key not in HEAD_KEYS:
             rolled["上年"] = prior
@@ -329,8 +352,12 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
             if item is not DROP:
                 rolled[key] = item
     rolled.setdefault("上年", prior)
+    actual = _actual(budget, prior)
+    if actual is not None:  # right after 上年
+        rolled = {k: v for key, value in rolled.items()
+                  for k, v in ((key, value), *((("上年执行数", actual),) if key == "上年" else ()))}
     header = _render_header("rollover.yaml.j2", department=budget.department, year=new_year,
-                            prior_year=budget.year, source=source.name, unit_file=False)
+                            prior_year=budget.year, source=source.name, unit_file=False, actual=actual is not None)
     result.files = {target: header + "\n".join(dump(rolled)).rstrip("\n") + "\n", **result.files}
     return result
 
@@ -352,7 +379,7 @@ def _roll_unit(roller: _Roller, item: Any, source: Path, target: Path, old: int,
     if new_path is None:
         entry.update({k: v for k, v in unit.items() if k in ("收入", "支出", "结转下年")})
         return entry
-    header = _render_header("rollover.yaml.j2", department=str(item["名称"]), year=new, prior_year=old,
+    header = _render_header("rollover.yaml.j2", department=str(item["名称"]), year=new, prior_year=old, actual=False,
                             source=included.name, unit_file=True)
     result.files[target.parent / new_path] = header + "\n".join(dump(unit)).rstrip("\n") + "\n"
     result.unit_files.add(target.parent / new_path)

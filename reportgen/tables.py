@@ -368,12 +368,17 @@ class TableBuilder:
         elif self.b.three_public.unknown:
             for name in self.b.three_public.unknown:
                 body.append(self.missing_row(self.missing((f"“三公”经费中的{name}", f"三公经费.{name}")), 7))
-        elif self.f.three_public_prior is not None:
-            body.append(row(f"{self.b.prior.year}年", self.f.three_public_columns(prior=True)))
-            body.append(row(f"{self.b.year}年", current))
-            body.append(row("增减变化", self.f.three_public_changes(), "subtotal"))
         else:
+            executed = self.f.actual.three_public_prior is not None  # 上年执行数: rows of their own
+            if self.f.three_public_prior is not None:
+                body.append(row(f"{self.b.prior.year}年", self.f.three_public_columns(prior=True)))
+            if executed:
+                body.append(row(f"{self.b.prior.year}年执行数", self.f.actual.three_public_columns(prior=True)))
             body.append(row(f"{self.b.year}年", current))
+            if self.f.three_public_prior is not None:
+                body.append(row("增减变化", self.f.three_public_changes(), "subtotal"))
+            if executed:
+                body.append(row("比执行数增减", self.f.actual.three_public_changes(), "subtotal"))
         gap = self.gap(tid, self.f.three_public_total, (p.current for p in self.b.three_public.parts.values()))
         return TableRows(header, body, [16, 12, 14, 12, 12, 14, 16], wide=False, rounding_gap=gap)
 
