@@ -1,4 +1,4 @@
-"""reportgen against docxtpl: a whole `python -m reportgen render` of the Yantian seed (DOCX and
+"""reportgen against docxtpl: a whole `reportgen render` of the Yantian seed (DOCX and
 HTML) against a whole process in which docxtpl writes a DOCX of the same size: 40 paragraphs and
 10 tables of 25 rows × 10 columns, from a template made here with python-docx. The two are run
 alternately, so that whatever else the machine does weighs on both alike; the medians compare.
