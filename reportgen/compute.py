@@ -234,7 +234,8 @@ class Figures:
     @cached_property
     def basic(self) -> Decimal | None:
         """基本支出, from the finest level the source gives."""
-        for value in (self.basic_from_functions, self.basic_from_economic, self.basic_from_stated_split):
+        for value in (self.basic_from_functions, self.basic_from_economic, self.basic_from_stated_split,
+                      self.budget.stated_basic):
             if value is not None:
                 return value
         return None
@@ -244,6 +245,8 @@ class Figures:
         """项目支出, from function rows, else from the project list."""
         if self.project_from_functions is not None:
             return self.project_from_functions
+        if self.budget.stated_project is not None:  # a total beside a list of some projects, or alone
+            return self.budget.stated_project
         return self.projects_total
 
     @cached_property
@@ -279,7 +282,7 @@ class Figures:
         index: dict[str, Node] = {}
         prior = self.budget.prior.function
         for row in sorted(rows, key=lambda r: r.code):
-            chain = [row.code[:3], row.code[:5], row.code]
+            chain = [row.code[:length] for length in (3, 5, 7) if length <= len(row.code)]  # a coarse row ends early
             parent: Node | None = None
             for code in chain:
                 node = index.get(code)
@@ -395,6 +398,9 @@ class Figures:
                 node = Node(class_code, entry.name if entry else class_code, "类")
                 node.prior = self.budget.prior.economic.get(class_code)
                 top[class_code] = node
+            if len(row.code) == 3:  # a class the source gives without its 款
+                node.basic += row.amount
+                continue
             child = Node(row.code, row.name, "款", basic=row.amount)
             child.prior = self.budget.prior.economic.get(row.code)
             node.children.append(child)
@@ -608,6 +614,9 @@ def consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
         "economic_rows": sorted(economics.values(), key=lambda r: r.code),
         "stated_personnel": summed([u.stated_personnel for u in units]),
         "stated_public": summed([u.stated_public for u in units]),
+        "stated_basic": summed([u.stated_basic for u in units]) if any(u.stated_basic is not None for u in units) else None,
+        "stated_project": (summed([u.stated_project for u in units])
+                           if any(u.stated_project is not None for u in units) else None),
         "personnel_note": _joined([u.personnel_note for u in units]),
         "public_note": _joined([u.public_note for u in units]),
         "projects": [p for u in units for p in u.projects],

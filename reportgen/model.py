@@ -344,6 +344,10 @@ class Budget(Record):
     # performance-target document: the budget parts then show 待补充 instead of zeros.
     budget_stated: bool = True
     stated_totals: list[StatedTotal] = field(default_factory=list)
+    # 基本支出 and 项目支出 as totals, where the source publishes no finer figure (or lists only
+    # some projects): used where nothing finer is given, checked against whatever is.
+    stated_basic: Decimal | None = None
+    stated_project: Decimal | None = None
     # 上年执行数: last year's spending, kept apart from its budget (prior) at every level; the
     # narrative compares with either or both (Presentation.compare), never one for the other.
     actual: Prior | None = None

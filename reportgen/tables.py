@@ -331,7 +331,7 @@ class TableBuilder:
             split = [num(node.basic), *map(num, self.f.personnel_public_split(node.code, node.basic))]
             body.append(Row([Cell(node.code), Cell(node.name, bold=True), Cell(), Cell(), *split], kind="subtotal",
                             key=node.code))
-            for row in (r for r in self.b.economic_rows if r.code[:3] == node.code):
+            for row in (r for r in self.b.economic_rows if r.code[:3] == node.code and r.code != node.code):
                 parts = list(row.government.items()) or [("", row.amount)]
                 for index, (gov_code, amount) in enumerate(parts):
                     entry = codes.government_economic_entry(gov_code, year) if gov_code else None

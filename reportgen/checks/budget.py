@@ -45,6 +45,41 @@ def basic_agrees(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
                        f"填报的人员经费与公用经费之和 {m.with_unit(stated)}", 0, "支出.基本支出")
 
 
+@rule("R-基本支出合计")
+def stated_basic_agrees(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    """支出.基本支出.合计, where the source also gives finer figures, equals them."""
+    stated = b.stated_basic
+    if stated is None:
+        return
+    for what, value in (("功能分类各行的基本支出合计", f.basic_from_functions),
+                        ("经济分类各行合计", f.basic_from_economic),
+                        ("人员经费与公用经费之和", f.basic_from_stated_split)):
+        if value is not None and value != stated:
+            yield make_finding(b, "error", "R-基本支出合计", f"填报的基本支出合计 {m.with_unit(stated)} 与{what} "
+                               f"{m.with_unit(value)} 不一致", b.line_of("支出.基本支出.合计"), "支出.基本支出.合计")
+
+
+@rule("R-项目支出合计")
+def stated_project_agrees(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    """支出.项目支出 equals the function rows' 项目支出; a project list covers at most that total,
+    and a list that covers less is said (表10 then lists some projects only)."""
+    stated = b.stated_project
+    if stated is None:
+        return
+    line, path = b.line_of("支出.项目支出"), "支出.项目支出"
+    if f.project_from_functions is not None and f.project_from_functions != stated:
+        yield make_finding(b, "error", "R-项目支出合计", f"填报的项目支出 {m.with_unit(stated)} 与功能分类各行的项目支出合计 "
+                           f"{m.with_unit(f.project_from_functions)} 不一致", line, path)
+    listed = f.projects_total
+    if listed is not None and listed > stated:
+        yield make_finding(b, "error", "R-项目支出合计", f"项目清单合计 {m.with_unit(listed)} 超过填报的项目支出 "
+                           f"{m.with_unit(stated)}", line, path)
+    elif listed is not None and listed < stated:
+        yield make_finding(b, "warning", "R-项目支出合计", f"项目清单只列出部分项目：合计 {m.with_unit(listed)}，"
+                           f"项目支出 {m.with_unit(stated)}，其余 {m.with_unit(stated - listed)} 未逐项列出（项目支出表照此注明）",
+                           line, path)
+
+
 @rule("R-填报合计")
 def stated_totals(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     """A total the source types (类/款 rows, 合计) must equal the sum of its parts."""

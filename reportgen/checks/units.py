@@ -22,6 +22,8 @@ from reportgen.phrasing import Money
 PER_UNIT_RULES = (
     "R-收支平衡",
     "R-基本支出一致",
+    "R-基本支出合计",
+    "R-项目支出合计",
     "R-填报合计",
     "R-人员公用经费",
     "R-项目支出一致",

@@ -161,6 +161,8 @@ class _Reader:
                 "economic_rows": self.economic_rows(basic),
                 "stated_personnel": self.opt_amount(basic, "人员经费"),
                 "stated_public": self.opt_amount(basic, "公用经费"),
+                "stated_basic": self.opt_amount(basic, "合计"),
+                "stated_project": self.opt_amount(spending, "项目支出"),
                 "personnel_note": str(basic.get("人员经费说明", "")),
                 "public_note": str(basic.get("公用经费说明", "")),
                 "projects": self.projects(spending),
@@ -278,6 +280,8 @@ class _Reader:
             economic_rows=self.economic_rows(basic),
             stated_personnel=self.opt_amount(basic, "人员经费"),
             stated_public=self.opt_amount(basic, "公用经费"),
+            stated_basic=self.opt_amount(basic, "合计"),
+            stated_project=self.opt_amount(spending, "项目支出"),
             personnel_note=str(basic.get("人员经费说明", "")),
             public_note=str(basic.get("公用经费说明", "")),
             projects=projects,
@@ -497,14 +501,18 @@ class _Reader:
             self.lines[path] = line
             code = str(item["科目"])
             name = self.check_code("功能分类", code, line)
-            if name and len(code) in (3, 5):
-                # a typed 类/款 total: kept only to be checked against its 项 rows
+            fund = str(item.get("资金", "一般公共预算"))
+            if name and len(code) in (3, 5) and any(
+                    str(other["科目"]) != code and str(other["科目"]).startswith(code)
+                    and str(other.get("资金", "一般公共预算")) == fund for other in items):
+                # a typed 类/款 total over finer rows: kept only to be checked against them
                 self.stated_totals.append(StatedTotal(
-                    "功能分类", code, name, str(item.get("资金", "一般公共预算")), self.opt_amount(item, "基本支出"),
+                    "功能分类", code, name, fund, self.opt_amount(item, "基本支出"),
                     self.opt_amount(item, "项目支出"), self.opt_amount(item, "合计"), line,
                     self.opt_amount(item, "上年"), str(item.get("原因", "")), self.opt_amount(item, "上年执行数")))
                 continue
-            if name and len(code) != 7:
+            # else a row at the finest level the source gives: 项, or 类/款 where it publishes no finer
+            if name and len(code) not in (3, 5, 7):
                 self.error("R-科目层级", f"功能分类科目编码应为 3、5 或 7 位，{code} 不是", line, path + ".科目")
             rows.append(
                 FunctionRow(
@@ -531,13 +539,22 @@ class _Reader:
             self.lines[path] = line
             code = str(item["科目"])
             name = self.check_code("经济分类", code, line)
-            if name and len(code) == 3:
+            items = basic.get("经济分类", [])
+            if name and len(code) == 3 and any(str(other["科目"]).startswith(code) and len(str(other["科目"])) > 3
+                                               for other in items):
                 self.stated_totals.append(StatedTotal("经济分类", code, name, "一般公共预算", self.amount(item["金额"]),
                                                       None, self.amount(item["金额"]), line))
                 continue
-            if name and len(code) != 5:
-                self.error("R-科目层级", f"经济分类应按“款”（5 位编码）填报，{code} 不是款级科目", line, path + ".科目")
+            if name and len(code) not in (3, 5):
+                self.error("R-科目层级", f"经济分类应按“款”（5 位编码）或只按“类”（3 位）填报，{code} 不是", line,
+                           path + ".科目")
             amount = self.amount(item["金额"])
+            if len(code) == 3:  # a class (类) the source publishes without its 款: no 政府经济分类 to map
+                if "政府经济分类" in item:
+                    self.error("R-科目层级", f"经济分类 {code} 是类，政府经济分类只对应到款：请按款填报，或删去政府经济分类",
+                               line, path + ".政府经济分类")
+                rows.append(EconomicRow(code, name, str(item.get("名称", "")), amount, {}, line))
+                continue
             government = self.government_split(item.get("政府经济分类"), code, amount, line, path)
             rows.append(EconomicRow(code, name, str(item.get("名称", "")), amount, government, line))
         return rows
