@@ -184,3 +184,32 @@ def test_the_schema_documents_the_execution(field):
     assert field in schema["properties"]
     assert "上年执行数" in schema["$defs"]["项目"]["properties"]
     assert "上年执行数" in schema["$defs"]["功能分类行"]["properties"]
+
+
+# -- 展示.比较: the base, set once ------------------------------------------------------------
+def test_the_base_set_once_rules_every_sentence(tmp_path):
+    data = yaml.safe_load(YANTIAN.read_text(encoding="utf-8"))
+    data["上年执行数"] = {"收支总计": "1200"}
+    data.setdefault("展示", {})["比较"] = "预算"
+    source = write(tmp_path, data)
+    assert text_of(source) == text_of(YANTIAN)  # as without 上年执行数: the budget alone, plainly worded
+    assert any(f.startswith("R-比较基数") and "不与执行数比较" in f for f in findings_of(source))
+    data["展示"]["比较"] = "执行数"  # a reason explains a change against the base, which 机关运行经费 has not
+    errors = {f.rule: f.message for f in prepare(write(tmp_path, data)).errors}
+    assert "机关运行经费.上年执行数" in errors["R-原因无比较"]
+    data["机关运行经费"]["上年执行数"] = "20"
+    data["三公经费"] = {name: (value["本年"] if isinstance(value, dict) else value)
+                    for name, value in data["三公经费"].items() if name != "合计"}
+    data.pop("变动原因", None)
+    for row in data["支出"]["功能分类"]:
+        row.pop("原因", None)
+    text = text_of(write(tmp_path, data))
+    assert "收入预算" in text and "比2021年执行数" in text
+    assert not re.search(r"比2021年(预算)?(增加|减少)|与2021年持平", text)
+
+
+def test_a_base_without_figures_is_refused(tmp_path):
+    data = yaml.safe_load(YANTIAN.read_text(encoding="utf-8"))
+    data.setdefault("展示", {})["比较"] = "两者"
+    errors = [f for f in prepare(write(tmp_path, data)).errors if f.rule == "R-比较基数"]
+    assert errors and "没有上年执行数" in errors[0].message and errors[0].line

@@ -403,6 +403,28 @@ def reasons_without_a_comparison(b: Budget, f: Figures, m: Money) -> Iterator[Fi
             yield refuse(f"“三公”经费中的{name}", part.line, f"三公经费.{name}", f"“三公经费.{name}.{prior_field}”")
 
 
+@rule("R-比较基数")
+def compare_base_uses_what_is_given(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    """展示.比较 names a base the source gives nothing for, or leaves out one it gives: either way
+    figures would be accepted and not compared (the tables still show 上年执行数 where they can)."""
+    base = b.presentation.compare
+    if not base:
+        return
+    line, path = b.line_of("展示.比较"), "展示.比较"
+    if base != "预算" and b.actual is None:
+        yield make_finding(b, "error", "R-比较基数", f"展示.比较为“{base}”，但源文件没有上年执行数：请填写“上年执行数”，"
+                           "或改为“预算”", line, path)
+    if base != "执行数" and not b.has_prior and b.actual is not None:
+        yield make_finding(b, "error", "R-比较基数", f"展示.比较为“{base}”，但源文件没有上年预算数：请填写“上年”，"
+                           "或改为“执行数”", line, path)
+    if base == "预算" and b.actual is not None:
+        yield make_finding(b, "warning", "R-比较基数", "源文件填写了上年执行数，但展示.比较为“预算”：正文不与执行数比较"
+                           "（表格中仍列出上年执行数）", line, path)
+    if base == "执行数" and b.has_prior:
+        yield make_finding(b, "warning", "R-比较基数", "源文件填写了上年预算数，但展示.比较为“执行数”：正文不与上年预算比较",
+                           line, path)
+
+
 @rule("R-执行数合计")
 def actual_parts_add_up(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     """The parts of 上年执行数 add up as this year's do: 人员经费 and 公用经费 to 基本支出, the three

@@ -139,8 +139,11 @@ class _Reader:
             unit=str(display.get("金额单位", "万元")),
             decimals=int(display.get("小数位", 2)),
             thousands=bool(display.get("千分位", True)),
+            compare=str(display.get("比较", "")),
             table_units={str(k): str(v) for k, v in display.get("表格单位", {}).items()},
         )
+        if "比较" in display:
+            self.line(display, "比较", "展示.比较")
         level = str(d.get("级次", "市级"))
         units = self.units(d, presentation, level) if "单位" in d else []
         if units:
