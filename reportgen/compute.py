@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from reportgen.source import codes
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
+TEN_THOUSAND = Decimal(10000)
 CENT = Decimal("0.01")
 PERSONNEL_CLASSES = ("301", "303")  # 人员经费 = 工资福利支出 + 对个人和家庭的补助
 PUBLIC_CLASSES = ("302", "310")  # 公用经费 = 商品和服务支出 + 基本支出中的资本性支出
@@ -130,6 +131,21 @@ def share(part: Decimal, whole: Decimal) -> Decimal | None:
     if not whole:
         return None
     return quantize_half_up(part * HUNDRED / whole)
+
+
+def truncated(value: Decimal, places: int) -> Decimal:
+    """``value`` cut (not rounded) to ``places`` decimals: the slip of a calculator's display."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
+
+
+def exact_percent(part: Decimal, whole: Decimal) -> Decimal | None:
+    """part / whole in percent, unrounded (a reviewer rounds it at the precision the draft printed)."""
+    return part * HUNDRED / whole if whole else None
+
+
+def in_unit(amount: Decimal, unit: str) -> Decimal:
+    """An amount in 元 expressed in ``unit`` (元 or 万元), exactly."""
+    return amount / TEN_THOUSAND if unit == "万元" else amount
 
 
 def growth_rate(current: Decimal | None, prior: Decimal | None) -> Decimal | None:

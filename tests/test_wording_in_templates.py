@@ -20,7 +20,9 @@ SENTENCE = re.compile(r"[，。；！？]|[\u4e00-\u9fff]：")
 MESSAGE_CALLS = {
     "Finding", "make_finding", "error", "warn", "print", "add_argument", "add_parser", "ArgumentParser",
     "ArgumentTypeError", "TemplateFault", "InputRefused", "RolloverError", "SourceError", "ValueError", "exit",
-    "_usage", "_text", "Outcome", "head", "label", "_validate_top",
+    "_usage", "_text", "Outcome", "head", "label", "_validate_top", "Verdict",
+    # regular expressions: patterns of what a draft may say, not sentences to a reader
+    "compile", "search", "sub", "match", "fullmatch", "findall", "finditer", "split",
 }
 # Functions and names that build messages (errors, help, the terminal's lines), by their names.
 MESSAGE_NAMES = {
@@ -28,6 +30,8 @@ MESSAGE_NAMES = {
     "number_problem", "character_name", "checked_text", "_remedy", "_raw_character", "_too_deep", "_yaml_problem",
     "describe", "clash_message", "chinese", "_fault", "check_code", "messages", "status_text", "totals_line",
     "summary_table", "run", "roll_国有资产", "refused_outputs", "docx_package", "read_docx",
+    "findings", "_unit_of", "_refuse", "_against",
+    "unknown_name", "_table_without_amounts", "_part_without_amounts",  # 展示 units: messages of check
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +19,17 @@ def register(subparsers: Any) -> None:
     check.add_argument("--strict", action="store_true", help="把警告也当作错误")
     check.add_argument("--reason-threshold", type=arguments.percent, default=None, metavar="百分比",
                        help="变动超过此百分比而未写原因时给出警告（默认 10）")
+    check.add_argument("--against", type=Path, metavar="DRAFT",
+                       help="核对草稿（.txt、.docx、.html、.pdf）中写出的每个数字是否与源文件一致；只能给一个源文件")
+    check.add_argument("--report", type=Path, metavar="FILE.html", help="与 --against 一起：写出逐行标注的核对页面")
 
 
 def run(args: argparse.Namespace) -> int:
     from reportgen.errors import Finding
     from reportgen.render import check_findings
 
+    if args.against is not None or args.report is not None:
+        return _against(args)
     report = []
     any_error = False
     for source in args.sources:
@@ -45,3 +51,54 @@ def run(args: argparse.Namespace) -> int:
                 print(finding.format())
             print(f"{source}: {errors} 个错误，{len(findings) - errors} 个警告")
     return 1 if any_error else 0
+
+
+def _against(args: argparse.Namespace) -> int:
+    """`check SOURCE --against DRAFT`: the draft's figures against the source's."""
+    from reportgen.review import report_html, review
+    from reportgen.source.inputs import clash_message, overwritten_inputs
+
+    if args.against is None or len(args.sources) != 1:
+        print("reportgen check: 错误：--against 需要一个源文件和一个草稿（--report 只能与 --against 一起用）", file=sys.stderr)
+        return 2
+    source, draft = args.sources[0], args.against
+    if args.report is not None:
+        clash = overwritten_inputs([args.report], [source, draft])
+        if clash:
+            print(f"reportgen check: 错误：{clash_message(*clash[0])}", file=sys.stderr)
+            return 2
+    result, problems = review(source, draft)
+    if result is None:
+        for finding in problems:
+            print(finding.format())
+        print(f"{source}: 源文件或草稿有错误，未能核对", file=sys.stderr)
+        return 1
+    findings = result.findings()
+    counts = result.counts
+    if args.report is not None:
+        from reportgen.atomic import write_atomically
+        from reportgen.oserrors import reason
+
+        try:
+            write_atomically(args.report, report_html(result).encode("utf-8"))
+        except OSError as exc:
+            print(f"reportgen check: 错误：不能写出 {args.report}：{reason(exc)}", file=sys.stderr)
+            return 1
+    if args.format == "json":
+        import json
+
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(f"== {draft}（对照 {source}）")
+        for finding in findings:
+            print(finding.format())
+        unknown = result.unknown()
+        if unknown:
+            print(f"-- 未能核对的 {len(unknown)} 个数字（请人工查看）：")
+            for verdict in unknown:
+                st = verdict.statement
+                print(f"{draft}:{st.line}: {st.text if st.kind != 'cell' else f'{st.label} {st.value}'}"
+                      + (f"（{verdict.cause}）" if verdict.cause else ""))
+        print(f"{draft}: 读到 {counts['read']} 个数字，对上 {counts['matched']} 个：一致 {counts['agree']} 个，"
+              f"不一致 {counts['disagree']} 个；未能核对 {counts['unknown']} 个")
+    return 1 if findings else 0

@@ -1,0 +1,94 @@
+"""`reportgen check SOURCE --against DRAFT`: every figure a draft states, checked against its source.
+
+draft.py reads the draft (txt, docx, html, pdf) into numbered lines; statements.py finds the
+figures it states; figures.py names the source's figures as disclosures name them; judge.py
+compares them (half up at the precision printed) and gives the likely cause of a slip; this
+module puts it together as findings and counts, and writes the reviewer's HTML report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.errors import Finding
+from reportgen.review.draft import Line, read_draft
+from reportgen.review.figures import Glossary
+from reportgen.review.judge import Verdict, judge
+from reportgen.review.statements import read_statements
+
+__all__ = ["Review", "report_html", "review"]
+
+KIND_WORDS = {"amount": "金额", "cell": "表格数", "change": "增减额", "flat": "持平", "rate": "增减率", "share": "占比"}
+
+
+@dataclass
+class Review:
+    source: Path
+    draft: Path
+    lines: list[Line]
+    verdicts: list[Verdict]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counted = Counter(v.status for v in self.verdicts)
+        return {"read": len(self.verdicts), "matched": counted["agree"] + counted["disagree"],
+                "agree": counted["agree"], "disagree": counted["disagree"], "unknown": counted["unknown"]}
+
+    def findings(self) -> list[Finding]:
+        """Each disagreement as an error at its line of the draft."""
+        out = []
+        for verdict in self.verdicts:
+            if verdict.status != "disagree":
+                continue
+            st = verdict.statement
+            printed = st.text if st.kind != "cell" else f"{st.label} {st.value}"
+            cause = f"（可能原因：{verdict.cause}）" if verdict.cause else ""
+            about = f"“{verdict.figure.name}”的" if verdict.figure is not None else ""
+            out.append(Finding("error", "R-核对", f"{about}{KIND_WORDS.get(st.kind, st.kind)}写作“{printed}”，"
+                               f"按源文件应为“{verdict.expected}”{cause}", str(self.draft), st.line))
+        return out
+
+    def unknown(self) -> list[Verdict]:
+        return [v for v in self.verdicts if v.status == "unknown"]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "source": str(self.source), "draft": str(self.draft), "counts": self.counts,
+            "figures": [{"line": v.statement.line, "kind": v.statement.kind, "status": v.status,
+                         "printed": v.statement.text if v.statement.kind != "cell" else str(v.statement.value),
+                         "label": v.statement.label, "figure": v.figure.name if v.figure else None,
+                         "expected": v.expected, "cause": v.cause} for v in self.verdicts],
+        }
+
+
+def review(source: Path, draft: Path) -> tuple[Review | None, list[Finding]]:
+    """The review of ``draft`` against ``source``; None with the findings when either cannot be read
+    (or the source has errors: its figures cannot be the measure of a draft)."""
+    from reportgen.errors import SourceError
+    from reportgen.render import prepare
+
+    prepared = prepare(source)
+    if prepared.budget is None or prepared.figures is None or prepared.errors:
+        return None, prepared.findings
+    try:
+        lines = read_draft(draft)
+    except SourceError as exc:
+        return None, exc.findings
+    glossary = Glossary(prepared.budget, prepared.figures)
+    return Review(source, draft, lines, judge(read_statements(lines), glossary)), []
+
+
+def report_html(result: Review) -> str:
+    """The reviewer's page (templates/review.html.j2): the draft with each stated figure marked."""
+    from reportgen.writers.html import environment
+
+    marks: dict[int, list[dict[str, str]]] = {}
+    for v in result.verdicts:
+        st = v.statement
+        marks.setdefault(st.line, []).append({
+            "status": v.status, "kind": st.kind, "printed": st.text if st.kind != "cell" else f"{st.label} {st.value}",
+            "figure": v.figure.name if v.figure else "", "expected": v.expected, "cause": v.cause})
+    lines = [{"number": line.number, "text": line.text, "marks": marks.get(line.number, [])} for line in result.lines]
+    return environment().get_template("review.html.j2").render(
+        source=str(result.source), draft=str(result.draft), counts=result.counts, lines=lines)

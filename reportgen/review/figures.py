@@ -1,0 +1,194 @@
+"""What a draft's words can speak of: every figure of the source under the names disclosures give
+it (the registries' names and codes, the source's own project names, the standard totals and
+their usual wordings), each with this year's value and, where known, last year's budget and
+execution, all in 元. A name that fits more than one figure fits none: it is never guessed."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reportgen.compute import Figures, Node
+from reportgen.model import INCOME_SOURCES, Budget
+
+
+@dataclass
+class Figure:
+    name: str  # how the report names it
+    current: Decimal
+    prior: Decimal | None = None
+    actual: Decimal | None = None
+    others: tuple[Decimal, ...] = ()  # other values a table row of this name may show (per fund, 基本/项目)
+    parts: tuple[Decimal, ...] = ()  # the values it is the sum of, for the cause of a wrong total
+    wholes: tuple[Decimal, ...] = ()  # the totals a share of it may be of
+
+
+# Words around a name that do not change what it names.
+_PREFIXES = re.compile(r"^(?:其中|包括|具体包括|主要包括|本部门|本单位|我单位|部门预算|部门|合计|共计|为|是|：|:|的|按)+")
+_ENUMERATION = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[⒈⒉⒊⒋⒌⒍⒎⒏⒐]|[①-⑩])")
+_YEAR = re.compile(r"\d{4}年度?")
+_QUOTES = str.maketrans({'"': "“", "＂": "“", "(": "（", ")": "）"})
+
+
+def normalize(label: str, department: str = "") -> str:
+    text = label.translate(_QUOTES).replace("”", "“").replace(" ", "")
+    if department:
+        text = text.replace(department, "")
+    text = _YEAR.sub("", text)
+    text = re.sub(r"^.*情况", "", text)  # the end of a heading the PDF wrapped onto the sentence's line
+    for _ in range(3):
+        text = _ENUMERATION.sub("", text)
+        text = _PREFIXES.sub("", text)
+    return text.strip("，。；、：:")
+
+
+class Glossary:
+    """Names → figures of one source."""
+
+    def __init__(self, budget: Budget, figures: Figures) -> None:
+        self.department = budget.department
+        # In a department of several units, a sentence naming a unit speaks of that unit's figures.
+        self.unit_names = [unit.department for unit in budget.units]
+        self.names: dict[str, list[Figure]] = defaultdict(list)
+        self.codes: dict[str, Figure] = {}
+        self._build(budget, figures)
+
+    def add(self, figure: Figure, *names: str) -> None:
+        for name in names:
+            key = normalize(name)
+            if figure not in self.names[key]:
+                self.names[key].append(figure)
+
+    def find(self, label: str) -> Figure | None:
+        """The one figure ``label`` names, or None (unknown or ambiguous)."""
+        text = normalize(label, self.department)
+        if not text:
+            return None
+        code = re.search(r"[（(](\d{3}(?:\d{2}){0,2})[）)]$", label.replace(" ", ""))
+        if code and code.group(1) in self.codes:
+            return self.codes[code.group(1)]
+        levels = re.findall(r"([^（）()]+)[（(]([类款项])[）)]", text)
+        if levels:  # Shanghai's “文化旅游体育与传媒支出(类)文化和旅游(款)行政运行(项)”
+            return self._by_levels([name for name, _ in levels])
+        for candidate in (text, re.sub(r"(预算数|预算|数)$", "", text), re.sub(r"费用$", "费", text),
+                          re.sub(r"项目$", "", text)):
+            found = self.names.get(candidate, [])
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1:
+                return None
+        return None
+
+    def _by_levels(self, names: list[str]) -> Figure | None:
+        matches = [figure for code, figure in self.codes.items()
+                   if len(code) == 1 + 2 * len(names) and figure.name.endswith(names[-1])]
+        if len(matches) == 1:
+            return matches[0]
+        path = "/".join(names)
+        found = [figure for figure in self.by_path.get(path, [])]
+        return found[0] if len(found) == 1 else None
+
+    # -- the figures ----------------------------------------------------------------------------
+    def _build(self, b: Budget, f: Figures) -> None:
+        fa = f.actual
+
+        def total(name: str, current: Decimal | None, key: str | None, *aliases: str,
+                  actual: Decimal | None = None, wholes: tuple[Decimal, ...] = ()) -> None:
+            if current is None:
+                return
+            prior = f.prior_total(key) if key else None
+            executed = fa.prior_total(key) if key else actual
+            self.add(Figure(name, current, prior, executed if executed is not None else actual, wholes=wholes),
+                     name, *aliases)
+
+        grand = f.expenditure_grand_total
+        total("收入总计", f.income_grand_total, "收支总计", "收入预算", "收入总计", "收入预算总计", "收入")
+        total("支出总计", grand, "收支总计", "支出预算", "支出总计", "支出预算总计", "预算", "支出")
+        total("本年收入合计", f.income_total, None, "本年收入", "本年收入合计", wholes=(f.income_grand_total,))
+        total("本年支出合计", f.expenditure_total, None, "本年支出", "本年支出合计")
+        spending = (f.expenditure_total, grand)
+        total("基本支出", f.basic, "基本支出", "基本支出预算", wholes=spending)
+        total("项目支出", f.project, "项目支出", "项目支出预算", wholes=spending)
+        for name, fiscal in (("本年收入合计", f.fiscal_income), ("本年支出合计", f.fiscal_expenditure_total)):
+            if self.names.get(name):  # 表4 财政拨款收支总表 has rows of these names, of 财政拨款 only
+                self.names[name][0].others = (fiscal,)
+        if f.general_project is not None:  # 按经济分类 … 项目支出: the 一般公共预算 part of it
+            self.names["项目支出"][0].others = (f.general_project,)
+            self.names["项目支出"][0].wholes += (f.general_budget,)
+        basic = (f.basic,) if f.basic is not None else ()
+        total("人员经费", f.personnel, "人员经费", wholes=basic)
+        total("公用经费", f.public, "公用经费", wholes=basic)
+        total("财政拨款收入", f.fiscal_income, "财政拨款", "财政拨款收入预算", wholes=(f.income_total,))
+        total("财政拨款支出", f.fiscal_expenditure_total, "财政拨款", "财政拨款支出预算", wholes=spending)
+        income = (f.income_total, f.fiscal_income)
+        for name in INCOME_SOURCES:
+            key = {"一般公共预算拨款": "一般公共预算", "政府性基金预算拨款": "政府性基金",
+                   "国有资本经营预算拨款": "国有资本经营"}.get(name)
+            total(name, b.income[name], key, name + "收入", name.replace("预算拨款", "拨款"), wholes=income)
+        total("一般公共预算支出", f.general_budget, "一般公共预算", "一般公共预算拨款支出", "一般公共预算拨款支出预算",
+              "一般公共预算支出预算", wholes=spending)
+        for fund in ("政府性基金", "国有资本经营"):
+            total(f"{fund}预算支出", f.fiscal_expenditure[fund], fund, f"{fund}拨款支出", f"{fund}拨款支出预算",
+                  f"{fund}预算拨款支出预算", f"{fund}预算拨款支出", wholes=spending)
+        parts = b.three_public.parts
+        if b.three_public.stated:
+            total("“三公”经费", f.three_public_total, None, "“三公”经费预算", "一般公共预算“三公”经费",
+                  "一般公共预算“三公”经费预算", "三公经费", actual=fa.three_public_prior)
+            self.names[normalize("“三公”经费")][-1].prior = f.three_public_prior
+            for name, part in parts.items():
+                aliases = {"因公出国（境）费": ("因公出国（境）费用", "因公出国（境）经费"),
+                           "公务用车运行维护费": ("公务用车运行费",)}.get(name, ())
+                self.add(Figure(name, part.current, part.prior, part.actual), name, *aliases)
+            self.add(Figure("公务用车购置及运行维护费", f.vehicles_total, f.vehicles_prior, fa.vehicles_prior),
+                     "公务用车购置及运行维护费", "公务用车购置和运行维护费", "公务用车购置及运行费", "公务用车购置和运行费")
+        running = b.running_costs
+        if running is not None:
+            self.add(Figure("机关运行经费", running.current, running.prior, running.actual), "机关运行经费",
+                     "机关运行经费财政拨款预算", "机关运行经费预算", "机关运行经费财政拨款")
+        if b.procurement is not None and f.procurement_total is not None:
+            p = b.procurement
+            self.add(Figure("政府采购预算", f.procurement_total), "政府采购预算", "政府采购", "政府采购预算总额",
+                     "政府采购项目", "政府采购项目纳入部门预算")
+            for name, value in (("货物采购", p.goods), ("工程采购", p.works), ("服务采购", p.services)):
+                self.add(Figure(name, value), name)
+        self.by_path: dict[str, list[Figure]] = defaultdict(list)
+        general = f.function_tree("一般公共预算")
+        general_of = {n.code: n for top in general for n in top.walk()}
+        actual_of = {n.code: n.prior for top in fa.function_tree("一般公共预算") for n in top.walk()}
+        funds = [f.function_tree(fund) for fund in ("政府性基金", "国有资本经营")]
+        fund_totals = {n.code: n.total for tree in funds for top in tree for n in top.walk()}
+
+        in_units = defaultdict(set)  # a code's totals in each unit (表3 lists each unit's rows)
+        for unit in f.unit_figures:
+            for top in unit.function_tree():
+                for n in top.walk():
+                    in_units[n.code] |= {n.total, n.basic, n.project}
+
+        def walk(node: Node, path: tuple[str, ...]) -> None:
+            own = general_of.get(node.code)
+            others = {node.basic, node.project, own.total if own else node.total, fund_totals.get(node.code, node.total),
+                      *in_units[node.code]}
+            figure = Figure(node.name, node.total, own.prior if own else node.prior, actual_of.get(node.code),
+                            others=tuple(others), parts=tuple(n.total for n in node.walk() if n is not node and not n.children),
+                            wholes=(f.general_budget, f.expenditure_total))
+            self.codes[node.code] = figure
+            self.add(figure, node.name, f"{node.name}支出")
+            self.by_path["/".join((*path, node.name))].append(figure)
+            for child in node.children:
+                walk(child, (*path, node.name))
+
+        for top in f.function_tree():
+            walk(top, ())
+        for node in f.economic_tree:
+            figure = Figure(node.name, node.basic, node.prior, None, wholes=(f.general_budget, f.basic or node.basic))
+            self.codes[node.code] = figure
+            self.add(figure, node.name)
+            for child in node.children:
+                self.codes[child.code] = Figure(child.name, child.basic, others=(child.basic,))
+                self.add(self.codes[child.code], child.name)
+        for project in b.projects:
+            self.add(Figure(project.name, project.amount, project.prior, project.actual,
+                            wholes=(f.project,) if f.project is not None else ()), project.name)
+

@@ -1,0 +1,187 @@
+"""Each stated figure against the source: agrees, disagrees (with the value it should have and the
+likely cause where one fits), or is not understood. A stated figure is right when the exact value,
+rounded half up at the precision the draft printed, equals it ("下降12.3%" is right for −12.34%).
+Nothing is guessed: a figure whose words name no single figure of the source is not understood."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reportgen.compute import exact_percent, in_unit, quantize_half_up, truncated
+from reportgen.review.figures import Figure, Glossary
+from reportgen.review.statements import Statement
+
+
+@dataclass
+class Verdict:
+    statement: Statement
+    status: str  # agree / disagree / unknown
+    figure: Figure | None = None
+    expected: str = ""  # what the draft should print, as it would print it
+    cause: str = ""
+
+
+def shown(value: Decimal, decimals: int) -> Decimal:
+    return quantize_half_up(value, decimals)
+
+
+def _text(value: Decimal, decimals: int, unit: str) -> str:
+    return f"{shown(value, decimals):,.{decimals}f}{unit}"
+
+
+def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
+    verdicts: list[Verdict] = []
+    subject: Figure | None = None  # the figure the sentence's last amount names
+    change_of: Figure | None = None
+    part: Decimal | None = None  # the value the last amount agreed with (a share is of it)
+    sentence = None
+    for st in statements:
+        if st.sentence is not sentence or st.kind == "cell":  # a new sentence speaks of its own figures
+            sentence, subject, change_of, part = st.sentence, None, None, None
+        if st.kind != "cell" and any(name in st.sentence for name in glossary.unit_names):
+            verdicts.append(Verdict(st, "unknown", cause="说的是一个预算单位的数"))
+            continue
+        if st.kind in ("amount", "cell"):
+            figure = glossary.find(st.label) if st.label else None
+            subject = figure
+            verdict = _amount(st, figure)
+            part = _agreed_value(st, figure) if verdict.status == "agree" else None
+            verdicts.append(verdict)
+        elif st.kind == "change":
+            change_of = subject
+            verdicts.append(_change(st, subject))
+        elif st.kind == "flat":
+            change_of = subject
+            verdicts.append(_flat(st, subject))
+        elif st.kind == "rate":
+            if st.after_flat:  # "持平 …，增长0%": one slip, told on the 持平
+                flat = next((v for v in reversed(verdicts) if v.statement.kind == "flat"), None)
+                if flat is not None and flat.status == "agree":
+                    verdicts[verdicts.index(flat)] = Verdict(flat.statement, "disagree", flat.figure, "与上年持平",
+                                                             "持平后又写了增长率，应只写持平")
+                continue
+            verdicts.append(_rate(st, change_of or subject))
+        elif st.kind == "share":
+            whole = glossary.find(st.whole) if st.whole and st.whole != st.label else None
+            verdicts.append(_share(st, subject, whole, part))
+    return verdicts
+
+
+def _agreed_value(st: Statement, figure: Figure | None) -> Decimal | None:
+    if figure is None or st.value is None:
+        return None
+    return next((v for v in (figure.current, *figure.others) if shown(in_unit(v, st.unit), st.decimals) == st.value), None)
+
+
+def _amount(st: Statement, figure: Figure | None) -> Verdict:
+    if figure is None or st.value is None or not st.unit:
+        return Verdict(st, "unknown")
+    candidates = [figure.current, *figure.others]
+    if any(shown(in_unit(v, st.unit), st.decimals) == st.value for v in candidates):
+        return Verdict(st, "agree", figure)
+    exact = in_unit(figure.current, st.unit)
+    verdict = Verdict(st, "disagree", figure, _text(exact, st.decimals, st.unit))
+    other_unit = "元" if st.unit == "万元" else "万元"
+    if truncated(exact, st.decimals) == st.value:
+        verdict.cause = "截尾而非四舍五入"
+    elif shown(in_unit(figure.current, other_unit), st.decimals) == st.value:
+        verdict.cause = f"疑把{other_unit}数写成了{st.unit}"
+    elif figure.parts and sum(figure.parts, Decimal(0)) == figure.current:
+        parts = " + ".join(_text(in_unit(p, st.unit), st.decimals, "") for p in figure.parts)
+        verdict.cause = f"与其各分项之和不符（{parts} = {_text(exact, st.decimals, st.unit)}）"
+    elif figure.prior is not None and shown(in_unit(figure.prior, st.unit), st.decimals) == st.value:
+        verdict.cause = "疑写成了上年数"
+    return verdict
+
+
+def _prior(st: Statement, figure: Figure) -> Decimal | None:
+    return figure.actual if st.base == "执行数" else figure.prior
+
+
+def _change(st: Statement, figure: Figure | None) -> Verdict:
+    if figure is None:
+        return Verdict(st, "unknown")
+    prior = _prior(st, figure)
+    if prior is None:
+        return Verdict(st, "unknown", figure, cause="源文件没有可比的上年数")
+    difference = figure.current - prior
+    word = "增加" if difference > 0 else "减少"
+    if st.unit == "%":  # 比上年增长5.00%: a rate said as a change
+        rate = exact_percent(abs(difference), prior)
+        if rate is None:
+            return Verdict(st, "unknown", figure)
+        ok = shown(rate, st.decimals) == st.value and (not rate or (st.direction == "up") == (difference > 0))
+        return Verdict(st, "agree" if ok else "disagree", figure, _text(rate, st.decimals, "%"))
+    if st.value is None or not st.unit:
+        return Verdict(st, "unknown", figure)
+    exact = in_unit(abs(difference), st.unit)
+    expected = f"{word}{_text(exact, st.decimals, st.unit)}"
+    if shown(exact, st.decimals) != st.value:
+        cause = "截尾而非四舍五入" if truncated(exact, st.decimals) == st.value else ""
+        return Verdict(st, "disagree", figure, expected, cause)
+    if shown(exact, st.decimals) and (st.direction == "up") != (difference > 0):
+        return Verdict(st, "disagree", figure, expected, "增减方向写反")
+    return Verdict(st, "agree", figure)
+
+
+def _flat(st: Statement, figure: Figure | None) -> Verdict:
+    if figure is None:
+        return Verdict(st, "unknown")
+    prior = _prior(st, figure)
+    if prior is None:
+        return Verdict(st, "unknown", figure, cause="源文件没有可比的上年数")
+    difference = figure.current - prior
+    if shown(in_unit(abs(difference), "万元"), 2) and shown(abs(difference), 2):
+        word = "增加" if difference > 0 else "减少"
+        return Verdict(st, "disagree", figure, f"{word}{_text(in_unit(abs(difference), '万元'), 2, '万元')}", "并非持平")
+    if st.empty_amount:
+        return Verdict(st, "disagree", figure, "与上年持平", "持平后留有空的增减额（“持平 万元”），应只写持平")
+    return Verdict(st, "agree", figure)
+
+
+def _rate(st: Statement, figure: Figure | None) -> Verdict:
+    if figure is None or st.value is None:
+        return Verdict(st, "unknown")
+    prior = _prior(st, figure)
+    if prior is None:
+        return Verdict(st, "unknown", figure, cause="源文件没有可比的上年数")
+    difference = figure.current - prior
+    rate = exact_percent(abs(difference), prior)
+    if rate is None:
+        return Verdict(st, "unknown", figure, cause="上年数为零，增长率无可比性")
+    expected = f"{'增长' if difference > 0 else '下降'}{_text(rate, st.decimals, '%')}"
+    if shown(rate, st.decimals) == st.value:
+        if shown(rate, st.decimals) and (st.direction == "up") != (difference > 0):
+            return Verdict(st, "disagree", figure, expected, "增减方向写反")
+        return Verdict(st, "agree", figure)
+    verdict = Verdict(st, "disagree", figure, expected)
+    by_current = exact_percent(abs(difference), figure.current)
+    if truncated(rate, st.decimals) == st.value:
+        verdict.cause = "截尾而非四舍五入"
+    elif by_current is not None and shown(by_current, st.decimals) == st.value:
+        verdict.cause = "除以了本年数而不是上年数"
+    return verdict
+
+
+def _share(st: Statement, part: Figure | None, whole: Figure | None, value: Decimal | None) -> Verdict:
+    """占…%: of the total the sentence names first, or of the totals the part belongs to."""
+    if part is None or st.value is None:
+        return Verdict(st, "unknown")
+    wholes = [w for w in ((whole.current,) if whole else ()) + part.wholes if w]
+    if not wholes:
+        return Verdict(st, "unknown", part)
+    amount = value if value is not None else part.current
+    shares = [exact_percent(amount, w) for w in wholes]
+    if any(s is not None and shown(s, st.decimals) == st.value for s in shares):
+        return Verdict(st, "agree", part)
+    first = shares[0]
+    assert first is not None
+    verdict = Verdict(st, "disagree", part, f"占{_text(first, st.decimals, '%')}")
+    if truncated(first, st.decimals) == st.value:
+        verdict.cause = "截尾而非四舍五入"
+    elif whole is not None and whole.prior:
+        by_prior = exact_percent(amount, whole.prior)
+        if by_prior is not None and shown(by_prior, st.decimals) == st.value:
+            verdict.cause = "除以了上年合计而不是本年合计"
+    return verdict

@@ -1,0 +1,189 @@
+"""`reportgen check SOURCE --against DRAFT`: every figure a draft states, checked against its source.
+The seeds' published slips are found from their texts, and nothing else is called wrong; what
+reportgen renders agrees with its source in every format; a draft edited by hand is caught."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+
+from reportgen.render import render_source
+from reportgen.review import report_html, review
+from reportgen.review.draft import read_draft
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+DATA = ROOT / "data"
+SOURCES = sorted(DATA.glob("*.yaml"))
+
+
+def disagreements(source: Path, draft: Path) -> list[tuple[int, str, str]]:
+    result, problems = review(source, draft)
+    assert result is not None, [p.format() for p in problems]
+    return [(v.statement.line, v.statement.kind, v.expected) for v in result.verdicts if v.status == "disagree"]
+
+
+# -- the seeds' published texts ---------------------------------------------------------------
+def test_yantian_text_shows_exactly_its_published_slips():
+    found = disagreements(DATA / "shenzhen-yantian-zgh-2022.yaml", SEEDS / "shenzhen-yantian-zgh-2022.txt")
+    assert found == [
+        (172, "flat", "与上年持平"),  # "比 2021年预算持平 万元，增长 0 %"
+        (362, "rate", "增长1.01%"),  # 机关运行经费 "增长 0.01 %"
+        (499, "cell", "72.18万元"), (501, "cell", "72.18万元"),  # 住房保障支出 72.17 in 表1 …
+        (967, "cell", "72.18万元"), (969, "cell", "72.18万元"),  # … and again in its 一般公共预算 table
+    ]
+
+
+def test_the_slips_come_with_their_causes():
+    result, _ = review(DATA / "shenzhen-yantian-zgh-2022.yaml", SEEDS / "shenzhen-yantian-zgh-2022.txt")
+    assert result is not None
+    messages = {f.line: f.message for f in result.findings()}
+    assert "28.13 + 44.05 = 72.18万元" in messages[499]
+    assert "持平" in messages[172]
+    counts = result.counts
+    assert counts["agree"] >= 80 and counts["matched"] == counts["agree"] + counts["disagree"]
+
+
+@pytest.mark.parametrize("seed", ["luoyang-zgh-2020", "qinhuangdao-shanhaiguan-gh-2020"])
+def test_no_false_alarm_on_the_other_seeds(seed):
+    assert disagreements(DATA / f"{seed}.yaml", SEEDS / f"{seed}.txt") == []
+
+
+# -- reportgen's own renders -----------------------------------------------------------------
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("rendered")
+    for source in SOURCES:
+        assert render_source(source, out).outputs
+    return out
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("suffix", [".docx", ".html"])
+def test_a_render_agrees_with_its_source(source, suffix, rendered):
+    draft = rendered / f"{source.stem}{suffix}"
+    result, _ = review(source, draft)
+    assert result is not None
+    assert [f.format() for f in result.findings()] == []
+    if source.stem != "tangshan-zgh-2025":  # a performance-target document states no budget figures
+        assert result.counts["agree"] >= 50
+
+
+def test_a_pdf_is_read_through_pdftotext(rendered, tmp_path):
+    if shutil.which("soffice") is None or shutil.which("pdftotext") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("LibreOffice and poppler are installed by scripts/setup")
+        pytest.skip("needs LibreOffice (to make the PDF) and poppler's pdftotext")
+    source = DATA / "shenzhen-yantian-zgh-2022.yaml"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(rendered / f"{source.stem}.docx")],
+                   check=True, capture_output=True, timeout=180)
+    result, _ = review(source, tmp_path / f"{source.stem}.pdf")
+    assert result is not None and result.findings() == []
+    assert result.counts["agree"] >= 80
+
+
+# -- a draft edited by hand ------------------------------------------------------------------
+def test_edits_made_in_word_are_reported_exactly(rendered, tmp_path):
+    source = DATA / "example-execution-2024.yaml"
+    document = docx.Document(str(rendered / "example-execution-2024.docx"))
+    edits = {"share": ("占90.74%", "占90.47%"), "change": ("比2023年执行数增加27.64万元", "比2023年执行数增加27.46万元")}
+    done = set()
+    for paragraph in document.paragraphs:
+        for kind, (old, new) in edits.items():
+            if kind not in done and old in paragraph.text:
+                for run in paragraph.runs:
+                    if old in run.text:
+                        run.text = run.text.replace(old, new, 1)
+                        done.add(kind)
+                        break
+    table = next(t for t in document.tables if any(c.text == "201" for c in t.columns[0].cells))
+    row = next(r for r in table.rows if r.cells[0].text == "201")
+    row.cells[2].paragraphs[0].runs[0].text = "490.10"
+    assert done == {"share", "change"}
+    edited = tmp_path / "edited.docx"
+    document.save(str(edited))
+    found = disagreements(source, edited)
+    lines = {line.number: line.text for line in read_draft(edited)}
+    assert sorted((kind, expected) for _, kind, expected in found) == [
+        ("cell", "490.00万元"), ("change", "增加27.64万元"), ("share", "占90.74%")]
+    for line, kind, _ in found:
+        assert {"share": "90.47%", "change": "27.46万元", "cell": "490.10"}[kind] in lines[line]
+
+
+# -- the rule of precision -------------------------------------------------------------------
+def test_a_figure_is_right_at_the_precision_it_was_printed(tmp_path):
+    source = DATA / "example-execution-2024.yaml"
+    # 基本支出 370 against 2023 execution 380.12: −10.12, −2.6623…%
+    draft = tmp_path / "draft.txt"
+    draft.write_text("基本支出370.00万元，比2023年执行数减少10.12万元，下降2.7%。\n"
+                     "基本支出370.0万元，比2023年执行数减少10.1万元，下降2.66%。\n"
+                     "基本支出370.00万元，比2023年执行数减少10.12万元，下降2.6%。\n"
+                     "基本支出370.00万元，比2023年执行数增加10.12万元。\n", encoding="utf-8")
+    result, _ = review(source, draft)
+    assert result is not None
+    verdicts = {(v.statement.line, v.statement.kind): v for v in result.verdicts}
+    assert all(verdicts[(line, kind)].status == "agree" for line in (1, 2) for kind in ("amount", "change", "rate"))
+    assert verdicts[(3, "rate")].status == "disagree" and verdicts[(3, "rate")].cause == "截尾而非四舍五入"
+    assert verdicts[(4, "change")].status == "disagree" and verdicts[(4, "change")].cause == "增减方向写反"
+
+
+def test_a_share_divided_by_the_wrong_total_is_told(tmp_path):
+    source = DATA / "example-execution-2024.yaml"
+    draft = tmp_path / "draft.txt"
+    # 基本支出 370 of 支出 540: 68.5185…% → 68.52% half up; 68.51 is the figure cut short
+    draft.write_text("示例市总工会2024年支出预算540.00万元，其中：基本支出370.00万元，占68.51%；项目支出170.00万元，占31.48%。\n",
+                     encoding="utf-8")
+    result, _ = review(source, draft)
+    assert result is not None
+    shares = [v for v in result.verdicts if v.statement.kind == "share"]
+    assert [v.status for v in shares] == ["disagree", "agree"]
+    assert shares[0].expected == "占68.52%" and shares[0].cause == "截尾而非四舍五入"
+
+
+# -- the command ----------------------------------------------------------------------------
+def run_check(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "reportgen", "check", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_the_command_reports_lines_counts_json_and_a_page(tmp_path):
+    source, seed = "data/shenzhen-yantian-zgh-2022.yaml", str(SEEDS / "shenzhen-yantian-zgh-2022.txt")
+    page = tmp_path / "review.html"
+    done = run_check(source, "--against", seed, "--report", str(page))
+    assert done.returncode == 1, done.stderr
+    assert f"{seed}:362: 错误 [R-核对]" in done.stdout and "应为“增长1.01%”" in done.stdout
+    assert "未能核对" in done.stdout and "Traceback" not in done.stderr
+    html = page.read_text(encoding="utf-8")
+    assert 'id="l362"' in html and 'class="disagree"' in html
+    data = json.loads(run_check(source, "--against", seed, "--format", "json").stdout)
+    assert data["counts"]["disagree"] == 6
+    clean = tmp_path / "clean.txt"
+    clean.write_text("深圳市盐田区总工会预算1,273.52万元。\n", encoding="utf-8")
+    assert run_check(source, "--against", str(clean)).returncode == 0
+
+
+def test_the_command_refuses_what_it_cannot_do(tmp_path):
+    seed = str(SEEDS / "shenzhen-yantian-zgh-2022.txt")
+    two = run_check("data/shenzhen-yantian-zgh-2022.yaml", "data/luoyang-zgh-2020.yaml", "--against", seed)
+    assert two.returncode == 2 and "一个源文件" in two.stderr
+    over = run_check("data/shenzhen-yantian-zgh-2022.yaml", "--against", seed, "--report", seed)
+    assert over.returncode == 2 and "覆盖" in over.stderr
+    missing = run_check("data/shenzhen-yantian-zgh-2022.yaml", "--against", str(tmp_path / "none.txt"))
+    assert missing.returncode == 1 and "不存在" in missing.stdout and "Traceback" not in missing.stderr
+
+
+def test_the_page_escapes_the_draft(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("<script>alert(1)</script>基本支出370.00万元。\n", encoding="utf-8")
+    result, _ = review(DATA / "example-execution-2024.yaml", draft)
+    assert result is not None
+    html = report_html(result)
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
