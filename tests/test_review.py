@@ -187,3 +187,21 @@ def test_the_page_escapes_the_draft(tmp_path):
     assert result is not None
     html = report_html(result)
     assert "<script>alert" not in html and "&lt;script&gt;" in html
+
+
+# -- the same rule for the changes a source states -------------------------------------------
+@pytest.mark.parametrize(("change", "rate", "wrong"), [
+    ("0.18", "1.01", False), ("0.2", "1.0", False), ("0.18", "1", False),  # right at the precision written
+    ("0.2", "1.1", True), ("0.17", "1.01", True), ("0.18", "0.01", True),
+])
+def test_stated_changes_are_checked_at_their_own_precision(tmp_path, change, rate, wrong):
+    import yaml
+
+    from reportgen.render import prepare
+    from reportgen.rollover import dump
+
+    data = yaml.safe_load((DATA / "shenzhen-yantian-zgh-2022.yaml").read_text(encoding="utf-8"))
+    data["机关运行经费"].update({"增减额": change, "增减率": rate})  # 17.85 → 18.03: +0.18, +1.0084%
+    path = tmp_path / "source.yaml"
+    path.write_text("\n".join(dump(data)) + "\n", encoding="utf-8")
+    assert bool([f for f in prepare(path).errors if f.rule == "R-增减"]) is wrong

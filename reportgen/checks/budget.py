@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reportgen.checks.registry import DOUBLED, PLACEHOLDERS, make_finding, reason_threshold, rule
-from reportgen.compute import ZERO, Figures, quantize_half_up
+from reportgen.compute import ZERO, Figures, in_unit, quantize_half_up
 from reportgen.errors import Finding
 from reportgen.model import FUNDS, Budget
 from reportgen.phrasing import Money
@@ -145,7 +145,11 @@ def stated_changes(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
             yield make_finding(b, "error", "R-增减", f"{label}写明了增减，但没有上年数可以核对：请填写“上年”", line, path)
             continue
         difference = current - prior
-        if stated_change is not None and m.shown(stated_change) != m.shown(difference):
+        # each at the precision the source wrote it: 增减率 1.0 is right for 1.01%, 增减额 0.2 for 0.18
+        change_places = max(0, -int(stated_change.as_tuple().exponent)) if stated_change is not None else 0
+        if stated_change is not None and (
+                quantize_half_up(in_unit(stated_change, b.source_unit), change_places)
+                != quantize_half_up(in_unit(difference, b.source_unit), change_places)):
             yield make_finding(b, "error", "R-增减",
                            f"{label}填报增减额 {m.with_unit(stated_change)}，按上年 {m.with_unit(prior)}、本年 {m.with_unit(current)} "
                            f"计算应为 {m.with_unit(difference)}", line, path)
@@ -153,8 +157,9 @@ def stated_changes(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
             if not prior:
                 yield make_finding(b, "error", "R-增减", f"{label}上年为 0，增长率无可比性，不应填写增减率 {stated_rate}%", line, path)
                 continue
-            rate = quantize_half_up(difference * 100 / prior)
-            if quantize_half_up(stated_rate) != rate:
+            rate_places = max(0, -int(stated_rate.as_tuple().exponent))
+            rate = quantize_half_up(difference * 100 / prior, rate_places)
+            if quantize_half_up(stated_rate, rate_places) != rate:
                 yield make_finding(b, "error", "R-增减",
                                f"{label}填报增减率 {stated_rate}%，按上年 {m.with_unit(prior)}、本年 {m.with_unit(current)} "
                                f"计算应为 {rate}%", line, path)
