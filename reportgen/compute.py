@@ -293,7 +293,6 @@ class Figures:
 
     def _function_tree(self, fund: str | None) -> list[Node]:
         rows = [r for r in self.budget.function_rows if fund is None or r.fund == fund]
-        year = self.budget.year
         top: dict[str, Node] = {}
         index: dict[str, Node] = {}
         prior = self.budget.prior.function
@@ -303,8 +302,9 @@ class Figures:
             for code in chain:
                 node = index.get(code)
                 if node is None:
-                    entry = codes.function_entry(code, year)
-                    node = Node(code, entry.name if entry else row.name, codes.function_level(code))
+                    # the source's own name (alias, 科目表, a named unknown code) before the registry's
+                    name = self.budget.code_name("功能分类", code)
+                    node = Node(code, name if name is not None else row.name, codes.function_level(code))
                     node.prior = prior.get(code)
                     index[code] = node
                     if parent is None:
@@ -404,14 +404,13 @@ class Figures:
     @cached_property
     def economic_tree(self) -> list[Node]:
         """部门经济分类 类 → 款 for 一般公共预算基本支出 (amounts held in ``basic``)."""
-        year = self.budget.year
         top: dict[str, Node] = {}
         for row in sorted(self.budget.economic_rows, key=lambda r: r.code):
             class_code = row.code[:3]
             node = top.get(class_code)
             if node is None:
-                entry = codes.economic_entry(class_code, year)
-                node = Node(class_code, entry.name if entry else class_code, "类")
+                name = self.budget.code_name("经济分类", class_code)
+                node = Node(class_code, name if name is not None else class_code, "类")
                 node.prior = self.budget.prior.economic.get(class_code)
                 top[class_code] = node
             if len(row.code) == 3:  # a class the source gives without its 款

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from reportgen.records import Record
 
@@ -279,24 +280,39 @@ class Prior(Record):
     projects: dict[str, Decimal] = field(default_factory=dict)  # by project name
 
 
+# The parts of the text whose amounts 展示.正文单位 may show in a unit of their own; each names the
+# source section it phrases (templates/narrative/*.j2 mark them with {% call in_part(…) %}).
+TEXT_PARTS = ("收支预算", "三公经费", "机关运行经费", "政府采购", "国有资产", "绩效管理", "绩效目标")
+# The key of 展示.正文单位 and 展示.表格单位 that sets the unit of every part / table not named.
+ALL_PARTS = "全部"
+
+
 @dataclass(repr=False, eq=False)
 class Presentation(Record):
-    """How amounts are shown: unit, decimals, thousands separators, units of single tables."""
+    """How amounts are shown: unit, decimals, thousands separators, and the units of single
+    tables (表格单位) and of single parts of the text (正文单位), each with its 全部 default."""
 
     unit: str = "万元"
     decimals: int = 2
     thousands: bool = True
     table_units: dict[str, str] = field(default_factory=dict)
+    text_units: dict[str, str] = field(default_factory=dict)
 
     # What the text compares this year's figures with: 预算 (上年预算), 执行数 (上年执行数) or 两者;
     # "" while the source does not say (then: whatever it gives, see Budget.compare_base).
     compare: str = ""
 
     def unit_for(self, table_id: str) -> str:
-        """The unit of one table; 项目绩效目标表-3 takes the unit set for 项目绩效目标表."""
-        if table_id in self.table_units:
-            return self.table_units[table_id]
-        return self.table_units.get(table_id.split("-", 1)[0], self.unit)
+        """The unit of one table: its own, else 表格单位.全部, else 金额单位; 项目绩效目标表-3 takes
+        the unit set for 项目绩效目标表."""
+        units = self.table_units
+        return units.get(table_id) or units.get(table_id.split("-", 1)[0]) or units.get(ALL_PARTS) or self.unit
+
+    def text_unit(self, part: str | None = None) -> str:
+        """The unit of the amounts in one part of the text (TEXT_PARTS; None: outside every part):
+        its own, else 正文单位.全部, else 金额单位."""
+        units = self.text_units
+        return (units.get(part) if part else None) or units.get(ALL_PARTS) or self.unit
 
 
 @dataclass(repr=False, eq=False)
@@ -351,9 +367,24 @@ class Budget(Record):
     # 上年执行数: last year's spending, kept apart from its budget (prior) at every level; the
     # narrative compares with either or both (Presentation.compare), never one for the other.
     actual: Prior | None = None
+    # The source's own code table (科目表), and the names this source prints where they are not
+    # the table's: (kind, code) → a published alias as the source gives it, or the 名称 of a code
+    # neither the registry nor the 科目表 knows. Shared by a department and its units.
+    code_table: Any = None  # codes.CodeTable | None (the model does not import the registry)
+    code_names: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def line_of(self, path: str) -> int:
         return self.lines.get(path, 0)
+
+    def code_name(self, kind: str, code: str) -> str | None:
+        """The name this source prints for a code (kind 功能分类, 经济分类 or 政府经济分类): its own
+        (code_names), else its 科目表's, else the registry's for the year; None when none knows it."""
+        if (kind, code) in self.code_names:
+            return self.code_names[(kind, code)]
+        from reportgen.source import codes
+
+        entry = codes.lookup(kind, code, self.year, self.code_table)
+        return entry.name if entry is not None else None
 
     @property
     def compare_base(self) -> str:

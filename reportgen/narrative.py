@@ -81,6 +81,8 @@ class _Context:
             "share": share_of,
             "change": money.change,
             "table_unit": money.unit,
+            # {{ in_part('三公经费') }}: the amounts from there on in that part's unit (展示.正文单位)
+            "in_part": money.in_part,
             "table_gap": lambda table_id: tables[table_id].rounding_gap,
         }
 

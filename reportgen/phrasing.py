@@ -9,27 +9,46 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportgen.compute import Change, change, quantize_half_up, share
-from reportgen.model import Presentation
+from reportgen.model import TEXT_PARTS, Presentation
 
 UNIT_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
 
 
 class Money:
-    """Formats 元 amounts for display under a document's presentation settings."""
+    """Formats 元 amounts for display under a document's presentation settings.
+
+    A table passes its unit (``unit(table_id)``); the text's amounts are in the unit of the part
+    being rendered (``in_part``), else in 正文单位.全部 / 金额单位. One Money serves one render."""
 
     def __init__(self, presentation: Presentation) -> None:
         self.presentation = presentation
+        self.parts: list[str] = []  # the parts of the text being rendered, innermost last
+
+    @property
+    def text_unit(self) -> str:
+        """The unit of the text being rendered: its part's (展示.正文单位)."""
+        return self.presentation.text_unit(self.parts[-1] if self.parts else None)
 
     def unit(self, table_id: str | None = None) -> str:
-        return self.presentation.unit_for(table_id) if table_id else self.presentation.unit
+        return self.presentation.unit_for(table_id) if table_id else self.text_unit
+
+    def in_part(self, part: str) -> str:
+        """``{{ in_part('三公经费') }}`` at the start of a part of the text: the amounts, unit words
+        and changes from there on are in the unit 展示.正文单位 sets for that part (until the next
+        part starts). Outputs nothing; a statement rather than a call block, so that the text is
+        still streamed (and bounded, and its faults placed) line by line."""
+        if part not in TEXT_PARTS:
+            raise ValueError(f"正文部分“{part}”不存在，可用：{'、'.join(TEXT_PARTS)}")
+        self.parts = [part]
+        return ""
 
     def quantum(self, unit: str | None = None) -> Decimal:
         """The smallest amount shown, in 元 (0.01 万元 → 100 元)."""
-        return UNIT_FACTOR[unit or self.presentation.unit] * Decimal(1).scaleb(-self.presentation.decimals)
+        return UNIT_FACTOR[unit or self.text_unit] * Decimal(1).scaleb(-self.presentation.decimals)
 
     def shown(self, amount: Decimal, unit: str | None = None) -> Decimal:
         """The amount as displayed: converted, then rounded half up at the shown decimals."""
-        unit = unit or self.presentation.unit
+        unit = unit or self.text_unit
         # 元 needs no conversion: skip a Decimal division per table cell.
         return quantize_half_up(amount if unit == "元" else amount / UNIT_FACTOR[unit], self.presentation.decimals)
 
@@ -40,9 +59,11 @@ class Money:
         return format_number(self.shown(amount, unit), self.presentation.decimals, self.presentation.thousands)
 
     def with_unit(self, amount: Decimal | None, unit: str | None = None) -> str:
-        return self.number(amount, unit) + (unit or self.presentation.unit)
+        unit = unit or self.text_unit
+        return self.number(amount, unit) + unit
 
     def change(self, current: Decimal | None, prior: Decimal | None) -> Change | None:
+        """The change as the text shows it: 持平 when it rounds to zero in the part's unit."""
         if current is None:
             return None
         return change(current, prior, self.quantum())

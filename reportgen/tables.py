@@ -324,9 +324,6 @@ class TableBuilder:
         if not self.f.has_economic_rows:
             body.append(self.missing_row(self.missing(MISSING_ECONOMIC), 7))
             return TableRows(header, body, widths, wide=True)
-        year = self.b.year
-        from reportgen.source import codes
-
         for node in self.f.economic_tree:
             split = [num(node.basic), *map(num, self.f.personnel_public_split(node.code, node.basic))]
             body.append(Row([Cell(node.code), Cell(node.name, bold=True), Cell(), Cell(), *split], kind="subtotal",
@@ -334,13 +331,13 @@ class TableBuilder:
             for row in (r for r in self.b.economic_rows if r.code[:3] == node.code and r.code != node.code):
                 parts = list(row.government.items()) or [("", row.amount)]
                 for index, (gov_code, amount) in enumerate(parts):
-                    entry = codes.government_economic_entry(gov_code, year) if gov_code else None
+                    gov_name = self.b.code_name("政府经济分类", gov_code) if gov_code else None
                     cells = []
                     if index == 0:
                         span = len(parts)
                         cells += [Cell(row.code, rowspan=span), Cell(row.name, indent=1, rowspan=span)]
                     values = [num(amount), *map(num, self.f.personnel_public_split(row.code, amount))]
-                    cells += [Cell(gov_code), Cell(entry.name if entry else ""), *values]
+                    cells += [Cell(gov_code), Cell(gov_name or ""), *values]
                     body.append(Row(cells, key=f"{row.code}/{gov_code}"))
         gap = self.tree_gap(tid, self.f.economic_tree, self.f.general_basic or ZERO, lambda n: n.basic)
         for column, whole in ((0, personnel), (1, public)):  # the 人员经费 and 公用经费 columns round too

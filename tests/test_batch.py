@@ -202,10 +202,16 @@ def test_synthetic_departments_are_clean_sources_of_the_asked_size(rows, tmp_pat
 
 
 def test_large_departments_grow_by_projects_within_the_registries():
+    from bench.synthetic import FUNDS, YEAR
+    from reportgen.source import codes
+
     shape = split(20000)
-    # every 款 of the classes 基本支出 holds (301, 302, 303, 310): 68 in the 2022 registry
-    assert (shape.functions, shape.economic, shape.total) == (575, 68, 20000)
-    assert shape.projects == 20000 - 575 - 68
+    # every 项 of the registry under each 资金性质 (a 10th of 20,000 would be more), and every 款 of
+    # the classes 基本支出 holds (301, 302, 303, 310): 68 in the 2022 registry
+    items = sum(1 for e in codes.all_function_codes(YEAR) if e.level == "项") * len(FUNDS)
+    assert items < 2000
+    assert (shape.functions, shape.economic, shape.total) == (items, 68, 20000)
+    assert shape.projects == 20000 - items - 68
 
 
 def test_a_command_imports_only_what_it_needs(tmp_path):

@@ -68,6 +68,76 @@ SEED_GOVERNMENT = {
     "50999": "其他对个人和家庭补助",
 }
 
+# Every code the three Shanghai 普陀区 2026 seeds print in their tables (表2, 表3, 表5, 表8: 类 款 项 in
+# separate columns, "207 01 04 图书馆"), with the name printed there.
+SEED_SHANGHAI_2026_FUNCTION = {
+    "207": "文化旅游体育与传媒支出",
+    "20701": "文化和旅游",
+    "2070101": "行政运行",
+    "2070104": "图书馆",
+    "2070105": "文化展示及纪念机构",
+    "2070108": "文化活动",
+    "2070109": "群众文化",
+    "2070110": "文化和旅游交流与合作",
+    "2070111": "文化创作与保护",
+    "2070112": "文化和旅游市场管理",
+    "2070113": "旅游宣传",
+    "2070114": "文化和旅游管理事务",
+    "2070199": "其他文化和旅游支出",
+    "20799": "其他文化旅游体育与传媒支出",
+    "2079903": "文化产业发展专项支出",
+    "2079999": "其他文化旅游体育与传媒支出",
+    "208": "社会保障和就业支出",
+    "20805": "行政事业单位养老支出",
+    "2080501": "行政单位离退休",
+    "2080502": "事业单位离退休",
+    "2080505": "机关事业单位基本养老保险缴费支出",
+    "2080506": "机关事业单位职业年金缴费支出",
+    "2080599": "其他行政事业单位养老支出",
+    "20807": "就业补助",
+    "2080704": "社会保险补贴",
+    "2080705": "公益性岗位补贴",
+    "20808": "抚恤",
+    "2080801": "死亡抚恤",
+    "210": "卫生健康支出",
+    "21011": "行政事业单位医疗",
+    "2101101": "行政单位医疗",
+    "2101102": "事业单位医疗",
+    "212": "城乡社区支出",
+    "21201": "城乡社区管理事务",
+    "2120101": "行政运行",
+    "2120104": "城管执法",
+    "2120199": "其他城乡社区管理事务支出",
+    "21203": "城乡社区公共设施",
+    "2120399": "其他城乡社区公共设施支出",
+    "21206": "建设市场管理与监督",
+    "2120601": "建设市场管理与监督",
+    "21208": "国有土地使用权出让收入安排的支出",
+    "2120803": "城市建设支出",
+    "213": "农林水支出",
+    "21303": "水利",
+    "2130306": "水利工程运行与维护",
+    "215": "资源勘探工业信息等支出",
+    "21508": "支持中小企业发展和管理支出",
+    "2150899": "其他支持中小企业发展和管理支出",
+    "221": "住房保障支出",
+    "22102": "住房改革支出",
+    "2210201": "住房公积金",
+    "2210203": "购房补贴",
+}
+SEED_SHANGHAI_2026_ECONOMIC = {
+    "301": "工资福利支出", "30101": "基本工资", "30102": "津贴补贴", "30107": "绩效工资",
+    "30108": "机关事业单位基本养老保险缴费", "30109": "职业年金缴费", "30110": "职工基本医疗保险缴费",
+    "30112": "其他社会保障缴费", "30113": "住房公积金", "30199": "其他工资福利支出",
+    "302": "商品和服务支出", "30201": "办公费", "30202": "印刷费", "30204": "手续费", "30205": "水费",
+    "30206": "电费", "30207": "邮电费", "30209": "物业管理费", "30211": "差旅费", "30213": "维修（护）费",
+    "30214": "租赁费", "30215": "会议费", "30216": "培训费", "30217": "公务接待费", "30218": "专用材料费",
+    "30226": "劳务费", "30227": "委托业务费", "30228": "工会经费", "30231": "公务用车运行维护费",
+    "30239": "其他交通费用", "30299": "其他商品和服务支出",
+    "303": "对个人和家庭的补助", "30302": "退休费", "30399": "其他对个人和家庭的补助",
+    "310": "资本性支出", "31002": "办公设备购置", "31003": "专用设备购置",
+}
+
 KINDS = ("function", "economic", "government_economic")
 # Years the registry must hold together in: the tool's range plus the pre-2019 names it keeps.
 YEARS = range(2015, 2027)
@@ -95,6 +165,42 @@ def test_seed_economic_codes_resolve(code: str, name: str, year: int) -> None:
 def test_seed_government_codes_resolve(code: str, name: str) -> None:
     entry = codes.government_economic_entry(code, 2020)
     assert entry is not None and entry.name == name
+
+
+@pytest.mark.parametrize("year", [2020, 2023, 2026])
+@pytest.mark.parametrize(("code", "name"), SEED_SHANGHAI_2026_FUNCTION.items())
+def test_shanghai_2026_function_codes_resolve(code: str, name: str, year: int) -> None:
+    entry = codes.function_entry(code, year)
+    assert entry is not None, f"{code} {name} missing for {year}"
+    assert entry.name == name
+    assert codes.name_status("功能分类", code, name, year) == "ok"
+
+
+@pytest.mark.parametrize(("code", "name"), SEED_SHANGHAI_2026_ECONOMIC.items())
+def test_shanghai_2026_economic_codes_resolve(code: str, name: str) -> None:
+    entry = codes.economic_entry(code, 2026)
+    assert entry is not None and entry.name == name
+
+
+def test_every_class_has_its_usual_items() -> None:
+    """Issue 11 part 4: besides the seeds' codes, each 类 a 机关 commonly uses has its 款 in 2020–2026."""
+    for year in range(2020, 2027):
+        for code in ("20110", "20138", "20402", "20601", "20702", "20703", "20801", "20807", "21001", "21004",
+                     "21101", "21201", "21208", "21301", "21303", "21401", "21508", "21602", "22001", "22103",
+                     "22401"):
+            assert codes.function_entry(code, year) is not None, (code, year)
+        assert codes.function_entry("2120104", year).name == "城管执法"  # type: ignore[union-attr]
+    # created by the 2019 catalogue: unknown before it (a pre-2019 source must not take the new name)
+    assert codes.function_entry("20701", 2018) is None
+    assert codes.function_entry("20701", 2019).name == "文化和旅游"  # type: ignore[union-attr]
+
+
+def test_published_name_variants_are_aliases() -> None:
+    # issue 11 part 4: 30110 as some localities print it
+    assert codes.name_status("economic", "30110", "城镇职工基本医疗保险缴费", 2026) == "ok"
+    # wenlvju 2026 (编制说明 item 12) calls 20799 by its pre-2019 name
+    assert codes.name_status("function", "20799", "其他文化体育与传媒支出", 2026) == "ok"
+    assert codes.economic_entry("30110", 2026).name == "职工基本医疗保险缴费"  # type: ignore[union-attr]
 
 
 def test_renamed_class_follows_the_year() -> None:

@@ -17,6 +17,7 @@ import yaml
 
 from reportgen.render import document_for, missing_findings, prepare, render_source
 from reportgen.rollover import dump
+from reportgen.tables import REGISTRY
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted((ROOT / "data").glob("*.yaml"))
@@ -207,7 +208,10 @@ SAMPLES: dict[tuple[str, ...], Any] = {
     ("上年", "功能分类"): {"2012901": "0.5"},
     ("上年", "经济分类"): {"30101": "0.5"},
     ("三公经费", "合计"): {"本年": "999"},
+    ("展示", "正文单位"): {"全部": "元"},
 }
+# A table's unit (展示.表格单位): 元, since the sources that set units show the rest in 万元.
+SAMPLES.update({("展示", "表格单位", name): "元" for name in ("全部", *(t for t, _ in REGISTRY), "整体绩效目标表")})
 
 
 @pytest.mark.parametrize("base", EVERY_FIELD_BASES)

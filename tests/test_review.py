@@ -205,3 +205,72 @@ def test_stated_changes_are_checked_at_their_own_precision(tmp_path, change, rat
     path = tmp_path / "source.yaml"
     path.write_text("\n".join(dump(data)) + "\n", encoding="utf-8")
     assert bool([f for f in prepare(path).errors if f.rule == "R-增减"]) is wrong
+
+
+# -- text rules over drafts, and rules check had not ----------------------------------------
+def test_text_rules_find_the_wording_slips_of_the_seeds():
+    from reportgen.review.wording import text_findings
+
+    def found(seed: str, year: int) -> list[tuple[int, str]]:
+        path = SEEDS / f"{seed}.txt"
+        return [(f.line, f.message) for f in text_findings(read_draft(path), year, path)]
+
+    wenlvju = found("shanghai-putuo-wenlvju-2026", 2026)
+    assert [line for line, _ in wenlvju] == [82, 85]
+    assert "增加增加" in wenlvju[0][1] and "增加持平" in wenlvju[1][1]
+    assert [line for line, _ in found("shenzhen-yantian-zgh-2022", 2022)] == [137, 145]  # 主要用于主要用于
+    for seed, year in (("luoyang-zgh-2020", 2020), ("shanghai-putuo-chengguan-2026", 2026),
+                       ("shanghai-putuo-jianguanwei-2026", 2026), ("qinhuangdao-shanhaiguan-gh-2020", 2020)):
+        assert found(seed, year) == [], seed
+
+
+def test_text_rules_on_a_draft(tmp_path):
+    from reportgen.review.wording import text_findings
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("XX局2024年收入预算100万元，比2022年增加。。\n2024年部门决算表\n支出100万元，其中公用经费500元。\n"
+                     "{单位}2024年预算\n", encoding="utf-8")
+    messages = [f.message for f in text_findings(read_draft(draft), 2024, draft)]
+    assert any("XX" in m for m in messages) and any("2022 年比较" in m for m in messages)
+    assert any("。。" in m for m in messages) and any("决算" in m for m in messages)
+    assert any("万元" in m and "元" in m for m in messages) and any("{单位}" in m for m in messages)
+
+
+def write_source(tmp_path: Path, change) -> Path:  # type: ignore[no-untyped-def]
+    import yaml
+
+    from reportgen.rollover import dump
+
+    data = yaml.safe_load((DATA / "example-execution-2024.yaml").read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "source.yaml"
+    path.write_text("\n".join(dump(data)) + "\n", encoding="utf-8")
+    return path
+
+
+def test_running_costs_cannot_exceed_public_costs(tmp_path):
+    from reportgen.render import prepare
+
+    path = write_source(tmp_path, lambda d: d.update({"机关运行经费": 60}))  # 公用经费 is 50
+    errors = [f for f in prepare(path).errors if f.rule == "R-机关运行经费"]
+    assert errors and errors[0].line and "50.00万元" in errors[0].message
+
+
+def test_an_amount_ten_thousand_times_its_siblings_is_suspected(tmp_path):
+    from reportgen.render import prepare
+
+    def change(d):  # type: ignore[no-untyped-def]
+        d["支出"]["项目"] += [{"名称": "示例甲", "金额": "80"}, {"名称": "示例乙", "金额": "700000"}]
+        d["支出"]["项目支出"] = "700250"
+        d["收入"]["一般公共预算拨款"] = "700620"
+
+    warnings = [f for f in prepare(write_source(tmp_path, change)).findings if f.rule == "R-单位疑误"]
+    assert [("示例乙" in f.message) for f in warnings] == [True]
+
+
+def test_every_finding_of_the_basic_split_has_a_line(tmp_path):
+    from reportgen.render import prepare
+
+    path = write_source(tmp_path, lambda d: d["支出"]["基本支出"].update({"人员经费": 300, "公用经费": 70}))
+    found = [f for f in prepare(path).errors if f.rule == "R-人员公用经费"]
+    assert found and all(f.line for f in found)

@@ -30,7 +30,7 @@ MESSAGE_NAMES = {
     "number_problem", "character_name", "checked_text", "_remedy", "_raw_character", "_too_deep", "_yaml_problem",
     "describe", "clash_message", "chinese", "_fault", "check_code", "messages", "status_text", "totals_line",
     "summary_table", "run", "roll_国有资产", "refused_outputs", "docx_package", "read_docx",
-    "findings", "_unit_of", "_refuse", "_against",
+    "findings", "disagreements", "_unit_of", "_refuse", "_against",
     "unknown_name", "_table_without_amounts", "_part_without_amounts",  # 展示 units: messages of check
 }
 

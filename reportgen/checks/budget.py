@@ -42,7 +42,8 @@ def basic_agrees(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     if f.has_function_rows and f.general_basic != stated:
         yield make_finding(b, "error", "R-基本支出一致",
                        f"基本支出不一致：功能分类中一般公共预算基本支出 {m.with_unit(f.general_basic)}，"
-                       f"填报的人员经费与公用经费之和 {m.with_unit(stated)}", 0, "支出.基本支出")
+                       f"填报的人员经费与公用经费之和 {m.with_unit(stated)}",
+                       b.key_lines.get("支出.基本支出.人员经费", b.key_lines.get("支出.基本支出", 0)), "支出.基本支出")
 
 
 @rule("R-基本支出合计")
@@ -179,7 +180,20 @@ def personnel_public(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
         if stated is not None and stated != computed:
             yield make_finding(b, "error", "R-人员公用经费",
                            f"填报的{label} {m.with_unit(stated)} 与经济分类计算的 {m.with_unit(computed)} 不一致"
-                           f"（人员经费 = 301 + 303，公用经费 = 302 + 310）", 0, f"支出.基本支出.{label}")
+                           f"（人员经费 = 301 + 303，公用经费 = 302 + 310）",
+                           b.key_lines.get(f"支出.基本支出.{label}", b.key_lines.get("支出.基本支出", 0)),
+                           f"支出.基本支出.{label}")
+
+
+@rule("R-机关运行经费")
+def running_costs_within_public(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    """机关运行经费 is the 日常公用经费 of the 机关: it cannot exceed the 公用经费 of 基本支出."""
+    r = b.running_costs
+    if r is None or f.public is None or r.current <= f.public:
+        return
+    yield make_finding(b, "error", "R-机关运行经费", f"机关运行经费 {m.with_unit(r.current)} 超过了基本支出中的公用经费 "
+                       f"{m.with_unit(f.public)}：机关运行经费是公用经费的一部分，请核对", r.line or b.key_lines.get("机关运行经费", 0),
+                       "机关运行经费")
 
 
 @rule("R-项目支出一致")
@@ -231,12 +245,24 @@ def stated_names(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     for kind, row in rows:
         if not row.stated_name or not row.name:
             continue
-        status = codes.name_status(kind, row.code, row.stated_name, b.year)
+        status = codes.name_status(kind, row.code, row.stated_name, b.year, b.code_table)
+        if status == "unknown":
+            yield _unlisted(b, row.code, row.stated_name, row.line)
         if status in ("outdated", "mismatch"):
             why = "是其他年度的旧名称" if status == "outdated" else "与科目表不一致"
             yield make_finding(b, "warning", "R-科目名称",
                            f"科目 {row.code} 填写的名称“{row.stated_name}”{why}，{b.year} 年科目表为“{row.name}”，将使用科目表名称",
                            row.line)
+    for total in b.stated_totals:  # a 类/款 row the source names: a code no table knows is used by that name
+        if total.name and codes.lookup(total.kind, total.code, b.year, b.code_table) is None:
+            yield _unlisted(b, total.code, total.name, total.line)
+
+
+def _unlisted(b: Budget, code: str, name: str, line: int) -> Finding:
+    where = "及本源文件的科目表" if b.code_table is not None else ""
+    return make_finding(b, "warning", "R-科目名称",
+                        f"科目 {code} 不在 {b.year} 年的政府收支分类科目表{where}中，将使用填写的名称“{name}”："
+                        "请核对编码；确是本地或新设的科目，可在“科目表”文件中加上它", line)
 
 
 @rule("R-政府经济分类")
@@ -308,13 +334,37 @@ def missing_reasons(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
                            f"超过 {threshold}% 但未说明原因", line, path)
 
 
+def _about_ten_thousand_times(a: Decimal, b: Decimal) -> bool:
+    return bool(a and b) and (5000 <= a / b <= 20000 or 5000 <= b / a <= 20000)
+
+
 @rule("R-单位疑误")
 def unit_slip(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
-    for label, current, prior, _, line, _ in _compared_items(b, f):
-        if current and prior and (5000 <= current / prior <= 20000 or 5000 <= prior / current <= 20000):
+    """An amount about 10,000 times its prior year, or its siblings (元 typed in a 万元 file, or
+    the reverse), for every figure: totals, function rows, projects, the 三公 parts."""
+    compared = list(_compared_items(b, f))
+    compared += [(f"功能分类科目 {r.code}", r.total, r.prior, "", r.line, "") for r in b.function_rows]
+    compared += [(name, part.current, part.prior, "", part.line, "") for name, part in b.three_public.parts.items()]
+    for label, current, prior, _, line, _ in compared:
+        if current is not None and prior is not None and _about_ten_thousand_times(current, prior):
             yield make_finding(b, "warning", "R-单位疑误",
                            f"{label}本年 {m.with_unit(current)} 与上年 {m.with_unit(prior)} 相差约一万倍：是否把元填成了万元（或相反）？",
                            line)
+    groups: dict[str, list[tuple[str, Decimal, int]]] = {}
+    for r in b.function_rows:
+        groups.setdefault(f"功能分类 {r.code[:5]}", []).append((f"功能分类科目 {r.code}", r.total, r.line))
+    for e in b.economic_rows:
+        groups.setdefault(f"经济分类 {e.code[:3]}", []).append((f"经济分类科目 {e.code}", e.amount, e.line))
+    groups["项目"] = [(f"项目“{p.name}”", p.amount, p.line) for p in b.projects]
+    for members in groups.values():
+        amounts = sorted(amount for _, amount, _ in members if amount)
+        if len(amounts) < 3:
+            continue
+        middle = amounts[len(amounts) // 2]
+        for label, amount, line in members:
+            if _about_ten_thousand_times(amount, middle):
+                yield make_finding(b, "warning", "R-单位疑误", f"{label} {m.with_unit(amount)} 约为同类各项（中位数 "
+                                   f"{m.with_unit(middle)}）的一万倍或万分之一：是否把元填成了万元（或相反）？", line)
 
 
 @rule("R-占位文字")

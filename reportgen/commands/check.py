@@ -101,4 +101,4 @@ def _against(args: argparse.Namespace) -> int:
                       + (f"（{verdict.cause}）" if verdict.cause else ""))
         print(f"{draft}: 读到 {counts['read']} 个数字，对上 {counts['matched']} 个：一致 {counts['agree']} 个，"
               f"不一致 {counts['disagree']} 个；未能核对 {counts['unknown']} 个")
-    return 1 if findings else 0
+    return 1 if result.disagreements() else 0

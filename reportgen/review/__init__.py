@@ -16,6 +16,7 @@ from reportgen.review.draft import Line, read_draft
 from reportgen.review.figures import Glossary
 from reportgen.review.judge import Verdict, judge
 from reportgen.review.statements import read_statements
+from reportgen.review.wording import text_findings
 
 __all__ = ["Review", "report_html", "review"]
 
@@ -28,6 +29,7 @@ class Review:
     draft: Path
     lines: list[Line]
     verdicts: list[Verdict]
+    wording: list[Finding]  # the text rules' warnings (wording.py)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -36,7 +38,10 @@ class Review:
                 "agree": counted["agree"], "disagree": counted["disagree"], "unknown": counted["unknown"]}
 
     def findings(self) -> list[Finding]:
-        """Each disagreement as an error at its line of the draft."""
+        """Each disagreement as an error at its line of the draft, then the text rules' warnings."""
+        return self.disagreements() + self.wording
+
+    def disagreements(self) -> list[Finding]:
         out = []
         for verdict in self.verdicts:
             if verdict.status != "disagree":
@@ -55,6 +60,7 @@ class Review:
     def as_dict(self) -> dict[str, object]:
         return {
             "source": str(self.source), "draft": str(self.draft), "counts": self.counts,
+            "wording": [f.as_dict() for f in self.wording],
             "figures": [{"line": v.statement.line, "kind": v.statement.kind, "status": v.status,
                          "printed": v.statement.text if v.statement.kind != "cell" else str(v.statement.value),
                          "label": v.statement.label, "figure": v.figure.name if v.figure else None,
@@ -76,7 +82,8 @@ def review(source: Path, draft: Path) -> tuple[Review | None, list[Finding]]:
     except SourceError as exc:
         return None, exc.findings
     glossary = Glossary(prepared.budget, prepared.figures)
-    return Review(source, draft, lines, judge(read_statements(lines), glossary)), []
+    verdicts = judge(read_statements(lines), glossary)
+    return Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft)), []
 
 
 def report_html(result: Review) -> str:

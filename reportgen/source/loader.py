@@ -71,7 +71,8 @@ def load_source(path: Path, *, follow_prior: bool = True) -> Budget:
 
 
 class _Reader:
-    def __init__(self, path: Path, data: LocDict, year: int | None = None, unit: str | None = None) -> None:
+    def __init__(self, path: Path, data: LocDict, year: int | None = None, unit: str | None = None,
+                 parent: _Reader | None = None) -> None:
         self.path = path
         self.file = str(path)
         self.data = data
@@ -84,6 +85,9 @@ class _Reader:
         self.stated_totals: list[StatedTotal] = []
         self.read_files: list[Path] = []  # the unit files it 包含, for Budget.inputs
         self.key_lines: dict[str, int] = {}  # the line of each section's key (三公经费:), see section_lines
+        # The department's 科目表 and the names its rows print (Budget.code_names), shared with its units.
+        self.code_table: codes.CodeTable | None = parent.code_table if parent else None
+        self.code_names: dict[tuple[str, str], str] = parent.code_names if parent else {}
 
     # -- helpers -------------------------------------------------------------------------
     def line(self, mapping: Any, key: str, path: str) -> int:
@@ -134,16 +138,22 @@ class _Reader:
     def budget(self) -> Budget:
         d = self.data
         self.section_lines(d)
+        self.read_code_table(d)
         display = d.get("展示", {})
         presentation = Presentation(
             unit=str(display.get("金额单位", "万元")),
             decimals=int(display.get("小数位", 2)),
             thousands=bool(display.get("千分位", True)),
             compare=str(display.get("比较", "")),
+            # keys checked against the schema (the tables of tables.REGISTRY, the parts of TEXT_PARTS)
             table_units={str(k): str(v) for k, v in display.get("表格单位", {}).items()},
+            text_units={str(k): str(v) for k, v in display.get("正文单位", {}).items()},
         )
         if "比较" in display:
             self.line(display, "比较", "展示.比较")
+        for units in ("表格单位", "正文单位"):
+            for key in display.get(units, {}):
+                self.line(display[units], key, f"展示.{units}.{key}")
         level = str(d.get("级次", "市级"))
         units = self.units(d, presentation, level) if "单位" in d else []
         if units:
@@ -196,7 +206,25 @@ class _Reader:
             targets=self.targets(d.get("绩效目标")),
             units=units,
             budget_stated=any(key in d for key in ("收入", "支出", "单位")),
+            code_table=self.code_table,
+            code_names=self.code_names,
         )
+
+    def read_code_table(self, d: LocDict) -> None:
+        """The source's own 科目表 (`科目表: 文件`), read afresh at every load (never cached)."""
+        if "科目表" not in d:
+            return
+        line = self.line(d, "科目表", "科目表")
+        target = (self.path.parent / str(d["科目表"])).resolve()
+        self.read_files.append(target)
+        try:
+            self.code_table = codes.read_code_table(target)
+        except codes.CodeTableError as exc:
+            if exc.line:  # a fault inside the table: named at its own file and line
+                self.findings.append(Finding("error", "R-科目表", f"科目表 {target} 第 {exc.line} 行：{exc.message}",
+                                             str(target), exc.line, 0, ""))
+            else:
+                self.error("R-科目表", f"科目表 {target} 无法使用：{exc.message}", line, "科目表")
 
     # -- several budget units (单位) ---------------------------------------------------------
     def units(self, d: LocDict, presentation: Presentation, level: str) -> list[Budget]:
@@ -224,7 +252,7 @@ class _Reader:
     def unit_reader(self, item: LocDict, path: str, name: str, line: int) -> _Reader | None:
         """A reader for one unit's figures: the unit's own mapping, or the file it 包含."""
         if "包含" not in item:
-            return _Reader(self.path, item, self.year, self.source_unit)
+            return _Reader(self.path, item, self.year, self.source_unit, parent=self)
         for key in ("收入", "支出", "结转下年"):
             if key in item:
                 self.error("R-单位合计", f"单位“{name}”已用“包含”指向单位源文件，不应再填“{key}”", line, f"{path}.{key}")
@@ -256,13 +284,14 @@ class _Reader:
             self.error("R-单位文件", f"单位源文件 {target} 写的单位名称是“{data['名称']}”，部门源文件中是“{name}”", where,
                        f"{path}.包含")
             return None
-        return _Reader(target, data, self.year, str(data.get("金额单位", self.source_unit)))
+        return _Reader(target, data, self.year, str(data.get("金额单位", self.source_unit)), parent=self)
 
     def unit_budget(self, name: str, presentation: Presentation, level: str) -> Budget:
         """One unit's 收入 and 支出 as a Budget (this reader's data is the unit's mapping or file)."""
         d = self.data
         spending = d["支出"]
         basic = spending.get("基本支出", {})
+        function_rows = self.function_rows(spending)  # before the projects: their 科目 may be named here
         projects = self.projects(spending)
         for project in projects:
             project.unit = name
@@ -279,7 +308,7 @@ class _Reader:
             income=self.income(d["收入"]),
             carried_over=self.opt_amount(d["收入"], "上年结转") or ZERO,
             carry_forward=self.opt_amount(d, "结转下年") or ZERO,
-            function_rows=self.function_rows(spending),
+            function_rows=function_rows,
             economic_rows=self.economic_rows(basic),
             stated_personnel=self.opt_amount(basic, "人员经费"),
             stated_public=self.opt_amount(basic, "公用经费"),
@@ -296,6 +325,8 @@ class _Reader:
             glossary=[],
             lines=self.lines,
             stated_totals=self.stated_totals,
+            code_table=self.code_table,
+            code_names=self.code_names,
         )
 
     # -- 绩效目标 ------------------------------------------------------------------------------
@@ -403,8 +434,11 @@ class _Reader:
         for key, value in d.items():
             key_line(d, key, key)
             if isinstance(value, dict):
-                for inner in value:
+                for inner, deeper in value.items():
                     key_line(value, inner, f"{key}.{inner}")
+                    if isinstance(deeper, dict):  # 支出.基本支出.人员经费
+                        for third in deeper:
+                            key_line(deeper, third, f"{key}.{inner}.{third}")
 
     def glossary(self, terms: list) -> list[tuple[str, str | None]]:
         """名词解释 of the source: (term, text) adds or rewords a term, (term, None) leaves it out."""
@@ -475,25 +509,66 @@ class _Reader:
             actual.totals.pop(key, None)
         return actual
 
-    def check_code(self, kind: str, code: str, line: int, year: int | None = None) -> str:
-        """The registry name of a code, or '' with a finding when the registry does not know it."""
+    def check_code(self, kind: str, code: str, line: int, year: int | None = None, stated: str = "") -> str:
+        """The name a code's row prints: the 科目表's or registry's name, a published alias as the source
+        gives it (名称), or the 名称 of a code neither table knows (the checks warn of it); '' with a
+        finding when the code is unknown and unnamed."""
         year = year or self.year
+        stated = stated.strip()
         known = self.known_codes.get((kind, code, year))
-        if known is not None:  # thousands of projects name the same few hundred codes
-            return known
-        entry = codes.function_entry(code, year) if kind == "功能分类" else codes.economic_entry(code, year)
-        if entry is None:
-            valid = [y for y in range(2000, 2041)
-                     if (codes.function_entry(code, y) if kind == "功能分类" else codes.economic_entry(code, y))]
-            if valid:
-                message = (f"{kind}科目编码 {code} 在 {year} 年已不使用（仅 {valid[0]}–{valid[-1]} 年有效）："
-                           f"请按 {year} 年科目表改用新编码")
-            else:
-                message = f"{kind}科目编码 {code} 在 {year} 年的科目表中不存在：请核对编码（科目表见 reportgen/codes/）"
-            self.error("R-科目编码", message, line, kind)
-            return ""
-        self.known_codes[(kind, code, year)] = entry.name
-        return entry.name
+        if known is None:
+            entry = codes.lookup(kind, code, year, self.code_table)
+            if entry is None:
+                return self.unknown_code(kind, code, line, year, stated)
+            known = self.known_codes[(kind, code, year)] = entry.name
+        if stated and not codes.same_name(stated, known) and codes.name_status(
+                kind, code, stated, year, self.code_table) == "ok":
+            self.code_names.setdefault((kind, code), stated)  # an alias: printed as the source gives it
+            return stated
+        return known
+
+    def unknown_code(self, kind: str, code: str, line: int, year: int, stated: str) -> str:
+        named = self.code_names.get((kind, code))
+        expected = "function" if kind == "功能分类" else "economic"
+        if (stated or named) and codes.kind_of_code(code) == expected:
+            # a code of the department's own (a local 项, one newer than the registry): used under
+            # the name it gives; R-科目名称 warns that no table knows it
+            if stated:
+                self.code_names.setdefault((kind, code), stated)
+            return stated or named or ""
+        valid = [y for y in range(2000, 2041)
+                 if (codes.function_entry(code, y) if kind == "功能分类" else codes.economic_entry(code, y))]
+        if valid:
+            self.error("R-科目编码", f"{kind}科目编码 {code} 在 {year} 年已不使用（仅 {valid[0]}–{valid[-1]} 年有效）："
+                       f"请按 {year} 年科目表改用新编码", line, kind)
+        elif stated:
+            self.error("R-科目编码", f"“{code}”不是{kind}科目编码（{kind}应为 " + (
+                "2 开头的 3、5 或 7 位数字）" if kind == "功能分类" else "3 开头的 3 或 5 位数字）"), line, kind)
+        else:
+            self.error("R-科目编码", f"{kind}科目编码 {code} 在 {year} 年的科目表中不存在：请核对编码；确是本地或新设的"
+                       "科目，请在这一行写上“名称”，或在源文件的“科目表”文件中加上它", line, kind)
+        return ""
+
+    def check_parents(self, kind: str, rows: list[Any]) -> None:
+        """Every 类/款 above a row must have a name (registry, 科目表 or a row of this source naming it):
+        the tables print a line for it."""
+        reported: set[tuple[str, str]] = set()
+        for row in rows:
+            if not row.name:
+                continue  # already reported
+            for length in (3, 5):
+                parent = row.code[:length]
+                if length >= len(row.code) or self.name_of(kind, parent) is not None or (kind, parent) in reported:
+                    continue
+                reported.add((kind, parent))
+                self.error("R-科目编码", f"{kind}科目 {row.code} 的上级科目 {parent} 在 {self.year} 年的科目表中不存在："
+                           f"请在“科目表”文件中加上它，或加一行 {{科目: {parent}, 名称: …}} 写明它的名称", row.line, kind)
+
+    def name_of(self, kind: str, code: str) -> str | None:
+        if (kind, code) in self.code_names:
+            return self.code_names[(kind, code)]
+        entry = codes.lookup(kind, code, self.year, self.code_table)
+        return entry.name if entry is not None else None
 
     def function_rows(self, spending: LocDict) -> list[FunctionRow]:
         rows: list[FunctionRow] = []
@@ -503,7 +578,7 @@ class _Reader:
             line = item.mark.line if hasattr(item, "mark") else 0
             self.lines[path] = line
             code = str(item["科目"])
-            name = self.check_code("功能分类", code, line)
+            name = self.check_code("功能分类", code, line, stated=str(item.get("名称", "")))
             fund = str(item.get("资金", "一般公共预算"))
             if name and len(code) in (3, 5) and any(
                     str(other["科目"]) != code and str(other["科目"]).startswith(code)
@@ -532,6 +607,7 @@ class _Reader:
                     actual=self.opt_amount(item, "上年执行数"),
                 )
             )
+        self.check_parents("功能分类", [*rows, *(t for t in self.stated_totals if t.kind == "功能分类")])
         return rows
 
     def economic_rows(self, basic: LocDict) -> list[EconomicRow]:
@@ -541,7 +617,7 @@ class _Reader:
             line = item.mark.line if hasattr(item, "mark") else 0
             self.lines[path] = line
             code = str(item["科目"])
-            name = self.check_code("经济分类", code, line)
+            name = self.check_code("经济分类", code, line, stated=str(item.get("名称", "")))
             items = basic.get("经济分类", [])
             if name and len(code) == 3 and any(str(other["科目"]).startswith(code) and len(str(other["科目"])) > 3
                                                for other in items):
@@ -560,6 +636,7 @@ class _Reader:
                 continue
             government = self.government_split(item.get("政府经济分类"), code, amount, line, path)
             rows.append(EconomicRow(code, name, str(item.get("名称", "")), amount, government, line))
+        self.check_parents("经济分类", [*rows, *(t for t in self.stated_totals if t.kind == "经济分类")])
         return rows
 
     def government_split(self, value: Any, code: str, amount: Decimal, line: int, path: str) -> dict[str, Decimal]:
@@ -571,7 +648,7 @@ class _Reader:
         else:
             split = {str(value): amount}
         for gov_code in split:
-            if codes.government_economic_entry(gov_code, self.year) is None:
+            if codes.lookup("政府经济分类", gov_code, self.year, self.code_table) is None:
                 self.error("R-科目编码", f"政府预算经济分类科目编码 {gov_code} 不存在", line, path + ".政府经济分类")
         return split
 
@@ -655,8 +732,8 @@ class _Reader:
 
 
 def referenced_files(path: Path) -> list[Path]:
-    """Every other file a source reads: the unit files its 单位 包含, its 上年.来源 and 上年执行数.来源, with the
-    files those read in turn, in reading order. A file named but missing or broken is still
+    """Every other file a source reads: the unit files its 单位 包含, its 上年.来源 and 上年执行数.来源, its
+    科目表, with the files those read in turn, in reading order. A file named but missing or broken is still
     listed (a watcher must see it appear or be mended); nothing is reported here: loading does."""
     seen: list[Path] = [path.resolve()]
     pending = [path.resolve()]
@@ -673,6 +750,9 @@ def referenced_files(path: Path) -> list[Path]:
             prior = data.get(section)
             if isinstance(prior, dict):
                 named.append(prior.get("来源"))
+        table = data.get("科目表")  # a code table, not a source: watched, never read as YAML source
+        if isinstance(table, str) and table.strip() and (current.parent / table).resolve() not in seen:
+            seen.append((current.parent / table).resolve())
         for name in named:
             if not isinstance(name, str) or not name.strip():
                 continue

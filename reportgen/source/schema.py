@@ -215,6 +215,9 @@ class Validator:
             item_path = f"{prefix}{key}"
             if key in properties:
                 self.validate(item, properties[key], item_path, value_marks.get(key, mark))
+            elif extra is False and "x-names" in schema:  # a map keyed by names: 表格单位, 正文单位
+                self.error(unknown_name(str(key), schema["x-names"], list(properties)), item_path,
+                           key_marks.get(key, mark), "未知名称")
             elif extra is False:
                 hint = difflib.get_close_matches(key, list(properties), n=1, cutoff=0.5)
                 self.error(f"未知字段“{key}”：" + (f"是否应为“{hint[0]}”？" if hint else "可用的字段：" + "、".join(properties)),
@@ -266,6 +269,15 @@ class Validator:
         text = str(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
         if not text.isdigit():
             self.error(f"应为科目编码（数字，如 2012901），实际是{describe(value)}", path, mark, "科目编码")
+
+
+def unknown_name(name: str, what: str, names: list[str]) -> str:
+    """The message for a key that names no 表格 / 正文部分 (``what``): the likeliest names meant
+    (close in spelling, or holding it or held by it: 三公 → 三公经费), then every name there is."""
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+    close += [n for n in names if n not in close and name and (name in n or n in name)][: 3 - len(close)]
+    hint = f"您是否想写{'或'.join(f'“{n}”' for n in close)}？" if close else ""
+    return f"没有名为“{name}”的{what}：{hint}可用的{what}：{'、'.join(names)}"
 
 
 def is_placeholder(value: Any) -> bool:

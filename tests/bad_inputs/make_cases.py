@@ -77,6 +77,14 @@ case("function-rows-as-mapping.yaml", "应为列表", "  功能分类:\n", "  �
      marker="功能分类: {科目: 2012901")
 case("duties-as-text.yaml", "应为列表", "  职责:\n    - 维护职工合法权益", "  职责: 维护职工合法权益\n  职责旧:\n    - 维护职工合法权益")
 case("unit-not-allowed.yaml", "应为以下之一", "金额单位: 万元", "金额单位: 千元", marker="金额单位: 千元")
+case("table-unit-unknown-table.yaml", ["没有名为“三公经费表”的表格", "您是否想写“三公经费支出表”", "展示.表格单位.三公经费表",
+                                       "项目支出表"],
+     "金额单位: 万元\n", "金额单位: 万元\n展示:\n  表格单位: {全部: 元, 三公经费表: 万元}\n", marker="三公经费表",
+     note="the schema's own old example named no table and was accepted silently")
+case("text-unit-unknown-part.yaml", ["没有名为“三公”的正文部分", "您是否想写“三公经费”", "展示.正文单位.三公", "政府采购"],
+     "金额单位: 万元\n", "金额单位: 万元\n展示:\n  正文单位:\n    全部: 元\n    三公: 万元\n", marker="三公: 万元")
+case("table-unit-not-allowed.yaml", ["应为以下之一", "展示.表格单位.项目支出表"], "金额单位: 万元\n",
+     "金额单位: 万元\n展示:\n  表格单位: {项目支出表: 千元}\n", marker="项目支出表: 千元")
 case("level-not-allowed.yaml", "应为以下之一", "级次: 区级", "级次: 街道级", marker="级次: 街道级")
 case("department-blank.yaml", "不能为空", "部门: 深圳市盐田区总工会", "部门: \" \"", marker="部门: \" \"")
 case("fund-not-allowed.yaml", "应为以下之一", "{科目: 2012906, 项目支出: 827.56}", "{科目: 2012906, 项目支出: 827.56, 资金: 自有资金}",

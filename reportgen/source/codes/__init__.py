@@ -24,6 +24,8 @@ from reportgen.records import Record
 
 __all__ = [
     "CodeEntry",
+    "CodeTable",
+    "CodeTableError",
     "Kind",
     "Level",
     "RegistryError",
@@ -34,9 +36,13 @@ __all__ = [
     "function_entry",
     "function_level",
     "government_economic_entry",
+    "kind_of_code",
+    "lookup",
     "name_status",
     "parent_code",
+    "read_code_table",
     "registry_source",
+    "same_name",
 ]
 
 Kind = Literal["function", "economic", "government_economic"]
@@ -290,25 +296,33 @@ def default_government_code(economic_code: str) -> str | None:
     return _mapping().get(str(economic_code).strip())
 
 
+def same_name(one: str, other: str) -> bool:
+    """True when two names differ at most in bracket width and spacing (see _normalise)."""
+    return _normalise(one) == _normalise(other)
+
+
 def _normalise(name: str) -> str:
     # Text copied from PDF/DOCX mixes full- and half-width brackets and breaks names with spaces or
     # newlines; none of that makes a different name.
     return "".join(unicodedata.normalize("NFKC", name).split())
 
 
-def name_status(kind: str, code: str, name: str, year: int) -> NameStatus:
-    """How a stated name fits the registry for ``year``.
+def name_status(kind: str, code: str, name: str, year: int, table: CodeTable | None = None) -> NameStatus:
+    """How a stated name fits the registry (and the source's own 科目表) for ``year``.
 
-    "ok": the name (or a known alias) for that year; "outdated": the name the code had in another
-    year range (e.g. 医疗卫生与计划生育支出 for 210 in 2022); "mismatch": some other name;
-    "unknown": the code is not in the registry for that year.
+    "ok": the name (or a known alias) for that year, or the 科目表's name or alias; "outdated": the
+    name the code had in another year range (e.g. 医疗卫生与计划生育支出 for 210 in 2022);
+    "mismatch": some other name; "unknown": neither the registry nor the 科目表 knows the code.
     """
     resolved = _kind(kind)
+    stated = _normalise(name)
+    local = table.get(resolved, code) if table is not None else None
+    if local is not None and stated in {_normalise(n) for n in (local[0], *local[1])}:
+        return "ok"
     found = _current(resolved, code, year)
     if found is None:
-        return "unknown"
+        return "unknown" if local is None else "mismatch"
     code_text, current = found
-    stated = _normalise(name)
     if stated in {_normalise(n) for n in (current.name, *current.aliases)}:
         return "ok"
     for other in _load(resolved)[code_text]:
@@ -327,3 +341,181 @@ def all_codes(kind: str, year: int) -> list[CodeEntry]:
 def all_function_codes(year: int) -> list[CodeEntry]:
     """Every 功能分类 entry valid in ``year`` (for the source schema and editor completion)."""
     return all_codes("function", year)
+
+
+# -- a source's own code table (科目表) -----------------------------------------------------------
+# A locality's finance system knows codes the national registry lacks (a local 项, a code added
+# after this release) and sometimes prints a known code under a name of its own. A source may
+# point at such a table (`科目表: 文件`, YAML or CSV as the finance system exports it); its codes
+# add to and rename the registry for that source only. It is read at every load and never kept in
+# the user's cache: it is the user's file and changes under them.
+
+MAX_CODE_TABLE_BYTES = 2 * 1024 * 1024  # a whole year's catalogue is about 300 KB as CSV
+_KIND_BY_DIGIT: dict[str, Kind] = {"2": "function", "3": "economic", "5": "government_economic"}
+_CODE_HEADERS = ("科目编码", "科目代码", "编码", "代码", "科目")
+_NAME_HEADERS = ("科目名称", "名称")
+_ALIAS_HEADERS = ("别名",)
+
+
+class CodeTableError(ValueError):
+    """A 科目表 the loader cannot use; ``message`` is Chinese, ``line`` 1-based (0: the whole file)."""
+
+    def __init__(self, message: str, line: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class CodeTable(Record):
+    """A source's own codes: (kind, code) → (name, aliases, line in the table's file)."""
+
+    path: Path
+    entries: dict[tuple[str, str], tuple[str, tuple[str, ...], int]]
+
+    def get(self, kind: str, code: object) -> tuple[str, tuple[str, ...], int] | None:
+        return self.entries.get((_kind(kind), str(code).strip()))
+
+
+def kind_of_code(code: str) -> Kind | None:
+    """The classification a code belongs to by its first digit (2 功能, 3 部门经济, 5 政府经济) and
+    length, or None when it fits none."""
+    kind = _KIND_BY_DIGIT.get(code[:1])
+    if kind is None or not code.isdigit() or len(code) not in _LENGTHS[kind]:
+        return None
+    return kind
+
+
+def lookup(kind: str, code: object, year: int, table: CodeTable | None = None) -> CodeEntry | None:
+    """The entry of a code for ``year``: the source's 科目表 first, then the registry."""
+    resolved = _kind(kind)
+    code_text = str(code).strip()
+    if table is not None:
+        local = table.get(resolved, code_text)
+        if local is not None:
+            return CodeEntry(code_text, local[0], function_level(code_text), parent_code(code_text))
+    return _entry(resolved, code_text, year)
+
+
+def read_code_table(path: Path) -> CodeTable:
+    """Read a 科目表: YAML (code: name, or code: {名称, 别名}) or CSV (科目编码,科目名称[,别名]), in
+    UTF-8 (with or without BOM) or GBK. Raises CodeTableError naming the line and what is expected."""
+    from reportgen.source.inputs import InputRefused, read_bounded
+
+    try:
+        raw = read_bounded(path, MAX_CODE_TABLE_BYTES, "科目表文件")
+    except InputRefused as exc:
+        raise CodeTableError(exc.message) from None
+    text = _decoded(raw)
+    if path.suffix.lower() in (".csv", ".txt"):
+        rows = _csv_rows(text)
+    elif path.suffix.lower() in (".yaml", ".yml"):
+        rows = _yaml_rows(text)
+    else:
+        raise CodeTableError(f"科目表应为 .yaml/.yml 或 .csv 文件，{path.name} 不是")
+    entries: dict[tuple[str, str], tuple[str, tuple[str, ...], int]] = {}
+    for line, code, name, aliases in rows:
+        code = "".join(code.split())  # 207 01 01 as printed in tables
+        kind = kind_of_code(code)
+        if kind is None:
+            raise CodeTableError(f"科目编码“{code}”无法识别：应为支出功能分类（2 开头，3、5 或 7 位）、部门预算经济分类"
+                                 f"（3 开头，3 或 5 位）或政府预算经济分类（5 开头，3 或 5 位）的编码", line)
+        if not name:
+            raise CodeTableError(f"科目编码 {code} 没有科目名称：每个编码后应写它的名称", line)
+        if (kind, code) in entries:
+            raise CodeTableError(f"科目编码 {code} 重复出现（第 {entries[(kind, code)][2]} 行已有）", line)
+        entries[(kind, code)] = (name, aliases, line)
+    if not entries:
+        raise CodeTableError("科目表中没有科目：应每行一个“科目编码,科目名称”（CSV）或“编码: 名称”（YAML）")
+    return CodeTable(path, entries)
+
+
+def _decoded(raw: bytes) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030")  # GBK/GB2312 exports of Windows finance systems
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CodeTableError("科目表文件的编码无法识别：应为 UTF-8 或 GBK 编码", line) from None
+
+
+def _csv_rows(text: str) -> list[tuple[int, str, str, tuple[str, ...]]]:
+    import csv
+
+    reader = csv.reader(text.splitlines())
+    rows: list[tuple[int, str, str, tuple[str, ...]]] = []
+    code_col, name_col, alias_col = 0, 1, None
+    try:
+        for line, cells in enumerate(reader, start=1):
+            cells = [cell.strip() for cell in cells]
+            if not any(cells):
+                continue
+            if not rows and not "".join(cells[0].split()).isdigit():
+                # a header row: find the columns by name, as finance systems order them differently
+                header = [cell.replace(" ", "") for cell in cells]
+                found = [next((i for i, h in enumerate(header) if h in names), None)
+                         for names in (_CODE_HEADERS, _NAME_HEADERS)]
+                if found[0] is None or found[1] is None:
+                    raise CodeTableError("科目表 CSV 的第一行应为数据（科目编码,科目名称）或表头，表头中应有“科目编码”和"
+                                         f"“科目名称”两列，现为：{','.join(cells)}", line)
+                code_col, name_col = found[0], found[1]
+                alias_col = next((i for i, h in enumerate(header) if h in _ALIAS_HEADERS), None)
+                rows.append((line, "", "", ()))  # the header: keeps "first row" decisions made
+                continue
+            if len(cells) <= max(code_col, name_col):
+                raise CodeTableError(f"这一行只有 {len(cells)} 列：应为“科目编码,科目名称”", line)
+            code, name = cells[code_col], cells[name_col]
+            if not "".join(code.split()).isdigit():
+                raise CodeTableError(f"第 {code_col + 1} 列“{code}”不是科目编码：应为数字，如 2070101", line)
+            aliases: tuple[str, ...] = ()
+            if alias_col is not None and alias_col < len(cells) and cells[alias_col]:
+                aliases = tuple(a.strip() for a in cells[alias_col].replace("；", ";").split(";") if a.strip())
+            rows.append((line, code, name, aliases))
+    except csv.Error as exc:
+        raise CodeTableError(f"CSV 格式有误：{exc}", reader.line_num) from None
+    return [row for row in rows if row[1]]
+
+
+def _yaml_rows(text: str) -> list[tuple[int, str, str, tuple[str, ...]]]:
+    from reportgen.errors import SourceError
+    from reportgen.source.yamlio import parse_yaml
+
+    try:
+        data = parse_yaml(text.encode("utf-8"), "科目表")
+    except SourceError as exc:
+        first = exc.findings[0]
+        raise CodeTableError(f"YAML 格式有误：{first.message}", first.line) from None
+    if isinstance(data, dict) and set(data) <= {"科目", "codes"} and len(data) == 1:
+        data = next(iter(data.values()))  # the registry's own shape: a top-level 科目:/codes: mapping
+    if not isinstance(data, dict):
+        raise CodeTableError("科目表 YAML 应为“科目编码: 科目名称”的映射（每行一个，如 2070101: 行政运行）", 1)
+    rows: list[tuple[int, str, str, tuple[str, ...]]] = []
+    key_marks = getattr(data, "key_marks", {})
+    for key, value in data.items():
+        mark = key_marks.get(key) or key_marks.get(str(key))
+        line = mark.line if mark else 0
+        code = str(key)
+        if isinstance(value, dict):
+            unknown = set(map(str, value)) - {"名称", "别名", "name", "aliases"}
+            if unknown:
+                raise CodeTableError(f"科目 {code} 下只可写“名称”和“别名”，不认识：{'、'.join(sorted(unknown))}", line)
+            name = value.get("名称", value.get("name"))
+            raw_aliases = value.get("别名", value.get("aliases", []))
+            if isinstance(raw_aliases, str):
+                raw_aliases = [raw_aliases]
+            if not isinstance(raw_aliases, list) or not all(isinstance(a, str) for a in raw_aliases):
+                raise CodeTableError(f"科目 {code} 的“别名”应为名称的列表", line)
+            aliases = tuple(a.strip() for a in raw_aliases if a.strip())
+        else:
+            name, aliases = value, ()
+        if not isinstance(name, str):
+            raise CodeTableError(f"科目 {code} 的名称应为文字，如 {code}: 行政运行", line)
+        if not code.replace(" ", "").isdigit():
+            raise CodeTableError(f"“{code}”不是科目编码：应为数字，如 2070101", line)
+        rows.append((line, code, name.strip(), aliases))
+    return rows

@@ -1,0 +1,67 @@
+"""展示.表格单位 and 展示.正文单位 name tables and parts of the text (the schema refuses names that do
+not exist); here a name that exists but shows no amount in this document, so that its unit would be
+accepted and have no effect: a table not published or without money, a part the source does not give."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportgen.checks.registry import make_finding, rule
+from reportgen.compute import Figures
+from reportgen.errors import Finding
+from reportgen.model import ALL_PARTS, Budget
+from reportgen.phrasing import Money
+
+# The tables a part declared 不公开 leaves out (templates/narrative/tables.j2).
+UNPUBLISHED_TABLES = {"一般公共预算基本支出表": "经济分类明细", "三公经费支出表": "三公经费"}
+
+
+def _table_without_amounts(b: Budget, table: str) -> str:
+    """Why ``table`` shows no amount in this document ("" when it shows some)."""
+    part = UNPUBLISHED_TABLES.get(table)
+    if part in b.not_published:
+        return f"这张表随“{part}”声明为不公开"
+    targets = b.targets
+    if table == "项目支出表" and not b.projects:
+        return "源文件没有项目清单（支出.项目），没有这张表"
+    if table == "整体绩效目标表":
+        whole = targets.whole if targets is not None else None
+        if whole is None:
+            return "源文件没有部门整体绩效目标（绩效目标.整体），没有这张表"
+        if not any(t.amount is not None or t.fiscal is not None or t.other is not None for t in whole.tasks):
+            return "这张表的任务都没有填写金额"
+    if table == "项目绩效目标表" and (targets is None or not targets.projects):
+        return "源文件没有项目绩效目标（绩效目标.项目），没有这张表"
+    return ""
+
+
+def _part_without_amounts(b: Budget, f: Figures, part: str) -> str:
+    """Why the text's ``part`` shows no amount in this document ("" when it shows some)."""
+    if part in b.not_published:
+        return "这一部分声明为不公开"
+    targets = b.targets
+    reasons = {
+        "收支预算": "" if b.budget_stated else "源文件没有预算收支数字",
+        "三公经费": "" if b.three_public.stated else "源文件没有“三公”经费",
+        "机关运行经费": "" if b.running_costs is not None else "源文件没有机关运行经费",
+        "政府采购": "" if b.procurement is not None else "源文件没有政府采购",
+        "国有资产": "这一部分只写车辆、设备的数量，没有金额",
+        "绩效管理": "" if f.managed_amount is not None else "这一部分没有金额（绩效管理.金额 未填写，也没有项目绩效目标）",
+        "绩效目标": "" if targets is not None and (targets.projects or any(
+            t.amount is not None for t in (targets.whole.tasks if targets.whole is not None else [])))
+        else "源文件的绩效目标没有金额",
+    }
+    return reasons.get(part, "")
+
+
+@rule("R-显示单位")
+def units_without_effect(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    """A unit set for a table or a part that shows no amount here: a warning, not silence."""
+    for field, units, why in (("表格单位", b.presentation.table_units, lambda name: _table_without_amounts(b, name)),
+                              ("正文单位", b.presentation.text_units, lambda name: _part_without_amounts(b, f, name))):
+        for name in units:
+            reason = why(name) if name != ALL_PARTS else ""
+            if reason:
+                path = f"展示.{field}.{name}"
+                yield make_finding(b, "warning", "R-显示单位", f"“{name}”的单位不起作用：{reason}。可删去这一项",
+                                   b.line_of(path), path)

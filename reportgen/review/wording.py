@@ -1,0 +1,61 @@
+"""Text rules over a draft, as review tooling applies them to published disclosures: placeholders
+left in (XX, ××, 某某, 待填写, {单位}, "增加（减少）"), doubled words (增加增加), a change that is
+both (增加持平), repeated punctuation (。。 ，，), a comparison with a year that is not the year
+before, the budget called 决算, and 元 beside 万元 in one sentence. Each is a warning at its line:
+the reviewer reads the sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from reportgen.checks.registry import DOUBLED, PLACEHOLDERS
+from reportgen.errors import Finding
+from reportgen.review.draft import Line
+
+_SPACE = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000]+|[ \t\u3000]+(?=[^\x00-\x7f])")
+_BRACED = re.compile(r"\{[^{}]{1,12}\}")  # {单位}; 【2016】 is a document number
+_BOTH_WAYS = re.compile(r"(增加|减少|增长|下降)持平|持平(增加|减少)")
+_REPEATED = re.compile(r"([，。；、：！？])\1+")
+_COMPARED_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")
+_OWN_YEAR = re.compile(r"(\d{4})年(?:部门)?(?:预算|决算)")
+_WAN = re.compile(r"\d万元")
+_YUAN = re.compile(r"\d元")
+_SENTENCE = re.compile(r"[^。；]*[。；]?")
+
+
+def text_findings(lines: list[Line], year: int, file: Path) -> list[Finding]:
+    """The text rules' warnings over the lines of a draft of the budget of ``year``."""
+    return list(_findings(lines, year, str(file)))
+
+
+def _findings(lines: list[Line], year: int, file: str) -> Iterator[Finding]:
+    def warn(line: Line, message: str) -> Finding:
+        return Finding("warning", "R-文字", message, file, line.number)
+
+    for line in lines:
+        text = _SPACE.sub("", line.text)
+        for match in PLACEHOLDERS.finditer(text):
+            yield warn(line, f"留有占位文字“{match.group()}”：请换成实际内容")
+        for match in _BRACED.finditer(text):
+            yield warn(line, f"留有模板的占位“{match.group()}”：请换成实际内容")
+        for match in DOUBLED.finditer(text):
+            yield warn(line, f"“{match.group()}”重复：请删去一个")
+        for match in _BOTH_WAYS.finditer(text):
+            yield warn(line, f"“{match.group()}”自相矛盾：持平就不是增减，请只写其一")
+        for match in _REPEATED.finditer(text):
+            yield warn(line, f"标点“{match.group()}”重复")
+        for match in _COMPARED_YEAR.finditer(text):
+            if int(match.group(1)) != year - 1:
+                yield warn(line, f"与 {match.group(1)} 年比较，但 {year} 年预算应与 {year - 1} 年比较")
+        for match in _OWN_YEAR.finditer(text):
+            said = int(match.group(1))
+            if said not in (year, year - 1) and "决算" not in match.group():
+                yield warn(line, f"写作 {said} 年预算，本文件是 {year} 年预算")
+            if "决算" in match.group() and said == year:
+                yield warn(line, f"{year} 年是预算年度，不应称“{match.group()}”")
+        for sentence in _SENTENCE.findall(text):
+            if _WAN.search(sentence) and _YUAN.search(sentence.replace("万元", "")):
+                yield warn(line, "同一句中既有“万元”又有“元”：请核对单位")
+                break
