@@ -274,3 +274,17 @@ def test_every_finding_of_the_basic_split_has_a_line(tmp_path):
     path = write_source(tmp_path, lambda d: d["支出"]["基本支出"].update({"人员经费": 300, "公用经费": 70}))
     found = [f for f in prepare(path).errors if f.rule == "R-人员公用经费"]
     assert found and all(f.line for f in found)
+
+
+def test_the_source_free_text_has_the_same_rules(tmp_path):
+    from reportgen.render import prepare
+
+    def change(d):  # type: ignore[no-untyped-def]
+        d["三公经费"]["公务接待费"] = {"本年": 1, "说明": "严格控制接待标准。。"}
+        d["支出"]["项目"][0]["用途"] = "组织{单位}职工劳动竞赛"
+        d["变动原因"]["收支总计"] = "职工服务阵地运行经费增加持平"
+
+    found = {f.path: f.message for f in prepare(write_source(tmp_path, change)).errors if f.rule == "R-占位文字"}
+    assert "重复的标点" in found["三公经费.公务接待费"]
+    assert "模板的占位" in found["项目“示例劳动竞赛经费”"]
+    assert "自相矛盾" in found["变动原因.收支总计"]

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
-from reportgen.checks.registry import DOUBLED, PLACEHOLDERS, make_finding, reason_threshold, rule
+from reportgen.checks.registry import TEXT_SLIPS, make_finding, reason_threshold, rule
 from reportgen.compute import ZERO, Figures, in_unit, quantize_half_up
 from reportgen.errors import Finding
 from reportgen.model import FUNDS, Budget
@@ -375,8 +375,12 @@ def placeholders(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     texts += [("部门概况.工作目标", g, 0) for g in b.profile.goals]
     if b.running_costs:
         texts.append(("机关运行经费", b.running_costs.reason + b.running_costs.note, b.running_costs.line))
+    texts += [(f"三公经费.{name}", part.reason + part.note, part.line) for name, part in b.three_public.parts.items()]
+    texts.append(("三公经费.说明", b.three_public.note, b.three_public.line))
+    texts.append(("部门概况.机构设置", b.profile.organisation, 0))
+    texts += [(f"支出.功能分类 {r.code}", r.reason, r.line) for r in b.function_rows]
     for where, text, line in texts:
-        for pattern, what in ((PLACEHOLDERS, "遗留的占位文字"), (DOUBLED, "重复的词语")):
+        for pattern, what in TEXT_SLIPS:
             hit = pattern.search(text)
             if hit:
                 yield make_finding(b, "error", "R-占位文字", f"{where}中有{what}“{hit.group(0)}”", line, where)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from reportgen.checks.registry import DOUBLED, PLACEHOLDERS, make_finding, rule
+from reportgen.checks.registry import TEXT_SLIPS, make_finding, rule
 from reportgen.compute import ZERO, Figures
 from reportgen.errors import Finding
 from reportgen.model import Budget
@@ -102,7 +102,7 @@ def target_words(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
         texts.append((where, p.name + p.use + "".join(p.goals), p.line))
         texts += [(f"{where}.指标", i.level3 + i.description + i.value + i.basis, i.line) for i in p.indicators]
     for where, text, line in texts:
-        for pattern, what in ((PLACEHOLDERS, "遗留的占位文字"), (DOUBLED, "重复的词语")):
+        for pattern, what in TEXT_SLIPS:
             hit = pattern.search(text)
             if hit:
                 yield make_finding(b, "error", "R-占位文字", f"{where}中有{what}“{hit.group(0)}”", line, where)

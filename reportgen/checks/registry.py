@@ -20,6 +20,12 @@ DEFAULT_REASON_THRESHOLD = Decimal(10)  # percent: a larger change with no reaso
 _reason_threshold: ContextVar[Decimal] = ContextVar("reason_threshold", default=DEFAULT_REASON_THRESHOLD)
 PLACEHOLDERS = re.compile(r"XX|xx|××|某某|待填写|待补充|增加（减少）|增长（下降）|\?\?")
 DOUBLED = re.compile(r"(增加|减少|增长|下降|主要用于|主要包括)\1")
+BRACED = re.compile(r"\{[^{}]{1,12}\}")  # {单位} of a template; 【2016】 is a document number
+BOTH_WAYS = re.compile(r"(增加|减少|增长|下降)持平|持平(增加|减少)")
+REPEATED_PUNCTUATION = re.compile(r"([，。；、：！？])\1+")
+# The slips of wording review tooling looks for, in a source's free text and in a draft (review/wording.py).
+TEXT_SLIPS = ((PLACEHOLDERS, "遗留的占位文字"), (BRACED, "模板的占位"), (DOUBLED, "重复的词语"),
+              (BOTH_WAYS, "自相矛盾的措辞（持平就不是增减）"), (REPEATED_PUNCTUATION, "重复的标点"))
 
 Rule = Callable[[Budget, Figures, Money], Iterator[Finding]]
 RULES: list[tuple[str, Rule]] = []

@@ -10,14 +10,11 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from reportgen.checks.registry import DOUBLED, PLACEHOLDERS
+from reportgen.checks.registry import BOTH_WAYS, BRACED, DOUBLED, PLACEHOLDERS, REPEATED_PUNCTUATION
 from reportgen.errors import Finding
 from reportgen.review.draft import Line
 
 _SPACE = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000]+|[ \t\u3000]+(?=[^\x00-\x7f])")
-_BRACED = re.compile(r"\{[^{}]{1,12}\}")  # {单位}; 【2016】 is a document number
-_BOTH_WAYS = re.compile(r"(增加|减少|增长|下降)持平|持平(增加|减少)")
-_REPEATED = re.compile(r"([，。；、：！？])\1+")
 _COMPARED_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")
 _OWN_YEAR = re.compile(r"(\d{4})年(?:部门)?(?:预算|决算)")
 _WAN = re.compile(r"\d万元")
@@ -38,13 +35,13 @@ def _findings(lines: list[Line], year: int, file: str) -> Iterator[Finding]:
         text = _SPACE.sub("", line.text)
         for match in PLACEHOLDERS.finditer(text):
             yield warn(line, f"留有占位文字“{match.group()}”：请换成实际内容")
-        for match in _BRACED.finditer(text):
+        for match in BRACED.finditer(text):
             yield warn(line, f"留有模板的占位“{match.group()}”：请换成实际内容")
         for match in DOUBLED.finditer(text):
             yield warn(line, f"“{match.group()}”重复：请删去一个")
-        for match in _BOTH_WAYS.finditer(text):
+        for match in BOTH_WAYS.finditer(text):
             yield warn(line, f"“{match.group()}”自相矛盾：持平就不是增减，请只写其一")
-        for match in _REPEATED.finditer(text):
+        for match in REPEATED_PUNCTUATION.finditer(text):
             yield warn(line, f"标点“{match.group()}”重复")
         for match in _COMPARED_YEAR.finditer(text):
             if int(match.group(1)) != year - 1:
