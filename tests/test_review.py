@@ -288,3 +288,13 @@ def test_the_source_free_text_has_the_same_rules(tmp_path):
     assert "重复的标点" in found["三公经费.公务接待费"]
     assert "模板的占位" in found["项目“示例劳动竞赛经费”"]
     assert "自相矛盾" in found["变动原因.收支总计"]
+
+
+def test_an_all_zero_table_without_its_note_is_told(tmp_path):
+    from reportgen.review.wording import text_findings
+
+    draft = tmp_path / "draft.txt"
+    table = "表 8\n政府性基金预算支出表\n单位：万元\n科目编码 科目名称 合计\n合计 0 0 0\n"
+    draft.write_text(table + "表 9\n国有资本经营预算支出表\n单位：万元\n合计 0 0 0\n注：本表本年无发生额。\n", encoding="utf-8")
+    empty = [(f.line, f.message) for f in text_findings(read_draft(draft), 2022, draft) if f.rule == "R-空表"]
+    assert empty == [(2, "“政府性基金预算支出表”的数字全为 0，却没有说明（如“本表为空表”）")]

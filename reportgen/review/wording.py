@@ -22,9 +22,42 @@ _YUAN = re.compile(r"\d元")
 _SENTENCE = re.compile(r"[^。；]*[。；]?")
 
 
+_TABLE_TITLE = re.compile(r"^(?:表\s*\d+\s*)?(?:\d{4}年)?[\u4e00-\u9fff“”（）]{2,40}表(?:（[^）]*）)?$")
+_NUMBER = re.compile(r"(?<![\d.])\d[\d,]*(?:\.\d+)?(?![\d.])")
+_EMPTY_NOTE = re.compile(r"空表|无数据|无发生额|未安排|没有|无[\u4e00-\u9fff]{0,12}(?:支出|收入|经费)")
+_TABLE_NUMBER = re.compile(r"^(?:附)?表\s*\d+$")
+
+
 def text_findings(lines: list[Line], year: int, file: Path) -> list[Finding]:
     """The text rules' warnings over the lines of a draft of the budget of ``year``."""
-    return list(_findings(lines, year, str(file)))
+    return list(_findings(lines, year, str(file))) + list(_empty_tables(lines, str(file)))
+
+
+def _empty_tables(lines: list[Line], file: str) -> Iterator[Finding]:
+    """A table whose every figure is 0 and that says nothing of why (本表为空表, 未安排 …): a
+    reader cannot tell an empty table from a forgotten one."""
+    title: Line | None = None
+    numbers: list[str] = []
+    noted = False
+
+    def verdict() -> Iterator[Finding]:
+        if title is not None and numbers and all(float(n.replace(",", "")) == 0 for n in numbers) and not noted:
+            yield Finding("warning", "R-空表", f"“{_SPACE.sub('', title.text)}”的数字全为 0，却没有说明（如“本表为空表”）",
+                          file, title.number)
+
+    for line in lines:
+        text = _SPACE.sub("", line.text).strip()
+        if _TABLE_TITLE.match(text):
+            yield from verdict()
+            title, numbers, noted = line, [], False
+        elif _TABLE_NUMBER.match(text):  # 表 10: the next table's number, not a figure
+            yield from verdict()
+            title = None
+        elif title is not None:
+            if _EMPTY_NOTE.search(text):
+                noted = True
+            numbers += [n for n in _NUMBER.findall(text) if not re.fullmatch(r"\d{4}", n.replace(",", ""))]
+    yield from verdict()
 
 
 def _findings(lines: list[Line], year: int, file: str) -> Iterator[Finding]:
