@@ -19,7 +19,7 @@ from reportgen.review import report_html, review
 from reportgen.review.draft import read_draft
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "seeds"  # the published texts (copies of ../shared/seeds), as fixtures
 DATA = ROOT / "data"
 SOURCES = sorted(DATA.glob("*.yaml"))
 
