@@ -72,6 +72,9 @@ class Glossary:
         levels = re.findall(r"([^（）()]+)[（(]([类款项])[）)]", text)
         if levels:  # Shanghai's “文化旅游体育与传媒支出(类)文化和旅游(款)行政运行(项)”
             return self._by_levels([name for name, _ in levels])
+        text = re.sub(r"(?:为|是|共计|合计为|总额为)$", "", text)
+        # 收支总表 flattened: "二、事业收入五、住房保障支出 6,617,121" — the figure is the last item's
+        text = re.split(r"[一二三四五六七八九十]+、", text)[-1] or text
         for candidate in (text, re.sub(r"(预算数|预算|数)$", "", text), re.sub(r"费用$", "费", text),
                           re.sub(r"项目$", "", text)):
             found = self.names.get(candidate, [])
@@ -79,7 +82,20 @@ class Glossary:
                 return found[0]
             if len(found) > 1:
                 return None
-        return None
+        return self._by_ending(text)
+
+    def _by_ending(self, text: str) -> Figure | None:
+        """A long label that ends with one name (…单位财政拨款的机关运行经费预算): that name's figure,
+        unless its words speak of another year, a carry-over or a change."""
+        stripped = re.sub(r"(预算数|预算)$", "", text)
+        endings = [name for name in self.names if len(name) >= 4 and stripped.endswith(name) and name != stripped]
+        if not endings:
+            return None
+        name = max(endings, key=len)
+        before = stripped[: -len(name)]
+        if re.search(r"结转|上年|增加|减少|增长|下降|其中|以外|除|中的|预留|面向|企业|\d", before) or len(self.names[name]) != 1:
+            return None
+        return self.names[name][0]
 
     def _by_levels(self, names: list[str]) -> Figure | None:
         matches = [figure for code, figure in self.codes.items()
@@ -151,8 +167,16 @@ class Glossary:
             p = b.procurement
             self.add(Figure("政府采购预算", f.procurement_total), "政府采购预算", "政府采购", "政府采购预算总额",
                      "政府采购项目", "政府采购项目纳入部门预算")
-            for name, value in (("货物采购", p.goods), ("工程采购", p.works), ("服务采购", p.services)):
-                self.add(Figure(name, value), name)
+            for kind, value in (("货物", p.goods), ("工程", p.works), ("服务", p.services)):
+                self.add(Figure(f"{kind}采购", value), f"{kind}采购", f"政府采购{kind}", f"政府采购{kind}预算",
+                         f"{kind}类采购", f"{kind}类政府采购")
+            if p.sme is not None:
+                self.add(Figure("面向中小企业预留", p.sme), "面向中小企业预留", "中小企业", "预留给中小企业",
+                         "面向中小企业预留采购份额", "面向中小企业", "面向中小企业预留政府采购项目")
+        performance = b.performance
+        if performance is not None and performance.amount is not None:
+            self.add(Figure("绩效目标管理涉及的预算资金", performance.amount), "涉及预算资金", "涉及项目预算资金",
+                     "项目预算资金", "涉及资金")
         self.by_path: dict[str, list[Figure]] = defaultdict(list)
         general = f.function_tree("一般公共预算")
         general_of = {n.code: n for top in general for n in top.walk()}

@@ -214,6 +214,12 @@ def _base(word: str) -> str:
 
 def _label(prefix: str) -> str:
     """The words right before an amount: from the last comma, colon or 其中 on."""
+    prefix = prefix.replace("＂", "”").replace("（境）", "〔境〕").replace("(境)", "〔境〕")  # 因公出国（境）费 is one name
+    label = _label_of(prefix)
+    return label.replace("〔境〕", "（境）")
+
+
+def _label_of(prefix: str) -> str:
     pieces = _LABEL_CUT.split(prefix)
     label = pieces[-1] if pieces else ""
     if not label.strip() and len(pieces) > 1:
