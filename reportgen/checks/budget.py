@@ -198,7 +198,9 @@ def running_costs_within_public(b: Budget, f: Figures, m: Money) -> Iterator[Fin
 
 @rule("R-项目支出一致")
 def projects_agree(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
-    if f.project_from_functions is None or f.projects_total is None:
+    """The project list covers all 项目支出 of the function rows, unless the source states that
+    it lists some projects only (支出.项目支出, checked by R-项目支出合计)."""
+    if f.project_from_functions is None or f.projects_total is None or b.stated_project is not None:
         return
     if f.project_from_functions != f.projects_total:
         yield make_finding(b, "error", "R-项目支出一致",

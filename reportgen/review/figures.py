@@ -175,8 +175,10 @@ class Glossary:
                          "面向中小企业预留采购份额", "面向中小企业", "面向中小企业预留政府采购项目")
         performance = b.performance
         if performance is not None and performance.amount is not None:
-            self.add(Figure("绩效目标管理涉及的预算资金", performance.amount), "涉及预算资金", "涉及项目预算资金",
-                     "项目预算资金", "涉及资金")
+            # the 绩效目标 part says the same words of the projects it publishes targets for
+            targets = (f.target_projects_total,) if f.target_projects_total is not None else ()
+            self.add(Figure("绩效目标管理涉及的预算资金", performance.amount, others=targets), "涉及预算资金",
+                     "涉及项目预算资金", "项目预算资金", "涉及资金")
         self.by_path: dict[str, list[Figure]] = defaultdict(list)
         general = f.function_tree("一般公共预算")
         general_of = {n.code: n for top in general for n in top.walk()}
