@@ -427,30 +427,54 @@ class Figures:
 
     @staticmethod
     def personnel_public_split(code: str, amount: Decimal) -> tuple[Decimal | None, Decimal | None]:
-        """An economic row's (or class's) amount in the 人员经费 and 公用经费 columns: all in one,
-        zero in the other; neither (None, None) for a class that is neither."""
+        """An amount of an economic class or 款 in the 人员经费 and 公用经费 columns by its class:
+        all in one, zero in the other; neither (None, None) for a class that is neither."""
         kind = economic_kind(code)
         if kind is None:
             return None, None
         return (amount, ZERO) if kind == PERSONNEL else (ZERO, amount)
 
+    @staticmethod
+    def row_split(row: EconomicRow, amount: Decimal | None = None) -> tuple[Decimal | None, Decimal | None]:
+        """An economic row's (or a part of it, ``amount``) 人员经费 and 公用经费: as the source splits
+        the row (the part not given is the rest), else by its class."""
+        whole = row.amount if amount is None else amount
+        if row.stated_personnel is None and row.stated_public is None:
+            return Figures.personnel_public_split(row.code, whole)
+        personnel = row.stated_personnel if row.stated_personnel is not None else row.amount - (row.stated_public or ZERO)
+        public = row.stated_public if row.stated_public is not None else row.amount - personnel
+        if amount is None or not row.amount:
+            return personnel, public
+        return personnel * amount / row.amount, public * amount / row.amount  # a 政府经济分类 part, in proportion
+
+    def class_split(self, code: str) -> tuple[Decimal | None, Decimal | None]:
+        """An economic class's 人员经费 and 公用经费: the sum of its rows' splits."""
+        rows = [r for r in self.budget.economic_rows if r.code.startswith(code)]
+        if not any(r.stated_personnel is not None or r.stated_public is not None for r in rows):
+            return self.personnel_public_split(code, sum((r.amount for r in rows), ZERO))
+        splits = [self.row_split(r) for r in rows]
+        if any(p is None or q is None for p, q in splits):
+            return None, None
+        return sum((p for p, _ in splits), ZERO), sum((q for _, q in splits), ZERO)  # type: ignore[misc]
+
     @cached_property
     def unclassified_basic(self) -> list[tuple[str, Decimal]]:
-        """Economic classes in 基本支出 that are neither 人员经费 nor 公用经费, with their amounts."""
-        return [(n.code, n.basic) for n in self.economic_tree if economic_kind(n.code) is None]
+        """Economic classes in 基本支出 that are neither 人员经费 nor 公用经费 (and that the source does
+        not split), with their amounts."""
+        return [(n.code, n.basic) for n in self.economic_tree if self.class_split(n.code)[0] is None]
 
     @cached_property
     def personnel(self) -> Decimal | None:
-        """人员经费 = 301 + 303 of 基本支出."""
+        """人员经费 = 301 + 303 of 基本支出 (or as the source splits its rows)."""
         if self.has_economic_rows:
-            return sum((self.economic_class(c) for c in PERSONNEL_CLASSES), ZERO)
+            return sum((self.row_split(r)[0] or ZERO for r in self.budget.economic_rows), ZERO)
         return self.budget.stated_personnel
 
     @cached_property
     def public(self) -> Decimal | None:
-        """公用经费 = 302 + 基本支出 part of 310."""
+        """公用经费 = 302 + 基本支出 part of 310 (or as the source splits its rows)."""
         if self.has_economic_rows:
-            return sum((self.economic_class(c) for c in PUBLIC_CLASSES), ZERO)
+            return sum((self.row_split(r)[1] or ZERO for r in self.budget.economic_rows), ZERO)
         return self.budget.stated_public
 
     # -- 三公, procurement -----------------------------------------------------------------
@@ -611,10 +635,17 @@ def consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
                 function_actuals[key].append(row.actual)
         for econ in unit.economic_rows:
             merged_econ = economics.get(econ.code)
+            split = (econ.stated_personnel is not None or econ.stated_public is not None)
+            personnel, public = Figures.row_split(econ) if split else (None, None)
             if merged_econ is None:
                 economics[econ.code] = EconomicRow(econ.code, econ.name, "", econ.amount, dict(econ.government),
-                                                   line_in_department(unit, econ.line))
+                                                   line_in_department(unit, econ.line), personnel, public)
                 continue
+            if split or merged_econ.stated_personnel is not None:  # a split in any unit: split the sum
+                before = Figures.row_split(merged_econ)
+                now = Figures.row_split(econ)
+                merged_econ.stated_personnel = (before[0] or ZERO) + (now[0] or ZERO)
+                merged_econ.stated_public = (before[1] or ZERO) + (now[1] or ZERO)
             merged_econ.amount += econ.amount
             for gov_code, amount in econ.government.items():
                 merged_econ.government[gov_code] = merged_econ.government.get(gov_code, ZERO) + amount

@@ -99,6 +99,10 @@ class EconomicRow(Record):
     amount: Decimal
     government: dict[str, Decimal]
     line: int
+    # The source's own 人员经费/公用经费 split of the row, where its locality's differs from the
+    # classes' (Shanghai counts part of 303 as 公用经费): either or both given, else None.
+    stated_personnel: Decimal | None = None
+    stated_public: Decimal | None = None
 
 
 @dataclass(repr=False, eq=False)

@@ -325,7 +325,7 @@ class TableBuilder:
             body.append(self.missing_row(self.missing(MISSING_ECONOMIC), 7))
             return TableRows(header, body, widths, wide=True)
         for node in self.f.economic_tree:
-            split = [num(node.basic), *map(num, self.f.personnel_public_split(node.code, node.basic))]
+            split = [num(node.basic), *map(num, self.f.class_split(node.code))]
             body.append(Row([Cell(node.code), Cell(node.name, bold=True), Cell(), Cell(), *split], kind="subtotal",
                             key=node.code))
             for row in (r for r in self.b.economic_rows if r.code[:3] == node.code and r.code != node.code):
@@ -336,12 +336,12 @@ class TableBuilder:
                     if index == 0:
                         span = len(parts)
                         cells += [Cell(row.code, rowspan=span), Cell(row.name, indent=1, rowspan=span)]
-                    values = [num(amount), *map(num, self.f.personnel_public_split(row.code, amount))]
+                    values = [num(amount), *map(num, self.f.row_split(row, amount))]
                     cells += [Cell(gov_code), Cell(gov_name or ""), *values]
                     body.append(Row(cells, key=f"{row.code}/{gov_code}"))
         gap = self.tree_gap(tid, self.f.economic_tree, self.f.general_basic or ZERO, lambda n: n.basic)
         for column, whole in ((0, personnel), (1, public)):  # the 人员经费 and 公用经费 columns round too
-            parts = [self.f.personnel_public_split(n.code, n.basic)[column] or ZERO for n in self.f.economic_tree]
+            parts = [self.f.class_split(n.code)[column] or ZERO for n in self.f.economic_tree]
             gap = gap or (whole is not None and self.gap(tid, whole, parts))
         return TableRows(header, body, widths, wide=True, rounding_gap=gap)
 

@@ -97,3 +97,17 @@ def test_stated_totals_must_agree_with_finer_figures(tmp_path):
     rules = {f.rule: f.message for f in prepare(write(tmp_path, data)).errors}
     assert "371.00万元" in rules["R-基本支出合计"] and "370.00万元" in rules["R-基本支出合计"]
     assert "160.00万元" in rules["R-项目支出合计"]
+
+
+def test_a_locality_splits_an_economic_row_between_personnel_and_public(tmp_path):
+    """Shanghai counts part of 303 as 公用经费: a row may state its own split, and the totals follow."""
+    data = base()
+    data["支出"]["基本支出"]["经济分类"][0].update({"人员经费": 140, "公用经费": 10})  # 30101 of 150
+    source = write(tmp_path, data)
+    prepared = prepare(source)
+    assert not prepared.errors, [f.format() for f in prepared.errors]
+    assert (prepared.figures.personnel, prepared.figures.public) == (3100000, 600000)  # 元: 310 and 60 万元
+    render_source(source, tmp_path / "out")
+    rows = {row[0]: row for row in html_tables(tmp_path / "out" / "coarse.html").titled("基本支出表")}
+    assert rows["合计"][-2:] == ["310.00", "60.00"]
+    assert rows["301"][-2:] == ["310.00", "10.00"] and rows["30101"][-2:] == ["140.00", "10.00"]

@@ -635,7 +635,8 @@ class _Reader:
                 rows.append(EconomicRow(code, name, str(item.get("名称", "")), amount, {}, line))
                 continue
             government = self.government_split(item.get("政府经济分类"), code, amount, line, path)
-            rows.append(EconomicRow(code, name, str(item.get("名称", "")), amount, government, line))
+            rows.append(EconomicRow(code, name, str(item.get("名称", "")), amount, government, line,
+                                    self.opt_amount(item, "人员经费"), self.opt_amount(item, "公用经费")))
         self.check_parents("经济分类", [*rows, *(t for t in self.stated_totals if t.kind == "经济分类")])
         return rows
 
