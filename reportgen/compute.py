@@ -484,9 +484,11 @@ class Figures:
 
     @cached_property
     def three_public_prior(self) -> Decimal | None:
+        """The four parts' prior year; where a part's is not given, the 合计's own 上年 if stated."""
         priors = [p.prior for p in self.budget.three_public.parts.values()]
         if any(p is None for p in priors):
-            return None
+            stated = self.budget.three_public.stated_total
+            return stated.prior if stated is not None else None
         return sum(priors, ZERO)  # type: ignore[arg-type]
 
     @cached_property

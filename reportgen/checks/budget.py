@@ -118,6 +118,12 @@ def stated_totals(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
         yield make_finding(b, "error", "R-填报合计",
                        f"“三公”经费填报合计 {m.with_unit(stated_three.current)}，四项之和 {m.with_unit(f.three_public_total)}",
                        stated_three.line, "三公经费.合计")
+    parts_prior = [part.prior for part in b.three_public.parts.values()]
+    if (stated_three is not None and stated_three.prior is not None and None not in parts_prior
+            and stated_three.prior != sum(parts_prior, ZERO)):  # type: ignore[arg-type]
+        yield make_finding(b, "error", "R-填报合计",
+                       f"“三公”经费填报的上年合计 {m.with_unit(stated_three.prior)}，四项上年之和 "
+                       f"{m.with_unit(sum(parts_prior, ZERO))}", stated_three.line, "三公经费.合计.上年")  # type: ignore[arg-type]
     p = b.procurement
     if p is not None and p.stated_total is not None and p.stated_total != f.procurement_total:
         yield make_finding(b, "error", "R-填报合计",
@@ -486,6 +492,22 @@ def compare_base_uses_what_is_given(b: Budget, f: Figures, m: Money) -> Iterator
                            line, path)
 
 
+# The default terms of 名词解释 whose wording names the 级次 (templates/narrative/glossary.j2).
+LEVEL_TERMS = ("财政拨款收入", "“三公”经费")
+
+
+@rule("R-级次")
+def level_unused(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    """级次 words only the default explanations of 财政拨款收入 and “三公”经费: a source that rewords
+    (or leaves out) both gives a 级次 that is printed nowhere."""
+    if "级次" not in b.key_lines:
+        return
+    rewritten = {term for term, _ in b.glossary}
+    if all(term in rewritten for term in LEVEL_TERMS):
+        yield make_finding(b, "warning", "R-级次", f"级次“{b.level}”只用于名词解释中“财政拨款收入”“三公”经费”的默认解释，"
+                           "这两条都已改写或删去，级次不会印出：可删去它", b.key_lines["级次"], "级次")
+
+
 @rule("R-执行数合计")
 def actual_parts_add_up(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     """The parts of 上年执行数 add up as this year's do: 人员经费 and 公用经费 to 基本支出, the three
@@ -511,6 +533,10 @@ def actual_parts_add_up(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     if "合计" in actual.three_public:
         yield from differs("“三公”经费合计", actual.three_public["合计"],
                            [part.actual for part in b.three_public.parts.values()], "上年执行数.三公经费.合计")
+    stated = b.three_public.stated_total
+    if stated is not None and stated.actual is not None:  # 三公经费.合计.上年执行数: checked like the 合计 itself
+        yield from differs("“三公”经费合计", stated.actual, [part.actual for part in b.three_public.parts.values()],
+                           "三公经费.合计")
     for kind, tree in (("功能分类", fa.function_tree("一般公共预算")), ("经济分类", fa.economic_tree)):
         for top in tree:
             for node in top.walk():

@@ -800,7 +800,8 @@ def _merge_actual_section(budget: Budget, reader: _Reader) -> None:
                   or any(p.actual is not None for p in budget.projects)
                   or any(c.actual is not None for c in budget.three_public.parts.values())
                   or (budget.running_costs is not None and budget.running_costs.actual is not None)
-                  or any(t.actual is not None for t in budget.stated_totals))
+                  or any(t.actual is not None for t in budget.stated_totals)
+                  or (budget.three_public.stated_total is not None and budget.three_public.stated_total.actual is not None))
         if not inline:
             return
         actual = budget.actual = Prior(year=budget.prior.year)
