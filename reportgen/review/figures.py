@@ -72,7 +72,7 @@ class Glossary:
         levels = re.findall(r"([^（）()]+)[（(]([类款项])[）)]", text)
         if levels:  # Shanghai's “文化旅游体育与传媒支出(类)文化和旅游(款)行政运行(项)”
             return self._by_levels([name for name, _ in levels])
-        text = re.sub(r"(?:为|是|共计|合计为|总额为)$", "", text)
+        text = re.sub(r"(?:为|是|共计|合计为|总额为|共计安排)$", "", text)
         # 收支总表 flattened: "二、事业收入五、住房保障支出 6,617,121" — the figure is the last item's
         text = re.split(r"[一二三四五六七八九十]+、", text)[-1] or text
         for candidate in (text, re.sub(r"(预算数|预算|数)$", "", text), re.sub(r"费用$", "费", text),
@@ -120,10 +120,10 @@ class Glossary:
                      name, *aliases)
 
         grand = f.expenditure_grand_total
-        total("收入总计", f.income_grand_total, "收支总计", "收入预算", "收入总计", "收入预算总计", "收入")
-        total("支出总计", grand, "收支总计", "支出预算", "支出总计", "支出预算总计", "预算", "支出")
-        total("本年收入合计", f.income_total, None, "本年收入", "本年收入合计", wholes=(f.income_grand_total,))
-        total("本年支出合计", f.expenditure_total, None, "本年支出", "本年支出合计")
+        total("收入总计", f.income_grand_total, "收支总计", "收入预算", "收入总计", "收入预算总计", "收入", "预算收入")
+        total("支出总计", grand, "收支总计", "支出预算", "支出总计", "支出预算总计", "预算", "支出", "预算支出安排")
+        total("本年收入合计", f.income_total, None, "本年收入", "本年收入合计", "收入合计", wholes=(f.income_grand_total,))
+        total("本年支出合计", f.expenditure_total, None, "本年支出", "本年支出合计", "支出合计")
         spending = (f.expenditure_total, grand)
         total("基本支出", f.basic, "基本支出", "基本支出预算", wholes=spending)
         total("项目支出", f.project, "项目支出", "项目支出预算", wholes=spending)
@@ -134,15 +134,17 @@ class Glossary:
             self.names["项目支出"][0].others = (f.general_project,)
             self.names["项目支出"][0].wholes += (f.general_budget,)
         basic = (f.basic,) if f.basic is not None else ()
-        total("人员经费", f.personnel, "人员经费", wholes=basic)
-        total("公用经费", f.public, "公用经费", wholes=basic)
+        total("人员经费", f.personnel, "人员经费", "人员经费支出", wholes=basic)
+        total("公用经费", f.public, "公用经费", "公用经费支出", wholes=basic)
         total("财政拨款收入", f.fiscal_income, "财政拨款", "财政拨款收入预算", wholes=(f.income_total,))
         total("财政拨款支出", f.fiscal_expenditure_total, "财政拨款", "财政拨款支出预算", wholes=spending)
         income = (f.income_total, f.fiscal_income)
         for name in INCOME_SOURCES:
             key = {"一般公共预算拨款": "一般公共预算", "政府性基金预算拨款": "政府性基金",
                    "国有资本经营预算拨款": "国有资本经营"}.get(name)
-            total(name, b.income[name], key, name + "收入", name.replace("预算拨款", "拨款"), wholes=income)
+            total(name, b.income[name], key, name + "收入", name.replace("预算拨款", "拨款"),
+                  *{"一般公共预算拨款": ("一般公共预算收入",), "政府性基金预算拨款": ("基金预算收入", "政府性基金收入")}.get(name, ()),
+                  wholes=income)
         total("一般公共预算支出", f.general_budget, "一般公共预算", "一般公共预算拨款支出", "一般公共预算拨款支出预算",
               "一般公共预算支出预算", wholes=spending)
         for fund in ("政府性基金", "国有资本经营"):
@@ -200,7 +202,8 @@ class Glossary:
                             others=tuple(others), parts=tuple(n.total for n in node.walk() if n is not node and not n.children),
                             wholes=(f.general_budget, f.expenditure_total))
             self.codes[node.code] = figure
-            self.add(figure, node.name, f"{node.name}支出")
+            short = [node.name.removesuffix("支出")] if len(node.code) == 3 else []  # 表1's "一、一般公共服务"
+            self.add(figure, node.name, f"{node.name}支出", *short)
             self.by_path["/".join((*path, node.name))].append(figure)
             for child in node.children:
                 walk(child, (*path, node.name))

@@ -49,8 +49,8 @@ def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
             part = _agreed_value(st, figure) if verdict.status == "agree" else None
             verdicts.append(verdict)
         elif st.kind == "change":
-            change_of = subject
-            verdicts.append(_change(st, subject))
+            change_of = glossary.find(st.label) if st.own_label else subject
+            verdicts.append(_change(st, change_of))
         elif st.kind == "flat":
             change_of = subject
             verdicts.append(_flat(st, subject))

@@ -60,6 +60,7 @@ class Statement:
     table_unit: str = ""
     empty_amount: bool = False  # 持平 followed by a unit with no number
     after_flat: bool = False  # a rate printed right after 持平
+    own_label: bool = False  # a change said as "基本支出增加4.27万元": it names its figure itself
 
 
 def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement]:
@@ -179,6 +180,14 @@ def _statements(sentence: str, offset: int, starts: list[tuple[int, int]]) -> li
             amount = _AMOUNT.fullmatch(token)
             assert amount is not None
             label = _label(sentence[cursor:match.start()])
+            changed = re.fullmatch(r"(.+?)(增加|减少)(?:支出|预算|资金)?", label)
+            if changed and not re.search(r"比|较|与", changed.group(1)):  # 基本支出增加4.27万元: a change of 基本支出
+                out.append(Statement(line, "change", token, to_decimal(amount.group("num")),
+                                     decimals_of(amount.group("num")), amount.group("unit"),
+                                     direction="up" if changed.group(2) == "增加" else "down", label=changed.group(1),
+                                     sentence=sentence, own_label=True))
+                last_kind, cursor = "change", match.end()
+                continue
             statement = Statement(line, "amount", token, to_decimal(amount.group("num")), decimals_of(amount.group("num")),
                                   amount.group("unit"), label=label, sentence=sentence)
             if not first_amount_label and label:
