@@ -26,7 +26,7 @@ class Figure:
 
 
 # Words around a name that do not change what it names.
-_PREFIXES = re.compile(r"^(?:其中|包括|具体包括|主要包括|本部门|本单位|我单位|部门预算|部门|合计|共计|为|是|：|:|的|按)+")
+_PREFIXES = re.compile(r"^(?:其中|包括|具体包括|主要包括|本部门|本单位|我单位|本年度|部门预算|部门|合计|共计|为|是|：|:|\.|．|的|按)+")
 _ENUMERATION = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[⒈⒉⒊⒋⒌⒍⒎⒏⒐]|[①-⑩])")
 _YEAR = re.compile(r"\d{4}年度?")
 _QUOTES = str.maketrans({'"': "“", "＂": "“", "(": "（", ")": "）"})
@@ -36,6 +36,11 @@ def normalize(label: str, department: str = "") -> str:
     text = label.translate(_QUOTES).replace("”", "“").replace(" ", "")
     if department:
         text = text.replace(department, "")
+        # the department as its own text shortens it: 上海市普陀区… → 普陀区…
+        for start in range(1, len(department) - 4):
+            if department[start:] in text:
+                text = text.replace(department[start:], "")
+                break
     text = _YEAR.sub("", text)
     text = re.sub(r"^.*情况", "", text)  # the end of a heading the PDF wrapped onto the sentence's line
     for _ in range(3):
@@ -75,12 +80,16 @@ class Glossary:
         text = re.sub(r"(?:为|是|共计|合计为|总额为|共计安排)$", "", text)
         # 收支总表 flattened: "二、事业收入五、住房保障支出 6,617,121" — the figure is the last item's
         text = re.split(r"[一二三四五六七八九十]+、", text)[-1] or text
-        for candidate in (text, re.sub(r"(预算数|预算|数)$", "", text), re.sub(r"费用$", "费", text),
+        for candidate in (text, re.sub(r"(预算金额|预算数|预算|数|金额)$", "", text), re.sub(r"费用$", "费", text),
                           re.sub(r"项目$", "", text)):
             found = self.names.get(candidate, [])
             if len(found) == 1:
                 return found[0]
             if len(found) > 1:
+                # two figures of one name (三公's 公务接待费 and 表6's 30217) with one value are one figure; the
+                # one that knows its prior year speaks for both. Of different values, the name is ambiguous.
+                if len({figure.current for figure in found}) == 1:
+                    return max(found, key=lambda figure: (figure.prior is not None, figure.actual is not None))
                 return None
         return self._by_ending(text)
 
@@ -143,7 +152,7 @@ class Glossary:
             key = {"一般公共预算拨款": "一般公共预算", "政府性基金预算拨款": "政府性基金",
                    "国有资本经营预算拨款": "国有资本经营"}.get(name)
             total(name, b.income[name], key, name + "收入", name.replace("预算拨款", "拨款"),
-                  *{"一般公共预算拨款": ("一般公共预算收入",), "政府性基金预算拨款": ("基金预算收入", "政府性基金收入")}.get(name, ()),
+                  *{"一般公共预算拨款": ("一般公共预算收入", "一般公共预算"), "政府性基金预算拨款": ("基金预算收入", "政府性基金收入")}.get(name, ()),
                   wholes=income)
         total("一般公共预算支出", f.general_budget, "一般公共预算", "一般公共预算拨款支出", "一般公共预算拨款支出预算",
               "一般公共预算支出预算", wholes=spending)

@@ -117,7 +117,9 @@ def _table_row(text: str) -> re.Match[str] | None:
 
 def _cells(number: int, row: re.Match[str], unit: str) -> list[Statement]:
     """A table row as one statement per name: 收支总表 rows hold two (收入 and 支出)."""
-    text = row.group(0)
+    # a PDF's text layer runs an amount into the next item of a 收支总表 line ("47,483,458一、社会保障和就业支出"),
+    # and the spaces beside Han characters are gone ("收入总计47,483,458支出总计47,483,458")
+    text = re.sub(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=[\u4e00-\u9fff])", r"\1 ", row.group(0))
     pieces = re.findall(rf"(\d{{3}}(?: ?\d{{2}}){{0,2}} *)?([^\d\s]+[^\d]*?)((?: +-?{NUMBER})+|(?<=[^\d\s])(?:-?{NUMBER})(?:(?: +-?{NUMBER})*))(?= |$)",
                         text)
     out = []
@@ -126,7 +128,7 @@ def _cells(number: int, row: re.Match[str], unit: str) -> list[Statement]:
         while values and re.fullmatch(r"[235]\d{2}(?:\d{2}){0,2}", values[0]) and (
                 len(values) > 1 or (code.startswith("3") and values[0].startswith("5"))):
             values = values[1:]  # a classification code after the name (项目支出表, 政府经济分类), not a figure
-        if not values or re.fullmatch(r"表|附表", name.strip()):
+        if not values or re.fullmatch(r"表|附表", name.strip()) or not re.search(r"[\u4e00-\u9fff]", name):
             continue
         label = (name.strip() + (f"（{code.replace(' ', '')}）" if code.strip() else "")).strip()
         out.append(Statement(number, "cell", text, to_decimal(values[0]), decimals_of(values[0]), unit,
