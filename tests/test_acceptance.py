@@ -13,7 +13,9 @@ from reportgen.render import render_source
 from tests.readback import docx_tables, docx_text, find_row, html_tables, html_text
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ("luoyang-zgh-2020", "shenzhen-yantian-zgh-2022", "qinhuangdao-shanhaiguan-gh-2020")
+SEEDS = ("luoyang-zgh-2020", "shenzhen-yantian-zgh-2022", "qinhuangdao-shanhaiguan-gh-2020",
+         # the Shanghai seeds' own statements are in tests/test_seed_{wenlvju,jianguanwei,chengguan}.py
+         "shanghai-putuo-wenlvju-2026", "shanghai-putuo-jianguanwei-2026", "shanghai-putuo-chengguan-2026")
 # table positions in render order: 表1 … 表9 (表10 when the source lists projects)
 # tables by what their titles say, never by where they stand
 T5_GENERAL, T6_BASIC, T7_THREE_PUBLIC, T10_PROJECTS = "一般公共预算支出表", "基本支出表", "“三公”经费支出表", "项目支出表"
