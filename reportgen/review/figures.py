@@ -101,7 +101,7 @@ class Glossary:
         if not endings:
             return None
         name = max(endings, key=len)
-        before = stripped[: -len(name)]
+        before = re.sub(r"\d+家", "", stripped[: -len(name)])  # “下属1家机关和1家参公事业单位”
         if re.search(r"结转|上年|增加|减少|增长|下降|其中|以外|除|中的|预留|面向|企业|\d", before) or len(self.names[name]) != 1:
             return None
         return self.names[name][0]
@@ -152,7 +152,9 @@ class Glossary:
             key = {"一般公共预算拨款": "一般公共预算", "政府性基金预算拨款": "政府性基金",
                    "国有资本经营预算拨款": "国有资本经营"}.get(name)
             total(name, b.income[name], key, name + "收入", name.replace("预算拨款", "拨款"),
-                  *{"一般公共预算拨款": ("一般公共预算收入", "一般公共预算"), "政府性基金预算拨款": ("基金预算收入", "政府性基金收入")}.get(name, ()),
+                  *{"一般公共预算拨款": ("一般公共预算收入", "一般公共预算"),
+                    "政府性基金预算拨款": ("基金预算收入", "政府性基金收入", "政府性基金预算"),
+                    "国有资本经营预算拨款": ("国有资本经营预算",)}.get(name, ()),
                   wholes=income)
         total("一般公共预算支出", f.general_budget, "一般公共预算", "一般公共预算拨款支出", "一般公共预算拨款支出预算",
               "一般公共预算支出预算", wholes=spending)
