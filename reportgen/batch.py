@@ -105,6 +105,7 @@ class Job(Record):
     templates: tuple[Path, ...] | None
     draft: bool
     debug: bool = False
+    layout: str | None = None  # --layout: a shipped layout's name or a folder (over each source's 版式)
 
 
 def render_one(source: str, job: Job, catch_all: bool = True) -> Outcome:
@@ -118,7 +119,7 @@ def render_one(source: str, job: Job, catch_all: bool = True) -> Outcome:
     try:
         with _gc_paused():
             result = render_source(path, job.out, job.formats, list(job.templates) if job.templates else None,
-                                   job.draft)
+                                   job.draft, job.layout)
     except TemplateFault as exc:
         where = (f"{exc.file}:{exc.line}: " if exc.line else f"{exc.file}: ") if exc.file else ""
         return Outcome(source, seconds=time.perf_counter() - start, failure=f"{where}错误 [模板] {exc.message}")
@@ -393,8 +394,17 @@ def run(args: argparse.Namespace) -> int:
     if jobs < 1:
         print("reportgen: -j 应为正整数", file=sys.stderr)
         return 2
+    layout = getattr(args, "layout", None)
+    if layout:
+        from reportgen.layouts import LayoutError, resolve
+
+        try:
+            resolve(layout)
+        except LayoutError as exc:
+            print(f"reportgen: {exc.message}", file=sys.stderr)
+            return 2
     job = Job(args.out, formats, tuple(args.templates) if args.templates else None, args.draft,
-              debug=bool(os.environ.get("REPORTGEN_DEBUG")))
+              debug=bool(os.environ.get("REPORTGEN_DEBUG")), layout=str(layout) if layout else None)
     sources, problems = expand_sources(args.sources)
     if len(sources) + len(problems) == 1 and sources:
         return _run_single(sources[0], job)

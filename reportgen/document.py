@@ -102,6 +102,15 @@ class Table(Record):
 
 
 @dataclass(repr=False, eq=False)
+class ContentsEntry(Record):
+    """A line of the 目录: a heading or a table as the layout numbers it, and where it is."""
+
+    level: int
+    text: str
+    anchor: str = ""
+
+
+@dataclass(repr=False, eq=False)
 class PageBreak(Record):
     """Start the next block on a new page."""
 
@@ -118,6 +127,10 @@ class Document(Record):
     # The parts the source does not give, as (what, source field), where its 待补充 markers stand:
     # a normal render stops and names them; a draft shows them.
     missing: list[tuple[str, str]] = field(default_factory=list)
+    # The 目录 the layout asks for (written from the model, never a field Word must update): its
+    # title and lines; none when the layout prints no 目录.
+    contents_title: str = ""
+    contents: list[ContentsEntry] = field(default_factory=list)
 
     def headings(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading)]

@@ -371,6 +371,8 @@ class Budget(Record):
     # 上年执行数: last year's spending, kept apart from its budget (prior) at every level; the
     # narrative compares with either or both (Presentation.compare), never one for the other.
     actual: Prior | None = None
+    # 版式: the layout the source asks for (a shipped one's name or a folder); "" the default.
+    layout: str = ""
     # The source's own code table (科目表), and the names this source prints where they are not
     # the table's: (kind, code) → a published alias as the source gives it, or the 名称 of a code
     # neither the registry nor the 科目表 knows. Shared by a department and its units.

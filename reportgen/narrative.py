@@ -9,6 +9,7 @@ print are phrased by the filters below, bound to the render's Money through the 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as etree
@@ -17,10 +18,11 @@ import jinja2
 
 from reportgen import templating
 from reportgen.compute import Figures
-from reportgen.document import Block, Document, Heading, PageBreak, Paragraph, Table, Title
+from reportgen.document import Block, ContentsEntry, Document, Heading, PageBreak, Paragraph, Table, Title
+from reportgen.layouts import Layout
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import INCOME_SOURCES, Budget
-from reportgen.phrasing import Money, chinese_number, percent, share_of
+from reportgen.phrasing import Money, percent, share_of
 from reportgen.tables import TableBuilder, TableRows, build_table
 from reportgen.templating import TemplateFault
 
@@ -36,28 +38,24 @@ def labelled(text: object) -> bool:
     return isinstance(text, str) and _OWN_LABEL.match(text) is not None
 
 
-def number_label(level: int, index: int) -> str:
-    """第一部分 / 一、/ （一）/ 1. / （1）: the numbering a heading's depth calls for."""
-    if level == 1:
-        return f"第{chinese_number(index)}部分"
-    if level == 2:
-        return f"{chinese_number(index)}、"
-    if level == 3:
-        return f"（{chinese_number(index)}）"
-    if level == 4:
-        return f"{index}."
-    return f"（{index}）"
+DEFAULT_LAYOUT = Layout(name="默认")
 
 
-def table_label(index: int) -> str:
-    """表1, 表2, …: a table's number, from its place among the document's tables."""
-    return f"表{index}"
+def number_label(level: int, index: int, layout: Layout = DEFAULT_LAYOUT) -> str:
+    """第一部分 / 一、/ （一）/ 1. / （1）: the numbering a heading's depth calls for in ``layout``."""
+    return layout.heading_numbering(level).label(index)
+
+
+def table_label(index: int, layout: Layout = DEFAULT_LAYOUT) -> str:
+    """表1, 表2, … (or 1. 2. …, as the layout numbers them): a table's number, from its place among
+    the document's tables."""
+    return layout.table_numbering.label(index)
 
 
 class _Context:
     """What templates see: the budget, its figures and a few helpers bound to its money."""
 
-    def __init__(self, budget: Budget, figures: Figures, money: Money, tables: dict[str, TableRows]) -> None:
+    def __init__(self, budget: Budget, figures: Figures, money: Money, tables: Mapping[str, TableRows]) -> None:
         self.values: dict[str, Any] = {
             "b": budget,
             "f": figures,
@@ -87,11 +85,14 @@ class _Context:
         }
 
 
-def render_markup(budget: Budget, figures: Figures, money: Money, tables: dict[str, TableRows],
-                  overrides: list[Path] | None = None, draft: list[str] | None = None) -> str:
+def render_markup(budget: Budget, figures: Figures, money: Money, tables: Mapping[str, TableRows],
+                  overrides: list[Path] | None = None, draft: list[str] | None = None,
+                  layout: Layout = DEFAULT_LAYOUT) -> str:
     context = _Context(budget, figures, money, tables).values
     context["_money"] = money
     context["draft"] = draft or []
+    context["layout"] = layout.name
+    context["budget_word"] = layout.budget_word  # 比较措辞: “比2025年预算增加” or “比2025年增加”
     return templating.render_template(templating.environment("narrative", overrides), "disclosure.j2", context)
 
 
@@ -126,10 +127,17 @@ def environment(overrides: list[Path] | None = None) -> jinja2.Environment:
     return templating.environment("narrative", overrides)
 
 
-def markup_to_blocks(markup: str, tables: dict[str, TableRows], missing: list[tuple[str, str]] | None = None) -> list[Block]:
-    """The blocks of the markup; ``missing`` collects the parts its 待补充 markers (and those of
-    the tables it places) stand for."""
+def markup_to_blocks(markup: str, tables: Mapping[str, TableRows], missing: list[tuple[str, str]] | None = None,
+                     layout: Layout = DEFAULT_LAYOUT, contents: list[ContentsEntry] | None = None) -> list[Block]:
+    """The blocks of the markup, numbered as ``layout`` numbers headings and tables; ``missing``
+    collects the parts its 待补充 markers (and those of the tables it places) stand for;
+    ``contents`` the lines of the 目录 the layout asks for.
+
+    ``<sec t="…" toc="…">``: a heading whose 目录 line says ``toc`` (Shanghai's body heading
+    “普陀区…主要职能” is “一、部门主要职能” in the 目录)."""
     missing = [] if missing is None else missing
+    listed = layout.contents
+    depth_listed = listed.depth if listed is not None else 0
     try:
         root = etree.fromstring(f"<doc>{markup}</doc>".encode())
     except etree.ParseError as exc:
@@ -149,8 +157,13 @@ def markup_to_blocks(markup: str, tables: dict[str, TableRows], missing: list[tu
                 counters[level] += 1
                 for deeper in range(level + 1, len(counters)):
                     counters[deeper] = 0
-                blocks.append(Heading(level, number_label(level, counters[level]), child.get("t", ""),
-                                      anchor=f"s{'-'.join(str(c) for c in counters[1:level + 1])}"))
+                numbering = layout.heading_numbering(level)
+                label = numbering.label(counters[level])
+                anchor = f"s{'-'.join(str(c) for c in counters[1:level + 1])}"
+                text = child.get("t", "")
+                blocks.append(Heading(level, label if numbering.body else "", text, anchor=anchor))
+                if contents is not None and level <= depth_listed:
+                    contents.append(ContentsEntry(level, label + child.get("toc", text), anchor))
                 walk(child, level)
             elif tag == "title":
                 blocks.append(Title(text_of(child), child.get("sub", "")))
@@ -169,8 +182,13 @@ def markup_to_blocks(markup: str, tables: dict[str, TableRows], missing: list[tu
                 nonlocal tables_placed
                 tables_placed += 1
                 missing.extend(tables[table_id].missing)  # numbered by their order, as headings are by their depth
-                blocks.append(build_table(tables[table_id], table_id, table_label(tables_placed), child.get("title", ""),
-                                          child.get("department", ""), child.get("unit", ""), notes))
+                number = table_label(tables_placed, layout)
+                title = child.get("title", "")
+                blocks.append(build_table(tables[table_id], table_id, number if layout.table_numbering.body else "",
+                                          title, child.get("department", ""), child.get("unit", ""), notes))
+                if contents is not None and listed is not None and listed.tables:
+                    level = min(depth + 1, len(counters) - 1)
+                    contents.append(ContentsEntry(level, f"{number} {title}", f"table-{table_id}"))
             elif tag == "pagebreak":
                 blocks.append(PageBreak())
             else:
@@ -181,19 +199,25 @@ def markup_to_blocks(markup: str, tables: dict[str, TableRows], missing: list[tu
 
 
 def build_document(budget: Budget, figures: Figures, overrides: list[Path] | None = None,
-                   draft: list[str] | None = None) -> Document:
-    """The whole disclosure as a neutral Document. ``draft``: the open findings a draft lists
-    under its 草稿 banner (disclosure.j2 words it)."""
+                   draft: list[str] | None = None, layout: Layout = DEFAULT_LAYOUT) -> Document:
+    """The whole disclosure as a neutral Document, in the structure of ``layout`` (版式).
+    ``overrides``: the user's template folders, searched before the layout's. ``draft``: the open
+    findings a draft lists under its 草稿 banner (disclosure.j2 words it)."""
     money = Money(budget.presentation)
-    tables = TableBuilder(figures, money, overrides).build_all()
+    folders = [*(overrides or []), *layout.folders]
+    tables = TableBuilder(figures, money, folders).build_all()
     missing: list[tuple[str, str]] = []
-    blocks = markup_to_blocks(render_markup(budget, figures, money, tables, overrides, draft), tables, missing)
+    contents: list[ContentsEntry] | None = [] if layout.contents is not None else None
+    blocks = markup_to_blocks(render_markup(budget, figures, money, tables, folders, draft, layout), tables, missing,
+                              layout, contents)
     title = next((b.text for b in blocks if isinstance(b, Title)), budget.department)
     first: dict[str, str] = {}  # one per source field, in the words of its first marker
     for what, source_field in missing:
         first.setdefault(source_field, what)
     return Document(blocks, meta={"title": title, "department": budget.department, "year": str(budget.year)},
-                    missing=[(what, source_field) for source_field, what in first.items()])
+                    missing=[(what, source_field) for source_field, what in first.items()],
+                    contents_title=layout.contents.title if layout.contents is not None else "",
+                    contents=contents or [])
 
 
 __all__ = ["build_document", "TemplateFault", "Table", "DEFAULT_TEMPLATES"]

@@ -40,7 +40,7 @@ from markupsafe import Markup
 from reportgen.document import Document
 from reportgen.errors import Finding
 from reportgen.locations import DEFAULT_TEMPLATES
-from reportgen.render import document_for, missing_findings, prepare
+from reportgen.render import document_for, layout_of, missing_findings, prepare
 from reportgen.source.loader import referenced_files
 from reportgen.templating import TemplateFault, call_bounded
 from reportgen.writers.docx import docx_bytes
@@ -119,9 +119,11 @@ class PreviewState:
     """
 
     def __init__(self, source: Path, templates: list[Path] | None = None,
-                 on_render: Callable[[Published], None] | None = None) -> None:
+                 on_render: Callable[[Published], None] | None = None, layout: str | None = None) -> None:
         self.source = Path(source)
         self.templates = [Path(t) for t in templates or []]
+        self.layout = layout  # --layout, over the source's 版式
+        self.layout_folders: list[Path] = []  # the folders of the layout the last render used
         self.on_render = on_render
         self.references: list[Path] = []  # unit files and last year's source, as the last load named them
         self._boot = secrets.token_hex(4)  # a restarted server's tokens never match an old page's
@@ -173,6 +175,7 @@ class PreviewState:
         template folder (searched recursively)."""
         paths = [self.source, *self.references]
         paths += self.templates
+        paths += [folder for folder in self.layout_folders if not folder.is_relative_to(DEFAULT_TEMPLATES)]
         paths.append(DEFAULT_TEMPLATES)
         return paths
 
@@ -244,7 +247,8 @@ class PreviewState:
         if prepared.budget is None or prepared.errors:
             return findings, None
         try:
-            document = document_for(prepared, self.templates or None)
+            self.layout_folders = layout_of(prepared.budget, self.layout).folders
+            document = document_for(prepared, self.templates or None, layout=self.layout)
             # the page shows the 待补充 markers, and the panel names each missing part
             return findings + missing_findings(prepared.budget, document), document
         except TemplateFault as exc:
@@ -625,9 +629,9 @@ class PreviewServer:
     def __init__(self, source: Path, templates: list[Path] | None = None, port: int = 0,
                  on_render: Callable[[Published], None] | None = None, *,
                  read_timeout: float | None = None, max_connections: int | None = None,
-                 max_streams: int | None = None) -> None:
+                 max_streams: int | None = None, layout: str | None = None) -> None:
         """The limits default to READ_TIMEOUT_SECONDS, MAX_CONNECTIONS and MAX_EVENT_STREAMS."""
-        self.state = PreviewState(source, templates, on_render)
+        self.state = PreviewState(source, templates, on_render, layout)
         self.watcher = Watcher(self.state)
         self.httpd = _Server((HOST, port),
                              READ_TIMEOUT_SECONDS if read_timeout is None else read_timeout,

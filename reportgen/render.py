@@ -17,6 +17,7 @@ from reportgen.checks import run_checks
 from reportgen.compute import Figures, compute
 from reportgen.document import Document
 from reportgen.errors import Finding, SourceError
+from reportgen.layouts import Layout
 from reportgen.model import Budget
 from reportgen.narrative import build_document
 from reportgen.records import Record
@@ -65,15 +66,27 @@ def prepare(path: Path, reason_threshold: Decimal | None = None) -> Prepared:
     return Prepared(budget, figures, run_checks(budget, figures, reason_threshold))
 
 
-def document_for(prepared: Prepared, templates: list[Path] | None = None, draft: bool = False) -> Document:
-    """The Document of a prepared source. A draft lists its open findings under the 草稿 banner,
-    the parts the source does not give among them (known once the templates have run)."""
+def layout_of(budget: Budget, layout: str | Path | None = None) -> Layout:
+    """The layout to render ``budget`` in: the command line's (``--layout``), else the source's
+    ``版式`` (a folder relative to the source), else the default. Raises LayoutError."""
+    from reportgen.layouts import resolve
+
+    if layout:
+        return resolve(layout)
+    return resolve(budget.layout or None, budget.file.parent)
+
+
+def document_for(prepared: Prepared, templates: list[Path] | None = None, draft: bool = False,
+                 layout: str | Path | None = None) -> Document:
+    """The Document of a prepared source, in its layout. A draft lists its open findings under the
+    草稿 banner, the parts the source does not give among them (known once the templates have run)."""
     assert prepared.budget is not None and prepared.figures is not None
+    chosen = layout_of(prepared.budget, layout)
     open_findings = [f.format() for f in prepared.findings] if draft and prepared.findings else None
-    document = build_document(prepared.budget, prepared.figures, templates, open_findings)
+    document = build_document(prepared.budget, prepared.figures, templates, open_findings, chosen)
     if draft and document.missing:
         lines = [f.format() for f in prepared.findings + missing_findings(prepared.budget, document)]
-        document = build_document(prepared.budget, prepared.figures, templates, lines)
+        document = build_document(prepared.budget, prepared.figures, templates, lines, chosen)
     return document
 
 
@@ -202,7 +215,7 @@ def _in_child(write: Callable[[Document, Path], None], document: Document, targe
 
 
 def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS, templates: list[Path] | None = None,
-                  draft: bool = False) -> Rendered:
+                  draft: bool = False, layout: str | Path | None = None) -> Rendered:
     """Render one source; with errors and no draft, nothing is written. An output that would
     replace one of the files the render reads (the source, a unit file, the prior-year source, a
     template) is refused before anything is written."""
@@ -216,7 +229,7 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     clashes = overwrite_findings(path, prepared.budget.inputs, out_dir, path.stem, formats, templates)
     if clashes:
         return Rendered(path, [], prepared.findings + clashes, time.perf_counter() - start)
-    document = document_for(prepared, templates, draft)
+    document = document_for(prepared, templates, draft, layout)
     missing = missing_findings(prepared.budget, document)
     if missing and not draft:
         return Rendered(path, [], prepared.findings + missing, time.perf_counter() - start)

@@ -7,7 +7,7 @@ the shown total) are detected here so the template can add the 尾数误差 note
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -79,10 +79,13 @@ class TableBuilder:
         declares it not published (不公开); the table then shows the levels that exist."""
         return part not in self.b.not_published
 
-    def build_all(self) -> dict[str, TableRows]:
-        """Every table of the registry, and the performance-target tables the source has."""
-        tables = {table_id: self.recording(build) for table_id, build in REGISTRY}
-        return {**tables, **self.performance_targets()}
+    def build_all(self) -> Tables:
+        """Every table of the registry (its variants included) and the performance-target tables
+        the source has, each built when a template first places or asks about it."""
+        from reportgen.variants import VARIANTS
+
+        builds: dict[str, Callable[[TableBuilder], TableRows]] = {**dict(REGISTRY), **dict(VARIANTS)}
+        return Tables(self, builds, self.performance_targets())
 
     def recording(self, build: Callable[[TableBuilder], TableRows]) -> TableRows:
         """``build(self)``, with the parts its 待补充 cells stand for recorded on the table (the
@@ -582,6 +585,32 @@ REGISTRY: tuple[tuple[str, Callable[[TableBuilder], TableRows]], ...] = (
     ("国有资本经营预算支出表", lambda builder: builder.fund_table("国有资本经营")),
     ("项目支出表", TableBuilder.projects),
 )
+
+
+class Tables(Mapping[str, TableRows]):
+    """The tables of one render by id, each built on first use: a layout places a few of the
+    registry's tables and variants, and a table it does not place costs nothing."""
+
+    def __init__(self, builder: TableBuilder, builds: dict[str, Callable[[TableBuilder], TableRows]],
+                 built: dict[str, TableRows]) -> None:
+        self._builder = builder
+        self._builds = builds
+        self._built = dict(built)
+
+    def __getitem__(self, table_id: str) -> TableRows:
+        if table_id not in self._built:
+            build = self._builds[table_id]  # KeyError for an unknown id, as a dict
+            self._built[table_id] = self._builder.recording(build)
+        return self._built[table_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*self._builds, *(k for k in self._built if k not in self._builds)])
+
+    def __len__(self) -> int:
+        return len(set(self._builds) | set(self._built))
+
+    def __contains__(self, table_id: object) -> bool:
+        return table_id in self._builds or table_id in self._built
 
 
 def unit_name(unit: Budget) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-COMMANDS = ("render", "check", "schema", "diff", "preview", "rollover", "new")
+COMMANDS = ("render", "check", "schema", "diff", "preview", "rollover", "new", "layouts")
 
 
 def command(name: str) -> ModuleType:

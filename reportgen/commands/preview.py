@@ -38,6 +38,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--open", action="store_true", help="启动后用默认浏览器打开预览页面")
     parser.add_argument("--templates", type=Path, action="append", metavar="DIR",
                         help="自定义模板文件夹：同名模板覆盖默认模板（可多次给出）")
+    parser.add_argument("--layout", metavar="版式",
+                        help="公开文本的版式：上海、深圳、河南、河北（reportgen layouts 列出），或含 版式.yaml 的文件夹")
 
 
 def _report(published: Published) -> None:
@@ -71,8 +73,17 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
+    layout = getattr(args, "layout", None)
+    if layout:
+        from reportgen.layouts import LayoutError, resolve
+
+        try:
+            resolve(layout)
+        except LayoutError as exc:
+            print(f"reportgen: {exc.message}", file=sys.stderr)
+            return 2
     try:
-        server = PreviewServer(args.source, args.templates, args.port, on_render=_report)
+        server = PreviewServer(args.source, args.templates, args.port, on_render=_report, layout=layout)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             print(f"reportgen: 端口 {args.port} 已被占用；请换一个端口，或省略 --port 自动选择", file=sys.stderr)

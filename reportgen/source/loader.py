@@ -155,6 +155,7 @@ class _Reader:
             for key in display.get(units, {}):
                 self.line(display[units], key, f"展示.{units}.{key}")
         level = str(d.get("级次", "市级"))
+        layout = self.layout(d)
         units = self.units(d, presentation, level) if "单位" in d else []
         if units:
             figures = consolidate(units, self.path)
@@ -208,7 +209,22 @@ class _Reader:
             budget_stated=any(key in d for key in ("收入", "支出", "单位")),
             code_table=self.code_table,
             code_names=self.code_names,
+            layout=layout,
         )
+
+    def layout(self, d: LocDict) -> str:
+        """The 版式 the source names, checked now so that check, render and preview refuse an
+        unknown one alike (a folder is relative to the source's own)."""
+        if "版式" not in d:
+            return ""
+        name = str(d["版式"])
+        from reportgen.layouts import LayoutError, resolve
+
+        try:
+            resolve(name, self.path.parent)
+        except LayoutError as exc:
+            self.error("版式", exc.message, self.line(d, "版式", "版式"), "版式")
+        return name
 
     def read_code_table(self, d: LocDict) -> None:
         """The source's own 科目表 (`科目表: 文件`), read afresh at every load (never cached)."""

@@ -162,7 +162,10 @@ class HtmlWriter:
             "title": title,
             "front": front,
             "body": body,
-            "toc": list(self.toc),
+            # the layout's 目录 (headings and tables as it numbers them), else the parts and sections
+            "toc": [TocEntry(e.level, e.text, e.anchor) for e in document.contents] if document.contents
+            else list(self.toc),
+            "toc_title": document.contents_title or "目录",
             "meta": dict(document.meta),
         }
 

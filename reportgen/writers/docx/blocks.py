@@ -58,7 +58,11 @@ class DocxWriter:
         self._pending_break: int | None = None
 
     def render(self, document: Document) -> None:
+        contents_due = bool(document.contents)
         for block in document.blocks:
+            if contents_due and isinstance(block, Heading):  # the 目录 after the front matter
+                self.contents(document)
+                contents_due = False
             self._place(block)
             self.block(block)
         self._set_properties(document.meta, next((b.text for b in document.blocks if isinstance(b, Title)), ""))
@@ -108,6 +112,17 @@ class DocxWriter:
             self.body.append(f"<w:p>{ppr_xml(self.style_ids['Normal'])}{run_xml(block.text, MISSING_RPR)}</w:p>")
         else:  # body and item look alike: an item's number is already in its text
             self._write_paragraph(clean(block.text), "Normal")
+
+    def contents(self, document: Document) -> None:
+        """The 目录 as the layout has it, written from the model (no field for Word to update):
+        its title, a line per heading or table indented by level, then a new page."""
+        self.turn(False)
+        self._write_paragraph(clean(document.contents_title), "Subtitle")
+        for entry in document.contents:
+            indent = f'<w:ind w:left="{420 * (entry.level - 1)}"/>' if entry.level > 1 else ""
+            ppr = ppr_xml(self.style_ids["Normal"], indent)
+            self.body.append(f"<w:p>{ppr}{plain_run_xml(clean(entry.text))}</w:p>")
+        self.page_break(PageBreak())
 
     def page_break(self, _block: PageBreak) -> None:
         self._pending_break = len(self.body)

@@ -1,0 +1,198 @@
+"""Layouts (版式): each locality's published structure, as data.
+
+A layout is one folder: ``版式.yaml`` (its name, the layout it starts from, how headings and tables
+are numbered, whether a 目录 is printed, how a change is worded) and the narrative templates it
+overrides (``disclosure.j2`` for the order of the parts, ``tables.j2`` for which tables with which
+titles and builders, any section's wording). A template it does not have comes from the layout it
+starts from (``基于``), and in the end from ``templates/narrative``. The shipped layouts are in
+``templates/layouts/``; a user's own folder (``--layout DIR``) starts from a shipped one and
+overrides what differs. Adding a locality needs no Python.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.locations import DEFAULT_TEMPLATES
+from reportgen.phrasing import chinese_number
+from reportgen.records import Record
+
+SHIPPED = DEFAULT_TEMPLATES / "layouts"
+SETTINGS = "版式.yaml"
+DEFAULT = "默认"
+_MAX_CHAIN = 8  # 基于 → 基于 → …: deeper than this is a loop
+_KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞"}
+_PATTERN = re.compile(r"\{(一|1)\}")
+
+
+class LayoutError(Exception):
+    """A layout that cannot be used: the message says which file and what is expected (Chinese)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """How one level of headings (or the tables) is numbered: ``{一}、`` → 一、二、…, ``{1}.`` → 1. 2. …;
+    ``body``: whether the body shows the number (the 目录 always does)."""
+
+    pattern: str
+    body: bool = True
+
+    def label(self, index: int) -> str:
+        return _PATTERN.sub(lambda m: chinese_number(index) if m.group(1) == "一" else str(index), self.pattern)
+
+
+@dataclass(frozen=True)
+class Contents:
+    """The 目录: its title, the deepest heading level it lists, and whether it lists the tables."""
+
+    title: str = "目 录"
+    depth: int = 1
+    tables: bool = True
+
+
+DEFAULT_NUMBERING = (Numbering("第{一}部分"), Numbering("{一}、"), Numbering("（{一}）"), Numbering("{1}."),
+                     Numbering("（{1}）"))
+
+
+@dataclass(repr=False, eq=False)
+class Layout(Record):
+    """A resolved layout: its settings, and its template folders, its own first."""
+
+    name: str
+    description: str = ""
+    folders: list[Path] = field(default_factory=list)
+    numbering: tuple[Numbering, ...] = DEFAULT_NUMBERING
+    table_numbering: Numbering = Numbering("表{1}")
+    contents: Contents | None = None
+    budget_word: str = ""  # 比较措辞: “比2025年预算增加” says 预算; the default says “比2025年增加”
+    base: str = ""
+
+    def heading_numbering(self, level: int) -> Numbering:
+        """The numbering of headings at ``level`` (1 = a part): deeper levels than the layout
+        lists take its last."""
+        return self.numbering[min(level, len(self.numbering)) - 1]
+
+
+def shipped() -> list[tuple[str, Path]]:
+    """The shipped layouts: (名称, folder), the default first."""
+    found = []
+    for folder in sorted(p for p in SHIPPED.iterdir() if (p / SETTINGS).is_file()) if SHIPPED.is_dir() else []:
+        found.append((str(_settings(folder).get("名称", folder.name)), folder))
+    return sorted(found, key=lambda item: item[0] != DEFAULT)
+
+
+def _settings(folder: Path) -> dict[str, object]:
+    from reportgen.source.inputs import InputRefused, read_bounded
+
+    file = folder / SETTINGS
+    try:
+        text = read_bounded(file, 1_000_000, "版式文件").decode("utf-8")
+    except InputRefused as exc:
+        raise LayoutError(f"{file}: 版式文件无法读取：{exc.message}") from None
+    except UnicodeDecodeError:
+        raise LayoutError(f"{file}: 版式文件不是 UTF-8 编码") from None
+    import yaml
+
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise LayoutError(f"{file}{where}: 版式文件不是有效的 YAML") from None
+    if not isinstance(data, dict):
+        raise LayoutError(f"{file}: 版式文件应为“键: 值”的映射（名称、基于、编号、表号、目录、比较措辞）")
+    unknown = sorted(str(k) for k in data if k not in _KEYS)
+    if unknown:
+        raise LayoutError(f"{file}: 版式文件中有无法识别的键“{'、'.join(unknown)}”，可用：{'、'.join(sorted(_KEYS))}")
+    return data
+
+
+def _folder_of(name: str) -> Path | None:
+    for shipped_name, folder in shipped():
+        aliases = _settings(folder).get("别名", [])
+        if name in (shipped_name, folder.name) or (isinstance(aliases, list) and name in aliases):
+            return folder
+    return None
+
+
+def resolve(name_or_folder: str | Path | None, relative_to: Path | None = None) -> Layout:
+    """The layout a source (``版式``) or the command line (``--layout``) names: a shipped layout by
+    name (上海, 深圳, …) or a folder holding 版式.yaml (relative to ``relative_to``, the source's
+    folder, when the source names it). None: the default layout."""
+    wanted = str(name_or_folder) if name_or_folder not in (None, "") else DEFAULT
+    folder = _folder_of(wanted)
+    if folder is None:
+        candidate = Path(wanted)
+        if not candidate.is_absolute() and relative_to is not None:
+            candidate = relative_to / candidate
+        if (candidate / SETTINGS).is_file():
+            folder = candidate
+    if folder is None:
+        names = "、".join(name for name, _ in shipped())
+        raise LayoutError(f"没有名为“{wanted}”的版式：可用 {names}，或给出含 {SETTINGS} 的文件夹")
+    return _load(folder, 0)
+
+
+def _load(folder: Path, depth: int) -> Layout:
+    if depth > _MAX_CHAIN:
+        raise LayoutError(f"{folder / SETTINGS}: 版式的“基于”形成了循环")
+    data = _settings(folder)
+    file = folder / SETTINGS
+    name = str(data.get("名称", folder.name))
+    base_name = data.get("基于", DEFAULT if name != DEFAULT else None)
+    if base_name is not None:
+        base_folder = _folder_of(str(base_name)) or (folder / str(base_name) if (folder / str(base_name) / SETTINGS).is_file() else None)
+        if base_folder is None:
+            raise LayoutError(f"{file}: “基于: {base_name}”不是已有的版式")
+        base = _load(base_folder, depth + 1)
+    else:
+        base = Layout(name=DEFAULT)
+    layout = Layout(name=name, description=str(data.get("说明", "")), folders=[folder, *base.folders],
+                    numbering=base.numbering, table_numbering=base.table_numbering, contents=base.contents,
+                    budget_word=base.budget_word, base=str(base_name or ""))
+    if "编号" in data:
+        levels = data["编号"]
+        if not isinstance(levels, list) or not levels:
+            raise LayoutError(f"{file}: “编号”应为各级标题编号的列表，如 [第{{一}}部分, {{一}}、, （{{一}}）, {{1}}., （{{1}}）]")
+        layout.numbering = tuple(_numbering(file, "编号", level) for level in levels)
+    if "表号" in data:
+        layout.table_numbering = _numbering(file, "表号", data["表号"])
+    if "目录" in data:
+        layout.contents = _contents(file, data["目录"])
+    if "比较措辞" in data:
+        word = data["比较措辞"]
+        if word not in ("", "预算", None):
+            raise LayoutError(f"{file}: “比较措辞”应为 预算（“比2025年预算增加”）或留空（“比2025年增加”）")
+        layout.budget_word = str(word or "")
+    return layout
+
+
+def _numbering(file: Path, key: str, value: object) -> Numbering:
+    if isinstance(value, str):
+        return Numbering(value)
+    if isinstance(value, dict) and set(value) <= {"格式", "正文"} and isinstance(value.get("格式"), str):
+        return Numbering(str(value["格式"]), bool(value.get("正文", True)))
+    raise LayoutError(f"{file}: “{key}”的每一项应为编号格式（如 “{{一}}、” 或 “表{{1}}”），"
+                      f"或 {{格式: …, 正文: false}}（正文不显示编号，只在目录中显示）")
+
+
+def _contents(file: Path, value: object) -> Contents | None:
+    if value in (False, None):
+        return None
+    if value is True:
+        return Contents()
+    if isinstance(value, dict) and set(value) <= {"标题", "层级", "表格"}:
+        depth = value.get("层级", 1)
+        if not isinstance(depth, int) or isinstance(depth, bool) or not 1 <= depth <= 5:
+            raise LayoutError(f"{file}: “目录.层级”应为 1 到 5 的整数（目录列出的标题层级）")
+        return Contents(str(value.get("标题", "目 录")), depth, bool(value.get("表格", True)))
+    raise LayoutError(f"{file}: “目录”应为 true/false，或 {{标题: 目 录, 层级: 1, 表格: true}}")
+
+
+__all__ = ["Contents", "Layout", "LayoutError", "Numbering", "resolve", "shipped"]
