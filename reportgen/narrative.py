@@ -22,7 +22,7 @@ from reportgen.document import Block, ContentsEntry, Document, Heading, PageBrea
 from reportgen.layouts import Layout
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import INCOME_SOURCES, Budget
-from reportgen.phrasing import Money, percent, share_of
+from reportgen.phrasing import Money, chinese_number, percent, share_of
 from reportgen.tables import TableBuilder, TableRows, build_table
 from reportgen.templating import TemplateFault
 
@@ -115,7 +115,8 @@ def _change_filter(context: Any, current: Any, prior: Any) -> Any:
 
 def _set_up(env: jinja2.Environment) -> None:
     env.filters.update(pct=percent, money=_money_filter, num=_number_filter,
-                       change_from=_change_filter)  # amount|change_from(prior): cheaper than a global's call
+                       change_from=_change_filter,  # amount|change_from(prior): cheaper than a global's call
+                       cn=chinese_number)  # {{ 3|cn }} → 三, for a layout's own numbering of items
     env.tests["labelled"] = labelled
 
 
