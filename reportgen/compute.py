@@ -318,6 +318,31 @@ class Figures:
                 index[row.code].prior = row.prior
         return list(top.values())
 
+    def income_by_function(self) -> dict[str, dict[str, Decimal | None]]:
+        """收入预算 by function item (Shanghai's 部门收入预算总表): for each code, and for 合计, the amount
+        of each income source. A row's 资金性质 names its source (一般公共预算 → 一般公共预算拨款 …);
+        单位资金 is the department's own income, known by source only when the department has one
+        such source (else None: never a split the source does not give)."""
+        own = [s for s in INCOME_SOURCES if s not in FUNDS.values() and self.budget.income[s]]
+        by_fund = {fund: {n.code: n.total for top in self.function_tree(fund) for n in top.walk()} for fund in FUNDS}
+
+        def split(code: str | None) -> dict[str, Decimal | None]:
+            amounts: dict[str, Decimal | None] = dict.fromkeys(INCOME_SOURCES, ZERO)
+            for fund, source in FUNDS.items():
+                value = (sum((n.total for n in self.function_tree(fund)), ZERO) if code is None
+                         else by_fund[fund].get(code, ZERO))
+                if source is not None:
+                    amounts[source] = (amounts[source] or ZERO) + value
+                elif value and len(own) == 1:
+                    amounts[own[0]] = (amounts[own[0]] or ZERO) + value
+                elif value:
+                    amounts.update(dict.fromkeys(own or [INCOME_SOURCES[-1]], None))
+            return amounts
+
+        result = {n.code: split(n.code) for top in self.function_tree() for n in top.walk()}
+        result["合计"] = split(None)
+        return result
+
     def tree_prior(self, nodes: list[Node]) -> Decimal | None:
         """The prior-year total of a tree's top nodes, when every one of them has it."""
         return sum_known(n.prior for n in nodes)

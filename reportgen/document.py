@@ -38,7 +38,7 @@ class Heading(Record):
 
     @property
     def full_text(self) -> str:
-        sep = "  " if self.level == 1 else ""
+        sep = "  " if self.level == 1 and self.number else ""
         return f"{self.number}{sep}{self.text}"
 
 

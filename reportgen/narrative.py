@@ -187,7 +187,7 @@ def markup_to_blocks(markup: str, tables: Mapping[str, TableRows], missing: list
                 title = child.get("title", "")
                 blocks.append(build_table(tables[table_id], table_id, number if layout.table_numbering.body else "",
                                           title, child.get("department", ""), child.get("unit", ""), notes))
-                if contents is not None and listed is not None and listed.tables:
+                if contents is not None and listed is not None and listed.tables and child.get("listed") != "false":
                     level = min(depth + 1, len(counters) - 1)
                     contents.append(ContentsEntry(level, f"{number} {title}", f"table-{table_id}"))
             elif tag == "pagebreak":

@@ -35,7 +35,7 @@ def test_the_wheel_ships_every_template_and_renders_from_anywhere(tmp_path):
     wheel = build_wheel(tmp_path)
     names = set(zipfile.ZipFile(wheel).namelist())
     shipped = {f"reportgen/templates/{p.relative_to(ROOT / 'templates').as_posix()}"
-               for p in (ROOT / "templates").rglob("*.j2")}
+               for pattern in ("*.j2", "版式.yaml") for p in (ROOT / "templates").rglob(pattern)}
     assert shipped and shipped <= names, sorted(shipped - names)
     assert "reportgen/source/source_schema.yaml" in names
 
@@ -56,6 +56,10 @@ def test_the_wheel_ships_every_template_and_renders_from_anywhere(tmp_path):
     html = (work / "out" / f"{SOURCE.stem}.html").read_text(encoding="utf-8")
     assert "深圳市盐田区总工会" in html and "1,273.52" in html
     assert (work / "out" / f"{SOURCE.stem}.docx").stat().st_size > 10_000
+    shanghai = subprocess.run([sys.executable, "-m", "reportgen", "render", SOURCE.name, "-o", "sh", "--layout", "上海"],
+                              cwd=work, env=env, capture_output=True, text=True)
+    assert shanghai.returncode == 0, shanghai.stderr
+    assert "年部门财务收支预算总表" in (work / "sh" / f"{SOURCE.stem}.html").read_text(encoding="utf-8")
     rolled = subprocess.run([sys.executable, "-m", "reportgen", "rollover", SOURCE.name, "--year", "2023",
                              "-o", "2023.yaml"], cwd=work, env=env, capture_output=True, text=True)
     assert rolled.returncode == 0, rolled.stderr

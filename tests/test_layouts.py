@@ -1,0 +1,198 @@
+"""Layouts (版式): a source rendered in the structure its locality publishes — the Shanghai layout
+against the three published Shanghai disclosures (their 目录, their tables' titles and figures) — and
+layouts as data: a user's own folder, the source's 版式, and clear refusals."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reportgen.layouts import LayoutError, resolve, shipped
+from reportgen.render import check_findings, render_source
+from reportgen.review import review
+from tests.readback import docx_paragraphs, docx_tables, find_row, html_tables, html_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SHANGHAI = ("shanghai-putuo-wenlvju-2026", "shanghai-putuo-jianguanwei-2026", "shanghai-putuo-chengguan-2026")
+
+
+def published_contents(seed: str) -> list[str]:
+    """The 目录 of a published disclosure, read off its text: the lines between “目 录” and the next
+    page, without their dot leaders; “4．2026年…” written as “4. 2026年…”."""
+    text = (ROOT / "tests" / "seeds" / f"{seed}.txt").read_text(encoding="utf-8")
+    block = text[text.index("目 录") :].split("=== page", 1)[0].splitlines()[1:]
+    lines = [re.sub(r"\s*…+\s*$", "", line).strip() for line in block if line.strip()]
+    return [re.sub(r"^(\d+)[.．]\s*", r"\1. ", line) for line in lines]
+
+
+@pytest.fixture(scope="module")
+def shanghai(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
+    out = tmp_path_factory.mktemp("shanghai")
+    rendered = {}
+    for name in SHANGHAI:
+        result = render_source(ROOT / "data" / f"{name}.yaml", out, layout="上海")
+        assert result.outputs, [f.format() for f in result.findings]
+        rendered[name] = {p.suffix: p for p in result.outputs} | {"document": result.document}
+    return rendered
+
+
+def expected_contents(name: str) -> list[str]:
+    """The published 目录, less what the source cannot say: 文旅局's 七、项目经费情况说明 describes the
+    真如海心剧院 project, whose 2026 amount the publication does not give (data/…wenlvju… says why it
+    is not encoded), so that source has no project to describe and the part is left out."""
+    published = published_contents(name)
+    return published[:-1] if name == "shanghai-putuo-wenlvju-2026" else published
+
+
+@pytest.mark.parametrize("name", SHANGHAI)
+def test_the_contents_are_the_published_ones(shanghai, name):
+    document = shanghai[name]["document"]
+    assert len(published_contents(name)) == 16  # 7 parts and the 9 tables
+    assert [entry.text for entry in document.contents] == expected_contents(name)
+    # the same lines in the DOCX (written from the model: no field to update) and in the HTML
+    paragraphs = docx_paragraphs(shanghai[name][".docx"])
+    start = paragraphs.index("目 录")
+    assert paragraphs[start + 1 : start + 1 + len(expected_contents(name))] == expected_contents(name)
+    page = shanghai[name][".html"].read_text(encoding="utf-8")
+    nav = page[page.index('<nav class="toc"') : page.index("</nav>")]
+    assert re.findall(r'<a href="#[^"]+">([^<]+)</a>', nav) == expected_contents(name)
+
+
+@pytest.mark.parametrize("name", SHANGHAI)
+def test_the_body_follows_the_contents(shanghai, name):
+    """The body's part headings (as the published pages head them) and the nine table titles, in order."""
+    document = shanghai[name]["document"]
+    dept = document.meta["department"]
+    headings = [h.full_text for h in document.headings() if h.level == 1]
+    assert headings == [f"{dept}主要职能", f"{dept}机构设置", "名词解释", "2026年部门预算编制说明", "部门预算表",
+                        "其他相关情况说明", "项目经费情况说明"][: len(expected_contents(name)) - 9]
+    titles = [t.title for t in document.tables()][:9]
+    assert titles == [line.split(" ", 1)[1] for line in published_contents(name)[5:14]]
+    assert all(t.number == "" for t in document.tables())  # numbered in the 目录 only, as published
+    assert all(t.department_line == f"编制部门：{dept}" for t in document.tables()[:9])
+    others = [h.full_text for h in document.headings() if h.level == 2]
+    assert others == ["一、2026年“三公”经费预算情况说明", "二、机关运行经费预算", "三、政府采购预算情况",
+                      "四、绩效目标设置情况", "五、国有资产占有使用情况"]
+
+
+def coded(tables, code: str, titled: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The row of a code written in 类 / 款 / 项 columns (212 | 01 | 04)."""
+    table = tables.titled(titled)
+    return next(row for row in table if "".join(row[:3]) == code or "".join(row[:2]) == code)
+
+
+@pytest.mark.parametrize("reader", [html_tables, docx_tables], ids=["html", "docx"])
+def test_the_shanghai_tables_carry_the_published_figures(shanghai, reader):
+    cg = reader(shanghai["shanghai-putuo-chengguan-2026"][".html" if reader is html_tables else ".docx"])
+    # 财务收支预算总表 (published page 8): 47,483,458 either side
+    assert find_row(cg, "收入总计", titled="财务收支预算总表") == ["收入总计", "47,483,458.00", "支出总计", "47,483,458.00"]
+    assert find_row(cg, "一、财政拨款收入", titled="财务收支预算总表")[1:] == ["47,483,458.00", "一、社会保障和就业支出",
+                                                                         "6,397,096.00"]
+    # 收入预算总表 by function (page 9–10): all of it 财政拨款
+    assert coded(cg, "2120104", "收入预算总表")[-5:] == ["33,775,592.00", "33,775,592.00", "0.00", "0.00", "0.00"]
+    # 支出预算总表 with 类/款/项 columns and 合计 last (pages 11–12)
+    row = coded(cg, "2120104", "部门支出预算总表")
+    assert row[:4] == ["212", "01", "04", "城管执法"] and row[-3:] == ["33,775,592.00", "22,783,399.00", "10,992,193.00"]
+    assert coded(cg, "208", "部门支出预算总表")[:4] == ["208", "", "", "社会保障和就业支出"]
+    table = cg.titled("部门支出预算总表")
+    assert table[-1][0] == "合计" and table[-1][-3:] == ["47,483,458.00", "36,197,265.00", "11,286,193.00"]
+    # 部门预算经济分类 (pages 18–19): 类/款, no 政府预算经济分类
+    assert coded(cg, "30101", "经济分类预算表")[:3] == ["301", "01", "基本工资"]
+    assert cg.titled("经济分类预算表")[-1][-3:] == ["36,197,265.00", "31,124,727.00", "5,072,538.00"]
+    # “三公”经费和机关运行经费预算表 (page 20), in 万元 as published
+    three = cg.titled("机关运行经费预算表")
+    assert three[-1] == ["114.22", "0.00", "0.46", "113.76", "75.00", "38.76", "507.25"]
+    jg = reader(shanghai["shanghai-putuo-jianguanwei-2026"][".html" if reader is html_tables else ".docx"])
+    # 财政拨款收支预算总表 by fund (建管委: 政府性基金 on 212)
+    assert find_row(jg, "收入总计", titled="财政拨款收支预算总表")[-4:] == \
+        ["3,286,618,082.20", "493,761,082.20", "2,792,857,000.00", "0.00"]
+
+
+def test_the_shanghai_text_states_the_published_figures(shanghai):
+    text = html_text(shanghai["shanghai-putuo-chengguan-2026"][".html"])
+    for sentence in [
+        # page 6, with the change against 2025 worded “比2025年预算…” as the layout words it
+        "2026年，上海市普陀区城市管理行政执法局收入预算4,748.35万元，其中：财政拨款收入4,748.35万元，比2025年预算减少19.79万元",
+        "政府性基金拨款支出预算0.00万元，与2025年预算持平",
+        "7.“城乡社区支出(类)城乡社区管理事务(款)城管执法(项)”3,377.56万元。",
+        "“三公”经费预算114.22万元，比2025年预算增加27.00万元",
+        "机关运行经费财政拨款预算507.25万元",
+        "政府采购预算共计595.28万元",
+        "（五）培训费：指除因公出国（境）培训费以外的",
+        "拆违经费：2026年度预算安排349.80万元，主要用于拆违现场安全秩序维护第三方服务",
+        "其中1个项目的绩效目标见“项目经费情况说明”部分。",
+    ]:
+        assert sentence in text
+    jg = html_text(shanghai["shanghai-putuo-jianguanwei-2026"][".html"])
+    assert "“城乡社区支出(类)国有土地使用权出让收入安排的支出(款)城市建设支出(项)”279,285.70万元。" in jg
+
+
+@pytest.mark.parametrize("name", SHANGHAI)
+def test_a_shanghai_render_checked_against_its_source_agrees(shanghai, name):
+    for suffix in (".docx", ".html"):
+        result, problems = review(ROOT / "data" / f"{name}.yaml", shanghai[name][suffix])
+        assert result is not None, problems
+        assert [v.statement.text for v in result.verdicts if v.status == "disagree"] == []
+        assert result.counts["agree"] > 100
+
+
+def test_the_default_layout_is_unchanged_and_listed():
+    names = [name for name, _ in shipped()]
+    assert names[0] == "默认" and "上海" in names
+    assert resolve("上海市").name == "上海"  # an alias
+    listed = subprocess.run([sys.executable, "-m", "reportgen", "layouts"], capture_output=True, text=True)
+    assert listed.returncode == 0 and "上海（基于 默认）" in listed.stdout
+
+
+# -- layouts as data ---------------------------------------------------------------------------
+def test_a_users_own_layout_starts_from_a_shipped_one(tmp_path):
+    mine = tmp_path / "我的版式"
+    mine.mkdir()
+    (mine / "版式.yaml").write_text("名称: 某区\n基于: 上海\n表号: 表{1}\n目录: {标题: 目录, 层级: 2, 表格: false}\n",
+                                    encoding="utf-8")
+    (mine / "projects.j2").write_text('<sec t="项目情况"><p>见附件。</p></sec>\n', encoding="utf-8")
+    source = tmp_path / "城管.yaml"
+    source.write_text((ROOT / "data" / "shanghai-putuo-chengguan-2026.yaml").read_text(encoding="utf-8")
+                      .replace("金额单位: 元\n", "金额单位: 元\n版式: 我的版式\n", 1), encoding="utf-8")
+    result = render_source(source, tmp_path / "out")
+    assert result.outputs, [f.format() for f in result.findings]
+    document = result.document
+    assert [t.number for t in document.tables()][:2] == ["表1", "表2"]  # its own table numbers, in the body
+    assert document.contents_title == "目录"
+    texts = [e.text for e in document.contents]
+    assert "一、2026年“三公”经费预算情况说明" in texts and not any("预算总表" in t for t in texts)  # level 2, no tables
+    assert document.headings()[-1].text == "项目情况"  # its own template; the rest from 上海
+    # the command line's --layout wins over the source's 版式
+    again = render_source(source, tmp_path / "again", layout="默认")
+    assert again.document.contents == [] and again.document.headings()[0].full_text == "第一部分  部门概况"
+
+
+def test_an_unknown_layout_is_refused_clearly(tmp_path):
+    source = tmp_path / "x.yaml"
+    source.write_text((ROOT / "data" / "shanghai-putuo-chengguan-2026.yaml").read_text(encoding="utf-8")
+                      .replace("金额单位: 元\n", "金额单位: 元\n版式: 火星\n", 1), encoding="utf-8")
+    findings = [f for f in check_findings(source) if f.rule == "版式"]
+    assert len(findings) == 1 and findings[0].severity == "error" and findings[0].line > 0
+    assert "没有名为“火星”的版式" in findings[0].message and "上海" in findings[0].message
+    cli = subprocess.run([sys.executable, "-m", "reportgen", "render", str(ROOT / "data" / "luoyang-zgh-2020.yaml"),
+                          "-o", str(tmp_path / "out"), "--layout", "火星"], capture_output=True, text=True)
+    assert cli.returncode == 2 and "没有名为“火星”的版式" in cli.stderr and "Traceback" not in cli.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("settings, expected", [
+    ("名称: 坏\n编码: []\n", "无法识别的键“编码”"),
+    ("名称: 坏\n编号: 第{一}部分\n", "“编号”应为各级标题编号的列表"),
+    ("名称: 坏\n目录: {层级: 9}\n", "“目录.层级”应为 1 到 5 的整数"),
+    ("名称: 坏\n基于: 火星\n", "“基于: 火星”不是已有的版式"),
+    ("名称: [坏\n", "不是有效的 YAML"),
+])
+def test_a_bad_layout_file_says_what_is_expected(tmp_path, settings, expected):
+    (tmp_path / "版式.yaml").write_text(settings, encoding="utf-8")
+    with pytest.raises(LayoutError) as caught:
+        resolve(tmp_path)
+    assert expected in caught.value.message and "版式.yaml" in caught.value.message
