@@ -181,6 +181,7 @@ class ComparedLine(Record):
     prior: Decimal | None
     reason: str
     actual: Decimal | None = None  # 上年执行数
+    use: str = ""  # 用途, as the source words it
 
 
 class Figures:
@@ -368,6 +369,17 @@ class Figures:
         if base != "预算":
             have = {line.code for line in lines}
             lines += [replace(line, prior=None, actual=line.prior) for line in actual_lines if line.code not in have]
+        return sorted(lines, key=lambda line: line.code)
+
+    def described_lines(self, base: str, fund: str = "一般公共预算") -> list[ComparedLine]:
+        """The function lines of one 资金性质 the text describes one by one, by code: those it compares
+        with the prior year (compared_lines: 一般公共预算 only) and those whose 用途 the source gives."""
+        uses = {r.code: r.use for r in self.budget.function_rows if r.fund == fund and r.use}
+        lines = [replace(line, use=uses.get(line.code, "")) for line in self.compared_lines(base)] \
+            if fund == "一般公共预算" else []
+        have = {line.code for line in lines}
+        lines += [ComparedLine(r.code, r.name, r.total, None, "", use=r.use) for r in self.budget.function_rows
+                  if r.fund == fund and r.use and r.code not in have]
         return sorted(lines, key=lambda line: line.code)
 
     def fund_total(self, fund: str) -> Decimal:
@@ -651,13 +663,14 @@ def consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
             merged = functions.get(key)
             if merged is None:
                 functions[key] = FunctionRow(row.code, row.name, "", row.fund, row.basic, row.project, None, row.reason,
-                                             line_in_department(unit, row.line))
+                                             line_in_department(unit, row.line), use=row.use)
                 function_priors[key] = [row.prior]
                 function_actuals[key] = [row.actual]
             else:
                 merged.basic += row.basic
                 merged.project += row.project
                 merged.reason = _joined([merged.reason, row.reason])
+                merged.use = _joined([merged.use, row.use])
                 function_priors[key].append(row.prior)
                 function_actuals[key].append(row.actual)
         for econ in unit.economic_rows:

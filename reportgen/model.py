@@ -83,6 +83,7 @@ class FunctionRow(Record):
     line: int
     stated_total: Decimal | None = None
     actual: Decimal | None = None  # 上年执行数
+    use: str = ""  # 用途: what the money of this line is mainly for, as the source words it
 
     @property
     def total(self) -> Decimal:

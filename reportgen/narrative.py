@@ -68,7 +68,10 @@ class _Context:
             ],
             "fiscal_expenditure_total": figures.fiscal_expenditure_total,
             "function_classes": figures.function_tree("一般公共预算"),
-            "compared_function_rows": figures.compared_lines(budget.compare_base),
+            "compared_function_rows": figures.described_lines(budget.compare_base),
+            # 政府性基金 / 国有资本经营 lines whose 用途 the source gives; 用途 of every line by 资金/code
+            "fund_lines": {fund: figures.described_lines(budget.compare_base, fund) for fund in ("政府性基金", "国有资本经营")},
+            "function_uses": {f"{r.fund}/{r.code}": r.use for r in budget.function_rows if r.use},
             # 上年执行数, as its own Figures (fa) and by code for the classification trees
             "fa": figures.actual,
             "compare_base": budget.compare_base,

@@ -118,7 +118,9 @@ def test_the_shanghai_text_states_the_published_figures(shanghai):
         # page 6, with the change against 2025 worded “比2025年预算…” as the layout words it
         "2026年，上海市普陀区城市管理行政执法局收入预算4,748.35万元，其中：财政拨款收入4,748.35万元，比2025年预算减少19.79万元",
         "政府性基金拨款支出预算0.00万元，与2025年预算持平",
-        "7.“城乡社区支出(类)城乡社区管理事务(款)城管执法(项)”3,377.56万元。",
+        # item 7 of page 7, the use as published (the source's 用途)
+        "7.“城乡社区支出(类)城乡社区管理事务(款)城管执法(项)”3,377.56万元，主要用于城市管理综合行政执法、加强城市市容和环境卫生管理等方面的支出。",
+        "9.“住房保障支出(类)住房改革支出(款)购房补贴(项)”322.20万元，主要用于向行政事业单位向符合条件的职工发放的用于购买住房的补贴。",
         "“三公”经费预算114.22万元，比2025年预算增加27.00万元",
         "机关运行经费财政拨款预算507.25万元",
         "政府采购预算共计595.28万元",
@@ -128,7 +130,7 @@ def test_the_shanghai_text_states_the_published_figures(shanghai):
     ]:
         assert sentence in text
     jg = html_text(shanghai["shanghai-putuo-jianguanwei-2026"][".html"])
-    assert "“城乡社区支出(类)国有土地使用权出让收入安排的支出(款)城市建设支出(项)”279,285.70万元。" in jg
+    assert "“城乡社区支出(类)国有土地使用权出让收入安排的支出(款)城市建设支出(项)”279,285.70万元，主要用于水环境治理" in jg
 
 
 @pytest.mark.parametrize("name", SHANGHAI)

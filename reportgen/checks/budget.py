@@ -386,7 +386,7 @@ def placeholders(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     texts += [(f"三公经费.{name}", part.reason + part.note, part.line) for name, part in b.three_public.parts.items()]
     texts.append(("三公经费.说明", b.three_public.note, b.three_public.line))
     texts.append(("部门概况.机构设置", b.profile.organisation, 0))
-    texts += [(f"支出.功能分类 {r.code}", r.reason, r.line) for r in b.function_rows]
+    texts += [(f"支出.功能分类 {r.code}", r.reason + r.use, r.line) for r in b.function_rows]
     for where, text, line in texts:
         for pattern, what in TEXT_SLIPS:
             hit = pattern.search(text)

@@ -600,6 +600,9 @@ class _Reader:
                     str(other["科目"]) != code and str(other["科目"]).startswith(code)
                     and str(other.get("资金", "一般公共预算")) == fund for other in items):
                 # a typed 类/款 total over finer rows: kept only to be checked against them
+                if "用途" in item:
+                    self.error("R-用途", f"用途写在最细一级的行上：{code} 下另有更细的行（用途写在各项上）",
+                               self.line(item, "用途", path + ".用途"), path + ".用途")
                 self.stated_totals.append(StatedTotal(
                     "功能分类", code, name, fund, self.opt_amount(item, "基本支出"),
                     self.opt_amount(item, "项目支出"), self.opt_amount(item, "合计"), line,
@@ -621,6 +624,7 @@ class _Reader:
                     line=line,
                     stated_total=self.opt_amount(item, "合计"),
                     actual=self.opt_amount(item, "上年执行数"),
+                    use=str(item.get("用途", "")),
                 )
             )
         self.check_parents("功能分类", [*rows, *(t for t in self.stated_totals if t.kind == "功能分类")])
