@@ -27,7 +27,7 @@ from reportgen.writers.docx.ooxml import (
     run_xml,
 )
 from reportgen.writers.docx.package import base, core_xml, save
-from reportgen.writers.docx.tables import rows_xml, scale_widths, table_start_xml
+from reportgen.writers.docx.tables import fit_widths, needs_landscape, rows_xml, table_points, table_start_xml
 
 _PAGE_BREAK_RUN = '<w:r><w:br w:type="page"/></w:r>'
 
@@ -143,8 +143,10 @@ class DocxWriter:
             ppr = ppr_xml(self.style_ids["Table Unit Line"], self.base.tabs[self._landscape])
             self.body.append(f"<w:p>{ppr}{runs}</w:p>")
         if block.header or block.body:  # Word rejects a w:tbl without rows
-            widths = scale_widths(block.widths, self.text_twips())
-            self.body.append(table_start_xml(self.style_ids["Table Grid"], widths) + rows_xml(block, widths) + "</w:tbl>")
+            points = table_points(block, self.text_twips())
+            widths = fit_widths(block, self.text_twips(), points)
+            self.body.append(table_start_xml(self.style_ids["Table Grid"], widths) + rows_xml(block, widths, points)
+                             + "</w:tbl>")
         for note in block.notes:
             self._write_paragraph(clean(note), "Note")
 
@@ -164,7 +166,7 @@ class DocxWriter:
         """Put a wide table on a landscape page and everything else back on portrait pages."""
         if isinstance(block, PageBreak):
             return
-        self.turn(isinstance(block, Table) and block.wide)
+        self.turn(isinstance(block, Table) and needs_landscape(block, self.base.text_twips[False]))
 
     def turn(self, landscape: bool) -> None:
         """Go on on a page of that orientation: a new section when the page turns (the first

@@ -4,6 +4,7 @@ widths, indentation by level."""
 from __future__ import annotations
 
 import functools
+import re
 
 from reportgen.document import (
     Cell,
@@ -28,7 +29,7 @@ def table_start_xml(style_id: str | None, widths: list[int]) -> str:
             f'<w:tblLayout w:type="fixed"/>{_TBL_LOOK}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>')
 
 
-def rows_xml(block: Table, widths: list[int]) -> str:
+def rows_xml(block: Table, widths: list[int], points: float = TABLE_POINTS) -> str:
     """The table's w:tr elements as markup, header bands first.
 
     Row.cells omits cells covered by a rowspan from above, so the grid column of each cell is
@@ -39,6 +40,8 @@ def rows_xml(block: Table, widths: list[int]) -> str:
     hundredths of a second, where creating its 160,000 elements one by one takes over a second.
     """
     columns = len(widths)
+    # a table set smaller than the style's size (too wide at it): the size on every run
+    size = "" if points == TABLE_POINTS else f'<w:sz w:val="{round(points * 2)}"/><w:szCs w:val="{round(points * 2)}"/>'
     covered: dict[int, tuple[int, int]] = {}  # start column → (colspan, rows still to cover)
     rows: list[str] = []
     for index, row in enumerate(block.header + block.body):
@@ -49,7 +52,7 @@ def rows_xml(block: Table, widths: list[int]) -> str:
         while col < columns:
             if col in covered:
                 span, left = covered[col]
-                tcs.append(_tc(Cell(""), row, is_header, widths[col:col + span], merge="continue"))
+                tcs.append(_tc(Cell(""), row, is_header, widths[col:col + span], merge="continue", size=size))
                 if left > 1:
                     covered[col] = (span, left - 1)
                 else:
@@ -66,7 +69,7 @@ def rows_xml(block: Table, widths: list[int]) -> str:
             if cell.rowspan > 1:
                 merge = "restart"
                 covered[col] = (span, cell.rowspan - 1)
-            tcs.append(_tc(cell, row, is_header, widths[col:col + span], merge=merge))
+            tcs.append(_tc(cell, row, is_header, widths[col:col + span], merge=merge, size=size))
             col += span
         if next(cells, None) is not None:
             raise ValueError(f"table {block.id}: row {index + 1} has more cells than {columns} columns")
@@ -76,20 +79,109 @@ def rows_xml(block: Table, widths: list[int]) -> str:
     return "".join(rows)
 
 
-def _tc(cell: Cell, row: Row, is_header: bool, widths: list[int], merge: str | None) -> str:
-    """One w:tc; children in schema order (tcW, gridSpan, vMerge, shd, vAlign), always a w:p."""
+def _tc(cell: Cell, row: Row, is_header: bool, widths: list[int], merge: str | None, size: str = "") -> str:
+    """One w:tc; children in schema order (tcW, gridSpan, vMerge, shd, vAlign), always a w:p.
+    ``size``: the w:sz of a table set smaller, placed in the run properties' schema order."""
     indent = cell.indent if cell.indent > 0 and not is_header else 0
     jc = "center" if is_header else JC.get(cell.align, "left")
     run = ""
     if cell.text:
         if cell.missing:
-            rpr = MISSING_RPR
+            rpr = MISSING_RPR.replace("<w:highlight", size + "<w:highlight", 1)
         elif is_header or cell.bold or row.kind in ("total", "subtotal"):
-            rpr = "<w:b/>"
+            rpr = "<w:b/>" + size
         else:
-            rpr = ""
+            rpr = size
         run = run_xml(cell.text, rpr)
     return f"{tc_open(sum(widths), len(widths), merge, is_header, indent, jc)}{run}</w:p></w:tc>"
+
+
+# How wide the table text is, for widths that keep an amount on one line. Digits are set in the
+# Latin font: 0.5 em in Times New Roman, 0.64 em in DejaVu Serif that LibreOffice puts in its place
+# on Linux, 0.70 em in its bold (totals); 0.70 em covers them all, and 0.37 em a separator (, .).
+# A Han character is a full em. Cell margins: the table style's 108 twips each side. A header may
+# wrap between characters, so its narrowest is one character.
+DIGIT_EM = 0.70
+SEPARATOR_EM = 0.37
+CELL_MARGINS = 2 * 108 + 24  # and a hair for the borders
+_UNBREAKABLE = re.compile(r"[0-9０-９.,，%‰+\-−=≥≤<>()（）/:：A-Za-z]+")
+
+
+TEXT_EMS = 6  # a name may wrap, but not to fewer than six characters a line
+
+
+def min_width(text: str, points: float = TABLE_POINTS) -> int:
+    """The twips a cell needs so that no number (or Latin word) in ``text`` breaks, and a name
+    keeps six characters a line (or its whole length, if shorter)."""
+    em = points * 20
+    widest = max((sum(SEPARATOR_EM if ch in ".," else DIGIT_EM for ch in piece)
+                  for piece in _UNBREAKABLE.findall(text)), default=0) * em
+    han = min(len(_UNBREAKABLE.sub("", text)), TEXT_EMS) * em
+    return int(max(widest, han)) + CELL_MARGINS
+
+
+# The sizes a table may be set in, largest first: 五号, 小五, 六号. A table too wide for its page at
+# one size takes the next (the official sizes, never a size between them).
+TABLE_SIZES = (TABLE_POINTS, 9.0, 7.5)
+
+
+def column_minimums(block: Table, points: float = TABLE_POINTS) -> list[int]:
+    """Each grid column's narrowest width (twips) without breaking a number in any body cell that
+    stands in that column alone; header cells wrap between characters."""
+    columns = len(block.widths)
+    minimums = [CELL_MARGINS + int(points * 20)] * columns
+    covered: dict[int, tuple[int, int]] = {}
+    for row in block.body:
+        cells = iter(row.cells)
+        col = 0
+        while col < columns:
+            if col in covered:
+                span, left = covered[col]
+                covered[col] = (span, left - 1)
+                if left <= 1:
+                    del covered[col]
+                col += span
+                continue
+            cell = next(cells, None)
+            if cell is None:
+                break
+            span = max(cell.colspan, 1)
+            if cell.rowspan > 1:
+                covered[col] = (span, cell.rowspan - 1)
+            if span == 1 and col < columns and cell.text:
+                minimums[col] = max(minimums[col], min_width(cell.text, points) + (108 if cell.indent else 0))
+            col += span
+    return minimums
+
+
+def table_points(block: Table, total: int) -> float:
+    """The size the table is set in: the largest of TABLE_SIZES at which its numbers fit ``total``."""
+    return next((points for points in TABLE_SIZES if sum(column_minimums(block, points)) <= total), TABLE_SIZES[-1])
+
+
+def fit_widths(block: Table, total: int, points: float = TABLE_POINTS) -> list[int]:
+    """Column widths (twips, summing to ``total``) from the table's relative widths, widened where
+    a column's numbers would otherwise break and taken from the others, which keep their
+    proportions; when even the narrowest widths exceed ``total``, each column gets its share of
+    ``total`` in proportion to its narrowest."""
+    minimums = column_minimums(block, points)
+    if sum(minimums) >= total:
+        return scale_widths(minimums, total)
+    fixed: dict[int, int] = {}
+    while True:
+        free = [i for i in range(len(minimums)) if i not in fixed]
+        rest = total - sum(fixed.values())
+        shares = scale_widths([block.widths[i] for i in free], rest) if free else []
+        widths = dict(zip(free, shares, strict=True)) | fixed
+        short = {i: minimums[i] for i in free if widths[i] < minimums[i]}
+        if not short:
+            return [widths[i] for i in range(len(minimums))]
+        fixed |= short
+
+
+def needs_landscape(block: Table, portrait: int) -> bool:
+    """Whether the table's numbers fit a portrait page only when it turns to landscape."""
+    return block.wide or sum(column_minimums(block)) > portrait
 
 
 def scale_widths(widths: list[int], total: int) -> list[int]:

@@ -1,0 +1,105 @@
+"""Tables that read cleanly (issue “Ready to publish”, part 2): column widths follow the content, so
+that no amount breaks inside a number — measured on the DOCX's own geometry for every table of
+every source (in its default layout and the Shanghai layout), and in LibreOffice's printed PDF."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from reportgen.render import render_source
+from reportgen.writers.docx.look import TABLE_POINTS
+from tests.clients import require_program
+
+ROOT = Path(__file__).resolve().parent.parent
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+SOURCES = sorted(p.stem for p in (ROOT / "data").glob("*.yaml"))
+SHANGHAI = [s for s in SOURCES if s.startswith("shanghai-")]
+AMOUNT = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?%?$")
+# Advance widths (em) of the widest Latin font a client sets table digits in: DejaVu Serif Bold,
+# which LibreOffice puts in place of Times New Roman on Linux (digits 1425/2048, comma and period
+# 754/2048); Times New Roman's are 0.5 and 0.25. Cell margins: 108 twips a side.
+DIGIT, SEPARATOR, MARGINS = 1425 / 2048, 754 / 2048, 216
+
+
+def needed(text: str, points: float = TABLE_POINTS) -> float:
+    return sum(SEPARATOR if ch in ".," else DIGIT for ch in text) * points * 20 + MARGINS
+
+
+def amount_cells(docx: Path) -> list[tuple[str, int, float]]:
+    """(amount, the width of its cell in twips, its size in points) for every single-column cell
+    holding an amount; a table too wide at the style's size is set smaller (w:sz on its runs)."""
+    root = ET.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
+    found = []
+    for table in root.iter(f"{W}tbl"):
+        grid = [int(c.get(f"{W}w")) for c in table.find(f"{W}tblGrid")]
+        for row in table.findall(f"{W}tr"):
+            column = 0
+            for cell in row.findall(f"{W}tc"):
+                span = cell.find(f"{W}tcPr/{W}gridSpan")
+                width = int(span.get(f"{W}val")) if span is not None else 1
+                text = "".join(t.text or "" for t in cell.iter(f"{W}t"))
+                size = cell.find(f".//{W}rPr/{W}sz")
+                points = int(size.get(f"{W}val")) / 2 if size is not None else TABLE_POINTS
+                if width == 1 and AMOUNT.match(text):
+                    found.append((text, grid[column], points))
+                column += width
+    return found
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    out = tmp_path_factory.mktemp("widths")
+    docs = {}
+    for name in SOURCES:
+        for layout in ("默认", "上海") if name in SHANGHAI else ("默认",):
+            folder = out / layout
+            result = render_source(ROOT / "data" / f"{name}.yaml", folder, ("docx",), layout=layout)
+            assert result.outputs, [f.format() for f in result.findings]
+            docs[(name, layout)] = folder / f"{name}.docx"
+    return docs
+
+
+def test_no_amount_is_wider_than_its_column(rendered):
+    checked = 0
+    for (name, layout), docx in rendered.items():
+        cells = amount_cells(docx)
+        assert cells, (name, layout)
+        too_narrow = [(text, width, round(needed(text, points))) for text, width, points in cells
+                      if width < needed(text, points)]
+        assert min(points for _, _, points in cells) >= 7.5  # 六号 at the smallest
+        assert too_narrow == [], (name, layout, too_narrow[:5])
+        checked += len(cells)
+    assert checked > 3000
+
+
+def test_names_keep_room_beside_the_amounts(rendered):
+    """The columns that take the width an amount needs come from the others without squeezing a
+    name below six characters a line (a table that cannot give both turns to landscape)."""
+    docx = rendered[("shanghai-putuo-jianguanwei-2026", "上海")]
+    root = ET.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
+    for table in root.iter(f"{W}tbl"):
+        grid = [int(c.get(f"{W}w")) for c in table.find(f"{W}tblGrid")]
+        assert max(grid) >= 6 * TABLE_POINTS * 20, grid
+
+
+def test_libreoffice_prints_every_amount_whole(rendered, tmp_path):
+    """The printed PDF of the widest tables (建管委's 元 amounts to 3,286,618,082.20, in the Shanghai
+    layout) holds every amount of their tables on one line."""
+    soffice = require_program("soffice")
+    pdftotext = require_program("pdftotext")
+    docx = rendered[("shanghai-putuo-jianguanwei-2026", "上海")]
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
+                    str(tmp_path), str(docx)], check=True, capture_output=True, timeout=240)
+    text = subprocess.run([pdftotext, "-layout", str(tmp_path / f"{docx.stem}.pdf"), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    words = set(text.split())
+    amounts = {amount for amount, _, _ in amount_cells(docx)}
+    assert len(amounts) > 50
+    assert sorted(a for a in amounts if a not in words) == []
