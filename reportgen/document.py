@@ -38,7 +38,7 @@ class Heading(Record):
 
     @property
     def full_text(self) -> str:
-        sep = "  " if self.level == 1 and self.number else ""
+        sep = "  " if self.number.endswith("部分") else ""  # 第一部分  部门概况, at whatever depth
         return f"{self.number}{sep}{self.text}"
 
 
