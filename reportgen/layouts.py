@@ -23,8 +23,8 @@ SHIPPED = DEFAULT_TEMPLATES / "layouts"
 SETTINGS = "版式.yaml"
 DEFAULT = "默认"
 _MAX_CHAIN = 8  # 基于 → 基于 → …: deeper than this is a loop
-_KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞"}
-_PATTERN = re.compile(r"\{(一|1)\}")
+_KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "标题"}
+_PATTERN = re.compile(r"\{(一|1|01)\}")
 
 
 class LayoutError(Exception):
@@ -44,7 +44,8 @@ class Numbering:
     body: bool = True
 
     def label(self, index: int) -> str:
-        return _PATTERN.sub(lambda m: chinese_number(index) if m.group(1) == "一" else str(index), self.pattern)
+        numerals = {"一": chinese_number(index), "1": str(index), "01": f"{index:02d}"}
+        return _PATTERN.sub(lambda m: numerals[m.group(1)], self.pattern)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,9 @@ class Layout(Record):
     contents: Contents | None = None
     budget_word: str = ""  # 比较措辞: “比2025年预算增加” says 预算; the default says “比2025年增加”
     base: str = ""
+    # 标题: a heading or table title of the templates (as they write it, {年} for the year) → this
+    # layout's words; "" leaves the heading out (its text stays, in the part above).
+    titles: dict[str, str] = field(default_factory=dict)
 
     def heading_numbering(self, level: int) -> Numbering:
         """The numbering of headings at ``level`` (1 = a part): deeper levels than the layout
@@ -155,7 +159,7 @@ def _load(folder: Path, depth: int) -> Layout:
         base = Layout(name=DEFAULT)
     layout = Layout(name=name, description=str(data.get("说明", "")), folders=[folder, *base.folders],
                     numbering=base.numbering, table_numbering=base.table_numbering, contents=base.contents,
-                    budget_word=base.budget_word, base=str(base_name or ""))
+                    budget_word=base.budget_word, base=str(base_name or ""), titles=dict(base.titles))
     if "编号" in data:
         levels = data["编号"]
         if not isinstance(levels, list) or not levels:
@@ -165,6 +169,13 @@ def _load(folder: Path, depth: int) -> Layout:
         layout.table_numbering = _numbering(file, "表号", data["表号"])
     if "目录" in data:
         layout.contents = _contents(file, data["目录"])
+    if "标题" in data:
+        titles = data["标题"]
+        if not isinstance(titles, dict) or not all(isinstance(k, str) and isinstance(v, (str, type(None)))
+                                                    for k, v in titles.items()):
+            raise LayoutError(f"{file}: “标题”应为“模板中的标题: 本版式的标题”的映射，如 {{收支预算总体情况: 收入支出预算总体情况说明}}"
+                              "（{年} 为年度，{部门} 为部门名称；空字符串表示不要这个标题）")
+        layout.titles.update({k: v or "" for k, v in titles.items()})
     if "比较措辞" in data:
         word = data["比较措辞"]
         if word not in ("", "预算", None):

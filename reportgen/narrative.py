@@ -8,6 +8,7 @@ print are phrased by the filters below, bound to the render's Money through the 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -88,6 +89,13 @@ class _Context:
         }
 
 
+def heading_text(titles: dict[str, str], values: dict[str, str], key: str) -> str:
+    """A heading as the layout words it (its 标题, else the template's), {年}, {上年} and {部门}
+    filled in; "" when the layout leaves it out."""
+    words = titles.get(key, key)
+    return re.sub(r"\{(年|上年|部门)\}", lambda m: values[m.group(1)], words)
+
+
 def render_markup(budget: Budget, figures: Figures, money: Money, tables: Mapping[str, TableRows],
                   overrides: list[Path] | None = None, draft: list[str] | None = None,
                   layout: Layout = DEFAULT_LAYOUT) -> str:
@@ -96,6 +104,9 @@ def render_markup(budget: Budget, figures: Figures, money: Money, tables: Mappin
     context["draft"] = draft or []
     context["layout"] = layout.name
     context["budget_word"] = layout.budget_word  # 比较措辞: “比2025年预算增加” or “比2025年增加”
+    # {{ heading('{年}年部门预算情况说明') }}: a heading or table title in this layout's words
+    context["heading"] = functools.partial(heading_text, layout.titles,
+                                           {"年": str(budget.year), "上年": str(budget.prior.year), "部门": budget.department})
     return templating.render_template(templating.environment("narrative", overrides), "disclosure.j2", context)
 
 
@@ -156,7 +167,9 @@ def markup_to_blocks(markup: str, tables: Mapping[str, TableRows], missing: list
     def walk(element: etree.Element, depth: int) -> None:
         for child in element:
             tag = child.tag
-            if tag == "sec":
+            if tag == "sec" and not child.get("t"):  # a heading the layout leaves out: its text stays
+                walk(child, depth)
+            elif tag == "sec":
                 level = depth + 1
                 counters[level] += 1
                 for deeper in range(level + 1, len(counters)):

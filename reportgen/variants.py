@@ -219,6 +219,19 @@ def three_public_and_running(builder: TableBuilder) -> TableRows:
     return TableRows(header, [Row(cells, key="本年")], [14, 14, 14, 14, 14, 14, 16], rounding_gap=gap)
 
 
+# -- 河南: 机关运行经费 as a table of its own ------------------------------------------------------
+def running_costs(builder: TableBuilder) -> TableRows:
+    """机关运行经费 (预算10表): its amount on a 合计 row; the source gives no split by code."""
+    num = builder.num("机关运行经费表")
+    running = builder.b.running_costs
+    if running is None:
+        cells = [Cell(builder.missing(("机关运行经费", "机关运行经费")), colspan=3, missing=True)]
+    else:
+        cells = [Cell("合计", colspan=2, align="center", bold=True), num(running.current)]
+    return TableRows([head("科目编码", "科目名称", "机关运行经费支出")], [Row(cells, kind="total", key="合计")],
+                     [16, 44, 20])
+
+
 VARIANTS: tuple[tuple[str, Callable[[TableBuilder], TableRows]], ...] = (
     # -- 上海 --
     ("收支总表-财务收支", finance),
@@ -230,4 +243,6 @@ VARIANTS: tuple[tuple[str, Callable[[TableBuilder], TableRows]], ...] = (
     ("国有资本经营预算支出表-类款项", fund_by_levels("国有资本经营")),
     ("一般公共预算基本支出表-部门经济分类", basic_by_department_classes),
     ("三公经费支出表-含机关运行经费", three_public_and_running),
+    # -- 河南 --
+    ("机关运行经费表", running_costs),
 )
