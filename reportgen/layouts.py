@@ -23,7 +23,7 @@ SHIPPED = DEFAULT_TEMPLATES / "layouts"
 SETTINGS = "版式.yaml"
 DEFAULT = "默认"
 _MAX_CHAIN = 8  # 基于 → 基于 → …: deeper than this is a loop
-_KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "标题"}
+_KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "标题", "不编号"}
 _PATTERN = re.compile(r"\{(一|1|01)\}")
 
 
@@ -76,6 +76,8 @@ class Layout(Record):
     # 标题: a heading or table title of the templates (as they write it, {年} for the year) → this
     # layout's words; "" leaves the heading out (its text stays, in the part above).
     titles: dict[str, str] = field(default_factory=dict)
+    # 不编号: headings (as this layout words them) that carry no number and take none from the count
+    unnumbered: frozenset[str] = frozenset()
 
     def heading_numbering(self, level: int) -> Numbering:
         """The numbering of headings at ``level`` (1 = a part): deeper levels than the layout
@@ -159,7 +161,8 @@ def _load(folder: Path, depth: int) -> Layout:
         base = Layout(name=DEFAULT)
     layout = Layout(name=name, description=str(data.get("说明", "")), folders=[folder, *base.folders],
                     numbering=base.numbering, table_numbering=base.table_numbering, contents=base.contents,
-                    budget_word=base.budget_word, base=str(base_name or ""), titles=dict(base.titles))
+                    budget_word=base.budget_word, base=str(base_name or ""), titles=dict(base.titles),
+                    unnumbered=base.unnumbered)
     if "编号" in data:
         levels = data["编号"]
         if not isinstance(levels, list) or not levels:
@@ -176,6 +179,11 @@ def _load(folder: Path, depth: int) -> Layout:
             raise LayoutError(f"{file}: “标题”应为“模板中的标题: 本版式的标题”的映射，如 {{收支预算总体情况: 收入支出预算总体情况说明}}"
                               "（{年} 为年度，{部门} 为部门名称；空字符串表示不要这个标题）")
         layout.titles.update({k: v or "" for k, v in titles.items()})
+    if "不编号" in data:
+        plain = data["不编号"]
+        if not isinstance(plain, list) or not all(isinstance(t, str) for t in plain):
+            raise LayoutError(f"{file}: “不编号”应为不带编号的标题的列表，如 [部门整体绩效目标]")
+        layout.unnumbered = layout.unnumbered | frozenset(plain)
     if "比较措辞" in data:
         word = data["比较措辞"]
         if word not in ("", "预算", None):

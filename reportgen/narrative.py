@@ -89,6 +89,11 @@ class _Context:
         }
 
 
+def title_values(budget: Budget) -> dict[str, str]:
+    """What {年}, {上年} and {部门} stand for in a layout's titles."""
+    return {"年": str(budget.year), "上年": str(budget.prior.year), "部门": budget.department}
+
+
 def heading_text(titles: dict[str, str], values: dict[str, str], key: str) -> str:
     """A heading as the layout words it (its 标题, else the template's), {年}, {上年} and {部门}
     filled in; "" when the layout leaves it out."""
@@ -105,8 +110,7 @@ def render_markup(budget: Budget, figures: Figures, money: Money, tables: Mappin
     context["layout"] = layout.name
     context["budget_word"] = layout.budget_word  # 比较措辞: “比2025年预算增加” or “比2025年增加”
     # {{ heading('{年}年部门预算情况说明') }}: a heading or table title in this layout's words
-    context["heading"] = functools.partial(heading_text, layout.titles,
-                                           {"年": str(budget.year), "上年": str(budget.prior.year), "部门": budget.department})
+    context["heading"] = functools.partial(heading_text, layout.titles, title_values(budget))
     return templating.render_template(templating.environment("narrative", overrides), "disclosure.j2", context)
 
 
@@ -143,14 +147,17 @@ def environment(overrides: list[Path] | None = None) -> jinja2.Environment:
 
 
 def markup_to_blocks(markup: str, tables: Mapping[str, TableRows], missing: list[tuple[str, str]] | None = None,
-                     layout: Layout = DEFAULT_LAYOUT, contents: list[ContentsEntry] | None = None) -> list[Block]:
+                     layout: Layout = DEFAULT_LAYOUT, contents: list[ContentsEntry] | None = None,
+                     plain: frozenset[str] | None = None) -> list[Block]:
     """The blocks of the markup, numbered as ``layout`` numbers headings and tables; ``missing``
     collects the parts its 待补充 markers (and those of the tables it places) stand for;
     ``contents`` the lines of the 目录 the layout asks for.
 
     ``<sec t="…" toc="…">``: a heading whose 目录 line says ``toc`` (Shanghai's body heading
-    “普陀区…主要职能” is “一、部门主要职能” in the 目录)."""
+    “普陀区…主要职能” is “一、部门主要职能” in the 目录). ``plain``: the headings and table titles
+    that carry no number and take none (the layout's 不编号, its {年} and {部门} filled in)."""
     missing = [] if missing is None else missing
+    unnumbered = layout.unnumbered if plain is None else plain
     listed = layout.contents
     depth_listed = listed.depth if listed is not None else 0
     try:
@@ -169,6 +176,16 @@ def markup_to_blocks(markup: str, tables: Mapping[str, TableRows], missing: list
             tag = child.tag
             if tag == "sec" and not child.get("t"):  # a heading the layout leaves out: its text stays
                 walk(child, depth)
+            elif tag == "sec" and child.get("t", "") in unnumbered:  # a heading without a number
+                level = depth + 1
+                for deeper in range(level + 1, len(counters)):
+                    counters[deeper] = 0
+                text = child.get("t", "")
+                anchor = f"s{'-'.join(str(c) for c in counters[1:level])}-{text}"
+                blocks.append(Heading(level, "", text, anchor=anchor))
+                if contents is not None and level <= depth_listed:
+                    contents.append(ContentsEntry(level, child.get("toc", text), anchor))
+                walk(child, level)
             elif tag == "sec":
                 level = depth + 1
                 counters[level] += 1
@@ -197,15 +214,18 @@ def markup_to_blocks(markup: str, tables: Mapping[str, TableRows], missing: list
                     raise TemplateFault(f"模板引用了不存在的表格“{table_id}”，可用：{'、'.join(tables)}")
                 notes = [text_of(n) for n in child if n.tag == "note"]
                 nonlocal tables_placed
-                tables_placed += 1
-                missing.extend(tables[table_id].missing)  # numbered by their order, as headings are by their depth
-                number = table_label(tables_placed, layout)
                 title = child.get("title", "")
+                missing.extend(tables[table_id].missing)  # numbered by their order, as headings are by their depth
+                if title in unnumbered:
+                    number = ""
+                else:
+                    tables_placed += 1
+                    number = table_label(tables_placed, layout)
                 blocks.append(build_table(tables[table_id], table_id, number if layout.table_numbering.body else "",
                                           title, child.get("department", ""), child.get("unit", ""), notes))
                 if contents is not None and listed is not None and listed.tables and child.get("listed") != "false":
                     level = min(depth + 1, len(counters) - 1)
-                    contents.append(ContentsEntry(level, f"{number} {title}", f"table-{table_id}"))
+                    contents.append(ContentsEntry(level, f"{number} {title}".strip(), f"table-{table_id}"))
             elif tag == "pagebreak":
                 blocks.append(PageBreak())
             else:
@@ -225,8 +245,9 @@ def build_document(budget: Budget, figures: Figures, overrides: list[Path] | Non
     tables = TableBuilder(figures, money, folders).build_all()
     missing: list[tuple[str, str]] = []
     contents: list[ContentsEntry] | None = [] if layout.contents is not None else None
+    plain = frozenset(heading_text({}, title_values(budget), title) for title in layout.unnumbered)
     blocks = markup_to_blocks(render_markup(budget, figures, money, tables, folders, draft, layout), tables, missing,
-                              layout, contents)
+                              layout, contents, plain)
     title = next((b.text for b in blocks if isinstance(b, Title)), budget.department)
     first: dict[str, str] = {}  # one per source field, in the words of its first marker
     for what, source_field in missing:
