@@ -18,22 +18,36 @@ SEEDS = ("luoyang-zgh-2020", "shenzhen-yantian-zgh-2022", "qinhuangdao-shanhaigu
          "shanghai-putuo-wenlvju-2026", "shanghai-putuo-jianguanwei-2026", "shanghai-putuo-chengguan-2026")
 # table positions in render order: 表1 … 表9 (表10 when the source lists projects)
 # tables by what their titles say, never by where they stand
-T5_GENERAL, T6_BASIC, T7_THREE_PUBLIC, T10_PROJECTS = "一般公共预算支出表", "基本支出表", "“三公”经费支出表", "项目支出表"
+# (a title fragment each layout's title holds: 基本支出表 / 基本支出总表 / 基本支出情况表 …)
+T5_GENERAL, T6_BASIC, T7_THREE_PUBLIC, T10_PROJECTS = "一般公共预算支出", "基本支出", "“三公”经费支出", "项目支出表"
+# Every statement holds in the default layout and in the seed's own (layouts as published, test_layouts.py).
+OWN_LAYOUT = {"luoyang-zgh-2020": "河南", "shenzhen-yantian-zgh-2022": "深圳", "qinhuangdao-shanhaiguan-gh-2020": "河北",
+              **{name: "上海" for name in SEEDS if name.startswith("shanghai-")}}
 
 
 class Rendered:
-    def __init__(self, out: Path, name: str) -> None:
-        result = render_source(ROOT / "data" / f"{name}.yaml", out)
+    def __init__(self, out: Path, name: str, layout: str = "默认") -> None:
+        result = render_source(ROOT / "data" / f"{name}.yaml", out, layout=layout)
         assert result.outputs, [f.format() for f in result.findings]
+        self.layout = layout
         self.docx = out / f"{name}.docx"
         self.html = out / f"{name}.html"
         self.texts = {"html": html_text(self.html), "docx": docx_text(self.docx)}
         self.tables = {"html": html_tables(self.html), "docx": docx_tables(self.docx)}
 
 
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
+@pytest.fixture(scope="module", params=["默认", "版式"], ids=["default-layout", "own-layout"])
+def seeds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
+    """The seeds rendered in the default layout, and each in its locality's own."""
     out = tmp_path_factory.mktemp("seeds")
+    return {name: Rendered(out, name, "默认" if request.param == "默认" else OWN_LAYOUT[name]) for name in SEEDS}
+
+
+@pytest.fixture(scope="module")
+def default_seeds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
+    """The seeds in the default layout: for what pins that layout's own structure (its parts, its
+    table positions, its project table), which the other layouts lay out as published."""
+    out = tmp_path_factory.mktemp("default-seeds")
     return {name: Rendered(out, name) for name in SEEDS}
 
 
@@ -173,8 +187,9 @@ def test_yantian_function_classes_and_72_18_everywhere(seeds, fmt):
     assert "72.17" not in s.texts[fmt]
     tables = s.tables[fmt]
     assert find_row(tables, "221", T5_GENERAL)[2] == "72.18"
-    for index in (0, 3):  # 表1 and 表4: the class on the expenditure side, its amount next to it
-        row = next(r for r in tables[index] if "住房保障支出" in r)
+    overall = next(t for title, t in zip(tables.titles, tables, strict=True) if "收支总表" in title and "拨款" not in title)
+    for table in (overall, tables.titled("拨款收支总表")):  # 表1 and the 财政拨款 table: the class on the expenditure side
+        row = next(r for r in table if "住房保障支出" in r)
         assert row[row.index("住房保障支出") + 1] == "72.18"
 
 
@@ -225,8 +240,8 @@ def test_shanhaiguan_unpublished_detail_is_left_out_not_invented(seeds, fmt):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_shanhaiguan_project_table_in_元_while_text_in_万元(seeds, fmt):
-    s = seeds["qinhuangdao-shanhaiguan-gh-2020"]
+def test_shanhaiguan_project_table_in_元_while_text_in_万元(default_seeds, fmt):
+    s = default_seeds["qinhuangdao-shanhaiguan-gh-2020"]  # 河北 publishes no project table: its targets' tables say it
     says(s, fmt, "单位：元")
     assert find_row(s.tables[fmt], "市级以上劳动模范健康体检", T10_PROJECTS)[2] == "37,800.00"
     assert find_row(s.tables[fmt], "劳动模范荣誉津贴", T10_PROJECTS)[2] == "14,400.00"
@@ -269,7 +284,8 @@ def test_docx_and_html_carry_the_same_table_figures(seeds, name):
 
 
 @pytest.mark.parametrize("name", SEEDS)
-def test_every_part_of_the_disclosure_is_there(seeds, name):
+def test_every_part_of_the_disclosure_is_there(default_seeds, name):
+    seeds = default_seeds  # the default layout's parts (the others': test_layouts.py)
     for fmt in FORMATS:
         says(seeds[name], fmt, "部门概况", "收支预算总体情况", "收入预算情况", "支出预算情况", "财政拨款收支总体情况",
              "一般公共预算支出情况", "一般公共预算基本支出情况", "“三公”经费预算情况", "政府性基金预算支出情况",

@@ -198,3 +198,102 @@ def test_a_bad_layout_file_says_what_is_expected(tmp_path, settings, expected):
     with pytest.raises(LayoutError) as caught:
         resolve(tmp_path)
     assert expected in caught.value.message and "版式.yaml" in caught.value.message
+
+
+# -- 深圳, 河南, 河北: each seed in its own layout, its headings and table titles as published ----------
+def sequence(document) -> list[str]:  # type: ignore[no-untyped-def]
+    """The render's headings (with their numbers) and table titles (with theirs), in order."""
+    out = []
+    for block in document.blocks:
+        if type(block).__name__ == "Heading":
+            out.append(block.full_text)
+        elif type(block).__name__ == "Table":
+            out.append(f"{block.number} {block.title}".strip())
+    return out
+
+
+# Read off tests/seeds/shenzhen-yantian-zgh-2022.txt (line numbers; the PDF's spaces around digits dropped).
+YANTIAN = [
+    "一、文字部分",  # 1
+    "第一部分  部门概况", "一、部门职责", "二、机构设置情况", "三、2022年主要工作目标",  # 4, 7, 27, 49
+    "第二部分  部门预算收支总体情况",  # 77
+    "第三部分  部门预算支出具体情况", "一、深圳市盐田区总工会",  # 95, 99
+    "第四部分  政府采购预算情况",  # 157
+    "第五部分  一般公共预算“三公”经费预算情况",  # 167–168
+    "第六部分  部门预算绩效管理情况", "一、实施部门预算绩效管理的单位范围",  # 216, 218
+    "二、实施部门预算绩效管理的项目情况及工作要求",  # 230
+    "第七部分  重点项目预算绩效情况说明",  # 250
+    "第八部分  其他需要说明情况", "一、机关运行经费", "二、国有资产占用情况", "三、其他",  # 355, 358, 368, 380
+    "第九部分  名词解释",  # 390
+    "二、表格部分",  # 451
+    "表1 收支总表", "表2 收入总表", "表3 支出总表", "表4 基本支出总表", "表5 项目支出总表",  # 453, 519, 611, 630, 858
+    "表6 政府预算拨款收支总表", "表7 一般公共预算支出表（按功能分类）",  # 933, 995
+    "表8 一般公共预算“三公”经费支出表", "表9 政府性基金预算支出表", "表10 国有资本经营预算支出表",  # 1051, 1080, 1096
+]
+# Read off tests/seeds/luoyang-zgh-2020.txt.
+LUOYANG = [
+    "第一部分  洛阳市总工会概况", "一、主要职能", "（一）机构设置情况", "（二）部门职责",  # 1–3, 5, 7, 13
+    "二、洛阳市总工会预算单位构成",  # 101
+    "第二部分  洛阳市总工会2020年度部门预算情况说明",  # 115–117
+    "一、收入支出预算总体情况说明", "二、收入预算总体情况说明", "三、支出预算总体情况说明",  # 129, 137, 145
+    "四、财政拨款收入支出预算总体情况说明", "五、一般公共预算支出预算情况说明",  # 151, 163
+    "六、一般公共预算基本支出预算情况说明", "七、“三公经费”支出预算情况说明",  # 175, 187
+    "八、政府性基金预算支出预算情况说明", "九、国有资本经营预算支出预算情况说明",  # 193, 199
+    "十、其他重要事项的情况说明", "（一）机关运行经费支出情况", "（二）政府采购支出情况",  # 207, 209, 215
+    "（三）关于预算绩效管理工作开展情况说明", "（四）国有资产占用情况",  # 221, 261
+    "第三部分  名词解释",  # 267
+    "预算01表 2020年部门收支总体情况表", "预算02表 2020年部门收入总体情况表",  # 325–327, 431–433
+    "预算03表 2020年部门支出总体情况表", "预算04表 2020年财政拨款收支总体情况表",  # 467–469, 497–499
+    "预算05表 2020年一般公共预算支出情况表", "预算06表 一般公共预算基本支出情况表",  # 577–579, 607–609
+    "预算07表 2020年一般公共预算“三公”经费支出情况表", "预算08表 2020年政府性基金支出情况表",  # 643–645, 674–676
+    "预算09表 2020年国有资本经营预算支出情况表", "预算10表 2020年机关运行经费",  # 725–727, 743–744
+    # 预算11表 洛阳市部门（单位）整体支出绩效目标申报审批表 (756): its targets are not in the source
+]
+# Read off tests/seeds/qinhuangdao-shanhaiguan-gh-2020.txt. The published text goes from 四、 to 六、: its 五、
+# is the 绩效预算信息 part (line 46), whose number the PDF's text lost.
+SHANHAIGUAN = [
+    "一、部门职责及机构设置情况", "二、部门预算安排的总体情况",  # 5, 28
+    "1、收入说明", "2、支出说明", "3、比上年增减情况",  # 32, 35, 37
+    "三、机关运行经费安排情况", "四、财政拨款“三公”经费预算情况及增减变化原因",  # 40, 43
+    "五、绩效预算信息", "部门整体绩效目标",  # 46, 48
+    "（一）总体绩效目标", "（二）分项绩效目标", "（三）工作保障措施",  # 49, 98, 146
+    "第二部分  预算项目绩效目标",  # 196
+    "1、 困难职工帮扶资金绩效目标表", "2、 劳模荣誉津贴绩效目标表",  # 198, 263
+    "3、 市级以上劳模体检费绩效目标表",  # 328
+    "4、 提前下达2020年困难职工及劳模帮扶救助专项资金绩效目标表",  # 393
+    "六、政府采购预算情况", "七、国有资产信息", "八、名词解释", "九、其他需要说明的事项",  # 458, 549, 587, 603
+]
+
+
+@pytest.mark.parametrize("name, layout, published", [
+    ("shenzhen-yantian-zgh-2022", "深圳", YANTIAN),
+    ("luoyang-zgh-2020", "河南", LUOYANG),
+    ("qinhuangdao-shanhaiguan-gh-2020", "河北", SHANHAIGUAN),
+], ids=["深圳", "河南", "河北"])
+def test_each_seed_renders_in_its_published_structure(tmp_path, name, layout, published):
+    result = render_source(ROOT / "data" / f"{name}.yaml", tmp_path, layout=layout)
+    assert result.outputs, [f.format() for f in result.findings]
+    rendered = sequence(result.document)
+    if layout == "河北":
+        # the whole department's indicators, which the published text lists under 部门整体绩效目标, come
+        # as a table of their own (without a number, so the project tables keep 1、… 4、 as published)
+        rendered.remove("2020年部门整体绩效目标表")
+    assert rendered == published
+    # the same headings and titles in both formats
+    text = html_text(result.outputs[1] if result.outputs[1].suffix == ".html" else result.outputs[0])
+    docx = "\n".join(docx_paragraphs(next(p for p in result.outputs if p.suffix == ".docx")))
+    for line in published:
+        words = line.split()[-1]
+        assert words in text and words in docx, line
+    # its figures, read back from the DOCX, agree with the source
+    checked, problems = review(ROOT / "data" / f"{name}.yaml", next(p for p in result.outputs if p.suffix == ".docx"))
+    assert checked is not None, problems
+    assert [v.statement.text for v in checked.verdicts if v.status == "disagree"] == []
+    # and the source's 版式 renders the same as --layout
+    source = tmp_path / f"{name}.yaml"
+    source.write_text((ROOT / "data" / f"{name}.yaml").read_text(encoding="utf-8") + f"\n版式: {layout}\n", encoding="utf-8")
+    for unit in (ROOT / "data" / "units").glob("*"):
+        (tmp_path / "units").mkdir(exist_ok=True)
+        (tmp_path / "units" / unit.name).write_bytes(unit.read_bytes())
+    again = render_source(source, tmp_path / "again")
+    assert sequence(again.document)[: len(published)] == sequence(result.document)[: len(published)]
