@@ -23,7 +23,8 @@ SHIPPED = DEFAULT_TEMPLATES / "layouts"
 SETTINGS = "版式.yaml"
 DEFAULT = "默认"
 _MAX_CHAIN = 8  # 基于 → 基于 → …: deeper than this is a loop
-_KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "标题", "不编号"}
+_KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "标题", "不编号", "展示"}
+_UNITS = ("元", "万元")
 _PATTERN = re.compile(r"\{(一|1|01)\}")
 
 
@@ -78,6 +79,10 @@ class Layout(Record):
     titles: dict[str, str] = field(default_factory=dict)
     # 不编号: headings (as this layout words them) that carry no number and take none from the count
     unnumbered: frozenset[str] = frozenset()
+    # 展示: the units this locality shows per table (表格单位) and per part of the text (正文单位),
+    # where the source's own 展示 does not set them
+    table_units: dict[str, str] = field(default_factory=dict)
+    text_units: dict[str, str] = field(default_factory=dict)
 
     def heading_numbering(self, level: int) -> Numbering:
         """The numbering of headings at ``level`` (1 = a part): deeper levels than the layout
@@ -162,7 +167,7 @@ def _load(folder: Path, depth: int) -> Layout:
     layout = Layout(name=name, description=str(data.get("说明", "")), folders=[folder, *base.folders],
                     numbering=base.numbering, table_numbering=base.table_numbering, contents=base.contents,
                     budget_word=base.budget_word, base=str(base_name or ""), titles=dict(base.titles),
-                    unnumbered=base.unnumbered)
+                    unnumbered=base.unnumbered, table_units=dict(base.table_units), text_units=dict(base.text_units))
     if "编号" in data:
         levels = data["编号"]
         if not isinstance(levels, list) or not levels:
@@ -179,6 +184,8 @@ def _load(folder: Path, depth: int) -> Layout:
             raise LayoutError(f"{file}: “标题”应为“模板中的标题: 本版式的标题”的映射，如 {{收支预算总体情况: 收入支出预算总体情况说明}}"
                               "（{年} 为年度，{部门} 为部门名称；空字符串表示不要这个标题）")
         layout.titles.update({k: v or "" for k, v in titles.items()})
+    if "展示" in data:
+        _units(file, data["展示"], layout)
     if "不编号" in data:
         plain = data["不编号"]
         if not isinstance(plain, list) or not all(isinstance(t, str) for t in plain):
@@ -190,6 +197,25 @@ def _load(folder: Path, depth: int) -> Layout:
             raise LayoutError(f"{file}: “比较措辞”应为 预算（“比2025年预算增加”）或留空（“比2025年增加”）")
         layout.budget_word = str(word or "")
     return layout
+
+
+def _units(file: Path, value: object, layout: Layout) -> None:
+    """展示: {表格单位: {表格: 元|万元}, 正文单位: {部分: 元|万元}}, with the names the source's 展示 takes."""
+    from reportgen.model import TEXT_PARTS
+    from reportgen.tables import REGISTRY
+
+    known = {"表格单位": {"全部", "整体绩效目标表", "项目绩效目标表", *(t for t, _ in REGISTRY)}, "正文单位": {"全部", *TEXT_PARTS}}
+    if not isinstance(value, dict) or not set(value) <= set(known):
+        raise LayoutError(f"{file}: “展示”应为 {{表格单位: {{全部: 元}}, 正文单位: {{全部: 万元}}}}")
+    for key, units in value.items():
+        if not isinstance(units, dict):
+            raise LayoutError(f"{file}: “展示.{key}”应为“名称: 元 或 万元”的映射")
+        for name, unit in units.items():
+            if name not in known[key]:
+                raise LayoutError(f"{file}: “展示.{key}”中没有“{name}”，可用：{'、'.join(sorted(known[key]))}")
+            if unit not in _UNITS:
+                raise LayoutError(f"{file}: “展示.{key}.{name}”应为 元 或 万元，不是“{unit}”")
+        (layout.table_units if key == "表格单位" else layout.text_units).update({str(k): str(v) for k, v in units.items()})
 
 
 def _numbering(file: Path, key: str, value: object) -> Numbering:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as etree
@@ -240,7 +241,11 @@ def build_document(budget: Budget, figures: Figures, overrides: list[Path] | Non
     """The whole disclosure as a neutral Document, in the structure of ``layout`` (版式).
     ``overrides``: the user's template folders, searched before the layout's. ``draft``: the open
     findings a draft lists under its 草稿 banner (disclosure.j2 words it)."""
-    money = Money(budget.presentation)
+    shown = budget.presentation  # the layout's units per table and part where the source sets none
+    if layout.table_units or layout.text_units:
+        shown = replace(shown, table_units={**layout.table_units, **shown.table_units},
+                        text_units={**layout.text_units, **shown.text_units})
+    money = Money(shown)
     folders = [*(overrides or []), *layout.folders]
     tables = TableBuilder(figures, money, folders).build_all()
     missing: list[tuple[str, str]] = []

@@ -192,6 +192,8 @@ def test_an_unknown_layout_is_refused_clearly(tmp_path):
     ("名称: 坏\n目录: {层级: 9}\n", "“目录.层级”应为 1 到 5 的整数"),
     ("名称: 坏\n基于: 火星\n", "“基于: 火星”不是已有的版式"),
     ("名称: [坏\n", "不是有效的 YAML"),
+    ("名称: 坏\n展示: {表格单位: {三公表: 元}}\n", "“展示.表格单位”中没有“三公表”"),
+    ("名称: 坏\n展示: {正文单位: {全部: 千元}}\n", "应为 元 或 万元，不是“千元”"),
 ])
 def test_a_bad_layout_file_says_what_is_expected(tmp_path, settings, expected):
     (tmp_path / "版式.yaml").write_text(settings, encoding="utf-8")
@@ -297,3 +299,18 @@ def test_each_seed_renders_in_its_published_structure(tmp_path, name, layout, pu
         (tmp_path / "units" / unit.name).write_bytes(unit.read_bytes())
     again = render_source(source, tmp_path / "again")
     assert sequence(again.document)[: len(published)] == sequence(result.document)[: len(published)]
+
+
+def test_a_layout_sets_the_units_its_locality_shows_unless_the_source_does(tmp_path):
+    """上海 shows its tables in 元 and the “三公” table in 万元: a source in 万元 (盐田) follows; a source
+    whose own 展示 sets a unit keeps it."""
+    result = render_source(ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml", tmp_path / "a", ("html",), layout="上海")
+    units = {t.title[5:]: t.unit_line for t in result.document.tables()[:9]}
+    assert units["部门财务收支预算总表"] == "单位：元" and units["部门“三公”经费和机关运行经费预算表"] == "单位：万元"
+    assert "1,273.52万元" in html_text(result.outputs[0])  # the text stays in 万元
+    assert find_row(html_tables(result.outputs[0]), "收入总计", titled="财务收支预算总表")[1] == "12,735,200.00"
+    own = tmp_path / "own.yaml"
+    own.write_text((ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml").read_text(encoding="utf-8")
+                   + "\n展示: {表格单位: {全部: 万元}}\n", encoding="utf-8")
+    kept = render_source(own, tmp_path / "b", ("html",), layout="上海")
+    assert kept.document.tables()[0].unit_line == "单位：万元"
