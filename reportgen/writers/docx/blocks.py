@@ -26,7 +26,7 @@ from reportgen.writers.docx.ooxml import (
     ppr_xml,
     run_xml,
 )
-from reportgen.writers.docx.package import base, core_xml, save
+from reportgen.writers.docx.package import app_xml, base, core_xml, document_time, save
 from reportgen.writers.docx.tables import fit_widths, needs_landscape, rows_xml, table_points, table_start_xml
 
 _PAGE_BREAK_RUN = '<w:r><w:br w:type="page"/></w:r>'
@@ -74,7 +74,7 @@ class DocxWriter:
 
     def save(self) -> bytes:
         closing = self.base.sections[self._state()][0]
-        return save("".join(self.body), closing, self._core)
+        return save("".join(self.body), closing, self._core, self._when, self._app)
 
     def block(self, block: Block) -> None:
         if isinstance(block, Title):
@@ -184,6 +184,8 @@ class DocxWriter:
     def _set_properties(self, meta: dict[str, str], title: str) -> None:
         department = meta.get("department", "")
         year = meta.get("year", "")
+        self._when = document_time(year)
+        self._app = app_xml(core_property(department))
         self._core = core_xml({
             "title": core_property(meta.get("title") or title),
             "language": "zh-CN",
@@ -191,4 +193,4 @@ class DocxWriter:
             "author": core_property(department) or "reportgen",
             "last_modified_by": "reportgen",
             "subject": core_property(" ".join(v for v in (department, year) if v)),
-        })
+        }, self._when)

@@ -20,6 +20,7 @@ from reportgen.diff import BlockDiff, DocumentDiff, RowDiff, Span, TableDiff, Te
 from reportgen.document import Cell, Paragraph, Table
 from reportgen.writers.docx.blocks import DocxWriter
 from reportgen.writers.docx.ooxml import JC, MISSING_RPR, ppr_xml, quote_attribute, run_xml
+from reportgen.writers.docx.package import document_time
 from reportgen.writers.docx.tables import cell_indent, scale_widths, table_start_xml, tc_properties
 
 AUTHOR = "reportgen"
@@ -38,7 +39,9 @@ class TrackedDocxWriter(DocxWriter):
     def __init__(self, result: DocumentDiff, date: datetime | None = None) -> None:
         super().__init__()
         self.result = result
-        moment = (date or datetime.now(UTC)).astimezone(UTC)
+        # the revisions' date: as given, else SOURCE_DATE_EPOCH or 1 January of the new year, so that
+        # diffing the same pair twice gives the same bytes
+        moment = (date or document_time(result.new_year)).astimezone(UTC)
         self.date = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
         self._next_id = 0
         self._covered: dict[int, dict[int, int]] = {}

@@ -9,9 +9,11 @@ from __future__ import annotations
 import functools
 import importlib.util
 import io
+import os
 import struct
 import zlib
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from reportgen import cache
@@ -21,10 +23,12 @@ from reportgen.writers.docx.ooxml import escape
 # The core properties a writer sets, in the order python-docx's setters add the ones its template
 # lacks (core.xml keeps that order).
 CORE_PROPERTIES = ("title", "language", "author", "last_modified_by", "subject")
+CORE_DATES = ("created", "modified")  # W3CDTF, from the source's year or SOURCE_DATE_EPOCH
 
 _DEFLATED = 8  # the zip method number of deflate, the one python-docx uses
 DOCUMENT_PART = "word/document.xml"
 CORE_PART = "docProps/core.xml"
+APP_PART = "docProps/app.xml"
 
 
 def core_marker(name: str) -> str:
@@ -60,6 +64,7 @@ class Base(Record):
     document: tuple[str, str]  # word/document.xml before the body's content, and after its w:sectPr
     core: str  # docProps/core.xml with core_marker(name) for each of CORE_PROPERTIES
     entries: tuple[Entry, ...]  # the package's parts in its order (see entries_of)
+    app: str = ""  # docProps/app.xml with core_marker("company") for the department
 
 
 def _made_from() -> list[Path]:
@@ -92,12 +97,37 @@ def base_package() -> bytes:
     return base().package
 
 
-def core_xml(values: dict[str, str]) -> str:
-    """docProps/core.xml with ``values`` (by CORE_PROPERTIES' names) as its properties."""
+def core_xml(values: dict[str, str], when: datetime) -> str:
+    """docProps/core.xml with ``values`` (by CORE_PROPERTIES' names) as its properties, created
+    and modified ``when``."""
     text = base().core
     for name in CORE_PROPERTIES:
         text = text.replace(core_marker(name), _text(values.get(name, "")))
+    for name in CORE_DATES:
+        text = text.replace(core_marker(name), when.strftime("%Y-%m-%dT%H:%M:%SZ"))
     return text
+
+
+def document_time(year: str | int | None) -> datetime:
+    """When a document was made, for its properties, its zip entries and its tracked changes: the
+    moment SOURCE_DATE_EPOCH names (reproducible builds), else 1 January of the budget year — so
+    that the same source gives the same bytes on any day."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(max(int(epoch), _DOS_EPOCH), UTC)
+    try:
+        return datetime(min(max(int(year or 0), 1980), 2107), 1, 1, tzinfo=UTC)
+    except ValueError:
+        return datetime(1980, 1, 1, tzinfo=UTC)
+
+
+_DOS_EPOCH = 315532800  # 1980-01-01: the earliest time a zip entry can hold
+
+
+def _dos_time(when: datetime) -> int:
+    """A zip entry's MS-DOS time (high half) and date (low half)."""
+    t = when.astimezone(UTC)
+    return (t.hour << 11 | t.minute << 5 | t.second // 2) | ((t.year - 1980) << 9 | t.month << 5 | t.day) << 16
 
 
 def _text(value: str) -> str:
@@ -105,12 +135,20 @@ def _text(value: str) -> str:
     return escape(value).replace("\r", "&#13;")
 
 
-def save(body: str, closing: str, core: str) -> bytes:
+def app_xml(company: str) -> str:
+    """docProps/app.xml naming reportgen as the application and ``company`` (the department)."""
+    return base().app.replace(core_marker("company"), _text(company))
+
+
+def save(body: str, closing: str, core: str, when: datetime, app: str | None = None) -> bytes:
     """The base package with ``body`` (the body's content) and ``closing`` (its last w:sectPr) as
     word/document.xml and ``core`` as docProps/core.xml; every other part as it is, in its order,
-    its compressed bytes copied rather than compressed again."""
+    its compressed bytes copied rather than compressed again; every entry dated ``when``."""
+    stamp = _dos_time(when)
     head, tail = base().document
     replaced = {DOCUMENT_PART: (head + body + closing + tail).encode("utf-8"), CORE_PART: core.encode("utf-8")}
+    if app is not None:
+        replaced[APP_PART] = app.encode("utf-8")
     local: list[bytes] = []
     central: list[bytes] = []
     offset = 0
@@ -123,7 +161,7 @@ def save(body: str, closing: str, core: str) -> bytes:
             packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
             stored = packer.compress(data) + packer.flush()
         name = entry.name.encode("utf-8")
-        fields = struct.pack("<HHHIIIIH", 20, entry.flags, _DEFLATED, entry.time, crc, len(stored), size, len(name))
+        fields = struct.pack("<HHHIIIIH", 20, entry.flags, _DEFLATED, stamp, crc, len(stored), size, len(name))
         local.append(b"PK\x03\x04" + fields + b"\0\0" + name + stored)
         central.append(b"PK\x01\x02" + struct.pack("<H", entry.made_by) + fields + struct.pack("<HHHHII", 0, 0, 0, 0, entry.external, offset) + name)
         offset += len(local[-1])
