@@ -15,10 +15,11 @@ import gc
 import os
 import signal
 import sys
+import tempfile
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -106,6 +107,7 @@ class Job(Record):
     draft: bool
     debug: bool = False
     layout: str | None = None  # --layout: a shipped layout's name or a folder (over each source's 版式)
+    print_to: Path | None = None  # a batch's PDFs: each DOCX left here, all printed by one LibreOffice
 
 
 def render_one(source: str, job: Job, catch_all: bool = True) -> Outcome:
@@ -113,16 +115,19 @@ def render_one(source: str, job: Job, catch_all: bool = True) -> Outcome:
     ``catch_all`` is false: then it goes up to the command line's last line of defence (exit 3)."""
     from reportgen.narrative import TemplateFault
     from reportgen.render import render_source
+    from reportgen.writers.pdf import PdfUnavailable
 
     start = time.perf_counter()
     path = Path(source)
     try:
         with _gc_paused():
             result = render_source(path, job.out, job.formats, list(job.templates) if job.templates else None,
-                                   job.draft, job.layout)
+                                   job.draft, job.layout, job.print_to)
     except TemplateFault as exc:
         where = (f"{exc.file}:{exc.line}: " if exc.line else f"{exc.file}: ") if exc.file else ""
         return Outcome(source, seconds=time.perf_counter() - start, failure=f"{where}错误 [模板] {exc.message}")
+    except PdfUnavailable as exc:  # nothing of this source was written (its outputs move in together)
+        return Outcome(source, seconds=time.perf_counter() - start, failure=f"{source}: 错误 [PDF] {exc.message}")
     except OSError as exc:
         return Outcome(source, seconds=time.perf_counter() - start,
                        failure=f"{source}: 错误 [输出] 无法写入 {job.out}：{reason(exc)}")
@@ -379,13 +384,21 @@ def write_index(path: Path, text: str) -> None:
 # -- the command -------------------------------------------------------------------------------
 def run(args: argparse.Namespace) -> int:
     """`reportgen render`: arguments parsed by cli.py; returns the exit code."""
-    from reportgen.render import FORMATS
+    from reportgen.render import ALL_FORMATS
 
-    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
-    unknown = [f for f in formats if f not in FORMATS]
+    formats = tuple(dict.fromkeys(f.strip() for f in args.format.split(",") if f.strip()))
+    unknown = [f for f in formats if f not in ALL_FORMATS]
     if unknown or not formats:
-        print(f"reportgen: 不支持的格式 {','.join(unknown) or '（空）'}，可用：docx,html", file=sys.stderr)
+        print(f"reportgen: 不支持的格式 {','.join(unknown) or '（空）'}，可用：docx,html,pdf", file=sys.stderr)
         return 2
+    if "pdf" in formats:
+        from reportgen.writers.pdf import PdfUnavailable, soffice
+
+        try:
+            soffice()  # before any work: a render that cannot make its PDF writes nothing
+        except PdfUnavailable as exc:
+            print(f"reportgen: {exc.message}", file=sys.stderr)
+            return 2
     problem = missing_template_dir(args.templates)
     if problem:
         print(problem, file=sys.stderr)
@@ -423,6 +436,44 @@ def _run_single(source: str, job: Job) -> int:
     return 0
 
 
+@contextlib.contextmanager
+def _printing(job: Job, count: int) -> Iterator[Job]:
+    """The job a batch's workers run: with PDF asked for and several sources, each worker leaves
+    its DOCX in a folder of ours, and _print_all prints them all with one LibreOffice."""
+    if "pdf" not in job.formats or count < 2:
+        yield job
+        return
+    with tempfile.TemporaryDirectory(prefix="reportgen-print-") as folder:
+        yield replace(job, print_to=Path(folder))
+
+
+def _print_all(job: Job, outcomes: list[Outcome]) -> None:
+    """The PDF of every source that rendered, printed together by one LibreOffice, each put in
+    place whole beside its DOCX and HTML (a source whose PDF fails is reported as failed)."""
+    from reportgen.atomic import replace_together
+    from reportgen.writers.pdf import PdfUnavailable, convert, created, reproducible
+
+    assert job.print_to is not None
+    done = [o for o in outcomes if not o.failed and (job.print_to / f"{Path(o.source).stem}.docx").is_file()]
+    printed = job.print_to / "pdf"
+    printed.mkdir()
+    docx_files = [job.print_to / f"{Path(o.source).stem}.docx" for o in done]
+    try:
+        pdfs = convert(docx_files, printed)
+    except PdfUnavailable as exc:
+        for outcome in done:
+            outcome.failure = f"{outcome.source}: 错误 [PDF] {exc.message}（其 DOCX 与 HTML 已生成）"
+        return
+    for outcome, docx, pdf in zip(done, docx_files, pdfs, strict=True):
+        target = job.out / pdf.name
+        try:
+            replace_together([(target, reproducible(pdf.read_bytes(), created(docx)))])
+        except OSError as exc:
+            outcome.failure = f"{outcome.source}: 错误 [输出] 无法写入 {target}：{reason(exc)}"
+            continue
+        outcome.outputs.append(str(target))
+
+
 def _run_batch(sources: list[str], problems: list[Outcome], job: Job, jobs: int, index: bool) -> int:
     start = time.perf_counter()
     total = len(sources) + len(problems)
@@ -439,14 +490,17 @@ def _run_batch(sources: list[str], problems: list[Outcome], job: Job, jobs: int,
             for outcome in outcomes:
                 progress(outcome)
         else:
-            if jobs > 1 and len(sources) > 1:
-                _warm_up(job.formats)
-                outcomes = run_parallel(sources, job, jobs, progress)
-            else:
-                outcomes = []
-                for source in sources:
-                    outcomes.append(render_one(source, job))
-                    progress(outcomes[-1])
+            with _printing(job, len(sources)) as batch_job:
+                if jobs > 1 and len(sources) > 1:
+                    _warm_up(job.formats)
+                    outcomes = run_parallel(sources, batch_job, jobs, progress)
+                else:
+                    outcomes = []
+                    for source in sources:
+                        outcomes.append(render_one(source, batch_job))
+                        progress(outcomes[-1])
+                if batch_job.print_to is not None:
+                    _print_all(batch_job, outcomes)
     else:
         outcomes = []
     by_source = {o.source: o for o in outcomes + problems}

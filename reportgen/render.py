@@ -26,6 +26,7 @@ from reportgen.source.loader import load_source
 from reportgen.staging import Staging, make_folders, remove_empty_folders, remove_stale_staging
 
 FORMATS = ("docx", "html")
+ALL_FORMATS = ("docx", "html", "pdf")  # pdf: the DOCX as LibreOffice prints it (--format docx,html,pdf)
 
 
 @dataclass(repr=False, eq=False)
@@ -120,13 +121,17 @@ def check_findings(path: Path, reason_threshold: Decimal | None = None) -> list[
 
 
 def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[str, ...],
-                  templates: list[Path] | None = None) -> list[Path]:
+                  templates: list[Path] | None = None, print_to: Path | None = None) -> list[Path]:
     """Write every format to a staging folder inside out_dir, then move them in place together,
     so a failure or an interruption leaves out_dir exactly as it was: no output is replaced unless
-    all are, and nothing is removed that this call did not write."""
+    all are, and nothing is removed that this call did not write. ``print_to``: a folder where the
+    DOCX to print as PDF is left for a batch to convert with one LibreOffice (no PDF made here)."""
     from reportgen.writers.docx import write_docx
     from reportgen.writers.html import write_html
 
+    if print_to is not None and "pdf" in formats:
+        formats = tuple(f for f in formats if f != "pdf")
+        write_docx(document, print_to / f"{stem}.docx")
     finals = [out_dir / f"{stem}.{fmt}" for fmt in formats]
     for final in finals:
         if final.is_dir() and not final.is_symlink():
@@ -140,6 +145,8 @@ def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[s
         staged = []
         for fmt in formats:
             target = staging.path / f"{stem}.{fmt}"
+            if fmt == "pdf":
+                continue  # made from the DOCX, below
             if fmt == "docx" and len(formats) > 1 and _worth_a_fork(document):
                 docx_done = _in_child(write_docx, document, target)
             elif fmt == "docx":
@@ -150,6 +157,15 @@ def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[s
         if docx_done is not None:
             docx_done, wait = None, docx_done
             wait()
+        if "pdf" in formats:
+            from reportgen.writers.docx.package import document_time
+            from reportgen.writers.pdf import convert
+
+            printed = staging.path / "pdf" / f"{stem}.docx"  # the DOCX LibreOffice prints, requested or not
+            printed.parent.mkdir()
+            write_docx(document, printed)
+            when = document_time(document.meta.get("year"))
+            staged.insert(formats.index("pdf"), convert([printed], staging.path, when)[0])
         staging.move_in(list(zip(staged, finals, strict=True)))
         return finals
     except BaseException:
@@ -215,7 +231,7 @@ def _in_child(write: Callable[[Document, Path], None], document: Document, targe
 
 
 def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS, templates: list[Path] | None = None,
-                  draft: bool = False, layout: str | Path | None = None) -> Rendered:
+                  draft: bool = False, layout: str | Path | None = None, print_to: Path | None = None) -> Rendered:
     """Render one source; with errors and no draft, nothing is written. An output that would
     replace one of the files the render reads (the source, a unit file, the prior-year source, a
     template) is refused before anything is written."""
@@ -233,7 +249,7 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     missing = missing_findings(prepared.budget, document)
     if missing and not draft:
         return Rendered(path, [], prepared.findings + missing, time.perf_counter() - start)
-    outputs = write_outputs(document, out_dir, path.stem, formats, templates)
+    outputs = write_outputs(document, out_dir, path.stem, formats, templates, print_to)
     return Rendered(path, outputs, prepared.findings + missing, time.perf_counter() - start, document)
 
 

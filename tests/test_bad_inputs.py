@@ -121,7 +121,7 @@ def test_output_folder_that_cannot_be_written(tmp_path, capsys):
 
 
 def test_unknown_format_is_a_usage_error(tmp_path, capsys):
-    code, output = run_cli(capsys, "render", str(YANTIAN), "-o", str(tmp_path / "o"), "--format", "pdf")
+    code, output = run_cli(capsys, "render", str(YANTIAN), "-o", str(tmp_path / "o"), "--format", "rtf")
     assert code == 2 and "不支持的格式" in output
 
 

@@ -497,7 +497,7 @@ def test_cli_diff_unreadable_docx_fails_in_chinese(tmp_path: Path) -> None:
     assert "无法读取 DOCX 文件" in result.stderr and str(fake) in result.stderr
 
 
-@pytest.mark.parametrize("args", [["diff", "a.txt", "b.yaml"], ["diff", "a.yaml", "b.yaml", "-o", "x.pdf"], ["diff", "a.yaml"]])
+@pytest.mark.parametrize("args", [["diff", "a.txt", "b.yaml"], ["diff", "a.yaml", "b.yaml", "-o", "x.rtf"], ["diff", "a.yaml"]])
 def test_cli_diff_usage_errors_exit_2(args: list[str]) -> None:
     result = run(*args)
     assert result.returncode == 2

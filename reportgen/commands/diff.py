@@ -18,7 +18,7 @@ EXAMPLE = """示例：
   reportgen diff 2021年公开文本.docx data/shenzhen-yantian-zgh-2022.yaml -o out/diff.html -o out/diff.docx
   reportgen diff OLD.yaml NEW.docx --format json"""
 INPUT_SUFFIXES = (".yaml", ".yml", ".docx")
-OUTPUT_SUFFIXES = (".html", ".htm", ".docx", ".json")
+OUTPUT_SUFFIXES = (".html", ".htm", ".docx", ".json", ".pdf")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("new", type=Path, metavar="NEW", help="本年：YAML 源文件或 DOCX 文档")
     parser.add_argument("-o", "--out", type=Path, action="append", default=[], metavar="FILE",
                         help="写出对照文件，按后缀区分：.html 修订对照网页，.docx 带修订（接受/拒绝）的 Word 文档，"
-                             ".json 供程序读取；可多次给出")
+                             ".pdf 该文档由 LibreOffice 打印（修订以标记显示），.json 供程序读取；可多次给出")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="终端输出格式（默认 text）")
     parser.add_argument("--show-year-shift", action="store_true",
                         help="逐处标出年份顺延（如 2021年→2022年），而不是只在摘要中说明")
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
             return _usage(f"不支持的输入 {path}：OLD、NEW 应为 .yaml/.yml 源文件或 .docx 文档")
     for target in args.out:
         if target.suffix.lower() not in OUTPUT_SUFFIXES:
-            return _usage(f"不支持的输出 {target}：-o 的文件名应以 .html、.docx 或 .json 结尾")
+            return _usage(f"不支持的输出 {target}：-o 的文件名应以 .html、.docx、.pdf 或 .json 结尾")
 
     documents = []
     failed = False
@@ -82,8 +82,13 @@ def run(args: argparse.Namespace) -> int:
     assert old is not None and new is not None
     result = diff_documents(old, new, old_name=str(args.old), new_name=str(args.new),
                             show_year_shift=args.show_year_shift)
+    from reportgen.writers.pdf import PdfUnavailable
+
     try:
         replace_together([(target, output_bytes(result, target)) for target in args.out])
+    except PdfUnavailable as exc:
+        print(f"reportgen: 错误 [PDF] {exc.message}；所有输出文件都保持原样", file=sys.stderr)
+        return 1
     except OSError as exc:
         where = exc.filename or (args.out[0] if args.out else "")
         print(f"{where}: 错误 [输出] 无法写入：{reason(exc)}；所有输出文件都保持原样", file=sys.stderr)

@@ -24,7 +24,7 @@ def register(subparsers: Any) -> None:
                         help="同时生成的进程数（默认为 CPU 核数）")
     render.add_argument("--no-index", action="store_true", help="多个源文件时不写 DIR/index.html")
     render.add_argument("-o", "--out", type=Path, default=Path("out"), metavar="DIR", help="输出文件夹（默认 out/）")
-    render.add_argument("--format", default="docx,html", help="输出格式，逗号分隔：docx,html（默认两者）")
+    render.add_argument("--format", default="docx,html", help="输出格式，逗号分隔：docx,html,pdf（默认 docx,html；pdf 由 LibreOffice 打印 DOCX 而成）")
     render.add_argument("--templates", type=Path, action="append", metavar="DIR",
                         help="自定义模板文件夹：同名模板覆盖默认模板（可多次给出）")
     render.add_argument("--layout", metavar="版式",

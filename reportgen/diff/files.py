@@ -71,6 +71,17 @@ def output_bytes(result: DocumentDiff, target: Path) -> bytes:
         from reportgen.writers.docx.diff import diff_docx_bytes
 
         return diff_docx_bytes(result)
+    if suffix == ".pdf":  # the tracked-changes DOCX as LibreOffice prints it, its changes marked
+        import tempfile
+
+        from reportgen.writers.docx.diff import diff_docx_bytes
+        from reportgen.writers.docx.package import document_time
+        from reportgen.writers.pdf import convert
+
+        with tempfile.TemporaryDirectory(prefix="reportgen-diff-") as folder:
+            docx = Path(folder) / f"{target.stem}.docx"
+            docx.write_bytes(diff_docx_bytes(result))
+            return convert([docx], Path(folder), document_time(result.new_year))[0].read_bytes()
     if suffix == ".json":
         return (json.dumps(as_json(result), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     from reportgen.writers.diff_html import diff_html_string

@@ -87,19 +87,36 @@ class DiffHtmlWriter:
     def table(self, table: TableDiff, side: str) -> Markup:
         caption = " ".join(str(self.spans(d, side)) for d in (table.number, table.title) if d.spans)
         meta = f'{self.spans(table.department, side)}<span class="unit">{self.spans(table.unit, side)}</span>'
+        # the width of this side's grid: a placeholder row spans exactly it (a colspan beyond the
+        # grid is a validation error: columns no cell begins in)
+        width = max((col + max(cell.colspan, 1) for row in table.rows
+                     for layout in ((row.old_layout,) if side == "old" else (row.new_layout,) if side == "new"
+                                    else (row.old_layout, row.new_layout))
+                     for col, cell in layout or ()), default=1)
         rows = []
         for row in table.rows:
-            rows += self.rows(row, side)
+            rows += self.rows(row, side, width)
         notes = "".join(f'<p class="note {status}">{self.spans(note, side)}</p>' for status, note in table.notes)
         return Markup(f'<div class="caption">{caption}</div><div class="table-meta">{meta}</div>'
-                      f'<div class="table-scroll"><table>{"".join(rows)}</table></div>{notes}')
+                      f'<div class="table-scroll" tabindex="0" role="region" aria-label="{self.text(self._plain(table))}">'
+                      f'<table>{"".join(rows)}</table></div>{notes}')
 
-    def rows(self, row: RowDiff, side: str) -> list[str]:
+    @staticmethod
+    def _plain(table: TableDiff) -> str:
+        """The table's title as plain text (its new words, else its old), for the region's label."""
+        for diff in (table.title, table.number):
+            words = diff.new_text or diff.old_text
+            if words:
+                return words
+        return ""
+
+    def rows(self, row: RowDiff, side: str, width: int = 1) -> list[str]:
         anchor = f' id="{"s-" if side != "both" else ""}{row.anchor}"' if row.anchor and side != "old" else ""
         tag = "th" if row.header else "td"
         if row.status in ("inserted", "deleted"):
             if (side == "old" and row.status == "inserted") or (side == "new" and row.status == "deleted"):
-                return [f'<tr class="placeholder"{anchor}><td colspan="99"></td></tr>']
+                span = f' colspan="{width}"' if width > 1 else ""
+                return [f'<tr class="placeholder"{anchor}><td{span}></td></tr>']
             layout = row.new_layout if row.status == "inserted" else row.old_layout
             mark = "ins" if row.status == "inserted" else "del"
             cells = [(c, Markup(f"<{mark}>{self.text(c.text)}</{mark}>") if c.text else Markup("")) for _, c in layout]

@@ -104,7 +104,8 @@ class HtmlWriter:
             f'<span class="department">{self.text(table.department_line)}</span>'
             f'<span class="unit">{self.text(table.unit_line)}</span></div>',
             "</figcaption>",
-            '<div class="table-scroll">',
+            # a region that may scroll sideways: reachable by keyboard, and named for a screen reader
+            f'<div class="table-scroll" tabindex="0" role="region" aria-label="{self.text(table.title or table.number)}">',
             "<table>",
             *self._colgroup(table.widths),
         ]
