@@ -66,6 +66,7 @@ class Cell(Record):
     indent: int = 0
     bold: bool = False
     missing: bool = False
+    header: bool = False  # a label among the body's cells (项目名称, 一级指标 …): a header cell in HTML
 
 
 @dataclass(slots=True, repr=False, eq=False)

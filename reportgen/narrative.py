@@ -30,6 +30,11 @@ from reportgen.templating import TemplateFault
 
 NARRATIVE = "narrative"
 _SPACES = re.compile(r"\s*\n\s*")
+# Spaces a department's text puts beside full-width punctuation (“职责 ，”): never printed.
+_FULL_WIDTH_SPACING = re.compile(r"[ \t\u3000]+(?=[，。；：、！？）」』”])|(?<=[，。；：、！？（「『“])[ \t\u3000]+")
+# An item of a list ends with ；(。 the last), unless it ends in punctuation of its own.
+_TERMINAL = ("。", "；", "，", "、", "：", "！", "？", ";", ":", "!", "?", "…")
+_LIST_GOES_ON, _LIST_ENDS = "；", "。"
 
 # A text that carries its own number: 一、 （一） 1. 1、 （1） (1) 1）
 _OWN_LABEL = re.compile(r"\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|[0-9]+[.、．）)]|[（(][0-9]+[）)])")
@@ -170,7 +175,7 @@ def markup_to_blocks(markup: str, tables: Mapping[str, TableRows], missing: list
     tables_placed = 0
 
     def text_of(element: etree.Element) -> str:
-        return _SPACES.sub("", "".join(element.itertext())).strip()
+        return _FULL_WIDTH_SPACING.sub("", _SPACES.sub("", "".join(element.itertext()))).strip()
 
     def walk(element: etree.Element, depth: int) -> None:
         for child in element:
@@ -233,7 +238,19 @@ def markup_to_blocks(markup: str, tables: Mapping[str, TableRows], missing: list
                 raise TemplateFault(f"模板中有无法识别的标记 <{tag}>")
 
     walk(root, 0)
-    return blocks
+    return punctuated(blocks)
+
+
+def punctuated(blocks: list[Block]) -> list[Block]:
+    """The items of each list (consecutive item paragraphs) ended as official documents end them:
+    each with ；and the last with 。, unless the department's text already ends in punctuation."""
+    out = list(blocks)
+    for index, block in enumerate(out):
+        if not isinstance(block, Paragraph) or block.role != "item" or block.text.endswith(_TERMINAL):
+            continue
+        follows = index + 1 < len(out) and isinstance(out[index + 1], Paragraph) and out[index + 1].role == "item"
+        out[index] = Paragraph(block.text + (_LIST_GOES_ON if follows else _LIST_ENDS), "item")
+    return out
 
 
 def build_document(budget: Budget, figures: Figures, overrides: list[Path] | None = None,

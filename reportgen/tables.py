@@ -432,7 +432,7 @@ class TableBuilder:
 
     @staticmethod
     def label(text: str, colspan: int = 1, rowspan: int = 1) -> Cell:
-        return Cell(text, colspan=colspan, rowspan=rowspan, align="center", bold=True)
+        return Cell(text, colspan=colspan, rowspan=rowspan, align="center", bold=True, header=True)
 
     @staticmethod
     def numbered(texts: list[str]) -> str:
@@ -540,9 +540,10 @@ class TableBuilder:
         tid = "项目绩效目标表"
         num = self.num(tid)
         label = self.label
+        # the project's code and name head the table: repeated on every page it runs over
+        header = [Row([label("项目编码"), Cell(project.code, colspan=2), label("项目名称"), Cell(project.name, colspan=3)],
+                      kind="header", key="项目")]
         body = [
-            Row([label("项目编码"), Cell(project.code, colspan=2), label("项目名称"), Cell(project.name, colspan=3)],
-                key="项目"),
             Row([label("预算规模及资金用途", rowspan=2), label("预算数"), num(project.amount), label("其中：财政资金"),
                  num(project.fiscal), label("其他资金"), num(project.other)], key="金额"),
             Row([Cell(project.use, colspan=6)], key="用途"),
@@ -568,7 +569,7 @@ class TableBuilder:
             body.append(self.missing_row(self.missing(("绩效指标", "绩效目标.项目.指标")), 7))
         gap = (project.fiscal is not None and project.other is not None
                and self.gap(tid, project.amount, (project.fiscal, project.other)))
-        return TableRows([], body, [14, 12, 16, 12, 16, 12, 18], rounding_gap=gap)
+        return TableRows(header, body, [14, 12, 16, 12, 16, 12, 18], rounding_gap=gap)
 
 
 # The standard tables, each once: its id (what a template's <table ref> names) and its builder.

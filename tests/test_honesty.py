@@ -115,7 +115,9 @@ def test_no_sentence_cell_or_figure_outlives_its_source_key(source, tmp_path):
         for step in path:
             value = value[step]
         for word in words_of(value):
-            if word not in yaml.safe_dump(removed, allow_unicode=True):
+            # (a list item ends with ；or 。 in the render: the same words elsewhere in the source,
+            # without that mark, are another field's)
+            if word.rstrip("。；") not in yaml.safe_dump(removed, allow_unicode=True):
                 assert word not in after_text, f"removing {'.'.join(map(str, path))} left “{word}” in the render"
         checked_only = path[-1] in CHECKED_ONLY or (len(path) > 1 and path[-2] in CHECKED_ONLY)  # 合计.上年
         if not checked_only and not isinstance(path[-1], int) and DEFAULTS.get(path[-1]) != value:

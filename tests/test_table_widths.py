@@ -103,3 +103,26 @@ def test_libreoffice_prints_every_amount_whole(rendered, tmp_path):
     amounts = {amount for amount, _, _ in amount_cells(docx)}
     assert len(amounts) > 50
     assert sorted(a for a in amounts if a not in words) == []
+
+
+def test_every_table_repeats_its_header_on_a_new_page(tmp_path):
+    """Header rows repeat (w:tblHeader) on every table, the project performance tables included
+    (their 项目编码/项目名称 row), and are header cells in HTML, as are the labels of their rows.
+    The whole department's target table has no header row to repeat: its rows are goals, tasks
+    and indicators, each block with labels of its own."""
+    for name in ("tangshan-zgh-2025", "qinhuangdao-shanhaiguan-gh-2020", "shenzhen-yantian-zgh-2022"):
+        result = render_source(ROOT / "data" / f"{name}.yaml", tmp_path, ("docx", "html"))
+        ids = [t.id for t in result.document.tables()]
+        docx = next(p for p in result.outputs if p.suffix == ".docx")
+        root = ET.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
+        tables = list(root.iter(f"{W}tbl"))
+        assert len(tables) == len(ids)
+        for table_id, table in zip(ids, tables, strict=True):
+            first = table.find(f"{W}tr")
+            repeats = first.find(f"{W}trPr/{W}tblHeader") is not None
+            assert repeats == (table_id != "整体绩效目标表"), (name, table_id)
+        html = next(p for p in result.outputs if p.suffix == ".html").read_text(encoding="utf-8")
+        if "项目绩效目标表-1" in ids:
+            figure = html[html.index('id="table-项目绩效目标表-1"'):]
+            figure = figure[: figure.index("</figure>")]
+            assert "<thead>" in figure and '<th scope="col"' in figure and '<th scope="row"' in figure

@@ -135,7 +135,10 @@ class HtmlWriter:
         text = cell.text
         if text and (_NEEDS_ESCAPE.search(text) is not None):
             text = self.text(text)
-        return f"<{tag}{_cell_attrs(tag, cell.colspan, cell.rowspan, cell.align, cell.bold, cell.missing, cell.indent)}>{text}</{tag}>"
+        attrs = _cell_attrs(tag, cell.colspan, cell.rowspan, cell.align, cell.bold, cell.missing, cell.indent)
+        if cell.header and tag == "td":  # a label in the body (预算数, 绩效目标 …): the header of its row
+            tag, attrs = "th", ' scope="row"' + attrs
+        return f"<{tag}{attrs}>{text}</{tag}>"
 
     # -- ids ------------------------------------------------------------------------------------
 
