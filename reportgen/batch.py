@@ -454,7 +454,8 @@ def _print_all(job: Job, outcomes: list[Outcome]) -> None:
     from reportgen.writers.pdf import PdfUnavailable, convert, created, reproducible
 
     assert job.print_to is not None
-    done = [o for o in outcomes if not o.failed and (job.print_to / f"{Path(o.source).stem}.docx").is_file()]
+    # every source that rendered (with only a PDF asked for, it has no output yet) left its DOCX here
+    done = [o for o in outcomes if not o.failure and (job.print_to / f"{Path(o.source).stem}.docx").is_file()]
     printed = job.print_to / "pdf"
     printed.mkdir()
     docx_files = [job.print_to / f"{Path(o.source).stem}.docx" for o in done]

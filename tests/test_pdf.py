@@ -87,6 +87,10 @@ def test_a_batch_is_printed_by_one_libreoffice(tmp_path, monkeypatch):
         assert (tmp_path / "out" / f"{Path(source).stem}.pdf").stat().st_size > 10_000
         assert (tmp_path / "out" / f"{Path(source).stem}.html").is_file()
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".")) == []
+    # a PDF alone, too
+    args.format, args.out = "pdf", tmp_path / "only"
+    assert batch.run(args) == 0
+    assert sorted(p.name for p in args.out.iterdir()) == sorted(f"{Path(s).stem}.pdf" for s in sources)
 
 
 def test_without_libreoffice_a_pdf_render_says_so_and_writes_nothing(tmp_path):
