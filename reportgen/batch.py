@@ -15,7 +15,6 @@ import gc
 import os
 import signal
 import sys
-import tempfile
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -113,9 +112,9 @@ class Job(Record):
 def render_one(source: str, job: Job, catch_all: bool = True) -> Outcome:
     """Render one source; every failure becomes a Chinese message. An unexpected error too, unless
     ``catch_all`` is false: then it goes up to the command line's last line of defence (exit 3)."""
+    from reportgen.errors import PdfUnavailable
     from reportgen.narrative import TemplateFault
     from reportgen.render import render_source
-    from reportgen.writers.pdf import PdfUnavailable
 
     start = time.perf_counter()
     path = Path(source)
@@ -443,6 +442,8 @@ def _printing(job: Job, count: int) -> Iterator[Job]:
     if "pdf" not in job.formats or count < 2:
         yield job
         return
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="reportgen-print-") as folder:
         yield replace(job, print_to=Path(folder))
 

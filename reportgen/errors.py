@@ -50,6 +50,15 @@ class Finding:
         }
 
 
+class PdfUnavailable(Exception):
+    """LibreOffice is missing or failed to print a PDF: the message says what to do (Chinese).
+    Here, not in writers/pdf.py, so that catching it costs a render nothing to import."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 @dataclass
 class SourceError(Exception):
     """Raised when a source cannot be read into a Budget at all; holds every finding found."""

@@ -11,6 +11,7 @@ overrides what differs. Adding a locality needs no Python.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,13 +93,31 @@ class Layout(Record):
 
 def shipped() -> list[tuple[str, Path]]:
     """The shipped layouts: (名称, folder), the default first."""
-    found = []
-    for folder in sorted(p for p in SHIPPED.iterdir() if (p / SETTINGS).is_file()) if SHIPPED.is_dir() else []:
-        found.append((str(_settings(folder).get("名称", folder.name)), folder))
+    found = [(str(settings.get("名称", folder.name)), folder) for folder, settings in _shipped_settings().items()]
     return sorted(found, key=lambda item: item[0] != DEFAULT)
 
 
+@functools.cache
+def _shipped_settings() -> dict[Path, dict[str, object]]:
+    """Every shipped layout's 版式.yaml, read once per process, and kept in the user's cache between
+    processes (reading five YAML files would take a tenth of a render)."""
+    from reportgen import cache
+
+    folders = sorted(p for p in SHIPPED.iterdir() if (p / SETTINGS).is_file()) if SHIPPED.is_dir() else []
+    made_from = [Path(__file__), *(folder / SETTINGS for folder in folders)]
+    names = [folder.name for folder in folders]
+    read = cache.kept("layouts", made_from, lambda: {name: _read(SHIPPED / name) for name in names})
+    return {SHIPPED / name: read[name] for name in names}
+
+
 def _settings(folder: Path) -> dict[str, object]:
+    """A layout's 版式.yaml: a shipped one as read once, a user's afresh at every render."""
+    if folder.parent == SHIPPED and folder in _shipped_settings():
+        return _shipped_settings()[folder]
+    return _read(folder)
+
+
+def _read(folder: Path) -> dict[str, object]:
     from reportgen.source.inputs import InputRefused, read_bounded
 
     file = folder / SETTINGS
@@ -133,6 +152,17 @@ def _folder_of(name: str) -> Path | None:
 
 
 def resolve(name_or_folder: str | Path | None, relative_to: Path | None = None) -> Layout:
+    if name_or_folder in (None, "") or (isinstance(name_or_folder, str) and _folder_of(name_or_folder) is not None):
+        return _resolve_shipped(str(name_or_folder or DEFAULT))
+    return _resolve(name_or_folder, relative_to)
+
+
+@functools.lru_cache(maxsize=16)
+def _resolve_shipped(name: str) -> Layout:
+    return _resolve(name, None)
+
+
+def _resolve(name_or_folder: str | Path | None, relative_to: Path | None = None) -> Layout:
     """The layout a source (``版式``) or the command line (``--layout``) names: a shipped layout by
     name (上海, 深圳, …) or a folder holding 版式.yaml (relative to ``relative_to``, the source's
     folder, when the source names it). None: the default layout."""

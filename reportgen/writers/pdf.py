@@ -17,15 +17,9 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from reportgen.errors import PdfUnavailable
+
 TIMEOUT_SECONDS = 600
-
-
-class PdfUnavailable(Exception):
-    """LibreOffice is missing or failed: the message says what to do (Chinese)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def soffice() -> str:

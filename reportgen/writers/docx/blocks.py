@@ -27,7 +27,14 @@ from reportgen.writers.docx.ooxml import (
     run_xml,
 )
 from reportgen.writers.docx.package import app_xml, base, core_xml, document_time, save
-from reportgen.writers.docx.tables import fit_widths, needs_landscape, rows_xml, table_points, table_start_xml
+from reportgen.writers.docx.tables import (
+    column_ems,
+    fit_widths,
+    needs_landscape,
+    rows_xml,
+    table_points,
+    table_start_xml,
+)
 
 _PAGE_BREAK_RUN = '<w:r><w:br w:type="page"/></w:r>'
 
@@ -56,6 +63,7 @@ class DocxWriter:
         # section break starts a new page itself, and a page break right before one would leave
         # a blank page.
         self._pending_break: int | None = None
+        self._measured: tuple[Table | None, list[tuple[float, float]]] = (None, [])
 
     def render(self, document: Document) -> None:
         contents_due = bool(document.contents)
@@ -143,12 +151,19 @@ class DocxWriter:
             ppr = ppr_xml(self.style_ids["Table Unit Line"], self.base.tabs[self._landscape])
             self.body.append(f"<w:p>{ppr}{runs}</w:p>")
         if block.header or block.body:  # Word rejects a w:tbl without rows
-            points = table_points(block, self.text_twips())
-            widths = fit_widths(block, self.text_twips(), points)
+            ems = self._ems(block)
+            points = table_points(block, self.text_twips(), ems)
+            widths = fit_widths(block, self.text_twips(), points, ems)
             self.body.append(table_start_xml(self.style_ids["Table Grid"], widths) + rows_xml(block, widths, points)
                              + "</w:tbl>")
         for note in block.notes:
             self._write_paragraph(clean(note), "Note")
+
+    def _ems(self, block: Table) -> list[tuple[float, float]]:
+        """The table's column contents measured once (column_ems), for its page and its widths."""
+        if self._measured[0] is not block:
+            self._measured = (block, column_ems(block))
+        return self._measured[1]
 
     def _write_paragraph(self, text: str, style: str) -> None:
         self.body.append(paragraph_xml(text, self.style_ids[style]))
@@ -166,7 +181,7 @@ class DocxWriter:
         """Put a wide table on a landscape page and everything else back on portrait pages."""
         if isinstance(block, PageBreak):
             return
-        self.turn(isinstance(block, Table) and needs_landscape(block, self.base.text_twips[False]))
+        self.turn(isinstance(block, Table) and needs_landscape(block, self.base.text_twips[False], self._ems(block)))
 
     def turn(self, landscape: bool) -> None:
         """Go on on a page of that orientation: a new section when the page turns (the first

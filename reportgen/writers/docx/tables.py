@@ -110,14 +110,17 @@ _UNBREAKABLE = re.compile(r"[0-9０-９.,，%‰+\-−=≥≤<>()（）/:：A-Za
 TEXT_EMS = 6  # a name may wrap, but not to fewer than six characters a line
 
 
-def min_width(text: str, points: float = TABLE_POINTS) -> int:
-    """The twips a cell needs so that no number (or Latin word) in ``text`` breaks, and a name
-    keeps six characters a line (or its whole length, if shorter)."""
-    em = points * 20
+def cell_ems(text: str) -> float:
+    """The ems a cell needs so that no number (or Latin word) in ``text`` breaks, and a name keeps
+    six characters a line (or its whole length, if shorter); at least one character."""
     widest = max((sum(SEPARATOR_EM if ch in ".," else DIGIT_EM for ch in piece)
-                  for piece in _UNBREAKABLE.findall(text)), default=0) * em
-    han = min(len(_UNBREAKABLE.sub("", text)), TEXT_EMS) * em
-    return int(max(widest, han)) + CELL_MARGINS
+                  for piece in _UNBREAKABLE.findall(text)), default=0.0)
+    return max(widest, float(min(len(_UNBREAKABLE.sub("", text)), TEXT_EMS)), 1.0)
+
+
+def min_width(text: str, points: float = TABLE_POINTS) -> int:
+    """The twips a cell needs at ``points`` (see cell_ems), its margins included."""
+    return int(cell_ems(text) * points * 20) + CELL_MARGINS
 
 
 # The sizes a table may be set in, largest first: 五号, 小五, 六号. A table too wide for its page at
@@ -125,11 +128,12 @@ def min_width(text: str, points: float = TABLE_POINTS) -> int:
 TABLE_SIZES = (TABLE_POINTS, 9.0, 7.5)
 
 
-def column_minimums(block: Table, points: float = TABLE_POINTS) -> list[int]:
-    """Each grid column's narrowest width (twips) without breaking a number in any body cell that
-    stands in that column alone; header cells wrap between characters."""
+def column_ems(block: Table) -> list[tuple[float, float]]:
+    """Each grid column's narrowest content in ems, as (the widest plain cell, the widest indented
+    cell, which needs 108 twips more), over the body cells that stand in that column alone (a
+    header cell wraps between characters). Measured once; the widths at any size follow from it."""
     columns = len(block.widths)
-    minimums = [CELL_MARGINS + int(points * 20)] * columns
+    ems: list[tuple[float, float]] = [(1.0, 0.0)] * columns
     covered: dict[int, tuple[int, int]] = {}
     for row in block.body:
         cells = iter(row.cells)
@@ -149,22 +153,34 @@ def column_minimums(block: Table, points: float = TABLE_POINTS) -> list[int]:
             if cell.rowspan > 1:
                 covered[col] = (span, cell.rowspan - 1)
             if span == 1 and col < columns and cell.text:
-                minimums[col] = max(minimums[col], min_width(cell.text, points) + (108 if cell.indent else 0))
+                plain, indented = ems[col]
+                width = cell_ems(cell.text)
+                ems[col] = (plain, max(indented, width)) if cell.indent else (max(plain, width), indented)
             col += span
-    return minimums
+    return ems
 
 
-def table_points(block: Table, total: int) -> float:
+def column_minimums(block: Table, points: float = TABLE_POINTS, ems: list[tuple[float, float]] | None = None) -> list[int]:
+    """Each grid column's narrowest width (twips) at ``points`` without breaking a number."""
+    em = points * 20
+    return [max(int(plain * em), int(indented * em) + 108 if indented else 0) + CELL_MARGINS
+            for plain, indented in (ems or column_ems(block))]
+
+
+def table_points(block: Table, total: int, ems: list[tuple[float, float]] | None = None) -> float:
     """The size the table is set in: the largest of TABLE_SIZES at which its numbers fit ``total``."""
-    return next((points for points in TABLE_SIZES if sum(column_minimums(block, points)) <= total), TABLE_SIZES[-1])
+    ems = ems or column_ems(block)
+    return next((points for points in TABLE_SIZES if sum(column_minimums(block, points, ems)) <= total),
+                TABLE_SIZES[-1])
 
 
-def fit_widths(block: Table, total: int, points: float = TABLE_POINTS) -> list[int]:
+def fit_widths(block: Table, total: int, points: float = TABLE_POINTS,
+               ems: list[tuple[float, float]] | None = None) -> list[int]:
     """Column widths (twips, summing to ``total``) from the table's relative widths, widened where
     a column's numbers would otherwise break and taken from the others, which keep their
     proportions; when even the narrowest widths exceed ``total``, each column gets its share of
     ``total`` in proportion to its narrowest."""
-    minimums = column_minimums(block, points)
+    minimums = column_minimums(block, points, ems)
     if sum(minimums) >= total:
         return scale_widths(minimums, total)
     fixed: dict[int, int] = {}
@@ -179,9 +195,9 @@ def fit_widths(block: Table, total: int, points: float = TABLE_POINTS) -> list[i
         fixed |= short
 
 
-def needs_landscape(block: Table, portrait: int) -> bool:
+def needs_landscape(block: Table, portrait: int, ems: list[tuple[float, float]] | None = None) -> bool:
     """Whether the table's numbers fit a portrait page only when it turns to landscape."""
-    return block.wide or sum(column_minimums(block)) > portrait
+    return block.wide or sum(column_minimums(block, TABLE_POINTS, ems)) > portrait
 
 
 def scale_widths(widths: list[int], total: int) -> list[int]:
