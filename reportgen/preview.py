@@ -418,6 +418,7 @@ class _Server(ThreadingHTTPServer):
         self._lock = threading.Lock()
         self._open: set[socket.socket] = set()  # every connection a thread is serving
         self._streams: list[threading.Event] = []  # the event streams, oldest first: set one to end it
+        self._workers: set[threading.Thread] = set()  # the threads serving a request now
 
     def process_request(self, request: Any, client_address: Any) -> None:
         if not self._slots.acquire(blocking=False):
@@ -432,10 +433,23 @@ class _Server(ThreadingHTTPServer):
             raise
 
     def process_request_thread(self, request: Any, client_address: Any) -> None:
+        with self._lock:
+            self._workers.add(threading.current_thread())
         try:
             super().process_request_thread(request, client_address)
         finally:
             self._slots.release()
+            with self._lock:
+                self._workers.discard(threading.current_thread())
+
+    def join_workers(self, timeout: float) -> None:
+        """Wait (up to ``timeout`` in all) for the threads still serving a request, woken by
+        close_connections: none is left to run while the interpreter shuts down under it."""
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            workers = list(self._workers)
+        for worker in workers:
+            worker.join(max(0.0, deadline - time.monotonic()))
 
     def shutdown_request(self, request: Any) -> None:
         with self._lock:  # forgotten before it is closed, so close_connections never meets a closed one
@@ -679,6 +693,7 @@ class PreviewServer:
             self.httpd.shutdown()
             self._thread.join(timeout=5)
         self.httpd.close_connections()  # server_close waits for every thread: none waits for a client
+        self.httpd.join_workers(5)
         self.httpd.server_close()
 
     def __enter__(self) -> PreviewServer:
