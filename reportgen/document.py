@@ -12,7 +12,7 @@ from typing import Literal
 from reportgen.records import Record
 
 Align = Literal["left", "center", "right"]
-RowKind = Literal["header", "body", "subtotal", "total"]
+RowKind = Literal["header", "subheader", "body", "subtotal", "total"]
 ParagraphRole = Literal["body", "note", "missing", "banner", "item"]
 
 
@@ -71,7 +71,11 @@ class Cell(Record):
 
 @dataclass(slots=True, repr=False, eq=False)
 class Row(Record):
-    """A table row. ``key`` identifies it across years (a code or a name) for the diff."""
+    """A table row. ``key`` identifies it across years (a code or a name) for the diff.
+
+    ``kind``: "header" rows head the table and repeat on every page; a "subheader" row among the
+    body's heads the rows after it (the 任务/指标 column labels of 部门整体绩效目标表): the table is
+    printed in parts from there, each repeating its subheader on every page it runs over."""
 
     cells: list[Cell]
     kind: RowKind = "body"

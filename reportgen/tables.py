@@ -510,7 +510,7 @@ class TableBuilder:
         if tasks:
             spans = self.spread(len(task_columns), width, 1)
             body.append(Row([self.label("年度主要任务", rowspan=len(tasks) + 1),
-                             *(self.label(c, s) for c, s in zip(task_columns, spans, strict=True))], key="任务表头"))
+                             *(self.label(c, s) for c, s in zip(task_columns, spans, strict=True))], kind="subheader", key="任务表头"))
             for task in tasks:
                 values: dict[str, Cell] = {
                     "任务名称": Cell(task.name), "主要内容": Cell(task.content), "绩效指标": Cell(task.indicator_text),
@@ -526,7 +526,7 @@ class TableBuilder:
         if whole.indicators:
             spans = self.spread(len(indicator_columns), width, 2)
             body.append(Row([self.label("年度绩效指标", rowspan=len(whole.indicators) + 1),
-                             *(self.label(c, s) for c, s in zip(indicator_columns, spans, strict=True))], key="指标表头"))
+                             *(self.label(c, s) for c, s in zip(indicator_columns, spans, strict=True))], kind="subheader", key="指标表头"))
             body += self.indicator_rows(whole.indicators, indicator_columns, spans)
         gap = with_money and any(
             t.amount is not None and t.fiscal is not None and t.other is not None

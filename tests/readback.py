@@ -37,18 +37,23 @@ class Tables(list):
 
 def docx_tables(path: Path) -> Tables:
     """Each table as rows of cell texts (a merged cell appears once; covered cells are empty),
-    with the title the paragraph of style Table Title before it gives."""
+    with the title the paragraph of style Table Title before it gives. A table printed in parts
+    (w:tbl after w:tbl with nothing but empty paragraphs between) is one table, as a reader sees it."""
     tables = Tables()
     package = docx.Document(str(path))
     title = ""
+    after_table = False
     for element in package.element.body:
         if element.tag == qn("w:p"):
+            text = "".join(t.text or "" for t in element.iter(qn("w:t")))
+            after_table = after_table and not text.strip()
             style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
             if style is not None and package.styles.get_by_id(style.get(qn("w:val")), 1).name == "Table Title":
-                title = "".join(t.text or "" for t in element.iter(qn("w:t")))
+                title = text
         elif element.tag == qn("w:tbl"):
-            rows = tables.add(title)
+            rows = tables[-1] if after_table and not title else tables.add(title)
             title = ""
+            after_table = True
             for tr in element.findall(qn("w:tr")):
                 rows.append(["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in tr.findall(qn("w:tc"))])
     return tables

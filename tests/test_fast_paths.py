@@ -15,10 +15,10 @@ import docx
 import pytest
 from babel.numbers import format_decimal
 from docx.enum.section import WD_SECTION
-from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Emu
+from docx.shared import Emu, Pt
 
 import reportgen.render as render_module
 import reportgen.writers.docx
@@ -279,7 +279,30 @@ class ReferenceWriter:
             line.add_run(ooxml.clean(block.department_line))
             if block.unit_line:
                 line.add_run("\t" + ooxml.clean(block.unit_line))
+        parts, widths = [], []
         if block.header or block.body:
+            points = docx_tables.table_points(block, text_width.twips)
+            widths = docx_tables.fit_widths(block, text_width.twips, points)
+            parts = docx_tables.row_parts(block, widths, points)
+        for index, rows in enumerate(parts):
+            if index:  # the paragraph between a table's parts: empty, a point high, kept with the next
+                gap = self.add("", "Normal")
+                form = gap.paragraph_format
+                form.keep_with_next = True
+                form.space_before = form.space_after = Pt(0)
+                form.line_spacing = Pt(1)
+                form.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+                form.first_line_indent = Pt(0)
+                ppr = gap._p.get_or_add_pPr()
+                grid = OxmlElement("w:snapToGrid")
+                grid.set(qn("w:val"), "0")
+                ppr.find(qn("w:spacing")).addprevious(grid)
+                mark = OxmlElement("w:rPr")
+                for tag in ("w:sz", "w:szCs"):
+                    size = OxmlElement(tag)
+                    size.set(qn("w:val"), "2")
+                    mark.append(size)
+                ppr.append(mark)
             table = self.doc.add_table(rows=0, cols=block.column_count)
             table.style = self.doc.styles["Table Grid"]
             tbl = table._tbl
@@ -294,15 +317,13 @@ class ReferenceWriter:
             tbl.tblPr.find(qn("w:tblStyle")).addnext(width)
             width.addnext(jc)
             tbl.tblPr.find(qn("w:tblLook")).addprevious(layout)
-            points = docx_tables.table_points(block, text_width.twips)
-            widths = docx_tables.fit_widths(block, text_width.twips, points)
             for col in list(tbl.tblGrid):
                 tbl.tblGrid.remove(col)
             for w in widths:
                 col = OxmlElement("w:gridCol")
                 col.set(qn("w:w"), str(w))
                 tbl.tblGrid.append(col)
-            tbl.extend(parse_xml(f"<w:tbl {nsdecls('w')}>{docx_tables.rows_xml(block, widths, points)}</w:tbl>"))
+            tbl.extend(parse_xml(f"<w:tbl {nsdecls('w')}>{rows}</w:tbl>"))
         for note in block.notes:
             self.add(note, "Note")
 
@@ -421,6 +442,18 @@ def test_base_package_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path, monkeyp
         assert package_parts(docx_blocks.docx_bytes(tricky_document()))
     finally:
         docx_package.base.cache_clear()
+
+
+def test_base_package_is_the_same_bytes_whenever_it_is_built(monkeypatch):
+    # python-docx dates each zip entry with the moment it saves; the base must not carry that
+    import time
+
+    built = []
+    for moment in (1_700_000_000, 1_800_000_007):
+        monkeypatch.setattr(time, "time", lambda moment=moment: float(moment))
+        built.append(docx_package._build())
+    assert built[0].package == built[1].package
+    assert built[0] == built[1]
 
 
 def test_a_render_imports_neither_python_docx_nor_lxml_once_the_base_is_cached(tmp_path):

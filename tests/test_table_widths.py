@@ -12,6 +12,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
+from reportgen.readers.docx import read_docx
 from reportgen.render import render_source
 from reportgen.writers.docx.look import TABLE_POINTS
 from tests.clients import require_program
@@ -108,19 +109,49 @@ def test_libreoffice_prints_every_amount_whole(rendered, tmp_path):
 def test_every_table_repeats_its_header_on_a_new_page(tmp_path):
     """Header rows repeat (w:tblHeader) on every table, the project performance tables included
     (their 项目编码/项目名称 row), and are header cells in HTML, as are the labels of their rows.
-    The whole department's target table has no header row to repeat: its rows are goals, tasks
-    and indicators, each block with labels of its own."""
+    The whole department's target table is printed in parts, kept apart by a paragraph a point
+    high: its goals, then its tasks and its indicators, each part repeating its column labels on
+    every page it runs over; reading the DOCX back joins the parts into the table again."""
     for name in ("tangshan-zgh-2025", "qinhuangdao-shanhaiguan-gh-2020", "shenzhen-yantian-zgh-2022"):
         result = render_source(ROOT / "data" / f"{name}.yaml", tmp_path, ("docx", "html"))
         ids = [t.id for t in result.document.tables()]
         docx = next(p for p in result.outputs if p.suffix == ".docx")
         root = ET.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
-        tables = list(root.iter(f"{W}tbl"))
-        assert len(tables) == len(ids)
-        for table_id, table in zip(ids, tables, strict=True):
-            first = table.find(f"{W}tr")
-            repeats = first.find(f"{W}trPr/{W}tblHeader") is not None
-            assert repeats == (table_id != "整体绩效目标表"), (name, table_id)
+        body = root.find(f"{W}body")
+        parts: list[list[ET.Element]] = []  # each document table's w:tbl elements
+        between_parts = False
+        for element in body:
+            if element.tag == f"{W}tbl":
+                if between_parts:
+                    parts[-1].append(element)
+                else:
+                    parts.append([element])
+                between_parts = True
+            elif element.tag == f"{W}p" and between_parts and not "".join(element.itertext()).strip():
+                between_parts = element.find(f"{W}pPr/{W}spacing[@{W}line='20']") is not None
+            else:
+                between_parts = False
+        assert len(parts) == len(ids)
+        for table_id, tables, table in zip(ids, parts, result.document.tables(), strict=True):
+            firsts = [t.find(f"{W}tr") for t in tables]
+            repeats = [first.find(f"{W}trPr/{W}tblHeader") is not None for first in firsts]
+            if table_id != "整体绩效目标表":
+                assert repeats == [True], (name, table_id)
+                continue
+            # goals (no column labels of their own), then a part per block with its labels
+            labels = [r for r in table.body if r.kind == "subheader"]
+            assert len(tables) == 1 + len(labels) and len(labels) >= 1, name
+            assert repeats == [False] + [True] * len(labels), name
+            for first, row in zip(firsts[1:], labels, strict=True):
+                texts = ["".join(tc.itertext()) for tc in first.findall(f"{W}tc")]
+                assert texts == [c.text for c in row.cells], name
+                assert sum(1 for tr in first.iter(f"{W}tr") if tr.find(f"{W}trPr/{W}tblHeader") is not None) <= 1
+        read = read_docx(docx)
+        assert [len(t.body) + len(t.header) for t in read.tables()] == [
+            len(t.body) + len(t.header) for t in result.document.tables()], name
+        whole = next((t for t in read.tables() if "整体绩效目标表" in t.title), None)
+        if whole is not None:
+            assert [r.kind for r in whole.body if r.kind == "subheader"], name
         html = next(p for p in result.outputs if p.suffix == ".html").read_text(encoding="utf-8")
         if "项目绩效目标表-1" in ids:
             figure = html[html.index('id="table-项目绩效目标表-1"'):]

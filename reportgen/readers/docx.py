@@ -327,6 +327,7 @@ class _Reader:
         self.blocks: list[Block] = []
         self.caption: dict[str, str] = {}
         self.styled_headings = False
+        self.after_table = False  # nothing but empty paragraphs since the last table
 
     def read(self, body: etree._Element) -> Document:
         elements = list(self._elements(body))
@@ -367,6 +368,7 @@ class _Reader:
         text = paragraph_text(element)
         if not text.strip():
             return
+        self.after_table = False
         name, _ = self.styles.of(element)
         lowered = name.lower()
         if lowered in ("table number", "table title", "table unit line"):
@@ -425,6 +427,13 @@ class _Reader:
             (header if is_header else body).append(row)
         if not widths or len(widths) != columns:
             widths = [1] * max(columns, 1)
+        previous = self.blocks[-1] if self.blocks else None
+        if self.after_table and header and isinstance(previous, Table) and previous.widths == widths and not self.caption:
+            # a part of the table before (a table set in parts, see writers/docx/tables.row_parts):
+            # its repeated rows head the rows after them
+            previous.body += [Row(r.cells, "subheader", r.key) for r in header] + body
+            return
+        self.after_table = True
         unit_line = self.caption.get("table unit line", "")
         department, _, unit = unit_line.partition("\t")
         number = self.caption.get("table number", "")

@@ -17,7 +17,15 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Emu
 
-from reportgen.writers.docx.package import CORE_DATES, CORE_PROPERTIES, Base, core_marker, entries_of
+from reportgen.writers.docx.package import (
+    CORE_DATES,
+    CORE_PROPERTIES,
+    DOS_EPOCH,
+    Base,
+    assemble,
+    core_marker,
+    entries_of,
+)
 from reportgen.writers.docx.styles import USED_STYLES, add_page_number_footer, set_page, setup_styles
 
 _SECT_PR = re.compile(r"<w:sectPr\b.*?</w:sectPr>", re.S)
@@ -34,7 +42,9 @@ def build_base() -> Base:
     style_ids = {name: doc.part.get_style_id(doc.styles[name], kind) for name, kind in USED_STYLES.items()}
     buffer = io.BytesIO()
     doc.save(buffer)
-    package = buffer.getvalue()
+    # python-docx dates every entry with the moment it saved; the base is dated 1980-01-01 instead,
+    # so that it is the same bytes whenever it is built (a writer dates its own output anyway)
+    package = assemble(entries_of(buffer.getvalue()), {}, DOS_EPOCH)
     body_end = _sect_prs(doc)[-1]
     head, tail = doc.part.blob.decode("utf-8").split(body_end)
     sections, text_twips, tabs = _page_turns(package)

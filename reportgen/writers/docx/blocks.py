@@ -31,12 +31,16 @@ from reportgen.writers.docx.tables import (
     column_ems,
     fit_widths,
     needs_landscape,
-    rows_xml,
+    row_parts,
     table_points,
     table_start_xml,
 )
 
 _PAGE_BREAK_RUN = '<w:r><w:br w:type="page"/></w:r>'
+# The paragraph between the parts of a table (see tables.row_parts): empty, a point high, kept
+# with the part after it; readers/docx.py joins the parts again across it.
+_PART_GAP = ('<w:p><w:pPr><w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="20" '
+             'w:lineRule="exact"/><w:ind w:firstLine="0"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
 
 
 def write_docx(document: Document, path: pathlib.Path) -> None:
@@ -154,8 +158,10 @@ class DocxWriter:
             ems = self._ems(block)
             points = table_points(block, self.text_twips(), ems)
             widths = fit_widths(block, self.text_twips(), points, ems)
-            self.body.append(table_start_xml(self.style_ids["Table Grid"], widths) + rows_xml(block, widths, points)
-                             + "</w:tbl>")
+            start = table_start_xml(self.style_ids["Table Grid"], widths)
+            # a table in parts (see row_parts): kept apart by a paragraph a point high, or Word
+            # and LibreOffice would join them into one table again
+            self.body.append(_PART_GAP.join(start + rows + "</w:tbl>" for rows in row_parts(block, widths, points)))
         for note in block.notes:
             self._write_paragraph(clean(note), "Note")
 

@@ -122,6 +122,7 @@ def document_time(year: str | int | None) -> datetime:
 
 
 _DOS_EPOCH = 315532800  # 1980-01-01: the earliest time a zip entry can hold
+DOS_EPOCH = datetime.fromtimestamp(_DOS_EPOCH, UTC)
 
 
 def _dos_time(when: datetime) -> int:
@@ -144,15 +145,21 @@ def save(body: str, closing: str, core: str, when: datetime, app: str | None = N
     """The base package with ``body`` (the body's content) and ``closing`` (its last w:sectPr) as
     word/document.xml and ``core`` as docProps/core.xml; every other part as it is, in its order,
     its compressed bytes copied rather than compressed again; every entry dated ``when``."""
-    stamp = _dos_time(when)
     head, tail = base().document
     replaced = {DOCUMENT_PART: (head + body + closing + tail).encode("utf-8"), CORE_PART: core.encode("utf-8")}
     if app is not None:
         replaced[APP_PART] = app.encode("utf-8")
+    return assemble(base().entries, replaced, when)
+
+
+def assemble(entries: tuple[Entry, ...], replaced: dict[str, bytes], when: datetime) -> bytes:
+    """A zip package of ``entries`` in their order, those named in ``replaced`` with its bytes
+    (compressed here), the others' compressed bytes copied; every entry dated ``when``."""
+    stamp = _dos_time(when)
     local: list[bytes] = []
     central: list[bytes] = []
     offset = 0
-    for entry in base().entries:
+    for entry in entries:
         data = replaced.get(entry.name)
         if data is None:
             crc, size, stored = entry.crc, entry.size, entry.data

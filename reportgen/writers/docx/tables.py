@@ -30,7 +30,14 @@ def table_start_xml(style_id: str | None, widths: list[int]) -> str:
 
 
 def rows_xml(block: Table, widths: list[int], points: float = TABLE_POINTS) -> str:
-    """The table's w:tr elements as markup, header bands first.
+    """The table's w:tr elements as markup, header bands first (see row_parts)."""
+    return "".join(row_parts(block, widths, points))
+
+
+def row_parts(block: Table, widths: list[int], points: float = TABLE_POINTS) -> list[str]:
+    """The table's w:tr elements as markup, header bands first, in parts: a new part begins at
+    each "subheader" row that no merged cell crosses, that row marked to repeat on every page
+    (Word repeats only a table's leading rows, so each part is a table of its own).
 
     Row.cells omits cells covered by a rowspan from above, so the grid column of each cell is
     found by walking the row past the columns still covered; each covered position gets a
@@ -43,9 +50,14 @@ def rows_xml(block: Table, widths: list[int], points: float = TABLE_POINTS) -> s
     # a table set smaller than the style's size (too wide at it): the size on every run
     size = "" if points == TABLE_POINTS else f'<w:sz w:val="{round(points * 2)}"/><w:szCs w:val="{round(points * 2)}"/>'
     covered: dict[int, tuple[int, int]] = {}  # start column → (colspan, rows still to cover)
-    rows: list[str] = []
+    parts: list[list[str]] = [[]]
     for index, row in enumerate(block.header + block.body):
         is_header = index < len(block.header)
+        repeats = is_header
+        if row.kind == "subheader" and not is_header and not covered:
+            if parts[-1]:
+                parts.append([])
+            repeats = True
         tcs: list[str] = []
         cells = iter(row.cells)
         col = 0
@@ -74,9 +86,9 @@ def rows_xml(block: Table, widths: list[int], points: float = TABLE_POINTS) -> s
         if next(cells, None) is not None:
             raise ValueError(f"table {block.id}: row {index + 1} has more cells than {columns} columns")
         # cantSplit keeps a row on one page; tblHeader repeats the leading rows on every page.
-        tr_pr = "<w:cantSplit/><w:tblHeader/>" if is_header else "<w:cantSplit/>"
-        rows.append(f"<w:tr><w:trPr>{tr_pr}</w:trPr>{''.join(tcs)}</w:tr>")
-    return "".join(rows)
+        tr_pr = "<w:cantSplit/><w:tblHeader/>" if repeats else "<w:cantSplit/>"
+        parts[-1].append(f"<w:tr><w:trPr>{tr_pr}</w:trPr>{''.join(tcs)}</w:tr>")
+    return ["".join(rows) for rows in parts]
 
 
 def _tc(cell: Cell, row: Row, is_header: bool, widths: list[int], merge: str | None, size: str = "") -> str:
