@@ -157,3 +157,41 @@ def test_every_table_repeats_its_header_on_a_new_page(tmp_path):
             figure = html[html.index('id="table-项目绩效目标表-1"'):]
             figure = figure[: figure.index("</figure>")]
             assert "<thead>" in figure and '<th scope="col"' in figure and '<th scope="row"' in figure
+
+
+def test_only_the_one_point_gap_joins_tables_when_a_docx_is_read_back(tmp_path):
+    """Two tables that a user keeps apart by an ordinary empty paragraph stay two tables: only the
+    paragraph a point high that the writer puts between a table's parts joins them."""
+    result = render_source(ROOT / "data" / "qinhuangdao-shanhaiguan-gh-2020.yaml", tmp_path, ("docx",))
+    docx = result.outputs[0]
+    tables = len(result.document.tables())
+    assert len(read_docx(docx).tables()) == tables
+    with zipfile.ZipFile(docx) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    gaps = re.findall(r'<w:p><w:pPr><w:keepNext/><w:snapToGrid w:val="0"/><w:spacing [^>]*w:line="20"[^>]*/>.*?</w:p>', xml)
+    assert len(gaps) == 1  # 山海关's whole-department table: its goals, then its tasks
+    parts["word/document.xml"] = xml.replace(gaps[0], "<w:p/>").encode("utf-8")
+    plain = tmp_path / "plain.docx"
+    with zipfile.ZipFile(plain, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    assert len(read_docx(plain).tables()) == tables + 1
+
+
+def test_a_whole_table_with_tasks_and_indicators_is_three_parts_read_back_as_one(tmp_path):
+    text = (ROOT / "data" / "qinhuangdao-shanhaiguan-gh-2020.yaml").read_text(encoding="utf-8")
+    indicators = "".join(f"      - {{一级: 产出指标, 二级: 数量指标, 三级: 指标{i}, 指标值: ≥{i}0%}}\n" for i in range(1, 41))
+    text = text.replace("    保障措施:\n", "    指标:\n" + indicators + "    保障措施:\n", 1)
+    source = tmp_path / "qinhuangdao-shanhaiguan-gh-2020.yaml"
+    source.write_text(text, encoding="utf-8")
+    result = render_source(source, tmp_path / "out", ("docx",))
+    whole = next(t for t in result.document.tables() if t.id == "整体绩效目标表")
+    assert [r.key for r in whole.body if r.kind == "subheader"] == ["任务表头", "指标表头"]
+    xml = zipfile.ZipFile(result.outputs[0]).read("word/document.xml").decode("utf-8")
+    assert xml.count('w:line="20" w:lineRule="exact"') == 2
+    read = read_docx(result.outputs[0])
+    assert len(read.tables()) == len(result.document.tables())
+    back = next(t for t in read.tables() if "整体绩效目标表" in t.title)
+    assert len(back.body) == len(whole.body)
+    assert [r.cells[1].text for r in back.body if r.kind == "subheader"] == ["任务名称", "一级指标"]

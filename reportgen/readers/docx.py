@@ -366,9 +366,9 @@ class _Reader:
     # -- paragraphs -------------------------------------------------------------------------------
     def paragraph(self, element: etree._Element) -> None:
         text = paragraph_text(element)
+        self.after_table = self.after_table and not text.strip() and _is_part_gap(element)
         if not text.strip():
             return
-        self.after_table = False
         name, _ = self.styles.of(element)
         lowered = name.lower()
         if lowered in ("table number", "table title", "table unit line"):
@@ -451,6 +451,17 @@ class _Reader:
             if isinstance(block, Paragraph) and "表" in block.text and len(block.text) <= _HEADING_MAX:
                 return block.text.strip()
         return ""
+
+
+def _is_part_gap(paragraph: etree._Element) -> bool:
+    """An empty paragraph at most a point high (exact line spacing), as writers/docx puts between
+    the parts of one table: the tables on either side read as one."""
+    spacing = paragraph.find(f"{_W}pPr/{_W}spacing")
+    return (spacing is not None and spacing.get(f"{_W}lineRule") == "exact"
+            and (_number(spacing.get(f"{_W}line")) or 0) <= _PART_GAP_TWIPS)
+
+
+_PART_GAP_TWIPS = 20
 
 
 def _numbered_level(text: str, deepest: int = 5) -> int | None:
