@@ -13,6 +13,8 @@ import contextlib
 import hashlib
 import os
 import pickle
+import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -52,8 +54,40 @@ def kept(name: str, made_from: list[Path], build: Callable[[], T]) -> T:
         return build()
     entry = folder / f"{name}-{key}.pickle"
     with contextlib.suppress(Exception):  # missing, unreadable or from another Python: build anew
-        return pickle.loads(entry.read_bytes())  # noqa: S301 (the user's own folder, written by us)
+        value = pickle.loads(entry.read_bytes())  # noqa: S301 (the user's own folder, written by us)
+        _mark_used(entry)
+        return value
     value = build()
     with contextlib.suppress(OSError):
         write_atomically(entry, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    _prune(folder, name, entry)
     return value
+
+
+# An entry no process has used for this long was made by code or data that has since changed (an
+# upgrade, an edited code table): removed when a new entry of its kind is written.
+UNUSED_DAYS = 30
+_DAY = 86400
+
+
+def _mark_used(entry: Path) -> None:
+    """Date an entry that is still used, at most once a day (its modification time: a file
+    system mounted noatime keeps no access times)."""
+    with contextlib.suppress(OSError):
+        now = time.time()
+        if now - entry.stat().st_mtime > _DAY:
+            os.utime(entry, (now, now))
+
+
+def _prune(folder: Path, name: str, keep: Path) -> None:
+    """Remove the entries of ``name`` (only names this module writes) unused for UNUSED_DAYS."""
+    limit = time.time() - UNUSED_DAYS * _DAY
+    for old in folder.glob(f"{name}-*.pickle"):
+        if old == keep or not _ENTRY.fullmatch(old.name[len(name) + 1:]):
+            continue
+        with contextlib.suppress(OSError):
+            if old.is_file() and not old.is_symlink() and old.stat().st_mtime < limit:
+                old.unlink()
+
+
+_ENTRY = re.compile(r"[0-9a-f]{20}\.pickle")

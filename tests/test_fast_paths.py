@@ -4,6 +4,7 @@ replaced (Babel's formatter, PyYAML's own loader, python-docx's own API), output
 from __future__ import annotations
 
 import io
+import pickle
 import random
 import re
 import zipfile
@@ -442,6 +443,41 @@ def test_base_package_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path, monkeyp
         assert package_parts(docx_blocks.docx_bytes(tricky_document()))
     finally:
         docx_package.base.cache_clear()
+
+
+def test_stale_cache_entries_are_pruned_and_nothing_else_is(tmp_path, monkeypatch):
+    """An entry whose key went stale (an upgrade, an edited code table) and that no process has used
+    for UNUSED_DAYS is removed when a new entry of its kind is written; an entry still in use, the
+    other kinds' entries and files reportgen did not write stay."""
+    import os
+    import time
+
+    from reportgen import cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = tmp_path / "reportgen"
+    folder.mkdir()
+    month = time.time() - (cache.UNUSED_DAYS + 1) * 86400
+    stale = folder / f"thing-{'a' * 20}.pickle"
+    used = folder / f"thing-{'b' * 20}.pickle"
+    other = folder / f"other-{'c' * 20}.pickle"
+    mine = folder / "thing-notes.pickle"  # not a name this module writes
+    for path in (stale, used, other, mine):
+        path.write_bytes(b"x")
+        os.utime(path, (month, month))
+    made = tmp_path / "made-from"
+    made.write_bytes(b"v1")
+    key = cache.key_of(b"v1")
+    used.rename(folder / f"thing-{key}.pickle")
+    used = folder / f"thing-{key}.pickle"
+    used.write_bytes(pickle.dumps(1))
+    os.utime(used, (month, month))
+    assert cache.kept("thing", [made], lambda: 2) == 1  # read back: dated as used, nothing pruned
+    assert used.stat().st_mtime > month + 86400 and stale.exists()
+    made.write_bytes(b"v2")
+    assert cache.kept("thing", [made], lambda: 3) == 3  # a new entry: the unused one goes
+    assert not stale.exists()
+    assert used.exists() and other.exists() and mine.exists()
 
 
 def test_base_package_is_the_same_bytes_whenever_it_is_built(monkeypatch):
