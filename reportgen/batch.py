@@ -408,12 +408,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     layout = getattr(args, "layout", None)
     if layout:
-        from reportgen.layouts import LayoutError, resolve
+        from reportgen.layouts import layout_problem
 
-        try:
-            resolve(layout)
-        except LayoutError as exc:
-            print(f"reportgen: {exc.message}", file=sys.stderr)
+        problem = layout_problem(layout)
+        if problem:
+            print(problem, file=sys.stderr)
             return 2
     job = Job(args.out, formats, tuple(args.templates) if args.templates else None, args.draft,
               debug=bool(os.environ.get("REPORTGEN_DEBUG")), layout=str(layout) if layout else None)

@@ -10,6 +10,16 @@ import docx
 from docx.oxml.ns import qn
 
 
+def rendered_outputs(source: Path, out: Path) -> dict[str, Path]:
+    """Render ``source`` (DOCX and HTML) into ``out``: each output by its suffix; none is a failure
+    that names the findings."""
+    from reportgen.render import render_source
+
+    result = render_source(source, out)
+    assert result.outputs, [f.format() for f in result.findings]
+    return {p.suffix: p for p in result.outputs}
+
+
 def docx_paragraphs(path: Path) -> list[str]:
     """Every body paragraph's text (not table cells), in order."""
     return [p.text for p in docx.Document(str(path)).paragraphs]

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.render import check_findings, render_source
+from reportgen.render import check_findings
 from reportgen.review import review
-from tests.readback import docx_paragraphs, docx_tables, find_row, html_tables, html_text
+from tests.readback import docx_paragraphs, docx_tables, find_row, html_tables, html_text, rendered_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "data" / "shanghai-putuo-chengguan-2026.yaml"
@@ -24,10 +24,7 @@ DEPT = "上海市普陀区城市管理行政执法局"
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("chengguan")
-    result = render_source(SOURCE, out)
-    assert result.outputs, [f.format() for f in result.findings]
-    return {p.suffix: p for p in result.outputs}
+    return rendered_outputs(SOURCE, tmp_path_factory.mktemp("chengguan"))
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.render import render_source
 from reportgen.review import review
-from tests.readback import docx_paragraphs, docx_tables, find_row, html_tables, html_text
+from tests.readback import docx_paragraphs, docx_tables, find_row, html_tables, html_text, rendered_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "data" / "shanghai-putuo-jianguanwei-2026.yaml"
@@ -23,10 +22,7 @@ DEPT = "上海市普陀区建设和管理委员会"
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("jianguanwei")
-    result = render_source(SOURCE, out)
-    assert result.outputs, [f.format() for f in result.findings]
-    return {p.suffix: p for p in result.outputs}
+    return rendered_outputs(SOURCE, tmp_path_factory.mktemp("jianguanwei"))
 
 
 @pytest.fixture(scope="module")

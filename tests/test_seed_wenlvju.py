@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.render import render_source
 from reportgen.review import review
 from reportgen.review.draft import read_draft
 from reportgen.review.wording import text_findings
-from tests.readback import docx_paragraphs, docx_tables, find_row, html_tables, html_text
+from tests.readback import docx_paragraphs, docx_tables, find_row, html_tables, html_text, rendered_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "data" / "shanghai-putuo-wenlvju-2026.yaml"
@@ -25,10 +24,7 @@ DEPT = "上海市普陀区文化和旅游局"
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("wenlvju")
-    result = render_source(SOURCE, out)
-    assert result.outputs, [f.format() for f in result.findings]
-    return {p.suffix: p for p in result.outputs}
+    return rendered_outputs(SOURCE, tmp_path_factory.mktemp("wenlvju"))
 
 
 @pytest.fixture(scope="module")

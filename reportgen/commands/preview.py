@@ -75,12 +75,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     layout = getattr(args, "layout", None)
     if layout:
-        from reportgen.layouts import LayoutError, resolve
+        from reportgen.layouts import layout_problem
 
-        try:
-            resolve(layout)
-        except LayoutError as exc:
-            print(f"reportgen: {exc.message}", file=sys.stderr)
+        problem = layout_problem(layout)
+        if problem:
+            print(problem, file=sys.stderr)
             return 2
     try:
         server = PreviewServer(args.source, args.templates, args.port, on_render=_report, layout=layout)

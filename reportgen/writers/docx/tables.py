@@ -29,11 +29,6 @@ def table_start_xml(style_id: str | None, widths: list[int]) -> str:
             f'<w:tblLayout w:type="fixed"/>{_TBL_LOOK}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>')
 
 
-def rows_xml(block: Table, widths: list[int], points: float = TABLE_POINTS) -> str:
-    """The table's w:tr elements as markup, header bands first (see row_parts)."""
-    return "".join(row_parts(block, widths, points))
-
-
 def row_parts(block: Table, widths: list[int], points: float = TABLE_POINTS) -> list[str]:
     """The table's w:tr elements as markup, header bands first, in parts: a new part begins at
     each "subheader" row that no merged cell crosses, that row marked to repeat on every page
