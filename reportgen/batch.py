@@ -26,7 +26,7 @@ from reportgen.atomic import write_atomically
 from reportgen.errors import Finding, missing_template_dir
 from reportgen.oserrors import reason
 from reportgen.records import Record
-from reportgen.source.inputs import overwrite_message, overwritten_inputs
+from reportgen.source.inputs import overwritten_inputs
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -112,7 +112,8 @@ class Job(Record):
 def render_one(source: str, job: Job, catch_all: bool = True) -> Outcome:
     """Render one source; every failure becomes a Chinese message. An unexpected error too, unless
     ``catch_all`` is false: then it goes up to the command line's last line of defence (exit 3)."""
-    from reportgen.errors import PdfUnavailable
+    from reportgen.errors import EnvironmentValueError, PdfUnavailable
+    from reportgen.layouts import LayoutError
     from reportgen.narrative import TemplateFault
     from reportgen.render import render_source
 
@@ -125,8 +126,12 @@ def render_one(source: str, job: Job, catch_all: bool = True) -> Outcome:
     except TemplateFault as exc:
         where = (f"{exc.file}:{exc.line}: " if exc.line else f"{exc.file}: ") if exc.file else ""
         return Outcome(source, seconds=time.perf_counter() - start, failure=f"{where}错误 [模板] {exc.message}")
+    except LayoutError as exc:  # a --layout folder edited after the check before the batch began
+        return Outcome(source, seconds=time.perf_counter() - start, failure=f"{source}: 错误 [版式] {exc.message}")
     except PdfUnavailable as exc:  # nothing of this source was written (its outputs move in together)
         return Outcome(source, seconds=time.perf_counter() - start, failure=f"{source}: 错误 [PDF] {exc.message}")
+    except EnvironmentValueError as exc:  # checked by run before any work; here for other callers
+        return Outcome(source, seconds=time.perf_counter() - start, failure=f"{source}: 错误 [环境变量] {exc.message}")
     except OSError as exc:
         return Outcome(source, seconds=time.perf_counter() - start,
                        failure=f"{source}: 错误 [输出] 无法写入 {job.out}：{reason(exc)}")
@@ -159,17 +164,20 @@ def _gc_paused() -> Iterator[None]:
 
 
 # -- sources -----------------------------------------------------------------------------------
-def expand_sources(patterns: Iterable[str | Path]) -> tuple[list[str], list[Outcome]]:
+def expand_sources(patterns: Iterable[str | Path]) -> tuple[list[str], list[Outcome], list[str]]:
     """Paths as given, globs expanded (sorted; ``**`` spans folders), each file once.
 
-    Returns the sources to render and, already failed, the globs that matched nothing and the
-    sources whose output names would overwrite another's (two ``x.yaml`` in different folders).
+    Returns the sources to render; already failed, the globs that matched nothing and the sources
+    whose output names would overwrite another's (two ``x.yaml`` in different folders); and a note
+    for each name left out as a file already listed under a name of the same outputs (``a.yaml``
+    and ``./a.yaml``). A link under another name (``b.yaml`` → ``a.yaml``) is rendered as named.
     """
     import glob
 
     sources: list[str] = []
     problems: list[Outcome] = []
-    seen: set[str] = set()
+    notes: list[str] = []
+    seen: dict[tuple[str, str], str] = {}
     stems: dict[str, str] = {}
     for pattern in map(str, patterns):
         if _GLOB_CHARS & set(pattern) and not Path(pattern).exists():
@@ -180,18 +188,19 @@ def expand_sources(patterns: Iterable[str | Path]) -> tuple[list[str], list[Outc
         else:
             matches = [pattern]
         for match in matches:
-            key = os.path.realpath(match)
-            if key in seen:
-                continue
-            seen.add(key)
             stem = Path(match).stem
+            key = (os.path.realpath(match), stem)
+            if key in seen:
+                notes.append(f"{match}: 与已列出的 {seen[key]} 是同一个文件，只生成一次")
+                continue
+            seen[key] = match
             if stem in stems:
                 problems.append(Outcome(match, failure=f"{match}: 错误 [输出] 与 {stems[stem]} 的输出文件同名（{stem}.*），"
                                                         "会互相覆盖：请改名后再生成"))
                 continue
             stems[stem] = match
             sources.append(match)
-    return sources, problems
+    return sources, problems, notes
 
 
 # -- running -----------------------------------------------------------------------------------
@@ -369,10 +378,32 @@ def index_html(outcomes: list[Outcome], out_dir: Path, seconds: float) -> str:
     return templating.render("page", "index.html.j2", totals=totals_line(outcomes, seconds), rows=rows)
 
 
-def index_path(out_dir: Path, sources: list[str]) -> Path:
-    """out/index.html, unless a source is itself called index (its HTML would be index.html)."""
-    taken = any(Path(s).stem == "index" for s in sources)
-    return out_dir / ("reportgen-index.html" if taken else INDEX_NAME)
+def index_path(out_dir: Path, sources: list[str], formats: tuple[str, ...] = ("html",),
+               inputs: list[Path] | None = None) -> Path:
+    """out/index.html, unless that is an output of a source (a source called index) or a file the
+    batch reads: then reportgen-index.html, reportgen-index-2.html, … whichever is neither."""
+    outputs = {f"{Path(s).stem}.{fmt}" for s in sources for fmt in formats}
+    for number in range(1, len(sources) + 3):
+        name = INDEX_NAME if number == 1 else "reportgen-index.html" if number == 2 else f"reportgen-index-{number - 1}.html"
+        if name not in outputs and not overwritten_inputs([out_dir / name], inputs or []):
+            return out_dir / name
+    raise AssertionError("unreachable: more names than sources")  # each source takes one name at most
+
+
+def refuse_overlaps(sources: list[str], job: Job) -> tuple[list[str], list[Outcome], list[Path]]:
+    """The sources whose outputs would write over a file that another source of the batch reads
+    (its unit file, prior-year source, 科目表 or layout: render.files_read), as failed Outcomes,
+    found before any work; with the sources left and every file the batch reads."""
+    from reportgen.render import files_read
+    from reportgen.source.inputs import clash_message
+
+    reads = [path for source in sources for path in files_read(Path(source), job.layout)]
+    reads += list(job.templates or ())
+    owner = {job.out / f"{Path(s).stem}.{fmt}": s for s in sources for fmt in job.formats}
+    refused: dict[str, str] = {}
+    for out, given in overwritten_inputs(list(owner), reads):
+        refused.setdefault(owner[out], f"{owner[out]}: 错误 [输出] {clash_message(out, given)}")
+    return ([s for s in sources if s not in refused], [Outcome(s, failure=m) for s, m in refused.items()], reads)
 
 
 def write_index(path: Path, text: str) -> None:
@@ -402,6 +433,13 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
+    if "docx" in formats or "pdf" in formats:  # their dates: a bad SOURCE_DATE_EPOCH writes nothing
+        from reportgen.writers.docx.package import epoch_problem
+
+        problem = epoch_problem()
+        if problem:
+            print(f"reportgen: {problem}", file=sys.stderr)
+            return 2
     jobs = args.jobs or os.cpu_count() or 1
     if jobs < 1:
         print("reportgen: -j 应为正整数", file=sys.stderr)
@@ -416,10 +454,13 @@ def run(args: argparse.Namespace) -> int:
             return 2
     job = Job(args.out, formats, tuple(args.templates) if args.templates else None, args.draft,
               debug=bool(os.environ.get("REPORTGEN_DEBUG")), layout=str(layout) if layout else None)
-    sources, problems = expand_sources(args.sources)
+    sources, problems, notes = expand_sources(args.sources)
+    for note in notes:
+        print(f"注意：{note}", file=sys.stderr)
     if len(sources) + len(problems) == 1 and sources:
         return _run_single(sources[0], job)
-    return _run_batch(sources, problems, job, jobs, index=not args.no_index)
+    kept, refused, reads = refuse_overlaps(sources, job)
+    return _run_batch(kept, problems + refused, job, jobs, index=not args.no_index, reads=reads)
 
 
 def _run_single(source: str, job: Job) -> int:
@@ -475,7 +516,8 @@ def _print_all(job: Job, outcomes: list[Outcome]) -> None:
         outcome.outputs.append(str(target))
 
 
-def _run_batch(sources: list[str], problems: list[Outcome], job: Job, jobs: int, index: bool) -> int:
+def _run_batch(sources: list[str], problems: list[Outcome], job: Job, jobs: int, index: bool,
+               reads: list[Path] | None = None) -> int:
     start = time.perf_counter()
     total = len(sources) + len(problems)
     progress = Progress(total, sys.stderr)
@@ -515,12 +557,7 @@ def _run_batch(sources: list[str], problems: list[Outcome], job: Job, jobs: int,
     print(summary_table(ordered))
     print(totals_line(ordered, seconds))
     if index and job.out.is_dir():
-        path = index_path(job.out, sources)
-        clashes = overwritten_inputs([path], [Path(s) for s in sources] + list(job.templates or ()))
-        if clashes:
-            for line in overwrite_message(clashes):
-                print(line, file=sys.stderr)
-            return 1
+        path = index_path(job.out, sources + [o.source for o in problems], job.formats, reads)
         try:
             write_index(path, index_html(ordered, job.out, seconds))
             print(f"索引：{path}")

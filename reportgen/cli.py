@@ -56,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("reportgen: 已中断，未完成的输出已清除", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `reportgen schema | head`: the reader has gone, as Unix tools do
+        _silence_closed_streams()
+        return 128 + signal.SIGPIPE
     except Exception as exc:  # the last line of defence: never a traceback for a user
         if os.environ.get("REPORTGEN_DEBUG"):
             import traceback  # only here: a normal run does not pay for it
@@ -64,6 +67,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"reportgen: 内部错误（{type(exc).__name__}: {exc}）。请把源文件与此信息报告给开发者；"
               "设置 REPORTGEN_DEBUG=1 可查看详细信息。", file=sys.stderr)
         return 3
+
+
+def _silence_closed_streams() -> None:
+    """Point stdout and stderr at /dev/null: what is still buffered for a closed pipe would
+    otherwise fail again when Python flushes it at exit (and print an English warning)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(devnull, stream.fileno())
+    os.close(devnull)
 
 
 if __name__ == "__main__":

@@ -59,6 +59,16 @@ class PdfUnavailable(Exception):
         self.message = message
 
 
+class EnvironmentValueError(Exception):
+    """An environment variable reportgen reads (SOURCE_DATE_EPOCH) holds a value it cannot use:
+    the message names the variable and what is expected (Chinese). Raised before any output is
+    written; a command reports it as it does a bad argument."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 @dataclass
 class SourceError(Exception):
     """Raised when a source cannot be read into a Budget at all; holds every finding found."""

@@ -12,7 +12,9 @@ overrides what differs. Adding a locality needs no Python.
 from __future__ import annotations
 
 import functools
+import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +25,10 @@ from reportgen.records import Record
 SHIPPED = DEFAULT_TEMPLATES / "layouts"
 SETTINGS = "版式.yaml"
 DEFAULT = "默认"
-_MAX_CHAIN = 8  # 基于 → 基于 → …: deeper than this is a loop
+# 基于 → 基于 → …: a cycle is found by the folders' identity; a chain of this many distinct layouts
+# (the shipped ones are two deep) is refused for its length, with a message saying so.
+_MAX_CHAIN = 20
+_MAX_SETTINGS_BYTES = 1_000_000
 _KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "标题", "不编号", "展示"}
 _UNITS = ("元", "万元")
 _PATTERN = re.compile(r"\{(一|1|01)\}")
@@ -106,8 +111,20 @@ def _shipped_settings() -> dict[Path, dict[str, object]]:
     folders = sorted(p for p in SHIPPED.iterdir() if (p / SETTINGS).is_file()) if SHIPPED.is_dir() else []
     made_from = [Path(__file__), *(folder / SETTINGS for folder in folders)]
     names = [folder.name for folder in folders]
-    read = cache.kept("layouts", made_from, lambda: {name: _read(SHIPPED / name) for name in names})
+    form = cache.json_form(from_data=lambda data: _settings_from_data(data, names))
+    read = cache.kept("layouts", made_from, lambda: {name: _read(SHIPPED / name) for name in names}, form)
     return {SHIPPED / name: read[name] for name in names}
+
+
+def _settings_from_data(data: object, names: list[str]) -> dict[str, dict[str, object]]:
+    """The shipped layouts' settings as the cache keeps them (JSON: folder name → 版式.yaml's
+    mapping, each checked again by _load as any layout is); any other shape is a miss."""
+    from reportgen.cache import Shape
+
+    if not (isinstance(data, dict) and sorted(data) == sorted(names)
+            and all(isinstance(settings, dict) and set(settings) <= _KEYS for settings in data.values())):
+        raise Shape("not the shipped layouts")
+    return data
 
 
 def _settings(folder: Path) -> dict[str, object]:
@@ -118,29 +135,115 @@ def _settings(folder: Path) -> dict[str, object]:
 
 
 def _read(folder: Path) -> dict[str, object]:
+    """A 版式.yaml as reportgen's safe YAML reader reads a source (yamlio: no aliases, bounded
+    nesting, no duplicate keys, no control characters, every value's line kept), and every text in it
+    checked to be one line of visible characters. Raises LayoutError naming the file and line."""
+    from reportgen.errors import SourceError
     from reportgen.source.inputs import InputRefused, read_bounded
+    from reportgen.source.yamlio import parse_yaml
 
     file = folder / SETTINGS
     try:
-        text = read_bounded(file, 1_000_000, "版式文件").decode("utf-8")
+        raw = read_bounded(file, _MAX_SETTINGS_BYTES, "版式文件")
     except InputRefused as exc:
         raise LayoutError(f"{file}: 版式文件无法读取：{exc.message}") from None
-    except UnicodeDecodeError:
-        raise LayoutError(f"{file}: 版式文件不是 UTF-8 编码") from None
-    import yaml
-
+    _refuse_line_separators(file, raw)
     try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        raise LayoutError(f"{file}{where}: 版式文件不是有效的 YAML") from None
+        data = parse_yaml(raw, str(file))
+    except SourceError as exc:
+        first = exc.findings[0]
+        where = f"{file}:{first.line}" if first.line else str(file)
+        if first.rule == "YAML-语法":
+            raise LayoutError(f"{where}: 版式文件不是有效的 YAML：{first.message.split('：', 1)[-1]}") from None
+        if first.rule == "文件编码":
+            raise LayoutError(f"{where}: 版式{first.message}") from None
+        if first.rule == "YAML-层级过深":
+            raise LayoutError(f"{where}: {first.message.replace('预算源文件', '版式文件')}") from None
+        if first.rule == "文字-控制字符":  # a heading or a number has no line breaks: not yamlio's advice on them
+            raise LayoutError(f"{where}: {first.message.split('：', 1)[0]}：请删除它（标题、编号与名称应写在一行内）") from None
+        raise LayoutError(f"{where}: {first.message}") from None
+    if data is None:
+        return {}
     if not isinstance(data, dict):
         raise LayoutError(f"{file}: 版式文件应为“键: 值”的映射（名称、基于、编号、表号、目录、比较措辞）")
-    unknown = sorted(str(k) for k in data if k not in _KEYS)
+    unknown = [str(k) for k in data if k not in _KEYS]
     if unknown:
-        raise LayoutError(f"{file}: 版式文件中有无法识别的键“{'、'.join(unknown)}”，可用：{'、'.join(sorted(_KEYS))}")
+        line = _key_line(data, unknown[0])
+        raise LayoutError(f"{file}{line}: 版式文件中有无法识别的键“{'、'.join(sorted(shown_text(k, 20) for k in unknown))}”，"
+                          f"可用：{'、'.join(sorted(_KEYS))}")
+    for key, value in data.items():
+        if key != "说明":  # a description may run over several lines; it is never printed in a document
+            _check_texts(file, key, value, _key_line(data, key))
     return data
+
+
+# Line breaks YAML itself takes for line breaks (so that a text's line numbers would shift) and
+# Word writes for a soft break or a new paragraph: in a 版式.yaml they are refused where they stand.
+_LINE_SEPARATORS = re.compile("[\x85\u2028\u2029]")
+_CHARACTER_NAMES = {"\x85": "下一行符 NEL", "\u2028": "行分隔符，Word 的手动换行", "\u2029": "段落分隔符"}
+
+
+def _refuse_line_separators(file: Path, raw: bytes) -> None:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return  # parse_yaml names the line that is not UTF-8
+    found = _LINE_SEPARATORS.search(text)
+    if found is None:
+        return
+    before = text[: found.start()]
+    line, column = before.count("\n") + 1, found.start() - (before.rfind("\n") + 1) + 1
+    char = found.group()
+    raise LayoutError(f"{file}:{line}:{column}: 版式文件中有不能使用的字符 U+{ord(char):04X}（{_CHARACTER_NAMES[char]}）："
+                      "请删除它，每个标题、编号写在一行内")
+
+
+def _key_line(data: object, key: str) -> str:
+    """":N" for the line of ``key`` in a mapping read by yamlio ("" when it is not known)."""
+    marks = getattr(data, "key_marks", {})
+    mark = marks.get(key)
+    return f":{mark.line}" if mark is not None else ""
+
+
+def _check_texts(file: Path, where: str, value: object, line: str) -> None:
+    """Every text in ``value`` (keys too) is one line without invisible format characters: a
+    heading or a number with a line break, or a zero-width character, prints wrongly in every format."""
+    if isinstance(value, str):
+        mark = getattr(value, "mark", None)
+        at = f"{file}:{mark.line}" if mark is not None else f"{file}{line}"
+        if "\n" in value:
+            raise LayoutError(f"{at}: “{where}”中的文字“{shown_text(value)}”含有换行（Word 的手动换行 U+000B、换页符 U+000C、"
+                              "U+2028、U+2029 与 \\n 都是换行）：标题、编号与名称应写在一行内")
+        hidden = next((char for char in value if unicodedata.category(char) == "Cf"), None)
+        if hidden is not None:
+            raise LayoutError(f"{at}: “{where}”中的文字“{shown_text(value)}”含有不可见的字符 U+{ord(hidden):04X}"
+                              "（如零宽空格，常由复制粘贴带入）：请删除它")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            key_at = _key_line(value, str(key)) or line
+            _check_texts(file, where, str(key), key_at)
+            _check_texts(file, where, item, key_at)
+    elif isinstance(value, list):
+        for item in value:
+            _check_texts(file, where, item, line)
+
+
+def shown_text(text: object, limit: int = 40) -> str:
+    """A user's text as a message may quote it: control, format and separator characters written as
+    [U+XXXX], at most ``limit`` characters (a 版式, a --layout or a layout's template may hold anything)."""
+    out: list[str] = []
+    size = 0
+    for char in str(text):
+        piece = f"[U+{ord(char):04X}]" if unicodedata.category(char) in _HIDDEN or char in "\t\n" else char
+        if size + len(piece) > limit:
+            out.append("…")
+            break
+        out.append(piece)
+        size += len(piece)
+    return "".join(out)
+
+
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 
 def _folder_of(name: str) -> Path | None:
@@ -184,64 +287,105 @@ def _resolve(name_or_folder: str | Path | None, relative_to: Path | None = None)
         candidate = Path(wanted)
         if not candidate.is_absolute() and relative_to is not None:
             candidate = relative_to / candidate
-        if (candidate / SETTINGS).is_file():
+        if _has_settings(candidate):
             folder = candidate
     if folder is None:
         names = "、".join(name for name, _ in shipped())
-        raise LayoutError(f"没有名为“{wanted}”的版式：可用 {names}，或给出含 {SETTINGS} 的文件夹")
-    return _load(folder, 0)
+        raise LayoutError(f"没有名为“{shown_text(wanted)}”的版式：可用 {names}，或给出含 {SETTINGS} 的文件夹")
+    return _load(folder, ())
 
 
-def _load(folder: Path, depth: int) -> Layout:
-    if depth > _MAX_CHAIN:
-        raise LayoutError(f"{folder / SETTINGS}: 版式的“基于”形成了循环")
-    data = _settings(folder)
+def _has_settings(folder: Path) -> bool:
+    """Whether ``folder`` holds a 版式.yaml (a name too long for the file system, or holding a NUL,
+    holds none)."""
+    try:
+        return (folder / SETTINGS).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _layout_name(folder: Path) -> str:
+    """The 名称 of the layout in ``folder`` (already read), for a message."""
+    return str(_settings(folder).get("名称", folder.name))
+
+
+def _identity(folder: Path) -> Path:
+    """The folder itself, whatever the path that names it (relative, through a link, “a/../a”)."""
+    try:
+        return folder.resolve()
+    except (OSError, RuntimeError):  # a link loop: the path as it is
+        return folder.absolute()
+
+
+def _load(folder: Path, chain: tuple[Path, ...]) -> Layout:
+    """The layout in ``folder``, on top of the layout it is 基于. ``chain``: the identities of the
+    folders of the layouts that led here, the one whose 基于 named this one last."""
     file = folder / SETTINGS
+    data = _settings(folder)
+    for key in ("名称", "基于", "说明"):
+        value = data.get(key)
+        if key in data and not (isinstance(value, (str, int)) and not isinstance(value, bool)
+                                or (key == "基于" and value is None)):
+            raise LayoutError(f"{file}{_key_line(data, key)}: “{key}”应为文字")
     name = str(data.get("名称", folder.name))
+    chain = (*chain, _identity(folder))
     base_name = data.get("基于", DEFAULT if name != DEFAULT else None)
     if base_name is not None:
-        base_folder = _folder_of(str(base_name)) or (folder / str(base_name) if (folder / str(base_name) / SETTINGS).is_file() else None)
+        relative = Path(os.path.normpath(folder / str(base_name)))  # “../上一层” without a growing path
+        base_folder = _folder_of(str(base_name)) or (relative if _has_settings(relative) else None)
+        where = f"{file}{_key_line(data, '基于')}"
         if base_folder is None:
-            raise LayoutError(f"{file}: “基于: {base_name}”不是已有的版式")
-        base = _load(base_folder, depth + 1)
+            raise LayoutError(f"{where}: “基于: {shown_text(base_name)}”不是已有的版式")
+        if _identity(base_folder) in chain:  # the same folder again, by whatever path: a cycle
+            cycle = [*chain[chain.index(_identity(base_folder)):], _identity(base_folder)]
+            raise LayoutError(f"{where}: 版式的“基于”形成了循环：{' → '.join(shown_text(_layout_name(f), 20) for f in cycle)}。"
+                              "请让其中一个版式基于随附的版式（如 默认、上海）")
+        if len(chain) >= _MAX_CHAIN:  # distinct layouts, each based on the next: too long, not a cycle
+            first = shown_text(_layout_name(chain[0]), 20)
+            raise LayoutError(f"{where}: 版式的“基于”一层接一层超过了 {_MAX_CHAIN} 层（从“{first}”起；这不是循环，而是层级过多）："
+                              "请让版式直接基于随附的版式，或减少中间的版式")
+        base = _load(base_folder, chain)
     else:
         base = Layout(name=DEFAULT)
     layout = Layout(name=name, description=str(data.get("说明", "")), folders=[folder, *base.folders],
                     numbering=base.numbering, table_numbering=base.table_numbering, contents=base.contents,
                     budget_word=base.budget_word, base=str(base_name or ""), titles=dict(base.titles),
                     unnumbered=base.unnumbered, table_units=dict(base.table_units), text_units=dict(base.text_units))
+    def at(key: str) -> str:  # the file and the line of ``key``, for a message
+        return f"{file}{_key_line(data, key)}"
+
     if "编号" in data:
         levels = data["编号"]
         if not isinstance(levels, list) or not levels:
-            raise LayoutError(f"{file}: “编号”应为各级标题编号的列表，如 [第{{一}}部分, {{一}}、, （{{一}}）, {{1}}., （{{1}}）]")
-        layout.numbering = tuple(_numbering(file, "编号", level) for level in levels)
+            raise LayoutError(f"{at('编号')}: “编号”应为各级标题编号的列表，如 [第{{一}}部分, {{一}}、, （{{一}}）, {{1}}., （{{1}}）]")
+        layout.numbering = tuple(_numbering(at("编号"), "编号", level) for level in levels)
     if "表号" in data:
-        layout.table_numbering = _numbering(file, "表号", data["表号"])
+        layout.table_numbering = _numbering(at("表号"), "表号", data["表号"])
     if "目录" in data:
-        layout.contents = _contents(file, data["目录"])
+        layout.contents = _contents(at("目录"), data["目录"])
     if "标题" in data:
         titles = data["标题"]
         if not isinstance(titles, dict) or not all(isinstance(k, str) and isinstance(v, (str, type(None)))
                                                     for k, v in titles.items()):
-            raise LayoutError(f"{file}: “标题”应为“模板中的标题: 本版式的标题”的映射，如 {{收支预算总体情况: 收入支出预算总体情况说明}}"
+            raise LayoutError(f"{at('标题')}: “标题”应为“模板中的标题: 本版式的标题”的映射，如 {{收支预算总体情况: 收入支出预算总体情况说明}}"
                               "（{年} 为年度，{部门} 为部门名称；空字符串表示不要这个标题）")
         layout.titles.update({k: v or "" for k, v in titles.items()})
     if "展示" in data:
-        _units(file, data["展示"], layout)
+        _units(at("展示"), data["展示"], layout)
     if "不编号" in data:
         plain = data["不编号"]
         if not isinstance(plain, list) or not all(isinstance(t, str) for t in plain):
-            raise LayoutError(f"{file}: “不编号”应为不带编号的标题的列表，如 [部门整体绩效目标]")
+            raise LayoutError(f"{at('不编号')}: “不编号”应为不带编号的标题的列表，如 [部门整体绩效目标]")
         layout.unnumbered = layout.unnumbered | frozenset(plain)
     if "比较措辞" in data:
         word = data["比较措辞"]
         if word not in ("", "预算", None):
-            raise LayoutError(f"{file}: “比较措辞”应为 预算（“比2025年预算增加”）或留空（“比2025年增加”）")
+            raise LayoutError(f"{at('比较措辞')}: “比较措辞”应为 预算（“比2025年预算增加”）或留空（“比2025年增加”）")
         layout.budget_word = str(word or "")
     return layout
 
 
-def _units(file: Path, value: object, layout: Layout) -> None:
+def _units(file: str, value: object, layout: Layout) -> None:
     """展示: {表格单位: {表格: 元|万元}, 正文单位: {部分: 元|万元}}, with the names the source's 展示 takes."""
     from reportgen.model import TEXT_PARTS
     from reportgen.tables import REGISTRY
@@ -254,13 +398,13 @@ def _units(file: Path, value: object, layout: Layout) -> None:
             raise LayoutError(f"{file}: “展示.{key}”应为“名称: 元 或 万元”的映射")
         for name, unit in units.items():
             if name not in known[key]:
-                raise LayoutError(f"{file}: “展示.{key}”中没有“{name}”，可用：{'、'.join(sorted(known[key]))}")
+                raise LayoutError(f"{file}: “展示.{key}”中没有“{shown_text(name, 20)}”，可用：{'、'.join(sorted(known[key]))}")
             if unit not in _UNITS:
-                raise LayoutError(f"{file}: “展示.{key}.{name}”应为 元 或 万元，不是“{unit}”")
+                raise LayoutError(f"{file}: “展示.{key}.{shown_text(name, 20)}”应为 元 或 万元，不是“{shown_text(unit, 20)}”")
         (layout.table_units if key == "表格单位" else layout.text_units).update({str(k): str(v) for k, v in units.items()})
 
 
-def _numbering(file: Path, key: str, value: object) -> Numbering:
+def _numbering(file: str, key: str, value: object) -> Numbering:
     if isinstance(value, str):
         return Numbering(value)
     if isinstance(value, dict) and set(value) <= {"格式", "正文"} and isinstance(value.get("格式"), str):
@@ -269,7 +413,7 @@ def _numbering(file: Path, key: str, value: object) -> Numbering:
                       f"或 {{格式: …, 正文: false}}（正文不显示编号，只在目录中显示）")
 
 
-def _contents(file: Path, value: object) -> Contents | None:
+def _contents(file: str, value: object) -> Contents | None:
     if value in (False, None):
         return None
     if value is True:
@@ -282,4 +426,4 @@ def _contents(file: Path, value: object) -> Contents | None:
     raise LayoutError(f"{file}: “目录”应为 true/false，或 {{标题: 目 录, 层级: 1, 表格: true}}")
 
 
-__all__ = ["Contents", "Layout", "LayoutError", "Numbering", "resolve", "shipped"]
+__all__ = ["Contents", "Layout", "LayoutError", "Numbering", "resolve", "shipped", "shown_text"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Generator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ import jinja2
 from reportgen import templating
 from reportgen.compute import Figures
 from reportgen.document import Block, ContentsEntry, Document, Heading, PageBreak, Paragraph, Table, Title
-from reportgen.layouts import Layout
+from reportgen.layouts import Layout, shown_text
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import INCOME_SOURCES, Budget
 from reportgen.phrasing import Money, chinese_number, percent, share_of
@@ -35,6 +35,17 @@ _FULL_WIDTH_SPACING = re.compile(r"[ \t\u3000]+(?=[，。；：、！？）」�
 # An item of a list ends with ；(。 the last), unless it ends in punctuation of its own.
 _TERMINAL = ("。", "；", "，", "、", "：", "！", "？", ";", ":", "!", "?", "…")
 _LIST_GOES_ON, _LIST_ENDS = "；", "。"
+MAX_LEVEL = 5  # the levels of headings: 第一部分, 一、, （一）, 1., （1） (document.Heading)
+_MAX_NESTING = 64  # <sec> in <sec>, headings left out (t="") included: deeper, a template loops
+# What no text of a document may hold, written by a template (the source's and the layout's texts
+# are refused when read): control characters (XML refuses most; C1 it lets through), Word's line
+# and paragraph separators, lone surrogates and the two noncharacters.
+_UNPRINTABLE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff"
+_UNPRINTABLE_CHAR = re.compile(f"[{_UNPRINTABLE}]")
+# a character reference, but not the quotes every autoescaped text may hold (&#34; and &#39;)
+_CHARACTER_REFERENCE = re.compile(r"&#(?!3[49];)(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+_CHARACTER_NAMES = {"\x0b": "垂直制表符，Word 的手动换行", "\x0c": "换页符", "\x85": "下一行符 NEL",
+                    "\u2028": "行分隔符，Word 的手动换行", "\u2029": "段落分隔符"}
 
 # A text that carries its own number: 一、 （一） 1. 1、 （1） (1) 1）
 _OWN_LABEL = re.compile(r"\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|[0-9]+[.、．）)]|[（(][0-9]+[）)])")
@@ -91,7 +102,8 @@ class _Context:
             "table_unit": money.unit,
             # {{ in_part('三公经费') }}: the amounts from there on in that part's unit (展示.正文单位)
             "in_part": money.in_part,
-            "table_gap": lambda table_id: tables[table_id].rounding_gap,
+            # an id that names no table: markup_to_blocks names it, with the template's file and line
+            "table_gap": lambda table_id: tables[table_id].rounding_gap if table_id in tables else None,
         }
 
 
@@ -110,6 +122,12 @@ def heading_text(titles: dict[str, str], values: dict[str, str], key: str) -> st
 def render_markup(budget: Budget, figures: Figures, money: Money, tables: Mapping[str, TableRows],
                   overrides: list[Path] | None = None, draft: list[str] | None = None,
                   layout: Layout = DEFAULT_LAYOUT) -> str:
+    context = _markup_context(budget, figures, money, tables, draft, layout)
+    return templating.render_template(templating.environment("narrative", overrides), "disclosure.j2", context)
+
+
+def _markup_context(budget: Budget, figures: Figures, money: Money, tables: Mapping[str, TableRows],
+                    draft: list[str] | None, layout: Layout) -> dict[str, Any]:
     context = _Context(budget, figures, money, tables).values
     context["_money"] = money
     context["draft"] = draft or []
@@ -117,7 +135,7 @@ def render_markup(budget: Budget, figures: Figures, money: Money, tables: Mappin
     context["budget_word"] = layout.budget_word  # 比较措辞: “比2025年预算增加” or “比2025年增加”
     # {{ heading('{年}年部门预算情况说明') }}: a heading or table title in this layout's words
     context["heading"] = functools.partial(heading_text, layout.titles, title_values(budget))
-    return templating.render_template(templating.environment("narrative", overrides), "disclosure.j2", context)
+    return context
 
 
 # The filters that phrase figures: the render's Money comes with the context, so one shared
@@ -166,22 +184,36 @@ def markup_to_blocks(markup: str, tables: Mapping[str, TableRows], missing: list
     unnumbered = layout.unnumbered if plain is None else plain
     listed = layout.contents
     depth_listed = listed.depth if listed is not None else 0
+    bad = _bad_character(markup)
+    if bad is not None:
+        char, offset = bad
+        raise MarkupFault(f"模板写出的文字中有不能使用的字符 {_character_name(char)}：标题、编号与正文中不能有控制字符、"
+                          "Word 的手动换行或分隔符、不成对的代理字符。请删除它", offset)
     try:
         root = etree.fromstring(f"<doc>{markup}</doc>".encode())
-    except etree.ParseError as exc:
-        raise TemplateFault(f"模板输出的标记不完整（标签未闭合？）：{exc}") from None
+    except etree.ParseError:
+        raise _markup_error(markup) from None
     blocks: list[Block] = []
-    counters = [0] * 6
+    counters = [0] * (MAX_LEVEL + 1)
     tables_placed = 0
 
     def text_of(element: etree.Element) -> str:
         return _FULL_WIDTH_SPACING.sub("", _SPACES.sub("", "".join(element.itertext()))).strip()
 
-    def walk(element: etree.Element, depth: int) -> None:
+    def fault(message: str, element: etree.Element) -> MarkupFault:
+        return MarkupFault(message, _element_offset(markup, root, element))
+
+    def walk(element: etree.Element, depth: int, nesting: int = 0) -> None:
         for child in element:
             tag = child.tag
+            if tag == "sec" and nesting >= _MAX_NESTING:
+                raise fault(f"模板写出的 <sec> 嵌套超过 {_MAX_NESTING} 层：请检查模板中 <sec> 与 </sec> 是否成对、"
+                            "宏或 include 是否在 <sec> 中调用了自身", child)
+            if tag == "sec" and child.get("t") and depth + 1 > MAX_LEVEL:
+                raise fault(f"章节嵌套超过 {MAX_LEVEL} 层：“{_section_path(root, child)}”是第 {depth + 1} 层。标题最多分 "
+                            f"{MAX_LEVEL} 级（如 第一部分、一、（一）、1.、（1）），请减少这里 <sec> 的嵌套", child)
             if tag == "sec" and not child.get("t"):  # a heading the layout leaves out: its text stays
-                walk(child, depth)
+                walk(child, depth, nesting + 1)
             elif tag == "sec" and child.get("t", "") in unnumbered:  # a heading without a number
                 level = depth + 1
                 for deeper in range(level + 1, len(counters)):
@@ -191,7 +223,7 @@ def markup_to_blocks(markup: str, tables: Mapping[str, TableRows], missing: list
                 blocks.append(Heading(level, "", text, anchor=anchor))
                 if contents is not None and level <= depth_listed:
                     contents.append(ContentsEntry(level, child.get("toc", text), anchor))
-                walk(child, level)
+                walk(child, level, nesting + 1)
             elif tag == "sec":
                 level = depth + 1
                 counters[level] += 1
@@ -204,7 +236,7 @@ def markup_to_blocks(markup: str, tables: Mapping[str, TableRows], missing: list
                 blocks.append(Heading(level, label if numbering.body else "", text, anchor=anchor))
                 if contents is not None and level <= depth_listed:
                     contents.append(ContentsEntry(level, label + child.get("toc", text), anchor))
-                walk(child, level)
+                walk(child, level, nesting + 1)
             elif tag == "title":
                 blocks.append(Title(text_of(child), child.get("sub", "")))
             elif tag in ("p", "item", "note", "missing", "banner"):
@@ -217,7 +249,7 @@ def markup_to_blocks(markup: str, tables: Mapping[str, TableRows], missing: list
             elif tag == "table":
                 table_id = child.get("ref", "")
                 if table_id not in tables:
-                    raise TemplateFault(f"模板引用了不存在的表格“{table_id}”，可用：{'、'.join(tables)}")
+                    raise fault(f"模板引用了不存在的表格“{shown_text(table_id)}”，可用：{'、'.join(tables)}", child)
                 notes = [text_of(n) for n in child if n.tag == "note"]
                 nonlocal tables_placed
                 title = child.get("title", "")
@@ -235,10 +267,195 @@ def markup_to_blocks(markup: str, tables: Mapping[str, TableRows], missing: list
             elif tag == "pagebreak":
                 blocks.append(PageBreak())
             else:
-                raise TemplateFault(f"模板中有无法识别的标记 <{tag}>")
+                raise fault(f"模板中有无法识别的标记 <{shown_text(tag, 20)}>：可用 sec、title、p、item、note、missing、banner、table、pagebreak", child)
 
     walk(root, 0)
     return punctuated(blocks)
+
+
+class MarkupFault(TemplateFault):
+    """A fault in the markup the templates wrote, at ``offset`` in it (-1: not known): build_document
+    finds the template file and line that wrote it there."""
+
+    def __init__(self, message: str, offset: int = -1) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
+def _bad_character(markup: str) -> tuple[str, int] | None:
+    """The first character no text may hold, as written or as a character reference (&#x2028;),
+    and where it stands in ``markup``."""
+    found = _UNPRINTABLE_CHAR.search(markup)
+    first = (found.group(), found.start()) if found is not None else None
+    if "&#" in markup:
+        for reference in _CHARACTER_REFERENCE.finditer(markup, 0, first[1] if first else len(markup)):
+            number = int(reference.group(1), 16) if reference.group(1) else int(reference.group(2))
+            if number <= 0x10FFFF and _UNPRINTABLE_CHAR.match(chr(number)):
+                return chr(number), reference.start()
+    return first
+
+
+def _character_name(char: str) -> str:
+    from reportgen.source.yamlio import character_name
+
+    named = _CHARACTER_NAMES.get(char)
+    return f"U+{ord(char):04X}（{named}）" if named else character_name(char)
+
+
+def _section_path(root: etree.Element, element: etree.Element) -> str:
+    """The headings from the top down to ``element``: 一 › 二 › … (each cut short)."""
+    parents = {child: parent for parent in root.iter() for child in parent}
+    titles: list[str] = []
+    current: etree.Element | None = element
+    while current is not None:
+        if current.tag == "sec" and current.get("t"):
+            titles.append(shown_text(current.get("t", ""), 12))
+        current = parents.get(current)
+    return " › ".join(reversed(titles))
+
+
+def _char_offset(data: bytes, byte: int) -> int:
+    """The offset in the markup of byte ``byte`` of ``<doc>markup</doc>`` as parsed."""
+    return max(0, len(data[:byte].decode("utf-8", "replace")) - len("<doc>"))
+
+
+def _element_offset(markup: str, root: etree.Element, element: etree.Element) -> int:
+    """Where ``element``'s start tag stands in ``markup``: expat counts start tags in the order
+    ElementTree made the elements (comments and processing instructions are neither)."""
+    from xml.parsers import expat
+
+    wanted = next((i for i, e in enumerate(root.iter()) if e is element), -1)
+    data = f"<doc>{markup}</doc>".encode()
+    parser = expat.ParserCreate()
+    seen: list[int] = []
+
+    def start(_name: str, _attributes: dict[str, str]) -> None:
+        if len(seen) == wanted:
+            raise _Found(parser.CurrentByteIndex)
+        seen.append(0)
+
+    parser.StartElementHandler = start
+    try:
+        parser.Parse(data, True)
+    except _Found as found:
+        return _char_offset(data, found.byte)
+    except expat.ExpatError:
+        pass
+    return -1
+
+
+class _Found(Exception):
+    def __init__(self, byte: int) -> None:
+        super().__init__(byte)
+        self.byte = byte
+
+
+_TRANSLATIONS = {
+    "not well-formed (invalid token)": "这里有不合规则的字符（文字中的 < 与 & 应写作 &lt; 与 &amp;）",
+    "undefined entity": "这里有未定义的实体（如 &nbsp;：请直接写出字符，& 本身写作 &amp;）",
+    "reference to invalid character number": "这里的字符引用（&#…;）指向不能使用的字符",
+    "unclosed token": "这里的标签没有写完",
+    "duplicate attribute": "这个标签有重复的属性",
+    "no element found": "标记没有结束",
+}
+
+
+def _markup_error(markup: str) -> MarkupFault:
+    """The fault of markup that is not well-formed, from expat: a tag left open is named where it
+    opens, a closing tag without its opening tag where it stands."""
+    from xml.parsers import expat
+
+    data = f"<doc>{markup}</doc>".encode()
+    parser = expat.ParserCreate()
+    open_tags: list[tuple[str, int]] = []
+    parser.StartElementHandler = lambda name, _attributes: open_tags.append((name, parser.CurrentByteIndex))
+    parser.EndElementHandler = lambda _name: open_tags.pop()
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        at = parser.ErrorByteIndex
+        reason = expat.errors.messages[exc.code]
+        if reason == expat.errors.XML_ERROR_TAG_MISMATCH:
+            tag_start = data.rfind(b"</", 0, at + 2)  # expat stands on the closing tag's name
+            closing = re.match(rb"</\s*([^\s>]+)", data[tag_start:]) if tag_start >= 0 else None
+            name = shown_text(closing.group(1).decode("utf-8", "replace"), 20) if closing else ""
+            if closing and open_tags and name in [shown_text(n, 20) for n, _ in open_tags]:
+                left, start = shown_text(open_tags[-1][0], 20), open_tags[-1][1]
+                return MarkupFault(f"模板写出的标记不完整：<{left}> 没有对应的 </{left}>", _char_offset(data, start))
+            return MarkupFault(f"模板写出的标记不完整：多出了 </{name}>，前面没有对应的 <{name}>",
+                               _char_offset(data, tag_start if closing else at))
+        return MarkupFault(f"模板写出的标记不完整：{_TRANSLATIONS.get(reason, reason)}", _char_offset(data, at))
+    return MarkupFault("模板写出的标记不完整")
+
+
+def _written_at(env: jinja2.Environment, context: dict[str, Any], offset: int) -> tuple[str, int]:
+    """The template file and line that wrote ``offset`` of the markup: the templates are run again
+    (only after a fault, within the templates' time bound), and the template that yields the piece
+    holding ``offset`` is the innermost one suspended in the generator. ("", 0) if none is found."""
+    if offset < 0:
+        return "", 0
+
+    def locate() -> tuple[str, int]:
+        generator = env.get_template("disclosure.j2").generate(context)
+        position = 0
+        try:
+            for chunk in generator:
+                if position + len(chunk) > offset:
+                    return _chunk_origin(env, generator, chunk, offset - position)
+                position += len(chunk)
+        finally:
+            generator.close()
+        return "", 0
+
+    try:
+        found: tuple[str, int] = templating.call_bounded(locate)
+    except Exception:  # a template that fails the second time: the fault is still reported, without a line
+        return "", 0
+    return found
+
+
+def _chunk_origin(env: jinja2.Environment, generator: Generator[str, None, None], chunk: str,
+                  within: int) -> tuple[str, int]:
+    """(file, line) of character ``within`` of ``chunk``, just yielded by ``generator``. Compiled
+    template code hands on an included template's output from its local ``gen``, a block's by
+    ``yield from``: the innermost template frame wrote the chunk. A chunk that is the template's
+    own text is found in its source, so the line is the very line; one that an expression or a
+    macro call wrote is named at that expression's line."""
+    innermost: tuple[Any, int] | None = None
+    current: Any = generator
+    while isinstance(current, Generator) and current.gi_frame is not None:
+        frame = current.gi_frame
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            innermost = (template, frame.f_lineno)
+        current = current.gi_yieldfrom or frame.f_locals.get("gen")
+    if innermost is None:
+        return "", 0
+    template, python_line = innermost
+    file = template.filename or template.name or ""
+    line = template.get_corresponding_lineno(python_line)
+    if env.loader is None:
+        return file, line
+    try:
+        source = env.loader.get_source(env, template.name)[0]
+    except Exception:  # gone or changed since: the line Jinja names
+        return file, line
+    line_start = 0
+    for _ in range(max(line - 1, 0)):
+        line_start = source.find("\n", line_start) + 1
+        if line_start == 0:
+            return file, line
+    found = source.find(chunk, line_start) if chunk else -1
+    if found >= 0:
+        return file, source.count("\n", 0, found) + 1 + chunk.count("\n", 0, within)
+    # The template's text run together with a constant it prints ({{ "…" }}): its first line of
+    # text stands on the line Jinja names, and the lines of the chunk are the lines of the file.
+    pieces = chunk.split("\n")
+    index, first = next(((i, text.strip()) for i, text in enumerate(pieces) if text.strip()), (0, ""))
+    anchor = source.find(first, line_start) if first else -1
+    if anchor >= 0 and source.count("\n", 0, anchor) + 1 == line + index:
+        return file, line + chunk.count("\n", 0, within)
+    return file, line
 
 
 def punctuated(blocks: list[Block]) -> list[Block]:
@@ -268,8 +485,14 @@ def build_document(budget: Budget, figures: Figures, overrides: list[Path] | Non
     missing: list[tuple[str, str]] = []
     contents: list[ContentsEntry] | None = [] if layout.contents is not None else None
     plain = frozenset(heading_text({}, title_values(budget), title) for title in layout.unnumbered)
-    blocks = markup_to_blocks(render_markup(budget, figures, money, tables, folders, draft, layout), tables, missing,
-                              layout, contents, plain)
+    context = _markup_context(budget, figures, money, tables, draft, layout)
+    env = templating.environment("narrative", folders)
+    markup = templating.render_template(env, "disclosure.j2", context)
+    try:
+        blocks = markup_to_blocks(markup, tables, missing, layout, contents, plain)
+    except MarkupFault as exc:  # named at the template file and line that wrote it
+        file, line = _written_at(env, context, exc.offset)
+        raise TemplateFault(exc.message, file, line) from None
     title = next((b.text for b in blocks if isinstance(b, Title)), budget.department)
     first: dict[str, str] = {}  # one per source field, in the words of its first marker
     for what, source_field in missing:

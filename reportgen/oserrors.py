@@ -22,6 +22,10 @@ _WORDS = {
     errno.EIO: "读写出错（磁盘或网络文件系统故障）",
     errno.EADDRINUSE: "端口已被占用",
     errno.EADDRNOTAVAIL: "地址不可用",
+    errno.ELOOP: "符号链接形成了循环（或层数过多）",
+    errno.ENXIO: "设备或地址不存在",
+    errno.ETXTBSY: "文件正被占用",
+    errno.EFBIG: "文件过大",
 }
 
 

@@ -19,6 +19,7 @@ Three parts, all standard library:
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import secrets
@@ -39,6 +40,7 @@ from markupsafe import Markup
 
 from reportgen.document import Document
 from reportgen.errors import Finding
+from reportgen.layouts import LayoutError
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.render import document_for, layout_of, missing_findings, prepare
 from reportgen.source.loader import referenced_files
@@ -238,6 +240,11 @@ class PreviewState:
 
     def _build(self) -> tuple[list[Finding], Document | None]:
         """Findings, and the Document when the source has no errors."""
+        from reportgen.writers.docx.package import epoch_problem
+
+        problem = epoch_problem()  # the DOCX's dates: the page says so rather than a download failing
+        if problem:
+            return [Finding("error", "环境变量", problem, "SOURCE_DATE_EPOCH")], None
         try:
             prepared = prepare(self.source)
         except Exception as exc:  # a bug, not bad input: still show it in the page, keep serving
@@ -253,6 +260,8 @@ class PreviewState:
             return findings + missing_findings(prepared.budget, document), document
         except TemplateFault as exc:
             return findings + [_template_fault(exc)], None
+        except LayoutError as exc:  # the --layout folder's 版式.yaml broke while previewing: named
+            return findings + [Finding("error", "版式", exc.message)], None
         except Exception as exc:
             return findings + [_internal_fault(self.source, exc)], None
 
@@ -419,18 +428,50 @@ class _Server(ThreadingHTTPServer):
         self._open: set[socket.socket] = set()  # every connection a thread is serving
         self._streams: list[threading.Event] = []  # the event streams, oldest first: set one to end it
         self._workers: set[threading.Thread] = set()  # the threads serving a request now
+        self._waiting: dict[socket.socket, float] = {}  # connections whose request has not all come
+        self._holding: set[socket.socket] = set()  # connections holding a place (_slots)
 
     def process_request(self, request: Any, client_address: Any) -> None:
-        if not self._slots.acquire(blocking=False):
+        if not self._slots.acquire(blocking=False) and not self._make_room():
             self.shutdown_request(request)  # the excess is refused at once, never queued
             return
         with self._lock:
             self._open.add(request)
+            self._waiting[request] = time.monotonic()
+            self._holding.add(request)
         try:
             super().process_request(request, client_address)
-        except BaseException:  # no thread started: the serving loop closes the socket
-            self._slots.release()
+        except BaseException:  # Ctrl-C, or no thread: the serving loop closes the socket
+            self._free(request)  # once, even when the thread started and frees it too
             raise
+
+    def _free(self, request: Any) -> None:
+        """Give back the place ``request`` holds, once however often it is called."""
+        with self._lock:
+            held = request in self._holding
+            self._holding.discard(request)
+        if held:
+            self._slots.release()
+
+    def _make_room(self) -> bool:
+        """Take a place from the connection that has waited longest without sending its whole
+        request (a slow or idle client: a browser sends its request at once), so that a hundred
+        slow clients never keep the page from the person previewing. False when every place
+        serves a request that has come (at most MAX_EVENT_STREAMS of them are event streams)."""
+        with self._lock:
+            oldest = min(self._waiting, key=self._waiting.__getitem__, default=None)
+            if oldest is not None:
+                del self._waiting[oldest]
+        if oldest is None:
+            return False
+        with contextlib.suppress(OSError):
+            oldest.shutdown(socket.SHUT_RDWR)  # its thread's read ends now, and frees the place
+        return self._slots.acquire(timeout=1.0)
+
+    def request_arrived(self, request: socket.socket) -> None:
+        """The whole request of ``request`` has come: it is served, never taken for a slow client."""
+        with self._lock:
+            self._waiting.pop(request, None)
 
     def process_request_thread(self, request: Any, client_address: Any) -> None:
         with self._lock:
@@ -438,7 +479,7 @@ class _Server(ThreadingHTTPServer):
         try:
             super().process_request_thread(request, client_address)
         finally:
-            self._slots.release()
+            self._free(request)
             with self._lock:
                 self._workers.discard(threading.current_thread())
 
@@ -454,6 +495,7 @@ class _Server(ThreadingHTTPServer):
     def shutdown_request(self, request: Any) -> None:
         with self._lock:  # forgotten before it is closed, so close_connections never meets a closed one
             self._open.discard(request)
+            self._waiting.pop(request, None)
         super().shutdown_request(request)
 
     def close_connections(self) -> None:
@@ -513,7 +555,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def parse_request(self) -> bool:
         try:
-            return super().parse_request()  # reads the headers, within the request's deadline
+            whole = super().parse_request()  # reads the headers, within the request's deadline
+            if whole:
+                self.server.request_arrived(self.connection)
+            return whole
         finally:
             # The request has been read (one per connection: HTTP/1.0): from here on the
             # connection is only written to, and a client that stops reading must not hold the
@@ -555,9 +600,16 @@ class _Handler(BaseHTTPRequestHandler):
         return host in (f"{HOST}:{port}", f"localhost:{port}", HOST, "localhost")
 
     def _report(self, state: PreviewState, wanted: str, head: bool) -> None:
-        good_id = int(wanted) if wanted.isdigit() else None
+        # ASCII digits only, and few: int() takes "²" for a digit and refuses it, and refuses 5,000 digits
+        good_id = int(wanted) if wanted.isascii() and wanted.isdigit() and len(wanted) <= 18 else None
         if wanted and good_id is None:
             self._text(404, "404 未找到\n", head)
+            return
+        from reportgen.writers.docx.package import epoch_problem
+
+        problem = epoch_problem()  # the DOCX's dates (the page shows it too)
+        if problem:
+            self._text(500, f"500 无法生成 DOCX：{problem}\n", head)
             return
         data = state.docx(good_id)
         if data is None:

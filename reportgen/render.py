@@ -17,11 +17,11 @@ from reportgen.checks import run_checks
 from reportgen.compute import Figures, compute
 from reportgen.document import Document
 from reportgen.errors import Finding, SourceError
-from reportgen.layouts import Layout
+from reportgen.layouts import Layout, LayoutError
 from reportgen.model import Budget
 from reportgen.narrative import build_document
 from reportgen.records import Record
-from reportgen.source.inputs import clash_message, overwritten_inputs
+from reportgen.source.inputs import clash_message, overwritten_inputs, resolved
 from reportgen.source.loader import load_source
 from reportgen.staging import Staging, make_folders, remove_empty_folders, remove_stale_staging
 
@@ -242,7 +242,11 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     prepared = prepare(path)
     if prepared.budget is None or (prepared.errors and not draft):
         return Rendered(path, [], prepared.findings, time.perf_counter() - start)
-    clashes = overwrite_findings(path, prepared.budget.inputs, out_dir, path.stem, formats, templates)
+    try:
+        layout_files = [p for folder in user_folders(layout_of(prepared.budget, layout)) for p in _files_in(folder)]
+    except LayoutError:
+        layout_files = []  # reported by the load
+    clashes = overwrite_findings(path, [*prepared.budget.inputs, *layout_files], out_dir, path.stem, formats, templates)
     if clashes:
         return Rendered(path, [], prepared.findings + clashes, time.perf_counter() - start)
     document = document_for(prepared, templates, draft, layout)
@@ -251,6 +255,77 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
         return Rendered(path, [], prepared.findings + missing, time.perf_counter() - start)
     outputs = write_outputs(document, out_dir, path.stem, formats, templates, print_to)
     return Rendered(path, outputs, prepared.findings + missing, time.perf_counter() - start, document)
+
+
+def files_read(source: Path, layout: str | Path | None = None) -> list[Path]:
+    """Every file a command that loads ``source`` reads: the source, the files it names (unit
+    files, prior-year sources, 科目表, transitively: loader.referenced_files) and the files of the
+    user's layout folders (its 版式.yaml and templates; the source's 版式 or ``layout``). No
+    output may be one of them. A file that cannot be read is still listed: it is not written."""
+    from reportgen.source.loader import referenced_files
+
+    if layout is None and not _names_files(source):
+        return [source]
+    files = [source, *referenced_files(source)]
+    return files + [path for folder in _layout_folders(source, layout) for path in _files_in(folder)]
+
+
+_NAMING_KEYS = tuple(word.encode() for word in ("包含", "来源", "科目表", "版式"))
+
+
+def _names_files(source: Path) -> bool:
+    """Whether the source may name another file (a batch asks this of a thousand sources: reading
+    the bytes costs a twentieth of parsing them). A source that cannot be read names none."""
+    from reportgen.source.inputs import InputRefused, read_bounded
+    from reportgen.source.yamlio import MAX_SOURCE_BYTES
+
+    try:
+        data = read_bounded(source, MAX_SOURCE_BYTES)
+    except InputRefused:
+        return False
+    return any(key in data for key in _NAMING_KEYS)
+
+
+def _layout_folders(source: Path, layout: str | Path | None) -> list[Path]:
+    """The user's own layout folders a render of ``source`` reads (none for a shipped layout)."""
+    from reportgen.layouts import resolve
+    from reportgen.source.yamlio import load_yaml
+
+    if layout is None:
+        try:
+            data = load_yaml(source)
+        except SourceError:
+            return []
+        layout = data.get("版式") if isinstance(data, dict) else None
+        if not isinstance(layout, str) or not layout:
+            return []
+        relative_to: Path | None = source.parent
+    else:
+        relative_to = None
+    try:
+        return user_folders(resolve(layout, relative_to))
+    except LayoutError:
+        return []
+
+
+def user_folders(layout: Layout) -> list[Path]:
+    """A layout's folders that are not shipped with reportgen: the user's files."""
+    from reportgen.layouts import SHIPPED
+
+    return [folder for folder in layout.folders if resolved(SHIPPED) not in resolved(folder).parents]
+
+
+_MOST_LAYOUT_FILES = 2000
+
+
+def _files_in(folder: Path) -> list[Path]:
+    """The files below a layout folder (bounded: a layout holds a few templates)."""
+    found: list[Path] = []
+    for root, _dirs, names in os.walk(folder):
+        found += [Path(root) / name for name in names]
+        if len(found) > _MOST_LAYOUT_FILES:
+            break
+    return found
 
 
 def overwrite_findings(source: Path, inputs: list[Path], out_dir: Path, stem: str, formats: tuple[str, ...],

@@ -127,11 +127,12 @@ def test_expand_sources_keeps_order_renders_each_file_once_and_refuses_clashing_
     (tmp_path / "b").mkdir()
     for path in (tmp_path / "a" / "x.yaml", tmp_path / "a" / "y.yaml", tmp_path / "b" / "x.yaml"):
         path.write_text("x", encoding="utf-8")
-    sources, problems = expand_sources([tmp_path / "a" / "y.yaml", str(tmp_path / "a" / "*.yaml"),
-                                        tmp_path / "b" / "x.yaml"])
+    sources, problems, notes = expand_sources([tmp_path / "a" / "y.yaml", str(tmp_path / "a" / "*.yaml"),
+                                               tmp_path / "b" / "x.yaml"])
     assert sources == [str(tmp_path / "a" / "y.yaml"), str(tmp_path / "a" / "x.yaml")]
     assert [p.source for p in problems] == [str(tmp_path / "b" / "x.yaml")]
     assert "同名" in problems[0].failure
+    assert notes == [f"{tmp_path / 'a' / 'y.yaml'}: 与已列出的 {tmp_path / 'a' / 'y.yaml'} 是同一个文件，只生成一次"]
 
 
 def test_index_escapes_what_comes_from_sources(tmp_path, capsys):

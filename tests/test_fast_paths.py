@@ -4,7 +4,6 @@ replaced (Babel's formatter, PyYAML's own loader, python-docx's own API), output
 from __future__ import annotations
 
 import io
-import pickle
 import random
 import re
 import zipfile
@@ -456,27 +455,25 @@ def test_stale_cache_entries_are_pruned_and_nothing_else_is(tmp_path, monkeypatc
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     folder = tmp_path / "reportgen"
-    folder.mkdir()
     month = time.time() - (cache.UNUSED_DAYS + 1) * 86400
-    stale = folder / f"thing-{'a' * 20}.pickle"
-    used = folder / f"thing-{'b' * 20}.pickle"
-    other = folder / f"other-{'c' * 20}.pickle"
-    mine = folder / "thing-notes.pickle"  # not a name this module writes
-    for path in (stale, used, other, mine):
-        path.write_bytes(b"x")
-        os.utime(path, (month, month))
     made = tmp_path / "made-from"
     made.write_bytes(b"v1")
     key = cache.key_of(b"v1")
-    used.rename(folder / f"thing-{key}.pickle")
-    used = folder / f"thing-{key}.pickle"
-    used.write_bytes(pickle.dumps(1))
+    cache.store("thing", key, 1, cache.JSON)  # as an earlier process kept it
+    used = folder / f"thing-{key}.cache"
+    stale = folder / f"thing-{'a' * 20}.cache"
+    legacy = folder / f"thing-{'d' * 20}.pickle"  # an earlier version's entry: never read, pruned alike
+    other = folder / f"other-{'c' * 20}.cache"
+    mine = folder / "thing-notes.cache"  # not a name this module writes
+    for path in (stale, legacy, other, mine):
+        path.write_bytes(b"x")
+        os.utime(path, (month, month))
     os.utime(used, (month, month))
     assert cache.kept("thing", [made], lambda: 2) == 1  # read back: dated as used, nothing pruned
-    assert used.stat().st_mtime > month + 86400 and stale.exists()
+    assert used.stat().st_mtime > month + 86400 and stale.exists() and legacy.exists()
     made.write_bytes(b"v2")
-    assert cache.kept("thing", [made], lambda: 3) == 3  # a new entry: the unused one goes
-    assert not stale.exists()
+    assert cache.kept("thing", [made], lambda: 3) == 3  # a new entry: the unused ones go
+    assert not stale.exists() and not legacy.exists()
     assert used.exists() and other.exists() and mine.exists()
 
 

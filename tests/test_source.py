@@ -104,6 +104,7 @@ def test_class_row_is_a_typed_total_kept_for_checking(tmp_path):
 
 def test_prior_year_figures_from_last_years_source(tmp_path):
     last = variant(tmp_path, "年度: 2022", "年度: 2021", name="2021.yaml")
+    last.write_text(last.read_text(encoding="utf-8").replace("  年度: 2021\n", "  年度: 2020\n", 1), encoding="utf-8")
     this = variant(tmp_path, "  年度: 2021\n  收支总计: 1270.13\n  项目支出: 768.54\n", "  年度: 2021\n  来源: 2021.yaml\n",
                    name="2022.yaml")
     assert last.exists()

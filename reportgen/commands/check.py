@@ -56,16 +56,20 @@ def run(args: argparse.Namespace) -> int:
 def _against(args: argparse.Namespace) -> int:
     """`check SOURCE --against DRAFT`: the draft's figures against the source's."""
     from reportgen.review import report_html, review
-    from reportgen.source.inputs import clash_message, overwritten_inputs
+    from reportgen.source.inputs import overwritten_inputs
 
     if args.against is None or len(args.sources) != 1:
         print("reportgen check: 错误：--against 需要一个源文件和一个草稿（--report 只能与 --against 一起用）", file=sys.stderr)
         return 2
     source, draft = args.sources[0], args.against
     if args.report is not None:
-        clash = overwritten_inputs([args.report], [source, draft])
+        from reportgen.render import files_read
+
+        clash = overwritten_inputs([args.report], [*files_read(source), draft])
         if clash:
-            print(f"reportgen check: 错误：{clash_message(*clash[0])}", file=sys.stderr)
+            out, given = clash[0]
+            print(f"reportgen check: 错误：不能写入 {out}：它就是本次读取的输入文件 {given}，写出会覆盖它；"
+                  "请用 --report 另选核对页面的文件名", file=sys.stderr)
             return 2
     result, problems = review(source, draft)
     if result is None:

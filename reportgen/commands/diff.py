@@ -61,6 +61,12 @@ def run(args: argparse.Namespace) -> int:
     for target in args.out:
         if target.suffix.lower() not in OUTPUT_SUFFIXES:
             return _usage(f"不支持的输出 {target}：-o 的文件名应以 .html、.docx、.pdf 或 .json 结尾")
+    if any(target.suffix.lower() in (".docx", ".pdf") for target in args.out):  # dated by SOURCE_DATE_EPOCH
+        from reportgen.writers.docx.package import epoch_problem
+
+        problem = epoch_problem()
+        if problem:
+            return _usage(problem)
 
     documents = []
     failed = False

@@ -34,14 +34,14 @@ def load_input(path: Path) -> tuple[Document | None, list[Finding]]:
 
 def refused_outputs(old: Path, new: Path, outputs: list[Path]) -> list[str]:
     """Why the outputs may not be written, before any work: one is an input (OLD, NEW, or a file a
-    YAML input reads: its unit files and prior-year source), one is named twice, a folder stands
+    YAML input reads: render.files_read), one is named twice, a folder stands
     in its place, or a file where its folder should be."""
-    from reportgen.source.loader import referenced_files
+    from reportgen.render import files_read
 
     inputs = [old, new]
     for path in (old, new):
         if path.suffix.lower() in SOURCE_SUFFIXES:
-            inputs += referenced_files(path)
+            inputs += files_read(path)
     lines = overwrite_message(overwritten_inputs(outputs, inputs))
     seen: list[Path] = []
     for target in outputs:

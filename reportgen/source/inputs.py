@@ -90,13 +90,19 @@ def _size(n: int) -> str:
     return f"{max(1, n // 1024)} KB"
 
 
+def resolved(path: Path) -> Path:
+    """The absolute path with every link followed, as far as they lead: a link loop (which
+    Path.resolve raises on) resolves to where the loop starts, and the read reports it."""
+    return Path(os.path.realpath(path))
+
+
 def _identity(path: Path) -> tuple[int, int] | str:
     """What makes two names one file: (device, inode) when it exists, else its resolved path."""
     try:
         info = os.stat(path)
         return (info.st_dev, info.st_ino)
     except (OSError, ValueError):
-        return str(Path(os.path.abspath(path)).resolve())
+        return str(resolved(path))
 
 
 def overwritten_inputs(outputs: Iterable[Path], inputs: Iterable[Path]) -> list[tuple[Path, Path]]:
@@ -105,10 +111,10 @@ def overwritten_inputs(outputs: Iterable[Path], inputs: Iterable[Path]) -> list[
     known = {}
     for path in inputs:
         known.setdefault(_identity(path), path)
-        known.setdefault(str(Path(os.path.abspath(path)).resolve()), path)
+        known.setdefault(str(resolved(path)), path)
     clashes = []
     for out in outputs:
-        hit = known.get(_identity(out)) or known.get(str(Path(os.path.abspath(out)).resolve()))
+        hit = known.get(_identity(out)) or known.get(str(resolved(out)))
         if hit is not None:
             clashes.append((out, hit))
     return clashes

@@ -6,6 +6,7 @@ shares and changes are compute.py's, consistency is checks.py's.
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ from reportgen.model import (
     WholeTargets,
 )
 from reportgen.source import codes
+from reportgen.source.inputs import resolved
 from reportgen.source.schema import validate_source, validate_unit_file
 from reportgen.source.yamlio import LocDict, load_yaml, to_decimal_text
 
@@ -231,14 +233,14 @@ class _Reader:
         if "科目表" not in d:
             return
         line = self.line(d, "科目表", "科目表")
-        target = (self.path.parent / str(d["科目表"])).resolve()
+        target = resolved(self.path.parent / str(d["科目表"]))
         self.read_files.append(target)
         try:
             self.code_table = codes.read_code_table(target)
         except codes.CodeTableError as exc:
             if exc.line:  # a fault inside the table: named at its own file and line
-                self.findings.append(Finding("error", "R-科目表", f"科目表 {target} 第 {exc.line} 行：{exc.message}",
-                                             str(target), exc.line, 0, ""))
+                self.findings += confined([Finding("error", "R-科目表", f"科目表 {target} 第 {exc.line} 行：{exc.message}",
+                                                   str(target), exc.line, 0, "")], self.path.parent)
             else:
                 self.error("R-科目表", f"科目表 {target} 无法使用：{exc.message}", line, "科目表")
 
@@ -272,10 +274,10 @@ class _Reader:
         for key in ("收入", "支出", "结转下年"):
             if key in item:
                 self.error("R-单位合计", f"单位“{name}”已用“包含”指向单位源文件，不应再填“{key}”", line, f"{path}.{key}")
-        target = (self.path.parent / str(item["包含"])).resolve()
+        target = resolved(self.path.parent / str(item["包含"]))
         where = self.line(item, "包含", f"{path}.包含")
         self.read_files.append(target)
-        if not target.exists():
+        if not os.path.lexists(target):  # a link loop exists, and is named by the read below
             self.error("R-单位文件", f"单位“{name}”的源文件 {target} 不存在", where, f"{path}.包含")
             return None
         try:
@@ -286,18 +288,19 @@ class _Reader:
                     self.error("R-单位文件", f"单位“{name}”的源文件 {target} 无法读取：{finding.message}", where,
                                f"{path}.包含")
                 else:
-                    self.findings.append(finding)
+                    self.findings += confined([finding], self.path.parent)
             return None
         problems = validate_unit_file(data, str(target))
         if problems:
-            self.findings += problems
+            self.findings += confined(problems, self.path.parent)
             return None
         if "年度" in data and int(data["年度"]) != self.year:
             self.error("R-单位文件", f"单位源文件 {target} 是 {data['年度']} 年的，部门源文件是 {self.year} 年的", where,
                        f"{path}.包含")
             return None
         if "名称" in data and str(data["名称"]) != name:
-            self.error("R-单位文件", f"单位源文件 {target} 写的单位名称是“{data['名称']}”，部门源文件中是“{name}”", where,
+            stated = f"“{data['名称']}”" if _inside(target, self.path.parent) else "另一个名称"
+            self.error("R-单位文件", f"单位源文件 {target} 写的单位名称是{stated}，部门源文件中是“{name}”", where,
                        f"{path}.包含")
             return None
         return _Reader(target, data, self.year, str(data.get("金额单位", self.source_unit)), parent=self)
@@ -488,6 +491,10 @@ class _Reader:
         if not p:
             return prior
         prior.year = int(p.get("年度", self.year - 1))
+        if prior.year != self.year - 1:  # every text prints "{年度}年执行数": another year would be false
+            self.error("R-上年年度", f"{section}.年度 写的是 {prior.year} 年，而本文件是 {self.year} 年的预算，"
+                       f"{section}应为 {self.year - 1} 年的：请改为 {self.year - 1}，或删去这一行",
+                       self.line(p, "年度", f"{section}.年度"), f"{section}.年度")
         for key, value in p.items():
             if key in ("年度", "来源"):
                 continue
@@ -504,7 +511,7 @@ class _Reader:
                     prior.totals[key] = self.amount(value)
                 self.line(p, key, f"{section}.{key}")
         if "来源" in p:
-            prior.source = (self.path.parent / str(p["来源"])).resolve()
+            prior.source = resolved(self.path.parent / str(p["来源"]))
             self.line(p, "来源", f"{section}.来源")
         return prior
 
@@ -516,10 +523,14 @@ class _Reader:
         for key, value in p.items():
             if key == "三公经费":
                 actual.three_public = {str(k): self.amount(v) for k, v in value.items()}
+                for k in value:
+                    self.line(value, k, f"上年执行数.三公经费.{k}")
             elif key == "机关运行经费":
                 actual.running_costs = self.amount(value)
             elif key == "项目":
                 actual.projects = {str(k): self.amount(v) for k, v in value.items()}
+                for k in value:
+                    self.line(value, k, f"上年执行数.项目.{k}")
             else:
                 continue
             actual.totals.pop(key, None)
@@ -756,8 +767,8 @@ def referenced_files(path: Path) -> list[Path]:
     """Every other file a source reads: the unit files its 单位 包含, its 上年.来源 and 上年执行数.来源, its
     科目表, with the files those read in turn, in reading order. A file named but missing or broken is still
     listed (a watcher must see it appear or be mended); nothing is reported here: loading does."""
-    seen: list[Path] = [path.resolve()]
-    pending = [path.resolve()]
+    seen: list[Path] = [resolved(path)]
+    pending = [resolved(path)]
     while pending:
         current = pending.pop(0)
         try:
@@ -772,12 +783,12 @@ def referenced_files(path: Path) -> list[Path]:
             if isinstance(prior, dict):
                 named.append(prior.get("来源"))
         table = data.get("科目表")  # a code table, not a source: watched, never read as YAML source
-        if isinstance(table, str) and table.strip() and (current.parent / table).resolve() not in seen:
-            seen.append((current.parent / table).resolve())
+        if isinstance(table, str) and table.strip() and resolved(current.parent / table) not in seen:
+            seen.append(resolved(current.parent / table))
         for name in named:
             if not isinstance(name, str) or not name.strip():
                 continue
-            target = (current.parent / name).resolve()
+            target = resolved(current.parent / name)
             if target not in seen:
                 seen.append(target)
                 pending.append(target)
@@ -792,14 +803,36 @@ def _unit_file_findings(path: Path, data: Any) -> list[Finding]:
     for item in units if isinstance(units, list) else []:
         if not isinstance(item, dict) or not isinstance(item.get("包含"), str):
             continue
-        target = (path.parent / item["包含"]).resolve()
+        target = resolved(path.parent / item["包含"])
         if not target.is_file():
             continue  # named by the reader once the department's file is right
         try:
-            findings += validate_unit_file(load_yaml(target), str(target))
+            findings += confined(validate_unit_file(load_yaml(target), str(target)), path.parent)
         except SourceError as exc:
-            findings += exc.findings
+            findings += confined(exc.findings, path.parent)
     return findings
+
+
+def confined(findings: list[Finding], folder: Path) -> list[Finding]:
+    """``findings`` of a file that a source names, with the words of each that quote the file
+    itself left out where the file lies outside the source's folder: a 科目表 or 上年.来源 that
+    points at someone's secret (/etc/shadow, a key) must not have it printed, nor put on a
+    batch's index page. The file, line, rule and field are kept: where to look."""
+    return [finding if finding.rule == "文件" or _inside(Path(finding.file), folder) else  # 文件: quotes none of it
+            Finding(finding.severity, finding.rule, OUTSIDE_WORDS, finding.file, finding.line, finding.column, finding.path)
+            for finding in findings]
+
+
+OUTSIDE_WORDS = "此处有错误（这个文件不在源文件所在的文件夹内，这里不引用它的内容）：请打开该文件，按所示行号查看"
+
+
+def _quoted_if_inside(text: str, file: Path, folder: Path) -> str:
+    return f"“{text}”" if _inside(file, folder) else "另一个部门"
+
+
+def _inside(file: Path, folder: Path) -> bool:
+    target, root = resolved(file), resolved(folder)
+    return target == root or root in target.parents
 
 
 def _words_only(spending: Any) -> bool:
@@ -873,19 +906,21 @@ def _merge_prior_source(budget: Budget, reader: _Reader, section: str) -> None:
     path = prior.source
     field = "prior" if section == "上年" else "actual"
     line = budget.line_of(f"{section}.来源")
-    if not path.exists():
+    if not os.path.lexists(path):
         reader.error("R-上年来源", f"{section}源文件 {path} 不存在", line, f"{section}.来源")
         return
     try:
         last = load_source(path, follow_prior=False)
         budget.inputs += last.inputs
     except SourceError as exc:
-        reader.error("R-上年来源", f"{section}源文件 {path} 有错误，请先修正：{exc.findings[0].format()}", line, f"{section}.来源")
+        first = confined(exc.findings[:1], budget.file.parent)[0]
+        reader.error("R-上年来源", f"{section}源文件 {path} 有错误，请先修正：{first.format()}", line, f"{section}.来源")
         return
     if last.department != budget.department:
         reader.error(
             "R-上年来源",
-            f"{section}源文件属于“{last.department}”，与本文件的“{budget.department}”不是同一部门",
+            f"{section}源文件属于{_quoted_if_inside(last.department, path, budget.file.parent)}，"
+            f"与本文件的“{budget.department}”不是同一部门",
             line,
             f"{section}.来源",
         )

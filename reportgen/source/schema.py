@@ -48,9 +48,20 @@ TYPE_WORDS = {
 def source_schema() -> dict[str, Any]:
     """The schema, parsed once per process and kept between processes (parsing it was a tenth
     of a small render)."""
-    from reportgen.cache import kept
+    from reportgen.cache import json_form, kept
 
-    return kept("schema", [SCHEMA_PATH], _parse_schema)
+    return kept("schema", [SCHEMA_PATH], _parse_schema, json_form(from_data=_schema_from_data))
+
+
+def _schema_from_data(data: Any) -> dict[str, Any]:
+    """The schema as the cache holds it (JSON, which it is): an entry of any other shape is a miss."""
+    from reportgen.cache import Shape
+
+    if not (isinstance(data, dict) and data.get("type") == "object" and isinstance(data.get("properties"), dict)
+            and isinstance(data.get("$defs", {}), dict) and all(isinstance(v, dict) for v in data["properties"].values())
+            and all(isinstance(v, dict) for v in data.get("$defs", {}).values())):
+        raise Shape("not the source schema")
+    return data
 
 
 def _parse_schema() -> dict[str, Any]:
@@ -85,6 +96,10 @@ def describe(value: Any) -> str:
 
 # Text that starts like a number: what YAML 1.1 forms (012, 0x10, 1:30) come back as.
 _NUMBER_LIKE = re.compile(r"\s*[+-]?[0-9０-９.．]")
+
+
+# Characters that print as nothing: a text made only of them is empty (an invisible row name).
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"))
 
 
 class Validator:
@@ -142,10 +157,12 @@ class Validator:
                     item_mark = marks[index] if index < len(marks) else mark
                     self.validate(item, items, f"{path}[{index + 1}]", item_mark)
         elif expected == "string":
-            if len(value.strip()) < schema.get("minLength", 0):
-                self.error("不能为空", path, mark)
+            if len(value.translate(_INVISIBLE).strip()) < schema.get("minLength", 0):
+                self.error("不能为空" + ("（只有看不见的字符）" if value.strip() else ""), path, mark)
             elif len(value) > schema.get("maxLength", len(value)):
                 self.error(f"过长（{len(value)} 个字），最多 {schema['maxLength']} 个字", path, mark)
+            elif schema.get("x-single-line") and "\n" in value:
+                self.error("名称不能换行（含 Word 的手动换行、换页符、\\v 等）：请写在一行内", path, mark)
         elif expected == "integer":
             if abs(value) >= 10**MAX_INTEGER_DIGITS:
                 self.error(f"数值过大（{excerpt(str(value))}），请核对", path, mark)

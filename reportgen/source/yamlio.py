@@ -168,6 +168,21 @@ _Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
 _Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
 _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 
+# Explicit tags a budget has no use for: !!binary would give bytes, !!set a set, !!omap and !!pairs
+# lists of pairs where every reader expects text or a mapping. Refused where they stand.
+_REFUSED_TAGS = {"binary": "二进制数据", "set": "集合", "omap": "有序映射", "pairs": "键值对列表"}
+
+
+def _refuse_tag(loader: Any, node: yaml.Node) -> Any:
+    name = node.tag.rsplit(":", 1)[-1]
+    raise SourceError([Finding("error", "YAML-标签", f"不支持 YAML 标签 !!{name}（{_REFUSED_TAGS.get(name, name)}）："
+                               "请直接写出文字、金额、列表或映射，去掉 !!" + name, loader.source_name,
+                               *_mark(node))])
+
+
+for _name in _REFUSED_TAGS:
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_name}", _refuse_tag)
+
 _LibYamlBase: Any = getattr(yaml, "CSafeLoader", None)  # None where PyYAML was built without libyaml
 if _LibYamlBase is not None:
 
@@ -184,6 +199,7 @@ if _LibYamlBase is not None:
         ("tag:yaml.org,2002:str", _construct_str),
         ("tag:yaml.org,2002:float", _Loader.construct_yaml_float),
         ("tag:yaml.org,2002:int", _Loader.construct_yaml_int),
+        *((f"tag:yaml.org,2002:{name}", _refuse_tag) for name in _REFUSED_TAGS),
     ):
         _LibYamlLoader.add_constructor(_tag, _constructor)
 

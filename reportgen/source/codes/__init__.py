@@ -12,6 +12,7 @@ that year, so a 2018 name in a 2022 source is reported, not silently accepted.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -197,9 +198,40 @@ def _ranges(value: object, where: str) -> tuple[_NameRange, ...]:
 @cache
 def _load(kind: str) -> dict[str, tuple[_NameRange, ...]]:
     """One registry, parsed once per process and kept between processes."""
-    from reportgen.cache import kept
+    from reportgen.cache import json_form, kept
 
-    return kept(f"codes-{kind}", [registry_source() / _FILES[kind], Path(__file__)], lambda: _parse(kind))
+    form = json_form(_registry_data, lambda data: _registry_from_data(kind, data))
+    return kept(f"codes-{kind}", [registry_source() / _FILES[kind], Path(__file__)], lambda: _parse(kind), form)
+
+
+def _registry_data(registry: dict[str, tuple[_NameRange, ...]]) -> dict[str, list[list[object]]]:
+    """A registry as the cache keeps it: code → [[name, from, until, [aliases]], …]."""
+    return {code: [[r.name, r.start, r.end, list(r.aliases)] for r in ranges] for code, ranges in registry.items()}
+
+
+def _registry_from_data(kind: str, data: object) -> dict[str, tuple[_NameRange, ...]]:
+    """The registry of :func:`_registry_data`'s JSON; an entry of any other shape is a miss."""
+    from reportgen.cache import Shape
+
+    if type(data) is not dict:
+        raise Shape("not a registry")
+    lengths = _LENGTHS[kind]
+    registry: dict[str, tuple[_NameRange, ...]] = {}
+    for code, ranges in data.items():
+        if not (code.isascii() and code.isdigit() and len(code) in lengths and type(ranges) is list and ranges):
+            raise Shape("not a registry")
+        found = []
+        for item in ranges:
+            if type(item) is not list or len(item) != 4:
+                raise Shape("not a name range")
+            name, start, end, aliases = item
+            if (type(name) is not str or not name or (start is not None and type(start) is not int)
+                    or (end is not None and type(end) is not int) or type(aliases) is not list
+                    or not all(type(a) is str and a for a in aliases)):
+                raise Shape("not a name range")
+            found.append(_NameRange(name, start, end, tuple(aliases)))
+        registry[code] = tuple(found)
+    return registry
 
 
 def _parse(kind: str) -> dict[str, tuple[_NameRange, ...]]:
@@ -215,10 +247,20 @@ def _parse(kind: str) -> dict[str, tuple[_NameRange, ...]]:
 @cache
 def _mapping() -> dict[str, str]:
     """部门 → 政府 economic codes, parsed once per process and kept between processes."""
-    from reportgen.cache import kept
+    from reportgen.cache import json_form, kept
 
     made_from = [registry_source() / name for name in (_FILES["economic"], _FILES["government_economic"])]
-    return kept("codes-mapping", [*made_from, Path(__file__)], _parse_mapping)
+    return kept("codes-mapping", [*made_from, Path(__file__)], _parse_mapping, json_form(from_data=_mapping_from_data))
+
+
+def _mapping_from_data(data: object) -> dict[str, str]:
+    """The mapping as the cache keeps it (JSON: 部门 code → 政府 code); any other shape is a miss."""
+    from reportgen.cache import Shape
+
+    if not isinstance(data, dict) or not all(isinstance(v, str) and len(k) == len(v) == 5 and (k + v).isascii()
+                                             and (k + v).isdigit() for k, v in data.items()):
+        raise Shape("not the economic code mapping")
+    return data
 
 
 def _parse_mapping() -> dict[str, str]:
@@ -398,30 +440,32 @@ def lookup(kind: str, code: object, year: int, table: CodeTable | None = None) -
 
 
 def read_code_table(path: Path) -> CodeTable:
-    """Read a 科目表: YAML (code: name, or code: {名称, 别名}) or CSV (科目编码,科目名称[,别名]), in
-    UTF-8 (with or without BOM) or GBK. Raises CodeTableError naming the line and what is expected."""
+    """Read a 科目表: YAML (code: name, or code: {名称, 别名}) or CSV (科目编码,科目名称[,别名]), the
+    whole file in UTF-8 (with or without BOM) or in GBK/GB18030. Every code is ASCII digits and
+    every name one line of visible text. Raises CodeTableError naming the line and what is expected,
+    quoting at most a short excerpt of what the file says (no control character, never a whole line)."""
     from reportgen.source.inputs import InputRefused, read_bounded
 
     try:
         raw = read_bounded(path, MAX_CODE_TABLE_BYTES, "科目表文件")
     except InputRefused as exc:
         raise CodeTableError(exc.message) from None
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".txt", ".yaml", ".yml"):
+        raise CodeTableError(f"科目表应为 .yaml/.yml 或 .csv 文件，{_shown(path.name)} 不是")
     text = _decoded(raw)
-    if path.suffix.lower() in (".csv", ".txt"):
-        rows = _csv_rows(text)
-    elif path.suffix.lower() in (".yaml", ".yml"):
-        rows = _yaml_rows(text)
-    else:
-        raise CodeTableError(f"科目表应为 .yaml/.yml 或 .csv 文件，{path.name} 不是")
+    rows = _csv_rows(text) if suffix in (".csv", ".txt") else _yaml_rows(text)
     entries: dict[tuple[str, str], tuple[str, tuple[str, ...], int]] = {}
     for line, code, name, aliases in rows:
         code = "".join(code.split())  # 207 01 01 as printed in tables
-        kind = kind_of_code(code)
+        kind = kind_of_code(code) if code.isascii() else None
         if kind is None:
-            raise CodeTableError(f"科目编码“{code}”无法识别：应为支出功能分类（2 开头，3、5 或 7 位）、部门预算经济分类"
-                                 f"（3 开头，3 或 5 位）或政府预算经济分类（5 开头，3 或 5 位）的编码", line)
+            raise CodeTableError(f"科目编码“{_shown(code)}”无法识别：应为支出功能分类（2 开头，3、5 或 7 位）、部门预算经济分类"
+                                 f"（3 开头，3 或 5 位）或政府预算经济分类（5 开头，3 或 5 位）的编码，用半角数字", line)
         if not name:
             raise CodeTableError(f"科目编码 {code} 没有科目名称：每个编码后应写它的名称", line)
+        for text_of_name, what in ((name, "名称"), *((alias, "别名") for alias in aliases)):
+            _check_name(text_of_name, f"科目 {code} 的{what}", line)
         if (kind, code) in entries:
             raise CodeTableError(f"科目编码 {code} 重复出现（第 {entries[(kind, code)][2]} 行已有）", line)
         entries[(kind, code)] = (name, aliases, line)
@@ -430,54 +474,174 @@ def read_code_table(path: Path) -> CodeTable:
     return CodeTable(path, entries)
 
 
+# -- what a name may hold --------------------------------------------------------------------------
+# A name is printed in every table and heading: a control character (a NUL or an ESC from a broken
+# export) cannot be written to a DOCX and prints raw in the HTML, a line break splits a table row,
+# and an invisible character makes a name that looks right compare wrong (or print as nothing).
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+# Characters that print as nothing beyond the format characters (Unicode category Cf) and spaces:
+# fillers a name of only these would be as invisible as an empty one.
+_BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
+_CHARACTER_NAMES = {
+    "\x0b": "垂直制表符，Word 的手动换行", "\x0c": "换页符", "\x85": "下一行符 NEL", "\u2028": "行分隔符，Word 的手动换行",
+    "\u2029": "段落分隔符", "\u200b": "零宽空格", "\u200c": "零宽非连接符", "\u200d": "零宽连接符", "\u2060": "零宽词连接符",
+    "\ufeff": "零宽不换行空格，即 BOM", "\u00ad": "软连字符", "\u200e": "从左到右标记", "\u200f": "从右到左标记",
+}
+
+
+def _character(char: str) -> str:
+    """U+200B（零宽空格）: a character as a message names it."""
+    from reportgen.source.yamlio import character_name
+
+    named = _CHARACTER_NAMES.get(char)
+    if named:
+        return f"U+{ord(char):04X}（{named}）"
+    if unicodedata.category(char) == "Cf":
+        return f"U+{ord(char):04X}（不可见的格式字符）"
+    return character_name(char)
+
+
+def _invisible(char: str) -> bool:
+    return char.isspace() or char in _BLANK or unicodedata.category(char) == "Cf"
+
+
+def _check_name(name: str, what: str, line: int) -> None:
+    """Raise CodeTableError when ``name`` holds a character a name cannot print, or nothing visible."""
+    if "\n" in name or "\r" in name:
+        raise CodeTableError(f"{what}“{_shown(name)}”中有换行（Word 的手动换行 U+000B、U+2028 等也是换行）："
+                             "科目名称应写在一行内", line)
+    bad = _CONTROL.search(name)
+    if bad is not None:
+        raise CodeTableError(f"{what}“{_shown(name)}”中有不能使用的字符 {_character(bad.group())}：请删除它"
+                             "（常由财政系统导出或从 Word 复制带入）", line)
+    if all(_invisible(char) for char in name):
+        hidden = next(iter(name))
+        raise CodeTableError(f"{what}只有看不见的字符 {_character(hidden)}，印出来是空白：请写出科目名称", line)
+    hidden_char = next((char for char in name if unicodedata.category(char) == "Cf"), None)
+    if hidden_char is not None:
+        raise CodeTableError(f"{what}“{_shown(name)}”中有看不见的字符 {_character(hidden_char)}：它使名称与看上去相同的名称"
+                             "不再相同，请删除它", line)
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """An excerpt of what a file says, as a message may quote it: control, format and separator
+    characters as [U+XXXX], at most ``limit`` characters."""
+    out: list[str] = []
+    size = 0
+    for char in str(text)[: limit + 1]:
+        piece = f"[U+{ord(char):04X}]" if _CONTROL.match(char) or char == "\t" or unicodedata.category(char) in _HIDDEN else char
+        if size + len(piece) > limit:
+            out.append("…")
+            break
+        out.append(piece)
+        size += len(piece)
+    return "".join(out)
+
+
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+# -- encodings -------------------------------------------------------------------------------------
+_OTHER_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"),
+               (b"\xfe\xff", "UTF-16"))
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
 def _decoded(raw: bytes) -> str:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+    """The text of a 科目表: UTF-8 as a whole (a BOM dropped), else GBK/GB18030 as a whole, as
+    Windows finance systems export it. A line valid in neither is refused, and so is a file whose
+    lines are some UTF-8 and some GBK (each decoded alike would print some names garbled): the first
+    line that differs from the ones before is named. No line break falls inside a UTF-8 or a GB18030
+    character, so each line decodes as it would within the whole."""
+    for bom, encoding in _OTHER_BOMS:
+        if raw.startswith(bom):
+            raise CodeTableError(f"科目表文件是 {encoding} 编码（如 Excel 另存的“Unicode 文本”）：请另存为“CSV UTF-8（逗号分隔）”"
+                                 "或 GBK 编码的 CSV", 1)
+    utf8_bom = raw.startswith(_UTF8_BOM)
+    body = raw[len(_UTF8_BOM):] if utf8_bom else raw
     try:
-        return raw.decode("utf-8")
+        return body.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    try:
-        return raw.decode("gb18030")  # GBK/GB2312 exports of Windows finance systems
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise CodeTableError("科目表文件的编码无法识别：应为 UTF-8 或 GBK 编码", line) from None
+    first_utf8 = first_gbk = 0
+    for number, line in enumerate(body.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if first_gbk:
+                raise CodeTableError(f"科目表文件混用了两种编码：第 {first_gbk} 行是 GBK 编码，这一行却是 UTF-8 编码。"
+                                     "请把整个文件用一种编码（最好是 UTF-8）另存", number)
+            first_utf8 = first_utf8 or number
+            continue
+        try:
+            line.decode("gb18030")
+        except UnicodeDecodeError:
+            raise CodeTableError("这一行既不是 UTF-8 也不是 GBK 编码（文件可能已损坏，或是其他编码）：请用 UTF-8 或 GBK 编码另存",
+                                 number) from None
+        if utf8_bom:
+            raise CodeTableError("科目表文件开头的 BOM 标明是 UTF-8 编码，这一行却不是 UTF-8（像是 GBK）：文件混用了两种编码，"
+                                 "请把整个文件用一种编码（最好是 UTF-8）另存", number)
+        if first_utf8:
+            raise CodeTableError(f"科目表文件混用了两种编码：第 {first_utf8} 行是 UTF-8 编码，这一行却是 GBK 编码。"
+                                 "请把整个文件用一种编码（最好是 UTF-8）另存", number)
+        first_gbk = first_gbk or number
+    text = body.decode("gb18030")  # GBK/GB2312 exports of Windows finance systems
+    return text[1:] if text.startswith("\ufeff") else text  # GB18030's own BOM
 
 
+# -- CSV and YAML ----------------------------------------------------------------------------------
 def _csv_rows(text: str) -> list[tuple[int, str, str, tuple[str, ...]]]:
+    """(line, code, name, aliases) of each data row. Lines end at CR LF, LF or CR only (a Word soft
+    break inside a name stays in that name, to be refused there); a row's line is where it starts."""
     import csv
+    import io
 
-    reader = csv.reader(text.splitlines())
+    reader = csv.reader(io.StringIO(text, newline=""))
     rows: list[tuple[int, str, str, tuple[str, ...]]] = []
     code_col, name_col, alias_col = 0, 1, None
-    try:
-        for line, cells in enumerate(reader, start=1):
-            cells = [cell.strip() for cell in cells]
-            if not any(cells):
-                continue
-            if not rows and not "".join(cells[0].split()).isdigit():
-                # a header row: find the columns by name, as finance systems order them differently
-                header = [cell.replace(" ", "") for cell in cells]
-                found = [next((i for i, h in enumerate(header) if h in names), None)
-                         for names in (_CODE_HEADERS, _NAME_HEADERS)]
-                if found[0] is None or found[1] is None:
-                    raise CodeTableError("科目表 CSV 的第一行应为数据（科目编码,科目名称）或表头，表头中应有“科目编码”和"
-                                         f"“科目名称”两列，现为：{','.join(cells)}", line)
-                code_col, name_col = found[0], found[1]
-                alias_col = next((i for i, h in enumerate(header) if h in _ALIAS_HEADERS), None)
-                rows.append((line, "", "", ()))  # the header: keeps "first row" decisions made
-                continue
-            if len(cells) <= max(code_col, name_col):
-                raise CodeTableError(f"这一行只有 {len(cells)} 列：应为“科目编码,科目名称”", line)
-            code, name = cells[code_col], cells[name_col]
-            if not "".join(code.split()).isdigit():
-                raise CodeTableError(f"第 {code_col + 1} 列“{code}”不是科目编码：应为数字，如 2070101", line)
-            aliases: tuple[str, ...] = ()
-            if alias_col is not None and alias_col < len(cells) and cells[alias_col]:
-                aliases = tuple(a.strip() for a in cells[alias_col].replace("；", ";").split(";") if a.strip())
-            rows.append((line, code, name, aliases))
-    except csv.Error as exc:
-        raise CodeTableError(f"CSV 格式有误：{exc}", reader.line_num) from None
+    while True:
+        line = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            too_long = "field larger than field limit" in str(exc)
+            raise CodeTableError(f"这一行有一格超过 {csv.field_size_limit()} 个字符：科目表的一格只是一个编码或名称"
+                                 if too_long else f"CSV 格式有误（{_shown(str(exc))}）", line) from None
+        for column, cell in enumerate(cells, start=1):
+            if "\n" in cell or "\r" in cell:
+                # csv lets a quoted cell run over lines: a quote left open swallows the rows below
+                raise CodeTableError(f"第 {column} 列的引号“\"”没有闭合：从这一行起，后面 {reader.line_num - line} 行都被读进了"
+                                     f"同一格（“{_shown(cell)}”）。科目表的一格不会换行：请补上闭合的引号，或删去多余的引号", line)
+        cells = [cell.strip() for cell in cells]
+        if not any(cells):
+            continue
+        if not rows and not "".join(cells[0].split()).isdigit():
+            # a header row: find the columns by name, as finance systems order them differently
+            header = [cell.replace(" ", "") for cell in cells]
+            found = [next((i for i, h in enumerate(header) if h in names), None)
+                     for names in (_CODE_HEADERS, _NAME_HEADERS)]
+            if found[0] is None or found[1] is None:
+                raise CodeTableError("科目表 CSV 的第一行应为数据（科目编码,科目名称）或表头，表头中应有“科目编码”和"
+                                     f"“科目名称”两列，现为：{_shown(','.join(cells))}", line)
+            code_col, name_col = found[0], found[1]
+            alias_col = next((i for i, h in enumerate(header) if h in _ALIAS_HEADERS), None)
+            rows.append((line, "", "", ()))  # the header: keeps "first row" decisions made
+            continue
+        if len(cells) <= max(code_col, name_col):
+            raise CodeTableError(f"这一行只有 {len(cells)} 列：应为“科目编码,科目名称”", line)
+        code, name = cells[code_col], cells[name_col]
+        if not "".join(code.split()).isdigit():
+            raise CodeTableError(f"第 {code_col + 1} 列“{_shown(code)}”不是科目编码：应为数字，如 2070101", line)
+        aliases: tuple[str, ...] = ()
+        if alias_col is not None and alias_col < len(cells) and cells[alias_col]:
+            aliases = tuple(a.strip() for a in cells[alias_col].replace("；", ";").split(";") if a.strip())
+        rows.append((line, code, name, aliases))
     return [row for row in rows if row[1]]
 
 
@@ -489,6 +653,8 @@ def _yaml_rows(text: str) -> list[tuple[int, str, str, tuple[str, ...]]]:
         data = parse_yaml(text.encode("utf-8"), "科目表")
     except SourceError as exc:
         first = exc.findings[0]
+        if first.rule == "文字-控制字符":  # a name has no line breaks: not yamlio's advice on them
+            raise CodeTableError(first.message.split("：", 1)[0] + "：请删除它（科目名称应写在一行内）", first.line) from None
         raise CodeTableError(f"YAML 格式有误：{first.message}", first.line) from None
     if isinstance(data, dict) and set(data) <= {"科目", "codes"} and len(data) == 1:
         data = next(iter(data.values()))  # the registry's own shape: a top-level 科目:/codes: mapping
@@ -503,19 +669,20 @@ def _yaml_rows(text: str) -> list[tuple[int, str, str, tuple[str, ...]]]:
         if isinstance(value, dict):
             unknown = set(map(str, value)) - {"名称", "别名", "name", "aliases"}
             if unknown:
-                raise CodeTableError(f"科目 {code} 下只可写“名称”和“别名”，不认识：{'、'.join(sorted(unknown))}", line)
+                raise CodeTableError(f"科目 {_shown(code)} 下只可写“名称”和“别名”，不认识："
+                                     f"{'、'.join(sorted(_shown(k, 20) for k in unknown))}", line)
             name = value.get("名称", value.get("name"))
             raw_aliases = value.get("别名", value.get("aliases", []))
             if isinstance(raw_aliases, str):
                 raw_aliases = [raw_aliases]
             if not isinstance(raw_aliases, list) or not all(isinstance(a, str) for a in raw_aliases):
-                raise CodeTableError(f"科目 {code} 的“别名”应为名称的列表", line)
+                raise CodeTableError(f"科目 {_shown(code)} 的“别名”应为名称的列表", line)
             aliases = tuple(a.strip() for a in raw_aliases if a.strip())
         else:
             name, aliases = value, ()
         if not isinstance(name, str):
-            raise CodeTableError(f"科目 {code} 的名称应为文字，如 {code}: 行政运行", line)
+            raise CodeTableError(f"科目 {_shown(code)} 的名称应为文字，如 {_shown(code)}: 行政运行", line)
         if not code.replace(" ", "").isdigit():
-            raise CodeTableError(f"“{code}”不是科目编码：应为数字，如 2070101", line)
+            raise CodeTableError(f"“{_shown(code)}”不是科目编码：应为数字，如 2070101", line)
         rows.append((line, code, name.strip(), aliases))
     return rows

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import io
+import json
 import os
 import struct
 import zlib
@@ -17,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reportgen import cache
+from reportgen.errors import EnvironmentValueError
 from reportgen.records import Record
 from reportgen.writers.docx.ooxml import escape
 
@@ -89,7 +91,74 @@ def base() -> Base:
     """The base, built once per process or read back from the user's cache, where an earlier
     process built it with the same python-docx, lxml and writer modules (building it took a
     fifth of a whole `reportgen render` of a small source, and importing python-docx as much)."""
-    return cache.kept("docx-base", _made_from(), _build)
+    return cache.kept("docx-base", _made_from(), _build, BASE_FORM)
+
+
+# -- the base as the cache keeps it: a line of JSON (every field but bytes, and where in the
+# package each entry's compressed bytes lie), then the package's bytes as they are --------------
+
+
+def _base_bytes(value: Base) -> bytes:
+    entries = []
+    at = 0
+    for entry in value.entries:  # in the package's order, each a local header and its bytes
+        name_length, extra_length = struct.unpack("<HH", value.package[at + 26:at + 30])
+        begin = at + 30 + name_length + extra_length
+        if value.package[begin:begin + len(entry.data)] != entry.data:
+            raise ValueError(f"base package entry {entry.name}: not where its header says")
+        entries.append([entry.name, entry.flags, entry.time, entry.crc, entry.size, entry.external, entry.made_by,
+                        begin, len(entry.data)])
+        at = begin + len(entry.data)
+    fields = {
+        "style_ids": value.style_ids,
+        "text_twips": [value.text_twips[False], value.text_twips[True]],
+        "sections": {state: list(pair) for state, pair in value.sections.items()},
+        "tabs": [value.tabs[False], value.tabs[True]],
+        "document": list(value.document),
+        "core": value.core,
+        "app": value.app,
+        "entries": entries,
+    }
+    head = json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return head + b"\n" + value.package
+
+
+def _base_from_bytes(data: bytes) -> Base:
+    """The Base of :func:`_base_bytes`; anything of another shape raises (a miss)."""
+    from reportgen.cache import Shape
+
+    head, newline, package = data.partition(b"\n")
+    fields = json.loads(head) if newline else None
+    if not (isinstance(fields, dict) and set(fields) == _BASE_FIELDS):
+        raise Shape("not a DOCX base")
+    style_ids, twips, sections, tabs = fields["style_ids"], fields["text_twips"], fields["sections"], fields["tabs"]
+    document, core, app, entries = fields["document"], fields["core"], fields["app"], fields["entries"]
+    if not (isinstance(style_ids, dict) and all(v is None or isinstance(v, str) for v in style_ids.values())
+            and _all(twips, int, 2) and _all(tabs, str, 2) and _all(document, str, 2)
+            and isinstance(core, str) and isinstance(app, str)
+            and isinstance(sections, dict) and all(_all(pair, str, 2) for pair in sections.values())
+            and isinstance(entries, list)):
+        raise Shape("not a DOCX base")
+    parts = []
+    for item in entries:
+        if not (isinstance(item, list) and len(item) == 9 and isinstance(item[0], str) and _all(item[1:], int, 8)
+                and all(0 <= n < 1 << 32 for n in item[1:]) and item[7] + item[8] <= len(package)):
+            raise Shape("not a DOCX base entry")
+        name, flags, when, crc, size, external, made_by, begin, length = item
+        parts.append(Entry(name, flags, when, crc, size, external, made_by, package[begin:begin + length]))
+    return Base(package=package, style_ids=style_ids, text_twips={False: twips[0], True: twips[1]},
+                sections={state: (pair[0], pair[1]) for state, pair in sections.items()},
+                tabs={False: tabs[0], True: tabs[1]}, document=(document[0], document[1]), core=core,
+                entries=tuple(parts), app=app)
+
+
+def _all(items: object, kind: type, count: int) -> bool:
+    """``items`` is a list of ``count`` values of exactly ``kind`` (no bool for int)."""
+    return isinstance(items, list) and len(items) == count and all(type(item) is kind for item in items)
+
+
+_BASE_FIELDS = {"style_ids", "text_twips", "sections", "tabs", "document", "core", "app", "entries"}
+BASE_FORM = cache.Form(_base_bytes, _base_from_bytes, "docx-base-1")
 
 
 def base_package() -> bytes:
@@ -110,11 +179,11 @@ def core_xml(values: dict[str, str], when: datetime) -> str:
 
 def document_time(year: str | int | None) -> datetime:
     """When a document was made, for its properties, its zip entries and its tracked changes: the
-    moment SOURCE_DATE_EPOCH names (reproducible builds), else 1 January of the budget year — so
-    that the same source gives the same bytes on any day."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(max(int(epoch), _DOS_EPOCH), UTC)
+    moment SOURCE_DATE_EPOCH names (reproducible builds; :func:`source_date_epoch`), else 1 January
+    of the budget year — so that the same source gives the same bytes on any day."""
+    moment = source_date_epoch()
+    if moment is not None:
+        return moment
     try:
         return datetime(min(max(int(year or 0), 1980), 2107), 1, 1, tzinfo=UTC)
     except ValueError:
@@ -123,6 +192,46 @@ def document_time(year: str | int | None) -> datetime:
 
 _DOS_EPOCH = 315532800  # 1980-01-01: the earliest time a zip entry can hold
 DOS_EPOCH = datetime.fromtimestamp(_DOS_EPOCH, UTC)
+_DOS_LAST = 4354819199  # 2107-12-31 23:59:59: the latest (its year is 7 bits from 1980)
+
+
+def source_date_epoch() -> datetime | None:
+    """The moment $SOURCE_DATE_EPOCH names, the one place it is read: None when it is unset or
+    empty. Any other value must be ASCII digits (int() would take full-width and other scripts'
+    digits too) of a second up to 2107-12-31 UTC, the last a zip entry can hold (a moment before
+    1980, its first, such as the 0 many build systems export, is taken as 1980-01-01); else
+    EnvironmentValueError, whose message names the variable and what is expected. Commands check
+    it before any work (:func:`epoch_problem`), so a bad value writes nothing."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH")
+    text = (raw or "").strip(" \t\r\n")
+    if not text:
+        return None
+    digits = text.lstrip("0") or "0"
+    if not (text.isascii() and text.isdigit()):
+        negative = text[:1] == "-" and text[1:].isascii() and text[1:].isdigit()
+        reason = "是负数，早于 1980 年" if negative else "含有 ASCII 数字 0–9 以外的字符"
+    elif len(digits) > 10 or int(digits) > _DOS_LAST:
+        reason = "晚于 2107-12-31"
+    else:  # before 1980 (0 is what many build systems export): the earliest moment a zip can hold
+        return datetime.fromtimestamp(max(int(digits), _DOS_EPOCH), UTC)
+    raise EnvironmentValueError(
+        f"环境变量 SOURCE_DATE_EPOCH 应为 2107 年底以前的 Unix 时间（自 1970-01-01 UTC 起的秒数，只用 ASCII "
+        f"数字 0–9，如 1700000000），现为“{_shown(raw or '')}”，{reason}：请改正，或取消设置（unset SOURCE_DATE_EPOCH）")
+
+
+def epoch_problem() -> str:
+    """The message for a SOURCE_DATE_EPOCH that cannot be used, or '' (unset, empty or good)."""
+    try:
+        source_date_epoch()
+    except EnvironmentValueError as exc:
+        return exc.message
+    return ""
+
+
+def _shown(value: str) -> str:
+    """A value as a message may quote it: escaped where it is not printable, shortened."""
+    shown = value if value.isprintable() else value.encode("unicode_escape").decode("ascii")
+    return shown if len(shown) <= 40 else shown[:40] + "…"
 
 
 def _dos_time(when: datetime) -> int:
