@@ -267,18 +267,25 @@ class Figures:
         return self.projects_total
 
     @cached_property
-    def expenditure_total(self) -> Decimal:
-        """支出合计 = 基本支出 + 项目支出."""
-        return (self.basic or ZERO) + (self.project or ZERO)
+    def expenditure_total(self) -> Decimal | None:
+        """支出合计 = 基本支出 + 项目支出; None while either is not known (never 0.00 for it)."""
+        if self.basic is None or self.project is None:
+            return None
+        return self.basic + self.project
 
     @cached_property
     def general_total(self) -> Decimal:
-        """一般公共预算支出表's 合计: its 基本支出 and 项目支出 columns added."""
-        return (self.general_basic or ZERO) + (self.general_project or ZERO)
+        """一般公共预算支出表's 合计: its 基本支出 and 项目支出 columns added, or the 一般公共预算
+        支出 itself where the split is not known."""
+        if self.general_basic is None or self.general_project is None:
+            return self.general_budget
+        return self.general_basic + self.general_project
 
     @cached_property
-    def expenditure_grand_total(self) -> Decimal:
-        """支出总计 = 支出合计 + 结转下年."""
+    def expenditure_grand_total(self) -> Decimal | None:
+        """支出总计 = 支出合计 + 结转下年 (None while 支出合计 is not known)."""
+        if self.expenditure_total is None:
+            return None
         return self.expenditure_total + self.budget.carry_forward
 
     # -- classification trees --------------------------------------------------------------
@@ -399,17 +406,30 @@ class Figures:
         return self.budget.income["一般公共预算拨款"]
 
     @cached_property
+    def general_only(self) -> bool:
+        """Whether all the department's money is 一般公共预算拨款 (no other income, nothing carried
+        over): only then is all its spending 一般公共预算 spending, and its 基本/项目 split theirs."""
+        b = self.budget
+        return not b.carried_over and all(not value for source, value in b.income.items() if source != "一般公共预算拨款")
+
+    @cached_property
     def general_basic(self) -> Decimal | None:
+        """一般公共预算基本支出: its function rows', else its economic rows' (the 一般公共预算基本支出
+        table's), else all 基本支出 where all the money is 一般公共预算; else not known (None): a
+        split by fund that the source does not give is never derived."""
         if self.has_function_rows:
             return self.fund_basic("一般公共预算")
-        return self.basic_from_economic if self.has_economic_rows else self.basic
+        if self.has_economic_rows:
+            return self.basic_from_economic
+        return self.basic if self.general_only else None
 
     @cached_property
     def general_project(self) -> Decimal | None:
+        """一般公共预算项目支出: its function rows', else all 项目支出 where all the money is
+        一般公共预算; else not known (None), never the remainder of a total of other funds."""
         if self.has_function_rows:
             return self.fund_project("一般公共预算")
-        basic = self.general_basic
-        return None if basic is None else self.general_budget - basic
+        return self.project if self.general_only else None
 
     @cached_property
     def fiscal_expenditure(self) -> dict[str, Decimal]:

@@ -274,8 +274,8 @@ class TableBuilder:
     def fund_table(self, fund: str) -> TableRows:
         tid = f"{fund}预算支出表"
         if not self.f.has_function_rows:
-            amount = self.f.fiscal_expenditure[fund]
-            rows = self.function_table(tid, [], None, None, ZERO)
+            amount = self.f.fiscal_expenditure[fund]  # the fund's total as stated: its split is not known
+            rows = self.function_table(tid, [], None, None, amount)
             if amount and self.shows_missing("功能分类明细"):
                 rows.body.append(self.missing_row(self.missing(MISSING_FUNCTIONS), 5))
             return rows

@@ -31,10 +31,10 @@ def _by_levels(rows: TableRows, heading: str) -> TableRows:
     total, *lines = rows.body
     body = []
     for row in lines:
-        code, name, *amounts = row.cells
-        if row.key == "待补充":
-            body.append(row)
+        if row.key == "待补充":  # one cell across the table, now three columns wider (类 款 项 for 科目编码)
+            body.append(TableBuilder.missing_row(row.cells[0].text, sum(c.colspan for c in row.cells) + 2))
             continue
+        code, name, *amounts = row.cells
         body.append(Row([*_code_levels(code.text), name, *amounts], kind=row.kind, key=row.key))
     label, *amounts = total.cells
     body.append(Row([Cell("合计", colspan=4, align="center", bold=True), *amounts], kind="total", key="合计"))
@@ -107,7 +107,7 @@ def income_by_function(builder: TableBuilder) -> TableRows:
     columns += [s for s in INCOME_SOURCES if s not in FISCAL_SOURCES and s not in columns and b.income[s]]
     split = f.income_by_function()
 
-    def values(code: str, total: Decimal) -> list[Cell]:
+    def values(code: str, total: Decimal | None) -> list[Cell]:
         amounts = split[code]
         fiscal = [amounts[s] for s in FISCAL_SOURCES]
         fiscal_total = None if any(a is None for a in fiscal) else sum((a or ZERO for a in fiscal), ZERO)
@@ -180,8 +180,8 @@ def basic_by_department_classes(builder: TableBuilder) -> TableRows:
         head("类", "款"),
     ]
     body = []
-    if not f.has_economic_rows:
-        body = [row for row in rows.body if row.key == "待补充"]
+    if not f.has_economic_rows:  # the standard table's note, across this table's six columns
+        body = [TableBuilder.missing_row(row.cells[0].text, 6) for row in rows.body if row.key == "待补充"]
     for node in f.economic_tree:
         body.append(Row([Cell(node.code, align="center"), Cell(), Cell(node.name, bold=True), num(node.basic),
                          *map(num, f.class_split(node.code))], kind="subtotal", key=node.code))

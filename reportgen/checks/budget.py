@@ -17,7 +17,7 @@ from reportgen.source import codes
 
 @rule("R-收支平衡")
 def balance(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
-    if f.basic is None or f.project is None:
+    if f.expenditure_grand_total is None:
         return
     if f.income_grand_total != f.expenditure_grand_total:
         yield make_finding(
@@ -44,6 +44,16 @@ def basic_agrees(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
                        f"基本支出不一致：功能分类中一般公共预算基本支出 {m.with_unit(f.general_basic)}，"
                        f"填报的人员经费与公用经费之和 {m.with_unit(stated)}",
                        b.key_lines.get("支出.基本支出.人员经费", b.key_lines.get("支出.基本支出", 0)), "支出.基本支出")
+
+
+@rule("R-基本支出不大于总额")
+def basic_within_total(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    """A fund's 基本支出 is part of its spending: never more than it (nor all 基本支出 more than all)."""
+    if f.general_basic is not None and f.general_basic > f.general_budget:
+        yield make_finding(b, "error", "R-基本支出不大于总额",
+                           f"一般公共预算基本支出 {m.with_unit(f.general_basic)} 大于一般公共预算支出 "
+                           f"{m.with_unit(f.general_budget)}：基本支出是支出的一部分，请核对",
+                           b.line_of("收入.一般公共预算拨款"), "支出.基本支出")
 
 
 @rule("R-基本支出合计")

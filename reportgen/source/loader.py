@@ -663,7 +663,8 @@ class _Reader:
                 if "政府经济分类" in item:
                     self.error("R-科目层级", f"经济分类 {code} 是类，政府经济分类只对应到款：请按款填报，或删去政府经济分类",
                                line, path + ".政府经济分类")
-                rows.append(EconomicRow(code, name, str(item.get("名称", "")), amount, {}, line))
+                rows.append(EconomicRow(code, name, str(item.get("名称", "")), amount, {}, line,
+                                        self.opt_amount(item, "人员经费"), self.opt_amount(item, "公用经费")))
                 continue
             government = self.government_split(item.get("政府经济分类"), code, amount, line, path)
             rows.append(EconomicRow(code, name, str(item.get("名称", "")), amount, government, line,
