@@ -21,7 +21,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.source import codes
+from reportgen import codes
 
 YEAR = 2022
 FUNDS = ("一般公共预算", "政府性基金", "国有资本经营", "财政专户", "单位资金")

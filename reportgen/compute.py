@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from reportgen import codes
 from reportgen.model import (
     FISCAL_SOURCES,
     FUNDS,
@@ -24,7 +25,6 @@ from reportgen.model import (
     Prior,
 )
 from reportgen.records import Record
-from reportgen.source import codes
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -33,6 +33,15 @@ CENT = Decimal("0.01")
 PERSONNEL_CLASSES = ("301", "303")  # 人员经费 = 工资福利支出 + 对个人和家庭的补助
 PUBLIC_CLASSES = ("302", "310")  # 公用经费 = 商品和服务支出 + 基本支出中的资本性支出
 PERSONNEL, PUBLIC = "人员经费", "公用经费"
+
+
+def code_name(budget: Budget, kind: str, code: str) -> str | None:
+    """The name ``budget`` prints for a code (kind 功能分类, 经济分类 or 政府经济分类): its own
+    (code_names), else its 科目表's, else the registry's for the year; None when none knows it."""
+    if (kind, code) in budget.code_names:
+        return budget.code_names[(kind, code)]
+    entry = codes.lookup(kind, code, budget.year, budget.code_table)
+    return entry.name if entry is not None else None
 
 
 def economic_kind(code: str) -> str | None:
@@ -311,7 +320,7 @@ class Figures:
                 node = index.get(code)
                 if node is None:
                     # the source's own name (alias, 科目表, a named unknown code) before the registry's
-                    name = self.budget.code_name("功能分类", code)
+                    name = code_name(self.budget, "功能分类", code)
                     node = Node(code, name if name is not None else row.name, codes.function_level(code))
                     node.prior = prior.get(code)
                     index[code] = node
@@ -466,7 +475,7 @@ class Figures:
             class_code = row.code[:3]
             node = top.get(class_code)
             if node is None:
-                name = self.budget.code_name("经济分类", class_code)
+                name = code_name(self.budget, "经济分类", class_code)
                 node = Node(class_code, name if name is not None else class_code, "类")
                 node.prior = self.budget.prior.economic.get(class_code)
                 top[class_code] = node

@@ -383,16 +383,6 @@ class Budget(Record):
     def line_of(self, path: str) -> int:
         return self.lines.get(path, 0)
 
-    def code_name(self, kind: str, code: str) -> str | None:
-        """The name this source prints for a code (kind 功能分类, 经济分类 or 政府经济分类): its own
-        (code_names), else its 科目表's, else the registry's for the year; None when none knows it."""
-        if (kind, code) in self.code_names:
-            return self.code_names[(kind, code)]
-        from reportgen.source import codes
-
-        entry = codes.lookup(kind, code, self.year, self.code_table)
-        return entry.name if entry is not None else None
-
     @property
     def compare_base(self) -> str:
         """预算, 执行数 or 两者: as 展示.比较 says, else by what the source gives (both when it

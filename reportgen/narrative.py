@@ -27,6 +27,7 @@ from reportgen.model import INCOME_SOURCES, Budget
 from reportgen.phrasing import Money, chinese_number, percent, share_of
 from reportgen.tables import TableBuilder, TableRows, build_table
 from reportgen.templating import TemplateFault
+from reportgen.variants import all_tables
 
 NARRATIVE = "narrative"
 _SPACES = re.compile(r"\s*\n\s*")
@@ -481,7 +482,7 @@ def build_document(budget: Budget, figures: Figures, overrides: list[Path] | Non
                         text_units={**layout.text_units, **shown.text_units})
     money = Money(shown)
     folders = [*(overrides or []), *layout.folders]
-    tables = TableBuilder(figures, money, folders).build_all()
+    tables = all_tables(TableBuilder(figures, money, folders))
     missing: list[tuple[str, str]] = []
     contents: list[ContentsEntry] | None = [] if layout.contents is not None else None
     plain = frozenset(heading_text({}, title_values(budget), title) for title in layout.unnumbered)

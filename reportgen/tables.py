@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen import templating
-from reportgen.compute import ZERO, Figures, Node, difference, growth_rate, rounding_gap, tree_rounding_gap
+from reportgen.compute import ZERO, Figures, Node, code_name, difference, growth_rate, rounding_gap, tree_rounding_gap
 from reportgen.document import Cell, Row, Table
 from reportgen.model import (
     FISCAL_SOURCES,
@@ -78,14 +78,6 @@ class TableBuilder:
         """Whether a table marks ``part`` (功能分类明细, 经济分类明细) as missing: not when the source
         declares it not published (不公开); the table then shows the levels that exist."""
         return part not in self.b.not_published
-
-    def build_all(self) -> Tables:
-        """Every table of the registry (its variants included) and the performance-target tables
-        the source has, each built when a template first places or asks about it."""
-        from reportgen.variants import VARIANTS
-
-        builds: dict[str, Callable[[TableBuilder], TableRows]] = {**dict(REGISTRY), **dict(VARIANTS)}
-        return Tables(self, builds, self.performance_targets())
 
     def recording(self, build: Callable[[TableBuilder], TableRows]) -> TableRows:
         """``build(self)``, with the parts its 待补充 cells stand for recorded on the table (the
@@ -334,7 +326,7 @@ class TableBuilder:
             for row in (r for r in self.b.economic_rows if r.code[:3] == node.code and r.code != node.code):
                 parts = list(row.government.items()) or [("", row.amount)]
                 for index, (gov_code, amount) in enumerate(parts):
-                    gov_name = self.b.code_name("政府经济分类", gov_code) if gov_code else None
+                    gov_name = code_name(self.b, "政府经济分类", gov_code) if gov_code else None
                     cells = []
                     if index == 0:
                         span = len(parts)

@@ -15,7 +15,7 @@ from reportgen.compute import ZERO
 from reportgen.document import Cell, Row
 from reportgen.model import FISCAL_SOURCES, INCOME_SOURCES
 from reportgen.phrasing import chinese_number
-from reportgen.tables import TableBuilder, TableRows, head
+from reportgen.tables import MISSING_FUNCTIONS, REGISTRY, TableBuilder, TableRows, Tables, head
 
 
 # -- 上海: the nine tables of a Shanghai district department budget ------------------------------
@@ -119,8 +119,6 @@ def income_by_function(builder: TableBuilder) -> TableRows:
             body.append(Row([*_code_levels(node.code), Cell(node.name), *values(node.code, node.total)],
                             kind="subtotal" if node.level != "项" else "body", key=node.code))
     if not f.has_function_rows and builder.shows_missing("功能分类明细"):
-        from reportgen.tables import MISSING_FUNCTIONS
-
         body.append(builder.missing_row(builder.missing(MISSING_FUNCTIONS), 6 + len(columns)))
     body.append(Row([Cell("合计", colspan=4, align="center", bold=True), *values("合计", f.expenditure_total)],
                     kind="total", key="合计"))
@@ -151,8 +149,6 @@ def fiscal_by_fund(builder: TableBuilder) -> TableRows:
         cells += [num(v) for v in rvalues] if rvalues else [Cell() for _ in range(4)]
         body.append(Row(cells, key=f"{lname}|{rname}"))
     if not f.has_function_rows and builder.shows_missing("功能分类明细"):
-        from reportgen.tables import MISSING_FUNCTIONS
-
         body.append(Row([Cell(), Cell(), Cell(builder.missing(MISSING_FUNCTIONS), colspan=5, missing=True)],
                         key="待补充"))
     fiscal = f.fiscal_expenditure
@@ -246,3 +242,10 @@ VARIANTS: tuple[tuple[str, Callable[[TableBuilder], TableRows]], ...] = (
     # -- 河南 --
     ("机关运行经费表", running_costs),
 )
+
+
+def all_tables(builder: TableBuilder) -> Tables:
+    """Every table of the registry, these variants and the performance-target tables the source
+    has, each built when a template first places or asks about it."""
+    builds: dict[str, Callable[[TableBuilder], TableRows]] = {**dict(REGISTRY), **dict(VARIANTS)}
+    return Tables(builder, builds, builder.performance_targets())

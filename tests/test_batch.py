@@ -204,7 +204,7 @@ def test_synthetic_departments_are_clean_sources_of_the_asked_size(rows, tmp_pat
 
 def test_large_departments_grow_by_projects_within_the_registries():
     from bench.synthetic import FUNDS, YEAR
-    from reportgen.source import codes
+    from reportgen import codes
 
     shape = split(20000)
     # every 项 of the registry under each 资金性质 (a 10th of 20,000 would be more), and every 款 of

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from reportgen import codes
 from reportgen.checks import run_checks
 from reportgen.compute import compute
 from reportgen.errors import SourceError
 from reportgen.render import render_source
-from reportgen.source import codes
 from reportgen.source.loader import load_source, referenced_files
 
 ROOT = Path(__file__).resolve().parent.parent

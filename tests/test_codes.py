@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from reportgen.source import codes
+from reportgen import codes
 
 # Every code the four seeds use, with the name the seeds / CODES.md / DOMAIN.md give it.
 SEED_FUNCTION = {

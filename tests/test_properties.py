@@ -13,8 +13,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reportgen import codes
 from reportgen.render import render_source
-from reportgen.source import codes
 from tests.readback import docx_tables, docx_text, html_tables, html_text
 
 YEAR = 2022

@@ -7,12 +7,12 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
+from reportgen import codes
 from reportgen.checks.registry import TEXT_SLIPS, make_finding, reason_threshold, rule
 from reportgen.compute import ZERO, Figures, in_unit, quantize_half_up
 from reportgen.errors import Finding
 from reportgen.model import FUNDS, Budget
 from reportgen.phrasing import Money
-from reportgen.source import codes
 
 
 @rule("R-收支平衡")

@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from reportgen import codes
 from reportgen.compute import consolidate
 from reportgen.errors import Finding, SourceError
 from reportgen.model import (
@@ -36,7 +37,6 @@ from reportgen.model import (
     ThreePublic,
     WholeTargets,
 )
-from reportgen.source import codes
 from reportgen.source.inputs import resolved
 from reportgen.source.schema import validate_source, validate_unit_file
 from reportgen.source.yamlio import LocDict, load_yaml, to_decimal_text

@@ -17,7 +17,8 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Emu
 
-from reportgen.writers.docx.package import (
+from reportgen.writers.docx.styles import USED_STYLES, add_page_number_footer, set_page, setup_styles
+from reportgen.writers.docx.zipped import (
     CORE_DATES,
     CORE_PROPERTIES,
     DOS_EPOCH,
@@ -26,7 +27,6 @@ from reportgen.writers.docx.package import (
     core_marker,
     entries_of,
 )
-from reportgen.writers.docx.styles import USED_STYLES, add_page_number_footer, set_page, setup_styles
 
 _SECT_PR = re.compile(r"<w:sectPr\b.*?</w:sectPr>", re.S)
 _TABS = re.compile(r"<w:tabs>.*?</w:tabs>", re.S)

@@ -8,70 +8,33 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import io
 import json
 import os
 import struct
-import zlib
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from reportgen import cache
 from reportgen.errors import EnvironmentValueError
-from reportgen.records import Record
 from reportgen.writers.docx.ooxml import escape
-
-# The core properties a writer sets, in the order python-docx's setters add the ones its template
-# lacks (core.xml keeps that order).
-CORE_PROPERTIES = ("title", "language", "author", "last_modified_by", "subject")
-CORE_DATES = ("created", "modified")  # W3CDTF, from the source's year or SOURCE_DATE_EPOCH
-
-_DEFLATED = 8  # the zip method number of deflate, the one python-docx uses
-DOCUMENT_PART = "word/document.xml"
-CORE_PART = "docProps/core.xml"
-APP_PART = "docProps/app.xml"
-
-
-def core_marker(name: str) -> str:
-    return f"reportgen-core-{name}-reportgen"
-
-
-@dataclass(repr=False, eq=False)
-class Entry(Record):
-    """A part of the base package as its zip entry holds it."""
-
-    name: str
-    flags: int
-    time: int  # MS-DOS time (high half) and date (low half) as the local header has them
-    crc: int
-    size: int
-    external: int
-    made_by: int
-    data: bytes  # compressed
-
-
-@dataclass(repr=False, eq=False)
-class Base(Record):
-    """The base package and the pieces of WordprocessingML python-docx writes on it."""
-
-    package: bytes
-    style_ids: dict[str, str | None]  # USED_STYLES' names → their ids (None: the default style)
-    text_twips: dict[bool, int]  # the text width, by landscape
-    # By the state of the section being written ("first portrait", "first landscape" while the
-    # document has one section; "portrait", "landscape" after a turn): the body's closing w:sectPr
-    # while it is the last section, and the w:p that ends it when the page turns.
-    sections: dict[str, tuple[str, str]]
-    tabs: dict[bool, str]  # the unit line's w:tabs: one right tab stop at the text width, by landscape
-    document: tuple[str, str]  # word/document.xml before the body's content, and after its w:sectPr
-    core: str  # docProps/core.xml with core_marker(name) for each of CORE_PROPERTIES
-    entries: tuple[Entry, ...]  # the package's parts in its order (see entries_of)
-    app: str = ""  # docProps/app.xml with core_marker("company") for the department
+from reportgen.writers.docx.zipped import (
+    APP_PART,
+    CORE_DATES,
+    CORE_PART,
+    CORE_PROPERTIES,
+    DOCUMENT_PART,
+    FIRST_SECOND,
+    LAST_SECOND,
+    Base,
+    Entry,
+    assemble,
+    core_marker,
+)
 
 
 def _made_from() -> list[Path]:
     here = Path(__file__).parent
-    made = [here / name for name in ("package.py", "base.py", "styles.py", "ooxml.py", "look.py")]
+    made = [here / name for name in ("package.py", "zipped.py", "base.py", "styles.py", "ooxml.py", "look.py")]
     # python-docx's and lxml's versions (their __init__ says it), found without importing them
     for module in ("docx", "lxml"):
         spec = importlib.util.find_spec(module)
@@ -190,11 +153,6 @@ def document_time(year: str | int | None) -> datetime:
         return datetime(1980, 1, 1, tzinfo=UTC)
 
 
-_DOS_EPOCH = 315532800  # 1980-01-01: the earliest time a zip entry can hold
-DOS_EPOCH = datetime.fromtimestamp(_DOS_EPOCH, UTC)
-_DOS_LAST = 4354819199  # 2107-12-31 23:59:59: the latest (its year is 7 bits from 1980)
-
-
 def source_date_epoch() -> datetime | None:
     """The moment $SOURCE_DATE_EPOCH names, the one place it is read: None when it is unset or
     empty. Any other value must be ASCII digits (int() would take full-width and other scripts'
@@ -210,10 +168,10 @@ def source_date_epoch() -> datetime | None:
     if not (text.isascii() and text.isdigit()):
         negative = text[:1] == "-" and text[1:].isascii() and text[1:].isdigit()
         reason = "是负数，早于 1980 年" if negative else "含有 ASCII 数字 0–9 以外的字符"
-    elif len(digits) > 10 or int(digits) > _DOS_LAST:
+    elif len(digits) > 10 or int(digits) > LAST_SECOND:
         reason = "晚于 2107-12-31"
     else:  # before 1980 (0 is what many build systems export): the earliest moment a zip can hold
-        return datetime.fromtimestamp(max(int(digits), _DOS_EPOCH), UTC)
+        return datetime.fromtimestamp(max(int(digits), FIRST_SECOND), UTC)
     raise EnvironmentValueError(
         f"环境变量 SOURCE_DATE_EPOCH 应为 2107 年底以前的 Unix 时间（自 1970-01-01 UTC 起的秒数，只用 ASCII "
         f"数字 0–9，如 1700000000），现为“{_shown(raw or '')}”，{reason}：请改正，或取消设置（unset SOURCE_DATE_EPOCH）")
@@ -232,12 +190,6 @@ def _shown(value: str) -> str:
     """A value as a message may quote it: escaped where it is not printable, shortened."""
     shown = value if value.isprintable() else value.encode("unicode_escape").decode("ascii")
     return shown if len(shown) <= 40 else shown[:40] + "…"
-
-
-def _dos_time(when: datetime) -> int:
-    """A zip entry's MS-DOS time (high half) and date (low half)."""
-    t = when.astimezone(UTC)
-    return (t.hour << 11 | t.minute << 5 | t.second // 2) | ((t.year - 1980) << 9 | t.month << 5 | t.day) << 16
 
 
 def _text(value: str) -> str:
@@ -261,45 +213,3 @@ def save(body: str, closing: str, core: str, when: datetime, app: str | None = N
     return assemble(base().entries, replaced, when)
 
 
-def assemble(entries: tuple[Entry, ...], replaced: dict[str, bytes], when: datetime) -> bytes:
-    """A zip package of ``entries`` in their order, those named in ``replaced`` with its bytes
-    (compressed here), the others' compressed bytes copied; every entry dated ``when``."""
-    stamp = _dos_time(when)
-    local: list[bytes] = []
-    central: list[bytes] = []
-    offset = 0
-    for entry in entries:
-        data = replaced.get(entry.name)
-        if data is None:
-            crc, size, stored = entry.crc, entry.size, entry.data
-        else:
-            crc, size = zlib.crc32(data), len(data)
-            packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-            stored = packer.compress(data) + packer.flush()
-        name = entry.name.encode("utf-8")
-        fields = struct.pack("<HHHIIIIH", 20, entry.flags, _DEFLATED, stamp, crc, len(stored), size, len(name))
-        local.append(b"PK\x03\x04" + fields + b"\0\0" + name + stored)
-        central.append(b"PK\x01\x02" + struct.pack("<H", entry.made_by) + fields + struct.pack("<HHHHII", 0, 0, 0, 0, entry.external, offset) + name)
-        offset += len(local[-1])
-    directory = b"".join(central)
-    end = b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, len(central), len(central), len(directory), offset, 0)
-    return b"".join(local) + directory + end
-
-
-def entries_of(package: bytes) -> tuple[Entry, ...]:
-    """The parts of a package as python-docx writes it, with their compressed bytes."""
-    import zipfile
-
-    entries = []
-    with zipfile.ZipFile(io.BytesIO(package)) as source:
-        for info in source.infolist():
-            if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x08:  # as python-docx writes
-                raise ValueError(f"base package entry {info.filename}: unexpected layout")
-            start = info.header_offset
-            name_length, extra_length = struct.unpack("<HH", package[start + 26:start + 30])
-            begin = start + 30 + name_length + extra_length
-            dos_time, dos_date = struct.unpack("<HH", package[start + 10:start + 14])
-            entries.append(Entry(info.filename, info.flag_bits, dos_time | dos_date << 16, info.CRC, info.file_size,
-                                  info.external_attr, info.create_version | info.create_system << 8,
-                                  package[begin:begin + info.compress_size]))
-    return tuple(entries)
