@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reportgen.atomic import write_atomically
-from reportgen.errors import Finding, missing_template_dir
+from reportgen.errors import Finding
 from reportgen.oserrors import reason
 from reportgen.records import Record
 from reportgen.source.inputs import overwritten_inputs
@@ -206,7 +206,7 @@ def expand_sources(patterns: Iterable[str | Path]) -> tuple[list[str], list[Outc
 # -- running -----------------------------------------------------------------------------------
 def _worker_setup() -> None:
     import reportgen.render
-    from reportgen.cli import handle_sigterm
+    from reportgen.signals import handle_sigterm
 
     # Ctrl-C is the parent's to handle: it stops the pool; a worker would print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -413,45 +413,10 @@ def write_index(path: Path, text: str) -> None:
 
 # -- the command -------------------------------------------------------------------------------
 def run(args: argparse.Namespace) -> int:
-    """`reportgen render`: arguments parsed by cli.py; returns the exit code."""
-    from reportgen.render import ALL_FORMATS
-
+    """`reportgen render`, its arguments checked by commands/render.py; returns the exit code."""
     formats = tuple(dict.fromkeys(f.strip() for f in args.format.split(",") if f.strip()))
-    unknown = [f for f in formats if f not in ALL_FORMATS]
-    if unknown or not formats:
-        print(f"reportgen: 不支持的格式 {','.join(unknown) or '（空）'}，可用：docx,html,pdf", file=sys.stderr)
-        return 2
-    if "pdf" in formats:
-        from reportgen.writers.pdf import PdfUnavailable, soffice
-
-        try:
-            soffice()  # before any work: a render that cannot make its PDF writes nothing
-        except PdfUnavailable as exc:
-            print(f"reportgen: {exc.message}", file=sys.stderr)
-            return 2
-    problem = missing_template_dir(args.templates)
-    if problem:
-        print(problem, file=sys.stderr)
-        return 2
-    if "docx" in formats or "pdf" in formats:  # their dates: a bad SOURCE_DATE_EPOCH writes nothing
-        from reportgen.writers.docx.package import epoch_problem
-
-        problem = epoch_problem()
-        if problem:
-            print(f"reportgen: {problem}", file=sys.stderr)
-            return 2
     jobs = args.jobs or os.cpu_count() or 1
-    if jobs < 1:
-        print("reportgen: -j 应为正整数", file=sys.stderr)
-        return 2
     layout = getattr(args, "layout", None)
-    if layout:
-        from reportgen.layouts import layout_problem
-
-        problem = layout_problem(layout)
-        if problem:
-            print(problem, file=sys.stderr)
-            return 2
     job = Job(args.out, formats, tuple(args.templates) if args.templates else None, args.draft,
               debug=bool(os.environ.get("REPORTGEN_DEBUG")), layout=str(layout) if layout else None)
     sources, problems, notes = expand_sources(args.sources)

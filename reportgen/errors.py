@@ -7,7 +7,6 @@ source), what rule, and a Chinese message saying what is expected.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -79,9 +78,3 @@ class SourceError(Exception):
         return "\n".join(f.format() for f in self.findings)
 
 
-def missing_template_dir(folders: list[Path] | None) -> str:
-    """The message for the first --templates folder that does not exist, or '' when all do."""
-    for folder in folders or []:
-        if not folder.is_dir():
-            return f"reportgen: 模板文件夹 {folder} 不存在"
-    return ""

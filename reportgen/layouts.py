@@ -260,18 +260,6 @@ def resolve(name_or_folder: str | Path | None, relative_to: Path | None = None) 
     return _resolve(name_or_folder, relative_to)
 
 
-def layout_problem(name_or_folder: str | Path | None) -> str:
-    """The message for a ``--layout`` that cannot be used, or '' when it can (or none is given):
-    checked before a command that renders several times (batch, preview) starts its work."""
-    if not name_or_folder:
-        return ""
-    try:
-        resolve(name_or_folder)
-    except LayoutError as exc:
-        return f"reportgen: {exc.message}"
-    return ""
-
-
 @functools.lru_cache(maxsize=16)
 def _resolve_shipped(name: str) -> Layout:
     return _resolve(name, None)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from reportgen.assemble import load_source
 from reportgen.checks import run_checks
 from reportgen.compute import Figures, compute
 from reportgen.document import Document
@@ -22,7 +23,6 @@ from reportgen.model import Budget
 from reportgen.narrative import build_document
 from reportgen.records import Record
 from reportgen.source.inputs import clash_message, overwritten_inputs, resolved
-from reportgen.source.loader import load_source
 from reportgen.staging import Staging, make_folders, remove_empty_folders, remove_stale_staging
 
 FORMATS = ("docx", "html")
@@ -64,7 +64,18 @@ def prepare(path: Path, reason_threshold: Decimal | None = None) -> Prepared:
     except SourceError as exc:
         return Prepared(None, None, exc.findings)
     figures = compute(budget)
-    return Prepared(budget, figures, run_checks(budget, figures, reason_threshold))
+    return Prepared(budget, figures, layout_findings(budget) + run_checks(budget, figures, reason_threshold))
+
+
+def layout_findings(budget: Budget) -> list[Finding]:
+    """An error at the source's 版式 line when the layout it names cannot be used."""
+    if not budget.layout:
+        return []
+    try:
+        layout_of(budget)
+    except LayoutError as exc:
+        return [Finding("error", "版式", exc.message, str(budget.file), budget.line_of("版式"), 0, "版式")]
+    return []
 
 
 def layout_of(budget: Budget, layout: str | Path | None = None) -> Layout:

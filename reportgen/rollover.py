@@ -25,11 +25,12 @@ from typing import Any
 import jinja2
 import yaml
 
+from reportgen.assemble import load_source
 from reportgen.compute import compute
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import Budget
 from reportgen.oserrors import reason
-from reportgen.source.loader import UNIT_FACTOR, load_source
+from reportgen.source.loader import UNIT_FACTOR
 from reportgen.source.schema import PLACEHOLDER, source_schema
 from reportgen.source.yamlio import load_yaml, parse_yaml, to_decimal_text
 

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 
 from reportgen import codes
+from reportgen.assemble import load_source
 from reportgen.checks import run_checks
 from reportgen.compute import compute
 from reportgen.errors import SourceError
 from reportgen.render import render_source
-from reportgen.source.loader import load_source, referenced_files
+from reportgen.source.loader import referenced_files
 
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"

@@ -21,7 +21,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from reportgen.commands import preview as cmd_preview
+from reportgen.commands.base import invoke
 from reportgen.preview import PreviewServer, Published
 from reportgen.render import prepare
 
@@ -426,15 +426,15 @@ def test_port_in_use_is_a_chinese_message_and_exit_1(tmp_path, capsys):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        args = argparse.Namespace(source=source_in(tmp_path), port=port, open=False, templates=None)
-        assert cmd_preview.run(args) == 1
+        args = argparse.Namespace(source=source_in(tmp_path), port=port, open=False, templates=None, layout=None)
+        assert invoke("preview", args) == 1
     err = capsys.readouterr().err
     assert f"端口 {port} 已被占用" in err
 
 
 def test_missing_source_is_exit_2(tmp_path, capsys):
-    args = argparse.Namespace(source=tmp_path / "无.yaml", port=0, open=False, templates=None)
-    assert cmd_preview.run(args) == 2
+    args = argparse.Namespace(source=tmp_path / "无.yaml", port=0, open=False, templates=None, layout=None)
+    assert invoke("preview", args) == 2
     assert "找不到源文件" in capsys.readouterr().err
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from reportgen import preview
-from reportgen.commands import preview as cmd_preview
+from reportgen.commands.base import invoke
 from reportgen.preview import PreviewServer, snapshot
 from tests.test_preview import (
     PLUS_ONE,
@@ -294,8 +294,8 @@ def test_a_file_that_never_holds_still_does_not_stop_renders(tmp_path):
 def test_a_named_pipe_as_the_source_is_named_so_not_missing(tmp_path, capsys):
     fifo = tmp_path / "源.yaml"
     os.mkfifo(fifo)
-    args = argparse.Namespace(source=fifo, port=0, open=False, templates=None)
-    assert cmd_preview.run(args) == 2  # at once: the pipe is never opened
+    args = argparse.Namespace(source=fifo, port=0, open=False, templates=None, layout=None)
+    assert invoke("preview", args) == 2  # at once: the pipe is never opened
     err = capsys.readouterr().err
     assert "不是普通文件" in err and "找不到" not in err
 

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.assemble import load_source
 from reportgen.cli import main
 from reportgen.compute import compute
-from reportgen.source.loader import load_source
 from tests.readback import docx_paragraphs, docx_tables
 
 ROOT = Path(__file__).resolve().parent.parent

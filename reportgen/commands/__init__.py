@@ -1,6 +1,8 @@
 """The commands of the command line, one module each: ``register(subparsers)`` adds its parser,
 ``run(args) -> int`` does the command. They parse arguments and print; the work is elsewhere,
-imported inside ``run`` so that a command loads only what it needs."""
+imported inside ``run`` so that a command loads only what it needs. What goes wrong they raise
+(UsageError, Failure, reportgen's own exceptions): base.invoke alone turns it into a message and
+an exit code."""
 
 from __future__ import annotations
 

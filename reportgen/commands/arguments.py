@@ -3,6 +3,9 @@
 argparse's own messages are English and a type that raises anything but ValueError/TypeError
 (``Decimal("abc")`` raises InvalidOperation) escapes as a traceback: every typed argument goes
 through a function here, which raises ArgumentTypeError with a Chinese message.
+
+The checks at the end look at what an argument names (a folder, a layout) once it is parsed, in
+the command's run: they raise UsageError (commands/base.py).
 """
 
 from __future__ import annotations
@@ -10,7 +13,10 @@ from __future__ import annotations
 import argparse
 import re
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import NoReturn
+
+from reportgen.commands.base import UsageError, as_usage_error
 
 YEAR_MIN, YEAR_MAX = 2000, 2100  # the schema's range for 年度: a command never writes a year check refuses
 
@@ -76,3 +82,20 @@ class ArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage()
         self.exit(2, f"{self.prog}: 错误：{chinese(message)}\n")
+
+
+def check_templates(folders: list[Path] | None) -> None:
+    """Every --templates folder exists, or UsageError naming the first that does not."""
+    for folder in folders or []:
+        if not folder.is_dir():
+            raise UsageError(f"模板文件夹 {folder} 不存在")
+
+
+def check_layout(name_or_folder: str | None) -> None:
+    """A --layout that can be used (or none given), or UsageError saying why not: checked before
+    a command that renders several times (render, preview) starts its work."""
+    if name_or_folder:
+        from reportgen.layouts import resolve
+
+        with as_usage_error():
+            resolve(name_or_folder)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.commands import arguments
+from reportgen.commands.base import Failure, UsageError
 
 
 def register(subparsers: Any) -> None:
@@ -59,8 +60,7 @@ def _against(args: argparse.Namespace) -> int:
     from reportgen.source.inputs import overwritten_inputs
 
     if args.against is None or len(args.sources) != 1:
-        print("reportgen check: 错误：--against 需要一个源文件和一个草稿（--report 只能与 --against 一起用）", file=sys.stderr)
-        return 2
+        raise UsageError("--against 需要一个源文件和一个草稿（--report 只能与 --against 一起用）")
     source, draft = args.sources[0], args.against
     if args.report is not None:
         from reportgen.render import files_read
@@ -68,9 +68,8 @@ def _against(args: argparse.Namespace) -> int:
         clash = overwritten_inputs([args.report], [*files_read(source), draft])
         if clash:
             out, given = clash[0]
-            print(f"reportgen check: 错误：不能写入 {out}：它就是本次读取的输入文件 {given}，写出会覆盖它；"
-                  "请用 --report 另选核对页面的文件名", file=sys.stderr)
-            return 2
+            raise UsageError(f"不能写入 {out}：它就是本次读取的输入文件 {given}，写出会覆盖它；"
+                             "请用 --report 另选核对页面的文件名")
     result, problems = review(source, draft)
     if result is None:
         for finding in problems:
@@ -86,8 +85,7 @@ def _against(args: argparse.Namespace) -> int:
         try:
             write_atomically(args.report, report_html(result).encode("utf-8"))
         except OSError as exc:
-            print(f"reportgen check: 错误：不能写出 {args.report}：{reason(exc)}", file=sys.stderr)
-            return 1
+            raise Failure(f"不能写出 {args.report}：{reason(exc)}") from exc
     if args.format == "json":
         import json
 

@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from reportgen.commands.base import Failure, UsageError
 from reportgen.oserrors import reason
 
 EXAMPLE = """示例：
@@ -19,6 +20,7 @@ EXAMPLE = """示例：
   reportgen diff OLD.yaml NEW.docx --format json"""
 INPUT_SUFFIXES = (".yaml", ".yml", ".docx")
 OUTPUT_SUFFIXES = (".html", ".htm", ".docx", ".json", ".pdf")
+KEPT = "所有输出文件都保持原样"  # the outputs are replaced together or not at all
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -40,11 +42,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                         help="逐处标出年份顺延（如 2021年→2022年），而不是只在摘要中说明")
 
 
-def _usage(message: str) -> int:
-    print(f"reportgen diff: {message}", file=sys.stderr)
-    return 2
-
-
 def run(args: argparse.Namespace) -> int:
     from reportgen.atomic import replace_together
     from reportgen.diff import as_json, diff_documents, summary_text
@@ -57,16 +54,14 @@ def run(args: argparse.Namespace) -> int:
         return 1
     for path in (args.old, args.new):
         if path.suffix.lower() not in INPUT_SUFFIXES:
-            return _usage(f"不支持的输入 {path}：OLD、NEW 应为 .yaml/.yml 源文件或 .docx 文档")
+            raise UsageError(f"不支持的输入 {path}：OLD、NEW 应为 .yaml/.yml 源文件或 .docx 文档")
     for target in args.out:
         if target.suffix.lower() not in OUTPUT_SUFFIXES:
-            return _usage(f"不支持的输出 {target}：-o 的文件名应以 .html、.docx、.pdf 或 .json 结尾")
+            raise UsageError(f"不支持的输出 {target}：-o 的文件名应以 .html、.docx、.pdf 或 .json 结尾")
     if any(target.suffix.lower() in (".docx", ".pdf") for target in args.out):  # dated by SOURCE_DATE_EPOCH
-        from reportgen.writers.docx.package import epoch_problem
+        from reportgen.writers.docx.package import source_date_epoch
 
-        problem = epoch_problem()
-        if problem:
-            return _usage(problem)
+        source_date_epoch()  # a value it cannot use: EnvironmentValueError, before any work
 
     documents = []
     failed = False
@@ -92,13 +87,12 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         replace_together([(target, output_bytes(result, target)) for target in args.out])
-    except PdfUnavailable as exc:
-        print(f"reportgen: 错误 [PDF] {exc.message}；所有输出文件都保持原样", file=sys.stderr)
-        return 1
+    except PdfUnavailable as exc:  # worded by commands/base.py; what it means here added
+        exc.add_note(KEPT)
+        raise
     except OSError as exc:
         where = exc.filename or (args.out[0] if args.out else "")
-        print(f"{where}: 错误 [输出] 无法写入：{reason(exc)}；所有输出文件都保持原样", file=sys.stderr)
-        return 1
+        raise Failure(f"无法写入 {where}：{reason(exc)}；{KEPT}") from exc
     try:
         if args.format == "json":
             import json

@@ -17,16 +17,10 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import sys
-
-    from reportgen.layouts import LayoutError, resolve, shipped
+    from reportgen.layouts import resolve, shipped
 
     for name, folder in shipped():
-        try:
-            layout = resolve(name)
-        except LayoutError as exc:
-            print(f"reportgen: {exc.message}", file=sys.stderr)
-            return 1
+        layout = resolve(name)  # LayoutError: told by commands/base.py
         based = f"（基于 {layout.base}）" if layout.base else ""
         print(f"{name}{based}  {folder}")
         if layout.description:

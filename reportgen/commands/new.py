@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 from reportgen.commands import arguments
+from reportgen.commands.base import UsageError
 
 EXAMPLE = "示例：reportgen new --department 某某市总工会 --year 2025 -o data/某某市总工会-2025.yaml"
 LEVELS = ("省级", "市级", "区级", "县级", "乡镇级")
@@ -32,27 +32,17 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reportgen.rollover import RolloverError, skeleton, verify_new, write_new
+    from reportgen.rollover import skeleton, verify_new, write_new
 
     department = args.department.strip()
     if any(unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") for c in department):
-        print("reportgen new: 部门名称中有控制字符或换行，请只写部门全称", file=sys.stderr)
-        return 2
+        raise UsageError("部门名称中有控制字符或换行，请只写部门全称")
     if len(department) < 2:
-        print("reportgen new: 部门名称至少两个字", file=sys.stderr)
-        return 2
-    if not 2000 <= args.year <= 2100:
-        print(f"reportgen new: 年度应在 2000–2100 之间，实际是 {args.year}", file=sys.stderr)
-        return 2
+        raise UsageError("部门名称至少两个字")
     # The default name comes from the department: never a path (a "/" or ".." in it), never hidden.
     out = args.out or Path(re.sub(r"[\\/\x00-\x1f]", "_", f"{department}-{args.year}.yaml").lstrip("."))
-    try:
-        verify_new({out: skeleton(department, args.year, args.level, args.unit)})
-        write_new({out: skeleton(department, args.year, args.level, args.unit)})
-    except RolloverError as exc:
-        for detail in exc.details:
-            print(detail, file=sys.stderr)
-        print(f"reportgen new: {exc.message}", file=sys.stderr)
-        return 1
+    text = skeleton(department, args.year, args.level, args.unit)
+    verify_new({out: text})  # RolloverError: told by commands/base.py
+    write_new({out: text})
     print(f"已生成 {out}：请把其中的“待填写”逐项填入，然后运行 reportgen check {out}")
     return 0

@@ -16,7 +16,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from reportgen.commands import arguments
-from reportgen.errors import missing_template_dir
+from reportgen.commands.base import Failure, UsageError
 from reportgen.oserrors import reason
 
 if TYPE_CHECKING:
@@ -64,31 +64,16 @@ def run(args: argparse.Namespace) -> int:
     from reportgen.source.inputs import is_regular_file
     if not is_regular_file(args.source):  # stat only: a named pipe is never opened here
         if os.path.exists(args.source):  # there, but a pipe, a device or a folder: say so
-            print(f"reportgen: {args.source} 不是普通文件（命名管道、设备或文件夹），应为 YAML 预算源文件",
-                  file=sys.stderr)
-        else:
-            print(f"reportgen: 找不到源文件 {args.source}", file=sys.stderr)
-        return 2
-    problem = missing_template_dir(args.templates)
-    if problem:
-        print(problem, file=sys.stderr)
-        return 2
-    layout = getattr(args, "layout", None)
-    if layout:
-        from reportgen.layouts import layout_problem
-
-        problem = layout_problem(layout)
-        if problem:
-            print(problem, file=sys.stderr)
-            return 2
+            raise UsageError(f"{args.source} 不是普通文件（命名管道、设备或文件夹），应为 YAML 预算源文件")
+        raise UsageError(f"找不到源文件 {args.source}")
+    arguments.check_templates(args.templates)
+    arguments.check_layout(args.layout)
     try:
-        server = PreviewServer(args.source, args.templates, args.port, on_render=_report, layout=layout)
+        server = PreviewServer(args.source, args.templates, args.port, on_render=_report, layout=args.layout)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
-            print(f"reportgen: 端口 {args.port} 已被占用；请换一个端口，或省略 --port 自动选择", file=sys.stderr)
-        else:
-            print(f"reportgen: 无法在端口 {args.port} 上启动预览：{reason(exc)}", file=sys.stderr)
-        return 1
+            raise Failure(f"端口 {args.port} 已被占用；请换一个端口，或省略 --port 自动选择") from exc
+        raise Failure(f"无法在端口 {args.port} 上启动预览：{reason(exc)}") from exc
     previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops it as cleanly as Ctrl-C
 
     def ready() -> None:  # the first render is done: the page is there to be opened

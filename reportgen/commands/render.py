@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.commands import arguments
+from reportgen.commands.base import UsageError, as_usage_error
 
 EXAMPLE = "示例：reportgen render data/shenzhen-yantian-zgh-2022.yaml -o out/"
 
@@ -34,6 +35,23 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """The arguments checked before any work (a bad one writes nothing), then batch.run."""
     from reportgen.batch import run as render_all
+    from reportgen.render import ALL_FORMATS
 
+    formats = tuple(dict.fromkeys(f.strip() for f in args.format.split(",") if f.strip()))
+    unknown = [f for f in formats if f not in ALL_FORMATS]
+    if unknown or not formats:
+        raise UsageError(f"不支持的格式 {','.join(unknown) or '（空）'}，可用：docx,html,pdf")
+    if "pdf" in formats:
+        from reportgen.writers.pdf import soffice
+
+        with as_usage_error():
+            soffice()  # a render that cannot make its PDF writes nothing
+    arguments.check_templates(args.templates)
+    if "docx" in formats or "pdf" in formats:  # their dates: a bad SOURCE_DATE_EPOCH writes nothing
+        from reportgen.writers.docx.package import source_date_epoch
+
+        source_date_epoch()
+    arguments.check_layout(args.layout)
     return render_all(args)

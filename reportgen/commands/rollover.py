@@ -6,7 +6,6 @@ Argument parsing and printing only; the work is in rollover.py.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -30,17 +29,11 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reportgen.rollover import RolloverError, rollover, verify_new, write_new
+    from reportgen.rollover import rollover, verify_new, write_new
 
-    try:
-        result = rollover(args.source, args.year, args.out)
-        verify_new(result.files, tuple(result.unit_files))
-        written = write_new(result.files)
-    except RolloverError as exc:
-        for detail in exc.details:
-            print(detail, file=sys.stderr)
-        print(f"reportgen rollover: {exc.message}", file=sys.stderr)
-        return 1
+    result = rollover(args.source, args.year, args.out)  # RolloverError: told by commands/base.py
+    verify_new(result.files, tuple(result.unit_files))
+    written = write_new(result.files)
     for path in written:
         print(f"已生成 {path}")
     print("请把其中的“待填写”逐项填入新一年的数字，然后运行 reportgen check 核对。")

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from reportgen import codes
-from reportgen.compute import consolidate
 from reportgen.errors import Finding, SourceError
 from reportgen.model import (
     INCOME_SOURCES,
@@ -46,8 +45,11 @@ ZERO = Decimal(0)
 PLAN_POINTS = ("3月底", "6月底", ("9月底", "10月底"), "12月底")  # 资金支出计划 columns, cumulative %
 
 
-def load_source(path: Path, *, follow_prior: bool = True) -> Budget:
-    """Read and validate one source file. Raises SourceError holding every finding."""
+def read_source(path: Path) -> tuple[Budget, list[Finding]]:
+    """Read and validate one source file: the Budget as the file states it, and what reading it
+    found wrong. A department of several 单位 comes with its units read and its own figures not yet
+    their sum; its prior-year files are named, not read: assemble.load_source does both. Raises
+    SourceError when the file cannot be read as a source at all."""
     data = load_yaml(path)
     file = str(path)
     findings = validate_source(data, file)
@@ -60,16 +62,7 @@ def load_source(path: Path, *, follow_prior: bool = True) -> Budget:
     for total in budget.stated_totals:  # a 类/款 row's 上年 is that class's prior year
         if total.kind == "功能分类" and total.prior is not None and total.fund == "一般公共预算":
             budget.prior.function.setdefault(total.code, total.prior)
-    if follow_prior and budget.prior.source is not None:
-        budget.inputs.append(budget.prior.source)
-        _merge_prior_source(budget, reader, "上年")
-    _merge_actual_section(budget, reader)
-    if follow_prior and budget.actual is not None and budget.actual.source is not None:
-        budget.inputs.append(budget.actual.source)
-        _merge_prior_source(budget, reader, "上年执行数")
-    if reader.findings:
-        raise SourceError(reader.findings)
-    return budget
+    return budget, reader.findings
 
 
 class _Reader:
@@ -159,12 +152,12 @@ class _Reader:
         level = str(d.get("级次", "市级"))
         layout = self.layout(d)
         units = self.units(d, presentation, level) if "单位" in d else []
-        if units:
-            figures = consolidate(units, self.path)
+        if units:  # the department's figures are its units' sum, made by assemble.load_source
             words = d.get("支出", {}).get("基本支出", {})  # the department's own words win over its units'
-            for key, note in (("personnel_note", "人员经费说明"), ("public_note", "公用经费说明")):
-                if note in words:
-                    figures[key] = str(words[note])
+            figures = {"income": dict.fromkeys(INCOME_SOURCES, ZERO), "carried_over": ZERO, "carry_forward": ZERO,
+                       "function_rows": [], "economic_rows": [], "stated_personnel": None, "stated_public": None,
+                       "personnel_note": str(words.get("人员经费说明", "")),
+                       "public_note": str(words.get("公用经费说明", "")), "projects": []}
         else:
             income_map = d.get("收入", {})  # absent only in a source that holds 绩效目标 alone
             spending = d.get("支出", {})
@@ -215,18 +208,12 @@ class _Reader:
         )
 
     def layout(self, d: LocDict) -> str:
-        """The 版式 the source names, checked now so that check, render and preview refuse an
-        unknown one alike (a folder is relative to the source's own)."""
+        """The 版式 the source names, with its line; render.prepare resolves it (a folder is
+        relative to the source's own), so that check, render and preview refuse an unknown one alike."""
         if "版式" not in d:
             return ""
-        name = str(d["版式"])
-        from reportgen.layouts import LayoutError, resolve
-
-        try:
-            resolve(name, self.path.parent)
-        except LayoutError as exc:
-            self.error("版式", exc.message, self.line(d, "版式", "版式"), "版式")
-        return name
+        self.line(d, "版式", "版式")
+        return str(d["版式"])
 
     def read_code_table(self, d: LocDict) -> None:
         """The source's own 科目表 (`科目表: 文件`), read afresh at every load (never cached)."""
@@ -827,7 +814,7 @@ def confined(findings: list[Finding], folder: Path) -> list[Finding]:
 OUTSIDE_WORDS = "此处有错误（这个文件不在源文件所在的文件夹内，这里不引用它的内容）：请打开该文件，按所示行号查看"
 
 
-def _quoted_if_inside(text: str, file: Path, folder: Path) -> str:
+def quoted_if_inside(text: str, file: Path, folder: Path) -> str:
     return f"“{text}”" if _inside(file, folder) else "另一个部门"
 
 
@@ -842,110 +829,3 @@ def _words_only(spending: Any) -> bool:
         return False
     basic = spending.get("基本支出", {})
     return isinstance(basic, dict) and not set(basic) - {"人员经费说明", "公用经费说明"}
-
-
-def _merge_actual_section(budget: Budget, reader: _Reader) -> None:
-    """Put the 上年执行数 the section names (三公 parts, 机关运行经费, projects by name, 类/款 rows)
-    on the items they belong to, unless given there; a name the budget does not have is refused.
-    A source with 上年执行数 only inline gets an (empty) section, so that it is known to have them."""
-    actual = budget.actual
-    if actual is None:
-        inline = (any(r.actual is not None for r in budget.function_rows)
-                  or any(p.actual is not None for p in budget.projects)
-                  or any(c.actual is not None for c in budget.three_public.parts.values())
-                  or (budget.running_costs is not None and budget.running_costs.actual is not None)
-                  or any(t.actual is not None for t in budget.stated_totals)
-                  or (budget.three_public.stated_total is not None and budget.three_public.stated_total.actual is not None))
-        if not inline:
-            return
-        actual = budget.actual = Prior(year=budget.prior.year)
-    for total in budget.stated_totals:
-        if total.kind == "功能分类" and total.actual is not None and total.fund == "一般公共预算":
-            actual.function.setdefault(total.code, total.actual)
-
-    def put(item: Any, value: Decimal, what: str, path: str) -> None:
-        if item.actual is not None and item.actual != value:
-            reader.error("R-上年执行数", f"{what}的上年执行数写了两处且不一致（{path} 与该项自己的“上年执行数”）：请只写一处",
-                         budget.line_of(path), path)
-        item.actual = value
-
-    parts = budget.three_public
-    for name, value in actual.three_public.items():
-        path = f"上年执行数.三公经费.{name}"
-        if name in parts.parts:
-            put(parts.parts[name], value, name, path)
-        elif name != "合计":
-            reader.error("R-上年执行数", f"“三公”经费没有“{name}”这一项：应为 {'、'.join(parts.parts)} 或 合计",
-                         budget.line_of(path), path)
-    if actual.running_costs is not None:
-        path = "上年执行数.机关运行经费"
-        if budget.running_costs is None:
-            reader.error("R-上年执行数", "写了机关运行经费的上年执行数，但没有本年的“机关运行经费”可以比较：请一并填写",
-                         budget.line_of(path), path)
-        else:
-            put(budget.running_costs, actual.running_costs, "机关运行经费", path)
-    by_name = {p.name: p for p in budget.projects}
-    for name, value in actual.projects.items():
-        path = f"上年执行数.项目.{name}"
-        if name in by_name:
-            put(by_name[name], value, f"项目“{name}”", path)
-        else:
-            import difflib
-
-            close = difflib.get_close_matches(name, list(by_name), n=1)
-            hint = f"您是否想写“{close[0]}”？" if close else "项目名称应与“支出.项目”中的名称一致"
-            reader.error("R-上年执行数", f"上年执行数中的项目“{name}”不在本年的项目中：{hint}", budget.line_of(path), path)
-
-
-def _merge_prior_source(budget: Budget, reader: _Reader, section: str) -> None:
-    """Fill the prior-year figures this source does not state from last year's source file: its
-    budget for 上年, its final figures (a source of last year's 决算 in this format) for 上年执行数."""
-    from reportgen.compute import compute  # compute depends on the model only; imported late
-
-    prior = budget.prior if section == "上年" else budget.actual
-    assert prior is not None and prior.source is not None
-    path = prior.source
-    field = "prior" if section == "上年" else "actual"
-    line = budget.line_of(f"{section}.来源")
-    if not os.path.lexists(path):
-        reader.error("R-上年来源", f"{section}源文件 {path} 不存在", line, f"{section}.来源")
-        return
-    try:
-        last = load_source(path, follow_prior=False)
-        budget.inputs += last.inputs
-    except SourceError as exc:
-        first = confined(exc.findings[:1], budget.file.parent)[0]
-        reader.error("R-上年来源", f"{section}源文件 {path} 有错误，请先修正：{first.format()}", line, f"{section}.来源")
-        return
-    if last.department != budget.department:
-        reader.error(
-            "R-上年来源",
-            f"{section}源文件属于{_quoted_if_inside(last.department, path, budget.file.parent)}，"
-            f"与本文件的“{budget.department}”不是同一部门",
-            line,
-            f"{section}.来源",
-        )
-        return
-    if last.year != prior.year:
-        reader.error("R-上年来源", f"{section}源文件是 {last.year} 年的，应为 {prior.year} 年", line, f"{section}.来源")
-        return
-    figures = compute(last)
-    for key, value in figures.comparable_totals().items():
-        prior.totals.setdefault(key, value)
-    for code, value in figures.function_totals().items():
-        prior.function.setdefault(code, value)
-    for code, value in figures.economic_totals().items():
-        prior.economic.setdefault(code, value)
-    by_name = {p.name: p.amount for p in last.projects}
-    for project in budget.projects:
-        if getattr(project, field) is None and project.name in by_name:
-            setattr(project, field, by_name[project.name])
-    for name, part in budget.three_public.parts.items():
-        if getattr(part, field) is None and last.three_public.stated:
-            setattr(part, field, last.three_public.parts[name].current)
-    if budget.running_costs and getattr(budget.running_costs, field) is None and last.running_costs:
-        setattr(budget.running_costs, field, last.running_costs.current)
-    for row in budget.function_rows:
-        if getattr(row, field) is None:
-            setattr(row, field, next((r.total for r in last.function_rows if r.code == row.code and r.fund == row.fund),
-                                     None))

@@ -1,0 +1,149 @@
+"""A source and the files it names assembled into one Budget, the first step of every command
+that reads a source: the file read (source.loader), a department of several 单位 made the sum of
+its units (compute.consolidate), and its prior-year files read and merged — last year's 预算 as 上年,
+its 决算 as 上年执行数 — with the 上年执行数 the source states by name put on their items. Reading a
+file only reads; what is computed from several files is computed here, above both."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from reportgen.compute import compute, consolidate
+from reportgen.errors import Finding, SourceError
+from reportgen.model import Budget, Prior
+from reportgen.source.loader import confined, quoted_if_inside, read_source
+
+
+def load_source(path: Path, *, follow_prior: bool = True) -> Budget:
+    """Read one source with everything it names, assembled. Raises SourceError holding every finding."""
+    budget, findings = read_source(path)
+    if budget.units:
+        _consolidate(budget)
+    if follow_prior and budget.prior.source is not None:
+        budget.inputs.append(budget.prior.source)
+        _merge_prior_source(budget, findings, "上年")
+    _merge_actual_section(budget, findings)
+    if follow_prior and budget.actual is not None and budget.actual.source is not None:
+        budget.inputs.append(budget.actual.source)
+        _merge_prior_source(budget, findings, "上年执行数")
+    if findings:
+        raise SourceError(findings)
+    return budget
+
+
+def _consolidate(budget: Budget) -> None:
+    """A department's figures as the sum of its units' (its own words for 人员/公用经费 kept)."""
+    own_notes = {"personnel_note": budget.personnel_note, "public_note": budget.public_note}
+    for key, value in consolidate(budget.units, budget.file).items():
+        setattr(budget, key, own_notes.get(key) or value)
+
+
+def error(findings: list[Finding], budget: Budget, rule: str, message: str, line: int, path: str) -> None:
+    findings.append(Finding("error", rule, message, str(budget.file), line, 0, path))
+
+
+def _merge_actual_section(budget: Budget, findings: list[Finding]) -> None:
+    """Put the 上年执行数 the section names (三公 parts, 机关运行经费, projects by name, 类/款 rows)
+    on the items they belong to, unless given there; a name the budget does not have is refused.
+    A source with 上年执行数 only inline gets an (empty) section, so that it is known to have them."""
+    actual = budget.actual
+    if actual is None:
+        inline = (any(r.actual is not None for r in budget.function_rows)
+                  or any(p.actual is not None for p in budget.projects)
+                  or any(c.actual is not None for c in budget.three_public.parts.values())
+                  or (budget.running_costs is not None and budget.running_costs.actual is not None)
+                  or any(t.actual is not None for t in budget.stated_totals)
+                  or (budget.three_public.stated_total is not None and budget.three_public.stated_total.actual is not None))
+        if not inline:
+            return
+        actual = budget.actual = Prior(year=budget.prior.year)
+    for total in budget.stated_totals:
+        if total.kind == "功能分类" and total.actual is not None and total.fund == "一般公共预算":
+            actual.function.setdefault(total.code, total.actual)
+
+    def put(item: Any, value: Decimal, what: str, path: str) -> None:
+        if item.actual is not None and item.actual != value:
+            error(findings, budget, "R-上年执行数", f"{what}的上年执行数写了两处且不一致（{path} 与该项自己的“上年执行数”）：请只写一处",
+                         budget.line_of(path), path)
+        item.actual = value
+
+    parts = budget.three_public
+    for name, value in actual.three_public.items():
+        path = f"上年执行数.三公经费.{name}"
+        if name in parts.parts:
+            put(parts.parts[name], value, name, path)
+        elif name != "合计":
+            error(findings, budget, "R-上年执行数", f"“三公”经费没有“{name}”这一项：应为 {'、'.join(parts.parts)} 或 合计",
+                         budget.line_of(path), path)
+    if actual.running_costs is not None:
+        path = "上年执行数.机关运行经费"
+        if budget.running_costs is None:
+            error(findings, budget, "R-上年执行数", "写了机关运行经费的上年执行数，但没有本年的“机关运行经费”可以比较：请一并填写",
+                         budget.line_of(path), path)
+        else:
+            put(budget.running_costs, actual.running_costs, "机关运行经费", path)
+    by_name = {p.name: p for p in budget.projects}
+    for name, value in actual.projects.items():
+        path = f"上年执行数.项目.{name}"
+        if name in by_name:
+            put(by_name[name], value, f"项目“{name}”", path)
+        else:
+            close = difflib.get_close_matches(name, list(by_name), n=1)
+            hint = f"您是否想写“{close[0]}”？" if close else "项目名称应与“支出.项目”中的名称一致"
+            error(findings, budget, "R-上年执行数", f"上年执行数中的项目“{name}”不在本年的项目中：{hint}", budget.line_of(path), path)
+
+
+def _merge_prior_source(budget: Budget, findings: list[Finding], section: str) -> None:
+    """Fill the prior-year figures this source does not state from last year's source file: its
+    budget for 上年, its final figures (a source of last year's 决算 in this format) for 上年执行数."""
+    prior = budget.prior if section == "上年" else budget.actual
+    assert prior is not None and prior.source is not None
+    path = prior.source
+    field = "prior" if section == "上年" else "actual"
+    line = budget.line_of(f"{section}.来源")
+    if not os.path.lexists(path):
+        error(findings, budget, "R-上年来源", f"{section}源文件 {path} 不存在", line, f"{section}.来源")
+        return
+    try:
+        last = load_source(path, follow_prior=False)
+        budget.inputs += last.inputs
+    except SourceError as exc:
+        first = confined(exc.findings[:1], budget.file.parent)[0]
+        error(findings, budget, "R-上年来源", f"{section}源文件 {path} 有错误，请先修正：{first.format()}", line, f"{section}.来源")
+        return
+    if last.department != budget.department:
+        error(findings, budget,
+            "R-上年来源",
+            f"{section}源文件属于{quoted_if_inside(last.department, path, budget.file.parent)}，"
+            f"与本文件的“{budget.department}”不是同一部门",
+            line,
+            f"{section}.来源",
+        )
+        return
+    if last.year != prior.year:
+        error(findings, budget, "R-上年来源", f"{section}源文件是 {last.year} 年的，应为 {prior.year} 年", line, f"{section}.来源")
+        return
+    figures = compute(last)
+    for key, value in figures.comparable_totals().items():
+        prior.totals.setdefault(key, value)
+    for code, value in figures.function_totals().items():
+        prior.function.setdefault(code, value)
+    for code, value in figures.economic_totals().items():
+        prior.economic.setdefault(code, value)
+    by_name = {p.name: p.amount for p in last.projects}
+    for project in budget.projects:
+        if getattr(project, field) is None and project.name in by_name:
+            setattr(project, field, by_name[project.name])
+    for name, part in budget.three_public.parts.items():
+        if getattr(part, field) is None and last.three_public.stated:
+            setattr(part, field, last.three_public.parts[name].current)
+    if budget.running_costs and getattr(budget.running_costs, field) is None and last.running_costs:
+        setattr(budget.running_costs, field, last.running_costs.current)
+    for row in budget.function_rows:
+        if getattr(row, field) is None:
+            setattr(row, field, next((r.total for r in last.function_rows if r.code == row.code and r.fund == row.fund),
+                                     None))

@@ -1,0 +1,146 @@
+"""What every command shares: how what goes wrong reaches the user (after pip's base Command).
+
+A command's ``run`` checks its arguments, does its work and prints its result; when something
+goes wrong it raises, and :func:`invoke` alone turns what it raised into a message on stderr and
+an exit code:
+
+=============================  =============================================  =========
+raised                         on stderr                                      exit code
+=============================  =============================================  =========
+UsageError(message)            reportgen <命令>: 错误：<message>              2
+Failure(message)               reportgen <命令>: 错误：<message>              1
+a known failure (KNOWN)        its details, then as above with its message    its own
+Ctrl-C / SIGTERM               已中断 / 已终止，未完成的输出已清除            130 / 143
+a closed pipe (`… | head`)     nothing                                        141
+anything else                  内部错误（…）, never a traceback               3
+=============================  =============================================  =========
+
+A command that knows what a known failure means where it happened adds it as a note
+(``exc.add_note("所有输出文件都保持原样")``): it follows the message after a “；”.
+
+Nothing here imports a command's work: the known failures are matched by name in the modules
+already loaded (an exception of a module never imported cannot have been raised).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from reportgen.signals import Terminated
+
+# reportgen's own exceptions for input or an environment it cannot use, each with a Chinese
+# ``message``: (module, class, exit code). A RolloverError's ``details`` and a SourceError's
+# findings are printed before the message.
+KNOWN = (
+    ("reportgen.errors", "EnvironmentValueError", 2),  # SOURCE_DATE_EPOCH: told as a bad argument is
+    ("reportgen.errors", "PdfUnavailable", 1),
+    ("reportgen.errors", "SourceError", 1),
+    ("reportgen.layouts", "LayoutError", 1),
+    ("reportgen.rollover", "RolloverError", 1),
+    ("reportgen.templating", "TemplateFault", 1),
+)
+
+
+class UsageError(Exception):
+    """The arguments (or what they name) cannot be used: exit 2, before any work is done."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class Failure(Exception):
+    """The command could not do its work (a port taken, a file that cannot be written): exit 1.
+    The message is the command's own wording of what failed (Chinese)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def known(exc: BaseException) -> tuple[int, list[str], str] | None:
+    """A known failure's exit code, the lines printed before its message, and its message; None
+    for any other exception."""
+    for module, name, code in KNOWN:
+        kind = getattr(sys.modules.get(module), name, None)
+        if kind is not None and isinstance(exc, kind):
+            details = [str(line) for line in getattr(exc, "details", ())]
+            details += [finding.format() for finding in getattr(exc, "findings", ())]
+            message = getattr(exc, "message", "") or "源文件有错误，未能完成"
+            file, line = getattr(exc, "file", ""), getattr(exc, "line", 0)
+            if file:  # a template's fault: where it is
+                message = f"{file}:{line}: {message}" if line else f"{file}: {message}"
+            return code, details, message
+    return None
+
+
+@contextlib.contextmanager
+def as_usage_error() -> Iterator[None]:
+    """Inside, a known failure is about the arguments given (a --layout that cannot be used, a PDF
+    asked for where there is no LibreOffice): a usage error, exit 2, before any work."""
+    try:
+        yield
+    except Exception as exc:
+        found = known(exc)
+        if found is None:
+            raise
+        raise UsageError(found[2]) from exc
+
+
+def invoke(name: str, args: Any) -> int:
+    """Run command ``name`` on its parsed arguments: its exit code, or that of what it raised."""
+    from reportgen.commands import command
+
+    try:
+        return command(name).run(args)
+    except (UsageError, Failure) as exc:
+        _error(name, exc.message)
+        return 2 if isinstance(exc, UsageError) else 1
+    except Terminated:
+        print("reportgen: 已终止（SIGTERM），未完成的输出已清除", file=sys.stderr)
+        return 128 + signal.SIGTERM
+    except KeyboardInterrupt:
+        print("reportgen: 已中断，未完成的输出已清除", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `reportgen schema | head`: the reader has gone, as Unix tools do
+        _silence_closed_streams()
+        return 128 + signal.SIGPIPE
+    except Exception as exc:
+        found = known(exc)
+        if found is not None:
+            code, details, message = found
+            for line in details:
+                print(line, file=sys.stderr)
+            _error(name, "；".join([message, *getattr(exc, "__notes__", ())]))
+            return code
+        return _internal_error(exc)
+
+
+def _error(name: str, message: str) -> None:
+    print(f"reportgen {name}: 错误：{message}", file=sys.stderr)
+
+
+def _internal_error(exc: Exception) -> int:
+    """The last line of defence: never a traceback for a user."""
+    if os.environ.get("REPORTGEN_DEBUG"):
+        import traceback  # only here: a normal run does not pay for it
+
+        traceback.print_exception(exc)
+    print(f"reportgen: 内部错误（{type(exc).__name__}: {exc}）。请把源文件与此信息报告给开发者；"
+          "设置 REPORTGEN_DEBUG=1 可查看详细信息。", file=sys.stderr)
+    return 3
+
+
+def _silence_closed_streams() -> None:
+    """Point stdout and stderr at /dev/null: what is still buffered for a closed pipe would
+    otherwise fail again when Python flushes it at exit (and print an English warning)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(devnull, stream.fileno())
+    os.close(devnull)
