@@ -20,7 +20,17 @@ import jinja2
 
 from reportgen import templating
 from reportgen.compute import Figures
-from reportgen.document import Block, ContentsEntry, Document, Heading, PageBreak, Paragraph, Table, Title
+from reportgen.document import (
+    Block,
+    ContentsEntry,
+    Document,
+    Heading,
+    PageBreak,
+    Paragraph,
+    ParagraphRole,
+    Table,
+    Title,
+)
 from reportgen.layouts import Layout, shown_text
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import INCOME_SOURCES, Budget
@@ -183,8 +193,6 @@ def markup_to_blocks(markup: str, tables: Mapping[str, TableRows], missing: list
     that carry no number and take none (the layout's 不编号, its {年} and {部门} filled in)."""
     missing = [] if missing is None else missing
     unnumbered = layout.unnumbered if plain is None else plain
-    listed = layout.contents
-    depth_listed = listed.depth if listed is not None else 0
     bad = _bad_character(markup)
     if bad is not None:
         char, offset = bad
@@ -194,84 +202,108 @@ def markup_to_blocks(markup: str, tables: Mapping[str, TableRows], missing: list
         root = etree.fromstring(f"<doc>{markup}</doc>".encode())
     except etree.ParseError:
         raise _markup_error(markup) from None
-    blocks: list[Block] = []
-    counters = [0] * (MAX_LEVEL + 1)
-    tables_placed = 0
+    reader = _MarkupReader(markup, root, tables, missing, layout, contents, unnumbered)
+    reader.walk(root, 0)
+    return punctuated(reader.blocks)
 
-    def text_of(element: etree.Element) -> str:
+
+_ROLES: dict[str, ParagraphRole] = {"p": "body", "item": "item", "note": "note", "missing": "missing", "banner": "banner"}
+
+
+class _MarkupReader:
+    """The markup's elements into blocks, one small method per tag (dispatched by name, as mistune
+    renders its nodes): headings numbered by depth, tables by their order, 目录 lines collected."""
+
+    def __init__(self, markup: str, root: etree.Element, tables: Mapping[str, TableRows],
+                 missing: list[tuple[str, str]], layout: Layout, contents: list[ContentsEntry] | None,
+                 unnumbered: frozenset[str]) -> None:
+        self.markup, self.root, self.tables, self.missing = markup, root, tables, missing
+        self.layout, self.contents, self.unnumbered = layout, contents, unnumbered
+        self.listed = layout.contents
+        self.depth_listed = self.listed.depth if self.listed is not None else 0
+        self.blocks: list[Block] = []
+        self.counters = [0] * (MAX_LEVEL + 1)
+        self.tables_placed = 0
+
+    def walk(self, element: etree.Element, depth: int, nesting: int = 0) -> None:
+        for child in element:
+            tag = "paragraph" if child.tag in _ROLES else child.tag
+            method = getattr(self, f"on_{tag}", None) if isinstance(tag, str) and tag.isidentifier() else None
+            if method is None:
+                raise self.fault(f"模板中有无法识别的标记 <{shown_text(str(child.tag), 20)}>：可用 sec、title、p、item、"
+                                 "note、missing、banner、table、pagebreak", child)
+            method(child, depth, nesting)
+
+    def text_of(self, element: etree.Element) -> str:
         return _FULL_WIDTH_SPACING.sub("", _SPACES.sub("", "".join(element.itertext()))).strip()
 
-    def fault(message: str, element: etree.Element) -> MarkupFault:
-        return MarkupFault(message, _element_offset(markup, root, element))
+    def fault(self, message: str, element: etree.Element) -> MarkupFault:
+        return MarkupFault(message, _element_offset(self.markup, self.root, element))
 
-    def walk(element: etree.Element, depth: int, nesting: int = 0) -> None:
-        for child in element:
-            tag = child.tag
-            if tag == "sec" and nesting >= _MAX_NESTING:
-                raise fault(f"模板写出的 <sec> 嵌套超过 {_MAX_NESTING} 层：请检查模板中 <sec> 与 </sec> 是否成对、"
-                            "宏或 include 是否在 <sec> 中调用了自身", child)
-            if tag == "sec" and child.get("t") and depth + 1 > MAX_LEVEL:
-                raise fault(f"章节嵌套超过 {MAX_LEVEL} 层：“{_section_path(root, child)}”是第 {depth + 1} 层。标题最多分 "
-                            f"{MAX_LEVEL} 级（如 第一部分、一、（一）、1.、（1）），请减少这里 <sec> 的嵌套", child)
-            if tag == "sec" and not child.get("t"):  # a heading the layout leaves out: its text stays
-                walk(child, depth, nesting + 1)
-            elif tag == "sec" and child.get("t", "") in unnumbered:  # a heading without a number
-                level = depth + 1
-                for deeper in range(level + 1, len(counters)):
-                    counters[deeper] = 0
-                text = child.get("t", "")
-                anchor = f"s{'-'.join(str(c) for c in counters[1:level])}-{text}"
-                blocks.append(Heading(level, "", text, anchor=anchor))
-                if contents is not None and level <= depth_listed:
-                    contents.append(ContentsEntry(level, child.get("toc", text), anchor))
-                walk(child, level, nesting + 1)
-            elif tag == "sec":
-                level = depth + 1
-                counters[level] += 1
-                for deeper in range(level + 1, len(counters)):
-                    counters[deeper] = 0
-                numbering = layout.heading_numbering(level)
-                label = numbering.label(counters[level])
-                anchor = f"s{'-'.join(str(c) for c in counters[1:level + 1])}"
-                text = child.get("t", "")
-                blocks.append(Heading(level, label if numbering.body else "", text, anchor=anchor))
-                if contents is not None and level <= depth_listed:
-                    contents.append(ContentsEntry(level, label + child.get("toc", text), anchor))
-                walk(child, level, nesting + 1)
-            elif tag == "title":
-                blocks.append(Title(text_of(child), child.get("sub", "")))
-            elif tag in ("p", "item", "note", "missing", "banner"):
-                if tag == "missing":
-                    missing.append((child.get("what", ""), child.get("field", "")))
-                text = text_of(child)
-                if text:
-                    role = "body" if tag == "p" else tag
-                    blocks.append(Paragraph(text, role))  # type: ignore[arg-type]
-            elif tag == "table":
-                table_id = child.get("ref", "")
-                if table_id not in tables:
-                    raise fault(f"模板引用了不存在的表格“{shown_text(table_id)}”，可用：{'、'.join(tables)}", child)
-                notes = [text_of(n) for n in child if n.tag == "note"]
-                nonlocal tables_placed
-                title = child.get("title", "")
-                missing.extend(tables[table_id].missing)  # numbered by their order, as headings are by their depth
-                if title in unnumbered:
-                    number = ""
-                else:
-                    tables_placed += 1
-                    number = table_label(tables_placed, layout)
-                blocks.append(build_table(tables[table_id], table_id, number if layout.table_numbering.body else "",
-                                          title, child.get("department", ""), child.get("unit", ""), notes))
-                if contents is not None and listed is not None and listed.tables and child.get("listed") != "false":
-                    level = min(depth + 1, len(counters) - 1)
-                    contents.append(ContentsEntry(level, f"{number} {title}".strip(), f"table-{table_id}"))
-            elif tag == "pagebreak":
-                blocks.append(PageBreak())
-            else:
-                raise fault(f"模板中有无法识别的标记 <{shown_text(tag, 20)}>：可用 sec、title、p、item、note、missing、banner、table、pagebreak", child)
+    def on_sec(self, child: etree.Element, depth: int, nesting: int) -> None:
+        if nesting >= _MAX_NESTING:
+            raise self.fault(f"模板写出的 <sec> 嵌套超过 {_MAX_NESTING} 层：请检查模板中 <sec> 与 </sec> 是否成对、"
+                             "宏或 include 是否在 <sec> 中调用了自身", child)
+        text = child.get("t", "")
+        if not text:  # a heading the layout leaves out: its text stays
+            self.walk(child, depth, nesting + 1)
+            return
+        level = depth + 1
+        if level > MAX_LEVEL:
+            raise self.fault(f"章节嵌套超过 {MAX_LEVEL} 层：“{_section_path(self.root, child)}”是第 {level} 层。标题最多分 "
+                             f"{MAX_LEVEL} 级（如 第一部分、一、（一）、1.、（1）），请减少这里 <sec> 的嵌套", child)
+        if text in self.unnumbered:  # a heading without a number
+            self.restart_below(level)
+            anchor = f"s{'-'.join(str(c) for c in self.counters[1:level])}-{text}"
+            self.blocks.append(Heading(level, "", text, anchor=anchor))
+            self.list_in_contents(level, child.get("toc", text), anchor)
+        else:
+            self.counters[level] += 1
+            self.restart_below(level)
+            numbering = self.layout.heading_numbering(level)
+            label = numbering.label(self.counters[level])
+            anchor = f"s{'-'.join(str(c) for c in self.counters[1:level + 1])}"
+            self.blocks.append(Heading(level, label if numbering.body else "", text, anchor=anchor))
+            self.list_in_contents(level, label + child.get("toc", text), anchor)
+        self.walk(child, level, nesting + 1)
 
-    walk(root, 0)
-    return punctuated(blocks)
+    def restart_below(self, level: int) -> None:
+        for deeper in range(level + 1, len(self.counters)):
+            self.counters[deeper] = 0
+
+    def list_in_contents(self, level: int, line: str, anchor: str) -> None:
+        if self.contents is not None and level <= self.depth_listed:
+            self.contents.append(ContentsEntry(level, line, anchor))
+
+    def on_title(self, child: etree.Element, depth: int, nesting: int) -> None:
+        self.blocks.append(Title(self.text_of(child), child.get("sub", "")))
+
+    def on_paragraph(self, child: etree.Element, depth: int, nesting: int) -> None:
+        if child.tag == "missing":
+            self.missing.append((child.get("what", ""), child.get("field", "")))
+        text = self.text_of(child)
+        if text:
+            self.blocks.append(Paragraph(text, _ROLES[child.tag]))
+
+    def on_table(self, child: etree.Element, depth: int, nesting: int) -> None:
+        table_id = child.get("ref", "")
+        if table_id not in self.tables:
+            raise self.fault(f"模板引用了不存在的表格“{shown_text(table_id)}”，可用：{'、'.join(self.tables)}", child)
+        notes = [self.text_of(n) for n in child if n.tag == "note"]
+        title = child.get("title", "")
+        self.missing.extend(self.tables[table_id].missing)  # numbered by their order, as headings by their depth
+        number = ""
+        if title not in self.unnumbered:
+            self.tables_placed += 1
+            number = table_label(self.tables_placed, self.layout)
+        self.blocks.append(build_table(self.tables[table_id], table_id, number if self.layout.table_numbering.body else "",
+                                       title, child.get("department", ""), child.get("unit", ""), notes))
+        if self.contents is not None and self.listed is not None and self.listed.tables and child.get("listed") != "false":
+            level = min(depth + 1, len(self.counters) - 1)
+            self.contents.append(ContentsEntry(level, f"{number} {title}".strip(), f"table-{table_id}"))
+
+    def on_pagebreak(self, child: etree.Element, depth: int, nesting: int) -> None:
+        self.blocks.append(PageBreak())
 
 
 class MarkupFault(TemplateFault):

@@ -21,6 +21,7 @@ from reportgen.model import (
     Budget,
     Indicator,
     ProjectTarget,
+    TargetTask,
     WholeTargets,
 )
 from reportgen.phrasing import Money, percent
@@ -56,6 +57,54 @@ def head(*labels: str | tuple[str, int, int]) -> Row:
         else:
             cells.append(Cell(label, align="center", bold=True))
     return Row(cells, kind="header")
+
+
+
+def _task_columns(tasks: list[TargetTask]) -> list[str]:
+    """The columns of 年度主要任务 that its tasks fill."""
+    columns = ["任务名称", "主要内容"]
+    if any(t.indicator_text for t in tasks):
+        columns.append("绩效指标")
+    if any(t.amount is not None or t.fiscal is not None or t.other is not None for t in tasks):
+        columns += ["金额", "财政拨款", "其他资金"]
+    if any(t.period for t in tasks):
+        columns.append("实施时间")
+    return columns
+
+
+def _indicator_columns(indicators: list[Indicator]) -> list[str]:
+    """The columns of 年度绩效指标 that its indicators fill."""
+    return (["一级指标", "二级指标", "三级指标"] + ["绩效指标描述"] * any(i.description for i in indicators)
+            + ["指标值"] + ["指标值确定依据"] * any(i.basis for i in indicators))
+
+@dataclass(frozen=True)
+class _FunctionColumns:
+    """The amount columns of a function table: 合计, 基本支出, 项目支出, then 上年预算数 and 增减,
+    then 上年执行数, 增减额 and 增减率, as asked."""
+
+    num: Callable[[Decimal | None], Cell]
+    with_prior: bool
+    with_actual: bool
+
+    @property
+    def names(self) -> list[str]:
+        return (["科目编码", "科目名称", "合计", "基本支出", "项目支出"] + ["上年预算数", "增减"] * self.with_prior
+                + ["上年执行数", "增减额", "增减率"] * self.with_actual)
+
+    @property
+    def widths(self) -> list[int]:
+        return [14, 40, 14, 14, 14] + [14, 14] * self.with_prior + [14, 14, 10] * self.with_actual
+
+    def amounts(self, total: Decimal | None, basic: Decimal | None, project: Decimal | None, prior: Decimal | None,
+                executed: Decimal | None) -> list[Cell]:
+        num = self.num
+        cells = [num(total), num(basic), num(project)]
+        if self.with_prior:
+            cells += [num(prior), num(difference(total, prior))]
+        if self.with_actual:
+            rate = growth_rate(total, executed) if total is not None else None
+            cells += [num(executed), num(difference(total, executed)), Cell(percent(rate), align="right")]
+        return cells
 
 
 class TableBuilder:
@@ -178,53 +227,39 @@ class TableBuilder:
 
     # -- 表3 部门支出总表 / 表5 一般公共预算支出表 / 表8, 表9 -----------------------------------
     def function_table(self, tid: str, nodes: list[Node], basic: Decimal | None, project: Decimal | None,
-                       total: Decimal, with_prior: bool = False, actual: dict[str, Decimal | None] | None = None,
+                       total: Decimal | None, with_prior: bool = False, actual: dict[str, Decimal | None] | None = None,
                        actual_total: Decimal | None = None) -> TableRows:
-        """``actual``: 上年执行数 by code (with ``actual_total``, the table's), for the 上年执行数,
-        增减额 and 增减率 columns; None leaves them out."""
-        num = self.num(tid)
-        columns = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
-        widths = [14, 40, 14, 14, 14]
-        if with_prior:
-            columns += ["上年预算数", "增减"]
-            widths += [14, 14]
-        if actual is not None:
-            columns += ["上年执行数", "增减额", "增减率"]
-            widths += [14, 14, 10]
-
-        def versus(current: Decimal, executed: Decimal | None) -> list[Cell]:
-            rate = growth_rate(current, executed)
-            return [num(executed), num(difference(current, executed)), Cell(percent(rate), align="right")]
-
-        extra: list[Cell] = []
-        prior_total = None
-        if with_prior:
-            prior_total = self.f.tree_prior(nodes)
-            extra = [num(prior_total), num(difference(total, prior_total))]
-        if actual is not None:
-            extra += versus(total, actual_total)
-        body = [Row([Cell("合计", colspan=2, align="center", bold=True), num(total), num(basic), num(project), *extra],
-                    kind="total", key="合计")]
+        """科目编码, 科目名称, 合计, 基本支出, 项目支出 — with ``with_prior``, 上年预算数 and 增减; with
+        ``actual`` (上年执行数 by code, ``actual_total`` the table's), 上年执行数, 增减额 and 增减率."""
+        columns = _FunctionColumns(self.num(tid), with_prior, actual is not None)
+        prior_total = self.f.tree_prior(nodes) if with_prior else None
+        body = [Row([Cell("合计", colspan=2, align="center", bold=True),
+                     *columns.amounts(total, basic, project, prior_total, actual_total)], kind="total", key="合计")]
         for top in nodes:
             for node in top.walk():
-                cells = [Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]), num(node.total),
-                         num(node.basic), num(node.project)]
-                if with_prior:
-                    cells += [num(node.prior), num(node.difference)]
-                if actual is not None:
-                    cells += versus(node.total, actual.get(node.code))
-                body.append(Row(cells, kind="subtotal" if node.level != "项" else "body", key=node.code))
-        columns_and_totals: list[tuple[Callable[[Node], Decimal], Decimal]] = [
-            (lambda n: n.total, total), (lambda n: n.basic, basic or ZERO), (lambda n: n.project, project or ZERO)]
-        gap = bool(nodes) and any(self.tree_gap(tid, nodes, whole, value) for value, whole in columns_and_totals)
-        if with_prior and nodes and prior_total is not None:  # the 上年 and 增减 columns round too
-            gap = gap or self.gap(tid, prior_total, (n.prior or ZERO for n in nodes)) or self.gap(
-                tid, difference(total, prior_total) or ZERO, (n.difference or ZERO for n in nodes))
-        if actual is not None and nodes and actual_total is not None:  # and so do the 上年执行数 columns
-            tops = [actual.get(n.code) or ZERO for n in nodes]
-            gap = gap or self.gap(tid, actual_total, tops) or self.gap(
-                tid, total - actual_total, (n.total - (actual.get(n.code) or ZERO) for n in nodes))
-        return TableRows([head(*columns)], body, widths, wide=with_prior or actual is not None, rounding_gap=gap)
+                executed = actual.get(node.code) if actual is not None else None
+                body.append(Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]),
+                                 *columns.amounts(node.total, node.basic, node.project, node.prior, executed)],
+                                kind="subtotal" if node.level != "项" else "body", key=node.code))
+        gap = bool(nodes) and self.function_gap(tid, nodes, (total, basic, project), prior_total, actual, actual_total)
+        return TableRows([head(*columns.names)], body, columns.widths, wide=with_prior or actual is not None,
+                         rounding_gap=gap)
+
+    def function_gap(self, tid: str, nodes: list[Node], wholes: tuple[Decimal | None, ...], prior_total: Decimal | None,
+                     actual: dict[str, Decimal | None] | None, actual_total: Decimal | None) -> bool:
+        """Whether a function table's rows, rounded, fail to add up to its rounded 合计 in any column."""
+        total = wholes[0]
+        values: tuple[Callable[[Node], Decimal], ...] = (lambda n: n.total, lambda n: n.basic, lambda n: n.project)
+        if any(self.tree_gap(tid, nodes, whole or ZERO, value) for value, whole in zip(values, wholes, strict=True)):
+            return True
+        if prior_total is not None and (self.gap(tid, prior_total, (n.prior or ZERO for n in nodes)) or self.gap(
+                tid, difference(total, prior_total) or ZERO, (n.difference or ZERO for n in nodes))):
+            return True  # the 上年 and 增减 columns round too
+        if actual is None or actual_total is None or total is None:
+            return False
+        tops = [actual.get(n.code) or ZERO for n in nodes]  # and so do the 上年执行数 columns
+        return self.gap(tid, actual_total, tops) or self.gap(
+            tid, total - actual_total, (n.total - (actual.get(n.code) or ZERO) for n in nodes))
 
     def expenditure(self) -> TableRows:
         rows = self.function_table("支出总表", self.f.function_tree(), self.f.basic, self.f.project,
@@ -471,61 +506,53 @@ class TableBuilder:
         return rows
 
     def whole_targets(self, whole: WholeTargets) -> TableRows:
+        """部门整体绩效目标表: 年度总体目标, then 年度主要任务 and 年度绩效指标, each with the columns
+        its items fill (a column no item fills is left out)."""
         tid = "整体绩效目标表"
-        num = self.num(tid)
-        tasks = whole.tasks
-        task_columns = ["任务名称", "主要内容"]
-        if any(t.indicator_text for t in tasks):
-            task_columns.append("绩效指标")
-        with_money = any(t.amount is not None or t.fiscal is not None or t.other is not None for t in tasks)
-        if with_money:
-            task_columns += ["金额", "财政拨款", "其他资金"]
-        if any(t.period for t in tasks):
-            task_columns.append("实施时间")
-        indicator_columns = ["一级指标", "二级指标", "三级指标"]
-        if any(i.description for i in whole.indicators):
-            indicator_columns.append("绩效指标描述")
-        indicator_columns.append("指标值")
-        if any(i.basis for i in whole.indicators):
-            indicator_columns.append("指标值确定依据")
-        width = max(len(task_columns) if tasks else 1, len(indicator_columns) if whole.indicators else 1)
-        body: list[Row] = []
-        goals = whole.goals or [""]
-        for index, goal in enumerate(goals):
-            cells = [self.label("年度总体目标", rowspan=len(goals))] if index == 0 else []
-            text = f"{index + 1}.{goal}" if len(goals) > 1 else goal
-            if goal:
-                cells.append(Cell(text, colspan=width))
-            else:
-                cells.append(Cell(self.missing(("年度总体目标", "绩效目标.整体.年度总体目标")), colspan=width, missing=True))
-            body.append(Row(cells, key=f"总体目标{index + 1}"))
+        tasks, indicators = whole.tasks, whole.indicators
+        task_columns, indicator_columns = _task_columns(tasks), _indicator_columns(indicators)
+        width = max(len(task_columns) if tasks else 1, len(indicator_columns) if indicators else 1)
+        body = self.goal_rows(whole.goals or [""], width)
         if tasks:
-            spans = self.spread(len(task_columns), width, 1)
-            body.append(Row([self.label("年度主要任务", rowspan=len(tasks) + 1),
-                             *(self.label(c, s) for c, s in zip(task_columns, spans, strict=True))], kind="subheader", key="任务表头"))
-            for task in tasks:
-                values: dict[str, Cell] = {
-                    "任务名称": Cell(task.name), "主要内容": Cell(task.content), "绩效指标": Cell(task.indicator_text),
-                    "金额": num(task.amount), "财政拨款": num(task.fiscal), "其他资金": num(task.other),
-                    "实施时间": Cell(task.period, align="center"),
-                }
-                cells = []
-                for column, span in zip(task_columns, spans, strict=True):
-                    cell = values[column]
-                    cell.colspan = span
-                    cells.append(cell)
-                body.append(Row(cells, key=f"任务:{task.name}"))
-        if whole.indicators:
+            body += self.task_rows(tasks, task_columns, width)
+        if indicators:
             spans = self.spread(len(indicator_columns), width, 2)
-            body.append(Row([self.label("年度绩效指标", rowspan=len(whole.indicators) + 1),
-                             *(self.label(c, s) for c, s in zip(indicator_columns, spans, strict=True))], kind="subheader", key="指标表头"))
-            body += self.indicator_rows(whole.indicators, indicator_columns, spans)
-        gap = with_money and any(
-            t.amount is not None and t.fiscal is not None and t.other is not None
-            and self.gap(tid, t.amount, (t.fiscal, t.other)) for t in tasks)
+            body.append(Row([self.label("年度绩效指标", rowspan=len(indicators) + 1),
+                             *(self.label(c, s) for c, s in zip(indicator_columns, spans, strict=True))],
+                            kind="subheader", key="指标表头"))
+            body += self.indicator_rows(indicators, indicator_columns, spans)
+        gap = any(t.amount is not None and t.fiscal is not None and t.other is not None
+                  and self.gap(tid, t.amount, (t.fiscal, t.other)) for t in tasks)
         # Two columns are a short task name beside its long content; more share the width evenly.
         widths = [14, 26, 60] if width == 2 else [14] + [86 // width] * width
         return TableRows([], body, widths, rounding_gap=bool(gap))
+
+    def goal_rows(self, goals: list[str], width: int) -> list[Row]:
+        rows = []
+        for index, goal in enumerate(goals):
+            cells = [self.label("年度总体目标", rowspan=len(goals))] if index == 0 else []
+            if goal:
+                cells.append(Cell(f"{index + 1}.{goal}" if len(goals) > 1 else goal, colspan=width))
+            else:
+                cells.append(Cell(self.missing(("年度总体目标", "绩效目标.整体.年度总体目标")), colspan=width, missing=True))
+            rows.append(Row(cells, key=f"总体目标{index + 1}"))
+        return rows
+
+    def task_rows(self, tasks: list[TargetTask], columns: list[str], width: int) -> list[Row]:
+        num = self.num("整体绩效目标表")
+        spans = self.spread(len(columns), width, 1)
+        rows = [Row([self.label("年度主要任务", rowspan=len(tasks) + 1),
+                     *(self.label(c, s) for c, s in zip(columns, spans, strict=True))], kind="subheader", key="任务表头")]
+        for task in tasks:
+            values: dict[str, Cell] = {
+                "任务名称": Cell(task.name), "主要内容": Cell(task.content), "绩效指标": Cell(task.indicator_text),
+                "金额": num(task.amount), "财政拨款": num(task.fiscal), "其他资金": num(task.other),
+                "实施时间": Cell(task.period, align="center"),
+            }
+            for column, span in zip(columns, spans, strict=True):
+                values[column].colspan = span
+            rows.append(Row([values[column] for column in columns], key=f"任务:{task.name}"))
+        return rows
 
     def project_targets(self, project: ProjectTarget) -> TableRows:
         """项目支出绩效目标表 on a grid of seven columns, laid out as the published tables are."""

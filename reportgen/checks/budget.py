@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from reportgen import codes
 from reportgen.checks.registry import TEXT_SLIPS, make_finding, reason_threshold, rule
-from reportgen.compute import ZERO, Figures, in_unit, quantize_half_up
+from reportgen.compute import ZERO, Figures, Node, in_unit, quantize_half_up, sum_known
 from reportgen.errors import Finding
 from reportgen.model import FUNDS, Budget
 from reportgen.phrasing import Money
@@ -94,51 +94,60 @@ def stated_project_agrees(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 @rule("R-填报合计")
 def stated_totals(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     """A total the source types (类/款 rows, 合计) must equal the sum of its parts."""
-    function_nodes: dict[tuple[str, str], object] = {}
-    for fund in {t.fund for t in b.stated_totals if t.kind == "功能分类"}:
-        for top in f.function_tree(fund):
-            for node in top.walk():
-                function_nodes[(fund, node.code)] = node
+    yield from _class_totals(b, f, m)
+    for row in b.function_rows:
+        if row.stated_total is not None and row.stated_total != row.total:
+            yield make_finding(b, "error", "R-填报合计",
+                               f"{row.name}（项 {row.code}）填报合计 {m.with_unit(row.stated_total)}，基本支出与项目支出之和 "
+                               f"{m.with_unit(row.total)}", row.line, "支出.功能分类")
+    yield from _three_public_totals(b, f, m)
+    p = b.procurement
+    if p is not None and p.stated_total is not None and p.stated_total != f.procurement_total:
+        yield make_finding(b, "error", "R-填报合计",
+                           f"政府采购填报合计 {m.with_unit(p.stated_total)}，货物、工程、服务之和 {m.with_unit(f.procurement_total)}",
+                           p.line, "政府采购.合计")
+
+
+def _class_totals(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    """A 类 or 款 row the source types beside its parts: each column it states against their sum."""
+    function_nodes: dict[tuple[str, str], Node] = {
+        (fund, node.code): node for fund in {t.fund for t in b.stated_totals if t.kind == "功能分类"}
+        for top in f.function_tree(fund) for node in top.walk()}
     economic_nodes = {n.code: n for n in f.economic_tree}
     for t in b.stated_totals:
         level = "类" if len(t.code) == 3 else "款"
         if t.kind == "功能分类":
             node = function_nodes.get((t.fund, t.code))
             parts = "其下各款合计" if level == "类" else "其下各项合计"
-            computed = {"合计": node.total if node else ZERO, "基本支出": node.basic if node else ZERO,
-                        "项目支出": node.project if node else ZERO}
+            computed = {"合计": node.total, "基本支出": node.basic, "项目支出": node.project} if node else \
+                {"合计": ZERO, "基本支出": ZERO, "项目支出": ZERO}
         else:
-            enode = economic_nodes.get(t.code)
+            economic = economic_nodes.get(t.code)
             parts = "其下各款合计"
-            computed = {"合计": enode.basic if enode else ZERO}
+            computed = {"合计": economic.basic if economic else ZERO}
         for label, stated in (("合计", t.total), ("基本支出", t.basic), ("项目支出", t.project)):
             if stated is None or label not in computed or stated == computed[label]:
                 continue
             what = "" if label == "合计" else label
             yield make_finding(b, "error", "R-填报合计",
-                           f"{t.name}（{level} {t.code}）填报{what} {m.with_unit(stated)}，{parts}{what} {m.with_unit(computed[label])}",
-                           t.line, t.kind)
-    for row in b.function_rows:
-        if row.stated_total is not None and row.stated_total != row.total:
-            yield make_finding(b, "error", "R-填报合计",
-                           f"{row.name}（项 {row.code}）填报合计 {m.with_unit(row.stated_total)}，基本支出与项目支出之和 "
-                           f"{m.with_unit(row.total)}", row.line, "支出.功能分类")
-    stated_three = b.three_public.stated_total
-    if stated_three is not None and stated_three.current != f.three_public_total:
+                               f"{t.name}（{level} {t.code}）填报{what} {m.with_unit(stated)}，{parts}{what} "
+                               f"{m.with_unit(computed[label])}", t.line, t.kind)
+
+
+def _three_public_totals(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+    """The “三公” 合计 the source types, this year's and last year's, against its four parts."""
+    stated = b.three_public.stated_total
+    if stated is None:
+        return
+    if stated.current != f.three_public_total:
         yield make_finding(b, "error", "R-填报合计",
-                       f"“三公”经费填报合计 {m.with_unit(stated_three.current)}，四项之和 {m.with_unit(f.three_public_total)}",
-                       stated_three.line, "三公经费.合计")
-    parts_prior = [part.prior for part in b.three_public.parts.values()]
-    if (stated_three is not None and stated_three.prior is not None and None not in parts_prior
-            and stated_three.prior != sum(parts_prior, ZERO)):  # type: ignore[arg-type]
+                           f"“三公”经费填报合计 {m.with_unit(stated.current)}，四项之和 {m.with_unit(f.three_public_total)}",
+                           stated.line, "三公经费.合计")
+    prior_parts = sum_known(part.prior for part in b.three_public.parts.values())
+    if stated.prior is not None and prior_parts is not None and stated.prior != prior_parts:
         yield make_finding(b, "error", "R-填报合计",
-                       f"“三公”经费填报的上年合计 {m.with_unit(stated_three.prior)}，四项上年之和 "
-                       f"{m.with_unit(sum(parts_prior, ZERO))}", stated_three.line, "三公经费.合计.上年")  # type: ignore[arg-type]
-    p = b.procurement
-    if p is not None and p.stated_total is not None and p.stated_total != f.procurement_total:
-        yield make_finding(b, "error", "R-填报合计",
-                       f"政府采购填报合计 {m.with_unit(p.stated_total)}，货物、工程、服务之和 {m.with_unit(f.procurement_total)}",
-                       p.line, "政府采购.合计")
+                           f"“三公”经费填报的上年合计 {m.with_unit(stated.prior)}，四项上年之和 {m.with_unit(prior_parts)}",
+                           stated.line, "三公经费.合计.上年")
 
 
 @rule("R-增减")
