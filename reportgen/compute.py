@@ -672,71 +672,80 @@ def _joined(texts: list[str]) -> str:
 
 
 def consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
-    """A department's figures as the sum of its units' (the loader makes a department of several
-    units from them): function rows summed per (code, fund), economic rows per code, projects
-    concatenated, reasons and notes joined. Lines point into the department's file only."""
+    """A department's figures as the sum of its units' (assemble.load_source makes a department of
+    several units from them): function rows summed per (code, fund), economic rows per code,
+    projects concatenated, reasons and notes joined. Lines point into the department's file only."""
 
-    def line_in_department(unit: Budget, line: int) -> int:
-        return line if unit.file == department_file else 0
+    def stated(values: list[Decimal | None]) -> Decimal | None:  # a total some unit states
+        return sum_known(values) if any(v is not None for v in values) else None
 
-    def summed(values: list[Decimal | None]) -> Decimal | None:
-        return None if any(v is None for v in values) else sum(values, ZERO)  # type: ignore[arg-type]
+    return {
+        "income": {name: sum((u.income[name] for u in units), ZERO) for name in INCOME_SOURCES},
+        "carried_over": sum((u.carried_over for u in units), ZERO),
+        "carry_forward": sum((u.carry_forward for u in units), ZERO),
+        "function_rows": _summed_function_rows(units, department_file),
+        "economic_rows": _summed_economic_rows(units, department_file),
+        "stated_personnel": sum_known([u.stated_personnel for u in units]),
+        "stated_public": sum_known([u.stated_public for u in units]),
+        "stated_basic": stated([u.stated_basic for u in units]),
+        "stated_project": stated([u.stated_project for u in units]),
+        "personnel_note": _joined([u.personnel_note for u in units]),
+        "public_note": _joined([u.public_note for u in units]),
+        "projects": [p for u in units for p in u.projects],
+    }
 
+
+def _line_in(department_file: Path, unit: Budget, line: int) -> int:
+    """A unit's line where it stands in the department's own file; 0 in a unit file of its own."""
+    return line if unit.file == department_file else 0
+
+
+def _summed_function_rows(units: list[Budget], department_file: Path) -> list[FunctionRow]:
+    """The units' function rows summed per (code, fund); a prior or actual figure only where every
+    unit with the row states it."""
     functions: dict[tuple[str, str], FunctionRow] = {}
-    function_priors: dict[tuple[str, str], list[Decimal | None]] = {}
-    function_actuals: dict[tuple[str, str], list[Decimal | None]] = {}
-    economics: dict[str, EconomicRow] = {}
+    priors: dict[tuple[str, str], list[Decimal | None]] = {}
+    actuals: dict[tuple[str, str], list[Decimal | None]] = {}
     for unit in units:
         for row in unit.function_rows:
             key = (row.code, row.fund)
             merged = functions.get(key)
             if merged is None:
                 functions[key] = FunctionRow(row.code, row.name, "", row.fund, row.basic, row.project, None, row.reason,
-                                             line_in_department(unit, row.line), use=row.use)
-                function_priors[key] = [row.prior]
-                function_actuals[key] = [row.actual]
+                                             _line_in(department_file, unit, row.line), use=row.use)
             else:
                 merged.basic += row.basic
                 merged.project += row.project
                 merged.reason = _joined([merged.reason, row.reason])
                 merged.use = _joined([merged.use, row.use])
-                function_priors[key].append(row.prior)
-                function_actuals[key].append(row.actual)
-        for econ in unit.economic_rows:
-            merged_econ = economics.get(econ.code)
-            split = (econ.stated_personnel is not None or econ.stated_public is not None)
-            personnel, public = Figures.row_split(econ) if split else (None, None)
-            if merged_econ is None:
-                economics[econ.code] = EconomicRow(econ.code, econ.name, "", econ.amount, dict(econ.government),
-                                                   line_in_department(unit, econ.line), personnel, public)
-                continue
-            if split or merged_econ.stated_personnel is not None:  # a split in any unit: split the sum
-                before = Figures.row_split(merged_econ)
-                now = Figures.row_split(econ)
-                merged_econ.stated_personnel = (before[0] or ZERO) + (now[0] or ZERO)
-                merged_econ.stated_public = (before[1] or ZERO) + (now[1] or ZERO)
-            merged_econ.amount += econ.amount
-            for gov_code, amount in econ.government.items():
-                merged_econ.government[gov_code] = merged_econ.government.get(gov_code, ZERO) + amount
-    for key, priors in function_priors.items():
-        functions[key].prior = summed(priors)
-        functions[key].actual = summed(function_actuals[key])
-    return {
-        "income": {name: sum((u.income[name] for u in units), ZERO) for name in INCOME_SOURCES},
-        "carried_over": sum((u.carried_over for u in units), ZERO),
-        "carry_forward": sum((u.carry_forward for u in units), ZERO),
-        "function_rows": sorted(functions.values(), key=lambda r: (r.code, r.fund)),
-        "economic_rows": sorted(economics.values(), key=lambda r: r.code),
-        "stated_personnel": summed([u.stated_personnel for u in units]),
-        "stated_public": summed([u.stated_public for u in units]),
-        "stated_basic": summed([u.stated_basic for u in units]) if any(u.stated_basic is not None for u in units) else None,
-        "stated_project": (summed([u.stated_project for u in units])
-                           if any(u.stated_project is not None for u in units) else None),
-        "personnel_note": _joined([u.personnel_note for u in units]),
-        "public_note": _joined([u.public_note for u in units]),
-        "projects": [p for u in units for p in u.projects],
-    }
+            priors.setdefault(key, []).append(row.prior)
+            actuals.setdefault(key, []).append(row.actual)
+    for key, row in functions.items():
+        row.prior, row.actual = sum_known(priors[key]), sum_known(actuals[key])
+    return sorted(functions.values(), key=lambda r: (r.code, r.fund))
 
+
+def _summed_economic_rows(units: list[Budget], department_file: Path) -> list[EconomicRow]:
+    """The units' economic rows summed per code, with their 政府经济分类 parts; a row any unit
+    splits into 人员/公用经费 is split in the sum (the others by their class)."""
+    economics: dict[str, EconomicRow] = {}
+    for unit in units:
+        for econ in unit.economic_rows:
+            merged = economics.get(econ.code)
+            split = econ.stated_personnel is not None or econ.stated_public is not None
+            if merged is None:
+                personnel, public = Figures.row_split(econ) if split else (None, None)
+                economics[econ.code] = EconomicRow(econ.code, econ.name, "", econ.amount, dict(econ.government),
+                                                   _line_in(department_file, unit, econ.line), personnel, public)
+                continue
+            if split or merged.stated_personnel is not None:  # a split in any unit: split the sum
+                before, now = Figures.row_split(merged), Figures.row_split(econ)
+                merged.stated_personnel = (before[0] or ZERO) + (now[0] or ZERO)
+                merged.stated_public = (before[1] or ZERO) + (now[1] or ZERO)
+            merged.amount += econ.amount
+            for gov_code, amount in econ.government.items():
+                merged.government[gov_code] = merged.government.get(gov_code, ZERO) + amount
+    return sorted(economics.values(), key=lambda r: r.code)
 
 
 def actual_view(budget: Budget) -> Budget:

@@ -20,6 +20,7 @@ from reportgen.model import (
     INCOME_SOURCES,
     Budget,
     Indicator,
+    Project,
     ProjectTarget,
     TargetTask,
     WholeTargets,
@@ -411,29 +412,26 @@ class TableBuilder:
 
     # -- 表10 项目支出表 -------------------------------------------------------------------------
     def projects(self) -> TableRows:
+        """项目支出表: each project (by unit, under the unit's row, in a department of several),
+        with 上年预算数 and 增减 where any project states its prior year."""
         tid = "项目支出表"
-        num = self.num(tid)
         projects = self.b.projects
         with_prior = any(p.prior is not None for p in projects)
         header = [head("项目名称", "功能科目", f"{self.b.year}年预算数", *([f"{self.b.prior.year}年预算数", "增减"] if with_prior else []))]
-        total = self.f.projects_sum
-        prior_total = self.f.projects_prior_total
-        extra = [num(prior_total), num(difference(total, prior_total))] if with_prior else []
-        body = [Row([Cell("合计", colspan=2, align="center", bold=True), num(total), *extra], kind="total", key="合计")]
-        groups: list[tuple[Figures | None, list]] = [(None, projects)]
+        total, prior_total = self.f.projects_sum, self.f.projects_prior_total
+        amounts = self.project_amounts(with_prior)
+        body = [Row([Cell("合计", colspan=2, align="center", bold=True), *amounts(total, prior_total)], kind="total",
+                    key="合计")]
+        groups: list[tuple[Figures | None, list[Project]]] = [(None, projects)]
         if self.f.unit_figures:  # each unit's row, then its projects
             groups = [(unit, unit.budget.projects) for unit in self.f.unit_figures]
         for unit, unit_projects in groups:
             if unit is not None:
-                unit_extra = [num(unit.projects_prior_total), num(difference(unit.projects_sum, unit.projects_prior_total))]
-                body.append(Row([Cell(unit_name(unit.budget), colspan=2, bold=True), num(unit.projects_sum),
-                                 *(unit_extra if with_prior else [])], kind="subtotal",
+                body.append(Row([Cell(unit_name(unit.budget), colspan=2, bold=True),
+                                 *amounts(unit.projects_sum, unit.projects_prior_total)], kind="subtotal",
                                 key=f"单位:{unit.budget.department}"))
-            for p in unit_projects:
-                cells = [Cell(p.name, indent=1 if unit is not None else 0), Cell(p.code), num(p.amount)]
-                if with_prior:
-                    cells += [num(p.prior), num(difference(p.amount, p.prior))]
-                body.append(Row(cells, key=f"{p.unit}/{p.name}" if p.unit else p.name))
+            body += [Row([Cell(p.name, indent=1 if unit is not None else 0), Cell(p.code), *amounts(p.amount, p.prior)],
+                         key=f"{p.unit}/{p.name}" if p.unit else p.name) for p in unit_projects]
         widths = [40, 14, 16] + ([16, 14] if with_prior else [])
         gap = self.gap(tid, total, (p.amount for p in projects))
         if with_prior and prior_total is not None:  # the 上年 and 增减 columns round too
@@ -441,6 +439,14 @@ class TableBuilder:
                 tid, difference(total, prior_total) or ZERO, (difference(p.amount, p.prior) or ZERO for p in projects))
         return TableRows(header, body, widths, rounding_gap=gap)
 
+    def project_amounts(self, with_prior: bool) -> Callable[[Decimal, Decimal | None], list[Cell]]:
+        """The amount cells of a row of 项目支出表: this year's, and last year's with the change."""
+        num = self.num("项目支出表")
+
+        def amounts(amount: Decimal, prior: Decimal | None) -> list[Cell]:
+            return [num(amount), *([num(prior), num(difference(amount, prior))] if with_prior else [])]
+
+        return amounts
 
     # -- 绩效目标表: 部门整体绩效目标表, 项目绩效目标表-N -----------------------------------------
     def performance_targets(self) -> dict[str, TableRows]:
