@@ -111,29 +111,37 @@ class DiffHtmlWriter:
         return ""
 
     def rows(self, row: RowDiff, side: str, width: int = 1) -> list[str]:
+        """The <tr> (or two) of a table row on ``side`` (old, new or both): an inserted or deleted
+        row marked whole (a placeholder on the side it is absent from), a changed one cell by cell."""
         anchor = f' id="{"s-" if side != "both" else ""}{row.anchor}"' if row.anchor and side != "old" else ""
         tag = "th" if row.header else "td"
         if row.status in ("inserted", "deleted"):
-            if (side == "old" and row.status == "inserted") or (side == "new" and row.status == "deleted"):
-                span = f' colspan="{width}"' if width > 1 else ""
-                return [f'<tr class="placeholder"{anchor}><td{span}></td></tr>']
-            layout = row.new_layout if row.status == "inserted" else row.old_layout
-            mark = "ins" if row.status == "inserted" else "del"
-            cells = [(c, Markup(f"<{mark}>{self.text(c.text)}</{mark}>") if c.text else Markup("")) for _, c in layout]
-            return [f'<tr class="{row.status}"{anchor}>{self.cells(layout, cells, tag)}</tr>']
-        diffs = {id(c.new): c for c in row.cells if c.new is not None}
-        olds = {id(c.old): c for c in row.cells if c.old is not None}
+            return [self.whole_row(row, side, width, anchor, tag)]
         if side == "old":
+            olds = {id(c.old): c for c in row.cells if c.old is not None}
             cells = [(c, self.spans(olds[id(c)].text, "old") if id(c) in olds else self.text(c.text)) for _, c in row.old_layout]
             return [f'<tr class="{row.status}">{self.cells(row.old_layout, cells, tag)}</tr>']
-        new_cells = [(c, self.spans(diffs[id(c)].text, side) if id(c) in diffs else self.text(c.text))
+        news = {id(c.new): c for c in row.cells if c.new is not None}
+        new_cells = [(c, self.spans(news[id(c)].text, side) if id(c) in news else self.text(c.text))
                      for _, c in row.new_layout]
         new_row = f'<tr class="{row.status}"{anchor}>{self.cells(row.new_layout, new_cells, tag)}</tr>'
         if side == "new" or row.same_shape:
             return [new_row]
         # Columns or spans differ: the old row, struck, above the new one with its cells marked.
-        old_cells = [(c, Markup(f"<del>{self.text(c.text)}</del>") if c.text else Markup("")) for _, c in row.old_layout]
-        return [f'<tr class="deleted">{self.cells(row.old_layout, old_cells, tag)}</tr>', new_row]
+        return [f'<tr class="deleted">{self.cells(row.old_layout, self.marked(row.old_layout, "del"), tag)}</tr>', new_row]
+
+    def whole_row(self, row: RowDiff, side: str, width: int, anchor: str, tag: str) -> str:
+        """An inserted or deleted row: its cells marked, or an empty placeholder on the other side."""
+        if (side == "old" and row.status == "inserted") or (side == "new" and row.status == "deleted"):
+            span = f' colspan="{width}"' if width > 1 else ""
+            return f'<tr class="placeholder"{anchor}><td{span}></td></tr>'
+        layout = row.new_layout if row.status == "inserted" else row.old_layout
+        cells = self.marked(layout, "ins" if row.status == "inserted" else "del")
+        return f'<tr class="{row.status}"{anchor}>{self.cells(layout, cells, tag)}</tr>'
+
+    def marked(self, layout: list[tuple[int, Cell]], mark: str) -> list[tuple[Cell, Markup]]:
+        """Each cell's text inside <ins> or <del> (an empty cell stays empty)."""
+        return [(c, Markup(f"<{mark}>{self.text(c.text)}</{mark}>") if c.text else Markup("")) for _, c in layout]
 
     def cells(self, layout: list[tuple[int, Cell]], rendered: list[tuple[Cell, Markup]], tag: str) -> str:
         out = []
