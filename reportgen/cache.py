@@ -211,7 +211,7 @@ def fetch(name: str, key: str, form: Form[T]) -> T | None:
     if found is None:
         return None
     value = _fetch(found[1], name, key, form)
-    return None if value is _MISS else value  # type: ignore[return-value]
+    return None if value is _MISS else value
 
 
 _MISS: Any = object()

@@ -6,7 +6,7 @@ when a figure is shown (phrasing.py), never before a sum.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cached_property
@@ -106,7 +106,7 @@ class Node(Record):
         """合计 − 上年, where the prior year is known."""
         return difference(self.total, self.prior)
 
-    def walk(self):  # type: ignore[no-untyped-def]
+    def walk(self) -> Iterator[Node]:
         yield self
         for child in self.children:
             yield from child.walk()
@@ -519,9 +519,8 @@ class Figures:
         if not any(r.stated_personnel is not None or r.stated_public is not None for r in rows):
             return self.personnel_public_split(code, sum((r.amount for r in rows), ZERO))
         splits = [self.row_split(r) for r in rows]
-        if any(p is None or q is None for p, q in splits):
-            return None, None
-        return sum((p for p, _ in splits), ZERO), sum((q for _, q in splits), ZERO)  # type: ignore[misc]
+        personnel, public = sum_known(p for p, _ in splits), sum_known(q for _, q in splits)
+        return (personnel, public) if personnel is not None and public is not None else (None, None)
 
     @cached_property
     def unclassified_basic(self) -> list[tuple[str, Decimal]]:
@@ -552,10 +551,11 @@ class Figures:
     def three_public_prior(self) -> Decimal | None:
         """The four parts' prior year; where a part's is not given, the 合计's own 上年 if stated."""
         priors = [p.prior for p in self.budget.three_public.parts.values()]
-        if any(p is None for p in priors):
+        total = sum_known(priors)
+        if total is None:
             stated = self.budget.three_public.stated_total
             return stated.prior if stated is not None else None
-        return sum(priors, ZERO)  # type: ignore[arg-type]
+        return total
 
     @cached_property
     def vehicles_total(self) -> Decimal:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Generator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
+from types import GeneratorType
 from typing import Any
 from xml.etree import ElementTree as etree
 
@@ -437,7 +438,8 @@ def _written_at(env: jinja2.Environment, context: dict[str, Any], offset: int) -
                     return _chunk_origin(env, generator, chunk, offset - position)
                 position += len(chunk)
         finally:
-            generator.close()
+            if isinstance(generator, Generator):  # what Jinja's generate() returns (declared an Iterator)
+                generator.close()
         return "", 0
 
     try:
@@ -447,7 +449,7 @@ def _written_at(env: jinja2.Environment, context: dict[str, Any], offset: int) -
     return found
 
 
-def _chunk_origin(env: jinja2.Environment, generator: Generator[str, None, None], chunk: str,
+def _chunk_origin(env: jinja2.Environment, generator: Iterator[str], chunk: str,
                   within: int) -> tuple[str, int]:
     """(file, line) of character ``within`` of ``chunk``, just yielded by ``generator``. Compiled
     template code hands on an included template's output from its local ``gen``, a block's by
@@ -456,7 +458,7 @@ def _chunk_origin(env: jinja2.Environment, generator: Generator[str, None, None]
     macro call wrote is named at that expression's line."""
     innermost: tuple[Any, int] | None = None
     current: Any = generator
-    while isinstance(current, Generator) and current.gi_frame is not None:
+    while isinstance(current, GeneratorType) and current.gi_frame is not None:
         frame = current.gi_frame
         template = frame.f_globals.get("__jinja_template__")
         if template is not None:
@@ -498,7 +500,8 @@ def punctuated(blocks: list[Block]) -> list[Block]:
     for index, block in enumerate(out):
         if not isinstance(block, Paragraph) or block.role != "item" or block.text.endswith(_TERMINAL):
             continue
-        follows = index + 1 < len(out) and isinstance(out[index + 1], Paragraph) and out[index + 1].role == "item"
+        after = out[index + 1] if index + 1 < len(out) else None
+        follows = isinstance(after, Paragraph) and after.role == "item"
         out[index] = Paragraph(block.text + (_LIST_GOES_ON if follows else _LIST_ENDS), "item")
     return out
 

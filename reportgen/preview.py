@@ -296,11 +296,11 @@ class PreviewState:
         attempts = [self.templates or None, None] if self.templates else [None]
         for dirs in attempts:
             try:
-                module = environment(dirs).get_template(PREVIEW_TEMPLATE).module
+                module: Any = environment(dirs).get_template(PREVIEW_TEMPLATE).module  # its macros: head, body_end
                 if dirs is None:  # reportgen's own hooks end and write little
-                    return {"head": Markup(module.head(view)), "body_end": Markup(module.body_end(view))}  # type: ignore[attr-defined]
-                return {"head": Markup(call_bounded(module.head, view)),  # type: ignore[attr-defined]
-                        "body_end": Markup(call_bounded(module.body_end, view))}  # type: ignore[attr-defined]
+                    return {"head": Markup(module.head(view)), "body_end": Markup(module.body_end(view))}
+                return {"head": Markup(call_bounded(module.head, view)),
+                        "body_end": Markup(call_bounded(module.body_end, view))}
             except Exception:  # a user's copy that fails gives way to the default
                 if dirs is None:
                     raise
@@ -546,8 +546,9 @@ class _Handler(BaseHTTPRequestHandler):
     sys_version = ""
 
     def setup(self) -> None:
-        self.timeout = self.server.read_timeout
         super().setup()
+        # What StreamRequestHandler.setup does with a timeout, per server (its timeout is a class attribute)
+        self.connection.settimeout(self.server.read_timeout)
         # One deadline for the whole request instead of one per read (see _RequestReader). The
         # file that setup made holds a reference on the socket: closed, or the socket never is.
         self.rfile.close()

@@ -166,7 +166,7 @@ def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[s
                 write_html(document, target, templates)
             staged.append(target)
         if docx_done is not None:
-            docx_done, wait = None, docx_done
+            wait, docx_done = docx_done, None
             wait()
         if "pdf" in formats:
             from reportgen.writers.docx.package import document_time

@@ -21,7 +21,7 @@ from reportgen.atomic import make_parents
 try:
     import fcntl
 except ImportError:  # not on Windows: there, staging folders are judged by age alone
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # an optional module: None stands for its absence
 
 PREFIX = ".reportgen-"
 LOCK = ".lock"
@@ -101,7 +101,7 @@ def _remove_folder(folder: Path) -> None:
 def remove_stale_staging(out_dir: Path) -> list[Path]:
     """Remove the staging folders (and atomic-write temporaries) that runs killed outright left in
     ``out_dir``: made before this process started, and in use by no live process. Returns them."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(out_dir))
     except OSError:

@@ -197,7 +197,7 @@ class TableBuilder:
             )
         header = [head(("收入", 2, 1), ("支出", 2, 1)), head("项目", "预算数", "项目", "预算数")]
         gap = self.gap(tid, self.f.income_total, self.b.income.values())
-        if self.f.has_function_rows:
+        if self.f.has_function_rows and self.f.expenditure_total is not None:
             gap = gap or self.tree_gap(tid, self.f.function_tree(), self.f.expenditure_total, lambda n: n.total)
         return TableRows(header, body, [30, 14, 30, 14], rounding_gap=gap)
 
@@ -267,8 +267,10 @@ class TableBuilder:
                                    self.f.expenditure_total)
         if self.f.unit_figures:  # 合计, then each unit's row followed by its own function rows
             rows.body[1:] = self.unit_function_rows("支出总表")
-            rows.rounding_gap = rows.rounding_gap or self.gap(
-                "支出总表", self.f.expenditure_total, (u.expenditure_total for u in self.f.unit_figures))
+            units = [u.expenditure_total for u in self.f.unit_figures]
+            total, parts = self.f.expenditure_total, [u for u in units if u is not None]
+            if total is not None and len(parts) == len(units):
+                rows.rounding_gap = rows.rounding_gap or self.gap("支出总表", total, parts)
         if not self.f.has_function_rows and self.shows_missing("功能分类明细"):
             rows.body.append(self.missing_row(self.missing(MISSING_FUNCTIONS), 5))
         return rows
@@ -372,8 +374,8 @@ class TableBuilder:
                     body.append(Row(cells, key=f"{row.code}/{gov_code}"))
         gap = self.tree_gap(tid, self.f.economic_tree, self.f.general_basic or ZERO, lambda n: n.basic)
         for column, whole in ((0, personnel), (1, public)):  # the 人员经费 and 公用经费 columns round too
-            parts = [self.f.class_split(n.code)[column] or ZERO for n in self.f.economic_tree]
-            gap = gap or (whole is not None and self.gap(tid, whole, parts))
+            shares = [self.f.class_split(n.code)[column] or ZERO for n in self.f.economic_tree]
+            gap = gap or (whole is not None and self.gap(tid, whole, shares))
         return TableRows(header, body, widths, wide=True, rounding_gap=gap)
 
     # -- 表7 “三公”经费支出表 -------------------------------------------------------------------

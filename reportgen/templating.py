@@ -22,7 +22,7 @@ import stat
 import threading
 import types
 from collections import Counter
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -345,7 +345,7 @@ def render_template(env: jinja2.Environment, name: str, context: dict[str, Any],
     limit = TEMPLATE_OUTPUT_LIMIT + ready_made
     loader = env.loader
     user_files = loader.user_files if isinstance(loader, TemplateLoader) else set()
-    chunks: Generator[str, None, None] | None = None
+    chunks: Iterator[str] | None = None  # a generator, whose frames _suspended_lines reads
     try:
         if not (isinstance(loader, TemplateLoader) and loader.has_user_dirs):
             # Only reportgen's own templates, which end and write little: the bounds would cost a
@@ -453,7 +453,7 @@ def _python_line(tb: TracebackType) -> int:
     return line
 
 
-def _suspended_lines(generator: Generator[str, None, None], user_files: set[str]) -> list[tuple[str, int]]:
+def _suspended_lines(generator: Iterator[str], user_files: set[str]) -> list[tuple[str, int]]:
     """(file, line) of each user's template suspended in ``generator`` at a yield, innermost first.
 
     The chunk that passed the bound came from the innermost one. Compiled template code hands on

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from reportgen.compute import ZERO
+from reportgen.compute import ZERO, Figures
 from reportgen.document import Cell, Row
 from reportgen.model import FISCAL_SOURCES, INCOME_SOURCES
 from reportgen.phrasing import chinese_number
@@ -23,6 +23,13 @@ def _code_levels(code: str) -> list[Cell]:
     """A function or economic code in its 类 / 款 / 项 columns: 2080501 → 208 | 05 | 01."""
     pieces = [code[:3], code[3:5], code[5:7]]
     return [Cell(piece, align="center") for piece in pieces]
+
+
+def _function_total(f: Figures) -> Decimal:
+    """支出合计 of a source with function rows, which give both 基本支出 and 项目支出."""
+    total = f.expenditure_total
+    assert total is not None, "function rows give 基本支出 and 项目支出"
+    return total
 
 
 def _by_levels(rows: TableRows, heading: str) -> TableRows:
@@ -92,7 +99,7 @@ def finance(builder: TableBuilder) -> TableRows:
     header = [head(("本年收入", 2, 1), ("本年支出", 2, 1)), head("项目", "预算数", "项目", "预算数")]
     gap = builder.gap(tid, f.income_total, b.income.values())
     if f.has_function_rows:
-        gap = gap or builder.tree_gap(tid, f.function_tree(), f.expenditure_total, lambda n: n.total)
+        gap = gap or builder.tree_gap(tid, f.function_tree(), _function_total(f), lambda n: n.total)
     return TableRows(header, body, [30, 14, 30, 14], rounding_gap=gap)
 
 
@@ -128,7 +135,7 @@ def income_by_function(builder: TableBuilder) -> TableRows:
              *((c, 1, 2) for c in columns)),
         head("类", "款", "项"),
     ]
-    gap = f.has_function_rows and builder.tree_gap(tid, f.function_tree(), f.expenditure_total, lambda n: n.total)
+    gap = f.has_function_rows and builder.tree_gap(tid, f.function_tree(), _function_total(f), lambda n: n.total)
     return TableRows(header, body, [6, 5, 5, 34, *[13] * (2 + len(columns))], wide=True, rounding_gap=gap)
 
 

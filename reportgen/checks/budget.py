@@ -256,10 +256,10 @@ def duplicates(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
             yield make_finding(b, "error", "R-重复", f"功能分类科目 {row.code}（{row.fund}）重复填报，请合并为一行", row.line,
                            "支出.功能分类")
     econ = Counter(r.code for r in b.economic_rows)
-    for row in b.economic_rows:
-        if econ[row.code] > 1:
-            yield make_finding(b, "error", "R-重复", f"经济分类科目 {row.code} 重复填报，请合并为一行", row.line,
-                           "支出.基本支出.经济分类")
+    for economic in b.economic_rows:
+        if econ[economic.code] > 1:
+            yield make_finding(b, "error", "R-重复", f"经济分类科目 {economic.code} 重复填报，请合并为一行", economic.line,
+                               "支出.基本支出.经济分类")
     names = Counter((p.unit, p.name) for p in b.projects)  # two units may each have a project of one name
     for project in b.projects:
         if names[(project.unit, project.name)] > 1:
@@ -538,9 +538,9 @@ def actual_parts_add_up(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     fa = f.actual
 
     def differs(what: str, whole: Decimal | None, parts: list[Decimal | None], path: str) -> Iterator[Finding]:
-        if whole is None or not parts or any(p is None for p in parts):
+        total = sum_known(parts)
+        if whole is None or not parts or total is None:
             return
-        total = sum(parts, Decimal(0))  # type: ignore[arg-type]
         if total != whole:
             yield make_finding(b, "error", "R-执行数合计", f"上年执行数中{what} {m.with_unit(whole)} 与其各部分之和 "
                                f"{m.with_unit(total)} 不一致（相差 {m.with_unit(whole - total)}）", b.line_of(path), path)

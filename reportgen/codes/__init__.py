@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
@@ -107,7 +107,13 @@ class _NameRange(Record):
         return not starts or not ends or max(starts) <= min(ends)
 
 
-class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+if TYPE_CHECKING:  # CSafeLoader shares SafeLoader's constructor and resolver; only its parser is libyaml's
+    _SafeLoaderBase = yaml.SafeLoader
+else:
+    _SafeLoaderBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _UniqueKeyLoader(_SafeLoaderBase):
     """SafeLoader that refuses a mapping key given twice (plain PyYAML keeps the last one silently).
 
     libyaml's parser where PyYAML has it: the pure-Python one took a fifth of a small render."""

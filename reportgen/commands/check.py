@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from reportgen.commands import arguments
 from reportgen.commands.base import Failure, UsageError
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``check`` parser to the command line's subparsers."""
     check = subparsers.add_parser("check", help="检查格式与勾稽关系", description="检查源文件的格式与勾稽关系；有错误时退出码为 1。",
                            epilog="示例：reportgen check data/*.yaml")

@@ -23,7 +23,7 @@ OUTPUT_SUFFIXES = (".html", ".htm", ".docx", ".json", ".pdf")
 KEPT = "所有输出文件都保持原样"  # the outputs are replaced together or not at all
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "diff", help="对比两年的草稿：数字、表格、文字",
         description="对比上年与本年的部门预算公开文本：变化的数字（旧值、新值、差额、增减幅度）、表格单元格、"

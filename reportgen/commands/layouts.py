@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``layouts`` parser to the command line's subparsers."""
     subparsers.add_parser("layouts", help="列出可用的版式",
                           description="列出随 reportgen 提供的版式（源文件的“版式”或 render --layout 可用的名称）、"

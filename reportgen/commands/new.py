@@ -9,7 +9,6 @@ import argparse
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any
 
 from reportgen.commands import arguments
 from reportgen.commands.base import UsageError
@@ -18,7 +17,7 @@ EXAMPLE = "示例：reportgen new --department 某某市总工会 --year 2025 -o
 LEVELS = ("省级", "市级", "区级", "县级", "乡镇级")
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``new`` parser to the command line's subparsers."""
     parser = subparsers.add_parser(
         "new", help="为新部门生成带注释的源文件框架",

@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reportgen.commands import arguments
 from reportgen.commands.base import Failure, UsageError
@@ -26,7 +26,7 @@ EXAMPLE = ("示例：reportgen preview data/shenzhen-yantian-zgh-2022.yaml --ope
            "      在编辑器中修改并保存源文件，浏览器中的页面会自动刷新。")
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``preview`` parser to the command line's subparsers."""
     parser = subparsers.add_parser(
         "preview", help="实时预览：保存源文件后网页自动刷新",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from reportgen.commands import arguments
 from reportgen.commands.base import UsageError, as_usage_error
@@ -12,7 +11,7 @@ from reportgen.commands.base import UsageError, as_usage_error
 EXAMPLE = "示例：reportgen render data/shenzhen-yantian-zgh-2022.yaml -o out/"
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``render`` parser to the command line's subparsers."""
     render = subparsers.add_parser("render", help="生成 DOCX 与 HTML",
                             description="把每个源文件生成 DIR/<名称>.docx 与 .html。给出多个源文件时并行生成，"

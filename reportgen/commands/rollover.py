@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from reportgen.commands import arguments
 
@@ -15,7 +14,7 @@ EXAMPLE = ("示例：reportgen rollover data/shenzhen-yantian-zgh-2022.yaml --ye
            "      写出 data/shenzhen-yantian-zgh-2023.yaml：2022 年的数字成为上年数，2023 年的数字标为“待填写”。")
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``rollover`` parser to the command line's subparsers."""
     parser = subparsers.add_parser(
         "rollover", help="由本年源文件生成下一年度的源文件",

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``schema`` parser to the command line's subparsers."""
     subparsers.add_parser("schema", help="输出源文件格式的 JSON Schema", description="输出源文件格式的 JSON Schema，供编辑器补全与校验。",
                    epilog="示例：reportgen schema > source.schema.json")

@@ -108,7 +108,7 @@ def _identity(path: Path) -> tuple[int, int] | str:
 def overwritten_inputs(outputs: Iterable[Path], inputs: Iterable[Path]) -> list[tuple[Path, Path]]:
     """Each (output, input) pair where writing ``output`` would replace ``input`` (the same file
     under another name, a link, or the same path): a command refuses these before any work."""
-    known = {}
+    known: dict[tuple[int, int] | str, Path] = {}
     for path in inputs:
         known.setdefault(_identity(path), path)
         known.setdefault(str(resolved(path)), path)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from reportgen import codes
 from reportgen.errors import Finding, SourceError
@@ -43,6 +43,24 @@ from reportgen.source.yamlio import LocDict, load_yaml, to_decimal_text
 UNIT_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
 ZERO = Decimal(0)
 PLAN_POINTS = ("3月底", "6月底", ("9月底", "10月底"), "12月底")  # 资金支出计划 columns, cumulative %
+
+
+class _Figures(TypedDict):
+    """Budget's figures: as the source states them, or for a department of units the zeros that
+    assemble.load_source replaces with the units' sum."""
+
+    income: dict[str, Decimal]
+    carried_over: Decimal
+    carry_forward: Decimal
+    function_rows: list[FunctionRow]
+    economic_rows: list[EconomicRow]
+    stated_personnel: Decimal | None
+    stated_public: Decimal | None
+    stated_basic: NotRequired[Decimal | None]
+    stated_project: NotRequired[Decimal | None]
+    personnel_note: str
+    public_note: str
+    projects: list[Project]
 
 
 def read_source(path: Path) -> tuple[Budget, list[Finding]]:
@@ -146,15 +164,15 @@ class _Reader:
         )
         if "比较" in display:
             self.line(display, "比较", "展示.比较")
-        for units in ("表格单位", "正文单位"):
-            for key in display.get(units, {}):
-                self.line(display[units], key, f"展示.{units}.{key}")
+        for kind in ("表格单位", "正文单位"):
+            for key in display.get(kind, {}):
+                self.line(display[kind], key, f"展示.{kind}.{key}")
         level = str(d.get("级次", "市级"))
         layout = self.layout(d)
         units = self.units(d, presentation, level) if "单位" in d else []
         if units:  # the department's figures are its units' sum, made by assemble.load_source
             words = d.get("支出", {}).get("基本支出", {})  # the department's own words win over its units'
-            figures = {"income": dict.fromkeys(INCOME_SOURCES, ZERO), "carried_over": ZERO, "carry_forward": ZERO,
+            figures: _Figures = {"income": dict.fromkeys(INCOME_SOURCES, ZERO), "carried_over": ZERO, "carry_forward": ZERO,
                        "function_rows": [], "economic_rows": [], "stated_personnel": None, "stated_public": None,
                        "personnel_note": str(words.get("人员经费说明", "")),
                        "public_note": str(words.get("公用经费说明", "")), "projects": []}

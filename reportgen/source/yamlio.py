@@ -65,7 +65,7 @@ class _Loader(yaml.SafeLoader):
     source_name = ""
     depth = 0
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         # PyYAML composes recursively: a few thousand nested brackets would end in RecursionError.
         self.depth += 1
         try:
@@ -77,7 +77,7 @@ class _Loader(yaml.SafeLoader):
         finally:
             self.depth -= 1
 
-    def _compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+    def _compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise SourceError(
@@ -94,16 +94,18 @@ class _Loader(yaml.SafeLoader):
             )
         return super().compose_node(parent, index)
 
-    def construct_yaml_float(self, node):  # type: ignore[no-untyped-def]
-        text = LocStr(self.construct_scalar(node))
-        text.mark = _mark(node)
-        try:
-            return to_decimal_text(text)
-        except ValueError:
-            return text  # .nan / .inf / 012.5 / 1:30.5: left as text for the validator to name
 
-    def construct_yaml_int(self, node):  # type: ignore[no-untyped-def]
-        return _int_or_text(self.construct_scalar(node), _mark(node))
+def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> Decimal | LocStr:
+    text = LocStr(loader.construct_scalar(node))
+    text.mark = _mark(node)
+    try:
+        return to_decimal_text(text)
+    except ValueError:
+        return text  # .nan / .inf / 012.5 / 1:30.5: left as text for the validator to name
+
+
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int | LocStr:
+    return _int_or_text(loader.construct_scalar(node), _mark(node))
 
 
 def _int_or_text(text: str, mark: Mark) -> int | LocStr:
@@ -165,8 +167,8 @@ def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> LocStr:
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 _Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
-_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
-_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 # Explicit tags a budget has no use for: !!binary would give bytes, !!set a set, !!omap and !!pairs
 # lists of pairs where every reader expects text or a mapping. Refused where they stand.
@@ -186,19 +188,17 @@ for _name in _REFUSED_TAGS:
 _LibYamlBase: Any = getattr(yaml, "CSafeLoader", None)  # None where PyYAML was built without libyaml
 if _LibYamlBase is not None:
 
-    class _LibYamlLoader(_LibYamlBase):  # type: ignore[misc, valid-type]
+    class _LibYamlLoader(_LibYamlBase):
         """libyaml's parser with _Loader's constructors, for the scalars built through PyYAML."""
 
         source_name = ""
-        construct_yaml_float = _Loader.construct_yaml_float
-        construct_yaml_int = _Loader.construct_yaml_int
 
     for _tag, _constructor in (
         ("tag:yaml.org,2002:map", _construct_mapping),
         ("tag:yaml.org,2002:seq", _construct_sequence),
         ("tag:yaml.org,2002:str", _construct_str),
-        ("tag:yaml.org,2002:float", _Loader.construct_yaml_float),
-        ("tag:yaml.org,2002:int", _Loader.construct_yaml_int),
+        ("tag:yaml.org,2002:float", _construct_float),
+        ("tag:yaml.org,2002:int", _construct_int),
         *((f"tag:yaml.org,2002:{name}", _refuse_tag) for name in _REFUSED_TAGS),
     ):
         _LibYamlLoader.add_constructor(_tag, _constructor)
@@ -352,7 +352,7 @@ class _EventReader:
         next_event, scalar_event, maybe_not_str = self.next, yaml.ScalarEvent, self.maybe_not_str
         event = next_event()
         while type(event) is scalar_event:
-            start = event.start_mark
+            start: Any = event.start_mark  # libyaml marks every event (the stubs allow None)
             key_mark = _new_mark((start.line + 1, start.column + 1))
             key = event.value
             if _SPECIAL_TEXT.search(key):

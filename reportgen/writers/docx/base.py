@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import TYPE_CHECKING
 
 import docx
 from docx.document import Document as DocxDocument
@@ -27,6 +28,9 @@ from reportgen.writers.docx.zipped import (
     core_marker,
     entries_of,
 )
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 _SECT_PR = re.compile(r"<w:sectPr\b.*?</w:sectPr>", re.S)
 _TABS = re.compile(r"<w:tabs>.*?</w:tabs>", re.S)
@@ -66,12 +70,14 @@ def _page_turns(package: bytes) -> tuple[dict[str, tuple[str, str]], dict[bool, 
         section = doc.sections[0]
         for turn, landscape in enumerate(orientations):
             set_page(section, landscape=landscape)
-            width = Emu(section.page_width - section.left_margin - section.right_margin)
+            page, left, right = section.page_width, section.left_margin, section.right_margin
+            assert page is not None and left is not None and right is not None  # set_page sets all three
+            width = Emu(page - left - right)
             text_twips[landscape] = width.twips
             paragraph = doc.add_paragraph("")
             paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
             tabs[landscape] = _TABS.findall(doc.part.blob.decode("utf-8"))[-1]
-            paragraph._p.getparent().remove(paragraph._p)
+            doc.element.body.remove(paragraph._p)  # add_paragraph put it in the body
             closing = _sect_prs(doc)[-1]
             section = doc.add_section(WD_SECTION.NEW_PAGE)
             body = doc.element.body
@@ -84,7 +90,7 @@ def _state(first: bool, landscape: bool) -> str:
     return ("first " if first else "") + ("landscape" if landscape else "portrait")
 
 
-def _serialise(element: object) -> str:
+def _serialise(element: etree._Element) -> str:
     from lxml import etree
 
     return etree.tostring(element, encoding="unicode")

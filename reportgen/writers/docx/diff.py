@@ -15,6 +15,7 @@ Styles, page setup and landscape pages for wide tables come from the ordinary Do
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from reportgen.diff import BlockDiff, DocumentDiff, RowDiff, Span, TableDiff, TextDiff, diff_title
 from reportgen.document import Cell, Paragraph, Table
@@ -22,6 +23,9 @@ from reportgen.writers.docx.blocks import DocxWriter
 from reportgen.writers.docx.ooxml import JC, MISSING_RPR, ppr_xml, quote_attribute, run_xml
 from reportgen.writers.docx.package import document_time
 from reportgen.writers.docx.tables import cell_indent, scale_widths, table_start_xml, tc_properties
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 AUTHOR = "reportgen"
 YEAR_AUTHOR = "reportgen（年份顺延）"
@@ -213,7 +217,7 @@ class TrackedDocxWriter(DocxWriter):
                 f"{self.runs(diff, rpr)}</w:p></w:tc>")
 
 
-def _covered(layouts: list[list[tuple[int, Cell]]], rows: list) -> dict[int, dict[int, int]]:  # type: ignore[type-arg]
+def _covered(layouts: list[list[tuple[int, Cell]]], rows: Sequence[object]) -> dict[int, dict[int, int]]:
     """For each row of one side (by id): grid column → span of the cells a rowspan above covers.
 
     Each side's merges are written as they are; after "accept all" or "reject all" only one side's
