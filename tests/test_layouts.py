@@ -314,3 +314,25 @@ def test_a_layout_sets_the_units_its_locality_shows_unless_the_source_does(tmp_p
                    + "\n展示: {表格单位: {全部: 万元}}\n", encoding="utf-8")
     kept = render_source(own, tmp_path / "b", ("html",), layout="上海")
     assert kept.document.tables()[0].unit_line == "单位：万元"
+
+
+def test_the_list_of_layouts_comes_from_the_layouts_wherever_it_is_shown(capsys):
+    """The help of render and preview and the schema's 版式 name the shipped layouts as their
+    folders say (a new folder is listed with no word of code), and nothing else does."""
+    import json
+
+    from reportgen.cli import main
+    from reportgen.layouts import DEFAULT, shipped
+
+    names = "、".join(name for name, _ in shipped() if name != DEFAULT)
+    for command in ("render", "preview"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        shown = "".join(capsys.readouterr().out.split())  # argparse wraps lines
+        assert f"公开文本的版式：{names}（reportgenlayouts列出）" in shown
+    main(["schema"])
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["properties"]["版式"]["description"].startswith(f"公开文本的版式：{names}（")
+    code = __import__("pathlib").Path(__file__).resolve().parent.parent / "reportgen"
+    hard_coded = [p.name for p in code.rglob("*.py") if "上海、深圳" in p.read_text(encoding="utf-8")]
+    assert hard_coded == []

@@ -76,12 +76,30 @@ def chinese(message: str) -> str:
     return message
 
 
+# Stands in a help text (and the schema's descriptions) for the names of the shipped layouts,
+# filled in from the layouts themselves only when the text is shown: a new layout folder is
+# listed everywhere without a word of code, and a command that shows no help reads no layout.
+LAYOUT_NAMES = "【版式列表】"
+
+
+def layout_names(text: str) -> str:
+    """``text`` with LAYOUT_NAMES replaced by the shipped layouts' names (the default left out)."""
+    if LAYOUT_NAMES not in text:
+        return text
+    from reportgen.layouts import DEFAULT, shipped
+
+    return text.replace(LAYOUT_NAMES, "、".join(name for name, _ in shipped() if name != DEFAULT))
+
+
 class ArgumentParser(argparse.ArgumentParser):
     """argparse with its usage errors in Chinese; exit code 2 as before."""
 
     def error(self, message: str) -> NoReturn:
         self.print_usage()
         self.exit(2, f"{self.prog}: 错误：{chinese(message)}\n")
+
+    def format_help(self) -> str:
+        return layout_names(super().format_help())
 
 
 def check_templates(folders: list[Path] | None) -> None:

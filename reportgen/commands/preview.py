@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--templates", type=Path, action="append", metavar="DIR",
                         help="自定义模板文件夹：同名模板覆盖默认模板（可多次给出）")
     parser.add_argument("--layout", metavar="版式",
-                        help="公开文本的版式：上海、深圳、河南、河北（reportgen layouts 列出），或含 版式.yaml 的文件夹")
+                        help=f"公开文本的版式：{arguments.LAYOUT_NAMES}（reportgen layouts 列出），或含 版式.yaml 的文件夹")
 
 
 def _report(published: Published) -> None:

@@ -28,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     render.add_argument("--templates", type=Path, action="append", metavar="DIR",
                         help="自定义模板文件夹：同名模板覆盖默认模板（可多次给出）")
     render.add_argument("--layout", metavar="版式",
-                        help="公开文本的版式：上海、深圳、河南、河北（reportgen layouts 列出），或含 版式.yaml 的文件夹；"
+                        help=f"公开文本的版式：{arguments.LAYOUT_NAMES}（reportgen layouts 列出），或含 版式.yaml 的文件夹；"
                              "优先于源文件的“版式”")
     render.add_argument("--draft", action="store_true", help="有错误时仍生成，并在文首标注“草稿”与未解决的问题")
 

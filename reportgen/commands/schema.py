@@ -12,7 +12,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from reportgen.commands.arguments import layout_names
     from reportgen.source.schema import schema_json
 
-    print(schema_json())
+    print(layout_names(schema_json()))
     return 0
