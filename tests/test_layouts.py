@@ -336,3 +336,34 @@ def test_the_list_of_layouts_comes_from_the_layouts_wherever_it_is_shown(capsys)
     code = __import__("pathlib").Path(__file__).resolve().parent.parent / "reportgen"
     hard_coded = [p.name for p in code.rglob("*.py") if "上海、深圳" in p.read_text(encoding="utf-8")]
     assert hard_coded == []
+
+
+def test_the_documented_layout_of_data_and_one_override_renders_as_documented(tmp_path, capsys):
+    """docs/layouts.md's example, taken from the page itself: a 版式.yaml and a disclosure.j2 that
+    extends the frame and overrides one block. Its title is its own; every part and table is the
+    default layout's, numbered and worded as its 版式.yaml says."""
+    import re
+
+    from reportgen.cli import main
+    from tests.readback import docx_paragraphs, docx_tables
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "layouts.md").read_text(encoding="utf-8")
+    section = page[page.index("### 只改写一个块"):]
+    settings, override = re.findall(r"```(?:yaml|jinja)\n(.*?)```", section, re.S)[:2]
+    folder = tmp_path / "某县版式"
+    folder.mkdir()
+    (folder / "版式.yaml").write_text(settings, encoding="utf-8")
+    (folder / "disclosure.j2").write_text(override, encoding="utf-8")
+    source = Path(__file__).resolve().parent.parent / "data" / "shenzhen-yantian-zgh-2022.yaml"
+    assert main(["render", str(source), "--layout", str(folder), "-o", str(tmp_path / "county")]) == 0
+    assert main(["render", str(source), "-o", str(tmp_path / "default")]) == 0
+    capsys.readouterr()
+    county = docx_paragraphs(tmp_path / "county" / f"{source.stem}.docx")
+    default = docx_paragraphs(tmp_path / "default" / f"{source.stem}.docx")
+    assert county[:2] == ["深圳市盐田区总工会2022年度部门预算", "（2022年部门预算信息公开）"]
+    assert "一、部门概况" in county and "第一部分  部门概况" in default  # 编号 from its 版式.yaml
+    assert any("比2021年预算增加" in p for p in county) and not any("比2021年预算增加" in p for p in default)
+    html = (tmp_path / "county" / f"{source.stem}.html").read_text(encoding="utf-8")
+    assert "附表1" in html and "附表10" in html  # 表号 from its 版式.yaml
+    assert len(docx_tables(tmp_path / "county" / f"{source.stem}.docx")) == len(
+        docx_tables(tmp_path / "default" / f"{source.stem}.docx"))
