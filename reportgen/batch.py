@@ -22,11 +22,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from reportgen.atomic import write_atomically
-from reportgen.errors import Finding
+from reportgen import templating
+from reportgen.atomic import replace_together, write_atomically
+from reportgen.errors import EnvironmentValueError, Finding, PdfUnavailable
 from reportgen.oserrors import reason
 from reportgen.records import Record
-from reportgen.source.inputs import overwritten_inputs
+from reportgen.signals import handle_sigterm
+from reportgen.source.inputs import clash_message, overwritten_inputs
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -112,7 +114,6 @@ class Job(Record):
 def render_one(source: str, job: Job, catch_all: bool = True) -> Outcome:
     """Render one source; every failure becomes a Chinese message. An unexpected error too, unless
     ``catch_all`` is false: then it goes up to the command line's last line of defence (exit 3)."""
-    from reportgen.errors import EnvironmentValueError, PdfUnavailable
     from reportgen.layouts import LayoutError
     from reportgen.narrative import TemplateFault
     from reportgen.render import render_source
@@ -206,7 +207,6 @@ def expand_sources(patterns: Iterable[str | Path]) -> tuple[list[str], list[Outc
 # -- running -----------------------------------------------------------------------------------
 def _worker_setup() -> None:
     import reportgen.render
-    from reportgen.signals import handle_sigterm
 
     # Ctrl-C is the parent's to handle: it stops the pool; a worker would print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -367,7 +367,6 @@ def index_html(outcomes: list[Outcome], out_dir: Path, seconds: float) -> str:
     relative to ``out_dir``) and its check status; every value from a source is escaped there."""
     from urllib.parse import quote
 
-    from reportgen import templating
 
     rows = [{
         "source": o.source, "department": o.department, "status": o.status, "status_text": o.status_text,
@@ -395,7 +394,6 @@ def refuse_overlaps(sources: list[str], job: Job) -> tuple[list[str], list[Outco
     (its unit file, prior-year source, 科目表 or layout: render.files_read), as failed Outcomes,
     found before any work; with the sources left and every file the batch reads."""
     from reportgen.render import files_read
-    from reportgen.source.inputs import clash_message
 
     reads = [path for source in sources for path in files_read(Path(source), job.layout)]
     reads += list(job.templates or ())
@@ -456,7 +454,6 @@ def _printing(job: Job, count: int) -> Iterator[Job]:
 def _print_all(job: Job, outcomes: list[Outcome]) -> None:
     """The PDF of every source that rendered, printed together by one LibreOffice, each put in
     place whole beside its DOCX and HTML (a source whose PDF fails is reported as failed)."""
-    from reportgen.atomic import replace_together
     from reportgen.writers.pdf import PdfUnavailable, convert, created, reproducible
 
     assert job.print_to is not None

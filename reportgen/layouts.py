@@ -18,9 +18,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportgen import cache
+from reportgen.cache import Shape
+from reportgen.errors import SourceError
 from reportgen.locations import DEFAULT_TEMPLATES
+from reportgen.model import TEXT_PARTS
 from reportgen.phrasing import chinese_number
 from reportgen.records import Record
+from reportgen.source.inputs import InputRefused, read_bounded
+from reportgen.source.yamlio import parse_yaml
 
 SHIPPED = DEFAULT_TEMPLATES / "layouts"
 SETTINGS = "版式.yaml"
@@ -106,8 +112,6 @@ def shipped() -> list[tuple[str, Path]]:
 def _shipped_settings() -> dict[Path, dict[str, object]]:
     """Every shipped layout's 版式.yaml, read once per process, and kept in the user's cache between
     processes (reading five YAML files would take a tenth of a render)."""
-    from reportgen import cache
-
     folders = sorted(p for p in SHIPPED.iterdir() if (p / SETTINGS).is_file()) if SHIPPED.is_dir() else []
     made_from = [Path(__file__), *(folder / SETTINGS for folder in folders)]
     names = [folder.name for folder in folders]
@@ -119,8 +123,6 @@ def _shipped_settings() -> dict[Path, dict[str, object]]:
 def _settings_from_data(data: object, names: list[str]) -> dict[str, dict[str, object]]:
     """The shipped layouts' settings as the cache keeps them (JSON: folder name → 版式.yaml's
     mapping, each checked again by _load as any layout is); any other shape is a miss."""
-    from reportgen.cache import Shape
-
     if not (isinstance(data, dict) and sorted(data) == sorted(names)
             and all(isinstance(settings, dict) and set(settings) <= _KEYS for settings in data.values())):
         raise Shape("not the shipped layouts")
@@ -138,10 +140,6 @@ def _read(folder: Path) -> dict[str, object]:
     """A 版式.yaml as reportgen's safe YAML reader reads a source (yamlio: no aliases, bounded
     nesting, no duplicate keys, no control characters, every value's line kept), and every text in it
     checked to be one line of visible characters. Raises LayoutError naming the file and line."""
-    from reportgen.errors import SourceError
-    from reportgen.source.inputs import InputRefused, read_bounded
-    from reportgen.source.yamlio import parse_yaml
-
     file = folder / SETTINGS
     try:
         raw = read_bounded(file, _MAX_SETTINGS_BYTES, "版式文件")
@@ -375,7 +373,6 @@ def _load(folder: Path, chain: tuple[Path, ...]) -> Layout:
 
 def _units(file: str, value: object, layout: Layout) -> None:
     """展示: {表格单位: {表格: 元|万元}, 正文单位: {部分: 元|万元}}, with the names the source's 展示 takes."""
-    from reportgen.model import TEXT_PARTS
     from reportgen.tables import REGISTRY
 
     known = {"表格单位": {"全部", "整体绩效目标表", "项目绩效目标表", *(t for t, _ in REGISTRY)}, "正文单位": {"全部", *TEXT_PARTS}}

@@ -36,6 +36,7 @@ from reportgen.layouts import Layout, shown_text
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import INCOME_SOURCES, Budget
 from reportgen.phrasing import Money, chinese_number, percent, share_of
+from reportgen.source.yamlio import character_name
 from reportgen.tables import TableBuilder, TableRows, build_table
 from reportgen.templating import TemplateFault
 from reportgen.variants import all_tables
@@ -330,8 +331,6 @@ def _bad_character(markup: str) -> tuple[str, int] | None:
 
 
 def _character_name(char: str) -> str:
-    from reportgen.source.yamlio import character_name
-
     named = _CHARACTER_NAMES.get(char)
     return f"U+{ord(char):04X}（{named}）" if named else character_name(char)
 

@@ -22,7 +22,8 @@ from reportgen.layouts import Layout, LayoutError
 from reportgen.model import Budget
 from reportgen.narrative import build_document
 from reportgen.records import Record
-from reportgen.source.inputs import clash_message, overwritten_inputs, resolved
+from reportgen.source.inputs import InputRefused, clash_message, overwritten_inputs, read_bounded, resolved
+from reportgen.source.yamlio import MAX_SOURCE_BYTES, load_yaml
 from reportgen.staging import Staging, make_folders, remove_empty_folders, remove_stale_staging
 
 FORMATS = ("docx", "html")
@@ -287,9 +288,6 @@ _NAMING_KEYS = tuple(word.encode() for word in ("包含", "来源", "科目表",
 def _names_files(source: Path) -> bool:
     """Whether the source may name another file (a batch asks this of a thousand sources: reading
     the bytes costs a twentieth of parsing them). A source that cannot be read names none."""
-    from reportgen.source.inputs import InputRefused, read_bounded
-    from reportgen.source.yamlio import MAX_SOURCE_BYTES
-
     try:
         data = read_bounded(source, MAX_SOURCE_BYTES)
     except InputRefused:
@@ -300,7 +298,6 @@ def _names_files(source: Path) -> bool:
 def _layout_folders(source: Path, layout: str | Path | None) -> list[Path]:
     """The user's own layout folders a render of ``source`` reads (none for a shipped layout)."""
     from reportgen.layouts import resolve
-    from reportgen.source.yamlio import load_yaml
 
     if layout is None:
         try:

@@ -27,6 +27,7 @@ import yaml
 
 from reportgen.assemble import load_source
 from reportgen.compute import compute
+from reportgen.errors import SourceError
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import Budget
 from reportgen.oserrors import reason
@@ -318,7 +319,6 @@ def _render_header(template: str, **values: Any) -> str:
 
 def rollover(source: Path, year: int | None = None, out: Path | None = None) -> Rollover:
     """Next year's source (and unit files) as text; raises RolloverError with a Chinese message."""
-    from reportgen.errors import SourceError
     from reportgen.render import prepare
 
     try:
@@ -391,7 +391,6 @@ def _roll_unit(roller: _Roller, item: Any, source: Path, target: Path, old: int,
 def verify_new(files: dict[Path, str], unit_files: tuple[Path, ...] = ()) -> None:
     """Refuse to write a file that reportgen's own loader would refuse for anything but the
     placeholders 待填写 it is meant to hold (a year out of range, a character no text may hold)."""
-    from reportgen.errors import SourceError
     from reportgen.source.schema import validate_source, validate_unit_file
 
     for path, text in files.items():

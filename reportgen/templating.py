@@ -32,6 +32,7 @@ import jinja2.compiler
 import jinja2.nodes
 from jinja2.loaders import split_template_path
 
+from reportgen import cache
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.source.inputs import InputRefused, read_bounded
 
@@ -221,14 +222,11 @@ class TemplateCodeCache(jinja2.BytecodeCache):
         self._terms = terms.encode() + b"\0" + importlib.util.MAGIC_NUMBER
 
     def _key(self, bucket: jinja2.bccache.Bucket) -> str:
-        from reportgen import cache
-
         return cache.key_of(self._terms, bucket.key.encode("utf-8"))
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         import marshal
 
-        from reportgen import cache
 
         data = cache.fetch(self._name, self._key(bucket), cache.BYTES)
         checksum, newline, code = (data or b"").partition(b"\n")
@@ -244,7 +242,6 @@ class TemplateCodeCache(jinja2.BytecodeCache):
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         import marshal
 
-        from reportgen import cache
 
         if bucket.code is None:
             return

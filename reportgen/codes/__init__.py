@@ -21,7 +21,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
+from reportgen.cache import Shape, json_form, kept
+from reportgen.errors import SourceError
 from reportgen.records import Record
+from reportgen.source.inputs import InputRefused, read_bounded
+from reportgen.source.yamlio import character_name, parse_yaml
 
 __all__ = [
     "CodeEntry",
@@ -204,8 +208,6 @@ def _ranges(value: object, where: str) -> tuple[_NameRange, ...]:
 @cache
 def _load(kind: str) -> dict[str, tuple[_NameRange, ...]]:
     """One registry, parsed once per process and kept between processes."""
-    from reportgen.cache import json_form, kept
-
     form = json_form(_registry_data, lambda data: _registry_from_data(kind, data))
     return kept(f"codes-{kind}", [registry_source() / _FILES[kind], Path(__file__)], lambda: _parse(kind), form)
 
@@ -217,8 +219,6 @@ def _registry_data(registry: dict[str, tuple[_NameRange, ...]]) -> dict[str, lis
 
 def _registry_from_data(kind: str, data: object) -> dict[str, tuple[_NameRange, ...]]:
     """The registry of :func:`_registry_data`'s JSON; an entry of any other shape is a miss."""
-    from reportgen.cache import Shape
-
     if type(data) is not dict:
         raise Shape("not a registry")
     lengths = _LENGTHS[kind]
@@ -253,16 +253,12 @@ def _parse(kind: str) -> dict[str, tuple[_NameRange, ...]]:
 @cache
 def _mapping() -> dict[str, str]:
     """部门 → 政府 economic codes, parsed once per process and kept between processes."""
-    from reportgen.cache import json_form, kept
-
     made_from = [registry_source() / name for name in (_FILES["economic"], _FILES["government_economic"])]
     return kept("codes-mapping", [*made_from, Path(__file__)], _parse_mapping, json_form(from_data=_mapping_from_data))
 
 
 def _mapping_from_data(data: object) -> dict[str, str]:
     """The mapping as the cache keeps it (JSON: 部门 code → 政府 code); any other shape is a miss."""
-    from reportgen.cache import Shape
-
     if not isinstance(data, dict) or not all(isinstance(v, str) and len(k) == len(v) == 5 and (k + v).isascii()
                                              and (k + v).isdigit() for k, v in data.items()):
         raise Shape("not the economic code mapping")
@@ -450,8 +446,6 @@ def read_code_table(path: Path) -> CodeTable:
     whole file in UTF-8 (with or without BOM) or in GBK/GB18030. Every code is ASCII digits and
     every name one line of visible text. Raises CodeTableError naming the line and what is expected,
     quoting at most a short excerpt of what the file says (no control character, never a whole line)."""
-    from reportgen.source.inputs import InputRefused, read_bounded
-
     try:
         raw = read_bounded(path, MAX_CODE_TABLE_BYTES, "科目表文件")
     except InputRefused as exc:
@@ -497,8 +491,6 @@ _CHARACTER_NAMES = {
 
 def _character(char: str) -> str:
     """U+200B（零宽空格）: a character as a message names it."""
-    from reportgen.source.yamlio import character_name
-
     named = _CHARACTER_NAMES.get(char)
     if named:
         return f"U+{ord(char):04X}（{named}）"
@@ -652,9 +644,6 @@ def _csv_rows(text: str) -> list[tuple[int, str, str, tuple[str, ...]]]:
 
 
 def _yaml_rows(text: str) -> list[tuple[int, str, str, tuple[str, ...]]]:
-    from reportgen.errors import SourceError
-    from reportgen.source.yamlio import parse_yaml
-
     try:
         data = parse_yaml(text.encode("utf-8"), "科目表")
     except SourceError as exc:

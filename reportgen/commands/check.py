@@ -6,8 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from reportgen.atomic import write_atomically
 from reportgen.commands import arguments
 from reportgen.commands.base import Failure, UsageError
+from reportgen.errors import Finding
+from reportgen.oserrors import reason
+from reportgen.source.inputs import overwritten_inputs
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,7 +29,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from reportgen.errors import Finding
     from reportgen.render import check_findings
 
     if args.against is not None or args.report is not None:
@@ -56,7 +59,6 @@ def run(args: argparse.Namespace) -> int:
 def _against(args: argparse.Namespace) -> int:
     """`check SOURCE --against DRAFT`: the draft's figures against the source's."""
     from reportgen.review import report_html, review
-    from reportgen.source.inputs import overwritten_inputs
 
     if args.against is None or len(args.sources) != 1:
         raise UsageError("--against 需要一个源文件和一个草稿（--report 只能与 --against 一起用）")
@@ -78,9 +80,6 @@ def _against(args: argparse.Namespace) -> int:
     findings = result.findings()
     counts = result.counts
     if args.report is not None:
-        from reportgen.atomic import write_atomically
-        from reportgen.oserrors import reason
-
         try:
             write_atomically(args.report, report_html(result).encode("utf-8"))
         except OSError as exc:

@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from reportgen.atomic import replace_together
 from reportgen.commands.base import Failure, UsageError
 from reportgen.oserrors import reason
 
@@ -43,7 +44,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from reportgen.atomic import replace_together
     from reportgen.diff import as_json, diff_documents, summary_text
     from reportgen.diff.files import load_input, output_bytes, refused_outputs
 

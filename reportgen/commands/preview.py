@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from reportgen.commands import arguments
 from reportgen.commands.base import Failure, UsageError
 from reportgen.oserrors import reason
+from reportgen.source.inputs import is_regular_file
 
 if TYPE_CHECKING:
     from reportgen.preview import Published
@@ -61,7 +62,6 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 def run(args: argparse.Namespace) -> int:
     """Serve until Ctrl-C (exit 0); exit 1 when the port cannot be used, 2 for a bad argument."""
     from reportgen.preview import PreviewServer
-    from reportgen.source.inputs import is_regular_file
     if not is_regular_file(args.source):  # stat only: a named pipe is never opened here
         if os.path.exists(args.source):  # there, but a pipe, a device or a folder: say so
             raise UsageError(f"{args.source} 不是普通文件（命名管道、设备或文件夹），应为 YAML 预算源文件")

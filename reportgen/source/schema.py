@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from reportgen.cache import Shape, json_form, kept
 from reportgen.errors import Finding
 from reportgen.source.yamlio import (
     MAX_INTEGER_DIGITS,
@@ -48,15 +49,11 @@ TYPE_WORDS = {
 def source_schema() -> dict[str, Any]:
     """The schema, parsed once per process and kept between processes (parsing it was a tenth
     of a small render)."""
-    from reportgen.cache import json_form, kept
-
     return kept("schema", [SCHEMA_PATH], _parse_schema, json_form(from_data=_schema_from_data))
 
 
 def _schema_from_data(data: Any) -> dict[str, Any]:
     """The schema as the cache holds it (JSON, which it is): an entry of any other shape is a miss."""
-    from reportgen.cache import Shape
-
     if not (isinstance(data, dict) and data.get("type") == "object" and isinstance(data.get("properties"), dict)
             and isinstance(data.get("$defs", {}), dict) and all(isinstance(v, dict) for v in data["properties"].values())
             and all(isinstance(v, dict) for v in data.get("$defs", {}).values())):

@@ -1,7 +1,12 @@
 """PDF: the DOCX as LibreOffice prints it — the program users' offices have — so that the PDF is
 the DOCX on paper, fonts embedded (LibreOffice's default). Several DOCX files are converted by one
 LibreOffice process; its profile is kept in the user's cache (made once: the first start of a new
-profile takes seconds), used by one conversion at a time."""
+profile takes seconds), used by one conversion at a time.
+
+LibreOffice (and poppler's pdftotext, which reads a PDF draft: review/draft.py) runs under
+run_program: a time limit, after which its whole process group is killed (LibreOffice starts a
+second process), and a bound on what it may print. What LibreOffice made is checked before it is
+used: a file that does not begin as a PDF and end as one is an error, and nothing is published."""
 
 from __future__ import annotations
 
@@ -10,16 +15,93 @@ import fcntl
 import hashlib
 import os
 import re
+import selectors
 import shutil
+import signal
+import stat
 import subprocess
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
 from reportgen.errors import PdfUnavailable
 
-TIMEOUT_SECONDS = 600
+TIMEOUT_SECONDS = 600  # LibreOffice, for one batch of DOCX files; REPORTGEN_SOFFICE_SECONDS overrides it
+OUTPUT_LIMIT = 1024 * 1024  # what LibreOffice may print on stdout and stderr together
+_TAIL = 1024  # a PDF's %%EOF is within its last 1024 bytes (as PDF readers look for it)
+
+
+class ProgramTimeout(Exception):
+    """The program ran past its time limit (its process group has been killed)."""
+
+
+class ProgramOutputTooLarge(Exception):
+    """The program printed more than it may (its process group has been killed)."""
+
+
+def seconds(variable: str, default: float) -> float:
+    """A program's time limit: the positive number of seconds in the environment variable
+    ``variable`` when it holds one, else ``default``."""
+    try:
+        value = float(os.environ.get(variable, ""))
+    except ValueError:
+        return default
+    return value if 0 < value < float("inf") else default
+
+
+def run_program(command: list[str], limit: float, max_output: int,
+                env: Mapping[str, str] | None = None) -> tuple[int, bytes, bytes]:
+    """Run ``command`` (stdin from /dev/null) in a session of its own: its exit code, stdout and
+    stderr. Raises ProgramTimeout when it has not finished and closed its output within ``limit``
+    seconds, ProgramOutputTooLarge when stdout and stderr together pass ``max_output`` bytes; either
+    way (and on any other exception, Ctrl-C included) its whole process group is killed first."""
+    deadline = time.monotonic() + limit
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env=None if env is None else dict(env), start_new_session=True)
+    assert process.stdout is not None and process.stderr is not None
+    out, err = process.stdout.fileno(), process.stderr.fileno()
+    output: dict[int, list[bytes]] = {out: [], err: []}
+    size = 0
+    try:
+        with selectors.DefaultSelector() as selector:
+            for stream in (process.stdout, process.stderr):
+                selector.register(stream, selectors.EVENT_READ)
+            while selector.get_map():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise ProgramTimeout
+                for key, _ in selector.select(left):
+                    data = os.read(key.fd, 65536)
+                    if not data:
+                        selector.unregister(key.fileobj)
+                        continue
+                    output[key.fd].append(data)
+                    size += len(data)
+                    if size > max_output:
+                        raise ProgramOutputTooLarge
+        try:
+            code = process.wait(max(deadline - time.monotonic(), 0))
+        except subprocess.TimeoutExpired:
+            raise ProgramTimeout from None
+    except BaseException:
+        _kill_group(process)
+        raise
+    finally:
+        process.stdout.close()
+        process.stderr.close()
+    return code, b"".join(output[out]), b"".join(output[err])
+
+
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    """Kill the process group ``process`` leads, then reap it. Only while it is not yet reaped: till
+    then its id (the group's) cannot have been given to another process."""
+    if process.returncode is None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(5)
 
 
 def soffice() -> str:
@@ -34,23 +116,63 @@ def soffice() -> str:
 @contextlib.contextmanager
 def _profile() -> Iterator[Path]:
     """A LibreOffice user profile: the cached one when no other conversion holds it, else a
-    fresh one for this conversion alone (two LibreOffice processes must not share a profile)."""
+    fresh one for this conversion alone (two LibreOffice processes must not share a profile).
+    The cached profile and its lock are used only as what they should be, a folder and a regular
+    file of the user's: a symbolic link planted at either name is not followed (opening the lock
+    through it would create a file wherever it points), and a fresh profile is used instead."""
     from reportgen.cache import cache_folder
 
     root = cache_folder()
-    if root is not None:
-        cached = root / "libreoffice-profile"
-        cached.mkdir(parents=True, exist_ok=True)
-        with open(root / "libreoffice-profile.lock", "a") as lock:
+    lock = _lock_file(root / "libreoffice-profile.lock") if root is not None else None
+    if lock is not None:
+        try:
+            assert root is not None
+            cached = root / "libreoffice-profile"
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
                 pass  # busy: a profile of our own below
             else:
-                yield cached
-                return
+                if _own_folder(cached):
+                    yield cached
+                    return
+        finally:
+            os.close(lock)
     with tempfile.TemporaryDirectory(prefix="reportgen-lo-") as own:
         yield Path(own)
+
+
+def _lock_file(path: Path) -> int | None:
+    """A descriptor of the lock file at ``path`` (made, mode 0600, when missing); None unless it is
+    a regular file of this user's reached without following a symbolic link (O_NOFOLLOW; O_NONBLOCK
+    so that a FIFO planted there cannot block the open)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o600)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+    except OSError:
+        info = None
+    if info is None or not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
+        os.close(fd)
+        return None
+    return fd
+
+
+def _own_folder(path: Path) -> bool:
+    """``path`` is a folder of this user's, not a symbolic link to one (made, mode 0700, when missing)."""
+    try:
+        os.mkdir(path, 0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return False
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid()
 
 
 _DATE = re.compile(rb"/(CreationDate|ModDate)\(D:(\d{14})")

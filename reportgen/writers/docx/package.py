@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reportgen import cache
+from reportgen.cache import Shape
 from reportgen.errors import EnvironmentValueError
 from reportgen.writers.docx.ooxml import escape
 from reportgen.writers.docx.zipped import (
@@ -88,8 +89,6 @@ def _base_bytes(value: Base) -> bytes:
 
 def _base_from_bytes(data: bytes) -> Base:
     """The Base of :func:`_base_bytes`; anything of another shape raises (a miss)."""
-    from reportgen.cache import Shape
-
     head, newline, package = data.partition(b"\n")
     fields = json.loads(head) if newline else None
     if not (isinstance(fields, dict) and set(fields) == _BASE_FIELDS):
