@@ -15,6 +15,7 @@ import functools
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -316,59 +317,80 @@ def _load(folder: Path, chain: tuple[Path, ...]) -> Layout:
     name = str(data.get("名称", folder.name))
     chain = (*chain, _identity(folder))
     base_name = data.get("基于", DEFAULT if name != DEFAULT else None)
-    if base_name is not None:
-        relative = Path(os.path.normpath(folder / str(base_name)))  # “../上一层” without a growing path
-        base_folder = _folder_of(str(base_name)) or (relative if _has_settings(relative) else None)
-        where = f"{file}{_key_line(data, '基于')}"
-        if base_folder is None:
-            raise LayoutError(f"{where}: “基于: {shown_text(base_name)}”不是已有的版式")
-        if _identity(base_folder) in chain:  # the same folder again, by whatever path: a cycle
-            cycle = [*chain[chain.index(_identity(base_folder)):], _identity(base_folder)]
-            raise LayoutError(f"{where}: 版式的“基于”形成了循环：{' → '.join(shown_text(_layout_name(f), 20) for f in cycle)}。"
-                              "请让其中一个版式基于随附的版式（如 默认、上海）")
-        if len(chain) >= _MAX_CHAIN:  # distinct layouts, each based on the next: too long, not a cycle
-            first = shown_text(_layout_name(chain[0]), 20)
-            raise LayoutError(f"{where}: 版式的“基于”一层接一层超过了 {_MAX_CHAIN} 层（从“{first}”起；这不是循环，而是层级过多）："
-                              "请让版式直接基于随附的版式，或减少中间的版式")
-        base = _load(base_folder, chain)
-    else:
-        base = Layout(name=DEFAULT)
+    base = _base(folder, data, base_name, chain) if base_name is not None else Layout(name=DEFAULT)
     layout = Layout(name=name, description=str(data.get("说明", "")), folders=[folder, *base.folders],
                     numbering=base.numbering, table_numbering=base.table_numbering, contents=base.contents,
                     budget_word=base.budget_word, base=str(base_name or ""), titles=dict(base.titles),
                     unnumbered=base.unnumbered, table_units=dict(base.table_units), text_units=dict(base.text_units))
-    def at(key: str) -> str:  # the file and the line of ``key``, for a message
-        return f"{file}{_key_line(data, key)}"
-
-    if "编号" in data:
-        levels = data["编号"]
-        if not isinstance(levels, list) or not levels:
-            raise LayoutError(f"{at('编号')}: “编号”应为各级标题编号的列表，如 [第{{一}}部分, {{一}}、, （{{一}}）, {{1}}., （{{1}}）]")
-        layout.numbering = tuple(_numbering(at("编号"), "编号", level) for level in levels)
-    if "表号" in data:
-        layout.table_numbering = _numbering(at("表号"), "表号", data["表号"])
-    if "目录" in data:
-        layout.contents = _contents(at("目录"), data["目录"])
-    if "标题" in data:
-        titles = data["标题"]
-        if not isinstance(titles, dict) or not all(isinstance(k, str) and isinstance(v, (str, type(None)))
-                                                    for k, v in titles.items()):
-            raise LayoutError(f"{at('标题')}: “标题”应为“模板中的标题: 本版式的标题”的映射，如 {{收支预算总体情况: 收入支出预算总体情况说明}}"
-                              "（{年} 为年度，{部门} 为部门名称；空字符串表示不要这个标题）")
-        layout.titles.update({k: v or "" for k, v in titles.items()})
-    if "展示" in data:
-        _units(at("展示"), data["展示"], layout)
-    if "不编号" in data:
-        plain = data["不编号"]
-        if not isinstance(plain, list) or not all(isinstance(t, str) for t in plain):
-            raise LayoutError(f"{at('不编号')}: “不编号”应为不带编号的标题的列表，如 [部门整体绩效目标]")
-        layout.unnumbered = layout.unnumbered | frozenset(plain)
-    if "比较措辞" in data:
-        word = data["比较措辞"]
-        if word not in ("", "预算", None):
-            raise LayoutError(f"{at('比较措辞')}: “比较措辞”应为 预算（“比2025年预算增加”）或留空（“比2025年增加”）")
-        layout.budget_word = str(word or "")
+    for key, apply in _SETTINGS.items():
+        if key in data:
+            apply(layout, data[key], f"{file}{_key_line(data, key)}")
     return layout
+
+
+def _base(folder: Path, data: dict[str, object], base_name: object, chain: tuple[Path, ...]) -> Layout:
+    """The layout ``folder``'s 基于 names (a shipped one, or a folder relative to it), loaded; a
+    cycle (the same folder again, by whatever path) and a chain too long are refused apart."""
+    relative = Path(os.path.normpath(folder / str(base_name)))  # “../上一层” without a growing path
+    base_folder = _folder_of(str(base_name)) or (relative if _has_settings(relative) else None)
+    where = f"{folder / SETTINGS}{_key_line(data, '基于')}"
+    if base_folder is None:
+        raise LayoutError(f"{where}: “基于: {shown_text(base_name)}”不是已有的版式")
+    if _identity(base_folder) in chain:
+        cycle = [*chain[chain.index(_identity(base_folder)):], _identity(base_folder)]
+        raise LayoutError(f"{where}: 版式的“基于”形成了循环：{' → '.join(shown_text(_layout_name(f), 20) for f in cycle)}。"
+                          "请让其中一个版式基于随附的版式（如 默认、上海）")
+    if len(chain) >= _MAX_CHAIN:  # distinct layouts, each based on the next: too long, not a cycle
+        first = shown_text(_layout_name(chain[0]), 20)
+        raise LayoutError(f"{where}: 版式的“基于”一层接一层超过了 {_MAX_CHAIN} 层（从“{first}”起；这不是循环，而是层级过多）："
+                          "请让版式直接基于随附的版式，或减少中间的版式")
+    return _load(base_folder, chain)
+
+
+def _set_numbering(layout: Layout, levels: object, at: str) -> None:
+    if not isinstance(levels, list) or not levels:
+        raise LayoutError(f"{at}: “编号”应为各级标题编号的列表，如 [第{{一}}部分, {{一}}、, （{{一}}）, {{1}}., （{{1}}）]")
+    layout.numbering = tuple(_numbering(at, "编号", level) for level in levels)
+
+
+def _set_titles(layout: Layout, titles: object, at: str) -> None:
+    if not isinstance(titles, dict) or not all(isinstance(k, str) and isinstance(v, (str, type(None)))
+                                                for k, v in titles.items()):
+        raise LayoutError(f"{at}: “标题”应为“模板中的标题: 本版式的标题”的映射，如 {{收支预算总体情况: 收入支出预算总体情况说明}}"
+                          "（{年} 为年度，{部门} 为部门名称；空字符串表示不要这个标题）")
+    layout.titles.update({k: v or "" for k, v in titles.items()})
+
+
+def _set_unnumbered(layout: Layout, plain: object, at: str) -> None:
+    if not isinstance(plain, list) or not all(isinstance(t, str) for t in plain):
+        raise LayoutError(f"{at}: “不编号”应为不带编号的标题的列表，如 [部门整体绩效目标]")
+    layout.unnumbered = layout.unnumbered | frozenset(plain)
+
+
+def _set_budget_word(layout: Layout, word: object, at: str) -> None:
+    if word not in ("", "预算", None):
+        raise LayoutError(f"{at}: “比较措辞”应为 预算（“比2025年预算增加”）或留空（“比2025年增加”）")
+    layout.budget_word = str(word or "")
+
+
+def _set_table_numbering(layout: Layout, value: object, at: str) -> None:
+    layout.table_numbering = _numbering(at, "表号", value)
+
+
+def _set_contents(layout: Layout, value: object, at: str) -> None:
+    layout.contents = _contents(at, value)
+
+
+def _set_units(layout: Layout, value: object, at: str) -> None:
+    _units(at, value, layout)
+
+
+# What each setting of a 版式.yaml does to the layout it is based on, in the order they apply;
+# ``at`` is the file and line of the setting, for a message.
+_SETTINGS: dict[str, Callable[[Layout, object, str], None]] = {
+    "编号": _set_numbering, "表号": _set_table_numbering, "目录": _set_contents, "标题": _set_titles,
+    "展示": _set_units, "不编号": _set_unnumbered, "比较措辞": _set_budget_word,
+}
 
 
 def _units(file: str, value: object, layout: Layout) -> None:
