@@ -50,51 +50,61 @@ def _merge_actual_section(budget: Budget, findings: list[Finding]) -> None:
     """Put the 上年执行数 the section names (三公 parts, 机关运行经费, projects by name, 类/款 rows)
     on the items they belong to, unless given there; a name the budget does not have is refused.
     A source with 上年执行数 only inline gets an (empty) section, so that it is known to have them."""
-    actual = budget.actual
-    if actual is None:
-        inline = (any(r.actual is not None for r in budget.function_rows)
-                  or any(p.actual is not None for p in budget.projects)
-                  or any(c.actual is not None for c in budget.three_public.parts.values())
-                  or (budget.running_costs is not None and budget.running_costs.actual is not None)
-                  or any(t.actual is not None for t in budget.stated_totals)
-                  or (budget.three_public.stated_total is not None and budget.three_public.stated_total.actual is not None))
-        if not inline:
-            return
-        actual = budget.actual = Prior(year=budget.prior.year)
+    if budget.actual is None and not _actual_inline(budget):
+        return
+    actual = budget.actual = budget.actual or Prior(year=budget.prior.year)
     for total in budget.stated_totals:
         if total.kind == "功能分类" and total.actual is not None and total.fund == "一般公共预算":
             actual.function.setdefault(total.code, total.actual)
-
-    def put(item: Any, value: Decimal, what: str, path: str) -> None:
-        if item.actual is not None and item.actual != value:
-            error(findings, budget, "R-上年执行数", f"{what}的上年执行数写了两处且不一致（{path} 与该项自己的“上年执行数”）：请只写一处",
-                         budget.line_of(path), path)
-        item.actual = value
-
+    merge = _ActualMerge(budget, findings)
     parts = budget.three_public
     for name, value in actual.three_public.items():
         path = f"上年执行数.三公经费.{name}"
         if name in parts.parts:
-            put(parts.parts[name], value, name, path)
+            merge.put(parts.parts[name], value, name, path)
         elif name != "合计":
-            error(findings, budget, "R-上年执行数", f"“三公”经费没有“{name}”这一项：应为 {'、'.join(parts.parts)} 或 合计",
-                         budget.line_of(path), path)
+            merge.error(f"“三公”经费没有“{name}”这一项：应为 {'、'.join(parts.parts)} 或 合计", path)
     if actual.running_costs is not None:
         path = "上年执行数.机关运行经费"
         if budget.running_costs is None:
-            error(findings, budget, "R-上年执行数", "写了机关运行经费的上年执行数，但没有本年的“机关运行经费”可以比较：请一并填写",
-                         budget.line_of(path), path)
+            merge.error("写了机关运行经费的上年执行数，但没有本年的“机关运行经费”可以比较：请一并填写", path)
         else:
-            put(budget.running_costs, actual.running_costs, "机关运行经费", path)
+            merge.put(budget.running_costs, actual.running_costs, "机关运行经费", path)
     by_name = {p.name: p for p in budget.projects}
     for name, value in actual.projects.items():
         path = f"上年执行数.项目.{name}"
         if name in by_name:
-            put(by_name[name], value, f"项目“{name}”", path)
+            merge.put(by_name[name], value, f"项目“{name}”", path)
         else:
             close = difflib.get_close_matches(name, list(by_name), n=1)
             hint = f"您是否想写“{close[0]}”？" if close else "项目名称应与“支出.项目”中的名称一致"
-            error(findings, budget, "R-上年执行数", f"上年执行数中的项目“{name}”不在本年的项目中：{hint}", budget.line_of(path), path)
+            merge.error(f"上年执行数中的项目“{name}”不在本年的项目中：{hint}", path)
+
+
+def _actual_inline(budget: Budget) -> bool:
+    """Whether any item states its own 上年执行数 (without a 上年执行数 section)."""
+    stated_three = budget.three_public.stated_total
+    return (any(r.actual is not None for r in budget.function_rows)
+            or any(p.actual is not None for p in budget.projects)
+            or any(c.actual is not None for c in budget.three_public.parts.values())
+            or (budget.running_costs is not None and budget.running_costs.actual is not None)
+            or any(t.actual is not None for t in budget.stated_totals)
+            or (stated_three is not None and stated_three.actual is not None))
+
+
+class _ActualMerge:
+    """The 上年执行数 section's figures put on their items, and what cannot be, refused."""
+
+    def __init__(self, budget: Budget, findings: list[Finding]) -> None:
+        self.budget, self.findings = budget, findings
+
+    def put(self, item: Any, value: Decimal, what: str, path: str) -> None:
+        if item.actual is not None and item.actual != value:
+            self.error(f"{what}的上年执行数写了两处且不一致（{path} 与该项自己的“上年执行数”）：请只写一处", path)
+        item.actual = value
+
+    def error(self, message: str, path: str) -> None:
+        error(self.findings, self.budget, "R-上年执行数", message, self.budget.line_of(path), path)
 
 
 def _merge_prior_source(budget: Budget, findings: list[Finding], section: str) -> None:
