@@ -112,30 +112,8 @@ def _merge_prior_source(budget: Budget, findings: list[Finding], section: str) -
     budget for 上年, its final figures (a source of last year's 决算 in this format) for 上年执行数."""
     prior = budget.prior if section == "上年" else budget.actual
     assert prior is not None and prior.source is not None
-    path = prior.source
-    field = "prior" if section == "上年" else "actual"
-    line = budget.line_of(f"{section}.来源")
-    if not os.path.lexists(path):
-        error(findings, budget, "R-上年来源", f"{section}源文件 {path} 不存在", line, f"{section}.来源")
-        return
-    try:
-        last = load_source(path, follow_prior=False)
-        budget.inputs += last.inputs
-    except SourceError as exc:
-        first = confined(exc.findings[:1], budget.file.parent)[0]
-        error(findings, budget, "R-上年来源", f"{section}源文件 {path} 有错误，请先修正：{first.format()}", line, f"{section}.来源")
-        return
-    if last.department != budget.department:
-        error(findings, budget,
-            "R-上年来源",
-            f"{section}源文件属于{quoted_if_inside(last.department, path, budget.file.parent)}，"
-            f"与本文件的“{budget.department}”不是同一部门",
-            line,
-            f"{section}.来源",
-        )
-        return
-    if last.year != prior.year:
-        error(findings, budget, "R-上年来源", f"{section}源文件是 {last.year} 年的，应为 {prior.year} 年", line, f"{section}.来源")
+    last = _last_year(budget, findings, section, prior)
+    if last is None:
         return
     figures = compute(last)
     for key, value in figures.comparable_totals().items():
@@ -144,6 +122,37 @@ def _merge_prior_source(budget: Budget, findings: list[Finding], section: str) -
         prior.function.setdefault(code, value)
     for code, value in figures.economic_totals().items():
         prior.economic.setdefault(code, value)
+    _fill_items(budget, last, "prior" if section == "上年" else "actual")
+
+
+def _last_year(budget: Budget, findings: list[Finding], section: str, prior: Prior) -> Budget | None:
+    """Last year's source that ``section``.来源 names, read; None (with its error) when it is missing,
+    broken, of another department or of another year."""
+    path, line, field = prior.source, budget.line_of(f"{section}.来源"), f"{section}.来源"
+    assert path is not None
+    if not os.path.lexists(path):
+        error(findings, budget, "R-上年来源", f"{section}源文件 {path} 不存在", line, field)
+        return None
+    try:
+        last = load_source(path, follow_prior=False)
+    except SourceError as exc:
+        first = confined(exc.findings[:1], budget.file.parent)[0]
+        error(findings, budget, "R-上年来源", f"{section}源文件 {path} 有错误，请先修正：{first.format()}", line, field)
+        return None
+    budget.inputs += last.inputs
+    if last.department != budget.department:
+        error(findings, budget, "R-上年来源", f"{section}源文件属于{quoted_if_inside(last.department, path, budget.file.parent)}，"
+              f"与本文件的“{budget.department}”不是同一部门", line, field)
+        return None
+    if last.year != prior.year:
+        error(findings, budget, "R-上年来源", f"{section}源文件是 {last.year} 年的，应为 {prior.year} 年", line, field)
+        return None
+    return last
+
+
+def _fill_items(budget: Budget, last: Budget, field: str) -> None:
+    """Each item's ``field`` (prior or actual) that the source leaves blank, from last year's item
+    of the same name or code."""
     by_name = {p.name: p.amount for p in last.projects}
     for project in budget.projects:
         if getattr(project, field) is None and project.name in by_name:
