@@ -10,10 +10,15 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.atomic import replace_together
 from reportgen.commands.base import Failure, UsageError
 from reportgen.oserrors import reason
+
+if TYPE_CHECKING:
+    from reportgen.diff.model import DocumentDiff
+    from reportgen.document import Document
 
 EXAMPLE = """示例：
   reportgen diff data/shenzhen-yantian-zgh-2021.yaml data/shenzhen-yantian-zgh-2022.yaml
@@ -44,14 +49,30 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from reportgen.diff import as_json, diff_documents, summary_text
-    from reportgen.diff.files import load_input, output_bytes, refused_outputs
+    """Check what is asked, read both inputs, compare, write every output together, and say so."""
+    from reportgen.diff import diff_documents
+    from reportgen.diff.files import refused_outputs
 
     refused = refused_outputs(args.old, args.new, args.out)  # first: never a word of ours over an input
     if refused:
         for line in refused:
             print(line, file=sys.stderr)
         return 1
+    _check_arguments(args)
+    documents = [_loaded(path) for path in (args.old, args.new)]
+    old, new = documents
+    if old is None or new is None:
+        return 1
+    result = diff_documents(old, new, old_name=str(args.old), new_name=str(args.new),
+                            show_year_shift=args.show_year_shift)
+    _write(result, args.out)
+    _report(result, args)
+    return 0
+
+
+def _check_arguments(args: argparse.Namespace) -> None:
+    """The inputs and outputs are of kinds diff reads and writes; SOURCE_DATE_EPOCH is usable where
+    an output is dated. UsageError or EnvironmentValueError otherwise, before any work."""
     for path in (args.old, args.new):
         if path.suffix.lower() not in INPUT_SUFFIXES:
             raise UsageError(f"不支持的输入 {path}：OLD、NEW 应为 .yaml/.yml 源文件或 .docx 文档")
@@ -61,38 +82,43 @@ def run(args: argparse.Namespace) -> int:
     if any(target.suffix.lower() in (".docx", ".pdf") for target in args.out):  # dated by SOURCE_DATE_EPOCH
         from reportgen.writers.docx.package import source_date_epoch
 
-        source_date_epoch()  # a value it cannot use: EnvironmentValueError, before any work
+        source_date_epoch()
 
-    documents = []
-    failed = False
-    for path in (args.old, args.new):
-        document, findings = load_input(path)
-        errors = [f for f in findings if f.severity == "error"]
-        for finding in errors:
-            print(finding.format(), file=sys.stderr)
-        if document is None:
-            print(f"{path}: 有 {len(errors)} 个错误，无法对比", file=sys.stderr)
-            failed = True
-        elif len(findings) > len(errors):
-            print(f"{path}: 有 {len(findings) - len(errors)} 个警告（reportgen check {path} 可查看）", file=sys.stderr)
-        documents.append(document)
-    if failed:
-        return 1
 
-    old, new = documents
-    assert old is not None and new is not None
-    result = diff_documents(old, new, old_name=str(args.old), new_name=str(args.new),
-                            show_year_shift=args.show_year_shift)
+def _loaded(path: Path) -> Document | None:
+    """One input as a Document, its errors (and a count of its warnings) printed; None when it has errors."""
+    from reportgen.diff.files import load_input
+
+    document, findings = load_input(path)
+    errors = [f for f in findings if f.severity == "error"]
+    for finding in errors:
+        print(finding.format(), file=sys.stderr)
+    if document is None:
+        print(f"{path}: 有 {len(errors)} 个错误，无法对比", file=sys.stderr)
+    elif len(findings) > len(errors):
+        print(f"{path}: 有 {len(findings) - len(errors)} 个警告（reportgen check {path} 可查看）", file=sys.stderr)
+    return document
+
+
+def _write(result: DocumentDiff, targets: list[Path]) -> None:
+    """Every output, written together (all or none)."""
+    from reportgen.diff.files import output_bytes
     from reportgen.writers.pdf import PdfUnavailable
 
     try:
-        replace_together([(target, output_bytes(result, target)) for target in args.out])
+        replace_together([(target, output_bytes(result, target)) for target in targets])
     except PdfUnavailable as exc:  # worded by commands/base.py; what it means here added
         exc.add_note(KEPT)
         raise
     except OSError as exc:
-        where = exc.filename or (args.out[0] if args.out else "")
+        where = exc.filename or (targets[0] if targets else "")
         raise Failure(f"无法写入 {where}：{reason(exc)}；{KEPT}") from exc
+
+
+def _report(result: DocumentDiff, args: argparse.Namespace) -> None:
+    """The summary (or JSON) on stdout; a reader that closes the pipe early ends it quietly."""
+    from reportgen.diff import as_json, summary_text
+
     try:
         if args.format == "json":
             import json
@@ -105,4 +131,3 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     except BrokenPipeError:  # `reportgen diff … | head`: the reader has seen enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return 0
