@@ -480,38 +480,15 @@ def _print_all(job: Job, outcomes: list[Outcome]) -> None:
 
 def _run_batch(sources: list[str], problems: list[Outcome], job: Job, jobs: int, index: bool,
                reads: list[Path] | None = None) -> int:
+    """Render every source (the problems already failed), print the summary, write the index."""
     start = time.perf_counter()
-    total = len(sources) + len(problems)
-    progress = Progress(total, sys.stderr)
+    progress = Progress(len(sources) + len(problems), sys.stderr)
     for problem in problems:
         progress(problem)
-    if sources:
-        try:
-            # Made here, once, before the workers start (each would otherwise race to make it).
-            job.out.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            failure = f"错误 [输出] 无法写入 {job.out}：{reason(exc)}"
-            outcomes = [Outcome(s, failure=f"{s}: {failure}") for s in sources]
-            for outcome in outcomes:
-                progress(outcome)
-        else:
-            with _printing(job, len(sources)) as batch_job:
-                if jobs > 1 and len(sources) > 1:
-                    _warm_up(job.formats)
-                    outcomes = run_parallel(sources, batch_job, jobs, progress)
-                else:
-                    outcomes = []
-                    for source in sources:
-                        outcomes.append(render_one(source, batch_job))
-                        progress(outcomes[-1])
-                if batch_job.print_to is not None:
-                    _print_all(batch_job, outcomes)
-    else:
-        outcomes = []
+    outcomes = _render_all(sources, job, jobs, progress) if sources else []
     by_source = {o.source: o for o in outcomes + problems}
     ordered = [by_source[s] for s in sources] + problems
     seconds = time.perf_counter() - start
-
     for outcome in ordered:
         if outcome.failed:
             for line in outcome.messages():
@@ -527,3 +504,29 @@ def _run_batch(sources: list[str], problems: list[Outcome], job: Job, jobs: int,
             print(f"reportgen: 错误 [输出] 无法写入索引 {path}：{reason(exc)}", file=sys.stderr)
             return 1
     return 1 if any(o.failed for o in ordered) else 0
+
+
+def _render_all(sources: list[str], job: Job, jobs: int, progress: Progress) -> list[Outcome]:
+    """Each source's outcome: in ``jobs`` worker processes, or here one by one; the PDFs of them
+    all printed by one LibreOffice at the end."""
+    try:
+        # Made here, once, before the workers start (each would otherwise race to make it).
+        job.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        failure = f"错误 [输出] 无法写入 {job.out}：{reason(exc)}"
+        outcomes = [Outcome(s, failure=f"{s}: {failure}") for s in sources]
+        for outcome in outcomes:
+            progress(outcome)
+        return outcomes
+    with _printing(job, len(sources)) as batch_job:
+        if jobs > 1 and len(sources) > 1:
+            _warm_up(job.formats)
+            outcomes = run_parallel(sources, batch_job, jobs, progress)
+        else:
+            outcomes = []
+            for source in sources:
+                outcomes.append(render_one(source, batch_job))
+                progress(outcomes[-1])
+        if batch_job.print_to is not None:
+            _print_all(batch_job, outcomes)
+    return outcomes
