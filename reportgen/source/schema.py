@@ -10,6 +10,7 @@ import datetime
 import difflib
 import json
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -118,56 +119,54 @@ class Validator:
         return schema
 
     def validate(self, value: Any, schema: dict[str, Any], path: str, mark: Mark | None) -> None:
+        """``value`` against ``schema``: by its domain kind (x-kind) first, then anyOf, enum, type."""
         schema = self.resolve(schema)
         if is_placeholder(value):
             self.placeholder(value, schema, path, mark)
             return
         kind = schema.get("x-kind")
-        if kind == "amount":
-            self.check_amount(value, path, mark)
-            return
-        if kind == "code":
+        if kind in ("amount", "signed-amount"):
+            self.check_amount(value, path, mark, signed=kind == "signed-amount")
+        elif kind == "code":
             self.check_code(value, path, mark)
-            return
-        if kind == "signed-amount":
-            self.check_amount(value, path, mark, signed=True)
-            return
-        if "anyOf" in schema:
+        elif "anyOf" in schema:
             self.check_any_of(value, schema["anyOf"], path, mark)
-            return
-        if "enum" in schema:
+        elif "enum" in schema:
             if value not in schema["enum"]:
                 choices = "、".join(str(c) for c in schema["enum"])
                 self.error(f"{describe(value)}不可用，应为以下之一：{choices}", path, mark)
+        elif schema.get("type") and not self.type_matches(value, schema["type"]):
+            self.error(f"应为{TYPE_WORDS[schema['type']]}，实际是{describe(value)}", path, mark)
+        else:
+            check = self._BY_TYPE.get(schema.get("type", ""))
+            if check is not None:
+                check(self, value, schema, path, mark)
+
+    def check_array(self, value: Any, schema: dict[str, Any], path: str, mark: Mark | None) -> None:
+        items = schema.get("items")
+        if items:
+            marks = getattr(value, "item_marks", [])
+            for index, item in enumerate(value):
+                self.validate(item, items, f"{path}[{index + 1}]", marks[index] if index < len(marks) else mark)
+
+    def check_string(self, value: str, schema: dict[str, Any], path: str, mark: Mark | None) -> None:
+        if len(value.translate(_INVISIBLE).strip()) < schema.get("minLength", 0):
+            self.error("不能为空" + ("（只有看不见的字符）" if value.strip() else ""), path, mark)
+        elif len(value) > schema.get("maxLength", len(value)):
+            self.error(f"过长（{len(value)} 个字），最多 {schema['maxLength']} 个字", path, mark)
+        elif schema.get("x-single-line") and "\n" in value:
+            self.error("名称不能换行（含 Word 的手动换行、换页符、\\v 等）：请写在一行内", path, mark)
+
+    def check_integer(self, value: int, schema: dict[str, Any], path: str, mark: Mark | None) -> None:
+        if abs(value) >= 10**MAX_INTEGER_DIGITS:
+            self.error(f"数值过大（{excerpt(str(value))}），请核对", path, mark)
             return
-        expected = schema.get("type")
-        if expected and not self.type_matches(value, expected):
-            self.error(f"应为{TYPE_WORDS[expected]}，实际是{describe(value)}", path, mark)
-            return
-        if expected == "object":
-            self.check_object(value, schema, path, mark)
-        elif expected == "array":
-            items = schema.get("items")
-            if items:
-                marks = getattr(value, "item_marks", [])
-                for index, item in enumerate(value):
-                    item_mark = marks[index] if index < len(marks) else mark
-                    self.validate(item, items, f"{path}[{index + 1}]", item_mark)
-        elif expected == "string":
-            if len(value.translate(_INVISIBLE).strip()) < schema.get("minLength", 0):
-                self.error("不能为空" + ("（只有看不见的字符）" if value.strip() else ""), path, mark)
-            elif len(value) > schema.get("maxLength", len(value)):
-                self.error(f"过长（{len(value)} 个字），最多 {schema['maxLength']} 个字", path, mark)
-            elif schema.get("x-single-line") and "\n" in value:
-                self.error("名称不能换行（含 Word 的手动换行、换页符、\\v 等）：请写在一行内", path, mark)
-        elif expected == "integer":
-            if abs(value) >= 10**MAX_INTEGER_DIGITS:
-                self.error(f"数值过大（{excerpt(str(value))}），请核对", path, mark)
-                return
-            if "minimum" in schema and value < schema["minimum"]:
-                self.error(f"应不小于 {schema['minimum']}，实际是 {value}", path, mark)
-            if "maximum" in schema and value > schema["maximum"]:
-                self.error(f"应不大于 {schema['maximum']}，实际是 {value}", path, mark)
+        if "minimum" in schema and value < schema["minimum"]:
+            self.error(f"应不小于 {schema['minimum']}，实际是 {value}", path, mark)
+        if "maximum" in schema and value > schema["maximum"]:
+            self.error(f"应不大于 {schema['maximum']}，实际是 {value}", path, mark)
+
+    _BY_TYPE: dict[str, Callable[[Validator, Any, dict[str, Any], str, Mark | None], None]] = {}
 
     def expects_amount(self, schema: dict[str, Any]) -> bool:
         schema = self.resolve(schema)
@@ -283,6 +282,10 @@ class Validator:
         text = str(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
         if not text.isdigit():
             self.error(f"应为科目编码（数字，如 2012901），实际是{describe(value)}", path, mark, "科目编码")
+
+
+Validator._BY_TYPE.update({"object": Validator.check_object, "array": Validator.check_array,
+                           "string": Validator.check_string, "integer": Validator.check_integer})
 
 
 def unknown_name(name: str, what: str, names: list[str]) -> str:
