@@ -600,47 +600,74 @@ def _csv_rows(text: str) -> list[tuple[int, str, str, tuple[str, ...]]]:
 
     reader = csv.reader(io.StringIO(text, newline=""))
     rows: list[tuple[int, str, str, tuple[str, ...]]] = []
-    code_col, name_col, alias_col = 0, 1, None
-    while True:
-        line = reader.line_num + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            too_long = "field larger than field limit" in str(exc)
-            raise CodeTableError(f"这一行有一格超过 {csv.field_size_limit()} 个字符：科目表的一格只是一个编码或名称"
-                                 if too_long else f"CSV 格式有误（{_shown(str(exc))}）", line) from None
-        for column, cell in enumerate(cells, start=1):
-            if "\n" in cell or "\r" in cell:
-                # csv lets a quoted cell run over lines: a quote left open swallows the rows below
-                raise CodeTableError(f"第 {column} 列的引号“\"”没有闭合：从这一行起，后面 {reader.line_num - line} 行都被读进了"
-                                     f"同一格（“{_shown(cell)}”）。科目表的一格不会换行：请补上闭合的引号，或删去多余的引号", line)
-        cells = [cell.strip() for cell in cells]
+    columns: _CsvColumns | None = None
+    while (read := _csv_row(reader)) is not None:
+        line, cells = read
         if not any(cells):
             continue
-        if not rows and not "".join(cells[0].split()).isdigit():
-            # a header row: find the columns by name, as finance systems order them differently
-            header = [cell.replace(" ", "") for cell in cells]
-            found = [next((i for i, h in enumerate(header) if h in names), None)
-                     for names in (_CODE_HEADERS, _NAME_HEADERS)]
-            if found[0] is None or found[1] is None:
-                raise CodeTableError("科目表 CSV 的第一行应为数据（科目编码,科目名称）或表头，表头中应有“科目编码”和"
-                                     f"“科目名称”两列，现为：{_shown(','.join(cells))}", line)
-            code_col, name_col = found[0], found[1]
-            alias_col = next((i for i, h in enumerate(header) if h in _ALIAS_HEADERS), None)
-            rows.append((line, "", "", ()))  # the header: keeps "first row" decisions made
-            continue
-        if len(cells) <= max(code_col, name_col):
+        if columns is None:
+            columns = _CsvColumns.of(cells, line)
+            if columns.header:
+                continue
+        rows.append(columns.row(cells, line))
+    return rows
+
+
+def _csv_row(reader: Any) -> tuple[int, list[str]] | None:
+    """The next row of ``reader`` with the line it starts on, its cells stripped; None at the end.
+    A cell over csv's size limit, broken quoting or a cell running over lines is refused."""
+    import csv
+
+    line = reader.line_num + 1
+    try:
+        cells = next(reader)
+    except StopIteration:
+        return None
+    except csv.Error as exc:
+        too_long = "field larger than field limit" in str(exc)
+        raise CodeTableError(f"这一行有一格超过 {csv.field_size_limit()} 个字符：科目表的一格只是一个编码或名称"
+                             if too_long else f"CSV 格式有误（{_shown(str(exc))}）", line) from None
+    for column, cell in enumerate(cells, start=1):
+        if "\n" in cell or "\r" in cell:
+            # csv lets a quoted cell run over lines: a quote left open swallows the rows below
+            raise CodeTableError(f"第 {column} 列的引号“\"”没有闭合：从这一行起，后面 {reader.line_num - line} 行都被读进了"
+                                 f"同一格（“{_shown(cell)}”）。科目表的一格不会换行：请补上闭合的引号，或删去多余的引号", line)
+    return line, [cell.strip() for cell in cells]
+
+
+@dataclass(frozen=True)
+class _CsvColumns:
+    """Where a CSV code table keeps its codes, names and aliases: found by the names of a header
+    row (finance systems order their columns differently), else code, name in the first two."""
+
+    code: int = 0
+    name: int = 1
+    alias: int | None = None
+    header: bool = False
+
+    @classmethod
+    def of(cls, cells: list[str], line: int) -> _CsvColumns:
+        """The columns the first row shows: a row of data, or a header naming them."""
+        if "".join(cells[0].split()).isdigit():
+            return cls()
+        header = [cell.replace(" ", "") for cell in cells]
+        code, name = (next((i for i, h in enumerate(header) if h in names), None) for names in (_CODE_HEADERS, _NAME_HEADERS))
+        if code is None or name is None:
+            raise CodeTableError("科目表 CSV 的第一行应为数据（科目编码,科目名称）或表头，表头中应有“科目编码”和"
+                                 f"“科目名称”两列，现为：{_shown(','.join(cells))}", line)
+        return cls(code, name, next((i for i, h in enumerate(header) if h in _ALIAS_HEADERS), None), header=True)
+
+    def row(self, cells: list[str], line: int) -> tuple[int, str, str, tuple[str, ...]]:
+        """(line, code, name, aliases) of a row of data."""
+        if len(cells) <= max(self.code, self.name):
             raise CodeTableError(f"这一行只有 {len(cells)} 列：应为“科目编码,科目名称”", line)
-        code, name = cells[code_col], cells[name_col]
+        code, name = cells[self.code], cells[self.name]
         if not "".join(code.split()).isdigit():
-            raise CodeTableError(f"第 {code_col + 1} 列“{_shown(code)}”不是科目编码：应为数字，如 2070101", line)
+            raise CodeTableError(f"第 {self.code + 1} 列“{_shown(code)}”不是科目编码：应为数字，如 2070101", line)
         aliases: tuple[str, ...] = ()
-        if alias_col is not None and alias_col < len(cells) and cells[alias_col]:
-            aliases = tuple(a.strip() for a in cells[alias_col].replace("；", ";").split(";") if a.strip())
-        rows.append((line, code, name, aliases))
-    return [row for row in rows if row[1]]
+        if self.alias is not None and self.alias < len(cells) and cells[self.alias]:
+            aliases = tuple(a.strip() for a in cells[self.alias].replace("；", ";").split(";") if a.strip())
+        return line, code, name, aliases
 
 
 def _yaml_rows(text: str) -> list[tuple[int, str, str, tuple[str, ...]]]:
