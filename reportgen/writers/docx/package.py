@@ -91,27 +91,32 @@ def _base_from_bytes(data: bytes) -> Base:
     """The Base of :func:`_base_bytes`; anything of another shape raises (a miss)."""
     head, newline, package = data.partition(b"\n")
     fields = json.loads(head) if newline else None
-    if not (isinstance(fields, dict) and set(fields) == _BASE_FIELDS):
+    if not (isinstance(fields, dict) and set(fields) == _BASE_FIELDS and _fields_fit(fields)):
         raise Shape("not a DOCX base")
-    style_ids, twips, sections, tabs = fields["style_ids"], fields["text_twips"], fields["sections"], fields["tabs"]
-    document, core, app, entries = fields["document"], fields["core"], fields["app"], fields["entries"]
-    if not (isinstance(style_ids, dict) and all(v is None or isinstance(v, str) for v in style_ids.values())
-            and _all(twips, int, 2) and _all(tabs, str, 2) and _all(document, str, 2)
-            and isinstance(core, str) and isinstance(app, str)
-            and isinstance(sections, dict) and all(_all(pair, str, 2) for pair in sections.values())
-            and isinstance(entries, list)):
-        raise Shape("not a DOCX base")
-    parts = []
-    for item in entries:
-        if not (isinstance(item, list) and len(item) == 9 and isinstance(item[0], str) and _all(item[1:], int, 8)
-                and all(0 <= n < 1 << 32 for n in item[1:]) and item[7] + item[8] <= len(package)):
-            raise Shape("not a DOCX base entry")
-        name, flags, when, crc, size, external, made_by, begin, length = item
-        parts.append(Entry(name, flags, when, crc, size, external, made_by, package[begin:begin + length]))
-    return Base(package=package, style_ids=style_ids, text_twips={False: twips[0], True: twips[1]},
+    twips, sections, tabs, document = fields["text_twips"], fields["sections"], fields["tabs"], fields["document"]
+    return Base(package=package, style_ids=fields["style_ids"], text_twips={False: twips[0], True: twips[1]},
                 sections={state: (pair[0], pair[1]) for state, pair in sections.items()},
-                tabs={False: tabs[0], True: tabs[1]}, document=(document[0], document[1]), core=core,
-                entries=tuple(parts), app=app)
+                tabs={False: tabs[0], True: tabs[1]}, document=(document[0], document[1]), core=fields["core"],
+                entries=tuple(_entry(item, package) for item in fields["entries"]), app=fields["app"])
+
+
+def _fields_fit(fields: dict[str, object]) -> bool:
+    """Every field of a cached base is of the type and length a Base holds."""
+    style_ids, sections = fields["style_ids"], fields["sections"]
+    return (isinstance(style_ids, dict) and all(v is None or isinstance(v, str) for v in style_ids.values())
+            and _all(fields["text_twips"], int, 2) and _all(fields["tabs"], str, 2) and _all(fields["document"], str, 2)
+            and isinstance(fields["core"], str) and isinstance(fields["app"], str)
+            and isinstance(sections, dict) and all(_all(pair, str, 2) for pair in sections.values())
+            and isinstance(fields["entries"], list))
+
+
+def _entry(item: object, package: bytes) -> Entry:
+    """One entry of a cached base: nine numbers locating its bytes in ``package``; else a miss."""
+    if not (isinstance(item, list) and len(item) == 9 and isinstance(item[0], str) and _all(item[1:], int, 8)
+            and all(0 <= n < 1 << 32 for n in item[1:]) and item[7] + item[8] <= len(package)):
+        raise Shape("not a DOCX base entry")
+    name, flags, when, crc, size, external, made_by, begin, length = item
+    return Entry(name, flags, when, crc, size, external, made_by, package[begin:begin + length])
 
 
 def _all(items: object, kind: type, count: int) -> bool:
