@@ -226,18 +226,20 @@ def _registry_from_data(kind: str, data: object) -> dict[str, tuple[_NameRange, 
     for code, ranges in data.items():
         if not (code.isascii() and code.isdigit() and len(code) in lengths and type(ranges) is list and ranges):
             raise Shape("not a registry")
-        found = []
-        for item in ranges:
-            if type(item) is not list or len(item) != 4:
-                raise Shape("not a name range")
-            name, start, end, aliases = item
-            if (type(name) is not str or not name or (start is not None and type(start) is not int)
-                    or (end is not None and type(end) is not int) or type(aliases) is not list
-                    or not all(type(a) is str and a for a in aliases)):
-                raise Shape("not a name range")
-            found.append(_NameRange(name, start, end, tuple(aliases)))
-        registry[code] = tuple(found)
+        registry[code] = tuple(_name_range(item) for item in ranges)
     return registry
+
+
+def _name_range(item: object) -> _NameRange:
+    """One cached name range: [name, first year or null, last year or null, [aliases]]; else a miss."""
+    if type(item) is not list or len(item) != 4:
+        raise Shape("not a name range")
+    name, start, end, aliases = item
+    if (type(name) is not str or not name or (start is not None and type(start) is not int)
+            or (end is not None and type(end) is not int) or type(aliases) is not list
+            or not all(type(a) is str and a for a in aliases)):
+        raise Shape("not a name range")
+    return _NameRange(name, start, end, tuple(aliases))
 
 
 def _parse(kind: str) -> dict[str, tuple[_NameRange, ...]]:
@@ -670,6 +672,20 @@ class _CsvColumns:
         return line, code, name, aliases
 
 
+def _yaml_entry(code: str, value: dict[Any, Any], line: int) -> tuple[object, tuple[str, ...]]:
+    """The name and aliases of a code written as a mapping ({名称: …, 别名: […]})."""
+    unknown = set(map(str, value)) - {"名称", "别名", "name", "aliases"}
+    if unknown:
+        raise CodeTableError(f"科目 {_shown(code)} 下只可写“名称”和“别名”，不认识："
+                             f"{'、'.join(sorted(_shown(k, 20) for k in unknown))}", line)
+    raw_aliases = value.get("别名", value.get("aliases", []))
+    if isinstance(raw_aliases, str):
+        raw_aliases = [raw_aliases]
+    if not isinstance(raw_aliases, list) or not all(isinstance(a, str) for a in raw_aliases):
+        raise CodeTableError(f"科目 {_shown(code)} 的“别名”应为名称的列表", line)
+    return value.get("名称", value.get("name")), tuple(a.strip() for a in raw_aliases if a.strip())
+
+
 def _yaml_rows(text: str) -> list[tuple[int, str, str, tuple[str, ...]]]:
     try:
         data = parse_yaml(text.encode("utf-8"), "科目表")
@@ -688,20 +704,7 @@ def _yaml_rows(text: str) -> list[tuple[int, str, str, tuple[str, ...]]]:
         mark = key_marks.get(key) or key_marks.get(str(key))
         line = mark.line if mark else 0
         code = str(key)
-        if isinstance(value, dict):
-            unknown = set(map(str, value)) - {"名称", "别名", "name", "aliases"}
-            if unknown:
-                raise CodeTableError(f"科目 {_shown(code)} 下只可写“名称”和“别名”，不认识："
-                                     f"{'、'.join(sorted(_shown(k, 20) for k in unknown))}", line)
-            name = value.get("名称", value.get("name"))
-            raw_aliases = value.get("别名", value.get("aliases", []))
-            if isinstance(raw_aliases, str):
-                raw_aliases = [raw_aliases]
-            if not isinstance(raw_aliases, list) or not all(isinstance(a, str) for a in raw_aliases):
-                raise CodeTableError(f"科目 {_shown(code)} 的“别名”应为名称的列表", line)
-            aliases = tuple(a.strip() for a in raw_aliases if a.strip())
-        else:
-            name, aliases = value, ()
+        name, aliases = _yaml_entry(code, value, line) if isinstance(value, dict) else (value, ())
         if not isinstance(name, str):
             raise CodeTableError(f"科目 {_shown(code)} 的名称应为文字，如 {_shown(code)}: 行政运行", line)
         if not code.replace(" ", "").isdigit():
