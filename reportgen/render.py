@@ -132,6 +132,18 @@ def check_findings(path: Path, reason_threshold: Decimal | None = None) -> list[
                   key=lambda f: (f.severity != "error", f.line))
 
 
+def _printed(document: Document, folder: Path, stem: str) -> Path:
+    """The PDF of ``document`` in ``folder``: its DOCX as LibreOffice prints it, dated as the DOCX."""
+    from reportgen.writers.docx import write_docx
+    from reportgen.writers.docx.package import document_time
+    from reportgen.writers.pdf import convert
+
+    printed = folder / "pdf" / f"{stem}.docx"  # the DOCX LibreOffice prints, requested or not
+    printed.parent.mkdir()
+    write_docx(document, printed)
+    return convert([printed], folder, document_time(document.meta.get("year")))[0]
+
+
 def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[str, ...],
                   templates: list[Path] | None = None, print_to: Path | None = None) -> list[Path]:
     """Write every format to a staging folder inside out_dir, then move them in place together,
@@ -170,14 +182,7 @@ def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[s
             wait, docx_done = docx_done, None
             wait()
         if "pdf" in formats:
-            from reportgen.writers.docx.package import document_time
-            from reportgen.writers.pdf import convert
-
-            printed = staging.path / "pdf" / f"{stem}.docx"  # the DOCX LibreOffice prints, requested or not
-            printed.parent.mkdir()
-            write_docx(document, printed)
-            when = document_time(document.meta.get("year"))
-            staged.insert(formats.index("pdf"), convert([printed], staging.path, when)[0])
+            staged.insert(formats.index("pdf"), _printed(document, staging.path, stem))
         staging.move_in(list(zip(staged, finals, strict=True)))
         return finals
     except BaseException:
