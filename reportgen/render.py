@@ -132,6 +132,13 @@ def check_findings(path: Path, reason_threshold: Decimal | None = None) -> list[
                   key=lambda f: (f.severity != "error", f.line))
 
 
+def _refuse_folders(finals: list[Path]) -> None:
+    """An output whose name a folder holds is not written (the folder is not the user's output)."""
+    for final in finals:
+        if final.is_dir() and not final.is_symlink():
+            raise IsADirectoryError(errno.EISDIR, f"{final} 是一个文件夹", str(final))
+
+
 def _printed(document: Document, folder: Path, stem: str) -> Path:
     """The PDF of ``document`` in ``folder``: its DOCX as LibreOffice prints it, dated as the DOCX."""
     from reportgen.writers.docx import write_docx
@@ -157,9 +164,7 @@ def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[s
         formats = tuple(f for f in formats if f != "pdf")
         write_docx(document, print_to / f"{stem}.docx")
     finals = [out_dir / f"{stem}.{fmt}" for fmt in formats]
-    for final in finals:
-        if final.is_dir() and not final.is_symlink():
-            raise IsADirectoryError(errno.EISDIR, f"{final} 是一个文件夹", str(final))
+    _refuse_folders(finals)
     made = make_folders(out_dir)
     staging: Staging | None = None
     docx_done: Callable[[], None] | None = None

@@ -416,7 +416,6 @@ class TableBuilder:
     def projects(self) -> TableRows:
         """项目支出表: each project (by unit, under the unit's row, in a department of several),
         with 上年预算数 and 增减 where any project states its prior year."""
-        tid = "项目支出表"
         projects = self.b.projects
         with_prior = any(p.prior is not None for p in projects)
         header = [head("项目名称", "功能科目", f"{self.b.year}年预算数", *([f"{self.b.prior.year}年预算数", "增减"] if with_prior else []))]
@@ -435,11 +434,17 @@ class TableBuilder:
             body += [Row([Cell(p.name, indent=1 if unit is not None else 0), Cell(p.code), *amounts(p.amount, p.prior)],
                          key=f"{p.unit}/{p.name}" if p.unit else p.name) for p in unit_projects]
         widths = [40, 14, 16] + ([16, 14] if with_prior else [])
-        gap = self.gap(tid, total, (p.amount for p in projects))
-        if with_prior and prior_total is not None:  # the 上年 and 增减 columns round too
-            gap = gap or self.gap(tid, prior_total, (p.prior or ZERO for p in projects)) or self.gap(
-                tid, difference(total, prior_total) or ZERO, (difference(p.amount, p.prior) or ZERO for p in projects))
-        return TableRows(header, body, widths, rounding_gap=gap)
+        return TableRows(header, body, widths, rounding_gap=self.projects_gap(projects, total, prior_total))
+
+    def projects_gap(self, projects: list[Project], total: Decimal, prior_total: Decimal | None) -> bool:
+        """Whether the project rows, rounded, fail to add up to the 合计 (the 上年 and 增减 columns too)."""
+        tid = "项目支出表"
+        if self.gap(tid, total, (p.amount for p in projects)):
+            return True
+        if prior_total is None or not any(p.prior is not None for p in projects):
+            return False
+        return self.gap(tid, prior_total, (p.prior or ZERO for p in projects)) or self.gap(
+            tid, difference(total, prior_total) or ZERO, (difference(p.amount, p.prior) or ZERO for p in projects))
 
     def project_amounts(self, with_prior: bool) -> Callable[[Decimal, Decimal | None], list[Cell]]:
         """The amount cells of a row of 项目支出表: this year's, and last year's with the change."""
