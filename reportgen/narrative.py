@@ -42,9 +42,9 @@ from reportgen.templating import TemplateFault
 from reportgen.variants import all_tables
 
 NARRATIVE = "narrative"
-_SPACES = re.compile(r"\s*\n\s*")
+_SPACES = re.compile(r"(?<!\s)\s*\n\s*")  # from a run's start only: a long run without a line break fails once
 # Spaces a department's text puts beside full-width punctuation (“职责 ，”): never printed.
-_FULL_WIDTH_SPACING = re.compile(r"[ \t\u3000]+(?=[，。；：、！？）」』”])|(?<=[，。；：、！？（「『“])[ \t\u3000]+")
+_FULL_WIDTH_SPACING = re.compile(r"(?<![ \t\u3000])[ \t\u3000]++(?=[，。；：、！？）」』”])|(?<=[，。；：、！？（「『“])[ \t\u3000]+")
 # An item of a list ends with ；(。 the last), unless it ends in punctuation of its own.
 _TERMINAL = ("。", "；", "，", "、", "：", "！", "？", ";", ":", "!", "?", "…")
 _LIST_GOES_ON, _LIST_ENDS = "；", "。"

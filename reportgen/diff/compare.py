@@ -218,11 +218,11 @@ class _Differ:
             present = new or old
             assert present is not None and grid is not None
             make = inserted if old is None else deleted
-            cells = [CellDiff(None if old is None else c, c if old is None else None, make(c.text),
+            whole = [CellDiff(None if old is None else c, c if old is None else None, make(c.text),
                               grid.labels[start] if start < len(grid.labels) else "")
                      for start, c in present.cells]
             status: Status = "inserted" if old is None else "deleted"
-            return RowDiff(status, old.row if old else None, new.row if new else None, cells, header, True, label,
+            return RowDiff(status, old.row if old else None, new.row if new else None, whole, header, True, label,
                            old_layout=old.cells if old else [], new_layout=new.cells if new else [])
         assert grid is not None
         by_new_start = {start: cell for start, cell in new.cells}

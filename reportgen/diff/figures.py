@@ -41,13 +41,28 @@ def _figure(where: str, old: str, new: str, anchor: str) -> FigureChange:
     return FigureChange(where, old, new, difference, percent, anchor)
 
 
+_CONTEXT_BREAK = re.compile(r"[，。；：、,;:（）()]")
+_YEAR = re.compile(r"\d{4}\s*年")
+
+
 def _context(diff: TextDiff, span_index: int) -> str:
-    """A few words before a change (after the last punctuation), to say which figure it is."""
-    before = "".join(s.new or s.old for s in diff.spans[:span_index])
-    tail = re.split(r"[，。；：、,;:（）()]", before)[-1]
-    tail = re.split(r"\d{4}\s*年", tail)[-1]  # 深圳市…2022年本年收入 → 本年收入
-    tail = re.sub(r"^[\d.．、\s]+|[\d.,%\s]+$", "", tail)
-    return tail[-24:]
+    """A few words before a change (after the last punctuation), to say which figure it is. Only
+    the spans back to the last punctuation are read (a paragraph of many changes is read once for
+    all of them, not once for each), and its ends are trimmed by a scan, not a regex that retries
+    every digit of a long number."""
+    pieces: list[str] = []
+    for span in reversed(diff.spans[:span_index]):
+        pieces.append(span.new or span.old)
+        if _CONTEXT_BREAK.search(pieces[-1]):
+            break
+    tail = _CONTEXT_BREAK.split("".join(reversed(pieces)))[-1]
+    tail = _YEAR.split(tail)[-1]  # 深圳市…2022年本年收入 → 本年收入
+    start, end = 0, len(tail)
+    while start < end and (tail[start].isdecimal() or tail[start].isspace() or tail[start] in ".．、"):
+        start += 1
+    while end > start and (tail[end - 1].isdecimal() or tail[end - 1].isspace() or tail[end - 1] in ".,%"):
+        end -= 1
+    return tail[start:end][-24:]
 
 
 class ChangeCollector:

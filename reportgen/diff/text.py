@@ -4,6 +4,7 @@ whole, and years that moved on with the documents (2021年 → 2022年) told apa
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Literal
@@ -85,7 +86,7 @@ def is_number(text: str) -> bool:
     return len(found) == 1 and found[0].number
 
 
-def _cleanup(opcodes: list[tuple[str, int, int, int, int]], old: list[_Token]) -> list[tuple[str, int, int, int, int]]:
+def _cleanup(opcodes: Sequence[tuple[str, int, int, int, int]], old: list[_Token]) -> list[tuple[str, int, int, int, int]]:
     """Fold a one-character equal run between two changes into the change around it.
 
     A character diff of two Chinese phrases matches stray common characters (增加 / 减少 share

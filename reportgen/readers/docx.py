@@ -210,14 +210,14 @@ def resolve_tracked_changes(root: etree._Element, mode: Resolve = "accept") -> N
         if props is None:
             continue
         if any(props.find(tag) is not None for tag in drop_tags):
-            row.getparent().remove(row)
+            _detach(row)
         else:
             for marker in [m for m in props if m.tag in keep_tags]:
                 props.remove(marker)
     # A table whose every row went goes too, as in Word.
     for grid in list(root.iter(f"{_W}tbl")):
         if grid.find(f"{_W}tr") is None:
-            grid.getparent().remove(grid)
+            _detach(grid)
     # Paragraph marks: a dropped mark joins the paragraph to the next one, as in Word.
     for paragraph in list(root.iter(f"{_W}p")):
         mark = paragraph.find(f"{_W}pPr/{_W}rPr")
@@ -233,22 +233,33 @@ def resolve_tracked_changes(root: etree._Element, mode: Resolve = "accept") -> N
     for tag in ("cellIns", "cellDel", "rPrChange", "pPrChange", "tblPrChange", "trPrChange", "tcPrChange",
                 "sectPrChange", "tblGridChange", "numberingChange"):
         for element in list(root.iter(f"{_W}{tag}")):
-            element.getparent().remove(element)
+            _detach(element)
+
+
+def _detach(element: etree._Element) -> None:
+    """Take ``element`` out of the tree (the root, which has no parent, stays)."""
+    parent = element.getparent()
+    if parent is not None:
+        parent.remove(element)
+
+
+def _texts(element: etree._Element) -> list[str]:
+    """The text nodes below ``element`` (lxml parses WordprocessingML to str, never bytes)."""
+    return [text for text in element.itertext() if isinstance(text, str)]
 
 
 def _join_with_next(paragraph: etree._Element) -> None:
     content = [child for child in paragraph if child.tag != f"{_W}pPr"]
     following = paragraph.getnext()
-    parent = paragraph.getparent()
     if following is not None and following.tag == f"{_W}p":
         anchor = following.find(f"{_W}pPr")
         index = 0 if anchor is None else following.index(anchor) + 1
         for child in content:
             following.insert(index, child)
             index += 1
-        parent.remove(paragraph)
-    elif not content or not "".join(paragraph.itertext()).strip():
-        parent.remove(paragraph)  # nothing to join (a table or the end follows): an empty paragraph goes
+        _detach(paragraph)
+    elif not content or not "".join(_texts(paragraph)).strip():
+        _detach(paragraph)  # nothing to join (a table or the end follows): an empty paragraph goes
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -290,7 +301,7 @@ def paragraph_text(paragraph: etree._Element) -> str:
         tag = element.tag[len(_W):]
         if tag == "t":
             parts.append(element.text or "")
-        elif element.getparent() is None or element.getparent().tag != f"{_W}r":
+        elif (parent := element.getparent()) is None or parent.tag != f"{_W}r":
             continue  # a tab stop definition in w:pPr/w:tabs
         elif tag == "tab":
             parts.append("\t")

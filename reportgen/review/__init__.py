@@ -15,7 +15,7 @@ from reportgen.errors import Finding
 from reportgen.review.draft import Line, read_draft
 from reportgen.review.figures import Glossary
 from reportgen.review.judge import Verdict, judge
-from reportgen.review.statements import read_statements
+from reportgen.review.statements import TooManyFigures, read_statements
 from reportgen.review.wording import text_findings
 
 __all__ = ["Review", "report_html", "review"]
@@ -81,8 +81,14 @@ def review(source: Path, draft: Path) -> tuple[Review | None, list[Finding]]:
         lines = read_draft(draft)
     except SourceError as exc:
         return None, exc.findings
+    try:
+        statements = read_statements(lines)
+    except TooManyFigures as exc:
+        return None, [Finding("error", "R-草稿", f"草稿写出的数字超过 {exc.limit} 个（到第 {exc.line} 行），"
+                              "不像一份部门预算公开文本（通常只有几千个数字）：请确认选的是草稿文件；未核对",
+                              str(draft), exc.line)]
     glossary = Glossary(prepared.budget, prepared.figures)
-    verdicts = judge(read_statements(lines), glossary)
+    verdicts = judge(statements, glossary)
     return Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft)), []
 
 

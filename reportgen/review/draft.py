@@ -1,21 +1,32 @@
 """A draft to review, as numbered lines of text: a .txt (text extracted from a PDF, as the seeds
 are), a .docx (any Word document: paragraphs and table rows, through the DOCX reader), an .html,
 or a .pdf (through poppler's ``pdftotext -layout``). The line numbers are what a reviewer finds
-the figure by: the file's own lines for text and PDF, paragraphs and table rows for DOCX and HTML."""
+the figure by: the file's own lines for text and PDF, paragraphs and table rows for DOCX and HTML.
+Every draft is bounded: its size (MAX_DRAFT_BYTES, and as much text from a PDF), its lines
+(MAX_DRAFT_LINES), pdftotext's time; HTML is read by libxml2, in time linear in the page."""
 
 from __future__ import annotations
 
-import html.parser
+import re
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.errors import Finding, SourceError
 from reportgen.source.inputs import InputRefused, read_bounded
 
-MAX_DRAFT_BYTES = 20 * 1024 * 1024
-PDFTOTEXT_SECONDS = 120
+MAX_DRAFT_BYTES = 20 * 1024 * 1024  # the file; and the text pdftotext reads from a PDF
+# A disclosure is a few thousand lines at most (the seeds: 400–1,300); reading one line costs some
+# microseconds, so a file of 20 MB of line breaks took over a minute and 3 GB.
+MAX_DRAFT_LINES = 200_000
+PDFTOTEXT_SECONDS = 120  # REPORTGEN_PDFTOTEXT_SECONDS overrides it
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines splits
+
+# Spaces next to a Han character or full-width punctuation are the PDF's, not the text's. The second
+# alternative is tried only where a run of spaces starts or at an ideographic space: anywhere else in
+# a run it would fail as it did one character before, after reading the rest of the run again (a
+# line of spaces took time growing with its square).
+WIDE_SPACE = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000]+|(?:(?<![ \t])|(?=\u3000))[ \t\u3000]+(?=[^\x00-\x7f])")
 
 
 @dataclass(frozen=True)
@@ -29,14 +40,21 @@ def read_draft(path: Path) -> list[Line]:
     """The draft's lines; a SourceError (in Chinese) when it cannot be read."""
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        return _docx_lines(path)
-    if suffix == ".pdf":
-        return _text_lines(_pdf_text(path))
-    data = _read(path)
-    text = _decode(data, path)
-    if suffix in (".html", ".htm"):
-        return _html_lines(text)
-    return _text_lines(text)
+        lines = _docx_lines(path)
+    elif suffix == ".pdf":
+        lines = _text_lines(_pdf_text(path), path)
+    elif suffix in (".html", ".htm"):
+        lines = _html_lines(_decode(_read(path), path), path)
+    else:
+        lines = _text_lines(_decode(_read(path), path), path)
+    if len(lines) > MAX_DRAFT_LINES:
+        raise _too_long(path)
+    return lines
+
+
+def _too_long(path: Path) -> SourceError:
+    return _refuse(path, f"草稿超过 {MAX_DRAFT_LINES} 行，不像一份部门预算公开文本（通常只有几千行）："
+                         "请确认选的是草稿文件；未核对")
 
 
 def _refuse(path: Path, message: str) -> SourceError:
@@ -59,24 +77,41 @@ def _decode(data: bytes, path: Path) -> str:
     raise _refuse(path, "草稿不是 UTF-8 或 GB18030 编码的文字")
 
 
-def _text_lines(text: str) -> list[Line]:
+def _text_lines(text: str, path: Path) -> list[Line]:
+    breaks = sum(map(text.count, _LINE_BREAKS)) - text.count("\r\n")  # counted before any line is made
+    if breaks > MAX_DRAFT_LINES:
+        raise _too_long(path)
     return [Line(number, line) for number, line in enumerate(text.splitlines(), start=1)]
 
 
 def _pdf_text(path: Path) -> str:
+    """The text of a PDF draft, as ``pdftotext -layout`` reads it: within its time limit (killed
+    after it), at most MAX_DRAFT_BYTES of it, and UTF-8 text as asked for."""
+    from reportgen.writers.pdf import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
+
     program = shutil.which("pdftotext")
     if program is None:
         raise _refuse(path, "读取 PDF 需要 poppler 的 pdftotext：请安装 poppler-utils（scripts/setup 会安装），"
                             "或先把 PDF 另存为文字")
     _read(path)  # a regular file of bounded size, as any input
+    limit = seconds("REPORTGEN_PDFTOTEXT_SECONDS", PDFTOTEXT_SECONDS)
     try:
-        done = subprocess.run([program, "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True,
-                              timeout=PDFTOTEXT_SECONDS, check=False)
-    except subprocess.TimeoutExpired:
-        raise _refuse(path, f"pdftotext 在 {PDFTOTEXT_SECONDS} 秒内没有读完这个 PDF") from None
-    if done.returncode != 0:
+        code, out, _ = run_program([program, "-layout", "-enc", "UTF-8", str(path), "-"], limit, MAX_DRAFT_BYTES)
+    except ProgramTimeout:
+        raise _refuse(path, f"pdftotext 在 {limit:g} 秒内没有读完这个 PDF，已结束它；未核对"
+                            "（可用环境变量 REPORTGEN_PDFTOTEXT_SECONDS 放宽时限）") from None
+    except ProgramOutputTooLarge:
+        raise _refuse(path, f"pdftotext 从这个 PDF 读出的文字超过 {MAX_DRAFT_BYTES // (1024 * 1024)} MB，"
+                            "不像一份部门预算公开文本；未核对") from None
+    except OSError as exc:
+        raise _refuse(path, f"不能运行 pdftotext（{program}）：{exc.strerror or exc}") from None
+    if code != 0:
         raise _refuse(path, "pdftotext 不能读取这个 PDF（是否损坏或加密？）")
-    return done.stdout.decode("utf-8", errors="replace")
+    try:
+        return out.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _refuse(path, f"pdftotext 读出的不是 UTF-8 文字（第 {exc.start + 1} 个字节起），不能核对："
+                            f"请检查 {program} 是否是 poppler 的 pdftotext") from None
 
 
 def _docx_lines(path: Path) -> list[Line]:
@@ -114,20 +149,23 @@ def _unit_of(text: str) -> str:
     return "元" if "单位：元" in text.replace(" ", "") else ""
 
 
-class _HtmlText(html.parser.HTMLParser):
-    """Text per block element (p, li, headings, caption) and per table row (cells joined by a space)."""
+class _HtmlText:
+    """Text per block element (p, li, headings, caption) and per table row (cells joined by a space),
+    as lxml's HTML parser (libxml2) reports the elements: in time linear in the page (Python's
+    html.parser takes time growing with the square of some malformed pages: a 32 KB start tag of
+    many attributes took seconds), closing the elements HTML lets a page leave open (<td>, <p>)."""
 
     BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "div", "title", "td", "th", "tr"})
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.lines: list[Line] = []
         self.buffer: list[str] = []
         self.cells: list[str] | None = None
         self.unit = ""
         self.skip = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, name: str | bytes, attrib: object) -> None:
+        tag = _str(name)
         if tag in ("script", "style"):
             self.skip += 1
         elif tag == "tr":
@@ -140,21 +178,29 @@ class _HtmlText(html.parser.HTMLParser):
         elif tag in self.BLOCKS or tag == "br":
             self.flush()
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, name: str | bytes) -> None:
+        tag = _str(name)
         if tag in ("script", "style"):
             self.skip = max(0, self.skip - 1)
         elif tag in ("td", "th") and self.cells is not None:
             self.cells.append("".join(self.buffer).strip())
             self.buffer = []
         elif tag == "tr" and self.cells is not None:
-            self.lines.append(Line(len(self.lines) + 1, " ".join(self.cells), self.unit))
+            self.add(Line(len(self.lines) + 1, " ".join(self.cells), self.unit))
             self.cells = None
         elif tag in self.BLOCKS:
             self.flush()
 
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str | bytes) -> None:
         if not self.skip:
-            self.buffer.append(data)
+            self.buffer.append(_str(data))
+
+    def comment(self, text: str | bytes) -> None:
+        pass  # not text of the page
+
+    def close(self) -> list[Line]:
+        self.flush()
+        return self.lines
 
     def flush(self) -> None:
         text = " ".join("".join(self.buffer).split())
@@ -163,12 +209,33 @@ class _HtmlText(html.parser.HTMLParser):
             unit = _unit_of(text)
             if unit and ("单位" in text):
                 self.unit = unit
-            self.lines.append(Line(len(self.lines) + 1, text))
+            self.add(Line(len(self.lines) + 1, text))
+
+    def add(self, line: Line) -> None:
+        if len(self.lines) >= MAX_DRAFT_LINES:
+            raise _TooLong
+        self.lines.append(line)
 
 
-def _html_lines(text: str) -> list[Line]:
-    parser = _HtmlText()
-    parser.feed(text)
-    parser.close()
-    parser.flush()
-    return parser.lines
+def _html_lines(text: str, path: Path) -> list[Line]:
+    from lxml import etree
+
+    if not text.strip():
+        return []
+    target = _HtmlText()
+    try:  # huge_tree: else libxml2 drops the rest of a page after a text of over 10 MB, saying nothing
+        etree.fromstring(text, etree.HTMLParser(target=target, no_network=True, huge_tree=True))
+    except _TooLong:
+        raise _too_long(path) from None
+    except (etree.LxmlError, ValueError) as exc:
+        raise _refuse(path, f"不能读取这个 HTML 草稿：{exc}") from None
+    return target.lines
+
+
+def _str(value: str | bytes) -> str:
+    """lxml reports a page given as str in str."""
+    return value if isinstance(value, str) else value.decode("utf-8", errors="replace")
+
+
+class _TooLong(Exception):
+    """More than MAX_DRAFT_LINES lines: raised by the parser's target, out through the parser."""

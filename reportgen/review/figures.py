@@ -14,6 +14,11 @@ from reportgen.compute import Figures, Node
 from reportgen.model import INCOME_SOURCES, Budget
 
 
+def known(values: tuple[Decimal | None, ...]) -> tuple[Decimal, ...]:
+    """The values that are known (a total the source leaves unknown is no whole of a share)."""
+    return tuple(v for v in values if v is not None)
+
+
 @dataclass
 class Figure:
     name: str  # how the report names it
@@ -29,6 +34,19 @@ class Figure:
 _PREFIXES = re.compile(r"^(?:其中|包括|具体包括|主要包括|本部门|本单位|我单位|本年度|部门预算|部门|合计|共计|为|是|：|:|\.|．|的|按)+")
 _ENUMERATION = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[⒈⒉⒊⒋⒌⒍⒎⒏⒐]|[①-⑩])")
 _YEAR = re.compile(r"\d{4}年度?")
+# The patterns below read a draft's words (a label), so each runs in time linear in it: a pattern that
+# begins with a run of some characters starts only where such a run starts (tests/test_regex_linear.py).
+_HEADING_END = re.compile(r"^.*情况")
+_CODE_AT_END = re.compile(r"[（(](\d{3}(?:\d{2}){0,2})[）)]$")
+_LEVELS = re.compile(r"(?<![^（）()])([^（）()]++)[（(]([类款项])[）)]")
+_SAID_END = re.compile(r"(?:为|是|共计|合计为|总额为|共计安排)$")
+_ITEM_NUMBER = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]++、")
+_BUDGET_WORD = re.compile(r"(预算金额|预算数|预算|数|金额)$")
+_FEE_WORD = re.compile(r"费用$")
+_PROJECT_WORD = re.compile(r"项目$")
+_BUDGET_END = re.compile(r"(预算数|预算)$")
+_HOUSEHOLDS = re.compile(r"(?<!\d)\d++家")
+_OTHER_MATTER = re.compile(r"结转|上年|增加|减少|增长|下降|其中|以外|除|中的|预留|面向|企业|\d")
 _QUOTES = str.maketrans({'"': "“", "＂": "“", "(": "（", ")": "）"})
 
 
@@ -42,7 +60,7 @@ def normalize(label: str, department: str = "") -> str:
                 text = text.replace(department[start:], "")
                 break
     text = _YEAR.sub("", text)
-    text = re.sub(r"^.*情况", "", text)  # the end of a heading the PDF wrapped onto the sentence's line
+    text = _HEADING_END.sub("", text)  # the end of a heading the PDF wrapped onto the sentence's line
     for _ in range(3):
         text = _ENUMERATION.sub("", text)
         text = _PREFIXES.sub("", text)
@@ -71,17 +89,16 @@ class Glossary:
         text = normalize(label, self.department)
         if not text:
             return None
-        code = re.search(r"[（(](\d{3}(?:\d{2}){0,2})[）)]$", label.replace(" ", ""))
+        code = _CODE_AT_END.search(label.replace(" ", ""))
         if code and code.group(1) in self.codes:
             return self.codes[code.group(1)]
-        levels = re.findall(r"([^（）()]+)[（(]([类款项])[）)]", text)
+        levels = _LEVELS.findall(text)
         if levels:  # Shanghai's “文化旅游体育与传媒支出(类)文化和旅游(款)行政运行(项)”
             return self._by_levels([name for name, _ in levels])
-        text = re.sub(r"(?:为|是|共计|合计为|总额为|共计安排)$", "", text)
+        text = _SAID_END.sub("", text)
         # 收支总表 flattened: "二、事业收入五、住房保障支出 6,617,121" — the figure is the last item's
-        text = re.split(r"[一二三四五六七八九十]+、", text)[-1] or text
-        for candidate in (text, re.sub(r"(预算金额|预算数|预算|数|金额)$", "", text), re.sub(r"费用$", "费", text),
-                          re.sub(r"项目$", "", text)):
+        text = _ITEM_NUMBER.split(text)[-1] or text
+        for candidate in (text, _BUDGET_WORD.sub("", text), _FEE_WORD.sub("费", text), _PROJECT_WORD.sub("", text)):
             found = self.names.get(candidate, [])
             if len(found) == 1:
                 return found[0]
@@ -96,13 +113,13 @@ class Glossary:
     def _by_ending(self, text: str) -> Figure | None:
         """A long label that ends with one name (…单位财政拨款的机关运行经费预算): that name's figure,
         unless its words speak of another year, a carry-over or a change."""
-        stripped = re.sub(r"(预算数|预算)$", "", text)
+        stripped = _BUDGET_END.sub("", text)
         endings = [name for name in self.names if len(name) >= 4 and stripped.endswith(name) and name != stripped]
         if not endings:
             return None
         name = max(endings, key=len)
-        before = re.sub(r"\d+家", "", stripped[: -len(name)])  # “下属1家机关和1家参公事业单位”
-        if re.search(r"结转|上年|增加|减少|增长|下降|其中|以外|除|中的|预留|面向|企业|\d", before) or len(self.names[name]) != 1:
+        before = _HOUSEHOLDS.sub("", stripped[: -len(name)])  # “下属1家机关和1家参公事业单位”
+        if _OTHER_MATTER.search(before) or len(self.names[name]) != 1:
             return None
         return self.names[name][0]
 
@@ -120,12 +137,12 @@ class Glossary:
         fa = f.actual
 
         def total(name: str, current: Decimal | None, key: str | None, *aliases: str,
-                  actual: Decimal | None = None, wholes: tuple[Decimal, ...] = ()) -> None:
+                  actual: Decimal | None = None, wholes: tuple[Decimal | None, ...] = ()) -> None:
             if current is None:
                 return
             prior = f.prior_total(key) if key else None
             executed = fa.prior_total(key) if key else actual
-            self.add(Figure(name, current, prior, executed if executed is not None else actual, wholes=wholes),
+            self.add(Figure(name, current, prior, executed if executed is not None else actual, wholes=known(wholes)),
                      name, *aliases)
 
         grand = f.expenditure_grand_total
@@ -199,7 +216,7 @@ class Glossary:
         funds = [f.function_tree(fund) for fund in ("政府性基金", "国有资本经营")]
         fund_totals = {n.code: n.total for tree in funds for top in tree for n in top.walk()}
 
-        in_units = defaultdict(set)  # a code's totals in each unit (表3 lists each unit's rows)
+        in_units: defaultdict[str, set[Decimal]] = defaultdict(set)  # a code's totals in each unit (表3 lists each unit's rows)
         for unit in f.unit_figures:
             for top in unit.function_tree():
                 for n in top.walk():
@@ -211,7 +228,7 @@ class Glossary:
                       *in_units[node.code]}
             figure = Figure(node.name, node.total, own.prior if own else node.prior, actual_of.get(node.code),
                             others=tuple(others), parts=tuple(n.total for n in node.walk() if n is not node and not n.children),
-                            wholes=(f.general_budget, f.expenditure_total))
+                            wholes=known((f.general_budget, f.expenditure_total)))
             self.codes[node.code] = figure
             short = [node.name.removesuffix("支出")] if len(node.code) == 3 else []  # 表1's "一、一般公共服务"
             self.add(figure, node.name, f"{node.name}支出", *short)

@@ -30,16 +30,33 @@ def _text(value: Decimal, decimals: int, unit: str) -> str:
     return f"{shown(value, decimals):,.{decimals}f}{unit}"
 
 
+# A figure is checked at the precision printed; no budget figure has more digits than these (a
+# trillion 元 to the fen is 15), and more would pass the 28 digits Decimal computes with.
+MAX_DIGITS = 20
+MAX_DECIMALS = 8
+
+
 def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
     verdicts: list[Verdict] = []
     subject: Figure | None = None  # the figure the sentence's last amount names
     change_of: Figure | None = None
     part: Decimal | None = None  # the value the last amount agreed with (a share is of it)
     sentence = None
+    of_a_unit = False  # the sentence names a unit of the department (found once per sentence)
+    last_flat: int | None = None  # where in verdicts the last 持平 is
     for st in statements:
         if st.sentence is not sentence or st.kind == "cell":  # a new sentence speaks of its own figures
+            if st.sentence is not sentence:
+                of_a_unit = any(name in st.sentence for name in glossary.unit_names)
             sentence, subject, change_of, part = st.sentence, None, None, None
-        if st.kind != "cell" and any(name in st.sentence for name in glossary.unit_names):
+        if st.kind == "flat":
+            last_flat = len(verdicts)
+        if st.value is not None and not st.after_flat and (
+                st.decimals > MAX_DECIMALS or len(st.value.as_tuple().digits) > MAX_DIGITS):
+            verdicts.append(Verdict(st, "unknown", cause=f"位数过多（超过 {MAX_DIGITS} 位或 {MAX_DECIMALS} 位小数），"
+                                                         "不像预算中的数字"))
+            continue
+        if st.kind != "cell" and of_a_unit:
             verdicts.append(Verdict(st, "unknown", cause="说的是一个预算单位的数"))
             continue
         if st.kind in ("amount", "cell"):
@@ -56,10 +73,10 @@ def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
             verdicts.append(_flat(st, subject))
         elif st.kind == "rate":
             if st.after_flat:  # "持平 …，增长0%": one slip, told on the 持平
-                flat = next((v for v in reversed(verdicts) if v.statement.kind == "flat"), None)
-                if flat is not None and flat.status == "agree":
-                    verdicts[verdicts.index(flat)] = Verdict(flat.statement, "disagree", flat.figure, "与上年持平",
-                                                             "持平后又写了增长率，应只写持平")
+                if last_flat is not None and verdicts[last_flat].status == "agree":
+                    flat = verdicts[last_flat]
+                    verdicts[last_flat] = Verdict(flat.statement, "disagree", flat.figure, "与上年持平",
+                                                  "持平后又写了增长率，应只写持平")
                 continue
             verdicts.append(_rate(st, change_of or subject))
         elif st.kind == "share":

@@ -5,31 +5,87 @@ are joined into sentences and such spaces dropped, each figure keeping the line 
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from reportgen.review.draft import Line
+from reportgen.review.draft import WIDE_SPACE, Line
 
+# A disclosure states a few thousand figures; checking one against the source costs some tens of
+# microseconds, so a draft of millions of amounts took minutes and gigabytes: it is refused.
+MAX_FIGURES = 100_000
 NUMBER = r"\d[\d,，]*(?:[.．]\d+)?"
-_AMOUNT = re.compile(rf"(?P<num>{NUMBER})(?P<unit>万元|元)")
-_CHANGE = re.compile(r"(?:比|较)(?:上年|(?P<year>\d{4})年)(?P<base>预算数|预算|执行数|决算数)?"
-                     rf"(?P<dir>增加|减少|增长|下降)(?P<num>{NUMBER})? ?(?P<unit>万元|元|%)?")
-_FLAT = re.compile(r"(?:与|比|较)(?:上年|(?P<year>\d{4})年)(?P<base>预算数|预算|执行数|决算数)?(?:基本)?持平(?P<empty>万元|元)?")
-_RATE = re.compile(rf"(?P<dir>增长|下降)(?P<num>{NUMBER}) ?%")
-_SHARE = re.compile(rf"占(?P<what>[^，。；\d]{{0,14}}?)(?P<num>{NUMBER}) ?%")
+# Every pattern below reads a draft's text, so each runs in time linear in its line, whatever the line
+# holds (tests/test_regex_linear.py). Two habits make it so. A number is matched possessively (_NUM):
+# what may follow a number in these patterns is never a digit, comma or point it could give back, so
+# none tries the ways of cutting a run of digits into numbers (a 45-byte line of 36 digits, a letter
+# and 8 digits took the old table-row pattern 106 s, twice as long for each further digit; the
+# table row is now read by code, _table_row and _pieces). And a pattern that begins with a run of some characters
+# starts only where such a run starts (a lookbehind): begun inside the run, it would reach the same
+# end and fail the same way, each start re-reading the rest of the run.
+_NUM = r"\d[\d,，]*+(?:[.．]\d++)?+"
+_UNNAMED = re.compile(r"[(][?]P<[a-z]+>")
+_CHANGE_TEXT = (r"(?:比|较)(?:上年|(?P<year>\d{4})年)(?P<base>预算数|预算|执行数|决算数)?"
+                rf"(?P<dir>增加|减少|增长|下降)(?P<num>{_NUM})? ?(?P<unit>万元|元|%)?")
+_FLAT_TEXT = r"(?:与|比|较)(?:上年|(?P<year>\d{4})年)(?P<base>预算数|预算|执行数|决算数)?(?:基本)?持平(?P<empty>万元|元)?"
+_RATE_TEXT = rf"(?P<dir>增长|下降)(?P<num>{_NUM}) ?%"
+_SHARE_TEXT = rf"占(?P<what>[^，。；\d]{{0,14}}?)(?P<num>{_NUM}) ?%"
+# An amount starts where a run of digits and commas starts (its leading commas are not its own).
+_AMOUNT = re.compile(rf"(?<![\d,，])[,，]*+(?P<num>{_NUM})(?P<unit>万元|元)")
+_CHANGE = re.compile(_CHANGE_TEXT)
+_FLAT = re.compile(_FLAT_TEXT)
+_RATE = re.compile(_RATE_TEXT)
+_SHARE = re.compile(_SHARE_TEXT)
 _TOKENS = re.compile("|".join(  # each kind as a named alternative; its inner groups unnamed here
-    f"(?P<{name}>{re.sub(r'[(][?]P<[a-z]+>', '(?:', pattern.pattern)})"
-    for name, pattern in (("change", _CHANGE), ("flat", _FLAT), ("rate", _RATE), ("share", _SHARE), ("amount", _AMOUNT))))
-# Spaces next to a Han character or full-width punctuation are the PDF's, not the text's.
-_WIDE_SPACE = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000]+|[ \t\u3000]+(?=[^\x00-\x7f])")
+    f"(?P<{name}>{_UNNAMED.sub('(?:', text)})"
+    for name, text in (("change", _CHANGE_TEXT), ("flat", _FLAT_TEXT), ("rate", _RATE_TEXT), ("share", _SHARE_TEXT)))
+    + rf"|(?<![\d,，])[,，]*+(?P<amount>{_NUM}(?:万元|元))")
+_FIGURE = re.compile(_NUM)
+_FIGURE_RUN = re.compile(r"\d[\d,，]*+")  # a number's digits and commas (before any decimal point)
+_COMMAS = re.compile(r"[,，]*+")
+_WIDE_SPACE = WIDE_SPACE  # spaces next to a Han character or full-width punctuation are the PDF's
 _SENTENCE_END = re.compile(r"[。；;]")
-_ROW = re.compile(rf"^(?P<code>(?:\d{{3}}(?: ?\d{{2}}){{0,2}}))?(?P<rest>.*?)(?P<nums>(?: *(?:-?{NUMBER}))+) *$")
-_ROW_NUMBER = re.compile(rf"-?{NUMBER}")
+_ROW_NUMBER = re.compile(rf"-?{_NUM}")
 _LABEL_CUT = re.compile(r"[，,。；;：:、（）()]|其中|包括")
 # A line that starts a heading or an item: never the continuation of the sentence before it.
 _STARTS_ANEW = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d)"
                           r"|[⒈⒉⒊⒋⒌⒍⒎⒏⒐]|表\d)")
+# A table row: a line whose end is numbers (its "tail": digits, commas, points, minus signs and
+# spaces, read from the end), with no unit after them, Han words before them and no sentence marks.
+_TAIL = re.compile(r"[\d,，.．\- ]*+")  # matched on the reversed line
+# Where the tail stops being numbers "-1,234.5 6": a point not followed by a digit, a comma or point
+# after a space, a minus not followed by a digit, a point with one decimal and then a comma or point
+# (numbers follow each other with or without spaces between, so "1.56,3" is 1.5 and 6,3, but "1.5,3"
+# is no numbers). Zero-width, so that overlapping places are all found.
+_NOT_NUMBERS = re.compile(r"(?=[.．](?!\d)| [.．,，]|-(?!\d)|[.．]\d[.．,，])")
+_POINTS = re.compile(r"[.．,，]*+")
+_ROW_END_WORD = re.compile(r"[万元%]$|[年月日]$")
+_ENDS_IN_DIGIT = re.compile(r"\d$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_SENTENCE_MARK = re.compile(r"[，。；]")
+# Cells of a table row: an optional code, a name, then numbers.
+_CODE = re.compile(r"\d{3}(?: ?\d{2}){0,2} *+")
+_DIGITS = re.compile(r"\d++")
+_BLANK = re.compile(r"\s++")
+_SPACES = re.compile(r" ++")
+_NAME_RUN = re.compile(r"[^\d\s]++")
+_DIGIT = re.compile(r"\d")
+_NUMBERS_MAY_START = re.compile(r"(?<! ) |-")  # where a name's numbers may start, before its next digit
+# A PDF's text layer runs an amount into the next item of a 收支总表 line ("47,483,458一、社会保障和就业支出").
+_RUN_BEFORE_HAN = re.compile(r"(?<![\d,.])[\d,.]++(?=[\u4e00-\u9fff])")
+_ENDS_AS_NUMBER = re.compile(r"(?<!\d)\d++\.\d|\d{3},\d")  # .match on the reversed run: 1.5 or 1,234 at its end
+_CLASSIFICATION_CODE = re.compile(r"[235]\d{2}(?:\d{2}){0,2}")
+_TABLE_WORD = re.compile(r"表|附表")
+_CHANGED = re.compile(r"(增加|减少)(?:支出|预算|资金)?\Z")  # searched from the label's second character
+_COMPARED = re.compile(r"比|较|与")
+_FULL_STOP = re.compile(r"[。]")
+_HEADING_FIGURE = re.compile(r"\d[万元%]|[，；]")
+# 一般公共服务支出（201）490.00万元: the code in brackets belongs to the name before it
+_NAME_WITH_CODE = re.compile(r"(?<![^，,。；;：:、（）()])([^，,。；;：:、（）()]++)[（(](\d{3}(?:\d{2}){0,2})[）)]$")
+_NAME_WITH_LEVELS = re.compile(
+    r"(?<![^“”，。；：])“?((?>[^“”，。；：]+?[（(]类[）)])[^“”，。；：]*?[（(]项[）)])”?$")
 
 
 def to_decimal(text: str) -> Decimal:
@@ -63,15 +119,29 @@ class Statement:
     own_label: bool = False  # a change said as "基本支出增加4.27万元": it names its figure itself
 
 
+class TooManyFigures(Exception):
+    """A draft states more than MAX_FIGURES (``limit``) figures; ``line`` is where the count passed it."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+        self.limit = MAX_FIGURES
+
+
 def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement]:
-    """Every figure the lines state, in order."""
+    """Every figure the lines state, in order; TooManyFigures past MAX_FIGURES of them."""
     statements: list[Statement] = []
     buffer: list[tuple[int, str]] = []
     unit = default_unit
 
+    def counted(more: list[Statement]) -> None:
+        statements.extend(more)
+        if len(statements) > MAX_FIGURES:
+            raise TooManyFigures(statements[MAX_FIGURES].line)
+
     def flush() -> None:
         if buffer:
-            statements.extend(_sentences(buffer))
+            counted(_sentences(buffer, MAX_FIGURES - len(statements)))
             buffer.clear()
 
     for line in lines:
@@ -83,7 +153,7 @@ def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement
         row = _table_row(text)
         if row is not None:
             flush()
-            statements.extend(_cells(line.number, row, line.table_unit or unit))
+            counted(_cells(line.number, row, line.table_unit or unit))
             continue
         if _STARTS_ANEW.match(text):
             flush()
@@ -100,35 +170,44 @@ _HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二�
 def _is_heading(text: str) -> bool:
     """A short line of its own that no sentence continues: 第二部分 …, 一、…, （一）…, 表1 … (an item
     numbered （1） or 1. goes on on the next line)."""
-    return bool(_HEADING.match(text)) and len(text) <= 30 and not re.search(r"\d[万元%]|[，；]", text)
+    return bool(_HEADING.match(text)) and len(text) <= 30 and not _HEADING_FIGURE.search(text)
 
 
-def _table_row(text: str) -> re.Match[str] | None:
-    """A line of a table: numbers at its end with no unit after them (a sentence says 万元)."""
-    if re.search(r"[万元%]$|[年月日]$", text) or not re.search(r"\d$", text):
+def _table_row(text: str) -> str | None:
+    """A line of a table: numbers at its end with no unit after them (a sentence says 万元), Han
+    words before them and no sentence marks. Read in one pass: the numbers start at the first place
+    of the line's tail from which the rest is numbers only."""
+    text = text.removesuffix("\n")  # as a pattern's $ would (a line read has none)
+    if _ROW_END_WORD.search(text) or not _ENDS_IN_DIGIT.search(text) or "\n" in text:
         return None
-    match = _ROW.match(text)
-    if match is None or not re.search(r"[\u4e00-\u9fff]", match.group("rest") or ""):
+    start = len(text) - _end_of(_TAIL, text[::-1], 0)
+    for place in _NOT_NUMBERS.finditer(text, start):
+        start = place.start() + 1
+    start = _end_of(_POINTS, text, start)  # numbers start with a digit, a minus or a space
+    words = text[:start]
+    if not _HAN.search(words) or _SENTENCE_MARK.search(words):
         return None
-    if re.search(r"[，。；]", match.group("rest")):
-        return None
-    return match
+    return text
 
 
-def _cells(number: int, row: re.Match[str], unit: str) -> list[Statement]:
+def _end_of(run: re.Pattern[str], text: str, at: int) -> int:
+    """Where ``run`` (a pattern that matches an empty string too) ends when matched at ``at``."""
+    found = run.match(text, at)
+    return found.end() if found else at
+
+
+def _cells(number: int, row: str, unit: str) -> list[Statement]:
     """A table row as one statement per name: 收支总表 rows hold two (收入 and 支出)."""
     # a PDF's text layer runs an amount into the next item of a 收支总表 line ("47,483,458一、社会保障和就业支出"),
     # and the spaces beside Han characters are gone ("收入总计47,483,458支出总计47,483,458")
-    text = re.sub(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=[\u4e00-\u9fff])", r"\1 ", row.group(0))
-    pieces = re.findall(rf"(\d{{3}}(?: ?\d{{2}}){{0,2}} *)?([^\d\s]+[^\d]*?)((?: +-?{NUMBER})+|(?<=[^\d\s])(?:-?{NUMBER})(?:(?: +-?{NUMBER})*))(?= |$)",
-                        text)
+    text = _RUN_BEFORE_HAN.sub(_spaced, row)
     out = []
-    for code, name, numbers in pieces:
+    for code, name, numbers in _pieces(text):
         values = _ROW_NUMBER.findall(numbers)
-        while values and re.fullmatch(r"[235]\d{2}(?:\d{2}){0,2}", values[0]) and (
+        while values and _CLASSIFICATION_CODE.fullmatch(values[0]) and (
                 len(values) > 1 or (code.startswith("3") and values[0].startswith("5"))):
             values = values[1:]  # a classification code after the name (项目支出表, 政府经济分类), not a figure
-        if not values or re.fullmatch(r"表|附表", name.strip()) or not re.search(r"[\u4e00-\u9fff]", name):
+        if not values or _TABLE_WORD.fullmatch(name.strip()) or not _HAN.search(name):
             continue
         label = (name.strip() + (f"（{code.replace(' ', '')}）" if code.strip() else "")).strip()
         out.append(Statement(number, "cell", text, to_decimal(values[0]), decimals_of(values[0]), unit,
@@ -136,22 +215,132 @@ def _cells(number: int, row: re.Match[str], unit: str) -> list[Statement]:
     return out
 
 
-def _sentences(buffer: list[tuple[int, str]]) -> list[Statement]:
-    """Statements of joined lines, each with the line its number stands on."""
-    text = ""
-    starts: list[tuple[int, int]] = []  # (offset, line)
+def _spaced(run: re.Match[str]) -> str:
+    """A run of digits, commas and points before a Han character, with a space after it when it ends
+    in a number with decimals or thousands (1.5, 1,234): the number ends there."""
+    return run.group() + " " if _ENDS_AS_NUMBER.match(run.group()[::-1]) else run.group()
+
+
+def _pieces(text: str) -> list[tuple[str, str, str]]:
+    """(code, name, numbers) of each cell group of a row, left to right: an optional classification
+    code, a name (no digits; it starts with neither a digit nor a space), then its numbers, each
+    after a space (the first may follow the name directly), up to a space or the end of the row.
+    A name's numbers are the first that fit after it; a name that has none is passed over to the next
+    digit (a later start in the same words would find no other numbers)."""
+    out: list[tuple[str, str, str]] = []
+    at, end = 0, len(text)
+    while at < end:
+        char = text[at]
+        if char.isdecimal():
+            digits = _DIGITS.match(text, at)
+            assert digits is not None
+            if digits.end() - at > 7:  # a code is at most 7 digits: from here it would end on a digit
+                at = digits.end() - 7
+            code = _CODE.match(text, at)
+            found = _named_numbers(text, code.end()) if code else None
+            if code is not None and found is not None:
+                out.append((code.group(), found[0], found[1]))
+                at = found[2]
+            else:
+                at += 1
+        elif char.isspace():
+            blank = _BLANK.match(text, at)
+            assert blank is not None
+            at = blank.end()
+        else:
+            found = _named_numbers(text, at)
+            if found is not None:
+                out.append(("", found[0], found[1]))
+                at = found[2]
+            else:
+                at = _past_failed_name(text, at)
+    return out
+
+
+def _past_failed_name(text: str, start: int) -> int:
+    """Where to go on after a name starting at ``start`` found no numbers: its next digit (a later
+    start in the same words has the same places for numbers, or fewer). And when the number at that
+    digit has no numbers after it either, past the number's digits and commas but its last seven
+    digits (a code may end there): a name starting at one of its commas would look for numbers at
+    the next digit, read the same number to the same end and fail the same way; a code inside it
+    ends on a digit or such a comma. (Else a row of 1,1,1,… read the rest of itself at each comma.)"""
+    digit = _DIGIT.search(text, start)
+    if digit is None:
+        return len(text)
+    at = digit.start()
+    if _numbers_after(text, at, spaced=False) is None:
+        run = _FIGURE_RUN.match(text, at)
+        assert run is not None
+        digits_end = at + len(run.group().rstrip(",，"))  # a comma after the last digit may start a name
+        at = max(at, digits_end - 7)
+    return at
+
+
+def _named_numbers(text: str, start: int) -> tuple[str, str, int] | None:
+    """The name starting at ``start`` and its numbers, with where they end; None when none follow.
+    The name runs at least to the first space or digit; it ends at the first place after that from
+    which numbers follow: a space then numbers, or (after a character that is not a space) numbers."""
+    if start >= len(text) or text[start].isdecimal() or text[start].isspace():
+        return None
+    run = _NAME_RUN.match(text, start)
+    assert run is not None
+    digit = _DIGIT.search(text, run.end())
+    last = digit.start() if digit else len(text)
+    places = [m.start() for m in _NUMBERS_MAY_START.finditer(text, run.end(), last)]
+    if digit is not None:
+        places.append(last)
+    for place in places:
+        found = _numbers_after(text, place, spaced=True) if text[place] == " " else None
+        before = text[place - 1]
+        if found is None and not before.isdecimal() and not before.isspace():
+            found = _numbers_after(text, place, spaced=False)
+        if found is not None:
+            return text[start:place], text[place:found], found
+    return None
+
+
+def _numbers_after(text: str, at: int, spaced: bool) -> int | None:
+    """Where the numbers starting at ``at`` end (before a space or at the end of the row), or None.
+    Spaced: each number after spaces; else the first right at ``at`` and the others after spaces."""
+    ends: list[int] = []
+    if not spaced:
+        first = _ROW_NUMBER.match(text, at)
+        if first is None:
+            return None
+        at = first.end()
+        ends.append(at)
+    while True:
+        spaces = _SPACES.match(text, at)
+        figure = _ROW_NUMBER.match(text, spaces.end()) if spaces else None
+        if figure is None:
+            break
+        at = figure.end()
+        ends.append(at)
+    if ends and text[ends[-1]:ends[-1] + 1] in (" ", ""):
+        return ends[-1]
+    return ends[-2] if len(ends) > 1 else None  # the numbers before the last: a space follows them
+
+
+def _sentences(buffer: list[tuple[int, str]], room: int) -> list[Statement]:
+    """Statements of joined lines, each with the line its number stands on; TooManyFigures past
+    ``room`` of them."""
+    offsets: list[int] = []  # where each line starts in the joined text
+    numbers: list[int] = []
+    length = 0
     for number, part in buffer:
-        starts.append((len(text), number))
-        text += part
+        offsets.append(length)
+        numbers.append(number)
+        length += len(part)
+    text = "".join(part for _, part in buffer)
     out: list[Statement] = []
     for sentence, offset in _split(text):
-        out.extend(_statements(sentence, offset, starts))
+        out.extend(_statements(sentence, offset, (offsets, numbers), room - len(out)))
     return out
 
 
 def _split(text: str) -> list[tuple[str, int]]:
     pieces, start = [], 0
-    for match in re.finditer(r"[。]", text):
+    for match in _FULL_STOP.finditer(text):
         pieces.append((text[start:match.end()], start))
         start = match.end()
     if start < len(text):
@@ -159,36 +348,57 @@ def _split(text: str) -> list[tuple[str, int]]:
     return pieces
 
 
-def _line_at(offset: int, starts: list[tuple[int, int]]) -> int:
-    line = starts[0][1]
-    for start, number in starts:
-        if start <= offset:
-            line = number
-    return line
+def _line_at(offset: int, starts: tuple[list[int], list[int]]) -> int:
+    """The line the joined text's ``offset`` stands on (the last line starting at or before it)."""
+    offsets, numbers = starts
+    return numbers[max(bisect.bisect_right(offsets, offset) - 1, 0)]
 
 
-def _statements(sentence: str, offset: int, starts: list[tuple[int, int]]) -> list[Statement]:
+def _tokens(sentence: str) -> Iterator[tuple[str, str, int, int]]:
+    """(kind, text, start, end) of each figure of the sentence, in order, as _TOKENS.finditer would
+    find them if it tried an amount at every digit."""
+    at = 0
+    while True:
+        if 0 < at < len(sentence) and sentence[at] in ",，" and sentence[at - 1].isdecimal():
+            # the last figure ended in decimals inside a run of digits and commas ("增加1.5,3万元"):
+            # an amount may start at the run's next digit
+            figure = _FIGURE.match(sentence, _end_of(_COMMAS, sentence, at))
+            unit = next((u for u in ("万元", "元") if figure and sentence.startswith(u, figure.end())), "")
+            if figure is not None and unit:
+                yield "amount", figure.group() + unit, figure.start(), figure.end() + len(unit)
+                at = figure.end() + len(unit)
+                continue
+        match = _TOKENS.search(sentence, at)
+        if match is None:
+            return
+        kind = match.lastgroup or ""
+        yield kind, match.group(kind), match.start(kind), match.end()
+        at = match.end()
+
+
+def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]], room: int) -> list[Statement]:
     out: list[Statement] = []
     last_amount: Statement | None = None
     last_kind = ""
     last_base = ""  # the base of the change a rate follows
     first_amount_label = ""
     cursor = 0
-    for match in _TOKENS.finditer(sentence):
-        kind = match.lastgroup or ""
-        token = match.group(0)
-        line = _line_at(offset + match.start(), starts)
+    for kind, token, begin, finish in _tokens(sentence):
+        line = _line_at(offset + begin, starts)
+        if len(out) >= room:
+            raise TooManyFigures(line)
         if kind == "amount":
             amount = _AMOUNT.fullmatch(token)
             assert amount is not None
-            label = _label(sentence[cursor:match.start()])
-            changed = re.fullmatch(r"(.+?)(增加|减少)(?:支出|预算|资金)?", label)
-            if changed and not re.search(r"比|较|与", changed.group(1)):  # 基本支出增加4.27万元: a change of 基本支出
+            label = _label(sentence[cursor:begin])
+            changed = _CHANGED.search(label, 1)
+            of = label[:changed.start()] if changed else ""
+            if changed and "\n" not in of and not _COMPARED.search(of):  # 基本支出增加4.27万元: a change of 基本支出
                 out.append(Statement(line, "change", token, to_decimal(amount.group("num")),
                                      decimals_of(amount.group("num")), amount.group("unit"),
-                                     direction="up" if changed.group(2) == "增加" else "down", label=changed.group(1),
+                                     direction="up" if changed.group(1) == "增加" else "down", label=of,
                                      sentence=sentence, own_label=True))
-                last_kind, cursor = "change", match.end()
+                last_kind, cursor = "change", finish
                 continue
             statement = Statement(line, "amount", token, to_decimal(amount.group("num")), decimals_of(amount.group("num")),
                                   amount.group("unit"), label=label, sentence=sentence)
@@ -213,7 +423,7 @@ def _statements(sentence: str, offset: int, starts: list[tuple[int, int]]) -> li
             if kind in ("change", "flat"):
                 last_base = statement.base
         last_kind = kind
-        cursor = match.end()
+        cursor = finish
     return out
 
 
@@ -235,11 +445,10 @@ def _label_of(prefix: str) -> str:
     label = pieces[-1] if pieces else ""
     if not label.strip() and len(pieces) > 1:
         label = ""
-    # 一般公共服务支出（201）490.00万元: the code in brackets belongs to the name before it
-    code = re.search(r"([^，,。；;：:、（）()]+)[（(](\d{3}(?:\d{2}){0,2})[）)]$", prefix)
+    code = _NAME_WITH_CODE.search(prefix)
     if code:
         return f"{code.group(1)}（{code.group(2)}）"
-    levels = re.search(r"“?([^“”，。；：]+?[（(]类[）)][^“”，。；：]*?[（(]项[）)])”?$", prefix)
+    levels = _NAME_WITH_LEVELS.search(prefix)
     if levels:
         return levels.group(1)
     return label.strip()

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from reportgen.checks.registry import BOTH_WAYS, BRACED, DOUBLED, PLACEHOLDERS, REPEATED_PUNCTUATION
 from reportgen.errors import Finding
-from reportgen.review.draft import Line
+from reportgen.review.draft import WIDE_SPACE, Line
 
-_SPACE = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000]+|[ \t\u3000]+(?=[^\x00-\x7f])")
+_SPACE = WIDE_SPACE
 _COMPARED_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")
 _OWN_YEAR = re.compile(r"(\d{4})年(?:部门)?(?:预算|决算)")
 _WAN = re.compile(r"\d万元")
@@ -26,6 +26,7 @@ _TABLE_TITLE = re.compile(r"^(?:表\s*\d+\s*)?(?:\d{4}年)?[\u4e00-\u9fff“”�
 _NUMBER = re.compile(r"(?<![\d.])\d[\d,]*(?:\.\d+)?(?![\d.])")
 _EMPTY_NOTE = re.compile(r"空表|无数据|无发生额|未安排|没有|无[\u4e00-\u9fff]{0,12}(?:支出|收入|经费)")
 _TABLE_NUMBER = re.compile(r"^(?:附)?表\s*\d+$")
+_YEAR_NUMBER = re.compile(r"\d{4}")
 
 
 def text_findings(lines: list[Line], year: int, file: Path) -> list[Finding]:
@@ -56,7 +57,7 @@ def _empty_tables(lines: list[Line], file: str) -> Iterator[Finding]:
         elif title is not None:
             if _EMPTY_NOTE.search(text):
                 noted = True
-            numbers += [n for n in _NUMBER.findall(text) if not re.fullmatch(r"\d{4}", n.replace(",", ""))]
+            numbers += [n for n in _NUMBER.findall(text) if not _YEAR_NUMBER.fullmatch(n.replace(",", ""))]
     yield from verdict()
 
 

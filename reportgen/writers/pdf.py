@@ -196,29 +196,60 @@ def reproducible(pdf: bytes, when: datetime) -> bytes:
 
 def convert(docx_files: list[Path], out_dir: Path, when: datetime | None = None) -> list[Path]:
     """Each DOCX as a PDF in ``out_dir`` (same stem), converted by one LibreOffice process; with
-    ``when``, made reproducible (see reproducible)."""
+    ``when``, made reproducible (see reproducible). PdfUnavailable (in Chinese, naming the files)
+    when LibreOffice runs past its time limit, or what it leaves is not a whole PDF."""
     if not docx_files:
         return []
     program = soffice()
+    names = "、".join(f"{docx.stem}.pdf" for docx in docx_files)
+    limit = seconds("REPORTGEN_SOFFICE_SECONDS", TIMEOUT_SECONDS)
     with _profile() as profile:
         command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                    "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out_dir), *map(str, docx_files)]
         environment = {**os.environ, "HOME": os.environ.get("HOME", str(profile))}
         try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, env=environment,
-                                  stdin=subprocess.DEVNULL)
-        except subprocess.TimeoutExpired:
-            raise PdfUnavailable(f"LibreOffice 在 {TIMEOUT_SECONDS} 秒内没有完成 PDF 转换") from None
+            code, stdout, stderr = run_program(command, limit, OUTPUT_LIMIT, environment)
+        except ProgramTimeout:
+            raise PdfUnavailable(f"LibreOffice 在 {limit:g} 秒内没有把 {names} 转换完，已结束它；没有生成 PDF"
+                                 "（可用环境变量 REPORTGEN_SOFFICE_SECONDS 放宽时限）") from None
+        except ProgramOutputTooLarge:
+            raise PdfUnavailable(f"LibreOffice 转换 {names} 时输出了超过 {OUTPUT_LIMIT // 1024} KB 的信息，已结束它；"
+                                 "没有生成 PDF") from None
+    said = (stderr or stdout).decode("utf-8", errors="replace").strip().splitlines()[-1:]
     pdfs = [out_dir / f"{docx.stem}.pdf" for docx in docx_files]
     missing = [p.name for p in pdfs if not p.is_file() or p.stat().st_size == 0]
     if missing:
-        said = (done.stderr or done.stdout).strip().splitlines()[-1:] if (done.stderr or done.stdout) else []
-        raise PdfUnavailable(f"LibreOffice 没有生成 {'、'.join(missing)}（退出码 {done.returncode}）"
+        raise PdfUnavailable(f"LibreOffice 没有生成 {'、'.join(missing)}（退出码 {code}）"
                              + (f"：{said[0]}" if said else ""))
+    for pdf in pdfs:
+        problem = _not_a_pdf(pdf)
+        if problem:
+            raise PdfUnavailable(f"LibreOffice 生成的 {pdf.name} {problem}（退出码 {code}），不能作为 PDF 发布")
     if when is not None:
         for pdf in pdfs:
             pdf.write_bytes(reproducible(pdf.read_bytes(), when))
     return pdfs
+
+
+def _not_a_pdf(path: Path) -> str:
+    """What is wrong with the PDF LibreOffice left at ``path``: '' for a regular file that begins
+    with %PDF- and has %%EOF within its last 1024 bytes (after which only a PDF reader's tolerance
+    of trailing bytes); else the words for it."""
+    try:
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return "不是普通文件"
+        with open(path, "rb") as file:
+            head = file.read(5)
+            file.seek(max(info.st_size - _TAIL, 0))
+            tail = file.read(_TAIL)
+    except OSError as exc:
+        return f"不能读取（{exc.strerror or exc}）"
+    if head != b"%PDF-":
+        return "不是 PDF（文件开头不是 %PDF-）"
+    if b"%%EOF" not in tail:
+        return "不完整（结尾没有 %%EOF）"
+    return ""
 
 
 def created(docx: Path) -> datetime:
@@ -231,4 +262,5 @@ def created(docx: Path) -> datetime:
         datetime(1980, 1, 1, tzinfo=UTC)
 
 
-__all__ = ["PdfUnavailable", "convert", "created", "reproducible", "soffice"]
+__all__ = ["PdfUnavailable", "ProgramOutputTooLarge", "ProgramTimeout", "convert", "created", "reproducible",
+           "run_program", "seconds", "soffice"]

@@ -1,0 +1,204 @@
+"""Hangs (issue “Hardening”, part 3): every regular expression that reads a draft's text (review/,
+readers/docx.py, diff/text.py; and writers/pdf.py over LibreOffice's PDF) runs in time linear in
+what it reads, and so does each step of `check --against` that uses them.
+
+The patterns are not listed here: each module's compiled patterns are collected from its namespace
+(also inside lists, tuples and dicts), so a pattern added later is covered without a word here. Each
+is run (finditer, which is what search, findall, sub and split do at every place, and fullmatch) over
+a family of hostile texts: runs of digits, commas, points, spaces, Han characters, units and the
+words the patterns look for, with something at the end that makes a match fail. Every family is
+timed at about 1,000 characters; the three slowest again at 16 times that, best of three: linear
+work takes about 16 times as long, square work 256 times, exponential work never finishes. So the
+bound is generous both ways: at most 64 times as long, and half a second.
+
+The sweep runs in a child process with a time limit: a pattern that backtracks exponentially would
+otherwise hang pytest itself (the regex engine cannot be interrupted); the child says which pattern
+it was timing."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
+
+MODULES = ("reportgen.review.draft", "reportgen.review.statements", "reportgen.review.figures",
+           "reportgen.review.judge", "reportgen.review.wording", "reportgen.review",
+           "reportgen.readers.docx", "reportgen.diff.text", "reportgen.writers.pdf")
+SMALL, LARGE = 1_000, 16_000
+FACTOR = 64  # linear: 16; square: 256
+LIMIT = 0.5  # seconds for LARGE characters (linear work takes milliseconds)
+FLOOR = 20e-6  # below this a SMALL time is noise
+SWEEP_SECONDS = 600  # the whole sweep takes seconds; square work would take minutes, exponential forever
+
+# A 45-byte line of digits, a letter and digits: the table-row pattern backtracked over the ways to
+# cut the digits into numbers (2^36 of them) — over 30 seconds, in fact hours.
+HOSTILE_LINE = "1" * 36 + "a" + "1" * 8
+
+UNITS = ("1", "12", "2022", "1,", "1，", "1.", "1．", "1.5,", "1 ", "1\t", "1\u3000", " ", "\t", "\u3000", " \u3000",
+         "-", "-1 ", "1-", "a", "中", "中 ", "中,", "中，", "中1", "中 1", "1中", "万元", "元", "1万元", "%", "，", "。",
+         "；", "：", "、", "（", "）", "(", ")", "（类）", "(项)", "“", "”", "一", "一、", "比上年", "比2021年", "增加",
+         "增长", "下降1", "占", "持平", "其中", "家", "1家", "表", "年", "情况", "预算", "第一部分", "XX", "{", "heading",
+         "/ID", "<", "<a b=c ", "<!--", "</", "<p>", "<td>", "&#", "\n")
+ENDS = ("", "a", "中", "万元", "%", "。", "1", " ", ".", ",")
+
+
+def families() -> Iterator[tuple[str, Callable[[int], str]]]:
+    """(name, text of about n characters) for each family of hostile texts."""
+    for unit in UNITS:
+        for end in ENDS:
+            yield f"{unit!r}*n+{end!r}", lambda n, u=unit, e=end: u * max(1, n // len(u)) + e
+            yield f"中+{unit!r}*n+{end!r}+1", lambda n, u=unit, e=end: "中" + u * max(1, n // len(u)) + e + "1"
+
+
+def patterns() -> list[tuple[str, re.Pattern[str] | re.Pattern[bytes]]]:
+    """Every compiled pattern in MODULES' namespaces (and one level of containers in them)."""
+    found: dict[int, tuple[str, re.Pattern[str] | re.Pattern[bytes]]] = {}
+
+    def collect(name: str, value: object, depth: int = 0) -> None:
+        if isinstance(value, re.Pattern):
+            found.setdefault(id(value), (name, value))
+        elif depth < 3 and isinstance(value, (list, tuple, frozenset, set)):
+            for i, item in enumerate(value):
+                collect(f"{name}[{i}]", item, depth + 1)
+        elif depth < 3 and isinstance(value, dict):
+            for key, item in value.items():
+                collect(f"{name}[{key!r}]", item, depth + 1)
+
+    for module_name in MODULES:
+        module = importlib.import_module(module_name)
+        for attribute, value in vars(module).items():
+            collect(f"{module_name}.{attribute}", value)
+    return list(found.values())
+
+
+def _exercise(pattern: re.Pattern[str] | re.Pattern[bytes], text: str) -> None:
+    subject: str | bytes = text.encode("utf-8") if isinstance(pattern.pattern, bytes) else text
+    for _ in pattern.finditer(subject):  # type: ignore[arg-type]
+        pass
+    pattern.fullmatch(subject)  # type: ignore[arg-type]
+
+
+def _functions() -> list[tuple[str, Callable[[str], object]]]:
+    """The steps of `check --against` that run the patterns over a draft, each on one text."""
+    from reportgen.render import prepare
+    from reportgen.review.draft import Line, _html_lines
+    from reportgen.review.figures import Glossary, normalize
+    from reportgen.review.judge import judge
+    from reportgen.review.statements import read_statements
+    from reportgen.review.wording import text_findings
+
+    prepared = prepare(YANTIAN)
+    assert prepared.budget is not None and prepared.figures is not None
+    glossary = Glossary(prepared.budget, prepared.figures)
+    draft = Path("draft.txt")
+
+    def many_lines(text: str) -> object:  # the text as many short lines (joined into one sentence)
+        return read_statements([Line(i, text[i:i + 8]) for i in range(0, len(text), 8)])
+
+    return [
+        ("read_statements", lambda text: read_statements([Line(1, text)])),
+        ("read_statements of many lines", many_lines),
+        ("judge", lambda text: judge(read_statements([Line(1, text)]), glossary)),
+        ("text_findings", lambda text: text_findings([Line(1, text)], 2022, draft)),
+        ("html lines", lambda text: _html_lines(text, Path("draft.html"))),
+        ("Glossary.find", glossary.find),
+        ("normalize", lambda text: normalize(text, prepared.budget.department if prepared.budget else "")),
+    ]
+
+
+def _best(run: Callable[[str], object], text: str, times: int = 3) -> float:
+    best = float("inf")
+    for _ in range(times):
+        start = time.perf_counter()
+        run(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def sweep() -> list[dict[str, object]]:
+    """For each pattern and function: the three slowest families, timed at SMALL and LARGE."""
+    results: list[dict[str, object]] = []
+    subjects: list[tuple[str, Callable[[str], object]]] = [
+        (name, lambda text, p=pattern: _exercise(p, text)) for name, pattern in patterns()]
+    subjects += _functions()
+    texts = list(families())
+    for name, run in subjects:
+        print(f"timing {name}", file=sys.stderr, flush=True)
+        small = []
+        for family, make in texts:
+            text = make(SMALL)
+            start = time.perf_counter()
+            run(text)
+            small.append((time.perf_counter() - start, family, make))
+        small.sort(key=lambda entry: entry[0], reverse=True)
+        for _, family, make in small[:3]:
+            results.append({"subject": name, "family": family, "small": _best(run, make(SMALL)),
+                            "large": _best(run, make(LARGE))})
+    return results
+
+
+@pytest.fixture(scope="module")
+def timings() -> list[dict[str, object]]:
+    try:
+        done = subprocess.run([sys.executable, "-m", "tests.test_regex_linear"], capture_output=True, text=True,
+                              cwd=ROOT, timeout=SWEEP_SECONDS, env={**os.environ, "PYTHONHASHSEED": "0"})
+    except subprocess.TimeoutExpired as exc:
+        said = (exc.stderr or b"").decode() if isinstance(exc.stderr, bytes) else (exc.stderr or "")
+        pytest.fail(f"the sweep did not finish in {SWEEP_SECONDS} s; it was " + (said.strip().splitlines() or ["?"])[-1])
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout)
+
+
+def test_every_pattern_over_a_draft_is_collected():
+    names = {name for name, _ in patterns()}
+    assert "reportgen.review.statements._TOKENS" in names and "reportgen.review.draft.WIDE_SPACE" in names
+    assert any(name.startswith("reportgen.readers.docx._NUMBERING[") for name in names)  # inside a list
+    assert len(names) > 60
+
+
+def test_every_pattern_and_step_runs_in_linear_time(timings):
+    subjects = {t["subject"] for t in timings}
+    assert {name for name, _ in patterns()} <= subjects and "read_statements" in subjects
+    slow = [t for t in timings if t["large"] > LIMIT or t["large"] > FACTOR * max(t["small"], FLOOR)]
+    assert not slow, "\n".join(f"{t['subject']} on {t['family']}: {t['small'] * 1000:.2f} ms at {SMALL} characters, "
+                               f"{t['large'] * 1000:.2f} ms at {LARGE}" for t in slow)
+
+
+def test_the_hostile_line_is_checked_at_once(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("\n".join([HOSTILE_LINE, "中" + HOSTILE_LINE, "1," * 30 + "x", " " * 5000 + "a",
+                                "一般公共服务支出 " + "1" * 40 + "a 1", "占" + "1，" * 3000 + "中",
+                                "1" * 5000 + "万", "（" + "中" * 5000 + "（类）" * 100, ""]), encoding="utf-8")
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "reportgen", "check", str(YANTIAN), "--against", str(draft)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert time.perf_counter() - start < 30
+    assert done.returncode in (0, 1), done.stderr
+    assert "内部错误" not in done.stderr and "Traceback" not in done.stderr
+    assert f"{draft}: 读到" in done.stdout
+
+
+def test_the_table_row_pattern_no_longer_backtracks():
+    from reportgen.review.statements import _table_row
+
+    start = time.perf_counter()
+    assert _table_row(HOSTILE_LINE) is None  # no Han words before the numbers
+    hostile = "中" + "1" * 5000 + "a1"  # a row: its number is the last 1 (the old pattern cut the 5,000 digits every way)
+    assert _table_row(hostile) == hostile
+    assert _table_row("一般公共服务支出 1,234.56 -7 8．5") == "一般公共服务支出 1,234.56 -7 8．5"
+    assert time.perf_counter() - start < 0.5
+
+
+if __name__ == "__main__":
+    json.dump(sweep(), sys.stdout)
