@@ -19,6 +19,7 @@ from reportgen.model import (
     FISCAL_SOURCES,
     INCOME_SOURCES,
     Budget,
+    EconomicRow,
     Indicator,
     Project,
     ProjectTarget,
@@ -249,16 +250,25 @@ class TableBuilder:
     def function_gap(self, tid: str, nodes: list[Node], wholes: tuple[Decimal | None, ...], prior_total: Decimal | None,
                      actual: dict[str, Decimal | None] | None, actual_total: Decimal | None) -> bool:
         """Whether a function table's rows, rounded, fail to add up to its rounded 合计 in any column."""
-        total = wholes[0]
         values: tuple[Callable[[Node], Decimal], ...] = (lambda n: n.total, lambda n: n.basic, lambda n: n.project)
         if any(self.tree_gap(tid, nodes, whole or ZERO, value) for value, whole in zip(values, wholes, strict=True)):
             return True
-        if prior_total is not None and (self.gap(tid, prior_total, (n.prior or ZERO for n in nodes)) or self.gap(
-                tid, difference(total, prior_total) or ZERO, (n.difference or ZERO for n in nodes))):
-            return True  # the 上年 and 增减 columns round too
+        return self.prior_gap(tid, nodes, wholes[0], prior_total) or self.actual_gap(tid, nodes, wholes[0], actual,
+                                                                                    actual_total)
+
+    def prior_gap(self, tid: str, nodes: list[Node], total: Decimal | None, prior_total: Decimal | None) -> bool:
+        """Whether the 上年 and 增减 columns fail to add up, rounded."""
+        if prior_total is None:
+            return False
+        return self.gap(tid, prior_total, (n.prior or ZERO for n in nodes)) or self.gap(
+            tid, difference(total, prior_total) or ZERO, (n.difference or ZERO for n in nodes))
+
+    def actual_gap(self, tid: str, nodes: list[Node], total: Decimal | None, actual: dict[str, Decimal | None] | None,
+                   actual_total: Decimal | None) -> bool:
+        """Whether the 上年执行数 and its 增减额 columns fail to add up, rounded."""
         if actual is None or actual_total is None or total is None:
             return False
-        tops = [actual.get(n.code) or ZERO for n in nodes]  # and so do the 上年执行数 columns
+        tops = [actual.get(n.code) or ZERO for n in nodes]
         return self.gap(tid, actual_total, tops) or self.gap(
             tid, total - actual_total, (n.total - (actual.get(n.code) or ZERO) for n in nodes))
 
@@ -362,21 +372,24 @@ class TableBuilder:
             body.append(Row([Cell(node.code), Cell(node.name, bold=True), Cell(), Cell(), *split], kind="subtotal",
                             key=node.code))
             for row in (r for r in self.b.economic_rows if r.code[:3] == node.code and r.code != node.code):
-                parts = list(row.government.items()) or [("", row.amount)]
-                for index, (gov_code, amount) in enumerate(parts):
-                    gov_name = code_name(self.b, "政府经济分类", gov_code) if gov_code else None
-                    cells = []
-                    if index == 0:
-                        span = len(parts)
-                        cells += [Cell(row.code, rowspan=span), Cell(row.name, indent=1, rowspan=span)]
-                    values = [num(amount), *map(num, self.f.row_split(row, amount))]
-                    cells += [Cell(gov_code), Cell(gov_name or ""), *values]
-                    body.append(Row(cells, key=f"{row.code}/{gov_code}"))
+                body += self.government_rows(row)
         gap = self.tree_gap(tid, self.f.economic_tree, self.f.general_basic or ZERO, lambda n: n.basic)
         for column, whole in ((0, personnel), (1, public)):  # the 人员经费 and 公用经费 columns round too
             shares = [self.f.class_split(n.code)[column] or ZERO for n in self.f.economic_tree]
             gap = gap or (whole is not None and self.gap(tid, whole, shares))
         return TableRows(header, body, widths, wide=True, rounding_gap=gap)
+
+    def government_rows(self, row: EconomicRow) -> list[Row]:
+        """An economic 款 row, one line per 政府经济分类 it maps to (its code and name spanning them)."""
+        num = self.num("一般公共预算基本支出表")
+        parts = list(row.government.items()) or [("", row.amount)]
+        rows = []
+        for index, (gov_code, amount) in enumerate(parts):
+            gov_name = code_name(self.b, "政府经济分类", gov_code) if gov_code else None
+            cells = [Cell(row.code, rowspan=len(parts)), Cell(row.name, indent=1, rowspan=len(parts))] if index == 0 else []
+            cells += [Cell(gov_code), Cell(gov_name or ""), num(amount), *map(num, self.f.row_split(row, amount))]
+            rows.append(Row(cells, key=f"{row.code}/{gov_code}"))
+        return rows
 
     # -- 表7 “三公”经费支出表 -------------------------------------------------------------------
     def three_public(self) -> TableRows:
