@@ -11,7 +11,7 @@ from reportgen import codes
 from reportgen.checks.registry import TEXT_SLIPS, make_finding, reason_threshold, rule
 from reportgen.compute import ZERO, Figures, Node, in_unit, quantize_half_up, sum_known
 from reportgen.errors import Finding
-from reportgen.model import FUNDS, Budget
+from reportgen.model import FUNDS, Budget, FunctionRow, StatedTotal
 from reportgen.phrasing import Money
 
 
@@ -461,32 +461,34 @@ def reasons_without_a_comparison(b: Budget, f: Figures, m: Money) -> Iterator[Fi
     figure there is no change to explain, and the reason would stand alone or be dropped."""
     base = b.compare_base
     prior_field = {"预算": "上年", "执行数": "上年执行数", "两者": "上年（或上年执行数）"}[base]
+    for what, reason, prior, actual, line, path, field in _reasons(b, f, prior_field):
+        compared = (prior is not None and base != "执行数") or (actual is not None and base != "预算")
+        if reason and not compared:  # nothing the text compares with (as 展示.比较 says)
+            yield make_finding(b, "error", "R-原因无比较", f"{what}写了变动原因，但没有上年数可以比较：请填写{field}，"
+                               "或删去原因", line, path)
 
-    def refuse(what: str, line: int, path: str, field: str) -> Finding:
-        return make_finding(b, "error", "R-原因无比较", f"{what}写了变动原因，但没有上年数可以比较：请填写{field}，"
-                            "或删去原因", line, path)
 
-    def uncompared(prior: Decimal | None, actual: Decimal | None) -> bool:
-        """Nothing the text compares with (as 展示.比较 says)."""
-        return not ((prior is not None and base != "执行数") or (actual is not None and base != "预算"))
-
+def _reasons(b: Budget, f: Figures, prior_field: str) -> Iterator[
+        tuple[str, str, Decimal | None, Decimal | None, int, str, str]]:
+    """Every item that may carry a reason: (what, its reason, its prior, its 上年执行数, line, path, the
+    field that would give the prior)."""
     for key, text in b.reasons.items():
-        if text and uncompared(f.prior_total(key), f.actual.prior_total(key)):
-            yield refuse(f"“{key}”", b.key_lines.get(f"变动原因.{key}", 0), f"变动原因.{key}", f"“{prior_field}.{key}”")
-    for row in b.function_rows:
-        if row.reason and uncompared(row.prior, row.actual):
-            yield refuse(f"功能分类科目 {row.code}", row.line, "支出.功能分类", f"这一行的“{prior_field}”")
-    for total in b.stated_totals:
-        if total.reason and uncompared(total.prior, total.actual):
-            yield refuse(f"功能分类科目 {total.code}", total.line, "支出.功能分类", f"这一行的“{prior_field}”")
+        yield (f"“{key}”", text, f.prior_total(key), f.actual.prior_total(key), b.key_lines.get(f"变动原因.{key}", 0),
+               f"变动原因.{key}", f"“{prior_field}.{key}”")
+    rows: list[FunctionRow | StatedTotal] = [*b.function_rows, *b.stated_totals]
+    for row in rows:
+        yield (f"功能分类科目 {row.code}", row.reason, row.prior, row.actual, row.line, "支出.功能分类",
+               f"这一行的“{prior_field}”")
     for project in b.projects:
-        if project.reason and uncompared(project.prior, project.actual):
-            yield refuse(f"项目“{project.name}”", project.line, "支出.项目", f"这个项目的“{prior_field}”")
-    if b.running_costs is not None and b.running_costs.reason and uncompared(b.running_costs.prior, b.running_costs.actual):
-        yield refuse("机关运行经费", b.running_costs.line, "机关运行经费", f"“机关运行经费.{prior_field}”")
+        yield (f"项目“{project.name}”", project.reason, project.prior, project.actual, project.line, "支出.项目",
+               f"这个项目的“{prior_field}”")
+    if b.running_costs is not None:
+        costs = b.running_costs
+        yield ("机关运行经费", costs.reason, costs.prior, costs.actual, costs.line, "机关运行经费",
+               f"“机关运行经费.{prior_field}”")
     for name, part in b.three_public.parts.items():
-        if part.reason and uncompared(part.prior, part.actual):
-            yield refuse(f"“三公”经费中的{name}", part.line, f"三公经费.{name}", f"“三公经费.{name}.{prior_field}”")
+        yield (f"“三公”经费中的{name}", part.reason, part.prior, part.actual, part.line, f"三公经费.{name}",
+               f"“三公经费.{name}.{prior_field}”")
 
 
 @rule("R-比较基数")
