@@ -153,16 +153,16 @@ def _last_year(budget: Budget, findings: list[Finding], section: str, prior: Pri
 def _fill_items(budget: Budget, last: Budget, field: str) -> None:
     """Each item's ``field`` (prior or actual) that the source leaves blank, from last year's item
     of the same name or code."""
-    by_name = {p.name: p.amount for p in last.projects}
-    for project in budget.projects:
-        if getattr(project, field) is None and project.name in by_name:
-            setattr(project, field, by_name[project.name])
-    for name, part in budget.three_public.parts.items():
-        if getattr(part, field) is None and last.three_public.stated:
-            setattr(part, field, last.three_public.parts[name].current)
-    if budget.running_costs and getattr(budget.running_costs, field) is None and last.running_costs:
-        setattr(budget.running_costs, field, last.running_costs.current)
-    for row in budget.function_rows:
-        if getattr(row, field) is None:
-            setattr(row, field, next((r.total for r in last.function_rows if r.code == row.code and r.fund == row.fund),
-                                     None))
+    projects = {p.name: p.amount for p in last.projects}
+    rows: dict[tuple[str, str], Decimal] = {}
+    for r in last.function_rows:  # the first of a code repeated by mistake, as a reader reads it
+        rows.setdefault((r.code, r.fund), r.total)
+    pairs: list[tuple[Any, Decimal | None]] = [(p, projects.get(p.name)) for p in budget.projects]
+    if last.three_public.stated:
+        pairs += [(part, last.three_public.parts[name].current) for name, part in budget.three_public.parts.items()]
+    if budget.running_costs and last.running_costs:
+        pairs.append((budget.running_costs, last.running_costs.current))
+    pairs += [(row, rows.get((row.code, row.fund))) for row in budget.function_rows]
+    for item, value in pairs:
+        if getattr(item, field) is None and value is not None:
+            setattr(item, field, value)
