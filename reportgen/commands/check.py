@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.atomic import write_atomically
 from reportgen.commands import arguments
@@ -12,6 +13,9 @@ from reportgen.commands.base import Failure, UsageError
 from reportgen.errors import Finding
 from reportgen.oserrors import reason
 from reportgen.source.inputs import overwritten_inputs
+
+if TYPE_CHECKING:
+    from reportgen.review import Review
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,19 +45,24 @@ def run(args: argparse.Namespace) -> int:
             findings = [Finding("error", f.rule, f.message, f.file, f.line, f.column, f.path) for f in findings]
         any_error = any_error or any(f.severity == "error" for f in findings)
         report.append((source, findings))
-    if args.format == "json":
+    _print_report(report, args.format)
+    return 1 if any_error else 0
+
+
+def _print_report(report: list[tuple[Path, list[Finding]]], form: str) -> None:
+    """Each source's findings, as JSON or as lines with a count per source."""
+    if form == "json":
         import json
 
         print(json.dumps([{"source": str(s), "findings": [f.as_dict() for f in fs]} for s, fs in report],
                          ensure_ascii=False, indent=2))
-    else:
-        for source, findings in report:
-            errors = sum(1 for f in findings if f.severity == "error")
-            print(f"== {source}")
-            for finding in findings:
-                print(finding.format())
-            print(f"{source}: {errors} 个错误，{len(findings) - errors} 个警告")
-    return 1 if any_error else 0
+        return
+    for source, findings in report:
+        errors = sum(1 for f in findings if f.severity == "error")
+        print(f"== {source}")
+        for finding in findings:
+            print(finding.format())
+        print(f"{source}: {errors} 个错误，{len(findings) - errors} 个警告")
 
 
 def _against(args: argparse.Namespace) -> int:
@@ -77,8 +86,6 @@ def _against(args: argparse.Namespace) -> int:
             print(finding.format())
         print(f"{source}: 源文件或草稿有错误，未能核对", file=sys.stderr)
         return 1
-    findings = result.findings()
-    counts = result.counts
     if args.report is not None:
         try:
             write_atomically(args.report, report_html(result).encode("utf-8"))
@@ -89,16 +96,22 @@ def _against(args: argparse.Namespace) -> int:
 
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:
-        print(f"== {draft}（对照 {source}）")
-        for finding in findings:
-            print(finding.format())
-        unknown = result.unknown()
-        if unknown:
-            print(f"-- 未能核对的 {len(unknown)} 个数字（请人工查看）：")
-            for verdict in unknown:
-                st = verdict.statement
-                print(f"{draft}:{st.line}: {st.text if st.kind != 'cell' else f'{st.label} {st.value}'}"
-                      + (f"（{verdict.cause}）" if verdict.cause else ""))
-        print(f"{draft}: 读到 {counts['read']} 个数字，对上 {counts['matched']} 个：一致 {counts['agree']} 个，"
-              f"不一致 {counts['disagree']} 个；未能核对 {counts['unknown']} 个")
+        _print_review(result, source, draft)
     return 1 if result.disagreements() else 0
+
+
+def _print_review(result: Review, source: Path, draft: Path) -> None:
+    """A review as lines: each finding, the figures it could not judge, and the counts."""
+    counts = result.counts
+    print(f"== {draft}（对照 {source}）")
+    for finding in result.findings():
+        print(finding.format())
+    unknown = result.unknown()
+    if unknown:
+        print(f"-- 未能核对的 {len(unknown)} 个数字（请人工查看）：")
+        for verdict in unknown:
+            st = verdict.statement
+            print(f"{draft}:{st.line}: {st.text if st.kind != 'cell' else f'{st.label} {st.value}'}"
+                  + (f"（{verdict.cause}）" if verdict.cause else ""))
+    print(f"{draft}: 读到 {counts['read']} 个数字，对上 {counts['matched']} 个：一致 {counts['agree']} 个，"
+          f"不一致 {counts['disagree']} 个；未能核对 {counts['unknown']} 个")
