@@ -9,7 +9,7 @@ from decimal import Decimal
 from reportgen.checks.registry import TEXT_SLIPS, make_finding, rule
 from reportgen.compute import ZERO, Figures
 from reportgen.errors import Finding
-from reportgen.model import Budget
+from reportgen.model import Budget, ProjectTarget
 from reportgen.phrasing import Money
 
 HUNDRED = Decimal(100)
@@ -27,22 +27,26 @@ def covered_money(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
                        f"项目绩效目标表的预算数合计 {m.with_unit(total)} 大于项目支出 {m.with_unit(f.project)}",
                        b.line_of("绩效目标.项目[1]"), "绩效目标.项目")
     for index, p in enumerate(t.projects):
-        path = f"绩效目标.项目[{index + 1}]"
-        parts = [x for x in (p.fiscal, p.other) if x is not None]
-        if p.fiscal is not None and p.other is not None and p.fiscal + p.other != p.amount:
-            yield make_finding(b, "error", "R-绩效目标金额",
-                           f"项目“{p.name}”财政资金 {m.with_unit(p.fiscal)} 与其他资金 {m.with_unit(p.other)} 之和"
-                           f"不等于预算数 {m.with_unit(p.amount)}", p.line, path)
-        elif sum(parts, ZERO) > p.amount:
-            yield make_finding(b, "error", "R-绩效目标金额",
-                           f"项目“{p.name}”的资金来源 {m.with_unit(sum(parts, ZERO))} 大于预算数 {m.with_unit(p.amount)}",
-                           p.line, path)
+        yield from _project_money(b, p, f"绩效目标.项目[{index + 1}]", m)
     for task in t.whole.tasks if t.whole else []:
         if task.amount is not None and task.fiscal is not None and task.other is not None \
                 and task.fiscal + task.other != task.amount:
             yield make_finding(b, "error", "R-绩效目标金额",
                            f"任务“{task.name}”财政拨款 {m.with_unit(task.fiscal)} 与其他资金 {m.with_unit(task.other)} 之和"
                            f"不等于金额 {m.with_unit(task.amount)}", task.line, "绩效目标.整体.任务")
+
+
+def _project_money(b: Budget, p: ProjectTarget, path: str, m: Money) -> Iterator[Finding]:
+    """A project target's 财政资金 and 其他资金 against its 预算数: equal when both are given, never above."""
+    parts = [x for x in (p.fiscal, p.other) if x is not None]
+    if p.fiscal is not None and p.other is not None and p.fiscal + p.other != p.amount:
+        yield make_finding(b, "error", "R-绩效目标金额",
+                           f"项目“{p.name}”财政资金 {m.with_unit(p.fiscal)} 与其他资金 {m.with_unit(p.other)} 之和"
+                           f"不等于预算数 {m.with_unit(p.amount)}", p.line, path)
+    elif sum(parts, ZERO) > p.amount:
+        yield make_finding(b, "error", "R-绩效目标金额",
+                           f"项目“{p.name}”的资金来源 {m.with_unit(sum(parts, ZERO))} 大于预算数 {m.with_unit(p.amount)}",
+                           p.line, path)
 
 
 @rule("R-绩效目标")
