@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from reportgen.compute import ZERO, Figures
 from reportgen.document import Cell, Row
-from reportgen.model import FISCAL_SOURCES, INCOME_SOURCES
+from reportgen.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
 from reportgen.phrasing import chinese_number
 from reportgen.tables import MISSING_FUNCTIONS, REGISTRY, TableBuilder, TableRows, Tables, head
 
@@ -68,13 +68,8 @@ def fund_by_levels(fund: str) -> Callable[[TableBuilder], TableRows]:
     return lambda builder: _by_levels(builder.fund_table(fund), f"{fund}预算支出")
 
 
-def finance(builder: TableBuilder) -> TableRows:
-    """部门财务收支预算总表: 财政拨款收入 and its three kinds, the department's own income, and the
-    function 类 numbered 一、二、…; 收入总计 and 支出总计. An income source Shanghai's table does not
-    list gets a row when the department has it; so do 上年结转 and 结转下年."""
-    tid = "收支总表"
-    num = builder.num(tid)
-    b, f = builder.b, builder.f
+def _finance_income(b: Budget, f: Figures) -> list[tuple[str, Decimal | None, int]]:
+    """The income side of 部门财务收支预算总表: (label, amount, indent) per line."""
     own = ["事业收入", "事业单位经营收入", "其他收入"]
     own += [s for s in INCOME_SOURCES if s not in FISCAL_SOURCES and s not in own and b.income[s]]
     left: list[tuple[str, Decimal | None, int]] = [(f"{chinese_number(1)}、财政拨款收入", f.fiscal_income, 0)]
@@ -82,12 +77,28 @@ def finance(builder: TableBuilder) -> TableRows:
     left += [(f"{chinese_number(i)}、{name}", b.income[name], 0) for i, name in enumerate(own, 2)]
     if b.carried_over:
         left.append((f"{chinese_number(len(own) + 2)}、上年结转", b.carried_over, 0))
+    return left
+
+
+def _finance_spending(b: Budget, f: Figures) -> list[tuple[str, Decimal | None]]:
+    """The spending side: the function 类 numbered 一、二、… (基本/项目 支出 without function rows)."""
+    if not f.has_function_rows:
+        return [(f"{chinese_number(1)}、基本支出", f.basic), (f"{chinese_number(2)}、项目支出", f.project)]
     right: list[tuple[str, Decimal | None]] = [(f"{chinese_number(i)}、{n.name}", n.total)
                                                for i, n in enumerate(f.function_tree(), 1)]
     if b.carry_forward:
         right.append((f"{chinese_number(len(right) + 1)}、结转下年", b.carry_forward))
-    if not f.has_function_rows:
-        right = [(f"{chinese_number(1)}、基本支出", f.basic), (f"{chinese_number(2)}、项目支出", f.project)]
+    return right
+
+
+def finance(builder: TableBuilder) -> TableRows:
+    """部门财务收支预算总表: 财政拨款收入 and its three kinds, the department's own income, and the
+    function 类 numbered 一、二、…; 收入总计 and 支出总计. An income source Shanghai's table does not
+    list gets a row when the department has it; so do 上年结转 and 结转下年."""
+    tid = "收支总表"
+    num = builder.num(tid)
+    b, f = builder.b, builder.f
+    left, right = _finance_income(b, f), _finance_spending(b, f)
     body = []
     for index in range(max(len(left), len(right))):
         lname, lvalue, indent = left[index] if index < len(left) else ("", None, 0)
