@@ -182,27 +182,29 @@ def _ranges(value: object, where: str) -> tuple[_NameRange, ...]:
         raise RegistryError(f"{where}: expected a name or a list of name ranges")
     result: list[_NameRange] = []
     for item in items:
-        if not isinstance(item, dict) or set(item) - _RANGE_KEYS:
-            raise RegistryError(f"{where}: a name range has only the keys {sorted(_RANGE_KEYS)}")
-        name = item.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise RegistryError(f"{where}: every entry needs a non-empty name")
-        aliases = item.get("aliases", [])
-        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-            raise RegistryError(f"{where}: aliases must be a list of names")
-        entry = _NameRange(
-            name.strip(),
-            _year(item.get("from"), where),
-            _year(item.get("until"), where),
-            tuple(a.strip() for a in aliases),
-        )
-        if entry.start is not None and entry.end is not None and entry.start > entry.end:
-            raise RegistryError(f"{where}: from {entry.start} is after until {entry.end}")
+        entry = _range(item, where)
         if any(entry.overlaps(other) for other in result):
             # Overlapping ranges would give one code two names in the same year.
             raise RegistryError(f"{where}: name ranges overlap")
         result.append(entry)
     return tuple(result)
+
+
+def _range(item: object, where: str) -> _NameRange:
+    """One {name, from, until, aliases} range of a registry entry (the registry is ours: English)."""
+    if not isinstance(item, dict) or set(item) - _RANGE_KEYS:
+        raise RegistryError(f"{where}: a name range has only the keys {sorted(_RANGE_KEYS)}")
+    name = item.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise RegistryError(f"{where}: every entry needs a non-empty name")
+    aliases = item.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise RegistryError(f"{where}: aliases must be a list of names")
+    entry = _NameRange(name.strip(), _year(item.get("from"), where), _year(item.get("until"), where),
+                       tuple(a.strip() for a in aliases))
+    if entry.start is not None and entry.end is not None and entry.start > entry.end:
+        raise RegistryError(f"{where}: from {entry.start} is after until {entry.end}")
+    return entry
 
 
 @cache
