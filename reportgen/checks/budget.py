@@ -117,14 +117,10 @@ def _class_totals(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
     for t in b.stated_totals:
         level = "类" if len(t.code) == 3 else "款"
         if t.kind == "功能分类":
-            node = function_nodes.get((t.fund, t.code))
-            parts = "其下各款合计" if level == "类" else "其下各项合计"
-            computed = {"合计": node.total, "基本支出": node.basic, "项目支出": node.project} if node else \
-                {"合计": ZERO, "基本支出": ZERO, "项目支出": ZERO}
+            parts, computed = "其下各款合计" if level == "类" else "其下各项合计", _node_sums(function_nodes.get((t.fund, t.code)))
         else:
             economic = economic_nodes.get(t.code)
-            parts = "其下各款合计"
-            computed = {"合计": economic.basic if economic else ZERO}
+            parts, computed = "其下各款合计", {"合计": economic.basic if economic else ZERO}
         for label, stated in (("合计", t.total), ("基本支出", t.basic), ("项目支出", t.project)):
             if stated is None or label not in computed or stated == computed[label]:
                 continue
@@ -132,6 +128,13 @@ def _class_totals(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
             yield make_finding(b, "error", "R-填报合计",
                                f"{t.name}（{level} {t.code}）填报{what} {m.with_unit(stated)}，{parts}{what} "
                                f"{m.with_unit(computed[label])}", t.line, t.kind)
+
+
+def _node_sums(node: Node | None) -> dict[str, Decimal]:
+    """A function node's 合计, 基本支出 and 项目支出 (zeros for a 类/款 with no rows under it)."""
+    if node is None:
+        return {"合计": ZERO, "基本支出": ZERO, "项目支出": ZERO}
+    return {"合计": node.total, "基本支出": node.basic, "项目支出": node.project}
 
 
 def _three_public_totals(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
