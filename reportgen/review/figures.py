@@ -50,6 +50,23 @@ _OTHER_MATTER = re.compile(r"结转|上年|增加|减少|增长|下降|其中|�
 _QUOTES = str.maketrans({'"': "“", "＂": "“", "(": "（", ")": "）"})
 
 
+# Names a figure goes by besides its own, as data: the income sources' keys among last year's
+# totals and their further names, the “三公” parts', 公务用车's, 机关运行经费's, 政府采购's and 绩效's.
+_INCOME_KEYS = {"一般公共预算拨款": "一般公共预算", "政府性基金预算拨款": "政府性基金",
+                "国有资本经营预算拨款": "国有资本经营"}
+_INCOME_ALIASES = {"一般公共预算拨款": ("一般公共预算收入", "一般公共预算"),
+                   "政府性基金预算拨款": ("基金预算收入", "政府性基金收入", "政府性基金预算"),
+                   "国有资本经营预算拨款": ("国有资本经营预算",)}
+_THREE_PUBLIC_ALIASES = {"因公出国（境）费": ("因公出国（境）费用", "因公出国（境）经费"),
+                         "公务用车运行维护费": ("公务用车运行费",)}
+_VEHICLE_NAMES = ("公务用车购置及运行维护费", "公务用车购置和运行维护费", "公务用车购置及运行费", "公务用车购置和运行费")
+_RUNNING_NAMES = ("机关运行经费", "机关运行经费财政拨款预算", "机关运行经费预算", "机关运行经费财政拨款")
+_PROCUREMENT_NAMES = ("政府采购预算", "政府采购", "政府采购预算总额", "政府采购项目", "政府采购项目纳入部门预算")
+_SME_NAMES = ("面向中小企业预留", "中小企业", "预留给中小企业", "面向中小企业预留采购份额", "面向中小企业",
+              "面向中小企业预留政府采购项目")
+_PERFORMANCE_NAMES = ("涉及预算资金", "涉及项目预算资金", "项目预算资金", "涉及资金")
+
+
 def normalize(label: str, department: str = "") -> str:
     text = label.translate(_QUOTES).replace("”", "“").replace(" ", "")
     if department:
@@ -134,110 +151,132 @@ class Glossary:
 
     # -- the figures ----------------------------------------------------------------------------
     def _build(self, b: Budget, f: Figures) -> None:
-        fa = f.actual
+        """Every figure under its names, in the order a name's first figure is found (the order
+        decides nothing but which figure of one name and value speaks for the others)."""
+        self._totals(f)
+        self._income_sources(b, f)
+        self._fund_expenditures(f)
+        self._three_public(b, f)
+        self._running_costs(b)
+        self._procurement(b, f)
+        self._performance(b, f)
+        self.by_path: dict[str, list[Figure]] = defaultdict(list)
+        self._functions(f)
+        self._economic(f)
+        self._projects(b, f)
 
-        def total(name: str, current: Decimal | None, key: str | None, *aliases: str,
-                  actual: Decimal | None = None, wholes: tuple[Decimal | None, ...] = ()) -> None:
-            if current is None:
-                return
-            prior = f.prior_total(key) if key else None
-            executed = fa.prior_total(key) if key else actual
-            self.add(Figure(name, current, prior, executed if executed is not None else actual, wholes=known(wholes)),
-                     name, *aliases)
+    def _total(self, f: Figures, name: str, current: Decimal | None, key: str | None, *aliases: str,
+               actual: Decimal | None = None, wholes: tuple[Decimal | None, ...] = ()) -> None:
+        """A total the source may leave unknown (then it has no name); its prior year and execution are
+        the source's totals under ``key``, or, with no key, none and ``actual``."""
+        if current is None:
+            return
+        prior = f.prior_total(key) if key else None
+        executed = f.actual.prior_total(key) if key else actual
+        self.add(Figure(name, current, prior, executed if executed is not None else actual, wholes=known(wholes)),
+                 name, *aliases)
 
+    def _totals(self, f: Figures) -> None:
+        """The grand totals and their parts (本年, 基本/项目, 人员/公用, 财政拨款), with the totals a
+        share of each may be of."""
+        total = self._total
         grand = f.expenditure_grand_total
-        total("收入总计", f.income_grand_total, "收支总计", "收入预算", "收入总计", "收入预算总计", "收入", "预算收入")
-        total("支出总计", grand, "收支总计", "支出预算", "支出总计", "支出预算总计", "预算", "支出", "预算支出安排")
-        total("本年收入合计", f.income_total, None, "本年收入", "本年收入合计", "收入合计", wholes=(f.income_grand_total,))
-        total("本年支出合计", f.expenditure_total, None, "本年支出", "本年支出合计", "支出合计")
+        total(f, "收入总计", f.income_grand_total, "收支总计", "收入预算", "收入总计", "收入预算总计", "收入", "预算收入")
+        total(f, "支出总计", grand, "收支总计", "支出预算", "支出总计", "支出预算总计", "预算", "支出", "预算支出安排")
+        total(f, "本年收入合计", f.income_total, None, "本年收入", "本年收入合计", "收入合计", wholes=(f.income_grand_total,))
+        total(f, "本年支出合计", f.expenditure_total, None, "本年支出", "本年支出合计", "支出合计")
         spending = (f.expenditure_total, grand)
-        total("基本支出", f.basic, "基本支出", "基本支出预算", wholes=spending)
-        total("项目支出", f.project, "项目支出", "项目支出预算", wholes=spending)
+        total(f, "基本支出", f.basic, "基本支出", "基本支出预算", wholes=spending)
+        total(f, "项目支出", f.project, "项目支出", "项目支出预算", wholes=spending)
+        self._fiscal_rows(f)
+        basic = (f.basic,) if f.basic is not None else ()
+        total(f, "人员经费", f.personnel, "人员经费", "人员经费支出", wholes=basic)
+        total(f, "公用经费", f.public, "公用经费", "公用经费支出", wholes=basic)
+        total(f, "财政拨款收入", f.fiscal_income, "财政拨款", "财政拨款收入预算", wholes=(f.income_total,))
+        total(f, "财政拨款支出", f.fiscal_expenditure_total, "财政拨款", "财政拨款支出预算", wholes=spending)
+
+    def _fiscal_rows(self, f: Figures) -> None:
+        """Rows of a total's name that show only its 财政拨款 (or 一般公共预算) part."""
         for name, fiscal in (("本年收入合计", f.fiscal_income), ("本年支出合计", f.fiscal_expenditure_total)):
             if self.names.get(name):  # 表4 财政拨款收支总表 has rows of these names, of 财政拨款 only
                 self.names[name][0].others = (fiscal,)
         if f.general_project is not None:  # 按经济分类 … 项目支出: the 一般公共预算 part of it
             self.names["项目支出"][0].others = (f.general_project,)
             self.names["项目支出"][0].wholes += (f.general_budget,)
-        basic = (f.basic,) if f.basic is not None else ()
-        total("人员经费", f.personnel, "人员经费", "人员经费支出", wholes=basic)
-        total("公用经费", f.public, "公用经费", "公用经费支出", wholes=basic)
-        total("财政拨款收入", f.fiscal_income, "财政拨款", "财政拨款收入预算", wholes=(f.income_total,))
-        total("财政拨款支出", f.fiscal_expenditure_total, "财政拨款", "财政拨款支出预算", wholes=spending)
+
+    def _income_sources(self, b: Budget, f: Figures) -> None:
+        """Each source of income under its names, a share of the income and of its 财政拨款."""
         income = (f.income_total, f.fiscal_income)
         for name in INCOME_SOURCES:
-            key = {"一般公共预算拨款": "一般公共预算", "政府性基金预算拨款": "政府性基金",
-                   "国有资本经营预算拨款": "国有资本经营"}.get(name)
-            total(name, b.income[name], key, name + "收入", name.replace("预算拨款", "拨款"),
-                  *{"一般公共预算拨款": ("一般公共预算收入", "一般公共预算"),
-                    "政府性基金预算拨款": ("基金预算收入", "政府性基金收入", "政府性基金预算"),
-                    "国有资本经营预算拨款": ("国有资本经营预算",)}.get(name, ()),
-                  wholes=income)
-        total("一般公共预算支出", f.general_budget, "一般公共预算", "一般公共预算拨款支出", "一般公共预算拨款支出预算",
-              "一般公共预算支出预算", wholes=spending)
+            self._total(f, name, b.income[name], _INCOME_KEYS.get(name), name + "收入", name.replace("预算拨款", "拨款"),
+                        *_INCOME_ALIASES.get(name, ()), wholes=income)
+
+    def _fund_expenditures(self, f: Figures) -> None:
+        """The spending of each fund (一般公共预算, 政府性基金, 国有资本经营)."""
+        spending = (f.expenditure_total, f.expenditure_grand_total)
+        self._total(f, "一般公共预算支出", f.general_budget, "一般公共预算", "一般公共预算拨款支出", "一般公共预算拨款支出预算",
+                    "一般公共预算支出预算", wholes=spending)
         for fund in ("政府性基金", "国有资本经营"):
-            total(f"{fund}预算支出", f.fiscal_expenditure[fund], fund, f"{fund}拨款支出", f"{fund}拨款支出预算",
-                  f"{fund}预算拨款支出预算", f"{fund}预算拨款支出", wholes=spending)
-        parts = b.three_public.parts
-        if b.three_public.stated:
-            total("“三公”经费", f.three_public_total, None, "“三公”经费预算", "一般公共预算“三公”经费",
-                  "一般公共预算“三公”经费预算", "三公经费", actual=fa.three_public_prior)
-            self.names[normalize("“三公”经费")][-1].prior = f.three_public_prior
-            for name, part in parts.items():
-                aliases = {"因公出国（境）费": ("因公出国（境）费用", "因公出国（境）经费"),
-                           "公务用车运行维护费": ("公务用车运行费",)}.get(name, ())
-                self.add(Figure(name, part.current, part.prior, part.actual), name, *aliases)
-            self.add(Figure("公务用车购置及运行维护费", f.vehicles_total, f.vehicles_prior, fa.vehicles_prior),
-                     "公务用车购置及运行维护费", "公务用车购置和运行维护费", "公务用车购置及运行费", "公务用车购置和运行费")
+            self._total(f, f"{fund}预算支出", f.fiscal_expenditure[fund], fund, f"{fund}拨款支出", f"{fund}拨款支出预算",
+                        f"{fund}预算拨款支出预算", f"{fund}预算拨款支出", wholes=spending)
+
+    def _three_public(self, b: Budget, f: Figures) -> None:
+        """The “三公” total, its parts and 公务用车 as one, where the source states them."""
+        if not b.three_public.stated:
+            return
+        fa = f.actual
+        self._total(f, "“三公”经费", f.three_public_total, None, "“三公”经费预算", "一般公共预算“三公”经费",
+                    "一般公共预算“三公”经费预算", "三公经费", actual=fa.three_public_prior)
+        self.names[normalize("“三公”经费")][-1].prior = f.three_public_prior
+        for name, part in b.three_public.parts.items():
+            self.add(Figure(name, part.current, part.prior, part.actual), name, *_THREE_PUBLIC_ALIASES.get(name, ()))
+        self.add(Figure("公务用车购置及运行维护费", f.vehicles_total, f.vehicles_prior, fa.vehicles_prior), *_VEHICLE_NAMES)
+
+    def _running_costs(self, b: Budget) -> None:
+        """机关运行经费, where the source states it."""
         running = b.running_costs
         if running is not None:
-            self.add(Figure("机关运行经费", running.current, running.prior, running.actual), "机关运行经费",
-                     "机关运行经费财政拨款预算", "机关运行经费预算", "机关运行经费财政拨款")
-        if b.procurement is not None and f.procurement_total is not None:
-            p = b.procurement
-            self.add(Figure("政府采购预算", f.procurement_total), "政府采购预算", "政府采购", "政府采购预算总额",
-                     "政府采购项目", "政府采购项目纳入部门预算")
-            for kind, value in (("货物", p.goods), ("工程", p.works), ("服务", p.services)):
-                self.add(Figure(f"{kind}采购", value), f"{kind}采购", f"政府采购{kind}", f"政府采购{kind}预算",
-                         f"{kind}类采购", f"{kind}类政府采购")
-            if p.sme is not None:
-                self.add(Figure("面向中小企业预留", p.sme), "面向中小企业预留", "中小企业", "预留给中小企业",
-                         "面向中小企业预留采购份额", "面向中小企业", "面向中小企业预留政府采购项目")
+            self.add(Figure("机关运行经费", running.current, running.prior, running.actual), *_RUNNING_NAMES)
+
+    def _procurement(self, b: Budget, f: Figures) -> None:
+        """政府采购: its total, each kind and the part kept for small firms, where the source states them."""
+        if b.procurement is None or f.procurement_total is None:
+            return
+        p = b.procurement
+        self.add(Figure("政府采购预算", f.procurement_total), *_PROCUREMENT_NAMES)
+        for kind, value in (("货物", p.goods), ("工程", p.works), ("服务", p.services)):
+            self.add(Figure(f"{kind}采购", value), f"{kind}采购", f"政府采购{kind}", f"政府采购{kind}预算",
+                     f"{kind}类采购", f"{kind}类政府采购")
+        if p.sme is not None:
+            self.add(Figure("面向中小企业预留", p.sme), *_SME_NAMES)
+
+    def _performance(self, b: Budget, f: Figures) -> None:
+        """The money 绩效目标管理 covers, where the source states it."""
         performance = b.performance
-        if performance is not None and performance.amount is not None:
-            # the 绩效目标 part says the same words of the projects it publishes targets for
-            targets = (f.target_projects_total,) if f.target_projects_total is not None else ()
-            self.add(Figure("绩效目标管理涉及的预算资金", performance.amount, others=targets), "涉及预算资金",
-                     "涉及项目预算资金", "项目预算资金", "涉及资金")
-        self.by_path: dict[str, list[Figure]] = defaultdict(list)
-        general = f.function_tree("一般公共预算")
-        general_of = {n.code: n for top in general for n in top.walk()}
-        actual_of = {n.code: n.prior for top in fa.function_tree("一般公共预算") for n in top.walk()}
-        funds = [f.function_tree(fund) for fund in ("政府性基金", "国有资本经营")]
-        fund_totals = {n.code: n.total for tree in funds for top in tree for n in top.walk()}
+        if performance is None or performance.amount is None:
+            return
+        # the 绩效目标 part says the same words of the projects it publishes targets for
+        targets = (f.target_projects_total,) if f.target_projects_total is not None else ()
+        self.add(Figure("绩效目标管理涉及的预算资金", performance.amount, others=targets), *_PERFORMANCE_NAMES)
 
-        in_units: defaultdict[str, set[Decimal]] = defaultdict(set)  # a code's totals in each unit (表3 lists each unit's rows)
-        for unit in f.unit_figures:
-            for top in unit.function_tree():
-                for n in top.walk():
-                    in_units[n.code] |= {n.total, n.basic, n.project}
-
-        def walk(node: Node, path: tuple[str, ...]) -> None:
-            own = general_of.get(node.code)
-            others = {node.basic, node.project, own.total if own else node.total, fund_totals.get(node.code, node.total),
-                      *in_units[node.code]}
-            figure = Figure(node.name, node.total, own.prior if own else node.prior, actual_of.get(node.code),
-                            others=tuple(others), parts=tuple(n.total for n in node.walk() if n is not node and not n.children),
-                            wholes=known((f.general_budget, f.expenditure_total)))
-            self.codes[node.code] = figure
-            short = [node.name.removesuffix("支出")] if len(node.code) == 3 else []  # 表1's "一、一般公共服务"
-            self.add(figure, node.name, f"{node.name}支出", *short)
-            self.by_path["/".join((*path, node.name))].append(figure)
-            for child in node.children:
-                walk(child, (*path, node.name))
-
+    def _functions(self, f: Figures) -> None:
+        """Each 功能分类 line, by its code, its names and its path of 类/款/项 names."""
+        tables = _FunctionTables.of(f)
         for top in f.function_tree():
-            walk(top, ())
+            self._walk(top, (), tables)
+
+    def _walk(self, node: Node, path: tuple[str, ...], tables: _FunctionTables) -> None:
+        """A line and, below it, its children, each known also by the path of names down to it."""
+        figure = tables.figure(node)
+        self.codes[node.code] = figure
+        short = [node.name.removesuffix("支出")] if len(node.code) == 3 else []  # 表1's "一、一般公共服务"
+        self.add(figure, node.name, f"{node.name}支出", *short)
+        self.by_path["/".join((*path, node.name))].append(figure)
+        for child in node.children:
+            self._walk(child, (*path, node.name), tables)
+
+    def _economic(self, f: Figures) -> None:
+        """Each 经济分类 line (of the basic spending), by its code and name."""
         for node in f.economic_tree:
             figure = Figure(node.name, node.basic, node.prior, None, wholes=(f.general_budget, f.basic or node.basic))
             self.codes[node.code] = figure
@@ -245,7 +284,50 @@ class Glossary:
             for child in node.children:
                 self.codes[child.code] = Figure(child.name, child.basic, others=(child.basic,))
                 self.add(self.codes[child.code], child.name)
+
+    def _projects(self, b: Budget, f: Figures) -> None:
+        """Each project of the source by its own name, a share of the project spending."""
         for project in b.projects:
             self.add(Figure(project.name, project.amount, project.prior, project.actual,
                             wholes=(f.project,) if f.project is not None else ()), project.name)
 
+
+@dataclass
+class _FunctionTables:
+    """What a 功能分类 line's figure is made of besides the line itself, by code: its 一般公共预算
+    part (a table of that fund shows it), last year's execution, its total in the other funds' tables
+    and its totals in each unit's table (表3 lists each unit's rows)."""
+
+    general_of: dict[str, Node]
+    actual_of: dict[str, Decimal | None]
+    fund_totals: dict[str, Decimal]
+    in_units: defaultdict[str, set[Decimal]]
+    wholes: tuple[Decimal, ...]
+
+    @classmethod
+    def of(cls, f: Figures) -> _FunctionTables:
+        general_of = {n.code: n for top in f.function_tree("一般公共预算") for n in top.walk()}
+        actual_of = {n.code: n.prior for top in f.actual.function_tree("一般公共预算") for n in top.walk()}
+        funds = [f.function_tree(fund) for fund in ("政府性基金", "国有资本经营")]
+        fund_totals = {n.code: n.total for tree in funds for top in tree for n in top.walk()}
+        return cls(general_of, actual_of, fund_totals, _unit_totals(f), known((f.general_budget, f.expenditure_total)))
+
+    def figure(self, node: Node) -> Figure:
+        """The line's figure: the values a row of its name may show are its own, its parts' and the
+        other tables'; its prior year is its 一般公共预算 part's where it has one."""
+        own = self.general_of.get(node.code)
+        others = {node.basic, node.project, own.total if own else node.total, self.fund_totals.get(node.code, node.total),
+                  *self.in_units[node.code]}
+        return Figure(node.name, node.total, own.prior if own else node.prior, self.actual_of.get(node.code),
+                      others=tuple(others), parts=tuple(n.total for n in node.walk() if n is not node and not n.children),
+                      wholes=self.wholes)
+
+
+def _unit_totals(f: Figures) -> defaultdict[str, set[Decimal]]:
+    """A code's totals (合计, 基本, 项目) in each unit of the department."""
+    in_units: defaultdict[str, set[Decimal]] = defaultdict(set)
+    for unit in f.unit_figures:
+        for top in unit.function_tree():
+            for n in top.walk():
+                in_units[n.code] |= {n.total, n.basic, n.project}
+    return in_units

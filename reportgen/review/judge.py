@@ -5,7 +5,8 @@ Nothing is guessed: a figure whose words name no single figure of the source is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.compute import exact_percent, in_unit, quantize_half_up, truncated
@@ -36,53 +37,98 @@ MAX_DIGITS = 20
 MAX_DECIMALS = 8
 
 
-def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
-    verdicts: list[Verdict] = []
+@dataclass
+class _Reading:
+    """What the statements read so far in a sentence say that the next one builds on."""
+
+    glossary: Glossary
+    verdicts: list[Verdict] = field(default_factory=list)
     subject: Figure | None = None  # the figure the sentence's last amount names
     change_of: Figure | None = None
     part: Decimal | None = None  # the value the last amount agreed with (a share is of it)
-    sentence = None
-    of_a_unit = False  # the sentence names a unit of the department (found once per sentence)
+    sentence: str | None = None
+    of_a_unit: bool = False  # the sentence names a unit of the department (found once per sentence)
     last_flat: int | None = None  # where in verdicts the last 持平 is
-    for st in statements:
-        if st.sentence is not sentence or st.kind == "cell":  # a new sentence speaks of its own figures
-            if st.sentence is not sentence:
-                of_a_unit = any(name in st.sentence for name in glossary.unit_names)
-            sentence, subject, change_of, part = st.sentence, None, None, None
+
+    def begin(self, st: Statement) -> None:
+        """A new sentence (or a table row) speaks of its own figures; a 持平 is remembered for the
+        rate that may follow it."""
+        if st.sentence is not self.sentence or st.kind == "cell":
+            if st.sentence is not self.sentence:
+                self.of_a_unit = any(name in st.sentence for name in self.glossary.unit_names)
+            self.sentence, self.subject, self.change_of, self.part = st.sentence, None, None, None
         if st.kind == "flat":
-            last_flat = len(verdicts)
-        if st.value is not None and not st.after_flat and (
-                st.decimals > MAX_DECIMALS or len(st.value.as_tuple().digits) > MAX_DIGITS):
-            verdicts.append(Verdict(st, "unknown", cause=f"位数过多（超过 {MAX_DIGITS} 位或 {MAX_DECIMALS} 位小数），"
-                                                         "不像预算中的数字"))
+            self.last_flat = len(self.verdicts)
+
+
+def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
+    """A verdict on each statement, in order, each read with the sentence's statements before it."""
+    reading = _Reading(glossary)
+    for st in statements:
+        reading.begin(st)
+        refused = _refused(st, reading.of_a_unit)
+        if refused is not None:
+            reading.verdicts.append(refused)
             continue
-        if st.kind != "cell" and of_a_unit:
-            verdicts.append(Verdict(st, "unknown", cause="说的是一个预算单位的数"))
-            continue
-        if st.kind in ("amount", "cell"):
-            figure = glossary.find(st.label) if st.label else None
-            subject = figure
-            verdict = _amount(st, figure)
-            part = _agreed_value(st, figure) if verdict.status == "agree" else None
-            verdicts.append(verdict)
-        elif st.kind == "change":
-            change_of = glossary.find(st.label) if st.own_label else subject
-            verdicts.append(_change(st, change_of))
-        elif st.kind == "flat":
-            change_of = subject
-            verdicts.append(_flat(st, subject))
-        elif st.kind == "rate":
-            if st.after_flat:  # "持平 …，增长0%": one slip, told on the 持平
-                if last_flat is not None and verdicts[last_flat].status == "agree":
-                    flat = verdicts[last_flat]
-                    verdicts[last_flat] = Verdict(flat.statement, "disagree", flat.figure, "与上年持平",
-                                                  "持平后又写了增长率，应只写持平")
-                continue
-            verdicts.append(_rate(st, change_of or subject))
-        elif st.kind == "share":
-            whole = glossary.find(st.whole) if st.whole and st.whole != st.label else None
-            verdicts.append(_share(st, subject, whole, part))
-    return verdicts
+        judged = _JUDGES.get(st.kind)
+        if judged is not None:
+            judged(st, reading)
+    return reading.verdicts
+
+
+def _refused(st: Statement, of_a_unit: bool) -> Verdict | None:
+    """A figure not judged at all: one too long to be a budget's, or one of a unit's sentence (the
+    source's figures are the department's)."""
+    if st.value is not None and not st.after_flat and (
+            st.decimals > MAX_DECIMALS or len(st.value.as_tuple().digits) > MAX_DIGITS):
+        return Verdict(st, "unknown", cause=f"位数过多（超过 {MAX_DIGITS} 位或 {MAX_DECIMALS} 位小数），"
+                                            "不像预算中的数字")
+    if st.kind != "cell" and of_a_unit:
+        return Verdict(st, "unknown", cause="说的是一个预算单位的数")
+    return None
+
+
+def _judge_amount(st: Statement, reading: _Reading) -> None:
+    """An amount (or a table cell) names the subject the sentence's changes, rates and shares speak of."""
+    figure = reading.glossary.find(st.label) if st.label else None
+    reading.subject = figure
+    verdict = _amount(st, figure)
+    reading.part = _agreed_value(st, figure) if verdict.status == "agree" else None
+    reading.verdicts.append(verdict)
+
+
+def _judge_change(st: Statement, reading: _Reading) -> None:
+    """A change of the amount before it, or of the figure it names itself; a rate after it is of the same."""
+    reading.change_of = reading.glossary.find(st.label) if st.own_label else reading.subject
+    reading.verdicts.append(_change(st, reading.change_of))
+
+
+def _judge_flat(st: Statement, reading: _Reading) -> None:
+    reading.change_of = reading.subject
+    reading.verdicts.append(_flat(st, reading.subject))
+
+
+def _judge_rate(st: Statement, reading: _Reading) -> None:
+    if st.after_flat:  # "持平 …，增长0%": one slip, told on the 持平
+        last_flat, verdicts = reading.last_flat, reading.verdicts
+        if last_flat is not None and verdicts[last_flat].status == "agree":
+            flat = verdicts[last_flat]
+            verdicts[last_flat] = Verdict(flat.statement, "disagree", flat.figure, "与上年持平",
+                                          "持平后又写了增长率，应只写持平")
+        return
+    reading.verdicts.append(_rate(st, reading.change_of or reading.subject))
+
+
+def _judge_share(st: Statement, reading: _Reading) -> None:
+    whole = reading.glossary.find(st.whole) if st.whole and st.whole != st.label else None
+    reading.verdicts.append(_share(st, reading.subject, whole, reading.part))
+
+
+# Each kind of statement, judged (a cell as an amount).
+_JUDGES: dict[str, Callable[[Statement, _Reading], None]] = {
+    "amount": _judge_amount, "cell": _judge_amount, "change": _judge_change, "flat": _judge_flat,
+    "rate": _judge_rate, "share": _judge_share,
+}
 
 
 def _agreed_value(st: Statement, figure: Figure | None) -> Decimal | None:
@@ -194,11 +240,15 @@ def _share(st: Statement, part: Figure | None, whole: Figure | None, value: Deci
         return Verdict(st, "agree", part)
     first = shares[0]
     assert first is not None
-    verdict = Verdict(st, "disagree", part, f"占{_text(first, st.decimals, '%')}")
+    return Verdict(st, "disagree", part, f"占{_text(first, st.decimals, '%')}", _share_cause(st, first, amount, whole))
+
+
+def _share_cause(st: Statement, first: Decimal, amount: Decimal, whole: Figure | None) -> str:
+    """Why a share is wrong, where one cause fits: cut rather than rounded, or of last year's total."""
     if truncated(first, st.decimals) == st.value:
-        verdict.cause = "截尾而非四舍五入"
-    elif whole is not None and whole.prior:
+        return "截尾而非四舍五入"
+    if whole is not None and whole.prior:
         by_prior = exact_percent(amount, whole.prior)
         if by_prior is not None and shown(by_prior, st.decimals) == st.value:
-            verdict.cause = "除以了上年合计而不是本年合计"
-    return verdict
+            return "除以了上年合计而不是本年合计"
+    return ""

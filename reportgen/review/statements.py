@@ -376,55 +376,78 @@ def _tokens(sentence: str) -> Iterator[tuple[str, str, int, int]]:
         at = match.end()
 
 
-def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]], room: int) -> list[Statement]:
-    out: list[Statement] = []
+# The statements other than amounts, each read by its own pattern, and the words of a direction.
+_FIGURE_PATTERNS = {"change": _CHANGE, "flat": _FLAT, "rate": _RATE, "share": _SHARE}
+_DIRECTIONS = {"增加": "up", "增长": "up", "减少": "down", "下降": "down"}
+
+
+@dataclass
+class _Said:
+    """A sentence's statements so far and what the next builds on: a change, flat, rate or share
+    speaks of the last amount, a rate has the base of the change before it, a share is of the
+    total the sentence names first, and an amount's label is the words since the last figure."""
+
+    sentence: str
+    out: list[Statement] = field(default_factory=list)
     last_amount: Statement | None = None
-    last_kind = ""
-    last_base = ""  # the base of the change a rate follows
-    first_amount_label = ""
-    cursor = 0
+    last_kind: str = ""
+    last_base: str = ""  # the base of the change a rate follows
+    first_amount_label: str = ""
+    cursor: int = 0
+
+    def amount(self, line: int, token: str, begin: int) -> str:
+        """An amount, or a change that names its figure itself; the kind it was read as."""
+        amount = _AMOUNT.fullmatch(token)
+        assert amount is not None
+        num, unit = amount.group("num"), amount.group("unit")
+        label = _label(self.sentence[self.cursor:begin])
+        changed = _CHANGED.search(label, 1)
+        of = label[:changed.start()] if changed else ""
+        if changed and "\n" not in of and not _COMPARED.search(of):  # 基本支出增加4.27万元: a change of 基本支出
+            self.out.append(Statement(line, "change", token, to_decimal(num), decimals_of(num), unit,
+                                      direction="up" if changed.group(1) == "增加" else "down", label=of,
+                                      sentence=self.sentence, own_label=True))
+            return "change"
+        statement = Statement(line, "amount", token, to_decimal(num), decimals_of(num), unit, label=label,
+                              sentence=self.sentence)
+        if not self.first_amount_label and label:
+            self.first_amount_label = label
+        self.last_amount = statement
+        self.out.append(statement)
+        return "amount"
+
+    def figure(self, line: int, kind: str, token: str) -> None:
+        """A change, flat, rate or share, of the last amount."""
+        parsed = _FIGURE_PATTERNS[kind].fullmatch(token)
+        assert parsed is not None
+        groups = parsed.groupdict()
+        num = groups.get("num")
+        statement = Statement(line, kind, token, to_decimal(num) if num else None, decimals_of(num) if num else 0,
+                              groups.get("unit") or ("%" if kind in ("rate", "share") else ""),
+                              direction=_DIRECTIONS.get(groups.get("dir") or "", ""),
+                              base=_base(groups.get("base") or "") if kind != "rate" else self.last_base,
+                              label=self.last_amount.label if self.last_amount is not None else "",
+                              sentence=self.sentence, whole=self.first_amount_label,
+                              empty_amount=bool(groups.get("empty")),
+                              after_flat=kind == "rate" and self.last_kind == "flat")
+        self.out.append(statement)
+        if kind in ("change", "flat"):
+            self.last_base = statement.base
+
+
+def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]], room: int) -> list[Statement]:
+    """The statements of one sentence; TooManyFigures past ``room`` of them."""
+    said = _Said(sentence)
     for kind, token, begin, finish in _tokens(sentence):
         line = _line_at(offset + begin, starts)
-        if len(out) >= room:
+        if len(said.out) >= room:
             raise TooManyFigures(line)
         if kind == "amount":
-            amount = _AMOUNT.fullmatch(token)
-            assert amount is not None
-            label = _label(sentence[cursor:begin])
-            changed = _CHANGED.search(label, 1)
-            of = label[:changed.start()] if changed else ""
-            if changed and "\n" not in of and not _COMPARED.search(of):  # 基本支出增加4.27万元: a change of 基本支出
-                out.append(Statement(line, "change", token, to_decimal(amount.group("num")),
-                                     decimals_of(amount.group("num")), amount.group("unit"),
-                                     direction="up" if changed.group(1) == "增加" else "down", label=of,
-                                     sentence=sentence, own_label=True))
-                last_kind, cursor = "change", finish
-                continue
-            statement = Statement(line, "amount", token, to_decimal(amount.group("num")), decimals_of(amount.group("num")),
-                                  amount.group("unit"), label=label, sentence=sentence)
-            if not first_amount_label and label:
-                first_amount_label = label
-            last_amount = statement
-            out.append(statement)
-        elif kind in ("change", "flat", "rate", "share"):
-            parsed = {"change": _CHANGE, "flat": _FLAT, "rate": _RATE, "share": _SHARE}[kind].fullmatch(token)
-            assert parsed is not None
-            groups = parsed.groupdict()
-            num = groups.get("num")
-            statement = Statement(line, kind, token, to_decimal(num) if num else None, decimals_of(num) if num else 0,
-                                  groups.get("unit") or ("%" if kind in ("rate", "share") else ""),
-                                  direction={"增加": "up", "增长": "up", "减少": "down", "下降": "down"}.get(
-                                      groups.get("dir") or "", ""),
-                                  base=_base(groups.get("base") or "") if kind != "rate" else last_base,
-                                  label=last_amount.label if last_amount is not None else "", sentence=sentence,
-                                  whole=first_amount_label, empty_amount=bool(groups.get("empty")),
-                                  after_flat=kind == "rate" and last_kind == "flat")
-            out.append(statement)
-            if kind in ("change", "flat"):
-                last_base = statement.base
-        last_kind = kind
-        cursor = finish
-    return out
+            kind = said.amount(line, token, begin)
+        elif kind in _FIGURE_PATTERNS:
+            said.figure(line, kind, token)
+        said.last_kind, said.cursor = kind, finish
+    return said.out
 
 
 def _base(word: str) -> str:
