@@ -32,7 +32,7 @@ MESSAGE_NAMES = {
     "summary_table", "run", "roll_国有资产", "refused_outputs", "docx_package", "read_docx",
     "findings", "disagreements", "_unit_of", "_refuse", "_against",
     "unknown_name", "_table_without_amounts", "_part_without_amounts",  # 展示 units: messages of check
-    "expand_sources", "OUTSIDE_WORDS", "source_date_epoch", "known", "_too_long",
+    "expand_sources", "OUTSIDE_WORDS", "source_date_epoch", "known", "_too_long", "_ole_advice", "_too_big",
     "_CHANGE_TEXT", "_FLAT_TEXT", "_RATE_TEXT", "_SHARE_TEXT",  # patterns of what a draft may say (compiled later)  # a batch's notes; what stands for unquoted words; SOURCE_DATE_EPOCH
 }
 

@@ -175,18 +175,7 @@ class _Differ:
         new_labels = [normalized(x) for x in new.labels]
         if old.columns == new.columns and (old_labels == new_labels or not any(old_labels) or not any(new_labels)):
             return {c: c for c in range(old.columns)}
-        # A header cell spanning columns labels each of them: align the spans, not the columns.
-        old_groups, new_groups = _label_groups(old_labels), _label_groups(new_labels)
-        a = [g[0] for g in old_groups]
-        b = [g[0] for g in new_groups]
-        mapping: dict[int, int] = {}
-        for i, j in align(a, b, lambda i, j: similarity(a[i], b[j])):
-            if i is None or j is None:
-                continue
-            (_, old_start, old_width), (_, new_start, new_width) = old_groups[i], new_groups[j]
-            for k in range(old_width if old_width == new_width else 1):
-                mapping[old_start + k] = new_start + k
-        return mapping
+        return _map_label_groups(old_labels, new_labels)
 
     def rows(self, old: _Grid | None, new: _Grid | None, columns: dict[int, int], same_grid: bool,
              header: bool) -> list[RowDiff]:
@@ -214,17 +203,20 @@ class _Differ:
     def row(self, old: _GridRow | None, new: _GridRow | None, columns: dict[int, int], same_grid: bool,
             header: bool, grid: _Grid | None) -> RowDiff:
         label = _row_label(new or old)  # type: ignore[arg-type]
-        if old is None or new is None:
-            present = new or old
-            assert present is not None and grid is not None
-            make = inserted if old is None else deleted
-            whole = [CellDiff(None if old is None else c, c if old is None else None, make(c.text),
-                              grid.labels[start] if start < len(grid.labels) else "")
-                     for start, c in present.cells]
-            status: Status = "inserted" if old is None else "deleted"
-            return RowDiff(status, old.row if old else None, new.row if new else None, whole, header, True, label,
-                           old_layout=old.cells if old else [], new_layout=new.cells if new else [])
         assert grid is not None
+        if old is None or new is None:
+            return _whole_row(old, new, header, grid, label)
+        cells = self.paired_cells(old, new, columns, grid)
+        _sort_as_new_row(cells, old, new, columns)
+        same_shape = same_grid and [(s, c.colspan) for s, c in old.cells] == [(s, c.colspan) for s, c in new.cells]
+        # An empty cell more or less (a short row filled out) is layout, not a change a reader sees.
+        changed = any(c.text.changed(self.show) for c in cells)
+        return RowDiff("changed" if changed else "equal", old.row, new.row, cells, header, same_shape, label,
+                       old_layout=old.cells, new_layout=new.cells)
+
+    def paired_cells(self, old: _GridRow, new: _GridRow, columns: dict[int, int], grid: _Grid) -> list[CellDiff]:
+        """The cells of two matched rows: an old cell against the new cell starting in the column
+        its own maps to (each new cell taken once), else deleted; new cells left over inserted."""
         by_new_start = {start: cell for start, cell in new.cells}
         taken: set[int] = set()
         cells: list[CellDiff] = []
@@ -233,19 +225,13 @@ class _Differ:
             if target is not None and target in by_new_start and target not in taken:
                 taken.add(target)
                 cells.append(CellDiff(cell, by_new_start[target], self.text(cell.text, by_new_start[target].text),
-                                      grid.labels[target] if target < len(grid.labels) else ""))
+                                      grid.label(target)))
             else:
                 cells.append(CellDiff(cell, None, deleted(cell.text)))
         for start, cell in new.cells:
             if start not in taken:
-                cells.append(CellDiff(None, cell, inserted(cell.text), grid.labels[start] if start < len(grid.labels) else ""))
-        order = {id(c): n for n, (_, c) in enumerate(new.cells)}
-        cells.sort(key=lambda d: (order.get(id(d.new), -1) if d.new is not None else _old_position(d, old, columns, new)))
-        same_shape = same_grid and [(s, c.colspan) for s, c in old.cells] == [(s, c.colspan) for s, c in new.cells]
-        # An empty cell more or less (a short row filled out) is layout, not a change a reader sees.
-        changed = any(c.text.changed(self.show) for c in cells)
-        return RowDiff("changed" if changed else "equal", old.row, new.row, cells, header, same_shape, label,
-                       old_layout=old.cells, new_layout=new.cells)
+                cells.append(CellDiff(None, cell, inserted(cell.text), grid.label(start)))
+        return cells
 
     def notes(self, old: list[str], new: list[str]) -> list[tuple[Status, TextDiff]]:
         def score(i: int, j: int) -> float:
@@ -263,6 +249,24 @@ class _Differ:
         return out
 
 
+def _whole_row(old: _GridRow | None, new: _GridRow | None, header: bool, grid: _Grid, label: str) -> RowDiff:
+    """A row only one side has: every cell of it inserted (no old row) or deleted (no new row)."""
+    present = new or old
+    assert present is not None
+    make = inserted if old is None else deleted
+    whole = [CellDiff(None if old is None else c, c if old is None else None, make(c.text), grid.label(start))
+             for start, c in present.cells]
+    status: Status = "inserted" if old is None else "deleted"
+    return RowDiff(status, old.row if old else None, new.row if new else None, whole, header, True, label,
+                   old_layout=old.cells if old else [], new_layout=new.cells if new else [])
+
+
+def _sort_as_new_row(cells: list[CellDiff], old: _GridRow, new: _GridRow, columns: dict[int, int]) -> None:
+    """Put a row's cell diffs in the new row's order, each deleted cell after its left neighbour."""
+    order = {id(c): n for n, (_, c) in enumerate(new.cells)}
+    cells.sort(key=lambda d: (order.get(id(d.new), -1) if d.new is not None else _old_position(d, old, columns, new)))
+
+
 def _old_position(diff: CellDiff, old: _GridRow, columns: dict[int, int], new: _GridRow) -> float:
     """Where a deleted cell sorts among the new row's cells: just after its left neighbour."""
     start = next(s for s, c in old.cells if c is diff.old)
@@ -272,6 +276,23 @@ def _old_position(diff: CellDiff, old: _GridRow, columns: dict[int, int], new: _
     before = max(mapped)
     index = max((n for n, (s, _) in enumerate(new.cells) if s <= before), default=-1)
     return index + 0.5
+
+
+def _map_label_groups(old_labels: list[str], new_labels: list[str]) -> dict[int, int]:
+    """Old column → new column by aligning the runs of columns under one label. A header cell
+    spanning columns labels each of them: the spans are aligned, not the columns, and a span keeps
+    its columns only when it is as wide in both years (else its first column alone is mapped)."""
+    old_groups, new_groups = _label_groups(old_labels), _label_groups(new_labels)
+    a = [g[0] for g in old_groups]
+    b = [g[0] for g in new_groups]
+    mapping: dict[int, int] = {}
+    for i, j in align(a, b, lambda i, j: similarity(a[i], b[j])):
+        if i is None or j is None:
+            continue
+        (_, old_start, old_width), (_, new_start, new_width) = old_groups[i], new_groups[j]
+        for k in range(old_width if old_width == new_width else 1):
+            mapping[old_start + k] = new_start + k
+    return mapping
 
 
 def _label_groups(labels: list[str]) -> list[tuple[str, int, int]]:
@@ -329,35 +350,58 @@ class _Grid:
     label per column from the header cells covering it."""
 
     def __init__(self, table: Table) -> None:
-        self.columns = max(table.column_count, 1)
-        covered: dict[int, int] = {}  # column → rows still covered
-        placed: list[_GridRow] = []
-        for row in table.header + table.body:
-            cells: list[tuple[int, Cell]] = []
-            col = 0
-            for cell in row.cells:
-                while covered.get(col, 0) > 0:
-                    col += 1
-                cells.append((col, cell))
-                if cell.rowspan > 1:
-                    for c in range(col, col + max(cell.colspan, 1)):
-                        covered[c] = cell.rowspan  # decremented below, this row included
-                col += max(cell.colspan, 1)
-            for c in list(covered):
-                covered[c] -= 1
-                if covered[c] <= 0:
-                    del covered[c]
-            self.columns = max(self.columns, col)
-            placed.append(_GridRow(row, cells))
+        placed, width = _place_rows(table.header + table.body)
+        self.columns = max(table.column_count, 1, width)
         self.header = placed[:len(table.header)]
         self.body = placed[len(table.header):]
-        labels: list[list[str]] = [[] for _ in range(self.columns)]
-        for grid_row in self.header:
-            for start, cell in grid_row.cells:
-                for c in range(start, min(start + max(cell.colspan, 1), self.columns)):
-                    if cell.text and (not labels[c] or labels[c][-1] != cell.text):
-                        labels[c].append(cell.text)
-        self.labels = ["/".join(parts) for parts in labels]
+        self.labels = _column_labels(self.header, self.columns)
+
+    def label(self, column: int) -> str:
+        """The header label of a grid column ("" past the grid's labels)."""
+        return self.labels[column] if column < len(self.labels) else ""
+
+
+def _place_rows(rows: list[Row]) -> tuple[list[_GridRow], int]:
+    """Each row with the grid column of each cell, and the columns the widest row reaches: a cell
+    starts in the first column not still covered by a rowspan from a row above."""
+    covered: dict[int, int] = {}  # column → rows still covered
+    placed: list[_GridRow] = []
+    width = 0
+    for row in rows:
+        cells: list[tuple[int, Cell]] = []
+        col = 0
+        for cell in row.cells:
+            while covered.get(col, 0) > 0:
+                col += 1
+            cells.append((col, cell))
+            if cell.rowspan > 1:
+                for c in range(col, col + max(cell.colspan, 1)):
+                    covered[c] = cell.rowspan  # decremented below, this row included
+            col += max(cell.colspan, 1)
+        _next_row(covered)
+        width = max(width, col)
+        placed.append(_GridRow(row, cells))
+    return placed, width
+
+
+def _next_row(covered: dict[int, int]) -> None:
+    """Count a row off the rowspans covering columns; a column no longer covered is freed."""
+    for c in list(covered):
+        covered[c] -= 1
+        if covered[c] <= 0:
+            del covered[c]
+
+
+def _column_labels(header: list[_GridRow], columns: int) -> list[str]:
+    """A label per grid column: the texts of the header cells covering it, top to bottom, joined
+    with / (a text repeated by the cell just above is said once)."""
+    labels: list[list[str]] = [[] for _ in range(columns)]
+    for grid_row in header:
+        for start, cell in grid_row.cells:
+            for c in range(start, min(start + max(cell.colspan, 1), columns)):
+                if cell.text and (not labels[c] or labels[c][-1] != cell.text):
+                    labels[c].append(cell.text)
+    return ["/".join(parts) for parts in labels]
 
 
 def _row_label(row: _GridRow) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from reportgen.diff.model import BlockDiff, Change, DocumentDiff, FigureChange
+from reportgen.diff.model import BlockDiff, Change, DocumentDiff, FigureChange, RowDiff, TableDiff
 from reportgen.diff.text import TextDiff, tokens
 
 # --- figures and the list of changes ------------------------------------------------------------
@@ -123,24 +123,34 @@ class ChangeCollector:
         if block.status == "equal":
             return
         block.anchor = self.anchor()
-        caption = [table.number, table.title, table.department, table.unit]
-        if any(t.changed(self.result.show_year_shift) for t in caption):
-            self.result.changes.append(Change(block.anchor, "表格", "changed", label,
-                                              " ".join(t.old_text for t in caption if t.old_text),
-                                              " ".join(t.new_text for t in caption if t.new_text)))
+        self.caption_change(table, block.anchor, label)
         for row in table.rows:
-            if row.status == "equal":
-                continue
-            row.anchor = self.anchor()
-            old = " ".join(c.text.old_text for c in row.cells if c.old is not None)
-            new = " ".join(c.text.new_text for c in row.cells if c.new is not None)
-            self.result.changes.append(Change(row.anchor, "表头" if row.header else "表格行", row.status,
-                                              f"{label}｜{row.label}", old, new))
-            if row.status == "changed":
-                for cell in row.cells:
-                    for a, b in figure_pairs(cell.text):
-                        where_cell = f"{label}｜{row.label}" + (f"｜{cell.column}" if cell.column else "")
-                        self.result.figures.append(_figure(where_cell, a, b, row.anchor))
+            if row.status != "equal":
+                self.row_change(row, label)
         for status, note in table.notes:
             if status != "equal":
                 self.result.changes.append(Change(block.anchor, "表注", status, label, note.old_text, note.new_text))
+
+    def caption_change(self, table: TableDiff, anchor: str, label: str) -> None:
+        """One change for the caption (number, title, department and unit lines) when any of it
+        changed, at the table's own anchor."""
+        caption = [table.number, table.title, table.department, table.unit]
+        if any(t.changed(self.result.show_year_shift) for t in caption):
+            self.result.changes.append(Change(anchor, "表格", "changed", label,
+                                              " ".join(t.old_text for t in caption if t.old_text),
+                                              " ".join(t.new_text for t in caption if t.new_text)))
+
+    def row_change(self, row: RowDiff, label: str) -> None:
+        """A changed, inserted or deleted row: its own anchor and change, and for a changed row
+        the figures of its cells, each named by the row and its column."""
+        row.anchor = self.anchor()
+        old = " ".join(c.text.old_text for c in row.cells if c.old is not None)
+        new = " ".join(c.text.new_text for c in row.cells if c.new is not None)
+        self.result.changes.append(Change(row.anchor, "表头" if row.header else "表格行", row.status,
+                                          f"{label}｜{row.label}", old, new))
+        if row.status != "changed":
+            return
+        for cell in row.cells:
+            for a, b in figure_pairs(cell.text):
+                where_cell = f"{label}｜{row.label}" + (f"｜{cell.column}" if cell.column else "")
+                self.result.figures.append(_figure(where_cell, a, b, row.anchor))

@@ -17,7 +17,7 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -45,6 +45,7 @@ _HEADING_MAX = 40
 _SENTENCE = re.compile(r"[。；，：:;,]")
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _CODE = re.compile(r"^\d{3,}(?:/\d+)?$")
+_CAPTION_STYLES = ("table number", "table title", "table unit line")  # lowercase, read before their table
 _YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MAX_COLUMNS = 63  # Word's own limit for a table
@@ -82,9 +83,28 @@ def docx_package(path: Path) -> io.BytesIO:
     except InputRefused as exc:
         raise SourceError([Finding("error", "R-文件", exc.message, file)]) from None
     if data.startswith(_OLE):
-        if "EncryptedPackage".encode("utf-16-le") in data:
-            raise refuse("文件已加密（受密码保护）：请在 Word 中取消密码（文件 > 信息 > 保护文档），保存后再对比")
-        raise refuse("这是旧版 Word 文档（.doc），不是 .docx：请在 Word 中“另存为” .docx 后再对比")
+        raise refuse(_ole_advice(data))
+    package = _open_zip(data, refuse)
+    infos = package.infolist()
+    _check_entries(infos, refuse)
+    # The last entry of a name is the one zipfile (and so python-docx) would read.
+    parts = {info.filename: info for info in infos}
+    return _stored_copy(package, parts, refuse)
+
+
+_Refuse = Callable[[str], SourceError]
+
+
+def _ole_advice(data: bytes) -> str:
+    """What to do with a compound file: it is an encrypted OOXML package or an old .doc."""
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        return "文件已加密（受密码保护）：请在 Word 中取消密码（文件 > 信息 > 保护文档），保存后再对比"
+    return "这是旧版 Word 文档（.doc），不是 .docx：请在 Word 中“另存为” .docx 后再对比"
+
+
+def _open_zip(data: bytes, refuse: _Refuse) -> zipfile.ZipFile:
+    """``data`` as a zip whose directory has been read, refused when it is not one or has too many
+    entries to list."""
     # Counted before zipfile reads the directory: every entry it reads starts with this signature,
     # and a forged directory of two million tiny entries would take a gigabyte to list.
     entries = data.count(b"PK\x01\x02")
@@ -92,9 +112,14 @@ def docx_package(path: Path) -> io.BytesIO:
         raise refuse(f"DOCX 文件包含约 {entries} 个部件，超过 {MAX_ENTRIES} 个：不像是 Word 文档，未读取")
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
-        infos = package.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
         raise refuse("无法读取 DOCX 文件：它不是有效的 Word 文档（.docx 应为 zip 包），请确认文件完整") from None
+    return package
+
+
+def _check_entries(infos: list[zipfile.ZipInfo], refuse: _Refuse) -> None:
+    """Refuse a package by what its directory declares: encrypted parts, a compression method
+    python-docx cannot read, a part that would swell like a zip bomb, too much in all."""
     declared = 0
     for info in infos:
         if info.flag_bits & 0x1:
@@ -106,12 +131,18 @@ def docx_package(path: Path) -> io.BytesIO:
         if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise refuse(f"DOCX 文件的部件 {info.filename[:60]} 解压后会膨胀 {info.file_size // max(info.compress_size, 1)} 倍"
                          "（疑似压缩炸弹），未读取")
-    too_big = f"DOCX 文件解压后超过 {MAX_UNPACKED_BYTES // (1024 * 1024)} MB，未读取：公开文本不会这么大，请确认文件"
     if declared > MAX_UNPACKED_BYTES:
-        raise refuse(too_big)
-    # The last entry of a name is the one zipfile (and so python-docx) would read.
-    parts = {info.filename: info for info in infos}
-    unpacked = markup = 0
+        raise refuse(_too_big())
+
+
+def _too_big() -> str:
+    return f"DOCX 文件解压后超过 {MAX_UNPACKED_BYTES // (1024 * 1024)} MB，未读取：公开文本不会这么大，请确认文件"
+
+
+def _stored_copy(package: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo], refuse: _Refuse) -> io.BytesIO:
+    """``parts`` of ``package`` inflated a step at a time, counted, and stored uncompressed in a new
+    zip: whatever its headers say, python-docx then inflates nothing that was not counted."""
+    counter = _Inflated(refuse)
     stored = io.BytesIO()
     with zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as out:
         for name, info in parts.items():
@@ -121,19 +152,32 @@ def docx_package(path: Path) -> io.BytesIO:
                     while chunk := part.read(_STEP):
                         if counts_as_markup is None:
                             counts_as_markup = _may_be_xml(chunk)
-                        unpacked += len(chunk)
-                        markup += len(chunk) if counts_as_markup else 0
-                        if unpacked > MAX_UNPACKED_BYTES:
-                            raise refuse(too_big)
-                        if markup > MAX_MARKUP_BYTES:
-                            raise refuse(f"DOCX 文件中的 XML 超过 {MAX_MARKUP_BYTES // (1024 * 1024)} MB，未读取："
-                                         "公开文本不会这么大，请确认文件")
+                        counter.add(len(chunk), counts_as_markup)
                         copy.write(chunk)
             except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError):
                 raise refuse(f"无法读取 DOCX 文件：部件 {name[:60]} 已损坏，请确认文件完整，"
                              "或在 Word 中打开后另存一次") from None
     stored.seek(0)
     return stored
+
+
+class _Inflated:
+    """The bytes inflated so far, of all parts and of those that may be XML, refused past their
+    bounds as soon as a step passes them."""
+
+    def __init__(self, refuse: _Refuse) -> None:
+        self.refuse = refuse
+        self.unpacked = 0
+        self.markup = 0
+
+    def add(self, size: int, markup: bool) -> None:
+        self.unpacked += size
+        self.markup += size if markup else 0
+        if self.unpacked > MAX_UNPACKED_BYTES:
+            raise self.refuse(_too_big())
+        if self.markup > MAX_MARKUP_BYTES:
+            raise self.refuse(f"DOCX 文件中的 XML 超过 {MAX_MARKUP_BYTES // (1024 * 1024)} MB，未读取："
+                              "公开文本不会这么大，请确认文件")
 
 
 def _may_be_xml(head: bytes) -> bool:
@@ -180,60 +224,89 @@ def _refused(file: str, message: str) -> SourceError:
 # --- tracked changes ----------------------------------------------------------------------------
 
 
+# Cell-level changes and formatting history: they carry no text, and either command drops them.
+_TEXTLESS_CHANGES = ("cellIns", "cellDel", "rPrChange", "pPrChange", "tblPrChange", "trPrChange", "tcPrChange",
+                     "sectPrChange", "tblGridChange", "numberingChange")
+# Where a w:ins or w:del is a marker on its row or paragraph mark, not a container of runs.
+_MARKER_PARENTS = frozenset({f"{_W}rPr", f"{_W}trPr"})
+
+
 def resolve_tracked_changes(root: etree._Element, mode: Resolve = "accept") -> None:
     """Apply Word's "accept all" or "reject all" to ``root`` in place (w:ins, w:del, moves, rows,
     paragraph marks): what remains is the text the document has after that command."""
-    keep, drop = ("ins", "del") if mode == "accept" else ("del", "ins")
-    keep_tags = {f"{_W}{keep}", f"{_W}{'moveTo' if mode == 'accept' else 'moveFrom'}"}
-    drop_tags = {f"{_W}{drop}", f"{_W}{'moveFrom' if mode == 'accept' else 'moveTo'}"}
-    markers = {f"{_W}rPr", f"{_W}trPr"}
-
-    # Runs first: dropped containers go, kept ones give up their runs to their parent.
-    for element in [e for e in root.iter() if e.tag in keep_tags | drop_tags]:
-        parent = element.getparent()
-        if parent is None or parent.tag in markers:
-            continue
-        if element.tag in drop_tags:
-            parent.remove(element)
-        else:
-            index = parent.index(element)
-            for child in list(element):
-                parent.insert(index, child)
-                index += 1
-            parent.remove(element)
+    keep_tags, drop_tags = _revision_tags(mode)
+    _resolve_runs(root, keep_tags, drop_tags)
     if mode == "reject":
         for text in list(root.iter(f"{_W}delText")):
             text.tag = f"{_W}t"
-    # Table rows inserted (or deleted) as a whole.
-    for row in list(root.iter(f"{_W}tr")):
-        props = row.find(f"{_W}trPr")
-        if props is None:
-            continue
-        if any(props.find(tag) is not None for tag in drop_tags):
-            _detach(row)
-        else:
-            for marker in [m for m in props if m.tag in keep_tags]:
-                props.remove(marker)
+    _resolve_rows(root, keep_tags, drop_tags)
     # A table whose every row went goes too, as in Word.
     for grid in list(root.iter(f"{_W}tbl")):
         if grid.find(f"{_W}tr") is None:
             _detach(grid)
-    # Paragraph marks: a dropped mark joins the paragraph to the next one, as in Word.
+    _resolve_paragraph_marks(root, keep_tags, drop_tags)
+    for tag in _TEXTLESS_CHANGES:
+        for element in list(root.iter(f"{_W}{tag}")):
+            _detach(element)
+
+
+def _revision_tags(mode: Resolve) -> tuple[set[str], set[str]]:
+    """(kept, dropped) revision tags: accepting keeps insertions and text moved to its new place,
+    rejecting keeps deletions and text at the place it was moved from."""
+    if mode == "accept":
+        return {f"{_W}ins", f"{_W}moveTo"}, {f"{_W}del", f"{_W}moveFrom"}
+    return {f"{_W}del", f"{_W}moveFrom"}, {f"{_W}ins", f"{_W}moveTo"}
+
+
+def _resolve_runs(root: etree._Element, keep_tags: set[str], drop_tags: set[str]) -> None:
+    """Runs first: dropped containers go, kept ones give up their runs to their parent. Markers in
+    run or row properties are left for the rows and paragraph marks."""
+    revisions = keep_tags | drop_tags
+    for element in [e for e in root.iter() if e.tag in revisions]:
+        parent = element.getparent()
+        if parent is None or parent.tag in _MARKER_PARENTS:
+            continue
+        if element.tag not in drop_tags:
+            index = parent.index(element)
+            for child in list(element):
+                parent.insert(index, child)
+                index += 1
+        parent.remove(element)
+
+
+def _resolve_rows(root: etree._Element, keep_tags: set[str], drop_tags: set[str]) -> None:
+    """Table rows inserted (or deleted) as a whole: a dropped row goes, a kept one loses its marker."""
+    for row in list(root.iter(f"{_W}tr")):
+        props = row.find(f"{_W}trPr")
+        if props is None:
+            continue
+        if _has_any(props, drop_tags):
+            _detach(row)
+        else:
+            _remove_children(props, keep_tags)
+
+
+def _resolve_paragraph_marks(root: etree._Element, keep_tags: set[str], drop_tags: set[str]) -> None:
+    """Paragraph marks: a dropped mark joins the paragraph to the next one, as in Word."""
     for paragraph in list(root.iter(f"{_W}p")):
         mark = paragraph.find(f"{_W}pPr/{_W}rPr")
         if mark is None:
             continue
-        for marker in [m for m in mark if m.tag in keep_tags]:
-            mark.remove(marker)
-        if any(mark.find(tag) is not None for tag in drop_tags):
-            for marker in [m for m in mark if m.tag in drop_tags]:
-                mark.remove(marker)
+        _remove_children(mark, keep_tags)
+        if _has_any(mark, drop_tags):
+            _remove_children(mark, drop_tags)
             _join_with_next(paragraph)
-    # Cell-level changes and formatting history carry no text.
-    for tag in ("cellIns", "cellDel", "rPrChange", "pPrChange", "tblPrChange", "trPrChange", "tcPrChange",
-                "sectPrChange", "tblGridChange", "numberingChange"):
-        for element in list(root.iter(f"{_W}{tag}")):
-            _detach(element)
+
+
+def _has_any(element: etree._Element, tags: set[str]) -> bool:
+    """Whether ``element`` has a child with one of ``tags``."""
+    return any(element.find(tag) is not None for tag in tags)
+
+
+def _remove_children(element: etree._Element, tags: set[str]) -> None:
+    """Take the children of ``element`` with one of ``tags`` out of it."""
+    for child in [c for c in element if c.tag in tags]:
+        element.remove(child)
 
 
 def _detach(element: etree._Element) -> None:
@@ -382,77 +455,74 @@ class _Reader:
             return
         name, _ = self.styles.of(element)
         lowered = name.lower()
-        if lowered in ("table number", "table title", "table unit line"):
+        if lowered in _CAPTION_STYLES:
             self.caption[lowered] = text
             return
         self.caption.clear()
-        if lowered == "title":
-            self.blocks.append(Title(text))
+        if self._attached(lowered, text):
             return
-        if lowered == "subtitle" and self.blocks and isinstance(self.blocks[-1], Title) and not self.blocks[-1].subtitle:
-            self.blocks[-1].subtitle = text
-            return
-        if lowered == "note" and self.blocks and isinstance(self.blocks[-1], Table):
-            self.blocks[-1].notes.append(text)
-            return
-        level = self._style_level(element)
-        if level is None:
-            # A document with heading styles may still have a heading typed in by hand (第X部分, 一、,
-            # （一）); its 1. and （1） lines are list items (职责, 名词解释) unless nothing is styled.
-            level = _numbered_level(text, 5 if not self.styled_headings else 3)
+        level = self._heading_level(element, text)
         if level is not None:
             self.blocks.append(split_heading(text, min(level, 9)))
             return
         role = {"note": "note", "banner": "banner"}.get(lowered, "body")
         self.blocks.append(Paragraph(text, role))  # type: ignore[arg-type]
 
+    def _attached(self, style: str, text: str) -> bool:
+        """Whether a paragraph of reportgen's own ``style`` (lowercase) made or completed a block: a
+        Title, the subtitle of the Title just read, or a note under the table just read."""
+        last = self.blocks[-1] if self.blocks else None
+        if style == "title":
+            self.blocks.append(Title(text))
+            return True
+        if style == "subtitle" and isinstance(last, Title) and not last.subtitle:
+            last.subtitle = text
+            return True
+        if style == "note" and isinstance(last, Table):
+            last.notes.append(text)
+            return True
+        return False
+
+    def _heading_level(self, element: etree._Element, text: str) -> int | None:
+        """A paragraph's heading level by its style or outline level, else by its numbering.
+        A document with heading styles may still have a heading typed in by hand (第X部分, 一、,
+        （一）); its 1. and （1） lines are list items (职责, 名词解释) unless nothing is styled."""
+        level = self._style_level(element)
+        if level is None:
+            level = _numbered_level(text, 5 if not self.styled_headings else 3)
+        return level
+
     # -- tables -----------------------------------------------------------------------------------
     def table(self, element: etree._Element) -> None:
-        widths = [_number(c.get(f"{_W}w")) or 0 for c in element.findall(f"{_W}tblGrid/{_W}gridCol")]
-        header: list[Row] = []
-        body: list[Row] = []
-        open_cells: dict[int, Cell] = {}  # grid column → the cell a vertical merge started in
-        columns = 0
-        for tr in element.findall(f"{_W}tr"):
-            cells: list[Cell] = []
-            props = tr.find(f"{_W}trPr")
-            col = _int(props, "gridBefore", _MAX_COLUMNS) if props is not None else 0
-            for tc in tr.findall(f"{_W}tc"):
-                tc_pr = tc.find(f"{_W}tcPr")
-                span = max(_int(tc_pr, "gridSpan", _MAX_COLUMNS), 1) if tc_pr is not None else 1
-                merge = tc_pr.find(f"{_W}vMerge") if tc_pr is not None else None
-                if merge is not None and merge.get(f"{_W}val", "continue") == "continue" and col in open_cells:
-                    open_cells[col].rowspan += 1
-                    col += span
-                    continue
-                cell = _cell(tc, span)
-                if merge is not None and merge.get(f"{_W}val") == "restart":
-                    open_cells[col] = cell
-                else:
-                    open_cells.pop(col, None)
-                cells.append(cell)
-                col += span
-            columns = max(columns, col)
-            is_header = props is not None and _on(props.find(f"{_W}tblHeader")) and not body
-            row = Row(cells, "header" if is_header else "body", _row_key(cells))
-            (header if is_header else body).append(row)
-        if not widths or len(widths) != columns:
-            widths = [1] * max(columns, 1)
-        previous = self.blocks[-1] if self.blocks else None
-        if self.after_table and header and isinstance(previous, Table) and previous.widths == widths and not self.caption:
+        header, body, columns = _table_rows(element)
+        widths = _table_widths(element, columns)
+        previous = self._continued_table(header, widths)
+        if previous is not None:
             # a part of the table before (a table set in parts, see writers/docx/tables.row_parts):
             # its repeated rows head the rows after them
             previous.body += [Row(r.cells, "subheader", r.key) for r in header] + body
             return
         self.after_table = True
+        self.blocks.append(self._captioned_table(header, body, widths))
+
+    def _continued_table(self, header: list[Row], widths: list[int]) -> Table | None:
+        """The table just read, when this one is its next part: right after it (only part gaps
+        between), with header rows, the same column widths and no caption of its own."""
+        previous = self.blocks[-1] if self.blocks else None
+        if self.after_table and header and isinstance(previous, Table) and previous.widths == widths and not self.caption:
+            return previous
+        return None
+
+    def _captioned_table(self, header: list[Row], body: list[Row], widths: list[int]) -> Table:
+        """A Table with the caption paragraphs read before it (number, title, unit line), which it
+        uses up; a plain document's table is named by a nearby paragraph instead."""
         unit_line = self.caption.get("table unit line", "")
         department, _, unit = unit_line.partition("\t")
         number = self.caption.get("table number", "")
         title = self.caption.get("table title", "")
         table_id = title or self._nearby_title()
         self.caption.clear()
-        self.blocks.append(Table(table_id, number, title, department, unit, header, body, widths,
-                                 wide=len(widths) >= 8))
+        return Table(table_id, number, title, department, unit, header, body, widths, wide=len(widths) >= 8)
 
     def _nearby_title(self) -> str:
         """A plain document's table title: a short paragraph naming a 表 just before the table."""
@@ -484,6 +554,54 @@ def _numbered_level(text: str, deepest: int = 5) -> int | None:
         if found and not _SENTENCE.search(stripped[found.end():]):
             return level
     return None
+
+
+def _table_rows(element: etree._Element) -> tuple[list[Row], list[Row], int]:
+    """A w:tbl's header rows (w:tblHeader, only before the first body row), body rows and the
+    number of grid columns its widest row takes."""
+    header: list[Row] = []
+    body: list[Row] = []
+    open_cells: dict[int, Cell] = {}  # grid column → the cell a vertical merge started in
+    columns = 0
+    for tr in element.findall(f"{_W}tr"):
+        cells, end = _row_cells(tr, open_cells)
+        columns = max(columns, end)
+        props = tr.find(f"{_W}trPr")
+        is_header = props is not None and _on(props.find(f"{_W}tblHeader")) and not body
+        row = Row(cells, "header" if is_header else "body", _row_key(cells))
+        (header if is_header else body).append(row)
+    return header, body, columns
+
+
+def _row_cells(tr: etree._Element, open_cells: dict[int, Cell]) -> tuple[list[Cell], int]:
+    """A w:tr's cells and the grid column after its last one. A cell continuing a vertical merge
+    is no cell of its own: it adds a row to the cell the merge started in (``open_cells``)."""
+    cells: list[Cell] = []
+    props = tr.find(f"{_W}trPr")
+    col = _int(props, "gridBefore", _MAX_COLUMNS) if props is not None else 0
+    for tc in tr.findall(f"{_W}tc"):
+        tc_pr = tc.find(f"{_W}tcPr")
+        span = max(_int(tc_pr, "gridSpan", _MAX_COLUMNS), 1) if tc_pr is not None else 1
+        merge = tc_pr.find(f"{_W}vMerge") if tc_pr is not None else None
+        if merge is not None and merge.get(f"{_W}val", "continue") == "continue" and col in open_cells:
+            open_cells[col].rowspan += 1
+        else:
+            cell = _cell(tc, span)
+            if merge is not None and merge.get(f"{_W}val") == "restart":
+                open_cells[col] = cell
+            else:
+                open_cells.pop(col, None)
+            cells.append(cell)
+        col += span
+    return cells, col
+
+
+def _table_widths(element: etree._Element, columns: int) -> list[int]:
+    """The table's column widths from w:tblGrid; equal widths when the grid does not fit its rows."""
+    widths = [_number(c.get(f"{_W}w")) or 0 for c in element.findall(f"{_W}tblGrid/{_W}gridCol")]
+    if not widths or len(widths) != columns:
+        widths = [1] * max(columns, 1)
+    return widths
 
 
 def _cell(tc: etree._Element, span: int) -> Cell:
