@@ -193,18 +193,18 @@ class ComparedLine(Record):
     use: str = ""  # 用途, as the source words it
 
 
-class Figures:
+class Computed:
     """Everything computed from one Budget; built once per render and shared by text and tables."""
 
     def __init__(self, budget: Budget) -> None:
         self.budget = budget
 
     @cached_property
-    def actual(self) -> Figures:
+    def actual(self) -> Computed:
         """The same figures with 上年执行数 in the place of 上年预算 (see actual_view): every
         comparison made for the budget, made again for the execution by the same code. Its
         prior figures are all None when the source gives no 上年执行数."""
-        return Figures(actual_view(self.budget))
+        return Computed(actual_view(self.budget))
 
     # -- income ----------------------------------------------------------------------------
     @cached_property
@@ -506,7 +506,7 @@ class Figures:
         the row (the part not given is the rest), else by its class."""
         whole = row.amount if amount is None else amount
         if row.stated_personnel is None and row.stated_public is None:
-            return Figures.personnel_public_split(row.code, whole)
+            return Computed.personnel_public_split(row.code, whole)
         personnel = row.stated_personnel if row.stated_personnel is not None else row.amount - (row.stated_public or ZERO)
         public = row.stated_public if row.stated_public is not None else row.amount - personnel
         if amount is None or not row.amount:
@@ -629,9 +629,9 @@ class Figures:
 
     # -- several units, performance targets --------------------------------------------------
     @cached_property
-    def unit_figures(self) -> list[Figures]:
+    def unit_figures(self) -> list[Computed]:
         """Each budget unit's own figures (empty for a department of one unit)."""
-        return [Figures(unit) for unit in self.budget.units]
+        return [Computed(unit) for unit in self.budget.units]
 
     @cached_property
     def target_projects_total(self) -> Decimal | None:
@@ -734,12 +734,12 @@ def _summed_economic_rows(units: list[Budget], department_file: Path) -> list[Ec
             merged = economics.get(econ.code)
             split = econ.stated_personnel is not None or econ.stated_public is not None
             if merged is None:
-                personnel, public = Figures.row_split(econ) if split else (None, None)
+                personnel, public = Computed.row_split(econ) if split else (None, None)
                 economics[econ.code] = EconomicRow(econ.code, econ.name, "", econ.amount, dict(econ.government),
                                                    _line_in(department_file, unit, econ.line), personnel, public)
                 continue
             if split or merged.stated_personnel is not None:  # a split in any unit: split the sum
-                before, now = Figures.row_split(merged), Figures.row_split(econ)
+                before, now = Computed.row_split(merged), Computed.row_split(econ)
                 merged.stated_personnel = (before[0] or ZERO) + (now[0] or ZERO)
                 merged.stated_public = (before[1] or ZERO) + (now[1] or ZERO)
             merged.amount += econ.amount
@@ -777,6 +777,6 @@ def actual_view(budget: Budget) -> Budget:
     )
 
 
-def compute(budget: Budget) -> Figures:
+def compute(budget: Budget) -> Computed:
     """The computed figures of a budget."""
-    return Figures(budget)
+    return Computed(budget)

@@ -20,7 +20,7 @@ from xml.etree import ElementTree as etree
 import jinja2
 
 from reportgen import templating
-from reportgen.compute import Figures
+from reportgen.compute import Computed
 from reportgen.document import (
     Block,
     ContentsEntry,
@@ -86,7 +86,7 @@ def table_label(index: int, layout: Layout = DEFAULT_LAYOUT) -> str:
 class _Context:
     """What templates see: the budget, its figures and a few helpers bound to its money."""
 
-    def __init__(self, budget: Budget, figures: Figures, money: Money, tables: Mapping[str, TableRows]) -> None:
+    def __init__(self, budget: Budget, figures: Computed, money: Money, tables: Mapping[str, TableRows]) -> None:
         self.values: dict[str, Any] = {
             "b": budget,
             "f": figures,
@@ -103,7 +103,7 @@ class _Context:
             # 政府性基金 / 国有资本经营 lines whose 用途 the source gives; 用途 of every line by 资金/code
             "fund_lines": {fund: figures.described_lines(budget.compare_base, fund) for fund in ("政府性基金", "国有资本经营")},
             "function_uses": {f"{r.fund}/{r.code}": r.use for r in budget.function_rows if r.use},
-            # 上年执行数, as its own Figures (fa) and by code for the classification trees
+            # 上年执行数, as its own Computed (fa) and by code for the classification trees
             "fa": figures.actual,
             "compare_base": budget.compare_base,
             "actual_function": {n.code: n.prior for top in figures.actual.function_tree("一般公共预算")
@@ -132,14 +132,14 @@ def heading_text(titles: dict[str, str], values: dict[str, str], key: str) -> st
     return re.sub(r"\{(年|上年|部门)\}", lambda m: values[m.group(1)], words)
 
 
-def render_markup(budget: Budget, figures: Figures, money: Money, tables: Mapping[str, TableRows],
+def render_markup(budget: Budget, figures: Computed, money: Money, tables: Mapping[str, TableRows],
                   overrides: list[Path] | None = None, draft: list[str] | None = None,
                   layout: Layout = DEFAULT_LAYOUT) -> str:
     context = _markup_context(budget, figures, money, tables, draft, layout)
     return templating.render_template(templating.environment("narrative", overrides), "disclosure.j2", context)
 
 
-def _markup_context(budget: Budget, figures: Figures, money: Money, tables: Mapping[str, TableRows],
+def _markup_context(budget: Budget, figures: Computed, money: Money, tables: Mapping[str, TableRows],
                     draft: list[str] | None, layout: Layout) -> dict[str, Any]:
     context = _Context(budget, figures, money, tables).values
     context["_money"] = money
@@ -505,7 +505,7 @@ def punctuated(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def build_document(budget: Budget, figures: Figures, overrides: list[Path] | None = None,
+def build_document(budget: Budget, figures: Computed, overrides: list[Path] | None = None,
                    draft: list[str] | None = None, layout: Layout = DEFAULT_LAYOUT) -> Document:
     """The whole disclosure as a neutral Document, in the structure of ``layout`` (版式).
     ``overrides``: the user's template folders, searched before the layout's. ``draft``: the open

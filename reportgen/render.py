@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reportgen.assemble import load_source
 from reportgen.checks import run_checks
-from reportgen.compute import Figures, compute
+from reportgen.compute import Computed, compute
 from reportgen.document import Document
 from reportgen.errors import Finding, SourceError
 from reportgen.layouts import Layout, LayoutError
@@ -35,7 +35,7 @@ class Prepared(Record):
     """A source read and checked; ``document`` is None when errors stop the render."""
 
     budget: Budget | None
-    figures: Figures | None
+    figures: Computed | None
     findings: list[Finding] = field(default_factory=list)
 
     @property

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen import templating
-from reportgen.compute import ZERO, Figures, Node, code_name, difference, growth_rate, rounding_gap, tree_rounding_gap
+from reportgen.compute import ZERO, Computed, Node, code_name, difference, growth_rate, rounding_gap, tree_rounding_gap
 from reportgen.document import Cell, Row, Table
 from reportgen.model import (
     FISCAL_SOURCES,
@@ -112,7 +112,7 @@ class _FunctionColumns:
 class TableBuilder:
     """One method per standard table; each returns TableRows in the table's display unit."""
 
-    def __init__(self, figures: Figures, money: Money, overrides: list[Path] | None = None) -> None:
+    def __init__(self, figures: Computed, money: Money, overrides: list[Path] | None = None) -> None:
         self.f = figures
         self.b = figures.budget
         self.money = money
@@ -436,7 +436,7 @@ class TableBuilder:
         amounts = self.project_amounts(with_prior)
         body = [Row([Cell("合计", colspan=2, align="center", bold=True), *amounts(total, prior_total)], kind="total",
                     key="合计")]
-        groups: list[tuple[Figures | None, list[Project]]] = [(None, projects)]
+        groups: list[tuple[Computed | None, list[Project]]] = [(None, projects)]
         if self.f.unit_figures:  # each unit's row, then its projects
             groups = [(unit, unit.budget.projects) for unit in self.f.unit_figures]
         for unit, unit_projects in groups:

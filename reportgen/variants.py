@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from reportgen.compute import ZERO, Figures
+from reportgen.compute import ZERO, Computed
 from reportgen.document import Cell, Row
 from reportgen.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
 from reportgen.phrasing import chinese_number
@@ -25,7 +25,7 @@ def _code_levels(code: str) -> list[Cell]:
     return [Cell(piece, align="center") for piece in pieces]
 
 
-def _function_total(f: Figures) -> Decimal:
+def _function_total(f: Computed) -> Decimal:
     """支出合计 of a source with function rows, which give both 基本支出 and 项目支出."""
     total = f.expenditure_total
     assert total is not None, "function rows give 基本支出 and 项目支出"
@@ -68,7 +68,7 @@ def fund_by_levels(fund: str) -> Callable[[TableBuilder], TableRows]:
     return lambda builder: _by_levels(builder.fund_table(fund), f"{fund}预算支出")
 
 
-def _finance_income(b: Budget, f: Figures) -> list[tuple[str, Decimal | None, int]]:
+def _finance_income(b: Budget, f: Computed) -> list[tuple[str, Decimal | None, int]]:
     """The income side of 部门财务收支预算总表: (label, amount, indent) per line."""
     own = ["事业收入", "事业单位经营收入", "其他收入"]
     own += [s for s in INCOME_SOURCES if s not in FISCAL_SOURCES and s not in own and b.income[s]]
@@ -80,7 +80,7 @@ def _finance_income(b: Budget, f: Figures) -> list[tuple[str, Decimal | None, in
     return left
 
 
-def _finance_spending(b: Budget, f: Figures) -> list[tuple[str, Decimal | None]]:
+def _finance_spending(b: Budget, f: Computed) -> list[tuple[str, Decimal | None]]:
     """The spending side: the function 类 numbered 一、二、… (基本/项目 支出 without function rows)."""
     if not f.has_function_rows:
         return [(f"{chinese_number(1)}、基本支出", f.basic), (f"{chinese_number(2)}、项目支出", f.project)]

@@ -32,7 +32,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("layouts", ("reportgen.layouts",)),
     ("narrative", ("reportgen.narrative",)),
     ("diff core", ("reportgen.diff", "reportgen.diff.text", "reportgen.diff.align", "reportgen.diff.model",
-                   "reportgen.diff.compare", "reportgen.diff.figures", "reportgen.diff.report")),
+                   "reportgen.diff.compare", "reportgen.diff.changes", "reportgen.diff.report")),
     ("writers", ("reportgen.writers", "reportgen.writers.*")),
     ("the pipeline", ("reportgen.render", "reportgen.staging")),
     ("operations", ("reportgen.review", "reportgen.review.*", "reportgen.diff.files", "reportgen.batch",

@@ -32,7 +32,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
 
-MODULES = ("reportgen.review.draft", "reportgen.review.statements", "reportgen.review.figures",
+MODULES = ("reportgen.review.draft", "reportgen.review.statements", "reportgen.review.glossary",
            "reportgen.review.judge", "reportgen.review.wording", "reportgen.review",
            "reportgen.readers.docx", "reportgen.diff.text", "reportgen.writers.pdf")
 SMALL, LARGE = 1_000, 16_000
@@ -93,7 +93,7 @@ def _functions() -> list[tuple[str, Callable[[str], object]]]:
     """The steps of `check --against` that run the patterns over a draft, each on one text."""
     from reportgen.render import prepare
     from reportgen.review.draft import Line, _html_lines
-    from reportgen.review.figures import Glossary, normalize
+    from reportgen.review.glossary import Glossary, normalize
     from reportgen.review.judge import judge
     from reportgen.review.statements import read_statements
     from reportgen.review.wording import text_findings

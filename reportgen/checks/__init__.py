@@ -11,13 +11,13 @@ from decimal import Decimal
 from reportgen.checks import budget as budget_rules  # noqa: F401  (importing the rule modules registers their rules)
 from reportgen.checks import display, performance, units  # noqa: F401
 from reportgen.checks.registry import RULES, threshold
-from reportgen.compute import Figures
+from reportgen.compute import Computed
 from reportgen.errors import Finding
 from reportgen.model import Budget
 from reportgen.phrasing import Money
 
 
-def run_checks(budget: Budget, figures: Figures, reason_threshold: Decimal | None = None) -> list[Finding]:
+def run_checks(budget: Budget, figures: Computed, reason_threshold: Decimal | None = None) -> list[Finding]:
     """Every rule's findings, errors first, then by line. ``reason_threshold``: the change in
     percent above which a missing reason is a warning (default 10)."""
     money = Money(budget.presentation)

@@ -9,14 +9,14 @@ from decimal import Decimal
 
 from reportgen import codes
 from reportgen.checks.registry import TEXT_SLIPS, make_finding, reason_threshold, rule
-from reportgen.compute import ZERO, Figures, Node, in_unit, quantize_half_up, sum_known
+from reportgen.compute import ZERO, Computed, Node, in_unit, quantize_half_up, sum_known
 from reportgen.errors import Finding
 from reportgen.model import FUNDS, Budget, FunctionRow, StatedTotal
 from reportgen.phrasing import Money
 
 
 @rule("R-收支平衡")
-def balance(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def balance(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if f.expenditure_grand_total is None:
         return
     if f.income_grand_total != f.expenditure_grand_total:
@@ -30,7 +30,7 @@ def balance(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-基本支出一致")
-def basic_agrees(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if f.has_function_rows and f.has_economic_rows and f.general_basic != f.basic_from_economic:
         yield make_finding(b, "error", "R-基本支出一致",
                        f"一般公共预算基本支出不一致：功能分类各行合计 {m.with_unit(f.general_basic)}，"
@@ -47,7 +47,7 @@ def basic_agrees(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-基本支出不大于总额")
-def basic_within_total(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def basic_within_total(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A fund's 基本支出 is part of its spending: never more than it (nor all 基本支出 more than all)."""
     if f.general_basic is not None and f.general_basic > f.general_budget:
         yield make_finding(b, "error", "R-基本支出不大于总额",
@@ -57,7 +57,7 @@ def basic_within_total(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-基本支出合计")
-def stated_basic_agrees(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def stated_basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """支出.基本支出.合计, where the source also gives finer figures, equals them."""
     stated = b.stated_basic
     if stated is None:
@@ -71,7 +71,7 @@ def stated_basic_agrees(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-项目支出合计")
-def stated_project_agrees(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def stated_project_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """支出.项目支出 equals the function rows' 项目支出; a project list covers at most that total,
     and a list that covers less is said (表10 then lists some projects only)."""
     stated = b.stated_project
@@ -92,7 +92,7 @@ def stated_project_agrees(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-填报合计")
-def stated_totals(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def stated_totals(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A total the source types (类/款 rows, 合计) must equal the sum of its parts."""
     yield from _class_totals(b, f, m)
     for row in b.function_rows:
@@ -108,7 +108,7 @@ def stated_totals(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
                            p.line, "政府采购.合计")
 
 
-def _class_totals(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def _class_totals(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A 类 or 款 row the source types beside its parts: each column it states against their sum."""
     function_nodes: dict[tuple[str, str], Node] = {
         (fund, node.code): node for fund in {t.fund for t in b.stated_totals if t.kind == "功能分类"}
@@ -137,7 +137,7 @@ def _node_sums(node: Node | None) -> dict[str, Decimal]:
     return {"合计": node.total, "基本支出": node.basic, "项目支出": node.project}
 
 
-def _three_public_totals(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def _three_public_totals(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """The “三公” 合计 the source types, this year's and last year's, against its four parts."""
     stated = b.three_public.stated_total
     if stated is None:
@@ -154,7 +154,7 @@ def _three_public_totals(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-增减")
-def stated_changes(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def stated_changes(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A change the source writes (增减额/增减率) must follow from the two years' figures."""
     items: list[tuple[str, Decimal, Decimal | None, Decimal | None, Decimal | None, int, str]] = []
     for p in b.projects:
@@ -195,7 +195,7 @@ def stated_changes(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-人员公用经费")
-def personnel_public(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def personnel_public(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if not f.has_economic_rows:
         return
     for code, amount in f.unclassified_basic:
@@ -214,7 +214,7 @@ def personnel_public(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-机关运行经费")
-def running_costs_within_public(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def running_costs_within_public(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """机关运行经费 is the 日常公用经费 of the 机关: it cannot exceed the 公用经费 of 基本支出."""
     r = b.running_costs
     if r is None or f.public is None or r.current <= f.public:
@@ -225,7 +225,7 @@ def running_costs_within_public(b: Budget, f: Figures, m: Money) -> Iterator[Fin
 
 
 @rule("R-项目支出一致")
-def projects_agree(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def projects_agree(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """The project list covers all 项目支出 of the function rows, unless the source states that
     it lists some projects only (支出.项目支出, checked by R-项目支出合计)."""
     if f.project_from_functions is None or f.projects_total is None or b.stated_project is not None:
@@ -238,7 +238,7 @@ def projects_agree(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-财政拨款一致")
-def fiscal_agrees(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def fiscal_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if not f.has_function_rows or b.carried_over:
         return  # with 上年结转 a fund may spend more than this year's appropriation
     for fund, source in FUNDS.items():
@@ -252,7 +252,7 @@ def fiscal_agrees(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-重复")
-def duplicates(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def duplicates(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     seen = Counter((r.code, r.fund) for r in b.function_rows)
     for row in b.function_rows:
         if seen[(row.code, row.fund)] > 1:
@@ -270,7 +270,7 @@ def duplicates(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-科目名称")
-def stated_names(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def stated_names(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     rows = [("功能分类", r) for r in b.function_rows] + [("经济分类", r) for r in b.economic_rows]
     for kind, row in rows:
         if not row.stated_name or not row.name:
@@ -296,7 +296,7 @@ def _unlisted(b: Budget, code: str, name: str, line: int) -> Finding:
 
 
 @rule("R-政府经济分类")
-def government_split(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def government_split(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     for row in b.economic_rows:
         if row.government and sum(row.government.values(), ZERO) != row.amount:
             yield make_finding(b, "error", "R-政府经济分类",
@@ -305,7 +305,7 @@ def government_split(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-三公经费")
-def three_public_items(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def three_public_items(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     pairs = {"30212": "因公出国（境）费", "30217": "公务接待费", "30231": "公务用车运行维护费", "31013": "公务用车购置费"}
     if not b.three_public.stated:
         return  # nothing to compare with (the missing section is named by the render: R-缺少)
@@ -318,7 +318,7 @@ def three_public_items(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-机关运行经费")
-def running_costs(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def running_costs(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     r = b.running_costs
     if r is not None and f.public is not None and r.current > f.public:
         yield make_finding(b, "error", "R-机关运行经费",
@@ -326,7 +326,7 @@ def running_costs(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-政府采购")
-def procurement(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def procurement(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     p = b.procurement
     if p is not None and p.sme is not None and f.procurement_total is not None and p.sme > f.procurement_total:
         yield make_finding(b, "error", "R-政府采购",
@@ -335,14 +335,14 @@ def procurement(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-绩效金额")
-def performance_amount(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def performance_amount(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     g = b.performance
     if g is not None and g.amount is not None and f.project is not None and g.amount > f.project:
         yield make_finding(b, "error", "R-绩效金额",
                        f"纳入绩效目标管理的金额 {m.with_unit(g.amount)} 大于项目支出 {m.with_unit(f.project)}", 0, "绩效管理.金额")
 
 
-def _compared_items(b: Budget, f: Figures) -> Iterator[tuple[str, Decimal | None, Decimal | None, str, int, str]]:
+def _compared_items(b: Budget, f: Computed) -> Iterator[tuple[str, Decimal | None, Decimal | None, str, int, str]]:
     yield "收支总计", f.income_grand_total, f.prior_total("收支总计"), b.reasons.get("收支总计", ""), b.line_of("上年.收支总计"), "变动原因.收支总计"
     for p in b.projects:
         yield f"项目“{p.name}”", p.amount, p.prior, p.reason or p.use, p.line, "原因"
@@ -352,7 +352,7 @@ def _compared_items(b: Budget, f: Figures) -> Iterator[tuple[str, Decimal | None
 
 
 @rule("缺少变动原因")
-def missing_reasons(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def missing_reasons(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     for label, current, prior, reason, line, path in _compared_items(b, f):
         if current is None or not prior or reason:
             continue
@@ -369,7 +369,7 @@ def _about_ten_thousand_times(a: Decimal, b: Decimal) -> bool:
 
 
 @rule("R-单位疑误")
-def unit_slip(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def unit_slip(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """An amount about 10,000 times its prior year, or its siblings (元 typed in a 万元 file, or
     the reverse), for every figure: totals, function rows, projects, the 三公 parts."""
     compared = list(_compared_items(b, f))
@@ -398,7 +398,7 @@ def unit_slip(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-占位文字")
-def placeholders(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def placeholders(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     texts: list[tuple[str, str, int]] = [(f"变动原因.{k}", v, 0) for k, v in b.reasons.items()]
     texts += [(f"项目“{p.name}”", f"{p.name}{p.use}{p.reason}", p.line) for p in b.projects]
     texts += [("部门概况.职责", d, 0) for d in b.profile.duties]
@@ -417,7 +417,7 @@ def placeholders(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-缺少明细")
-def missing_detail(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def missing_detail(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """What no render can do without. (A part a template would mark 待补充 is named by the render
     itself, R-缺少: render.missing_findings.)"""
     if not b.budget_stated:
@@ -437,7 +437,7 @@ PART_FIELDS = {"人员编制": "部门概况.人员", "功能分类明细": "支
 
 
 @rule("R-不公开")
-def not_published(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def not_published(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A part declared not published: a warning when the rules require it; an error when the
     source gives it all the same (it would be left out without a word)."""
     line = b.key_lines.get("不公开", 0)
@@ -450,7 +450,7 @@ def not_published(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
                                "填写的内容不会印出。请删去其一", line, "不公开")
 
 
-def _given(b: Budget, f: Figures, part: str) -> bool:
+def _given(b: Budget, f: Computed, part: str) -> bool:
     return {
         "人员编制": bool(b.profile.staffing), "功能分类明细": f.has_function_rows, "经济分类明细": f.has_economic_rows,
         "三公经费": b.three_public.stated, "机关运行经费": b.running_costs is not None,
@@ -459,7 +459,7 @@ def _given(b: Budget, f: Figures, part: str) -> bool:
 
 
 @rule("R-原因无比较")
-def reasons_without_a_comparison(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def reasons_without_a_comparison(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A reason (原因, 变动原因) explains a change against the prior year: without the prior year's
     figure there is no change to explain, and the reason would stand alone or be dropped."""
     base = b.compare_base
@@ -471,7 +471,7 @@ def reasons_without_a_comparison(b: Budget, f: Figures, m: Money) -> Iterator[Fi
                                "或删去原因", line, path)
 
 
-def _reasons(b: Budget, f: Figures, prior_field: str) -> Iterator[
+def _reasons(b: Budget, f: Computed, prior_field: str) -> Iterator[
         tuple[str, str, Decimal | None, Decimal | None, int, str, str]]:
     """Every item that may carry a reason: (what, its reason, its prior, its 上年执行数, line, path, the
     field that would give the prior)."""
@@ -495,7 +495,7 @@ def _reasons(b: Budget, f: Figures, prior_field: str) -> Iterator[
 
 
 @rule("R-比较基数")
-def compare_base_uses_what_is_given(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def compare_base_uses_what_is_given(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """展示.比较 names a base the source gives nothing for, or leaves out one it gives: either way
     figures would be accepted and not compared (the tables still show 上年执行数 where they can)."""
     base = b.presentation.compare
@@ -521,7 +521,7 @@ LEVEL_TERMS = ("财政拨款收入", "“三公”经费")
 
 
 @rule("R-级次")
-def level_unused(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def level_unused(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """级次 words only the default explanations of 财政拨款收入 and “三公”经费: a source that rewords
     (or leaves out) both gives a 级次 that is printed nowhere."""
     if "级次" not in b.key_lines:
@@ -533,7 +533,7 @@ def level_unused(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-执行数合计")
-def actual_parts_add_up(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def actual_parts_add_up(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """The parts of 上年执行数 add up as this year's do: 人员经费 and 公用经费 to 基本支出, the three
     kinds to 财政拨款, the 三公 parts to their 合计, each class of a classification to its lines, and
     the 一般公共预算 classes to 一般公共预算 (each where every figure of the sum is given)."""
@@ -578,7 +578,7 @@ _PERFORMANCE_ONLY_KEYS = ("上年", "变动原因", "结转下年", "三公经�
 
 
 @rule("R-绩效目标文件")
-def performance_only(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def performance_only(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A source of 绩效目标 alone makes a performance-target document: budget sections it gives would
     be accepted and never printed."""
     if b.budget_stated:
@@ -590,7 +590,7 @@ def performance_only(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-上年科目")
-def prior_without_a_line(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def prior_without_a_line(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A prior-year figure under 上年.功能分类 or 上年.经济分类 for a code this year's source has no
     line of: nothing would compare with it, and it would be accepted without a word."""
     if not b.budget_stated:

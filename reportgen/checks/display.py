@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportgen.checks.registry import make_finding, rule
-from reportgen.compute import Figures
+from reportgen.compute import Computed
 from reportgen.errors import Finding
 from reportgen.model import ALL_PARTS, Budget
 from reportgen.phrasing import Money
@@ -35,7 +35,7 @@ def _table_without_amounts(b: Budget, table: str) -> str:
     return ""
 
 
-def _part_without_amounts(b: Budget, f: Figures, part: str) -> str:
+def _part_without_amounts(b: Budget, f: Computed, part: str) -> str:
     """Why the text's ``part`` shows no amount in this document ("" when it shows some)."""
     if part in b.not_published:
         return "这一部分声明为不公开"
@@ -55,7 +55,7 @@ def _part_without_amounts(b: Budget, f: Figures, part: str) -> str:
 
 
 @rule("R-显示单位")
-def units_without_effect(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def units_without_effect(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A unit set for a table or a part that shows no amount here: a warning, not silence."""
     for field, units, why in (("表格单位", b.presentation.table_units, lambda name: _table_without_amounts(b, name)),
                               ("正文单位", b.presentation.text_units, lambda name: _part_without_amounts(b, f, name))):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reportgen.checks.registry import TEXT_SLIPS, make_finding, rule
-from reportgen.compute import ZERO, Figures
+from reportgen.compute import ZERO, Computed
 from reportgen.errors import Finding
 from reportgen.model import Budget, ProjectTarget
 from reportgen.phrasing import Money
@@ -16,7 +16,7 @@ HUNDRED = Decimal(100)
 
 
 @rule("R-绩效目标金额")
-def covered_money(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def covered_money(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """Money under the project targets ≤ 项目支出; each project's 财政资金 + 其他资金 = 预算数."""
     t = b.targets
     if t is None:
@@ -50,7 +50,7 @@ def _project_money(b: Budget, p: ProjectTarget, path: str, m: Money) -> Iterator
 
 
 @rule("R-绩效目标")
-def agrees_with_management(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def agrees_with_management(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """绩效管理's stated count and money against the project target tables, where both are given."""
     g, t = b.performance, b.targets
     if g is None or t is None or not t.projects:
@@ -70,7 +70,7 @@ def agrees_with_management(b: Budget, f: Figures, m: Money) -> Iterator[Finding]
 
 
 @rule("R-支出计划")
-def spending_plan(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def spending_plan(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """资金支出计划 is cumulative: each point within 0–100%, never below the one before, 100% by 12月底."""
     for index, p in enumerate(b.targets.projects if b.targets else []):
         path = f"绩效目标.项目[{index + 1}].支出计划"
@@ -90,7 +90,7 @@ def spending_plan(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-占位文字")
-def target_words(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def target_words(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """No leftover placeholders or doubled words in the department's own target texts."""
     t = b.targets
     if t is None:

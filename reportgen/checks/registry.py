@@ -1,4 +1,4 @@
-"""The registry of consistency rules: each rule a small function of (Budget, Figures, Money)
+"""The registry of consistency rules: each rule a small function of (Budget, Computed, Money)
 yielding Findings, registered under a stable rule id with ``@rule``. The rule modules (budget,
 performance, units) import this module and nothing of each other; ``checks.run_checks`` runs them.
 """
@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from decimal import Decimal
 
-from reportgen.compute import Figures
+from reportgen.compute import Computed
 from reportgen.errors import Finding, Severity
 from reportgen.model import Budget
 from reportgen.phrasing import Money
@@ -27,7 +27,7 @@ REPEATED_PUNCTUATION = re.compile(r"([，。；、：！？])\1+")
 TEXT_SLIPS = ((PLACEHOLDERS, "遗留的占位文字"), (BRACED, "模板的占位"), (DOUBLED, "重复的词语"),
               (BOTH_WAYS, "自相矛盾的措辞（持平就不是增减）"), (REPEATED_PUNCTUATION, "重复的标点"))
 
-Rule = Callable[[Budget, Figures, Money], Iterator[Finding]]
+Rule = Callable[[Budget, Computed, Money], Iterator[Finding]]
 RULES: list[tuple[str, Rule]] = []
 
 

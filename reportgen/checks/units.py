@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from reportgen.checks.registry import RULES, make_finding, rule
-from reportgen.compute import Figures
+from reportgen.compute import Computed
 from reportgen.errors import Finding
 from reportgen.model import Budget
 from reportgen.phrasing import Money
@@ -44,7 +44,7 @@ def _in_unit(b: Budget, index: int, unit: Budget, finding: Finding) -> Finding:
 
 
 @rule("R-单位")
-def each_unit(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def each_unit(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """Every per-unit rule, run on each unit's own figures."""
     checks = [check for rule_id, check in RULES if rule_id in PER_UNIT_RULES]
     for index, (unit, figures) in enumerate(zip(b.units, f.unit_figures, strict=True)):
@@ -54,7 +54,7 @@ def each_unit(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-单位")
-def unit_names(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def unit_names(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     names = Counter(unit.department for unit in b.units)
     for index, unit in enumerate(b.units):
         if names[unit.department] > 1:
@@ -69,7 +69,7 @@ def unit_names(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
 
 
 @rule("R-单位明细")
-def same_detail(b: Budget, f: Figures, m: Money) -> Iterator[Finding]:
+def same_detail(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """All units at the same level of detail: a sum of one unit's 经济分类 and another's stated
     人员经费/公用经费 would be neither, so the department's split would be wrong."""
     for label, has in (("功能分类明细（支出.功能分类）", lambda u: bool(u.function_rows)),

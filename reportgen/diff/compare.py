@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportgen.diff.align import align
-from reportgen.diff.figures import ChangeCollector
+from reportgen.diff.changes import ChangeCollector
 from reportgen.diff.model import (
     BlockDiff,
     CellDiff,

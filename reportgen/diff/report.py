@@ -31,7 +31,7 @@ def signed(value: Decimal | None, suffix: str = "") -> str:
 
 
 def grouped_figures(result: DocumentDiff) -> list[tuple[FigureChange, list[FigureChange]]]:
-    """Figures grouped by (old, new): the same total changes in a sentence and in three tables."""
+    """Computed grouped by (old, new): the same total changes in a sentence and in three tables."""
     groups: dict[tuple[str, str], list[FigureChange]] = {}
     for figure in result.figures:
         groups.setdefault((figure.old, figure.new), []).append(figure)

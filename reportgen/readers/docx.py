@@ -214,7 +214,7 @@ def read_docx(path: Path, changes: Resolve = "accept") -> Document:
     styles = _Styles(package.styles.element)
     body = copy.deepcopy(body)
     resolve_tracked_changes(body, changes)
-    return _Reader(styles).read(body)
+    return _DocxReader(styles).read(body)
 
 
 def _refused(file: str, message: str) -> SourceError:
@@ -405,7 +405,7 @@ def split_heading(text: str, level: int) -> Heading:
     return Heading(level, "", text)
 
 
-class _Reader:
+class _DocxReader:
     def __init__(self, styles: _Styles) -> None:
         self.styles = styles
         self.blocks: list[Block] = []

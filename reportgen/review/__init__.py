@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reportgen.errors import Finding
 from reportgen.review.draft import Line, read_draft
-from reportgen.review.figures import Glossary
+from reportgen.review.glossary import Glossary
 from reportgen.review.judge import Verdict, judge
 from reportgen.review.statements import TooManyFigures, read_statements
 from reportgen.review.wording import text_findings

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.compute import exact_percent, in_unit, quantize_half_up, truncated
-from reportgen.review.figures import Figure, Glossary
+from reportgen.review.glossary import Figure, Glossary
 from reportgen.review.statements import Statement
 
 

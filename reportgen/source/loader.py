@@ -73,7 +73,7 @@ def read_source(path: Path) -> tuple[Budget, list[Finding]]:
     findings = validate_source(data, file)
     if findings:
         raise SourceError(findings + _unit_file_findings(path, data))
-    reader = _Reader(path, data)
+    reader = _SourceReader(path, data)
     budget = reader.budget()
     budget.inputs = list(reader.read_files)
     budget.key_lines = reader.key_lines
@@ -83,9 +83,9 @@ def read_source(path: Path) -> tuple[Budget, list[Finding]]:
     return budget, reader.findings
 
 
-class _Reader:
+class _SourceReader:
     def __init__(self, path: Path, data: LocDict, year: int | None = None, unit: str | None = None,
-                 parent: _Reader | None = None) -> None:
+                 parent: _SourceReader | None = None) -> None:
         self.path = path
         self.file = str(path)
         self.data = data
@@ -272,10 +272,10 @@ class _Reader:
             self.findings += reader.findings
         return units
 
-    def unit_reader(self, item: LocDict, path: str, name: str, line: int) -> _Reader | None:
+    def unit_reader(self, item: LocDict, path: str, name: str, line: int) -> _SourceReader | None:
         """A reader for one unit's figures: the unit's own mapping, or the file it 包含."""
         if "包含" not in item:
-            return _Reader(self.path, item, self.year, self.source_unit, parent=self)
+            return _SourceReader(self.path, item, self.year, self.source_unit, parent=self)
         for key in ("收入", "支出", "结转下年"):
             if key in item:
                 self.error("R-单位合计", f"单位“{name}”已用“包含”指向单位源文件，不应再填“{key}”", line, f"{path}.{key}")
@@ -308,7 +308,7 @@ class _Reader:
             self.error("R-单位文件", f"单位源文件 {target} 写的单位名称是{stated}，部门源文件中是“{name}”", where,
                        f"{path}.包含")
             return None
-        return _Reader(target, data, self.year, str(data.get("金额单位", self.source_unit)), parent=self)
+        return _SourceReader(target, data, self.year, str(data.get("金额单位", self.source_unit)), parent=self)
 
     def unit_budget(self, name: str, presentation: Presentation, level: str) -> Budget:
         """One unit's 收入 and 支出 as a Budget (this reader's data is the unit's mapping or file)."""

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reportgen.compute import Figures, Node
+from reportgen.compute import Computed, Node
 from reportgen.model import INCOME_SOURCES, Budget
 
 
@@ -87,7 +87,7 @@ def normalize(label: str, department: str = "") -> str:
 class Glossary:
     """Names → figures of one source."""
 
-    def __init__(self, budget: Budget, figures: Figures) -> None:
+    def __init__(self, budget: Budget, figures: Computed) -> None:
         self.department = budget.department
         # In a department of several units, a sentence naming a unit speaks of that unit's figures.
         self.unit_names = [unit.department for unit in budget.units]
@@ -150,7 +150,7 @@ class Glossary:
         return found[0] if len(found) == 1 else None
 
     # -- the figures ----------------------------------------------------------------------------
-    def _build(self, b: Budget, f: Figures) -> None:
+    def _build(self, b: Budget, f: Computed) -> None:
         """Every figure under its names, in the order a name's first figure is found (the order
         decides nothing but which figure of one name and value speaks for the others)."""
         self._totals(f)
@@ -165,7 +165,7 @@ class Glossary:
         self._economic(f)
         self._projects(b, f)
 
-    def _total(self, f: Figures, name: str, current: Decimal | None, key: str | None, *aliases: str,
+    def _total(self, f: Computed, name: str, current: Decimal | None, key: str | None, *aliases: str,
                actual: Decimal | None = None, wholes: tuple[Decimal | None, ...] = ()) -> None:
         """A total the source may leave unknown (then it has no name); its prior year and execution are
         the source's totals under ``key``, or, with no key, none and ``actual``."""
@@ -176,7 +176,7 @@ class Glossary:
         self.add(Figure(name, current, prior, executed if executed is not None else actual, wholes=known(wholes)),
                  name, *aliases)
 
-    def _totals(self, f: Figures) -> None:
+    def _totals(self, f: Computed) -> None:
         """The grand totals and their parts (本年, 基本/项目, 人员/公用, 财政拨款), with the totals a
         share of each may be of."""
         total = self._total
@@ -195,7 +195,7 @@ class Glossary:
         total(f, "财政拨款收入", f.fiscal_income, "财政拨款", "财政拨款收入预算", wholes=(f.income_total,))
         total(f, "财政拨款支出", f.fiscal_expenditure_total, "财政拨款", "财政拨款支出预算", wholes=spending)
 
-    def _fiscal_rows(self, f: Figures) -> None:
+    def _fiscal_rows(self, f: Computed) -> None:
         """Rows of a total's name that show only its 财政拨款 (or 一般公共预算) part."""
         for name, fiscal in (("本年收入合计", f.fiscal_income), ("本年支出合计", f.fiscal_expenditure_total)):
             if self.names.get(name):  # 表4 财政拨款收支总表 has rows of these names, of 财政拨款 only
@@ -204,14 +204,14 @@ class Glossary:
             self.names["项目支出"][0].others = (f.general_project,)
             self.names["项目支出"][0].wholes += (f.general_budget,)
 
-    def _income_sources(self, b: Budget, f: Figures) -> None:
+    def _income_sources(self, b: Budget, f: Computed) -> None:
         """Each source of income under its names, a share of the income and of its 财政拨款."""
         income = (f.income_total, f.fiscal_income)
         for name in INCOME_SOURCES:
             self._total(f, name, b.income[name], _INCOME_KEYS.get(name), name + "收入", name.replace("预算拨款", "拨款"),
                         *_INCOME_ALIASES.get(name, ()), wholes=income)
 
-    def _fund_expenditures(self, f: Figures) -> None:
+    def _fund_expenditures(self, f: Computed) -> None:
         """The spending of each fund (一般公共预算, 政府性基金, 国有资本经营)."""
         spending = (f.expenditure_total, f.expenditure_grand_total)
         self._total(f, "一般公共预算支出", f.general_budget, "一般公共预算", "一般公共预算拨款支出", "一般公共预算拨款支出预算",
@@ -220,7 +220,7 @@ class Glossary:
             self._total(f, f"{fund}预算支出", f.fiscal_expenditure[fund], fund, f"{fund}拨款支出", f"{fund}拨款支出预算",
                         f"{fund}预算拨款支出预算", f"{fund}预算拨款支出", wholes=spending)
 
-    def _three_public(self, b: Budget, f: Figures) -> None:
+    def _three_public(self, b: Budget, f: Computed) -> None:
         """The “三公” total, its parts and 公务用车 as one, where the source states them."""
         if not b.three_public.stated:
             return
@@ -238,7 +238,7 @@ class Glossary:
         if running is not None:
             self.add(Figure("机关运行经费", running.current, running.prior, running.actual), *_RUNNING_NAMES)
 
-    def _procurement(self, b: Budget, f: Figures) -> None:
+    def _procurement(self, b: Budget, f: Computed) -> None:
         """政府采购: its total, each kind and the part kept for small firms, where the source states them."""
         if b.procurement is None or f.procurement_total is None:
             return
@@ -250,7 +250,7 @@ class Glossary:
         if p.sme is not None:
             self.add(Figure("面向中小企业预留", p.sme), *_SME_NAMES)
 
-    def _performance(self, b: Budget, f: Figures) -> None:
+    def _performance(self, b: Budget, f: Computed) -> None:
         """The money 绩效目标管理 covers, where the source states it."""
         performance = b.performance
         if performance is None or performance.amount is None:
@@ -259,7 +259,7 @@ class Glossary:
         targets = (f.target_projects_total,) if f.target_projects_total is not None else ()
         self.add(Figure("绩效目标管理涉及的预算资金", performance.amount, others=targets), *_PERFORMANCE_NAMES)
 
-    def _functions(self, f: Figures) -> None:
+    def _functions(self, f: Computed) -> None:
         """Each 功能分类 line, by its code, its names and its path of 类/款/项 names."""
         tables = _FunctionTables.of(f)
         for top in f.function_tree():
@@ -275,7 +275,7 @@ class Glossary:
         for child in node.children:
             self._walk(child, (*path, node.name), tables)
 
-    def _economic(self, f: Figures) -> None:
+    def _economic(self, f: Computed) -> None:
         """Each 经济分类 line (of the basic spending), by its code and name."""
         for node in f.economic_tree:
             figure = Figure(node.name, node.basic, node.prior, None, wholes=(f.general_budget, f.basic or node.basic))
@@ -285,7 +285,7 @@ class Glossary:
                 self.codes[child.code] = Figure(child.name, child.basic, others=(child.basic,))
                 self.add(self.codes[child.code], child.name)
 
-    def _projects(self, b: Budget, f: Figures) -> None:
+    def _projects(self, b: Budget, f: Computed) -> None:
         """Each project of the source by its own name, a share of the project spending."""
         for project in b.projects:
             self.add(Figure(project.name, project.amount, project.prior, project.actual,
@@ -305,7 +305,7 @@ class _FunctionTables:
     wholes: tuple[Decimal, ...]
 
     @classmethod
-    def of(cls, f: Figures) -> _FunctionTables:
+    def of(cls, f: Computed) -> _FunctionTables:
         general_of = {n.code: n for top in f.function_tree("一般公共预算") for n in top.walk()}
         actual_of = {n.code: n.prior for top in f.actual.function_tree("一般公共预算") for n in top.walk()}
         funds = [f.function_tree(fund) for fund in ("政府性基金", "国有资本经营")]
@@ -323,7 +323,7 @@ class _FunctionTables:
                       wholes=self.wholes)
 
 
-def _unit_totals(f: Figures) -> defaultdict[str, set[Decimal]]:
+def _unit_totals(f: Computed) -> defaultdict[str, set[Decimal]]:
     """A code's totals (合计, 基本, 项目) in each unit of the department."""
     in_units: defaultdict[str, set[Decimal]] = defaultdict(set)
     for unit in f.unit_figures:
