@@ -26,9 +26,9 @@ from reportgen import templating
 from reportgen.atomic import replace_together, write_atomically
 from reportgen.errors import EnvironmentValueError, Finding, PdfUnavailable
 from reportgen.oserrors import reason
+from reportgen.reading.files import clash_message, overwritten_inputs
 from reportgen.records import Record
 from reportgen.signals import handle_sigterm
-from reportgen.source.inputs import clash_message, overwritten_inputs
 
 if TYPE_CHECKING:
     import multiprocessing.context

@@ -25,9 +25,9 @@ from reportgen.errors import SourceError
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import TEXT_PARTS
 from reportgen.phrasing import chinese_number
+from reportgen.reading.files import InputRefused, read_bounded
+from reportgen.reading.yamlsafe import parse_yaml
 from reportgen.records import Record
-from reportgen.source.inputs import InputRefused, read_bounded
-from reportgen.source.yamlio import parse_yaml
 
 SHIPPED = DEFAULT_TEMPLATES / "layouts"
 SETTINGS = "版式.yaml"
@@ -138,7 +138,7 @@ def _settings(folder: Path) -> dict[str, object]:
 
 
 def _read(folder: Path) -> dict[str, object]:
-    """A 版式.yaml as reportgen's safe YAML reader reads a source (yamlio: no aliases, bounded
+    """A 版式.yaml as reportgen's safe YAML reader reads a source (yamlsafe: no aliases, bounded
     nesting, no duplicate keys, no control characters, every value's line kept), and every text in it
     checked to be one line of visible characters. Raises LayoutError naming the file and line."""
     file = folder / SETTINGS
@@ -158,7 +158,7 @@ def _read(folder: Path) -> dict[str, object]:
             raise LayoutError(f"{where}: 版式{first.message}") from None
         if first.rule == "YAML-层级过深":
             raise LayoutError(f"{where}: {first.message.replace('预算源文件', '版式文件')}") from None
-        if first.rule == "文字-控制字符":  # a heading or a number has no line breaks: not yamlio's advice on them
+        if first.rule == "文字-控制字符":  # a heading or a number has no line breaks: not yamlsafe's advice on them
             raise LayoutError(f"{where}: {first.message.split('：', 1)[0]}：请删除它（标题、编号与名称应写在一行内）") from None
         raise LayoutError(f"{where}: {first.message}") from None
     if data is None:
@@ -198,7 +198,7 @@ def _refuse_line_separators(file: Path, raw: bytes) -> None:
 
 
 def _key_line(data: object, key: str) -> str:
-    """":N" for the line of ``key`` in a mapping read by yamlio ("" when it is not known)."""
+    """":N" for the line of ``key`` in a mapping read by yamlsafe ("" when it is not known)."""
     marks = getattr(data, "key_marks", {})
     mark = marks.get(key)
     return f":{mark.line}" if mark is not None else ""

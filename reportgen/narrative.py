@@ -36,7 +36,7 @@ from reportgen.layouts import Layout, shown_text
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import INCOME_SOURCES, Budget
 from reportgen.phrasing import Money, chinese_number, percent, share_of
-from reportgen.source.yamlio import character_name
+from reportgen.reading.yamlsafe import character_name
 from reportgen.tables import TableBuilder, TableRows, build_table
 from reportgen.templating import TemplateFault
 from reportgen.variants import all_tables

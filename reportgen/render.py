@@ -21,9 +21,9 @@ from reportgen.errors import Finding, SourceError
 from reportgen.layouts import Layout, LayoutError
 from reportgen.model import Budget
 from reportgen.narrative import build_document
+from reportgen.reading.files import InputRefused, clash_message, overwritten_inputs, read_bounded, resolved
+from reportgen.reading.yamlsafe import MAX_SOURCE_BYTES, load_yaml
 from reportgen.records import Record
-from reportgen.source.inputs import InputRefused, clash_message, overwritten_inputs, read_bounded, resolved
-from reportgen.source.yamlio import MAX_SOURCE_BYTES, load_yaml
 from reportgen.staging import Staging, make_folders, remove_empty_folders, remove_stale_staging
 
 FORMATS = ("docx", "html")

@@ -31,9 +31,9 @@ from reportgen.errors import SourceError
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import Budget
 from reportgen.oserrors import reason
+from reportgen.reading.yamlsafe import load_yaml, parse_yaml, to_decimal_text
 from reportgen.source.loader import UNIT_FACTOR
 from reportgen.source.schema import PLACEHOLDER, source_schema
-from reportgen.source.yamlio import load_yaml, parse_yaml, to_decimal_text
 
 SOURCE_TEMPLATES = DEFAULT_TEMPLATES / "source"
 DROP = object()  # a value the new year's source leaves out

@@ -34,7 +34,7 @@ from jinja2.loaders import split_template_path
 
 from reportgen import cache
 from reportgen.locations import DEFAULT_TEMPLATES
-from reportgen.source.inputs import InputRefused, read_bounded
+from reportgen.reading.files import InputRefused, read_bounded
 
 # The shipped templates render the Yantian seed in 12 ms and a 20,000-row source in 0.4 s (the
 # tables are built in Python, not in templates), so a user's template still running after this

@@ -27,8 +27,8 @@ from reportgen.compute import quantize_half_up
 from reportgen.document import Cell, Document, Heading, PageBreak, Paragraph, Row, Table, Title
 from reportgen.errors import SourceError
 from reportgen.phrasing import format_number
+from reportgen.reading import yamlsafe
 from reportgen.render import document_for, prepare
-from reportgen.source import yamlio
 from reportgen.writers.docx import base as docx_base
 from reportgen.writers.docx import blocks as docx_blocks
 from reportgen.writers.docx import ooxml
@@ -81,7 +81,7 @@ def assert_same_tree(fast: object, slow: object, path: str = "$") -> None:
 
 
 def pure_python_load(text: str) -> object:
-    loader = yamlio._Loader(text)
+    loader = yamlsafe._Loader(text)
     try:
         return loader.get_single_data()
     finally:
@@ -129,8 +129,8 @@ def test_libyaml_reader_gives_the_same_values_and_marks(source):
         text = TRICKY
     else:
         text = source.read_text(encoding="utf-8")
-    fast = yamlio._load_with_libyaml(text, "x.yaml")
-    assert fast is not yamlio._NOT_LOADED
+    fast = yamlsafe._load_with_libyaml(text, "x.yaml")
+    assert fast is not yamlsafe._NOT_LOADED
     assert_same_tree(fast, pure_python_load(text))
 
 
@@ -144,7 +144,7 @@ def test_libyaml_reader_gives_the_same_values_and_marks(source):
     "? [1, 2]\n: x\n",           # a key that is not a scalar
 ])
 def test_libyaml_reader_leaves_the_doubtful_cases_to_pyyaml(text):
-    assert yamlio._load_with_libyaml(text, "x.yaml") is yamlio._NOT_LOADED
+    assert yamlsafe._load_with_libyaml(text, "x.yaml") is yamlsafe._NOT_LOADED
 
 
 def test_load_yaml_still_reports_duplicates_and_aliases_with_their_lines(tmp_path):
@@ -152,12 +152,12 @@ def test_load_yaml_still_reports_duplicates_and_aliases_with_their_lines(tmp_pat
     for text, rule, line in (("a: 1\nb:\n  c: 1\n  c: 2\n", "YAML-重复键", 4), ("a: &x 1\nb: *x\n", "YAML-别名", 2)):
         source.write_text(text, encoding="utf-8")
         with pytest.raises(SourceError) as caught:
-            yamlio.load_yaml(source)
+            yamlsafe.load_yaml(source)
         assert (caught.value.findings[0].rule, caught.value.findings[0].line) == (rule, line)
 
 
 def test_empty_source_loads_as_nothing_both_ways():
-    assert yamlio._load_with_libyaml("", "x.yaml") is None
+    assert yamlsafe._load_with_libyaml("", "x.yaml") is None
     assert pure_python_load("") is None
 
 

@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "reportgen"
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("foundation: no budget knowledge", (
         "reportgen", "reportgen.errors", "reportgen.oserrors", "reportgen.records", "reportgen.locations",
-        "reportgen.atomic", "reportgen.cache", "reportgen.source.inputs", "reportgen.source.yamlio",
+        "reportgen.atomic", "reportgen.cache", "reportgen.reading", "reportgen.reading.files", "reportgen.reading.yamlsafe",
         "reportgen.templating", "reportgen.signals")),
     ("knowledge and data types", ("reportgen.codes", "reportgen.model", "reportgen.document")),
     ("readers", ("reportgen.source", "reportgen.source.schema", "reportgen.source.loader", "reportgen.readers",

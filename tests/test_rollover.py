@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
+from reportgen.reading.yamlsafe import load_yaml
 from reportgen.render import prepare, render_source
 from reportgen.rollover import dump, next_source_path, rollover, scalar
 from reportgen.source.schema import validate_source
-from reportgen.source.yamlio import load_yaml
 from tests.readback import docx_text, html_text
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -23,9 +23,9 @@ import yaml
 
 from reportgen.cache import Shape, json_form, kept
 from reportgen.errors import SourceError
+from reportgen.reading.files import InputRefused, read_bounded
+from reportgen.reading.yamlsafe import character_name, parse_yaml
 from reportgen.records import Record
-from reportgen.source.inputs import InputRefused, read_bounded
-from reportgen.source.yamlio import character_name, parse_yaml
 
 __all__ = [
     "CodeEntry",
@@ -693,7 +693,7 @@ def _yaml_rows(text: str) -> list[tuple[int, str, str, tuple[str, ...]]]:
         data = parse_yaml(text.encode("utf-8"), "科目表")
     except SourceError as exc:
         first = exc.findings[0]
-        if first.rule == "文字-控制字符":  # a name has no line breaks: not yamlio's advice on them
+        if first.rule == "文字-控制字符":  # a name has no line breaks: not yamlsafe's advice on them
             raise CodeTableError(first.message.split("：", 1)[0] + "：请删除它（科目名称应写在一行内）", first.line) from None
         raise CodeTableError(f"YAML 格式有误：{first.message}", first.line) from None
     if isinstance(data, dict) and set(data) <= {"科目", "codes"} and len(data) == 1:

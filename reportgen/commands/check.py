@@ -12,7 +12,7 @@ from reportgen.commands import arguments
 from reportgen.commands.base import Failure, UsageError
 from reportgen.errors import Finding
 from reportgen.oserrors import reason
-from reportgen.source.inputs import overwritten_inputs
+from reportgen.reading.files import overwritten_inputs
 
 if TYPE_CHECKING:
     from reportgen.review import Review

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from reportgen.commands import arguments
 from reportgen.commands.base import Failure, UsageError
 from reportgen.oserrors import reason
-from reportgen.source.inputs import is_regular_file
+from reportgen.reading.files import is_regular_file
 
 if TYPE_CHECKING:
     from reportgen.preview import Published

@@ -10,7 +10,7 @@ from reportgen.diff.model import DocumentDiff
 from reportgen.diff.report import as_json
 from reportgen.document import Document
 from reportgen.errors import Finding, SourceError
-from reportgen.source.inputs import overwrite_message, overwritten_inputs
+from reportgen.reading.files import overwrite_message, overwritten_inputs
 
 SOURCE_SUFFIXES = (".yaml", ".yml")
 

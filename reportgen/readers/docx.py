@@ -28,7 +28,7 @@ from lxml import etree
 
 from reportgen.document import Align, Block, Cell, Document, Heading, Paragraph, Row, Table, Title
 from reportgen.errors import Finding, SourceError
-from reportgen.source.inputs import InputRefused, read_bounded
+from reportgen.reading.files import InputRefused, read_bounded
 
 Resolve = Literal["accept", "reject"]
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.errors import Finding, SourceError
-from reportgen.source.inputs import InputRefused, read_bounded
+from reportgen.reading.files import InputRefused, read_bounded
 
 MAX_DRAFT_BYTES = 20 * 1024 * 1024  # the file; and the text pdftotext reads from a PDF
 # A disclosure is a few thousand lines at most (the seeds: 400–1,300); reading one line costs some

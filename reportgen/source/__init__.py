@@ -1,1 +1,2 @@
-"""Reading a user's files: the YAML source (yamlio, schema, loader), the classification codes, and the bounds every read of a user's file goes through (inputs)."""
+"""Reading a YAML budget source: its schema (schema.py, source_schema.yaml) and the reader that turns
+one file into a Budget (loader.py). Safe reading of any file is reading/; the codes are codes/."""

@@ -36,9 +36,9 @@ from reportgen.model import (
     ThreePublic,
     WholeTargets,
 )
-from reportgen.source.inputs import resolved
+from reportgen.reading.files import resolved
+from reportgen.reading.yamlsafe import LocDict, load_yaml, to_decimal_text
 from reportgen.source.schema import validate_source, validate_unit_file
-from reportgen.source.yamlio import LocDict, load_yaml, to_decimal_text
 
 UNIT_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
 ZERO = Decimal(0)

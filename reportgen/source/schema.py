@@ -20,7 +20,7 @@ import yaml
 
 from reportgen.cache import Shape, json_form, kept
 from reportgen.errors import Finding
-from reportgen.source.yamlio import (
+from reportgen.reading.yamlsafe import (
     MAX_INTEGER_DIGITS,
     LocDict,
     LocList,

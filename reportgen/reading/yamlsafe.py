@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from reportgen.errors import Finding, SourceError
-from reportgen.source.inputs import InputRefused, read_bounded
+from reportgen.reading.files import InputRefused, read_bounded
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024  # a department's budget is a few kilobytes; refuse runaway files
 
