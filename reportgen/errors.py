@@ -6,6 +6,7 @@ source), what rule, and a Chinese message saying what is expected.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -78,3 +79,21 @@ class SourceError(Exception):
         return "\n".join(f.format() for f in self.findings)
 
 
+# Characters a message never prints as they are: controls, format characters (zero-width, bidi),
+# surrogates, private use, unassigned, and the line and paragraph separators.
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def shown_text(text: object, limit: int = 40) -> str:
+    """What a user's file or argument says, as a message may quote it: every character that would
+    not print as itself written as [U+XXXX], and at most ``limit`` characters (then …)."""
+    out: list[str] = []
+    size = 0
+    for char in str(text)[: limit + 1]:
+        piece = f"[U+{ord(char):04X}]" if unicodedata.category(char) in _HIDDEN else char
+        if size + len(piece) > limit:
+            out.append("…")
+            break
+        out.append(piece)
+        size += len(piece)
+    return "".join(out)

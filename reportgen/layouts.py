@@ -21,7 +21,7 @@ from pathlib import Path
 
 from reportgen import cache
 from reportgen.cache import Shape
-from reportgen.errors import SourceError
+from reportgen.errors import SourceError, shown_text
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import TEXT_PARTS
 from reportgen.phrasing import chinese_number
@@ -227,24 +227,6 @@ def _check_texts(file: Path, where: str, value: object, line: str) -> None:
             _check_texts(file, where, item, line)
 
 
-def shown_text(text: object, limit: int = 40) -> str:
-    """A user's text as a message may quote it: control, format and separator characters written as
-    [U+XXXX], at most ``limit`` characters (a 版式, a --layout or a layout's template may hold anything)."""
-    out: list[str] = []
-    size = 0
-    for char in str(text):
-        piece = f"[U+{ord(char):04X}]" if unicodedata.category(char) in _HIDDEN or char in "\t\n" else char
-        if size + len(piece) > limit:
-            out.append("…")
-            break
-        out.append(piece)
-        size += len(piece)
-    return "".join(out)
-
-
-_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
-
-
 def _folder_of(name: str) -> Path | None:
     for shipped_name, folder in shipped():
         aliases = _settings(folder).get("别名", [])
@@ -433,4 +415,4 @@ def _contents(file: str, value: object) -> Contents | None:
     raise LayoutError(f"{file}: “目录”应为 true/false，或 {{标题: 目 录, 层级: 1, 表格: true}}")
 
 
-__all__ = ["Contents", "Layout", "LayoutError", "Numbering", "resolve", "shipped", "shown_text"]
+__all__ = ["Contents", "Layout", "LayoutError", "Numbering", "resolve", "shipped"]

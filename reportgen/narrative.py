@@ -32,7 +32,8 @@ from reportgen.document import (
     Table,
     Title,
 )
-from reportgen.layouts import Layout, shown_text
+from reportgen.errors import shown_text
+from reportgen.layouts import Layout
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import INCOME_SOURCES, Budget
 from reportgen.phrasing import Money, chinese_number, percent, share_of

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import yaml
 
 from reportgen.cache import Shape, json_form, kept
-from reportgen.errors import SourceError
+from reportgen.errors import SourceError, shown_text
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import character_name, parse_yaml
 from reportgen.records import Record
@@ -456,7 +456,7 @@ def read_code_table(path: Path) -> CodeTable:
         raise CodeTableError(exc.message) from None
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".txt", ".yaml", ".yml"):
-        raise CodeTableError(f"科目表应为 .yaml/.yml 或 .csv 文件，{_shown(path.name)} 不是")
+        raise CodeTableError(f"科目表应为 .yaml/.yml 或 .csv 文件，{shown_text(path.name)} 不是")
     text = _decoded(raw)
     rows = _csv_rows(text) if suffix in (".csv", ".txt") else _yaml_rows(text)
     entries: dict[tuple[str, str], tuple[str, tuple[str, ...], int]] = {}
@@ -464,7 +464,7 @@ def read_code_table(path: Path) -> CodeTable:
         code = "".join(code.split())  # 207 01 01 as printed in tables
         kind = kind_of_code(code) if code.isascii() else None
         if kind is None:
-            raise CodeTableError(f"科目编码“{_shown(code)}”无法识别：应为支出功能分类（2 开头，3、5 或 7 位）、部门预算经济分类"
+            raise CodeTableError(f"科目编码“{shown_text(code)}”无法识别：应为支出功能分类（2 开头，3、5 或 7 位）、部门预算经济分类"
                                  f"（3 开头，3 或 5 位）或政府预算经济分类（5 开头，3 或 5 位）的编码，用半角数字", line)
         if not name:
             raise CodeTableError(f"科目编码 {code} 没有科目名称：每个编码后应写它的名称", line)
@@ -510,37 +510,19 @@ def _invisible(char: str) -> bool:
 def _check_name(name: str, what: str, line: int) -> None:
     """Raise CodeTableError when ``name`` holds a character a name cannot print, or nothing visible."""
     if "\n" in name or "\r" in name:
-        raise CodeTableError(f"{what}“{_shown(name)}”中有换行（Word 的手动换行 U+000B、U+2028 等也是换行）："
+        raise CodeTableError(f"{what}“{shown_text(name)}”中有换行（Word 的手动换行 U+000B、U+2028 等也是换行）："
                              "科目名称应写在一行内", line)
     bad = _CONTROL.search(name)
     if bad is not None:
-        raise CodeTableError(f"{what}“{_shown(name)}”中有不能使用的字符 {_character(bad.group())}：请删除它"
+        raise CodeTableError(f"{what}“{shown_text(name)}”中有不能使用的字符 {_character(bad.group())}：请删除它"
                              "（常由财政系统导出或从 Word 复制带入）", line)
     if all(_invisible(char) for char in name):
         hidden = next(iter(name))
         raise CodeTableError(f"{what}只有看不见的字符 {_character(hidden)}，印出来是空白：请写出科目名称", line)
     hidden_char = next((char for char in name if unicodedata.category(char) == "Cf"), None)
     if hidden_char is not None:
-        raise CodeTableError(f"{what}“{_shown(name)}”中有看不见的字符 {_character(hidden_char)}：它使名称与看上去相同的名称"
+        raise CodeTableError(f"{what}“{shown_text(name)}”中有看不见的字符 {_character(hidden_char)}：它使名称与看上去相同的名称"
                              "不再相同，请删除它", line)
-
-
-def _shown(text: str, limit: int = 40) -> str:
-    """An excerpt of what a file says, as a message may quote it: control, format and separator
-    characters as [U+XXXX], at most ``limit`` characters."""
-    out: list[str] = []
-    size = 0
-    for char in str(text)[: limit + 1]:
-        piece = f"[U+{ord(char):04X}]" if _CONTROL.match(char) or char == "\t" or unicodedata.category(char) in _HIDDEN else char
-        if size + len(piece) > limit:
-            out.append("…")
-            break
-        out.append(piece)
-        size += len(piece)
-    return "".join(out)
-
-
-_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 
 # -- encodings -------------------------------------------------------------------------------------
@@ -630,12 +612,12 @@ def _csv_row(reader: Any) -> tuple[int, list[str]] | None:
     except csv.Error as exc:
         too_long = "field larger than field limit" in str(exc)
         raise CodeTableError(f"这一行有一格超过 {csv.field_size_limit()} 个字符：科目表的一格只是一个编码或名称"
-                             if too_long else f"CSV 格式有误（{_shown(str(exc))}）", line) from None
+                             if too_long else f"CSV 格式有误（{shown_text(str(exc))}）", line) from None
     for column, cell in enumerate(cells, start=1):
         if "\n" in cell or "\r" in cell:
             # csv lets a quoted cell run over lines: a quote left open swallows the rows below
             raise CodeTableError(f"第 {column} 列的引号“\"”没有闭合：从这一行起，后面 {reader.line_num - line} 行都被读进了"
-                                 f"同一格（“{_shown(cell)}”）。科目表的一格不会换行：请补上闭合的引号，或删去多余的引号", line)
+                                 f"同一格（“{shown_text(cell)}”）。科目表的一格不会换行：请补上闭合的引号，或删去多余的引号", line)
     return line, [cell.strip() for cell in cells]
 
 
@@ -658,7 +640,7 @@ class _CsvColumns:
         code, name = (next((i for i, h in enumerate(header) if h in names), None) for names in (_CODE_HEADERS, _NAME_HEADERS))
         if code is None or name is None:
             raise CodeTableError("科目表 CSV 的第一行应为数据（科目编码,科目名称）或表头，表头中应有“科目编码”和"
-                                 f"“科目名称”两列，现为：{_shown(','.join(cells))}", line)
+                                 f"“科目名称”两列，现为：{shown_text(','.join(cells))}", line)
         return cls(code, name, next((i for i, h in enumerate(header) if h in _ALIAS_HEADERS), None), header=True)
 
     def row(self, cells: list[str], line: int) -> tuple[int, str, str, tuple[str, ...]]:
@@ -667,7 +649,7 @@ class _CsvColumns:
             raise CodeTableError(f"这一行只有 {len(cells)} 列：应为“科目编码,科目名称”", line)
         code, name = cells[self.code], cells[self.name]
         if not "".join(code.split()).isdigit():
-            raise CodeTableError(f"第 {self.code + 1} 列“{_shown(code)}”不是科目编码：应为数字，如 2070101", line)
+            raise CodeTableError(f"第 {self.code + 1} 列“{shown_text(code)}”不是科目编码：应为数字，如 2070101", line)
         aliases: tuple[str, ...] = ()
         if self.alias is not None and self.alias < len(cells) and cells[self.alias]:
             aliases = tuple(a.strip() for a in cells[self.alias].replace("；", ";").split(";") if a.strip())
@@ -678,13 +660,13 @@ def _yaml_entry(code: str, value: dict[Any, Any], line: int) -> tuple[object, tu
     """The name and aliases of a code written as a mapping ({名称: …, 别名: […]})."""
     unknown = set(map(str, value)) - {"名称", "别名", "name", "aliases"}
     if unknown:
-        raise CodeTableError(f"科目 {_shown(code)} 下只可写“名称”和“别名”，不认识："
-                             f"{'、'.join(sorted(_shown(k, 20) for k in unknown))}", line)
+        raise CodeTableError(f"科目 {shown_text(code)} 下只可写“名称”和“别名”，不认识："
+                             f"{'、'.join(sorted(shown_text(k, 20) for k in unknown))}", line)
     raw_aliases = value.get("别名", value.get("aliases", []))
     if isinstance(raw_aliases, str):
         raw_aliases = [raw_aliases]
     if not isinstance(raw_aliases, list) or not all(isinstance(a, str) for a in raw_aliases):
-        raise CodeTableError(f"科目 {_shown(code)} 的“别名”应为名称的列表", line)
+        raise CodeTableError(f"科目 {shown_text(code)} 的“别名”应为名称的列表", line)
     return value.get("名称", value.get("name")), tuple(a.strip() for a in raw_aliases if a.strip())
 
 
@@ -708,8 +690,8 @@ def _yaml_rows(text: str) -> list[tuple[int, str, str, tuple[str, ...]]]:
         code = str(key)
         name, aliases = _yaml_entry(code, value, line) if isinstance(value, dict) else (value, ())
         if not isinstance(name, str):
-            raise CodeTableError(f"科目 {_shown(code)} 的名称应为文字，如 {_shown(code)}: 行政运行", line)
+            raise CodeTableError(f"科目 {shown_text(code)} 的名称应为文字，如 {shown_text(code)}: 行政运行", line)
         if not code.replace(" ", "").isdigit():
-            raise CodeTableError(f"“{_shown(code)}”不是科目编码：应为数字，如 2070101", line)
+            raise CodeTableError(f"“{shown_text(code)}”不是科目编码：应为数字，如 2070101", line)
         rows.append((line, code, name.strip(), aliases))
     return rows
