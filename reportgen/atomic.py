@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from pathlib import Path
 
 
@@ -55,8 +56,6 @@ def replace_together(outputs: list[tuple[Path, bytes]]) -> None:
                 try:
                     os.link(target, keep, follow_symlinks=False)
                 except OSError:  # a file system without hard links: a copy does as well
-                    import shutil
-
                     shutil.copy2(target, keep, follow_symlinks=False)
                 kept[target] = keep
         for tmp, target in staged:

@@ -12,30 +12,38 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import glob
 import os
 import signal
 import sys
+import tempfile
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import quote
 
+import reportgen.render
+import reportgen.writers.html  # noqa: F401  (warmed up before the workers fork)
 from reportgen import templating
 from reportgen.atomic import replace_together, write_atomically
 from reportgen.errors import EnvironmentValueError, Finding, PdfUnavailable
+from reportgen.layouts import LayoutError
+from reportgen.narrative import TemplateFault
 from reportgen.oserrors import reason
 from reportgen.reading.files import clash_message, overwritten_inputs
 from reportgen.records import Record
+from reportgen.render import files_read, render_source
 from reportgen.signals import handle_sigterm
 
 if TYPE_CHECKING:
     import multiprocessing.context
     from concurrent.futures import Future
 
-# multiprocessing, concurrent.futures, glob and html are imported where they are used: a render of
-# one source needs none of them, and they cost it a twentieth of its time.
+# multiprocessing, concurrent.futures and the PDF and DOCX writers are imported where they are used:
+# a render of one source (or of HTML alone) needs none of them (see each import's comment).
 
 INDEX_NAME = "index.html"
 _FAILURE_WORDS = {"模板": "模板错误", "输出": "无法写入", "文件": "没有匹配的文件", "内部": "内部错误"}
@@ -114,10 +122,6 @@ class Job(Record):
 def render_one(source: str, job: Job, catch_all: bool = True) -> Outcome:
     """Render one source; every failure becomes a Chinese message. An unexpected error too, unless
     ``catch_all`` is false: then it goes up to the command line's last line of defence (exit 3)."""
-    from reportgen.layouts import LayoutError
-    from reportgen.narrative import TemplateFault
-    from reportgen.render import render_source
-
     start = time.perf_counter()
     path = Path(source)
     try:
@@ -139,7 +143,7 @@ def render_one(source: str, job: Job, catch_all: bool = True) -> Outcome:
     except Exception as exc:  # never a traceback for a user: report it and go on with the others
         if not catch_all:
             raise
-        import traceback  # only for an unexpected error
+        import traceback  # deferred: traceback costs 1.4 ms at start-up, needed only for an unexpected error
 
         detail = traceback.format_exc() if job.debug else ""
         return Outcome(source, seconds=time.perf_counter() - start,
@@ -173,8 +177,6 @@ def expand_sources(patterns: Iterable[str | Path]) -> tuple[list[str], list[Outc
     for each name left out as a file already listed under a name of the same outputs (``a.yaml``
     and ``./a.yaml``). A link under another name (``b.yaml`` → ``a.yaml``) is rendered as named.
     """
-    import glob
-
     sources: list[str] = []
     problems: list[Outcome] = []
     notes: list[str] = []
@@ -206,8 +208,6 @@ def expand_sources(patterns: Iterable[str | Path]) -> tuple[list[str], list[Outc
 
 # -- running -----------------------------------------------------------------------------------
 def _worker_setup() -> None:
-    import reportgen.render
-
     # Ctrl-C is the parent's to handle: it stops the pool; a worker would print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The parent ends its workers with SIGTERM: a worker unwinds, removing its staging folder.
@@ -218,7 +218,7 @@ def _worker_setup() -> None:
 def _fork_context() -> multiprocessing.context.BaseContext | None:
     """Fork where there is one: workers start at once with the parent's warm state (imports,
     the DOCX base package). The CLI's parent process has no threads, so forking is safe."""
-    import multiprocessing
+    import multiprocessing  # deferred: multiprocessing costs 4 ms at start-up, needed only for several sources
 
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
@@ -226,15 +226,12 @@ def _fork_context() -> multiprocessing.context.BaseContext | None:
 
 
 def _warm_up(formats: tuple[str, ...]) -> None:
-    """Import and build once in the parent what every worker needs, so forked workers inherit it."""
-    import reportgen.render  # noqa: F401  (the loader, checks and templates)
-
+    """Import and build once in the parent what every worker needs, so forked workers inherit it
+    (the loader, checks, templates and HTML writer are imported with this module)."""
     if "docx" in formats:
-        from reportgen.writers import docx
+        from reportgen.writers import docx  # deferred: the DOCX writer costs 2 ms at start-up, needed only for DOCX
 
         docx.base_package()
-    if "html" in formats:
-        import reportgen.writers.html  # noqa: F401
 
 
 def run_parallel(sources: list[str], job: Job, jobs: int, on_done: Callable[[Outcome], None]) -> list[Outcome]:
@@ -256,8 +253,8 @@ def run_parallel(sources: list[str], job: Job, jobs: int, on_done: Callable[[Out
 def _run_pool(sources: list[str], job: Job, jobs: int, outcomes: dict[str, Outcome],
               on_done: Callable[[Outcome], None]) -> list[str]:
     """One pool over ``sources``; returns the sources lost with a broken pool."""
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from concurrent.futures.process import BrokenProcessPool
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # deferred: 11 ms at start-up, a batch only
+    from concurrent.futures.process import BrokenProcessPool  # deferred: 11 ms at start-up, a batch only
 
     broken: list[str] = []
     executor = ProcessPoolExecutor(max_workers=max(1, min(jobs, len(sources))), initializer=_worker_setup,
@@ -365,9 +362,6 @@ class Progress:
 def index_html(outcomes: list[Outcome], out_dir: Path, seconds: float) -> str:
     """A self-contained page (templates/index.html.j2) listing every source, its outputs (links
     relative to ``out_dir``) and its check status; every value from a source is escaped there."""
-    from urllib.parse import quote
-
-
     rows = [{
         "source": o.source, "department": o.department, "status": o.status, "status_text": o.status_text,
         "messages": o.messages(), "seconds": f"{o.seconds:.2f}",
@@ -393,8 +387,6 @@ def refuse_overlaps(sources: list[str], job: Job) -> tuple[list[str], list[Outco
     """The sources whose outputs would write over a file that another source of the batch reads
     (its unit file, prior-year source, 科目表 or layout: render.files_read), as failed Outcomes,
     found before any work; with the sources left and every file the batch reads."""
-    from reportgen.render import files_read
-
     reads = [path for source in sources for path in files_read(Path(source), job.layout)]
     reads += list(job.templates or ())
     owner = {job.out / f"{Path(s).stem}.{fmt}": s for s in sources for fmt in job.formats}
@@ -445,8 +437,6 @@ def _printing(job: Job, count: int) -> Iterator[Job]:
     if "pdf" not in job.formats or count < 2:
         yield job
         return
-    import tempfile
-
     with tempfile.TemporaryDirectory(prefix="reportgen-print-") as folder:
         yield replace(job, print_to=Path(folder))
 
@@ -454,7 +444,7 @@ def _printing(job: Job, count: int) -> Iterator[Job]:
 def _print_all(job: Job, outcomes: list[Outcome]) -> None:
     """The PDF of every source that rendered, printed together by one LibreOffice, each put in
     place whole beside its DOCX and HTML (a source whose PDF fails is reported as failed)."""
-    from reportgen.writers.pdf import PdfUnavailable, convert, created, reproducible
+    from reportgen.writers.pdf import convert, created, reproducible  # deferred: 5 ms at start-up, needed only for PDF
 
     assert job.print_to is not None
     # every source that rendered (with only a PDF asked for, it has no output yet) left its DOCX here

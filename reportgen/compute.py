@@ -78,10 +78,12 @@ def rounding_gap(total: Decimal, parts: Iterable[Decimal], shown: Callable[[Deci
 def tree_rounding_gap(nodes: list[Node], total: Decimal, value: Callable[[Node], Decimal],
                       shown: Callable[[Decimal], Decimal]) -> bool:
     """rounding_gap for a classification tree: its top nodes against the total, and every node
-    against its children."""
+    against its children (a node its children do not add up to, having a part of its own that
+    is not listed (未列全), shows no sum to check)."""
     if rounding_gap(total, (value(n) for n in nodes), shown):
         return True
-    return any(node.children and rounding_gap(value(node), (value(c) for c in node.children), shown)
+    return any(node.children and sum((value(c) for c in node.children), ZERO) == value(node)
+               and rounding_gap(value(node), (value(c) for c in node.children), shown)
                for top in nodes for node in top.walk())
 
 
@@ -92,14 +94,33 @@ class Node(Record):
     code: str
     name: str
     level: str
-    basic: Decimal = ZERO
-    project: Decimal = ZERO
+    basic_part: Decimal = ZERO  # the 基本支出 of the rows below whose split is given
+    project_part: Decimal = ZERO
     prior: Decimal | None = None
     children: list[Node] = field(default_factory=list)
+    # the 合计 of the rows below whose 基本/项目 split the source does not give (None: all are given)
+    unsplit: Decimal | None = None
+
+    @property
+    def basic(self) -> Decimal | None:
+        """基本支出, known when every row below gives its split."""
+        return self.basic_part if self.unsplit is None else None
+
+    @property
+    def project(self) -> Decimal | None:
+        return self.project_part if self.unsplit is None else None
 
     @property
     def total(self) -> Decimal:
-        return self.basic + self.project
+        return self.basic_part + self.project_part + (self.unsplit or ZERO)
+
+    def add(self, row: FunctionRow) -> None:
+        """A function row's amounts into this node's sums."""
+        if row.basic is None or row.project is None:
+            self.unsplit = (self.unsplit or ZERO) + row.total
+        else:
+            self.basic_part += row.basic
+            self.project_part += row.project
 
     @property
     def difference(self) -> Decimal | None:
@@ -214,8 +235,8 @@ class Computed:
 
     @cached_property
     def income_grand_total(self) -> Decimal:
-        """收入总计 = 本年收入合计 + 上年结转."""
-        return self.income_total + self.budget.carried_over
+        """收入总计 = 本年收入合计 + 上年结转 + 使用非财政拨款结余."""
+        return self.income_total + self.budget.carried_over + self.budget.reserves_used
 
     @cached_property
     def fiscal_income(self) -> Decimal:
@@ -228,18 +249,32 @@ class Computed:
         return bool(self.budget.function_rows)
 
     @property
+    def functions_cover_all(self) -> bool:
+        """Whether the function rows itemise all the spending (not 一般公共预算's alone: 功能分类口径)."""
+        return self.has_function_rows and not self.budget.function_scope
+
+    @property
     def has_economic_rows(self) -> bool:
         return bool(self.budget.economic_rows)
 
     @cached_property
     def basic_from_functions(self) -> Decimal | None:
-        rows = self.budget.function_rows
-        return sum((r.basic for r in rows), ZERO) if rows else None
+        """The function rows' 基本支出: None without rows, or where a row gives its 合计 alone."""
+        return sum_known(r.basic for r in self.budget.function_rows) if self.functions_cover_all else None
 
     @cached_property
     def project_from_functions(self) -> Decimal | None:
-        rows = self.budget.function_rows
-        return sum((r.project for r in rows), ZERO) if rows else None
+        return sum_known(r.project for r in self.budget.function_rows) if self.functions_cover_all else None
+
+    @cached_property
+    def total_from_functions(self) -> Decimal | None:
+        """The function rows' 合计, known with or without their split."""
+        return sum((r.total for r in self.budget.function_rows), ZERO) if self.functions_cover_all else None
+
+    @cached_property
+    def unsplit_functions(self) -> list[FunctionRow]:
+        """The function rows whose 基本/项目 split the source does not give (their 合计 alone)."""
+        return [r for r in self.budget.function_rows if not r.split_known]
 
     @cached_property
     def basic_from_economic(self) -> Decimal | None:
@@ -277,7 +312,10 @@ class Computed:
 
     @cached_property
     def expenditure_total(self) -> Decimal | None:
-        """支出合计 = 基本支出 + 项目支出; None while either is not known (never 0.00 for it)."""
+        """支出合计: the function rows' (whether or not they give their split), else 基本支出 +
+        项目支出; None while neither is known (never 0.00 for it)."""
+        if self.total_from_functions is not None:
+            return self.total_from_functions
         if self.basic is None or self.project is None:
             return None
         return self.basic + self.project
@@ -304,8 +342,8 @@ class Computed:
         Built once per fund and shared (a render asks for the same tree a dozen times, from the
         tables, the checks and the templates): callers read the nodes and never change them."""
         trees: dict[str | None, list[Node]] = self.__dict__.setdefault("_function_trees", {})
-        if fund not in trees:
-            trees[fund] = self._function_tree(fund)
+        if fund not in trees:  # all money by function: none where the rows are of one fund only (功能分类口径)
+            trees[fund] = self._function_tree(fund) if fund is not None or not self.budget.function_scope else []
         return trees[fund]
 
     def _function_tree(self, fund: str | None) -> list[Node]:
@@ -328,11 +366,12 @@ class Computed:
                         top[code] = node
                     else:
                         parent.children.append(node)
-                node.basic += row.basic
-                node.project += row.project
+                node.add(row)
                 parent = node
             if row.prior is not None and fund is not None:
                 index[row.code].prior = row.prior
+        if fund == "一般公共预算" or fund is None and self.general_only:  # the text's changes are of these
+            self.derived_priors("功能分类", list(top.values()))
         return list(top.values())
 
     def income_by_function(self) -> dict[str, dict[str, Decimal | None]]:
@@ -368,8 +407,8 @@ class Computed:
         """一般公共预算 lines with a prior year, by code: each 项 row that has one, and each 类/款
         row the source gives a 上年 (and 原因) for."""
         nodes = {n.code: n for top in self.function_tree("一般公共预算") for n in top.walk()}
-        lines = [ComparedLine(r.code, r.name, r.total, r.prior, r.reason) for r in self.budget.function_rows
-                 if r.prior is not None and r.fund == "一般公共预算"]
+        lines = [ComparedLine(r.code, r.name, nodes[r.code].total if r.remainder else r.total, r.prior, r.reason)
+                 for r in self.budget.function_rows if r.prior is not None and r.fund == "一般公共预算"]
         lines += [ComparedLine(t.code, nodes[t.code].name, nodes[t.code].total, t.prior, t.reason)
                   for t in self.budget.stated_totals
                   if t.kind == "功能分类" and t.prior is not None and t.fund == "一般公共预算" and t.code in nodes]
@@ -401,11 +440,12 @@ class Computed:
     def fund_total(self, fund: str) -> Decimal:
         return sum((r.total for r in self.budget.function_rows if r.fund == fund), ZERO)
 
-    def fund_basic(self, fund: str) -> Decimal:
-        return sum((r.basic for r in self.budget.function_rows if r.fund == fund), ZERO)
+    def fund_basic(self, fund: str) -> Decimal | None:
+        """A fund's 基本支出 from its function rows (None where a row gives its 合计 alone)."""
+        return sum_known(r.basic for r in self.budget.function_rows if r.fund == fund)
 
-    def fund_project(self, fund: str) -> Decimal:
-        return sum((r.project for r in self.budget.function_rows if r.fund == fund), ZERO)
+    def fund_project(self, fund: str) -> Decimal | None:
+        return sum_known(r.project for r in self.budget.function_rows if r.fund == fund)
 
     @cached_property
     def general_budget(self) -> Decimal:
@@ -419,15 +459,17 @@ class Computed:
         """Whether all the department's money is 一般公共预算拨款 (no other income, nothing carried
         over): only then is all its spending 一般公共预算 spending, and its 基本/项目 split theirs."""
         b = self.budget
-        return not b.carried_over and all(not value for source, value in b.income.items() if source != "一般公共预算拨款")
+        return not b.carried_over and not b.reserves_used and all(
+            not value for source, value in b.income.items() if source != "一般公共预算拨款")
 
     @cached_property
     def general_basic(self) -> Decimal | None:
         """一般公共预算基本支出: its function rows', else its economic rows' (the 一般公共预算基本支出
         table's), else all 基本支出 where all the money is 一般公共预算; else not known (None): a
         split by fund that the source does not give is never derived."""
-        if self.has_function_rows:
-            return self.fund_basic("一般公共预算")
+        from_functions = self.fund_basic("一般公共预算") if self.has_function_rows else None
+        if from_functions is not None:
+            return from_functions
         if self.has_economic_rows:
             return self.basic_from_economic
         return self.basic if self.general_only else None
@@ -436,16 +478,20 @@ class Computed:
     def general_project(self) -> Decimal | None:
         """一般公共预算项目支出: its function rows', else all 项目支出 where all the money is
         一般公共预算; else not known (None), never the remainder of a total of other funds."""
-        if self.has_function_rows:
-            return self.fund_project("一般公共预算")
+        from_functions = self.fund_project("一般公共预算") if self.has_function_rows else None
+        if from_functions is not None:
+            return from_functions
         return self.project if self.general_only else None
 
     @cached_property
     def fiscal_expenditure(self) -> dict[str, Decimal]:
         """财政拨款支出 by fund kind (一般公共预算, 政府性基金, 国有资本经营)."""
         kinds = [fund for fund, source in FUNDS.items() if source in FISCAL_SOURCES]
-        if self.has_function_rows:
+        if self.functions_cover_all:
             return {fund: self.fund_total(fund) for fund in kinds}
+        if self.has_function_rows:  # the rows are 一般公共预算's (功能分类口径): the other funds by their income
+            return {fund: self.fund_total(fund) if fund == self.budget.function_scope else self.budget.income[FUNDS[fund]]  # type: ignore[index]
+                    for fund in kinds}
         return {fund: self.budget.income[FUNDS[fund]] for fund in kinds}  # type: ignore[index]
 
     @cached_property
@@ -480,12 +526,13 @@ class Computed:
                 node.prior = self.budget.prior.economic.get(class_code)
                 top[class_code] = node
             if len(row.code) == 3:  # a class the source gives without its 款
-                node.basic += row.amount
+                node.basic_part += row.amount
                 continue
-            child = Node(row.code, row.name, "款", basic=row.amount)
+            child = Node(row.code, row.name, "款", basic_part=row.amount)
             child.prior = self.budget.prior.economic.get(row.code)
             node.children.append(child)
-            node.basic += row.amount
+            node.basic_part += row.amount
+        self.derived_priors("经济分类", list(top.values()))
         return list(top.values())
 
     def economic_class(self, code: str) -> Decimal:
@@ -526,7 +573,7 @@ class Computed:
     def unclassified_basic(self) -> list[tuple[str, Decimal]]:
         """Economic classes in 基本支出 that are neither 人员经费 nor 公用经费 (and that the source does
         not split), with their amounts."""
-        return [(n.code, n.basic) for n in self.economic_tree if self.class_split(n.code)[0] is None]
+        return [(n.code, n.basic_part) for n in self.economic_tree if self.class_split(n.code)[0] is None]
 
     @cached_property
     def personnel(self) -> Decimal | None:
@@ -543,40 +590,68 @@ class Computed:
         return self.budget.stated_public
 
     # -- 三公, procurement -----------------------------------------------------------------
+    def three_public_part(self, name: str, prior: bool = False) -> Decimal | None:
+        """One “三公” part, this year's or last year's; None where the source leaves it unknown."""
+        t = self.budget.three_public
+        if not t.known(name):
+            return None
+        return t.parts[name].prior if prior else t.parts[name].current
+
     @cached_property
-    def three_public_total(self) -> Decimal:
-        return sum((p.current for p in self.budget.three_public.parts.values()), ZERO)
+    def three_public_parts_total(self) -> Decimal | None:
+        """因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费, where all three are known."""
+        return sum_known((self.three_public_part(THREE_PUBLIC_PARTS[0]), self.three_public_part(THREE_PUBLIC_PARTS[1]),
+                          self.vehicles_total))
+
+    @cached_property
+    def three_public_total(self) -> Decimal | None:
+        """The “三公” total: its parts', else the 合计 the source states (a part unknown); else None."""
+        if self.three_public_parts_total is not None:
+            return self.three_public_parts_total
+        stated = self.budget.three_public.stated_total
+        return stated.current if stated is not None else None
 
     @cached_property
     def three_public_prior(self) -> Decimal | None:
-        """The four parts' prior year; where a part's is not given, the 合计's own 上年 if stated."""
-        priors = [p.prior for p in self.budget.three_public.parts.values()]
-        total = sum_known(priors)
+        """The parts' prior year; where a part's is not given, the 合计's own 上年 if stated."""
+        total = sum_known((self.three_public_part(THREE_PUBLIC_PARTS[0], True),
+                           self.three_public_part(THREE_PUBLIC_PARTS[1], True), self.vehicles_prior))
         if total is None:
             stated = self.budget.three_public.stated_total
             return stated.prior if stated is not None else None
         return total
 
     @cached_property
-    def vehicles_total(self) -> Decimal:
-        parts = self.budget.three_public.parts
-        return parts["公务用车购置费"].current + parts["公务用车运行维护费"].current
+    def vehicles_total(self) -> Decimal | None:
+        """公务用车购置及运行维护费: as the source states it in one figure, else its two parts added."""
+        vehicles = self.budget.three_public.vehicles
+        if vehicles is not None:
+            return vehicles.current
+        return sum_known((self.three_public_part("公务用车购置费"), self.three_public_part("公务用车运行维护费")))
 
     @cached_property
     def vehicles_prior(self) -> Decimal | None:
-        parts = self.budget.three_public.parts
-        a, b = parts["公务用车购置费"].prior, parts["公务用车运行维护费"].prior
-        return None if a is None or b is None else a + b
+        vehicles = self.budget.three_public.vehicles
+        if vehicles is not None:
+            return vehicles.prior
+        return sum_known((self.three_public_part("公务用车购置费", True), self.three_public_part("公务用车运行维护费", True)))
+
+    def three_public_gap(self, shown: Callable[[Decimal], Decimal]) -> bool:
+        """Whether the “三公” parts, as a table shows them, fail to add up to its total (尾数误差);
+        never where a part is not known (nothing shown to add up)."""
+        parts = [self.three_public_part(name) for name in THREE_PUBLIC_PARTS]
+        if self.three_public_total is None or any(part is None for part in parts):
+            return False
+        return rounding_gap(self.three_public_total, (part or ZERO for part in parts), shown)
 
     def three_public_columns(self, prior: bool = False) -> list[Decimal | None]:
         """“三公”经费 as its table shows it: 合计, 因公出国（境）费, 公务接待费, 公务用车 小计, 购置费,
         运行维护费 — this year's, or the prior year's (None where not known)."""
-        parts = self.budget.three_public.parts
-        value = (lambda name: parts[name].prior) if prior else (lambda name: parts[name].current)
         total = self.three_public_prior if prior else self.three_public_total
         vehicles = self.vehicles_prior if prior else self.vehicles_total
-        return [total, value(THREE_PUBLIC_PARTS[0]), value(THREE_PUBLIC_PARTS[1]), vehicles,
-                value(THREE_PUBLIC_PARTS[2]), value(THREE_PUBLIC_PARTS[3])]
+        return [total, self.three_public_part(THREE_PUBLIC_PARTS[0], prior), self.three_public_part(THREE_PUBLIC_PARTS[1], prior),
+                vehicles, self.three_public_part(THREE_PUBLIC_PARTS[2], prior),
+                self.three_public_part(THREE_PUBLIC_PARTS[3], prior)]
 
     def three_public_changes(self) -> list[Decimal | None]:
         return [difference(c, p) for c, p in zip(self.three_public_columns(), self.three_public_columns(prior=True),
@@ -599,8 +674,28 @@ class Computed:
 
     # -- prior year ------------------------------------------------------------------------
     def prior_total(self, key: str) -> Decimal | None:
-        """A prior-year total by its source key (收支总计, 基本支出, …), where known."""
-        return self.budget.prior.totals.get(key)
+        """A prior-year total by its source key (收支总计, 基本支出, …), where known: as stated, or
+        this year's less the change the document states alone (上年: {基本支出: {增减额: …}})."""
+        prior = self.budget.prior
+        if key in prior.totals:
+            return prior.totals[key]
+        stated = prior.changes.get(("totals", key))
+        current = self.comparable_totals().get(key)
+        if stated is None or stated.change is None or current is None:
+            return None
+        return current - stated.change
+
+    def derived_priors(self, kind: str, nodes: list[Node]) -> None:
+        """Fill in the prior year of the nodes whose document states only the change (上年.功能分类 /
+        上年.经济分类: {科目: {增减额: …}}): this year's amount less the change."""
+        changes = {key: c for (k, key), c in self.budget.prior.changes.items() if k == kind and c.change is not None}
+        if not changes:
+            return
+        for top in nodes:
+            for node in top.walk():
+                change = changes.get(node.code)
+                if node.prior is None and change is not None and change.change is not None:
+                    node.prior = node.total - change.change
 
     def comparable_totals(self) -> dict[str, Decimal]:
         """This year's totals under the keys a next year's source uses for its prior year."""
@@ -611,6 +706,8 @@ class Computed:
             "政府性基金": self.fiscal_expenditure["政府性基金"],
             "国有资本经营": self.fiscal_expenditure["国有资本经营"],
         }
+        if self.budget.carried_over or self.budget.reserves_used:  # (none: a source that names neither)
+            values.update({"上年结转": self.budget.carried_over, "使用非财政拨款结余": self.budget.reserves_used})
         for key, value in (
             ("基本支出", self.basic),
             ("项目支出", self.project),
@@ -625,7 +722,7 @@ class Computed:
         return {node.code: node.total for top in self.function_tree("一般公共预算") for node in top.walk()}
 
     def economic_totals(self) -> dict[str, Decimal]:
-        return {node.code: node.basic for top in self.economic_tree for node in top.walk()}
+        return {node.code: node.basic_part for top in self.economic_tree for node in top.walk()}
 
     # -- several units, performance targets --------------------------------------------------
     @cached_property
@@ -682,6 +779,9 @@ def consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
     return {
         "income": {name: sum((u.income[name] for u in units), ZERO) for name in INCOME_SOURCES},
         "carried_over": sum((u.carried_over for u in units), ZERO),
+        "reserves_used": sum((u.reserves_used for u in units), ZERO),
+        # one unit's rows of 一般公共预算 alone make the department's so (the all-money rows are not whole)
+        "function_scope": next((u.function_scope for u in units if u.function_scope), ""),
         "carry_forward": sum((u.carry_forward for u in units), ZERO),
         "function_rows": _summed_function_rows(units, department_file),
         "economic_rows": _summed_economic_rows(units, department_file),
@@ -712,10 +812,12 @@ def _summed_function_rows(units: list[Budget], department_file: Path) -> list[Fu
             merged = functions.get(key)
             if merged is None:
                 functions[key] = FunctionRow(row.code, row.name, "", row.fund, row.basic, row.project, None, row.reason,
-                                             _line_in(department_file, unit, row.line), use=row.use)
-            else:
-                merged.basic += row.basic
-                merged.project += row.project
+                                             _line_in(department_file, unit, row.line), stated_total=row.total,
+                                             use=row.use)
+            else:  # a split is known where every unit gives it; the 合计 always
+                merged.basic = sum_known((merged.basic, row.basic))
+                merged.project = sum_known((merged.project, row.project))
+                merged.stated_total = merged.total + row.total
                 merged.reason = _joined([merged.reason, row.reason])
                 merged.use = _joined([merged.use, row.use])
             priors.setdefault(key, []).append(row.prior)
@@ -765,12 +867,12 @@ def actual_view(budget: Budget) -> Budget:
     return replace(
         budget,
         prior=Prior(year=actual.year, totals=actual.totals, function=actual.function, economic=actual.economic,
-                    source=actual.source, stated_codes=actual.stated_codes),
+                    source=actual.source, stated_codes=actual.stated_codes, changes=actual.changes),
         function_rows=[swapped(r) for r in budget.function_rows],
         stated_totals=[swapped(t) for t in budget.stated_totals],
         projects=[swapped(p) for p in budget.projects],
         three_public=replace(three_public, parts={k: swapped(v) for k, v in three_public.parts.items()},
-                             stated_total=swapped(three_public.stated_total)),
+                             stated_total=swapped(three_public.stated_total), vehicles=swapped(three_public.vehicles)),
         running_costs=swapped(budget.running_costs),
         units=[actual_view(u) for u in budget.units],
         actual=None,

@@ -16,7 +16,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen import cache
@@ -28,6 +28,9 @@ from reportgen.phrasing import chinese_number
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 from reportgen.records import Record
+from reportgen.table_specs import FUNCTION_COLUMNS, FUNCTION_TABLES, LEVELS, TableSpec
+from reportgen.tables import REGISTRY
+from reportgen.variants import SHAPES
 
 SHIPPED = DEFAULT_TEMPLATES / "layouts"
 SETTINGS = "版式.yaml"
@@ -36,7 +39,8 @@ DEFAULT = "默认"
 # (the shipped ones are two deep) is refused for its length, with a message saying so.
 _MAX_CHAIN = 20
 _MAX_SETTINGS_BYTES = 1_000_000
-_KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "标题", "不编号", "展示"}
+_KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "标题", "不编号", "展示", "表格", "版本"}
+KINDS = ("部门", "单位")
 _UNITS = ("元", "万元")
 _PATTERN = re.compile(r"\{(一|1|01)\}")
 
@@ -96,6 +100,13 @@ class Layout(Record):
     # where the source's own 展示 does not set them
     table_units: dict[str, str] = field(default_factory=dict)
     text_units: dict[str, str] = field(default_factory=dict)
+    # 版本: the editions that apply to the source (their 说明), in the order applied
+    editions: tuple[str, ...] = ()
+    # the kinds of budget (部门, 单位) this layout words as such: 单位 where it (or the layout it is
+    # based on, when it overrides no template) has an edition for 类型 单位
+    kinds: frozenset[str] = frozenset({"部门"})
+    # 表格: the tables this layout declares as data (table_specs.py), by the id a template places
+    table_specs: dict[str, TableSpec] = field(default_factory=dict)
 
     def heading_numbering(self, level: int) -> Numbering:
         """The numbering of headings at ``level`` (1 = a part): deeper levels than the layout
@@ -235,21 +246,32 @@ def _folder_of(name: str) -> Path | None:
     return None
 
 
-def resolve(name_or_folder: str | Path | None, relative_to: Path | None = None) -> Layout:
+@dataclass(frozen=True)
+class Occasion:
+    """What chooses a layout's editions (版本): the source's year (None: no year-bound edition
+    applies) and kind, a department's budget (部门) or a unit's (单位)."""
+
+    year: int | None = None
+    kind: str = "部门"
+
+
+def resolve(name_or_folder: str | Path | None, relative_to: Path | None = None,
+            occasion: Occasion = Occasion()) -> Layout:
     if name_or_folder in (None, "") or (isinstance(name_or_folder, str) and _folder_of(name_or_folder) is not None):
-        return _resolve_shipped(str(name_or_folder or DEFAULT))
-    return _resolve(name_or_folder, relative_to)
+        return _resolve_shipped(str(name_or_folder or DEFAULT), occasion)
+    return _resolve(name_or_folder, relative_to, occasion)
 
 
-@functools.lru_cache(maxsize=16)
-def _resolve_shipped(name: str) -> Layout:
-    return _resolve(name, None)
+@functools.lru_cache(maxsize=64)
+def _resolve_shipped(name: str, occasion: Occasion) -> Layout:
+    return _resolve(name, None, occasion)
 
 
-def _resolve(name_or_folder: str | Path | None, relative_to: Path | None = None) -> Layout:
+def _resolve(name_or_folder: str | Path | None, relative_to: Path | None, occasion: Occasion) -> Layout:
     """The layout a source (``版式``) or the command line (``--layout``) names: a shipped layout by
     name (上海, 深圳, …) or a folder holding 版式.yaml (relative to ``relative_to``, the source's
-    folder, when the source names it). None: the default layout."""
+    folder, when the source names it). None: the default layout. Its editions (版本) that fit
+    ``occasion`` apply on top of each layer's own settings."""
     wanted = str(name_or_folder) if name_or_folder not in (None, "") else DEFAULT
     folder = _folder_of(wanted)
     if folder is None:
@@ -261,7 +283,7 @@ def _resolve(name_or_folder: str | Path | None, relative_to: Path | None = None)
     if folder is None:
         names = "、".join(name for name, _ in shipped())
         raise LayoutError(f"没有名为“{shown_text(wanted)}”的版式：可用 {names}，或给出含 {SETTINGS} 的文件夹")
-    return _load(folder, ())
+    return _load(folder, (), occasion)
 
 
 def _has_settings(folder: Path) -> bool:
@@ -286,7 +308,7 @@ def _identity(folder: Path) -> Path:
         return folder.absolute()
 
 
-def _load(folder: Path, chain: tuple[Path, ...]) -> Layout:
+def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
     """The layout in ``folder``, on top of the layout it is 基于. ``chain``: the identities of the
     folders of the layouts that led here, the one whose 基于 named this one last."""
     file = folder / SETTINGS
@@ -299,18 +321,124 @@ def _load(folder: Path, chain: tuple[Path, ...]) -> Layout:
     name = str(data.get("名称", folder.name))
     chain = (*chain, _identity(folder))
     base_name = data.get("基于", DEFAULT if name != DEFAULT else None)
-    base = _base(folder, data, base_name, chain) if base_name is not None else Layout(name=DEFAULT)
+    base = _base(folder, data, base_name, chain, occasion) if base_name is not None else Layout(name=DEFAULT)
     layout = Layout(name=name, description=str(data.get("说明", "")), folders=[folder, *base.folders],
                     numbering=base.numbering, table_numbering=base.table_numbering, contents=base.contents,
-                    budget_word=base.budget_word, base=str(base_name or ""), titles=dict(base.titles),
+                    budget_word=base.budget_word, base=str(base_name or ""), titles=dict(base.titles), editions=base.editions,
+                    table_specs=dict(base.table_specs),
                     unnumbered=base.unnumbered, table_units=dict(base.table_units), text_units=dict(base.text_units))
-    for key, apply in _SETTINGS.items():
-        if key in data:
-            apply(layout, data[key], f"{file}{_key_line(data, key)}")
+    _apply(layout, data, str(file))
+    if "版本" in data:
+        _apply_editions(layout, folder, data, occasion)
+    layout.kinds = _kinds(folder, data, base)
     return layout
 
 
-def _base(folder: Path, data: dict[str, object], base_name: object, chain: tuple[Path, ...]) -> Layout:
+def _kinds(folder: Path, data: dict[str, object], base: Layout) -> frozenset[str]:
+    """The kinds of budget a layout words as such (Layout.kinds): a layout's own templates word
+    a department's budget unless an edition of its own is for 单位."""
+    editions = data.get("版本", [])
+    own = {str(e["适用"].get("类型")) for e in editions if isinstance(e, dict) and isinstance(e.get("适用"), dict)
+           and "类型" in e["适用"]} if isinstance(editions, list) else set()
+    try:
+        templates = any(folder.glob("*.j2"))
+    except OSError:
+        templates = True
+    return frozenset({"部门", *own, *(() if templates else base.kinds)})
+
+
+def _apply(layout: Layout, data: dict[str, object], file: str) -> None:
+    """The settings of ``data`` (a 版式.yaml, or one of its editions) applied to ``layout``."""
+    for key, apply in _SETTINGS.items():
+        if key in data:
+            apply(layout, data[key], f"{file}{_key_line(data, key)}")
+
+
+_EDITION_EXAMPLE = "如 [{适用: {类型: 单位}, 标题: {部门主要职能: 单位主要职能}}, {适用: {年度: {至: 2024}}, …}]"
+
+
+def _apply_editions(layout: Layout, folder: Path, data: dict[str, object], occasion: Occasion) -> None:
+    """版本: the editions of this layout, each a mapping of 适用 (the 类型 and/or 年度 it is for) and
+    the settings it changes (the same keys as 版式.yaml, and 模板: a folder of templates inside the
+    layout's). Every edition is checked; those that fit ``occasion`` apply, in the order written."""
+    file = folder / SETTINGS
+    editions = data["版本"]
+    if not isinstance(editions, list) or not editions:
+        raise LayoutError(f"{file}{_key_line(data, '版本')}: “版本”应为各版本的列表，{_EDITION_EXAMPLE}")
+    marks = getattr(editions, "item_marks", [])
+    for index, edition in enumerate(editions):
+        at = f"{file}:{marks[index].line}" if index < len(marks) else f"{file}{_key_line(data, '版本')}"
+        fits = _edition_fits(edition, occasion, at)
+        target = layout if fits else _scratch(layout)
+        assert isinstance(edition, dict)
+        _apply(target, edition, str(file))
+        if "模板" in edition:
+            target.folders.insert(0, _edition_folder(folder, edition["模板"], at))
+        if fits:
+            layout.editions = (*layout.editions, str(edition.get("说明", "")) or _occasion_words(edition["适用"]))
+
+
+def editions_of(folder: Path) -> list[tuple[str, str]]:
+    """The editions (版本) written in a layout folder's own 版式.yaml: (what each is for, 说明)."""
+    editions = _settings(folder).get("版本", [])
+    return [(_occasion_words(e["适用"]), str(e.get("说明", ""))) for e in editions if isinstance(e, dict)] \
+        if isinstance(editions, list) else []
+
+
+def _edition_fits(edition: object, occasion: Occasion, at: str) -> bool:
+    """Whether an edition's 适用 fits the source (its keys and values checked on the way)."""
+    if not isinstance(edition, dict) or not set(edition) <= _EDITION_KEYS or "适用" not in edition:
+        raise LayoutError(f"{at}: “版本”的每一项应为含“适用”的映射，可用的键：{'、'.join(sorted(_EDITION_KEYS))}；"
+                          f"{_EDITION_EXAMPLE}")
+    when = edition["适用"]
+    if not isinstance(when, dict) or not when or not set(when) <= {"类型", "年度"}:
+        raise LayoutError(f"{at}: “适用”应写 类型（部门 或 单位）和/或 年度（如 2024，或 {{自: 2020, 至: 2024}}）")
+    kind = when.get("类型", occasion.kind)
+    if kind not in KINDS:
+        raise LayoutError(f"{at}: “适用.类型”应为 部门 或 单位，不是“{shown_text(kind, 20)}”")
+    first, last = _years(when.get("年度"), at)
+    fits_year = "年度" not in when or (occasion.year is not None and first <= occasion.year <= last)
+    return kind == occasion.kind and fits_year
+
+
+def _years(value: object, at: str) -> tuple[int, int]:
+    """年度 of an edition: one year, or {自: first, 至: last} (either may be left out)."""
+    if value is None:
+        return 0, 9999
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value, value
+    if isinstance(value, dict) and value and set(value) <= {"自", "至"} and all(
+            isinstance(v, int) and not isinstance(v, bool) for v in value.values()):
+        return int(value.get("自", 0)), int(value.get("至", 9999))
+    raise LayoutError(f"{at}: “适用.年度”应为一个年度（如 2024），或 {{自: 2020, 至: 2024}}（可只写其一）")
+
+
+def _occasion_words(when: dict[str, object]) -> str:
+    """An edition without 说明, named by what it is for: “单位”, “2020–2024年”."""
+    first, last = _years(when.get("年度"), "")
+    years = ("" if "年度" not in when else f"{first}年" if first == last else f"{last}年及以前" if not first
+             else f"{first}年起" if last == 9999 else f"{first}–{last}年")
+    return " ".join(str(w) for w in (when.get("类型", ""), years) if w)
+
+
+def _edition_folder(folder: Path, name: object, at: str) -> Path:
+    """模板 of an edition: a folder of templates inside the layout's own."""
+    candidate = folder / str(name)
+    if not isinstance(name, str) or not name or Path(name).is_absolute() or ".." in Path(name).parts \
+            or not candidate.is_dir():
+        raise LayoutError(f"{at}: “模板”应为本版式文件夹中的一个子文件夹（其中放这个版本改写的模板），"
+                          f"不是“{shown_text(name, 40)}”")
+    return candidate
+
+
+def _scratch(layout: Layout) -> Layout:
+    """A copy of ``layout`` an edition that does not apply is checked on, leaving it untouched."""
+    return replace(layout, folders=list(layout.folders), titles=dict(layout.titles), table_specs=dict(layout.table_specs),
+                   table_units=dict(layout.table_units), text_units=dict(layout.text_units))
+
+
+def _base(folder: Path, data: dict[str, object], base_name: object, chain: tuple[Path, ...],
+          occasion: Occasion) -> Layout:
     """The layout ``folder``'s 基于 names (a shipped one, or a folder relative to it), loaded; a
     cycle (the same folder again, by whatever path) and a chain too long are refused apart."""
     relative = Path(os.path.normpath(folder / str(base_name)))  # “../上一层” without a growing path
@@ -326,7 +454,7 @@ def _base(folder: Path, data: dict[str, object], base_name: object, chain: tuple
         first = shown_text(_layout_name(chain[0]), 20)
         raise LayoutError(f"{where}: 版式的“基于”一层接一层超过了 {_MAX_CHAIN} 层（从“{first}”起；这不是循环，而是层级过多）："
                           "请让版式直接基于随附的版式，或减少中间的版式")
-    return _load(base_folder, chain)
+    return _load(base_folder, chain, occasion)
 
 
 def _set_numbering(layout: Layout, levels: object, at: str) -> None:
@@ -367,18 +495,58 @@ def _set_units(layout: Layout, value: object, at: str) -> None:
     _units(at, value, layout)
 
 
+_SPEC_EXAMPLE = ("如 {支出总表-类款项: {基于: 支出总表, 编码: 分列, 合计行: 末行, 表头: 支出预算, "
+                 "列名: {科目编码: 功能分类科目编码}}}")
+_SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名"}
+
+
+def _set_tables(layout: Layout, value: object, at: str) -> None:
+    """表格: {表格编号: 它的形状}, each a table of code re-shaped (table_specs.py)."""
+    if not isinstance(value, dict) or not value:
+        raise LayoutError(f"{at}: “表格”应为“表格编号: 形状”的映射，{_SPEC_EXAMPLE}")
+    for table_id, spec in value.items():
+        where = f"{at.rsplit(':', 1)[0]}{_key_line(value, str(table_id))}" if _key_line(value, str(table_id)) else at
+        layout.table_specs[str(table_id)] = _table_spec(str(table_id), spec, where)
+
+
+def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
+    name = f"表格.{shown_text(table_id, 30)}"
+    if not isinstance(spec, dict) or not set(spec) <= _SPEC_KEYS:
+        raise LayoutError(f"{at}: “{name}”应为映射，可用的键：{'、'.join(sorted(_SPEC_KEYS))}；{_SPEC_EXAMPLE}")
+    base = spec.get("基于", table_id)
+    if base not in SHAPES:
+        raise LayoutError(f"{at}: “{name}.基于”应为 reportgen 的一张表：{'、'.join(SHAPES)}，不是“{shown_text(base, 30)}”")
+    choices = {"编码": ("分列", "合并"), "层级": tuple(LEVELS), "合计行": ("首行", "末行")}
+    for key, allowed in choices.items():
+        if key in spec and spec[key] not in allowed:
+            raise LayoutError(f"{at}: “{name}.{key}”应为 {' 或 '.join(allowed)}，不是“{shown_text(spec[key], 20)}”")
+    columns, labels, band = spec.get("列", []), spec.get("列名", {}), spec.get("表头", "")
+    if not isinstance(columns, list) or not all(c in FUNCTION_COLUMNS for c in columns):
+        raise LayoutError(f"{at}: “{name}.列”应为功能分类表的金额列（按表中的顺序）：{'、'.join(FUNCTION_COLUMNS)}")
+    if not isinstance(labels, dict) or not all(isinstance(k, str) and isinstance(v, str) and v for k, v in labels.items()):
+        raise LayoutError(f"{at}: “{name}.列名”应为“表中的列名: 本版式的列名”的映射，如 {{科目编码: 功能分类科目编码}}")
+    if not isinstance(band, str):
+        raise LayoutError(f"{at}: “{name}.表头”应为文字（金额列上方的表头，如 支出预算）")
+    result = TableSpec(str(base), spec.get("编码") == "分列", str(spec.get("层级", "项")), tuple(columns),
+                       spec.get("合计行") == "末行", band, dict(labels))
+    if result.function_shaped and base not in FUNCTION_TABLES:
+        raise LayoutError(f"{at}: “{name}”的编码、层级、列、合计行、表头只用于功能分类表（{'、'.join(FUNCTION_TABLES)}）；"
+                          "其他的表只能改“列名”")
+    return result
+
+
 # What each setting of a 版式.yaml does to the layout it is based on, in the order they apply;
 # ``at`` is the file and line of the setting, for a message.
 _SETTINGS: dict[str, Callable[[Layout, object, str], None]] = {
     "编号": _set_numbering, "表号": _set_table_numbering, "目录": _set_contents, "标题": _set_titles,
-    "展示": _set_units, "不编号": _set_unnumbered, "比较措辞": _set_budget_word,
+    "展示": _set_units, "不编号": _set_unnumbered, "比较措辞": _set_budget_word, "表格": _set_tables,
 }
+# an edition (版本) changes the same settings, and may add a folder of templates (模板)
+_EDITION_KEYS = {"适用", "说明", "模板", *_SETTINGS}
 
 
 def _units(file: str, value: object, layout: Layout) -> None:
     """展示: {表格单位: {表格: 元|万元}, 正文单位: {部分: 元|万元}}, with the names the source's 展示 takes."""
-    from reportgen.tables import REGISTRY
-
     known = {"表格单位": {"全部", "整体绩效目标表", "项目绩效目标表", *(t for t, _ in REGISTRY)}, "正文单位": {"全部", *TEXT_PARTS}}
     if not isinstance(value, dict) or not set(value) <= set(known):
         raise LayoutError(f"{file}: “展示”应为 {{表格单位: {{全部: 元}}, 正文单位: {{全部: 万元}}}}")
@@ -415,4 +583,4 @@ def _contents(file: str, value: object) -> Contents | None:
     raise LayoutError(f"{file}: “目录”应为 true/false，或 {{标题: 目 录, 层级: 1, 表格: true}}")
 
 
-__all__ = ["Contents", "Layout", "LayoutError", "Numbering", "resolve", "shipped"]
+__all__ = ["Contents", "Layout", "LayoutError", "Numbering", "Occasion", "editions_of", "resolve", "shipped"]

@@ -35,6 +35,8 @@ FUNDS = {
     "单位资金": None,
 }
 THREE_PUBLIC_PARTS = ("因公出国（境）费", "公务接待费", "公务用车购置费", "公务用车运行维护费")
+RESERVES = "使用非财政拨款结余"  # a source of 收入总计 beside 上年结转 (Budget.reserves_used)
+VEHICLES = "公务用车购置及运行维护费"  # the two 公务用车 parts as one figure, where a document states only that
 
 
 @dataclass(repr=False, eq=False)
@@ -70,23 +72,33 @@ class StatedTotal(Record):
 
 @dataclass(repr=False, eq=False)
 class FunctionRow(Record):
-    """A 功能分类 项 row: 基本支出 and 项目支出 for one code and one 资金性质."""
+    """A 功能分类 row at the finest level the source gives: 基本支出 and 项目支出 for one code and one
+    资金性质 — or its 合计 alone, where the source publishes no split (basic and project None)."""
 
     code: str
     name: str
     stated_name: str
     fund: str
-    basic: Decimal
-    project: Decimal
+    basic: Decimal | None
+    project: Decimal | None
     prior: Decimal | None
     reason: str
     line: int
     stated_total: Decimal | None = None
     actual: Decimal | None = None  # 上年执行数
     use: str = ""  # 用途: what the money of this line is mainly for, as the source words it
+    # the part of a 类/款 its finer rows do not list (未列全): a row of the 类/款 itself, never a line of its own
+    remainder: bool = False
+
+    @property
+    def split_known(self) -> bool:
+        """Whether the source gives this row's 基本/项目 split (one of them given: the other is 0)."""
+        return self.basic is not None and self.project is not None
 
     @property
     def total(self) -> Decimal:
+        if self.basic is None or self.project is None:
+            return self.stated_total if self.stated_total is not None else Decimal(0)
         return self.basic + self.project
 
 
@@ -149,11 +161,20 @@ class ThreePublic(Record):
     # The parts the source gives. None of them (a section with its 说明 alone) says "none budgeted";
     # some of them leaves the others unknown, never zero.
     given: frozenset[str] = frozenset()
+    # 公务用车购置及运行维护费 as one figure, where the source states it (its two parts then may be left out)
+    vehicles: Compared | None = None
 
     @property
     def unknown(self) -> list[str]:
-        """Parts the section leaves out although it gives others."""
-        return [name for name in self.parts if self.given and name not in self.given]
+        """Parts the section leaves out although it gives others (公务用车购置费 and 运行维护费 are
+        not unknown where their sum is given: they are not published apart)."""
+        given = self.given | ({VEHICLES} if self.vehicles is not None else set())
+        vehicle_parts = ("公务用车购置费", "公务用车运行维护费") if self.vehicles is not None else ()
+        return [name for name in self.parts if given and name not in given and name not in vehicle_parts]
+
+    def known(self, name: str) -> bool:
+        """Whether a part's amount is known: given, or none of the parts given (nothing budgeted)."""
+        return not self.given and self.vehicles is None or name in self.given
 
 
 @dataclass(repr=False, eq=False)
@@ -266,6 +287,16 @@ class Targets(Record):
 
 
 @dataclass(repr=False, eq=False)
+class StatedChange(Record):
+    """A change a document states without last year's amount (“较上年增17.1万元，增幅17.18%”):
+    last year's figure is this year's less 增减额; 增减率 (percent) is checked against it."""
+
+    change: Decimal | None
+    rate: Decimal | None
+    line: int = 0
+
+
+@dataclass(repr=False, eq=False)
 class Prior(Record):
     """上年预算 (or, as Budget.actual, 上年执行数): whatever figures are known, at any level; empty
     when nothing is compared."""
@@ -283,6 +314,8 @@ class Prior(Record):
     three_public: dict[str, Decimal] = field(default_factory=dict)  # by part, and 合计
     running_costs: Decimal | None = None  # 机关运行经费
     projects: dict[str, Decimal] = field(default_factory=dict)  # by project name
+    # figures stated as a change alone: ("totals" | "功能分类" | "经济分类", key or code) → the change
+    changes: dict[tuple[str, str], StatedChange] = field(default_factory=dict)
 
 
 # The parts of the text whose amounts 展示.正文单位 may show in a unit of their own; each names the
@@ -374,6 +407,16 @@ class Budget(Record):
     actual: Prior | None = None
     # 版式: the layout the source asks for (a shipped one's name or a folder); "" the default.
     layout: str = ""
+    # 类型: a department's budget (部门预算) or a unit's (单位预算), worded as such by the layout's
+    # edition for it; 主管部门: a unit's supervising department, as the source names it ("" untold).
+    kind: str = "部门"
+    supervisor: str = ""
+    # 使用非财政拨款结余: the department's own balances of past years drawn on this year (a source
+    # of 收入总计 beside 本年收入 and 上年结转, as central and provincial budgets publish it)
+    reserves_used: Decimal = Decimal(0)
+    # 支出.功能分类口径: "一般公共预算" where the document itemises by function its 一般公共预算 spending
+    # only (the rest of the money has no function rows); "" where the rows cover all spending
+    function_scope: str = ""
     # The source's own code table (科目表), and the names this source prints where they are not
     # the table's: (kind, code) → a published alias as the source gives it, or the 名称 of a code
     # neither the registry nor the 科目表 knows. Shared by a department and its units.

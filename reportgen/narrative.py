@@ -16,6 +16,7 @@ from pathlib import Path
 from types import GeneratorType
 from typing import Any
 from xml.etree import ElementTree as etree
+from xml.parsers import expat
 
 import jinja2
 
@@ -92,6 +93,7 @@ class _Context:
             "b": budget,
             "f": figures,
             "dept": budget.department,
+            "subject": budget.kind,  # 部门 or 单位: “本部门…” / “本单位…” (类型)
             "year": budget.year,
             "prior_year": budget.prior.year,
             "level": budget.level,
@@ -118,6 +120,10 @@ class _Context:
             "in_part": money.in_part,
             # an id that names no table: markup_to_blocks names it, with the template's file and line
             "table_gap": lambda table_id: tables[table_id].rounding_gap if table_id in tables else None,
+            # the function lines of a table that give their 合计 alone (blank 基本/项目 cells): a note says so
+            "table_unsplit": lambda table_id: tables[table_id].unsplit if table_id in tables else [],
+            # the fund whose function rows alone the source gives, for a table of all money by function
+            "table_functions_of": lambda table_id: tables[table_id].functions_of if table_id in tables else "",
         }
 
 
@@ -356,8 +362,6 @@ def _char_offset(data: bytes, byte: int) -> int:
 def _element_offset(markup: str, root: etree.Element, element: etree.Element) -> int:
     """Where ``element``'s start tag stands in ``markup``: expat counts start tags in the order
     ElementTree made the elements (comments and processing instructions are neither)."""
-    from xml.parsers import expat
-
     wanted = next((i for i, e in enumerate(root.iter()) if e is element), -1)
     data = f"<doc>{markup}</doc>".encode()
     parser = expat.ParserCreate()
@@ -397,8 +401,6 @@ _TRANSLATIONS = {
 def _markup_error(markup: str) -> MarkupFault:
     """The fault of markup that is not well-formed, from expat: a tag left open is named where it
     opens, a closing tag without its opening tag where it stands."""
-    from xml.parsers import expat
-
     data = f"<doc>{markup}</doc>".encode()
     parser = expat.ParserCreate()
     open_tags: list[tuple[str, int]] = []
@@ -517,7 +519,7 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
                         text_units={**layout.text_units, **shown.text_units})
     money = Money(shown)
     folders = [*(overrides or []), *layout.folders]
-    tables = all_tables(TableBuilder(figures, money, folders))
+    tables = all_tables(TableBuilder(figures, money, folders), layout.table_specs)
     missing: list[tuple[str, str]] = []
     contents: list[ContentsEntry] | None = [] if layout.contents is not None else None
     plain = frozenset(heading_text({}, title_values(budget), title) for title in layout.unnumbered)

@@ -46,6 +46,7 @@ from reportgen.render import document_for, layout_of, missing_findings, prepare
 from reportgen.source.loader import referenced_files
 from reportgen.templating import TemplateFault, call_bounded
 from reportgen.writers.docx import docx_bytes
+from reportgen.writers.docx.package import epoch_problem
 from reportgen.writers.html import environment, html_string
 
 HOST = "127.0.0.1"
@@ -240,8 +241,6 @@ class PreviewState:
 
     def _build(self) -> tuple[list[Finding], Document | None]:
         """Findings, and the Document when the source has no errors."""
-        from reportgen.writers.docx.package import epoch_problem
-
         problem = epoch_problem()  # the DOCX's dates: the page says so rather than a download failing
         if problem:
             return [Finding("error", "环境变量", problem, "SOURCE_DATE_EPOCH")], None
@@ -606,8 +605,6 @@ class _Handler(BaseHTTPRequestHandler):
         if wanted and good_id is None:
             self._text(404, "404 未找到\n", head)
             return
-        from reportgen.writers.docx.package import epoch_problem
-
         problem = epoch_problem()  # the DOCX's dates (the page shows it too)
         if problem:
             self._text(500, f"500 无法生成 DOCX：{problem}\n", head)

@@ -18,13 +18,15 @@ from reportgen.checks import run_checks
 from reportgen.compute import Computed, compute
 from reportgen.document import Document
 from reportgen.errors import Finding, SourceError
-from reportgen.layouts import Layout, LayoutError
+from reportgen.layouts import SHIPPED, Layout, LayoutError, Occasion, resolve
 from reportgen.model import Budget
 from reportgen.narrative import build_document
 from reportgen.reading.files import InputRefused, clash_message, overwritten_inputs, read_bounded, resolved
 from reportgen.reading.yamlsafe import MAX_SOURCE_BYTES, load_yaml
 from reportgen.records import Record
+from reportgen.source.loader import referenced_files
 from reportgen.staging import Staging, make_folders, remove_empty_folders, remove_stale_staging
+from reportgen.writers.html import write_html
 
 FORMATS = ("docx", "html")
 ALL_FORMATS = ("docx", "html", "pdf")  # pdf: the DOCX as LibreOffice prints it (--format docx,html,pdf)
@@ -69,24 +71,32 @@ def prepare(path: Path, reason_threshold: Decimal | None = None) -> Prepared:
 
 
 def layout_findings(budget: Budget) -> list[Finding]:
-    """An error at the source's 版式 line when the layout it names cannot be used."""
-    if not budget.layout:
-        return []
+    """An error at the source's 版式 line when the layout it names cannot be used; a warning when
+    a unit's budget (类型: 单位) is rendered in a layout that words only a department's."""
     try:
-        layout_of(budget)
+        layout = layout_of(budget)
     except LayoutError as exc:
         return [Finding("error", "版式", exc.message, str(budget.file), budget.line_of("版式"), 0, "版式")]
+    if budget.kind not in layout.kinds:
+        return [unit_wording_finding(budget, layout)]
     return []
+
+
+def unit_wording_finding(budget: Budget, layout: Layout) -> Finding:
+    """A warning: the layout has no edition for a unit's budget, so its own headings say 部门."""
+    return Finding("warning", "版式-单位预算", f"版式“{layout.name}”没有适用于单位预算的版本（版本: 适用: {{类型: 单位}}），"
+                   "它自己的模板中的标题仍按部门预算写：请用 默认 或 上海 版式，或在版式中加上单位预算的版本",
+                   str(budget.file), budget.line_of("类型"), 0, "类型")
 
 
 def layout_of(budget: Budget, layout: str | Path | None = None) -> Layout:
     """The layout to render ``budget`` in: the command line's (``--layout``), else the source's
-    ``版式`` (a folder relative to the source), else the default. Raises LayoutError."""
-    from reportgen.layouts import resolve
-
+    ``版式`` (a folder relative to the source), else the default; in the edition (版本) for the
+    source's year and kind (部门/单位). Raises LayoutError."""
+    occasion = Occasion(budget.year, budget.kind)
     if layout:
-        return resolve(layout)
-    return resolve(budget.layout or None, budget.file.parent)
+        return resolve(layout, occasion=occasion)
+    return resolve(budget.layout or None, budget.file.parent, occasion)
 
 
 def document_for(prepared: Prepared, templates: list[Path] | None = None, draft: bool = False,
@@ -141,9 +151,9 @@ def _refuse_folders(finals: list[Path]) -> None:
 
 def _printed(document: Document, folder: Path, stem: str) -> Path:
     """The PDF of ``document`` in ``folder``: its DOCX as LibreOffice prints it, dated as the DOCX."""
-    from reportgen.writers.docx import write_docx
-    from reportgen.writers.docx.package import document_time
-    from reportgen.writers.pdf import convert
+    from reportgen.writers.docx import write_docx  # deferred: 2 ms that check (no DOCX) never needs; tests swap it
+    from reportgen.writers.docx.package import document_time  # deferred: the DOCX package, 2 ms, for a PDF only
+    from reportgen.writers.pdf import convert  # deferred: 5 ms, for a PDF only; test_pdf swaps it
 
     printed = folder / "pdf" / f"{stem}.docx"  # the DOCX LibreOffice prints, requested or not
     printed.parent.mkdir()
@@ -157,8 +167,7 @@ def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[s
     so a failure or an interruption leaves out_dir exactly as it was: no output is replaced unless
     all are, and nothing is removed that this call did not write. ``print_to``: a folder where the
     DOCX to print as PDF is left for a batch to convert with one LibreOffice (no PDF made here)."""
-    from reportgen.writers.docx import write_docx
-    from reportgen.writers.html import write_html
+    from reportgen.writers.docx import write_docx  # deferred: 2 ms that check (no DOCX) never needs; tests swap it
 
     if print_to is not None and "pdf" in formats:
         formats = tuple(f for f in formats if f != "pdf")
@@ -284,8 +293,6 @@ def files_read(source: Path, layout: str | Path | None = None) -> list[Path]:
     files, prior-year sources, 科目表, transitively: loader.referenced_files) and the files of the
     user's layout folders (its 版式.yaml and templates; the source's 版式 or ``layout``). No
     output may be one of them. A file that cannot be read is still listed: it is not written."""
-    from reportgen.source.loader import referenced_files
-
     if layout is None and not _names_files(source):
         return [source]
     files = [source, *referenced_files(source)]
@@ -307,8 +314,6 @@ def _names_files(source: Path) -> bool:
 
 def _layout_folders(source: Path, layout: str | Path | None) -> list[Path]:
     """The user's own layout folders a render of ``source`` reads (none for a shipped layout)."""
-    from reportgen.layouts import resolve
-
     if layout is None:
         try:
             data = load_yaml(source)
@@ -328,8 +333,6 @@ def _layout_folders(source: Path, layout: str | Path | None) -> list[Path]:
 
 def user_folders(layout: Layout) -> list[Path]:
     """A layout's folders that are not shipped with reportgen: the user's files."""
-    from reportgen.layouts import SHIPPED
-
     return [folder for folder in layout.folders if resolved(SHIPPED) not in resolved(folder).parents]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -55,8 +56,6 @@ class Staging:
                 try:
                     os.link(final, keep, follow_symlinks=False)
                 except OSError:  # a file system without hard links: a copy does as well
-                    import shutil
-
                     shutil.copy2(final, keep, follow_symlinks=False)
             previous[final] = keep
         done: list[Path] = []
@@ -84,7 +83,7 @@ class Staging:
 
 def _remove_folder(folder: Path) -> None:
     """Remove a staging folder: its files (all a staging folder holds), then itself; whatever
-    else it holds by shutil.rmtree (imported only then: it weighs a fiftieth of a small render)."""
+    else it holds by shutil.rmtree."""
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
             if entry.is_dir(follow_symlinks=False):
@@ -93,8 +92,6 @@ def _remove_folder(folder: Path) -> None:
         else:
             os.rmdir(folder)
             return
-    import shutil
-
     shutil.rmtree(folder, ignore_errors=True)
 
 

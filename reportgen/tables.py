@@ -47,6 +47,9 @@ class TableRows(Record):
     rounding_gap: bool = False
     notes: list[str] = field(default_factory=list)
     missing: list[tuple[str, str]] = field(default_factory=list)  # (what, source field) its 待补充 cells stand for
+    unsplit: list[str] = field(default_factory=list)  # its function lines without a 基本/项目 split, “名称（编码）”
+    # the one fund whose function rows the source gives (功能分类口径), where the table is of all money
+    functions_of: str = ""
 
 
 def head(*labels: str | tuple[str, int, int]) -> Row:
@@ -169,7 +172,7 @@ class TableBuilder:
         num = self.num(tid)
         left = [(name, self.b.income[name], 1) for name in INCOME_SOURCES]
         right: list[tuple[str, Decimal | None, int]] = []
-        if self.f.has_function_rows:
+        if self.f.functions_cover_all:
             for node in self.f.function_tree():
                 right.append((node.name, node.total, 0))
         else:
@@ -190,6 +193,7 @@ class TableBuilder:
         totals = [
             ("本年收入合计", self.f.income_total, "本年支出合计", self.f.expenditure_total, "subtotal"),
             ("上年结转", self.b.carried_over, "结转下年", self.b.carry_forward, "body"),
+            *([("使用非财政拨款结余", self.b.reserves_used, "", None, "body")] if self.b.reserves_used else []),
             ("收入总计", self.f.income_grand_total, "支出总计", self.f.expenditure_grand_total, "total"),
         ]
         for lname, lvalue, rname, rvalue, kind in totals:
@@ -198,7 +202,7 @@ class TableBuilder:
             )
         header = [head(("收入", 2, 1), ("支出", 2, 1)), head("项目", "预算数", "项目", "预算数")]
         gap = self.gap(tid, self.f.income_total, self.b.income.values())
-        if self.f.has_function_rows and self.f.expenditure_total is not None:
+        if self.f.functions_cover_all and self.f.expenditure_total is not None:
             gap = gap or self.tree_gap(tid, self.f.function_tree(), self.f.expenditure_total, lambda n: n.total)
         return TableRows(header, body, [30, 14, 30, 14], rounding_gap=gap)
 
@@ -206,12 +210,14 @@ class TableBuilder:
     def income(self) -> TableRows:
         tid = "收入总表"
         num = self.num(tid)
+        reserves = bool(self.f.budget.reserves_used)  # a column of its own where the department draws on them
         header = [
-            head(("单位名称", 1, 2), ("收入总计", 1, 2), ("本年收入", len(INCOME_SOURCES) + 1, 1), ("上年结转", 1, 2)),
+            head(("单位名称", 1, 2), ("收入总计", 1, 2), ("本年收入", len(INCOME_SOURCES) + 1, 1), ("上年结转", 1, 2),
+                 *([("使用非财政拨款结余", 1, 2)] if reserves else [])),
             head("小计", *INCOME_SOURCES),
         ]
         values = [self.f.income_grand_total, self.f.income_total, *(self.b.income[s] for s in INCOME_SOURCES),
-                  self.b.carried_over]
+                  self.b.carried_over, *([self.b.reserves_used] if reserves else [])]
         body = [
             Row([Cell("合计", bold=True, align="center"), *map(num, values)], kind="total", key="合计"),
             Row([Cell(self.b.department, indent=1), *map(num, values)], key=self.b.department),
@@ -221,7 +227,8 @@ class TableBuilder:
             body[1] = Row([Cell(self.b.department, bold=True), *map(num, values)], kind="subtotal", key=self.b.department)
             for unit in self.f.unit_figures:
                 unit_values = [unit.income_grand_total, unit.income_total,
-                               *(unit.budget.income[s] for s in INCOME_SOURCES), unit.budget.carried_over]
+                               *(unit.budget.income[s] for s in INCOME_SOURCES), unit.budget.carried_over,
+                               *([unit.budget.reserves_used] if reserves else [])]
                 body.append(Row([Cell(unit_name(unit.budget), indent=1), *map(num, unit_values)],
                                 key=f"单位:{unit.budget.department}"))
             gap = gap or self.gap(tid, self.f.income_total, (u.income_total for u in self.f.unit_figures))
@@ -244,14 +251,18 @@ class TableBuilder:
                                  *columns.amounts(node.total, node.basic, node.project, node.prior, executed)],
                                 kind="subtotal" if node.level != "项" else "body", key=node.code))
         gap = bool(nodes) and self.function_gap(tid, nodes, (total, basic, project), prior_total, actual, actual_total)
+        unsplit = [f"{n.name}（{n.code}）" for top in nodes for n in top.walk() if not n.children and n.basic is None]
         return TableRows([head(*columns.names)], body, columns.widths, wide=with_prior or actual is not None,
-                         rounding_gap=gap)
+                         rounding_gap=gap, unsplit=unsplit)
 
     def function_gap(self, tid: str, nodes: list[Node], wholes: tuple[Decimal | None, ...], prior_total: Decimal | None,
                      actual: dict[str, Decimal | None] | None, actual_total: Decimal | None) -> bool:
         """Whether a function table's rows, rounded, fail to add up to its rounded 合计 in any column."""
-        values: tuple[Callable[[Node], Decimal], ...] = (lambda n: n.total, lambda n: n.basic, lambda n: n.project)
-        if any(self.tree_gap(tid, nodes, whole or ZERO, value) for value, whole in zip(values, wholes, strict=True)):
+        values: tuple[Callable[[Node], Decimal], ...] = (lambda n: n.total, lambda n: n.basic_part,
+                                                         lambda n: n.project_part)
+        split = all(n.basic is not None for n in nodes)  # else the rows show no 基本/项目 to add up
+        if any(whole is not None and (split or index == 0) and self.tree_gap(tid, nodes, whole, value)
+               for index, (value, whole) in enumerate(zip(values, wholes, strict=True))):
             return True
         return self.prior_gap(tid, nodes, wholes[0], prior_total) or self.actual_gap(tid, nodes, wholes[0], actual,
                                                                                     actual_total)
@@ -283,6 +294,7 @@ class TableBuilder:
                 rows.rounding_gap = rows.rounding_gap or self.gap("支出总表", total, parts)
         if not self.f.has_function_rows and self.shows_missing("功能分类明细"):
             rows.body.append(self.missing_row(self.missing(MISSING_FUNCTIONS), 5))
+        rows.functions_of = self.b.function_scope  # its rows are that fund's only: said in a note
         return rows
 
     def unit_function_rows(self, tid: str) -> list[Row]:
@@ -373,7 +385,7 @@ class TableBuilder:
                             key=node.code))
             for row in (r for r in self.b.economic_rows if r.code[:3] == node.code and r.code != node.code):
                 body += self.government_rows(row)
-        gap = self.tree_gap(tid, self.f.economic_tree, self.f.general_basic or ZERO, lambda n: n.basic)
+        gap = self.tree_gap(tid, self.f.economic_tree, self.f.general_basic or ZERO, lambda n: n.basic_part)
         for column, whole in ((0, personnel), (1, public)):  # the 人员经费 and 公用经费 columns round too
             shares = [self.f.class_split(n.code)[column] or ZERO for n in self.f.economic_tree]
             gap = gap or (whole is not None and self.gap(tid, whole, shares))
@@ -408,7 +420,7 @@ class TableBuilder:
         body = []
         if not self.b.three_public.stated:  # never 0.00 for what the source does not give
             body.append(self.missing_row(self.missing(("“三公”经费", "三公经费")), 7))
-        elif self.b.three_public.unknown:
+        elif self.f.three_public_total is None:  # a part left out, and no 合计: the rows cannot be said
             for name in self.b.three_public.unknown:
                 body.append(self.missing_row(self.missing((f"“三公”经费中的{name}", f"三公经费.{name}")), 7))
         else:
@@ -422,7 +434,7 @@ class TableBuilder:
                 body.append(row("增减变化", self.f.three_public_changes(), "subtotal"))
             if executed:
                 body.append(row("比执行数增减", self.f.actual.three_public_changes(), "subtotal"))
-        gap = self.gap(tid, self.f.three_public_total, (p.current for p in self.b.three_public.parts.values()))
+        gap = self.f.three_public_gap(self.shown(tid))
         return TableRows(header, body, [16, 12, 14, 12, 12, 14, 16], wide=False, rounding_gap=gap)
 
     # -- 表10 项目支出表 -------------------------------------------------------------------------

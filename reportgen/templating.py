@@ -17,6 +17,9 @@ preview's re-render finds its templates compiled.
 from __future__ import annotations
 
 import functools
+import hashlib
+import importlib.util
+import marshal
 import os
 import stat
 import threading
@@ -147,7 +150,7 @@ class _TemplateTimeout(BaseException):
 
 
 def _set_async_exc(thread_id: int, exc: type[BaseException] | None) -> None:
-    import ctypes  # only when a render overruns, so a normal render does not pay for the import
+    import ctypes  # deferred: ctypes costs 2 ms at start-up, needed only when a render overruns
 
     api = getattr(ctypes, "pythonapi", None)
     if api is not None:  # CPython; elsewhere there is no way to interrupt another thread
@@ -217,17 +220,12 @@ class TemplateCodeCache(jinja2.BytecodeCache):
     def __init__(self, flavor: str) -> None:
         kind, _, terms = flavor.partition("-")
         self._name = f"jinja-{kind}"
-        import importlib.util
-
         self._terms = terms.encode() + b"\0" + importlib.util.MAGIC_NUMBER
 
     def _key(self, bucket: jinja2.bccache.Bucket) -> str:
         return cache.key_of(self._terms, bucket.key.encode("utf-8"))
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        import marshal
-
-
         data = cache.fetch(self._name, self._key(bucket), cache.BYTES)
         checksum, newline, code = (data or b"").partition(b"\n")
         if not newline or checksum != bucket.checksum.encode("ascii"):
@@ -240,9 +238,6 @@ class TemplateCodeCache(jinja2.BytecodeCache):
             bucket.code = loaded
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        import marshal
-
-
         if bucket.code is None:
             return
         try:  # a full or read-only disk costs a compile next time, nothing more (store never raises)
@@ -250,8 +245,6 @@ class TemplateCodeCache(jinja2.BytecodeCache):
         except Exception:
             return
         cache.store(self._name, self._key(bucket), data, cache.BYTES)
-
-
 
 
 NARRATIVE = "narrative"
@@ -299,8 +292,6 @@ def _compiled_with(env: jinja2.Environment) -> str:
     """What compiled code depends on beyond a template's source: Jinja's version, the settings,
     and how each filter and test is called (a filter that takes the context is called another
     way). A cache made under other terms is another cache, never a wrong one."""
-    import hashlib
-
     calls = sorted((kind, name, str(getattr(func, "jinja_pass_arg", ""))) for kind, table in
                    (("filter", env.filters), ("test", env.tests)) for name, func in table.items())
     terms = repr((jinja2.__version__, env.autoescape, env.trim_blocks, env.lstrip_blocks,

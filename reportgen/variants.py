@@ -8,13 +8,15 @@ layout's templates."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from reportgen.compute import ZERO, Computed
 from reportgen.document import Cell, Row
 from reportgen.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
 from reportgen.phrasing import chinese_number
+from reportgen.table_specs import TableSpec, reshape
 from reportgen.tables import MISSING_FUNCTIONS, REGISTRY, TableBuilder, TableRows, Tables, head
 
 
@@ -32,42 +34,6 @@ def _function_total(f: Computed) -> Decimal:
     return total
 
 
-def _by_levels(rows: TableRows, heading: str) -> TableRows:
-    """A function table (科目编码, 科目名称, 合计, 基本支出, 项目支出) with its code in 类/款/项 columns
-    and its 合计 row last, under Shanghai's headings."""
-    total, *lines = rows.body
-    body = []
-    for row in lines:
-        if row.key == "待补充":  # one cell across the table, now three columns wider (类 款 项 for 科目编码)
-            body.append(TableBuilder.missing_row(row.cells[0].text, sum(c.colspan for c in row.cells) + 2))
-            continue
-        code, name, *amounts = row.cells
-        body.append(Row([*_code_levels(code.text), name, *amounts], kind=row.kind, key=row.key))
-    label, *amounts = total.cells
-    body.append(Row([Cell("合计", colspan=4, align="center", bold=True), *amounts], kind="total", key="合计"))
-    header = [
-        head(("项目", 4, 1), (heading, len(amounts), 1)),
-        head(("功能分类科目编码", 3, 1), ("功能分类科目名称", 1, 2), *((c.text, 1, 2) for c in rows.header[0].cells[2:])),
-        head("类", "款", "项"),
-    ]
-    return TableRows(header, body, [6, 5, 5, *rows.widths[1:]], wide=rows.wide, rounding_gap=rows.rounding_gap)
-
-
-def expenditure_by_levels(builder: TableBuilder) -> TableRows:
-    """部门支出预算总表."""
-    return _by_levels(builder.expenditure(), "支出预算")
-
-
-def general_budget_by_levels(builder: TableBuilder) -> TableRows:
-    """一般公共预算支出功能分类预算表."""
-    return _by_levels(builder.general_budget(), "一般公共预算支出")
-
-
-def fund_by_levels(fund: str) -> Callable[[TableBuilder], TableRows]:
-    """政府性基金 / 国有资本经营预算支出功能分类预算表."""
-    return lambda builder: _by_levels(builder.fund_table(fund), f"{fund}预算支出")
-
-
 def _finance_income(b: Budget, f: Computed) -> list[tuple[str, Decimal | None, int]]:
     """The income side of 部门财务收支预算总表: (label, amount, indent) per line."""
     own = ["事业收入", "事业单位经营收入", "其他收入"]
@@ -76,13 +42,15 @@ def _finance_income(b: Budget, f: Computed) -> list[tuple[str, Decimal | None, i
     left += [(f"{i}. {name.removesuffix('拨款')}", b.income[name], 1) for i, name in enumerate(FISCAL_SOURCES, 1)]
     left += [(f"{chinese_number(i)}、{name}", b.income[name], 0) for i, name in enumerate(own, 2)]
     if b.carried_over:
-        left.append((f"{chinese_number(len(own) + 2)}、上年结转", b.carried_over, 0))
+        left.append((f"{chinese_number(len(left) - len(FISCAL_SOURCES) + 1)}、上年结转", b.carried_over, 0))
+    if b.reserves_used:
+        left.append((f"{chinese_number(len(left) - len(FISCAL_SOURCES) + 1)}、使用非财政拨款结余", b.reserves_used, 0))
     return left
 
 
 def _finance_spending(b: Budget, f: Computed) -> list[tuple[str, Decimal | None]]:
     """The spending side: the function 类 numbered 一、二、… (基本/项目 支出 without function rows)."""
-    if not f.has_function_rows:
+    if not f.functions_cover_all:
         return [(f"{chinese_number(1)}、基本支出", f.basic), (f"{chinese_number(2)}、项目支出", f.project)]
     right: list[tuple[str, Decimal | None]] = [(f"{chinese_number(i)}、{n.name}", n.total)
                                                for i, n in enumerate(f.function_tree(), 1)]
@@ -109,7 +77,7 @@ def finance(builder: TableBuilder) -> TableRows:
                      num(f.expenditure_grand_total)], kind="total", key="收入总计"))
     header = [head(("本年收入", 2, 1), ("本年支出", 2, 1)), head("项目", "预算数", "项目", "预算数")]
     gap = builder.gap(tid, f.income_total, b.income.values())
-    if f.has_function_rows:
+    if f.functions_cover_all:
         gap = gap or builder.tree_gap(tid, f.function_tree(), _function_total(f), lambda n: n.total)
     return TableRows(header, body, [30, 14, 30, 14], rounding_gap=gap)
 
@@ -146,7 +114,7 @@ def income_by_function(builder: TableBuilder) -> TableRows:
              *((c, 1, 2) for c in columns)),
         head("类", "款", "项"),
     ]
-    gap = f.has_function_rows and builder.tree_gap(tid, f.function_tree(), _function_total(f), lambda n: n.total)
+    gap = f.functions_cover_all and builder.tree_gap(tid, f.function_tree(), _function_total(f), lambda n: n.total)
     return TableRows(header, body, [6, 5, 5, 34, *[13] * (2 + len(columns))], wide=True, rounding_gap=gap)
 
 
@@ -197,7 +165,7 @@ def basic_by_department_classes(builder: TableBuilder) -> TableRows:
     if not f.has_economic_rows:  # the standard table's note, across this table's six columns
         body = [TableBuilder.missing_row(row.cells[0].text, 6) for row in rows.body if row.key == "待补充"]
     for node in f.economic_tree:
-        body.append(Row([Cell(node.code, align="center"), Cell(), Cell(node.name, bold=True), num(node.basic),
+        body.append(Row([Cell(node.code, align="center"), Cell(), Cell(node.name, bold=True), num(node.basic_part),
                          *map(num, f.class_split(node.code))], kind="subtotal", key=node.code))
         for row in (r for r in b.economic_rows if r.code[:3] == node.code and r.code != node.code):
             body.append(Row([Cell(row.code[:3], align="center"), Cell(row.code[3:5], align="center"),
@@ -219,7 +187,7 @@ def three_public_and_running(builder: TableBuilder) -> TableRows:
     ]
     if not b.three_public.stated:
         cells = [Cell(builder.missing(("“三公”经费", "三公经费")), colspan=6, missing=True)]
-    elif b.three_public.unknown:
+    elif f.three_public_total is None:  # a part left out, and no 合计
         name = b.three_public.unknown[0]
         cells = [Cell(builder.missing((f"“三公”经费中的{name}", f"三公经费.{name}")), colspan=6, missing=True)]
     else:
@@ -229,7 +197,7 @@ def three_public_and_running(builder: TableBuilder) -> TableRows:
         cells.append(Cell(builder.missing(("机关运行经费", "机关运行经费")), missing=True))
     else:
         cells.append(num(running.current if running is not None else None))
-    gap = builder.gap(tid, f.three_public_total, (p.current for p in b.three_public.parts.values()))
+    gap = f.three_public_gap(builder.shown(tid))
     return TableRows(header, [Row(cells, key="本年")], [14, 14, 14, 14, 14, 14, 16], rounding_gap=gap)
 
 
@@ -250,11 +218,7 @@ VARIANTS: tuple[tuple[str, Callable[[TableBuilder], TableRows]], ...] = (
     # -- 上海 --
     ("收支总表-财务收支", finance),
     ("收入总表-按功能", income_by_function),
-    ("支出总表-类款项", expenditure_by_levels),
     ("财政拨款收支总表-按资金", fiscal_by_fund),
-    ("一般公共预算支出表-类款项", general_budget_by_levels),
-    ("政府性基金预算支出表-类款项", fund_by_levels("政府性基金")),
-    ("国有资本经营预算支出表-类款项", fund_by_levels("国有资本经营")),
     ("一般公共预算基本支出表-部门经济分类", basic_by_department_classes),
     ("三公经费支出表-含机关运行经费", three_public_and_running),
     # -- 河南 --
@@ -262,8 +226,20 @@ VARIANTS: tuple[tuple[str, Callable[[TableBuilder], TableRows]], ...] = (
 )
 
 
-def all_tables(builder: TableBuilder) -> Tables:
-    """Every table of the registry, these variants and the performance-target tables the source
+def all_tables(builder: TableBuilder, specs: Mapping[str, TableSpec] | None = None) -> Tables:
+    """Every table of the registry, these variants, the tables a layout declares as data (its
+    表格: ``specs``, each a table above re-shaped) and the performance-target tables the source
     has, each built when a template first places or asks about it."""
     builds: dict[str, Callable[[TableBuilder], TableRows]] = {**dict(REGISTRY), **dict(VARIANTS)}
+    shapes = dict(builds)  # a spec re-shapes a table of code, even one it takes the id of
+    for table_id, spec in (specs or {}).items():
+        builds[table_id] = functools.partial(_declared, shapes[spec.base], spec)
     return Tables(builder, builds, builder.performance_targets())
+
+
+def _declared(build: Callable[[TableBuilder], TableRows], spec: TableSpec, builder: TableBuilder) -> TableRows:
+    return reshape(build(builder), spec)
+
+
+# Names a layout's table may start from (基于): the standard tables and their variants.
+SHAPES: tuple[str, ...] = (*(table_id for table_id, _ in REGISTRY), *(table_id for table_id, _ in VARIANTS))

@@ -5,6 +5,10 @@ purpose.
 
     foundation → knowledge and data types → readers → arithmetic → assembly → checks → tables
     → layouts → narrative → diff core → writers → the pipeline → operations → commands
+
+An import inside a function says why it is not at the top of its module, in a comment on its line
+(or on the first or last line of one that spans several) beginning ``# deferred:``: the start-up
+cost it spares a command that does not need it, as measured, or the import cycle it avoids.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("arithmetic", ("reportgen.compute", "reportgen.phrasing")),
     ("assembly: a source with the files it names", ("reportgen.assemble",)),
     ("checks", ("reportgen.checks", "reportgen.checks.*")),
-    ("tables", ("reportgen.tables", "reportgen.variants")),
+    ("tables", ("reportgen.tables", "reportgen.table_specs", "reportgen.variants")),
     ("layouts", ("reportgen.layouts",)),
     ("narrative", ("reportgen.narrative",)),
     ("diff core", ("reportgen.diff", "reportgen.diff.text", "reportgen.diff.align", "reportgen.diff.model",
@@ -127,3 +131,74 @@ def test_the_reader_of_imports_sees_every_form(tmp_path, monkeypatch, source, ex
     module.write_text(source, encoding="utf-8")
     monkeypatch.setitem(MODULES, "reportgen.probe", module)
     assert imports_of("reportgen.probe") == expected
+
+
+DEFERRED = "# deferred:"
+
+
+def _type_checking(node: ast.If) -> bool:
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+
+
+def function_imports(tree: ast.AST) -> list[ast.Import | ast.ImportFrom]:
+    """Every import run inside a function (at any depth), not those under ``if TYPE_CHECKING:``."""
+    found: list[ast.Import | ast.ImportFrom] = []
+
+    def visit(node: ast.AST, in_function: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and _type_checking(child):
+                for other in child.orelse:  # an else runs
+                    visit_one(other, in_function)
+                continue
+            visit_one(child, in_function)
+
+    def visit_one(node: ast.AST, in_function: bool) -> None:
+        if isinstance(node, (ast.Import, ast.ImportFrom)) and in_function:
+            found.append(node)
+        visit(node, in_function or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)))
+
+    visit(tree, False)
+    return found
+
+
+def undeferred(source: str) -> list[int]:
+    """The first line of each function-level import in ``source`` without its ``# deferred:``."""
+    lines = source.splitlines()
+
+    def said(number: int) -> bool:  # an import holds no string: its line's comment starts at the first "#"
+        line = lines[number - 1]
+        return DEFERRED in line[line.find("#"):] if "#" in line else False
+
+    return [node.lineno for node in function_imports(ast.parse(source))
+            if not (said(node.lineno) or said(node.end_lineno or node.lineno))]
+
+
+def test_every_function_level_import_says_why_it_is_deferred():
+    missing = [f"{MODULES[module].relative_to(PACKAGE.parent)}:{line}"
+               for module in sorted(MODULES)
+               for line in undeferred(MODULES[module].read_text(encoding="utf-8"))]
+    assert missing == [], (f"an import inside a function without a comment {DEFERRED} <why>: move it to the top of "
+                           "its module, or say what it costs at start-up (python -X importtime) or which cycle it avoids")
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("import json\n", []),
+    ("def f():\n    import json\n", [2]),
+    ("def f():\n    import json  # deferred: 2 ms at start-up\n", []),
+    ("def f():\n    import json  # noqa: F401  # deferred: 2 ms\n", []),
+    ("def f():\n    import json  # only when asked\n", [2]),
+    ("def f():\n    x = 1  # deferred: not this line\n    import json\n", [3]),
+    ("async def f():\n    from json import dumps\n", [2]),
+    ("class C:\n    def m(self):\n        if True:\n            import json\n", [4]),
+    ("def f():\n    def g():\n        import json\n", [3]),
+    ("def f():\n    from json import (  # deferred: 2 ms\n        dumps,\n        loads,\n    )\n", []),
+    ("def f():\n    from json import (\n        dumps,\n        loads)  # deferred: 2 ms\n", []),
+    ("def f():\n    from json import (\n        dumps,  # deferred: 2 ms\n        loads,\n    )\n", [2]),
+    ("if TYPE_CHECKING:\n    import json\n", []),
+    ("def f():\n    if TYPE_CHECKING:\n        import json\n", []),
+    ("def f():\n    if typing.TYPE_CHECKING:\n        import json\n    else:\n        import csv\n", [5]),
+])
+def test_the_reader_of_function_level_imports_sees_every_form(source, expected):
+    assert undeferred(source) == expected

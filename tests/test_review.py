@@ -253,7 +253,18 @@ def test_running_costs_cannot_exceed_public_costs(tmp_path):
 
     path = write_source(tmp_path, lambda d: d.update({"机关运行经费": 60}))  # 公用经费 is 50
     errors = [f for f in prepare(path).errors if f.rule == "R-机关运行经费"]
-    assert errors and errors[0].line and "50.00万元" in errors[0].message
+    assert len(errors) == 1 and errors[0].line and "50.00万元" in errors[0].message  # one rule, said once
+
+
+def test_running_costs_above_public_costs_by_the_texts_rounding_only_are_not_an_error(tmp_path):
+    """普陀区商务委员会 2025 单位预算: 机关运行经费 “171.01万元” (1,710,100元) beside 公用经费 1,710,062元."""
+    from reportgen.render import prepare
+
+    path = write_source(tmp_path, lambda d: d.update({"机关运行经费": "50.004"}))  # 公用经费 is 50 (万元)
+    assert not [f for f in prepare(path).findings if f.rule == "R-机关运行经费"]
+    path = write_source(tmp_path, lambda d: d.update({"机关运行经费": "50.006"}))  # shown 50.01: above
+    errors = [f for f in prepare(path).errors if f.rule == "R-机关运行经费"]
+    assert len(errors) == 1 and "50.01万元 超过了基本支出中的公用经费 50.00万元" in errors[0].message
 
 
 def test_an_amount_ten_thousand_times_its_siblings_is_suspected(tmp_path):

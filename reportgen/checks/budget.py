@@ -11,7 +11,7 @@ from reportgen import codes
 from reportgen.checks.registry import TEXT_SLIPS, make_finding, reason_threshold, rule
 from reportgen.compute import ZERO, Computed, Node, in_unit, quantize_half_up, sum_known
 from reportgen.errors import Finding
-from reportgen.model import FUNDS, Budget, FunctionRow, StatedTotal
+from reportgen.model import FUNDS, THREE_PUBLIC_PARTS, VEHICLES, Budget, FunctionRow, StatedTotal
 from reportgen.phrasing import Money
 
 
@@ -120,7 +120,7 @@ def _class_totals(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
             parts, computed = "其下各款合计" if level == "类" else "其下各项合计", _node_sums(function_nodes.get((t.fund, t.code)))
         else:
             economic = economic_nodes.get(t.code)
-            parts, computed = "其下各款合计", {"合计": economic.basic if economic else ZERO}
+            parts, computed = "其下各款合计", {"合计": economic.basic_part if economic else ZERO}
         for label, stated in (("合计", t.total), ("基本支出", t.basic), ("项目支出", t.project)):
             if stated is None or label not in computed or stated == computed[label]:
                 continue
@@ -131,26 +131,58 @@ def _class_totals(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 
 
 def _node_sums(node: Node | None) -> dict[str, Decimal]:
-    """A function node's 合计, 基本支出 and 项目支出 (zeros for a 类/款 with no rows under it)."""
+    """A function node's 合计, 基本支出 and 项目支出 (zeros for a 类/款 with no rows under it); a split
+    its rows do not give is left out (nothing to check a stated one against)."""
     if node is None:
         return {"合计": ZERO, "基本支出": ZERO, "项目支出": ZERO}
-    return {"合计": node.total, "基本支出": node.basic, "项目支出": node.project}
+    sums = {"合计": node.total, "基本支出": node.basic, "项目支出": node.project}
+    return {label: value for label, value in sums.items() if value is not None}
 
 
 def _three_public_totals(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """The “三公” 合计 the source types, this year's and last year's, against its four parts."""
+    yield from _vehicles_total(b, f, m)
     stated = b.three_public.stated_total
     if stated is None:
         return
-    if stated.current != f.three_public_total:
+    parts = f.three_public_parts_total
+    known = sum((v for v in (f.three_public_part(n) for n in THREE_PUBLIC_PARTS) if v is not None), ZERO)
+    if parts is not None and stated.current != parts:
         yield make_finding(b, "error", "R-填报合计",
-                           f"“三公”经费填报合计 {m.with_unit(stated.current)}，四项之和 {m.with_unit(f.three_public_total)}",
+                           f"“三公”经费填报合计 {m.with_unit(stated.current)}，四项之和 {m.with_unit(parts)}",
                            stated.line, "三公经费.合计")
+    elif parts is None and known > stated.current:
+        yield make_finding(b, "error", "R-填报合计", f"“三公”经费填报合计 {m.with_unit(stated.current)}，小于已写出的各项之和 "
+                           f"{m.with_unit(known)}", stated.line, "三公经费.合计")
+    if parts is None:
+        return
     prior_parts = sum_known(part.prior for part in b.three_public.parts.values())
     if stated.prior is not None and prior_parts is not None and stated.prior != prior_parts:
         yield make_finding(b, "error", "R-填报合计",
                            f"“三公”经费填报的上年合计 {m.with_unit(stated.prior)}，四项上年之和 {m.with_unit(prior_parts)}",
                            stated.line, "三公经费.合计.上年")
+
+
+def _vehicles_total(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """公务用车购置及运行维护费 as one figure, beside its two parts: their sum."""
+    vehicles, t = b.three_public.vehicles, b.three_public
+    if vehicles is None or not {"公务用车购置费", "公务用车运行维护费"} <= t.given:
+        return
+    parts = t.parts["公务用车购置费"].current + t.parts["公务用车运行维护费"].current
+    if vehicles.current != parts:
+        yield make_finding(b, "error", "R-填报合计", f"公务用车购置及运行维护费 {m.with_unit(vehicles.current)}，与公务用车购置费、"
+                           f"公务用车运行维护费之和 {m.with_unit(parts)} 不一致", vehicles.line, f"三公经费.{VEHICLES}")
+
+
+@rule("R-三公未知")
+def three_public_unknown(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """A “三公” part the section leaves out while giving others is unknown (never 0.00): said, so that
+    a part forgotten is not taken for one not published."""
+    unknown = b.three_public.unknown
+    if not unknown or f.three_public_total is None:
+        return  # without a 合计 the render marks them missing (R-缺少)
+    yield make_finding(b, "warning", "R-三公未知", f"“三公”经费中没有写{'、'.join(unknown)}：视为未公开，正文不写、表中空白；"
+                       "为 0 的请写 0", b.three_public.line, "三公经费")
 
 
 @rule("R-增减")
@@ -167,31 +199,69 @@ def stated_changes(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if b.running_costs is not None:
         r = b.running_costs
         items.append(("机关运行经费", r.current, r.prior, r.stated_change, r.stated_rate, r.line, "机关运行经费"))
+    if b.three_public.vehicles is not None:
+        v = b.three_public.vehicles
+        items.append((VEHICLES, v.current, v.prior, v.stated_change, v.stated_rate, v.line, f"三公经费.{VEHICLES}"))
     for label, current, prior, stated_change, stated_rate, line, path in items:
         if stated_change is None and stated_rate is None:
             continue
         if prior is None:
             yield make_finding(b, "error", "R-增减", f"{label}写明了增减，但没有上年数可以核对：请填写“上年”", line, path)
             continue
-        difference = current - prior
-        # each at the precision the source wrote it: 增减率 1.0 is right for 1.01%, 增减额 0.2 for 0.18
-        change_places = max(0, -int(stated_change.as_tuple().exponent)) if stated_change is not None else 0
-        if stated_change is not None and (
-                quantize_half_up(in_unit(stated_change, b.source_unit), change_places)
-                != quantize_half_up(in_unit(difference, b.source_unit), change_places)):
-            yield make_finding(b, "error", "R-增减",
-                           f"{label}填报增减额 {m.with_unit(stated_change)}，按上年 {m.with_unit(prior)}、本年 {m.with_unit(current)} "
-                           f"计算应为 {m.with_unit(difference)}", line, path)
-        if stated_rate is not None:
-            if not prior:
-                yield make_finding(b, "error", "R-增减", f"{label}上年为 0，增长率无可比性，不应填写增减率 {stated_rate}%", line, path)
+        if prior < 0:  # last year's, as this year's less the 增减额 written alone
+            yield make_finding(b, "error", "R-增减", f"{label}的增减额 {m.with_unit(stated_change)} 大于本年的 "
+                               f"{m.with_unit(current)}：推出的上年数为负，请核对", line, path)
+            continue
+        yield from _change_agrees(b, m, (label, path), current, prior, stated_change, stated_rate, line)
+
+
+@rule("R-增减")
+def changes_stated_alone(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """A change stated without last year's amount (上年 / 上年执行数: {增减额, 增减率}) needs this
+    year's amount to give last year's; 增减率 must follow, at the precision written; and where
+    last year's amount is known besides (上年.来源), 增减额 must agree with it too."""
+    currents = {"totals": f.comparable_totals(), "功能分类": f.function_totals(), "经济分类": f.economic_totals()}
+    for section, prior in (("上年", b.prior), ("上年执行数", b.actual)):
+        if prior is None:
+            continue
+        stated = {"totals": prior.totals, "功能分类": prior.function, "经济分类": prior.economic}
+        for (kind, key), change in prior.changes.items():
+            path = f"{section}.{key}" if kind == "totals" else f"{section}.{kind}.{key}"
+            current = currents[kind].get(key)
+            if current is None:
+                yield make_finding(b, "error", "R-增减", f"{path} 写明了增减，但本年没有这个数可以推出上年数：请填写本年的{key}",
+                                   change.line, path)
                 continue
-            rate_places = max(0, -int(stated_rate.as_tuple().exponent))
-            rate = quantize_half_up(difference * 100 / prior, rate_places)
-            if quantize_half_up(stated_rate, rate_places) != rate:
-                yield make_finding(b, "error", "R-增减",
-                               f"{label}填报增减率 {stated_rate}%，按上年 {m.with_unit(prior)}、本年 {m.with_unit(current)} "
-                               f"计算应为 {rate}%", line, path)
+            assert change.change is not None  # the loader refuses a rate alone
+            last = stated[kind].get(key, current - change.change)
+            if last < 0:
+                yield make_finding(b, "error", "R-增减", f"{path} 的增减额 {m.with_unit(change.change)} 大于本年的 "
+                                   f"{m.with_unit(current)}：推出的上年数为负，请核对", change.line, path)
+                continue
+            yield from _change_agrees(b, m, (path, path), current, last, change.change, change.rate, change.line)
+
+
+def _change_agrees(b: Budget, m: Money, where: tuple[str, str], current: Decimal, prior: Decimal,
+                   stated_change: Decimal | None, stated_rate: Decimal | None, line: int) -> Iterator[Finding]:
+    """增减额 and 增减率 as written, against the two years' amounts, each at its written precision
+    (增减率 1.0 is right for 1.01%, 增减额 0.2 for 0.18). ``where``: (what the message calls it, its field)."""
+    label, path = where
+    difference = current - prior
+    change_places = max(0, -int(stated_change.as_tuple().exponent)) if stated_change is not None else 0
+    if stated_change is not None and (quantize_half_up(in_unit(stated_change, b.source_unit), change_places)
+                                      != quantize_half_up(in_unit(difference, b.source_unit), change_places)):
+        yield make_finding(b, "error", "R-增减", f"{label}填报增减额 {m.with_unit(stated_change)}，按上年 {m.with_unit(prior)}、"
+                           f"本年 {m.with_unit(current)} 计算应为 {m.with_unit(difference)}", line, path)
+    if stated_rate is None:
+        return
+    if not prior:
+        yield make_finding(b, "error", "R-增减", f"{label}上年为 0，增长率无可比性，不应填写增减率 {stated_rate}%", line, path)
+        return
+    rate_places = max(0, -int(stated_rate.as_tuple().exponent))
+    rate = quantize_half_up(difference * 100 / prior, rate_places)
+    if quantize_half_up(stated_rate, rate_places) != rate:
+        yield make_finding(b, "error", "R-增减", f"{label}填报增减率 {stated_rate}%，按上年 {m.with_unit(prior)}、"
+                           f"本年 {m.with_unit(current)} 计算应为 {rate}%", line, path)
 
 
 @rule("R-人员公用经费")
@@ -215,12 +285,15 @@ def personnel_public(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 
 @rule("R-机关运行经费")
 def running_costs_within_public(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
-    """机关运行经费 is the 日常公用经费 of the 机关: it cannot exceed the 公用经费 of 基本支出."""
+    """机关运行经费 is the 日常公用经费 of the 机关: it cannot exceed the 公用经费 of 基本支出. A
+    document states it in the text's unit (171.01万元) beside 公用经费 summed in 元 (1,710,062元):
+    an excess that vanishes at the precision the text shows both is the text's rounding, not an error."""
     r = b.running_costs
-    if r is None or f.public is None or r.current <= f.public:
+    unit = b.presentation.text_unit("机关运行经费")
+    if r is None or f.public is None or m.shown(r.current, unit) <= m.shown(f.public, unit):
         return
-    yield make_finding(b, "error", "R-机关运行经费", f"机关运行经费 {m.with_unit(r.current)} 超过了基本支出中的公用经费 "
-                       f"{m.with_unit(f.public)}：机关运行经费是公用经费的一部分，请核对", r.line or b.key_lines.get("机关运行经费", 0),
+    yield make_finding(b, "error", "R-机关运行经费", f"机关运行经费 {m.with_unit(r.current, unit)} 超过了基本支出中的公用经费 "
+                       f"{m.with_unit(f.public, unit)}：机关运行经费是公用经费的一部分，请核对", r.line or b.key_lines.get("机关运行经费", 0),
                        "机关运行经费")
 
 
@@ -311,18 +384,11 @@ def three_public_items(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         return  # nothing to compare with (the missing section is named by the render: R-缺少)
     for row in b.economic_rows:
         part = pairs.get(row.code)
-        if part and part not in b.three_public.unknown and row.amount > b.three_public.parts[part].current:
+        amount = f.three_public_part(part) if part else None
+        if part and amount is not None and row.amount > amount:
             yield make_finding(b, "error", "R-三公经费",
                            f"基本支出中的 {row.code} {row.name} {m.with_unit(row.amount)} 大于“三公”经费中的{part} "
                            f"{m.with_unit(b.three_public.parts[part].current)}", row.line)
-
-
-@rule("R-机关运行经费")
-def running_costs(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
-    r = b.running_costs
-    if r is not None and f.public is not None and r.current > f.public:
-        yield make_finding(b, "error", "R-机关运行经费",
-                       f"机关运行经费 {m.with_unit(r.current)} 大于公用经费 {m.with_unit(f.public)}", r.line, "机关运行经费")
 
 
 @rule("R-政府采购")
@@ -422,10 +488,44 @@ def missing_detail(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     itself, R-缺少: render.missing_findings.)"""
     if not b.budget_stated:
         return  # a document of 绩效目标 alone: no budget figures to want
+    if f.expenditure_total is not None and (f.basic is None or f.project is None):
+        return  # the function rows give 支出合计 without its split: said by R-基本项目未分列
     if f.basic is None:
         yield make_finding(b, "error", "R-缺少明细", "无法确定基本支出：请填报功能分类、经济分类或人员经费与公用经费", 0, "支出")
     if f.project is None and f.basic is not None and f.basic != f.income_grand_total:
         yield make_finding(b, "error", "R-缺少明细", "无法确定项目支出：请填报功能分类或项目清单", 0, "支出")
+
+
+@rule("R-基本项目未分列")
+def split_not_given(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """Function rows that give their 合计 alone: the document says 支出合计 and leaves the 基本支出 and
+    项目支出 it cannot know unsaid (blank in the tables, never 0.00); given elsewhere (支出.基本支出,
+    支出.项目支出), they must add up to the rows' 合计."""
+    rows = f.unsplit_functions
+    if not rows:
+        return
+    names = "、".join(f"{r.code}" for r in rows[:5]) + ("等" if len(rows) > 5 else "")
+    yield from _split_within(b, f, m, rows[0].line)
+    if f.basic is None or f.project is None:
+        yield make_finding(b, "warning", "R-基本项目未分列", f"功能分类 {names} 只给出合计，没有分基本支出与项目支出："
+                           "正文只写支出合计，表中这两栏空着；知道的话请在这些行写上基本支出、项目支出", rows[0].line,
+                           "支出.功能分类")
+
+
+def _split_within(b: Budget, f: Computed, m: Money, line: int) -> Iterator[Finding]:
+    """基本支出 and 项目支出 given as totals beside function rows that cover all the money: they add
+    up to the rows' 合计, and neither is more."""
+    total = f.total_from_functions
+    if total is None:  # the rows are of one fund (功能分类口径): the totals are all money's
+        return
+    if f.basic is not None and f.project is not None and f.basic + f.project != total:
+        yield make_finding(b, "error", "R-基本项目未分列", f"基本支出 {m.with_unit(f.basic)} 与项目支出 {m.with_unit(f.project)} "
+                           f"之和 {m.with_unit(f.basic + f.project)} 与功能分类各行的合计 {m.with_unit(total)} 不一致", line,
+                           "支出.功能分类")
+    elif f.basic is not None and f.basic > total or f.project is not None and f.project > total:
+        part, value = ("基本支出", f.basic) if f.basic is not None and f.basic > total else ("项目支出", f.project)
+        yield make_finding(b, "error", "R-基本项目未分列", f"{part} {m.with_unit(value)} 大于功能分类各行的合计 "
+                           f"{m.with_unit(total)}：它是支出合计的一部分，请核对", line, "支出.功能分类")
 
 
 # Parts the disclosure rules require every department to publish (DOMAIN.md "其他重要事项", "三公").
@@ -596,7 +696,7 @@ def prior_without_a_line(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if not b.budget_stated:
         return
     present = {
-        "功能分类": {n.code for top in f.function_tree() for n in top.walk()},
+        "功能分类": {n.code for fund in (None, "一般公共预算") for top in f.function_tree(fund) for n in top.walk()},
         "经济分类": {n.code for top in f.economic_tree for n in top.walk()},
     }
     for section, prior in (("上年", b.prior), ("上年执行数", b.actual)):

@@ -12,6 +12,8 @@ that year, so a 2018 name in a 2022 source is reported, not silently accepted.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -581,9 +583,6 @@ def _decoded(raw: bytes) -> str:
 def _csv_rows(text: str) -> list[tuple[int, str, str, tuple[str, ...]]]:
     """(line, code, name, aliases) of each data row. Lines end at CR LF, LF or CR only (a Word soft
     break inside a name stays in that name, to be refused there); a row's line is where it starts."""
-    import csv
-    import io
-
     reader = csv.reader(io.StringIO(text, newline=""))
     rows: list[tuple[int, str, str, tuple[str, ...]]] = []
     columns: _CsvColumns | None = None
@@ -602,8 +601,6 @@ def _csv_rows(text: str) -> list[tuple[int, str, str, tuple[str, ...]]]:
 def _csv_row(reader: Any) -> tuple[int, list[str]] | None:
     """The next row of ``reader`` with the line it starts on, its cells stripped; None at the end.
     A cell over csv's size limit, broken quoting or a cell running over lines is refused."""
-    import csv
-
     line = reader.line_num + 1
     try:
         cells = next(reader)

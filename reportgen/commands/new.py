@@ -14,7 +14,7 @@ from reportgen.commands import arguments
 from reportgen.commands.base import UsageError
 
 EXAMPLE = "示例：reportgen new --department 某某市总工会 --year 2025 -o data/某某市总工会-2025.yaml"
-LEVELS = ("省级", "市级", "区级", "县级", "乡镇级")
+LEVELS = ("中央", "省级", "市级", "区级", "县级", "乡镇级")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from reportgen.rollover import skeleton, verify_new, write_new
+    from reportgen.rollover import skeleton, verify_new, write_new  # deferred: 90 ms; --help loads every command
 
     department = args.department.strip()
     if any(unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") for c in department):

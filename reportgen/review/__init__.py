@@ -11,12 +11,14 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.errors import Finding
+from reportgen.errors import Finding, SourceError
+from reportgen.render import prepare
 from reportgen.review.draft import Line, read_draft
 from reportgen.review.glossary import Glossary
 from reportgen.review.judge import Verdict, judge
 from reportgen.review.statements import TooManyFigures, read_statements
 from reportgen.review.wording import text_findings
+from reportgen.writers.html import environment
 
 __all__ = ["Review", "report_html", "review"]
 
@@ -71,9 +73,6 @@ class Review:
 def review(source: Path, draft: Path) -> tuple[Review | None, list[Finding]]:
     """The review of ``draft`` against ``source``; None with the findings when either cannot be read
     (or the source has errors: its figures cannot be the measure of a draft)."""
-    from reportgen.errors import SourceError
-    from reportgen.render import prepare
-
     prepared = prepare(source)
     if prepared.budget is None or prepared.figures is None or prepared.errors:
         return None, prepared.findings
@@ -94,8 +93,6 @@ def review(source: Path, draft: Path) -> tuple[Review | None, list[Finding]]:
 
 def report_html(result: Review) -> str:
     """The reviewer's page (templates/review.html.j2): the draft with each stated figure marked."""
-    from reportgen.writers.html import environment
-
     marks: dict[int, list[dict[str, str]]] = {}
     for v in result.verdicts:
         st = v.statement

@@ -12,6 +12,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportgen.document import Heading, Paragraph, Table, Title
 from reportgen.errors import Finding, SourceError
 from reportgen.reading.files import InputRefused, read_bounded
 
@@ -87,7 +88,12 @@ def _text_lines(text: str, path: Path) -> list[Line]:
 def _pdf_text(path: Path) -> str:
     """The text of a PDF draft, as ``pdftotext -layout`` reads it: within its time limit (killed
     after it), at most MAX_DRAFT_BYTES of it, and UTF-8 text as asked for."""
-    from reportgen.writers.pdf import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
+    from reportgen.writers.pdf import (  # deferred: the PDF writer costs 5 ms at start-up, a PDF draft only
+        ProgramOutputTooLarge,
+        ProgramTimeout,
+        run_program,
+        seconds,
+    )
 
     program = shutil.which("pdftotext")
     if program is None:
@@ -115,8 +121,7 @@ def _pdf_text(path: Path) -> str:
 
 
 def _docx_lines(path: Path) -> list[Line]:
-    from reportgen.document import Heading, Paragraph, Table, Title
-    from reportgen.readers.docx import read_docx
+    from reportgen.readers.docx import read_docx  # deferred: python-docx costs 60 ms, a DOCX draft only
 
     document = read_docx(path)
     lines: list[Line] = []
@@ -218,7 +223,7 @@ class _HtmlText:
 
 
 def _html_lines(text: str, path: Path) -> list[Line]:
-    from lxml import etree
+    from lxml import etree  # deferred: lxml costs 9 ms at start-up, needed only for an HTML draft
 
     if not text.strip():
         return []

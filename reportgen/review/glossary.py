@@ -230,7 +230,8 @@ class Glossary:
         self.names[normalize("“三公”经费")][-1].prior = f.three_public_prior
         for name, part in b.three_public.parts.items():
             self.add(Figure(name, part.current, part.prior, part.actual), name, *_THREE_PUBLIC_ALIASES.get(name, ()))
-        self.add(Figure("公务用车购置及运行维护费", f.vehicles_total, f.vehicles_prior, fa.vehicles_prior), *_VEHICLE_NAMES)
+        if f.vehicles_total is not None:
+            self.add(Figure("公务用车购置及运行维护费", f.vehicles_total, f.vehicles_prior, fa.vehicles_prior), *_VEHICLE_NAMES)
 
     def _running_costs(self, b: Budget) -> None:
         """机关运行经费, where the source states it."""
@@ -278,11 +279,11 @@ class Glossary:
     def _economic(self, f: Computed) -> None:
         """Each 经济分类 line (of the basic spending), by its code and name."""
         for node in f.economic_tree:
-            figure = Figure(node.name, node.basic, node.prior, None, wholes=(f.general_budget, f.basic or node.basic))
+            figure = Figure(node.name, node.basic_part, node.prior, None, wholes=(f.general_budget, f.basic or node.basic_part))
             self.codes[node.code] = figure
             self.add(figure, node.name)
             for child in node.children:
-                self.codes[child.code] = Figure(child.name, child.basic, others=(child.basic,))
+                self.codes[child.code] = Figure(child.name, child.basic_part, others=(child.basic_part,))
                 self.add(self.codes[child.code], child.name)
 
     def _projects(self, b: Budget, f: Computed) -> None:
@@ -316,8 +317,8 @@ class _FunctionTables:
         """The line's figure: the values a row of its name may show are its own, its parts' and the
         other tables'; its prior year is its 一般公共预算 part's where it has one."""
         own = self.general_of.get(node.code)
-        others = {node.basic, node.project, own.total if own else node.total, self.fund_totals.get(node.code, node.total),
-                  *self.in_units[node.code]}
+        others = {node.total, own.total if own else node.total, self.fund_totals.get(node.code, node.total),
+                  *(v for v in (node.basic, node.project) if v is not None), *self.in_units[node.code]}
         return Figure(node.name, node.total, own.prior if own else node.prior, self.actual_of.get(node.code),
                       others=tuple(others), parts=tuple(n.total for n in node.walk() if n is not node and not n.children),
                       wholes=self.wholes)
@@ -329,5 +330,5 @@ def _unit_totals(f: Computed) -> defaultdict[str, set[Decimal]]:
     for unit in f.unit_figures:
         for top in unit.function_tree():
             for n in top.walk():
-                in_units[n.code] |= {n.total, n.basic, n.project}
+                in_units[n.code] |= {v for v in (n.total, n.basic, n.project) if v is not None}
     return in_units

@@ -15,7 +15,9 @@ from reportgen import codes
 from reportgen.errors import Finding, SourceError
 from reportgen.model import (
     INCOME_SOURCES,
+    RESERVES,
     THREE_PUBLIC_PARTS,
+    VEHICLES,
     Assets,
     Budget,
     Compared,
@@ -30,6 +32,7 @@ from reportgen.model import (
     Profile,
     Project,
     ProjectTarget,
+    StatedChange,
     StatedTotal,
     Targets,
     TargetTask,
@@ -44,6 +47,9 @@ UNIT_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
 ZERO = Decimal(0)
 PLAN_POINTS = ("3月底", "6月底", ("9月底", "10月底"), "12月底")  # 资金支出计划 columns, cumulative %
 
+# Keys of 上年执行数 that hold a section of their own (by part, by project name), not one figure.
+ACTUAL_ONLY = ("三公经费", "项目")
+
 
 class _Figures(TypedDict):
     """Budget's figures: as the source states them, or for a department of units the zeros that
@@ -51,6 +57,7 @@ class _Figures(TypedDict):
 
     income: dict[str, Decimal]
     carried_over: Decimal
+    reserves_used: Decimal
     carry_forward: Decimal
     function_rows: list[FunctionRow]
     economic_rows: list[EconomicRow]
@@ -112,6 +119,10 @@ class _SourceReader:
     def amount(self, value: Any) -> Decimal:
         return to_decimal_text(str(value)) * self.factor
 
+    def in_source_unit(self, amount: Decimal) -> str:
+        """An amount as the source writes it, for a message: 1234.5万元."""
+        return f"{(amount / self.factor).normalize():f}{self.source_unit}"
+
     def opt_amount(self, mapping: Any, key: str) -> Decimal | None:
         if mapping is None or key not in mapping:
             return None
@@ -126,11 +137,18 @@ class _SourceReader:
         value = to_decimal_text(str(mapping[key]))
         return value * self.factor if scale else value
 
+    def prior_of(self, item: Any, current_key: str) -> Decimal | None:
+        """An item's 上年: as stated, else this year's less the 增减额 the document states alone."""
+        prior, change = self.opt_amount(item, "上年"), self.signed(item, "增减额")
+        if prior is not None or change is None:
+            return prior
+        return self.amount(item[current_key]) - change
+
     def compared(self, value: Any, line: int) -> Compared:
         if isinstance(value, dict):
             return Compared(
                 current=self.amount(value["本年"]),
-                prior=self.opt_amount(value, "上年"),
+                prior=self.prior_of(value, "本年"),
                 reason=str(value.get("原因", "")),
                 note=str(value.get("说明", "")),
                 line=line,
@@ -143,7 +161,7 @@ class _SourceReader:
     # -- the budget ------------------------------------------------------------------------
     def income(self, income_map: LocDict) -> dict[str, Decimal]:
         income = {name: self.opt_amount(income_map, name) or ZERO for name in INCOME_SOURCES}
-        for name in list(INCOME_SOURCES) + ["上年结转"]:
+        for name in [*INCOME_SOURCES, "上年结转", RESERVES]:
             if name in income_map:
                 self.line(income_map, name, f"收入.{name}")
         return income
@@ -172,7 +190,8 @@ class _SourceReader:
         units = self.units(d, presentation, level) if "单位" in d else []
         if units:  # the department's figures are its units' sum, made by assemble.load_source
             words = d.get("支出", {}).get("基本支出", {})  # the department's own words win over its units'
-            figures: _Figures = {"income": dict.fromkeys(INCOME_SOURCES, ZERO), "carried_over": ZERO, "carry_forward": ZERO,
+            figures: _Figures = {"income": dict.fromkeys(INCOME_SOURCES, ZERO), "carried_over": ZERO, "reserves_used": ZERO,
+                       "carry_forward": ZERO,
                        "function_rows": [], "economic_rows": [], "stated_personnel": None, "stated_public": None,
                        "personnel_note": str(words.get("人员经费说明", "")),
                        "public_note": str(words.get("公用经费说明", "")), "projects": []}
@@ -183,6 +202,7 @@ class _SourceReader:
             figures = {
                 "income": self.income(income_map),
                 "carried_over": self.opt_amount(income_map, "上年结转") or ZERO,
+                "reserves_used": self.opt_amount(income_map, RESERVES) or ZERO,
                 "carry_forward": self.opt_amount(d, "结转下年") or ZERO,
                 "function_rows": self.function_rows(spending),
                 "economic_rows": self.economic_rows(basic),
@@ -223,7 +243,33 @@ class _SourceReader:
             code_table=self.code_table,
             code_names=self.code_names,
             layout=layout,
+            kind=self.kind(d),
+            supervisor=str(d.get("主管部门", "")),
+            function_scope=self.function_scope(d),
         )
+
+    def function_scope(self, d: LocDict) -> str:
+        """支出.功能分类口径: 一般公共预算 where the rows itemise that fund only; each row must be of it."""
+        spending = d.get("支出", {})
+        scope = str(spending.get("功能分类口径", "")) if isinstance(spending, dict) else ""
+        if scope:
+            line = self.line(spending, "功能分类口径", "支出.功能分类口径")
+            others = sorted({str(item.get("资金")) for item in spending.get("功能分类", [])
+                             if str(item.get("资金", scope)) != scope})
+            if others:
+                self.error("R-功能分类口径", f"“功能分类口径: {scope}”只列{scope}的功能分类，但有资金为 {'、'.join(others)} 的行："
+                           "请删去口径（各行覆盖全部支出时），或删去这些行", line, "支出.功能分类口径")
+        return scope
+
+    def kind(self, d: LocDict) -> str:
+        """类型 (部门 or 单位); 主管部门 is a unit's, refused on a department's own budget."""
+        kind = str(d.get("类型", "部门"))
+        if "主管部门" in d and kind != "单位":
+            self.error("主管部门-部门预算", "“主管部门”只用于单位预算（“类型: 单位”）；部门预算的主管部门就是部门自己："
+                       "请删去它，或写“类型: 单位”", self.line(d, "主管部门", "主管部门"), "主管部门")
+        if "类型" in d:
+            self.line(d, "类型", "类型")
+        return kind
 
     def layout(self, d: LocDict) -> str:
         """The 版式 the source names, with its line; render.prepare resolves it (a folder is
@@ -331,8 +377,10 @@ class _SourceReader:
             reasons={},
             income=self.income(d["收入"]),
             carried_over=self.opt_amount(d["收入"], "上年结转") or ZERO,
+            reserves_used=self.opt_amount(d["收入"], RESERVES) or ZERO,
             carry_forward=self.opt_amount(d, "结转下年") or ZERO,
             function_rows=function_rows,
+            function_scope=self.function_scope(d),
             economic_rows=self.economic_rows(basic),
             stated_personnel=self.opt_amount(basic, "人员经费"),
             stated_public=self.opt_amount(basic, "公用经费"),
@@ -503,22 +551,32 @@ class _SourceReader:
         for key, value in p.items():
             if key in ("年度", "来源"):
                 continue
-            if key == "功能分类":
-                prior.function = {str(c): self.amount(v) for c, v in value.items()}
-                for c in value:
-                    self.check_code("功能分类", str(c), self.line(value, c, f"{section}.功能分类.{c}"), prior.year)
-            elif key == "经济分类":
-                prior.economic = {str(c): self.amount(v) for c, v in value.items()}
             if key in ("功能分类", "经济分类"):
+                codes_prior = prior.function if key == "功能分类" else prior.economic
+                for c, v in value.items():
+                    line = self.line(value, c, f"{section}.{key}.{c}")
+                    self.prior_figure(prior, key, str(c), v, line, codes_prior)
+                    if key == "功能分类":
+                        self.check_code("功能分类", str(c), line, prior.year)
                 prior.stated_codes[key] = frozenset(str(c) for c in value)
+            elif key not in ACTUAL_ONLY:
+                self.prior_figure(prior, "totals", str(key), value, self.line(p, key, f"{section}.{key}"), prior.totals)
             else:
-                if not isinstance(value, dict):
-                    prior.totals[key] = self.amount(value)
                 self.line(p, key, f"{section}.{key}")
         if "来源" in p:
             prior.source = resolved(self.path.parent / str(p["来源"]))
             self.line(p, "来源", f"{section}.来源")
         return prior
+
+    def prior_figure(self, prior: Prior, kind: str, key: str, value: Any, line: int, into: dict[str, Decimal]) -> None:
+        """One figure of 上年/上年执行数: an amount, or {增减额, 增减率} where the document states the
+        change alone (the amount follows from this year's, when it is computed)."""
+        if not isinstance(value, dict):
+            into[key] = self.amount(value)
+            return
+        change, rate = self.signed(value, "增减额"), self.signed(value, "增减率", scale=False)
+        if change is not None:  # (a rate alone gives no amount: the schema asks for 增减额)
+            prior.changes[(kind, key)] = StatedChange(change, rate, line)
 
     def actual(self, p: LocDict) -> Prior:
         """The 上年执行数 section: the figures of 上年 at every level, and besides them income by
@@ -602,8 +660,17 @@ class _SourceReader:
         entry = codes.lookup(kind, code, self.year, self.code_table)
         return entry.name if entry is not None else None
 
+    def function_split(self, item: LocDict) -> tuple[Decimal | None, Decimal | None]:
+        """A row's 基本支出 and 项目支出: one given, the other is 0; neither given beside a 合计, the
+        split is not known (None, never 0.00): the row is its 合计 alone."""
+        basic, project = self.opt_amount(item, "基本支出"), self.opt_amount(item, "项目支出")
+        if basic is None and project is None and "合计" in item:
+            return None, None
+        return basic or ZERO, project or ZERO
+
     def function_rows(self, spending: LocDict) -> list[FunctionRow]:
         rows: list[FunctionRow] = []
+        partial: list[tuple[LocDict, str, str, str, int]] = []  # 未列全 类/款 rows: (item, code, name, fund, line)
         items = spending.get("功能分类", [])
         for index, item in enumerate(items):
             path = f"支出.功能分类[{index + 1}]"
@@ -619,12 +686,18 @@ class _SourceReader:
                 if "用途" in item:
                     self.error("R-用途", f"用途写在最细一级的行上：{code} 下另有更细的行（用途写在各项上）",
                                self.line(item, "用途", path + ".用途"), path + ".用途")
+                if item.get("未列全"):  # the finer rows are some of it: the rest is a part of its own
+                    partial.append((item, code, name, fund, line))
+                    continue
                 self.stated_totals.append(StatedTotal(
                     "功能分类", code, name, fund, self.opt_amount(item, "基本支出"),
                     self.opt_amount(item, "项目支出"), self.opt_amount(item, "合计"), line,
                     self.opt_amount(item, "上年"), str(item.get("原因", "")), self.opt_amount(item, "上年执行数")))
                 continue
             # else a row at the finest level the source gives: 项, or 类/款 where it publishes no finer
+            if item.get("未列全"):
+                self.error("R-未列全", f"“未列全”写在其下列出了部分更细科目的类、款行上：{code} 下没有更细的行", line,
+                           path + ".未列全")
             if name and len(code) not in (3, 5, 7):
                 self.error("R-科目层级", f"功能分类科目编码应为 3、5 或 7 位，{code} 不是", line, path + ".科目")
             rows.append(
@@ -633,8 +706,8 @@ class _SourceReader:
                     name=name,
                     stated_name=str(item.get("名称", "")),
                     fund=str(item.get("资金", "一般公共预算")),
-                    basic=self.opt_amount(item, "基本支出") or ZERO,
-                    project=self.opt_amount(item, "项目支出") or ZERO,
+                    basic=self.function_split(item)[0],
+                    project=self.function_split(item)[1],
                     prior=self.opt_amount(item, "上年"),
                     reason=str(item.get("原因", "")),
                     line=line,
@@ -643,8 +716,35 @@ class _SourceReader:
                     use=str(item.get("用途", "")),
                 )
             )
+        for item, code, name, fund, line in sorted(partial, key=lambda p: -len(p[1])):  # 款 before their 类
+            rows += self.remainder(item, code, name, fund, line, rows)
         self.check_parents("功能分类", [*rows, *(t for t in self.stated_totals if t.kind == "功能分类")])
         return rows
+
+    def remainder(self, item: LocDict, code: str, name: str, fund: str, line: int,
+                  rows: list[FunctionRow]) -> list[FunctionRow]:
+        """A 类/款 whose finer rows the document lists in part (未列全): the rest of its 合计 (and of
+        its 基本/项目 split, where given and the finer rows give theirs) as a row of the 类/款 itself."""
+        total = self.opt_amount(item, "合计")
+        path = f"支出.功能分类.{code}"
+        if total is None:
+            self.error("R-未列全", f"{code} 写了“未列全”，须写它的合计", line, path)
+            return []
+        under = [r for r in rows if r.fund == fund and r.code.startswith(code) and r.code != code]
+        rest = total - sum((r.total for r in under), ZERO)
+        if rest < 0:
+            self.error("R-未列全", f"{name}（{code}）合计 {self.in_source_unit(total)}，小于其下列出的各行之和 "
+                       f"{self.in_source_unit(total - rest)}", line, path)
+            return []
+        basic, project = self.function_split(item)
+        if basic is not None and project is not None and all(r.split_known for r in under):
+            basic -= sum((r.basic or ZERO for r in under), ZERO)
+            project -= sum((r.project or ZERO for r in under), ZERO)
+        else:
+            basic = project = None
+        return [FunctionRow(code=code, name=name, stated_name=str(item.get("名称", "")), fund=fund, basic=basic,
+                            project=project, prior=self.opt_amount(item, "上年"), reason=str(item.get("原因", "")),
+                            line=line, stated_total=rest, actual=self.opt_amount(item, "上年执行数"), remainder=True)]
 
     def economic_rows(self, basic: LocDict) -> list[EconomicRow]:
         rows: list[EconomicRow] = []
@@ -703,7 +803,7 @@ class _SourceReader:
                 Project(
                     name=str(item["名称"]),
                     amount=self.amount(item["金额"]),
-                    prior=self.opt_amount(item, "上年"),
+                    prior=self.prior_of(item, "金额"),
                     reason=str(item.get("原因", "")),
                     use=str(item.get("用途", "")),
                     code=code,
@@ -727,8 +827,10 @@ class _SourceReader:
                 parts[name] = Compared(ZERO)
         line = self.line(d, "三公经费", "三公经费")
         total = self.compared(section["合计"], self.line(section, "合计", "三公经费.合计")) if "合计" in section else None
+        vehicles = (self.compared(section[VEHICLES], self.line(section, VEHICLES, f"三公经费.{VEHICLES}"))
+                    if VEHICLES in section else None)
         return ThreePublic(parts=parts, note=str(section.get("说明", "")), stated=True, line=line, stated_total=total,
-                           given=frozenset(name for name in THREE_PUBLIC_PARTS if name in section))
+                           given=frozenset(name for name in THREE_PUBLIC_PARTS if name in section), vehicles=vehicles)
 
     def procurement(self, d: LocDict) -> Procurement | None:
         p = d.get("政府采购")

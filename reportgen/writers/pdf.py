@@ -26,6 +26,7 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
+from reportgen import cache
 from reportgen.errors import PdfUnavailable
 
 TIMEOUT_SECONDS = 600  # LibreOffice, for one batch of DOCX files; REPORTGEN_SOFFICE_SECONDS overrides it
@@ -120,9 +121,7 @@ def _profile() -> Iterator[Path]:
     The cached profile and its lock are used only as what they should be, a folder and a regular
     file of the user's: a symbolic link planted at either name is not followed (opening the lock
     through it would create a file wherever it points), and a fresh profile is used instead."""
-    from reportgen.cache import cache_folder
-
-    root = cache_folder()
+    root = cache.cache_folder()  # looked up when called (tests point it elsewhere)
     lock = _lock_file(root / "libreoffice-profile.lock") if root is not None else None
     if lock is not None:
         try:
@@ -254,7 +253,7 @@ def _not_a_pdf(path: Path) -> str:
 
 def created(docx: Path) -> datetime:
     """When a DOCX says it was made (its core properties): the time its PDF carries too."""
-    import zipfile
+    import zipfile  # deferred: zipfile costs 3 ms at start-up, needed only to date a batch's PDFs
 
     core = zipfile.ZipFile(docx).read("docProps/core.xml").decode("utf-8")
     found = re.search(r"<dcterms:created[^>]*>([^<]+)</dcterms:created>", core)

@@ -113,7 +113,7 @@ case("three-public-total-typed-wrong.yaml", "四项之和", "  说明: 我单位
      marker="合计: {本年: 5")
 case("three-public-item-exceeds.yaml", "R-三公经费", "{科目: 30231, 金额: 3.99}", "{科目: 30231, 金额: 4.99}")
 case("sme-above-procurement.yaml", "大于政府采购合计", "  服务: 0\n", "  服务: 0\n  中小企业: 5\n")
-case("running-costs-above-public.yaml", "大于公用经费", "  本年: 18.03", "  本年: 30.03")
+case("running-costs-above-public.yaml", "超过了基本支出中的公用经费", "  本年: 18.03", "  本年: 30.03")
 case("placeholder-left.yaml", "占位文字", "  收支总计: 项目支出增加", "  收支总计: XX项目支出增加")
 case("doubled-word.yaml", "重复的词语", "  收支总计: 项目支出增加，", "  收支总计: 项目支出增加增加，")
 case("personnel-split-disagrees.yaml", "R-基本支出一致", "    - {科目: 30201, 金额: 3}", "    - {科目: 30201, 金额: 4}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-from typing import TYPE_CHECKING
+import zipfile
 
 import docx
 from docx.document import Document as DocxDocument
@@ -17,6 +17,7 @@ from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Emu
+from lxml import etree
 
 from reportgen.writers.docx.styles import USED_STYLES, add_page_number_footer, set_page, setup_styles
 from reportgen.writers.docx.zipped import (
@@ -28,9 +29,6 @@ from reportgen.writers.docx.zipped import (
     core_marker,
     entries_of,
 )
-
-if TYPE_CHECKING:
-    from lxml import etree
 
 _SECT_PR = re.compile(r"<w:sectPr\b.*?</w:sectPr>", re.S)
 _TABS = re.compile(r"<w:tabs>.*?</w:tabs>", re.S)
@@ -91,8 +89,6 @@ def _state(first: bool, landscape: bool) -> str:
 
 
 def _serialise(element: etree._Element) -> str:
-    from lxml import etree
-
     return etree.tostring(element, encoding="unicode")
 
 
@@ -127,8 +123,6 @@ def _core_template(doc: DocxDocument) -> str:
 def _app_template(package: bytes) -> str:
     """docProps/app.xml of the template naming reportgen, not “Microsoft Macintosh Word”, as the
     application, with a marker for the company (the department)."""
-    import zipfile
-
     text = zipfile.ZipFile(io.BytesIO(package)).read("docProps/app.xml").decode("utf-8")
     text = re.sub(r"<Application>[^<]*</Application>", "<Application>reportgen</Application>", text)
     text = re.sub(r"<AppVersion>[^<]*</AppVersion>\s*", "", text)

@@ -1,0 +1,113 @@
+"""Tables a layout declares as data (版式.yaml ``表格``): a table of code (a standard table or a
+variant) re-shaped — its code column split into 类 / 款 / 项 columns, its rows down to a level, its
+amount columns chosen, its 合计 row last, a band over its amounts, its column labels in the
+locality's words. A new locality's function tables are a few lines of data, no Python.
+
+    表格:
+      支出总表-类款项: {基于: 支出总表, 编码: 分列, 合计行: 末行, 表头: 支出预算,
+                       列名: {科目编码: 功能分类科目编码, 科目名称: 功能分类科目名称}}
+
+A spec is checked where it is read (layouts.py, naming its file and line); here it only shapes rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from reportgen.document import Cell, Row
+from reportgen.tables import TableRows, head
+
+# The columns of a function table (科目编码, 科目名称, then its amounts) a spec may keep (列).
+FUNCTION_COLUMNS = ("合计", "基本支出", "项目支出", "上年预算数", "增减", "上年执行数", "增减额", "增减率")
+# The tables of that shape: one header row of 科目编码, 科目名称 and amounts.
+FUNCTION_TABLES = ("支出总表", "一般公共预算支出表", "政府性基金预算支出表", "国有资本经营预算支出表")
+# The deepest rows a spec keeps (层级), by the length of their code.
+LEVELS = {"类": 3, "款": 5, "项": 7}
+_CODE_LEVEL_WIDTHS = [6, 5, 5]
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One declared table: ``base`` the table of code it starts from (基于; its own id to re-shape
+    a table in place); ``code_levels`` 编码: 分列; ``level`` 层级; ``columns`` 列 (the amount columns
+    kept, of those the table has; empty: all); ``total_last`` 合计行: 末行; ``band`` 表头 (the words
+    over the amount columns, under 项目); ``labels`` 列名 (a header label → the locality's)."""
+
+    base: str
+    code_levels: bool = False
+    level: str = "项"
+    columns: tuple[str, ...] = ()
+    total_last: bool = False
+    band: str = ""
+    labels: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def function_shaped(self) -> bool:
+        """Whether the spec re-shapes a function table's columns or rows (not only its labels)."""
+        return self.code_levels or self.level != "项" or bool(self.columns) or self.total_last or bool(self.band)
+
+
+def reshape(rows: TableRows, spec: TableSpec) -> TableRows:
+    """``rows`` as ``spec`` declares them (labels alone for any table; the rest for a function
+    table: one header row of 科目编码, 科目名称 and amounts)."""
+    if spec.function_shaped:
+        rows = _function_reshaped(rows, spec)
+    if spec.labels:
+        header = [Row([replace(c, text=spec.labels.get(c.text, c.text)) for c in row.cells], kind=row.kind, key=row.key)
+                  for row in rows.header]
+        rows = replace(rows, header=header)
+    return rows
+
+
+def _function_reshaped(rows: TableRows, spec: TableSpec) -> TableRows:
+    labels = [cell.text for cell in rows.header[0].cells]
+    keep = [0, 1, *(i for i, label in enumerate(labels) if i > 1 and (not spec.columns or label in spec.columns))]
+    body = [_kept(row, keep) for row in rows.body if _within(row, spec.level)]
+    if spec.total_last:
+        body = [row for row in body if row.key != "合计"] + [row for row in body if row.key == "合计"]
+    if spec.code_levels:
+        body = [_code_split(row) for row in body]
+    amounts = [labels[i] for i in keep[2:]]
+    widths = [rows.widths[i] for i in keep]
+    if spec.code_levels:
+        widths = [*_CODE_LEVEL_WIDTHS, *widths[1:]]
+    return replace(rows, header=_header(amounts, spec), body=body, widths=widths)
+
+
+def _within(row: Row, level: str) -> bool:
+    """Whether a row is at or above the spec's deepest level (a row not keyed by a code is)."""
+    return not row.key.isdigit() or len(row.key) <= LEVELS[level]
+
+
+def _kept(row: Row, keep: list[int]) -> Row:
+    """A row with only the grid columns ``keep``: a cell spanning several keeps those of them kept."""
+    cells, start = [], 0
+    for cell in row.cells:
+        span = sum(1 for column in range(start, start + cell.colspan) if column in keep)
+        start += cell.colspan
+        if span:
+            cells.append(cell if span == cell.colspan else replace(cell, colspan=span))
+    return Row(cells, kind=row.kind, key=row.key)
+
+
+def _code_split(row: Row) -> Row:
+    """A row's 科目编码 in 类 | 款 | 项 columns (2080501 → 208 | 05 | 01); a cell across the code and
+    the name (合计, a 待补充 note) spans the two columns more."""
+    first, *rest = row.cells
+    if first.colspan > 1:
+        return Row([replace(first, colspan=first.colspan + 2), *rest], kind=row.kind, key=row.key)
+    code = first.text
+    pieces = [Cell(piece, align="center") for piece in (code[:3], code[3:5], code[5:7])]
+    return Row([*pieces, *rest], kind=row.kind, key=row.key)
+
+
+def _header(amounts: list[str], spec: TableSpec) -> list[Row]:
+    """科目编码 (over 类 款 项 when split), 科目名称 and the amounts, under 项目 | the band if any."""
+    code_span = 3 if spec.code_levels else 1
+    rows = [head(("项目", code_span + 1, 1), (spec.band, len(amounts), 1))] if spec.band else []
+    if spec.code_levels:
+        rows.append(head(("科目编码", 3, 1), ("科目名称", 1, 2), *((label, 1, 2) for label in amounts)))
+        rows.append(head("类", "款", "项"))
+    else:
+        rows.append(head("科目编码", "科目名称", *amounts))
+    return rows

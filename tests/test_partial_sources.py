@@ -1,0 +1,202 @@
+"""What a real published document states, a source can state (issue 23) — each class with a source in
+tests/sources/partial/ written only from a real published text's words (each quotes its sentences),
+rendered with every stated figure at its printed precision, and never a 0.00 or a statement of
+absence for what the document leaves unsaid."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reportgen.render import document_for, prepare
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTIAL = ROOT / "tests" / "sources" / "partial"
+
+
+def rendered(name: str, text: str | None = None, tmp_path: Path | None = None):  # type: ignore[no-untyped-def]
+    source = PARTIAL / name
+    if text is not None:
+        assert tmp_path is not None
+        source = tmp_path / name
+        source.write_text(text, encoding="utf-8")
+    prepared = prepare(source)
+    return prepared, (document_for(prepared) if not prepared.errors else None)
+
+
+def table_rows(document, table_id: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    table = next(t for t in document.tables() if t.id == table_id)
+    return {row.key: [c.text for c in row.cells] for row in table.body}
+
+
+# -- class totals without their 基本/项目 split (梧州 2025) -------------------------------------
+
+
+def test_class_totals_without_their_split_render_with_shares_and_blank_split_cells():
+    prepared, document = rendered("wuzhou-unit-2025.yaml")
+    assert not prepared.errors
+    text = document.plain_text()
+    for stated in ("文化旅游体育与传媒支出（207）850,088.30元，占78.33%", "社会保障和就业支出（208）116,433.12元，占10.73%",
+                   "卫生健康支出（210）43,897.73元，占4.05%", "住房保障支出（221）74,784.48元，占6.89%",
+                   "基本支出1,037,103.63元，占95.57%", "项目支出48,100.00元，占4.43%"):
+        assert stated in text, stated
+    rows = table_rows(document, "支出总表")
+    assert rows["207"] == ["207", "文化旅游体育与传媒支出", "850,088.30", "", ""]  # blank, never 0.00
+    assert rows["合计"] == ["合计", "1,085,203.63", "1,037,103.63", "48,100.00"]  # the stated totals
+    assert "文化旅游体育与传媒支出（207）、社会保障和就业支出（208）、卫生健康支出（210）、住房保障支出（221）只有合计" in text
+    assert "尾数误差" not in text and not re.search(r"(?<![\d,.])0\.00元", text.split("四、财政拨款收支总体情况")[0])
+    warnings = [f for f in prepared.findings if f.rule == "R-基本项目未分列"]
+    assert warnings == []  # 基本支出 and 项目支出 are stated as totals: the document is whole
+
+
+def test_without_the_stated_split_the_total_alone_is_said_and_the_split_is_warned_about(tmp_path):
+    text = (PARTIAL / "wuzhou-unit-2025.yaml").read_text(encoding="utf-8")
+    text = text.replace("  基本支出: {合计: 1037103.63}\n  项目支出: 48100\n", "")
+    text = text.replace("  基本支出: {增减额: -43506.06, 增减率: -4.03}\n  项目支出: {增减额: 0}\n", "")
+    prepared, document = rendered("wuzhou-unit-2025.yaml", text, tmp_path)
+    assert not prepared.errors, [f.format() for f in prepared.errors]
+    plain = document.plain_text()
+    assert "梧州市某单位2025年支出预算1,085,203.63元。" in plain
+    assert "基本支出0.00" not in plain and "项目支出0.00" not in plain and "无项目支出" not in plain
+    assert "一般公共预算基本支出情况" not in plain  # nothing known to say
+    assert table_rows(document, "支出总表")["合计"] == ["合计", "1,085,203.63", "", ""]
+    warning = next(f for f in prepared.findings if f.rule == "R-基本项目未分列")
+    assert warning.severity == "warning" and "207、208、210、221 只给出合计" in warning.message and warning.line
+
+
+def test_a_stated_split_that_does_not_add_up_to_the_class_totals_is_an_error(tmp_path):
+    text = (PARTIAL / "wuzhou-unit-2025.yaml").read_text(encoding="utf-8").replace("项目支出: 48100", "项目支出: 48000")
+    prepared, _ = rendered("wuzhou-unit-2025.yaml", text, tmp_path)
+    errors = [f for f in prepared.errors if f.rule == "R-基本项目未分列"]
+    assert len(errors) == 1 and "与功能分类各行的合计 1,085,203.63元 不一致" in errors[0].message
+    text = re.sub(r"基本支出: \{合计: [\d.]+\}", "基本支出: {合计: 1100000}", text).replace("  项目支出: 48000\n", "")
+    prepared, _ = rendered("wuzhou-unit-2025.yaml", text, tmp_path)
+    assert any("基本支出 1,100,000.00元 大于功能分类各行的合计" in f.message for f in prepared.errors)
+
+
+# -- a change stated without last year's amount (梧州 2025) ------------------------------------
+
+
+def test_a_change_stated_alone_gives_last_years_figure_and_is_phrased_from_it():
+    prepared, document = rendered("wuzhou-unit-2025.yaml")
+    text = document.plain_text()
+    assert "基本支出1,037,103.63元，比2024年减少43,506.06元，下降4.03%。" in text  # “同比减少 43506.06 元，下降 4.03 %”
+    assert "项目支出48,100.00元，与2024年持平。" in text  # “同比无增减变化”
+    assert "卫生健康支出（210）43,897.73元，占4.05%，比2024年减少6,014.46元，下降12.05%" in text
+    assert "住房保障支出（221）74,784.48元，占6.89%，比2024年增加62.16元，增长0.08%" in text
+    general = table_rows(document, "一般公共预算支出表")
+    assert general["210"][5:7] == ["49,912.19", "-6,014.46"]  # 上年预算数 = 本年 − 增减额, and the 增减
+
+
+def test_a_stated_rate_that_does_not_follow_from_the_stated_change_is_an_error(tmp_path):
+    """梧州 2025 printed “同比增加 16803.36 元，增长 14.43%” for 208: 14.43% is the change over this
+    year's amount; over last year's (116433.12 − 16803.36 = 99629.76) it is 16.87%."""
+    text = (PARTIAL / "wuzhou-unit-2025.yaml").read_text(encoding="utf-8")
+    text = text.replace("208: {增减额: 16803.36}", "208: {增减额: 16803.36, 增减率: 14.43}")
+    prepared, _ = rendered("wuzhou-unit-2025.yaml", text, tmp_path)
+    error = next(f for f in prepared.errors if f.rule == "R-增减")
+    assert "填报增减率 14.43%，按上年 99,629.76元、本年 116,433.12元 计算应为 16.87%" in error.message
+    assert error.path == "上年.功能分类.208" and error.line
+
+
+def test_a_rate_alone_or_a_change_without_this_years_figure_is_refused(tmp_path):
+    text = (PARTIAL / "wuzhou-unit-2025.yaml").read_text(encoding="utf-8")
+    alone = text.replace("208: {增减额: 16803.36}", "208: {增减率: 16.87}")
+    prepared, _ = rendered("wuzhou-unit-2025.yaml", alone, tmp_path)
+    assert any("缺少必填字段“增减额”" in f.message and f.path == "上年.功能分类.208.增减额" for f in prepared.errors)
+    negative = text.replace("  项目支出: {增减额: 0}\n", "  项目支出: {增减额: 0}\n  政府性基金: {增减额: 10}\n")
+    prepared, _ = rendered("wuzhou-unit-2025.yaml", negative, tmp_path)
+    assert any("增减额 10.00元 大于本年的 0.00元：推出的上年数为负" in f.message for f in prepared.errors)
+    orphan = text.replace("  项目支出: 48100\n", "")
+    prepared, _ = rendered("wuzhou-unit-2025.yaml", orphan, tmp_path)
+    assert any(f.path == "上年.项目支出" and "本年没有这个数" in f.message for f in prepared.errors)
+
+
+# -- 故宫博物院 2023: reserves drawn on, function rows of one fund and one class listed in part,
+# -- changes against last year's 执行数, 公务用车 as one figure, a central department -------------
+
+
+def test_reserves_drawn_on_are_income_beside_the_carry_over_in_text_and_tables():
+    prepared, document = rendered("gugong-2023.yaml")
+    assert not prepared.errors, [f.format() for f in prepared.errors]
+    text = document.plain_text()
+    assert "故宫博物院2023年收入预算128,023.79万元；支出预算128,023.79万元。" in text
+    assert "上年结转19,535.40万元。使用非财政拨款结余3,873.82万元。" in text
+    finance = table_rows(document, "收支总表")
+    assert finance["使用非财政拨款结余"][:2] == ["使用非财政拨款结余", "3,873.82"]
+    assert finance["收入总计"][1] == "128,023.79"
+    income = next(t for t in document.tables() if t.id == "收入总表")
+    assert [c.text for c in income.header[0].cells][-1] == "使用非财政拨款结余"
+    assert [c.text for c in income.body[0].cells][-2:] == ["19,535.40", "3,873.82"]
+
+
+def test_function_rows_of_one_fund_leave_the_all_money_table_to_its_total_and_a_note():
+    _, document = rendered("gugong-2023.yaml")
+    expenditure = table_rows(document, "支出总表")
+    assert list(expenditure) == ["合计"] and expenditure["合计"][1:] == ["128,023.79", "61,537.46", "66,486.33"]
+    text = document.plain_text()
+    assert "注：功能分类只公开了一般公共预算支出（见一般公共预算支出表），其他资金的支出未按功能分类列出。" in text
+    assert "按支出功能分类：文化旅游体育与传媒支出（207）62,722.85万元，占92.89%；社会保障和就业支出（208）4,801.65万元，占7.11%。" in text
+    finance = table_rows(document, "收支总表")
+    assert finance["一般公共预算拨款|基本支出"][2:] == ["基本支出", "61,537.46"]  # not the 一般公共预算 classes
+
+
+def test_a_class_listed_in_part_keeps_its_total_and_lists_only_what_is_given():
+    """“文物保护（项）2023 年预算数为 8058.00 万元” is one 项 of 207's 62722.85: the rest is not listed,
+    not taken for the whole class, and not a 0.00 row."""
+    _, document = rendered("gugong-2023.yaml")
+    general = table_rows(document, "一般公共预算支出表")
+    assert general["207"][2] == "62,722.85" and general["20702"][2] == "8,058.00"
+    assert general["2070204"][2:] == ["8,058.00", "", "", "506.00", "7,552.00", "1492.49%"]  # 执行数 = 8058 − 7552
+    assert "其他" not in "".join(general) and "尾数误差" not in document.plain_text()
+
+
+def test_a_class_listed_in_part_is_refused_without_its_total_or_when_its_items_exceed_it(tmp_path):
+    text = (PARTIAL / "gugong-2023.yaml").read_text(encoding="utf-8")
+    prepared, _ = rendered("gugong-2023.yaml", text.replace("{科目: 207, 合计: 62722.85, 未列全: true}",
+                                                            "{科目: 207, 合计: 8000, 未列全: true}"), tmp_path)
+    assert any(f.rule == "R-未列全" and "合计 8000万元，小于其下列出的各行之和 8058万元" in f.message for f in prepared.errors)
+    prepared, _ = rendered("gugong-2023.yaml", text.replace("{科目: 208, 合计: 4801.65}",
+                                                            "{科目: 208, 合计: 4801.65, 未列全: true}"), tmp_path)
+    assert any(f.rule == "R-未列全" and "208 下没有更细的行" in f.message for f in prepared.errors)
+    whole = text.replace("{科目: 207, 合计: 62722.85, 未列全: true}", "{科目: 207, 合计: 62722.85}")
+    prepared, _ = rendered("gugong-2023.yaml", whole, tmp_path)  # without the flag the items are all of it
+    assert any(f.rule == "R-填报合计" and "62,722.85万元" in f.message and "8,058.00万元" in f.message
+               for f in prepared.errors)
+
+
+def test_changes_against_last_years_execution_and_vehicles_as_one_figure():
+    _, document = rendered("gugong-2023.yaml")
+    text = document.plain_text()
+    assert "一般公共预算拨款67,524.50万元，比2022年执行数减少11,006.71万元，下降14.02%" in text
+    assert ("其中：因公出国（境）费86.33万元，比2022年预算减少38.79万元，下降31.00%；公务接待费19.05万元，与2022年预算持平；"
+            "公务用车购置及运行维护费179.96万元，与2022年预算持平。") in text
+    three = table_rows(document, "三公经费支出表")
+    assert three["2023年"] == ["2023年", "285.34", "86.33", "19.05", "179.96", "", ""]  # its parts: not published
+    assert three["2022年"][1] == "324.13"  # 285.34 + 38.79
+
+
+def test_a_central_department_is_worded_as_central_in_the_glossary():
+    _, document = rendered("gugong-2023.yaml")
+    assert "财政拨款收入：指中央财政当年拨付的资金" in document.plain_text()
+
+
+def test_vehicles_as_one_figure_must_equal_its_parts_where_both_are_given(tmp_path):
+    text = (PARTIAL / "gugong-2023.yaml").read_text(encoding="utf-8").replace(
+        "  公务用车购置及运行维护费: {本年: 179.96, 增减额: 0}\n",
+        "  公务用车购置及运行维护费: {本年: 179.96, 增减额: 0}\n  公务用车购置费: 100\n  公务用车运行维护费: 70\n")
+    prepared, _ = rendered("gugong-2023.yaml", text, tmp_path)
+    assert any("公务用车购置及运行维护费 179.96万元，与公务用车购置费、公务用车运行维护费之和 170.00万元 不一致" in f.message
+               for f in prepared.errors)
+
+
+def test_a_three_public_part_left_out_beside_a_total_is_unknown_and_warned_about(tmp_path):
+    text = (PARTIAL / "gugong-2023.yaml").read_text(encoding="utf-8").replace(
+        "  公务接待费: {本年: 19.05, 增减额: 0}\n", "")
+    prepared, document = rendered("gugong-2023.yaml", text, tmp_path)
+    assert not prepared.errors, [f.format() for f in prepared.errors]
+    warning = next(f for f in prepared.findings if f.rule == "R-三公未知")
+    assert "没有写公务接待费" in warning.message
+    plain = document.plain_text()
+    assert "公务接待费" not in plain.split("六、")[1].split("七、")[0]  # neither its amount nor a 0.00
+    assert table_rows(document, "三公经费支出表")["2023年"] == ["2023年", "285.34", "86.33", "", "179.96", "", ""]
