@@ -140,3 +140,17 @@ def test_the_layouts_command_lists_each_edition(capsys):
     code, out = run_cli(capsys, "layouts")
     assert code == 0
     assert "版本（单位）：上海市区级单位预算" in out and "版本（2024年及以前）" in out
+
+
+def test_shanghai_up_to_2020_states_the_shares_and_class_comparisons_the_later_texts_drop(tmp_path):
+    """The 2020 edition words 部门预算编制说明 with the structure's shares (issue 28's held-out 2020
+    单位预算 keeps them; the 2024–2026 texts do not), under 上海's heading, with 三公 still in
+    其他相关情况说明 only, and the 财政拨款 lines with their use as 上海 lists them."""
+    old = text_of(with_lines(WENLVJU, tmp_path / "2020", "版式: 上海", year=2020))
+    new = text_of(with_lines(WENLVJU, tmp_path / "2026", "版式: 上海"))
+    shares = "其中：基本支出10,230.62万元，占36.79%；项目支出17,576.99万元，占63.21%。"
+    assert shares in old and shares not in new
+    assert "按支出功能分类：" in old and "按支出功能分类：" not in new
+    section = old[old.index("2020年部门预算编制说明"):old.index("部门预算表", old.index("2020年部门预算编制说明"))]
+    assert "“三公”经费" not in section and old.count("2020年“三公”经费预算情况说明") == 1
+    assert "主要用于区文旅发展管理中心日常运转" in section
