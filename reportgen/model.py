@@ -68,6 +68,7 @@ class StatedTotal(Record):
     prior: Decimal | None = None  # a 类/款 row's 上年: the prior year of that class
     reason: str = ""  # and its 原因
     actual: Decimal | None = None  # its 上年执行数
+    stated_name: str = ""  # its 名称 as the source writes it (checked against the year's catalogue)
 
 
 @dataclass(repr=False, eq=False)

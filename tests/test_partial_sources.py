@@ -200,3 +200,25 @@ def test_a_three_public_part_left_out_beside_a_total_is_unknown_and_warned_about
     plain = document.plain_text()
     assert "公务接待费" not in plain.split("六、")[1].split("七、")[0]  # neither its amount nor a 0.00
     assert table_rows(document, "三公经费支出表")["2023年"] == ["2023年", "285.34", "86.33", "", "179.96", "", ""]
+
+
+# -- the year's catalogue, and a 名称 on a 类/款 row ---------------------------------------------
+
+
+def test_the_built_in_names_follow_the_years_catalogue():
+    """20805 is 行政事业单位离退休 in a 2020 budget (洛阳市总工会 2020) and 行政事业单位养老支出 in a
+    2022 one (盐田区总工会 2022 表5: “20805 行政事业单位养老支出 109.37”)."""
+    _, old = rendered("../../../data/luoyang-zgh-2020.yaml")
+    _, new = rendered("../../../data/shenzhen-yantian-zgh-2022.yaml")
+    assert table_rows(old, "一般公共预算支出表")["20805"][1] == "行政事业单位离退休"
+    assert table_rows(new, "一般公共预算支出表")["20805"][1] == "行政事业单位养老支出"
+
+
+def test_a_name_written_on_a_class_row_is_checked_like_one_on_an_item_row(tmp_path):
+    text = (ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml").read_text(encoding="utf-8").replace(
+        "    - {科目: 2080501, 基本支出: 80.19}",
+        "    - {科目: 20805, 名称: 行政事业单位离休退休, 合计: 109.37}\n    - {科目: 2080501, 基本支出: 80.19}")
+    prepared, _ = rendered("yantian.yaml", text, tmp_path)
+    warning = next(f for f in prepared.findings if f.rule == "R-科目名称")
+    assert "科目 20805 填写的名称“行政事业单位离休退休”与科目表不一致，2022 年科目表为“行政事业单位养老支出”" in warning.message
+    assert warning.line

@@ -11,7 +11,7 @@ from reportgen import codes
 from reportgen.checks.registry import TEXT_SLIPS, make_finding, reason_threshold, rule
 from reportgen.compute import ZERO, Computed, Node, in_unit, quantize_half_up, sum_known
 from reportgen.errors import Finding
-from reportgen.model import FUNDS, THREE_PUBLIC_PARTS, VEHICLES, Budget, FunctionRow, StatedTotal
+from reportgen.model import FUNDS, THREE_PUBLIC_PARTS, VEHICLES, Budget, EconomicRow, FunctionRow, StatedTotal
 from reportgen.phrasing import Money
 
 
@@ -344,7 +344,9 @@ def duplicates(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 
 @rule("R-科目名称")
 def stated_names(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
-    rows = [("功能分类", r) for r in b.function_rows] + [("经济分类", r) for r in b.economic_rows]
+    rows: list[tuple[str, FunctionRow | EconomicRow | StatedTotal]] = [
+        *(("功能分类", r) for r in b.function_rows), *(("经济分类", r) for r in b.economic_rows),
+        *((t.kind, t) for t in b.stated_totals)]  # a 类/款 row's 名称 as a 项 row's
     for kind, row in rows:
         if not row.stated_name or not row.name:
             continue
@@ -356,9 +358,6 @@ def stated_names(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
             yield make_finding(b, "warning", "R-科目名称",
                            f"科目 {row.code} 填写的名称“{row.stated_name}”{why}，{b.year} 年科目表为“{row.name}”，将使用科目表名称",
                            row.line)
-    for total in b.stated_totals:  # a 类/款 row the source names: a code no table knows is used by that name
-        if total.name and codes.lookup(total.kind, total.code, b.year, b.code_table) is None:
-            yield _unlisted(b, total.code, total.name, total.line)
 
 
 def _unlisted(b: Budget, code: str, name: str, line: int) -> Finding:

@@ -692,7 +692,8 @@ class _SourceReader:
                 self.stated_totals.append(StatedTotal(
                     "功能分类", code, name, fund, self.opt_amount(item, "基本支出"),
                     self.opt_amount(item, "项目支出"), self.opt_amount(item, "合计"), line,
-                    self.opt_amount(item, "上年"), str(item.get("原因", "")), self.opt_amount(item, "上年执行数")))
+                    self.opt_amount(item, "上年"), str(item.get("原因", "")), self.opt_amount(item, "上年执行数"),
+                    str(item.get("名称", ""))))
                 continue
             # else a row at the finest level the source gives: 项, or 类/款 where it publishes no finer
             if item.get("未列全"):
@@ -758,7 +759,8 @@ class _SourceReader:
             if name and len(code) == 3 and any(str(other["科目"]).startswith(code) and len(str(other["科目"])) > 3
                                                for other in items):
                 self.stated_totals.append(StatedTotal("经济分类", code, name, "一般公共预算", self.amount(item["金额"]),
-                                                      None, self.amount(item["金额"]), line))
+                                                      None, self.amount(item["金额"]), line,
+                                                      stated_name=str(item.get("名称", ""))))
                 continue
             if name and len(code) not in (3, 5):
                 self.error("R-科目层级", f"经济分类应按“款”（5 位编码）或只按“类”（3 位）填报，{code} 不是", line,
