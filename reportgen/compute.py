@@ -23,6 +23,7 @@ from reportgen.model import (
     EconomicRow,
     FunctionRow,
     Prior,
+    ProjectClass,
 )
 from reportgen.records import Record
 
@@ -782,6 +783,7 @@ def consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
         "reserves_used": sum((u.reserves_used for u in units), ZERO),
         # one unit's rows of 一般公共预算 alone make the department's so (the all-money rows are not whole)
         "function_scope": next((u.function_scope for u in units if u.function_scope), ""),
+        "project_classes": _summed_project_classes(units),
         "carry_forward": sum((u.carry_forward for u in units), ZERO),
         "function_rows": _summed_function_rows(units, department_file),
         "economic_rows": _summed_economic_rows(units, department_file),
@@ -793,6 +795,21 @@ def consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
         "public_note": _joined([u.public_note for u in units]),
         "projects": [p for u in units for p in u.projects],
     }
+
+
+def _summed_project_classes(units: list[Budget]) -> list[ProjectClass]:
+    """The units' 项目支出 by economic class, summed per code (a prior only where every unit with
+    the code states it); none unless every unit gives them (a part of the units' is no split)."""
+    if not units or not all(u.project_classes for u in units):
+        return []
+    summed: dict[str, ProjectClass] = {}
+    for unit in units:
+        for line in unit.project_classes:
+            have = summed.get(line.code)
+            summed[line.code] = line if have is None else replace(
+                have, amount=have.amount + line.amount, prior=sum_known((have.prior, line.prior)), line=0,
+                stated_change=None, stated_rate=None)
+    return sorted(summed.values(), key=lambda c: c.code)
 
 
 def _line_in(department_file: Path, unit: Budget, line: int) -> int:

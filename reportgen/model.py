@@ -137,6 +137,20 @@ class Project(Record):
 
 
 @dataclass(repr=False, eq=False)
+class ProjectClass(Record):
+    """项目支出 by economic class (工资福利支出, 商品和服务支出, 资本性支出 …), as a document publishes it."""
+
+    code: str
+    name: str
+    amount: Decimal
+    prior: Decimal | None
+    reason: str
+    line: int
+    stated_change: Decimal | None = None
+    stated_rate: Decimal | None = None
+
+
+@dataclass(repr=False, eq=False)
 class Profile(Record):
     """部门概况: functions, organisation, staffing, goals — the department's own words."""
 
@@ -418,6 +432,8 @@ class Budget(Record):
     # 支出.功能分类口径: "一般公共预算" where the document itemises by function its 一般公共预算 spending
     # only (the rest of the money has no function rows); "" where the rows cover all spending
     function_scope: str = ""
+    # 支出.项目支出经济分类: 项目支出 by economic class, where the document publishes it
+    project_classes: list[ProjectClass] = field(default_factory=list)
     # The source's own code table (科目表), and the names this source prints where they are not
     # the table's: (kind, code) → a published alias as the source gives it, or the 名称 of a code
     # neither the registry nor the 科目表 knows. Shared by a department and its units.

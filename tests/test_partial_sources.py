@@ -222,3 +222,54 @@ def test_a_name_written_on_a_class_row_is_checked_like_one_on_an_item_row(tmp_pa
     warning = next(f for f in prepared.findings if f.rule == "R-科目名称")
     assert "科目 20805 填写的名称“行政事业单位离休退休”与科目表不一致，2022 年科目表为“行政事业单位养老支出”" in warning.message
     assert warning.line
+
+
+# -- only one of 基本支出 and 项目支出 published ----------------------------------------------------
+
+
+def test_a_source_stating_basic_spending_alone_says_it_and_is_checked_against_its_draft(tmp_path):
+    """梧州 2025 as a document that publishes its 基本支出 (“基本支出 1037103.63 元”) and no other
+    spending figure: the render says that and no total; check --against reads the draft back."""
+    from reportgen.cli import main
+
+    text = (PARTIAL / "wuzhou-unit-2025.yaml").read_text(encoding="utf-8")
+    text = text[:text.index("支出:\n  # “支出包括")] + "支出:\n  基本支出: {合计: 1037103.63}\n"
+    text = text.replace("不公开: [人员编制,", "不公开: [人员编制, 功能分类明细,")
+    prepared, document = rendered("wuzhou-unit-2025.yaml", text, tmp_path)
+    assert not prepared.errors, [f.format() for f in prepared.errors]
+    plain = document.plain_text()
+    assert "梧州市某单位2025年基本支出预算1,037,103.63元。" in plain and "年支出预算1,085,203.63" not in plain
+    warning = next(f for f in prepared.findings if f.rule == "R-缺少明细")
+    assert warning.severity == "warning" and "只给出了基本支出，没有项目支出" in warning.message
+    source = tmp_path / "wuzhou-unit-2025.yaml"
+    assert main(["render", str(source), "-o", str(tmp_path / "out"), "--format", "docx"]) == 0
+    assert main(["check", str(source), "--against", str(tmp_path / "out" / "wuzhou-unit-2025.docx")]) == 0
+
+
+# -- 项目支出 by economic class (梧州 2024) -----------------------------------------------------------
+
+
+def test_project_spending_by_economic_class_is_said_with_its_shares_and_changes():
+    prepared, document = rendered("wuzhou-unit-2024.yaml")
+    assert not prepared.errors, [f.format() for f in prepared.errors]
+    text = document.plain_text()
+    assert ("按经济分类：工资福利支出12,000.00元，占2.56%，比2023年增加12,000.00元（上年无该项预算，增长率无可比性）；"
+            "商品和服务支出426,000.00元，占90.73%，比2023年增加36,600.00元，增长9.40%；"
+            "资本性支出31,500.00元，占6.71%，比2023年增加21,500.00元，增长215.00%。") in text
+    assert "项目支出469,500.00元，占15.94%" in text  # the text's “19.62%” is a slip: 469500 ÷ 2945760.58
+    assert "人员经费2,128,270.50元" in text  # 301 + 303 and the part of 302 the text counts as 人员经费
+    assert "工资福利支出2,016,908.34元，占68.47%，比2023年增加33,279.22元，增长1.68%" in text
+
+
+def test_project_classes_must_add_up_to_project_spending_and_list_each_amount_once(tmp_path):
+    text = (PARTIAL / "wuzhou-unit-2024.yaml").read_text(encoding="utf-8")
+    prepared, _ = rendered("wuzhou-unit-2024.yaml", text.replace("{科目: 310, 金额: 31500,", "{科目: 310, 金额: 30000,"), tmp_path)
+    assert any(f.rule == "R-项目支出经济分类" and "各行之和 468,000.00元 与项目支出 469,500.00元 不一致" in f.message
+               for f in prepared.errors)
+    doubled = text.replace("    - {科目: 310, 金额: 31500, 增减额: 21500, 增减率: 215}\n",
+                           "    - {科目: 310, 金额: 21500}\n    - {科目: 31002, 金额: 10000}\n")
+    prepared, _ = rendered("wuzhou-unit-2024.yaml", doubled, tmp_path)
+    assert any("310 重复，或与它的下级科目同时列出" in f.message for f in prepared.errors)
+    wrong_rate = text.replace("增减额: 21500, 增减率: 215}", "增减额: 21500, 增减率: 68.25}")
+    prepared, _ = rendered("wuzhou-unit-2024.yaml", wrong_rate, tmp_path)
+    assert any(f.rule == "R-增减" and "项目支出中的资本性支出填报增减率 68.25%" in f.message for f in prepared.errors)

@@ -199,6 +199,8 @@ def stated_changes(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if b.running_costs is not None:
         r = b.running_costs
         items.append(("机关运行经费", r.current, r.prior, r.stated_change, r.stated_rate, r.line, "机关运行经费"))
+    for c in b.project_classes:
+        items.append((f"项目支出中的{c.name}", c.amount, c.prior, c.stated_change, c.stated_rate, c.line, "支出.项目支出经济分类"))
     if b.three_public.vehicles is not None:
         v = b.three_public.vehicles
         items.append((VEHICLES, v.current, v.prior, v.stated_change, v.stated_rate, v.line, f"三公经费.{VEHICLES}"))
@@ -489,10 +491,33 @@ def missing_detail(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         return  # a document of 绩效目标 alone: no budget figures to want
     if f.expenditure_total is not None and (f.basic is None or f.project is None):
         return  # the function rows give 支出合计 without its split: said by R-基本项目未分列
-    if f.basic is None:
+    if f.basic is None and f.project is None:
         yield make_finding(b, "error", "R-缺少明细", "无法确定基本支出：请填报功能分类、经济分类或人员经费与公用经费", 0, "支出")
-    if f.project is None and f.basic is not None and f.basic != f.income_grand_total:
-        yield make_finding(b, "error", "R-缺少明细", "无法确定项目支出：请填报功能分类或项目清单", 0, "支出")
+    elif f.basic is None or f.project is None and f.basic != f.income_grand_total:
+        # one of them stated, the other not (a document that publishes only it): said, not refused
+        known, unknown = ("项目支出", "基本支出") if f.basic is None else ("基本支出", "项目支出")
+        yield make_finding(b, "warning", "R-缺少明细", f"只给出了{known}，没有{unknown}（功能分类、项目清单或“支出.{unknown}”）："
+                           f"正文只写{known}，不写支出合计；公开文本写了{unknown}的请补上", 0, "支出")
+
+
+@rule("R-项目支出经济分类")
+def project_classes_add_up(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """项目支出 by economic class adds up to 项目支出, where that is known; each line is a 类 or 款 once."""
+    lines = b.project_classes
+    if not lines:
+        return
+    total = sum((c.amount for c in lines), ZERO)
+    where = b.key_lines.get("支出.项目支出经济分类", lines[0].line)
+    if f.project is None:
+        yield make_finding(b, "error", "R-项目支出经济分类", "写了项目支出按经济分类的各行，却没有项目支出：请填写“支出.项目支出”"
+                           "或项目清单", where, "支出.项目支出经济分类")
+    elif total != f.project:
+        yield make_finding(b, "error", "R-项目支出经济分类", f"项目支出按经济分类的各行之和 {m.with_unit(total)} 与项目支出 "
+                           f"{m.with_unit(f.project)} 不一致", where, "支出.项目支出经济分类")
+    codes_seen = [c.code for c in lines]
+    for code in sorted({c for c in codes_seen if codes_seen.count(c) > 1 or any(o != c and o.startswith(c) for o in codes_seen)}):
+        yield make_finding(b, "error", "R-项目支出经济分类", f"项目支出经济分类中的 {code} 重复，或与它的下级科目同时列出："
+                           "每笔钱只列一次", where, "支出.项目支出经济分类")
 
 
 @rule("R-基本项目未分列")

@@ -31,6 +31,7 @@ from reportgen.model import (
     Procurement,
     Profile,
     Project,
+    ProjectClass,
     ProjectTarget,
     StatedChange,
     StatedTotal,
@@ -246,7 +247,24 @@ class _SourceReader:
             kind=self.kind(d),
             supervisor=str(d.get("主管部门", "")),
             function_scope=self.function_scope(d),
+            project_classes=self.project_classes(d),
         )
+
+    def project_classes(self, d: LocDict) -> list[ProjectClass]:
+        """支出.项目支出经济分类: 项目支出 by economic class (类 or 款), each with its prior year as stated."""
+        spending = d.get("支出", {})
+        items = spending.get("项目支出经济分类", []) if isinstance(spending, dict) else []
+        result = []
+        for index, item in enumerate(items):
+            path = f"支出.项目支出经济分类[{index + 1}]"
+            line = item.mark.line if hasattr(item, "mark") else 0
+            self.lines[path] = line
+            code = str(item["科目"])
+            name = self.check_code("经济分类", code, line, stated=str(item.get("名称", "")))
+            result.append(ProjectClass(code, name, self.amount(item["金额"]), self.prior_of(item, "金额"),
+                                       str(item.get("原因", "")), line, self.signed(item, "增减额"),
+                                       self.signed(item, "增减率", scale=False)))
+        return result
 
     def function_scope(self, d: LocDict) -> str:
         """支出.功能分类口径: 一般公共预算 where the rows itemise that fund only; each row must be of it."""
@@ -381,6 +399,7 @@ class _SourceReader:
             carry_forward=self.opt_amount(d, "结转下年") or ZERO,
             function_rows=function_rows,
             function_scope=self.function_scope(d),
+            project_classes=self.project_classes(d),
             economic_rows=self.economic_rows(basic),
             stated_personnel=self.opt_amount(basic, "人员经费"),
             stated_public=self.opt_amount(basic, "公用经费"),
