@@ -229,20 +229,42 @@ class Computed:
         return Computed(actual_view(self.budget))
 
     # -- income ----------------------------------------------------------------------------
-    @cached_property
-    def income_total(self) -> Decimal:
-        """本年收入合计."""
-        return sum(self.budget.income.values(), ZERO)
+    def income_of(self, source: str) -> Decimal | None:
+        """One source of 收入 (or 上年结转); None where the document does not publish it."""
+        b = self.budget
+        if source in b.income_unknown:
+            return None
+        return b.carried_over if source == "上年结转" else b.income[source]
 
     @cached_property
-    def income_grand_total(self) -> Decimal:
-        """收入总计 = 本年收入合计 + 上年结转 + 使用非财政拨款结余."""
-        return self.income_total + self.budget.carried_over + self.budget.reserves_used
+    def carried_over(self) -> Decimal | None:
+        """上年结转, where known."""
+        return self.income_of("上年结转")
 
     @cached_property
-    def fiscal_income(self) -> Decimal:
-        """财政拨款收入."""
-        return sum((self.budget.income[s] for s in FISCAL_SOURCES), ZERO)
+    def income_total(self) -> Decimal | None:
+        """本年收入合计: its sources', else 收入总计 less 上年结转 and 使用结余 where those are
+        known; else None (never the sum of some sources taken for all)."""
+        others = sum_known(self.income_of(s) for s in INCOME_SOURCES if s not in FISCAL_SOURCES)
+        if others is not None and self.fiscal_income is not None:  # (财政拨款收入 perhaps in one figure)
+            return self.fiscal_income + others
+        grand = self.budget.stated_income_grand_total
+        if grand is None or self.carried_over is None:
+            return None
+        return grand - self.carried_over - self.budget.reserves_used
+
+    @cached_property
+    def income_grand_total(self) -> Decimal | None:
+        """收入总计 = 本年收入合计 + 上年结转 + 使用非财政拨款结余; as stated where a part is not known."""
+        if self.income_total is not None and self.carried_over is not None:
+            return self.income_total + self.carried_over + self.budget.reserves_used
+        return self.budget.stated_income_grand_total
+
+    @cached_property
+    def fiscal_income(self) -> Decimal | None:
+        """财政拨款收入: its three kinds', else as stated in one figure (收入.财政拨款收入)."""
+        known = sum_known(self.income_of(s) for s in FISCAL_SOURCES)
+        return known if known is not None else self.budget.stated_fiscal_income
 
     # -- expenditure -----------------------------------------------------------------------
     @property
@@ -460,8 +482,14 @@ class Computed:
         """Whether all the department's money is 一般公共预算拨款 (no other income, nothing carried
         over): only then is all its spending 一般公共预算 spending, and its 基本/项目 split theirs."""
         b = self.budget
-        return not b.carried_over and not b.reserves_used and all(
+        return not b.carried_over and not b.reserves_used and not b.income_unknown and all(
             not value for source, value in b.income.items() if source != "一般公共预算拨款")
+
+    @property
+    def funds_known(self) -> bool:
+        """Whether each fund's spending is known: from function rows, or from each fund's income
+        (not where the document gives 财政拨款收入 in one figure, or not at all, and no rows)."""
+        return self.has_function_rows or not any(s in self.budget.income_unknown for s in FISCAL_SOURCES)
 
     @cached_property
     def general_basic(self) -> Decimal | None:
@@ -701,15 +729,15 @@ class Computed:
     def comparable_totals(self) -> dict[str, Decimal]:
         """This year's totals under the keys a next year's source uses for its prior year."""
         values = {
-            "收支总计": self.income_grand_total,
             "一般公共预算": self.general_budget,
-            "财政拨款": self.fiscal_income,
             "政府性基金": self.fiscal_expenditure["政府性基金"],
             "国有资本经营": self.fiscal_expenditure["国有资本经营"],
         }
         if self.budget.carried_over or self.budget.reserves_used:  # (none: a source that names neither)
             values.update({"上年结转": self.budget.carried_over, "使用非财政拨款结余": self.budget.reserves_used})
         for key, value in (
+            ("收支总计", self.income_grand_total),
+            ("财政拨款", self.fiscal_income),
             ("基本支出", self.basic),
             ("项目支出", self.project),
             ("人员经费", self.personnel),
@@ -784,6 +812,9 @@ def consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
         # one unit's rows of 一般公共预算 alone make the department's so (the all-money rows are not whole)
         "function_scope": next((u.function_scope for u in units if u.function_scope), ""),
         "project_classes": _summed_project_classes(units),
+        "income_unknown": frozenset().union(*(u.income_unknown for u in units)),
+        "stated_fiscal_income": stated([u.stated_fiscal_income for u in units]),
+        "stated_income_grand_total": stated([u.stated_income_grand_total for u in units]),
         "carry_forward": sum((u.carry_forward for u in units), ZERO),
         "function_rows": _summed_function_rows(units, department_file),
         "economic_rows": _summed_economic_rows(units, department_file),

@@ -432,6 +432,12 @@ class Budget(Record):
     # 支出.功能分类口径: "一般公共预算" where the document itemises by function its 一般公共预算 spending
     # only (the rest of the money has no function rows); "" where the rows cover all spending
     function_scope: str = ""
+    # 收入's sources the document does not publish (其余未公开; the kinds of a 财政拨款收入 given as one
+    # figure): unknown, never 0 — their Budget.income entries are placeholders no one may print
+    income_unknown: frozenset[str] = frozenset()
+    # 收入.财政拨款收入 / 收入.收入总计 as the source states them (used where the parts are unknown)
+    stated_fiscal_income: Decimal | None = None
+    stated_income_grand_total: Decimal | None = None
     # 支出.项目支出经济分类: 项目支出 by economic class, where the document publishes it
     project_classes: list[ProjectClass] = field(default_factory=list)
     # The source's own code table (科目表), and the names this source prints where they are not

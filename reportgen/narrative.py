@@ -43,6 +43,9 @@ from reportgen.tables import TableBuilder, TableRows, build_table
 from reportgen.templating import TemplateFault
 from reportgen.variants import all_tables
 
+# The tables of each fund's spending (and their variants, “id-…”): nothing to print where it is not known.
+FUND_TABLES = ("财政拨款收支总表", "一般公共预算支出表", "政府性基金预算支出表", "国有资本经营预算支出表")
+
 NARRATIVE = "narrative"
 _SPACES = re.compile(r"(?<!\s)\s*\n\s*")  # from a run's start only: a long run without a line break fails once
 # Spaces a department's text puts beside full-width punctuation (“职责 ，”): never printed.
@@ -98,7 +101,7 @@ class _Context:
             "prior_year": budget.prior.year,
             "level": budget.level,
             "income_sources": [
-                {"name": name, "amount": budget.income[name]} for name in INCOME_SOURCES
+                {"name": name, "amount": figures.income_of(name)} for name in INCOME_SOURCES  # None: not published
             ],
             "fiscal_expenditure_total": figures.fiscal_expenditure_total,
             "function_classes": figures.function_tree("一般公共预算"),
@@ -122,6 +125,8 @@ class _Context:
             "table_gap": lambda table_id: tables[table_id].rounding_gap if table_id in tables else None,
             # the function lines of a table that give their 合计 alone (blank 基本/项目 cells): a note says so
             "table_unsplit": lambda table_id: tables[table_id].unsplit if table_id in tables else [],
+            # a table of each fund's spending where the source does not give it (Computed.funds_known): left out
+            "table_withheld": lambda table_id: not figures.funds_known and table_id.split("-")[0] in FUND_TABLES,
             # the fund whose function rows alone the source gives, for a table of all money by function
             "table_functions_of": lambda table_id: tables[table_id].functions_of if table_id in tables else "",
         }

@@ -155,9 +155,13 @@ class TableBuilder:
         unit = self.money.unit(table_id)
         return lambda amount: self.money.shown(amount, unit)
 
-    def gap(self, table_id: str, total: Decimal, parts: Iterable[Decimal]) -> bool:
-        """True when the shown parts do not add up to the shown total (尾数误差)."""
-        return rounding_gap(total, parts, self.shown(table_id))
+    def gap(self, table_id: str, total: Decimal | None, parts: Iterable[Decimal | None]) -> bool:
+        """True when the shown parts do not add up to the shown total (尾数误差); never where the
+        total or a part is not known (nothing shown to add up)."""
+        known = list(parts)
+        if total is None or any(part is None for part in known):
+            return False
+        return rounding_gap(total, (part or ZERO for part in known), self.shown(table_id))
 
     def tree_gap(self, table_id: str, nodes: list[Node], total: Decimal, value: Callable[[Node], Decimal]) -> bool:
         return tree_rounding_gap(nodes, total, value, self.shown(table_id))
@@ -170,7 +174,7 @@ class TableBuilder:
     def income_expenditure(self) -> TableRows:
         tid = "收支总表"
         num = self.num(tid)
-        left = [(name, self.b.income[name], 1) for name in INCOME_SOURCES]
+        left = [(name, self.f.income_of(name), 1) for name in INCOME_SOURCES]
         right: list[tuple[str, Decimal | None, int]] = []
         if self.f.functions_cover_all:
             for node in self.f.function_tree():
@@ -192,7 +196,8 @@ class TableBuilder:
             body.append(Row([Cell(), Cell(), Cell(self.missing(MISSING_FUNCTIONS), colspan=2, missing=True)], key="待补充"))
         totals = [
             ("本年收入合计", self.f.income_total, "本年支出合计", self.f.expenditure_total, "subtotal"),
-            ("上年结转", self.b.carried_over, "结转下年", self.b.carry_forward, "body"),
+            ("上年结转", self.f.carried_over, "结转下年",
+             self.b.carry_forward if self.f.expenditure_grand_total is not None or self.b.carry_forward else None, "body"),
             *([("使用非财政拨款结余", self.b.reserves_used, "", None, "body")] if self.b.reserves_used else []),
             ("收入总计", self.f.income_grand_total, "支出总计", self.f.expenditure_grand_total, "total"),
         ]
@@ -201,7 +206,7 @@ class TableBuilder:
                 Row([Cell(lname, bold=True), num(lvalue), Cell(rname, bold=True), num(rvalue)], kind=kind, key=lname)  # type: ignore[arg-type]
             )
         header = [head(("收入", 2, 1), ("支出", 2, 1)), head("项目", "预算数", "项目", "预算数")]
-        gap = self.gap(tid, self.f.income_total, self.b.income.values())
+        gap = self.gap(tid, self.f.income_total, (self.f.income_of(s) for s in INCOME_SOURCES))
         if self.f.functions_cover_all and self.f.expenditure_total is not None:
             gap = gap or self.tree_gap(tid, self.f.function_tree(), self.f.expenditure_total, lambda n: n.total)
         return TableRows(header, body, [30, 14, 30, 14], rounding_gap=gap)
@@ -216,13 +221,13 @@ class TableBuilder:
                  *([("使用非财政拨款结余", 1, 2)] if reserves else [])),
             head("小计", *INCOME_SOURCES),
         ]
-        values = [self.f.income_grand_total, self.f.income_total, *(self.b.income[s] for s in INCOME_SOURCES),
-                  self.b.carried_over, *([self.b.reserves_used] if reserves else [])]
+        values = [self.f.income_grand_total, self.f.income_total, *(self.f.income_of(s) for s in INCOME_SOURCES),
+                  self.f.carried_over, *([self.b.reserves_used] if reserves else [])]
         body = [
             Row([Cell("合计", bold=True, align="center"), *map(num, values)], kind="total", key="合计"),
             Row([Cell(self.b.department, indent=1), *map(num, values)], key=self.b.department),
         ]
-        gap = self.gap(tid, self.f.income_total, self.b.income.values())
+        gap = self.gap(tid, self.f.income_total, (self.f.income_of(s) for s in INCOME_SOURCES))
         if self.f.unit_figures:  # the department's consolidated row, then a row per unit under it
             body[1] = Row([Cell(self.b.department, bold=True), *map(num, values)], kind="subtotal", key=self.b.department)
             for unit in self.f.unit_figures:
@@ -231,7 +236,7 @@ class TableBuilder:
                                *([unit.budget.reserves_used] if reserves else [])]
                 body.append(Row([Cell(unit_name(unit.budget), indent=1), *map(num, unit_values)],
                                 key=f"单位:{unit.budget.department}"))
-            gap = gap or self.gap(tid, self.f.income_total, (u.income_total for u in self.f.unit_figures))
+            gap = gap or self.gap(tid, self.f.income_total, [u.income_total for u in self.f.unit_figures])
         return TableRows(header, body, [22] + [9] * (len(values)), wide=True, rounding_gap=gap)
 
     # -- 表3 部门支出总表 / 表5 一般公共预算支出表 / 表8, 表9 -----------------------------------
@@ -339,7 +344,7 @@ class TableBuilder:
         tid = "财政拨款收支总表"
         num = self.num(tid)
         funds = ("一般公共预算", "政府性基金", "国有资本经营")
-        left = [(name, self.b.income[name]) for name in FISCAL_SOURCES]
+        left = [(name, self.f.income_of(name)) for name in FISCAL_SOURCES]
         right: list[tuple[str, list[Decimal]]] = []
         if self.f.has_function_rows:
             right = [(name, amounts) for _, name, amounts in self.f.fiscal_classes(funds)]

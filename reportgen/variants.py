@@ -39,8 +39,8 @@ def _finance_income(b: Budget, f: Computed) -> list[tuple[str, Decimal | None, i
     own = ["事业收入", "事业单位经营收入", "其他收入"]
     own += [s for s in INCOME_SOURCES if s not in FISCAL_SOURCES and s not in own and b.income[s]]
     left: list[tuple[str, Decimal | None, int]] = [(f"{chinese_number(1)}、财政拨款收入", f.fiscal_income, 0)]
-    left += [(f"{i}. {name.removesuffix('拨款')}", b.income[name], 1) for i, name in enumerate(FISCAL_SOURCES, 1)]
-    left += [(f"{chinese_number(i)}、{name}", b.income[name], 0) for i, name in enumerate(own, 2)]
+    left += [(f"{i}. {name.removesuffix('拨款')}", f.income_of(name), 1) for i, name in enumerate(FISCAL_SOURCES, 1)]
+    left += [(f"{chinese_number(i)}、{name}", f.income_of(name), 0) for i, name in enumerate(own, 2)]
     if b.carried_over:
         left.append((f"{chinese_number(len(left) - len(FISCAL_SOURCES) + 1)}、上年结转", b.carried_over, 0))
     if b.reserves_used:
@@ -76,7 +76,7 @@ def finance(builder: TableBuilder) -> TableRows:
     body.append(Row([Cell("收入总计", bold=True), num(f.income_grand_total), Cell("支出总计", bold=True),
                      num(f.expenditure_grand_total)], kind="total", key="收入总计"))
     header = [head(("本年收入", 2, 1), ("本年支出", 2, 1)), head("项目", "预算数", "项目", "预算数")]
-    gap = builder.gap(tid, f.income_total, b.income.values())
+    gap = builder.gap(tid, f.income_total, (f.income_of(s) for s in INCOME_SOURCES))
     if f.functions_cover_all:
         gap = gap or builder.tree_gap(tid, f.function_tree(), _function_total(f), lambda n: n.total)
     return TableRows(header, body, [30, 14, 30, 14], rounding_gap=gap)
@@ -123,9 +123,9 @@ def fiscal_by_fund(builder: TableBuilder) -> TableRows:
     their amounts by fund; 收入总计 and 支出总计."""
     tid = "财政拨款收支总表"
     num = builder.num(tid)
-    b, f = builder.b, builder.f
+    f = builder.f
     funds = ("一般公共预算", "政府性基金", "国有资本经营")
-    left = [(f"{chinese_number(i)}、{name.removesuffix('拨款')}", b.income[name]) for i, name in enumerate(FISCAL_SOURCES, 1)]
+    left = [(f"{chinese_number(i)}、{name.removesuffix('拨款')}", f.income_of(name)) for i, name in enumerate(FISCAL_SOURCES, 1)]
     right = [(f"{chinese_number(i)}、{name}", amounts) for i, (_, name, amounts) in enumerate(f.fiscal_classes(funds), 1)]
     body = []
     for index in range(max(len(left), len(right))):

@@ -214,6 +214,8 @@ SAMPLES: dict[tuple[str, ...], Any] = {
     ("名词解释", "[]", "删去"): True,  # False is the default: it would change nothing by design
     ("支出", "功能分类", "[]", "未列全"): True,  # likewise (on a 项 row it is refused: nothing finer is listed)
     ("单位", "[]", "支出", "功能分类", "[]", "未列全"): True,
+    ("收入", "其余未公开"): True,  # False is the default
+    ("单位", "[]", "收入", "其余未公开"): True,
     ("展示", "正文单位"): {"全部": "元"},
 }
 # A table's unit (展示.表格单位): 元, since the sources that set units show the rest in 万元.

@@ -273,3 +273,51 @@ def test_project_classes_must_add_up_to_project_spending_and_list_each_amount_on
     wrong_rate = text.replace("增减额: 21500, 增减率: 215}", "增减额: 21500, 增减率: 68.25}")
     prepared, _ = rendered("wuzhou-unit-2024.yaml", wrong_rate, tmp_path)
     assert any(f.rule == "R-增减" and "项目支出中的资本性支出填报增减率 68.25%" in f.message for f in prepared.errors)
+
+
+# -- income known in part: 收入总计 alone (防城港 2018), 财政拨款收入 in one figure (商务委 2025) ------------
+
+
+def test_a_total_alone_is_said_and_no_source_is_said_to_be_absent():
+    """“2018年收入总预算317.6万元，同比增加8.25万元……其中：一般公共财政预算拨……” (the rest not
+    published): the total and its change are said; no “无事业收入”, no “无上年结转”, no 0.00."""
+    prepared, document = rendered("fangchenggang-2018.yaml")
+    assert not prepared.errors, [f.format() for f in prepared.errors]
+    text = document.plain_text()
+    assert "防城港市公共资源交易中心2018年收入预算317.60万元，比2017年增加8.25万元，增长2.67%。" in text
+    narrative = text[text.index("第二部分"):text.index("第三部分")]
+    assert "无" not in narrative and "0.00" not in narrative
+    finance = table_rows(document, "收支总表")
+    assert finance["收入总计"][1] == "317.60" and finance["事业收入|"][1] == "" and finance["上年结转"][1] == ""
+    assert not [t for t in document.tables() if t.id in ("财政拨款收支总表", "一般公共预算支出表", "政府性基金预算支出表")]
+    rules = {f.rule for f in prepared.findings}
+    assert "R-收入未公开" in rules  # the funds' spending cannot be said: warned
+
+
+def test_fiscal_income_in_one_figure_leaves_its_kinds_unsaid(tmp_path):
+    """商务委 2025 单位预算's text: “收入预算37,151.47万元，其中：财政拨款收入37,151.47万元……；事业收入0万元；
+    事业单位经营收入0万元；其他收入0万元。”: 财政拨款收入 as one figure; the function rows give each fund's spending."""
+    source = ROOT / "tests" / "sources" / "shanghai-putuo-shangwuwei-unit-2025.yaml"
+    text = source.read_text(encoding="utf-8").replace(
+        "  一般公共预算拨款: 371514655\n", "  财政拨款收入: 371514655\n  事业收入: 0\n  事业单位经营收入: 0\n  其他收入: 0\n")
+    prepared, document = rendered("unit.yaml", text, tmp_path)
+    assert not prepared.errors, [f.format() for f in prepared.errors]
+    plain = document.plain_text()
+    assert "收入预算37,151.47万元" in plain and "财政拨款收入37,151.47万元" in plain
+    finance = table_rows(document, "收支总表-财务收支")
+    first = next(cells for key, cells in finance.items() if key.startswith("1. 一般公共预算|"))
+    assert first[1] == ""  # the kind is not published: blank, never 371,514,655.00 taken for it nor 0
+    general = table_rows(document, "一般公共预算支出表-类款项")
+    assert general["合计"][1] == "371,514,655.00"  # from the function rows
+
+
+def test_stated_income_totals_are_checked_against_what_is_written(tmp_path):
+    text = (PARTIAL / "fangchenggang-2018.yaml").read_text(encoding="utf-8")
+    prepared, _ = rendered("f.yaml", text.replace("  收入总计: 317.6\n", "  收入总计: 317.6\n  事业收入: 400\n"), tmp_path)
+    assert any(f.rule == "R-收入未公开" and "收入总计 317.60万元 小于写出的各项之和 400.00万元" in f.message for f in prepared.errors)
+    whole = text.replace("  其余未公开: true\n", "  一般公共预算拨款: 300\n")
+    prepared, _ = rendered("f.yaml", whole, tmp_path)
+    assert any("收入总计 317.60万元 与各项收入、上年结转与使用结余之和 300.00万元 不一致" in f.message for f in prepared.errors)
+    fiscal = text.replace("  收入总计: 317.6\n", "  收入总计: 317.6\n  财政拨款收入: 100\n  一般公共预算拨款: 120\n")
+    prepared, _ = rendered("f.yaml", fiscal, tmp_path)
+    assert any("财政拨款收入 100.00万元 小于写出的各项之和 120.00万元" in f.message for f in prepared.errors)

@@ -11,13 +11,23 @@ from reportgen import codes
 from reportgen.checks.registry import TEXT_SLIPS, make_finding, reason_threshold, rule
 from reportgen.compute import ZERO, Computed, Node, in_unit, quantize_half_up, sum_known
 from reportgen.errors import Finding
-from reportgen.model import FUNDS, THREE_PUBLIC_PARTS, VEHICLES, Budget, EconomicRow, FunctionRow, StatedTotal
+from reportgen.model import (
+    FISCAL_SOURCES,
+    FUNDS,
+    INCOME_SOURCES,
+    THREE_PUBLIC_PARTS,
+    VEHICLES,
+    Budget,
+    EconomicRow,
+    FunctionRow,
+    StatedTotal,
+)
 from reportgen.phrasing import Money
 
 
 @rule("R-收支平衡")
 def balance(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
-    if f.expenditure_grand_total is None:
+    if f.expenditure_grand_total is None or f.income_grand_total is None:
         return
     if f.income_grand_total != f.expenditure_grand_total:
         yield make_finding(
@@ -314,16 +324,53 @@ def projects_agree(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 
 @rule("R-财政拨款一致")
 def fiscal_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
-    if not f.has_function_rows or b.carried_over:
+    if not f.has_function_rows or b.carried_over or f.carried_over is None:
         return  # with 上年结转 a fund may spend more than this year's appropriation
     for fund, source in FUNDS.items():
-        if source is None or source not in b.income:
+        if source is None or source not in b.income or f.income_of(source) is None:
             continue
         spent, received = f.fund_total(fund), b.income[source]
         if spent != received:
             yield make_finding(b, "error", "R-财政拨款一致",
                            f"{source} {m.with_unit(received)} 与资金为“{fund}”的功能分类支出之和 {m.with_unit(spent)} 不一致",
                            b.line_of(f"收入.{source}"), f"收入.{source}")
+
+
+@rule("R-收入未公开")
+def income_partly_stated(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """收入 as the document publishes it: 财政拨款收入 in one figure, 收入总计, the rest not published.
+    A total stated beside all its parts equals them; beside some, it is not less than them; the
+    kinds of 财政拨款收入 left unknown need function rows (each fund's spending is theirs)."""
+    line = b.line_of("收入.财政拨款收入") or b.key_lines.get("收入", 0)
+    written = sum((b.income[k] for k in FISCAL_SOURCES if f.income_of(k) is not None), ZERO)
+    if b.stated_fiscal_income is not None and written > b.stated_fiscal_income:
+        yield make_finding(b, "error", "R-收入未公开", f"财政拨款收入 {m.with_unit(b.stated_fiscal_income)} 小于写出的各项之和 "
+                           f"{m.with_unit(written)}", line, "收入.财政拨款收入")
+    unknown_fiscal = [k for k in FISCAL_SOURCES if f.income_of(k) is None]
+    if unknown_fiscal and not f.has_function_rows:
+        yield make_finding(b, "warning", "R-收入未公开", f"{'、'.join(unknown_fiscal)}未公开、又没有功能分类行：各资金的支出无从得出，"
+                           "正文不写一般公共预算、政府性基金与国有资本经营的支出，这几张表不列出；公开文本写了的请写上（为 0 的写 0）",
+                           line, "收入")
+    yield from _grand_total_agrees(b, f, m)
+
+
+def _grand_total_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """收入总计 as stated, against the sources: equal to them all, not less than those known."""
+    stated = b.stated_income_grand_total
+    if stated is None:
+        if b.income_unknown and f.income_grand_total is None:
+            yield make_finding(b, "warning", "R-收入未公开", "收入只写了一部分（其余未公开），又没写收入总计：正文不写收入总计与本年收入合计，"
+                               "表中空白；公开文本写了收入总计的请写上“收入.收入总计”", b.key_lines.get("收入", 0), "收入.收入总计")
+        return
+    where = b.line_of("收入.收入总计")
+    parts = [f.income_of(s) for s in [*INCOME_SOURCES, "上年结转"]]
+    known = sum((p for p in parts if p is not None), ZERO) + b.reserves_used
+    if all(p is not None for p in parts) and known != stated:
+        yield make_finding(b, "error", "R-收入未公开", f"收入总计 {m.with_unit(stated)} 与各项收入、上年结转与使用结余之和 "
+                           f"{m.with_unit(known)} 不一致", where, "收入.收入总计")
+    elif known > stated:
+        yield make_finding(b, "error", "R-收入未公开", f"收入总计 {m.with_unit(stated)} 小于写出的各项之和 {m.with_unit(known)}",
+                           where, "收入.收入总计")
 
 
 @rule("R-重复")
@@ -492,7 +539,8 @@ def missing_detail(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if f.expenditure_total is not None and (f.basic is None or f.project is None):
         return  # the function rows give 支出合计 without its split: said by R-基本项目未分列
     if f.basic is None and f.project is None:
-        yield make_finding(b, "error", "R-缺少明细", "无法确定基本支出：请填报功能分类、经济分类或人员经费与公用经费", 0, "支出")
+        if "功能分类明细" not in b.not_published:  # (declared unpublished: the text says nothing of spending)
+            yield make_finding(b, "error", "R-缺少明细", "无法确定基本支出：请填报功能分类、经济分类或人员经费与公用经费", 0, "支出")
     elif f.basic is None or f.project is None and f.basic != f.income_grand_total:
         # one of them stated, the other not (a document that publishes only it): said, not refused
         known, unknown = ("项目支出", "基本支出") if f.basic is None else ("基本支出", "项目支出")

@@ -198,7 +198,7 @@ class Glossary:
     def _fiscal_rows(self, f: Computed) -> None:
         """Rows of a total's name that show only its 财政拨款 (or 一般公共预算) part."""
         for name, fiscal in (("本年收入合计", f.fiscal_income), ("本年支出合计", f.fiscal_expenditure_total)):
-            if self.names.get(name):  # 表4 财政拨款收支总表 has rows of these names, of 财政拨款 only
+            if self.names.get(name) and fiscal is not None:  # 表4 财政拨款收支总表 has rows of these names, of 财政拨款 only
                 self.names[name][0].others = (fiscal,)
         if f.general_project is not None:  # 按经济分类 … 项目支出: the 一般公共预算 part of it
             self.names["项目支出"][0].others = (f.general_project,)

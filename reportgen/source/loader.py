@@ -14,6 +14,7 @@ from typing import Any, NotRequired, TypedDict
 from reportgen import codes
 from reportgen.errors import Finding, SourceError
 from reportgen.model import (
+    FISCAL_SOURCES,
     INCOME_SOURCES,
     RESERVES,
     THREE_PUBLIC_PARTS,
@@ -248,7 +249,30 @@ class _SourceReader:
             supervisor=str(d.get("主管部门", "")),
             function_scope=self.function_scope(d),
             project_classes=self.project_classes(d),
+            **self.income_knowledge(d),
         )
+
+    def income_knowledge(self, d: LocDict) -> dict[str, Any]:
+        """What 收入 leaves unknown: the sources it does not write, where it says the rest is not
+        published (其余未公开: true, 上年结转 among them), and the kinds of 财政拨款收入 it gives as
+        one figure; and the totals it states for them."""
+        income = d.get("收入", {})
+        if not isinstance(income, dict):
+            return {}
+        unknown: set[str] = set()
+        if income.get("其余未公开"):
+            self.line(income, "其余未公开", "收入.其余未公开")
+            unknown |= {name for name in [*INCOME_SOURCES, "上年结转"] if name not in income}
+        fiscal = self.opt_amount(income, "财政拨款收入")
+        if fiscal is not None:
+            self.line(income, "财政拨款收入", "收入.财政拨款收入")
+            written = sum((self.opt_amount(income, k) or ZERO for k in FISCAL_SOURCES), ZERO)
+            if written != fiscal:  # the kinds not written hold the rest: each unknown
+                unknown |= {k for k in FISCAL_SOURCES if k not in income}
+        grand = self.opt_amount(income, "收入总计")
+        if grand is not None:
+            self.line(income, "收入总计", "收入.收入总计")
+        return {"income_unknown": frozenset(unknown), "stated_fiscal_income": fiscal, "stated_income_grand_total": grand}
 
     def project_classes(self, d: LocDict) -> list[ProjectClass]:
         """支出.项目支出经济分类: 项目支出 by economic class (类 or 款), each with its prior year as stated."""
@@ -400,6 +424,7 @@ class _SourceReader:
             function_rows=function_rows,
             function_scope=self.function_scope(d),
             project_classes=self.project_classes(d),
+            **self.income_knowledge(d),
             economic_rows=self.economic_rows(basic),
             stated_personnel=self.opt_amount(basic, "人员经费"),
             stated_public=self.opt_amount(basic, "公用经费"),
