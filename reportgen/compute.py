@@ -340,7 +340,7 @@ class Computed:
         if self.total_from_functions is not None:
             return self.total_from_functions
         if self.basic is None or self.project is None:
-            return None
+            return self.budget.stated_expenditure  # 支出.合计 as stated, where the split is not known
         return self.basic + self.project
 
     @cached_property
@@ -822,6 +822,7 @@ def consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
         "stated_public": sum_known([u.stated_public for u in units]),
         "stated_basic": stated([u.stated_basic for u in units]),
         "stated_project": stated([u.stated_project for u in units]),
+        "stated_expenditure": stated([u.stated_expenditure for u in units]),
         "personnel_note": _joined([u.personnel_note for u in units]),
         "public_note": _joined([u.public_note for u in units]),
         "projects": [p for u in units for p in u.projects],

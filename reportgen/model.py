@@ -438,6 +438,8 @@ class Budget(Record):
     # 收入.财政拨款收入 / 收入.收入总计 as the source states them (used where the parts are unknown)
     stated_fiscal_income: Decimal | None = None
     stated_income_grand_total: Decimal | None = None
+    # 支出.合计: 支出合计 as the source states it (used where neither function rows nor the split give it)
+    stated_expenditure: Decimal | None = None
     # 支出.项目支出经济分类: 项目支出 by economic class, where the document publishes it
     project_classes: list[ProjectClass] = field(default_factory=list)
     # The source's own code table (科目表), and the names this source prints where they are not

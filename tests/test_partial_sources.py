@@ -321,3 +321,17 @@ def test_stated_income_totals_are_checked_against_what_is_written(tmp_path):
     fiscal = text.replace("  收入总计: 317.6\n", "  收入总计: 317.6\n  财政拨款收入: 100\n  一般公共预算拨款: 120\n")
     prepared, _ = rendered("f.yaml", fiscal, tmp_path)
     assert any("财政拨款收入 100.00万元 小于写出的各项之和 120.00万元" in f.message for f in prepared.errors)
+
+
+def test_a_spending_total_alone_is_said_and_checked_against_finer_figures(tmp_path):
+    """梧州 2025 as a document that publishes 支出总预算 1085203.63 元 and no split of it."""
+    text = (PARTIAL / "wuzhou-unit-2025.yaml").read_text(encoding="utf-8")
+    text = text[:text.index("支出:\n  # “支出包括")] + "支出:\n  合计: 1085203.63\n"
+    text = text.replace("不公开: [人员编制,", "不公开: [人员编制, 功能分类明细,")
+    prepared, document = rendered("w.yaml", text, tmp_path)
+    assert not prepared.errors, [f.format() for f in prepared.errors]
+    plain = document.plain_text()
+    assert "梧州市某单位2025年收入预算1,085,203.63元；支出预算1,085,203.63元。" in plain
+    assert "梧州市某单位2025年支出预算1,085,203.63元。" in plain and "基本支出0.00" not in plain
+    prepared, _ = rendered("w.yaml", text + "  基本支出: {合计: 1000000}\n  项目支出: 48100\n", tmp_path)
+    assert any(f.rule == "R-支出合计" and "与基本支出与项目支出之和 1,048,100.00元 不一致" in f.message for f in prepared.errors)

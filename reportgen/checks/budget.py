@@ -568,6 +568,19 @@ def project_classes_add_up(b: Budget, f: Computed, m: Money) -> Iterator[Finding
                            "每笔钱只列一次", where, "支出.项目支出经济分类")
 
 
+@rule("R-支出合计")
+def stated_expenditure_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """支出.合计 beside the figures that give 支出合计 (function rows, 基本支出 + 项目支出): equal."""
+    stated = b.stated_expenditure
+    if stated is None:
+        return
+    for what, value in (("功能分类各行的合计", f.total_from_functions),
+                        ("基本支出与项目支出之和", f.basic + f.project if f.basic is not None and f.project is not None else None)):
+        if value is not None and value != stated:
+            yield make_finding(b, "error", "R-支出合计", f"填报的支出合计 {m.with_unit(stated)} 与{what} {m.with_unit(value)} 不一致",
+                               b.line_of("支出.合计"), "支出.合计")
+
+
 @rule("R-基本项目未分列")
 def split_not_given(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """Function rows that give their 合计 alone: the document says 支出合计 and leaves the 基本支出 and

@@ -249,6 +249,7 @@ class _SourceReader:
             supervisor=str(d.get("主管部门", "")),
             function_scope=self.function_scope(d),
             project_classes=self.project_classes(d),
+            stated_expenditure=self.spending_total(d),
             **self.income_knowledge(d),
         )
 
@@ -273,6 +274,14 @@ class _SourceReader:
         if grand is not None:
             self.line(income, "收入总计", "收入.收入总计")
         return {"income_unknown": frozenset(unknown), "stated_fiscal_income": fiscal, "stated_income_grand_total": grand}
+
+    def spending_total(self, d: LocDict) -> Decimal | None:
+        """支出.合计: 支出合计 as stated, where the document publishes the total without its split."""
+        spending = d.get("支出", {})
+        if not isinstance(spending, dict) or "合计" not in spending:
+            return None
+        self.line(spending, "合计", "支出.合计")
+        return self.opt_amount(spending, "合计")
 
     def project_classes(self, d: LocDict) -> list[ProjectClass]:
         """支出.项目支出经济分类: 项目支出 by economic class (类 or 款), each with its prior year as stated."""
@@ -424,6 +433,7 @@ class _SourceReader:
             function_rows=function_rows,
             function_scope=self.function_scope(d),
             project_classes=self.project_classes(d),
+            stated_expenditure=self.spending_total(d),
             **self.income_knowledge(d),
             economic_rows=self.economic_rows(basic),
             stated_personnel=self.opt_amount(basic, "人员经费"),
