@@ -24,10 +24,14 @@ from reportgen.model import (
     FunctionRow,
     Prior,
     ProjectClass,
+    StatedChange,
 )
 from reportgen.records import Record
 
 ZERO = Decimal(0)
+# The totals of 上年 (its keys), in the order a text compares them.
+TOTAL_KEYS = ("收支总计", "基本支出", "项目支出", "人员经费", "公用经费", "财政拨款", "一般公共预算", "政府性基金",
+              "国有资本经营", "上年结转", "使用非财政拨款结余")
 HUNDRED = Decimal(100)
 TEN_THOUSAND = Decimal(10000)
 CENT = Decimal("0.01")
@@ -713,6 +717,14 @@ class Computed:
         if stated is None or stated.change is None or current is None:
             return None
         return current - stated.change
+
+    def changes_alone(self) -> list[tuple[str, StatedChange]]:
+        """The changes a note states with neither year's amount (上年: {基本支出: {增减额: …}} where
+        this year's 基本支出 is not given either), in the order of the totals: printed as stated."""
+        current = self.comparable_totals()
+        changes = self.budget.prior.changes
+        return [(key, changes[("totals", key)]) for key in TOTAL_KEYS
+                if ("totals", key) in changes and key not in current]
 
     def derived_priors(self, kind: str, nodes: list[Node]) -> None:
         """Fill in the prior year of the nodes whose document states only the change (上年.功能分类 /

@@ -335,3 +335,26 @@ def test_a_spending_total_alone_is_said_and_checked_against_finer_figures(tmp_pa
     assert "梧州市某单位2025年支出预算1,085,203.63元。" in plain and "基本支出0.00" not in plain
     prepared, _ = rendered("w.yaml", text + "  基本支出: {合计: 1000000}\n  项目支出: 48100\n", tmp_path)
     assert any(f.rule == "R-支出合计" and "与基本支出与项目支出之和 1,048,100.00元 不一致" in f.message for f in prepared.errors)
+
+
+# -- a note of changes and “三公” alone (临沧 2018) ----------------------------------------------------
+
+
+def test_a_note_of_changes_and_three_public_says_what_it_states_and_nothing_else():
+    prepared, document = rendered("lincang-2018.yaml")
+    assert prepared.findings == [], [f.format() for f in prepared.findings]
+    text = document.plain_text()
+    assert text.startswith("临沧市某单位2018年部门预算有关情况说明\n")
+    assert "2018年基本支出预算比2017年增加17.10万元，增长17.18%。主要原因：职工职称变动，在职人员工资增加。" in text
+    assert "2018年项目支出预算比2017年减少5.00万元，下降100.00%。主要原因：市级没有安排预算。" in text
+    assert "“三公”经费预算2.70万元，比2017年减少0.06万元，下降2.17%。" in text  # the text's “0.02%” is a slip
+    assert "公务用车购置及运行维护费1.50万元" in text
+    assert "待补充" not in text and "收入" not in text and not document.tables()
+
+
+def test_a_note_refuses_what_it_would_not_print(tmp_path):
+    text = (PARTIAL / "lincang-2018.yaml").read_text(encoding="utf-8")
+    prepared, _ = rendered("n.yaml", text + "政府采购: {货物: 1}\n", tmp_path)
+    assert any("有关情况说明" in f.message and "“政府采购”不会印出" in f.message for f in prepared.errors)
+    prepared, _ = rendered("n.yaml", text.replace("  项目支出: {增减额: -5, 增减率: -100}", "  项目支出: 5"), tmp_path)
+    assert any("项目支出不会印出" in f.message for f in prepared.errors)

@@ -240,6 +240,8 @@ def changes_stated_alone(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         for (kind, key), change in prior.changes.items():
             path = f"{section}.{key}" if kind == "totals" else f"{section}.{kind}.{key}"
             current = currents[kind].get(key)
+            if current is None and not b.budget_stated and kind == "totals":
+                continue  # a note of changes: said as stated (Computed.changes_alone), nothing to check it by
             if current is None:
                 yield make_finding(b, "error", "R-增减", f"{path} 写明了增减，但本年没有这个数可以推出上年数：请填写本年的{key}",
                                    change.line, path)
@@ -649,8 +651,9 @@ def reasons_without_a_comparison(b: Budget, f: Computed, m: Money) -> Iterator[F
     figure there is no change to explain, and the reason would stand alone or be dropped."""
     base = b.compare_base
     prior_field = {"预算": "上年", "执行数": "上年执行数", "两者": "上年（或上年执行数）"}[base]
+    alone = {f"变动原因.{key}" for key, _ in f.changes_alone()}  # a note's changes, stated without amounts
     for what, reason, prior, actual, line, path, field in _reasons(b, f, prior_field):
-        compared = (prior is not None and base != "执行数") or (actual is not None and base != "预算")
+        compared = (prior is not None and base != "执行数") or (actual is not None and base != "预算") or path in alone
         if reason and not compared:  # nothing the text compares with (as 展示.比较 says)
             yield make_finding(b, "error", "R-原因无比较", f"{what}写了变动原因，但没有上年数可以比较：请填写{field}，"
                                "或删去原因", line, path)
@@ -760,6 +763,8 @@ def actual_parts_add_up(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 # What a source of 绩效目标 alone (no 收入, 支出 or 单位) renders: the title, 部门概况 and the targets.
 _PERFORMANCE_ONLY_KEYS = ("上年", "变动原因", "结转下年", "三公经费", "机关运行经费", "政府采购", "国有资产", "绩效管理",
                           "名词解释", "不公开")
+# What a note without 收入 and 支出 prints (templates/narrative/note.j2).
+_NOTE_KEYS = ("上年", "变动原因", "三公经费", "机关运行经费")
 
 
 @rule("R-绩效目标文件")
@@ -767,6 +772,17 @@ def performance_only(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A source of 绩效目标 alone makes a performance-target document: budget sections it gives would
     be accepted and never printed."""
     if b.budget_stated:
+        return
+    if b.targets is None:  # a note (templates/narrative/note.j2): its changes, “三公” and 机关运行经费
+        for key in (k for k in _PERFORMANCE_ONLY_KEYS if k not in _NOTE_KEYS and k in b.key_lines):
+            yield make_finding(b, "error", "R-绩效目标文件", f"未填收入与支出的源文件只生成有关情况说明（增减变化、“三公”经费、"
+                               f"机关运行经费），“{key}”不会印出：请删去它，或填写收入与支出", b.key_lines[key], key)
+        printed = {key for key, _ in f.changes_alone()}
+        unprinted = [*b.prior.totals, *b.prior.function, *b.prior.economic,
+                     *(key for (_, key) in b.prior.changes if key not in printed)]
+        if unprinted:  # a note says changes stated alone; a prior amount has no this year's to compare
+            yield make_finding(b, "error", "R-绩效目标文件", f"有关情况说明只写出“上年”中只有增减的总数，{'、'.join(unprinted[:5])}"
+                               "不会印出：请写成 {增减额: …}，或删去它", b.key_lines.get("上年", 0), "上年")
         return
     for key in _PERFORMANCE_ONLY_KEYS:
         if key in b.key_lines:
