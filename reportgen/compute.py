@@ -31,7 +31,7 @@ from reportgen.records import Record
 ZERO = Decimal(0)
 # The totals of 上年 (its keys), in the order a text compares them.
 TOTAL_KEYS = ("收支总计", "基本支出", "项目支出", "人员经费", "公用经费", "财政拨款", "一般公共预算", "政府性基金",
-              "国有资本经营", "上年结转", "使用非财政拨款结余")
+              "国有资本经营", "一般公共预算基本支出", "一般公共预算项目支出", "上年结转", "使用非财政拨款结余")
 HUNDRED = Decimal(100)
 TEN_THOUSAND = Decimal(10000)
 CENT = Decimal("0.01")
@@ -750,6 +750,8 @@ class Computed:
         for key, value in (
             ("收支总计", self.income_grand_total),
             ("财政拨款", self.fiscal_income),
+            ("一般公共预算基本支出", self.general_basic),
+            ("一般公共预算项目支出", self.general_project),
             ("基本支出", self.basic),
             ("项目支出", self.project),
             ("人员经费", self.personnel),

@@ -256,7 +256,10 @@ def test_project_spending_by_economic_class_is_said_with_its_shares_and_changes(
     assert ("按经济分类：工资福利支出12,000.00元，占2.56%，比2023年增加12,000.00元（上年无该项预算，增长率无可比性）；"
             "商品和服务支出426,000.00元，占90.73%，比2023年增加36,600.00元，增长9.40%；"
             "资本性支出31,500.00元，占6.71%，比2023年增加21,500.00元，增长215.00%。") in text
-    assert "项目支出469,500.00元，占15.94%" in text  # the text's “19.62%” is a slip: 469500 ÷ 2945760.58
+    assert "项目支出469,500.00元，占15.94%，比2023年增加70,100.00元，增长17.55%。" in text  # its “19.62%” is a slip
+    # the comparisons of the text's 一般公共预算 section, kept apart from the all-money ones (none stated)
+    assert "2024年一般公共预算基本支出2,476,260.58元，比2023年减少4,966.66元，下降0.20%" in text
+    assert "项目支出469,500.00元，比2023年" not in text.split("四、")[0]
     assert "人员经费2,128,270.50元" in text  # 301 + 303 and the part of 302 the text counts as 人员经费
     assert "工资福利支出2,016,908.34元，占68.47%，比2023年增加33,279.22元，增长1.68%" in text
 
