@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from reportgen.render import document_for, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -361,3 +363,16 @@ def test_a_note_refuses_what_it_would_not_print(tmp_path):
     assert any("有关情况说明" in f.message and "“政府采购”不会印出" in f.message for f in prepared.errors)
     prepared, _ = rendered("n.yaml", text.replace("  项目支出: {增减额: -5, 增减率: -100}", "  项目支出: 5"), tmp_path)
     assert any("项目支出不会印出" in f.message for f in prepared.errors)
+
+
+@pytest.mark.parametrize("layout", ["默认", "上海", "深圳", "河北", "河南"])
+@pytest.mark.parametrize("name", sorted(p.name for p in PARTIAL.glob("*.yaml")))
+def test_every_partial_source_renders_whole_in_every_layout(name, layout):
+    """What a source leaves unsaid is left out in every locality's structure: no 待补充 part, no error."""
+    from reportgen.render import missing_findings
+
+    prepared = prepare(PARTIAL / name)
+    assert not prepared.errors, [f.format() for f in prepared.errors]
+    document = document_for(prepared, layout=layout)
+    assert not missing_findings(prepared.budget, document), [f.format() for f in missing_findings(prepared.budget, document)]
+    assert "待补充" not in document.plain_text()
