@@ -29,7 +29,7 @@ from reportgen.staging import Staging, make_folders, remove_empty_folders, remov
 from reportgen.writers.html import write_html
 
 FORMATS = ("docx", "html")
-ALL_FORMATS = ("docx", "html", "pdf")  # pdf: the DOCX as LibreOffice prints it (--format docx,html,pdf)
+ALL_FORMATS = ("docx", "html", "pdf", "xlsx")  # pdf: the DOCX as LibreOffice prints it; xlsx: the tables, a sheet each
 
 
 @dataclass(repr=False, eq=False)
@@ -189,6 +189,8 @@ def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[s
                 docx_done = _in_child(write_docx, document, target)
             elif fmt == "docx":
                 write_docx(document, target)
+            elif fmt == "xlsx":
+                _write_xlsx(document, target)
             else:
                 write_html(document, target, templates)
             staged.append(target)
@@ -211,6 +213,12 @@ def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[s
     finally:
         if staging is not None:
             staging.remove()
+
+
+def _write_xlsx(document: Document, target: Path) -> None:
+    from reportgen.writers.xlsx import write_xlsx  # deferred: XlsxWriter, 25 ms at start-up, for an xlsx only
+
+    write_xlsx(document, target)
 
 
 # A large document writes its DOCX in a forked process while this one writes the HTML: the two

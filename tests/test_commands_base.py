@@ -121,7 +121,7 @@ def test_ctrl_c_and_sigterm_in_any_command(name, tmp_path, capsys, monkeypatch):
 
 # The commands' own usage errors, through their real run: the base's shape, exit 2, nothing written.
 USAGE = [
-    (["render", YANTIAN, "-o", "{tmp}/out", "--format", "rtf"], "不支持的格式 rtf，可用：docx,html,pdf"),
+    (["render", YANTIAN, "-o", "{tmp}/out", "--format", "rtf"], "不支持的格式 rtf，可用：docx,html,pdf,xlsx"),
     (["render", YANTIAN, "-o", "{tmp}/out", "--templates", "{tmp}/无"], "模板文件夹 {tmp}/无 不存在"),
     (["render", YANTIAN, "-o", "{tmp}/out", "--layout", "火星"], "没有名为“火星”的版式"),
     (["check", YANTIAN, "--report", "{tmp}/r.html"], "--against 需要一个源文件和一个草稿"),

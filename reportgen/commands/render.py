@@ -24,7 +24,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="同时生成的进程数（默认为 CPU 核数）")
     render.add_argument("--no-index", action="store_true", help="多个源文件时不写 DIR/index.html")
     render.add_argument("-o", "--out", type=Path, default=Path("out"), metavar="DIR", help="输出文件夹（默认 out/）")
-    render.add_argument("--format", default="docx,html", help="输出格式，逗号分隔：docx,html,pdf（默认 docx,html；pdf 由 LibreOffice 打印 DOCX 而成）")
+    render.add_argument("--format", default="docx,html", help="输出格式，逗号分隔：docx,html,pdf,xlsx（默认 docx,html；pdf 由 LibreOffice 打印 DOCX 而成；"
+                        "xlsx 为各表格的 Excel 工作簿，每表一个工作表）")
     render.add_argument("--templates", type=Path, action="append", metavar="DIR",
                         help="自定义模板文件夹：同名模板覆盖默认模板（可多次给出）")
     render.add_argument("--layout", metavar="版式",
@@ -41,15 +42,15 @@ def run(args: argparse.Namespace) -> int:
     formats = tuple(dict.fromkeys(f.strip() for f in args.format.split(",") if f.strip()))
     unknown = [f for f in formats if f not in ALL_FORMATS]
     if unknown or not formats:
-        raise UsageError(f"不支持的格式 {','.join(unknown) or '（空）'}，可用：docx,html,pdf")
+        raise UsageError(f"不支持的格式 {','.join(unknown) or '（空）'}，可用：{','.join(ALL_FORMATS)}")
     if "pdf" in formats:
         from reportgen.writers.pdf import soffice  # deferred: 5 ms at start-up, needed only for PDF
 
         with as_usage_error():
             soffice()  # a render that cannot make its PDF writes nothing
     arguments.check_templates(args.templates)
-    if "docx" in formats or "pdf" in formats:  # their dates: a bad SOURCE_DATE_EPOCH writes nothing
-        from reportgen.writers.docx.package import source_date_epoch  # deferred: 2 ms at start-up, DOCX/PDF only
+    if {"docx", "pdf", "xlsx"} & set(formats):  # their dates: a bad SOURCE_DATE_EPOCH writes nothing
+        from reportgen.writers.docx.package import source_date_epoch  # deferred: 2 ms at start-up, DOCX/PDF/XLSX only
 
         source_date_epoch()
     arguments.check_layout(args.layout)
