@@ -376,3 +376,35 @@ def test_every_partial_source_renders_whole_in_every_layout(name, layout):
     document = document_for(prepared, layout=layout)
     assert not missing_findings(prepared.budget, document), [f.format() for f in missing_findings(prepared.budget, document)]
     assert "待补充" not in document.plain_text()
+
+
+# -- economic 款 compared with the prior year (a 四川 school, 2023) -------------------------------------
+
+
+def test_economic_lines_are_said_with_their_total_and_each_change():
+    prepared, document = rendered("sichuan-school-2023.yaml")
+    assert prepared.findings == [], [f.format() for f in prepared.findings]
+    text = document.plain_text()
+    assert "某学校2023年会议费、培训费、差旅费财政拨款预算3.00万元，其中：会议费0.00万元；培训费2.00万元；差旅费1.00万元。" in text
+    assert "1.会议费0.00万元，与2022年持平。" in text
+    assert "2.培训费2.00万元，比2022年增加0.50万元，增长33.33%。主要原因：为了提升教师素质，增加了培训次数和力度。" in text
+    assert "3.差旅费1.00万元，比2022年减少1.00万元，下降50.00%。" in text
+
+
+def test_an_economic_lines_stated_rate_is_checked_and_a_class_code_refused(tmp_path):
+    text = (PARTIAL / "sichuan-school-2023.yaml").read_text(encoding="utf-8")
+    slip = text.replace("{科目: 30216, 本年: 2, 上年: 1.5,", "{科目: 30216, 本年: 2, 上年: 1.5, 增减率: 75,")
+    prepared, _ = rendered("s.yaml", slip, tmp_path)  # the text's own “增长75%”
+    assert any(f.rule == "R-增减" and "培训费填报增减率 75%" in f.message and "计算应为 33%" in f.message
+               for f in prepared.errors)
+    prepared, _ = rendered("s.yaml", text.replace("{科目: 30215,", "{科目: 302,"), tmp_path)
+    assert any(f.rule == "R-科目层级" and "302 不是" in f.message for f in prepared.errors)
+
+
+def test_economic_lines_in_a_whole_budget_follow_its_three_public_section(tmp_path):
+    text = (ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml").read_text(encoding="utf-8")
+    text += "经济分类款预算:\n  - {科目: 30216, 本年: 2, 上年: 1.5}\n"
+    for layout in ("默认", "深圳", "上海", "河北", "河南"):
+        prepared, _ = rendered("y.yaml", text, tmp_path)
+        plain = document_for(prepared, layout=layout).plain_text()
+        assert "培训费2.00万元，比2021年" in plain, layout

@@ -211,6 +211,8 @@ def stated_changes(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         items.append(("机关运行经费", r.current, r.prior, r.stated_change, r.stated_rate, r.line, "机关运行经费"))
     for c in b.project_classes:
         items.append((f"项目支出中的{c.name}", c.amount, c.prior, c.stated_change, c.stated_rate, c.line, "支出.项目支出经济分类"))
+    for c in b.economic_lines:
+        items.append((c.name, c.amount, c.prior, c.stated_change, c.stated_rate, c.line, "经济分类款预算"))
     if b.three_public.vehicles is not None:
         v = b.three_public.vehicles
         items.append((VEHICLES, v.current, v.prior, v.stated_change, v.stated_rate, v.line, f"三公经费.{VEHICLES}"))
@@ -761,10 +763,10 @@ def actual_parts_add_up(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 
 
 # What a source of 绩效目标 alone (no 收入, 支出 or 单位) renders: the title, 部门概况 and the targets.
-_PERFORMANCE_ONLY_KEYS = ("上年", "变动原因", "结转下年", "三公经费", "机关运行经费", "政府采购", "国有资产", "绩效管理",
-                          "名词解释", "不公开")
+_PERFORMANCE_ONLY_KEYS = ("上年", "变动原因", "结转下年", "三公经费", "经济分类款预算", "机关运行经费", "政府采购", "国有资产",
+                          "绩效管理", "名词解释", "不公开")
 # What a note without 收入 and 支出 prints (templates/narrative/note.j2).
-_NOTE_KEYS = ("上年", "变动原因", "三公经费", "机关运行经费")
+_NOTE_KEYS = ("上年", "变动原因", "三公经费", "机关运行经费", "经济分类款预算")
 
 
 @rule("R-绩效目标文件")

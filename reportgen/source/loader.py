@@ -249,6 +249,7 @@ class _SourceReader:
             supervisor=str(d.get("主管部门", "")),
             function_scope=self.function_scope(d),
             project_classes=self.project_classes(d),
+            economic_lines=self.economic_lines(d),
             stated_expenditure=self.spending_total(d),
             **self.income_knowledge(d),
         )
@@ -282,6 +283,22 @@ class _SourceReader:
             return None
         self.line(spending, "合计", "支出.合计")
         return self.opt_amount(spending, "合计")
+
+    def economic_lines(self, d: LocDict) -> list[ProjectClass]:
+        """经济分类款预算: some economic 款 of 财政拨款 with their prior year, as a text lists them."""
+        result = []
+        for index, item in enumerate(d.get("经济分类款预算", [])):
+            path = f"经济分类款预算[{index + 1}]"
+            line = item.mark.line if hasattr(item, "mark") else 0
+            self.lines[path] = line
+            code = str(item["科目"])
+            name = self.check_code("经济分类", code, line, stated=str(item.get("名称", "")))
+            if name and len(code) != 5:
+                self.error("R-科目层级", f"经济分类款预算按“款”（5 位编码）填报，{code} 不是", line, path + ".科目")
+            result.append(ProjectClass(code, name, self.amount(item["本年"]), self.prior_of(item, "本年"),
+                                       str(item.get("原因", "")), line, self.signed(item, "增减额"),
+                                       self.signed(item, "增减率", scale=False)))
+        return result
 
     def project_classes(self, d: LocDict) -> list[ProjectClass]:
         """支出.项目支出经济分类: 项目支出 by economic class (类 or 款), each with its prior year as stated."""
@@ -433,6 +450,7 @@ class _SourceReader:
             function_rows=function_rows,
             function_scope=self.function_scope(d),
             project_classes=self.project_classes(d),
+            economic_lines=self.economic_lines(d),
             stated_expenditure=self.spending_total(d),
             **self.income_knowledge(d),
             economic_rows=self.economic_rows(basic),
