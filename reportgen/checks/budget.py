@@ -69,15 +69,22 @@ def basic_within_total(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 @rule("R-基本支出合计")
 def stated_basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """支出.基本支出.合计, where the source also gives finer figures, equals them."""
-    stated = b.stated_basic
+    finer = (("功能分类各行的基本支出合计", f.basic_from_functions), ("经济分类各行合计", f.basic_from_economic),
+             ("人员经费与公用经费之和", f.basic_from_stated_split))
+    yield from _stated_agrees(b, m, ("R-基本支出合计", "基本支出合计", "支出.基本支出.合计"), b.stated_basic, finer)
+
+
+def _stated_agrees(b: Budget, m: Money, what: tuple[str, str, str], stated: Decimal | None,
+                   finer: tuple[tuple[str, Decimal | None], ...]) -> Iterator[Finding]:
+    """A total the source types, against each finer figure that gives it: equal. ``what``: (rule,
+    its name, its field)."""
+    rule_id, name, field = what
     if stated is None:
         return
-    for what, value in (("功能分类各行的基本支出合计", f.basic_from_functions),
-                        ("经济分类各行合计", f.basic_from_economic),
-                        ("人员经费与公用经费之和", f.basic_from_stated_split)):
+    for label, value in finer:
         if value is not None and value != stated:
-            yield make_finding(b, "error", "R-基本支出合计", f"填报的基本支出合计 {m.with_unit(stated)} 与{what} "
-                               f"{m.with_unit(value)} 不一致", b.line_of("支出.基本支出.合计"), "支出.基本支出.合计")
+            yield make_finding(b, "error", rule_id, f"填报的{name} {m.with_unit(stated)} 与{label} {m.with_unit(value)} 不一致",
+                               b.line_of(field), field)
 
 
 @rule("R-项目支出合计")
@@ -575,14 +582,9 @@ def project_classes_add_up(b: Budget, f: Computed, m: Money) -> Iterator[Finding
 @rule("R-支出合计")
 def stated_expenditure_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """支出.合计 beside the figures that give 支出合计 (function rows, 基本支出 + 项目支出): equal."""
-    stated = b.stated_expenditure
-    if stated is None:
-        return
-    for what, value in (("功能分类各行的合计", f.total_from_functions),
-                        ("基本支出与项目支出之和", f.basic + f.project if f.basic is not None and f.project is not None else None)):
-        if value is not None and value != stated:
-            yield make_finding(b, "error", "R-支出合计", f"填报的支出合计 {m.with_unit(stated)} 与{what} {m.with_unit(value)} 不一致",
-                               b.line_of("支出.合计"), "支出.合计")
+    split = f.basic + f.project if f.basic is not None and f.project is not None else None
+    finer = (("功能分类各行的合计", f.total_from_functions), ("基本支出与项目支出之和", split))
+    yield from _stated_agrees(b, m, ("R-支出合计", "支出合计", "支出.合计"), b.stated_expenditure, finer)
 
 
 @rule("R-基本项目未分列")

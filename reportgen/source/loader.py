@@ -286,32 +286,28 @@ class _SourceReader:
 
     def economic_lines(self, d: LocDict) -> list[ProjectClass]:
         """经济分类款预算: some economic 款 of 财政拨款 with their prior year, as a text lists them."""
-        result = []
-        for index, item in enumerate(d.get("经济分类款预算", [])):
-            path = f"经济分类款预算[{index + 1}]"
-            line = item.mark.line if hasattr(item, "mark") else 0
-            self.lines[path] = line
-            code = str(item["科目"])
-            name = self.check_code("经济分类", code, line, stated=str(item.get("名称", "")))
-            if name and len(code) != 5:
-                self.error("R-科目层级", f"经济分类款预算按“款”（5 位编码）填报，{code} 不是", line, path + ".科目")
-            result.append(ProjectClass(code, name, self.amount(item["本年"]), self.prior_of(item, "本年"),
-                                       str(item.get("原因", "")), line, self.signed(item, "增减额"),
-                                       self.signed(item, "增减率", scale=False)))
-        return result
+        lines = self.class_lines(d.get("经济分类款预算", []), "经济分类款预算", "本年")
+        for line in lines:
+            if line.name and len(line.code) != 5:
+                self.error("R-科目层级", f"经济分类款预算按“款”（5 位编码）填报，{line.code} 不是", line.line,
+                           "经济分类款预算.科目")
+        return lines
 
     def project_classes(self, d: LocDict) -> list[ProjectClass]:
         """支出.项目支出经济分类: 项目支出 by economic class (类 or 款), each with its prior year as stated."""
         spending = d.get("支出", {})
         items = spending.get("项目支出经济分类", []) if isinstance(spending, dict) else []
+        return self.class_lines(items, "支出.项目支出经济分类", "金额")
+
+    def class_lines(self, items: list[LocDict], where: str, amount_key: str) -> list[ProjectClass]:
+        """Economic 类/款 lines with an amount (under ``amount_key``) and their prior year as stated."""
         result = []
         for index, item in enumerate(items):
-            path = f"支出.项目支出经济分类[{index + 1}]"
             line = item.mark.line if hasattr(item, "mark") else 0
-            self.lines[path] = line
+            self.lines[f"{where}[{index + 1}]"] = line
             code = str(item["科目"])
             name = self.check_code("经济分类", code, line, stated=str(item.get("名称", "")))
-            result.append(ProjectClass(code, name, self.amount(item["金额"]), self.prior_of(item, "金额"),
+            result.append(ProjectClass(code, name, self.amount(item[amount_key]), self.prior_of(item, amount_key),
                                        str(item.get("原因", "")), line, self.signed(item, "增减额"),
                                        self.signed(item, "增减率", scale=False)))
         return result
