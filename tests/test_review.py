@@ -309,3 +309,22 @@ def test_an_all_zero_table_without_its_note_is_told(tmp_path):
     draft.write_text(table + "表 9\n国有资本经营预算支出表\n单位：万元\n合计 0 0 0\n注：本表本年无发生额。\n", encoding="utf-8")
     empty = [(f.line, f.message) for f in text_findings(read_draft(draft), 2022, draft) if f.rule == "R-空表"]
     assert empty == [(2, "“政府性基金预算支出表”的数字全为 0，却没有说明（如“本表为空表”）")]
+
+
+def test_a_flat_change_is_judged_at_the_unit_the_draft_prints(tmp_path):
+    """持平 where the change shows as nothing at the draft's unit and decimals: a 49.99 元 change is
+    持平 in a 万元 text (0.00万元) and is not in a 元 text (49.99元)."""
+    text = (DATA / "shenzhen-yantian-zgh-2022.yaml").read_text(encoding="utf-8")
+    text = text.replace("  本年: 18.03\n  上年: 17.85\n", "  本年: 18.03\n  上年: 18.025001\n")  # 49.99 元 less
+    for unit, expected in (("万元", []), ("元", [("flat", "增加49.99元")])):
+        source = tmp_path / unit / "s.yaml"
+        source.parent.mkdir()
+        source.write_text(text + f"展示: {{金额单位: {unit}}}\n", encoding="utf-8")
+        result = render_source(source, tmp_path / unit / "out", ("html",))
+        html = result.outputs[0]
+        written = html.read_text(encoding="utf-8")
+        changed = "比2021年增加49.99元，增长0.03%" if unit == "元" else "与2021年持平"
+        assert changed in written, unit
+        html.write_text(written.replace(changed, "与2021年持平"), encoding="utf-8")
+        found = [(kind, exp) for _, kind, exp in disagreements(source, html) if kind == "flat"]
+        assert found == expected, unit

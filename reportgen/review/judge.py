@@ -44,6 +44,8 @@ class _Reading:
     glossary: Glossary
     verdicts: list[Verdict] = field(default_factory=list)
     subject: Figure | None = None  # the figure the sentence's last amount names
+    # the unit and decimals the draft prints its last amount in: a 持平 is judged at them
+    printed: tuple[str, int] = ("万元", 2)
     change_of: Figure | None = None
     part: Decimal | None = None  # the value the last amount agreed with (a share is of it)
     sentence: str | None = None
@@ -92,6 +94,8 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
     """An amount (or a table cell) names the subject the sentence's changes, rates and shares speak of."""
     figure = reading.glossary.find(st.label) if st.label else None
     reading.subject = figure
+    if st.unit:
+        reading.printed = (st.unit, st.decimals)
     verdict = _amount(st, figure)
     reading.part = _agreed_value(st, figure) if verdict.status == "agree" else None
     reading.verdicts.append(verdict)
@@ -105,7 +109,7 @@ def _judge_change(st: Statement, reading: _Reading) -> None:
 
 def _judge_flat(st: Statement, reading: _Reading) -> None:
     reading.change_of = reading.subject
-    reading.verdicts.append(_flat(st, reading.subject))
+    reading.verdicts.append(_flat(st, reading.subject, reading.printed))
 
 
 def _judge_rate(st: Statement, reading: _Reading) -> None:
@@ -188,16 +192,19 @@ def _change(st: Statement, figure: Figure | None) -> Verdict:
     return Verdict(st, "agree", figure)
 
 
-def _flat(st: Statement, figure: Figure | None) -> Verdict:
+def _flat(st: Statement, figure: Figure | None, printed: tuple[str, int]) -> Verdict:
+    """持平 is right where the change shows as nothing at the unit and decimals the draft prints its
+    amount in (a 49.99 元 change is 持平 in a 万元 text, and is not in a 元 text)."""
     if figure is None:
         return Verdict(st, "unknown")
     prior = _prior(st, figure)
     if prior is None:
         return Verdict(st, "unknown", figure, cause="源文件没有可比的上年数")
     difference = figure.current - prior
-    if shown(in_unit(abs(difference), "万元"), 2) and shown(abs(difference), 2):
+    unit, decimals = printed
+    if shown(in_unit(abs(difference), unit), decimals):
         word = "增加" if difference > 0 else "减少"
-        return Verdict(st, "disagree", figure, f"{word}{_text(in_unit(abs(difference), '万元'), 2, '万元')}", "并非持平")
+        return Verdict(st, "disagree", figure, f"{word}{_text(in_unit(abs(difference), unit), decimals, unit)}", "并非持平")
     if st.empty_amount:
         return Verdict(st, "disagree", figure, "与上年持平", "持平后留有空的增减额（“持平 万元”），应只写持平")
     return Verdict(st, "agree", figure)
