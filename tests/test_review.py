@@ -328,3 +328,20 @@ def test_a_flat_change_is_judged_at_the_unit_the_draft_prints(tmp_path):
         html.write_text(written.replace(changed, "与2021年持平"), encoding="utf-8")
         found = [(kind, exp) for _, kind, exp in disagreements(source, html) if kind == "flat"]
         assert found == expected, unit
+
+
+def test_the_three_public_tables_year_rows_are_judged_against_their_year(tmp_path):
+    """The “三公” table's rows are labelled by year (“2021年”, “2022年”): each is that year's total, not
+    an item “年” with code “022” left unread — a wrong total there is caught."""
+    source = DATA / "shenzhen-yantian-zgh-2022.yaml"
+    html = render_source(source, tmp_path / "out", ("html",)).outputs[0]
+    row = '<tr><td class="center">2022年</td><td class="num">4.00</td>'
+    text = html.read_text(encoding="utf-8")
+    assert row in text
+    result, _ = review(source, html)
+    assert result is not None
+    years = {v.statement.label: v.status for v in result.verdicts if v.statement.label in ("2021年", "2022年")}
+    assert years == {"2021年": "agree", "2022年": "agree"}
+    html.write_text(text.replace(row, row.replace("4.00", "5.00")), encoding="utf-8")
+    found = [(kind, expected) for _, kind, expected in disagreements(source, html)]
+    assert found == [("cell", "4.00万元")]

@@ -93,6 +93,8 @@ class Glossary:
         self.unit_names = [unit.department for unit in budget.units]
         self.names: dict[str, list[Figure]] = defaultdict(list)
         self.codes: dict[str, Figure] = {}
+        # rows labelled by a year (the “三公” table): “2023年” → this year's total, “2022年” → last year's
+        self.years: dict[str, Figure] = {}
         self._build(budget, figures)
 
     def add(self, figure: Figure, *names: str) -> None:
@@ -232,6 +234,9 @@ class Glossary:
             self.add(Figure(name, part.current, part.prior, part.actual), name, *_THREE_PUBLIC_ALIASES.get(name, ()))
         if f.vehicles_total is not None:
             self.add(Figure("公务用车购置及运行维护费", f.vehicles_total, f.vehicles_prior, fa.vehicles_prior), *_VEHICLE_NAMES)
+        rows = {f"{b.year}年": f.three_public_total, f"{b.prior.year}年": f.three_public_prior,
+                f"{b.prior.year}年执行数": fa.three_public_prior}
+        self.years = {label: Figure(f"“三公”经费（{label}）", total) for label, total in rows.items() if total is not None}
 
     def _running_costs(self, b: Budget) -> None:
         """机关运行经费, where the source states it."""

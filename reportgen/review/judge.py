@@ -93,6 +93,8 @@ def _refused(st: Statement, of_a_unit: bool) -> Verdict | None:
 def _judge_amount(st: Statement, reading: _Reading) -> None:
     """An amount (or a table cell) names the subject the sentence's changes, rates and shares speak of."""
     figure = reading.glossary.find(st.label) if st.label else None
+    if st.kind == "cell" and st.label in reading.glossary.years:  # a year's row of the “三公” table
+        figure = reading.glossary.years[st.label]
     reading.subject = figure
     if st.unit:
         reading.printed = (st.unit, st.decimals)

@@ -48,6 +48,8 @@ _COMMAS = re.compile(r"[,，]*+")
 _WIDE_SPACE = WIDE_SPACE  # spaces next to a Han character or full-width punctuation are the PDF's
 _SENTENCE_END = re.compile(r"[。；;]")
 _ROW_NUMBER = re.compile(rf"-?{_NUM}")
+# A table row labelled by a year (“2022年 324.13 …”, “2022年执行数 …”): its label, then its numbers.
+_YEAR_ROW = re.compile(r"(?<![ \t])[ \t]*((?:19|20)\d\d年(?:执行数)?)[ \t]*(-?\d.*)$")
 _LABEL_CUT = re.compile(r"[，,。；;：:、（）()]|其中|包括")
 # A line that starts a heading or an item: never the continuation of the sentence before it.
 _STARTS_ANEW = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d)"
@@ -201,6 +203,13 @@ def _cells(number: int, row: str, unit: str) -> list[Statement]:
     # a PDF's text layer runs an amount into the next item of a 收支总表 line ("47,483,458一、社会保障和就业支出"),
     # and the spaces beside Han characters are gone ("收入总计47,483,458支出总计47,483,458")
     text = _RUN_BEFORE_HAN.sub(_spaced, row)
+    year = _YEAR_ROW.match(text)
+    if year is not None:  # a row of one year (the “三公” table's 2022年 / 2023年 / 2022年执行数): not a code
+        values = _ROW_NUMBER.findall(year.group(2))
+        if not values:
+            return []
+        return [Statement(number, "cell", text, to_decimal(values[0]), decimals_of(values[0]), unit, label=year.group(1),
+                          others=[to_decimal(v) for v in values[1:]], table_unit=unit)]
     out = []
     for code, name, numbers in _pieces(text):
         values = _ROW_NUMBER.findall(numbers)
