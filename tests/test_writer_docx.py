@@ -339,3 +339,21 @@ def test_a_two_thousand_row_table_writes(tmp_path: pathlib.Path) -> None:
     rows = tbl.findall(qn("w:tr"))
     assert len(rows) == 2001
     assert "".join(t.text for t in rows[-1].iter(qn("w:t"))).startswith("0001999项目名称")
+
+
+def test_word_opens_it_in_its_current_mode_and_finds_no_made_up_counts(tmp_path):
+    """No 兼容模式 (compatibilityMode 15, not Word 2010's 14), and no page or word counts in
+    docProps/app.xml that are the empty template's (1 page, 0 words), not the document's."""
+    import re
+    import zipfile
+
+    from reportgen.render import render_source
+
+    result = render_source(pathlib.Path(__file__).resolve().parent.parent / "data" / "shenzhen-yantian-zgh-2022.yaml",
+                           tmp_path, ("docx",))
+    with zipfile.ZipFile(result.outputs[0]) as package:
+        settings = package.read("word/settings.xml").decode("utf-8")
+        app = package.read("docProps/app.xml").decode("utf-8")
+    modes = re.findall(r'w:name="compatibilityMode"[^>]*w:val="(\d+)"', settings)
+    assert modes == ["15"]
+    assert not re.search(r"<(Pages|Words|Characters|Lines|Paragraphs)>", app)

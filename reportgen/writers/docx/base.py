@@ -94,7 +94,8 @@ def _serialise(element: etree._Element) -> str:
 
 def strip_template_leftovers(doc: DocxDocument) -> None:
     """python-docx's template without what is not ours: its thumbnail (a picture of an empty page),
-    the bibliography custom XML, and a w:zoom without the w:percent the schema requires."""
+    the bibliography custom XML, a w:zoom without the w:percent the schema requires, and Word 2010's
+    compatibility mode (14: Word opens the document in 兼容模式) for the current one (15)."""
     package = doc.part.package
     for owner in (package, doc.part):
         for rel_id, rel in list(owner.rels.items()):
@@ -103,6 +104,9 @@ def strip_template_leftovers(doc: DocxDocument) -> None:
     zoom = doc.settings.element.find(qn("w:zoom"))
     if zoom is not None:
         zoom.set(qn("w:percent"), "100")
+    for setting in doc.settings.element.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
 
 
 def _core_template(doc: DocxDocument) -> str:
@@ -126,6 +130,8 @@ def _app_template(package: bytes) -> str:
     text = zipfile.ZipFile(io.BytesIO(package)).read("docProps/app.xml").decode("utf-8")
     text = re.sub(r"<Application>[^<]*</Application>", "<Application>reportgen</Application>", text)
     text = re.sub(r"<AppVersion>[^<]*</AppVersion>\s*", "", text)
+    # the template's counts (1 page, 0 words) are not this document's: left out (they are optional)
+    text = re.sub(r"<(Pages|Words|Characters|CharactersWithSpaces|Lines|Paragraphs)>[^<]*</\1>\s*", "", text)
     return text.replace("<Company/>", f"<Company>{core_marker('company')}</Company>")
 
 
