@@ -311,7 +311,7 @@ def _actual(budget: Budget, prior: dict[str, Any]) -> dict[str, Any] | None:
     return skeleton
 
 
-def _render_header(template: str, **values: Any) -> str:
+def render_header(template: str, **values: Any) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(SOURCE_TEMPLATES)), autoescape=False,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     return env.get_template(template).render(**values)
@@ -357,7 +357,7 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
     if actual is not None:  # right after 上年
         rolled = {k: v for key, value in rolled.items()
                   for k, v in ((key, value), *((("上年执行数", actual),) if key == "上年" else ()))}
-    header = _render_header("rollover.yaml.j2", department=budget.department, year=new_year,
+    header = render_header("rollover.yaml.j2", department=budget.department, year=new_year,
                             prior_year=budget.year, source=source.name, unit_file=False, actual=actual is not None)
     result.files = {target: header + "\n".join(dump(rolled)).rstrip("\n") + "\n", **result.files}
     return result
@@ -380,7 +380,7 @@ def _roll_unit(roller: _Roller, item: Any, source: Path, target: Path, old: int,
     if new_path is None:
         entry.update({k: v for k, v in unit.items() if k in ("收入", "支出", "结转下年")})
         return entry
-    header = _render_header("rollover.yaml.j2", department=str(item["名称"]), year=new, prior_year=old, actual=False,
+    header = render_header("rollover.yaml.j2", department=str(item["名称"]), year=new, prior_year=old, actual=False,
                             source=included.name, unit_file=True)
     result.files[target.parent / new_path] = header + "\n".join(dump(unit)).rstrip("\n") + "\n"
     result.unit_files.add(target.parent / new_path)
@@ -438,5 +438,5 @@ def write_new(files: dict[Path, str]) -> list[Path]:
 
 def skeleton(department: str, year: int, level: str = "市级", unit: str = "万元") -> str:
     """A new department's source: every section, commented, its figures and words 待填写."""
-    return _render_header("new.yaml.j2", department=scalar(department), year=year, prior_year=year - 1,
+    return render_header("new.yaml.j2", department=scalar(department), year=year, prior_year=year - 1,
                           level=level, unit=unit, placeholder=PLACEHOLDER)

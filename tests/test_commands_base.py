@@ -32,6 +32,7 @@ ARGV = {
     "rollover": ["rollover", YANTIAN, "-o", "{tmp}/next.yaml"],
     "new": ["new", "--department", "某某市总工会", "--year", "2025", "-o", "{tmp}/new.yaml"],
     "layouts": ["layouts"],
+    "import": ["import", str(ROOT / "tests" / "fixtures" / "import" / "wanli-2025.xlsx"), "-o", "{tmp}/imported.yaml"],
 }
 
 # Where each command's work starts: made to fail unexpectedly, its run must let it reach the base.
@@ -44,6 +45,7 @@ WORK = {
     "rollover": ("reportgen.rollover", "rollover"),
     "new": ("reportgen.rollover", "skeleton"),
     "layouts": ("reportgen.layouts", "shipped"),
+    "import": ("reportgen.importing.pipeline", "import_files"),
 }
 
 

@@ -40,7 +40,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("writers", ("reportgen.writers", "reportgen.writers.*")),
     ("the pipeline", ("reportgen.render", "reportgen.staging")),
     ("operations", ("reportgen.review", "reportgen.review.*", "reportgen.diff.files", "reportgen.batch",
-                    "reportgen.preview", "reportgen.rollover")),
+                    "reportgen.preview", "reportgen.rollover", "reportgen.importing", "reportgen.importing.*")),
     ("commands", ("reportgen.commands", "reportgen.commands.*", "reportgen.cli", "reportgen.__main__")),
 ]
 

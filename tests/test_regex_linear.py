@@ -34,7 +34,12 @@ YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
 
 MODULES = ("reportgen.review.draft", "reportgen.review.statements", "reportgen.review.glossary",
            "reportgen.review.judge", "reportgen.review.wording", "reportgen.review",
-           "reportgen.readers.docx", "reportgen.diff.text", "reportgen.writers.pdf")
+           "reportgen.readers.docx", "reportgen.diff.text", "reportgen.writers.pdf",
+           "reportgen.importing.recognize", "reportgen.importing.rows", "reportgen.importing.catalog",
+           "reportgen.importing.emit", "reportgen.importing.text_fields", "reportgen.importing.text_parts",
+           "reportgen.importing.pdf", "reportgen.importing.docx_tables", "reportgen.importing.sheets",
+           "reportgen.importing.sniff", "reportgen.importing.htmltables", "reportgen.importing.csvfile",
+           "reportgen.importing.spreadsheetml")
 SMALL, LARGE = 1_000, 16_000
 FACTOR = 64  # linear: 16; square: 256
 LIMIT = 0.5  # seconds for LARGE characters (linear work takes milliseconds)

@@ -9,9 +9,10 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-COMMANDS = ("render", "check", "schema", "diff", "preview", "rollover", "new", "layouts")
+COMMANDS = ("render", "check", "import", "schema", "diff", "preview", "rollover", "new", "layouts")
+MODULES = {"import": "importer"}  # a command whose name is a Python keyword
 
 
 def command(name: str) -> ModuleType:
     """The module of command ``name``."""
-    return importlib.import_module(f"reportgen.commands.{name}")
+    return importlib.import_module(f"reportgen.commands.{MODULES.get(name, name)}")

@@ -41,6 +41,7 @@ KNOWN = (
     ("reportgen.errors", "EnvironmentValueError", 2),  # SOURCE_DATE_EPOCH: told as a bad argument is
     ("reportgen.errors", "PdfUnavailable", 1),
     ("reportgen.errors", "SourceError", 1),
+    ("reportgen.importing.grid", "ImportRefused", 1),
     ("reportgen.layouts", "LayoutError", 1),
     ("reportgen.rollover", "RolloverError", 1),
     ("reportgen.templating", "TemplateFault", 1),

@@ -43,7 +43,7 @@ def read_draft(path: Path) -> list[Line]:
     if suffix == ".docx":
         lines = _docx_lines(path)
     elif suffix == ".pdf":
-        lines = _text_lines(_pdf_text(path), path)
+        lines = _text_lines(pdf_text(path), path)
     elif suffix in (".html", ".htm"):
         lines = _html_lines(_decode(_read(path), path), path)
     else:
@@ -85,7 +85,7 @@ def _text_lines(text: str, path: Path) -> list[Line]:
     return [Line(number, line) for number, line in enumerate(text.splitlines(), start=1)]
 
 
-def _pdf_text(path: Path) -> str:
+def pdf_text(path: Path) -> str:
     """The text of a PDF draft, as ``pdftotext -layout`` reads it: within its time limit (killed
     after it), at most MAX_DRAFT_BYTES of it, and UTF-8 text as asked for."""
     from reportgen.writers.pdf import (  # deferred: the PDF writer costs 5 ms at start-up, a PDF draft only

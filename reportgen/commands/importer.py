@@ -1,0 +1,140 @@
+"""`reportgen import FILE... [-o SOURCE.yaml] [--layout NAME]`: a source from the budget system's
+workbook or a published disclosure, every figure with its place; differences reported, never
+repaired. Argument parsing and printing only; the work is reportgen/importing/."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportgen.atomic import write_atomically
+from reportgen.commands.base import Failure, UsageError
+from reportgen.oserrors import reason
+from reportgen.reading.files import clash_message, overwritten_inputs
+
+if TYPE_CHECKING:
+    from reportgen.importing.pipeline import ImportResult
+
+EXAMPLE = ("示例：reportgen import 万里街道2025年部门预算.pdf --layout 上海 -o data/wanli-2025.yaml\n"
+           "      reportgen import 预算导出.xlsx --layout 上海")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``import`` parser to the command line's subparsers."""
+    parser = subparsers.add_parser(
+        "import", help="从预算系统导出的工作簿或公开的预算文本生成源文件",
+        description="读取预算管理系统导出的工作簿（xlsx、xls、SpreadsheetML、HTML 表格、ods、csv）或公开的预算文本"
+                    "（PDF、DOCX），写出源文件：每个数字注明出处；表内合计与各表之间的不一致逐一报告，按原样写入，不作修改。"
+                    "从不覆盖已有文件。",
+        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="导出的工作簿或公开文本（可多个，每个一张或几张表）")
+    parser.add_argument("-o", "--out", type=Path, metavar="SOURCE.yaml", help="输出的源文件（默认 <部门>-<年度>.yaml）")
+    parser.add_argument("--layout", metavar="NAME", help="版式（如 上海）：用其表名、表码认表，并写入源文件")
+    parser.add_argument("--prior", type=Path, metavar="LAST_YEAR_FILE",
+                        help="上年的源文件，或上年公开的文本、导出的工作簿（同样导入，写在输出旁边）：作为“上年”数")
+    parser.add_argument("--report", type=Path, metavar="FILE.html", help="写出导入核对页面：各表读到的每个数字及其去处")
+
+
+def run(args: argparse.Namespace) -> int:
+    from reportgen.importing.pipeline import (  # deferred: the readers; --help loads every command
+        import_files,
+        prior_files,
+    )
+    from reportgen.rollover import write_new  # deferred: 90 ms; --help loads every command
+
+    inputs = [*args.files, *([args.prior] if args.prior else [])]
+    _refuse_clashes([p for p in (args.out, args.report) if p is not None], inputs)
+    result = import_files(list(args.files), args.layout, with_prior=args.prior is not None)
+    out = args.out or _default_name(result.imported.department, result.imported.year)
+    files = prior_files(result, out, args.prior, args.layout)
+    _refuse_clashes(list(files), inputs)
+    _readable(files)
+    write_new(files)
+    errors = _report(result, out)
+    for path in list(files)[1:]:
+        print(f"已写出 {path}：上年数的源文件（由 --prior 导入），{out} 的“上年.来源”指向它")
+    if args.report is not None:
+        _write_report(args.report, result, out, list(args.files))
+    disagreements = _compare_narratives(out, result.documents)
+    print(f"已写出 {out}：{_counts(result)}；{errors} 个错误" + (f"，正文与表格不一致 {disagreements} 处" if disagreements else ""))
+    return 1 if errors or disagreements else 0
+
+
+def _readable(files: dict[Path, str]) -> None:
+    """Each file reads back as YAML before anything is written (its fields are then checked, as
+    any source, by the check that follows: a second full validation would cost a 20,000-row
+    export a quarter of a second)."""
+    from reportgen.errors import SourceError  # deferred: loaded with the pipeline above
+    from reportgen.reading.yamlsafe import parse_yaml  # deferred: loaded with the pipeline above
+
+    for path, text in files.items():
+        try:
+            parse_yaml(text.encode("utf-8"), str(path))
+        except SourceError as exc:
+            raise Failure(f"生成的 {path} 无法读回（{exc.findings[0].message if exc.findings else ''}），未写出任何文件") \
+                from None
+
+
+def _refuse_clashes(outputs: list[Path], inputs: list[Path]) -> None:
+    clash = overwritten_inputs(outputs, inputs)
+    if clash:
+        raise UsageError(clash_message(*clash[0]))
+
+
+def _report(result: ImportResult, out: Path) -> int:
+    """Print what the import found: unknown grids, differences, the check of the written source."""
+    from reportgen.render import check_findings  # deferred: 105 ms; --help loads every command
+
+    for grid in result.unknown:
+        print(f"{grid}: 提示 [导入-未识别] 不是已知的预算表，未读取", file=sys.stderr)
+    for line in result.unplaced:
+        print(f"{out}: 提示 [导入-未写入] {line}", file=sys.stderr)
+    for line in result.differences:
+        print(f"{out}: 错误 [导入-不一致] {line}")
+    findings = check_findings(out, None)
+    for finding in findings:
+        print(finding.format())
+    # 待填写: what the files did not give and the user must write (a workbook has no 职责)
+    return len(result.differences) + sum(1 for f in findings if f.severity == "error"
+                                         and f.rule not in ("待填写", "金额待填写"))
+
+
+def _write_report(path: Path, result: ImportResult, out: Path, files: list[Path]) -> None:
+    from reportgen.importing.report import report_html  # deferred: the HTML writer's environment
+
+    text = report_html(result.imported, out, files, result.unknown, result.differences)
+    try:
+        write_atomically(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise Failure(f"不能写出 {path}：{reason(exc)}") from exc
+
+
+def _compare_narratives(source: Path, documents: list[Path]) -> int:
+    """Each document's own narrative figures against its tables, as `check --against` does."""
+    from reportgen.review import review  # deferred: 140 ms; only a document's import needs it
+
+    count = 0
+    for document in documents:
+        result, _problems = review(source, document)
+        if result is None:
+            continue
+        for finding in result.findings():
+            if finding.severity == "error":
+                print(finding.format())
+                count += 1
+    return count
+
+
+def _counts(result: ImportResult) -> str:
+    from reportgen.importing.emit import walk  # deferred: loaded with the pipeline above
+
+    imported = result.imported
+    return f"读取 {len(walk(imported.tree))} 项，来自 {len(imported.tables)} 张表"
+
+
+def _default_name(department: str, year: int | None) -> Path:
+    base = f"{department or '导入'}-{year}.yaml" if year else f"{department or '导入'}.yaml"
+    return Path(re.sub(r"[\\/\x00-\x1f]", "_", base).lstrip("."))

@@ -1,0 +1,218 @@
+"""Recognised tables → the source's fields, each figure as printed with its place.
+
+Function rows come from the three fund tables (一般公共预算, 政府性基金, 国有资本经营) where the
+file has them, else from the 支出总表; the 项 rows are written, the 类 and 款 rows are only
+compared (reconcile.py). Amounts are written in the unit of the function tables; a table in
+another unit (the “三公” table in 万元) is converted exactly, never rounded."""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from reportgen import codes
+from reportgen.compute import economic_kind
+from reportgen.importing.catalog import Catalog, normalized
+from reportgen.importing.recognize import Table
+from reportgen.importing.rows import Amount, CellProblem, Row, body_rows
+from reportgen.importing.sides import sides
+from reportgen.importing.tree import Placed, Tree, scaled
+
+FUND_TABLES = {"一般公共预算支出表": "一般公共预算", "政府性基金预算支出表": "政府性基金",
+               "国有资本经营预算支出表": "国有资本经营"}
+_FACTORS = {("万元", "元"): Decimal(10000), ("元", "万元"): Decimal("0.0001")}
+THREE_PUBLIC_ITEMS = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
+
+
+@dataclass
+class Imported:
+    tree: Tree
+    department: str = ""
+    year: int | None = None
+    kind: str = "部门"
+    unit: str = "元"
+    tables: dict[str, Table] = field(default_factory=dict)
+    rows: dict[str, list[Row]] = field(default_factory=dict)
+    problems: list[CellProblem] = field(default_factory=list)
+    sides: dict[str, tuple[list[Row], list[Row]]] = field(default_factory=dict)  # 两栏 tables: left, right
+    income_words: dict[str, str] = field(default_factory=dict)  # the catalog's row words → 收入 key
+    spending_words: dict[str, str] = field(default_factory=dict)
+    class_codes: dict[str, str] = field(default_factory=dict)  # a 类's name (normalized) → its code
+    used: dict[tuple[str, int, int], str] = field(default_factory=dict)  # (table, row, col) → the field it gave
+
+
+def build(tables: list[Table], catalog: Catalog, layout: str | None = None) -> Imported:
+    by_kind = {t.kind.id: t for t in tables}
+    result = Imported({}, tables=by_kind, income_words=catalog.income_rows, spending_words=catalog.spending_rows)
+    for kind, table in by_kind.items():
+        if table.kind.shape == "两栏":
+            result.sides[kind] = sides(table, result.problems)
+            result.rows[kind] = [*result.sides[kind][0], *result.sides[kind][1]]
+        else:
+            result.rows[kind] = body_rows(table, problems=result.problems)
+    _meta(result, tables)
+    result.class_codes = {normalized(e.name): e.code for e in codes.all_function_codes(result.year or 2025)
+                          if len(e.code) == 3}
+    tree = result.tree
+    tree["部门"] = Placed(result.department)
+    if result.year is not None:
+        tree["年度"] = Placed(result.year)
+    if result.kind == "单位":
+        tree["类型"] = Placed("单位")
+    if layout:
+        tree["版式"] = Placed(layout)
+    tree["金额单位"] = Placed(result.unit)
+    if (units := _table_units(result)):
+        tree["展示"] = {"表格单位": units}
+    if (income := _income(result, catalog)):
+        tree["收入"] = income
+    spending: Tree = {}
+    if (rows := _function_rows(result)):
+        spending["功能分类"] = rows
+    if (basic := _economic(result)):
+        spending["基本支出"] = basic
+    if spending:
+        tree["支出"] = spending
+    _three_public(result, tree)
+    return result
+
+
+def _meta(result: Imported, tables: list[Table]) -> None:
+    owners = Counter(t.owner for t in tables if t.owner)
+    result.department = owners.most_common(1)[0][0] if owners else ""
+    years = Counter(t.year for t in tables if t.year)
+    result.year = years.most_common(1)[0][0] if years else None
+    unit_kind = any(t.owner_word == "单位" or "预算单位" in normalized(t.title) for t in tables)
+    result.kind = "单位" if unit_kind else "部门"
+    units = Counter(t.unit for kind, t in result.tables.items() if t.unit and kind != "三公经费支出表")
+    result.unit = units.most_common(1)[0][0] if units else "元"
+
+
+def factor(result: Imported, table: Table) -> Decimal:
+    return _FACTORS.get((table.unit, result.unit), Decimal(1))
+
+
+def value(result: Imported, table: Table, amount: Amount, field: str = "") -> Placed:
+    result.used[(table.kind.id, *amount.cell)] = field
+    return Placed(scaled(amount.value, factor(result, table)), f"{table.kind.id} {amount.where}")
+
+
+def _table_units(result: Imported) -> Tree:
+    units: Tree = {}
+    shown = Counter(t.unit for t in result.tables.values() if t.unit)
+    if not shown:
+        return units
+    common = shown.most_common(1)[0][0]
+    units["全部"] = Placed(common)
+    for kind, table in result.tables.items():
+        if table.unit and table.unit != common:
+            units[kind] = Placed(table.unit, table.unit_where)
+    return units
+
+
+def _income(result: Imported, catalog: Catalog) -> Tree:
+    """收入 from the 收支总表's left side (else the 财政拨款收支总表's): each source as printed."""
+    kind = next((k for k in ("收支总表", "财政拨款收支总表") if k in result.sides), None)
+    if kind is None:
+        return {}
+    table, income = result.tables[kind], {}  # type: Table, Tree
+    for row in result.sides[kind][0]:
+        key = catalog.income_rows.get(row.label)
+        amount = next(iter(row.amounts.values()), None)
+        if key and amount is not None and key not in ("收入总计", "财政拨款收入") and key not in income:
+            income[key] = value(result, table, amount, f"收入.{key}")
+    return income
+
+
+def _function_rows(result: Imported) -> list[Tree]:
+    sources = [(kind, fund) for kind, fund in FUND_TABLES.items() if kind in result.tables]
+    if not sources and "支出总表" in result.tables:
+        sources = [("支出总表", "")]
+    rows: list[Tree] = []
+    for kind, fund in sources:
+        table = result.tables[kind]
+        parents = {r.code[:-2] for r in result.rows[kind] if len(r.code) > 3}
+        for row in result.rows[kind]:
+            if len(row.code) == 7 or (row.code and row.code not in parents):
+                rows.append(_function_row(result, table, row, fund))
+            elif row.code and _unknown_name(row, result.year):
+                rows.append({"科目": Placed(int(row.code), f"{kind} {row.where}"), "名称": Placed(row.name)})
+    return rows
+
+
+def _unknown_name(row: Row, year: int | None) -> bool:
+    return bool(row.name) and _name_differs(row.code, row.name, year or 2025)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_differs(code: str, name: str, year: int) -> bool:
+    """Whether the registry names ``code`` otherwise in ``year`` (or not at all): asked once per
+    code and name, as an export repeats both on many rows."""
+    entry = codes.function_entry(code, year) if len(code) in (3, 5, 7) else None
+    return entry is None or not codes.same_name(entry.name, name)
+
+
+def _function_row(result: Imported, table: Table, row: Row, fund: str) -> Tree:
+    item: Tree = {"科目": Placed(int(row.code), f"{table.kind.id} {row.where}")}
+    if _unknown_name(row, result.year):
+        item["名称"] = Placed(row.name)
+    if fund and fund != "一般公共预算":
+        item["资金"] = Placed(fund)
+    split = [m for m in ("基本支出", "项目支出") if m in row.amounts]
+    if split:  # inside a table of figures a blank part is 0, as the budget system prints it
+        for meaning in split:
+            item[meaning] = value(result, table, row.amounts[meaning], f"支出.功能分类 {row.code} {meaning}")
+    elif "合计" in row.amounts:
+        item["合计"] = value(result, table, row.amounts["合计"], f"支出.功能分类 {row.code} 合计")
+    return item
+
+
+def _economic(result: Imported) -> Tree:
+    table = result.tables.get("一般公共预算基本支出表")
+    if table is None:
+        return {}
+    lines: list[Tree] = []
+    for row in result.rows["一般公共预算基本支出表"]:
+        if len(row.code) != 5 or "合计" not in row.amounts:
+            continue
+        item: Tree = {"科目": Placed(int(row.code), f"{table.kind.id} {row.where}"),
+                      "金额": value(result, table, row.amounts["合计"], f"支出.基本支出.经济分类 {row.code} 金额")}
+        entry = codes.economic_entry(row.code, result.year or 2025)
+        if row.name and (entry is None or not codes.same_name(entry.name, row.name)):
+            item["名称"] = Placed(row.name)
+        _economic_split(result, table, row, item)
+        lines.append(item)
+    return {"经济分类": lines} if lines else {}
+
+
+def _economic_split(result: Imported, table: Table, row: Row, item: Tree) -> None:
+    """人员经费/公用经费 of a 款 are written only where the table splits it otherwise than by its class."""
+    personnel, public = row.amounts.get("人员经费"), row.amounts.get("公用经费")
+    if personnel is None or public is None:
+        return
+    kind = economic_kind(row.code)
+    default = (row.amounts["合计"].value, Decimal(0)) if kind == "人员经费" else (Decimal(0), row.amounts["合计"].value)
+    if kind is None or (personnel.value, public.value) != default:
+        item["人员经费"] = value(result, table, personnel, f"支出.基本支出.经济分类 {row.code} 人员经费")
+        item["公用经费"] = value(result, table, public, f"支出.基本支出.经济分类 {row.code} 公用经费")
+
+
+def _three_public(result: Imported, tree: Tree) -> None:
+    table = result.tables.get("三公经费支出表")
+    rows = [r for r in result.rows.get("三公经费支出表", []) if r.amounts]
+    if table is None or not rows:
+        return
+    amounts = rows[0].amounts
+    section: Tree = {}
+    for item in THREE_PUBLIC_ITEMS:
+        if item in amounts:
+            section[item] = {"本年": value(result, table, amounts[item], f"三公经费.{item}.本年")}
+    vehicles = "公务用车购置及运行维护费"
+    if vehicles in amounts and not ("公务用车购置费" in amounts and "公务用车运行维护费" in amounts):
+        section[vehicles] = {"本年": value(result, table, amounts[vehicles], f"三公经费.{vehicles}.本年")}
+    if section:
+        tree["三公经费"] = section
+    if "机关运行经费" in amounts:
+        tree["机关运行经费"] = {"本年": value(result, table, amounts["机关运行经费"], "机关运行经费.本年")}

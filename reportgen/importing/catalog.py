@@ -1,0 +1,74 @@
+"""What import recognises, as data: the table names, 表码 and column and row words of ``导入.yaml``
+in the default layout's folder, extended by the chosen layout's own ``导入.yaml``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reportgen import layouts
+from reportgen.reading.yamlsafe import parse_yaml
+
+FILE = "导入.yaml"
+_SPACE = re.compile(r"\s+")
+_FULL = str.maketrans({"(": "（", ")": "）", ":": "：", "\u3000": ""})
+
+
+def normalized(text: str) -> str:
+    """Text compared without its spaces and with full-width brackets and colons."""
+    return _SPACE.sub("", text).translate(_FULL)
+
+
+@dataclass
+class TableKind:
+    id: str  # 收支总表, 收入总表, … (the 表格单位 names of the source format)
+    names: list[str] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)  # 表码: 3.12, 2.12
+    shape: str = "科目"  # 科目 (rows of codes), 两栏 (income left, spending right), 一行 (one row of items)
+    fund: str = ""  # the fund a function table is of (一般公共预算, 政府性基金, 国有资本经营)
+
+
+@dataclass
+class Catalog:
+    tables: list[TableKind]
+    columns: dict[str, str]  # normalized header words → meaning
+    income_rows: dict[str, str]  # normalized row label → 收入 key
+    spending_rows: dict[str, str]
+
+    def column_words(self) -> list[tuple[str, str]]:
+        return list(self.columns.items())
+
+
+def load(layout_name: str | None) -> Catalog:
+    """The catalog of the default layout, extended by ``layout_name``'s (a shipped name or folder)."""
+    folders = [layouts.SHIPPED / "default"]
+    if layout_name:
+        chosen = layouts.resolve(layout_name)
+        folders += [f for f in reversed(chosen.folders) if f not in folders]
+    catalog = Catalog([], {}, {}, {})
+    for folder in folders:
+        path = folder / FILE
+        if path.is_file():
+            _extend(catalog, parse_yaml(path.read_bytes(), str(path)))
+    return catalog
+
+
+def _extend(catalog: Catalog, data: object) -> None:
+    if not isinstance(data, dict):
+        return
+    kinds = {kind.id: kind for kind in catalog.tables}
+    for table_id, spec in (data.get("表") or {}).items():
+        kind = kinds.get(str(table_id))
+        if kind is None:
+            kind = TableKind(str(table_id))
+            catalog.tables.append(kind)
+            kinds[kind.id] = kind
+        kind.names += [normalized(str(n)) for n in spec.get("名称", [])]
+        kind.codes += [str(c) for c in spec.get("表码", [])]
+        kind.shape = str(spec.get("形状", kind.shape))
+        kind.fund = str(spec.get("资金", kind.fund))
+    for section, target in (("列", catalog.columns), ("收入项目", catalog.income_rows),
+                            ("支出项目", catalog.spending_rows)):
+        for meaning, words in (data.get(section) or {}).items():
+            for word in words:
+                target[normalized(str(word))] = str(meaning)

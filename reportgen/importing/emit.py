@@ -1,0 +1,81 @@
+"""The imported source as YAML text: block mappings, one flow mapping per table row, and each
+figure's place as a comment beside it. The header comment is templates/source/import.yaml.j2."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reportgen.importing.tree import Node, Placed, Tree
+from reportgen.rollover import render_header, scalar
+
+INDENT = "  "
+_PLAIN = re.compile("[\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff08\uff09\uff0c\uff1b\u201c\u201d]+")
+
+
+def source_text(tree: Tree, header: dict[str, Any]) -> str:
+    lines: list[str] = []
+    _mapping(tree, 0, lines)
+    return render_header("import.yaml.j2", **header) + "\n".join(lines) + "\n"
+
+
+def _mapping(tree: Tree, depth: int, lines: list[str]) -> None:
+    pad = INDENT * depth
+    for key, node in tree.items():
+        if isinstance(node, Placed):
+            lines.append(_commented(f"{pad}{key}: {_scalar(node)}", node.where))
+        elif isinstance(node, list):
+            lines.append(f"{pad}{key}:")
+            for item in node:
+                lines.append(_item(item, pad + INDENT) if list(item) == [""] else _row(item, pad + INDENT))
+        else:
+            lines.append(f"{pad}{key}:")
+            _mapping(node, depth + 1, lines)
+
+
+def _row(item: Tree, pad: str) -> str:
+    fields = []
+    where = ""
+    for key, node in item.items():
+        if isinstance(node, Placed):
+            fields.append(f"{key}: {_scalar(node, flow=True)}")
+            where = where or node.where
+    return _commented(f"{pad}- {{{', '.join(fields)}}}", where)
+
+
+def _item(item: Tree, pad: str) -> str:
+    """A list's plain item (a duty, a unit's name), written as ``{"": Placed}``."""
+    node = item[""]
+    assert isinstance(node, Placed)
+    return _commented(f"{pad}- {_scalar(node)}", node.where)
+
+
+def _scalar(node: Placed, flow: bool = False) -> str:
+    if isinstance(node.value, list):
+        return "[" + ", ".join(scalar(v, flow=True) for v in node.value) + "]"
+    if isinstance(node.value, str) and _PLAIN.fullmatch(node.value):
+        return node.value  # Han characters and full-width punctuation only: plain YAML, read back as written
+    return scalar(node.value, flow=flow)
+
+
+def _commented(line: str, where: str) -> str:
+    where = " ".join(where.split())  # a sheet's name may hold a line break: a comment must not end early
+    return f"{line}   # {where}" if where else line
+
+
+def walk(tree: Tree) -> list[Placed]:
+    """Every figure and word of the tree, in order."""
+    found: list[Placed] = []
+
+    def visit(node: Node) -> None:
+        if isinstance(node, Placed):
+            found.append(node)
+        elif isinstance(node, list):
+            for item in node:
+                visit(item)
+        else:
+            for child in node.values():
+                visit(child)
+
+    visit(tree)
+    return found

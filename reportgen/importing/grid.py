@@ -1,0 +1,90 @@
+"""The neutral grid every input format is read into: a sheet of a workbook, an HTML or DOCX table,
+a CSV file, or a table printed in a PDF.
+
+A cell keeps what the file holds, never interpreted: a number cell's value as a Decimal (exact: a
+float from a workbook becomes the shortest decimal that reads back as it), a text cell's text as
+written (a PDF's cells are all text), and the text as shown where the format knows it. Merged
+ranges are recorded, not filled: the value sits in the range's first cell only. Where each cell came
+from is :meth:`Grid.where` — ``部门收入总表!E12`` for a sheet, ``第13页 第7行`` for a PDF line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    value: Decimal | str | None  # a number cell's value; a text cell's text; None when empty
+    text: str = ""  # as shown (the text of a PDF word run, a formatted number where the format is known)
+    number_format: str = ""  # the workbook's number format where known ("#,##0.00")
+    formula: bool = False  # the cell holds a formula (its cached value is ``value``)
+
+
+EMPTY = Cell(None, "")
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """A merged range, inclusive, 0-based."""
+
+    first_row: int
+    first_col: int
+    last_row: int
+    last_col: int
+
+
+@dataclass
+class Grid:
+    """One table-like region of one file. ``rows`` may be ragged; a missing cell is empty."""
+
+    file: str  # the file's name as the user gave it
+    name: str  # the sheet's name as written (a trailing space kept); for a PDF "第3页" (its first page)
+    rows: list[list[Cell]]
+    merges: list[Merge] = field(default_factory=list)
+    hidden_rows: frozenset[int] = frozenset()
+    hidden_cols: frozenset[int] = frozenset()
+    # Where a row came from, when it is not a sheet's row number: a PDF's "第13页 第7行" per row.
+    row_places: list[str] | None = None
+    kind: str = "sheet"  # "sheet" (workbook, CSV, HTML/DOCX table) or "pdf"
+    hidden: bool = False  # a hidden (or "very hidden") sheet of a workbook; kept, in the workbook's order
+    # What the reader noticed and did not refuse, in Chinese, each naming the file (and sheet or cell):
+    # macros not run, links to other workbooks not followed, a formula saved without its value. Notes
+    # about the whole workbook sit on its first grid only.
+    notes: list[str] = field(default_factory=list)
+
+    def cell(self, row: int, col: int) -> Cell:
+        if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]):
+            return self.rows[row][col]
+        return EMPTY
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def where(self, row: int, col: int | None = None) -> str:
+        """Where a reviewer finds the cell (or the row, ``col`` None) in the file."""
+        if self.row_places is not None:
+            return self.row_places[row]
+        if col is None:
+            return f"{self.name}!第{row + 1}行"
+        return f"{self.name}!{column_letters(col)}{row + 1}"
+
+
+def column_letters(col: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    n = col + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+class ImportRefused(Exception):
+    """A file that cannot be imported: ``message`` in Chinese names the file and, where it applies,
+    the sheet, cell or page, and says what is expected."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

@@ -1,0 +1,932 @@
+"""A published PDF's tables as grids, and all its lines of text for the narrative.
+
+A budget system prints each sheet of its workbook to PDF (WPS 表格 / WPS Office); a 决算 made in
+Word or WPS 文字 prints its tables much the same way. The text layer has no cell borders, only
+words at positions: poppler's ``pdftotext -bbox-layout`` gives every word with its box (a line of
+Chinese prose is one word, the cells of a table separate words) and reads a 30-page budget in
+0.03 s, where pdfplumber (pdfminer) takes about a second (bench/import_pdf.py).
+
+From the words:
+
+* Lines: a page's words grouped by their vertical centre (a word joins a line when its centre is
+  within half a height of the line's first word's), top to bottom; a line's number on its page is
+  what a reader counts. Header cells set half a line apart (事业单位 / 经营收入) are lines of their
+  own, as printed.
+* Titles: a short line ending in 表 (or 表 and a bracketed note; no sentence punctuation) with a
+  caption line under it: 编制部门：… / 编制单位：… or one that holds 单位：. The budgets also set
+  the title larger (18 pt against 12), the 决算 do not; every printed table has its caption, and
+  a table of contents or a part's heading (…年度部门决算表) never has one.
+* Tables: a title, its caption and the lines under it, up to the next title or a paragraph (a long
+  line without a column gap that is not a note: 注：, 说明：, and the lines a note runs on to).
+  The next page continues it when it begins, before any title or prose, with a line that has a
+  column gap, or with an item (an amount, a code, 一、…) set where the table set its items, or
+  with the table's title and caption again (title rows printed on every page); a note ends it.
+* Header and body: the header is the lines between the caption and the first with a number, a
+  numbered item (一、…) or a 合计 alone (an empty table's). A page that continues a table drops the
+  lines that repeat its title, caption and header, but only when they repeat word for word.
+* Columns (``_columns``), per table over all its pages: where no body word is printed, or only a
+  few across a gap many lines leave open (a name run on into an empty cell), is a gap between
+  columns; a gap narrower than a space is a space within a cell, but for one just after amounts.
+  A column of amounts is right-aligned and its cell ends just after them; a column of text is
+  left-aligned and its cell starts just before it; codes and centred words are cut halfway, or
+  where the headers centred over two cells put their common edge. A header word is placed by its
+  centre; header words beyond the body's columns, or two on one line in one cell, head columns
+  the body leaves empty (an empty table's columns are all its header's). A header word printed
+  across several cells, or centred over cells headed again below it at one height (its
+  sub-headers), is a merged range, in its first cell, as in the workbook; so is a title centred
+  over the table.
+* Cells are text, as printed; an amount printed against the next label (91,016,775.35一、…) is cut
+  from it by character class, at a width estimated from the word's box.
+"""
+
+from __future__ import annotations
+
+import bisect
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NoReturn
+
+from lxml import etree
+
+from reportgen.importing.grid import Cell, Grid, ImportRefused, Merge
+
+MAX_PDF_BYTES = 64 * 1024 * 1024  # a published budget is under 1 MB; a scanned one tens of MB
+MAX_XHTML_BYTES = 64 * 1024 * 1024  # pdftotext's word boxes: about 25 KB a page (2,500 pages)
+# Words in all: a 30-page budget has about 2,000, the longest disclosure a few tens of thousands.
+# Finding a table's columns takes time growing with its words times its columns.
+MAX_WORDS = 200_000
+PDFTOTEXT_SECONDS = 120  # REPORTGEN_PDFTOTEXT_SECONDS overrides it, as for a PDF draft (review/draft.py)
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+_TAIL = 1024  # a PDF's %%EOF is within its last 1024 bytes, as PDF readers look for it
+# Characters a text layer without a usable font encoding yields: the replacement character, the
+# private use area, C0 controls. Past this share of all characters the text layer is not text.
+_GARBLED_SHARE = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class PdfLine:
+    """A printed line of text, in reading order."""
+
+    page: int  # 1-based
+    number: int  # 1-based, counted on its page top to bottom
+    text: str  # its words, in order, joined by a space
+    left: float  # its box in points from the page's top left
+    top: float
+    right: float
+    bottom: float
+    size: float  # the height of its tallest word: a title is set larger than the text
+    table: int | None = None  # the index in PdfDocument.grids of the grid it is a row of
+
+    @property
+    def place(self) -> str:
+        return f"第{self.page}页 第{self.number}行"
+
+
+@dataclass
+class PdfDocument:
+    file: str
+    grids: list[Grid]
+    lines: list[PdfLine]
+    pages: int
+    pages_without_text: list[int] = field(default_factory=list)  # pictures only (a scanned page)
+
+
+def read_pdf(path: Path, data: bytes) -> PdfDocument:
+    """The tables (one Grid each, kind "pdf") and the lines of the PDF ``data`` read from ``path``.
+    Raises ImportRefused (naming the file) for a file that is not a whole PDF, an encrypted or
+    damaged one, one whose text layer is missing (a scan) or unreadable."""
+    _check_bytes(path, data)
+    pages = _pages(_xhtml(path, data), path)
+    _check_text(path, pages)
+    lines = [_lines_of(number, words) for number, words in enumerate(pages, start=1)]
+    tables = _tables(lines)
+    grids = [_grid(table, str(path)) for table in tables]
+    owner = {id(line): index for index, table in enumerate(tables) for chunk in table.chunks for line in chunk.lines}
+    return PdfDocument(
+        str(path), grids,
+        [line.public(owner.get(id(line))) for page in lines for line in page],
+        len(pages), [number for number, words in enumerate(pages, start=1) if not words])
+
+
+# --- messages -------------------------------------------------------------------------------------
+
+
+def _refuse(path: Path, message: str) -> ImportRefused:
+    return ImportRefused(f"{path}：{message}")
+
+
+def _check_bytes(path: Path, data: bytes) -> None:
+    """A whole PDF of bounded size: its header at the start, %%EOF at the end (a download cut short
+    loses it; pdftotext would read what is left and say nothing)."""
+    if len(data) > MAX_PDF_BYTES:
+        raise _refuse(path, f"PDF 文件超过 {MAX_PDF_BYTES // (1024 * 1024)} MB，不像一份部门预算公开文本，未导入")
+    if b"%PDF-" not in data[:_TAIL]:
+        raise _refuse(path, "不是 PDF 文件（开头没有 %PDF- 标记）：请选择公开的 PDF，或预算系统导出的 Excel 表")
+    if b"%%EOF" not in data[-_TAIL:]:
+        raise _refuse(path, "PDF 文件不完整（结尾缺少 %%EOF，可能下载或复制时被截断）：请重新获取完整的文件后再导入")
+
+
+def _check_text(path: Path, pages: list[list[_Word]]) -> None:
+    words = [word.text for page in pages for word in page]
+    if len(words) > MAX_WORDS:
+        raise _refuse(path, f"PDF 中有 {len(words)} 个词，超过 {MAX_WORDS} 个，不像一份部门预算公开文本；未导入")
+    if not words:
+        raise _refuse(path, f"是扫描件，没有文字层（{len(pages)} 页都读不出文字）：无法识别其中的表格；"
+                            "请用预算系统导出的 Excel 表，或从 WPS/Word 直接导出（而非扫描）的 PDF")
+    text = "".join(words)
+    bad = sum(1 for char in text if _garbled(char))
+    if bad > _GARBLED_SHARE * len(text):
+        raise _refuse(path, f"文字层是乱码（{bad} / {len(text)} 个字符无法识别，字体缺少编码信息）：无法导入；"
+                            "请用预算系统导出的 Excel 表，或重新导出的 PDF")
+
+
+def _garbled(char: str) -> bool:
+    code = ord(char)
+    return code == 0xFFFD or 0xE000 <= code <= 0xF8FF or code < 0x20
+
+
+def _failed(path: Path, data: bytes, err: bytes) -> NoReturn:
+    if b"/Encrypt" in data:
+        raise _refuse(path, "PDF 文件已加密（需要密码才能打开），无法读取其中的文字：请取消密码后另存，再导入")
+    detail = err.decode("utf-8", errors="replace").strip().splitlines()
+    said = f"（pdftotext：{detail[-1][:120]}）" if detail else ""
+    raise _refuse(path, f"pdftotext 无法读取这个 PDF，文件可能已损坏{said}：请重新获取文件后再导入")
+
+
+# --- pdftotext -------------------------------------------------------------------------------------
+
+
+def _xhtml(path: Path, data: bytes) -> bytes:
+    """pdftotext's word boxes (XHTML) for ``data``: within its time limit (killed after it), at most
+    MAX_XHTML_BYTES of them. The bytes read are what is converted (from a private copy), not the
+    file as it may be by now."""
+    from reportgen.writers.pdf import (  # deferred: the PDF writer costs 5 ms at start-up, a PDF import only
+        ProgramOutputTooLarge,
+        ProgramTimeout,
+        run_program,
+        seconds,
+    )
+
+    program = shutil.which("pdftotext")
+    if program is None:
+        raise _refuse(path, "读取 PDF 需要 poppler 的 pdftotext：请安装 poppler-utils（scripts/setup 会安装）")
+    limit = seconds("REPORTGEN_PDFTOTEXT_SECONDS", PDFTOTEXT_SECONDS)
+    with tempfile.TemporaryDirectory(prefix="reportgen-import-") as folder:
+        copy = Path(folder) / "input.pdf"
+        copy.write_bytes(data)
+        try:
+            code, out, err = run_program([program, "-bbox-layout", "-enc", "UTF-8", str(copy), "-"],
+                                         limit, MAX_XHTML_BYTES)
+        except ProgramTimeout:
+            raise _refuse(path, f"pdftotext 在 {limit:g} 秒内没有读完这个 PDF，已结束它；未导入"
+                                "（可用环境变量 REPORTGEN_PDFTOTEXT_SECONDS 放宽时限）") from None
+        except ProgramOutputTooLarge:
+            raise _refuse(path, f"从这个 PDF 读出的文字超过 {MAX_XHTML_BYTES // (1024 * 1024)} MB，"
+                                "不像一份部门预算公开文本；未导入") from None
+        except OSError as exc:
+            raise _refuse(path, f"不能运行 pdftotext（{program}）：{exc.strerror or exc}") from None
+    if code != 0:
+        _failed(path, data, err)
+    return out
+
+
+# XML 1.0 allows no C0 control but tab, newline and return; pdftotext writes a word's characters as
+# they are, so a control character in a font's mapping would make the whole page unreadable.
+_CONTROLS = bytes(c for c in range(32) if c not in (9, 10, 13))
+
+
+@dataclass(slots=True)
+class _Word:
+    left: float
+    top: float
+    right: float
+    bottom: float
+    text: str
+
+    @property
+    def centre(self) -> float:
+        return (self.left + self.right) / 2
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+def _pages(xhtml: bytes, path: Path) -> list[list[_Word]]:
+    """The words of each page, as pdftotext boxed them. The XHTML is parsed without its DTD, network
+    or entities (pdftotext escapes its text with the XML ones)."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(xhtml.translate(None, _CONTROLS), parser)
+    except etree.XMLSyntaxError as exc:
+        raise _refuse(path, f"pdftotext 读出的文字结构无法解析（{exc}），未导入") from None
+    pages: list[list[_Word]] = []
+    for page in root.iter(f"{_XHTML}page"):
+        words = []
+        for element in page.iter(f"{_XHTML}word"):
+            word = _word(element)
+            if word is not None:
+                words.append(word)
+        pages.append(words)
+    return pages
+
+
+def _word(element: etree._Element) -> _Word | None:
+    """A word element as a _Word; None for one without text or with a box that is not one (a word
+    of no height would divide by nothing)."""
+    text = (element.text or "").strip()
+    box = [_number(element.get(name)) for name in ("xMin", "yMin", "xMax", "yMax")]
+    left, top, right, bottom = box
+    if not text or left is None or top is None or right is None or bottom is None or right < left or bottom <= top:
+        return None
+    return _Word(left, top, right, bottom, text)
+
+
+def _number(value: str | None) -> float | None:
+    try:
+        number = float(value or "")
+    except ValueError:
+        return None
+    return number if abs(number) < 20_000 else None  # a page is at most 14,400 points (200 inches); not NaN
+
+
+# --- lines -----------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Line:
+    page: int
+    number: int
+    words: list[_Word]
+
+    @property
+    def text(self) -> str:
+        return " ".join(word.text for word in self.words)
+
+    @property
+    def size(self) -> float:
+        return max(word.height for word in self.words)
+
+    def gap(self) -> float:
+        """The widest space between two of its words, in line heights (0 for one word)."""
+        spaces = [b.left - a.right for a, b in zip(self.words, self.words[1:], strict=False)]
+        return max(spaces, default=0.0) / self.size
+
+    def public(self, table: int | None) -> PdfLine:
+        words = self.words
+        return PdfLine(self.page, self.number, self.text, min(w.left for w in words), min(w.top for w in words),
+                       max(w.right for w in words), max(w.bottom for w in words), self.size, table)
+
+
+def _lines_of(page: int, words: list[_Word]) -> list[_Line]:
+    """The page's words as printed lines, top to bottom, each left to right. A word joins the line
+    above when its centre is within half a height of that line's first word's centre (not the last
+    word's: a header's cells set off by a third of a line each would chain into one line)."""
+    groups: list[list[_Word]] = []
+    for word in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.left)):
+        if groups:
+            first = groups[-1][0]
+            middle = (word.top + word.bottom) / 2
+            if middle - (first.top + first.bottom) / 2 <= 0.5 * min(word.height, first.height):
+                groups[-1].append(word)
+                continue
+        groups.append([word])
+    return [_Line(page, number, sorted(group, key=lambda w: w.left)) for number, group in enumerate(groups, start=1)]
+
+
+# --- tables ----------------------------------------------------------------------------------------
+
+_CAPTION_STARTS = ("编制部门", "编制单位")
+_NOTE_STARTS = ("注", "说明")  # each followed by a colon (or a space); or 备注
+_COLONS = "：: "
+_TOTALS = ("合计", "总计")
+_TITLE_MAX = 60  # characters: a title is a name, not a sentence
+_PROSE_MIN = 25  # characters on a line with no column gap: a paragraph's line, not a table's
+_COLUMN_GAP = 1.0  # line heights between two words: a gap between cells, not a space in a sentence
+_SENTENCE = frozenset("，。；！？")
+
+
+def _is_caption(line: _Line) -> bool:
+    """编制部门：…, 编制单位：…, or a line that names the unit (单位：元)."""
+    text = line.text.replace(" ", "")
+    at = text.find("单位")
+    while at >= 0 and not _labelled(text[at:at + 3], "单位"):
+        at = text.find("单位", at + 1)
+    return text.startswith(_CAPTION_STARTS) or at >= 0
+
+
+def _labelled(text: str, label: str) -> bool:
+    """Whether ``text`` starts with ``label`` and a colon (or a space)."""
+    return text.startswith(label) and text[len(label):len(label) + 1] in _COLONS and len(text) > len(label)
+
+
+def is_table_title(text: str) -> bool:
+    """Whether a line reads as a table's title: short, not a sentence, ending in 表 (or 表 and a
+    bracketed note: （续）, （按功能分类）)."""
+    text = text.replace(" ", "").replace("\u3000", "")
+    if text.endswith(("）", ")")):
+        text = text[:max(text.rfind("（"), text.rfind("("))]
+    return text.endswith("表") and len(text) <= _TITLE_MAX and not _SENTENCE & set(text)
+
+
+def _is_title(line: _Line, following: _Line | None) -> bool:
+    return (following is not None and following.page == line.page and is_table_title(line.text)
+            and _is_caption(following))
+
+
+def _is_note(line: _Line) -> bool:
+    text = line.text.lstrip()
+    return any(_labelled(text, label) for label in _NOTE_STARTS) or text.startswith("备注")
+
+
+def _is_prose(line: _Line) -> bool:
+    """A line of a paragraph: no gap between columns, and long or a sentence's end."""
+    return line.gap() < _COLUMN_GAP and (len(line.text) >= _PROSE_MIN or "。" in line.text) and not _is_note(line)
+
+
+def _is_tabular(line: _Line) -> bool:
+    return line.gap() >= _COLUMN_GAP
+
+
+@dataclass
+class _Chunk:
+    """A table's lines on one page: ``head`` of them are its title, caption and header (first page)
+    or the header repeated (a continuation page: dropped)."""
+
+    lines: list[_Line]
+    head: int = 0
+    notes: int = 0  # the last ``notes`` lines are notes under the table
+
+
+@dataclass
+class _Table:
+    chunks: list[_Chunk]
+    closed: bool = False  # a note or a paragraph ended it: the next page does not continue it
+
+    @property
+    def first(self) -> _Chunk:
+        return self.chunks[0]
+
+
+def _tables(pages: list[list[_Line]]) -> list[_Table]:
+    """The printed tables, in order, each with its lines over one page or more."""
+    tables: list[_Table] = []
+    for lines in pages:
+        current = tables[-1] if tables and not tables[-1].closed else None
+        index = 0
+        if current is not None and (_continues(current, lines) or _retitled(current, lines)):
+            index = _take(current, lines, 0, continuation=True)
+        while index < len(lines):
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if _is_title(lines[index], following):
+                table = _Table([])
+                tables.append(table)
+                index = _take(table, lines, index, continuation=False)
+            else:
+                index += 1  # narrative
+    return tables
+
+
+def _retitled(table: _Table, lines: list[_Line]) -> bool:
+    """A page that begins with the table's title and caption again, word for word: the sheet's
+    title rows printed on every page, not a new table (another unit's table of the same name has
+    its own 编制单位)."""
+    return len(lines) > 1 and _texts(lines[0]) == _texts(table.first.lines[0]) \
+        and _texts(lines[1]) == _texts(table.first.lines[1])
+
+
+def _continues(table: _Table, lines: list[_Line]) -> bool:
+    """A page continues the table before it: no title before its first lines, which are a table's —
+    one of the first three has a column gap, or is an item (a number, a code, 一、…) set where the
+    table's last page set one; and none before it is prose."""
+    last = table.chunks[-1]
+    edges = [line.words[0].left for line in last.lines[last.head:len(last.lines) - last.notes]]
+    for position, line in enumerate(lines[:3]):
+        following = lines[position + 1] if position + 1 < len(lines) else None
+        if _is_title(line, following) or _is_prose(line):
+            return False
+        first = line.words[0]
+        if _is_tabular(line) or (_is_number(first.text) or _numbered(first.text)) and any(
+                abs(first.left - edge) <= 1.0 for edge in edges):
+            return True
+    return False
+
+
+def _take(table: _Table, lines: list[_Line], start: int, continuation: bool) -> int:
+    """Adds the table's lines on this page from ``start``: up to the next title, or a paragraph.
+    Returns where the page's narrative (or next table) begins."""
+    titled = not continuation or _retitled(table, lines[start:])
+    end = start + (2 if titled else 0)  # a title's caption is the line after it
+    in_note = False
+    while end < len(lines):
+        line = lines[end]
+        following = lines[end + 1] if end + 1 < len(lines) else None
+        if _is_title(line, following):
+            break
+        if _is_note(line):
+            in_note = table.closed = True
+        elif _is_prose(line) and not in_note:
+            table.closed = True
+            break
+        elif _is_tabular(line):
+            in_note = False
+        end += 1
+    chunk = _Chunk(lines[start:end])
+    chunk.notes = _trailing_notes(chunk.lines)
+    chunk.head = _repeated_head(table, chunk) if continuation else _head(chunk)
+    table.chunks.append(chunk)
+    return end
+
+
+def _trailing_notes(lines: list[_Line]) -> int:
+    """How many of the chunk's last lines are notes (a note and the lines it runs on to)."""
+    for position, line in enumerate(lines):
+        if _is_note(line):
+            return len(lines) - position
+    return 0
+
+
+def _head(chunk: _Chunk) -> int:
+    """The title, caption and header lines of a table's first page: up to the first line with a
+    number (an amount or a code), a numbered item (一、…: a table whose amounts are all blank) or a
+    合计 alone (an empty table's totals)."""
+    body = len(chunk.lines) - chunk.notes
+    for position in range(2, body):
+        words = chunk.lines[position].words
+        if any(_is_number(w.text) for w in words) or words[0].text in _TOTALS and len(words) == 1 \
+                or _numbered(words[0].text):
+            return position
+    return body
+
+
+def _repeated_head(table: _Table, chunk: _Chunk) -> int:
+    """The lines a continuation page repeats of the table's first page, to be dropped: its title and
+    caption (when it begins with them again) and its header, when those lines follow exactly (the
+    same words); else none."""
+    titled = _retitled(table, chunk.lines)
+    head = table.first.lines[0 if titled else 2:table.first.head]
+    if len(chunk.lines) - chunk.notes >= len(head) and all(
+            _texts(a) == _texts(b) for a, b in zip(head, chunk.lines, strict=False)):
+        return len(head)
+    return 2 if titled else 0
+
+
+_NUMERALS = frozenset("一二三四五六七八九十")
+
+
+def _numbered(text: str) -> bool:
+    """An item numbered as a budget table's rows are: 一、 to 二十四、."""
+    head, mark, _ = text.partition("、")
+    return bool(mark) and 0 < len(head) <= 3 and all(char in _NUMERALS for char in head)
+
+
+def _texts(line: _Line) -> list[str]:
+    return [word.text for word in line.words]
+
+
+def _is_number(text: str) -> bool:
+    """An amount or a code as printed: digits with thousands commas and a decimal point, a sign or
+    a percent sign; a dash for nothing."""
+    body = text.strip().removeprefix("-").removeprefix("+").removesuffix("%")
+    if text.strip() in ("-", "—", "－"):
+        return True
+    whole, _, decimals = body.partition(".")
+    if decimals and not decimals.isascii() or decimals and not decimals.isdigit():
+        return False
+    groups = whole.split(",")
+    if not whole or not all(g.isascii() and g.isdigit() for g in groups):
+        return False
+    return len(groups) == 1 or (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]))
+
+
+# --- grids -----------------------------------------------------------------------------------------
+
+_BIN = 0.5  # points: the resolution columns are found at
+_VALLEY = 1 / 3  # a column gap crossed by a few words: at most this share of the columns on either side
+_VALLEY_SUPPORT = 3  # lines on each side of such a gap, at least: a short table's gaps must be clear
+_GAP = 0.6  # line heights: the narrowest gap between columns ("1. 一般公共预算资金" is one cell, 0.5 apart)
+_PAD = 0.3  # line heights between a cell's edge and its text
+_CENTRED = 1.5  # line heights: how far a centred title or group header may be off its cells' centre
+# A budget table has at most a few dozen columns and six header lines. Past these (a page of words
+# that never reaches a body), the header adds no column and heads no range: the time spent on a
+# header grows with its words times its columns squared.
+_MAX_COLUMNS = 100
+_HEADER_LINES = 10
+
+
+@dataclass
+class _Column:
+    left: float  # the extent of its body words (of its header word, for a column the body leaves empty)
+    right: float
+    align: str = "centre"  # "left" (text), "right" (amounts) or "centre" (codes; or cannot tell)
+    body: bool = True  # found from the body; else from the header over an empty column
+
+
+def _grid(table: _Table, file: str) -> Grid:
+    """The table as the workbook it was printed from: title, caption, header, body and notes, a row
+    for each printed line, each word in its column."""
+    first = table.first
+    title, caption = first.lines[0], first.lines[1]
+    header = first.lines[2:first.head]
+    body = [(line, _split_run_ons(line.words)) for chunk in table.chunks
+            for line in chunk.lines[chunk.head:len(chunk.lines) - chunk.notes]]
+    notes = [line for chunk in table.chunks for line in chunk.lines[len(chunk.lines) - chunk.notes:]]
+    body_words = [word for _, words in body for word in words]
+    header_words = [w for line in header for w in line.words]
+    em = _median([w.height for w in body_words or header_words] or [title.size])
+    columns = _columns(body_words, header, em)
+    cuts = _cuts(columns, em, header_words)
+    extent = _extent(body_words + header_words + caption.words, em)
+    rows = _Rows(max(len(columns), 1))
+    rows.add(title, {0: [title.text]})
+    if rows.width > 1 and abs(_centre(title.words) - (extent[0] + extent[1]) / 2) <= _CENTRED * title.size:
+        rows.merges.append(Merge(0, 0, 0, rows.width - 1))
+    rows.add(caption, _caption_cells(caption, extent, rows.width))
+    for line, (cells, spans) in zip(header, _header_cells(header, cuts, extent, em), strict=True):
+        rows.merges.extend(Merge(len(rows.rows), a, len(rows.rows), b) for a, b in spans)
+        rows.add(line, cells)
+    for line, words in body:
+        rows.add(line, _body_cells(words, cuts))
+    for line in notes:
+        rows.add(line, {0: [line.text]})
+    return Grid(file, f"第{title.page}页", rows.rows, rows.merges, row_places=rows.places, kind="pdf")
+
+
+class _Rows:
+    """A grid's rows as they are added, with where each was printed."""
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.rows: list[list[Cell]] = []
+        self.merges: list[Merge] = []
+        self.places: list[str] = []
+
+    def add(self, line: _Line, cells: dict[int, list[str]]) -> None:
+        row = [Cell(None)] * self.width
+        for col, texts in cells.items():
+            text = " ".join(texts)
+            row[col] = Cell(text, text)
+        self.rows.append(row)
+        self.places.append(f"第{line.page}页 第{line.number}行")
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+
+def _centre(words: Iterable[_Word]) -> float:
+    boxes = list(words)
+    return (min(w.left for w in boxes) + max(w.right for w in boxes)) / 2
+
+
+def _extent(words: list[_Word], em: float) -> tuple[float, float]:
+    """The table's left and right edges: its caption's (编制部门 on the left edge, 单位 on the
+    right), header's and body's text, and a cell's padding."""
+    if not words:
+        return (0.0, 0.0)
+    return (min(w.left for w in words) - _PAD * em, max(w.right for w in words) + _PAD * em)
+
+
+def _caption_cells(line: _Line, extent: tuple[float, float], width: int) -> dict[int, list[str]]:
+    """编制部门：… in the first column, 单位：元 (what is printed on the right half) in the last."""
+    middle = (extent[0] + extent[1]) / 2
+    cells: dict[int, list[str]] = {}
+    for word in line.words:
+        col = max(width - 1, 0) if word.left > middle else 0
+        cells.setdefault(col, []).append(word.text)
+    return cells
+
+
+def _body_cells(words: list[_Word], cuts: list[float]) -> dict[int, list[str]]:
+    """Each word in the column its alignment points at: a number by its right edge, text by its left."""
+    cells: dict[int, list[str]] = {}
+    for word in words:
+        anchor = word.right - 0.1 if _is_number(word.text) else word.left + 0.1
+        cells.setdefault(bisect.bisect_left(cuts, anchor), []).append(word.text)
+    return cells
+
+
+# --- run-on words ----------------------------------------------------------------------------------
+
+_UNITS = frozenset("万元亿千百%％倍个家人辆台套年月日次项")  # what follows a figure in a sentence
+_NUMBER_CHARS = frozenset("0123456789,.")
+
+
+def _split_run_ons(words: list[_Word]) -> list[_Word]:
+    """The line's words, each amount printed against a label (91,016,775.35一、一般公共服务支出, or
+    合计189,767,551) cut from it: pdftotext makes one word of text closer than a space."""
+    out: list[_Word] = []
+    for word in words:
+        out.extend(_split_run_on(word))
+    return out
+
+
+def _split_run_on(word: _Word) -> list[_Word]:
+    text = word.text
+    head = len(text) - len(text.lstrip("0123456789,.-"))
+    tail = len(text) - len(text.rstrip("0123456789,."))
+    if 0 < head < len(text) and _is_amount(text[:head]) and text[head] not in _UNITS and not text[head].isascii():
+        cut = head
+    elif 0 < tail < len(text) and _is_amount(text[-tail:]) and not text[-tail - 1].isascii():
+        cut = len(text) - tail
+    else:
+        return [word]
+    # where the cut falls, from the characters' widths; the two parts a point and a half apart, as
+    # pdftotext would have printed them had it told them apart (it joins text up to a point apart)
+    x = word.left + (word.right - word.left) * _width(text[:cut]) / _width(text)
+    return [_Word(word.left, word.top, x - 0.75, word.bottom, text[:cut]), *_split_run_on(
+        _Word(x + 0.75, word.top, word.right, word.bottom, text[cut:]))]
+
+
+def _is_amount(text: str) -> bool:
+    """A printed amount, not a year or a code: with thousands commas or decimals."""
+    return _is_number(text) and ("," in text or "." in text.strip(".")) and text[0] not in ",."
+
+
+def _width(text: str) -> float:
+    """A text's width in half-em: a Han character or full-width sign is one em, others half."""
+    return sum(1.0 if ord(char) >= 0x2E80 else 0.5 for char in text) or 1.0
+
+
+# --- columns ---------------------------------------------------------------------------------------
+
+
+def _columns(words: list[_Word], header: list[_Line], em: float) -> list[_Column]:
+    """The table's columns, left to right: those of its body, then those only its header shows."""
+    columns = _body_columns(words, em)
+    header = header[-_HEADER_LINES:]
+    for _ in range(_MAX_COLUMNS):  # each pass adds a column
+        if len(columns) >= _MAX_COLUMNS or not _add_header_column(columns, header, em):
+            break
+    return columns or [_Column(0.0, 0.0)]
+
+
+def _body_columns(words: list[_Word], em: float) -> list[_Column]:
+    """Columns where body text is printed: runs of the words' horizontal coverage, parted at gaps
+    and, within a run, at valleys (a few words across a gap that many lines leave open either side:
+    a name run on into the empty cell next to it). A column is as wide as its words, but for a word
+    run on past a valley."""
+    if not words:
+        return []
+    start = min(w.left for w in words)
+    coverage = _coverage(words, start)
+    gap = max(int(_GAP * em / _BIN), 1)
+    runs = _joined(_parts(coverage, 0, len(coverage) - 1, 1, zero=True), words, start, gap)
+    pieces = [piece for run in runs for piece in _parts(coverage, *run, gap, zero=False)]
+    members: list[list[_Word]] = [[] for _ in pieces]
+    firsts = [start + a * _BIN for a, _ in pieces]
+    for word in words:
+        anchor = word.right if _is_number(word.text) else word.left
+        members[max(bisect.bisect_right(firsts, anchor) - 1, 0)].append(word)
+    columns = []
+    for (a, b), group in zip(pieces, members, strict=True):
+        if group:
+            low, high = start + a * _BIN, start + (b + 1) * _BIN
+            column = _Column(max(low, min(w.left for w in group)), min(high, max(w.right for w in group)))
+            column.align = _alignment(group)
+            columns.append(column)
+    return columns
+
+
+def _coverage(words: list[_Word], start: float) -> list[int]:
+    """How many words cover each bin from ``start`` on."""
+    size = int((max(w.right for w in words) - start) / _BIN) + 2
+    change = [0] * (size + 1)
+    for word in words:
+        change[int((word.left - start) / _BIN)] += 1
+        change[int((word.right - start) / _BIN) + 1] -= 1
+    coverage, running = [], 0
+    for step in change[:size]:
+        running += step
+        coverage.append(running)
+    return coverage
+
+
+def _joined(runs: list[tuple[int, int]], words: list[_Word], start: float, gap: int) -> list[tuple[int, int]]:
+    """Runs of ink with the narrow gaps between them closed (a space within a cell: "1. 一般公共预算
+    资金"), but for one just after amounts: a right-aligned amount may end a point or two before the
+    next cell's text (371,514,655.00 一、一般公共服务支出)."""
+    ends: dict[int, list[bool]] = {}
+    for word in words:
+        ends.setdefault(int((word.right - start) / _BIN), []).append(_is_amount(word.text))
+    joined = [runs[0]]
+    for a, b in runs[1:]:
+        last = joined[-1][1]
+        enders = [amount for end in range(last - 2, last + 1) for amount in ends.get(end, [])]
+        if a - last - 1 < gap and not (enders and sum(enders) * 2 >= len(enders)):
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    return joined
+
+
+def _parts(coverage: list[int], first: int, last: int, gap: int, zero: bool) -> list[tuple[int, int]]:
+    """The bins ``first``..``last`` parted where ``gap`` or more in a row are low: empty (``zero``),
+    else crossed by at most a third of the most either side has within the run (three at least);
+    at an empty stretch's ends, at a valley's lowest point."""
+    before, after = coverage[first:last + 1], coverage[first:last + 1]
+    for i in range(1, len(before)):
+        before[i] = max(before[i - 1], before[i])
+    for i in range(len(after) - 2, -1, -1):
+        after[i] = max(after[i + 1], after[i])
+
+    def low(i: int) -> bool:
+        side = min(before[i - first], after[i - first])
+        return coverage[i] == 0 if zero else side >= _VALLEY_SUPPORT and coverage[i] <= _VALLEY * side
+
+    parts: list[tuple[int, int]] = []
+    begin = i = first
+    while i <= last:
+        j = i
+        while j <= last and low(j):
+            j += 1
+        if j - i >= gap and i > first and j <= last:
+            cut = i if zero else min(range(i, j), key=lambda k: (coverage[k], abs(2 * k - i - j)))
+            parts.append((begin, cut - 1))
+            begin = j if zero else cut
+        i = j + 1
+    parts.append((begin, last))
+    return parts
+
+
+def _alignment(words: list[_Word]) -> str:
+    """How a column's words are set: the edge (or middle) they share. Where all three agree (one
+    word, or words of one width) amounts are right-aligned, codes (02, 201) taken as centred."""
+    shared = [side for side, edge in (("left", lambda w: w.left), ("right", lambda w: w.right),
+                                      ("centre", lambda w: w.centre))
+              if _agree([edge(w) for w in words])]
+    if len(shared) == 1:
+        return shared[0]
+    if any(_is_amount(w.text) or w.text == "0" for w in words):
+        return "right"
+    if all(_is_number(w.text) for w in words):
+        return "centre"
+    return "left" if not shared else "centre"
+
+
+def _agree(values: list[float]) -> bool:
+    """Whether nearly all (four in five) of the values are within a point of their median."""
+    middle = _median(values)
+    return sum(1 for v in values if abs(v - middle) <= 1.0) >= 0.8 * len(values)
+
+
+def _cuts(columns: list[_Column], em: float, header: list[_Word]) -> list[float]:
+    """Where each cell ends and the next begins: just after right-aligned amounts, just before
+    left-aligned text; between others where the header words centred over the cells either side put
+    their common edge, else halfway across the gap."""
+    cuts = []
+    for a, b in zip(columns, columns[1:], strict=False):
+        space = min(_PAD * em, (b.left - a.right) / 2)
+        if a.align == "right":
+            cuts.append(a.right + space)
+        elif b.align == "left":
+            cuts.append(b.left - space)
+        else:
+            cuts.append((a.right + b.left) / 2)
+    centres: dict[int, float] = {}
+    for word in sorted(header, key=lambda w: w.top):  # a column's lowest header word is its own
+        centres[_cell_at(word.centre, cuts)] = word.centre
+    for i, (a, b) in enumerate(zip(columns, columns[1:], strict=False)):
+        guesses = []
+        if a.align == "left" and i in centres:
+            guesses.append(2 * centres[i] - (a.left - _PAD * em))
+        if b.align == "right" and i + 1 in centres:
+            guesses.append(2 * centres[i + 1] - (b.right + _PAD * em))
+        if guesses and a.align != "right" and b.align != "left":
+            cuts[i] = min(max(sum(guesses) / len(guesses), a.right), b.left)
+    return cuts
+
+
+def _claimed(columns: list[_Column], em: float) -> tuple[float, float]:
+    """How far the body's columns reach: a text column's cell starts just before its text, an amount
+    column's ends just after its amounts; past that, a header word heads a column of its own."""
+    first, last = columns[0], columns[-1]
+    low = first.left - _PAD * em if first.align == "left" else float("-inf")
+    high = last.right + _PAD * em if last.align == "right" else float("inf")
+    return low, high
+
+
+def _add_header_column(columns: list[_Column], header: list[_Line], em: float) -> bool:
+    """Adds one column the body leaves empty, as its header shows it (lowest header line first):
+    a header word beyond the body's columns, or two header words on one line in one cell."""
+    if not columns:  # no body: the lowest header line's words head the first columns
+        columns.extend(_Column(w.left, w.right, "centre", body=False) for w in (header[-1].words if header else []))
+        return bool(columns)
+    cuts = _cuts(columns, em, [w for line in header for w in line.words])
+    low, high = _claimed(columns, em)
+    for line in reversed(header):  # a group header over empty columns is not one of them
+        for word in line.words:
+            if not low <= word.centre <= high:
+                _insert(columns, _Column(word.left, word.right, "centre", body=False))
+                return True
+    placed: dict[int, list[_Word]] = {}  # the header words in each cell, but those across several
+    for line in header:
+        for word in line.words:
+            spanned = _spanned(word, cuts, em)
+            if len(spanned) == 1:
+                placed.setdefault(spanned[0], []).append(word)
+    for line in reversed(header):
+        for col, words in placed.items():
+            if sum(1 for word in words if word in line.words) > 1:
+                _split(columns, col, words, [word for word in words if word in line.words])
+                return True
+    return False
+
+
+def _insert(columns: list[_Column], column: _Column) -> None:
+    columns.insert(bisect.bisect_left([c.left for c in columns], column.left), column)
+
+
+def _split(columns: list[_Column], col: int, words: list[_Word], line: list[_Word]) -> None:
+    """Header words of one line in one cell: the column keeps the word that heads it and each other
+    word of the line heads a column of its own. Over amounts that is the rightmost header word in
+    the cell, over text the leftmost (of any line: a column's own header may be printed higher
+    than its neighbours'); over centred words the word nearest their middle with none under it (a
+    column only a header showed is centred on its word)."""
+    column = columns[col]
+    middle = (column.left + column.right) / 2
+    if column.align == "right":
+        keep = max(words, key=lambda w: w.right)
+    elif column.align == "left":
+        keep = min(words, key=lambda w: w.left)
+    else:
+        leaves = [w for w in words if not any(o.top > w.bottom and o.left < w.right and w.left < o.right
+                                               for o in words)]
+        keep = min(leaves or words, key=lambda w: abs(w.centre - middle))
+    for word in line:
+        if word is not keep:
+            _insert(columns, _Column(word.left, word.right, "centre", body=False))
+
+
+def _cell_at(x: float, cuts: list[float]) -> int:
+    return bisect.bisect_left(cuts, x)
+
+
+def _spanned(word: _Word, cuts: list[float], em: float) -> list[int]:
+    """The cells a word is printed across (well into each), or the one its centre is in."""
+    least = min(0.5 * em, 0.3 * (word.right - word.left))
+    edges = [float("-inf"), *cuts, float("inf")]
+    found = [i for i in range(len(cuts) + 1)
+             if min(word.right, edges[i + 1]) - max(word.left, edges[i]) >= least > 0]
+    return found or [_cell_at(word.centre, cuts)]
+
+
+def _header_cells(header: list[_Line], cuts: list[float], extent: tuple[float, float],
+                  em: float) -> list[tuple[dict[int, list[str]], list[tuple[int, int]]]]:
+    """Each header line's words in their cells, and the ranges of cells those head that head several
+    (the word in its range's first cell, as a merged cell of the workbook)."""
+    spans = {id(w): _spanned(w, cuts, em) for line in header for w in line.words}
+    covering: list[list[_Word]] = [[] for _ in range(len(cuts) + 1)]
+    for line in header:
+        for word in line.words:
+            for col in spans[id(word)]:
+                covering[col].append(word)
+    lines = []
+    for position, line in enumerate(header):
+        cells: dict[int, list[str]] = {}
+        ranges = []
+        wide = len(covering) <= _MAX_COLUMNS and position >= len(header) - _HEADER_LINES
+        for word in line.words:
+            span = spans[id(word)]
+            first, last = _widened(word, span, covering, cuts, extent, em) if wide else (span[0], span[-1])
+            cells.setdefault(first, []).append(word.text)
+            if last > first:
+                ranges.append((first, last))
+        lines.append((cells, ranges))
+    return lines
+
+
+def _widened(word: _Word, span: list[int], covering: list[list[_Word]], cuts: list[float],
+             extent: tuple[float, float], em: float) -> tuple[int, int]:
+    """The cells a group header heads: the widest range around those it is printed across that it
+    is centred over (within one and a half line heights), of cells headed again below it at the
+    height its own cells are. A cell headed beside or above it, or whose header is set higher (a
+    taller cell, centred over more header lines: 因公出国（境）费 beside 公务用车购置及运行维护费) is
+    not in its group; nor is any cell of a word with nothing under it."""
+    def middle(col: int) -> float | None:
+        others = [w for w in covering[col] if w is not word]
+        if not others or any(w.top <= word.bottom for w in others):
+            return None
+        return (min(w.top for w in others) + max(w.bottom for w in others)) / 2
+
+    first, last = span[0], span[-1]
+    own = [m for m in map(middle, range(first, last + 1)) if m is not None]
+    if not own:
+        return first, last
+    level = min(own) - 0.25 * em
+    low, high = first, last
+    while low > 0 and (middle(low - 1) or 0.0) >= level:
+        low -= 1
+    while high < len(covering) - 1 and (middle(high + 1) or 0.0) >= level:
+        high += 1
+    edges = [extent[0], *cuts, extent[1]]
+    best = (first, last)
+    for a in range(low, first + 1):
+        for b in range(last, high + 1):
+            if b - a > best[1] - best[0] and abs((edges[a] + edges[b + 1]) / 2 - word.centre) <= _CENTRED * em:
+                best = (a, b)
+    return best

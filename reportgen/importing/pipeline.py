@@ -1,0 +1,125 @@
+"""The whole import: files → grids → recognised tables → source fields → reconciled YAML text.
+
+Nothing is written here: the command writes the text (never over a file, whole or not at all)."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from reportgen.errors import SourceError
+from reportgen.importing import catalog as catalogs
+from reportgen.importing.build import Imported, build
+from reportgen.importing.emit import source_text, walk
+from reportgen.importing.grid import Grid, ImportRefused
+from reportgen.importing.readers import read_file, text_sheet_lines
+from reportgen.importing.recognize import Table, recognize
+from reportgen.importing.reconcile import describe, differences, unreadable
+from reportgen.importing.text_fields import add_text_fields, fill_required, withheld
+from reportgen.importing.text_parts import DocLine, read_text_parts
+from reportgen.importing.tree import Placed
+from reportgen.reading.files import InputRefused, read_bounded
+from reportgen.reading.yamlsafe import parse_yaml
+
+MAX_SOURCE_BYTES = 8 * 1024 * 1024
+
+
+@dataclass
+class ImportResult:
+    text: str
+    imported: Imported
+    differences: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    documents: list[Path] = field(default_factory=list)  # the files that carry a narrative to compare
+    header: dict[str, Any] = field(default_factory=dict)
+    unplaced: list[str] = field(default_factory=list)  # words read that have no place in the source
+
+
+def import_files(paths: list[Path], layout: str | None, with_prior: bool = False) -> ImportResult:
+    catalog = catalogs.load(layout)
+    grids: list[Grid] = []
+    documents = []
+    lines: list[DocLine] = []
+    for path in paths:
+        read = read_file(path)
+        grids += read.grids
+        lines += read.lines
+        if read.is_document:
+            documents.append(path)
+    tables, unknown = recognize(grids, catalog)
+    if not documents:  # a workbook's text sheets (职能, 机构设置, 名词解释 …) are its narrative
+        lines += text_sheet_lines(unknown)
+    if not tables:
+        raise ImportRefused(_no_tables(paths, unknown))
+    imported = build(tables, catalog, layout)
+    if not any(_is_figure(p) for p in walk(imported.tree)):
+        raise ImportRefused(_no_figures(paths))
+    found = [describe(d) for d in differences(imported)] + [unreadable(p) for p in imported.problems]
+    unplaced: list[str] = []
+    if lines:
+        add_text_fields(imported, read_text_parts(lines), unplaced, with_prior)
+    if documents:
+        withheld(imported)
+    to_fill = fill_required(imported.tree)
+    header: dict[str, Any] = {"unplaced": unplaced, "to_fill": to_fill, "department": imported.department, "year": imported.year, "kind": imported.kind,
+              "files": [str(p) for p in paths], "tables": [_table_line(t) for t in tables],
+              "unknown": [_grid_line(g) for g in unknown], "differences": found}
+    return ImportResult(source_text(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
+                        documents, header, unplaced)
+
+
+def prior_files(result: ImportResult, out: Path, prior: Path | None, layout: str | None) -> dict[Path, str]:
+    """The files to write: the source, and where ``prior`` is a workbook or document rather than a
+    source, last year's source imported from it beside the first; the source's 上年.来源 names it."""
+    if prior is None:
+        return {out: result.text}
+    if _is_source(prior):
+        target = prior
+        files: dict[Path, str] = {}
+    else:
+        last = import_files([prior], layout)
+        name = f"{last.imported.department or out.stem}-{last.imported.year or 'prior'}.yaml"
+        target = out.parent / re.sub(r"[\\/\x00-\x1f]", "_", name).lstrip(".")
+        files = {target: last.text}
+        result.differences += [f"{prior}：{line}" for line in last.differences]
+    tree = dict(result.imported.tree)
+    position = list(tree).index("金额单位") + 1
+    items = list(tree.items())
+    items.insert(position, ("上年", {"来源": Placed(os.path.relpath(str(target), str(out.parent)))}))
+    return {out: source_text(dict(items), result.header), **files}
+
+
+def _is_source(path: Path) -> bool:
+    """Whether ``path`` is a reportgen source (YAML with 部门 and 年度), not a file to import."""
+    try:
+        data = parse_yaml(read_bounded(path, MAX_SOURCE_BYTES), str(path))
+    except (InputRefused, SourceError):
+        return False
+    return isinstance(data, dict) and "部门" in data and "年度" in data
+
+
+def _is_figure(placed: Placed) -> bool:
+    return isinstance(placed.value, Decimal) and placed.value != 0
+
+
+def _table_line(table: Table) -> dict[str, str]:
+    return {"id": table.kind.id, "where": f"{table.grid.file} {table.grid.name}", "unit": table.unit}
+
+
+def _grid_line(grid: Grid) -> str:
+    return f"{grid.file} {grid.name}"
+
+
+def _no_tables(paths: list[Path], unknown: list[Grid]) -> str:
+    names = "、".join(_grid_line(g) for g in unknown[:8]) or "（没有表格）"
+    return (f"{'、'.join(map(str, paths))}：没有认出任何预算表（读到 {names}）；"
+            "应为预算管理系统导出的工作簿或公开的预算文本，表名如“部门收入预算总表”，或用 --layout 指定版式")
+
+
+def _no_figures(paths: list[Path]) -> str:
+    return (f"{'、'.join(map(str, paths))}：表格中没有数字（是空白模板，或只有占位行）；"
+            "请导出填好数字的工作簿；未写出源文件")

@@ -1,0 +1,185 @@
+"""Which table a grid is, where its header ends, and what each of its columns means.
+
+A grid is recognised by its title (a row near its top naming a table of the catalog, after the
+year and the department's name), else by its sheet's name or 表码; a grid that names no known
+table is returned as unknown and listed, never guessed. The header is the rows between the title
+and caption (编制部门 …, 单位：元) and the first row that holds a code or an amount; a column's
+meaning is found from its header words read from the bottom up (a merged parent above several
+columns only counts where the words below it say nothing)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from reportgen.importing.catalog import Catalog, TableKind, normalized
+from reportgen.importing.grid import Cell, Grid
+
+TITLE_ROWS = 8  # a title sits in the first rows of a sheet or a printed table
+_YEAR = re.compile(r"(?<!\d)(\d{4})年度?")
+_UNIT = re.compile(r"(?:单位|金额单位)[：:]\s*(万元|元)")
+_OWNER = re.compile(r"编制(部门|单位)[：:]\s*(\S(?:.*\S)?)")
+_SHEET_CODE = re.compile(r"^\s*(\d{1,2}\.\d{1,2})(?!\d)")
+_PREFIXES = ("区级", "市级", "部门", "预算单位", "单位")
+_AMOUNT = re.compile(r"^-?\d+(?:\.\d+)?$")
+_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+
+
+@dataclass
+class Table:
+    kind: TableKind
+    grid: Grid
+    title: str = ""
+    year: int | None = None
+    unit: str = ""  # 元 / 万元, as the caption says
+    unit_where: str = ""
+    owner: str = ""  # the 编制部门 / 编制单位 the caption names
+    owner_word: str = ""  # 部门 / 单位
+    header_start: int = 0
+    body_start: int = 0
+    columns: dict[int, str] = field(default_factory=dict)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (where, text) of the notes under the table
+
+
+def recognize(grids: list[Grid], catalog: Catalog) -> tuple[list[Table], list[Grid]]:
+    """The grids recognised as tables, and those that are not."""
+    known, unknown = [], []
+    for grid in grids:
+        table = _recognize(grid, catalog)
+        if table is None:
+            unknown.append(grid)
+        else:
+            known.append(table)
+    return known, unknown
+
+
+def cell_text(cell: Cell) -> str:
+    """A cell's text as a reader sees it: a number cell's value without an exponent."""
+    if isinstance(cell.value, Decimal):
+        return format(cell.value, "f")
+    return (cell.text or (cell.value if isinstance(cell.value, str) else "")).strip()
+
+
+def row_text(grid: Grid, row: int) -> str:
+    return "".join(cell_text(c) for c in grid.rows[row]) if row < len(grid.rows) else ""
+
+
+def _recognize(grid: Grid, catalog: Catalog) -> Table | None:
+    table: Table | None = None
+    for row in range(min(TITLE_ROWS, len(grid.rows))):
+        kind, year = _title_kind(row_text(grid, row), catalog)
+        if kind is not None:
+            table = Table(kind, grid, title=row_text(grid, row).strip(), year=year, header_start=row + 1)
+            break
+    if table is None:
+        kind = _sheet_kind(grid.name, catalog)
+        if kind is None:
+            return None
+        table = Table(kind, grid)
+    _read_caption(table)
+    table.body_start = _body_start(grid, table.header_start)
+    table.columns = _columns(grid, range(table.header_start, table.body_start), catalog)
+    return table
+
+
+def _title_kind(text: str, catalog: Catalog) -> tuple[TableKind | None, int | None]:
+    plain = normalized(text)
+    year_match = _YEAR.search(plain)
+    rest = plain[year_match.end():] if year_match else plain
+    for prefix in _PREFIXES:
+        if rest.startswith(prefix):
+            rest = rest[len(prefix):]
+            break
+    best: tuple[int, TableKind] | None = None
+    for kind in catalog.tables:
+        for name in kind.names:
+            fits = rest == name or (len(rest) <= len(name) + 12 and rest.endswith(name) and not year_match)
+            if fits and (best is None or len(name) > best[0]):
+                best = (len(name), kind)
+    year = int(year_match.group(1)) if year_match else None
+    return (best[1], year) if best else (None, None)
+
+
+def _sheet_kind(name: str, catalog: Catalog) -> TableKind | None:
+    code = _SHEET_CODE.match(name)
+    plain = normalized(name)
+    for kind in catalog.tables:
+        if code and code.group(1) in kind.codes:
+            return kind
+        if plain in kind.names:
+            return kind
+    return None
+
+
+def _read_caption(table: Table) -> None:
+    """The caption rows just under the title: who compiled the table and its unit."""
+    grid = table.grid
+    for row in range(table.header_start, min(table.header_start + 3, len(grid.rows))):
+        found = False
+        for col, cell in enumerate(grid.rows[row]):
+            text = cell_text(cell)
+            if (unit := _UNIT.search(text)) is not None:
+                table.unit, table.unit_where, found = unit.group(1), grid.where(row, col), True
+            if (owner := _OWNER.search(text)) is not None:
+                table.owner_word, table.owner, found = owner.group(1), owner.group(2), True
+        if found:
+            table.header_start = row + 1
+        elif table.unit or table.owner:
+            return
+
+
+def _body_start(grid: Grid, start: int) -> int:
+    for row in range(start, len(grid.rows)):
+        if any(is_code(c) or is_amount(c) for c in grid.rows[row]):
+            return row
+    return len(grid.rows)
+
+
+def is_code(cell: Cell) -> bool:
+    if isinstance(cell.value, Decimal):
+        return cell.value == cell.value.to_integral_value() and 100 <= cell.value <= 999
+    return bool(_CODE.match(cell_text(cell).split(" ")[0])) if cell_text(cell) else False
+
+
+def is_amount(cell: Cell) -> bool:
+    if isinstance(cell.value, Decimal):
+        return True
+    return bool(_AMOUNT.match(cell_text(cell).replace(",", ""))) and not is_code(cell)
+
+
+def _columns(grid: Grid, header: range, catalog: Catalog) -> dict[int, str]:
+    texts: dict[int, list[str]] = {}
+    for row in header:
+        for col in range(grid.width):
+            text = _header_text(grid, row, col)
+            if text:
+                texts.setdefault(col, []).append(normalized(text))
+    meanings: dict[int, str] = {}
+    for col, words in texts.items():
+        meaning = _meaning(words, catalog)
+        if meaning:
+            meanings[col] = meaning
+    return meanings
+
+
+def _header_text(grid: Grid, row: int, col: int) -> str:
+    text = cell_text(grid.cell(row, col))
+    if text:
+        return text
+    for merge in grid.merges:
+        if merge.first_row <= row <= merge.last_row and merge.first_col <= col <= merge.last_col:
+            if merge.first_row == row:  # a parent merged across columns counts once per header row
+                return cell_text(grid.cell(merge.first_row, merge.first_col))
+    return ""
+
+
+def _meaning(words: list[str], catalog: Catalog) -> str:
+    for k in range(len(words), 0, -1):
+        joined = "".join(words[-k:])
+        if joined in catalog.columns:
+            return catalog.columns[joined]
+    for word in reversed(words):
+        if word in catalog.columns:
+            return catalog.columns[word]
+    return ""

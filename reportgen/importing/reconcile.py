@@ -1,0 +1,174 @@
+"""Reconcile, never repair: every total of the tables read is recomputed from its parts, and
+each difference is reported naming both places and both figures. The figures stay as printed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reportgen.importing.build import FUND_TABLES, Imported
+from reportgen.importing.rows import Amount, CellProblem, Row
+
+ZERO = Decimal(0)
+# Within a row: the total column and the columns that make it, per table.
+ROW_SUMS = {"合计": (("基本支出", "项目支出"), ("人员经费", "公用经费"),
+                   ("财政拨款", "事业收入", "事业单位经营收入", "其他收入", "上年结转"),
+                   ("一般公共预算", "政府性基金", "国有资本经营"))}
+
+
+@dataclass(frozen=True)
+class Difference:
+    table: str
+    what: str  # the total's meaning (合计, 基本支出, …) and the row's code or label
+    total: Amount
+    parts: tuple[Amount, ...]
+
+    @property
+    def parts_sum(self) -> Decimal:
+        return sum((p.value for p in self.parts), ZERO)
+
+
+def differences(imported: Imported) -> list[Difference]:
+    found: list[Difference] = []
+    for kind, rows in imported.rows.items():
+        if imported.tables[kind].kind.shape == "科目":
+            found += _within_rows(kind, rows)
+            found += _levels(kind, rows)
+    found += _funds_against_all(imported)
+    for kind in imported.sides:
+        found += _two_sided(imported, kind)
+    found += _three_public(imported)
+    return found
+
+
+def _within_rows(kind: str, rows: list[Row]) -> Iterable[Difference]:
+    for row in rows:
+        total = row.amounts.get("合计")
+        if total is None:
+            continue
+        for parts in ROW_SUMS["合计"]:
+            present = [row.amounts[m] for m in parts if m in row.amounts]
+            if len(present) >= 2 and sum((p.value for p in present), ZERO) != total.value:
+                yield Difference(kind, f"{_name(row)} 合计", total, tuple(present))
+
+
+def _name(row: Row) -> str:
+    return f"{row.code} {row.name}".strip() if row.code else row.label
+
+
+def _levels(kind: str, rows: list[Row]) -> Iterable[Difference]:
+    """类 = Σ 款, 款 = Σ 项, 合计 row = Σ 类, for every amount column."""
+    coded = [r for r in rows if r.code]
+    children: dict[str, list[Row]] = {}
+    for row in coded:
+        if len(row.code) > 3:
+            children.setdefault(row.code[:-2], []).append(row)
+    for row in coded:
+        yield from _column_sums(kind, row, children.get(row.code, []))
+    classes = [r for r in coded if len(r.code) == 3] or [r for r in coded if len(r.code) == 5]
+    for total in (r for r in rows if r.total):
+        yield from _column_sums(kind, total, classes)
+
+
+def _column_sums(kind: str, row: Row, children: list[Row]) -> Iterable[Difference]:
+    if not children:
+        return
+    for meaning, amount in row.amounts.items():
+        parts = tuple(c.amounts[meaning] for c in children if meaning in c.amounts)
+        if parts and sum((p.value for p in parts), ZERO) != amount.value:
+            yield Difference(kind, f"{_name(row)} {meaning}", amount, parts)
+
+
+def _funds_against_all(imported: Imported) -> Iterable[Difference]:
+    """The 支出总表's 项 rows against the same rows of the fund tables added up."""
+    if "支出总表" not in imported.rows:
+        return
+    funds = [k for k in FUND_TABLES if k in imported.rows]
+    if not funds:
+        return
+    by_code: dict[tuple[str, str], list[Amount]] = {}
+    for kind in funds:
+        for row in imported.rows[kind]:
+            for meaning, amount in row.amounts.items():
+                by_code.setdefault((row.code, meaning), []).append(amount)
+    for row in imported.rows["支出总表"]:
+        if len(row.code) != 7:
+            continue
+        for meaning in ("合计", "基本支出", "项目支出"):
+            if meaning in row.amounts:
+                yield from _sum("支出总表", f"{_name(row)} {meaning}", row.amounts[meaning],
+                                by_code.get((row.code, meaning), []))
+
+
+def _three_public(imported: Imported) -> Iterable[Difference]:
+    rows = [r for r in imported.rows.get("三公经费支出表", []) if r.amounts]
+    if not rows:
+        return
+    amounts = rows[0].amounts
+    vehicles = "公务用车购置及运行维护费"
+    if vehicles in amounts:
+        parts = tuple(amounts[m] for m in ("公务用车购置费", "公务用车运行维护费") if m in amounts)
+        if parts and sum((p.value for p in parts), ZERO) != amounts[vehicles].value:
+            yield Difference("三公经费支出表", vehicles, amounts[vehicles], parts)
+    if "“三公”合计" in amounts:
+        items = ("因公出国（境）费", vehicles, "公务接待费") if vehicles in amounts else \
+            ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
+        parts = tuple(amounts[m] for m in items if m in amounts)
+        if parts and sum((p.value for p in parts), ZERO) != amounts["“三公”合计"].value:
+            yield Difference("三公经费支出表", "“三公”经费合计", amounts["“三公”合计"], parts)
+
+
+def describe(difference: Difference) -> str:
+    """The message for one difference: both places, both figures."""
+    parts = "、".join(f"{p.where} {p.value:,}" for p in difference.parts[:6])
+    more = f" 等 {len(difference.parts)} 处" if len(difference.parts) > 6 else ""
+    return (f"{difference.table} {difference.total.where}：{difference.what} 印作 {difference.total.value:,}，"
+            f"而其组成部分之和为 {difference.parts_sum:,}（{parts}{more}）；按原样写入，未作修改")
+
+
+def unreadable(problem: CellProblem) -> str:
+    """The message for text where an amount belongs."""
+    return f"{problem.where}：“{problem.column}”一栏应为金额，而写的是“{problem.text}”；未读取这一格"
+
+
+_FUND_INCOME = ("一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款")
+
+
+def _two_sided(imported: Imported, kind: str) -> Iterable[Difference]:
+    """A 两栏 table: its 财政拨款收入 and 收入总计 against their items, each spending class against
+    the function tables' class, its 支出总计 against the classes."""
+    left, right = imported.sides[kind]
+    income = {imported.income_words.get(r.label, ""): r for r in left if r.amounts}
+    funds = [_first_amount(income[k]) for k in _FUND_INCOME if k in income]
+    if "财政拨款收入" in income and funds:
+        yield from _sum(kind, "财政拨款收入", _first_amount(income["财政拨款收入"]), funds)
+    items = [_first_amount(r) for k, r in income.items() if k and k not in ("收入总计", "财政拨款收入")]
+    if "收入总计" in income and items:
+        yield from _sum(kind, "收入总计", _first_amount(income["收入总计"]), items)
+    classes = []
+    for row in right:
+        code = imported.class_codes.get(row.label)
+        if code and row.amounts:
+            classes.append(_first_amount(row))
+            yield from _class_against_functions(imported, kind, row, code)
+    totals = [r for r in right if imported.spending_words.get(r.label) == "支出总计" and r.amounts]
+    if totals and classes:
+        yield from _sum(kind, "支出总计", _first_amount(totals[0]), classes)
+
+
+def _first_amount(row: Row) -> Amount:
+    return next(iter(row.amounts.values()))
+
+
+def _sum(kind: str, what: str, total: Amount, parts: list[Amount]) -> Iterable[Difference]:
+    if sum((p.value for p in parts), ZERO) != total.value:
+        yield Difference(kind, what, total, tuple(parts))
+
+
+def _class_against_functions(imported: Imported, kind: str, row: Row, code: str) -> Iterable[Difference]:
+    """A spending class of a 两栏 table against the class row of the function table it summarises."""
+    against = "支出总表" if kind == "收支总表" else "一般公共预算支出表"
+    rows = [r for r in imported.rows.get(against, []) if r.code == code and "合计" in r.amounts]
+    if rows:
+        yield from _sum(kind, f"{row.label}（{against} {code}）", _first_amount(row), [rows[0].amounts["合计"]])

@@ -1,0 +1,148 @@
+"""A recognised table's body as rows: each row's code (from 类/款/项 columns, a code column, or a
+"code name" cell), its name or label, and its amounts by column meaning, each with its place.
+
+Inside a table of figures a blank cell, "-" or "—" is zero (the budget system prints zero so);
+it is recorded as blank, so that a message can say so. Text where an amount belongs is a problem
+named by its place, never read as zero."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from reportgen.importing.grid import Cell
+from reportgen.importing.recognize import Table, cell_text
+
+LABEL_MEANINGS = ("类", "款", "项", "编码", "名称")
+_DASHES = {"", "-", "—", "－", "--", "——", "/"}
+_LEADING_CODE = re.compile(r"^\[?(\d{3}(?:\d{2}){0,2})\]?(?![\d.])\s*")
+NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])\s*")
+_TOTAL = ("合计", "总计", "小计")
+_NOTE = re.compile(r"^(?:注|说明|备注)\s*[:：]")
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: Decimal
+    where: str
+    blank: bool = False  # the cell was empty, "-" or "—"
+    cell: tuple[int, int] = (-1, -1)  # (row, column) in its grid
+
+
+@dataclass
+class Row:
+    index: int  # the grid's row
+    where: str
+    code: str = ""
+    name: str = ""
+    label: str = ""  # the row's text without numbering (两栏 tables, totals)
+    total: bool = False
+    amounts: dict[str, Amount] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    where: str
+    column: str
+    text: str
+
+
+def body_rows(table: Table, columns: dict[int, str] | None = None,
+              problems: list[CellProblem] | None = None) -> list[Row]:
+    """The rows of ``table``'s body that carry a code, a label or an amount."""
+    shape = _Columns(table.columns if columns is None else columns)
+    found = []
+    for index in range(table.body_start, len(table.grid.rows)):
+        row = _row(table, index, shape, problems if problems is not None else [])
+        if row is not None:
+            found.append(row)
+    return found
+
+
+@dataclass
+class _Columns:
+    """A table's columns by what they hold, worked out once for all its rows."""
+
+    meanings: dict[int, str]
+    code: list[tuple[int, str]] = field(default_factory=list)  # (column, 类/款/项)
+    names: list[int] = field(default_factory=list)
+    amounts: list[tuple[int, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for col, meaning in sorted(self.meanings.items()):
+            if meaning in ("类", "款", "项"):
+                self.code.append((col, meaning))
+            elif meaning in ("编码", "名称"):
+                self.names.append(col)
+            else:
+                self.amounts.append((col, meaning))
+
+
+def is_note_row(table: Table, index: int) -> bool:
+    """A table's note printed in its last rows ("注：本部门无……，故本表为空表。"): words, not figures."""
+    texts = [c for c in table.grid.rows[index] if c.value is not None or c.text]
+    if not texts or isinstance(texts[0].value, Decimal) or _NOTE.match(cell_text(texts[0])) is None:
+        return False
+    return len([c for c in texts if cell_text(c)]) == 1
+
+
+def _row(table: Table, index: int, columns: _Columns, problems: list[CellProblem]) -> Row | None:
+    grid = table.grid
+    if is_note_row(table, index):
+        table.notes.append((grid.where(index), cell_text(next(c for c in grid.rows[index] if cell_text(c)))))
+        return None
+    row = Row(index, grid.where(index))
+    if columns.code:
+        row.code = _joined_code({m: cell_text(grid.cell(index, c)) for c, m in columns.code})
+    text = " ".join(n for n in (cell_text(grid.cell(index, c)) for c in columns.names) if n)
+    if not row.code and (lead := _LEADING_CODE.match(text)):
+        row.code, text = lead.group(1), text[lead.end():]
+    row.name = text.strip()
+    row.label = NUMBERING.sub("", row.name.replace(" ", "")) if row.name else ""
+    row.total = not row.code and any(row.label.startswith(t) or row.label.endswith(t) for t in _TOTAL)
+    for col, meaning in columns.amounts:
+        cell = grid.cell(index, col)
+        amount = amount_of_cell(cell, grid.where(index, col), (index, col))
+        if amount is None:
+            problems.append(CellProblem(grid.where(index, col), meaning, cell_text(cell)))
+        else:
+            row.amounts[meaning] = amount
+    if not (row.code or row.label or any(not a.blank for a in row.amounts.values())):
+        return None
+    return row
+
+
+def _joined_code(parts: dict[str, str]) -> str:
+    code = ""
+    for level in ("类", "款", "项"):
+        text = parts.get(level, "").strip()
+        if not text:
+            break
+        if level != "类" and text.isdigit() and len(text) == 1:
+            text = "0" + text  # a 款 or 项 typed as a number cell (2.0) lost its leading zero
+        code += text
+    return code if code.isdigit() else ""
+
+
+def amount_of_cell(cell: Cell, where: str, at: tuple[int, int] = (-1, -1)) -> Amount | None:
+    if isinstance(cell.value, Decimal):
+        return Amount(cell.value, where, cell=at)
+    text = cell_text(cell).replace(",", "").replace("，", "").replace(" ", "")
+    if text in _DASHES:
+        return Amount(Decimal(0), where, blank=True, cell=at)
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    return Amount(value, where, cell=at) if value.is_finite() else None
+
+
+def amount_of_text(text: str) -> Decimal | None:
+    """An amount written as text (千分位 allowed); None when it is not one."""
+    plain = text.replace(",", "").strip()
+    try:
+        value = Decimal(plain)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None

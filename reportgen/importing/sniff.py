@@ -1,0 +1,143 @@
+"""What a file to import is, told from its bytes: finance systems name an HTML page or a CSV file
+``.xls``, and a user renames files freely, so the extension is never asked.
+
+    xlsx            a zip holding xl/workbook.xml (also .xlsm: macros are never run)
+    xlsb            a zip holding xl/workbook.bin (refused: the reader asks for .xlsx)
+    ods             a zip whose mimetype is an OpenDocument spreadsheet
+    docx            a zip holding word/document.xml
+    xls             a compound file (OLE2) holding a Workbook (BIFF8) or Book (BIFF5) stream, or
+                    one without the streams named here (cut short, or a .ppt): the reader says
+    xlsx-encrypted  a compound file holding EncryptionInfo: a password-protected OOXML workbook
+    doc             a compound file holding WordDocument (an old Word file)
+    spreadsheetml   Excel 2003 XML (urn:schemas-microsoft-com:office:spreadsheet)
+    html            an HTML page (in any encoding)
+    zip             another zip (or one cut short before any name above)
+    pdf             %PDF-
+    csv             text otherwise: UTF-8 with or without its BOM, UTF-16 with its BOM, GBK/GB18030
+    unknown         anything else
+
+Only a bounded head of the file is decoded; zip and compound files are recognised by the names
+their directories hold (stored uncompressed), so a truncated or corrupt workbook is still called a
+workbook and the reader says what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import zipfile
+import zlib
+
+_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06")  # a member first, or an empty archive's directory
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_HEAD = 8192  # bytes decoded to tell text from binary, XML from HTML
+_ODS = b"application/vnd.oasis.opendocument.spreadsheet"
+_SPREADSHEETML = "urn:schemas-microsoft-com:office:spreadsheet"
+# The names a compound file's directory holds, in UTF-16LE as it stores them.
+_CFB_NAMES = [(name.encode("utf-16-le"), kind) for name, kind in (
+    ("EncryptionInfo", "xlsx-encrypted"), ("EncryptedPackage", "xlsx-encrypted"),
+    ("Workbook", "xls"), ("WORKBOOK", "xls"), ("Book", "xls"), ("WordDocument", "doc"))]
+# A tag that opens an HTML page or a table in one: a letter-bounded name (linear: no nesting).
+_HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|table|meta)\b", re.IGNORECASE)
+# Control characters that never occur in a text file (tab, newlines and form feed do).
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+
+
+def sniff(data: bytes) -> str:
+    """The format of ``data`` (see the module's table), by its bytes alone."""
+    if data.startswith(_CFB):
+        return _compound_kind(data)
+    if data.startswith(_ZIP):
+        return _zip_kind(data)
+    body = _skip_bom_and_space(data[:_HEAD])
+    if body.startswith(b"%PDF-"):
+        return "pdf"
+    text = head_text(data)
+    if text is None or _BINARY.search(text):
+        return "unknown"
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped.startswith("<"):  # markup: a workbook in XML, a page, or neither (no CSV starts so)
+        if _SPREADSHEETML in stripped and not stripped[:200].lower().startswith(("<!doctype html", "<html")):
+            return "spreadsheetml"
+        return "html" if _HTML_TAG.search(stripped) else "unknown"
+    return "csv" if stripped else "unknown"
+
+
+def _skip_bom_and_space(head: bytes) -> bytes:
+    for bom in _BOMS:
+        if head.startswith(bom):
+            head = head[len(bom):]
+            break
+    return head.lstrip(b" \t\r\n")
+
+
+def _compound_kind(data: bytes) -> str:
+    # The directory's names are searched in the whole file: its sectors may lie anywhere in it. A
+    # compound file without them (cut short before its directory, or another kind) goes to the
+    # workbook reader, which says which it is.
+    for name, kind in _CFB_NAMES:
+        if name in data:
+            return kind
+    return "xls"
+
+
+def _zip_kind(data: bytes) -> str:
+    """An OOXML or OpenDocument package by the names of its parts (stored as written in each
+    member's local header and in the directory), the ODS mimetype by its first member."""
+    if data[30:38] == b"mimetype" and data[38:38 + len(_ODS)] == _ODS:
+        return "ods"
+    if b"xl/workbook.bin" in data:
+        return "xlsb"
+    if b"xl/workbook.xml" in data or b"xl/worksheets/" in data:  # the second: cut short before the workbook
+        return "xlsx"
+    if b"word/document.xml" in data:
+        return "docx"
+    if b"mimetype" in data and b"content.xml" in data and _zipped_mimetype(data).startswith(_ODS):
+        return "ods"
+    return "zip"
+
+
+def _zipped_mimetype(data: bytes) -> bytes:
+    """The mimetype member of a zip that does not store it first and uncompressed, as ODF asks
+    (a writer that ignores it): read when the directory is small and the member is tiny."""
+    if data.count(b"PK\x01\x02") > 10_000:
+        return b""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            info = package.getinfo("mimetype")
+            return package.read(info) if info.file_size <= 200 else b""
+    except (KeyError, zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, RuntimeError,
+            NotImplementedError, zlib.error):
+        return b""
+
+
+def head_text(data: bytes, size: int = _HEAD) -> str | None:
+    """The first ``size`` bytes of ``data`` decoded (a multi-byte character cut at the end
+    dropped), or None when they are not text in an encoding the importer reads."""
+    encoding = text_encoding(data[:size])
+    if encoding is None:  # a GBK export with a stray byte is still text: a few bad bytes are let pass
+        text = data[:size].decode("gb18030", "replace")
+        return text if text.count("\ufffd") <= max(2, len(text) // 100) else None
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        return decoder.decode(data[:size], final=len(data) <= size)
+    except UnicodeDecodeError:
+        return None
+
+
+def text_encoding(head: bytes) -> str | None:
+    """The encoding ``head`` (a file's first bytes) decodes in: by its byte-order mark, else UTF-8
+    if it decodes, else GB18030 (the superset of GBK and GB2312 that Chinese systems write)."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    return None

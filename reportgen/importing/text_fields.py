@@ -1,0 +1,203 @@
+"""The narrative's words (text_parts.py) → the source's text fields, each with its place: 部门概况,
+名词解释, each row's 用途, the “三公” reasons, 变动原因, and the figures the text alone states
+(政府采购, 国有资产, 绩效管理). The narrative's computed figures (totals, shares, changes) are not
+taken: reportgen computes them, and the import compares them (check --against)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from reportgen.importing.build import Imported
+from reportgen.importing.catalog import normalized
+from reportgen.importing.text_parts import OtherMatter, Purpose, TextParts
+from reportgen.importing.text_parts import Placed as TextPlaced
+from reportgen.importing.tree import Placed, Tree, scaled
+from reportgen.source.schema import PLACEHOLDER
+from reportgen.writers.html import environment
+
+_AMOUNT = re.compile(r"^(-?[\d,，]+(?:\.\d+)?)(万元|万|元)$")
+_COUNT = re.compile(r"^(\d+)(?:辆|台（套）|台|套|个|项)?$")
+_UNITS = {"万元": Decimal(10000), "万": Decimal(10000), "元": Decimal(1)}
+
+
+def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], with_prior: bool) -> None:
+    """Put ``parts`` into the imported tree; a text that has no place in the source is listed. The
+    reasons of a change are taken only ``with_prior`` (last year's figures): a reason with nothing
+    to compare is refused by check."""
+    tree = imported.tree
+    _overview(tree, parts)
+    _purposes(imported, parts.用途, unplaced)
+    if with_prior:
+        _three_public(tree, parts, unplaced)
+        if parts.变动原因:
+            tree["变动原因"] = {key: _placed(text) for key, text in parts.变动原因.items()}
+    else:
+        reasons = [*parts.三公原因.values(), *parts.变动原因.values()]
+        unplaced += [without_prior(reason.where, reason.value) for reason in reasons]
+    for kind, keys in (("政府采购", ("货物", "工程", "服务", "中小企业")), ("绩效管理", ("项目数", "金额")),
+                       ("国有资产", ("车辆", "通用设备", "专用设备"))):
+        matter = getattr(parts, kind)
+        if matter is not None:
+            _other(imported, kind, matter, keys, unplaced)
+    if parts.名词解释:
+        tree["名词解释"] = _terms(parts)
+    _running_costs(imported, parts)
+
+
+def _running_costs(imported: Imported, parts: TextParts) -> None:
+    """机关运行经费 from the text where the table printed none (an empty “三公” table)."""
+    matter = parts.机关运行经费
+    if "机关运行经费" in imported.tree or matter is None or "本年" not in matter.数字:
+        return
+    text = matter.数字["本年"]
+    figure = _figure(imported, text.value)
+    if isinstance(figure, Decimal):
+        imported.tree["机关运行经费"] = {"本年": Placed(figure, text.where)}
+
+
+# The parts of a disclosure a document may leave out (不公开), and the key that shows it has them.
+WITHHELD = (("人员编制", ("部门概况", "人员")), ("三公经费", ("三公经费",)), ("机关运行经费", ("机关运行经费",)),
+            ("政府采购", ("政府采购",)), ("国有资产", ("国有资产",)), ("绩效管理", ("绩效管理",)))
+
+
+def withheld(imported: Imported) -> None:
+    """A published document that has no such part: the source says 不公开, not a figure of 0."""
+    missing = [name for name, path in WITHHELD if not _has(imported.tree, path)]
+    if missing:
+        imported.tree["不公开"] = Placed(missing)
+
+
+def _has(tree: Tree, path: tuple[str, ...]) -> bool:
+    node: object = tree
+    for key in path:
+        if not isinstance(node, dict) or key not in node:
+            return False
+        node = node[key]
+    return True
+
+
+def without_prior(where: str, text: str) -> str:
+    return f"{where}：原因“{text}”没有写入：没有上年数可比较（用 --prior 给出上年的文件）"
+
+
+def _placed(text: TextPlaced[str]) -> Placed:
+    return Placed(text.value, text.where)
+
+
+def _overview(tree: Tree, parts: TextParts) -> None:
+    overview: Tree = {}
+    if parts.职责:
+        overview["职责"] = [{"": _placed(d)} for d in parts.职责]
+    if parts.机构设置 is not None:
+        overview["机构设置"] = _placed(parts.机构设置)
+    if parts.下属单位 is not None:
+        overview["下属单位"] = [{"": _placed(u)} for u in parts.下属单位]
+    if overview:
+        tree["部门概况"] = overview
+
+
+def _purposes(imported: Imported, purposes: list[Purpose], unplaced: list[str]) -> None:
+    spending = imported.tree.get("支出")
+    rows = spending.get("功能分类", []) if isinstance(spending, dict) else []
+    rows = rows if isinstance(rows, list) else []
+    names = _row_names(imported)
+    for purpose in purposes:
+        code = names.get((normalized(purpose.类), normalized(purpose.款), normalized(purpose.项)))
+        target = next((r for r in rows if code and _code_of(r) == code and "用途" not in r), None)
+        if target is None:
+            unplaced.append(f"{purpose.where}：用途“{purpose.用途}”（{purpose.类}/{purpose.款}/{purpose.项}）")
+        else:
+            target["用途"] = Placed(purpose.用途, purpose.where)
+
+
+def _code_of(row: Tree) -> str:
+    node = row.get("科目")
+    return str(node.value) if isinstance(node, Placed) else ""
+
+
+def _row_names(imported: Imported) -> dict[tuple[str, str, str], str]:
+    """(类名, 款名, 项名) → the 项's code, from the names the function tables print."""
+    printed: dict[str, str] = {}
+    for rows in imported.rows.values():
+        for row in rows:
+            if row.code and row.name:
+                printed.setdefault(row.code, normalized(row.name))
+    return {(printed.get(code[:3], ""), printed.get(code[:5], ""), name): code
+            for code, name in printed.items() if len(code) == 7}
+
+
+def _three_public(tree: Tree, parts: TextParts, unplaced: list[str]) -> None:
+    section = tree.get("三公经费")
+    if parts.三公说明 is not None:
+        if not isinstance(section, dict):
+            section = tree["三公经费"] = {}
+        section["说明"] = _placed(parts.三公说明)
+    for key, reason in parts.三公原因.items():
+        item = section.get(key) if isinstance(section, dict) else None
+        if isinstance(item, dict):
+            item["原因"] = _placed(reason)
+        else:
+            unplaced.append(f"{reason.where}：“三公”经费 {key} 的原因“{reason.value}”")
+
+
+def _other(imported: Imported, kind: str, matter: OtherMatter, keys: tuple[str, ...], unplaced: list[str]) -> None:
+    section: Tree = {}
+    if "截至" in matter.数字:
+        section["截至"] = _placed(matter.数字["截至"])
+    planned: Tree = {}
+    for key, text in matter.数字.items():
+        name = key.removeprefix("计划新增.")
+        if name not in keys or key == "截至":
+            continue
+        figure = _figure(imported, text.value)
+        if figure is None:
+            unplaced.append(f"{text.where}：{kind} {key}“{text.value}”不是数字")
+            continue
+        (planned if key.startswith("计划新增.") else section)[name] = Placed(figure, text.where)
+    if planned:
+        section["计划新增"] = planned
+    if kind == "绩效管理" and "单位范围" in matter.数字:
+        section["单位范围"] = _placed(matter.数字["单位范围"])
+    if section:
+        imported.tree[kind] = section
+
+
+def _figure(imported: Imported, text: str) -> Decimal | int | None:
+    plain = text.replace(" ", "")
+    if (amount := _AMOUNT.match(plain)) is not None:
+        value = Decimal(amount.group(1).replace(",", "").replace("，", ""))
+        factor = _UNITS[amount.group(2)] / _UNITS["万元" if imported.unit == "万元" else "元"]
+        return scaled(value, factor)
+    if (count := _COUNT.match(plain)) is not None:
+        return int(count.group(1))
+    return None
+
+
+def _terms(parts: TextParts) -> list[Tree]:
+    """The document's terms, and each standard term it does not explain left out (删去)."""
+    terms: list[Tree] = [{"术语": Placed(t.术语, t.where), "解释": Placed(t.解释)} for t in parts.名词解释]
+    stated = {normalized(t.术语) for t in parts.名词解释}
+    standard = environment().get_template("narrative/_terms.j2").make_module({"level": ""}).standard  # type: ignore[attr-defined]  # a top-level {% set %} of the template
+    for term, _text in standard:
+        if normalized(term) not in stated:
+            terms.append({"术语": Placed(term), "删去": Placed(True)})
+    return terms
+
+
+def fill_required(tree: Tree) -> list[str]:
+    """The fields a source must have that the files did not give (a workbook has no 职责; an export
+    of a few tables no 收入): written as 待填写, which check lists until the user fills them in."""
+    missing = []
+    if "部门概况" not in tree:
+        tree["部门概况"] = {"职责": [{"": Placed(PLACEHOLDER)}]}
+        missing.append("部门概况.职责")
+    if "收入" not in tree:
+        tree["收入"] = {"一般公共预算拨款": Placed(PLACEHOLDER)}
+        missing.append("收入")
+    order = ["部门", "年度", "类型", "版式", "金额单位", "上年", "展示", "部门概况", "收入"]
+    ordered = {k: tree[k] for k in order if k in tree}
+    rest = {k: v for k, v in tree.items() if k not in order}
+    tree.clear()
+    tree.update({**ordered, **rest})
+    return missing

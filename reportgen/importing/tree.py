@@ -1,0 +1,24 @@
+"""The source being imported, before it is YAML: nested mappings whose leaves are figures and
+words with the place each came from (a comment of the written source)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Union
+
+
+@dataclass(frozen=True)
+class Placed:
+    value: Decimal | str | int | bool | list[str]
+    where: str = ""
+
+
+Node = Union[Placed, "Tree", list["Tree"]]
+Tree = dict[str, Node]
+
+
+def scaled(value: Decimal, factor: Decimal) -> Decimal:
+    """An amount moved to another unit exactly (万元 → 元 multiplies by 10,000: nothing is rounded)."""
+    result = value * factor
+    return result.quantize(Decimal(1)) if result == result.to_integral_value() else result.normalize()

@@ -1,0 +1,247 @@
+"""`reportgen import` end to end on the four real published Shanghai budgets (PDF) and the
+万里街道 2025 workbook in every form the budget system's exports come in."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from reportgen.assemble import load_source
+from reportgen.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "tests" / "seeds" / "pdf"
+FIXTURES = ROOT / "tests" / "fixtures" / "import"
+PDFS = ["wanli-2024", "wanli-2025", "shangwuwei-2025", "shangwuwei-unit-2025"]
+# The documents' own slips, as their import reports them: 万里街道 2025 prints 城乡社区管理事务 (21201)
+# as 94,995,790 in its tables 2, 3 and 5, while its 项 rows and its 基本/项目 columns give 94,995,789.
+SLIPS = {"wanli-2025": {"21201": Decimal(94995790)}}
+
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) 未安装")
+
+
+def _pdf(name: str) -> Path:
+    path = SEEDS / f"shanghai-putuo-{name}.pdf"
+    assert path.is_file(), path
+    return path
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory) -> dict[str, tuple[int, str, Path]]:
+    """Each shared PDF imported once: (exit code, what it printed, the source written)."""
+    folder = tmp_path_factory.mktemp("imported")
+    done = {}
+    for name in PDFS:
+        out = folder / f"{name}.yaml"
+        import contextlib
+        import io
+
+        buffer = io.StringIO()
+        with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(io.StringIO()):
+            code = main(["import", str(_pdf(name)), "--layout", "上海", "-o", str(out)])
+        done[name] = (code, buffer.getvalue(), out)
+    return done
+
+
+@needs_pdftotext
+def test_the_unit_pdf_gives_every_figure_typed_by_hand_from_it(imported):
+    code, _, out = imported["shangwuwei-unit-2025"]
+    assert code == 0
+    mine, typed = load_source(out), load_source(ROOT / "tests/sources/shanghai-putuo-shangwuwei-unit-2025.yaml")
+    assert mine.kind == typed.kind == "单位" and mine.department == typed.department
+    assert {(r.code, r.fund): (r.basic or 0, r.project or 0) for r in mine.function_rows} == \
+        {(r.code, r.fund): (r.basic or 0, r.project or 0) for r in typed.function_rows}
+    assert {r.code: r.amount for r in mine.economic_rows} == {r.code: r.amount for r in typed.economic_rows}
+    assert {k: v for k, v in mine.income.items() if v} == {k: v for k, v in typed.income.items() if v}
+    assert {k: p.current for k, p in mine.three_public.parts.items()} == \
+        {k: p.current for k, p in typed.three_public.parts.items()}
+    assert mine.running_costs.current == typed.running_costs.current == Decimal(1710100)
+    assert (mine.procurement.goods, mine.procurement.works, mine.procurement.services) == \
+        (typed.procurement.goods, typed.procurement.works, typed.procurement.services)
+    assert (mine.performance.project_count, mine.performance.amount) == (25, Decimal(113816000))
+    assert [u for _, u in typed.profile.duties][:3] == [u for _, u in mine.profile.duties][:3] \
+        if isinstance(typed.profile.duties[0], tuple) else mine.profile.duties[:3] == typed.profile.duties[:3]
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("name", PDFS)
+def test_each_pdf_imports_to_a_source_that_checks_clean_but_for_the_documents_own_slips(imported, name):
+    code, printed, out = imported[name]
+    differences = [line for line in printed.splitlines() if "[导入-不一致]" in line]
+    slips = SLIPS.get(name, {})
+    assert out.is_file()
+    for line in differences:
+        assert any(f"{figure:,}" in line for figure in slips.values()), line  # the slip or a total it enters
+    assert bool(differences) == bool(slips)
+    errors = [line for line in printed.splitlines() if "错误 [" in line and "[导入-不一致]" not in line
+              and "[R-核对]" not in line]
+    assert errors == []
+    assert code == (1 if slips else 0)
+
+
+def _numbers(text: str) -> Counter[Decimal]:
+    return Counter(Decimal(m.replace(",", "")) for m in re.findall(r"(?<![\d.,])-?\d[\d,]*(?:\.\d+)?(?![\d.,])", text))
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("name", PDFS)
+def test_the_render_prints_every_figure_of_the_documents_tables(imported, name, tmp_path):
+    from reportgen.importing.build import build
+    from reportgen.importing.catalog import load
+    from reportgen.importing.pdf import read_pdf
+    from reportgen.importing.recognize import recognize
+
+    _, _, out = imported[name]
+    assert main(["render", str(out), "--format", "html", "-o", str(tmp_path)]) in (0, 1)
+    html = next(tmp_path.glob("*.html")).read_text(encoding="utf-8")
+    rendered = Counter[Decimal]()
+    for table in re.findall(r"<table.*?</table>", html, flags=re.S):
+        rendered += _numbers(re.sub(r"<[^>]+>", " ", table))
+    path = _pdf(name)
+    tables, _ = recognize(read_pdf(path, path.read_bytes()).grids, load("上海"))
+    printed = Counter[Decimal]()
+    for kind, rows in build(tables, load("上海")).rows.items():
+        for row in rows:
+            # Known gap: the 单位 收支总表 splits each spending class into 人员经费/公用经费/项目支出; the
+            # source format has no split of a class by economic kind, so the render prints its 合计 only.
+            amounts = {m: a for m, a in row.amounts.items() if kind != "收支总表" or m in ("预算数", "合计")}
+            printed += Counter(a.value for a in amounts.values() if not a.blank)
+    missing = {v: n - rendered[v] for v, n in printed.items() if rendered[v] < n and v != 0}
+    assert set(missing) <= set(SLIPS.get(name, {}).values()), missing
+
+
+@needs_pdftotext
+def test_last_years_pdf_becomes_the_prior_source_and_the_text_compares_with_it(tmp_path, capsys):
+    out = tmp_path / "wanli-2025.yaml"
+    code, printed, _ = run(capsys, "import", str(_pdf("wanli-2025")), "--layout", "上海", "-o", str(out),
+                           "--prior", str(_pdf("wanli-2024")))
+    prior = tmp_path / "上海市普陀区人民政府万里街道办事处-2024.yaml"
+    assert prior.is_file() and "来源: 上海市普陀区人民政府万里街道办事处-2024.yaml" in out.read_text(encoding="utf-8")
+    budget = load_source(out)
+    assert budget.prior.totals  # filled from last year's source
+    assert budget.three_public.parts["公务用车购置费"].prior == Decimal(250000)  # 2024's table: 25.00 万元
+    assert budget.three_public.parts["公务用车购置费"].reason == "购置车辆类型不同"  # taken, now it can compare
+    assert main(["render", str(out), "--format", "html", "-o", str(tmp_path)]) in (0, 1)
+    html = (tmp_path / "wanli-2025.html").read_text(encoding="utf-8")
+    assert "比2024年预算增加3,355.64万元" in html
+    assert code == 1  # the document's own slips (21201; and its 3,355.65: the difference of rounded figures)
+
+
+@needs_pdftotext
+def test_without_last_year_a_reason_is_listed_not_written(imported):
+    _, _, out = imported["shangwuwei-2025"]
+    text = out.read_text(encoding="utf-8")
+    assert "原因" not in text.split("# 以上")[-1].split("\n部门:")[-1]
+    assert "未写入：第22页 第5行：原因“此部分预算由区外办统一安排”" in text
+
+
+@needs_pdftotext
+def test_an_existing_file_is_never_written_over(tmp_path, capsys):
+    out = tmp_path / "source.yaml"
+    out.write_text("mine\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", str(_pdf("shangwuwei-2025")), "-o", str(out))
+    assert code == 1 and "不会覆盖" in err
+    assert out.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_the_output_may_not_be_the_input(tmp_path, capsys):
+    given = tmp_path / "export.xlsx"
+    shutil.copy(FIXTURES / "wanli-2025.xlsx", given)
+    before = given.read_bytes()
+    code, _, err = run(capsys, "import", str(given), "-o", str(given))
+    assert code == 2 and "覆盖" in err and given.read_bytes() == before
+
+
+def _blank_template(path: Path) -> None:
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("3.17部门支出总表")
+    rows = [["2025年部门支出预算总表"], ["编制部门：XX", "", "", "", "", "", "单位：元"], ["项目", "", "", "", "支出预算"],
+            ["功能分类科目编码", "", "", "功能分类科目名称", "合计", "基本支出", "项目支出"], ["类", "款", "项"],
+            ["205", "", "", "教育支出", "x,xxx", "x,xxx", "x,xxx"], ["229", "", "", "彩票公益金……", "XX", "XX", "XX"],
+            ["…", "", "", "…", "…", "…", "…"], ["", "", "", "合计", "x,xxx", "x,xxx", "x,xxx"]]
+    for r, row in enumerate(rows):
+        sheet.write_row(r, 0, row)
+    book.close()
+
+
+def test_a_blank_template_is_not_data_and_no_source_is_written(tmp_path, capsys):
+    template = tmp_path / "template.xlsx"
+    _blank_template(template)
+    out = tmp_path / "out.yaml"
+    code, _, err = run(capsys, "import", str(template), "--layout", "上海", "-o", str(out))
+    assert code == 1 and "没有数字" in err and not out.exists()
+
+
+def test_a_file_with_no_budget_table_names_what_it_read(tmp_path, capsys):
+    path = tmp_path / "other.csv"
+    path.write_text("姓名,年龄\n张三,30\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", str(path), "-o", str(tmp_path / "x.yaml"))
+    assert code == 1 and "没有认出任何预算表" in err and not (tmp_path / "x.yaml").exists()
+
+
+@needs_pdftotext
+def test_the_review_page_marks_each_cell_used_with_its_field(tmp_path, capsys):
+    out, page = tmp_path / "s.yaml", tmp_path / "import.html"
+    run(capsys, "import", str(_pdf("shangwuwei-unit-2025")), "--layout", "上海", "-o", str(out), "--report", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert 'class="used" title="支出.功能分类 2011301 基本支出">9,389,913.00<' in html
+    assert 'class="compared"' in html  # the 类 and 款 rows: compared, not written
+    assert html.count("<table") == 9
+
+
+FORMS = ["wanli-2025.xlsx", "wanli-2025-biff8.xls", "wanli-2025-spreadsheetml.xls", "wanli-2025-html.xls",
+         "wanli-2025.ods"]
+
+
+def _without_comments(text: str) -> str:
+    return "\n".join(re.sub(r"\s+#.*$", "", line) for line in text.splitlines() if not line.startswith("#"))
+
+
+@pytest.fixture(scope="module")
+def forms(tmp_path_factory) -> dict[str, str]:
+    """The 万里街道 2025 workbook in each form real exports come in, imported."""
+    import contextlib
+    import io
+
+    folder = tmp_path_factory.mktemp("forms")
+    done = {}
+    for name in FORMS:
+        out = folder / f"{name}.yaml"
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            main(["import", str(FIXTURES / name), "--layout", "上海", "-o", str(out)])
+        done[name] = out.read_text(encoding="utf-8")
+    return done
+
+
+@pytest.mark.parametrize("name", FORMS[1:])
+def test_the_same_workbook_in_every_form_imports_to_the_same_source(forms, name):
+    assert _without_comments(forms[name]) == _without_comments(forms["wanli-2025.xlsx"])
+
+
+def test_the_workbook_gives_the_figures_the_pdf_printed(forms, imported, tmp_path):
+    """The export and its print are one document: the same figures, whichever is imported."""
+    (tmp_path / "x.yaml").write_text(forms["wanli-2025.xlsx"], encoding="utf-8")
+    book, printed = load_source(tmp_path / "x.yaml"), load_source(imported["wanli-2025"][2])
+    assert {(r.code, r.fund): (r.basic, r.project) for r in book.function_rows} == \
+        {(r.code, r.fund): (r.basic, r.project) for r in printed.function_rows}
+    assert {r.code: r.amount for r in book.economic_rows} == {r.code: r.amount for r in printed.economic_rows}
+    assert {k: p.current for k, p in book.three_public.parts.items()} == \
+        {k: p.current for k, p in printed.three_public.parts.items()}
+
+
+def test_a_cell_is_traced_to_its_sheet_and_cell(forms):
+    line = next(line for line in forms["wanli-2025.xlsx"].splitlines() if "科目: 2010507" in line)
+    assert re.search(r"# 一般公共预算支出表 部门一般公共预算拨款表!第\d+行$", line), line
