@@ -245,3 +245,10 @@ def test_the_workbook_gives_the_figures_the_pdf_printed(forms, imported, tmp_pat
 def test_a_cell_is_traced_to_its_sheet_and_cell(forms):
     line = next(line for line in forms["wanli-2025.xlsx"].splitlines() if "科目: 2010507" in line)
     assert re.search(r"# 一般公共预算支出表 部门一般公共预算拨款表!第\d+行$", line), line
+
+
+@needs_pdftotext
+def test_last_years_execution_stated_per_row_is_taken_with_its_reason(imported):
+    """万里街道 2024 states, item by item, 2023's execution and the reason of the change."""
+    row = next(r for r in load_source(imported["wanli-2024"][2]).function_rows if r.code == "2010507")
+    assert (row.project, row.actual, row.reason) == (Decimal(257700), Decimal(601300), "项目调整")

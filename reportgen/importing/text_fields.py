@@ -109,6 +109,21 @@ def _purposes(imported: Imported, purposes: list[Purpose], unplaced: list[str]) 
             unplaced.append(f"{purpose.where}：用途“{purpose.用途}”（{purpose.类}/{purpose.款}/{purpose.项}）")
         else:
             target["用途"] = Placed(purpose.用途, purpose.where)
+            _row_execution(imported, target, purpose, unplaced)
+
+
+def _row_execution(imported: Imported, row: Tree, purpose: Purpose, unplaced: list[str]) -> None:
+    """Last year's execution of a 科目 and the reason of its change, where the text states them
+    (万里街道 2024: “2023年当年预算执行数为60.13万元 … 主要原因是：项目调整”): figures the text alone gives."""
+    if purpose.上年执行数 is None:
+        return
+    figure = _figure(imported, purpose.上年执行数)
+    if not isinstance(figure, Decimal):
+        unplaced.append(f"{purpose.where}：上年执行数“{purpose.上年执行数}”不是金额")
+        return
+    row["上年执行数"] = Placed(figure, purpose.where)
+    if purpose.原因 is not None:
+        row["原因"] = Placed(purpose.原因.value, purpose.原因.where)
 
 
 def _code_of(row: Tree) -> str:
