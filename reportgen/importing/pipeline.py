@@ -18,7 +18,7 @@ from reportgen.importing.emit import source_text, walk
 from reportgen.importing.grid import Grid, ImportRefused
 from reportgen.importing.readers import read_file, text_sheet_lines
 from reportgen.importing.recognize import Table, recognize
-from reportgen.importing.reconcile import describe, differences, unreadable
+from reportgen.importing.reconcile import differences, grouped, unreadable
 from reportgen.importing.text_fields import add_text_fields, fill_required, withheld
 from reportgen.importing.text_parts import DocLine, read_text_parts
 from reportgen.importing.tree import Placed
@@ -58,7 +58,7 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
     imported = build(tables, catalog, layout)
     if not any(_is_figure(p) for p in walk(imported.tree)):
         raise ImportRefused(_no_figures(paths))
-    found = [describe(d) for d in differences(imported)] + [unreadable(p) for p in imported.problems]
+    found = grouped(differences(imported)) + [unreadable(p) for p in imported.problems]
     unplaced: list[str] = []
     if lines:
         add_text_fields(imported, read_text_parts(lines), unplaced, with_prior)

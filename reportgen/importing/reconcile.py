@@ -119,6 +119,24 @@ def _three_public(imported: Imported) -> Iterable[Difference]:
             yield Difference("三公经费支出表", "“三公”经费合计", amounts["“三公”合计"], parts)
 
 
+def grouped(found: list[Difference]) -> list[str]:
+    """One message per slip: the same row printed with the same total against the same sum in
+    several columns or tables (a 项 row of tables 2, 3 and 5) is one slip, told once with each place."""
+    groups: dict[tuple[str, Decimal, Decimal], list[Difference]] = {}
+    for difference in found:
+        key = (difference.what.rsplit(" ", 1)[0], difference.total.value, difference.parts_sum)
+        groups.setdefault(key, []).append(difference)
+    return [describe(group[0]) if len(group) == 1 else _describe_group(group) for group in groups.values()]
+
+
+def _describe_group(group: list[Difference]) -> str:
+    first = group[0]
+    places = list(dict.fromkeys(f"{d.table} {d.total.where}（{d.what.rsplit(' ', 1)[-1]}）" for d in group))
+    parts = "、".join(f"{p.where} {p.value:,}" for p in first.parts[:6])
+    return (f"{first.what.rsplit(' ', 1)[0]} 印作 {first.total.value:,}，而其组成部分之和为 {first.parts_sum:,}"
+            f"（{parts}{'等' if len(first.parts) > 6 else ''}），见 {len(places)} 处：{'、'.join(places)}；按原样写入，未作修改")
+
+
 def describe(difference: Difference) -> str:
     """The message for one difference: both places, both figures."""
     parts = "、".join(f"{p.where} {p.value:,}" for p in difference.parts[:6])

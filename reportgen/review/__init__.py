@@ -70,11 +70,13 @@ class Review:
         }
 
 
-def review(source: Path, draft: Path) -> tuple[Review | None, list[Finding]]:
+def review(source: Path, draft: Path, despite_errors: bool = False) -> tuple[Review | None, list[Finding]]:
     """The review of ``draft`` against ``source``; None with the findings when either cannot be read
-    (or the source has errors: its figures cannot be the measure of a draft)."""
+    (or the source has errors: its figures cannot be the measure of a draft — unless
+    ``despite_errors``: a source imported from the draft itself, whose errors are the draft's own
+    slips, still measures the draft's prose against its tables)."""
     prepared = prepare(source)
-    if prepared.budget is None or prepared.figures is None or prepared.errors:
+    if prepared.budget is None or prepared.figures is None or (prepared.errors and not despite_errors):
         return None, prepared.findings
     try:
         lines = read_draft(draft)

@@ -1,0 +1,105 @@
+"""`reportgen review DOCUMENT|FOLDER... [-o DIR] [--layout NAME] [--format json]`: published or draft
+documents reviewed without their sources — each one's tables reconciled, its 勾稽 checked and its
+narrative judged against its own tables; with -o, a page per document and a summary page for the
+bureau. Argument parsing and printing only; the work is reportgen/review/documents.py."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportgen.atomic import write_atomically
+from reportgen.commands.base import Failure, UsageError
+from reportgen.oserrors import reason
+from reportgen.reading.files import overwritten_inputs
+
+if TYPE_CHECKING:
+    from reportgen.review.documents import DocumentReview
+
+EXAMPLE = ("示例：reportgen review 各部门报来的预算/ --layout 上海 -o out/审核\n"
+           "      reportgen review 万里街道2025年部门预算.pdf")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``review`` parser to the command line's subparsers."""
+    parser = subparsers.add_parser(
+        "review", help="不用源文件审核公开文本：表内与表间勾稽、正文数字与表格是否一致",
+        description="审核部门报来的公开文本（PDF、DOCX）或导出的工作簿，不需要源文件：读出它自己的表格，重算每个合计与"
+                    "各表之间的勾稽关系，并把正文中的每个数字与这些表格核对。可给多个文件或一个文件夹；"
+                    "-o 写出每份文件的核对页面与一份汇总页面。有问题的文件使退出码为 1。",
+        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("documents", nargs="+", type=Path, metavar="DOCUMENT", help="公开文本、工作簿，或存放它们的文件夹")
+    parser.add_argument("--layout", metavar="NAME", help="版式（如 上海）：用其表名、表码认表")
+    parser.add_argument("-o", "--out", type=Path, metavar="DIR", help="写出核对页面的文件夹（index.html 为汇总）")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（json 供程序读取）")
+
+
+def run(args: argparse.Namespace) -> int:
+    from reportgen.review.documents import documents_in, review_document  # deferred: the importer and the reviewer
+
+    documents = documents_in(list(args.documents))
+    if not documents:
+        raise UsageError("没有可审核的文件：文件夹中应有 .pdf、.docx、.xlsx、.xls 等文件")
+    if args.out is not None:
+        clash = overwritten_inputs([args.out / "index.html"], documents)
+        if clash:
+            raise UsageError(f"不能写入 {clash[0][0]}：它就是要审核的文件 {clash[0][1]}")
+    reviews = [review_document(document, args.layout) for document in documents]
+    if args.format == "json":
+        import json  # deferred: 1.5 ms; --help loads every command
+
+        print(json.dumps([_as_dict(r) for r in reviews], ensure_ascii=False, indent=2))
+    else:
+        for result in reviews:
+            _print(result)
+        print(_summary_line(reviews))
+    if args.out is not None:
+        _write_pages(args.out, reviews)
+    return 0 if all(r.clean for r in reviews) else 1
+
+
+def _print(result: DocumentReview) -> None:
+    print(f"== {result.document}")
+    if result.refused:
+        print(f"{result.document}: 错误 [审核] {result.refused}")
+        return
+    assert result.imported is not None
+    for line in result.imported.differences:
+        print(f"{result.document}: 错误 [表内不一致] {line}")
+    for finding in result.checks:
+        print(finding.format())
+    for finding in result.narrative.findings() if result.narrative else result.narrative_problems:
+        print(finding.format())
+    counts = result.counts
+    print(f"{result.document}: 表内或表间不一致 {counts['tables']} 处，勾稽错误 {counts['errors']} 个，"
+          f"正文与表格不一致 {counts['prose']} 处；正文读到 {counts['read']} 个数字，一致 {counts['agree']} 个，"
+          f"未能核对 {counts['unknown']} 个")
+
+
+def _summary_line(reviews: list[DocumentReview]) -> str:
+    flagged = sum(1 for r in reviews if not r.clean)
+    return f"审核 {len(reviews)} 份文件：{flagged} 份有问题，{len(reviews) - flagged} 份未发现问题"
+
+
+def _as_dict(result: DocumentReview) -> dict[str, object]:
+    return {"document": str(result.document), "refused": result.refused, "counts": result.counts,
+            "tables": result.imported.differences if result.imported else [],
+            "checks": [f.as_dict() for f in result.checks],
+            "narrative": result.narrative.as_dict() if result.narrative else None}
+
+
+def _write_pages(folder: Path, reviews: list[DocumentReview]) -> None:
+    from reportgen.review.pages import document_pages, summary_page  # deferred: the HTML writer's environment
+
+    pages = {folder / "index.html": summary_page(reviews)}
+    for index, result in enumerate(reviews, start=1):
+        pages.update({folder / name: text for name, text in document_pages(result, index).items()})
+    try:
+        for path, text in pages.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise Failure(f"不能写出核对页面到 {folder}：{reason(exc)}") from exc
+    print(f"核对页面：{folder / 'index.html'}", file=sys.stderr)

@@ -1,0 +1,82 @@
+"""`reportgen review DOCUMENT...`: a department's published (or draft) document reviewed without its
+source — what a finance bureau receives is a PDF, not a YAML.
+
+Each document is imported (reportgen/importing/: its own tables become a source, in a temporary
+folder that is removed afterwards), its tables reconciled (every 合计, 类, 款 and the tables against
+each other), the source checked (every 勾稽 rule of ``check``), and its narrative judged against its
+own tables (``check --against``). Nothing the user owns is written but the pages asked for."""
+
+from __future__ import annotations
+
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.errors import Finding
+from reportgen.importing.grid import ImportRefused
+from reportgen.importing.pipeline import ImportResult, import_files
+from reportgen.render import check_findings
+from reportgen.review import Review, review
+
+# The files a folder given to review holds that are documents (others in it are passed over).
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".xls", ".ods", ".html", ".htm", ".csv")
+TO_FILL = ("待填写", "金额待填写")  # what the document did not give a source: not the document's slip
+
+
+@dataclass
+class DocumentReview:
+    document: Path
+    refused: str = ""  # why the document could not be read or has no budget table ("" when it could)
+    imported: ImportResult | None = None
+    checks: list[Finding] = field(default_factory=list)  # check's findings on the imported source
+    narrative: Review | None = None
+    narrative_problems: list[Finding] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Findings by kind, and the narrative's figures, for the bureau's summary."""
+        narrative = self.narrative.counts if self.narrative else {"read": 0, "agree": 0, "disagree": 0, "unknown": 0}
+        kinds = Counter(f.severity for f in self.checks)
+        return {"tables": len(self.imported.differences) if self.imported else 0,
+                "errors": kinds["error"], "warnings": kinds["warning"], "prose": narrative["disagree"],
+                "read": narrative["read"], "agree": narrative["agree"], "unknown": narrative["unknown"]}
+
+    @property
+    def clean(self) -> bool:
+        counts = self.counts
+        return not self.refused and not (counts["tables"] or counts["errors"] or counts["prose"])
+
+
+def documents_in(paths: list[Path]) -> list[Path]:
+    """The documents named, a folder standing for the documents in it (sorted, not recursive)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES and p.is_file())
+        else:
+            found.append(path)
+    return found
+
+
+def review_document(document: Path, layout: str | None) -> DocumentReview:
+    """One document reviewed against its own tables."""
+    result = DocumentReview(document)
+    try:
+        result.imported = import_files([document], layout)
+    except ImportRefused as exc:
+        result.refused = exc.message
+        return result
+    with tempfile.TemporaryDirectory(prefix="reportgen-review-") as folder:
+        source = Path(folder) / "source.yaml"
+        source.write_text(result.imported.text, encoding="utf-8")
+        result.checks = [_placed(f, document) for f in check_findings(source, None) if f.rule not in TO_FILL]
+        if result.imported.documents:
+            result.narrative, result.narrative_problems = review(source, document, despite_errors=True)
+    return result
+
+
+def _placed(finding: Finding, document: Path) -> Finding:
+    """A check finding of the temporary source told of the document (its line in a file that is
+    gone would help nobody): the field it is about stays in the message."""
+    return Finding(finding.severity, finding.rule, finding.message, str(document), 0, 0, finding.path)

@@ -1,0 +1,72 @@
+"""`reportgen review`: a document reviewed without its source — its tables reconciled, its 勾稽
+checked, its narrative judged against its own tables — one or a folder of them, with pages."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reportgen.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+PDFS = ROOT / "tests" / "seeds" / "pdf"
+WORKBOOK = ROOT / "tests" / "fixtures" / "import" / "wanli-2025.xlsx"
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) 未安装")
+
+
+def run(capsys, *argv: str) -> tuple[int, str]:
+    code = main(list(argv))
+    return code, capsys.readouterr().out
+
+
+def test_a_correct_published_document_is_clean_without_any_source(capsys):
+    code, out = run(capsys, "review", str(PDFS / "shanghai-putuo-shangwuwei-unit-2025.pdf"), "--layout", "上海")
+    assert code == 0, out
+    assert "表内或表间不一致 0 处，勾稽错误 0 个，正文与表格不一致 0 处；正文读到 194 个数字，一致 177 个" in out
+
+
+def test_a_folder_of_documents_gives_each_its_findings_and_the_bureau_a_summary(capsys, tmp_path):
+    code, out = run(capsys, "review", str(PDFS), "--layout", "上海", "-o", str(tmp_path))
+    assert code == 1 and "审核 4 份文件：1 份有问题，3 份未发现问题" in out
+    slip = [line for line in out.splitlines() if "[表内不一致] 21201 城乡社区管理事务 印作 94,995,790" in line]
+    assert len(slip) == 1 and "而其组成部分之和为 94,995,789" in slip[0]  # one slip, told once with its places
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert index.count('<tr class="flagged">') == 1 and index.count('<tr class="clean">') == 3
+    for link in re.findall(r'href="([^"]+)"', index):
+        assert (tmp_path / link).is_file(), link
+
+
+def test_json_gives_programs_the_counts_and_findings(capsys):
+    code, out = run(capsys, "review", str(PDFS / "shanghai-putuo-wanli-2025.pdf"), "--layout", "上海", "--format", "json")
+    (result,) = json.loads(out)
+    assert code == 1
+    assert result["counts"]["tables"] == 2 and result["counts"]["prose"] == 3
+    assert result["narrative"]["counts"]["agree"] == 251
+
+
+def test_project_spending_pasted_onto_a_row_is_caught_with_its_code_and_amounts(capsys, tmp_path):
+    """The real published case of the import issue: a row whose 合计 is its 基本支出 while it also
+    carries a 项目支出 — visible because the row and its 款 no longer add up."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.load_workbook(WORKBOOK)
+    sheet = next(s for s in book.worksheets if s.title.startswith("部门一般公共预算拨款表"))
+    row = next(r for r in sheet.iter_rows() if [str(c.value or "").strip() for c in r[:3]] == ["201", "05", "07"])
+    row[6].value = 9_999_999  # 项目支出 of 2010507, whose 合计 (438,300) stays as printed
+    broken = tmp_path / "broken.xlsx"
+    book.save(broken)
+    code, out = run(capsys, "review", str(broken), "--layout", "上海")
+    assert code == 1
+    assert any("2010507 专项普查活动" in line and "438,300" in line and "9,999,999" in line for line in out.splitlines())
+
+
+def test_a_file_that_is_no_budget_is_named_in_the_summary_not_a_crash(capsys, tmp_path):
+    other = tmp_path / "notes.csv"
+    other.write_text("姓名,年龄\n张三,30\n", encoding="utf-8")
+    code, out = run(capsys, "review", str(other), "-o", str(tmp_path / "pages"))
+    assert code == 1 and "未能审核" not in out and "没有认出任何预算表" in out
+    assert "未能审核：" in (tmp_path / "pages" / "index.html").read_text(encoding="utf-8")
