@@ -97,7 +97,7 @@ def _against(args: argparse.Namespace) -> int:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:
         _print_review(result, source, draft)
-    return 1 if result.disagreements() else 0
+    return 1 if result.disagreements() or result.contradictions else 0
 
 
 def _print_review(result: Review, source: Path, draft: Path) -> None:

@@ -8,11 +8,12 @@ module puts it together as findings and counts, and writes the reviewer's HTML r
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.errors import Finding, SourceError
 from reportgen.render import prepare
+from reportgen.review.consistency import contradictions
 from reportgen.review.draft import Line, read_draft
 from reportgen.review.glossary import Glossary
 from reportgen.review.judge import Verdict, judge
@@ -32,6 +33,7 @@ class Review:
     lines: list[Line]
     verdicts: list[Verdict]
     wording: list[Finding]  # the text rules' warnings (wording.py)
+    contradictions: list[Finding] = field(default_factory=list)  # a sentence's figures against each other
 
     @property
     def counts(self) -> dict[str, int]:
@@ -41,7 +43,7 @@ class Review:
 
     def findings(self) -> list[Finding]:
         """Each disagreement as an error at its line of the draft, then the text rules' warnings."""
-        return self.disagreements() + self.wording
+        return self.disagreements() + self.contradictions + self.wording
 
     def disagreements(self) -> list[Finding]:
         out = []
@@ -63,6 +65,7 @@ class Review:
         return {
             "source": str(self.source), "draft": str(self.draft), "counts": self.counts,
             "wording": [f.as_dict() for f in self.wording],
+            "contradictions": [f.as_dict() for f in self.contradictions],
             "figures": [{"line": v.statement.line, "kind": v.statement.kind, "status": v.status,
                          "printed": v.statement.text if v.statement.kind != "cell" else str(v.statement.value),
                          "label": v.statement.label, "figure": v.figure.name if v.figure else None,
@@ -90,7 +93,9 @@ def review(source: Path, draft: Path, despite_errors: bool = False) -> tuple[Rev
                               str(draft), exc.line)]
     glossary = Glossary(prepared.budget, prepared.figures)
     verdicts = judge(statements, glossary)
-    return Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft)), []
+    told = {(v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree"}
+    return Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft),
+                  contradictions(statements, str(draft), told)), []
 
 
 def report_html(result: Review) -> str:

@@ -39,7 +39,8 @@ class DocumentReview:
         narrative = self.narrative.counts if self.narrative else {"read": 0, "agree": 0, "disagree": 0, "unknown": 0}
         kinds = Counter(f.severity for f in self.checks)
         return {"tables": len(self.imported.differences) if self.imported else 0,
-                "errors": kinds["error"], "warnings": kinds["warning"], "prose": narrative["disagree"],
+                "errors": kinds["error"], "warnings": kinds["warning"],
+                "prose": narrative["disagree"] + (len(self.narrative.contradictions) if self.narrative else 0),
                 "read": narrative["read"], "agree": narrative["agree"], "unknown": narrative["unknown"]}
 
     @property
