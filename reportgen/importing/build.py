@@ -8,6 +8,7 @@ another unit (the “三公” table in 万元) is converted exactly, never roun
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -23,6 +24,7 @@ from reportgen.importing.tree import Placed, Tree, scaled
 FUND_TABLES = {"一般公共预算支出表": "一般公共预算", "政府性基金预算支出表": "政府性基金",
                "国有资本经营预算支出表": "国有资本经营"}
 _FACTORS = {("万元", "元"): Decimal(10000), ("元", "万元"): Decimal("0.0001")}
+_UNIT_ROW = re.compile(r"^\d{6,}\s")  # a budget unit's code and name
 THREE_PUBLIC_ITEMS = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
 
 
@@ -73,6 +75,10 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None) -> I
         spending["功能分类"] = rows
     if (basic := _economic(result)):
         spending["基本支出"] = basic
+    if not rows:
+        _stated_totals(result, spending)
+    if (projects := _projects(result)):
+        spending["项目"] = projects
     if spending:
         tree["支出"] = spending
     _three_public(result, tree)
@@ -128,18 +134,53 @@ def _income(result: Imported, catalog: Catalog) -> Tree:
 
 def _function_rows(result: Imported) -> list[Tree]:
     sources = [(kind, fund) for kind, fund in FUND_TABLES.items() if kind in result.tables]
-    if not sources and "支出总表" in result.tables:
+    if "一般公共预算支出表" not in result.tables and "支出总表" in result.tables:
         sources = [("支出总表", "")]
     rows: list[Tree] = []
     for kind, fund in sources:
-        table = result.tables[kind]
-        parents = {r.code[:-2] for r in result.rows[kind] if len(r.code) > 3}
+        table, finest = result.tables[kind], _finest(result.rows[kind])
+        for row in finest:
+            rows.append(_function_row(result, table, row, fund))
+        written = {id(row) for row in finest}
         for row in result.rows[kind]:
-            if len(row.code) == 7 or (row.code and row.code not in parents):
-                rows.append(_function_row(result, table, row, fund))
-            elif row.code and _unknown_name(row, result.year):
+            if row.code and id(row) not in written and _unknown_name(row, result.year):
                 rows.append({"科目": Placed(int(row.code), f"{kind} {row.where}"), "名称": Placed(row.name)})
+    if sources and sources[0][0] != "支出总表" and "支出总表" in result.tables:
+        rows += _other_funds(result)
     return rows
+
+
+def _finest(rows: list[Row]) -> list[Row]:
+    """The rows no other row details: the 项, or a 类 or 款 printed without its 项."""
+    parents = {r.code[:-2] for r in rows if len(r.code) > 3}
+    return [r for r in rows if r.code and (len(r.code) == 7 or r.code not in parents)]
+
+
+def _other_funds(result: Imported) -> list[Tree]:
+    """The 支出总表's spending the fund tables do not hold (事业收入, 其他收入 … spent): per 项, the
+    row's 基本/项目 less the fund tables' — 单位资金, or 财政专户 where that is the only other income."""
+    fiscal: dict[tuple[str, str], Decimal] = {}
+    for kind in FUND_TABLES:
+        for row in _finest(result.rows.get(kind, [])):
+            for meaning in ("基本支出", "项目支出"):
+                if meaning in row.amounts:
+                    key = (row.code, meaning)
+                    fiscal[key] = fiscal.get(key, Decimal(0)) + row.amounts[meaning].value
+    income = result.tree.get("收入", {})
+    own = isinstance(income, dict) and any(isinstance(v, Placed) and v.value for k, v in income.items()
+                                           if k not in ("一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款",
+                                                        "财政专户管理资金"))
+    fund = "单位资金" if own or not isinstance(income, dict) or "财政专户管理资金" not in income else "财政专户"
+    table, out = result.tables["支出总表"], []
+    for row in _finest(result.rows["支出总表"]):
+        rest = {m: row.amounts[m].value - fiscal.get((row.code, m), Decimal(0)) for m in ("基本支出", "项目支出")
+                if m in row.amounts}
+        if any(v > 0 for v in rest.values()) and all(v >= 0 for v in rest.values()):
+            item: Tree = {"科目": Placed(int(row.code), f"支出总表 {row.where}（减去各资金表）"), "资金": Placed(fund)}
+            for meaning, amount in rest.items():
+                item[meaning] = Placed(scaled(amount, factor(result, table)))
+            out.append(item)
+    return out
 
 
 def _unknown_name(row: Row, year: int | None) -> bool:
@@ -173,18 +214,87 @@ def _economic(result: Imported) -> Tree:
     table = result.tables.get("一般公共预算基本支出表")
     if table is None:
         return {}
-    lines: list[Tree] = []
+    groups: list[list[Row]] = []  # a 款 row, and the rows under it that only name another 政府经济分类
     for row in result.rows["一般公共预算基本支出表"]:
-        if len(row.code) != 5 or "合计" not in row.amounts:
-            continue
-        item: Tree = {"科目": Placed(int(row.code), f"{table.kind.id} {row.where}"),
-                      "金额": value(result, table, row.amounts["合计"], f"支出.基本支出.经济分类 {row.code} 金额")}
-        entry = codes.economic_entry(row.code, result.year or 2025)
-        if row.name and (entry is None or not codes.same_name(entry.name, row.name)):
-            item["名称"] = Placed(row.name)
-        _economic_split(result, table, row, item)
-        lines.append(item)
+        if len(row.code) == 5 and "合计" in row.amounts:
+            groups.append([row])
+        elif not row.code and row.second and groups and "合计" in row.amounts:
+            groups[-1].append(row)
+    lines = [_economic_item(result, table, group) for group in groups]
     return {"经济分类": lines} if lines else {}
+
+
+def _projects(result: Imported) -> list[Tree]:
+    """支出.项目 from a 项目支出表: each project's name, this year's amount, last year's, its 科目."""
+    table = result.tables.get("项目支出表")
+    if table is None:
+        return []
+    out: list[Tree] = []
+    for row in result.rows["项目支出表"]:
+        if row.total or not row.name or "预算数" not in row.amounts or _UNIT_ROW.match(row.name):
+            continue  # a unit's subtotal (“901001 示例市总工会本级”) heads its projects: not one of them
+        item: Tree = {"名称": Placed(row.name, f"项目支出表 {row.where}"),
+                      "金额": value(result, table, row.amounts["预算数"], f"支出.项目 {row.name} 金额")}
+        if "上年预算数" in row.amounts:
+            item["上年"] = value(result, table, row.amounts["上年预算数"], f"支出.项目 {row.name} 上年")
+        if row.function_code:
+            item["科目"] = Placed(int(row.function_code))
+        out.append(item)
+    return out
+
+
+def _total_row(result: Imported, kind: str) -> Row | None:
+    return next((r for r in result.rows.get(kind, []) if r.total and r.amounts), None)
+
+
+def _stated_totals(result: Imported, spending: Tree) -> None:
+    """A table with no coded rows, only its 合计 (a document publishing totals): the totals as the
+    source states them — 基本支出.合计 and 项目支出, or 合计 alone; 人员经费 and 公用经费 likewise."""
+    kind = next((k for k in ("支出总表", "一般公共预算支出表") if _total_row(result, k)), None)
+    if kind is not None:
+        table, total = result.tables[kind], _total_row(result, kind)
+        assert total is not None
+        basic = spending.setdefault("基本支出", {})
+        assert isinstance(basic, dict)
+        if "基本支出" in total.amounts and "项目支出" in total.amounts:
+            basic["合计"] = value(result, table, total.amounts["基本支出"], "支出.基本支出.合计")
+            spending["项目支出"] = value(result, table, total.amounts["项目支出"], "支出.项目支出")
+        elif "合计" in total.amounts:
+            spending["合计"] = value(result, table, total.amounts["合计"], "支出.合计")
+        if not basic:
+            del spending["基本支出"]
+    economic = _total_row(result, "一般公共预算基本支出表")
+    basic_node = spending.get("基本支出")
+    itemised = isinstance(basic_node, dict) and "经济分类" in basic_node
+    if economic is not None and not itemised and "人员经费" in economic.amounts:
+        table = result.tables["一般公共预算基本支出表"]
+        basic = spending.setdefault("基本支出", {})
+        assert isinstance(basic, dict)
+        for meaning in ("人员经费", "公用经费"):
+            if meaning in economic.amounts:
+                basic[meaning] = value(result, table, economic.amounts[meaning], f"支出.基本支出.{meaning}")
+
+
+def _economic_item(result: Imported, table: Table, group: list[Row]) -> Tree:
+    row = group[0]
+    item: Tree = {"科目": Placed(int(row.code), f"{table.kind.id} {row.where}")}
+    if len(group) == 1:
+        item["金额"] = value(result, table, row.amounts["合计"], f"支出.基本支出.经济分类 {row.code} 金额")
+    else:  # one 部门 款 to several 政府 款: its amount is theirs together, as printed one by one
+        item["金额"] = Placed(sum((scaled(r.amounts["合计"].value, factor(result, table)) for r in group), Decimal(0)),
+                            f"{table.kind.id} {row.where}")
+    entry = codes.economic_entry(row.code, result.year or 2025)
+    if row.name and (entry is None or not codes.same_name(entry.name, row.name)):
+        item["名称"] = Placed(row.name)
+    government = [(r.second[0], r) for r in group if r.second]
+    if len(government) > 1:
+        item["政府经济分类"] = {code: value(result, table, r.amounts["合计"], f"支出.基本支出.经济分类 {row.code} {code}")
+                           for code, r in government}
+    elif government and government[0][0] != codes.default_government_code(row.code):
+        item["政府经济分类"] = Placed(int(government[0][0]), f"{table.kind.id} {row.where}")
+    if len(group) == 1:
+        _economic_split(result, table, row, item)
+    return item
 
 
 def _economic_split(result: Imported, table: Table, row: Row, item: Tree) -> None:
@@ -199,20 +309,40 @@ def _economic_split(result: Imported, table: Table, row: Row, item: Tree) -> Non
         item["公用经费"] = value(result, table, public, f"支出.基本支出.经济分类 {row.code} 公用经费")
 
 
+def three_public_rows(result: Imported) -> tuple[Row | None, Row | None]:
+    """The “三公” table's row of this year and of last year: rows labelled by year (“2021年”,
+    “2022年”, as the national table has them), else its one row of figures (Shanghai's)."""
+    rows = [r for r in result.rows.get("三公经费支出表", []) if r.amounts and not r.total]
+    if result.year is not None:
+        this = next((r for r in rows if r.label.startswith(f"{result.year}年")), None)
+        last = next((r for r in rows if r.label.startswith(f"{result.year - 1}年")), None)
+        if this is not None or last is not None:
+            return this, last
+    plain = [r for r in rows if not r.label]
+    return (plain[0] if plain else None), None
+
+
 def _three_public(result: Imported, tree: Tree) -> None:
     table = result.tables.get("三公经费支出表")
-    rows = [r for r in result.rows.get("三公经费支出表", []) if r.amounts]
-    if table is None or not rows:
+    this, last = three_public_rows(result)
+    if table is None or this is None:
         return
-    amounts = rows[0].amounts
     section: Tree = {}
-    for item in THREE_PUBLIC_ITEMS:
-        if item in amounts:
-            section[item] = {"本年": value(result, table, amounts[item], f"三公经费.{item}.本年")}
     vehicles = "公务用车购置及运行维护费"
-    if vehicles in amounts and not ("公务用车购置费" in amounts and "公务用车运行维护费" in amounts):
-        section[vehicles] = {"本年": value(result, table, amounts[vehicles], f"三公经费.{vehicles}.本年")}
+    items = [i for i in THREE_PUBLIC_ITEMS if i in this.amounts]
+    if vehicles in this.amounts and not ("公务用车购置费" in this.amounts and "公务用车运行维护费" in this.amounts):
+        items.append(vehicles)
+    executed = last is not None and "执行" in last.label  # “2023年执行数”: last year's spending, not its budget
+    for item in items:
+        entry: Tree = {"本年": value(result, table, this.amounts[item], f"三公经费.{item}.本年")}
+        if last is not None and item in last.amounts and not executed:
+            entry["上年"] = value(result, table, last.amounts[item], f"三公经费.{item}.上年")
+        section[item] = entry
     if section:
         tree["三公经费"] = section
-    if "机关运行经费" in amounts:
-        tree["机关运行经费"] = {"本年": value(result, table, amounts["机关运行经费"], "机关运行经费.本年")}
+    if executed and last is not None:
+        actual: Tree = {item: value(result, table, last.amounts[item], f"上年执行数.三公经费.{item}")
+                        for item in THREE_PUBLIC_ITEMS if item in last.amounts}
+        tree["上年执行数"] = {"三公经费": actual}
+    if "机关运行经费" in this.amounts:
+        tree["机关运行经费"] = {"本年": value(result, table, this.amounts["机关运行经费"], "机关运行经费.本年")}

@@ -40,6 +40,11 @@ def _row(item: Tree, pad: str) -> str:
         if isinstance(node, Placed):
             fields.append(f"{key}: {_scalar(node, flow=True)}")
             where = where or node.where
+        elif isinstance(node, dict):  # a mapping inside a row: 政府经济分类 {50905: 460.5, 50999: 9.4}
+            inner = ", ".join(f"{k}: {_scalar(v, flow=True)}" for k, v in node.items() if isinstance(v, Placed))
+            fields.append(f"{key}: {{{inner}}}")
+        else:
+            raise ValueError(f"a list inside a row cannot be written: {key}")
     return _commented(f"{pad}- {{{', '.join(fields)}}}", where)
 
 

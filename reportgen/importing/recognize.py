@@ -19,7 +19,10 @@ from reportgen.importing.grid import Cell, Grid
 TITLE_ROWS = 8  # a title sits in the first rows of a sheet or a printed table
 _YEAR = re.compile(r"(?<!\d)(\d{4})年度?")
 _UNIT = re.compile(r"(?:单位|金额单位)[：:]\s*(万元|元)")
-_OWNER = re.compile(r"编制(部门|单位)[：:]\s*(\S(?:.*\S)?)")
+_OWNER = re.compile(r"(?:编制|预算)?(部门|单位)(?:名称)?[：:]\s*(?!(?:万元|元|千元|亿元)\s*$)(\S(?:.*\S)?)")
+_OWNER_END = re.compile(r"(?<!\s)\s+(?:金额)?单位[：:]")  # a run's start only: linear on long runs  # "编制部门：X    单位：元" in one cell
+_TABLE_NUMBER = re.compile(r"^\s*(?:(?:附表|表)\s*[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?\s*[、.．:：]?|\d{1,2}[.．、])\s*")
+_NOTE_SUFFIX = re.compile(r"[（(][^（）()]*[）)]$")
 _SHEET_CODE = re.compile(r"^\s*(\d{1,2}\.\d{1,2})(?!\d)")
 _PREFIXES = ("区级", "市级", "部门", "预算单位", "单位")
 _AMOUNT = re.compile(r"^-?\d+(?:\.\d+)?$")
@@ -79,12 +82,12 @@ def _recognize(grid: Grid, catalog: Catalog) -> Table | None:
         table = Table(kind, grid)
     _read_caption(table)
     table.body_start = _body_start(grid, table.header_start)
-    table.columns = _columns(grid, range(table.header_start, table.body_start), catalog)
+    table.columns = _columns(grid, range(table.header_start, table.body_start), catalog, table.year)
     return table
 
 
 def _title_kind(text: str, catalog: Catalog) -> tuple[TableKind | None, int | None]:
-    plain = normalized(text)
+    plain = _NOTE_SUFFIX.sub("", normalized(_TABLE_NUMBER.sub("", text)))  # “表5 …表（按功能分类）”
     year_match = _YEAR.search(plain)
     rest = plain[year_match.end():] if year_match else plain
     for prefix in _PREFIXES:
@@ -119,10 +122,13 @@ def _read_caption(table: Table) -> None:
         found = False
         for col, cell in enumerate(grid.rows[row]):
             text = cell_text(cell)
-            if (unit := _UNIT.search(text)) is not None:
-                table.unit, table.unit_where, found = unit.group(1), grid.where(row, col), True
+            if (stated := _UNIT.search(text)) is not None:
+                table.unit, table.unit_where, found = stated.group(1), grid.where(row, col), True
             if (owner := _OWNER.search(text)) is not None:
-                table.owner_word, table.owner, found = owner.group(1), owner.group(2), True
+                # 编制单位/预算单位 names a unit's budget; "单位名称：" is a department's caption as often
+                unit = owner.group(0).startswith(("编制单位", "预算单位"))
+                table.owner_word, found = "单位" if unit else "部门", True
+                table.owner = _OWNER_END.split(owner.group(2))[0].strip()
         if found:
             table.header_start = row + 1
         elif table.unit or table.owner:
@@ -148,7 +154,7 @@ def is_amount(cell: Cell) -> bool:
     return bool(_AMOUNT.match(cell_text(cell).replace(",", ""))) and not is_code(cell)
 
 
-def _columns(grid: Grid, header: range, catalog: Catalog) -> dict[int, str]:
+def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = None) -> dict[int, str]:
     texts: dict[int, list[str]] = {}
     for row in header:
         for col in range(grid.width):
@@ -157,10 +163,21 @@ def _columns(grid: Grid, header: range, catalog: Catalog) -> dict[int, str]:
                 texts.setdefault(col, []).append(normalized(text))
     meanings: dict[int, str] = {}
     for col, words in texts.items():
-        meaning = _meaning(words, catalog)
+        meaning = _year_column(words[-1], year) or _meaning(words, catalog)
         if meaning:
             meanings[col] = meaning
     return meanings
+
+
+_YEAR_COLUMN = re.compile(r"^(\d{4})年(?:度)?(?:预算数?|预算安排)$")
+
+
+def _year_column(word: str, year: int | None) -> str:
+    """A column headed by its year (“2022年预算数”, “2021年预算数”): this year's or last year's."""
+    found = _YEAR_COLUMN.match(word)
+    if found is None or year is None:
+        return ""
+    return {year: "预算数", year - 1: "上年预算数"}.get(int(found.group(1)), "")
 
 
 def _header_text(grid: Grid, row: int, col: int) -> str:

@@ -7,14 +7,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reportgen.importing.build import FUND_TABLES, Imported
+from reportgen.importing.build import FUND_TABLES, Imported, three_public_rows
 from reportgen.importing.rows import Amount, CellProblem, Row
 
 ZERO = Decimal(0)
 # Within a row: the total column and the columns that make it, per table.
-ROW_SUMS = {"合计": (("基本支出", "项目支出"), ("人员经费", "公用经费"),
-                   ("财政拨款", "事业收入", "事业单位经营收入", "其他收入", "上年结转"),
-                   ("一般公共预算", "政府性基金", "国有资本经营"))}
+# Within a row: the total column and the columns that make it.
+ROW_SUMS = (("基本支出", "项目支出"), ("人员经费", "公用经费"), ("一般公共预算", "政府性基金", "国有资本经营"))
+# The sources of a year's income (财政拨款 or its three funds, and the rest); 上年结转 may or may not be
+# in a table's 合计 (Shanghai's 合计 holds all; the national 收入总表's 小计 is this year's only).
+INCOME = ("财政专户管理资金", "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入")
+FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 
 
 @dataclass(frozen=True)
@@ -45,12 +48,36 @@ def differences(imported: Imported) -> list[Difference]:
 def _within_rows(kind: str, rows: list[Row]) -> Iterable[Difference]:
     for row in rows:
         total = row.amounts.get("合计")
-        if total is None:
-            continue
-        for parts in ROW_SUMS["合计"]:
-            present = [row.amounts[m] for m in parts if m in row.amounts]
-            if len(present) >= 2 and sum((p.value for p in present), ZERO) != total.value:
-                yield Difference(kind, f"{_name(row)} 合计", total, tuple(present))
+        if total is not None:
+            for parts in ROW_SUMS:
+                present = [row.amounts[m] for m in parts if m in row.amounts]
+                if len(present) >= 2 and sum((p.value for p in present), ZERO) != total.value:
+                    yield Difference(kind, f"{_name(row)} 合计", total, tuple(present))
+            yield from _income_row(kind, row, total)
+        if "增减" in row.amounts and "预算数" in row.amounts and "上年预算数" in row.amounts:
+            this, last = row.amounts["预算数"], row.amounts["上年预算数"]
+            if this.value - last.value != row.amounts["增减"].value:
+                yield Difference(kind, f"{_name(row)} 增减", row.amounts["增减"], (this, _negated(last)))
+        if "收入总计" in row.amounts and total is not None and "上年结转" in row.amounts:
+            yield from _sum(kind, f"{_name(row)} 收入总计", row.amounts["收入总计"], [total, row.amounts["上年结转"]])
+
+
+def _negated(amount: Amount) -> Amount:
+    return Amount(-amount.value, amount.where, amount.blank, amount.cell)
+
+
+def _income_row(kind: str, row: Row, total: Amount) -> Iterable[Difference]:
+    """A row of income by source: its 合计 is this year's sources, or those and 上年结转."""
+    fiscal = [row.amounts["财政拨款"]] if "财政拨款" in row.amounts else [row.amounts[m] for m in FUNDS if m in row.amounts]
+    parts = fiscal + [row.amounts[m] for m in INCOME if m in row.amounts]
+    if len(parts) < 2 or not [m for m in INCOME if m in row.amounts]:
+        return
+    carried = row.amounts.get("上年结转")
+    sums = {sum((p.value for p in parts), ZERO)}
+    if carried is not None:
+        sums.add(sum((p.value for p in parts), carried.value))
+    if total.value not in sums:
+        yield Difference(kind, f"{_name(row)} 合计", total, tuple(parts + ([carried] if carried else [])))
 
 
 def _name(row: Row) -> str:
@@ -102,21 +129,24 @@ def _funds_against_all(imported: Imported) -> Iterable[Difference]:
 
 
 def _three_public(imported: Imported) -> Iterable[Difference]:
-    rows = [r for r in imported.rows.get("三公经费支出表", []) if r.amounts]
-    if not rows:
-        return
-    amounts = rows[0].amounts
+    for row in three_public_rows(imported):
+        if row is not None:
+            yield from _three_public_row(row.amounts)
+
+
+def _three_public_row(amounts: dict[str, Amount]) -> Iterable[Difference]:
     vehicles = "公务用车购置及运行维护费"
     if vehicles in amounts:
         parts = tuple(amounts[m] for m in ("公务用车购置费", "公务用车运行维护费") if m in amounts)
         if parts and sum((p.value for p in parts), ZERO) != amounts[vehicles].value:
             yield Difference("三公经费支出表", vehicles, amounts[vehicles], parts)
-    if "“三公”合计" in amounts:
+    total = amounts.get("“三公”合计") or amounts.get("合计")
+    if total is not None:
         items = ("因公出国（境）费", vehicles, "公务接待费") if vehicles in amounts else \
             ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
         parts = tuple(amounts[m] for m in items if m in amounts)
-        if parts and sum((p.value for p in parts), ZERO) != amounts["“三公”合计"].value:
-            yield Difference("三公经费支出表", "“三公”经费合计", amounts["“三公”合计"], parts)
+        if parts and sum((p.value for p in parts), ZERO) != total.value:
+            yield Difference("三公经费支出表", "“三公”经费合计", total, parts)
 
 
 def grouped(found: list[Difference]) -> list[str]:

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from reportgen.importing.grid import Cell
 from reportgen.importing.recognize import Table, cell_text
 
-LABEL_MEANINGS = ("类", "款", "项", "编码", "名称")
+LABEL_MEANINGS = ("类", "款", "项", "编码", "名称", "功能科目")
 _DASHES = {"", "-", "—", "－", "--", "——", "/"}
 _LEADING_CODE = re.compile(r"^\[?(\d{3}(?:\d{2}){0,2})\]?(?![\d.])\s*")
 NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])\s*")
@@ -39,6 +39,8 @@ class Row:
     label: str = ""  # the row's text without numbering (两栏 tables, totals)
     total: bool = False
     amounts: dict[str, Amount] = field(default_factory=dict)
+    second: tuple[str, str] | None = None  # a second (code, name): the 政府经济分类 of an economic row
+    function_code: str = ""  # a project's 功能科目
 
 
 @dataclass(frozen=True)
@@ -68,13 +70,21 @@ class _Columns:
     code: list[tuple[int, str]] = field(default_factory=list)  # (column, 类/款/项)
     names: list[int] = field(default_factory=list)
     amounts: list[tuple[int, str]] = field(default_factory=list)
+    # A second 编码/名称 pair (the 政府预算经济分类 a 部门经济分类 款 goes to, in the national table)
+    second: list[int] = field(default_factory=list)
+    function: list[int] = field(default_factory=list)  # a project's 功能科目 (its code)
 
     def __post_init__(self) -> None:
         for col, meaning in sorted(self.meanings.items()):
             if meaning in ("类", "款", "项"):
                 self.code.append((col, meaning))
+            elif meaning == "功能科目":
+                self.function.append(col)
             elif meaning in ("编码", "名称"):
-                self.names.append(col)
+                if meaning == "编码" and any(self.meanings.get(c) == "编码" for c in self.names) or self.second:
+                    self.second.append(col)
+                else:
+                    self.names.append(col)
             else:
                 self.amounts.append((col, meaning))
 
@@ -99,6 +109,13 @@ def _row(table: Table, index: int, columns: _Columns, problems: list[CellProblem
     if not row.code and (lead := _LEADING_CODE.match(text)):
         row.code, text = lead.group(1), text[lead.end():]
     row.name = text.strip()
+    if columns.second:
+        second = " ".join(t for t in (cell_text(grid.cell(index, c)) for c in columns.second) if t)
+        if (lead := _LEADING_CODE.match(second)) is not None:
+            row.second = (lead.group(1), second[lead.end():].strip())
+    for col in columns.function:
+        if (lead := _LEADING_CODE.match(cell_text(grid.cell(index, col)))) is not None:
+            row.function_code = lead.group(1)
     row.label = NUMBERING.sub("", row.name.replace(" ", "")) if row.name else ""
     row.total = not row.code and any(row.label.startswith(t) or row.label.endswith(t) for t in _TOTAL)
     for col, meaning in columns.amounts:
@@ -108,7 +125,7 @@ def _row(table: Table, index: int, columns: _Columns, problems: list[CellProblem
             problems.append(CellProblem(grid.where(index, col), meaning, cell_text(cell)))
         else:
             row.amounts[meaning] = amount
-    if not (row.code or row.label or any(not a.blank for a in row.amounts.values())):
+    if not (row.code or row.label or row.second or any(not a.blank for a in row.amounts.values())):
         return None
     return row
 

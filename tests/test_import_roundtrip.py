@@ -1,0 +1,55 @@
+"""`render --format xlsx` then `import` of that workbook gives back the source's figures: every
+shipped source, in the default layout's tables (titles “表1 2022年部门收支总表”, captions
+“部门名称：…”, one 科目编码 column) — table shapes the importer was not grown on."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+
+import pytest
+
+from reportgen.assemble import load_source
+from reportgen.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = sorted((ROOT / "data").glob("*.yaml"))
+
+
+def _quiet(*argv: str) -> int:
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        return main(list(argv))
+
+
+def _figures(path: Path) -> dict[str, object]:
+    budget = load_source(path)
+    rows: dict[tuple[str, str], tuple[object, object]] = {}
+    for r in budget.function_rows:
+        rows[(r.code, r.fund)] = (r.basic, r.project)
+    return {
+        "function": rows,
+        "economic": {r.code: r.amount for r in budget.economic_rows},
+        "income": {k: v for k, v in budget.income.items() if v},
+        "three_public": {k: (p.current, p.prior) for k, p in budget.three_public.parts.items() if p.current is not None},
+        "projects": {p.name: (p.amount, p.prior) for p in budget.projects},
+    }
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_a_rendered_workbook_imports_back_to_the_sources_figures(source, tmp_path):
+    assert _quiet("render", str(source), "--format", "xlsx", "-o", str(tmp_path)) == 0
+    workbook = next(tmp_path.glob("*.xlsx"))
+    back = tmp_path / "back.yaml"
+    code = _quiet("import", str(workbook), "-o", str(back))
+    if not load_source(source).budget_stated:  # a performance-target document: no budget table to import
+        assert code == 1 and not back.exists()
+        return
+    assert back.is_file()
+    # a workbook has no 职能: the one 待填写 the import leaves is what a user writes next
+    text = back.read_text(encoding="utf-8")
+    assert text.count("待填写") == 2  # the header's list and the duty itself
+    back.write_text(text.replace("    - 待填写", "    - 导入后补写的职责"), encoding="utf-8")
+    mine, theirs = _figures(back), _figures(source)
+    for key in theirs:
+        assert mine[key] == theirs[key], key
