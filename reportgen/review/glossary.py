@@ -88,6 +88,7 @@ class Glossary:
     """Names → figures of one source."""
 
     def __init__(self, budget: Budget, figures: Computed) -> None:
+        self.year = budget.year
         self.department = budget.department
         # In a department of several units, a sentence naming a unit speaks of that unit's figures.
         self.unit_names = [unit.department for unit in budget.units]
@@ -117,7 +118,9 @@ class Glossary:
         text = _SAID_END.sub("", text)
         # 收支总表 flattened: "二、事业收入五、住房保障支出 6,617,121" — the figure is the last item's
         text = _ITEM_NUMBER.split(text)[-1] or text
-        for candidate in (text, _BUDGET_WORD.sub("", text), _FEE_WORD.sub("费", text), _PROJECT_WORD.sub("", text)):
+        # an item named without its 费 or 支出 (“公务接待较上年同期减少……”: 公务接待费)
+        for candidate in (text, _BUDGET_WORD.sub("", text), _FEE_WORD.sub("费", text), _PROJECT_WORD.sub("", text),
+                          text + "费", text + "支出"):
             found = self.names.get(candidate, [])
             if len(found) == 1:
                 return found[0]

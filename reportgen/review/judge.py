@@ -5,6 +5,7 @@ Nothing is guessed: a figure whose words name no single figure of the source is 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -90,9 +91,30 @@ def _refused(st: Statement, of_a_unit: bool) -> Verdict | None:
     return None
 
 
+_YEAR_SAID = re.compile(r"(?<![\d比较与])((?:19|20)\d\d)年")  # a year the sentence speaks of, not one it compares with
+
+
+def _year_spoken_of(st: Statement, budget_year: int) -> int | None:
+    """The year a sentence's amount is of, when the sentence names another year before it
+    (“2021年度“三公”经费合计支出20.12万元，其中……公务接待12.39万元”); None for the budget's year."""
+    before = st.sentence.split(st.text, 1)[0]
+    found = _YEAR_SAID.search(before)
+    year = int(found.group(1)) if found else None
+    return year if year is not None and year != budget_year else None
+
+
 def _judge_amount(st: Statement, reading: _Reading) -> None:
     """An amount (or a table cell) names the subject the sentence's changes, rates and shares speak of."""
     figure = reading.glossary.find(st.label) if st.label else None
+    other = _year_spoken_of(st, reading.glossary.year) if st.kind == "amount" else None
+    if other is not None:  # another year's figure: agrees with that year's, else is not judged
+        reading.subject, reading.part = None, None
+        known = [v for v in (figure.prior, figure.actual) if v is not None] if figure is not None else []
+        agree = st.value is not None and st.unit and any(
+            shown(in_unit(v, st.unit), st.decimals) == st.value for v in known)
+        reading.verdicts.append(Verdict(st, "agree", figure) if agree else
+                                Verdict(st, "unknown", figure, cause=f"说的是{other}年的数"))
+        return
     if st.kind == "cell" and st.label in reading.glossary.years:  # a year's row of the “三公” table
         figure = reading.glossary.years[st.label]
     reading.subject = figure
@@ -110,8 +132,8 @@ def _judge_change(st: Statement, reading: _Reading) -> None:
 
 
 def _judge_flat(st: Statement, reading: _Reading) -> None:
-    reading.change_of = reading.subject
-    reading.verdicts.append(_flat(st, reading.subject, reading.printed))
+    reading.change_of = reading.glossary.find(st.label) if st.own_label else reading.subject
+    reading.verdicts.append(_flat(st, reading.change_of, reading.printed))
 
 
 def _judge_rate(st: Statement, reading: _Reading) -> None:
@@ -165,7 +187,11 @@ def _amount(st: Statement, figure: Figure | None) -> Verdict:
 
 
 def _prior(st: Statement, figure: Figure) -> Decimal | None:
-    return figure.actual if st.base == "执行数" else figure.prior
+    """The year a change is against: 执行数 where the text says so; said plainly (“比上年”), the
+    prior budget — or its execution where the source knows only that, as the render compares."""
+    if st.base == "执行数" or (not st.base and figure.prior is None):
+        return figure.actual
+    return figure.prior
 
 
 def _change(st: Statement, figure: Figure | None) -> Verdict:

@@ -10,6 +10,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
+
+import yaml
 
 from reportgen.review.draft import WIDE_SPACE, Line
 
@@ -27,10 +30,22 @@ NUMBER = r"\d[\d,，]*(?:[.．]\d+)?"
 # end and fail the same way, each start re-reading the rest of the run.
 _NUM = r"\d[\d,，]*+(?:[.．]\d++)?+"
 _UNNAMED = re.compile(r"[(][?]P<[a-z]+>")
-_CHANGE_TEXT = (r"(?:比|较)(?:上年|(?P<year>\d{4})年)(?P<base>预算数|预算|执行数|决算数)?"
-                rf"(?P<dir>增加|减少|增长|下降)(?P<num>{_NUM})? ?(?P<unit>万元|元|%)?")
-_FLAT_TEXT = r"(?:与|比|较)(?:上年|(?P<year>\d{4})年)(?P<base>预算数|预算|执行数|决算数)?(?:基本)?持平(?P<empty>万元|元)?"
-_RATE_TEXT = rf"(?P<dir>增长|下降)(?P<num>{_NUM}) ?%"
+# The words are data (vocabulary.yaml, beside the glossary): each list an alternation, longest first.
+_WORDS: dict[str, list[str]] = yaml.safe_load((Path(__file__).with_name("vocabulary.yaml")).read_text(encoding="utf-8"))
+
+
+def _any(*keys: str) -> str:
+    words = [w for key in keys for w in _WORDS[key]]
+    return "|".join(re.escape(w) for w in sorted(dict.fromkeys(words), key=len, reverse=True))
+
+
+_PRIOR = rf"(?:{_any('上年')}|(?P<year>\d{{4}})年度?)"
+_COMPARE = rf"(?:{_any('同比')}|(?:{_any('比较')}){_PRIOR})"
+_CHANGE_TEXT = (rf"{_COMPARE}(?P<base>{_any('基数')})?"
+                rf"(?P<dir>{_any('增加', '减少')})(?P<num>{_NUM})? ?(?P<unit>万元|元|%)?")
+_FLAT_TEXT = (rf"(?:{_any('同比')}|(?:{_any('持平前')}){_PRIOR})(?P<base>{_any('基数')})?(?:基本)?"
+              rf"(?:{_any('持平')})(?P<empty>万元|元)?")
+_RATE_TEXT = rf"(?P<dir>{_any('增长率', '下降率')})(?P<num>{_NUM}) ?%"
 _SHARE_TEXT = rf"占(?P<what>[^，。；\d]{{0,14}}?)(?P<num>{_NUM}) ?%"
 # An amount starts where a run of digits and commas starts (its leading commas are not its own).
 _AMOUNT = re.compile(rf"(?<![\d,，])[,，]*+(?P<num>{_NUM})(?P<unit>万元|元)")
@@ -83,6 +98,7 @@ _TABLE_WORD = re.compile(r"表|附表")
 _CHANGED = re.compile(r"(增加|减少)(?:支出|预算|资金)?\Z")  # searched from the label's second character
 _COMPARED = re.compile(r"比|较|与")
 _FULL_STOP = re.compile(r"[。]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _HEADING_FIGURE = re.compile(r"\d[万元%]|[，；]")
 # 一般公共服务支出（201）490.00万元: the code in brackets belongs to the name before it
 _NAME_WITH_CODE = re.compile(r"(?<![^，,。；;：:、（）()])([^，,。；;：:、（）()]++)[（(](\d{3}(?:\d{2}){0,2})[）)]$")
@@ -387,7 +403,8 @@ def _tokens(sentence: str) -> Iterator[tuple[str, str, int, int]]:
 
 # The statements other than amounts, each read by its own pattern, and the words of a direction.
 _FIGURE_PATTERNS = {"change": _CHANGE, "flat": _FLAT, "rate": _RATE, "share": _SHARE}
-_DIRECTIONS = {"增加": "up", "增长": "up", "减少": "down", "下降": "down"}
+_DIRECTIONS = {**{w: "up" for w in _WORDS["增加"] + _WORDS["增长率"]},
+               **{w: "down" for w in _WORDS["减少"] + _WORDS["下降率"]}}
 
 
 @dataclass
@@ -425,12 +442,22 @@ class _Said:
         self.out.append(statement)
         return "amount"
 
-    def figure(self, line: int, kind: str, token: str) -> None:
-        """A change, flat, rate or share, of the last amount."""
+    def figure(self, line: int, kind: str, token: str, begin: int = 0) -> None:
+        """A change, flat, rate or share, of the last amount — or, a change or flat with words of its
+        own before it and no amount (“公务接待较上年同期减少0.58万元”), of what those words name."""
         parsed = _FIGURE_PATTERNS[kind].fullmatch(token)
         assert parsed is not None
         groups = parsed.groupdict()
         num = groups.get("num")
+        subject = _label(self.sentence[self.cursor:begin]) if kind in ("change", "flat") else ""
+        if subject and _HAN.search(subject):
+            self.out.append(Statement(line, kind, token, to_decimal(num) if num else None,
+                                      decimals_of(num) if num else 0, groups.get("unit") or "",
+                                      direction=_DIRECTIONS.get(groups.get("dir") or "", ""),
+                                      base=_base(groups.get("base") or ""), label=subject, sentence=self.sentence,
+                                      empty_amount=bool(groups.get("empty")), own_label=True))
+            self.last_base = self.out[-1].base
+            return
         statement = Statement(line, kind, token, to_decimal(num) if num else None, decimals_of(num) if num else 0,
                               groups.get("unit") or ("%" if kind in ("rate", "share") else ""),
                               direction=_DIRECTIONS.get(groups.get("dir") or "", ""),
@@ -454,7 +481,7 @@ def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]],
         if kind == "amount":
             kind = said.amount(line, token, begin)
         elif kind in _FIGURE_PATTERNS:
-            said.figure(line, kind, token)
+            said.figure(line, kind, token, begin)
         said.last_kind, said.cursor = kind, finish
     return said.out
 
