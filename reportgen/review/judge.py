@@ -148,6 +148,10 @@ def _judge_rate(st: Statement, reading: _Reading) -> None:
 
 
 def _judge_share(st: Statement, reading: _Reading) -> None:
+    named = reading.glossary.find(st.named_whole) if st.named_whole else None
+    if named is not None and named is not reading.subject:  # the base the sentence names, and only it
+        reading.verdicts.append(_share(st, reading.subject, named, reading.part, only_whole=True))
+        return
     whole = reading.glossary.find(st.whole) if st.whole and st.whole != st.label else None
     reading.verdicts.append(_share(st, reading.subject, whole, reading.part))
 
@@ -262,11 +266,13 @@ def _rate(st: Statement, figure: Figure | None) -> Verdict:
     return verdict
 
 
-def _share(st: Statement, part: Figure | None, whole: Figure | None, value: Decimal | None) -> Verdict:
-    """占…%: of the total the sentence names first, or of the totals the part belongs to."""
+def _share(st: Statement, part: Figure | None, whole: Figure | None, value: Decimal | None,
+           only_whole: bool = False) -> Verdict:
+    """占…%: of the base the sentence names (``only_whole``), else of the total it names first or of
+    the totals the part belongs to."""
     if part is None or st.value is None:
         return Verdict(st, "unknown")
-    wholes = [w for w in ((whole.current,) if whole else ()) + part.wholes if w]
+    wholes = [w for w in ((whole.current,) if whole else ()) + (() if only_whole else part.wholes) if w]
     if not wholes:
         return Verdict(st, "unknown", part)
     amount = value if value is not None else part.current

@@ -81,6 +81,7 @@ _POINTS = re.compile(r"[.．,，]*+")
 _ROW_END_WORD = re.compile(r"[万元%]$|[年月日]$")
 _ENDS_IN_DIGIT = re.compile(r"\d$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_NAMED_WHOLE_END = re.compile(r"的?(?:比例|比重)?的?$")
 _SENTENCE_MARK = re.compile(r"[，。；]")
 # Cells of a table row: an optional code, a name, then numbers.
 _CODE = re.compile(r"\d{3}(?: ?\d{2}){0,2} *+")
@@ -99,6 +100,7 @@ _CHANGED = re.compile(r"(增加|减少)(?:支出|预算|资金)?\Z")  # searched
 _COMPARED = re.compile(r"比|较|与")
 _FULL_STOP = re.compile(r"[。]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_NAMED_WHOLE_END = re.compile(r"的?(?:比例|比重)?的?$")
 _HEADING_FIGURE = re.compile(r"\d[万元%]|[，；]")
 # 一般公共服务支出（201）490.00万元: the code in brackets belongs to the name before it
 _NAME_WITH_CODE = re.compile(r"(?<![^，,。；;：:、（）()])([^，,。；;：:、（）()]++)[（(](\d{3}(?:\d{2}){0,2})[）)]$")
@@ -134,7 +136,8 @@ class Statement:
     table_unit: str = ""
     empty_amount: bool = False  # 持平 followed by a unit with no number
     after_flat: bool = False  # a rate printed right after 持平
-    own_label: bool = False  # a change said as "基本支出增加4.27万元": it names its figure itself
+    own_label: bool = False
+    named_whole: str = ""  # a share's base as the sentence names it (“占基本支出预算18.76%”: 基本支出预算)  # a change said as "基本支出增加4.27万元": it names its figure itself
 
 
 class TooManyFigures(Exception):
@@ -464,6 +467,7 @@ class _Said:
                               base=_base(groups.get("base") or "") if kind != "rate" else self.last_base,
                               label=self.last_amount.label if self.last_amount is not None else "",
                               sentence=self.sentence, whole=self.first_amount_label,
+                              named_whole=_NAMED_WHOLE_END.sub("", groups.get("what") or "") if kind == "share" else "",
                               empty_amount=bool(groups.get("empty")),
                               after_flat=kind == "rate" and self.last_kind == "flat")
         self.out.append(statement)
