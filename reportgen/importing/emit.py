@@ -24,6 +24,8 @@ def _mapping(tree: Tree, depth: int, lines: list[str]) -> None:
     for key, node in tree.items():
         if isinstance(node, Placed):
             lines.append(_commented(f"{pad}{key}: {_scalar(node)}", node.where))
+        elif isinstance(node, list) and not node:
+            lines.append(f"{pad}{key}: []")
         elif isinstance(node, list):
             lines.append(f"{pad}{key}:")
             for item in node:

@@ -3,11 +3,12 @@ name's extension)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.importing import docx_tables, pdf, sniff, spreadsheets
-from reportgen.importing.grid import Grid, ImportRefused
+from reportgen.importing.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.importing.recognize import cell_text
 from reportgen.importing.text_parts import DocLine, lines_from_pdftotext
 from reportgen.reading.files import InputRefused, read_bounded
@@ -34,8 +35,23 @@ def read_file(path: Path) -> ReadFile:
         return ReadFile(document.grids, True, lines_from_pdftotext(pdf_text(path)))
     if kind == "docx":
         docx = docx_tables.read_docx_tables(path)
+        for index, grid in enumerate(docx.grids):
+            captions = [line for line in docx.lines if line.tables_before == index and _CAPTION.search(line.text)]
+            if captions:  # a DOCX sets its table's caption (部门名称：…  单位：万元) as a paragraph above it
+                _prepend(grid, captions[-1].text, captions[-1].place)
         return ReadFile(docx.grids, True, [DocLine(0, line.number, line.text) for line in docx.lines])
     return ReadFile(spreadsheets.read_grids(path, data))
+
+
+_CAPTION = re.compile(r"(?:编制部门|编制单位|部门名称|单位名称|预算单位)[：:]|(?:金额)?单位[：:]\s*(?:万元|元)")
+
+
+def _prepend(grid: Grid, text: str, place: str) -> None:
+    """A caption paragraph made the grid's first row, as a workbook holds it."""
+    grid.rows.insert(0, [Cell(text, text)])
+    grid.merges = [Merge(m.first_row + 1, m.first_col, m.last_row + 1, m.last_col) for m in grid.merges]
+    if grid.row_places is not None:
+        grid.row_places.insert(0, place)
 
 
 def text_sheet_lines(grids: list[Grid]) -> list[DocLine]:

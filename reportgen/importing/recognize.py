@@ -75,11 +75,12 @@ def _recognize(grid: Grid, catalog: Catalog) -> Table | None:
         if kind is not None:
             table = Table(kind, grid, title=row_text(grid, row).strip(), year=year, header_start=row + 1)
             break
-    if table is None:
-        kind = _sheet_kind(grid.name, catalog)
+    if table is None:  # no title inside: the sheet's name, or the title paragraph a DOCX table is named by
+        kind, year = _title_kind(grid.name, catalog)
+        kind = kind or _sheet_kind(grid.name, catalog)
         if kind is None:
             return None
-        table = Table(kind, grid)
+        table = Table(kind, grid, title=grid.name, year=year)
     _read_caption(table)
     table.body_start = _body_start(grid, table.header_start)
     table.columns = _columns(grid, range(table.header_start, table.body_start), catalog, table.year)
