@@ -40,6 +40,8 @@ _HEADING_END = re.compile(r"^.*情况")
 _CODE_AT_END = re.compile(r"[（(](\d{3}(?:\d{2}){0,2})[）)]$")
 _LEVELS = re.compile(r"(?<![^（）()])([^（）()]++)[（(]([类款项])[）)]")
 _SAID_END = re.compile(r"(?:为|是|共计|合计为|总额为|共计安排)$")
+_CODE_AT_START = re.compile(r"(\d{3}(?:\d{2}){0,2})(?!\d)")
+_SUBJECT_WORDS = re.compile(r"(?:[类款项])?科目(?:下)?$")  # “一般公共服务支出类科目”: the 类 of that name
 _ITEM_NUMBER = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]++、")
 _BUDGET_WORD = re.compile(r"(预算金额|预算数|预算|数|金额)$")
 _FEE_WORD = re.compile(r"费用$")
@@ -109,13 +111,13 @@ class Glossary:
         text = normalize(label, self.department)
         if not text:
             return None
-        code = _CODE_AT_END.search(label.replace(" ", ""))
-        if code and code.group(1) in self.codes:
+        code = _CODE_AT_END.search(label.replace(" ", "")) or _CODE_AT_START.match(label.replace(" ", ""))
+        if code and code.group(1) in self.codes:  # “…（2012901）”, or code first: “2012901支出科目下为”
             return self.codes[code.group(1)]
         levels = _LEVELS.findall(text)
         if levels:  # Shanghai's “文化旅游体育与传媒支出(类)文化和旅游(款)行政运行(项)”
             return self._by_levels([name for name, _ in levels])
-        text = _SAID_END.sub("", text)
+        text = _SUBJECT_WORDS.sub("", _SAID_END.sub("", text))
         # 收支总表 flattened: "二、事业收入五、住房保障支出 6,617,121" — the figure is the last item's
         text = _ITEM_NUMBER.split(text)[-1] or text
         # an item named without its 费 or 支出 (“公务接待较上年同期减少……”: 公务接待费)

@@ -41,7 +41,8 @@ def _any(*keys: str) -> str:
 
 _PRIOR = rf"(?:{_any('上年')}|(?P<year>\d{{4}})年度?)"
 _COMPARE = rf"(?:{_any('同比')}|(?:{_any('比较')}){_PRIOR})"
-_CHANGE_TEXT = (rf"{_COMPARE}(?P<base>{_any('基数')})?"
+# “较2024年的2190万元减少221万元”: the prior may be written inline, between the year and the change
+_CHANGE_TEXT = (rf"{_COMPARE}(?:的{_NUM}(?:万元|元))?(?P<base>{_any('基数')})?"
                 rf"(?P<dir>{_any('增加', '减少')})(?P<num>{_NUM})? ?(?P<unit>万元|元|%)?")
 _FLAT_TEXT = (rf"(?:{_any('同比')}|(?:{_any('持平前')}){_PRIOR})(?P<base>{_any('基数')})?(?:基本)?"
               rf"(?:{_any('持平')})(?P<empty>万元|元)?")
@@ -81,6 +82,7 @@ _POINTS = re.compile(r"[.．,，]*+")
 _ROW_END_WORD = re.compile(r"[万元%]$|[年月日]$")
 _ENDS_IN_DIGIT = re.compile(r"\d$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_COLON_END = re.compile(r"[：:][ \t]*+$")
 _NAMED_WHOLE_END = re.compile(r"的?(?:比例|比重)?的?$")
 _SENTENCE_MARK = re.compile(r"[，。；]")
 # Cells of a table row: an optional code, a name, then numbers.
@@ -100,6 +102,7 @@ _CHANGED = re.compile(r"(增加|减少)(?:支出|预算|资金)?\Z")  # searched
 _COMPARED = re.compile(r"比|较|与")
 _FULL_STOP = re.compile(r"[。]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_COLON_END = re.compile(r"[：:][ \t]*+$")
 _NAMED_WHOLE_END = re.compile(r"的?(?:比例|比重)?的?$")
 _HEADING_FIGURE = re.compile(r"\d[万元%]|[，；]")
 # 一般公共服务支出（201）490.00万元: the code in brackets belongs to the name before it
@@ -507,7 +510,8 @@ def _label_of(prefix: str) -> str:
     pieces = _LABEL_CUT.split(prefix)
     label = pieces[-1] if pieces else ""
     if not label.strip() and len(pieces) > 1:
-        label = ""
+        # a colon label (“人员支出：61.35万元”) names the figure that follows it
+        label = pieces[-2] if _COLON_END.search(prefix) else ""
     code = _NAME_WITH_CODE.search(prefix)
     if code:
         return f"{code.group(1)}（{code.group(2)}）"
