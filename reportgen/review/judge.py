@@ -76,7 +76,47 @@ def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
         judged = _JUDGES.get(st.kind)
         if judged is not None:
             judged(st, reading)
-    return reading.verdicts
+    return _printed_parts(reading.verdicts, glossary)
+
+
+_PARTS_CAUSE = "与其各分项之和不符"
+
+
+def _printed_parts(verdicts: list[Verdict], glossary: Glossary) -> list[Verdict]:
+    """A table row's “与其各分项之和不符” only where the draft's own rows under it, as printed, add to
+    something else than the row prints: then the slip is in the draft's sums. Where they add to what
+    it prints, or the draft prints none of them, nothing shows a cause and none is given."""
+    code_of = {id(figure): code for code, figure in glossary.codes.items()}
+    for index, verdict in enumerate(verdicts):
+        if verdict.status != "disagree" or not verdict.cause.startswith(_PARTS_CAUSE) or verdict.figure is None:
+            continue
+        code = code_of.get(id(verdict.figure), "")
+        children = _rows_under(verdicts[index + 1:], code, code_of) if code else []
+        total = verdict.statement.value
+        if not children or total is None:
+            verdict.cause = ""
+            continue
+        printed = sum(children, Decimal(0))
+        st = verdict.statement
+        verdict.cause = "" if printed == total else (
+            f"{_PARTS_CAUSE}（草稿印出的各分项 {' + '.join(str(c) for c in children)} = "
+            f"{_text(printed, st.decimals, st.unit)}）")
+    return verdicts
+
+
+def _rows_under(following: list[Verdict], code: str, code_of: dict[int, str]) -> list[Decimal]:
+    """The printed values of the finest rows under ``code``'s (its 项, or a 款 printed without its
+    项), read on until a row of another code."""
+    rows: list[tuple[str, Decimal]] = []
+    for verdict in following:
+        if verdict.statement.kind != "cell" or verdict.figure is None:
+            continue
+        child = code_of.get(id(verdict.figure), "")
+        if not child.startswith(code) or child == code:
+            break
+        if verdict.statement.value is not None:
+            rows.append((child, verdict.statement.value))
+    return [value for child, value in rows if not any(c != child and c.startswith(child) for c, _ in rows)]
 
 
 def _refused(st: Statement, of_a_unit: bool) -> Verdict | None:
