@@ -35,3 +35,14 @@ def test_the_wording_is_read_and_agrees(tmp_path, text, printed):
 
 def test_a_wrong_change_in_a_new_wording_is_caught(tmp_path):
     assert ("较2021年的1270.13万元减少3.39万元", "disagree") in _verdicts(tmp_path, "支出预算较2021年的1270.13万元减少3.39万元。")
+
+
+def test_project_spendings_economic_split_is_judged_against_that_split(tmp_path):
+    """梧州 2024 unit: “项目支出……其中：工资福利支出12000元” is the project spending's class, not the basic
+    spending's 工资福利支出 (judged against the latter, four of its figures were false alarms)."""
+    draft = tmp_path / "稿.txt"
+    draft.write_text("项目支出预算469500元，其中：工资福利支出12000元，占项目支出预算2.56%；商品和服务支出426000元，"
+                     "占项目支出预算90.73%；资本性支出31500元，占项目支出预算6.71%。", encoding="utf-8")
+    result, problems = review(ROOT / "tests" / "sources" / "partial" / "wuzhou-unit-2024.yaml", draft)
+    assert result is not None, problems
+    assert result.counts["disagree"] == 0 and result.counts["agree"] == 7

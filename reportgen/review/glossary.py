@@ -91,6 +91,7 @@ class Glossary:
 
     def __init__(self, budget: Budget, figures: Computed) -> None:
         self.year = budget.year
+        self.project_classes: dict[str, Figure] = {}  # 项目支出 by economic class, by name
         self.department = budget.department
         # In a department of several units, a sentence naming a unit speaks of that unit's figures.
         self.unit_names = [unit.department for unit in budget.units]
@@ -171,6 +172,7 @@ class Glossary:
         self._functions(f)
         self._economic(f)
         self._projects(b, f)
+        self._project_classes(b, f)
 
     def _total(self, f: Computed, name: str, current: Decimal | None, key: str | None, *aliases: str,
                actual: Decimal | None = None, wholes: tuple[Decimal | None, ...] = ()) -> None:
@@ -297,6 +299,16 @@ class Glossary:
             for child in node.children:
                 self.codes[child.code] = Figure(child.name, child.basic_part, others=(child.basic_part,))
                 self.add(self.codes[child.code], child.name)
+
+    def _project_classes(self, b: Budget, f: Computed) -> None:
+        """项目支出 by economic class, kept apart from the basic spending's classes of the same names:
+        a sentence about 项目支出 (“项目支出……其中：工资福利支出12000元”) speaks of these."""
+        wholes = (f.project,) if f.project is not None else ()
+        for line in b.project_classes:
+            prior = line.prior if line.prior is not None else (
+                line.amount - line.stated_change if line.stated_change is not None else None)
+            figure = Figure(f"项目支出中的{line.name}", line.amount, prior, None, wholes=wholes)
+            self.project_classes[normalize(line.name, self.department)] = figure
 
     def _projects(self, b: Budget, f: Computed) -> None:
         """Each project of the source by its own name, a share of the project spending."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.compute import exact_percent, in_unit, quantize_half_up, truncated
-from reportgen.review.glossary import Figure, Glossary
+from reportgen.review.glossary import Figure, Glossary, normalize
 from reportgen.review.statements import Statement
 
 
@@ -143,9 +143,20 @@ def _year_spoken_of(st: Statement, budget_year: int) -> int | None:
     return year if year is not None and year != budget_year else None
 
 
+def _of_project_spending(st: Statement, glossary: Glossary) -> Figure | None:
+    """An economic class named in a sentence about 项目支出: the project spending's class, never the
+    basic spending's of the same name."""
+    before = st.sentence.split(st.text, 1)[0]
+    if "项目支出" not in before or not glossary.project_classes:
+        return None
+    name = normalize(st.label.removeprefix("其中"), glossary.department)
+    return glossary.project_classes.get(name)
+
+
 def _judge_amount(st: Statement, reading: _Reading) -> None:
     """An amount (or a table cell) names the subject the sentence's changes, rates and shares speak of."""
-    figure = reading.glossary.find(st.label) if st.label else None
+    figure = (_of_project_spending(st, reading.glossary) if st.kind == "amount" else None) or (
+        reading.glossary.find(st.label) if st.label else None)
     other = _year_spoken_of(st, reading.glossary.year) if st.kind == "amount" else None
     if other is not None:  # another year's figure: agrees with that year's, else is not judged
         reading.subject, reading.part = None, None
