@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -168,6 +168,7 @@ def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement
             counted(_sentences(buffer, MAX_FIGURES - len(statements)))
             buffer.clear()
 
+    header: list[str] | None = None  # the columns of the table being read, where its header names them
     for line in lines:
         text = _WIDE_SPACE.sub("", line.text).strip()
         if not text:
@@ -177,8 +178,11 @@ def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement
         row = _table_row(text)
         if row is not None:
             flush()
-            counted(_cells(line.number, row, line.table_unit or unit))
+            counted(by_header(_cells(line.number, row, line.table_unit or unit), header))
             continue
+        columns = header_columns(line.text)
+        if columns is not None or _SENTENCE_END.search(text) or _is_heading(text):
+            header = columns
         if _STARTS_ANEW.match(text):
             flush()
         buffer.append((line.number, text))
@@ -186,6 +190,47 @@ def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement
             flush()
     flush()
     return statements
+
+
+_COLUMN_WORDS = sorted(_WORDS["本年列"] + _WORDS["上年列"] + _WORDS["其他列"], key=len, reverse=True)
+_COLUMN = re.compile(r"((?:19|20)\d\d)年(?:度)?(执行数|决算数|预算执行数|预算数|预算)|" +
+                     "|".join(re.escape(w) for w in _COLUMN_WORDS))
+
+
+def header_columns(text: str) -> list[str] | None:
+    """A header line's columns of figures, left to right, each 本年, 上年 or 其他; None for a line that
+    names fewer than two, or none of this year's and last year's (nothing to put right)."""
+    found: list[tuple[str, str]] = []
+    for match in _COLUMN.finditer(text):
+        if match.group(1):
+            found.append((match.group(1), "执行" if "执行" in match.group(2) or "决算" in match.group(2) else "预算"))
+        else:
+            word = match.group()
+            found.append(("", "本年" if word in _WORDS["本年列"] else "上年" if word in _WORDS["上年列"] else "其他"))
+    years = [int(year) for year, _ in found if year]
+    columns = [("本年" if int(year) == max(years) and kind == "预算" else "上年") if year else kind
+               for year, kind in found]
+    if len(columns) < 2 or "本年" not in columns or "上年" not in columns:
+        return None
+    return columns
+
+
+def by_header(cells: list[Statement], header: list[str] | None) -> list[Statement]:
+    """A row's figures read by its table's header: the value is the 本年 column's, not the first
+    (a table may lead with last year's). A row whose numbers do not fit the header is not read."""
+    if header is None or header.index("本年") == 0 and header.count("本年") == 1:
+        return cells
+    out = []
+    for cell in cells:
+        values = [cell.value, *cell.others]
+        if len(values) != len(header) or cell.value is None:
+            continue  # the row does not fit its header: read by position it could be judged wrongly
+        current = header.index("本年")
+        value = values[current]
+        exponent = value.as_tuple().exponent if value is not None else 0
+        out.append(replace(cell, value=value, others=[v for i, v in enumerate(values) if i != current and v is not None],
+                           decimals=-exponent if isinstance(exponent, int) and exponent < 0 else 0))
+    return out
 
 
 _HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|表\d)")
