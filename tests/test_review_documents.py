@@ -70,3 +70,17 @@ def test_a_file_that_is_no_budget_is_named_in_the_summary_not_a_crash(capsys, tm
     code, out = run(capsys, "review", str(other), "-o", str(tmp_path / "pages"))
     assert code == 1 and "未能审核" not in out and "没有认出任何预算表" in out
     assert "未能审核：" in (tmp_path / "pages" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_three_public_section_with_an_unknown_item_and_no_total_is_reviewed_not_crashed(tmp_path):
+    """An import may give two of the four “三公” items (a misread table): the reviewer must still run."""
+    from reportgen.review import review
+
+    source = tmp_path / "s.yaml"
+    source.write_text("部门: 某单位\n年度: 2022\n金额单位: 万元\n部门概况:\n  职责: [某职责]\n收入:\n  一般公共预算拨款: 10\n"
+                      "支出:\n  功能分类:\n    - {科目: 2012901, 基本支出: 10}\n三公经费:\n  公务接待费: {本年: 1}\n"
+                      "不公开: [人员编制, 机关运行经费, 政府采购, 国有资产, 绩效管理]\n", encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text("“三公”经费预算1万元，其中公务接待费1万元。", encoding="utf-8")
+    result, _ = review(source, draft, despite_errors=True)
+    assert result is not None

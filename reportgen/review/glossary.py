@@ -238,7 +238,9 @@ class Glossary:
         fa = f.actual
         self._total(f, "“三公”经费", f.three_public_total, None, "“三公”经费预算", "一般公共预算“三公”经费",
                     "一般公共预算“三公”经费预算", "三公经费", actual=fa.three_public_prior)
-        self.names[normalize("“三公”经费")][-1].prior = f.three_public_prior
+        named = self.names.get(normalize("“三公”经费"))
+        if named:  # the total is unknown where an item is (no figure to give last year's to)
+            named[-1].prior = f.three_public_prior
         for name, part in b.three_public.parts.items():
             self.add(Figure(name, part.current, part.prior, part.actual), name, *_THREE_PUBLIC_ALIASES.get(name, ()))
         if f.vehicles_total is not None:
