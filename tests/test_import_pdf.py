@@ -229,8 +229,10 @@ def test_a_final_accounts_rows_and_pages_are_read_as_printed():
     grid = titled(document, "收入决算表")
     assert grid.width == 9
     pension = find(grid, "2080505")
-    assert row(grid, pension)[:4] == ["2080505", "机关事业单位基本养老保险缴", "446.11", "446.11"]
-    assert row(grid, pension + 1)[:2] == ["", "费支出"]  # the name's second line is the next printed line
+    # a name wrapped in its cell is one name; the row after it is the next item
+    assert row(grid, pension)[:4] == ["2080505", "机关事业单位基本养老保险缴费支出", "446.11", "446.11"]
+    assert row(grid, pension + 1)[:2] == ["2080506", "机关事业单位职业年金缴费支出"]
+    assert grid.where(pension + 1) == "第8页 第15行"  # its name's second line was 第14行
     assert row(grid, find(grid, "212"))[:4] == ["212", "城乡社区支出", "3832.36", "3832.36"]  # on page 9
     assert row(grid, len(grid.rows) - 1)[0] == "注：本表反映部门本年度取得的各项收入情况。"
     grid = titled(document, "财政拨款“三公”经费支出决算表")
@@ -504,3 +506,50 @@ def test_a_file_that_is_not_a_docx_is_refused_naming_it(tmp_path):
     with pytest.raises(ImportRefused) as caught:
         read_docx_tables(path)
     assert str(path) in caught.value.message and "Word" in caught.value.message
+
+
+# --- printed by LibreOffice ------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def libreoffice(tmp_path_factory) -> PdfDocument:
+    """reportgen's own render of a budget: LibreOffice prints a page number (— 10 —) in every page's
+    foot, repeats a table's header on the page it runs on to, wraps long names in their cells."""
+    require_program("soffice")
+    out = tmp_path_factory.mktemp("libreoffice")
+    subprocess.run([sys.executable, "-m", "reportgen", "render", str(ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"),
+                    "-o", str(out), "--format", "pdf"], check=True, capture_output=True, cwd=ROOT)
+    path = out / "shenzhen-yantian-zgh-2022.pdf"
+    return read_pdf(path, path.read_bytes())
+
+
+def test_a_page_number_in_the_foot_is_never_a_table_cell(libreoffice):
+    numbers = [line for line in libreoffice.lines if line.text.strip("— ").isdigit()]
+    assert numbers and all(line.table is None for line in numbers)
+    grid = next(g for g in libreoffice.grids if g.rows[0][0].text == "2022 年部门收入总表")
+    assert row(grid, len(grid.rows) - 1)[:3] == ["深圳市盐田区总工会", "1,273.52", "1,273.52"]
+    assert not any("—" in cell.text for cells in grid.rows for cell in cells)
+
+
+def test_a_header_repeated_on_the_next_page_is_dropped(libreoffice):
+    grid = next(g for g in libreoffice.grids if g.rows[0][0].text == "2022 年项目支出表")
+    assert sum(1 for cells in grid.rows if "增减" in [c.text for c in cells]) == 1
+    assert row(grid, len(grid.rows) - 1) == ["日常业务经费", "", "", "15.00", "", "12.00", "3.00"]
+    assert grid.where(len(grid.rows) - 1) == "第17页 第4行"
+
+
+def test_a_name_wrapped_in_its_cell_is_one_name(libreoffice):
+    grid = next(g for g in libreoffice.grids if g.rows[0][0].text == "2022 年部门支出总表")
+    pension = find(grid, "2080505")
+    assert row(grid, pension) == ["2080505", "机关事业单位基本养老保险缴费支出", "19.45", "19.45", "0.00"]
+    assert row(grid, pension + 1)[0] == "2080506"
+    projects = next(g for g in libreoffice.grids if g.rows[0][0].text == "2022 年项目支出表")
+    assert find(projects, "劳模和工匠人才创新工作室创建及服务工作") > 0
+
+
+def test_page_numbers_and_running_lines_are_told_from_text():
+    from reportgen.importing.pdf import _is_page_number, _masked
+    for text in ("10", "— 10 —", "- 3 -", "第 10 页", "第10页 共30页", "10/30", "Page 4"):
+        assert _is_page_number(text), text
+    for text in ("2022 年", "10 万元", "一、", "12345", "第一部分", "1,273.52"):
+        assert not _is_page_number(text), text
+    assert _masked("深圳市盐田区总工会 2022 年 第 3 页") == _masked("深圳市盐田区总工会2022年第12页")

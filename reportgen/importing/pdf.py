@@ -12,6 +12,9 @@ From the words:
   within half a height of the line's first word's), top to bottom; a line's number on its page is
   what a reader counts. Header cells set half a line apart (事业单位 / 经营收入) are lines of their
   own, as printed.
+* Page furniture (``_furniture``): a page number (10, — 10 —, 第10页 共30页) alone on a page's first or
+  last line, and a running header or footer (the same text, figures aside, at one height at the top
+  or bottom of most pages), each set apart from the text, is never a table's line.
 * Titles: a short line ending in 表 (or 表 and a bracketed note; no sentence punctuation) with a
   caption line under it: 编制部门：… / 编制单位：… or one that holds 单位：. The budgets also set
   the title larger (18 pt against 12), the 决算 do not; every printed table has its caption, and
@@ -22,8 +25,12 @@ From the words:
   column gap, or with an item (an amount, a code, 一、…) set where the table set its items, or
   with the table's title and caption again (title rows printed on every page); a note ends it.
 * Header and body: the header is the lines between the caption and the first with a number, a
-  numbered item (一、…) or a 合计 alone (an empty table's). A page that continues a table drops the
-  lines that repeat its title, caption and header, but only when they repeat word for word.
+  numbered item (一、…) or a 合计 alone (an empty table's); a year (2022 年预算数) is not a number. A
+  page that continues a table drops the lines that repeat its title, caption and header: word for
+  word, or the same characters over about as many lines (words parted or grouped otherwise).
+* Body rows: a line with text in one cell only, no code and no figure, continues a name wrapped in
+  its cell (the row above, or below when it starts at that name's indent or is nearer its figures);
+  a merged cell's text printed centred over its rows on a line of its own goes to the first of them.
 * Columns (``_columns``), per table over all its pages: where no body word is printed, or only a
   few across a gap many lines leave open (a name run on into an empty cell), is a gap between
   columns; a gap narrower than a space is a space within a cell, but for one just after amounts.
@@ -102,7 +109,8 @@ def read_pdf(path: Path, data: bytes) -> PdfDocument:
     pages = _pages(_xhtml(path, data), path)
     _check_text(path, pages)
     lines = [_lines_of(number, words) for number, words in enumerate(pages, start=1)]
-    tables = _tables(lines)
+    furniture = _furniture(lines)
+    tables = _tables([[line for line in page if id(line) not in furniture] for page in lines])
     grids = [_grid(table, str(path)) for table in tables]
     owner = {id(line): index for index, table in enumerate(tables) for chunk in table.chunks for line in chunk.lines}
     return PdfDocument(
@@ -297,6 +305,97 @@ def _lines_of(page: int, words: list[_Word]) -> list[_Line]:
     return [_Line(page, number, sorted(group, key=lambda w: w.left)) for number, group in enumerate(groups, start=1)]
 
 
+# --- page furniture --------------------------------------------------------------------------------
+
+_DASHES = "-—–－_·•~～ \u3000"
+_FURNITURE_GAP = 0.5  # line heights between furniture in the margin and the page's text, at least
+_RUNNING_SHARE = 0.5  # a running header or footer is printed on at least this share of the pages …
+_RUNNING_PAGES = 3  # … and on three at least
+_RUNNING_SHIFT = 2.0  # points: how far apart one running line may be printed on two pages
+
+
+def _furniture(pages: list[list[_Line]]) -> set[int]:
+    """The lines (by id) printed in a page's margin, never a table's: a page number (10, — 10 —,
+    第 10 页, 第10页 共30页, 10/30) alone on the page's first or last line, and a running header or
+    footer: the same text (its figures aside) at the top or bottom of most pages, at one height.
+    Either is set apart from the page's text by a line's height at least."""
+    found: set[int] = set()
+    edges: dict[tuple[str, str], list[_Line]] = {}
+    for lines in pages:
+        for side, position in (("top", 0), ("bottom", len(lines) - 1)):
+            if not lines or not _set_apart(lines, position):
+                continue
+            line = lines[position]
+            if _is_page_number(line.text):
+                found.add(id(line))
+                # a running line beyond the page number (a footer's page number under its text)
+                position += 1 if side == "top" else -1
+                if not 0 <= position < len(lines) or not _set_apart(lines, position, skip=found):
+                    continue
+                line = lines[position]
+            if not is_table_title(line.text) and not _is_caption(line):
+                edges.setdefault((side, _masked(line.text)), []).append(line)
+    with_text = sum(1 for lines in pages if lines)
+    for group in edges.values():
+        if len(group) < max(_RUNNING_PAGES, _RUNNING_SHARE * with_text):
+            continue
+        tops = sorted(line.words[0].top for line in group)
+        middle = tops[len(tops) // 2]
+        same = [line for line in group if abs(line.words[0].top - middle) <= _RUNNING_SHIFT]
+        if len(same) >= max(_RUNNING_PAGES, _RUNNING_SHARE * with_text):
+            found.update(id(line) for line in same)
+    return found
+
+
+def _set_apart(lines: list[_Line], position: int, skip: set[int] | None = None) -> bool:
+    """Whether the line at ``position`` (the first or last of its page's text, ``skip`` aside) is a
+    line's height at least from the text next to it."""
+    line = lines[position]
+    others = [other for other in lines if other is not line and id(other) not in (skip or set())]
+    top = min(w.top for w in line.words)
+    bottom = max(w.bottom for w in line.words)
+    above = [max(w.bottom for w in o.words) for o in others if min(w.top for w in o.words) < top]
+    below = [min(w.top for w in o.words) for o in others if min(w.top for w in o.words) > top]
+    if above and below:
+        return False  # not at the page's edge
+    height = min(w.height for w in line.words)  # a dash's box (— 10 —) is taller than the text's
+    if above:
+        return top - max(above) >= _FURNITURE_GAP * height
+    if below:
+        return min(below) - bottom >= _FURNITURE_GAP * height
+    return True
+
+
+def _is_page_number(text: str) -> bool:
+    """10, — 10 —, - 10 -, 第 10 页, 第10页 共30页, 10/30, 10 / 30, Page 10: a page's number alone."""
+    bare = "".join(char for char in text if char not in _DASHES)
+    if bare.lower().startswith("page"):
+        bare = bare[4:]
+    if bare.startswith("第") and "页" in bare:
+        head, _, rest = bare[1:].partition("页")
+        bare = head + ("/" + rest[1:-1] if rest.startswith("共") and rest.endswith("页") else rest)
+    number, slash, total = bare.replace("／", "/").partition("/")
+    return _plain(number) and (not slash or _plain(total))
+
+
+def _plain(text: str) -> bool:
+    return 0 < len(text) <= 4 and text.isascii() and text.isdigit()
+
+
+def _masked(text: str) -> str:
+    """A line's text without spaces, each run of digits as one #: a running line's page or date aside."""
+    out: list[str] = []
+    for char in text:
+        if char.isspace():
+            continue
+        if char.isascii() and char.isdigit():
+            if not out or out[-1] != "#":
+                out.append("#")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
 # --- tables ----------------------------------------------------------------------------------------
 
 _CAPTION_STARTS = ("编制部门", "编制单位")
@@ -456,10 +555,18 @@ def _head(chunk: _Chunk) -> int:
     body = len(chunk.lines) - chunk.notes
     for position in range(2, body):
         words = chunk.lines[position].words
-        if any(_is_number(w.text) for w in words) or words[0].text in _TOTALS and len(words) == 1 \
-                or _numbered(words[0].text):
+        if any(_is_number(w.text) and not _is_year(w, following)
+               for w, following in zip(words, [*words[1:], None], strict=True)) \
+                or words[0].text in _TOTALS and len(words) == 1 or _numbered(words[0].text):
             return position
     return body
+
+
+def _is_year(word: _Word, following: _Word | None) -> bool:
+    """A year in a header cell (2022 年预算数: pdftotext parts the figures from the Han text), not an
+    amount or a code: four digits run on to 年."""
+    return (len(word.text) == 4 and word.text.isdigit() and following is not None
+            and following.text.startswith("年") and following.left - word.right < 0.5 * word.height)
 
 
 def _repeated_head(table: _Table, chunk: _Chunk) -> int:
@@ -471,7 +578,18 @@ def _repeated_head(table: _Table, chunk: _Chunk) -> int:
     if len(chunk.lines) - chunk.notes >= len(head) and all(
             _texts(a) == _texts(b) for a, b in zip(head, chunk.lines, strict=False)):
         return len(head)
-    return 2 if titled else 0
+    # the same header with its words parted or its lines grouped otherwise (a cell's text set half
+    # a line lower, 2022年预算数 as 2022 / 年预算数): the same characters over about as many lines
+    start = 2 if titled else 0
+    wanted = _characters(head[start:])
+    if wanted:
+        for count in range(max(len(head) - start - 2, 1), len(head) - start + 3):
+            lines = chunk.lines[start:start + count]
+            if start + count > len(chunk.lines) - chunk.notes or _head(_Chunk([*chunk.lines[:2], *lines])) < 2 + count:
+                break  # a body line (an amount, a numbered item) is never the header repeated
+            if _characters(lines) == wanted:
+                return start + count
+    return start
 
 
 _NUMERALS = frozenset("一二三四五六七八九十")
@@ -481,6 +599,10 @@ def _numbered(text: str) -> bool:
     """An item numbered as a budget table's rows are: 一、 to 二十四、."""
     head, mark, _ = text.partition("、")
     return bool(mark) and 0 < len(head) <= 3 and all(char in _NUMERALS for char in head)
+
+
+def _characters(lines: list[_Line]) -> list[str]:
+    return sorted(char for line in lines for word in line.words for char in word.text if not char.isspace())
 
 
 def _texts(line: _Line) -> list[str]:
@@ -548,8 +670,8 @@ def _grid(table: _Table, file: str) -> Grid:
     for line, (cells, spans) in zip(header, _header_cells(header, cuts, extent, em), strict=True):
         rows.merges.extend(Merge(len(rows.rows), a, len(rows.rows), b) for a, b in spans)
         rows.add(line, cells)
-    for line, words in body:
-        rows.add(line, _body_cells(words, cuts))
+    for line, cells in _run_on_names(body, cuts, em):
+        rows.add(line, cells)
     for line in notes:
         rows.add(line, {0: [line.text]})
     return Grid(file, f"第{title.page}页", rows.rows, rows.merges, row_places=rows.places, kind="pdf")
@@ -601,13 +723,134 @@ def _caption_cells(line: _Line, extent: tuple[float, float], width: int) -> dict
     return cells
 
 
-def _body_cells(words: list[_Word], cuts: list[float]) -> dict[int, list[str]]:
+def _body_cells(words: list[_Word], cuts: list[float]) -> dict[int, list[_Word]]:
     """Each word in the column its alignment points at: a number by its right edge, text by its left."""
-    cells: dict[int, list[str]] = {}
+    cells: dict[int, list[_Word]] = {}
     for word in words:
         anchor = word.right - 0.1 if _is_number(word.text) else word.left + 0.1
-        cells.setdefault(bisect.bisect_left(cuts, anchor), []).append(word.text)
+        cells.setdefault(bisect.bisect_left(cuts, anchor), []).append(word)
     return cells
+
+
+def _run_on_names(body: list[tuple[_Line, list[_Word]]], cuts: list[float],
+                  em: float) -> list[tuple[_Line, dict[int, list[str]]]]:
+    """The body's rows, each line's words in their cells; a line that only continues a name (a long
+    name wrapped in its cell: 机关事业单位基本养老保险缴费 / 支出) is not a row but part of that
+    name. Such a line has text in one cell only, no code and no figure, not a numbered item, a total
+    or 其中, and a row with a name in that cell within a line of it on its page (across the lines a
+    name runs on to). Of a row above and one below it goes with the one whose name starts where it
+    does (a level's indent), else the one whose figures are nearer (a cell's text is centred)."""
+    rows = [(line, _body_cells(words, cuts)) for line, words in body]
+
+    def name_only(k: int) -> bool:
+        cells = rows[k][1]
+        if len(cells) != 1:
+            return False
+        words = next(iter(cells.values()))
+        first = words[0].text
+        return not any(_is_number(w.text) for w in words) and not _numbered(first) and first not in _TOTALS \
+            and not first.startswith("其中")
+
+    def near(k: int, j: int) -> bool:  # lines k above j, on one page, within a line of each other
+        return rows[k][0].page == rows[j][0].page and _top(rows[j][0]) - _bottom(rows[k][0]) <= em
+
+    def name(k: int, col: int) -> list[_Word]:
+        words = rows[k][1].get(col, [])
+        return [] if any(_is_number(w.text) for w in words) else words
+
+    moves: dict[int, int] = {}  # a name-only line → the row its text joins
+    for i in range(len(rows)):
+        if not name_only(i):
+            continue
+        col = next(iter(rows[i][1]))
+        up = i - 1
+        while up >= 0 and name_only(up) and near(up, up + 1):
+            up -= 1
+        down = i + 1
+        while down < len(rows) and name_only(down) and near(down - 1, down):
+            down += 1
+        choices = [k for k in (up, down) if 0 <= k < len(rows) and not name_only(k) and name(k, col)
+                   and all(near(j, j + 1) for j in range(min(k, i), max(k, i)))]
+        if not choices:
+            continue
+        left = rows[i][1][col][0].left
+        indented = [k for k in choices if abs(name(k, col)[0].left - left) <= 1.0]
+        if len(indented) == 1:
+            moves[i] = indented[0]
+        else:
+            centre = _middle(rows[i][0])
+            moves[i] = min(choices, key=lambda k: (abs(_figures_middle(rows[k]) - centre), k > i))
+    for i in sorted(moves):
+        col = next(iter(rows[i][1]))
+        target = rows[moves[i]][1][col]
+        target.extend(rows[i][1][col])
+        target.sort(key=lambda w: (w.top, w.left))
+    kept = [row for i, row in enumerate(rows) if i not in moves]
+    _centred_labels(kept)
+    return [(line, {col: [_joined_text(words)] for col, words in cells.items()}) for line, cells in kept]
+
+
+def _top(line: _Line) -> float:
+    return min(w.top for w in line.words)
+
+
+def _bottom(line: _Line) -> float:
+    return max(w.bottom for w in line.words)
+
+
+def _figures_middle(row: tuple[_Line, dict[int, list[_Word]]]) -> float:
+    """The middle of a row's figures and codes (of its line when it has none)."""
+    numbers = [w for words in row[1].values() for w in words if _is_number(w.text)]
+    if not numbers:
+        return _middle(row[0])
+    return (min(w.top for w in numbers) + max(w.bottom for w in numbers)) / 2
+
+
+def _joined_text(words: list[_Word]) -> str:
+    """A cell's words as one text: words on one line with a space, the lines of a wrapped name
+    run together (with a space only between two Latin letters or digits)."""
+    text = words[0].text
+    for before, word in zip(words, words[1:], strict=False):
+        wrapped = word.top >= before.bottom - 0.25 * before.height
+        space = not wrapped or (text[-1].isascii() and text[-1].isalnum() and word.text[0].isascii()
+                                and word.text[0].isalnum())
+        text += (" " if space else "") + word.text
+    return text
+
+
+def _centred_labels(rows: list[tuple[_Line, dict[int, list[_Word]]]]) -> None:
+    """Moves each merged cell's text printed centred over the rows it spans, on a line of its own
+    (30399 其他对个人和家庭的补助 between the two rows of its 政府经济科目), into the first of those
+    rows, as the workbook holds it: a line whose cells the lines directly above and below (on its
+    page, each with cells of its own) leave empty. Its rows are those around it leaving its cells
+    empty whose middle is nearest its own."""
+    i = 1
+    while i < len(rows) - 1:
+        line, cells = rows[i]
+        cols = set(cells)
+
+        def free(k: int, line: _Line = line, cols: set[int] = cols) -> bool:
+            return 0 <= k < len(rows) and rows[k][0].page == line.page and bool(rows[k][1]) \
+                and not cols & set(rows[k][1])
+
+        if not (free(i - 1) and free(i + 1)):
+            i += 1
+            continue
+        up, down = i - 1, i + 1
+        while free(up - 1):
+            up -= 1
+        while free(down + 1):
+            down += 1
+        middle = _middle(line)
+        first, _ = min(((a, b) for a in range(up, i) for b in range(i + 1, down + 1)),
+                       key=lambda span: (abs((_middle(rows[span[0]][0]) + _middle(rows[span[1]][0])) / 2 - middle),
+                                         span[1] - span[0]))
+        rows[first][1].update(cells)
+        del rows[i]
+
+
+def _middle(line: _Line) -> float:
+    return (min(w.top for w in line.words) + max(w.bottom for w in line.words)) / 2
 
 
 # --- run-on words ----------------------------------------------------------------------------------
