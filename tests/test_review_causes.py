@@ -29,3 +29,17 @@ def test_a_total_its_printed_parts_do_make_gets_no_cause(tmp_path):
     """The draft's rows add up (72.20 = 28.15 + 44.05): the slip is in a part, not in a sum."""
     causes = _causes(tmp_path, ["四、住房保障支出 72.20", "住房改革支出 72.20", "住房公积金 28.15", "购房补贴 44.05"])
     assert causes and all(cause == "" for cause in causes.values()), causes
+
+
+def test_a_change_taken_between_two_rounded_amounts_is_told_so(tmp_path):
+    """万里街道 2025: 18,976.76 − 15,621.11 = 3,355.65 printed; from the exact 元 figures it is 3,355.64."""
+    source = tmp_path / "s.yaml"
+    source.write_text("部门: 某街道\n年度: 2025\n金额单位: 元\n部门概况:\n  职责: [某职责]\n上年:\n  财政拨款: 156211149\n"
+                      "收入:\n  一般公共预算拨款: 189767551\n支出:\n  功能分类:\n    - {科目: 2012901, 基本支出: 189767551}\n"
+                      "不公开: [人员编制, 三公经费, 机关运行经费, 政府采购, 国有资产, 绩效管理]\n", encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text("财政拨款收入18,976.76万元，比2024年预算增加3,355.65万元。", encoding="utf-8")
+    result, problems = review(source, draft)
+    assert result is not None, problems
+    (verdict,) = [v for v in result.verdicts if v.status == "disagree"]
+    assert verdict.expected == "增加3,355.64万元" and verdict.cause.startswith("用两个四舍五入后的数相减")

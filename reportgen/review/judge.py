@@ -269,6 +269,9 @@ def _change(st: Statement, figure: Figure | None) -> Verdict:
     expected = f"{word}{_text(exact, st.decimals, st.unit)}"
     if shown(exact, st.decimals) != st.value:
         cause = "截尾而非四舍五入" if truncated(exact, st.decimals) == st.value else ""
+        of_rounded = abs(shown(in_unit(figure.current, st.unit), st.decimals) - shown(in_unit(prior, st.unit), st.decimals))
+        if not cause and of_rounded == st.value:  # 18,976.76 − 15,621.11 = 3,355.65, exactly 3,355.64
+            cause = "用两个四舍五入后的数相减（增减额应以精确数计算后再四舍五入）"
         return Verdict(st, "disagree", figure, expected, cause)
     if shown(exact, st.decimals) and (st.direction == "up") != (difference > 0):
         return Verdict(st, "disagree", figure, expected, "增减方向写反")
