@@ -313,9 +313,13 @@ def _rate(st: Statement, figure: Figure | None) -> Verdict:
         return Verdict(st, "agree", figure)
     verdict = Verdict(st, "disagree", figure, expected)
     by_current = exact_percent(abs(difference), figure.current)
-    if truncated(rate, st.decimals) == st.value:
+    cut = truncated(rate, st.decimals) == st.value
+    by_this_year = by_current is not None and shown(by_current, st.decimals) == st.value
+    if cut and by_this_year:  # the printed figure cannot tell the two apart: both are said, neither chosen
+        verdict.cause = "截尾而非四舍五入，或除以了本年数而不是上年数（两者都得出印出的数）"
+    elif cut:
         verdict.cause = "截尾而非四舍五入"
-    elif by_current is not None and shown(by_current, st.decimals) == st.value:
+    elif by_this_year:
         verdict.cause = "除以了本年数而不是上年数"
     return verdict
 
