@@ -36,10 +36,11 @@ def _figures(path: Path) -> dict[str, object]:
     }
 
 
-@pytest.mark.parametrize("form", ["xlsx", "docx"])
+@pytest.mark.parametrize("form", ["xlsx", "docx", "html"])
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
 def test_a_rendered_document_imports_back_to_the_sources_figures(source, form, tmp_path):
-    """The workbook of `--format xlsx`, and the Word document itself (its tables and its text)."""
+    """The workbook of `--format xlsx`, and the Word document and the web page themselves (their tables
+    and their text)."""
     assert _quiet("render", str(source), "--format", form, "-o", str(tmp_path)) == 0
     workbook = next(tmp_path.glob(f"*.{form}"))
     back = tmp_path / "back.yaml"

@@ -58,7 +58,7 @@ def read_html(file: str, data: bytes) -> list[Grid]:
     classes = _class_formats(root)
     grids: list[Grid] = []
     for table, name in _named_tables(root):
-        grids.append(_read_table(file, name, table, classes))
+        grids.append(_with_figure_caption(_read_table(file, name, table, classes), table))
     if not grids:
         raise refused(file, "网页中没有表格（<table>）：请确认导出的是表格，而不是其他页面")
     if replaced:
@@ -94,6 +94,30 @@ def _encoding(name: str) -> str:
         return codecs.lookup(name).name
     except LookupError:
         return ""
+
+
+def _with_figure_caption(grid: Grid, table: etree._Element) -> Grid:
+    """A table set in a <figure> whose <figcaption> holds its title and its caption line (编制部门 …,
+    单位：…), as a published page sets it: those lines become the grid's first rows, as a workbook
+    holds them, each block of the caption a row and each of its inline parts a cell."""
+    figure = next((a for a in table.iterancestors() if a.tag == "figure"), None)
+    caption = figure.find("figcaption") if figure is not None else None
+    if caption is None:
+        return grid
+    blocks = [child for child in caption if isinstance(child.tag, str)] or [caption]
+    lines = []
+    for block in blocks:
+        parts = [child for child in block if isinstance(child.tag, str) and _text(child)]
+        cells = [_text(part) for part in parts] if len(parts) > 1 and block.get("class") != "caption" else [_text(block)]
+        if any(cells):
+            lines.append([Cell(text, text) for text in cells if text])
+    shift = len(lines)
+    grid.rows[:0] = lines
+    grid.merges = [Merge(m.first_row + shift, m.first_col, m.last_row + shift, m.last_col) for m in grid.merges]
+    grid.hidden_rows = frozenset(r + shift for r in grid.hidden_rows)
+    if grid.row_places is not None:
+        grid.row_places[:0] = [f"{grid.name}!图题第{i + 1}行" for i in range(shift)]
+    return grid
 
 
 def _named_tables(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:

@@ -7,12 +7,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportgen.errors import SourceError
 from reportgen.importing import docx_tables, pdf, sniff, spreadsheets
 from reportgen.importing.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.importing.recognize import cell_text
 from reportgen.importing.text_parts import DocLine, lines_from_pdftotext
 from reportgen.reading.files import InputRefused, read_bounded
-from reportgen.review.draft import pdf_text
+from reportgen.review.draft import Line, pdf_text, read_draft
 
 MAX_IMPORT_BYTES = 100 * 1024 * 1024  # an export of a large department is a few MB; a PDF some tens
 
@@ -40,7 +41,18 @@ def read_file(path: Path) -> ReadFile:
             if captions:  # a DOCX sets its table's caption (部门名称：…  单位：万元) as a paragraph above it
                 _prepend(grid, captions[-1].text, captions[-1].place)
         return ReadFile(docx.grids, True, [DocLine(0, line.number, line.text) for line in docx.lines])
-    return ReadFile(spreadsheets.read_grids(path, data))
+    grids = spreadsheets.read_grids(path, data)
+    if kind == "html" and path.suffix.lower() in (".html", ".htm"):
+        # a published page (not an export named .xls): its paragraphs are the narrative, read as a draft is
+        return ReadFile(grids, True, [DocLine(0, line.number, line.text) for line in _page_lines(path)])
+    return ReadFile(grids)
+
+
+def _page_lines(path: Path) -> list[Line]:
+    try:
+        return read_draft(path)
+    except SourceError as exc:
+        raise ImportRefused(exc.findings[0].format() if exc.findings else f"{path}：无法读取") from None
 
 
 _CAPTION = re.compile(r"(?:编制部门|编制单位|部门名称|单位名称|预算单位)[：:]|(?:金额)?单位[：:]\s*(?:万元|元)")

@@ -204,8 +204,9 @@ def fill_required(tree: Tree) -> list[str]:
     """The fields a source must have that the files did not give (a workbook has no 职责; an export
     of a few tables no 收入): written as 待填写, which check lists until the user fills them in."""
     missing = []
-    if "部门概况" not in tree:
-        tree["部门概况"] = {"职责": [{"": Placed(PLACEHOLDER)}]}
+    overview = tree.setdefault("部门概况", {})
+    if isinstance(overview, dict) and "职责" not in overview:
+        overview["职责"] = [{"": Placed(PLACEHOLDER)}]
         missing.append("部门概况.职责")
     if "收入" not in tree:
         tree["收入"] = {"一般公共预算拨款": Placed(PLACEHOLDER)}

@@ -314,13 +314,15 @@ def _without_contents(lines: list[tuple[DocLine, bool]], vocab: dict[str, Any]) 
     On a page it runs to the page's end; without pages, while its lines look like headings."""
     out: list[tuple[DocLine, bool]] = []
     skipping = False
+    listed: set[str] = set()  # the headings the contents named: the first named again opens the body
     for line, top in lines:
         key = _SPACES.sub("", line.text)
         if key in vocab["目录"]:
-            skipping = True
+            skipping, listed = True, set()
             continue
         if skipping and line.page == 0:
-            skipping = len(key) <= 40 and "。" not in key
+            skipping = len(key) <= 40 and "。" not in key and key not in listed
+            listed.add(key)
         elif skipping and top:
             skipping = False
         if not skipping:
