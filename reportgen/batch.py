@@ -60,6 +60,7 @@ class Outcome(Record):
     seconds: float = 0.0
     failure: str = ""  # a message of its own (template, output folder, unexpected) beside the findings
     department: str = ""
+    clash: str = ""  # the source already listed whose outputs this one's would share a name with
 
     @property
     def errors(self) -> int:
@@ -83,6 +84,8 @@ class Outcome(Record):
     @property
     def status_text(self) -> str:
         if self.failed:
+            if self.clash:  # both sources named, wherever the status is shown (progress, summary, index)
+                return f"失败（输出与 {self.clash} 同名）"
             if self.failure and not self.errors:
                 return f"失败（{_FAILURE_WORDS.get(self.failure_kind, self.failure_kind)}）"
             return f"失败（{self.errors} 个错误）"
@@ -199,7 +202,7 @@ def expand_sources(patterns: Iterable[str | Path]) -> tuple[list[str], list[Outc
             seen[key] = match
             if stem in stems:
                 problems.append(Outcome(match, failure=f"{match}: 错误 [输出] 与 {stems[stem]} 的输出文件同名（{stem}.*），"
-                                                        "会互相覆盖：请改名后再生成"))
+                                                        "会互相覆盖：请改名后再生成", clash=stems[stem]))
                 continue
             stems[stem] = match
             sources.append(match)

@@ -1,6 +1,7 @@
 """PDF (issue “Ready to publish”, part 1): the DOCX as LibreOffice prints it — its text holds the
 title, every table title and a figure of each table; every font embedded; the same bytes twice;
-one LibreOffice for a whole batch; a clear message, and nothing written, without LibreOffice."""
+one conversion for a whole batch, by one LibreOffice per core; a clear message, and nothing written,
+without LibreOffice. Its fonts, language and structure: test_pdf_fonts.py."""
 
 from __future__ import annotations
 
@@ -67,22 +68,35 @@ def test_the_same_source_prints_the_same_bytes(printed, tmp_path):
     assert "Jan  1 00:00:00 2022" in info  # its date is the DOCX's, not the moment of printing
 
 
-def test_a_batch_is_printed_by_one_libreoffice(tmp_path, monkeypatch):
+def test_a_batch_is_printed_by_one_libreoffice_per_core(tmp_path, monkeypatch):
     require_program("soffice")
     calls: list[int] = []
-    convert = pdf_writer.convert
+    runs: list[tuple[list[list[str]], list[int] | None]] = []
+    convert, run_programs = pdf_writer.convert, pdf_writer.run_programs
 
     def counting(files, out_dir, when=None):  # type: ignore[no-untyped-def]
         calls.append(len(files))
         return convert(files, out_dir, when)
 
+    def recording(commands, limit, max_output, env=None, lanes=None):  # type: ignore[no-untyped-def]
+        runs.append((commands, lanes))
+        return run_programs(commands, limit, max_output, env, lanes)
+
     monkeypatch.setattr(pdf_writer, "convert", counting)
+    monkeypatch.setattr(pdf_writer, "run_programs", recording)
+    monkeypatch.setenv("REPORTGEN_SOFFICE_PROCESSES", "2")  # two cores, wherever the test runs
     sources = [str(ROOT / "data" / f"{name}.yaml") for name in
                ("shenzhen-yantian-zgh-2022", "luoyang-zgh-2020", "shanghai-putuo-chengguan-2026")]
     args = argparse.Namespace(sources=[Path(s) for s in sources], jobs=1, no_index=True, out=tmp_path / "out",
                               format="pdf,html", templates=None, draft=False, layout=None)
     assert batch.run(args) == 0
-    assert calls == [3]
+    assert calls == [3]  # one conversion for the batch …
+    (commands, lanes), = runs
+    assert len(commands) == 2 and lanes == [0, 1]  # … by two LibreOffice processes at once
+    profiles = [next(word for word in command if word.startswith("-env:UserInstallation=")) for command in commands]
+    assert len(set(profiles)) == 2  # each with a profile of its own
+    printed = sorted(Path(word).stem for command in commands for word in command if word.endswith(".docx"))
+    assert printed == sorted(Path(s).stem for s in sources)  # each DOCX printed once
     for source in sources:
         assert (tmp_path / "out" / f"{Path(source).stem}.pdf").stat().st_size > 10_000
         assert (tmp_path / "out" / f"{Path(source).stem}.html").is_file()
@@ -91,6 +105,33 @@ def test_a_batch_is_printed_by_one_libreoffice(tmp_path, monkeypatch):
     args.format, args.out = "pdf", tmp_path / "only"
     assert batch.run(args) == 0
     assert sorted(p.name for p in args.out.iterdir()) == sorted(f"{Path(s).stem}.pdf" for s in sources)
+
+
+def test_a_batchs_runs_share_the_files_evenly(tmp_path):
+    files = []
+    for number in range(60):
+        path = tmp_path / f"d{number:02d}.docx"
+        path.write_bytes(b"x" * (1000 if number % 3 else 40_000))
+        files.append(path)
+    runs = pdf_writer._groups(files, 4)
+    assert sorted(i for run in runs for i in run) == list(range(60))
+    sizes = [sum(32 * 1024 + files[i].stat().st_size for i in run) for run in runs]
+    assert len(runs) == 4 and max(sizes) - min(sizes) <= 32 * 1024 + 40_000
+
+
+def test_two_sources_of_one_name_are_both_named(tmp_path, capsys):
+    """A batch's status line, summary and index name both sources whose outputs would share a name,
+    not only “无法写入”."""
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.yaml").write_text("x", encoding="utf-8")
+    _, problems, _ = batch.expand_sources([tmp_path / "a" / "x.yaml", tmp_path / "b" / "x.yaml"])
+    (clash,) = problems
+    first, second = str(tmp_path / "a" / "x.yaml"), str(tmp_path / "b" / "x.yaml")
+    assert clash.source == second and first in clash.failure
+    assert clash.status_text == f"失败（输出与 {first} 同名）"
+    table = batch.summary_table([clash])
+    assert first in table and second in table and "无法写入" not in table
 
 
 def test_without_libreoffice_a_pdf_render_says_so_and_writes_nothing(tmp_path):

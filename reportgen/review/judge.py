@@ -80,6 +80,7 @@ def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
 
 
 _PARTS_CAUSE = "与其各分项之和不符"
+_CAUSE_BOTH = "截尾而非四舍五入，或除以了本年数而不是上年数（两者都得出印出的数）"  # a message: neither is chosen
 
 
 def _printed_parts(verdicts: list[Verdict], glossary: Glossary) -> list[Verdict]:
@@ -316,7 +317,7 @@ def _rate(st: Statement, figure: Figure | None) -> Verdict:
     cut = truncated(rate, st.decimals) == st.value
     by_this_year = by_current is not None and shown(by_current, st.decimals) == st.value
     if cut and by_this_year:  # the printed figure cannot tell the two apart: both are said, neither chosen
-        verdict.cause = "截尾而非四舍五入，或除以了本年数而不是上年数（两者都得出印出的数）"
+        verdict.cause = _CAUSE_BOTH
     elif cut:
         verdict.cause = "截尾而非四舍五入"
     elif by_this_year:

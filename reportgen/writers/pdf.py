@@ -1,7 +1,32 @@
 """PDF: the DOCX as LibreOffice prints it — the program users' offices have — so that the PDF is
-the DOCX on paper, fonts embedded (LibreOffice's default). Several DOCX files are converted by one
-LibreOffice process; its profile is kept in the user's cache (made once: the first start of a new
-profile takes seconds), used by one conversion at a time.
+the DOCX on paper, fonts embedded (LibreOffice's default). A batch's DOCX files are converted by
+one LibreOffice process per core (at most MAX_PROCESSES), each with a profile of its own (kept in
+the user's cache, one per process; a profile is used by one conversion at a time) and its share of
+the files, in runs of at most RUN_FILES.
+
+What LibreOffice makes depends on the machine only through what is pinned here:
+
+* its fonts: pdf_fonts.conf (beside this module) is its fontconfig file. The typefaces the DOCX
+  names (仿宋_GB2312, 宋体, 楷体_GB2312, 方正小标宋简体, 黑体, Times New Roman) stand for installed faces of
+  the same kind (Noto Serif CJK SC, Noto Sans CJK SC, Liberation Serif), and the Japanese, Korean and
+  Traditional Chinese faces of Noto CJK are not offered. (Which regional form a character takes
+  follows the face and the text's language, zh-CN in the DOCX, through the fonts' localized forms.)
+  LibreOffice names every Noto CJK face after the font program the collection's faces share, the
+  Japanese one's: _regional_names gives each its own name;
+* its locale and time zone: C.UTF-8 (file names in any script) and UTC, whatever the user's; the
+  document's language, zh-CN, is LibreOffice's locale setting in the profile (_settle: it is the
+  PDF's /Lang and decides line breaking), since a zh_CN.UTF-8 system locale may not be installed;
+* what it exports: a tagged PDF (the structure screen readers follow) with the headings as
+  bookmarks (EXPORT_FILTER);
+* what differs from run to run: the dates, /ID and checksum, set from the document (reproducible).
+
+One thing is not pinned: LibreOffice numbers the Type 1 fonts it embeds across its whole run (a
+/UniqueID, also inside each font's encrypted program, on which every later byte of it depends), so
+a PDF printed in a batch differs from the same DOCX printed alone in those bytes (not in what it
+shows). A PDF printed alone is the same bytes anywhere; a batch's, for the same sources and the
+same number of processes (REPORTGEN_SOFFICE_PROCESSES), since that decides its runs. Decrypting
+and encrypting the fonts again to make them equal costs about 0.1 s of Python a document (220 KB
+of font programs for the Yantian seed): 10 s for a batch of 100, half the time the batch takes.
 
 LibreOffice (and poppler's pdftotext, which reads a PDF draft: review/draft.py) runs under
 run_program: a time limit, after which its whole process group is killed (LibreOffice starts a
@@ -30,8 +55,47 @@ from reportgen import cache
 from reportgen.errors import PdfUnavailable
 
 TIMEOUT_SECONDS = 600  # LibreOffice, for one batch of DOCX files; REPORTGEN_SOFFICE_SECONDS overrides it
-OUTPUT_LIMIT = 1024 * 1024  # what LibreOffice may print on stdout and stderr together
+OUTPUT_LIMIT = 1024 * 1024  # what each LibreOffice may print on stdout and stderr together
 _TAIL = 1024  # a PDF's %%EOF is within its last 1024 bytes (as PDF readers look for it)
+
+FONTS = Path(__file__).with_name("pdf_fonts.conf")  # LibreOffice's fontconfig file (see the module's docstring)
+LANGUAGE = "zh-CN"  # the document's language: LibreOffice's locale setting, the PDF's /Lang
+# writer_pdf_Export's options, as LibreOffice 7.4 takes them after --convert-to pdf:writer_pdf_Export:
+# a tagged PDF (its structure tree, for screen readers and reflow) and the headings as bookmarks.
+EXPORT_OPTIONS = {"UseTaggedPDF": "true", "ExportBookmarks": "true"}
+EXPORT_FILTER = "pdf:writer_pdf_Export:{" + ",".join(
+    f'"{name}":{{"type":"boolean","value":"{value}"}}' for name, value in EXPORT_OPTIONS.items()) + "}"
+# LibreOffice's environment: every variable of the user's but these, set so that the PDF is the same
+# bytes whatever the user's locale and time zone. C.UTF-8 is on every glibc system and names files in
+# any script (LibreOffice cannot open a file with a Chinese name under a locale that is not installed,
+# as zh_CN.UTF-8 often is not); the document's language is set in the profile instead (_settle).
+PINNED = {"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "TZ": "UTC", "FONTCONFIG_FILE": str(FONTS)}
+_UNPINNED = ("LANGUAGE", "LC_", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT")  # dropped: LC_ is a prefix
+# glibc's allocator, tuned for LibreOffice: a fifth of its time went to malloc and free (consolidating
+# freed blocks, returning memory and faulting it in again). With the largest thread caches, and memory
+# kept rather than returned, 25 Yantian DOCX take 7.3–7.5 s of CPU instead of 9.4–9.9 s — as fast as
+# jemalloc or tcmalloc preloaded. Ignored where the C library is not glibc.
+MALLOC_TUNABLES = ("glibc.malloc.tcache_count=65535:glibc.malloc.trim_threshold=268435456:"
+                   "glibc.malloc.mmap_threshold=33554432:glibc.malloc.top_pad=67108864")
+# The profile's settings reportgen decides (each an item of user/registrymodifications.xcu): the
+# locale setting (the PDF's /Lang, line breaking), the interface's language, and Asian-language
+# support (set by LibreOffice's first start from the locale it finds: fixed here for every profile,
+# however and wherever it was first made).
+SETTINGS = (
+    ("/org.openoffice.Setup/L10N", "ooSetupSystemLocale", LANGUAGE),
+    ("/org.openoffice.Setup/L10N", "ooLocale", "en-US"),
+    *(("/org.openoffice.Office.Common/I18N/CJK", name, "true") for name in
+      ("AsianTypography", "CJKFont", "ChangeCaseMap", "DoubleLines", "JapaneseFind", "Ruby", "VerticalText")),
+)
+_REGISTRY_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+                  'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n')
+_REGISTRY_TAIL = "</oor:items>\n"
+_REGISTRY_LIMIT = 4 * 1024 * 1024  # a profile's settings file larger than this is started afresh
+# The most DOCX files one LibreOffice run prints: each document costs it more than the one before
+# (0.28 s a document for the first 25 of the Yantian seed, 0.39 s for the next 25), and a new run
+# costs about 1 s to start; a batch's runs are spread evenly over the processes.
+RUN_FILES = 25
+MAX_PROCESSES = 8  # LibreOffice processes at once by default (one per core, each ~330 MB at its peak)
 
 
 class ProgramTimeout(Exception):
@@ -58,41 +122,79 @@ def run_program(command: list[str], limit: float, max_output: int,
     stderr. Raises ProgramTimeout when it has not finished and closed its output within ``limit``
     seconds, ProgramOutputTooLarge when stdout and stderr together pass ``max_output`` bytes; either
     way (and on any other exception, Ctrl-C included) its whole process group is killed first."""
+    return run_programs([command], limit, max_output, env)[0]
+
+
+def run_programs(commands: list[list[str]], limit: float, max_output: int, env: Mapping[str, str] | None = None,
+                 lanes: list[int] | None = None) -> list[tuple[int, bytes, bytes]]:
+    """Run ``commands``, each as run_program runs one: their exit codes, stdouts and stderrs, in
+    order. ``lanes`` gives each command its lane: the commands of a lane run one after another, in
+    order, and the lanes at the same time (by default each command is a lane of its own). ``limit``
+    is for them all, ``max_output`` for each; when one runs past either (and on any other exception,
+    Ctrl-C included), every process group still running is killed first."""
     deadline = time.monotonic() + limit
-    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               env=None if env is None else dict(env), start_new_session=True)
-    assert process.stdout is not None and process.stderr is not None
-    out, err = process.stdout.fileno(), process.stderr.fileno()
-    output: dict[int, list[bytes]] = {out: [], err: []}
-    size = 0
+    waiting: dict[int, list[int]] = {}
+    for index, lane in enumerate(range(len(commands)) if lanes is None else lanes):
+        waiting.setdefault(lane, []).append(index)
+    started: list[subprocess.Popen[bytes]] = []
+    running: dict[int, tuple[int, subprocess.Popen[bytes]]] = {}  # command → its lane and process
+    output: dict[tuple[int, int], list[bytes]] = {}  # (command, 1 or 2) → what it printed there
+    open_streams: dict[int, int] = {}
+    sizes: dict[int, int] = {}
+    results: dict[int, tuple[int, bytes, bytes]] = {}
     try:
         with selectors.DefaultSelector() as selector:
-            for stream in (process.stdout, process.stderr):
-                selector.register(stream, selectors.EVENT_READ)
-            while selector.get_map():
+            def start(lane: int) -> None:
+                if not waiting[lane]:
+                    return
+                index = waiting[lane].pop(0)
+                process = subprocess.Popen(commands[index], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                           stderr=subprocess.PIPE, env=None if env is None else dict(env),
+                                           start_new_session=True)
+                started.append(process)
+                running[index] = (lane, process)
+                open_streams[index], sizes[index] = 2, 0
+                for number, stream in ((1, process.stdout), (2, process.stderr)):
+                    assert stream is not None
+                    output[index, number] = []
+                    selector.register(stream, selectors.EVENT_READ, (index, number))
+
+            for lane in waiting:
+                start(lane)
+            while running:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     raise ProgramTimeout
                 for key, _ in selector.select(left):
+                    index, number = key.data
                     data = os.read(key.fd, 65536)
-                    if not data:
-                        selector.unregister(key.fileobj)
+                    if data:
+                        output[index, number].append(data)
+                        sizes[index] += len(data)
+                        if sizes[index] > max_output:
+                            raise ProgramOutputTooLarge
                         continue
-                    output[key.fd].append(data)
-                    size += len(data)
-                    if size > max_output:
-                        raise ProgramOutputTooLarge
-        try:
-            code = process.wait(max(deadline - time.monotonic(), 0))
-        except subprocess.TimeoutExpired:
-            raise ProgramTimeout from None
+                    selector.unregister(key.fileobj)
+                    open_streams[index] -= 1
+                    if open_streams[index]:
+                        continue
+                    lane, process = running.pop(index)  # its output closed: it has finished, or is about to
+                    try:
+                        code = process.wait(max(deadline - time.monotonic(), 0))
+                    except subprocess.TimeoutExpired:
+                        raise ProgramTimeout from None
+                    results[index] = (code, b"".join(output[index, 1]), b"".join(output[index, 2]))
+                    start(lane)
     except BaseException:
-        _kill_group(process)
+        for process in started:
+            _kill_group(process)
         raise
     finally:
-        process.stdout.close()
-        process.stderr.close()
-    return code, b"".join(output[out]), b"".join(output[err])
+        for process in started:
+            for stream in (process.stdout, process.stderr):
+                if stream is not None:
+                    stream.close()
+    return [results[index] for index in range(len(commands))]
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
@@ -110,23 +212,26 @@ def soffice() -> str:
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found is None:
         raise PdfUnavailable("生成 PDF 需要 LibreOffice（找不到 soffice）：请安装，例如 "
-                             "sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk；或去掉 --format 中的 pdf")
+                             "sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk fonts-liberation2；"
+                             "或去掉 --format 中的 pdf")
     return found
 
 
 @contextlib.contextmanager
-def _profile() -> Iterator[Path]:
-    """A LibreOffice user profile: the cached one when no other conversion holds it, else a
-    fresh one for this conversion alone (two LibreOffice processes must not share a profile).
-    The cached profile and its lock are used only as what they should be, a folder and a regular
-    file of the user's: a symbolic link planted at either name is not followed (opening the lock
-    through it would create a file wherever it points), and a fresh profile is used instead."""
+def _profile(slot: int = 0) -> Iterator[Path]:
+    """A LibreOffice user profile: the cached one of ``slot`` (libreoffice-profile, then
+    libreoffice-profile-2, …: one for each LibreOffice that runs at once) when no other conversion
+    holds it, else a fresh one for this conversion alone (two LibreOffice processes must not share
+    a profile). The cached profile and its lock are used only as what they should be, a folder and
+    a regular file of the user's: a symbolic link planted at either name is not followed (opening
+    the lock through it would create a file wherever it points), and a fresh profile is used instead."""
     root = cache.cache_folder()  # looked up when called (tests point it elsewhere)
-    lock = _lock_file(root / "libreoffice-profile.lock") if root is not None else None
+    name = "libreoffice-profile" if slot == 0 else f"libreoffice-profile-{slot + 1}"
+    lock = _lock_file(root / f"{name}.lock") if root is not None else None
     if lock is not None:
         try:
             assert root is not None
-            cached = root / "libreoffice-profile"
+            cached = root / name
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
@@ -139,6 +244,13 @@ def _profile() -> Iterator[Path]:
             os.close(lock)
     with tempfile.TemporaryDirectory(prefix="reportgen-lo-") as own:
         yield Path(own)
+
+
+@contextlib.contextmanager
+def _profiles(count: int) -> Iterator[list[Path]]:
+    """``count`` profiles, one for each LibreOffice of a conversion (see _profile)."""
+    with contextlib.ExitStack() as stack:
+        yield [stack.enter_context(_profile(slot)) for slot in range(count)]
 
 
 def _lock_file(path: Path) -> int | None:
@@ -174,6 +286,49 @@ def _own_folder(path: Path) -> bool:
     return stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid()
 
 
+def _settle(profile: Path) -> None:
+    """Set SETTINGS in the profile's user/registrymodifications.xcu (made when missing: a new
+    profile's first start keeps them), keeping every other item LibreOffice wrote there. LibreOffice
+    writes one item a line; anything else in the file (or a file that cannot be read as UTF-8, or
+    one too large) is not kept. Nothing is followed through a symbolic link: the profile is this
+    user's own folder (_profile), and the file is replaced, not written through."""
+    user = profile / "user"
+    if not _own_folder(user):
+        return  # LibreOffice will not use it either; the conversion reports what it does
+    path = user / "registrymodifications.xcu"
+    kept: list[str] = []
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        fd = -1
+    if fd >= 0:
+        with os.fdopen(fd, "rb") as file:
+            if stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                data = file.read(_REGISTRY_LIMIT + 1)
+                if len(data) <= _REGISTRY_LIMIT:
+                    with contextlib.suppress(UnicodeDecodeError):
+                        kept = [line for line in data.decode("utf-8").splitlines()
+                                if line.startswith("<item ") and line.endswith("</item>")]
+    ours = {f'<item oor:path="{where}"><prop oor:name="{name}" ' for where, name, _ in SETTINGS}
+    kept = [line for line in kept if not any(line.startswith(prefix) for prefix in ours)]
+    kept += [f'<item oor:path="{where}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop></item>'
+             for where, name, value in SETTINGS]
+    fresh = user / ".registrymodifications.xcu.reportgen"
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(fresh)
+    fd = os.open(fresh, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as file:
+        file.write(_REGISTRY_HEAD + "".join(line + "\n" for line in kept) + _REGISTRY_TAIL)
+    os.replace(fresh, path)
+
+
+def environment(profile: Path) -> dict[str, str]:
+    """The environment LibreOffice runs in: the user's, its locale, time zone and fontconfig file
+    pinned (PINNED), and HOME (which it needs) the profile when the user has none."""
+    kept = {name: value for name, value in os.environ.items() if not name.startswith(_UNPINNED)}
+    return {**kept, "HOME": os.environ.get("HOME", str(profile)), "GLIBC_TUNABLES": MALLOC_TUNABLES, **PINNED}
+
+
 _DATE = re.compile(rb"/(CreationDate|ModDate)\(D:(\d{14})")
 _ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
 _CHECKSUM = re.compile(rb"/DocChecksum /([0-9A-Fa-f]{32})")
@@ -181,7 +336,8 @@ _CHECKSUM = re.compile(rb"/DocChecksum /([0-9A-Fa-f]{32})")
 
 def reproducible(pdf: bytes, when: datetime) -> bytes:
     """The PDF with what LibreOffice (7.4 here; it ignores SOURCE_DATE_EPOCH) makes differ from run
-    to run set from the document instead: its dates (to ``when``, as the DOCX's), its /ID and its
+    to run set from the document instead: its dates (to ``when``, as the DOCX's: SOURCE_DATE_EPOCH
+    when it is set; LibreOffice writes them in UTC, its time zone pinned), its /ID and its
     /DocChecksum (a digest of the rest). Each is rewritten in place with as many bytes, so every
     offset of the cross-reference table stays right."""
     stamp = when.astimezone(UTC).strftime("%Y%m%d%H%M%S").encode()
@@ -193,40 +349,110 @@ def reproducible(pdf: bytes, when: datetime) -> bytes:
     return _CHECKSUM.sub(b"/DocChecksum /" + digest, pdf)
 
 
-def convert(docx_files: list[Path], out_dir: Path, when: datetime | None = None) -> list[Path]:
-    """Each DOCX as a PDF in ``out_dir`` (same stem), converted by one LibreOffice process; with
-    ``when``, made reproducible (see reproducible). PdfUnavailable (in Chinese, naming the files)
-    when LibreOffice runs past its time limit, or what it leaves is not a whole PDF."""
+# A font name LibreOffice 7.4 writes for a face of the Noto CJK collection: the name inside the font
+# program the collection's faces share (the Japanese face's, with the name of one of its font dicts).
+_SHARED_NAME = re.compile(rb"/(BaseFont|FontName)\s*/([A-Z]{6}\+)?Noto(Sans|Serif|SansMono)CJK(jp)-([A-Za-z]+)"
+                          rb"(-[A-Za-z0-9]+)?(?=[\s/>\[\]()<]|$)")
+
+
+def _regional_names(pdf: bytes) -> bytes:
+    """The PDF with each Noto CJK font named as the face it is drawn from. The collection's regional
+    faces (SC, TC, HK, JP, KR) share one font program, which LibreOffice 7.4 embeds under the name
+    inside it — NotoSerifCJKjp-Regular-VKana for the Simplified Chinese face too — while the faces
+    differ in which glyph each character maps to. pdf_fonts.conf offers LibreOffice the SC faces
+    alone, so the face is NotoSerifCJKsc-Regular (say), its own PostScript name. Rewritten in the
+    font and descriptor dictionaries, in place: the shorter name is followed by spaces (white space
+    between a dictionary's tokens), so every offset of the cross-reference table stays right."""
+    def named(match: re.Match[bytes]) -> bytes:
+        key, subset, style, _, weight, _ = match.groups()
+        name = b"/" + key + b"/" + (subset or b"") + b"Noto" + style + b"CJKsc-" + weight
+        return name + b" " * (len(match.group(0)) - len(name))
+
+    return _SHARED_NAME.sub(named, pdf)
+
+
+def _groups(docx_files: list[Path], count: int) -> list[list[int]]:
+    """The files (by index) split into at most ``count`` groups of about the same work, one for each
+    LibreOffice run: the largest first, each to the group with the least so far (a document costs a
+    fixed part and a part that grows with its size)."""
+    def work(index: int) -> int:
+        try:
+            return 32 * 1024 + docx_files[index].stat().st_size
+        except OSError:
+            return 32 * 1024
+
+    groups: list[list[int]] = [[] for _ in range(max(1, min(count, len(docx_files))))]
+    loads = [0] * len(groups)
+    for index in sorted(range(len(docx_files)), key=lambda i: (-work(i), i)):
+        least = loads.index(min(loads))
+        groups[least].append(index)
+        loads[least] += work(index)
+    return [sorted(group) for group in groups if group]
+
+
+def processes_for(count: int) -> int:
+    """How many LibreOffice processes print ``count`` DOCX files at once: one for each core, at most
+    MAX_PROCESSES (each takes about 330 MB), or what the REPORTGEN_SOFFICE_PROCESSES environment
+    variable says (1 to 64, ASCII digits); never more than there are files."""
+    raw = os.environ.get("REPORTGEN_SOFFICE_PROCESSES", "").strip()
+    wanted = int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) <= 64 else \
+        min(os.cpu_count() or 1, MAX_PROCESSES)
+    return max(1, min(wanted, count))
+
+
+def convert(docx_files: list[Path], out_dir: Path, when: datetime | None = None,
+            processes: int | None = None) -> list[Path]:
+    """Each DOCX as a PDF in ``out_dir`` (same stem). ``processes`` LibreOffice processes run at
+    once (processes_for: one per core), each with a profile of its own and its share of the files,
+    in runs of at most RUN_FILES (a long-running LibreOffice gets slower from document to document);
+    with ``when``, made reproducible (see reproducible). PdfUnavailable (in Chinese, naming the
+    files) when LibreOffice runs past its time limit, or what it leaves is not a whole PDF."""
     if not docx_files:
         return []
+    stems = [docx.stem for docx in docx_files]
+    if len(set(stems)) != len(stems):
+        raise ValueError(f"convert: two DOCX files would make one PDF: {sorted(stems)}")
     program = soffice()
+    if not FONTS.is_file():  # fontconfig would give LibreOffice no font at all
+        raise PdfUnavailable(f"reportgen 的安装不完整：缺少 {FONTS}（PDF 的字体设置），没有生成 PDF；请重新安装 reportgen")
     names = "、".join(f"{docx.stem}.pdf" for docx in docx_files)
     limit = seconds("REPORTGEN_SOFFICE_SECONDS", TIMEOUT_SECONDS)
-    with _profile() as profile:
-        command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                   "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out_dir), *map(str, docx_files)]
-        environment = {**os.environ, "HOME": os.environ.get("HOME", str(profile))}
+    lanes = processes or processes_for(len(docx_files))
+    runs = _groups(docx_files, lanes * -(-len(docx_files) // (lanes * RUN_FILES)))
+    lanes = min(lanes, len(runs))
+    with _profiles(lanes) as profiles:
+        for profile in profiles:
+            try:
+                _settle(profile)
+            except OSError as exc:
+                raise PdfUnavailable(f"无法写入 LibreOffice 的配置 {profile / 'user'}（{exc.strerror or exc}），"
+                                     "没有生成 PDF") from None
+        commands = [[program, f"-env:UserInstallation={profiles[number % lanes].as_uri()}", "--headless", "--norestore",
+                     "--convert-to", EXPORT_FILTER, "--outdir", str(out_dir), *(str(docx_files[i]) for i in run)]
+                    for number, run in enumerate(runs)]
         try:
-            code, stdout, stderr = run_program(command, limit, OUTPUT_LIMIT, environment)
+            results = run_programs(commands, limit, OUTPUT_LIMIT, environment(profiles[0]),
+                                   lanes=[number % lanes for number in range(len(runs))])
         except ProgramTimeout:
             raise PdfUnavailable(f"LibreOffice 在 {limit:g} 秒内没有把 {names} 转换完，已结束它；没有生成 PDF"
                                  "（可用环境变量 REPORTGEN_SOFFICE_SECONDS 放宽时限）") from None
         except ProgramOutputTooLarge:
             raise PdfUnavailable(f"LibreOffice 转换 {names} 时输出了超过 {OUTPUT_LIMIT // 1024} KB 的信息，已结束它；"
                                  "没有生成 PDF") from None
-    said = (stderr or stdout).decode("utf-8", errors="replace").strip().splitlines()[-1:]
     pdfs = [out_dir / f"{docx.stem}.pdf" for docx in docx_files]
-    missing = [p.name for p in pdfs if not p.is_file() or p.stat().st_size == 0]
-    if missing:
-        raise PdfUnavailable(f"LibreOffice 没有生成 {'、'.join(missing)}（退出码 {code}）"
-                             + (f"：{said[0]}" if said else ""))
+    for run, (code, stdout, stderr) in zip(runs, results, strict=True):
+        said = (stderr or stdout).decode("utf-8", errors="replace").strip().splitlines()[-1:]
+        missing = [pdfs[i].name for i in run if not pdfs[i].is_file() or pdfs[i].stat().st_size == 0]
+        if missing:
+            raise PdfUnavailable(f"LibreOffice 没有生成 {'、'.join(missing)}（退出码 {code}）"
+                                 + (f"：{said[0]}" if said else ""))
+        for i in run:
+            problem = _not_a_pdf(pdfs[i])
+            if problem:
+                raise PdfUnavailable(f"LibreOffice 生成的 {pdfs[i].name} {problem}（退出码 {code}），不能作为 PDF 发布")
     for pdf in pdfs:
-        problem = _not_a_pdf(pdf)
-        if problem:
-            raise PdfUnavailable(f"LibreOffice 生成的 {pdf.name} {problem}（退出码 {code}），不能作为 PDF 发布")
-    if when is not None:
-        for pdf in pdfs:
-            pdf.write_bytes(reproducible(pdf.read_bytes(), when))
+        data = _regional_names(pdf.read_bytes())
+        pdf.write_bytes(reproducible(data, when) if when is not None else data)
     return pdfs
 
 
@@ -261,5 +487,6 @@ def created(docx: Path) -> datetime:
         datetime(1980, 1, 1, tzinfo=UTC)
 
 
-__all__ = ["PdfUnavailable", "ProgramOutputTooLarge", "ProgramTimeout", "convert", "created", "reproducible",
-           "run_program", "seconds", "soffice"]
+__all__ = ["EXPORT_FILTER", "FONTS", "PINNED", "PdfUnavailable", "ProgramOutputTooLarge", "ProgramTimeout", "convert",
+           "created", "environment", "processes_for", "reproducible", "run_program", "run_programs", "seconds",
+           "soffice"]
