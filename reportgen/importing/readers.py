@@ -8,12 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.errors import SourceError
-from reportgen.importing import docx_tables, pdf, sniff, spreadsheets
+from reportgen.importing import sniff, spreadsheets
 from reportgen.importing.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.importing.recognize import cell_text
 from reportgen.importing.text_parts import DocLine, lines_from_pdftotext
 from reportgen.reading.files import InputRefused, read_bounded
-from reportgen.review.draft import Line, pdf_text, read_draft
 
 MAX_IMPORT_BYTES = 100 * 1024 * 1024  # an export of a large department is a few MB; a PDF some tens
 
@@ -32,9 +31,14 @@ def read_file(path: Path) -> ReadFile:
         raise ImportRefused(f"{path}：{exc.message}") from None
     kind = sniff.sniff(data)
     if kind == "pdf":
+        from reportgen.importing import pdf  # deferred: with the reviewer's pdftotext, 40 ms a workbook needs not
+        from reportgen.review.draft import pdf_text  # deferred: as above
+
         document = pdf.read_pdf(path, data)
         return ReadFile(document.grids, True, lines_from_pdftotext(pdf_text(path)))
     if kind == "docx":
+        from reportgen.importing import docx_tables  # deferred: python-docx, 64 ms a workbook needs not
+
         docx = docx_tables.read_docx_tables(path)
         for index, grid in enumerate(docx.grids):
             captions = [line for line in docx.lines if line.tables_before == index and _CAPTION.search(line.text)]
@@ -44,13 +48,15 @@ def read_file(path: Path) -> ReadFile:
     grids = spreadsheets.read_grids(path, data)
     if kind == "html" and path.suffix.lower() in (".html", ".htm"):
         # a published page (not an export named .xls): its paragraphs are the narrative, read as a draft is
-        return ReadFile(grids, True, [DocLine(0, line.number, line.text) for line in _page_lines(path)])
+        return ReadFile(grids, True, _page_lines(path))
     return ReadFile(grids)
 
 
-def _page_lines(path: Path) -> list[Line]:
+def _page_lines(path: Path) -> list[DocLine]:
+    from reportgen.review.draft import read_draft  # deferred: the reviewer's reader, 38 ms a workbook needs not
+
     try:
-        return read_draft(path)
+        return [DocLine(0, line.number, line.text) for line in read_draft(path)]
     except SourceError as exc:
         raise ImportRefused(exc.findings[0].format() if exc.findings else f"{path}：无法读取") from None
 
