@@ -252,3 +252,24 @@ def test_last_years_execution_stated_per_row_is_taken_with_its_reason(imported):
     """万里街道 2024 states, item by item, 2023's execution and the reason of the change."""
     row = next(r for r in load_source(imported["wanli-2024"][2]).function_rows if r.code == "2010507")
     assert (row.project, row.actual, row.reason) == (Decimal(257700), Decimal(601300), "项目调整")
+
+
+def test_a_name_with_a_line_separator_or_control_character_is_written_escaped_and_reported(tmp_path, capsys):
+    """Words read from a file are written as read — escaped, so the source reads back — and check names
+    what is wrong with them and where; the import fails. Never an unreadable file, never a traceback."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(tmp_path / "h.xlsx"))
+    sheet = book.add_worksheet("3.17部门支出总表")
+    rows = [["2025年部门支出预算总表"], ["编制部门：某部门\u2028甲", "", "", "", "", "", "单位：元"],
+            ["功能分类科目编码", "", "", "功能分类科目名称", "合计", "基本支出", "项目支出"], ["类", "款", "项"],
+            [201, "01", "01", "行政\x07运行", 100, 100, 0], ["", "", "", "合计", 100, 100, 0]]
+    for r, row in enumerate(rows):
+        sheet.write_row(r, 0, row)
+    book.close()
+    out = tmp_path / "h.yaml"
+    code, printed, _ = run(capsys, "import", str(tmp_path / "h.xlsx"), "-o", str(out))
+    text = out.read_text(encoding="utf-8")
+    assert code == 1 and '部门: "某部门\\u2028甲"' in text and '"行政\\u0007运行"' in text
+    assert "[文字-控制字符]" in printed or "[格式]" in printed
+    assert text.splitlines()[0].startswith("# 某部门 甲 2025 年")  # the header's comment stays one line

@@ -51,9 +51,8 @@ def run(args: argparse.Namespace) -> int:
     out = args.out or _default_name(result.imported.department, result.imported.year)
     files = prior_files(result, out, args.prior, args.layout)
     _refuse_clashes(list(files), inputs)
-    _readable(files)
     write_new(files)
-    errors = _report(result, out)
+    errors = _report(result, out, list(files))
     for path in list(files)[1:]:
         print(f"已写出 {path}：上年数的源文件（由 --prior 导入），{out} 的“上年.来源”指向它")
     if args.report is not None:
@@ -63,30 +62,23 @@ def run(args: argparse.Namespace) -> int:
     return 1 if errors or disagreements else 0
 
 
-def _readable(files: dict[Path, str]) -> None:
-    """Each file reads back as YAML before anything is written (its fields are then checked, as
-    any source, by the check that follows: a second full validation would cost a 20,000-row
-    export a quarter of a second)."""
-    from reportgen.errors import SourceError  # deferred: loaded with the pipeline above
-    from reportgen.reading.yamlsafe import parse_yaml  # deferred: loaded with the pipeline above
-
-    for path, text in files.items():
-        try:
-            parse_yaml(text.encode("utf-8"), str(path))
-        except SourceError as exc:
-            raise Failure(f"生成的 {path} 无法读回（{exc.findings[0].message if exc.findings else ''}），未写出任何文件") \
-                from None
-
-
 def _refuse_clashes(outputs: list[Path], inputs: list[Path]) -> None:
     clash = overwritten_inputs(outputs, inputs)
     if clash:
         raise UsageError(clash_message(*clash[0]))
 
 
-def _report(result: ImportResult, out: Path) -> int:
-    """Print what the import found: unknown grids, differences, the check of the written source."""
+def _report(result: ImportResult, out: Path, written: list[Path]) -> int:
+    """Print what the import found: unknown grids, differences, the check of the written source.
+    A written file reportgen cannot read back is taken away again (it wrote it) and the import fails."""
     from reportgen.render import check_findings  # deferred: 105 ms; --help loads every command
+
+    findings = check_findings(out, None)
+    unreadable = [f for f in findings if f.rule.startswith("YAML")]
+    if unreadable:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise Failure(f"生成的 {out} 无法读回（{unreadable[0].message}），未写出任何文件")
 
     for grid in result.unknown:
         print(f"{grid}: 提示 [导入-未识别] 不是已知的预算表，未读取", file=sys.stderr)
@@ -94,7 +86,6 @@ def _report(result: ImportResult, out: Path) -> int:
         print(f"{out}: 提示 [导入-未写入] {line}", file=sys.stderr)
     for line in result.differences:
         print(f"{out}: 错误 [导入-不一致] {line}")
-    findings = check_findings(out, None)
     for finding in findings:
         print(finding.format())
     # 待填写: what the files did not give and the user must write (a workbook has no 职责)

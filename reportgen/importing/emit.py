@@ -10,13 +10,26 @@ from reportgen.importing.tree import Node, Placed, Tree
 from reportgen.rollover import render_header, scalar
 
 INDENT = "  "
+_BREAKS_OR_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _PLAIN = re.compile("[\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff08\uff09\uff0c\uff1b\u201c\u201d]+")
 
 
 def source_text(tree: Tree, header: dict[str, Any]) -> str:
     lines: list[str] = []
     _mapping(tree, 0, lines)
-    return render_header("import.yaml.j2", **header) + "\n".join(lines) + "\n"
+    return render_header("import.yaml.j2", **_one_line(header)) + "\n".join(lines) + "\n"
+
+
+def _one_line(value: Any) -> Any:
+    """The header's words (names read from the files) without a line break of any kind: each is
+    written into a comment, which a line separator (U+2028, NEL …) would end early."""
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, dict):
+        return {k: _one_line(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_one_line(v) for v in value]
+    return value
 
 
 def _mapping(tree: Tree, depth: int, lines: list[str]) -> None:
@@ -62,7 +75,15 @@ def _scalar(node: Placed, flow: bool = False) -> str:
         return "[" + ", ".join(scalar(v, flow=True) for v in node.value) + "]"
     if isinstance(node.value, str) and _PLAIN.fullmatch(node.value):
         return node.value  # Han characters and full-width punctuation only: plain YAML, read back as written
+    if isinstance(node.value, str) and _BREAKS_OR_CONTROLS.search(node.value):
+        return _escaped(node.value)  # written as read, escaped: check then says what is wrong with it, and where
     return scalar(node.value, flow=flow)
+
+
+def _escaped(text: str) -> str:
+    """A double-quoted YAML scalar with every line break and control character escaped."""
+    body = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + _BREAKS_OR_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", body) + '"'
 
 
 def _commented(line: str, where: str) -> str:
