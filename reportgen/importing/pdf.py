@@ -49,7 +49,6 @@ From the words:
 from __future__ import annotations
 
 import bisect
-import shutil
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -171,31 +170,13 @@ def _xhtml(path: Path, data: bytes) -> bytes:
     """pdftotext's word boxes (XHTML) for ``data``: within its time limit (killed after it), at most
     MAX_XHTML_BYTES of them. The bytes read are what is converted (from a private copy), not the
     file as it may be by now."""
-    from reportgen.writers.pdf import (  # deferred: the PDF writer costs 5 ms at start-up, a PDF import only
-        ProgramOutputTooLarge,
-        ProgramTimeout,
-        run_program,
-        seconds,
-    )
+    from reportgen.review.draft import run_pdftotext  # deferred: with the PDF writer's runner, a PDF import only
 
-    program = shutil.which("pdftotext")
-    if program is None:
-        raise _refuse(path, "读取 PDF 需要 poppler 的 pdftotext：请安装 poppler-utils（scripts/setup 会安装）")
-    limit = seconds("REPORTGEN_PDFTOTEXT_SECONDS", PDFTOTEXT_SECONDS)
     with tempfile.TemporaryDirectory(prefix="reportgen-import-") as folder:
         copy = Path(folder) / "input.pdf"
         copy.write_bytes(data)
-        try:
-            code, out, err = run_program([program, "-bbox-layout", "-enc", "UTF-8", str(copy), "-"],
-                                         limit, MAX_XHTML_BYTES)
-        except ProgramTimeout:
-            raise _refuse(path, f"pdftotext 在 {limit:g} 秒内没有读完这个 PDF，已结束它；未导入"
-                                "（可用环境变量 REPORTGEN_PDFTOTEXT_SECONDS 放宽时限）") from None
-        except ProgramOutputTooLarge:
-            raise _refuse(path, f"从这个 PDF 读出的文字超过 {MAX_XHTML_BYTES // (1024 * 1024)} MB，"
-                                "不像一份部门预算公开文本；未导入") from None
-        except OSError as exc:
-            raise _refuse(path, f"不能运行 pdftotext（{program}）：{exc.strerror or exc}") from None
+        code, out, err = run_pdftotext(copy, ["-bbox-layout", "-enc", "UTF-8"], MAX_XHTML_BYTES,
+                                       lambda message: _refuse(path, message), "未导入")
     if code != 0:
         _failed(path, data, err)
     return out

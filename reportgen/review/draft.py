@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,10 +86,12 @@ def _text_lines(text: str, path: Path) -> list[Line]:
     return [Line(number, line) for number, line in enumerate(text.splitlines(), start=1)]
 
 
-def pdf_text(path: Path) -> str:
-    """The text of a PDF draft, as ``pdftotext -layout`` reads it: within its time limit (killed
-    after it), at most MAX_DRAFT_BYTES of it, and UTF-8 text as asked for."""
-    from reportgen.writers.pdf import (  # deferred: the PDF writer costs 5 ms at start-up, a PDF draft only
+def run_pdftotext(path: Path, options: list[str], max_bytes: int, refuse: Callable[[str], Exception],
+                  not_done: str) -> tuple[int, bytes, bytes]:
+    """pdftotext on ``path`` with ``options``, within its time limit (killed after it) and at most
+    ``max_bytes`` of output: (exit code, output, errors). What stops it is raised as ``refuse``'s
+    Chinese message, ending with what was not done (未核对, 未导入). Shared by the reviewer and the importer."""
+    from reportgen.writers.pdf import (  # deferred: the PDF writer costs 5 ms at start-up, a PDF only
         ProgramOutputTooLarge,
         ProgramTimeout,
         run_program,
@@ -97,27 +100,33 @@ def pdf_text(path: Path) -> str:
 
     program = shutil.which("pdftotext")
     if program is None:
-        raise _refuse(path, "读取 PDF 需要 poppler 的 pdftotext：请安装 poppler-utils（scripts/setup 会安装），"
-                            "或先把 PDF 另存为文字")
-    _read(path)  # a regular file of bounded size, as any input
+        raise refuse("读取 PDF 需要 poppler 的 pdftotext：请安装 poppler-utils（scripts/setup 会安装），或先把 PDF 另存为文字")
     limit = seconds("REPORTGEN_PDFTOTEXT_SECONDS", PDFTOTEXT_SECONDS)
     try:
-        code, out, _ = run_program([program, "-layout", "-enc", "UTF-8", str(path), "-"], limit, MAX_DRAFT_BYTES)
+        return run_program([program, *options, str(path), "-"], limit, max_bytes)
     except ProgramTimeout:
-        raise _refuse(path, f"pdftotext 在 {limit:g} 秒内没有读完这个 PDF，已结束它；未核对"
-                            "（可用环境变量 REPORTGEN_PDFTOTEXT_SECONDS 放宽时限）") from None
+        raise refuse(f"pdftotext 在 {limit:g} 秒内没有读完这个 PDF，已结束它；{not_done}"
+                     "（可用环境变量 REPORTGEN_PDFTOTEXT_SECONDS 放宽时限）") from None
     except ProgramOutputTooLarge:
-        raise _refuse(path, f"pdftotext 从这个 PDF 读出的文字超过 {MAX_DRAFT_BYTES // (1024 * 1024)} MB，"
-                            "不像一份部门预算公开文本；未核对") from None
+        raise refuse(f"pdftotext 从这个 PDF 读出的文字超过 {max_bytes // (1024 * 1024)} MB，"
+                     f"不像一份部门预算公开文本；{not_done}") from None
     except OSError as exc:
-        raise _refuse(path, f"不能运行 pdftotext（{program}）：{exc.strerror or exc}") from None
+        raise refuse(f"不能运行 pdftotext：{exc.strerror or exc}") from None
+
+
+def pdf_text(path: Path) -> str:
+    """The text of a PDF draft, as ``pdftotext -layout`` reads it: within its time limit (killed
+    after it), at most MAX_DRAFT_BYTES of it, and UTF-8 text as asked for."""
+    _read(path)  # a regular file of bounded size, as any input
+    code, out, _ = run_pdftotext(path, ["-layout", "-enc", "UTF-8"], MAX_DRAFT_BYTES,
+                                 lambda message: _refuse(path, message), "未核对")
     if code != 0:
         raise _refuse(path, "pdftotext 不能读取这个 PDF（是否损坏或加密？）")
     try:
         return out.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise _refuse(path, f"pdftotext 读出的不是 UTF-8 文字（第 {exc.start + 1} 个字节起），不能核对："
-                            f"请检查 {program} 是否是 poppler 的 pdftotext") from None
+                            f"请检查 {shutil.which('pdftotext')} 是否是 poppler 的 pdftotext") from None
 
 
 def _docx_lines(path: Path) -> list[Line]:
