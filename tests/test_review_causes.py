@@ -31,29 +31,29 @@ def test_a_total_its_printed_parts_do_make_gets_no_cause(tmp_path):
     assert causes and all(cause == "" for cause in causes.values()), causes
 
 
-def test_a_change_taken_between_two_rounded_amounts_is_told_so(tmp_path):
-    """万里街道 2025: 18,976.76 − 15,621.11 = 3,355.65 printed; from the exact 元 figures it is 3,355.64."""
+def _one_disagreement(tmp_path: Path, unit: str, prior: str, amount: str, sentence: str):
+    """The one disagreeing verdict on ``sentence`` against a one-line source of ``amount`` (in
+    ``unit``) whose prior year is ``prior`` (a 上年 line)."""
     source = tmp_path / "s.yaml"
-    source.write_text("部门: 某街道\n年度: 2025\n金额单位: 元\n部门概况:\n  职责: [某职责]\n上年:\n  财政拨款: 156211149\n"
-                      "收入:\n  一般公共预算拨款: 189767551\n支出:\n  功能分类:\n    - {科目: 2012901, 基本支出: 189767551}\n"
+    source.write_text(f"部门: 某单位\n年度: 2025\n金额单位: {unit}\n部门概况:\n  职责: [某职责]\n上年:\n  {prior}\n"
+                      f"收入:\n  一般公共预算拨款: {amount}\n支出:\n  功能分类:\n    - {{科目: 2012901, 基本支出: {amount}}}\n"
                       "不公开: [人员编制, 三公经费, 机关运行经费, 政府采购, 国有资产, 绩效管理]\n", encoding="utf-8")
     draft = tmp_path / "d.txt"
-    draft.write_text("财政拨款收入18,976.76万元，比2024年预算增加3,355.65万元。", encoding="utf-8")
+    draft.write_text(sentence, encoding="utf-8")
     result, problems = review(source, draft)
     assert result is not None, problems
     (verdict,) = [v for v in result.verdicts if v.status == "disagree"]
+    return verdict
+
+
+def test_a_change_taken_between_two_rounded_amounts_is_told_so(tmp_path):
+    """万里街道 2025: 18,976.76 − 15,621.11 = 3,355.65 printed; from the exact 元 figures it is 3,355.64."""
+    verdict = _one_disagreement(tmp_path, "元", "财政拨款: 156211149", "189767551",
+                                "财政拨款收入18,976.76万元，比2024年预算增加3,355.65万元。")
     assert verdict.expected == "增加3,355.64万元" and verdict.cause.startswith("用两个四舍五入后的数相减")
 
 
 def test_a_rate_both_causes_fit_names_both_and_chooses_neither(tmp_path):
     """10.01 → 10.08 万元 is 增长0.70%; “增长0.69%” is 0.6993 cut, and also 0.07 ÷ 10.08 rounded."""
-    source = tmp_path / "s.yaml"
-    source.write_text("部门: 某单位\n年度: 2025\n金额单位: 万元\n部门概况:\n  职责: [某职责]\n上年:\n  收支总计: 10.01\n"
-                      "收入:\n  一般公共预算拨款: 10.08\n支出:\n  功能分类:\n    - {科目: 2012901, 基本支出: 10.08}\n"
-                      "不公开: [人员编制, 三公经费, 机关运行经费, 政府采购, 国有资产, 绩效管理]\n", encoding="utf-8")
-    draft = tmp_path / "d.txt"
-    draft.write_text("收入预算10.08万元，比上年增加0.07万元，增长0.69%。", encoding="utf-8")
-    result, problems = review(source, draft)
-    assert result is not None, problems
-    (verdict,) = [v for v in result.verdicts if v.status == "disagree"]
+    verdict = _one_disagreement(tmp_path, "万元", "收支总计: 10.01", "10.08", "收入预算10.08万元，比上年增加0.07万元，增长0.69%。")
     assert verdict.expected == "增长0.70%" and "截尾" in verdict.cause and "除以了本年数" in verdict.cause

@@ -39,15 +39,14 @@ class Imported:
     rows: dict[str, list[Row]] = field(default_factory=dict)
     problems: list[CellProblem] = field(default_factory=list)
     sides: dict[str, tuple[list[Row], list[Row]]] = field(default_factory=dict)  # 两栏 tables: left, right
-    income_words: dict[str, str] = field(default_factory=dict)  # the catalog's row words → 收入 key
-    spending_words: dict[str, str] = field(default_factory=dict)
+    catalog: Catalog = field(default_factory=lambda: Catalog([], {}, {}, {}))  # what the tables were known by
     class_codes: dict[str, str] = field(default_factory=dict)  # a 类's name (normalized) → its code
     used: dict[tuple[str, int, int], str] = field(default_factory=dict)  # (table, row, col) → the field it gave
 
 
 def build(tables: list[Table], catalog: Catalog, layout: str | None = None) -> Imported:
     by_kind = {t.kind.id: t for t in tables}
-    result = Imported({}, tables=by_kind, income_words=catalog.income_rows, spending_words=catalog.spending_rows)
+    result = Imported({}, tables=by_kind, catalog=catalog)
     for kind, table in by_kind.items():
         if table.kind.shape == "两栏":
             result.sides[kind] = sides(table, result.problems)

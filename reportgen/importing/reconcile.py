@@ -187,7 +187,7 @@ def _two_sided(imported: Imported, kind: str) -> Iterable[Difference]:
     """A 两栏 table: its 财政拨款收入 and 收入总计 against their items, each spending class against
     the function tables' class, its 支出总计 against the classes."""
     left, right = imported.sides[kind]
-    income = {imported.income_words.get(r.label, ""): r for r in left if r.amounts}
+    income = {imported.catalog.income_rows.get(r.label, ""): r for r in left if r.amounts}
     funds = [_first_amount(income[k]) for k in _FUND_INCOME if k in income]
     if "财政拨款收入" in income and funds:
         yield from _sum(kind, "财政拨款收入", _first_amount(income["财政拨款收入"]), funds)
@@ -200,7 +200,7 @@ def _two_sided(imported: Imported, kind: str) -> Iterable[Difference]:
         if code and row.amounts:
             classes.append(_first_amount(row))
             yield from _class_against_functions(imported, kind, row, code)
-    totals = [r for r in right if imported.spending_words.get(r.label) == "支出总计" and r.amounts]
+    totals = [r for r in right if imported.catalog.spending_rows.get(r.label) == "支出总计" and r.amounts]
     if totals and classes:
         yield from _sum(kind, "支出总计", _first_amount(totals[0]), classes)
 

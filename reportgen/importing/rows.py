@@ -153,13 +153,3 @@ def amount_of_cell(cell: Cell, where: str, at: tuple[int, int] = (-1, -1)) -> Am
     except InvalidOperation:
         return None
     return Amount(value, where, cell=at) if value.is_finite() else None
-
-
-def amount_of_text(text: str) -> Decimal | None:
-    """An amount written as text (千分位 allowed); None when it is not one."""
-    plain = text.replace(",", "").strip()
-    try:
-        value = Decimal(plain)
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
