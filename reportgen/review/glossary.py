@@ -28,6 +28,9 @@ class Figure:
     others: tuple[Decimal, ...] = ()  # other values a table row of this name may show (per fund, 基本/项目)
     parts: tuple[Decimal, ...] = ()  # the values it is the sum of, for the cause of a wrong total
     wholes: tuple[Decimal, ...] = ()  # the totals a share of it may be of
+    # a part a sentence may state as the figure's amount only where it or its heading names the part
+    # (“（四）项目支出……一般公共服务支出827.56万元”): each value with the words that name it
+    named: tuple[tuple[Decimal, tuple[str, ...]], ...] = ()
 
 
 # Words around a name that do not change what it names.
@@ -66,6 +69,10 @@ _RUNNING_NAMES = ("机关运行经费", "机关运行经费财政拨款预算", 
 _PROCUREMENT_NAMES = ("政府采购预算", "政府采购", "政府采购预算总额", "政府采购项目", "政府采购项目纳入部门预算")
 _SME_NAMES = ("面向中小企业预留", "中小企业", "预留给中小企业", "面向中小企业预留采购份额", "面向中小企业",
               "面向中小企业预留政府采购项目")
+# The words that name a part of a figure (its fund's, its kind's): a sentence states the part as the
+# figure's amount only under them.
+_FISCAL_WORDS = ("一般公共预算", "财政拨款")
+_FUND_WORDS = ("政府性基金", "国有资本经营")
 _PERFORMANCE_NAMES = ("涉及预算资金", "涉及项目预算资金", "项目预算资金", "涉及资金")
 
 
@@ -211,8 +218,10 @@ class Glossary:
         for name, fiscal in (("本年收入合计", f.fiscal_income), ("本年支出合计", f.fiscal_expenditure_total)):
             if self.names.get(name) and fiscal is not None:  # 表4 财政拨款收支总表 has rows of these names, of 财政拨款 only
                 self.names[name][0].others = (fiscal,)
+                self.names[name][0].named = ((fiscal, _FISCAL_WORDS),)
         if f.general_project is not None:  # 按经济分类 … 项目支出: the 一般公共预算 part of it
             self.names["项目支出"][0].others = (f.general_project,)
+            self.names["项目支出"][0].named = ((f.general_project, _FISCAL_WORDS),)
             self.names["项目支出"][0].wholes += (f.general_budget,)
 
     def _income_sources(self, b: Budget, f: Computed) -> None:
@@ -274,7 +283,8 @@ class Glossary:
             return
         # the 绩效目标 part says the same words of the projects it publishes targets for
         targets = (f.target_projects_total,) if f.target_projects_total is not None else ()
-        self.add(Figure("绩效目标管理涉及的预算资金", performance.amount, others=targets), *_PERFORMANCE_NAMES)
+        self.add(Figure("绩效目标管理涉及的预算资金", performance.amount, others=targets,
+                        named=tuple((t, ("绩效目标",)) for t in targets)), *_PERFORMANCE_NAMES)
 
     def _functions(self, f: Computed) -> None:
         """Each 功能分类 line, by its code, its names and its path of 类/款/项 names."""
@@ -328,7 +338,7 @@ class _FunctionTables:
     general_of: dict[str, Node]
     actual_of: dict[str, Decimal | None]
     fund_totals: dict[str, Decimal]
-    in_units: defaultdict[str, set[Decimal]]
+    in_units: defaultdict[str, set[tuple[str, Decimal]]]
     wholes: tuple[Decimal, ...]
 
     @classmethod
@@ -343,18 +353,22 @@ class _FunctionTables:
         """The line's figure: the values a row of its name may show are its own, its parts' and the
         other tables'; its prior year is its 一般公共预算 part's where it has one."""
         own = self.general_of.get(node.code)
-        others = {node.total, own.total if own else node.total, self.fund_totals.get(node.code, node.total),
-                  *(v for v in (node.basic, node.project) if v is not None), *self.in_units[node.code]}
+        named = [(value, words) for value, words in (
+            (own.total if own else None, _FISCAL_WORDS), (self.fund_totals.get(node.code), _FUND_WORDS),
+            (node.basic, ("基本支出",)), (node.project, ("项目支出",))) if value is not None]
+        named += [(value, (unit,)) for unit, value in sorted(self.in_units[node.code])]
+        others = {node.total, *(value for value, _ in named)}
         return Figure(node.name, node.total, own.prior if own else node.prior, self.actual_of.get(node.code),
                       others=tuple(others), parts=tuple(n.total for n in node.walk() if n is not node and not n.children),
-                      wholes=self.wholes)
+                      wholes=self.wholes, named=tuple(named))
 
 
-def _unit_totals(f: Computed) -> defaultdict[str, set[Decimal]]:
-    """A code's totals (合计, 基本, 项目) in each unit of the department."""
-    in_units: defaultdict[str, set[Decimal]] = defaultdict(set)
+def _unit_totals(f: Computed) -> defaultdict[str, set[tuple[str, Decimal]]]:
+    """A code's totals (合计, 基本, 项目) in each unit of the department, with the unit's name."""
+    in_units: defaultdict[str, set[tuple[str, Decimal]]] = defaultdict(set)
     for unit in f.unit_figures:
+        name = unit.budget.department
         for top in unit.function_tree():
             for n in top.walk():
-                in_units[n.code] |= {v for v in (n.total, n.basic, n.project) if v is not None}
+                in_units[n.code] |= {(name, v) for v in (n.total, n.basic, n.project) if v is not None}
     return in_units

@@ -215,22 +215,35 @@ _JUDGES: dict[str, Callable[[Statement, _Reading], None]] = {
 }
 
 
+def _candidates(st: Statement, figure: Figure) -> list[Decimal]:
+    """The values a statement of the figure may print: a table row any of its columns' (its funds',
+    基本/项目, its units'); a sentence the figure itself, or a part of it that the sentence, its
+    section's heading or the sentences before it name (“（四）项目支出……一般公共服务支出827.56万元”)."""
+    if st.kind == "cell":
+        return [figure.current, *figure.others]
+    said = st.context + st.sentence.split(st.text, 1)[0]
+    return [figure.current, *(value for value, words in figure.named if any(word in said for word in words))]
+
+
 def _agreed_value(st: Statement, figure: Figure | None) -> Decimal | None:
     if figure is None or st.value is None:
         return None
-    return next((v for v in (figure.current, *figure.others) if shown(in_unit(v, st.unit), st.decimals) == st.value), None)
+    return next((v for v in _candidates(st, figure) if shown(in_unit(v, st.unit), st.decimals) == st.value), None)
 
 
 def _amount(st: Statement, figure: Figure | None) -> Verdict:
     if figure is None or st.value is None or not st.unit:
         return Verdict(st, "unknown")
-    candidates = [figure.current, *figure.others]
-    if any(shown(in_unit(v, st.unit), st.decimals) == st.value for v in candidates):
+    if _agreed_value(st, figure) is not None:
         return Verdict(st, "agree", figure)
     exact = in_unit(figure.current, st.unit)
     verdict = Verdict(st, "disagree", figure, _text(exact, st.decimals, st.unit))
     other_unit = "元" if st.unit == "万元" else "万元"
-    if truncated(exact, st.decimals) == st.value:
+    unsaid = next((words[0] for value, words in figure.named
+                   if shown(in_unit(value, st.unit), st.decimals) == st.value), None)
+    if unsaid is not None:
+        verdict.cause = f"是其中{unsaid}的数，而句子与所在标题都没有说是{unsaid}"
+    elif truncated(exact, st.decimals) == st.value:
         verdict.cause = "截尾而非四舍五入"
     elif shown(in_unit(figure.current, other_unit), st.decimals) == st.value:
         verdict.cause = f"疑把{other_unit}数写成了{st.unit}"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -19,6 +20,7 @@ from reportgen.review.draft import WIDE_SPACE, Line
 # A disclosure states a few thousand figures; checking one against the source costs some tens of
 # microseconds, so a draft of millions of amounts took minutes and gigabytes: it is refused.
 MAX_FIGURES = 100_000
+_RECENT_SENTENCES = 8  # the sentences before one that its context holds besides the section's first
 NUMBER = r"\d[\d,，]*(?:[.．]\d+)?"
 # Every pattern below reads a draft's text, so each runs in time linear in its line, whatever the line
 # holds (tests/test_regex_linear.py). Two habits make it so. A number is matched possessively (_NUM):
@@ -140,7 +142,39 @@ class Statement:
     empty_amount: bool = False  # 持平 followed by a unit with no number
     after_flat: bool = False  # a rate printed right after 持平
     own_label: bool = False
-    named_whole: str = ""  # a share's base as the sentence names it (“占基本支出预算18.76%”: 基本支出预算)  # a change said as "基本支出增加4.27万元": it names its figure itself
+    named_whole: str = ""  # a share's base as the sentence names it (“占基本支出预算18.76%”: 基本支出预算)
+    # the headings in force and the sentences since the last of them, before this statement's sentence
+    # (“（四）项目支出……”: what an amount under it may be a part of)
+    context: str = ""
+
+
+@dataclass
+class _Scope:
+    """The headings in force (第一部分 > 一、 > （一）; a table's title stands for a section) and the
+    text read since the last of them: its first sentence (“……主要内容如下：”) and the last few (a
+    draft without headings costs no more per sentence than one with)."""
+
+    headings: dict[int, str] = field(default_factory=dict)
+    first: str = ""
+    recent: deque[str] = field(default_factory=lambda: deque(maxlen=_RECENT_SENTENCES))
+
+    def heading(self, text: str) -> None:
+        level = _heading_level(text)
+        if level is None:
+            return
+        self.headings = {k: v for k, v in self.headings.items() if k < level}
+        self.headings[level] = text
+        self.first = ""
+        self.recent.clear()
+
+    def read(self, sentence: str) -> None:
+        if self.first:
+            self.recent.append(sentence)
+        else:
+            self.first = sentence
+
+    def text(self) -> str:
+        return "".join(self.headings[k] for k in sorted(self.headings)) + self.first + "".join(self.recent)
 
 
 class TooManyFigures(Exception):
@@ -163,9 +197,16 @@ def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement
         if len(statements) > MAX_FIGURES:
             raise TooManyFigures(statements[MAX_FIGURES].line)
 
+    scope = _Scope()
+
     def flush() -> None:
         if buffer:
-            counted(_sentences(buffer, MAX_FIGURES - len(statements)))
+            found = _sentences(buffer, MAX_FIGURES - len(statements))
+            context = scope.text()
+            for st in found:
+                st.context = context
+            counted(found)
+            scope.read("".join(text for _, text in buffer))
             buffer.clear()
 
     header: list[str] | None = None  # the columns of the table being read, where its header names them
@@ -185,6 +226,7 @@ def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement
             header = columns
         if _STARTS_ANEW.match(text):
             flush()
+            scope.heading(text)
         buffer.append((line.number, text))
         if _SENTENCE_END.search(text[-1:]) or text.endswith(("：", ":")) or _is_heading(text):
             flush()
@@ -234,6 +276,14 @@ def by_header(cells: list[Statement], header: list[str] | None) -> list[Statemen
 
 
 _HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|表\d)")
+_HEADING_LEVELS = (re.compile(r"第[一二三四五六七八九十]++部分|表\d"),
+                   re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]++、"),
+                   re.compile(r"[（(][一二三四五六七八九十]++[）)]"))
+
+
+def _heading_level(text: str) -> int | None:
+    """A heading's level (0: 第一部分 or a table's title, 1: 一、, 2: （一）); None for a line of no heading."""
+    return next((level for level, pattern in enumerate(_HEADING_LEVELS) if pattern.match(text)), None)
 
 
 def _is_heading(text: str) -> bool:
