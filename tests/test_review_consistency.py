@@ -3,10 +3,12 @@ that no rounding of the printed amount and change can give is reported."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from reportgen.review.consistency import contradictions
-from reportgen.review.draft import Line
+from reportgen.review.consistency import contradictions, heading_and_body
+from reportgen.review.draft import Line, read_draft
 from reportgen.review.statements import read_statements
 
 
@@ -37,3 +39,36 @@ def test_the_published_yantian_slip_is_caught_without_its_source():
 
 def test_a_prior_of_nothing_gives_no_rate_to_judge():
     assert _found("项目支出20.00万元，比上年增加20.00万元，增长100.00%。") == []
+
+
+# -- an item's amount in its heading against its body (R-标题与正文) ---------------------------------
+
+def _heading_body(*texts: str) -> list[str]:
+    lines = [Line(n, text) for n, text in enumerate(texts, start=1)]
+    return [f.format() for f in heading_and_body(read_statements(lines), "稿.txt", 2025)]
+
+
+def test_an_items_heading_and_body_at_two_amounts_are_reported_at_the_body():
+    (finding,) = _heading_body("（二）公务接待费3.00万元。", "主要用于接待来访。公务接待费预算2.00万元，比上年减少1万元。")
+    assert "稿.txt:2: 错误 [R-标题与正文]" in finding and "3.00万元（第 1 行）" in finding and "2.00万元" in finding
+
+
+@pytest.mark.parametrize("texts", [
+    ("（三）公务用车购置及运行维护费5万元。", "公务用车购置及运行维护费5.004万元。"),  # 5 万元 rounds 4.5–5.5
+    ("（二）公务接待费3.00万元。", "2024年公务接待费4.00万元。"),  # another year's
+    ("（二）公务接待费3.00万元。", "其中国内公务接待费2.00万元。"),  # another name
+    ("（二）公务接待费3.00万元。", "（三）公务接待费2.00万元。"),  # another item
+    ("（二）公务接待费3.00万元。", "公务接待费 2.00", ),  # a table row is not the item's body
+])
+def test_what_can_be_true_or_is_not_the_same_figure_is_not_reported(texts):
+    assert _heading_body(*texts) == []
+
+
+def test_no_published_text_reports_its_heading_against_its_body():
+    """The development texts and the held-out set: no R-标题与正文 (none of them repeats an item's name
+    with another amount in its body)."""
+    root = Path(__file__).resolve().parent / "seeds"
+    for path in sorted([*root.glob("*.txt"), *(root / "heldout").glob("*.txt")]):
+        statements = read_statements(read_draft(path))
+        year = int(path.stem.split("-")[-1] if path.stem[-1].isdigit() else path.stem.split("-")[-2])
+        assert heading_and_body(statements, path.name, year) == [], path.name

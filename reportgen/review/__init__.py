@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reportgen.errors import Finding, SourceError
 from reportgen.render import prepare
-from reportgen.review.consistency import contradictions
+from reportgen.review.consistency import contradictions, heading_and_body
 from reportgen.review.draft import Line, read_draft
 from reportgen.review.glossary import Glossary
 from reportgen.review.judge import Verdict, judge
@@ -95,7 +95,8 @@ def review(source: Path, draft: Path, despite_errors: bool = False) -> tuple[Rev
     verdicts = judge(statements, glossary)
     told = {(v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree"}
     return Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft),
-                  contradictions(statements, str(draft), told)), []
+                  contradictions(statements, str(draft), told)
+                  + heading_and_body(statements, str(draft), prepared.budget.year, told)), []
 
 
 def report_html(result: Review) -> str:

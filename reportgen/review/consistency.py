@@ -8,7 +8,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportgen.errors import Finding
-from reportgen.review.statements import Statement
+from reportgen.review.glossary import BUDGET_WORD as _BUDGET_WORD
+from reportgen.review.glossary import normalize
+from reportgen.review.statements import STARTS_ANEW, Statement, year_before
 
 _UNITS = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 
@@ -74,3 +76,53 @@ def _finding(amount: Statement, change: Statement, rate: Statement, low: Decimal
     return Finding("error", "R-句内矛盾",
                    f"“{amount.label}”{amount.text}与{change.text}意味着上年为{prior:,}{amount.unit}、"
                    f"变动率约为 {(low + high) / 2:.2f}%，而写作“{rate.text}”：三个数字不能同时成立", draft, rate.line)
+
+
+def heading_and_body(statements: list[Statement], draft: str, year: int,
+                     told: set[tuple[int, str]] | frozenset[tuple[int, str]] = frozenset()) -> list[Finding]:
+    """An item's amount in its heading against the same item's amount in its body: an item (a
+    paragraph begun with its number, “（二）公务接待费3万元。……公务接待费预算2万元”) that states one
+    name's amount twice, for this year, at amounts no rounding makes equal."""
+    found = []
+    for head, body in _items(statements, year):
+        if (body.line, body.text) in told or (head.line, head.text) in told:
+            continue
+        if not _may_equal(head, body):
+            found.append(Finding("error", "R-标题与正文", f"“{head.label}”在条目开头写作{head.text}（第 {head.line} 行），"
+                                 f"正文又写作{body.text}：两个数字不能同时成立", draft, body.line))
+    return found
+
+
+def _items(statements: list[Statement], year: int) -> list[tuple[Statement, Statement]]:
+    """(the amount an item's first sentence states, a later amount of the same name in the item),
+    of this year's figures: an item runs from a line begun with a number to the next such line."""
+    pairs = []
+    head: Statement | None = None
+    first_sentence = ""
+    for st in statements:
+        if st.kind == "cell":
+            head = None
+            continue
+        if st.sentence is not first_sentence and STARTS_ANEW.match(st.sentence):
+            head, first_sentence = None, st.sentence
+        if st.kind != "amount" or not st.unit or st.value is None or year_before(st, year) is not None:
+            continue
+        if head is None and st.sentence is first_sentence:
+            head = st
+        elif head is not None and st.sentence is not first_sentence and _same_name(head, st):
+            pairs.append((head, st))
+    return pairs
+
+
+def _same_name(a: Statement, b: Statement) -> bool:
+    """Whether two labels name one thing (“公务接待费” and “公务接待费预算”)."""
+    name = _BUDGET_WORD.sub("", normalize(a.label))
+    return bool(name) and name == _BUDGET_WORD.sub("", normalize(b.label))
+
+
+def _may_equal(a: Statement, b: Statement) -> bool:
+    """Whether one exact amount prints as both (each rounds to within half its last digit)."""
+    assert a.value is not None and b.value is not None
+    low = max(a.value * _UNITS[a.unit] - _half(a), b.value * _UNITS[b.unit] - _half(b))
+    high = min(a.value * _UNITS[a.unit] + _half(a), b.value * _UNITS[b.unit] + _half(b))
+    return low <= high

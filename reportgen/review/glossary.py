@@ -46,7 +46,7 @@ _SAID_END = re.compile(r"(?:为|是|共计|合计为|总额为|共计安排)$")
 _CODE_AT_START = re.compile(r"(\d{3}(?:\d{2}){0,2})(?!\d)")
 _SUBJECT_WORDS = re.compile(r"(?:[类款项])?科目(?:下)?$")  # “一般公共服务支出类科目”: the 类 of that name
 _ITEM_NUMBER = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]++、")
-_BUDGET_WORD = re.compile(r"(预算金额|预算数|预算|数|金额)$")
+BUDGET_WORD = re.compile(r"(预算金额|预算数|预算|数|金额)$")
 _FEE_WORD = re.compile(r"费用$")
 _PROJECT_WORD = re.compile(r"项目$")
 _BUDGET_END = re.compile(r"(预算数|预算)$")
@@ -129,7 +129,7 @@ class Glossary:
         # 收支总表 flattened: "二、事业收入五、住房保障支出 6,617,121" — the figure is the last item's
         text = _ITEM_NUMBER.split(text)[-1] or text
         # an item named without its 费 or 支出 (“公务接待较上年同期减少……”: 公务接待费)
-        for candidate in (text, _BUDGET_WORD.sub("", text), _FEE_WORD.sub("费", text), _PROJECT_WORD.sub("", text),
+        for candidate in (text, BUDGET_WORD.sub("", text), _FEE_WORD.sub("费", text), _PROJECT_WORD.sub("", text),
                           text + "费", text + "支出"):
             found = self.names.get(candidate, [])
             if len(found) == 1:

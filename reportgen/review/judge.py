@@ -5,14 +5,13 @@ Nothing is guessed: a figure whose words name no single figure of the source is 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.compute import exact_percent, in_unit, quantize_half_up, truncated
 from reportgen.review.glossary import Figure, Glossary, normalize
-from reportgen.review.statements import Statement
+from reportgen.review.statements import Statement, year_before
 
 
 @dataclass
@@ -132,18 +131,6 @@ def _refused(st: Statement, of_a_unit: bool) -> Verdict | None:
     return None
 
 
-_YEAR_SAID = re.compile(r"(?<![\d比较与])((?:19|20)\d\d)年")  # a year the sentence speaks of, not one it compares with
-
-
-def _year_spoken_of(st: Statement, budget_year: int) -> int | None:
-    """The year a sentence's amount is of, when the sentence names another year before it
-    (“2021年度“三公”经费合计支出20.12万元，其中……公务接待12.39万元”); None for the budget's year."""
-    before = st.sentence.split(st.text, 1)[0]
-    found = _YEAR_SAID.search(before)
-    year = int(found.group(1)) if found else None
-    return year if year is not None and year != budget_year else None
-
-
 def _of_project_spending(st: Statement, glossary: Glossary) -> Figure | None:
     """An economic class named in a sentence about 项目支出: the project spending's class, never the
     basic spending's of the same name."""
@@ -158,7 +145,7 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
     """An amount (or a table cell) names the subject the sentence's changes, rates and shares speak of."""
     figure = (_of_project_spending(st, reading.glossary) if st.kind == "amount" else None) or (
         reading.glossary.find(st.label) if st.label else None)
-    other = _year_spoken_of(st, reading.glossary.year) if st.kind == "amount" else None
+    other = year_before(st, reading.glossary.year) if st.kind == "amount" else None
     if other is not None:  # another year's figure: agrees with that year's, else is not judged
         reading.subject, reading.part = None, None
         known = [v for v in (figure.prior, figure.actual) if v is not None] if figure is not None else []
@@ -242,7 +229,7 @@ def _amount(st: Statement, figure: Figure | None) -> Verdict:
     unsaid = next((words[0] for value, words in figure.named
                    if shown(in_unit(value, st.unit), st.decimals) == st.value), None)
     if unsaid is not None:
-        verdict.cause = f"是其中{unsaid}的数，而句子与所在标题都没有说是{unsaid}"
+        verdict.cause = _part_cause(unsaid)
     elif truncated(exact, st.decimals) == st.value:
         verdict.cause = "截尾而非四舍五入"
     elif shown(in_unit(figure.current, other_unit), st.decimals) == st.value:
@@ -253,6 +240,10 @@ def _amount(st: Statement, figure: Figure | None) -> Verdict:
     elif figure.prior is not None and shown(in_unit(figure.prior, st.unit), st.decimals) == st.value:
         verdict.cause = "疑写成了上年数"
     return verdict
+
+
+def _part_cause(part: str) -> str:
+    return f"是其中{part}的数，而句子与所在标题都没有说是{part}"
 
 
 def _prior(st: Statement, figure: Figure) -> Decimal | None:

@@ -70,7 +70,7 @@ _ROW_NUMBER = re.compile(rf"-?{_NUM}")
 _YEAR_ROW = re.compile(r"(?<![ \t])[ \t]*((?:19|20)\d\d年(?:执行数)?)[ \t]*(-?\d.*)$")
 _LABEL_CUT = re.compile(r"[，,。；;：:、（）()]|其中|包括")
 # A line that starts a heading or an item: never the continuation of the sentence before it.
-_STARTS_ANEW = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d)"
+STARTS_ANEW = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d)"
                           r"|[⒈⒉⒊⒋⒌⒍⒎⒏⒐]|表\d)")
 # A table row: a line whose end is numbers (its "tail": digits, commas, points, minus signs and
 # spaces, read from the end), with no unit after them, Han words before them and no sentence marks.
@@ -111,6 +111,18 @@ _HEADING_FIGURE = re.compile(r"\d[万元%]|[，；]")
 _NAME_WITH_CODE = re.compile(r"(?<![^，,。；;：:、（）()])([^，,。；;：:、（）()]++)[（(](\d{3}(?:\d{2}){0,2})[）)]$")
 _NAME_WITH_LEVELS = re.compile(
     r"(?<![^“”，。；：])“?((?>[^“”，。；：]+?[（(]类[）)])[^“”，。；：]*?[（(]项[）)])”?$")
+
+
+_YEAR_SAID = re.compile(r"(?<![\d比较与])((?:19|20)\d\d)年")  # a year the sentence speaks of, not one it compares with
+
+
+def year_before(st: Statement, budget_year: int) -> int | None:
+    """The year a sentence's amount is of, when the sentence names another year before it
+    (“2021年度“三公”经费合计支出20.12万元，其中……公务接待12.39万元”); None for the budget's year."""
+    before = st.sentence.split(st.text, 1)[0]
+    found = _YEAR_SAID.search(before)
+    year = int(found.group(1)) if found else None
+    return year if year is not None and year != budget_year else None
 
 
 def to_decimal(text: str) -> Decimal:
@@ -168,6 +180,8 @@ class _Scope:
         self.recent.clear()
 
     def read(self, sentence: str) -> None:
+        if sentence in self.headings.values():
+            return
         if self.first:
             self.recent.append(sentence)
         else:
@@ -224,7 +238,7 @@ def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement
         columns = header_columns(line.text)
         if columns is not None or _SENTENCE_END.search(text) or _is_heading(text):
             header = columns
-        if _STARTS_ANEW.match(text):
+        if STARTS_ANEW.match(text):
             flush()
             scope.heading(text)
         buffer.append((line.number, text))
