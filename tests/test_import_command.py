@@ -273,3 +273,12 @@ def test_a_name_with_a_line_separator_or_control_character_is_written_escaped_an
     assert code == 1 and '部门: "某部门\\u2028甲"' in text and '"行政\\u0007运行"' in text
     assert "[文字-控制字符]" in printed or "[格式]" in printed
     assert text.splitlines()[0].startswith("# 某部门 甲 2025 年")  # the header's comment stays one line
+
+
+def test_one_table_alone_is_named_with_what_else_the_source_needs(capsys, tmp_path):
+    """The 收入预算总表 exported alone as GBK csv (amounts as “3,296,600 ”, the space an Excel format
+    leaves): its figures are read, but income and spending come from other tables — said, not “空白模板”."""
+    out = tmp_path / "s.yaml"
+    code, _, err = run(capsys, "import", str(FIXTURES / "wanli-2025-收入预算总表.csv"), "-o", str(out))
+    assert code == 1 and not out.exists()
+    assert "读出了收入总表的数字" in err and "收支总表" in err and "空白模板" not in err

@@ -84,3 +84,33 @@ def test_a_three_public_section_with_an_unknown_item_and_no_total_is_reviewed_no
     draft.write_text("“三公”经费预算1万元，其中公务接待费1万元。", encoding="utf-8")
     result, _ = review(source, draft, despite_errors=True)
     assert result is not None
+
+
+def _checklist(index: str) -> dict[str, list[str]]:
+    """The 检查表 of a summary page: each document's cells, by the document's name."""
+    table = index.split("<caption>检查表", 1)[1].split("</table>", 1)[0]
+    rows = {}
+    for row in re.findall(r"<tr>\s*<th scope=\"row\">([^<]+)</th>(.*?)</tr>", table, re.S):
+        rows[Path(row[0]).name] = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>.*?</td>", row[1], re.S)]
+    return rows
+
+
+def test_the_bureaus_summary_is_a_checklist_of_each_documents_items(capsys, tmp_path):
+    """万里街道 2025: its nine tables read, its own slip in the tables (2 places) and in its text (3),
+    no 人员编制 part (Shanghai's disclosures have none: listed to verify, not counted)."""
+    run(capsys, "review", str(PDFS), "--layout", "上海", "-o", str(tmp_path))
+    rows = _checklist((tmp_path / "index.html").read_text(encoding="utf-8"))
+    assert rows["shanghai-putuo-wanli-2025.pdf"] == ["齐全（9 张）", "2 处", "符合", "3 处", "符合", "符合", "未读到：人员编制", "有问题"]
+    assert rows["shanghai-putuo-shangwuwei-2025.pdf"] == ["齐全（9 张）", "符合", "符合", "符合", "符合", "符合", "未读到：人员编制",
+                                                          "未发现问题"]
+
+
+def test_a_workbook_without_a_required_table_is_told_which(capsys, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.load_workbook(WORKBOOK)
+    del book["部门“三公”经费和机关运行费预算表"]
+    partial = tmp_path / "partial.xlsx"
+    book.save(partial)
+    run(capsys, "review", str(partial), "--layout", "上海", "-o", str(tmp_path / "pages"))
+    (cells,) = _checklist((tmp_path / "pages" / "index.html").read_text(encoding="utf-8")).values()
+    assert cells[0].startswith("未读到 1 张：") and "三公" in cells[0] and cells[6] == "（没有正文）"

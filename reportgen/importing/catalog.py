@@ -26,6 +26,7 @@ class TableKind:
     codes: list[str] = field(default_factory=list)  # 表码: 3.12, 2.12
     shape: str = "科目"  # 科目 (rows of codes), 两栏 (income left, spending right), 一行 (one row of items)
     fund: str = ""  # the fund a function table is of (一般公共预算, 政府性基金, 国有资本经营)
+    required: bool = True  # a disclosure must publish it (必备: 否 for one a locality may leave out)
 
 
 @dataclass
@@ -67,6 +68,7 @@ def _extend(catalog: Catalog, data: object) -> None:
         kind.codes += [str(c) for c in spec.get("表码", [])]
         kind.shape = str(spec.get("形状", kind.shape))
         kind.fund = str(spec.get("资金", kind.fund))
+        kind.required = spec.get("必备", kind.required) not in (False, "否")
     for section, target in (("列", catalog.columns), ("收入项目", catalog.income_rows),
                             ("支出项目", catalog.spending_rows)):
         for meaning, words in (data.get(section) or {}).items():

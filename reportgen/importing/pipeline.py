@@ -57,7 +57,8 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
         raise ImportRefused(_no_tables(paths, unknown))
     imported = build(tables, catalog, layout)
     if not any(_is_figure(p) for p in walk(imported.tree)):
-        raise ImportRefused(_no_figures(paths))
+        raise ImportRefused(_no_figures(paths, [table.kind.id for table in tables if any(
+            row.amounts for row in imported.rows.get(table.kind.id, []))]))
     found = grouped(differences(imported)) + [unreadable(p) for p in imported.problems]
     unplaced: list[str] = []
     if lines:
@@ -120,6 +121,9 @@ def _no_tables(paths: list[Path], unknown: list[Grid]) -> str:
             "应为预算管理系统导出的工作簿或公开的预算文本，表名如“部门收入预算总表”，或用 --layout 指定版式")
 
 
-def _no_figures(paths: list[Path]) -> str:
+def _no_figures(paths: list[Path], with_figures: list[str]) -> str:
+    if with_figures:  # tables that hold figures, none of which a source takes alone
+        return (f"{'、'.join(map(str, paths))}：读出了{'、'.join(with_figures)}的数字，但单凭这些表不能写成源文件"
+                "（收入取自收支总表或财政拨款收支总表，支出取自支出总表与各资金的支出表）；请一并导出这些表；未写出源文件")
     return (f"{'、'.join(map(str, paths))}：表格中没有数字（是空白模板，或只有占位行）；"
             "请导出填好数字的工作簿；未写出源文件")

@@ -152,7 +152,8 @@ def is_code(cell: Cell) -> bool:
 def is_amount(cell: Cell) -> bool:
     if isinstance(cell.value, Decimal):
         return True
-    return bool(_AMOUNT.match(cell_text(cell).replace(",", ""))) and not is_code(cell)
+    # an exported “#,##0 ” format leaves a space after the digits (a csv keeps it)
+    return bool(_AMOUNT.match(cell_text(cell).replace(",", "").strip())) and not is_code(cell)
 
 
 def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = None) -> dict[int, str]:

@@ -145,7 +145,7 @@ def _joined_code(parts: dict[str, str]) -> str:
 def amount_of_cell(cell: Cell, where: str, at: tuple[int, int] = (-1, -1)) -> Amount | None:
     if isinstance(cell.value, Decimal):
         return Amount(cell.value, where, cell=at)
-    text = cell_text(cell).replace(",", "").replace("，", "").replace(" ", "")
+    text = "".join(cell_text(cell).replace(",", "").replace("，", "").split())
     if text in _DASHES:
         return Amount(Decimal(0), where, blank=True, cell=at)
     try:

@@ -16,12 +16,15 @@ from pathlib import Path
 from reportgen.errors import Finding
 from reportgen.importing.grid import ImportRefused
 from reportgen.importing.pipeline import ImportResult, import_files
+from reportgen.importing.tree import Placed
 from reportgen.render import check_findings
 from reportgen.review import Review, review
 
 # The files a folder given to review holds that are documents (others in it are passed over).
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".xls", ".ods", ".html", ".htm", ".csv")
-TO_FILL = ("待填写", "金额待填写")  # what the document did not give a source: not the document's slip
+# what the document did not give a source — figures to fill, parts of a text a workbook does not hold
+# (a document's own missing parts are 不公开 and shown in the 检查表): not the document's slips
+TO_FILL = ("待填写", "金额待填写", "R-缺少")
 
 
 @dataclass
@@ -42,6 +45,29 @@ class DocumentReview:
                 "errors": kinds["error"], "warnings": kinds["warning"],
                 "prose": narrative["disagree"] + (len(self.narrative.contradictions) if self.narrative else 0),
                 "read": narrative["read"], "agree": narrative["agree"], "unknown": narrative["unknown"]}
+
+    @property
+    def checklist(self) -> dict[str, object]:
+        """The document as a row of the reviewer's 检查表: the tables a disclosure must publish that
+        were not read, the parts of its text (三公经费, 政府采购 …) not read, and the narrative's
+        slips by kind (its figures against its tables; its figures against each other; wording)."""
+        if self.imported is None:
+            return {}
+        imported = self.imported.imported
+        required = [kind for kind in imported.catalog.tables if kind.required]
+        withheld = imported.tree.get("不公开")
+        parts: list[str] | None = None  # a workbook has no text whose parts could be missing
+        if self.imported.documents:
+            parts = list(withheld.value) if isinstance(withheld, Placed) and isinstance(withheld.value, list) else []
+            parts += [] if "名词解释" in imported.tree else ["名词解释"]
+        narrative = self.narrative
+        return {"tables_required": len(required),
+                "tables_missing": [kind.names[0] if kind.names else kind.id
+                                   for kind in required if kind.id not in imported.tables],
+                "parts_unread": parts,
+                "figures": narrative.counts["disagree"] if narrative else 0,
+                "contradictions": len(narrative.contradictions) if narrative else 0,
+                "wording": len(narrative.wording) if narrative else 0}
 
     @property
     def clean(self) -> bool:

@@ -37,7 +37,7 @@ def summary_page(reviews: list[DocumentReview]) -> str:
     for index, result in enumerate(reviews, start=1):
         tables, prose = page_names(result, index)
         rows.append({"document": str(result.document), "refused": result.refused, "counts": result.counts,
-                     "clean": result.clean, "tables_page": tables,
+                     "clean": result.clean, "tables_page": tables, "checklist": result.checklist,
                      "prose_page": prose if result.narrative is not None else ""})
     total = {"documents": len(reviews), "flagged": sum(1 for r in reviews if not r.clean)}
     return environment().get_template("review_summary.html.j2").render(rows=rows, total=total)
