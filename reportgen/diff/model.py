@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.diff.text import YEAR, ItemKind, Status, TextDiff
-from reportgen.document import Cell, Document, Heading, Paragraph, Row, Table, Title
+from reportgen.document import Cell, Document, Heading, PageBreak, Paragraph, Row, Table, Title
 
 # --- the document as items and sections ---------------------------------------------------------
 
@@ -24,6 +24,7 @@ class Item:
     role: str = "body"
     table: Table | None = None
     heading: Heading | None = None
+    page_break: bool = False  # the item starts a new page (a PageBreak came before it)
 
 
 def heading_text(heading: Heading) -> str:
@@ -32,19 +33,25 @@ def heading_text(heading: Heading) -> str:
 
 
 def items_of(document: Document) -> list[Item]:
-    """The Document as comparable items (page breaks carry no content and are left out)."""
+    """The Document as comparable items. Page breaks carry no content: not items of their own, they
+    mark the item after them (``page_break``), for the writers to start its page."""
     items: list[Item] = []
+    broken = False
     for block in document.blocks:
+        if isinstance(block, PageBreak):
+            broken = True
+            continue
         if isinstance(block, Title):
-            items.append(Item("title", block.text))
+            items.append(Item("title", block.text, page_break=broken))
             if block.subtitle:
                 items.append(Item("subtitle", block.subtitle))
         elif isinstance(block, Heading):
-            items.append(Item("heading", heading_text(block), level=block.level, heading=block))
+            items.append(Item("heading", heading_text(block), level=block.level, heading=block, page_break=broken))
         elif isinstance(block, Paragraph):
-            items.append(Item("paragraph", block.text, role=block.role))
+            items.append(Item("paragraph", block.text, role=block.role, page_break=broken))
         elif isinstance(block, Table):
-            items.append(Item("table", table=block))
+            items.append(Item("table", table=block, page_break=broken))
+        broken = False
     return items
 
 
@@ -107,6 +114,11 @@ class TableDiff:
     new_columns: int = 0
 
     @property
+    def wide(self) -> bool:
+        """Either year's table asks for a landscape page."""
+        return bool((self.new and self.new.wide) or (self.old and self.old.wide))
+
+    @property
     def label(self) -> str:
         table = self.new or self.old
         assert table is not None
@@ -131,6 +143,11 @@ class BlockDiff:
         item = self.new or self.old
         assert item is not None
         return item
+
+    @property
+    def page_break(self) -> tuple[bool, bool]:
+        """Whether the block starts a new page in OLD and in NEW."""
+        return (self.old is not None and self.old.page_break, self.new is not None and self.new.page_break)
 
 
 @dataclass

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from reportgen.diff import BlockDiff, DocumentDiff, RowDiff, Span, TableDiff, TextDiff, diff_title
-from reportgen.document import Cell, Paragraph, Table
+from reportgen.document import Cell, PageBreak, Paragraph, Table
 from reportgen.writers.docx.blocks import DocxWriter
 from reportgen.writers.docx.ooxml import JC, MISSING_RPR, ppr_xml, quote_attribute, run_xml
 from reportgen.writers.docx.package import document_time
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 AUTHOR = "reportgen"
 YEAR_AUTHOR = "reportgen（年份顺延）"
+_PAGE_BREAK_RUN = '<w:r><w:br w:type="page"/></w:r>'  # as the render's page break paragraph holds it
 _STYLE = {"title": "Title", "subtitle": "Subtitle", "note": "Note", "banner": "Banner"}
 
 
@@ -53,11 +54,11 @@ class TrackedDocxWriter(DocxWriter):
     def render_diff(self) -> bytes:
         """The DOCX file."""
         for block in self.result.blocks():
+            self.page_break_diff(block)
             if block.table is not None:
                 table = block.table.new or block.table.old
                 assert table is not None
-                wide = bool((block.table.new and block.table.new.wide) or (block.table.old and block.table.old.wide))
-                self._place(Table(table.id, "", "", "", "", [], [], table.widths, wide=wide))
+                self._place(Table(table.id, "", "", "", "", [], [], table.widths, wide=block.table.wide))
                 self.table_diff(block.table, block.status)
             else:
                 self._place(Paragraph(""))
@@ -97,6 +98,18 @@ class TrackedDocxWriter(DocxWriter):
 
     def _paragraph(self, style: str, body: str, mark: str, extra_ppr: str = "") -> None:
         self.body.append(f"<w:p>{ppr_xml(self.style_ids[style], extra_ppr + mark)}{body}</w:p>")
+
+    def page_break_diff(self, block: BlockDiff) -> None:
+        """The page break before ``block`` as the render writes it (a paragraph holding the break),
+        inserted or deleted where only one year starts a page there. A page that turns (a section
+        break, a new page of its own) takes its place, as in the render."""
+        old, new = block.page_break
+        if old and new:
+            self.page_break(PageBreak())
+        elif old or new:
+            tag = "ins" if new else "del"
+            self._pending_break = len(self.body)
+            self._paragraph("Normal", f"{self._rev(tag)}>{_PAGE_BREAK_RUN}</w:{tag}>", self.mark(old, new))
 
     # -- text blocks -----------------------------------------------------------------------------
     def text_block(self, block: BlockDiff) -> None:
