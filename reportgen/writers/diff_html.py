@@ -8,6 +8,8 @@ and nowhere else.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from itertools import takewhile
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -71,9 +73,10 @@ class DiffHtmlWriter:
     # -- blocks ---------------------------------------------------------------------------------
     def block(self, block: BlockDiff, side: str = "both", prefix: str = "") -> Markup:
         anchor = f' id="{prefix}{block.anchor}"' if block.anchor and side != "old" else ""
-        status = f"blk {block.status}"
+        status = f"blk {block.status}{' break' if side == 'both' and any(block.page_break) else ''}"
         if block.table is not None:
-            return Markup(f'<section class="{status} table-block"{anchor}>{self.table(block.table, side)}</section>')
+            wide = " wide" if side == "both" and block.table.wide else ""
+            return Markup(f'<div class="{status} table-block{wide}"{anchor}>{self.table(block.table, side)}</div>')
         item = block.item
         if (side == "old" and block.old is None) or (side == "new" and block.new is None):
             return Markup(f'<div class="{status} placeholder"{anchor}></div>')
@@ -87,19 +90,17 @@ class DiffHtmlWriter:
     def table(self, table: TableDiff, side: str) -> Markup:
         caption = " ".join(str(self.spans(d, side)) for d in (table.number, table.title) if d.spans)
         meta = f'{self.spans(table.department, side)}<span class="unit">{self.spans(table.unit, side)}</span>'
-        # the width of this side's grid: a placeholder row spans exactly it (a colspan beyond the
-        # grid is a validation error: columns no cell begins in)
+        # the width of this side's grid: every row is filled out to it (a colspan beyond the grid is
+        # a validation error: columns no cell begins in)
         width = max((col + max(cell.colspan, 1) for row in table.rows
                      for layout in ((row.old_layout,) if side == "old" else (row.new_layout,) if side == "new"
                                     else (row.old_layout, row.new_layout))
                      for col, cell in layout or ()), default=1)
-        rows = []
-        for row in table.rows:
-            rows += self.rows(row, side, width)
+        lines = [line for row in table.rows for line in self.rows(row, side, width)]
         notes = "".join(f'<p class="note {status}">{self.spans(note, side)}</p>' for status, note in table.notes)
         return Markup(f'<div class="caption">{caption}</div><div class="table-meta">{meta}</div>'
                       f'<div class="table-scroll" tabindex="0" role="region" aria-label="{self.text(self._plain(table))}">'
-                      f'<table>{"".join(rows)}</table></div>{notes}')
+                      f'<table>{grid_html(lines, width)}</table></div>{notes}')
 
     @staticmethod
     def _plain(table: TableDiff) -> str:
@@ -110,55 +111,38 @@ class DiffHtmlWriter:
                 return words
         return ""
 
-    def rows(self, row: RowDiff, side: str, width: int = 1) -> list[str]:
-        """The <tr> (or two) of a table row on ``side`` (old, new or both): an inserted or deleted
+    def rows(self, row: RowDiff, side: str, width: int = 1) -> list[Line]:
+        """The line (or two) of a table row on ``side`` (old, new or both): an inserted or deleted
         row marked whole (a placeholder on the side it is absent from), a changed one cell by cell."""
         anchor = f' id="{"s-" if side != "both" else ""}{row.anchor}"' if row.anchor and side != "old" else ""
-        tag = "th" if row.header else "td"
         if row.status in ("inserted", "deleted"):
-            return [self.whole_row(row, side, width, anchor, tag)]
+            return [self.whole_row(row, side, width, anchor)]
         if side == "old":
             olds = {id(c.old): c for c in row.cells if c.old is not None}
-            cells = [(c, self.spans(olds[id(c)].text, "old") if id(c) in olds else self.text(c.text)) for _, c in row.old_layout]
-            return [f'<tr class="{row.status}">{self.cells(row.old_layout, cells, tag)}</tr>']
+            cells = [self.spans(olds[id(c)].text, "old") if id(c) in olds else self.text(c.text) for _, c in row.old_layout]
+            return [Line(f' class="{row.status}"', row.header, _placed(row.old_layout, cells))]
         news = {id(c.new): c for c in row.cells if c.new is not None}
-        new_cells = [(c, self.spans(news[id(c)].text, side) if id(c) in news else self.text(c.text))
+        new_cells = [self.spans(news[id(c)].text, side) if id(c) in news else self.text(c.text)
                      for _, c in row.new_layout]
-        new_row = f'<tr class="{row.status}"{anchor}>{self.cells(row.new_layout, new_cells, tag)}</tr>'
+        new_row = Line(f' class="{row.status}"{anchor}', row.header, _placed(row.new_layout, new_cells))
         if side == "new" or row.same_shape:
             return [new_row]
         # Columns or spans differ: the old row, struck, above the new one with its cells marked.
-        return [f'<tr class="deleted">{self.cells(row.old_layout, self.marked(row.old_layout, "del"), tag)}</tr>', new_row]
+        return [Line(' class="deleted"', row.header, _placed(row.old_layout, self.marked(row.old_layout, "del"))),
+                new_row]
 
-    def whole_row(self, row: RowDiff, side: str, width: int, anchor: str, tag: str) -> str:
+    def whole_row(self, row: RowDiff, side: str, width: int, anchor: str) -> Line:
         """An inserted or deleted row: its cells marked, or an empty placeholder on the other side."""
         if (side == "old" and row.status == "inserted") or (side == "new" and row.status == "deleted"):
-            span = f' colspan="{width}"' if width > 1 else ""
-            return f'<tr class="placeholder"{anchor}><td{span}></td></tr>'
+            return Line(f' class="placeholder"{anchor}', row.header, [(0, Cell(colspan=width), Markup(""))],
+                        placeholder=True)
         layout = row.new_layout if row.status == "inserted" else row.old_layout
         cells = self.marked(layout, "ins" if row.status == "inserted" else "del")
-        return f'<tr class="{row.status}"{anchor}>{self.cells(layout, cells, tag)}</tr>'
+        return Line(f' class="{row.status}"{anchor}', row.header, _placed(layout, cells))
 
-    def marked(self, layout: list[tuple[int, Cell]], mark: str) -> list[tuple[Cell, Markup]]:
+    def marked(self, layout: list[tuple[int, Cell]], mark: str) -> list[Markup]:
         """Each cell's text inside <ins> or <del> (an empty cell stays empty)."""
-        return [(c, Markup(f"<{mark}>{self.text(c.text)}</{mark}>") if c.text else Markup("")) for _, c in layout]
-
-    def cells(self, layout: list[tuple[int, Cell]], rendered: list[tuple[Cell, Markup]], tag: str) -> str:
-        out = []
-        col = 0
-        for (start, cell), (_, body) in zip(layout, rendered, strict=True):
-            if start > col:
-                out.append(f'<{tag} class="gap" colspan="{start - col}"></{tag}>')
-            span = max(cell.colspan, 1)
-            attrs = f' colspan="{span}"' if span > 1 else ""
-            cls = "num" if cell.align == "right" else ("center" if cell.align == "center" else "")
-            if cell.missing:
-                cls += " missing"
-            if cls.strip():
-                attrs += f' class="{cls.strip()}"'
-            out.append(f"<{tag}{attrs}>{body}</{tag}>")
-            col = start + span
-        return "".join(out)
+        return [Markup(f"<{mark}>{self.text(c.text)}</{mark}>") if c.text else Markup("") for _, c in layout]
 
     # -- views and page -------------------------------------------------------------------------
     def inline(self) -> Markup:
@@ -167,7 +151,9 @@ class DiffHtmlWriter:
     def side_by_side(self) -> Markup:
         pairs = []
         for block in self.result.blocks():
-            pairs.append(f'<div class="pair {block.status}"><div class="old">{self.block(block, "old")}</div>'
+            looks = "".join(f" {word}" for word, on in (("break", any(block.page_break)), ("table-pair", block.table),
+                                                          ("wide", block.table and block.table.wide)) if on)
+            pairs.append(f'<div class="pair {block.status}{looks}"><div class="old">{self.block(block, "old")}</div>'
                          f'<div class="new">{self.block(block, "new", "s-")}</div></div>')
         return Markup("\n".join(pairs))
 
@@ -197,6 +183,79 @@ class DiffHtmlWriter:
             "inline": self.inline(),
             "side": self.side_by_side(),
         }
+
+
+@dataclass
+class Line:
+    """One <tr> to write: its attributes, whether it heads the table, and its cells as (first grid
+    column, cell, rendered text) in column order; a placeholder is one empty cell across the grid."""
+
+    attrs: str
+    header: bool
+    cells: list[tuple[int, Cell, Markup]]
+    placeholder: bool = False
+
+    def columns(self) -> set[int]:
+        """The grid columns this line's own cells take."""
+        return {col for start, cell, _ in self.cells for col in range(start, start + max(cell.colspan, 1))}
+
+
+def _placed(layout: list[tuple[int, Cell]], rendered: list[Markup]) -> list[tuple[int, Cell, Markup]]:
+    return [(start, cell, body) for (start, cell), body in zip(layout, rendered, strict=True)]
+
+
+def grid_html(lines: list[Line], width: int) -> str:
+    """The table's rows, every one exactly ``width`` grid columns: a cell spanning rows spans as many
+    of the lines below it as leave its columns free (and head the table as it does), and a column no
+    cell takes gets an empty cell. The two years' rows interleave in a redline, so a span can end
+    early; a line of the other year never sits under it. Heading lines go in <thead>, which a
+    printed page repeats."""
+    own = [line.columns() for line in lines]
+    covered: list[set[int]] = [set() for _ in lines]  # columns a cell from a line above takes
+    out = []
+    for i, line in enumerate(lines):
+        cells: list[tuple[int, str]] = []
+        for start, cell, body in line.cells:
+            columns = set(range(start, start + max(cell.colspan, 1)))
+            down = 1
+            while (down < cell.rowspan and i + down < len(lines) and lines[i + down].header == line.header
+                   and not columns & (own[i + down] | covered[i + down])):
+                covered[i + down] |= columns
+                down += 1
+            cells.append((start, _cell_html(cell, body, line.header and not line.placeholder, down)))
+        free = [col for col in range(width) if col not in own[i] and col not in covered[i]]
+        cells += [(col, f'<td class="gap"{_span("colspan", n)}></td>') for col, n in _runs(free)]
+        out.append(f"<tr{line.attrs}>{''.join(html for _, html in sorted(cells))}</tr>")
+    heads = sum(1 for _ in takewhile(lambda line: line.header, lines))
+    head = f"<thead>{''.join(out[:heads])}</thead>" if heads else ""
+    return f"{head}<tbody>{''.join(out[heads:])}</tbody>" if heads < len(out) else head
+
+
+def _cell_html(cell: Cell, body: Markup, header: bool, rows: int) -> str:
+    """One cell: a header cell only where it has words to read (an empty one is a data cell)."""
+    tag = "th" if header and body.striptags() else "td"
+    attrs = _span("colspan", max(cell.colspan, 1)) + _span("rowspan", rows)
+    cls = "num" if cell.align == "right" else ("center" if cell.align == "center" else "")
+    if cell.missing:
+        cls += " missing"
+    if cls.strip():
+        attrs += f' class="{cls.strip()}"'
+    return f"<{tag}{attrs}>{body}</{tag}>"
+
+
+def _span(name: str, count: int) -> str:
+    return f' {name}="{count}"' if count > 1 else ""
+
+
+def _runs(columns: list[int]) -> list[tuple[int, int]]:
+    """Consecutive columns as (first, how many)."""
+    runs: list[tuple[int, int]] = []
+    for col in columns:
+        if runs and runs[-1][0] + runs[-1][1] == col:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((col, 1))
+    return runs
 
 
 def _snippet(text: str) -> str:
