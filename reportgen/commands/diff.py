@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.atomic import replace_together
+from reportgen.commands import arguments
 from reportgen.commands.base import Failure, UsageError
 from reportgen.oserrors import reason
 
@@ -46,6 +47,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--format", choices=("text", "json"), default="text", help="终端输出格式（默认 text）")
     parser.add_argument("--show-year-shift", action="store_true",
                         help="逐处标出年份顺延（如 2021年→2022年），而不是只在摘要中说明")
+    parser.add_argument("--layout", metavar="版式",
+                        help=f"YAML 源文件按此版式生成后再对比：{arguments.LAYOUT_NAMES}（reportgen layouts 列出），"
+                             "或含 版式.yaml 的文件夹；优先于源文件的“版式”（DOCX 输入照原样读）")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -53,13 +57,13 @@ def run(args: argparse.Namespace) -> int:
     from reportgen.diff import diff_documents  # deferred: 55 ms; --help loads every command
     from reportgen.diff.files import refused_outputs  # deferred: 120 ms; --help loads every command
 
-    refused = refused_outputs(args.old, args.new, args.out)  # first: never a word of ours over an input
+    refused = refused_outputs(args.old, args.new, args.out, args.layout)  # first: never a word of ours over an input
     if refused:
         for line in refused:
             print(line, file=sys.stderr)
         return 1
     _check_arguments(args)
-    documents = [_loaded(path) for path in (args.old, args.new)]
+    documents = [_loaded(path, args.layout) for path in (args.old, args.new)]
     old, new = documents
     if old is None or new is None:
         return 1
@@ -79,17 +83,18 @@ def _check_arguments(args: argparse.Namespace) -> None:
     for target in args.out:
         if target.suffix.lower() not in OUTPUT_SUFFIXES:
             raise UsageError(f"不支持的输出 {target}：-o 的文件名应以 .html、.docx、.pdf 或 .json 结尾")
+    arguments.check_layout(args.layout)
     if any(target.suffix.lower() in (".docx", ".pdf") for target in args.out):  # dated by SOURCE_DATE_EPOCH
         from reportgen.writers.docx.package import source_date_epoch  # deferred: 36 ms; --help loads every command
 
         source_date_epoch()
 
 
-def _loaded(path: Path) -> Document | None:
+def _loaded(path: Path, layout: str | None) -> Document | None:
     """One input as a Document, its errors (and a count of its warnings) printed; None when it has errors."""
     from reportgen.diff.files import load_input  # deferred: 120 ms; --help loads every command
 
-    document, findings = load_input(path)
+    document, findings = load_input(path, layout)
     errors = [f for f in findings if f.severity == "error"]
     for finding in errors:
         print(finding.format(), file=sys.stderr)

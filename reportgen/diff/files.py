@@ -17,13 +17,14 @@ from reportgen.render import document_for, files_read, prepare
 SOURCE_SUFFIXES = (".yaml", ".yml")
 
 
-def load_input(path: Path) -> tuple[Document | None, list[Finding]]:
-    """A YAML source rendered to its Document, or a DOCX read back; findings say why not."""
+def load_input(path: Path, layout: str | Path | None = None) -> tuple[Document | None, list[Finding]]:
+    """A YAML source rendered to its Document (in ``layout`` when given, else its own), or a DOCX
+    read back; findings say why not."""
     if path.suffix.lower() in SOURCE_SUFFIXES:
         prepared = prepare(path)
         if prepared.budget is None or prepared.errors:
             return None, prepared.findings
-        return document_for(prepared), prepared.findings
+        return document_for(prepared, layout=layout), prepared.findings
     from reportgen.readers.docx import read_docx  # deferred: python-docx costs 60 ms, a DOCX input only
 
     try:
@@ -32,14 +33,14 @@ def load_input(path: Path) -> tuple[Document | None, list[Finding]]:
         return None, exc.findings
 
 
-def refused_outputs(old: Path, new: Path, outputs: list[Path]) -> list[str]:
+def refused_outputs(old: Path, new: Path, outputs: list[Path], layout: str | Path | None = None) -> list[str]:
     """Why the outputs may not be written, before any work: one is an input (OLD, NEW, or a file a
-    YAML input reads: render.files_read), one is named twice, a folder stands
+    YAML input reads in ``layout``: render.files_read), one is named twice, a folder stands
     in its place, or a file where its folder should be."""
     inputs = [old, new]
     for path in (old, new):
         if path.suffix.lower() in SOURCE_SUFFIXES:
-            inputs += files_read(path)
+            inputs += files_read(path, layout)
     lines = overwrite_message(overwritten_inputs(outputs, inputs))
     seen: list[Path] = []
     for target in outputs:
