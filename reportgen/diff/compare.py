@@ -318,6 +318,14 @@ def _sections(items: list[Item]) -> list[tuple[Item | None, list[Item]]]:
     return sections
 
 
+def _contents_items(document: Document) -> list[Item]:
+    """The 目录 of a layout that has one as items: its title, then a line per entry (level kept)."""
+    if not document.contents:
+        return []
+    return [Item("subtitle", document.contents_title, role="contents"),
+            *(Item("paragraph", entry.text, level=entry.level, role="contents") for entry in document.contents)]
+
+
 def _table_key(table: Table) -> str:
     """The words that name a table across years: its title without 表N (numbers move)."""
     return re.sub(r"^表\s*\d+\s*", "", table.title or table.id).strip()
@@ -416,7 +424,9 @@ def diff_documents(old: Document, new: Document, *, old_name: str = "", new_name
     step = new_year - old_year if old_year is not None and new_year is not None else 0
     differ = _Differ(step, show_year_shift)
     sections = differ.document(old, new)
+    # the 目录 repeats the headings: compared on its own, so none of it is counted twice
+    contents = _Differ(step, show_year_shift).blocks(_contents_items(old), _contents_items(new))
     result = DocumentDiff(old_name, new_name, old_year, new_year, sections, show_year_shift,
-                          year_shifts=differ.year_shifts)
+                          year_shifts=differ.year_shifts, contents=contents)
     ChangeCollector(result).run()
     return result

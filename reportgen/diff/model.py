@@ -200,6 +200,7 @@ class DocumentDiff:
     figures: list[FigureChange] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     year_shifts: Counter[tuple[str, str]] = field(default_factory=Counter)
+    contents: list[BlockDiff] = field(default_factory=list)  # the 目录 (title, entries), where a year has one
 
     @property
     def year_step(self) -> int:

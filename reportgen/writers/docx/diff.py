@@ -53,8 +53,12 @@ class TrackedDocxWriter(DocxWriter):
 
     def render_diff(self) -> bytes:
         """The DOCX file."""
+        contents_due = bool(self.result.contents)
         for block in self.result.blocks():
-            self.page_break_diff(block)
+            if contents_due and block.kind == "heading":  # the 目录 after the front matter, as rendered
+                self.contents_diff()
+                contents_due = False
+            self.page_break_diff(*block.page_break)
             if block.table is not None:
                 table = block.table.new or block.table.old
                 assert table is not None
@@ -99,17 +103,29 @@ class TrackedDocxWriter(DocxWriter):
     def _paragraph(self, style: str, body: str, mark: str, extra_ppr: str = "") -> None:
         self.body.append(f"<w:p>{ppr_xml(self.style_ids[style], extra_ppr + mark)}{body}</w:p>")
 
-    def page_break_diff(self, block: BlockDiff) -> None:
-        """The page break before ``block`` as the render writes it (a paragraph holding the break),
-        inserted or deleted where only one year starts a page there. A page that turns (a section
+    def page_break_diff(self, old: bool, new: bool) -> None:
+        """A page break where OLD and NEW start a page, as the render writes it (a paragraph holding
+        the break), inserted or deleted where only one year does. A page that turns (a section
         break, a new page of its own) takes its place, as in the render."""
-        old, new = block.page_break
         if old and new:
             self.page_break(PageBreak())
         elif old or new:
             tag = "ins" if new else "del"
             self._pending_break = len(self.body)
             self._paragraph("Normal", f"{self._rev(tag)}>{_PAGE_BREAK_RUN}</w:{tag}>", self.mark(old, new))
+
+    def contents_diff(self) -> None:
+        """The 目录 as the render writes it (DocxWriter.contents), line by line revised, then its
+        page break: a revision too where only one year has a 目录."""
+        self.turn(False)
+        for block in self.result.contents:
+            diff = block.text or TextDiff()
+            level = block.item.level
+            indent = f'<w:ind w:left="{420 * (level - 1)}"/>' if level > 1 else ""
+            style = "Subtitle" if block.kind == "subtitle" else "Normal"
+            self._paragraph(style, self.runs(diff), self.mark(block.old is not None, block.new is not None), indent)
+        self.page_break_diff(any(b.old is not None for b in self.result.contents),
+                             any(b.new is not None for b in self.result.contents))
 
     # -- text blocks -----------------------------------------------------------------------------
     def text_block(self, block: BlockDiff) -> None:
