@@ -246,7 +246,8 @@ class Glossary:
             return
         fa = f.actual
         self._total(f, "“三公”经费", f.three_public_total, None, "“三公”经费预算", "一般公共预算“三公”经费",
-                    "一般公共预算“三公”经费预算", "三公经费", actual=fa.three_public_prior)
+                    "一般公共预算“三公”经费预算", "三公经费", "“三公”经费合计", "三公经费合计",
+                    actual=fa.three_public_prior)
         named = self.names.get(normalize("“三公”经费"))
         if named:  # the total is unknown where an item is (no figure to give last year's to)
             named[-1].prior = f.three_public_prior

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from reportgen.review.cell_lines import cell_rows, is_cell_line
 from reportgen.review.draft import WIDE_SPACE, Line
 
 # A disclosure states a few thousand figures; checking one against the source costs some tens of
@@ -224,10 +225,18 @@ def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement
             buffer.clear()
 
     header: list[str] | None = None  # the columns of the table being read, where its header names them
+    cell_run: list[tuple[int, str]] = []  # a table whose cells stand one a line (cell_lines.py)
     for line in lines:
         text = _WIDE_SPACE.sub("", line.text).strip()
         if not text:
             continue
+        if is_cell_line(text):
+            flush()
+            cell_run.append((line.number, text))
+            continue
+        if cell_run:
+            counted(_one_a_line(cell_run, unit))
+            cell_run.clear()
         if "单位" in text and ("万元" in text or "元" in text):
             unit = "万元" if "万元" in text else "元"
         row = _table_row(text)
@@ -245,7 +254,14 @@ def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement
         if _SENTENCE_END.search(text[-1:]) or text.endswith(("：", ":")) or _is_heading(text):
             flush()
     flush()
+    counted(_one_a_line(cell_run, unit))
     return statements
+
+
+def _one_a_line(run: list[tuple[int, str]], unit: str) -> list[Statement]:
+    """Each number of a table whose cells stand one a line, as a cell named by its column."""
+    return [Statement(number, "cell", text, to_decimal(text), decimals_of(text), unit, label=name, table_unit=unit)
+            for row in cell_rows(run) for number, name, text in row.cells]
 
 
 _COLUMN_WORDS = sorted(_WORDS["本年列"] + _WORDS["上年列"] + _WORDS["其他列"], key=len, reverse=True)
