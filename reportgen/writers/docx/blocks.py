@@ -67,7 +67,7 @@ class DocxWriter:
         # section break starts a new page itself, and a page break right before one would leave
         # a blank page.
         self._pending_break: int | None = None
-        self._measured: tuple[Table | None, list[tuple[float, float]]] = (None, [])
+        self._measured: tuple[Table | None, list[tuple[float, float, int]]] = (None, [])
 
     def render(self, document: Document) -> None:
         contents_due = bool(document.contents)
@@ -165,7 +165,7 @@ class DocxWriter:
         for note in block.notes:
             self._write_paragraph(clean(note), "Note")
 
-    def _ems(self, block: Table) -> list[tuple[float, float]]:
+    def _ems(self, block: Table) -> list[tuple[float, float, int]]:
         """The table's column contents measured once (column_ems), for its page and its widths."""
         if self._measured[0] is not block:
             self._measured = (block, column_ems(block))

@@ -4,7 +4,10 @@ widths, indentation by level."""
 from __future__ import annotations
 
 import functools
+import math
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from reportgen.document import (
     Cell,
@@ -45,7 +48,7 @@ def row_parts(block: Table, widths: list[int], points: float = TABLE_POINTS) -> 
     # a table set smaller than the style's size (too wide at it): the size on every run
     size = "" if points == TABLE_POINTS else f'<w:sz w:val="{round(points * 2)}"/><w:szCs w:val="{round(points * 2)}"/>'
     covered: dict[int, tuple[int, int]] = {}  # start column → (colspan, rows still to cover)
-    parts: list[list[str]] = [[]]
+    parts: list[list[_Printed]] = [[]]
     for index, row in enumerate(block.header + block.body):
         is_header = index < len(block.header)
         repeats = is_header
@@ -54,6 +57,7 @@ def row_parts(block: Table, widths: list[int], points: float = TABLE_POINTS) -> 
                 parts.append([])
             repeats = True
         tcs: list[str] = []
+        texts: list[tuple[str, int]] = []  # the row's own cells' texts and widths (for its height)
         cells = iter(row.cells)
         col = 0
         while col < columns:
@@ -76,14 +80,68 @@ def row_parts(block: Table, widths: list[int], points: float = TABLE_POINTS) -> 
             if cell.rowspan > 1:
                 merge = "restart"
                 covered[col] = (span, cell.rowspan - 1)
+            elif cell.text:
+                texts.append((cell.text, sum(widths[col:col + span])))
             tcs.append(_tc(cell, row, is_header, widths[col:col + span], merge=merge, size=size))
             col += span
         if next(cells, None) is not None:
             raise ValueError(f"table {block.id}: row {index + 1} has more cells than {columns} columns")
         # cantSplit keeps a row on one page; tblHeader repeats the leading rows on every page.
         tr_pr = "<w:cantSplit/><w:tblHeader/>" if repeats else "<w:cantSplit/>"
-        parts[-1].append(f"<w:tr><w:trPr>{tr_pr}</w:trPr>{''.join(tcs)}</w:tr>")
-    return ["".join(rows) for rows in parts]
+        parts[-1].append(_Printed(repeats, f"<w:tr><w:trPr>{tr_pr}</w:trPr>{''.join(tcs)}</w:tr>", texts))
+    return ["".join(_kept(row.markup) if keep else row.markup for keep, row in zip(_keeps(rows, points), rows, strict=True))
+            for rows in parts]
+
+
+# A table of up to KEEP_WHOLE body rows is kept on one page (when it fits one); a longer one leaves at least FEWEST_LINES lines of its body (four rows of one line) on the page where it
+# begins and on the page where it ends.
+KEEP_WHOLE = 15
+FEWEST_LINES = 4
+_TABLE_TEXT = '<w:pStyle w:val="TableText"/>'
+
+
+@dataclass(slots=True)
+class _Printed:
+    """A row as row_parts writes it: whether it repeats on every page, its markup, and its own
+    cells' texts with their widths (a cell merged down over rows is left out of its height)."""
+
+    repeats: bool
+    markup: str
+    texts: list[tuple[str, int]]
+
+    def lines(self, points: float) -> int:
+        """The lines the row takes: its cell of most lines, wrapped as header_lines wraps."""
+        em = points * 20
+        return max((len(header_lines(text, max((width - CELL_MARGINS) / em, 1.0))) for text, width in self.texts),
+                   default=1)
+
+
+def _keeps(rows: list[_Printed], points: float) -> list[bool]:
+    """Which rows of a part are kept with the row after them (their paragraphs' w:keepNext, which
+    Word and LibreOffice both honour in a table): every row but the last of a part of up to
+    KEEP_WHOLE body rows; else the repeated rows and the body's rows
+    up to FEWEST_LINES lines from its beginning and from its end, so that no page holds a remnant
+    of one to three rows (rows of many lines are no remnant: a long part may break after any)."""
+    body = [i for i, row in enumerate(rows) if not row.repeats]
+    keeps = [row.repeats for row in rows]
+    if len(body) <= KEEP_WHOLE:
+        keeps = [True] * len(rows)
+    else:
+        for ends in (body, body[::-1][1:]):  # from the beginning; from the end (each row kept with the one after)
+            held = 0
+            for i in ends:
+                held += rows[i if ends is body else i + 1].lines(points)
+                if held >= FEWEST_LINES:
+                    break
+                keeps[i] = True
+    if keeps:
+        keeps[-1] = False
+    return keeps
+
+
+def _kept(markup: str) -> str:
+    """A row's markup with every paragraph kept with the next (w:keepNext after its w:pStyle)."""
+    return markup.replace(_TABLE_TEXT, _TABLE_TEXT + "<w:keepNext/>")
 
 
 def _tc(cell: Cell, row: Row, is_header: bool, widths: list[int], merge: str | None, size: str = "") -> str:
@@ -104,13 +162,19 @@ def _tc(cell: Cell, row: Row, is_header: bool, widths: list[int], merge: str | N
 
 
 # How wide the table text is, for widths that keep an amount on one line. Digits are set in the
-# Latin font: 0.5 em in Times New Roman, 0.64 em in DejaVu Serif that LibreOffice puts in its place
-# on Linux, 0.70 em in its bold (totals); 0.70 em covers them all, and 0.37 em a separator (, .).
-# A Han character is a full em. Cell margins: the table style's 108 twips each side. A header may
-# wrap between characters, so its narrowest is one character.
+# Latin font: 0.5 em in Times New Roman (and Liberation Serif, which the PDF puts in its place), 0.64
+# em in DejaVu Serif that LibreOffice used on Linux without it, 0.70 em in its bold (totals); 0.70 em
+# covers them all, and 0.37 em a separator (, .). A Han character is a full em, and so is a per cent
+# sign: “11.11%” does not break before its sign. Cell margins: the table style's 108 twips each side.
+# A header may wrap between characters, so its narrowest is one character.
 DIGIT_EM = 0.70
 SEPARATOR_EM = 0.37
-CELL_MARGINS = 2 * 108 + 24  # and a hair for the borders
+PERCENT_EM = 1.0
+TEXT_MARGINS = 2 * 108
+CELL_MARGINS = TEXT_MARGINS + 24  # and a hair for the borders
+# A cell's left indent, per level: 100 w:leftChars (a character of the cell's size, in Word) and
+# w:left of a 五号 character (210 twips, in readers that take the twips): the wider, at any size.
+INDENT_TWIPS = round(TABLE_POINTS * 20)
 _UNBREAKABLE = re.compile(r"[0-9０-９.,，%‰+\-−=≥≤<>()（）/:：A-Za-z]+")
 
 
@@ -124,17 +188,25 @@ def cell_ems(text: str) -> float:
     """The ems a cell needs so that no number (or Latin word) in ``text`` breaks, and a name keeps
     six characters a line (or its whole length, if shorter); at least one character."""
     if _AMOUNT(text):  # nearly every cell of a large table: its width without a regular expression's search
-        separators = text.count(",") + text.count(".")
-        return max((len(text) - separators) * DIGIT_EM + separators * SEPARATOR_EM, 1.0)
+        return max(_piece_ems(text), 1.0)
     return _text_ems(text)
+
+
+def _piece_ems(piece: str) -> float:
+    """The width of a run that does not break (digits, separators, Latin letters, a per cent sign)."""
+    separators = piece.count(",") + piece.count(".")
+    percents = piece.count("%")
+    return (len(piece) - separators - percents) * DIGIT_EM + separators * SEPARATOR_EM + percents * PERCENT_EM
 
 
 @functools.lru_cache(maxsize=4096)
 def _text_ems(text: str) -> float:
-    """cell_ems of a cell with words (names repeat from row to row: measured once each)."""
-    widest = max((sum(SEPARATOR_EM if ch in ".," else DIGIT_EM for ch in piece)
-                  for piece in _UNBREAKABLE.findall(text)), default=0.0)
-    return max(widest, float(min(len(_UNBREAKABLE.sub("", text)), TEXT_EMS)), 1.0)
+    """cell_ems of a cell with words (names repeat from row to row: measured once each): its widest
+    unbreakable run, and six ems or the whole text's width, whichever is less."""
+    pieces = _UNBREAKABLE.findall(text)
+    widest = max((_piece_ems(piece) for piece in pieces), default=0.0)
+    whole = sum(_piece_ems(piece) for piece in pieces) + len(_UNBREAKABLE.sub("", text))
+    return max(widest, min(whole, float(TEXT_EMS)), 1.0)
 
 
 def min_width(text: str, points: float = TABLE_POINTS) -> int:
@@ -147,14 +219,11 @@ def min_width(text: str, points: float = TABLE_POINTS) -> int:
 TABLE_SIZES = (TABLE_POINTS, 9.0, 7.5)
 
 
-def column_ems(block: Table) -> list[tuple[float, float]]:
-    """Each grid column's narrowest content in ems, as (the widest plain cell, the widest indented
-    cell, which needs 108 twips more), over the body cells that stand in that column alone (a
-    header cell wraps between characters). Measured once; the widths at any size follow from it."""
-    columns = len(block.widths)
-    ems: list[tuple[float, float]] = [(1.0, 0.0)] * columns
+def _grid_cells(rows: list[Row], columns: int) -> Iterator[tuple[int, int, Cell]]:
+    """Each cell of ``rows`` with its first grid column and its span (Row.cells omits the cells a
+    rowspan covers: the walk skips the columns still covered)."""
     covered: dict[int, tuple[int, int]] = {}
-    for row in block.body:
+    for row in rows:
         cells = iter(row.cells)
         col = 0
         while col < columns:
@@ -171,22 +240,35 @@ def column_ems(block: Table) -> list[tuple[float, float]]:
             span = max(cell.colspan, 1)
             if cell.rowspan > 1:
                 covered[col] = (span, cell.rowspan - 1)
-            if span == 1 and col < columns and cell.text:
-                plain, indented = ems[col]
-                width = cell_ems(cell.text)
-                ems[col] = (plain, max(indented, width)) if cell.indent else (max(plain, width), indented)
+            yield col, span, cell
             col += span
+
+
+def column_ems(block: Table) -> list[tuple[float, float, int]]:
+    """Each grid column's narrowest content, as (the widest plain cell in ems, the widest indented
+    cell in ems, its deepest indent in levels), over the body cells that stand in that column alone
+    (a header cell wraps between characters). Measured once; the widths at any size follow from it."""
+    ems: list[tuple[float, float, int]] = [(1.0, 0.0, 0)] * len(block.widths)
+    for col, span, cell in _grid_cells(block.body, len(block.widths)):
+        if span > 1 or not cell.text:
+            continue
+        plain, indented, levels = ems[col]
+        width = cell_ems(cell.text)
+        ems[col] = (plain, max(indented, width), max(levels, cell.indent)) if cell.indent > 0 else (
+            max(plain, width), indented, levels)
     return ems
 
 
-def column_minimums(block: Table, points: float = TABLE_POINTS, ems: list[tuple[float, float]] | None = None) -> list[int]:
-    """Each grid column's narrowest width (twips) at ``points`` without breaking a number."""
+def column_minimums(block: Table, points: float = TABLE_POINTS,
+                    ems: list[tuple[float, float, int]] | None = None) -> list[int]:
+    """Each grid column's narrowest width (twips) at ``points`` without breaking a number, nor an
+    indented name below six characters a line."""
     em = points * 20
-    return [max(int(plain * em), int(indented * em) + 108 if indented else 0) + CELL_MARGINS
-            for plain, indented in (ems or column_ems(block))]
+    return [max(int(plain * em), int(indented * em) + levels * INDENT_TWIPS if levels else 0) + CELL_MARGINS
+            for plain, indented, levels in (ems or column_ems(block))]
 
 
-def table_points(block: Table, total: int, ems: list[tuple[float, float]] | None = None) -> float:
+def table_points(block: Table, total: int, ems: list[tuple[float, float, int]] | None = None) -> float:
     """The size the table is set in: the largest of TABLE_SIZES at which its numbers fit ``total``."""
     ems = ems or column_ems(block)
     return next((points for points in TABLE_SIZES if sum(column_minimums(block, points, ems)) <= total),
@@ -194,19 +276,43 @@ def table_points(block: Table, total: int, ems: list[tuple[float, float]] | None
 
 
 def fit_widths(block: Table, total: int, points: float = TABLE_POINTS,
-               ems: list[tuple[float, float]] | None = None) -> list[int]:
+               ems: list[tuple[float, float, int]] | None = None) -> list[int]:
     """Column widths (twips, summing to ``total``) from the table's relative widths, widened where
     a column's numbers would otherwise break and taken from the others, which keep their
     proportions; when even the narrowest widths exceed ``total``, each column gets its share of
-    ``total`` in proportion to its narrowest."""
+    ``total`` in proportion to its narrowest. A column whose header would leave one character alone
+    on its last line is then made as narrow (but no narrower than its numbers need) or as wide as
+    it takes to avoid it, the others sharing the rest."""
     minimums = column_minimums(block, points, ems)
     if sum(minimums) >= total:
         return scale_widths(minimums, total)
-    fixed: dict[int, int] = {}
+    widths = _shares(block.widths, minimums, total, {})
+    texts = wrapping_texts(block)
+    settled: dict[int, int] = {}
+    for _ in range(len(widths)):  # each round settles a column at least
+        moved: dict[int, int] = {}
+        for i in range(len(widths)):
+            others = [sum(widths[first:i]) for _, first, _ in texts[i]]  # the rest of a merged cell's width
+            width = unorphaned(texts[i], others, widths[i], minimums[i], points)
+            if i not in settled and width != widths[i]:
+                moved[i] = width
+        if not moved or sum((settled | moved).values()) + sum(
+                low for i, low in enumerate(minimums) if i not in settled and i not in moved) > total:
+            break
+        settled |= moved
+        widths = _shares(block.widths, minimums, total, settled)
+    return widths
+
+
+def _shares(relative: list[int], minimums: list[int], total: int, settled: dict[int, int]) -> list[int]:
+    """``total`` shared in proportion to ``relative`` among the columns not ``settled`` (column →
+    width), no column below its minimum: a column short of it gets its minimum, taken from the
+    others (in proportion)."""
+    fixed = dict(settled)
     while True:
         free = [i for i in range(len(minimums)) if i not in fixed]
         rest = total - sum(fixed.values())
-        shares = scale_widths([block.widths[i] for i in free], rest) if free else []
+        shares = scale_widths([relative[i] for i in free], rest) if free else []
         widths = dict(zip(free, shares, strict=True)) | fixed
         short = {i: minimums[i] for i in free if widths[i] < minimums[i]}
         if not short:
@@ -214,7 +320,83 @@ def fit_widths(block: Table, total: int, points: float = TABLE_POINTS,
         fixed |= short
 
 
-def needs_landscape(block: Table, portrait: int, ems: list[tuple[float, float]] | None = None) -> bool:
+def wrapping_texts(block: Table) -> list[list[tuple[str, int, int]]]:
+    """The texts that may wrap, by the last grid column they stand in: the header's (and the
+    subheaders') and the body's names (any cell with a Han character but an amount), each once, with
+    its first column (a merged cell's text wraps in its columns' width together) and its indent."""
+    found: list[set[tuple[str, int, int]]] = [set() for _ in block.widths]
+    heads = block.header + [row for row in block.body if row.kind == "subheader"]
+    for col, span, cell in _grid_cells(heads, len(block.widths)):
+        if cell.text and col + span <= len(found):
+            found[col + span - 1].add((cell.text, col, 0))
+    rows = [row for row in block.body if row.kind != "subheader"]
+    for col, span, cell in _grid_cells(rows, len(block.widths)):
+        if span == 1 and cell.text and not _AMOUNT(cell.text) and _HAN(cell.text):
+            # Han characters alone wrap by their count: one text of each length stands for them all
+            text = cell.text if _UNBREAKABLE.search(cell.text) else "一" * len(cell.text)
+            found[col].add((text, col, max(cell.indent, 0) * INDENT_TWIPS))
+    return [sorted(texts) for texts in found]
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]").search
+
+
+def header_lines(text: str, ems: float) -> list[float]:
+    """The widths (ems) of the lines ``text`` fills in ``ems`` of room, breaking between Han
+    characters and around runs of digits or Latin letters (a run wider than the room stands alone)."""
+    lines = [0.0]
+    for piece in _BREAKS.findall(text):
+        width = _piece_ems(piece) if _UNBREAKABLE.fullmatch(piece) else 1.0
+        if lines[-1] and lines[-1] + width > ems + 1e-6:
+            lines.append(0.0)
+        lines[-1] += width
+    return lines
+
+
+_BREAKS = re.compile(r"[0-9０-９.,，%‰+\-−=≥≤<>()（）/:：A-Za-z]+|.", re.S)
+
+
+def unorphaned(texts: list[tuple[str, int, int]], others: list[int], width: int, minimum: int, points: float) -> int:
+    """A width near ``width`` (twips) for a column at which none of the ``texts`` ending in it
+    leaves one character alone on its last line (a merged cell's also has ``others``, the width of
+    its other columns; an indented one less room): ``width`` when none does; else the widest of
+    fewer characters a line that is no narrower than ``minimum``, or failing that the narrowest of
+    more."""
+    em = points * 20
+
+    def clean(twips: int) -> bool:  # with the margins alone, and with a hair for the borders too
+        return not any(_orphaned(text, (twips + other - indent - margins) / em)
+                       for (text, _, indent), other in zip(texts, others, strict=True)
+                       for margins in (TEXT_MARGINS, CELL_MARGINS))
+
+    if clean(width):
+        return width
+    for fewer in range(math.floor((width - CELL_MARGINS) / em) - 1, 0, -1):
+        twips = max(minimum, math.ceil(fewer * em) + CELL_MARGINS)
+        if twips >= width:
+            break
+        if clean(twips):
+            return twips
+    for more in range(1, max((len(text) for text, _, _ in texts), default=0) + 1):
+        twips = width + math.ceil(more * em)
+        if clean(twips):
+            return twips
+    return width
+
+
+def _orphaned(text: str, room: float) -> bool:
+    """Whether ``text`` set in ``room`` ems leaves one character (or less) on its last line."""
+    if room >= len(text):
+        return False
+    if not _UNBREAKABLE.search(text):  # Han characters only (most names): by arithmetic
+        chars = max(math.floor(room + 1e-6), 1)
+        return len(text) > chars and len(text) % chars == 1
+    lines = header_lines(text, room)
+    return len(lines) > 1 and lines[-1] <= 1.0
+
+
+
+def needs_landscape(block: Table, portrait: int, ems: list[tuple[float, float, int]] | None = None) -> bool:
     """Whether the table's numbers fit a portrait page only when it turns to landscape."""
     return block.wide or sum(column_minimums(block, TABLE_POINTS, ems)) > portrait
 
@@ -248,7 +430,7 @@ def cell_indent(indent: int) -> str:
     """A cell paragraph's left indent in characters (and twips, for readers ignoring chars)."""
     if indent <= 0:
         return ""
-    twips = round(indent * TABLE_POINTS * 20)
+    twips = indent * INDENT_TWIPS
     return f'<w:ind w:leftChars="{int(indent) * 100}" w:left="{twips}"/>'
 
 
