@@ -3,9 +3,11 @@
 Run by a Python that has LibreOffice's ``uno`` module (Debian: python3-uno, /usr/bin/python3),
 not by the test interpreter:
 
-    python3 tests/lo_tracked.py SOFFICE PROFILE_URL OUT_DIR MODE:FILE.docx …
+    python3 tests/lo_tracked.py SOFFICE PROFILE_URL OUT_DIR MODE[+FORMAT…]:FILE.docx …
 
-MODE is ``accept``, ``reject`` or ``keep``; each FILE is saved as OUT_DIR/<stem>.<mode>.txt. The
+MODE is ``accept``, ``reject`` or ``keep``; each FILE is saved as OUT_DIR/<stem>.<mode>.txt, and
+as OUT_DIR/<stem>.<mode>.docx and .pdf where ``+docx`` and ``+pdf`` follow the mode (a round trip
+through LibreOffice's own Word export, and its print). The
 ``--convert-to txt`` command line cannot do this: it writes the document with every change as
 recorded, old and new text side by side.
 """
@@ -22,6 +24,7 @@ from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
 from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
 
 COMMANDS = {"accept": ".uno:AcceptAllTrackedChanges", "reject": ".uno:RejectAllTrackedChanges", "keep": ""}
+FILTERS = {"txt": ("Text (encoded)", "UTF8,LF,,,"), "docx": ("MS Word 2007 XML", ""), "pdf": ("writer_pdf_Export", "")}
 
 
 def prop(name: str, value: object) -> PropertyValue:
@@ -52,16 +55,19 @@ def main(soffice: str, profile: str, out_dir: str, jobs: list[str]) -> int:
         desktop = manager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
         dispatcher = manager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", context)
         for job in jobs:
-            mode, _, path = job.partition(":")
+            modes, _, path = job.partition(":")
+            mode, *formats = modes.split("+")
             document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0,
                                                     (prop("Hidden", True),))
             if COMMANDS[mode]:
                 frame = document.getCurrentController().getFrame()
                 dispatcher.executeDispatch(frame, COMMANDS[mode], "", 0, ())
             stem = os.path.splitext(os.path.basename(path))[0]
-            target = os.path.abspath(os.path.join(out_dir, f"{stem}.{mode}.txt"))
-            document.storeToURL(uno.systemPathToFileUrl(target),
-                                (prop("FilterName", "Text (encoded)"), prop("FilterOptions", "UTF8,LF,,,")))
+            for suffix in ("txt", *formats):
+                target = os.path.abspath(os.path.join(out_dir, f"{stem}.{mode}.{suffix}"))
+                name, options = FILTERS[suffix]
+                document.storeToURL(uno.systemPathToFileUrl(target),
+                                    (prop("FilterName", name), prop("FilterOptions", options)))
             document.close(True)
         try:
             desktop.terminate()

@@ -60,9 +60,11 @@ class TrackedDocxWriter(DocxWriter):
                 contents_due = False
             self.page_break_diff(*block.page_break)
             if block.table is not None:
+                # on the page the render gives this year's table (last year's, for a table gone): after
+                # "accept all" every page is as rendered; "reject all" keeps this year's orientation
                 table = block.table.new or block.table.old
                 assert table is not None
-                self._place(Table(table.id, "", "", "", "", [], [], table.widths, wide=block.table.wide))
+                self._place(table)
                 self.table_diff(block.table, block.status)
             else:
                 self._place(Paragraph(""))
