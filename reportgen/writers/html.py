@@ -170,6 +170,7 @@ class HtmlWriter:
             "toc": [TocEntry(e.level, e.text, e.anchor) for e in document.contents] if document.contents
             else list(self.toc),
             "toc_title": document.contents_title or "目录",
+            "toc_printed": bool(document.contents),
             "meta": dict(document.meta),
         }
 

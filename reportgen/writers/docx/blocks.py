@@ -21,6 +21,7 @@ from reportgen.writers.docx.ooxml import (
     MISSING_RPR,
     clean,
     core_property,
+    page_reference_xml,
     paragraph_xml,
     plain_run_xml,
     ppr_xml,
@@ -68,6 +69,9 @@ class DocxWriter:
         # a blank page.
         self._pending_break: int | None = None
         self._measured: tuple[Table | None, list[tuple[float, float, int]]] = (None, [])
+        # The 目录's targets: each listed heading's or table's anchor → its bookmark, until placed.
+        self._marks: dict[str, str] = {}
+        self._contents = False
 
     def render(self, document: Document) -> None:
         contents_due = bool(document.contents)
@@ -86,7 +90,7 @@ class DocxWriter:
 
     def save(self) -> bytes:
         closing = self.base.sections[self._state()][0]
-        return save("".join(self.body), closing, self._core, self._when, self._app)
+        return save("".join(self.body), closing, self._core, self._when, self._app, update_fields=self._contents)
 
     def block(self, block: Block) -> None:
         if isinstance(block, Title):
@@ -113,7 +117,7 @@ class DocxWriter:
 
     def heading(self, block: Heading) -> None:
         level = min(max(block.level, 1), HEADING_LEVELS)
-        self._write_paragraph(clean(block.full_text), f"Heading {level}")
+        self._write_paragraph(clean(block.full_text), f"Heading {level}", block.anchor)
 
     def paragraph(self, block: Paragraph) -> None:
         if block.role == "note":
@@ -126,14 +130,21 @@ class DocxWriter:
             self._write_paragraph(clean(block.text), "Normal")
 
     def contents(self, document: Document) -> None:
-        """The 目录 as the layout has it, written from the model (no field for Word to update):
-        its title, a line per heading or table indented by level, then a new page."""
+        """The 目录 as the layout has it: its title, a line per heading or table indented by level,
+        each ending in a dot leader to its page number — a PAGEREF field to a bookmark on the heading
+        or the table's caption, which Word updates on opening (w:updateFields) and LibreOffice as it
+        lays the pages out — then a new page."""
         self.turn(False)
+        self._contents = True
         self._write_paragraph(clean(document.contents_title), "Subtitle")
-        for entry in document.contents:
+        tabs = self.base.tabs[False].replace('w:val="right"', 'w:leader="dot" w:val="right"')
+        for number, entry in enumerate(document.contents, start=1):
             indent = f'<w:ind w:left="{420 * (entry.level - 1)}"/>' if entry.level > 1 else ""
-            ppr = ppr_xml(self.style_ids["Normal"], indent)
-            self.body.append(f"<w:p>{ppr}{plain_run_xml(clean(entry.text))}</w:p>")
+            line = plain_run_xml(clean(entry.text))
+            if entry.anchor and entry.anchor not in self._marks:
+                self._marks[entry.anchor] = f"_Toc{number}"
+                line += "<w:r><w:tab/></w:r>" + page_reference_xml(self._marks[entry.anchor])
+            self.body.append(f"<w:p>{ppr_xml(self.style_ids['Normal'], tabs + indent)}{line}</w:p>")
         self.page_break(PageBreak())
 
     def page_break(self, _block: PageBreak) -> None:
@@ -143,10 +154,11 @@ class DocxWriter:
     def table(self, block: Table) -> None:
         if not block.column_count:
             raise ValueError(f"table {block.id}: no columns")
+        anchor = f"table-{block.id}"
         if block.number:
-            self._write_paragraph(clean(block.number), "Table Number")
+            self._write_paragraph(clean(block.number), "Table Number", anchor)
         if block.title:
-            self._write_paragraph(clean(block.title), "Table Title")
+            self._write_paragraph(clean(block.title), "Table Title", anchor)
         if block.department_line or block.unit_line:
             # A right tab stop at the margin puts the unit flush right on the department's line.
             runs = plain_run_xml(clean(block.department_line))
@@ -171,8 +183,16 @@ class DocxWriter:
             self._measured = (block, column_ems(block))
         return self._measured[1]
 
-    def _write_paragraph(self, text: str, style: str) -> None:
-        self.body.append(paragraph_xml(text, self.style_ids[style]))
+    def _write_paragraph(self, text: str, style: str, anchor: str = "") -> None:
+        """A paragraph of ``text`` in ``style``; bookmarked when the 目录 lists ``anchor`` and no
+        paragraph holds its bookmark yet."""
+        mark = self._marks.pop(anchor, "") if anchor else ""
+        if not mark:
+            self.body.append(paragraph_xml(text, self.style_ids[style]))
+            return
+        number = mark.removeprefix("_Toc")
+        self.body.append(f"<w:p>{ppr_xml(self.style_ids[style])}<w:bookmarkStart w:id=\"{number}\" w:name=\"{mark}\"/>"
+                         f"{plain_run_xml(text)}<w:bookmarkEnd w:id=\"{number}\"/></w:p>")
 
     # --- sections and properties ------------------------------------------------------------
 

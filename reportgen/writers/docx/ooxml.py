@@ -102,3 +102,12 @@ def paragraph_xml(text: str, style_id: str | None) -> str:
     if not text:
         return f"<w:p>{ppr_xml(style_id)}</w:p>"
     return f"<w:p>{ppr_xml(style_id)}<w:r>{run_content(text, always_preserve=False)}</w:r></w:p>"
+
+
+def page_reference_xml(bookmark: str, shown: str = "") -> str:
+    """A PAGEREF field to ``bookmark`` (the page it is on), showing ``shown`` until it is updated."""
+    return ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> PAGEREF {bookmark} \\h </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f"{plain_run_xml(shown) if shown else ''}"
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>')

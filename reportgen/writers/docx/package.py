@@ -206,14 +206,34 @@ def app_xml(company: str) -> str:
     return base().app.replace(core_marker("company"), _text(company))
 
 
-def save(body: str, closing: str, core: str, when: datetime, app: str | None = None) -> bytes:
+def save(body: str, closing: str, core: str, when: datetime, app: str | None = None,
+         update_fields: bool = False) -> bytes:
     """The base package with ``body`` (the body's content) and ``closing`` (its last w:sectPr) as
     word/document.xml and ``core`` as docProps/core.xml; every other part as it is, in its order,
-    its compressed bytes copied rather than compressed again; every entry dated ``when``."""
+    its compressed bytes copied rather than compressed again; every entry dated ``when``.
+    ``update_fields``: word/settings.xml asks Word to update the fields on opening (a 目录's
+    page numbers)."""
     head, tail = base().document
     replaced = {DOCUMENT_PART: (head + body + closing + tail).encode("utf-8"), CORE_PART: core.encode("utf-8")}
     if app is not None:
         replaced[APP_PART] = app.encode("utf-8")
+    if update_fields:
+        replaced[SETTINGS_PART] = _settings_updating_fields()
     return assemble(base().entries, replaced, when)
+
+
+SETTINGS_PART = "word/settings.xml"
+
+
+@functools.cache
+def _settings_updating_fields() -> bytes:
+    """The base's word/settings.xml with w:updateFields, in its place in the schema's order (just
+    before w:compat, the first of the elements after it that the base has)."""
+    import io  # deferred: for a document with a 目录 only
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(base().package)) as package:
+        settings = package.read(SETTINGS_PART).decode("utf-8")
+    return settings.replace("<w:compat>", '<w:updateFields w:val="true"/><w:compat>', 1).encode("utf-8")
 
 

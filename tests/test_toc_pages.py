@@ -1,0 +1,139 @@
+"""The 目录 with page numbers (issue 26, part 4): in the DOCX of a layout that has one (上海), each
+line ends in a dot leader and a PAGEREF field to a bookmark on its heading or its table's caption,
+and Word is asked to update the fields on opening; LibreOffice lays them out itself, so the PDF's
+目录 gives the pages where the headings and tables really are; printing the HTML keeps the 目录."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from reportgen.render import render_source
+from tests.clients import require_program
+
+ROOT = Path(__file__).resolve().parent.parent
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+SHANGHAI = sorted(p.stem for p in (ROOT / "data").glob("shanghai-*.yaml"))
+PAGEREF = re.compile(r"^\s*PAGEREF (_Toc\d+) \\h\s*$")
+
+
+def squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def contents_lines(docx: Path) -> tuple[list[tuple[str, str]], dict[str, str], ET.Element]:
+    """The 目录's lines as (text before the tab, the bookmark its PAGEREF names), the text of the
+    paragraph each bookmark is on, and word/document.xml's root."""
+    root = ET.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
+    lines, marked = [], {}
+    for p in root.iter(f"{W}p"):
+        instructions = [PAGEREF.match(i.text or "") for i in p.iter(f"{W}instrText")]
+        if instructions and instructions[0]:
+            text = "".join(t.text or "" for t in p.iter(f"{W}t"))
+            lines.append((text, instructions[0].group(1)))
+        for start in p.findall(f"{W}bookmarkStart"):
+            marked[start.get(f"{W}name")] = "".join(t.text or "" for t in p.iter(f"{W}t"))
+    return lines, marked, root
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("toc")
+    docs = {}
+    for name in SHANGHAI:
+        result = render_source(ROOT / "data" / f"{name}.yaml", out, ("docx", "html"), layout="上海")
+        assert result.outputs, [f.format() for f in result.findings]
+        docs[name] = out / f"{name}.docx"
+    return docs
+
+
+def test_every_contents_line_has_a_dot_leader_and_a_page_reference_to_its_heading(rendered):
+    for name, docx in rendered.items():
+        lines, marked, root = contents_lines(docx)
+        assert len(lines) >= 15, name  # 七 parts and 9 tables
+        assert sorted(mark for _, mark in lines) == sorted(marked), name  # each bookmark once, each named
+        for p in root.iter(f"{W}p"):
+            if p.find(f".//{W}instrText") is not None:
+                tab = p.find(f"{W}pPr/{W}tabs/{W}tab")
+                assert (tab.get(f"{W}val"), tab.get(f"{W}leader"), tab.get(f"{W}pos")) == ("right", "dot", "8845"), name
+        styles = {p.findtext(f".//{W}t") or "": p.find(f"{W}pPr/{W}pStyle") for p in root.iter(f"{W}p")
+                  if p.find(f"{W}bookmarkStart") is not None}
+        assert {s.get(f"{W}val") for s in styles.values()} <= {"Heading1", "Heading2", "Heading3", "TableTitle",
+                                                               "TableNumber"}, name
+        settings = zipfile.ZipFile(docx).read("word/settings.xml").decode("utf-8")
+        assert '<w:updateFields w:val="true"/><w:compat>' in settings, name
+
+
+def test_a_layout_without_a_contents_asks_for_no_update(tmp_path):
+    result = render_source(ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml", tmp_path, ("docx",))
+    package = zipfile.ZipFile(result.outputs[0])
+    assert "updateFields" not in package.read("word/settings.xml").decode("utf-8")
+    xml = package.read("word/document.xml").decode("utf-8")
+    assert "PAGEREF" not in xml and "bookmarkStart" not in xml
+
+
+def page_texts(pdf: Path) -> list[str]:
+    text = subprocess.run([require_program("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return text.split("\f")[:-1]
+
+
+def stands_alone(target: str, page: str) -> bool:
+    """Whether ``target`` is lines of its own on ``page`` (a heading, a caption; not words of a
+    sentence that names it), over up to three lines when it wraps."""
+    lines = [squeezed(line) for line in page.splitlines() if line.strip()]
+    return any("".join(lines[i:i + count]) == target for i in range(len(lines)) for count in (1, 2, 3))
+
+
+def test_the_printed_contents_gives_the_pages_where_the_headings_are(rendered, tmp_path):
+    """LibreOffice prints each line's page number: the page (its footer's number, counted from the
+    cover) where the bookmarked heading or table caption is."""
+    require_program("soffice")
+    from reportgen.writers.pdf import convert
+
+    pdfs = convert(list(rendered.values()), tmp_path)
+    for docx, pdf in zip(rendered.values(), pdfs, strict=True):
+        lines, marked, _ = contents_lines(docx)
+        texts = page_texts(pdf)
+        pages = [squeezed(page) for page in texts]
+        for number, page in enumerate(pages, start=1):
+            assert f"—{number}—" in page, (pdf.name, number)  # the footer: the page's own number
+        toc_end = next(i for i, page in enumerate(pages) if squeezed(lines[-1][0]) in page)
+        contents = "".join(pages[:toc_end + 1])
+        starts, at = [], 0
+        for text, _ in lines:  # each line's place in the 目录, in order; its number runs to the next
+            at = contents.index(squeezed(text), at)
+            starts.append((at, at + len(squeezed(text))))
+        shown, where, page = {}, {}, toc_end + 1
+        for (text, mark), (_, end), following in zip(lines, starts, [*starts[1:], (len(contents), 0)], strict=True):
+            found = re.match(r"[.…·]*(\d+)", contents[end:following[0]])
+            assert found, (pdf.name, text)
+            shown[text] = int(found.group(1))
+            target = squeezed(marked[mark])
+            page = next(i for i in range(page, len(pages)) if stands_alone(target, texts[i]))
+            where[text] = page + 1
+        assert shown == where, pdf.name
+
+
+def test_printing_the_html_keeps_the_layouts_contents(rendered, tmp_path):
+    """Chromium prints the 上海 page with its 目录 on a page of its own; the default layout's list of
+    parts is the screen's navigation and is not printed."""
+    chromium = require_program("chromium")
+    default = render_source(ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml", tmp_path / "default", ("html",))
+    pages = {}
+    for key, html in (("上海", rendered[SHANGHAI[0]].with_suffix(".html")), ("默认", default.outputs[0])):
+        pdf = tmp_path / f"{key}.pdf"
+        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path / 'profile'}",
+                        "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()],
+                       check=True, capture_output=True, timeout=180)
+        pages[key] = [squeezed(page) for page in page_texts(pdf)]
+    lines, _, _ = contents_lines(rendered[SHANGHAI[0]])
+    toc = next(i for i, page in enumerate(pages["上海"]) if "目录一、" in page)
+    assert all(squeezed(text) in pages["上海"][toc] for text, _ in lines)
+    assert pages["上海"][toc].endswith(squeezed(lines[-1][0]))  # the parts begin on the next page
+    assert not any("目录" in page for page in pages["默认"])
