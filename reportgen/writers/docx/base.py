@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 import docx
 from docx.document import Document as DocxDocument
@@ -19,7 +20,14 @@ from docx.oxml.ns import qn
 from docx.shared import Emu
 from lxml import etree
 
-from reportgen.writers.docx.styles import USED_STYLES, add_page_number_footer, set_page, setup_styles
+from reportgen.writers.docx.styles import (
+    FONT_DESCRIPTIONS,
+    UNUSED_FONTS,
+    USED_STYLES,
+    add_page_number_footer,
+    set_page,
+    setup_styles,
+)
 from reportgen.writers.docx.zipped import (
     CORE_DATES,
     CORE_PROPERTIES,
@@ -46,13 +54,33 @@ def build_base() -> Base:
     doc.save(buffer)
     # python-docx dates every entry with the moment it saved; the base is dated 1980-01-01 instead,
     # so that it is the same bytes whenever it is built (a writer dates its own output anyway)
-    package = assemble(entries_of(buffer.getvalue()), {}, DOS_EPOCH)
+    saved = entries_of(buffer.getvalue())
+    fonts = next(entry for entry in saved if entry.name == FONT_TABLE)
+    package = assemble(saved, {FONT_TABLE: font_table(zlib.decompress(fonts.data, -15).decode("utf-8"))}, DOS_EPOCH)
     body_end = _sect_prs(doc)[-1]
     head, tail = doc.part.blob.decode("utf-8").split(body_end)
     sections, text_twips, tabs = _page_turns(package)
     return Base(package=package, style_ids=style_ids, text_twips=text_twips, sections=sections,
                 tabs=tabs, document=(head, tail), core=_core_template(doc),
                 entries=entries_of(package), app=_app_template(package))
+
+
+FONT_TABLE = "word/fontTable.xml"
+_FONT = re.compile(r'\s*<w:font w:name="([^"]*)">.*?</w:font>', re.S)
+
+
+def font_table(template: str) -> bytes:
+    """word/fontTable.xml naming the typefaces the styles use: the template's Latin ones but those
+    no style names (UNUSED_FONTS), then the Chinese ones as Word describes them (FONT_DESCRIPTIONS),
+    each with its alternate."""
+    kept = _FONT.sub(lambda m: "" if m.group(1) in UNUSED_FONTS else m.group(0), template)
+    added = "".join(
+        f'\n  <w:font w:name="{name}">\n    <w:altName w:val="{alternate}"/>\n    <w:panose1 w:val="{panose}"/>\n'
+        f'    <w:charset w:val="86"/>\n    <w:family w:val="{family}"/>\n    <w:pitch w:val="{pitch}"/>\n'
+        f'    <w:sig w:usb0="{sig[0]}" w:usb1="{sig[1]}" w:usb2="{sig[2]}" w:usb3="{sig[3]}" w:csb0="{sig[4]}" '
+        f'w:csb1="{sig[5]}"/>\n  </w:font>'
+        for name, (alternate, panose, family, pitch, sig) in FONT_DESCRIPTIONS.items())
+    return kept.replace("\n</w:fonts>", added + "\n</w:fonts>", 1).encode("utf-8")
 
 
 def _page_turns(package: bytes) -> tuple[dict[str, tuple[str, str]], dict[bool, int], dict[bool, str]]:

@@ -36,6 +36,26 @@ KAI_FONT = "楷体_GB2312"
 TABLE_FONT = "宋体"
 
 
+# Each typeface the styles name, as Word describes it in word/fontTable.xml: the name a reader
+# without it falls back to (w:altName: 仿宋 and 楷体 ship with Windows where the _GB2312 faces do
+# not; 宋体 for 方正小标宋简体), then its PANOSE number, character set (86: GB2312), family, pitch and
+# signature (Unicode ranges and code pages) — so that Word and WPS substitute a face of the same kind.
+FONT_DESCRIPTIONS = {
+    TABLE_FONT: ("SimSun", "02010600030101010101", "auto", "variable",
+                 ("00000003", "288F0000", "00000016", "00000000", "00040001", "00000000")),
+    BODY_FONT: ("仿宋", "02010609030101010101", "modern", "fixed",
+                ("00000001", "080E0000", "00000010", "00000000", "00040000", "00000000")),
+    KAI_FONT: ("楷体", "02010609030101010101", "modern", "fixed",
+               ("00000001", "080E0000", "00000010", "00000000", "00040000", "00000000")),
+    TITLE_FONT: ("宋体", "03000509000000000000", "script", "fixed",
+                 ("00000001", "080E0000", "00000010", "00000000", "00040000", "00000000")),
+    HEI_FONT: ("SimHei", "02010609060101010101", "modern", "fixed",
+               ("800002BF", "38CF7CFA", "00000016", "00000000", "00040001", "00000000")),
+}
+# The template's fonts no style of ours names (Japanese faces among them): not listed.
+UNUSED_FONTS = ("Cambria", "Calibri", "ＭＳ 明朝", "ＭＳ ゴシック")
+
+
 BODY_SIZE = Pt(14)
 
 
