@@ -47,14 +47,15 @@ BAD = [
     "\u200b1700000000",  # a zero-width space in front
 ]
 # What the reference renders were before the check (the same code path, the same bytes), renewed
-# once on purpose since: Word's current compatibility mode (15) and no template counts in app.xml
+# on purpose since: Word's current compatibility mode (15) and no template counts in app.xml; table
+# widths and rows kept together, the font table (issue 26, parts 3 and 5)
 GOOD = {
-    "1700000000": ("c5f3912d39864bf977abedd5483d295dbbcf50744c45b6c42dfef204c7db2653",
-                   "cff373b4e4b1fd9a7a18f1f47d43959d67f21506046947929197d1255a99f38f"),
-    "315532800": ("7c286bd679693d43dfc7e3c96003d409fadc7747425d1df97c00708ed75b4a15",
-                  "add6ce9c4be0a5e1e7c620e7d81eadad805c402d09d0af68071b906f856530ef"),
-    "4354819199": ("fc1c3dca8b03ea39a726db1081c2bf62fda95a832d409af72495b8c4962338dd",
-                   "d70780e98d9aca9d542813911ec25bdef43bfd6bb042f76911dcbae55378acc2"),
+    "1700000000": ("650fe2d68d27c6ebd7a8e429c6a21bc00223b23ac24c64c8e8e6597f7d59f34f",
+                   "08234fe4832120d791624d59783dc375a691ad26e0b2d358ff0b9c43883dcd7c"),
+    "315532800": ("2aab72a6522ad1d496da75453cea20342bd5d84ffc3b05dbabf3e18534741e21",
+                  "542d9588a7d2ee7eb96f1a98d8bd5bd7916b57bf0e6f9f5047f73cfc93aa7efc"),
+    "4354819199": ("5bcb10fa5853521628f6639131456f5c85085fe8a282c5d6679ec78dbe431bf6",
+                   "c0276f6c55a84c9a1a34ddd91598d1b2adabe01247d629cab7772f43318e998c"),
 }
 
 
