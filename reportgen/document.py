@@ -136,6 +136,10 @@ class Document(Record):
     # title and lines; none when the layout prints no 目录.
     contents_title: str = ""
     contents: list[ContentsEntry] = field(default_factory=list)
+    # The body text's size in points and its line, exact in points or None for single spacing: the
+    # layout's 正文字号 and 正文行距
+    body_points: float = 14.0
+    body_line: float | None = 28.0
 
     def headings(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading)]

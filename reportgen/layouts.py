@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 
 from reportgen import cache
@@ -39,7 +40,8 @@ DEFAULT = "默认"
 # (the shipped ones are two deep) is refused for its length, with a message saying so.
 _MAX_CHAIN = 20
 _MAX_SETTINGS_BYTES = 1_000_000
-_KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "标题", "不编号", "展示", "表格", "版本"}
+_KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "标题", "不编号", "展示", "表格", "版本",
+         "正文字号", "正文行距"}
 KINDS = ("部门", "单位")
 _UNITS = ("元", "万元")
 _PATTERN = re.compile(r"\{(一|1|01)\}")
@@ -107,6 +109,10 @@ class Layout(Record):
     kinds: frozenset[str] = frozenset({"部门"})
     # 表格: the tables this layout declares as data (table_specs.py), by the id a template places
     table_specs: dict[str, TableSpec] = field(default_factory=dict)
+    # 正文字号 and 正文行距: the body text's size (points: 三号 16, 四号 14, 小四 12 …) and its line,
+    # exact in points, or None for single spacing (单倍)
+    body_points: float = 14.0
+    body_line: float | None = 28.0
 
     def heading_numbering(self, level: int) -> Numbering:
         """The numbering of headings at ``level`` (1 = a part): deeper levels than the layout
@@ -326,7 +332,8 @@ def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
                     numbering=base.numbering, table_numbering=base.table_numbering, contents=base.contents,
                     budget_word=base.budget_word, base=str(base_name or ""), titles=dict(base.titles), editions=base.editions,
                     table_specs=dict(base.table_specs),
-                    unnumbered=base.unnumbered, table_units=dict(base.table_units), text_units=dict(base.text_units))
+                    unnumbered=base.unnumbered, table_units=dict(base.table_units), text_units=dict(base.text_units),
+                    body_points=base.body_points, body_line=base.body_line)
     _apply(layout, data, str(file))
     if "版本" in data:
         _apply_editions(layout, folder, data, occasion)
@@ -495,6 +502,33 @@ def _set_units(layout: Layout, value: object, at: str) -> None:
     _units(at, value, layout)
 
 
+# The sizes a body may be set in, by their names (GB/T 9704's 三号 for a 公文's body; 四号, 小四 as
+# localities publish), and the points a size or an exact line may be given in.
+SIZES = {"二号": 22.0, "小二": 18.0, "三号": 16.0, "小三": 15.0, "四号": 14.0, "小四": 12.0, "五号": 10.5}
+_POINTS = (9.0, 40.0)
+
+
+def _set_body_size(layout: Layout, value: object, at: str) -> None:
+    size = SIZES.get(value) if isinstance(value, str) else _points(value)
+    if size is None or not _POINTS[0] <= size <= 22.0:
+        raise LayoutError(f"{at}: “正文字号”应为字号（{'、'.join(SIZES)}）或 9 至 22 之间的磅数，如 正文字号: 三号")
+    layout.body_points = size
+
+
+def _set_body_line(layout: Layout, value: object, at: str) -> None:
+    line = _points(value)
+    if value != "单倍" and (line is None or not _POINTS[0] <= line <= _POINTS[1]):
+        raise LayoutError(f"{at}: “正文行距”应为 单倍，或 9 至 40 之间的磅数（固定值），如 正文行距: 28")
+    layout.body_line = line
+
+
+def _points(value: object) -> float | None:
+    """A number of points as YAML gives it (an int, or a Decimal: the safe loader's numbers)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return None
+    return float(value)
+
+
 _SPEC_EXAMPLE = ("如 {支出总表-类款项: {基于: 支出总表, 编码: 分列, 合计行: 末行, 表头: 支出预算, "
                  "列名: {科目编码: 功能分类科目编码}}}")
 _SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名"}
@@ -540,6 +574,7 @@ def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
 _SETTINGS: dict[str, Callable[[Layout, object, str], None]] = {
     "编号": _set_numbering, "表号": _set_table_numbering, "目录": _set_contents, "标题": _set_titles,
     "展示": _set_units, "不编号": _set_unnumbered, "比较措辞": _set_budget_word, "表格": _set_tables,
+    "正文字号": _set_body_size, "正文行距": _set_body_line,
 }
 # an edition (版本) changes the same settings, and may add a folder of templates (模板)
 _EDITION_KEYS = {"适用", "说明", "模板", *_SETTINGS}

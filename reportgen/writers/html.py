@@ -171,6 +171,9 @@ class HtmlWriter:
             else list(self.toc),
             "toc_title": document.contents_title or "目录",
             "toc_printed": bool(document.contents),
+            # the layout's 正文字号 on paper; its lines as 正文行距 says (single: 1.3), exact ones as before
+            "body_points": f"{document.body_points:g}",
+            "body_line": "1.6" if document.body_line else "1.3",
             "meta": dict(document.meta),
         }
 

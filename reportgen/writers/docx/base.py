@@ -42,10 +42,11 @@ _SECT_PR = re.compile(r"<w:sectPr\b.*?</w:sectPr>", re.S)
 _TABS = re.compile(r"<w:tabs>.*?</w:tabs>", re.S)
 
 
-def build_base() -> Base:
+def build_base(body_points: float = 14.0, body_line: float | None = 28.0) -> Base:
+    """The base with the body set in ``body_points`` on lines of ``body_line`` (see setup_styles)."""
     doc = docx.Document()
     strip_template_leftovers(doc)
-    setup_styles(doc)
+    setup_styles(doc, body_points, body_line)
     section = doc.sections[0]
     set_page(section, landscape=False)
     add_page_number_footer(section)

@@ -74,6 +74,7 @@ class DocxWriter:
         self._contents = False
 
     def render(self, document: Document) -> None:
+        self.base = base(document.body_points, document.body_line)  # the layout's body size and line
         contents_due = bool(document.contents)
         for block in document.blocks:
             if contents_due and isinstance(block, Heading):  # the 目录 after the front matter
@@ -90,7 +91,8 @@ class DocxWriter:
 
     def save(self) -> bytes:
         closing = self.base.sections[self._state()][0]
-        return save("".join(self.body), closing, self._core, self._when, self._app, update_fields=self._contents)
+        return save("".join(self.body), closing, self._core, self._when, self._app, update_fields=self._contents,
+                    made=self.base)
 
     def block(self, block: Block) -> None:
         if isinstance(block, Title):

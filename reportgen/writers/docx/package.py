@@ -44,18 +44,24 @@ def _made_from() -> list[Path]:
     return made
 
 
-def _build() -> Base:
-    from reportgen.writers.docx.base import build_base  # deferred: python-docx (56 ms at start-up), cache misses only
-
-    return build_base()
+DEFAULT_LOOK = (14.0, 28.0)  # the body's size and exact line (points) of the default layout
 
 
 @functools.cache
-def base() -> Base:
+def base(body_points: float = DEFAULT_LOOK[0], body_line: float | None = DEFAULT_LOOK[1]) -> Base:
     """The base, built once per process or read back from the user's cache, where an earlier
     process built it with the same python-docx, lxml and writer modules (building it took a
-    fifth of a whole `reportgen render` of a small source, and importing python-docx as much)."""
-    return cache.kept("docx-base", _made_from(), _build, BASE_FORM)
+    fifth of a whole `reportgen render` of a small source, and importing python-docx as much);
+    one for each body size and line a layout sets (正文字号, 正文行距; None: single spacing)."""
+    look = (body_points, body_line)
+    name = "docx-base" if look == DEFAULT_LOOK else f"docx-look-{round(body_points * 2)}-{round(body_line * 2) if body_line else 'single'}"
+    return cache.kept(name, _made_from(), functools.partial(_build, body_points, body_line), BASE_FORM)
+
+
+def _build(body_points: float = DEFAULT_LOOK[0], body_line: float | None = DEFAULT_LOOK[1]) -> Base:
+    from reportgen.writers.docx.base import build_base  # deferred: python-docx (56 ms at start-up), cache misses only
+
+    return build_base(body_points, body_line)
 
 
 # -- the base as the cache keeps it: a line of JSON (every field but bytes, and where in the
@@ -207,19 +213,20 @@ def app_xml(company: str) -> str:
 
 
 def save(body: str, closing: str, core: str, when: datetime, app: str | None = None,
-         update_fields: bool = False) -> bytes:
+         update_fields: bool = False, made: Base | None = None) -> bytes:
     """The base package with ``body`` (the body's content) and ``closing`` (its last w:sectPr) as
     word/document.xml and ``core`` as docProps/core.xml; every other part as it is, in its order,
     its compressed bytes copied rather than compressed again; every entry dated ``when``.
     ``update_fields``: word/settings.xml asks Word to update the fields on opening (a 目录's
-    page numbers)."""
-    head, tail = base().document
+    page numbers). ``made``: the base the body was written for (the default's when None)."""
+    made = made or base()
+    head, tail = made.document
     replaced = {DOCUMENT_PART: (head + body + closing + tail).encode("utf-8"), CORE_PART: core.encode("utf-8")}
     if app is not None:
         replaced[APP_PART] = app.encode("utf-8")
     if update_fields:
         replaced[SETTINGS_PART] = _settings_updating_fields()
-    return assemble(base().entries, replaced, when)
+    return assemble(made.entries, replaced, when)
 
 
 SETTINGS_PART = "word/settings.xml"
@@ -230,7 +237,7 @@ def _settings_updating_fields() -> bytes:
     """The base's word/settings.xml with w:updateFields, in its place in the schema's order (just
     before w:compat, the first of the elements after it that the base has)."""
     import io  # deferred: for a document with a 目录 only
-    import zipfile
+    import zipfile  # deferred: 3 ms at start-up, for a document with a 目录 only
 
     with zipfile.ZipFile(io.BytesIO(base().package)) as package:
         settings = package.read(SETTINGS_PART).decode("utf-8")

@@ -110,7 +110,12 @@ USED_STYLES = {name: WD_STYLE_TYPE.PARAGRAPH for name in (
     "Table Text", *(f"Heading {level}" for level in HEADING_LOOKS))} | {"Table Grid": WD_STYLE_TYPE.TABLE}
 
 
-def setup_styles(doc: DocxDocument) -> None:
+def setup_styles(doc: DocxDocument, body_points: float = 14.0, body_line: float | None = 28.0) -> None:
+    """The styles of every block. ``body_points``: the body's size (and that of the headings set as
+    body text, 1. and （1）, and of the banner and table number); ``body_line``: its line and the
+    headings', exact in points, or None for single spacing (the layout's 正文字号 and 正文行距)."""
+    body = Pt(body_points)
+    line = Pt(body_line) if body_line else 1.0  # a Length sets an exact line, a float a multiple
     styles_el = doc.styles.element
     # The default template ties every font to the theme; a theme attribute beats an explicit
     # name, so Han text would show in the theme's (Japanese) font. Strip them everywhere.
@@ -124,13 +129,13 @@ def setup_styles(doc: DocxDocument) -> None:
 
     normal = doc.styles["Normal"]
     _fonts(normal, BODY_FONT)
-    normal.font.size = BODY_SIZE
+    normal.font.size = body
     fmt = normal.paragraph_format
     fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    fmt.line_spacing = LINE_EXACT  # a Length sets an exact line
+    fmt.line_spacing = line
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(0)
-    _first_line_chars(normal, 2, BODY_SIZE)
+    _first_line_chars(normal, 2, body)
 
     title = doc.styles["Title"]
     _fonts(title, TITLE_FONT, latin=TITLE_FONT)
@@ -157,23 +162,24 @@ def setup_styles(doc: DocxDocument) -> None:
         # Heading 4 and 5 are hidden in the template's gallery; they are used here.
         heading.hidden = False
         heading.unhide_when_used = False
+        size = body if look.size == BODY_SIZE else look.size
         _fonts(heading, look.font, latin=look.font)
-        _plain_look(heading, look.size, bold=look.bold)
+        _plain_look(heading, size, bold=look.bold)
         fmt = heading.paragraph_format
         fmt.keep_with_next = True
-        fmt.line_spacing = LINE_EXACT
+        fmt.line_spacing = line
         fmt.space_before = Pt(14) if level == 1 else Pt(0)
         fmt.space_after = Pt(14) if level == 1 else Pt(0)
         if look.centered:
             fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _first_line_chars(heading, 0 if look.centered else 2, look.size)
+        _first_line_chars(heading, 0 if look.centered else 2, size)
 
     _add_style(doc, "Note", font=BODY_FONT, size=NOTE_SIZE, indent_chars=0, single=True)
-    banner = _add_style(doc, "Banner", font=HEI_FONT, size=BODY_SIZE, indent_chars=0, bold=True)
+    banner = _add_style(doc, "Banner", font=HEI_FONT, size=body, indent_chars=0, bold=True)
     banner.font.color.rgb = RGBColor.from_string(RED)
     banner.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
-    number = _add_style(doc, "Table Number", font=HEI_FONT, size=BODY_SIZE, indent_chars=0, single=True)
+    number = _add_style(doc, "Table Number", font=HEI_FONT, size=body, indent_chars=0, single=True)
     number.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     number.paragraph_format.space_before = Pt(12)
     table_title = _add_style(
