@@ -29,8 +29,8 @@ class Case:
     """One way to trigger ``rule``: ``base`` with ``old`` replaced by ``faulty`` gives the finding; by
     ``fine`` (the same input without the fault) it does not. ``mark``: the start (after indentation)
     of the one line of the faulty source the finding points at; ``path``: the field it names;
-    ``names``: what its message says. ``line_bug``: why the line it gives is not yet ``mark``'s
-    (then test_line_of_the_finding is expected to fail for it, strictly)."""
+    (a path ending in “[” names a list item: the finding's path starts with it); ``names``: what its
+    message says."""
 
     id: str
     rule: str
@@ -42,7 +42,6 @@ class Case:
     path: str
     names: tuple[str, ...]
     severity: str = "error"
-    line_bug: str = ""
 
 
 UNIT = "金额单位: 万元\n"
@@ -60,18 +59,14 @@ CASES = [
     Case("政府经济分类拆分之和不符", "R-政府经济分类", YANTIAN,
          "{科目: 30239, 金额: 5.57}", "{科目: 30239, 金额: 5.57, 政府经济分类: {50201: 5}}",
          "{科目: 30239, 金额: 5.57, 政府经济分类: {50201: 5, 50299: 0.57}}",
-         "- {科目: 30239", "", ("经济分类 30239", "政府经济分类拆分之和 5.00万元")),
+         "- {科目: 30239", "支出.基本支出.经济分类[", ("经济分类 30239", "政府经济分类拆分之和 5.00万元")),
     Case("中小企业预留大于采购合计", "R-政府采购", YANTIAN,
          "政府采购:\n" + PROCUREMENT_ZERO, "政府采购:\n" + PROCUREMENT_ZERO + "  中小企业: 1\n",
          "政府采购:\n" + PROCUREMENT_ZERO + "  中小企业: 0\n",
-         "中小企业: 1", "政府采购.中小企业", ("面向中小企业预留 1.00万元", "政府采购合计"),
-         line_bug="R-政府采购 gives Procurement.line, the line of the 政府采购 section's first key (货物), "
-                  "not that of 政府采购.中小企业, the field it names"),
+         "中小企业: 1", "政府采购.中小企业", ("面向中小企业预留 1.00万元", "政府采购合计")),
     Case("绩效金额大于项目支出", "R-绩效金额", YANTIAN,
          "  金额: 827.56\n  重点项目", "  金额: 827.57\n  重点项目", "  金额: 827.56\n  重点项目",
-         "金额: 827.57", "绩效管理.金额", ("纳入绩效目标管理的金额 827.57万元", "项目支出"),
-         line_bug="R-绩效金额 is made with line 0 (reportgen/checks/budget.py), though the source's "
-                  "key_lines know the line of 绩效管理.金额"),
+         "金额: 827.57", "绩效管理.金额", ("纳入绩效目标管理的金额 827.57万元", "项目支出")),
     Case("两条默认解释都已改写或删去", "R-级次", YANTIAN,
          UNIT, GLOSSARY + "  - {术语: 财政拨款收入, 解释: 指本部门从本级财政取得的拨款。}\n  - {术语: “三公”经费, 删去: true}\n",
          GLOSSARY + "  - {术语: 财政拨款收入, 解释: 指本部门从本级财政取得的拨款。}\n",
@@ -150,11 +145,10 @@ def test_the_rule_is_reported_where_the_fault_is(tmp_path, case):
     finding, path, text = _found(tmp_path, case)
     assert finding.severity == case.severity
     assert finding.file == str(path)
-    assert finding.path == case.path
+    assert finding.path.startswith(case.path) if case.path.endswith("[") else finding.path == case.path
     for fragment in case.names:
         assert fragment in finding.message, finding.format()
-    if not case.line_bug:
-        assert finding.line == _line_of(text, case.mark), finding.format()
+    assert finding.line == _line_of(text, case.mark), finding.format()
     assert f"[{case.rule}]" in finding.format()
 
 
@@ -163,17 +157,6 @@ def test_the_same_source_without_the_fault_is_not_reported(tmp_path, case):
     path, _ = _write(tmp_path, case, case.fine, "fine.yaml")
     findings = check_findings(path)
     assert not [f for f in findings if f.rule == case.rule], [f.format() for f in findings]
-
-
-LINE_BUGS = [c for c in CASES if c.line_bug]
-
-
-@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c.line_bug))
-                                  for c in LINE_BUGS], ids=[c.id for c in LINE_BUGS])
-def test_line_of_the_finding(tmp_path, case):
-    """The line of the field the finding names: expected to fail until the rule gives it."""
-    finding, _, text = _found(tmp_path, case)
-    assert finding.line == _line_of(text, case.mark), finding.format()
 
 
 # --- a DOCX that cannot be read: R-DOCX (not a Word document), R-文件 (not a regular file) ----------

@@ -429,11 +429,12 @@ def _unlisted(b: Budget, code: str, name: str, line: int) -> Finding:
 
 @rule("R-政府经济分类")
 def government_split(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
-    for row in b.economic_rows:
+    for index, row in enumerate(b.economic_rows, 1):
         if row.government and sum(row.government.values(), ZERO) != row.amount:
             yield make_finding(b, "error", "R-政府经济分类",
                            f"经济分类 {row.code} 金额 {m.with_unit(row.amount)}，其政府经济分类拆分之和 "
-                           f"{m.with_unit(sum(row.government.values(), ZERO))}", row.line)
+                           f"{m.with_unit(sum(row.government.values(), ZERO))}", row.line,
+                           f"支出.基本支出.经济分类[{index}].政府经济分类")
 
 
 @rule("R-三公经费")
@@ -455,8 +456,8 @@ def procurement(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     p = b.procurement
     if p is not None and p.sme is not None and f.procurement_total is not None and p.sme > f.procurement_total:
         yield make_finding(b, "error", "R-政府采购",
-                       f"面向中小企业预留 {m.with_unit(p.sme)} 大于政府采购合计 {m.with_unit(f.procurement_total)}", p.line,
-                       "政府采购.中小企业")
+                       f"面向中小企业预留 {m.with_unit(p.sme)} 大于政府采购合计 {m.with_unit(f.procurement_total)}",
+                       b.line_of("政府采购.中小企业") or p.line, "政府采购.中小企业")
 
 
 @rule("R-绩效金额")
@@ -464,7 +465,8 @@ def performance_amount(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     g = b.performance
     if g is not None and g.amount is not None and f.project is not None and g.amount > f.project:
         yield make_finding(b, "error", "R-绩效金额",
-                       f"纳入绩效目标管理的金额 {m.with_unit(g.amount)} 大于项目支出 {m.with_unit(f.project)}", 0, "绩效管理.金额")
+                       f"纳入绩效目标管理的金额 {m.with_unit(g.amount)} 大于项目支出 {m.with_unit(f.project)}",
+                       b.line_of("绩效管理.金额"), "绩效管理.金额")
 
 
 def _compared_items(b: Budget, f: Computed) -> Iterator[tuple[str, Decimal | None, Decimal | None, str, int, str]]:

@@ -906,6 +906,8 @@ class _SourceReader:
         p = d.get("政府采购")
         if p is None:
             return None
+        if "中小企业" in p:
+            self.line(p, "中小企业", "政府采购.中小企业")
         return Procurement(
             goods=self.opt_amount(p, "货物") or ZERO,
             works=self.opt_amount(p, "工程") or ZERO,
@@ -932,6 +934,8 @@ class _SourceReader:
     def performance(self, p: LocDict | None) -> Performance | None:
         if p is None:
             return None
+        if "金额" in p:
+            self.line(p, "金额", "绩效管理.金额")
         return Performance(
             scope=str(p.get("单位范围", "")),
             project_count=p.get("项目数"),
