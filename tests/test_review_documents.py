@@ -114,3 +114,10 @@ def test_a_workbook_without_a_required_table_is_told_which(capsys, tmp_path):
     run(capsys, "review", str(partial), "--layout", "上海", "-o", str(tmp_path / "pages"))
     (cells,) = _checklist((tmp_path / "pages" / "index.html").read_text(encoding="utf-8")).values()
     assert cells[0].startswith("未读到 1 张：") and "三公" in cells[0] and cells[6] == "（没有正文）"
+
+
+@pytest.mark.parametrize("name", ["shanghai-putuo-shehuigongzuo-juesuan-2024", "shanghai-putuo-guihuaziyuan-juesuan-2024"])
+def test_a_final_accounts_document_is_named_as_such_and_never_read_as_a_budget(capsys, name):
+    """A 部门决算 published in summer: its 收入支出决算总表 is no 收支总表 — said, not reconciled as one."""
+    code, out = run(capsys, "review", str(ROOT / "tests" / "seeds" / "juesuan" / f"{name}.pdf"), "--layout", "上海")
+    assert code == 1 and "这是一份决算（读到“收入支出决算总表”）" in out and "不一致" not in out

@@ -116,9 +116,25 @@ def _grid_line(grid: Grid) -> str:
 
 
 def _no_tables(paths: list[Path], unknown: list[Grid]) -> str:
-    names = "、".join(_grid_line(g) for g in unknown[:8]) or "（没有表格）"
-    return (f"{'、'.join(map(str, paths))}：没有认出任何预算表（读到 {names}）；"
+    final = next((text for grid in unknown for text in _title_texts(grid) if "决算" in text and "表" in text), None)
+    if final is not None:  # a 部门决算 (final accounts): its tables are not a budget's, never read as one
+        return (f"{'、'.join(map(str, paths))}：这是一份决算（读到“{final}”），reportgen 目前只导入和审核部门预算的表格；"
+                "未写出源文件")
+    names = "；".join(f"{file} {'、'.join(g.name for g in grids)}" for file, grids in _by_file(unknown[:8]).items())
+    return (f"{'、'.join(map(str, paths))}：没有认出任何预算表（读到 {names or '（没有表格）'}）；"
             "应为预算管理系统导出的工作簿或公开的预算文本，表名如“部门收入预算总表”，或用 --layout 指定版式")
+
+
+def _by_file(grids: list[Grid]) -> dict[str, list[Grid]]:
+    out: dict[str, list[Grid]] = {}
+    for grid in grids:
+        out.setdefault(str(grid.file), []).append(grid)
+    return out
+
+
+def _title_texts(grid: Grid) -> list[str]:
+    """The words of a grid's first rows (where a table's title stands), spaces dropped."""
+    return ["".join(cell.text.split()) for row in grid.rows[:4] for cell in row if cell.text.strip()][:40]
 
 
 def _no_figures(paths: list[Path], with_figures: list[str]) -> str:
