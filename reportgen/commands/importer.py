@@ -39,6 +39,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from reportgen.importing.grid import ImportRefused  # deferred: with the readers
     from reportgen.importing.pipeline import (  # deferred: the readers; --help loads every command
         import_files,
         prior_files,
@@ -47,7 +48,12 @@ def run(args: argparse.Namespace) -> int:
 
     inputs = [*args.files, *([args.prior] if args.prior else [])]
     _refuse_clashes([p for p in (args.out, args.report) if p is not None], inputs)
-    result = import_files(list(args.files), args.layout, with_prior=args.prior is not None)
+    try:
+        result = import_files(list(args.files), args.layout, with_prior=args.prior is not None)
+    except ImportRefused as exc:
+        if not exc.differences:
+            raise
+        raise Failure("\n".join([exc.message, *exc.differences])) from exc  # a 决算's tables, reconciled
     out = args.out or _default_name(result.imported.department, result.imported.year)
     files = prior_files(result, out, args.prior, args.layout)
     _refuse_clashes(list(files), inputs)

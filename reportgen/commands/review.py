@@ -64,6 +64,8 @@ def _print(result: DocumentReview) -> None:
     print(f"== {result.document}")
     if result.refused:
         print(f"{result.document}: 错误 [审核] {result.refused}")
+        for line in result.final:  # a 部门决算: its tables reconciled all the same
+            print(f"{result.document}: 错误 [表内不一致] {line}")
         return
     assert result.imported is not None
     for line in result.imported.differences:
@@ -85,7 +87,7 @@ def _summary_line(reviews: list[DocumentReview]) -> str:
 
 def _as_dict(result: DocumentReview) -> dict[str, object]:
     return {"document": str(result.document), "refused": result.refused, "counts": result.counts,
-            "tables": result.imported.differences if result.imported else [],
+            "tables": result.imported.differences if result.imported else result.final,
             "checks": [f.as_dict() for f in result.checks],
             "narrative": result.narrative.as_dict() if result.narrative else None}
 

@@ -27,6 +27,7 @@ class TableKind:
     shape: str = "科目"  # 科目 (rows of codes), 两栏 (income left, spending right), 一行 (one row of items)
     fund: str = ""  # the fund a function table is of (一般公共预算, 政府性基金, 国有资本经营)
     required: bool = True  # a disclosure must publish it (必备: 否 for one a locality may leave out)
+    final: bool = False  # a table of the 部门决算 (种类: 决算): reconciled, never read as a budget's
 
 
 @dataclass
@@ -69,6 +70,7 @@ def _extend(catalog: Catalog, data: object) -> None:
         kind.shape = str(spec.get("形状", kind.shape))
         kind.fund = str(spec.get("资金", kind.fund))
         kind.required = spec.get("必备", kind.required) not in (False, "否")
+        kind.final = str(spec.get("种类", "决算" if kind.final else "预算")) == "决算"
     for section, target in (("列", catalog.columns), ("收入项目", catalog.income_rows),
                             ("支出项目", catalog.spending_rows)):
         for meaning, words in (data.get(section) or {}).items():

@@ -15,6 +15,7 @@ from reportgen.errors import SourceError
 from reportgen.importing import catalog as catalogs
 from reportgen.importing.build import Imported, build
 from reportgen.importing.emit import source_text, walk
+from reportgen.importing.final_accounts import final_differences
 from reportgen.importing.grid import Grid, ImportRefused
 from reportgen.importing.readers import read_file, text_sheet_lines
 from reportgen.importing.recognize import Table, recognize
@@ -51,6 +52,12 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
         if read.is_document:
             documents.append(path)
     tables, unknown = recognize(grids, catalog)
+    final = [t for t in tables if t.kind.final]
+    if final and len(final) == len(tables):  # a 部门决算: its tables reconciled, no budget source written
+        reconciled, problems = final_differences(final)
+        told = grouped(reconciled) + [unreadable(p) for p in problems]
+        raise ImportRefused(_final_accounts(paths, final, len(told)), told)
+    tables = [t for t in tables if not t.kind.final]  # a budget's stray 决算 table is none of its tables
     if not documents:  # a workbook's text sheets (职能, 机构设置, 名词解释 …) are its narrative
         lines += text_sheet_lines(unknown)
     if not tables:
@@ -113,6 +120,13 @@ def _table_line(table: Table) -> dict[str, str]:
 
 def _grid_line(grid: Grid) -> str:
     return f"{grid.file} {grid.name}"
+
+
+def _final_accounts(paths: list[Path], final: list[Table], differences: int) -> str:
+    found = f"{differences} 处不一致（见下）" if differences else "未发现不一致"
+    return (f"{'、'.join(map(str, paths))}：这是一份部门决算，读出 {len(final)} 张决算表"
+            f"（{'、'.join(t.kind.id for t in final)}）；表内与表间核对：{found}。"
+            "reportgen 目前只能把部门预算导入为源文件，正文也只按预算核对；未写出源文件")
 
 
 def _no_tables(paths: list[Path], unknown: list[Grid]) -> str:

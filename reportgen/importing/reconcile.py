@@ -37,7 +37,7 @@ def differences(imported: Imported) -> list[Difference]:
     for kind, rows in imported.rows.items():
         if imported.tables[kind].kind.shape == "科目":
             found += _within_rows(kind, rows)
-            found += _levels(kind, rows)
+            found += levels(kind, rows)
     found += _funds_against_all(imported)
     for kind in imported.sides:
         found += _two_sided(imported, kind)
@@ -84,7 +84,7 @@ def _name(row: Row) -> str:
     return f"{row.code} {row.name}".strip() if row.code else row.label
 
 
-def _levels(kind: str, rows: list[Row]) -> Iterable[Difference]:
+def levels(kind: str, rows: list[Row]) -> Iterable[Difference]:
     """类 = Σ 款, 款 = Σ 项, 合计 row = Σ 类, for every amount column."""
     coded = [r for r in rows if r.code]
     children: dict[str, list[Row]] = {}
@@ -92,13 +92,13 @@ def _levels(kind: str, rows: list[Row]) -> Iterable[Difference]:
         if len(row.code) > 3:
             children.setdefault(row.code[:-2], []).append(row)
     for row in coded:
-        yield from _column_sums(kind, row, children.get(row.code, []))
+        yield from column_sums(kind, row, children.get(row.code, []))
     classes = [r for r in coded if len(r.code) == 3] or [r for r in coded if len(r.code) == 5]
     for total in (r for r in rows if r.total):
-        yield from _column_sums(kind, total, classes)
+        yield from column_sums(kind, total, classes)
 
 
-def _column_sums(kind: str, row: Row, children: list[Row]) -> Iterable[Difference]:
+def column_sums(kind: str, row: Row, children: list[Row]) -> Iterable[Difference]:
     if not children:
         return
     for meaning, amount in row.amounts.items():

@@ -31,6 +31,7 @@ TO_FILL = ("待填写", "金额待填写", "R-缺少")
 class DocumentReview:
     document: Path
     refused: str = ""  # why the document could not be read or has no budget table ("" when it could)
+    final: list[str] = field(default_factory=list)  # a 部门决算 (refused): the differences among its tables
     imported: ImportResult | None = None
     checks: list[Finding] = field(default_factory=list)  # check's findings on the imported source
     narrative: Review | None = None
@@ -41,7 +42,7 @@ class DocumentReview:
         """Findings by kind, and the narrative's figures, for the bureau's summary."""
         narrative = self.narrative.counts if self.narrative else {"read": 0, "agree": 0, "disagree": 0, "unknown": 0}
         kinds = Counter(f.severity for f in self.checks)
-        return {"tables": len(self.imported.differences) if self.imported else 0,
+        return {"tables": len(self.imported.differences) if self.imported else len(self.final),
                 "errors": kinds["error"], "warnings": kinds["warning"],
                 "prose": narrative["disagree"] + (len(self.narrative.contradictions) if self.narrative else 0),
                 "read": narrative["read"], "agree": narrative["agree"], "unknown": narrative["unknown"]}
@@ -54,7 +55,7 @@ class DocumentReview:
         if self.imported is None:
             return {}
         imported = self.imported.imported
-        required = [kind for kind in imported.catalog.tables if kind.required]
+        required = [kind for kind in imported.catalog.tables if kind.required and not kind.final]
         withheld = imported.tree.get("不公开")
         parts: list[str] | None = None  # a workbook has no text whose parts could be missing
         if self.imported.documents:
@@ -92,7 +93,7 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
     try:
         result.imported = import_files([document], layout)
     except ImportRefused as exc:
-        result.refused = exc.message
+        result.refused, result.final = exc.message, exc.differences
         return result
     with tempfile.TemporaryDirectory(prefix="reportgen-review-") as folder:
         source = Path(folder) / "source.yaml"

@@ -1,0 +1,188 @@
+"""A 部门决算 (final accounts) document's tables reconciled among themselves: what a finance bureau can
+check of one without any source. The tables are known by their titles (导入.yaml, 种类: 决算); none is read
+as a budget's table, and no source is written from them (the 决算 source kind is not there yet).
+
+What is checked, each only where the document prints the figures:
+- every function table (收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表): 类 = Σ 款, 款 = Σ 项 and the
+  合计 row = Σ 类 in every column; a row's 合计 = the sum of its part columns, where every column holding
+  a figure is known (an unknown column's figure could be a part: then the row is not judged);
+- each 两栏 总表 on its first amount column: 本年收入合计 = Σ the income above it, 本年支出合计 = Σ the
+  classes above it, 总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 on the left and 本年支出合计 +
+  结余分配 + 年末结转和结余 on the right, and the two 总计 equal;
+- the 基本支出 table: each 类 = Σ its 款, 人员经费合计 = 301 + 303, 公用经费合计 = 302 + 310 (+ 307, 309, 399
+  where printed), and their sum = the 一般公共预算 table's 基本支出;
+- across tables: the 总表's 本年收入合计 and 本年支出合计 against the 收入决算表's and 支出决算表's 合计.
+A table in 万元 prints each figure rounded: a gap that rounding can make is no difference (元 tables are
+exact)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from reportgen.importing.catalog import normalized
+from reportgen.importing.recognize import Table, cell_text, is_amount
+from reportgen.importing.reconcile import Difference, column_sums, levels
+from reportgen.importing.rows import NUMBERING, Amount, CellProblem, Row, body_rows
+from reportgen.importing.sides import sides
+
+ZERO = Decimal(0)
+# A row's 合计 and the columns that make it, in the function tables of a 决算.
+PART_COLUMNS = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "上级补助收入", "事业收入", "事业单位经营收入",
+                "附属单位上缴收入", "其他收入", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
+FUNCTION_TABLES = ("收入决算表", "支出决算表", "一般公共预算财政拨款支出决算表")
+# Each 两栏 总表's sides: the subtotal, what is added to it, and the total it makes.
+BALANCES = {
+    "收入支出决算总表": (("本年收入合计", ("使用非财政拨款结余", "年初结转和结余")),
+                         ("本年支出合计", ("结余分配", "年末结转和结余"))),
+    "财政拨款收入支出决算总表": (("本年收入合计", ("年初财政拨款结转和结余",)),
+                                 ("本年支出合计", ("年末财政拨款结转和结余",))),
+}
+PERSONNEL, PUBLIC = ("301", "303"), ("302", "307", "309", "310", "399")
+
+
+def final_differences(tables: list[Table]) -> tuple[list[Difference], list[CellProblem]]:
+    """Every difference among the 决算 tables, and the cells that could not be read."""
+    problems: list[CellProblem] = []
+    by_kind = {t.kind.id: t for t in tables}
+    rows = {kind: body_rows(by_kind[kind], problems=problems) for kind in FUNCTION_TABLES if _coded(by_kind.get(kind))}
+    found: list[Difference] = []
+    for kind, table_rows in rows.items():
+        found += levels(kind, table_rows)
+        found += _row_totals(kind, by_kind[kind], table_rows)
+    subtotals: dict[str, Row] = {}
+    for kind in BALANCES:
+        if kind in by_kind and by_kind[kind].kind.shape == "两栏":
+            left, right = sides(by_kind[kind], problems)
+            found += _balance(kind, left, right, subtotals)
+    basic = by_kind.get("一般公共预算财政拨款基本支出决算表")
+    if basic is not None:
+        found += _basic(basic, rows.get("一般公共预算财政拨款支出决算表", []), problems)
+    found += _across(subtotals, rows)
+    units = {kind: table.unit for kind, table in by_kind.items()}
+    return [d for d in found if not _rounding_explains(d, units.get(d.table, ""))], problems
+
+
+def _rounding_explains(difference: Difference, unit: str) -> bool:
+    """Whether printing each figure rounded (a 万元 table to 0.01) can make its parts miss its total:
+    each printed figure is within half its last digit of the exact one, and the exact parts make the
+    exact total, so a gap up to half a digit per figure is no slip. A 元 table's figures are exact."""
+    if unit != "万元":
+        return False
+    figures = (difference.total, *difference.parts)
+    decimals = max(-int(f.value.as_tuple().exponent) for f in figures)
+    half = Decimal(5) / Decimal(10) ** (decimals + 1)
+    return abs(difference.total.value - difference.parts_sum) <= half * len(figures)
+
+
+def _coded(table: Table | None) -> bool:
+    return table is not None and "编码" in table.columns.values() and "合计" in table.columns.values()
+
+
+def _row_totals(kind: str, table: Table, rows: list[Row]) -> Iterable[Difference]:
+    """A row's 合计 against its part columns, where no figure stands in a column of no known meaning."""
+    if _unknown_figures(table):
+        return
+    for row in rows:
+        total = row.amounts.get("合计")
+        parts = [row.amounts[m] for m in PART_COLUMNS if m in row.amounts]
+        if total is not None and len(parts) >= 2 and sum((p.value for p in parts), ZERO) != total.value:
+            yield Difference(kind, f"{_name(row)} 合计", total, tuple(parts))
+
+
+def _unknown_figures(table: Table) -> bool:
+    grid = table.grid
+    known = set(table.columns)
+    return any(col not in known and is_amount(grid.cell(row, col)) and cell_text(grid.cell(row, col)).strip()
+               for row in range(table.body_start, len(grid.rows)) for col in range(grid.width))
+
+
+def _name(row: Row) -> str:
+    return f"{row.code} {row.name}".strip() if row.code else row.label
+
+
+def _value(row: Row | None) -> Decimal:
+    """A side row's first amount (a blank or missing row is nothing)."""
+    if row is None or not row.amounts:
+        return ZERO
+    return next(iter(row.amounts.values())).value
+
+
+def _balance(kind: str, left: list[Row], right: list[Row], subtotals: dict[str, Row]) -> Iterable[Difference]:
+    totals = []
+    for side, (subtotal, added) in zip((left, right), BALANCES[kind], strict=True):
+        labels = [normalized(NUMBERING.sub("", r.label)) for r in side]
+        if subtotal not in labels:
+            continue
+        at = labels.index(subtotal)
+        sub = side[at]
+        subtotals[f"{kind}:{subtotal}"] = sub
+        items = [r for r in side[:at] if r.amounts and any(not a.blank for a in r.amounts.values())]
+        if sub.amounts and items:
+            yield from _sum(kind, subtotal, sub, items)
+        total = next((r for label, r in zip(labels, side, strict=True) if label == "总计" and r.amounts), None)
+        if total is not None:
+            extra = [r for label, r in zip(labels[at + 1:], side[at + 1:], strict=True) if label in added and r.amounts]
+            yield from _sum(kind, f"{subtotal}一侧的总计", total, [sub, *extra])
+            totals.append(total)
+    if len(totals) == 2 and _value(totals[0]) != _value(totals[1]):
+        yield Difference(kind, "收入总计与支出总计", _amount(totals[0]), (_amount(totals[1]),))
+
+
+def _amount(row: Row) -> Amount:
+    return next(iter(row.amounts.values()))
+
+
+def _sum(kind: str, what: str, total: Row, parts: list[Row]) -> Iterable[Difference]:
+    if sum((_value(p) for p in parts), ZERO) != _value(total):
+        yield Difference(kind, what, _amount(total), tuple(_amount(p) for p in parts if p.amounts))
+
+
+def _basic(table: Table, general: list[Row], problems: list[CellProblem]) -> Iterable[Difference]:
+    """The 基本支出 table of two (编码, 名称, 决算数) halves: 类 = Σ 款, 人员/公用经费合计 = their classes,
+    and their sum = the 一般公共预算 table's 基本支出."""
+    rows = _economic_halves(table, problems)
+    coded = [r for r in rows if r.code]
+    children: dict[str, list[Row]] = {}
+    for row in coded:
+        if len(row.code) == 5:
+            children.setdefault(row.code[:3], []).append(row)
+    kind = table.kind.id
+    for row in coded:
+        yield from column_sums(kind, row, children.get(row.code, []))
+    classes = {r.code: r for r in coded if len(r.code) == 3}
+    named = {normalized(r.label): r for r in rows if not r.code}
+    totals = []
+    for label, codes in (("人员经费合计", PERSONNEL), ("公用经费合计", PUBLIC)):
+        total = named.get(label)
+        parts = [classes[c] for c in codes if c in classes]
+        if total is not None and parts:
+            totals.append(total)
+            yield from _sum(kind, label, total, parts)
+    general_total = next((r for r in general if r.total and "基本支出" in r.amounts), None)
+    if len(totals) == 2 and general_total is not None:
+        basic = general_total.amounts["基本支出"]
+        if basic.value != sum((_value(t) for t in totals), ZERO):
+            yield Difference(kind, "人员经费合计与公用经费合计（一般公共预算财政拨款支出决算表 基本支出）", basic,
+                             tuple(_amount(t) for t in totals))
+
+
+def _economic_halves(table: Table, problems: list[CellProblem]) -> list[Row]:
+    """Each half's rows: (编码, 名称, 决算数) read left half first, then the right."""
+    columns = sorted(table.columns.items())
+    codes = [c for c, m in columns if m == "编码"]
+    out: list[Row] = []
+    for start, end in zip(codes, [*codes[1:], table.grid.width], strict=True):
+        half = {c: m for c, m in columns if start <= c < end}
+        if set(half.values()) >= {"编码", "名称", "决算数"}:
+            out += body_rows(table, half, problems)
+    return out
+
+
+def _across(subtotals: dict[str, Row], rows: dict[str, list[Row]]) -> Iterable[Difference]:
+    """The 总表's 本年收入合计 and 本年支出合计 against the 收入决算表's and 支出决算表's 合计 rows."""
+    for key, kind in (("收入支出决算总表:本年收入合计", "收入决算表"), ("收入支出决算总表:本年支出合计", "支出决算表")):
+        sub = subtotals.get(key)
+        total = next((r for r in rows.get(kind, []) if r.total and "合计" in r.amounts), None)
+        if sub is not None and sub.amounts and total is not None and _value(sub) != total.amounts["合计"].value:
+            yield Difference("收入支出决算总表", f"{key.split(':')[1]}（{kind} 合计）", _amount(sub), (total.amounts["合计"],))

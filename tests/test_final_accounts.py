@@ -1,0 +1,90 @@
+"""A 部门决算 given to `import` or `review` (issue 27's first step): known by its tables' titles, never read as
+a budget, its nine tables reconciled among themselves (reportgen/importing/final_accounts.py). The two real
+published 决算 of 普陀区 (tests/seeds/juesuan/) add up; each figure changed in one of them is caught where the
+tables' own sums show it, and a gap rounding to 0.01 万元 can make is not."""
+
+from __future__ import annotations
+
+import shutil
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from reportgen.cli import main
+from reportgen.importing import catalog
+from reportgen.importing.final_accounts import final_differences
+from reportgen.importing.grid import Cell, Grid
+from reportgen.importing.readers import read_file
+from reportgen.importing.recognize import Table, recognize
+from reportgen.importing.reconcile import describe
+
+ROOT = Path(__file__).resolve().parent.parent
+FINALS = ROOT / "tests" / "seeds" / "juesuan"
+SOCIAL = FINALS / "shanghai-putuo-shehuigongzuo-juesuan-2024.pdf"
+PLANNING = FINALS / "shanghai-putuo-guihuaziyuan-juesuan-2024.pdf"
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) 未安装")
+
+
+@cache
+def _grids(path: Path) -> tuple[Grid, ...]:
+    return tuple(read_file(path).grids)
+
+
+def _tables(path: Path, change: tuple[str, str, str, str] | None = None, unit: str = "") -> list[Table]:
+    """The document's 决算 tables, with one cell changed: (grid's title, the row's first words, the
+    figure as printed, what it becomes)."""
+    grids = [Grid(g.file, g.name, [list(r) for r in g.rows], g.merges, g.hidden_rows, g.hidden_cols, g.row_places)
+             for g in _grids(path)]
+    if change is not None:
+        title, row_start, printed, new = change
+        grid = next(g for g in grids if g.rows[0][0].text == title)
+        row = next(r for r in grid.rows if any(c.text.startswith(row_start) for c in r[:2]) and printed in [c.text for c in r])
+        row[[c.text for c in row].index(printed)] = Cell(new, new)
+    tables, _ = recognize(grids, catalog.load("上海"))
+    for table in tables:
+        table.unit = unit or table.unit
+    return [t for t in tables if t.kind.final]
+
+
+def _found(path: Path, change: tuple[str, str, str, str] | None = None, unit: str = "") -> list[str]:
+    differences, problems = final_differences(_tables(path, change, unit))
+    assert problems == []
+    return [describe(d) for d in differences]
+
+
+@pytest.mark.parametrize("path", [SOCIAL, PLANNING], ids=["社会工作部", "规划和自然资源局"])
+def test_a_real_final_accounts_adds_up_and_all_nine_tables_are_known(path):
+    assert len(_tables(path)) == 9
+    assert _found(path) == []
+
+
+@pytest.mark.parametrize(("change", "told"), [
+    (("支出决算表", "2013901", "51.32", "51.42"), ["20139 社会工作事务 合计", "2013901 行政运行 合计"]),
+    (("收入决算表", "2101101", "2.22", "3.22"), ["21011 行政事业单位医疗 合计"]),
+    (("一般公共预算财政拨款支出决算表", "2210201", "17.70", "18.70"), ["22102 住房改革支出 合计"]),
+    (("收入支出决算总表", "本年收入合计", "307.82", "308.82"), ["本年收入合计 印作 308.82", "本年收入合计一侧的总计", "本年收入合计（收入决算表 合计）"]),
+    (("一般公共预算财政拨款基本支出决算表", "30101", "14.12", "15.12"), ["301 工资福利支出 决算数"]),
+    (("一般公共预算财政拨款基本支出决算表", "人员经费合计", "95.36", "96.36"), ["人员经费合计 印作 96.36"]),
+    (("收入支出决算总表", "总计", "307.82", "307.92"), ["本年收入合计一侧的总计", "收入总计与支出总计"]),
+], ids=["支出决算表的项", "收入决算表的项", "一般公共预算表的项", "总表的本年收入合计", "基本支出的款", "人员经费合计", "总表的总计"])
+def test_a_changed_figure_is_caught_where_the_tables_sums_show_it(change, told):
+    found = "\n".join(_found(SOCIAL, change))
+    assert all(words in found for words in told), found
+
+
+def test_a_gap_of_rounding_is_no_difference_in_wan_yuan_but_is_in_yuan():
+    """30101 printed 14.13 for 14.12: 301's fourteen 款 may round to that much off their printed sum."""
+    change = ("一般公共预算财政拨款基本支出决算表", "30101", "14.12", "14.13")
+    assert _found(SOCIAL, change) == []
+    assert any("301 工资福利支出" in line for line in _found(SOCIAL, change, unit="元"))
+
+
+def test_review_and_import_name_a_final_accounts_and_write_nothing(capsys, tmp_path):
+    out = tmp_path / "s.yaml"
+    assert main(["import", str(PLANNING), "-o", str(out)]) == 1
+    assert "这是一份部门决算，读出 9 张决算表" in capsys.readouterr().err and not out.exists()
+    assert main(["review", str(SOCIAL), "--layout", "上海"]) == 1
+    printed = capsys.readouterr().out
+    assert "表内与表间核对：未发现不一致" in printed and "[表内不一致]" not in printed
