@@ -1,7 +1,9 @@
 """A 部门决算 given to `import` or `review` (issue 27's first step): known by its tables' titles, never read as
 a budget, its nine tables reconciled among themselves (reportgen/importing/final_accounts.py). The two real
 published 决算 of 普陀区 (tests/seeds/juesuan/) add up; each figure changed in one of them is caught where the
-tables' own sums show it, and a gap rounding to 0.01 万元 can make is not."""
+tables' own sums show it, and a gap rounding to 0.01 万元 can make is not. Its sentences are judged against
+each other: a completion rate (“完成年初预算的95.89%”) against the budget and spending the sentence states —
+each of the two documents prints one such slip."""
 
 from __future__ import annotations
 
@@ -18,6 +20,9 @@ from reportgen.importing.grid import Cell, Grid
 from reportgen.importing.readers import read_file
 from reportgen.importing.recognize import Table, recognize
 from reportgen.importing.reconcile import describe
+from reportgen.review.consistency import completion_rates
+from reportgen.review.draft import Line
+from reportgen.review.statements import read_statements
 
 ROOT = Path(__file__).resolve().parent.parent
 FINALS = ROOT / "tests" / "seeds" / "juesuan"
@@ -88,3 +93,41 @@ def test_review_and_import_name_a_final_accounts_and_write_nothing(capsys, tmp_p
     assert main(["review", str(SOCIAL), "--layout", "上海"]) == 1
     printed = capsys.readouterr().out
     assert "表内与表间核对：未发现不一致" in printed and "[表内不一致]" not in printed
+
+
+# -- a completion rate against the budget and the spending its sentence states (R-完成率) ---------------
+
+def _rates(*texts: str) -> list[str]:
+    lines = [Line(n, text) for n, text in enumerate(texts, start=1)]
+    return [f.format() for f in completion_rates(read_statements(lines), "稿.txt")]
+
+
+@pytest.mark.parametrize("text", [
+    "全年预算为52.00万元，支出决算为51.32万元，完成全年预算数的98.69%。",  # 社会工作部 2024, right
+    "年初预算为42.73万元，支出决算为40.35万元，完成年初预算的94.43%。",  # 规划和自然资源局 2024, right
+    "年初预算为45.00万元，支出决算为45.00万元，完成年初预算的100.00%。",
+    "年初预算为3.00万元，支出决算为1.00万元，完成年初预算的33.3%。",  # 33.33…: right at one decimal
+])
+def test_a_right_completion_rate_is_not_reported(text):
+    assert _rates(text) == []
+
+
+def test_a_rate_of_a_zero_budget_is_reported_with_the_budget_it_is_of():
+    """社会工作部 2024: 年初预算 0, 全年预算 321.02, 决算 307.82, “完成年初预算的95.89%” (307.82 ÷ 321.02)."""
+    (finding,) = _rates("一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%。")
+    assert "稿.txt:1: 错误 [R-完成率]" in finding and "年初预算为 0" in finding and "疑把全年预算写成了年初预算" in finding
+
+
+def test_a_cut_rate_is_reported_with_the_rounded_one():
+    """规划和自然资源局 2024: 9746.50 ÷ 10210.34 = 95.457…%, printed 95.45%."""
+    (finding,) = _rates("一般公共预算财政拨款支出年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的95.45%。")
+    assert "应为 95.46%" in finding and "截尾而非四舍五入" in finding
+
+
+@pytest.mark.parametrize(("path", "line", "words"), [
+    (SOCIAL, 505, "完成年初预算的95.89%"), (PLANNING, 667, "完成年初预算的95.45%")])
+def test_review_of_a_final_accounts_reports_its_real_completion_slips(capsys, path, line, words):
+    """Each real document's one slip in its completion rates, and nothing else from its sentences."""
+    main(["review", str(path)])
+    found = [row for row in capsys.readouterr().out.splitlines() if "[R-" in row]
+    assert len(found) == 1 and f"{path}:{line}: 错误 [R-完成率]" in found[0] and words in found[0]

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
 
 MODULES = ("reportgen.review.draft", "reportgen.review.statements", "reportgen.review.glossary",
-           "reportgen.review.judge", "reportgen.review.wording", "reportgen.review", "reportgen.review.cell_lines",
+           "reportgen.review.judge", "reportgen.review.wording", "reportgen.review", "reportgen.review.cell_lines", "reportgen.review.consistency",
            "reportgen.readers.docx", "reportgen.diff.text", "reportgen.writers.pdf",
            "reportgen.importing.recognize", "reportgen.importing.rows", "reportgen.importing.catalog",
            "reportgen.importing.emit", "reportgen.importing.text_fields", "reportgen.importing.text_parts",

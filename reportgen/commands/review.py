@@ -66,6 +66,8 @@ def _print(result: DocumentReview) -> None:
         print(f"{result.document}: 错误 [审核] {result.refused}")
         for line in result.final:  # a 部门决算: its tables reconciled all the same
             print(f"{result.document}: 错误 [表内不一致] {line}")
+        for finding in result.final_text:  # and its sentences' figures against each other
+            print(finding.format())
         return
     assert result.imported is not None
     for line in result.imported.differences:

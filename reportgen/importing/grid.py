@@ -85,8 +85,8 @@ class ImportRefused(Exception):
     """A file that cannot be imported: ``message`` in Chinese names the file and, where it applies,
     the sheet, cell or page, and says what is expected."""
 
-    def __init__(self, message: str, differences: list[str] | None = None) -> None:
+    def __init__(self, message: str, differences: list[str] | None = None, final: bool = False) -> None:
         super().__init__(message)
         self.message = message
-        # a 部门决算's tables, reconciled though not imported: their differences, each told in full
-        self.differences = differences or []
+        self.final = final  # a 部门决算: its tables reconciled though not imported
+        self.differences = differences or []  # theirs, each told in full

@@ -56,7 +56,7 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
     if final and len(final) == len(tables):  # a 部门决算: its tables reconciled, no budget source written
         reconciled, problems = final_differences(final)
         told = grouped(reconciled) + [unreadable(p) for p in problems]
-        raise ImportRefused(_final_accounts(paths, final, len(told)), told)
+        raise ImportRefused(_final_accounts(paths, final, len(told)), told, final=True)
     tables = [t for t in tables if not t.kind.final]  # a budget's stray 决算 table is none of its tables
     if not documents:  # a workbook's text sheets (职能, 机构设置, 名词解释 …) are its narrative
         lines += text_sheet_lines(unknown)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reportgen.errors import Finding, SourceError
 from reportgen.render import prepare
-from reportgen.review.consistency import contradictions, heading_and_body
+from reportgen.review.consistency import completion_rates, contradictions, heading_and_body
 from reportgen.review.draft import Line, read_draft
 from reportgen.review.glossary import Glossary
 from reportgen.review.judge import Verdict, judge
@@ -96,7 +96,21 @@ def review(source: Path, draft: Path, despite_errors: bool = False) -> tuple[Rev
     told = {(v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree"}
     return Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft),
                   contradictions(statements, str(draft), told)
-                  + heading_and_body(statements, str(draft), prepared.budget.year, told)), []
+                  + heading_and_body(statements, str(draft), prepared.budget.year, told)
+                  + completion_rates(statements, str(draft))), []
+
+
+def sentence_findings(draft: Path) -> list[Finding]:
+    """What a document's sentences say against each other, with no source and no tables to measure
+    them by (a 部门决算's narrative): an amount, its change and its rate; a completion rate and the
+    budget and spending it is of. A document that cannot be read gives its reading problems."""
+    try:
+        statements = read_statements(read_draft(draft))
+    except SourceError as exc:
+        return exc.findings
+    except TooManyFigures:
+        return []
+    return contradictions(statements, str(draft)) + completion_rates(statements, str(draft))
 
 
 def report_html(result: Review) -> str:

@@ -5,8 +5,10 @@ digit rounds (0.01 万元 is ±0.005 万元), so only a rate no rounding can exp
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
+from reportgen.compute import quantize_half_up, truncated
 from reportgen.errors import Finding
 from reportgen.review.glossary import BUDGET_WORD as _BUDGET_WORD
 from reportgen.review.glossary import normalize
@@ -126,3 +128,67 @@ def _may_equal(a: Statement, b: Statement) -> bool:
     low = max(a.value * _UNITS[a.unit] - _half(a), b.value * _UNITS[b.unit] - _half(b))
     high = min(a.value * _UNITS[a.unit] + _half(a), b.value * _UNITS[b.unit] + _half(b))
     return low <= high
+
+
+# “年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%”: the budgets and the
+# spending a sentence states, and the rate of completion it gives of one of them.
+_BUDGET_SAID = re.compile(r"(年初预算|全年预算|调整预算)(?:数)?(?:为|是)?(\d[\d,]*+(?:\.\d++)?+)(万元|元)")
+_FINAL_SAID = re.compile(r"决算(?:数)?(?:为|是)(\d[\d,]*+(?:\.\d++)?+)(万元|元)")
+_DONE_SAID = re.compile(r"完成(年初预算|全年预算|调整预算)(?:数)?的(\d++(?:\.\d++)?+)%")
+
+
+def completion_rates(statements: list[Statement], draft: str) -> list[Finding]:
+    """Each “完成…预算的P%” whose sentence states that budget and the spending: P must be the spending
+    over that budget (at the printed precision, allowing for the rounding of both amounts); a budget of
+    0 has no rate. Where P is the spending over another budget the sentence states, that is said."""
+    found = []
+    for line, sentence in _sentences(statements):
+        done = _DONE_SAID.search(sentence)
+        final = _FINAL_SAID.search(sentence)
+        budgets = {m.group(1): _yuan(m.group(2), m.group(3)) for m in _BUDGET_SAID.finditer(sentence)}
+        if done is None or final is None or done.group(1) not in budgets:
+            continue
+        spent, printed = _yuan(final.group(1), final.group(2)), Decimal(done.group(2))
+        base = budgets[done.group(1)]
+        if base != 0 and _rate_fits(spent, base, printed):
+            continue
+        other = next((kind for kind, amount in budgets.items() if kind != done.group(1) and amount != 0
+                      and _rate_fits(spent, amount, printed)), None)
+        decimals = -int(printed.as_tuple().exponent)
+        right = quantize_half_up(spent / base * 100, decimals) if base else None
+        cut = base != 0 and truncated(spent / base * 100, decimals) == printed
+        found.append(_completion_finding(done.group(), done.group(1), base, (other, right, cut), draft, line))
+    return found
+
+
+def _sentences(statements: list[Statement]) -> list[tuple[int, str]]:
+    seen: dict[str, int] = {}
+    for st in statements:
+        seen.setdefault(st.sentence, st.line)
+    return [(line, sentence) for sentence, line in seen.items()]
+
+
+def _yuan(number: str, unit: str) -> Decimal:
+    return Decimal(number.replace(",", "")) * _UNITS[unit]
+
+
+def _rate_fits(spent: Decimal, base: Decimal, printed: Decimal) -> bool:
+    """Whether some exact spending and budget that print as these give a rate that prints as ``printed``
+    (each amount printed to 0.01 万元 is within 50 元 of the exact one)."""
+    half_amount = Decimal(50)
+    exponent = printed.as_tuple().exponent
+    half_rate = Decimal(5) / Decimal(10) ** ((-exponent if isinstance(exponent, int) else 0) + 1)
+    if base - half_amount <= 0:
+        return False
+    low = max(spent - half_amount, Decimal(0)) / (base + half_amount) * 100
+    high = (spent + half_amount) / (base - half_amount) * 100
+    return printed + half_rate >= low and printed - half_rate <= high
+
+
+def _completion_finding(said: str, kind: str, base: Decimal, why_not: tuple[str | None, Decimal | None, bool],
+                        draft: str, line: int) -> Finding:
+    other, right, cut = why_not
+    why = f"{kind}为 0，没有完成率可言" if base == 0 else f"按句中的{kind}与决算数应为 {right}%"
+    cause = (f"；它是决算数占{other}的比例，疑把{other}写成了{kind}" if other
+             else "（截尾而非四舍五入）" if cut else "")
+    return Finding("error", "R-完成率", f"“{said}”：{why}{cause}", draft, line)

@@ -18,7 +18,7 @@ from reportgen.importing.grid import ImportRefused
 from reportgen.importing.pipeline import ImportResult, import_files
 from reportgen.importing.tree import Placed
 from reportgen.render import check_findings
-from reportgen.review import Review, review
+from reportgen.review import Review, review, sentence_findings
 
 # The files a folder given to review holds that are documents (others in it are passed over).
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".xls", ".ods", ".html", ".htm", ".csv")
@@ -32,6 +32,7 @@ class DocumentReview:
     document: Path
     refused: str = ""  # why the document could not be read or has no budget table ("" when it could)
     final: list[str] = field(default_factory=list)  # a 部门决算 (refused): the differences among its tables
+    final_text: list[Finding] = field(default_factory=list)  # and its sentences' figures against each other
     imported: ImportResult | None = None
     checks: list[Finding] = field(default_factory=list)  # check's findings on the imported source
     narrative: Review | None = None
@@ -44,7 +45,8 @@ class DocumentReview:
         kinds = Counter(f.severity for f in self.checks)
         return {"tables": len(self.imported.differences) if self.imported else len(self.final),
                 "errors": kinds["error"], "warnings": kinds["warning"],
-                "prose": narrative["disagree"] + (len(self.narrative.contradictions) if self.narrative else 0),
+                "prose": narrative["disagree"] + (len(self.narrative.contradictions) if self.narrative else 0)
+                + len(self.final_text),
                 "read": narrative["read"], "agree": narrative["agree"], "unknown": narrative["unknown"]}
 
     @property
@@ -94,6 +96,8 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
         result.imported = import_files([document], layout)
     except ImportRefused as exc:
         result.refused, result.final = exc.message, exc.differences
+        if exc.final:
+            result.final_text = sentence_findings(document)
         return result
     with tempfile.TemporaryDirectory(prefix="reportgen-review-") as folder:
         source = Path(folder) / "source.yaml"
