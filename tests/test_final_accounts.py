@@ -79,6 +79,17 @@ def test_a_changed_figure_is_caught_where_the_tables_sums_show_it(change, told):
     assert all(words in found for words in told), found
 
 
+@pytest.mark.parametrize(("change", "told"), [
+    (("财政拨款“三公”经费支出决算表", "2.85", "0.39", "0.49"), ["合计（决算数） 印作 0.49"]),
+    (("财政拨款“三公”经费支出决算表", "2.85", "2.85", "3.85"), ["合计（预算数） 印作 3.85"]),
+], ids=["决算数", "预算数"])
+def test_a_changed_three_public_total_is_caught(change, told):
+    """规划和自然资源局 2024: 合计 2.85 / 0.39 = 公务接待费 2.85 / 0.39, the rest 0.00."""
+    assert _found(PLANNING) == []
+    found = "\n".join(_found(PLANNING, change))
+    assert all(words in found for words in told), found
+
+
 def test_a_gap_of_rounding_is_no_difference_in_wan_yuan_but_is_in_yuan():
     """30101 printed 14.13 for 14.12: 301's fourteen 款 may round to that much off their printed sum."""
     change = ("一般公共预算财政拨款基本支出决算表", "30101", "14.12", "14.13")

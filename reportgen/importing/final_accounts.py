@@ -11,6 +11,8 @@ What is checked, each only where the document prints the figures:
   结余分配 + 年末结转和结余 on the right, and the two 总计 equal;
 - the 基本支出 table: each 类 = Σ its 款, 人员经费合计 = 301 + 303, 公用经费合计 = 302 + 310 (+ 307, 309, 399
   where printed), and their sum = the 一般公共预算 table's 基本支出;
+- the “三公” table: 合计 = 因公出国（境）费 + 公务用车 小计 + 公务接待费 and 小计 = 购置费 + 运行维护费, for
+  its 预算数 and its 决算数;
 - across tables: the 总表's 本年收入合计 and 本年支出合计 against the 收入决算表's and 支出决算表's 合计.
 A table in 万元 prints each figure rounded: a gap that rounding can make is no difference (元 tables are
 exact)."""
@@ -23,7 +25,7 @@ from decimal import Decimal
 from reportgen.importing.catalog import normalized
 from reportgen.importing.recognize import Table, cell_text, is_amount
 from reportgen.importing.reconcile import Difference, column_sums, levels
-from reportgen.importing.rows import NUMBERING, Amount, CellProblem, Row, body_rows
+from reportgen.importing.rows import NUMBERING, Amount, CellProblem, Row, amount_of_cell, body_rows, is_note_row
 from reportgen.importing.sides import sides
 
 ZERO = Decimal(0)
@@ -59,6 +61,9 @@ def final_differences(tables: list[Table]) -> tuple[list[Difference], list[CellP
     if basic is not None:
         found += _basic(basic, rows.get("一般公共预算财政拨款支出决算表", []), problems)
     found += _across(subtotals, rows)
+    three = by_kind.get("财政拨款三公经费支出决算表")
+    if three is not None:
+        found += _three_public(three, problems)
     units = {kind: table.unit for kind, table in by_kind.items()}
     return [d for d in found if not _rounding_explains(d, units.get(d.table, ""))], problems
 
@@ -177,6 +182,64 @@ def _economic_halves(table: Table, problems: list[CellProblem]) -> list[Row]:
         if set(half.values()) >= {"编码", "名称", "决算数"}:
             out += body_rows(table, half, problems)
     return out
+
+
+# The “三公” table's items, known by a word of their header (read from the lowest header row up).
+THREE_PUBLIC_ITEMS = (("合计", "合计"), ("小计", "小计"), ("出国", "因公出国（境）费"), ("购置", "公务用车购置费"),
+                      ("运行", "公务用车运行维护费"), ("接待", "公务接待费"))
+
+
+def _three_public(table: Table, problems: list[CellProblem]) -> Iterable[Difference]:
+    """合计 = 因公出国（境）费 + 公务用车 小计 + 公务接待费, 小计 = 购置费 + 运行维护费, for its 预算数 and its
+    决算数 alike; only where every column of figures has one item and one measure."""
+    columns = {col: (measure, _three_public_item(table, col)) for col, measure in table.columns.items()
+               if measure in ("预算数", "决算数")}
+    if not columns or any(item is None for _, item in columns.values()):
+        return
+    by_measure: dict[str, dict[str, int]] = {}
+    for col, (measure, item) in columns.items():
+        assert item is not None
+        if item in by_measure.setdefault(measure, {}):
+            return  # an item twice: the header is not read as expected
+        by_measure[measure][item] = col
+    for index in range(table.body_start, len(table.grid.rows)):
+        if is_note_row(table, index):
+            continue
+        for measure, cols in by_measure.items():
+            yield from _three_public_row(table, index, measure, cols, problems)
+
+
+def _three_public_item(table: Table, col: int) -> str | None:
+    """The item a column of figures is of: the lowest header word above it (or above the column to its
+    left, where a merged label stands over a 预算数/决算数 pair) that names one."""
+    for column in (col, col - 1):
+        for row in range(table.body_start - 2, table.header_start - 1, -1):
+            text = normalized(cell_text(table.grid.cell(row, column)))
+            item = next((name for word, name in THREE_PUBLIC_ITEMS if word in text), None)
+            if item is not None:
+                return item
+    return None
+
+
+def _three_public_row(table: Table, index: int, measure: str, cols: dict[str, int],
+                      problems: list[CellProblem]) -> Iterable[Difference]:
+    grid = table.grid
+    amounts = {}
+    for item, col in cols.items():
+        cell = grid.cell(index, col)
+        if not cell_text(cell).strip():
+            continue
+        amount = amount_of_cell(cell, grid.where(index, col), (index, col))
+        if amount is None:
+            problems.append(CellProblem(grid.where(index, col), f"{item}{measure}", cell_text(cell)))
+            return
+        amounts[item] = amount
+    kind = table.kind.id
+    for total, parts in (("合计", ("因公出国（境）费", "小计", "公务接待费")), ("小计", ("公务用车购置费", "公务用车运行维护费"))):
+        if total in amounts and all(p in amounts for p in parts):
+            figures = tuple(amounts[p] for p in parts)
+            if sum((f.value for f in figures), ZERO) != amounts[total].value:
+                yield Difference(kind, f"{total}（{measure}）", amounts[total], figures)
 
 
 def _across(subtotals: dict[str, Row], rows: dict[str, list[Row]]) -> Iterable[Difference]:
