@@ -142,3 +142,22 @@ def test_review_of_a_final_accounts_reports_its_real_completion_slips(capsys, pa
     main(["review", str(path)])
     found = [row for row in capsys.readouterr().out.splitlines() if "[R-" in row]
     assert len(found) == 1 and f"{path}:{line}: 错误 [R-完成率]" in found[0] and words in found[0]
+
+
+def test_a_national_templates_column_numbers_row_is_no_row_of_figures():
+    """The 财政部 决算 templates print “栏次 1 2 3 …” under the header: it is no row (its 1 ≠ 2 + 3 + …)."""
+    header = ["项目", "", "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"]
+    rows = [["支出决算表"], ["", "", "", "", "", "", "", "单位：万元"], header,
+            ["科目编码", "科目名称", "", "", "", "", "", ""], ["栏次", "", "1", "2", "3", "4", "5", "6"],
+            ["", "合计", "10.00", "6.00", "4.00", "", "", ""], ["201", "一般公共服务支出", "10.00", "6.00", "4.00", "", "", ""],
+            ["2010101", "行政运行", "10.00", "6.00", "4.00", "", "", ""]]
+    grid = Grid("稿.xlsx", "支出决算表", [[Cell(t or None, t) for t in row] for row in rows])
+    tables, _ = recognize([grid], catalog.load(None))
+    (table,) = tables
+    assert table.kind.id == "支出决算表"
+    assert final_differences([table]) == ([], [])
+    broken = [list(r) for r in grid.rows]
+    broken[7][3] = Cell("7.00", "7.00")
+    tables, _ = recognize([Grid("稿.xlsx", "支出决算表", broken)], catalog.load(None))
+    found = [describe(d) for d in final_differences(tables)[0]]
+    assert any("2010101 行政运行 合计 印作 10.00，而其组成部分之和为 11.00" in line for line in found), found

@@ -97,10 +97,20 @@ def is_note_row(table: Table, index: int) -> bool:
     return len([c for c in texts if cell_text(c)]) == 1
 
 
+# A row numbering the columns (栏次 1 2 3 …, as the national 决算 templates print under their header): no figures.
+_COLUMN_NUMBERS = frozenset({"栏次", "行次", "栏目"})
+
+
+def is_column_numbers(table: Table, index: int) -> bool:
+    return any("".join(cell_text(c).split()) in _COLUMN_NUMBERS for c in table.grid.rows[index][:4])
+
+
 def _row(table: Table, index: int, columns: _Columns, problems: list[CellProblem]) -> Row | None:
     grid = table.grid
     if is_note_row(table, index):
         table.notes.append((grid.where(index), cell_text(next(c for c in grid.rows[index] if cell_text(c)))))
+        return None
+    if is_column_numbers(table, index):
         return None
     row = Row(index, grid.where(index))
     if columns.code:

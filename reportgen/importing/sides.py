@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportgen.importing.catalog import normalized
 from reportgen.importing.recognize import Table, cell_text
-from reportgen.importing.rows import NUMBERING, CellProblem, Row, amount_of_cell, is_note_row
+from reportgen.importing.rows import NUMBERING, CellProblem, Row, amount_of_cell, is_column_numbers, is_note_row
 
 
 def sides(table: Table, problems: list[CellProblem]) -> tuple[list[Row], list[Row]]:
@@ -19,7 +19,7 @@ def sides(table: Table, problems: list[CellProblem]) -> tuple[list[Row], list[Ro
     right = [(c, m) for c, m in columns if c > split]
     found: tuple[list[Row], list[Row]] = ([], [])
     for index in range(table.body_start, len(table.grid.rows)):
-        if is_note_row(table, index):
+        if is_note_row(table, index) or is_column_numbers(table, index):
             continue
         for side, label_col, amount_cols in ((0, names[0], left), (1, split, right)):
             row = _side_row(table, index, label_col, amount_cols, problems)
