@@ -105,6 +105,8 @@ class Node(Record):
     children: list[Node] = field(default_factory=list)
     # the 合计 of the rows below whose 基本/项目 split the source does not give (None: all are given)
     unsplit: Decimal | None = None
+    # 部门决算: what the rows below spend beside 基本/项目支出, by kind (FINAL_SPENDING_KINDS)
+    other: dict[str, Decimal] = field(default_factory=dict)
 
     @property
     def basic(self) -> Decimal | None:
@@ -117,7 +119,7 @@ class Node(Record):
 
     @property
     def total(self) -> Decimal:
-        return self.basic_part + self.project_part + (self.unsplit or ZERO)
+        return self.basic_part + self.project_part + (self.unsplit or ZERO) + sum(self.other.values(), ZERO)
 
     def add(self, row: FunctionRow) -> None:
         """A function row's amounts into this node's sums."""
@@ -126,6 +128,8 @@ class Node(Record):
         else:
             self.basic_part += row.basic
             self.project_part += row.project
+            for kind, amount in row.other.items():
+                self.other[kind] = self.other.get(kind, ZERO) + amount
 
     @property
     def difference(self) -> Decimal | None:
@@ -360,7 +364,7 @@ class Computed:
         """支出总计 = 支出合计 + 结转下年 (None while 支出合计 is not known)."""
         if self.expenditure_total is None:
             return None
-        return self.expenditure_total + self.budget.carry_forward
+        return self.expenditure_total + self.budget.carry_forward + self.budget.surplus_distributed
 
     # -- classification trees --------------------------------------------------------------
     def function_tree(self, fund: str | None = None) -> list[Node]:

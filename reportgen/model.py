@@ -37,6 +37,16 @@ FUNDS = {
 THREE_PUBLIC_PARTS = ("因公出国（境）费", "公务接待费", "公务用车购置费", "公务用车运行维护费")
 RESERVES = "使用非财政拨款结余"  # a source of 收入总计 beside 上年结转 (Budget.reserves_used)
 VEHICLES = "公务用车购置及运行维护费"  # the two 公务用车 parts as one figure, where a document states only that
+# 部门决算: the facts its “三公” 具体情况 states beside the amounts (counts; 国内公务接待/外宾接待 amounts)
+THREE_PUBLIC_COUNTS = ("出国团组", "出国人次", "公务用车购置数量", "公务用车保有量", "接待批次", "接待人次",
+                       "外宾批次", "外宾人次")
+THREE_PUBLIC_AMOUNTS = ("国内公务接待", "外宾接待")
+THREE_PUBLIC_TEXTS = ("出国开支内容", "购置用途", "运行维护用途", "接待用途")
+PROCUREMENT_SMALL_FIRMS = ("小微企业", "中小企业中标", "小微企业中标", "其他中小企业中标")
+VEHICLE_KINDS = ("部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车",
+                 "特种专业技术用车", "离退休干部用车", "其他用车")
+PERFORMANCE_STAGES = ("绩效目标", "跟踪评价", "绩效自评")
+PERFORMANCE_FIGURES = ("项目数", "金额", "平均得分", "优", "良", "合格", "不合格", "发现问题", "已整改", "正在整改")
 
 
 @dataclass(repr=False, eq=False)
@@ -51,6 +61,34 @@ class Compared(Record):
     stated_change: Decimal | None = None  # 增减额 as the source writes it, checked, never used
     stated_rate: Decimal | None = None  # 增减率 (percent) as the source writes it, checked, never used
     actual: Decimal | None = None  # 上年执行数: what was spent last year, never taken for its budget
+    # 部门决算 only: the 预算数 this year's 决算数 (current) is measured against, and the reason they differ
+    budgeted: Decimal | None = None
+    variance: str = ""
+
+
+ACCOUNTS = ("预算", "决算")  # 种类: an approved budget (部门预算) or the final accounts (部门决算)
+# What 部门决算 spends beside 基本支出 and 项目支出 (columns of its 支出决算表), in their printed order.
+FINAL_SPENDING_KINDS = ("上缴上级支出", "经营支出", "对附属单位补助支出")
+
+
+@dataclass(repr=False, eq=False)
+class Execution(Record):
+    """部门决算: the budget a 决算数 is measured against — 年初预算 and 全年预算 (the adjusted
+    budget), each None where not stated — and the department's reason where they differ."""
+
+    initial: Decimal | None = None
+    full: Decimal | None = None
+    reason: str = ""
+    line: int = 0
+
+    @property
+    def base(self) -> tuple[str, Decimal] | None:
+        """The budget the text measures against: 全年预算 where stated, else 年初预算."""
+        if self.full is not None:
+            return "全年预算", self.full
+        if self.initial is not None:
+            return "年初预算", self.initial
+        return None
 
 
 @dataclass(repr=False, eq=False)
@@ -90,6 +128,10 @@ class FunctionRow(Record):
     use: str = ""  # 用途: what the money of this line is mainly for, as the source words it
     # the part of a 类/款 its finer rows do not list (未列全): a row of the 类/款 itself, never a line of its own
     remainder: bool = False
+    # 部门决算 only: the row's 年初预算/全年预算 and the reason its 决算数 differs from them, and what it
+    # spends beside 基本/项目支出 (FINAL_SPENDING_KINDS: 上缴上级支出 …), each as stated
+    budget: Execution | None = None
+    other: dict[str, Decimal] = field(default_factory=dict)
 
     @property
     def split_known(self) -> bool:
@@ -100,7 +142,7 @@ class FunctionRow(Record):
     def total(self) -> Decimal:
         if self.basic is None or self.project is None:
             return self.stated_total if self.stated_total is not None else Decimal(0)
-        return self.basic + self.project
+        return self.basic + self.project + sum(self.other.values(), Decimal(0))
 
 
 @dataclass(repr=False, eq=False)
@@ -178,6 +220,8 @@ class ThreePublic(Record):
     given: frozenset[str] = frozenset()
     # 公务用车购置及运行维护费 as one figure, where the source states it (its two parts then may be left out)
     vehicles: Compared | None = None
+    # 部门决算's 具体情况 (THREE_PUBLIC_DETAILS: 出国团组, 公务用车保有量, 接待批次 …), each as stated
+    details: dict[str, Any] = field(default_factory=dict)
 
     @property
     def unknown(self) -> list[str]:
@@ -204,6 +248,8 @@ class Procurement(Record):
     line: int = 0
     stated_total: Decimal | None = None
     given: frozenset[str] = frozenset()  # of 货物, 工程, 服务: one not given is unknown, never zero
+    # 部门决算: the amounts reserved for and awarded to small firms (PROCUREMENT_SMALL_FIRMS), as stated
+    small_firms: dict[str, Decimal] = field(default_factory=dict)
 
 
 @dataclass(repr=False, eq=False)
@@ -216,6 +262,9 @@ class Assets(Record):
     special_equipment: int | None
     planned: dict[str, int]
     note: str = ""
+    # 部门决算: the vehicles by kind (VEHICLE_KINDS) and the 单价100万元（含）以上设备 count, as stated
+    vehicle_kinds: dict[str, int] = field(default_factory=dict)
+    large_equipment: int | None = None
 
 
 @dataclass(repr=False, eq=False)
@@ -227,6 +276,11 @@ class Performance(Record):
     amount: Decimal | None = None
     key_projects: list[str] = field(default_factory=list)
     note: str = ""
+    # 部门决算: the rules and working arrangements in the department's words, and each stage of
+    # 全过程绩效管理 (PERFORMANCE_STAGES) with its figures (项目数, 金额, 平均得分, ratings …) as stated
+    rules: str = ""
+    mechanism: str = ""
+    stages: dict[str, dict[str, Decimal]] = field(default_factory=dict)
 
 
 @dataclass(repr=False, eq=False)
@@ -449,6 +503,19 @@ class Budget(Record):
     # neither the registry nor the 科目表 knows. Shared by a department and its units.
     code_table: Any = None  # codes.CodeTable | None (the model does not import the registry)
     code_names: dict[tuple[str, str], str] = field(default_factory=dict)
+    # 种类: 预算 (an approved budget) or 决算 (final accounts: every amount is what was spent, 上年 is
+    # last year's 决算, carried_over/carry_forward are 年初/年末结转和结余)
+    accounts: str = "预算"
+    surplus_distributed: Decimal = Decimal(0)  # 部门决算's 结余分配 (a use of 支出总计 beside 年末结转和结余)
+    # 部门决算's 预算数 by 资金 (一般公共预算 …): 年初预算/全年预算 as stated and the reason they differ
+    fund_budgets: dict[str, Execution] = field(default_factory=dict)
+    # 部门决算's 财政拨款结转和结余 by 年初/年末 and 资金, as stated (not stated: not printed, never 0)
+    fiscal_balances: dict[str, dict[str, Decimal]] = field(default_factory=dict)
+
+    @property
+    def final(self) -> bool:
+        """Whether the source is a 部门决算 (种类: 决算)."""
+        return self.accounts == "决算"
 
     def line_of(self, path: str) -> int:
         return self.lines.get(path, 0)

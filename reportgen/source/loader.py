@@ -14,15 +14,24 @@ from typing import Any, NotRequired, TypedDict
 from reportgen import codes
 from reportgen.errors import Finding, SourceError
 from reportgen.model import (
+    FINAL_SPENDING_KINDS,
     FISCAL_SOURCES,
     INCOME_SOURCES,
+    PERFORMANCE_FIGURES,
+    PERFORMANCE_STAGES,
+    PROCUREMENT_SMALL_FIRMS,
     RESERVES,
+    THREE_PUBLIC_AMOUNTS,
+    THREE_PUBLIC_COUNTS,
     THREE_PUBLIC_PARTS,
+    THREE_PUBLIC_TEXTS,
+    VEHICLE_KINDS,
     VEHICLES,
     Assets,
     Budget,
     Compared,
     EconomicRow,
+    Execution,
     FunctionRow,
     Indicator,
     Performance,
@@ -51,6 +60,11 @@ PLAN_POINTS = ("3月底", "6月底", ("9月底", "10月底"), "12月底")  # 资
 
 # Keys of 上年执行数 that hold a section of their own (by part, by project name), not one figure.
 ACTUAL_ONLY = ("三公经费", "项目")
+# The words of a 部门决算 for what a budget calls 上年结转 / 结转下年 (the same figures of the model), and
+# the keys only a 决算 has: a 预算 writing one, or a 决算 the budget's word, is told which to write.
+FINAL_WORDS = {"收入.上年结转": "收入.年初结转和结余", "结转下年": "年末结转和结余"}
+FINAL_ONLY = ("年末结转和结余", "结余分配", "预算数", "财政拨款结转和结余")
+FINAL_ROW_KEYS = ("年初预算", "全年预算", "差异原因", *FINAL_SPENDING_KINDS)
 
 
 class _Figures(TypedDict):
@@ -149,6 +163,8 @@ class _SourceReader:
     def compared(self, value: Any, line: int) -> Compared:
         if isinstance(value, dict):
             return Compared(
+                budgeted=self.opt_amount(value, "预算"),
+                variance=str(value.get("差异原因", "")),
                 current=self.amount(value["本年"]),
                 prior=self.prior_of(value, "本年"),
                 reason=str(value.get("原因", "")),
@@ -163,7 +179,7 @@ class _SourceReader:
     # -- the budget ------------------------------------------------------------------------
     def income(self, income_map: LocDict) -> dict[str, Decimal]:
         income = {name: self.opt_amount(income_map, name) or ZERO for name in INCOME_SOURCES}
-        for name in [*INCOME_SOURCES, "上年结转", RESERVES]:
+        for name in [*INCOME_SOURCES, "上年结转", "年初结转和结余", RESERVES]:
             if name in income_map:
                 self.line(income_map, name, f"收入.{name}")
         return income
@@ -203,9 +219,9 @@ class _SourceReader:
             basic = spending.get("基本支出", {})
             figures = {
                 "income": self.income(income_map),
-                "carried_over": self.opt_amount(income_map, "上年结转") or ZERO,
+                "carried_over": self.opt_amount(income_map, self.final_key("收入.上年结转", d)) or ZERO,
                 "reserves_used": self.opt_amount(income_map, RESERVES) or ZERO,
-                "carry_forward": self.opt_amount(d, "结转下年") or ZERO,
+                "carry_forward": self.opt_amount(d, self.final_key("结转下年", d)) or ZERO,
                 "function_rows": self.function_rows(spending),
                 "economic_rows": self.economic_rows(basic),
                 "stated_personnel": self.opt_amount(basic, "人员经费"),
@@ -248,6 +264,7 @@ class _SourceReader:
             kind=self.kind(d),
             supervisor=str(d.get("主管部门", "")),
             function_scope=self.function_scope(d),
+            **self.final_accounts(d),
             project_classes=self.project_classes(d),
             economic_lines=self.economic_lines(d),
             stated_expenditure=self.spending_total(d),
@@ -324,6 +341,62 @@ class _SourceReader:
                 self.error("R-功能分类口径", f"“功能分类口径: {scope}”只列{scope}的功能分类，但有资金为 {'、'.join(others)} 的行："
                            "请删去口径（各行覆盖全部支出时），或删去这些行", line, "支出.功能分类口径")
         return scope
+
+    @staticmethod
+    def final_key(budget_key: str, d: LocDict) -> str:
+        """The key a figure stands under: the budget's word (上年结转, 结转下年), or in a 部门决算 its
+        own (年初结转和结余, 年末结转和结余)."""
+        key = FINAL_WORDS[budget_key] if d.get("种类") == "决算" else budget_key
+        return key.rsplit(".", 1)[-1]
+
+    def final_accounts(self, d: LocDict) -> dict[str, Any]:
+        """种类 and what only a 部门决算 states: 结余分配, 预算数 by fund, 财政拨款结转和结余."""
+        accounts = str(d.get("种类", "预算"))
+        if "种类" in d:
+            self.line(d, "种类", "种类")
+        self.final_words(d, accounts == "决算")
+        if accounts != "决算":
+            return {"accounts": accounts}
+        budgets = {}
+        for fund, item in d.get("预算数", {}).items():
+            budgets[str(fund)] = Execution(self.opt_amount(item, "年初预算"), self.opt_amount(item, "全年预算"),
+                                           str(item.get("差异原因", "")), self.line(d["预算数"], fund, f"预算数.{fund}"))
+        balances = {str(when): {str(fund): self.amount(v) for fund, v in by_fund.items()}
+                    for when, by_fund in d.get("财政拨款结转和结余", {}).items()}
+        for key in ("结余分配", "年末结转和结余", "财政拨款结转和结余"):
+            if key in d:
+                self.line(d, key, key)
+        return {"accounts": accounts, "surplus_distributed": self.opt_amount(d, "结余分配") or ZERO,
+                "fund_budgets": budgets, "fiscal_balances": balances}
+
+    def final_words(self, d: LocDict, final: bool) -> None:
+        """A budget's word for a carry-over in a 决算, or a 决算's own key in a budget: refused."""
+        income: dict[str, Any] = d["收入"] if isinstance(d.get("收入"), dict) else {}
+        for budget_key, final_key in FINAL_WORDS.items():
+            mapping, prefix = (income, "收入.") if budget_key.startswith("收入.") else (d, "")
+            wrong, right = (budget_key, final_key) if final else (final_key, budget_key)
+            key = wrong.rsplit(".", 1)[-1]
+            if key in mapping:
+                self.error("R-决算用语", f"“{wrong}”不是{'部门决算' if final else '部门预算'}的写法："
+                           f"{'决算' if final else '预算'}写作“{right}”", self.line(mapping, key, prefix + key), wrong)
+        for key in () if final else FINAL_ONLY:
+            if key in d:
+                self.error("R-决算用语", f"“{key}”只用于部门决算（“种类: 决算”）：部门预算不写它", self.line(d, key, key), key)
+        if final and "单位" in d:
+            self.error("R-决算用语", "部门决算暂不能按“单位”填报：请把各单位合并为部门的收入与支出填写",
+                       self.line(d, "单位", "单位"), "单位")
+        if not final:
+            self.final_row_keys(d)
+
+    def final_row_keys(self, d: LocDict) -> None:
+        """A budget's function row writing a 决算's measure (年初预算, 差异原因, 经营支出 …): refused."""
+        spending: dict[str, Any] = d["支出"] if isinstance(d.get("支出"), dict) else {}
+        for index, row in enumerate(spending.get("功能分类", []) or []):
+            for key in FINAL_ROW_KEYS:
+                if isinstance(row, dict) and key in row:
+                    path = f"支出.功能分类[{index + 1}].{key}"
+                    self.error("R-决算用语", f"“{key}”只用于部门决算（“种类: 决算”）：部门预算的功能分类行不写它",
+                               self.line(row, key, path), path)
 
     def kind(self, d: LocDict) -> str:
         """类型 (部门 or 单位); 主管部门 is a unit's, refused on a department's own budget."""
@@ -783,12 +856,21 @@ class _SourceReader:
                     stated_total=self.opt_amount(item, "合计"),
                     actual=self.opt_amount(item, "上年执行数"),
                     use=str(item.get("用途", "")),
+                    budget=self.execution(item, line),
+                    other={kind: self.amount(item[kind]) for kind in FINAL_SPENDING_KINDS if kind in item},
                 )
             )
         for item, code, name, fund, line in sorted(partial, key=lambda p: -len(p[1])):  # 款 before their 类
             rows += self.remainder(item, code, name, fund, line, rows)
         self.check_parents("功能分类", [*rows, *(t for t in self.stated_totals if t.kind == "功能分类")])
         return rows
+
+    def execution(self, item: LocDict, line: int) -> Execution | None:
+        """A 决算 row's 年初预算, 全年预算 and 差异原因; None where it states none of them."""
+        if not any(key in item for key in ("年初预算", "全年预算", "差异原因")):
+            return None
+        return Execution(self.opt_amount(item, "年初预算"), self.opt_amount(item, "全年预算"),
+                         str(item.get("差异原因", "")), line)
 
     def remainder(self, item: LocDict, code: str, name: str, fund: str, line: int,
                   rows: list[FunctionRow]) -> list[FunctionRow]:
@@ -900,7 +982,17 @@ class _SourceReader:
         vehicles = (self.compared(section[VEHICLES], self.line(section, VEHICLES, f"三公经费.{VEHICLES}"))
                     if VEHICLES in section else None)
         return ThreePublic(parts=parts, note=str(section.get("说明", "")), stated=True, line=line, stated_total=total,
-                           given=frozenset(name for name in THREE_PUBLIC_PARTS if name in section), vehicles=vehicles)
+                           given=frozenset(name for name in THREE_PUBLIC_PARTS if name in section), vehicles=vehicles,
+                           details=self.three_public_details(section.get("明细", {})))
+
+    def three_public_details(self, details: LocDict) -> dict[str, Any]:
+        """部门决算's “三公” 具体情况: counts as integers, amounts exact, texts as written."""
+        read: dict[str, Any] = {key: int(details[key]) for key in THREE_PUBLIC_COUNTS if key in details}
+        read |= {key: self.amount(details[key]) for key in THREE_PUBLIC_AMOUNTS if key in details}
+        read |= {key: str(details[key]) for key in THREE_PUBLIC_TEXTS if key in details}
+        for key in details:
+            self.line(details, key, f"三公经费.明细.{key}")
+        return read
 
     def procurement(self, d: LocDict) -> Procurement | None:
         p = d.get("政府采购")
@@ -917,6 +1009,7 @@ class _SourceReader:
             line=self.line(d, "政府采购", "政府采购"),
             stated_total=self.opt_amount(p, "合计"),
             given=frozenset(kind for kind in ("货物", "工程", "服务") if kind in p),
+            small_firms={key: self.amount(p[key]) for key in PROCUREMENT_SMALL_FIRMS if key in p},
         )
 
     def assets(self, a: LocDict | None) -> Assets | None:
@@ -929,6 +1022,8 @@ class _SourceReader:
             special_equipment=a.get("专用设备"),
             planned={str(k): int(v) for k, v in a.get("计划新增", {}).items()},
             note=str(a.get("说明", "")),
+            vehicle_kinds={kind: int(a["车辆分类"][kind]) for kind in VEHICLE_KINDS if kind in a.get("车辆分类", {})},
+            large_equipment=a.get("大型设备"),
         )
 
     def performance(self, p: LocDict | None) -> Performance | None:
@@ -942,7 +1037,20 @@ class _SourceReader:
             amount=self.opt_amount(p, "金额"),
             key_projects=[str(x) for x in p.get("重点项目", [])],
             note=str(p.get("说明", "")),
+            rules=str(p.get("制度", "")),
+            mechanism=str(p.get("工作机制", "")),
+            stages={stage: self.performance_stage(p[stage], f"绩效管理.{stage}")
+                    for stage in PERFORMANCE_STAGES if stage in p},
         )
+
+    def performance_stage(self, stage: LocDict, path: str) -> dict[str, Decimal]:
+        """One stage of 全过程绩效管理: its counts and 平均得分 as stated, its 金额 in 元."""
+        figures = {}
+        for key in PERFORMANCE_FIGURES:
+            if key in stage:
+                self.line(stage, key, f"{path}.{key}")
+                figures[key] = self.amount(stage[key]) if key == "金额" else to_decimal_text(str(stage[key]))
+        return figures
 
 
 def referenced_files(path: Path) -> list[Path]:
