@@ -19,8 +19,10 @@ from reportgen.model import (
     FUNDS,
     INCOME_SOURCES,
     THREE_PUBLIC_PARTS,
+    VEHICLES,
     Budget,
     EconomicRow,
+    Execution,
     FunctionRow,
     Prior,
     ProjectClass,
@@ -708,6 +710,61 @@ class Computed:
     def procurement_total(self) -> Decimal | None:
         p = self.budget.procurement
         return None if p is None else p.goods + p.works + p.services
+
+    # -- 部门决算 ----------------------------------------------------------------------------
+    def fund_budget(self, fund: str = "一般公共预算") -> Execution | None:
+        """A fund's 预算数 (年初预算, 全年预算, reason): as the source states it under 预算数, else
+        the sum of its rows' where every row of the fund states that measure; None where neither."""
+        stated = self.budget.fund_budgets.get(fund)
+        if stated is not None:
+            return stated
+        rows = [r for r in self.budget.function_rows if r.fund == fund]
+        budgets = [r.budget for r in rows if r.budget is not None]
+        if not rows or len(budgets) != len(rows):
+            return None
+        initial = sum_known(e.initial for e in budgets)
+        full = sum_known(e.full for e in budgets)
+        return Execution(initial, full) if initial is not None or full is not None else None
+
+    @staticmethod
+    def completion(spent: Decimal | None, budget: Decimal | None) -> Decimal | None:
+        """完成率: 决算数 ÷ 预算数 in percent, 2 decimals half up; None where either is unknown or the
+        budget is 0 (a 0 budget with spending is said, never divided)."""
+        if spent is None or budget is None:
+            return None
+        return share(spent, budget)
+
+    def other_spending(self, kind: str) -> Decimal:
+        """What the rows spend of one kind beside 基本/项目支出 (上缴上级支出, 经营支出 …)."""
+        return sum((r.other.get(kind, ZERO) for r in self.budget.function_rows), ZERO)
+
+    def fiscal_balance(self, when: str, fund: str | None = None) -> Decimal | None:
+        """财政拨款结转和结余 at 年初 or 年末: of one fund, or of all three (None where the source
+        states none of it: never 0.00 for what was not given)."""
+        stated = self.budget.fiscal_balances.get(when, {})
+        if fund is not None:
+            return stated.get(fund)
+        return sum(stated.values(), ZERO) if stated else None
+
+    def three_public_budget(self, name: str | None = None) -> Decimal | None:
+        """A “三公” part's 预算数 (决算), or with no name the 合计's: as stated, else its parts'."""
+        t = self.budget.three_public
+        if name == VEHICLES:
+            if t.vehicles is not None and t.vehicles.budgeted is not None:
+                return t.vehicles.budgeted
+            return sum_known(t.parts[n].budgeted for n in THREE_PUBLIC_PARTS[2:])
+        if name is not None:
+            return t.parts[name].budgeted if t.known(name) else None
+        if t.stated_total is not None and t.stated_total.budgeted is not None:
+            return t.stated_total.budgeted
+        return sum_known((t.parts[THREE_PUBLIC_PARTS[0]].budgeted, t.parts[THREE_PUBLIC_PARTS[1]].budgeted,
+                          self.three_public_budget(VEHICLES)))
+
+    def three_public_budget_columns(self) -> list[Decimal | None]:
+        """The 预算数 of the “三公” table's columns, in three_public_columns' order."""
+        return [self.three_public_budget(), self.three_public_budget(THREE_PUBLIC_PARTS[0]),
+                self.three_public_budget(THREE_PUBLIC_PARTS[1]), self.three_public_budget(VEHICLES),
+                self.three_public_budget(THREE_PUBLIC_PARTS[2]), self.three_public_budget(THREE_PUBLIC_PARTS[3])]
 
     # -- prior year ------------------------------------------------------------------------
     def prior_total(self, key: str) -> Decimal | None:

@@ -24,7 +24,7 @@ from reportgen import cache
 from reportgen.cache import Shape
 from reportgen.errors import SourceError, shown_text
 from reportgen.locations import DEFAULT_TEMPLATES
-from reportgen.model import TEXT_PARTS
+from reportgen.model import ACCOUNTS, TEXT_PARTS
 from reportgen.phrasing import chinese_number
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
@@ -107,6 +107,8 @@ class Layout(Record):
     # the kinds of budget (部门, 单位) this layout words as such: 单位 where it (or the layout it is
     # based on, when it overrides no template) has an edition for 类型 单位
     kinds: frozenset[str] = frozenset({"部门"})
+    # the kinds of document (种类: 预算, 决算) it lays out: 决算 where it (or its base) has an edition for it
+    accounts: frozenset[str] = frozenset({"预算"})
     # 表格: the tables this layout declares as data (table_specs.py), by the id a template places
     table_specs: dict[str, TableSpec] = field(default_factory=dict)
     # 正文字号 and 正文行距: the body text's size (points: 三号 16, 四号 14, 小四 12 …) and its line,
@@ -259,6 +261,7 @@ class Occasion:
 
     year: int | None = None
     kind: str = "部门"
+    accounts: str = "预算"  # 种类: a budget, or final accounts (决算), which only a 种类: 决算 edition words
 
 
 def resolve(name_or_folder: str | Path | None, relative_to: Path | None = None,
@@ -338,6 +341,7 @@ def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
     if "版本" in data:
         _apply_editions(layout, folder, data, occasion)
     layout.kinds = _kinds(folder, data, base)
+    layout.accounts = frozenset({*base.accounts, *_edition_values(data, "种类")})
     return layout
 
 
@@ -352,6 +356,13 @@ def _kinds(folder: Path, data: dict[str, object], base: Layout) -> frozenset[str
     except OSError:
         templates = True
     return frozenset({"部门", *own, *(() if templates else base.kinds)})
+
+
+def _edition_values(data: dict[str, object], key: str) -> set[str]:
+    """The values of one key of 适用 among a 版式.yaml's own editions (种类: {决算})."""
+    editions = data.get("版本", [])
+    return {str(e["适用"][key]) for e in editions if isinstance(e, dict) and isinstance(e.get("适用"), dict)
+            and key in e["适用"]} if isinstance(editions, list) else set()
 
 
 def _apply(layout: Layout, data: dict[str, object], file: str) -> None:
@@ -398,14 +409,17 @@ def _edition_fits(edition: object, occasion: Occasion, at: str) -> bool:
         raise LayoutError(f"{at}: “版本”的每一项应为含“适用”的映射，可用的键：{'、'.join(sorted(_EDITION_KEYS))}；"
                           f"{_EDITION_EXAMPLE}")
     when = edition["适用"]
-    if not isinstance(when, dict) or not when or not set(when) <= {"类型", "年度"}:
-        raise LayoutError(f"{at}: “适用”应写 类型（部门 或 单位）和/或 年度（如 2024，或 {{自: 2020, 至: 2024}}）")
+    if not isinstance(when, dict) or not when or not set(when) <= {"类型", "年度", "种类"}:
+        raise LayoutError(f"{at}: “适用”应写 类型（部门 或 单位）、种类（预算 或 决算）和/或 年度（如 2024，或 {{自: 2020, 至: 2024}}）")
     kind = when.get("类型", occasion.kind)
     if kind not in KINDS:
         raise LayoutError(f"{at}: “适用.类型”应为 部门 或 单位，不是“{shown_text(kind, 20)}”")
+    accounts = when.get("种类", "预算")  # an edition that names no 种类 is a budget's
+    if accounts not in ACCOUNTS:
+        raise LayoutError(f"{at}: “适用.种类”应为 预算 或 决算，不是“{shown_text(accounts, 20)}”")
     first, last = _years(when.get("年度"), at)
     fits_year = "年度" not in when or (occasion.year is not None and first <= occasion.year <= last)
-    return kind == occasion.kind and fits_year
+    return kind == occasion.kind and accounts == occasion.accounts and fits_year
 
 
 def _years(value: object, at: str) -> tuple[int, int]:
@@ -425,7 +439,7 @@ def _occasion_words(when: dict[str, object]) -> str:
     first, last = _years(when.get("年度"), "")
     years = ("" if "年度" not in when else f"{first}年" if first == last else f"{last}年及以前" if not first
              else f"{first}年起" if last == 9999 else f"{first}–{last}年")
-    return " ".join(str(w) for w in (when.get("类型", ""), years) if w)
+    return " ".join(str(w) for w in (when.get("类型", ""), when.get("种类", ""), years) if w)
 
 
 def _edition_folder(folder: Path, name: object, at: str) -> Path:

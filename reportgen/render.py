@@ -77,6 +77,10 @@ def layout_findings(budget: Budget) -> list[Finding]:
         layout = layout_of(budget)
     except LayoutError as exc:
         return [Finding("error", "版式", exc.message, str(budget.file), budget.line_of("版式"), 0, "版式")]
+    if budget.accounts not in layout.accounts:
+        return [Finding("error", "版式", f"版式“{layout.name}”没有部门决算的版本（版本: 适用: {{种类: 决算}}）："
+                        "请用 上海 版式（版式: 上海），或在版式中加上部门决算的版本", str(budget.file),
+                        budget.line_of("种类"), 0, "种类")]
     if budget.kind not in layout.kinds:
         return [unit_wording_finding(budget, layout)]
     return []
@@ -93,7 +97,7 @@ def layout_of(budget: Budget, layout: str | Path | None = None) -> Layout:
     """The layout to render ``budget`` in: the command line's (``--layout``), else the source's
     ``版式`` (a folder relative to the source), else the default; in the edition (版本) for the
     source's year and kind (部门/单位). Raises LayoutError."""
-    occasion = Occasion(budget.year, budget.kind)
+    occasion = Occasion(budget.year, budget.kind, budget.accounts)
     if layout:
         return resolve(layout, occasion=occasion)
     return resolve(budget.layout or None, budget.file.parent, occasion)
