@@ -1,5 +1,5 @@
 """Consistency checks (勾稽关系) as data: ``registry`` holds the rules, registered by the rule
-modules ``budget`` (the budget's figures), ``performance`` (绩效目标), ``units`` (a department of
+modules ``budget`` (the budget's figures), ``final`` (what only a 部门决算 has), ``performance`` (绩效目标), ``units`` (a department of
 several units) and ``display`` (units set for tables and parts that show no amount). `check`, `render` and
 `preview` all run them through :func:`run_checks`.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportgen.checks import budget as budget_rules  # noqa: F401  (importing the rule modules registers their rules)
-from reportgen.checks import display, performance, units  # noqa: F401
+from reportgen.checks import display, final, performance, units  # noqa: F401
 from reportgen.checks.registry import RULES, threshold
 from reportgen.compute import Computed
 from reportgen.errors import Finding

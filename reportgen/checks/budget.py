@@ -32,11 +32,18 @@ def balance(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if f.income_grand_total != f.expenditure_grand_total:
         yield make_finding(
             b, "error", "R-收支平衡",
-            f"收入总计 {m.with_unit(f.income_grand_total)}（各项收入与上年结转之和）与支出总计 "
-            f"{m.with_unit(f.expenditure_grand_total)}（基本支出、项目支出与结转下年之和）不相等，"
+            f"收入总计 {m.with_unit(f.income_grand_total)}（{_balance_words(b)[0]}）与支出总计 "
+            f"{m.with_unit(f.expenditure_grand_total)}（{_balance_words(b)[1]}）不相等，"
             f"相差 {m.with_unit(abs(f.income_grand_total - f.expenditure_grand_total))}",
             b.line_of("收入.一般公共预算拨款"), "收入",
         )
+
+
+def _balance_words(b: Budget) -> tuple[str, str]:
+    """What 收入总计 and 支出总计 sum, in the words of a budget or of a 决算."""
+    if b.final:
+        return "本年收入、使用非财政拨款结余与年初结转和结余之和", "本年支出、结余分配与年末结转和结余之和"
+    return "各项收入与上年结转之和", "基本支出、项目支出与结转下年之和"
 
 
 @rule("R-基本支出一致")
@@ -335,8 +342,8 @@ def projects_agree(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 
 @rule("R-财政拨款一致")
 def fiscal_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
-    if not f.has_function_rows or b.carried_over or f.carried_over is None:
-        return  # with 上年结转 a fund may spend more than this year's appropriation
+    if not f.has_function_rows or b.carried_over or f.carried_over is None or b.final:
+        return  # with 上年结转 a fund may spend more than this year's appropriation (a 决算's: R-财政拨款结转)
     for fund, source in FUNDS.items():
         if source is None or source not in b.income or f.income_of(source) is None:
             continue

@@ -1,0 +1,185 @@
+"""部门决算 as a source kind (issue 27 parts 1 and 4): `种类: 决算` in the same YAML language, read
+into the same model (a 决算 row's 年初预算/全年预算/差异原因, 结余分配, 年末结转和结余, “三公” 预算数),
+the budget's word refused in a 决算 and the 决算's in a budget, and the 勾稽 rules only a 决算 has —
+each triggered by the smallest faulty source and silent on the same source without the fault."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from reportgen.assemble import load_source
+from reportgen.compute import compute
+from reportgen.errors import Finding, SourceError
+from reportgen.render import check_findings
+
+FINAL = """\
+种类: 决算
+部门: 示例局
+年度: 2024
+金额单位: 万元
+版式: 上海
+部门概况:
+  职责: [示例职责]
+  下属单位: []
+收入:
+  一般公共预算拨款: 307.82
+  年初结转和结余: 20
+年末结转和结余: 10
+结余分配: 5
+预算数:
+  一般公共预算: {年初预算: 300.00, 全年预算: 321.02, 差异原因: 人员经费支出数小于预算数}
+支出:
+  功能分类:
+    - {科目: 2013901, 基本支出: 51.32, 全年预算: 52.00, 年初预算: 50.00, 用途: 行政单位人员支出、公用支出}
+    - {科目: 2013999, 项目支出: 256.50, 全年预算: 269.02, 年初预算: 250.00, 差异原因: 项目结余}
+    - {科目: 2013950, 基本支出: 5.00, 资金: 单位资金}
+  基本支出:
+    经济分类:
+      - {科目: 30101, 金额: 51.32}
+三公经费:
+  因公出国（境）费: {本年: 0, 预算: 0}
+  公务接待费: {本年: 0.39, 预算: 2.85, 上年: 0.54}
+  公务用车购置费: {本年: 0, 预算: 0}
+  公务用车运行维护费: {本年: 0, 预算: 0}
+  合计: {本年: 0.39, 预算: 2.85, 差异原因: 严格控制}
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "决算.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def findings(tmp_path: Path, text: str) -> list[Finding]:
+    try:
+        return check_findings(write(tmp_path, text))
+    except SourceError as exc:
+        return exc.findings
+
+
+def of(rule: str, found: list[Finding]) -> list[Finding]:
+    return [f for f in found if f.rule == rule]
+
+
+def test_a_final_source_reads_into_the_one_model(tmp_path):
+    budget = load_source(write(tmp_path, FINAL))
+    assert budget.final and budget.accounts == "决算"
+    assert budget.carried_over == Decimal("200000") and budget.carry_forward == Decimal("100000")
+    assert budget.surplus_distributed == Decimal("50000")
+    row = budget.function_rows[0]
+    assert row.budget is not None and (row.budget.initial, row.budget.full) == (Decimal("500000"), Decimal("520000"))
+    assert row.budget.base == ("全年预算", Decimal("520000"))
+    assert budget.three_public.parts["公务接待费"].budgeted == Decimal("28500")
+    figures = compute(budget)
+    # 支出总计 = 本年支出 + 结余分配 + 年末结转和结余 = 收入总计 = 本年收入 + 年初结转和结余
+    assert figures.expenditure_grand_total == figures.income_grand_total == Decimal("3278200")
+    assert figures.completion(Decimal("3078200"), Decimal("3210200")) == Decimal("95.89")
+    assert figures.completion(Decimal("3078200"), Decimal(0)) is None  # a 0 budget is said, never divided
+    assert figures.three_public_budget() == Decimal("28500")
+
+
+def test_a_final_source_checks_clean(tmp_path):
+    assert [f.format() for f in findings(tmp_path, FINAL) if f.severity == "error"] == []
+
+
+def test_a_budget_source_is_unchanged_by_the_final_kind():
+    """A 预算 source reads as before: 种类 预算, no 决算 figure anywhere."""
+    budget = load_source(Path(__file__).resolve().parent.parent / "data" / "shanghai-putuo-wenlvju-2026.yaml")
+    assert not budget.final and budget.surplus_distributed == 0 and not budget.fund_budgets
+    assert all(r.budget is None and not r.other for r in budget.function_rows)
+
+
+@pytest.mark.parametrize(("old", "new", "words"), [
+    ("  年初结转和结余: 20", "  上年结转: 20", "“收入.上年结转”不是部门决算的写法：决算写作“收入.年初结转和结余”"),
+    ("年末结转和结余: 10", "结转下年: 10", "“结转下年”不是部门决算的写法：决算写作“年末结转和结余”"),
+])
+def test_a_budget_word_in_a_final_source_is_refused(tmp_path, old, new, words):
+    found = of("R-决算用语", findings(tmp_path, FINAL.replace(old, new)))
+    assert [f.message for f in found] == [words]
+    assert found[0].line == FINAL.splitlines().index(old) + 1
+
+
+def test_a_final_word_in_a_budget_is_refused(tmp_path):
+    budget = FINAL.replace("种类: 决算\n", "").replace("版式: 上海\n", "")
+    found = of("R-决算用语", findings(tmp_path, budget))
+    messages = " ".join(f.message for f in found)
+    for key in ("收入.年初结转和结余", "年末结转和结余", "结余分配", "预算数", "年初预算", "全年预算", "差异原因"):
+        assert f"“{key}”" in messages
+    assert all(f.line > 0 for f in found)
+
+
+def test_a_final_source_in_a_layout_without_a_final_edition_is_refused(tmp_path):
+    found = of("版式", findings(tmp_path, FINAL.replace("版式: 上海", "版式: 河北")))
+    assert len(found) == 1 and "没有部门决算的版本" in found[0].message and found[0].line == 1
+
+
+def test_the_balance_of_a_final_source_in_its_own_words(tmp_path):
+    found = of("R-收支平衡", findings(tmp_path, FINAL.replace("结余分配: 5", "结余分配: 6")))
+    assert len(found) == 1
+    assert "本年支出、结余分配与年末结转和结余之和" in found[0].message and "相差 1.00万元" in found[0].message
+
+
+def test_a_fund_that_does_not_balance_with_its_carry_overs(tmp_path):
+    assert of("R-财政拨款结转", findings(tmp_path, FINAL)) == []
+    faulty = FINAL.replace("一般公共预算拨款: 307.82", "一般公共预算拨款: 308.82").replace(
+        "年初结转和结余: 20", "年初结转和结余: 19")
+    found = of("R-财政拨款结转", findings(tmp_path, faulty))
+    assert len(found) == 1 and found[0].line == 10 and "财政拨款结转和结余" in found[0].message
+    # stated carry-overs of the fund make it balance
+    fixed = faulty + "财政拨款结转和结余:\n  年末: {一般公共预算: 1}\n"
+    assert of("R-财政拨款结转", findings(tmp_path, fixed)) == []
+
+
+def test_a_rounding_gap_of_wan_yuan_figures_is_no_imbalance(tmp_path):
+    """Figures typed in 万元 from a published document were each rounded from 元: a sum may stand
+    0.01 from its parts (half a digit per part), and no more."""
+    gap = FINAL.replace("一般公共预算拨款: 307.82", "一般公共预算拨款: 307.83").replace(
+        "年初结转和结余: 20", "年初结转和结余: 19.99")
+    assert of("R-财政拨款结转", findings(tmp_path, gap)) == []
+    in_yuan = gap.replace("金额单位: 万元", "金额单位: 元")
+    assert len(of("R-财政拨款结转", findings(tmp_path, in_yuan))) == 1
+
+
+def test_a_stated_budget_against_its_rows(tmp_path):
+    assert of("R-预算数", findings(tmp_path, FINAL)) == []
+    found = of("R-预算数", findings(tmp_path, FINAL.replace("全年预算: 321.02,", "全年预算: 321.12,")))
+    assert len(found) == 1 and found[0].line == 15 and found[0].path == "预算数.一般公共预算.全年预算"
+    assert "321.12万元" in found[0].message and "321.02万元" in found[0].message
+
+
+def test_the_three_public_budget_against_its_parts(tmp_path):
+    assert of("R-三公预算", findings(tmp_path, FINAL)) == []
+    found = of("R-三公预算", findings(tmp_path, FINAL.replace("合计: {本年: 0.39, 预算: 2.85", "合计: {本年: 0.39, 预算: 3.85")))
+    assert len(found) == 1 and found[0].path == "三公经费.合计.预算"
+
+
+def test_a_final_figure_far_from_its_budget_wants_its_reason(tmp_path):
+    assert of("R-差异原因", findings(tmp_path, FINAL)) == []  # 51.32 of 52.00: within 10%
+    faulty = FINAL.replace("基本支出: 51.32, 全年预算: 52.00", "基本支出: 51.32, 全年预算: 72.00").replace(
+        "全年预算: 321.02", "全年预算: 341.02")
+    found = of("R-差异原因", findings(tmp_path, faulty))
+    assert [f.line for f in found] == [18] and "2013901" in found[0].message and "全年预算" in found[0].message
+    reasoned = faulty.replace("用途: 行政单位人员支出、公用支出}", "用途: 行政单位人员支出、公用支出, 差异原因: 人员变动}")
+    assert of("R-差异原因", findings(tmp_path, reasoned)) == []
+
+
+def test_spending_against_a_zero_budget_wants_its_reason(tmp_path):
+    faulty = FINAL.replace("年初预算: 250.00, 差异原因: 项目结余", "年初预算: 0").replace(", 全年预算: 269.02", "")
+    faulty = faulty.replace("{年初预算: 300.00, 全年预算: 321.02,", "{年初预算: 50.00, 全年预算: 52.00,")
+    found = of("R-差异原因", findings(tmp_path, faulty))
+    assert len(found) == 1 and "2013999" in found[0].message and "年初预算 0.00万元" in found[0].message
+
+
+def test_a_final_source_may_spend_beside_basic_and_project(tmp_path):
+    """上缴上级支出, 经营支出, 对附属单位补助支出 count in the row's total and the 支出总计."""
+    text = FINAL.replace("{科目: 2013950, 基本支出: 5.00, 资金: 单位资金}",
+                         "{科目: 2013950, 基本支出: 3.00, 经营支出: 2.00, 资金: 单位资金}")
+    budget = load_source(write(tmp_path, text))
+    figures = compute(budget)
+    assert figures.other_spending("经营支出") == Decimal("20000")
+    assert figures.expenditure_grand_total == Decimal("3278200")
+    assert [f.format() for f in check_findings(write(tmp_path, text)) if f.severity == "error"] == []
