@@ -13,7 +13,9 @@ import pytest
 from reportgen.assemble import load_source
 from reportgen.compute import compute
 from reportgen.errors import Finding, SourceError
+from reportgen.layouts import LayoutError, Occasion, resolve
 from reportgen.render import check_findings
+from tests.test_layout_hostile import make_layout
 
 FINAL = """\
 种类: 决算
@@ -183,3 +185,22 @@ def test_a_final_source_may_spend_beside_basic_and_project(tmp_path):
     assert figures.other_spending("经营支出") == Decimal("20000")
     assert figures.expenditure_grand_total == Decimal("3278200")
     assert [f.format() for f in check_findings(write(tmp_path, text)) if f.severity == "error"] == []
+
+
+# -- a layout's edition for the final accounts ----------------------------------------------------
+def test_only_an_edition_for_the_final_accounts_words_them(tmp_path):
+    """A 决算 takes the editions written 适用: {种类: 决算} and no budget edition; a budget the reverse."""
+    folder = make_layout(tmp_path / "版式", "名称: 试验\n基于: 默认\n版本:\n"
+                         "  - {适用: {种类: 决算}, 说明: 决算的版本, 标题: {部门预算表: 部门决算表}}\n"
+                         "  - {适用: {年度: {至: 2030}}, 说明: 预算的版本}\n")
+    final = resolve(folder, occasion=Occasion(2024, "部门", "决算"))
+    budget = resolve(folder, occasion=Occasion(2024, "部门", "预算"))
+    assert final.editions == ("决算的版本",) and budget.editions == ("预算的版本",)
+    assert final.accounts == budget.accounts == frozenset({"预算", "决算"})
+    assert resolve("河北").accounts == frozenset({"预算"})  # no edition for 决算
+
+
+def test_an_edition_for_an_unknown_kind_of_document_is_refused(tmp_path):
+    folder = make_layout(tmp_path / "版式", "名称: 试验\n基于: 默认\n版本:\n  - {适用: {种类: 执行}, 说明: 错}\n")
+    with pytest.raises(LayoutError, match="“适用.种类”应为 预算 或 决算，不是“执行”"):
+        resolve(folder, occasion=Occasion(2024))
