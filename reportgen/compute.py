@@ -76,6 +76,16 @@ def sum_known(values: Iterable[Decimal | None]) -> Decimal | None:
     return total
 
 
+HALF_DIGIT = Decimal(50)  # half of 0.01 万元, in 元
+
+
+def rounding_allowance(source_unit: str, parts: int) -> Decimal:
+    """How far, in 元, a figure a 万元 source states may stand from the sum of ``parts`` other
+    figures it states: each was rounded from 元 on its own (half a 0.01 万元 apiece, the 尾数误差
+    of a published table); a source in 元 states exact figures, which must agree exactly."""
+    return HALF_DIGIT * parts if source_unit == "万元" else ZERO
+
+
 def rounding_gap(total: Decimal, parts: Iterable[Decimal], shown: Callable[[Decimal], Decimal]) -> bool:
     """True when the parts as shown do not add up to the total as shown (the 尾数误差 a table then
     notes). Totals are never made from rounded parts; this only tells whether a reader would see it."""

@@ -204,3 +204,27 @@ def test_an_edition_for_an_unknown_kind_of_document_is_refused(tmp_path):
     folder = make_layout(tmp_path / "版式", "名称: 试验\n基于: 默认\n版本:\n  - {适用: {种类: 执行}, 说明: 错}\n")
     with pytest.raises(LayoutError, match="“适用.种类”应为 预算 或 决算，不是“执行”"):
         resolve(folder, occasion=Occasion(2024))
+
+
+# -- figures typed in 万元 from a published document ----------------------------------------------
+ROOT = Path(__file__).resolve().parent.parent
+FINALS = (ROOT / "data" / "shanghai-putuo-shehuigongzuo-juesuan-2024.yaml",
+          ROOT / "data" / "shanghai-putuo-guihuaziyuan-juesuan-2024.yaml")
+
+
+@pytest.mark.parametrize("source", FINALS, ids=lambda p: p.stem)
+def test_both_real_final_accounts_check_clean(source):
+    """Both real 普陀 决算 as data/ sources: no error, no warning (their 0.01 万元 gaps — 社会工作部's
+    机关运行经费 10.23 beside 公用经费 款 adding to 10.22, 规划局's 基本支出 5364.75 by function and
+    5364.74 by economic class — are the published tables' rounding, within half a digit per part)."""
+    assert [f.format() for f in check_findings(source)] == []
+
+
+def test_a_gap_beyond_rounding_is_still_told(tmp_path):
+    """The same two rules with a gap no rounding explains: 机关运行经费 0.10 万元 above 公用经费."""
+    text = FINALS[0].read_text(encoding="utf-8")
+    assert "  本年: 10.23\n  增减额: 10.23" in text
+    found = findings(tmp_path, text.replace("  本年: 10.23\n  增减额: 10.23", "  本年: 10.33\n  增减额: 10.33"))
+    assert [f.rule for f in found if f.severity == "error"] == ["R-机关运行经费"]
+    in_yuan = FINAL.replace("金额单位: 万元", "金额单位: 元") + "机关运行经费: 51.33\n"
+    assert "R-机关运行经费" in [f.rule for f in findings(tmp_path, in_yuan)]  # 元: exact

@@ -13,18 +13,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reportgen.checks.registry import make_finding, reason_threshold, rule
-from reportgen.compute import ZERO, Computed
+from reportgen.compute import ZERO, Computed, rounding_allowance
 from reportgen.errors import Finding
 from reportgen.model import FUNDS, THREE_PUBLIC_PARTS, Budget, Execution
 from reportgen.phrasing import Money
 
 FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
-HALF_DIGIT = Decimal(50)  # half of 0.01 万元, in 元
-
-
-def rounding_allowance(b: Budget, parts: int) -> Decimal:
-    """How far a stated figure may stand from the sum of ``parts`` rounded figures (元)."""
-    return HALF_DIGIT * parts if b.source_unit == "万元" else ZERO
 
 
 @rule("R-财政拨款结转")
@@ -42,7 +36,7 @@ def fiscal_balance(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         opening, closing = f.fiscal_balance("年初", fund) or ZERO, f.fiscal_balance("年末", fund) or ZERO
         spent = f.fund_total(fund)
         rows = sum(1 for r in b.function_rows if r.fund == fund)
-        if abs(received + opening - spent - closing) > rounding_allowance(b, rows):
+        if abs(received + opening - spent - closing) > rounding_allowance(b.source_unit, rows):
             yield make_finding(b, "error", "R-财政拨款结转", _unbalanced(fund, source, received, opening, spent, closing, m),
                                b.line_of(f"收入.{source}"), f"收入.{source}")
 
@@ -65,7 +59,7 @@ def stated_budgets(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
             if figure is None or not rows or len(known) != len(rows) or None in known:
                 continue
             total = sum(known, ZERO)
-            if abs(figure - total) > rounding_allowance(b, len(known)):
+            if abs(figure - total) > rounding_allowance(b.source_unit, len(known)):
                 word = "年初预算" if measure == "initial" else "全年预算"
                 yield make_finding(b, "error", "R-预算数", f"预算数.{fund}.{word} {m.with_unit(figure)} 与资金为“{fund}”的"
                                    f"各行{word}之和 {m.with_unit(total)} 不一致", stated.line, f"预算数.{fund}.{word}")
@@ -80,7 +74,7 @@ def three_public_budget(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if stated is None or any(part is None for part in parts):
         return
     total = sum((part or ZERO for part in parts), ZERO)
-    if abs(stated - total) > rounding_allowance(b, len(parts)):
+    if abs(stated - total) > rounding_allowance(b.source_unit, len(parts)):
         assert t.stated_total is not None
         yield make_finding(b, "error", "R-三公预算", f"“三公”经费合计的预算 {m.with_unit(stated)} 与各项预算之和 "
                            f"{m.with_unit(total)} 不一致", t.stated_total.line, "三公经费.合计.预算")
