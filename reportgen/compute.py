@@ -79,11 +79,15 @@ def sum_known(values: Iterable[Decimal | None]) -> Decimal | None:
 HALF_DIGIT = Decimal(50)  # half of 0.01 万元, in 元
 
 
-def rounding_allowance(source_unit: str, parts: int) -> Decimal:
-    """How far, in 元, a figure a 万元 source states may stand from the sum of ``parts`` other
-    figures it states: each was rounded from 元 on its own (half a 0.01 万元 apiece, the 尾数误差
-    of a published table); a source in 元 states exact figures, which must agree exactly."""
-    return HALF_DIGIT * parts if source_unit == "万元" else ZERO
+def rounding_allowance(source_unit: str, parts: int, *figures: Decimal | None) -> Decimal:
+    """How far, in 元, a figure a 万元 source states may stand from the sum of ``parts`` (two or
+    more) other figures it states, each rounded to 0.01 万元 on its own as a published table prints
+    them (half a 0.01 万元 apiece: the table's 尾数误差). None for one part (rounding keeps order), for
+    a source in 元 (exact figures agree exactly), or where one of ``figures`` is finer than 0.01 万元
+    (a figure not rounded to the published digit)."""
+    if source_unit != "万元" or parts < 2 or any(f is not None and f % 100 for f in figures):
+        return ZERO
+    return HALF_DIGIT * parts
 
 
 def rounding_gap(total: Decimal, parts: Iterable[Decimal], shown: Callable[[Decimal], Decimal]) -> bool:
@@ -775,6 +779,24 @@ class Computed:
         return [self.three_public_budget(), self.three_public_budget(THREE_PUBLIC_PARTS[0]),
                 self.three_public_budget(THREE_PUBLIC_PARTS[1]), self.three_public_budget(VEHICLES),
                 self.three_public_budget(THREE_PUBLIC_PARTS[2]), self.three_public_budget(THREE_PUBLIC_PARTS[3])]
+
+    @cached_property
+    def fiscal_grand_total(self) -> Decimal | None:
+        """财政拨款收入支出总计 (决算): 财政拨款收入 and the 年初财政拨款结转和结余 (none stated: none)."""
+        if self.fiscal_income is None:
+            return None
+        return self.fiscal_income + (self.fiscal_balance("年初") or ZERO)
+
+    def final_prior(self, key: str, current: Decimal | None) -> Decimal | None:
+        """Last year's 决算数 of a total (上年.{key}): as stated, else ``current`` less the change the
+        source states alone (上年: {收支总计: {增减额: …}}); None where neither."""
+        prior = self.budget.prior
+        if key in prior.totals:
+            return prior.totals[key]
+        stated = prior.changes.get(("totals", key))
+        if stated is None or stated.change is None or current is None:
+            return None
+        return current - stated.change
 
     # -- prior year ------------------------------------------------------------------------
     def prior_total(self, key: str) -> Decimal | None:

@@ -36,17 +36,18 @@ def test_yantian_text_shows_exactly_its_published_slips():
     assert found == [
         (172, "flat", "与上年持平"),  # "比 2021年预算持平 万元，增长 0 %"
         (362, "rate", "增长1.01%"),  # 机关运行经费 "增长 0.01 %"
-        (499, "cell", "72.18万元"), (501, "cell", "72.18万元"),  # 住房保障支出 72.17 in 表1 …
-        (967, "cell", "72.18万元"), (969, "cell", "72.18万元"),  # … and again in its 一般公共预算 table
     ]
+    # 住房保障支出 printed 72.17 in 表1 and its 一般公共预算 table beside 28.13 + 44.05 = 72.18 (lines 499, 501,
+    # 967, 969): each of the three printed figures was rounded from 元 on its own, so the 0.01 is the table's
+    # 尾数误差, not a slip (the source, in 万元, cannot know the 元); a gap beyond rounding is still told
+    # (tests/test_review_causes.py)
 
 
 def test_the_slips_come_with_their_causes():
     result, _ = review(DATA / "shenzhen-yantian-zgh-2022.yaml", SEEDS / "shenzhen-yantian-zgh-2022.txt")
     assert result is not None
     messages = {f.line: f.message for f in result.findings()}
-    assert "28.13 + 44.05 = 72.18万元" in messages[499]
-    assert "持平" in messages[172]
+    assert "持平" in messages[172] and "增长1.01%" in messages[362]
     counts = result.counts
     assert counts["agree"] >= 80 and counts["matched"] == counts["agree"] + counts["disagree"]
 
@@ -164,7 +165,7 @@ def test_the_command_reports_lines_counts_json_and_a_page(tmp_path):
     html = page.read_text(encoding="utf-8")
     assert 'id="l362"' in html and 'class="disagree"' in html
     data = json.loads(run_check(source, "--against", seed, "--format", "json").stdout)
-    assert data["counts"]["disagree"] == 6
+    assert data["counts"]["disagree"] == 2
     clean = tmp_path / "clean.txt"
     clean.write_text("深圳市盐田区总工会预算1,273.52万元。\n", encoding="utf-8")
     assert run_check(source, "--against", str(clean)).returncode == 0

@@ -46,15 +46,16 @@ def _balance_words(b: Budget) -> tuple[str, str]:
     return "各项收入与上年结转之和", "基本支出、项目支出与结转下年之和"
 
 
-def _allowance(b: Budget, parts: int) -> Decimal:
+def _allowance(b: Budget, parts: int, *figures: Decimal | None) -> Decimal:
     """The rounding a 万元 source's figures may carry against a sum of ``parts`` of them (none in 元)."""
-    return rounding_allowance(b.source_unit, parts)
+    return rounding_allowance(b.source_unit, parts, *figures)
 
 
 @rule("R-基本支出一致")
 def basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if f.has_function_rows and f.has_economic_rows and f.general_basic is not None and f.basic_from_economic is not None \
-            and abs(f.general_basic - f.basic_from_economic) > _allowance(b, len(b.function_rows) + len(b.economic_rows)):
+            and abs(f.general_basic - f.basic_from_economic) > _allowance(
+                b, len(b.function_rows) + len(b.economic_rows), f.general_basic, f.basic_from_economic):
         yield make_finding(b, "error", "R-基本支出一致",
                        f"一般公共预算基本支出不一致：功能分类各行合计 {m.with_unit(f.general_basic)}，"
                        f"经济分类各款合计 {m.with_unit(f.basic_from_economic)}",
@@ -311,7 +312,7 @@ def personnel_public(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                        f"经济分类 {code} 类（{m.with_unit(amount)}）既不是人员经费（301、303）也不是公用经费（302、310），"
                        "不应列入基本支出：请核对科目编码，或把它列入项目支出", b.line_of(path), path)
     for label, stated, computed in (("人员经费", b.stated_personnel, f.personnel), ("公用经费", b.stated_public, f.public)):
-        if stated is not None and computed is not None and abs(stated - computed) > _allowance(b, len(b.economic_rows)):
+        if stated is not None and computed is not None and abs(stated - computed) > _allowance(b, len(b.economic_rows), stated, computed):
             yield make_finding(b, "error", "R-人员公用经费",
                            f"填报的{label} {m.with_unit(stated)} 与经济分类计算的 {m.with_unit(computed)} 不一致"
                            f"（人员经费 = 301 + 303，公用经费 = 302 + 310）",
@@ -327,7 +328,7 @@ def running_costs_within_public(b: Budget, f: Computed, m: Money) -> Iterator[Fi
     r = b.running_costs
     unit = b.presentation.text_unit("机关运行经费")
     if r is None or f.public is None or m.shown(r.current, unit) <= m.shown(f.public, unit) \
-            or r.current - f.public <= _allowance(b, len(b.economic_rows) + 1):
+            or r.current - f.public <= _allowance(b, len(b.economic_rows), r.current, f.public):
         return
     yield make_finding(b, "error", "R-机关运行经费", f"机关运行经费 {m.with_unit(r.current, unit)} 超过了基本支出中的公用经费 "
                        f"{m.with_unit(f.public, unit)}：机关运行经费是公用经费的一部分，请核对", r.line or b.key_lines.get("机关运行经费", 0),

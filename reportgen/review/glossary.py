@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reportgen.compute import Computed, Node
+from reportgen.compute import Computed, Node, rounding_allowance
 from reportgen.model import INCOME_SOURCES, Budget
 
 
@@ -31,6 +31,9 @@ class Figure:
     # a part a sentence may state as the figure's amount only where it or its heading names the part
     # (“（四）项目支出……一般公共服务支出827.56万元”): each value with the words that name it
     named: tuple[tuple[Decimal, tuple[str, ...]], ...] = ()
+    # how far (元) a printed figure may stand from this one, which a 万元 source sums from figures each
+    # rounded on its own (the published table's 尾数误差): half a 0.01 万元 per part; 0 for what it states
+    slack: Decimal = Decimal(0)
 
 
 # Words around a name that do not change what it names.
@@ -107,6 +110,7 @@ class Glossary:
         # rows labelled by a year (the “三公” table): “2023年” → this year's total, “2022年” → last year's
         self.years: dict[str, Figure] = {}
         self._build(budget, figures)
+        self._allow_rounding(budget, figures)
 
     def add(self, figure: Figure, *names: str) -> None:
         for name in names:
@@ -164,6 +168,27 @@ class Glossary:
         found = [figure for figure in self.by_path.get(path, [])]
         return found[0] if len(found) == 1 else None
 
+    def _allow_rounding(self, b: Budget, f: Computed) -> None:
+        """Each sum of a 万元 source's figures: the rounding its parts may carry (Figure.slack). A
+        line of a classification has its rows as parts; a total has every row it sums."""
+        if b.source_unit != "万元":
+            return
+        rows, economic = len(b.function_rows), len(b.economic_rows)
+        by_total = {"本年支出合计": rows, "支出总计": rows + 1, "基本支出": rows, "项目支出": rows, "财政拨款支出": rows,
+                    "一般公共预算支出": rows, "人员经费": economic, "公用经费": economic, "财政拨款收入支出总计": rows + 1}
+        figures = {id(fig): fig for found in self.names.values() for fig in found} | {id(c): c for c in self.codes.values()}
+        for figure in figures.values():
+            parts = len(figure.parts) or by_total.get(figure.name, 0)
+            if figure.name in by_total or len(figure.parts) > 1:
+                figure.slack = rounding_allowance(b.source_unit, parts)
+        for node in f.economic_tree:  # a class of 款: its 款
+            if node.code in self.codes and len(node.children) > 1:
+                self.codes[node.code].slack = rounding_allowance(b.source_unit, len(node.children))
+        for code, figure in self.codes.items():  # a 功能分类 line: the 基本/项目 figures of its rows, each rounded
+            summed = sum(bool(r.basic) + bool(r.project) + len(r.other) for r in b.function_rows if r.code.startswith(code))
+            if summed > 1 and len(code) in (3, 5, 7) and code[0] == "2":
+                figure.slack = max(figure.slack, rounding_allowance(b.source_unit, summed))
+
     # -- the figures ----------------------------------------------------------------------------
     def _build(self, b: Budget, f: Computed) -> None:
         """Every figure under its names, in the order a name's first figure is found (the order
@@ -212,6 +237,9 @@ class Glossary:
         total(f, "公用经费", f.public, "公用经费", "公用经费支出", wholes=basic)
         total(f, "财政拨款收入", f.fiscal_income, "财政拨款", "财政拨款收入预算", wholes=(f.income_total,))
         total(f, "财政拨款支出", f.fiscal_expenditure_total, "财政拨款", "财政拨款支出预算", wholes=spending)
+        if f.budget.final and f.fiscal_income is not None:  # 财政拨款收入支出总计: 收入 and 年初结转和结余
+            total(f, "财政拨款收入支出总计", f.fiscal_income + (f.fiscal_balance("年初") or 0), "财政拨款",
+                  "财政拨款收入支出总计", "财政拨款收支总计")
 
     def _fiscal_rows(self, f: Computed) -> None:
         """Rows of a total's name that show only its 财政拨款 (or 一般公共预算) part."""
@@ -235,7 +263,7 @@ class Glossary:
         """The spending of each fund (一般公共预算, 政府性基金, 国有资本经营)."""
         spending = (f.expenditure_total, f.expenditure_grand_total)
         self._total(f, "一般公共预算支出", f.general_budget, "一般公共预算", "一般公共预算拨款支出", "一般公共预算拨款支出预算",
-                    "一般公共预算支出预算", wholes=spending)
+                    "一般公共预算支出预算", "一般公共预算财政拨款支出", wholes=spending)
         for fund in ("政府性基金", "国有资本经营"):
             self._total(f, f"{fund}预算支出", f.fiscal_expenditure[fund], fund, f"{fund}拨款支出", f"{fund}拨款支出预算",
                         f"{fund}预算拨款支出预算", f"{fund}预算拨款支出", wholes=spending)

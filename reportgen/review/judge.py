@@ -215,7 +215,15 @@ def _candidates(st: Statement, figure: Figure) -> list[Decimal]:
 def _agreed_value(st: Statement, figure: Figure | None) -> Decimal | None:
     if figure is None or st.value is None:
         return None
-    return next((v for v in _candidates(st, figure) if shown(in_unit(v, st.unit), st.decimals) == st.value), None)
+    value = st.value
+    return next((v for v in _candidates(st, figure) if shown(in_unit(v, st.unit), st.decimals) == value
+                 or _within_slack(v, value, st.unit, figure)), None)
+
+
+def _within_slack(exact: Decimal, printed: Decimal, unit: str, figure: Figure) -> bool:
+    """A printed amount (in ``unit``) that a 万元 source's sum (``exact``, 元) explains up to its
+    parts' rounding (Figure.slack): the published table's own 尾数误差, no slip."""
+    return bool(figure.slack) and abs(in_unit(exact, unit) - printed) <= in_unit(figure.slack, unit)
 
 
 def _amount(st: Statement, figure: Figure | None) -> Verdict:
@@ -272,7 +280,7 @@ def _change(st: Statement, figure: Figure | None) -> Verdict:
         return Verdict(st, "unknown", figure)
     exact = in_unit(abs(difference), st.unit)
     expected = f"{word}{_text(exact, st.decimals, st.unit)}"
-    if shown(exact, st.decimals) != st.value:
+    if shown(exact, st.decimals) != st.value and not _within_slack(abs(difference), st.value, st.unit, figure):
         cause = "截尾而非四舍五入" if truncated(exact, st.decimals) == st.value else ""
         of_rounded = abs(shown(in_unit(figure.current, st.unit), st.decimals) - shown(in_unit(prior, st.unit), st.decimals))
         if not cause and of_rounded == st.value:  # 18,976.76 − 15,621.11 = 3,355.65, exactly 3,355.64
@@ -312,7 +320,7 @@ def _rate(st: Statement, figure: Figure | None) -> Verdict:
     if rate is None:
         return Verdict(st, "unknown", figure, cause="上年数为零，增长率无可比性")
     expected = f"{'增长' if difference > 0 else '下降'}{_text(rate, st.decimals, '%')}"
-    if shown(rate, st.decimals) == st.value:
+    if shown(rate, st.decimals) == st.value or _rate_within_slack(st.value, st.decimals, difference, prior, figure.slack):
         if shown(rate, st.decimals) and (st.direction == "up") != (difference > 0):
             return Verdict(st, "disagree", figure, expected, "增减方向写反")
         return Verdict(st, "agree", figure)
@@ -327,6 +335,16 @@ def _rate(st: Statement, figure: Figure | None) -> Verdict:
     elif by_this_year:
         verdict.cause = "除以了本年数而不是上年数"
     return verdict
+
+
+def _rate_within_slack(printed: Decimal, decimals: int, difference: Decimal, prior: Decimal, slack: Decimal) -> bool:
+    """A growth rate the rounding of a 万元 source's sum (± slack) explains."""
+    if not slack:
+        return False
+    low, high = (exact_percent(abs(difference + d), prior) for d in (-slack, slack))
+    if low is None or high is None:
+        return False
+    return min(low, high) <= printed <= max(low, high) or printed in (shown(low, decimals), shown(high, decimals))
 
 
 def _share(st: Statement, part: Figure | None, whole: Figure | None, value: Decimal | None,
