@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import ChainMap
 from collections.abc import Generator, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -21,15 +22,17 @@ from xml.parsers import expat
 import jinja2
 
 from reportgen import templating
-from reportgen.compute import Computed
+from reportgen.compute import Computed, quantize_half_up
 from reportgen.document import (
     Block,
+    Cell,
     ContentsEntry,
     Document,
     Heading,
     PageBreak,
     Paragraph,
     ParagraphRole,
+    Row,
     Table,
     Title,
 )
@@ -37,9 +40,9 @@ from reportgen.errors import shown_text
 from reportgen.layouts import Layout
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import INCOME_SOURCES, Budget
-from reportgen.phrasing import Money, chinese_number, percent, share_of
+from reportgen.phrasing import Money, chinese_number, format_number, percent, share_of
 from reportgen.reading.yamlsafe import character_name
-from reportgen.tables import TableBuilder, TableRows, build_table
+from reportgen.tables import TableBuilder, TableRows, build_table, head
 from reportgen.templating import TemplateFault
 from reportgen.variants import all_tables
 
@@ -180,10 +183,16 @@ def _change_filter(context: Any, current: Any, prior: Any) -> Any:
     return context["_money"].change(current, prior)
 
 
+def _fixed(value: Any, places: int = 2) -> str:
+    """A figure that is no amount (平均得分 99.33) at ``places`` decimals, half up: ``{{ x|fixed }}``."""
+    return "" if value is None else format_number(quantize_half_up(value, places), places, thousands=False)
+
+
 def _set_up(env: jinja2.Environment) -> None:
     env.filters.update(pct=percent, money=_money_filter, num=_number_filter,
                        change_from=_change_filter,  # amount|change_from(prior): cheaper than a global's call
-                       cn=chinese_number)  # {{ 3|cn }} → 三, for a layout's own numbering of items
+                       cn=chinese_number,  # {{ 3|cn }} → 三, for a layout's own numbering of items
+                       fixed=_fixed)
     env.tests["labelled"] = labelled
 
 
@@ -307,7 +316,7 @@ class _MarkupReader:
         title = child.get("title", "")
         self.missing.extend(self.tables[table_id].missing)  # numbered by their order, as headings by their depth
         number = ""
-        if title not in self.unnumbered:
+        if title not in self.unnumbered and child.get("numbered") != "false":  # numbered="false": a table in the text
             self.tables_placed += 1
             number = table_label(self.tables_placed, self.layout)
         self.blocks.append(build_table(self.tables[table_id], table_id, number if self.layout.table_numbering.body else "",
@@ -513,6 +522,16 @@ def punctuated(blocks: list[Block]) -> list[Block]:
     return out
 
 
+UNITS_TABLE = "决算单位构成"
+
+
+def units_table(budget: Budget) -> TableRows:
+    """部门决算单位构成: 序号, 单位名称 (the department 本级, then its 下属单位 as the source names them), 备注."""
+    names = [f"{budget.department}（本级）", *(budget.profile.subordinate_units or [])]
+    body = [Row([Cell(str(i), align="center"), Cell(name), Cell()], key=name) for i, name in enumerate(names, 1)]
+    return TableRows([head("序号", "单位名称", "备注")], body, [10, 60, 30])
+
+
 def build_document(budget: Budget, figures: Computed, overrides: list[Path] | None = None,
                    draft: list[str] | None = None, layout: Layout = DEFAULT_LAYOUT) -> Document:
     """The whole disclosure as a neutral Document, in the structure of ``layout`` (版式).
@@ -524,7 +543,9 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
                         text_units={**layout.text_units, **shown.text_units})
     money = Money(shown)
     folders = [*(overrides or []), *layout.folders]
-    tables = all_tables(TableBuilder(figures, money, folders), layout.table_specs)
+    tables: Mapping[str, TableRows] = all_tables(TableBuilder(figures, money, folders), layout.table_specs)
+    if budget.final:  # a 部门决算's 单位构成 table, placed in its text (<table ref="决算单位构成" numbered="false">)
+        tables = ChainMap({UNITS_TABLE: units_table(budget)}, tables)  # type: ignore[arg-type]
     missing: list[tuple[str, str]] = []
     contents: list[ContentsEntry] | None = [] if layout.contents is not None else None
     plain = frozenset(heading_text({}, title_values(budget), title) for title in layout.unnumbered)
