@@ -29,7 +29,7 @@ from reportgen.assemble import load_source
 from reportgen.compute import compute
 from reportgen.errors import SourceError
 from reportgen.locations import DEFAULT_TEMPLATES
-from reportgen.model import Budget
+from reportgen.model import THREE_PUBLIC_PARTS, VEHICLES, Budget
 from reportgen.oserrors import reason
 from reportgen.reading.yamlsafe import load_yaml, parse_yaml, to_decimal_text
 from reportgen.source.loader import UNIT_FACTOR
@@ -38,12 +38,13 @@ from reportgen.source.schema import PLACEHOLDER, source_schema, validate_source,
 SOURCE_TEMPLATES = DEFAULT_TEMPLATES / "source"
 DROP = object()  # a value the new year's source leaves out
 # Top-level keys written before 上年 (the rest keep the source's order after it).
-HEAD_KEYS = ("部门", "年度", "级次", "金额单位", "展示", "部门概况")
+HEAD_KEYS = ("种类", "部门", "年度", "级次", "金额单位", "展示", "部门概况")
 # Prior-year totals in the order a reader expects them.
 PRIOR_TOTALS = ("收支总计", "基本支出", "项目支出", "人员经费", "公用经费", "财政拨款", "一般公共预算", "政府性基金",
                 "国有资本经营")
 # Dropped from every item: last year's words on its change, and 上年执行数 (two years back by then).
-WORDS_OF_LAST_YEAR = ("原因", "变动原因", "增减额", "增减率", "上年执行数")
+# A 部门决算's 差异原因 (its 决算数 against its budget) is last year's too.
+WORDS_OF_LAST_YEAR = ("原因", "变动原因", "增减额", "增减率", "上年执行数", "差异原因")
 
 
 class RolloverError(Exception):
@@ -317,8 +318,8 @@ def render_header(template: str, **values: Any) -> str:
     return env.get_template(template).render(**values)
 
 
-def rollover(source: Path, year: int | None = None, out: Path | None = None) -> Rollover:
-    """Next year's source (and unit files) as text; raises RolloverError with a Chinese message."""
+def _checked(source: Path, final: bool = False) -> Budget:
+    """The source, loaded and checked: its figures are to become another source's (上年, 年初预算)."""
     from reportgen.render import prepare  # deferred: 17 ms at start-up, `reportgen new` needs none of it
 
     try:
@@ -327,7 +328,14 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
         raise RolloverError(f"源文件 {source} 有错误，请先修正", [f.format() for f in exc.findings]) from None
     errors = [f.format() for f in (prepare(source).errors)]
     if errors:
-        raise RolloverError(f"源文件 {source} 有 {len(errors)} 个错误，其数字不能作为上年数，请先修正", errors)
+        use = "年初预算" if final else "上年数"
+        raise RolloverError(f"源文件 {source} 有 {len(errors)} 个错误，其数字不能作为{use}，请先修正", errors)
+    return budget
+
+
+def rollover(source: Path, year: int | None = None, out: Path | None = None) -> Rollover:
+    """Next year's source (and unit files) as text; raises RolloverError with a Chinese message."""
+    budget = _checked(source)
     new_year = budget.year + 1 if year is None else year
     if new_year <= budget.year:
         raise RolloverError(f"新年度 {new_year} 应晚于源文件的年度 {budget.year}")
@@ -357,7 +365,7 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
     if actual is not None:  # right after 上年
         rolled = {k: v for key, value in rolled.items()
                   for k, v in ((key, value), *((("上年执行数", actual),) if key == "上年" else ()))}
-    header = render_header("rollover.yaml.j2", department=budget.department, year=new_year,
+    header = render_header("rollover.yaml.j2", department=budget.department, year=new_year, final=budget.final,
                             prior_year=budget.year, source=source.name, unit_file=False, actual=actual is not None)
     result.files = {target: header + "\n".join(dump(rolled)).rstrip("\n") + "\n", **result.files}
     return result
@@ -381,11 +389,165 @@ def _roll_unit(roller: _Roller, item: Any, source: Path, target: Path, old: int,
         entry.update({k: v for k, v in unit.items() if k in ("收入", "支出", "结转下年")})
         return entry
     header = render_header("rollover.yaml.j2", department=str(item["名称"]), year=new, prior_year=old, actual=False,
-                            source=included.name, unit_file=True)
+                            source=included.name, unit_file=True, final=False)
     result.files[target.parent / new_path] = header + "\n".join(dump(unit)).rstrip("\n") + "\n"
     result.unit_files.add(target.parent / new_path)
     entry["包含"] = new_path
     return entry
+
+
+# -- the same year's 部门决算 ---------------------------------------------------------------------------
+# A budget's keys that stay as they are in the year's 决算 (部门概况: the same year's facts).
+FINAL_HEAD_KEYS = ("部门", "年度", "类型", "主管部门", "级次", "版式", "金额单位", "科目表", "展示", "部门概况")
+FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")  # the funds a 决算's 预算数 is stated for
+FINAL_INCOME = {"上年结转": "年初结转和结余"}  # a budget's word → the 决算's (loader.FINAL_WORDS)
+# The sections whose 说明 speaks of the budget's plan: shown to the user in a comment, not carried.
+NOTED_SECTIONS = ("三公经费", "机关运行经费", "政府采购", "国有资产", "绩效管理")
+THREE_PUBLIC_KEYS = (*THREE_PUBLIC_PARTS, VEHICLES, "合计")
+
+
+def final_source_path(source: Path, year: int) -> Path:
+    """Next to the budget, named as the 决算 sources are (…-juesuan-2024.yaml; 某某局-决算-2024.yaml)."""
+    word = "决算" if any("\u4e00" <= c <= "\u9fff" for c in source.stem) else "juesuan"
+    at = source.name.rfind(str(year))
+    renamed = f"{source.name[:at]}{word}-{source.name[at:]}" if at >= 0 else f"{source.stem}-{word}-{year}{source.suffix}"
+    return source.with_name(renamed)
+
+
+def _fund(item: dict[str, Any]) -> str:
+    return str(item.get("资金", "一般公共预算"))
+
+
+def _final_rows(items: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, Decimal]]:
+    """The 决算's 功能分类 rows: each figure the budget states 待填写 (决算数), its budget (基本 +
+    项目支出, or its 合计) as 年初预算 on the rows a 预算数 is kept for, and the 预算数 of each fund."""
+    rows: list[dict[str, Any]] = []
+    budgets: dict[str, Decimal] = {}
+    for item in items:
+        code, fund = str(item["科目"]), _fund(item)
+        over_finer = len(code) in (3, 5) and any(
+            str(other["科目"]) != code and str(other["科目"]).startswith(code) and _fund(other) == fund for other in items)
+        row: dict[str, Any] = {key: item[key] for key in ("科目", "名称", "资金") if key in item}
+        row |= {key: PLACEHOLDER for key in ("基本支出", "项目支出", "合计") if key in item}
+        if "未列全" in item:
+            row["未列全"] = item["未列全"]
+        if fund in FISCAL_FUNDS and not over_finer:
+            parts = [_amount(item[key]) for key in ("基本支出", "项目支出") if key in item]
+            initial = sum(parts, Decimal(0)) if parts else _amount(item["合计"]) if "合计" in item else None
+            if initial is not None:
+                row["年初预算"] = initial
+                budgets[fund] = budgets.get(fund, Decimal(0)) + initial
+        if "用途" in item:
+            row["用途"] = item["用途"]
+        rows.append(row)
+    return rows, budgets
+
+
+def _final_three_public(section: dict[str, Any] | None) -> dict[str, Any]:
+    """Each “三公” part: 本年 待填写 (决算数), 预算 the budget's figure, 上年 待填写 (last year's 决算,
+    which no budget holds); a section stating none of them (its 说明 alone) budgeted none, a budget
+    without the section says nothing of its 预算. The 合计 carries the 预算 the text states."""
+    stated = [key for key in THREE_PUBLIC_KEYS if section and key in section]
+    budgets: dict[str, Decimal] = {}
+    if not stated:
+        stated = list(THREE_PUBLIC_PARTS)
+        budgets = dict.fromkeys(THREE_PUBLIC_PARTS, Decimal(0)) if section is not None else {}
+    else:
+        assert section is not None
+        for key in stated:
+            value = section[key]
+            budgeted = value.get("本年") if isinstance(value, dict) else value
+            if budgeted is not None:
+                budgets[key] = _amount(budgeted)
+    whole = [set(THREE_PUBLIC_PARTS), {*THREE_PUBLIC_PARTS[:2], VEHICLES}]
+    if "合计" not in stated and any(cover <= set(budgets) for cover in whole):
+        cover = next(cover for cover in whole if cover <= set(budgets))
+        budgets["合计"] = sum((budgets[key] for key in cover), Decimal(0))
+        stated.append("合计")
+    parts = {}
+    for key in stated:
+        parts[key] = {"本年": PLACEHOLDER, **({"预算": budgets[key]} if key in budgets else {})}
+        if key != "合计":
+            parts[key]["上年"] = PLACEHOLDER
+    return parts
+
+
+def _section(key: str, value: Any) -> str:
+    return _lines({key: value})
+
+
+def _lines(data: dict[str, Any]) -> str:
+    return "\n".join(dump(data)).strip("\n")
+
+
+def _lays_out_final(layout: Any, source: Path | None, kind: str = "部门", year: int | None = None) -> bool:
+    """Whether a layout (a source's 版式; None: the default) has an edition for 部门决算."""
+    from reportgen.layouts import LayoutError, Occasion, resolve  # deferred: rollover of a budget needs none
+
+    try:
+        found = resolve(layout, source.parent if source else None, Occasion(year, kind, "决算"))
+    except LayoutError:
+        return False
+    return "决算" in found.accounts
+
+
+def _final_layouts(source: Path | None) -> list[str]:
+    """The shipped layouts with an edition for 部门决算, by name."""
+    from reportgen.layouts import shipped
+
+    return [name for name, _ in shipped() if _lays_out_final(name, source)]
+
+
+def final_accounts(source: Path, out: Path | None = None) -> Rollover:
+    """The same year's 部门决算 skeleton from a 部门预算 source (`reportgen rollover --kind 决算`):
+    its words and the budget as 年初预算/预算 kept, every 决算数 待填写; raises RolloverError."""
+    budget = _checked(source, final=True)
+    if budget.final:
+        raise RolloverError(f"源文件 {source} 已是部门决算（种类: 决算）：决算的框架由同一年度的部门预算源文件生成")
+    if not budget.budget_stated:
+        raise RolloverError(f"源文件 {source} 没有收入与支出（只有绩效目标）：没有可作为年初预算的数字，不能生成决算的框架")
+    data = _plain(load_yaml(source))
+    if "单位" in data:
+        raise RolloverError(f"源文件 {source} 按“单位”填报：部门决算暂不能按单位填报，"
+                            "请先把各单位的收入与支出合并为部门的，再生成决算的框架")
+    final_layout = _lays_out_final(data.get("版式"), source, str(data.get("类型", "部门")), budget.year)
+    roller = _Roller(budget.year)
+    spending: dict[str, Any] = data.get("支出") or {}
+    rows, fund_budgets = _final_rows(spending.get("功能分类") or [])
+    # a 决算 is by function: a budget published without its rows (项目 in a list alone) gets one to fill
+    final_spending: dict[str, Any] = {"功能分类": rows or [dict.fromkeys(("科目", "基本支出", "项目支出"), PLACEHOLDER)]}
+    for key in ("功能分类口径", "合计", "基本支出", "项目支出", "项目支出经济分类"):
+        if key in spending:
+            rolled = roller.roll(spending[key], source_schema()["$defs"]["支出"]["properties"][key])
+            final_spending[key] = _without_prior(rolled)
+    income = {FINAL_INCOME.get(key, key): value for key, value in
+              roller.roll(data.get("收入") or {}, source_schema()["properties"]["收入"]).items()}
+    income.setdefault("年初结转和结余", PLACEHOLDER)
+    notes = {key: " ".join(str(data[key]["说明"]).split()) for key in NOTED_SECTIONS
+             if isinstance(data.get(key), dict) and data[key].get("说明")}
+    text = render_header(
+        "rollover-final.yaml.j2", department=budget.department, year=budget.year, prior_year=budget.year - 1,
+        source=source.name, placeholder=PLACEHOLDER,
+        head=_lines({key: data[key] for key in FINAL_HEAD_KEYS[:FINAL_HEAD_KEYS.index("版式")] if key in data}),
+        layout=_lines({"版式": data["版式"]} if "版式" in data and final_layout else {}),
+        final_layouts="" if final_layout else "、".join(_final_layouts(source)),
+        head_rest=_lines({key: data[key] for key in FINAL_HEAD_KEYS[FINAL_HEAD_KEYS.index("版式") + 1:] if key in data}),
+        income=_section("收入", income), spending=_section("支出", final_spending) if final_spending else "",
+        rows=bool(rows), fund_budgets={fund: scalar(amount) for fund, amount in fund_budgets.items()},
+        three_public=_section("三公经费", _final_three_public(data.get("三公经费"))),
+        notes=notes, add_units=isinstance(data.get("部门概况"), dict) and "下属单位" not in data["部门概况"],
+        withheld=list(data.get("不公开") or []),
+        rest="\n\n".join(_section(key, data[key]) for key in ("不公开",) if key in data))
+    return Rollover(files={out or final_source_path(source, budget.year): text})
+
+
+def _without_prior(value: Any) -> Any:
+    """A rolled section with its 上年 (the budget's prior year) left out: a 决算's prior is its own."""
+    if isinstance(value, dict):
+        return {k: _without_prior(v) for k, v in value.items() if k != "上年"}
+    if isinstance(value, list):
+        return [_without_prior(v) for v in value]
+    return value
 
 
 def verify_new(files: dict[Path, str], unit_files: tuple[Path, ...] = ()) -> None:
@@ -436,7 +598,12 @@ def write_new(files: dict[Path, str]) -> list[Path]:
     return written
 
 
-def skeleton(department: str, year: int, level: str = "市级", unit: str = "万元") -> str:
-    """A new department's source: every section, commented, its figures and words 待填写."""
+def skeleton(department: str, year: int, level: str = "市级", unit: str = "万元", kind: str = "预算") -> str:
+    """A new department's source: every section, commented, its figures and words 待填写 — its
+    budget (部门预算), or with ``kind`` 决算 its final accounts (部门决算)."""
+    if kind == "决算":
+        return render_header("new-final.yaml.j2", department=scalar(department), year=year, prior_year=year - 1,
+                              level=level, unit=unit, placeholder=PLACEHOLDER,
+                              final_layouts="、".join(_final_layouts(None)))
     return render_header("new.yaml.j2", department=scalar(department), year=year, prior_year=year - 1,
                           level=level, unit=unit, placeholder=PLACEHOLDER)

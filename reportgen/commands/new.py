@@ -13,7 +13,8 @@ from pathlib import Path
 from reportgen.commands import arguments
 from reportgen.commands.base import UsageError
 
-EXAMPLE = "示例：reportgen new --department 某某市总工会 --year 2025 -o data/某某市总工会-2025.yaml"
+EXAMPLE = ("示例：reportgen new --department 某某市总工会 --year 2025 -o data/某某市总工会-2025.yaml\n"
+           "      reportgen new --department 某某市总工会 --year 2024 --kind 决算   # 2024 年度部门决算的框架")
 LEVELS = ("中央", "省级", "市级", "区级", "县级", "乡镇级")
 
 
@@ -22,12 +23,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "new", help="为新部门生成带注释的源文件框架",
         description="生成一个带注释的源文件框架：各节齐全，数字与文字处写“待填写”，填写后即可检查与生成。从不覆盖已有文件。",
-        epilog=EXAMPLE)
+        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--department", required=True, metavar="NAME", help="部门全称，如 深圳市盐田区总工会")
-    parser.add_argument("--year", type=arguments.year, required=True, metavar="Y", help="预算年度")
+    parser.add_argument("--year", type=arguments.year, required=True, metavar="Y", help="预算年度（决算：决算的年度）")
+    parser.add_argument("--kind", choices=("预算", "决算"), default="预算",
+                        help="源文件的种类：预算（默认，部门预算）或 决算（部门决算：各项决算数、预算数、结转和结余等）")
     parser.add_argument("--level", choices=LEVELS, default="市级", help="财政级次（默认 市级）")
     parser.add_argument("--unit", choices=("元", "万元"), default="万元", help="源文件中金额的单位（默认 万元）")
-    parser.add_argument("-o", "--out", type=Path, metavar="FILE", help="输出文件（默认 <部门>-<年度>.yaml）")
+    parser.add_argument("-o", "--out", type=Path, metavar="FILE", help="输出文件（默认 <部门>-<年度>.yaml；决算为 <部门>-决算-<年度>.yaml）")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,8 +42,9 @@ def run(args: argparse.Namespace) -> int:
     if len(department) < 2:
         raise UsageError("部门名称至少两个字")
     # The default name comes from the department: never a path (a "/" or ".." in it), never hidden.
-    out = args.out or Path(re.sub(r"[\\/\x00-\x1f]", "_", f"{department}-{args.year}.yaml").lstrip("."))
-    text = skeleton(department, args.year, args.level, args.unit)
+    name = f"{department}-决算-{args.year}.yaml" if args.kind == "决算" else f"{department}-{args.year}.yaml"
+    out = args.out or Path(re.sub(r"[\\/\x00-\x1f]", "_", name).lstrip("."))
+    text = skeleton(department, args.year, args.level, args.unit, args.kind)
     verify_new({out: text})  # RolloverError: told by commands/base.py
     write_new({out: text})
     print(f"已生成 {out}：请把其中的“待填写”逐项填入，然后运行 reportgen check {out}")
