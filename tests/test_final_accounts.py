@@ -1,5 +1,5 @@
-"""A 部门决算 given to `import` or `review` (issue 27's first step): known by its tables' titles, never read as
-a budget, its nine tables reconciled among themselves (reportgen/importing/final_accounts.py). The two real
+"""A 部门决算 given to `import` or `review` (issue 27): known by its tables' titles, never read as
+a budget, its nine tables reconciled among themselves (and, by import, written as a 决算 source) (reportgen/importing/final_accounts.py). The two real
 published 决算 of 普陀区 (tests/seeds/juesuan/) add up; each figure changed in one of them is caught where the
 tables' own sums show it, and a gap rounding to 0.01 万元 can make is not. Its sentences are judged against
 each other: a completion rate (“完成年初预算的95.89%”) against the budget and spending the sentence states —
@@ -97,10 +97,14 @@ def test_a_gap_of_rounding_is_no_difference_in_wan_yuan_but_is_in_yuan():
     assert any("301 工资福利支出" in line for line in _found(SOCIAL, change, unit="元"))
 
 
-def test_review_and_import_name_a_final_accounts_and_write_nothing(capsys, tmp_path):
+def test_import_writes_a_final_accounts_source_and_review_names_it(capsys, tmp_path):
+    """import of a whole 决算 writes a 种类: 决算 source (tests/test_final_import.py compares its figures);
+    its exit status is the document's own slips, its completion rate and shares (R-完成率, R-核对)."""
     out = tmp_path / "s.yaml"
     assert main(["import", str(PLANNING), "-o", str(out)]) == 1
-    assert "这是一份部门决算，读出 9 张决算表" in capsys.readouterr().err and not out.exists()
+    printed = capsys.readouterr().out
+    assert "\n种类: 决算\n" in out.read_text(encoding="utf-8")
+    assert "来自 9 张表；0 个错误，正文与表格不一致 3 处" in printed and "[导入-不一致]" not in printed
     assert main(["review", str(SOCIAL), "--layout", "上海"]) == 1
     printed = capsys.readouterr().out
     assert "表内与表间核对：未发现不一致" in printed and "[表内不一致]" not in printed

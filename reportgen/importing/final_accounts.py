@@ -1,6 +1,6 @@
 """A 部门决算 (final accounts) document's tables reconciled among themselves: what a finance bureau can
 check of one without any source. The tables are known by their titles (导入.yaml, 种类: 决算); none is read
-as a budget's table, and no source is written from them (the 决算 source kind is not there yet).
+as a budget's table; the source is written from them by final_build.py.
 
 What is checked, each only where the document prints the figures:
 - every function table (收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表): 类 = Σ 款, 款 = Σ 项 and the
@@ -146,7 +146,7 @@ def _sum(kind: str, what: str, total: Row, parts: list[Row]) -> Iterable[Differe
 def _basic(table: Table, general: list[Row], problems: list[CellProblem]) -> Iterable[Difference]:
     """The 基本支出 table of two (编码, 名称, 决算数) halves: 类 = Σ 款, 人员/公用经费合计 = their classes,
     and their sum = the 一般公共预算 table's 基本支出."""
-    rows = _economic_halves(table, problems)
+    rows = economic_halves(table, problems)
     coded = [r for r in rows if r.code]
     children: dict[str, list[Row]] = {}
     for row in coded:
@@ -172,7 +172,7 @@ def _basic(table: Table, general: list[Row], problems: list[CellProblem]) -> Ite
                              tuple(_amount(t) for t in totals))
 
 
-def _economic_halves(table: Table, problems: list[CellProblem]) -> list[Row]:
+def economic_halves(table: Table, problems: list[CellProblem]) -> list[Row]:
     """Each half's rows: (编码, 名称, 决算数) read left half first, then the right."""
     columns = sorted(table.columns.items())
     codes = [c for c, m in columns if m == "编码"]
@@ -192,21 +192,30 @@ THREE_PUBLIC_ITEMS = (("合计", "合计"), ("小计", "小计"), ("出国", "�
 def _three_public(table: Table, problems: list[CellProblem]) -> Iterable[Difference]:
     """合计 = 因公出国（境）费 + 公务用车 小计 + 公务接待费, 小计 = 购置费 + 运行维护费, for its 预算数 and its
     决算数 alike; only where every column of figures has one item and one measure."""
-    columns = {col: (measure, _three_public_item(table, col)) for col, measure in table.columns.items()
-               if measure in ("预算数", "决算数")}
-    if not columns or any(item is None for _, item in columns.values()):
+    by_measure = three_public_columns(table)
+    if by_measure is None:
         return
-    by_measure: dict[str, dict[str, int]] = {}
-    for col, (measure, item) in columns.items():
-        assert item is not None
-        if item in by_measure.setdefault(measure, {}):
-            return  # an item twice: the header is not read as expected
-        by_measure[measure][item] = col
     for index in range(table.body_start, len(table.grid.rows)):
         if is_note_row(table, index):
             continue
         for measure, cols in by_measure.items():
             yield from _three_public_row(table, index, measure, cols, problems)
+
+
+def three_public_columns(table: Table) -> dict[str, dict[str, int]] | None:
+    """The “三公” table's columns of figures by measure (预算数, 决算数) and item; None where a column
+    has no item or an item two columns (the header is not read as expected)."""
+    columns = {col: (measure, _three_public_item(table, col)) for col, measure in table.columns.items()
+               if measure in ("预算数", "决算数")}
+    if not columns or any(item is None for _, item in columns.values()):
+        return None
+    by_measure: dict[str, dict[str, int]] = {}
+    for col, (measure, item) in columns.items():
+        assert item is not None
+        if item in by_measure.setdefault(measure, {}):
+            return None
+        by_measure[measure][item] = col
+    return by_measure
 
 
 def _three_public_item(table: Table, col: int) -> str | None:

@@ -16,6 +16,8 @@ from reportgen.importing import catalog as catalogs
 from reportgen.importing.build import Imported, build
 from reportgen.importing.emit import source_text, walk
 from reportgen.importing.final_accounts import final_differences
+from reportgen.importing.final_build import build_final, missing_tables
+from reportgen.importing.final_text import add_final_text
 from reportgen.importing.grid import Grid, ImportRefused
 from reportgen.importing.readers import read_file, text_sheet_lines
 from reportgen.importing.recognize import Table, recognize
@@ -53,10 +55,8 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
             documents.append(path)
     tables, unknown = recognize(grids, catalog)
     final = [t for t in tables if t.kind.final]
-    if final and len(final) == len(tables):  # a 部门决算: its tables reconciled, no budget source written
-        reconciled, problems = final_differences(final)
-        told = grouped(reconciled) + [unreadable(p) for p in problems]
-        raise ImportRefused(_final_accounts(paths, final, len(told)), told, final=True)
+    if final and len(final) == len(tables):  # a 部门决算: its tables reconciled, a 决算 source written
+        return _import_final(paths, final, unknown, catalog, layout, lines, documents)
     tables = [t for t in tables if not t.kind.final]  # a budget's stray 决算 table is none of its tables
     if not documents:  # a workbook's text sheets (职能, 机构设置, 名词解释 …) are its narrative
         lines += text_sheet_lines(unknown)
@@ -76,6 +76,28 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
     header: dict[str, Any] = {"unplaced": unplaced, "to_fill": to_fill, "department": imported.department, "year": imported.year, "kind": imported.kind,
               "files": [str(p) for p in paths], "tables": [_table_line(t) for t in tables],
               "unknown": [_grid_line(g) for g in unknown], "differences": found}
+    return ImportResult(source_text(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
+                        documents, header, unplaced)
+
+
+def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], catalog: catalogs.Catalog,
+                  layout: str | None, lines: list[DocLine], documents: list[Path]) -> ImportResult:
+    """A 部门决算's source (种类: 决算): its tables reconciled, then written as printed, with the text's
+    parts final_text.py reads; refused where a table it cannot be written without is missing."""
+    reconciled, problems = final_differences(final)
+    found = grouped(reconciled) + [unreadable(p) for p in problems]
+    missing = missing_tables(final)
+    if missing:
+        raise ImportRefused(_final_accounts(paths, final, len(found), missing), found, final=True)
+    imported = build_final(final, catalog, layout, lines, found)
+    unplaced: list[str] = []
+    add_final_text(imported, read_text_parts(lines) if lines else None, lines, unplaced)
+    to_fill = fill_required(imported.tree)
+    imported.tree = {"种类": imported.tree.pop("种类"), **imported.tree}
+    header: dict[str, Any] = {"unplaced": unplaced, "to_fill": to_fill, "department": imported.department,
+                              "year": imported.year, "kind": imported.kind, "accounts": "决算",
+                              "files": [str(p) for p in paths], "tables": [_table_line(t) for t in final],
+                              "unknown": [_grid_line(g) for g in unknown], "differences": found}
     return ImportResult(source_text(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
                         documents, header, unplaced)
 
@@ -122,11 +144,12 @@ def _grid_line(grid: Grid) -> str:
     return f"{grid.file} {grid.name}"
 
 
-def _final_accounts(paths: list[Path], final: list[Table], differences: int) -> str:
+def _final_accounts(paths: list[Path], final: list[Table], differences: int, missing: list[str]) -> str:
     found = f"{differences} 处不一致（见下）" if differences else "未发现不一致"
     return (f"{'、'.join(map(str, paths))}：这是一份部门决算，读出 {len(final)} 张决算表"
-            f"（{'、'.join(t.kind.id for t in final)}）；表内与表间核对：{found}。"
-            "reportgen 目前只能把部门预算导入为源文件，正文也只按预算核对；未写出源文件")
+            f"（{'、'.join(t.kind.id for t in final)}），缺少{'、'.join(missing)}：没有它不能写出决算源文件"
+            f"（收入取自收入支出决算总表，各资金的支出取自支出决算表与一般公共预算财政拨款支出决算表）；"
+            f"表内与表间核对：{found}。未写出源文件")
 
 
 def _no_tables(paths: list[Path], unknown: list[Grid]) -> str:

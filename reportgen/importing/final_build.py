@@ -1,0 +1,288 @@
+"""A 部门决算's nine tables → a 决算 source (种类: 决算), each figure as printed with its place.
+
+- 收入 from the 收入支出决算总表's left side (经营收入 is 事业单位经营收入), 年初结转和结余 and
+  使用非财政拨款结余 among them; 年末结转和结余 and 结余分配 from its right side;
+- 支出.功能分类 at the finest level (项) from the fund tables: the 一般公共预算财政拨款支出决算表's rows
+  (资金 一般公共预算, the default), the 政府性基金 and 国有资本经营 tables' where they print coded rows;
+  what the 支出决算表 (all the department's money) spends beyond them on a code is a second row of that
+  code, 资金: 单位资金 — with 上缴上级支出, 经营支出 and 对附属单位补助支出, which no 财政拨款 table prints;
+- 支出.基本支出.经济分类 from the 一般公共预算财政拨款基本支出决算表: each 款 printed with a figure
+  other than 0;
+- 三公经费 from its table: each part's 决算数 (本年) and 预算数 (预算), and its 合计 as stated; an empty
+  table with its 说明 (“本年度没有财政拨款“三公”经费支出”) is that 说明 alone.
+Nothing is repaired: a fund table spending more on a code than the 支出决算表 is told, not evened out."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal
+
+from reportgen import codes
+from reportgen.importing.build import Imported, factor, value
+from reportgen.importing.catalog import Catalog, normalized
+from reportgen.importing.final_accounts import economic_halves, three_public_columns
+from reportgen.importing.recognize import Table, cell_text
+from reportgen.importing.rows import NUMBERING, Amount, Row, amount_of_cell, body_rows, is_note_row
+from reportgen.importing.sides import sides
+from reportgen.importing.text_parts import DocLine
+from reportgen.importing.tree import Placed, Tree, scaled
+
+ZERO = Decimal(0)
+TOTALS = "收入支出决算总表"
+SPENDING = "支出决算表"
+GENERAL = "一般公共预算财政拨款支出决算表"
+BASIC = "一般公共预算财政拨款基本支出决算表"
+THREE = "财政拨款三公经费支出决算表"
+# The fund tables a 功能分类 row's 资金 is known by (the 一般公共预算 one first).
+FUNDS = {GENERAL: "一般公共预算", "政府性基金预算财政拨款收入支出决算表": "政府性基金",
+         "国有资本经营预算财政拨款收入支出决算表": "国有资本经营"}
+# The tables a 决算 source cannot be written without: its 收入, and its function rows split by fund.
+REQUIRED = (TOTALS, SPENDING, GENERAL)
+# The 总表's left-side rows → 收入's keys (the 决算's words for the budget's).
+INCOME = {"一般公共预算财政拨款收入": "一般公共预算拨款", "一般公共预算财政拨款": "一般公共预算拨款",
+          "政府性基金预算财政拨款收入": "政府性基金预算拨款", "政府性基金预算财政拨款": "政府性基金预算拨款",
+          "国有资本经营预算财政拨款收入": "国有资本经营预算拨款", "国有资本经营预算财政拨款": "国有资本经营预算拨款",
+          "上级补助收入": "上级补助收入", "事业收入": "事业收入", "经营收入": "事业单位经营收入",
+          "事业单位经营收入": "事业单位经营收入", "附属单位上缴收入": "附属单位上缴收入", "其他收入": "其他收入",
+          "使用非财政拨款结余": "使用非财政拨款结余", "年初结转和结余": "年初结转和结余"}
+OUTGOING = ("结余分配", "年末结转和结余")  # the 总表's right side below 本年支出合计
+SPLIT = ("基本支出", "项目支出")
+OTHER_KINDS = ("上缴上级支出", "经营支出", "对附属单位补助支出")
+THREE_PARTS = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费", "合计")
+_COVER = re.compile(r"(\d{4})年度?部门决算")
+_NOTE_WORD = re.compile(r"^说明[:：]")
+
+
+def build_final(tables: list[Table], catalog: Catalog, layout: str | None, lines: list[DocLine],
+                told: list[str]) -> Imported:
+    """The source tree of a 部门决算's tables; what does not fit (a fund table beyond the 支出决算表) is
+    added to ``told`` as a difference."""
+    by_kind = {t.kind.id: t for t in tables}
+    result = Imported({}, tables=by_kind, catalog=catalog)
+    for kind, table in by_kind.items():
+        if table.kind.shape == "两栏":
+            result.sides[kind] = sides(table, result.problems)
+            result.rows[kind] = [*result.sides[kind][0], *result.sides[kind][1]]
+        elif table.kind.shape == "经济两栏":
+            result.rows[kind] = economic_halves(table, result.problems)
+        elif table.kind.shape != "三公":
+            result.rows[kind] = body_rows(table, problems=result.problems)
+    _meta(result, tables, lines)
+    tree = result.tree
+    tree["种类"] = Placed("决算")
+    tree["部门"] = Placed(result.department)
+    if result.year is not None:
+        tree["年度"] = Placed(result.year)
+    chosen = layout or ("上海" if "上海" in result.department else "")
+    if chosen:
+        tree["版式"] = Placed(chosen)
+    tree["金额单位"] = Placed(result.unit)
+    income, outgoing = _totals(result)
+    if income:
+        tree["收入"] = income
+    tree.update(outgoing)
+    spending: Tree = {}
+    if (rows := _function_rows(result, told)):
+        spending["功能分类"] = rows
+    if (economic := _economic(result)):
+        spending["基本支出"] = {"经济分类": economic}
+    if spending:
+        tree["支出"] = spending
+    if (three := _three_public(result)):
+        tree["三公经费"] = three
+    return result
+
+
+def _meta(result: Imported, tables: list[Table], lines: list[DocLine]) -> None:
+    """The department and year: the cover's “<部门>2024年度部门决算”, else the tables' captions."""
+    cover = "".join("".join(line.text.split()) for line in lines if line.page == min((x.page for x in lines), default=0))
+    found = _COVER.search(cover)
+    owners = Counter(t.owner for t in tables if t.owner)
+    years = Counter(t.year for t in tables if t.year)
+    if found is not None and found.start() > 0:
+        result.department, result.year = cover[:found.start()], int(found.group(1))
+    else:
+        result.department = owners.most_common(1)[0][0] if owners else ""
+        result.year = years.most_common(1)[0][0] if years else None
+    units = Counter(t.unit for t in tables if t.unit)
+    result.unit = units.most_common(1)[0][0] if units else "元"
+
+
+def _label(row: Row) -> str:
+    return normalized(NUMBERING.sub("", row.label))
+
+
+def _first(row: Row) -> Amount | None:
+    return next(iter(row.amounts.values()), None)
+
+
+def _totals(result: Imported) -> tuple[Tree, Tree]:
+    """收入 from the 总表's left side above 总计; 结余分配 and 年末结转和结余 from its right side."""
+    if TOTALS not in result.sides:
+        return {}, {}
+    table = result.tables[TOTALS]
+    left, right = result.sides[TOTALS]
+    income: Tree = {}
+    for row in left:
+        key, amount = INCOME.get(_label(row)), _first(row)
+        if key is not None and amount is not None and key not in income:
+            income[key] = value(result, table, amount, f"收入.{key}")
+    outgoing: Tree = {}
+    for row in right:
+        label, amount = _label(row), _first(row)
+        if label in OUTGOING and amount is not None and label not in outgoing:
+            outgoing[label] = value(result, table, amount, label)
+    return income, outgoing
+
+
+def _finest(rows: list[Row]) -> list[Row]:
+    """The coded rows no other row details: the 项, or a 类/款 printed without its 项."""
+    parents = {r.code[:-2] for r in rows if len(r.code) > 3}
+    return [r for r in rows if r.code and not r.total and (len(r.code) == 7 or r.code not in parents)]
+
+
+def _function_rows(result: Imported, told: list[str]) -> list[Tree]:
+    year = result.year or 2025
+    names = {r.code: r.name for kind in (SPENDING, "收入决算表") for r in result.rows.get(kind, []) if r.code and r.name}
+    fiscal: dict[str, list[Tree]] = {}
+    spent: dict[tuple[str, str], Decimal] = {}
+    for kind, fund in FUNDS.items():
+        if kind not in result.tables:
+            continue
+        table = result.tables[kind]
+        for row in _finest(result.rows[kind]):
+            if not any(m in row.amounts for m in SPLIT):
+                continue
+            item: Tree = {"科目": Placed(int(row.code), f"{kind} {row.where}")}
+            if (name := _unknown(row.code, names.get(row.code, row.name), year)):
+                item["名称"] = Placed(name)
+            if fund != "一般公共预算":
+                item["资金"] = Placed(fund)
+            for meaning in SPLIT:
+                amount = row.amounts.get(meaning)
+                if amount is not None:
+                    item[meaning] = value(result, table, amount, f"支出.功能分类 {row.code} {meaning}")
+                    spent[(row.code, meaning)] = spent.get((row.code, meaning), ZERO) + amount.value
+            fiscal.setdefault(row.code, []).append(item)
+    out: list[Tree] = []
+    all_rows = _finest(result.rows.get(SPENDING, []))
+    seen = set()
+    for row in all_rows:
+        seen.add(row.code)
+        out += fiscal.get(row.code, [])
+        rest = _own_money(result, result.tables[SPENDING], row, spent, told)
+        if rest:
+            item = {"科目": Placed(int(row.code), f"{SPENDING} {row.where}（减去各财政拨款表）")}
+            if (name := _unknown(row.code, row.name, year)) and row.code not in fiscal:
+                item["名称"] = Placed(name)
+            item["资金"] = Placed("单位资金")
+            item.update(rest)
+            out.append(item)
+    for code, items in fiscal.items():
+        if code not in seen:
+            out += items
+            if all_rows:
+                told.append(messages("not_in_spending", code=code))
+    return out
+
+
+def _own_money(result: Imported, table: Table, row: Row, spent: dict[tuple[str, str], Decimal],
+               told: list[str]) -> Tree:
+    """What a 支出决算表 row spends beyond the fund tables: its 基本/项目支出 less theirs, and its other
+    kinds of spending; nothing where that is nothing (or less than nothing: told)."""
+    rest: Tree = {}
+    for meaning in SPLIT:
+        amount = row.amounts.get(meaning)
+        if amount is None:
+            continue
+        gap = amount.value - spent.get((row.code, meaning), ZERO)
+        if gap > 0:
+            rest[meaning] = Placed(scaled(gap, factor(result, table)))
+        elif gap < 0 and not (table.unit == "万元" and -gap <= Decimal("0.01")):
+            told.append(messages("beyond_spending", code=row.code, meaning=meaning, where=amount.where,
+                                 printed=amount.value, fiscal=amount.value - gap))
+    for kind in OTHER_KINDS:
+        amount = row.amounts.get(kind)
+        if amount is not None and amount.value:
+            rest[kind] = value(result, table, amount, f"支出.功能分类 {row.code} {kind}")
+    return rest
+
+
+def _unknown(code: str, name: str, year: int) -> str:
+    """The printed name of a code the registry does not know (a known code's name is the registry's:
+    a PDF's wrapped names are not written)."""
+    entry = codes.function_entry(code, year) if len(code) in (3, 5, 7) else None
+    return name if entry is None and name else ""
+
+
+def _economic(result: Imported) -> list[Tree]:
+    table = result.tables.get(BASIC)
+    if table is None:
+        return []
+    out: list[Tree] = []
+    for row in result.rows.get(BASIC, []):
+        amount = row.amounts.get("决算数")
+        if len(row.code) != 5 or amount is None or not amount.value:
+            continue
+        item: Tree = {"科目": Placed(int(row.code), f"{BASIC} {row.where}")}
+        if codes.economic_entry(row.code, result.year or 2025) is None and row.name:
+            item["名称"] = Placed(row.name)
+        item["金额"] = value(result, table, amount, f"支出.基本支出.经济分类 {row.code} 金额")
+        out.append(item)
+    return out
+
+
+def _three_public(result: Imported) -> Tree:
+    """Each part's 决算数 and 预算数 from the first row of figures; an empty table's 说明 alone."""
+    table = result.tables.get(THREE)
+    if table is None:
+        return {}
+    columns = three_public_columns(table)
+    grid = table.grid
+    notes = []
+    for index in range(table.body_start, len(grid.rows)):
+        texts = [cell_text(c).strip() for c in grid.rows[index] if cell_text(c).strip()]
+        if not texts:
+            continue
+        if is_note_row(table, index) or _NOTE_WORD.match(texts[0]):
+            notes.append((index, texts[0]))
+            continue
+        if columns is None:
+            return {}
+        section: Tree = {}
+        for item in THREE_PARTS:
+            entry: Tree = {}
+            for measure, key in (("决算数", "本年"), ("预算数", "预算")):
+                col = columns.get(measure, {}).get(item)
+                if col is None:
+                    continue
+                cell = grid.cell(index, col)
+                amount = amount_of_cell(cell, grid.where(index, col), (index, col))
+                if amount is not None:
+                    entry[key] = value(result, table, amount, f"三公经费.{item}.{key}")
+            if entry:
+                section[item] = entry
+        return section
+    said = next(((index, text) for index, text in notes if _NOTE_WORD.match(text)), None)
+    if said is None:
+        return {}
+    index, text = said
+    return {"说明": Placed(_NOTE_WORD.sub("", text), f"{THREE} {grid.where(index, 0)}")}
+
+
+def missing_tables(tables: list[Table]) -> list[str]:
+    """The tables a 决算 source cannot be written without that the files do not hold."""
+    have = {t.kind.id for t in tables}
+    return [kind for kind in REQUIRED if kind not in have]
+
+
+def messages(key: str, **fields: object) -> str:
+    """The import's words about a 决算's tables, to the user."""
+    texts = {
+        "not_in_spending": "{code}：财政拨款支出决算表有这一科目，支出决算表（全部资金）却没有；按原样写入，未作修改",
+        "beyond_spending": "支出决算表 {where}：{code} {meaning} 印作 {printed}，小于各财政拨款支出决算表之和 {fiscal}"
+                           "（单位资金不能为负）；按原样写入，未作修改",
+        "not_read": "{what}：决算的这一部分没有从正文读出，源文件中没有写（请按原文补上）",
+    }
+    return texts[key].format(**fields)

@@ -1,0 +1,430 @@
+"""A 部门决算's narrative → its source's text fields, where the words are read reliably. The Shanghai
+决算 text (and the national one it follows) words each part in fixed sentences; they are read from the
+text with its spaces and line breaks taken out, each with the page and line it starts on:
+
+- 部门概况: 职责 (as the budget's reader reads them), 下属单位 from the 部门决算单位构成 list where each
+  unit stands on a line of its own with its number;
+- 上年 and 变动原因 from “与2023年度相比，收入支出总计增加……万元，增长……%。主要原因：……” (收支总计,
+  财政拨款, 一般公共预算): the stated change, never a computed prior;
+- 预算数.一般公共预算 and each 项's 年初预算/全年预算, 用途 and 差异原因 from 五（三）, each 项 known by
+  its 类/款/项 names, else by its 支出决算 (the one row of that amount);
+- “三公”经费: the 差异原因 of its 合计, the stated changes (持平 is a change of 0) and reasons, its
+  具体情况 (团组, 保有量, 接待批次 …); 机关运行经费 本年 and its change; 政府采购; 国有资产; 绩效管理;
+- 名词解释 as the budget's reader reads it; the “三公” 说明 of an empty table.
+What is not read is listed (the import's 未写入 lines), never guessed: a figure as printed, slips and all."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from decimal import Decimal
+
+from reportgen.importing.build import Imported
+from reportgen.importing.catalog import normalized
+from reportgen.importing.final_build import GENERAL, SPENDING, TOTALS, messages
+from reportgen.importing.text_fields import _placed, _terms
+from reportgen.importing.text_parts import DocLine, TextParts
+from reportgen.importing.tree import Placed, Tree
+
+NUM = r"(\d+(?:\.\d+)?)"
+_CHANGE = re.compile(r"与(\d{4})年度相比，(收入支出总计|财政拨款收入支出总计|一般公共预算财政拨款支出)(增加|减少)" + NUM
+                     + r"万元(?:，(增长|下降)" + NUM + r"%?)?。?主要原因[：:]([^。]*)")
+CHANGE_KEYS = {"收入支出总计": "收支总计", "财政拨款收入支出总计": "财政拨款", "一般公共预算财政拨款支出": "一般公共预算"}
+_DETAIL_START = re.compile(r"（三）一般公共预算财政拨款支出决算具体情况")
+_DETAIL_END = re.compile(r"六、一般公共预算财政拨款基本支出")
+_ITEM = re.compile(r"(\d{1,2})、([^（）、。]{1,30})（类）([^（）、。]{1,30})（款）([^（）、。]{1,40})（项）")
+_INITIAL = re.compile(r"年初预算为" + NUM + "万元")
+_FULL = re.compile(r"全年预算为" + NUM + "万元")
+_SPENT = re.compile(r"支出决算为" + NUM + "万元")
+_USE = re.compile(r"主要用于[：:]([^。]*)")
+_VARIANCE = re.compile(r"主要原因(?:是)?[：:]?([^。]*)")
+_THREE_START = re.compile(r"七、财政拨款“三公”经费支出决算情况说明")
+_THREE_END = re.compile(r"八、政府性基金预算财政拨款")
+_THREE_VARIANCE = re.compile(r"“三公”经费支出决算数(?:小于|大于)预算数的主要原因(?:是)?[：:]?([^。]*)")
+_THREE_CHANGE = re.compile(r"“三公”经费财政拨款支出决算数比(\d{4})年度(增加|减少)" + NUM + r"万元，(增长|下降)(?:（增长）|（下降）)?"
+                           + NUM + "%")
+_PART_FLAT = re.compile(r"(因公出国（境）费|公务用车购置及运行维护费|公务接待费)支出与上一年度持平")
+_PART_CHANGE = re.compile(r"(因公出国（境）费|公务用车购置及运行维护费|公务接待费)支出决算(增加|减少)" + NUM + r"万元，(增长|下降)"
+                          + NUM + "%")
+_PART_REASON = re.compile(r"(因公出国（境）费|公务用车购置及运行维护费|公务接待费)支出(?:增加|减少)的主要原因(?:是)?[：:]?([^。]*)")
+_TRIPS = re.compile(r"因公出国（境）团组(\d+)个、累计(\d+)人次")
+_FLEET = re.compile(r"公务用车保有量为(\d+)辆")
+_BOUGHT = re.compile(r"(?:更新)?购置公务用车(\d+)辆")
+_RECEPTION = re.compile(r"国内公务接待支出" + NUM + r"万元?（含外宾接待支出" + NUM + "万元）")
+_RECEPTIONS = re.compile(r"主要用于([^，。]{1,60})，[^，。\d]{0,10}接待(\d+)批次、(\d+)人次，其中：接待外宾(\d+)批次、(\d+)人次")
+_RUNNING = re.compile(r"机关运行经费支出" + NUM + r"万元，比(\d{4})年度(增加|减少)" + NUM + r"万元(?:，(增长|下降)" + NUM
+                      + r"%)?。主要原因(?:是)?[：:]?")
+_RUNNING_END = re.compile(r"（二）政府采购")
+_PROCUREMENT = (("货物", re.compile(r"货物采购金额" + NUM + "万元")), ("工程", re.compile(r"工程采购金额" + NUM + "万元")),
+                ("服务", re.compile(r"服务采购金额" + NUM + "万元")),
+                ("中小企业", re.compile(r"面向中小企业预留政府采购项目预算金额" + NUM + "万元")),
+                ("小微企业", re.compile(r"面向小微企业预留政府采购项目预算金额" + NUM + "万元")),
+                ("中小企业中标", re.compile(r"在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额" + NUM + "万元")),
+                ("小微企业中标", re.compile(r"在面向小微企业预留的?政府采购项目中，由小微企业供应商中标或成交的，采购金额" + NUM + "万元")),
+                ("其他中小企业中标", re.compile(r"在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额" + NUM + "万元")))
+_AS_OF = re.compile(r"截至(\d{4}年\d{1,2}月\d{1,2}日)")
+_VEHICLES = re.compile(r"共有车辆(\d+)辆")
+VEHICLE_KINDS = ("部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车",
+                 "离退休干部用车", "其他用车")
+_VEHICLE_KIND = re.compile(r"(" + "|".join(VEHICLE_KINDS) + r")(\d+)辆")
+_EQUIPMENT = re.compile(r"单价100万元（含）以上设备（不含车辆）(\d+)台（套）")
+_RULES = re.compile(r"本部门建立了如下预算绩效管理制度[：:]([^；。]*)")
+_MECHANISM = re.compile(r"工作机制建设情况[：:]([^。]*)")
+_STAGES = (("绩效目标", re.compile(r"编报绩效目标的\d{4}年度项目(\d+)个，涉及预算金额" + NUM + "万元")),
+           ("跟踪评价", re.compile(r"绩效跟踪评价的\d{4}年度项目(\d+)个，涉及预算金额" + NUM + "万元")),
+           ("绩效自评", re.compile(r"绩效自评的\d{4}年度项目(\d+)个，涉及预算金额" + NUM + "万元")))
+_SCORE = re.compile(r"平均得分" + NUM + "分")
+_GRADES = (("优", re.compile(r"“优”的项目(\d+)个")), ("良", re.compile(r"“良”的项目(\d+)个")),
+           ("合格", re.compile(r"“合格”的项目(\d+)个")), ("不合格", re.compile(r"“不合格”的项目(\d+)个")),
+           ("发现问题", re.compile(r"发现问题(\d+)个")))
+_UNITS_HEAD = re.compile(r"^序号\s*单位名称")
+_UNIT_LINE = re.compile(r"^(\d{1,3})\s+(\S+)$")
+_UNIT_ROW = re.compile(r"([^（）]+)（[^（）]*）")
+_DIGITS = re.compile(r"\d+")
+
+
+class Flat:
+    """The document's text without spaces or line breaks, each place known by its page and line."""
+
+    def __init__(self, lines: list[DocLine]) -> None:
+        self.text = ""
+        self.starts: list[int] = []
+        self.places: list[str] = []
+        for line in lines:
+            words = "".join(line.text.split())
+            if words:
+                self.starts.append(len(self.text))
+                self.places.append(f"第{line.page}页 第{line.line}行")
+                self.text += words
+
+    def where(self, at: int) -> str:
+        index = bisect.bisect_right(self.starts, at) - 1
+        return self.places[max(index, 0)] if self.places else ""
+
+    def section(self, start: re.Pattern[str], end: re.Pattern[str]) -> tuple[int, int]:
+        found = list(start.finditer(self.text))  # the last: the 目录 names each heading before the body
+        if not found:
+            return 0, 0
+        last = end.search(self.text, found[-1].end())
+        return found[-1].end(), last.start() if last is not None else len(self.text)
+
+
+def _amount(text: str) -> Decimal:
+    return Decimal(text)
+
+
+def _signed(word: str, figure: str) -> Decimal:
+    value = Decimal(figure)
+    return -value if word in ("减少", "下降") else value
+
+
+def add_final_text(imported: Imported, parts: TextParts | None, lines: list[DocLine], unplaced: list[str]) -> None:
+    """Put what the text gives into the tree; name each part of a 决算's text that is not read."""
+    if parts is None:
+        return
+    tree = imported.tree
+    flat = Flat(lines)
+    _overview(tree, parts, lines)
+    if "三公经费" not in tree and parts.三公说明 is not None:
+        tree["三公经费"] = {"说明": _placed(parts.三公说明)}
+    _changes(imported, flat)
+    _details(imported, flat, unplaced)
+    _three_public(tree, flat)
+    _running_costs(imported, flat)
+    _procurement(tree, flat)
+    _assets(tree, flat)
+    _performance(tree, flat)
+    if parts.名词解释:
+        tree["名词解释"] = _terms(parts)
+    for key, what in (("上年", "上年决算数（与上年度相比的增减）"), ("预算数", "一般公共预算财政拨款支出的年初预算"),
+                      ("机关运行经费", "机关运行经费"), ("政府采购", "政府采购"), ("国有资产", "国有资产占有使用情况"),
+                      ("绩效管理", "预算绩效管理情况")):
+        if key not in tree:
+            unplaced.append(messages("not_read", what=what))
+    overview = tree.get("部门概况")
+    if not isinstance(overview, dict) or "下属单位" not in overview:
+        unplaced.append(messages("not_read", what="部门决算单位构成（下属单位）"))
+
+
+def _overview(tree: Tree, parts: TextParts, lines: list[DocLine]) -> None:
+    overview: Tree = {}
+    if parts.职责:
+        overview["职责"] = [{"": _placed(d)} for d in parts.职责]
+    units = _units(lines)
+    if units is not None:
+        overview["下属单位"] = units
+    if overview:
+        tree["部门概况"] = overview
+
+
+def _units(lines: list[DocLine]) -> list[Tree] | None:
+    """The 部门决算单位构成 list's units beside the department itself (its 本级 row), read where each row
+    is one line (its number and its name), or where each row's name wraps around its number and ends
+    with its remark (“上海市……事务中 / 5 / 心（下属事业单位）”), the numbers running 1, 2, 3 …; else None."""
+    start = next((i for i, line in enumerate(lines) if _UNITS_HEAD.match(line.text.strip())), None)
+    if start is None:
+        return None
+    listed = []
+    for line in lines[start + 1:]:
+        text = line.text.strip()
+        if line.page != lines[start].page or text.startswith("第") and "部分" in text:
+            break  # the list ends with its page
+        if text:
+            listed.append(line)
+    rows = [_UNIT_LINE.match(line.text.strip()) for line in listed]
+    if all(rows):
+        return [{"": Placed(m.group(2), f"第{line.page}页 第{line.line}行")}
+                for m, line in zip(rows, listed, strict=True) if m is not None and "本级" not in m.group(2)]
+    return _wrapped_units(listed)
+
+
+def _wrapped_units(listed: list[DocLine]) -> list[Tree] | None:
+    text = "".join("".join(line.text.split()) for line in listed)
+    units: list[Tree] = []
+    at = 0
+    for number, found in enumerate(_UNIT_ROW.finditer(text), start=1):
+        if found.start() != at or _DIGITS.findall(found.group(1)) != [str(number)]:
+            return None
+        at = found.end()
+        name = _DIGITS.sub("", found.group(1))
+        if "本级" not in found.group(0):
+            units.append({"": Placed(name, f"第{listed[0].page}页")})
+    return units if at == len(text) and at else None
+
+
+def _current(imported: Imported, key: str) -> Decimal | None:
+    """This year's 收支总计, 财政拨款 total or 一般公共预算 spending, as the tables print them."""
+    if key in ("收支总计", "财政拨款"):
+        kind = TOTALS if key == "收支总计" else "财政拨款收入支出决算总表"
+        left = imported.sides.get(kind, ([], []))[0]
+        total = next((r for r in left if normalized(r.label) == "总计" and r.amounts), None)
+        return next(iter(total.amounts.values())).value if total is not None else None
+    row = next((r for r in imported.rows.get(GENERAL, []) if r.total and "合计" in r.amounts), None)
+    return row.amounts["合计"].value if row is not None else None
+
+
+def _changes(imported: Imported, flat: Flat) -> None:
+    prior: Tree = {}
+    reasons: Tree = {}
+    for found in _CHANGE.finditer(flat.text):
+        key = CHANGE_KEYS[found.group(2)]
+        if key in prior:
+            continue
+        where = flat.where(found.start())
+        change = _signed(found.group(3), found.group(4))
+        entry: Tree = {"增减额": Placed(change, where)}
+        # “增长100.00%” of a department new this year (its change is all of this year's figure): no rate
+        if found.group(6) is not None and change != _current(imported, key):
+            entry["增减率"] = Placed(_signed(found.group(5), found.group(6)), where)
+        prior[key] = entry
+        if found.group(7):
+            reasons[key] = Placed(found.group(7), where)
+        if imported.year is not None:
+            prior = {"年度": Placed(imported.year - 1), **{k: v for k, v in prior.items() if k != "年度"}}
+    if prior:
+        imported.tree["上年"] = prior
+    if reasons:
+        imported.tree["变动原因"] = reasons
+
+
+def _details(imported: Imported, flat: Flat, unplaced: list[str]) -> None:
+    """五（三）: the fund's 年初/全年预算 and reason, then each 项's, set on its 一般公共预算 row."""
+    start, end = flat.section(_DETAIL_START, _DETAIL_END)
+    if start == end:
+        return
+    text = flat.text[start:end]
+    items = list(_ITEM.finditer(text))
+    head = text[:items[0].start()] if items else text
+    fund = _execution(head, flat, start)
+    if fund:
+        imported.tree["预算数"] = {"一般公共预算": fund}
+    rows = _general_rows(imported)
+    names = _row_names(imported)
+    totals = {r.code: r.amounts["合计"].value for r in imported.rows.get(GENERAL, [])
+              if len(r.code) == 7 and "合计" in r.amounts}
+    taken: set[str] = set()
+    for index, item in enumerate(items):
+        body_end = items[index + 1].start() if index + 1 < len(items) else len(text)
+        body = text[item.end():body_end]
+        code = names.get((normalized(item.group(2)), normalized(item.group(3)), normalized(item.group(4))))
+        spent = _SPENT.search(body)
+        if code is None and spent is not None:
+            same = [c for c, total in totals.items() if total == Decimal(spent.group(1)) and c not in taken]
+            code = same[0] if len(same) == 1 else None
+        row = rows.get(code or "")
+        where = flat.where(start + item.start())
+        if row is None or code in taken:
+            unplaced.append(f"{where}：{item.group(0)}")
+            continue
+        taken.add(code or "")
+        use = _USE.search(body)
+        if use is not None and use.group(1):
+            row["用途"] = Placed(use.group(1), where)
+        row.update(_execution(body, flat, start + item.end()))
+
+
+def _execution(text: str, flat: Flat, at: int) -> Tree:
+    """年初预算, 全年预算 and 差异原因 as a paragraph of 五（三） states them."""
+    out: Tree = {}
+    where = flat.where(at)
+    for key, pattern in (("年初预算", _INITIAL), ("全年预算", _FULL)):
+        found = pattern.search(text)
+        if found is not None:
+            out[key] = Placed(_amount(found.group(1)), where)
+    reason = _VARIANCE.search(text)
+    if reason is not None and reason.group(1):
+        out["差异原因"] = Placed(reason.group(1), where)
+    return out
+
+
+def _general_rows(imported: Imported) -> dict[str, Tree]:
+    """Each code's 一般公共预算 row of the tree (no 资金 written)."""
+    spending = imported.tree.get("支出")
+    rows = spending.get("功能分类", []) if isinstance(spending, dict) else []
+    out: dict[str, Tree] = {}
+    for row in rows if isinstance(rows, list) else []:
+        code = row.get("科目")
+        if isinstance(code, Placed) and "资金" not in row:
+            out.setdefault(str(code.value), row)
+    return out
+
+
+def _row_names(imported: Imported) -> dict[tuple[str, str, str], str]:
+    """(类名, 款名, 项名) → the 项's code, from the names the 支出决算表 and 收入决算表 print."""
+    printed: dict[str, str] = {}
+    for kind in (SPENDING, "收入决算表"):
+        for row in imported.rows.get(kind, []):
+            if row.code and row.name:
+                printed.setdefault(row.code, normalized(row.name))
+    return {(printed.get(code[:3], ""), printed.get(code[:5], ""), name): code
+            for code, name in printed.items() if len(code) == 7}
+
+
+def _three_public(tree: Tree, flat: Flat) -> None:
+    section = tree.get("三公经费")
+    start, end = flat.section(_THREE_START, _THREE_END)
+    if not isinstance(section, dict) or start == end or "说明" in section:
+        return
+    text = flat.text[start:end]
+
+    def part(name: str) -> Tree | None:
+        node = section.get(name)
+        return node if isinstance(node, dict) else None
+
+    def now(name: str) -> Decimal | None:
+        node = part(name)
+        current = node.get("本年") if node is not None else None
+        return current.value if isinstance(current, Placed) and isinstance(current.value, Decimal) else None
+
+    total = part("合计")
+    if total is not None:
+        if (found := _THREE_VARIANCE.search(text)) is not None and found.group(1):
+            total["差异原因"] = Placed(found.group(1), flat.where(start + found.start()))
+        if (found := _THREE_CHANGE.search(text)) is not None:
+            where = flat.where(start + found.start())
+            total["增减额"] = Placed(_signed(found.group(2), found.group(3)), where)
+            total["增减率"] = Placed(_signed(found.group(4), found.group(5)), where)
+    vehicles = ("公务用车购置费", "公务用车运行维护费")
+    for found in _PART_FLAT.finditer(text):
+        where = flat.where(start + found.start())
+        names = vehicles if found.group(1) == "公务用车购置及运行维护费" else (found.group(1),)
+        # 持平 of the vehicles' sum is each part's only where both are 0 (neither can be less)
+        if len(names) == 2 and any(now(n) != 0 for n in names):
+            continue
+        for name in names:
+            if (node := part(name)) is not None:
+                node["增减额"] = Placed(Decimal(0), where)
+    for found in _PART_CHANGE.finditer(text):
+        node = part(found.group(1))
+        if node is not None:
+            where = flat.where(start + found.start())
+            node["增减额"] = Placed(_signed(found.group(2), found.group(3)), where)
+            node["增减率"] = Placed(_signed(found.group(4), found.group(5)), where)
+    for found in _PART_REASON.finditer(text):
+        node = part(found.group(1))
+        if node is not None and found.group(2):
+            node["原因"] = Placed(found.group(2), flat.where(start + found.start()))
+    details: Tree = {}
+    for pattern, keys in ((_TRIPS, ("出国团组", "出国人次")), (_FLEET, ("公务用车保有量",)), (_BOUGHT, ("公务用车购置数量",)),
+                          (_RECEPTION, ("国内公务接待", "外宾接待")),
+                          (_RECEPTIONS, ("接待用途", "接待批次", "接待人次", "外宾批次", "外宾人次"))):
+        found = pattern.search(text)
+        if found is None:
+            continue
+        where = flat.where(start + found.start())
+        for index, key in enumerate(keys, start=1):
+            word = found.group(index)
+            figure: Decimal | str | int = word if key == "接待用途" else Decimal(word) if "." in word else int(word)
+            details[key] = Placed(figure, where)
+    if details:
+        section["明细"] = details
+
+
+def _running_costs(imported: Imported, flat: Flat) -> None:
+    found = _RUNNING.search(flat.text)
+    if found is None:
+        return
+    where = flat.where(found.start())
+    current = _amount(found.group(1))
+    change = _signed(found.group(3), found.group(4))
+    entry: Tree = {"本年": Placed(current, where), "增减额": Placed(change, where)}
+    if found.group(6) is not None and change != current:  # “增长100.00%” from nothing: no rate
+        entry["增减率"] = Placed(_signed(found.group(5), found.group(6)), where)
+    last = _RUNNING_END.search(flat.text, found.end())
+    reason = flat.text[found.end():last.start() if last is not None else found.end()].rstrip("。")
+    if reason:
+        entry["原因"] = Placed(reason, where)
+    imported.tree["机关运行经费"] = entry
+
+
+def _procurement(tree: Tree, flat: Flat) -> None:
+    section: Tree = {}
+    for key, pattern in _PROCUREMENT:
+        found = pattern.search(flat.text)
+        if found is not None:
+            section[key] = Placed(_amount(found.group(1)), flat.where(found.start()))
+    if section:
+        tree["政府采购"] = section
+
+
+def _assets(tree: Tree, flat: Flat) -> None:
+    found = _VEHICLES.search(flat.text)
+    if found is None:
+        return
+    section: Tree = {}
+    if (date := _AS_OF.search(flat.text)) is not None:
+        section["截至"] = Placed(date.group(1), flat.where(date.start()))
+    section["车辆"] = Placed(int(found.group(1)), flat.where(found.start()))
+    kinds: Tree = {}
+    for kind in _VEHICLE_KIND.finditer(flat.text, found.end()):
+        if kind.group(1) not in kinds:
+            kinds[kind.group(1)] = Placed(int(kind.group(2)), flat.where(kind.start()))
+    if kinds:
+        section["车辆分类"] = kinds
+    if (equipment := _EQUIPMENT.search(flat.text, found.end())) is not None:
+        section["大型设备"] = Placed(int(equipment.group(1)), flat.where(equipment.start()))
+    tree["国有资产"] = section
+
+
+def _performance(tree: Tree, flat: Flat) -> None:
+    section: Tree = {}
+    for key, pattern in (("制度", _RULES), ("工作机制", _MECHANISM)):
+        found = pattern.search(flat.text)
+        if found is not None and found.group(1):
+            section[key] = Placed(found.group(1), flat.where(found.start()))
+    for key, pattern in _STAGES:
+        found = pattern.search(flat.text)
+        if found is None:
+            continue
+        where = flat.where(found.start())
+        stage: Tree = {"项目数": Placed(int(found.group(1)), where), "金额": Placed(_amount(found.group(2)), where)}
+        if key == "绩效自评":
+            after = flat.text[found.end():found.end() + 200]
+            if (score := _SCORE.search(after)) is not None:
+                stage["平均得分"] = Placed(_amount(score.group(1)), where)
+            for grade, grade_pattern in _GRADES:
+                if (count := grade_pattern.search(after)) is not None:
+                    stage[grade] = Placed(int(count.group(1)), where)
+        section[key] = stage
+    if any(key in section for key, _ in _STAGES):
+        tree["绩效管理"] = section
