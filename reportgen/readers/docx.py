@@ -26,7 +26,7 @@ from docx.exceptions import PythonDocxError
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from reportgen.document import Align, Block, Cell, Document, Heading, Paragraph, Row, Table, Title
+from reportgen.document import Align, Block, Cell, ContentsEntry, Document, Heading, Paragraph, Row, Table, Title
 from reportgen.errors import Finding, SourceError
 from reportgen.reading.files import InputRefused, read_bounded
 
@@ -49,6 +49,7 @@ _CAPTION_STYLES = ("table number", "table title", "table unit line")  # lowercas
 _YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MAX_COLUMNS = 63  # Word's own limit for a table
+_CONTENTS_INDENT = 420  # twips a 目录 line is indented per level below the first (DocxWriter.contents)
 
 
 # A DOCX handed to diff may come from anywhere: it is read whole, with bounds, and unpacked here in
@@ -388,6 +389,19 @@ def paragraph_text(paragraph: etree._Element) -> str:
     return "".join(parts)
 
 
+def _is_contents_line(paragraph: etree._Element) -> bool:
+    """A line of a 目录: its page number is a PAGEREF field to a heading's _Toc bookmark."""
+    return any("PAGEREF _Toc" in (code.text or "") for code in paragraph.iter(f"{_W}instrText"))
+
+
+def _contents_entry(paragraph: etree._Element) -> ContentsEntry:
+    """A 目录 line as an entry: its words before the page number, its level by its indent."""
+    indent = paragraph.find(f"{_W}pPr/{_W}ind")
+    left = indent.get(f"{_W}left", "0") if indent is not None else "0"
+    level = 1 + (int(left) // _CONTENTS_INDENT if left.isdigit() else 0)
+    return ContentsEntry(level, paragraph_text(paragraph).split("\t", 1)[0])
+
+
 def split_heading(text: str, level: int) -> Heading:
     """A Heading whose printed form is exactly ``text``: the numbering split off where it can be."""
     for _, pattern in _NUMBERING:
@@ -412,12 +426,20 @@ class _DocxReader:
         self.caption: dict[str, str] = {}
         self.styled_headings = False
         self.after_table = False  # nothing but empty paragraphs since the last table
+        self.contents: list[ContentsEntry] = []
+        self.contents_title = ""
 
     def read(self, body: etree._Element) -> Document:
         elements = list(self._elements(body))
         self.styled_headings = any(self._style_level(p) is not None for p in elements if p.tag == f"{_W}p")
-        for element in elements:
-            if element.tag == f"{_W}p":
+        entries = [i for i, e in enumerate(elements) if e.tag == f"{_W}p" and _is_contents_line(e)]
+        title_at = entries[0] - 1 if entries and elements[entries[0] - 1].tag == f"{_W}p" else -1
+        for index, element in enumerate(elements):
+            if index == title_at and self.styles.of(element)[0].lower() == "subtitle":
+                self.contents_title = paragraph_text(element)
+            elif index in entries:
+                self.contents.append(_contents_entry(element))
+            elif element.tag == f"{_W}p":
                 self.paragraph(element)
             else:
                 self.table(element)
@@ -429,7 +451,7 @@ class _DocxReader:
         if found:
             meta["year"] = found.group(1)
             meta["department"] = title[:found.start()].strip()
-        return Document(self.blocks, meta)
+        return Document(self.blocks, meta, contents_title=self.contents_title, contents=self.contents)
 
     def _elements(self, parent: etree._Element) -> Iterator[etree._Element]:
         for child in parent:
