@@ -451,7 +451,7 @@ def final_fiscal(builder: TableBuilder) -> TableRows:
     header = [head(("收入", 2, 1), ("支出", 5, 1)),
               head("项目", "决算数", "项目", "合计", *FINAL_FUND_LABELS)]
     gap = builder.gap(tid, f.fiscal_income, (f.income_of(s) for s in FISCAL_SOURCES))
-    return TableRows(header, body, [26, 12, 30, 12, 12, 12, 12], wide=True, rounding_gap=gap)
+    return TableRows(header, body, [32, 11, 32, 11, 11, 11, 11], wide=True, rounding_gap=gap)
 
 
 def final_general(builder: TableBuilder) -> TableRows:
@@ -484,7 +484,7 @@ def _economic_lines(builder: TableBuilder, classes: list[tuple[str, tuple[str, .
                       num(tree.get(code, ZERO) if f.has_economic_rows else None)])
         known_zero = f.has_economic_rows and code not in given
         for item in items:
-            lines.append([Cell(item), Cell(code_name(b, "经济分类", item) or item, indent=1),
+            lines.append([Cell(item), Cell(code_name(b, "经济分类", item) or item),
                           num(given.get(item, ZERO if known_zero else None))])
     return lines
 
@@ -515,7 +515,7 @@ def final_basic(builder: TableBuilder) -> TableRows:
     for column, whole in ((0, f.personnel), (1, f.public)):
         shares = [f.class_split(n.code)[column] or ZERO for n in f.economic_tree]
         gap = gap or (whole is not None and builder.gap(tid, whole, shares))
-    return TableRows(header, body, [10, 26, 12, 10, 26, 12], rounding_gap=gap)
+    return TableRows(header, body, [9, 30, 11, 9, 30, 11], rounding_gap=gap)
 
 
 def final_three_public(builder: TableBuilder) -> TableRows:
