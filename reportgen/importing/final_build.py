@@ -14,9 +14,12 @@ Nothing is repaired: a fund table spending more on a code than the 支出决算�
 
 from __future__ import annotations
 
+import html
 import re
+import zipfile
 from collections import Counter
 from decimal import Decimal
+from pathlib import Path
 
 from reportgen import codes
 from reportgen.importing.build import Imported, factor, value
@@ -52,12 +55,14 @@ OTHER_KINDS = ("上缴上级支出", "经营支出", "对附属单位补助支�
 THREE_PARTS = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费", "合计")
 _COVER = re.compile(r"(\d{4})年度?部门决算")
 _NOTE_WORD = re.compile(r"^说明[:：]")
+_CORE_TITLE = re.compile(r"<dc:title>([^<]{1,200})</dc:title>")
+MAX_CORE_BYTES = 64 * 1024
 
 
 def build_final(tables: list[Table], catalog: Catalog, layout: str | None, lines: list[DocLine],
-                told: list[str]) -> Imported:
+                told: list[str], paths: list[Path] | None = None) -> Imported:
     """The source tree of a 部门决算's tables; what does not fit (a fund table beyond the 支出决算表) is
-    added to ``told`` as a difference."""
+    added to ``told`` as a difference. A workbook has no cover: its title (docProps) stands for it."""
     by_kind = {t.kind.id: t for t in tables}
     result = Imported({}, tables=by_kind, catalog=catalog)
     for kind, table in by_kind.items():
@@ -68,6 +73,8 @@ def build_final(tables: list[Table], catalog: Catalog, layout: str | None, lines
             result.rows[kind] = economic_halves(table, result.problems)
         elif table.kind.shape != "三公":
             result.rows[kind] = body_rows(table, problems=result.problems)
+    if not lines:
+        lines = [DocLine(1, n, title) for n, title in enumerate(_file_titles(paths or []), start=1)]
     _meta(result, tables, lines)
     tree = result.tree
     tree["种类"] = Placed("决算")
@@ -107,6 +114,23 @@ def _meta(result: Imported, tables: list[Table], lines: list[DocLine]) -> None:
         result.year = years.most_common(1)[0][0] if years else None
     units = Counter(t.unit for t in tables if t.unit)
     result.unit = units.most_common(1)[0][0] if units else "元"
+
+
+def _file_titles(paths: list[Path]) -> list[str]:
+    """The titles an Office file states of itself (docProps/core.xml dc:title: “……2024年度部门决算”)."""
+    titles = []
+    for path in paths:
+        try:
+            with zipfile.ZipFile(path) as package:
+                info = package.getinfo("docProps/core.xml")
+                if info.file_size > MAX_CORE_BYTES:
+                    continue
+                found = _CORE_TITLE.search(package.read(info).decode("utf-8", "replace"))
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError, NotImplementedError, EOFError):
+            continue
+        if found is not None:
+            titles.append(html.unescape(found.group(1)))
+    return titles
 
 
 def _label(row: Row) -> str:
@@ -264,6 +288,11 @@ def _three_public(result: Imported) -> Tree:
             if entry:
                 section[item] = entry
         return section
+    # no row of figures: the table's 说明 (an empty table's rows may all be read as its header)
+    for index in range(table.header_start, len(grid.rows)):
+        texts = [cell_text(c).strip() for c in grid.rows[index] if cell_text(c).strip()]
+        if texts and _NOTE_WORD.match(texts[0]):
+            notes.append((index, texts[0]))
     said = next(((index, text) for index, text in notes if _NOTE_WORD.match(text)), None)
     if said is None:
         return {}

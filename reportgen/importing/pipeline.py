@@ -89,7 +89,7 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
     missing = missing_tables(final)
     if missing:
         raise ImportRefused(_final_accounts(paths, final, len(found), missing), found, final=True)
-    imported = build_final(final, catalog, layout, lines, found)
+    imported = build_final(final, catalog, layout, lines, found, paths)
     unplaced: list[str] = []
     add_final_text(imported, read_text_parts(lines) if lines else None, lines, unplaced)
     to_fill = fill_required(imported.tree)
