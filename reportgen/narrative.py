@@ -323,7 +323,8 @@ class _MarkupReader:
                                        title, child.get("department", ""), child.get("unit", ""), notes))
         if self.contents is not None and self.listed is not None and self.listed.tables and child.get("listed") != "false":
             level = min(depth + 1, len(self.counters) - 1)
-            self.contents.append(ContentsEntry(level, f"{number} {title}".strip(), f"table-{table_id}"))
+            gap = "" if number.endswith("、") else " "  # “一、收入支出决算总表”, “1. 部门财务收支预算总表”
+            self.contents.append(ContentsEntry(level, f"{number}{gap}{title}".strip(), f"table-{table_id}"))
 
     def on_pagebreak(self, child: etree.Element, depth: int, nesting: int) -> None:
         self.blocks.append(PageBreak())
