@@ -277,7 +277,7 @@ def _side_by_side(left: list[list[Cell]], right: list[list[Cell]], widths: tuple
     for index in range(max(len(left), len(right))):
         lcells = left[index] if index < len(left) else [Cell() for _ in range(widths[0])]
         rcells = right[index] if index < len(right) else [Cell() for _ in range(widths[1])]
-        rows.append(Row([*lcells, *rcells], key="|".join(c.text for c in (*lcells[:2], *rcells[:2]) if c.text)))
+        rows.append(Row([*lcells, *rcells], key=f"{lcells[0].text}|{rcells[0].text}"))
     return rows
 
 
@@ -328,13 +328,13 @@ def _income_by_line(builder: TableBuilder) -> dict[str, dict[str, Decimal | None
 
     A fiscal fund's spending on a line is what the line received only where the source states no 结转和
     结余 of that fund (money neither carried in nor out is spent as received: the source's one figure for
-    it); a balance stated leaves the split by line unknown (None). The department's own money (单位资金
-    lines) was received by line only where it has one kind of own income and spent just that (its lines'
-    total equals it); where it has no own income those lines spent 年初结转和结余 and received nothing
-    (not listed); else unknown (None), never a split the source does not give."""
+    it); a balance stated leaves the split by line unknown (None). The department's own money — 财政专户
+    lines, and 单位资金 lines with the one kind of own income it has — was received by line only where the
+    lines spent just that income (their total equals it); where the department has no such income those
+    lines spent 年初结转和结余 and received nothing (not listed); else unknown (None), never a split the
+    source does not give."""
     b, f = builder.b, builder.f
     balances = [b.fiscal_balances.get(when, {}) for when in ("年初", "年末")]
-    own = [s for s in (SPECIAL_ACCOUNT, *(s for s, _ in FINAL_OWN_INCOME)) if b.income[s]]
     result: dict[str, dict[str, Decimal | None]] = {}
 
     def add(code: str, source: str, amount: Decimal | None) -> None:
@@ -349,11 +349,13 @@ def _income_by_line(builder: TableBuilder) -> dict[str, dict[str, Decimal | None
             unknown = any(side.get(fund) for side in balances)
             for node in nodes:
                 add(node.code, source, None if unknown else node.total)
-        elif own:  # 单位资金 and 财政专户: the department's own money
-            known = len(own) == 1 and b.income[own[0]] == sum((top.total for top in tops), ZERO)
-            for node in nodes:
-                for kind in own:
-                    add(node.code, kind, node.total if known else None)
+            continue
+        own = [source] if source is not None else [s for s, _ in FINAL_OWN_INCOME if b.income[s]]
+        own = [s for s in own if b.income[s]]
+        known = len(own) == 1 and b.income[own[0]] == sum((top.total for top in tops), ZERO)
+        for node in nodes:
+            for kind in own:
+                add(node.code, kind, node.total if known else None)
     return result
 
 

@@ -348,3 +348,32 @@ def test_a_fund_with_no_balance_receives_by_line_what_it_spent(tmp_path):
     paragraphs = [p for p in docx_paragraphs(next((tmp_path / "out").glob("*.docx"))) if p.strip()]
     assert "说明：示例局本年度没有财政拨款“三公”经费支出，故本表无数据。" in paragraphs
     assert "说明：示例局本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。" in paragraphs
+
+
+def test_what_the_source_does_not_split_is_blank(tmp_path):
+    """Two kinds of own income beside a 单位资金 line: what the line received of each is not known (blank,
+    never 0.00); a 经济分类 class given in one figure leaves its 款 blank, while the 款 of a class given by
+    款 and not listed are 0.00."""
+    tables = render(tmp_path, """\
+        收入:
+          一般公共预算拨款: 100
+          事业收入: 8
+          其他收入: 2
+        支出:
+          功能分类:
+            - {科目: 2013901, 基本支出: 100}
+            - {科目: 2013950, 基本支出: 10, 资金: 单位资金}
+          基本支出:
+            经济分类:
+              - {科目: 30101, 金额: 90}
+              - {科目: 302, 金额: 10}
+        三公经费:
+          说明: 无
+        """)
+    income = titled(tables, "收入决算表")
+    assert [c for c in next(r for r in income if r[0] == "合计") if c] == ["合计", "110.00", "100.00", "8.00", "2.00"]
+    assert next(r for r in income if r[0] == "2013950")[2:] == ["", "0.00", "", "", "", "", ""]
+    assert next(r for r in income if r[0] == "2013901")[2:4] == ["100.00", "100.00"]
+    basic = titled(tables, "一般公共预算财政拨款基本支出决算表")
+    assert ["30102", "津贴补贴", "0.00", "30202", "印刷费", ""] in basic
+    assert ["301", "工资福利支出", "90.00", "302", "商品和服务支出", "10.00"] in basic
