@@ -10,7 +10,7 @@ text with its spaces and line breaks taken out, each with the page and line it s
   its 类/款/项 names, else by its 支出决算 (the one row of that amount);
 - “三公”经费: the 差异原因 of its 合计, the stated changes (持平 is a change of 0) and reasons, its
   具体情况 (团组, 保有量, 接待批次 …); 机关运行经费 本年 and its change; 政府采购; 国有资产; 绩效管理;
-- 名词解释 as the budget's reader reads it; the “三公” 说明 of an empty table.
+- 名词解释 as the budget's reader reads it (the document's terms only); the “三公” 说明 of an empty table.
 What is not read is listed (the import's 未写入 lines), never guessed: a figure as printed, slips and all."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from decimal import Decimal
 from reportgen.importing.build import Imported
 from reportgen.importing.catalog import normalized
 from reportgen.importing.final_build import GENERAL, SPENDING, TOTALS, messages
-from reportgen.importing.text_fields import _placed, _terms
+from reportgen.importing.text_fields import _placed
 from reportgen.importing.text_parts import DocLine, TextParts
 from reportgen.importing.tree import Placed, Tree
 
@@ -134,8 +134,8 @@ def add_final_text(imported: Imported, parts: TextParts | None, lines: list[DocL
     _procurement(tree, flat)
     _assets(tree, flat)
     _performance(tree, flat)
-    if parts.名词解释:
-        tree["名词解释"] = _terms(parts)
+    if parts.名词解释:  # the document's own terms: the budget's standard list (上年结转 …) is not a 决算's
+        tree["名词解释"] = [{"术语": Placed(t.术语, t.where), "解释": Placed(t.解释)} for t in parts.名词解释]
     for key, what in (("上年", "上年决算数（与上年度相比的增减）"), ("预算数", "一般公共预算财政拨款支出的年初预算"),
                       ("机关运行经费", "机关运行经费"), ("政府采购", "政府采购"), ("国有资产", "国有资产占有使用情况"),
                       ("绩效管理", "预算绩效管理情况")):
