@@ -77,6 +77,7 @@ _SCORE = re.compile(r"平均得分" + NUM + "分")
 _GRADES = (("优", re.compile(r"“优”的项目(\d+)个")), ("良", re.compile(r"“良”的项目(\d+)个")),
            ("合格", re.compile(r"“合格”的项目(\d+)个")), ("不合格", re.compile(r"“不合格”的项目(\d+)个")),
            ("发现问题", re.compile(r"发现问题(\d+)个")))
+_NOTES = re.compile(r"(?:人员|公用)经费[^，。]{0,20}万元，主要包括")
 _UNITS_HEAD = re.compile(r"^序号\s*单位名称")
 _UNIT_LINE = re.compile(r"^(\d{1,3})\s+(\S+)$")
 _UNIT_ROW = re.compile(r"([^（）]+)（[^（）]*）")
@@ -141,6 +142,8 @@ def add_final_text(imported: Imported, parts: TextParts | None, lines: list[DocL
                       ("绩效管理", "预算绩效管理情况")):
         if key not in tree:
             unplaced.append(messages("not_read", what=what))
+    if _NOTES.search(flat.text) is not None:
+        unplaced.append(messages("not_read", what="人员经费、公用经费的“主要包括”说明"))
     overview = tree.get("部门概况")
     if not isinstance(overview, dict) or "下属单位" not in overview:
         unplaced.append(messages("not_read", what="部门决算单位构成（下属单位）"))
