@@ -32,6 +32,7 @@ from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import THREE_PUBLIC_PARTS, VEHICLES, Budget
 from reportgen.oserrors import reason
 from reportgen.reading.yamlsafe import load_yaml, parse_yaml, to_decimal_text
+from reportgen.source.final_keys import BUDGET_ONLY
 from reportgen.source.loader import UNIT_FACTOR
 from reportgen.source.schema import PLACEHOLDER, source_schema, validate_source, validate_unit_file
 
@@ -398,7 +399,7 @@ def _roll_unit(roller: _Roller, item: Any, source: Path, target: Path, old: int,
 
 # -- the same year's 部门决算 ---------------------------------------------------------------------------
 # A budget's keys that stay as they are in the year's 决算 (部门概况: the same year's facts).
-FINAL_HEAD_KEYS = ("部门", "年度", "类型", "主管部门", "级次", "版式", "金额单位", "科目表", "展示", "部门概况")
+FINAL_HEAD_KEYS = ("部门", "年度", "类型", "主管部门", "版式", "金额单位", "科目表", "展示", "部门概况")  # not 级次: no 决算 term
 FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")  # the funds a 决算's 预算数 is stated for
 FINAL_INCOME = {"上年结转": "年初结转和结余"}  # a budget's word → the 决算's (loader.FINAL_WORDS)
 # The sections whose 说明 speaks of the budget's plan: shown to the user in a comment, not carried.
@@ -531,7 +532,8 @@ def final_accounts(source: Path, out: Path | None = None) -> Rollover:
         head=_lines({key: data[key] for key in FINAL_HEAD_KEYS[:FINAL_HEAD_KEYS.index("版式")] if key in data}),
         layout=_lines({"版式": data["版式"]} if "版式" in data and final_layout else {}),
         final_layouts="" if final_layout else "、".join(_final_layouts(source)),
-        head_rest=_lines({key: data[key] for key in FINAL_HEAD_KEYS[FINAL_HEAD_KEYS.index("版式") + 1:] if key in data}),
+        head_rest=_lines({key: _final_profile(data[key]) if key == "部门概况" else data[key]
+                          for key in FINAL_HEAD_KEYS[FINAL_HEAD_KEYS.index("版式") + 1:] if key in data}),
         income=_section("收入", income), spending=_section("支出", final_spending) if final_spending else "",
         rows=bool(rows), fund_budgets={fund: scalar(amount) for fund, amount in fund_budgets.items()},
         three_public=_section("三公经费", _final_three_public(data.get("三公经费"))),
@@ -539,6 +541,16 @@ def final_accounts(source: Path, out: Path | None = None) -> Rollover:
         withheld=list(data.get("不公开") or []),
         rest="\n\n".join(_section(key, data[key]) for key in ("不公开",) if key in data))
     return Rollover(files={out or final_source_path(source, budget.year): text})
+
+
+def _final_profile(profile: Any) -> Any:
+    """部门概况 without what a 决算 does not print (人员, 工作目标, 内设机构数: final_keys.BUDGET_ONLY)."""
+    if not isinstance(profile, dict):
+        return profile
+    kept = {key: value for key, value in profile.items() if ("部门概况", key) not in BUDGET_ONLY}
+    if kept.get("下属单位") != []:  # 机构设置 is printed only by a department of one unit (final_keys)
+        kept.pop("机构设置", None)
+    return kept
 
 
 def _without_prior(value: Any) -> Any:

@@ -375,7 +375,7 @@ def final_income(builder: TableBuilder) -> TableRows:
         return [num(total), num(fiscal), *(line(amounts[s]) for s, _ in own)]
 
     def received(code: str) -> Decimal | None:
-        return sum_known(split[code].values())
+        return sum_known(split.get(code, {}).values())
 
     body = [Row([Cell("合计", colspan=2, align="center", bold=True),
                  *values(f.income_total, {s: f.income_of(s) for s in INCOME_SOURCES})], kind="total", key="合计")]

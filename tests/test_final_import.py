@@ -149,7 +149,9 @@ def test_what_the_import_does_not_read_is_known_and_told(imported, name):
         return True
 
     hand = ROOT / "data" / f"shanghai-putuo-{name}-juesuan-2024.yaml"
-    assert [f for f in KNOWN_MISSING if has(hand, f) and not has(imported[name], f)] == list(KNOWN_MISSING)
+    # (社会工作部's hand source leaves out what the render would say the same without it: its 说明 and 展示)
+    wanted = [f for f in KNOWN_MISSING if has(hand, f)]
+    assert [f for f in wanted if not has(imported[name], f)] == wanted
     assert "#   未写入：人员经费、公用经费的“主要包括”说明：决算的这一部分没有从正文读出" in imported[name].read_text(encoding="utf-8")
 
 

@@ -130,8 +130,13 @@ def test_final_skeleton_keeps_the_budget_as_its_budget_and_leaves_every_final_fi
     assert run("rollover", wenlvju, "--kind", "决算", "-o", out).returncode == 0
     budget, final = plain(load_yaml(wenlvju)), plain(load_yaml(out))
     assert final["种类"] == "决算"
-    for key in ("部门", "年度", "金额单位", "展示", "部门概况", "不公开"):
+    for key in ("部门", "年度", "金额单位", "展示", "不公开"):
         assert final[key] == budget[key], key
+    # 部门概况 as the budget's, without what a 决算 does not print (人员, 工作目标, 内设机构数) and, beside
+    # 下属单位, without 机构设置 (the 决算 prints 部门决算单位构成 then)
+    dropped = {"人员", "工作目标", "内设机构数", "机构设置"}
+    assert final["部门概况"] == {k: v for k, v in budget["部门概况"].items() if k not in dropped}
+    assert "机构设置" in budget["部门概况"] and budget["部门概况"]["下属单位"]
     # last year's 决算 is no budget's: to fill, never the budget's 上年 (last year's budget)
     assert final["上年"] == {"年度": 2025, "收支总计": PLACEHOLDER, "财政拨款": PLACEHOLDER, "一般公共预算": PLACEHOLDER}
     assert "变动原因" not in final and "名词解释" not in final

@@ -115,3 +115,41 @@ def _beyond(spent: Decimal, budget: Decimal) -> bool:
     if not budget:
         return bool(spent)
     return abs(spent - budget) * 100 / budget > reason_threshold()
+
+
+@rule("R-决算不印")
+def unprinted_reasons(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """A reason the 决算 text has no place for, as the figures stand: a row's 差异原因 where its 决算数
+    equals its 预算数 (“决算数与预算数持平”), a “三公” part's 原因 where it did not change from last
+    year; and “三公” 上年 given for some parts only (no total to compare)."""
+    if not b.final:
+        return
+    for row in b.function_rows:
+        base = row.budget.base if row.budget is not None else None
+        if row.budget is not None and row.budget.reason and base is not None and _flat(m.change(row.total, base[1])):
+            yield make_finding(b, "warning", "R-决算不印", _flat_reason(f"功能分类科目 {row.code} 的决算数与{base[0]}"),
+                               row.line, "支出.功能分类.差异原因")
+    parts = b.three_public.parts
+    given = [name for name in THREE_PUBLIC_PARTS if name in b.three_public.given]  # in the printed order
+    for name in given:
+        part = parts[name]
+        if part.reason and _flat(m.change(part.current, part.prior)):
+            yield make_finding(b, "warning", "R-决算不印", _flat_reason(f"“三公”经费的{name}与上年"), part.line,
+                               f"三公经费.{name}.原因")
+    stated = [name for name in given if parts[name].prior is not None]
+    if stated and len(stated) < len(given):
+        yield make_finding(b, "warning", "R-决算不印", _some_priors(stated), parts[stated[0]].line, f"三公经费.{stated[0]}.上年")
+
+
+def _flat(change: object) -> bool:
+    """No change to explain: 持平 at the text's digit, or nothing to compare with."""
+    return change is None or getattr(change, "kind", "") == "flat"
+
+
+def _flat_reason(what: str) -> str:
+    return f"{what}持平（或没有可比的数），决算文本只写“持平”，所写的原因不会印出：请删去原因，或核对数字"
+
+
+def _some_priors(stated: list[str]) -> str:
+    return (f"“三公”经费只有{'、'.join(stated)}写了上年数：各项都写了才能与上年比较（没写的一项是未知，不是 0），"
+            "这些上年数不会印出")

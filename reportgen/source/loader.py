@@ -52,6 +52,7 @@ from reportgen.model import (
 )
 from reportgen.reading.files import resolved
 from reportgen.reading.yamlsafe import LocDict, load_yaml, to_decimal_text
+from reportgen.source.final_keys import FINAL_WORDS, misplaced
 from reportgen.source.schema import validate_source, validate_unit_file
 
 UNIT_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
@@ -60,11 +61,6 @@ PLAN_POINTS = ("3月底", "6月底", ("9月底", "10月底"), "12月底")  # 资
 
 # Keys of 上年执行数 that hold a section of their own (by part, by project name), not one figure.
 ACTUAL_ONLY = ("三公经费", "项目")
-# The words of a 部门决算 for what a budget calls 上年结转 / 结转下年 (the same figures of the model), and
-# the keys only a 决算 has: a 预算 writing one, or a 决算 the budget's word, is told which to write.
-FINAL_WORDS = {"收入.上年结转": "收入.年初结转和结余", "结转下年": "年末结转和结余"}
-FINAL_ONLY = ("年末结转和结余", "结余分配", "预算数", "财政拨款结转和结余")
-FINAL_ROW_KEYS = ("年初预算", "全年预算", "差异原因", *FINAL_SPENDING_KINDS)
 
 
 class _Figures(TypedDict):
@@ -370,33 +366,10 @@ class _SourceReader:
                 "fund_budgets": budgets, "fiscal_balances": balances}
 
     def final_words(self, d: LocDict, final: bool) -> None:
-        """A budget's word for a carry-over in a 决算, or a 决算's own key in a budget: refused."""
-        income: dict[str, Any] = d["收入"] if isinstance(d.get("收入"), dict) else {}
-        for budget_key, final_key in FINAL_WORDS.items():
-            mapping, prefix = (income, "收入.") if budget_key.startswith("收入.") else (d, "")
-            wrong, right = (budget_key, final_key) if final else (final_key, budget_key)
-            key = wrong.rsplit(".", 1)[-1]
-            if key in mapping:
-                self.error("R-决算用语", f"“{wrong}”不是{'部门决算' if final else '部门预算'}的写法："
-                           f"{'决算' if final else '预算'}写作“{right}”", self.line(mapping, key, prefix + key), wrong)
-        for key in () if final else FINAL_ONLY:
-            if key in d:
-                self.error("R-决算用语", f"“{key}”只用于部门决算（“种类: 决算”）：部门预算不写它", self.line(d, key, key), key)
-        if final and "单位" in d:
-            self.error("R-决算用语", "部门决算暂不能按“单位”填报：请把各单位合并为部门的收入与支出填写",
-                       self.line(d, "单位", "单位"), "单位")
-        if not final:
-            self.final_row_keys(d)
-
-    def final_row_keys(self, d: LocDict) -> None:
-        """A budget's function row writing a 决算's measure (年初预算, 差异原因, 经营支出 …): refused."""
-        spending: dict[str, Any] = d["支出"] if isinstance(d.get("支出"), dict) else {}
-        for index, row in enumerate(spending.get("功能分类", []) or []):
-            for key in FINAL_ROW_KEYS:
-                if isinstance(row, dict) and key in row:
-                    path = f"支出.功能分类[{index + 1}].{key}"
-                    self.error("R-决算用语", f"“{key}”只用于部门决算（“种类: 决算”）：部门预算的功能分类行不写它",
-                               self.line(row, key, path), path)
+        """A key of the other kind of source (a budget's word or field in a 决算, a 决算's in a
+        budget): refused at its line, naming what to write instead (final_keys)."""
+        for mapping, key, path, message in misplaced(d, final):
+            self.error("R-决算用语", message, self.line(mapping, key, path), path)
 
     def kind(self, d: LocDict) -> str:
         """类型 (部门 or 单位); 主管部门 is a unit's, refused on a department's own budget."""
