@@ -175,6 +175,7 @@ class Glossary:
             return
         rows, economic = len(b.function_rows), len(b.economic_rows)
         by_total = {"本年支出合计": rows, "支出总计": rows + 1, "基本支出": rows, "项目支出": rows, "财政拨款支出": rows,
+                    "一般公共预算基本支出": rows, "一般公共预算项目支出": rows,
                     "一般公共预算支出": rows, "人员经费": economic, "公用经费": economic, "财政拨款收入支出总计": rows + 1}
         figures = {id(fig): fig for found in self.names.values() for fig in found} | {id(c): c for c in self.codes.values()}
         for figure in figures.values():
@@ -264,6 +265,11 @@ class Glossary:
         spending = (f.expenditure_total, f.expenditure_grand_total)
         self._total(f, "一般公共预算支出", f.general_budget, "一般公共预算", "一般公共预算拨款支出", "一般公共预算拨款支出预算",
                     "一般公共预算支出预算", "一般公共预算财政拨款支出", wholes=spending)
+        general = (f.general_budget,)
+        self._total(f, "一般公共预算基本支出", f.general_basic, "一般公共预算基本支出", "一般公共预算财政拨款基本支出",
+                    "一般公共预算基本支出预算", wholes=general)
+        self._total(f, "一般公共预算项目支出", f.general_project, "一般公共预算项目支出", "一般公共预算财政拨款项目支出",
+                    "一般公共预算项目支出预算", wholes=general)
         for fund in ("政府性基金", "国有资本经营"):
             self._total(f, f"{fund}预算支出", f.fiscal_expenditure[fund], fund, f"{fund}拨款支出", f"{fund}拨款支出预算",
                         f"{fund}预算拨款支出预算", f"{fund}预算拨款支出", wholes=spending)
