@@ -57,7 +57,9 @@ class DocumentReview:
         if self.imported is None:
             return {}
         imported = self.imported.imported
-        required = [kind for kind in imported.catalog.tables if kind.required and not kind.final]
+        # a 部门决算 must publish its nine tables, a budget its own (the kinds of the tables read tell which)
+        final = any(kind.final for kind in imported.catalog.tables if kind.id in imported.tables)
+        required = [kind for kind in imported.catalog.tables if kind.required and kind.final == final]
         withheld = imported.tree.get("不公开")
         parts: list[str] | None = None  # a workbook has no text whose parts could be missing
         if self.imported.documents:
@@ -104,7 +106,9 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
         source.write_text(result.imported.text, encoding="utf-8")
         result.checks = [_placed(f, document) for f in check_findings(source, None) if f.rule not in TO_FILL]
         if result.imported.documents:
-            result.narrative, result.narrative_problems = review(source, document, despite_errors=True)
+            result.narrative, problems = review(source, document, despite_errors=True)
+            # the temporary source's own findings told of the document; what it was not given is no slip
+            result.narrative_problems = [_placed(f, document) for f in problems if f.rule not in TO_FILL]
     return result
 
 
