@@ -70,6 +70,8 @@ def _print(result: DocumentReview) -> None:
             print(finding.format())
         return
     assert result.imported is not None
+    if result.final_tables:
+        print(f"{result.document}：这是一份部门决算，读出 {result.final_tables} 张决算表，按决算的勾稽关系核对")
     for line in result.imported.differences:
         print(f"{result.document}: 错误 [表内不一致] {line}")
     for finding in result.checks:

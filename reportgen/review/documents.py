@@ -50,6 +50,14 @@ class DocumentReview:
                 "read": narrative["read"], "agree": narrative["agree"], "unknown": narrative["unknown"]}
 
     @property
+    def final_tables(self) -> int:
+        """How many 部门决算 tables were read (0: the document is a budget, or was not read)."""
+        if self.imported is None:
+            return 0
+        imported = self.imported.imported
+        return sum(1 for kind in imported.catalog.tables if kind.final and kind.id in imported.tables)
+
+    @property
     def checklist(self) -> dict[str, object]:
         """The document as a row of the reviewer's 检查表: the tables a disclosure must publish that
         were not read, the parts of its text (三公经费, 政府采购 …) not read, and the narrative's
