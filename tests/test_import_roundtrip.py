@@ -54,5 +54,8 @@ def test_a_rendered_document_imports_back_to_the_sources_figures(source, form, t
     assert text.count("待填写") == (2 if form == "xlsx" else 0)  # the header's list and the duty itself
     back.write_text(text.replace("    - 待填写", "    - 导入后补写的职责"), encoding="utf-8")
     mine, theirs = _figures(back), _figures(source)
+    if form == "xlsx" and load_source(source).final:
+        # a 决算's “三公” table shows 预算数 and 决算数, not last year's: in a workbook (no text) its 上年 is unknown
+        theirs["three_public"] = {k: (current, None) for k, (current, _) in theirs["three_public"].items()}  # type: ignore[attr-defined]
     for key in theirs:
         assert mine[key] == theirs[key], key
