@@ -251,6 +251,8 @@ class _Roller:
             rolled["说明"] = str(value["说明"])
         return rolled
 
+    roll_三公项 = roll_金额项  # a “三公” part: the same, its 决算 预算 and 差异原因 last year's
+
     def roll_功能分类行(self, value: dict, schema: dict[str, Any]) -> dict[str, Any]:
         rolled = self.roll_object(value, schema)
         parts = [_amount(value[k]) for k in ("基本支出", "项目支出") if k in value]
@@ -494,7 +496,7 @@ def _lays_out_final(layout: Any, source: Path | None, kind: str = "部门", year
 
 def _final_layouts(source: Path | None) -> list[str]:
     """The shipped layouts with an edition for 部门决算, by name."""
-    from reportgen.layouts import shipped
+    from reportgen.layouts import shipped  # deferred: the layouts module only when a 决算 is rolled
 
     return [name for name, _ in shipped() if _lays_out_final(name, source)]
 

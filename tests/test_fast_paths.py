@@ -366,6 +366,10 @@ def test_docx_writer_writes_what_python_docx_api_writes(source, monkeypatch, tmp
             source.write_text(synthetic_source(300), encoding="utf-8")
         prepared = prepare(source)
         document = document_for(prepared, draft=True)
+    # the reference writer has no 目录 (PAGEREF fields and bookmarks: tests/test_toc_pages.py checks them)
+    # and sets the default body size (a layout's 正文字号/正文行距: tests/test_body_size.py)
+    document.contents, document.contents_title = [], ""
+    document.body_points, document.body_line = Document([]).body_points, Document([]).body_line
     fast = package_parts(docx_blocks.docx_bytes(document))
     slow = package_parts(reference_docx(document, monkeypatch))
     assert list(fast) == list(slow)

@@ -43,7 +43,7 @@ EXCEL_DIGITS = 15  # the significant digits Excel keeps of a number
 EXCEL_TEXT = 32767  # the characters a cell holds
 SHEET_NAME = 31  # the UTF-16 units of a sheet's name
 # How the label of a code column ends (科目编码, 功能分类科目编码 over 类/款/项, 功能科目, 项目编码).
-CODE_WORDS = ("编码", "代码", "科目")
+CODE_WORDS = ("编码", "代码", "科目", "序号")  # a header naming codes, or the 序号 of a list of units
 
 A4 = 9  # XlsxWriter's paper code
 PORTRAIT_WIDTH = 95  # character widths across an A4 portrait page (landscape: LANDSCAPE_WIDTH)
