@@ -453,6 +453,11 @@ def final_fiscal(builder: TableBuilder) -> TableRows:
     header = [head(("收入", 2, 1), ("支出", 5, 1)),
               head("项目", "决算数", "项目", "合计", *FINAL_FUND_LABELS)]
     gap = builder.gap(tid, f.fiscal_income, (f.income_of(s) for s in FISCAL_SOURCES))
+    # the two 总计 apart as shown: a 万元 source's income stated beside spending summed from its rounded
+    # lines (the checks allow the rounding, R-财政拨款结转) — the table says so, as a published one does
+    shown = builder.shown(tid)
+    spending = f.fiscal_expenditure_total + (closing[0] or ZERO)
+    gap = gap or (f.fiscal_grand_total is not None and shown(f.fiscal_grand_total) != shown(spending))
     return TableRows(header, body, [32, 11, 32, 11, 11, 11, 11], wide=True, rounding_gap=gap)
 
 

@@ -232,6 +232,19 @@ def test_the_contents_number_the_tables_under_part_two(rendered):
         assert title in body and NOTES[title] in body[body.index(title):]
 
 
+def test_totals_apart_by_rounding_are_noted(rendered):
+    """规划和自然资源局's 财政拨款收入支出决算总表: 总计 9746.50 (its 一般公共预算 income) beside 9746.49 (its
+    lines added, each rounded from 元 on its own): the table says so; 社会工作部's, equal, says nothing."""
+    def note_after(name: str, title: str) -> bool:
+        body = [p for p in docx_paragraphs(rendered[name][".docx"]) if p.strip()]
+        start = body.index(title)
+        following = body[start + 1:body.index(TITLES[TITLES.index(title) + 1], start)]
+        return "本套报表金额单位转换时可能存在尾数误差。" in following
+
+    assert note_after("guihuaziyuan", "财政拨款收入支出决算总表")
+    assert not note_after("shehuigongzuo", "财政拨款收入支出决算总表")
+
+
 # -- small sources -----------------------------------------------------------------------------------
 BASE = """\
 种类: 决算
