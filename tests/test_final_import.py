@@ -238,3 +238,14 @@ def test_a_changed_figure_is_reported_and_written_as_printed(monkeypatch, tmp_pa
     assert code == 1 and out.is_file()
     assert "[导入-不一致]" in printed and "2210201 住房公积金 合计 印作 290.59" in printed
     assert "- {科目: 2210201, 基本支出: 289.59, 项目支出: 0}" in out.read_text(encoding="utf-8")
+
+
+def test_every_numbered_duty_is_read_the_first_too(imported):
+    """规划和自然资源局's 主要职能 are numbered 1. … 14.; its first line “1.履行全民所有自然资源资产所有者职责和所有
+    国土空间” names the section's own kind (职责) and was taken for a heading again, the duty lost: it is an
+    item broken at the line's end."""
+    duties = load_source(imported["guihuaziyuan"]).profile.duties
+    hand = load_source(ROOT / "data" / "shanghai-putuo-guihuaziyuan-juesuan-2024.yaml").profile.duties
+    assert len(duties) == len(hand) == 14
+    assert duties[0].startswith("履行全民所有自然资源资产所有者职责和所有国土空间用途管制职责。")
+    assert not any(duty[:2] in ("2.", "3.") for duty in duties)

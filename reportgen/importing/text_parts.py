@@ -386,11 +386,18 @@ def _sections(lines: list[tuple[DocLine, bool]], vocab: dict[str, Any]) -> list[
         kind = _heading_kind(line.text, vocab, top)
         if kind is not None and current.kind == "项目经费" and _is_project_part(line.text, vocab):
             kind = None
-        if kind is None or (current.kind == TABLE and not top):
+        if kind is None or (current.kind == TABLE and not top) or _item_of(line.text, kind, current.kind):
             current.lines.append(line)
         elif kind != current.kind or vocab["标题"].get(kind, {}).get("重复"):
             sections.append(_Section(kind, line))
     return sections
+
+
+def _item_of(text: str, kind: str, current: str | None) -> bool:
+    """A line numbered 1. (2、, ⑴ …) that names its own section's kind is one of its items, broken at the
+    line's end (“1.履行全民所有自然资源资产所有者职责和所有国土空间” under 主要职能), not a heading again."""
+    numbering = _NUMBERING.match(_SPACES.sub("", text))
+    return kind == current and numbering is not None and (numbering.group("ar") or numbering.group("ci")) is not None
 
 
 def _first(sections: list[_Section], kind: str) -> _Section | None:
