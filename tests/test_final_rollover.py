@@ -23,6 +23,7 @@ from reportgen.reading.yamlsafe import load_yaml, to_decimal_text
 from reportgen.rollover import dump, final_source_path, skeleton
 from reportgen.source.loader import UNIT_FACTOR
 from reportgen.source.schema import PLACEHOLDER
+from tests.final_sources import HEAD, PRIOR
 
 ROOT = Path(__file__).resolve().parent.parent
 WENLVJU = ROOT / "data" / "shanghai-putuo-wenlvju-2026.yaml"
@@ -340,20 +341,7 @@ def test_diff_of_two_final_years(wenlvju, tmp_path):
     assert "重要" in (tmp_path / "d.html").read_text(encoding="utf-8")
 
 
-FINAL_2024 = """种类: 决算
-部门: 示例局
-年度: 2024
-金额单位: 万元
-版式: 上海
-部门概况:
-  职责: [示例职责]
-  下属单位: []
-上年:
-  年度: 2023
-  收支总计: 300
-变动原因:
-  收支总计: 示例原因
-收入:
+FINAL_2024 = HEAD + PRIOR + """收入:
   一般公共预算拨款: 307.82
   年初结转和结余: 10
 年末结转和结余: 10

@@ -15,17 +15,10 @@ from reportgen.compute import compute
 from reportgen.errors import Finding, SourceError
 from reportgen.layouts import LayoutError, Occasion, resolve
 from reportgen.render import check_findings
+from tests.final_sources import HEAD
 from tests.test_layout_hostile import make_layout
 
-FINAL = """\
-种类: 决算
-部门: 示例局
-年度: 2024
-金额单位: 万元
-版式: 上海
-部门概况:
-  职责: [示例职责]
-  下属单位: []
+FINAL = HEAD + """\
 收入:
   一般公共预算拨款: 307.82
   年初结转和结余: 20

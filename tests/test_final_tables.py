@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from reportgen.render import render_source
+from tests.final_sources import HEAD, PRIOR
 from tests.readback import Tables, docx_paragraphs, docx_tables, html_tables, rendered_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -246,21 +247,7 @@ def test_totals_apart_by_rounding_are_noted(rendered):
 
 
 # -- small sources -----------------------------------------------------------------------------------
-BASE = """\
-种类: 决算
-部门: 示例局
-年度: 2024
-金额单位: 万元
-版式: 上海
-部门概况:
-  职责: [示例职责]
-  下属单位: []
-上年:
-  年度: 2023
-  收支总计: 300
-变动原因:
-  收支总计: 示例原因
-"""
+BASE = HEAD + PRIOR
 
 
 def render(tmp_path: Path, body: str) -> Tables:
