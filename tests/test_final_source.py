@@ -259,3 +259,13 @@ def test_a_reason_the_final_text_has_no_place_for_is_told(tmp_path):
                          "  公务接待费: {本年: 0.39, 预算: 2.85, 上年: 0.39, 原因: 无变化}")
     assert [f.path for f in of("R-决算不印", findings(tmp_path, same))] == ["三公经费.公务接待费.原因"]
     assert of("R-决算不印", findings(tmp_path, FINAL)) == []
+
+
+def test_a_self_evaluation_that_cannot_be_is_refused(tmp_path):
+    """绩效自评: 平均得分 is out of 100, and the projects rated 优/良/合格/不合格 are at most the projects."""
+    stage = "绩效管理:\n  绩效自评: {项目数: 2, 金额: 10, 平均得分: 99.33, 优: 1, 良: 1}\n"
+    assert of("R-绩效评级", findings(tmp_path, FINAL + stage)) == []
+    found = findings(tmp_path, FINAL + stage.replace("平均得分: 99.33, 优: 1", "平均得分: 130, 优: 2"))
+    assert [f.path for f in found if f.rule == "格式"] == ["绩效管理.绩效自评.平均得分"]
+    rated = of("R-绩效评级", found)
+    assert len(rated) == 1 and "3 大于绩效自评的项目数 2" in rated[0].message and rated[0].line > 0

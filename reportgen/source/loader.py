@@ -1023,6 +1023,13 @@ class _SourceReader:
             if key in stage:
                 self.line(stage, key, f"{path}.{key}")
                 figures[key] = self.amount(stage[key]) if key == "金额" else to_decimal_text(str(stage[key]))
+        if figures.get("平均得分", 0) > 100:
+            self.error("格式", f"平均得分是百分制的分数，不能大于 100，实际是 {figures['平均得分']}",
+                       self.line(stage, "平均得分", f"{path}.平均得分"), f"{path}.平均得分")
+        rated = sum(figures.get(key, 0) for key in ("优", "良", "合格", "不合格"))
+        if "项目数" in figures and rated > figures["项目数"]:
+            self.error("R-绩效评级", f"各评级的项目数之和 {rated} 大于{path.rsplit('.', 1)[-1]}的项目数 {figures['项目数']}",
+                       self.line(stage, "项目数", f"{path}.项目数"), f"{path}.项目数")
         return figures
 
 
