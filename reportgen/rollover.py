@@ -32,7 +32,7 @@ from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import THREE_PUBLIC_PARTS, VEHICLES, Budget
 from reportgen.oserrors import reason
 from reportgen.reading.yamlsafe import load_yaml, parse_yaml, to_decimal_text
-from reportgen.source.final_keys import BUDGET_ONLY
+from reportgen.source.final_keys import BUDGET_ONLY, FINAL_WORDS
 from reportgen.source.loader import UNIT_FACTOR
 from reportgen.source.schema import PLACEHOLDER, source_schema, validate_source, validate_unit_file
 
@@ -403,7 +403,8 @@ def _roll_unit(roller: _Roller, item: Any, source: Path, target: Path, old: int,
 # A budget's keys that stay as they are in the year's 决算 (部门概况: the same year's facts).
 FINAL_HEAD_KEYS = ("部门", "年度", "类型", "主管部门", "版式", "金额单位", "科目表", "展示", "部门概况")  # not 级次: no 决算 term
 FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")  # the funds a 决算's 预算数 is stated for
-FINAL_INCOME = {"上年结转": "年初结转和结余"}  # a budget's word → the 决算's (loader.FINAL_WORDS)
+# a budget's word in 收入 → the 决算's (上年结转 → 年初结转和结余)
+FINAL_INCOME = {b.removeprefix("收入."): f.removeprefix("收入.") for b, f in FINAL_WORDS.items() if b.startswith("收入.")}
 # The sections whose 说明 speaks of the budget's plan: shown to the user in a comment, not carried.
 NOTED_SECTIONS = ("三公经费", "机关运行经费", "政府采购", "国有资产", "绩效管理")
 THREE_PUBLIC_KEYS = (*THREE_PUBLIC_PARTS, VEHICLES, "合计")

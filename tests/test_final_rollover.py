@@ -5,11 +5,8 @@ the real loader and checks clean, and no file is ever overwritten."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -24,6 +21,7 @@ from reportgen.rollover import dump, final_source_path, skeleton
 from reportgen.source.loader import UNIT_FACTOR
 from reportgen.source.schema import PLACEHOLDER
 from tests.final_sources import HEAD, PRIOR
+from tests.test_rollover import plain, run
 
 ROOT = Path(__file__).resolve().parent.parent
 WENLVJU = ROOT / "data" / "shanghai-putuo-wenlvju-2026.yaml"
@@ -34,20 +32,6 @@ FINDING = re.compile(r"^(?P<file>[^\n]+?):(?P<line>\d+)(?::\d+)?: (?P<level>错�
 # The budget's word for a figure the 决算 names otherwise (loader.FINAL_WORDS).
 BUDGET_WORD = {"年初结转和结余": "上年结转", "年末结转和结余": "结转下年"}
 COUNTS = {"车辆", "通用设备", "专用设备", "大型设备", "项目数"}
-
-
-def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "REPORTGEN_DEBUG"}
-    return subprocess.run([sys.executable, "-m", "reportgen", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, env=env, timeout=120)
-
-
-def plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    return str(value) if isinstance(value, str) else value
 
 
 def fill(new: Any, old: Any, key: str = "") -> Any:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reportgen.checks.registry import make_finding, reason_threshold, rule
-from reportgen.compute import ZERO, Computed, rounding_allowance
+from reportgen.compute import ZERO, Change, Computed, rounding_allowance
 from reportgen.errors import Finding
 from reportgen.model import FUNDS, THREE_PUBLIC_PARTS, Budget, Execution
 from reportgen.phrasing import Money
@@ -141,9 +141,9 @@ def unprinted_reasons(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         yield make_finding(b, "warning", "R-决算不印", _some_priors(stated), parts[stated[0]].line, f"三公经费.{stated[0]}.上年")
 
 
-def _flat(change: object) -> bool:
+def _flat(change: Change | None) -> bool:
     """No change to explain: 持平 at the text's digit, or nothing to compare with."""
-    return change is None or getattr(change, "kind", "") == "flat"
+    return change is None or change.kind == "flat"
 
 
 def _flat_reason(what: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -44,15 +45,31 @@ class Imported:
     used: dict[tuple[str, int, int], str] = field(default_factory=dict)  # (table, row, col) → the field it gave
 
 
-def build(tables: list[Table], catalog: Catalog, layout: str | None = None) -> Imported:
+# A reader of the rows of a table of some shape, with the problems it finds; None: a shape read otherwise.
+ShapeReader = Callable[[Table, list[CellProblem]], list[Row]] | None
+
+
+def rows_of(tables: list[Table], catalog: Catalog, readers: Mapping[str, ShapeReader] | None = None) -> Imported:
+    """Each table's rows by its kind: a 两栏 table's two sides, a shape of ``readers`` as its reader
+    reads it (or not at all), any other its body rows."""
     by_kind = {t.kind.id: t for t in tables}
     result = Imported({}, tables=by_kind, catalog=catalog)
     for kind, table in by_kind.items():
-        if table.kind.shape == "两栏":
+        shape = table.kind.shape
+        if shape == "两栏":
             result.sides[kind] = sides(table, result.problems)
             result.rows[kind] = [*result.sides[kind][0], *result.sides[kind][1]]
+        elif readers and shape in readers:
+            reader = readers[shape]
+            if reader is not None:
+                result.rows[kind] = reader(table, result.problems)
         else:
             result.rows[kind] = body_rows(table, problems=result.problems)
+    return result
+
+
+def build(tables: list[Table], catalog: Catalog, layout: str | None = None) -> Imported:
+    result = rows_of(tables, catalog)
     _meta(result, tables)
     result.class_codes = {normalized(e.name): e.code for e in codes.all_function_codes(result.year or 2025)
                           if len(e.code) == 3}

@@ -22,12 +22,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen import codes
-from reportgen.importing.build import Imported, factor, value
+from reportgen.importing.build import Imported, factor, rows_of, value
 from reportgen.importing.catalog import Catalog, normalized
 from reportgen.importing.final_accounts import economic_halves, three_public_columns
 from reportgen.importing.recognize import Table, cell_text
-from reportgen.importing.rows import NUMBERING, Amount, Row, amount_of_cell, body_rows, is_note_row
-from reportgen.importing.sides import sides
+from reportgen.importing.rows import NUMBERING, Amount, Row, amount_of_cell, is_note_row
 from reportgen.importing.text_parts import DocLine
 from reportgen.importing.tree import Placed, Tree, scaled
 
@@ -63,16 +62,7 @@ def build_final(tables: list[Table], catalog: Catalog, layout: str | None, lines
                 told: list[str], paths: list[Path] | None = None) -> Imported:
     """The source tree of a 部门决算's tables; what does not fit (a fund table beyond the 支出决算表) is
     added to ``told`` as a difference. A workbook has no cover: its title (docProps) stands for it."""
-    by_kind = {t.kind.id: t for t in tables}
-    result = Imported({}, tables=by_kind, catalog=catalog)
-    for kind, table in by_kind.items():
-        if table.kind.shape == "两栏":
-            result.sides[kind] = sides(table, result.problems)
-            result.rows[kind] = [*result.sides[kind][0], *result.sides[kind][1]]
-        elif table.kind.shape == "经济两栏":
-            result.rows[kind] = economic_halves(table, result.problems)
-        elif table.kind.shape != "三公":
-            result.rows[kind] = body_rows(table, problems=result.problems)
+    result = rows_of(tables, catalog, {"经济两栏": economic_halves, "三公": None})  # “三公”: read by its columns
     if not lines:
         lines = [DocLine(1, n, title) for n, title in enumerate(_file_titles(paths or []), start=1)]
     _meta(result, tables, lines)
