@@ -287,7 +287,7 @@ class _MarkupReader:
             label = numbering.label(self.counters[level])
             anchor = f"s{'-'.join(str(c) for c in self.counters[1:level + 1])}"
             self.blocks.append(Heading(level, label if numbering.body else "", text, anchor=anchor))
-            self.list_in_contents(level, label + child.get("toc", text), anchor)
+            self.list_in_contents(level, Heading(level, label, child.get("toc", text)).full_text, anchor)
         self.walk(child, level, nesting + 1)
 
     def restart_below(self, level: int) -> None:
