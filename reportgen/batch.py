@@ -34,6 +34,7 @@ from reportgen.layouts import LayoutError
 from reportgen.narrative import TemplateFault
 from reportgen.oserrors import reason
 from reportgen.reading.files import clash_message, overwritten_inputs
+from reportgen.reading.outputs import Output, refused_outputs
 from reportgen.records import Record
 from reportgen.render import files_read, render_source
 from reportgen.signals import handle_sigterm
@@ -378,14 +379,15 @@ def index_html(outcomes: list[Outcome], out_dir: Path, seconds: float) -> str:
 
 def index_path(out_dir: Path, sources: list[str], formats: tuple[str, ...] = ("html",),
                inputs: list[Path] | None = None) -> Path:
-    """out/index.html, unless that is an output of a source (a source called index) or a file the
-    batch reads: then reportgen-index.html, reportgen-index-2.html, … whichever is neither."""
+    """out/index.html, unless that is an output of a source (a source called index), a file the
+    batch reads, or a file the guard keeps (the user's own page: reading/outputs.py): then
+    reportgen-index.html, reportgen-index-2.html, … whichever is none of these."""
     outputs = {f"{Path(s).stem}.{fmt}" for s in sources for fmt in formats}
-    for number in range(1, len(sources) + 3):
+    for number in range(1, len(sources) + 4096):
         name = INDEX_NAME if number == 1 else "reportgen-index.html" if number == 2 else f"reportgen-index-{number - 1}.html"
-        if name not in outputs and not overwritten_inputs([out_dir / name], inputs or []):
+        if name not in outputs and not refused_outputs([Output(out_dir / name, "索引页", "page")], inputs or []):
             return out_dir / name
-    raise AssertionError("unreachable: more names than sources")  # each source takes one name at most
+    raise AssertionError("unreachable: more names than sources and kept pages")
 
 
 def refuse_overlaps(sources: list[str], job: Job) -> tuple[list[str], list[Outcome], list[Path]]:

@@ -42,6 +42,32 @@ PUBLIC_CLASSES = ("302", "310")  # 公用经费 = 商品和服务支出 + 基本
 PERSONNEL, PUBLIC = "人员经费", "公用经费"
 
 
+class Disputed(Decimal):
+    """A total computed from its parts that a figure of the source contradicts (the error a check
+    reports): the render refuses it, and a draft prints it marked where it stands (phrasing.Money)
+    — a draft may be incomplete, never silently wrong. ``other`` is the contradicting figure,
+    ``what`` its name, ``stated`` whether the source typed it (else it is another computed total)."""
+
+    other: Decimal
+    what: str
+    stated: bool
+
+    def __new__(cls, value: Decimal, other: Decimal, what: str, stated: bool = True) -> Disputed:
+        made = super().__new__(cls, value)
+        made.other, made.what, made.stated = other, what, stated
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled to a batch's workers with what it disputes
+        return (Disputed, (Decimal(self), self.other, self.what, self.stated))
+
+
+def disputed(value: Decimal | None, other: Decimal | None, what: str, stated: bool = True) -> Decimal | None:
+    """``value`` marked Disputed where ``other`` is known and differs from it."""
+    if value is None or other is None or value == other:
+        return value
+    return Disputed(value, other, what, stated)
+
+
 def code_name(budget: Budget, kind: str, code: str) -> str | None:
     """The name ``budget`` prints for a code (kind 功能分类, 经济分类 or 政府经济分类): its own
     (code_names), else its 科目表's, else the registry's for the year; None when none knows it."""
@@ -279,10 +305,27 @@ class Computed:
 
     @cached_property
     def income_grand_total(self) -> Decimal | None:
-        """收入总计 = 本年收入合计 + 上年结转 + 使用非财政拨款结余; as stated where a part is not known."""
+        """收入总计 = 本年收入合计 + 上年结转 + 使用非财政拨款结余; as stated where a part is not known.
+        Disputed where it is not 支出总计 (R-收支平衡)."""
+        grand = self._income_grand_total
+        spent = self.expenditure_grand_total
+        return disputed(grand, None if spent is None else Decimal(spent), "支出总计", stated=False)
+
+    @cached_property
+    def _income_grand_total(self) -> Decimal | None:
         if self.income_total is not None and self.carried_over is not None:
             return self.income_total + self.carried_over + self.budget.reserves_used
         return self.budget.stated_income_grand_total
+
+    @cached_property
+    def income_known_part(self) -> Decimal:
+        """What 收入总计 is at least where some of 收入 is not published: the sources written (财政拨款
+        收入 as one figure where its kinds are not all given), 上年结转 where known, and 使用结余."""
+        kinds = sum((v for v in (self.income_of(s) for s in FISCAL_SOURCES) if v is not None), ZERO)
+        fiscal = max(kinds, self.budget.stated_fiscal_income or ZERO)
+        others = (self.income_of(s) for s in INCOME_SOURCES if s not in FISCAL_SOURCES)
+        return fiscal + sum((v for v in others if v is not None), ZERO) + (self.carried_over or ZERO) \
+            + self.budget.reserves_used
 
     @cached_property
     def fiscal_income(self) -> Decimal | None:
@@ -361,11 +404,12 @@ class Computed:
     def expenditure_total(self) -> Decimal | None:
         """支出合计: the function rows' (whether or not they give their split), else 基本支出 +
         项目支出; None while neither is known (never 0.00 for it)."""
+        stated = self.budget.stated_expenditure
         if self.total_from_functions is not None:
-            return self.total_from_functions
+            return disputed(self.total_from_functions, stated, "支出合计")
         if self.basic is None or self.project is None:
-            return self.budget.stated_expenditure  # 支出.合计 as stated, where the split is not known
-        return self.basic + self.project
+            return stated  # 支出.合计 as stated, where the split is not known
+        return disputed(self.basic + self.project, stated, "支出合计")
 
     @cached_property
     def general_total(self) -> Decimal:
@@ -380,7 +424,19 @@ class Computed:
         """支出总计 = 支出合计 + 结转下年 (None while 支出合计 is not known)."""
         if self.expenditure_total is None:
             return None
-        return self.expenditure_total + self.budget.carry_forward + self.budget.surplus_distributed
+        rest = self.budget.carry_forward + self.budget.surplus_distributed
+        total = self.expenditure_total + rest
+        if isinstance(self.expenditure_total, Disputed):  # 支出合计 itself is contradicted by the one typed
+            return Disputed(total, self.expenditure_total.other + rest, "支出总计（按填报的支出合计）")
+        if self._income_grand_total is None and self.known_income_exceeds(total):
+            return Disputed(total, self.income_known_part, "写出的各项收入之和", stated=False)
+        return disputed(total, self._income_grand_total, "收入总计", stated=False)
+
+    def known_income_exceeds(self, spent: Decimal) -> bool:
+        """Whether the income written, where 收入 is published in part, is already more than ``spent``
+        (支出总计) beyond a 万元 source's rounding: 收入总计 is not less, so the two cannot balance."""
+        known = self.income_known_part
+        return known > spent + rounding_allowance(self.budget.source_unit, len(INCOME_SOURCES), known, spent)
 
     # -- classification trees --------------------------------------------------------------
     def function_tree(self, fund: str | None = None) -> list[Node]:

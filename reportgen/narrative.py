@@ -542,7 +542,7 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
     if layout.table_units or layout.text_units:
         shown = replace(shown, table_units={**layout.table_units, **shown.table_units},
                         text_units={**layout.text_units, **shown.text_units})
-    money = Money(shown)
+    money = Money(shown, marked=draft is not None)
     folders = [*(overrides or []), *layout.folders]
     tables: Mapping[str, TableRows] = all_tables(TableBuilder(figures, money, folders), layout.table_specs)
     if budget.final:  # a 部门决算's 单位构成 table, placed in its text (<table ref="决算单位构成" numbered="false">)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportgen.compute import Change, change, quantize_half_up, share
+from reportgen import templating
+from reportgen.compute import Change, Disputed, change, quantize_half_up, share
 from reportgen.model import TEXT_PARTS, Presentation
 
 UNIT_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
@@ -20,9 +21,10 @@ class Money:
     A table passes its unit (``unit(table_id)``); the text's amounts are in the unit of the part
     being rendered (``in_part``), else in 正文单位.全部 / 金额单位. One Money serves one render."""
 
-    def __init__(self, presentation: Presentation) -> None:
+    def __init__(self, presentation: Presentation, marked: bool = False) -> None:
         self.presentation = presentation
         self.parts: list[str] = []  # the parts of the text being rendered, innermost last
+        self.marked = marked  # a draft: a Disputed total is shown with what contradicts it
 
     @property
     def text_unit(self) -> str:
@@ -53,14 +55,25 @@ class Money:
         return quantize_half_up(amount if unit == "元" else amount / UNIT_FACTOR[unit], self.presentation.decimals)
 
     def number(self, amount: Decimal | None, unit: str | None = None) -> str:
+        return self._marked(amount, self._plain(amount, unit), unit, "")
+
+    def with_unit(self, amount: Decimal | None, unit: str | None = None) -> str:
+        unit = unit or self.text_unit
+        return self._marked(amount, self._plain(amount, unit) + unit, unit, unit)
+
+    def _plain(self, amount: Decimal | None, unit: str | None) -> str:
         if amount is None:
             return ""
         # quantized first (half up), so no half-even rounding ever applies
         return format_number(self.shown(amount, unit), self.presentation.decimals, self.presentation.thousands)
 
-    def with_unit(self, amount: Decimal | None, unit: str | None = None) -> str:
-        unit = unit or self.text_unit
-        return self.number(amount, unit) + unit
+    def _marked(self, amount: Decimal | None, text: str, unit: str | None, unit_word: str) -> str:
+        """``text`` as a draft shows it: a Disputed total followed by what contradicts it, in the
+        words of templates/narrative/_cells.j2 (a public document has no Disputed figure)."""
+        if not self.marked or not isinstance(amount, Disputed):
+            return text
+        other = self._plain(amount.other, unit) + unit_word
+        return str(templating.words("narrative", "_cells.j2").disputed(text, other, amount.what, amount.stated))
 
     def change(self, current: Decimal | None, prior: Decimal | None) -> Change | None:
         """The change as the text shows it: 持平 when it rounds to zero in the part's unit."""

@@ -21,7 +21,8 @@ from reportgen.errors import Finding, SourceError
 from reportgen.layouts import SHIPPED, Layout, LayoutError, Occasion, resolve
 from reportgen.model import Budget
 from reportgen.narrative import build_document
-from reportgen.reading.files import InputRefused, clash_message, overwritten_inputs, read_bounded, resolved
+from reportgen.reading.files import InputRefused, read_bounded, resolved
+from reportgen.reading.outputs import Output, refused_outputs
 from reportgen.reading.yamlsafe import MAX_SOURCE_BYTES, load_yaml
 from reportgen.records import Record
 from reportgen.source.loader import referenced_files
@@ -363,10 +364,13 @@ def _files_in(folder: Path) -> list[Path]:
 
 def overwrite_findings(source: Path, inputs: list[Path], out_dir: Path, stem: str, formats: tuple[str, ...],
                        templates: list[Path] | None) -> list[Finding]:
-    """An error for each output that would write over one of the render's inputs."""
+    """An error for each output the guard refuses (reading/outputs.py): one that would write over one
+    of the render's inputs, or where a folder or a pipe stands. A render's outputs are its own, named
+    after its source, and replace the last render's."""
     finals = [out_dir / f"{stem}.{fmt}" for fmt in formats]
     # A template is found by its name in an override folder: only a file there of an output's name
     # could be overwritten.
     shadowed = [folder / sub / final.name for folder in templates or [] for sub in ("", "narrative") for final in finals]
-    return [Finding("error", "输出", clash_message(out, given), str(out))
-            for out, given in overwritten_inputs(finals, [source, *inputs, *shadowed])]
+    outputs = [Output(final, "-o", "always") for final in finals]
+    return [Finding("error", "输出", message, str(out))
+            for out, message in refused_outputs(outputs, [source, *inputs, *shadowed])]

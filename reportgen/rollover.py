@@ -14,6 +14,7 @@ The files are written as text YAML; a file that exists is never overwritten.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -26,6 +27,7 @@ import jinja2
 import yaml
 
 from reportgen.assemble import load_source
+from reportgen.atomic import make_parents
 from reportgen.compute import compute
 from reportgen.errors import SourceError
 from reportgen.locations import DEFAULT_TEMPLATES
@@ -589,28 +591,40 @@ def write_new(files: dict[Path, str]) -> list[Path]:
     written: list[Path] = []
     try:
         for path, text in files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-            try:
-                with tmp.open("x", encoding="utf-8") as handle:
-                    handle.write(text)
-                os.link(tmp, path)  # fails with FileExistsError rather than overwrite
-            finally:
-                tmp.unlink(missing_ok=True)
+            _write_one_new(path, text)
             written.append(path)
-    except FileExistsError as exc:
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise RolloverError(f"文件已存在，不会覆盖：{exc.filename or ''}（可用 -o 指定其他文件名）") from None
-    except OSError as exc:
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise RolloverError(f"无法写入 {exc.filename or ''}：{reason(exc)}") from None
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
         raise
     return written
+
+
+def _write_one_new(path: Path, text: str) -> None:
+    """``path`` written whole beside itself and linked to its name; every failure names ``path``
+    (never the temporary name the user did not ask for)."""
+    try:
+        made = make_parents(path.parent)
+    except OSError as exc:
+        blocker = next((p for p in (path.parent, *path.parent.parents) if p.exists() and not p.is_dir()), None)
+        why = f"路径中的 {blocker} 是文件，不是文件夹" if blocker else reason(exc)
+        raise RolloverError(f"无法写入 {path}：不能建立文件夹 {path.parent}（{why}）") from None
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    try:
+        with tmp.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+        os.link(tmp, path)  # fails with FileExistsError rather than overwrite
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        for folder in made:  # deepest first; one that holds anything else stays
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        if isinstance(exc, FileExistsError):
+            raise RolloverError(f"文件已存在，不会覆盖：{path}（可用 -o 指定其他文件名）") from None
+        if isinstance(exc, OSError):
+            raise RolloverError(f"无法写入 {path}：{reason(exc)}") from None
+        raise
+    tmp.unlink(missing_ok=True)
 
 
 def skeleton(department: str, year: int, level: str = "市级", unit: str = "万元", kind: str = "预算") -> str:

@@ -345,22 +345,25 @@ def test_outputs_are_all_or_nothing(capsys, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "diff.html"]
 
 
+LAST_REDLINE = '<!DOCTYPE html><head><meta name="generator" content="reportgen diff"></head>去年的对照'.encode()
+
+
 def test_outputs_are_all_or_nothing_when_one_fails_as_it_is_written(capsys, tmp_path):
     # A name the file system refuses (over 255 bytes) is only found out on writing: by then the
     # first output's bytes are written beside it, and must go again, with the folders made for it.
     keep = tmp_path / "diff.html"
-    keep.write_bytes(b"last year's redline")
+    keep.write_bytes(LAST_REDLINE)  # reportgen's own page: the guard lets a new redline replace it
     long_name = tmp_path / "new" / ("长" * 90 + ".docx")
     code, output = run(capsys, "diff", Y2021, Y2022, "-o", keep, "-o", tmp_path / "made" / "diff.json", "-o", long_name)
     assert code == 1 and "无法写入" in output and "所有输出文件都保持原样" in output
     assert "Traceback" not in output and "内部错误" not in output
-    assert keep.read_bytes() == b"last year's redline"
+    assert keep.read_bytes() == LAST_REDLINE
     assert sorted(p.name for p in tmp_path.iterdir()) == ["diff.html"]
 
 
 def test_a_failed_rename_puts_back_the_output_it_replaced(capsys, tmp_path, monkeypatch):
     first, second = tmp_path / "diff.html", tmp_path / "diff.json"
-    first.write_bytes(b"last year's redline")
+    first.write_bytes(LAST_REDLINE)
     second.write_bytes(b"{}")
     real_replace = os.replace
 
@@ -372,7 +375,7 @@ def test_a_failed_rename_puts_back_the_output_it_replaced(capsys, tmp_path, monk
     monkeypatch.setattr(os, "replace", replace)
     code, output = run(capsys, "diff", Y2021, Y2022, "-o", first, "-o", second)
     assert code == 1 and "读写出错" in output and "Traceback" not in output
-    assert first.read_bytes() == b"last year's redline" and second.read_bytes() == b"{}"
+    assert first.read_bytes() == LAST_REDLINE and second.read_bytes() == b"{}"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["diff.html", "diff.json"]
 
 

@@ -211,11 +211,11 @@ def test_final_rollover_never_overwrites(wenlvju, tmp_path):
     out = tmp_path / "决算.yaml"
     out.write_text("已有\n", encoding="utf-8")
     result = run("rollover", wenlvju, "--kind", "决算", "-o", out)
-    assert result.returncode == 1 and "不会覆盖" in result.stderr
+    assert result.returncode == 2 and "不会覆盖" in result.stderr
     assert out.read_text(encoding="utf-8") == "已有\n"
     before = wenlvju.read_bytes()
     result = run("rollover", wenlvju, "--kind", "决算", "-o", wenlvju)
-    assert result.returncode == 1 and "不会覆盖" in result.stderr and wenlvju.read_bytes() == before
+    assert result.returncode == 2 and "不会覆盖" in result.stderr and wenlvju.read_bytes() == before
 
 
 @pytest.mark.parametrize(("args", "words", "code"), [

@@ -151,7 +151,7 @@ def test_an_existing_file_is_never_written_over(tmp_path, capsys):
     out = tmp_path / "source.yaml"
     out.write_text("mine\n", encoding="utf-8")
     code, _, err = run(capsys, "import", str(_pdf("shangwuwei-2025")), "-o", str(out))
-    assert code == 1 and "不会覆盖" in err
+    assert code == 2 and "不会覆盖" in err  # refused before any work, as any output that may not be written
     assert out.read_text(encoding="utf-8") == "mine\n"
 
 

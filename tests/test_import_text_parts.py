@@ -14,7 +14,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -24,6 +23,7 @@ import yaml
 
 from reportgen.importing.text_parts import DocLine, TextParts, lines_from_pdftotext, read_text_parts
 from tests.clients import require_program
+from tests.clocks import cpu_now
 
 ROOT = Path(__file__).resolve().parent.parent
 PDFS = ROOT / "tests" / "seeds" / "pdf"
@@ -410,9 +410,9 @@ def sweep() -> list[dict[str, object]]:
     for name, run in subjects:
         timed = []
         for family, make in texts:
-            start = time.perf_counter()
+            start = cpu_now()
             run(make(SMALL))
-            timed.append((time.perf_counter() - start, family, make))
+            timed.append((cpu_now() - start, family, make))
         for _, family, make in sorted(timed, key=lambda entry: entry[0], reverse=True)[:2]:
             results.append({"subject": name, "family": family, "small": _best(run, make(SMALL)),
                             "large": _best(run, make(LARGE))})

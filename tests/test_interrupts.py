@@ -1,14 +1,21 @@
 """An interrupted render loses no file: Ctrl-C, SIGTERM and SIGKILL sent to a real `reportgen
-render` process while it writes a large department, and two renders sharing one output folder."""
+render` process while it writes a large department, and two renders sharing one output folder.
+
+Each test waits on events, never on a guess of how long something takes (a loaded CI machine makes
+every such guess wrong): the render's staging folder appearing, a render held still with SIGSTOP
+while another runs, the last process of a batch's group gone. A time limit only bounds a wait
+that would otherwise hang, and fails the test."""
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,7 +36,65 @@ def large_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def start_render(source: Path, out: Path) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if k != "REPORTGEN_DEBUG"}
     return subprocess.Popen([sys.executable, "-m", "reportgen", "render", str(source), "-o", str(out)],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)  # its own group: held and resumed whole, forked writers too
+
+
+def group_states(group: int) -> dict[int, str]:
+    """Each live process of ``group`` and its state letter (/proc/PID/stat: R, S, T …)."""
+    states = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                stat = (entry / "stat").read_text()
+                fields = stat[stat.rindex(")") + 2:].split()  # after "pid (comm) ": state, ppid, pgrp …
+                if int(fields[2]) == group and fields[0] != "Z":
+                    states[int(entry.name)] = fields[0]
+    return states
+
+
+def until(done: Callable[[], bool], what: str, limit: float = 60) -> None:
+    """Poll ``done`` until it holds; ``limit`` only bounds a wait that would otherwise hang."""
+    deadline = time.monotonic() + limit
+    while not done():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.01)
+
+
+def hold(process: subprocess.Popen[bytes]) -> None:
+    """Stop the render and every process of its group where they stand (SIGSTOP), and wait until each
+    is stopped: it cannot finish meanwhile, however fast it is or however slow the other work is."""
+    def stopped() -> bool:
+        os.killpg(process.pid, signal.SIGSTOP)  # again for a writer forked while the first one landed
+        return all(state == "T" for state in group_states(process.pid).values())
+
+    until(stopped, "the render could not be held")
+
+
+def resume(process: subprocess.Popen[bytes], sig: int | None = None) -> None:
+    """Send ``sig`` (pending while stopped, so it is the first thing the render sees) and resume
+    every process of its group, until none of them is stopped."""
+    if sig is not None:
+        process.send_signal(sig)
+
+    def running() -> bool:
+        with contextlib.suppress(ProcessLookupError):  # a group whose every process has ended
+            os.killpg(process.pid, signal.SIGCONT)
+        return all(state != "T" for state in group_states(process.pid).values())
+
+    until(running, "the render could not be resumed")
+
+
+def wait_until_group_gone(group: int, limit: float = 60) -> None:
+    """Until no process of ``group`` is left (a worker that outlived its parent would be one)."""
+    deadline = time.monotonic() + limit
+    while True:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return
+        assert time.monotonic() < deadline, "a process of the batch outlived it"
+        time.sleep(0.05)
 
 
 def staging_folders(out: Path) -> list[Path]:
@@ -76,7 +141,8 @@ def test_an_interrupted_render_leaves_the_folder_as_it_was(sig, code, words, lar
 
     render = start_render(large_source, out)
     wait_until_writing(render, out)
-    render.send_signal(sig)
+    hold(render)  # caught in the act: it cannot finish before the signal lands
+    resume(render, sig)
     _, err = render.communicate(timeout=120)
 
     assert render.returncode == code, err.decode()
@@ -90,7 +156,8 @@ def test_an_interrupted_render_removes_only_the_empty_folder_it_made(large_sourc
     out = tmp_path / "new" / "out"
     render = start_render(large_source, out)
     wait_until_writing(render, out)
-    render.send_signal(signal.SIGTERM)
+    hold(render)
+    resume(render, signal.SIGTERM)
     render.communicate(timeout=120)
     assert not (tmp_path / "new").exists()  # both folders were its own and empty: gone again
     assert tmp_path.exists()
@@ -102,7 +169,9 @@ def test_a_killed_render_leaves_staging_that_the_next_run_removes(large_source, 
     (out / "上次的稿子.docx").write_bytes(b"a draft the user keeps")
     render = start_render(large_source, out)
     wait_until_writing(render, out)
-    render.send_signal(signal.SIGKILL)
+    hold(render)
+    render.send_signal(signal.SIGKILL)  # the parent dies held; a forked writer of its group resumes and ends
+    resume(render)
     render.communicate(timeout=120)
     left = staging_folders(out)
     assert len(left) == 1  # SIGKILL cannot be handled: the staging folder stays, no output appeared
@@ -121,8 +190,10 @@ def test_staging_in_use_by_a_running_render_is_left_alone(large_source, tmp_path
     out = tmp_path / "out"
     slow = start_render(large_source, out)
     wait_until_writing(slow, out)
+    hold(slow)  # its staging folder is in use, and stays so until the other render is done
     quick = subprocess.run([sys.executable, "-m", "reportgen", "render", str(YANTIAN), "-o", str(out)],
                            cwd=ROOT, capture_output=True, timeout=120)
+    resume(slow)
     assert quick.returncode == 0, quick.stderr.decode()
     _, err = slow.communicate(timeout=120)
     assert slow.returncode == 0, err.decode()  # its staging folder was not taken from under it
@@ -133,14 +204,14 @@ def test_two_renders_into_one_folder_one_interrupted_keep_the_others_outputs(lar
     out = tmp_path / "shared"  # made by the render that is then interrupted
     slow = start_render(large_source, out)
     wait_until_writing(slow, out)
+    hold(slow)  # still writing when the other is done, however long that takes
     quick = subprocess.run([sys.executable, "-m", "reportgen", "render", str(YANTIAN), "-o", str(out)],
                            cwd=ROOT, capture_output=True, timeout=120)
-    assert quick.returncode == 0, quick.stderr.decode()
     finished = snapshot(out)
-    assert set(finished) == {f"{YANTIAN.stem}.docx", f"{YANTIAN.stem}.html"}
-
-    slow.send_signal(signal.SIGINT)
+    resume(slow, signal.SIGINT)
     slow.communicate(timeout=120)
+    assert quick.returncode == 0, quick.stderr.decode()
+    assert set(finished) == {f"{YANTIAN.stem}.docx", f"{YANTIAN.stem}.html"}
 
     assert out.is_dir()
     assert snapshot(out) == finished
@@ -157,12 +228,12 @@ def test_a_terminated_batch_stops_its_workers_and_writes_nothing(large_source, t
     out.mkdir()
     (out / "keep.txt").write_text("kept")
     batch = subprocess.Popen([sys.executable, "-m", "reportgen", "render", *sources, "-o", str(out), "-j", "2"],
-                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     wait_until_writing(batch, out)
     batch.send_signal(signal.SIGTERM)
     _, err = batch.communicate(timeout=120)
     assert batch.returncode == 128 + signal.SIGTERM, err.decode()
-    time.sleep(0.5)  # a worker that outlived the parent would still be writing now
+    wait_until_group_gone(batch.pid)  # a worker that outlived the parent would still be writing
     assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
 
 
@@ -172,9 +243,9 @@ def test_outputs_are_replaced_all_or_none_when_one_cannot_be_written(tmp_path, c
     out = tmp_path / "out"
     out.mkdir()
     (out / f"{YANTIAN.stem}.docx").write_bytes(b"last year's draft")
-    (out / f"{YANTIAN.stem}.html").mkdir()  # a folder in the way of the HTML
+    (out / f"{YANTIAN.stem}.html").mkdir()  # a folder in the way of the HTML: refused before any work
     assert main(["render", str(YANTIAN), "-o", str(out)]) == 1
-    assert "无法写入" in capsys.readouterr().err
+    assert "这是一个文件夹" in capsys.readouterr().err
     assert (out / f"{YANTIAN.stem}.docx").read_bytes() == b"last year's draft"
     assert sorted(p.name for p in out.iterdir()) == [f"{YANTIAN.stem}.docx", f"{YANTIAN.stem}.html"]
 

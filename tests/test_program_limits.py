@@ -22,6 +22,7 @@ import pytest
 
 from reportgen.writers import pdf as pdf_writer
 from tests.clients import require_program
+from tests.clocks import cpu_now
 
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
@@ -266,9 +267,9 @@ def test_html_drafts_are_read_in_linear_time(tmp_path):
 
     draft = tmp_path / "d.html"  # python's html.parser took seconds on 32 KB of this
     draft.write_text("<p>" + "<a b=c " * 500_000, encoding="utf-8")
-    start = time.perf_counter()
+    start = cpu_now()
     read_draft(draft)
-    assert time.perf_counter() - start < 5
+    assert cpu_now() - start < 5
     draft.write_text("<table><tr><td>科目<td>金额<tr><td>一般公共服务支出<td>12.5</table><p>甲<div>乙</div>丙",
                      encoding="utf-8")  # cells and paragraphs HTML lets a page leave open
     assert [line.text for line in read_draft(draft)] == ["科目 金额", "一般公共服务支出 12.5", "甲", "乙", "丙"]

@@ -125,10 +125,10 @@ def test_rollover_never_overwrites(yantian):
     new = yantian.with_name("shenzhen-yantian-zgh-2023.yaml")
     before = new.read_bytes()
     again = run("rollover", yantian, "--year", "2023")
-    assert again.returncode == 1 and "不会覆盖" in again.stderr and "Traceback" not in again.stderr
+    assert again.returncode == 2 and "不会覆盖" in again.stderr and "Traceback" not in again.stderr
     assert new.read_bytes() == before
     onto_itself = run("rollover", yantian, "-o", yantian)
-    assert onto_itself.returncode == 1 and yantian.read_bytes() == YANTIAN.read_bytes()
+    assert onto_itself.returncode == 2 and yantian.read_bytes() == YANTIAN.read_bytes()
 
 
 def test_rollover_output_can_be_chosen(yantian, tmp_path):
@@ -230,7 +230,7 @@ def test_new_writes_a_skeleton_that_validates_once_filled(tmp_path):
     figures = words.replace("待填写", "1")
     assert validate_source(load_yaml(_write(tmp_path / "filled.yaml", figures)), "filled.yaml") == []
     again = run("new", "--department", "某某市总工会", "--year", "2025", "-o", target)
-    assert again.returncode == 1 and "不会覆盖" in again.stderr
+    assert again.returncode == 2 and "不会覆盖" in again.stderr
 
 
 def _write(path: Path, text: str) -> Path:

@@ -27,7 +27,10 @@ from reportgen.phrasing import Money
 
 @rule("R-收支平衡")
 def balance(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
-    if f.expenditure_grand_total is None or f.income_grand_total is None:
+    if f.expenditure_grand_total is None:
+        return
+    if f.income_grand_total is None:  # 收入 partly published: what it gives already bounds 收入总计 below
+        yield from _balance_of_known_part(b, f, m)
         return
     if f.income_grand_total != f.expenditure_grand_total:
         yield make_finding(
@@ -36,6 +39,20 @@ def balance(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
             f"{m.with_unit(f.expenditure_grand_total)}（{_balance_words(b)[1]}）不相等，"
             f"相差 {m.with_unit(abs(f.income_grand_total - f.expenditure_grand_total))}",
             b.line_of("收入.一般公共预算拨款"), "收入",
+        )
+
+
+def _balance_of_known_part(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """收入总计 is not known, but is not less than the sources written: more than 支出总计 is an error
+    (the figures cannot balance whatever the rest is), never a total left to print in silence."""
+    known, spent = f.income_known_part, f.expenditure_grand_total
+    if spent is not None and f.known_income_exceeds(spent):
+        yield make_finding(
+            b, "error", "R-收支平衡",
+            f"收入只公开了一部分，而写出的各项收入之和 {m.with_unit(known)} 已大于支出总计 {m.with_unit(spent)}"
+            f"（{_balance_words(b)[1]}）：收入总计不会小于它的各项之和，收支不能平衡；请核对支出"
+            "（如只写了一般公共预算的基本支出、项目支出）或写上结转下年",
+            b.line_of("收入.一般公共预算拨款") or b.key_lines.get("收入", 0), "收入",
         )
 
 
@@ -354,6 +371,8 @@ def fiscal_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         return  # with 上年结转 a fund may spend more than this year's appropriation (a 决算's: R-财政拨款结转)
     for fund, source in FUNDS.items():
         if source is None or source not in b.income or f.income_of(source) is None:
+            continue
+        if b.function_scope and fund != b.function_scope:  # 功能分类口径: the rows are that fund's alone
             continue
         spent, received = f.fund_total(fund), b.income[source]
         if spent != received:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from reportgen.commands.base import UsageError, as_usage_error
+from reportgen.reading.outputs import Output, refused_outputs
 
 YEAR_MIN, YEAR_MAX = 2000, 2100  # the schema's range for 年度: a command never writes a year check refuses
 
@@ -117,3 +118,11 @@ def check_layout(name_or_folder: str | None) -> None:
 
         with as_usage_error():
             resolve(name_or_folder)
+
+
+def refuse_outputs(outputs: list[Output], inputs: list[Path]) -> None:
+    """Every output a command will write through the one guard (reading/outputs.py): a usage
+    error, exit 2, naming each file it must not write, before any work and with nothing written."""
+    refused = refused_outputs(outputs, inputs)
+    if refused:
+        raise UsageError("\n".join(message for _, message in refused))

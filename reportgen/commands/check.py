@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING
 
 from reportgen.atomic import write_atomically
 from reportgen.commands import arguments
+from reportgen.commands.arguments import refuse_outputs
 from reportgen.commands.base import Failure, UsageError
 from reportgen.errors import Finding
 from reportgen.oserrors import reason
 from reportgen.reading.files import overwritten_inputs
+from reportgen.reading.outputs import Output
 
 if TYPE_CHECKING:
     from reportgen.review import Review
@@ -72,14 +74,11 @@ def _against(args: argparse.Namespace) -> int:
     if args.against is None or len(args.sources) != 1:
         raise UsageError("--against 需要一个源文件和一个草稿（--report 只能与 --against 一起用）")
     source, draft = args.sources[0], args.against
+    _refuse_draft(source, draft)
     if args.report is not None:
         from reportgen.render import files_read  # deferred: 105 ms; --help loads every command
 
-        clash = overwritten_inputs([args.report], [*files_read(source), draft])
-        if clash:
-            out, given = clash[0]
-            raise UsageError(f"不能写入 {out}：它就是本次读取的输入文件 {given}，写出会覆盖它；"
-                             "请用 --report 另选核对页面的文件名")
+        refuse_outputs([Output(args.report, "--report", "page")], [*files_read(source), draft])
     result, problems = review(source, draft)
     if result is None:
         for finding in problems:
@@ -98,6 +97,18 @@ def _against(args: argparse.Namespace) -> int:
     else:
         _print_review(result, source, draft)
     return 1 if result.disagreements() or result.contradictions else 0
+
+
+def _refuse_draft(source: Path, draft: Path) -> None:
+    """A draft is a document to read (PDF, Word, HTML, text), never the source itself or a YAML file:
+    a YAML line holds its own figures, so every one would be 'read' and judged against itself."""
+    if overwritten_inputs([draft], [source]):
+        raise UsageError(f"--against {draft} 就是源文件 {source}：应给部门报来的草稿（.txt、.docx、.html、.pdf）")
+    from reportgen.importing.pipeline import is_source  # deferred: the importer; only --against needs it
+
+    if draft.suffix.lower() in (".yaml", ".yml") or draft.suffix.lower() in ("", ".txt") and is_source(draft):
+        raise UsageError(f"--against {draft} 是 YAML 文件，不是草稿：应给 .txt、.docx、.html 或 .pdf；"
+                         "两个源文件之间的比较请用 reportgen diff")
 
 
 def _print_review(result: Review, source: Path, draft: Path) -> None:

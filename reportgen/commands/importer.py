@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.atomic import write_atomically
+from reportgen.commands.arguments import refuse_outputs
 from reportgen.commands.base import Failure, UsageError
 from reportgen.oserrors import reason
-from reportgen.reading.files import clash_message, overwritten_inputs
+from reportgen.reading.files import overwritten_inputs
+from reportgen.reading.outputs import Output
 
 if TYPE_CHECKING:
     from reportgen.importing.pipeline import ImportResult
@@ -47,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
     from reportgen.rollover import write_new  # deferred: 90 ms; --help loads every command
 
     inputs = [*args.files, *([args.prior] if args.prior else [])]
-    _refuse_clashes([p for p in (args.out, args.report) if p is not None], inputs)
+    _refuse_prior_among_inputs(args.prior, list(args.files))
+    refuse_outputs(_outputs(args.out, args.report, []), inputs)
     try:
         result = import_files(list(args.files), args.layout, with_prior=args.prior is not None)
     except ImportRefused as exc:
@@ -56,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         raise Failure("\n".join([exc.message, *exc.differences])) from exc  # a 决算's tables, reconciled
     out = args.out or _default_name(result.imported.department, result.imported.year)
     files = prior_files(result, out, args.prior, args.layout)
-    _refuse_clashes(list(files), inputs)
+    refuse_outputs(_outputs(out, args.report, list(files)[1:]), inputs)
     write_new(files)
     errors = _report(result, out, list(files))
     for path in list(files)[1:]:
@@ -68,10 +71,17 @@ def run(args: argparse.Namespace) -> int:
     return 1 if errors or disagreements else 0
 
 
-def _refuse_clashes(outputs: list[Path], inputs: list[Path]) -> None:
-    clash = overwritten_inputs(outputs, inputs)
-    if clash:
-        raise UsageError(clash_message(*clash[0]))
+def _outputs(out: Path | None, report: Path | None, priors: list[Path]) -> list[Output]:
+    """What the import writes: the source (never over a file), last year's imported source beside it
+    (likewise) and the report page (only over a page reportgen wrote)."""
+    return ([Output(out, "-o", "never")] if out is not None else []) \
+        + [Output(p, "--prior 导入的上年源文件", "never") for p in priors] \
+        + ([Output(report, "--report", "page")] if report is not None else [])
+
+
+def _refuse_prior_among_inputs(prior: Path | None, files: list[Path]) -> None:
+    if prior is not None and overwritten_inputs([prior], files):
+        raise UsageError(f"--prior {prior} 就是本次导入的文件：上年数应取自上年的源文件、公开文本或导出的工作簿")
 
 
 def _report(result: ImportResult, out: Path, written: list[Path]) -> int:
@@ -86,6 +96,8 @@ def _report(result: ImportResult, out: Path, written: list[Path]) -> int:
             path.unlink(missing_ok=True)
         raise Failure(f"生成的 {out} 无法读回（{unreadable[0].message}），未写出任何文件")
 
+    for note in result.notes:
+        print(f"{out}: 提示 [导入-读取] {note}", file=sys.stderr)
     for grid in result.unknown:
         print(f"{grid}: 提示 [导入-未识别] 不是已知的预算表，未读取", file=sys.stderr)
     for line in result.unplaced:

@@ -11,7 +11,9 @@ import unicodedata
 from pathlib import Path
 
 from reportgen.commands import arguments
+from reportgen.commands.arguments import refuse_outputs
 from reportgen.commands.base import UsageError
+from reportgen.reading.outputs import Output
 
 EXAMPLE = ("示例：reportgen new --department 某某市总工会 --year 2025 -o data/某某市总工会-2025.yaml\n"
            "      reportgen new --department 某某市总工会 --year 2024 --kind 决算   # 2024 年度部门决算的框架")
@@ -46,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
     out = args.out or Path(re.sub(r"[\\/\x00-\x1f]", "_", name).lstrip("."))
     text = skeleton(department, args.year, args.level, args.unit, args.kind)
     verify_new({out: text})  # RolloverError: told by commands/base.py
+    refuse_outputs([Output(out, "-o" if args.out else "新源文件", "never")], [])
     write_new({out: text})
     print(f"已生成 {out}：请把其中的“待填写”逐项填入，然后运行 reportgen check {out}")
     return 0

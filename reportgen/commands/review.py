@@ -10,10 +10,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.atomic import write_atomically
+from reportgen.atomic import replace_together
+from reportgen.commands.arguments import refuse_outputs
 from reportgen.commands.base import Failure, UsageError
 from reportgen.oserrors import reason
-from reportgen.reading.files import overwritten_inputs
+from reportgen.reading.outputs import Output
 
 if TYPE_CHECKING:
     from reportgen.review.documents import DocumentReview
@@ -39,13 +40,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     from reportgen.review.documents import documents_in, review_document  # deferred: the importer and the reviewer
 
-    documents = documents_in(list(args.documents))
+    documents, passed = documents_in(list(args.documents))
+    for line in passed:
+        print(f"提示 [审核] {line}", file=sys.stderr)
     if not documents:
-        raise UsageError("没有可审核的文件：文件夹中应有 .pdf、.docx、.xlsx、.xls 等文件")
+        given = "、".join(str(p) for p in args.documents)
+        raise UsageError(f"没有可审核的文件：{given} 中没有可读的 .pdf、.docx、.xlsx、.xls、.ods、.html、.csv 文件")
     if args.out is not None:
-        clash = overwritten_inputs([args.out / "index.html"], documents)
-        if clash:
-            raise UsageError(f"不能写入 {clash[0][0]}：它就是要审核的文件 {clash[0][1]}")
+        refuse_outputs(_page_outputs(args.out, documents), documents)
     reviews = [review_document(document, args.layout) for document in documents]
     if args.format == "json":
         import json  # deferred: 1.5 ms; --help loads every command
@@ -58,6 +60,17 @@ def run(args: argparse.Namespace) -> int:
     if args.out is not None:
         _write_pages(args.out, reviews)
     return 0 if all(r.clean for r in reviews) else 1
+
+
+def _page_outputs(folder: Path, documents: list[Path]) -> list[Output]:
+    """Every page ``-o`` will write, known before any work: the summary and each document's two."""
+    from reportgen.review.pages import page_names  # deferred: the HTML writer's environment
+
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"不能写入 {folder}（-o）：它是文件，应为存放核对页面的文件夹")
+    names = ["index.html", *(name for index, document in enumerate(documents, start=1)
+                             for name in page_names(document, index))]
+    return [Output(folder / name, "-o", "page") for name in names]
 
 
 def _print(result: DocumentReview) -> None:
@@ -102,10 +115,8 @@ def _write_pages(folder: Path, reviews: list[DocumentReview]) -> None:
     pages = {folder / "index.html": summary_page(reviews)}
     for index, result in enumerate(reviews, start=1):
         pages.update({folder / name: text for name, text in document_pages(result, index).items()})
-    try:
-        for path, text in pages.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(path, text.encode("utf-8"))
+    try:  # all the pages or none: a summary never links a page that is not there
+        replace_together([(path, text.encode("utf-8")) for path, text in pages.items()])
     except OSError as exc:
         raise Failure(f"不能写出核对页面到 {folder}：{reason(exc)}") from exc
     print(f"核对页面：{folder / 'index.html'}", file=sys.stderr)

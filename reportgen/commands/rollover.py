@@ -10,7 +10,9 @@ import argparse
 from pathlib import Path
 
 from reportgen.commands import arguments
+from reportgen.commands.arguments import refuse_outputs
 from reportgen.commands.base import UsageError
+from reportgen.reading.outputs import Output
 
 EXAMPLE = ("示例：reportgen rollover data/shenzhen-yantian-zgh-2022.yaml --year 2023\n"
            "      写出 data/shenzhen-yantian-zgh-2023.yaml：2022 年的数字成为上年数，2023 年的数字标为“待填写”。\n"
@@ -46,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
     # RolloverError: told by commands/base.py
     result = final_accounts(args.source, args.out) if final else rollover(args.source, args.year, args.out)
     verify_new(result.files, tuple(result.unit_files))
+    refuse_outputs([Output(path, "-o" if args.out else "新源文件", "never") for path in result.files], [args.source])
     written = write_new(result.files)
     for path in written:
         print(f"已生成 {path}")

@@ -11,7 +11,8 @@ from reportgen.diff.model import DocumentDiff
 from reportgen.diff.report import as_json
 from reportgen.document import Document
 from reportgen.errors import Finding, SourceError
-from reportgen.reading.files import overwrite_message, overwritten_inputs
+from reportgen.reading.outputs import Output
+from reportgen.reading.outputs import refused_outputs as guarded
 from reportgen.render import document_for, files_read, prepare
 
 SOURCE_SUFFIXES = (".yaml", ".yml")
@@ -41,26 +42,9 @@ def refused_outputs(old: Path, new: Path, outputs: list[Path], layout: str | Pat
     for path in (old, new):
         if path.suffix.lower() in SOURCE_SUFFIXES:
             inputs += files_read(path, layout)
-    lines = overwrite_message(overwritten_inputs(outputs, inputs))
-    seen: list[Path] = []
-    for target in outputs:
-        if overwritten_inputs([target], seen):
-            lines.append(f"{target}: 错误 [输出] -o 给了两次同一个文件：每个输出文件只能写一次")
-        elif target.is_dir():
-            lines.append(f"{target}: 错误 [输出] 这是一个文件夹：-o 应为文件名（如 out/diff.html）")
-        elif (blocker := _not_a_folder(target)) is not None:
-            lines.append(f"{target}: 错误 [输出] 无法写入：{blocker} 不是文件夹；请用 -o 另选输出位置")
-        seen.append(target)
-    return lines
-
-
-def _not_a_folder(target: Path) -> Path | None:
-    """The nearest existing path above ``target`` when it is not a folder (a file where the
-    output's folder should be), found now rather than as an OSError after all the work."""
-    for parent in target.parents:
-        if parent.is_symlink() or parent.exists():
-            return None if parent.is_dir() else parent
-    return None
+    # the redline page replaces only a page reportgen wrote; a DOCX, PDF or JSON is the command's own output
+    planned = [Output(t, "-o", "page" if t.suffix.lower() in (".html", ".htm") else "always") for t in outputs]
+    return [f"{path}: 错误 [输出] {message}" for path, message in guarded(planned, inputs)]
 
 
 def output_bytes(result: DocumentDiff, target: Path) -> bytes:

@@ -25,7 +25,16 @@ from decimal import Decimal
 from reportgen.importing.catalog import normalized
 from reportgen.importing.recognize import Table, cell_text, is_amount
 from reportgen.importing.reconcile import Difference, column_sums, levels
-from reportgen.importing.rows import NUMBERING, Amount, CellProblem, Row, amount_of_cell, body_rows, is_note_row
+from reportgen.importing.rows import (
+    NUMBERING,
+    Amount,
+    CellProblem,
+    Row,
+    amount_of_cell,
+    body_rows,
+    cell_problem,
+    is_note_row,
+)
 from reportgen.importing.sides import sides
 
 ZERO = Decimal(0)
@@ -236,11 +245,11 @@ def _three_public_row(table: Table, index: int, measure: str, cols: dict[str, in
     amounts = {}
     for item, col in cols.items():
         cell = grid.cell(index, col)
-        if not cell_text(cell).strip():
+        if not cell_text(cell).strip() and not cell.unsaved:
             continue
         amount = amount_of_cell(cell, grid.where(index, col), (index, col))
         if amount is None:
-            problems.append(CellProblem(grid.where(index, col), f"{item}{measure}", cell_text(cell)))
+            problems.append(cell_problem(cell, grid.where(index, col), f"{item}{measure}"))
             return
         amounts[item] = amount
     kind = table.kind.id

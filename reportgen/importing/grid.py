@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from reportgen.errors import shown_text
+
 
 @dataclass(frozen=True, slots=True)
 class Cell:
@@ -19,6 +21,7 @@ class Cell:
     text: str = ""  # as shown (the text of a PDF word run, a formatted number where the format is known)
     number_format: str = ""  # the workbook's number format where known ("#,##0.00")
     formula: bool = False  # the cell holds a formula (its cached value is ``value``)
+    unsaved: bool = False  # a formula saved without its result: nothing was read, not even a blank
 
 
 EMPTY = Cell(None, "")
@@ -62,13 +65,29 @@ class Grid:
     def width(self) -> int:
         return max((len(r) for r in self.rows), default=0)
 
+    @property
+    def label(self) -> str:
+        """The sheet's name as a message or a comment may print it: a bidi override, a zero-width or
+        a control character is written [U+XXXX], never copied raw into what a user reads."""
+        return shown_name(self.name)
+
+    @property
+    def shown(self) -> str:
+        """The file and the sheet, as a listing prints them."""
+        return f"{shown_name(self.file)} {self.label}"
+
     def where(self, row: int, col: int | None = None) -> str:
         """Where a reviewer finds the cell (or the row, ``col`` None) in the file."""
         if self.row_places is not None:
             return self.row_places[row]
         if col is None:
-            return f"{self.name}!第{row + 1}行"
-        return f"{self.name}!{column_letters(col)}{row + 1}"
+            return f"{self.label}!第{row + 1}行"
+        return f"{self.label}!{column_letters(col)}{row + 1}"
+
+
+def shown_name(name: str) -> str:
+    """A file's or a sheet's name as a user reads it (errors.shown_text, long enough for any name)."""
+    return shown_text(name, 260)
 
 
 def column_letters(col: int) -> str:

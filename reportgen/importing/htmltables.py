@@ -24,7 +24,17 @@ from decimal import Decimal
 from lxml import etree, html
 
 from reportgen.importing.grid import EMPTY, Cell, Grid, Merge
-from reportgen.importing.sheets import MAX_CELLS, MAX_COLUMNS, Ranges, check_bounds, exact_number, finish, refused
+from reportgen.importing.sheets import (
+    MAX_CELLS,
+    MAX_COLUMNS,
+    Ranges,
+    check_bounds,
+    exact_number,
+    finish,
+    plain,
+    refused,
+)
+from reportgen.reading.amounts import printed_amount
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Bounded runs only: each pattern is linear in what it reads.
@@ -116,7 +126,7 @@ def _with_figure_caption(grid: Grid, table: etree._Element) -> Grid:
     grid.merges = [Merge(m.first_row + shift, m.first_col, m.last_row + shift, m.last_col) for m in grid.merges]
     grid.hidden_rows = frozenset(r + shift for r in grid.hidden_rows)
     if grid.row_places is not None:
-        grid.row_places[:0] = [f"{grid.name}!图题第{i + 1}行" for i in range(shift)]
+        grid.row_places[:0] = [f"{grid.label}!图题第{i + 1}行" for i in range(shift)]
     return grid
 
 
@@ -213,7 +223,8 @@ def _cell(td: etree._Element, classes: dict[str, str]) -> Cell:
 
 def _shown_number(text: str) -> Decimal | None:
     """A number as a page shows it (thousands separated): its Decimal, or None."""
-    return exact_number(text.replace(",", "").replace(" ", "")) if text else None
+    value = printed_amount(text) if text else None
+    return None if value is None else plain(value)
 
 
 def _text(element: etree._Element) -> str:

@@ -40,6 +40,7 @@ class ImportResult:
     documents: list[Path] = field(default_factory=list)  # the files that carry a narrative to compare
     header: dict[str, Any] = field(default_factory=dict)
     unplaced: list[str] = field(default_factory=list)  # words read that have no place in the source
+    notes: list[str] = field(default_factory=list)  # what the readers noticed and read past (Grid.notes)
 
 
 def import_files(paths: list[Path], layout: str | None, with_prior: bool = False) -> ImportResult:
@@ -53,10 +54,11 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
         lines += read.lines
         if read.is_document:
             documents.append(path)
+    notes = list(dict.fromkeys(note for grid in grids for note in grid.notes))
     tables, unknown = recognize(grids, catalog)
     final = [t for t in tables if t.kind.final]
     if final and len(final) == len(tables):  # a 部门决算: its tables reconciled, a 决算 source written
-        return _import_final(paths, final, unknown, catalog, layout, lines, documents)
+        return _import_final(paths, final, unknown, catalog, layout, lines, documents, notes)
     tables = [t for t in tables if not t.kind.final]  # a budget's stray 决算 table is none of its tables
     if not documents:  # a workbook's text sheets (职能, 机构设置, 名词解释 …) are its narrative
         lines += text_sheet_lines(unknown)
@@ -75,13 +77,13 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
     to_fill = fill_required(imported.tree)
     header: dict[str, Any] = {"unplaced": unplaced, "to_fill": to_fill, "department": imported.department, "year": imported.year, "kind": imported.kind,
               "files": [str(p) for p in paths], "tables": [_table_line(t) for t in tables],
-              "unknown": [_grid_line(g) for g in unknown], "differences": found}
+              "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
     return ImportResult(source_text(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
-                        documents, header, unplaced)
+                        documents, header, unplaced, notes)
 
 
 def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], catalog: catalogs.Catalog,
-                  layout: str | None, lines: list[DocLine], documents: list[Path]) -> ImportResult:
+                  layout: str | None, lines: list[DocLine], documents: list[Path], notes: list[str]) -> ImportResult:
     """A 部门决算's source (种类: 决算): its tables reconciled, then written as printed, with the text's
     parts final_text.py reads; refused where a table it cannot be written without is missing."""
     reconciled, problems = final_differences(final)
@@ -97,9 +99,9 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
     header: dict[str, Any] = {"unplaced": unplaced, "to_fill": to_fill, "department": imported.department,
                               "year": imported.year, "kind": imported.kind, "accounts": "决算",
                               "files": [str(p) for p in paths], "tables": [_table_line(t) for t in final],
-                              "unknown": [_grid_line(g) for g in unknown], "differences": found}
+                              "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
     return ImportResult(source_text(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
-                        documents, header, unplaced)
+                        documents, header, unplaced, notes)
 
 
 def prior_files(result: ImportResult, out: Path, prior: Path | None, layout: str | None) -> dict[Path, str]:
@@ -107,11 +109,15 @@ def prior_files(result: ImportResult, out: Path, prior: Path | None, layout: str
     source, last year's source imported from it beside the first; the source's 上年.来源 names it."""
     if prior is None:
         return {out: result.text}
-    if _is_source(prior):
+    if is_source(prior):
         target = prior
         files: dict[Path, str] = {}
     else:
         last = import_files([prior], layout)
+        year = result.imported.year
+        if year is not None and last.imported.year is not None and last.imported.year != year - 1:
+            raise ImportRefused(f"--prior {prior} 是 {last.imported.year} 年的，应为上一年（{year - 1} 年）的公开文本或"
+                                "导出的工作簿；未写出任何文件")
         name = f"{last.imported.department or out.stem}-{last.imported.year or 'prior'}.yaml"
         target = out.parent / re.sub(r"[\\/\x00-\x1f]", "_", name).lstrip(".")
         files = {target: last.text}
@@ -123,7 +129,7 @@ def prior_files(result: ImportResult, out: Path, prior: Path | None, layout: str
     return {out: source_text(dict(items), result.header), **files}
 
 
-def _is_source(path: Path) -> bool:
+def is_source(path: Path) -> bool:
     """Whether ``path`` is a reportgen source (YAML with 部门 and 年度), not a file to import."""
     try:
         data = parse_yaml(read_bounded(path, MAX_SOURCE_BYTES), str(path))
@@ -137,11 +143,11 @@ def _is_figure(placed: Placed) -> bool:
 
 
 def _table_line(table: Table) -> dict[str, str]:
-    return {"id": table.kind.id, "where": f"{table.grid.file} {table.grid.name}", "unit": table.unit}
+    return {"id": table.kind.id, "where": table.grid.shown, "unit": table.unit}
 
 
 def _grid_line(grid: Grid) -> str:
-    return f"{grid.file} {grid.name}"
+    return grid.shown
 
 
 def _final_accounts(paths: list[Path], final: list[Table], differences: int, missing: list[str]) -> str:

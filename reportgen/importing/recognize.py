@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from reportgen.importing.catalog import Catalog, TableKind, normalized
 from reportgen.importing.grid import Cell, Grid
+from reportgen.reading.amounts import printed_amount
 
 TITLE_ROWS = 8  # a title sits in the first rows of a sheet or a printed table
 _YEAR = re.compile(r"(?<!\d)(\d{4})年度?")
@@ -25,7 +26,6 @@ _TABLE_NUMBER = re.compile(r"^\s*(?:(?:附表|表)\s*[\d一二三四五六七八
 _NOTE_SUFFIX = re.compile(r"[（(][^（）()]*[）)]$")
 _SHEET_CODE = re.compile(r"^\s*(\d{1,2}\.\d{1,2})(?!\d)")
 _PREFIXES = ("区级", "市级", "部门", "预算单位", "单位")
-_AMOUNT = re.compile(r"^-?\d+(?:\.\d+)?$")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 
 
@@ -153,7 +153,7 @@ def is_amount(cell: Cell) -> bool:
     if isinstance(cell.value, Decimal):
         return True
     # an exported “#,##0 ” format leaves a space after the digits (a csv keeps it)
-    return bool(_AMOUNT.match(cell_text(cell).replace(",", "").strip())) and not is_code(cell)
+    return printed_amount(cell_text(cell)) is not None and not is_code(cell)
 
 
 def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = None) -> dict[int, str]:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from reportgen.errors import shown_text
 from reportgen.importing.build import FUND_TABLES, Imported, three_public_rows
 from reportgen.importing.rows import Amount, CellProblem, Row
 
@@ -177,7 +178,10 @@ def describe(difference: Difference) -> str:
 
 def unreadable(problem: CellProblem) -> str:
     """The message for text where an amount belongs."""
-    return f"{problem.where}：“{problem.column}”一栏应为金额，而写的是“{problem.text}”；未读取这一格"
+    if not problem.text:
+        return f"{problem.where}：“{problem.column}”一栏应为金额，而这一格{problem.why}；未读取这一格"
+    why = f"（{problem.why}）" if problem.why and problem.why != "不是数字" else ""
+    return f"{problem.where}：“{problem.column}”一栏应为金额，而写的是“{shown_text(problem.text)}”{why}；未读取这一格"
 
 
 _FUND_INCOME = ("一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款")

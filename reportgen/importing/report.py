@@ -34,7 +34,7 @@ def report_html(imported: Imported, source: Path, files: list[Path], unknown: li
                     unread.append({"table": kind, "where": grid.where(r, c), "text": cell_text(cell)})
                 row.append({"text": cell_text(cell), "status": status, "field": field})
             rows.append(row)
-        tables.append({"id": kind, "where": f"{grid.file} {grid.name}", "unit": table.unit, "rows": rows})
+        tables.append({"id": kind, "where": grid.shown, "unit": table.unit, "rows": rows})
     return environment().get_template("import_report.html.j2").render(
         source=str(source), files=[str(f) for f in files], tables=tables, unread=unread, unknown=unknown,
         differences=differences)

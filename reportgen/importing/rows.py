@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from reportgen.importing.grid import Cell
 from reportgen.importing.recognize import Table, cell_text
+from reportgen.reading.amounts import bounded, printed_amount, why_not_amount
 
 LABEL_MEANINGS = ("类", "款", "项", "编码", "名称", "功能科目")
 _DASHES = {"", "-", "—", "－", "--", "——", "/"}
@@ -48,6 +49,7 @@ class CellProblem:
     where: str
     column: str
     text: str
+    why: str = ""  # why the text is not an amount, where it looks like one (reading/amounts.py)
 
 
 def body_rows(table: Table, columns: dict[int, str] | None = None,
@@ -132,7 +134,7 @@ def _row(table: Table, index: int, columns: _Columns, problems: list[CellProblem
         cell = grid.cell(index, col)
         amount = amount_of_cell(cell, grid.where(index, col), (index, col))
         if amount is None:
-            problems.append(CellProblem(grid.where(index, col), meaning, cell_text(cell)))
+            problems.append(cell_problem(cell, grid.where(index, col), meaning))
         else:
             row.amounts[meaning] = amount
     if not (row.code or row.label or row.second or any(not a.blank for a in row.amounts.values())):
@@ -153,13 +155,23 @@ def _joined_code(parts: dict[str, str]) -> str:
 
 
 def amount_of_cell(cell: Cell, where: str, at: tuple[int, int] = (-1, -1)) -> Amount | None:
+    """The amount a cell holds, read by reading/amounts.py: a blank, "-" or "—" is a blank zero; a
+    formula saved without its result, or text that is not a printed amount, is None (a problem)."""
+    if cell.unsaved:
+        return None
     if isinstance(cell.value, Decimal):
-        return Amount(cell.value, where, cell=at)
-    text = "".join(cell_text(cell).replace(",", "").replace("，", "").split())
+        value = bounded(cell.value)
+        return None if value is None else Amount(value, where, cell=at)
+    text = "".join(cell_text(cell).split())
     if text in _DASHES:
         return Amount(Decimal(0), where, blank=True, cell=at)
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        return None
-    return Amount(value, where, cell=at) if value.is_finite() else None
+    value = printed_amount(text)
+    return None if value is None else Amount(value, where, cell=at)
+
+
+def cell_problem(cell: Cell, where: str, column: str) -> CellProblem:
+    """What is wrong with a cell where an amount belongs and :func:`amount_of_cell` found none."""
+    if cell.unsaved:
+        return CellProblem(where, column, "", "是公式，没有保存计算结果：请在 Excel 中打开、重新计算（F9）并保存后再导入")
+    text = cell_text(cell) if not isinstance(cell.value, Decimal) else str(cell.value)
+    return CellProblem(where, column, text, why_not_amount(text))

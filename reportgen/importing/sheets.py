@@ -34,13 +34,14 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TypeVar
 
 import python_calamine
 from lxml import etree
 
-from reportgen.importing.grid import EMPTY, Cell, Grid, ImportRefused, Merge, column_letters
+from reportgen.importing.grid import EMPTY, Cell, Grid, ImportRefused, Merge, column_letters, shown_name
+from reportgen.reading.amounts import LIMIT, stored_number
 
 MAX_ROWS = 200_000  # a sheet's rows: a department's 20,000-row budget ten times over
 MAX_COLUMNS = 16_384  # Excel's own limit
@@ -67,7 +68,7 @@ Ranges = list[tuple[int, int]]  # half-open [start, stop) runs of hidden rows or
 
 def refused(file: str, what: str, sheet: str | None = None) -> ImportRefused:
     """An ImportRefused naming ``file`` (and ``sheet``): ``what`` says what is wrong and what to do."""
-    place = file if sheet is None else f"{file} 的工作表“{sheet}”"
+    place = shown_name(file) if sheet is None else f"{shown_name(file)} 的工作表“{shown_name(sheet)}”"
     return ImportRefused(f"{place}：{what}")
 
 
@@ -84,13 +85,8 @@ def number(value: float | int) -> Decimal:
 def exact_number(text: str) -> Decimal | None:
     """A number written as text (SpreadsheetML's ss:Data, HTML's x:num) exactly, never through a
     float, trailing zeros dropped ("189767551.0" → 189767551); None when it is not a finite number."""
-    try:
-        value = Decimal(text.strip())
-    except InvalidOperation:
-        return None
-    if not value.is_finite():
-        return None
-    return plain(value)
+    value = stored_number(text)
+    return None if value is None else plain(value)
 
 
 def plain(value: Decimal) -> Decimal:
@@ -371,8 +367,8 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _number_cell(value: float) -> Cell:
-    if value - value != 0:  # inf or nan (calamine parses "inf" in a <v>): no budget's number; kept as text
-        return Cell(repr(value), repr(value))
+    if value - value != 0 or abs(value) >= LIMIT:  # inf, nan (calamine parses "inf" in a <v>) or 1e300:
+        return Cell(repr(value), repr(value))     # no budget's number; kept as text, which a reader refuses
     return Cell(number(value))
 
 
@@ -399,6 +395,9 @@ def _mark(rows: list[list[Cell]], scan: _Scan) -> None:
             _reach(rows, r, c)
             cell = rows[r][c]
             rows[r][c] = Cell(cell.value, cell.text, cell.number_format, True)
+    for r, c in scan.unsaved:
+        if r < scan.rows and c < scan.columns:
+            rows[r][c] = Cell(None, "", rows[r][c].number_format, True, unsaved=True)
     for (r, c), text in scan.errors.items():
         if r < scan.rows and c < scan.columns:
             _reach(rows, r, c)
@@ -1042,12 +1041,13 @@ def _too_big() -> str:
 
 def describe(note: str, file: str, sheet: str = "", cells: str = "") -> str:
     """A note on what was read past (Grid.notes), naming the file and, where it applies, the sheet."""
+    file, sheet = shown_name(file), shown_name(sheet)
     notes = {
         "macros": f"{file}：工作簿含有宏（VBA），只读取了单元格中保存的值，宏没有运行",
         "links": f"{file}：工作簿引用了其他工作簿（外部链接），引用它们的公式读的是保存时的值，没有更新；"
                  "若其他工作簿已改动，请先在 Excel 中更新链接并保存",
         "not cells": f"{file}：“{sheet}”是图表或宏表，没有单元格，已跳过",
-        "unsaved": f"{file} 的工作表“{sheet}”：公式单元格 {cells} 没有保存计算结果，读作空白："
+        "unsaved": f"{file} 的工作表“{sheet}”：公式单元格 {cells} 没有保存计算结果，这些格未读取："
                    "请在 Excel 中打开、重新计算（F9）并保存后再导入",
     }
     return notes[note]

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from reportgen.importing.catalog import normalized
 from reportgen.importing.recognize import Table, cell_text
-from reportgen.importing.rows import NUMBERING, CellProblem, Row, amount_of_cell, is_column_numbers, is_note_row
+from reportgen.importing.rows import (
+    NUMBERING,
+    CellProblem,
+    Row,
+    amount_of_cell,
+    cell_problem,
+    is_column_numbers,
+    is_note_row,
+)
 
 
 def sides(table: Table, problems: list[CellProblem]) -> tuple[list[Row], list[Row]]:
@@ -36,7 +44,7 @@ def _side_row(table: Table, index: int, label_col: int, amount_cols: list[tuple[
     for col, meaning in amount_cols:
         amount = amount_of_cell(grid.cell(index, col), grid.where(index, col), (index, col))
         if amount is None:
-            problems.append(CellProblem(grid.where(index, col), meaning, cell_text(grid.cell(index, col))))
+            problems.append(cell_problem(grid.cell(index, col), grid.where(index, col), meaning))
         elif not (amount.blank and not label):
             row.amounts[meaning] = amount
     if not label and not any(not a.blank for a in row.amounts.values()):

@@ -96,7 +96,7 @@ def resolved(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
-def _identity(path: Path) -> tuple[int, int] | str:
+def identity(path: Path) -> tuple[int, int] | str:
     """What makes two names one file: (device, inode) when it exists, else its resolved path."""
     try:
         info = os.stat(path)
@@ -110,11 +110,11 @@ def overwritten_inputs(outputs: Iterable[Path], inputs: Iterable[Path]) -> list[
     under another name, a link, or the same path): a command refuses these before any work."""
     known: dict[tuple[int, int] | str, Path] = {}
     for path in inputs:
-        known.setdefault(_identity(path), path)
+        known.setdefault(identity(path), path)
         known.setdefault(str(resolved(path)), path)
     clashes = []
     for out in outputs:
-        hit = known.get(_identity(out)) or known.get(str(resolved(out)))
+        hit = known.get(identity(out)) or known.get(str(resolved(out)))
         if hit is not None:
             clashes.append((out, hit))
     return clashes
@@ -123,8 +123,3 @@ def overwritten_inputs(outputs: Iterable[Path], inputs: Iterable[Path]) -> list[
 def clash_message(out: Path, source: Path) -> str:
     """Why ``out`` is not written: it is the input ``source``."""
     return f"不能写入 {out}：它就是本次读取的输入文件 {source}，写出会覆盖它；请用 -o 另选输出位置，或给源文件改名"
-
-
-def overwrite_message(clashes: list[tuple[Path, Path]]) -> list[str]:
-    """One Chinese line per clash, for stderr."""
-    return [f"{out}: 错误 [输出] {clash_message(out, source)}" for out, source in clashes]

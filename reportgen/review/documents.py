@@ -8,6 +8,8 @@ own tables (``check --against``). Nothing the user owns is written but the pages
 
 from __future__ import annotations
 
+import os
+import stat
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,6 +19,7 @@ from reportgen.errors import Finding
 from reportgen.importing.grid import ImportRefused
 from reportgen.importing.pipeline import ImportResult, import_files
 from reportgen.importing.tree import Placed
+from reportgen.reading.files import is_regular_file
 from reportgen.render import check_findings
 from reportgen.review import Review, review, sentence_findings
 
@@ -88,15 +91,34 @@ class DocumentReview:
         return not self.refused and not (counts["tables"] or counts["errors"] or counts["prose"])
 
 
-def documents_in(paths: list[Path]) -> list[Path]:
-    """The documents named, a folder standing for the documents in it (sorted, not recursive)."""
+def documents_in(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """The documents named, a folder standing for the documents in it (sorted, not recursive); and
+    a line for each entry of a folder that bears a document's name but is no file to read (a named
+    pipe, a device, a folder, a link to nothing): told, never skipped in silence. A file named
+    outright is always reviewed: its reader says what is wrong with it."""
     found: list[Path] = []
+    passed: list[str] = []
     for path in paths:
-        if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES and p.is_file())
-        else:
+        if not path.is_dir():
             found.append(path)
-    return found
+            continue
+        for entry in sorted(p for p in path.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES):
+            if is_regular_file(entry):
+                found.append(entry)
+            else:
+                passed.append(_not_a_file(entry))
+    return found, passed
+
+
+def _not_a_file(path: Path) -> str:
+    """The line that tells an entry of a folder passed over, and why."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        why = "是指向不存在位置的链接" if os.path.islink(path) else "无法读取"
+    else:
+        why = "是文件夹，不是文件（文件夹只审核一层）" if stat.S_ISDIR(mode) else "不是普通文件（命名管道、设备或套接字）"
+    return f"{path}：{why}，未审核"
 
 
 def review_document(document: Path, layout: str | None) -> DocumentReview:

@@ -1,0 +1,86 @@
+"""The one reading of an amount written in a file: every figure an importer or reviewer takes from a
+cell, a page or a sentence passes :func:`printed_amount` (or :func:`stored_number` for a number a
+program wrote), which accepts a decimal literal in the document's own conventions and nothing else.
+
+A printed amount is digits with an optional sign and fraction; thousands separators (``,`` or the
+full-width ``，``), where they are used, separate every group of three digits left of the point and
+nothing else ("1,234,567.00"; "1,2,3" is not a number). No exponent ("1e400"), no words, no
+currency signs. A stored number (SpreadsheetML's ``ss:Data``, an HTML export's ``x:num``) may carry
+an exponent, as programs write them. Either way the value must lie within :data:`LIMIT`: no budget
+states a figure of sixteen integer digits, and a larger one would only overflow the arithmetic that
+follows. :func:`why_not_amount` says, in Chinese, why a text is not an amount.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+# |value| below 10**15: a trillion 万元, a thousand trillion 元 — past every budget on earth.
+LIMIT = Decimal(10) ** 15
+MAX_FRACTION = 30  # digits after the point: past a float's noise (1234.5600000000002), short of 1e-400
+_SPACES = re.compile(r"[\s\u00a0\u3000]+")
+_PLAIN = re.compile(r"^[-−]?\d+(?:\.\d+)?$")
+_GROUPED = re.compile(r"^[-−]?\d{1,3}(?:(,)\d{3})+(?:\.\d+)?$|^[-−]?\d{1,3}(?:(，)\d{3})+(?:\.\d+)?$")
+_LOOKS_NUMERIC = re.compile(r"^[-−+]?[\d,，.]*\d[\d,，.]*(?:[eE][-+]?\d+)?$")
+
+
+def printed_amount(text: str) -> Decimal | None:
+    """``text`` as an amount printed in a table or a sentence, or None when it is not one (see the
+    module's rules). Spaces inside and around are ignored ("3,296,600 " as an Excel format leaves it)."""
+    plain = _SPACES.sub("", text)
+    if _PLAIN.match(plain) is None and _GROUPED.match(plain) is None:
+        return None
+    return _bounded(plain.replace(",", "").replace("，", "").replace("−", "-"))
+
+
+def stored_number(text: str) -> Decimal | None:
+    """A number as a program stored it (``1.5E-2``, ``189767551.0``): exactly, never through a float,
+    or None when it is not a finite number within :data:`LIMIT`."""
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        return None
+    return _bounded_value(value)
+
+
+def bounded(value: Decimal) -> Decimal | None:
+    """``value`` where it is a finite amount within :data:`LIMIT`, else None (a cell typed as a number
+    by a workbook goes through here: ``1e400`` is a float there, or infinity)."""
+    return _bounded_value(value)
+
+
+def why_not_amount(text: str) -> str:
+    """Why ``text`` is not an amount, in Chinese, for a message that has already quoted it."""
+    plain = _SPACES.sub("", text)
+    if not _LOOKS_NUMERIC.match(plain):
+        return "不是数字"
+    huge = _bounded(plain.replace(",", "").replace("，", "").replace("−", "-")) is None
+    if "e" in plain.lower():
+        return "是科学计数法，不是印出的金额" + ("，且超出金额的范围（绝对值应小于 10 的 15 次方）" if huge else "")
+    if "," in plain or "，" in plain:
+        head = plain.split(".")[0]
+        if "," in head and "，" in head:
+            return "千位分隔符混用了半角“,”与全角“，”"
+        return "千位分隔符只能从小数点往左每三位数字分一次"
+    if plain.count(".") > 1:
+        return "有不止一个小数点"
+    if printed_amount(plain) is None and _PLAIN.match(plain.replace("−", "-")):
+        return f"超出金额的范围（绝对值应小于 10 的 15 次方，小数至多 {MAX_FRACTION} 位）"
+    return "不是金额的写法"
+
+
+def _bounded(text: str) -> Decimal | None:
+    try:
+        return _bounded_value(Decimal(text))
+    except InvalidOperation:
+        return None
+
+
+def _bounded_value(value: Decimal) -> Decimal | None:
+    if not value.is_finite() or abs(value) >= LIMIT:
+        return None
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MAX_FRACTION:
+        return None
+    return value

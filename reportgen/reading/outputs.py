@@ -1,0 +1,106 @@
+"""The one guard every output path of every command passes before any work is done.
+
+A command names each file it will write, with the option the user named it by and what may stand
+there already, and :func:`refused_outputs` answers with a Chinese line per file it must not write:
+
+- an output that is one of the command's inputs (the same path, another name of it, a link to it);
+- two outputs that are one file (``-o x.yaml --report ./x.yaml``: one would replace the other);
+- an output where a folder, a pipe or a device stands;
+- an output that exists where the file may not be replaced: a source (``-o``, ``--prior``'s file,
+  ``rollover``, ``new``) is never written over; a page (``--report``, ``review -o``) only where the
+  file there is a page reportgen wrote (its ``<meta name="generator" content="reportgen …">``), so a
+  user's own ``page.html`` is never lost; a rendered document (``render``, ``diff -o``) is the
+  command's own output, named after its source, and is replaced.
+
+Writing itself is atomic.write_atomically or atomic.replace_together: whole or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from reportgen.reading.files import clash_message, identity, overwritten_inputs
+
+Replace = Literal["never", "page", "always"]
+_PAGE_MARK = b'<meta name="generator" content="reportgen'
+_HEAD_BYTES = 4096  # a page's generator line stands in its <head>, in the first few hundred bytes
+
+
+@dataclass(frozen=True)
+class Output:
+    path: Path
+    option: str  # how the user named it: "-o", "--report", "--prior 导入的上年源文件" …
+    replace: Replace = "page"
+
+
+def refused_outputs(outputs: Iterable[Output], inputs: Iterable[Path]) -> list[tuple[Path, str]]:
+    """(output, Chinese message) for each output that must not be written (see the module); [] when
+    every one may be. Nothing is opened for writing here."""
+    outputs = list(outputs)
+    refused = [(out, clash_message(out, given)) for out, given in overwritten_inputs([o.path for o in outputs], inputs)]
+    seen: dict[object, Output] = {}
+    for output in outputs:
+        key = identity(output.path)
+        first = seen.setdefault(key, output)
+        if first is not output:
+            twice = f"{output.option} 给了两次同一个文件" if first.option == output.option else \
+                f"{output.option} 与 {first.option} 指向同一个文件 {first.path}"
+            refused.append((output.path, f"不能写入 {output.path}：{twice}，写出一个会覆盖另一个；请另选文件名"))
+        problem = _standing(output)
+        if problem:
+            refused.append((output.path, f"不能写入 {output.path}（{output.option}）：{problem}"))
+    return list(dict.fromkeys(refused))
+
+
+def _standing(output: Output) -> str:
+    """What stands at ``output``'s path that it must not replace, or ""."""
+    try:
+        info = os.stat(output.path)
+    except FileNotFoundError:
+        if os.path.islink(output.path):
+            return "它是指向不存在位置的符号链接，不会跟随它写出"
+        blocker = _file_above(output.path)
+        return f"无法写入：{blocker} 不是文件夹，而是文件；请另选输出位置" if blocker is not None else ""
+    except NotADirectoryError:
+        return f"无法写入：{_file_above(output.path)} 不是文件夹，而是文件；请另选输出位置"
+    except (OSError, ValueError):
+        return ""  # an unreachable folder: the write itself fails and says so
+    if stat.S_ISDIR(info.st_mode):
+        return "这是一个文件夹，应为文件名"
+    if not stat.S_ISREG(info.st_mode):
+        return "这里是一个特殊文件（命名管道、设备或套接字），不是普通文件"
+    if output.replace == "never":
+        return "文件已存在，不会覆盖；请另选文件名，或先移走它"
+    if output.replace == "page" and not is_own_page(output.path):
+        return "文件已存在，且不是 reportgen 写出的页面，不会覆盖；请另选文件名，或先移走它"
+    return ""
+
+
+def _file_above(path: Path) -> Path | None:
+    """The nearest existing path above ``path`` where it is not a folder (a file where the output's
+    folder should be), found now rather than as an OSError after all the work."""
+    for parent in path.parents:
+        if parent.is_symlink() or parent.exists():
+            return None if parent.is_dir() else parent
+    return None
+
+
+def is_own_page(path: Path) -> bool:
+    """Whether ``path`` is an HTML page reportgen wrote (its generator line in its head)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        return _PAGE_MARK in os.read(fd, _HEAD_BYTES)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
