@@ -67,7 +67,7 @@ def tree_names(path: Path) -> dict[str, str]:
 def test_unknown_code_with_a_name_is_a_warning_and_the_name_is_used(tmp_path):
     path = source(tmp_path, f"{{科目: {LOCAL_CODE}, 名称: {LOCAL_NAME}, 项目支出: 827.56}}")
     found = warnings(path)
-    assert any(f"科目 {LOCAL_CODE} 不在 2022 年的政府收支分类科目表中" in w and f"将使用填写的名称“{LOCAL_NAME}”" in w
+    assert any("R-科目未收录" in w and f"科目 {LOCAL_CODE} 不在 2022 年的政府收支分类科目表中" in w and f"将使用填写的名称“{LOCAL_NAME}”" in w
                for w in found), found
     names = tree_names(path)
     assert names[LOCAL_CODE] == LOCAL_NAME
@@ -94,7 +94,7 @@ def test_named_code_of_the_wrong_classification_is_an_error(tmp_path):
 
 def test_alias_is_printed_as_the_source_gives_it(tmp_path):
     path = source(tmp_path, economic="{科目: 30110, 名称: 城镇职工基本医疗保险缴费, 金额: 7.46}")
-    assert not [w for w in warnings(path) if "R-科目名称" in w]
+    assert not [w for w in warnings(path) if "R-科目名称" in w or "R-科目未收录" in w]
     budget = load_source(path)
     assert next(r for r in budget.economic_rows if r.code == "30110").name == "城镇职工基本医疗保险缴费"
     assert "城镇职工基本医疗保险缴费" in html_of(path, tmp_path)
@@ -105,7 +105,7 @@ def test_function_alias_is_printed_in_the_tree(tmp_path):
     row = ("{科目: 20799, 名称: 其他文化体育与传媒支出, 项目支出: 827.56}\n"
            "    - {科目: 2079903, 项目支出: 827.56}")
     path = source(tmp_path, row)
-    assert not [w for w in warnings(path) if "R-科目名称" in w]
+    assert not [w for w in warnings(path) if "R-科目名称" in w or "R-科目未收录" in w]
     names = tree_names(path)
     assert names["20799"] == "其他文化体育与传媒支出" and names["2079903"] == "文化产业发展专项支出"
 
@@ -126,7 +126,7 @@ def test_yaml_table_adds_and_renames(tmp_path):
         "30110: {名称: 职工医保缴费, 别名: [城镇职工基本医疗保险缴费]}\n", encoding="utf-8")
     path = source(tmp_path, f"{{科目: {LOCAL_CODE}, 项目支出: 827.56}}", table="codes.yaml",
                   economic="{科目: 30110, 名称: 职工基本医疗保险缴费, 金额: 7.46}")
-    assert not [w for w in warnings(path) if "R-科目名称" in w]  # the registry's own name stays acceptable
+    assert not [w for w in warnings(path) if "R-科目名称" in w or "R-科目未收录" in w]  # the registry's own name stays acceptable
     names = tree_names(path)
     assert names[LOCAL_CODE] == LOCAL_NAME and names["2012901"] == "行政运行（本级）"
     html = html_of(path, tmp_path)
@@ -145,7 +145,7 @@ def test_csv_table_as_a_finance_system_exports_it(tmp_path, encoding):
     path = source(tmp_path, f"{{科目: {LOCAL_CODE}, 项目支出: 827.56}}", table="codes.csv")
     names = tree_names(path)
     assert names[LOCAL_CODE] == LOCAL_NAME and names["207"] == "文化旅游体育与传媒支出（本地）"
-    assert not [w for w in warnings(path) if "R-科目名称" in w]
+    assert not [w for w in warnings(path) if "R-科目名称" in w or "R-科目未收录" in w]
 
 
 def test_csv_without_header_and_with_spaced_codes(tmp_path):

@@ -18,9 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "seeds" / "pdf"
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 PDFS = ["wanli-2024", "wanli-2025", "shangwuwei-2025", "shangwuwei-unit-2025"]
-# The documents' own slips, as their import reports them: 万里街道 2025 prints 城乡社区管理事务 (21201)
-# as 94,995,790 in its tables 2, 3 and 5, while its 项 rows and its 基本/项目 columns give 94,995,789.
-SLIPS = {"wanli-2025": {"21201": Decimal(94995790)}}
+# The documents' own slips, as their import reports them: none. 万里街道 2025 prints 城乡社区管理事务
+# (21201) as 94,995,790 in its tables 2, 3 and 5, while its 项 rows give 94,995,789: in a table of whole
+# 元 over figures kept to the 分 that is the table's own 尾数误差, told as a note (test_review_documents).
+SLIPS: dict[str, dict[str, Decimal]] = {}
+# Totals printed with such a tail, which the render (computing every total from its parts) prints as the sum.
+TAILS = {"wanli-2025": {Decimal(94995790), Decimal(154369326)}}
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) 未安装")
 
@@ -118,7 +121,7 @@ def test_the_render_prints_every_figure_of_the_documents_tables(imported, name, 
             amounts = {m: a for m, a in row.amounts.items() if kind != "收支总表" or m in ("预算数", "合计")}
             printed += Counter(a.value for a in amounts.values() if not a.blank)
     missing = {v: n - rendered[v] for v, n in printed.items() if rendered[v] < n and v != 0}
-    assert set(missing) <= set(SLIPS.get(name, {}).values()), missing
+    assert set(missing) <= set(SLIPS.get(name, {}).values()) | TAILS.get(name, set()), missing
 
 
 @needs_pdftotext

@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"已写出 {path}：上年数的源文件（由 --prior 导入），{out} 的“上年.来源”指向它")
     if args.report is not None:
         _write_report(args.report, result, out, list(args.files))
-    disagreements = _compare_narratives(out, result.documents)
+    disagreements = _compare_narratives(out, result)
     print(f"已写出 {out}：{_counts(result)}；{errors} 个错误" + (f"，正文与表格不一致 {disagreements} 处" if disagreements else ""))
     return 1 if errors or disagreements else 0
 
@@ -121,13 +121,14 @@ def _write_report(path: Path, result: ImportResult, out: Path, files: list[Path]
         raise Failure(f"不能写出 {path}：{reason(exc)}") from exc
 
 
-def _compare_narratives(source: Path, documents: list[Path]) -> int:
-    """Each document's own narrative figures against its tables, as `check --against` does."""
+def _compare_narratives(source: Path, imported: ImportResult) -> int:
+    """Each document's own narrative figures against its tables, as `check --against` does — with the
+    tables' own slips and printed step, as `review` judges them."""
     from reportgen.review import review  # deferred: 140 ms; only a document's import needs it
 
     count = 0
-    for document in documents:
-        result, _problems = review(source, document)
+    for document in imported.documents:
+        result, _problems = review(source, document, disputes=imported.disputes, quantum=imported.quantum)
         if result is None:
             continue
         for finding in result.findings():

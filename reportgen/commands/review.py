@@ -87,8 +87,13 @@ def _print(result: DocumentReview) -> None:
         print(f"{result.document}：这是一份部门决算，读出 {result.final_tables} 张决算表，按决算的勾稽关系核对")
     for line in result.imported.differences:
         print(f"{result.document}: 错误 [表内不一致] {line}")
+    for note in result.imported.notes:  # what was read past, and the tables' own 尾数误差: told, not counted
+        print(f"{result.document}: 提示 [读取] {note}")
     for finding in result.checks:
         print(finding.format())
+    if result.unverified:  # not findings: codes the built-in catalogue does not hold, for a person to look at
+        print(f"{result.document}: 未收录的科目 {len(result.unverified)} 个（内置科目表没有，未核对，不算问题）："
+              + "；".join(f.message.split("：")[0] for f in result.unverified))
     for finding in result.narrative.findings() if result.narrative else result.narrative_problems:
         print(finding.format())
     counts = result.counts
@@ -106,6 +111,8 @@ def _as_dict(result: DocumentReview) -> dict[str, object]:
     return {"document": str(result.document), "refused": result.refused, "counts": result.counts,
             "tables": result.imported.differences if result.imported else result.final,
             "checks": [f.as_dict() for f in result.checks],
+            "unverified": [f.as_dict() for f in result.unverified],
+            "notes": result.imported.notes if result.imported else [],
             "narrative": result.narrative.as_dict() if result.narrative else None}
 
 

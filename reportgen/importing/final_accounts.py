@@ -34,6 +34,7 @@ from reportgen.importing.rows import (
     body_rows,
     cell_problem,
     is_note_row,
+    table_unread,
 )
 from reportgen.importing.sides import sides
 
@@ -182,13 +183,17 @@ def _basic(table: Table, general: list[Row], problems: list[CellProblem]) -> Ite
 
 
 def economic_halves(table: Table, problems: list[CellProblem]) -> list[Row]:
-    """Each half's rows: (编码, 名称, 决算数) read left half first, then the right."""
+    """Each half's rows: (编码, 名称, 决算数) read left half first, then the right. A half's code is one
+    编码 column, or its 类 and 款 columns (科目编码 over 类 | 款, as the 决算 template prints it)."""
     columns = sorted(table.columns.items())
-    codes = [c for c, m in columns if m == "编码"]
+    codes = [c for c, m in columns if m in ("编码", "类")]
+    if not codes:  # no column read as 编码: the table is told unread with its place, never guessed
+        problems.append(table_unread(table, "编码"))
+        return []
     out: list[Row] = []
     for start, end in zip(codes, [*codes[1:], table.grid.width], strict=True):
         half = {c: m for c, m in columns if start <= c < end}
-        if set(half.values()) >= {"编码", "名称", "决算数"}:
+        if set(half.values()) >= {"名称", "决算数"} and set(half.values()) & {"编码", "类"}:
             out += body_rows(table, half, problems)
     return out
 

@@ -21,7 +21,16 @@ from reportgen.importing.final_text import add_final_text
 from reportgen.importing.grid import Grid, ImportRefused
 from reportgen.importing.readers import read_file, text_sheet_lines
 from reportgen.importing.recognize import Table, recognize
-from reportgen.importing.reconcile import differences, grouped, unreadable
+from reportgen.importing.reconcile import (
+    Difference,
+    differences,
+    grouped,
+    printed_quantum,
+    printed_values,
+    rounding_tails,
+    tail_notes,
+    unreadable,
+)
 from reportgen.importing.text_fields import add_text_fields, fill_required, withheld
 from reportgen.importing.text_parts import DocLine, read_text_parts
 from reportgen.importing.tree import Placed
@@ -41,6 +50,10 @@ class ImportResult:
     header: dict[str, Any] = field(default_factory=dict)
     unplaced: list[str] = field(default_factory=list)  # words read that have no place in the source
     notes: list[str] = field(default_factory=list)  # what the readers noticed and read past (Grid.notes)
+    # each table slip as printed total − the sum of its parts, in 元: what a review must not take as the truth
+    disputes: tuple[Decimal, ...] = ()
+    # the step (元) every 元 table of the files prints at, where it rounds (1: whole 元); None: exact
+    quantum: Decimal | None = None
 
 
 def import_files(paths: list[Path], layout: str | None, with_prior: bool = False) -> ImportResult:
@@ -68,7 +81,9 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
     if not any(_is_figure(p) for p in walk(imported.tree)):
         raise ImportRefused(_no_figures(paths, [table.kind.id for table in tables if any(
             row.amounts for row in imported.rows.get(table.kind.id, []))]))
-    found = grouped(differences(imported)) + [unreadable(p) for p in imported.problems]
+    slips, tails = rounding_tails(imported, differences(imported))
+    notes += tail_notes(tails)
+    found = grouped(slips) + [unreadable(p) for p in imported.problems]
     unplaced: list[str] = []
     if lines:
         add_text_fields(imported, read_text_parts(lines), unplaced, with_prior)
@@ -79,7 +94,22 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
               "files": [str(p) for p in paths], "tables": [_table_line(t) for t in tables],
               "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
     return ImportResult(source_text(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
-                        documents, header, unplaced, notes)
+                        documents, header, unplaced, notes, _disputes(imported, slips), _quantum(imported))
+
+
+def _disputes(imported: Imported, slips: list[Difference]) -> tuple[Decimal, ...]:
+    """Each slip's gap (printed − parts) in 元, once: a figure built on a slipped total is off by it."""
+    gaps = (((d.total.value - d.parts_sum) * (10000 if imported.tables[d.table].unit == "万元" else 1))
+            for d in slips if d.table in imported.tables)
+    return tuple(dict.fromkeys(gap for gap in gaps if gap))
+
+
+def _quantum(imported: Imported) -> Decimal | None:
+    """1 where every 元 table of classification rows prints whole 元 (and so rounds the 分 the budget
+    system keeps): the figures a review judges the text and the cells by are theirs."""
+    steps = {printed_quantum(imported, kind) for kind, table in imported.tables.items()
+             if table.unit == "元" and table.kind.shape == "科目" and printed_values(imported, kind)}
+    return Decimal(1) if steps == {Decimal(1)} else None
 
 
 def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], catalog: catalogs.Catalog,

@@ -54,7 +54,34 @@ def recognize(grids: list[Grid], catalog: Catalog) -> tuple[list[Table], list[Gr
             unknown.append(grid)
         else:
             known.append(table)
+            rest = _cut_at_another_title(table)
+            if rest is not None:  # a table that is none of the budget's (项目绩效目标表 …) run on after it
+                unknown.append(rest)
     return known, unknown
+
+
+# A row that titles a table of its own: one cell of words ending in 表 (“财政项目支出绩效目标填报表”),
+# perhaps with a note in brackets, and no figure.
+_OTHER_TITLE = re.compile(r"^[^\d,，.]{4,40}表(?:[（(][^（）()]{0,20}[）)])?$")
+
+
+def _cut_at_another_title(table: Table) -> Grid | None:
+    """Where the body of ``table`` runs on into another table's title (a PDF page of a table that is
+    none of the budget's, read as the next page of this one), the rows from that title on, as a grid
+    of their own; ``table`` keeps the rows before it. None where there is no such title."""
+    grid = table.grid
+    for index in range(table.body_start, len(grid.rows)):
+        texts = [cell_text(c) for c in grid.rows[index] if cell_text(c)]
+        if len(texts) == 1 and _OTHER_TITLE.match(normalized(texts[0])):
+            name = grid.row_places[index].split(" ")[0] if grid.row_places is not None else f"{grid.name}（第{index + 1}行起）"
+            rest = Grid(grid.file, name, grid.rows[index:], kind=grid.kind, hidden=grid.hidden,
+                        row_places=grid.row_places[index:] if grid.row_places is not None else None)
+            grid.rows = grid.rows[:index]
+            if grid.row_places is not None:
+                grid.row_places = grid.row_places[:index]
+            grid.merges = [m for m in grid.merges if m.last_row < index]
+            return rest
+    return None
 
 
 def cell_text(cell: Cell) -> str:

@@ -33,6 +33,64 @@ class Difference:
         return sum((p.value for p in self.parts), ZERO)
 
 
+def printed_quantum(imported: Imported, kind: str) -> Decimal:
+    """The step a table prints its amounts at, where it rounds finer figures (in the table's unit):
+    1 for a 元 table of whole numbers (the budget system's #,##0 over figures kept to the 分), 0.01 for
+    a 万元 table; 0 for a table that prints its figures exactly (元 to the 分)."""
+    table = imported.tables.get(kind)
+    if table is None:
+        return ZERO
+    if table.unit == "万元":
+        return Decimal("0.01")
+    values = printed_values(imported, kind)
+    return Decimal(1) if values and all(v == v.to_integral_value() for v in values) else ZERO
+
+
+def printed_values(imported: Imported, kind: str) -> list[Decimal]:
+    """Every amount a table prints (blanks left out)."""
+    rows = [*imported.rows.get(kind, []), *(r for side in imported.sides.get(kind, ([], [])) for r in side)]
+    return [a.value for r in rows for a in r.amounts.values() if not a.blank]
+
+
+def rounding_tails(imported: Imported, found: list[Difference]) -> tuple[list[Difference], list[Difference]]:
+    """``found`` split into slips and tails: a total that misses the sum of its printed parts by no more
+    than their rounding at the table's printed step (half a step for the total and for each part) is
+    the table's own 尾数误差, told apart and never as a slip."""
+    quanta = {kind: printed_quantum(imported, kind) for kind in imported.tables}
+    slips: list[Difference] = []
+    tails: list[Difference] = []
+    for difference in found:
+        step = quanta.get(difference.table, ZERO) or _whole_total(imported, difference)
+        allowance = step * (len(difference.parts) + 1) / 2
+        gap = abs(difference.total.value - difference.parts_sum)
+        (tails if step and gap <= allowance else slips).append(difference)
+    return slips, tails
+
+
+def _whole_total(imported: Imported, difference: Difference) -> Decimal:
+    """1 where a 元 table prints this total in whole 元 beside parts kept to the 分 (189,767,551 over
+    189,767,551.46): the total itself was rounded to the 元."""
+    table = imported.tables.get(difference.table)
+    total = difference.total.value
+    whole = total == total.to_integral_value()
+    finer = any(p.value != p.value.to_integral_value() for p in difference.parts)
+    return Decimal(1) if table is not None and table.unit == "元" and whole and finer else ZERO
+
+
+def tail_notes(tails: list[Difference]) -> list[str]:
+    """The tails as the import and the review tell them: one line per total (wherever it is printed),
+    both figures, and that it is rounding."""
+    groups: dict[tuple[str, Decimal, Decimal], list[Difference]] = {}
+    for tail in tails:
+        groups.setdefault((tail.what.rsplit(" ", 1)[0], tail.total.value, tail.parts_sum), []).append(tail)
+    lines = []
+    for (what, total, parts), group in groups.items():
+        places = "、".join(dict.fromkeys(f"{d.table} {d.total.where}" for d in group))
+        lines.append(f"{what} 印作 {total:,}，其组成部分之和为 {parts:,}（{places}）：相差在各数按印出位数取整的"
+                     "范围内，是尾数误差，不作为差错")
+    return lines
+
+
 def differences(imported: Imported) -> list[Difference]:
     found: list[Difference] = []
     for kind, rows in imported.rows.items():
@@ -136,17 +194,20 @@ def _three_public(imported: Imported) -> Iterable[Difference]:
 
 
 def _three_public_row(amounts: dict[str, Amount]) -> Iterable[Difference]:
+    """合计 = its items, 公务用车 = 购置 + 运行 — only where every item was read: an item whose column was
+    not found (two figures run into one cell of a PDF) is unknown, and a total is never held to a part of
+    its items."""
     vehicles = "公务用车购置及运行维护费"
     if vehicles in amounts:
         parts = tuple(amounts[m] for m in ("公务用车购置费", "公务用车运行维护费") if m in amounts)
-        if parts and sum((p.value for p in parts), ZERO) != amounts[vehicles].value:
+        if len(parts) == 2 and sum((p.value for p in parts), ZERO) != amounts[vehicles].value:
             yield Difference("三公经费支出表", vehicles, amounts[vehicles], parts)
     total = amounts.get("“三公”合计") or amounts.get("合计")
     if total is not None:
         items = ("因公出国（境）费", vehicles, "公务接待费") if vehicles in amounts else \
             ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
         parts = tuple(amounts[m] for m in items if m in amounts)
-        if parts and sum((p.value for p in parts), ZERO) != total.value:
+        if len(parts) == len(items) and sum((p.value for p in parts), ZERO) != total.value:
             yield Difference("三公经费支出表", "“三公”经费合计", total, parts)
 
 
@@ -178,6 +239,8 @@ def describe(difference: Difference) -> str:
 
 def unreadable(problem: CellProblem) -> str:
     """The message for text where an amount belongs."""
+    if not problem.column:  # a whole table
+        return f"{problem.where}：{problem.why}"
     if not problem.text:
         return f"{problem.where}：“{problem.column}”一栏应为金额，而这一格{problem.why}；未读取这一格"
     why = f"（{problem.why}）" if problem.why and problem.why != "不是数字" else ""

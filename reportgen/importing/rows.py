@@ -169,6 +169,12 @@ def amount_of_cell(cell: Cell, where: str, at: tuple[int, int] = (-1, -1)) -> Am
     return None if value is None else Amount(value, where, cell=at)
 
 
+def table_unread(table: Table, column: str) -> CellProblem:
+    """A table none of whose rows can be read because its ``column`` was not found in its header."""
+    where = table.grid.where(table.header_start)
+    return CellProblem(where, "", "", f"{table.kind.id}的表头中没有认出“{column}”一栏，这张表未读取（请核对表头）")
+
+
 def cell_problem(cell: Cell, where: str, column: str) -> CellProblem:
     """What is wrong with a cell where an amount belongs and :func:`amount_of_cell` found none."""
     if cell.unsaved:

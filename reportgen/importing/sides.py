@@ -3,6 +3,8 @@ label column and its amount columns; rows are known by their words, not by codes
 
 from __future__ import annotations
 
+import re
+
 from reportgen.importing.catalog import normalized
 from reportgen.importing.recognize import Table, cell_text
 from reportgen.importing.rows import (
@@ -33,7 +35,32 @@ def sides(table: Table, problems: list[CellProblem]) -> tuple[list[Row], list[Ro
             row = _side_row(table, index, label_col, amount_cols, problems)
             if row is not None:
                 found[side].append(row)
-    return found
+    return _joined(found[0]), _joined(found[1])
+
+
+# A label that carries the end of the one above it before its own numbering: “支出五、社会保障和就业支出”
+# under “四、文化旅游体育与传媒” (a name too long for its cell, wrapped).
+_RUN_ON = re.compile(r"^(\S{1,8}?)([一二三四五六七八九十]{1,3}、)")
+
+
+def _joined(rows: list[Row]) -> list[Row]:
+    """A side's rows as printed once wrapped labels are one row again: a label with no figure and the
+    row of figures with no label under it are one row; the end of a label carried into the next
+    row's label (before its numbering) goes back to the label it ends."""
+    out: list[Row] = []
+    for row in rows:
+        previous = out[-1] if out else None
+        run_on = _RUN_ON.match(row.name) if previous is not None else None
+        if previous is not None and run_on is not None and not NUMBERING.match(row.name):
+            previous.label = previous.name = previous.label + run_on.group(1)
+            row.label = row.name = NUMBERING.sub("", row.name[run_on.end(1):])
+        figures = any(not a.blank for a in row.amounts.values())
+        if previous is not None and not row.label and figures and previous.label \
+                and not any(not a.blank for a in previous.amounts.values()):
+            previous.amounts = row.amounts  # the figures of the wrapped label above
+            continue
+        out.append(row)
+    return out
 
 
 def _side_row(table: Table, index: int, label_col: int, amount_cols: list[tuple[int, str]],

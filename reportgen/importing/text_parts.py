@@ -837,6 +837,9 @@ def _other_matter(section: _Section | None, kind: str, vocab: dict[str, Any]) ->
             if rules.get("原因") and reason is None and (found := _find_first(clause, rules["原因"])):
                 reason = run.placed(start + found[0] + len(found[1]), end, "。；")
                 continue
+            if not matter.数字 and any(word in clause for word in rules.get("为零", ())):  # “未安排政府采购预算”
+                matter.数字.update({key: Placed("0元", run.where(start)) for key in rules.get("零项", ())})
+                continue
             captures = _captures(clause, rules["数字"], matter.数字)
             for key, capture in captures.items():
                 matter.数字[key] = Placed(capture.value, run.where(start + capture.start))

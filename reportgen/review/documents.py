@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportgen.checks.budget import UNLISTED
 from reportgen.errors import Finding
 from reportgen.importing.grid import ImportRefused
 from reportgen.importing.pipeline import ImportResult, import_files
@@ -38,6 +39,8 @@ class DocumentReview:
     final_text: list[Finding] = field(default_factory=list)  # and its sentences' figures against each other
     imported: ImportResult | None = None
     checks: list[Finding] = field(default_factory=list)  # check's findings on the imported source
+    # codes printed with a name no catalogue here holds (R-科目未收录): listed unverified, never an alarm
+    unverified: list[Finding] = field(default_factory=list)
     narrative: Review | None = None
     narrative_problems: list[Finding] = field(default_factory=list)
 
@@ -134,9 +137,13 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
     with tempfile.TemporaryDirectory(prefix="reportgen-review-") as folder:
         source = Path(folder) / "source.yaml"
         source.write_text(result.imported.text, encoding="utf-8")
-        result.checks = [_placed(f, document) for f in check_findings(source, None) if f.rule not in TO_FILL]
+        found = [_placed(f, document) for f in check_findings(source, None) if f.rule not in TO_FILL]
+        result.checks = [f for f in found if f.rule != UNLISTED]
+        result.unverified = [f for f in found if f.rule == UNLISTED]
         if result.imported.documents:
-            result.narrative, problems = review(source, document, despite_errors=True)
+            result.narrative, problems = review(source, document, despite_errors=True,
+                                                disputes=result.imported.disputes,
+                                                quantum=result.imported.quantum)
             # the temporary source's own findings told of the document; what it was not given is no slip
             result.narrative_problems = [_placed(f, document) for f in problems if f.rule not in TO_FILL]
     return result

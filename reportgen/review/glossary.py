@@ -99,8 +99,14 @@ def normalize(label: str, department: str = "") -> str:
 class Glossary:
     """Names → figures of one source."""
 
-    def __init__(self, budget: Budget, figures: Computed) -> None:
+    def __init__(self, budget: Budget, figures: Computed, disputes: tuple[Decimal, ...] = (),
+                 quantum: Decimal | None = None) -> None:
         self.year = budget.year
+        # A table's own slips (printed total − its parts' sum, in 元): a figure built on the slipped total
+        # is disputed, and a sentence that states it corrected agrees with the table's parts.
+        self.disputes = disputes
+        # the step (元) the document's 元 tables print at where they round (1: whole 元), as imported
+        self.quantum = quantum
         self.project_classes: dict[str, Figure] = {}  # 项目支出 by economic class, by name
         self.department = budget.department
         # In a department of several units, a sentence naming a unit speaks of that unit's figures.
@@ -171,7 +177,7 @@ class Glossary:
     def _allow_rounding(self, b: Budget, f: Computed) -> None:
         """Each sum of a 万元 source's figures: the rounding its parts may carry (Figure.slack). A
         line of a classification has its rows as parts; a total has every row it sums."""
-        if b.source_unit != "万元":
+        if b.source_unit != "万元" and not self.quantum:
             return
         rows, economic = len(b.function_rows), len(b.economic_rows)
         by_total = {"本年支出合计": rows, "支出总计": rows + 1, "基本支出": rows, "项目支出": rows, "财政拨款支出": rows,
@@ -181,14 +187,20 @@ class Glossary:
         for figure in figures.values():
             parts = len(figure.parts) or by_total.get(figure.name, 0)
             if figure.name in by_total or len(figure.parts) > 1:
-                figure.slack = rounding_allowance(b.source_unit, parts)
+                figure.slack = self._allowance(b, parts)
         for node in f.economic_tree:  # a class of 款: its 款
             if node.code in self.codes and len(node.children) > 1:
-                self.codes[node.code].slack = rounding_allowance(b.source_unit, len(node.children))
+                self.codes[node.code].slack = self._allowance(b, len(node.children))
         for code, figure in self.codes.items():  # a 功能分类 line: the 基本/项目 figures of its rows, each rounded
             summed = sum(bool(r.basic) + bool(r.project) + len(r.other) for r in b.function_rows if r.code.startswith(code))
             if summed > 1 and len(code) in (3, 5, 7) and code[0] == "2":
-                figure.slack = max(figure.slack, rounding_allowance(b.source_unit, summed))
+                figure.slack = max(figure.slack, self._allowance(b, summed))
+
+    def _allowance(self, b: Budget, parts: int) -> Decimal:
+        """A 万元 source's rounding, or half the printed step of the document's 元 tables per part."""
+        if b.source_unit == "万元":
+            return rounding_allowance(b.source_unit, parts)
+        return self.quantum * parts / 2 if self.quantum and parts > 1 else Decimal(0)
 
     # -- the figures ----------------------------------------------------------------------------
     def _build(self, b: Budget, f: Computed) -> None:

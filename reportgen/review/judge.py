@@ -78,6 +78,7 @@ def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
     return _printed_parts(reading.verdicts, glossary)
 
 
+TRUNCATED = "截尾而非四舍五入"
 _PARTS_CAUSE = "与其各分项之和不符"
 _CAUSE_BOTH = "截尾而非四舍五入，或除以了本年数而不是上年数（两者都得出印出的数）"  # a message: neither is chosen
 
@@ -160,8 +161,24 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
     if st.unit:
         reading.printed = (st.unit, st.decimals)
     verdict = _amount(st, figure)
+    if verdict.status == "disagree" and _as_corrected(st, figure, reading.glossary.disputes):
+        verdict = Verdict(st, "unknown", figure, cause=DISPUTED)
     reading.part = _agreed_value(st, figure) if verdict.status == "agree" else None
     reading.verdicts.append(verdict)
+
+
+DISPUTED = "有争议：与表中各组成部分之和一致，而表中印出的合计与其组成部分不符（见表内不一致），未判定"
+
+
+def _as_corrected(st: Statement, figure: Figure | None, disputes: tuple[Decimal, ...]) -> bool:
+    """Whether the statement gives the figure as it is once a table's slip is taken out: the text
+    agrees with the table's parts, and only the slipped total (already told) disagrees with it — a
+    slip never becomes the measure of the text."""
+    if figure is None or st.value is None or not st.unit:
+        return False
+    # the source took the slipped total, or the parts that do not make the printed one: either way round
+    return any(shown(in_unit(figure.current + sign * delta, st.unit), st.decimals) == st.value
+               for delta in disputes for sign in (-1, 1))
 
 
 def _judge_change(st: Statement, reading: _Reading) -> None:
@@ -192,7 +209,11 @@ def _judge_share(st: Statement, reading: _Reading) -> None:
         reading.verdicts.append(_share(st, reading.subject, named, reading.part, only_whole=True))
         return
     whole = reading.glossary.find(st.whole) if st.whole and st.whole != st.label else None
-    reading.verdicts.append(_share(st, reading.subject, whole, reading.part))
+    verdict = _share(st, reading.subject, whole, reading.part)
+    if verdict.status == "disagree" and _share_as_corrected(st, reading.subject, whole, reading.part,
+                                                             reading.glossary.disputes):
+        verdict = Verdict(st, "unknown", reading.subject, cause=DISPUTED)
+    reading.verdicts.append(verdict)
 
 
 # Each kind of statement, judged (a cell as an amount).
@@ -239,7 +260,7 @@ def _amount(st: Statement, figure: Figure | None) -> Verdict:
     if unsaid is not None:
         verdict.cause = _part_cause(unsaid)
     elif truncated(exact, st.decimals) == st.value:
-        verdict.cause = "截尾而非四舍五入"
+        verdict.cause = TRUNCATED
     elif shown(in_unit(figure.current, other_unit), st.decimals) == st.value:
         verdict.cause = f"疑把{other_unit}数写成了{st.unit}"
     elif figure.parts and sum(figure.parts, Decimal(0)) == figure.current:
@@ -281,7 +302,7 @@ def _change(st: Statement, figure: Figure | None) -> Verdict:
     exact = in_unit(abs(difference), st.unit)
     expected = f"{word}{_text(exact, st.decimals, st.unit)}"
     if shown(exact, st.decimals) != st.value and not _within_slack(abs(difference), st.value, st.unit, figure):
-        cause = "截尾而非四舍五入" if truncated(exact, st.decimals) == st.value else ""
+        cause = TRUNCATED if truncated(exact, st.decimals) == st.value else ""
         of_rounded = abs(shown(in_unit(figure.current, st.unit), st.decimals) - shown(in_unit(prior, st.unit), st.decimals))
         if not cause and of_rounded == st.value:  # 18,976.76 − 15,621.11 = 3,355.65, exactly 3,355.64
             cause = "用两个四舍五入后的数相减（增减额应以精确数计算后再四舍五入）"
@@ -331,7 +352,7 @@ def _rate(st: Statement, figure: Figure | None) -> Verdict:
     if cut and by_this_year:  # the printed figure cannot tell the two apart: both are said, neither chosen
         verdict.cause = _CAUSE_BOTH
     elif cut:
-        verdict.cause = "截尾而非四舍五入"
+        verdict.cause = TRUNCATED
     elif by_this_year:
         verdict.cause = "除以了本年数而不是上年数"
     return verdict
@@ -365,10 +386,27 @@ def _share(st: Statement, part: Figure | None, whole: Figure | None, value: Deci
     return Verdict(st, "disagree", part, f"占{_text(first, st.decimals, '%')}", _share_cause(st, first, amount, whole))
 
 
+def _share_as_corrected(st: Statement, part: Figure | None, whole: Figure | None, value: Decimal | None,
+                        disputes: tuple[Decimal, ...]) -> bool:
+    """Whether the share is right once a table's slip is taken out of its part or its whole (either
+    way round): a slipped total never makes a right share wrong."""
+    if part is None or st.value is None or not disputes:
+        return False
+    amount = value if value is not None else part.current
+    wholes = [w for w in ((whole.current,) if whole else ()) + part.wholes if w]
+    for base in wholes:
+        for delta in (d * sign for d in disputes for sign in (-1, 1)):
+            for share in (exact_percent(amount, base + delta), exact_percent(amount + delta, base + delta),
+                          exact_percent(amount + delta, base)):
+                if share is not None and shown(share, st.decimals) == st.value:
+                    return True
+    return False
+
+
 def _share_cause(st: Statement, first: Decimal, amount: Decimal, whole: Figure | None) -> str:
     """Why a share is wrong, where one cause fits: cut rather than rounded, or of last year's total."""
     if truncated(first, st.decimals) == st.value:
-        return "截尾而非四舍五入"
+        return TRUNCATED
     if whole is not None and whole.prior:
         by_prior = exact_percent(amount, whole.prior)
         if by_prior is not None and shown(by_prior, st.decimals) == st.value:

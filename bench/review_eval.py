@@ -1,0 +1,254 @@
+"""`reportgen review` measured on whole real documents: `python -m bench.review_eval` (a minute or two).
+
+Every document of bench/corpus/corpus.yaml is reviewed as a reviewer runs it (`review_document`, the
+code behind `reportgen review --layout 上海`), and what it reports is laid against the document's
+expected findings (bench/corpus/expected/<id>.yaml), written by reading the document before reportgen
+was run on it and never edited to fit an output (bench/corpus/ANNOTATING.md).
+
+What counts as a finding: every table difference, every error and warning of the checks on the
+imported source, every prose figure judged “disagree”, every contradiction and wording finding, every
+table found missing, and a document refused (with its reasons). Not findings: notes (what was read
+past, a table's 尾数误差), codes listed unverified, figures left unread.
+
+A finding is true when it names a slip the annotation lists: it quotes one of the printed figures at
+fault, or the value the annotation says is right as its “应为” (numbers compared as numbers:
+“1,238.58” = “1238.58万元”; years and 0, 1, 2, 100 name no slip), or, for a slip without a figure
+(a missing table, wording), it shares a run of at least six characters with the annotated quote or
+names the missing table. A finding that names only what the annotator left `unsure` is counted
+neither way; one on an annotated `rounding` entry is a false alarm. Printed:
+
+* precision = true findings / findings, overall and per document;
+* recall = annotated slips found / annotated slips, per class (表内合计, 表间, 正文与表格, 比率, 占比, …);
+* unread = prose figures left 未能核对 / prose figures read;
+* time per document; 内部错误 (any exception) per document.
+
+The documents tests were written from (``seen: true``) are measured apart from the unseen ones.
+`--json FILE` writes every finding with its verdict (true / false alarm) for a person to look at.
+A measurement, not a test: the exit code is 0 whatever it measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import traceback
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "bench" / "corpus"
+_NUMBER = re.compile(r"(?<![\d.])-?\d[\d,，]*(?:\.\d+)?(?![\d.])")
+_TRIVIAL = {Decimal(0), Decimal(100), Decimal(1), Decimal(2)}  # too common to tell one slip from another
+_RUN = 6  # characters a figureless finding must share with the annotated quote
+
+
+@dataclass
+class Reported:
+    text: str
+    kind: str  # table / check / prose / contradiction / wording / missing / refused
+    figures: set[Decimal] = field(default_factory=set)
+    true: bool = False
+    slip: str = ""  # the annotated slip it names
+    neutral: bool = False  # it names what the annotation left unsure: counted neither way
+
+
+@dataclass
+class Slip:
+    id: str
+    klass: str
+    quote: str
+    figures: set[Decimal]
+    found: bool = False
+    right: set[Decimal] = field(default_factory=set)  # what the annotation says the figure should be
+
+
+@dataclass
+class Measured:
+    id: str
+    seen: bool
+    seconds: float
+    crashed: str = ""
+    reported: list[Reported] = field(default_factory=list)
+    slips: list[Slip] = field(default_factory=list)
+    read: int = 0
+    unread: int = 0
+
+    unsure: list[Slip] = field(default_factory=list)
+
+    @property
+    def true(self) -> int:
+        return sum(1 for r in self.reported if r.true)
+
+    @property
+    def counted(self) -> list[Reported]:
+        return [r for r in self.reported if not r.neutral]
+
+
+def numbers(text: str) -> set[Decimal]:
+    """The figures a text prints, as numbers; years (1990–2100 as whole numbers) and a few tiny
+    numbers left out: they name no slip."""
+    found = set()
+    for match in _NUMBER.findall(text):
+        try:
+            value = Decimal(match.replace(",", "").replace("，", ""))
+        except InvalidOperation:
+            continue
+        if not ("." not in match and 1990 <= value <= 2100):
+            found.add(value)
+    return found - _TRIVIAL
+
+
+def expected_slips(doc_id: str, section: str = "findings") -> list[Slip]:
+    """The annotated slips (``section`` findings), or what the annotator left unsure."""
+    data = yaml.safe_load((CORPUS / "expected" / f"{doc_id}.yaml").read_text(encoding="utf-8")) or {}
+    slips = []
+    for item in data.get(section) or []:
+        figures = set().union(*(numbers(str(f)) for f in item.get("figures") or [])) if item.get("figures") else set()
+        right = numbers(str(item.get("right") or ""))
+        slips.append(Slip(str(item.get("id", "")), str(item.get("class", "")), str(item.get("quote", "")), figures,
+                          right=right))
+    return slips
+
+
+def reported_by_review(path: Path) -> tuple[list[Reported], int, int]:
+    """What `reportgen review` tells of the document, as findings; and its prose figures read, unread."""
+    from reportgen.review.documents import review_document
+
+    result = review_document(path, "上海")
+    out: list[Reported] = []
+    if result.refused:
+        out.append(Reported(result.refused, "refused", numbers(result.refused)))
+    out += [Reported(line, "table", numbers(line)) for line in (result.final if result.refused else [])]
+    out += [Reported(f.message, "contradiction", numbers(f.message)) for f in result.final_text]
+    if result.imported is not None:
+        out += [Reported(line, "table", numbers(line)) for line in result.imported.differences]
+    out += [Reported(f.message, "check", numbers(f.message)) for f in result.checks]
+    out += [Reported(f.message, "check", numbers(f.message)) for f in result.narrative_problems]
+    for name in (result.checklist or {}).get("tables_missing", []) or []:
+        out.append(Reported(f"缺少{name}", "missing"))
+    read = unread = 0
+    if result.narrative is not None:
+        narrative = result.narrative
+        for verdict in narrative.verdicts:
+            if verdict.status == "disagree":
+                st = verdict.statement
+                printed = st.text if st.kind != "cell" else f"{st.label} {st.value}"
+                shown = ({st.value} if st.value is not None else numbers(printed)) | numbers(verdict.expected)
+                out.append(Reported(f"{printed}（应为 {verdict.expected}；{verdict.cause}）", "prose",
+                                    set(shown) - _TRIVIAL))
+        said = {line.number: line.text for line in narrative.lines}  # what the page shows at a finding's line
+        out += [Reported(f"{f.message}「{said.get(f.line, '')}」", "contradiction", numbers(f.message))
+                for f in narrative.contradictions]
+        out += [Reported(f"{f.message}「{said.get(f.line, '')}」", "wording", numbers(f.message))
+                for f in narrative.wording]
+        counts = narrative.counts
+        read, unread = counts["read"], counts["unknown"]
+    return out, read, unread
+
+
+def _shares_run(text: str, quote: str) -> bool:
+    plain = re.sub(r"\s+", "", quote)
+    return any(plain[i:i + _RUN] in text for i in range(0, max(0, len(plain) - _RUN + 1)))
+
+
+def _names(item: Reported, slip: Slip) -> bool:
+    """Whether a finding names a slip: a figure at fault (or the value the annotation says is right,
+    as a finding's “应为”), or, for a slip without figures, its words or its missing table."""
+    if item.figures & (slip.figures | slip.right):
+        return True
+    return not slip.figures and (_shares_run(item.text, slip.quote)
+                                 or (slip.klass == "缺表" and item.kind in ("missing", "refused")))
+
+
+def match(reported: list[Reported], slips: list[Slip], unsure: list[Slip]) -> None:
+    for item in reported:
+        slip = next((s for s in slips if _names(item, s)), None)
+        if slip is not None:
+            item.true, item.slip, slip.found = True, slip.id, True
+        elif any(_names(item, s) for s in unsure):
+            item.neutral = True
+
+
+def measure(entry: dict[str, object]) -> Measured:
+    path = ROOT / str(entry["file"])
+    doc_id = str(entry["id"])
+    start = time.perf_counter()
+    measured = Measured(doc_id, bool(entry.get("seen")), 0.0, slips=expected_slips(doc_id),
+                        unsure=expected_slips(doc_id, "unsure"))
+    try:
+        measured.reported, measured.read, measured.unread = reported_by_review(path)
+    except Exception as exc:  # what the user would see as 内部错误: counted, and the run goes on
+        measured.crashed = f"{type(exc).__name__}: {exc}"
+        traceback.print_exc(file=sys.stderr)
+    measured.seconds = time.perf_counter() - start
+    match(measured.reported, measured.slips, measured.unsure)
+    return measured
+
+
+def summary(results: list[Measured], seen: bool) -> list[str]:
+    group = [r for r in results if r.seen == seen]
+    if not group:
+        return []
+    findings = sum(len(r.counted) for r in group)
+    neutral = sum(len(r.reported) - len(r.counted) for r in group)
+    true = sum(r.true for r in group)
+    slips = [s for r in group for s in r.slips]
+    read = sum(r.read for r in group)
+    unread = sum(r.unread for r in group)
+    name = "documents tests came from (seen)" if seen else "documents no test came from (unseen)"
+    lines = [f"### {name}: {len(group)}", "",
+             f"- findings {findings}, true {true}, false alarms {findings - true}: precision "
+             + (f"{true / findings:.1%}" if findings else "— (no findings)")
+             + f" (and {neutral} on what the annotation left unsure, counted neither way)",
+             f"- annotated slips {len(slips)}, found {sum(s.found for s in slips)}: recall "
+             + (f"{sum(s.found for s in slips) / len(slips):.1%}" if slips else "—"),
+             f"- prose figures read {read}, unread {unread}: unread " + (f"{unread / read:.1%}" if read else "—"),
+             f"- 内部错误: {sum(1 for r in group if r.crashed)}; seconds per document: "
+             f"{sum(r.seconds for r in group) / len(group):.2f}", "",
+             "| class | annotated | found |", "|---|---|---|"]
+    by_class = Counter(s.klass for s in slips)
+    found = Counter(s.klass for s in slips if s.found)
+    lines += [f"| {k} | {n} | {found[k]} |" for k, n in sorted(by_class.items())]
+    lines += ["", "| document | findings | true | false | slips | found | unread | s | crash |", "|---|---|---|---|---|---|---|---|---|"]
+    for r in group:
+        lines.append(f"| {r.id} | {len(r.counted)} | {r.true} | {len(r.counted) - r.true} | {len(r.slips)} | "
+                     f"{sum(s.found for s in r.slips)} | {r.unread}/{r.read} | {r.seconds:.1f} | {r.crashed[:40]} |")
+    return lines + [""]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
+    parser.add_argument("--json", type=Path, help="write every finding and slip with its verdict here")
+    parser.add_argument("--only", nargs="*", help="ids to measure (default: the whole corpus)")
+    parser.add_argument("--planted", type=int, default=0, metavar="N",
+                        help="also N planted slips per class in rendered real sources (bench/planted.py)")
+    args = parser.parse_args(argv)
+    corpus = yaml.safe_load((CORPUS / "corpus.yaml").read_text(encoding="utf-8"))["documents"]
+    entries = [e for e in corpus if not args.only or e["id"] in args.only]
+    waiting = [e["id"] for e in entries if not (CORPUS / "expected" / f"{e['id']}.yaml").exists()]
+    results = [measure(entry) for entry in entries if entry["id"] not in waiting]  # never run before annotated
+    print("\n".join(["## review on whole documents (bench/review_eval.py)", "",
+                     *([f"Not measured, not yet annotated: {', '.join(waiting)}", ""] if waiting else []),
+                     *summary(results, False), *summary(results, True)]))
+    if args.planted:
+        from bench.planted import run
+
+        print("### planted slips (bench/planted.py): recall per class", "", "| class | planted | found | recall |",
+              "|---|---|---|---|", sep="\n")
+        for klass, (planted, hits) in run(args.planted).items():
+            print(f"| {klass} | {planted} | {hits} | {hits / planted:.0%} |" if planted else f"| {klass} | 0 | 0 | — |")
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1, default=str),
+                             encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
