@@ -140,15 +140,18 @@ def found(plant: Plant, texts: list[str]) -> bool:
 
 
 def run(per_class: int) -> dict[str, tuple[int, int]]:
-    """class → (plants, found)."""
+    """class → (plants, found); and "（未植入的底本）" → (bases, findings on them): each base as rendered,
+    with no slip, reviewed — every finding there is a false alarm."""
     from bench.review_eval import reported_by_review
 
     results: dict[str, list[bool]] = {}
     with tempfile.TemporaryDirectory(prefix="reportgen-planted-") as folder:
         bases = render_bases(Path(folder))
+        alarms = sum(len(reported_by_review(Path(folder) / f"{base}.docx")[0]) for base in bases)
         path = Path(folder) / "planted.docx"
         for plant, data in plants(bases, per_class):
             path.write_bytes(data)
             reported, _, _ = reported_by_review(path)
             results.setdefault(plant.klass, []).append(found(plant, [r.text for r in reported]))
-    return {klass: (len(hits), sum(hits)) for klass, hits in results.items()}
+    return {"（未植入的底本：报出的问题）": (len(bases), alarms),
+            **{klass: (len(hits), sum(hits)) for klass, hits in results.items()}}

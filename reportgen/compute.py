@@ -105,6 +105,22 @@ def sum_known(values: Iterable[Decimal | None]) -> Decimal | None:
 HALF_DIGIT = Decimal(50)  # half of 0.01 万元, in 元
 
 
+def allowance(budget: Budget, parts: int, *figures: Decimal | None) -> Decimal:
+    """How far a figure of ``budget`` may stand from the sum of ``parts`` others by the printing's
+    rounding alone: half its 金额精度 per figure where the source says its figures were printed rounded
+    (an import of whole-元 tables), else as rounding_allowance says for its 金额单位."""
+    return step_allowance(budget, parts, *figures) or rounding_allowance(budget.source_unit, parts, *figures)
+
+
+def step_allowance(budget: Budget, parts: int, *figures: Decimal | None) -> Decimal:
+    """Half the source's 金额精度 for a total and each of its ``parts``, where it says its figures were
+    printed rounded to it (and ``figures`` are printed at it); 0 for a source that says nothing."""
+    step = budget.printed_step
+    if step and parts >= 1 and not any(f is not None and f % step for f in figures):
+        return step / 2 * (parts + 1)
+    return ZERO
+
+
 def rounding_allowance(source_unit: str, parts: int, *figures: Decimal | None) -> Decimal:
     """How far, in 元, a figure a 万元 source states may stand from the sum of ``parts`` (two or
     more) other figures it states, each rounded to 0.01 万元 on its own as a published table prints
@@ -436,7 +452,7 @@ class Computed:
         """Whether the income written, where 收入 is published in part, is already more than ``spent``
         (支出总计) beyond a 万元 source's rounding: 收入总计 is not less, so the two cannot balance."""
         known = self.income_known_part
-        return known > spent + rounding_allowance(self.budget.source_unit, len(INCOME_SOURCES), known, spent)
+        return known > spent + allowance(self.budget, len(INCOME_SOURCES), known, spent)
 
     # -- classification trees --------------------------------------------------------------
     def function_tree(self, fund: str | None = None) -> list[Node]:

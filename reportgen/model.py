@@ -494,6 +494,7 @@ class Budget(Record):
     stated_income_grand_total: Decimal | None = None
     # 支出.合计: 支出合计 as the source states it (used where neither function rows nor the split give it)
     stated_expenditure: Decimal | None = None
+    printed_step: Decimal | None = None  # 金额精度 (元): the step its figures were printed rounded to
     # 经济分类款预算: 财政拨款 of some economic 款 (会议费, 培训费, 差旅费 …) compared with the prior year
     economic_lines: list[ProjectClass] = field(default_factory=list)
     # 支出.项目支出经济分类: 项目支出 by economic class, where the document publishes it

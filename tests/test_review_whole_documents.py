@@ -172,3 +172,38 @@ def test_none_budgeted_for_procurement_is_a_part_that_is_nothing_not_a_part_with
         "货物": Decimal(0), "工程": Decimal(0), "服务": Decimal(0)}
     withheld = draft.imported.tree.get("不公开")
     assert withheld is None or "政府采购" not in withheld.value
+
+
+def test_a_source_printed_in_whole_yuan_takes_its_tails_as_rounding(tmp_path):
+    """金额精度: 1 (an import of whole-元 tables writes it): 文旅局 2026's 政府采购 合计 printed 1 元 over its
+    货物, 工程 and 服务 is their rounding; without it, the same source's 1 元 is an error, as ever."""
+    from reportgen.render import check_findings
+
+    text = WENLVJU.read_text(encoding="utf-8").replace("  合计: 85363900 ", "  合计: 85363901 ")
+    plain = tmp_path / "plain.yaml"
+    plain.write_text(text, encoding="utf-8")
+    assert [f.rule for f in check_findings(plain) if f.severity == "error"] == ["R-填报合计"]
+    rounded = tmp_path / "rounded.yaml"
+    rounded.write_text(text.replace("金额单位: 元\n", "金额单位: 元\n金额精度: 1\n", 1), encoding="utf-8")
+    assert [f for f in check_findings(rounded) if f.severity == "error"] == []
+
+
+def test_an_import_of_whole_yuan_tables_says_so_in_its_source(wanli_2023):
+    assert "\n金额精度: 1   # 各表的金额都印作整数元\n" in wanli_2023.text
+
+
+@pytest.mark.parametrize("name", ["shanghai-putuo-chengguan-2026", "shanghai-putuo-jianguanwei-2026",
+                                  "shanghai-putuo-wenlvju-2026"])
+def test_a_document_rendered_from_a_real_source_is_reviewed_without_an_error(tmp_path, name):
+    """reportgen's own rendering of a real source (上海 layout) has no slip, so its review has no error:
+    a 项目支出表 that lists some projects is a part (R-项目支出合计 warns), not a contradiction; the 财政拨款
+    收支总表's class is held to the 一般公共预算支出表 by its 一般公共预算 column (its 合计 holds the 政府性基金
+    too); “以下1个项目公开绩效目标，涉及预算资金…” is that project's money or, unread, unknown — never the
+    whole 绩效 amount."""
+    source = ROOT / "data" / f"{name}.yaml"
+    assert main(["render", str(source), "-o", str(tmp_path), "--format", "docx"]) == 0
+    result = review_document(tmp_path / f"{name}.docx", "上海")
+    assert result.imported is not None and result.imported.differences == []
+    assert [f.format() for f in result.checks if f.severity == "error"] == []
+    assert result.narrative is not None and [f.format() for f in result.narrative.findings()
+                                             if f.severity == "error"] == []

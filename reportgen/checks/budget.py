@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from reportgen import codes
 from reportgen.checks.registry import TEXT_SLIPS, make_finding, reason_threshold, rule
-from reportgen.compute import ZERO, Computed, Node, in_unit, quantize_half_up, rounding_allowance, sum_known
+from reportgen.compute import ZERO, Computed, Node, allowance, in_unit, quantize_half_up, step_allowance, sum_known
 from reportgen.errors import Finding
 from reportgen.model import (
     FISCAL_SOURCES,
@@ -65,7 +65,7 @@ def _balance_words(b: Budget) -> tuple[str, str]:
 
 def _allowance(b: Budget, parts: int, *figures: Decimal | None) -> Decimal:
     """The rounding a 万元 source's figures may carry against a sum of ``parts`` of them (none in 元)."""
-    return rounding_allowance(b.source_unit, parts, *figures)
+    return allowance(b, parts, *figures)
 
 
 @rule("R-基本支出一致")
@@ -144,13 +144,14 @@ def stated_totals(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A total the source types (类/款 rows, 合计) must equal the sum of its parts."""
     yield from _class_totals(b, f, m)
     for row in b.function_rows:
-        if row.stated_total is not None and row.stated_total != row.total:
+        if row.stated_total is not None and abs(row.stated_total - row.total) > step_allowance(b, 2, row.stated_total):
             yield make_finding(b, "error", "R-填报合计",
                                f"{row.name}（项 {row.code}）填报合计 {m.with_unit(row.stated_total)}，基本支出与项目支出之和 "
                                f"{m.with_unit(row.total)}", row.line, "支出.功能分类")
     yield from _three_public_totals(b, f, m)
     p = b.procurement
-    if p is not None and p.stated_total is not None and p.stated_total != f.procurement_total:
+    if p is not None and p.stated_total is not None and (f.procurement_total is None or abs(
+            p.stated_total - f.procurement_total) > step_allowance(b, 3, p.stated_total)):
         yield make_finding(b, "error", "R-填报合计",
                            f"政府采购填报合计 {m.with_unit(p.stated_total)}，货物、工程、服务之和 {m.with_unit(f.procurement_total)}",
                            p.line, "政府采购.合计")
@@ -484,7 +485,9 @@ def three_public_items(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     for row in b.economic_rows:
         part = pairs.get(row.code)
         amount = f.three_public_part(part) if part else None
-        if part and amount is not None and row.amount > amount:
+        # printed to 0.01 万元, the “三公” figure stands for any amount within 50 元 of it (0.73 万元: 7,345 元)
+        shown = Decimal(50) if amount is not None and amount % 100 == 0 and row.amount % 100 else ZERO
+        if part and amount is not None and row.amount > amount + shown:
             yield make_finding(b, "error", "R-三公经费",
                            f"基本支出中的 {row.code} {row.name} {m.with_unit(row.amount)} 大于“三公”经费中的{part} "
                            f"{m.with_unit(b.three_public.parts[part].current)}", row.line)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reportgen.checks.registry import make_finding, reason_threshold, rule
-from reportgen.compute import ZERO, Change, Computed, rounding_allowance
+from reportgen.compute import ZERO, Change, Computed, allowance
 from reportgen.errors import Finding
 from reportgen.model import FUNDS, THREE_PUBLIC_PARTS, Budget, Execution
 from reportgen.phrasing import Money
@@ -36,7 +36,7 @@ def fiscal_balance(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         opening, closing = f.fiscal_balance("年初", fund) or ZERO, f.fiscal_balance("年末", fund) or ZERO
         spent = f.fund_total(fund)
         rows = sum(1 for r in b.function_rows if r.fund == fund)
-        if abs(received + opening - spent - closing) > rounding_allowance(b.source_unit, rows):
+        if abs(received + opening - spent - closing) > allowance(b, rows):
             yield make_finding(b, "error", "R-财政拨款结转", _unbalanced(fund, source, received, opening, spent, closing, m),
                                b.line_of(f"收入.{source}"), f"收入.{source}")
 
@@ -59,7 +59,7 @@ def stated_budgets(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
             if figure is None or not rows or len(known) != len(rows) or None in known:
                 continue
             total = sum(known, ZERO)
-            if abs(figure - total) > rounding_allowance(b.source_unit, len(known)):
+            if abs(figure - total) > allowance(b, len(known)):
                 word = "年初预算" if measure == "initial" else "全年预算"
                 yield make_finding(b, "error", "R-预算数", f"预算数.{fund}.{word} {m.with_unit(figure)} 与资金为“{fund}”的"
                                    f"各行{word}之和 {m.with_unit(total)} 不一致", stated.line, f"预算数.{fund}.{word}")
@@ -74,7 +74,7 @@ def three_public_budget(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if stated is None or any(part is None for part in parts):
         return
     total = sum((part or ZERO for part in parts), ZERO)
-    if abs(stated - total) > rounding_allowance(b.source_unit, len(parts)):
+    if abs(stated - total) > allowance(b, len(parts)):
         assert t.stated_total is not None
         yield make_finding(b, "error", "R-三公预算", f"“三公”经费合计的预算 {m.with_unit(stated)} 与各项预算之和 "
                            f"{m.with_unit(total)} 不一致", t.stated_total.line, "三公经费.合计.预算")

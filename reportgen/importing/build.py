@@ -95,6 +95,7 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None) -> I
         _stated_totals(result, spending)
     if (projects := _projects(result)):
         spending["项目"] = projects
+        _partial_projects(result, spending, projects)
     if spending:
         tree["支出"] = spending
     _three_public(result, tree)
@@ -257,6 +258,23 @@ def _projects(result: Imported) -> list[Tree]:
             item["科目"] = Placed(int(row.function_code))
         out.append(item)
     return out
+
+
+def _partial_projects(result: Imported, spending: Tree, projects: list[Tree]) -> None:
+    """A 项目支出表 that lists fewer projects than the spending tables' 项目支出 (a document that sets out
+    some of its projects): that 项目支出, as the 合计 row prints it, is written beside the list, which
+    check then knows for a part (R-项目支出合计 warns) rather than for the whole (R-项目支出一致)."""
+    if "项目支出" in spending:
+        return
+    kind = next((k for k in ("支出总表", "一般公共预算支出表") if _total_row(result, k)), None)
+    total = _total_row(result, kind) if kind is not None else None
+    if kind is None or total is None or "项目支出" not in total.amounts:
+        return
+    printed = total.amounts["项目支出"]
+    amounts = [p.get("金额") for p in projects]
+    listed = sum((a.value for a in amounts if isinstance(a, Placed) and isinstance(a.value, Decimal)), Decimal(0))
+    if listed < scaled(printed.value, factor(result, result.tables[kind])):
+        spending["项目支出"] = value(result, result.tables[kind], printed, "支出.项目支出")
 
 
 def _total_row(result: Imported, kind: str) -> Row | None:

@@ -90,11 +90,16 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
     if documents:
         withheld(imported)
     to_fill = fill_required(imported.tree)
+    quantum = _quantum(imported)
+    if quantum is not None and imported.unit == "元":  # the figures were printed rounded: what check allows
+        items = list(imported.tree.items())
+        at = next((i + 1 for i, (key, _) in enumerate(items) if key == "金额单位"), len(items))
+        imported.tree = dict([*items[:at], ("金额精度", Placed(quantum, "各表的金额都印作整数元")), *items[at:]])
     header: dict[str, Any] = {"unplaced": unplaced, "to_fill": to_fill, "department": imported.department, "year": imported.year, "kind": imported.kind,
               "files": [str(p) for p in paths], "tables": [_table_line(t) for t in tables],
               "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
     return ImportResult(source_text(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
-                        documents, header, unplaced, notes, _disputes(imported, slips), _quantum(imported))
+                        documents, header, unplaced, notes, _disputes(imported, slips), quantum)
 
 
 def _disputes(imported: Imported, slips: list[Difference]) -> tuple[Decimal, ...]:

@@ -285,5 +285,8 @@ def _class_against_functions(imported: Imported, kind: str, row: Row, code: str)
     """A spending class of a 两栏 table against the class row of the function table it summarises."""
     against = "支出总表" if kind == "收支总表" else "一般公共预算支出表"
     rows = [r for r in imported.rows.get(against, []) if r.code == code and "合计" in r.amounts]
+    # the 一般公共预算支出表 holds that fund alone: the 财政拨款 table's class by its 一般公共预算 column where
+    # it prints one (its 合计 holds the 政府性基金 too)
+    mine = row.amounts.get("一般公共预算") if against == "一般公共预算支出表" else None
     if rows:
-        yield from _sum(kind, f"{row.label}（{against} {code}）", _first_amount(row), [rows[0].amounts["合计"]])
+        yield from _sum(kind, f"{row.label}（{against} {code}）", mine or _first_amount(row), [rows[0].amounts["合计"]])

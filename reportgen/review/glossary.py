@@ -34,6 +34,9 @@ class Figure:
     # how far (元) a printed figure may stand from this one, which a 万元 source sums from figures each
     # rounded on its own (the published table's 尾数误差): half a 0.01 万元 per part; 0 for what it states
     slack: Decimal = Decimal(0)
+    # words by which a sentence speaks of a part of this figure that the source does not give (“以下1个
+    # 项目公开绩效目标，涉及预算资金…” where the target tables were not read): such an amount is not judged
+    unknown_part: tuple[str, ...] = ()
 
 
 # Words around a name that do not change what it names.
@@ -76,6 +79,7 @@ _SME_NAMES = ("面向中小企业预留", "中小企业", "预留给中小企业
 # figure's amount only under them.
 _FISCAL_WORDS = ("一般公共预算", "财政拨款")
 _FUND_WORDS = ("政府性基金", "国有资本经营")
+_PUBLISHED_TARGETS = ("公开绩效目标",)  # “以下N个项目公开绩效目标”: the projects a document sets out
 _PERFORMANCE_NAMES = ("涉及预算资金", "涉及项目预算资金", "项目预算资金", "涉及资金")
 
 
@@ -106,7 +110,7 @@ class Glossary:
         # is disputed, and a sentence that states it corrected agrees with the table's parts.
         self.disputes = disputes
         # the step (元) the document's 元 tables print at where they round (1: whole 元), as imported
-        self.quantum = quantum
+        self.quantum = quantum or budget.printed_step
         self.project_classes: dict[str, Figure] = {}  # 项目支出 by economic class, by name
         self.department = budget.department
         # In a department of several units, a sentence naming a unit speaks of that unit's figures.
@@ -329,9 +333,15 @@ class Glossary:
         if performance is None or performance.amount is None:
             return
         # the 绩效目标 part says the same words of the projects it publishes targets for
-        targets = (f.target_projects_total,) if f.target_projects_total is not None else ()
+        # (targets unknown — a document whose target tables were not read — the projects it lists are the
+        # ones it publishes targets for, as it says: “以下1个项目公开绩效目标，涉及预算资金…”)
+        listed = f.target_projects_total if f.target_projects_total is not None else f.projects_total
+        targets = (listed,) if listed is not None else ()
+        # and, under a project's own heading (its 项目经费情况说明), the money of that project
+        projects = tuple((p.amount, (p.name,)) for p in b.projects if p.name and len(p.name) >= 2)
         self.add(Figure("绩效目标管理涉及的预算资金", performance.amount, others=targets,
-                        named=tuple((t, ("绩效目标",)) for t in targets)), *_PERFORMANCE_NAMES)
+                        named=tuple((t, ("绩效目标",)) for t in targets) + projects,
+                        unknown_part=() if targets else _PUBLISHED_TARGETS), *_PERFORMANCE_NAMES)
 
     def _functions(self, f: Computed) -> None:
         """Each 功能分类 line, by its code, its names and its path of 类/款/项 names."""

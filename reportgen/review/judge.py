@@ -161,12 +161,15 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
     if st.unit:
         reading.printed = (st.unit, st.decimals)
     verdict = _amount(st, figure)
+    if verdict.status == "disagree" and figure is not None and any(w in st.sentence for w in figure.unknown_part):
+        verdict = Verdict(st, "unknown", figure, cause=UNKNOWN_PART)
     if verdict.status == "disagree" and _as_corrected(st, figure, reading.glossary.disputes):
         verdict = Verdict(st, "unknown", figure, cause=DISPUTED)
     reading.part = _agreed_value(st, figure) if verdict.status == "agree" else None
     reading.verdicts.append(verdict)
 
 
+UNKNOWN_PART = "说的是其中一部分（如公开了绩效目标的几个项目），源文件没有这一部分的数"
 DISPUTED = "有争议：与表中各组成部分之和一致，而表中印出的合计与其组成部分不符（见表内不一致），未判定"
 
 
