@@ -207,3 +207,28 @@ def test_a_document_rendered_from_a_real_source_is_reviewed_without_an_error(tmp
     assert [f.format() for f in result.checks if f.severity == "error"] == []
     assert result.narrative is not None and [f.format() for f in result.narrative.findings()
                                              if f.severity == "error"] == []
+
+
+def test_a_title_that_names_last_year_as_its_own_is_told(tmp_path):
+    """文旅局 2026 rendered, its title written “…2025年部门预算” (a slip a copied template leaves): told;
+    the text's comparisons with 2025年预算 are not."""
+    import io
+    import zipfile
+
+    assert main(["render", str(WENLVJU), "-o", str(tmp_path), "--format", "docx"]) == 0
+    rendered = tmp_path / f"{WENLVJU.stem}.docx"
+    package = zipfile.ZipFile(io.BytesIO(rendered.read_bytes()))
+    xml = package.read("word/document.xml").decode("utf-8")
+    title = "上海市普陀区文化和旅游局2026年部门预算"
+    assert title in xml
+    planted = tmp_path / "planted.docx"
+    with zipfile.ZipFile(planted, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in package.infolist():
+            data = package.read(item)
+            out.writestr(item, xml.replace(title, title.replace("2026", "2025"), 1).encode() if item.filename == "word/document.xml" else data)
+    before = review_document(rendered, "上海")
+    after = review_document(planted, "上海")
+    assert before.narrative is not None and after.narrative is not None
+    assert not [f for f in before.narrative.wording if "标题写作" in f.message]
+    told = [f for f in after.narrative.wording if "标题写作" in f.message]
+    assert len(told) == 1 and "2025年部门预算" in told[0].message and "本文件是 2026 年预算" in told[0].message

@@ -7,7 +7,7 @@ the reviewer reads the sentence."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from reportgen.checks.registry import BOTH_WAYS, BRACED, DOUBLED, PLACEHOLDERS, REPEATED_PUNCTUATION
@@ -17,6 +17,10 @@ from reportgen.review.draft import WIDE_SPACE, Line
 _SPACE = WIDE_SPACE
 _COMPARED_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")
 _OWN_YEAR = re.compile(r"(\d{4})年(?:部门)?(?:预算|决算)")
+# A title or heading naming the document's own year: “…2026年部门预算”, “2026年部门预算情况说明”, “（2026年
+# 单位预算公开）” — a line of words with no figure but its year, and no comparison in it.
+_TITLE_YEAR = re.compile(r"(\d{4})年(?:区级|市级|县级)?(?:部门|单位)预算(?!执行)")
+_FIGURE = re.compile(r"(?<![\d,.])\d[\d,]*(?:\.\d|万元|元|%)")  # starts only where a run of digits starts
 _WAN = re.compile(r"\d万元")
 _YUAN = re.compile(r"\d元")
 _SENTENCE = re.compile(r"[^。；]*[。；]?")
@@ -61,6 +65,16 @@ def _empty_tables(lines: list[Line], file: str) -> Iterator[Finding]:
     yield from verdict()
 
 
+def _title_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
+    """A title or heading that names last year as the document's own (“…2025年部门预算” in a 2026
+    budget): the comparisons of the text may name last year's budget, its titles may not."""
+    if len(text) > 60 or _FIGURE.search(text) or any(word in text for word in ("比", "较", "与", "执行")):
+        return
+    for match in _TITLE_YEAR.finditer(text):
+        if int(match.group(1)) == year - 1:
+            yield warn(line, f"标题写作“{match.group()}”，本文件是 {year} 年预算")
+
+
 def _findings(lines: list[Line], year: int, file: str) -> Iterator[Finding]:
     def warn(line: Line, message: str) -> Finding:
         return Finding("warning", "R-文字", message, file, line.number)
@@ -86,6 +100,7 @@ def _findings(lines: list[Line], year: int, file: str) -> Iterator[Finding]:
                 yield warn(line, f"写作 {said} 年预算，本文件是 {year} 年预算")
             if "决算" in match.group() and said == year:
                 yield warn(line, f"{year} 年是预算年度，不应称“{match.group()}”")
+        yield from _title_year(line, text, year, warn)
         for sentence in _SENTENCE.findall(text):
             if _WAN.search(sentence) and _YUAN.search(sentence.replace("万元", "")):
                 yield warn(line, "同一句中既有“万元”又有“元”：请核对单位")
