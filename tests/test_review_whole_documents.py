@@ -72,9 +72,19 @@ def test_codes_the_catalogue_does_not_hold_are_listed_unverified_never_counted(c
     result = review_document(path, "上海")
     assert [f.rule for f in result.unverified] == ["R-科目未收录"] and "2100798" in result.unverified[0].message
     assert not [f for f in result.checks if f.rule == "R-科目未收录"] and result.counts["warnings"] == 0
-    assert main(["review", str(path), "--layout", "上海"]) in (0, 1)
+    assert main(["review", str(path), "--layout", "上海", "-o", str(tmp_path / "pages")]) in (0, 1)
     out = capsys.readouterr().out
     assert "未收录的科目 1 个" in out and "2100798" in out and "[R-科目未收录]" not in out
+    (page,) = (tmp_path / "pages").glob("*-tables.html")
+    assert "未收录的科目" in page.read_text(encoding="utf-8") and "2100798" in page.read_text(encoding="utf-8")
+
+
+def test_the_review_page_tells_a_tables_tail_apart(tmp_path, capsys):
+    assert main(["review", str(WANLI_2025), "--layout", "上海", "-o", str(tmp_path)]) == 0
+    capsys.readouterr()
+    (page,) = tmp_path.glob("*-tables.html")
+    text = page.read_text(encoding="utf-8")
+    assert "尾数误差" in text and "21201 城乡社区管理事务 印作 94,995,790" in text
 
 
 def test_codes_read_from_the_corpus_are_known_to_the_catalogue():

@@ -114,7 +114,7 @@ def _report(result: ImportResult, out: Path, written: list[Path]) -> int:
 def _write_report(path: Path, result: ImportResult, out: Path, files: list[Path]) -> None:
     from reportgen.importing.report import report_html  # deferred: the HTML writer's environment
 
-    text = report_html(result.imported, out, files, result.unknown, result.differences)
+    text = report_html(result.imported, out, files, result.unknown, result.differences, result.notes)
     try:
         write_atomically(path, text.encode("utf-8"))
     except OSError as exc:

@@ -14,7 +14,9 @@ MAX_SHOWN_ROWS = 2000  # a table's rows shown on the page; the rest are counted,
 
 
 def report_html(imported: Imported, source: Path, files: list[Path], unknown: list[str],
-                differences: list[str]) -> str:
+                differences: list[str], notes: list[str] | None = None, unverified: list[str] | None = None) -> str:
+    """The page; ``notes``: what the readers read past and the tables' 尾数误差 (told, not counted);
+    ``unverified``: codes no catalogue holds (a review lists them apart)."""
     compared = {(kind, *a.cell) for kind, rows in imported.rows.items() for r in rows for a in r.amounts.values()}
     tables, unread = [], []
     for kind, table in imported.tables.items():
@@ -37,4 +39,4 @@ def report_html(imported: Imported, source: Path, files: list[Path], unknown: li
         tables.append({"id": kind, "where": grid.shown, "unit": table.unit, "rows": rows})
     return environment().get_template("import_report.html.j2").render(
         source=str(source), files=[str(f) for f in files], tables=tables, unread=unread, unknown=unknown,
-        differences=differences)
+        differences=differences, notes=notes or [], unverified=unverified or [])
