@@ -33,6 +33,7 @@ from reportgen.errors import SourceError
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import THREE_PUBLIC_PARTS, VEHICLES, Budget
 from reportgen.oserrors import reason
+from reportgen.reading.outputs import file_above
 from reportgen.reading.yamlsafe import load_yaml, parse_yaml, to_decimal_text
 from reportgen.source.final_keys import BUDGET_ONLY, FINAL_WORDS
 from reportgen.source.loader import UNIT_FACTOR
@@ -606,7 +607,7 @@ def _write_one_new(path: Path, text: str) -> None:
     try:
         made = make_parents(path.parent)
     except OSError as exc:
-        blocker = next((p for p in (path.parent, *path.parent.parents) if p.exists() and not p.is_dir()), None)
+        blocker = file_above(path)
         why = f"路径中的 {blocker} 是文件，不是文件夹" if blocker else reason(exc)
         raise RolloverError(f"无法写入 {path}：不能建立文件夹 {path.parent}（{why}）") from None
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")

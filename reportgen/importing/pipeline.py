@@ -52,8 +52,6 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)  # what the readers noticed and read past (Grid.notes)
     # each table slip as printed total − the sum of its parts, in 元: what a review must not take as the truth
     disputes: tuple[Decimal, ...] = ()
-    # the step (元) every 元 table of the files prints at, where it rounds (1: whole 元); None: exact
-    quantum: Decimal | None = None
 
 
 def import_files(paths: list[Path], layout: str | None, with_prior: bool = False) -> ImportResult:
@@ -99,7 +97,7 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
               "files": [str(p) for p in paths], "tables": [_table_line(t) for t in tables],
               "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
     return ImportResult(source_text(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
-                        documents, header, unplaced, notes, _disputes(imported, slips), quantum)
+                        documents, header, unplaced, notes, _disputes(imported, slips))
 
 
 def _disputes(imported: Imported, slips: list[Difference]) -> tuple[Decimal, ...]:

@@ -41,13 +41,9 @@ def stored_number(text: str) -> Decimal | None:
         value = Decimal(text.strip())
     except InvalidOperation:
         return None
-    return _bounded_value(value)
+    return bounded(value)
 
 
-def bounded(value: Decimal) -> Decimal | None:
-    """``value`` where it is a finite amount within :data:`LIMIT`, else None (a cell typed as a number
-    by a workbook goes through here: ``1e400`` is a float there, or infinity)."""
-    return _bounded_value(value)
 
 
 def why_not_amount(text: str) -> str:
@@ -72,12 +68,14 @@ def why_not_amount(text: str) -> str:
 
 def _bounded(text: str) -> Decimal | None:
     try:
-        return _bounded_value(Decimal(text))
+        return bounded(Decimal(text))
     except InvalidOperation:
         return None
 
 
-def _bounded_value(value: Decimal) -> Decimal | None:
+def bounded(value: Decimal) -> Decimal | None:
+    """``value`` where it is a finite amount within :data:`LIMIT`, else None (a cell typed as a number
+    by a workbook goes through here: ``1e400`` is a float there, or infinity)."""
     if not value.is_finite() or abs(value) >= LIMIT:
         return None
     exponent = value.as_tuple().exponent

@@ -64,10 +64,10 @@ def _standing(output: Output) -> str:
     except FileNotFoundError:
         if os.path.islink(output.path):
             return "它是指向不存在位置的符号链接，不会跟随它写出"
-        blocker = _file_above(output.path)
+        blocker = file_above(output.path)
         return f"无法写入：{blocker} 不是文件夹，而是文件；请另选输出位置" if blocker is not None else ""
     except NotADirectoryError:
-        return f"无法写入：{_file_above(output.path)} 不是文件夹，而是文件；请另选输出位置"
+        return f"无法写入：{file_above(output.path)} 不是文件夹，而是文件；请另选输出位置"
     except (OSError, ValueError):
         return ""  # an unreachable folder: the write itself fails and says so
     if stat.S_ISDIR(info.st_mode):
@@ -81,7 +81,7 @@ def _standing(output: Output) -> str:
     return ""
 
 
-def _file_above(path: Path) -> Path | None:
+def file_above(path: Path) -> Path | None:
     """The nearest existing path above ``path`` where it is not a folder (a file where the output's
     folder should be), found now rather than as an OSError after all the work."""
     for parent in path.parents:

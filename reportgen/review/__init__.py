@@ -75,7 +75,7 @@ class Review:
 
 
 def review(source: Path, draft: Path, despite_errors: bool = False,
-           disputes: tuple[Decimal, ...] = (), quantum: Decimal | None = None) -> tuple[Review | None, list[Finding]]:
+           disputes: tuple[Decimal, ...] = ()) -> tuple[Review | None, list[Finding]]:
     """The review of ``draft`` against ``source``; None with the findings when either cannot be read
     (or the source has errors: its figures cannot be the measure of a draft — unless
     ``despite_errors``: a source imported from the draft itself, whose errors are the draft's own
@@ -93,7 +93,7 @@ def review(source: Path, draft: Path, despite_errors: bool = False,
         return None, [Finding("error", "R-草稿", f"草稿写出的数字超过 {exc.limit} 个（到第 {exc.line} 行），"
                               "不像一份部门预算公开文本（通常只有几千个数字）：请确认选的是草稿文件；未核对",
                               str(draft), exc.line)]
-    glossary = Glossary(prepared.budget, prepared.figures, disputes, quantum)
+    glossary = Glossary(prepared.budget, prepared.figures, disputes)
     verdicts = judge(statements, glossary)
     told = {(v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree"}
     return Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft),

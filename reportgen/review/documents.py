@@ -142,8 +142,7 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
         result.unverified = [f for f in found if f.rule == UNLISTED]
         if result.imported.documents:
             result.narrative, problems = review(source, document, despite_errors=True,
-                                                disputes=result.imported.disputes,
-                                                quantum=result.imported.quantum)
+                                                disputes=result.imported.disputes)
             # the temporary source's own findings told of the document; what it was not given is no slip
             result.narrative_problems = [_placed(f, document) for f in problems if f.rule not in TO_FILL]
     return result

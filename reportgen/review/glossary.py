@@ -103,14 +103,11 @@ def normalize(label: str, department: str = "") -> str:
 class Glossary:
     """Names → figures of one source."""
 
-    def __init__(self, budget: Budget, figures: Computed, disputes: tuple[Decimal, ...] = (),
-                 quantum: Decimal | None = None) -> None:
+    def __init__(self, budget: Budget, figures: Computed, disputes: tuple[Decimal, ...] = ()) -> None:
         self.year = budget.year
         # A table's own slips (printed total − its parts' sum, in 元): a figure built on the slipped total
         # is disputed, and a sentence that states it corrected agrees with the table's parts.
         self.disputes = disputes
-        # the step (元) the document's 元 tables print at where they round (1: whole 元), as imported
-        self.quantum = quantum or budget.printed_step
         self.project_classes: dict[str, Figure] = {}  # 项目支出 by economic class, by name
         self.department = budget.department
         # In a department of several units, a sentence naming a unit speaks of that unit's figures.
@@ -181,7 +178,7 @@ class Glossary:
     def _allow_rounding(self, b: Budget, f: Computed) -> None:
         """Each sum of a 万元 source's figures: the rounding its parts may carry (Figure.slack). A
         line of a classification has its rows as parts; a total has every row it sums."""
-        if b.source_unit != "万元" and not self.quantum:
+        if b.source_unit != "万元" and not b.printed_step:
             return
         rows, economic = len(b.function_rows), len(b.economic_rows)
         by_total = {"本年支出合计": rows, "支出总计": rows + 1, "基本支出": rows, "项目支出": rows, "财政拨款支出": rows,
@@ -201,10 +198,10 @@ class Glossary:
                 figure.slack = max(figure.slack, self._allowance(b, summed))
 
     def _allowance(self, b: Budget, parts: int) -> Decimal:
-        """A 万元 source's rounding, or half the printed step of the document's 元 tables per part."""
+        """A 万元 source's rounding, or half its 金额精度 per part (an import of whole-元 tables says 1)."""
         if b.source_unit == "万元":
             return rounding_allowance(b.source_unit, parts)
-        return self.quantum * parts / 2 if self.quantum and parts > 1 else Decimal(0)
+        return b.printed_step * parts / 2 if b.printed_step and parts > 1 else Decimal(0)
 
     # -- the figures ----------------------------------------------------------------------------
     def _build(self, b: Budget, f: Computed) -> None:
