@@ -115,3 +115,13 @@ def test_the_workbook_still_imports_as_before(tmp_path, capsys):
     code, said, out = _import(capsys, path)
     assert "一般公共预算拨款" in out.read_text(encoding="utf-8")
     assert "应为金额" not in said, said
+
+
+def test_a_figure_of_the_prose_goes_through_the_same_reading():
+    """政府采购、国有资产 … figures the text states: “1,2,3万元” is no amount (never 123), told as not a figure."""
+    from reportgen.importing.build import Imported
+    from reportgen.importing.text_fields import _figure
+
+    imported = Imported({}, unit="元")
+    assert _figure(imported, "1,234.50万元") == Decimal("12345000")
+    assert _figure(imported, "1,2,3万元") is None and _figure(imported, "1e400元") is None

@@ -13,6 +13,7 @@ from reportgen.importing.catalog import normalized
 from reportgen.importing.text_parts import OtherMatter, Purpose, TextParts
 from reportgen.importing.text_parts import Placed as TextPlaced
 from reportgen.importing.tree import Placed, Tree, scaled
+from reportgen.reading.amounts import printed_amount
 from reportgen.source.schema import PLACEHOLDER
 from reportgen.writers.html import environment
 
@@ -181,7 +182,9 @@ def _other(imported: Imported, kind: str, matter: OtherMatter, keys: tuple[str, 
 def _figure(imported: Imported, text: str) -> Decimal | int | None:
     plain = text.replace(" ", "")
     if (amount := _AMOUNT.match(plain)) is not None:
-        value = Decimal(amount.group(1).replace(",", "").replace("，", ""))
+        value = printed_amount(amount.group(1))  # the one reading of a printed amount: “1,2,3万元” is none
+        if value is None:
+            return None
         factor = _UNITS[amount.group(2)] / _UNITS["万元" if imported.unit == "万元" else "元"]
         return scaled(value, factor)
     if (count := _COUNT.match(plain)) is not None:
