@@ -44,6 +44,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "bench" / "corpus"
+# where a finding says a figure stands (第9页 第14行, 第3列, 第2张表): a place, no figure of the document
+_PLACE = re.compile(r"第\s*\d+\s*[页行列张个]")
 _NUMBER = re.compile(r"(?<![\d.])-?\d[\d,，]*(?:\.\d+)?(?![\d.])")
 _TRIVIAL = {Decimal(0), Decimal(100), Decimal(1), Decimal(2)}  # too common to tell one slip from another
 _RUN = 6  # characters a figureless finding must share with the annotated quote
@@ -95,7 +97,7 @@ def numbers(text: str) -> set[Decimal]:
     """The figures a text prints, as numbers; years (1990–2100 as whole numbers) and a few tiny
     numbers left out: they name no slip."""
     found = set()
-    for match in _NUMBER.findall(text):
+    for match in _NUMBER.findall(_PLACE.sub("", text)):
         try:
             value = Decimal(match.replace(",", "").replace("，", ""))
         except InvalidOperation:

@@ -237,6 +237,30 @@ def test_text_rules_on_a_draft(tmp_path):
     assert any("万元" in m and "元" in m for m in messages) and any("{单位}" in m for m in messages)
 
 
+@pytest.mark.parametrize(("text", "year", "said"), [
+    # 司法局 2026 (bench/corpus putuo-sfj-2026): an item heading in the pre-2019 name of 210
+    ("11、医疗卫生与计划生育支出（210类）行政事业单位医疗（11款）行政单位医疗（01项）114.97万元。", 2026,
+     ["“医疗卫生与计划生育支出”是 2018 年及以前的科目名称（210），2026 年为“卫生健康支出”"]),
+    # 福利院 2024 收支总表: a row label with no code
+    ("三、医疗卫生与计划生育支出       503,724    503,724", 2024, ["（210），2024 年为“卫生健康支出”"]),
+    # 规划局 2024 决算: the name wrapped over two lines, the longer name told (not 国土资源事务 inside it)
+    ("11、自然资源海洋气象等支出（类）自然资源事务（款）其\n\n他国土资源事务支出（项）。", 2024,
+     ["“其他国土资源事务支出”是 2018 年及以前的科目名称（2200199），2024 年为“其他自然资源事务支出”"]),
+    ("210 医疗卫生与计划生育支出 12.00", 2018, []),  # its own year's name
+    ("卫生健康支出（类）12.00万元", 2026, []),
+    ("深化医疗卫生与计划生育支出改革的经验", 2026, []),  # inside a longer word: not printed as a name
+])
+def test_a_name_of_another_years_catalogue_is_told(tmp_path, text, year, said):
+    from reportgen.review.wording import text_findings
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(text + "\n", encoding="utf-8")
+    found = [f for f in text_findings(read_draft(draft), year, draft) if f.rule == "R-科目名称"]
+    assert len(found) == len(said), [f.message for f in found]
+    for finding, words in zip(found, said, strict=True):
+        assert words in finding.message and finding.line == 1
+
+
 def write_source(tmp_path: Path, change) -> Path:  # type: ignore[no-untyped-def]
     import yaml
 

@@ -242,3 +242,29 @@ def test_a_title_that_names_last_year_as_its_own_is_told(tmp_path):
     assert not [f for f in before.narrative.wording if "标题写作" in f.message]
     told = [f for f in after.narrative.wording if "标题写作" in f.message]
     assert len(told) == 1 and "2025年部门预算" in told[0].message and "本文件是 2026 年预算" in told[0].message
+
+
+FULIYUAN = ROOT / "bench" / "corpus" / "putuo-fuliyuan-unit-2024.pdf"
+
+
+def test_a_unit_budget_with_an_impossible_code_and_shifted_names_is_reviewed_whole(capsys):
+    """普陀区社会福利院 2024 单位预算 (bench/corpus): “7 11 02” printed for 210 11 02 (twice), the 302 款 numbered
+    01–13 in a row with other items' names, 210 under its pre-2019 name in the 收支总表 and the text, and
+    事业收入 of 262 万元 spent beside the 财政拨款. The impossible code is one row unread — the rest of the
+    document, its text included, is still reviewed (before: the source would not load and no sentence was
+    read); the shifted names are one finding, not one per row, and no figure is judged by a disputed name;
+    the old class name is read as 210 (no 支出总计 difference) and told; the 事业收入 row is no difference
+    between the 支出总表 and the 财政拨款 tables; “无机关运行经费” is a 0, not a part withheld."""
+    assert main(["review", str(FULIYUAN), "--layout", "上海"]) == 1
+    out = capsys.readouterr().out
+    impossible = [r for r in out.splitlines() if "科目编码印作“7 11 02”，不成立" in r]
+    assert len(impossible) == 2 and "第9页 第17行" in impossible[0] and "第11页 第17行" in impossible[1], impossible
+    assert out.count("[R-科目名称] 经济分类 302 下 10 行的编码与名称错位") == 1
+    assert "30202 印作“咨询费”（咨询费是 30203）" in out and "[R-科目名称] 科目 302" not in out
+    assert "[R-三公经费]" not in out and "[R-不公开]" not in out
+    assert "支出总计 印作" not in out and "2081005" not in out.split("未收录的科目")[0]
+    old = [r for r in out.splitlines() if "“医疗卫生与计划生育支出”是 2018 年及以前的科目名称（210），2024 年为“卫生健康支出”" in r]
+    assert len(old) == 3, old
+    wrong = [r for r in out.splitlines() if "[R-核对]" in r]
+    assert len(wrong) == 1 and "“社会福利事业单位”的金额写作“738.66万元”" in wrong[0], wrong
+    assert "正文读到 142 个数字" in out

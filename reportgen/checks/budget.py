@@ -445,17 +445,50 @@ def stated_names(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     rows: list[tuple[str, FunctionRow | EconomicRow | StatedTotal]] = [
         *(("功能分类", r) for r in b.function_rows), *(("经济分类", r) for r in b.economic_rows),
         *((t.kind, t) for t in b.stated_totals)]  # a 类/款 row's 名称 as a 项 row's
+    wrong: dict[tuple[str, str], list[tuple[str, FunctionRow | EconomicRow | StatedTotal]]] = {}
     for kind, row in rows:
         if not row.stated_name or not row.name:
             continue
         status = codes.name_status(kind, row.code, row.stated_name, b.year, b.code_table)
         if status == "unknown":
             yield _unlisted(b, row.code, row.stated_name, row.line)
-        if status in ("outdated", "mismatch"):
-            why = "是其他年度的旧名称" if status == "outdated" else "与科目表不一致"
+        elif status in ("outdated", "mismatch"):
+            wrong.setdefault((kind, row.code[:-2]), []).append((status, row))
+    for (kind, parent), found in wrong.items():
+        siblings = [_sibling_named(kind, row.code, row.stated_name, b.year) for _, row in found]
+        if any(siblings):  # names of the parent's other codes: the numbering slipped, one slip
+            yield _shifted_codes(b, kind, parent, [row for _, row in found], siblings)
+            continue
+        for said, row in found:
+            why = "是其他年度的旧名称" if said == "outdated" else "与科目表不一致"
             yield make_finding(b, "warning", "R-科目名称",
                            f"科目 {row.code} 填写的名称“{row.stated_name}”{why}，{b.year} 年科目表为“{row.name}”，将使用科目表名称",
                            row.line)
+
+
+def _sibling_named(kind: str, code: str, name: str, year: int) -> str:
+    """The code of the same parent that the catalogue names ``name`` in ``year`` ("" when none)."""
+    parent = codes.parent_code(code)
+    return next((e.code for e in codes.all_codes(kind, year)
+                 if e.code != code and codes.parent_code(e.code) == parent and codes.same_name(e.name, name)), "")
+
+
+def _shifted_codes(b: Budget, kind: str, parent: str, rows: list[FunctionRow | EconomicRow | StatedTotal],
+                   siblings: list[str]) -> Finding:
+    """Rows of one parent printed with names not their codes', some of them a sibling code's: one slip
+    (a numbering shifted, codes swapped), told once with every row, not once per row."""
+    said = "；".join(f"{row.code} 印作“{row.stated_name}”" + (f"（{row.stated_name}是 {other}）" if other
+                                                              else f"（科目表为“{row.name}”）")
+                    for row, other in zip(rows, siblings, strict=True))
+    what = f"{len(rows)} 行的编码与名称错位" if len(rows) > 1 else "1 行的编码与名称不符"
+    return make_finding(b, "warning", "R-科目名称",
+                        f"{kind} {parent} 下 {what}：{said}；将使用科目表名称，请按名称核对编码", rows[0].line)
+
+
+def _named_otherwise(b: Budget, row: EconomicRow) -> bool:
+    """Whether an economic row's printed name is another item's than its code's."""
+    return bool(row.stated_name) and codes.name_status(
+        "经济分类", row.code, row.stated_name, b.year, b.code_table) == "mismatch"
 
 
 def _unlisted(b: Budget, code: str, name: str, line: int) -> Finding:
@@ -484,6 +517,8 @@ def three_public_items(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         return  # nothing to compare with (the missing section is named by the render: R-缺少)
     for row in b.economic_rows:
         part = pairs.get(row.code)
+        if part and _named_otherwise(b, row):
+            continue  # the row is printed as something else: which it is, R-科目名称 asks
         amount = f.three_public_part(part) if part else None
         # printed to 0.01 万元, the “三公” figure stands for any amount within 50 元 of it (0.73 万元: 7,345 元)
         shown = Decimal(50) if amount is not None and amount % 100 == 0 and row.amount % 100 else ZERO

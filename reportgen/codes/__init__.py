@@ -39,7 +39,9 @@ __all__ = [
     "all_codes",
     "all_function_codes",
     "default_government_code",
+    "FormerName",
     "economic_entry",
+    "former_names",
     "function_entry",
     "function_level",
     "government_economic_entry",
@@ -386,6 +388,33 @@ def all_codes(kind: str, year: int) -> list[CodeEntry]:
     resolved = _kind(kind)
     entries = (_entry(resolved, code, year) for code in sorted(_load(resolved)))
     return [entry for entry in entries if entry is not None]
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class FormerName(Record):
+    """A name a code bore in other years only (医疗卫生与计划生育支出, 210, until 2018), with its name
+    in the year asked about."""
+
+    name: str
+    code: str
+    until: int | None  # the last year it was the code's name (None: it is a name of later years)
+    current: str
+
+
+@cache
+def former_names(year: int) -> tuple[FormerName, ...]:
+    """Every 功能分类 name that is some code's name only in other years than ``year`` and no code's
+    name (or alias) in ``year``: printed in a ``year`` document, it is the old catalogue's."""
+    registry = _load("function")
+    valid = {_normalise(n) for ranges in registry.values() for r in ranges if r.covers(year)
+             for n in (r.name, *r.aliases)}
+    found = []
+    for code, ranges in sorted(registry.items()):
+        now = next((r.name for r in ranges if r.covers(year)), None)
+        for item in ranges:
+            if now is not None and not item.covers(year) and _normalise(item.name) not in valid:
+                found.append(FormerName(item.name, code, item.end if item.end is not None and item.end < year else None, now))
+    return tuple(found)
 
 
 def all_function_codes(year: int) -> list[CodeEntry]:

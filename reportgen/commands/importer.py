@@ -128,7 +128,7 @@ def _compare_narratives(source: Path, imported: ImportResult) -> int:
 
     count = 0
     for document in imported.documents:
-        result, _problems = review(source, document, disputes=imported.disputes)
+        result, _problems = review(source, document, disputes=imported.disputes, cut_as_notes=True)
         if result is None:
             continue
         for finding in result.findings():

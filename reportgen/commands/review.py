@@ -81,6 +81,7 @@ def _print(result: DocumentReview) -> None:
             print(f"{result.document}: 错误 [表内不一致] {line}")
         for finding in result.final_text:  # and its sentences' figures against each other
             print(finding.format())
+        _print_cut(result)
         return
     assert result.imported is not None
     if result.final_tables:
@@ -96,10 +97,17 @@ def _print(result: DocumentReview) -> None:
               + "；".join(f.message.split("：")[0] for f in result.unverified))
     for finding in result.narrative.findings() if result.narrative else result.narrative_problems:
         print(finding.format())
+    _print_cut(result)
     counts = result.counts
     print(f"{result.document}: 表内或表间不一致 {counts['tables']} 处，勾稽错误 {counts['errors']} 个，"
           f"正文与表格不一致 {counts['prose']} 处；正文读到 {counts['read']} 个数字，一致 {counts['agree']} 个，"
           f"未能核对 {counts['unknown']} 个")
+
+
+def _print_cut(result: DocumentReview) -> None:
+    """Figures cut rather than rounded: a 取舍 convention, told with both values and not counted."""
+    for note in result.cut:
+        print(f"{note.location()}: 提示 [{note.rule}] {note.message}")
 
 
 def _summary_line(reviews: list[DocumentReview]) -> str:
@@ -113,6 +121,7 @@ def _as_dict(result: DocumentReview) -> dict[str, object]:
             "checks": [f.as_dict() for f in result.checks],
             "unverified": [f.as_dict() for f in result.unverified],
             "notes": result.imported.notes if result.imported else [],
+            "cut": [f.as_dict() for f in result.cut],
             "narrative": result.narrative.as_dict() if result.narrative else None}
 
 

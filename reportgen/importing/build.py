@@ -71,8 +71,11 @@ def rows_of(tables: list[Table], catalog: Catalog, readers: Mapping[str, ShapeRe
 def build(tables: list[Table], catalog: Catalog, layout: str | None = None) -> Imported:
     result = rows_of(tables, catalog)
     _meta(result, tables)
-    result.class_codes = {normalized(e.name): e.code for e in codes.all_function_codes(result.year or 2025)
-                          if len(e.code) == 3}
+    year = result.year or 2025
+    # a 类 printed under its name of other years (医疗卫生与计划生育支出 in a 2024 收支总表) is still that 类:
+    # its figures are read (and reconciled); review tells the old name (review/wording.py)
+    result.class_codes = {normalized(e.name): e.code for e in codes.all_function_codes(year) if len(e.code) == 3}
+    result.class_codes.update({normalized(f.name): f.code for f in codes.former_names(year) if len(f.code) == 3})
     tree = result.tree
     tree["部门"] = Placed(result.department)
     if result.year is not None:

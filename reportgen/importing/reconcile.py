@@ -167,11 +167,16 @@ def column_sums(kind: str, row: Row, children: list[Row]) -> Iterable[Difference
 
 
 def _funds_against_all(imported: Imported) -> Iterable[Difference]:
-    """The 支出总表's 项 rows against the same rows of the fund tables added up."""
+    """The 支出总表's 项 rows against the same rows of the fund tables added up. The fund tables hold
+    财政拨款 alone: a row the 收入总表 shows funded in part by other income (事业收入 …) has that income
+    (its 合计 less its 财政拨款 there) for one more part of its 合计, and is not compared by its 基本支出
+    and 项目支出, whose share of it is not printed;
+    where other income is known to exist but not by row, the rows are not compared."""
     if "支出总表" not in imported.rows:
         return
     funds = [k for k in FUND_TABLES if k in imported.rows]
-    if not funds:
+    other = _other_income(imported)
+    if not funds or other is None:
         return
     by_code: dict[tuple[str, str], list[Amount]] = {}
     for kind in funds:
@@ -181,10 +186,26 @@ def _funds_against_all(imported: Imported) -> Iterable[Difference]:
     for row in imported.rows["支出总表"]:
         if len(row.code) != 7:
             continue
-        for meaning in ("合计", "基本支出", "项目支出"):
+        besides = other.get(row.code)
+        for meaning in ("合计",) if besides else ("合计", "基本支出", "项目支出"):
             if meaning in row.amounts:
-                yield from _sum("支出总表", f"{_name(row)} {meaning}", row.amounts[meaning],
-                                by_code.get((row.code, meaning), []))
+                parts = by_code.get((row.code, meaning), []) + ([besides] if besides else [])
+                yield from _sum("支出总表", f"{_name(row)} {meaning}", row.amounts[meaning], parts)
+
+
+def _other_income(imported: Imported) -> dict[str, Amount] | None:
+    """Each code's income other than 财政拨款 (none: left out), as the 收入总表 prints it (合计 less 财政拨款,
+    told at its 合计); empty when the 收支总表 shows none; None when it shows some no 收入总表 row places."""
+    rows = [r for r in imported.rows.get("收入总表", []) if r.code and "合计" in r.amounts and "财政拨款" in r.amounts]
+    if rows:
+        other = {r.code: Amount(r.amounts["合计"].value - r.amounts["财政拨款"].value,
+                                f"{r.amounts['合计'].where} 减 财政拨款") for r in rows}
+        return {code: amount for code, amount in other.items() if amount.value}
+    if "收支总表" not in imported.sides:
+        return {}
+    income = {imported.catalog.income_rows.get(r.label, ""): r for r in imported.sides["收支总表"][0] if r.amounts}
+    others = [_first_amount(r).value for k, r in income.items() if k in INCOME]
+    return {} if not any(others) else None
 
 
 def _three_public(imported: Imported) -> Iterable[Difference]:

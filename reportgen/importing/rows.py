@@ -116,7 +116,11 @@ def _row(table: Table, index: int, columns: _Columns, problems: list[CellProblem
         return None
     row = Row(index, grid.where(index))
     if columns.code:
-        row.code = _joined_code({m: cell_text(grid.cell(index, c)) for c, m in columns.code})
+        parts = {m: cell_text(grid.cell(index, c)) for c, m in columns.code}
+        row.code = _joined_code(parts)
+        if row.code and not _CLASS.fullmatch(parts.get("类", "").strip() or row.code[:3]):
+            problems.append(impossible_code(grid.where(index), " ".join(t for t in parts.values() if t.strip())))
+            return None
     text = " ".join(n for n in (cell_text(grid.cell(index, c)) for c in columns.names) if n)
     if not row.code and (lead := _LEADING_CODE.match(text)):
         row.code, text = lead.group(1), text[lead.end():]
@@ -140,6 +144,9 @@ def _row(table: Table, index: int, columns: _Columns, problems: list[CellProblem
     if not (row.code or row.label or row.second or any(not a.blank for a in row.amounts.values())):
         return None
     return row
+
+
+_CLASS = re.compile(r"[1235]\d\d")  # 收入分类 1, 功能分类 2, 部门经济分类 3, 政府经济分类 5
 
 
 def _joined_code(parts: dict[str, str]) -> str:
@@ -173,6 +180,11 @@ def table_unread(table: Table, column: str) -> CellProblem:
     """A table none of whose rows can be read because its ``column`` was not found in its header."""
     where = table.grid.where(table.header_start)
     return CellProblem(where, "", "", f"{table.kind.id}的表头中没有认出“{column}”一栏，这张表未读取（请核对表头）")
+
+
+def impossible_code(where: str, printed: str) -> CellProblem:
+    """A row whose code cannot exist (“7 11 02”: no 类 is one digit): told with its place, the row unread."""
+    return CellProblem(where, "", printed, f"科目编码印作“{printed}”，不成立（政府收支分类的类是以 1、2、3 或 5 开头的三位数字）：此行未读取")
 
 
 def cell_problem(cell: Cell, where: str, column: str) -> CellProblem:

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from reportgen.errors import Finding, SourceError
 from reportgen.render import prepare
-from reportgen.review.consistency import completion_rates, contradictions, heading_and_body
+from reportgen.review.consistency import CUT_RULE, completion_rates, contradictions, heading_and_body
 from reportgen.review.draft import Line, read_draft
 from reportgen.review.glossary import Glossary
-from reportgen.review.judge import Verdict, judge
+from reportgen.review.judge import TRUNCATED, Verdict, judge
 from reportgen.review.statements import TooManyFigures, read_statements
 from reportgen.review.wording import text_findings
 from reportgen.writers.html import environment
@@ -35,12 +35,15 @@ class Review:
     verdicts: list[Verdict]
     wording: list[Finding]  # the text rules' warnings (wording.py)
     contradictions: list[Finding] = field(default_factory=list)  # a sentence's figures against each other
+    # figures cut rather than rounded, in a published document: told with both values, not counted (CUT_RULE)
+    cut: list[Finding] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:
         counted = Counter(v.status for v in self.verdicts)
-        return {"read": len(self.verdicts), "matched": counted["agree"] + counted["disagree"],
-                "agree": counted["agree"], "disagree": counted["disagree"], "unknown": counted["unknown"]}
+        return {"read": len(self.verdicts), "matched": counted["agree"] + counted["disagree"] + counted["cut"],
+                "agree": counted["agree"], "disagree": counted["disagree"], "unknown": counted["unknown"],
+                "cut": counted["cut"]}
 
     def findings(self) -> list[Finding]:
         """Each disagreement as an error at its line of the draft, then the text rules' warnings."""
@@ -75,11 +78,13 @@ class Review:
 
 
 def review(source: Path, draft: Path, despite_errors: bool = False,
-           disputes: tuple[Decimal, ...] = ()) -> tuple[Review | None, list[Finding]]:
+           disputes: tuple[Decimal, ...] = (), cut_as_notes: bool = False) -> tuple[Review | None, list[Finding]]:
     """The review of ``draft`` against ``source``; None with the findings when either cannot be read
     (or the source has errors: its figures cannot be the measure of a draft — unless
     ``despite_errors``: a source imported from the draft itself, whose errors are the draft's own
-    slips, still measures the draft's prose against its tables)."""
+    slips, still measures the draft's prose against its tables). ``cut_as_notes``: the draft is a
+    published document, whose figures cut rather than rounded are a 取舍 convention told apart (a
+    draft of reportgen's own rounds half up, and a cut figure in it stays a slip)."""
     prepared = prepare(source)
     if prepared.budget is None or prepared.figures is None or (prepared.errors and not despite_errors):
         return None, prepared.findings
@@ -96,13 +101,36 @@ def review(source: Path, draft: Path, despite_errors: bool = False,
     glossary = Glossary(prepared.budget, prepared.figures, disputes)
     verdicts = judge(statements, glossary)
     told = {(v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree"}
-    return Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft),
-                  contradictions(statements, str(draft), told)
-                  + heading_and_body(statements, str(draft), prepared.budget.year, told)
-                  + completion_rates(statements, str(draft))), []
+    against = (contradictions(statements, str(draft), told)
+               + heading_and_body(statements, str(draft), prepared.budget.year, told)
+               + completion_rates(statements, str(draft), cut_as_notes))
+    result = Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft),
+                    [f for f in against if f.rule != CUT_RULE], [f for f in against if f.rule == CUT_RULE])
+    if cut_as_notes:
+        result.cut[:0] = _cut_apart(verdicts, str(draft))
+    return result, []
 
 
-def sentence_findings(draft: Path) -> list[Finding]:
+def _cut_apart(verdicts: list[Verdict], draft: str) -> list[Finding]:
+    """Each disagreeing figure that is the source's own cut at its printed digits, and nothing else,
+    set apart (status "cut") and told as a note."""
+    notes = []
+    for verdict in verdicts:
+        if verdict.status == "disagree" and verdict.cause == TRUNCATED:
+            verdict.status = "cut"
+            notes.append(_cut_note(verdict, draft))
+    return notes
+
+
+def _cut_note(verdict: Verdict, draft: str) -> Finding:
+    st = verdict.statement
+    printed = st.text if st.kind != "cell" else f"{st.label} {st.value}"
+    about = f"“{verdict.figure.name}”的" if verdict.figure is not None else ""
+    return Finding("warning", CUT_RULE, f"{about}{KIND_WORDS.get(st.kind, st.kind)}印作“{printed}”，四舍五入应为"
+                   f"“{verdict.expected}”：{TRUNCATED}（取舍提示，不算问题）", draft, st.line)
+
+
+def sentence_findings(draft: Path, cut_as_notes: bool = False) -> list[Finding]:
     """What a document's sentences say against each other, with no source and no tables to measure
     them by (a 部门决算's narrative): an amount, its change and its rate; a completion rate and the
     budget and spending it is of. A document that cannot be read gives its reading problems."""
@@ -112,7 +140,7 @@ def sentence_findings(draft: Path) -> list[Finding]:
         return exc.findings
     except TooManyFigures:
         return []
-    return contradictions(statements, str(draft)) + completion_rates(statements, str(draft))
+    return contradictions(statements, str(draft)) + completion_rates(statements, str(draft), cut_as_notes)
 
 
 def report_html(result: Review) -> str:

@@ -14,6 +14,9 @@ from reportgen.review.glossary import BUDGET_WORD as _BUDGET_WORD
 from reportgen.review.glossary import normalize
 from reportgen.review.statements import STARTS_ANEW, Statement, year_before
 
+# A printed figure that is the exact one cut, not rounded half up, at its printed digits (95.457% as
+# 95.45%): in a published document a 取舍 convention told with both values, never counted as a slip.
+CUT_RULE = "R-取舍"
 _UNITS = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 
 
@@ -137,10 +140,11 @@ _FINAL_SAID = re.compile(r"决算(?:数)?(?:为|是)(\d[\d,]*+(?:\.\d++)?+)(万�
 _DONE_SAID = re.compile(r"完成(年初预算|全年预算|调整预算)(?:数)?的(\d++(?:\.\d++)?+)%")
 
 
-def completion_rates(statements: list[Statement], draft: str) -> list[Finding]:
+def completion_rates(statements: list[Statement], draft: str, cut_as_note: bool = False) -> list[Finding]:
     """Each “完成…预算的P%” whose sentence states that budget and the spending: P must be the spending
     over that budget (at the printed precision, allowing for the rounding of both amounts); a budget of
-    0 has no rate. Where P is the spending over another budget the sentence states, that is said."""
+    0 has no rate. Where P is the spending over another budget the sentence states, that is said. A P
+    that is the rate cut rather than rounded is, with ``cut_as_note``, a note (CUT_RULE), not a slip."""
     found = []
     for line, sentence in _sentences(statements):
         done = _DONE_SAID.search(sentence)
@@ -157,8 +161,13 @@ def completion_rates(statements: list[Statement], draft: str) -> list[Finding]:
         decimals = -int(printed.as_tuple().exponent)
         right = quantize_half_up(spent / base * 100, decimals) if base else None
         cut = base != 0 and truncated(spent / base * 100, decimals) == printed
-        found.append(_completion_finding(done.group(), done.group(1), base, (other, right, cut), draft, line))
+        finding = _completion_finding(done.group(), done.group(1), base, (other, right, cut), draft, line)
+        found.append(_as_cut_note(finding) if cut and not other and cut_as_note else finding)
     return found
+
+
+def _as_cut_note(finding: Finding) -> Finding:
+    return Finding("warning", CUT_RULE, finding.message, finding.file, finding.line)
 
 
 def _sentences(statements: list[Statement]) -> list[tuple[int, str]]:

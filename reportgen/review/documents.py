@@ -23,6 +23,7 @@ from reportgen.importing.tree import Placed
 from reportgen.reading.files import is_regular_file
 from reportgen.render import check_findings
 from reportgen.review import Review, review, sentence_findings
+from reportgen.review.consistency import CUT_RULE
 
 # The files a folder given to review holds that are documents (others in it are passed over).
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".xls", ".ods", ".html", ".htm", ".csv")
@@ -43,6 +44,12 @@ class DocumentReview:
     unverified: list[Finding] = field(default_factory=list)
     narrative: Review | None = None
     narrative_problems: list[Finding] = field(default_factory=list)
+    final_cut: list[Finding] = field(default_factory=list)  # a refused 决算's figures cut, not rounded (notes)
+
+    @property
+    def cut(self) -> list[Finding]:
+        """Figures printed cut rather than rounded half up: told with both values, not counted (CUT_RULE)."""
+        return self.final_cut + (self.narrative.cut if self.narrative else [])
 
     @property
     def counts(self) -> dict[str, int]:
@@ -132,7 +139,9 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
     except ImportRefused as exc:
         result.refused, result.final = exc.message, exc.differences
         if exc.final:
-            result.final_text = sentence_findings(document)
+            said = sentence_findings(document, cut_as_notes=True)
+            result.final_text = [f for f in said if f.rule != CUT_RULE]
+            result.final_cut = [f for f in said if f.rule == CUT_RULE]
         return result
     with tempfile.TemporaryDirectory(prefix="reportgen-review-") as folder:
         source = Path(folder) / "source.yaml"
@@ -142,7 +151,7 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
         result.unverified = [f for f in found if f.rule == UNLISTED]
         if result.imported.documents:
             result.narrative, problems = review(source, document, despite_errors=True,
-                                                disputes=result.imported.disputes)
+                                                disputes=result.imported.disputes, cut_as_notes=True)
             # the temporary source's own findings told of the document; what it was not given is no slip
             result.narrative_problems = [_placed(f, document) for f in problems if f.rule not in TO_FILL]
     return result

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from reportgen import codes
 from reportgen.compute import Computed, Node, rounding_allowance
 from reportgen.model import INCOME_SOURCES, Budget
 
@@ -116,6 +117,9 @@ class Glossary:
         self.codes: dict[str, Figure] = {}
         # rows labelled by a year (the “三公” table): “2023年” → this year's total, “2022年” → last year's
         self.years: dict[str, Figure] = {}
+        # the names of 经济分类 rows printed with another item's name (30202 印作“咨询费”, 咨询费 being
+        # 30203): which figure such a name stands for the document does not say — never judged by name
+        self.disputed = _misnamed(budget)
         self._build(budget, figures)
         self._allow_rounding(budget, figures)
 
@@ -142,6 +146,8 @@ class Glossary:
         # an item named without its 费 or 支出 (“公务接待较上年同期减少……”: 公务接待费)
         for candidate in (text, BUDGET_WORD.sub("", text), _FEE_WORD.sub("费", text), _PROJECT_WORD.sub("", text),
                           text + "费", text + "支出"):
+            if candidate in self.disputed:
+                return None
             found = self.names.get(candidate, [])
             if len(found) == 1:
                 return found[0]
@@ -257,8 +263,10 @@ class Glossary:
 
     def _fiscal_rows(self, f: Computed) -> None:
         """Rows of a total's name that show only its 财政拨款 (or 一般公共预算) part."""
-        for name, fiscal in (("本年收入合计", f.fiscal_income), ("本年支出合计", f.fiscal_expenditure_total)):
-            if self.names.get(name) and fiscal is not None:  # 表4 财政拨款收支总表 has rows of these names, of 财政拨款 only
+        # 表4 财政拨款收支总表 has rows of these names, of 财政拨款 only (a 决算's 本年收入合计, a budget's 收入总计)
+        for name, fiscal in (("本年收入合计", f.fiscal_income), ("本年支出合计", f.fiscal_expenditure_total),
+                             ("收入总计", f.fiscal_income), ("支出总计", f.fiscal_expenditure_total)):
+            if self.names.get(name) and fiscal is not None and not self.names[name][0].others:
                 self.names[name][0].others = (fiscal,)
                 self.names[name][0].named = ((fiscal, _FISCAL_WORDS),)
         if f.general_project is not None:  # 按经济分类 … 项目支出: the 一般公共预算 part of it
@@ -364,7 +372,8 @@ class Glossary:
             self.add(figure, node.name)
             for child in node.children:
                 self.codes[child.code] = Figure(child.name, child.basic_part, others=(child.basic_part,))
-                self.add(self.codes[child.code], child.name)
+                if normalize(child.name) not in self.disputed:
+                    self.add(self.codes[child.code], child.name)
 
     def _project_classes(self, b: Budget, f: Computed) -> None:
         """项目支出 by economic class, kept apart from the basic spending's classes of the same names:
@@ -381,6 +390,13 @@ class Glossary:
         for project in b.projects:
             self.add(Figure(project.name, project.amount, project.prior, project.actual,
                             wholes=(f.project,) if f.project is not None else ()), project.name)
+
+
+def _misnamed(b: Budget) -> set[str]:
+    """The printed and the catalogue names of each 经济分类 row whose printed name is another's."""
+    rows = [r for r in b.economic_rows if r.stated_name
+            and codes.name_status("经济分类", r.code, r.stated_name, b.year, b.code_table) == "mismatch"]
+    return {normalize(name) for r in rows for name in (r.stated_name, r.name)}
 
 
 @dataclass

@@ -7,9 +7,11 @@ the reviewer reads the sentence."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from reportgen import codes
 from reportgen.checks.registry import BOTH_WAYS, BRACED, DOUBLED, PLACEHOLDERS, REPEATED_PUNCTUATION
 from reportgen.errors import Finding
 from reportgen.review.draft import WIDE_SPACE, Line
@@ -35,7 +37,55 @@ _YEAR_NUMBER = re.compile(r"\d{4}")
 
 def text_findings(lines: list[Line], year: int, file: Path) -> list[Finding]:
     """The text rules' warnings over the lines of a draft of the budget of ``year``."""
-    return list(_findings(lines, year, str(file))) + list(_empty_tables(lines, str(file)))
+    return (list(_findings(lines, year, str(file))) + list(_empty_tables(lines, str(file)))
+            + list(_former_names(lines, year, str(file))))
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is printed as a name of its own: after “三、”, “（”, a code, a quote or
+    the line's start, and before “（210类）”, a figure, a quote or the line's end — not inside a longer word."""
+    return not (start and _HAN.match(text[start - 1])) and not (end < len(text) and _HAN.match(text[end]))
+
+
+def _former_names(lines: list[Line], year: int, file: str) -> Iterator[Finding]:
+    """A 科目 printed under a name the catalogue gave it only in other years (“医疗卫生与计划生育支出” in a
+    2026 text or table: 210 is 卫生健康支出 since 2019) — where no code of ``year`` bears that name. A
+    name wrapped over two lines (“其” / “他国土资源事务支出（项）”) is read whole."""
+    text, starts = _wrapped_text(lines)
+    taken: list[tuple[int, int]] = []
+    for name in sorted(codes.former_names(year), key=lambda f: -len(f.name)):  # the longest name first
+        for start in (m.start() for m in re.finditer(re.escape(name.name), text)):
+            end = start + len(name.name)
+            if any(a < end and start < b for a, b in taken) or not _stands_alone(text, start, end):
+                continue
+            taken.append((start, end))
+            when = f" {name.until} 年及以前" if name.until is not None else "其他年度"
+            line = lines[bisect_right(starts, start) - 1]
+            yield Finding("warning", "R-科目名称", f"“{name.name}”是{when}的科目名称（{name.code}），"
+                          f"{year} 年为“{name.current}”", file, line.number)
+
+
+def _wrapped_text(lines: list[Line]) -> tuple[str, list[int]]:
+    """The lines as one text, a line that breaks between two Han characters joined to the next one
+    with words (a wrapped word; the blank lines a PDF's text layer puts between are passed over),
+    others apart; and where each line starts in it."""
+    parts: list[str] = []
+    starts: list[int] = []
+    length = 0
+    last = ""  # the last line with words
+    for line in lines:
+        text = _SPACE.sub("", line.text).strip()
+        if text and last and not (_HAN.match(last[-1]) and _HAN.match(text[0])):
+            parts.append("\n")
+            length += 1
+        starts.append(length)
+        parts.append(text)
+        length += len(text)
+        last = text or last
+    return "".join(parts), starts
 
 
 def _empty_tables(lines: list[Line], file: str) -> Iterator[Finding]:
