@@ -18,9 +18,10 @@ from reportgen.model import Budget, Prior
 from reportgen.source.loader import confined, quoted_if_inside, read_source
 
 
-def load_source(path: Path, *, follow_prior: bool = True) -> Budget:
-    """Read one source with everything it names, assembled. Raises SourceError holding every finding."""
-    budget, findings = read_source(path)
+def load_source(path: Path, *, follow_prior: bool = True, raw: bytes | None = None) -> Budget:
+    """Read one source with everything it names, assembled. Raises SourceError holding every finding.
+    ``raw``: the source's text made in memory (read_source), in place of the file ``path``."""
+    budget, findings = read_source(path, raw)
     if budget.units:
         _consolidate(budget)
     if follow_prior and budget.prior.source is not None:

@@ -61,10 +61,11 @@ class Rendered(Record):
         return bool(self.outputs) or not any(f.severity == "error" for f in self.findings)
 
 
-def prepare(path: Path, reason_threshold: Decimal | None = None) -> Prepared:
-    """Load and check one source; never raises for bad input."""
+def prepare(path: Path, reason_threshold: Decimal | None = None, raw: bytes | None = None) -> Prepared:
+    """Load and check one source; never raises for bad input. ``raw``: the source's text made in
+    memory (an imported document's), named ``path``."""
     try:
-        budget = load_source(path)
+        budget = load_source(path, raw=raw)
     except SourceError as exc:
         return Prepared(None, None, exc.findings)
     figures = compute(budget)
@@ -139,7 +140,11 @@ def _parents(field: str) -> list[str]:
 def check_findings(path: Path, reason_threshold: Decimal | None = None) -> list[Finding]:
     """What `reportgen check` reports: the findings of prepare, and, when the source has no error,
     the parts a render would find missing (check and render agree on what stops a render)."""
-    prepared = prepare(path, reason_threshold)
+    return prepared_findings(prepare(path, reason_threshold))
+
+
+def prepared_findings(prepared: Prepared) -> list[Finding]:
+    """check_findings of a source already prepared."""
     if prepared.budget is None or prepared.errors:
         return prepared.findings
     document = document_for(prepared)

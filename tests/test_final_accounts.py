@@ -21,7 +21,7 @@ from reportgen.importing.readers import read_file
 from reportgen.importing.recognize import Table, recognize
 from reportgen.importing.reconcile import describe
 from reportgen.review.consistency import completion_rates
-from reportgen.review.draft import Line
+from reportgen.readers.lines import Line
 from reportgen.review.statements import read_statements
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -25,7 +25,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("foundation: no budget knowledge", (
         "reportgen", "reportgen.errors", "reportgen.oserrors", "reportgen.records", "reportgen.locations",
         "reportgen.atomic", "reportgen.cache", "reportgen.reading", "reportgen.reading.files", "reportgen.reading.yamlsafe",
-        "reportgen.reading.amounts", "reportgen.reading.outputs",
+        "reportgen.reading.amounts", "reportgen.reading.outputs", "reportgen.reading.programs",
         "reportgen.templating", "reportgen.signals")),
     ("knowledge and data types", ("reportgen.codes", "reportgen.model", "reportgen.document")),
     ("readers", ("reportgen.source", "reportgen.source.schema", "reportgen.source.final_keys", "reportgen.source.loader",

@@ -225,7 +225,7 @@ def test_a_draft_of_millions_of_lines_is_refused_at_once(tmp_path):
 
 
 def test_the_bounds_hold_for_every_kind_of_draft(tmp_path, monkeypatch):
-    from reportgen.review import draft as draft_module
+    from reportgen.readers import lines as draft_module
     from reportgen.review import review, statements
 
     monkeypatch.setattr(statements, "MAX_FIGURES", 5)
@@ -263,7 +263,7 @@ def test_a_figure_of_too_many_digits_is_not_understood_rather_than_a_crash(tmp_p
 
 
 def test_html_drafts_are_read_in_linear_time(tmp_path):
-    from reportgen.review.draft import read_draft
+    from reportgen.readers.lines import read_draft
 
     draft = tmp_path / "d.html"  # python's html.parser took seconds on 32 KB of this
     draft.write_text("<p>" + "<a b=c " * 500_000, encoding="utf-8")

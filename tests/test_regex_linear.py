@@ -33,7 +33,7 @@ from tests.clocks import cpu_now
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
 
-MODULES = ("reportgen.review.draft", "reportgen.review.statements", "reportgen.review.glossary",
+MODULES = ("reportgen.readers.lines", "reportgen.review.statements", "reportgen.review.glossary",
            "reportgen.review.judge", "reportgen.review.wording", "reportgen.review", "reportgen.review.cell_lines", "reportgen.review.consistency",
            "reportgen.readers.docx", "reportgen.diff.text", "reportgen.writers.pdf",
            "reportgen.importing.recognize", "reportgen.importing.rows", "reportgen.importing.catalog",
@@ -98,7 +98,7 @@ def _exercise(pattern: re.Pattern[str] | re.Pattern[bytes], text: str) -> None:
 def _functions() -> list[tuple[str, Callable[[str], object]]]:
     """The steps of `check --against` that run the patterns over a draft, each on one text."""
     from reportgen.render import prepare
-    from reportgen.review.draft import Line, _html_lines
+    from reportgen.readers.lines import Line, _html_lines
     from reportgen.review.glossary import Glossary, normalize
     from reportgen.review.judge import judge
     from reportgen.review.statements import read_statements
@@ -168,7 +168,7 @@ def timings() -> list[dict[str, object]]:
 
 def test_every_pattern_over_a_draft_is_collected():
     names = {name for name, _ in patterns()}
-    assert "reportgen.review.statements._TOKENS" in names and "reportgen.review.draft.WIDE_SPACE" in names
+    assert "reportgen.review.statements._TOKENS" in names and "reportgen.readers.lines.WIDE_SPACE" in names
     assert any(name.startswith("reportgen.readers.docx._NUMBERING[") for name in names)  # inside a list
     assert len(names) > 60
 

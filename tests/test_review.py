@@ -16,7 +16,7 @@ import pytest
 
 from reportgen.render import render_source
 from reportgen.review import report_html, review
-from reportgen.review.draft import read_draft
+from reportgen.readers.lines import read_draft
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "seeds"  # the published texts (copies of ../shared/seeds), as fixtures

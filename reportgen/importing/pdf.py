@@ -64,7 +64,7 @@ MAX_XHTML_BYTES = 64 * 1024 * 1024  # pdftotext's word boxes: about 25 KB a page
 # Words in all: a 30-page budget has about 2,000, the longest disclosure a few tens of thousands.
 # Finding a table's columns takes time growing with its words times its columns.
 MAX_WORDS = 200_000
-PDFTOTEXT_SECONDS = 120  # REPORTGEN_PDFTOTEXT_SECONDS overrides it, as for a PDF draft (review/draft.py)
+PDFTOTEXT_SECONDS = 120  # REPORTGEN_PDFTOTEXT_SECONDS overrides it, as for a PDF draft (readers/lines.py)
 _XHTML = "{http://www.w3.org/1999/xhtml}"
 _TAIL = 1024  # a PDF's %%EOF is within its last 1024 bytes, as PDF readers look for it
 # Characters a text layer without a usable font encoding yields: the replacement character, the
@@ -170,7 +170,7 @@ def _xhtml(path: Path, data: bytes) -> bytes:
     """pdftotext's word boxes (XHTML) for ``data``: within its time limit (killed after it), at most
     MAX_XHTML_BYTES of them. The bytes read are what is converted (from a private copy), not the
     file as it may be by now."""
-    from reportgen.review.draft import run_pdftotext  # deferred: with the PDF writer's runner, a PDF import only
+    from reportgen.readers.lines import run_pdftotext  # deferred: the lines reader and its program runner, a PDF import only
 
     with tempfile.TemporaryDirectory(prefix="reportgen-import-") as folder:
         copy = Path(folder) / "input.pdf"

@@ -31,8 +31,8 @@ def read_file(path: Path) -> ReadFile:
         raise ImportRefused(f"{path}：{exc.message}") from None
     kind = sniff.sniff(data)
     if kind == "pdf":
-        from reportgen.importing import pdf  # deferred: with the reviewer's pdftotext, 40 ms a workbook needs not
-        from reportgen.review.draft import pdf_text  # deferred: as above
+        from reportgen.importing import pdf  # deferred: the PDF reader and its pdftotext runner, 40 ms a workbook needs not
+        from reportgen.readers.lines import pdf_text  # deferred: as above
 
         document = pdf.read_pdf(path, data)
         return ReadFile(document.grids, True, lines_from_pdftotext(pdf_text(path)))
@@ -53,7 +53,7 @@ def read_file(path: Path) -> ReadFile:
 
 
 def _page_lines(path: Path) -> list[DocLine]:
-    from reportgen.review.draft import read_draft  # deferred: the reviewer's reader, 38 ms a workbook needs not
+    from reportgen.readers.lines import read_draft  # deferred: the lines reader, 38 ms a workbook needs not
 
     try:
         return [DocLine(0, line.number, line.text) for line in read_draft(path)]

@@ -1,9 +1,11 @@
 """`reportgen check SOURCE --against DRAFT`: every figure a draft states, checked against its source.
 
-draft.py reads the draft (txt, docx, html, pdf) into numbered lines; statements.py finds the
-figures it states; figures.py names the source's figures as disclosures name them; judge.py
-compares them (half up at the precision printed) and gives the likely cause of a slip; this
-module puts it together as findings and counts, and writes the reviewer's HTML report."""
+readers/lines.py reads the draft (txt, docx, html, pdf) into numbered lines; statements.py finds
+the figures it states; glossary.py names the source's figures as disclosures name them; judge.py
+compares them (half up at the precision printed) and gives the likely cause of a slip;
+sentence_rules.py holds the rules of a sentence's figures against each other, wording.py those of
+its words; this module puts it together as findings and counts, and writes the reviewer's HTML
+report."""
 
 from __future__ import annotations
 
@@ -13,16 +15,17 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen.errors import Finding, SourceError
-from reportgen.render import prepare
-from reportgen.review.consistency import CUT_RULE, completion_rates, contradictions, heading_and_body
-from reportgen.review.draft import Line, read_draft
+from reportgen.readers.lines import Line, read_draft
+from reportgen.render import Prepared, prepare
+from reportgen.review.consistency import CUT_RULE
 from reportgen.review.glossary import Glossary
 from reportgen.review.judge import TRUNCATED, Verdict, judge
+from reportgen.review.sentence_rules import Said, sentence_findings_of
 from reportgen.review.statements import TooManyFigures, read_statements
 from reportgen.review.wording import text_findings
 from reportgen.writers.html import environment
 
-__all__ = ["Review", "report_html", "review"]
+__all__ = ["Review", "report_html", "review", "review_prepared"]
 
 KIND_WORDS = {"amount": "金额", "cell": "表格数", "change": "增减额", "flat": "持平", "rate": "增减率", "share": "占比"}
 
@@ -85,7 +88,12 @@ def review(source: Path, draft: Path, despite_errors: bool = False,
     slips, still measures the draft's prose against its tables). ``cut_as_notes``: the draft is a
     published document, whose figures cut rather than rounded are a 取舍 convention told apart (a
     draft of reportgen's own rounds half up, and a cut figure in it stays a slip)."""
-    prepared = prepare(source)
+    return review_prepared(prepare(source), source, draft, despite_errors, disputes, cut_as_notes)
+
+
+def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_errors: bool = False,
+                    disputes: tuple[Decimal, ...] = (), cut_as_notes: bool = False) -> tuple[Review | None, list[Finding]]:
+    """review, of a source already prepared (``source`` names it on the page)."""
     if prepared.budget is None or prepared.figures is None or (prepared.errors and not despite_errors):
         return None, prepared.findings
     try:
@@ -100,10 +108,8 @@ def review(source: Path, draft: Path, despite_errors: bool = False,
                               str(draft), exc.line)]
     glossary = Glossary(prepared.budget, prepared.figures, disputes)
     verdicts = judge(statements, glossary)
-    told = {(v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree"}
-    against = (contradictions(statements, str(draft), told)
-               + heading_and_body(statements, str(draft), prepared.budget.year, told)
-               + completion_rates(statements, str(draft), cut_as_notes))
+    told = frozenset((v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree")
+    against = sentence_findings_of(Said(statements, str(draft), prepared.budget.year, told, cut_as_notes))
     result = Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft),
                     [f for f in against if f.rule != CUT_RULE], [f for f in against if f.rule == CUT_RULE])
     if cut_as_notes:
@@ -140,7 +146,7 @@ def sentence_findings(draft: Path, cut_as_notes: bool = False) -> list[Finding]:
         return exc.findings
     except TooManyFigures:
         return []
-    return contradictions(statements, str(draft)) + completion_rates(statements, str(draft), cut_as_notes)
+    return sentence_findings_of(Said(statements, str(draft), cut_as_notes=cut_as_notes))
 
 
 def report_html(result: Review) -> str:

@@ -1,16 +1,14 @@
 """`reportgen review DOCUMENT...`: a department's published (or draft) document reviewed without its
 source — what a finance bureau receives is a PDF, not a YAML.
 
-Each document is imported (reportgen/importing/: its own tables become a source, in a temporary
-folder that is removed afterwards), its tables reconciled (every 合计, 类, 款 and the tables against
-each other), the source checked (every 勾稽 rule of ``check``), and its narrative judged against its
+Each document is imported (reportgen/importing/: its own tables become a source, in memory), its
+tables reconciled (every 合计, 类, 款 and the tables against each other), the source checked (every 勾稽 rule of ``check``), and its narrative judged against its
 own tables (``check --against``). Nothing the user owns is written but the pages asked for."""
 
 from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,8 +19,8 @@ from reportgen.importing.grid import ImportRefused
 from reportgen.importing.pipeline import ImportResult, import_files
 from reportgen.importing.tree import Placed
 from reportgen.reading.files import is_regular_file
-from reportgen.render import check_findings
-from reportgen.review import Review, review, sentence_findings
+from reportgen.render import prepare, prepared_findings
+from reportgen.review import Review, review_prepared, sentence_findings
 from reportgen.review.consistency import CUT_RULE
 
 # The files a folder given to review holds that are documents (others in it are passed over).
@@ -143,21 +141,21 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
             result.final_text = [f for f in said if f.rule != CUT_RULE]
             result.final_cut = [f for f in said if f.rule == CUT_RULE]
         return result
-    with tempfile.TemporaryDirectory(prefix="reportgen-review-") as folder:
-        source = Path(folder) / "source.yaml"
-        source.write_text(result.imported.text, encoding="utf-8")
-        found = [_placed(f, document) for f in check_findings(source, None) if f.rule not in TO_FILL]
-        result.checks = [f for f in found if f.rule != UNLISTED]
-        result.unverified = [f for f in found if f.rule == UNLISTED]
-        if result.imported.documents:
-            result.narrative, problems = review(source, document, despite_errors=True,
-                                                disputes=result.imported.disputes, cut_as_notes=True)
-            # the temporary source's own findings told of the document; what it was not given is no slip
-            result.narrative_problems = [_placed(f, document) for f in problems if f.rule not in TO_FILL]
+    # the document's own tables, imported in memory, are its source: prepared once, checked, and the
+    # measure of its text (no file is written; the page names the document)
+    prepared = prepare(document, raw=result.imported.text.encode("utf-8"))
+    found = [_placed(f, document) for f in prepared_findings(prepared) if f.rule not in TO_FILL]
+    result.checks = [f for f in found if f.rule != UNLISTED]
+    result.unverified = [f for f in found if f.rule == UNLISTED]
+    if result.imported.documents:
+        result.narrative, problems = review_prepared(prepared, document, document, despite_errors=True,
+                                                     disputes=result.imported.disputes, cut_as_notes=True)
+        # the source's own findings told of the document; what it was not given is no slip
+        result.narrative_problems = [_placed(f, document) for f in problems if f.rule not in TO_FILL]
     return result
 
 
 def _placed(finding: Finding, document: Path) -> Finding:
-    """A check finding of the temporary source told of the document (its line in a file that is
-    gone would help nobody): the field it is about stays in the message."""
+    """A check finding of the imported source told of the document (its line in a text that was never
+    written would help nobody): the field it is about stays in the message."""
     return Finding(finding.severity, finding.rule, finding.message, str(document), 0, 0, finding.path)

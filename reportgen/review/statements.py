@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from reportgen.readers.lines import WIDE_SPACE, Line
 from reportgen.review.cell_lines import cell_rows, is_cell_line
-from reportgen.review.draft import WIDE_SPACE, Line
 
 # A disclosure states a few thousand figures; checking one against the source costs some tens of
 # microseconds, so a draft of millions of amounts took minutes and gigabytes: it is refused.

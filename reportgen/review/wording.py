@@ -14,7 +14,7 @@ from pathlib import Path
 from reportgen import codes
 from reportgen.checks.registry import BOTH_WAYS, BRACED, DOUBLED, PLACEHOLDERS, REPEATED_PUNCTUATION
 from reportgen.errors import Finding
-from reportgen.review.draft import WIDE_SPACE, Line
+from reportgen.readers.lines import WIDE_SPACE, Line
 
 _SPACE = WIDE_SPACE
 _COMPARED_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")

@@ -51,7 +51,7 @@ from reportgen.model import (
     WholeTargets,
 )
 from reportgen.reading.files import resolved
-from reportgen.reading.yamlsafe import LocDict, load_yaml, to_decimal_text
+from reportgen.reading.yamlsafe import LocDict, load_yaml, parse_yaml, to_decimal_text
 from reportgen.source.final_keys import FINAL_WORDS, misplaced
 from reportgen.source.schema import validate_source, validate_unit_file
 
@@ -82,12 +82,13 @@ class _Figures(TypedDict):
     projects: list[Project]
 
 
-def read_source(path: Path) -> tuple[Budget, list[Finding]]:
+def read_source(path: Path, raw: bytes | None = None) -> tuple[Budget, list[Finding]]:
     """Read and validate one source file: the Budget as the file states it, and what reading it
     found wrong. A department of several 单位 comes with its units read and its own figures not yet
     their sum; its prior-year files are named, not read: assemble.load_source does both. Raises
-    SourceError when the file cannot be read as a source at all."""
-    data = load_yaml(path)
+    SourceError when the file cannot be read as a source at all. ``raw``: the source's text, made in
+    memory (an imported document's) and named ``path``, in place of the file."""
+    data = load_yaml(path) if raw is None else parse_yaml(raw, str(path))
     file = str(path)
     findings = validate_source(data, file)
     if findings:

@@ -28,8 +28,8 @@ same number of processes (REPORTGEN_SOFFICE_PROCESSES), since that decides its r
 and encrypting the fonts again to make them equal costs about 0.1 s of Python a document (220 KB
 of font programs for the Yantian seed): 10 s for a batch of 100, half the time the batch takes.
 
-LibreOffice (and poppler's pdftotext, which reads a PDF draft: review/draft.py) runs under
-run_program: a time limit, after which its whole process group is killed (LibreOffice starts a
+LibreOffice (and poppler's pdftotext, which reads a PDF: readers/lines.py, importing/pdf.py) runs
+under reading/programs.py's run_program: a time limit, after which its whole process group is killed (LibreOffice starts a
 second process), and a bound on what it may print. What LibreOffice made is checked before it is
 used: a file that does not begin as a PDF and end as one is an error, and nothing is published."""
 
@@ -40,19 +40,16 @@ import fcntl
 import hashlib
 import os
 import re
-import selectors
 import shutil
-import signal
 import stat
-import subprocess
 import tempfile
-import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 from reportgen import cache
 from reportgen.errors import PdfUnavailable
+from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, run_programs, seconds
 
 TIMEOUT_SECONDS = 600  # LibreOffice, for one batch of DOCX files; REPORTGEN_SOFFICE_SECONDS overrides it
 OUTPUT_LIMIT = 1024 * 1024  # what each LibreOffice may print on stdout and stderr together
@@ -96,115 +93,6 @@ _REGISTRY_LIMIT = 4 * 1024 * 1024  # a profile's settings file larger than this 
 # costs about 1 s to start; a batch's runs are spread evenly over the processes.
 RUN_FILES = 25
 MAX_PROCESSES = 8  # LibreOffice processes at once by default (one per core, each ~330 MB at its peak)
-
-
-class ProgramTimeout(Exception):
-    """The program ran past its time limit (its process group has been killed)."""
-
-
-class ProgramOutputTooLarge(Exception):
-    """The program printed more than it may (its process group has been killed)."""
-
-
-def seconds(variable: str, default: float) -> float:
-    """A program's time limit: the positive number of seconds in the environment variable
-    ``variable`` when it holds one, else ``default``."""
-    try:
-        value = float(os.environ.get(variable, ""))
-    except ValueError:
-        return default
-    return value if 0 < value < float("inf") else default
-
-
-def run_program(command: list[str], limit: float, max_output: int,
-                env: Mapping[str, str] | None = None) -> tuple[int, bytes, bytes]:
-    """Run ``command`` (stdin from /dev/null) in a session of its own: its exit code, stdout and
-    stderr. Raises ProgramTimeout when it has not finished and closed its output within ``limit``
-    seconds, ProgramOutputTooLarge when stdout and stderr together pass ``max_output`` bytes; either
-    way (and on any other exception, Ctrl-C included) its whole process group is killed first."""
-    return run_programs([command], limit, max_output, env)[0]
-
-
-def run_programs(commands: list[list[str]], limit: float, max_output: int, env: Mapping[str, str] | None = None,
-                 lanes: list[int] | None = None) -> list[tuple[int, bytes, bytes]]:
-    """Run ``commands``, each as run_program runs one: their exit codes, stdouts and stderrs, in
-    order. ``lanes`` gives each command its lane: the commands of a lane run one after another, in
-    order, and the lanes at the same time (by default each command is a lane of its own). ``limit``
-    is for them all, ``max_output`` for each; when one runs past either (and on any other exception,
-    Ctrl-C included), every process group still running is killed first."""
-    deadline = time.monotonic() + limit
-    waiting: dict[int, list[int]] = {}
-    for index, lane in enumerate(range(len(commands)) if lanes is None else lanes):
-        waiting.setdefault(lane, []).append(index)
-    started: list[subprocess.Popen[bytes]] = []
-    running: dict[int, tuple[int, subprocess.Popen[bytes]]] = {}  # command → its lane and process
-    output: dict[tuple[int, int], list[bytes]] = {}  # (command, 1 or 2) → what it printed there
-    open_streams: dict[int, int] = {}
-    sizes: dict[int, int] = {}
-    results: dict[int, tuple[int, bytes, bytes]] = {}
-    try:
-        with selectors.DefaultSelector() as selector:
-            def start(lane: int) -> None:
-                if not waiting[lane]:
-                    return
-                index = waiting[lane].pop(0)
-                process = subprocess.Popen(commands[index], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                           stderr=subprocess.PIPE, env=None if env is None else dict(env),
-                                           start_new_session=True)
-                started.append(process)
-                running[index] = (lane, process)
-                open_streams[index], sizes[index] = 2, 0
-                for number, stream in ((1, process.stdout), (2, process.stderr)):
-                    assert stream is not None
-                    output[index, number] = []
-                    selector.register(stream, selectors.EVENT_READ, (index, number))
-
-            for lane in waiting:
-                start(lane)
-            while running:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise ProgramTimeout
-                for key, _ in selector.select(left):
-                    index, number = key.data
-                    data = os.read(key.fd, 65536)
-                    if data:
-                        output[index, number].append(data)
-                        sizes[index] += len(data)
-                        if sizes[index] > max_output:
-                            raise ProgramOutputTooLarge
-                        continue
-                    selector.unregister(key.fileobj)
-                    open_streams[index] -= 1
-                    if open_streams[index]:
-                        continue
-                    lane, process = running.pop(index)  # its output closed: it has finished, or is about to
-                    try:
-                        code = process.wait(max(deadline - time.monotonic(), 0))
-                    except subprocess.TimeoutExpired:
-                        raise ProgramTimeout from None
-                    results[index] = (code, b"".join(output[index, 1]), b"".join(output[index, 2]))
-                    start(lane)
-    except BaseException:
-        for process in started:
-            _kill_group(process)
-        raise
-    finally:
-        for process in started:
-            for stream in (process.stdout, process.stderr):
-                if stream is not None:
-                    stream.close()
-    return [results[index] for index in range(len(commands))]
-
-
-def _kill_group(process: subprocess.Popen[bytes]) -> None:
-    """Kill the process group ``process`` leads, then reap it. Only while it is not yet reaped: till
-    then its id (the group's) cannot have been given to another process."""
-    if process.returncode is None:
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(process.pid, signal.SIGKILL)
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        process.wait(5)
 
 
 def soffice() -> str:

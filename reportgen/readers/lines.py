@@ -1,8 +1,9 @@
-"""A draft to review, as numbered lines of text: a .txt (text extracted from a PDF, as the seeds
-are), a .docx (any Word document: paragraphs and table rows, through the DOCX reader), an .html,
-or a .pdf (through poppler's ``pdftotext -layout``). The line numbers are what a reviewer finds
-the figure by: the file's own lines for text and PDF, paragraphs and table rows for DOCX and HTML.
-Every draft is bounded: its size (MAX_DRAFT_BYTES, and as much text from a PDF), its lines
+"""A document as numbered lines of text — what the reviewer judges and the importer reads the prose
+of: a .txt (text extracted from a PDF, as the seeds are), a .docx (any Word document: paragraphs and
+table rows, through the DOCX reader), an .html, or a .pdf (through poppler's ``pdftotext -layout``,
+run once per file per command: pdf_text keeps what it read). The line numbers are what a reviewer
+finds the figure by: the file's own lines for text and PDF, paragraphs and table rows for DOCX and
+HTML. Every document is bounded: its size (MAX_DRAFT_BYTES, and as much text from a PDF), its lines
 (MAX_DRAFT_LINES), pdftotext's time; HTML is read by libxml2, in time linear in the page."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from reportgen.document import Heading, Paragraph, Table, Title
 from reportgen.errors import Finding, SourceError
 from reportgen.reading.files import InputRefused, read_bounded
+from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
 
 MAX_DRAFT_BYTES = 20 * 1024 * 1024  # the file; and the text pdftotext reads from a PDF
 # A disclosure is a few thousand lines at most (the seeds: 400–1,300); reading one line costs some
@@ -91,13 +93,6 @@ def run_pdftotext(path: Path, options: list[str], max_bytes: int, refuse: Callab
     """pdftotext on ``path`` with ``options``, within its time limit (killed after it) and at most
     ``max_bytes`` of output: (exit code, output, errors). What stops it is raised as ``refuse``'s
     Chinese message, ending with what was not done (未核对, 未导入). Shared by the reviewer and the importer."""
-    from reportgen.writers.pdf import (  # deferred: the PDF writer costs 5 ms at start-up, a PDF only
-        ProgramOutputTooLarge,
-        ProgramTimeout,
-        run_program,
-        seconds,
-    )
-
     program = shutil.which("pdftotext")
     if program is None:
         raise refuse("读取 PDF 需要 poppler 的 pdftotext：请安装 poppler-utils（scripts/setup 会安装），或先把 PDF 另存为文字")
@@ -114,10 +109,27 @@ def run_pdftotext(path: Path, options: list[str], max_bytes: int, refuse: Callab
         raise refuse(f"不能运行 pdftotext：{exc.strerror or exc}") from None
 
 
+# What pdftotext read of each PDF in this process, by the file's identity and state: a review reads a
+# PDF's text for its prose and again, through the importer, for its 说明 — pdftotext runs once.
+_PDF_TEXTS: dict[tuple[int, int, int, int], str] = {}
+_KEPT_TEXTS = 8
+
+
 def pdf_text(path: Path) -> str:
     """The text of a PDF draft, as ``pdftotext -layout`` reads it: within its time limit (killed
-    after it), at most MAX_DRAFT_BYTES of it, and UTF-8 text as asked for."""
+    after it), at most MAX_DRAFT_BYTES of it, and UTF-8 text as asked for; read once per file (while
+    it is unchanged) per process."""
     _read(path)  # a regular file of bounded size, as any input
+    state = path.stat()
+    key = (state.st_dev, state.st_ino, state.st_size, state.st_mtime_ns)
+    if key not in _PDF_TEXTS:
+        if len(_PDF_TEXTS) >= _KEPT_TEXTS:
+            _PDF_TEXTS.pop(next(iter(_PDF_TEXTS)))
+        _PDF_TEXTS[key] = _pdftotext_layout(path)
+    return _PDF_TEXTS[key]
+
+
+def _pdftotext_layout(path: Path) -> str:
     code, out, _ = run_pdftotext(path, ["-layout", "-enc", "UTF-8"], MAX_DRAFT_BYTES,
                                  lambda message: _refuse(path, message), "未核对")
     if code != 0:

@@ -1,0 +1,124 @@
+"""External programs (LibreOffice, poppler's pdftotext) run within bounds: a time limit, after which
+the program's whole process group is killed (LibreOffice starts a second process), and a bound on
+what it may print. The one process runner of the house: the PDF writer and the PDF readers use it."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import selectors
+import signal
+import subprocess
+import time
+from collections.abc import Mapping
+
+__all__ = ["ProgramOutputTooLarge", "ProgramTimeout", "run_program", "run_programs", "seconds"]
+
+
+class ProgramTimeout(Exception):
+    """The program ran past its time limit (its process group has been killed)."""
+
+
+class ProgramOutputTooLarge(Exception):
+    """The program printed more than it may (its process group has been killed)."""
+
+
+def seconds(variable: str, default: float) -> float:
+    """A program's time limit: the positive number of seconds in the environment variable
+    ``variable`` when it holds one, else ``default``."""
+    try:
+        value = float(os.environ.get(variable, ""))
+    except ValueError:
+        return default
+    return value if 0 < value < float("inf") else default
+
+
+def run_program(command: list[str], limit: float, max_output: int,
+                env: Mapping[str, str] | None = None) -> tuple[int, bytes, bytes]:
+    """Run ``command`` (stdin from /dev/null) in a session of its own: its exit code, stdout and
+    stderr. Raises ProgramTimeout when it has not finished and closed its output within ``limit``
+    seconds, ProgramOutputTooLarge when stdout and stderr together pass ``max_output`` bytes; either
+    way (and on any other exception, Ctrl-C included) its whole process group is killed first."""
+    return run_programs([command], limit, max_output, env)[0]
+
+
+def run_programs(commands: list[list[str]], limit: float, max_output: int, env: Mapping[str, str] | None = None,
+                 lanes: list[int] | None = None) -> list[tuple[int, bytes, bytes]]:
+    """Run ``commands``, each as run_program runs one: their exit codes, stdouts and stderrs, in
+    order. ``lanes`` gives each command its lane: the commands of a lane run one after another, in
+    order, and the lanes at the same time (by default each command is a lane of its own). ``limit``
+    is for them all, ``max_output`` for each; when one runs past either (and on any other exception,
+    Ctrl-C included), every process group still running is killed first."""
+    deadline = time.monotonic() + limit
+    waiting: dict[int, list[int]] = {}
+    for index, lane in enumerate(range(len(commands)) if lanes is None else lanes):
+        waiting.setdefault(lane, []).append(index)
+    started: list[subprocess.Popen[bytes]] = []
+    running: dict[int, tuple[int, subprocess.Popen[bytes]]] = {}  # command → its lane and process
+    output: dict[tuple[int, int], list[bytes]] = {}  # (command, 1 or 2) → what it printed there
+    open_streams: dict[int, int] = {}
+    sizes: dict[int, int] = {}
+    results: dict[int, tuple[int, bytes, bytes]] = {}
+    try:
+        with selectors.DefaultSelector() as selector:
+            def start(lane: int) -> None:
+                if not waiting[lane]:
+                    return
+                index = waiting[lane].pop(0)
+                process = subprocess.Popen(commands[index], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                           stderr=subprocess.PIPE, env=None if env is None else dict(env),
+                                           start_new_session=True)
+                started.append(process)
+                running[index] = (lane, process)
+                open_streams[index], sizes[index] = 2, 0
+                for number, stream in ((1, process.stdout), (2, process.stderr)):
+                    assert stream is not None
+                    output[index, number] = []
+                    selector.register(stream, selectors.EVENT_READ, (index, number))
+
+            for lane in waiting:
+                start(lane)
+            while running:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise ProgramTimeout
+                for key, _ in selector.select(left):
+                    index, number = key.data
+                    data = os.read(key.fd, 65536)
+                    if data:
+                        output[index, number].append(data)
+                        sizes[index] += len(data)
+                        if sizes[index] > max_output:
+                            raise ProgramOutputTooLarge
+                        continue
+                    selector.unregister(key.fileobj)
+                    open_streams[index] -= 1
+                    if open_streams[index]:
+                        continue
+                    lane, process = running.pop(index)  # its output closed: it has finished, or is about to
+                    try:
+                        code = process.wait(max(deadline - time.monotonic(), 0))
+                    except subprocess.TimeoutExpired:
+                        raise ProgramTimeout from None
+                    results[index] = (code, b"".join(output[index, 1]), b"".join(output[index, 2]))
+                    start(lane)
+    except BaseException:
+        for process in started:
+            _kill_group(process)
+        raise
+    finally:
+        for process in started:
+            for stream in (process.stdout, process.stderr):
+                if stream is not None:
+                    stream.close()
+    return [results[index] for index in range(len(commands))]
+
+
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    """Kill the process group ``process`` leads, then reap it. Only while it is not yet reaped: till
+    then its id (the group's) cannot have been given to another process."""
+    if process.returncode is None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(5)

@@ -1,0 +1,66 @@
+"""The registry of sentence rules: what a document's sentences say against each other (an amount, its
+change and its rate; an item's heading and its body; a completion rate and the budgets it is of),
+each a small function of what was read (``Said``) registered with ``@sentence_rule`` in the order its
+findings are told. `review` runs them all after judging the figures against the source; a document
+reviewed without a source (a 部门决算 whose tables could not be read) runs those that need no year.
+A new rule is one function here and its test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reportgen.errors import Finding
+from reportgen.review.consistency import completion_rates, contradictions, heading_and_body
+from reportgen.review.statements import Statement
+
+
+@dataclass(frozen=True)
+class Said:
+    """What the rules read: the statements of one draft, its name, the budget's year (None: no source
+    to say it), the figures already told as disagreeing with the source ((line, text)), and whether
+    the document is a published one (its figures cut rather than rounded are notes)."""
+
+    statements: list[Statement]
+    draft: str
+    year: int | None = None
+    told: frozenset[tuple[int, str]] = field(default_factory=frozenset)
+    cut_as_notes: bool = False
+
+
+SentenceRule = Callable[[Said], list[Finding]]
+SENTENCE_RULES: list[tuple[SentenceRule, bool]] = []  # each rule, and whether it needs the year
+
+
+def sentence_rule(needs_year: bool = False) -> Callable[[SentenceRule], SentenceRule]:
+    def register(func: SentenceRule) -> SentenceRule:
+        SENTENCE_RULES.append((func, needs_year))
+        return func
+
+    return register
+
+
+def sentence_findings_of(said: Said) -> list[Finding]:
+    """Every rule's findings, in the order the rules are registered (a rule that needs the year is
+    passed over where there is none)."""
+    return [finding for rule, needs_year in SENTENCE_RULES if said.year is not None or not needs_year
+            for finding in rule(said)]
+
+
+@sentence_rule()
+def amount_change_rate(said: Said) -> list[Finding]:
+    """An amount, its change and its rate that cannot all be true (R-句内矛盾)."""
+    return contradictions(said.statements, said.draft, said.told)
+
+
+@sentence_rule(needs_year=True)
+def heading_against_body(said: Said) -> list[Finding]:
+    """An item's amount in its heading against the same item's in its body (R-标题与正文)."""
+    assert said.year is not None
+    return heading_and_body(said.statements, said.draft, said.year, said.told)
+
+
+@sentence_rule()
+def completion(said: Said) -> list[Finding]:
+    """A 决算's completion rate against the budget and the spending its sentence states (R-完成率)."""
+    return completion_rates(said.statements, said.draft, said.cut_as_notes)
