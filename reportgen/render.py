@@ -143,13 +143,13 @@ def check_findings(path: Path, reason_threshold: Decimal | None = None) -> list[
     return prepared_findings(prepare(path, reason_threshold))
 
 
-def prepared_findings(prepared: Prepared) -> list[Finding]:
-    """check_findings of a source already prepared."""
+def prepared_findings(prepared: Prepared, parts: bool = True) -> list[Finding]:
+    """check_findings of a source already prepared; without the parts a render would find missing
+    when not ``parts`` (a review, whose imported source lacks them by nature, never builds the document)."""
     if prepared.budget is None or prepared.errors:
         return prepared.findings
-    document = document_for(prepared)
-    return sorted(prepared.findings + missing_findings(prepared.budget, document),
-                  key=lambda f: (f.severity != "error", f.line))
+    missing = missing_findings(prepared.budget, document_for(prepared)) if parts else []
+    return sorted(prepared.findings + missing, key=lambda f: (f.severity != "error", f.line))
 
 
 def _refuse_folders(finals: list[Path]) -> None:

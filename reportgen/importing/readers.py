@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.errors import SourceError
-from reportgen.importing import sniff, spreadsheets
+from reportgen.importing import sniff
 from reportgen.importing.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.importing.recognize import cell_text
 from reportgen.importing.text_parts import DocLine, lines_from_pdftotext
@@ -45,6 +45,8 @@ def read_file(path: Path) -> ReadFile:
             if captions:  # a DOCX sets its table's caption (部门名称：…  单位：万元) as a paragraph above it
                 _prepend(grid, captions[-1].text, captions[-1].place)
         return ReadFile(docx.grids, True, [DocLine(0, line.number, line.text) for line in docx.lines])
+    from reportgen.importing import spreadsheets  # deferred: the workbook readers, 40 ms a PDF needs not
+
     grids = spreadsheets.read_grids(path, data)
     if kind == "html" and path.suffix.lower() in (".html", ".htm"):
         # a published page (not an export named .xls): its paragraphs are the narrative, read as a draft is

@@ -144,7 +144,7 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
     # the document's own tables, imported in memory, are its source: prepared once, checked, and the
     # measure of its text (no file is written; the page names the document)
     prepared = prepare(document, raw=result.imported.text.encode("utf-8"))
-    found = [_placed(f, document) for f in prepared_findings(prepared) if f.rule not in TO_FILL]
+    found = [_placed(f, document) for f in prepared_findings(prepared, parts=False) if f.rule not in TO_FILL]
     result.checks = [f for f in found if f.rule != UNLISTED]
     result.unverified = [f for f in found if f.rule == UNLISTED]
     if result.imported.documents:

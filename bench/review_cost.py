@@ -1,0 +1,73 @@
+"""What one `reportgen review` of a PDF costs, against the floor of reading its words at all: poppler's
+``pdftotext -bbox-layout`` of the same PDF (the table reader's input), run as a process.
+
+For each shared Shanghai PDF (22–33 pages): the median wall time of ``pdftotext -bbox-layout``, of
+``pdftotext -layout`` (the prose reader's input), of ``review_document`` in this process (import in
+memory, reconcile, check, judge — each PDF's text read afresh), and of the whole ``reportgen review``
+process; and the ratio of the last two to the first. A measurement, not a test: nothing is asserted.
+
+    python -m bench.review_cost [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PDFS = sorted((ROOT / "tests" / "seeds" / "pdf").glob("*.pdf"))
+
+
+def _median(run: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _pdftotext(mode: str, pdf: Path) -> Callable[[], object]:
+    return lambda: subprocess.run(["pdftotext", mode, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True)
+
+
+def _in_process(pdf: Path) -> Callable[[], object]:
+    from reportgen.readers import lines
+    from reportgen.review.documents import review_document
+
+    def run() -> object:
+        lines._PDF_TEXTS.clear()  # each run reads the PDF afresh, as a new process would
+        return review_document(pdf, "上海")
+
+    return run
+
+
+def _process(pdf: Path) -> Callable[[], object]:
+    command = [sys.executable, "-m", "reportgen", "review", str(pdf), "--layout", "上海"]
+    return lambda: subprocess.run(command, capture_output=True, cwd=ROOT)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    _in_process(PDFS[0])()  # imports and caches warmed once
+    print("| PDF | pdftotext -bbox-layout | -layout | review in process | ratio | `reportgen review` | ratio |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for pdf in PDFS:
+        floor = _median(_pdftotext("-bbox-layout", pdf), args.repeat)
+        layout = _median(_pdftotext("-layout", pdf), args.repeat)
+        inside = _median(_in_process(pdf), args.repeat)
+        whole = _median(_process(pdf), args.repeat)
+        print(f"| {pdf.stem} | {floor:.3f} s | {layout:.3f} s | {inside:.3f} s | {inside / floor:.1f}× "
+              f"| {whole:.3f} s | {whole / floor:.1f}× |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
