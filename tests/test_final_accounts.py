@@ -20,8 +20,8 @@ from reportgen.importing.grid import Cell, Grid
 from reportgen.importing.readers import read_file
 from reportgen.importing.recognize import Table, recognize
 from reportgen.importing.reconcile import describe
-from reportgen.review.consistency import completion_rates
 from reportgen.readers.lines import Line
+from reportgen.review.consistency import completion_rates
 from reportgen.review.statements import read_statements
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -97,8 +97,8 @@ def _exercise(pattern: re.Pattern[str] | re.Pattern[bytes], text: str) -> None:
 
 def _functions() -> list[tuple[str, Callable[[str], object]]]:
     """The steps of `check --against` that run the patterns over a draft, each on one text."""
-    from reportgen.render import prepare
     from reportgen.readers.lines import Line, _html_lines
+    from reportgen.render import prepare
     from reportgen.review.glossary import Glossary, normalize
     from reportgen.review.judge import judge
     from reportgen.review.statements import read_statements

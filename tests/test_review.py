@@ -14,9 +14,9 @@ from pathlib import Path
 import docx
 import pytest
 
+from reportgen.readers.lines import read_draft
 from reportgen.render import render_source
 from reportgen.review import report_html, review
-from reportgen.readers.lines import read_draft
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "seeds"  # the published texts (copies of ../shared/seeds), as fixtures

@@ -3,8 +3,8 @@ its header gives every number one column (reportgen/review/cell_lines.py)."""
 
 from __future__ import annotations
 
-from reportgen.review.cell_lines import cell_rows
 from reportgen.readers.lines import Line
+from reportgen.review.cell_lines import cell_rows
 from reportgen.review.statements import read_statements
 
 HEADER = ["“三公”经费合计 |", "因公出国(境)费 |", "公务用车购置及运行费 |", "公务 接待费 |", "||",

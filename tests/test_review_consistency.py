@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.review.consistency import contradictions, heading_and_body
 from reportgen.readers.lines import Line, read_draft
+from reportgen.review.consistency import contradictions, heading_and_body
 from reportgen.review.statements import read_statements
 
 

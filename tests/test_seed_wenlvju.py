@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.review import review
 from reportgen.readers.lines import read_draft
+from reportgen.review import review
 from reportgen.review.wording import text_findings
 from tests.readback import docx_paragraphs, docx_tables, find_row, html_tables, html_text, rendered_outputs
 

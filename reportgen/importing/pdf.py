@@ -170,7 +170,7 @@ def _xhtml(path: Path, data: bytes) -> bytes:
     """pdftotext's word boxes (XHTML) for ``data``: within its time limit (killed after it), at most
     MAX_XHTML_BYTES of them. The bytes read are what is converted (from a private copy), not the
     file as it may be by now."""
-    from reportgen.readers.lines import run_pdftotext  # deferred: the lines reader and its program runner, a PDF import only
+    from reportgen.readers.lines import run_pdftotext  # deferred: a PDF import only
 
     with tempfile.TemporaryDirectory(prefix="reportgen-import-") as folder:
         copy = Path(folder) / "input.pdf"

@@ -31,7 +31,7 @@ def read_file(path: Path) -> ReadFile:
         raise ImportRefused(f"{path}：{exc.message}") from None
     kind = sniff.sniff(data)
     if kind == "pdf":
-        from reportgen.importing import pdf  # deferred: the PDF reader and its pdftotext runner, 40 ms a workbook needs not
+        from reportgen.importing import pdf  # deferred: the PDF reader, 40 ms a workbook needs not
         from reportgen.readers.lines import pdf_text  # deferred: as above
 
         document = pdf.read_pdf(path, data)
