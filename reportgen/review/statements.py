@@ -34,7 +34,9 @@ NUMBER = r"\d[\d,，]*(?:[.．]\d+)?"
 _NUM = r"\d[\d,，]*+(?:[.．]\d++)?+"
 _UNNAMED = re.compile(r"[(][?]P<[a-z]+>")
 # The words are data (vocabulary.yaml, beside the glossary): each list an alternation, longest first.
-_WORDS: dict[str, list[str]] = yaml.safe_load((Path(__file__).with_name("vocabulary.yaml")).read_text(encoding="utf-8"))
+# libyaml's loader where the build has it (the same safe tags, 8× faster: a data file of our own)
+_WORDS: dict[str, list[str]] = yaml.load((Path(__file__).with_name("vocabulary.yaml")).read_text(encoding="utf-8"),
+                                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _any(*keys: str) -> str:
