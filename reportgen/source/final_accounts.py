@@ -1,0 +1,46 @@
+"""种类 of a source and what only a 部门决算 states: 结余分配, 预算数 by fund, 财政拨款结转和结余; the
+words a figure stands under in either kind, and a key of the other kind refused (final_keys)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportgen.model import Execution
+from reportgen.reading.yamlsafe import LocDict
+from reportgen.source.core import ZERO, SourceReader
+from reportgen.source.final_keys import FINAL_WORDS, misplaced
+
+
+def final_key(budget_key: str, d: LocDict) -> str:
+    """The key a figure stands under: the budget's word (上年结转, 结转下年), or in a 部门决算 its
+    own (年初结转和结余, 年末结转和结余)."""
+    key = FINAL_WORDS[budget_key] if d.get("种类") == "决算" else budget_key
+    return key.rsplit(".", 1)[-1]
+
+
+def final_accounts(reader: SourceReader, d: LocDict) -> dict[str, Any]:
+    """种类 and what only a 部门决算 states: 结余分配, 预算数 by fund, 财政拨款结转和结余."""
+    accounts = str(d.get("种类", "预算"))
+    if "种类" in d:
+        reader.line(d, "种类", "种类")
+    final_words(reader, d, accounts == "决算")
+    if accounts != "决算":
+        return {"accounts": accounts}
+    budgets = {}
+    for fund, item in d.get("预算数", {}).items():
+        budgets[str(fund)] = Execution(reader.opt_amount(item, "年初预算"), reader.opt_amount(item, "全年预算"),
+                                       str(item.get("差异原因", "")), reader.line(d["预算数"], fund, f"预算数.{fund}"))
+    balances = {str(when): {str(fund): reader.amount(v) for fund, v in by_fund.items()}
+                for when, by_fund in d.get("财政拨款结转和结余", {}).items()}
+    for key in ("结余分配", "年末结转和结余", "财政拨款结转和结余"):
+        if key in d:
+            reader.line(d, key, key)
+    return {"accounts": accounts, "surplus_distributed": reader.opt_amount(d, "结余分配") or ZERO,
+            "fund_budgets": budgets, "fiscal_balances": balances}
+
+
+def final_words(reader: SourceReader, d: LocDict, final: bool) -> None:
+    """A key of the other kind of source (a budget's word or field in a 决算, a 决算's in a
+    budget): refused at its line, naming what to write instead (final_keys)."""
+    for mapping, key, path, message in misplaced(d, final):
+        reader.error("R-决算用语", message, reader.line(mapping, key, path), path)
