@@ -54,50 +54,80 @@ class ImportResult:
     disputes: tuple[Decimal, ...] = ()
 
 
+@dataclass
+class _Read:
+    """What the files gave: their grids, their narrative's lines, which of them are documents, and
+    what the readers read past."""
+
+    grids: list[Grid] = field(default_factory=list)
+    lines: list[DocLine] = field(default_factory=list)
+    documents: list[Path] = field(default_factory=list)
+
+    @property
+    def notes(self) -> list[str]:
+        return list(dict.fromkeys(note for grid in self.grids for note in grid.notes))
+
+
+def _read_all(paths: list[Path]) -> _Read:
+    read = _Read()
+    for path in paths:
+        one = read_file(path)
+        read.grids += one.grids
+        read.lines += one.lines
+        if one.is_document:
+            read.documents.append(path)
+    return read
+
+
 def import_files(paths: list[Path], layout: str | None, with_prior: bool = False) -> ImportResult:
     catalog = catalogs.load(layout)
-    grids: list[Grid] = []
-    documents = []
-    lines: list[DocLine] = []
-    for path in paths:
-        read = read_file(path)
-        grids += read.grids
-        lines += read.lines
-        if read.is_document:
-            documents.append(path)
-    notes = list(dict.fromkeys(note for grid in grids for note in grid.notes))
-    tables, unknown = recognize(grids, catalog)
+    read = _read_all(paths)
+    notes = read.notes
+    tables, unknown = recognize(read.grids, catalog)
     final = [t for t in tables if t.kind.final]
     if final and len(final) == len(tables):  # a 部门决算: its tables reconciled, a 决算 source written
-        return _import_final(paths, final, unknown, catalog, layout, lines, documents, notes)
+        return _import_final(paths, final, unknown, catalog, layout, read.lines, read.documents, notes)
     tables = [t for t in tables if not t.kind.final]  # a budget's stray 决算 table is none of its tables
-    if not documents:  # a workbook's text sheets (职能, 机构设置, 名词解释 …) are its narrative
-        lines += text_sheet_lines(unknown)
+    if not read.documents:  # a workbook's text sheets (职能, 机构设置, 名词解释 …) are its narrative
+        read.lines += text_sheet_lines(unknown)
+    imported = _built(paths, tables, unknown, catalog, layout)
+    slips, tails = rounding_tails(imported, differences(imported))
+    notes += tail_notes(tails)
+    found = grouped(slips) + [unreadable(p) for p in imported.problems]
+    unplaced: list[str] = []
+    if read.lines:
+        add_text_fields(imported, read_text_parts(read.lines), unplaced, with_prior)
+    if read.documents:
+        withheld(imported)
+    to_fill = fill_required(imported.tree)
+    _state_step(imported)
+    header: dict[str, Any] = {"unplaced": unplaced, "to_fill": to_fill, "department": imported.department, "year": imported.year, "kind": imported.kind,
+              "files": [str(p) for p in paths], "tables": [_table_line(t) for t in tables],
+              "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
+    return ImportResult(source_text(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
+                        read.documents, header, unplaced, notes, _disputes(imported, slips))
+
+
+def _built(paths: list[Path], tables: list[Table], unknown: list[Grid], catalog: catalogs.Catalog,
+           layout: str | None) -> Imported:
+    """The budget tables built into a source's fields; refused where there is no table, or no figure."""
     if not tables:
         raise ImportRefused(_no_tables(paths, unknown))
     imported = build(tables, catalog, layout)
     if not any(_is_figure(p) for p in walk(imported.tree)):
         raise ImportRefused(_no_figures(paths, [table.kind.id for table in tables if any(
             row.amounts for row in imported.rows.get(table.kind.id, []))]))
-    slips, tails = rounding_tails(imported, differences(imported))
-    notes += tail_notes(tails)
-    found = grouped(slips) + [unreadable(p) for p in imported.problems]
-    unplaced: list[str] = []
-    if lines:
-        add_text_fields(imported, read_text_parts(lines), unplaced, with_prior)
-    if documents:
-        withheld(imported)
-    to_fill = fill_required(imported.tree)
+    return imported
+
+
+def _state_step(imported: Imported) -> None:
+    """金额精度: 1 after 金额单位 where the tables print whole 元 (the figures were printed rounded: what
+    check allows)."""
     quantum = _quantum(imported)
-    if quantum is not None and imported.unit == "元":  # the figures were printed rounded: what check allows
+    if quantum is not None and imported.unit == "元":
         items = list(imported.tree.items())
         at = next((i + 1 for i, (key, _) in enumerate(items) if key == "金额单位"), len(items))
         imported.tree = dict([*items[:at], ("金额精度", Placed(quantum, "各表的金额都印作整数元")), *items[at:]])
-    header: dict[str, Any] = {"unplaced": unplaced, "to_fill": to_fill, "department": imported.department, "year": imported.year, "kind": imported.kind,
-              "files": [str(p) for p in paths], "tables": [_table_line(t) for t in tables],
-              "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
-    return ImportResult(source_text(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
-                        documents, header, unplaced, notes, _disputes(imported, slips))
 
 
 def _disputes(imported: Imported, slips: list[Difference]) -> tuple[Decimal, ...]:
