@@ -49,69 +49,84 @@ def run_programs(commands: list[list[str]], limit: float, max_output: int, env: 
     order, and the lanes at the same time (by default each command is a lane of its own). ``limit``
     is for them all, ``max_output`` for each; when one runs past either (and on any other exception,
     Ctrl-C included), every process group still running is killed first."""
-    deadline = time.monotonic() + limit
-    waiting: dict[int, list[int]] = {}
-    for index, lane in enumerate(range(len(commands)) if lanes is None else lanes):
-        waiting.setdefault(lane, []).append(index)
-    started: list[subprocess.Popen[bytes]] = []
-    running: dict[int, tuple[int, subprocess.Popen[bytes]]] = {}  # command → its lane and process
-    output: dict[tuple[int, int], list[bytes]] = {}  # (command, 1 or 2) → what it printed there
-    open_streams: dict[int, int] = {}
-    sizes: dict[int, int] = {}
-    results: dict[int, tuple[int, bytes, bytes]] = {}
+    runs = _Runs(commands, time.monotonic() + limit, max_output, env, lanes)
     try:
         with selectors.DefaultSelector() as selector:
-            def start(lane: int) -> None:
-                if not waiting[lane]:
-                    return
-                index = waiting[lane].pop(0)
-                process = subprocess.Popen(commands[index], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                           stderr=subprocess.PIPE, env=None if env is None else dict(env),
-                                           start_new_session=True)
-                started.append(process)
-                running[index] = (lane, process)
-                open_streams[index], sizes[index] = 2, 0
-                for number, stream in ((1, process.stdout), (2, process.stderr)):
-                    assert stream is not None
-                    output[index, number] = []
-                    selector.register(stream, selectors.EVENT_READ, (index, number))
-
-            for lane in waiting:
-                start(lane)
-            while running:
-                left = deadline - time.monotonic()
+            for lane in runs.waiting:
+                runs.start(lane, selector)
+            while runs.running:
+                left = runs.deadline - time.monotonic()
                 if left <= 0:
                     raise ProgramTimeout
                 for key, _ in selector.select(left):
-                    index, number = key.data
-                    data = os.read(key.fd, 65536)
-                    if data:
-                        output[index, number].append(data)
-                        sizes[index] += len(data)
-                        if sizes[index] > max_output:
-                            raise ProgramOutputTooLarge
-                        continue
-                    selector.unregister(key.fileobj)
-                    open_streams[index] -= 1
-                    if open_streams[index]:
-                        continue
-                    lane, process = running.pop(index)  # its output closed: it has finished, or is about to
-                    try:
-                        code = process.wait(max(deadline - time.monotonic(), 0))
-                    except subprocess.TimeoutExpired:
-                        raise ProgramTimeout from None
-                    results[index] = (code, b"".join(output[index, 1]), b"".join(output[index, 2]))
-                    start(lane)
+                    runs.read(key, selector)
     except BaseException:
-        for process in started:
+        for process in runs.started:
             _kill_group(process)
         raise
     finally:
-        for process in started:
+        for process in runs.started:
             for stream in (process.stdout, process.stderr):
                 if stream is not None:
                     stream.close()
-    return [results[index] for index in range(len(commands))]
+    return [runs.results[index] for index in range(len(commands))]
+
+
+class _Runs:
+    """The commands of run_programs: those waiting in each lane, those running, what each printed."""
+
+    def __init__(self, commands: list[list[str]], deadline: float, max_output: int, env: Mapping[str, str] | None,
+                 lanes: list[int] | None) -> None:
+        self.commands, self.deadline, self.max_output = commands, deadline, max_output
+        self.env = None if env is None else dict(env)
+        self.waiting: dict[int, list[int]] = {}
+        for index, lane in enumerate(range(len(commands)) if lanes is None else lanes):
+            self.waiting.setdefault(lane, []).append(index)
+        self.started: list[subprocess.Popen[bytes]] = []
+        self.running: dict[int, tuple[int, subprocess.Popen[bytes]]] = {}  # command → its lane and process
+        self.output: dict[tuple[int, int], list[bytes]] = {}  # (command, 1 or 2) → what it printed there
+        self.open_streams: dict[int, int] = {}
+        self.sizes: dict[int, int] = {}
+        self.results: dict[int, tuple[int, bytes, bytes]] = {}
+
+    def start(self, lane: int, selector: selectors.BaseSelector) -> None:
+        """The lane's next command started, its output watched."""
+        if not self.waiting[lane]:
+            return
+        index = self.waiting[lane].pop(0)
+        process = subprocess.Popen(self.commands[index], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, env=self.env, start_new_session=True)
+        self.started.append(process)
+        self.running[index] = (lane, process)
+        self.open_streams[index], self.sizes[index] = 2, 0
+        for number, stream in ((1, process.stdout), (2, process.stderr)):
+            assert stream is not None
+            self.output[index, number] = []
+            selector.register(stream, selectors.EVENT_READ, (index, number))
+
+    def read(self, key: selectors.SelectorKey, selector: selectors.BaseSelector) -> None:
+        """What a stream has to give; at its end, the command finished once both streams are closed."""
+        index, number = key.data
+        data = os.read(key.fd, 65536)
+        if data:
+            self.output[index, number].append(data)
+            self.sizes[index] += len(data)
+            if self.sizes[index] > self.max_output:
+                raise ProgramOutputTooLarge
+            return
+        selector.unregister(key.fileobj)
+        self.open_streams[index] -= 1
+        if not self.open_streams[index]:
+            self.finish(index, selector)
+
+    def finish(self, index: int, selector: selectors.BaseSelector) -> None:
+        lane, process = self.running.pop(index)  # its output closed: it has finished, or is about to
+        try:
+            code = process.wait(max(self.deadline - time.monotonic(), 0))
+        except subprocess.TimeoutExpired:
+            raise ProgramTimeout from None
+        self.results[index] = (code, b"".join(self.output[index, 1]), b"".join(self.output[index, 2]))
+        self.start(lane, selector)
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:

@@ -79,19 +79,24 @@ class DocumentReview:
         # a 部门决算 must publish its nine tables, a budget its own (the kinds of the tables read tell which)
         final = any(kind.final for kind in imported.catalog.tables if kind.id in imported.tables)
         required = [kind for kind in imported.catalog.tables if kind.required and kind.final == final]
-        withheld = imported.tree.get("不公开")
-        parts: list[str] | None = None  # a workbook has no text whose parts could be missing
-        if self.imported.documents:
-            parts = list(withheld.value) if isinstance(withheld, Placed) and isinstance(withheld.value, list) else []
-            parts += [] if "名词解释" in imported.tree else ["名词解释"]
         narrative = self.narrative
         return {"tables_required": len(required),
                 "tables_missing": [kind.names[0] if kind.names else kind.id
                                    for kind in required if kind.id not in imported.tables],
-                "parts_unread": parts,
+                "parts_unread": self._parts_unread(),
                 "figures": narrative.counts["disagree"] if narrative else 0,
                 "contradictions": len(narrative.contradictions) if narrative else 0,
                 "wording": len(narrative.wording) if narrative else 0}
+
+    def _parts_unread(self) -> list[str] | None:
+        """The parts of a document's text not read (its 不公开, and a 名词解释 not found); None for a
+        workbook, which has no text whose parts could be missing."""
+        if self.imported is None or not self.imported.documents:
+            return None
+        tree = self.imported.imported.tree
+        withheld = tree.get("不公开")
+        parts = list(withheld.value) if isinstance(withheld, Placed) and isinstance(withheld.value, list) else []
+        return parts + ([] if "名词解释" in tree else ["名词解释"])
 
     @property
     def clean(self) -> bool:
@@ -135,24 +140,34 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
     try:
         result.imported = import_files([document], layout)
     except ImportRefused as exc:
-        result.refused, result.final = exc.message, exc.differences
-        if exc.final:
-            said = sentence_findings(document, cut_as_notes=True)
-            result.final_text = [f for f in said if f.rule != CUT_RULE]
-            result.final_cut = [f for f in said if f.rule == CUT_RULE]
+        _refused(result, exc)
         return result
     # the document's own tables, imported in memory, are its source: prepared once, checked, and the
     # measure of its text (no file is written; the page names the document)
     prepared = prepare(document, raw=result.imported.text.encode("utf-8"))
-    found = [_placed(f, document) for f in prepared_findings(prepared, parts=False) if f.rule not in TO_FILL]
+    found = _told(prepared_findings(prepared, parts=False), document)
     result.checks = [f for f in found if f.rule != UNLISTED]
     result.unverified = [f for f in found if f.rule == UNLISTED]
     if result.imported.documents:
         result.narrative, problems = review_prepared(prepared, document, document, despite_errors=True,
                                                      disputes=result.imported.disputes, cut_as_notes=True)
-        # the source's own findings told of the document; what it was not given is no slip
-        result.narrative_problems = [_placed(f, document) for f in problems if f.rule not in TO_FILL]
+        result.narrative_problems = _told(problems, document)
     return result
+
+
+def _refused(result: DocumentReview, exc: ImportRefused) -> None:
+    """A document that could not be imported: why; a 部门决算's table differences all the same, and
+    its sentences' figures against each other (its cut figures apart, as notes)."""
+    result.refused, result.final = exc.message, exc.differences
+    if exc.final:
+        said = sentence_findings(result.document, cut_as_notes=True)
+        result.final_text = [f for f in said if f.rule != CUT_RULE]
+        result.final_cut = [f for f in said if f.rule == CUT_RULE]
+
+
+def _told(findings: list[Finding], document: Path) -> list[Finding]:
+    """The imported source's own findings told of the document; what it was not given is no slip."""
+    return [_placed(f, document) for f in findings if f.rule not in TO_FILL]
 
 
 def _placed(finding: Finding, document: Path) -> Finding:
