@@ -19,6 +19,7 @@ from reportgen.reading.outputs import Output
 
 if TYPE_CHECKING:
     from reportgen.importing.pipeline import ImportResult
+    from reportgen.render import Prepared
 
 EXAMPLE = ("示例：reportgen import 万里街道2025年部门预算.pdf --layout 上海 -o data/wanli-2025.yaml\n"
            "      reportgen import 预算导出.xlsx --layout 上海")
@@ -61,12 +62,17 @@ def run(args: argparse.Namespace) -> int:
     files = prior_files(result, out, args.prior, args.layout)
     refuse_outputs(_outputs(out, args.report, list(files)[1:]), inputs)
     write_new(files)
-    errors = _report(result, out, list(files))
+    from reportgen.render import prepare  # deferred: 105 ms; --help loads every command
+
+    # the source just written, read once from the text it was written from: checked, and the measure of
+    # the documents' own narratives
+    prepared = prepare(out, raw=files[out].encode("utf-8"))
+    errors = _report(result, out, list(files), prepared)
     for path in list(files)[1:]:
         print(f"已写出 {path}：上年数的源文件（由 --prior 导入），{out} 的“上年.来源”指向它")
     if args.report is not None:
         _write_report(args.report, result, out, list(args.files))
-    disagreements = _compare_narratives(out, result)
+    disagreements = _compare_narratives(prepared, out, result)
     print(f"已写出 {out}：{_counts(result)}；{errors} 个错误" + (f"，正文与表格不一致 {disagreements} 处" if disagreements else ""))
     return 1 if errors or disagreements else 0
 
@@ -84,12 +90,12 @@ def _refuse_prior_among_inputs(prior: Path | None, files: list[Path]) -> None:
         raise UsageError(f"--prior {prior} 就是本次导入的文件：上年数应取自上年的源文件、公开文本或导出的工作簿")
 
 
-def _report(result: ImportResult, out: Path, written: list[Path]) -> int:
+def _report(result: ImportResult, out: Path, written: list[Path], prepared: Prepared) -> int:
     """Print what the import found: unknown grids, differences, the check of the written source.
     A written file reportgen cannot read back is taken away again (it wrote it) and the import fails."""
-    from reportgen.render import check_findings  # deferred: 105 ms; --help loads every command
+    from reportgen.render import prepared_findings  # deferred: 105 ms; --help loads every command
 
-    findings = check_findings(out, None)
+    findings = prepared_findings(prepared)
     unreadable = [f for f in findings if f.rule.startswith("YAML")]
     if unreadable:
         for path in written:
@@ -121,14 +127,15 @@ def _write_report(path: Path, result: ImportResult, out: Path, files: list[Path]
         raise Failure(f"不能写出 {path}：{reason(exc)}") from exc
 
 
-def _compare_narratives(source: Path, imported: ImportResult) -> int:
+def _compare_narratives(prepared: Prepared, source: Path, imported: ImportResult) -> int:
     """Each document's own narrative figures against its tables, as `check --against` does — with the
     tables' own slips and printed step, as `review` judges them."""
-    from reportgen.review import review  # deferred: 140 ms; only a document's import needs it
+    from reportgen.review import review_prepared  # deferred: 140 ms; only a document's import needs it
 
     count = 0
     for document in imported.documents:
-        result, _problems = review(source, document, disputes=imported.disputes, cut_as_notes=True)
+        result, _problems = review_prepared(prepared, source, document, disputes=imported.disputes,
+                                            cut_as_notes=True)
         if result is None:
             continue
         for finding in result.findings():
