@@ -71,11 +71,28 @@ def rows_of(tables: list[Table], catalog: Catalog, readers: Mapping[str, ShapeRe
 def build(tables: list[Table], catalog: Catalog, layout: str | None = None) -> Imported:
     result = rows_of(tables, catalog)
     _meta(result, tables)
-    year = result.year or 2025
-    # a 类 printed under its name of other years (医疗卫生与计划生育支出 in a 2024 收支总表) is still that 类:
-    # its figures are read (and reconciled); review tells the old name (review/wording.py)
-    result.class_codes = {normalized(e.name): e.code for e in codes.all_function_codes(year) if len(e.code) == 3}
-    result.class_codes.update({normalized(f.name): f.code for f in codes.former_names(year) if len(f.code) == 3})
+    result.class_codes = _class_codes(result.year or 2025)
+    tree = result.tree
+    _identity(result, layout)
+    if (income := _income(result, catalog)):
+        tree["收入"] = income
+    if (spending := _spending(result)):
+        tree["支出"] = spending
+    _three_public(result, tree)
+    return result
+
+
+def _class_codes(year: int) -> dict[str, str]:
+    """Each 类's name (normalized) → its code. A 类 printed under its name of other years
+    (医疗卫生与计划生育支出 in a 2024 收支总表) is still that 类: its figures are read (and reconciled);
+    review tells the old name (review/wording.py)."""
+    found = {normalized(e.name): e.code for e in codes.all_function_codes(year) if len(e.code) == 3}
+    found.update({normalized(f.name): f.code for f in codes.former_names(year) if len(f.code) == 3})
+    return found
+
+
+def _identity(result: Imported, layout: str | None) -> None:
+    """The source's 部门, 年度, 类型, 版式, 金额单位 and the tables' own units (展示.表格单位)."""
     tree = result.tree
     tree["部门"] = Placed(result.department)
     if result.year is not None:
@@ -87,8 +104,10 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None) -> I
     tree["金额单位"] = Placed(result.unit)
     if (units := _table_units(result)):
         tree["展示"] = {"表格单位": units}
-    if (income := _income(result, catalog)):
-        tree["收入"] = income
+
+
+def _spending(result: Imported) -> Tree:
+    """支出: the function rows, the 基本支出 by economic class (else the totals as stated) and the projects."""
     spending: Tree = {}
     if (rows := _function_rows(result)):
         spending["功能分类"] = rows
@@ -99,10 +118,7 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None) -> I
     if (projects := _projects(result)):
         spending["项目"] = projects
         _partial_projects(result, spending, projects)
-    if spending:
-        tree["支出"] = spending
-    _three_public(result, tree)
-    return result
+    return spending
 
 
 def _meta(result: Imported, tables: list[Table]) -> None:
@@ -161,13 +177,19 @@ def _function_rows(result: Imported) -> list[Tree]:
         table, finest = result.tables[kind], _finest(result.rows[kind])
         for row in finest:
             rows.append(_function_row(result, table, row, fund))
-        written = {id(row) for row in finest}
-        for row in result.rows[kind]:
-            if row.code and id(row) not in written and _unknown_name(row, result.year):
-                rows.append({"科目": Placed(int(row.code), f"{kind} {row.where}"), "名称": Placed(row.name)})
+        rows += _named_parents(result, kind, finest)
     if sources and sources[0][0] != "支出总表" and "支出总表" in result.tables:
         rows += _other_funds(result)
     return rows
+
+
+def _named_parents(result: Imported, kind: str, finest: list[Row]) -> list[Tree]:
+    """The coded rows not written for their figures (a 类 or 款 over its 项) whose printed name the
+    registry does not give: their code and name alone."""
+    written = {id(row) for row in finest}
+    return [{"科目": Placed(int(row.code), f"{kind} {row.where}"), "名称": Placed(row.name)}
+            for row in result.rows[kind]
+            if row.code and id(row) not in written and _unknown_name(row, result.year)]
 
 
 def _finest(rows: list[Row]) -> list[Row]:
@@ -179,18 +201,8 @@ def _finest(rows: list[Row]) -> list[Row]:
 def _other_funds(result: Imported) -> list[Tree]:
     """The 支出总表's spending the fund tables do not hold (事业收入, 其他收入 … spent): per 项, the
     row's 基本/项目 less the fund tables' — 单位资金, or 财政专户 where that is the only other income."""
-    fiscal: dict[tuple[str, str], Decimal] = {}
-    for kind in FUND_TABLES:
-        for row in _finest(result.rows.get(kind, [])):
-            for meaning in ("基本支出", "项目支出"):
-                if meaning in row.amounts:
-                    key = (row.code, meaning)
-                    fiscal[key] = fiscal.get(key, Decimal(0)) + row.amounts[meaning].value
-    income = result.tree.get("收入", {})
-    own = isinstance(income, dict) and any(isinstance(v, Placed) and v.value for k, v in income.items()
-                                           if k not in ("一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款",
-                                                        "财政专户管理资金"))
-    fund = "单位资金" if own or not isinstance(income, dict) or "财政专户管理资金" not in income else "财政专户"
+    fiscal = _fund_spending(result)
+    fund = _other_fund(result)
     table, out = result.tables["支出总表"], []
     for row in _finest(result.rows["支出总表"]):
         rest = {m: row.amounts[m].value - fiscal.get((row.code, m), Decimal(0)) for m in ("基本支出", "项目支出")
@@ -201,6 +213,31 @@ def _other_funds(result: Imported) -> list[Tree]:
                 item[meaning] = Placed(scaled(amount, factor(result, table)))
             out.append(item)
     return out
+
+
+def _fund_spending(result: Imported) -> dict[tuple[str, str], Decimal]:
+    """What the fund tables spend on each (code, 基本支出 or 项目支出), added up."""
+    fiscal: dict[tuple[str, str], Decimal] = {}
+    for kind in FUND_TABLES:
+        for row in _finest(result.rows.get(kind, [])):
+            for meaning in ("基本支出", "项目支出"):
+                if meaning in row.amounts:
+                    key = (row.code, meaning)
+                    fiscal[key] = fiscal.get(key, Decimal(0)) + row.amounts[meaning].value
+    return fiscal
+
+
+_FISCAL_INCOME = ("一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款", "财政专户管理资金")
+
+
+def _other_fund(result: Imported) -> str:
+    """The 资金 of what the 支出总表 spends beyond the fund tables: 财政专户 where 财政专户管理资金 is the
+    only income besides the funds, else 单位资金."""
+    income = result.tree.get("收入", {})
+    if not isinstance(income, dict):
+        return "单位资金"
+    own = any(isinstance(v, Placed) and v.value for k, v in income.items() if k not in _FISCAL_INCOME)
+    return "单位资金" if own or "财政专户管理资金" not in income else "财政专户"
 
 
 def _unknown_name(row: Row, year: int | None) -> bool:
@@ -289,27 +326,37 @@ def _stated_totals(result: Imported, spending: Tree) -> None:
     source states them — 基本支出.合计 and 项目支出, or 合计 alone; 人员经费 and 公用经费 likewise."""
     kind = next((k for k in ("支出总表", "一般公共预算支出表") if _total_row(result, k)), None)
     if kind is not None:
-        table, total = result.tables[kind], _total_row(result, kind)
-        assert total is not None
-        basic = spending.setdefault("基本支出", {})
-        assert isinstance(basic, dict)
-        if "基本支出" in total.amounts and "项目支出" in total.amounts:
-            basic["合计"] = value(result, table, total.amounts["基本支出"], "支出.基本支出.合计")
-            spending["项目支出"] = value(result, table, total.amounts["项目支出"], "支出.项目支出")
-        elif "合计" in total.amounts:
-            spending["合计"] = value(result, table, total.amounts["合计"], "支出.合计")
-        if not basic:
-            del spending["基本支出"]
+        _stated_spending(result, kind, spending)
     economic = _total_row(result, "一般公共预算基本支出表")
     basic_node = spending.get("基本支出")
     itemised = isinstance(basic_node, dict) and "经济分类" in basic_node
     if economic is not None and not itemised and "人员经费" in economic.amounts:
-        table = result.tables["一般公共预算基本支出表"]
-        basic = spending.setdefault("基本支出", {})
-        assert isinstance(basic, dict)
-        for meaning in ("人员经费", "公用经费"):
-            if meaning in economic.amounts:
-                basic[meaning] = value(result, table, economic.amounts[meaning], f"支出.基本支出.{meaning}")
+        _stated_costs(result, economic, spending)
+
+
+def _stated_spending(result: Imported, kind: str, spending: Tree) -> None:
+    """A spending table's 合计 row: 基本支出.合计 and 项目支出 where it splits them, else 合计 alone."""
+    table, total = result.tables[kind], _total_row(result, kind)
+    assert total is not None
+    basic = spending.setdefault("基本支出", {})
+    assert isinstance(basic, dict)
+    if "基本支出" in total.amounts and "项目支出" in total.amounts:
+        basic["合计"] = value(result, table, total.amounts["基本支出"], "支出.基本支出.合计")
+        spending["项目支出"] = value(result, table, total.amounts["项目支出"], "支出.项目支出")
+    elif "合计" in total.amounts:
+        spending["合计"] = value(result, table, total.amounts["合计"], "支出.合计")
+    if not basic:
+        del spending["基本支出"]
+
+
+def _stated_costs(result: Imported, economic: Row, spending: Tree) -> None:
+    """The 基本支出 table's 合计 row: its 人员经费 and 公用经费."""
+    table = result.tables["一般公共预算基本支出表"]
+    basic = spending.setdefault("基本支出", {})
+    assert isinstance(basic, dict)
+    for meaning in ("人员经费", "公用经费"):
+        if meaning in economic.amounts:
+            basic[meaning] = value(result, table, economic.amounts[meaning], f"支出.基本支出.{meaning}")
 
 
 def _economic_item(result: Imported, table: Table, group: list[Row]) -> Tree:
@@ -364,13 +411,9 @@ def _three_public(result: Imported, tree: Tree) -> None:
     this, last = three_public_rows(result)
     if table is None or this is None:
         return
-    section: Tree = {}
-    vehicles = "公务用车购置及运行维护费"
-    items = [i for i in THREE_PUBLIC_ITEMS if i in this.amounts]
-    if vehicles in this.amounts and not ("公务用车购置费" in this.amounts and "公务用车运行维护费" in this.amounts):
-        items.append(vehicles)
     executed = last is not None and "执行" in last.label  # “2023年执行数”: last year's spending, not its budget
-    for item in items:
+    section: Tree = {}
+    for item in _three_public_items(this):
         entry: Tree = {"本年": value(result, table, this.amounts[item], f"三公经费.{item}.本年")}
         if last is not None and item in last.amounts and not executed:
             entry["上年"] = value(result, table, last.amounts[item], f"三公经费.{item}.上年")
@@ -383,3 +426,14 @@ def _three_public(result: Imported, tree: Tree) -> None:
         tree["上年执行数"] = {"三公经费": actual}
     if "机关运行经费" in this.amounts:
         tree["机关运行经费"] = {"本年": value(result, table, this.amounts["机关运行经费"], "机关运行经费.本年")}
+
+
+_VEHICLES = "公务用车购置及运行维护费"
+
+
+def _three_public_items(this: Row) -> list[str]:
+    """The items the row prints, the vehicles' sum among them where it does not print both its parts."""
+    items = [i for i in THREE_PUBLIC_ITEMS if i in this.amounts]
+    if _VEHICLES in this.amounts and not ("公务用车购置费" in this.amounts and "公务用车运行维护费" in this.amounts):
+        items.append(_VEHICLES)
+    return items

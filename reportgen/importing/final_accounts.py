@@ -20,6 +20,7 @@ exact)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from reportgen.importing.catalog import normalized
@@ -125,23 +126,57 @@ def _value(row: Row | None) -> Decimal:
 
 def _balance(kind: str, left: list[Row], right: list[Row], subtotals: dict[str, Row]) -> Iterable[Difference]:
     totals = []
-    for side, (subtotal, added) in zip((left, right), BALANCES[kind], strict=True):
-        labels = [normalized(NUMBERING.sub("", r.label)) for r in side]
-        if subtotal not in labels:
+    for rows, (subtotal, added) in zip((left, right), BALANCES[kind], strict=True):
+        side = _Side.of(rows, subtotal)
+        if side is None:
             continue
-        at = labels.index(subtotal)
-        sub = side[at]
-        subtotals[f"{kind}:{subtotal}"] = sub
-        items = [r for r in side[:at] if r.amounts and any(not a.blank for a in r.amounts.values())]
-        if sub.amounts and items:
-            yield from _sum(kind, subtotal, sub, items)
-        total = next((r for label, r in zip(labels, side, strict=True) if label == "总计" and r.amounts), None)
-        if total is not None:
-            extra = [r for label, r in zip(labels[at + 1:], side[at + 1:], strict=True) if label in added and r.amounts]
-            yield from _sum(kind, f"{subtotal}一侧的总计", total, [sub, *extra])
+        subtotals[f"{kind}:{subtotal}"] = side.subtotal
+        yield from _balance_side(kind, side, subtotal, added)
+        if (total := side.total()) is not None:
             totals.append(total)
     if len(totals) == 2 and _value(totals[0]) != _value(totals[1]):
         yield Difference(kind, "收入总计与支出总计", _amount(totals[0]), (_amount(totals[1]),))
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One side of a 两栏 总表: its rows, their labels (numbering aside) and where its subtotal stands."""
+
+    rows: list[Row]
+    labels: list[str]
+    at: int
+
+    @staticmethod
+    def of(rows: list[Row], subtotal: str) -> _Side | None:
+        labels = [normalized(NUMBERING.sub("", r.label)) for r in rows]
+        return _Side(rows, labels, labels.index(subtotal)) if subtotal in labels else None
+
+    @property
+    def subtotal(self) -> Row:
+        return self.rows[self.at]
+
+    def items(self) -> list[Row]:
+        """The rows above the subtotal that print a figure."""
+        return [r for r in self.rows[:self.at] if r.amounts and any(not a.blank for a in r.amounts.values())]
+
+    def total(self) -> Row | None:
+        return next((r for label, r in zip(self.labels, self.rows, strict=True) if label == "总计" and r.amounts), None)
+
+    def added(self, names: tuple[str, ...]) -> list[Row]:
+        """The rows below the subtotal that the total adds to it (结余分配, 年末结转和结余 …)."""
+        return [r for label, r in zip(self.labels[self.at + 1:], self.rows[self.at + 1:], strict=True)
+                if label in names and r.amounts]
+
+
+def _balance_side(kind: str, side: _Side, subtotal: str, added: tuple[str, ...]) -> Iterable[Difference]:
+    """A side's subtotal against the items above it, and its 总计 against the subtotal and what is added."""
+    sub = side.subtotal
+    items = side.items()
+    if sub.amounts and items:
+        yield from _sum(kind, subtotal, sub, items)
+    total = side.total()
+    if total is not None:
+        yield from _sum(kind, f"{subtotal}一侧的总计", total, [sub, *side.added(added)])
 
 
 def _amount(row: Row) -> Amount:
@@ -158,22 +193,40 @@ def _basic(table: Table, general: list[Row], problems: list[CellProblem]) -> Ite
     and their sum = the 一般公共预算 table's 基本支出."""
     rows = economic_halves(table, problems)
     coded = [r for r in rows if r.code]
+    kind = table.kind.id
+    yield from _class_sums(kind, coded)
+    totals = []
+    for label, total, parts in _cost_totals(rows, coded):
+        totals.append(total)
+        yield from _sum(kind, label, total, parts)
+    yield from _against_general(kind, totals, general)
+
+
+def _class_sums(kind: str, coded: list[Row]) -> Iterable[Difference]:
+    """Each 类 against its 款."""
     children: dict[str, list[Row]] = {}
     for row in coded:
         if len(row.code) == 5:
             children.setdefault(row.code[:3], []).append(row)
-    kind = table.kind.id
     for row in coded:
         yield from column_sums(kind, row, children.get(row.code, []))
+
+
+def _cost_totals(rows: list[Row], coded: list[Row]) -> list[tuple[str, Row, list[Row]]]:
+    """人员经费合计 and 公用经费合计, each with the classes it sums, where both are printed."""
     classes = {r.code: r for r in coded if len(r.code) == 3}
     named = {normalized(r.label): r for r in rows if not r.code}
-    totals = []
+    found = []
     for label, codes in (("人员经费合计", PERSONNEL), ("公用经费合计", PUBLIC)):
         total = named.get(label)
         parts = [classes[c] for c in codes if c in classes]
         if total is not None and parts:
-            totals.append(total)
-            yield from _sum(kind, label, total, parts)
+            found.append((label, total, parts))
+    return found
+
+
+def _against_general(kind: str, totals: list[Row], general: list[Row]) -> Iterable[Difference]:
+    """人员经费合计 + 公用经费合计 against the 一般公共预算 table's 基本支出."""
     general_total = next((r for r in general if r.total and "基本支出" in r.amounts), None)
     if len(totals) == 2 and general_total is not None:
         basic = general_total.amounts["基本支出"]

@@ -93,7 +93,7 @@ def build_final(tables: list[Table], catalog: Catalog, layout: str | None, lines
 
 def _meta(result: Imported, tables: list[Table], lines: list[DocLine]) -> None:
     """The department and year: the cover's “<部门>2024年度部门决算”, else the tables' captions."""
-    cover = "".join("".join(line.text.split()) for line in lines if line.page == min((x.page for x in lines), default=0))
+    cover = _cover_text(lines)
     found = _COVER.search(cover)
     owners = Counter(t.owner for t in tables if t.owner)
     years = Counter(t.year for t in tables if t.year)
@@ -104,6 +104,12 @@ def _meta(result: Imported, tables: list[Table], lines: list[DocLine]) -> None:
         result.year = years.most_common(1)[0][0] if years else None
     units = Counter(t.unit for t in tables if t.unit)
     result.unit = units.most_common(1)[0][0] if units else "元"
+
+
+def _cover_text(lines: list[DocLine]) -> str:
+    """The words of the document's first page, without spaces."""
+    first = min((x.page for x in lines), default=0)
+    return "".join("".join(line.text.split()) for line in lines if line.page == first)
 
 
 def _file_titles(paths: list[Path]) -> list[str]:
@@ -159,46 +165,65 @@ def _finest(rows: list[Row]) -> list[Row]:
 def _function_rows(result: Imported, told: list[str]) -> list[Tree]:
     year = result.year or 2025
     names = {r.code: r.name for kind in (SPENDING, "收入决算表") for r in result.rows.get(kind, []) if r.code and r.name}
-    fiscal: dict[str, list[Tree]] = {}
     spent: dict[tuple[str, str], Decimal] = {}
-    for kind, fund in FUNDS.items():
-        if kind not in result.tables:
-            continue
-        table = result.tables[kind]
-        for row in _finest(result.rows[kind]):
-            if not any(m in row.amounts for m in SPLIT):
-                continue
-            item: Tree = {"科目": Placed(int(row.code), f"{kind} {row.where}")}
-            if (name := _unknown(row.code, names.get(row.code, row.name), year)):
-                item["名称"] = Placed(name)
-            if fund != "一般公共预算":
-                item["资金"] = Placed(fund)
-            for meaning in SPLIT:
-                amount = row.amounts.get(meaning)
-                if amount is not None:
-                    item[meaning] = value(result, table, amount, f"支出.功能分类 {row.code} {meaning}")
-                    spent[(row.code, meaning)] = spent.get((row.code, meaning), ZERO) + amount.value
-            fiscal.setdefault(row.code, []).append(item)
+    fiscal = _fund_rows(result, names, year, spent)
     out: list[Tree] = []
     all_rows = _finest(result.rows.get(SPENDING, []))
-    seen = set()
     for row in all_rows:
-        seen.add(row.code)
         out += fiscal.get(row.code, [])
         rest = _own_money(result, result.tables[SPENDING], row, spent, told)
         if rest:
-            item = {"科目": Placed(int(row.code), f"{SPENDING} {row.where}（减去各财政拨款表）")}
-            if (name := _unknown(row.code, row.name, year)) and row.code not in fiscal:
-                item["名称"] = Placed(name)
-            item["资金"] = Placed("单位资金")
-            item.update(rest)
-            out.append(item)
+            out.append(_own_money_row(row, rest, year, row.code in fiscal))
+    seen = {row.code for row in all_rows}
     for code, items in fiscal.items():
         if code not in seen:
             out += items
             if all_rows:
                 told.append(messages("not_in_spending", code=code))
     return out
+
+
+def _fund_rows(result: Imported, names: dict[str, str], year: int,
+               spent: dict[tuple[str, str], Decimal]) -> dict[str, list[Tree]]:
+    """Each code's rows of the fund tables (the 一般公共预算 one first) that split it into 基本/项目支出;
+    what each spends is added to ``spent`` by (code, 基本支出 or 项目支出)."""
+    fiscal: dict[str, list[Tree]] = {}
+    for kind, fund in FUNDS.items():
+        if kind not in result.tables:
+            continue
+        for row in _finest(result.rows[kind]):
+            if any(m in row.amounts for m in SPLIT):
+                name = names.get(row.code, row.name)
+                fiscal.setdefault(row.code, []).append(_fund_row(result, kind, fund, row, name, year, spent))
+    return fiscal
+
+
+def _fund_row(result: Imported, kind: str, fund: str, row: Row, name: str, year: int,
+              spent: dict[tuple[str, str], Decimal]) -> Tree:
+    """A fund table's row of a code: its 科目, name (of a code the registry does not know), 资金 and its
+    基本/项目支出."""
+    table = result.tables[kind]
+    item: Tree = {"科目": Placed(int(row.code), f"{kind} {row.where}")}
+    if (unknown := _unknown(row.code, name, year)):
+        item["名称"] = Placed(unknown)
+    if fund != "一般公共预算":
+        item["资金"] = Placed(fund)
+    for meaning in SPLIT:
+        amount = row.amounts.get(meaning)
+        if amount is not None:
+            item[meaning] = value(result, table, amount, f"支出.功能分类 {row.code} {meaning}")
+            spent[(row.code, meaning)] = spent.get((row.code, meaning), ZERO) + amount.value
+    return item
+
+
+def _own_money_row(row: Row, rest: Tree, year: int, in_funds: bool) -> Tree:
+    """The second row of a code: what the 支出决算表 spends beyond the fund tables, 资金 单位资金."""
+    item: Tree = {"科目": Placed(int(row.code), f"{SPENDING} {row.where}（减去各财政拨款表）")}
+    if (name := _unknown(row.code, row.name, year)) and not in_funds:
+        item["名称"] = Placed(name)
+    item["资金"] = Placed("单位资金")
+    item.update(rest)
+    return item
 
 
 def _own_money(result: Imported, table: Table, row: Row, spent: dict[tuple[str, str], Decimal],
@@ -253,34 +278,46 @@ def _three_public(result: Imported) -> Tree:
     if table is None:
         return {}
     columns = three_public_columns(table)
-    grid = table.grid
     notes = []
-    for index in range(table.body_start, len(grid.rows)):
-        texts = [cell_text(c).strip() for c in grid.rows[index] if cell_text(c).strip()]
+    for index in range(table.body_start, len(table.grid.rows)):
+        texts = _texts(table, index)
         if not texts:
             continue
         if is_note_row(table, index) or _NOTE_WORD.match(texts[0]):
             notes.append((index, texts[0]))
             continue
-        if columns is None:
-            return {}
-        section: Tree = {}
-        for item in THREE_PARTS:
-            entry: Tree = {}
-            for measure, key in (("决算数", "本年"), ("预算数", "预算")):
-                col = columns.get(measure, {}).get(item)
-                if col is None:
-                    continue
-                cell = grid.cell(index, col)
-                amount = amount_of_cell(cell, grid.where(index, col), (index, col))
-                if amount is not None:
-                    entry[key] = value(result, table, amount, f"三公经费.{item}.{key}")
-            if entry:
-                section[item] = entry
-        return section
-    # no row of figures: the table's 说明 (an empty table's rows may all be read as its header)
+        return {} if columns is None else _three_public_figures(result, table, columns, index)
+    return _three_public_note(table, notes)
+
+
+def _texts(table: Table, index: int) -> list[str]:
+    """The texts of a grid row's cells that print any."""
+    return [cell_text(c).strip() for c in table.grid.rows[index] if cell_text(c).strip()]
+
+
+def _three_public_figures(result: Imported, table: Table, columns: dict[str, dict[str, int]], index: int) -> Tree:
+    """Each part's 决算数 (本年) and 预算数 (预算) in the row ``index``."""
+    grid = table.grid
+    section: Tree = {}
+    for item in THREE_PARTS:
+        entry: Tree = {}
+        for measure, key in (("决算数", "本年"), ("预算数", "预算")):
+            col = columns.get(measure, {}).get(item)
+            if col is None:
+                continue
+            amount = amount_of_cell(grid.cell(index, col), grid.where(index, col), (index, col))
+            if amount is not None:
+                entry[key] = value(result, table, amount, f"三公经费.{item}.{key}")
+        if entry:
+            section[item] = entry
+    return section
+
+
+def _three_public_note(table: Table, notes: list[tuple[int, str]]) -> Tree:
+    """A table without a row of figures: its 说明 (an empty table's rows may all be read as its header)."""
+    grid = table.grid
     for index in range(table.header_start, len(grid.rows)):
-        texts = [cell_text(c).strip() for c in grid.rows[index] if cell_text(c).strip()]
+        texts = _texts(table, index)
         if texts and _NOTE_WORD.match(texts[0]):
             notes.append((index, texts[0]))
     said = next(((index, text) for index, text in notes if _NOTE_WORD.match(text)), None)

@@ -243,17 +243,10 @@ def _details(imported: Imported, flat: Flat, unplaced: list[str]) -> None:
         imported.tree["预算数"] = {"一般公共预算": fund}
     rows = _general_rows(imported)
     names = _row_names(imported)
-    totals = {r.code: r.amounts["合计"].value for r in imported.rows.get(GENERAL, [])
-              if len(r.code) == 7 and "合计" in r.amounts}
+    totals = _item_totals(imported)
     taken: set[str] = set()
-    for index, item in enumerate(items):
-        body_end = items[index + 1].start() if index + 1 < len(items) else len(text)
-        body = text[item.end():body_end]
-        code = names.get((normalized(item.group(2)), normalized(item.group(3)), normalized(item.group(4))))
-        spent = _SPENT.search(body)
-        if code is None and spent is not None:
-            same = [c for c, total in totals.items() if total == Decimal(spent.group(1)) and c not in taken]
-            code = same[0] if len(same) == 1 else None
+    for item, body in _paragraphs(text, items):
+        code = _item_code(item, body, names, {c: t for c, t in totals.items() if c not in taken})
         row = rows.get(code or "")
         where = flat.where(start + item.start())
         if row is None or code in taken:
@@ -264,6 +257,30 @@ def _details(imported: Imported, flat: Flat, unplaced: list[str]) -> None:
         if use is not None and use.group(1):
             row["用途"] = Placed(use.group(1), where)
         row.update(_execution(body, flat, start + item.end()))
+
+
+def _paragraphs(text: str, items: list[re.Match[str]]) -> list[tuple[re.Match[str], str]]:
+    """Each 项's heading with the words that follow it, up to the next heading."""
+    ends = [item.start() for item in items[1:]] + [len(text)]
+    return [(item, text[item.end():end]) for item, end in zip(items, ends, strict=True)]
+
+
+def _item_totals(imported: Imported) -> dict[str, Decimal]:
+    """Each 项's 合计 in the 一般公共预算 table."""
+    return {r.code: r.amounts["合计"].value for r in imported.rows.get(GENERAL, [])
+            if len(r.code) == 7 and "合计" in r.amounts}
+
+
+def _item_code(item: re.Match[str], body: str, names: dict[tuple[str, str, str], str],
+               untaken: dict[str, Decimal]) -> str | None:
+    """The code of the 项 a paragraph of 五（三） tells: by its 类/款/项 names, else by its 支出决算
+    where one 项 not yet told has that amount."""
+    code = names.get((normalized(item.group(2)), normalized(item.group(3)), normalized(item.group(4))))
+    spent = _SPENT.search(body)
+    if code is None and spent is not None:
+        same = [c for c, total in untaken.items() if total == Decimal(spent.group(1))]
+        code = same[0] if len(same) == 1 else None
+    return code
 
 
 def _execution(text: str, flat: Flat, at: int) -> Tree:
@@ -303,64 +320,105 @@ def _row_names(imported: Imported) -> dict[tuple[str, str, str], str]:
             for code, name in printed.items() if len(code) == 7}
 
 
+class _Span:
+    """A section of the flat text, each match in it known by its page and line."""
+
+    def __init__(self, flat: Flat, start: int, end: int) -> None:
+        self.flat = flat
+        self.start = start
+        self.text = flat.text[start:end]
+
+    def where(self, found: re.Match[str]) -> str:
+        return self.flat.where(self.start + found.start())
+
+
+_VEHICLE_PARTS = ("公务用车购置费", "公务用车运行维护费")
+_THREE_DETAILS = ((_TRIPS, ("出国团组", "出国人次")), (_FLEET, ("公务用车保有量",)), (_BOUGHT, ("公务用车购置数量",)),
+                  (_RECEPTION, ("国内公务接待", "外宾接待")),
+                  (_RECEPTIONS, ("接待用途", "接待批次", "接待人次", "外宾批次", "外宾人次")))
+
+
 def _three_public(tree: Tree, flat: Flat) -> None:
     section = tree.get("三公经费")
     start, end = flat.section(_THREE_START, _THREE_END)
     if not isinstance(section, dict) or start == end or "说明" in section:
         return
-    text = flat.text[start:end]
-
-    def part(name: str) -> Tree | None:
-        node = section.get(name)
-        return node if isinstance(node, dict) else None
-
-    def now(name: str) -> Decimal | None:
-        node = part(name)
-        current = node.get("本年") if node is not None else None
-        return current.value if isinstance(current, Placed) and isinstance(current.value, Decimal) else None
-
-    total = part("合计")
+    span = _Span(flat, start, end)
+    total = _part(section, "合计")
     if total is not None:
-        if (found := _THREE_VARIANCE.search(text)) is not None and found.group(1):
-            total["差异原因"] = Placed(found.group(1), flat.where(start + found.start()))
-        if (found := _THREE_CHANGE.search(text)) is not None:
-            where = flat.where(start + found.start())
-            total["增减额"] = Placed(_signed(found.group(2), found.group(3)), where)
-            total["增减率"] = Placed(_signed(found.group(4), found.group(5)), where)
-    vehicles = ("公务用车购置费", "公务用车运行维护费")
-    for found in _PART_FLAT.finditer(text):
-        where = flat.where(start + found.start())
-        names = vehicles if found.group(1) == "公务用车购置及运行维护费" else (found.group(1),)
-        # 持平 of the vehicles' sum is each part's only where both are 0 (neither can be less)
-        if len(names) == 2 and any(now(n) != 0 for n in names):
-            continue
-        for name in names:
-            if (node := part(name)) is not None:
-                node["增减额"] = Placed(Decimal(0), where)
-    for found in _PART_CHANGE.finditer(text):
-        node = part(found.group(1))
-        if node is not None:
-            where = flat.where(start + found.start())
-            node["增减额"] = Placed(_signed(found.group(2), found.group(3)), where)
-            node["增减率"] = Placed(_signed(found.group(4), found.group(5)), where)
-    for found in _PART_REASON.finditer(text):
-        node = part(found.group(1))
-        if node is not None and found.group(2):
-            node["原因"] = Placed(found.group(2), flat.where(start + found.start()))
-    details: Tree = {}
-    for pattern, keys in ((_TRIPS, ("出国团组", "出国人次")), (_FLEET, ("公务用车保有量",)), (_BOUGHT, ("公务用车购置数量",)),
-                          (_RECEPTION, ("国内公务接待", "外宾接待")),
-                          (_RECEPTIONS, ("接待用途", "接待批次", "接待人次", "外宾批次", "外宾人次"))):
-        found = pattern.search(text)
-        if found is None:
-            continue
-        where = flat.where(start + found.start())
-        for index, key in enumerate(keys, start=1):
-            word = found.group(index)
-            figure: Decimal | str | int = word if key == "接待用途" else Decimal(word) if "." in word else int(word)
-            details[key] = Placed(figure, where)
+        _three_public_total(total, span)
+    _parts_flat(section, span)
+    _parts_changed(section, span)
+    details = _three_public_details(span)
     if details:
         section["明细"] = details
+
+
+def _part(section: Tree, name: str) -> Tree | None:
+    node = section.get(name)
+    return node if isinstance(node, dict) else None
+
+
+def _now(section: Tree, name: str) -> Decimal | None:
+    """A “三公” part's 本年, as the table prints it."""
+    node = _part(section, name)
+    current = node.get("本年") if node is not None else None
+    return current.value if isinstance(current, Placed) and isinstance(current.value, Decimal) else None
+
+
+def _three_public_total(total: Tree, span: _Span) -> None:
+    """The 合计's 差异原因 and its stated change from last year."""
+    if (found := _THREE_VARIANCE.search(span.text)) is not None and found.group(1):
+        total["差异原因"] = Placed(found.group(1), span.where(found))
+    if (found := _THREE_CHANGE.search(span.text)) is not None:
+        where = span.where(found)
+        total["增减额"] = Placed(_signed(found.group(2), found.group(3)), where)
+        total["增减率"] = Placed(_signed(found.group(4), found.group(5)), where)
+
+
+def _parts_flat(section: Tree, span: _Span) -> None:
+    """A part told 持平 with last year: a change of 0."""
+    for found in _PART_FLAT.finditer(span.text):
+        where = span.where(found)
+        names = _VEHICLE_PARTS if found.group(1) == "公务用车购置及运行维护费" else (found.group(1),)
+        # 持平 of the vehicles' sum is each part's only where both are 0 (neither can be less)
+        if len(names) == 2 and any(_now(section, n) != 0 for n in names):
+            continue
+        for name in names:
+            if (node := _part(section, name)) is not None:
+                node["增减额"] = Placed(Decimal(0), where)
+
+
+def _parts_changed(section: Tree, span: _Span) -> None:
+    """A part's stated change (amount and rate), then the reason stated for it."""
+    for found in _PART_CHANGE.finditer(span.text):
+        node = _part(section, found.group(1))
+        if node is not None:
+            where = span.where(found)
+            node["增减额"] = Placed(_signed(found.group(2), found.group(3)), where)
+            node["增减率"] = Placed(_signed(found.group(4), found.group(5)), where)
+    for found in _PART_REASON.finditer(span.text):
+        node = _part(section, found.group(1))
+        if node is not None and found.group(2):
+            node["原因"] = Placed(found.group(2), span.where(found))
+
+
+def _three_public_details(span: _Span) -> Tree:
+    """The “三公” 具体情况: 团组 and 人次, 保有量, 购置数量, 接待 amounts, 批次 and 人次."""
+    details: Tree = {}
+    for pattern, keys in _THREE_DETAILS:
+        found = pattern.search(span.text)
+        if found is None:
+            continue
+        where = span.where(found)
+        for index, key in enumerate(keys, start=1):
+            details[key] = Placed(_detail_figure(key, found.group(index)), where)
+    return details
+
+
+def _detail_figure(key: str, word: str) -> Decimal | str | int:
+    """A 具体情况's figure as printed: the 接待用途 words, an amount, or a count."""
+    return word if key == "接待用途" else Decimal(word) if "." in word else int(word)
 
 
 def _running_costs(imported: Imported, flat: Flat) -> None:

@@ -114,13 +114,7 @@ def _with_figure_caption(grid: Grid, table: etree._Element) -> Grid:
     caption = figure.find("figcaption") if figure is not None else None
     if caption is None:
         return grid
-    blocks = [child for child in caption if isinstance(child.tag, str)] or [caption]
-    lines = []
-    for block in blocks:
-        parts = [child for child in block if isinstance(child.tag, str) and _text(child)]
-        cells = [_text(part) for part in parts] if len(parts) > 1 and block.get("class") != "caption" else [_text(block)]
-        if any(cells):
-            lines.append([Cell(text, text) for text in cells if text])
+    lines = _caption_lines(caption)
     shift = len(lines)
     grid.rows[:0] = lines
     grid.merges = [Merge(m.first_row + shift, m.first_col, m.last_row + shift, m.last_col) for m in grid.merges]
@@ -128,6 +122,24 @@ def _with_figure_caption(grid: Grid, table: etree._Element) -> Grid:
     if grid.row_places is not None:
         grid.row_places[:0] = [f"{grid.label}!图题第{i + 1}行" for i in range(shift)]
     return grid
+
+
+def _caption_lines(caption: etree._Element) -> list[list[Cell]]:
+    """A <figcaption>'s rows: each block (or the caption itself) a row of the texts it holds."""
+    blocks = [child for child in caption if isinstance(child.tag, str)] or [caption]
+    lines = []
+    for block in blocks:
+        cells = _caption_texts(block)
+        if any(cells):
+            lines.append([Cell(text, text) for text in cells if text])
+    return lines
+
+
+def _caption_texts(block: etree._Element) -> list[str]:
+    """A caption block's cells: each inline part with text apart (编制部门：… | 单位：元), but in a block
+    of class "caption", which is one cell."""
+    parts = [child for child in block if isinstance(child.tag, str) and _text(child)]
+    return [_text(part) for part in parts] if len(parts) > 1 and block.get("class") != "caption" else [_text(block)]
 
 
 def _named_tables(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:

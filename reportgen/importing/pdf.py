@@ -304,47 +304,63 @@ def _furniture(pages: list[list[_Line]]) -> set[int]:
     edges: dict[tuple[str, str], list[_Line]] = {}
     for lines in pages:
         for side, position in (("top", 0), ("bottom", len(lines) - 1)):
-            if not lines or not _set_apart(lines, position):
-                continue
-            line = lines[position]
-            if _is_page_number(line.text):
-                found.add(id(line))
-                # a running line beyond the page number (a footer's page number under its text)
-                position += 1 if side == "top" else -1
-                if not 0 <= position < len(lines) or not _set_apart(lines, position, skip=found):
-                    continue
-                line = lines[position]
-            if not is_table_title(line.text) and not _is_caption(line):
+            line = _margin_line(lines, side, position, found)
+            if line is not None and not is_table_title(line.text) and not _is_caption(line):
                 edges.setdefault((side, _masked(line.text)), []).append(line)
-    with_text = sum(1 for lines in pages if lines)
+    least = max(_RUNNING_PAGES, _RUNNING_SHARE * sum(1 for lines in pages if lines))
     for group in edges.values():
-        if len(group) < max(_RUNNING_PAGES, _RUNNING_SHARE * with_text):
-            continue
-        tops = sorted(line.words[0].top for line in group)
-        middle = tops[len(tops) // 2]
-        same = [line for line in group if abs(line.words[0].top - middle) <= _RUNNING_SHIFT]
-        if len(same) >= max(_RUNNING_PAGES, _RUNNING_SHARE * with_text):
-            found.update(id(line) for line in same)
+        found.update(id(line) for line in _running_lines(group, least))
     return found
+
+
+def _margin_line(lines: list[_Line], side: str, position: int, found: set[int]) -> _Line | None:
+    """The page's first or last line (``side``) where it is set apart from the text, or the line
+    beyond a page number there (a footer's page number under its text), that page number added to
+    ``found``; None where there is none."""
+    if not lines or not _set_apart(lines, position):
+        return None
+    line = lines[position]
+    if not _is_page_number(line.text):
+        return line
+    found.add(id(line))
+    position += 1 if side == "top" else -1
+    if not 0 <= position < len(lines) or not _set_apart(lines, position, skip=found):
+        return None
+    return lines[position]
+
+
+def _running_lines(group: list[_Line], least: float) -> list[_Line]:
+    """The lines of one text at one page edge that are a running header or footer: printed at one
+    height (within a shift) on ``least`` pages at least; none where they are fewer."""
+    if len(group) < least:
+        return []
+    tops = sorted(line.words[0].top for line in group)
+    middle = tops[len(tops) // 2]
+    same = [line for line in group if abs(line.words[0].top - middle) <= _RUNNING_SHIFT]
+    return same if len(same) >= least else []
 
 
 def _set_apart(lines: list[_Line], position: int, skip: set[int] | None = None) -> bool:
     """Whether the line at ``position`` (the first or last of its page's text, ``skip`` aside) is a
     line's height at least from the text next to it."""
     line = lines[position]
-    others = [other for other in lines if other is not line and id(other) not in (skip or set())]
-    top = min(w.top for w in line.words)
-    bottom = max(w.bottom for w in line.words)
-    above = [max(w.bottom for w in o.words) for o in others if min(w.top for w in o.words) < top]
-    below = [min(w.top for w in o.words) for o in others if min(w.top for w in o.words) > top]
-    if above and below:
-        return False  # not at the page's edge
+    skipped = skip or set()
+    gap = _edge_gap(line, [other for other in lines if other is not line and id(other) not in skipped])
     height = min(w.height for w in line.words)  # a dash's box (— 10 —) is taller than the text's
+    return gap is None or gap >= _FURNITURE_GAP * height
+
+
+def _edge_gap(line: _Line, others: list[_Line]) -> float | None:
+    """The space between a line and the text on its one side: None where no text is beside it,
+    minus infinity where text is both above and below it (it is not at the page's edge)."""
+    top, bottom = _top(line), _bottom(line)
+    above = [_bottom(o) for o in others if _top(o) < top]
+    below = [_top(o) for o in others if _top(o) > top]
+    if above and below:
+        return float("-inf")
     if above:
-        return top - max(above) >= _FURNITURE_GAP * height
-    if below:
-        return min(below) - bottom >= _FURNITURE_GAP * height
-    return True
+        return top - max(above)
+    return min(below) - bottom if below else None
 
 
 def _is_page_number(text: str) -> bool:
@@ -634,9 +650,7 @@ def _grid(table: _Table, file: str) -> Grid:
     first = table.first
     title, caption = first.lines[0], first.lines[1]
     header = first.lines[2:first.head]
-    body = [(line, _split_run_ons(line.words)) for chunk in table.chunks
-            for line in chunk.lines[chunk.head:len(chunk.lines) - chunk.notes]]
-    notes = [line for chunk in table.chunks for line in chunk.lines[len(chunk.lines) - chunk.notes:]]
+    body = [(line, _split_run_ons(line.words)) for line in _body_lines(table)]
     body_words = [word for _, words in body for word in words]
     header_words = [w for line in header for w in line.words]
     em = _median([w.height for w in body_words or header_words] or [title.size])
@@ -644,18 +658,32 @@ def _grid(table: _Table, file: str) -> Grid:
     cuts = _cuts(columns, em, header_words)
     extent = _extent(body_words + header_words + caption.words, em)
     rows = _Rows(max(len(columns), 1))
-    rows.add(title, {0: [title.text]})
-    if rows.width > 1 and abs(_centre(title.words) - (extent[0] + extent[1]) / 2) <= _CENTRED * title.size:
-        rows.merges.append(Merge(0, 0, 0, rows.width - 1))
+    _add_title(rows, title, extent)
     rows.add(caption, _caption_cells(caption, extent, rows.width))
     for line, (cells, spans) in zip(header, _header_cells(header, cuts, extent, em), strict=True):
         rows.merges.extend(Merge(len(rows.rows), a, len(rows.rows), b) for a, b in spans)
         rows.add(line, cells)
     for line, cells in _run_on_names(body, cuts, em):
         rows.add(line, cells)
-    for line in notes:
+    for line in _note_lines(table):
         rows.add(line, {0: [line.text]})
     return Grid(file, f"第{title.page}页", rows.rows, rows.merges, row_places=rows.places, kind="pdf")
+
+
+def _body_lines(table: _Table) -> list[_Line]:
+    """The table's body lines over all its pages: each page's lines but its head and its notes."""
+    return [line for chunk in table.chunks for line in chunk.lines[chunk.head:len(chunk.lines) - chunk.notes]]
+
+
+def _note_lines(table: _Table) -> list[_Line]:
+    return [line for chunk in table.chunks for line in chunk.lines[len(chunk.lines) - chunk.notes:]]
+
+
+def _add_title(rows: _Rows, title: _Line, extent: tuple[float, float]) -> None:
+    """The title's row: merged across the table where it is centred over it."""
+    rows.add(title, {0: [title.text]})
+    if rows.width > 1 and abs(_centre(title.words) - (extent[0] + extent[1]) / 2) <= _CENTRED * title.size:
+        rows.merges.append(Merge(0, 0, 0, rows.width - 1))
 
 
 class _Rows:
@@ -721,10 +749,34 @@ def _run_on_names(body: list[tuple[_Line, list[_Word]]], cuts: list[float],
     or 其中, and a row with a name in that cell within a line of it on its page (across the lines a
     name runs on to). Of a row above and one below it goes with the one whose name starts where it
     does (a level's indent), else the one whose figures are nearer (a cell's text is centred)."""
-    rows = [(line, _body_cells(words, cuts)) for line, words in body]
+    body_rows = _BodyRows([(line, _body_cells(words, cuts)) for line, words in body], em)
+    rows = body_rows.rows
+    moves: dict[int, int] = {}  # a name-only line → the row its text joins
+    for i in range(len(rows)):
+        target = body_rows.joins(i)
+        if target is not None:
+            moves[i] = target
+    for i in sorted(moves):
+        col = next(iter(rows[i][1]))
+        target_cell = rows[moves[i]][1][col]
+        target_cell.extend(rows[i][1][col])
+        target_cell.sort(key=lambda w: (w.top, w.left))
+    kept = [row for i, row in enumerate(rows) if i not in moves]
+    _centred_labels(kept)
+    return [(line, {col: [_joined_text(words)] for col, words in cells.items()}) for line, cells in kept]
 
-    def name_only(k: int) -> bool:
-        cells = rows[k][1]
+
+@dataclass
+class _BodyRows:
+    """A table's body lines, each with its words in their cells, as :func:`_run_on_names` reads
+    them for names run on to lines of their own."""
+
+    rows: list[tuple[_Line, dict[int, list[_Word]]]]
+    em: float
+
+    def name_only(self, k: int) -> bool:
+        """A line with text in one cell only: no figure, no numbered item, no total, no 其中."""
+        cells = self.rows[k][1]
         if len(cells) != 1:
             return False
         words = next(iter(cells.values()))
@@ -732,43 +784,43 @@ def _run_on_names(body: list[tuple[_Line, list[_Word]]], cuts: list[float],
         return not any(_is_number(w.text) for w in words) and not _numbered(first) and first not in _TOTALS \
             and not first.startswith("其中")
 
-    def near(k: int, j: int) -> bool:  # lines k above j, on one page, within a line of each other
-        return rows[k][0].page == rows[j][0].page and _top(rows[j][0]) - _bottom(rows[k][0]) <= em
+    def near(self, k: int, j: int) -> bool:
+        """Lines k above j, on one page, within a line of each other."""
+        rows = self.rows
+        return rows[k][0].page == rows[j][0].page and _top(rows[j][0]) - _bottom(rows[k][0]) <= self.em
 
-    def name(k: int, col: int) -> list[_Word]:
-        words = rows[k][1].get(col, [])
+    def name(self, k: int, col: int) -> list[_Word]:
+        """The words of a row's name in ``col`` (none where that cell holds a figure)."""
+        words = self.rows[k][1].get(col, [])
         return [] if any(_is_number(w.text) for w in words) else words
 
-    moves: dict[int, int] = {}  # a name-only line → the row its text joins
-    for i in range(len(rows)):
-        if not name_only(i):
-            continue
-        col = next(iter(rows[i][1]))
+    def joins(self, i: int) -> int | None:
+        """The row a name-only line's text joins: of those above and below, the one whose name starts
+        at its indent, else the one whose figures are nearer; None where it is a row of its own."""
+        if not self.name_only(i):
+            return None
+        col = next(iter(self.rows[i][1]))
+        choices = self._choices(i, col)
+        if not choices:
+            return None
+        left = self.rows[i][1][col][0].left
+        indented = [k for k in choices if abs(self.name(k, col)[0].left - left) <= 1.0]
+        if len(indented) == 1:
+            return indented[0]
+        centre = _middle(self.rows[i][0])
+        return min(choices, key=lambda k: (abs(_figures_middle(self.rows[k]) - centre), k > i))
+
+    def _choices(self, i: int, col: int) -> list[int]:
+        """The nearest rows above and below line ``i``, past the name-only lines next to it, that have
+        a name in ``col`` and are joined to it by lines each within a line of the next."""
         up = i - 1
-        while up >= 0 and name_only(up) and near(up, up + 1):
+        while up >= 0 and self.name_only(up) and self.near(up, up + 1):
             up -= 1
         down = i + 1
-        while down < len(rows) and name_only(down) and near(down - 1, down):
+        while down < len(self.rows) and self.name_only(down) and self.near(down - 1, down):
             down += 1
-        choices = [k for k in (up, down) if 0 <= k < len(rows) and not name_only(k) and name(k, col)
-                   and all(near(j, j + 1) for j in range(min(k, i), max(k, i)))]
-        if not choices:
-            continue
-        left = rows[i][1][col][0].left
-        indented = [k for k in choices if abs(name(k, col)[0].left - left) <= 1.0]
-        if len(indented) == 1:
-            moves[i] = indented[0]
-        else:
-            centre = _middle(rows[i][0])
-            moves[i] = min(choices, key=lambda k: (abs(_figures_middle(rows[k]) - centre), k > i))
-    for i in sorted(moves):
-        col = next(iter(rows[i][1]))
-        target = rows[moves[i]][1][col]
-        target.extend(rows[i][1][col])
-        target.sort(key=lambda w: (w.top, w.left))
-    kept = [row for i, row in enumerate(rows) if i not in moves]
-    _centred_labels(kept)
-    return [(line, {col: [_joined_text(words)] for col, words in cells.items()}) for line, cells in kept]
+        return [k for k in (up, down) if 0 <= k < len(self.rows) and not self.name_only(k) and self.name(k, col)
+                and all(self.near(j, j + 1) for j in range(min(k, i), max(k, i)))]
 
 
 def _top(line: _Line) -> float:
@@ -1041,24 +1093,40 @@ def _add_header_column(columns: list[_Column], header: list[_Line], em: float) -
         columns.extend(_Column(w.left, w.right, "centre", body=False) for w in (header[-1].words if header else []))
         return bool(columns)
     cuts = _cuts(columns, em, [w for line in header for w in line.words])
+    return _add_beyond_body(columns, header, em) or _add_within_cell(columns, header, cuts, em)
+
+
+def _add_beyond_body(columns: list[_Column], header: list[_Line], em: float) -> bool:
+    """Adds a column for the lowest header word beyond the body's columns, if any."""
     low, high = _claimed(columns, em)
     for line in reversed(header):  # a group header over empty columns is not one of them
         for word in line.words:
             if not low <= word.centre <= high:
                 _insert(columns, _Column(word.left, word.right, "centre", body=False))
                 return True
-    placed: dict[int, list[_Word]] = {}  # the header words in each cell, but those across several
-    for line in header:
-        for word in line.words:
-            spanned = _spanned(word, cuts, em)
-            if len(spanned) == 1:
-                placed.setdefault(spanned[0], []).append(word)
+    return False
+
+
+def _add_within_cell(columns: list[_Column], header: list[_Line], cuts: list[float], em: float) -> bool:
+    """Splits the cell where two header words of one line (the lowest such) are in it, if any."""
+    placed = _header_words_by_cell(header, cuts, em)
     for line in reversed(header):
         for col, words in placed.items():
             if sum(1 for word in words if word in line.words) > 1:
                 _split(columns, col, words, [word for word in words if word in line.words])
                 return True
     return False
+
+
+def _header_words_by_cell(header: list[_Line], cuts: list[float], em: float) -> dict[int, list[_Word]]:
+    """The header words in each cell, but those across several."""
+    placed: dict[int, list[_Word]] = {}
+    for line in header:
+        for word in line.words:
+            spanned = _spanned(word, cuts, em)
+            if len(spanned) == 1:
+                placed.setdefault(spanned[0], []).append(word)
+    return placed
 
 
 def _insert(columns: list[_Column], column: _Column) -> None:

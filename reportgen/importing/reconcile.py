@@ -108,17 +108,27 @@ def _within_rows(kind: str, rows: list[Row]) -> Iterable[Difference]:
     for row in rows:
         total = row.amounts.get("合计")
         if total is not None:
-            for parts in ROW_SUMS:
-                present = [row.amounts[m] for m in parts if m in row.amounts]
-                if len(present) >= 2 and sum((p.value for p in present), ZERO) != total.value:
-                    yield Difference(kind, f"{_name(row)} 合计", total, tuple(present))
+            yield from _row_sums(kind, row, total)
             yield from _income_row(kind, row, total)
-        if "增减" in row.amounts and "预算数" in row.amounts and "上年预算数" in row.amounts:
-            this, last = row.amounts["预算数"], row.amounts["上年预算数"]
-            if this.value - last.value != row.amounts["增减"].value:
-                yield Difference(kind, f"{_name(row)} 增减", row.amounts["增减"], (this, _negated(last)))
+        yield from _row_change(kind, row)
         if "收入总计" in row.amounts and total is not None and "上年结转" in row.amounts:
             yield from _sum(kind, f"{_name(row)} 收入总计", row.amounts["收入总计"], [total, row.amounts["上年结转"]])
+
+
+def _row_sums(kind: str, row: Row, total: Amount) -> Iterable[Difference]:
+    """A row's 合计 against each set of columns that make it (基本 + 项目支出, 人员 + 公用经费, the funds)."""
+    for parts in ROW_SUMS:
+        present = [row.amounts[m] for m in parts if m in row.amounts]
+        if len(present) >= 2 and sum((p.value for p in present), ZERO) != total.value:
+            yield Difference(kind, f"{_name(row)} 合计", total, tuple(present))
+
+
+def _row_change(kind: str, row: Row) -> Iterable[Difference]:
+    """A row's 增减 against its 预算数 less its 上年预算数."""
+    if "增减" in row.amounts and "预算数" in row.amounts and "上年预算数" in row.amounts:
+        this, last = row.amounts["预算数"], row.amounts["上年预算数"]
+        if this.value - last.value != row.amounts["增减"].value:
+            yield Difference(kind, f"{_name(row)} 增减", row.amounts["增减"], (this, _negated(last)))
 
 
 def _negated(amount: Amount) -> Amount:
@@ -275,6 +285,12 @@ def _two_sided(imported: Imported, kind: str) -> Iterable[Difference]:
     """A 两栏 table: its 财政拨款收入 and 收入总计 against their items, each spending class against
     the function tables' class, its 支出总计 against the classes."""
     left, right = imported.sides[kind]
+    yield from _income_side(imported, kind, left)
+    yield from _spending_side(imported, kind, right)
+
+
+def _income_side(imported: Imported, kind: str, left: list[Row]) -> Iterable[Difference]:
+    """财政拨款收入 against its funds, 收入总计 against every item of income."""
     income = {imported.catalog.income_rows.get(r.label, ""): r for r in left if r.amounts}
     funds = [_first_amount(income[k]) for k in _FUND_INCOME if k in income]
     if "财政拨款收入" in income and funds:
@@ -282,6 +298,10 @@ def _two_sided(imported: Imported, kind: str) -> Iterable[Difference]:
     items = [_first_amount(r) for k, r in income.items() if k and k not in ("收入总计", "财政拨款收入")]
     if "收入总计" in income and items:
         yield from _sum(kind, "收入总计", _first_amount(income["收入总计"]), items)
+
+
+def _spending_side(imported: Imported, kind: str, right: list[Row]) -> Iterable[Difference]:
+    """Each spending class against the function tables' class, 支出总计 against the classes."""
     classes = []
     for row in right:
         code = imported.class_codes.get(row.label)

@@ -115,25 +115,58 @@ def _row(table: Table, index: int, columns: _Columns, problems: list[CellProblem
     if is_column_numbers(table, index):
         return None
     row = Row(index, grid.where(index))
-    if columns.code:
-        parts = {m: cell_text(grid.cell(index, c)) for c, m in columns.code}
-        row.code = _joined_code(parts)
-        if row.code and not _CLASS.fullmatch(parts.get("类", "").strip() or row.code[:3]):
-            problems.append(impossible_code(grid.where(index), " ".join(t for t in parts.values() if t.strip())))
-            return None
-    text = " ".join(n for n in (cell_text(grid.cell(index, c)) for c in columns.names) if n)
+    if not _read_code_columns(table, index, columns, row, problems):
+        return None
+    _read_names(table, index, columns, row)
+    _read_amounts(table, index, columns, row, problems)
+    return row if _carries_anything(row) else None
+
+
+def _read_code_columns(table: Table, index: int, columns: _Columns, row: Row,
+                       problems: list[CellProblem]) -> bool:
+    """The row's code from its 类/款/项 columns; False (the row unread, a problem told) where the
+    code printed there cannot exist."""
+    if not columns.code:
+        return True
+    grid = table.grid
+    parts = {m: cell_text(grid.cell(index, c)) for c, m in columns.code}
+    row.code = _joined_code(parts)
+    if row.code and not _CLASS.fullmatch(parts.get("类", "").strip() or row.code[:3]):
+        problems.append(impossible_code(grid.where(index), " ".join(t for t in parts.values() if t.strip())))
+        return False
+    return True
+
+
+def _read_names(table: Table, index: int, columns: _Columns, row: Row) -> None:
+    """The row's name (with a code leading it, where no code column gave one), its second
+    (code, name), its 功能科目, and its label and whether it is a total."""
+    grid = table.grid
+    text = _joined_texts(table, index, columns.names)
     if not row.code and (lead := _LEADING_CODE.match(text)):
         row.code, text = lead.group(1), text[lead.end():]
     row.name = text.strip()
     if columns.second:
-        second = " ".join(t for t in (cell_text(grid.cell(index, c)) for c in columns.second) if t)
+        second = _joined_texts(table, index, columns.second)
         if (lead := _LEADING_CODE.match(second)) is not None:
             row.second = (lead.group(1), second[lead.end():].strip())
     for col in columns.function:
         if (lead := _LEADING_CODE.match(cell_text(grid.cell(index, col)))) is not None:
             row.function_code = lead.group(1)
     row.label = NUMBERING.sub("", row.name.replace(" ", "")) if row.name else ""
-    row.total = not row.code and any(row.label.startswith(t) or row.label.endswith(t) for t in _TOTAL)
+    row.total = not row.code and _is_total_label(row.label)
+
+
+def _joined_texts(table: Table, index: int, cols: list[int]) -> str:
+    return " ".join(t for t in (cell_text(table.grid.cell(index, c)) for c in cols) if t)
+
+
+def _is_total_label(label: str) -> bool:
+    return any(label.startswith(t) or label.endswith(t) for t in _TOTAL)
+
+
+def _read_amounts(table: Table, index: int, columns: _Columns, row: Row, problems: list[CellProblem]) -> None:
+    """The row's amounts by column meaning; a cell that holds no amount is a problem."""
+    grid = table.grid
     for col, meaning in columns.amounts:
         cell = grid.cell(index, col)
         amount = amount_of_cell(cell, grid.where(index, col), (index, col))
@@ -141,9 +174,11 @@ def _row(table: Table, index: int, columns: _Columns, problems: list[CellProblem
             problems.append(cell_problem(cell, grid.where(index, col), meaning))
         else:
             row.amounts[meaning] = amount
-    if not (row.code or row.label or row.second or any(not a.blank for a in row.amounts.values())):
-        return None
-    return row
+
+
+def _carries_anything(row: Row) -> bool:
+    """A row worth keeping: a code, a label, a second code or an amount that is not blank."""
+    return bool(row.code or row.label or row.second or any(not a.blank for a in row.amounts.values()))
 
 
 _CLASS = re.compile(r"[1235]\d\d")  # 收入分类 1, 功能分类 2, 部门经济分类 3, 政府经济分类 5

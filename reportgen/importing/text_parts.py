@@ -339,24 +339,41 @@ _SHORT_HEADING = 10
 def _heading_kind(text: str, vocab: dict[str, Any], top: bool = False) -> str | None:
     """The kind of section a heading line opens, STOP, TABLE, or None for a line of text."""
     key = _fold(_SPACES.sub("", text))
-    colon = min((key.find(c) for c in "：:" if c in key), default=-1)
-    if not key or len(key) > 40 or any(c in key for c in "。；，;") or 0 <= colon < len(key) - 1:
+    if not _heading_shaped(key, vocab):
         return None
-    if key.endswith(tuple(vocab["引语结尾"])):
-        return None
-    numbering = _NUMBERING.match(key)
-    body = key[numbering.end():] if numbering else key
-    part = _PART.match(body)
-    body = body[part.end():].rstrip("：:") if part else body.rstrip("：:")
+    numbering, part, body = _heading_numbering(key)
     if not (numbering or part or top or key.endswith(("：", ":")) or len(key) <= _SHORT_HEADING):
         return None
-    table = vocab["表格标题"]
-    if body.endswith(tuple(table["结尾"])) and not body.startswith(tuple(table["除非开头"])):
+    if _names_table(body, vocab):
         return TABLE
     kind = _named_kind(body, vocab)
     if kind is not None:
         return kind
     return STOP if part or (numbering and numbering.group("cn")) else None
+
+
+def _heading_shaped(key: str, vocab: dict[str, Any]) -> bool:
+    """A line that can be a heading: short, no sentence punctuation, a colon only at its end, and not
+    a lead-in (……如下：)."""
+    colon = min((key.find(c) for c in "：:" if c in key), default=-1)
+    if not key or len(key) > 40 or any(c in key for c in "。；，;") or 0 <= colon < len(key) - 1:
+        return False
+    return not key.endswith(tuple(vocab["引语结尾"]))
+
+
+def _heading_numbering(key: str) -> tuple[re.Match[str] | None, re.Match[str] | None, str]:
+    """A heading's numbering (一、, 1. …), its part (第一部分) and its words after them, colon aside."""
+    numbering = _NUMBERING.match(key)
+    body = key[numbering.end():] if numbering else key
+    part = _PART.match(body)
+    body = body[part.end():] if part else body
+    return numbering, part, body.rstrip("：:")
+
+
+def _names_table(body: str, vocab: dict[str, Any]) -> bool:
+    """A heading that is a table's title (……表), as text_parts.yaml's 表格标题 says."""
+    table = vocab["表格标题"]
+    return body.endswith(tuple(table["结尾"])) and not body.startswith(tuple(table["除非开头"]))
 
 
 def _named_kind(body: str, vocab: dict[str, Any]) -> str | None:
@@ -465,30 +482,44 @@ def _read_duties(parts: TextParts, section: _Section | None, vocab: dict[str, An
     if section is None:
         return
     before, items = _items(_paragraphs(section.lines, vocab))
-    leads = tuple(vocab["引语结尾"])
-    intro = [p for p in before if not _clean(p[-1].text).endswith(leads)]
     if items:
+        leads = tuple(vocab["引语结尾"])
+        intro = [p for p in before if not _clean(p[-1].text).endswith(leads)]
         parts.职能概述 = _join([line for p in intro for line in p]).placed(0) if intro else None
-        for item in items:
-            run, start = _item_text(item)
-            # "维护职工合法权益" / "职责描述：指导……" is one duty: 维护职工合法权益：指导…… (the duty is
-            # placed at its start, before the label, so the shortened text does not move its place).
-            for label in vocab["职能"]["条目标签"]:
-                for colon in ("：", ":"):
-                    run.text = run.text.replace(label + colon, "：")
-            duty = run.placed(start, len(run.text))
-            if duty:
-                parts.职责.append(duty)
-        return
-    for paragraph in before:  # no numbered items: the duties are one paragraph, divided by ；
+        parts.职责 += _numbered_duties(items, vocab["职能"]["条目标签"])
+    else:  # no numbered items: the duties are one paragraph, divided by ；
+        parts.职责 += _divided_duties(before, vocab["职能"]["分隔"])
+
+
+def _numbered_duties(items: list[list[DocLine]], labels: list[str]) -> list[Placed[str]]:
+    """Each numbered item a duty. "维护职工合法权益" / "职责描述：指导……" is one duty: 维护职工合法权益：
+    指导…… (the duty is placed at its start, before the label, so the shortened text does not move
+    its place)."""
+    duties = []
+    for item in items:
+        run, start = _item_text(item)
+        for label in labels:
+            for colon in ("：", ":"):
+                run.text = run.text.replace(label + colon, "：")
+        duty = run.placed(start, len(run.text))
+        if duty:
+            duties.append(duty)
+    return duties
+
+
+def _divided_duties(paragraphs: list[list[DocLine]], separators: list[str]) -> list[Placed[str]]:
+    """The duties of paragraphs without numbered items: each piece between separators (；)."""
+    duties = []
+    for paragraph in paragraphs:
         run = _join(paragraph)
         start = 0
         for index, char in enumerate(run.text + "；"):
-            if char in vocab["职能"]["分隔"] or index == len(run.text):
+            if char in separators or index == len(run.text):
                 duty = run.placed(start, index)
                 if duty:
-                    parts.职责.append(duty)
+                    duties.append(duty)
                 start = index + 1
+    return duties
 
 
 def _read_organisation(parts: TextParts, section: _Section | None, vocab: dict[str, Any]) -> None:
@@ -496,7 +527,20 @@ def _read_organisation(parts: TextParts, section: _Section | None, vocab: dict[s
         return
     words = vocab["机构设置"]
     texts, listed = _items(_paragraphs(section.lines, vocab), absorb=False)
-    units: list[Placed[str]] = []
+    pieces = _organisation_text(texts, bool(listed), words)
+    whole = "".join(p.value for p in pieces)
+    units = _listed_units(listed, whole, words, pieces)
+    if pieces:
+        parts.机构设置 = Placed("".join(p.value for p in pieces), pieces[0].where)
+    if units:
+        parts.下属单位 = units
+    elif any(word in whole for word in words["无下属单位"]):
+        parts.下属单位 = []
+
+
+def _organisation_text(texts: list[list[DocLine]], listed: bool, words: dict[str, Any]) -> list[Placed[str]]:
+    """The paragraphs before the list of units, each placed; where a list follows, the sentence
+    leading into it (……具体包括：) ends before it."""
     pieces: list[Placed[str]] = []
     for paragraph in texts:
         run = _join(paragraph)
@@ -504,7 +548,14 @@ def _read_organisation(parts: TextParts, section: _Section | None, vocab: dict[s
         piece = run.placed(0, len(text)) if text == run.text else Placed(text, run.where(0))
         if piece:
             pieces.append(piece)
-    whole = "".join(p.value for p in pieces)
+    return pieces
+
+
+def _listed_units(listed: list[list[DocLine]], whole: str, words: dict[str, Any],
+                  pieces: list[Placed[str]]) -> list[Placed[str]]:
+    """The 下属单位 of the list, each named up to its first comma or full stop; an item naming the 本部
+    is not one (what it says after its name is added to ``pieces``), nor is a unit not budgeted apart."""
+    units: list[Placed[str]] = []
     for item in listed:
         run, start = _item_text(item)
         name_end = min((i for i in (run.text.find(c, start) for c in "，。,") if i >= 0), default=len(run.text))
@@ -517,12 +568,7 @@ def _read_organisation(parts: TextParts, section: _Section | None, vocab: dict[s
                 pieces.append(rest)  # 商务委本部，……机关设9个内设机构，包括：…… describes the 本部
         elif not _separately_unbudgeted(name.value, run.text + whole, words["不单列"]):
             units.append(name)
-    if pieces:
-        parts.机构设置 = Placed("".join(p.value for p in pieces), pieces[0].where)
-    if units:
-        parts.下属单位 = units
-    elif any(word in whole for word in words["无下属单位"]):
-        parts.下属单位 = []
+    return units
 
 
 def _cut_lead_in(text: str, markers: list[str]) -> str:
@@ -723,7 +769,16 @@ def _project_page(section: _Section, vocab: dict[str, Any]) -> Project:
     title = _clean(section.heading.text) if section.heading else ""
     suffix = next((s for s in words["名称后缀"] if title.endswith(s)), "")
     name = title[:len(title) - len(suffix)]
-    parts: dict[str, Placed[str]] = {}
+    parts = _project_parts(section, vocab)
+    use = next((parts[k] for k in words["用途节"] if k in parts), None)
+    budget = next((parts[k] for k in words["金额节"] if k in parts), None)
+    amount = _after_phrase(budget.value, words["金额"], 0, len(budget.value), _MONEY) if budget else None
+    return Project(Placed(name, section.where) if name else None,
+                   Placed(amount, budget.where) if amount and budget else None, use, section.where, None, parts)
+
+
+def _project_parts(section: _Section, vocab: dict[str, Any]) -> dict[str, Placed[str]]:
+    """A project page's parts (项目概述, 立项依据 …) by their names, each its text joined and placed."""
     current: str | None = None
     pieces: dict[str, list[DocLine]] = {}
     for paragraph in _paragraphs(section.lines, vocab):
@@ -733,14 +788,11 @@ def _project_page(section: _Section, vocab: dict[str, Any]) -> Project:
             paragraph = paragraph[1:]
         if current is not None:
             pieces.setdefault(current, []).extend(paragraph)
+    parts: dict[str, Placed[str]] = {}
     for key, lines in pieces.items():
         if lines and (placed := _join(lines).placed(0)) is not None:
             parts[key] = placed
-    use = next((parts[k] for k in words["用途节"] if k in parts), None)
-    budget = next((parts[k] for k in words["金额节"] if k in parts), None)
-    amount = _after_phrase(budget.value, words["金额"], 0, len(budget.value), _MONEY) if budget else None
-    return Project(Placed(name, section.where) if name else None,
-                   Placed(amount, budget.where) if amount and budget else None, use, section.where, None, parts)
+    return parts
 
 
 def _project_list(sections: list[_Section], vocab: dict[str, Any]) -> list[Project]:
