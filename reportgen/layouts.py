@@ -29,9 +29,7 @@ from reportgen.phrasing import chinese_number
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 from reportgen.records import Record
-from reportgen.table_specs import FUNCTION_COLUMNS, FUNCTION_TABLES, LEVELS, TableSpec
-from reportgen.tables import REGISTRY
-from reportgen.variants import SHAPES
+from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES, LEVELS, REGISTRY, SHAPES, TableSpec
 
 SHIPPED = DEFAULT_TEMPLATES / "layouts"
 SETTINGS = "版式.yaml"
@@ -109,7 +107,7 @@ class Layout(Record):
     kinds: frozenset[str] = frozenset({"部门"})
     # the kinds of document (种类: 预算, 决算) it lays out: 决算 where it (or its base) has an edition for it
     accounts: frozenset[str] = frozenset({"预算"})
-    # 表格: the tables this layout declares as data (table_specs.py), by the id a template places
+    # 表格: the tables this layout declares as data (tables/specs.py), by the id a template places
     table_specs: dict[str, TableSpec] = field(default_factory=dict)
     # 正文字号 and 正文行距: the body text's size (points: 三号 16, 四号 14, 小四 12 …) and its line,
     # exact in points, or None for single spacing (单倍)
@@ -549,7 +547,7 @@ _SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列�
 
 
 def _set_tables(layout: Layout, value: object, at: str) -> None:
-    """表格: {表格编号: 它的形状}, each a table of code re-shaped (table_specs.py)."""
+    """表格: {表格编号: 它的形状}, each a table of code re-shaped (tables/specs.py)."""
     if not isinstance(value, dict) or not value:
         raise LayoutError(f"{at}: “表格”应为“表格编号: 形状”的映射，{_SPEC_EXAMPLE}")
     for table_id, spec in value.items():

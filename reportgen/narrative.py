@@ -42,9 +42,8 @@ from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import INCOME_SOURCES, Budget
 from reportgen.phrasing import Money, chinese_number, format_number, percent, share_of
 from reportgen.reading.yamlsafe import character_name
-from reportgen.tables import TableBuilder, TableRows, build_table, head
+from reportgen.tables import TableBuilder, TableRows, all_tables, build_table, head
 from reportgen.templating import TemplateFault
-from reportgen.variants import all_tables
 
 # The tables of each fund's spending (and their variants, “id-…”): nothing to print where it is not known.
 FUND_TABLES = ("财政拨款收支总表", "一般公共预算支出表", "政府性基金预算支出表", "国有资本经营预算支出表")

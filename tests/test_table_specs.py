@@ -54,8 +54,8 @@ def test_shanghai_declares_its_function_tables_as_data():
             "国有资本经营预算支出表-类款项"} <= set(layout.table_specs)
     spec = layout.table_specs["支出总表-类款项"]
     assert spec.code_levels and spec.total_last and spec.band == "支出预算"
-    variants = (ROOT / "reportgen" / "variants.py").read_text(encoding="utf-8")
-    assert "_by_levels" not in variants  # no longer code
+    tables = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "reportgen" / "tables").glob("*.py"))
+    assert "_by_levels" not in tables  # no longer code
 
 
 def test_a_declared_table_in_a_shanghai_document_splits_the_code_and_puts_the_total_last(tmp_path):

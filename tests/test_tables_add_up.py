@@ -14,8 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from reportgen.compute import compute, economic_kind
 from reportgen.phrasing import Money
 from reportgen.render import prepare, render_source
-from reportgen.tables import TableBuilder, TableRows
-from reportgen.variants import all_tables
+from reportgen.tables import TableBuilder, TableRows, all_tables
 from tests.readback import html_text
 from tests.test_properties import budgets, write
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from reportgen.document import Cell, Row
-from reportgen.tables import TableRows, head
+from reportgen.tables.builder import TableRows, head
 
 # The columns of a function table (科目编码, 科目名称, then its amounts) a spec may keep (列).
 FUNCTION_COLUMNS = ("合计", "基本支出", "项目支出", "上年预算数", "增减", "上年执行数", "增减额", "增减率")
@@ -62,16 +62,22 @@ def reshape(rows: TableRows, spec: TableSpec) -> TableRows:
 def _function_reshaped(rows: TableRows, spec: TableSpec) -> TableRows:
     labels = [cell.text for cell in rows.header[0].cells]
     keep = [0, 1, *(i for i, label in enumerate(labels) if i > 1 and (not spec.columns or label in spec.columns))]
-    body = [_kept(row, keep) for row in rows.body if _within(row, spec.level)]
-    if spec.total_last:
-        body = [row for row in body if row.key != "合计"] + [row for row in body if row.key == "合计"]
-    if spec.code_levels:
-        body = [_code_split(row) for row in body]
     amounts = [labels[i] for i in keep[2:]]
     widths = [rows.widths[i] for i in keep]
     if spec.code_levels:
         widths = [*_CODE_LEVEL_WIDTHS, *widths[1:]]
-    return replace(rows, header=_header(amounts, spec), body=body, widths=widths)
+    return replace(rows, header=_header(amounts, spec), body=_body(rows.body, keep, spec), widths=widths)
+
+
+def _body(rows: list[Row], keep: list[int], spec: TableSpec) -> list[Row]:
+    """The rows a spec keeps (to its level), with the grid columns ``keep``: 合计 last and the code
+    split where it says so."""
+    body = [_kept(row, keep) for row in rows if _within(row, spec.level)]
+    if spec.total_last:
+        body = [row for row in body if row.key != "合计"] + [row for row in body if row.key == "合计"]
+    if spec.code_levels:
+        body = [_code_split(row) for row in body]
+    return body
 
 
 def _within(row: Row, level: str) -> bool:

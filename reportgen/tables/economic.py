@@ -1,0 +1,163 @@
+"""The 基本支出 by economic classification: 一般公共预算基本支出表 (表6, 部门预算 beside 政府预算
+经济分类), 上海's 部门预算经济分类 form of it, and the 一般公共预算财政拨款基本支出决算表 of a 决算.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from reportgen.compute import PERSONNEL, ZERO, code_name, economic_kind
+from reportgen.document import Cell, Row
+from reportgen.model import Budget, EconomicRow
+from reportgen.tables.builder import MISSING_ECONOMIC, TableBuilder, TableRows, head, side_by_side
+
+# The economic 款 the 一般公共预算财政拨款基本支出决算表 lists, every one even at 0.00: 301 and 303 on the left,
+# 302 and 310 on the right, as the 样张 of 2024 prints them.
+FINAL_ECONOMIC: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("301", ("30101", "30102", "30103", "30106", "30107", "30108", "30109", "30110", "30111", "30112", "30113",
+             "30114", "30199")),
+    ("303", ("30301", "30302", "30303", "30304", "30305", "30306", "30307", "30308", "30309", "30310", "30311",
+             "30399")),
+    ("302", ("30201", "30202", "30203", "30204", "30205", "30206", "30207", "30208", "30209", "30211", "30212",
+             "30213", "30214", "30215", "30216", "30217", "30218", "30224", "30225", "30226", "30227", "30228",
+             "30229", "30231", "30239", "30240", "30299")),
+    ("310", ("31001", "31002", "31003", "31007", "31013", "31019", "31021", "31022", "31099")),
+)
+
+
+def _class_rows(b: Budget, code: str) -> list[EconomicRow]:
+    """The source's 款 rows under an economic class (not the class's own row)."""
+    return [r for r in b.economic_rows if r.code[:3] == code and r.code != code]
+
+
+def _kinds_gap(builder: TableBuilder, tid: str) -> bool:
+    """Whether the 人员经费 or 公用经费 of the classes, rounded, fail to add up to their rounded whole."""
+    f = builder.f
+    for column, whole in ((0, f.personnel), (1, f.public)):
+        shares = [f.class_split(n.code)[column] or ZERO for n in f.economic_tree]
+        if whole is not None and builder.gap(tid, whole, shares):
+            return True
+    return False
+
+
+def general_basic(builder: TableBuilder) -> TableRows:
+    """表6 一般公共预算基本支出表: each economic class, then its 款 by 政府预算经济分类."""
+    tid = "一般公共预算基本支出表"
+    num = builder.num(tid)
+    b, f = builder.b, builder.f
+    header = [
+        head(("部门预算经济分类", 2, 1), ("政府预算经济分类", 2, 1), ("一般公共预算基本支出", 3, 1)),
+        head("科目编码", "科目名称", "科目编码", "科目名称", "合计", "人员经费", "公用经费"),
+    ]
+    widths = [12, 30, 12, 26, 12, 12, 12]
+    body = [Row([Cell("合计", colspan=4, align="center", bold=True), num(f.general_basic), num(f.personnel),
+                 num(f.public)], kind="total", key="合计")]
+    if not f.has_economic_rows:
+        body.append(builder.missing_row(builder.missing(MISSING_ECONOMIC), 7))
+        return TableRows(header, body, widths, wide=True)
+    for node in f.economic_tree:
+        split = [num(node.basic), *map(num, f.class_split(node.code))]
+        body.append(Row([Cell(node.code), Cell(node.name, bold=True), Cell(), Cell(), *split], kind="subtotal",
+                        key=node.code))
+        for row in _class_rows(b, node.code):
+            body += _government_rows(builder, row)
+    gap = (builder.tree_gap(tid, f.economic_tree, f.general_basic or ZERO, lambda n: n.basic_part)
+           or _kinds_gap(builder, tid))  # the 人员经费 and 公用经费 columns round too
+    return TableRows(header, body, widths, wide=True, rounding_gap=gap)
+
+
+def _government_rows(builder: TableBuilder, row: EconomicRow) -> list[Row]:
+    """An economic 款 row, one line per 政府经济分类 it maps to (its code and name spanning them)."""
+    num = builder.num("一般公共预算基本支出表")
+    parts = list(row.government.items()) or [("", row.amount)]
+    rows = []
+    for index, (gov_code, amount) in enumerate(parts):
+        gov_name = code_name(builder.b, "政府经济分类", gov_code) if gov_code else None
+        cells = [Cell(row.code, rowspan=len(parts)), Cell(row.name, indent=1, rowspan=len(parts))] if index == 0 else []
+        cells += [Cell(gov_code), Cell(gov_name or ""), num(amount), *map(num, builder.f.row_split(row, amount))]
+        rows.append(Row(cells, key=f"{row.code}/{gov_code}"))
+    return rows
+
+
+def basic_by_department_classes(builder: TableBuilder) -> TableRows:
+    """一般公共预算基本支出部门预算经济分类预算表: the 部门预算经济分类 in 类 / 款 columns with
+    合计, 人员经费 and 公用经费 (no 政府预算经济分类)."""
+    rows = general_basic(builder)
+    tid = "一般公共预算基本支出表"
+    num = builder.num(tid)
+    f, b = builder.f, builder.b
+    header = [
+        head(("项目", 3, 1), ("一般公共预算基本支出", 3, 1)),
+        head(("部门预算经济分类科目编码", 2, 1), ("经济分类科目名称", 1, 2), ("合计", 1, 2), ("人员经费", 1, 2),
+             ("公用经费", 1, 2)),
+        head("类", "款"),
+    ]
+    body = []
+    if not f.has_economic_rows:  # the standard table's note, across this table's six columns
+        body = [TableBuilder.missing_row(row.cells[0].text, 6) for row in rows.body if row.key == "待补充"]
+    for node in f.economic_tree:
+        body.append(Row([Cell(node.code, align="center"), Cell(), Cell(node.name, bold=True), num(node.basic_part),
+                         *map(num, f.class_split(node.code))], kind="subtotal", key=node.code))
+        for row in _class_rows(b, node.code):
+            body.append(Row([Cell(row.code[:3], align="center"), Cell(row.code[3:5], align="center"),
+                             Cell(row.name, indent=1), num(row.amount), *map(num, f.row_split(row))], key=row.code))
+    body.append(Row([Cell("合计", colspan=3, align="center", bold=True), num(f.general_basic), num(f.personnel),
+                     num(f.public)], kind="total", key="合计"))
+    return TableRows(header, body, [6, 5, 36, 14, 14, 14], rounding_gap=rows.rounding_gap)
+
+
+# -- 决算: 一般公共预算财政拨款基本支出决算表 ------------------------------------------------------
+def _economic_lines(builder: TableBuilder, classes: list[tuple[str, tuple[str, ...]]],
+                    num: Callable[[Decimal | None], Cell]) -> list[list[Cell]]:
+    """One side of the 基本支出决算表: each class, then its 款, as [code, name, amount].
+
+    A 款 the source does not give is known zero only where the source gives the 经济分类 rows at all: they
+    are the 一般公共预算财政拨款基本支出 by 款 (held to add up to it, R-基本支出一致), so a listed 款 they
+    leave out is 0.00, as the published table prints it. A class the source gives in one figure (its code
+    alone) leaves its 款 unknown, blank; no rows at all leave every line blank."""
+    b, f = builder.b, builder.f
+    given = {r.code: r.amount for r in b.economic_rows}
+    tree = {n.code: n.basic_part for n in f.economic_tree}
+    lines = []
+    for code, items in classes:
+        lines.append([Cell(code, bold=True), Cell(code_name(b, "经济分类", code) or code, bold=True),
+                      num(tree.get(code, ZERO) if f.has_economic_rows else None)])
+        known_zero = f.has_economic_rows and code not in given
+        for item in items:
+            lines.append([Cell(item), Cell(code_name(b, "经济分类", item) or item),
+                          num(given.get(item, ZERO if known_zero else None))])
+    return lines
+
+
+def _final_sides(b: Budget) -> dict[bool, list[tuple[str, tuple[str, ...]]]]:
+    """The classes of the 基本支出决算表 and their 款, by side (True: 人员经费, on the left): the 样张's,
+    with a 款 or class the department has beyond them in its place."""
+    listed = dict(FINAL_ECONOMIC)
+    extra = {r.code for r in b.economic_rows} - set(listed) - {c for items in listed.values() for c in items}
+    sides: dict[bool, list[tuple[str, tuple[str, ...]]]] = {True: [], False: []}
+    for code in [*listed, *sorted({c[:3] for c in extra} - set(listed))]:  # a class beyond the four: on its side
+        items = tuple(sorted({*listed.get(code, ()), *(c for c in extra if c[:3] == code and c != code)}))
+        sides[economic_kind(code) == PERSONNEL].append((code, items))
+    return sides
+
+
+def final_basic(builder: TableBuilder) -> TableRows:
+    """一般公共预算财政拨款基本支出决算表: 经济分类科目编码, 科目名称, 决算数 twice side by side — 301 and 303
+    with every 款 the 样张 lists on the left, 302 and 310 on the right (a 款 or class the department has
+    beyond them in its place) — and 人员经费合计 / 公用经费合计 at the foot."""
+    tid = "一般公共预算基本支出表"
+    num = builder.num(tid)
+    f = builder.f
+    sides = _final_sides(builder.b)
+    body = side_by_side(_economic_lines(builder, sides[True], num), _economic_lines(builder, sides[False], num),
+                        (3, 3))
+    if not f.has_economic_rows and builder.shows_missing("经济分类明细"):
+        body.append(builder.missing_row(builder.missing(MISSING_ECONOMIC), 6))
+    body.append(Row([Cell("人员经费合计", colspan=2, align="center", bold=True), num(f.personnel),
+                     Cell("公用经费合计", colspan=2, align="center", bold=True), num(f.public)],
+                    kind="total", key="人员经费合计"))
+    header = [head("经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数")]
+    gap = any(n.children and builder.gap(tid, n.basic_part, (c.basic_part for c in n.children))
+              for n in f.economic_tree)
+    return TableRows(header, body, [9, 30, 11, 9, 30, 11], rounding_gap=gap or _kinds_gap(builder, tid))

@@ -1,0 +1,171 @@
+"""The 决算 tables by function line of 上海's 部门决算: 收入决算表, 支出决算表, 一般公共预算财政拨款
+支出决算表 and the two fund tables (政府性基金 / 国有资本经营预算财政拨款收入支出决算表) — and what each
+line received, which a 决算 accounts for apart from what it spent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+
+from reportgen.compute import ZERO, Node, sum_known
+from reportgen.document import Cell, Row
+from reportgen.model import FINAL_SPENDING_KINDS, FISCAL_SOURCES, FUNDS, INCOME_SOURCES, Budget
+from reportgen.tables.builder import LEVEL_INDENT, TableBuilder, TableRows, head, node_kind
+from reportgen.tables.final import FINAL_OWN_INCOME, SPECIAL_ACCOUNT, blank_zero, special_account
+from reportgen.tables.function import function_gap, function_table
+
+_Received = dict[str, dict[str, Decimal | None]]
+
+
+def _function_head(*amounts: str) -> list[Row]:
+    """The two header rows of a 决算 table by function: 项目 over 功能分类科目编码 and 科目名称, and the
+    amount columns beside them, each over both rows."""
+    return [head(("项目", 2, 1), *((a, 1, 2) for a in amounts)), head("功能分类科目编码", "科目名称")]
+
+
+def _add(result: _Received, code: str, source: str, amount: Decimal | None) -> None:
+    """Add what a line received of ``source`` (unknown, None, once any part of it is)."""
+    amounts = result.setdefault(code, dict.fromkeys(INCOME_SOURCES, ZERO))
+    current = amounts[source]
+    amounts[source] = None if current is None or amount is None else current + amount
+
+
+def _received_as_spent(b: Budget, fund: str, source: str | None, tops: list[Node]) -> tuple[list[str], bool]:
+    """The kinds of income a fund's lines received, and whether each line received what it spent.
+
+    A fiscal fund's spending on a line is what the line received only where the source states no 结转和
+    结余 of that fund (money neither carried in nor out is spent as received). The department's own money
+    was received by line only where the lines spent just that income (their total equals it); where the
+    department has no such income those lines spent 年初结转和结余 and received nothing (no kinds)."""
+    if source is not None and source in FISCAL_SOURCES:
+        return [source], not any(b.fiscal_balances.get(when, {}).get(fund) for when in ("年初", "年末"))
+    own = [source] if source is not None else [s for s, _ in FINAL_OWN_INCOME if b.income[s]]
+    own = [s for s in own if b.income[s]]
+    return own, len(own) == 1 and b.income[own[0]] == sum((top.total for top in tops), ZERO)
+
+
+def _income_by_line(builder: TableBuilder) -> _Received:
+    """What each function line received, by income source (a 决算 accounts for income apart from spending).
+
+    A fiscal fund's lines, and the department's own money — 财政专户 lines, and 单位资金 lines with the one
+    kind of own income it has — received what they spent where _received_as_spent says so; else what they
+    received is unknown (None), never a split the source does not give."""
+    b, f = builder.b, builder.f
+    result: _Received = {}
+    for fund, source in FUNDS.items():
+        tops = f.function_tree(fund)
+        kinds, known = _received_as_spent(b, fund, source, tops)
+        for node in (n for top in tops for n in top.walk()):
+            for kind in kinds:
+                _add(result, node.code, kind, node.total if known else None)
+    return result
+
+
+def final_income(builder: TableBuilder) -> TableRows:
+    """收入决算表: income by function line — 本年收入合计, 财政拨款收入, 上级补助收入, 事业收入, 经营收入,
+    附属单位上缴收入, 其他收入 — 合计 first (the income the source states), then 类/款/项 (a line that
+    received nothing is not listed). A kind of own income the department has none of is blank, as printed."""
+    tid = "收入总表"
+    num = builder.num(tid)
+    line = blank_zero(num)
+    f = builder.f
+    own = [*([(SPECIAL_ACCOUNT, SPECIAL_ACCOUNT)] if special_account(builder.b) else []), *FINAL_OWN_INCOME]
+    split = _income_by_line(builder)
+
+    def values(total: Decimal | None, amounts: Mapping[str, Decimal | None]) -> list[Cell]:
+        fiscal = sum_known(amounts[s] for s in FISCAL_SOURCES)
+        return [num(total), num(fiscal), *(line(amounts[s]) for s, _ in own)]
+
+    body = [Row([Cell("合计", colspan=2, align="center", bold=True),
+                 *values(f.income_total, {s: f.income_of(s) for s in INCOME_SOURCES})], kind="total", key="合计")]
+    body += [Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]),
+                  *values(_received(split, node.code), split[node.code])], kind=node_kind(node.level), key=node.code)
+             for top in f.function_tree() for node in top.walk() if node.code in split]
+    if builder.lacks_functions():
+        body.append(builder.missing_functions_row(4 + len(own)))
+    header = _function_head("本年收入合计", "财政拨款收入", *(label for _, label in own))
+    return TableRows(header, body, [14, 36, *[12] * (2 + len(own))], wide=True,
+                     rounding_gap=_income_gap(builder, tid, split))
+
+
+def _received(split: _Received, code: str) -> Decimal | None:
+    """What a line received in all (None where a part of it is not known)."""
+    return sum_known(split.get(code, {}).values())
+
+
+def _income_gap(builder: TableBuilder, tid: str, split: _Received) -> bool:
+    """Whether the lines, rounded, fail to add up to their own sum (a 元 source shown in 万元); against
+    the income stated, a source's own slip is for the checks to tell."""
+    tops = [n for n in builder.f.function_tree() if n.code in split]
+    whole = sum_known(_received(split, n.code) for n in tops)
+    return whole is not None and builder.tree_gap(tid, tops, whole, lambda n: _received(split, n.code) or ZERO)
+
+
+def final_spending(builder: TableBuilder) -> TableRows:
+    """支出决算表: all spending by function line — 本年支出合计, 基本支出, 项目支出, 上缴上级支出, 经营支出,
+    对附属单位补助支出 — the standard table's lines (合计 first) with the three other kinds beside them,
+    blank where nothing was spent so, as printed."""
+    tid = "支出总表"
+    line = blank_zero(builder.num(tid))
+    f = builder.f
+    rows = function_table(builder, tid, f.function_tree(), f.basic, f.project, f.expenditure_total)
+    others = {n.code: n.other for top in f.function_tree() for n in top.walk()}
+    totals = {kind: f.other_spending(kind) for kind in FINAL_SPENDING_KINDS}
+    for row in rows.body:
+        spent = totals if row.key == "合计" else others.get(row.key, {})
+        row.cells += [line(spent.get(kind)) for kind in FINAL_SPENDING_KINDS]
+    if builder.lacks_functions():
+        rows.body.append(builder.missing_functions_row(5 + len(FINAL_SPENDING_KINDS)))
+    rows.header = _function_head("本年支出合计", "基本支出", "项目支出", *FINAL_SPENDING_KINDS)
+    rows.widths = [14, 36, *[12] * (3 + len(FINAL_SPENDING_KINDS))]
+    rows.wide = True
+    rows.functions_of = builder.b.function_scope  # its lines are that fund's only: said in a note
+    return rows
+
+
+def final_general(builder: TableBuilder) -> TableRows:
+    """一般公共预算财政拨款支出决算表: the standard table's lines (科目编码, 科目名称, 合计, 基本支出, 项目支出)
+    without a prior year, its 合计 row last, as printed."""
+    f = builder.f
+    rows = function_table(builder, "一般公共预算支出表", f.function_tree("一般公共预算"), f.general_basic,
+                          f.general_project, f.general_total)
+    rows.body = [*rows.body[1:], rows.body[0]]
+    if builder.lacks_functions():
+        rows.body.insert(0, builder.missing_functions_row(5))
+    rows.header = _function_head("合计", "基本支出", "项目支出")
+    return rows
+
+
+def final_fund(builder: TableBuilder, fund: str) -> TableRows:
+    """政府性基金 / 国有资本经营预算财政拨款收入支出决算表: 年初结转和结余, 本年收入, 本年支出 (合计, 基本支出,
+    项目支出) and 年末结转和结余 — on the 合计 row as the source states them, on each function line its
+    spending and what it received (_income_by_line; its balances are not given by line: blank); the 合计
+    row alone, blank, for a fund of nothing."""
+    tid = f"{fund}预算支出表"
+    num = builder.num(tid)
+    f = builder.f
+    source = FUNDS[fund] or ""
+    nodes = f.function_tree(fund)
+    received = _income_by_line(builder)
+    basic, project, total = f.fund_basic(fund), f.fund_project(fund), f.fund_total(fund)
+    body = [Row([Cell("合计", colspan=2, align="center", bold=True), *_fund_totals(builder, fund, num)], kind="total",
+                key="合计")]
+    body += [Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]), Cell(),
+                  num(received.get(node.code, {}).get(source)), num(node.total), num(node.basic), num(node.project),
+                  Cell()], kind=node_kind(node.level), key=node.code) for top in nodes for node in top.walk()]
+    header = [head(("项目", 2, 1), ("年初结转和结余", 1, 2), ("本年收入", 1, 2), ("本年支出", 3, 1),
+                   ("年末结转和结余", 1, 2)),
+              head("功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出")]
+    gap = bool(nodes) and function_gap(builder, tid, nodes, (total, basic, project), None, None, None)
+    return TableRows(header, body, [14, 30, 12, 12, 12, 12, 12, 12], wide=True, rounding_gap=gap)
+
+
+def _fund_totals(builder: TableBuilder, fund: str, num: Callable[[Decimal | None], Cell]) -> list[Cell]:
+    """The 合计 row's amounts of a fund's 决算表, as the source states them: blank for a fund of nothing."""
+    f = builder.f
+    income = f.income_of(FUNDS[fund] or "")
+    total, opening, closing = f.fund_total(fund), f.fiscal_balance("年初", fund), f.fiscal_balance("年末", fund)
+    if not (total or income or opening or closing):
+        return [Cell() for _ in range(6)]
+    return [num(opening), num(income), num(total), num(f.fund_basic(fund)), num(f.fund_project(fund)), num(closing)]

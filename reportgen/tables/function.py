@@ -1,0 +1,208 @@
+"""The tables by function classification (科目编码, 科目名称 and amounts per 类 / 款 / 项):
+部门支出总表 (表3), 一般公共预算支出表 (表5), the fund tables (表8, 表9), their columns and their
+尾数误差 checks; and 上海's 部门收入预算总表, income by function item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reportgen.compute import ZERO, Computed, Node, difference, growth_rate
+from reportgen.document import Cell, Row
+from reportgen.model import FISCAL_SOURCES, INCOME_SOURCES
+from reportgen.phrasing import percent
+from reportgen.tables.builder import LEVEL_INDENT, TableBuilder, TableRows, head, node_kind
+
+
+@dataclass(frozen=True)
+class _FunctionColumns:
+    """The amount columns of a function table: 合计, 基本支出, 项目支出, then 上年预算数 and 增减,
+    then 上年执行数, 增减额 and 增减率, as asked."""
+
+    num: Callable[[Decimal | None], Cell]
+    with_prior: bool
+    with_actual: bool
+
+    @property
+    def names(self) -> list[str]:
+        return (["科目编码", "科目名称", "合计", "基本支出", "项目支出"] + ["上年预算数", "增减"] * self.with_prior
+                + ["上年执行数", "增减额", "增减率"] * self.with_actual)
+
+    @property
+    def widths(self) -> list[int]:
+        return [14, 40, 14, 14, 14] + [14, 14] * self.with_prior + [14, 14, 10] * self.with_actual
+
+    def amounts(self, total: Decimal | None, basic: Decimal | None, project: Decimal | None, prior: Decimal | None,
+                executed: Decimal | None) -> list[Cell]:
+        num = self.num
+        cells = [num(total), num(basic), num(project)]
+        if self.with_prior:
+            cells += [num(prior), num(difference(total, prior))]
+        if self.with_actual:
+            rate = growth_rate(total, executed) if total is not None else None
+            cells += [num(executed), num(difference(total, executed)), Cell(percent(rate), align="right")]
+        return cells
+
+
+def function_total(f: Computed) -> Decimal:
+    """支出合计 of a source with function rows, which give both 基本支出 and 项目支出."""
+    total = f.expenditure_total
+    assert total is not None, "function rows give 基本支出 and 项目支出"
+    return total
+
+
+def function_table(builder: TableBuilder, tid: str, nodes: list[Node], basic: Decimal | None,
+                   project: Decimal | None, total: Decimal | None, with_prior: bool = False,
+                   actual: dict[str, Decimal | None] | None = None, actual_total: Decimal | None = None) -> TableRows:
+    """科目编码, 科目名称, 合计, 基本支出, 项目支出 — with ``with_prior``, 上年预算数 and 增减; with
+    ``actual`` (上年执行数 by code, ``actual_total`` the table's), 上年执行数, 增减额 and 增减率."""
+    columns = _FunctionColumns(builder.num(tid), with_prior, actual is not None)
+    prior_total = builder.f.tree_prior(nodes) if with_prior else None
+    body = [Row([Cell("合计", colspan=2, align="center", bold=True),
+                 *columns.amounts(total, basic, project, prior_total, actual_total)], kind="total", key="合计")]
+    for top in nodes:
+        for node in top.walk():
+            executed = actual.get(node.code) if actual is not None else None
+            body.append(Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]),
+                             *columns.amounts(node.total, node.basic, node.project, node.prior, executed)],
+                            kind=node_kind(node.level), key=node.code))
+    gap = bool(nodes) and function_gap(builder, tid, nodes, (total, basic, project), prior_total, actual, actual_total)
+    unsplit = [f"{n.name}（{n.code}）" for top in nodes for n in top.walk() if not n.children and n.basic is None]
+    return TableRows([head(*columns.names)], body, columns.widths, wide=with_prior or actual is not None,
+                     rounding_gap=gap, unsplit=unsplit)
+
+
+def function_gap(builder: TableBuilder, tid: str, nodes: list[Node], wholes: tuple[Decimal | None, ...],
+                 prior_total: Decimal | None, actual: dict[str, Decimal | None] | None,
+                 actual_total: Decimal | None) -> bool:
+    """Whether a function table's rows, rounded, fail to add up to its rounded 合计 in any column."""
+    values: tuple[Callable[[Node], Decimal], ...] = (lambda n: n.total, lambda n: n.basic_part,
+                                                     lambda n: n.project_part)
+    split = all(n.basic is not None for n in nodes)  # else the rows show no 基本/项目 to add up
+    if any(whole is not None and (split or index == 0) and builder.tree_gap(tid, nodes, whole, value)
+           for index, (value, whole) in enumerate(zip(values, wholes, strict=True))):
+        return True
+    return (_prior_gap(builder, tid, nodes, wholes[0], prior_total)
+            or _actual_gap(builder, tid, nodes, wholes[0], actual, actual_total))
+
+
+def _prior_gap(builder: TableBuilder, tid: str, nodes: list[Node], total: Decimal | None,
+               prior_total: Decimal | None) -> bool:
+    """Whether the 上年 and 增减 columns fail to add up, rounded."""
+    if prior_total is None:
+        return False
+    return builder.gap(tid, prior_total, (n.prior or ZERO for n in nodes)) or builder.gap(
+        tid, difference(total, prior_total) or ZERO, (n.difference or ZERO for n in nodes))
+
+
+def _actual_gap(builder: TableBuilder, tid: str, nodes: list[Node], total: Decimal | None,
+                actual: dict[str, Decimal | None] | None, actual_total: Decimal | None) -> bool:
+    """Whether the 上年执行数 and its 增减额 columns fail to add up, rounded."""
+    if actual is None or actual_total is None or total is None:
+        return False
+    tops = [actual.get(n.code) or ZERO for n in nodes]
+    return builder.gap(tid, actual_total, tops) or builder.gap(
+        tid, total - actual_total, (n.total - (actual.get(n.code) or ZERO) for n in nodes))
+
+
+def expenditure(builder: TableBuilder) -> TableRows:
+    """表3 部门支出总表: in a department of several units, 合计, then each unit's row followed by its
+    own function rows."""
+    f = builder.f
+    rows = function_table(builder, "支出总表", f.function_tree(), f.basic, f.project, f.expenditure_total)
+    if f.unit_figures:  # 合计, then each unit's row followed by its own function rows
+        rows.body[1:] = _unit_function_rows(builder, "支出总表")
+        units = [u.expenditure_total for u in f.unit_figures]
+        total, parts = f.expenditure_total, [u for u in units if u is not None]
+        if total is not None and len(parts) == len(units):
+            rows.rounding_gap = rows.rounding_gap or builder.gap("支出总表", total, parts)
+    if builder.lacks_functions():
+        rows.body.append(builder.missing_functions_row(5))
+    rows.functions_of = builder.b.function_scope  # its rows are that fund's only: said in a note
+    return rows
+
+
+def _unit_function_rows(builder: TableBuilder, tid: str) -> list[Row]:
+    num = builder.num(tid)
+    body = []
+    for unit in builder.f.unit_figures:
+        name = unit.budget.department
+        body.append(Row([Cell(unit.budget.unit_code), Cell(name, bold=True), num(unit.expenditure_total),
+                         num(unit.basic), num(unit.project)], kind="subtotal", key=f"单位:{name}"))
+        for top in unit.function_tree():
+            for node in top.walk():
+                body.append(Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level] + 1),
+                                 num(node.total), num(node.basic), num(node.project)],
+                                kind=node_kind(node.level), key=f"{name}/{node.code}"))
+    return body
+
+
+def general_budget(builder: TableBuilder) -> TableRows:
+    """表5 一般公共预算支出表, with 上年预算数 and 上年执行数 where the source gives them."""
+    f = builder.f
+    nodes = f.function_tree("一般公共预算")
+    with_prior = any(n.prior is not None for top in nodes for n in top.walk())
+    executed = {n.code: n.prior for top in f.actual.function_tree("一般公共预算") for n in top.walk()}
+    with_actual = any(value is not None for value in executed.values())
+    rows = function_table(builder, "一般公共预算支出表", nodes, f.general_basic, f.general_project, f.general_total,
+                          with_prior, executed if with_actual else None,
+                          f.actual.tree_prior(f.actual.function_tree("一般公共预算")))
+    if builder.lacks_functions():
+        rows.body.append(builder.missing_functions_row(len(rows.widths)))
+    return rows
+
+
+def fund_table(builder: TableBuilder, fund: str) -> TableRows:
+    """表8 政府性基金预算支出表, 表9 国有资本经营预算支出表."""
+    tid = f"{fund}预算支出表"
+    f = builder.f
+    if not f.has_function_rows:
+        amount = f.fiscal_expenditure[fund]  # the fund's total as stated: its split is not known
+        rows = function_table(builder, tid, [], None, None, amount)
+        if amount and builder.shows_missing("功能分类明细"):
+            rows.body.append(builder.missing_functions_row(5))
+        return rows
+    return function_table(builder, tid, f.function_tree(fund), f.fund_basic(fund), f.fund_project(fund),
+                          f.fund_total(fund))
+
+
+# -- 上海: 部门收入预算总表 ---------------------------------------------------------------------
+def _code_levels(code: str) -> list[Cell]:
+    """A function or economic code in its 类 / 款 / 项 columns: 2080501 → 208 | 05 | 01."""
+    pieces = [code[:3], code[3:5], code[5:7]]
+    return [Cell(piece, align="center") for piece in pieces]
+
+
+def income_by_function(builder: TableBuilder) -> TableRows:
+    """部门收入预算总表: income by function item — 合计, 财政拨款收入, 事业收入, 事业单位经营收入,
+    其他收入 (and any other source the department has). A split the source does not give is left
+    blank, never 0.00."""
+    tid = "收入总表"
+    num = builder.num(tid)
+    b, f = builder.b, builder.f
+    columns = ["事业收入", "事业单位经营收入", "其他收入"]
+    columns += [s for s in INCOME_SOURCES if s not in FISCAL_SOURCES and s not in columns and b.income[s]]
+    split = f.income_by_function()
+
+    def values(code: str, total: Decimal | None) -> list[Cell]:
+        amounts = split[code]
+        fiscal = [amounts[s] for s in FISCAL_SOURCES]
+        fiscal_total = None if any(a is None for a in fiscal) else sum((a or ZERO for a in fiscal), ZERO)
+        return [num(total), num(fiscal_total), *(num(amounts[s]) for s in columns)]
+
+    body = [Row([*_code_levels(node.code), Cell(node.name), *values(node.code, node.total)],
+                kind=node_kind(node.level), key=node.code) for top in f.function_tree() for node in top.walk()]
+    if builder.lacks_functions():
+        body.append(builder.missing_functions_row(6 + len(columns)))
+    body.append(Row([Cell("合计", colspan=4, align="center", bold=True), *values("合计", f.expenditure_total)],
+                    kind="total", key="合计"))
+    header = [
+        head(("项目", 4, 1), ("收入预算", 2 + len(columns), 1)),
+        head(("功能分类科目编码", 3, 1), ("功能分类科目名称", 1, 2), ("合计", 1, 2), ("财政拨款收入", 1, 2),
+             *((c, 1, 2) for c in columns)),
+        head("类", "款", "项"),
+    ]
+    gap = f.functions_cover_all and builder.tree_gap(tid, f.function_tree(), function_total(f), lambda n: n.total)
+    return TableRows(header, body, [6, 5, 5, 34, *[13] * (2 + len(columns))], wide=True, rounding_gap=gap)

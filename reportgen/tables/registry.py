@@ -1,0 +1,103 @@
+"""The tables by id: the standard tables 1–10 (REGISTRY), the variants a locality's layout prints
+(VARIANTS: other rows, other columns, other labels over the same figures, never copies of a table)
+and the tables a layout declares as data; Tables builds each on first use.
+
+A layout's tables.j2 places a table by its id (``<table ref="…">``); a variant's id is the
+standard table it varies, then "-" and its form, so it shares that table's unit (展示.表格单位).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator, Mapping
+
+from reportgen.tables.builder import TableBuilder, TableRows
+from reportgen.tables.economic import basic_by_department_classes, final_basic, general_basic
+from reportgen.tables.final import final_fiscal, final_summary
+from reportgen.tables.final_by_function import final_fund, final_general, final_income, final_spending
+from reportgen.tables.function import expenditure, fund_table, general_budget, income_by_function
+from reportgen.tables.projects import performance_targets, projects
+from reportgen.tables.specs import TableSpec, reshape
+from reportgen.tables.summary import finance, fiscal, fiscal_by_fund, income, income_expenditure
+from reportgen.tables.three_public import final_three_public, running_costs, three_public, three_public_and_running
+
+Build = Callable[[TableBuilder], TableRows]
+
+# The standard tables, each once: its id (what a template's <table ref> names) and its builder.
+# A template places them, titles them and notes them; their numbers follow from that order.
+REGISTRY: tuple[tuple[str, Build], ...] = (
+    ("收支总表", income_expenditure),
+    ("收入总表", income),
+    ("支出总表", expenditure),
+    ("财政拨款收支总表", fiscal),
+    ("一般公共预算支出表", general_budget),
+    ("一般公共预算基本支出表", general_basic),
+    ("三公经费支出表", three_public),
+    ("政府性基金预算支出表", lambda builder: fund_table(builder, "政府性基金")),
+    ("国有资本经营预算支出表", lambda builder: fund_table(builder, "国有资本经营")),
+    ("项目支出表", projects),
+)
+
+VARIANTS: tuple[tuple[str, Build], ...] = (
+    # -- 上海 --
+    ("收支总表-财务收支", finance),
+    ("收入总表-按功能", income_by_function),
+    ("财政拨款收支总表-按资金", fiscal_by_fund),
+    ("一般公共预算基本支出表-部门经济分类", basic_by_department_classes),
+    ("三公经费支出表-含机关运行经费", three_public_and_running),
+    # -- 上海 部门决算 --
+    ("收支总表-决算", final_summary),
+    ("收入总表-决算", final_income),
+    ("支出总表-决算", final_spending),
+    ("财政拨款收支总表-决算", final_fiscal),
+    ("一般公共预算支出表-决算", final_general),
+    ("一般公共预算基本支出表-决算", final_basic),
+    ("三公经费支出表-决算", final_three_public),
+    ("政府性基金预算支出表-决算", lambda builder: final_fund(builder, "政府性基金")),
+    ("国有资本经营预算支出表-决算", lambda builder: final_fund(builder, "国有资本经营")),
+    # -- 河南 --
+    ("机关运行经费表", running_costs),
+)
+
+# Names a layout's table may start from (基于): the standard tables and their variants.
+SHAPES: tuple[str, ...] = (*(table_id for table_id, _ in REGISTRY), *(table_id for table_id, _ in VARIANTS))
+
+
+class Tables(Mapping[str, TableRows]):
+    """The tables of one render by id, each built on first use: a layout places a few of the
+    registry's tables and variants, and a table it does not place costs nothing."""
+
+    def __init__(self, builder: TableBuilder, builds: dict[str, Build], built: dict[str, TableRows]) -> None:
+        self._builder = builder
+        self._builds = builds
+        self._built = dict(built)
+
+    def __getitem__(self, table_id: str) -> TableRows:
+        if table_id not in self._built:
+            build = self._builds[table_id]  # KeyError for an unknown id, as a dict
+            self._built[table_id] = self._builder.recording(build)
+        return self._built[table_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*self._builds, *(k for k in self._built if k not in self._builds)])
+
+    def __len__(self) -> int:
+        return len(set(self._builds) | set(self._built))
+
+    def __contains__(self, table_id: object) -> bool:
+        return table_id in self._builds or table_id in self._built
+
+
+def all_tables(builder: TableBuilder, specs: Mapping[str, TableSpec] | None = None) -> Tables:
+    """Every table of the registry, the variants, the tables a layout declares as data (its
+    表格: ``specs``, each a table above re-shaped) and the performance-target tables the source
+    has, each built when a template first places or asks about it."""
+    builds: dict[str, Build] = {**dict(REGISTRY), **dict(VARIANTS)}
+    shapes = dict(builds)  # a spec re-shapes a table of code, even one it takes the id of
+    for table_id, spec in (specs or {}).items():
+        builds[table_id] = functools.partial(_declared, shapes[spec.base], spec)
+    return Tables(builder, builds, performance_targets(builder))
+
+
+def _declared(build: Build, spec: TableSpec, builder: TableBuilder) -> TableRows:
+    return reshape(build(builder), spec)

@@ -1,0 +1,205 @@
+"""The 总表: income beside spending — 部门收支总表 (表1), 部门收入总表 (表2), 财政拨款收支总表 (表4) —
+and the forms a layout prints them in (上海's 部门财务收支预算总表 and 部门财政拨款收支预算总表).
+
+Column labels are the official terms (the same words as the source keys); titles, numbers and
+notes come from the templates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from reportgen.compute import Computed
+from reportgen.document import Cell, Row, RowKind
+from reportgen.model import FISCAL_SOURCES, INCOME_SOURCES, Budget
+from reportgen.phrasing import chinese_number
+from reportgen.tables.builder import TableBuilder, TableRows, head, paired, unit_name
+from reportgen.tables.function import function_total
+
+FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
+_BLANK = ("", None, 0)
+
+
+def _line(num: Callable[[Decimal | None], Cell], name: str, value: Decimal | None, indent: int = 0) -> list[Cell]:
+    """A line of one side of a 总表: its name and amount (no amount cell for a padding line)."""
+    return [Cell(name, indent=indent), num(value) if name else Cell()]
+
+
+def _spending_lines(f: Computed) -> list[tuple[str, Decimal | None, int]]:
+    """The spending side of 表1: the function 类 where they itemise all the spending, else 基本支出 and 项目支出."""
+    if f.functions_cover_all:
+        return [(node.name, node.total, 0) for node in f.function_tree()]
+    return [("基本支出", f.basic, 0), ("项目支出", f.project, 0)]
+
+
+def _closing_lines(builder: TableBuilder) -> list[tuple[str, Decimal | None, str, Decimal | None, RowKind]]:
+    """The totals under 表1's lines: 本年 合计, 上年结转 / 结转下年, 使用非财政拨款结余, 总计."""
+    b, f = builder.b, builder.f
+    carry_forward = b.carry_forward if f.expenditure_grand_total is not None or b.carry_forward else None
+    lines: list[tuple[str, Decimal | None, str, Decimal | None, RowKind]] = [
+        ("本年收入合计", f.income_total, "本年支出合计", f.expenditure_total, "subtotal"),
+        ("上年结转", f.carried_over, "结转下年", carry_forward, "body"),
+    ]
+    if b.reserves_used:
+        lines.append(("使用非财政拨款结余", b.reserves_used, "", None, "body"))
+    return [*lines, ("收入总计", f.income_grand_total, "支出总计", f.expenditure_grand_total, "total")]
+
+
+def spending_gap(builder: TableBuilder, tid: str) -> bool:
+    """Whether the function 类, rounded, fail to add up to 本年支出合计 (where they itemise it)."""
+    f = builder.f
+    return (f.functions_cover_all and f.expenditure_total is not None
+            and builder.tree_gap(tid, f.function_tree(), f.expenditure_total, lambda n: n.total))
+
+
+def income_expenditure(builder: TableBuilder) -> TableRows:
+    """表1 部门收支总表."""
+    tid = "收支总表"
+    num = builder.num(tid)
+    f = builder.f
+    left = [(name, f.income_of(name), 1) for name in INCOME_SOURCES]
+    body = [Row([*_line(num, lname, lvalue, lindent), *_line(num, rname, rvalue, rindent)], key=f"{lname}|{rname}")
+            for (lname, lvalue, lindent), (rname, rvalue, rindent) in paired(left, _spending_lines(f), _BLANK, _BLANK)]
+    if builder.lacks_functions():
+        body.append(builder.missing_functions_beside(2))
+    for lname, lvalue, rname, rvalue, kind in _closing_lines(builder):
+        body.append(Row([Cell(lname, bold=True), num(lvalue), Cell(rname, bold=True), num(rvalue)], kind=kind, key=lname))
+    header = [head(("收入", 2, 1), ("支出", 2, 1)), head("项目", "预算数", "项目", "预算数")]
+    gap = builder.gap(tid, f.income_total, (f.income_of(s) for s in INCOME_SOURCES)) or spending_gap(builder, tid)
+    return TableRows(header, body, [30, 14, 30, 14], rounding_gap=gap)
+
+
+def income(builder: TableBuilder) -> TableRows:
+    """表2 部门收入总表: the department's row (in a department of several units, its consolidated row,
+    then a row per unit under it)."""
+    tid = "收入总表"
+    num = builder.num(tid)
+    b, f = builder.b, builder.f
+    reserves = bool(f.budget.reserves_used)  # a column of its own where the department draws on them
+    header = [
+        head(("单位名称", 1, 2), ("收入总计", 1, 2), ("本年收入", len(INCOME_SOURCES) + 1, 1), ("上年结转", 1, 2),
+             *([("使用非财政拨款结余", 1, 2)] if reserves else [])),
+        head("小计", *INCOME_SOURCES),
+    ]
+    values = [f.income_grand_total, f.income_total, *(f.income_of(s) for s in INCOME_SOURCES),
+              f.carried_over, *([b.reserves_used] if reserves else [])]
+    body = [
+        Row([Cell("合计", bold=True, align="center"), *map(num, values)], kind="total", key="合计"),
+        Row([Cell(b.department, indent=1), *map(num, values)], key=b.department),
+    ]
+    gap = builder.gap(tid, f.income_total, (f.income_of(s) for s in INCOME_SOURCES))
+    if f.unit_figures:  # the department's consolidated row, then a row per unit under it
+        body[1] = Row([Cell(b.department, bold=True), *map(num, values)], kind="subtotal", key=b.department)
+        body += [Row([Cell(unit_name(unit.budget), indent=1), *map(num, _unit_income(unit, reserves))],
+                     key=f"单位:{unit.budget.department}") for unit in f.unit_figures]
+        gap = gap or builder.gap(tid, f.income_total, [u.income_total for u in f.unit_figures])
+    return TableRows(header, body, [22] + [9] * (len(values)), wide=True, rounding_gap=gap)
+
+
+def _unit_income(unit: Computed, reserves: bool) -> list[Decimal | None]:
+    """A unit's amounts on 表2: 收入总计, 本年收入 and its sources, 上年结转 (and 使用非财政拨款结余)."""
+    return [unit.income_grand_total, unit.income_total, *(unit.budget.income[s] for s in INCOME_SOURCES),
+            unit.budget.carried_over, *([unit.budget.reserves_used] if reserves else [])]
+
+
+def _fiscal_body(builder: TableBuilder, num: Callable[[Decimal | None], Cell], left: list[tuple[str, Decimal | None]],
+                 right: list[tuple[str, list[Decimal]]], indent: int) -> list[Row]:
+    """The lines of a 财政拨款收支总表: each fiscal source beside a function 类 and its spending by fund."""
+    body = []
+    for (lname, lvalue), (rname, rvalues) in paired(left, right, ("", None), ("", [])):
+        cells = [Cell(lname, indent=indent), num(lvalue) if lname else Cell(), Cell(rname)]
+        cells += [num(v) for v in rvalues] if rvalues else [Cell() for _ in range(4)]
+        body.append(Row(cells, key=f"{lname}|{rname}"))
+    if builder.lacks_functions():
+        body.append(builder.missing_functions_beside(5))
+    return body
+
+
+def fiscal(builder: TableBuilder) -> TableRows:
+    """表4 财政拨款收支总表."""
+    tid = "财政拨款收支总表"
+    num = builder.num(tid)
+    f = builder.f
+    left = [(name, f.income_of(name)) for name in FISCAL_SOURCES]
+    right: list[tuple[str, list[Decimal]]] = []
+    if f.has_function_rows:
+        right = [(name, amounts) for _, name, amounts in f.fiscal_classes(FISCAL_FUNDS)]
+    body = _fiscal_body(builder, num, left, right, 1)
+    spent = [f.fiscal_expenditure_total, *(f.fiscal_expenditure[fund] for fund in FISCAL_FUNDS)]
+    body.append(Row([Cell("本年收入合计", bold=True), num(f.fiscal_income), Cell("本年支出合计", bold=True),
+                     *map(num, spent)], kind="total", key="合计"))
+    header = [
+        head(("收入", 2, 1), ("支出", 5, 1)),
+        head(("项目", 1, 2), ("预算数", 1, 2), ("项目", 1, 2), ("合计", 1, 2), ("财政拨款", 3, 1)),
+        head("一般公共预算", "政府性基金预算", "国有资本经营预算"),
+    ]
+    return TableRows(header, body, [24, 12, 30, 12, 12, 12, 12], wide=True,
+                     rounding_gap=builder.gap(tid, f.fiscal_income, (v for _, v in left)))
+
+
+# -- 上海: 部门财务收支预算总表, 部门财政拨款收支预算总表 -----------------------------------------
+def _finance_income(b: Budget, f: Computed) -> list[tuple[str, Decimal | None, int]]:
+    """The income side of 部门财务收支预算总表: (label, amount, indent) per line."""
+    own = ["事业收入", "事业单位经营收入", "其他收入"]
+    own += [s for s in INCOME_SOURCES if s not in FISCAL_SOURCES and s not in own and b.income[s]]
+    left: list[tuple[str, Decimal | None, int]] = [(f"{chinese_number(1)}、财政拨款收入", f.fiscal_income, 0)]
+    left += [(f"{i}. {name.removesuffix('拨款')}", f.income_of(name), 1) for i, name in enumerate(FISCAL_SOURCES, 1)]
+    left += [(f"{chinese_number(i)}、{name}", f.income_of(name), 0) for i, name in enumerate(own, 2)]
+    if b.carried_over:
+        left.append((f"{chinese_number(len(left) - len(FISCAL_SOURCES) + 1)}、上年结转", b.carried_over, 0))
+    if b.reserves_used:
+        left.append((f"{chinese_number(len(left) - len(FISCAL_SOURCES) + 1)}、使用非财政拨款结余", b.reserves_used, 0))
+    return left
+
+
+def _finance_spending(b: Budget, f: Computed) -> list[tuple[str, Decimal | None, int]]:
+    """The spending side: the function 类 numbered 一、二、… (基本/项目 支出 without function rows)."""
+    if not f.functions_cover_all:
+        return [(f"{chinese_number(1)}、基本支出", f.basic, 0), (f"{chinese_number(2)}、项目支出", f.project, 0)]
+    right: list[tuple[str, Decimal | None, int]] = [(f"{chinese_number(i)}、{n.name}", n.total, 0)
+                                                    for i, n in enumerate(f.function_tree(), 1)]
+    if b.carry_forward:
+        right.append((f"{chinese_number(len(right) + 1)}、结转下年", b.carry_forward, 0))
+    return right
+
+
+def finance(builder: TableBuilder) -> TableRows:
+    """部门财务收支预算总表: 财政拨款收入 and its three kinds, the department's own income, and the
+    function 类 numbered 一、二、…; 收入总计 and 支出总计. An income source Shanghai's table does not
+    list gets a row when the department has it; so do 上年结转 and 结转下年."""
+    tid = "收支总表"
+    num = builder.num(tid)
+    b, f = builder.b, builder.f
+    lines = paired(_finance_income(b, f), _finance_spending(b, f), _BLANK, _BLANK)
+    body = [Row([*_line(num, lname, lvalue, indent), *_line(num, rname, rvalue)], key=f"{lname}|{rname}")
+            for (lname, lvalue, indent), (rname, rvalue, _) in lines]
+    body.append(Row([Cell("收入总计", bold=True), num(f.income_grand_total), Cell("支出总计", bold=True),
+                     num(f.expenditure_grand_total)], kind="total", key="收入总计"))
+    header = [head(("本年收入", 2, 1), ("本年支出", 2, 1)), head("项目", "预算数", "项目", "预算数")]
+    gap = builder.gap(tid, f.income_total, (f.income_of(s) for s in INCOME_SOURCES))
+    if f.functions_cover_all:
+        gap = gap or builder.tree_gap(tid, f.function_tree(), function_total(f), lambda n: n.total)
+    return TableRows(header, body, [30, 14, 30, 14], rounding_gap=gap)
+
+
+def fiscal_by_fund(builder: TableBuilder) -> TableRows:
+    """部门财政拨款收支预算总表: 一、一般公共预算 … 三、国有资本经营预算 beside the function 类 with
+    their amounts by fund; 收入总计 and 支出总计."""
+    tid = "财政拨款收支总表"
+    num = builder.num(tid)
+    f = builder.f
+    left = [(f"{chinese_number(i)}、{name.removesuffix('拨款')}", f.income_of(name)) for i, name in enumerate(FISCAL_SOURCES, 1)]
+    right = [(f"{chinese_number(i)}、{name}", amounts)
+             for i, (_, name, amounts) in enumerate(f.fiscal_classes(FISCAL_FUNDS), 1)]
+    body = _fiscal_body(builder, num, left, right, 0)
+    fiscal = f.fiscal_expenditure
+    body.append(Row([Cell("收入总计", bold=True), num(f.fiscal_income), Cell("支出总计", bold=True),
+                     num(f.fiscal_expenditure_total), *(num(fiscal[fund]) for fund in FISCAL_FUNDS)], kind="total",
+                    key="合计"))
+    header = [
+        head(("财政拨款收入", 2, 1), ("财政拨款支出", 5, 1)),
+        head("项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
+    ]
+    return TableRows(header, body, [22, 12, 28, 12, 12, 12, 12], wide=True,
+                     rounding_gap=builder.gap(tid, f.fiscal_income, (v for _, v in left)))

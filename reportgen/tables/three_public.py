@@ -1,0 +1,116 @@
+"""The “三公”经费 tables — 表7 “三公”经费支出表, 上海's 部门“三公”经费和机关运行经费预算表, the
+财政拨款“三公”经费支出决算表 — and 河南's 机关运行经费 table (预算10表).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportgen.document import Cell, Row, RowKind
+from reportgen.tables.builder import TableBuilder, TableRows, head
+
+
+def _unknown_rows(builder: TableBuilder, columns: int) -> list[Row] | None:
+    """The 待补充 rows standing for what the source does not give of the “三公”经费 (never 0.00 for
+    it): all of it, or each part left out where no 合计 is given; None where the rows can be said."""
+    b = builder.b
+    if not b.three_public.stated:
+        return [builder.missing_row(builder.missing(("“三公”经费", "三公经费")), columns)]
+    if builder.f.three_public_total is None:  # a part left out, and no 合计: the rows cannot be said
+        return [builder.missing_row(builder.missing((f"“三公”经费中的{name}", f"三公经费.{name}")), columns)
+                for name in b.three_public.unknown]
+    return None
+
+
+def three_public(builder: TableBuilder) -> TableRows:
+    """表7 “三公”经费支出表: last year's row (and its 执行数), this year's, and the changes."""
+    tid = "三公经费支出表"
+    num = builder.num(tid)
+    b, f = builder.b, builder.f
+    header = [
+        head(("年度", 1, 2), ("合计", 1, 2), ("因公出国（境）费", 1, 2), ("公务接待费", 1, 2),
+             ("公务用车购置及运行维护费", 3, 1)),
+        head("小计", "公务用车购置费", "公务用车运行维护费"),
+    ]
+
+    def row(label: str, values: list[Decimal | None], kind: RowKind = "body") -> Row:
+        return Row([Cell(label, align="center"), *map(num, values)], kind=kind, key=label)
+
+    current = f.three_public_columns()
+    body = _unknown_rows(builder, 7)
+    if body is None:
+        body = []
+        executed = f.actual.three_public_prior is not None  # 上年执行数: rows of their own
+        if f.three_public_prior is not None:
+            body.append(row(f"{b.prior.year}年", f.three_public_columns(prior=True)))
+        if executed:
+            body.append(row(f"{b.prior.year}年执行数", f.actual.three_public_columns(prior=True)))
+        body.append(row(f"{b.year}年", current))
+        if f.three_public_prior is not None:
+            body.append(row("增减变化", f.three_public_changes(), "subtotal"))
+        if executed:
+            body.append(row("比执行数增减", f.actual.three_public_changes(), "subtotal"))
+    gap = f.three_public_gap(builder.shown(tid))
+    return TableRows(header, body, [16, 12, 14, 12, 12, 14, 16], wide=False, rounding_gap=gap)
+
+
+def three_public_and_running(builder: TableBuilder) -> TableRows:
+    """部门“三公”经费和机关运行经费预算表: this year's “三公”经费 by part beside 机关运行经费, one row."""
+    tid = "三公经费支出表"
+    num = builder.num(tid)
+    b, f = builder.b, builder.f
+    header = [
+        head(("“三公”经费预算数", 6, 1), ("机关运行经费预算数", 1, 3)),
+        head(("合计", 1, 2), ("因公出国（境）费", 1, 2), ("公务接待费", 1, 2), ("公务用车购置及运行费", 3, 1)),
+        head("小计", "购置费", "运行费"),
+    ]
+    if not b.three_public.stated:
+        cells = [Cell(builder.missing(("“三公”经费", "三公经费")), colspan=6, missing=True)]
+    elif f.three_public_total is None:  # a part left out, and no 合计
+        name = b.three_public.unknown[0]
+        cells = [Cell(builder.missing((f"“三公”经费中的{name}", f"三公经费.{name}")), colspan=6, missing=True)]
+    else:
+        cells = [num(v) for v in f.three_public_columns()]
+    running = b.running_costs
+    if running is None and "机关运行经费" not in b.not_published:
+        cells.append(Cell(builder.missing(("机关运行经费", "机关运行经费")), missing=True))
+    else:
+        cells.append(num(running.current if running is not None else None))
+    gap = f.three_public_gap(builder.shown(tid))
+    return TableRows(header, [Row(cells, key="本年")], [14, 14, 14, 14, 14, 14, 16], rounding_gap=gap)
+
+
+def final_three_public(builder: TableBuilder) -> TableRows:
+    """财政拨款“三公”经费支出决算表: 预算数 and 决算数 of 合计, 因公出国（境）费, 公务用车购置及运行维护费
+    (小计, 购置费, 运行维护费) and 公务接待费, in the printed order, on one row; no row where nothing was
+    budgeted or spent (the template's 说明 says so). A 预算数 the source does not give is blank."""
+    tid = "三公经费支出表"
+    num = builder.num(tid)
+    f = builder.f
+    order = (0, 1, 3, 4, 5, 2)  # three_public_columns' order → 合计, 出国, 小计, 购置费, 运行维护费, 接待
+    header = [
+        head(("财政拨款“三公”经费", 12, 1)),
+        head(("合计", 2, 2), ("因公出国（境）费", 2, 2), ("公务用车购置及运行维护费", 6, 1), ("公务接待费", 2, 2)),
+        head(("小计", 2, 1), ("公务用车购置费", 2, 1), ("公务用车运行维护费", 2, 1)),
+        head(*["预算数", "决算数"] * 6),
+    ]
+    spent, budgeted = f.three_public_columns(), f.three_public_budget_columns()
+    body = _unknown_rows(builder, 12)
+    if body is None:
+        body = []
+        if any(spent) or any(budgeted):
+            body.append(Row([num(figures[i]) for i in order for figures in (budgeted, spent)], key="本年"))
+    return TableRows(header, body, [8] * 12, wide=True, rounding_gap=f.three_public_gap(builder.shown(tid)))
+
+
+# -- 河南: 机关运行经费 as a table of its own ------------------------------------------------------
+def running_costs(builder: TableBuilder) -> TableRows:
+    """机关运行经费 (预算10表): its amount on a 合计 row; the source gives no split by code."""
+    num = builder.num("机关运行经费表")
+    running = builder.b.running_costs
+    if running is None:
+        cells = [Cell(builder.missing(("机关运行经费", "机关运行经费")), colspan=3, missing=True)]
+    else:
+        cells = [Cell("合计", colspan=2, align="center", bold=True), num(running.current)]
+    return TableRows([head("科目编码", "科目名称", "机关运行经费支出")], [Row(cells, kind="total", key="合计")],
+                     [16, 44, 20])
