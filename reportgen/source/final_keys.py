@@ -63,6 +63,12 @@ def written(data: Any, path: tuple[str, ...], at: tuple[str, ...] = ()) -> Itera
 
 def misplaced(data: dict[str, Any], final: bool) -> Iterator[tuple[Any, str, str, str]]:
     """Every key of the other kind the source writes: (its mapping, key, path, what to do instead)."""
+    yield from _other_words(data, final)
+    yield from _budget_keys_in_final(data) if final else _final_keys_in_budget(data)
+
+
+def _other_words(data: dict[str, Any], final: bool) -> Iterator[tuple[Any, str, str, str]]:
+    """The keys the source writes in the other kind's words (FINAL_WORDS: 上年结转 for 年初结转和结余 …)."""
     income = data.get("收入") if isinstance(data.get("收入"), dict) else {}
     for budget_key, final_key in FINAL_WORDS.items():
         mapping = income if budget_key.startswith("收入.") else data
@@ -70,15 +76,21 @@ def misplaced(data: dict[str, Any], final: bool) -> Iterator[tuple[Any, str, str
         key = wrong.rsplit(".", 1)[-1]
         if isinstance(mapping, dict) and key in mapping:
             yield mapping, key, wrong, _other_word(wrong, right, final)
-    if final:
-        for path in BUDGET_ONLY:
-            for mapping, key, where in written(data, path):
-                yield mapping, key, where, _not_printed(where)
-        yield from _unprinted_here(data)
-        if data.get("类型") == "单位" or "单位" in data:
-            key = "类型" if data.get("类型") == "单位" else "单位"
-            yield data, key, key, _units_refused()
-        return
+
+
+def _budget_keys_in_final(data: dict[str, Any]) -> Iterator[tuple[Any, str, str, str]]:
+    """What a 决算 does not print (BUDGET_ONLY), what it prints only elsewhere, and a source by units."""
+    for path in BUDGET_ONLY:
+        for mapping, key, where in written(data, path):
+            yield mapping, key, where, _not_printed(where)
+    yield from _unprinted_here(data)
+    if data.get("类型") == "单位" or "单位" in data:
+        key = "类型" if data.get("类型") == "单位" else "单位"
+        yield data, key, key, _units_refused()
+
+
+def _final_keys_in_budget(data: dict[str, Any]) -> Iterator[tuple[Any, str, str, str]]:
+    """What only a 决算 writes, written in a budget (its own units' files' too)."""
     paths = [(key,) for key in FINAL_ONLY] + [("支出", "功能分类", "[]", key) for key in FINAL_ROW_KEYS]
     units = [("单位", "[]", "收入", "年初结转和结余")] + [("单位", "[]", "支出", "功能分类", "[]", key) for key in FINAL_ROW_KEYS]
     for path in [*paths, *units, *FINAL_SECTION_KEYS]:

@@ -214,6 +214,18 @@ class Validator:
         key_marks = getattr(value, "key_marks", {})
         value_marks = getattr(value, "value_marks", {})
         prefix = f"{path}." if path else ""
+        self.check_required(value, schema, prefix, mark)
+        for key, item in value.items():
+            item_path = f"{prefix}{key}"
+            if key in properties:
+                self.validate(item, properties[key], item_path, value_marks.get(key, mark))
+            elif isinstance(extra, dict):
+                self.validate(item, extra, item_path, value_marks.get(key, mark))
+            elif extra is False:
+                self.unknown_key(key, schema, item_path, key_marks.get(key, mark))
+
+    def check_required(self, value: dict, schema: dict[str, Any], prefix: str, mark: Mark | None) -> None:
+        """The fields the schema requires, and those it requires when its ``if`` holds, each there."""
         for name in schema.get("required", []):
             if name not in value:
                 self.error(f"缺少必填字段“{name}”", f"{prefix}{name}", mark, "必填")
@@ -224,19 +236,17 @@ class Validator:
                 for name in then.get("required", []):
                     if name not in value:
                         self.error(f"缺少必填字段“{name}”{when}", f"{prefix}{name}", mark, "必填")
-        for key, item in value.items():
-            item_path = f"{prefix}{key}"
-            if key in properties:
-                self.validate(item, properties[key], item_path, value_marks.get(key, mark))
-            elif extra is False and "x-names" in schema:  # a map keyed by names: 表格单位, 正文单位
-                self.error(unknown_name(str(key), schema["x-names"], list(properties)), item_path,
-                           key_marks.get(key, mark), "未知名称")
-            elif extra is False:
-                hint = difflib.get_close_matches(key, list(properties), n=1, cutoff=0.5)
-                self.error(f"未知字段“{key}”：" + (f"是否应为“{hint[0]}”？" if hint else "可用的字段：" + "、".join(properties)),
-                           item_path, key_marks.get(key, mark), "未知字段")
-            elif isinstance(extra, dict):
-                self.validate(item, extra, item_path, value_marks.get(key, mark))
+
+    def unknown_key(self, key: Any, schema: dict[str, Any], path: str, mark: Mark | None) -> None:
+        """A key an object without further properties does not know: a name not among a map's names
+        (表格单位, 正文单位), else a field, with the nearest known one."""
+        properties: dict[str, Any] = schema.get("properties", {})
+        if "x-names" in schema:
+            self.error(unknown_name(str(key), schema["x-names"], list(properties)), path, mark, "未知名称")
+            return
+        hint = difflib.get_close_matches(key, list(properties), n=1, cutoff=0.5)
+        self.error(f"未知字段“{key}”：" + (f"是否应为“{hint[0]}”？" if hint else "可用的字段：" + "、".join(properties)),
+                   path, mark, "未知字段")
 
     def check_any_of(self, value: Any, branches: list[dict[str, Any]], path: str, mark: Mark | None) -> None:
         resolved = [self.resolve(b) for b in branches]

@@ -136,65 +136,94 @@ def run_programs(commands: list[list[str]], limit: float, max_output: int, env: 
     waiting: dict[int, list[int]] = {}
     for index, lane in enumerate(range(len(commands)) if lanes is None else lanes):
         waiting.setdefault(lane, []).append(index)
-    started: list[subprocess.Popen[bytes]] = []
-    running: dict[int, tuple[int, subprocess.Popen[bytes]]] = {}  # command → its lane and process
-    output: dict[tuple[int, int], list[bytes]] = {}  # (command, 1 or 2) → what it printed there
-    open_streams: dict[int, int] = {}
-    sizes: dict[int, int] = {}
-    results: dict[int, tuple[int, bytes, bytes]] = {}
+    batch = _Batch(commands, waiting, max_output, env)
     try:
         with selectors.DefaultSelector() as selector:
-            def start(lane: int) -> None:
-                if not waiting[lane]:
-                    return
-                index = waiting[lane].pop(0)
-                process = subprocess.Popen(commands[index], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                           stderr=subprocess.PIPE, env=None if env is None else dict(env),
-                                           start_new_session=True)
-                started.append(process)
-                running[index] = (lane, process)
-                open_streams[index], sizes[index] = 2, 0
-                for number, stream in ((1, process.stdout), (2, process.stderr)):
-                    assert stream is not None
-                    output[index, number] = []
-                    selector.register(stream, selectors.EVENT_READ, (index, number))
-
-            for lane in waiting:
-                start(lane)
-            while running:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise ProgramTimeout
-                for key, _ in selector.select(left):
-                    index, number = key.data
-                    data = os.read(key.fd, 65536)
-                    if data:
-                        output[index, number].append(data)
-                        sizes[index] += len(data)
-                        if sizes[index] > max_output:
-                            raise ProgramOutputTooLarge
-                        continue
-                    selector.unregister(key.fileobj)
-                    open_streams[index] -= 1
-                    if open_streams[index]:
-                        continue
-                    lane, process = running.pop(index)  # its output closed: it has finished, or is about to
-                    try:
-                        code = process.wait(max(deadline - time.monotonic(), 0))
-                    except subprocess.TimeoutExpired:
-                        raise ProgramTimeout from None
-                    results[index] = (code, b"".join(output[index, 1]), b"".join(output[index, 2]))
-                    start(lane)
+            batch.run(selector, deadline)
     except BaseException:
-        for process in started:
-            _kill_group(process)
+        batch.kill()
         raise
     finally:
-        for process in started:
+        batch.close()
+    return [batch.results[index] for index in range(len(commands))]
+
+
+class _Batch:
+    """The commands of one run_programs: the lanes still waiting, the processes started and running,
+    and what each printed so far."""
+
+    def __init__(self, commands: list[list[str]], waiting: dict[int, list[int]], max_output: int,
+                 env: Mapping[str, str] | None) -> None:
+        self.commands, self.waiting, self.max_output, self.env = commands, waiting, max_output, env
+        self.started: list[subprocess.Popen[bytes]] = []
+        self.running: dict[int, tuple[int, subprocess.Popen[bytes]]] = {}  # command → its lane and process
+        self.output: dict[tuple[int, int], list[bytes]] = {}  # (command, 1 or 2) → what it printed there
+        self.open_streams: dict[int, int] = {}
+        self.sizes: dict[int, int] = {}
+        self.results: dict[int, tuple[int, bytes, bytes]] = {}
+
+    def run(self, selector: selectors.BaseSelector, deadline: float) -> None:
+        """Start the first command of each lane, and read their output till every command has finished."""
+        for lane in self.waiting:
+            self.start(selector, lane)
+        while self.running:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise ProgramTimeout
+            for key, _ in selector.select(left):
+                self.read(selector, key, deadline)
+
+    def start(self, selector: selectors.BaseSelector, lane: int) -> None:
+        """The next command of ``lane`` started, its stdout and stderr watched; none when it has none left."""
+        if not self.waiting[lane]:
+            return
+        index = self.waiting[lane].pop(0)
+        process = subprocess.Popen(self.commands[index], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, env=None if self.env is None else dict(self.env),
+                                   start_new_session=True)
+        self.started.append(process)
+        self.running[index] = (lane, process)
+        self.open_streams[index], self.sizes[index] = 2, 0
+        for number, stream in ((1, process.stdout), (2, process.stderr)):
+            assert stream is not None
+            self.output[index, number] = []
+            selector.register(stream, selectors.EVENT_READ, (index, number))
+
+    def read(self, selector: selectors.BaseSelector, key: selectors.SelectorKey, deadline: float) -> None:
+        """What one stream has to say; when it is closed and its command's other stream too, that
+        command has finished."""
+        index, number = key.data
+        data = os.read(key.fd, 65536)
+        if data:
+            self.output[index, number].append(data)
+            self.sizes[index] += len(data)
+            if self.sizes[index] > self.max_output:
+                raise ProgramOutputTooLarge
+            return
+        selector.unregister(key.fileobj)
+        self.open_streams[index] -= 1
+        if not self.open_streams[index]:
+            self.finish(selector, index, deadline)
+
+    def finish(self, selector: selectors.BaseSelector, index: int, deadline: float) -> None:
+        """A command whose output closed: it has finished, or is about to; its lane's next one started."""
+        lane, process = self.running.pop(index)
+        try:
+            code = process.wait(max(deadline - time.monotonic(), 0))
+        except subprocess.TimeoutExpired:
+            raise ProgramTimeout from None
+        self.results[index] = (code, b"".join(self.output[index, 1]), b"".join(self.output[index, 2]))
+        self.start(selector, lane)
+
+    def kill(self) -> None:
+        for process in self.started:
+            _kill_group(process)
+
+    def close(self) -> None:
+        for process in self.started:
             for stream in (process.stdout, process.stderr):
                 if stream is not None:
                     stream.close()
-    return [results[index] for index in range(len(commands))]
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
@@ -409,51 +438,75 @@ def convert(docx_files: list[Path], out_dir: Path, when: datetime | None = None,
     files) when LibreOffice runs past its time limit, or what it leaves is not a whole PDF."""
     if not docx_files:
         return []
-    stems = [docx.stem for docx in docx_files]
-    if len(set(stems)) != len(stems):
-        raise ValueError(f"convert: two DOCX files would make one PDF: {sorted(stems)}")
-    program = soffice()
-    if not FONTS.is_file():  # fontconfig would give LibreOffice no font at all
-        raise PdfUnavailable(f"reportgen 的安装不完整：缺少 {FONTS}（PDF 的字体设置），没有生成 PDF；请重新安装 reportgen")
+    program = _program_for(docx_files)
     names = "、".join(f"{docx.stem}.pdf" for docx in docx_files)
     limit = seconds("REPORTGEN_SOFFICE_SECONDS", TIMEOUT_SECONDS)
     lanes = processes or processes_for(len(docx_files))
     runs = _groups(docx_files, lanes * -(-len(docx_files) // (lanes * RUN_FILES)))
     lanes = min(lanes, len(runs))
     with _profiles(lanes) as profiles:
-        for profile in profiles:
-            try:
-                _settle(profile)
-            except OSError as exc:
-                raise PdfUnavailable(f"无法写入 LibreOffice 的配置 {profile / 'user'}（{exc.strerror or exc}），"
-                                     "没有生成 PDF") from None
+        _settle_all(profiles)
         commands = [[program, f"-env:UserInstallation={profiles[number % lanes].as_uri()}", "--headless", "--norestore",
                      "--convert-to", EXPORT_FILTER, "--outdir", str(out_dir), *(str(docx_files[i]) for i in run)]
                     for number, run in enumerate(runs)]
-        try:
-            results = run_programs(commands, limit, OUTPUT_LIMIT, environment(profiles[0]),
-                                   lanes=[number % lanes for number in range(len(runs))])
-        except ProgramTimeout:
-            raise PdfUnavailable(f"LibreOffice 在 {limit:g} 秒内没有把 {names} 转换完，已结束它；没有生成 PDF"
-                                 "（可用环境变量 REPORTGEN_SOFFICE_SECONDS 放宽时限）") from None
-        except ProgramOutputTooLarge:
-            raise PdfUnavailable(f"LibreOffice 转换 {names} 时输出了超过 {OUTPUT_LIMIT // 1024} KB 的信息，已结束它；"
-                                 "没有生成 PDF") from None
+        results = _run_soffice(commands, limit, names, environment(profiles[0]),
+                               [number % lanes for number in range(len(runs))])
     pdfs = [out_dir / f"{docx.stem}.pdf" for docx in docx_files]
     for run, (code, stdout, stderr) in zip(runs, results, strict=True):
-        said = (stderr or stdout).decode("utf-8", errors="replace").strip().splitlines()[-1:]
-        missing = [pdfs[i].name for i in run if not pdfs[i].is_file() or pdfs[i].stat().st_size == 0]
-        if missing:
-            raise PdfUnavailable(f"LibreOffice 没有生成 {'、'.join(missing)}（退出码 {code}）"
-                                 + (f"：{said[0]}" if said else ""))
-        for i in run:
-            problem = _not_a_pdf(pdfs[i])
-            if problem:
-                raise PdfUnavailable(f"LibreOffice 生成的 {pdfs[i].name} {problem}（退出码 {code}），不能作为 PDF 发布")
+        _check_run([pdfs[i] for i in run], code, stdout, stderr)
     for pdf in pdfs:
         data = _regional_names(pdf.read_bytes())
         pdf.write_bytes(reproducible(data, when) if when is not None else data)
     return pdfs
+
+
+def _program_for(docx_files: list[Path]) -> str:
+    """LibreOffice, once the files are known to make a PDF each and the installation to have its
+    font settings; else ValueError (two files of one stem) or PdfUnavailable."""
+    stems = [docx.stem for docx in docx_files]
+    if len(set(stems)) != len(stems):
+        raise ValueError(f"convert: two DOCX files would make one PDF: {sorted(stems)}")
+    program = soffice()
+    if not FONTS.is_file():  # fontconfig would give LibreOffice no font at all
+        raise PdfUnavailable(f"reportgen 的安装不完整：缺少 {FONTS}（PDF 的字体设置），没有生成 PDF；请重新安装 reportgen")
+    return program
+
+
+def _settle_all(profiles: list[Path]) -> None:
+    """Each LibreOffice profile settled (_settle); PdfUnavailable when one cannot be written."""
+    for profile in profiles:
+        try:
+            _settle(profile)
+        except OSError as exc:
+            raise PdfUnavailable(f"无法写入 LibreOffice 的配置 {profile / 'user'}（{exc.strerror or exc}），"
+                                 "没有生成 PDF") from None
+
+
+def _run_soffice(commands: list[list[str]], limit: float, names: str, env: Mapping[str, str],
+                 lanes: list[int]) -> list[tuple[int, bytes, bytes]]:
+    """The LibreOffice runs, run; PdfUnavailable (naming the PDFs) when they pass a limit."""
+    try:
+        return run_programs(commands, limit, OUTPUT_LIMIT, env, lanes=lanes)
+    except ProgramTimeout:
+        raise PdfUnavailable(f"LibreOffice 在 {limit:g} 秒内没有把 {names} 转换完，已结束它；没有生成 PDF"
+                             "（可用环境变量 REPORTGEN_SOFFICE_SECONDS 放宽时限）") from None
+    except ProgramOutputTooLarge:
+        raise PdfUnavailable(f"LibreOffice 转换 {names} 时输出了超过 {OUTPUT_LIMIT // 1024} KB 的信息，已结束它；"
+                             "没有生成 PDF") from None
+
+
+def _check_run(pdfs: list[Path], code: int, stdout: bytes, stderr: bytes) -> None:
+    """PdfUnavailable unless one LibreOffice run left each of its PDFs, whole (with its exit code and
+    last line said when it left none)."""
+    said = (stderr or stdout).decode("utf-8", errors="replace").strip().splitlines()[-1:]
+    missing = [pdf.name for pdf in pdfs if not pdf.is_file() or pdf.stat().st_size == 0]
+    if missing:
+        raise PdfUnavailable(f"LibreOffice 没有生成 {'、'.join(missing)}（退出码 {code}）"
+                             + (f"：{said[0]}" if said else ""))
+    for pdf in pdfs:
+        problem = _not_a_pdf(pdf)
+        if problem:
+            raise PdfUnavailable(f"LibreOffice 生成的 {pdf.name} {problem}（退出码 {code}），不能作为 PDF 发布")
 
 
 def _not_a_pdf(path: Path) -> str:
