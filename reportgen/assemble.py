@@ -58,28 +58,9 @@ def _merge_actual_section(budget: Budget, findings: list[Finding]) -> None:
         if total.kind == "功能分类" and total.actual is not None and total.fund == "一般公共预算":
             actual.function.setdefault(total.code, total.actual)
     merge = _ActualMerge(budget, findings)
-    parts = budget.three_public
-    for name, value in actual.three_public.items():
-        path = f"上年执行数.三公经费.{name}"
-        if name in parts.parts:
-            merge.put(parts.parts[name], value, name, path)
-        elif name != "合计":
-            merge.error(f"“三公”经费没有“{name}”这一项：应为 {'、'.join(parts.parts)} 或 合计", path)
-    if actual.running_costs is not None:
-        path = "上年执行数.机关运行经费"
-        if budget.running_costs is None:
-            merge.error("写了机关运行经费的上年执行数，但没有本年的“机关运行经费”可以比较：请一并填写", path)
-        else:
-            merge.put(budget.running_costs, actual.running_costs, "机关运行经费", path)
-    by_name = {p.name: p for p in budget.projects}
-    for name, value in actual.projects.items():
-        path = f"上年执行数.项目.{name}"
-        if name in by_name:
-            merge.put(by_name[name], value, f"项目“{name}”", path)
-        else:
-            close = difflib.get_close_matches(name, list(by_name), n=1)
-            hint = f"您是否想写“{close[0]}”？" if close else "项目名称应与“支出.项目”中的名称一致"
-            merge.error(f"上年执行数中的项目“{name}”不在本年的项目中：{hint}", path)
+    merge.three_public(actual)
+    merge.running_costs(actual)
+    merge.projects(actual)
 
 
 def _actual_inline(budget: Budget) -> bool:
@@ -98,6 +79,38 @@ class _ActualMerge:
 
     def __init__(self, budget: Budget, findings: list[Finding]) -> None:
         self.budget, self.findings = budget, findings
+
+    def three_public(self, actual: Prior) -> None:
+        """Each “三公” part's 上年执行数 on the part (its 合计 is the parts' sum, on none)."""
+        parts = self.budget.three_public
+        for name, value in actual.three_public.items():
+            path = f"上年执行数.三公经费.{name}"
+            if name in parts.parts:
+                self.put(parts.parts[name], value, name, path)
+            elif name != "合计":
+                self.error(f"“三公”经费没有“{name}”这一项：应为 {'、'.join(parts.parts)} 或 合计", path)
+
+    def running_costs(self, actual: Prior) -> None:
+        """The 机关运行经费's 上年执行数, refused where the budget states no 机关运行经费 to compare."""
+        if actual.running_costs is None:
+            return
+        path = "上年执行数.机关运行经费"
+        if self.budget.running_costs is None:
+            self.error("写了机关运行经费的上年执行数，但没有本年的“机关运行经费”可以比较：请一并填写", path)
+        else:
+            self.put(self.budget.running_costs, actual.running_costs, "机关运行经费", path)
+
+    def projects(self, actual: Prior) -> None:
+        """Each project's 上年执行数 on the project of that name; a name not this year's refused."""
+        by_name = {p.name: p for p in self.budget.projects}
+        for name, value in actual.projects.items():
+            path = f"上年执行数.项目.{name}"
+            if name in by_name:
+                self.put(by_name[name], value, f"项目“{name}”", path)
+            else:
+                close = difflib.get_close_matches(name, list(by_name), n=1)
+                hint = f"您是否想写“{close[0]}”？" if close else "项目名称应与“支出.项目”中的名称一致"
+                self.error(f"上年执行数中的项目“{name}”不在本年的项目中：{hint}", path)
 
     def put(self, item: Any, value: Decimal, what: str, path: str) -> None:
         if item.actual is not None and item.actual != value:

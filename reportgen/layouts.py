@@ -22,7 +22,7 @@ from pathlib import Path
 
 from reportgen import cache
 from reportgen.cache import Shape
-from reportgen.errors import SourceError, shown_text
+from reportgen.errors import Finding, SourceError, shown_text
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import ACCOUNTS, TEXT_PARTS
 from reportgen.phrasing import chinese_number
@@ -167,17 +167,7 @@ def _read(folder: Path) -> dict[str, object]:
     try:
         data = parse_yaml(raw, str(file))
     except SourceError as exc:
-        first = exc.findings[0]
-        where = f"{file}:{first.line}" if first.line else str(file)
-        if first.rule == "YAML-语法":
-            raise LayoutError(f"{where}: 版式文件不是有效的 YAML：{first.message.split('：', 1)[-1]}") from None
-        if first.rule == "文件编码":
-            raise LayoutError(f"{where}: 版式{first.message}") from None
-        if first.rule == "YAML-层级过深":
-            raise LayoutError(f"{where}: {first.message.replace('预算源文件', '版式文件')}") from None
-        if first.rule == "文字-控制字符":  # a heading or a number has no line breaks: not yamlsafe's advice on them
-            raise LayoutError(f"{where}: {first.message.split('：', 1)[0]}：请删除它（标题、编号与名称应写在一行内）") from None
-        raise LayoutError(f"{where}: {first.message}") from None
+        raise _not_yaml(file, exc.findings[0]) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -191,6 +181,20 @@ def _read(folder: Path) -> dict[str, object]:
         if key != "说明":  # a description may run over several lines; it is never printed in a document
             _check_texts(file, key, value, _key_line(data, key))
     return data
+
+
+def _not_yaml(file: Path, first: Finding) -> LayoutError:
+    """The error of a 版式.yaml the safe YAML reader refused, from its first finding, in a layout's words."""
+    where = f"{file}:{first.line}" if first.line else str(file)
+    if first.rule == "YAML-语法":
+        return LayoutError(f"{where}: 版式文件不是有效的 YAML：{first.message.split('：', 1)[-1]}")
+    if first.rule == "文件编码":
+        return LayoutError(f"{where}: 版式{first.message}")
+    if first.rule == "YAML-层级过深":
+        return LayoutError(f"{where}: {first.message.replace('预算源文件', '版式文件')}")
+    if first.rule == "文字-控制字符":  # a heading or a number has no line breaks: not yamlsafe's advice on them
+        return LayoutError(f"{where}: {first.message.split('：', 1)[0]}：请删除它（标题、编号与名称应写在一行内）")
+    return LayoutError(f"{where}: {first.message}")
 
 
 # Line breaks YAML itself takes for line breaks (so that a text's line numbers would shift) and
@@ -562,10 +566,26 @@ def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
     base = spec.get("基于", table_id)
     if base not in SHAPES:
         raise LayoutError(f"{at}: “{name}.基于”应为 reportgen 的一张表：{'、'.join(SHAPES)}，不是“{shown_text(base, 30)}”")
+    _check_spec_choices(spec, name, at)
+    columns, labels, band = _spec_columns(spec, name, at)
+    result = TableSpec(str(base), spec.get("编码") == "分列", str(spec.get("层级", "项")), tuple(columns),
+                       spec.get("合计行") == "末行", band, dict(labels))
+    if result.function_shaped and base not in FUNCTION_TABLES:
+        raise LayoutError(f"{at}: “{name}”的编码、层级、列、合计行、表头只用于功能分类表（{'、'.join(FUNCTION_TABLES)}）；"
+                          "其他的表只能改“列名”")
+    return result
+
+
+def _check_spec_choices(spec: dict, name: str, at: str) -> None:
+    """A table's 编码, 层级 and 合计行, each one of the words it may be; LayoutError else."""
     choices = {"编码": ("分列", "合并"), "层级": tuple(LEVELS), "合计行": ("首行", "末行")}
     for key, allowed in choices.items():
         if key in spec and spec[key] not in allowed:
             raise LayoutError(f"{at}: “{name}.{key}”应为 {' 或 '.join(allowed)}，不是“{shown_text(spec[key], 20)}”")
+
+
+def _spec_columns(spec: dict, name: str, at: str) -> tuple[list, dict, str]:
+    """A table's 列 (function table columns), 列名 (names as this layout's) and 表头, each checked."""
     columns, labels, band = spec.get("列", []), spec.get("列名", {}), spec.get("表头", "")
     if not isinstance(columns, list) or not all(c in FUNCTION_COLUMNS for c in columns):
         raise LayoutError(f"{at}: “{name}.列”应为功能分类表的金额列（按表中的顺序）：{'、'.join(FUNCTION_COLUMNS)}")
@@ -573,12 +593,7 @@ def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
         raise LayoutError(f"{at}: “{name}.列名”应为“表中的列名: 本版式的列名”的映射，如 {{科目编码: 功能分类科目编码}}")
     if not isinstance(band, str):
         raise LayoutError(f"{at}: “{name}.表头”应为文字（金额列上方的表头，如 支出预算）")
-    result = TableSpec(str(base), spec.get("编码") == "分列", str(spec.get("层级", "项")), tuple(columns),
-                       spec.get("合计行") == "末行", band, dict(labels))
-    if result.function_shaped and base not in FUNCTION_TABLES:
-        raise LayoutError(f"{at}: “{name}”的编码、层级、列、合计行、表头只用于功能分类表（{'、'.join(FUNCTION_TABLES)}）；"
-                          "其他的表只能改“列名”")
-    return result
+    return columns, labels, band
 
 
 # What each setting of a 版式.yaml does to the layout it is based on, in the order they apply;

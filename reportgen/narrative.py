@@ -472,14 +472,7 @@ def _chunk_origin(env: jinja2.Environment, generator: Iterator[str], chunk: str,
     ``yield from``: the innermost template frame wrote the chunk. A chunk that is the template's
     own text is found in its source, so the line is the very line; one that an expression or a
     macro call wrote is named at that expression's line."""
-    innermost: tuple[Any, int] | None = None
-    current: Any = generator
-    while isinstance(current, GeneratorType) and current.gi_frame is not None:
-        frame = current.gi_frame
-        template = frame.f_globals.get("__jinja_template__")
-        if template is not None:
-            innermost = (template, frame.f_lineno)
-        current = current.gi_yieldfrom or frame.f_locals.get("gen")
+    innermost = _innermost_template(generator)
     if innermost is None:
         return "", 0
     template, python_line = innermost
@@ -491,22 +484,42 @@ def _chunk_origin(env: jinja2.Environment, generator: Iterator[str], chunk: str,
         source = env.loader.get_source(env, template.name)[0]
     except Exception:  # gone or changed since: the line Jinja names
         return file, line
+    return file, _line_in_source(source, line, chunk, within)
+
+
+def _innermost_template(generator: Iterator[str]) -> tuple[Any, int] | None:
+    """The innermost template frame suspended in ``generator`` (following each generator's ``yield
+    from`` or its local ``gen``): its template and Python line; None when no template's is."""
+    innermost: tuple[Any, int] | None = None
+    current: Any = generator
+    while isinstance(current, GeneratorType) and current.gi_frame is not None:
+        frame = current.gi_frame
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            innermost = (template, frame.f_lineno)
+        current = current.gi_yieldfrom or frame.f_locals.get("gen")
+    return innermost
+
+
+def _line_in_source(source: str, line: int, chunk: str, within: int) -> int:
+    """The line of the template's ``source`` that holds character ``within`` of ``chunk``, which
+    Jinja says was written at ``line``: found in the source from that line on, else ``line``."""
     line_start = 0
     for _ in range(max(line - 1, 0)):
         line_start = source.find("\n", line_start) + 1
         if line_start == 0:
-            return file, line
+            return line
     found = source.find(chunk, line_start) if chunk else -1
     if found >= 0:
-        return file, source.count("\n", 0, found) + 1 + chunk.count("\n", 0, within)
+        return source.count("\n", 0, found) + 1 + chunk.count("\n", 0, within)
     # The template's text run together with a constant it prints ({{ "…" }}): its first line of
     # text stands on the line Jinja names, and the lines of the chunk are the lines of the file.
     pieces = chunk.split("\n")
     index, first = next(((i, text.strip()) for i, text in enumerate(pieces) if text.strip()), (0, ""))
     anchor = source.find(first, line_start) if first else -1
     if anchor >= 0 and source.count("\n", 0, anchor) + 1 == line + index:
-        return file, line + chunk.count("\n", 0, within)
-    return file, line
+        return line + chunk.count("\n", 0, within)
+    return line
 
 
 def punctuated(blocks: list[Block]) -> list[Block]:

@@ -186,35 +186,15 @@ def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[s
     _refuse_folders(finals)
     made = make_folders(out_dir)
     staging: Staging | None = None
-    docx_done: Callable[[], None] | None = None
     try:
         remove_stale_staging(out_dir)
         staging = Staging(out_dir)
-        staged = []
-        for fmt in formats:
-            target = staging.path / f"{stem}.{fmt}"
-            if fmt == "pdf":
-                continue  # made from the DOCX, below
-            if fmt == "docx" and len(formats) > 1 and _worth_a_fork(document):
-                docx_done = _in_child(write_docx, document, target)
-            elif fmt == "docx":
-                write_docx(document, target)
-            elif fmt == "xlsx":
-                _write_xlsx(document, target)
-            else:
-                write_html(document, target, templates)
-            staged.append(target)
-        if docx_done is not None:
-            wait, docx_done = docx_done, None
-            wait()
+        staged = _write_formats(document, formats, staging.path, stem, templates, write_docx)
         if "pdf" in formats:
             staged.insert(formats.index("pdf"), _printed(document, staging.path, stem))
         staging.move_in(list(zip(staged, finals, strict=True)))
         return finals
     except BaseException:
-        if docx_done is not None:  # this side failed first: let the child finish before cleaning up
-            with contextlib.suppress(BaseException):
-                docx_done()
         if staging is not None:
             staging.remove()
             staging = None
@@ -223,6 +203,37 @@ def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[s
     finally:
         if staging is not None:
             staging.remove()
+
+
+def _write_formats(document: Document, formats: tuple[str, ...], folder: Path, stem: str, templates: list[Path] | None,
+                   write_docx: Callable[[Document, Path], None]) -> list[Path]:
+    """Each format but the PDF (made from the DOCX, after) written into ``folder``, in order. A large
+    document's DOCX is written in a forked child while this process writes the others; the child is
+    waited for before this returns, and before a failure here goes on (then whatever it raised)."""
+    docx_done: Callable[[], None] | None = None
+    written = []
+    try:
+        for fmt in formats:
+            target = folder / f"{stem}.{fmt}"
+            if fmt == "pdf":
+                continue
+            if fmt == "docx" and len(formats) > 1 and _worth_a_fork(document):
+                docx_done = _in_child(write_docx, document, target)
+            elif fmt == "docx":
+                write_docx(document, target)
+            elif fmt == "xlsx":
+                _write_xlsx(document, target)
+            else:
+                write_html(document, target, templates)
+            written.append(target)
+    except BaseException:
+        if docx_done is not None:  # this side failed first: let the child finish before cleaning up
+            with contextlib.suppress(BaseException):
+                docx_done()
+        raise
+    if docx_done is not None:
+        docx_done()
+    return written
 
 
 def _write_xlsx(document: Document, target: Path) -> None:

@@ -258,8 +258,7 @@ class _Roller:
 
     def roll_功能分类行(self, value: dict, schema: dict[str, Any]) -> dict[str, Any]:
         rolled = self.roll_object(value, schema)
-        parts = [_amount(value[k]) for k in ("基本支出", "项目支出") if k in value]
-        total = sum(parts, Decimal(0)) if parts else (_amount(value["合计"]) if "合计" in value else None)
+        total = _budgeted(value)
         if total is not None:
             rolled["上年"] = total
         return rolled
@@ -304,18 +303,23 @@ def _actual(budget: Budget, prior: dict[str, Any]) -> dict[str, Any] | None:
         return None
     skeleton: dict[str, Any] = {"年度": budget.year}
     for key, value in prior.items():
-        if key == "年度":
-            continue
-        skeleton[key] = {code: PLACEHOLDER for code in value} if isinstance(value, dict) else PLACEHOLDER
+        if key != "年度":
+            skeleton[key] = dict.fromkeys(value, PLACEHOLDER) if isinstance(value, dict) else PLACEHOLDER
+    return skeleton | _compared_items(budget)
+
+
+def _compared_items(budget: Budget) -> dict[str, Any]:
+    """The items the budget compares with their 上年执行数 (“三公” parts, 机关运行经费, projects), 待填写."""
+    items: dict[str, Any] = {}
     parts = [name for name, part in budget.three_public.parts.items() if part.actual is not None]
     if parts:
-        skeleton["三公经费"] = {name: PLACEHOLDER for name in parts}
+        items["三公经费"] = dict.fromkeys(parts, PLACEHOLDER)
     if budget.running_costs is not None and budget.running_costs.actual is not None:
-        skeleton["机关运行经费"] = PLACEHOLDER
+        items["机关运行经费"] = PLACEHOLDER
     projects = [p.name for p in budget.projects if p.actual is not None]
     if projects:
-        skeleton["项目"] = {name: PLACEHOLDER for name in projects}
-    return skeleton
+        items["项目"] = dict.fromkeys(projects, PLACEHOLDER)
+    return items
 
 
 def render_header(template: str, **values: Any) -> str:
@@ -368,13 +372,19 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
                 rolled[key] = item
     rolled.setdefault("上年", prior)
     actual = _actual(budget, prior)
-    if actual is not None:  # right after 上年
-        rolled = {k: v for key, value in rolled.items()
-                  for k, v in ((key, value), *((("上年执行数", actual),) if key == "上年" else ()))}
+    if actual is not None:
+        rolled = _after(rolled, "上年", "上年执行数", actual)
     header = render_header("rollover.yaml.j2", department=budget.department, year=new_year, final=budget.final,
                             prior_year=budget.year, source=source.name, unit_file=False, actual=actual is not None)
     result.files = {target: header + "\n".join(dump(rolled)).rstrip("\n") + "\n", **result.files}
     return result
+
+
+def _after(data: dict[str, Any], anchor: str, key: str, value: Any) -> dict[str, Any]:
+    """``data`` with ``key: value`` placed right after its key ``anchor``."""
+    items = list(data.items())
+    at = list(data).index(anchor) + 1
+    return dict([*items[:at], (key, value), *items[at:]])
 
 
 def _roll_unit(roller: _Roller, item: Any, source: Path, target: Path, old: int, new: int,
@@ -425,58 +435,74 @@ def _fund(item: dict[str, Any]) -> str:
     return str(item.get("资金", "一般公共预算"))
 
 
+def _budgeted(item: dict[str, Any]) -> Decimal | None:
+    """A function row's budget: its 基本支出 + 项目支出, or its 合计; None when it states neither."""
+    parts = [_amount(item[key]) for key in ("基本支出", "项目支出") if key in item]
+    return sum(parts, Decimal(0)) if parts else _amount(item["合计"]) if "合计" in item else None
+
+
+def _over_finer(item: dict[str, Any], items: list[dict[str, Any]]) -> bool:
+    """Whether a 类 or 款 row stands over finer rows of its fund (its budget is theirs, kept on them)."""
+    code, fund = str(item["科目"]), _fund(item)
+    return len(code) in (3, 5) and any(
+        str(other["科目"]) != code and str(other["科目"]).startswith(code) and _fund(other) == fund for other in items)
+
+
 def _final_rows(items: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, Decimal]]:
     """The 决算's 功能分类 rows: each figure the budget states 待填写 (决算数), its budget (基本 +
     项目支出, or its 合计) as 年初预算 on the rows a 预算数 is kept for, and the 预算数 of each fund."""
     rows: list[dict[str, Any]] = []
     budgets: dict[str, Decimal] = {}
     for item in items:
-        code, fund = str(item["科目"]), _fund(item)
-        over_finer = len(code) in (3, 5) and any(
-            str(other["科目"]) != code and str(other["科目"]).startswith(code) and _fund(other) == fund for other in items)
-        row: dict[str, Any] = {key: item[key] for key in ("科目", "名称", "资金") if key in item}
-        row |= {key: PLACEHOLDER for key in ("基本支出", "项目支出", "合计") if key in item}
-        if "未列全" in item:
-            row["未列全"] = item["未列全"]
-        if fund in FISCAL_FUNDS and not over_finer:
-            parts = [_amount(item[key]) for key in ("基本支出", "项目支出") if key in item]
-            initial = sum(parts, Decimal(0)) if parts else _amount(item["合计"]) if "合计" in item else None
-            if initial is not None:
-                row["年初预算"] = initial
-                budgets[fund] = budgets.get(fund, Decimal(0)) + initial
-        if "用途" in item:
-            row["用途"] = item["用途"]
-        rows.append(row)
+        fund = _fund(item)
+        initial = _budgeted(item) if fund in FISCAL_FUNDS and not _over_finer(item, items) else None
+        if initial is not None:
+            budgets[fund] = budgets.get(fund, Decimal(0)) + initial
+        rows.append(_final_row(item, initial))
     return rows, budgets
+
+
+def _final_row(item: dict[str, Any], initial: Decimal | None) -> dict[str, Any]:
+    """One 决算 function row: the budget row's words, its figures 待填写, its 年初预算 when kept."""
+    row: dict[str, Any] = {key: item[key] for key in ("科目", "名称", "资金") if key in item}
+    row |= {key: PLACEHOLDER for key in ("基本支出", "项目支出", "合计") if key in item}
+    row |= {key: item[key] for key in ("未列全",) if key in item}
+    if initial is not None:
+        row["年初预算"] = initial
+    row |= {key: item[key] for key in ("用途",) if key in item}
+    return row
 
 
 def _final_three_public(section: dict[str, Any] | None) -> dict[str, Any]:
     """Each “三公” part: 本年 待填写 (决算数), 预算 the budget's figure, 上年 待填写 (last year's 决算,
     which no budget holds); a section stating none of them (its 说明 alone) budgeted none, a budget
     without the section says nothing of its 预算. The 合计 carries the 预算 the text states."""
-    stated = [key for key in THREE_PUBLIC_KEYS if section and key in section]
-    budgets: dict[str, Decimal] = {}
-    if not stated:
-        stated = list(THREE_PUBLIC_PARTS)
-        budgets = dict.fromkeys(THREE_PUBLIC_PARTS, Decimal(0)) if section is not None else {}
-    else:
-        assert section is not None
-        for key in stated:
-            value = section[key]
-            budgeted = value.get("本年") if isinstance(value, dict) else value
-            if budgeted is not None:
-                budgets[key] = _amount(budgeted)
-    whole = [set(THREE_PUBLIC_PARTS), {*THREE_PUBLIC_PARTS[:2], VEHICLES}]
-    if "合计" not in stated and any(cover <= set(budgets) for cover in whole):
-        cover = next(cover for cover in whole if cover <= set(budgets))
+    stated, budgets = _three_public_budgets(section)
+    cover = next((cover for cover in _THREE_PUBLIC_WHOLE if cover <= set(budgets)), None)
+    if "合计" not in stated and cover is not None:
         budgets["合计"] = sum((budgets[key] for key in cover), Decimal(0))
         stated.append("合计")
-    parts = {}
+    return {key: {"本年": PLACEHOLDER, **({"预算": budgets[key]} if key in budgets else {}),
+                  **({"上年": PLACEHOLDER} if key != "合计" else {})} for key in stated}
+
+
+# the parts whose sum is the “三公” 合计: the three, or with 公务用车 stated as 购置 and 运行 together
+_THREE_PUBLIC_WHOLE = (set(THREE_PUBLIC_PARTS), {*THREE_PUBLIC_PARTS[:2], VEHICLES})
+
+
+def _three_public_budgets(section: dict[str, Any] | None) -> tuple[list[str], dict[str, Decimal]]:
+    """The “三公” keys the 决算 states, and the budget's figure of each it has one for."""
+    stated = [key for key in THREE_PUBLIC_KEYS if section and key in section]
+    if not stated:
+        return list(THREE_PUBLIC_PARTS), dict.fromkeys(THREE_PUBLIC_PARTS, Decimal(0)) if section is not None else {}
+    assert section is not None
+    budgets: dict[str, Decimal] = {}
     for key in stated:
-        parts[key] = {"本年": PLACEHOLDER, **({"预算": budgets[key]} if key in budgets else {})}
-        if key != "合计":
-            parts[key]["上年"] = PLACEHOLDER
-    return parts
+        value = section[key]
+        budgeted = value.get("本年") if isinstance(value, dict) else value
+        if budgeted is not None:
+            budgets[key] = _amount(budgeted)
+    return stated, budgets
 
 
 def _section(key: str, value: Any) -> str:
@@ -509,44 +535,74 @@ def final_accounts(source: Path, out: Path | None = None) -> Rollover:
     """The same year's 部门决算 skeleton from a 部门预算 source (`reportgen rollover --kind 决算`):
     its words and the budget as 年初预算/预算 kept, every 决算数 待填写; raises RolloverError."""
     budget = _checked(source, final=True)
+    data = _plain(load_yaml(source))
+    _refuse_final(source, budget, data)
+    roller = _Roller(budget.year)
+    spending: dict[str, Any] = data.get("支出") or {}
+    rows, fund_budgets = _final_rows(spending.get("功能分类") or [])
+    final_spending = _final_spending(roller, spending, rows)
+    text = render_header(
+        "rollover-final.yaml.j2", department=budget.department, year=budget.year, prior_year=budget.year - 1,
+        source=source.name, placeholder=PLACEHOLDER, **_final_head(data, source, budget.year),
+        income=_section("收入", _final_income(roller, data)),
+        spending=_section("支出", final_spending) if final_spending else "",
+        rows=bool(rows), fund_budgets={fund: scalar(amount) for fund, amount in fund_budgets.items()},
+        three_public=_section("三公经费", _final_three_public(data.get("三公经费"))),
+        notes=_noted(data), add_units=isinstance(data.get("部门概况"), dict) and "下属单位" not in data["部门概况"],
+        withheld=list(data.get("不公开") or []),
+        rest="\n\n".join(_section(key, data[key]) for key in ("不公开",) if key in data))
+    return Rollover(files={out or final_source_path(source, budget.year): text})
+
+
+def _refuse_final(source: Path, budget: Budget, data: dict[str, Any]) -> None:
+    """Raise RolloverError when the source cannot give a 决算 skeleton: a 决算 already, a source of
+    绩效目标 alone, or one stated by 单位."""
     if budget.final:
         raise RolloverError(f"源文件 {source} 已是部门决算（种类: 决算）：决算的框架由同一年度的部门预算源文件生成")
     if not budget.budget_stated:
         raise RolloverError(f"源文件 {source} 没有收入与支出（只有绩效目标）：没有可作为年初预算的数字，不能生成决算的框架")
-    data = _plain(load_yaml(source))
     if "单位" in data:
         raise RolloverError(f"源文件 {source} 按“单位”填报：部门决算暂不能按单位填报，"
                             "请先把各单位的收入与支出合并为部门的，再生成决算的框架")
-    final_layout = _lays_out_final(data.get("版式"), source, str(data.get("类型", "部门")), budget.year)
-    roller = _Roller(budget.year)
-    spending: dict[str, Any] = data.get("支出") or {}
-    rows, fund_budgets = _final_rows(spending.get("功能分类") or [])
+
+
+def _final_head(data: dict[str, Any], source: Path, year: int) -> dict[str, str]:
+    """The 决算's head as the template's texts: the keys before 版式, the 版式 when it has an edition
+    for 决算 (else the shipped layouts that have one, named), and the keys after it."""
+    final_layout = _lays_out_final(data.get("版式"), source, str(data.get("类型", "部门")), year)
+    at = FINAL_HEAD_KEYS.index("版式")
+    return {
+        "head": _lines({key: data[key] for key in FINAL_HEAD_KEYS[:at] if key in data}),
+        "layout": _lines({"版式": data["版式"]} if "版式" in data and final_layout else {}),
+        "final_layouts": "" if final_layout else "、".join(_final_layouts(source)),
+        "head_rest": _lines({key: _final_profile(data[key]) if key == "部门概况" else data[key]
+                             for key in FINAL_HEAD_KEYS[at + 1:] if key in data}),
+    }
+
+
+def _final_spending(roller: _Roller, spending: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The 决算's 支出: its function rows, and the budget's other 支出 keys rolled without their 上年."""
     # a 决算 is by function: a budget published without its rows (项目 in a list alone) gets one to fill
     final_spending: dict[str, Any] = {"功能分类": rows or [dict.fromkeys(("科目", "基本支出", "项目支出"), PLACEHOLDER)]}
     for key in ("功能分类口径", "合计", "基本支出", "项目支出", "项目支出经济分类"):
         if key in spending:
             rolled = roller.roll(spending[key], source_schema()["$defs"]["支出"]["properties"][key])
             final_spending[key] = _without_prior(rolled)
+    return final_spending
+
+
+def _final_income(roller: _Roller, data: dict[str, Any]) -> dict[str, Any]:
+    """The 决算's 收入: the budget's, rolled, in the 决算's words, with its 年初结转和结余 to fill."""
     income = {FINAL_INCOME.get(key, key): value for key, value in
               roller.roll(data.get("收入") or {}, source_schema()["properties"]["收入"]).items()}
     income.setdefault("年初结转和结余", PLACEHOLDER)
-    notes = {key: " ".join(str(data[key]["说明"]).split()) for key in NOTED_SECTIONS
-             if isinstance(data.get(key), dict) and data[key].get("说明")}
-    text = render_header(
-        "rollover-final.yaml.j2", department=budget.department, year=budget.year, prior_year=budget.year - 1,
-        source=source.name, placeholder=PLACEHOLDER,
-        head=_lines({key: data[key] for key in FINAL_HEAD_KEYS[:FINAL_HEAD_KEYS.index("版式")] if key in data}),
-        layout=_lines({"版式": data["版式"]} if "版式" in data and final_layout else {}),
-        final_layouts="" if final_layout else "、".join(_final_layouts(source)),
-        head_rest=_lines({key: _final_profile(data[key]) if key == "部门概况" else data[key]
-                          for key in FINAL_HEAD_KEYS[FINAL_HEAD_KEYS.index("版式") + 1:] if key in data}),
-        income=_section("收入", income), spending=_section("支出", final_spending) if final_spending else "",
-        rows=bool(rows), fund_budgets={fund: scalar(amount) for fund, amount in fund_budgets.items()},
-        three_public=_section("三公经费", _final_three_public(data.get("三公经费"))),
-        notes=notes, add_units=isinstance(data.get("部门概况"), dict) and "下属单位" not in data["部门概况"],
-        withheld=list(data.get("不公开") or []),
-        rest="\n\n".join(_section(key, data[key]) for key in ("不公开",) if key in data))
-    return Rollover(files={out or final_source_path(source, budget.year): text})
+    return income
+
+
+def _noted(data: dict[str, Any]) -> dict[str, str]:
+    """The 说明 of each section that speaks of the budget's plan (NOTED_SECTIONS), on one line."""
+    return {key: " ".join(str(data[key]["说明"]).split()) for key in NOTED_SECTIONS
+            if isinstance(data.get(key), dict) and data[key].get("说明")}
 
 
 def _final_profile(profile: Any) -> Any:

@@ -165,11 +165,7 @@ def _class_totals(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     economic_nodes = {n.code: n for n in f.economic_tree}
     for t in b.stated_totals:
         level = "类" if len(t.code) == 3 else "款"
-        if t.kind == "功能分类":
-            parts, computed = "其下各款合计" if level == "类" else "其下各项合计", _node_sums(function_nodes.get((t.fund, t.code)))
-        else:
-            economic = economic_nodes.get(t.code)
-            parts, computed = "其下各款合计", {"合计": economic.basic_part if economic else ZERO}
+        parts, computed = _sums_under(t, level, function_nodes, economic_nodes)
         for label, stated in (("合计", t.total), ("基本支出", t.basic), ("项目支出", t.project)):
             if stated is None or label not in computed or stated == computed[label]:
                 continue
@@ -177,6 +173,15 @@ def _class_totals(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
             yield make_finding(b, "error", "R-填报合计",
                                f"{t.name}（{level} {t.code}）填报{what} {m.with_unit(stated)}，{parts}{what} "
                                f"{m.with_unit(computed[label])}", t.line, t.kind)
+
+
+def _sums_under(t: StatedTotal, level: str, function_nodes: dict[tuple[str, str], Node],
+                economic_nodes: dict[str, Node]) -> tuple[str, dict[str, Decimal]]:
+    """What a stated 类 or 款 row is checked against: the words for its parts, and their sums by column."""
+    if t.kind == "功能分类":
+        return "其下各款合计" if level == "类" else "其下各项合计", _node_sums(function_nodes.get((t.fund, t.code)))
+    economic = economic_nodes.get(t.code)
+    return "其下各款合计", {"合计": economic.basic_part if economic else ZERO}
 
 
 def _node_sums(node: Node | None) -> dict[str, Decimal]:
@@ -576,6 +581,12 @@ def _about_ten_thousand_times(a: Decimal, b: Decimal) -> bool:
 def unit_slip(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """An amount about 10,000 times its prior year, or its siblings (元 typed in a 万元 file, or
     the reverse), for every figure: totals, function rows, projects, the 三公 parts."""
+    yield from _ten_thousand_times_prior(b, f, m)
+    yield from _ten_thousand_times_siblings(b, m)
+
+
+def _ten_thousand_times_prior(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """An amount about 10,000 times its prior year's (or a 10,000th of it)."""
     compared = list(_compared_items(b, f))
     compared += [(f"功能分类科目 {r.code}", r.total, r.prior, "", r.line, "") for r in b.function_rows]
     compared += [(name, part.current, part.prior, "", part.line, "") for name, part in b.three_public.parts.items()]
@@ -584,13 +595,22 @@ def unit_slip(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
             yield make_finding(b, "warning", "R-单位疑误",
                            f"{label}本年 {m.with_unit(current)} 与上年 {m.with_unit(prior)} 相差约一万倍：是否把元填成了万元（或相反）？",
                            line)
+
+
+def _siblings(b: Budget) -> dict[str, list[tuple[str, Decimal, int]]]:
+    """The amounts of one kind, by group: the function rows of a 款, the economic rows of a 类, the projects."""
     groups: dict[str, list[tuple[str, Decimal, int]]] = {}
     for r in b.function_rows:
         groups.setdefault(f"功能分类 {r.code[:5]}", []).append((f"功能分类科目 {r.code}", r.total, r.line))
     for e in b.economic_rows:
         groups.setdefault(f"经济分类 {e.code[:3]}", []).append((f"经济分类科目 {e.code}", e.amount, e.line))
     groups["项目"] = [(f"项目“{p.name}”", p.amount, p.line) for p in b.projects]
-    for members in groups.values():
+    return groups
+
+
+def _ten_thousand_times_siblings(b: Budget, m: Money) -> Iterator[Finding]:
+    """An amount about 10,000 times the middle one of its group of three or more (or a 10,000th of it)."""
+    for members in _siblings(b).values():
         amounts = sorted(amount for _, amount, _ in members if amount)
         if len(amounts) < 3:
             continue

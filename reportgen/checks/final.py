@@ -124,11 +124,21 @@ def unprinted_reasons(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     year; and “三公” 上年 given for some parts only (no total to compare)."""
     if not b.final:
         return
+    yield from _unprinted_row_reasons(b, m)
+    yield from _unprinted_three_public(b, m)
+
+
+def _unprinted_row_reasons(b: Budget, m: Money) -> Iterator[Finding]:
+    """A function row's 差异原因 where its 决算数 equals its 预算数 (the text says 持平 alone)."""
     for row in b.function_rows:
         base = row.budget.base if row.budget is not None else None
         if row.budget is not None and row.budget.reason and base is not None and _flat(m.change(row.total, base[1])):
             yield make_finding(b, "warning", "R-决算不印", _flat_reason(f"功能分类科目 {row.code} 的决算数与{base[0]}"),
                                row.line, "支出.功能分类.差异原因")
+
+
+def _unprinted_three_public(b: Budget, m: Money) -> Iterator[Finding]:
+    """A “三公” part's 原因 where it did not change from last year, and 上年 given for some parts only."""
     parts = b.three_public.parts
     given = [name for name in THREE_PUBLIC_PARTS if name in b.three_public.given]  # in the printed order
     for name in given:

@@ -578,34 +578,48 @@ def _decoded(raw: bytes) -> str:
         return body.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    _refuse_mixed(body, utf8_bom)
+    text = body.decode("gb18030")  # GBK/GB2312 exports of Windows finance systems
+    return text[1:] if text.startswith("\ufeff") else text  # GB18030's own BOM
+
+
+def _refuse_mixed(body: bytes, utf8_bom: bool) -> None:
+    """CodeTableError at the first line that is neither UTF-8 nor GBK, or GBK after a UTF-8 BOM or
+    line, or UTF-8 after a GBK line."""
     first_utf8 = first_gbk = 0
     for number, line in enumerate(body.split(b"\n"), start=1):
-        if line.isascii():
-            continue
-        try:
-            line.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        else:
+        encoding = _line_encoding(line, number)
+        if encoding == "utf-8":
             if first_gbk:
                 raise CodeTableError(f"科目表文件混用了两种编码：第 {first_gbk} 行是 GBK 编码，这一行却是 UTF-8 编码。"
                                      "请把整个文件用一种编码（最好是 UTF-8）另存", number)
             first_utf8 = first_utf8 or number
-            continue
-        try:
-            line.decode("gb18030")
-        except UnicodeDecodeError:
-            raise CodeTableError("这一行既不是 UTF-8 也不是 GBK 编码（文件可能已损坏，或是其他编码）：请用 UTF-8 或 GBK 编码另存",
-                                 number) from None
-        if utf8_bom:
-            raise CodeTableError("科目表文件开头的 BOM 标明是 UTF-8 编码，这一行却不是 UTF-8（像是 GBK）：文件混用了两种编码，"
-                                 "请把整个文件用一种编码（最好是 UTF-8）另存", number)
-        if first_utf8:
-            raise CodeTableError(f"科目表文件混用了两种编码：第 {first_utf8} 行是 UTF-8 编码，这一行却是 GBK 编码。"
-                                 "请把整个文件用一种编码（最好是 UTF-8）另存", number)
-        first_gbk = first_gbk or number
-    text = body.decode("gb18030")  # GBK/GB2312 exports of Windows finance systems
-    return text[1:] if text.startswith("\ufeff") else text  # GB18030's own BOM
+        elif encoding == "gbk":
+            if utf8_bom:
+                raise CodeTableError("科目表文件开头的 BOM 标明是 UTF-8 编码，这一行却不是 UTF-8（像是 GBK）：文件混用了两种编码，"
+                                     "请把整个文件用一种编码（最好是 UTF-8）另存", number)
+            if first_utf8:
+                raise CodeTableError(f"科目表文件混用了两种编码：第 {first_utf8} 行是 UTF-8 编码，这一行却是 GBK 编码。"
+                                     "请把整个文件用一种编码（最好是 UTF-8）另存", number)
+            first_gbk = first_gbk or number
+
+
+def _line_encoding(line: bytes, number: int) -> str:
+    """A 科目表 line's encoding: "" (ASCII, either), "utf-8" or "gbk"; CodeTableError when it is neither."""
+    if line.isascii():
+        return ""
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "utf-8"
+    try:
+        line.decode("gb18030")
+    except UnicodeDecodeError:
+        raise CodeTableError("这一行既不是 UTF-8 也不是 GBK 编码（文件可能已损坏，或是其他编码）：请用 UTF-8 或 GBK 编码另存",
+                             number) from None
+    return "gbk"
 
 
 # -- CSV and YAML ----------------------------------------------------------------------------------

@@ -220,18 +220,25 @@ class DocumentDiff:
 
     def counts(self) -> dict[str, dict[str, int]]:
         """How many sections, paragraphs, tables and table rows were inserted, deleted, changed."""
-        def tally(statuses: list[Status]) -> dict[str, int]:
-            found = Counter(statuses)
-            return {k: found[k] for k in ("inserted", "deleted", "changed")}
-
-        texts = [b for b in self.blocks() if b.kind != "table"]
-        tables = [b.table for b in self.blocks() if b.table is not None]
         return {
-            "sections": tally([s.status for s in self.sections if s.heading]),
-            "paragraphs": tally([b.status for b in texts if b.kind != "heading"]),
-            "headings": tally([b.status for b in texts if b.kind == "heading"]),
-            "tables": tally([b.status for b in self.blocks() if b.kind == "table"]),
-            "rows": tally([r.status for t in tables for r in t.rows if not r.header]),
+            "sections": _tally([s.status for s in self.sections if s.heading]),
+            **_block_counts(list(self.blocks())),
             "figures": {"changed": len(self.figures)},
             "year_shifts": {"count": sum(self.year_shifts.values())},
         }
+
+
+def _block_counts(blocks: list[BlockDiff]) -> dict[str, dict[str, int]]:
+    """How many paragraphs, headings, tables and table rows (a header's not) were inserted, deleted, changed."""
+    tables = [b.table for b in blocks if b.table is not None]
+    return {
+        "paragraphs": _tally([b.status for b in blocks if b.kind not in ("table", "heading")]),
+        "headings": _tally([b.status for b in blocks if b.kind == "heading"]),
+        "tables": _tally([b.status for b in blocks if b.kind == "table"]),
+        "rows": _tally([r.status for t in tables for r in t.rows if not r.header]),
+    }
+
+
+def _tally(statuses: list[Status]) -> dict[str, int]:
+    found = Counter(statuses)
+    return {k: found[k] for k in ("inserted", "deleted", "changed")}

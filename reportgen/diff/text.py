@@ -120,19 +120,27 @@ def diff_text(old: str, new: str, year_step: int = 0) -> TextDiff:
     spans: list[Span] = []
     for tag, i1, i2, j1, j2 in _cleanup(matcher.get_opcodes(), a):
         if tag == "equal":
-            for ta, tb in zip(a[i1:i2], b[j1:j2], strict=True):
-                if ta.text == tb.text:
-                    spans.append(Span("equal", ta.text, tb.text))
-                elif ta.year and tb.year and int(ta.text) + year_step == int(tb.text) and year_step:
-                    spans.append(Span("year", ta.text, tb.text))
-                else:
-                    spans.append(Span("replace", ta.text, tb.text))
+            spans += [_matched(ta, tb, year_step) for ta, tb in zip(a[i1:i2], b[j1:j2], strict=True)]
         else:
-            old_part = "".join(t.text for t in a[i1:i2])
-            new_part = "".join(t.text for t in b[j1:j2])
-            op: SpanOp = "replace" if old_part and new_part else ("delete" if old_part else "insert")
-            spans.append(Span(op, old_part, new_part))
+            spans.append(_changed(a[i1:i2], b[j1:j2]))
     return TextDiff(_merge(spans))
+
+
+def _matched(ta: _Token, tb: _Token, year_step: int) -> Span:
+    """Two tokens the matcher paired (by key): equal, a year moved on by ``year_step``, or replaced."""
+    if ta.text == tb.text:
+        return Span("equal", ta.text, tb.text)
+    if ta.year and tb.year and int(ta.text) + year_step == int(tb.text) and year_step:
+        return Span("year", ta.text, tb.text)
+    return Span("replace", ta.text, tb.text)
+
+
+def _changed(old: list[_Token], new: list[_Token]) -> Span:
+    """The tokens between matches: replaced, deleted or inserted, as one span."""
+    old_part = "".join(t.text for t in old)
+    new_part = "".join(t.text for t in new)
+    op: SpanOp = "replace" if old_part and new_part else ("delete" if old_part else "insert")
+    return Span(op, old_part, new_part)
 
 
 def _merge(spans: list[Span]) -> list[Span]:

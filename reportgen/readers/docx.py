@@ -419,6 +419,27 @@ def split_heading(text: str, level: int) -> Heading:
     return Heading(level, "", text)
 
 
+def _contents_lines(elements: list[etree._Element]) -> tuple[list[int], int]:
+    """Where the table of contents' lines stand among the elements, and its title (the paragraph
+    before the first; -1 when there is none)."""
+    entries = [i for i, e in enumerate(elements) if e.tag == f"{_W}p" and _is_contents_line(e)]
+    title_at = entries[0] - 1 if entries and elements[entries[0] - 1].tag == f"{_W}p" else -1
+    return entries, title_at
+
+
+def _meta(blocks: list[Block]) -> dict[str, str]:
+    """A document's title (its Title, else its first paragraph), and the year and department it names."""
+    title = next((b.text for b in blocks if isinstance(b, Title)), "")
+    if not title:
+        title = next((b.text for b in blocks if isinstance(b, Paragraph)), "")
+    meta = {"title": title}
+    found = _YEAR.search(title)
+    if found:
+        meta["year"] = found.group(1)
+        meta["department"] = title[:found.start()].strip()
+    return meta
+
+
 class _DocxReader:
     def __init__(self, styles: _Styles) -> None:
         self.styles = styles
@@ -432,8 +453,7 @@ class _DocxReader:
     def read(self, body: etree._Element) -> Document:
         elements = list(self._elements(body))
         self.styled_headings = any(self._style_level(p) is not None for p in elements if p.tag == f"{_W}p")
-        entries = [i for i, e in enumerate(elements) if e.tag == f"{_W}p" and _is_contents_line(e)]
-        title_at = entries[0] - 1 if entries and elements[entries[0] - 1].tag == f"{_W}p" else -1
+        entries, title_at = _contents_lines(elements)
         for index, element in enumerate(elements):
             if index == title_at and self.styles.of(element)[0].lower() == "subtitle":
                 self.contents_title = paragraph_text(element)
@@ -443,15 +463,7 @@ class _DocxReader:
                 self.paragraph(element)
             else:
                 self.table(element)
-        title = next((b.text for b in self.blocks if isinstance(b, Title)), "")
-        if not title:
-            title = next((b.text for b in self.blocks if isinstance(b, Paragraph)), "")
-        meta = {"title": title}
-        found = _YEAR.search(title)
-        if found:
-            meta["year"] = found.group(1)
-            meta["department"] = title[:found.start()].strip()
-        return Document(self.blocks, meta, contents_title=self.contents_title, contents=self.contents)
+        return Document(self.blocks, _meta(self.blocks), contents_title=self.contents_title, contents=self.contents)
 
     def _elements(self, parent: etree._Element) -> Iterator[etree._Element]:
         for child in parent:

@@ -67,14 +67,31 @@ def _columns(header: list[list[str]]) -> list[str] | None:
     if len(header) == 1:
         return header[0]
     top, below = header
+    parents = _parents(below, top)
+    return None if parents is None else _leaves(top, below, parents)
+
+
+def _parents(below: list[str], top: list[str]) -> list[int] | None:
+    """The cell of the first row each cell of the second stands under (a 小计 where its neighbours
+    do); None unless each has one and they keep the first row's order."""
     parents = [_parent(name, top) for name in below]
-    for i, parent in enumerate(parents):  # a 小计 belongs where its neighbours do
+    for i, parent in enumerate(parents):
         if parent is None and below[i] in _SUBTOTAL:
-            near = [p for p in (parents[i + 1] if i + 1 < len(parents) else None, parents[i - 1] if i else None)
-                    if p is not None]
-            parents[i] = near[0] if near else None
-    if None in parents or parents != sorted(parents, key=lambda p: p if p is not None else -1):
-        return None
+            parents[i] = _beside(parents, i)
+    placed = [p for p in parents if p is not None]
+    return placed if len(placed) == len(parents) and placed == sorted(placed) else None
+
+
+def _beside(parents: list[int | None], i: int) -> int | None:
+    """Where the cell at ``i`` (a 小计) belongs: where the next cell does, else the one before it."""
+    near = [p for p in (parents[i + 1] if i + 1 < len(parents) else None, parents[i - 1] if i else None)
+            if p is not None]
+    return near[0] if near else None
+
+
+def _leaves(top: list[str], below: list[str], parents: list[int]) -> list[str]:
+    """The leaf columns: each cell of the first row's cells under it (a 小计 named for the cell
+    above), or the cell itself where none stands under it."""
     out: list[str] = []
     for index, name in enumerate(top):
         children = [below[i] for i, p in enumerate(parents) if p == index]

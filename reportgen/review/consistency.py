@@ -145,25 +145,34 @@ def completion_rates(statements: list[Statement], draft: str, cut_as_note: bool 
     over that budget (at the printed precision, allowing for the rounding of both amounts); a budget of
     0 has no rate. Where P is the spending over another budget the sentence states, that is said. A P
     that is the rate cut rather than rounded is, with ``cut_as_note``, a note (CUT_RULE), not a slip."""
-    found = []
-    for line, sentence in _sentences(statements):
-        done = _DONE_SAID.search(sentence)
-        final = _FINAL_SAID.search(sentence)
-        budgets = {m.group(1): _yuan(m.group(2), m.group(3)) for m in _BUDGET_SAID.finditer(sentence)}
-        if done is None or final is None or done.group(1) not in budgets:
-            continue
-        spent, printed = _yuan(final.group(1), final.group(2)), Decimal(done.group(2))
-        base = budgets[done.group(1)]
-        if base != 0 and _rate_fits(spent, base, printed):
-            continue
-        other = next((kind for kind, amount in budgets.items() if kind != done.group(1) and amount != 0
-                      and _rate_fits(spent, amount, printed)), None)
-        decimals = -int(printed.as_tuple().exponent)
-        right = quantize_half_up(spent / base * 100, decimals) if base else None
-        cut = base != 0 and truncated(spent / base * 100, decimals) == printed
-        finding = _completion_finding(done.group(), done.group(1), base, (other, right, cut), draft, line)
-        found.append(_as_cut_note(finding) if cut and not other and cut_as_note else finding)
-    return found
+    found = (_completion(sentence, line, draft, cut_as_note) for line, sentence in _sentences(statements))
+    return [finding for finding in found if finding is not None]
+
+
+def _completion(sentence: str, line: int, draft: str, cut_as_note: bool) -> Finding | None:
+    """The finding on a sentence's “完成…预算的P%”; None where it states no such rate with that
+    budget and the spending, or the rate is right."""
+    done = _DONE_SAID.search(sentence)
+    final = _FINAL_SAID.search(sentence)
+    budgets = {m.group(1): _yuan(m.group(2), m.group(3)) for m in _BUDGET_SAID.finditer(sentence)}
+    if done is None or final is None or done.group(1) not in budgets:
+        return None
+    spent, printed = _yuan(final.group(1), final.group(2)), Decimal(done.group(2))
+    base = budgets[done.group(1)]
+    if base != 0 and _rate_fits(spent, base, printed):
+        return None
+    other = _of_other_budget(budgets, done.group(1), spent, printed)
+    decimals = -int(printed.as_tuple().exponent)
+    right = quantize_half_up(spent / base * 100, decimals) if base else None
+    cut = base != 0 and truncated(spent / base * 100, decimals) == printed
+    finding = _completion_finding(done.group(), done.group(1), base, (other, right, cut), draft, line)
+    return _as_cut_note(finding) if cut and not other and cut_as_note else finding
+
+
+def _of_other_budget(budgets: dict[str, Decimal], kind: str, spent: Decimal, printed: Decimal) -> str | None:
+    """The other budget of the sentence (not ``kind``, not 0) the printed rate is the spending over, if any."""
+    return next((other for other, amount in budgets.items() if other != kind and amount != 0
+                 and _rate_fits(spent, amount, printed)), None)
 
 
 def _as_cut_note(finding: Finding) -> Finding:

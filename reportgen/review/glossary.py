@@ -186,6 +186,14 @@ class Glossary:
         line of a classification has its rows as parts; a total has every row it sums."""
         if b.source_unit != "万元" and not b.printed_step:
             return
+        self._total_slack(b)
+        for node in f.economic_tree:  # a class of 款: its 款
+            if node.code in self.codes and len(node.children) > 1:
+                self.codes[node.code].slack = self._allowance(b, len(node.children))
+        self._function_slack(b)
+
+    def _total_slack(self, b: Budget) -> None:
+        """The slack of each total (by the rows it sums) and of each figure of two parts or more."""
         rows, economic = len(b.function_rows), len(b.economic_rows)
         by_total = {"本年支出合计": rows, "支出总计": rows + 1, "基本支出": rows, "项目支出": rows, "财政拨款支出": rows,
                     "一般公共预算基本支出": rows, "一般公共预算项目支出": rows,
@@ -195,10 +203,10 @@ class Glossary:
             parts = len(figure.parts) or by_total.get(figure.name, 0)
             if figure.name in by_total or len(figure.parts) > 1:
                 figure.slack = self._allowance(b, parts)
-        for node in f.economic_tree:  # a class of 款: its 款
-            if node.code in self.codes and len(node.children) > 1:
-                self.codes[node.code].slack = self._allowance(b, len(node.children))
-        for code, figure in self.codes.items():  # a 功能分类 line: the 基本/项目 figures of its rows, each rounded
+
+    def _function_slack(self, b: Budget) -> None:
+        """A 功能分类 line's slack: the 基本/项目 figures of its rows, each rounded."""
+        for code, figure in self.codes.items():
             summed = sum(bool(r.basic) + bool(r.project) + len(r.other) for r in b.function_rows if r.code.startswith(code))
             if summed > 1 and len(code) in (3, 5, 7) and code[0] == "2":
                 figure.slack = max(figure.slack, self._allowance(b, summed))

@@ -144,29 +144,46 @@ def _of_project_spending(st: Statement, glossary: Glossary) -> Figure | None:
 
 def _judge_amount(st: Statement, reading: _Reading) -> None:
     """An amount (or a table cell) names the subject the sentence's changes, rates and shares speak of."""
-    figure = (_of_project_spending(st, reading.glossary) if st.kind == "amount" else None) or (
-        reading.glossary.find(st.label) if st.label else None)
+    figure = _named_figure(st, reading.glossary)
     other = year_before(st, reading.glossary.year) if st.kind == "amount" else None
     if other is not None:  # another year's figure: agrees with that year's, else is not judged
         reading.subject, reading.part = None, None
-        known = [v for v in (figure.prior, figure.actual) if v is not None] if figure is not None else []
-        agree = st.value is not None and st.unit and any(
-            shown(in_unit(v, st.unit), st.decimals) == st.value for v in known)
-        reading.verdicts.append(Verdict(st, "agree", figure) if agree else
-                                Verdict(st, "unknown", figure, cause=f"说的是{other}年的数"))
+        reading.verdicts.append(_other_year(st, figure, other))
         return
-    if st.kind == "cell" and st.label in reading.glossary.years:  # a year's row of the “三公” table
-        figure = reading.glossary.years[st.label]
     reading.subject = figure
     if st.unit:
         reading.printed = (st.unit, st.decimals)
     verdict = _amount(st, figure)
-    if verdict.status == "disagree" and figure is not None and any(w in st.sentence for w in figure.unknown_part):
-        verdict = Verdict(st, "unknown", figure, cause=UNKNOWN_PART)
-    if verdict.status == "disagree" and _as_corrected(st, figure, reading.glossary.disputes):
-        verdict = Verdict(st, "unknown", figure, cause=DISPUTED)
+    if verdict.status == "disagree":
+        verdict = _unjudgeable(st, figure, reading.glossary) or verdict
     reading.part = _agreed_value(st, figure) if verdict.status == "agree" else None
     reading.verdicts.append(verdict)
+
+
+def _named_figure(st: Statement, glossary: Glossary) -> Figure | None:
+    """The figure an amount or a table cell names: a year's row of the “三公” table that year's; an
+    economic class in a sentence about 项目支出 the project spending's; else the one its label names."""
+    if st.kind == "cell" and st.label in glossary.years:
+        return glossary.years[st.label]
+    of_projects = _of_project_spending(st, glossary) if st.kind == "amount" else None
+    return of_projects or (glossary.find(st.label) if st.label else None)
+
+
+def _other_year(st: Statement, figure: Figure | None, year: int) -> Verdict:
+    """An amount of another year than the budget's: agrees with the figure's 上年 or 执行数, else is not judged."""
+    known = [v for v in (figure.prior, figure.actual) if v is not None] if figure is not None else []
+    agree = st.value is not None and st.unit and any(shown(in_unit(v, st.unit), st.decimals) == st.value for v in known)
+    return Verdict(st, "agree", figure) if agree else Verdict(st, "unknown", figure, cause=f"说的是{year}年的数")
+
+
+def _unjudgeable(st: Statement, figure: Figure | None, glossary: Glossary) -> Verdict | None:
+    """A disagreeing amount that is not judged after all: it speaks of a part the source has no figure
+    for, or gives the figure as it is once a table's slip is taken out; None when neither."""
+    if figure is not None and any(w in st.sentence for w in figure.unknown_part):
+        return Verdict(st, "unknown", figure, cause=UNKNOWN_PART)
+    if _as_corrected(st, figure, glossary.disputes):
+        return Verdict(st, "unknown", figure, cause=DISPUTED)
+    return None
 
 
 UNKNOWN_PART = "说的是其中一部分（如公开了绩效目标的几个项目），源文件没有这一部分的数"
@@ -256,22 +273,27 @@ def _amount(st: Statement, figure: Figure | None) -> Verdict:
     if _agreed_value(st, figure) is not None:
         return Verdict(st, "agree", figure)
     exact = in_unit(figure.current, st.unit)
-    verdict = Verdict(st, "disagree", figure, _text(exact, st.decimals, st.unit))
+    return Verdict(st, "disagree", figure, _text(exact, st.decimals, st.unit), _amount_cause(st, figure, exact))
+
+
+def _amount_cause(st: Statement, figure: Figure, exact: Decimal) -> str:
+    """Why an amount disagrees, where one cause fits: a part of the figure the words do not name, cut
+    rather than rounded, the other unit's number, not its parts' sum, last year's figure; else ''."""
     other_unit = "元" if st.unit == "万元" else "万元"
     unsaid = next((words[0] for value, words in figure.named
                    if shown(in_unit(value, st.unit), st.decimals) == st.value), None)
     if unsaid is not None:
-        verdict.cause = _part_cause(unsaid)
-    elif truncated(exact, st.decimals) == st.value:
-        verdict.cause = TRUNCATED
-    elif shown(in_unit(figure.current, other_unit), st.decimals) == st.value:
-        verdict.cause = f"疑把{other_unit}数写成了{st.unit}"
-    elif figure.parts and sum(figure.parts, Decimal(0)) == figure.current:
+        return _part_cause(unsaid)
+    if truncated(exact, st.decimals) == st.value:
+        return TRUNCATED
+    if shown(in_unit(figure.current, other_unit), st.decimals) == st.value:
+        return f"疑把{other_unit}数写成了{st.unit}"
+    if figure.parts and sum(figure.parts, Decimal(0)) == figure.current:
         parts = " + ".join(_text(in_unit(p, st.unit), st.decimals, "") for p in figure.parts)
-        verdict.cause = f"与其各分项之和不符（{parts} = {_text(exact, st.decimals, st.unit)}）"
-    elif figure.prior is not None and shown(in_unit(figure.prior, st.unit), st.decimals) == st.value:
-        verdict.cause = "疑写成了上年数"
-    return verdict
+        return f"与其各分项之和不符（{parts} = {_text(exact, st.decimals, st.unit)}）"
+    if figure.prior is not None and shown(in_unit(figure.prior, st.unit), st.decimals) == st.value:
+        return "疑写成了上年数"
+    return ""
 
 
 def _part_cause(part: str) -> str:
@@ -293,26 +315,37 @@ def _change(st: Statement, figure: Figure | None) -> Verdict:
     if prior is None:
         return Verdict(st, "unknown", figure, cause="源文件没有可比的上年数")
     difference = figure.current - prior
-    word = "增加" if difference > 0 else "减少"
     if st.unit == "%":  # 比上年增长5.00%: a rate said as a change
-        rate = exact_percent(abs(difference), prior)
-        if rate is None:
-            return Verdict(st, "unknown", figure)
-        ok = shown(rate, st.decimals) == st.value and (not rate or (st.direction == "up") == (difference > 0))
-        return Verdict(st, "agree" if ok else "disagree", figure, _text(rate, st.decimals, "%"))
+        return _rate_as_change(st, figure, difference, prior)
     if st.value is None or not st.unit:
         return Verdict(st, "unknown", figure)
     exact = in_unit(abs(difference), st.unit)
-    expected = f"{word}{_text(exact, st.decimals, st.unit)}"
+    expected = f"{'增加' if difference > 0 else '减少'}{_text(exact, st.decimals, st.unit)}"
     if shown(exact, st.decimals) != st.value and not _within_slack(abs(difference), st.value, st.unit, figure):
-        cause = TRUNCATED if truncated(exact, st.decimals) == st.value else ""
-        of_rounded = abs(shown(in_unit(figure.current, st.unit), st.decimals) - shown(in_unit(prior, st.unit), st.decimals))
-        if not cause and of_rounded == st.value:  # 18,976.76 − 15,621.11 = 3,355.65, exactly 3,355.64
-            cause = "用两个四舍五入后的数相减（增减额应以精确数计算后再四舍五入）"
-        return Verdict(st, "disagree", figure, expected, cause)
+        return Verdict(st, "disagree", figure, expected, _change_cause(st, figure, prior, exact))
     if shown(exact, st.decimals) and (st.direction == "up") != (difference > 0):
         return Verdict(st, "disagree", figure, expected, "增减方向写反")
     return Verdict(st, "agree", figure)
+
+
+def _rate_as_change(st: Statement, figure: Figure, difference: Decimal, prior: Decimal) -> Verdict:
+    """A change said as a rate (比上年增长5.00%): agrees when the rate, and its direction, are right."""
+    rate = exact_percent(abs(difference), prior)
+    if rate is None:
+        return Verdict(st, "unknown", figure)
+    ok = shown(rate, st.decimals) == st.value and (not rate or (st.direction == "up") == (difference > 0))
+    return Verdict(st, "agree" if ok else "disagree", figure, _text(rate, st.decimals, "%"))
+
+
+def _change_cause(st: Statement, figure: Figure, prior: Decimal, exact: Decimal) -> str:
+    """Why a change disagrees, where one cause fits: cut rather than rounded, or the difference of the
+    two rounded figures; else ''."""
+    if truncated(exact, st.decimals) == st.value:
+        return TRUNCATED
+    of_rounded = abs(shown(in_unit(figure.current, st.unit), st.decimals) - shown(in_unit(prior, st.unit), st.decimals))
+    if of_rounded == st.value:  # 18,976.76 − 15,621.11 = 3,355.65, exactly 3,355.64
+        return "用两个四舍五入后的数相减（增减额应以精确数计算后再四舍五入）"
+    return ""
 
 
 def _flat(st: Statement, figure: Figure | None, printed: tuple[str, int]) -> Verdict:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -205,59 +206,79 @@ class TooManyFigures(Exception):
 
 def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement]:
     """Every figure the lines state, in order; TooManyFigures past MAX_FIGURES of them."""
-    statements: list[Statement] = []
-    buffer: list[tuple[int, str]] = []
-    unit = default_unit
+    reader = _StatementReader(default_unit)
+    for line in lines:
+        reader.read(line)
+    return reader.finish()
 
-    def counted(more: list[Statement]) -> None:
-        statements.extend(more)
-        if len(statements) > MAX_FIGURES:
-            raise TooManyFigures(statements[MAX_FIGURES].line)
 
-    scope = _Scope()
+class _StatementReader:
+    """What read_statements keeps from line to line: the statements so far, the lines of the sentence
+    being joined, the unit and the table header in force, the headings, and a table whose cells
+    stand one a line (cell_lines.py) being gathered."""
 
-    def flush() -> None:
-        if buffer:
-            found = _sentences(buffer, MAX_FIGURES - len(statements))
-            context = scope.text()
+    def __init__(self, unit: str) -> None:
+        self.statements: list[Statement] = []
+        self.buffer: list[tuple[int, str]] = []
+        self.unit = unit
+        self.scope = _Scope()
+        self.header: list[str] | None = None  # the columns of the table being read, where its header names them
+        self.cell_run: list[tuple[int, str]] = []
+
+    def counted(self, more: list[Statement]) -> None:
+        self.statements.extend(more)
+        if len(self.statements) > MAX_FIGURES:
+            raise TooManyFigures(self.statements[MAX_FIGURES].line)
+
+    def flush(self) -> None:
+        """The statements of the lines joined so far, read as sentences under the headings in force."""
+        if self.buffer:
+            found = _sentences(self.buffer, MAX_FIGURES - len(self.statements))
+            context = self.scope.text()
             for st in found:
                 st.context = context
-            counted(found)
-            scope.read("".join(text for _, text in buffer))
-            buffer.clear()
+            self.counted(found)
+            self.scope.read("".join(text for _, text in self.buffer))
+            self.buffer.clear()
 
-    header: list[str] | None = None  # the columns of the table being read, where its header names them
-    cell_run: list[tuple[int, str]] = []  # a table whose cells stand one a line (cell_lines.py)
-    for line in lines:
+    def read(self, line: Line) -> None:
+        """One line: a cell of a table of cells one a line, a table row, or prose."""
         text = _WIDE_SPACE.sub("", line.text).strip()
         if not text:
-            continue
+            return
         if is_cell_line(text):
-            flush()
-            cell_run.append((line.number, text))
-            continue
-        if cell_run:
-            counted(_one_a_line(cell_run, unit))
-            cell_run.clear()
+            self.flush()
+            self.cell_run.append((line.number, text))
+            return
+        if self.cell_run:
+            self.counted(_one_a_line(self.cell_run, self.unit))
+            self.cell_run.clear()
         if "单位" in text and ("万元" in text or "元" in text):
-            unit = "万元" if "万元" in text else "元"
+            self.unit = "万元" if "万元" in text else "元"
         row = _table_row(text)
         if row is not None:
-            flush()
-            counted(by_header(_cells(line.number, row, line.table_unit or unit), header))
-            continue
+            self.flush()
+            self.counted(by_header(_cells(line.number, row, line.table_unit or self.unit), self.header))
+            return
+        self.prose(line, text)
+
+    def prose(self, line: Line, text: str) -> None:
+        """A line of prose (or a table's header), joined to the sentence it continues; a sentence
+        read once it ends, at a heading, or at a line that starts anew."""
         columns = header_columns(line.text)
         if columns is not None or _SENTENCE_END.search(text) or _is_heading(text):
-            header = columns
+            self.header = columns
         if STARTS_ANEW.match(text):
-            flush()
-            scope.heading(text)
-        buffer.append((line.number, text))
+            self.flush()
+            self.scope.heading(text)
+        self.buffer.append((line.number, text))
         if _SENTENCE_END.search(text[-1:]) or text.endswith(("：", ":")) or _is_heading(text):
-            flush()
-    flush()
-    counted(_one_a_line(cell_run, unit))
-    return statements
+            self.flush()
+
+    def finish(self) -> list[Statement]:
+        self.flush()
+        self.counted(_one_a_line(self.cell_run, self.unit))
+        return self.statements
 
 
 def _one_a_line(run: list[tuple[int, str]], unit: str) -> list[Statement]:
@@ -274,19 +295,21 @@ _COLUMN = re.compile(r"((?:19|20)\d\d)年(?:度)?(执行数|决算数|预算执�
 def header_columns(text: str) -> list[str] | None:
     """A header line's columns of figures, left to right, each 本年, 上年 or 其他; None for a line that
     names fewer than two, or none of this year's and last year's (nothing to put right)."""
-    found: list[tuple[str, str]] = []
-    for match in _COLUMN.finditer(text):
-        if match.group(1):
-            found.append((match.group(1), "执行" if "执行" in match.group(2) or "决算" in match.group(2) else "预算"))
-        else:
-            word = match.group()
-            found.append(("", "本年" if word in _WORDS["本年列"] else "上年" if word in _WORDS["上年列"] else "其他"))
+    found = [_column(match) for match in _COLUMN.finditer(text)]
     years = [int(year) for year, _ in found if year]
     columns = [("本年" if int(year) == max(years) and kind == "预算" else "上年") if year else kind
                for year, kind in found]
     if len(columns) < 2 or "本年" not in columns or "上年" not in columns:
         return None
     return columns
+
+
+def _column(match: re.Match[str]) -> tuple[str, str]:
+    """A column a header names: (its year, 执行 or 预算) when named by its year, else ("", 本年, 上年 or 其他)."""
+    if match.group(1):
+        return match.group(1), "执行" if "执行" in match.group(2) or "决算" in match.group(2) else "预算"
+    word = match.group()
+    return "", "本年" if word in _WORDS["本年列"] else "上年" if word in _WORDS["上年列"] else "其他"
 
 
 def by_header(cells: list[Statement], header: list[str] | None) -> list[Statement]:
@@ -581,28 +604,37 @@ class _Said:
         parsed = _FIGURE_PATTERNS[kind].fullmatch(token)
         assert parsed is not None
         groups = parsed.groupdict()
-        num = groups.get("num")
         subject = _label(self.sentence[self.cursor:begin]) if kind in ("change", "flat") else ""
         if subject and _HAN.search(subject):
-            self.out.append(Statement(line, kind, token, to_decimal(num) if num else None,
-                                      decimals_of(num) if num else 0, groups.get("unit") or "",
-                                      direction=_DIRECTIONS.get(groups.get("dir") or "", ""),
-                                      base=_base(groups.get("base") or ""), label=subject, sentence=self.sentence,
-                                      empty_amount=bool(groups.get("empty")), own_label=True))
-            self.last_base = self.out[-1].base
-            return
-        statement = Statement(line, kind, token, to_decimal(num) if num else None, decimals_of(num) if num else 0,
-                              groups.get("unit") or ("%" if kind in ("rate", "share") else ""),
-                              direction=_DIRECTIONS.get(groups.get("dir") or "", ""),
-                              base=_base(groups.get("base") or "") if kind != "rate" else self.last_base,
-                              label=self.last_amount.label if self.last_amount is not None else "",
-                              sentence=self.sentence, whole=self.first_amount_label,
-                              named_whole=_NAMED_WHOLE_END.sub("", groups.get("what") or "") if kind == "share" else "",
-                              empty_amount=bool(groups.get("empty")),
-                              after_flat=kind == "rate" and self.last_kind == "flat")
+            statement = _said_figure(line, kind, token, groups, groups.get("unit") or "", label=subject,
+                                     sentence=self.sentence, own_label=True)
+        else:
+            statement = self._of_last_amount(line, kind, token, groups)
         self.out.append(statement)
         if kind in ("change", "flat"):
             self.last_base = statement.base
+
+    def _of_last_amount(self, line: int, kind: str, token: str, groups: dict[str, str | None]) -> Statement:
+        """A change, flat, rate or share of the sentence's last amount: a rate has the base of the
+        change before it, a share is of the total the sentence names first (or of the base it names)."""
+        return _said_figure(
+            line, kind, token, groups, groups.get("unit") or ("%" if kind in ("rate", "share") else ""),
+            base=self.last_base if kind == "rate" else None,
+            label=self.last_amount.label if self.last_amount is not None else "",
+            sentence=self.sentence, whole=self.first_amount_label,
+            named_whole=_NAMED_WHOLE_END.sub("", groups.get("what") or "") if kind == "share" else "",
+            after_flat=kind == "rate" and self.last_kind == "flat")
+
+
+def _said_figure(line: int, kind: str, token: str, groups: dict[str, str | None], unit: str,
+                 base: str | None = None, **more: Any) -> Statement:
+    """A change, flat, rate or share as its pattern read it: its number, direction and base (the one
+    its words say unless ``base`` is given) and whether it left its amount empty."""
+    num = groups.get("num")
+    return Statement(line, kind, token, to_decimal(num) if num else None, decimals_of(num) if num else 0, unit,
+                     direction=_DIRECTIONS.get(groups.get("dir") or "", ""),
+                     base=_base(groups.get("base") or "") if base is None else base,
+                     empty_amount=bool(groups.get("empty")), **more)
 
 
 def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]], room: int) -> list[Statement]:

@@ -131,27 +131,44 @@ def _findings(lines: list[Line], year: int, file: str) -> Iterator[Finding]:
 
     for line in lines:
         text = _SPACE.sub("", line.text)
-        for match in PLACEHOLDERS.finditer(text):
-            yield warn(line, f"留有占位文字“{match.group()}”：请换成实际内容")
-        for match in BRACED.finditer(text):
-            yield warn(line, f"留有模板的占位“{match.group()}”：请换成实际内容")
-        for match in DOUBLED.finditer(text):
-            yield warn(line, f"“{match.group()}”重复：请删去一个")
-        for match in BOTH_WAYS.finditer(text):
-            yield warn(line, f"“{match.group()}”自相矛盾：持平就不是增减，请只写其一")
-        for match in REPEATED_PUNCTUATION.finditer(text):
-            yield warn(line, f"标点“{match.group()}”重复")
-        for match in _COMPARED_YEAR.finditer(text):
-            if int(match.group(1)) != year - 1:
-                yield warn(line, f"与 {match.group(1)} 年比较，但 {year} 年预算应与 {year - 1} 年比较")
-        for match in _OWN_YEAR.finditer(text):
-            said = int(match.group(1))
-            if said not in (year, year - 1) and "决算" not in match.group():
-                yield warn(line, f"写作 {said} 年预算，本文件是 {year} 年预算")
-            if "决算" in match.group() and said == year:
-                yield warn(line, f"{year} 年是预算年度，不应称“{match.group()}”")
+        yield from _left_over(line, text, warn)
+        yield from _wrong_year(line, text, year, warn)
         yield from _title_year(line, text, year, warn)
-        for sentence in _SENTENCE.findall(text):
-            if _WAN.search(sentence) and _YUAN.search(sentence.replace("万元", "")):
-                yield warn(line, "同一句中既有“万元”又有“元”：请核对单位")
-                break
+        yield from _mixed_units(line, text, warn)
+
+
+def _left_over(line: Line, text: str, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
+    """What a writer left: placeholders, a template's braces, a word or a punctuation mark doubled,
+    持平 and a change said together."""
+    for match in PLACEHOLDERS.finditer(text):
+        yield warn(line, f"留有占位文字“{match.group()}”：请换成实际内容")
+    for match in BRACED.finditer(text):
+        yield warn(line, f"留有模板的占位“{match.group()}”：请换成实际内容")
+    for match in DOUBLED.finditer(text):
+        yield warn(line, f"“{match.group()}”重复：请删去一个")
+    for match in BOTH_WAYS.finditer(text):
+        yield warn(line, f"“{match.group()}”自相矛盾：持平就不是增减，请只写其一")
+    for match in REPEATED_PUNCTUATION.finditer(text):
+        yield warn(line, f"标点“{match.group()}”重复")
+
+
+def _wrong_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
+    """A comparison with another year than the last, the budget called another year's, or this
+    year's called a 决算."""
+    for match in _COMPARED_YEAR.finditer(text):
+        if int(match.group(1)) != year - 1:
+            yield warn(line, f"与 {match.group(1)} 年比较，但 {year} 年预算应与 {year - 1} 年比较")
+    for match in _OWN_YEAR.finditer(text):
+        said = int(match.group(1))
+        if said not in (year, year - 1) and "决算" not in match.group():
+            yield warn(line, f"写作 {said} 年预算，本文件是 {year} 年预算")
+        if "决算" in match.group() and said == year:
+            yield warn(line, f"{year} 年是预算年度，不应称“{match.group()}”")
+
+
+def _mixed_units(line: Line, text: str, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
+    """A sentence that says both 万元 and 元 (once a line)."""
+    for sentence in _SENTENCE.findall(text):
+        if _WAN.search(sentence) and _YUAN.search(sentence.replace("万元", "")):
+            yield warn(line, "同一句中既有“万元”又有“元”：请核对单位")
+            break

@@ -118,18 +118,24 @@ class DiffHtmlWriter:
         if row.status in ("inserted", "deleted"):
             return [self.whole_row(row, side, width, anchor)]
         if side == "old":
-            olds = {id(c.old): c for c in row.cells if c.old is not None}
-            cells = [self.spans(olds[id(c)].text, "old") if id(c) in olds else self.text(c.text) for _, c in row.old_layout]
-            return [Line(f' class="{row.status}"', row.header, _placed(row.old_layout, cells))]
-        news = {id(c.new): c for c in row.cells if c.new is not None}
-        new_cells = [self.spans(news[id(c)].text, side) if id(c) in news else self.text(c.text)
-                     for _, c in row.new_layout]
-        new_row = Line(f' class="{row.status}"{anchor}', row.header, _placed(row.new_layout, new_cells))
+            return [self.old_line(row)]
+        new_row = Line(f' class="{row.status}"{anchor}', row.header, _placed(row.new_layout, self.new_cells(row, side)))
         if side == "new" or row.same_shape:
             return [new_row]
         # Columns or spans differ: the old row, struck, above the new one with its cells marked.
         return [Line(' class="deleted"', row.header, _placed(row.old_layout, self.marked(row.old_layout, "del"))),
                 new_row]
+
+    def old_line(self, row: RowDiff) -> Line:
+        """A changed row as the old year had it, each cell's changes marked on the old side."""
+        olds = {id(c.old): c for c in row.cells if c.old is not None}
+        cells = [self.spans(olds[id(c)].text, "old") if id(c) in olds else self.text(c.text) for _, c in row.old_layout]
+        return Line(f' class="{row.status}"', row.header, _placed(row.old_layout, cells))
+
+    def new_cells(self, row: RowDiff, side: str) -> list[Markup]:
+        """A changed row's cells as the new year has them, each one's changes marked for ``side``."""
+        news = {id(c.new): c for c in row.cells if c.new is not None}
+        return [self.spans(news[id(c)].text, side) if id(c) in news else self.text(c.text) for _, c in row.new_layout]
 
     def whole_row(self, row: RowDiff, side: str, width: int, anchor: str) -> Line:
         """An inserted or deleted row: its cells marked, or an empty placeholder on the other side."""
@@ -216,16 +222,28 @@ def grid_html(lines: list[Line], width: int) -> str:
     for i, line in enumerate(lines):
         cells: list[tuple[int, str]] = []
         for start, cell, body in line.cells:
-            columns = set(range(start, start + max(cell.colspan, 1)))
-            down = 1
-            while (down < cell.rowspan and i + down < len(lines) and lines[i + down].header == line.header
-                   and not columns & (own[i + down] | covered[i + down])):
-                covered[i + down] |= columns
-                down += 1
+            down = _rows_down(lines, i, start, cell, own, covered)
             cells.append((start, _cell_html(cell, body, line.header and not line.placeholder, down)))
         free = [col for col in range(width) if col not in own[i] and col not in covered[i]]
         cells += [(col, f'<td class="gap"{_span("colspan", n)}></td>') for col, n in _runs(free)]
         out.append(f"<tr{line.attrs}>{''.join(html for _, html in sorted(cells))}</tr>")
+    return _head_and_body(out, lines)
+
+
+def _rows_down(lines: list[Line], i: int, start: int, cell: Cell, own: list[set[int]], covered: list[set[int]]) -> int:
+    """How many lines, from line ``i`` down, the cell at ``start`` spans: of its rowspan, as many as
+    head the table as line ``i`` does and leave its columns free; their columns are marked covered."""
+    columns = set(range(start, start + max(cell.colspan, 1)))
+    down = 1
+    while (down < cell.rowspan and i + down < len(lines) and lines[i + down].header == lines[i].header
+           and not columns & (own[i + down] | covered[i + down])):
+        covered[i + down] |= columns
+        down += 1
+    return down
+
+
+def _head_and_body(out: list[str], lines: list[Line]) -> str:
+    """The rows written, the heading lines' in <thead> and the rest in <tbody> (each only when it has any)."""
     heads = sum(1 for _ in takewhile(lambda line: line.header, lines))
     head = f"<thead>{''.join(out[:heads])}</thead>" if heads else ""
     return f"{head}<tbody>{''.join(out[heads:])}</tbody>" if heads < len(out) else head

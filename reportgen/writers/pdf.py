@@ -43,7 +43,7 @@ import re
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -297,51 +297,75 @@ def convert(docx_files: list[Path], out_dir: Path, when: datetime | None = None,
     files) when LibreOffice runs past its time limit, or what it leaves is not a whole PDF."""
     if not docx_files:
         return []
-    stems = [docx.stem for docx in docx_files]
-    if len(set(stems)) != len(stems):
-        raise ValueError(f"convert: two DOCX files would make one PDF: {sorted(stems)}")
-    program = soffice()
-    if not FONTS.is_file():  # fontconfig would give LibreOffice no font at all
-        raise PdfUnavailable(f"reportgen 的安装不完整：缺少 {FONTS}（PDF 的字体设置），没有生成 PDF；请重新安装 reportgen")
+    program = _program_for(docx_files)
     names = "、".join(f"{docx.stem}.pdf" for docx in docx_files)
     limit = seconds("REPORTGEN_SOFFICE_SECONDS", TIMEOUT_SECONDS)
     lanes = processes or processes_for(len(docx_files))
     runs = _groups(docx_files, lanes * -(-len(docx_files) // (lanes * RUN_FILES)))
     lanes = min(lanes, len(runs))
     with _profiles(lanes) as profiles:
-        for profile in profiles:
-            try:
-                _settle(profile)
-            except OSError as exc:
-                raise PdfUnavailable(f"无法写入 LibreOffice 的配置 {profile / 'user'}（{exc.strerror or exc}），"
-                                     "没有生成 PDF") from None
+        _settle_all(profiles)
         commands = [[program, f"-env:UserInstallation={profiles[number % lanes].as_uri()}", "--headless", "--norestore",
                      "--convert-to", EXPORT_FILTER, "--outdir", str(out_dir), *(str(docx_files[i]) for i in run)]
                     for number, run in enumerate(runs)]
-        try:
-            results = run_programs(commands, limit, OUTPUT_LIMIT, environment(profiles[0]),
-                                   lanes=[number % lanes for number in range(len(runs))])
-        except ProgramTimeout:
-            raise PdfUnavailable(f"LibreOffice 在 {limit:g} 秒内没有把 {names} 转换完，已结束它；没有生成 PDF"
-                                 "（可用环境变量 REPORTGEN_SOFFICE_SECONDS 放宽时限）") from None
-        except ProgramOutputTooLarge:
-            raise PdfUnavailable(f"LibreOffice 转换 {names} 时输出了超过 {OUTPUT_LIMIT // 1024} KB 的信息，已结束它；"
-                                 "没有生成 PDF") from None
+        results = _run_soffice(commands, limit, names, environment(profiles[0]),
+                               [number % lanes for number in range(len(runs))])
     pdfs = [out_dir / f"{docx.stem}.pdf" for docx in docx_files]
     for run, (code, stdout, stderr) in zip(runs, results, strict=True):
-        said = (stderr or stdout).decode("utf-8", errors="replace").strip().splitlines()[-1:]
-        missing = [pdfs[i].name for i in run if not pdfs[i].is_file() or pdfs[i].stat().st_size == 0]
-        if missing:
-            raise PdfUnavailable(f"LibreOffice 没有生成 {'、'.join(missing)}（退出码 {code}）"
-                                 + (f"：{said[0]}" if said else ""))
-        for i in run:
-            problem = _not_a_pdf(pdfs[i])
-            if problem:
-                raise PdfUnavailable(f"LibreOffice 生成的 {pdfs[i].name} {problem}（退出码 {code}），不能作为 PDF 发布")
+        _check_run([pdfs[i] for i in run], code, stdout, stderr)
     for pdf in pdfs:
         data = _regional_names(pdf.read_bytes())
         pdf.write_bytes(reproducible(data, when) if when is not None else data)
     return pdfs
+
+
+def _program_for(docx_files: list[Path]) -> str:
+    """LibreOffice, once the files are known to make a PDF each and the installation to have its
+    font settings; else ValueError (two files of one stem) or PdfUnavailable."""
+    stems = [docx.stem for docx in docx_files]
+    if len(set(stems)) != len(stems):
+        raise ValueError(f"convert: two DOCX files would make one PDF: {sorted(stems)}")
+    program = soffice()
+    if not FONTS.is_file():  # fontconfig would give LibreOffice no font at all
+        raise PdfUnavailable(f"reportgen 的安装不完整：缺少 {FONTS}（PDF 的字体设置），没有生成 PDF；请重新安装 reportgen")
+    return program
+
+
+def _settle_all(profiles: list[Path]) -> None:
+    """Each LibreOffice profile settled (_settle); PdfUnavailable when one cannot be written."""
+    for profile in profiles:
+        try:
+            _settle(profile)
+        except OSError as exc:
+            raise PdfUnavailable(f"无法写入 LibreOffice 的配置 {profile / 'user'}（{exc.strerror or exc}），"
+                                 "没有生成 PDF") from None
+
+
+def _run_soffice(commands: list[list[str]], limit: float, names: str, env: Mapping[str, str],
+                 lanes: list[int]) -> list[tuple[int, bytes, bytes]]:
+    """The LibreOffice runs, run; PdfUnavailable (naming the PDFs) when they pass a limit."""
+    try:
+        return run_programs(commands, limit, OUTPUT_LIMIT, env, lanes=lanes)
+    except ProgramTimeout:
+        raise PdfUnavailable(f"LibreOffice 在 {limit:g} 秒内没有把 {names} 转换完，已结束它；没有生成 PDF"
+                             "（可用环境变量 REPORTGEN_SOFFICE_SECONDS 放宽时限）") from None
+    except ProgramOutputTooLarge:
+        raise PdfUnavailable(f"LibreOffice 转换 {names} 时输出了超过 {OUTPUT_LIMIT // 1024} KB 的信息，已结束它；"
+                             "没有生成 PDF") from None
+
+
+def _check_run(pdfs: list[Path], code: int, stdout: bytes, stderr: bytes) -> None:
+    """PdfUnavailable unless one LibreOffice run left each of its PDFs, whole (with its exit code and
+    last line said when it left none)."""
+    said = (stderr or stdout).decode("utf-8", errors="replace").strip().splitlines()[-1:]
+    missing = [pdf.name for pdf in pdfs if not pdf.is_file() or pdf.stat().st_size == 0]
+    if missing:
+        raise PdfUnavailable(f"LibreOffice 没有生成 {'、'.join(missing)}（退出码 {code}）"
+                             + (f"：{said[0]}" if said else ""))
+    for pdf in pdfs:
+        problem = _not_a_pdf(pdf)
+        if problem:
+            raise PdfUnavailable(f"LibreOffice 生成的 {pdf.name} {problem}（退出码 {code}），不能作为 PDF 发布")
 
 
 def _not_a_pdf(path: Path) -> str:

@@ -27,6 +27,8 @@ from reportgen.writers.docx.tables import cell_indent, scale_widths, table_start
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from reportgen.diff.model import CellDiff
+
 AUTHOR = "reportgen"
 YEAR_AUTHOR = "reportgen（年份顺延）"
 _PAGE_BREAK_RUN = '<w:r><w:br w:type="page"/></w:r>'  # as the render's page break paragraph holds it
@@ -195,34 +197,13 @@ class TrackedDocxWriter(DocxWriter):
         columns = len(side_edges) - 1
         by_new = {id(c.new): c for c in row.cells if c.new is not None}
         side_row = row.new if layout is row.new_layout else row.old
-        covered = self._covered.get(id(side_row), {})
-        filled: list[tuple[int, int, Cell | None, str]] = []
-        col = 0
-        for start, cell in [*layout, (columns, None)]:
-            while col < start:  # covered by a rowspan from above, or a short row filled out
-                span = covered.get(col, 1)
-                filled.append((col, span, None, "continue" if col in covered else ""))
-                col += span
-            if cell is None:
-                break
-            span = max(cell.colspan, 1)
-            filled.append((start, span, cell, "restart" if cell.rowspan > 1 else ""))
-            col = start + span
         source = row.new or row.old
         bold_row = source is not None and source.kind in ("total", "subtotal")
         tcs = []
-        for start, span, cell, merge in filled:
+        for start, span, cell, merge in _filled(layout, columns, self._covered.get(id(side_row), {})):
             left, right = side_edges[start], side_edges[min(start + span, columns)]
             grid_span = edges.index(right) - edges.index(left)
-            if cell is None:
-                diff = TextDiff()
-            elif revision == "ins":
-                diff = TextDiff([Span("insert", "", cell.text)] if cell.text else [])
-            elif revision == "del":
-                diff = TextDiff([Span("delete", cell.text, "")] if cell.text else [])
-            else:
-                found = by_new.get(id(cell))
-                diff = found.text if found is not None else TextDiff([Span("equal", cell.text, cell.text)])
+            diff = _cell_diff(cell, revision, by_new)
             tcs.append(self._tc(cell, diff, right - left, grid_span, row.header, bold_row, revision, merge))
         header = "<w:tblHeader/>" if row.header else ""
         rev = f"{self._rev(revision)}/>" if revision else ""
@@ -246,6 +227,38 @@ class TrackedDocxWriter(DocxWriter):
             rpr = ""
         return (f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr><w:p><w:pPr>{''.join(ppr)}</w:pPr>"
                 f"{self.runs(diff, rpr)}</w:p></w:tc>")
+
+
+def _filled(layout: list[tuple[int, Cell]], columns: int,
+            covered: dict[int, int]) -> list[tuple[int, int, Cell | None, str]]:
+    """A row's cells across the grid, as (start column, span, cell, vMerge): a cell None where a
+    rowspan from above covers the column (“continue”) or a short row is filled out."""
+    filled: list[tuple[int, int, Cell | None, str]] = []
+    col = 0
+    for start, cell in [*layout, (columns, None)]:
+        while col < start:  # covered by a rowspan from above, or a short row filled out
+            span = covered.get(col, 1)
+            filled.append((col, span, None, "continue" if col in covered else ""))
+            col += span
+        if cell is None:
+            break
+        span = max(cell.colspan, 1)
+        filled.append((start, span, cell, "restart" if cell.rowspan > 1 else ""))
+        col = start + span
+    return filled
+
+
+def _cell_diff(cell: Cell | None, revision: str | None, by_new: dict[int, CellDiff]) -> TextDiff:
+    """A cell's text as a diff: all inserted in an inserted row, all deleted in a deleted one, else
+    its cell's diff (or the text unchanged); nothing in a filled-out cell."""
+    if cell is None:
+        return TextDiff()
+    if revision == "ins":
+        return TextDiff([Span("insert", "", cell.text)] if cell.text else [])
+    if revision == "del":
+        return TextDiff([Span("delete", cell.text, "")] if cell.text else [])
+    found = by_new.get(id(cell))
+    return found.text if found is not None else TextDiff([Span("equal", cell.text, cell.text)])
 
 
 def _covered(layouts: list[list[tuple[int, Cell]]], rows: Sequence[object]) -> dict[int, dict[int, int]]:

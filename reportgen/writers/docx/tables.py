@@ -44,53 +44,79 @@ def row_parts(block: Table, widths: list[int], points: float = TABLE_POINTS) -> 
     Rows are written as markup and parsed in one go: lxml parses a 2,000-row table in a few
     hundredths of a second, where creating its 160,000 elements one by one takes over a second.
     """
-    columns = len(widths)
     # a table set smaller than the style's size (too wide at it): the size on every run
     size = "" if points == TABLE_POINTS else f'<w:sz w:val="{round(points * 2)}"/><w:szCs w:val="{round(points * 2)}"/>'
-    covered: dict[int, tuple[int, int]] = {}  # start column → (colspan, rows still to cover)
+    grid = _Grid(block.id, widths, size)
     parts: list[list[_Printed]] = [[]]
     for index, row in enumerate(block.header + block.body):
         is_header = index < len(block.header)
         repeats = is_header
-        if row.kind == "subheader" and not is_header and not covered:
+        if row.kind == "subheader" and not is_header and not grid.covered:
             if parts[-1]:
                 parts.append([])
             repeats = True
+        tcs, texts = grid.row(index, row, is_header)
+        # cantSplit keeps a row on one page; tblHeader repeats the leading rows on every page.
+        tr_pr = "<w:cantSplit/><w:tblHeader/>" if repeats else "<w:cantSplit/>"
+        parts[-1].append(_Printed(repeats, f"<w:tr><w:trPr>{tr_pr}</w:trPr>{''.join(tcs)}</w:tr>", texts))
+    return ["".join(_kept(row.markup) if keep else row.markup for keep, row in zip(_keeps(rows, points), rows, strict=True))
+            for rows in parts]
+
+
+class _Grid:
+    """The grid columns of a table being written, row after row: their widths, the size set on
+    every run, and the cells merged down over rows still to come (start column → (colspan, rows
+    still to cover))."""
+
+    def __init__(self, table_id: str, widths: list[int], size: str) -> None:
+        self.table_id, self.widths, self.size = table_id, widths, size
+        self.covered: dict[int, tuple[int, int]] = {}
+
+    def row(self, index: int, row: Row, is_header: bool) -> tuple[list[str], list[tuple[str, int]]]:
+        """The row's w:tc elements, a vMerge continuation at each column still covered and an empty
+        cell for each a short row leaves; and its own cells' texts with their widths (for its height)."""
+        columns = len(self.widths)
         tcs: list[str] = []
-        texts: list[tuple[str, int]] = []  # the row's own cells' texts and widths (for its height)
+        texts: list[tuple[str, int]] = []
         cells = iter(row.cells)
         col = 0
         while col < columns:
-            if col in covered:
-                span, left = covered[col]
-                tcs.append(_tc(Cell(""), row, is_header, widths[col:col + span], merge="continue", size=size))
-                if left > 1:
-                    covered[col] = (span, left - 1)
-                else:
-                    del covered[col]
+            if col in self.covered:
+                span = self._continued(col)
+                tcs.append(_tc(Cell(""), row, is_header, self.widths[col:col + span], merge="continue", size=self.size))
                 col += span
                 continue
             cell = next(cells, None)
             if cell is None:  # a short row: fill the grid so Word and LibreOffice agree
                 cell = Cell("")
             span = max(cell.colspan, 1)
-            if col + span > columns or (span > 1 and any(c in covered for c in range(col + 1, col + span))):
-                raise ValueError(f"table {block.id}: row {index + 1} does not fit {columns} columns")
+            if not self._fits(col, span):
+                raise ValueError(f"table {self.table_id}: row {index + 1} does not fit {columns} columns")
             merge = None
             if cell.rowspan > 1:
                 merge = "restart"
-                covered[col] = (span, cell.rowspan - 1)
+                self.covered[col] = (span, cell.rowspan - 1)
             elif cell.text:
-                texts.append((cell.text, sum(widths[col:col + span])))
-            tcs.append(_tc(cell, row, is_header, widths[col:col + span], merge=merge, size=size))
+                texts.append((cell.text, sum(self.widths[col:col + span])))
+            tcs.append(_tc(cell, row, is_header, self.widths[col:col + span], merge=merge, size=self.size))
             col += span
         if next(cells, None) is not None:
-            raise ValueError(f"table {block.id}: row {index + 1} has more cells than {columns} columns")
-        # cantSplit keeps a row on one page; tblHeader repeats the leading rows on every page.
-        tr_pr = "<w:cantSplit/><w:tblHeader/>" if repeats else "<w:cantSplit/>"
-        parts[-1].append(_Printed(repeats, f"<w:tr><w:trPr>{tr_pr}</w:trPr>{''.join(tcs)}</w:tr>", texts))
-    return ["".join(_kept(row.markup) if keep else row.markup for keep, row in zip(_keeps(rows, points), rows, strict=True))
-            for rows in parts]
+            raise ValueError(f"table {self.table_id}: row {index + 1} has more cells than {columns} columns")
+        return tcs, texts
+
+    def _continued(self, col: int) -> int:
+        """The span of the merged cell covering ``col``, one row fewer of it still to cover."""
+        span, left = self.covered[col]
+        if left > 1:
+            self.covered[col] = (span, left - 1)
+        else:
+            del self.covered[col]
+        return span
+
+    def _fits(self, col: int, span: int) -> bool:
+        """Whether a cell of ``span`` columns at ``col`` stays in the grid, over no covered column."""
+        return col + span <= len(self.widths) and not (
+            span > 1 and any(c in self.covered for c in range(col + 1, col + span)))
 
 
 # A table of up to KEEP_WHOLE body rows is kept on one page (when it fits one); a longer one leaves at least FEWEST_LINES lines of its body (four rows of one line) on the page where it
@@ -325,17 +351,27 @@ def wrapping_texts(block: Table) -> list[list[tuple[str, int, int]]]:
     subheaders') and the body's names (any cell with a Han character but an amount), each once, with
     its first column (a merged cell's text wraps in its columns' width together) and its indent."""
     found: list[set[tuple[str, int, int]]] = [set() for _ in block.widths]
+    for last, text in (*_heading_texts(block), *_name_texts(block)):
+        found[last].add(text)
+    return [sorted(texts) for texts in found]
+
+
+def _heading_texts(block: Table) -> Iterator[tuple[int, tuple[str, int, int]]]:
+    """The header's and the subheaders' texts, each by the last grid column it stands in."""
     heads = block.header + [row for row in block.body if row.kind == "subheader"]
     for col, span, cell in _grid_cells(heads, len(block.widths)):
-        if cell.text and col + span <= len(found):
-            found[col + span - 1].add((cell.text, col, 0))
+        if cell.text and col + span <= len(block.widths):
+            yield col + span - 1, (cell.text, col, 0)
+
+
+def _name_texts(block: Table) -> Iterator[tuple[int, tuple[str, int, int]]]:
+    """The body's names (a cell of one column with a Han character, no amount), with their indent."""
     rows = [row for row in block.body if row.kind != "subheader"]
     for col, span, cell in _grid_cells(rows, len(block.widths)):
         if span == 1 and cell.text and not _AMOUNT(cell.text) and _HAN(cell.text):
             # Han characters alone wrap by their count: one text of each length stands for them all
             text = cell.text if _UNBREAKABLE.search(cell.text) else "一" * len(cell.text)
-            found[col].add((text, col, max(cell.indent, 0) * INDENT_TWIPS))
-    return [sorted(texts) for texts in found]
+            yield col, (text, col, max(cell.indent, 0) * INDENT_TWIPS)
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]").search
