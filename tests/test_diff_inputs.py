@@ -383,3 +383,19 @@ def test_an_output_that_is_a_folder_is_refused_before_any_work(capsys, tmp_path)
     (tmp_path / "diff.html").mkdir()
     code, output = run(capsys, "diff", Y2021, Y2022, "-o", tmp_path / "diff.html")
     assert code == 1 and "文件夹" in output
+
+
+def test_two_documents_whose_tables_share_columns_at_other_widths_diff_to_a_tracked_docx(capsys, tmp_path):
+    """城管执法局 and 建管委 2026, each rendered to DOCX and read back: tables of the same columns at
+    other widths, some rows deleted. The tracked DOCX lays both sides on every edge of either (it ended
+    in 内部错误: an old row's edge looked up among the new widths alone)."""
+    docs = []
+    for name in ("shanghai-putuo-chengguan-2026", "shanghai-putuo-jianguanwei-2026"):
+        assert main(["render", str(ROOT / "data" / f"{name}.yaml"), "-o", str(tmp_path / name), "--format", "docx"]) == 0
+        docs.append(tmp_path / name / f"{name}.docx")
+    out = tmp_path / "diff.docx"
+    assert main(["diff", str(docs[0]), str(docs[1]), "-o", str(out)]) == 0
+    assert "内部错误" not in capsys.readouterr().err
+    package = zipfile.ZipFile(out)
+    body = package.read("word/document.xml").decode("utf-8")
+    assert "<w:del " in body and "<w:ins " in body

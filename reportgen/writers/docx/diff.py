@@ -167,7 +167,11 @@ class TrackedDocxWriter(DocxWriter):
         text_width = self.text_twips()
         old_edges = _edges(table.old, table.old_columns, text_width)
         new_edges = _edges(table.new, table.new_columns, text_width)
-        if table.same_grid:
+        # one grid for both sides: the new one where the old side's rows print on it too (the same columns
+        # at the same widths, or no old row printed), else every edge of either side (a deleted row of a
+        # table whose widths changed spans the old edges)
+        old_printed = any(r.status == "deleted" or (r.status != "inserted" and not r.same_shape) for r in table.rows)
+        if table.same_grid and (old_edges == new_edges or not old_printed):
             edges = new_edges
         else:
             edges = sorted(set(old_edges) | set(new_edges))
