@@ -167,14 +167,7 @@ class TrackedDocxWriter(DocxWriter):
         text_width = self.text_twips()
         old_edges = _edges(table.old, table.old_columns, text_width)
         new_edges = _edges(table.new, table.new_columns, text_width)
-        # one grid for both sides: the new one where the old side's rows print on it too (the same columns
-        # at the same widths, or no old row printed), else every edge of either side (a deleted row of a
-        # table whose widths changed spans the old edges)
-        old_printed = any(r.status == "deleted" or (r.status != "inserted" and not r.same_shape) for r in table.rows)
-        if table.same_grid and (old_edges == new_edges or not old_printed):
-            edges = new_edges
-        else:
-            edges = sorted(set(old_edges) | set(new_edges))
+        edges = _shared_edges(table, old_edges, new_edges)
         widths = [b - a for a, b in zip(edges, edges[1:], strict=False)]
         self._covered = _covered([r.old_layout for r in table.rows if r.old is not None],
                                  [r.old for r in table.rows if r.old is not None])
@@ -231,6 +224,16 @@ class TrackedDocxWriter(DocxWriter):
             rpr = ""
         return (f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr><w:p><w:pPr>{''.join(ppr)}</w:pPr>"
                 f"{self.runs(diff, rpr)}</w:p></w:tc>")
+
+
+def _shared_edges(table: TableDiff, old_edges: list[int], new_edges: list[int]) -> list[int]:
+    """One grid for both sides: the new one where the old side's rows print on it too (the same columns
+    at the same widths, or no old row printed), else every edge of either side (a deleted row of a
+    table whose widths changed spans the old edges)."""
+    old_printed = any(r.status == "deleted" or (r.status != "inserted" and not r.same_shape) for r in table.rows)
+    if table.same_grid and (old_edges == new_edges or not old_printed):
+        return new_edges
+    return sorted(set(old_edges) | set(new_edges))
 
 
 def _filled(layout: list[tuple[int, Cell]], columns: int,
