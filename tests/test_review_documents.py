@@ -32,14 +32,17 @@ def test_a_correct_published_document_is_clean_without_any_source(capsys):
 
 def test_a_folder_of_documents_gives_each_its_findings_and_the_bureau_a_summary(capsys, tmp_path):
     code, out = run(capsys, "review", str(PDFS), "--layout", "上海", "-o", str(tmp_path))
-    assert code == 0 and "审核 4 份文件：0 份有问题，4 份未发现问题" in out
+    # 万里街道 2024 prints two 基本支出 codes short (“301 2 津贴补贴”): its one table finding, read as meant
+    assert code == 1 and "审核 4 份文件：1 份有问题，3 份未发现问题" in out
+    table = [line for line in out.splitlines() if "[表内不一致]" in line]
+    assert len(table) == 2 and all("wanli-2024.pdf" in line and "款、项应为两位数字" in line for line in table), table
     # 万里街道 2025's 21201 printed 1 元 above its 项 in a whole-元 table: its 尾数误差, told once with its
     # places, never a slip (nor its three cells in the text judged against it)
     tail = [line for line in out.splitlines() if "21201 城乡社区管理事务 印作 94,995,790" in line]
     assert len(tail) == 1 and "提示" in tail[0] and "其组成部分之和为 94,995,789" in tail[0] and "尾数误差" in tail[0]
-    assert "[表内不一致]" not in out and "[R-核对]" not in out
+    assert "[R-核对]" not in out
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert index.count('<tr class="flagged">') == 0 and index.count('<tr class="clean">') == 4
+    assert index.count('<tr class="flagged">') == 1 and index.count('<tr class="clean">') == 3
     for link in re.findall(r'href="([^"]+)"', index):
         assert (tmp_path / link).is_file(), link
 

@@ -131,9 +131,13 @@ def _read_code_columns(table: Table, index: int, columns: _Columns, row: Row,
     grid = table.grid
     parts = {m: cell_text(grid.cell(index, c)) for c, m in columns.code}
     row.code = _joined_code(parts)
+    printed = " ".join(t for t in parts.values() if t.strip())
     if row.code and not _CLASS.fullmatch(parts.get("类", "").strip() or row.code[:3]):
-        problems.append(impossible_code(grid.where(index), " ".join(t for t in parts.values() if t.strip())))
+        problems.append(impossible_code(grid.where(index), printed))
         return False
+    if row.code and grid.kind == "pdf" and any(len(parts.get(m, "").strip()) == 1 for m in ("款", "项")):
+        # printed so (a workbook's number cell loses the 0 itself): read as meant, and told
+        problems.append(short_code(grid.where(index), printed, row.code))
     return True
 
 
@@ -220,6 +224,11 @@ def table_unread(table: Table, column: str) -> CellProblem:
 def impossible_code(where: str, printed: str) -> CellProblem:
     """A row whose code cannot exist (“7 11 02”: no 类 is one digit): told with its place, the row unread."""
     return CellProblem(where, "", printed, f"科目编码印作“{printed}”，不成立（政府收支分类的类是以 1、2、3 或 5 开头的三位数字）：此行未读取")
+
+
+def short_code(where: str, printed: str, code: str) -> CellProblem:
+    """A 款 or 项 printed as one digit (“301 2”): the code is read as its two-digit form, and told."""
+    return CellProblem(where, "", printed, f"科目编码印作“{printed}”：款、项应为两位数字，按 {code} 读取")
 
 
 def cell_problem(cell: Cell, where: str, column: str) -> CellProblem:
