@@ -476,11 +476,7 @@ class Computed:
             for code in chain:
                 node = index.get(code)
                 if node is None:
-                    # the source's own name (alias, 科目表, a named unknown code) before the registry's
-                    name = code_name(self.budget, "功能分类", code)
-                    node = Node(code, name if name is not None else row.name, codes.function_level(code))
-                    node.prior = prior.get(code)
-                    index[code] = node
+                    node = index[code] = self._tree_node(code, row.name, prior.get(code))
                     if parent is None:
                         top[code] = node
                     else:
@@ -492,6 +488,14 @@ class Computed:
         if fund == "一般公共预算" or fund is None and self.general_only:  # the text's changes are of these
             self.derived_priors("功能分类", list(top.values()))
         return list(top.values())
+
+    def _tree_node(self, code: str, row_name: str, prior: Decimal | None) -> Node:
+        """A node of the function tree: named by the source's own name (alias, 科目表, a named unknown
+        code) before the registry's, else by its row's."""
+        name = code_name(self.budget, "功能分类", code)
+        node = Node(code, name if name is not None else row_name, codes.function_level(code))
+        node.prior = prior
+        return node
 
     def income_by_function(self) -> dict[str, dict[str, Decimal | None]]:
         """收入预算 by function item (Shanghai's 部门收入预算总表): for each code, and for 合计, the amount
@@ -980,31 +984,46 @@ def consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
     """A department's figures as the sum of its units' (assemble.load_source makes a department of
     several units from them): function rows summed per (code, fund), economic rows per code,
     projects concatenated, reasons and notes joined. Lines point into the department's file only."""
-
-    def stated(values: list[Decimal | None]) -> Decimal | None:  # a total some unit states
-        return sum_known(values) if any(v is not None for v in values) else None
-
     return {
-        "income": {name: sum((u.income[name] for u in units), ZERO) for name in INCOME_SOURCES},
-        "carried_over": sum((u.carried_over for u in units), ZERO),
-        "reserves_used": sum((u.reserves_used for u in units), ZERO),
+        **_summed_money(units),
         # one unit's rows of 一般公共预算 alone make the department's so (the all-money rows are not whole)
         "function_scope": next((u.function_scope for u in units if u.function_scope), ""),
         "project_classes": _summed_project_classes(units),
         "income_unknown": frozenset().union(*(u.income_unknown for u in units)),
-        "stated_fiscal_income": stated([u.stated_fiscal_income for u in units]),
-        "stated_income_grand_total": stated([u.stated_income_grand_total for u in units]),
-        "carry_forward": sum((u.carry_forward for u in units), ZERO),
         "function_rows": _summed_function_rows(units, department_file),
         "economic_rows": _summed_economic_rows(units, department_file),
+        **_summed_stated(units),
+        "personnel_note": _joined([u.personnel_note for u in units]),
+        "public_note": _joined([u.public_note for u in units]),
+        "projects": [p for u in units for p in u.projects],
+    }
+
+
+def _summed_money(units: list[Budget]) -> dict[str, Any]:
+    """The units' income by source, carry-over, reserves used and carry-forward, summed."""
+    return {
+        "income": {name: sum((u.income[name] for u in units), ZERO) for name in INCOME_SOURCES},
+        "carried_over": sum((u.carried_over for u in units), ZERO),
+        "reserves_used": sum((u.reserves_used for u in units), ZERO),
+        "carry_forward": sum((u.carry_forward for u in units), ZERO),
+    }
+
+
+def _summed_stated(units: list[Budget]) -> dict[str, Decimal | None]:
+    """The totals the units state, summed: each where some unit states it (of those known), and the
+    人员经费 and 公用经费 of those known."""
+
+    def stated(values: list[Decimal | None]) -> Decimal | None:
+        return sum_known(values) if any(v is not None for v in values) else None
+
+    return {
+        "stated_fiscal_income": stated([u.stated_fiscal_income for u in units]),
+        "stated_income_grand_total": stated([u.stated_income_grand_total for u in units]),
         "stated_personnel": sum_known([u.stated_personnel for u in units]),
         "stated_public": sum_known([u.stated_public for u in units]),
         "stated_basic": stated([u.stated_basic for u in units]),
         "stated_project": stated([u.stated_project for u in units]),
         "stated_expenditure": stated([u.stated_expenditure for u in units]),
-        "personnel_note": _joined([u.personnel_note for u in units]),
-        "public_note": _joined([u.public_note for u in units]),
-        "projects": [p for u in units for p in u.projects],
     }
 
 
