@@ -141,10 +141,10 @@ def test_a_cut_rate_is_reported_with_the_rounded_one():
 
 
 @pytest.mark.parametrize(("path", "slips", "cut"), [
-    (SOCIAL, [(505, "R-完成率", "完成年初预算的95.89%")], []),
-    (PLANNING, [(778, "警告 [R-科目名称]", "“其他国土资源事务支出”是 2018 年及以前的科目名称（2200199），2024 年为“其他自然资源事务支出”"),
-                (808, "R-核对", "5377.64万元"), (810, "R-核对", "4896.98万元")],
-     [(643, "占本年支出合计的99.86%", "占99.87%"), (667, "完成年初预算的95.45%", "95.46%")])],
+    (SOCIAL, [(359, "R-完成率", "完成年初预算的95.89%")], []),
+    (PLANNING, [(495, "警告 [R-科目名称]", "“其他国土资源事务支出”是 2018 年及以前的科目名称（2200199），2024 年为“其他自然资源事务支出”"),
+                (508, "R-核对", "5377.64万元"), (509, "R-核对", "4896.98万元")],
+     [(427, "占本年支出合计的99.86%", "占99.87%"), (439, "完成年初预算的95.45%", "95.46%")])],
     ids=["社会工作部", "规划和自然资源局"])
 def test_review_of_a_final_accounts_reports_its_real_slips(capsys, path, slips, cut):
     """Each real document's slips and nothing else from its sentences: its completion rate (社会工作部), and —

@@ -152,7 +152,7 @@ def test_without_last_year_a_reason_is_listed_not_written(imported):
     _, _, out = imported["shangwuwei-2025"]
     text = out.read_text(encoding="utf-8")
     assert "原因" not in text.split("# 以上")[-1].split("\n部门:")[-1]
-    assert "未写入：第22页 第5行：原因“此部分预算由区外办统一安排”" in text
+    assert "未写入：第22页 第4行：原因“此部分预算由区外办统一安排”" in text
 
 
 @needs_pdftotext

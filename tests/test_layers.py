@@ -35,7 +35,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                  "reportgen.source.final_accounts",
                  "reportgen.readers",
                  "reportgen.readers.*")),
-    ("arithmetic", ("reportgen.compute", "reportgen.phrasing")),
+    ("arithmetic", ("reportgen.compute", "reportgen.compute.*", "reportgen.phrasing")),
     ("assembly: a source with the files it names", ("reportgen.assemble",)),
     ("checks", ("reportgen.checks", "reportgen.checks.*")),
     ("tables", ("reportgen.tables", "reportgen.tables.builder", "reportgen.tables.specs", "reportgen.tables.summary",

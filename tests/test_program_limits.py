@@ -190,8 +190,8 @@ esac
 
 @pytest.mark.parametrize(("mode", "words"), [
     ("sleep", "pdftotext 在 2 秒内没有读完这个 PDF，已结束它"),
-    ("garbage", "pdftotext 读出的不是 UTF-8 文字"),
-    ("flood", "pdftotext 从这个 PDF 读出的文字超过 20 MB"),
+    ("garbage", "pdftotext 读出的文字结构无法解析"),
+    ("flood", "pdftotext 从这个 PDF 读出的文字超过 64 MB"),
 ])
 def test_a_pdftotext_that_hangs_floods_or_prints_garbage_is_a_message_on_the_draft(tmp_path, mode, words):
     pids = tmp_path / "child.pid"

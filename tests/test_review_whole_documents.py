@@ -270,16 +270,16 @@ def test_a_unit_budget_with_an_impossible_code_and_shifted_names_is_reviewed_who
     assert "正文读到 142 个数字" in out
 
 
-def test_one_review_of_a_pdf_runs_pdftotext_once_in_each_mode(monkeypatch):
-    """The review reads the PDF's text (-layout) once for its prose and for the importer's 说明, and its
-    words with their boxes (-bbox-layout) once for the tables; the imported source is prepared once,
-    in memory — no file is written."""
+def test_one_review_of_a_pdf_runs_pdftotext_once(monkeypatch):
+    """The review reads the PDF's words with their boxes (-bbox-layout) once: its prose, the importer's
+    说明 and the tables are all read from that one run; the imported source is prepared once, in
+    memory — no file is written."""
     import tempfile
 
-    from reportgen.readers import lines
+    from reportgen.readers import lines, pdf_words
 
     runs: list[list[str]] = []
-    real = lines.run_program
+    real = pdf_words.run_program
 
     def counted(command, *args, **kwargs):  # type: ignore[no-untyped-def]
         runs.append(command)
@@ -287,13 +287,13 @@ def test_one_review_of_a_pdf_runs_pdftotext_once_in_each_mode(monkeypatch):
 
     written: list[str] = []
     real_folder = tempfile.TemporaryDirectory
-    monkeypatch.setattr(lines, "run_program", counted)
+    monkeypatch.setattr(pdf_words, "run_program", counted)
+    monkeypatch.setattr(pdf_words, "_READ", {})
     monkeypatch.setattr(lines, "_PDF_TEXTS", {})
     monkeypatch.setattr(tempfile, "TemporaryDirectory",
                         lambda *a, **k: written.append(k.get("prefix", "")) or real_folder(*a, **k))
     result = review_document(WANLI_2025, "上海")
     assert result.narrative is not None and result.narrative.counts["read"] > 300
-    modes = [next(option for option in command if option.startswith("-") and "layout" in option) for command in runs]
-    assert sorted(modes) == ["-bbox-layout", "-layout"], runs
+    assert len(runs) == 1 and "-bbox-layout" in runs[0], runs
     assert "reportgen-review-" not in written
     assert str(result.narrative.source) == str(WANLI_2025)  # the page names the document, not a file that is gone

@@ -49,23 +49,19 @@ From the words:
 from __future__ import annotations
 
 import bisect
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
-from lxml import etree
-
 from reportgen.importing.grid import Cell, Grid, ImportRefused, Merge
+from reportgen.readers.pdf_words import PdfNotRead, pdf_words, printed_lines
+from reportgen.readers.pdf_words import Word as _Word
 
 MAX_PDF_BYTES = 64 * 1024 * 1024  # a published budget is under 1 MB; a scanned one tens of MB
-MAX_XHTML_BYTES = 64 * 1024 * 1024  # pdftotext's word boxes: about 25 KB a page (2,500 pages)
 # Words in all: a 30-page budget has about 2,000, the longest disclosure a few tens of thousands.
 # Finding a table's columns takes time growing with its words times its columns.
 MAX_WORDS = 200_000
-PDFTOTEXT_SECONDS = 120  # REPORTGEN_PDFTOTEXT_SECONDS overrides it, as for a PDF draft (readers/lines.py)
-_XHTML = "{http://www.w3.org/1999/xhtml}"
 _TAIL = 1024  # a PDF's %%EOF is within its last 1024 bytes, as PDF readers look for it
 # Characters a text layer without a usable font encoding yields: the replacement character, the
 # private use area, C0 controls. Past this share of all characters the text layer is not text.
@@ -105,7 +101,10 @@ def read_pdf(path: Path, data: bytes) -> PdfDocument:
     Raises ImportRefused (naming the file) for a file that is not a whole PDF, an encrypted or
     damaged one, one whose text layer is missing (a scan) or unreadable."""
     _check_bytes(path, data)
-    pages = _pages(_xhtml(path, data), path)
+    try:
+        pages = pdf_words(path, data, lambda message: _refuse(path, message), "未导入")
+    except PdfNotRead as exc:
+        _failed(path, data, exc.errors)
     _check_text(path, pages)
     lines = [_lines_of(number, words) for number, words in enumerate(pages, start=1)]
     furniture = _furniture(lines)
@@ -163,85 +162,6 @@ def _failed(path: Path, data: bytes, err: bytes) -> NoReturn:
     raise _refuse(path, f"pdftotext 无法读取这个 PDF，文件可能已损坏{said}：请重新获取文件后再导入")
 
 
-# --- pdftotext -------------------------------------------------------------------------------------
-
-
-def _xhtml(path: Path, data: bytes) -> bytes:
-    """pdftotext's word boxes (XHTML) for ``data``: within its time limit (killed after it), at most
-    MAX_XHTML_BYTES of them. The bytes read are what is converted (from a private copy), not the
-    file as it may be by now."""
-    from reportgen.readers.lines import run_pdftotext  # deferred: a PDF import only
-
-    with tempfile.TemporaryDirectory(prefix="reportgen-import-") as folder:
-        copy = Path(folder) / "input.pdf"
-        copy.write_bytes(data)
-        code, out, err = run_pdftotext(copy, ["-bbox-layout", "-enc", "UTF-8"], MAX_XHTML_BYTES,
-                                       lambda message: _refuse(path, message), "未导入")
-    if code != 0:
-        _failed(path, data, err)
-    return out
-
-
-# XML 1.0 allows no C0 control but tab, newline and return; pdftotext writes a word's characters as
-# they are, so a control character in a font's mapping would make the whole page unreadable.
-_CONTROLS = bytes(c for c in range(32) if c not in (9, 10, 13))
-
-
-@dataclass(slots=True)
-class _Word:
-    left: float
-    top: float
-    right: float
-    bottom: float
-    text: str
-
-    @property
-    def centre(self) -> float:
-        return (self.left + self.right) / 2
-
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
-
-
-def _pages(xhtml: bytes, path: Path) -> list[list[_Word]]:
-    """The words of each page, as pdftotext boxed them. The XHTML is parsed without its DTD, network
-    or entities (pdftotext escapes its text with the XML ones)."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    try:
-        root = etree.fromstring(xhtml.translate(None, _CONTROLS), parser)
-    except etree.XMLSyntaxError as exc:
-        raise _refuse(path, f"pdftotext 读出的文字结构无法解析（{exc}），未导入") from None
-    pages: list[list[_Word]] = []
-    for page in root.iter(f"{_XHTML}page"):
-        words = []
-        for element in page.iter(f"{_XHTML}word"):
-            word = _word(element)
-            if word is not None:
-                words.append(word)
-        pages.append(words)
-    return pages
-
-
-def _word(element: etree._Element) -> _Word | None:
-    """A word element as a _Word; None for one without text or with a box that is not one (a word
-    of no height would divide by nothing)."""
-    text = (element.text or "").strip()
-    box = [_number(element.get(name)) for name in ("xMin", "yMin", "xMax", "yMax")]
-    left, top, right, bottom = box
-    if not text or left is None or top is None or right is None or bottom is None or right < left or bottom <= top:
-        return None
-    return _Word(left, top, right, bottom, text)
-
-
-def _number(value: str | None) -> float | None:
-    try:
-        number = float(value or "")
-    except ValueError:
-        return None
-    return number if abs(number) < 20_000 else None  # a page is at most 14,400 points (200 inches); not NaN
-
-
 # --- lines -----------------------------------------------------------------------------------------
 
 
@@ -271,19 +191,8 @@ class _Line:
 
 
 def _lines_of(page: int, words: list[_Word]) -> list[_Line]:
-    """The page's words as printed lines, top to bottom, each left to right. A word joins the line
-    above when its centre is within half a height of that line's first word's centre (not the last
-    word's: a header's cells set off by a third of a line each would chain into one line)."""
-    groups: list[list[_Word]] = []
-    for word in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.left)):
-        if groups:
-            first = groups[-1][0]
-            middle = (word.top + word.bottom) / 2
-            if middle - (first.top + first.bottom) / 2 <= 0.5 * min(word.height, first.height):
-                groups[-1].append(word)
-                continue
-        groups.append([word])
-    return [_Line(page, number, sorted(group, key=lambda w: w.left)) for number, group in enumerate(groups, start=1)]
+    """The page's printed lines (readers/pdf_words.py), numbered on the page as a reader counts them."""
+    return [_Line(page, number, line) for number, line in enumerate(printed_lines(words), start=1)]
 
 
 # --- page furniture --------------------------------------------------------------------------------

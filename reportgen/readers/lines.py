@@ -1,29 +1,28 @@
 """A document as numbered lines of text — what the reviewer judges and the importer reads the prose
 of: a .txt (text extracted from a PDF, as the seeds are), a .docx (any Word document: paragraphs and
-table rows, through the DOCX reader), an .html, or a .pdf (through poppler's ``pdftotext -layout``,
-run once per file per command: pdf_text keeps what it read). The line numbers are what a reviewer
-finds the figure by: the file's own lines for text and PDF, paragraphs and table rows for DOCX and
-HTML. Every document is bounded: its size (MAX_DRAFT_BYTES, and as much text from a PDF), its lines
-(MAX_DRAFT_LINES), pdftotext's time; HTML is read by libxml2, in time linear in the page."""
+table rows, through the DOCX reader), an .html, or a .pdf (its printed lines as readers/pdf_words.py
+reads them: one ``pdftotext -bbox-layout`` per file per command, shared with the importer's tables).
+The line numbers are what a reviewer finds the figure by: the file's own lines for text, the printed
+lines for a PDF (the same the tables' rows are numbered by), paragraphs and table rows for DOCX and
+HTML. Every document is bounded: its size (MAX_DRAFT_BYTES), its lines (MAX_DRAFT_LINES), pdftotext's
+time and output; HTML is read by libxml2, in time linear in the page."""
 
 from __future__ import annotations
 
+import hashlib
 import re
-import shutil
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.document import Heading, Paragraph, Table, Title
 from reportgen.errors import Finding, SourceError
+from reportgen.readers.pdf_words import PdfNotRead, layout_text, pdf_words
 from reportgen.reading.files import InputRefused, read_bounded
-from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
 
-MAX_DRAFT_BYTES = 20 * 1024 * 1024  # the file; and the text pdftotext reads from a PDF
+MAX_DRAFT_BYTES = 20 * 1024 * 1024  # the file
 # A disclosure is a few thousand lines at most (the seeds: 400–1,300); reading one line costs some
 # microseconds, so a file of 20 MB of line breaks took over a minute and 3 GB.
 MAX_DRAFT_LINES = 200_000
-PDFTOTEXT_SECONDS = 120  # REPORTGEN_PDFTOTEXT_SECONDS overrides it
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines splits
 
 # Spaces next to a Han character or full-width punctuation are the PDF's, not the text's. The second
@@ -88,57 +87,26 @@ def _text_lines(text: str, path: Path) -> list[Line]:
     return [Line(number, line) for number, line in enumerate(text.splitlines(), start=1)]
 
 
-def run_pdftotext(path: Path, options: list[str], max_bytes: int, refuse: Callable[[str], Exception],
-                  not_done: str) -> tuple[int, bytes, bytes]:
-    """pdftotext on ``path`` with ``options``, within its time limit (killed after it) and at most
-    ``max_bytes`` of output: (exit code, output, errors). What stops it is raised as ``refuse``'s
-    Chinese message, ending with what was not done (未核对, 未导入). Shared by the reviewer and the importer."""
-    program = shutil.which("pdftotext")
-    if program is None:
-        raise refuse("读取 PDF 需要 poppler 的 pdftotext：请安装 poppler-utils（scripts/setup 会安装），或先把 PDF 另存为文字")
-    limit = seconds("REPORTGEN_PDFTOTEXT_SECONDS", PDFTOTEXT_SECONDS)
-    try:
-        return run_program([program, *options, str(path), "-"], limit, max_bytes)
-    except ProgramTimeout:
-        raise refuse(f"pdftotext 在 {limit:g} 秒内没有读完这个 PDF，已结束它；{not_done}"
-                     "（可用环境变量 REPORTGEN_PDFTOTEXT_SECONDS 放宽时限）") from None
-    except ProgramOutputTooLarge:
-        raise refuse(f"pdftotext 从这个 PDF 读出的文字超过 {max_bytes // (1024 * 1024)} MB，"
-                     f"不像一份部门预算公开文本；{not_done}") from None
-    except OSError as exc:
-        raise refuse(f"不能运行 pdftotext：{exc.strerror or exc}") from None
-
-
-# What pdftotext read of each PDF in this process, by the file's identity and state: a review reads a
-# PDF's text for its prose and again, through the importer, for its 说明 — pdftotext runs once.
-_PDF_TEXTS: dict[tuple[int, int, int, int], str] = {}
+# The text of each PDF read in this process, by its bytes' digest (pdf_words keeps its words).
+_PDF_TEXTS: dict[bytes, str] = {}
 _KEPT_TEXTS = 8
 
 
 def pdf_text(path: Path) -> str:
-    """The text of a PDF draft, as ``pdftotext -layout`` reads it: within its time limit (killed
-    after it), at most MAX_DRAFT_BYTES of it, and UTF-8 text as asked for; read once per file (while
-    it is unchanged) per process."""
-    _read(path)  # a regular file of bounded size, as any input
-    state = path.stat()
-    key = (state.st_dev, state.st_ino, state.st_size, state.st_mtime_ns)
+    """The text of a PDF draft: its printed lines as pdf_words reads them (``pdftotext -bbox-layout``
+    within its time limit, once per file per process, shared with the importer's tables), set out
+    as ``layout_text`` sets them; pages end with a form feed."""
+    data = _read(path)  # a regular file of bounded size, as any input
+    key = hashlib.blake2b(data, digest_size=16).digest()
     if key not in _PDF_TEXTS:
+        try:
+            words = pdf_words(path, data, lambda message: _refuse(path, message), "未核对")
+        except PdfNotRead:
+            raise _refuse(path, "pdftotext 不能读取这个 PDF（是否损坏或加密？）") from None
         if len(_PDF_TEXTS) >= _KEPT_TEXTS:
             _PDF_TEXTS.pop(next(iter(_PDF_TEXTS)))
-        _PDF_TEXTS[key] = _pdftotext_layout(path)
+        _PDF_TEXTS[key] = layout_text(words)
     return _PDF_TEXTS[key]
-
-
-def _pdftotext_layout(path: Path) -> str:
-    code, out, _ = run_pdftotext(path, ["-layout", "-enc", "UTF-8"], MAX_DRAFT_BYTES,
-                                 lambda message: _refuse(path, message), "未核对")
-    if code != 0:
-        raise _refuse(path, "pdftotext 不能读取这个 PDF（是否损坏或加密？）")
-    try:
-        return out.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise _refuse(path, f"pdftotext 读出的不是 UTF-8 文字（第 {exc.start + 1} 个字节起），不能核对："
-                            f"请检查 {shutil.which('pdftotext')} 是否是 poppler 的 pdftotext") from None
 
 
 def _docx_lines(path: Path) -> list[Line]:

@@ -1,0 +1,165 @@
+"""A department of several units as the sum of its units' figures (assemble.load_source makes it),
+and a budget's 上年执行数 view (the prior year replaced by the execution, for the same comparisons)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from reportgen.compute.arithmetic import ZERO, sum_known
+from reportgen.compute.economic import row_split
+from reportgen.model import INCOME_SOURCES, Budget, EconomicRow, FunctionRow, Prior, ProjectClass
+
+
+def _joined(texts: list[str]) -> str:
+    """Distinct non-empty texts in order, joined as one phrase."""
+    return "；".join(dict.fromkeys(t for t in texts if t))
+
+
+def consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
+    """A department's figures as the sum of its units' (assemble.load_source makes a department of
+    several units from them): function rows summed per (code, fund), economic rows per code,
+    projects concatenated, reasons and notes joined. Lines point into the department's file only."""
+    return {
+        **_summed_money(units),
+        # one unit's rows of 一般公共预算 alone make the department's so (the all-money rows are not whole)
+        "function_scope": next((u.function_scope for u in units if u.function_scope), ""),
+        "project_classes": _summed_project_classes(units),
+        "income_unknown": frozenset().union(*(u.income_unknown for u in units)),
+        "function_rows": _summed_function_rows(units, department_file),
+        "economic_rows": _summed_economic_rows(units, department_file),
+        **_summed_stated(units),
+        "personnel_note": _joined([u.personnel_note for u in units]),
+        "public_note": _joined([u.public_note for u in units]),
+        "projects": [p for u in units for p in u.projects],
+    }
+
+
+def _summed_money(units: list[Budget]) -> dict[str, Any]:
+    """The units' income by source, carry-over, reserves used and carry-forward, summed."""
+    return {
+        "income": {name: sum((u.income[name] for u in units), ZERO) for name in INCOME_SOURCES},
+        "carried_over": sum((u.carried_over for u in units), ZERO),
+        "reserves_used": sum((u.reserves_used for u in units), ZERO),
+        "carry_forward": sum((u.carry_forward for u in units), ZERO),
+    }
+
+
+def _summed_stated(units: list[Budget]) -> dict[str, Decimal | None]:
+    """The totals the units state, summed: each where some unit states it (of those known), and the
+    人员经费 and 公用经费 of those known."""
+
+    def stated(values: list[Decimal | None]) -> Decimal | None:
+        return sum_known(values) if any(v is not None for v in values) else None
+
+    return {
+        "stated_fiscal_income": stated([u.stated_fiscal_income for u in units]),
+        "stated_income_grand_total": stated([u.stated_income_grand_total for u in units]),
+        "stated_personnel": sum_known([u.stated_personnel for u in units]),
+        "stated_public": sum_known([u.stated_public for u in units]),
+        "stated_basic": stated([u.stated_basic for u in units]),
+        "stated_project": stated([u.stated_project for u in units]),
+        "stated_expenditure": stated([u.stated_expenditure for u in units]),
+    }
+
+
+def _summed_project_classes(units: list[Budget]) -> list[ProjectClass]:
+    """The units' 项目支出 by economic class, summed per code (a prior only where every unit with
+    the code states it); none unless every unit gives them (a part of the units' is no split)."""
+    if not units or not all(u.project_classes for u in units):
+        return []
+    summed: dict[str, ProjectClass] = {}
+    for unit in units:
+        for line in unit.project_classes:
+            have = summed.get(line.code)
+            summed[line.code] = line if have is None else replace(
+                have, amount=have.amount + line.amount, prior=sum_known((have.prior, line.prior)), line=0,
+                stated_change=None, stated_rate=None)
+    return sorted(summed.values(), key=lambda c: c.code)
+
+
+def _line_in(department_file: Path, unit: Budget, line: int) -> int:
+    """A unit's line where it stands in the department's own file; 0 in a unit file of its own."""
+    return line if unit.file == department_file else 0
+
+
+def _summed_function_rows(units: list[Budget], department_file: Path) -> list[FunctionRow]:
+    """The units' function rows summed per (code, fund); a prior or actual figure only where every
+    unit with the row states it."""
+    functions: dict[tuple[str, str], FunctionRow] = {}
+    priors: dict[tuple[str, str], list[Decimal | None]] = {}
+    actuals: dict[tuple[str, str], list[Decimal | None]] = {}
+    for unit in units:
+        for row in unit.function_rows:
+            key = (row.code, row.fund)
+            merged = functions.get(key)
+            if merged is None:
+                functions[key] = FunctionRow(row.code, row.name, "", row.fund, row.basic, row.project, None, row.reason,
+                                             _line_in(department_file, unit, row.line), stated_total=row.total,
+                                             use=row.use)
+            else:  # a split is known where every unit gives it; the 合计 always
+                merged.basic = sum_known((merged.basic, row.basic))
+                merged.project = sum_known((merged.project, row.project))
+                merged.stated_total = merged.total + row.total
+                merged.reason = _joined([merged.reason, row.reason])
+                merged.use = _joined([merged.use, row.use])
+            priors.setdefault(key, []).append(row.prior)
+            actuals.setdefault(key, []).append(row.actual)
+    for key, row in functions.items():
+        row.prior, row.actual = sum_known(priors[key]), sum_known(actuals[key])
+    return sorted(functions.values(), key=lambda r: (r.code, r.fund))
+
+
+def _summed_economic_rows(units: list[Budget], department_file: Path) -> list[EconomicRow]:
+    """The units' economic rows summed per code, with their 政府经济分类 parts; a row any unit
+    splits into 人员/公用经费 is split in the sum (the others by their class)."""
+    economics: dict[str, EconomicRow] = {}
+    for unit in units:
+        for econ in unit.economic_rows:
+            merged = economics.get(econ.code)
+            split = econ.stated_personnel is not None or econ.stated_public is not None
+            if merged is None:
+                personnel, public = row_split(econ) if split else (None, None)
+                economics[econ.code] = EconomicRow(econ.code, econ.name, "", econ.amount, dict(econ.government),
+                                                   _line_in(department_file, unit, econ.line), personnel, public)
+                continue
+            if split or merged.stated_personnel is not None:  # a split in any unit: split the sum
+                before, now = row_split(merged), row_split(econ)
+                merged.stated_personnel = (before[0] or ZERO) + (now[0] or ZERO)
+                merged.stated_public = (before[1] or ZERO) + (now[1] or ZERO)
+            merged.amount += econ.amount
+            for gov_code, amount in econ.government.items():
+                merged.government[gov_code] = merged.government.get(gov_code, ZERO) + amount
+    return sorted(economics.values(), key=lambda r: r.code)
+
+
+def actual_view(budget: Budget) -> Budget:
+    """The budget as if its 上年执行数 were its prior year: each prior figure replaced by the
+    actual one (None where not given), and the stated 增减额/增减率 (stated against the budget)
+    left out. Made for comparisons only: its 上年 figures are 执行数 and are worded as such."""
+    actual = budget.actual or Prior(year=budget.prior.year)
+
+    def swapped(item: Any) -> Any:
+        if item is None:
+            return None
+        if hasattr(item, "stated_rate"):
+            return replace(item, prior=item.actual, stated_change=None, stated_rate=None)
+        return replace(item, prior=item.actual)
+
+    three_public = budget.three_public
+    return replace(
+        budget,
+        prior=Prior(year=actual.year, totals=actual.totals, function=actual.function, economic=actual.economic,
+                    source=actual.source, stated_codes=actual.stated_codes, changes=actual.changes),
+        function_rows=[swapped(r) for r in budget.function_rows],
+        stated_totals=[swapped(t) for t in budget.stated_totals],
+        projects=[swapped(p) for p in budget.projects],
+        three_public=replace(three_public, parts={k: swapped(v) for k, v in three_public.parts.items()},
+                             stated_total=swapped(three_public.stated_total), vehicles=swapped(three_public.vehicles)),
+        running_costs=swapped(budget.running_costs),
+        units=[actual_view(u) for u in budget.units],
+        actual=None,
+    )
+

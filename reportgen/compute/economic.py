@@ -1,0 +1,120 @@
+"""基本支出 by 部门经济分类: the 类 → 款 tree, and its 人员经费 and 公用经费 (DOMAIN.md: 301 + 303,
+302 + 基本支出's 310), as the source splits its rows or else by their class."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cached_property
+
+from reportgen.compute.arithmetic import ZERO, sum_known
+from reportgen.compute.trees import Node, code_name, derived_priors
+from reportgen.model import Budget, EconomicRow
+
+PERSONNEL_CLASSES = ("301", "303")  # 人员经费 = 工资福利支出 + 对个人和家庭的补助
+PUBLIC_CLASSES = ("302", "310")  # 公用经费 = 商品和服务支出 + 基本支出中的资本性支出
+PERSONNEL, PUBLIC = "人员经费", "公用经费"
+
+
+def economic_kind(code: str) -> str | None:
+    """Whether an economic code (类 or 款) of 基本支出 counts as 人员经费 or 公用经费; None for a
+    class that is neither (309 基本建设, 307 债务利息, 399 …): the one place that decides it."""
+    if code[:3] in PERSONNEL_CLASSES:
+        return PERSONNEL
+    if code[:3] in PUBLIC_CLASSES:
+        return PUBLIC
+    return None
+
+
+def personnel_public_split(code: str, amount: Decimal) -> tuple[Decimal | None, Decimal | None]:
+    """An amount of an economic class or 款 in the 人员经费 and 公用经费 columns by its class:
+    all in one, zero in the other; neither (None, None) for a class that is neither."""
+    kind = economic_kind(code)
+    if kind is None:
+        return None, None
+    return (amount, ZERO) if kind == PERSONNEL else (ZERO, amount)
+
+
+def row_split(row: EconomicRow, amount: Decimal | None = None) -> tuple[Decimal | None, Decimal | None]:
+    """An economic row's (or a part of it, ``amount``) 人员经费 and 公用经费: as the source splits
+    the row (the part not given is the rest), else by its class."""
+    whole = row.amount if amount is None else amount
+    if row.stated_personnel is None and row.stated_public is None:
+        return personnel_public_split(row.code, whole)
+    personnel = row.stated_personnel if row.stated_personnel is not None else row.amount - (row.stated_public or ZERO)
+    public = row.stated_public if row.stated_public is not None else row.amount - personnel
+    if amount is None or not row.amount:
+        return personnel, public
+    return personnel * amount / row.amount, public * amount / row.amount  # a 政府经济分类 part, in proportion
+
+
+class EconomicFigures:
+    """The economic rows' figures of one Budget."""
+
+    def __init__(self, budget: Budget) -> None:
+        self.budget = budget
+
+    @cached_property
+    def has_economic_rows(self) -> bool:
+        return bool(self.budget.economic_rows)
+
+    @cached_property
+    def basic_from_economic(self) -> Decimal | None:
+        rows = self.budget.economic_rows
+        return sum((r.amount for r in rows), ZERO) if rows else None
+
+    @cached_property
+    def economic_tree(self) -> list[Node]:
+        """部门经济分类 类 → 款 for 一般公共预算基本支出 (amounts held in ``basic``)."""
+        top: dict[str, Node] = {}
+        for row in sorted(self.budget.economic_rows, key=lambda r: r.code):
+            class_code = row.code[:3]
+            node = top.get(class_code)
+            if node is None:
+                name = code_name(self.budget, "经济分类", class_code)
+                node = Node(class_code, name if name is not None else class_code, "类")
+                node.prior = self.budget.prior.economic.get(class_code)
+                top[class_code] = node
+            if len(row.code) == 3:  # a class the source gives without its 款
+                node.basic_part += row.amount
+                continue
+            child = Node(row.code, row.name, "款", basic_part=row.amount)
+            child.prior = self.budget.prior.economic.get(row.code)
+            node.children.append(child)
+            node.basic_part += row.amount
+        derived_priors(self.budget, "经济分类", list(top.values()))
+        return list(top.values())
+
+    def economic_class(self, code: str) -> Decimal:
+        return sum((r.amount for r in self.budget.economic_rows if r.code.startswith(code)), ZERO)
+
+    def class_split(self, code: str) -> tuple[Decimal | None, Decimal | None]:
+        """An economic class's 人员经费 and 公用经费: the sum of its rows' splits."""
+        rows = [r for r in self.budget.economic_rows if r.code.startswith(code)]
+        if not any(r.stated_personnel is not None or r.stated_public is not None for r in rows):
+            return personnel_public_split(code, sum((r.amount for r in rows), ZERO))
+        splits = [row_split(r) for r in rows]
+        personnel, public = sum_known(p for p, _ in splits), sum_known(q for _, q in splits)
+        return (personnel, public) if personnel is not None and public is not None else (None, None)
+
+    @cached_property
+    def unclassified_basic(self) -> list[tuple[str, Decimal]]:
+        """Economic classes in 基本支出 that are neither 人员经费 nor 公用经费 (and that the source does
+        not split), with their amounts."""
+        return [(n.code, n.basic_part) for n in self.economic_tree if self.class_split(n.code)[0] is None]
+
+    @cached_property
+    def personnel(self) -> Decimal | None:
+        """人员经费 = 301 + 303 of 基本支出 (or as the source splits its rows)."""
+        if self.has_economic_rows:
+            return sum((row_split(r)[0] or ZERO for r in self.budget.economic_rows), ZERO)
+        return self.budget.stated_personnel
+
+    @cached_property
+    def public(self) -> Decimal | None:
+        """公用经费 = 302 + 基本支出 part of 310 (or as the source splits its rows)."""
+        if self.has_economic_rows:
+            return sum((row_split(r)[1] or ZERO for r in self.budget.economic_rows), ZERO)
+        return self.budget.stated_public
+
+    def economic_totals(self) -> dict[str, Decimal]:
+        return {node.code: node.basic_part for top in self.economic_tree for node in top.walk()}

@@ -1,0 +1,227 @@
+"""Spending by 功能分类 and by 资金性质 of one Budget: the 类 → 款 → 项 tree (for all money or one
+fund), the lines the text compares with the prior year, each fund's totals, 一般公共预算's 基本支出 and
+项目支出, and 财政拨款支出 by fund — a split by fund the source does not give is never derived."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from decimal import Decimal
+from functools import cached_property
+
+from reportgen import codes
+from reportgen.compute.arithmetic import ZERO, sum_known
+from reportgen.compute.economic import EconomicFigures
+from reportgen.compute.totals import Totals
+from reportgen.compute.trees import ComparedLine, Node, code_name, derived_priors
+from reportgen.model import FISCAL_SOURCES, FUNDS, INCOME_SOURCES, Budget
+
+
+class FunctionFigures:
+    """The function rows' figures; ``actual`` gives the same for the 上年执行数 view (Computed.actual)."""
+
+    def __init__(self, budget: Budget, totals: Totals, economic: EconomicFigures,
+                 actual: Callable[[], FunctionFigures]) -> None:
+        self.budget = budget
+        self.totals = totals
+        self.economic = economic
+        self.actual = actual
+        self._trees: dict[str | None, list[Node]] = {}
+
+    def function_tree(self, fund: str | None = None) -> list[Node]:
+        """类 → 款 → 项 nodes with sums, for all money or one 资金性质.
+
+        Built once per fund and shared (a render asks for the same tree a dozen times, from the
+        tables, the checks and the templates): callers read the nodes and never change them."""
+        trees = self._trees
+        if fund not in trees:  # all money by function: none where the rows are of one fund only (功能分类口径)
+            trees[fund] = self._function_tree(fund) if fund is not None or not self.budget.function_scope else []
+        return trees[fund]
+
+    def _function_tree(self, fund: str | None) -> list[Node]:
+        rows = [r for r in self.budget.function_rows if fund is None or r.fund == fund]
+        top: dict[str, Node] = {}
+        index: dict[str, Node] = {}
+        prior = self.budget.prior.function
+        for row in sorted(rows, key=lambda r: r.code):
+            chain = [row.code[:length] for length in (3, 5, 7) if length <= len(row.code)]  # a coarse row ends early
+            parent: Node | None = None
+            for code in chain:
+                node = index.get(code)
+                if node is None:
+                    node = index[code] = self._tree_node(code, row.name, prior.get(code))
+                    if parent is None:
+                        top[code] = node
+                    else:
+                        parent.children.append(node)
+                node.add(row)
+                parent = node
+            if row.prior is not None and fund is not None:
+                index[row.code].prior = row.prior
+        if fund == "一般公共预算" or fund is None and self.general_only:  # the text's changes are of these
+            derived_priors(self.budget, "功能分类", list(top.values()))
+        return list(top.values())
+
+    def _tree_node(self, code: str, row_name: str, prior: Decimal | None) -> Node:
+        """A node of the function tree: named by the source's own name (alias, 科目表, a named unknown
+        code) before the registry's, else by its row's."""
+        name = code_name(self.budget, "功能分类", code)
+        node = Node(code, name if name is not None else row_name, codes.function_level(code))
+        node.prior = prior
+        return node
+
+    def income_by_function(self) -> dict[str, dict[str, Decimal | None]]:
+        """收入预算 by function item (Shanghai's 部门收入预算总表): for each code, and for 合计, the amount
+        of each income source. A row's 资金性质 names its source (一般公共预算 → 一般公共预算拨款 …);
+        单位资金 is the department's own income, known by source only when the department has one
+        such source (else None: never a split the source does not give)."""
+        own = [s for s in INCOME_SOURCES if s not in FUNDS.values() and self.budget.income[s]]
+        by_fund = {fund: {n.code: n.total for top in self.function_tree(fund) for n in top.walk()} for fund in FUNDS}
+
+        def split(code: str | None) -> dict[str, Decimal | None]:
+            amounts: dict[str, Decimal | None] = dict.fromkeys(INCOME_SOURCES, ZERO)
+            for fund, source in FUNDS.items():
+                value = (sum((n.total for n in self.function_tree(fund)), ZERO) if code is None
+                         else by_fund[fund].get(code, ZERO))
+                if source is not None:
+                    amounts[source] = (amounts[source] or ZERO) + value
+                elif value and len(own) == 1:
+                    amounts[own[0]] = (amounts[own[0]] or ZERO) + value
+                elif value:
+                    amounts.update(dict.fromkeys(own or [INCOME_SOURCES[-1]], None))
+            return amounts
+
+        result = {n.code: split(n.code) for top in self.function_tree() for n in top.walk()}
+        result["合计"] = split(None)
+        return result
+
+    def tree_prior(self, nodes: list[Node]) -> Decimal | None:
+        """The prior-year total of a tree's top nodes, when every one of them has it."""
+        return sum_known(n.prior for n in nodes)
+
+    def compared_function_lines(self) -> list[ComparedLine]:
+        """一般公共预算 lines with a prior year, by code: each 项 row that has one, and each 类/款
+        row the source gives a 上年 (and 原因) for."""
+        nodes = {n.code: n for top in self.function_tree("一般公共预算") for n in top.walk()}
+        lines = [ComparedLine(r.code, r.name, nodes[r.code].total if r.remainder else r.total, r.prior, r.reason)
+                 for r in self.budget.function_rows if r.prior is not None and r.fund == "一般公共预算"]
+        lines += [ComparedLine(t.code, nodes[t.code].name, nodes[t.code].total, t.prior, t.reason)
+                  for t in self.budget.stated_totals
+                  if t.kind == "功能分类" and t.prior is not None and t.fund == "一般公共预算" and t.code in nodes]
+        return sorted(lines, key=lambda line: line.code)
+
+    def compared_lines(self, base: str) -> list[ComparedLine]:
+        """The lines the text compares with the base (预算, 执行数 or 两者), each with its 上年
+        and 上年执行数: those with a 上年 for 预算, with a 上年执行数 for 执行数, either for 两者."""
+        actual_lines = self.actual().compared_function_lines()
+        actual_of = {line.code: line.prior for line in actual_lines}
+        lines = [] if base == "执行数" else [replace(line, actual=actual_of.get(line.code))
+                                            for line in self.compared_function_lines()]
+        if base != "预算":
+            have = {line.code for line in lines}
+            lines += [replace(line, prior=None, actual=line.prior) for line in actual_lines if line.code not in have]
+        return sorted(lines, key=lambda line: line.code)
+
+    def described_lines(self, base: str, fund: str = "一般公共预算") -> list[ComparedLine]:
+        """The function lines of one 资金性质 the text describes one by one, by code: those it compares
+        with the prior year (compared_lines: 一般公共预算 only) and those whose 用途 the source gives."""
+        uses = {r.code: r.use for r in self.budget.function_rows if r.fund == fund and r.use}
+        lines = [replace(line, use=uses.get(line.code, "")) for line in self.compared_lines(base)] \
+            if fund == "一般公共预算" else []
+        have = {line.code for line in lines}
+        lines += [ComparedLine(r.code, r.name, r.total, None, "", use=r.use) for r in self.budget.function_rows
+                  if r.fund == fund and r.use and r.code not in have]
+        return sorted(lines, key=lambda line: line.code)
+
+    def fund_total(self, fund: str) -> Decimal:
+        return sum((r.total for r in self.budget.function_rows if r.fund == fund), ZERO)
+
+    def fund_basic(self, fund: str) -> Decimal | None:
+        """A fund's 基本支出 from its function rows (None where a row gives its 合计 alone)."""
+        return sum_known(r.basic for r in self.budget.function_rows if r.fund == fund)
+
+    def fund_project(self, fund: str) -> Decimal | None:
+        return sum_known(r.project for r in self.budget.function_rows if r.fund == fund)
+
+    @cached_property
+    def general_budget(self) -> Decimal:
+        """一般公共预算支出: from function rows, else from its income (all the seeds publish both)."""
+        if self.totals.has_function_rows:
+            return self.fund_total("一般公共预算")
+        return self.budget.income["一般公共预算拨款"]
+
+    @cached_property
+    def general_only(self) -> bool:
+        """Whether all the department's money is 一般公共预算拨款 (no other income, nothing carried
+        over): only then is all its spending 一般公共预算 spending, and its 基本/项目 split theirs."""
+        b = self.budget
+        return not b.carried_over and not b.reserves_used and not b.income_unknown and all(
+            not value for source, value in b.income.items() if source != "一般公共预算拨款")
+
+    @cached_property
+    def funds_known(self) -> bool:
+        """Whether each fund's spending is known: from function rows, or from each fund's income
+        (not where the document gives 财政拨款收入 in one figure, or not at all, and no rows)."""
+        return self.totals.has_function_rows or not any(s in self.budget.income_unknown for s in FISCAL_SOURCES)
+
+    @cached_property
+    def general_basic(self) -> Decimal | None:
+        """一般公共预算基本支出: its function rows', else its economic rows' (the 一般公共预算基本支出
+        table's), else all 基本支出 where all the money is 一般公共预算; else not known (None): a
+        split by fund that the source does not give is never derived."""
+        from_functions = self.fund_basic("一般公共预算") if self.totals.has_function_rows else None
+        if from_functions is not None:
+            return from_functions
+        if self.economic.has_economic_rows:
+            return self.economic.basic_from_economic
+        return self.totals.basic if self.general_only else None
+
+    @cached_property
+    def general_project(self) -> Decimal | None:
+        """一般公共预算项目支出: its function rows', else all 项目支出 where all the money is
+        一般公共预算; else not known (None), never the remainder of a total of other funds."""
+        from_functions = self.fund_project("一般公共预算") if self.totals.has_function_rows else None
+        if from_functions is not None:
+            return from_functions
+        return self.totals.project if self.general_only else None
+
+    @cached_property
+    def fiscal_expenditure(self) -> dict[str, Decimal]:
+        """财政拨款支出 by fund kind (一般公共预算, 政府性基金, 国有资本经营)."""
+        kinds = [fund for fund, source in FUNDS.items() if source in FISCAL_SOURCES]
+        if self.totals.functions_cover_all:
+            return {fund: self.fund_total(fund) for fund in kinds}
+        if self.totals.has_function_rows:  # the rows are 一般公共预算's (功能分类口径): the other funds by their income
+            return {fund: self.fund_total(fund) if fund == self.budget.function_scope else self.budget.income[FUNDS[fund]]  # type: ignore[index]
+                    for fund in kinds}
+        return {fund: self.budget.income[FUNDS[fund]] for fund in kinds}  # type: ignore[index]
+
+    @cached_property
+    def fiscal_expenditure_total(self) -> Decimal:
+        """财政拨款支出合计."""
+        return sum(self.fiscal_expenditure.values(), ZERO)
+
+    def fiscal_classes(self, funds: tuple[str, ...]) -> list[tuple[str, str, list[Decimal]]]:
+        """财政拨款收支总表's right side: each function 类 (code, name) with its total and its
+        amount under each of ``funds``."""
+        by_fund = {fund: {n.code: n.total for n in self.function_tree(fund)} for fund in funds}
+        names: dict[str, str] = {}
+        for fund in funds:
+            for node in self.function_tree(fund):
+                names.setdefault(node.code, node.name)
+        rows = []
+        for code, name in sorted(names.items()):
+            amounts = [by_fund[fund].get(code, ZERO) for fund in funds]
+            rows.append((code, name, [sum(amounts, ZERO), *amounts]))
+        return rows
+
+    @cached_property
+    def general_total(self) -> Decimal:
+        """一般公共预算支出表's 合计: its 基本支出 and 项目支出 columns added, or the 一般公共预算
+        支出 itself where the split is not known."""
+        if self.general_basic is None or self.general_project is None:
+            return self.general_budget
+        return self.general_basic + self.general_project
+
+    def function_totals(self) -> dict[str, Decimal]:
+        return {node.code: node.total for top in self.function_tree("一般公共预算") for node in top.walk()}

@@ -1,0 +1,69 @@
+"""The prior year of one Budget's totals: each as the source states it, or this year's less the
+change a document states alone; and this year's totals under the keys a next year's source uses
+for its prior year (rollover)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportgen.compute.economic import EconomicFigures
+from reportgen.compute.functions import FunctionFigures
+from reportgen.compute.totals import Totals
+from reportgen.model import Budget, StatedChange
+
+# The totals of 上年 (its keys), in the order a text compares them.
+TOTAL_KEYS = ("收支总计", "基本支出", "项目支出", "人员经费", "公用经费", "财政拨款", "一般公共预算", "政府性基金",
+              "国有资本经营", "一般公共预算基本支出", "一般公共预算项目支出", "上年结转", "使用非财政拨款结余")
+
+
+class PriorFigures:
+    """Last year's totals, and this year's as a next year's source names them."""
+
+    def __init__(self, budget: Budget, totals: Totals, functions: FunctionFigures, economic: EconomicFigures) -> None:
+        self.budget = budget
+        self.totals = totals
+        self.functions = functions
+        self.economic = economic
+
+    def prior_total(self, key: str) -> Decimal | None:
+        """A prior-year total by its source key (收支总计, 基本支出, …), where known: as stated, or
+        this year's less the change the document states alone (上年: {基本支出: {增减额: …}})."""
+        prior = self.budget.prior
+        if key in prior.totals:
+            return prior.totals[key]
+        stated = prior.changes.get(("totals", key))
+        current = self.comparable_totals().get(key)
+        if stated is None or stated.change is None or current is None:
+            return None
+        return current - stated.change
+
+    def changes_alone(self) -> list[tuple[str, StatedChange]]:
+        """The changes a note states with neither year's amount (上年: {基本支出: {增减额: …}} where
+        this year's 基本支出 is not given either), in the order of the totals: printed as stated."""
+        current = self.comparable_totals()
+        changes = self.budget.prior.changes
+        return [(key, changes[("totals", key)]) for key in TOTAL_KEYS
+                if ("totals", key) in changes and key not in current]
+
+    def comparable_totals(self) -> dict[str, Decimal]:
+        """This year's totals under the keys a next year's source uses for its prior year."""
+        values = {
+            "一般公共预算": self.functions.general_budget,
+            "政府性基金": self.functions.fiscal_expenditure["政府性基金"],
+            "国有资本经营": self.functions.fiscal_expenditure["国有资本经营"],
+        }
+        if self.budget.carried_over or self.budget.reserves_used:  # (none: a source that names neither)
+            values.update({"上年结转": self.budget.carried_over, "使用非财政拨款结余": self.budget.reserves_used})
+        for key, value in (
+            ("收支总计", self.totals.income_grand_total),
+            ("财政拨款", self.totals.fiscal_income),
+            ("一般公共预算基本支出", self.functions.general_basic),
+            ("一般公共预算项目支出", self.functions.general_project),
+            ("基本支出", self.totals.basic),
+            ("项目支出", self.totals.project),
+            ("人员经费", self.economic.personnel),
+            ("公用经费", self.economic.public),
+        ):
+            if value is not None:
+                values[key] = value
+        return values

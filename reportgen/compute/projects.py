@@ -1,0 +1,67 @@
+"""The project list, government procurement and the performance targets of one Budget: their totals,
+each None where the source does not give what it would be made of."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cached_property
+
+from reportgen.compute.arithmetic import ZERO, sum_known
+from reportgen.model import Budget
+
+
+class ProjectFigures:
+    """Projects, procurement and performance targets."""
+
+    def __init__(self, budget: Budget) -> None:
+        self.budget = budget
+
+    @cached_property
+    def projects_total(self) -> Decimal | None:
+        return sum((p.amount for p in self.budget.projects), ZERO) if self.budget.projects else None
+
+    @cached_property
+    def projects_sum(self) -> Decimal:
+        """The project list's total (zero for none)."""
+        return self.projects_total or ZERO
+
+    @cached_property
+    def projects_prior_total(self) -> Decimal | None:
+        """The project list's prior-year total, when every project states its prior year."""
+        return sum_known(p.prior for p in self.budget.projects)
+
+    @cached_property
+    def procurement_total(self) -> Decimal | None:
+        p = self.budget.procurement
+        return None if p is None else p.goods + p.works + p.services
+
+    @cached_property
+    def target_projects_total(self) -> Decimal | None:
+        """Money covered by the project performance targets (项目绩效目标表)."""
+        targets = self.budget.targets
+        if targets is None or not targets.projects:
+            return None
+        return sum((p.amount for p in targets.projects), ZERO)
+
+    @cached_property
+    def managed_project_count(self) -> int | None:
+        """纳入绩效目标管理的项目数: as the source states it, else the projects with target tables."""
+        stated = self.budget.performance.project_count if self.budget.performance is not None else None
+        if stated is not None:
+            return stated
+        targets = self.budget.targets
+        return len(targets.projects) if targets is not None and targets.projects else None
+
+    @cached_property
+    def managed_amount(self) -> Decimal | None:
+        """The money those projects cover: as stated, else the project target tables' total."""
+        stated = self.budget.performance.amount if self.budget.performance is not None else None
+        return stated if stated is not None else self.target_projects_total
+
+    @cached_property
+    def target_projects_fiscal(self) -> Decimal | None:
+        """The 财政资金 part of it, when every project states it."""
+        targets = self.budget.targets
+        if targets is None or not targets.projects or any(p.fiscal is None for p in targets.projects):
+            return None
+        return sum((p.fiscal or ZERO for p in targets.projects), ZERO)

@@ -1,0 +1,162 @@
+"""收入 and 支出 of one Budget: each source of income, 收入总计, 财政拨款收入, 基本支出, 项目支出,
+支出合计 and 支出总计 — from the finest level the source gives, Disputed where a figure the source
+states contradicts them, None while what they are made of is not known (never 0.00 for it)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cached_property
+
+from reportgen.compute.arithmetic import ZERO, Disputed, allowance, disputed, sum_known
+from reportgen.compute.economic import EconomicFigures
+from reportgen.compute.projects import ProjectFigures
+from reportgen.model import FISCAL_SOURCES, INCOME_SOURCES, Budget, FunctionRow
+
+
+class Totals:
+    """The income and spending totals."""
+
+    def __init__(self, budget: Budget, economic: EconomicFigures, projects: ProjectFigures) -> None:
+        self.budget = budget
+        self.economic = economic
+        self.projects = projects
+
+    # -- income ----------------------------------------------------------------------------
+    def income_of(self, source: str) -> Decimal | None:
+        """One source of 收入 (or 上年结转); None where the document does not publish it."""
+        b = self.budget
+        if source in b.income_unknown:
+            return None
+        return b.carried_over if source == "上年结转" else b.income[source]
+
+    @cached_property
+    def carried_over(self) -> Decimal | None:
+        """上年结转, where known."""
+        return self.income_of("上年结转")
+
+    @cached_property
+    def income_total(self) -> Decimal | None:
+        """本年收入合计: its sources', else 收入总计 less 上年结转 and 使用结余 where those are
+        known; else None (never the sum of some sources taken for all)."""
+        others = sum_known(self.income_of(s) for s in INCOME_SOURCES if s not in FISCAL_SOURCES)
+        if others is not None and self.fiscal_income is not None:  # (财政拨款收入 perhaps in one figure)
+            return self.fiscal_income + others
+        grand = self.budget.stated_income_grand_total
+        if grand is None or self.carried_over is None:
+            return None
+        return grand - self.carried_over - self.budget.reserves_used
+
+    @cached_property
+    def income_grand_total(self) -> Decimal | None:
+        """收入总计 = 本年收入合计 + 上年结转 + 使用非财政拨款结余; as stated where a part is not known.
+        Disputed where it is not 支出总计 (R-收支平衡)."""
+        grand = self._income_grand_total
+        spent = self.expenditure_grand_total
+        return disputed(grand, None if spent is None else Decimal(spent), "支出总计", stated=False)
+
+    @cached_property
+    def _income_grand_total(self) -> Decimal | None:
+        if self.income_total is not None and self.carried_over is not None:
+            return self.income_total + self.carried_over + self.budget.reserves_used
+        return self.budget.stated_income_grand_total
+
+    @cached_property
+    def income_known_part(self) -> Decimal:
+        """What 收入总计 is at least where some of 收入 is not published: the sources written (财政拨款
+        收入 as one figure where its kinds are not all given), 上年结转 where known, and 使用结余."""
+        kinds = sum((v for v in (self.income_of(s) for s in FISCAL_SOURCES) if v is not None), ZERO)
+        fiscal = max(kinds, self.budget.stated_fiscal_income or ZERO)
+        others = (self.income_of(s) for s in INCOME_SOURCES if s not in FISCAL_SOURCES)
+        return fiscal + sum((v for v in others if v is not None), ZERO) + (self.carried_over or ZERO) \
+            + self.budget.reserves_used
+
+    @cached_property
+    def fiscal_income(self) -> Decimal | None:
+        """财政拨款收入: its three kinds', else as stated in one figure (收入.财政拨款收入)."""
+        known = sum_known(self.income_of(s) for s in FISCAL_SOURCES)
+        return known if known is not None else self.budget.stated_fiscal_income
+
+    # -- expenditure -----------------------------------------------------------------------
+    @cached_property
+    def has_function_rows(self) -> bool:
+        return bool(self.budget.function_rows)
+
+    @cached_property
+    def functions_cover_all(self) -> bool:
+        """Whether the function rows itemise all the spending (not 一般公共预算's alone: 功能分类口径)."""
+        return self.has_function_rows and not self.budget.function_scope
+
+    @cached_property
+    def basic_from_functions(self) -> Decimal | None:
+        """The function rows' 基本支出: None without rows, or where a row gives its 合计 alone."""
+        return sum_known(r.basic for r in self.budget.function_rows) if self.functions_cover_all else None
+
+    @cached_property
+    def project_from_functions(self) -> Decimal | None:
+        return sum_known(r.project for r in self.budget.function_rows) if self.functions_cover_all else None
+
+    @cached_property
+    def total_from_functions(self) -> Decimal | None:
+        """The function rows' 合计, known with or without their split."""
+        return sum((r.total for r in self.budget.function_rows), ZERO) if self.functions_cover_all else None
+
+    @cached_property
+    def unsplit_functions(self) -> list[FunctionRow]:
+        """The function rows whose 基本/项目 split the source does not give (their 合计 alone)."""
+        return [r for r in self.budget.function_rows if not r.split_known]
+
+    @cached_property
+    def basic_from_stated_split(self) -> Decimal | None:
+        b = self.budget
+        if b.stated_personnel is None or b.stated_public is None:
+            return None
+        return b.stated_personnel + b.stated_public
+
+    @cached_property
+    def basic(self) -> Decimal | None:
+        """基本支出, from the finest level the source gives."""
+        for value in (self.basic_from_functions, self.economic.basic_from_economic, self.basic_from_stated_split,
+                      self.budget.stated_basic):
+            if value is not None:
+                return value
+        return None
+
+    @cached_property
+    def project(self) -> Decimal | None:
+        """项目支出, from function rows, else from the project list."""
+        if self.project_from_functions is not None:
+            return self.project_from_functions
+        if self.budget.stated_project is not None:  # a total beside a list of some projects, or alone
+            return self.budget.stated_project
+        return self.projects.projects_total
+
+    @cached_property
+    def expenditure_total(self) -> Decimal | None:
+        """支出合计: the function rows' (whether or not they give their split), else 基本支出 +
+        项目支出; None while neither is known (never 0.00 for it)."""
+        stated = self.budget.stated_expenditure
+        if self.total_from_functions is not None:
+            return disputed(self.total_from_functions, stated, "支出合计")
+        if self.basic is None or self.project is None:
+            return stated  # 支出.合计 as stated, where the split is not known
+        return disputed(self.basic + self.project, stated, "支出合计")
+
+    @cached_property
+    def expenditure_grand_total(self) -> Decimal | None:
+        """支出总计 = 支出合计 + 结转下年 (None while 支出合计 is not known)."""
+        if self.expenditure_total is None:
+            return None
+        rest = self.budget.carry_forward + self.budget.surplus_distributed
+        total = self.expenditure_total + rest
+        if isinstance(self.expenditure_total, Disputed):  # 支出合计 itself is contradicted by the one typed
+            return Disputed(total, self.expenditure_total.other + rest, "支出总计（按填报的支出合计）")
+        if self._income_grand_total is None and self.known_income_exceeds(total):
+            return Disputed(total, self.income_known_part, "写出的各项收入之和", stated=False)
+        return disputed(total, self._income_grand_total, "收入总计", stated=False)
+
+    def known_income_exceeds(self, spent: Decimal) -> bool:
+        """Whether the income written, where 收入 is published in part, is already more than ``spent``
+        (支出总计) beyond a 万元 source's rounding: 收入总计 is not less, so the two cannot balance."""
+        known = self.income_known_part
+        return known > spent + allowance(self.budget, len(INCOME_SOURCES), known, spent)
+

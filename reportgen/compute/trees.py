@@ -1,0 +1,114 @@
+"""Classification hierarchies: a node of 类/款/项 (or 类/款) with its sums, the names a source prints
+for its codes, a compared line of the text, and the priors a document states only as a change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from reportgen import codes
+from reportgen.compute.arithmetic import ZERO, difference, rounding_gap
+from reportgen.model import Budget, FunctionRow
+from reportgen.records import Record
+
+
+def code_name(budget: Budget, kind: str, code: str) -> str | None:
+    """The name ``budget`` prints for a code (kind 功能分类, 经济分类 or 政府经济分类): its own
+    (code_names), else its 科目表's, else the registry's for the year; None when none knows it."""
+    if (kind, code) in budget.code_names:
+        return budget.code_names[(kind, code)]
+    entry = codes.lookup(kind, code, budget.year, budget.code_table)
+    return entry.name if entry is not None else None
+
+
+
+def tree_rounding_gap(nodes: list[Node], total: Decimal, value: Callable[[Node], Decimal],
+                      shown: Callable[[Decimal], Decimal]) -> bool:
+    """rounding_gap for a classification tree: its top nodes against the total, and every node
+    against its children (a node its children do not add up to, having a part of its own that
+    is not listed (未列全), shows no sum to check)."""
+    if rounding_gap(total, (value(n) for n in nodes), shown):
+        return True
+    return any(node.children and sum((value(c) for c in node.children), ZERO) == value(node)
+               and rounding_gap(value(node), (value(c) for c in node.children), shown)
+               for top in nodes for node in top.walk())
+
+
+
+
+@dataclass(repr=False, eq=False)
+class Node(Record):
+    """One line of a classification hierarchy (类/款/项 or 类/款) with its sums."""
+
+    code: str
+    name: str
+    level: str
+    basic_part: Decimal = ZERO  # the 基本支出 of the rows below whose split is given
+    project_part: Decimal = ZERO
+    prior: Decimal | None = None
+    children: list[Node] = field(default_factory=list)
+    # the 合计 of the rows below whose 基本/项目 split the source does not give (None: all are given)
+    unsplit: Decimal | None = None
+    # 部门决算: what the rows below spend beside 基本/项目支出, by kind (FINAL_SPENDING_KINDS)
+    other: dict[str, Decimal] = field(default_factory=dict)
+
+    @property
+    def basic(self) -> Decimal | None:
+        """基本支出, known when every row below gives its split."""
+        return self.basic_part if self.unsplit is None else None
+
+    @property
+    def project(self) -> Decimal | None:
+        return self.project_part if self.unsplit is None else None
+
+    @property
+    def total(self) -> Decimal:
+        return self.basic_part + self.project_part + (self.unsplit or ZERO) + sum(self.other.values(), ZERO)
+
+    def add(self, row: FunctionRow) -> None:
+        """A function row's amounts into this node's sums."""
+        if row.basic is None or row.project is None:
+            self.unsplit = (self.unsplit or ZERO) + row.total
+        else:
+            self.basic_part += row.basic
+            self.project_part += row.project
+            for kind, amount in row.other.items():
+                self.other[kind] = self.other.get(kind, ZERO) + amount
+
+    @property
+    def difference(self) -> Decimal | None:
+        """合计 − 上年, where the prior year is known."""
+        return difference(self.total, self.prior)
+
+    def walk(self) -> Iterator[Node]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class ComparedLine(Record):
+    """A function classification line the narrative compares with the prior year, with its reason."""
+
+    code: str
+    name: str
+    total: Decimal
+    prior: Decimal | None
+    reason: str
+    actual: Decimal | None = None  # 上年执行数
+    use: str = ""  # 用途, as the source words it
+
+
+def derived_priors(budget: Budget, kind: str, nodes: list[Node]) -> None:
+    """Fill in the prior year of the nodes whose document states only the change (上年.功能分类 /
+    上年.经济分类: {科目: {增减额: …}}): this year's amount less the change."""
+    changes = {key: c for (k, key), c in budget.prior.changes.items() if k == kind and c.change is not None}
+    if not changes:
+        return
+    for top in nodes:
+        for node in top.walk():
+            change = changes.get(node.code)
+            if node.prior is None and change is not None and change.change is not None:
+                node.prior = node.total - change.change

@@ -1,0 +1,191 @@
+"""A PDF's words with their boxes, read once: poppler's ``pdftotext -bbox-layout`` run on the bytes
+of the file, within its time limit and output bound, kept per process by the bytes' digest — the
+reviewer's prose (``layout_text``), the importer's tables and its 说明 all read the same run.
+
+* Words: every word pdftotext boxed, page by page (a line of Chinese prose is one word, the cells of
+  a table separate words); a word without text or with a box that is not one is left out.
+* Printed lines (``printed_lines``): a page's words grouped by their vertical centre (a word joins a
+  line when its centre is within half a height of the line's first word's), top to bottom, each
+  left to right; a line's number on its page is what a reader counts, in the prose and in the tables.
+* ``layout_text``: the printed lines as text, words set at the columns their left edges stand at
+  (as ``pdftotext -layout`` sets them), pages ended by form feeds. Unlike ``-layout`` it puts no
+  blank lines between lines and keeps a line whose punctuation sits on another baseline whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import statistics
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
+
+MAX_XHTML_BYTES = 64 * 1024 * 1024  # pdftotext's word boxes: about 25 KB a page (2,500 pages)
+PDFTOTEXT_SECONDS = 120  # REPORTGEN_PDFTOTEXT_SECONDS overrides it
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+# XML 1.0 allows no C0 control but tab, newline and return; pdftotext writes a word's characters as
+# they are, so a control character in a font's mapping would make the whole page unreadable.
+_CONTROLS = bytes(c for c in range(32) if c not in (9, 10, 13))
+_KEPT = 8  # PDFs whose words a process keeps (a review reads one PDF's words twice)
+
+
+@dataclass(slots=True)
+class Word:
+    left: float
+    top: float
+    right: float
+    bottom: float
+    text: str
+
+    @property
+    def centre(self) -> float:
+        return (self.left + self.right) / 2
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+class PdfNotRead(Exception):
+    """pdftotext ended without reading the PDF (damaged, encrypted): ``errors`` is what it said."""
+
+    def __init__(self, errors: bytes) -> None:
+        super().__init__(errors.decode("utf-8", errors="replace"))
+        self.errors = errors
+
+
+def run_pdftotext(path: Path, options: list[str], max_bytes: int, refuse: Callable[[str], Exception],
+                  not_done: str) -> tuple[int, bytes, bytes]:
+    """pdftotext on ``path`` with ``options``, within its time limit (killed after it) and at most
+    ``max_bytes`` of output: (exit code, output, errors). What stops it is raised as ``refuse``'s
+    Chinese message, ending with what was not done (未核对, 未导入)."""
+    program = shutil.which("pdftotext")
+    if program is None:
+        raise refuse("读取 PDF 需要 poppler 的 pdftotext：请安装 poppler-utils（scripts/setup 会安装），或先把 PDF 另存为文字")
+    limit = seconds("REPORTGEN_PDFTOTEXT_SECONDS", PDFTOTEXT_SECONDS)
+    try:
+        return run_program([program, *options, str(path), "-"], limit, max_bytes)
+    except ProgramTimeout:
+        raise refuse(f"pdftotext 在 {limit:g} 秒内没有读完这个 PDF，已结束它；{not_done}"
+                     "（可用环境变量 REPORTGEN_PDFTOTEXT_SECONDS 放宽时限）") from None
+    except ProgramOutputTooLarge:
+        raise refuse(f"pdftotext 从这个 PDF 读出的文字超过 {max_bytes // (1024 * 1024)} MB，"
+                     f"不像一份部门预算公开文本；{not_done}") from None
+    except OSError as exc:
+        raise refuse(f"不能运行 pdftotext：{exc.strerror or exc}") from None
+
+
+_READ: dict[bytes, list[list[Word]]] = {}
+
+
+def pdf_words(path: Path, data: bytes, refuse: Callable[[str], Exception], not_done: str) -> list[list[Word]]:
+    """The words of each page of the PDF ``data`` (read from ``path``, which messages name), as
+    pdftotext boxed them; read once per process for the same bytes. The bytes read are what is
+    converted (from a private copy), not the file as it may be by now. Raises PdfNotRead where
+    pdftotext fails, ``refuse``'s message where it is stopped or its output cannot be parsed."""
+    key = hashlib.blake2b(data, digest_size=16).digest()
+    if key not in _READ:
+        if len(_READ) >= _KEPT:
+            _READ.pop(next(iter(_READ)))
+        _READ[key] = _pages(_xhtml(data, refuse, not_done), refuse, not_done)
+    return _READ[key]
+
+
+def _xhtml(data: bytes, refuse: Callable[[str], Exception], not_done: str) -> bytes:
+    with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as folder:
+        copy = Path(folder) / "input.pdf"
+        copy.write_bytes(data)
+        code, out, err = run_pdftotext(copy, ["-bbox-layout", "-enc", "UTF-8"], MAX_XHTML_BYTES, refuse, not_done)
+    if code != 0:
+        raise PdfNotRead(err)
+    return out
+
+
+def _pages(xhtml: bytes, refuse: Callable[[str], Exception], not_done: str) -> list[list[Word]]:
+    """The words of each page. The XHTML is parsed without its DTD, network or entities (pdftotext
+    escapes its text with the XML ones)."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(xhtml.translate(None, _CONTROLS), parser)
+    except etree.XMLSyntaxError as exc:
+        raise refuse(f"pdftotext 读出的文字结构无法解析（{exc}），{not_done}") from None
+    pages: list[list[Word]] = []
+    for page in root.iter(f"{_XHTML}page"):
+        words = []
+        for element in page.iter(f"{_XHTML}word"):
+            word = _word(element)
+            if word is not None:
+                words.append(word)
+        pages.append(words)
+    return pages
+
+
+def _word(element: etree._Element) -> Word | None:
+    """A word element as a Word; None for one without text or with a box that is not one (a word
+    of no height would divide by nothing)."""
+    text = (element.text or "").strip()
+    box = [_number(element.get(name)) for name in ("xMin", "yMin", "xMax", "yMax")]
+    left, top, right, bottom = box
+    if not text or left is None or top is None or right is None or bottom is None or right < left or bottom <= top:
+        return None
+    return Word(left, top, right, bottom, text)
+
+
+def _number(value: str | None) -> float | None:
+    try:
+        number = float(value or "")
+    except ValueError:
+        return None
+    return number if abs(number) < 20_000 else None  # a page is at most 14,400 points (200 inches); not NaN
+
+
+def printed_lines(words: list[Word]) -> list[list[Word]]:
+    """The page's words as printed lines, top to bottom, each left to right. A word joins the line
+    above when its centre is within half a height of that line's first word's centre (not the last
+    word's: a header's cells set off by a third of a line each would chain into one line)."""
+    groups: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.left)):
+        if groups:
+            first = groups[-1][0]
+            middle = (word.top + word.bottom) / 2
+            if middle - (first.top + first.bottom) / 2 <= 0.5 * min(word.height, first.height):
+                groups[-1].append(word)
+                continue
+        groups.append([word])
+    return [sorted(group, key=lambda w: w.left) for group in groups]
+
+
+def layout_text(pages: list[list[Word]]) -> str:
+    """The pages as text: each printed line on a line of its own, its words at the columns their
+    left edges stand at from the page's left margin (one column a Latin character's width on the
+    page), at least a space apart; each page ended by a form feed, as ``pdftotext -layout`` ends it."""
+    return "".join("".join(line + "\n" for line in _page_text(words)) + "\f" for words in pages)
+
+
+def _page_text(words: list[Word]) -> list[str]:
+    if not words:
+        return []
+    pitch = _pitch(words)
+    margin = min(word.left for word in words)
+    lines = []
+    for line in printed_lines(words):
+        text = ""
+        for word in line:
+            column = round((word.left - margin) / pitch)
+            text += " " * max(column - len(text), 1 if text else 0) + word.text
+        lines.append(text)
+    return lines
+
+
+def _pitch(words: list[Word]) -> float:
+    """A Latin character's width on the page: the median of its Latin words' (figures, codes), else
+    half the median word height."""
+    widths = [(word.right - word.left) / len(word.text) for word in words
+              if word.text.isascii() and len(word.text) > 1 and word.right > word.left]
+    return statistics.median(widths) if widths else statistics.median(word.height for word in words) / 2
