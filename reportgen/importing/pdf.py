@@ -49,6 +49,7 @@ From the words:
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -515,6 +516,7 @@ def _texts(line: _Line) -> list[str]:
     return [word.text for word in line.words]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a page's words are asked about again for every column found
 def _is_number(text: str) -> bool:
     """An amount or a code as printed: digits with thousands commas and a decimal point, a sign or
     a percent sign; a dash for nothing."""
