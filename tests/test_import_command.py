@@ -291,3 +291,23 @@ def test_one_table_alone_is_named_with_what_else_the_source_needs(capsys, tmp_pa
     code, _, err = run(capsys, "import", str(FIXTURES / "wanli-2025-收入预算总表.csv"), "-o", str(out))
     assert code == 1 and not out.exists()
     assert "读出了收入总表的数字" in err and "收支总表" in err and "空白模板" not in err
+
+
+@needs_pdftotext
+def test_an_import_of_a_pdf_runs_pdftotext_once(tmp_path, capsys, monkeypatch):
+    """The tables (word boxes) and the 说明 (the printed lines) of one PDF come from one pdftotext run."""
+    from reportgen.readers import lines, pdf_words
+
+    runs: list[list[str]] = []
+    real = pdf_words.run_program
+
+    def counted(command, *args, **kwargs):  # type: ignore[no-untyped-def]
+        runs.append(command)
+        return real(command, *args, **kwargs)
+
+    monkeypatch.setattr(pdf_words, "run_program", counted)
+    monkeypatch.setattr(pdf_words, "_READ", {})
+    monkeypatch.setattr(lines, "_PDF_TEXTS", {})
+    code, out, _ = run(capsys, "import", str(_pdf("shangwuwei-2025")), "--layout", "上海", "-o", str(tmp_path / "s.yaml"))
+    assert code == 0 and "0 个错误" in out, out
+    assert len(runs) == 1 and "-bbox-layout" in runs[0], runs

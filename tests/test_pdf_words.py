@@ -1,0 +1,46 @@
+"""One reading of a PDF (readers/pdf_words.py): the prose lines the reviewer judges and the importer's
+说明 are the printed lines the tables are read from, numbered alike — a finding's “第9页 第14行” is the
+14th printed line of page 9 whether it is a sentence or a table row."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reportgen.importing.pdf import read_pdf
+from reportgen.readers.lines import pdf_text
+from reportgen.readers.pdf_words import Word, layout_text, printed_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+PDFS = sorted((ROOT / "tests" / "seeds" / "pdf").glob("*.pdf")) + sorted((ROOT / "tests" / "seeds" / "juesuan").glob("*.pdf"))
+
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) 未安装")
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)
+def test_a_prose_line_and_a_table_row_of_one_place_are_the_same_printed_line(pdf):
+    document = read_pdf(pdf, pdf.read_bytes())
+    pages = [page.splitlines() for page in pdf_text(pdf).split("\f")[:-1]]
+    assert len(pages) == document.pages
+    for line in document.lines:
+        printed = pages[line.page - 1][line.number - 1]
+        assert printed.split() == line.text.split(), line.place
+
+
+def test_words_stand_at_their_columns_and_a_line_is_its_words_on_one_baseline():
+    # a table row: a name, then two amounts right of it; a word half a line lower starts a new line
+    words = [Word(100, 100, 148, 112, "基本支出"), Word(300, 101, 330, 111, "12.50"), Word(400, 100, 424, 112, "3.00"),
+             Word(100, 120, 124, 132, "合计")]
+    lines = printed_lines(words)
+    assert [[w.text for w in line] for line in lines] == [["基本支出", "12.50", "3.00"], ["合计"]]
+    first, second = layout_text([words]).split("\n")[:2]
+    pitch = 30 / 5  # the page's Latin characters: 6 points each
+    assert first.index("12.50") == round(200 / pitch) and first.index("3.00") == round(300 / pitch)
+    assert second == "合计"
+
+
+def test_a_page_without_text_is_an_empty_page_and_words_of_no_width_divide_by_nothing():
+    assert layout_text([[], [Word(10, 10, 10, 20, "ab"), Word(50, 10, 50, 20, "cd")]]) == "\f" + "ab" + " " * 6 + "cd\n\f"  # cd at column 40 ÷ 5
