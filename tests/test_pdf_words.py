@@ -30,17 +30,17 @@ def test_a_prose_line_and_a_table_row_of_one_place_are_the_same_printed_line(pdf
         assert printed.split() == line.text.split(), line.place
 
 
-def test_words_stand_at_their_columns_and_a_line_is_its_words_on_one_baseline():
+def test_words_stand_as_far_apart_as_printed_and_a_line_is_its_words_on_one_baseline():
     # a table row: a name, then two amounts right of it; a word half a line lower starts a new line
     words = [Word(100, 100, 148, 112, "基本支出"), Word(300, 101, 330, 111, "12.50"), Word(400, 100, 424, 112, "3.00"),
              Word(100, 120, 124, 132, "合计")]
     lines = printed_lines(words)
     assert [[w.text for w in line] for line in lines] == [["基本支出", "12.50", "3.00"], ["合计"]]
     first, second = layout_text([words]).split("\n")[:2]
-    pitch = 30 / 5  # the page's Latin characters: 6 points each
-    assert first.index("12.50") == round(200 / pitch) and first.index("3.00") == round(300 / pitch)
+    # as far apart as printed, in the page's Latin characters (6 points each): 152 and 70 points
+    assert first == "基本支出" + " " * 25 + "12.50" + " " * 12 + "3.00"
     assert second == "合计"
 
 
 def test_a_page_without_text_is_an_empty_page_and_words_of_no_width_divide_by_nothing():
-    assert layout_text([[], [Word(10, 10, 10, 20, "ab"), Word(50, 10, 50, 20, "cd")]]) == "\f" + "ab" + " " * 6 + "cd\n\f"  # cd at column 40 ÷ 5
+    assert layout_text([[], [Word(10, 10, 10, 20, "ab"), Word(50, 10, 50, 20, "cd")]]) == "\f" + "ab" + " " * 8 + "cd\n\f"  # 40 points apart, 5 each

@@ -162,9 +162,11 @@ def printed_lines(words: list[Word]) -> list[list[Word]]:
 
 
 def layout_text(pages: list[list[Word]]) -> str:
-    """The pages as text: each printed line on a line of its own, its words at the columns their
-    left edges stand at from the page's left margin (one column a Latin character's width on the
-    page), at least a space apart; each page ended by a form feed, as ``pdftotext -layout`` ends it."""
+    """The pages as text: each printed line on a line of its own, indented as far as its first word
+    stands from the page's left margin and its words as far apart as they are printed (in Latin
+    characters' widths on the page: a column gap of a table is a run of spaces, the space between
+    words of a sentence one), at least a space apart; each page ended by a form feed, as
+    ``pdftotext -layout`` ends it."""
     return "".join("".join(line + "\n" for line in _page_text(words)) + "\f" for words in pages)
 
 
@@ -175,10 +177,9 @@ def _page_text(words: list[Word]) -> list[str]:
     margin = min(word.left for word in words)
     lines = []
     for line in printed_lines(words):
-        text = ""
-        for word in line:
-            column = round((word.left - margin) / pitch)
-            text += " " * max(column - len(text), 1 if text else 0) + word.text
+        text = " " * round((line[0].left - margin) / pitch) + line[0].text
+        for before, word in zip(line, line[1:], strict=False):
+            text += " " * max(round((word.left - before.right) / pitch), 1) + word.text
         lines.append(text)
     return lines
 
