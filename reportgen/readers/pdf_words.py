@@ -7,9 +7,11 @@ reviewer's prose (``layout_text``), the importer's tables and its 说明 all rea
 * Printed lines (``printed_lines``): a page's words grouped by their vertical centre (a word joins a
   line when its centre is within half a height of the line's first word's), top to bottom, each
   left to right; a line's number on its page is what a reader counts, in the prose and in the tables.
-* ``layout_text``: the printed lines as text, words set at the columns their left edges stand at
-  (as ``pdftotext -layout`` sets them), pages ended by form feeds. Unlike ``-layout`` it puts no
-  blank lines between lines and keeps a line whose punctuation sits on another baseline whole.
+* ``layout_text``: the printed lines as text, each indented and its words spaced as printed (a
+  table's column gap a run of spaces), pages ended by form feeds. Unlike ``pdftotext -layout`` it
+  puts no blank lines between lines, and keeps a line whose punctuation sits a little off its
+  baseline whole. On 18 whole published PDFs 97 % of ``-layout``'s lines are the same, words and
+  order, and the review finds the same (README, 审核一份 PDF 的代价).
 """
 
 from __future__ import annotations
