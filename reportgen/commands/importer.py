@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
 
     inputs = [*args.files, *([args.prior] if args.prior else [])]
     _refuse_prior_among_inputs(args.prior, list(args.files))
-    refuse_outputs(_outputs(args.out, args.report, []), inputs)
+    refuse_outputs(_outputs(args.out, args.report, [], []), inputs)
     try:
         result = import_files(list(args.files), args.layout, with_prior=args.prior is not None)
     except ImportRefused as exc:
@@ -60,7 +60,9 @@ def run(args: argparse.Namespace) -> int:
         raise Failure("\n".join([exc.message, *exc.differences])) from exc  # a 决算's tables, reconciled
     out = args.out or _default_name(result.imported.department, result.imported.year)
     files = prior_files(result, out, args.prior, args.layout)
-    refuse_outputs(_outputs(out, args.report, list(files)[1:]), inputs)
+    unit_paths = [out.parent / unit.name for unit in result.unit_files]
+    priors = [path for path in list(files)[1:] if path not in unit_paths]
+    refuse_outputs(_outputs(out, args.report, priors, unit_paths), inputs)
     write_new(files)
     from reportgen.render import prepare  # deferred: 105 ms; --help loads every command
 
@@ -68,8 +70,10 @@ def run(args: argparse.Namespace) -> int:
     # the documents' own narratives
     prepared = prepare(out, raw=files[out].encode("utf-8"))
     errors = _report(result, out, list(files), prepared)
-    for path in list(files)[1:]:
+    for path in priors:
         print(f"已写出 {path}：上年数的源文件（由 --prior 导入），{out} 的“上年.来源”指向它")
+    for path in unit_paths:
+        print(f"已写出 {path}：单位的源文件，{out} 的“单位”用“包含”指向它")
     if args.report is not None:
         _write_report(args.report, result, out, list(args.files))
     disagreements = _compare_narratives(prepared, out, result)
@@ -77,11 +81,12 @@ def run(args: argparse.Namespace) -> int:
     return 1 if errors or disagreements else 0
 
 
-def _outputs(out: Path | None, report: Path | None, priors: list[Path]) -> list[Output]:
-    """What the import writes: the source (never over a file), last year's imported source beside it
-    (likewise) and the report page (only over a page reportgen wrote)."""
+def _outputs(out: Path | None, report: Path | None, priors: list[Path], units: list[Path]) -> list[Output]:
+    """What the import writes: the source (never over a file), last year's imported source and the
+    units' files beside it (likewise) and the report page (only over a page reportgen wrote)."""
     return ([Output(out, "-o", "never")] if out is not None else []) \
         + [Output(p, "--prior 导入的上年源文件", "never") for p in priors] \
+        + [Output(p, "单位的源文件", "never") for p in units] \
         + ([Output(report, "--report", "page")] if report is not None else [])
 
 

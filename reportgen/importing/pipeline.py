@@ -19,6 +19,7 @@ from reportgen.importing.final_accounts import final_differences
 from reportgen.importing.final_build import build_final, missing_tables
 from reportgen.importing.final_text import add_final_text
 from reportgen.importing.grid import Grid, ImportRefused
+from reportgen.importing.identity import identity, parted
 from reportgen.importing.readers import read_file, text_sheet_lines
 from reportgen.importing.recognize import Table, recognize
 from reportgen.importing.reconcile import (
@@ -34,6 +35,7 @@ from reportgen.importing.reconcile import (
 from reportgen.importing.text_fields import add_text_fields, fill_required, withheld
 from reportgen.importing.text_parts import DocLine, read_text_parts
 from reportgen.importing.tree import Placed
+from reportgen.importing.with_units import UnitFile, with_units
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 
@@ -52,14 +54,17 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)  # what the readers noticed and read past (Grid.notes)
     # each table slip as printed total − the sum of its parts, in 元: what a review must not take as the truth
     disputes: tuple[Decimal, ...] = ()
+    unit_files: list[UnitFile] = field(default_factory=list)  # a 部门 of units: each unit's file, beside
 
 
 @dataclass
 class _Read:
-    """What the files gave: their grids, their narrative's lines, which of them are documents, and
-    what the readers read past."""
+    """What the files gave: their grids recognised (tables, and grids that are none), their
+    narrative's lines, which of them are documents, and what the readers read past."""
 
     grids: list[Grid] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    unknown: list[Grid] = field(default_factory=list)
     lines: list[DocLine] = field(default_factory=list)
     documents: list[Path] = field(default_factory=list)
 
@@ -68,22 +73,48 @@ class _Read:
         return list(dict.fromkeys(note for grid in self.grids for note in grid.notes))
 
 
-def _read_all(paths: list[Path]) -> _Read:
-    read = _Read()
+def _read_each(paths: list[Path], catalog: catalogs.Catalog) -> dict[Path, _Read]:
+    """Each file read and its grids recognised, on its own."""
+    reads: dict[Path, _Read] = {}
     for path in paths:
         one = read_file(path)
-        read.grids += one.grids
-        read.lines += one.lines
-        if one.is_document:
-            read.documents.append(path)
-    return read
+        tables, unknown = recognize(one.grids, catalog)
+        reads[path] = _Read(one.grids, tables, unknown, one.lines, [path] if one.is_document else [])
+    return reads
+
+
+def _joined(reads: list[_Read]) -> _Read:
+    joined = _Read()
+    for one in reads:
+        joined.grids += one.grids
+        joined.tables += one.tables
+        joined.unknown += one.unknown
+        joined.lines += one.lines
+        joined.documents += one.documents
+    return joined
 
 
 def import_files(paths: list[Path], layout: str | None, with_prior: bool = False) -> ImportResult:
+    """The source the files make: one department's (or unit's) of one year; a 部门's with the unit
+    files of its units where they are given with it (see identity.py); refused where the files are
+    of different departments, kinds or years."""
     catalog = catalogs.load(layout)
-    read = _read_all(paths)
+    reads = _read_each(paths, catalog)
+    sources = parted([identity(str(path), one.tables, one.lines) for path, one in reads.items()])
+    main = [path for path in paths if str(path) in sources.main]
+    result = _import_one(main, _joined([reads[p] for p in main]), catalog, layout, with_prior)
+    if sources.units:
+        units = [(name, _import_one(files, _joined([reads[p] for p in files]), catalog, layout, False))
+                 for name, files in ((name, [p for p in paths if str(p) in group])
+                                     for name, group in sources.units.items())]
+        with_units(result, units)
+    return result
+
+
+def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layout: str | None,
+                with_prior: bool) -> ImportResult:
     notes = read.notes
-    tables, unknown = recognize(read.grids, catalog)
+    tables, unknown = read.tables, read.unknown
     final = [t for t in tables if t.kind.final]
     if final and len(final) == len(tables):  # a 部门决算: its tables reconciled, a 决算 source written
         return _import_final(paths, final, unknown, catalog, layout, read.lines, read.documents, notes)
@@ -170,8 +201,9 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
 def prior_files(result: ImportResult, out: Path, prior: Path | None, layout: str | None) -> dict[Path, str]:
     """The files to write: the source, and where ``prior`` is a workbook or document rather than a
     source, last year's source imported from it beside the first; the source's 上年.来源 names it."""
+    units = {out.parent / unit.name: unit.text for unit in result.unit_files}
     if prior is None:
-        return {out: result.text}
+        return {out: result.text, **units}
     if is_source(prior):
         target = prior
         files: dict[Path, str] = {}
@@ -189,7 +221,7 @@ def prior_files(result: ImportResult, out: Path, prior: Path | None, layout: str
     position = list(tree).index("金额单位") + 1
     items = list(tree.items())
     items.insert(position, ("上年", {"来源": Placed(os.path.relpath(str(target), str(out.parent)))}))
-    return {out: source_text(dict(items), result.header), **files}
+    return {out: source_text(dict(items), result.header), **files, **units}
 
 
 def is_source(path: Path) -> bool:
