@@ -249,3 +249,14 @@ def test_every_numbered_duty_is_read_the_first_too(imported):
     assert len(duties) == len(hand) == 14
     assert duties[0].startswith("履行全民所有自然资源资产所有者职责和所有国土空间用途管制职责。")
     assert not any(duty[:2] in ("2.", "3.") for duty in duties)
+
+
+def test_the_blank_official_template_is_refused_not_written_as_zeros(tmp_path, capsys):
+    """The Shanghai 2024 公开样张: nine 决算表 of codes and “…” without one figure. None becomes 0, and the
+    template's placeholder rows are not reported as the document's slips."""
+    out = tmp_path / "template.yaml"
+    code = main(["import", str(FINALS / "shanghai-juesuan-template-2024.pdf"), "-o", str(out)])
+    told = capsys.readouterr()
+    assert code == 1 and not out.exists()
+    assert "读出 9 张决算表，但表中没有印出任何数字" in told.err + told.out
+    assert "一栏应为金额" not in told.err + told.out

@@ -13,7 +13,7 @@ from typing import Any
 
 from reportgen.errors import SourceError
 from reportgen.importing import catalog as catalogs
-from reportgen.importing.build import Imported, build
+from reportgen.importing.build import Imported, build, rows_of
 from reportgen.importing.emit import source_text, walk
 from reportgen.importing.final_accounts import final_differences
 from reportgen.importing.final_build import build_final, missing_tables
@@ -180,6 +180,9 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
                   layout: str | None, lines: list[DocLine], documents: list[Path], notes: list[str]) -> ImportResult:
     """A 部门决算's source (种类: 决算): its tables reconciled, then written as printed, with the text's
     parts final_text.py reads; refused where a table it cannot be written without is missing."""
+    if not _printed_figures(final, catalog):  # a blank 样张: its placeholder rows are no figures, not 0
+        raise ImportRefused(f"{'、'.join(map(str, paths))}：这是一份部门决算，读出 {len(final)} 张决算表，但表中没有印出"
+                            "任何数字（是空白的样张或模板，只有科目和占位的“…”）；未写出源文件")
     reconciled, problems = final_differences(final)
     found = grouped(reconciled) + [unreadable(p) for p in problems]
     missing = missing_tables(final)
@@ -196,6 +199,12 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
                               "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
     return ImportResult(source_text(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
                         documents, header, unplaced, notes)
+
+
+def _printed_figures(tables: list[Table], catalog: catalogs.Catalog) -> bool:
+    """Whether any table's body prints a figure (a blank cell, "-" or "—" is none)."""
+    read = rows_of(tables, catalog)
+    return any(not amount.blank for rows in read.rows.values() for row in rows for amount in row.amounts.values())
 
 
 def prior_files(result: ImportResult, out: Path, prior: Path | None, layout: str | None) -> dict[Path, str]:
