@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reportgen import codes
+from reportgen.checks.precision import exceeds
 from reportgen.checks.registry import TEXT_SLIPS, make_finding, reason_threshold, rule
 from reportgen.compute import ZERO, Computed, Node, allowance, in_unit, quantize_half_up, step_allowance, sum_known
 from reportgen.errors import Finding
@@ -525,9 +526,8 @@ def three_public_items(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         if part and _named_otherwise(b, row):
             continue  # the row is printed as something else: which it is, R-科目名称 asks
         amount = f.three_public_part(part) if part else None
-        # printed to 0.01 万元, the “三公” figure stands for any amount within 50 元 of it (0.73 万元: 7,345 元)
-        shown = Decimal(50) if amount is not None and amount % 100 == 0 and row.amount % 100 else ZERO
-        if part and amount is not None and row.amount > amount + shown:
+        # printed to 0.01 万元, the “三公” figure stands for any amount that rounds to it (0.73 万元: 7,345 元)
+        if part and amount is not None and exceeds(row.amount, amount):
             yield make_finding(b, "error", "R-三公经费",
                            f"基本支出中的 {row.code} {row.name} {m.with_unit(row.amount)} 大于“三公”经费中的{part} "
                            f"{m.with_unit(b.three_public.parts[part].current)}", row.line)
@@ -545,7 +545,7 @@ def procurement(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 @rule("R-绩效金额")
 def performance_amount(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     g = b.performance
-    if g is not None and g.amount is not None and f.project is not None and g.amount > f.project:
+    if g is not None and g.amount is not None and f.project is not None and exceeds(g.amount, f.project):
         yield make_finding(b, "error", "R-绩效金额",
                        f"纳入绩效目标管理的金额 {m.with_unit(g.amount)} 大于项目支出 {m.with_unit(f.project)}",
                        b.line_of("绩效管理.金额"), "绩效管理.金额")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from reportgen.checks.precision import exceeds
 from reportgen.checks.registry import TEXT_SLIPS, make_finding, rule
 from reportgen.compute import ZERO, Computed
 from reportgen.errors import Finding
@@ -22,7 +23,7 @@ def covered_money(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if t is None:
         return
     total = f.target_projects_total
-    if total is not None and f.project is not None and total > f.project:
+    if total is not None and f.project is not None and exceeds(total, f.project):
         yield make_finding(b, "error", "R-绩效目标金额",
                        f"项目绩效目标表的预算数合计 {m.with_unit(total)} 大于项目支出 {m.with_unit(f.project)}",
                        b.line_of("绩效目标.项目[1]"), "绩效目标.项目")

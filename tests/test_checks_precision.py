@@ -1,0 +1,49 @@
+"""Checks at the printed precision (issue 37, part 3): a figure printed to 0.01 万元 and its 元
+counterpart agree when they agree at 0.01 万元 — whichever is the rounded one, in either 金额单位 —
+and differ when they differ there."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from reportgen.checks.precision import exceeds
+from reportgen.render import check_findings
+from reportgen.rollover import dump
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "data" / "example-execution-2024.yaml"
+
+
+@pytest.mark.parametrize(("larger", "limit", "over"), [
+    ("7345", "7300", False),  # 0.73 万元 printed; 7,345 元 rounds to it
+    ("7345.67", "7300", False),  # 7,345.67 元 (to the 分) rounds to 0.73 万元: agrees
+    ("7350", "7300", True),  # rounds to 0.74 万元
+    ("7300", "7345", False),  # the rounded one the larger: 0.73 万元 against 7,345 元
+    ("7345", "7344", True),  # both to the 元: exact
+    ("7400", "7300", True),  # both printed to 0.01 万元: exact
+])
+def test_exceeds_at_the_printed_precision(larger, limit, over):
+    assert exceeds(Decimal(larger), Decimal(limit)) is over
+
+
+def _three_public_findings(tmp_path: Path, reception: str) -> list[str]:
+    """The example source with 10 (万元) of its 30299 given as 30217 公务接待费 to the 元 (``reception``
+    万元), the rest to 30299; its “三公” 公务接待费 printed as 1 (1.00 万元)."""
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    rows = data["支出"]["基本支出"]["经济分类"]
+    other = next(r for r in rows if r["科目"] == 30299)
+    other["金额"] = Decimal(10) - Decimal(reception)
+    rows.append({"科目": 30217, "金额": Decimal(reception)})
+    path = tmp_path / "precision.yaml"
+    path.write_text("\n".join(dump(data)) + "\n", encoding="utf-8")
+    return [f.format() for f in check_findings(path) if f.rule == "R-三公经费"]
+
+
+def test_a_reception_row_to_the_yuan_agrees_with_its_three_public_figure_to_the_wan(tmp_path):
+    assert _three_public_findings(tmp_path, "1.0049") == []  # 10,049 元 is 1.00 万元
+    found = _three_public_findings(tmp_path, "1.0051")  # 10,051 元 is 1.01 万元
+    assert len(found) == 1 and "公务接待费" in found[0]
