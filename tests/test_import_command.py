@@ -10,9 +10,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 
 from reportgen.assemble import load_source
 from reportgen.cli import main
+from reportgen.render import check_findings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "seeds" / "pdf"
@@ -311,3 +313,28 @@ def test_an_import_of_a_pdf_runs_pdftotext_once(tmp_path, capsys, monkeypatch):
     code, out, _ = run(capsys, "import", str(_pdf("shangwuwei-2025")), "--layout", "上海", "-o", str(tmp_path / "s.yaml"))
     assert code == 0 and "0 个错误" in out, out
     assert len(runs) == 1 and "-bbox-layout" in runs[0], runs
+
+
+@pytest.mark.parametrize("name", FORMS)
+def test_every_text_sheet_of_the_export_is_read_and_the_source_checks_clean(forms, name, tmp_path):
+    """Issue 37: 部门主要职能 a duty an item, 名词解释 a term each, 其他相关情况说明's 政府采购, 绩效管理 and
+    国有资产, 封面; what the whole export does not state (人员编制) is 不公开, as in its print."""
+    source = yaml.safe_load(forms[name])
+    duties = source["部门概况"]["职责"]
+    assert len(duties) == 9 and duties[0].startswith("加强党的建设") and duties[-1] == "承办区委、区政府交办的其他事项。"
+    assert len(source["部门概况"]["下属单位"]) == 5
+    terms = [t["术语"] for t in source["名词解释"] if not t.get("删去")]
+    assert terms == ["财政拨款收入", "事业收入", "事业单位经营收入", "其他收入", "基本支出预算", "项目支出预算",
+                     "“三公”经费", "机关运行经费"]
+    assert source["政府采购"]["工程"] == 37807200 and source["绩效管理"]["项目数"] == 49
+    assert source["国有资产"]["车辆"] == 8 and source["不公开"] == ["人员编制"]
+    path = tmp_path / "wanli.yaml"
+    path.write_text(forms[name], encoding="utf-8")
+    assert not [f.format() for f in check_findings(path) if f.severity == "error"]
+    assert "部门主要职能!A3 第4行" in forms[name]  # each duty placed by its sheet, cell and line
+
+
+def test_only_the_sheets_not_read_are_named_unrecognised(forms):
+    unknown = [line for line in forms["wanli-2025.xlsx"].splitlines() if "未识别" in line]
+    assert not any(sheet in line for line in unknown for sheet in ("封面", "目录", "职能", "机构设置", "名词解释",
+                                                                    "编制说明", "其他相关情况说明"))

@@ -34,6 +34,7 @@ from reportgen.importing.reconcile import (
 )
 from reportgen.importing.text_fields import add_text_fields, fill_required, withheld
 from reportgen.importing.text_parts import DocLine, read_text_parts
+from reportgen.importing.text_sheets import add_front, not_read, whole_export
 from reportgen.importing.tree import Placed
 from reportgen.importing.with_units import UnitFile, with_units
 from reportgen.reading.files import InputRefused, read_bounded
@@ -126,12 +127,14 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     notes += tail_notes(tails)
     found = grouped(slips) + [unreadable(p) for p in imported.problems]
     unplaced: list[str] = []
+    front_read = add_front(imported, unknown, notes)
     if read.lines:
         add_text_fields(imported, read_text_parts(read.lines), unplaced, with_prior)
-    if read.documents:
+    if read.documents or whole_export(unknown):
         withheld(imported)
     to_fill = fill_required(imported.tree)
     _state_step(imported)
+    unknown = not_read(unknown, imported, unplaced, front_read)
     header: dict[str, Any] = {"unplaced": unplaced, "to_fill": to_fill, "department": imported.department, "year": imported.year, "kind": imported.kind,
               "files": [str(p) for p in paths], "tables": [_table_line(t) for t in tables],
               "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}

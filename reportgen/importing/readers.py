@@ -75,12 +75,23 @@ def _prepend(grid: Grid, text: str, place: str) -> None:
 
 
 def text_sheet_lines(grids: list[Grid]) -> list[DocLine]:
-    """The text of grids that are not tables (a workbook's 职能, 机构设置, 名词解释 sheets), each
-    non-empty row a line, in the order of the sheets."""
+    """The text of grids that are not tables (a workbook's 职能, 机构设置, 名词解释 sheets), in the order
+    of the sheets: each line of a cell a line of its own (a sheet may hold all its duties in one cell,
+    a line each), a row's cells side by side, each placed by its sheet and cell."""
     lines: list[DocLine] = []
     for grid in grids:
-        for row in grid.rows:
-            text = " ".join(t for t in (cell_text(c) for c in row) if t)
-            if text:
-                lines.append(DocLine(0, len(lines) + 1, text))
+        for row_index, row in enumerate(grid.rows):
+            for line, place in _row_lines(grid, row_index, row):
+                lines.append(DocLine(0, len(lines) + 1, line, place))
     return lines
+
+
+def _row_lines(grid: Grid, index: int, row: list[Cell]) -> list[tuple[str, str]]:
+    """A row's lines: the lines of its cells (of several cells, side by side) with their places."""
+    cells = [(col, cell.value if isinstance(cell.value, str) else cell_text(cell)) for col, cell in enumerate(row)]
+    cells = [(col, text) for col, text in cells if text.strip()]
+    if len(cells) != 1 or len(cells[0][1].strip().splitlines()) < 2:
+        return [(" ".join(" ".join(text.split()) for _, text in cells), grid.where(index, cells[0][0]))] if cells else []
+    col, text = cells[0]
+    return [(" ".join(part.split()), f"{grid.where(index, col)} 第{n}行")
+            for n, part in enumerate(text.splitlines(), start=1) if part.strip()]

@@ -33,9 +33,12 @@ class DocLine:
     page: int  # 1-based; 0 when the format has no pages (then ``line`` is the paragraph's number)
     line: int  # 1-based line on the page (or paragraph number)
     text: str
+    place: str = ""  # where the format names it otherwise: a workbook's text sheet's cell (名词解释!A3 第2行)
 
     @property
     def where(self) -> str:
+        if self.place:
+            return self.place
         return f"第{self.line}段" if self.page == 0 else f"第{self.page}页 第{self.line}行"
 
 

@@ -1,0 +1,89 @@
+"""The budget system's export beyond its tables: 封面 and 目录 (whose department and year), and which of
+its text sheets (部门主要职能, 部门机构设置, 名词解释, 部门编制说明, 其他相关情况说明, 项目经费情况说明) the
+import read — a sheet is reported 未识别 only where nothing of it was read."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportgen.importing.build import Imported
+from reportgen.importing.emit import walk
+from reportgen.importing.grid import Grid
+from reportgen.importing.recognize import cell_text
+from reportgen.importing.tree import Placed
+
+_OWNER = re.compile(r"(?:预算主管部门|主管部门|预算单位|部门名称|单位名称)\s*[：:]\s*(\S{2,60})")
+_YEAR = re.compile(r"(20\d{2})\s*年")
+# the official export's sheets that hold the document's text: with both, the export is the whole document
+_WHOLE = ("职能", "其他相关情况")
+
+
+@dataclass(frozen=True)
+class Front:
+    """What the 封面 or 目录 states: the department (or unit) and the year, and where."""
+
+    department: str
+    year: int | None
+    where: str
+
+
+def front(grid: Grid) -> Front | None:
+    """The department and year of a 封面 (or 目录) sheet; None for any other sheet."""
+    name = "".join(grid.name.split())
+    if name not in ("封面", "目录"):
+        return None
+    department, year, where = "", None, ""
+    for index, row in enumerate(grid.rows):
+        for col, cell in enumerate(row):
+            text = cell_text(cell)
+            if not department and (owner := _OWNER.search(text)) is not None:
+                department, where = owner.group(1), where or grid.where(index, col)
+            if year is None and (found := _YEAR.search(text)) is not None:
+                year, where = int(found.group(1)), where or grid.where(index, col)
+    return Front(department, year, where) if department or year else None
+
+
+def add_front(imported: Imported, unknown: list[Grid], notes: list[str]) -> list[Grid]:
+    """The 封面's department and year where the tables' captions state none; a 封面 or 目录 that states
+    another is told. The front sheets read (their statement used or agreeing) are returned."""
+    read = []
+    for grid in unknown:
+        stated = front(grid)
+        if stated is None:
+            continue
+        if stated.department and not imported.department:
+            imported.department = stated.department
+            imported.tree["部门"] = Placed(stated.department, stated.where)
+        if stated.year is not None and imported.year is None:
+            imported.year = stated.year
+            imported.tree = _with_year(imported, stated.year, stated.where)
+        differs = [f"{word}“{said}”" for word, said, own in (("部门", stated.department, imported.department),
+                                                           ("年度", stated.year, imported.year)) if said and said != own]
+        if differs:
+            notes.append(f"{grid.shown}（{stated.where}）写的{'、'.join(differs)}与各表不同（表中为 "
+                         f"{imported.department} {imported.year} 年）；按各表写入")
+        read.append(grid)
+    return read
+
+
+def _with_year(imported: Imported, year: int, where: str) -> dict:
+    items = list(imported.tree.items())
+    at = next((i + 1 for i, (key, _) in enumerate(items) if key == "部门"), 0)
+    return dict([*items[:at], ("年度", Placed(year, where)), *items[at:]])
+
+
+def whole_export(unknown: list[Grid]) -> bool:
+    """Whether the export holds the document's text sheets (职能 and 其他相关情况说明): then what its
+    text does not state is not published, as in the document it prints."""
+    names = ["".join(grid.name.split()) for grid in unknown]
+    return all(any(word in name for name in names) for word in _WHOLE)
+
+
+def not_read(unknown: list[Grid], imported: Imported, unplaced: list[str], front_read: list[Grid]) -> list[Grid]:
+    """The grids that are no table and of which nothing was read: no field's place and no line told
+    as not written names them."""
+    places = [p.where for p in walk(imported.tree) if p.where] + unplaced
+    return [grid for grid in unknown
+            if all(grid is not read for read in front_read) and not any(place.startswith(f"{grid.label}!") or f" {grid.label}!" in place
+                                                  for place in places)]
