@@ -338,3 +338,13 @@ def test_only_the_sheets_not_read_are_named_unrecognised(forms):
     unknown = [line for line in forms["wanli-2025.xlsx"].splitlines() if "未识别" in line]
     assert not any(sheet in line for line in unknown for sheet in ("封面", "目录", "职能", "机构设置", "名词解释",
                                                                     "编制说明", "其他相关情况说明"))
+
+
+def test_the_projects_the_text_describes_are_written_or_told(imported, forms):
+    """A 项目经费情况说明 page that names its project and amount is a project of 支出.项目 (with 项目支出 as
+    printed beside a partial list); the export's page that names neither is told, not dropped unsaid."""
+    source = yaml.safe_load(imported["shangwuwei-2025"][2].read_text(encoding="utf-8"))
+    projects = {p["名称"]: p["金额"] for p in source["支出"]["项目"]}
+    assert projects["科技创新专项"] == 17200000 and projects["贸易高质量发展专项（政策资金）"] == 29210000
+    assert source["支出"]["项目支出"] == 351684000
+    assert "项目经费情况说明!A1：项目经费情况说明没有写入：文中没有写明项目名称" in forms["wanli-2025.xlsx"]

@@ -117,7 +117,7 @@ def _spending(result: Imported) -> Tree:
         _stated_totals(result, spending)
     if (projects := _projects(result)):
         spending["项目"] = projects
-        _partial_projects(result, spending, projects)
+        partial_projects(result, spending, projects)
     return spending
 
 
@@ -300,7 +300,7 @@ def _projects(result: Imported) -> list[Tree]:
     return out
 
 
-def _partial_projects(result: Imported, spending: Tree, projects: list[Tree]) -> None:
+def partial_projects(result: Imported, spending: Tree, projects: list[Tree]) -> None:
     """A 项目支出表 that lists fewer projects than the spending tables' 项目支出 (a document that sets out
     some of its projects): that 项目支出, as the 合计 row prints it, is written beside the list, which
     check then knows for a part (R-项目支出合计 warns) rather than for the whole (R-项目支出一致)."""

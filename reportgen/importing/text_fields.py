@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from reportgen.importing.build import Imported
+from reportgen.importing.build import Imported, partial_projects
 from reportgen.importing.catalog import normalized
-from reportgen.importing.text_parts import OtherMatter, Purpose, TextParts
+from reportgen.importing.text_parts import OtherMatter, Project, Purpose, TextParts
 from reportgen.importing.text_parts import Placed as TextPlaced
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.reading.amounts import printed_amount
@@ -29,6 +29,7 @@ def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], w
     tree = imported.tree
     _overview(tree, parts)
     _purposes(imported, parts.用途, unplaced)
+    _described_projects(imported, parts.项目, unplaced)
     if with_prior:
         _three_public(tree, parts, unplaced)
         if parts.变动原因:
@@ -111,6 +112,53 @@ def _purposes(imported: Imported, purposes: list[Purpose], unplaced: list[str]) 
         else:
             target["用途"] = Placed(purpose.用途, purpose.where)
             _row_execution(imported, target, purpose, unplaced)
+
+
+def _described_projects(imported: Imported, projects: list[Project], unplaced: list[str]) -> None:
+    """The projects the text describes (a 项目经费情况说明 page, a list of projects): a project the
+    tables list gets its 用途; one they do not is added to 支出.项目 where the text names it and states
+    its amount; one that does not is told, never dropped unsaid."""
+    spending = imported.tree.get("支出")
+    if not isinstance(spending, dict):
+        return
+    listed = spending.get("项目")
+    items: list[Tree] = listed if isinstance(listed, list) else []
+    for project in projects:
+        name = project.名称.value if project.名称 is not None else ""
+        known = next((item for item in items if _name_of(item) in _names(name)), None) if name else None
+        if known is not None:
+            if project.用途 is not None and "用途" not in known:
+                known["用途"] = Placed(project.用途.value, project.用途.where)
+            continue
+        figure = _figure(imported, project.金额.value) if project.金额 is not None else None
+        if not name or not isinstance(figure, Decimal):
+            what = "项目名称" if not name else "本年的预算金额"
+            unplaced.append(f"{project.where}：项目经费情况说明{f'“{name}”' if name else ''}没有写入：文中没有写明{what}"
+                            "（源文件的项目要有名称和金额，请按原文补入“支出.项目”）")
+            continue
+        item: Tree = {"名称": Placed(name, project.where), "金额": Placed(figure, project.金额.where if project.金额 else "")}
+        if project.用途 is not None:
+            item["用途"] = Placed(project.用途.value, project.用途.where)
+        items.append(item)
+    if items and not isinstance(listed, list):
+        spending["项目"] = items
+    if items:
+        partial_projects(imported, spending, items)
+
+
+def _names(name: str) -> tuple[str, ...]:
+    """A described project's name as a table may list it: as written, and without the unit a
+    department's text adds in brackets (“示例劳动竞赛经费（示例市总工会本级）”)."""
+    bare = _UNIT_SUFFIX.sub("", name)
+    return (normalized(name), normalized(bare)) if bare else (normalized(name),)
+
+
+_UNIT_SUFFIX = re.compile(r"[（(][^（）()]+[）)]$")
+
+
+def _name_of(item: Tree) -> str:
+    node = item.get("名称")
+    return normalized(str(node.value)) if isinstance(node, Placed) else ""
 
 
 def _row_execution(imported: Imported, row: Tree, purpose: Purpose, unplaced: list[str]) -> None:
