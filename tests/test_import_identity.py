@@ -71,3 +71,29 @@ def test_a_department_with_its_unit_makes_the_department_source_by_unit(capsys, 
     assert written["收入"] == unit_alone["收入"] and written["支出"] == unit_alone["支出"]
     assert sum(Decimal(str(v)) for v in written["收入"].values()) > 0
     assert main(["check", str(tmp_path / "out.yaml")]) == 0, capsys.readouterr().out
+
+
+def test_without_layout_a_shanghai_document_gets_its_layout_and_is_told_why(capsys, tmp_path):
+    code, printed = _import(capsys, tmp_path, _pdf("shangwuwei-unit-2025"))
+    assert code == 0, printed
+    assert "没有指定 --layout：按“上海”版式导入" in printed and "“2025年预算单位财务收支预算总表”" in printed
+    assert load_yaml(tmp_path / "out.yaml")["版式"] == "上海"
+
+
+def test_a_document_showing_two_layouts_marks_asks_for_layout(capsys, tmp_path, monkeypatch):
+    from reportgen.importing import which_layout
+
+    shanghai = which_layout._marks()[0]
+    monkeypatch.setattr(which_layout, "_marks", lambda: (shanghai, which_layout.Marks("其他", shanghai.titles, frozenset())))
+    code, printed = _import(capsys, tmp_path, _pdf("shangwuwei-2025"))
+    assert code != 0 and "请用 --layout 指定版式" in printed and "上海：" in printed and "其他：" in printed
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_document_of_no_local_layout_gets_the_default_unsaid(tmp_path, capsys):
+    """The national layout's tables (a render of the default layout, 表1 …): no local title, no 版式 written."""
+    source = ROOT / "data" / "example-execution-2024.yaml"
+    assert main(["render", str(source), "--format", "xlsx", "-o", str(tmp_path / "r")]) == 0
+    capsys.readouterr()
+    code, printed = _import(capsys, tmp_path, next((tmp_path / "r").glob("*.xlsx")))
+    assert "版式" not in load_yaml(tmp_path / "out.yaml") and "--layout" not in printed

@@ -20,7 +20,7 @@ from reportgen.importing.final_build import build_final, missing_tables
 from reportgen.importing.final_text import add_final_text
 from reportgen.importing.grid import Grid, ImportRefused
 from reportgen.importing.identity import identity, parted
-from reportgen.importing.readers import read_file, text_sheet_lines
+from reportgen.importing.readers import ReadFile, read_file, text_sheet_lines
 from reportgen.importing.recognize import Table, recognize
 from reportgen.importing.reconcile import (
     Difference,
@@ -36,6 +36,7 @@ from reportgen.importing.text_fields import add_text_fields, fill_required, with
 from reportgen.importing.text_parts import DocLine, read_text_parts
 from reportgen.importing.text_sheets import add_front, not_read, whole_export
 from reportgen.importing.tree import Placed
+from reportgen.importing.which_layout import chosen
 from reportgen.importing.with_units import UnitFile, with_units
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
@@ -74,11 +75,10 @@ class _Read:
         return list(dict.fromkeys(note for grid in self.grids for note in grid.notes))
 
 
-def _read_each(paths: list[Path], catalog: catalogs.Catalog) -> dict[Path, _Read]:
-    """Each file read and its grids recognised, on its own."""
+def _recognized(files: dict[Path, ReadFile], catalog: catalogs.Catalog) -> dict[Path, _Read]:
+    """Each file's grids recognised, on its own."""
     reads: dict[Path, _Read] = {}
-    for path in paths:
-        one = read_file(path)
+    for path, one in files.items():
         tables, unknown = recognize(one.grids, catalog)
         reads[path] = _Read(one.grids, tables, unknown, one.lines, [path] if one.is_document else [])
     return reads
@@ -99,13 +99,18 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
     """The source the files make: one department's (or unit's) of one year; a 部门's with the unit
     files of its units where they are given with it (see identity.py); refused where the files are
     of different departments, kinds or years."""
+    opened = {path: read_file(path) for path in paths}
+    told: list[str] = []
+    if layout is None:  # the layout the tables' titles and 表码 show, told
+        pick = chosen([grid for one in opened.values() for grid in one.grids])
+        layout, told = pick.layout, [pick.note] if pick.note else []
     catalog = catalogs.load(layout)
-    reads = _read_each(paths, catalog)
+    reads = _recognized(opened, catalog)
     sources = parted([identity(str(path), one.tables, one.lines) for path, one in reads.items()])
     main = [path for path in paths if str(path) in sources.main]
-    result = _import_one(main, _joined([reads[p] for p in main]), catalog, layout, with_prior)
+    result = _import_one(main, _joined([reads[p] for p in main]), catalog, layout, with_prior, told)
     if sources.units:
-        units = [(name, _import_one(files, _joined([reads[p] for p in files]), catalog, layout, False))
+        units = [(name, _import_one(files, _joined([reads[p] for p in files]), catalog, layout, False, []))
                  for name, files in ((name, [p for p in paths if str(p) in group])
                                      for name, group in sources.units.items())]
         with_units(result, units)
@@ -113,8 +118,8 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
 
 
 def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layout: str | None,
-                with_prior: bool) -> ImportResult:
-    notes = read.notes
+                with_prior: bool, told: list[str]) -> ImportResult:
+    notes = told + read.notes
     tables, unknown = read.tables, read.unknown
     final = [t for t in tables if t.kind.final]
     if final and len(final) == len(tables):  # a 部门决算: its tables reconciled, a 决算 source written
