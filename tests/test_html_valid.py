@@ -45,13 +45,17 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     reportgen("import", str(unit_pdf), "--layout", "上海", "-o", str(out / "imported.yaml"),
               "--report", str(out / "import.html"))
     (out / "imported.yaml").unlink()
+    workbook = ROOT / "tests" / "fixtures" / "import" / "wanli-2025.xlsx"  # ragged rows, empty rows, text sheets
+    reportgen("import", str(workbook), "-o", str(out / "workbook.yaml"), "--report", str(out / "import-workbook.html"))
+    (out / "workbook.yaml").unlink()
     return out
 
 
 def test_every_page_passes_the_nu_checker(pages):
     require_program("java")
     listed = sorted(p.relative_to(pages).as_posix() for p in pages.rglob("*.html"))
-    assert {"diff.html", "review.html", "preview.html", "batch/index.html", "import.html", "bureau/index.html",
+    assert {"diff.html", "review.html", "preview.html", "batch/index.html", "import.html", "import-workbook.html",
+            "bureau/index.html",
             "bureau/001-shanghai-putuo-shangwuwei-unit-2025-tables.html",
             "bureau/001-shanghai-putuo-shangwuwei-unit-2025-prose.html"} <= set(listed)
     assert len(listed) >= 2 * 6 + 4

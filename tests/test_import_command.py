@@ -210,7 +210,10 @@ def test_the_review_page_marks_each_cell_used_with_its_field(tmp_path, capsys):
     html = page.read_text(encoding="utf-8")
     assert 'class="used" title="支出.功能分类 2011301 基本支出">9,389,913.00<' in html
     assert 'class="compared"' in html  # the 类 and 款 rows: compared, not written
-    assert html.count("<table") == 9
+    assert html.count("<section>") == 9
+    # what a user must act on: check's findings of the source written, the text read and where, what was not written
+    assert "源文件的检查（reportgen check）：" in html and "从正文读取的部分" in html
+    assert "<td>部门概况.职责[1]</td>" in html and "读到而没有写入源文件的正文" in html
 
 
 FORMS = ["wanli-2025.xlsx", "wanli-2025-biff8.xls", "wanli-2025-spreadsheetml.xls", "wanli-2025-html.xls",

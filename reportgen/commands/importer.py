@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     for path in unit_paths:
         print(f"已写出 {path}：单位的源文件，{out} 的“单位”用“包含”指向它")
     if args.report is not None:
-        _write_report(args.report, result, out, list(args.files))
+        _write_report(args.report, result, out, list(args.files), prepared)
     disagreements = _compare_narratives(prepared, out, result)
     print(f"已写出 {out}：{_counts(result)}；{errors} 个错误" + (f"，正文与表格不一致 {disagreements} 处" if disagreements else ""))
     return 1 if errors or disagreements else 0
@@ -122,10 +122,12 @@ def _report(result: ImportResult, out: Path, written: list[Path], prepared: Prep
                                          and f.rule not in ("待填写", "金额待填写"))
 
 
-def _write_report(path: Path, result: ImportResult, out: Path, files: list[Path]) -> None:
+def _write_report(path: Path, result: ImportResult, out: Path, files: list[Path], prepared: Prepared) -> None:
     from reportgen.importing.report import report_html  # deferred: the HTML writer's environment
+    from reportgen.render import prepared_findings  # deferred: 105 ms; --help loads every command
 
-    text = report_html(result.imported, out, files, result.unknown, result.differences, result.notes)
+    text = report_html(result.imported, out, files, result.unknown, result.differences, result.notes,
+                       findings=prepared_findings(prepared), unplaced=result.unplaced)
     try:
         write_atomically(path, text.encode("utf-8"))
     except OSError as exc:
