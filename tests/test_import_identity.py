@@ -97,3 +97,16 @@ def test_a_document_of_no_local_layout_gets_the_default_unsaid(tmp_path, capsys)
     capsys.readouterr()
     code, printed = _import(capsys, tmp_path, next((tmp_path / "r").glob("*.xlsx")))
     assert "版式" not in load_yaml(tmp_path / "out.yaml") and "--layout" not in printed
+
+
+def test_a_document_and_its_export_given_together_are_refused_not_one_dropped(capsys, tmp_path):
+    """万里街道 2025's PDF and its workbook: each gives every table; neither is kept over the other unsaid."""
+    workbook = ROOT / "tests" / "fixtures" / "import" / "wanli-2025.xlsx"
+    code, printed = _import(capsys, tmp_path, _pdf("wanli-2025"), workbook)
+    assert code != 0 and "都是收支总表：一个源文件的每张表只能取自一个文件" in printed
+    assert str(workbook) in printed and list(tmp_path.iterdir()) == []
+
+
+def test_a_file_given_twice_is_read_once_and_told(capsys, tmp_path):
+    code, printed = _import(capsys, tmp_path, _pdf("shangwuwei-unit-2025"), _pdf("shangwuwei-unit-2025"))
+    assert code == 0 and "给出了不止一次，只读取一次" in printed

@@ -99,11 +99,13 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
     """The source the files make: one department's (or unit's) of one year; a 部门's with the unit
     files of its units where they are given with it (see identity.py); refused where the files are
     of different departments, kinds or years."""
+    told = [f"{path} 给出了不止一次，只读取一次" for path in _repeated(paths)]
+    paths = [path for index, path in enumerate(paths)  # each file once, where first given
+             if all(path.resolve() != earlier.resolve() for earlier in paths[:index])]
     opened = {path: read_file(path) for path in paths}
-    told: list[str] = []
     if layout is None:  # the layout the tables' titles and 表码 show, told
         pick = chosen([grid for one in opened.values() for grid in one.grids])
-        layout, told = pick.layout, [pick.note] if pick.note else []
+        layout, told = pick.layout, told + ([pick.note] if pick.note else [])
     catalog = catalogs.load(layout)
     reads = _recognized(opened, catalog)
     sources = parted([identity(str(path), one.tables, one.lines) for path, one in reads.items()])
@@ -117,8 +119,31 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
     return result
 
 
+def _repeated(paths: list[Path]) -> list[Path]:
+    """The paths that name a file an earlier path names (each later one, as given)."""
+    seen: set[Path] = set()
+    repeated = []
+    for path in paths:
+        if path.resolve() in seen:
+            repeated.append(path)
+        seen.add(path.resolve())
+    return repeated
+
+
+def _one_file_each(tables: list[Table]) -> None:
+    """Refused where two files give the same table (a document and its export, two versions): one
+    source's table comes from one file, never one of them kept and the other dropped unsaid."""
+    first: dict[str, Table] = {}
+    for table in tables:
+        other = first.setdefault(table.kind.id, table)
+        if other.grid.file != table.grid.file:
+            raise ImportRefused(f"{other.grid.shown}与{table.grid.shown}都是{table.kind.id}：一个源文件的每张表只能取自"
+                                "一个文件（同一份文本与它的导出工作簿、两个版本，只给出其中一个）；未写出源文件")
+
+
 def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layout: str | None,
                 with_prior: bool, told: list[str]) -> ImportResult:
+    _one_file_each(read.tables)
     notes = told + read.notes
     tables, unknown = read.tables, read.unknown
     final = [t for t in tables if t.kind.final]
