@@ -20,6 +20,7 @@ from reportgen.importing.final_build import build_final, missing_tables
 from reportgen.importing.final_text import add_final_text
 from reportgen.importing.grid import Grid, ImportRefused
 from reportgen.importing.identity import identity, parted
+from reportgen.importing.prose import prose_source
 from reportgen.importing.readers import ReadFile, read_file, text_sheet_lines
 from reportgen.importing.recognize import Table, recognize
 from reportgen.importing.reconcile import (
@@ -152,7 +153,11 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     tables = [t for t in tables if not t.kind.final]  # a budget's stray 决算 table is none of its tables
     if not read.documents:  # a workbook's text sheets (职能, 机构设置, 名词解释 …) are its narrative
         read.lines += text_sheet_lines(unknown)
-    imported = _built(paths, tables, unknown, catalog, layout)
+    prose = prose_source(read.lines) if not tables and read.documents else None
+    if prose is not None:  # a document whose tables are images or missing: what its prose states
+        notes.append(f"{'、'.join(map(str, paths))} 中没有认出预算表：只写入了正文写明的数字（每个数字注明所在的行与句子），"
+                     "正文没有写的不写；功能分类、经济分类的明细写为不公开（表格若以图片公开，请按原表补入）")
+    imported = prose if prose is not None else _built(paths, tables, unknown, catalog, layout)
     slips, tails = rounding_tails(imported, differences(imported))
     notes += tail_notes(tails)
     found = grouped(slips) + [unreadable(p) for p in imported.problems]
@@ -161,15 +166,16 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     if read.lines:
         add_text_fields(imported, read_text_parts(read.lines), unplaced, with_prior)
     if read.documents or whole_export(unknown):
-        withheld(imported)
+        withheld(imported, prose_only=prose is not None)
     to_fill = fill_required(imported.tree)
     _state_step(imported)
     unknown = not_read(unknown, imported, unplaced, front_read)
     header: dict[str, Any] = {"unplaced": unplaced, "to_fill": to_fill, "department": imported.department, "year": imported.year, "kind": imported.kind,
               "files": [str(p) for p in paths], "tables": [_table_line(t) for t in tables],
               "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
+    # a source read from the prose alone is not compared with that prose: it is what the prose states
     return ImportResult(source_text(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
-                        read.documents, header, unplaced, notes, _disputes(imported, slips))
+                        read.documents if prose is None else [], header, unplaced, notes, _disputes(imported, slips))
 
 
 def _built(paths: list[Path], tables: list[Table], unknown: list[Grid], catalog: catalogs.Catalog,

@@ -47,11 +47,26 @@ def read_file(path: Path) -> ReadFile:
         return ReadFile(docx.grids, True, [DocLine(0, line.number, line.text) for line in docx.lines])
     from reportgen.importing import spreadsheets  # deferred: the workbook readers, 40 ms a PDF needs not
 
-    grids = spreadsheets.read_grids(path, data)
-    if kind == "html" and path.suffix.lower() in (".html", ".htm"):
-        # a published page (not an export named .xls): its paragraphs are the narrative, read as a draft is
-        return ReadFile(grids, True, _page_lines(path))
-    return ReadFile(grids)
+    page = path.suffix.lower() in (".html", ".htm", ".txt")
+    if kind == "html" and page:
+        # a published page (not an export named .xls): its paragraphs are the narrative, read as a draft is;
+        # a page whose tables are images has none, and its prose is what it states
+        return ReadFile(_page_grids(path, data), True, _page_lines(path))
+    if kind in ("csv", "unknown") and page:  # a plain text: prose, not a table (a CSV export is not named .txt)
+        return ReadFile([], True, _page_lines(path))
+    return ReadFile(spreadsheets.read_grids(path, data))
+
+
+def _page_grids(path: Path, data: bytes) -> list[Grid]:
+    """A published page's tables; none where it has none (its tables images, or only prose)."""
+    from reportgen.importing import htmltables  # deferred: as spreadsheets above
+
+    try:
+        return [grid for grid in htmltables.read_html(str(path), data) if grid.rows]
+    except ImportRefused:
+        if b"<table" in data.lower():
+            raise  # a page with tables that cannot be read: said, not taken for prose
+        return []
 
 
 def _page_lines(path: Path) -> list[DocLine]:

@@ -63,9 +63,15 @@ WITHHELD = (("人员编制", ("部门概况", "人员")), ("三公经费", ("三
             ("政府采购", ("政府采购",)), ("国有资产", ("国有资产",)), ("绩效管理", ("绩效管理",)))
 
 
-def withheld(imported: Imported) -> None:
-    """A published document that has no such part: the source says 不公开, not a figure of 0."""
-    missing = [name for name, path in WITHHELD if not _has(imported.tree, path)]
+# what a document without readable tables (its prose alone) does not give: its tables' detail
+DETAIL = (("功能分类明细", ("支出", "功能分类")), ("经济分类明细", ("支出", "基本支出", "经济分类")))
+
+
+def withheld(imported: Imported, prose_only: bool = False) -> None:
+    """A published document that has no such part: the source says 不公开, not a figure of 0; of a
+    document read from its prose alone, the tables' detail too."""
+    parts = (*WITHHELD, *DETAIL) if prose_only else WITHHELD
+    missing = [name for name, path in parts if not _has(imported.tree, path)]
     if missing:
         imported.tree["不公开"] = Placed(missing)
 
