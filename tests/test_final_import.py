@@ -260,3 +260,9 @@ def test_the_blank_official_template_is_refused_not_written_as_zeros(tmp_path, c
     assert code == 1 and not out.exists()
     assert "读出 9 张决算表，但表中没有印出任何数字" in told.err + told.out
     assert "一栏应为金额" not in told.err + told.out
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_the_layout_chosen_without_layout_is_told_with_its_reason(imported, name):
+    text = imported[name].read_text(encoding="utf-8")
+    assert "\n版式: 上海" in text and "没有指定 --layout：按“上海”版式导入，因为决算的部门" in text

@@ -228,6 +228,10 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
     if missing:
         raise ImportRefused(_final_accounts(paths, final, len(found), missing), found, final=True)
     imported = build_final(final, catalog, layout, lines, found, paths)
+    chosen_layout = imported.tree.get("版式")
+    if layout is None and isinstance(chosen_layout, Placed):  # the 决算's tables are the national ones: its owner tells
+        notes.append(f"没有指定 --layout：按“{chosen_layout.value}”版式导入，因为决算的部门“{imported.department}”"
+                     f"在{chosen_layout.value}（决算表的表名全国统一，不能区分版式）；不是的话请用 --layout 指定")
     unplaced: list[str] = []
     add_final_text(imported, read_text_parts(lines) if lines else None, lines, unplaced)
     to_fill = fill_required(imported.tree)
