@@ -18,10 +18,11 @@ from reportgen.model import Budget, Prior
 from reportgen.source.loader import confined, quoted_if_inside, read_source
 
 
-def load_source(path: Path, *, follow_prior: bool = True, raw: bytes | None = None) -> Budget:
+def load_source(path: Path, *, follow_prior: bool = True, raw: bytes | None = None, parsed: Any = None) -> Budget:
     """Read one source with everything it names, assembled. Raises SourceError holding every finding.
-    ``raw``: the source's text made in memory (read_source), in place of the file ``path``."""
-    budget, findings = read_source(path, raw)
+    ``raw``: the source's text made in memory, in place of the file ``path``; ``parsed``: that text as
+    read, where its writer made it (read_source)."""
+    budget, findings = read_source(path, raw, parsed)
     if budget.units:
         _consolidate(budget)
     if follow_prior and budget.prior.source is not None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from reportgen.assemble import load_source
 from reportgen.checks import run_checks
@@ -61,11 +62,13 @@ class Rendered(Record):
         return bool(self.outputs) or not any(f.severity == "error" for f in self.findings)
 
 
-def prepare(path: Path, reason_threshold: Decimal | None = None, raw: bytes | None = None) -> Prepared:
+def prepare(path: Path, reason_threshold: Decimal | None = None, raw: bytes | None = None,
+            parsed: Any = None) -> Prepared:
     """Load and check one source; never raises for bad input. ``raw``: the source's text made in
-    memory (an imported document's), named ``path``."""
+    memory (an imported document's), named ``path``; ``parsed``: that text as read, where the
+    importer made it beside the text (no second reading of its own YAML)."""
     try:
-        budget = load_source(path, raw=raw)
+        budget = load_source(path, raw=raw, parsed=parsed)
     except SourceError as exc:
         return Prepared(None, None, exc.findings)
     figures = compute(budget)

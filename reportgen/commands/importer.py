@@ -42,6 +42,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from reportgen.importing.emit import read_back_of  # deferred: with the readers
     from reportgen.importing.grid import ImportRefused  # deferred: with the readers
     from reportgen.importing.pipeline import (  # deferred: the readers; --help loads every command
         import_files,
@@ -66,9 +67,9 @@ def run(args: argparse.Namespace) -> int:
     write_new(files)
     from reportgen.render import prepare  # deferred: 105 ms; --help loads every command
 
-    # the source just written, read once from the text it was written from: checked, and the measure of
-    # the documents' own narratives
-    prepared = prepare(out, raw=files[out].encode("utf-8"))
+    # the source just written, read from the text it was written from (as the importer made it beside
+    # the text, where it could: importing/emit_tree.py): checked, and the measure of the documents' narratives
+    prepared = prepare(out, raw=files[out].encode("utf-8"), parsed=read_back_of(files[out]))
     errors = _report(result, out, list(files), prepared)
     for path in priors:
         print(f"已写出 {path}：上年数的源文件（由 --prior 导入），{out} 的“上年.来源”指向它")

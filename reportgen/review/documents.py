@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reportgen.checks.budget import UNLISTED
 from reportgen.errors import Finding
+from reportgen.importing.emit import read_back_of
 from reportgen.importing.grid import ImportRefused
 from reportgen.importing.pipeline import ImportResult, import_files
 from reportgen.importing.tree import Placed
@@ -144,7 +145,8 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
         return result
     # the document's own tables, imported in memory, are its source: prepared once, checked, and the
     # measure of its text (no file is written; the page names the document)
-    prepared = prepare(document, raw=result.imported.text.encode("utf-8"))
+    text = result.imported.text
+    prepared = prepare(document, raw=text.encode("utf-8"), parsed=read_back_of(text))
     found = _told(prepared_findings(prepared, parts=False), document)
     result.checks = [f for f in found if f.rule != UNLISTED]
     result.unverified = [f for f in found if f.rule == UNLISTED]

@@ -60,13 +60,14 @@ class _Figures(TypedDict):
     projects: list[Project]
 
 
-def read_source(path: Path, raw: bytes | None = None) -> tuple[Budget, list[Finding]]:
+def read_source(path: Path, raw: bytes | None = None, parsed: Any = None) -> tuple[Budget, list[Finding]]:
     """Read and validate one source file: the Budget as the file states it, and what reading it
     found wrong. A department of several 单位 comes with its units read and its own figures not yet
     their sum; its prior-year files are named, not read: assemble.load_source does both. Raises
     SourceError when the file cannot be read as a source at all. ``raw``: the source's text, made in
-    memory (an imported document's) and named ``path``, in place of the file."""
-    data = load_yaml(path) if raw is None else parse_yaml(raw, str(path))
+    memory (an imported document's) and named ``path``, in place of the file; ``parsed``: what
+    parse_yaml reads ``raw`` as, where its writer made that beside it (importing/emit_tree.py)."""
+    data = parsed if parsed is not None else load_yaml(path) if raw is None else parse_yaml(raw, str(path))
     file = str(path)
     findings = validate_source(data, file)
     if findings:
