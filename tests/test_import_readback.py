@@ -19,7 +19,8 @@ from reportgen.reading.yamlsafe import LocDict, LocList, LocStr, parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = [*sorted((ROOT / "tests" / "seeds" / "pdf").glob("*.pdf")),
-             *sorted((ROOT / "tests" / "seeds" / "juesuan").glob("*.pdf")),
+             # the blank 样张 (shanghai-juesuan-template-2024.pdf) has no figure: refused (test_final_import)
+             *sorted(p for p in (ROOT / "tests" / "seeds" / "juesuan").glob("*.pdf") if "template" not in p.name),
              *sorted(p for p in (ROOT / "tests" / "fixtures" / "import").glob("wanli-2025*")
                      if p.suffix in (".xlsx", ".xls", ".ods"))]  # the export's five forms
 
