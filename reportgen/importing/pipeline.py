@@ -100,7 +100,7 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
     """The source the files make: one department's (or unit's) of one year; a 部门's with the unit
     files of its units where they are given with it (see identity.py); refused where the files are
     of different departments, kinds or years."""
-    told = [f"{path} 给出了不止一次，只读取一次" for path in _repeated(paths)]
+    told = [_given_twice(path) for path in _repeated(paths)]
     paths = [path for index, path in enumerate(paths)  # each file once, where first given
              if all(path.resolve() != earlier.resolve() for earlier in paths[:index])]
     opened = {path: read_file(path) for path in paths}
@@ -155,8 +155,7 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
         read.lines += text_sheet_lines(unknown)
     prose = prose_source(read.lines) if not tables and read.documents else None
     if prose is not None:  # a document whose tables are images or missing: what its prose states
-        notes.append(f"{'、'.join(map(str, paths))} 中没有认出预算表：只写入了正文写明的数字（每个数字注明所在的行与句子），"
-                     "正文没有写的不写；功能分类、经济分类的明细写为不公开（表格若以图片公开，请按原表补入）")
+        notes.append(_prose_only(paths))
     imported = prose if prose is not None else _built(paths, tables, unknown, catalog, layout)
     slips, tails = rounding_tails(imported, differences(imported))
     notes += tail_notes(tails)
@@ -230,8 +229,7 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
     imported = build_final(final, catalog, layout, lines, found, paths)
     chosen_layout = imported.tree.get("版式")
     if layout is None and isinstance(chosen_layout, Placed):  # the 决算's tables are the national ones: its owner tells
-        notes.append(f"没有指定 --layout：按“{chosen_layout.value}”版式导入，因为决算的部门“{imported.department}”"
-                     f"在{chosen_layout.value}（决算表的表名全国统一，不能区分版式）；不是的话请用 --layout 指定")
+        notes.append(_layout_by_department(str(chosen_layout.value), imported.department))
     unplaced: list[str] = []
     add_final_text(imported, read_text_parts(lines) if lines else None, lines, unplaced)
     to_fill = fill_required(imported.tree)
@@ -333,3 +331,19 @@ def _no_figures(paths: list[Path], with_figures: list[str]) -> str:
                 "（收入取自收支总表或财政拨款收支总表，支出取自支出总表与各资金的支出表）；请一并导出这些表；未写出源文件")
     return (f"{'、'.join(map(str, paths))}：表格中没有数字（是空白模板，或只有占位行）；"
             "请导出填好数字的工作簿；未写出源文件")
+
+
+# --- notes to the user ------------------------------------------------------------------------------
+
+def _given_twice(path: Path) -> str:
+    return f"{path} 给出了不止一次，只读取一次"
+
+
+def _prose_only(paths: list[Path]) -> str:
+    return (f"{'、'.join(map(str, paths))} 中没有认出预算表：只写入了正文写明的数字（每个数字注明所在的行与句子），"
+            "正文没有写的不写；功能分类、经济分类的明细写为不公开（表格若以图片公开，请按原表补入）")
+
+
+def _layout_by_department(layout: str, department: str | None) -> str:
+    return (f"没有指定 --layout：按“{layout}”版式导入，因为决算的部门“{department}”"
+            f"在{layout}（决算表的表名全国统一，不能区分版式）；不是的话请用 --layout 指定")

@@ -35,6 +35,8 @@ def _words() -> dict[str, Any]:
     return data
 
 
+UNSTATED_INCOME = "正文没有说到的收入来源：未公开，不当作 0"  # the comment beside 其余未公开
+
 def prose_source(lines: list[DocLine]) -> Imported | None:
     """The source of a document whose prose states its figures; None where it states none the words
     know (or names no department and year)."""
@@ -59,7 +61,7 @@ def prose_source(lines: list[DocLine]) -> Imported | None:
         _put(tree, path.split("."), Placed(amount.normalize() if amount else Decimal(0), " ".join(where.split())))
     income = tree.get("收入")
     if isinstance(income, dict):
-        income["其余未公开"] = Placed(True, "正文没有说到的收入来源：未公开，不当作 0")
+        income["其余未公开"] = Placed(True, UNSTATED_INCOME)
     return imported
 
 

@@ -139,8 +139,7 @@ def _described_projects(imported: Imported, projects: list[Project], unplaced: l
         figure = _figure(imported, project.金额.value) if project.金额 is not None else None
         if not name or not isinstance(figure, Decimal):
             what = "项目名称" if not name else "本年的预算金额"
-            unplaced.append(f"{project.where}：项目经费情况说明{f'“{name}”' if name else ''}没有写入：文中没有写明{what}"
-                            "（源文件的项目要有名称和金额，请按原文补入“支出.项目”）")
+            unplaced.append(_project_not_written(project.where, name, what))
             continue
         item: Tree = {"名称": Placed(name, project.where), "金额": Placed(figure, project.金额.where if project.金额 else "")}
         if project.用途 is not None:
@@ -274,3 +273,8 @@ def fill_required(tree: Tree) -> list[str]:
     tree.clear()
     tree.update({**ordered, **rest})
     return missing
+
+
+def _project_not_written(where: str, name: str, what: str) -> str:
+    return (f"{where}：项目经费情况说明{f'“{name}”' if name else ''}没有写入：文中没有写明{what}"
+            "（源文件的项目要有名称和金额，请按原文补入“支出.项目”）")

@@ -61,8 +61,7 @@ def add_front(imported: Imported, unknown: list[Grid], notes: list[str]) -> list
         differs = [f"{word}“{said}”" for word, said, own in (("部门", stated.department, imported.department),
                                                            ("年度", stated.year, imported.year)) if said and said != own]
         if differs:
-            notes.append(f"{grid.shown}（{stated.where}）写的{'、'.join(differs)}与各表不同（表中为 "
-                         f"{imported.department} {imported.year} 年）；按各表写入")
+            notes.append(_cover_differs(f"{grid.shown}（{stated.where}）", differs, imported.department, imported.year))
         read.append(grid)
     return read
 
@@ -87,3 +86,7 @@ def not_read(unknown: list[Grid], imported: Imported, unplaced: list[str], front
     return [grid for grid in unknown
             if all(grid is not read for read in front_read) and not any(place.startswith(f"{grid.label}!") or f" {grid.label}!" in place
                                                   for place in places)]
+
+
+def _cover_differs(where: str, differs: list[str], department: str | None, year: int | None) -> str:
+    return f"{where}写的{'、'.join(differs)}与各表不同（表中为 {department} {year} 年）；按各表写入"

@@ -58,9 +58,7 @@ def chosen(grids: list[Grid]) -> Chosen:
     if not shown:
         return Chosen(None, "")
     layout, words = next(iter(shown.items()))
-    return Chosen(layout, f"没有指定 --layout：按“{layout}”版式导入，因为文件中有{layout}版式的表名或表码"
-                          f"（{'、'.join(words[:3])}{'等' if len(words) > 3 else ''}，共 {len(words)} 处）；"
-                          "不是的话请用 --layout 指定")
+    return Chosen(layout, _chosen_because(layout, words))
 
 
 def _seen(marks: Marks, grids: list[Grid]) -> list[str]:
@@ -91,3 +89,8 @@ def _plain(text: str) -> str:
     for level in _LEVEL:
         plain = plain.removeprefix(level)
     return plain
+
+
+def _chosen_because(layout: str, words: list[str]) -> str:
+    return (f"没有指定 --layout：按“{layout}”版式导入，因为文件中有{layout}版式的表名或表码"
+            f"（{'、'.join(words[:3])}{'等' if len(words) > 3 else ''}，共 {len(words)} 处）；不是的话请用 --layout 指定")
