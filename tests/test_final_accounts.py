@@ -21,8 +21,8 @@ from reportgen.importing.readers import read_file
 from reportgen.importing.recognize import Table, recognize
 from reportgen.importing.reconcile import describe
 from reportgen.readers.lines import Line
+from reportgen.readers.statements import read_statements
 from reportgen.review.consistency import completion_rates
-from reportgen.review.statements import read_statements
 
 ROOT = Path(__file__).resolve().parent.parent
 FINALS = ROOT / "tests" / "seeds" / "juesuan"

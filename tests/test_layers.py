@@ -220,3 +220,9 @@ def test_no_class_is_over_400_lines():
             for module, path in MODULES.items() for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
             if isinstance(node, ast.ClassDef) and node.end_lineno is not None and node.end_lineno - node.lineno >= 400}
     assert long == {}
+
+
+def test_the_importer_imports_nothing_from_the_reviewer():
+    """Both read published documents; what they share (lines, statements, PDF words) is the reading layer's."""
+    assert {(m, t) for m, targets in GRAPH.items() if m.startswith("reportgen.importing")
+            for t in targets if t.startswith("reportgen.review")} == set()

@@ -39,7 +39,7 @@ def test_the_wheel_ships_every_template_and_renders_from_anywhere(tmp_path):
     assert shipped and shipped <= names, sorted(shipped - names)
     assert "reportgen/source/source_schema.yaml" in names
     assert "reportgen/writers/pdf_fonts.conf" in names  # the PDF step's font mapping
-    assert {"reportgen/review/vocabulary.yaml", "reportgen/importing/text_parts.yaml",
+    assert {"reportgen/readers/vocabulary.yaml", "reportgen/importing/text_parts.yaml",
             "reportgen/templates/layouts/default/导入.yaml", "reportgen/templates/layouts/shanghai/导入.yaml"} <= names
 
     site = tmp_path / "site"

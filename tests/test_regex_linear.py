@@ -33,8 +33,8 @@ from tests.clocks import cpu_now
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
 
-MODULES = ("reportgen.readers.lines", "reportgen.review.statements", "reportgen.review.glossary",
-           "reportgen.review.judge", "reportgen.review.wording", "reportgen.review", "reportgen.review.cell_lines", "reportgen.review.consistency",
+MODULES = ("reportgen.readers.lines", "reportgen.readers.statements", "reportgen.review.glossary",
+           "reportgen.review.judge", "reportgen.review.wording", "reportgen.review", "reportgen.readers.cell_lines", "reportgen.review.consistency",
            "reportgen.readers.docx", "reportgen.diff.text", "reportgen.writers.pdf",
            "reportgen.importing.recognize", "reportgen.importing.rows", "reportgen.importing.catalog",
            "reportgen.importing.emit", "reportgen.importing.text_fields", "reportgen.importing.text_parts",
@@ -98,10 +98,10 @@ def _exercise(pattern: re.Pattern[str] | re.Pattern[bytes], text: str) -> None:
 def _functions() -> list[tuple[str, Callable[[str], object]]]:
     """The steps of `check --against` that run the patterns over a draft, each on one text."""
     from reportgen.readers.lines import Line, _html_lines
+    from reportgen.readers.statements import read_statements
     from reportgen.render import prepare
     from reportgen.review.glossary import Glossary, normalize
     from reportgen.review.judge import judge
-    from reportgen.review.statements import read_statements
     from reportgen.review.wording import text_findings
 
     prepared = prepare(YANTIAN)
@@ -168,7 +168,7 @@ def timings() -> list[dict[str, object]]:
 
 def test_every_pattern_over_a_draft_is_collected():
     names = {name for name, _ in patterns()}
-    assert "reportgen.review.statements._TOKENS" in names and "reportgen.readers.lines.WIDE_SPACE" in names
+    assert "reportgen.readers.statements._TOKENS" in names and "reportgen.readers.lines.WIDE_SPACE" in names
     assert any(name.startswith("reportgen.readers.docx._NUMBERING[") for name in names)  # inside a list
     assert len(names) > 60
 
@@ -196,7 +196,7 @@ def test_the_hostile_line_is_checked_at_once(tmp_path):
 
 
 def test_the_table_row_pattern_no_longer_backtracks():
-    from reportgen.review.statements import _table_row
+    from reportgen.readers.statements import _table_row
 
     start = cpu_now()
     assert _table_row(HOSTILE_LINE) is None  # no Han words before the numbers

@@ -1,11 +1,11 @@
 """A table whose cells stand one a line (a web page's table as a text extractor gives it): read only where
-its header gives every number one column (reportgen/review/cell_lines.py)."""
+its header gives every number one column (reportgen/readers/cell_lines.py)."""
 
 from __future__ import annotations
 
+from reportgen.readers.cell_lines import cell_rows
 from reportgen.readers.lines import Line
-from reportgen.review.cell_lines import cell_rows
-from reportgen.review.statements import read_statements
+from reportgen.readers.statements import read_statements
 
 HEADER = ["“三公”经费合计 |", "因公出国(境)费 |", "公务用车购置及运行费 |", "公务 接待费 |", "||",
           "小计 |", "公务用车购置费 |", "公务用车运行费 |", "|||"]

@@ -75,7 +75,7 @@ EXPECTED: dict[str, tuple[Slip, ...]] = {
 # -- where the reader falls short today (measured after the expectations above were fixed) ------------
 # name → the diagnosis of its false alarms; (name, line, printed) → why the slip is missed or mis-valued
 FALSE_ALARMS_TODAY: dict[str, str] = {}  # ordos line 9 (a 2021 决算 read as 2022) fixed: a sentence of another year
-MISSED_TODAY: dict[tuple[str, int, str], str] = {}  # 寿县's one-cell-a-line table now read (review/cell_lines.py)
+MISSED_TODAY: dict[tuple[str, int, str], str] = {}  # 寿县's one-cell-a-line table now read (readers/cell_lines.py)
 
 NAMES = sorted(EXPECTED)
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.readers.statements import header_columns
 from reportgen.review import review
-from reportgen.review.statements import header_columns
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"  # 201 一般公共服务支出 1084.51, 208 109.37 (万元)

@@ -2,7 +2,7 @@
 figures its prose states, each placed by its line and the sentence it stands in, into a partial
 source in the partial-knowledge fields (收入.收入总计 with 其余未公开, 支出.合计, 支出.基本支出.合计 …);
 what the text does not state is not written (never a 0). The words are prose_fields.yaml; the figures
-are read as `review` reads a draft's (review/statements.py)."""
+are read as `review` reads a draft's (readers/statements.py)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from reportgen.importing.build import Imported
 from reportgen.importing.text_parts import DocLine
 from reportgen.importing.tree import Placed, Tree
 from reportgen.readers.lines import Line
-from reportgen.review.statements import Statement, read_statements
+from reportgen.readers.statements import Statement, read_statements
 
 _TITLE = re.compile(r"^([\u4e00-\u9fff（）()]{2,60}?)(?:部门)?(\d{4})年度?(?:部门|单位)?预算")
 _YEAR = re.compile(r"^(\d{4})年度?")

@@ -16,12 +16,12 @@ from pathlib import Path
 
 from reportgen.errors import Finding, SourceError
 from reportgen.readers.lines import Line, read_draft
+from reportgen.readers.statements import TooManyFigures, read_statements
 from reportgen.render import Prepared, prepare
 from reportgen.review.consistency import CUT_RULE
 from reportgen.review.glossary import Glossary
 from reportgen.review.judge import TRUNCATED, Verdict, judge
 from reportgen.review.sentence_rules import Said, sentence_findings_of
-from reportgen.review.statements import TooManyFigures, read_statements
 from reportgen.review.wording import text_findings
 from reportgen.writers.html import environment
 

@@ -10,9 +10,9 @@ from decimal import Decimal
 
 from reportgen.compute import quantize_half_up, truncated
 from reportgen.errors import Finding
+from reportgen.readers.statements import STARTS_ANEW, Statement, year_before
 from reportgen.review.glossary import BUDGET_WORD as _BUDGET_WORD
 from reportgen.review.glossary import normalize
-from reportgen.review.statements import STARTS_ANEW, Statement, year_before
 
 # A printed figure that is the exact one cut, not rounded half up, at its printed digits (95.457% as
 # 95.45%): in a published document a 取舍 convention told with both values, never counted as a slip.

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.compute import exact_percent, in_unit, quantize_half_up, truncated
+from reportgen.readers.statements import Statement, year_before
 from reportgen.review.glossary import Figure, Glossary, normalize
-from reportgen.review.statements import Statement, year_before
 
 
 @dataclass

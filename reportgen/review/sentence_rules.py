@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reportgen.errors import Finding
+from reportgen.readers.statements import Statement
 from reportgen.review.consistency import completion_rates, contradictions, heading_and_body
-from reportgen.review.statements import Statement
 
 
 @dataclass(frozen=True)

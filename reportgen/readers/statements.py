@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
+from reportgen.readers.cell_lines import cell_rows, is_cell_line
 from reportgen.readers.lines import WIDE_SPACE, Line
-from reportgen.review.cell_lines import cell_rows, is_cell_line
 
 # A disclosure states a few thousand figures; checking one against the source costs some tens of
 # microseconds, so a draft of millions of amounts took minutes and gigabytes: it is refused.
