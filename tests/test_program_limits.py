@@ -226,7 +226,8 @@ def test_a_draft_of_millions_of_lines_is_refused_at_once(tmp_path):
 
 def test_the_bounds_hold_for_every_kind_of_draft(tmp_path, monkeypatch):
     from reportgen.readers import lines as draft_module
-    from reportgen.review import review, statements
+    from reportgen.readers import statements
+    from reportgen.review import review
 
     monkeypatch.setattr(statements, "MAX_FIGURES", 5)
     text = tmp_path / "d.txt"
