@@ -75,20 +75,25 @@ def prepare(path: Path, reason_threshold: Decimal | None = None, raw: bytes | No
     return Prepared(budget, figures, layout_findings(budget) + run_checks(budget, figures, reason_threshold))
 
 
-def layout_findings(budget: Budget) -> list[Finding]:
-    """An error at the source's 版式 line when the layout it names cannot be used; a warning when
-    a unit's budget (类型: 单位) is rendered in a layout that words only a department's."""
+def layout_findings(budget: Budget, chosen: str | Path | None = None) -> list[Finding]:
+    """An error at the source's 版式 line when the layout it names (or ``chosen``, the command
+    line's) cannot be used; a warning when a unit's budget (类型: 单位) is rendered in a layout that
+    words only a department's."""
     try:
-        layout = layout_of(budget)
+        layout = layout_of(budget, chosen)
     except LayoutError as exc:
         return [Finding("error", "版式", exc.message, str(budget.file), budget.line_of("版式"), 0, "版式")]
     if budget.accounts not in layout.accounts:
-        return [Finding("error", "版式", f"版式“{layout.name}”没有部门决算的版本（版本: 适用: {{种类: 决算}}）："
-                        "请用 上海 版式（版式: 上海），或在版式中加上部门决算的版本", str(budget.file),
-                        budget.line_of("种类"), 0, "种类")]
+        return [_no_final_edition(budget, layout)]
     if budget.kind not in layout.kinds:
         return [unit_wording_finding(budget, layout)]
     return []
+
+
+def _no_final_edition(budget: Budget, layout: Layout) -> Finding:
+    return Finding("error", "版式", f"版式“{layout.name}”没有部门决算的版本（版本: 适用: {{种类: 决算}}），"
+                   "不能按它生成部门决算（--draft 也不能：那样印出的是部门预算）：请用 上海 版式（版式: 上海），"
+                   "或在版式中加上部门决算的版本", str(budget.file), budget.line_of("种类"), 0, "种类")
 
 
 def unit_wording_finding(budget: Budget, layout: Layout) -> Finding:
@@ -303,6 +308,8 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     if clashes:
         return Rendered(path, [], clashes, time.perf_counter() - start)
     prepared = prepare(path)
+    if prepared.budget is not None and _without_edition(prepared.budget, layout):  # never drafted as a 部门预算
+        return Rendered(path, [], _without_edition(prepared.budget, layout), time.perf_counter() - start)
     if prepared.budget is None or (prepared.errors and not draft):
         return Rendered(path, [], prepared.findings, time.perf_counter() - start)
     try:
@@ -318,6 +325,13 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
         return Rendered(path, [], prepared.findings + missing, time.perf_counter() - start)
     outputs = write_outputs(document, out_dir, path.stem, formats, templates, print_to)
     return Rendered(path, outputs, prepared.findings + missing, time.perf_counter() - start, document)
+
+
+def _without_edition(budget: Budget, layout: str | Path | None) -> list[Finding]:
+    """The refusal of a 部门决算 in a layout (the command line's, else the source's) with no 决算 edition."""
+    if budget.accounts == "预算":
+        return []
+    return [f for f in layout_findings(budget, layout) if f.severity == "error" and f.path == "种类"]
 
 
 def files_read(source: Path, layout: str | Path | None = None) -> list[Path]:

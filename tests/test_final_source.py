@@ -118,6 +118,20 @@ def test_a_final_source_in_a_layout_without_a_final_edition_is_refused(tmp_path)
     assert len(found) == 1 and "没有部门决算的版本" in found[0].message and found[0].line == 1
 
 
+@pytest.mark.parametrize("layout", ["深圳", "河北"])
+@pytest.mark.parametrize("draft", [False, True])
+def test_a_final_source_rendered_in_a_layout_without_a_final_edition_is_refused_for_that_and_never_drafted(
+        tmp_path, layout, draft):
+    """Not refused for a budget's field it lacks (缺少人员), and with --draft not printed as a 部门预算."""
+    from reportgen.render import render_source
+
+    source = ROOT / "data" / "shanghai-putuo-guihuaziyuan-juesuan-2024.yaml"
+    rendered = render_source(source, tmp_path / "out", draft=draft, layout=layout)
+    assert rendered.outputs == [] and not (tmp_path / "out").exists()
+    assert [(f.rule, f.path) for f in rendered.findings] == [("版式", "种类")]
+    assert f"版式“{layout}”没有部门决算的版本" in rendered.findings[0].message
+
+
 def test_the_balance_of_a_final_source_in_its_own_words(tmp_path):
     found = of("R-收支平衡", findings(tmp_path, FINAL.replace("结余分配: 5", "结余分配: 6")))
     assert len(found) == 1
