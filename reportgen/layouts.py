@@ -100,6 +100,8 @@ class Layout(Record):
     # where the source's own 展示 does not set them
     table_units: dict[str, str] = field(default_factory=dict)
     text_units: dict[str, str] = field(default_factory=dict)
+    # 展示.小数位: the decimals amounts in a unit are shown with (上海: whole 元, as its published tables)
+    unit_decimals: dict[str, int] = field(default_factory=dict)
     # 版本: the editions that apply to the source (their 说明), in the order applied
     editions: tuple[str, ...] = ()
     # the kinds of budget (部门, 单位) this layout words as such: 单位 where it (or the layout it is
@@ -610,9 +612,12 @@ _EDITION_KEYS = {"适用", "说明", "模板", *_SETTINGS}
 def _units(file: str, value: object, layout: Layout) -> None:
     """展示: {表格单位: {表格: 元|万元}, 正文单位: {部分: 元|万元}}, with the names the source's 展示 takes."""
     known = {"表格单位": {"全部", "整体绩效目标表", "项目绩效目标表", *(t for t, _ in REGISTRY)}, "正文单位": {"全部", *TEXT_PARTS}}
-    if not isinstance(value, dict) or not set(value) <= set(known):
-        raise LayoutError(f"{file}: “展示”应为 {{表格单位: {{全部: 元}}, 正文单位: {{全部: 万元}}}}")
+    if not isinstance(value, dict) or not set(value) <= {*known, "小数位"}:
+        raise LayoutError(f"{file}: “展示”应为 {{表格单位: {{全部: 元}}, 正文单位: {{全部: 万元}}, 小数位: {{元: 0}}}}")
     for key, units in value.items():
+        if key == "小数位":
+            layout.unit_decimals.update(_unit_decimals(file, units))
+            continue
         if not isinstance(units, dict):
             raise LayoutError(f"{file}: “展示.{key}”应为“名称: 元 或 万元”的映射")
         for name, unit in units.items():
@@ -621,6 +626,14 @@ def _units(file: str, value: object, layout: Layout) -> None:
             if unit not in _UNITS:
                 raise LayoutError(f"{file}: “展示.{key}.{shown_text(name, 20)}”应为 元 或 万元，不是“{shown_text(unit, 20)}”")
         (layout.table_units if key == "表格单位" else layout.text_units).update({str(k): str(v) for k, v in units.items()})
+
+
+def _unit_decimals(file: str, value: object) -> dict[str, int]:
+    """展示.小数位: {元: 0} — the decimals of the amounts shown in each unit."""
+    if (not isinstance(value, dict) or not set(value) <= set(_UNITS)
+            or not all(type(v) is int and 0 <= v <= 4 for v in value.values())):
+        raise LayoutError(f"{file}: “展示.小数位”应为“单位: 小数位”的映射，如 {{元: 0}}（单位为 元 或 万元，小数位 0–4）")
+    return {str(unit): int(places) for unit, places in value.items()}
 
 
 def _numbering(file: str, key: str, value: object) -> Numbering:

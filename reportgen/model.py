@@ -404,6 +404,8 @@ class Presentation(Record):
     thousands: bool = True
     table_units: dict[str, str] = field(default_factory=dict)
     text_units: dict[str, str] = field(default_factory=dict)
+    # the decimals of amounts shown in one unit, where not ``decimals`` (上海: whole 元 in its 元 tables)
+    unit_decimals: dict[str, int] = field(default_factory=dict)
 
     # What the text compares this year's figures with: 预算 (上年预算), 执行数 (上年执行数) or 两者;
     # "" while the source does not say (then: whatever it gives, see Budget.compare_base).
@@ -414,6 +416,10 @@ class Presentation(Record):
         the unit set for 项目绩效目标表."""
         units = self.table_units
         return units.get(table_id) or units.get(table_id.split("-", 1)[0]) or units.get(ALL_PARTS) or self.unit
+
+    def decimals_in(self, unit: str) -> int:
+        """The decimals of an amount shown in ``unit``: its own (小数位 by unit), else 小数位."""
+        return self.unit_decimals.get(unit, self.decimals)
 
     def text_unit(self, part: str | None = None) -> str:
         """The unit of the amounts in one part of the text (TEXT_PARTS; None: outside every part):

@@ -46,13 +46,14 @@ class Money:
 
     def quantum(self, unit: str | None = None) -> Decimal:
         """The smallest amount shown, in 元 (0.01 万元 → 100 元)."""
-        return UNIT_FACTOR[unit or self.text_unit] * Decimal(1).scaleb(-self.presentation.decimals)
+        unit = unit or self.text_unit
+        return UNIT_FACTOR[unit] * Decimal(1).scaleb(-self.presentation.decimals_in(unit))
 
     def shown(self, amount: Decimal, unit: str | None = None) -> Decimal:
         """The amount as displayed: converted, then rounded half up at the shown decimals."""
         unit = unit or self.text_unit
         # 元 needs no conversion: skip a Decimal division per table cell.
-        return quantize_half_up(amount if unit == "元" else amount / UNIT_FACTOR[unit], self.presentation.decimals)
+        return quantize_half_up(amount if unit == "元" else amount / UNIT_FACTOR[unit], self.presentation.decimals_in(unit))
 
     def number(self, amount: Decimal | None, unit: str | None = None) -> str:
         return self._marked(amount, self._plain(amount, unit), unit, "")
@@ -65,7 +66,8 @@ class Money:
         if amount is None:
             return ""
         # quantized first (half up), so no half-even rounding ever applies
-        return format_number(self.shown(amount, unit), self.presentation.decimals, self.presentation.thousands)
+        unit = unit or self.text_unit
+        return format_number(self.shown(amount, unit), self.presentation.decimals_in(unit), self.presentation.thousands)
 
     def _marked(self, amount: Decimal | None, text: str, unit: str | None, unit_word: str) -> str:
         """``text`` as a draft shows it: a Disputed total followed by what contradicts it, in the

@@ -92,27 +92,27 @@ def coded(tables, code: str, titled: str) -> list[str]:  # type: ignore[no-untyp
 def test_the_shanghai_tables_carry_the_published_figures(shanghai, reader):
     cg = reader(shanghai["shanghai-putuo-chengguan-2026"][".html" if reader is html_tables else ".docx"])
     # 财务收支预算总表 (published page 8): 47,483,458 either side
-    assert find_row(cg, "收入总计", titled="财务收支预算总表") == ["收入总计", "47,483,458.00", "支出总计", "47,483,458.00"]
-    assert find_row(cg, "一、财政拨款收入", titled="财务收支预算总表")[1:] == ["47,483,458.00", "一、社会保障和就业支出",
-                                                                         "6,397,096.00"]
+    assert find_row(cg, "收入总计", titled="财务收支预算总表") == ["收入总计", "47,483,458", "支出总计", "47,483,458"]  # whole 元, as published
+    assert find_row(cg, "一、财政拨款收入", titled="财务收支预算总表")[1:] == ["47,483,458", "一、社会保障和就业支出",
+                                                                         "6,397,096"]
     # 收入预算总表 by function (page 9–10): all of it 财政拨款
-    assert coded(cg, "2120104", "收入预算总表")[-5:] == ["33,775,592.00", "33,775,592.00", "0.00", "0.00", "0.00"]
+    assert coded(cg, "2120104", "收入预算总表")[-5:] == ["33,775,592", "33,775,592", "0", "0", "0"]
     # 支出预算总表 with 类/款/项 columns and 合计 last (pages 11–12)
     row = coded(cg, "2120104", "部门支出预算总表")
-    assert row[:4] == ["212", "01", "04", "城管执法"] and row[-3:] == ["33,775,592.00", "22,783,399.00", "10,992,193.00"]
+    assert row[:4] == ["212", "01", "04", "城管执法"] and row[-3:] == ["33,775,592", "22,783,399", "10,992,193"]
     assert coded(cg, "208", "部门支出预算总表")[:4] == ["208", "", "", "社会保障和就业支出"]
     table = cg.titled("部门支出预算总表")
-    assert table[-1][0] == "合计" and table[-1][-3:] == ["47,483,458.00", "36,197,265.00", "11,286,193.00"]
+    assert table[-1][0] == "合计" and table[-1][-3:] == ["47,483,458", "36,197,265", "11,286,193"]
     # 部门预算经济分类 (pages 18–19): 类/款, no 政府预算经济分类
     assert coded(cg, "30101", "经济分类预算表")[:3] == ["301", "01", "基本工资"]
-    assert cg.titled("经济分类预算表")[-1][-3:] == ["36,197,265.00", "31,124,727.00", "5,072,538.00"]
+    assert cg.titled("经济分类预算表")[-1][-3:] == ["36,197,265", "31,124,727", "5,072,538"]
     # “三公”经费和机关运行经费预算表 (page 20), in 万元 as published
     three = cg.titled("机关运行经费预算表")
     assert three[-1] == ["114.22", "0.00", "0.46", "113.76", "75.00", "38.76", "507.25"]
     jg = reader(shanghai["shanghai-putuo-jianguanwei-2026"][".html" if reader is html_tables else ".docx"])
     # 财政拨款收支预算总表 by fund (建管委: 政府性基金 on 212)
     assert find_row(jg, "收入总计", titled="财政拨款收支预算总表")[-4:] == \
-        ["3,286,618,082.20", "493,761,082.20", "2,792,857,000.00", "0.00"]
+        ["3,286,618,082", "493,761,082", "2,792,857,000", "0"]  # whole 元, half up
 
 
 def test_the_shanghai_text_states_the_published_figures(shanghai):
@@ -312,7 +312,7 @@ def test_a_layout_sets_the_units_its_locality_shows_unless_the_source_does(tmp_p
     # (a 2022 budget: Shanghai's edition up to 2024 titles the 9th table without its year)
     assert units["部门财务收支预算总表"] == "单位：元" and units["部门“三公”经费和机关运行经费预算表"] == "单位：万元"
     assert "1,273.52万元" in html_text(result.outputs[0])  # the text stays in 万元
-    assert find_row(html_tables(result.outputs[0]), "收入总计", titled="财务收支预算总表")[1] == "12,735,200.00"
+    assert find_row(html_tables(result.outputs[0]), "收入总计", titled="财务收支预算总表")[1] == "12,735,200"  # 上海: whole 元
     own = tmp_path / "own.yaml"
     own.write_text((ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml").read_text(encoding="utf-8")
                    + "\n展示: {表格单位: {全部: 万元}}\n", encoding="utf-8")

@@ -313,7 +313,7 @@ def test_fiscal_income_in_one_figure_leaves_its_kinds_unsaid(tmp_path):
     first = next(cells for key, cells in finance.items() if key.startswith("1. 一般公共预算|"))
     assert first[1] == ""  # the kind is not published: blank, never 371,514,655.00 taken for it nor 0
     general = table_rows(document, "一般公共预算支出表-类款项")
-    assert general["合计"][1] == "371,514,655.00"  # from the function rows
+    assert general["合计"][1] == "371,514,655"  # from the function rows (上海: whole 元)
 
 
 def test_stated_income_totals_are_checked_against_what_is_written(tmp_path):

@@ -433,8 +433,16 @@ def _orphaned(text: str, room: float) -> bool:
 
 
 def needs_landscape(block: Table, portrait: int, ems: list[tuple[float, float, int]] | None = None) -> bool:
-    """Whether the table's numbers fit a portrait page only when it turns to landscape."""
-    return block.wide or sum(column_minimums(block, TABLE_POINTS, ems)) > portrait
+    """Whether the table's numbers fit a portrait page only when it turns to landscape, or a header
+    of it would leave one character alone on its last line there (fit_widths finding no way out)."""
+    return block.wide or sum(column_minimums(block, TABLE_POINTS, ems)) > portrait or _header_orphaned(block, portrait, ems)
+
+
+def _header_orphaned(block: Table, total: int, ems: list[tuple[float, float, int]] | None) -> bool:
+    points = table_points(block, total, ems)
+    widths, em = fit_widths(block, total, points, ems), points * 20
+    return any(_orphaned(text, (sum(widths[first:last + 1]) - indent - margins) / em)
+               for last, (text, first, indent) in _heading_texts(block) for margins in (TEXT_MARGINS, CELL_MARGINS))
 
 
 def scale_widths(widths: list[int], total: int) -> list[int]:
