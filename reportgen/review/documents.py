@@ -29,6 +29,9 @@ DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".xls", ".ods", ".html", ".htm", 
 # what the document did not give a source — figures to fill, parts of a text a workbook does not hold
 # (a document's own missing parts are 不公开 and shown in the 检查表): not the document's slips
 TO_FILL = ("待填写", "金额待填写", "R-缺少")
+# what a published document chose to show in part — a project list of some of its projects (上海's
+# 项目经费情况说明) — is how it is published, not a slip (an author's draft still hears of it from check)
+SHOWN_IN_PART = {("warning", "R-项目支出合计")}
 
 
 @dataclass
@@ -169,7 +172,8 @@ def _refused(result: DocumentReview, exc: ImportRefused) -> None:
 
 def _told(findings: list[Finding], document: Path) -> list[Finding]:
     """The imported source's own findings told of the document; what it was not given is no slip."""
-    return [_placed(f, document) for f in findings if f.rule not in TO_FILL]
+    return [_placed(f, document) for f in findings
+            if f.rule not in TO_FILL and (f.severity, f.rule) not in SHOWN_IN_PART]
 
 
 def _placed(finding: Finding, document: Path) -> Finding:
