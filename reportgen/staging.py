@@ -29,13 +29,15 @@ LOCK = ".lock"
 _STARTED = time.time()  # a staging folder made before this process started cannot be one of its own
 # write_atomically's temporary names: .<name>.<pid>.<8 hex>.tmp
 _ATOMIC_TMP = re.compile(r"\..+\.(\d+)\.[0-9a-f]{8}\.tmp")
+# a staging folder's name carries its maker's pid: .reportgen-<pid>-<random>
+_MAKER = re.compile(re.escape(PREFIX) + r"(\d+)-")
 
 
 class Staging:
     """A locked staging folder inside ``out_dir``."""
 
     def __init__(self, out_dir: Path) -> None:
-        self.path = Path(tempfile.mkdtemp(prefix=PREFIX, dir=out_dir))
+        self.path = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=out_dir))
         self._lock_fd: int | None = None
         try:
             self._lock_fd = os.open(self.path / LOCK, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -125,8 +127,9 @@ def _in_use(folder: Path) -> bool:
         return False
     try:
         fd = os.open(folder / LOCK, os.O_RDONLY)
-    except FileNotFoundError:
-        return False  # its process died between making the folder and locking it
+    except FileNotFoundError:  # not locked yet, or never: its maker is between the two, or died there
+        maker = _MAKER.match(folder.name)
+        return maker is not None and _alive(int(maker.group(1)))
     except OSError:
         return True  # cannot tell: leave it
     try:

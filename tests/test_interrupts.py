@@ -273,3 +273,20 @@ def test_a_rename_failing_midway_puts_back_what_was_replaced(tmp_path, monkeypat
     area.remove()
     assert (out / "a.docx").read_bytes() == b"old a"
     assert sorted(p.name for p in out.iterdir()) == ["a.docx"]
+
+
+def test_a_staging_folder_not_locked_yet_is_left_while_its_maker_lives(tmp_path):
+    """The window between making a staging folder and locking it (seen in CI: a render held there
+    had its folder taken by the next run): the folder's name says whose it is."""
+    from reportgen import staging
+
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    being_made = out / f"{PREFIX}{os.getpid()}-abc123"
+    abandoned = out / f"{PREFIX}{int(dead.stdout)}-def456"
+    for folder in (being_made, abandoned):
+        folder.mkdir()
+        os.utime(folder, (staging._STARTED - 60, staging._STARTED - 60))
+    assert staging.remove_stale_staging(out) == [abandoned]
+    assert being_made.is_dir() and not abandoned.exists()
