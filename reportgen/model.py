@@ -202,6 +202,7 @@ class Profile(Record):
     internal_count: int | None = None
     # None when the source says nothing of subordinate units; [] when it says there are none
     subordinate_units: list[str] | None = None
+    unit_remarks: dict[str, str] = field(default_factory=dict)  # a 下属单位's 备注, by its name
     staffing: dict[str, int] = field(default_factory=dict)
     goals: list[str] = field(default_factory=list)
 

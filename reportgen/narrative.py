@@ -541,7 +541,9 @@ UNITS_TABLE = "决算单位构成"
 def units_table(budget: Budget) -> TableRows:
     """部门决算单位构成: 序号, 单位名称 (the department 本级, then its 下属单位 as the source names them), 备注."""
     names = [f"{budget.department}（本级）", *(budget.profile.subordinate_units or [])]
-    body = [Row([Cell(str(i), align="center"), Cell(name), Cell()], key=name) for i, name in enumerate(names, 1)]
+    remarks = budget.profile.unit_remarks
+    body = [Row([Cell(str(i), align="center"), Cell(name), Cell(remarks.get(name, ""))], key=name)
+            for i, name in enumerate(names, 1)]
     return TableRows([head("序号", "单位名称", "备注")], body, [10, 60, 30])
 
 

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+import yaml
 
 from reportgen.cli import main
 from reportgen.importing import catalog
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FINALS = ROOT / "tests" / "seeds" / "juesuan"
 SOCIAL = FINALS / "shanghai-putuo-shehuigongzuo-juesuan-2024.pdf"
 PLANNING = FINALS / "shanghai-putuo-guihuaziyuan-juesuan-2024.pdf"
+FINANCE = FINALS / "shanghai-putuo-caizhengju-juesuan-2024.pdf"  # words at three heights in a row (README)
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) 未安装")
 
@@ -59,7 +61,7 @@ def _found(path: Path, change: tuple[str, str, str, str] | None = None, unit: st
     return [describe(d) for d in differences]
 
 
-@pytest.mark.parametrize("path", [SOCIAL, PLANNING], ids=["社会工作部", "规划和自然资源局"])
+@pytest.mark.parametrize("path", [SOCIAL, PLANNING, FINANCE], ids=["社会工作部", "规划和自然资源局", "财政局"])
 def test_a_real_final_accounts_adds_up_and_all_nine_tables_are_known(path):
     assert len(_tables(path)) == 9
     assert _found(path) == []
@@ -197,3 +199,35 @@ def test_the_prose_page_marks_a_cut_figure_apart_from_the_slips(tmp_path):
     page = prose.read_text(encoding="utf-8")
     assert "不一致 2 个，截尾而非四舍五入 1 个（取舍提示，不算问题）" in page
     assert '<li class="cut">占本年支出合计的99.86%：四舍五入应为“占99.87%”' in page
+
+
+def test_a_final_whose_row_sets_its_words_at_three_heights_imports_each_figure_on_its_row(capsys, tmp_path):
+    """普陀区财政局 2024 (ONLYOFFICE): squat boxes for its Chinese words, tall ones for its figures, and each
+    ruled cell's code, name and figures at their own heights. Every figure lands on its own row and column,
+    and what only its prose says is read (单位构成 with its 备注, the 三公 table whose 决算数 print blank, 财政拨款
+    结转和结余 by fund, 持平 as a change of 0, a department's own words for its 绩效 制度); the import's only
+    error is the document's own: 财政拨款收入支出总计 stated as 0.3万元 (the table: 2,961.68); its 支出 items
+    summing 0.01 over the printed 本年支出合计 is told as the 尾数误差 it is, a warning."""
+    out = tmp_path / "finance.yaml"
+    assert main(["import", str(FINANCE), "-o", str(out), "--layout", "上海"]) == 1
+    printed = capsys.readouterr().out
+    assert "来自 9 张表；0 个错误，正文与表格不一致 1 处" in printed, printed[-600:]
+    assert "“财政拨款收入支出总计”的金额写作“0.3万元”，按源文件应为“2,961.7万元”" in printed
+    assert "警告 [R-收支平衡]" in printed and "尾数误差之内" in printed
+    source = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert source["收入"]["一般公共预算拨款"] == 2940.05 and source["收入"]["其他收入"] == 6.2
+    assert (source["收入"]["年初结转和结余"], source["年末结转和结余"]) == (49.14, 55.34)
+    assert source["财政拨款结转和结余"] == {"年初": {"一般公共预算": 21.63}, "年末": {"一般公共预算": 21.63}}
+    rows = {str(r["科目"]): r for r in source["支出"]["功能分类"]}
+    assert (rows["2010601"]["基本支出"], rows["2010601"]["项目支出"], rows["2010601"]["年初预算"]) == (1503.52, 8.37, 1560.05)
+    assert (rows["2210203"]["基本支出"], rows["2210203"]["项目支出"]) == (258.5, 0)
+    economic = {str(r["科目"]): r["金额"] for r in source["支出"]["基本支出"]["经济分类"]}
+    assert (economic["30101"], economic["30102"], economic["31002"]) == (262.33, 1238.58, 13.58)
+    assert source["部门概况"]["下属单位"] == [{"单位": "上海市普陀区财政局财政所", "备注": "预算不单列，并入本级"},
+                                          {"单位": "上海市普陀区国库收付中心", "备注": "预算不单列，并入本级"}]
+    three = source["三公经费"]
+    assert three["公务接待费"] == {"本年": 0, "预算": 0.95, "增减额": 0} and three["合计"]["本年"] == 0
+    assert three["合计"]["增减额"] == 0 and source["上年"]["财政拨款"] == {"增减额": 0}
+    assert source["绩效管理"]["制度"] == "普陀区财政局预算绩效管理实施办法"
+    assert main(["check", str(out)]) == 0
+    assert "0 个错误，1 个警告" in capsys.readouterr().out

@@ -136,6 +136,17 @@ def test_the_balance_of_a_final_source_in_its_own_words(tmp_path):
     found = of("R-收支平衡", findings(tmp_path, FINAL.replace("结余分配: 5", "结余分配: 6")))
     assert len(found) == 1
     assert "本年支出、结余分配与年末结转和结余之和" in found[0].message and "相差 1.00万元" in found[0].message
+    assert found[0].severity == "error"
+
+
+def test_a_balance_off_by_its_figures_rounding_is_a_warning_not_an_error(tmp_path):
+    """A 万元 决算 typed from a published one whose every figure was rounded from 元 on its own (普陀区财政局
+    2024: its items sum to 2,940.06 under a printed 本年支出合计 of 2,940.05): 0.01 apart is told as the
+    尾数误差 it is — a warning that the printed totals will differ — while 1.00 apart stays an error (and a
+    budget's balance stays exact: tests/test_batch.py)."""
+    found = of("R-收支平衡", findings(tmp_path, FINAL.replace("结余分配: 5", "结余分配: 5.01")))
+    assert [(f.severity, "尾数误差之内" in f.message) for f in found] == [("warning", True)]
+    assert "相差 0.01万元" in found[0].message
 
 
 def test_a_fund_that_does_not_balance_with_its_carry_overs(tmp_path):

@@ -44,3 +44,15 @@ def test_words_stand_as_far_apart_as_printed_and_a_line_is_its_words_on_one_base
 
 def test_a_page_without_text_is_an_empty_page_and_words_of_no_width_divide_by_nothing():
     assert layout_text([[], [Word(10, 10, 10, 20, "ab"), Word(50, 10, 50, 20, "cd")]]) == "\f" + "ab" + " " * 8 + "cd\n\f"  # 40 points apart, 5 each
+
+
+def test_a_squat_label_on_the_baseline_of_its_tall_figures_is_their_line():
+    """A PDF (ONLYOFFICE, 普陀区财政局 2024 决算) whose Chinese words have boxes 3 points high on the baseline and
+    whose figures 22 points high: the row's label is 8 points below its figures' centres, yet on their line;
+    the label of the row above stands within their boxes too, but not on their lowest third."""
+    figures = [Word(300, 100, 330, 122, "2,940.05"), Word(400, 100, 430, 122, "2,106.66")]
+    above, label = Word(100, 103, 148, 106, "收入"), Word(100, 116, 196, 119, "一般公共预算财政拨款")
+    lines = printed_lines([*figures, above, label])
+    assert [[w.text for w in line] for line in lines] == [["收入"], ["一般公共预算财政拨款", "2,940.05", "2,106.66"]]
+    # words of one height a line apart stay apart, whatever their boxes
+    assert len(printed_lines([Word(100, 100, 148, 112, "基本支出"), Word(100, 113, 124, 125, "合计")])) == 2

@@ -34,11 +34,11 @@ MESSAGE_NAMES = {
     "unknown_name", "_table_without_amounts", "_part_without_amounts",  # 展示 units: messages of check
     "expand_sources", "OUTSIDE_WORDS", "source_date_epoch", "known", "_too_long", "_ole_advice", "_too_big",
     "unreadable", "without_prior", "_no_tables", "_no_figures", "_counts", "_describe_group", "_print",
-    "_summary_line", "_CAUSE_BOTH", "_part_cause", "_final_accounts", "_completion_finding", "_unbalanced", "_flat_reason", "_some_priors", "_other_word", "_not_printed", "_units_refused", "_final_only",
+    "_summary_line", "_CAUSE_BOTH", "_part_cause", "_final_accounts", "_completion_finding", "_unbalanced", "_unequal", "_flat_reason", "_some_priors", "_other_word", "_not_printed", "_units_refused", "_final_only",
     "_organisation_unprinted",  # import's messages to the user
     "_refusal", "_given_twice", "_prose_only", "_layout_by_department", "UNSTATED_INCOME", "_project_not_written",
     "_cover_differs", "_chosen_because",  # import's notes: what it read, chose or left, and why
-    "DISPUTED", "UNKNOWN_PART", "tail_notes", "table_unread", "cell_problem", "impossible_code", "short_code", "why_not_amount", "_standing", "_not_a_file", "_write_one_new",  # refusals: what and why
+    "DISPUTED", "UNKNOWN_PART", "INCOME_ROW", "tail_notes", "table_unread", "cell_problem", "impossible_code", "short_code", "why_not_amount", "_standing", "_not_a_file", "_write_one_new",  # refusals: what and why
     "_CHANGE_TEXT", "_FLAT_TEXT", "_RATE_TEXT", "_SHARE_TEXT",  # patterns of what a draft may say (compiled later)  # a batch's notes; what stands for unquoted words; SOURCE_DATE_EPOCH
 }
 

@@ -136,6 +136,7 @@ class Computed:
     expenditure_total = _Value("totals", Totals.expenditure_total)
     expenditure_grand_total = _Value("totals", Totals.expenditure_grand_total)
     known_income_exceeds = _Method("totals", Totals.known_income_exceeds)
+    balance_figures = _Value("totals", Totals.balance_figures)
 
     # -- by function and fund (functions.py) -----------------------------------------------------
     function_tree = _Method("functions", FunctionFigures.function_tree)

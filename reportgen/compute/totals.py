@@ -160,3 +160,14 @@ class Totals:
         known = self.income_known_part
         return known > spent + allowance(self.budget, len(INCOME_SOURCES), known, spent)
 
+    @cached_property
+    def balance_figures(self) -> int:
+        """How many stated figures 收入总计 and 支出总计 are summed from, together: each what the
+        rounding of a 万元 source's figures may move the two apart by (R-收支平衡)."""
+        b = self.budget
+        income = sum(1 for s in INCOME_SOURCES if self.income_of(s) is not None) + 2  # 上年结转, 使用结余
+        if self.total_from_functions is not None:
+            spent = sum(2 if r.split_known else 1 for r in b.function_rows)
+        else:
+            spent = 2  # 基本支出, 项目支出
+        return income + spent + 2  # 结转下年, 结余分配

@@ -287,8 +287,10 @@ def three_public_columns(table: Table) -> dict[str, dict[str, int]] | None:
 
 def _three_public_item(table: Table, col: int) -> str | None:
     """The item a column of figures is of: the lowest header word above it (or above the column to its
-    left, where a merged label stands over a 预算数/决算数 pair) that names one."""
-    for column in (col, col - 1):
+    left, where a merged label stands over a 预算数/决算数 pair) that names one; else, for a 预算数
+    column, the lowest above the 决算数 to its right (a label centred over its pair set in the right one)."""
+    partner = col + 1 if table.columns.get(col) == "预算数" and table.columns.get(col + 1) == "决算数" else None
+    for column in (c for c in (col, col - 1, partner) if c is not None and 0 <= c < table.grid.width):
         for row in range(table.body_start - 2, table.header_start - 1, -1):
             text = normalized(cell_text(table.grid.cell(row, column)))
             item = next((name for word, name in THREE_PUBLIC_ITEMS if word in text), None)

@@ -36,6 +36,10 @@ SPENDING = "支出决算表"
 GENERAL = "一般公共预算财政拨款支出决算表"
 BASIC = "一般公共预算财政拨款基本支出决算表"
 THREE = "财政拨款三公经费支出决算表"
+FISCAL_TOTALS = "财政拨款收入支出决算总表"
+# The fund rows under its 年初财政拨款结转和结余 → the fund
+FISCAL_FUND_ROWS = {"一般公共预算财政拨款": "一般公共预算", "政府性基金预算财政拨款": "政府性基金",
+                    "国有资本经营预算财政拨款": "国有资本经营"}
 # The fund tables a 功能分类 row's 资金 is known by (the 一般公共预算 one first).
 FUNDS = {GENERAL: "一般公共预算", "政府性基金预算财政拨款收入支出决算表": "政府性基金",
          "国有资本经营预算财政拨款收入支出决算表": "国有资本经营"}
@@ -79,6 +83,8 @@ def build_final(tables: list[Table], catalog: Catalog, layout: str | None, lines
     if income:
         tree["收入"] = income
     tree.update(outgoing)
+    if (balances := _fiscal_balances(result)):
+        tree["财政拨款结转和结余"] = balances
     spending: Tree = {}
     if (rows := _function_rows(result, told)):
         spending["功能分类"] = rows
@@ -154,6 +160,36 @@ def _totals(result: Imported) -> tuple[Tree, Tree]:
         if label in OUTGOING and amount is not None and label not in outgoing:
             outgoing[label] = value(result, table, amount, label)
     return income, outgoing
+
+
+def _fiscal_balances(result: Imported) -> Tree:
+    """财政拨款结转和结余 by 年初/年末 and fund, from the 财政拨款收入支出决算总表: 年初 from the fund rows
+    printed under its left side's 年初财政拨款结转和结余, 年末 from its right side's row in the columns
+    headed by a fund; a fund no row or column names is not written (not printed, never taken as 0)."""
+    if FISCAL_TOTALS not in result.sides:
+        return {}
+    table = result.tables[FISCAL_TOTALS]
+    left, right = result.sides[FISCAL_TOTALS]
+    balances: Tree = {}
+    opening: Tree = {}
+    under = False
+    for row in left:
+        label = _label(row)
+        under = label == "年初财政拨款结转和结余" or (under and label != "总计")
+        fund = FISCAL_FUND_ROWS.get(label)
+        if under and fund is not None and (amount := _first(row)) is not None and fund not in opening:
+            opening[fund] = value(result, table, amount, f"财政拨款结转和结余.年初.{fund}")
+    if opening:
+        balances["年初"] = opening
+    closing: Tree = {}
+    for row in right:
+        if _label(row) == "年末财政拨款结转和结余":
+            for fund in ("一般公共预算", "政府性基金", "国有资本经营"):
+                if (amount := row.amounts.get(fund)) is not None:
+                    closing[fund] = value(result, table, amount, f"财政拨款结转和结余.年末.{fund}")
+    if closing:
+        balances["年末"] = closing
+    return balances
 
 
 def _finest(rows: list[Row]) -> list[Row]:

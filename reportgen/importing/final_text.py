@@ -26,9 +26,13 @@ from reportgen.importing.text_fields import _placed
 from reportgen.importing.text_parts import DocLine, TextParts
 from reportgen.importing.tree import Placed, Tree
 
+ZERO = Decimal(0)
+
 NUM = r"(\d+(?:\.\d+)?)"
-_CHANGE = re.compile(r"与(\d{4})年度相比，(收入支出总计|财政拨款收入支出总计|一般公共预算财政拨款支出)(增加|减少)" + NUM
-                     + r"万元(?:，(增长|下降)" + NUM + r"%?)?。?主要原因[：:]([^。]*)")
+# “与2023年度相比，<总计>增加N万元，增长R%。主要原因：…”, or “…<总计>持平。” (a change of 0, a reason perhaps)
+_CHANGE = re.compile(r"与(\d{4})年度相比，(?P<key>收入支出总计|财政拨款收入支出总计|一般公共预算财政拨款支出)"
+                     r"(?:(?P<way>增加|减少)" + NUM.replace("(", "(?P<change>", 1) + r"万元(?:，(?P<rateway>增长|下降)"
+                     + NUM.replace("(", "(?P<rate>", 1) + r"%?)?|(?P<flat>持平))。?(?:主要原因[：:](?P<reason>[^。]*))?")
 CHANGE_KEYS = {"收入支出总计": "收支总计", "财政拨款收入支出总计": "财政拨款", "一般公共预算财政拨款支出": "一般公共预算"}
 _DETAIL_START = re.compile(r"（三）一般公共预算财政拨款支出决算具体情况")
 _DETAIL_END = re.compile(r"六、一般公共预算财政拨款基本支出")
@@ -43,7 +47,8 @@ _THREE_END = re.compile(r"八、政府性基金预算财政拨款")
 _THREE_VARIANCE = re.compile(r"“三公”经费支出决算数(?:小于|大于)预算数的主要原因(?:是)?[：:]?([^。]*)")
 _THREE_CHANGE = re.compile(r"“三公”经费财政拨款支出决算数比(\d{4})年度(增加|减少)" + NUM + r"万元，(增长|下降)(?:（增长）|（下降）)?"
                            + NUM + "%")
-_PART_FLAT = re.compile(r"(因公出国（境）费|公务用车购置及运行维护费|公务接待费)支出与上一年度持平")
+_PART_FLAT = re.compile(r"(因公出国（境）费|公务用车购置及运行维护费|公务接待费)支出(?:与上一年度|决算)持平")
+_THREE_FLAT = re.compile(r"“三公”经费财政拨款支出决算数与(\d{4})年度持平")
 _PART_CHANGE = re.compile(r"(因公出国（境）费|公务用车购置及运行维护费|公务接待费)支出决算(增加|减少)" + NUM + r"万元，(增长|下降)"
                           + NUM + "%")
 _PART_REASON = re.compile(r"(因公出国（境）费|公务用车购置及运行维护费|公务接待费)支出(?:增加|减少)的主要原因(?:是)?[：:]?([^。]*)")
@@ -68,8 +73,10 @@ VEHICLE_KINDS = ("部级领导干部用车", "主要领导干部用车", "机要
                  "离退休干部用车", "其他用车")
 _VEHICLE_KIND = re.compile(r"(" + "|".join(VEHICLE_KINDS) + r")(\d+)辆")
 _EQUIPMENT = re.compile(r"单价100万元（含）以上设备（不含车辆）(\d+)台（套）")
-_RULES = re.compile(r"本部门建立了如下预算绩效管理制度[：:]([^；。]*)")
-_MECHANISM = re.compile(r"工作机制建设情况[：:]([^。]*)")
+# 制度 and 工作机制 in the 样张's words (“本部门建立了如下预算绩效管理制度：…”, “工作机制建设情况：…”), or
+# as a department says it (“本部门制定了……实施办法，建立了……工作机制；”)
+_RULES = re.compile(r"本部门(?:建立了如下预算绩效管理制度[：:]|制定了)([^；。]*?)(?=[；。]|，建立了[^，；。]*机制)")
+_MECHANISM = re.compile(r"工作机制建设情况[：:]([^。]*)|(建立了[^，；。]*机制)")
 _STAGES = (("绩效目标", re.compile(r"编报绩效目标的\d{4}年度项目(\d+)个，涉及预算金额" + NUM + "万元")),
            ("跟踪评价", re.compile(r"绩效跟踪评价的\d{4}年度项目(\d+)个，涉及预算金额" + NUM + "万元")),
            ("绩效自评", re.compile(r"绩效自评的\d{4}年度项目(\d+)个，涉及预算金额" + NUM + "万元")))
@@ -79,7 +86,7 @@ _GRADES = (("优", re.compile(r"“优”的项目(\d+)个")), ("良", re.compil
            ("发现问题", re.compile(r"发现问题(\d+)个")))
 _NOTES = re.compile(r"(?:人员|公用)经费[^，。]{0,20}万元，主要包括")
 _UNITS_HEAD = re.compile(r"^序号\s*单位名称")
-_UNIT_LINE = re.compile(r"^(\d{1,3})\s+(\S+)$")
+_UNIT_LINE = re.compile(r"^(\d{1,3})\s+(\S+)(?:\s+(\S.*))?$")  # 序号, 单位名称 and its 备注, if any
 _UNIT_ROW = re.compile(r"([^（）]+)（[^（）]*）")
 _DIGITS = re.compile(r"\d+")
 
@@ -176,9 +183,16 @@ def _units(lines: list[DocLine]) -> list[Tree] | None:
             listed.append(line)
     rows = [_UNIT_LINE.match(line.text.strip()) for line in listed]
     if all(rows):
-        return [{"": Placed(m.group(2), f"第{line.page}页 第{line.line}行")}
+        return [_unit(m, f"第{line.page}页 第{line.line}行")
                 for m, line in zip(rows, listed, strict=True) if m is not None and "本级" not in m.group(2)]
     return _wrapped_units(listed)
+
+
+def _unit(row: re.Match[str], where: str) -> Tree:
+    """A listed unit: its name, with its 备注 where the row prints one (“预算不单列，并入本级”)."""
+    if row.group(3) is None:
+        return {"": Placed(row.group(2), where)}
+    return {"单位": Placed(row.group(2), where), "备注": Placed(" ".join(row.group(3).split()))}
 
 
 def _wrapped_units(listed: list[DocLine]) -> list[Tree] | None:
@@ -210,18 +224,18 @@ def _changes(imported: Imported, flat: Flat) -> None:
     prior: Tree = {}
     reasons: Tree = {}
     for found in _CHANGE.finditer(flat.text):
-        key = CHANGE_KEYS[found.group(2)]
+        key = CHANGE_KEYS[found["key"]]
         if key in prior:
             continue
         where = flat.where(found.start())
-        change = _signed(found.group(3), found.group(4))
+        change = ZERO if found["flat"] else _signed(found["way"], found["change"])
         entry: Tree = {"增减额": Placed(change, where)}
         # “增长100.00%” of a department new this year (its change is all of this year's figure): no rate
-        if found.group(6) is not None and change != _current(imported, key):
-            entry["增减率"] = Placed(_signed(found.group(5), found.group(6)), where)
+        if found["rate"] is not None and change != _current(imported, key):
+            entry["增减率"] = Placed(_signed(found["rateway"], found["rate"]), where)
         prior[key] = entry
-        if found.group(7):
-            reasons[key] = Placed(found.group(7), where)
+        if found["reason"]:
+            reasons[key] = Placed(found["reason"], where)
         if imported.year is not None:
             prior = {"年度": Placed(imported.year - 1), **{k: v for k, v in prior.items() if k != "年度"}}
     if prior:
@@ -374,6 +388,8 @@ def _three_public_total(total: Tree, span: _Span) -> None:
         where = span.where(found)
         total["增减额"] = Placed(_signed(found.group(2), found.group(3)), where)
         total["增减率"] = Placed(_signed(found.group(4), found.group(5)), where)
+    elif (found := _THREE_FLAT.search(span.text)) is not None:
+        total["增减额"] = Placed(ZERO, span.where(found))
 
 
 def _parts_flat(section: Tree, span: _Span) -> None:
@@ -471,8 +487,8 @@ def _performance(tree: Tree, flat: Flat) -> None:
     section: Tree = {}
     for key, pattern in (("制度", _RULES), ("工作机制", _MECHANISM)):
         found = pattern.search(flat.text)
-        if found is not None and found.group(1):
-            section[key] = Placed(found.group(1), flat.where(found.start()))
+        if found is not None and (said := next((g for g in found.groups() if g), None)):
+            section[key] = Placed(said, flat.where(found.start()))
     for key, pattern in _STAGES:
         found = pattern.search(flat.text)
         if found is None:

@@ -539,6 +539,7 @@ _VALLEY = 1 / 3  # a column gap crossed by a few words: at most this share of th
 _VALLEY_SUPPORT = 3  # lines on each side of such a gap, at least: a short table's gaps must be clear
 _GAP = 0.6  # line heights: the narrowest gap between columns ("1. 一般公共预算资金" is one cell, 0.5 apart)
 _PAD = 0.3  # line heights between a cell's edge and its text
+_BAND = 0.8  # characters' sizes: baselines closer than this are of one row (_banded)
 _CENTRED = 1.5  # line heights: how far a centred title or group header may be off its cells' centre
 # A budget table has at most a few dozen columns and six header lines. Past these (a page of words
 # that never reaches a body), the header adds no column and heads no range: the time spent on a
@@ -561,7 +562,7 @@ def _grid(table: _Table, file: str) -> Grid:
     first = table.first
     title, caption = first.lines[0], first.lines[1]
     header = first.lines[2:first.head]
-    body = [(line, _split_run_ons(line.words)) for line in _body_lines(table)]
+    body = [(line, _split_run_ons(line.words)) for line in _banded(_body_lines(table))]
     body_words = [word for _, words in body for word in words]
     header_words = [w for line in header for w in line.words]
     em = _median([w.height for w in body_words or header_words] or [title.size])
@@ -584,6 +585,38 @@ def _grid(table: _Table, file: str) -> Grid:
 def _body_lines(table: _Table) -> list[_Line]:
     """The table's body lines over all its pages: each page's lines but its head and its notes."""
     return [line for chunk in table.chunks for line in chunk.lines[chunk.head:len(chunk.lines) - chunk.notes]]
+
+
+def _banded(lines: list[_Line]) -> list[_Line]:
+    """The body's lines with each line whose baseline is less than 0.8 of a character's size below the
+    first line of the row above (on its page) joined to that row: two printed lines of text cannot stand
+    that close, so these are one row whose cells' texts are set at different heights (codes at a ruled
+    cell's top, names in its middle, figures lower still). Measured from the row's first line, so a
+    label centred over two rows joins the upper and never chains the lower into it. A line's baseline
+    is the bottom of its squattest word, and the size a Chinese character's width, so a PDF whose word
+    boxes are set too short or too tall reads alike."""
+    size = _character_size(lines)
+    bands: list[tuple[_Line, float]] = []  # each band and the baseline of its first line
+    for line in lines:
+        baseline = _baseline(line)
+        if bands and bands[-1][0].page == line.page and 0 <= baseline - bands[-1][1] < _BAND * size:
+            above, first = bands[-1]  # measured from the band's first line: a label centred over two rows
+            bands[-1] = (_Line(above.page, above.number, sorted(above.words + line.words, key=lambda w: w.left)), first)
+        else:  # joins the upper one, as ever, and never chains the lower into it
+            bands.append((line, baseline))
+    return [band for band, _ in bands]
+
+
+def _baseline(line: _Line) -> float:
+    return min(line.words, key=lambda w: w.bottom - w.top).bottom
+
+
+def _character_size(lines: list[_Line]) -> float:
+    """A Chinese character's width in these lines (a word of Chinese characters' width by its
+    length), else their words' median height."""
+    widths = [(w.right - w.left) / len(w.text) for line in lines for w in line.words
+              if w.text and all("\u4e00" <= c <= "\u9fff" for c in w.text)]
+    return _median(widths) if widths else _median([w.bottom - w.top for line in lines for w in line.words] or [0.0])
 
 
 def _note_lines(table: _Table) -> list[_Line]:

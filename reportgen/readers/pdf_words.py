@@ -150,17 +150,28 @@ def _number(value: str | None) -> float | None:
 def printed_lines(words: list[Word]) -> list[list[Word]]:
     """The page's words as printed lines, top to bottom, each left to right. A word joins the line
     above when its centre is within half a height of that line's first word's centre (not the last
-    word's: a header's cells set off by a third of a line each would chain into one line)."""
+    word's: a header's cells set off by a third of a line each would chain into one line), or when
+    it stands where a taller word of that line has its baseline (``_on_baseline_of``)."""
     groups: list[list[Word]] = []
     for word in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.left)):
-        if groups:
-            first = groups[-1][0]
-            middle = (word.top + word.bottom) / 2
-            if middle - (first.top + first.bottom) / 2 <= 0.5 * min(word.height, first.height):
-                groups[-1].append(word)
-                continue
-        groups.append([word])
+        if groups and (_centred_on(groups[-1][0], word) or any(_on_baseline_of(w, word) for w in groups[-1])):
+            groups[-1].append(word)
+        else:
+            groups.append([word])
     return [sorted(group, key=lambda w: w.left) for group in groups]
+
+
+def _centred_on(first: Word, word: Word) -> bool:
+    return abs((word.top + word.bottom) - (first.top + first.bottom)) / 2 <= 0.5 * min(word.height, first.height)
+
+
+def _on_baseline_of(tall: Word, short: Word) -> bool:
+    """Whether ``short`` lies wholly within the taller word's box and stands on its lowest third,
+    where its baseline is. A PDF whose Chinese words have a squat box, 3 points high and sitting on
+    the baseline, beside figures in boxes 22 points high puts a row's label 4 points below its
+    figures' centres, and the row above wholly within their boxes too, but not on their lowest third."""
+    return (short.height < tall.height and tall.top <= short.top
+            and tall.bottom - tall.height / 3 <= short.bottom <= tall.bottom)
 
 
 def layout_text(pages: list[list[Word]]) -> str:

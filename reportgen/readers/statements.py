@@ -104,6 +104,9 @@ _RUN_BEFORE_HAN = re.compile(r"(?<![\d,.])[\d,.]++(?=[\u4e00-\u9fff])")
 _ENDS_AS_NUMBER = re.compile(r"(?<!\d)\d++\.\d|\d{3},\d")  # .match on the reversed run: 1.5 or 1,234 at its end
 _CLASSIFICATION_CODE = re.compile(r"[235]\d{2}(?:\d{2}){0,2}")
 _TABLE_WORD = re.compile(r"表|附表")
+_ECONOMIC_CLASS = re.compile(r"3\d\d")  # a 部门预算支出经济分类 类 (301 工资福利支出 … 399)
+# A table's title on a line of its own: Han words (a number before them perhaps) ending in 表, no sentence
+_TABLE_TITLE = re.compile(r"[\w“”\"（）()、]{2,40}?表")
 _CHANGED = re.compile(r"(增加|减少)(?:支出|预算|资金)?\Z")  # searched from the label's second character
 _COMPARED = re.compile(r"比|较|与")
 _FULL_STOP = re.compile(r"[。]")
@@ -158,6 +161,7 @@ class Statement:
     empty_amount: bool = False  # 持平 followed by a unit with no number
     after_flat: bool = False  # a rate printed right after 持平
     own_label: bool = False
+    table: str = ""  # a table cell's: the title of the table it stands in, where the draft prints one
     named_whole: str = ""  # a share's base as the sentence names it (“占基本支出预算18.76%”: 基本支出预算)
     # the headings in force and the sentences since the last of them, before this statement's sentence
     # (“（四）项目支出……”: what an amount under it may be a part of)
@@ -224,8 +228,12 @@ class _StatementReader:
         self.scope = _Scope()
         self.header: list[str] | None = None  # the columns of the table being read, where its header names them
         self.cell_run: list[tuple[int, str]] = []
+        self.table = ""  # the title of the table being read (“收入决算表”)
 
     def counted(self, more: list[Statement]) -> None:
+        for st in more:
+            if st.kind == "cell":
+                st.table = self.table
         self.statements.extend(more)
         if len(self.statements) > MAX_FIGURES:
             raise TooManyFigures(self.statements[MAX_FIGURES].line)
@@ -253,6 +261,8 @@ class _StatementReader:
         if self.cell_run:
             self.counted(_one_a_line(self.cell_run, self.unit))
             self.cell_run.clear()
+        if _TABLE_TITLE.fullmatch(text):
+            self.table = text
         if "单位" in text and ("万元" in text or "元" in text):
             self.unit = "万元" if "万元" in text else "元"
         row = _table_row(text)
@@ -386,8 +396,11 @@ def _cells(number: int, row: str, unit: str) -> list[Statement]:
     for code, name, numbers in _pieces(text):
         values = _ROW_NUMBER.findall(numbers)
         while values and _CLASSIFICATION_CODE.fullmatch(values[0]) and (
-                len(values) > 1 or (code.startswith("3") and values[0].startswith("5"))):
-            values = values[1:]  # a classification code after the name (项目支出表, 政府经济分类), not a figure
+                len(values) > 1 or (code.startswith("3") and values[0].startswith("5"))
+                or (unit == "万元" and _ECONOMIC_CLASS.fullmatch(values[0]))):
+            # a classification code after the name (项目支出表, 政府经济分类; the next column's 类 of a 基本支出
+            # table set in two halves, “机关事业单位基本养老保险缴 302”, where a 万元 figure has decimals), not a figure
+            values = values[1:]
         if not values or _TABLE_WORD.fullmatch(name.strip()) or not _HAN.search(name):
             continue
         label = (name.strip() + (f"（{code.replace(' ', '')}）" if code.strip() else "")).strip()

@@ -106,6 +106,7 @@ class Glossary:
 
     def __init__(self, budget: Budget, figures: Computed, disputes: tuple[Decimal, ...] = ()) -> None:
         self.year = budget.year
+        self.final = budget.final  # a 部门决算: its income by function is not among its figures
         # A table's own slips (printed total − its parts' sum, in 元): a figure built on the slipped total
         # is disputed, and a sentence that states it corrected agrees with the table's parts.
         self.disputes = disputes
@@ -233,6 +234,16 @@ class Glossary:
         self._economic(f)
         self._projects(b, f)
         self._project_classes(b, f)
+        self._fund_balances(b)
+
+    def _fund_balances(self, b: Budget) -> None:
+        """A 决算's 财政拨款收入支出决算总表 prints each fund's 年初 and 年末 财政拨款结转和结余 in rows of the
+        fund's own name (“一、一般公共预算财政拨款 21.63” under 年初财政拨款结转和结余): values such a row may show."""
+        for fund in ("一般公共预算", "政府性基金", "国有资本经营"):
+            balances = tuple(v for v in (b.fiscal_balances.get(w, {}).get(fund) for w in ("年初", "年末")) if v is not None)
+            figure = self.find(f"{fund}财政拨款") if balances else None
+            if figure is not None:
+                figure.others = (*figure.others, *balances)
 
     def _total(self, f: Computed, name: str, current: Decimal | None, key: str | None, *aliases: str,
                actual: Decimal | None = None, wholes: tuple[Decimal | None, ...] = ()) -> None:

@@ -181,9 +181,19 @@ def _unjudgeable(st: Statement, figure: Figure | None, glossary: Glossary) -> Ve
     for, or gives the figure as it is once a table's slip is taken out; None when neither."""
     if figure is not None and any(w in st.sentence for w in figure.unknown_part):
         return Verdict(st, "unknown", figure, cause=UNKNOWN_PART)
+    if st.kind == "cell" and glossary.final and _income_only(st.table):
+        return Verdict(st, "unknown", figure, cause=INCOME_ROW)
     if _as_corrected(st, figure, glossary.disputes):
         return Verdict(st, "unknown", figure, cause=DISPUTED)
     return None
+
+
+INCOME_ROW = "是按功能分类的收入（收入决算表），源文件只有各科目的支出，未判定"
+
+
+def _income_only(title: str) -> bool:
+    """A table of income alone (收入决算表, 部门收入预算总表), not of spending or of both sides."""
+    return "收入" in title and "支出" not in title and "收支" not in title
 
 
 UNKNOWN_PART = "说的是其中一部分（如公开了绩效目标的几个项目），源文件没有这一部分的数"

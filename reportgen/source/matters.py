@@ -33,10 +33,16 @@ def profile(p: LocDict) -> Profile:
         organisation=str(p.get("机构设置", "")),
         internal_units=[str(x) for x in p.get("内设机构", [])],
         internal_count=p.get("内设机构数"),
-        subordinate_units=[str(x) for x in p["下属单位"]] if "下属单位" in p else None,
+        subordinate_units=[_unit_name(x) for x in p["下属单位"]] if "下属单位" in p else None,
+        unit_remarks={_unit_name(x): str(x["备注"]) for x in p.get("下属单位", []) if isinstance(x, dict) and "备注" in x},
         staffing={str(k): int(v) for k, v in p.get("人员", {}).items()},
         goals=[str(x) for x in p.get("工作目标", [])],
     )
+
+
+def _unit_name(item: object) -> str:
+    """A 下属单位 as written: its name, or {单位: 名称, 备注: …}."""
+    return str(item["单位"]) if isinstance(item, dict) else str(item)
 
 
 def three_public(reader: SourceReader, d: LocDict) -> ThreePublic:
