@@ -14,8 +14,10 @@ A finding is true when it names a slip the annotation lists: it quotes one of th
 fault, or the value the annotation says is right as its “应为” (numbers compared as numbers:
 “1,238.58” = “1238.58万元”; years and 0, 1, 2, 100 name no slip), or, for a slip without a figure
 (a missing table, wording), it shares a run of at least six characters with the annotated quote or
-names the missing table. A finding that names only what the annotator left `unsure` is counted
-neither way; one on an annotated `rounding` entry is a false alarm. Printed:
+names the missing table. Each finding stands for at most one slip — one whose figures it quotes, if
+it quotes any slip's — the slips found being as many as the findings can stand for together (a
+maximum matching). A finding that names only what the
+annotator left `unsure` is counted neither way; one on an annotated `rounding` entry is a false alarm. Printed:
 
 * precision = true findings / findings, overall and per document;
 * recall = annotated slips found / annotated slips, per class (表内合计, 表间, 正文与表格, 比率, 占比, …);
@@ -128,7 +130,12 @@ def reported_by_review(path: Path) -> tuple[list[Reported], int, int]:
     if result.refused:
         out.append(Reported(result.refused, "refused", numbers(result.refused)))
     out += [Reported(line, "table", numbers(line)) for line in (result.final if result.refused else [])]
-    out += [Reported(f.message, "contradiction", numbers(f.message)) for f in result.final_text]
+    if result.final_text:  # a document refused: its sentences' findings, with the line each is at, as below
+        from reportgen.readers.lines import read_draft
+
+        at_line = {line.number: line.text for line in read_draft(path)}
+        out += [Reported(f"{f.message}「{at_line.get(f.line, '')}」", "contradiction", numbers(f.message))
+                for f in result.final_text]
     if result.imported is not None:
         out += [Reported(line, "table", numbers(line)) for line in result.imported.differences]
     out += [Reported(f.message, "check", numbers(f.message)) for f in result.checks]
@@ -169,13 +176,42 @@ def _names(item: Reported, slip: Slip) -> bool:
                                  or (slip.klass == "缺表" and item.kind in ("missing", "refused")))
 
 
+def _named(item: Reported, slips: list[Slip]) -> list[int]:
+    """The slips a finding names: those whose figures it quotes, if any (its figures say what it is about);
+    else those it names by their words or missing table."""
+    by_figure = [j for j, slip in enumerate(slips) if item.figures & (slip.figures | slip.right)]
+    return by_figure or [j for j, slip in enumerate(slips) if _names(item, slip)]
+
+
 def match(reported: list[Reported], slips: list[Slip], unsure: list[Slip]) -> None:
-    for item in reported:
-        slip = next((s for s in slips if _names(item, s)), None)
-        if slip is not None:
-            item.true, item.slip, slip.found = True, slip.id, True
+    """A finding that names a slip is true; the slips found are as many as the findings can stand
+    for, each finding for one slip it names (a maximum matching: a finding naming two slips never
+    hides a third that only it could stand for, nor is counted twice). A finding that quotes a slip's
+    figures stands only for slips it names so."""
+    named = [_named(item, slips) for item in reported]
+    holder: dict[int, int] = {}  # slip index -> the finding standing for it
+
+    def assign(i: int, tried: set[int]) -> bool:
+        for j in named[i]:
+            if j not in tried:
+                tried.add(j)
+                if j not in holder or assign(holder[j], tried):
+                    holder[j] = i
+                    return True
+        return False
+
+    for i, item in enumerate(reported):
+        if named[i]:
+            item.true = True
+            assign(i, set())
         elif any(_names(item, s) for s in unsure):
             item.neutral = True
+    for j, i in holder.items():
+        slips[j].found = True
+        reported[i].slip = slips[j].id
+    for i, item in enumerate(reported):
+        if item.true and not item.slip:
+            item.slip = slips[named[i][0]].id
 
 
 def measure(entry: dict[str, object]) -> Measured:

@@ -26,6 +26,10 @@ PDFS = ["wanli-2024", "wanli-2025", "shangwuwei-2025", "shangwuwei-unit-2025"]
 SLIPS: dict[str, dict[str, Decimal]] = {}
 # Codes a document prints short (万里 2024's 基本支出表: “301 2 津贴补贴”, “301 7 绩效工资”): read as meant, and told.
 SHORT_CODES = {"wanli-2024": ["第29页 第9行：科目编码印作“301 2”", "第29页 第10行：科目编码印作“301 7”"]}
+# The documents' own slips in their prose that their sentences show (R-标题与正文, R-变动率): 万里 2024's
+# 住房公积金 item is headed 350.35万元, but its body says “2024年预算安排352.67万元，比2023年预算执行数增加0.53%”
+# — a rate that fits 350.35, not 352.67 (bench/corpus/expected/shanghai-putuo-wanli-2024.yaml F1).
+PROSE_SLIPS = {"wanli-2024": "352.67万元"}
 # Totals printed with such a tail, which the render (computing every total from its parts) prints as the sum.
 TAILS = {"wanli-2025": {Decimal(94995790), Decimal(154369326)}}
 
@@ -97,7 +101,9 @@ def test_each_pdf_imports_to_a_source_that_checks_clean_but_for_the_documents_ow
     assert bool(differences) == bool(slips)
     errors = [line for line in printed.splitlines() if "错误 [" in line and "[导入-不一致]" not in line
               and "[R-核对]" not in line]
-    assert errors == []
+    own = [line for line in errors if name in PROSE_SLIPS and PROSE_SLIPS[name] in line]
+    assert len(own) == (2 if name in PROSE_SLIPS else 0), own
+    assert [line for line in errors if line not in own] == []
     assert code == (1 if slips or short else 0)
 
 

@@ -38,6 +38,10 @@ def test_the_wheel_ships_every_template_and_renders_from_anywhere(tmp_path):
                for pattern in ("*.j2", "版式.yaml") for p in (ROOT / "templates").rglob(pattern)}
     assert shipped and shipped <= names, sorted(shipped - names)
     assert "reportgen/source/source_schema.yaml" in names
+    # every module and data file of the package (a sub-package left out of pyproject.toml would be missing)
+    modules = {p.relative_to(ROOT).as_posix() for pattern in ("*.py", "*.yaml")
+               for p in (ROOT / "reportgen").rglob(pattern) if "__pycache__" not in p.parts}
+    assert modules <= names, sorted(modules - names)
     assert "reportgen/writers/pdf_fonts.conf" in names  # the PDF step's font mapping
     assert {"reportgen/readers/vocabulary.yaml", "reportgen/importing/text_parts.yaml",
             "reportgen/templates/layouts/default/导入.yaml", "reportgen/templates/layouts/shanghai/导入.yaml"} <= names

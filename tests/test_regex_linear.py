@@ -34,7 +34,10 @@ ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
 
 MODULES = ("reportgen.readers.lines", "reportgen.readers.statements", "reportgen.review.glossary",
-           "reportgen.review.judge", "reportgen.review.wording", "reportgen.review", "reportgen.readers.cell_lines", "reportgen.review.consistency",
+           "reportgen.review.judge", "reportgen.review.wording", "reportgen.review", "reportgen.review.prior_rates",
+           "reportgen.review.text_rules.base", "reportgen.review.text_rules.left_in", "reportgen.review.text_rules.kinds",
+           "reportgen.review.text_rules.years", "reportgen.review.text_rules.parts", "reportgen.review.text_rules.repeats",
+           "reportgen.review.text_rules.directions", "reportgen.review.text_rules.empty_notes", "reportgen.readers.cell_lines", "reportgen.review.consistency",
            "reportgen.readers.docx", "reportgen.diff.text", "reportgen.writers.pdf",
            "reportgen.importing.recognize", "reportgen.importing.rows", "reportgen.importing.catalog",
            "reportgen.importing.emit", "reportgen.importing.text_fields", "reportgen.importing.text_parts",

@@ -148,9 +148,10 @@ def reviewed():  # type: ignore[no-untyped-def]
 
 def test_review_of_the_seed_finds_no_disagreement(reviewed):
     assert [v for v in reviewed.verdicts if v.status == "disagree"] == []
-    assert reviewed.wording == []
+    # page 23 of its text layer repeats the tail of page 22 (the header says so): told once, as printed twice
+    assert [(f.rule, f.line) for f in reviewed.wording] == [("R-重复段落", 343)]
     counts = reviewed.counts
-    assert counts["agree"] >= 140 and counts["matched"] + counts["unknown"] == counts["read"]
+    assert counts["agree"] >= 140 and counts["matched"] + counts["unknown"] + counts["within"] == counts["read"]
 
 
 def verdicts_at(reviewed, line: int) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]

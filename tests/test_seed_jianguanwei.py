@@ -182,10 +182,11 @@ def test_review_of_the_seed_finds_the_two_slips(reviewed):
     lines = {line.number: line.text for line in reviewed.lines}
     assert "收入预算328,661万元" in lines[106] and "支出预算328,661万元" in lines[108]
     counts = reviewed.counts
-    assert counts["agree"] >= 190 and counts["matched"] + counts["unknown"] == counts["read"]
+    assert counts["agree"] >= 190 and counts["matched"] + counts["unknown"] + counts["within"] == counts["read"]
 
 
 def test_review_of_the_seed_finds_nothing_else(reviewed):
     found = [(v.statement.line, v.statement.kind, v.expected) for v in reviewed.verdicts if v.status == "disagree"]
     assert found == SLIPS
-    assert reviewed.wording == []
+    # its text layer prints items （十八）–（二十） of page 3 again at the top of page 4 (the header says so): told once
+    assert [(f.rule, f.line) for f in reviewed.wording] == [("R-重复段落", 73)]

@@ -18,7 +18,7 @@ SENTENCE = re.compile(r"[，。；！？]|[\u4e00-\u9fff]：")
 
 # Calls whose text is a message to the user, or a label (a term) of a table or a field.
 MESSAGE_CALLS = {
-    "Finding", "make_finding", "error", "warn", "print", "add_argument", "add_parser", "ArgumentParser",
+    "Finding", "make_finding", "error", "warn", "warning", "print", "add_argument", "add_parser", "ArgumentParser",
     "ArgumentTypeError", "TemplateFault", "InputRefused", "RolloverError", "SourceError", "ValueError", "exit",
     "_usage", "_text", "Outcome", "head", "label", "_validate_top", "Verdict",
     # regular expressions: patterns of what a draft may say, not sentences to a reader
@@ -36,6 +36,7 @@ MESSAGE_NAMES = {
     "unreadable", "without_prior", "_no_tables", "_no_figures", "_counts", "_describe_group", "_print",
     "_summary_line", "_CAUSE_BOTH", "_part_cause", "_final_accounts", "_completion_finding", "_unbalanced", "_unequal", "_flat_reason", "_some_priors", "_other_word", "_not_printed", "_units_refused", "_final_only",
     "_organisation_unprinted",  # import's messages to the user
+    "_why", "_judged_sentences", "_judged", "_directions", "_against_heading",  # review's sentence findings
     "_refusal", "_given_twice", "_prose_only", "_layout_by_department", "UNSTATED_INCOME", "_project_not_written",
     "_cover_differs", "_chosen_because",  # import's notes: what it read, chose or left, and why
     "DISPUTED", "UNKNOWN_PART", "INCOME_ROW", "tail_notes", "table_unread", "cell_problem", "impossible_code", "short_code", "why_not_amount", "_standing", "_not_a_file", "_write_one_new",  # refusals: what and why

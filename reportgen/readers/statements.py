@@ -117,7 +117,7 @@ _HEADING_FIGURE = re.compile(r"\d[万元%]|[，；]")
 # 一般公共服务支出（201）490.00万元: the code in brackets belongs to the name before it
 _NAME_WITH_CODE = re.compile(r"(?<![^，,。；;：:、（）()])([^，,。；;：:、（）()]++)[（(](\d{3}(?:\d{2}){0,2})[）)]$")
 _NAME_WITH_LEVELS = re.compile(
-    r"(?<![^“”，。；：])“?((?>[^“”，。；：]+?[（(]类[）)])[^“”，。；：]*?[（(]项[）)])”?$")
+    r"(?<![^“”，。；：])“?((?>[^“”，。；：]+?[（(](?:\d{3})?类[）)])[^“”，。；：]*?[（(](?:\d{2})?项[）)])”?$")
 
 
 _YEAR_SAID = re.compile(r"(?<![\d比较与])((?:19|20)\d\d)年")  # a year the sentence speaks of, not one it compares with

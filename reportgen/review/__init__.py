@@ -21,6 +21,7 @@ from reportgen.render import Prepared, prepare
 from reportgen.review.consistency import CUT_RULE
 from reportgen.review.glossary import Glossary
 from reportgen.review.judge import TRUNCATED, Verdict, judge
+from reportgen.review.prior_rates import consistent_sentences
 from reportgen.review.sentence_rules import Said, sentence_findings_of
 from reportgen.review.wording import text_findings
 from reportgen.writers.html import environment
@@ -46,7 +47,7 @@ class Review:
         counted = Counter(v.status for v in self.verdicts)
         return {"read": len(self.verdicts), "matched": counted["agree"] + counted["disagree"] + counted["cut"],
                 "agree": counted["agree"], "disagree": counted["disagree"], "unknown": counted["unknown"],
-                "cut": counted["cut"]}
+                "cut": counted["cut"], "within": counted["within"]}
 
     def findings(self) -> list[Finding]:
         """Each disagreement as an error at its line of the draft, then the text rules' warnings."""
@@ -110,11 +111,22 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     verdicts = judge(statements, glossary)
     told = frozenset((v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree")
     against = sentence_findings_of(Said(statements, str(draft), prepared.budget.year, told, cut_as_notes))
+    _within(verdicts, consistent_sentences(statements, prepared.budget.year))
     result = Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft),
                     [f for f in against if f.rule != CUT_RULE], [f for f in against if f.rule == CUT_RULE])
     if cut_as_notes:
         result.cut[:0] = _cut_apart(verdicts, str(draft))
     return result, []
+
+
+def _within(verdicts: list[Verdict], consistent: dict[str, tuple[set[Decimal], str]]) -> None:
+    """A figure the tables do not hold (last year's 执行数, a rate against it) that its own sentence's
+    other figures bear out: judged within its sentence (status "within"), no longer 未能核对."""
+    for verdict in verdicts:
+        st = verdict.statement
+        judged = consistent.get(st.sentence)
+        if verdict.status == "unknown" and judged is not None and st.value in judged[0]:
+            verdict.status, verdict.cause = "within", judged[1]
 
 
 def _cut_apart(verdicts: list[Verdict], draft: str) -> list[Finding]:
@@ -141,12 +153,14 @@ def sentence_findings(draft: Path, cut_as_notes: bool = False) -> list[Finding]:
     them by (a 部门决算's narrative): an amount, its change and its rate; a completion rate and the
     budget and spending it is of. A document that cannot be read gives its reading problems."""
     try:
-        statements = read_statements(read_draft(draft))
+        lines = read_draft(draft)
+        statements = read_statements(lines)
     except SourceError as exc:
         return exc.findings
     except TooManyFigures:
         return []
-    return sentence_findings_of(Said(statements, str(draft), cut_as_notes=cut_as_notes))
+    said = sentence_findings_of(Said(statements, str(draft), cut_as_notes=cut_as_notes))
+    return said + text_findings(lines, None, draft)
 
 
 def report_html(result: Review) -> str:

@@ -48,7 +48,8 @@ _YEAR = re.compile(r"\d{4}年度?")
 # begins with a run of some characters starts only where such a run starts (tests/test_regex_linear.py).
 _HEADING_END = re.compile(r"^.*情况")
 _CODE_AT_END = re.compile(r"[（(](\d{3}(?:\d{2}){0,2})[）)]$")
-_LEVELS = re.compile(r"(?<![^（）()])([^（）()]++)[（(]([类款项])[）)]")
+_LEVELS = re.compile(r"(?<![^（）()])([^（）()]++)[（(](\d{2,3})?([类款项])[）)]")  # “司法（06款）”: its code too
+_LEADING_NUMBER = re.compile(r"^\d{1,2}[、.．]")  # “11、医疗卫生…（210类）”: the item's number, not its name
 _SAID_END = re.compile(r"(?:为|是|共计|合计为|总额为|共计安排)$")
 _CODE_AT_START = re.compile(r"(\d{3}(?:\d{2}){0,2})(?!\d)")
 _SUBJECT_WORDS = re.compile(r"(?:[类款项])?科目(?:下)?$")  # “一般公共服务支出类科目”: the 类 of that name
@@ -139,8 +140,12 @@ class Glossary:
         if code and code.group(1) in self.codes:  # “…（2012901）”, or code first: “2012901支出科目下为”
             return self.codes[code.group(1)]
         levels = _LEVELS.findall(text)
-        if levels:  # Shanghai's “文化旅游体育与传媒支出(类)文化和旅游(款)行政运行(项)”
-            return self._by_levels([name for name, _ in levels])
+        if levels:  # Shanghai's “文化旅游体育与传媒支出(类)文化和旅游(款)行政运行(项)”, or with codes “(204类)…(06款)”
+            if all(digits for _, digits, _ in levels):  # the codes decide, if the 项 named is theirs
+                figure = self.codes.get("".join(digits for _, digits, _ in levels))
+                return figure if figure is not None and figure.name.endswith(levels[-1][0]) else None
+            return self._by_levels([_LEADING_NUMBER.sub("", name, count=1) if i == 0 else name
+                                    for i, (name, _, _) in enumerate(levels)])
         text = _SUBJECT_WORDS.sub("", _SAID_END.sub("", text))
         # 收支总表 flattened: "二、事业收入五、住房保障支出 6,617,121" — the figure is the last item's
         text = _ITEM_NUMBER.split(text)[-1] or text

@@ -17,7 +17,7 @@ from reportgen.review.glossary import Figure, Glossary, normalize
 @dataclass
 class Verdict:
     statement: Statement
-    status: str  # agree / disagree / unknown
+    status: str  # agree / disagree / unknown; cut (a published figure cut, not rounded); within (borne out by its sentence)
     figure: Figure | None = None
     expected: str = ""  # what the draft should print, as it would print it
     cause: str = ""

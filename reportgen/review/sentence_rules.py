@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from reportgen.errors import Finding
 from reportgen.readers.statements import Statement
 from reportgen.review.consistency import completion_rates, contradictions, heading_and_body
+from reportgen.review.prior_rates import prior_rates
 
 
 @dataclass(frozen=True)
@@ -64,3 +65,10 @@ def heading_against_body(said: Said) -> list[Finding]:
 def completion(said: Said) -> list[Finding]:
     """A 决算's completion rate against the budget and the spending its sentence states (R-完成率)."""
     return completion_rates(said.statements, said.draft, said.cut_as_notes)
+
+
+@sentence_rule()
+def rate_against_prior(said: Said) -> list[Finding]:
+    """An item's rate against the prior and the amount its sentence states, and that amount against the
+    item's heading (R-变动率, R-标题与正文)."""
+    return prior_rates(said.statements, said.draft, said.year, said.told)

@@ -15,6 +15,7 @@ from reportgen import codes
 from reportgen.checks.registry import BOTH_WAYS, BRACED, DOUBLED, PLACEHOLDERS, REPEATED_PUNCTUATION
 from reportgen.errors import Finding
 from reportgen.readers.lines import WIDE_SPACE, Line
+from reportgen.review.text_rules import read_text, text_rule_findings
 
 _SPACE = WIDE_SPACE
 _COMPARED_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")
@@ -35,10 +36,13 @@ _TABLE_NUMBER = re.compile(r"^(?:附)?表\s*\d+$")
 _YEAR_NUMBER = re.compile(r"\d{4}")
 
 
-def text_findings(lines: list[Line], year: int, file: Path) -> list[Finding]:
-    """The text rules' warnings over the lines of a draft of the budget of ``year``."""
-    return (list(_findings(lines, year, str(file))) + list(_empty_tables(lines, str(file)))
-            + list(_former_names(lines, year, str(file))))
+def text_findings(lines: list[Line], year: int | None, file: Path) -> list[Finding]:
+    """The text rules' warnings over the lines of a draft of the budget of ``year`` (None: a document
+    whose year no source gives — a 决算 read without its tables — heard by the rules that need none):
+    these of a budget's wording, and those of review/text_rules (a 决算's as well)."""
+    dated = [] if year is None else list(_former_names(lines, year, str(file)))
+    return (list(_findings(lines, year, str(file))) + list(_empty_tables(lines, str(file))) + dated
+            + text_rule_findings(read_text(lines, year, str(file))))
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -125,15 +129,16 @@ def _title_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Fi
             yield warn(line, f"标题写作“{match.group()}”，本文件是 {year} 年预算")
 
 
-def _findings(lines: list[Line], year: int, file: str) -> Iterator[Finding]:
+def _findings(lines: list[Line], year: int | None, file: str) -> Iterator[Finding]:
     def warn(line: Line, message: str) -> Finding:
         return Finding("warning", "R-文字", message, file, line.number)
 
     for line in lines:
         text = _SPACE.sub("", line.text)
         yield from _left_over(line, text, warn)
-        yield from _wrong_year(line, text, year, warn)
-        yield from _title_year(line, text, year, warn)
+        if year is not None:
+            yield from _wrong_year(line, text, year, warn)
+            yield from _title_year(line, text, year, warn)
         yield from _mixed_units(line, text, warn)
 
 

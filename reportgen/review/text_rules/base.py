@@ -1,0 +1,98 @@
+"""What the text rules read (``Text``: a document's words joined as a reader reads them, its year,
+kind and level) and their registry (``@text_rule``)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from reportgen.errors import Finding
+from reportgen.readers.lines import WIDE_SPACE, Line
+from reportgen.readers.statements import STARTS_ANEW
+
+WORDS: dict[str, list] = yaml.load(Path(__file__).with_name("words.yaml").read_text(encoding="utf-8"),
+                                   Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+_ENDS_CLAUSE = re.compile(r"[。；;：:！？]$|\d$")  # a line ending so is not continued by the next
+_FINAL_TITLE = re.compile(r"(?<![比较与])(\d{4})\s*年度\s*(?:部门|单位)?决算(?!数?相比|数?比较)")
+_BUDGET_TITLE = re.compile(r"(\d{4})\s*年度?\s*(?:部门|单位)预算(?!执行)")
+_MAKER = re.compile(r"编制(部门|单位)[：:]\s*(\S{2,40})")
+_LEVEL = re.compile(r"[区县]")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A document's words as the rules read them: ``flow`` is its lines joined as a reader reads them —
+    a line that breaks inside a sentence continues on the next, one that ends a clause (or a table
+    row's figure, or a line that starts anew) is set apart by a newline — and ``starts`` where each
+    line begins in it. ``year``: the year the document is of (None: not known); ``final``: a 部门决算;
+    ``unit_document``: a 单位 (not a 部门) document; ``level``: the 区/县/市 its maker belongs to
+    (“” when its name does not say)."""
+
+    file: str
+    lines: list[Line]
+    flow: str
+    starts: list[int]
+    year: int | None
+    final: bool
+    unit_document: bool
+    level: str
+
+    def line_at(self, offset: int) -> int:
+        return self.lines[bisect_right(self.starts, offset) - 1].number if self.lines else 0
+
+    def warning(self, rule: str, offset: int, message: str) -> Finding:
+        return Finding("warning", rule, message, self.file, self.line_at(offset))
+
+
+def read_text(lines: list[Line], year: int | None, file: str) -> Text:
+    """The document's Text; ``year`` is the budget's (a 决算 names its own year in its titles)."""
+    kept = [line for line in lines if WIDE_SPACE.sub("", line.text).strip()]
+    parts: list[str] = []
+    starts: list[int] = []
+    length = 0
+    for line in kept:
+        text = WIDE_SPACE.sub("", line.text).strip()
+        if parts and (_ENDS_CLAUSE.search(parts[-1]) or STARTS_ANEW.match(text)):
+            parts.append("\n")
+            length += 1
+        starts.append(length)
+        parts.append(text)
+        length += len(text)
+    flow = "".join(parts)
+    finals = Counter(int(m.group(1)) for m in _FINAL_TITLE.finditer(flow))
+    final = sum(finals.values()) > len(_BUDGET_TITLE.findall(flow))
+    own_year = finals.most_common(1)[0][0] if final else year
+    return Text(file, kept, flow, starts, own_year, final, _unit_document(flow), _level(flow))
+
+
+def _unit_document(flow: str) -> bool:
+    """Whether the tables say 编制单位 more often than 编制部门 (a 单位预算's tables are the unit's)."""
+    makers = Counter(m.group(1) for m in _MAKER.finditer(flow))
+    return makers["单位"] > makers["部门"]
+
+
+def _level(flow: str) -> str:
+    """区, 县 or 市: the level of government of the document's maker, as its name (编制部门：上海市普陀区
+    司法局) says it in its first words; “” when no maker is named."""
+    makers = Counter(m.group(2) for m in _MAKER.finditer(flow))
+    if not makers:
+        return ""
+    name = makers.most_common(1)[0][0]
+    place = _LEVEL.search(name[:8])
+    return place.group() if place else "市" if "市" in name[:5] else ""
+
+
+TextRule = Callable[[Text], Iterator[Finding]]
+TEXT_RULES: list[TextRule] = []
+
+
+def text_rule(func: TextRule) -> TextRule:
+    TEXT_RULES.append(func)
+    return func
+

@@ -1,0 +1,53 @@
+"""A direction word the figures before it contradict: “年初预算为1560.05万元，支出决算为1511.89万元。
+决算数大于预算数的主要原因：……” (a 决算 below its budget called above it)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from reportgen.errors import Finding
+from reportgen.review.text_rules.base import Text, text_rule
+
+_NUM = r"\d[\d,]*+(?:\.\d++)?+"
+_WORD = re.compile(r"决算数(大于|小于|等于)(年初|全年|调整)?预算数?")
+_FINAL = re.compile(rf"决算数?(?:为|是)\s*({_NUM})\s*万元")
+_BUDGET = re.compile(rf"(年初|全年|调整)?预算数?(?:为|是)\s*({_NUM})\s*万元")
+
+
+def _interval(number: str) -> tuple[Decimal, Decimal]:
+    plain = number.replace(",", "")
+    places = len(plain.split(".")[1]) if "." in plain else 0
+    half = Decimal(5) / Decimal(10) ** (places + 1)
+    return Decimal(plain) - half, Decimal(plain) + half
+
+
+def _may_be(word: str, final: tuple[Decimal, Decimal], budget: tuple[Decimal, Decimal]) -> bool:
+    """Whether some exact 决算 and budget that print as these stand as ``word`` says."""
+    if word == "大于":
+        return final[1] > budget[0]
+    if word == "小于":
+        return final[0] < budget[1]
+    return final[0] <= budget[1] and budget[0] <= final[1]
+
+
+@text_rule
+def final_against_budget(text: Text) -> Iterator[Finding]:
+    """R-决算与预算: “决算数大于（小于、等于）预算数” after a sentence whose budget and 决算 say otherwise
+    (a plain 预算数 may be either budget the sentence states)."""
+    for match in _WORD.finditer(text.flow):
+        before = text.flow[max(0, match.start() - 300):match.start()].rstrip()
+        if not before.endswith("。"):
+            continue
+        sentence = before[before.rfind("。", 0, len(before) - 1) + 1:]
+        finals = list(_FINAL.finditer(sentence))
+        if not finals:
+            continue
+        final, word, named = _interval(finals[-1].group(1)), match.group(1), match.group(2)
+        budgets = [(b.group(1) or "", b.group(2)) for b in _BUDGET.finditer(sentence[:finals[-1].start()])
+                   if not named or b.group(1) == named]
+        if budgets and not any(_may_be(word, final, _interval(amount)) for _, amount in budgets):
+            stated = "、".join(f"{kind}预算为{amount}万元" for kind, amount in budgets)
+            yield text.warning("R-决算与预算", match.start(), f"写作“{match.group()}”，而上句{stated}、"
+                               f"决算为{finals[-1].group(1)}万元")

@@ -1,0 +1,57 @@
+"""A table's “本表为空表” note that cannot be its own: it names another budget than the table's
+(“无政府性基金预算…故本表为空表” under the 国有资本经营预算 table, copied from the table before), or
+the table it is under prints figures other than 0."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from reportgen.errors import Finding
+from reportgen.readers.lines import WIDE_SPACE, Line
+from reportgen.review.text_rules.base import Text, text_rule
+
+_TITLE = re.compile(r"^(?:表\s*\d+\s*)?(?:\d{4}年)?[\u4e00-\u9fff“”（）\"]{2,40}表(?:（[^）]*）)?$")
+_EMPTY = re.compile(r"本表为空表|为空表")
+_BUDGETS = ("政府性基金", "国有资本经营", "三公", "机关运行经费")
+_FIGURE = re.compile(r"(?<![\d.,])\d[\d,]*\.\d+|(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")  # 47.91, 4,791,000
+
+
+@dataclass
+class _Table:
+    title: Line
+    words: str  # its title and header, where the budget it is of is named
+    figures: list[str] = field(default_factory=list)
+
+
+@text_rule
+def empty_notes(text: Text) -> Iterator[Finding]:
+    """R-空表说明: the note names a budget its table is not of, or its table prints figures."""
+    table: _Table | None = None
+    for line in text.lines:
+        said = WIDE_SPACE.sub("", line.text).strip()
+        if _TITLE.match(said):
+            table = _Table(line, said)
+        elif table is not None and _EMPTY.search(said):
+            yield from _judged(text, table, line, said)
+            table = None
+        elif table is not None:
+            figures = _FIGURE.findall(said)
+            table.figures += [f for f in figures if Decimal(f.replace(",", "")) != 0]
+            if not figures:
+                table.words += said
+
+
+def _judged(text: Text, table: _Table, note: Line, said: str) -> Iterator[Finding]:
+    named = {b for b in _BUDGETS if b in said}
+    own = {b for b in _BUDGETS if b in table.words}
+    title = WIDE_SPACE.sub("", table.title.text).strip()
+    if named and own and not named & own:
+        yield Finding("warning", "R-空表说明", f"“{said}”说的是{'、'.join(sorted(named))}，而它所在的表是“{title}”"
+                      f"（{'、'.join(sorted(own))}）：是否照抄了上一张表的说明？", text.file, note.number)
+    if table.figures:
+        shown = "、".join(table.figures[:4]) + ("……" if len(table.figures) > 4 else "")
+        yield Finding("warning", "R-空表说明", f"注明本表为空表，而“{title}”印有数字 {shown}：说明与表不符", text.file,
+                      note.number)

@@ -1,0 +1,32 @@
+"""The document's own kind and level in its words: a 单位预算 that says 部门预算 (or the reverse) of
+its own figures, and a 区's document that calls its maker a 市级预算主管部门 (or the reverse)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reportgen.errors import Finding
+from reportgen.review.text_rules.base import Text, text_rule
+
+_OWN_BUDGET = re.compile(r"\d{4}年(部门|单位)预算安排")
+_LEVEL_SAID = re.compile(r"([市区县])级预算主管部门")
+
+
+@text_rule
+def own_kind(text: Text) -> Iterator[Finding]:
+    """R-部门单位: “2026年部门预算安排购置车辆0辆” in a 单位预算 (its tables say 编制单位), or 单位 in a 部门预算."""
+    own = "单位" if text.unit_document else "部门"
+    for match in _OWN_BUDGET.finditer(text.flow):
+        if match.group(1) != own and not text.final:
+            yield text.warning("R-部门单位", match.start(), f"写作“{match.group()}”，本文件是{own}预算"
+                               f"（表格的编制{own}）：应为“{own}预算”")
+
+
+@text_rule
+def own_level(text: Text) -> Iterator[Finding]:
+    """R-层级: “是市级预算主管部门…” where the document's maker (编制部门：上海市普陀区…) is a 区's."""
+    for match in _LEVEL_SAID.finditer(text.flow):
+        if text.level and match.group(1) != text.level:
+            yield text.warning("R-层级", match.start(), f"写作“{match.group()}”，而编制部门是{text.level}级的："
+                               f"应为“{text.level}级预算主管部门”")

@@ -1,0 +1,59 @@
+"""A passage printed twice: sentences of some length that the document prints again right after
+themselves (a page's last lines repeated at the top of the next, a block of 主要职能 pasted twice)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reportgen.errors import Finding
+from reportgen.review.text_rules.base import Text, text_rule
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.．、])")
+_LONG = 15  # Han characters a sentence needs to count (short ones recur in any text)
+_BLOCK = 2  # sentences in a row printed again: one may be restated on purpose (a duty under its office)
+_NEAR = 12  # lines at most between the end of a passage and its second printing
+_REASONS = re.compile(r"原因|^主要用于")  # one reason (or use) may well be given for several items
+
+
+@text_rule
+def printed_twice(text: Text) -> Iterator[Finding]:
+    """R-重复段落: a run of at least two sentences printed again right after their first printing (not
+    reasons: one may serve several items), told once at its first sentence."""
+    first: dict[str, int] = {}
+    run: list[tuple[int, str]] = []
+    for start, said in _sentences(text.flow):
+        sentence = _NUMBERING.sub("", said.strip())
+        if len(_HAN.findall(sentence)) < _LONG or _REASONS.search(sentence):
+            continue
+        if sentence in first:
+            run.append((start, sentence))
+            continue
+        first[sentence] = text.line_at(start)
+        yield from _told(text, run, first)
+        run = []
+    yield from _told(text, run, first)
+
+
+def _sentences(flow: str) -> Iterator[tuple[int, str]]:
+    """Each sentence that ends with 。 within its line of the flow, with where it starts (a split, not a
+    pattern tried at every place: a text with no 。 costs one pass)."""
+    start = 0
+    for index, char in enumerate(flow):
+        if char == "\n":
+            start = index + 1
+        elif char == "。":
+            yield start, flow[start:index + 1]
+            start = index + 1
+
+
+def _told(text: Text, run: list[tuple[int, str]], first: dict[str, int]) -> Iterator[Finding]:
+    """The run told, when it is printed again right after itself (a page's last lines repeated at the top
+    of the next, a block pasted twice); a text printed in two places on purpose (a project's 概述 and
+    its 绩效目标表) stands far from its first printing."""
+    again = text.line_at(run[0][0]) - max(first[sentence] for _, sentence in run) if run else 0
+    if len(run) >= _BLOCK and 0 < again <= _NEAR:
+        (start, sentence), last = run[0], run[-1][1]
+        yield text.warning("R-重复段落", start, f"自“{sentence[:20]}…”至“{last[:24]}…”的 {len(run)} 句在第 "
+                           f"{first[sentence]} 行起已经印过一次：请删去重复的段落，或写出此处应有的内容")
