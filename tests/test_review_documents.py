@@ -44,7 +44,9 @@ def test_a_folder_of_documents_gives_each_its_findings_and_the_bureau_a_summary(
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert index.count('<tr class="flagged">') == 1 and index.count('<tr class="clean">') == 3
     for link in re.findall(r'href="([^"]+)"', index):
-        assert (tmp_path / link).is_file(), link
+        page, _, anchor = link.partition("#")
+        assert (tmp_path / page).is_file(), link
+        assert not anchor or f'id="{anchor}"' in (tmp_path / page).read_text(encoding="utf-8"), link
 
 
 def test_json_gives_programs_the_counts_and_findings(capsys):

@@ -122,6 +122,8 @@ def _as_dict(result: DocumentReview) -> dict[str, object]:
             "unverified": [f.as_dict() for f in result.unverified],
             "notes": result.imported.notes if result.imported else [],
             "cut": [f.as_dict() for f in result.cut],
+            # a refused 决算's sentences against each other, or what its narrative could not be judged for
+            "text": [f.as_dict() for f in (result.final_text if result.refused else result.narrative_problems)],
             "narrative": result.narrative.as_dict() if result.narrative else None}
 
 

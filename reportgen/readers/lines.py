@@ -37,6 +37,7 @@ class Line:
     number: int
     text: str
     table_unit: str = ""  # 元 / 万元 where the line is a row of a table whose unit is known
+    page: int = 0  # the page it is printed on, where the text marks its pages (a PDF's form feeds); 0: not known
 
 
 def read_draft(path: Path) -> list[Line]:
@@ -84,7 +85,13 @@ def _text_lines(text: str, path: Path) -> list[Line]:
     breaks = sum(map(text.count, _LINE_BREAKS)) - text.count("\r\n")  # counted before any line is made
     if breaks > MAX_DRAFT_LINES:
         raise _too_long(path)
-    return [Line(number, line) for number, line in enumerate(text.splitlines(), start=1)]
+    if "\f" not in text:
+        return [Line(number, line) for number, line in enumerate(text.splitlines(), start=1)]
+    lines, page = [], 1
+    for number, (line, kept) in enumerate(zip(text.splitlines(), text.splitlines(keepends=True), strict=True), start=1):
+        lines.append(Line(number, line, page=page))
+        page += kept.endswith("\f")  # a page ends at its form feed: the next line is the next page's
+    return lines
 
 
 # The text of each PDF read in this process, by its bytes' digest (pdf_words keeps its words).

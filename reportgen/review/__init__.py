@@ -166,11 +166,20 @@ def sentence_findings(draft: Path, cut_as_notes: bool = False) -> list[Finding]:
 def report_html(result: Review) -> str:
     """The reviewer's page (templates/review.html.j2): the draft with each stated figure marked."""
     marks: dict[int, list[dict[str, str]]] = {}
+    found: list[dict[str, object]] = []  # the findings, listed first, each linking to its line
+    pages = {line.number: line.page for line in result.lines}
     for v in result.verdicts:
         st = v.statement
-        marks.setdefault(st.line, []).append({
-            "status": v.status, "kind": st.kind, "printed": st.text if st.kind != "cell" else f"{st.label} {st.value}",
-            "figure": v.figure.name if v.figure else "", "expected": v.expected, "cause": v.cause})
+        mark = {"status": v.status, "kind": st.kind, "printed": st.text if st.kind != "cell" else f"{st.label} {st.value}",
+                "figure": v.figure.name if v.figure else "", "expected": v.expected, "cause": v.cause}
+        marks.setdefault(st.line, []).append(mark)
+        if v.status == "disagree":
+            found.append({**mark, "line": st.line, "page": pages.get(st.line, 0)})
+    for finding in result.contradictions + result.wording:
+        mark = {"status": "finding", "rule": finding.rule, "severity": finding.severity, "message": finding.message}
+        marks.setdefault(finding.line, []).append(mark)
+        found.append({**mark, "line": finding.line, "page": pages.get(finding.line, 0)})
     lines = [{"number": line.number, "text": line.text, "marks": marks.get(line.number, [])} for line in result.lines]
     return environment().get_template("review.html.j2").render(
-        source=str(result.source), draft=str(result.draft), counts=result.counts, lines=lines)
+        source=str(result.source), draft=str(result.draft), counts=result.counts, lines=lines,
+        findings=sorted(found, key=lambda f: int(str(f["line"]))))

@@ -10,6 +10,7 @@ from pathlib import Path
 from reportgen.importing.report import report_html as tables_html
 from reportgen.review import report_html as prose_html
 from reportgen.review.documents import DocumentReview
+from reportgen.review.listing import Listed, listed
 from reportgen.writers.html import environment
 
 _UNSAFE = re.compile(r"[\\/\x00-\x1f\"'<>|?*:#%&]")
@@ -34,11 +35,26 @@ def document_pages(result: DocumentReview, index: int) -> dict[str, str]:
 
 
 def summary_page(reviews: list[DocumentReview]) -> str:
-    rows = []
+    rows: list[dict[str, object]] = []
+    findings: list[dict[str, object]] = []
+    rules: set[str] = set()
     for index, result in enumerate(reviews, start=1):
         tables, prose = page_names(result.document, index)
+        prose_page = prose if result.narrative is not None else ""
         rows.append({"document": str(result.document), "refused": result.refused, "counts": result.counts,
                      "clean": result.clean, "tables_page": tables, "checklist": result.checklist,
-                     "prose_page": prose if result.narrative is not None else ""})
+                     "prose_page": prose_page})
+        for item in listed(result):
+            findings.append({"document": str(result.document), "item": item,
+                             "link": _link(item, tables if result.imported is not None else "", prose_page)})
+            rules.add(item.rule)
     total = {"documents": len(reviews), "flagged": sum(1 for r in reviews if not r.clean)}
-    return environment().get_template("review_summary.html.j2").render(rows=rows, total=total)
+    return environment().get_template("review_summary.html.j2").render(
+        rows=rows, total=total, findings=findings, rules=sorted(rules))
+
+
+def _link(item: Listed, tables: str, prose: str) -> str:
+    """Where a finding stands on the document's own pages: its line on the text's page, else its tables' page."""
+    if item.line and prose:
+        return f"{prose}#l{item.line}"
+    return tables

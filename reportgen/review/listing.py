@@ -1,0 +1,100 @@
+"""Every finding of a reviewed document as one row of the reviewer's list: where it stands (page, line,
+the words printed there), what it says, its rule and severity — for the summary page's 问题清单 and the
+top of the document's own page. Notes (what was read past, figures cut rather than rounded, codes the
+catalogue does not hold) are not findings and are not listed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportgen.errors import Finding, SourceError
+from reportgen.readers.lines import WIDE_SPACE, Line, read_draft
+from reportgen.review.documents import DocumentReview
+
+_PAGE = re.compile(r"第\s*(\d+)\s*页")  # a table difference names its place: “第11页 第9行”
+_QUOTED = re.compile(r"“([^”]+)”")  # and often quotes what is printed there: 科目编码印作“301 2”
+_SPACES = re.compile(r"\s+")
+_QUOTE = 80  # characters of the printed line shown
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One finding as listed. ``kind``: figure (a prose figure against the tables: ``printed``,
+    ``expected``, ``cause``), table (a table's own difference), refused (the document could not be
+    read), or finding (a rule's finding: its ``message``)."""
+
+    page: int  # 0: not known (a check on the tables as a whole)
+    line: int  # 0: no line of the text
+    quote: str  # the words printed at that line
+    kind: str
+    rule: str
+    severity: str  # error / warning
+    message: str = ""
+    printed: str = ""
+    expected: str = ""
+    cause: str = ""
+    about: str = ""  # the figure's name, where it has one
+
+
+def listed(result: DocumentReview) -> list[Listed]:
+    """The document's findings in the order a reader meets them: those of its tables, then its text by line."""
+    lines = document_lines(result)
+    out: list[Listed] = []
+    if result.refused:
+        out.append(Listed(0, 0, "", "refused", "审核", "error", message=result.refused))
+    differences = result.final if result.refused else (result.imported.differences if result.imported else [])
+    out += [_table(text, lines) for text in differences]
+    out += [Listed(0, 0, "", "finding", f.rule, f.severity, message=f.message) for f in result.checks]
+    out += [_at_line(f, lines) for f in (result.final_text if result.refused else result.narrative_problems)]
+    if result.narrative is not None:
+        out += _figures(result, lines) + [_at_line(f, lines) for f in result.narrative.contradictions
+                                          + result.narrative.wording]
+    return sorted(out, key=lambda item: (item.kind != "refused", item.page == 0 and item.line == 0, item.page, item.line))
+
+
+def document_lines(result: DocumentReview) -> dict[int, Line]:
+    if result.narrative is not None:
+        return {line.number: line for line in result.narrative.lines}
+    if not result.final_text:
+        return {}
+    try:  # a refused 决算's sentences were read from its text: read again (a PDF's text is kept in memory)
+        return {line.number: line for line in read_draft(result.document)}
+    except SourceError:
+        return {}
+
+
+def _table(text: str, lines: dict[int, Line]) -> Listed:
+    """A table's own difference: its page, and the words it quotes where that page prints them."""
+    found = _PAGE.search(text)
+    page = int(found.group(1)) if found else 0
+    printed = _SPACES.sub("", "".join(line.text for line in lines.values() if line.page == page)) if page else ""
+    quote = next((q for q in _QUOTED.findall(text) if _SPACES.sub("", q) and _SPACES.sub("", q) in printed), "")
+    return Listed(page, 0, quote, "table", "表内不一致", "error", message=text)
+
+
+def _shown(line: Line | None) -> str:
+    if line is None:
+        return ""
+    text = WIDE_SPACE.sub("", line.text).strip()
+    return text if len(text) <= _QUOTE else text[:_QUOTE] + "…"
+
+
+def _at_line(finding: Finding, lines: dict[int, Line]) -> Listed:
+    line = lines.get(finding.line)
+    return Listed(line.page if line else 0, finding.line, _shown(line), "finding", finding.rule, finding.severity,
+                  message=finding.message)
+
+
+def _figures(result: DocumentReview, lines: dict[int, Line]) -> list[Listed]:
+    assert result.narrative is not None
+    out = []
+    for verdict in result.narrative.verdicts:
+        if verdict.status != "disagree":
+            continue
+        st = verdict.statement
+        line = lines.get(st.line)
+        out.append(Listed(line.page if line else 0, st.line, _shown(line), "figure", "R-核对", "error",
+                          printed=st.text if st.kind != "cell" else f"{st.label} {st.value}", expected=verdict.expected,
+                          cause=verdict.cause, about=verdict.figure.name if verdict.figure else ""))
+    return out
