@@ -5,7 +5,7 @@ For each shared Shanghai PDF (22–33 pages): the median wall time of ``pdftotex
 one run a review makes: readers/pdf_words.py), of ``review_document`` in this process (import in
 memory, reconcile, check, judge — each PDF read afresh), and of the whole ``reportgen review``
 process; and the ratio of the last two to the first. The CPU time of the review in this process is
-printed too: on a machine shared with other work the wall times rise, the CPU time much less. A measurement, not a test: nothing is asserted.
+printed too, and the cost of the annotated copy ``review -o`` writes besides (review/annotated.py): on a machine shared with other work the wall times rise, the CPU time much less. A measurement, not a test: nothing is asserted.
 
     python -m bench.review_cost [--repeat 5]
 """
@@ -49,6 +49,15 @@ def _in_process(pdf: Path) -> Callable[[], object]:
     return run
 
 
+def _annotated(pdf: Path) -> Callable[[], object]:
+    """The annotated copy alone (review -o): the findings placed, the PDF copied with its boxes, the legend set."""
+    from reportgen.review.documents import review_document
+    from reportgen.review.pages import annotated_copy
+
+    result = review_document(pdf, "上海")
+    return lambda: annotated_copy(result)
+
+
 def _process(pdf: Path) -> Callable[[], object]:
     command = [sys.executable, "-m", "reportgen", "review", str(pdf), "--layout", "上海"]
     return lambda: subprocess.run(command, capture_output=True, cwd=ROOT)
@@ -59,15 +68,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
     _in_process(PDFS[0])()  # imports and caches warmed once
-    print("| PDF | pdftotext -bbox-layout | review in process | ratio | its CPU time | `reportgen review` | ratio |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| PDF | pdftotext -bbox-layout | review in process | ratio | its CPU time | `reportgen review` | ratio "
+          "| annotated copy |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for pdf in PDFS:
         floor = _median(_pdftotext("-bbox-layout", pdf), args.repeat)
         inside = _median(_in_process(pdf), args.repeat)
         cpu = _median(_in_process(pdf), args.repeat, time.process_time)
         whole = _median(_process(pdf), args.repeat)
+        copy = _median(_annotated(pdf), args.repeat)
         print(f"| {pdf.stem} | {floor:.3f} s | {inside:.3f} s | {inside / floor:.1f}× | {cpu:.3f} s "
-              f"| {whole:.3f} s | {whole / floor:.1f}× |")
+              f"| {whole:.3f} s | {whole / floor:.1f}× | {copy:.3f} s |")
     return 0
 
 

@@ -43,7 +43,8 @@ MODULES = ("reportgen.readers.lines", "reportgen.readers.statements", "reportgen
            "reportgen.importing.emit", "reportgen.importing.text_fields", "reportgen.importing.text_parts",
            "reportgen.importing.pdf", "reportgen.importing.docx_tables", "reportgen.importing.sheets",
            "reportgen.importing.sniff", "reportgen.importing.htmltables", "reportgen.importing.csvfile",
-           "reportgen.importing.spreadsheetml")
+           "reportgen.importing.spreadsheetml", "reportgen.review.listing", "reportgen.review.places",
+           "reportgen.review.roster")
 SMALL, LARGE = 1_000, 16_000
 FACTOR = 64  # linear: 16; square: 256
 LIMIT = 0.5  # seconds for LARGE characters (linear work takes milliseconds)

@@ -24,7 +24,8 @@ _SPACE = re.compile(r"\s+")
 
 
 def _review(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "reportgen", "review", *map(str, FOLDERS), "--layout", "上海", *args],
+    folders = [str(folder.relative_to(ROOT)) for folder in FOLDERS]  # as a reviewer names them, from where they work
+    return subprocess.run([sys.executable, "-m", "reportgen", "review", *folders, "--layout", "上海", *args],
                           capture_output=True, text=True, check=False, cwd=ROOT)
 
 
@@ -43,8 +44,11 @@ def _rows(desk: Path) -> list[dict[str, str]]:
     for tr in page.xpath('//table[@id="findings"]/tbody/tr'):
         cells = [td.text_content() for td in tr.xpath("td")]
         links = tr.xpath(".//a/@href")
+        pages = [link for link in links if not link.split("#")[0].endswith(".pdf")]
+        pdfs = [link for link in links if link.split("#")[0].endswith(".pdf")]
         rows.append({"document": tr.get("data-document"), "rule": tr.get("data-rule"), "severity": tr.get("data-severity"),
-                     "page": cells[1], "quote": cells[2], "problem": cells[3], "link": links[0] if links else ""})
+                     "page": cells[1], "quote": cells[2], "problem": cells[3], "link": pages[0] if pages else "",
+                     "pdf": pdfs[0] if pdfs else ""})
     return rows
 
 
@@ -116,7 +120,8 @@ def test_the_pages_are_the_same_bytes_for_the_same_documents(desk, tmp_path):
     for name in names:
         first = (desk / name).read_bytes()
         assert first == (again / name).read_bytes(), name
-        assert str(desk).encode() not in first and b"/tmp/" not in first, name  # no output or temporary path
+        assert str(desk).encode() not in first, name  # no output path
+        assert not re.search(rb"tmp[a-z0-9_]{8}", first), name  # nor a temporary file's (mkstemp's names)
 
 
 def test_the_list_filters_and_sorts_in_a_browser(browser, desk):  # noqa: F811
@@ -141,3 +146,190 @@ def test_the_list_filters_and_sorts_in_a_browser(browser, desk):  # noqa: F811
     assert pages == sorted(pages) and len(pages) == len(rows)
     header.find_element(By.TAG_NAME, "button").click()
     assert header.get_attribute("aria-sort") == "descending"
+
+
+# ---- the published PDF, annotated (issue 38 part 2) ----
+
+def _annotations(pdf: Path) -> list[tuple[int, int, tuple[float, float, float, float], str]]:
+    """(page, number, displayed box of the frame, note) of each of review's boxes, from the PDF itself."""
+    from pypdf import PdfReader
+
+    out = []
+    for index, page in enumerate(PdfReader(pdf).pages, start=1):
+        crop = [float(v) for v in page.cropbox]
+        rotation = int(page.get("/Rotate", 0) or 0) % 360
+        for ref in page.get("/Annots") or []:
+            annot = ref.get_object()
+            if not str(annot.get("/NM", "")).startswith("reportgen-"):
+                continue
+            left, bottom, right, top = (float(v) for v in annot["/Rect"])
+            top -= 9 if rotation == 0 else 0  # the numbered tab stands above the frame
+            out.append((index, int(str(annot["/NM"]).split("-")[1]), _displayed(crop, rotation, (left, bottom, right, top)),
+                        str(annot["/Contents"])))
+    return out
+
+
+def _displayed(crop: list[float], rotation: int, rect: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """A box in the page's own coordinates as pdftotext's -x/-y/-W/-H see it: from the displayed page's top left."""
+    x0, y0, x1, y1 = crop
+    corners = [(x, y) for x in rect[0::2] for y in rect[1::2]]
+    shown = [{0: (x - x0, y1 - y), 90: (y - y0, x - x0), 180: (x1 - x, y - y0), 270: (y1 - y, x1 - x)}[rotation]
+             for x, y in corners]
+    xs, ys = [p[0] for p in shown], [p[1] for p in shown]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _text_under(pdf: Path, page: int, box: tuple[float, float, float, float]) -> str:
+    left, top, right, bottom = box
+    crop = [str(int(left)), str(int(top)), str(int(right - left) + 2), str(int(bottom - top) + 2)]
+    return _flat(subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-x", crop[0], "-y", crop[1], "-W", crop[2],
+                                 "-H", crop[3], str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+
+
+def _expected_words(row: dict[str, str]) -> str:
+    """What a finding's box must cover: a figure's printed value, else the quoted words."""
+    if row["rule"] == "R-核对":
+        return _flat(re.search(r"写作“([^”]+)”", row["problem"]).group(1).split(" ")[-1])
+    return _flat(row["quote"])
+
+
+def test_each_pdf_has_an_annotated_copy_whose_boxes_sit_on_the_quoted_words(desk):
+    rows = _rows(desk)
+    documents = sorted({p for folder in FOLDERS for p in folder.glob("*.pdf")})
+    copies = sorted(desk.glob("*-annotated.pdf"))
+    assert len(copies) == len(documents)
+    boxed = 0
+    for copy in copies:
+        document = next(d for d in documents if copy.name.endswith(f"-{d.stem}-annotated.pdf"))
+        listed = [row for row in rows if ROOT / row["document"] == document]
+        for row in listed:  # the list opens the annotated copy at the finding's page
+            assert row["pdf"] == (f"{copy.name}#page={row['page']}" if row["page"] else ""), row
+        for page, number, box, note in _annotations(copy):
+            row = listed[number - 1]  # the boxes are numbered as the findings are listed
+            assert str(page) == row["page"] and note.startswith(f"{number}. ") and row["rule"] in note, (copy.name, row)
+            under = _text_under(document, page, box)  # the reviewed file's words there (the copy adds the number)
+            assert _expected_words(row).removesuffix("…")[:40] in under, (copy.name, number, under, row)
+            boxed += 1
+    assert boxed >= 15 and boxed >= len([row for row in rows if row["page"]]) - 2
+
+
+def test_the_annotated_copy_keeps_every_page_and_adds_its_legend(desk):
+    rows = _rows(desk)
+    for copy in sorted(desk.glob("*-annotated.pdf")):
+        document = next(p for folder in FOLDERS for p in folder.glob("*.pdf") if copy.name.endswith(f"-{p.stem}-annotated.pdf"))
+        info = subprocess.run(["pdfinfo", str(copy)], capture_output=True, text=True, check=True)
+        original = subprocess.run(["pdfinfo", str(document)], capture_output=True, text=True, check=True).stdout
+        pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
+        assert pages > int(re.search(r"Pages:\s+(\d+)", original).group(1)), copy.name
+        from pypdf import PdfReader
+
+        before, after = PdfReader(document).pages, PdfReader(copy).pages
+        for number in range(len(before)):  # every page's own content as it was: only annotations are added
+            assert before[number].get_contents().get_data() == after[number].get_contents().get_data(), (copy.name, number)
+        legend = _flat(subprocess.run(["pdftotext", "-f", str(pages - 1 if pages > 2 else pages), str(copy), "-"],
+                                      capture_output=True, text=True, check=True).stdout)
+        own = [row for row in rows if ROOT / row["document"] == document]
+        assert "审核意见" in legend and document.name in legend
+        assert (f"共{len(own)}条问题" in legend) if own else ("未发现问题" in legend)
+        for number, row in enumerate(own, start=1):
+            assert f"{number}." in legend and f"[{row['rule']}]" in legend
+        def drawn(pdf: Path) -> subprocess.CompletedProcess[str]:
+            return subprocess.run(["pdftoppm", "-r", "20", "-png", str(pdf), str(desk.parent / "shot")],
+                                  capture_output=True, text=True, check=False)
+
+        render = drawn(copy)  # poppler draws every page, boxes and legend, with no complaint the original has not
+        assert render.returncode == 0 and render.stderr == drawn(document).stderr, (copy.name, render.stderr)
+
+
+def test_the_reviewed_pdfs_are_only_read(desk):
+    for folder in FOLDERS:
+        changed = subprocess.run(["git", "status", "--porcelain", str(folder)], capture_output=True, text=True, cwd=ROOT,
+                                 check=False).stdout
+        assert changed == ""
+        assert not list(folder.glob("*annotated*"))
+
+
+def test_libreoffice_opens_the_annotated_pdf(desk, tmp_path):
+    soffice = require_program("soffice")
+    copy = next(desk.glob("*-wanli-2024-annotated.pdf"))
+    done = subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                           "--convert-to", "odg", "--outdir", str(tmp_path), str(copy)],
+                          capture_output=True, text=True, timeout=300, check=False)
+    drawing = tmp_path / copy.with_suffix(".odg").name
+    assert done.returncode == 0 and drawing.is_file(), done.stdout + done.stderr
+    import zipfile
+
+    content = zipfile.ZipFile(drawing).read("content.xml").decode("utf-8")
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(copy)], capture_output=True, text=True,
+                                                             check=True).stdout).group(1))
+    assert content.count("<draw:page ") == pages
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_boxes_sit_on_their_words_on_a_turned_page(tmp_path, rotation):
+    """A page printed turned (its content drawn sideways, /Rotate setting it upright, as landscape pages
+    often are) is boxed where its words are shown: the same document, made so, reviews the same."""
+    from pypdf import PdfReader, PdfWriter, Transformation
+    from pypdf.generic import RectangleObject
+
+    require_program("pdftotext")
+    writer = PdfWriter(clone_from=PdfReader(FOLDERS[0] / "shanghai-putuo-wanli-2024.pdf"))
+    for page in writer.pages:
+        w, h = float(page.mediabox.width), float(page.mediabox.height)
+        # the drawing turned against the /Rotate that turns it back: (u, v) shown where it was
+        matrix = {90: (0, 1, -1, 0, h, 0), 180: (-1, 0, 0, -1, w, h), 270: (0, -1, 1, 0, 0, w)}[rotation]
+        page.add_transformation(Transformation(matrix))
+        size = [0, 0, h, w] if rotation in (90, 270) else [0, 0, w, h]
+        page.mediabox, page.cropbox = RectangleObject(size), RectangleObject(size)
+        page.rotation = rotation
+    turned = tmp_path / "turned.pdf"
+    with turned.open("wb") as out:
+        writer.write(out)
+    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(turned), "--layout", "上海", "-o",
+                           str(tmp_path / "out")], capture_output=True, text=True, check=False, cwd=ROOT)
+    (copy,) = (tmp_path / "out").glob("*-annotated.pdf")
+    found = _annotations(copy)
+    assert len(found) >= 8, done.stderr
+    quotes = {row["link"].split("#l")[-1]: row for row in _rows(tmp_path / "out")}
+    assert quotes
+    for page, _, box, note in found:
+        words = re.search(r"写作“([^”]+)”|印作“([^”]+)”", note)
+        under = _text_under(turned, page, box)  # the reviewed file's words there (the copy adds the box's number)
+        if "[R-层级]" in note:
+            assert "市级预算主管部门" in under, (page, under)
+        elif words:
+            assert _flat(words.group(1) or words.group(2))[:6] in under, (page, note, under)
+
+
+def test_a_file_review_did_not_write_is_never_replaced_by_an_annotated_copy(tmp_path):
+    require_program("pdftotext")
+    document = FOLDERS[0] / "shanghai-putuo-wanli-2025.pdf"
+    out = tmp_path / "out"
+    out.mkdir()
+    own = out / "001-shanghai-putuo-wanli-2025-annotated.pdf"
+    own.write_bytes(document.read_bytes())  # the user's own PDF under that name
+    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(document), "--layout", "上海", "-o", str(out)],
+                          capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.returncode == 2 and "不会覆盖" in done.stderr and own.read_bytes() == document.read_bytes(), done.stderr
+    own.unlink()
+    for _ in range(2):  # its own copy, written again in the next run
+        done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(document), "--layout", "上海", "-o", str(out)],
+                              capture_output=True, text=True, check=False, cwd=ROOT)
+        assert done.returncode == 0 and own.read_bytes().startswith(b"%PDF-"), done.stderr
+
+
+def test_a_pdf_that_cannot_be_copied_is_reviewed_and_said_so(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    require_program("pdftotext")
+    writer = PdfWriter(clone_from=PdfReader(FOLDERS[0] / "shanghai-putuo-wanli-2025.pdf"))
+    writer.encrypt(user_password="secret", owner_password="owner")
+    locked = tmp_path / "locked.pdf"
+    with locked.open("wb") as out:
+        writer.write(out)
+    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(locked), "--layout", "上海", "-o",
+                           str(tmp_path / "out")], capture_output=True, text=True, check=False, cwd=ROOT)
+    assert "Traceback" not in done.stderr and "内部错误" not in done.stderr
+    assert "未写出标注的 PDF" in done.stderr and (tmp_path / "out" / "index.html").is_file()
+    assert "未写出标注的 PDF" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert not list((tmp_path / "out").glob("*.pdf"))

@@ -46,7 +46,10 @@ def test_a_folder_of_documents_gives_each_its_findings_and_the_bureau_a_summary(
     for link in re.findall(r'href="([^"]+)"', index):
         page, _, anchor = link.partition("#")
         assert (tmp_path / page).is_file(), link
-        assert not anchor or f'id="{anchor}"' in (tmp_path / page).read_text(encoding="utf-8"), link
+        if page.endswith(".pdf"):  # the annotated copy, opened at the finding's page
+            assert re.fullmatch(r"(page=\d+)?", anchor) and (tmp_path / page).read_bytes().startswith(b"%PDF-"), link
+        else:
+            assert not anchor or f'id="{anchor}"' in (tmp_path / page).read_text(encoding="utf-8"), link
 
 
 def test_json_gives_programs_the_counts_and_findings(capsys):

@@ -18,6 +18,8 @@ from reportgen.reading.outputs import Output
 
 if TYPE_CHECKING:
     from reportgen.review.documents import DocumentReview
+    from reportgen.review.register import Register
+    from reportgen.review.roster import Member
 
 EXAMPLE = ("示例：reportgen review 各部门报来的预算/ --layout 上海 -o out/审核\n"
            "      reportgen review 万里街道2025年部门预算.pdf")
@@ -35,6 +37,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--layout", metavar="NAME", help="版式（如 上海）：用其表名、表码认表")
     parser.add_argument("-o", "--out", type=Path, metavar="DIR", help="写出核对页面的文件夹（index.html 为汇总）")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（json 供程序读取）")
+    parser.add_argument("--roster", type=Path, metavar="名单", help="应公开的部门与单位名单（.xlsx/.xls/.ods/.csv：单位名称、类型、"
+                        "主管部门、批复日期，可另有公开日期、年度）：报出谁已公开、谁没有找到、谁逾期（批复后 20 日）")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,29 +51,69 @@ def run(args: argparse.Namespace) -> int:
         given = "、".join(str(p) for p in args.documents)
         raise UsageError(f"没有可审核的文件：{given} 中没有可读的 .pdf、.docx、.xlsx、.xls、.ods、.html、.csv 文件")
     if args.out is not None:
-        refuse_outputs(_page_outputs(args.out, documents), documents)
+        refuse_outputs(_page_outputs(args.out, documents), [*documents, *([args.roster] if args.roster else [])])
+    members = _roster(args.roster) if args.roster is not None else None
     reviews = [review_document(document, args.layout) for document in documents]
+    listed = _register(members, reviews) if members is not None else None
     if args.format == "json":
         import json  # deferred: 1.5 ms; --help loads every command
 
-        print(json.dumps([_as_dict(r) for r in reviews], ensure_ascii=False, indent=2))
+        found = [_as_dict(r) for r in reviews]
+        print(json.dumps(found if listed is None else {"documents": found, "register": _register_dict(listed)},
+                         ensure_ascii=False, indent=2))
     else:
         for result in reviews:
             _print(result)
+        if listed is not None:
+            print(_register_text(listed, args.roster), end="")
         print(_summary_line(reviews))
     if args.out is not None:
-        _write_pages(args.out, reviews)
-    return 0 if all(r.clean for r in reviews) else 1
+        _write_pages(args.out, reviews, listed)
+    behind = listed is not None and bool(listed.missing or listed.late)
+    return 0 if all(r.clean for r in reviews) and not behind else 1
+
+
+def _roster(path: Path) -> list[Member]:
+    from reportgen.review.roster import RosterRefused, read_roster  # deferred: the importer's readers
+
+    try:
+        return read_roster(path)
+    except RosterRefused as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _register(members: list[Member], reviews: list[DocumentReview]) -> Register:
+    from reportgen.review.register import known, register  # deferred: with the roster only
+
+    return register(members, [known(r) for r in reviews])
+
+
+def _register_text(listed: Register, roster: Path) -> str:
+    from reportgen.review.register import DEADLINE_DAYS  # deferred: with the roster only
+    from reportgen.templating import environment  # deferred: with the roster only
+
+    return environment("text").get_template("review_register.txt.j2").render(
+        register=listed, roster=str(roster), deadline=DEADLINE_DAYS)
+
+
+def _register_dict(listed: Register) -> dict[str, object]:
+    return {"rows": [{"单位名称": e.member.name, "类型": e.member.kind, "主管部门": e.member.parent,
+                      "批复日期": e.member.approved.isoformat(),
+                      "公开日期": e.member.published.isoformat() if e.member.published else None,
+                      "place": e.member.place, "documents": [str(d) for d in e.documents],
+                      "late_days": e.late_days} for e in listed.entries],
+            "unmatched": [str(k.document) for k in listed.unmatched],
+            "ambiguous": [{"document": str(k.document), "rows": [m.place for m in rows]} for k, rows in listed.ambiguous]}
 
 
 def _page_outputs(folder: Path, documents: list[Path]) -> list[Output]:
     """Every page ``-o`` will write, known before any work: the summary and each document's two."""
-    from reportgen.review.pages import page_names  # deferred: the HTML writer's environment
+    from reportgen.review.pages import annotated_name, page_names  # deferred: the HTML writer's environment
 
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"不能写入 {folder}（-o）：它是文件，应为存放核对页面的文件夹")
     names = ["index.html", *(name for index, document in enumerate(documents, start=1)
-                             for name in page_names(document, index))]
+                             for name in (*page_names(document, index), annotated_name(document, index)) if name)]
     return [Output(folder / name, "-o", "page") for name in names]
 
 
@@ -127,14 +171,24 @@ def _as_dict(result: DocumentReview) -> dict[str, object]:
             "narrative": result.narrative.as_dict() if result.narrative else None}
 
 
-def _write_pages(folder: Path, reviews: list[DocumentReview]) -> None:
-    from reportgen.review.pages import document_pages, summary_page  # deferred: the HTML writer's environment
+def _write_pages(folder: Path, reviews: list[DocumentReview], listed: Register | None = None) -> None:
+    from reportgen.review.pages import (  # deferred: the HTML writer's environment
+        annotated_copies,
+        document_pages,
+        summary_page,
+    )
 
-    pages = {folder / "index.html": summary_page(reviews)}
+    copies = annotated_copies(reviews)
+    pages = {folder / "index.html": summary_page(reviews, copies, listed).encode("utf-8")}
     for index, result in enumerate(reviews, start=1):
-        pages.update({folder / name: text for name, text in document_pages(result, index).items()})
+        pages.update({folder / name: text.encode("utf-8") for name, text in document_pages(result, index).items()})
+        copy = copies.get(index)
+        if copy is not None and copy.data is not None:
+            pages[folder / copy.name] = copy.data
+        elif copy is not None:
+            print(f"{result.document}: 提示 未写出标注的 PDF：{copy.reason}", file=sys.stderr)
     try:  # all the pages or none: a summary never links a page that is not there
-        replace_together([(path, text.encode("utf-8")) for path, text in pages.items()])
+        replace_together(list(pages.items()))
     except OSError as exc:
         raise Failure(f"不能写出核对页面到 {folder}：{reason(exc)}") from exc
     print(f"核对页面：{folder / 'index.html'}", file=sys.stderr)

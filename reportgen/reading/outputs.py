@@ -28,6 +28,8 @@ from reportgen.reading.files import clash_message, identity, overwritten_inputs
 
 Replace = Literal["never", "page", "always"]
 _PAGE_MARK = b'<meta name="generator" content="reportgen'
+# review -o's annotated copy of a PDF says so in its catalogue, the first object written (review/annotated.py)
+PDF_MARK = b"/ReportgenReview (reportgen review)"
 _HEAD_BYTES = 4096  # a page's generator line stands in its <head>, in the first few hundred bytes
 
 
@@ -91,7 +93,8 @@ def file_above(path: Path) -> Path | None:
 
 
 def is_own_page(path: Path) -> bool:
-    """Whether ``path`` is an HTML page reportgen wrote (its generator line in its head)."""
+    """Whether ``path`` is an HTML page reportgen wrote (its generator line in its head), or an
+    annotated copy of a PDF that review wrote (PDF_MARK in its catalogue)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
@@ -99,7 +102,8 @@ def is_own_page(path: Path) -> bool:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return False
-        return _PAGE_MARK in os.read(fd, _HEAD_BYTES)
+        head = os.read(fd, _HEAD_BYTES)
+        return _PAGE_MARK in head or (head.startswith(b"%PDF-") and PDF_MARK in head)
     except OSError:
         return False
     finally:

@@ -13,7 +13,7 @@ from reportgen.readers.lines import WIDE_SPACE, Line, read_draft
 from reportgen.review.documents import DocumentReview
 
 _PAGE = re.compile(r"第\s*(\d+)\s*页")  # a table difference names its place: “第11页 第9行”
-_QUOTED = re.compile(r"“([^”]+)”")  # and often quotes what is printed there: 科目编码印作“301 2”
+_QUOTED = re.compile(r"“([^“”]+)”")  # and often quotes what is printed there: 科目编码印作“301 2”
 _SPACES = re.compile(r"\s+")
 _QUOTE = 80  # characters of the printed line shown
 

@@ -5,12 +5,18 @@ summary page for the bureau (templates/review_summary.html.j2)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.importing.report import report_html as tables_html
+from reportgen.readers.lines import MAX_DRAFT_BYTES
+from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.review import report_html as prose_html
+from reportgen.review.annotated import NotAnnotated, annotated_pdf
 from reportgen.review.documents import DocumentReview
-from reportgen.review.listing import Listed, listed
+from reportgen.review.listing import Listed, document_lines, listed
+from reportgen.review.places import NotPlaced, marks
+from reportgen.review.register import DEADLINE_DAYS, Register
 from reportgen.writers.html import environment
 
 _UNSAFE = re.compile(r"[\\/\x00-\x1f\"'<>|?*:#%&]")
@@ -18,8 +24,47 @@ _UNSAFE = re.compile(r"[\\/\x00-\x1f\"'<>|?*:#%&]")
 
 def page_names(document: Path, index: int) -> tuple[str, str]:
     """The document's two pages, numbered so that documents of the same name stay apart."""
-    stem = _UNSAFE.sub("_", document.stem).lstrip(".") or "document"
+    stem = _stem(document)
     return f"{index:03d}-{stem}-tables.html", f"{index:03d}-{stem}-prose.html"
+
+
+def annotated_name(document: Path, index: int) -> str | None:
+    """The name of a reviewed PDF's annotated copy; None for a document of another kind."""
+    return f"{index:03d}-{_stem(document)}-annotated.pdf" if document.suffix.lower() == ".pdf" else None
+
+
+def _stem(document: Path) -> str:
+    return _UNSAFE.sub("_", document.stem).lstrip(".") or "document"
+
+
+@dataclass(frozen=True)
+class Copy:
+    """A reviewed PDF's annotated copy: its name, its bytes, or why there are none."""
+
+    name: str
+    data: bytes | None
+    reason: str = ""
+
+
+def annotated_copies(reviews: list[DocumentReview]) -> dict[int, Copy]:
+    """Each reviewed PDF's annotated copy, by the document's number in the review."""
+    copies = {}
+    for index, result in enumerate(reviews, start=1):
+        name = annotated_name(result.document, index)
+        if name is not None:
+            copies[index] = Copy(name, *annotated_copy(result))
+    return copies
+
+
+def annotated_copy(result: DocumentReview) -> tuple[bytes | None, str]:
+    """The reviewed PDF with its findings boxed and a legend page, or None and why not."""
+    try:
+        data = read_bounded(result.document, MAX_DRAFT_BYTES, "PDF")
+        lines = document_lines(result)
+        found = marks(result.document, data, listed(result), lines)
+        return annotated_pdf(result.document, data, found), ""
+    except (InputRefused, NotPlaced, NotAnnotated) as exc:
+        return None, str(exc)
 
 
 def document_pages(result: DocumentReview, index: int) -> dict[str, str]:
@@ -34,23 +79,31 @@ def document_pages(result: DocumentReview, index: int) -> dict[str, str]:
     return pages
 
 
-def summary_page(reviews: list[DocumentReview]) -> str:
+def summary_page(reviews: list[DocumentReview], copies: dict[int, Copy] | None = None,
+                 register: Register | None = None) -> str:
     rows: list[dict[str, object]] = []
     findings: list[dict[str, object]] = []
     rules: set[str] = set()
+    links: dict[str, str] = {}  # each document's first page: its text's, else its tables', else its annotated copy
     for index, result in enumerate(reviews, start=1):
         tables, prose = page_names(result.document, index)
         prose_page = prose if result.narrative is not None else ""
+        copy = (copies or {}).get(index)
+        links[str(result.document)] = prose_page or (tables if result.imported is not None else "") or (
+            copy.name if copy and copy.data else "")
         rows.append({"document": str(result.document), "refused": result.refused, "counts": result.counts,
                      "clean": result.clean, "tables_page": tables, "checklist": result.checklist,
-                     "prose_page": prose_page})
+                     "prose_page": prose_page, "annotated": copy.name if copy and copy.data else "",
+                     "not_annotated": copy.reason if copy and not copy.data else ""})
         for item in listed(result):
             findings.append({"document": str(result.document), "item": item,
-                             "link": _link(item, tables if result.imported is not None else "", prose_page)})
+                             "link": _link(item, tables if result.imported is not None else "", prose_page),
+                             "pdf": f"{copy.name}#page={item.page}" if copy and copy.data and item.page else ""})
             rules.add(item.rule)
     total = {"documents": len(reviews), "flagged": sum(1 for r in reviews if not r.clean)}
     return environment().get_template("review_summary.html.j2").render(
-        rows=rows, total=total, findings=findings, rules=sorted(rules))
+        rows=rows, total=total, findings=findings, rules=sorted(rules), register=register, deadline=DEADLINE_DAYS,
+        links=links)
 
 
 def _link(item: Listed, tables: str, prose: str) -> str:

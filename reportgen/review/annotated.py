@@ -1,0 +1,200 @@
+"""The published PDF, annotated: a copy of a reviewed PDF with every finding that can be placed boxed
+where its words stand (review/places.py), its number on the box and its text as the box's note, and
+a legend page after the last page listing every finding by number. The reviewed file is only read.
+
+Two libraries, measured and chosen for their licences (README, 依赖): pypdf (BSD-3-Clause, pure
+Python) copies the PDF and adds the annotations, each with its own appearance (a red frame and a
+numbered tab, drawn in Helvetica, which every PDF reader has) so that every reader shows and prints
+it alike; fpdf2 (LGPL-3.0) sets the legend page in Noto Sans CJK SC, embedded as a subset. The copy
+is the same bytes for the same document and findings: no dates, and a file identifier made from
+the reviewed file's bytes and the findings."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import WrapMode
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.errors import PyPdfError
+from pypdf.generic import (
+    ArrayObject,
+    ByteStringObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    NumberObject,
+    StreamObject,
+    TextStringObject,
+)
+
+from reportgen.reading.outputs import PDF_MARK
+from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program
+from reportgen.review.places import Box, Mark
+from reportgen.templating import environment
+
+LEGEND_TEMPLATE = "review_legend.txt.j2"
+_FONT_FAMILY = "Noto Sans CJK SC:lang=zh-cn"
+_RED = (0.85, 0.1, 0.1)
+_TAB = 9.0  # the numbered tab's height above the frame, in points
+_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)  # the legend's date: none of its own (the same bytes each run)
+
+
+class NotAnnotated(Exception):
+    """Why no annotated copy could be made (a Chinese message)."""
+
+
+def legend_text(document: Path, marks: list[Mark]) -> str:
+    placed = sum(1 for m in marks if m.boxes)
+    return environment("text").get_template(LEGEND_TEMPLATE).render(document=document.name, marks=marks,
+                                                                    placed=placed)
+
+
+def note_text(mark: Mark) -> str:
+    return environment("text").get_template(LEGEND_TEMPLATE).render(note=mark)
+
+
+def annotated_pdf(document: Path, data: bytes, marks: list[Mark]) -> bytes:
+    """The copy of the PDF ``data`` with ``marks`` boxed and a legend page; NotAnnotated when the PDF
+    cannot be copied (encrypted, or not a PDF pypdf can read) or no Chinese face is installed."""
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on damaged files are its own
+    legend = _legend_pdf(legend_text(document, marks))
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise NotAnnotated("这个 PDF 有打开密码，不能复制")
+        writer = PdfWriter(clone_from=reader)
+        tabs: dict[tuple[int, tuple[int, ...]], float] = {}  # where a box's tabs end: the next one stands after
+        for mark in marks:
+            for box in mark.boxes:
+                page, key = writer.pages[mark.item.page - 1], (mark.item.page, tuple(round(v) for v in box[:2]))
+                shift = tabs.get(key, 0.0)
+                writer.add_annotation(page, _annotation(writer, page, box, mark, shift))
+                tabs[key] = shift + _tab_width(mark) + 2
+        writer.append(PdfReader(io.BytesIO(legend)))
+        writer.metadata = None
+        name, said = PDF_MARK.decode("ascii")[1:].split(" ", 1)
+        writer.root_object[NameObject("/" + name)] = TextStringObject(said[1:-1])
+        digest = hashlib.blake2b(data + legend, digest_size=16).digest()
+        out = io.BytesIO()
+        _identify(writer, digest)
+        writer.write(out)
+    except NotAnnotated:
+        raise
+    except (PyPdfError, ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError) as exc:
+        raise NotAnnotated(f"pypdf 不能复制这个 PDF（{type(exc).__name__}）") from None
+    return out.getvalue()
+
+
+def _identify(writer: PdfWriter, digest: bytes) -> None:
+    """pypdf's own file identifier is random: one made from the inputs instead."""
+
+    writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])  # noqa: SLF001
+
+
+def _annotation(writer: PdfWriter, page: PageObject, box: Box, mark: Mark, shift: float) -> DictionaryObject:
+    """A Square annotation around ``box`` (displayed coordinates) with its own appearance: the frame,
+    and above its top left (``shift`` further right where another finding's tab stands) its numbered tab."""
+
+    left, bottom, right, top = _user_space(page, box)
+    frame = (right - left + 4, top - bottom + 4)
+    rect = [left - 2, bottom - 2, left - 2 + max(frame[0], shift + _tab_width(mark)), bottom - 2 + frame[1] + _TAB]
+    return DictionaryObject({
+        NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Square"),
+        NameObject("/Rect"): ArrayObject(FloatObject(round(v, 2)) for v in rect),
+        NameObject("/C"): ArrayObject(FloatObject(c) for c in _RED),
+        NameObject("/BS"): DictionaryObject({NameObject("/W"): FloatObject(1.2)}),
+        NameObject("/F"): NumberObject(4),  # printed
+        NameObject("/T"): TextStringObject("reportgen review"),
+        NameObject("/NM"): TextStringObject(f"reportgen-{mark.number}"),
+        NameObject("/Contents"): TextStringObject(note_text(mark)),
+        # a stream is an indirect object: pypdf's writer keeps it (_add_object has no public name)
+        NameObject("/AP"): DictionaryObject({NameObject("/N"): writer._add_object(  # noqa: SLF001
+            _appearance((rect[2] - rect[0], rect[3] - rect[1]), frame, shift, str(mark.number)))}),
+    })
+
+
+def _tab_width(mark: Mark) -> float:
+    return 6 + 5 * len(str(mark.number))
+
+
+def _appearance(size: tuple[float, float], frame: tuple[float, float], shift: float, label: str) -> StreamObject:
+    """The frame at the bottom of the annotation's box, the numbered tab above it: a form XObject."""
+
+    red = " ".join(f"{c:g}" for c in _RED)
+    ops = (f"q {red} RG 1.2 w 0.6 0.6 {frame[0] - 1.2:.2f} {frame[1] - 1.2:.2f} re S "
+           f"{red} rg {shift:.2f} {frame[1]:.2f} {6 + 5 * len(label)} {_TAB} re f "
+           f"BT 1 g /Helv 8 Tf {shift + 3:.2f} {frame[1] + 2:.2f} Td ({label}) Tj ET Q")
+    stream = StreamObject()
+    stream.set_data(ops.encode("ascii"))
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Helvetica"),
+                             NameObject("/Encoding"): NameObject("/WinAnsiEncoding")})
+    stream.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
+                   NameObject("/BBox"): ArrayObject(FloatObject(round(v, 2)) for v in (0, 0, *size)),
+                   NameObject("/Resources"): DictionaryObject({NameObject("/Font"): DictionaryObject(
+                       {NameObject("/Helv"): font})})})
+    return stream
+
+
+def _user_space(page: PageObject, box: Box) -> tuple[float, float, float, float]:
+    """``box`` (points from the displayed page's top left, as pdftotext gives them) in the page's own
+    coordinates, its /Rotate and crop box allowed for: left, bottom, right, top."""
+    crop = page.cropbox
+    x0, y0, x1, y1 = float(crop.left), float(crop.bottom), float(crop.right), float(crop.top)
+    rotation = int(page.get("/Rotate", 0) or 0) % 360
+    left, top, right, bottom = box
+    corners = [_point(rotation, (x0, y0, x1, y1), x, y) for x, y in ((left, top), (right, bottom))]
+    xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _point(rotation: int, crop: tuple[float, float, float, float], x: float, y: float) -> tuple[float, float]:
+    x0, y0, x1, y1 = crop
+    if rotation == 90:
+        return x0 + y, y0 + x
+    if rotation == 180:
+        return x1 - x, y0 + y
+    if rotation == 270:
+        return x1 - y, y1 - x
+    return x0 + x, y1 - y
+
+
+def _legend_pdf(text: str) -> bytes:
+    """The legend as a PDF of A4 pages, set in the Chinese sans face."""
+
+    font, index = _font()
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(_EPOCH)
+    pdf.set_producer("reportgen review")
+    pdf.set_margins(20, 20, 20)
+    pdf.add_font("cjk", fname=font, collection_font_number=index)
+    pdf.add_page()
+    title, *paragraphs = text.splitlines()
+    pdf.set_font("cjk", size=16)
+    pdf.multi_cell(0, 10, title, new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.CHAR)
+    pdf.set_font("cjk", size=10.5)
+    for paragraph in paragraphs:
+        pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.CHAR)
+        pdf.ln(1)
+    return bytes(pdf.output())
+
+
+def _font() -> tuple[str, int]:
+    """The installed Noto Sans CJK SC (fonts-noto-cjk): its file and its face's index, by fontconfig."""
+    try:
+        code, out, _ = run_program(["fc-match", "-f", "%{file}|%{index}|%{family}", _FONT_FAMILY], 10, 64 * 1024)
+    except (OSError, ProgramTimeout, ProgramOutputTooLarge):
+        code, out = 1, b""
+    file, _, rest = out.decode("utf-8", "replace").partition("|")
+    index, _, family = rest.partition("|")
+    if code != 0 or "Noto Sans CJK SC" not in family or not index.isdigit():
+        raise NotAnnotated("没有安装中文字体 Noto Sans CJK SC（fonts-noto-cjk），不能排出审核意见页")
+    return file, int(index)
+
+

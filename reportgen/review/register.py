@@ -1,0 +1,115 @@
+"""The register: the roster's rows against the documents reviewed — who has published (which file),
+who has not been found, who published late (公开日期 more than DEADLINE_DAYS after 批复日期; not
+judged where no 公开日期 is given), and the documents that match no row.
+
+A document is known by its own name (the 部门 its tables were imported for, and whether it is a
+部门's or a 单位's budget), else by its file name. It matches a row whose name is the same (spaces and
+full-width forms aside), else one whose name contains, or is contained in, the document's (a file
+name only contains); of the 部门 or 单位 the document is, and of its year where the roster gives 年度.
+A document that could be two rows' is said to be ambiguous and matched to neither: never chosen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.review.documents import DocumentReview
+from reportgen.review.roster import Member, normal
+
+DEADLINE_DAYS = 20  # 预算批复后 20 日内公开（《地方预决算公开操作规程》）
+
+
+@dataclass(frozen=True)
+class Known:
+    """What a document says of itself: its 部门's name, 部门 or 单位 (None: not known), its year."""
+
+    document: Path
+    name: str  # "" where nothing was imported: the file's name stands for it
+    kind: str | None
+    year: int | None
+
+
+@dataclass
+class Entry:
+    member: Member
+    documents: list[Path] = field(default_factory=list)
+
+    @property
+    def late_days(self) -> int | None:
+        """Days past the deadline (≤ 0: in time); None when no 公开日期 is given."""
+        if self.member.published is None:
+            return None
+        return (self.member.published - self.member.approved).days - DEADLINE_DAYS
+
+
+@dataclass
+class Register:
+    entries: list[Entry]
+    unmatched: list[Known]  # documents matching no row
+    ambiguous: list[tuple[Known, list[Member]]]  # documents two rows or more could be
+
+    @property
+    def missing(self) -> list[Entry]:
+        return [e for e in self.entries if not e.documents]
+
+    @property
+    def late(self) -> list[Entry]:
+        return [e for e in self.entries if (e.late_days or 0) > 0]
+
+    def groups(self) -> list[tuple[str, list[Entry]]]:
+        """Each 部门 with its 单位, in the roster's order: (主管部门's name, its rows, the 部门's own first)."""
+        order: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            member = entry.member
+            key = normal(member.name if member.kind == "部门" else (member.parent or member.name))
+            order.setdefault(key, []).append(entry)
+        return [(_group_name(entries), sorted(entries, key=lambda e: e.member.kind != "部门")) for entries in order.values()]
+
+
+def _group_name(entries: list[Entry]) -> str:
+    own = next((e.member.name for e in entries if e.member.kind == "部门"), None)
+    return own or entries[0].member.parent or entries[0].member.name
+
+
+def known(result: DocumentReview) -> Known:
+    if result.imported is None:
+        return Known(result.document, "", None, None)
+    header = result.imported.header
+    kind = header.get("kind")
+    year = header.get("year")
+    return Known(result.document, str(header.get("department") or ""), kind if kind in ("部门", "单位") else None,
+                 year if isinstance(year, int) else None)
+
+
+def register(members: list[Member], documents: Iterable[Known]) -> Register:
+    entries = [Entry(m) for m in members]
+    result = Register(entries, [], [])
+    for doc in documents:
+        candidates = _candidates(doc, entries)
+        if len(candidates) == 1:
+            candidates[0].documents.append(doc.document)
+        elif candidates:
+            result.ambiguous.append((doc, [e.member for e in candidates]))
+        else:
+            result.unmatched.append(doc)
+    return result
+
+
+def _candidates(doc: Known, entries: list[Entry]) -> list[Entry]:
+    """The rows the document could be: by name (the same, else one within the other), then by kind and year."""
+    name = normal(doc.name or doc.document.stem)
+    same = [e for e in entries if normal(e.member.name) == name]
+    if not same:
+        same = [e for e in entries if _within(normal(e.member.name), name, by_file=not doc.name)]
+    if doc.kind is not None:  # a 单位's budget is not its 部门's, nor another year's this year's
+        same = [e for e in same if e.member.kind == doc.kind]
+    if doc.year is not None:
+        same = [e for e in same if e.member.year in (None, doc.year)]
+    return same
+
+
+def _within(row: str, name: str, by_file: bool) -> bool:
+    if len(row) < 2:
+        return False
+    return row in name or (not by_file and len(name) >= 2 and name in row)

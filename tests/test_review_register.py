@@ -1,0 +1,139 @@
+"""The register (issue 38 part 3): `review DIR --roster 名单` against the real published PDFs of the
+shared seeds — who has published (which file), who has not been found, who is late (公开日期 more than
+20 days after 批复日期; never guessed where no 公开日期 is given), the documents on no row, and a document
+two rows could be, said and not chosen. The roster is the reviewer's own list: written here as a
+reviewer writes one, in a CSV and in a workbook with real date cells."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import xlsxwriter
+from lxml import html
+
+from tests.clients import require_program
+
+ROOT = Path(__file__).resolve().parent.parent
+PDFS = ROOT / "tests" / "seeds" / "pdf"
+SHANGWU, WANLI = "上海市普陀区商务委员会", "上海市普陀区人民政府万里街道办事处"
+HEADER = ["单位名称", "类型", "主管部门", "批复日期", "公开日期", "年度"]
+ROWS = [
+    [SHANGWU, "部门", SHANGWU, "2025-01-20", "2025-02-08", "2025"],  # in time: 19 days
+    ["上海市普陀区　商务委员会", "单位", SHANGWU, "2025/1/20", "2025年2月20日", "2025"],  # 31 days: 11 late; a full-width space
+    [WANLI, "部门", WANLI, "2025年1月20日", "", "2025"],  # published, date not given
+    ["上海市普陀区万里街道社区事务受理服务中心", "单位", WANLI, "2025-01-20", "", "2025"],  # no document
+]
+
+
+def _review(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "reportgen", "review", *args], capture_output=True, text=True,
+                          check=False, cwd=cwd)
+
+
+def _csv(path: Path, rows: list[list[str]], header: list[str] = HEADER) -> Path:
+    path.write_text("\n".join(",".join(row) for row in [header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def reviewed(tmp_path_factory) -> tuple[subprocess.CompletedProcess[str], Path, Path]:
+    require_program("pdftotext")
+    folder = tmp_path_factory.mktemp("register")
+    roster = _csv(folder / "名单.csv", ROWS)
+    before = roster.read_bytes()
+    done = _review(str(PDFS.relative_to(ROOT)), "--layout", "上海", "--roster", str(roster), "-o", str(folder / "out"))
+    assert roster.read_bytes() == before  # the roster is only read
+    return done, folder / "out", roster
+
+
+def test_the_register_says_who_published_who_is_missing_and_who_is_late(reviewed):
+    done, _, _ = reviewed
+    out = done.stdout
+    assert done.returncode == 1, done.stderr  # a unit not found, one late
+    assert "4 行，未找到文件 1 个，逾期 1 个" in out
+    lines = {line.strip().split("：")[0]: line for line in out.splitlines() if line.startswith("  ")}
+    assert "shangwuwei-2025.pdf" in lines[f"部门 {SHANGWU}"] and "按时" in lines[f"部门 {SHANGWU}"]
+    unit = lines["单位 上海市普陀区　商务委员会"]
+    assert "shangwuwei-unit-2025.pdf" in unit and "逾期 11 天" in unit
+    assert "wanli-2025.pdf" in lines[f"部门 {WANLI}"] and "未给出公开日期，不能判断是否及时" in lines[f"部门 {WANLI}"]
+    assert lines["单位 上海市普陀区万里街道社区事务受理服务中心"].endswith("未找到文件")
+    # the 2024 document is not the 2025 roster's: on no row, with what it says of itself
+    assert any(line.startswith("名单中没有：") and "wanli-2024.pdf" in line and "2024 年" in line for line in out.splitlines())
+
+
+def test_the_summary_groups_each_department_with_its_units(reviewed):
+    _, out, _ = reviewed
+    page = html.parse(str(out / "index.html")).getroot()
+    groups = page.xpath('//table[@id="register"]/tbody')
+    assert len(groups) == 2
+    names = [[th.text_content().strip() for th in body.xpath("tr/th")] for body in groups]
+    assert names == [[SHANGWU, "上海市普陀区　商务委员会"], [WANLI, "上海市普陀区万里街道社区事务受理服务中心"]]
+    rows = {tr.xpath("th")[0].text_content().strip(): tr for body in groups for tr in body.xpath("tr")}
+    assert rows["上海市普陀区万里街道社区事务受理服务中心"].get("class") == "flagged"
+    assert "未找到文件" in rows["上海市普陀区万里街道社区事务受理服务中心"].text_content()
+    assert "逾期 11 天" in rows["上海市普陀区　商务委员会"].text_content()
+    for link in page.xpath('//table[@id="register"]//a/@href'):  # each published file links its pages
+        assert (out / link).is_file()
+    assert page.xpath('//section[h2[@id="register-title"]]')[0].getnext().get("aria-labelledby") == "findings-title"
+
+
+def test_a_workbook_roster_with_date_cells_is_read_the_same(tmp_path):
+    require_program("pdftotext")
+    roster = tmp_path / "名单.xlsx"
+    book = xlsxwriter.Workbook(str(roster))
+    sheet = book.add_worksheet("2025年名单")
+    dates = book.add_format({"num_format": "yyyy-mm-dd"})
+    sheet.write_row(0, 0, ["普陀区2025年部门预算公开名单"])  # a title above the header, as lists have
+    sheet.write_row(2, 0, ["部门（单位）名称", "类型", "主管部门", "批复时间", "公开时间"])
+    from datetime import datetime
+
+    for index, row in enumerate(ROWS, start=3):
+        sheet.write_row(index, 0, row[:3])
+        sheet.write_datetime(index, 3, datetime(2025, 1, 20), dates)
+        if index == 4:
+            sheet.write_datetime(index, 4, datetime(2025, 2, 20), dates)
+    book.close()
+    done = _review(str(PDFS / "shanghai-putuo-shangwuwei-unit-2025.pdf"), "--layout", "上海", "--roster", str(roster),
+                   "--format", "json")
+    listed = json.loads(done.stdout)["register"]
+    unit = next(row for row in listed["rows"] if row["类型"] == "单位" and "商务" in row["单位名称"])
+    assert unit["documents"] and unit["批复日期"] == "2025-01-20" and unit["公开日期"] == "2025-02-20" and unit["late_days"] == 11
+    assert unit["place"].endswith("2025年名单!A5")
+    assert sum(1 for row in listed["rows"] if not row["documents"]) == 3 and done.returncode == 1
+
+
+def test_a_document_two_rows_could_be_is_said_not_chosen(tmp_path):
+    require_program("pdftotext")
+    roster = _csv(tmp_path / "名单.csv", [["普陀区商务委员会", "部门", "", "2025-01-20", "", ""],
+                                          ["商务委员会", "部门", "", "2025-01-20", "", ""]])
+    done = _review(str(PDFS / "shanghai-putuo-shangwuwei-2025.pdf"), "--layout", "上海", "--roster", str(roster))
+    assert "对上名单中不止一行，未作判断" in done.stdout and "普陀区商务委员会" in done.stdout
+    assert "已公开" not in done.stdout and "未找到文件 2 个" in done.stdout
+
+
+@pytest.mark.parametrize(("rows", "header", "said"), [
+    ([[SHANGWU, "部门", SHANGWU, "2025-01-20"]], ["单位名称", "类型", "主管部门"], "没有找到表头"),
+    ([[SHANGWU, "机关", SHANGWU, "2025-01-20"]], HEADER[:4], "B2：类型写作“机关”；应为“部门”或“单位”"),
+    ([[SHANGWU, "部门", SHANGWU, "一月二十日"]], HEADER[:4], "D2：批复日期写作“一月二十日”；应为日期"),
+    ([[SHANGWU, "部门", SHANGWU, "2025-02-30"]], HEADER[:4], "D2：批复日期写作“2025-02-30”"),
+    ([[SHANGWU, "部门", SHANGWU, "2025-01-20", "尽快"]], HEADER[:5], "E2：公开日期写作“尽快”"),
+    ([], HEADER[:4], "表头下面没有任何一行"),
+])
+def test_a_roster_that_cannot_be_read_is_refused_before_any_work(tmp_path, rows, header, said):
+    roster = _csv(tmp_path / "名单.csv", rows, header)
+    out = tmp_path / "out"
+    done = _review(str(PDFS / "shanghai-putuo-wanli-2025.pdf"), "--roster", str(roster), "-o", str(out))
+    assert done.returncode == 2 and said in done.stderr and str(roster) in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr and not out.exists()
+
+
+def test_the_pages_never_replace_the_roster(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    roster = _csv(out / "index.html", ROWS)  # a roster where the summary page would go
+    done = _review(str(PDFS / "shanghai-putuo-wanli-2025.pdf"), "--roster", str(roster), "-o", str(out))
+    assert done.returncode == 2 and roster.read_text(encoding="utf-8").startswith("单位名称")
