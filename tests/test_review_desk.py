@@ -333,3 +333,96 @@ def test_a_pdf_that_cannot_be_copied_is_reviewed_and_said_so(tmp_path):
     assert "未写出标注的 PDF" in done.stderr and (tmp_path / "out" / "index.html").is_file()
     assert "未写出标注的 PDF" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert not list((tmp_path / "out").glob("*.pdf"))
+
+
+# ---- the findings handed back (issue 38 part 5) ----
+
+def _notice_text(path: Path) -> list[str]:
+    import docx
+
+    return [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+
+
+def _sheet_rows(path: Path) -> list[list[str]]:
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(path))
+    rows = book.get_sheet_by_index(0).to_python()
+    return [[str(v).removesuffix(".0") if isinstance(v, float) else str(v) for v in row] for row in rows]
+
+
+def test_each_document_with_findings_gets_its_notice_and_its_table(desk):
+    rows = _rows(desk)
+    for document in sorted({ROOT / row["document"] for row in rows}):
+        own = [row for row in rows if ROOT / row["document"] == document]
+        (notice,) = desk.glob(f"*-{document.stem}-notice.docx")
+        (table,) = desk.glob(f"*-{document.stem}-findings.xlsx")
+        text = _notice_text(notice)
+        assert text[0] == "预算公开文本审核意见与整改通知" and f"有以下 {len(own)} 处问题" in "".join(text), text
+        sheet = [row for row in _sheet_rows(table) if any(row)]
+        header = sheet.index(["序号", "页码", "原文", "问题", "规则", "级别"])
+        body = sheet[header + 1:]
+        assert len(body) == len(own)
+        for number, (cells, row) in enumerate(zip(body, own, strict=True), start=1):  # the summary's rows, in order
+            assert cells[0] == str(number) and cells[1] == row["page"] and cells[4] == row["rule"], (cells, row)
+            assert _flat(cells[2]) == _flat(row["quote"]) and _flat(cells[3]) == _flat(row["problem"]), (cells, row)
+
+
+def test_the_notice_is_addressed_to_the_department_that_published(desk):
+    (notice,) = desk.glob("*-shanghai-putuo-wanli-2024-notice.docx")
+    text = _notice_text(notice)
+    assert text[1] == "上海市普陀区人民政府万里街道办事处：" and "你部门公开的文本《shanghai-putuo-wanli-2024.pdf》" in text[2]
+    assert "001" not in text[3] and "-wanli-2024-annotated.pdf》在原文件上逐条框出了其中 9 处问题" in text[3], text
+    (unit,) = desk.glob("*-shanghai-putuo-shangwuwei-unit-2025-notice.docx")
+    assert "你单位公开的文本" in _notice_text(unit)[2]
+
+
+def test_a_clean_document_gets_no_notice(tmp_path):
+    require_program("pdftotext")
+    workbook = ROOT / "tests" / "fixtures" / "import" / "wanli-2025.xlsx"
+    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(workbook), "--layout", "上海", "-o", str(tmp_path)],
+                          capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not list(tmp_path.glob("*-notice.docx")) and not list(tmp_path.glob("*-findings.xlsx"))
+    assert not list(tmp_path.glob("*.pdf"))  # a workbook has no page to annotate
+
+
+def test_a_notice_the_reviewer_has_saved_is_never_written_over(tmp_path):
+    import zipfile
+
+    require_program("pdftotext")
+    document = FOLDERS[0] / "shanghai-putuo-wanli-2024.pdf"
+    out = tmp_path / "out"
+
+    def review() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "reportgen", "review", str(document), "--layout", "上海", "-o", str(out)],
+                              capture_output=True, text=True, check=False, cwd=ROOT)
+
+    assert review().returncode == 1
+    (notice,) = out.glob("*-notice.docx")
+    again = review()  # its own notice, not saved since: written again
+    assert again.returncode == 1 and "不会覆盖" not in again.stderr, again.stderr
+    signed = tmp_path / "signed.docx"  # the reviewer signs it and saves: Word puts its user in the core properties
+    with zipfile.ZipFile(notice) as old, zipfile.ZipFile(signed, "w") as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename == "docProps/core.xml":
+                data = data.replace(b"<cp:lastModifiedBy>reportgen</cp:lastModifiedBy>", b"<cp:lastModifiedBy>\xe5\xbc\xa0\xe4\xb8\x89</cp:lastModifiedBy>")
+            new.writestr(item, data)
+    notice.write_bytes(signed.read_bytes())
+    refused = review()
+    assert refused.returncode == 2 and "不会覆盖" in refused.stderr and notice.read_bytes() == signed.read_bytes()
+
+
+def test_libreoffice_opens_the_notice_and_its_table(desk, tmp_path):
+    soffice = require_program("soffice")
+    notice = next(desk.glob("*-wanli-2024-notice.docx"))
+    table = next(desk.glob("*-wanli-2024-findings.xlsx"))
+    done = subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(notice), str(table)],
+                          capture_output=True, text=True, timeout=300, check=False)
+    for made in (notice, table):
+        pdf = tmp_path / made.with_suffix(".pdf").name
+        assert done.returncode == 0 and pdf.is_file(), done.stdout + done.stderr
+        text = _flat(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+        assert "301 2".replace(" ", "") in text and "R-标题与正文" in text

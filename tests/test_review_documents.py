@@ -100,7 +100,7 @@ def test_a_three_public_section_with_an_unknown_item_and_no_total_is_reviewed_no
 
 def _checklist(index: str) -> dict[str, list[str]]:
     """The 检查表 of a summary page: each document's cells, by the document's name."""
-    table = index.split("<caption>检查表", 1)[1].split("</table>", 1)[0]
+    table = index.split('<table id="inspection">', 1)[1].split("</table>", 1)[0]
     rows = {}
     for row in re.findall(r"<tr>\s*<th scope=\"row\">([^<]+)</th>(.*?)</tr>", table, re.S):
         rows[Path(row[0]).name] = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>.*?</td>", row[1], re.S)]
@@ -108,18 +108,25 @@ def _checklist(index: str) -> dict[str, list[str]]:
 
 
 def test_the_bureaus_summary_is_a_checklist_of_each_documents_items(capsys, tmp_path):
-    """万里街道 2025: its nine tables read, its 1-元 tail in a whole-元 table no slip (in the tables or in
-    its text), no 人员编制 part (Shanghai's disclosures have none: listed to verify, not counted); its and
-    商务委员会's one slip of wording each."""
+    """The 检查表 in the inspections' five headings. 万里街道 2025: its nine tables read, its 1-元 tail in a
+    whole-元 table no slip (in the tables or in its text), no 人员编制 part (Shanghai's disclosures have none:
+    listed to verify, not counted), its 功能分类 to 项, 经济分类 to 款, “三公” in four items; its and
+    商务委员会's one slip of wording each; no roster, so 及时性 is not judged."""
     run(capsys, "review", str(PDFS), "--layout", "上海", "-o", str(tmp_path))
     rows = _checklist((tmp_path / "index.html").read_text(encoding="utf-8"))
     # its one slip of wording: 地上建筑面积 8013 平方米 “其中计容面积7998平方米，不计容面积105平方米” (8103, R-其中)
-    wanli = rows["shanghai-putuo-wanli-2025.pdf"]
-    assert wanli[:7] == ["齐全（9 张）", "符合", "符合", "符合", "符合", "1 处", "未读到：人员编制"], wanli
+    expected = ["（未给名单：用 --roster 给出批复日期与公开日期）", "表齐全（9 张）；正文未读到：人员编制",
+                "功能分类到项；经济分类到款；“三公”分列四项", "PDF（文字可检索）",
+                "表内或表间 0 处；勾稽 0 个；正文与表格 0 处；用词与占位 1 处", "未发现问题"]
+    assert rows["shanghai-putuo-wanli-2025.pdf"] == expected, rows["shanghai-putuo-wanli-2025.pdf"]
     # 商务委员会 2025 prints items 7–12 of its 主要职能 at the foot of page 3 and again at the head of page 4
     # (R-重复段落): one wording slip; its figures all agree
-    shangwuwei = rows["shanghai-putuo-shangwuwei-2025.pdf"]
-    assert shangwuwei[:7] == ["齐全（9 张）", "符合", "符合", "符合", "符合", "1 处", "未读到：人员编制"], shangwuwei
+    assert rows["shanghai-putuo-shangwuwei-2025.pdf"] == expected, rows["shanghai-putuo-shangwuwei-2025.pdf"]
+    # 万里街道 2024: two codes printed short in its tables, two sentences that contradict, an empty-table note
+    # that is not (完整性), its 三公 table's 机关运行经费 column read from the text instead (not unread items)
+    wanli = rows["shanghai-putuo-wanli-2024.pdf"]
+    assert wanli[1] == "表齐全（9 张）；正文空缺或空表说明不符 1 处；正文未读到：人员编制", wanli
+    assert wanli[4] == "表内或表间 2 处；勾稽 0 个；正文与表格 2 处；用词与占位 4 处" and wanli[5] == "有问题", wanli
 
 
 def test_a_workbook_without_a_required_table_is_told_which(capsys, tmp_path):
@@ -130,7 +137,8 @@ def test_a_workbook_without_a_required_table_is_told_which(capsys, tmp_path):
     book.save(partial)
     run(capsys, "review", str(partial), "--layout", "上海", "-o", str(tmp_path / "pages"))
     (cells,) = _checklist((tmp_path / "pages" / "index.html").read_text(encoding="utf-8")).values()
-    assert cells[0].startswith("未读到 1 张：") and "三公" in cells[0] and cells[6] == "（没有正文）"
+    assert cells[1].startswith("缺 1 张表：") and "三公" in cells[1] and cells[1].endswith("（没有正文）"), cells
+    assert cells[2].endswith("“三公”：未读到"), cells  # not read, so not judged
 
 
 @pytest.mark.parametrize("name", ["shanghai-putuo-shehuigongzuo-juesuan-2024", "shanghai-putuo-guihuaziyuan-juesuan-2024"])
@@ -148,3 +156,30 @@ def test_a_published_list_of_some_projects_is_not_told_as_a_slip():
 
     result = review_document(ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-shangwuwei-2025.pdf", "上海")
     assert [f for f in result.checks if f.rule == "R-项目支出合计"] == []
+
+
+def test_figures_a_table_prints_but_no_field_took_are_told_and_not_judged(capsys, tmp_path):
+    """万里街道 2023 (a whole published PDF none of the readers were written from) prints its 三公 table's
+    因公出国(境)费 and 合计 so close that they read as one cell, “22.91 0”, and its 公务接待费 under no header
+    the reader found: the review says so, and its 检查表 does not call the table unsplit."""
+    corpus = ROOT / "bench" / "corpus" / "putuo-wanli-2023.pdf"
+    code, out = run(capsys, "review", str(corpus), "--layout", "上海", "-o", str(tmp_path))
+    (told,) = [line for line in out.splitlines() if "[未读取]" in line]
+    assert "三公经费支出表：3 个印出的数没有读取" in told and "第28页 第9行“22.91 0”" in told and "“1.35”" in told
+    (cells,) = _checklist((tmp_path / "index.html").read_text(encoding="utf-8")).values()
+    assert cells[2].endswith("“三公”：表中 3 个数未读取，未判断"), cells
+
+
+def test_the_checklist_judges_how_finely_the_tables_are_printed():
+    """细化程度 on the imported tree: 功能分类 codes short of 项, 经济分类 short of 款, 三公 items not split."""
+    from reportgen.review.inspection import _detail
+
+    tree = {"支出": {"功能分类": [{"科目": 2011301}, {"科目": 20113}], "基本支出": {"经济分类": [{"科目": 301}, {"科目": 30201}]}},
+            "三公经费": {"公务接待费": {"本年": 1}, "公务用车购置费": {"本年": 0}}}
+    detail = _detail(tree)
+    assert detail.function_short == ["20113"] and detail.economic_short == ["301"]
+    assert detail.three_public_missing == ["因公出国（境）费", "公务用车运行维护费"] and detail.count == 4
+    fine = _detail({"支出": {"功能分类": [{"科目": 2011301}], "基本支出": {"经济分类": [{"科目": 30201}]}},
+                    "三公经费": {item: {"本年": 0} for item in ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")}})
+    assert fine.count == 0 and fine.three_public_missing == []
+    assert _detail({}).function_short is None and _detail({}).three_public_missing is None  # not read: not judged

@@ -137,3 +137,16 @@ def test_the_pages_never_replace_the_roster(tmp_path):
     roster = _csv(out / "index.html", ROWS)  # a roster where the summary page would go
     done = _review(str(PDFS / "shanghai-putuo-wanli-2025.pdf"), "--roster", str(roster), "-o", str(out))
     assert done.returncode == 2 and roster.read_text(encoding="utf-8").startswith("单位名称")
+
+
+def test_the_checklist_says_each_documents_timeliness(reviewed):
+    _, out, _ = reviewed
+    page = html.parse(str(out / "index.html")).getroot()
+    rows = {tr.xpath("th")[0].text_content().strip(): [td.text_content().strip() for td in tr.xpath("td")]
+            for tr in page.xpath('//table[@id="inspection"]/tbody/tr')}
+    unit = rows["tests/seeds/pdf/shanghai-putuo-shangwuwei-unit-2025.pdf"]
+    assert unit[0] == "逾期 11 天" and unit[-1] == "有问题"  # its figures agree: late is why
+    assert rows["tests/seeds/pdf/shanghai-putuo-shangwuwei-2025.pdf"][0] == "按时（批复后 19 日公开）"
+    assert rows["tests/seeds/pdf/shanghai-putuo-wanli-2025.pdf"][0] == "未给出公开日期，不能判断"
+    assert rows["tests/seeds/pdf/shanghai-putuo-wanli-2024.pdf"][0] == "名单中没有对上的一行"
+    assert page.xpath('//table[@id="inspection"]//a[@href="#register-title"]')

@@ -99,6 +99,7 @@ def _refuse_prior_among_inputs(prior: Path | None, files: list[Path]) -> None:
 def _report(result: ImportResult, out: Path, written: list[Path], prepared: Prepared) -> int:
     """Print what the import found: unknown grids, differences, the check of the written source.
     A written file reportgen cannot read back is taken away again (it wrote it) and the import fails."""
+    from reportgen.importing.unread import unread_cells  # deferred: with the importer
     from reportgen.render import prepared_findings  # deferred: 105 ms; --help loads every command
 
     findings = prepared_findings(prepared)
@@ -114,6 +115,9 @@ def _report(result: ImportResult, out: Path, written: list[Path], prepared: Prep
         print(f"{grid}: 提示 [导入-未识别] 不是已知的预算表，未读取", file=sys.stderr)
     for line in result.unplaced:
         print(f"{out}: 提示 [导入-未写入] {line}", file=sys.stderr)
+    for cell in unread_cells(result.imported):  # printed in a table, taken by no field: never silently
+        print(f"{out}: 提示 [导入-未读取] {cell.table} {cell.where}：印出的“{cell.text}”没有读取（不在任何字段中）",
+              file=sys.stderr)
     for line in result.differences:
         print(f"{out}: 错误 [导入-不一致] {line}")
     for finding in findings:

@@ -17,6 +17,7 @@ from reportgen.oserrors import reason
 from reportgen.reading.outputs import Output
 
 if TYPE_CHECKING:
+    from reportgen.importing.unread import Unread
     from reportgen.review.documents import DocumentReview
     from reportgen.review.register import Register
     from reportgen.review.roster import Member
@@ -108,12 +109,17 @@ def _register_dict(listed: Register) -> dict[str, object]:
 
 def _page_outputs(folder: Path, documents: list[Path]) -> list[Output]:
     """Every page ``-o`` will write, known before any work: the summary and each document's two."""
-    from reportgen.review.pages import annotated_name, page_names  # deferred: the HTML writer's environment
+    from reportgen.review.pages import (  # deferred: the HTML writer's environment
+        annotated_name,
+        handback_names,
+        page_names,
+    )
 
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"不能写入 {folder}（-o）：它是文件，应为存放核对页面的文件夹")
     names = ["index.html", *(name for index, document in enumerate(documents, start=1)
-                             for name in (*page_names(document, index), annotated_name(document, index)) if name)]
+                             for name in (*page_names(document, index), annotated_name(document, index),
+                                          *handback_names(document, index)) if name)]
     return [Output(folder / name, "-o", "page") for name in names]
 
 
@@ -134,6 +140,9 @@ def _print(result: DocumentReview) -> None:
         print(f"{result.document}: 错误 [表内不一致] {line}")
     for note in result.imported.notes:  # what was read past, and the tables' own 尾数误差: told, not counted
         print(f"{result.document}: 提示 [读取] {note}")
+    for table, cells in _unread_by_table(result).items():  # figures printed that no field took: not judged
+        shown = "、".join(f"{u.where}“{u.text}”" for u in cells[:5]) + ("……" if len(cells) > 5 else "")
+        print(f"{result.document}: 提示 [未读取] {table}：{len(cells)} 个印出的数没有读取，未核对（{shown}）")
     for finding in result.checks:
         print(finding.format())
     if result.unverified:  # not findings: codes the built-in catalogue does not hold, for a person to look at
@@ -146,6 +155,15 @@ def _print(result: DocumentReview) -> None:
     print(f"{result.document}: 表内或表间不一致 {counts['tables']} 处，勾稽错误 {counts['errors']} 个，"
           f"正文与表格不一致 {counts['prose']} 处；正文读到 {counts['read']} 个数字，一致 {counts['agree']} 个，"
           f"未能核对 {counts['unknown']} 个")
+
+
+def _unread_by_table(result: DocumentReview) -> dict[str, list[Unread]]:
+    from reportgen.importing.unread import unread_cells  # deferred: with the importer
+
+    grouped: dict[str, list[Unread]] = {}
+    for cell in unread_cells(result.imported.imported) if result.imported else []:
+        grouped.setdefault(cell.table, []).append(cell)
+    return grouped
 
 
 def _print_cut(result: DocumentReview) -> None:
@@ -166,6 +184,8 @@ def _as_dict(result: DocumentReview) -> dict[str, object]:
             "unverified": [f.as_dict() for f in result.unverified],
             "notes": result.imported.notes if result.imported else [],
             "cut": [f.as_dict() for f in result.cut],
+            "unread": [{"table": u.table, "where": u.where, "text": u.text}
+                       for cells in _unread_by_table(result).values() for u in cells],
             # a refused 决算's sentences against each other, or what its narrative could not be judged for
             "text": [f.as_dict() for f in (result.final_text if result.refused else result.narrative_problems)],
             "narrative": result.narrative.as_dict() if result.narrative else None}
@@ -175,6 +195,7 @@ def _write_pages(folder: Path, reviews: list[DocumentReview], listed: Register |
     from reportgen.review.pages import (  # deferred: the HTML writer's environment
         annotated_copies,
         document_pages,
+        handback_files,
         summary_page,
     )
 
@@ -187,6 +208,7 @@ def _write_pages(folder: Path, reviews: list[DocumentReview], listed: Register |
             pages[folder / copy.name] = copy.data
         elif copy is not None:
             print(f"{result.document}: 提示 未写出标注的 PDF：{copy.reason}", file=sys.stderr)
+        pages.update({folder / name: data for name, data in handback_files(result, index, copy).items()})
     try:  # all the pages or none: a summary never links a page that is not there
         replace_together(list(pages.items()))
     except OSError as exc:

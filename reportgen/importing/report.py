@@ -9,9 +9,9 @@ from pathlib import Path
 from reportgen.errors import Finding
 from reportgen.importing.build import Imported
 from reportgen.importing.grid import EMPTY
-from reportgen.importing.recognize import cell_text, is_amount
-from reportgen.importing.rows import LABEL_MEANINGS
+from reportgen.importing.recognize import cell_text
 from reportgen.importing.tree import Node, Placed
+from reportgen.importing.unread import compared_cells, is_unread
 from reportgen.writers.html import environment
 
 _PLACE = re.compile(r"!|第\d+页|第\d+段")  # a place in a file (a sheet's cell, a page's line), not a remark
@@ -24,7 +24,7 @@ def report_html(imported: Imported, source: Path, files: list[Path], unknown: li
     """The page; ``notes``: what the readers read past and the tables' 尾数误差 (told, not counted);
     ``unverified``: codes no catalogue holds (a review lists them apart); ``findings``: check's errors
     and warnings of the source written; ``unplaced``: the text read that has no place in it."""
-    compared = {(kind, *a.cell) for kind, rows in imported.rows.items() for r in rows for a in r.amounts.values()}
+    compared = compared_cells(imported)
     tables, unread = [], []
     for kind, table in imported.tables.items():
         grid = table.grid
@@ -39,7 +39,7 @@ def report_html(imported: Imported, source: Path, files: list[Path], unknown: li
                     status = "used"
                 elif key in compared:
                     status = "compared"
-                elif r >= table.body_start and is_amount(cell) and table.columns.get(c) not in LABEL_MEANINGS:
+                elif is_unread(imported, table, r, c, cell, compared):
                     status = "unread"
                     unread.append({"table": kind, "where": grid.where(r, c), "text": cell_text(cell)})
                 row.append({"text": cell_text(cell), "status": status, "field": field})

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import stat
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,8 +94,9 @@ def file_above(path: Path) -> Path | None:
 
 
 def is_own_page(path: Path) -> bool:
-    """Whether ``path`` is an HTML page reportgen wrote (its generator line in its head), or an
-    annotated copy of a PDF that review wrote (PDF_MARK in its catalogue)."""
+    """Whether ``path`` is an HTML page reportgen wrote (its generator line in its head), an
+    annotated copy of a PDF that review wrote (PDF_MARK in its catalogue), or a DOCX or XLSX it wrote
+    that nobody has saved since (_own_office_file)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
@@ -103,8 +105,30 @@ def is_own_page(path: Path) -> bool:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return False
         head = os.read(fd, _HEAD_BYTES)
+        if head.startswith(b"PK"):
+            return _own_office_file(path)
         return _PAGE_MARK in head or (head.startswith(b"%PDF-") and PDF_MARK in head)
     except OSError:
         return False
     finally:
         os.close(fd)
+
+
+_CORE = "docProps/core.xml"
+_CORE_BYTES = 64 * 1024
+_OURS = b"<cp:lastModifiedBy>reportgen</cp:lastModifiedBy>"
+
+
+def _own_office_file(path: Path) -> bool:
+    """A DOCX or XLSX reportgen wrote and no one has saved since: its core properties still say it
+    was last modified by reportgen (Word, Excel and LibreOffice put their user there on saving, so a
+    notice a reviewer has signed and saved is never written over)."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            info = package.getinfo(_CORE)
+            if info.file_size > _CORE_BYTES:
+                return False
+            with package.open(info) as core:
+                return _OURS in core.read(_CORE_BYTES + 1)
+    except (OSError, KeyError, zipfile.BadZipFile, ValueError, RuntimeError, NotImplementedError, EOFError):
+        return False

@@ -14,7 +14,6 @@ from reportgen.review.documents import DocumentReview
 
 _PAGE = re.compile(r"第\s*(\d+)\s*页")  # a table difference names its place: “第11页 第9行”
 _QUOTED = re.compile(r"“([^“”]+)”")  # and often quotes what is printed there: 科目编码印作“301 2”
-_SPACES = re.compile(r"\s+")
 _QUOTE = 80  # characters of the printed line shown
 
 
@@ -68,9 +67,14 @@ def _table(text: str, lines: dict[int, Line]) -> Listed:
     """A table's own difference: its page, and the words it quotes where that page prints them."""
     found = _PAGE.search(text)
     page = int(found.group(1)) if found else 0
-    printed = _SPACES.sub("", "".join(line.text for line in lines.values() if line.page == page)) if page else ""
-    quote = next((q for q in _QUOTED.findall(text) if _SPACES.sub("", q) and _SPACES.sub("", q) in printed), "")
+    printed = _flat("".join(line.text for line in lines.values() if line.page == page)) if page else ""
+    quote = next((q for q in _QUOTED.findall(text) if _flat(q) and _flat(q) in printed), "")
     return Listed(page, 0, quote, "table", "表内不一致", "error", message=text)
+
+
+def _flat(text: str) -> str:
+    """The text without its spaces (a PDF's line spaces out what a message quotes whole)."""
+    return "".join(text.split())
 
 
 def _shown(line: Line | None) -> str:

@@ -14,10 +14,14 @@ from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.review import report_html as prose_html
 from reportgen.review.annotated import NotAnnotated, annotated_pdf
 from reportgen.review.documents import DocumentReview
+from reportgen.review.handback import handback
+from reportgen.review.inspection import inspection
 from reportgen.review.listing import Listed, document_lines, listed
-from reportgen.review.places import NotPlaced, marks
+from reportgen.review.places import Mark, NotPlaced, marks
 from reportgen.review.register import DEADLINE_DAYS, Register
+from reportgen.writers.docx import docx_bytes
 from reportgen.writers.html import environment
+from reportgen.writers.xlsx import xlsx_bytes
 
 _UNSAFE = re.compile(r"[\\/\x00-\x1f\"'<>|?*:#%&]")
 
@@ -39,11 +43,13 @@ def _stem(document: Path) -> str:
 
 @dataclass(frozen=True)
 class Copy:
-    """A reviewed PDF's annotated copy: its name, its bytes, or why there are none."""
+    """A reviewed PDF's annotated copy: its name, its bytes, or why there are none; and the findings
+    as numbered there (the hand-back's numbers)."""
 
     name: str
     data: bytes | None
     reason: str = ""
+    marks: tuple[Mark, ...] = ()
 
 
 def annotated_copies(reviews: list[DocumentReview]) -> dict[int, Copy]:
@@ -52,19 +58,35 @@ def annotated_copies(reviews: list[DocumentReview]) -> dict[int, Copy]:
     for index, result in enumerate(reviews, start=1):
         name = annotated_name(result.document, index)
         if name is not None:
-            copies[index] = Copy(name, *annotated_copy(result))
+            copies[index] = annotated_copy(result, name)
     return copies
 
 
-def annotated_copy(result: DocumentReview) -> tuple[bytes | None, str]:
+def annotated_copy(result: DocumentReview, name: str = "") -> Copy:
     """The reviewed PDF with its findings boxed and a legend page, or None and why not."""
+    items = listed(result)
+    found = [Mark(number, item) for number, item in enumerate(items, start=1)]
     try:
         data = read_bounded(result.document, MAX_DRAFT_BYTES, "PDF")
-        lines = document_lines(result)
-        found = marks(result.document, data, listed(result), lines)
-        return annotated_pdf(result.document, data, found), ""
+        found = marks(result.document, data, items, document_lines(result))
+        return Copy(name, annotated_pdf(result.document, data, found), "", tuple(found))
     except (InputRefused, NotPlaced, NotAnnotated) as exc:
-        return None, str(exc)
+        return Copy(name, None, str(exc), tuple(found))
+
+
+def handback_files(result: DocumentReview, index: int, copy: Copy | None) -> dict[str, bytes]:
+    """A document's findings handed back: the 整改 notice (DOCX) and its table (XLSX); none when clean."""
+    found = list(copy.marks) if copy else [Mark(n, item) for n, item in enumerate(listed(result), start=1)]
+    notice = handback(result, found, copy.name if copy and copy.data else "")
+    if notice is None:
+        return {}
+    docx, xlsx = handback_names(result.document, index)
+    return {docx: docx_bytes(notice), xlsx: xlsx_bytes(notice)}
+
+
+def handback_names(document: Path, index: int) -> tuple[str, str]:
+    stem = f"{index:03d}-{_stem(document)}"
+    return f"{stem}-notice.docx", f"{stem}-findings.xlsx"
 
 
 def document_pages(result: DocumentReview, index: int) -> dict[str, str]:
@@ -92,7 +114,7 @@ def summary_page(reviews: list[DocumentReview], copies: dict[int, Copy] | None =
         links[str(result.document)] = prose_page or (tables if result.imported is not None else "") or (
             copy.name if copy and copy.data else "")
         rows.append({"document": str(result.document), "refused": result.refused, "counts": result.counts,
-                     "clean": result.clean, "tables_page": tables, "checklist": result.checklist,
+                     "clean": result.clean, "tables_page": tables, "inspection": inspection(result, register),
                      "prose_page": prose_page, "annotated": copy.name if copy and copy.data else "",
                      "not_annotated": copy.reason if copy and not copy.data else ""})
         for item in listed(result):

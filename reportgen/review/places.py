@@ -11,7 +11,6 @@ that cannot be placed (no page, or its words not found there) has no box and is 
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,6 @@ from reportgen.readers.lines import Line
 from reportgen.readers.pdf_words import PdfNotRead, Word, pdf_words, printed_lines
 from reportgen.review.listing import Listed
 
-_SPACES = re.compile(r"\s+")
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 
@@ -79,7 +77,7 @@ def _printed_line(item: Listed, page: list[list[Word]], lines: dict[int, Line]) 
 
 
 def _flat(text: str) -> str:
-    return _SPACES.sub("", text)
+    return "".join(text.split())
 
 
 def _around(words: list[Word]) -> Box:

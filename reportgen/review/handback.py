@@ -1,0 +1,59 @@
+"""Findings handed back to the department that published them (`review -o`): per document with
+findings, a short 整改 notice as DOCX — addressed to its 部门 or 单位, the findings in a table — and the
+same table as an XLSX, one row per finding (序号, 页码, 原文, 问题, 规则, 级别). Both come from one
+neutral Document through the writers every output uses (writers/docx, writers/xlsx), so they cannot
+disagree; the words are templates/review_notice.txt.j2's and the findings' own."""
+
+from __future__ import annotations
+
+import re
+
+from reportgen.document import Cell, Document, Paragraph, Row, Table, Title
+from reportgen.review.documents import DocumentReview
+from reportgen.review.places import Mark
+from reportgen.templating import environment
+
+NOTICE_TEMPLATE = "review_notice.txt.j2"
+_SAID = "review_said.j2"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")  # a cell is one line: tabs and breaks become spaces
+_WIDTHS = [6, 6, 30, 40, 12, 6]
+
+
+def handback(result: DocumentReview, marks: list[Mark], annotated: str) -> Document | None:
+    """The notice with its table of findings; None for a document with none."""
+    if not marks:
+        return None
+    header = result.imported.header if result.imported is not None else {}
+    kind = str(header.get("kind") or "")
+    words = environment("text").get_template(NOTICE_TEMPLATE).render(
+        document=result.document.name, addressee=str(header.get("department") or ""), kind=kind,
+        count=len(marks), placed=sum(1 for m in marks if m.boxes), annotated=annotated)
+    blocks: list[Title | Paragraph | Table] = []
+    caption, cells, severities = "", [], ["", ""]
+    for line in words.splitlines():
+        what, _, text = line.partition(":")
+        if what == "T":
+            blocks.append(Title(text))
+        elif what == "P":
+            blocks.append(Paragraph(text))
+        elif what == "C":
+            caption = text
+        elif what == "H":
+            cells = text.split("|")
+        elif what == "S":
+            severities = text.split("|")
+    blocks.append(_table(caption, cells, dict(zip(("error", "warning"), severities, strict=False)), marks))
+    return Document(list(blocks), meta={"title": blocks[0].text if isinstance(blocks[0], Title) else ""})
+
+
+def _table(caption: str, header: list[str], severities: dict[str, str], marks: list[Mark]) -> Table:
+    said = environment("text").get_template(_SAID).module.said  # type: ignore[attr-defined]
+    body = [Row([Cell(str(m.number), align="center"), Cell(str(m.item.page) if m.item.page else "", align="center"),
+                 Cell(_line(m.item.quote)), Cell(_line(str(said(m.item)))), Cell(m.item.rule),
+                 Cell(severities.get(m.item.severity, m.item.severity), align="center")]) for m in marks]
+    return Table("审核问题", "", caption, "", "", [Row([Cell(h, header=True, align="center") for h in header], kind="header")],
+                 body, list(_WIDTHS), wide=True)
+
+
+def _line(text: str) -> str:
+    return _CONTROL.sub(" ", text).strip()
