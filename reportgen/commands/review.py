@@ -6,21 +6,25 @@ bureau. Argument parsing and printing only; the work is reportgen/review/documen
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.atomic import replace_together
 from reportgen.commands.arguments import refuse_outputs
 from reportgen.commands.base import Failure, UsageError
 from reportgen.oserrors import reason
 from reportgen.reading.outputs import Output
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from reportgen.importing.unread import Unread
+    from reportgen.review.batch import Done
     from reportgen.review.documents import DocumentReview
-    from reportgen.review.register import Register
+    from reportgen.review.register import Known, Register
     from reportgen.review.roster import Member
+    from reportgen.staging import Staging
 
 EXAMPLE = ("示例：reportgen review 各部门报来的预算/ --layout 上海 -o out/审核\n"
            "      reportgen review 万里街道2025年部门预算.pdf")
@@ -38,14 +42,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--layout", metavar="NAME", help="版式（如 上海）：用其表名、表码认表")
     parser.add_argument("-o", "--out", type=Path, metavar="DIR", help="写出核对页面的文件夹（index.html 为汇总）")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（json 供程序读取）")
+    parser.add_argument("--jobs", type=int, default=None, metavar="N",
+                        help="同时审核的文件数（默认每个处理器核心一个；1 为逐个审核）")
     parser.add_argument("--roster", type=Path, metavar="名单", help="应公开的部门与单位名单（.xlsx/.xls/.ods/.csv：单位名称、类型、"
                         "主管部门、批复日期，可另有公开日期、年度）：报出谁已公开、谁没有找到、谁逾期（批复后 20 日）")
 
 
 def run(args: argparse.Namespace) -> int:
-    from reportgen.review.documents import documents_in, review_document  # deferred: the importer and the reviewer
+    from reportgen.review.batch import (  # deferred: the importer and the reviewer
+        Progress,
+        Task,
+        default_jobs,
+        review_all,
+    )
+    from reportgen.review.documents import documents_in  # deferred: the importer and the reviewer
 
-    documents, passed = documents_in(list(args.documents))
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs {args.jobs}：应为 1 或更大的整数（同时审核的文件数）")
+    documents, passed = documents_in(list(args.documents), args.out)
     for line in passed:
         print(f"提示 [审核] {line}", file=sys.stderr)
     if not documents:
@@ -54,24 +68,83 @@ def run(args: argparse.Namespace) -> int:
     if args.out is not None:
         refuse_outputs(_page_outputs(args.out, documents), [*documents, *([args.roster] if args.roster else [])])
     members = _roster(args.roster) if args.roster is not None else None
-    reviews = [review_document(document, args.layout) for document in documents]
-    listed = _register(members, reviews) if members is not None else None
+    with _staged(args.out) as staging:
+        tasks = [Task(index, document, args.layout, staging.path if staging else None, _print,
+                      _as_dict if args.format == "json" else None) for index, document in enumerate(documents, start=1)]
+        progress, done = Progress(len(tasks)), []
+        for result in review_all(tasks, args.jobs or default_jobs()):
+            progress.clear()
+            if args.format != "json":
+                print(result.text, end="", flush=True)
+            for line in result.told:
+                print(line, file=sys.stderr)
+            progress.step("审核")
+            done.append(_kept(result))
+        progress.end()
+        listed = _register(members, [d.known for d in done]) if members is not None else None
+        _report(args, done, listed)
+        if staging is not None:
+            _move_in(staging, args.out, done, listed)
+    behind = listed is not None and bool(listed.missing or listed.late)
+    return 0 if all(d.clean for d in done) and not behind else 1
+
+
+def _kept(result: Done) -> Done:
+    """What the run keeps of a document once told: its JSON (when asked for) and its part of the summary."""
+    result.text = ""
+    return result
+
+
+def _report(args: argparse.Namespace, done: list[Done], listed: Register | None) -> None:
     if args.format == "json":
         import json  # deferred: 1.5 ms; --help loads every command
 
-        found = [_as_dict(r) for r in reviews]
+        found = [d.json for d in done]
         print(json.dumps(found if listed is None else {"documents": found, "register": _register_dict(listed)},
                          ensure_ascii=False, indent=2))
-    else:
-        for result in reviews:
-            _print(result)
-        if listed is not None:
-            print(_register_text(listed, args.roster), end="")
-        print(_summary_line(reviews))
-    if args.out is not None:
-        _write_pages(args.out, reviews, listed)
-    behind = listed is not None and bool(listed.missing or listed.late)
-    return 0 if all(r.clean for r in reviews) and not behind else 1
+        return
+    if listed is not None:
+        print(_register_text(listed, args.roster), end="")
+    flagged = sum(1 for d in done if not d.clean)
+    print(f"审核 {len(done)} 份文件：{flagged} 份有问题，{len(done) - flagged} 份未发现问题")
+
+
+@contextlib.contextmanager
+def _staged(out: Path | None) -> Iterator[Staging | None]:
+    """The run's staging folder inside ``out`` (None without -o): the documents' pages are written
+    there as each is reviewed, and moved into place all together at the end, or none of them."""
+    if out is None:
+        yield None
+        return
+    from reportgen.staging import (  # deferred: pages only
+        Staging,
+        make_folders,
+        remove_empty_folders,
+        remove_stale_staging,
+    )
+
+    made: list[Path] = []
+    staging = None
+    try:
+        made = make_folders(out)
+        remove_stale_staging(out)
+        staging = Staging(out)
+        yield staging
+    except OSError as exc:
+        raise Failure(f"不能写出核对页面到 {out}：{reason(exc)}") from exc
+    finally:
+        if staging is not None:
+            staging.remove()
+            remove_empty_folders(made)
+
+
+def _move_in(staging: Staging, out: Path, done: list[Done], listed: Register | None) -> None:
+    from reportgen.review.pages import summary_page_of  # deferred: the HTML writer's environment
+
+    (staging.path / "index.html").write_bytes(summary_page_of([d.part for d in done if d.part], listed).encode("utf-8"))
+    names = ["index.html", *(name for d in done for name in d.files)]
+    staging.move_in([(staging.path / name, out / name) for name in names])
+    print(f"核对页面：{out / 'index.html'}", file=sys.stderr)
 
 
 def _roster(path: Path) -> list[Member]:
@@ -83,10 +156,10 @@ def _roster(path: Path) -> list[Member]:
         raise UsageError(str(exc)) from None
 
 
-def _register(members: list[Member], reviews: list[DocumentReview]) -> Register:
-    from reportgen.review.register import known, register  # deferred: with the roster only
+def _register(members: list[Member], documents: list[Known]) -> Register:
+    from reportgen.review.register import register  # deferred: with the roster only
 
-    return register(members, [known(r) for r in reviews])
+    return register(members, documents)
 
 
 def _register_text(listed: Register, roster: Path) -> str:
@@ -172,11 +245,6 @@ def _print_cut(result: DocumentReview) -> None:
         print(f"{note.location()}: 提示 [{note.rule}] {note.message}")
 
 
-def _summary_line(reviews: list[DocumentReview]) -> str:
-    flagged = sum(1 for r in reviews if not r.clean)
-    return f"审核 {len(reviews)} 份文件：{flagged} 份有问题，{len(reviews) - flagged} 份未发现问题"
-
-
 def _as_dict(result: DocumentReview) -> dict[str, object]:
     return {"document": str(result.document), "refused": result.refused, "counts": result.counts,
             "tables": result.imported.differences if result.imported else result.final,
@@ -191,26 +259,3 @@ def _as_dict(result: DocumentReview) -> dict[str, object]:
             "narrative": result.narrative.as_dict() if result.narrative else None}
 
 
-def _write_pages(folder: Path, reviews: list[DocumentReview], listed: Register | None = None) -> None:
-    from reportgen.review.pages import (  # deferred: the HTML writer's environment
-        annotated_copies,
-        document_pages,
-        handback_files,
-        summary_page,
-    )
-
-    copies = annotated_copies(reviews)
-    pages = {folder / "index.html": summary_page(reviews, copies, listed).encode("utf-8")}
-    for index, result in enumerate(reviews, start=1):
-        pages.update({folder / name: text.encode("utf-8") for name, text in document_pages(result, index).items()})
-        copy = copies.get(index)
-        if copy is not None and copy.data is not None:
-            pages[folder / copy.name] = copy.data
-        elif copy is not None:
-            print(f"{result.document}: 提示 未写出标注的 PDF：{copy.reason}", file=sys.stderr)
-        pages.update({folder / name: data for name, data in handback_files(result, index, copy).items()})
-    try:  # all the pages or none: a summary never links a page that is not there
-        replace_together(list(pages.items()))
-    except OSError as exc:
-        raise Failure(f"不能写出核对页面到 {folder}：{reason(exc)}") from exc
-    print(f"核对页面：{folder / 'index.html'}", file=sys.stderr)

@@ -8,6 +8,7 @@ own tables (``check --against``). Nothing the user owns is written but the pages
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,13 +20,16 @@ from reportgen.importing.emit import read_back_of
 from reportgen.importing.grid import ImportRefused
 from reportgen.importing.pipeline import ImportResult, import_files
 from reportgen.importing.tree import Placed
-from reportgen.reading.files import is_regular_file
+from reportgen.oserrors import reason
+from reportgen.reading.files import identity, is_regular_file
+from reportgen.reading.outputs import PDF_MARK, is_own_page
 from reportgen.render import prepare, prepared_findings
 from reportgen.review import Review, review_prepared, sentence_findings
 from reportgen.review.consistency import CUT_RULE
 
 # The files a folder given to review holds that are documents (others in it are passed over).
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".xls", ".ods", ".html", ".htm", ".csv")
+MAX_DEPTH = 8  # subfolders below a folder named: a bureau's 部门 and their 单位, and room besides
 # what the document did not give a source — figures to fill, parts of a text a workbook does not hold
 # (a document's own missing parts are 不公开 and shown in the 检查表): not the document's slips
 TO_FILL = ("待填写", "金额待填写", "R-缺少")
@@ -108,23 +112,73 @@ class DocumentReview:
         return not self.refused and not (counts["tables"] or counts["errors"] or counts["prose"])
 
 
-def documents_in(paths: list[Path]) -> tuple[list[Path], list[str]]:
-    """The documents named, a folder standing for the documents in it (sorted, not recursive); and
-    a line for each entry of a folder that bears a document's name but is no file to read (a named
-    pipe, a device, a folder, a link to nothing): told, never skipped in silence. A file named
-    outright is always reviewed: its reader says what is wrong with it."""
+def documents_in(paths: list[Path], out: Path | None = None) -> tuple[list[Path], list[str]]:
+    """The documents named, a folder standing for the documents in it and in its subfolders (a
+    bureau keeps one per 部门), each folder's files sorted before its subfolders; and a line for each
+    entry passed over that a reviewer would look for: one that bears a document's name but is no file
+    to read (a named pipe, a device, a link to nothing), a link to a folder (not followed: a link can
+    lead back up), and what reportgen itself wrote there (review's pages and annotated copies, the
+    folder ``out`` the pages go to) — told, never skipped in silence. Hidden folders (.git …) are
+    passed over. A file named outright is always reviewed: its reader says what is wrong with it."""
     found: list[Path] = []
     passed: list[str] = []
+    skip = identity(out) if out is not None and out.is_dir() else None
     for path in paths:
         if not path.is_dir():
             found.append(path)
             continue
-        for entry in sorted(p for p in path.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES):
-            if is_regular_file(entry):
-                found.append(entry)
-            else:
-                passed.append(_not_a_file(entry))
+        _walk(path, skip, found, passed)
     return found, passed
+
+
+def _walk(folder: Path, skip: tuple[int, int] | str | None, found: list[Path], passed: list[str], depth: int = 0) -> None:
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        passed.append(f"{folder}：无法读取（{reason(exc)}），未审核")
+        return
+    folders = []
+    for entry in entries:
+        if entry.is_symlink() and entry.is_dir():
+            passed.append(f"{entry}：是指向文件夹的链接，未进入")
+        elif entry.is_dir() and not entry.is_symlink():
+            if not entry.name.startswith("."):
+                folders.append(entry)
+        elif entry.suffix.lower() in DOCUMENT_SUFFIXES:
+            if not is_regular_file(entry):
+                passed.append(_not_a_file(entry))
+            elif review_output(entry):
+                passed.append(f"{entry}：是 reportgen 写出的核对页面、标注副本或整改通知，未审核")
+            else:
+                found.append(entry)
+    for sub in folders:
+        if skip is not None and identity(sub) == skip:
+            passed.append(f"{sub}：是这次写出核对页面的文件夹（-o），未审核")
+        elif depth >= MAX_DEPTH:
+            passed.append(f"{sub}：文件夹层数超过 {MAX_DEPTH} 层，未审核")
+        else:
+            _walk(sub, skip, found, passed, depth + 1)
+
+
+_PAGES = re.compile(rb'<meta name="generator" content="reportgen (review|check --against|import|diff|render)"')
+_HANDED_BACK = re.compile(r"\d{3}-.+-(notice\.docx|findings\.xlsx)")
+_HEAD = 4096
+
+
+def review_output(path: Path) -> bool:
+    """Whether ``path`` is what a review (or another reportgen command's report) wrote, not a document:
+    a report page, an annotated copy, a hand-back notice or table. A disclosure reportgen rendered
+    (its HTML, DOCX, XLSX or PDF) is a document like any other and is reviewed."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(_HEAD)
+    except OSError:
+        return False
+    if head.startswith(b"%PDF-"):
+        return PDF_MARK in head
+    if head.startswith(b"PK"):
+        return bool(_HANDED_BACK.fullmatch(path.name)) and is_own_page(path)
+    return _PAGES.search(head) is not None
 
 
 def _not_a_file(path: Path) -> str:
@@ -134,7 +188,7 @@ def _not_a_file(path: Path) -> str:
     except OSError:
         why = "是指向不存在位置的链接" if os.path.islink(path) else "无法读取"
     else:
-        why = "是文件夹，不是文件（文件夹只审核一层）" if stat.S_ISDIR(mode) else "不是普通文件（命名管道、设备或套接字）"
+        why = "不是普通文件（命名管道、设备或套接字）" if not stat.S_ISREG(mode) else "无法读取"
     return f"{path}：{why}，未审核"
 
 

@@ -15,7 +15,7 @@ from reportgen.review import report_html as prose_html
 from reportgen.review.annotated import NotAnnotated, annotated_pdf
 from reportgen.review.documents import DocumentReview
 from reportgen.review.handback import handback
-from reportgen.review.inspection import inspection
+from reportgen.review.inspection import Inspection, inspection
 from reportgen.review.listing import Listed, document_lines, listed
 from reportgen.review.places import Mark, NotPlaced, marks
 from reportgen.review.register import DEADLINE_DAYS, Register
@@ -101,31 +101,66 @@ def document_pages(result: DocumentReview, index: int) -> dict[str, str]:
     return pages
 
 
+@dataclass
+class SummaryPart:
+    """What the summary page needs of one document, made where it was reviewed."""
+
+    document: Path
+    row: dict[str, object]
+    findings: list[dict[str, object]]
+    link: str  # its first page: its text's, else its tables', else its annotated copy
+    clean: bool
+
+
+def summary_part(result: DocumentReview, index: int, copy: Copy | None) -> SummaryPart:
+    tables, prose = page_names(result.document, index)
+    prose_page = prose if result.narrative is not None else ""
+    annotated = copy.name if copy and copy.data else ""
+    row = {"document": str(result.document), "refused": result.refused, "counts": result.counts,
+           "clean": result.clean, "tables_page": tables, "inspection": inspection(result, None),
+           "prose_page": prose_page, "annotated": annotated, "not_annotated": copy.reason if copy and not copy.data else ""}
+    findings: list[dict[str, object]] = [
+        {"document": str(result.document), "item": item,
+         "link": _link(item, tables if result.imported is not None else "", prose_page),
+         "pdf": f"{annotated}#page={item.page}" if annotated and item.page else ""} for item in listed(result)]
+    link = prose_page or (tables if result.imported is not None else "") or annotated
+    return SummaryPart(result.document, row, findings, link, result.clean)
+
+
+def document_files(result: DocumentReview, index: int) -> tuple[SummaryPart, dict[str, bytes], list[str]]:
+    """Everything `review -o` writes of one document — its pages, its annotated copy, its hand-back —
+    with its part of the summary, and what to tell of what was not written."""
+    files = {name: text.encode("utf-8") for name, text in document_pages(result, index).items()}
+    name = annotated_name(result.document, index)
+    copy = annotated_copy(result, name) if name is not None else None
+    told = []
+    if copy is not None and copy.data is not None:
+        files[copy.name] = copy.data
+    elif copy is not None:
+        told.append(f"{result.document}: 提示 未写出标注的 PDF：{copy.reason}")
+    files.update(handback_files(result, index, copy))
+    return summary_part(result, index, copy), files, told
+
+
 def summary_page(reviews: list[DocumentReview], copies: dict[int, Copy] | None = None,
                  register: Register | None = None) -> str:
-    rows: list[dict[str, object]] = []
-    findings: list[dict[str, object]] = []
+    """The summary of reviews made in this process (the batch makes its parts where it reviews)."""
+    parts = [summary_part(result, index, (copies or {}).get(index)) for index, result in enumerate(reviews, start=1)]
+    return summary_page_of(parts, register)
+
+
+def summary_page_of(parts: list[SummaryPart], register: Register | None) -> str:
     rules: set[str] = set()
-    links: dict[str, str] = {}  # each document's first page: its text's, else its tables', else its annotated copy
-    for index, result in enumerate(reviews, start=1):
-        tables, prose = page_names(result.document, index)
-        prose_page = prose if result.narrative is not None else ""
-        copy = (copies or {}).get(index)
-        links[str(result.document)] = prose_page or (tables if result.imported is not None else "") or (
-            copy.name if copy and copy.data else "")
-        rows.append({"document": str(result.document), "refused": result.refused, "counts": result.counts,
-                     "clean": result.clean, "tables_page": tables, "inspection": inspection(result, register),
-                     "prose_page": prose_page, "annotated": copy.name if copy and copy.data else "",
-                     "not_annotated": copy.reason if copy and not copy.data else ""})
-        for item in listed(result):
-            findings.append({"document": str(result.document), "item": item,
-                             "link": _link(item, tables if result.imported is not None else "", prose_page),
-                             "pdf": f"{copy.name}#page={item.page}" if copy and copy.data and item.page else ""})
-            rules.add(item.rule)
-    total = {"documents": len(reviews), "flagged": sum(1 for r in reviews if not r.clean)}
+    for part in parts:
+        found = part.row["inspection"]
+        assert isinstance(found, Inspection)
+        found.on_roster = register is not None
+        found.timely = next((e for e in register.entries if part.document in e.documents), None) if register else None
+        rules.update(str(f["item"].rule) for f in part.findings)  # type: ignore[attr-defined]
+    total = {"documents": len(parts), "flagged": sum(1 for p in parts if not p.clean)}
     return environment().get_template("review_summary.html.j2").render(
-        rows=rows, total=total, findings=findings, rules=sorted(rules), register=register, deadline=DEADLINE_DAYS,
-        links=links)
+        rows=[p.row for p in parts], total=total, findings=[f for p in parts for f in p.findings], rules=sorted(rules),
+        register=register, deadline=DEADLINE_DAYS, links={str(p.document): p.link for p in parts})
 
 
 def _link(item: Listed, tables: str, prose: str) -> str:

@@ -1,0 +1,119 @@
+"""Many documents reviewed at once, as a bureau's folder holds them: each in a worker process (one
+per core by default), its pages, annotated copy and hand-back written into the run's staging folder
+as soon as it is reviewed, and only what the summary and the register need kept — so that a
+province's 10,000 documents run in bounded memory, and the results come back in the documents'
+order, each told as it is done.
+
+The terminal's words for one document are the command's (``describe``, a module-level function so
+that a worker process can be handed it); this module only runs and gathers."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportgen.review import documents
+from reportgen.review.documents import DocumentReview
+from reportgen.review.register import Known, known
+
+if TYPE_CHECKING:
+    from reportgen.review.pages import SummaryPart
+
+Describe = Callable[[DocumentReview], None]  # prints the document's findings (captured), as the command says them
+AsJson = Callable[[DocumentReview], dict[str, object]]
+
+
+@dataclass(frozen=True)
+class Task:
+    index: int
+    document: Path
+    layout: str | None
+    staging: Path | None  # where its pages go (None: no pages)
+    describe: Describe
+    as_json: AsJson | None  # None: no JSON wanted
+
+
+@dataclass
+class Done:
+    """What is kept of one reviewed document."""
+
+    index: int
+    document: Path
+    text: str  # its findings as the terminal tells them
+    json: dict[str, object] | None
+    clean: bool
+    known: Known
+    part: SummaryPart | None  # where pages are written
+    files: list[str]  # the names written into the staging folder
+    told: list[str]  # lines for stderr (an annotated copy not written …)
+
+
+def review_one(task: Task) -> Done:
+    from reportgen.review.pages import document_files  # deferred: the writers, only with pages
+
+    result = documents.review_document(task.document, task.layout)  # looked up when called: one place to replace it
+    said = io.StringIO()
+    with contextlib.redirect_stdout(said):
+        task.describe(result)
+    part: SummaryPart | None = None
+    files: list[str] = []
+    told: list[str] = []
+    if task.staging is not None:
+        part, written, told = document_files(result, task.index)
+        for name, data in written.items():
+            (task.staging / name).write_bytes(data)
+            files.append(name)
+    return Done(task.index, task.document, said.getvalue(), task.as_json(result) if task.as_json else None,
+                result.clean, known(result), part, files, told)
+
+
+def review_all(tasks: list[Task], jobs: int) -> Iterator[Done]:
+    """Each task's result, in order, as it is done: in this process for one document or one job."""
+    if jobs <= 1 or len(tasks) <= 1:
+        yield from map(review_one, tasks)
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
+        try:
+            yield from pool.map(review_one, tasks)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def default_jobs() -> int:
+    """One worker per core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class Progress:
+    """“审核 37/10000” on the terminal's last line while the run goes on, where stderr is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done = total, 0
+        self.shown = sys.stderr.isatty() and total > 1
+
+    def clear(self) -> None:
+        """Take the line away before the results are printed beneath it (stdout may be the same terminal)."""
+        if self.shown and self.done:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+
+    def step(self, label: str) -> None:
+        self.done += 1
+        if self.shown:
+            print(f"\r{label} {self.done}/{self.total}", end="", file=sys.stderr, flush=True)
+
+    def end(self) -> None:
+        if self.shown:
+            print(file=sys.stderr)
