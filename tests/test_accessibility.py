@@ -38,7 +38,10 @@ def pages(tmp_path_factory) -> dict[str, Path]:
 
     reportgen("check", str(ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"), "--against",
               str(ROOT / "tests" / "seeds" / "shenzhen-yantian-zgh-2022.txt"), "--report", str(out / "review.html"))
-    reportgen("review", str(UNIT_PDF), "--layout", "上海", "-o", str(out / "bureau"))
+    roster = out / "名单.csv"  # the register too: a unit published late, one not found
+    roster.write_text("单位名称,类型,主管部门,批复日期,公开日期\n上海市普陀区商务委员会,单位,上海市普陀区商务委员会,2025-01-20,"
+                      "2025-02-20\n上海市普陀区商务服务中心,单位,上海市普陀区商务委员会,2025-01-20,\n", encoding="utf-8")
+    reportgen("review", str(UNIT_PDF), "--layout", "上海", "--roster", str(roster), "-o", str(out / "bureau"))
     reportgen("import", str(UNIT_PDF), "--layout", "上海", "-o", str(out / "s.yaml"), "--report", str(out / "import.html"))
     named = {"review": out / "review.html", "summary": out / "bureau" / "index.html", "import": out / "import.html",
              "tables": next((out / "bureau").glob("*-tables.html")), "prose": next((out / "bureau").glob("*-prose.html"))}

@@ -41,7 +41,10 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
               "--report", str(out / "review.html"))
     (out / "preview.html").write_bytes(PreviewState(yantian[1]).rerender().page)
     unit_pdf = ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-shangwuwei-unit-2025.pdf"
-    reportgen("review", str(unit_pdf), "--layout", "上海", "-o", str(out / "bureau"))  # summary, tables, prose
+    roster = out / "名单.csv"  # the register too: a unit published late, one not found
+    roster.write_text("单位名称,类型,主管部门,批复日期,公开日期\n上海市普陀区商务委员会,单位,上海市普陀区商务委员会,2025-01-20,"
+                      "2025-02-20\n上海市普陀区商务服务中心,单位,上海市普陀区商务委员会,2025-01-20,\n", encoding="utf-8")
+    reportgen("review", str(unit_pdf), "--layout", "上海", "--roster", str(roster), "-o", str(out / "bureau"))
     reportgen("import", str(unit_pdf), "--layout", "上海", "-o", str(out / "imported.yaml"),
               "--report", str(out / "import.html"))
     (out / "imported.yaml").unlink()

@@ -110,21 +110,23 @@ class SummaryPart:
     findings: list[dict[str, object]]
     link: str  # its first page: its text's, else its tables', else its annotated copy
     clean: bool
+    inspection: Inspection  # the row's 检查表 (its 及时性 set once the register is known)
 
 
 def summary_part(result: DocumentReview, index: int, copy: Copy | None) -> SummaryPart:
     tables, prose = page_names(result.document, index)
     prose_page = prose if result.narrative is not None else ""
     annotated = copy.name if copy and copy.data else ""
+    checked = inspection(result, None)
     row = {"document": str(result.document), "refused": result.refused, "counts": result.counts,
-           "clean": result.clean, "tables_page": tables, "inspection": inspection(result, None),
+           "clean": result.clean, "tables_page": tables, "inspection": checked,
            "prose_page": prose_page, "annotated": annotated, "not_annotated": copy.reason if copy and not copy.data else ""}
     findings: list[dict[str, object]] = [
         {"document": str(result.document), "item": item,
          "link": _link(item, tables if result.imported is not None else "", prose_page),
          "pdf": f"{annotated}#page={item.page}" if annotated and item.page else ""} for item in listed(result)]
     link = prose_page or (tables if result.imported is not None else "") or annotated
-    return SummaryPart(result.document, row, findings, link, result.clean)
+    return SummaryPart(result.document, row, findings, link, result.clean, checked)
 
 
 def document_files(result: DocumentReview, index: int) -> tuple[SummaryPart, dict[str, bytes], list[str]]:
@@ -152,12 +154,11 @@ def summary_page(reviews: list[DocumentReview], copies: dict[int, Copy] | None =
 def summary_page_of(parts: list[SummaryPart], register: Register | None) -> str:
     rules: set[str] = set()
     for part in parts:
-        found = part.row["inspection"]
-        assert isinstance(found, Inspection)
-        found.on_roster = register is not None
-        found.timely = next((e for e in register.entries if part.document in e.documents), None) if register else None
+        part.inspection.on_roster = register is not None
+        part.inspection.timely = next((e for e in register.entries if part.document in e.documents), None) if register else None
         rules.update(str(f["item"].rule) for f in part.findings)  # type: ignore[attr-defined]
-    total = {"documents": len(parts), "flagged": sum(1 for p in parts if not p.clean)}
+    flagged = sum(1 for p in parts if not p.clean or p.inspection.late)
+    total = {"documents": len(parts), "flagged": flagged}  # as the 检查表's 结论 says: late is a problem too
     return environment().get_template("review_summary.html.j2").render(
         rows=[p.row for p in parts], total=total, findings=[f for p in parts for f in p.findings], rules=sorted(rules),
         register=register, deadline=DEADLINE_DAYS, links={str(p.document): p.link for p in parts})
