@@ -150,3 +150,20 @@ def test_the_checklist_says_each_documents_timeliness(reviewed):
     assert rows["tests/seeds/pdf/shanghai-putuo-wanli-2025.pdf"][0] == "未给出公开日期，不能判断"
     assert rows["tests/seeds/pdf/shanghai-putuo-wanli-2024.pdf"][0] == "名单中没有对上的一行"
     assert page.xpath('//table[@id="inspection"]//a[@href="#register-title"]')
+
+
+def test_a_final_account_is_not_the_budgets_publication(tmp_path):
+    """With 种类 on the roster, the 2024 决算 of 区委社会工作部 is its 决算 row's, not its budget row's; a
+    roster without 种类 takes it for the department's only row."""
+    require_program("pdftotext")
+    social = ROOT / "tests" / "seeds" / "juesuan" / "shanghai-putuo-shehuigongzuo-juesuan-2024.pdf"
+    name = "中共上海市普陀区委社会工作部"
+    header = [*HEADER, "种类"]
+    roster = _csv(tmp_path / "名单.csv", [[name, "部门", name, "2024-01-20", "", "2024", "预算"],
+                                          [name, "部门", name, "2025-06-20", "2025-07-01", "2024", "决算"]], header)
+    done = _review(str(social), "--layout", "上海", "--roster", str(roster), "--format", "json")
+    rows = json.loads(done.stdout)["register"]["rows"]
+    assert [bool(row["documents"]) for row in rows] == [False, True] and rows[1]["late_days"] == -9
+    bad = _csv(tmp_path / "坏名单.csv", [[name, "部门", name, "2024-01-20", "", "2024", "决算草案"]], header)
+    refused = _review(str(social), "--roster", str(bad))
+    assert refused.returncode == 2 and "G2：种类写作“决算草案”；应为“预算”或“决算”" in refused.stderr

@@ -5,7 +5,8 @@ judged where no 公开日期 is given), and the documents that match no row.
 A document is known by its own name (the 部门 its tables were imported for, and whether it is a
 部门's or a 单位's budget), else by its file name. It matches a row whose name is the same (spaces and
 full-width forms aside), else one whose name contains, or is contained in, the document's (a file
-name only contains); of the 部门 or 单位 the document is, and of its year where the roster gives 年度.
+name only contains); of the 部门 or 单位 the document is, of its year where the roster gives 年度, and a budget or a 决算
+where it gives 种类.
 A document that could be two rows' is said to be ambiguous and matched to neither: never chosen."""
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class Known:
     name: str  # "" where nothing was imported: the file's name stands for it
     kind: str | None
     year: int | None
+    final: bool | None = None  # a 部门决算 (True) or a budget (False); None: not known
 
 
 @dataclass
@@ -79,7 +81,7 @@ def known(result: DocumentReview) -> Known:
     kind = header.get("kind")
     year = header.get("year")
     return Known(result.document, str(header.get("department") or ""), kind if kind in ("部门", "单位") else None,
-                 year if isinstance(year, int) else None)
+                 year if isinstance(year, int) else None, header.get("accounts") == "决算")
 
 
 def register(members: list[Member], documents: Iterable[Known]) -> Register:
@@ -106,6 +108,8 @@ def _candidates(doc: Known, entries: list[Entry]) -> list[Entry]:
         same = [e for e in same if e.member.kind == doc.kind]
     if doc.year is not None:
         same = [e for e in same if e.member.year in (None, doc.year)]
+    if doc.final is not None:  # a 部门决算 is not the budget's publication, nor the reverse
+        same = [e for e in same if e.member.final in (None, doc.final)]
     return same
 
 

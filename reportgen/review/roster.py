@@ -27,9 +27,11 @@ _COLUMNS = {  # a column's name as the register uses it: the names it goes by, n
     "批复日期": ("批复日期", "批复时间", "预算批复日期"),
     "公开日期": ("公开日期", "公开时间", "发布日期", "公开发布日期"),
     "年度": ("年度", "预算年度"),
+    "种类": ("种类", "公开种类", "预算或决算", "预决算"),
 }
 REQUIRED = ("单位名称", "类型", "主管部门", "批复日期")
 _KINDS = {"部门": "部门", "单位": "单位", "主管部门": "部门", "预算部门": "部门", "预算单位": "单位", "基层单位": "单位"}
+_SORTS = {"预算": False, "部门预算": False, "单位预算": False, "决算": True, "部门决算": True, "单位决算": True}
 _DATE = re.compile(r"(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:[ T]00:00(?::00)?)?")
 
 
@@ -47,6 +49,7 @@ class Member:
     approved: date
     published: date | None  # None: not given
     year: int | None  # None: the roster gives no 年度
+    final: bool | None  # a 部门决算's row (True), a budget's (False); None: the roster gives no 种类
     place: str  # where the row stands: 名单.xlsx 名单!A3
 
 
@@ -114,8 +117,11 @@ def _member(path: Path, grid: Grid, row: int, columns: dict[str, int]) -> Member
     year = value("年度")
     if year and not re.fullmatch(r"\d{4}(年|年度)?", year):
         raise RosterRefused(f"名单 {where('年度')}：年度写作“{year}”；应为四位数的年份，如 2025，或留空")
+    sort = normal(value("种类"))
+    if sort and sort not in _SORTS:
+        raise RosterRefused(f"名单 {where('种类')}：种类写作“{value('种类')}”；应为“预算”或“决算”，或留空")
     return Member(name, kind, value("主管部门"), approved, published, int(year[:4]) if year else None,
-                  f"{path} {grid.where(row, columns['单位名称'])}")
+                  _SORTS.get(sort), f"{path} {grid.where(row, columns['单位名称'])}")
 
 
 def _text(cell: Cell) -> str:
