@@ -26,6 +26,7 @@ except ImportError:  # not on Windows: there, staging folders are judged by age 
 
 PREFIX = ".reportgen-"
 LOCK = ".lock"
+_LOCKING = ".lock-taking"  # the lock file before it is locked
 _STARTED = time.time()  # a staging folder made before this process started cannot be one of its own
 # write_atomically's temporary names: .<name>.<pid>.<8 hex>.tmp
 _ATOMIC_TMP = re.compile(r"\..+\.(\d+)\.[0-9a-f]{8}\.tmp")
@@ -40,9 +41,12 @@ class Staging:
         self.path = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=out_dir))
         self._lock_fd: int | None = None
         try:
-            self._lock_fd = os.open(self.path / LOCK, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            # the lock file takes its name only once locked: another run that finds LOCK finds it held
+            # (one that finds none asks whether its maker lives), never in the moment between the two
+            self._lock_fd = os.open(self.path / _LOCKING, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             if fcntl is not None:
                 fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            os.rename(self.path / _LOCKING, self.path / LOCK)
         except BaseException:
             self.remove()
             raise

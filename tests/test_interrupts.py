@@ -290,3 +290,24 @@ def test_a_staging_folder_not_locked_yet_is_left_while_its_maker_lives(tmp_path)
         os.utime(folder, (staging._STARTED - 60, staging._STARTED - 60))
     assert staging.remove_stale_staging(out) == [abandoned]
     assert being_made.is_dir() and not abandoned.exists()
+
+
+def test_a_lock_file_made_but_not_yet_locked_is_no_free_lock(tmp_path):
+    """The window after the lock file is made and before it is locked (seen in a full run: a render
+    held there lost its folder to the next run, whose lock test found the file free). The file is
+    made under another name and takes LOCK's only once locked, so the next run finds no LOCK and
+    asks whether the folder's maker lives."""
+    from reportgen import staging
+
+    out = tmp_path / "out"
+    out.mkdir()
+    held = staging.Staging(out)  # a finished lock: LOCK, held
+    assert sorted(p.name for p in held.path.iterdir()) == [LOCK]
+    being_locked = out / f"{PREFIX}{os.getpid()}-abc123"
+    being_locked.mkdir()
+    (being_locked / ".lock-taking").touch()  # its maker stands between making the file and locking it
+    for folder in (held.path, being_locked):
+        os.utime(folder, (staging._STARTED - 60, staging._STARTED - 60))
+    assert staging.remove_stale_staging(out) == []
+    assert held.path.is_dir() and being_locked.is_dir()
+    held.remove()
