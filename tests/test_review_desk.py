@@ -426,3 +426,41 @@ def test_libreoffice_opens_the_notice_and_its_table(desk, tmp_path):
         assert done.returncode == 0 and pdf.is_file(), done.stdout + done.stderr
         text = _flat(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
         assert "301 2".replace(" ", "") in text and "R-标题与正文" in text
+
+
+@pytest.mark.parametrize("raised", ["zlib", "struct", "recursion"])
+def test_what_pypdf_raises_on_a_damaged_file_costs_only_the_annotated_copy(monkeypatch, raised):
+    """A PDF pdftotext reads but whose streams pypdf cannot (a damaged deflate stream, a truncated
+    number, a loop of references): the document is reviewed, its copy is said not written."""
+    import struct
+    import zlib
+
+    from pypdf import PdfWriter
+
+    from reportgen.review.documents import review_document
+    from reportgen.review.pages import annotated_copy
+
+    require_program("pdftotext")
+    error = {"zlib": zlib.error("invalid stored block lengths"), "struct": struct.error("unpack requires a buffer"),
+             "recursion": RecursionError("maximum recursion depth exceeded")}[raised]
+
+    def damaged(self, stream):  # noqa: ANN001, ARG001
+        raise error
+
+    monkeypatch.setattr(PdfWriter, "write", damaged)
+    result = review_document(FOLDERS[0] / "shanghai-putuo-wanli-2024.pdf", "上海")
+    copy = annotated_copy(result, "001-x-annotated.pdf")
+    assert copy.data is None and "pypdf 不能复制这个 PDF" in copy.reason and len(copy.marks) == 9
+
+
+def test_a_character_the_legend_face_lacks_is_left_blank_quietly(capfd):
+    from reportgen.review.annotated import annotated_pdf
+    from reportgen.review.listing import Listed
+    from reportgen.review.places import Mark
+
+    require_program("fc-match")
+    marks = [Mark(1, Listed(0, 0, "", "finding", "R-用词", "warning", message="原文写作“😀”：一个表情符号"))]
+    copy = annotated_pdf(Path("x.pdf"), (FOLDERS[0] / "shanghai-putuo-wanli-2025.pdf").read_bytes(), marks)
+    assert copy.startswith(b"%PDF-")
+    captured = capfd.readouterr()
+    assert captured.out == "" and captured.err == ""

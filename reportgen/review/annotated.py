@@ -14,11 +14,14 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import struct
+import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import WrapMode
+from fpdf.errors import FPDFException
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 from pypdf.generic import (
@@ -61,9 +64,12 @@ def note_text(mark: Mark) -> str:
 def annotated_pdf(document: Path, data: bytes, marks: list[Mark]) -> bytes:
     """The copy of the PDF ``data`` with ``marks`` boxed and a legend page; NotAnnotated when the PDF
     cannot be copied (encrypted, or not a PDF pypdf can read) or no Chinese face is installed."""
-
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on damaged files are its own
-    legend = _legend_pdf(legend_text(document, marks))
+    logging.getLogger("fpdf").setLevel(logging.ERROR)  # a glyph the face lacks (an emoji in a quote) is left blank
+    try:
+        legend = _legend_pdf(legend_text(document, marks))
+    except FPDFException as exc:  # a character the face cannot set, a text too long for a page
+        raise NotAnnotated(f"不能排出审核意见页（{exc}）") from None
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
@@ -86,7 +92,10 @@ def annotated_pdf(document: Path, data: bytes, marks: list[Mark]) -> bytes:
         writer.write(out)
     except NotAnnotated:
         raise
-    except (PyPdfError, ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError) as exc:
+    except (PyPdfError, ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError, ArithmeticError,
+            LookupError, AssertionError, zlib.error, struct.error, EOFError, NotImplementedError) as exc:
+        # a damaged or hostile file reaches pypdf's parser and decompressors as it is: whatever they raise
+        # on it costs this document its annotated copy, not the review of every document
         raise NotAnnotated(f"pypdf 不能复制这个 PDF（{type(exc).__name__}）") from None
     return out.getvalue()
 
