@@ -231,10 +231,8 @@ def _print(result: DocumentReview) -> None:
 
 
 def _unread_by_table(result: DocumentReview) -> dict[str, list[Unread]]:
-    from reportgen.importing.unread import unread_cells  # deferred: with the importer
-
     grouped: dict[str, list[Unread]] = {}
-    for cell in unread_cells(result.imported.imported) if result.imported else []:
+    for cell in result.unread:
         grouped.setdefault(cell.table, []).append(cell)
     return grouped
 
@@ -252,8 +250,7 @@ def _as_dict(result: DocumentReview) -> dict[str, object]:
             "unverified": [f.as_dict() for f in result.unverified],
             "notes": result.imported.notes if result.imported else [],
             "cut": [f.as_dict() for f in result.cut],
-            "unread": [{"table": u.table, "where": u.where, "text": u.text}
-                       for cells in _unread_by_table(result).values() for u in cells],
+            "unread": [{"table": u.table, "where": u.where, "text": u.text} for u in result.unread],
             # a refused 决算's sentences against each other, or what its narrative could not be judged for
             "text": [f.as_dict() for f in (result.final_text if result.refused else result.narrative_problems)],
             "narrative": result.narrative.as_dict() if result.narrative else None}

@@ -7,6 +7,7 @@ own tables (``check --against``). Nothing the user owns is written but the pages
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -20,6 +21,7 @@ from reportgen.importing.emit import read_back_of
 from reportgen.importing.grid import ImportRefused
 from reportgen.importing.pipeline import ImportResult, import_files
 from reportgen.importing.tree import Placed
+from reportgen.importing.unread import Unread, unread_cells
 from reportgen.oserrors import reason
 from reportgen.reading.files import identity, is_regular_file
 from reportgen.reading.outputs import PDF_MARK, is_own_page
@@ -51,6 +53,11 @@ class DocumentReview:
     narrative: Review | None = None
     narrative_problems: list[Finding] = field(default_factory=list)
     final_cut: list[Finding] = field(default_factory=list)  # a refused 决算's figures cut, not rounded (notes)
+
+    @functools.cached_property
+    def unread(self) -> list[Unread]:
+        """The figures its tables print that no field took (importing/unread.py): told, not judged."""
+        return unread_cells(self.imported.imported) if self.imported is not None else []
 
     @property
     def cut(self) -> list[Finding]:

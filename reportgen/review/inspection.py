@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from reportgen.importing.unread import unread_cells
+from reportgen.model import THREE_PUBLIC_PARTS
 from reportgen.review.documents import DocumentReview
 from reportgen.review.register import Entry, Register
 
 COMPLETENESS_RULES = ("R-空表说明", "R-内容空缺")  # what the text leaves out, or says of a table, falsely
-THREE_PUBLIC = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
 FUNCTION_DIGITS, ECONOMIC_DIGITS = 7, 5  # 类 3 + 款 2 + 项 2; 类 3 + 款 2
 _FORMATS = {".pdf": "PDF", ".docx": "DOCX", ".xlsx": "XLSX", ".xls": "XLS", ".ods": "ODS", ".csv": "CSV",
             ".html": "HTML", ".htm": "HTML"}
@@ -72,7 +71,7 @@ def inspection(result: DocumentReview, register: Register | None) -> Inspection:
     out.parts_unread = [str(part) for part in parts] if isinstance(parts, list) else None
     if result.imported is not None:
         out.detail = _detail(result.imported.imported.tree)
-        unread = [u for u in unread_cells(result.imported.imported) if "三公" in u.table]
+        unread = [u for u in result.unread if "三公" in u.table]
         if out.detail.three_public_missing and unread:  # items not read are not items not printed
             out.detail.three_public_unread = len(unread)
             out.detail.three_public_missing = []
@@ -89,10 +88,10 @@ def _detail(tree: Mapping[str, object]) -> Detail:
     basic = spending.get("基本支出")
     economic = basic.get("经济分类") if isinstance(basic, dict) else None
     three = tree.get("三公经费")
-    if isinstance(three, dict) and "说明" in three and not any(item in three for item in THREE_PUBLIC):
+    if isinstance(three, dict) and "说明" in three and not any(item in three for item in THREE_PUBLIC_PARTS):
         return Detail(_short(functions, FUNCTION_DIGITS), _short(economic, ECONOMIC_DIGITS), [], True)
     return Detail(_short(functions, FUNCTION_DIGITS), _short(economic, ECONOMIC_DIGITS),
-                  [item for item in THREE_PUBLIC if item not in three] if isinstance(three, dict) else None)
+                  [item for item in THREE_PUBLIC_PARTS if item not in three] if isinstance(three, dict) else None)
 
 
 def _short(rows: object, digits: int) -> list[str] | None:

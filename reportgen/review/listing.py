@@ -67,12 +67,12 @@ def _table(text: str, lines: dict[int, Line]) -> Listed:
     """A table's own difference: its page, and the words it quotes where that page prints them."""
     found = _PAGE.search(text)
     page = int(found.group(1)) if found else 0
-    printed = _flat("".join(line.text for line in lines.values() if line.page == page)) if page else ""
-    quote = next((q for q in _QUOTED.findall(text) if _flat(q) and _flat(q) in printed), "")
+    printed = flat("".join(line.text for line in lines.values() if line.page == page)) if page else ""
+    quote = next((q for q in _QUOTED.findall(text) if flat(q) and flat(q) in printed), "")
     return Listed(page, 0, quote, "table", "表内不一致", "error", message=text)
 
 
-def _flat(text: str) -> str:
+def flat(text: str) -> str:
     """The text without its spaces (a PDF's line spaces out what a message quotes whole)."""
     return "".join(text.split())
 

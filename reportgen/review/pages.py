@@ -52,19 +52,10 @@ class Copy:
     marks: tuple[Mark, ...] = ()
 
 
-def annotated_copies(reviews: list[DocumentReview]) -> dict[int, Copy]:
-    """Each reviewed PDF's annotated copy, by the document's number in the review."""
-    copies = {}
-    for index, result in enumerate(reviews, start=1):
-        name = annotated_name(result.document, index)
-        if name is not None:
-            copies[index] = annotated_copy(result, name)
-    return copies
-
-
-def annotated_copy(result: DocumentReview, name: str = "") -> Copy:
-    """The reviewed PDF with its findings boxed and a legend page, or None and why not."""
-    items = listed(result)
+def annotated_copy(result: DocumentReview, name: str = "", items: list[Listed] | None = None) -> Copy:
+    """The reviewed PDF with its findings (``items``, else listed here) boxed and a legend page, or
+    None and why not."""
+    items = listed(result) if items is None else items
     found = [Mark(number, item) for number, item in enumerate(items, start=1)]
     try:
         data = read_bounded(result.document, MAX_DRAFT_BYTES, "PDF")
@@ -74,9 +65,9 @@ def annotated_copy(result: DocumentReview, name: str = "") -> Copy:
         return Copy(name, None, str(exc), tuple(found))
 
 
-def handback_files(result: DocumentReview, index: int, copy: Copy | None) -> dict[str, bytes]:
+def handback_files(result: DocumentReview, index: int, copy: Copy | None, items: list[Listed]) -> dict[str, bytes]:
     """A document's findings handed back: the 整改 notice (DOCX) and its table (XLSX); none when clean."""
-    found = list(copy.marks) if copy else [Mark(n, item) for n, item in enumerate(listed(result), start=1)]
+    found = list(copy.marks) if copy else [Mark(n, item) for n, item in enumerate(items, start=1)]
     notice = handback(result, found, copy.name if copy and copy.data else "")
     if notice is None:
         return {}
@@ -113,7 +104,7 @@ class SummaryPart:
     inspection: Inspection  # the row's 检查表 (its 及时性 set once the register is known)
 
 
-def summary_part(result: DocumentReview, index: int, copy: Copy | None) -> SummaryPart:
+def summary_part(result: DocumentReview, index: int, copy: Copy | None, items: list[Listed]) -> SummaryPart:
     tables, prose = page_names(result.document, index)
     prose_page = prose if result.narrative is not None else ""
     annotated = copy.name if copy and copy.data else ""
@@ -124,7 +115,7 @@ def summary_part(result: DocumentReview, index: int, copy: Copy | None) -> Summa
     findings: list[dict[str, object]] = [
         {"document": str(result.document), "item": item,
          "link": _link(item, tables if result.imported is not None else "", prose_page),
-         "pdf": f"{annotated}#page={item.page}" if annotated and item.page else ""} for item in listed(result)]
+         "pdf": f"{annotated}#page={item.page}" if annotated and item.page else ""} for item in items]
     link = prose_page or (tables if result.imported is not None else "") or annotated
     return SummaryPart(result.document, row, findings, link, result.clean, checked)
 
@@ -133,22 +124,16 @@ def document_files(result: DocumentReview, index: int) -> tuple[SummaryPart, dic
     """Everything `review -o` writes of one document — its pages, its annotated copy, its hand-back —
     with its part of the summary, and what to tell of what was not written."""
     files = {name: text.encode("utf-8") for name, text in document_pages(result, index).items()}
+    items = listed(result)  # listed once: the summary's rows, the copy's boxes and the notice's table
     name = annotated_name(result.document, index)
-    copy = annotated_copy(result, name) if name is not None else None
+    copy = annotated_copy(result, name, items) if name is not None else None
     told = []
     if copy is not None and copy.data is not None:
         files[copy.name] = copy.data
     elif copy is not None:
         told.append(f"{result.document}: 提示 未写出标注的 PDF：{copy.reason}")
-    files.update(handback_files(result, index, copy))
-    return summary_part(result, index, copy), files, told
-
-
-def summary_page(reviews: list[DocumentReview], copies: dict[int, Copy] | None = None,
-                 register: Register | None = None) -> str:
-    """The summary of reviews made in this process (the batch makes its parts where it reviews)."""
-    parts = [summary_part(result, index, (copies or {}).get(index)) for index, result in enumerate(reviews, start=1)]
-    return summary_page_of(parts, register)
+    files.update(handback_files(result, index, copy, items))
+    return summary_part(result, index, copy, items), files, told
 
 
 def summary_page_of(parts: list[SummaryPart], register: Register | None) -> str:

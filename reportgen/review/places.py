@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reportgen.readers.lines import Line
 from reportgen.readers.pdf_words import PdfNotRead, Word, pdf_words, printed_lines
-from reportgen.review.listing import Listed
+from reportgen.review.listing import Listed, flat
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 
@@ -71,13 +71,9 @@ def _printed_line(item: Listed, page: list[list[Word]], lines: dict[int, Line]) 
     if line is None:
         return None
     index = sum(1 for other in lines.values() if other.page == item.page and other.number < item.line)
-    if index >= len(page) or _flat("".join(w.text for w in page[index])) != _flat(line.text):
+    if index >= len(page) or flat("".join(w.text for w in page[index])) != flat(line.text):
         return None
     return page[index]
-
-
-def _flat(text: str) -> str:
-    return "".join(text.split())
 
 
 def _around(words: list[Word]) -> Box:
@@ -89,7 +85,7 @@ def _span(words: list[Word], wanted: str) -> Box | None:
     """The box of ``wanted``'s characters within the line (spaces aside): within a word, each
     character's share of the word's width is its own (a Chinese character or full-width sign two
     parts, any other one)."""
-    target = _flat(wanted)
+    target = flat(wanted)
     places = [(word, index) for word in words for index in range(len(word.text))]
     text = "".join(word.text[index] for word, index in places)
     at = text.find(target) if target else -1
