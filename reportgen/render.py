@@ -10,11 +10,13 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from reportgen.assemble import load_source
+from reportgen.atomic import write_atomically
 from reportgen.checks import run_checks
 from reportgen.compute import Computed, compute
 from reportgen.document import Document
@@ -179,17 +181,63 @@ def _printed(document: Document, folder: Path, stem: str) -> Path:
     return convert([printed], folder, document_time(document.meta.get("year")))[0]
 
 
+def _numbered(document: Document, folder: Path, stem: str, formats: tuple[str, ...], print_to: Path | None,
+              notes: list[str]) -> Path | None:
+    """The DOCX of a document with a 目录 given its page numbers (writers/contents_pages.py): the one
+    written in ``folder`` (when asked for) filled in place. Alone, LibreOffice lays it out here, and
+    the PDF it printed is returned when one is asked for (the filled DOCX prints the same bytes); in
+    a batch (``print_to``) the DOCX is left there for the batch's LibreOffice, unless the cache holds
+    its numbers. What keeps the numbers out is said in ``notes``."""
+    from reportgen.writers import contents_pages  # deferred: for a DOCX with a 目录 only
+    from reportgen.writers.docx import docx_bytes  # deferred: 2 ms that check (no DOCX) never needs
+    from reportgen.writers.docx.package import document_time  # deferred: the DOCX package, 2 ms, for a PDF only
+
+    staged = folder / f"{stem}.docx"
+    package = staged.read_bytes() if "docx" in formats else docx_bytes(document)
+    when = document_time(document.meta.get("year"))
+    if print_to is not None:
+        final, warning, waits = contents_pages.for_batch(package)
+        if waits or "pdf" in formats:
+            write_atomically(print_to / f"{stem}.docx", final)
+        pdf = None
+    else:
+        final, pdf, warning = contents_pages.lay_out(package, when, keep_pdf="pdf" in formats)
+    notes += [warning] if warning else []
+    if "docx" in formats and final is not package:
+        write_atomically(staged, final)
+    if print_to is not None or "pdf" not in formats:
+        return None
+    if pdf is None:
+        return _print_bytes(final, folder, stem, when)
+    write_atomically(folder / f"{stem}.pdf", pdf)
+    return folder / f"{stem}.pdf"
+
+
+def _print_bytes(package: bytes, folder: Path, stem: str, when: datetime) -> Path:
+    """The PDF LibreOffice prints of the DOCX ``package``, in ``folder``."""
+    from reportgen.writers.pdf import convert  # deferred: 5 ms, for a PDF only; test_pdf swaps it
+
+    printed = folder / "pdf" / f"{stem}.docx"
+    printed.parent.mkdir()
+    write_atomically(printed, package)
+    return convert([printed], folder, when)[0]
+
+
 def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[str, ...],
-                  templates: list[Path] | None = None, print_to: Path | None = None) -> list[Path]:
+                  templates: list[Path] | None = None, print_to: Path | None = None,
+                  notes: list[str] | None = None) -> list[Path]:
     """Write every format to a staging folder inside out_dir, then move them in place together,
     so a failure or an interruption leaves out_dir exactly as it was: no output is replaced unless
     all are, and nothing is removed that this call did not write. ``print_to``: a folder where the
-    DOCX to print as PDF is left for a batch to convert with one LibreOffice (no PDF made here)."""
+    DOCX to print as PDF (or to lay out for its 目录's page numbers) is left for a batch to convert
+    with one LibreOffice (no PDF made here). ``notes``: where a warning about the 目录's numbers goes."""
     from reportgen.writers.docx import write_docx  # deferred: 2 ms that check (no DOCX) never needs; tests swap it
 
+    asked = formats
     if print_to is not None and "pdf" in formats:
         formats = tuple(f for f in formats if f != "pdf")
-        write_docx(document, print_to / f"{stem}.docx")
+        if not document.contents:
+            write_docx(document, print_to / f"{stem}.docx")
     finals = [out_dir / f"{stem}.{fmt}" for fmt in formats]
     _refuse_folders(finals)
     made = make_folders(out_dir)
@@ -198,8 +246,11 @@ def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[s
         remove_stale_staging(out_dir)
         staging = Staging(out_dir)
         staged = _write_formats(document, formats, staging.path, stem, templates, write_docx)
+        printed = None
+        if document.contents and {"docx", "pdf"} & set(asked):
+            printed = _numbered(document, staging.path, stem, asked, print_to, notes if notes is not None else [])
         if "pdf" in formats:
-            staged.insert(formats.index("pdf"), _printed(document, staging.path, stem))
+            staged.insert(formats.index("pdf"), printed or _printed(document, staging.path, stem))
         staging.move_in(list(zip(staged, finals, strict=True)))
         return finals
     except BaseException:
@@ -323,8 +374,10 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     missing = missing_findings(prepared.budget, document)
     if missing and not draft:
         return Rendered(path, [], prepared.findings + missing, time.perf_counter() - start)
-    outputs = write_outputs(document, out_dir, path.stem, formats, templates, print_to)
-    return Rendered(path, outputs, prepared.findings + missing, time.perf_counter() - start, document)
+    notes: list[str] = []
+    outputs = write_outputs(document, out_dir, path.stem, formats, templates, print_to, notes)
+    warnings = [Finding("warning", "目录页码", note, str(path)) for note in notes]
+    return Rendered(path, outputs, prepared.findings + missing + warnings, time.perf_counter() - start, document)
 
 
 def _without_edition(budget: Budget, layout: str | Path | None) -> list[Finding]:

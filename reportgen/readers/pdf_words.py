@@ -109,6 +109,16 @@ def _xhtml(data: bytes, refuse: Callable[[str], Exception], not_done: str) -> by
     return out
 
 
+def words_of_pages(path: Path, pages: int, refuse: Callable[[str], Exception], not_done: str) -> list[list[Word]]:
+    """The words of the first ``pages`` pages of the PDF at ``path`` (a file of reportgen's own, read
+    where it is: the DOCX 目录's numbers in the PDF LibreOffice printed), not kept."""
+    code, out, err = run_pdftotext(path, ["-bbox-layout", "-enc", "UTF-8", "-f", "1", "-l", str(pages)],
+                                   MAX_XHTML_BYTES, refuse, not_done)
+    if code != 0:
+        raise PdfNotRead(err)
+    return _pages(out, refuse, not_done)
+
+
 def _pages(xhtml: bytes, refuse: Callable[[str], Exception], not_done: str) -> list[list[Word]]:
     """The words of each page. The XHTML is parsed without its DTD, network or entities (pdftotext
     escapes its text with the XML ones)."""
