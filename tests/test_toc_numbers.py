@@ -16,6 +16,7 @@ import pytest
 from pypdf import PdfWriter
 
 import reportgen.writers.pdf
+from reportgen import cache
 from reportgen.cli import main
 from reportgen.render import document_for, prepare, render_source
 from reportgen.writers import contents_pages
@@ -132,6 +133,6 @@ def test_filling_takes_exactly_one_number_a_field_and_the_cache_only_numbers(fre
     with pytest.raises(ValueError, match="目录有 15 个页码域，给了 14 个页码"):
         contents_pages.filled(blank, ["1"] * 14)
     assert contents_pages.fields_of(contents_pages.filled(blank, [str(n) for n in range(2, 17)])) == 0
-    with pytest.raises(Exception):
+    with pytest.raises(cache.Shape):
         contents_pages.NUMBERS_FORM.load(b'["2", "x"]')
     assert contents_pages.NUMBERS_FORM.load(b'["2", "13"]') == ["2", "13"]

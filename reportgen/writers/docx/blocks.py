@@ -134,8 +134,9 @@ class DocxWriter:
     def contents(self, document: Document) -> None:
         """The 目录 as the layout has it: its title, a line per heading or table indented by level,
         each ending in a dot leader to its page number — a PAGEREF field to a bookmark on the heading
-        or the table's caption, which Word updates on opening (w:updateFields) and LibreOffice as it
-        lays the pages out — then a new page."""
+        or the table's caption, written here with an empty result and w:updateFields; a render then
+        fills the results with the pages LibreOffice lays the headings out on and drops
+        w:updateFields (writers/contents_pages.py) — then a new page."""
         self.turn(False)
         self._contents = True
         self._write_paragraph(clean(document.contents_title), "Subtitle")
