@@ -8,6 +8,7 @@ that does not give them) the DOCX keeps today's empty fields and the render says
 from __future__ import annotations
 
 import io
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -136,3 +137,16 @@ def test_filling_takes_exactly_one_number_a_field_and_the_cache_only_numbers(fre
     with pytest.raises(cache.Shape):
         contents_pages.NUMBERS_FORM.load(b'["2", "x"]')
     assert contents_pages.NUMBERS_FORM.load(b'["2", "13"]') == ["2", "13"]
+
+
+def test_numbers_kept_for_other_fonts_are_not_used(tmp_path, fresh_cache, monkeypatch):
+    """A font installed or upgraded may move a page: the numbers kept before are a miss."""
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    monkeypatch.setattr(contents_pages, "FONT_FOLDERS", (str(fonts),))
+    blank = blank_package()
+    contents_pages.keep(blank, [str(n) for n in range(2, 17)])
+    assert contents_pages.cached(blank) == [str(n) for n in range(2, 17)]
+    (fonts / "NewFace.otf").write_bytes(b"")
+    os.utime(fonts, ns=(1, 1))  # a date no earlier listing had
+    assert contents_pages.cached(blank) is None

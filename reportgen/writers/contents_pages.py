@@ -201,9 +201,15 @@ def missing_message() -> str:
             "安装 LibreOffice（sudo apt-get install libreoffice-writer-nogui）后重新生成即写入页码")
 
 
+# Where the fonts LibreOffice lays out with are installed (fontconfig's usual folders): a font added,
+# removed or upgraded changes a folder's date (a package manager renames files into place).
+FONT_FOLDERS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
+
+
 def _key(package: bytes) -> str | None:
     """The cache key of a blank DOCX's numbers: its bytes, LibreOffice's program (its path, size and
-    date: an upgrade is a new key), the PDF's font settings and this module."""
+    date: an upgrade is a new key), the installed fonts' folders (their dates), the PDF's font
+    settings and this module."""
     from reportgen.writers.pdf import FONTS  # deferred: the PDF writer, for a DOCX with a 目录 only
 
     program = shutil.which("soffice") or shutil.which("libreoffice")
@@ -214,7 +220,22 @@ def _key(package: bytes) -> str | None:
     except OSError:
         return None
     identity = f"{real}:{info.st_size}:{info.st_mtime_ns}" if info else ""
-    return cache.key_of(package, identity.encode("utf-8"), *made)
+    return cache.key_of(package, identity.encode("utf-8"), _fonts_identity().encode("utf-8"), *made)
+
+
+def _fonts_identity() -> str:
+    """Every font folder's path and date, in order (a few milliseconds at most)."""
+    seen = []
+    for top in FONT_FOLDERS:
+        for folder, folders, _ in os.walk(os.path.expanduser(top)):
+            folders.sort()
+            try:
+                seen.append(f"{folder}:{os.stat(folder).st_mtime_ns}")
+            except OSError:
+                continue
+            if len(seen) > 10_000:
+                return "\n".join(seen)
+    return "\n".join(seen)
 
 
 def cached(package: bytes) -> list[str] | None:
