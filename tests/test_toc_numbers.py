@@ -41,10 +41,11 @@ def results(docx: Path | bytes) -> tuple[list[str], bool]:
 
 @pytest.fixture()
 def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A cache folder of this test's own: nothing kept from another render."""
-    folder = tmp_path / "xdg"
-    folder.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    """Numbers kept by no earlier render: a font folder of this test's own joins the cache key, so
+    every document's key is new (the user's cache and LibreOffice profile are used as they are)."""
+    folder = tmp_path / "fonts-of-this-test"
+    folder.mkdir()
+    monkeypatch.setattr(contents_pages, "FONT_FOLDERS", (*contents_pages.FONT_FOLDERS, str(folder)))
     return folder
 
 
