@@ -93,6 +93,14 @@ def test_without_libreoffice_the_fields_stay_empty_and_the_render_says_so(tmp_pa
     assert results(tmp_path / "out" / f"{SOURCE.stem}.docx") == ([""] * 15, True)
 
 
+def test_the_setting_to_leave_them_out(tmp_path, fresh_cache, monkeypatch):
+    monkeypatch.setenv("REPORTGEN_CONTENTS_PAGES", "0")
+    result = render_source(SOURCE, tmp_path / "out", ("docx",), layout="上海")
+    assert [f.message for f in result.findings if f.rule == "目录页码"] == [
+        "环境变量 REPORTGEN_CONTENTS_PAGES=0：DOCX 目录的页码留空，Word 打开时更新域后显示"]
+    assert results(result.outputs[0]) == ([""] * 15, True)
+
+
 def test_a_pdf_without_the_numbers_leaves_them_out(tmp_path, fresh_cache, monkeypatch):
     """A print whose 目录 lines lead nowhere (here a PDF of blank pages) gives no number: the DOCX
     keeps its empty fields and w:updateFields, and the warning says why."""

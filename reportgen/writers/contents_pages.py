@@ -40,7 +40,7 @@ DOCUMENT_PART = "word/document.xml"
 _UPDATE = '<w:updateFields w:val="true"/>'
 # A PAGEREF field as ooxml.page_reference_xml writes it: its result is what lies between the
 # separate and end characters (nothing in a blank DOCX).
-_FIELD = re.compile(r'(<w:instrText xml:space="preserve"> PAGEREF _Toc\d+ \\h </w:instrText></w:r>'
+_FIELD = re.compile(r'(<w:instrText[^>]*>\s*PAGEREF [^<]*</w:instrText></w:r>'
                     r'<w:r><w:fldChar w:fldCharType="separate"/></w:r>)(.*?)(<w:r><w:fldChar w:fldCharType="end"/>)')
 _NUMBER_AT_END = re.compile(r"(?:^|[.…·\s])(\d{1,5})$")
 OFF = "REPORTGEN_CONTENTS_PAGES"  # "0": never run LibreOffice for them (the DOCX keeps w:updateFields)
