@@ -94,6 +94,8 @@ def test_without_libreoffice_the_fields_stay_empty_and_the_render_says_so(tmp_pa
 
 
 def test_the_setting_to_leave_them_out(tmp_path, fresh_cache, monkeypatch):
+    """REPORTGEN_CONTENTS_PAGES=0: the DOCX as before, even where the cache holds its numbers."""
+    contents_pages.keep(blank_package(), [str(n) for n in range(2, 17)])
     monkeypatch.setenv("REPORTGEN_CONTENTS_PAGES", "0")
     result = render_source(SOURCE, tmp_path / "out", ("docx",), layout="上海")
     assert [f.message for f in result.findings if f.rule == "目录页码"] == [

@@ -43,7 +43,7 @@ _UPDATE = '<w:updateFields w:val="true"/>'
 _FIELD = re.compile(r'(<w:instrText[^>]*>\s*PAGEREF [^<]*</w:instrText></w:r>'
                     r'<w:r><w:fldChar w:fldCharType="separate"/></w:r>)(.*?)(<w:r><w:fldChar w:fldCharType="end"/>)')
 _NUMBER_AT_END = re.compile(r"(?:^|[.…·\s])(\d{1,5})$")
-OFF = "REPORTGEN_CONTENTS_PAGES"  # "0": never run LibreOffice for them (the DOCX keeps w:updateFields)
+OFF = "REPORTGEN_CONTENTS_PAGES"  # "0": the numbers left out (empty results, w:updateFields), as before
 NUMBERS_FORM = cache.json_form(
     to_data=list,
     from_data=lambda data: [str(n) for n in data] if isinstance(data, list) and all(
@@ -188,14 +188,19 @@ def _number_under(words: list[Word], box: tuple[float, float, float, float], lin
 
 # -- when and where ------------------------------------------------------------------------------
 
+def _switched_off() -> bool:
+    """REPORTGEN_CONTENTS_PAGES=0: the DOCX as it was before its numbers were filled (no LibreOffice,
+    no cache)."""
+    return os.environ.get(OFF, "").strip() == "0"
+
+
 def wanted() -> bool:
-    """Whether a render fills the 目录's numbers: LibreOffice is installed and REPORTGEN_CONTENTS_PAGES
-    is not 0."""
-    return os.environ.get(OFF, "").strip() != "0" and bool(shutil.which("soffice") or shutil.which("libreoffice"))
+    """Whether LibreOffice can lay a DOCX out for its numbers: it is installed."""
+    return bool(shutil.which("soffice") or shutil.which("libreoffice"))
 
 
 def missing_message() -> str:
-    if os.environ.get(OFF, "").strip() == "0":
+    if _switched_off():
         return f"环境变量 {OFF}=0：DOCX 目录的页码留空，Word 打开时更新域后显示"
     return ("找不到 LibreOffice（soffice），DOCX 目录的页码留空，Word 打开时更新域后显示（不更新域的阅读器不显示页码）；"
             "安装 LibreOffice（sudo apt-get install libreoffice-writer-nogui）后重新生成即写入页码")
@@ -264,6 +269,8 @@ def lay_out(package: bytes, when: datetime, keep_pdf: bool) -> tuple[bytes, byte
     numbers; as it was, with the warning, when LibreOffice is missing or its PDF does not give them."""
     if not fields_of(package):
         return package, None, ""
+    if _switched_off():
+        return package, None, missing_message()
     numbers = cached(package)
     if numbers is not None:
         return filled(package, numbers), None, ""
@@ -289,6 +296,8 @@ def for_batch(package: bytes) -> tuple[bytes, str, bool]:
     batch's LibreOffice — then fill_printed fills it)."""
     if not fields_of(package):
         return package, "", False
+    if _switched_off():
+        return package, missing_message(), False
     numbers = cached(package)
     if numbers is not None:
         return filled(package, numbers), "", False
