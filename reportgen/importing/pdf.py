@@ -50,6 +50,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,6 +69,7 @@ _TAIL = 1024  # a PDF's %%EOF is within its last 1024 bytes, as PDF readers look
 # Characters a text layer without a usable font encoding yields: the replacement character, the
 # private use area, C0 controls. Past this share of all characters the text layer is not text.
 _GARBLED_SHARE = 0.2
+_GARBLED = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x1f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,15 +147,10 @@ def _check_text(path: Path, pages: list[list[_Word]]) -> None:
         raise _refuse(path, f"是扫描件，没有文字层（{len(pages)} 页都读不出文字）：无法识别其中的表格；"
                             "请用预算系统导出的 Excel 表，或从 WPS/Word 直接导出（而非扫描）的 PDF")
     text = "".join(words)
-    bad = sum(1 for char in text if _garbled(char))
+    bad = len(_GARBLED.findall(text))
     if bad > _GARBLED_SHARE * len(text):
         raise _refuse(path, f"文字层是乱码（{bad} / {len(text)} 个字符无法识别，字体缺少编码信息）：无法导入；"
                             "请用预算系统导出的 Excel 表，或重新导出的 PDF")
-
-
-def _garbled(char: str) -> bool:
-    code = ord(char)
-    return code == 0xFFFD or 0xE000 <= code <= 0xF8FF or code < 0x20
 
 
 def _failed(path: Path, data: bytes, err: bytes) -> NoReturn:
@@ -948,15 +946,16 @@ def _parts(coverage: list[int], first: int, last: int, gap: int, zero: bool) -> 
     """The bins ``first``..``last`` parted where ``gap`` or more in a row are low: empty (``zero``),
     else crossed by at most a third of the most either side has within the run (three at least);
     at an empty stretch's ends, at a valley's lowest point."""
-    before, after = coverage[first:last + 1], coverage[first:last + 1]
-    for i in range(1, len(before)):
-        before[i] = max(before[i - 1], before[i])
-    for i in range(len(after) - 2, -1, -1):
-        after[i] = max(after[i + 1], after[i])
+    if zero:
+        lows = [count == 0 for count in coverage[first:last + 1]]
+    else:  # the most each side has: running maxima from the left and from the right
+        before = list(itertools.accumulate(coverage[first:last + 1], max))
+        after = list(itertools.accumulate(reversed(coverage[first:last + 1]), max))[::-1]
+        lows = [min(b, a) >= _VALLEY_SUPPORT and count <= _VALLEY * min(b, a)
+                for count, b, a in zip(coverage[first:last + 1], before, after, strict=True)]
 
     def low(i: int) -> bool:
-        side = min(before[i - first], after[i - first])
-        return coverage[i] == 0 if zero else side >= _VALLEY_SUPPORT and coverage[i] <= _VALLEY * side
+        return lows[i - first]
 
     parts: list[tuple[int, int]] = []
     begin = i = first

@@ -17,6 +17,7 @@ reviewer's prose (``layout_text``), the importer's tables and its 说明 all rea
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import statistics
 import tempfile
@@ -110,11 +111,55 @@ def _xhtml(data: bytes, refuse: Callable[[str], Exception], not_done: str) -> by
 
 
 def _pages(xhtml: bytes, refuse: Callable[[str], Exception], not_done: str) -> list[list[Word]]:
-    """The words of each page. The XHTML is parsed without its DTD, network or entities (pdftotext
-    escapes its text with the XML ones)."""
+    """The words of each page: scanned as pdftotext writes them (``_scanned``), or, where the scan
+    does not account for every word element, parsed as XML."""
+    cleaned = xhtml.translate(None, _CONTROLS)
+    scanned = _scanned(cleaned)
+    return scanned if scanned is not None else _parsed(cleaned, refuse, not_done)
+
+
+# A page and a word as pdftotext -bbox-layout writes them (poppler's TextOutputDev: the four
+# coordinates in this order, then the word's text with the XML entities, and nothing nested).
+_PAGE_OR_WORD = re.compile(rb'<page[ >]|<word xMin="([^"<>]*)" yMin="([^"<>]*)" xMax="([^"<>]*)" yMax="([^"<>]*)">'
+                           rb"([^<]*)</word>")
+_ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&"))
+
+
+def _scanned(xhtml: bytes) -> list[list[Word]] | None:
+    """The words of each page, read by one pass over pdftotext's output (several times faster than
+    building its XML tree); None where it does not hold exactly the pages and words it writes —
+    the XML parser then reads it, and says what is wrong."""
+    pages: list[list[Word]] = []
+    words = 0
+    for match in _PAGE_OR_WORD.finditer(xhtml):
+        if match.group(1) is None:
+            pages.append([])
+            continue
+        if not pages:
+            return None
+        words += 1
+        word = _scanned_word(*match.groups())
+        if word is not None:
+            pages[-1].append(word)
+    if words != xhtml.count(b"<word") or len(pages) != xhtml.count(b"<page"):
+        return None
+    return pages
+
+
+def _scanned_word(left: bytes, top: bytes, right: bytes, bottom: bytes, raw: bytes) -> Word | None:
+    text = raw.decode("utf-8", errors="replace").strip()
+    if "&" in text:
+        for entity, char in _ENTITIES:
+            text = text.replace(entity, char)
+    return _boxed(text, [_number(value.decode("ascii", errors="replace")) for value in (left, top, right, bottom)])
+
+
+def _parsed(xhtml: bytes, refuse: Callable[[str], Exception], not_done: str) -> list[list[Word]]:
+    """The words of each page, from pdftotext's output parsed as XML without its DTD, network or
+    entities (pdftotext escapes its text with the XML ones)."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
-        root = etree.fromstring(xhtml.translate(None, _CONTROLS), parser)
+        root = etree.fromstring(xhtml, parser)
     except etree.XMLSyntaxError as exc:
         raise refuse(f"pdftotext 读出的文字结构无法解析（{exc}），{not_done}") from None
     pages: list[list[Word]] = []
@@ -129,10 +174,12 @@ def _pages(xhtml: bytes, refuse: Callable[[str], Exception], not_done: str) -> l
 
 
 def _word(element: etree._Element) -> Word | None:
-    """A word element as a Word; None for one without text or with a box that is not one (a word
-    of no height would divide by nothing)."""
-    text = (element.text or "").strip()
-    box = [_number(element.get(name)) for name in ("xMin", "yMin", "xMax", "yMax")]
+    return _boxed((element.text or "").strip(), [_number(element.get(name)) for name in ("xMin", "yMin", "xMax", "yMax")])
+
+
+def _boxed(text: str, box: list[float | None]) -> Word | None:
+    """A word as a Word; None for one without text or with a box that is not one (a word of no
+    height would divide by nothing)."""
     left, top, right, bottom = box
     if not text or left is None or top is None or right is None or bottom is None or right < left or bottom <= top:
         return None
