@@ -168,15 +168,13 @@ def _failed(path: Path, data: bytes, err: bytes) -> NoReturn:
 class _Line:
     page: int
     number: int
-    words: list[_Word]
+    words: list[_Word]  # never changed: a line of other words is another _Line
+    text: str = field(init=False)  # its words, a space apart
+    size: float = field(init=False)  # its tallest word's height
 
-    @property
-    def text(self) -> str:
-        return " ".join(word.text for word in self.words)
-
-    @property
-    def size(self) -> float:
-        return max(word.height for word in self.words)
+    def __post_init__(self) -> None:
+        self.text = " ".join(word.text for word in self.words)
+        self.size = max(word.bottom - word.top for word in self.words)
 
     def gap(self) -> float:
         """The widest space between two of its words, in line heights (0 for one word)."""
@@ -946,30 +944,27 @@ def _parts(coverage: list[int], first: int, last: int, gap: int, zero: bool) -> 
     """The bins ``first``..``last`` parted where ``gap`` or more in a row are low: empty (``zero``),
     else crossed by at most a third of the most either side has within the run (three at least);
     at an empty stretch's ends, at a valley's lowest point."""
+    window = coverage[first:last + 1]
     if zero:
-        lows = [count == 0 for count in coverage[first:last + 1]]
+        lows = bytes(count == 0 for count in window)
     else:  # the most each side has: running maxima from the left and from the right
-        before = list(itertools.accumulate(coverage[first:last + 1], max))
-        after = list(itertools.accumulate(reversed(coverage[first:last + 1]), max))[::-1]
-        lows = [min(b, a) >= _VALLEY_SUPPORT and count <= _VALLEY * min(b, a)
-                for count, b, a in zip(coverage[first:last + 1], before, after, strict=True)]
-
-    def low(i: int) -> bool:
-        return lows[i - first]
-
+        before = itertools.accumulate(window, max)
+        after = list(itertools.accumulate(reversed(window), max))[::-1]
+        lows = bytes(side >= _VALLEY_SUPPORT and count <= _VALLEY * side
+                     for count, side in zip(window, map(min, before, after), strict=True))
     parts: list[tuple[int, int]] = []
-    begin = i = first
-    while i <= last:
-        j = i
-        while j <= last and low(j):
-            j += 1
+    begin = first
+    for run in _LOW_RUN.finditer(lows):  # each stretch of low bins, i up to j
+        i, j = first + run.start(), first + run.end()
         if j - i >= gap and i > first and j <= last:
             cut = i if zero else min(range(i, j), key=lambda k: (coverage[k], abs(2 * k - i - j)))
             parts.append((begin, cut - 1))
             begin = j if zero else cut
-        i = j + 1
     parts.append((begin, last))
     return parts
+
+
+_LOW_RUN = re.compile(rb"\x01+")
 
 
 def _alignment(words: list[_Word]) -> str:

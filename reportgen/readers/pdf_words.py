@@ -198,27 +198,28 @@ def printed_lines(words: list[Word]) -> list[list[Word]]:
     """The page's words as printed lines, top to bottom, each left to right. A word joins the line
     above when its centre is within half a height of that line's first word's centre (not the last
     word's: a header's cells set off by a third of a line each would chain into one line), or when
-    it stands where a taller word of that line has its baseline (``_on_baseline_of``)."""
+    it stands where a taller word of that line has its baseline (``_on_a_baseline``)."""
     groups: list[list[Word]] = []
     for word in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.left)):
-        if groups and (_centred_on(groups[-1][0], word) or any(_on_baseline_of(w, word) for w in groups[-1])):
+        if groups and (_centred_on(groups[-1][0], word) or _on_a_baseline(groups[-1], word)):
             groups[-1].append(word)
         else:
             groups.append([word])
     return [sorted(group, key=lambda w: w.left) for group in groups]
 
 
-def _centred_on(first: Word, word: Word) -> bool:
-    return abs((word.top + word.bottom) - (first.top + first.bottom)) / 2 <= 0.5 * min(word.height, first.height)
-
-
-def _on_baseline_of(tall: Word, short: Word) -> bool:
-    """Whether ``short`` lies wholly within the taller word's box and stands on its lowest third,
-    where its baseline is. A PDF whose Chinese words have a squat box, 3 points high and sitting on
+def _on_a_baseline(line: list[Word], short: Word) -> bool:
+    """Whether ``short`` lies wholly within the box of a taller word of ``line`` and stands on its
+    lowest third, where its baseline is. A PDF whose Chinese words have a squat box, 3 points high and sitting on
     the baseline, beside figures in boxes 22 points high puts a row's label 4 points below its
     figures' centres, and the row above wholly within their boxes too, but not on their lowest third."""
-    return (short.height < tall.height and tall.top <= short.top
-            and tall.bottom - tall.height / 3 <= short.bottom <= tall.bottom)
+    height, top, bottom = short.bottom - short.top, short.top, short.bottom
+    return any(tall.bottom - tall.top > height and tall.top <= top
+               and tall.bottom - (tall.bottom - tall.top) / 3 <= bottom <= tall.bottom for tall in line)
+
+
+def _centred_on(first: Word, word: Word) -> bool:
+    return abs((word.top + word.bottom) - (first.top + first.bottom)) / 2 <= 0.5 * min(word.height, first.height)
 
 
 def layout_text(pages: list[list[Word]]) -> str:
