@@ -46,7 +46,7 @@ class Line:
         (WIDE_SPACE): what the rules read, made once a line."""
         return WIDE_SPACE.sub("", self.text)
 
-    @property
+    @functools.cached_property
     def bare(self) -> str:
         """``squeezed``, stripped."""
         return self.squeezed.strip()
