@@ -23,6 +23,8 @@ from pathlib import Path
 from reportgen import cache
 from reportgen.cache import Shape
 from reportgen.errors import Finding, SourceError, shown_text
+from reportgen.layout_workbook import WorkbookShapeError
+from reportgen.layout_workbook import load as load_workbook
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import ACCOUNTS, TEXT_PARTS
 from reportgen.phrasing import chinese_number
@@ -30,6 +32,7 @@ from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 from reportgen.records import Record
 from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES, LEVELS, REGISTRY, SHAPES, TableSpec
+from reportgen.workbook import Workbook
 
 SHIPPED = DEFAULT_TEMPLATES / "layouts"
 SETTINGS = "版式.yaml"
@@ -39,7 +42,7 @@ DEFAULT = "默认"
 _MAX_CHAIN = 20
 _MAX_SETTINGS_BYTES = 1_000_000
 _KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "标题", "不编号", "展示", "表格", "版本",
-         "正文字号", "正文行距"}
+         "正文字号", "正文行距", "工作簿"}
 KINDS = ("部门", "单位")
 _UNITS = ("元", "万元")
 _PATTERN = re.compile(r"\{(一|1|01)\}")
@@ -118,6 +121,9 @@ class Layout(Record):
     # exact in points, or None for single spacing (单倍)
     body_points: float = 14.0
     body_line: float | None = 28.0
+    # 工作簿: the official workbook `--format xlsx` writes (its sheets and cells, a YAML file of the
+    # layout's folder); None: a sheet per table
+    workbook: Workbook | None = None
 
     def heading_numbering(self, level: int) -> Numbering:
         """The numbering of headings at ``level`` (1 = a part): deeper levels than the layout
@@ -343,7 +349,7 @@ def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
                     budget_word=base.budget_word, base=str(base_name or ""), titles=dict(base.titles), editions=base.editions,
                     table_specs=dict(base.table_specs),
                     unnumbered=base.unnumbered, table_units=dict(base.table_units), text_units=dict(base.text_units),
-                    body_points=base.body_points, body_line=base.body_line)
+                    body_points=base.body_points, body_line=base.body_line, workbook=base.workbook)
     _apply(layout, data, str(file))
     if "版本" in data:
         _apply_editions(layout, folder, data, occasion)
@@ -377,6 +383,23 @@ def _apply(layout: Layout, data: dict[str, object], file: str) -> None:
     for key, apply in _SETTINGS.items():
         if key in data:
             apply(layout, data[key], f"{file}{_key_line(data, key)}")
+    if "工作簿" in data:
+        layout.workbook = _workbook(Path(file).parent, data["工作簿"], f"{file}{_key_line(data, '工作簿')}")
+
+
+def _workbook(folder: Path, value: object, at: str) -> Workbook | None:
+    """工作簿: the YAML file in the layout's folder that declares its official workbook, or 无 (false):
+    a sheet per table, as a layout without one."""
+    if value in (None, False, "无"):
+        return None
+    if not isinstance(value, str) or not value.endswith(".yaml") or Path(value).is_absolute() \
+            or ".." in Path(value).parts or not (folder / value).is_file():
+        raise LayoutError(f"{at}: “工作簿”应为本版式文件夹中描述正式工作簿的 YAML 文件（如 工作簿-部门.yaml），"
+                          f"或 无；不是“{shown_text(value, 40)}”")
+    try:
+        return load_workbook(folder / value)
+    except WorkbookShapeError as exc:
+        raise LayoutError(exc.message) from None
 
 
 _EDITION_EXAMPLE = "如 [{适用: {类型: 单位}, 标题: {部门主要职能: 单位主要职能}}, {适用: {年度: {至: 2024}}, …}]"
@@ -609,7 +632,7 @@ _SETTINGS: dict[str, Callable[[Layout, object, str], None]] = {
     "正文字号": _set_body_size, "正文行距": _set_body_line,
 }
 # an edition (版本) changes the same settings, and may add a folder of templates (模板)
-_EDITION_KEYS = {"适用", "说明", "模板", *_SETTINGS}
+_EDITION_KEYS = {"适用", "说明", "模板", "工作簿", *_SETTINGS}
 
 
 def _units(file: str, value: object, layout: Layout) -> None:

@@ -581,7 +581,8 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
     return Document(blocks, meta={"title": title, "department": budget.department, "year": str(budget.year)},
                     missing=[(what, source_field) for source_field, what in first.items()],
                     contents_title=layout.contents.title if layout.contents is not None else "",
-                    contents=contents or [], body_points=layout.body_points, body_line=layout.body_line)
+                    contents=contents or [], body_points=layout.body_points, body_line=layout.body_line,
+                    workbook=layout.workbook)
 
 
 __all__ = ["build_document", "TemplateFault", "Table", "DEFAULT_TEMPLATES"]
