@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeGuard
 
+from reportgen.document import Document
 from reportgen.errors import SourceError, shown_text
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
@@ -249,4 +250,21 @@ class _Reader:
         return text
 
 
-__all__ = ["WorkbookShapeError", "column_index", "load"]
+def misfits(document: Document) -> list[str]:
+    """What of ``document`` its official workbook cannot hold where the workbook file says: a table
+    whose header rows do not end above the sheet's data row (told before anything is written)."""
+    workbook = document.workbook
+    if workbook is None:
+        return []
+    tables = {table.id: table for table in document.tables()}
+    told = []
+    for sheet in workbook.sheets:
+        table = tables.get(sheet.table) if isinstance(sheet, TableSheet) else None
+        if isinstance(sheet, TableSheet) and table is not None and sheet.header_row + len(table.header) != sheet.data_row:
+            told.append(f"{workbook.source}: 工作表“{sheet.name}”写表头自第 {sheet.header_row + 1} 行、数据自第 "
+                        f"{sheet.data_row + 1} 行，而表“{table.title}”有 {len(table.header)} 行表头（应为 数据: "
+                        f"{{单元格: A{sheet.header_row + len(table.header) + 1}}}）：请改正工作簿文件的“表头”或“数据”")
+    return told
+
+
+__all__ = ["WorkbookShapeError", "column_index", "load", "misfits"]

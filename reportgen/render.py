@@ -19,6 +19,7 @@ from reportgen.checks import run_checks
 from reportgen.compute import Computed, compute
 from reportgen.document import Document
 from reportgen.errors import Finding, SourceError
+from reportgen.layout_workbook import misfits
 from reportgen.layouts import SHIPPED, Layout, LayoutError, Occasion, resolve
 from reportgen.model import Budget
 from reportgen.narrative import build_document
@@ -323,6 +324,10 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     missing = missing_findings(prepared.budget, document)
     if missing and not draft:
         return Rendered(path, [], prepared.findings + missing, time.perf_counter() - start)
+    unfit = [Finding("error", "版式-工作簿", told, str(path), 0, 0, "版式") for told in misfits(document)] \
+        if "xlsx" in formats else []
+    if unfit:
+        return Rendered(path, [], prepared.findings + missing + unfit, time.perf_counter() - start)
     outputs = write_outputs(document, out_dir, path.stem, formats, templates, print_to)
     return Rendered(path, outputs, prepared.findings + missing, time.perf_counter() - start, document)
 
