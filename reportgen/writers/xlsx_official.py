@@ -113,10 +113,10 @@ def write_cover(out: OfficialSheet, shape: CoverSheet, document: Document) -> No
     title = next((b for b in document.blocks if isinstance(b, Title)), None)
     if title is None:
         return
-    if shape.title is not None:
-        out.put(shape.title, title.text, align="center")
+    if shape.title is not None:  # a name longer than the template's “上海市普陀区2026年区级部门预算” shrinks to its cells
+        out.put(shape.title, title.text, align="center", shrink=True)
     if shape.subtitle is not None and title.subtitle:
-        out.put(shape.subtitle, title.subtitle, align="center")
+        out.put(shape.subtitle, title.subtitle, align="center", shrink=True)
     banner = [b.text for b in document.blocks if isinstance(b, Paragraph) and b.role == "banner"]
     if banner:  # a draft says so on its first sheet, above the title
         out.sheet.write_string(0, 0, "\n".join(banner), out.formats.get(align="left", text_wrap=True))
