@@ -27,7 +27,7 @@ _COMMON = {"名称", "类别", "列宽", "行高", "说明"}
 _SHEET_KEYS = {
     "封面": _COMMON | {"标题", "副标题"},
     "目录": _COMMON | {"标题", "条目"},
-    "文字": _COMMON | {"部分", "标题", "正文"},
+    "文字": _COMMON | {"部分", "标题", "正文", "条目"},
     "表格": _COMMON | {"表", "标题", "编制", "表头", "数据", "合计行", "数据行高", "编码列"},
 }
 _PLACE_KEYS = {"单元格", "字体", "字号", "加粗", "行高", "缩进", "引导符", "行宽"}
@@ -168,7 +168,8 @@ class _Reader:
         if kind == "文字":
             return TextSheet(**common, parts=self.parts(sheet), title=self.place(sheet, "标题", style),
                              body=self.place(sheet, "正文", style),
-                             indent=self.number(sheet, "正文", sheet.get("正文", {}), "缩进", 0, 40))
+                             indent=self.number(sheet, "正文", sheet.get("正文", {}), "缩进", 0, 40),
+                             items=self.place(sheet, "条目", style))
         return self.table(sheet, common, style)
 
     def table(self, sheet: dict, common: dict[str, Any], style: Style) -> TableSheet:

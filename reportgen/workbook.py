@@ -62,12 +62,14 @@ class ContentsSheet(SheetBase):
 @dataclass(frozen=True)
 class TextSheet(SheetBase):
     """A part of the text: the document's part whose heading is one of ``parts`` ({部门}, {年} as
-    the document's), its heading in ``title``, its lines in ``body`` (each led by ``indent`` spaces)."""
+    the document's), its heading in ``title``, its lines in ``body`` (each led by ``indent`` spaces) —
+    or, from its first numbered item on, one a row from ``items``."""
 
     parts: tuple[str, ...] = ()
     title: Place | None = None
     body: Place | None = None
     indent: int = 0
+    items: Place | None = None  # where the part's lines go one a row from its first numbered item (编制说明's A4 …)
 
 
 @dataclass(frozen=True)

@@ -156,6 +156,10 @@ def test_the_text_sheets_hold_the_sources_text_and_a_missing_part_no_words(tmp_p
     assert "A3:A17" in {str(r) for r in duties.merged_cells.ranges}
     assert book["名词解释"]["A3"].value.lstrip().startswith("（一）财政拨款收入")
     assert "三公" in book["其他相关情况说明"]["A3"].value
+    explained = book["部门编制说明"]  # the paragraphs in A3, then each numbered item a row from A4, as the template
+    assert explained["A3"].value.strip().startswith("2026年，") and explained["A3"].value.rstrip().endswith("如下：")
+    items = [row[0].value for row in explained.iter_rows(min_row=4) if row[0].value]
+    assert len(items) == 23 and items[0].lstrip().startswith("1.") and items[-1].lstrip().startswith("23.")
     # 文旅局 2026 describes no project: the template's sheet is there, with no word in it
     empty = book["项目经费情况说明"]
     assert all(cell.value is None for row in empty.iter_rows() for cell in row)
@@ -187,7 +191,7 @@ def figures(path: Path) -> dict[str, object]:
     }
 
 
-@pytest.mark.parametrize("source", SHANGHAI, ids=lambda p: p.stem)
+@pytest.mark.parametrize("source", [*SHANGHAI, UNIT], ids=lambda p: p.stem)
 def test_import_reads_the_official_workbook_back_to_the_sources_figures(source: Path, tmp_path: Path) -> None:
     workbook = render(source, tmp_path)
     back = tmp_path / "back.yaml"

@@ -137,17 +137,20 @@ def write_contents(out: OfficialSheet, shape: ContentsSheet, document: Document)
         out.put(place, text, align="left")
 
 
-def _part_lines(blocks: list[Block], indent: int) -> tuple[list[str], list[Table]]:
-    """A part's headings and paragraphs, a line each led by ``indent`` spaces, and its tables."""
-    texts, tables = [], []
+def _part_lines(blocks: list[Block], indent: int) -> tuple[list[str], int, list[Table]]:
+    """A part's headings and paragraphs, a line each led by ``indent`` spaces; the index of its
+    first numbered item (the number of lines when none); its tables."""
+    texts, tables, first_item = [], [], None
     for block in blocks[1:]:
         if isinstance(block, Heading):
             texts.append(block.full_text)
         elif isinstance(block, Paragraph) and block.role != "banner":
+            if block.role == "item" and first_item is None:
+                first_item = len(texts)
             texts.append(block.text)
         elif isinstance(block, Table):
             tables.append(block)
-    return [" " * indent + text for text in texts], tables
+    return [" " * indent + text for text in texts], len(texts) if first_item is None else first_item, tables
 
 
 def find_part(shape: TextSheet, parts: dict[str, list[Block]], document: Document) -> list[Block] | None:
@@ -169,23 +172,33 @@ def write_text(out: OfficialSheet, shape: TextSheet, blocks: list[Block] | None,
     assert isinstance(heading, Heading)
     if shape.title is not None:
         out.put(shape.title, heading.full_text.strip(), align="center")
-    texts, tables = _part_lines(blocks, shape.indent)
+    texts, first_item, tables = _part_lines(blocks, shape.indent)
     if shape.body is None:
         return
-    body = shape.body
-    out.put(body, "\n".join(texts), align="left", valign="top", text_wrap=True)
-    width = sum(out.width(c) for c in range(body.column, body.last_column + 1))
-    scale = body.style.points / 11.0  # Excel's character widths are of 11-point type
-    needed = sum(lines(text, width, scale) for text in texts) * body.style.points * 1.3 + 4
-    rows = body.last_row - body.row + 1
-    have = sum(out.heights.get(r, DEFAULT_HEIGHT) for r in range(body.row, body.last_row + 1))
-    if needed > have:
-        for r in range(body.row, body.last_row + 1):
-            out.heights[r] = min(409.0, needed / rows)
-    row = body.last_row + 2
+    one_a_row = texts[first_item:] if shape.items is not None else []
+    _fill(out, shape.body, texts[:len(texts) - len(one_a_row)])
+    row = shape.body.last_row + 2
+    if shape.items is not None:
+        for offset, text in enumerate(one_a_row):
+            item = shape.items
+            _fill(out, Place(item.row + offset, item.column, item.row + offset, item.last_column, item.style, item.height), [text])
+        row = max(row, shape.items.row + len(one_a_row) + 1)
     for table in tables:  # a table within the part (a project's 绩效目标表): below the text
         writer = TableWriter(out, grouped)
         row = writer.write(table, TablePlaces(row, row + 1, row + 2, row + 2 + len(table.header))) + 2
+
+
+def _fill(out: OfficialSheet, place: Place, texts: list[str]) -> None:
+    """``texts`` a line each at ``place``, its rows made tall enough for them (Excel sizes no merged cell)."""
+    out.put(place, "\n".join(texts), align="left", valign="top", text_wrap=True)
+    width = sum(out.width(c) for c in range(place.column, place.last_column + 1))
+    scale = place.style.points / 11.0  # Excel's character widths are of 11-point type
+    needed = sum(lines(text, width, scale) for text in texts) * place.style.points * 1.3 + 4
+    rows = place.last_row - place.row + 1
+    have = sum(out.heights.get(r, DEFAULT_HEIGHT) for r in range(place.row, place.last_row + 1))
+    if needed > have:
+        for r in range(place.row, place.last_row + 1):
+            out.heights[r] = min(409.0, needed / rows)
 
 
 # -- the tables ----------------------------------------------------------------------------------------
