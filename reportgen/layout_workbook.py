@@ -23,7 +23,7 @@ _MAX_ROW, _MAX_COLUMN = 1_048_576, 16_384
 _SHEET_NAME = re.compile(r"[^\[\]:*?/\\]{1,31}")
 KINDS = ("封面", "目录", "文字", "表格")
 _TOP_KEYS = {"名称", "说明", "字体", "金额格式", "横向", "工作表"}
-_COMMON = {"名称", "类别", "列宽", "行高", "说明"}
+_COMMON = {"名称", "类别", "列宽", "行高", "说明", "缩放"}
 _SHEET_KEYS = {
     "封面": _COMMON | {"标题", "副标题"},
     "目录": _COMMON | {"标题", "条目"},
@@ -155,7 +155,8 @@ class _Reader:
         if not isinstance(name, str) or not _SHEET_NAME.fullmatch(name) or name.startswith("'") or name.endswith("'") \
                 or not name.strip() or not name.isprintable():
             raise self.fail(sheet, "名称", "应为 Excel 允许的工作表名：1 至 31 个字，不含 []:*?/\\，首尾不是撇号")
-        common: dict[str, Any] = {"name": name, "widths": self.widths(sheet), "heights": self.heights(sheet)}
+        common: dict[str, Any] = {"name": name, "widths": self.widths(sheet), "heights": self.heights(sheet),
+                                  "scale": self.scale(sheet)}
         if kind == "封面":
             return CoverSheet(**common, title=self.place(sheet, "标题", style), subtitle=self.place(sheet, "副标题", style))
         if kind == "目录":
@@ -237,6 +238,12 @@ class _Reader:
             raise self.fail(sheet, "行高", "应为“行号: 磅数”的映射，如 {1: 18, 2: 22.5, 3: 7.5}")
         rows = sorted((int(k), h) for k, h in heights.items())
         return tuple((row - 1, self.height(sheet, "行高", h) or 0.0) for row, h in rows)
+
+    def scale(self, sheet: dict) -> int | None:
+        scale = sheet.get("缩放")
+        if scale is not None and (isinstance(scale, bool) or not isinstance(scale, int) or not 10 <= scale <= 400):
+            raise self.fail(sheet, "缩放", "应为打印的缩放比例，10 至 400 之间的整数（百分数，如 80）；不写则缩放到一页宽")
+        return scale
 
     def number(self, sheet: dict, key: str, value: object, name: str, low: int, high: int) -> int:
         number = value.get(name, 0) if isinstance(value, dict) else 0

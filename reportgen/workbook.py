@@ -32,11 +32,12 @@ class Place:
 
 @dataclass(frozen=True)
 class SheetBase:
-    """What every sheet has: its name, column widths (Excel's character widths) and row heights."""
+    """What every sheet has: its name, column widths (Excel's character widths), row heights and print scale."""
 
     name: str
     widths: tuple[float, ...] = ()
     heights: tuple[tuple[int, float], ...] = ()
+    scale: int | None = None  # the print scale in per cent; None: one page wide
 
 
 @dataclass(frozen=True)

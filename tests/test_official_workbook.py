@@ -154,6 +154,7 @@ def test_the_text_sheets_hold_the_sources_text_and_a_missing_part_no_words(tmp_p
     assert duties["A1"].value == f"{budget.department}主要职能"
     assert all(duty in duties["A3"].value for duty in budget.profile.duties)
     assert "A3:A17" in {str(r) for r in duties.merged_cells.ranges}
+    assert duties.page_setup.orientation == "landscape" and duties.page_setup.scale == 80  # the layout's 缩放
     assert book["名词解释"]["A3"].value.lstrip().startswith("（一）财政拨款收入")
     assert "三公" in book["其他相关情况说明"]["A3"].value
     explained = book["部门编制说明"]  # the paragraphs in A3, then each numbered item a row from A4, as the template

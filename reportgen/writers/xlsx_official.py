@@ -100,7 +100,10 @@ class OfficialSheet:
         self.sheet.set_paper(A4)
         if landscape:
             self.sheet.set_landscape()
-        self.sheet.fit_to_pages(1, 0)
+        if self.shape.scale is not None:
+            self.sheet.set_print_scale(self.shape.scale)
+        else:
+            self.sheet.fit_to_pages(1, 0)
         self.sheet.center_horizontally()
         if repeat is not None:
             self.sheet.repeat_rows(*repeat)
