@@ -19,10 +19,12 @@ import pytest
 
 from reportgen.assemble import load_source
 from reportgen.cli import main
+from reportgen.document import Document, Heading, Paragraph, Title
 from reportgen.layouts import LayoutError, Occasion, resolve
 from reportgen.model import Budget
 from reportgen.render import render_source
-from reportgen.workbook import TableSheet, Workbook
+from reportgen.workbook import Place, Style, TableSheet, TextSheet, Workbook
+from reportgen.writers.xlsx import xlsx_bytes
 from tests.clients import require_program
 from tests.test_writer_xlsx import CSV_EVERY_SHEET, require_calc
 
@@ -268,3 +270,16 @@ def test_without_a_workbook_a_layout_keeps_a_sheet_per_table_named_to_be_read(tm
     assert book.sheetnames[0] == "表1 部门收支总表"
     final = openpyxl.load_workbook(render(ROOT / "data" / "shanghai-putuo-guihuaziyuan-juesuan-2024.yaml", tmp_path / "f"))
     assert "封面" not in final.sheetnames and final.sheetnames[1] == "收入支出决算总表"  # 决算: no official workbook
+
+
+def test_a_part_a_project_each_fills_one_sheet_in_order() -> None:
+    """“{*}项目经费情况说明”: each project's own part (“<项目名称>项目经费情况说明”), one after another."""
+    style = Style()
+    sheet = TextSheet("项目经费情况说明", parts=("项目经费情况说明", "{*}项目经费情况说明"), title=Place(0, 0, 0, 0, style),
+                      body=Place(2, 0, 16, 0, style), indent=1)
+    doc = Document([Title("标题"), Heading(1, "", "甲项目经费情况说明"), Paragraph("一、项目概述"), Paragraph("甲的概述。"),
+                    Heading(1, "", "乙项目经费情况说明"), Paragraph("乙的概述。"), Heading(1, "", "名词解释")],
+                   meta={"department": "部门", "year": "2026"}, workbook=Workbook("测试", "测试.yaml", (sheet,)))
+    ws = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(doc)))["项目经费情况说明"]
+    assert ws["A1"].value == "甲项目经费情况说明"
+    assert ws["A3"].value.split("\n") == [" 一、项目概述", " 甲的概述。", " 乙项目经费情况说明", " 乙的概述。"]

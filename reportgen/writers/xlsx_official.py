@@ -157,11 +157,18 @@ def _part_lines(blocks: list[Block], indent: int) -> tuple[list[str], int, list[
 
 
 def find_part(shape: TextSheet, parts: dict[str, list[Block]], document: Document) -> list[Block] | None:
-    """The document's part this sheet holds: the first of its headings the document has."""
+    """The document's part this sheet holds: the first of its headings the document has; a heading
+    with {*} (any words: “{*}项目经费情况说明”) takes every part it fits, one after another."""
     department, year = document.meta.get("department", ""), document.meta.get("year", "")
     for pattern in shape.parts:
-        found = parts.get(pattern.replace("{部门}", department).replace("{年}", year))
-        if found is not None:
+        wanted = pattern.replace("{部门}", department).replace("{年}", year)
+        if "{*}" not in wanted:
+            if wanted in parts:
+                return parts[wanted]
+            continue
+        fits = re.compile(".+?".join(re.escape(piece) for piece in wanted.split("{*}")))
+        found = [block for heading, blocks in parts.items() if fits.fullmatch(heading) for block in blocks]
+        if found:
             return found
     return None
 
