@@ -28,7 +28,7 @@ _SHEET_KEYS = {
     "封面": _COMMON | {"标题", "副标题"},
     "目录": _COMMON | {"标题", "条目"},
     "文字": _COMMON | {"部分", "标题", "正文", "条目"},
-    "表格": _COMMON | {"表", "标题", "编制", "表头", "数据", "合计行", "数据行高", "编码列"},
+    "表格": _COMMON | {"表", "标题", "编制", "表头", "数据", "合计行", "数据行高", "编码列", "表头文字", "列"},
 }
 _PLACE_KEYS = {"单元格", "字体", "字号", "加粗", "行高", "缩进", "引导符", "行宽"}
 _EXAMPLE = "如 {名称: 部门收支总表, 类别: 表格, 表: 收支总表-财务收支, 标题: {单元格: A2:D2, 字号: 18}, 编制: {单元格: A4:C4}, " \
@@ -185,7 +185,29 @@ class _Reader:
             raise self.fail(sheet, "合计行", f"应为数据行（第 {data.row + 1} 行）之下的行号，如 21")
         return TableSheet(**common, table=table, title=self.place(sheet, "标题", style), caption=self.place(sheet, "编制", style),
                           header_row=header.row, data_row=data.row, total_row=None if total is None else total - 1,
-                          data_height=self.height(sheet, "数据行高", sheet.get("数据行高")), code_columns=self.codes(sheet))
+                          data_height=self.height(sheet, "数据行高", sheet.get("数据行高")), code_columns=self.codes(sheet),
+                          header_cells=self.header_cells(sheet, style, header.row, data.row), columns=self.columns(sheet))
+
+    def header_cells(self, sheet: dict, style: Style, first: int, data: int) -> tuple[tuple[Place, str], ...]:
+        cells = sheet.get("表头文字", [])
+        if not isinstance(cells, list) or not all(isinstance(c, dict) and set(c) == {"单元格", "文字"}
+                                                  and isinstance(c["文字"], str) for c in cells):
+            raise self.fail(sheet, "表头文字", "应为模板表头各格的列表，如 [{单元格: \"A6:B6\", 文字: 本年收入}, …]")
+        read = []
+        for cell in cells:
+            place = self.place({"表头文字": {"单元格": cell["单元格"]}}, "表头文字", style)
+            assert place is not None
+            if not first <= place.row <= place.last_row < data:
+                raise self.fail(sheet, "表头文字", f"的单元格“{cell['单元格']}”应在表头行（第 {first + 1} 行）与数据行（第 {data + 1} 行）之间")
+            read.append((place, str(cell["文字"])))
+        return tuple(read)
+
+    def columns(self, sheet: dict) -> tuple[int, ...]:
+        columns = sheet.get("列", [])
+        if not isinstance(columns, list) or not all(isinstance(c, str) and re.fullmatch(r"[A-Z]{1,3}", c) for c in columns) \
+                or len(set(columns)) != len(columns) or (columns and "表头文字" not in sheet):
+            raise self.fail(sheet, "列", "应为文档的表各列所在的列（按顺序，不重复），如 [A, B, C, D]，并与“表头文字”一起写")
+        return tuple(column_index(c) for c in columns)
 
     def codes(self, sheet: dict) -> tuple[tuple[int, str], ...]:
         codes = sheet.get("编码列", {})
@@ -268,7 +290,11 @@ def misfits(document: Document) -> list[str]:
     told = []
     for sheet in workbook.sheets:
         table = tables.get(sheet.table) if isinstance(sheet, TableSheet) else None
-        if isinstance(sheet, TableSheet) and table is not None and sheet.header_row + len(table.header) != sheet.data_row:
+        if isinstance(sheet, TableSheet) and table is not None and sheet.columns and len(sheet.columns) != table.column_count:
+            told.append(f"{workbook.source}: 工作表“{sheet.name}”的“列”写了 {len(sheet.columns)} 列，而表“{table.title}”有 "
+                        f"{table.column_count} 列：请改正工作簿文件的“列”")
+        elif isinstance(sheet, TableSheet) and table is not None and not sheet.header_cells \
+                and sheet.header_row + len(table.header) != sheet.data_row:
             told.append(f"{workbook.source}: 工作表“{sheet.name}”写表头自第 {sheet.header_row + 1} 行、数据自第 "
                         f"{sheet.data_row + 1} 行，而表“{table.title}”有 {len(table.header)} 行表头（应为 数据: "
                         f"{{单元格: A{sheet.header_row + len(table.header) + 1}}}）：请改正工作簿文件的“表头”或“数据”")

@@ -88,6 +88,10 @@ class TableSheet(SheetBase):
     total_row: int | None = None
     data_height: float | None = None
     code_columns: tuple[tuple[int, str], ...] = ()
+    # the template's own header (its cells and words) where the document's table has fewer columns than
+    # the template, and the sheet column of each of the table's columns (the rest left blank)
+    header_cells: tuple[tuple[Place, str], ...] = ()
+    columns: tuple[int, ...] = ()
 
 
 Sheet = CoverSheet | ContentsSheet | TextSheet | TableSheet

@@ -101,6 +101,14 @@ def test_the_unit_workbook_has_the_official_unit_sheets(tmp_path: Path) -> None:
     assert book.sheetnames == UNIT_SHEETS
     assert book["封面"]["A9"].value == "预算单位：上海市普陀区商务委员会"
     assert book["单位收入总表"]["A4"].value == "编制单位：上海市普陀区商务委员会"
+    # 单位收支总表: the template's 7 columns and 4 header rows, data from row 10; the document's 4 columns in A–D
+    # (D: 预算数 合计), E–G (人员经费, 公用经费, 项目支出 by 类, which the source does not give) left blank
+    summary, budget = book["单位收支总表"], load_source(UNIT)
+    assert [summary[a].value for a in ("A6", "C6", "D8", "E8", "E9", "F9", "G8")] == \
+        ["本年收入", "本年支出", "合计", "基本支出", "人员经费", "公用经费", "项目支出"]
+    assert summary["A10"].value == "一、财政拨款收入" and summary["B10"].value == yuan(budget.income["一般公共预算拨款"])
+    assert summary["C10"].value == "一、一般公共服务支出" and all(summary[f"{c}10"].value is None for c in "EFG")
+    assert summary["A21"].value == "收入总计" and summary["D21"].value == summary["B21"].value == 371514655
 
 
 @pytest.mark.parametrize("source", SHANGHAI, ids=lambda p: p.stem)
@@ -263,6 +271,13 @@ def test_a_header_the_document_does_not_have_is_told_before_anything_is_written(
     assert not rendered.outputs and not (tmp_path / "out").exists()
     told = [f.message for f in rendered.findings if f.severity == "error"]
     assert told and "工作簿.yaml" in told[0] and "“收支”" in told[0] and "数据: {单元格: A8}" in told[0]
+
+
+def test_columns_the_table_does_not_have_are_told(tmp_path: Path) -> None:
+    folder = layout_with(tmp_path, "工作表:\n  - {名称: 收支, 类别: 表格, 表: 收支总表-财务收支, 表头: {单元格: A6}, 数据: {单元格: A10},"
+                                   " 表头文字: [{单元格: \"A6:C9\", 文字: 项目}], 列: [A, B, C]}\n")
+    rendered = render_source(WENLV, tmp_path / "out", ("xlsx",), layout=str(folder))
+    assert not rendered.outputs and "“列”写了 3 列，而表“2026年部门财务收支预算总表”有 4 列" in rendered.findings[-1].message
 
 
 def test_without_a_workbook_a_layout_keeps_a_sheet_per_table_named_to_be_read(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from xlsxwriter.workbook import Workbook as Book  # type: ignore[import-untyped]
 from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from reportgen.document import Block, Document, Heading, Paragraph, Table, Title
+from reportgen.layout_workbook import misfits
 from reportgen.workbook import ContentsSheet, CoverSheet, Place, Sheet, Style, TableSheet, TextSheet, Workbook
 from reportgen.writers.xlsx_cells import (
     A4,
@@ -228,13 +229,21 @@ class TableWriter:
     """Writes a Document table on a sheet at given rows, in the workbook's type and number formats."""
 
     def __init__(self, out: OfficialSheet, grouped: bool, codes: dict[int, str] | None = None,
-                 data_height: float | None = None) -> None:
+                 data_height: float | None = None, shape: TableSheet | None = None) -> None:
         self.out, self.grouped, self.codes, self.data_height = out, grouped, codes or {}, data_height
         self.amount_format = ""
+        # the template's own header and the sheet column of each of the table's (上海's 单位收支总表)
+        self.header_cells = shape.header_cells if shape is not None else ()
+        self.columns = shape.columns if shape is not None else ()
+        self.width = max(len(shape.widths), max(self.columns) + 1) if shape is not None and self.columns else 0
+
+    def at(self, column: int) -> int:
+        """The sheet column of the table's ``column``."""
+        return self.columns[column] if self.columns else column
 
     def write(self, table: Table, at: TablePlaces) -> int:
         """Write ``table``; the last row written (0-based)."""
-        out, last = self.out, table.column_count - 1
+        out, last = self.out, (self.width or table.column_count) - 1
         unit = table.unit_line.rsplit("：", 1)[-1].rsplit(":", 1)[-1].strip()
         self.amount_format = out.workbook.amount_formats.get(unit, "")
         title = " ".join(p for p in (table.number, table.title) if p)
@@ -246,7 +255,9 @@ class TableWriter:
         rows = placed_cells(table)
         header = len(table.header)
         sheet_rows = self._rows(table, at, header)
-        for placed in (p for row in rows for p in row):
+        for place, text in self.header_cells:
+            out.put(place, text, border=1, align="center", text_wrap=True)
+        for placed in (p for row in rows for p in row if not (self.header_cells and p.row < header)):
             self._cell(placed, sheet_rows, len(rows))
         self._grid(table, sheet_rows, header)
         end = sheet_rows[-1] if sheet_rows else at.data - 1
@@ -269,21 +280,25 @@ class TableWriter:
         return rows
 
     def _grid(self, table: Table, rows: list[int], header: int) -> None:
-        """Blank bordered rows of a fixed grid between the body and its total row."""
-        if len(rows) < header + 2 or rows[-1] - rows[-2] <= 1:
-            return
-        fmt = self.out.formats.get(border=1)
-        for row in range(rows[-2] + 1, rows[-1]):
-            for column in range(table.column_count):
+        """Blank bordered cells: the rows of a fixed grid between the body and its total row, and in
+        the body's rows the template's columns the table has none for."""
+        fmt, width = self.out.formats.get(border=1), self.width or table.column_count
+        if len(rows) >= header + 2 and rows[-1] - rows[-2] > 1:
+            for row in range(rows[-2] + 1, rows[-1]):
+                for column in range(width):
+                    self.out.sheet.write_blank(row, column, None, fmt)
+                if self.data_height is not None:
+                    self.out.heights.setdefault(row, self.data_height)
+        unused = sorted(set(range(width)) - set(self.columns)) if self.columns else []
+        for row in rows[header:]:
+            for column in unused:
                 self.out.sheet.write_blank(row, column, None, fmt)
-            if self.data_height is not None:
-                self.out.heights.setdefault(row, self.data_height)
 
     def _cell(self, placed: Placed, rows: list[int], count: int) -> None:
         cell, out = placed.cell, self.out
-        row, column = rows[placed.row], placed.column
+        row, column = rows[placed.row], self.at(placed.column)
         last_row = rows[min(placed.row + cell.rowspan, count) - 1]
-        last_column = column + cell.colspan - 1
+        last_column = self.at(placed.column + cell.colspan - 1)
         value, props = self._value(placed)
         fmt = out.formats.get(border=1, align="center" if placed.label else cell.align, text_wrap=value is None, **props)
         if last_row > row or last_column > column:
@@ -298,7 +313,7 @@ class TableWriter:
     def _value(self, placed: Placed) -> tuple[float | None, dict[str, Any]]:
         """The number a body cell shows and its format (a 类 code as the template's number, an
         amount in the layout's format for its unit where that shows the same figure); None for text."""
-        text, code = placed.cell.text, self.codes.get(placed.column)
+        text, code = placed.cell.text, self.codes.get(self.at(placed.column))
         if placed.label:
             return None, {}
         if code is not None and _DIGITS.fullmatch(text):
@@ -327,19 +342,20 @@ def write_table_sheet(out: OfficialSheet, shape: TableSheet, table: Table | None
     """The table at the template's cells; the header rows to repeat on each page (None: no table)."""
     if table is None:
         return None
-    if shape.header_row + len(table.header) != shape.data_row:
-        raise ValueError(f"{shape.name}：工作簿文件 {out.workbook.source} 写表头自第 {shape.header_row + 1} 行、数据自第 "
-                         f"{shape.data_row + 1} 行，而表“{table.title}”有 {len(table.header)} 行表头：请改正工作簿文件的“表头”或“数据”")
     title_row = shape.title.row if shape.title is not None else max(shape.header_row - 4, 0)
     caption_row = shape.caption.row if shape.caption is not None else shape.header_row - 2
     places = TablePlaces(title_row, caption_row, shape.header_row, shape.data_row, shape.total_row,
                          shape.title, shape.caption)
-    TableWriter(out, grouped, dict(shape.code_columns), shape.data_height).write(table, places)
+    TableWriter(out, grouped, dict(shape.code_columns), shape.data_height, shape).write(table, places)
     return (shape.header_row, shape.data_row - 1)
 
 
 def write_official(book: Book, document: Document, workbook: Workbook) -> None:
-    """Every sheet of ``workbook``, in its order, filled from ``document``."""
+    """Every sheet of ``workbook``, in its order, filled from ``document`` (a table the workbook file
+    places wrongly raises ValueError: render tells it before writing anything)."""
+    told = misfits(document)
+    if told:
+        raise ValueError(told[0])
     formats = OfficialFormats(book, workbook.style)
     parts, tables = parts_by_heading(document), {t.id: t for t in document.tables()}
     grouped = grouped_figures(document)
