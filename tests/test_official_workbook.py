@@ -23,7 +23,7 @@ from reportgen.document import Document, Heading, Paragraph, Title
 from reportgen.layouts import LayoutError, Occasion, resolve
 from reportgen.model import Budget
 from reportgen.render import render_source
-from reportgen.workbook import Place, Style, TableSheet, TextSheet, Workbook
+from reportgen.workbook import CoverSheet, Place, Style, TableSheet, TextSheet, Workbook
 from reportgen.writers.xlsx import xlsx_bytes
 from tests.clients import require_program
 from tests.test_writer_xlsx import CSV_EVERY_SHEET, require_calc
@@ -298,3 +298,13 @@ def test_a_part_a_project_each_fills_one_sheet_in_order() -> None:
     ws = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(doc)))["项目经费情况说明"]
     assert ws["A1"].value == "甲项目经费情况说明"
     assert ws["A3"].value.split("\n") == [" 一、项目概述", " 甲的概述。", " 乙项目经费情况说明", " 乙的概述。"]
+
+
+def test_a_draft_says_so_on_the_cover() -> None:
+    style = Style()
+    cover = CoverSheet("封面", title=Place(2, 0, 2, 12, style), subtitle=Place(8, 0, 8, 12, style))
+    doc = Document([Paragraph("草稿：缺少“三公”经费", "banner"), Title("某部门2026年部门预算", "预算主管部门：某部门")],
+                   meta={"department": "某部门", "year": "2026"}, workbook=Workbook("测试", "测试.yaml", (cover,)))
+    ws = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(doc)))["封面"]
+    assert ws["A1"].value == "草稿：缺少“三公”经费" and ws["A3"].value == "某部门2026年部门预算"
+    assert ws["A9"].value == "预算主管部门：某部门" and ws["A3"].alignment.shrink_to_fit
