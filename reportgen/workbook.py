@@ -17,6 +17,11 @@ class Style:
     points: float = 12.0
     bold: bool = False
 
+    @property
+    def size(self) -> float | int:
+        """The size as a workbook writes it: 12, not 12.0."""
+        return int(self.points) if self.points.is_integer() else self.points
+
 
 @dataclass(frozen=True)
 class Place:

@@ -11,6 +11,7 @@ import contextlib
 import csv
 import io
 import subprocess
+import zipfile
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -91,8 +92,12 @@ def coded_rows(ws, first: int, code_columns: int, amounts: int) -> dict[str, lis
 
 
 def test_the_department_workbook_has_the_official_sheets_in_order(tmp_path: Path) -> None:
-    book = openpyxl.load_workbook(render(WENLV, tmp_path))
+    path = render(WENLV, tmp_path)
+    book = openpyxl.load_workbook(path)
     assert book.sheetnames == DEPARTMENT_SHEETS
+    with zipfile.ZipFile(path) as package:  # the Normal style's face, as the template's: 宋体 12, not Calibri
+        first_font = package.read("xl/styles.xml").decode().split("<font>", 1)[1].split("</font>", 1)[0]
+    assert '<sz val="12"/>' in first_font and '<name val="宋体"/>' in first_font
     assert shape_of(load_source(WENLV)).sheet_names() == DEPARTMENT_SHEETS
 
 

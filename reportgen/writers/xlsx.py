@@ -296,7 +296,10 @@ def xlsx_bytes(document: Document) -> bytes:
     else one sheet per table of ``document``, in its order (a document without a table gives a
     workbook of one empty sheet, as Excel needs one)."""
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, _OPTIONS)
+    official = document.workbook
+    options = _OPTIONS if official is None else _OPTIONS | {  # the Normal style: the template's (宋体 12), not Calibri
+        "default_format_properties": {"font_name": official.style.font, "font_size": official.style.size}}
+    book = xlsxwriter.Workbook(buffer, options)
     book.set_properties(properties(document))
     if document.workbook is not None:
         write_official(book, document, document.workbook)

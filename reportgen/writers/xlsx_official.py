@@ -45,7 +45,7 @@ class OfficialFormats:
 
     def get(self, style: Style | None = None, **props: Any) -> Format:
         style = style or self.base
-        properties = {"font_name": style.font, "font_size": style.points, "bold": style.bold, "valign": "vcenter", **props}
+        properties = {"font_name": style.font, "font_size": style.size, "bold": style.bold, "valign": "vcenter", **props}
         key = tuple(sorted(properties.items()))
         if key not in self._made:
             self._made[key] = self.book.add_format(properties)
