@@ -23,7 +23,7 @@ from reportgen.cli import main
 from reportgen.document import Document, Heading, Paragraph, Title
 from reportgen.layouts import LayoutError, Occasion, resolve
 from reportgen.model import Budget
-from reportgen.render import render_source
+from reportgen.render import document_for, prepare, render_source
 from reportgen.workbook import CoverSheet, Place, Style, TableSheet, TextSheet, Workbook
 from reportgen.writers.xlsx import xlsx_bytes
 from tests.clients import require_program
@@ -161,9 +161,10 @@ def test_the_sources_figures_are_at_the_templates_cells(source: Path, tmp_path: 
 
 def test_the_text_sheets_hold_the_sources_text_and_a_missing_part_no_words(tmp_path: Path) -> None:
     budget, book = load_source(WENLV), openpyxl.load_workbook(render(WENLV, tmp_path))
-    assert book["封面"]["A3"].value == f"{budget.department}2026年部门预算"
+    title = next(b for b in document_for(prepare(WENLV), layout="上海").blocks if isinstance(b, Title))
+    assert book["封面"]["A3"].value == title.text and budget.department in title.text  # the document's cover words
     assert book["封面"]["A3"].font.name == "楷体_GB2312" and book["封面"]["A3"].font.sz == 36
-    assert book["封面"]["A9"].value == f"预算主管部门：{budget.department}"
+    assert book["封面"]["A9"].value == title.subtitle == f"预算主管部门：{budget.department}"
     assert book["目录"]["A4"].value.startswith("一、部门主要职能")
     duties = book["部门主要职能"]
     assert duties["A1"].value == f"{budget.department}主要职能"
