@@ -28,7 +28,7 @@ _SHEET_KEYS = {
     "封面": _COMMON | {"标题", "副标题"},
     "目录": _COMMON | {"标题", "条目"},
     "文字": _COMMON | {"部分", "标题", "正文", "条目"},
-    "表格": _COMMON | {"表", "标题", "编制", "表头", "数据", "合计行", "数据行高", "编码列", "表头文字", "列"},
+    "表格": _COMMON | {"表", "标题", "编制", "表头", "数据", "合计行", "空表合计行", "数据行高", "编码列", "表头文字", "列"},
 }
 _PLACE_KEYS = {"单元格", "字体", "字号", "加粗", "行高", "缩进", "引导符", "行宽"}
 _EXAMPLE = "如 {名称: 部门收支总表, 类别: 表格, 表: 收支总表-财务收支, 标题: {单元格: A2:D2, 字号: 18}, 编制: {单元格: A4:C4}, " \
@@ -180,11 +180,9 @@ class _Reader:
         header, data = self.place(sheet, "表头", style), self.place(sheet, "数据", style)
         if header is None or data is None or data.row <= header.row:
             raise self.fail(sheet, "数据", "与“表头”都要写（如 表头: {单元格: A6}，数据: {单元格: A9}），数据行在表头行之下")
-        total = sheet.get("合计行")
-        if total is not None and (isinstance(total, bool) or not isinstance(total, int) or total <= data.row + 1):
-            raise self.fail(sheet, "合计行", f"应为数据行（第 {data.row + 1} 行）之下的行号，如 21")
+        total, empty_total = (self.total_row(sheet, key, data.row) for key in ("合计行", "空表合计行"))
         return TableSheet(**common, table=table, title=self.place(sheet, "标题", style), caption=self.place(sheet, "编制", style),
-                          header_row=header.row, data_row=data.row, total_row=None if total is None else total - 1,
+                          header_row=header.row, data_row=data.row, total_row=total, empty_total_row=empty_total,
                           data_height=self.height(sheet, "数据行高", sheet.get("数据行高")), code_columns=self.codes(sheet),
                           header_cells=self.header_cells(sheet, style, header.row, data.row), columns=self.columns(sheet))
 
@@ -208,6 +206,13 @@ class _Reader:
                 or len(set(columns)) != len(columns) or (columns and "表头文字" not in sheet):
             raise self.fail(sheet, "列", "应为文档的表各列所在的列（按顺序，不重复），如 [A, B, C, D]，并与“表头文字”一起写")
         return tuple(column_index(c) for c in columns)
+
+    def total_row(self, sheet: dict, key: str, data: int) -> int | None:
+        """合计行 or 空表合计行: a row number under the data row, 0-based (None when not written)."""
+        total = sheet.get(key)
+        if total is not None and (isinstance(total, bool) or not isinstance(total, int) or total <= data + 1):
+            raise self.fail(sheet, key, f"应为数据行（第 {data + 1} 行）之下的行号，如 21")
+        return None if total is None else total - 1
 
     def codes(self, sheet: dict) -> tuple[tuple[int, str], ...]:
         codes = sheet.get("编码列", {})

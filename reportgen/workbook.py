@@ -91,6 +91,7 @@ class TableSheet(SheetBase):
     header_row: int = 0
     data_row: int = 0
     total_row: int | None = None
+    empty_total_row: int | None = None  # a table with no row but its total: the total there, the grid kept blank
     data_height: float | None = None
     code_columns: tuple[tuple[int, str], ...] = ()
     # the template's own header (its cells and words) where the document's table has fewer columns than

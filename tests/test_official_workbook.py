@@ -177,6 +177,10 @@ def test_the_text_sheets_hold_the_sources_text_and_a_missing_part_no_words(tmp_p
     assert explained["A3"].value.strip().startswith("2026年，") and explained["A3"].value.rstrip().endswith("如下：")
     items = [row[0].value for row in explained.iter_rows(min_row=4) if row[0].value]
     assert len(items) == 23 and items[0].lstrip().startswith("1.") and items[-1].lstrip().startswith("23.")
+    # no 政府性基金 spending: the template's blank grid (rows 9–20), 合计 in row 21, the note under it
+    fund = book["部门政府性基金拨款表"]
+    assert fund["A21"].value == "合计" and all(fund.cell(r, c).value is None for r in range(9, 21) for c in range(1, 8))
+    assert fund["A20"].border.left.style == "thin" and fund["A22"].value.startswith("注：")
     # 文旅局 2026 describes no project: the template's sheet is there, with no word in it
     empty = book["项目经费情况说明"]
     assert all(cell.value is None for row in empty.iter_rows() for cell in row)

@@ -283,7 +283,7 @@ class TableWriter:
         """Blank bordered cells: the rows of a fixed grid between the body and its total row, and in
         the body's rows the template's columns the table has none for."""
         fmt, width = self.out.formats.get(border=1), self.width or table.column_count
-        if len(rows) >= header + 2 and rows[-1] - rows[-2] > 1:
+        if len(rows) >= 2 and rows[-1] - rows[-2] > 1:
             for row in range(rows[-2] + 1, rows[-1]):
                 for column in range(width):
                     self.out.sheet.write_blank(row, column, None, fmt)
@@ -344,8 +344,10 @@ def write_table_sheet(out: OfficialSheet, shape: TableSheet, table: Table | None
         return None
     title_row = shape.title.row if shape.title is not None else max(shape.header_row - 4, 0)
     caption_row = shape.caption.row if shape.caption is not None else shape.header_row - 2
-    places = TablePlaces(title_row, caption_row, shape.header_row, shape.data_row, shape.total_row,
-                         shape.title, shape.caption)
+    total = shape.total_row
+    if shape.empty_total_row is not None and all(row.kind == "total" for row in table.body):
+        total = shape.empty_total_row  # nothing but the total: the template's blank grid above it, as published
+    places = TablePlaces(title_row, caption_row, shape.header_row, shape.data_row, total, shape.title, shape.caption)
     TableWriter(out, grouped, dict(shape.code_columns), shape.data_height, shape).write(table, places)
     return (shape.header_row, shape.data_row - 1)
 
