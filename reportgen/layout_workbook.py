@@ -28,7 +28,7 @@ _SHEET_KEYS = {
     "封面": _COMMON | {"标题", "副标题"},
     "目录": _COMMON | {"标题", "条目"},
     "文字": _COMMON | {"部分", "标题", "正文", "条目"},
-    "表格": _COMMON | {"表", "标题", "编制", "表头", "数据", "合计行", "空表合计行", "数据行高", "编码列", "表头文字", "列"},
+    "表格": _COMMON | {"表", "标题", "编制", "表头", "数据", "合计行", "空表合计行", "数据行高", "编码列", "表头文字", "列", "注"},
 }
 _PLACE_KEYS = {"单元格", "字体", "字号", "加粗", "行高", "缩进", "引导符", "行宽"}
 _EXAMPLE = "如 {名称: 部门收支总表, 类别: 表格, 表: 收支总表-财务收支, 标题: {单元格: A2:D2, 字号: 18}, 编制: {单元格: A4:C4}, " \
@@ -184,7 +184,8 @@ class _Reader:
         return TableSheet(**common, table=table, title=self.place(sheet, "标题", style), caption=self.place(sheet, "编制", style),
                           header_row=header.row, data_row=data.row, total_row=total, empty_total_row=empty_total,
                           data_height=self.height(sheet, "数据行高", sheet.get("数据行高")), code_columns=self.codes(sheet),
-                          header_cells=self.header_cells(sheet, style, header.row, data.row), columns=self.columns(sheet))
+                          header_cells=self.header_cells(sheet, style, header.row, data.row), columns=self.columns(sheet),
+                          note=self.place(sheet, "注", style))
 
     def header_cells(self, sheet: dict, style: Style, first: int, data: int) -> tuple[tuple[Place, str], ...]:
         cells = sheet.get("表头文字", [])

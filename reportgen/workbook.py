@@ -98,6 +98,7 @@ class TableSheet(SheetBase):
     # the template, and the sheet column of each of the table's columns (the rest left blank)
     header_cells: tuple[tuple[Place, str], ...] = ()
     columns: tuple[int, ...] = ()
+    note: Place | None = None  # where the table's note goes (the “三公” table's A17:F17); else under the table
 
 
 Sheet = CoverSheet | ContentsSheet | TextSheet | TableSheet

@@ -20,7 +20,7 @@ import pytest
 
 from reportgen.assemble import load_source
 from reportgen.cli import main
-from reportgen.document import Document, Heading, Paragraph, Title
+from reportgen.document import Cell, Document, Heading, Paragraph, Row, Table, Title
 from reportgen.layouts import LayoutError, Occasion, resolve
 from reportgen.model import Budget
 from reportgen.render import document_for, prepare, render_source
@@ -318,3 +318,16 @@ def test_a_draft_says_so_on_the_cover() -> None:
     ws = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(doc)))["封面"]
     assert ws["A1"].value == "草稿：缺少“三公”经费" and ws["A3"].value == "某部门2026年部门预算"
     assert ws["A9"].value == "预算主管部门：某部门" and ws["A3"].alignment.shrink_to_fit
+
+
+def test_a_note_goes_where_the_template_leaves_room_for_it() -> None:
+    style = Style()
+    sheet = TableSheet("三公", table="t", title=Place(1, 0, 1, 2, style), caption=Place(2, 0, 2, 1, style), header_row=3,
+                       data_row=4, note=Place(16, 0, 16, 1, style))
+    table = Table("t", "", "2026年“三公”经费预算表", "编制部门：某部门", "单位：万元", [Row([Cell("合计"), Cell("接待"), Cell("运行")], "header")],
+                  [Row([Cell("0.00"), Cell("0.00"), Cell("0.00")])], [1, 1, 1], notes=["注：2026年未安排一般公共预算“三公”经费。"])
+    doc = Document([Title("标题"), table], meta={"department": "某部门", "year": "2026"},
+                   workbook=Workbook("测试", "测试.yaml", (sheet,), amount_formats={"万元": "General"}))
+    ws = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(doc)))["三公"]
+    assert ws["A17"].value == "注：2026年未安排一般公共预算“三公”经费。" and "A17:B17" in {str(r) for r in ws.merged_cells.ranges}
+    assert ws["A5"].value == 0 and ws["A5"].number_format == "General" and ws["C3"].value == "单位：万元"

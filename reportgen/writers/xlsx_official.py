@@ -235,6 +235,7 @@ class TableWriter:
         # the template's own header and the sheet column of each of the table's (上海's 单位收支总表)
         self.header_cells = shape.header_cells if shape is not None else ()
         self.columns = shape.columns if shape is not None else ()
+        self.note = shape.note if shape is not None else None
         self.width = max(len(shape.widths), max(self.columns) + 1) if shape is not None and self.columns else 0
 
     def at(self, column: int) -> int:
@@ -261,6 +262,10 @@ class TableWriter:
             self._cell(placed, sheet_rows, len(rows))
         self._grid(table, sheet_rows, header)
         end = sheet_rows[-1] if sheet_rows else at.data - 1
+        note_at = self.note if self.note is not None and self.note.row > end else None
+        if note_at is not None and table.notes:  # the template's room for a note
+            out.put(note_at, "\n".join(table.notes), align="left", text_wrap=True)
+            return note_at.last_row
         for offset, note in enumerate(table.notes, start=1):
             out.put(Place(end + offset, 0, end + offset, last, out.workbook.style), note, align="left", text_wrap=True)
         return end + len(table.notes)
