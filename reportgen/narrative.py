@@ -246,6 +246,7 @@ class _MarkupReader:
         self.blocks: list[Block] = []
         self.counters = [0] * (MAX_LEVEL + 1)
         self.tables_placed = 0
+        self.anchors: set[str] = set()  # the anchors of unnumbered headings given so far
 
     def walk(self, element: etree.Element, depth: int, nesting: int = 0) -> None:
         for child in element:
@@ -274,11 +275,12 @@ class _MarkupReader:
         if level > MAX_LEVEL:
             raise self.fault(f"章节嵌套超过 {MAX_LEVEL} 层：“{_section_path(self.root, child)}”是第 {level} 层。标题最多分 "
                              f"{MAX_LEVEL} 级（如 第一部分、一、（一）、1.、（1）），请减少这里 <sec> 的嵌套", child)
-        if text in self.unnumbered:  # a heading without a number
+        if text in self.unnumbered or child.get("numbered") == "false":  # a heading without a number
             self.restart_below(level)
-            anchor = f"s{'-'.join(str(c) for c in self.counters[1:level])}-{text}"
+            anchor = self.unique(f"s{'-'.join(str(c) for c in self.counters[1:level])}-{text}")
             self.blocks.append(Heading(level, "", text, anchor=anchor))
-            self.list_in_contents(level, child.get("toc", text), anchor)
+            if child.get("listed") != "false":  # listed="false": not in the 目录 (上海's second project)
+                self.list_in_contents(level, child.get("toc", text), anchor)
         else:
             self.counters[level] += 1
             self.restart_below(level)
@@ -288,6 +290,15 @@ class _MarkupReader:
             self.blocks.append(Heading(level, label if numbering.body else "", text, anchor=anchor))
             self.list_in_contents(level, Heading(level, label, child.get("toc", text)).full_text, anchor)
         self.walk(child, level, nesting + 1)
+
+    def unique(self, anchor: str) -> str:
+        """``anchor``, or with -2, -3 … where a heading of the same words already has it."""
+        taken, n = anchor, 1
+        while taken in self.anchors:
+            n += 1
+            taken = f"{anchor}-{n}"
+        self.anchors.add(taken)
+        return taken
 
     def restart_below(self, level: int) -> None:
         for deeper in range(level + 1, len(self.counters)):
