@@ -221,6 +221,7 @@ class Profile(Record):
     unit_remarks: dict[str, str] = field(default_factory=dict)  # a 下属单位's 备注, by its name
     staffing: dict[str, int] = field(default_factory=dict)
     goals: list[str] = field(default_factory=list)
+    heading_name: str = ""  # the department as the 主要职能 / 机构设置 headings name it, where not as 部门
 
 
 @dataclass(repr=False, eq=False)
