@@ -179,3 +179,45 @@ def test_the_whole_departments_target_table_is_titled_as_published(tmp_path, nam
     result = render_source(source, tmp_path / "out", formats=("docx",), layout=layout)
     assert result.outputs, [f.format() for f in result.findings]
     assert published in docx_headings(result.outputs[0])
+
+
+# -- import: the accounts come back as the source's 项目经费情况说明 ----------------------------------------
+def plain(value):  # type: ignore[no-untyped-def]
+    """A YAML value as plain Python (the loader's LocDict/LocList/LocStr as dict, list, str)."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return str(value)
+
+
+@pytest.mark.parametrize("name", ["shanghai-putuo-wenlvju-2026", "shanghai-putuo-jianguanwei-2026"])
+def test_the_rendered_accounts_import_back_as_the_source_wrote_them(shanghai, name):
+    import yaml
+
+    from reportgen.importing.pipeline import import_files
+
+    typed = yaml.safe_load((ROOT / "data" / f"{name}.yaml").read_text(encoding="utf-8"))["项目经费情况说明"]
+    imported = yaml.safe_load(import_files([shanghai[name]], "上海").text)["项目经费情况说明"]
+    assert plain(imported) == plain(typed)
+
+
+def test_a_published_pdfs_accounts_import_with_their_headings_and_parts():
+    """商务委员会 2025 (tests/seeds/pdf): four accounts titled “科技创新专项经费情况说明” …: each its 标题, the
+    name before “经费情况说明”, its seven parts, 立项依据's numbered documents as paragraphs."""
+    import shutil
+
+    import yaml
+
+    from reportgen.importing.pipeline import import_files
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdftotext) 未安装")
+    pdf = SEEDS / "pdf" / "shanghai-putuo-shangwuwei-2025.pdf"
+    statements = yaml.safe_load(import_files([pdf], "上海").text)["项目经费情况说明"]
+    assert [s["名称"] for s in statements][:3] == ["科技创新专项", "生命健康专项（政策资金）", "商业创新专项（政策资金）"]
+    assert statements[0]["标题"] == "科技创新专项经费情况说明"
+    assert list(statements[0])[2:] == ["项目概述", "立项依据", "实施主体", "实施方案", "实施周期", "年度预算安排", "绩效目标"]
+    assert statements[0]["立项依据"] == ["1、《普陀区服务企业发展工作实施意见》（普投资规范〔2023〕1号）。",
+                                     "2、《普陀区支持科技创新实施意见》（普科合规范〔2023〕3号）。"]
+    assert statements[0]["绩效目标"] == "详见单位的项目绩效目标表"
