@@ -221,3 +221,18 @@ def test_a_published_pdfs_accounts_import_with_their_headings_and_parts():
     assert statements[0]["立项依据"] == ["1、《普陀区服务企业发展工作实施意见》（普投资规范〔2023〕1号）。",
                                      "2、《普陀区支持科技创新实施意见》（普科合规范〔2023〕3号）。"]
     assert statements[0]["绩效目标"] == "详见单位的项目绩效目标表"
+
+
+def test_a_layout_that_prints_no_account_says_so_with_the_line(tmp_path):
+    """The default layout has no 项目经费情况说明 and no department name in its headings: the render tells
+    it (warning 版式-未印出 at the field's line), never drops the text unsaid; the 上海 render does not."""
+    source = ROOT / "data" / "shanghai-putuo-jianguanwei-2026.yaml"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    default = render_source(source, tmp_path / "default", formats=("html",))
+    told = {f.path: f for f in default.findings if f.rule == "版式-未印出"}
+    assert set(told) == {"项目经费情况说明", "部门概况.标题名称"}
+    assert lines[told["项目经费情况说明"].line - 1].strip() == "- 名称: 兰溪路-真南路下立交工程"
+    assert lines[told["部门概况.标题名称"].line - 1].strip().startswith("标题名称:")
+    assert "实施主体" in told["项目经费情况说明"].message
+    shanghai = render_source(source, tmp_path / "shanghai", formats=("html",), layout="上海")
+    assert not [f for f in shanghai.findings if f.rule == "版式-未印出"]
