@@ -49,6 +49,9 @@ PRIOR_TOTALS = ("收支总计", "基本支出", "项目支出", "人员经费", 
 # Dropped from every item: last year's words on its change, and 上年执行数 (two years back by then).
 # A 部门决算's 差异原因 (its 决算数 against its budget) is last year's too.
 WORDS_OF_LAST_YEAR = ("原因", "变动原因", "增减额", "增减率", "上年执行数", "差异原因")
+# The parts of a 项目经费情况说明 that are the year's own (its budget, targets, their evaluation): the
+# next year's source leaves them out; what the project is (概述, 依据, 主体, 方案, 周期) carries over.
+YEARS_PARTS = ("年度预算安排", "绩效目标", "绩效管理工作开展情况", "项目绩效自评结果")
 
 
 class RolloverError(Exception):
@@ -267,6 +270,9 @@ class _Roller:
         rolled = self.roll_object(value, schema)
         rolled["上年"] = _amount(value["金额"])
         return rolled
+
+    def roll_项目经费情况说明(self, value: dict, schema: dict[str, Any]) -> dict[str, Any]:
+        return {key: rolled for key, rolled in self.roll_object(value, schema).items() if key not in YEARS_PARTS}
 
     def roll_国有资产(self, value: dict, schema: dict[str, Any]) -> dict[str, Any]:
         rolled = self.roll_object(value, schema)

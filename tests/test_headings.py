@@ -236,3 +236,14 @@ def test_a_layout_that_prints_no_account_says_so_with_the_line(tmp_path):
     assert "实施主体" in told["项目经费情况说明"].message
     shanghai = render_source(source, tmp_path / "shanghai", formats=("html",), layout="上海")
     assert not [f for f in shanghai.findings if f.rule == "版式-未印出"]
+
+
+def test_the_next_years_source_keeps_what_the_project_is_not_this_years_budget(tmp_path):
+    """rollover: 项目概述 … 实施周期 carry over; 年度预算安排 and 绩效目标 (the year's own) are left out."""
+    import yaml
+
+    from reportgen.rollover import rollover
+
+    rolled = rollover(ROOT / "data" / "shanghai-putuo-jianguanwei-2026.yaml", 2027, tmp_path / "next.yaml")
+    (statement,) = yaml.safe_load(next(iter(rolled.files.values())))["项目经费情况说明"]
+    assert list(statement) == ["名称", "项目概述", "立项依据", "实施主体", "实施方案", "实施周期"]
