@@ -253,7 +253,7 @@ class _MarkupReader:
         self.blocks: list[Block] = []
         self.counters = [0] * (MAX_LEVEL + 1)
         self.tables_placed = 0
-        self.anchors: set[str] = set()  # the anchors of unnumbered headings given so far
+        self.anchors: set[str] = set()  # the anchors of the headings given so far
         self.unshown: tuple[int, str] | None = None  # the 目录 line of a part without a heading, until its first block
 
     def walk(self, element: etree.Element, depth: int, nesting: int = 0) -> None:
@@ -300,7 +300,8 @@ class _MarkupReader:
             self.restart_below(level)
             numbering = self.layout.heading_numbering(level)
             label = numbering.label(self.counters[level])
-            anchor = f"s{'-'.join(str(c) for c in self.counters[1:level + 1])}"
+            # unique: the parts under an unnumbered heading (上海's second project) count as the first's do
+            anchor = self.unique(f"s{'-'.join(str(c) for c in self.counters[1:level + 1])}")
             self.flush_unshown(anchor)
             self.blocks.append(Heading(level, label if numbering.body else "", text, anchor=anchor))
             self.list_in_contents(level, Heading(level, label, child.get("toc", text)).full_text, anchor)

@@ -129,6 +129,9 @@ def test_a_project_prints_the_parts_its_source_gives_numbered_in_turn(tmp_path):
     headings, paragraphs, contents = rendered(tmp_path, with_statements(tmp_path, PARTS))
     assert headings == ["拆违经费项目经费情况说明", "一、项目概述", "二、实施周期", "三、项目绩效自评结果",
                         "示例宣传项目项目经费情况说明", "一、绩效管理工作开展情况", "财政项目支出绩效目标申报表"]
+    html = render_source(with_statements(tmp_path, PARTS), tmp_path / "html", formats=("html",), layout="上海")
+    anchors = [h.anchor for h in html.document.headings()] if html.document is not None else []
+    assert anchors and len(anchors) == len(set(anchors))  # each heading its own (the second's 一、 is not the first's)
     assert contents[-1] == "七、项目经费情况说明" and sum("项目经费情况说明" in line for line in contents) == 1
     for text in ("拆除违法建筑。", "自评得分95分。", "第一段。", "第二段。"):
         assert text in paragraphs
