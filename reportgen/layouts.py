@@ -102,6 +102,9 @@ class Layout(Record):
     text_units: dict[str, str] = field(default_factory=dict)
     # 展示.小数位: the decimals amounts in a unit are shown with (上海: whole 元, as its published tables)
     unit_decimals: dict[str, int] = field(default_factory=dict)
+    # 展示.表格零值: {表格: 空白|印出} — where a table cell whose amount is zero is left blank, as some
+    # published tables print it (上海's 收支总表 and 财政拨款收支总表); 印出 (the default) prints it
+    table_zeros: dict[str, str] = field(default_factory=dict)
     # 版本: the editions that apply to the source (their 说明), in the order applied
     editions: tuple[str, ...] = ()
     # the kinds of budget (部门, 单位) this layout words as such: 单位 where it (or the layout it is
@@ -612,11 +615,15 @@ _EDITION_KEYS = {"适用", "说明", "模板", *_SETTINGS}
 def _units(file: str, value: object, layout: Layout) -> None:
     """展示: {表格单位: {表格: 元|万元}, 正文单位: {部分: 元|万元}}, with the names the source's 展示 takes."""
     known = {"表格单位": {"全部", "整体绩效目标表", "项目绩效目标表", *(t for t, _ in REGISTRY)}, "正文单位": {"全部", *TEXT_PARTS}}
-    if not isinstance(value, dict) or not set(value) <= {*known, "小数位"}:
-        raise LayoutError(f"{file}: “展示”应为 {{表格单位: {{全部: 元}}, 正文单位: {{全部: 万元}}, 小数位: {{元: 0}}}}")
+    if not isinstance(value, dict) or not set(value) <= {*known, "小数位", "表格零值"}:
+        raise LayoutError(f"{file}: “展示”应为 {{表格单位: {{全部: 元}}, 正文单位: {{全部: 万元}}, 小数位: {{元: 0}}, "
+                          "表格零值: {{收支总表: 空白}}}}")
     for key, units in value.items():
         if key == "小数位":
             layout.unit_decimals.update(_unit_decimals(file, units))
+            continue
+        if key == "表格零值":
+            layout.table_zeros.update(_table_zeros(file, units, known["表格单位"]))
             continue
         if not isinstance(units, dict):
             raise LayoutError(f"{file}: “展示.{key}”应为“名称: 元 或 万元”的映射")
@@ -626,6 +633,19 @@ def _units(file: str, value: object, layout: Layout) -> None:
             if unit not in _UNITS:
                 raise LayoutError(f"{file}: “展示.{key}.{shown_text(name, 20)}”应为 元 或 万元，不是“{shown_text(unit, 20)}”")
         (layout.table_units if key == "表格单位" else layout.text_units).update({str(k): str(v) for k, v in units.items()})
+
+
+def _table_zeros(file: str, value: object, tables: set[str]) -> dict[str, str]:
+    """展示.表格零值: {表格: 空白|印出} — whether a table's zero amounts are left blank or printed."""
+    if not isinstance(value, dict):
+        raise LayoutError(f"{file}: “展示.表格零值”应为“表格: 空白 或 印出”的映射，如 {{收支总表: 空白}}")
+    for name, how in value.items():
+        if name not in tables:
+            raise LayoutError(f"{file}: “展示.表格零值”中没有“{shown_text(str(name), 20)}”，可用：{'、'.join(sorted(tables))}")
+        if how not in ("空白", "印出"):
+            raise LayoutError(f"{file}: “展示.表格零值.{shown_text(str(name), 20)}”应为 空白（金额为零的单元格留空）或 印出，"
+                              f"不是“{shown_text(str(how), 20)}”")
+    return {str(name): str(how) for name, how in value.items()}
 
 
 def _unit_decimals(file: str, value: object) -> dict[str, int]:

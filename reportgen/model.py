@@ -424,6 +424,9 @@ class Presentation(Record):
     text_units: dict[str, str] = field(default_factory=dict)
     # the decimals of amounts shown in one unit, where not ``decimals`` (上海: whole 元 in its 元 tables)
     unit_decimals: dict[str, int] = field(default_factory=dict)
+    # the tables whose zero amounts are left blank (空白) or printed (印出), 全部 for every table (the
+    # layout's 展示.表格零值); the text always prints the amounts it states
+    table_zeros: dict[str, str] = field(default_factory=dict)
 
     # What the text compares this year's figures with: 预算 (上年预算), 执行数 (上年执行数) or 两者;
     # "" while the source does not say (then: whatever it gives, see Budget.compare_base).
@@ -434,6 +437,12 @@ class Presentation(Record):
         the unit set for 项目绩效目标表."""
         units = self.table_units
         return units.get(table_id) or units.get(table_id.split("-", 1)[0]) or units.get(ALL_PARTS) or self.unit
+
+    def blank_zeros(self, table_id: str) -> bool:
+        """Whether the table leaves a zero amount's cell blank: its own setting, that of the table it
+        is a kind of (收支总表 for 收支总表-决算), else 全部's, else printed."""
+        zeros = self.table_zeros
+        return (zeros.get(table_id) or zeros.get(table_id.split("-", 1)[0]) or zeros.get(ALL_PARTS)) == "空白"
 
     def decimals_in(self, unit: str) -> int:
         """The decimals of an amount shown in ``unit``: its own (小数位 by unit), else 小数位."""

@@ -588,10 +588,11 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
     ``overrides``: the user's template folders, searched before the layout's. ``draft``: the open
     findings a draft lists under its 草稿 banner (disclosure.j2 words it)."""
     shown = budget.presentation  # the layout's units per table and part where the source sets none
-    if layout.table_units or layout.text_units or layout.unit_decimals:
+    if layout.table_units or layout.text_units or layout.unit_decimals or layout.table_zeros:
         shown = replace(shown, table_units={**layout.table_units, **shown.table_units},
                         text_units={**layout.text_units, **shown.text_units},
-                        unit_decimals={**layout.unit_decimals, **shown.unit_decimals})
+                        unit_decimals={**layout.unit_decimals, **shown.unit_decimals},
+                        table_zeros={**layout.table_zeros, **shown.table_zeros})
     money = Money(shown, marked=draft is not None)
     folders = [*(overrides or []), *layout.folders]
     tables: Mapping[str, TableRows] = all_tables(TableBuilder(figures, money, folders), layout.table_specs)

@@ -114,7 +114,25 @@ def test_the_shanghai_tables_carry_the_published_figures(shanghai, reader):
     jg = reader(shanghai["shanghai-putuo-jianguanwei-2026"][".html" if reader is html_tables else ".docx"])
     # 财政拨款收支预算总表 by fund (建管委: 政府性基金 on 212)
     assert find_row(jg, "收入总计", titled="财政拨款收支预算总表")[-4:] == \
-        ["3,286,618,082", "493,761,082", "2,792,857,000", "0"]  # whole 元, half up
+        ["3,286,618,082", "493,761,082", "2,792,857,000", ""]  # whole 元, half up; its 国有资本经营预算 blank, as published
+
+
+@pytest.mark.parametrize("reader", [html_tables, docx_tables], ids=["html", "docx"])
+def test_the_shanghai_summary_tables_leave_an_item_with_nothing_blank(shanghai, reader):
+    """As the published 收支总表 and 财政拨款收支总表 print them (城管 2026 page 8, 万里街道 2025 pages 9 and 19): an
+    income item with nothing is blank; the 收入总表 and the function tables print their zeros (“0”)."""
+    cg = reader(shanghai["shanghai-putuo-chengguan-2026"][".html" if reader is html_tables else ".docx"])
+    for item in ("2. 政府性基金预算", "3. 国有资本经营预算", "二、事业收入", "三、事业单位经营收入", "四、其他收入"):
+        assert find_row(cg, item, titled="财务收支预算总表")[1] == "", item
+    assert find_row(cg, "二、政府性基金预算", titled="财政拨款收支预算总表")[1] == ""
+    assert coded(cg, "2120104", "收入预算总表")[-3:] == ["0", "0", "0"]
+
+
+def test_the_default_layout_prints_its_zeros(tmp_path):
+    result = render_source(ROOT / "data" / "shanghai-putuo-chengguan-2026.yaml", tmp_path)
+    assert result.outputs, [f.format() for f in result.findings]
+    assert find_row(html_tables(next(p for p in result.outputs if p.suffix == ".html")), "政府性基金预算拨款",
+                    titled="部门收支总表")[1] == "0.00"
 
 
 def test_the_shanghai_text_states_the_published_figures(shanghai):
@@ -199,6 +217,9 @@ def test_an_unknown_layout_is_refused_clearly(tmp_path):
     ("名称: [坏\n", "不是有效的 YAML"),
     ("名称: 坏\n展示: {表格单位: {三公表: 元}}\n", "“展示.表格单位”中没有“三公表”"),
     ("名称: 坏\n展示: {正文单位: {全部: 千元}}\n", "应为 元 或 万元，不是“千元”"),
+    ("名称: 坏\n展示: {表格零值: {收支总表: 不印}}\n", "“展示.表格零值.收支总表”应为 空白"),
+    ("名称: 坏\n展示: {表格零值: {总表: 空白}}\n", "“展示.表格零值”中没有“总表”"),
+    ("名称: 坏\n展示: {表格零值: 空白}\n", "“展示.表格零值”应为“表格: 空白 或 印出”的映射"),
 ])
 def test_a_bad_layout_file_says_what_is_expected(tmp_path, settings, expected):
     (tmp_path / "版式.yaml").write_text(settings, encoding="utf-8")
