@@ -388,7 +388,8 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
     if actual is not None:
         rolled = _after(rolled, "上年", "上年执行数", actual)
     header = render_header("rollover.yaml.j2", department=budget.department, year=new_year, final=budget.final,
-                            prior_year=budget.year, source=source.name, unit_file=False, actual=actual is not None)
+                            prior_year=budget.year, source=source.name, unit_file=False, actual=actual is not None,
+                            statements=bool(budget.project_statements))
     result.files = {target: header + "\n".join(dump(rolled)).rstrip("\n") + "\n", **result.files}
     return result
 

@@ -248,5 +248,7 @@ def test_the_next_years_source_keeps_what_the_project_is_not_this_years_budget(t
     from reportgen.rollover import rollover
 
     rolled = rollover(ROOT / "data" / "shanghai-putuo-jianguanwei-2026.yaml", 2027, tmp_path / "next.yaml")
-    (statement,) = yaml.safe_load(next(iter(rolled.files.values())))["项目经费情况说明"]
+    text = next(iter(rolled.files.values()))
+    (statement,) = yaml.safe_load(text)["项目经费情况说明"]
     assert list(statement) == ["名称", "项目概述", "立项依据", "实施主体", "实施方案", "实施周期"]
+    assert "2026 年的年度预算安排、绩效目标与绩效管理、自评已删除" in text  # the header says so
