@@ -419,7 +419,7 @@ def _roll_unit(roller: _Roller, item: Any, source: Path, target: Path, old: int,
         entry.update({k: v for k, v in unit.items() if k in ("收入", "支出", "结转下年")})
         return entry
     header = render_header("rollover.yaml.j2", department=str(item["名称"]), year=new, prior_year=old, actual=False,
-                            source=included.name, unit_file=True, final=False)
+                            source=included.name, unit_file=True, final=False, statements=False)
     result.files[target.parent / new_path] = header + "\n".join(dump(unit)).rstrip("\n") + "\n"
     result.unit_files.add(target.parent / new_path)
     entry["包含"] = new_path
