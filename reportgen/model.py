@@ -179,8 +179,9 @@ class Project(Record):
 
 
 # The parts of a 项目经费情况说明, in their published order (上海, seeds/shanghai-putuo-*-2026.txt and
-# the 市级 documents' 绩效管理工作开展情况, 项目绩效自评结果): the source's keys.
-STATEMENT_PARTS = ("项目概述", "立项依据", "实施主体", "实施方案", "实施周期", "年度预算安排", "绩效目标",
+# the 市级 documents' 绩效管理工作开展情况, 项目绩效自评结果): the source's keys. 项目概况 is 项目概述 as
+# 万里街道 prints it (seeds/pdf/shanghai-putuo-wanli-2024.pdf, 2025).
+STATEMENT_PARTS = ("项目概述", "项目概况", "立项依据", "实施主体", "实施方案", "实施周期", "年度预算安排", "绩效目标",
                    "绩效管理工作开展情况", "项目绩效自评结果")
 
 

@@ -148,18 +148,21 @@ def test_a_project_without_an_account_is_one_line_under_the_parts_title(tmp_path
 
 
 def test_an_account_beside_a_listed_project_follows_the_list(tmp_path):
-    block = "项目经费情况说明:\n  - 名称: 示例宣传项目\n    标题: 示例宣传专项经费情况说明\n    项目概述: 宣传。\n"
+    # (项目概况: the part as 万里街道 heads it)
+    block = "项目经费情况说明:\n  - 名称: 示例宣传项目\n    标题: 示例宣传专项经费情况说明\n    项目概况: 宣传。\n"
     headings, paragraphs, contents = rendered(tmp_path, with_statements(tmp_path, block))
-    assert headings == ["项目经费情况说明", "示例宣传专项经费情况说明", "一、项目概述", "财政项目支出绩效目标申报表"]
+    assert headings == ["项目经费情况说明", "示例宣传专项经费情况说明", "一、项目概况", "财政项目支出绩效目标申报表"]
     assert any(p.startswith("拆违经费：2026年度预算安排349.80万元") for p in paragraphs)
     assert sum("项目经费情况说明" in line for line in contents) == 1
 
 
 def test_a_bad_account_is_refused_with_its_line(tmp_path):
-    source = with_statements(tmp_path, "项目经费情况说明:\n  - 名称: 拆违经费\n    项目概况: 写错了键。\n")
+    source = with_statements(tmp_path, "项目经费情况说明:\n  - 名称: 拆违经费\n    项目简介: 写错了键。\n")
     result = render_source(source, tmp_path / "out", formats=("docx",), layout="上海")
     assert result.outputs == []
-    assert any("项目概况" in f.format() for f in result.findings)
+    line = source.read_text(encoding="utf-8").splitlines().index("    项目简介: 写错了键。") + 1
+    assert any("项目简介" in f.message and f.line == line and f.severity == "error" for f in result.findings), \
+        [f.format() for f in result.findings]
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 

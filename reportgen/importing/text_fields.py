@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from reportgen.importing.build import Imported, partial_projects
 from reportgen.importing.catalog import normalized
-from reportgen.importing.text_parts import OtherMatter, Project, Purpose, TextParts, vocabulary
+from reportgen.importing.text_parts import OtherMatter, Project, Purpose, TextParts
 from reportgen.importing.text_parts import Placed as TextPlaced
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.reading.amounts import printed_amount
@@ -153,11 +153,10 @@ def _described_projects(imported: Imported, projects: list[Project], unplaced: l
 
 
 def _project_statements(tree: Tree, projects: list[Project]) -> None:
-    """Each named 项目经费情况说明 page as the source's 项目经费情况说明: its parts by the source's keys
-    (a part printed under another name, 项目概况, under the source's: text_parts.yaml 部分别名), each a
-    text or its paragraphs; the heading as printed where it is not “<名称>项目经费情况说明”. A page
-    that names no project is told by _described_projects."""
-    aliases = vocabulary()["项目经费"]["部分别名"]
+    """Each named 项目经费情况说明 page as the source's 项目经费情况说明: its parts under their printed
+    names (the source's keys: text_parts.yaml 分节), each a text or its paragraphs; the heading as
+    printed where it is not “<名称>项目经费情况说明”. A page that names no project is told by
+    _described_projects."""
     statements: list[Tree] = []
     for project in projects:
         if project.名称 is None or not project.段落:
@@ -167,7 +166,7 @@ def _project_statements(tree: Tree, projects: list[Project]) -> None:
             statement["标题"] = _placed(project.标题)
         for key, paragraphs in project.段落.items():
             shown = [_placed(p) for p in paragraphs]
-            statement[aliases.get(key, key)] = shown[0] if len(shown) == 1 else [{"": p} for p in shown]
+            statement[key] = shown[0] if len(shown) == 1 else [{"": p} for p in shown]
         statements.append(statement)
     if statements:
         tree["项目经费情况说明"] = statements
