@@ -518,7 +518,7 @@ def _set_titles(layout: Layout, titles: object, at: str) -> None:
     if not isinstance(titles, dict) or not all(isinstance(k, str) and isinstance(v, (str, type(None)))
                                                 for k, v in titles.items()):
         raise LayoutError(f"{at}: “标题”应为“模板中的标题: 本版式的标题”的映射，如 {{收支预算总体情况: 收入支出预算总体情况说明}}"
-                          "（{年} 为年度，{部门} 为部门名称；空字符串表示不要这个标题）")
+                          "（{年} 为年度，{部门} 为部门名称，{市} 为部门名称开头的市名；空字符串表示不要这个标题）")
     layout.titles.update({k: v or "" for k, v in titles.items()})
 
 

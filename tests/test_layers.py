@@ -31,7 +31,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("readers", ("reportgen.source", "reportgen.source.schema", "reportgen.source.final_keys", "reportgen.source.loader",
                  "reportgen.source.core", "reportgen.source.confined", "reportgen.source.code_names",
                  "reportgen.source.income", "reportgen.source.spending", "reportgen.source.units",
-                 "reportgen.source.prior", "reportgen.source.matters", "reportgen.source.targets",
+                 "reportgen.source.prior", "reportgen.source.matters", "reportgen.source.targets", "reportgen.source.statements",
                  "reportgen.source.final_accounts",
                  "reportgen.readers",
                  "reportgen.readers.*")),
