@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from reportgen.records import Record
+from reportgen.workbook import Workbook
 
 Align = Literal["left", "center", "right"]
 RowKind = Literal["header", "subheader", "body", "subtotal", "total"]
@@ -140,6 +141,8 @@ class Document(Record):
     # layout's 正文字号 and 正文行距
     body_points: float = 14.0
     body_line: float | None = 28.0
+    # The official workbook the layout names (工作簿): the XLSX writer fills its sheets; None: a sheet per table
+    workbook: Workbook | None = None
 
     def headings(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading)]

@@ -21,6 +21,7 @@ from reportgen.checks import run_checks
 from reportgen.compute import Computed, compute
 from reportgen.document import Document
 from reportgen.errors import Finding, SourceError
+from reportgen.layout_workbook import misfits
 from reportgen.layouts import SHIPPED, Layout, LayoutError, Occasion, resolve
 from reportgen.model import Budget
 from reportgen.narrative import build_document
@@ -141,6 +142,25 @@ def missing_findings(budget: Budget, document: Document) -> list[Finding]:
     return findings
 
 
+def unprinted_findings(budget: Budget, document: Document) -> list[Finding]:
+    """A warning for each text of the source that only some layouts print and this document does not
+    (项目经费情况说明 and 部门概况.标题名称 are 上海's headings): told, never silently dropped."""
+    headings = [h.text for h in document.headings()]
+    findings = []
+    for statement in budget.project_statements:
+        if not any(h.startswith(statement.title or statement.name) for h in headings):
+            given = "、".join(([statement.title] if statement.title else []) + list(statement.parts))
+            findings.append(Finding("warning", "版式-未印出", f"项目经费情况说明“{statement.name}”（{given}）没有印出：所用的版式"
+                                    "没有这一部分（上海版式有：--layout 上海 或 版式: 上海）",
+                                    str(budget.file), statement.line, 0, "项目经费情况说明"))
+    name = budget.profile.heading_name
+    if name and not any(h.startswith(name) for h in headings):
+        findings.append(Finding("warning", "版式-未印出", f"部门概况.标题名称“{name}”没有印出：所用版式的标题不写部门"
+                                "名称（上海版式的“主要职能”“机构设置”标题写）", str(budget.file),
+                                budget.key_lines.get("部门概况.标题名称", 0), 0, "部门概况.标题名称"))
+    return findings
+
+
 def _parents(field: str) -> list[str]:
     """A source field and the fields above it, nearest first (支出.基本支出.经济分类 → 支出.基本支出 → 支出)."""
     parts = field.split("、")[0].split(".")
@@ -158,7 +178,9 @@ def prepared_findings(prepared: Prepared, parts: bool = True) -> list[Finding]:
     when not ``parts`` (a review, whose imported source lacks them by nature, never builds the document)."""
     if prepared.budget is None or prepared.errors:
         return prepared.findings
-    missing = missing_findings(prepared.budget, document_for(prepared)) if parts else []
+    document = document_for(prepared) if parts else None
+    missing = missing_findings(prepared.budget, document) + unprinted_findings(prepared.budget, document) \
+        if document is not None else []
     return sorted(prepared.findings + missing, key=lambda f: (f.severity != "error", f.line))
 
 
@@ -374,10 +396,15 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     missing = missing_findings(prepared.budget, document)
     if missing and not draft:
         return Rendered(path, [], prepared.findings + missing, time.perf_counter() - start)
+    unfit = [Finding("error", "版式-工作簿", told, str(path), 0, 0, "版式") for told in misfits(document)] \
+        if "xlsx" in formats else []
+    if unfit:
+        return Rendered(path, [], prepared.findings + missing + unfit, time.perf_counter() - start)
     notes: list[str] = []
     outputs = write_outputs(document, out_dir, path.stem, formats, templates, print_to, notes)
-    warnings = [Finding("warning", "目录页码", note, str(path)) for note in notes]
-    return Rendered(path, outputs, prepared.findings + missing + warnings, time.perf_counter() - start, document)
+    told = prepared.findings + missing + unprinted_findings(prepared.budget, document)
+    told += [Finding("warning", "目录页码", note, str(path)) for note in notes]
+    return Rendered(path, outputs, told, time.perf_counter() - start, document)
 
 
 def _without_edition(budget: Budget, layout: str | Path | None) -> list[Finding]:

@@ -144,9 +144,9 @@ class DocxWriter:
         for number, entry in enumerate(document.contents, start=1):
             indent = f'<w:ind w:left="{420 * (entry.level - 1)}"/>' if entry.level > 1 else ""
             line = plain_run_xml(clean(entry.text))
-            if entry.anchor and entry.anchor not in self._marks:
-                self._marks[entry.anchor] = f"_Toc{number}"
-                line += "<w:r><w:tab/></w:r>" + page_reference_xml(self._marks[entry.anchor])
+            if entry.anchor:  # two lines may share one (上海's 五、部门预算表 and its first table's)
+                mark = self._marks.setdefault(entry.anchor, f"_Toc{number}")
+                line += "<w:r><w:tab/></w:r>" + page_reference_xml(mark)
             self.body.append(f"<w:p>{ppr_xml(self.style_ids['Normal'], tabs + indent)}{line}</w:p>")
         self.page_break(PageBreak())
 
