@@ -181,9 +181,10 @@ def test_the_text_sheets_hold_the_sources_text_and_a_missing_part_no_words(tmp_p
     fund = book["部门政府性基金拨款表"]
     assert fund["A21"].value == "合计" and all(fund.cell(r, c).value is None for r in range(9, 21) for c in range(1, 8))
     assert fund["A20"].border.left.style == "thin" and fund["A22"].value.startswith("注：")
-    # 文旅局 2026 describes no project: the template's sheet is there, with no word in it
-    empty = book["项目经费情况说明"]
-    assert all(cell.value is None for row in empty.iter_rows() for cell in row)
+    # 文旅局 2026 describes one project (真如海心剧院, its published page 27): its heading and its parts
+    projects = book["项目经费情况说明"]
+    assert [s.title or f"{s.name}项目经费情况说明" for s in budget.project_statements] == [projects["A1"].value]
+    assert projects["A3"].value.lstrip().startswith("一、项目概述\n") and "真华南路388号" in projects["A3"].value
 
 
 def test_the_same_source_gives_the_same_bytes(tmp_path: Path) -> None:

@@ -52,14 +52,18 @@ class OfficialFormats:
         return self._made[key]
 
 
-def parts_by_heading(document: Document) -> dict[str, list[Block]]:
-    """Each part of the document (a level-1 heading and the blocks up to the next), by its heading's text."""
+def parts_by_heading(document: Document, own_sheets: frozenset[str] = frozenset()) -> dict[str, list[Block]]:
+    """Each part of the document (a level-1 heading and the blocks up to the next), by its heading's
+    text. A table of ``own_sheets`` (one the workbook gives a sheet of its own) ends the part before
+    it: a layout may print the tables' part heading in its 目录 only (上海's 五、部门预算表)."""
     parts: dict[str, list[Block]] = {}
     current: list[Block] | None = None
     for block in document.blocks:
         if isinstance(block, Heading) and block.level == 1:
             current = parts.setdefault(block.full_text.strip(), [])
             current.append(block)
+        elif isinstance(block, Table) and block.id in own_sheets:
+            current = None
         elif current is not None:
             current.append(block)
     return parts
@@ -364,7 +368,8 @@ def write_official(book: Book, document: Document, workbook: Workbook) -> None:
     if told:
         raise ValueError(told[0])
     formats = OfficialFormats(book, workbook.style)
-    parts, tables = parts_by_heading(document), {t.id: t for t in document.tables()}
+    own = frozenset(shape.table for shape in workbook.sheets if isinstance(shape, TableSheet))
+    parts, tables = parts_by_heading(document, own), {t.id: t for t in document.tables()}
     grouped = grouped_figures(document)
     for shape in workbook.sheets:
         out = OfficialSheet(book.add_worksheet(shape.name), shape, formats, workbook)
