@@ -87,7 +87,7 @@ def filled(package: bytes, numbers: list[str]) -> bytes:
     """The DOCX with ``numbers`` as its 目录 fields' results, in order, and no w:updateFields; every
     other part, and every part's date, as it was. ValueError unless the counts agree."""
     from reportgen.writers.docx.ooxml import plain_run_xml  # deferred: the DOCX writer's, with its imports
-    from reportgen.writers.docx.zipped import replace_parts
+    from reportgen.writers.docx.zipped import replace_parts  # deferred: with the writer above
 
     document, settings = _parts(package)
     given = iter(numbers)
