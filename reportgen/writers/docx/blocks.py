@@ -28,12 +28,10 @@ from reportgen.writers.docx.ooxml import (
     run_xml,
 )
 from reportgen.writers.docx.package import app_xml, base, core_xml, document_time, save
+from reportgen.writers.docx.table_fit import Geometry, geometry
 from reportgen.writers.docx.tables import (
     column_ems,
-    fit_widths,
-    needs_landscape,
     row_parts,
-    table_points,
     table_start_xml,
 )
 
@@ -54,6 +52,15 @@ def docx_bytes(document: Document) -> bytes:
     return DocxWriter().package(document)
 
 
+def _leading(blocks: list[Block], index: int) -> Block:
+    """The block whose page the block at ``index`` goes on: a heading's, the block it heads (a
+    heading goes with its table onto a landscape page, never alone on the page before)."""
+    for block in blocks[index:]:
+        if not isinstance(block, Heading):
+            return block
+    return blocks[index]
+
+
 class DocxWriter:
     """Renders one Document; one method per block type. The body is a list of WordprocessingML
     pieces, joined once when the package is saved."""
@@ -68,19 +75,21 @@ class DocxWriter:
         # section break starts a new page itself, and a page break right before one would leave
         # a blank page.
         self._pending_break: int | None = None
-        self._measured: tuple[Table | None, list[tuple[float, float, int]]] = (None, [])
+        self._laid: tuple[Table | None, Geometry] = (None, Geometry(False, 0.0, []))
+        self._smallest = 10.5  # the smallest size a table's labels may be set in to stand on one line
         # The 目录's targets: each listed heading's or table's anchor → its bookmark, until placed.
         self._marks: dict[str, str] = {}
         self._contents = False
 
     def render(self, document: Document) -> None:
         self.base = base(document.body_points, document.body_line)  # the layout's body size and line
+        self._smallest = document.table_smallest
         contents_due = bool(document.contents)
-        for block in document.blocks:
+        for index, block in enumerate(document.blocks):
             if contents_due and isinstance(block, Heading):  # the 目录 after the front matter
                 self.contents(document)
                 contents_due = False
-            self._place(block)
+            self._place(_leading(document.blocks, index))
             self.block(block)
         self._set_properties(document.meta, next((b.text for b in document.blocks if isinstance(b, Title)), ""))
 
@@ -169,9 +178,8 @@ class DocxWriter:
             ppr = ppr_xml(self.style_ids["Table Unit Line"], self.base.tabs[self._landscape])
             self.body.append(f"<w:p>{ppr}{runs}</w:p>")
         if block.header or block.body:  # Word rejects a w:tbl without rows
-            ems = self._ems(block)
-            points = table_points(block, self.text_twips(), ems)
-            widths = fit_widths(block, self.text_twips(), points, ems)
+            laid = self._geometry(block)
+            points, widths = laid.points, laid.widths
             start = table_start_xml(self.style_ids["Table Grid"], widths)
             # a table in parts (see row_parts): kept apart by a paragraph a point high, or Word
             # and LibreOffice would join them into one table again
@@ -179,11 +187,11 @@ class DocxWriter:
         for note in block.notes:
             self._write_paragraph(clean(note), "Note")
 
-    def _ems(self, block: Table) -> list[tuple[float, float, int]]:
-        """The table's column contents measured once (column_ems), for its page and its widths."""
-        if self._measured[0] is not block:
-            self._measured = (block, column_ems(block))
-        return self._measured[1]
+    def _geometry(self, block: Table) -> Geometry:
+        """The table's page, size and widths (table_fit.geometry), chosen once, for its page and its widths."""
+        if self._laid[0] is not block:
+            self._laid = (block, geometry(block, self.base.text_twips, column_ems(block), self._smallest))
+        return self._laid[1]
 
     def _write_paragraph(self, text: str, style: str, anchor: str = "") -> None:
         """A paragraph of ``text`` in ``style``; bookmarked when the 目录 lists ``anchor`` and no
@@ -209,7 +217,7 @@ class DocxWriter:
         """Put a wide table on a landscape page and everything else back on portrait pages."""
         if isinstance(block, PageBreak):
             return
-        self.turn(isinstance(block, Table) and needs_landscape(block, self.base.text_twips[False], self._ems(block)))
+        self.turn(isinstance(block, Table) and self._geometry(block).landscape)
 
     def turn(self, landscape: bool) -> None:
         """Go on on a page of that orientation: a new section when the page turns (the first

@@ -56,20 +56,25 @@ class TrackedDocxWriter(DocxWriter):
     def render_diff(self) -> bytes:
         """The DOCX file."""
         contents_due = bool(self.result.contents)
-        for block in self.result.blocks():
+        blocks = list(self.result.blocks())
+        for index, block in enumerate(blocks):
             if contents_due and block.kind == "heading":  # the 目录 after the front matter, as rendered
                 self.contents_diff()
                 contents_due = False
             self.page_break_diff(*block.page_break)
-            if block.table is not None:
-                # on the page the render gives this year's table (last year's, for a table gone): after
-                # "accept all" every page is as rendered; "reject all" keeps this year's orientation
-                table = block.table.new or block.table.old
+            # on the page the render gives this year's table (last year's, for a table gone), and a
+            # heading on its table's page: after "accept all" every page is as rendered; "reject all"
+            # keeps this year's orientation
+            headed = next((b for b in blocks[index:] if b.kind != "heading"), block) if block.kind == "heading" else block
+            if headed.table is not None:
+                table = headed.table.new or headed.table.old
                 assert table is not None
                 self._place(table)
-                self.table_diff(block.table, block.status)
             else:
                 self._place(Paragraph(""))
+            if block.table is not None:
+                self.table_diff(block.table, block.status)
+            else:
                 self.text_block(block)
             self._pending_break = None
         meta = {"title": diff_title(self.result),
