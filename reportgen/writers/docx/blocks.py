@@ -4,6 +4,7 @@ very form python-docx would have given it: python-docx made the base, and is not
 
 from __future__ import annotations
 
+import math
 import pathlib
 
 from reportgen.atomic import write_atomically
@@ -16,7 +17,8 @@ from reportgen.document import (
     Table,
     Title,
 )
-from reportgen.writers.docx.look import HEADING_LEVELS
+from reportgen.writers.docx.look import HEADING_LEVELS, HEADING_POINTS
+from reportgen.writers.docx.measure import condensing
 from reportgen.writers.docx.ooxml import (
     MISSING_RPR,
     clean,
@@ -76,6 +78,7 @@ class DocxWriter:
         # a blank page.
         self._pending_break: int | None = None
         self._laid: tuple[Table | None, Geometry] = (None, Geometry(False, 0.0, []))
+        self._body_points = 14.0
         self._smallest = 10.5  # the smallest size a table's labels may be set in to stand on one line
         # The 目录's targets: each listed heading's or table's anchor → its bookmark, until placed.
         self._marks: dict[str, str] = {}
@@ -83,6 +86,7 @@ class DocxWriter:
 
     def render(self, document: Document) -> None:
         self.base = base(document.body_points, document.body_line)  # the layout's body size and line
+        self._body_points = document.body_points
         self._smallest = document.table_smallest
         contents_due = bool(document.contents)
         for index, block in enumerate(document.blocks):
@@ -128,7 +132,18 @@ class DocxWriter:
 
     def heading(self, block: Heading) -> None:
         level = min(max(block.level, 1), HEADING_LEVELS)
-        self._write_paragraph(clean(block.full_text), f"Heading {level}", block.anchor)
+        text = clean(block.full_text)
+        points = HEADING_POINTS if level <= 3 else self._body_points
+        indent = 0 if level == 1 else 2  # a part is centred; the others begin two characters in
+        self._write_paragraph(text, f"Heading {level}", block.anchor, self._closer(text, points, indent))
+
+    def _closer(self, text: str, points: float, indent: int = 0) -> str:
+        """The run properties that set a heading's characters closer (w:spacing, in twentieths of a
+        point) where it would leave one character alone on its last line (measure.condensing); none
+        where it would not."""
+        room = self.text_twips() / (points * 20) - indent
+        closer = condensing(text, room)
+        return f'<w:spacing w:val="-{math.ceil(closer * points * 20)}"/>' if closer else ""
 
     def paragraph(self, block: Paragraph) -> None:
         if block.role == "note":
@@ -169,7 +184,8 @@ class DocxWriter:
         if block.number:
             self._write_paragraph(clean(block.number), "Table Number", anchor)
         if block.title:
-            self._write_paragraph(clean(block.title), "Table Title", anchor)
+            title = clean(block.title)
+            self._write_paragraph(title, "Table Title", anchor, self._closer(title, HEADING_POINTS))
         if block.department_line or block.unit_line:
             # A right tab stop at the margin puts the unit flush right on the department's line.
             runs = plain_run_xml(clean(block.department_line))
@@ -193,16 +209,18 @@ class DocxWriter:
             self._laid = (block, geometry(block, self.base.text_twips, column_ems(block), self._smallest))
         return self._laid[1]
 
-    def _write_paragraph(self, text: str, style: str, anchor: str = "") -> None:
-        """A paragraph of ``text`` in ``style``; bookmarked when the 目录 lists ``anchor`` and no
-        paragraph holds its bookmark yet."""
+    def _write_paragraph(self, text: str, style: str, anchor: str = "", rpr: str = "") -> None:
+        """A paragraph of ``text`` in ``style`` (its run with properties ``rpr``, if any); bookmarked
+        when the 目录 lists ``anchor`` and no paragraph holds its bookmark yet."""
         mark = self._marks.pop(anchor, "") if anchor else ""
+        run = run_xml(text, rpr) if rpr else plain_run_xml(text)
         if not mark:
-            self.body.append(paragraph_xml(text, self.style_ids[style]))
+            self.body.append(f"<w:p>{ppr_xml(self.style_ids[style])}{run}</w:p>" if rpr else
+                             paragraph_xml(text, self.style_ids[style]))
             return
         number = mark.removeprefix("_Toc")
         self.body.append(f"<w:p>{ppr_xml(self.style_ids[style])}<w:bookmarkStart w:id=\"{number}\" w:name=\"{mark}\"/>"
-                         f"{plain_run_xml(text)}<w:bookmarkEnd w:id=\"{number}\"/></w:p>")
+                         f"{run}<w:bookmarkEnd w:id=\"{number}\"/></w:p>")
 
     # --- sections and properties ------------------------------------------------------------
 

@@ -58,3 +58,19 @@ def leaves_one(text: str, room: float) -> bool:
         return False
     found = lines_of(text, room)
     return len(found) > 1 and len(found[-1]) <= 1
+
+
+# The most a heading's characters are set closer together (w:spacing) so that it leaves no character
+# alone on its last line: a tenth of an em.
+MOST_CONDENSED = 0.1
+
+
+def condensing(text: str, room: float) -> float:
+    """The ems to take from each character's advance so that ``text``, set in ``room`` ems, takes a
+    line fewer rather than leave one character alone on its last line: 0 when it leaves none, or
+    when that would take more than MOST_CONDENSED."""
+    if not leaves_one(text, room):
+        return 0.0
+    lines = len(lines_of(text, room))
+    per_character = (text_ems(text) - (lines - 1) * room) / len(text) + 0.01
+    return per_character if per_character <= MOST_CONDENSED else 0.0
