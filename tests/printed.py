@@ -181,7 +181,7 @@ _WORD_TEXT = re.compile(r"<word [^>]*>([^<]*)</word>")
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 
-def lines(pdf: Path) -> list[Line]:
+def pdf_lines(pdf: Path) -> list[Line]:
     """Every line pdftotext -bbox-layout finds, in reading order."""
     xml = subprocess.run([require_program("pdftotext"), "-bbox-layout", str(pdf), "-"], capture_output=True,
                          text=True, check=True).stdout
@@ -198,7 +198,7 @@ def lone_characters(pdf: Path, texts: set[str]) -> list[tuple[int, str]]:
     holding a single Han character that continues the line just above it: (page, "above/字")."""
     tails = {text.replace(" ", "") for text in texts}
     ends = {text[-k:] for text in tails for k in range(2, len(text) + 1)}
-    found = lines(pdf)
+    found = pdf_lines(pdf)
     by_page: dict[int, list[Line]] = {}
     for line in found:
         by_page.setdefault(line.page, []).append(line)
@@ -214,3 +214,16 @@ def lone_characters(pdf: Path, texts: set[str]) -> list[tuple[int, str]]:
                 alone.append((line.page, f"{above.text}/{line.text}"))
                 break
     return alone
+
+
+def pdf_page_sizes(pdf: Path) -> list[tuple[float, float]]:
+    """Each page's width and height (points), as pdftotext -bbox-layout gives them."""
+    xml = subprocess.run([require_program("pdftotext"), "-bbox-layout", str(pdf), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    return [(float(w), float(h)) for w, h in re.findall(r'<page width="([\d.]+)" height="([\d.]+)"', xml)]
+
+
+def pdftotext_raw(pdf: Path) -> str:
+    """The PDF's text in the order it is drawn (pdftotext -raw)."""
+    return subprocess.run([require_program("pdftotext"), "-raw", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
