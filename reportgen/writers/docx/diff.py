@@ -35,6 +35,12 @@ _PAGE_BREAK_RUN = '<w:r><w:br w:type="page"/></w:r>'  # as the render's page bre
 _STYLE = {"title": "Title", "subtitle": "Subtitle", "note": "Note", "banner": "Banner"}
 
 
+def _one_year(markup: str) -> bool:
+    """Whether ``markup`` is a paragraph whose mark is a revision: a paragraph one year has."""
+    properties = markup.split("</w:pPr>", 1)[0]
+    return markup.startswith("<w:p>") and ("<w:rPr><w:ins " in properties or "<w:rPr><w:del " in properties)
+
+
 def diff_docx_bytes(result: DocumentDiff, date: datetime | None = None) -> bytes:
     """The tracked-changes DOCX of ``result``, as bytes."""
     return TrackedDocxWriter(result, date).render_diff()
@@ -111,6 +117,18 @@ class TrackedDocxWriter(DocxWriter):
 
     def _paragraph(self, style: str, body: str, mark: str, extra_ppr: str = "") -> None:
         self.body.append(f"<w:p>{ppr_xml(self.style_ids[style], extra_ppr + mark)}{body}</w:p>")
+
+    def turn(self, landscape: bool) -> None:
+        """As the render turns the page; but a section break right after a paragraph only one year
+        has follows an empty paragraph of both years: LibreOffice's "reject all" joins a paragraph it
+        removes to the one after it, and would join the section break to the page before (a heading
+        that goes with its table onto a landscape page would lose its page)."""
+        last = len(self.body) - (2 if self._pending_break == len(self.body) - 1 else 1)
+        if landscape != self._landscape and last >= 0 and _one_year(self.body[last]):
+            self.body.insert(last + 1, f"<w:p>{ppr_xml(self.style_ids['Normal'])}</w:p>")
+            if self._pending_break is not None:
+                self._pending_break += 1
+        super().turn(landscape)
 
     def page_break_diff(self, old: bool, new: bool) -> None:
         """A page break where OLD and NEW start a page, as the render writes it (a paragraph holding
