@@ -20,19 +20,16 @@ from reportgen.document import Table
 from reportgen.writers.docx.look import TABLE_POINTS
 from reportgen.writers.docx.measure import leaves_one, text_ems
 from reportgen.writers.docx.tables import (
-    _AMOUNT,
-    _HAN,
     CELL_MARGINS,
     INDENT_TWIPS,
     TABLE_SIZES,
     TEXT_MARGINS,
-    _grid_cells,
-    cell_ems,
+    _heading_texts,
+    _name_texts,
     column_minimums,
     fit_widths,
     needs_landscape,
     table_points,
-    wrapping_texts,
 )
 
 # A little room beyond the text's own width, for rounding in the reader's layout.
@@ -56,71 +53,75 @@ def geometry(block: Table, pages: dict[bool, int], ems: list[tuple[float, float,
     landscape = needs_landscape(block, pages[False], ems)
     total = pages[landscape]
     points = table_points(block, total, ems)
-    kept = Geometry(landscape, points, fit_widths(block, total, points, ems))
-    columns = _measure(block)
-    if not _faulty(block, kept, columns, total, smallest):
+    texts, columns = _measure(block, ems)
+    kept = Geometry(landscape, points, fit_widths(block, total, points, ems, texts=texts))
+    if not _faulty(texts, kept, columns, total, smallest):
         return kept
     tried = []
     for size in TABLE_SIZES:
         need = [column.need(size) for column in columns]
         if smallest <= size <= points and sum(need) <= total:
-            tried.append(Geometry(landscape, size, fit_widths(block, total, size, ems, minimums=need, orphaned=leaves_one)))
+            tried.append(Geometry(landscape, size, fit_widths(block, total, size, ems, need, leaves_one, texts)))
     minimums = [max(low, column.need(points, labels=False)) for low, column in
                 zip(column_minimums(block, points, ems), columns, strict=True)]
     if sum(minimums) <= total:
-        tried.append(Geometry(landscape, points, fit_widths(block, total, points, ems, minimums=minimums,
-                                                            orphaned=leaves_one)))
-    tried.append(Geometry(landscape, points, fit_widths(block, total, points, ems, orphaned=leaves_one)))
+        tried.append(Geometry(landscape, points, fit_widths(block, total, points, ems, minimums, leaves_one, texts)))
+    tried.append(Geometry(landscape, points, fit_widths(block, total, points, ems, None, leaves_one, texts)))
     tried.append(kept)
-    return min(tried, key=lambda laid: _orphans(block, laid))
+    return min(tried, key=lambda laid: _orphans(texts, laid))
 
 
 @dataclass(slots=True)
 class _Column:
-    """What a grid column's body cells (those standing in it alone) need on one line, in ems: its
-    widest amount or code (at the widest digits a reader may set it in: DejaVu Serif where Times New
-    Roman is missing, tables.cell_ems), and its widest label (a Han character, no amount) at each indent."""
+    """What a grid column's body cells (those standing in it alone) need on one line: its widest
+    amount or code in ems (column_ems: at the widest digits a reader may set it in, DejaVu Serif where
+    Times New Roman is missing), its widest indented one and its indent, and its widest label (a
+    Han character, no amount) in ems at each indent (twips)."""
 
-    amounts: float = 0.0
+    plain: float
+    indented: float
+    levels: int
     labels: dict[int, float] = field(default_factory=dict)
 
     def need(self, points: float, labels: bool = True) -> int:
         """The column's width (twips) at ``points`` that sets each of its cells on one line (with
         ``labels`` False, its amounts only), margins included."""
         em = points * 20
-        widest = self.amounts * em
+        widest = max(self.plain * em, self.indented * em + self.levels * INDENT_TWIPS if self.levels else 0.0)
         if labels:
-            widest = max([widest, *((ems + SLACK_EM) * em + indent * INDENT_TWIPS for indent, ems in self.labels.items())])
+            widest = max([widest, *((ems + SLACK_EM) * em + indent for indent, ems in self.labels.items())])
         return int(widest) + 1 + CELL_MARGINS
 
 
-def _measure(block: Table) -> list[_Column]:
-    """Each grid column's needs, measured once for every size."""
-    columns = [_Column() for _ in block.widths]
-    for col, span, cell in _grid_cells(block.body, len(block.widths)):
-        if span > 1 or not cell.text:
-            continue
-        column = columns[col]
-        if _HAN(cell.text) and not _AMOUNT(cell.text):
-            indent = max(cell.indent, 0)
-            column.labels[indent] = max(column.labels.get(indent, 0.0), text_ems(cell.text))
-        else:  # an amount or code keeps the room of the widest digits a reader may set it in (cell_ems)
-            column.amounts = max(column.amounts, text_ems(cell.text) + SLACK_EM, cell_ems(cell.text))
-    return columns
+def _measure(block: Table, ems: list[tuple[float, float, int]]) -> tuple[list[list[tuple[str, int, int]]], list[_Column]]:
+    """The table's wrapping texts (tables.wrapping_texts) and each grid column's needs, measured in
+    one walk of its cells, for every size."""
+    found: list[set[tuple[str, int, int]]] = [set() for _ in block.widths]
+    columns = [_Column(plain, indented, levels) for plain, indented, levels in ems]
+    for last, entry in _heading_texts(block):
+        found[last].add(entry)
+    for last, entry in _name_texts(block):
+        if entry not in found[last]:
+            found[last].add(entry)
+            text, _, indent = entry
+            labels = columns[last].labels
+            labels[indent] = max(labels.get(indent, 0.0), text_ems(text))
+    return [sorted(texts) for texts in found], columns
 
 
-def _orphans(block: Table, laid: Geometry) -> int:
+def _orphans(texts: list[list[tuple[str, int, int]]], laid: Geometry) -> int:
     """How many of the table's headers and labels leave one character alone on their last line."""
     em = laid.points * 20
     return sum(leaves_one(text, room) or leaves_one(text, room + (CELL_MARGINS - TEXT_MARGINS) / em)
-               for last, texts in enumerate(wrapping_texts(block)) for text, first, indent in texts
+               for last, ending in enumerate(texts) for text, first, indent in ending
                for room in ((sum(laid.widths[first:last + 1]) - indent - CELL_MARGINS) / em,))
 
 
-def _faulty(block: Table, laid: Geometry, columns: list[_Column], total: int, smallest: float) -> bool:
+def _faulty(texts: list[list[tuple[str, int, int]]], laid: Geometry, columns: list[_Column], total: int,
+            smallest: float) -> bool:
     """Whether the table's widths leave a header or a label with one character alone on its last
     line, or wrap a label that its columns have room to set on one line (at a size down to ``smallest``)."""
-    if _orphans(block, laid):
+    if _orphans(texts, laid):
         return True
     if not any(smallest <= size <= laid.points and sum(column.need(size) for column in columns) <= total
                for size in TABLE_SIZES):

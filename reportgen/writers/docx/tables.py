@@ -313,7 +313,7 @@ def table_points(block: Table, total: int, ems: list[tuple[float, float, int]] |
 
 def fit_widths(block: Table, total: int, points: float = TABLE_POINTS,
                ems: list[tuple[float, float, int]] | None = None, minimums: list[int] | None = None,
-               orphaned: Orphaned | None = None) -> list[int]:
+               orphaned: Orphaned | None = None, texts: list[list[tuple[str, int, int]]] | None = None) -> list[int]:
     """Column widths (twips, summing to ``total``) from the table's relative widths, widened where
     a column's numbers would otherwise break and taken from the others, which keep their
     proportions; when even the narrowest widths exceed ``total``, each column gets its share of
@@ -321,12 +321,13 @@ def fit_widths(block: Table, total: int, points: float = TABLE_POINTS,
     on its last line is then made as narrow (but no narrower than its numbers need) or as wide as
     it takes to avoid it, the others sharing the rest. ``minimums``: each column's narrowest width
     (column_minimums, unless given); ``orphaned``: how a text is judged to leave a character alone
-    (_orphaned's estimate, unless given: table_fit.py gives the fonts' real widths)."""
+    (_orphaned's estimate, unless given: table_fit.py gives the fonts' real widths); ``texts``: the
+    table's wrapping_texts, when measured already."""
     minimums = minimums or column_minimums(block, points, ems)
     if sum(minimums) >= total:
         return scale_widths(minimums, total)
     widths = _shares(block.widths, minimums, total, {})
-    texts = wrapping_texts(block)
+    texts = texts or wrapping_texts(block)
     settled: dict[int, int] = {}
     for _ in range(len(widths)):  # each round settles a column at least
         moved: dict[int, int] = {}
