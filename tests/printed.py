@@ -4,6 +4,7 @@ the words and their boxes (pdftotext -bbox-layout), and the cells whose text bro
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 from dataclasses import dataclass
@@ -92,6 +93,18 @@ def remnants(table: PrintedTable, keep_whole: int = 15, fewest: int = 4) -> list
 
 # -- words and the cells that broke over lines ----------------------------------------------------
 
+@functools.lru_cache(maxsize=64)
+def _bbox_layout(pdf: Path, size: int, modified: int) -> str:
+    return subprocess.run([require_program("pdftotext"), "-bbox-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def bbox_layout(pdf: Path) -> str:
+    """pdftotext -bbox-layout of the PDF, run once for each state of the file."""
+    stat = pdf.stat()
+    return _bbox_layout(pdf, stat.st_size, stat.st_mtime_ns)
+
+
 @dataclass(frozen=True)
 class Word:
     page: int
@@ -107,8 +120,7 @@ _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax=
 
 def words(pdf: Path) -> list[Word]:
     """Every word pdftotext finds, with its page and box (points, from the page's top left)."""
-    xml = subprocess.run([require_program("pdftotext"), "-bbox-layout", str(pdf), "-"], capture_output=True,
-                         text=True, check=True).stdout
+    xml = bbox_layout(pdf)
     found = []
     for number, page in enumerate(xml.split("<page ")[1:], start=1):
         for m in _WORD.finditer(page):
@@ -183,8 +195,7 @@ _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 def pdf_lines(pdf: Path) -> list[Line]:
     """Every line pdftotext -bbox-layout finds, in reading order."""
-    xml = subprocess.run([require_program("pdftotext"), "-bbox-layout", str(pdf), "-"], capture_output=True,
-                         text=True, check=True).stdout
+    xml = bbox_layout(pdf)
     found = []
     for number, page in enumerate(xml.split("<page ")[1:], start=1):
         for m in _LINE.finditer(page):
@@ -218,8 +229,7 @@ def lone_characters(pdf: Path, texts: set[str]) -> list[tuple[int, str]]:
 
 def pdf_page_sizes(pdf: Path) -> list[tuple[float, float]]:
     """Each page's width and height (points), as pdftotext -bbox-layout gives them."""
-    xml = subprocess.run([require_program("pdftotext"), "-bbox-layout", str(pdf), "-"], capture_output=True,
-                         text=True, check=True).stdout
+    xml = bbox_layout(pdf)
     return [(float(w), float(h)) for w, h in re.findall(r'<page width="([\d.]+)" height="([\d.]+)"', xml)]
 
 
