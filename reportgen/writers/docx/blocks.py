@@ -57,10 +57,8 @@ def docx_bytes(document: Document) -> bytes:
 def _leading(blocks: list[Block], index: int) -> Block:
     """The block whose page the block at ``index`` goes on: a heading's, the block it heads (a
     heading goes with its table onto a landscape page, never alone on the page before)."""
-    for block in blocks[index:]:
-        if not isinstance(block, Heading):
-            return block
-    return blocks[index]
+    headed = next((block for block in blocks[index:] if not isinstance(block, Heading)), None)
+    return headed if isinstance(headed, Table) else blocks[index]
 
 
 class DocxWriter:

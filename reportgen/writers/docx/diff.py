@@ -72,6 +72,8 @@ class TrackedDocxWriter(DocxWriter):
             # heading on its table's page: after "accept all" every page is as rendered; "reject all"
             # keeps this year's orientation
             headed = next((b for b in blocks[index:] if b.kind != "heading"), block) if block.kind == "heading" else block
+            if headed is not block and any(headed.page_break):  # a page starts between the heading and its table
+                headed = block
             if headed.table is not None:
                 table = headed.table.new or headed.table.old
                 assert table is not None
