@@ -141,7 +141,7 @@ class Document(Record):
     body_points: float = 14.0
     body_line: float | None = 28.0
     # The smallest size (points) a table's text may take so that its labels stand on one line: the
-    # layout's 表格字号.最小 (五号, 10.5, unless it says smaller)
+    # layout's 表格排版.最小字号 (五号, 10.5, unless it says smaller)
     table_smallest: float = 10.5
 
     def headings(self) -> list[Heading]:

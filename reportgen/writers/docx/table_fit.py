@@ -8,7 +8,7 @@ while the amount columns have room to spare, the table is laid out again from wh
 need, measured in the fonts' real widths (measure.py): each column at least the width of its longest
 label or amount on one line, the room left shared by the relative widths, and a header that would
 leave a character alone made narrower or wider; at the table's size, else at a smaller size down
-to the layout's smallest (表格字号). When no size lets every label stand on one line, the labels
+to the layout's smallest (表格排版.最小字号). When no size lets every label stand on one line, the labels
 wrap at the table's own size, but none leaves a character alone. A table nothing is wrong with keeps
 the widths it always had."""
 
@@ -24,10 +24,10 @@ from reportgen.writers.docx.tables import (
     INDENT_TWIPS,
     TABLE_SIZES,
     TEXT_MARGINS,
-    _heading_texts,
-    _name_texts,
     column_minimums,
     fit_widths,
+    heading_texts,
+    name_texts,
     needs_landscape,
     table_points,
 )
@@ -48,7 +48,7 @@ class Geometry:
 def geometry(block: Table, pages: dict[bool, int], ems: list[tuple[float, float, int]],
              smallest: float = TABLE_POINTS) -> Geometry:
     """The table's geometry on pages whose text is ``pages[landscape]`` twips wide; the labels may
-    be set as small as ``smallest`` points (the layout's 表格字号) to stand on one line. Of the ways
+    be set as small as ``smallest`` points (the layout's 表格排版.最小字号) to stand on one line. Of the ways
     tried, in order, the first that leaves fewest texts with a character alone."""
     landscape = needs_landscape(block, pages[False], ems)
     total = pages[landscape]
@@ -98,10 +98,12 @@ def _measure(block: Table, ems: list[tuple[float, float, int]]) -> tuple[list[li
     one walk of its cells, for every size."""
     found: list[set[tuple[str, int, int]]] = [set() for _ in block.widths]
     columns = [_Column(plain, indented, levels) for plain, indented, levels in ems]
-    for last, entry in _heading_texts(block):
+    for last, entry in heading_texts(block):
         found[last].add(entry)
-    for last, entry in _name_texts(block):
-        if entry not in found[last]:
+    names: set[tuple[int, tuple[str, int, int]]] = set()
+    for last, entry in name_texts(block):
+        if (last, entry) not in names:  # each name once (a header of the same words is no name)
+            names.add((last, entry))
             found[last].add(entry)
             text, _, indent = entry
             labels = columns[last].labels

@@ -365,12 +365,12 @@ def wrapping_texts(block: Table) -> list[list[tuple[str, int, int]]]:
     subheaders') and the body's names (any cell with a Han character but an amount), each once, with
     its first column (a merged cell's text wraps in its columns' width together) and its indent."""
     found: list[set[tuple[str, int, int]]] = [set() for _ in block.widths]
-    for last, text in (*_heading_texts(block), *_name_texts(block)):
+    for last, text in (*heading_texts(block), *name_texts(block)):
         found[last].add(text)
     return [sorted(texts) for texts in found]
 
 
-def _heading_texts(block: Table) -> Iterator[tuple[int, tuple[str, int, int]]]:
+def heading_texts(block: Table) -> Iterator[tuple[int, tuple[str, int, int]]]:
     """The header's and the subheaders' texts, each by the last grid column it stands in."""
     heads = block.header + [row for row in block.body if row.kind == "subheader"]
     for col, span, cell in _grid_cells(heads, len(block.widths)):
@@ -378,7 +378,7 @@ def _heading_texts(block: Table) -> Iterator[tuple[int, tuple[str, int, int]]]:
             yield col + span - 1, (cell.text, col, 0)
 
 
-def _name_texts(block: Table) -> Iterator[tuple[int, tuple[str, int, int]]]:
+def name_texts(block: Table) -> Iterator[tuple[int, tuple[str, int, int]]]:
     """The body's names (a cell of one column with a Han character, no amount), with their indent."""
     rows = [row for row in block.body if row.kind != "subheader"]
     for col, span, cell in _grid_cells(rows, len(block.widths)):
@@ -461,7 +461,7 @@ def _header_orphaned(block: Table, total: int, ems: list[tuple[float, float, int
     points = table_points(block, total, ems)
     widths, em = fit_widths(block, total, points, ems), points * 20
     return any(_orphaned(text, (sum(widths[first:last + 1]) - indent - margins) / em)
-               for last, (text, first, indent) in _heading_texts(block) for margins in (TEXT_MARGINS, CELL_MARGINS))
+               for last, (text, first, indent) in heading_texts(block) for margins in (TEXT_MARGINS, CELL_MARGINS))
 
 
 def scale_widths(widths: list[int], total: int) -> list[int]:
