@@ -439,9 +439,10 @@ def _run_single(source: str, job: Job) -> int:
 
 @contextlib.contextmanager
 def _printing(job: Job, count: int) -> Iterator[Job]:
-    """The job a batch's workers run: with PDF asked for and several sources, each worker leaves
-    its DOCX in a folder of ours, and _print_all prints them all with one LibreOffice."""
-    if "pdf" not in job.formats or count < 2:
+    """The job a batch's workers run: with PDF or DOCX asked for and several sources, each worker
+    leaves in a folder of ours the DOCX to print (and a DOCX whose 目录 waits for its page numbers),
+    and _print_all prints them all with one LibreOffice per core."""
+    if not {"pdf", "docx"} & set(job.formats) or count < 2:
         yield job
         return
     with tempfile.TemporaryDirectory(prefix="reportgen-print-") as folder:
@@ -449,13 +450,16 @@ def _printing(job: Job, count: int) -> Iterator[Job]:
 
 
 def _print_all(job: Job, outcomes: list[Outcome]) -> None:
-    """The PDF of every source that rendered, printed together by one LibreOffice, each put in
-    place whole beside its DOCX and HTML (a source whose PDF fails is reported as failed)."""
-    from reportgen.writers.pdf import convert, created, reproducible  # deferred: 5 ms at start-up, needed only for PDF
+    """The PDF of every source that rendered, printed together by LibreOffice, each put in place
+    whole beside its DOCX and HTML (a source whose PDF fails is reported as failed); the DOCX whose
+    目录 waited for its page numbers filled from the same print (writers/contents_pages.py)."""
+    from reportgen.writers.pdf import convert  # deferred: 5 ms at start-up, needed only for PDF
 
     assert job.print_to is not None
     # every source that rendered (with only a PDF asked for, it has no output yet) left its DOCX here
     done = [o for o in outcomes if not o.failure and (job.print_to / f"{Path(o.source).stem}.docx").is_file()]
+    if not done:
+        return
     printed = job.print_to / "pdf"
     printed.mkdir()
     docx_files = [job.print_to / f"{Path(o.source).stem}.docx" for o in done]
@@ -463,16 +467,38 @@ def _print_all(job: Job, outcomes: list[Outcome]) -> None:
         pdfs = convert(docx_files, printed)
     except PdfUnavailable as exc:
         for outcome in done:
-            outcome.failure = f"{outcome.source}: 错误 [PDF] {exc.message}（其 DOCX 与 HTML 已生成）"
+            if "pdf" in job.formats:
+                outcome.failure = f"{outcome.source}: 错误 [PDF] {exc.message}（其 DOCX 与 HTML 已生成）"
+            else:
+                outcome.findings.append(Finding("warning", "目录页码", f"{exc.message}：DOCX 目录的页码留空，"
+                                                "Word 打开时更新域后显示", outcome.source))
         return
     for outcome, docx, pdf in zip(done, docx_files, pdfs, strict=True):
-        target = job.out / pdf.name
-        try:
-            replace_together([(target, reproducible(pdf.read_bytes(), created(docx)))])
-        except OSError as exc:
-            outcome.failure = f"{outcome.source}: 错误 [输出] 无法写入 {target}：{reason(exc)}"
-            continue
-        outcome.outputs.append(str(target))
+        _place_printed(job, outcome, docx, pdf)
+
+
+def _place_printed(job: Job, outcome: Outcome, docx: Path, pdf: Path) -> None:
+    """One source's print put to use: its DOCX's 目录 numbers filled, its PDF put in place."""
+    from reportgen.writers.contents_pages import fill_printed  # deferred: for a batch's DOCX or PDF only
+    from reportgen.writers.pdf import created, reproducible  # deferred: 5 ms at start-up, needed only for PDF
+
+    output = job.out / docx.name if "docx" in job.formats else None
+    try:
+        warning = fill_printed(docx, pdf, output)
+    except OSError as exc:
+        outcome.failure = f"{outcome.source}: 错误 [输出] 无法写入 {output}：{reason(exc)}"
+        return
+    if warning:
+        outcome.findings.append(Finding("warning", "目录页码", warning, outcome.source))
+    if "pdf" not in job.formats:
+        return
+    target = job.out / pdf.name
+    try:
+        replace_together([(target, reproducible(pdf.read_bytes(), created(docx)))])
+    except OSError as exc:
+        outcome.failure = f"{outcome.source}: 错误 [输出] 无法写入 {target}：{reason(exc)}"
+        return
+    outcome.outputs.append(str(target))
 
 
 def _run_batch(sources: list[str], problems: list[Outcome], job: Job, jobs: int, index: bool,

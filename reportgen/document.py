@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from reportgen.records import Record
+from reportgen.workbook import Workbook
 
 Align = Literal["left", "center", "right"]
 RowKind = Literal["header", "subheader", "body", "subtotal", "total"]
@@ -143,6 +144,8 @@ class Document(Record):
     # The smallest size (points) a table's text may take so that its labels stand on one line: the
     # layout's 表格排版.最小字号 (五号, 10.5, unless it says smaller)
     table_smallest: float = 10.5
+    # The official workbook the layout names (工作簿): the XLSX writer fills its sheets; None: a sheet per table
+    workbook: Workbook | None = None
 
     def headings(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading)]

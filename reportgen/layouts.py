@@ -23,6 +23,8 @@ from pathlib import Path
 from reportgen import cache
 from reportgen.cache import Shape
 from reportgen.errors import Finding, SourceError, shown_text
+from reportgen.layout_workbook import WorkbookShapeError
+from reportgen.layout_workbook import load as load_workbook
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import ACCOUNTS, TEXT_PARTS
 from reportgen.phrasing import chinese_number
@@ -30,6 +32,7 @@ from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 from reportgen.records import Record
 from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES, LEVELS, REGISTRY, SHAPES, TableSpec
+from reportgen.workbook import Workbook
 
 SHIPPED = DEFAULT_TEMPLATES / "layouts"
 SETTINGS = "版式.yaml"
@@ -39,7 +42,7 @@ DEFAULT = "默认"
 _MAX_CHAIN = 20
 _MAX_SETTINGS_BYTES = 1_000_000
 _KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "标题", "不编号", "展示", "表格", "版本",
-         "正文字号", "正文行距", "表格排版"}
+         "正文字号", "正文行距", "表格排版", "工作簿"}
 KINDS = ("部门", "单位")
 _UNITS = ("元", "万元")
 _PATTERN = re.compile(r"\{(一|1|01)\}")
@@ -102,6 +105,9 @@ class Layout(Record):
     text_units: dict[str, str] = field(default_factory=dict)
     # 展示.小数位: the decimals amounts in a unit are shown with (上海: whole 元, as its published tables)
     unit_decimals: dict[str, int] = field(default_factory=dict)
+    # 展示.表格零值: {表格: 空白|印出} — where a table cell whose amount is zero is left blank, as some
+    # published tables print it (上海's 收支总表 and 财政拨款收支总表); 印出 (the default) prints it
+    table_zeros: dict[str, str] = field(default_factory=dict)
     # 版本: the editions that apply to the source (their 说明), in the order applied
     editions: tuple[str, ...] = ()
     # the kinds of budget (部门, 单位) this layout words as such: 单位 where it (or the layout it is
@@ -119,6 +125,9 @@ class Layout(Record):
     # 小五 or 六号), and the tables printed on a landscape page whatever their width, as published (横排)
     table_smallest: float = 10.5
     landscape_tables: frozenset[str] = frozenset()
+    # 工作簿: the official workbook `--format xlsx` writes (its sheets and cells, a YAML file of the
+    # layout's folder); None: a sheet per table
+    workbook: Workbook | None = None
 
     def heading_numbering(self, level: int) -> Numbering:
         """The numbering of headings at ``level`` (1 = a part): deeper levels than the layout
@@ -345,7 +354,7 @@ def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
                     table_specs=dict(base.table_specs),
                     unnumbered=base.unnumbered, table_units=dict(base.table_units), text_units=dict(base.text_units),
                     body_points=base.body_points, body_line=base.body_line, table_smallest=base.table_smallest,
-                    landscape_tables=base.landscape_tables)
+                    landscape_tables=base.landscape_tables, workbook=base.workbook)
     _apply(layout, data, str(file))
     if "版本" in data:
         _apply_editions(layout, folder, data, occasion)
@@ -379,6 +388,23 @@ def _apply(layout: Layout, data: dict[str, object], file: str) -> None:
     for key, apply in _SETTINGS.items():
         if key in data:
             apply(layout, data[key], f"{file}{_key_line(data, key)}")
+    if "工作簿" in data:
+        layout.workbook = _workbook(Path(file).parent, data["工作簿"], f"{file}{_key_line(data, '工作簿')}")
+
+
+def _workbook(folder: Path, value: object, at: str) -> Workbook | None:
+    """工作簿: the YAML file in the layout's folder that declares its official workbook, or 无 (false):
+    a sheet per table, as a layout without one."""
+    if value in (None, False, "无"):
+        return None
+    if not isinstance(value, str) or not value.endswith(".yaml") or Path(value).is_absolute() \
+            or ".." in Path(value).parts or not (folder / value).is_file():
+        raise LayoutError(f"{at}: “工作簿”应为本版式文件夹中描述正式工作簿的 YAML 文件（如 工作簿-部门.yaml），"
+                          f"或 无；不是“{shown_text(value, 40)}”")
+    try:
+        return load_workbook(folder / value)
+    except WorkbookShapeError as exc:
+        raise LayoutError(exc.message) from None
 
 
 _EDITION_EXAMPLE = "如 [{适用: {类型: 单位}, 标题: {部门主要职能: 单位主要职能}}, {适用: {年度: {至: 2024}}, …}]"
@@ -497,7 +523,7 @@ def _set_titles(layout: Layout, titles: object, at: str) -> None:
     if not isinstance(titles, dict) or not all(isinstance(k, str) and isinstance(v, (str, type(None)))
                                                 for k, v in titles.items()):
         raise LayoutError(f"{at}: “标题”应为“模板中的标题: 本版式的标题”的映射，如 {{收支预算总体情况: 收入支出预算总体情况说明}}"
-                          "（{年} 为年度，{部门} 为部门名称；空字符串表示不要这个标题）")
+                          "（{年} 为年度，{部门} 为部门名称，{市} 为部门名称开头的市名；空字符串表示不要这个标题）")
     layout.titles.update({k: v or "" for k, v in titles.items()})
 
 
@@ -635,17 +661,21 @@ _SETTINGS: dict[str, Callable[[Layout, object, str], None]] = {
     "正文字号": _set_body_size, "正文行距": _set_body_line, "表格排版": _set_table_fit,
 }
 # an edition (版本) changes the same settings, and may add a folder of templates (模板)
-_EDITION_KEYS = {"适用", "说明", "模板", *_SETTINGS}
+_EDITION_KEYS = {"适用", "说明", "模板", "工作簿", *_SETTINGS}
 
 
 def _units(file: str, value: object, layout: Layout) -> None:
     """展示: {表格单位: {表格: 元|万元}, 正文单位: {部分: 元|万元}}, with the names the source's 展示 takes."""
     known = {"表格单位": {"全部", "整体绩效目标表", "项目绩效目标表", *(t for t, _ in REGISTRY)}, "正文单位": {"全部", *TEXT_PARTS}}
-    if not isinstance(value, dict) or not set(value) <= {*known, "小数位"}:
-        raise LayoutError(f"{file}: “展示”应为 {{表格单位: {{全部: 元}}, 正文单位: {{全部: 万元}}, 小数位: {{元: 0}}}}")
+    if not isinstance(value, dict) or not set(value) <= {*known, "小数位", "表格零值"}:
+        raise LayoutError(f"{file}: “展示”应为 {{表格单位: {{全部: 元}}, 正文单位: {{全部: 万元}}, 小数位: {{元: 0}}, "
+                          "表格零值: {{收支总表: 空白}}}}")
     for key, units in value.items():
         if key == "小数位":
             layout.unit_decimals.update(_unit_decimals(file, units))
+            continue
+        if key == "表格零值":
+            layout.table_zeros.update(_table_zeros(file, units, known["表格单位"]))
             continue
         if not isinstance(units, dict):
             raise LayoutError(f"{file}: “展示.{key}”应为“名称: 元 或 万元”的映射")
@@ -655,6 +685,19 @@ def _units(file: str, value: object, layout: Layout) -> None:
             if unit not in _UNITS:
                 raise LayoutError(f"{file}: “展示.{key}.{shown_text(name, 20)}”应为 元 或 万元，不是“{shown_text(unit, 20)}”")
         (layout.table_units if key == "表格单位" else layout.text_units).update({str(k): str(v) for k, v in units.items()})
+
+
+def _table_zeros(file: str, value: object, tables: set[str]) -> dict[str, str]:
+    """展示.表格零值: {表格: 空白|印出} — whether a table's zero amounts are left blank or printed."""
+    if not isinstance(value, dict):
+        raise LayoutError(f"{file}: “展示.表格零值”应为“表格: 空白 或 印出”的映射，如 {{收支总表: 空白}}")
+    for name, how in value.items():
+        if name not in tables:
+            raise LayoutError(f"{file}: “展示.表格零值”中没有“{shown_text(str(name), 20)}”，可用：{'、'.join(sorted(tables))}")
+        if how not in ("空白", "印出"):
+            raise LayoutError(f"{file}: “展示.表格零值.{shown_text(str(name), 20)}”应为 空白（金额为零的单元格留空）或 印出，"
+                              f"不是“{shown_text(str(how), 20)}”")
+    return {str(name): str(how) for name, how in value.items()}
 
 
 def _unit_decimals(file: str, value: object) -> dict[str, int]:

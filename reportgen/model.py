@@ -178,6 +178,23 @@ class Project(Record):
     actual: Decimal | None = None  # 上年执行数
 
 
+# The parts of a 项目经费情况说明, in their published order (上海, seeds/shanghai-putuo-*-2026.txt and
+# the 市级 documents' 绩效管理工作开展情况, 项目绩效自评结果): the source's keys. 项目概况 is 项目概述 as
+# 万里街道 prints it (seeds/pdf/shanghai-putuo-wanli-2024.pdf, 2025).
+STATEMENT_PARTS = ("项目概述", "项目概况", "立项依据", "实施主体", "实施方案", "实施周期", "年度预算安排", "绩效目标",
+                   "绩效管理工作开展情况", "项目绩效自评结果")
+
+
+@dataclass(repr=False, eq=False)
+class ProjectStatement(Record):
+    """项目经费情况说明 of one project: its heading and the parts the source gives, each its paragraphs."""
+
+    name: str
+    title: str  # the heading as published where it is not “<名称>项目经费情况说明” ("" otherwise)
+    parts: dict[str, list[str]]  # by STATEMENT_PARTS key, in that order; a part not given is absent
+    line: int = 0
+
+
 @dataclass(repr=False, eq=False)
 class ProjectClass(Record):
     """项目支出 by economic class (工资福利支出, 商品和服务支出, 资本性支出 …), as a document publishes it."""
@@ -205,6 +222,7 @@ class Profile(Record):
     unit_remarks: dict[str, str] = field(default_factory=dict)  # a 下属单位's 备注, by its name
     staffing: dict[str, int] = field(default_factory=dict)
     goals: list[str] = field(default_factory=list)
+    heading_name: str = ""  # the department as the 主要职能 / 机构设置 headings name it, where not as 部门
 
 
 @dataclass(repr=False, eq=False)
@@ -407,6 +425,9 @@ class Presentation(Record):
     text_units: dict[str, str] = field(default_factory=dict)
     # the decimals of amounts shown in one unit, where not ``decimals`` (上海: whole 元 in its 元 tables)
     unit_decimals: dict[str, int] = field(default_factory=dict)
+    # the tables whose zero amounts are left blank (空白) or printed (印出), 全部 for every table (the
+    # layout's 展示.表格零值); the text always prints the amounts it states
+    table_zeros: dict[str, str] = field(default_factory=dict)
 
     # What the text compares this year's figures with: 预算 (上年预算), 执行数 (上年执行数) or 两者;
     # "" while the source does not say (then: whatever it gives, see Budget.compare_base).
@@ -417,6 +438,12 @@ class Presentation(Record):
         the unit set for 项目绩效目标表."""
         units = self.table_units
         return units.get(table_id) or units.get(table_id.split("-", 1)[0]) or units.get(ALL_PARTS) or self.unit
+
+    def blank_zeros(self, table_id: str) -> bool:
+        """Whether the table leaves a zero amount's cell blank: its own setting, that of the table it
+        is a kind of (收支总表 for 收支总表-决算), else 全部's, else printed."""
+        zeros = self.table_zeros
+        return (zeros.get(table_id) or zeros.get(table_id.split("-", 1)[0]) or zeros.get(ALL_PARTS)) == "空白"
 
     def decimals_in(self, unit: str) -> int:
         """The decimals of an amount shown in ``unit``: its own (小数位 by unit), else 小数位."""
@@ -461,6 +488,8 @@ class Budget(Record):
     lines: dict[str, int] = field(default_factory=dict)
     key_lines: dict[str, int] = field(default_factory=dict)  # where each section's key stands (三公经费:)
     targets: Targets | None = None
+    # 项目经费情况说明: each project's published account (its parts), as the source gives it
+    project_statements: list[ProjectStatement] = field(default_factory=list)
     # A department of several budget units (单位): each unit's own figures as a Budget; the
     # department's figures above are then their consolidation (sum), made by the loader.
     units: list[Budget] = field(default_factory=list)

@@ -134,16 +134,23 @@ class _Context:
         }
 
 
+# The city a department's name begins with (洛阳市总工会 → 洛阳市): 河南's forms carry it in their titles.
+_CITY = re.compile(r"^[^市省区县]{1,6}市")
+
+
 def title_values(budget: Budget) -> dict[str, str]:
-    """What {年}, {上年} and {部门} stand for in a layout's titles."""
-    return {"年": str(budget.year), "上年": str(budget.prior.year), "部门": budget.department}
+    """What {年}, {上年}, {部门} and {市} stand for in a layout's titles ({市}: "" where the name begins
+    with no city)."""
+    city = _CITY.match(budget.department)
+    return {"年": str(budget.year), "上年": str(budget.prior.year), "部门": budget.department,
+            "市": city.group(0) if city else ""}
 
 
 def heading_text(titles: dict[str, str], values: dict[str, str], key: str) -> str:
-    """A heading as the layout words it (its 标题, else the template's), {年}, {上年} and {部门}
+    """A heading as the layout words it (its 标题, else the template's), {年}, {上年}, {部门} and {市}
     filled in; "" when the layout leaves it out."""
     words = titles.get(key, key)
-    return re.sub(r"\{(年|上年|部门)\}", lambda m: values[m.group(1)], words)
+    return re.sub(r"\{(年|上年|部门|市)\}", lambda m: values[m.group(1)], words)
 
 
 def render_markup(budget: Budget, figures: Computed, money: Money, tables: Mapping[str, TableRows],
@@ -246,6 +253,8 @@ class _MarkupReader:
         self.blocks: list[Block] = []
         self.counters = [0] * (MAX_LEVEL + 1)
         self.tables_placed = 0
+        self.anchors: set[str] = set()  # the anchors of the headings given so far
+        self.unshown: tuple[int, str] | None = None  # the 目录 line of a part without a heading, until its first block
 
     def walk(self, element: etree.Element, depth: int, nesting: int = 0) -> None:
         for child in element:
@@ -274,20 +283,45 @@ class _MarkupReader:
         if level > MAX_LEVEL:
             raise self.fault(f"章节嵌套超过 {MAX_LEVEL} 层：“{_section_path(self.root, child)}”是第 {level} 层。标题最多分 "
                              f"{MAX_LEVEL} 级（如 第一部分、一、（一）、1.、（1）），请减少这里 <sec> 的嵌套", child)
-        if text in self.unnumbered:  # a heading without a number
+        if child.get("shown") == "false":  # shown="false": numbered and in the 目录, no heading in the body
+            self.counters[level] += 1
             self.restart_below(level)
-            anchor = f"s{'-'.join(str(c) for c in self.counters[1:level])}-{text}"
+            label = self.layout.heading_numbering(level).label(self.counters[level])
+            self.unshown = (level, Heading(level, label, child.get("toc", text)).full_text)
+        elif text in self.unnumbered or child.get("numbered") == "false":  # a heading without a number
+            self.restart_below(level)
+            anchor = self.unique(f"s{'-'.join(str(c) for c in self.counters[1:level])}-{text}")
+            self.flush_unshown(anchor)
             self.blocks.append(Heading(level, "", text, anchor=anchor))
-            self.list_in_contents(level, child.get("toc", text), anchor)
+            if child.get("listed") != "false":  # listed="false": not in the 目录 (上海's second project)
+                self.list_in_contents(level, child.get("toc", text), anchor)
         else:
             self.counters[level] += 1
             self.restart_below(level)
             numbering = self.layout.heading_numbering(level)
             label = numbering.label(self.counters[level])
-            anchor = f"s{'-'.join(str(c) for c in self.counters[1:level + 1])}"
+            # unique: the parts under an unnumbered heading (上海's second project) count as the first's do
+            anchor = self.unique(f"s{'-'.join(str(c) for c in self.counters[1:level + 1])}")
+            self.flush_unshown(anchor)
             self.blocks.append(Heading(level, label if numbering.body else "", text, anchor=anchor))
             self.list_in_contents(level, Heading(level, label, child.get("toc", text)).full_text, anchor)
         self.walk(child, level, nesting + 1)
+
+    def flush_unshown(self, anchor: str) -> None:
+        """The 目录 line of a part shown="false" points at what comes first in it (上海's 五、部门预算表:
+        its first table, as published)."""
+        if self.unshown is not None:
+            self.list_in_contents(*self.unshown, anchor)
+            self.unshown = None
+
+    def unique(self, anchor: str) -> str:
+        """``anchor``, or with -2, -3 … where a heading of the same words already has it."""
+        taken, n = anchor, 1
+        while taken in self.anchors:
+            n += 1
+            taken = f"{anchor}-{n}"
+        self.anchors.add(taken)
+        return taken
 
     def restart_below(self, level: int) -> None:
         for deeper in range(level + 1, len(self.counters)):
@@ -322,6 +356,7 @@ class _MarkupReader:
                             title, child.get("department", ""), child.get("unit", ""), notes)
         table.wide = table.wide or table_id in self.layout.landscape_tables  # 表格排版.横排: landscape as published
         self.blocks.append(table)
+        self.flush_unshown(f"table-{table_id}")
         if self.contents is not None and self.listed is not None and self.listed.tables and child.get("listed") != "false":
             level = min(depth + 1, len(self.counters) - 1)
             gap = "" if number.endswith("、") else " "  # “一、收入支出决算总表”, “1. 部门财务收支预算总表”
@@ -555,10 +590,11 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
     ``overrides``: the user's template folders, searched before the layout's. ``draft``: the open
     findings a draft lists under its 草稿 banner (disclosure.j2 words it)."""
     shown = budget.presentation  # the layout's units per table and part where the source sets none
-    if layout.table_units or layout.text_units or layout.unit_decimals:
+    if layout.table_units or layout.text_units or layout.unit_decimals or layout.table_zeros:
         shown = replace(shown, table_units={**layout.table_units, **shown.table_units},
                         text_units={**layout.text_units, **shown.text_units},
-                        unit_decimals={**layout.unit_decimals, **shown.unit_decimals})
+                        unit_decimals={**layout.unit_decimals, **shown.unit_decimals},
+                        table_zeros={**layout.table_zeros, **shown.table_zeros})
     money = Money(shown, marked=draft is not None)
     folders = [*(overrides or []), *layout.folders]
     tables: Mapping[str, TableRows] = all_tables(TableBuilder(figures, money, folders), layout.table_specs)
@@ -583,7 +619,7 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
                     missing=[(what, source_field) for source_field, what in first.items()],
                     contents_title=layout.contents.title if layout.contents is not None else "",
                     contents=contents or [], body_points=layout.body_points, body_line=layout.body_line,
-                    table_smallest=layout.table_smallest)
+                    table_smallest=layout.table_smallest, workbook=layout.workbook)
 
 
 __all__ = ["build_document", "TemplateFault", "Table", "DEFAULT_TEMPLATES"]

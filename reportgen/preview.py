@@ -42,7 +42,7 @@ from reportgen.document import Document
 from reportgen.errors import Finding
 from reportgen.layouts import LayoutError
 from reportgen.locations import DEFAULT_TEMPLATES
-from reportgen.render import document_for, layout_of, missing_findings, prepare
+from reportgen.render import document_for, layout_of, missing_findings, prepare, unprinted_findings
 from reportgen.source.loader import referenced_files
 from reportgen.templating import TemplateFault, call_bounded
 from reportgen.writers.docx import docx_bytes
@@ -256,7 +256,8 @@ class PreviewState:
             self.layout_folders = layout_of(prepared.budget, self.layout).folders
             document = document_for(prepared, self.templates or None, layout=self.layout)
             # the page shows the 待补充 markers, and the panel names each missing part
-            return findings + missing_findings(prepared.budget, document), document
+            return findings + missing_findings(prepared.budget, document) + unprinted_findings(prepared.budget, document), \
+                document
         except TemplateFault as exc:
             return findings + [_template_fault(exc)], None
         except LayoutError as exc:  # the --layout folder's 版式.yaml broke while previewing: named

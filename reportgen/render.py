@@ -10,15 +10,18 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from reportgen.assemble import load_source
+from reportgen.atomic import write_atomically
 from reportgen.checks import run_checks
 from reportgen.compute import Computed, compute
 from reportgen.document import Document
 from reportgen.errors import Finding, SourceError
+from reportgen.layout_workbook import misfits
 from reportgen.layouts import SHIPPED, Layout, LayoutError, Occasion, resolve
 from reportgen.model import Budget
 from reportgen.narrative import build_document
@@ -139,6 +142,25 @@ def missing_findings(budget: Budget, document: Document) -> list[Finding]:
     return findings
 
 
+def unprinted_findings(budget: Budget, document: Document) -> list[Finding]:
+    """A warning for each text of the source that only some layouts print and this document does not
+    (项目经费情况说明 and 部门概况.标题名称 are 上海's headings): told, never silently dropped."""
+    headings = [h.text for h in document.headings()]
+    findings = []
+    for statement in budget.project_statements:
+        if not any(h.startswith(statement.title or statement.name) for h in headings):
+            given = "、".join(([statement.title] if statement.title else []) + list(statement.parts))
+            findings.append(Finding("warning", "版式-未印出", f"项目经费情况说明“{statement.name}”（{given}）没有印出：所用的版式"
+                                    "没有这一部分（上海版式有：--layout 上海 或 版式: 上海）",
+                                    str(budget.file), statement.line, 0, "项目经费情况说明"))
+    name = budget.profile.heading_name
+    if name and not any(h.startswith(name) for h in headings):
+        findings.append(Finding("warning", "版式-未印出", f"部门概况.标题名称“{name}”没有印出：所用版式的标题不写部门"
+                                "名称（上海版式的“主要职能”“机构设置”标题写）", str(budget.file),
+                                budget.key_lines.get("部门概况.标题名称", 0), 0, "部门概况.标题名称"))
+    return findings
+
+
 def _parents(field: str) -> list[str]:
     """A source field and the fields above it, nearest first (支出.基本支出.经济分类 → 支出.基本支出 → 支出)."""
     parts = field.split("、")[0].split(".")
@@ -156,7 +178,9 @@ def prepared_findings(prepared: Prepared, parts: bool = True) -> list[Finding]:
     when not ``parts`` (a review, whose imported source lacks them by nature, never builds the document)."""
     if prepared.budget is None or prepared.errors:
         return prepared.findings
-    missing = missing_findings(prepared.budget, document_for(prepared)) if parts else []
+    document = document_for(prepared) if parts else None
+    missing = missing_findings(prepared.budget, document) + unprinted_findings(prepared.budget, document) \
+        if document is not None else []
     return sorted(prepared.findings + missing, key=lambda f: (f.severity != "error", f.line))
 
 
@@ -179,17 +203,63 @@ def _printed(document: Document, folder: Path, stem: str) -> Path:
     return convert([printed], folder, document_time(document.meta.get("year")))[0]
 
 
+def _numbered(document: Document, folder: Path, stem: str, formats: tuple[str, ...], print_to: Path | None,
+              notes: list[str]) -> Path | None:
+    """The DOCX of a document with a 目录 given its page numbers (writers/contents_pages.py): the one
+    written in ``folder`` (when asked for) filled in place. Alone, LibreOffice lays it out here, and
+    the PDF it printed is returned when one is asked for (the filled DOCX prints the same bytes); in
+    a batch (``print_to``) the DOCX is left there for the batch's LibreOffice, unless the cache holds
+    its numbers. What keeps the numbers out is said in ``notes``."""
+    from reportgen.writers import contents_pages  # deferred: for a DOCX with a 目录 only
+    from reportgen.writers.docx import docx_bytes  # deferred: 2 ms that check (no DOCX) never needs
+    from reportgen.writers.docx.package import document_time  # deferred: the DOCX package, 2 ms, for a PDF only
+
+    staged = folder / f"{stem}.docx"
+    package = staged.read_bytes() if "docx" in formats else docx_bytes(document)
+    when = document_time(document.meta.get("year"))
+    if print_to is not None:
+        final, warning, waits = contents_pages.for_batch(package)
+        if waits or "pdf" in formats:
+            write_atomically(print_to / f"{stem}.docx", final)
+        pdf = None
+    else:
+        final, pdf, warning = contents_pages.lay_out(package, when, keep_pdf="pdf" in formats)
+    notes += [warning] if warning else []
+    if "docx" in formats and final is not package:
+        write_atomically(staged, final)
+    if print_to is not None or "pdf" not in formats:
+        return None
+    if pdf is None:
+        return _print_bytes(final, folder, stem, when)
+    write_atomically(folder / f"{stem}.pdf", pdf)
+    return folder / f"{stem}.pdf"
+
+
+def _print_bytes(package: bytes, folder: Path, stem: str, when: datetime) -> Path:
+    """The PDF LibreOffice prints of the DOCX ``package``, in ``folder``."""
+    from reportgen.writers.pdf import convert  # deferred: 5 ms, for a PDF only; test_pdf swaps it
+
+    printed = folder / "pdf" / f"{stem}.docx"
+    printed.parent.mkdir()
+    write_atomically(printed, package)
+    return convert([printed], folder, when)[0]
+
+
 def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[str, ...],
-                  templates: list[Path] | None = None, print_to: Path | None = None) -> list[Path]:
+                  templates: list[Path] | None = None, print_to: Path | None = None,
+                  notes: list[str] | None = None) -> list[Path]:
     """Write every format to a staging folder inside out_dir, then move them in place together,
     so a failure or an interruption leaves out_dir exactly as it was: no output is replaced unless
     all are, and nothing is removed that this call did not write. ``print_to``: a folder where the
-    DOCX to print as PDF is left for a batch to convert with one LibreOffice (no PDF made here)."""
+    DOCX to print as PDF (or to lay out for its 目录's page numbers) is left for a batch to convert
+    with one LibreOffice (no PDF made here). ``notes``: where a warning about the 目录's numbers goes."""
     from reportgen.writers.docx import write_docx  # deferred: 2 ms that check (no DOCX) never needs; tests swap it
 
+    asked = formats
     if print_to is not None and "pdf" in formats:
         formats = tuple(f for f in formats if f != "pdf")
-        write_docx(document, print_to / f"{stem}.docx")
+        if not document.contents:
+            write_docx(document, print_to / f"{stem}.docx")
     finals = [out_dir / f"{stem}.{fmt}" for fmt in formats]
     _refuse_folders(finals)
     made = make_folders(out_dir)
@@ -198,8 +268,11 @@ def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[s
         remove_stale_staging(out_dir)
         staging = Staging(out_dir)
         staged = _write_formats(document, formats, staging.path, stem, templates, write_docx)
+        printed = None
+        if document.contents and {"docx", "pdf"} & set(asked):
+            printed = _numbered(document, staging.path, stem, asked, print_to, notes if notes is not None else [])
         if "pdf" in formats:
-            staged.insert(formats.index("pdf"), _printed(document, staging.path, stem))
+            staged.insert(formats.index("pdf"), printed or _printed(document, staging.path, stem))
         staging.move_in(list(zip(staged, finals, strict=True)))
         return finals
     except BaseException:
@@ -323,8 +396,15 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     missing = missing_findings(prepared.budget, document)
     if missing and not draft:
         return Rendered(path, [], prepared.findings + missing, time.perf_counter() - start)
-    outputs = write_outputs(document, out_dir, path.stem, formats, templates, print_to)
-    return Rendered(path, outputs, prepared.findings + missing, time.perf_counter() - start, document)
+    unfit = [Finding("error", "版式-工作簿", told, str(path), 0, 0, "版式") for told in misfits(document)] \
+        if "xlsx" in formats else []
+    if unfit:
+        return Rendered(path, [], prepared.findings + missing + unfit, time.perf_counter() - start)
+    notes: list[str] = []
+    outputs = write_outputs(document, out_dir, path.stem, formats, templates, print_to, notes)
+    told = prepared.findings + missing + unprinted_findings(prepared.budget, document)
+    told += [Finding("warning", "目录页码", note, str(path)) for note in notes]
+    return Rendered(path, outputs, told, time.perf_counter() - start, document)
 
 
 def _without_edition(budget: Budget, layout: str | Path | None) -> list[Finding]:

@@ -15,6 +15,7 @@ The files are written as text YAML; a file that exists is never overwritten.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import re
@@ -49,6 +50,9 @@ PRIOR_TOTALS = ("收支总计", "基本支出", "项目支出", "人员经费", 
 # Dropped from every item: last year's words on its change, and 上年执行数 (two years back by then).
 # A 部门决算's 差异原因 (its 决算数 against its budget) is last year's too.
 WORDS_OF_LAST_YEAR = ("原因", "变动原因", "增减额", "增减率", "上年执行数", "差异原因")
+# The parts of a 项目经费情况说明 that are the year's own (its budget, targets, their evaluation): the
+# next year's source leaves them out; what the project is (概述, 依据, 主体, 方案, 周期) carries over.
+YEARS_PARTS = ("年度预算安排", "绩效目标", "绩效管理工作开展情况", "项目绩效自评结果")
 
 
 class RolloverError(Exception):
@@ -268,6 +272,9 @@ class _Roller:
         rolled["上年"] = _amount(value["金额"])
         return rolled
 
+    def roll_项目经费情况说明(self, value: dict, schema: dict[str, Any]) -> dict[str, Any]:
+        return {key: rolled for key, rolled in self.roll_object(value, schema).items() if key not in YEARS_PARTS}
+
     def roll_国有资产(self, value: dict, schema: dict[str, Any]) -> dict[str, Any]:
         rolled = self.roll_object(value, schema)
         if "截至" in rolled:
@@ -323,9 +330,15 @@ def _compared_items(budget: Budget) -> dict[str, Any]:
 
 
 def render_header(template: str, **values: Any) -> str:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(SOURCE_TEMPLATES)), autoescape=False,
-                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    return env.get_template(template).render(**values)
+    return _header_environment().get_template(template).render(**values)
+
+
+@functools.cache
+def _header_environment() -> jinja2.Environment:
+    """The source templates' environment, made once a process: each template compiled once (an
+    import compiled its header's on every file, a fifth of a review's import)."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(SOURCE_TEMPLATES)), autoescape=False,
+                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
 
 
 def _checked(source: Path, final: bool = False) -> Budget:
@@ -375,7 +388,8 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
     if actual is not None:
         rolled = _after(rolled, "上年", "上年执行数", actual)
     header = render_header("rollover.yaml.j2", department=budget.department, year=new_year, final=budget.final,
-                            prior_year=budget.year, source=source.name, unit_file=False, actual=actual is not None)
+                            prior_year=budget.year, source=source.name, unit_file=False, actual=actual is not None,
+                            statements=bool(budget.project_statements))
     result.files = {target: header + "\n".join(dump(rolled)).rstrip("\n") + "\n", **result.files}
     return result
 
@@ -405,7 +419,7 @@ def _roll_unit(roller: _Roller, item: Any, source: Path, target: Path, old: int,
         entry.update({k: v for k, v in unit.items() if k in ("收入", "支出", "结转下年")})
         return entry
     header = render_header("rollover.yaml.j2", department=str(item["名称"]), year=new, prior_year=old, actual=False,
-                            source=included.name, unit_file=True, final=False)
+                            source=included.name, unit_file=True, final=False, statements=False)
     result.files[target.parent / new_path] = header + "\n".join(dump(unit)).rstrip("\n") + "\n"
     result.unit_files.add(target.parent / new_path)
     entry["包含"] = new_path

@@ -7,6 +7,7 @@ shows every figure as the document does; a failure while writing it writes nothi
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import io
 import os
@@ -42,7 +43,12 @@ FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 @functools.cache
 def document(source: Path, layout: str) -> Document:
-    return document_for(prepare(source), layout=layout)
+    """The layout's Document, written as a sheet per table (上海's official workbook: test_official_workbook.py)."""
+    return per_table(document_for(prepare(source), layout=layout))
+
+
+def per_table(doc: Document) -> Document:
+    return dataclasses.replace(doc, workbook=None)
 
 
 # -- reading a workbook back ------------------------------------------------------------------
@@ -194,7 +200,9 @@ def assert_page(sheet: Sheet, table: Table) -> None:
 def expected_names(tables: list[Table]) -> list[str]:
     names: list[str] = []
     for table in tables:
-        base = (table.number or table.title)[:31]
+        number = table.number.rstrip("、.．")
+        title = re.sub(r"^[0-9]{4}年度?", "", table.title)
+        base = " ".join(p for p in (number, title) if p)[:31]
         name, n = base, 1
         while name.casefold() in {x.casefold() for x in names}:
             n += 1
@@ -235,7 +243,7 @@ def test_every_layout_numbers_its_sheets(layout: str) -> None:
 def test_codes_are_text_and_amounts_numbers_in_a_shipped_table() -> None:
     doc = document(YANTIAN, "默认")
     sheet = read_back(xlsx_bytes(doc))[2]  # 表3 部门支出总表: 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出
-    assert sheet.name == "表3"
+    assert sheet.name == "表3 部门支出总表"
     rows = [row for row in sheet.values[3:] if row[0] == "2080505"]
     assert rows and rows[0][2:] == [19.45, 19.45, 0.0]
     assert sheet.formats[(sheet.values.index(rows[0]), 2)] == "#,##0.00"
@@ -259,7 +267,7 @@ def test_without_decimals_codes_stay_text_and_whole_amounts_are_numbers(tmp_path
     keeps its codes as text, and every other whole number is an amount, written as a number."""
     source = with_display(ROOT / "data" / name, tmp_path, 小数位=0, 千分位=thousands)
     for layout in LAYOUTS:
-        doc = document_for(prepare(source), layout=layout)
+        doc = per_table(document_for(prepare(source), layout=layout))
         sheets = assert_workbook_shows(xlsx_bytes(doc), doc, decimals=False)
         numbers = codes = 0
         for sheet, table in zip(sheets, doc.tables(), strict=True):
@@ -349,7 +357,7 @@ def test_a_hostile_document_is_written_as_it_reads() -> None:
     doc = hostile_document()
     data = xlsx_bytes(doc)
     sheets = read_back(data)
-    assert [s.name for s in sheets] == ["表［1］：＊？／＼", "表［1］：＊？／＼ (2)", "History (2)", "表9"]
+    assert [s.name for s in sheets] == ["表［1］：＊？／＼ 标题", "表［1］：＊？／＼ 标题 (2)", "History (2)", "表9 宽表"]
     for sheet, tab in zip(sheets, doc.tables(), strict=True):
         assert_sheet_shows(sheet, tab, decimals=True)
     first = sheets[0]
@@ -525,5 +533,5 @@ def test_a_batch_writes_a_workbook_per_source_and_links_them(tmp_path: Path,
     names = {p.name for p in out.iterdir()}
     assert {f"{YANTIAN.stem}.xlsx", f"{other.stem}.xlsx", f"{other.stem}.html", "index.html"} <= names
     assert f'href="{YANTIAN.stem}.xlsx"' in (out / "index.html").read_text(encoding="utf-8")
-    assert read_back((out / f"{other.stem}.xlsx").read_bytes())[0].name == "表1"
+    assert read_back((out / f"{other.stem}.xlsx").read_bytes())[0].name == "表1 部门整体绩效目标表"
     capsys.readouterr()

@@ -49,16 +49,25 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from reportgen.review.batch import (  # deferred: the importer and the reviewer
-        Progress,
-        Task,
-        default_jobs,
-        review_all,
-    )
-    from reportgen.review.documents import documents_in  # deferred: the importer and the reviewer
-
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs {args.jobs}：应为 1 或更大的整数（同时审核的文件数）")
+    documents = _documents(args)
+    members = _roster(args.roster) if args.roster is not None else None
+    with _staged(args.out) as staging:
+        done = _review_each(args, documents, staging)
+        listed = _register(members, [d.known for d in done]) if members is not None else None
+        _report(args, done, listed)
+        if staging is not None:
+            _move_in(staging, args.out, done, listed)
+    behind = listed is not None and bool(listed.missing or listed.late)
+    return 0 if all(d.clean for d in done) and not behind else 1
+
+
+def _documents(args: argparse.Namespace) -> list[Path]:
+    """The documents the command was given (folders walked, what was passed over told), its page
+    outputs checked against its inputs; UsageError when there is nothing to review."""
+    from reportgen.review.documents import documents_in  # deferred: the importer and the reviewer
+
     documents, passed = documents_in(list(args.documents), args.out)
     for line in passed:
         print(f"提示 [审核] {line}", file=sys.stderr)
@@ -67,26 +76,26 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"没有可审核的文件：{given} 中没有可读的 .pdf、.docx、.xlsx、.xls、.ods、.html、.csv 文件")
     if args.out is not None:
         refuse_outputs(_page_outputs(args.out, documents), [*documents, *([args.roster] if args.roster else [])])
-    members = _roster(args.roster) if args.roster is not None else None
-    with _staged(args.out) as staging:
-        tasks = [Task(index, document, args.layout, staging.path if staging else None, _print,
-                      _as_dict if args.format == "json" else None) for index, document in enumerate(documents, start=1)]
-        progress, done = Progress(len(tasks)), []
-        for result in review_all(tasks, args.jobs or default_jobs()):
-            progress.clear()
-            if args.format != "json":
-                print(result.text, end="", flush=True)
-            for line in result.told:
-                print(line, file=sys.stderr)
-            progress.step("审核")
-            done.append(_kept(result))
-        progress.end()
-        listed = _register(members, [d.known for d in done]) if members is not None else None
-        _report(args, done, listed)
-        if staging is not None:
-            _move_in(staging, args.out, done, listed)
-    behind = listed is not None and bool(listed.missing or listed.late)
-    return 0 if all(d.clean for d in done) and not behind else 1
+    return documents
+
+
+def _review_each(args: argparse.Namespace, documents: list[Path], staging: Staging | None) -> list[Done]:
+    """Each document reviewed (on every core), its text printed as it is done, with a progress line."""
+    from reportgen.review.batch import Progress, Task, default_jobs, review_all  # deferred: the reviewer
+
+    tasks = [Task(index, document, args.layout, staging.path if staging else None, _print,
+                  _as_dict if args.format == "json" else None) for index, document in enumerate(documents, start=1)]
+    progress, done = Progress(len(tasks)), []
+    for result in review_all(tasks, args.jobs or default_jobs()):
+        progress.clear()
+        if args.format != "json":
+            print(result.text, end="", flush=True)
+        for line in result.told:
+            print(line, file=sys.stderr)
+        progress.step("审核")
+        done.append(_kept(result))
+    progress.end()
+    return done
 
 
 def _kept(result: Done) -> Done:

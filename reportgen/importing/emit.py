@@ -62,8 +62,12 @@ def _mapping(tree: Tree, depth: int, lines: list[str], written: dict[int, str]) 
         elif isinstance(node, list):
             lines.append(f"{pad}{key}:")
             for item in node:
-                lines.append(_item(item, pad + INDENT, written) if list(item) == [""]
-                             else _row(item, pad + INDENT, written))
+                if list(item) == [""]:
+                    lines.append(_item(item, pad + INDENT, written))
+                elif any(isinstance(value, list) for value in item.values()):
+                    _block_item(item, pad + INDENT, lines, written)
+                else:
+                    lines.append(_row(item, pad + INDENT, written))
         else:
             lines.append(f"{pad}{key}:")
             _mapping(node, depth + 1, lines, written)
@@ -82,6 +86,20 @@ def _row(item: Tree, pad: str, written: dict[int, str]) -> str:
         else:
             raise ValueError(f"a list inside a row cannot be written: {key}")
     return _commented(f"{pad}- {{{', '.join(fields)}}}", where)
+
+
+def _block_item(item: Tree, pad: str, lines: list[str], written: dict[int, str]) -> None:
+    """An item holding a list (a 项目经费情况说明 whose part has several paragraphs): a block mapping
+    under its “- ”, each list's plain items under its key."""
+    for index, (key, node) in enumerate(item.items()):
+        lead = f"{pad}- " if index == 0 else f"{pad}  "
+        if isinstance(node, Placed):
+            lines.append(_commented(f"{lead}{key}: {_scalar(node, written)}", node.where))
+        elif isinstance(node, list) and node and all(list(each) == [""] for each in node):
+            lines.append(f"{lead}{key}:")
+            lines += [_item(each, pad + INDENT + INDENT, written) for each in node]
+        else:
+            raise ValueError(f"only texts and lists of texts in a block item: {key}")
 
 
 def _item(item: Tree, pad: str, written: dict[int, str]) -> str:

@@ -76,8 +76,33 @@ class _Builder:
             mark = Mark(line, column + 2)
             out.item_marks.append(mark)
             plain = item.get("") if list(item) == [""] else None
-            out.append(self.value(plain, mark) if isinstance(plain, Placed) else self.row(item, line, column + 2))
+            if isinstance(plain, Placed):
+                out.append(self.value(plain, mark))
+            elif any(isinstance(value, list) for value in item.values()):
+                block, line = self.block(item, line, column + 2)
+                out.append(block)
+                continue
+            else:
+                out.append(self.row(item, line, column + 2))
             line += 1
+        return out, line
+
+    def block(self, item: Tree, line: int, column: int) -> tuple[LocDict, int]:
+        """A block mapping as a list's item (emit._block_item), its first key at ``column``; and the
+        line after it."""
+        out = _loc_dict(Mark(line, column))
+        for key, node in item.items():
+            out.key_marks[key] = Mark(line, column)
+            if isinstance(node, Placed):
+                out.value_marks[key] = mark = Mark(line, column + len(self._key(key)) + 2)
+                out[key] = self.value(node, mark)
+                line += 1
+            elif isinstance(node, list):
+                self._key(key)
+                out.value_marks[key] = Mark(line + 1, column + len(INDENT))
+                out[key], line = self.sequence(node, line + 1, column + len(INDENT))
+            else:
+                raise _Differs  # emit writes only texts and lists of texts in a block item
         return out, line
 
     def row(self, item: Tree, line: int, column: int) -> LocDict:

@@ -68,19 +68,30 @@ def parted(found: list[Identity]) -> Sources:
     """The files parted into one source's, refused (ImportRefused, naming both files) where two are
     of different years, accounts, departments or units."""
     stated = [i for i in found if i.kind]
-    for attribute, word in (("year", "年度"), ("accounts", "预算或决算")):
-        values = [i for i in stated if getattr(i, attribute)]
-        other = next((i for i in values if getattr(i, attribute) != getattr(values[0], attribute)), None)
-        if other is not None:
-            raise ImportRefused(_refusal(values[0], other, word))
+    _one_year_and_accounts(stated)
     departments = [i for i in stated if i.kind == "部门"]
     units = [i for i in stated if i.kind == "单位"]
     _one_owner(departments, "部门")
     if not departments:
         _one_owner(units, "单位")
         return Sources([i.file for i in found], {})
-    if units and departments[0].accounts == "决算":
-        raise ImportRefused(f"{departments[0].named}与{units[0].named}：部门决算的源文件不按单位填报，"
+    return Sources([i.file for i in found if i.kind != "单位"], _units_by_department(departments[0], units))
+
+
+def _one_year_and_accounts(stated: list[Identity]) -> None:
+    """ImportRefused, naming two files, where the files state different years or accounts."""
+    for attribute, word in (("year", "年度"), ("accounts", "预算或决算")):
+        values = [i for i in stated if getattr(i, attribute)]
+        other = next((i for i in values if getattr(i, attribute) != getattr(values[0], attribute)), None)
+        if other is not None:
+            raise ImportRefused(_refusal(values[0], other, word))
+
+
+def _units_by_department(department: Identity, units: list[Identity]) -> dict[str, list[str]]:
+    """The unit files given with a 部门 budget, by the unit each names; ImportRefused for a 决算's
+    units or a unit table that names no unit."""
+    if units and department.accounts == "决算":
+        raise ImportRefused(f"{department.named}与{units[0].named}：部门决算的源文件不按单位填报，"
                             "请分别导入部门决算与单位决算；未写出源文件")
     by_unit: dict[str, list[str]] = {}
     for unit in units:
@@ -88,8 +99,8 @@ def parted(found: list[Identity]) -> Sources:
     if "" in by_unit:
         unnamed = next(i for i in units if not i.department)
         raise ImportRefused(f"{unnamed.named}：单位预算的表没有写明预算单位（编制单位：…），不能确定它是哪个单位的，"
-                            f"不能与{departments[0].named}合成部门源文件；请分别导入；未写出源文件")
-    return Sources([i.file for i in found if i.kind != "单位"], by_unit)
+                            f"不能与{department.named}合成部门源文件；请分别导入；未写出源文件")
+    return by_unit
 
 
 def _one_owner(found: list[Identity], kind: str) -> None:

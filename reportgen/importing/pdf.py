@@ -50,6 +50,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,6 +69,7 @@ _TAIL = 1024  # a PDF's %%EOF is within its last 1024 bytes, as PDF readers look
 # Characters a text layer without a usable font encoding yields: the replacement character, the
 # private use area, C0 controls. Past this share of all characters the text layer is not text.
 _GARBLED_SHARE = 0.2
+_GARBLED = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x1f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,15 +147,10 @@ def _check_text(path: Path, pages: list[list[_Word]]) -> None:
         raise _refuse(path, f"是扫描件，没有文字层（{len(pages)} 页都读不出文字）：无法识别其中的表格；"
                             "请用预算系统导出的 Excel 表，或从 WPS/Word 直接导出（而非扫描）的 PDF")
     text = "".join(words)
-    bad = sum(1 for char in text if _garbled(char))
+    bad = len(_GARBLED.findall(text))
     if bad > _GARBLED_SHARE * len(text):
         raise _refuse(path, f"文字层是乱码（{bad} / {len(text)} 个字符无法识别，字体缺少编码信息）：无法导入；"
                             "请用预算系统导出的 Excel 表，或重新导出的 PDF")
-
-
-def _garbled(char: str) -> bool:
-    code = ord(char)
-    return code == 0xFFFD or 0xE000 <= code <= 0xF8FF or code < 0x20
 
 
 def _failed(path: Path, data: bytes, err: bytes) -> NoReturn:
@@ -170,15 +168,13 @@ def _failed(path: Path, data: bytes, err: bytes) -> NoReturn:
 class _Line:
     page: int
     number: int
-    words: list[_Word]
+    words: list[_Word]  # never changed: a line of other words is another _Line
+    text: str = field(init=False)  # its words, a space apart
+    size: float = field(init=False)  # its tallest word's height
 
-    @property
-    def text(self) -> str:
-        return " ".join(word.text for word in self.words)
-
-    @property
-    def size(self) -> float:
-        return max(word.height for word in self.words)
+    def __post_init__(self) -> None:
+        self.text = " ".join(word.text for word in self.words)
+        self.size = max(word.bottom - word.top for word in self.words)
 
     def gap(self) -> float:
         """The widest space between two of its words, in line heights (0 for one word)."""
@@ -948,29 +944,27 @@ def _parts(coverage: list[int], first: int, last: int, gap: int, zero: bool) -> 
     """The bins ``first``..``last`` parted where ``gap`` or more in a row are low: empty (``zero``),
     else crossed by at most a third of the most either side has within the run (three at least);
     at an empty stretch's ends, at a valley's lowest point."""
-    before, after = coverage[first:last + 1], coverage[first:last + 1]
-    for i in range(1, len(before)):
-        before[i] = max(before[i - 1], before[i])
-    for i in range(len(after) - 2, -1, -1):
-        after[i] = max(after[i + 1], after[i])
-
-    def low(i: int) -> bool:
-        side = min(before[i - first], after[i - first])
-        return coverage[i] == 0 if zero else side >= _VALLEY_SUPPORT and coverage[i] <= _VALLEY * side
-
+    window = coverage[first:last + 1]
+    if zero:
+        lows = bytes(count == 0 for count in window)
+    else:  # the most each side has: running maxima from the left and from the right
+        before = itertools.accumulate(window, max)
+        after = list(itertools.accumulate(reversed(window), max))[::-1]
+        lows = bytes(side >= _VALLEY_SUPPORT and count <= _VALLEY * side
+                     for count, side in zip(window, map(min, before, after), strict=True))
     parts: list[tuple[int, int]] = []
-    begin = i = first
-    while i <= last:
-        j = i
-        while j <= last and low(j):
-            j += 1
+    begin = first
+    for run in _LOW_RUN.finditer(lows):  # each stretch of low bins, i up to j
+        i, j = first + run.start(), first + run.end()
         if j - i >= gap and i > first and j <= last:
             cut = i if zero else min(range(i, j), key=lambda k: (coverage[k], abs(2 * k - i - j)))
             parts.append((begin, cut - 1))
             begin = j if zero else cut
-        i = j + 1
     parts.append((begin, last))
     return parts
+
+
+_LOW_RUN = re.compile(rb"\x01+")
 
 
 def _alignment(words: list[_Word]) -> str:

@@ -161,20 +161,28 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     notes += tail_notes(tails)
     found = grouped(slips) + [unreadable(p) for p in imported.problems]
     unplaced: list[str] = []
-    front_read = add_front(imported, unknown, notes)
-    if read.lines:
-        add_text_fields(imported, read_text_parts(read.lines), unplaced, with_prior)
-    if read.documents or whole_export(unknown):
-        withheld(imported, prose_only=prose is not None)
-    to_fill = fill_required(imported.tree)
-    _state_step(imported)
-    unknown = not_read(unknown, imported, unplaced, front_read)
+    unknown, to_fill = _with_text(imported, read, unknown, unplaced, notes, with_prior, prose_only=prose is not None)
     header: dict[str, Any] = {"unplaced": unplaced, "to_fill": to_fill, "department": imported.department, "year": imported.year, "kind": imported.kind,
               "files": [str(p) for p in paths], "tables": [_table_line(t) for t in tables],
               "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
     # a source read from the prose alone is not compared with that prose: it is what the prose states
     return ImportResult(source_text(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
                         read.documents if prose is None else [], header, unplaced, notes, _disputes(imported, slips))
+
+
+def _with_text(imported: Imported, read: _Read, unknown: list[Grid], unplaced: list[str], notes: list[str],
+               with_prior: bool, prose_only: bool) -> tuple[list[Grid], list[str]]:
+    """The source's front matter and text fields added from the files' text (what found no field in
+    ``unplaced``), what was not published marked withheld, 金额精度 stated; the grids still not read
+    and the fields left to fill."""
+    front_read = add_front(imported, unknown, notes)
+    if read.lines:
+        add_text_fields(imported, read_text_parts(read.lines), unplaced, with_prior)
+    if read.documents or whole_export(unknown):
+        withheld(imported, prose_only=prose_only)
+    to_fill = fill_required(imported.tree)
+    _state_step(imported)
+    return not_read(unknown, imported, unplaced, front_read), to_fill
 
 
 def _built(paths: list[Path], tables: list[Table], unknown: list[Grid], catalog: catalogs.Catalog,

@@ -92,9 +92,10 @@ def _prepend(grid: Grid, text: str, place: str) -> None:
 def text_sheet_lines(grids: list[Grid]) -> list[DocLine]:
     """The text of grids that are not tables (a workbook's 职能, 机构设置, 名词解释 sheets), in the order
     of the sheets: each line of a cell a line of its own (a sheet may hold all its duties in one cell,
-    a line each), a row's cells side by side, each placed by its sheet and cell."""
+    a line each), a row's cells side by side, each placed by its sheet and cell. A 目录 sheet holds no
+    text of its own: its lines (“一、单位主要职能”, without leaders in the 单位 template) would open empty parts."""
     lines: list[DocLine] = []
-    for grid in grids:
+    for grid in (g for g in grids if "".join(g.name.split()) != "目录"):
         for row_index, row in enumerate(grid.rows):
             for line, place in _row_lines(grid, row_index, row):
                 lines.append(DocLine(0, len(lines) + 1, line, place))

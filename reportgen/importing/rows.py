@@ -145,7 +145,7 @@ def _read_names(table: Table, index: int, columns: _Columns, row: Row) -> None:
     """The row's name (with a code leading it, where no code column gave one), its second
     (code, name), its 功能科目, and its label and whether it is a total."""
     grid = table.grid
-    text = _joined_texts(table, index, columns.names)
+    text = _joined_texts(table, index, columns.names) or _total_in_code_columns(table, index, columns)
     if not row.code and (lead := _LEADING_CODE.match(text)):
         row.code, text = lead.group(1), text[lead.end():]
     row.name = text.strip()
@@ -158,6 +158,13 @@ def _read_names(table: Table, index: int, columns: _Columns, row: Row) -> None:
             row.function_code = lead.group(1)
     row.label = NUMBERING.sub("", row.name.replace(" ", "")) if row.name else ""
     row.total = not row.code and _is_total_label(row.label)
+
+
+def _total_in_code_columns(table: Table, index: int, columns: _Columns) -> str:
+    """A total's label printed in the code columns (合计 in the merged 类/款/项 cell of an official
+    workbook's last row, its name cell blank); "" for anything else."""
+    text = "".join(cell_text(table.grid.cell(index, c)).strip() for c, _ in columns.code)
+    return text if text and _is_total_label(NUMBERING.sub("", text)) else ""
 
 
 def _joined_texts(table: Table, index: int, cols: list[int]) -> str:

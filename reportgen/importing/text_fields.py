@@ -30,6 +30,7 @@ def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], w
     _overview(tree, parts)
     _purposes(imported, parts.用途, unplaced)
     _described_projects(imported, parts.项目, unplaced)
+    _project_statements(tree, parts.项目)
     if with_prior:
         _three_public(tree, parts, unplaced)
         if parts.变动原因:
@@ -149,6 +150,26 @@ def _described_projects(imported: Imported, projects: list[Project], unplaced: l
         spending["项目"] = items
     if items:
         partial_projects(imported, spending, items)
+
+
+def _project_statements(tree: Tree, projects: list[Project]) -> None:
+    """Each named 项目经费情况说明 page as the source's 项目经费情况说明: its parts under their printed
+    names (the source's keys: text_parts.yaml 分节), each a text or its paragraphs; the heading as
+    printed where it is not “<名称>项目经费情况说明”. A page that names no project is told by
+    _described_projects."""
+    statements: list[Tree] = []
+    for project in projects:
+        if project.名称 is None or not project.段落:
+            continue
+        statement: Tree = {"名称": _placed(project.名称)}
+        if project.标题 is not None and project.标题.value != f"{project.名称.value}项目经费情况说明":
+            statement["标题"] = _placed(project.标题)
+        for key, paragraphs in project.段落.items():
+            shown = [_placed(p) for p in paragraphs]
+            statement[key] = shown[0] if len(shown) == 1 else [{"": p} for p in shown]
+        statements.append(statement)
+    if statements:
+        tree["项目经费情况说明"] = statements
 
 
 def _names(name: str) -> tuple[str, ...]:

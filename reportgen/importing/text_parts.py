@@ -14,6 +14,7 @@ are found. How documents name their sections and phrase their sentences is data
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from bisect import bisect_right
@@ -81,6 +82,8 @@ class Project:
     where: str
     增减: Placed[str] | None = None  # "比2021年预算数减少3万元"
     说明: dict[str, Placed[str]] = field(default_factory=dict)  # the page's parts: 项目概述, 立项依据, ……
+    段落: dict[str, list[Placed[str]]] = field(default_factory=dict)  # the same, each its paragraphs
+    标题: Placed[str] | None = None  # the page's heading as printed
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,7 @@ def _fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+@functools.lru_cache(maxsize=16384)
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text.rstrip())
 
@@ -772,30 +776,34 @@ def _project_page(section: _Section, vocab: dict[str, Any]) -> Project:
     title = _clean(section.heading.text) if section.heading else ""
     suffix = next((s for s in words["名称后缀"] if title.endswith(s)), "")
     name = title[:len(title) - len(suffix)]
-    parts = _project_parts(section, vocab)
+    pieces = _project_parts(section, vocab)
+    parts = {key: placed for key, lines in pieces.items() if (placed := _join(flat(lines)).placed(0)) is not None}
+    paragraphs = {key: [placed for lines in paragraphs if (placed := _join(lines).placed(0)) is not None]
+                  for key, paragraphs in pieces.items()}
     use = next((parts[k] for k in words["用途节"] if k in parts), None)
     budget = next((parts[k] for k in words["金额节"] if k in parts), None)
     amount = _after_phrase(budget.value, words["金额"], 0, len(budget.value), _MONEY) if budget else None
     return Project(Placed(name, section.where) if name else None,
-                   Placed(amount, budget.where) if amount and budget else None, use, section.where, None, parts)
+                   Placed(amount, budget.where) if amount and budget else None, use, section.where, None, parts,
+                   {key: each for key, each in paragraphs.items() if each}, Placed(title, section.where) if title else None)
 
 
-def _project_parts(section: _Section, vocab: dict[str, Any]) -> dict[str, Placed[str]]:
-    """A project page's parts (项目概述, 立项依据 …) by their names, each its text joined and placed."""
+def flat(paragraphs: list[list[DocLine]]) -> list[DocLine]:
+    return [line for paragraph in paragraphs for line in paragraph]
+
+
+def _project_parts(section: _Section, vocab: dict[str, Any]) -> dict[str, list[list[DocLine]]]:
+    """A project page's parts (项目概述, 立项依据 …) by their names, each its paragraphs' lines."""
     current: str | None = None
-    pieces: dict[str, list[DocLine]] = {}
+    pieces: dict[str, list[list[DocLine]]] = {}
     for paragraph in _paragraphs(section.lines, vocab):
         if _is_project_part(paragraph[0].text, vocab):
             key = _SPACES.sub("", paragraph[0].text)
             current = key[_NUMBERING.match(key).end():].rstrip("：:")  # type: ignore[union-attr]
             paragraph = paragraph[1:]
-        if current is not None:
-            pieces.setdefault(current, []).extend(paragraph)
-    parts: dict[str, Placed[str]] = {}
-    for key, lines in pieces.items():
-        if lines and (placed := _join(lines).placed(0)) is not None:
-            parts[key] = placed
-    return parts
+        if current is not None and paragraph:
+            pieces.setdefault(current, []).append(paragraph)
+    return {key: paragraphs for key, paragraphs in pieces.items() if flat(paragraphs)}
 
 
 def _project_list(sections: list[_Section], vocab: dict[str, Any]) -> list[Project]:

@@ -9,6 +9,7 @@ time and output; HTML is read by libxml2, in time linear in the page."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -38,6 +39,17 @@ class Line:
     text: str
     table_unit: str = ""  # 元 / 万元 where the line is a row of a table whose unit is known
     page: int = 0  # the page it is printed on, where the text marks its pages (a PDF's form feeds); 0: not known
+
+    @functools.cached_property
+    def squeezed(self) -> str:
+        """The line's text without the spaces set beside Han characters and full-width signs
+        (WIDE_SPACE): what the rules read, made once a line."""
+        return WIDE_SPACE.sub("", self.text)
+
+    @functools.cached_property
+    def bare(self) -> str:
+        """``squeezed``, stripped."""
+        return self.squeezed.strip()
 
 
 def read_draft(path: Path) -> list[Line]:

@@ -17,6 +17,7 @@ reviewer's prose (``layout_text``), the importer's tables and its 说明 all rea
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import statistics
 import tempfile
@@ -109,12 +110,66 @@ def _xhtml(data: bytes, refuse: Callable[[str], Exception], not_done: str) -> by
     return out
 
 
+def words_of_pages(path: Path, pages: int, refuse: Callable[[str], Exception], not_done: str) -> list[list[Word]]:
+    """The words of the first ``pages`` pages of the PDF at ``path`` (a file of reportgen's own, read
+    where it is: the DOCX 目录's numbers in the PDF LibreOffice printed), not kept."""
+    code, out, err = run_pdftotext(path, ["-bbox-layout", "-enc", "UTF-8", "-f", "1", "-l", str(pages)],
+                                   MAX_XHTML_BYTES, refuse, not_done)
+    if code != 0:
+        raise PdfNotRead(err)
+    return _pages(out, refuse, not_done)
+
+
 def _pages(xhtml: bytes, refuse: Callable[[str], Exception], not_done: str) -> list[list[Word]]:
-    """The words of each page. The XHTML is parsed without its DTD, network or entities (pdftotext
-    escapes its text with the XML ones)."""
+    """The words of each page: scanned as pdftotext writes them (``_scanned``), or, where the scan
+    does not account for every word element, parsed as XML."""
+    cleaned = xhtml.translate(None, _CONTROLS)
+    scanned = _scanned(cleaned)
+    return scanned if scanned is not None else _parsed(cleaned, refuse, not_done)
+
+
+# A page and a word as pdftotext -bbox-layout writes them (poppler's TextOutputDev: the four
+# coordinates in this order, then the word's text with the XML entities, and nothing nested).
+_PAGE_OR_WORD = re.compile(rb'<page[ >]|<word xMin="([^"<>]*)" yMin="([^"<>]*)" xMax="([^"<>]*)" yMax="([^"<>]*)">'
+                           rb"([^<]*)</word>")
+_ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&"))
+
+
+def _scanned(xhtml: bytes) -> list[list[Word]] | None:
+    """The words of each page, read by one pass over pdftotext's output (several times faster than
+    building its XML tree); None where it does not hold exactly the pages and words it writes —
+    the XML parser then reads it, and says what is wrong."""
+    pages: list[list[Word]] = []
+    words = 0
+    for match in _PAGE_OR_WORD.finditer(xhtml):
+        if match.group(1) is None:
+            pages.append([])
+            continue
+        if not pages:
+            return None
+        words += 1
+        word = _scanned_word(*match.groups())
+        if word is not None:
+            pages[-1].append(word)
+    if words != xhtml.count(b"<word") or len(pages) != xhtml.count(b"<page"):
+        return None
+    return pages
+
+
+def _scanned_word(left: bytes, top: bytes, right: bytes, bottom: bytes, raw: bytes) -> Word | None:
+    text = raw.decode("utf-8", errors="replace").strip()
+    if "&" in text:
+        for entity, char in _ENTITIES:
+            text = text.replace(entity, char)
+    return _boxed(text, [_number(value.decode("ascii", errors="replace")) for value in (left, top, right, bottom)])
+
+
+def _parsed(xhtml: bytes, refuse: Callable[[str], Exception], not_done: str) -> list[list[Word]]:
+    """The words of each page, from pdftotext's output parsed as XML without its DTD, network or
+    entities (pdftotext escapes its text with the XML ones)."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
-        root = etree.fromstring(xhtml.translate(None, _CONTROLS), parser)
+        root = etree.fromstring(xhtml, parser)
     except etree.XMLSyntaxError as exc:
         raise refuse(f"pdftotext 读出的文字结构无法解析（{exc}），{not_done}") from None
     pages: list[list[Word]] = []
@@ -129,10 +184,12 @@ def _pages(xhtml: bytes, refuse: Callable[[str], Exception], not_done: str) -> l
 
 
 def _word(element: etree._Element) -> Word | None:
-    """A word element as a Word; None for one without text or with a box that is not one (a word
-    of no height would divide by nothing)."""
-    text = (element.text or "").strip()
-    box = [_number(element.get(name)) for name in ("xMin", "yMin", "xMax", "yMax")]
+    return _boxed((element.text or "").strip(), [_number(element.get(name)) for name in ("xMin", "yMin", "xMax", "yMax")])
+
+
+def _boxed(text: str, box: list[float | None]) -> Word | None:
+    """A word as a Word; None for one without text or with a box that is not one (a word of no
+    height would divide by nothing)."""
     left, top, right, bottom = box
     if not text or left is None or top is None or right is None or bottom is None or right < left or bottom <= top:
         return None
@@ -151,27 +208,28 @@ def printed_lines(words: list[Word]) -> list[list[Word]]:
     """The page's words as printed lines, top to bottom, each left to right. A word joins the line
     above when its centre is within half a height of that line's first word's centre (not the last
     word's: a header's cells set off by a third of a line each would chain into one line), or when
-    it stands where a taller word of that line has its baseline (``_on_baseline_of``)."""
+    it stands where a taller word of that line has its baseline (``_on_a_baseline``)."""
     groups: list[list[Word]] = []
     for word in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.left)):
-        if groups and (_centred_on(groups[-1][0], word) or any(_on_baseline_of(w, word) for w in groups[-1])):
+        if groups and (_centred_on(groups[-1][0], word) or _on_a_baseline(groups[-1], word)):
             groups[-1].append(word)
         else:
             groups.append([word])
     return [sorted(group, key=lambda w: w.left) for group in groups]
 
 
-def _centred_on(first: Word, word: Word) -> bool:
-    return abs((word.top + word.bottom) - (first.top + first.bottom)) / 2 <= 0.5 * min(word.height, first.height)
-
-
-def _on_baseline_of(tall: Word, short: Word) -> bool:
-    """Whether ``short`` lies wholly within the taller word's box and stands on its lowest third,
-    where its baseline is. A PDF whose Chinese words have a squat box, 3 points high and sitting on
+def _on_a_baseline(line: list[Word], short: Word) -> bool:
+    """Whether ``short`` lies wholly within the box of a taller word of ``line`` and stands on its
+    lowest third, where its baseline is. A PDF whose Chinese words have a squat box, 3 points high and sitting on
     the baseline, beside figures in boxes 22 points high puts a row's label 4 points below its
     figures' centres, and the row above wholly within their boxes too, but not on their lowest third."""
-    return (short.height < tall.height and tall.top <= short.top
-            and tall.bottom - tall.height / 3 <= short.bottom <= tall.bottom)
+    height, top, bottom = short.bottom - short.top, short.top, short.bottom
+    return any(tall.bottom - tall.top > height and tall.top <= top
+               and tall.bottom - (tall.bottom - tall.top) / 3 <= bottom <= tall.bottom for tall in line)
+
+
+def _centred_on(first: Word, word: Word) -> bool:
+    return abs((word.top + word.bottom) - (first.top + first.bottom)) / 2 <= 0.5 * min(word.height, first.height)
 
 
 def layout_text(pages: list[list[Word]]) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from reportgen.readers.cell_lines import cell_rows, is_cell_line
-from reportgen.readers.lines import WIDE_SPACE, Line
+from reportgen.readers.lines import Line
 
 # A disclosure states a few thousand figures; checking one against the source costs some tens of
 # microseconds, so a draft of millions of amounts took minutes and gigabytes: it is refused.
@@ -67,7 +67,6 @@ _TOKENS = re.compile("|".join(  # each kind as a named alternative; its inner gr
 _FIGURE = re.compile(_NUM)
 _FIGURE_RUN = re.compile(r"\d[\d,，]*+")  # a number's digits and commas (before any decimal point)
 _COMMAS = re.compile(r"[,，]*+")
-_WIDE_SPACE = WIDE_SPACE  # spaces next to a Han character or full-width punctuation are the PDF's
 _SENTENCE_END = re.compile(r"[。；;]")
 _ROW_NUMBER = re.compile(rf"-?{_NUM}")
 # A table row labelled by a year (“2022年 324.13 …”, “2022年执行数 …”): its label, then its numbers.
@@ -251,7 +250,7 @@ class _StatementReader:
 
     def read(self, line: Line) -> None:
         """One line: a cell of a table of cells one a line, a table row, or prose."""
-        text = _WIDE_SPACE.sub("", line.text).strip()
+        text = line.bare
         if not text:
             return
         if is_cell_line(text):

@@ -57,8 +57,6 @@ class Done:
 
 
 def review_one(task: Task) -> Done:
-    from reportgen.review.pages import document_files  # deferred: the writers, only with pages
-
     result = documents.review_document(task.document, task.layout)  # looked up when called: one place to replace it
     said = io.StringIO()
     with contextlib.redirect_stdout(said):
@@ -67,6 +65,8 @@ def review_one(task: Task) -> Done:
     files: list[str] = []
     told: list[str] = []
     if task.staging is not None:
+        from reportgen.review.pages import document_files  # deferred: the writers, only with pages
+
         part, written, told = document_files(result, task.index)
         for name, data in written.items():
             (task.staging / name).write_bytes(data)

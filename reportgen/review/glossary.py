@@ -5,6 +5,7 @@ execution, all in 元. A name that fits more than one figure fits none: it is ne
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -85,6 +86,7 @@ _PUBLISHED_TARGETS = ("公开绩效目标",)  # “以下N个项目公开绩效�
 _PERFORMANCE_NAMES = ("涉及预算资金", "涉及项目预算资金", "项目预算资金", "涉及资金")
 
 
+@functools.lru_cache(maxsize=16384)  # pure; a review asks for the same labels many times over
 def normalize(label: str, department: str = "") -> str:
     text = label.translate(_QUOTES).replace("”", "“").replace(" ", "")
     if department:

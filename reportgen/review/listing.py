@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from reportgen.errors import Finding, SourceError
-from reportgen.readers.lines import WIDE_SPACE, Line, read_draft
+from reportgen.readers.lines import Line, read_draft
 from reportgen.review.documents import DocumentReview
 
 _PAGE = re.compile(r"第\s*(\d+)\s*页")  # a table difference names its place: “第11页 第9行”
@@ -80,7 +80,7 @@ def flat(text: str) -> str:
 def _shown(line: Line | None) -> str:
     if line is None:
         return ""
-    text = WIDE_SPACE.sub("", line.text).strip()
+    text = line.bare
     return text if len(text) <= _QUOTE else text[:_QUOTE] + "…"
 
 

@@ -14,10 +14,9 @@ from pathlib import Path
 from reportgen import codes
 from reportgen.checks.registry import BOTH_WAYS, BRACED, DOUBLED, PLACEHOLDERS, REPEATED_PUNCTUATION
 from reportgen.errors import Finding
-from reportgen.readers.lines import WIDE_SPACE, Line
+from reportgen.readers.lines import Line
 from reportgen.review.text_rules import read_text, text_rule_findings
 
-_SPACE = WIDE_SPACE
 _COMPARED_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")
 _OWN_YEAR = re.compile(r"(\d{4})年(?:部门)?(?:预算|决算)")
 # A title or heading naming the document's own year: “…2026年部门预算”, “2026年部门预算情况说明”, “（2026年
@@ -81,7 +80,7 @@ def _wrapped_text(lines: list[Line]) -> tuple[str, list[int]]:
     length = 0
     last = ""  # the last line with words
     for line in lines:
-        text = _SPACE.sub("", line.text).strip()
+        text = line.bare
         if text and last and not (_HAN.match(last[-1]) and _HAN.match(text[0])):
             parts.append("\n")
             length += 1
@@ -101,11 +100,11 @@ def _empty_tables(lines: list[Line], file: str) -> Iterator[Finding]:
 
     def verdict() -> Iterator[Finding]:
         if title is not None and numbers and all(float(n.replace(",", "")) == 0 for n in numbers) and not noted:
-            yield Finding("warning", "R-空表", f"“{_SPACE.sub('', title.text)}”的数字全为 0，却没有说明（如“本表为空表”）",
+            yield Finding("warning", "R-空表", f"“{title.squeezed}”的数字全为 0，却没有说明（如“本表为空表”）",
                           file, title.number)
 
     for line in lines:
-        text = _SPACE.sub("", line.text).strip()
+        text = line.bare
         if _TABLE_TITLE.match(text):
             yield from verdict()
             title, numbers, noted = line, [], False
@@ -134,7 +133,7 @@ def _findings(lines: list[Line], year: int | None, file: str) -> Iterator[Findin
         return Finding("warning", "R-文字", message, file, line.number)
 
     for line in lines:
-        text = _SPACE.sub("", line.text)
+        text = line.squeezed
         yield from _left_over(line, text, warn)
         if year is not None:
             yield from _wrong_year(line, text, year, warn)

@@ -34,6 +34,7 @@ from reportgen.source.spending import (
     projects,
     spending_total,
 )
+from reportgen.source.statements import project_statements
 from reportgen.source.targets import targets
 from reportgen.source.units import units
 
@@ -117,6 +118,7 @@ def _budget(reader: SourceReader) -> Budget:
         lines=reader.lines,
         stated_totals=reader.stated_totals,
         targets=targets(reader, d.get("绩效目标")),
+        project_statements=project_statements(reader, d.get("项目经费情况说明")),
         units=unit_budgets,
         budget_stated=any(key in d for key in ("收入", "支出", "单位")),
         code_table=reader.code_table,

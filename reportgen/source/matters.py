@@ -37,6 +37,7 @@ def profile(p: LocDict) -> Profile:
         unit_remarks={_unit_name(x): str(x["备注"]) for x in p.get("下属单位", []) if isinstance(x, dict) and "备注" in x},
         staffing={str(k): int(v) for k, v in p.get("人员", {}).items()},
         goals=[str(x) for x in p.get("工作目标", [])],
+        heading_name=str(p.get("标题名称", "")),
     )
 
 

@@ -117,9 +117,13 @@ class TableBuilder:
         return rows
 
     def num(self, table_id: str) -> Callable[[Decimal | None], Cell]:
+        """The table's amount cell: in its unit; blank for a zero where the layout leaves zeros blank."""
         unit = self.money.unit(table_id)
+        blank = self.money.presentation.blank_zeros(table_id)
 
         def cell(amount: Decimal | None) -> Cell:
+            if blank and amount is not None and amount == 0:
+                return Cell("", align="right")
             return Cell(self.money.number(amount, unit), align="right")
 
         return cell

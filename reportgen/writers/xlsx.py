@@ -1,6 +1,8 @@
-"""Document → an Excel workbook: each table of the disclosure on a sheet of its own, in the
-document's order, as the document shows it — its number and title, the department and unit line,
-the header bands with their merged cells, the body, the notes under it.
+"""Document → an Excel workbook: the official workbook where the document's layout names one
+(xlsx_official.py: 上海's 2026 部门 and 单位 templates), else each table of the disclosure on a sheet
+of its own, named by its number and title (“表1 部门收支总表”), in the document's order, as the
+document shows it — its number and title, the department and unit line, the header bands with their
+merged cells, the body, the notes under it.
 
 Every text is the Document's: the writer adds no word. A figure (an amount "1,273.52", a
 percentage "17.55%") is written as a number with the display format that shows the same text,
@@ -15,12 +17,10 @@ the document's (writers/docx/package.document_time), so the same source gives th
 
 from __future__ import annotations
 
-import functools
 import io
 import math
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 # XlsxWriter ships no type information (no py.typed): its names are Any to mypy
@@ -30,22 +30,30 @@ from xlsxwriter.workbook import Workbook  # type: ignore[import-untyped]
 from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from reportgen.atomic import write_atomically
-from reportgen.document import Cell, Document, Table, Title
+from reportgen.document import Document, Table, Title
 from reportgen.writers.docx.ooxml import core_property
 from reportgen.writers.docx.package import document_time
+from reportgen.writers.xlsx_cells import (
+    _FIGURE,
+    A4,
+    EXCEL_TEXT,
+    Placed,
+    figure,
+    grouped_figures,
+    lines,
+    number_format,
+    placed_cells,
+)
+from reportgen.writers.xlsx_official import write_official
 
 # write_string, never write(): a department called "=1+1" or "http://…" stays text
 _OPTIONS = {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
 
-_FIGURE = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?(%?)")
 _WHOLE = re.compile(r"-?[0-9]+")  # a whole number without separators: a code, or an amount shown without decimals
-EXCEL_DIGITS = 15  # the significant digits Excel keeps of a number
-EXCEL_TEXT = 32767  # the characters a cell holds
 SHEET_NAME = 31  # the UTF-16 units of a sheet's name
 # How the label of a code column ends (科目编码, 功能分类科目编码 over 类/款/项, 功能科目, 项目编码).
 CODE_WORDS = ("编码", "代码", "科目", "序号")  # a header naming codes, or the 序号 of a list of units
 
-A4 = 9  # XlsxWriter's paper code
 PORTRAIT_WIDTH = 95  # character widths across an A4 portrait page (landscape: LANDSCAPE_WIDTH)
 LANDSCAPE_WIDTH = 140
 MAX_COLUMN = 60  # a column widened for its figures or codes is at most this wide
@@ -54,84 +62,7 @@ TITLE_POINTS = 14
 LINE = 14.0  # points a line of POINTS type takes in a row
 
 
-@dataclass(frozen=True)
-class Figure:
-    """A cell's text as Excel holds it: a number and the format that shows the text again."""
-
-    value: float
-    num_format: str
-
-
-@functools.lru_cache(maxsize=8192)  # a table repeats its figures ("0.00" above all)
-def figure(text: str, grouped: bool) -> Figure | None:
-    """The number ``text`` shows ("1,273.52", "-14.46", "17.55%", "100%"), with a format that
-    shows it as the same text (thousands grouped when the text or the document groups them);
-    None for any other text, and for a figure Excel could not show again exactly."""
-    match = _FIGURE.fullmatch(text)
-    if match is None:
-        return None
-    places, percent = len(match.group(1) or ""), bool(match.group(2))
-    digits = text.replace(",", "").rstrip("%")
-    value = Decimal(digits)
-    grouped = "," in text or (grouped and not percent)
-    if len(digits.lstrip("-").replace(".", "").lstrip("0")) > EXCEL_DIGITS or (value == 0 and text[0] == "-"):
-        return None
-    if format(value, f"{',' if grouped else ''}.{places}f") + ("%" if percent else "") != text:
-        return None  # a leading zero ("05"), or a figure the document did not group though it groups others
-    return Figure(float(value / 100 if percent else value), number_format(places, percent, grouped))
-
-
-def number_format(places: int, percent: bool, grouped: bool) -> str:
-    """Excel's format for a figure: "#,##0.00", "0.00", "0%" …"""
-    return ("#,##0" if grouped else "0") + ("." + "0" * places if places else "") + ("%" if percent else "")
-
-
-def display_width(text: str) -> float:
-    """The width of ``text`` in Excel's character widths: a Han character (three UTF-8 bytes) is
-    two, an ASCII character one."""
-    return (len(text.encode("utf-8")) + len(text)) / 2
-
-
-def grouped_figures(document: Document) -> bool:
-    """Whether the document groups the thousands of its figures (a figure shows "1,273.52")."""
-    return any("," in cell.text and _FIGURE.fullmatch(cell.text)
-               for table in document.tables() for row in table.body for cell in row.cells)
-
-
 # -- the grid -------------------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class Placed:
-    """A Document cell where it lies on the sheet's grid of the table (rows from the first band)."""
-
-    row: int
-    column: int
-    cell: Cell
-    label: bool  # a header band's cell, a subheader row's or a label among the body's: always text
-
-
-def placed_cells(table: Table) -> list[list[Placed]]:
-    """Each row's cells at their grid columns: Row.cells omits the cells a rowspan from above
-    covers, so each row is walked past the columns still covered. A row wider than the grid raises."""
-    covered: dict[int, tuple[int, int]] = {}  # first column → (colspan, rows below still covered)
-    rows: list[list[Placed]] = []
-    for index, row in enumerate(table.header + table.body):
-        label_row = index < len(table.header) or row.kind == "subheader"
-        placed, column, started = [], 0, {}
-        for cell in row.cells:
-            while column in covered:
-                column += covered[column][0]
-            if column + cell.colspan > table.column_count:
-                raise ValueError(f"table {table.id}: row {index + 1} is wider than its {table.column_count} columns")
-            placed.append(Placed(index, column, cell, label_row or cell.header))
-            if cell.rowspan > 1:
-                started[column] = (cell.colspan, cell.rowspan - 1)
-            column += cell.colspan
-        if covered or started:
-            covered = {c: (span, left - 1) for c, (span, left) in covered.items() if left > 1} | started
-        rows.append(placed)
-    return rows
 
 
 def text_columns(table: Table, rows: list[list[Placed]]) -> set[int]:
@@ -163,16 +94,6 @@ def column_widths(table: Table, rows: list[list[Placed]]) -> list[float]:
     return [round(w, 2) for w in widths]
 
 
-def lines(text: str, width: float, scale: float = 1.0) -> int:
-    """The lines ``text`` wraps to in a cell ``width`` wide (a little margin kept)."""
-    room = max(width - 1.0, 1.0)
-    if len(text) * 2 * scale <= room:  # most cells: short enough whatever their characters
-        return 1
-    if "\n" not in text:
-        return max(1, math.ceil(display_width(text) * scale / room))
-    return sum(max(1, math.ceil(display_width(part) * scale / room)) for part in text.split("\n"))
-
-
 # -- sheet names ------------------------------------------------------------------------------------
 
 _NAME_FIXES = str.maketrans({"[": "［", "]": "］", ":": "：", "*": "＊", "?": "？", "/": "／", "\\": "＼"})
@@ -196,6 +117,17 @@ def sheet_name_of(text: str) -> str:
     return _cut(text.strip("'"), SHEET_NAME).strip().strip("'")
 
 
+_YEAR = re.compile(r"^[0-9]{4}年度?")
+
+
+def readable_name(table: Table) -> str:
+    """A table's sheet name a person reads: its number without the mark after it and its title
+    without the year (“表1 部门收支总表”, 河北's “1、” → “1 …”), or the one of them it has."""
+    number = table.number.strip().rstrip("、.．:：").strip()
+    title = _YEAR.sub("", table.title.strip()).strip()
+    return " ".join(part for part in (number, title) if part)
+
+
 @dataclass
 class SheetNames:
     """Unique sheet names (Excel compares them ignoring case; History is its own)."""
@@ -203,8 +135,7 @@ class SheetNames:
     taken: set[str] = field(default_factory=lambda: {"history"})
 
     def claim(self, table: Table, position: int) -> str:
-        base = next((name for name in map(sheet_name_of, (table.number, table.title, table.id)) if name),
-                    str(position))
+        base = next((name for name in map(sheet_name_of, (readable_name(table), table.id)) if name), str(position))
         name, n = base, 1
         while name.casefold() in self.taken:
             n += 1
@@ -361,14 +292,21 @@ def properties(document: Document) -> dict[str, object]:
 
 
 def xlsx_bytes(document: Document) -> bytes:
-    """The workbook: one sheet per table of ``document``, in its order (a document without a
-    table gives a workbook of one empty sheet, as Excel needs one)."""
+    """The workbook: the official workbook the document's layout names (its sheets, in its order),
+    else one sheet per table of ``document``, in its order (a document without a table gives a
+    workbook of one empty sheet, as Excel needs one)."""
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, _OPTIONS)
+    official = document.workbook
+    options = _OPTIONS if official is None else _OPTIONS | {  # the Normal style: the template's (宋体 12), not Calibri
+        "default_format_properties": {"font_name": official.style.font, "font_size": official.style.size}}
+    book = xlsxwriter.Workbook(buffer, options)
     book.set_properties(properties(document))
-    formats, names, grouped = Formats(book), SheetNames(), grouped_figures(document)
-    for position, table in enumerate(document.tables(), start=1):
-        TableSheet(book.add_worksheet(names.claim(table, position)), formats, grouped).write(table)
+    if document.workbook is not None:
+        write_official(book, document, document.workbook)
+    else:
+        formats, names, grouped = Formats(book), SheetNames(), grouped_figures(document)
+        for position, table in enumerate(document.tables(), start=1):
+            TableSheet(book.add_worksheet(names.claim(table, position)), formats, grouped).write(table)
     book.close()
     return buffer.getvalue()
 

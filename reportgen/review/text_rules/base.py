@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from reportgen.errors import Finding
-from reportgen.readers.lines import WIDE_SPACE, Line
+from reportgen.readers.lines import Line
 from reportgen.readers.statements import STARTS_ANEW
 
 WORDS: dict[str, list] = yaml.load(Path(__file__).with_name("words.yaml").read_text(encoding="utf-8"),
@@ -52,12 +52,12 @@ class Text:
 
 def read_text(lines: list[Line], year: int | None, file: str) -> Text:
     """The document's Text; ``year`` is the budget's (a 决算 names its own year in its titles)."""
-    kept = [line for line in lines if WIDE_SPACE.sub("", line.text).strip()]
+    kept = [line for line in lines if line.bare]
     parts: list[str] = []
     starts: list[int] = []
     length = 0
     for line in kept:
-        text = WIDE_SPACE.sub("", line.text).strip()
+        text = line.bare
         if parts and (_ENDS_CLAUSE.search(parts[-1]) or STARTS_ANEW.match(text)):
             parts.append("\n")
             length += 1

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.errors import Finding
-from reportgen.readers.lines import WIDE_SPACE, Line
+from reportgen.readers.lines import Line
 from reportgen.review.text_rules.base import Text, text_rule
 
 _TITLE = re.compile(r"^(?:表\s*\d+\s*)?(?:\d{4}年)?[\u4e00-\u9fff“”（）\"]{2,40}表(?:（[^）]*）)?$")
@@ -31,7 +31,7 @@ def empty_notes(text: Text) -> Iterator[Finding]:
     """R-空表说明: the note names a budget its table is not of, or its table prints figures."""
     table: _Table | None = None
     for line in text.lines:
-        said = WIDE_SPACE.sub("", line.text).strip()
+        said = line.bare
         if _TITLE.match(said):
             table = _Table(line, said)
         elif table is not None and _EMPTY.search(said):
@@ -47,7 +47,7 @@ def empty_notes(text: Text) -> Iterator[Finding]:
 def _judged(text: Text, table: _Table, note: Line, said: str) -> Iterator[Finding]:
     named = {b for b in _BUDGETS if b in said}
     own = {b for b in _BUDGETS if b in table.words}
-    title = WIDE_SPACE.sub("", table.title.text).strip()
+    title = table.title.bare
     if named and own and not named & own:
         yield Finding("warning", "R-空表说明", f"“{said}”说的是{'、'.join(sorted(named))}，而它所在的表是“{title}”"
                       f"（{'、'.join(sorted(own))}）：是否照抄了上一张表的说明？", text.file, note.number)

@@ -39,13 +39,13 @@ def printed_twice(text: Text) -> Iterator[Finding]:
 def _sentences(flow: str) -> Iterator[tuple[int, str]]:
     """Each sentence that ends with 。 within its line of the flow, with where it starts (a split, not a
     pattern tried at every place: a text with no 。 costs one pass)."""
-    start = 0
-    for index, char in enumerate(flow):
-        if char == "\n":
-            start = index + 1
-        elif char == "。":
-            yield start, flow[start:index + 1]
-            start = index + 1
+    offset = 0
+    for line in flow.split("\n"):
+        start = offset
+        for piece in line.split("。")[:-1]:
+            yield start, flow[start:start + len(piece) + 1]
+            start += len(piece) + 1
+        offset += len(line) + 1
 
 
 def _told(text: Text, run: list[tuple[int, str]], first: dict[str, int]) -> Iterator[Finding]:

@@ -156,8 +156,9 @@ class DocxWriter:
     def contents(self, document: Document) -> None:
         """The 目录 as the layout has it: its title, a line per heading or table indented by level,
         each ending in a dot leader to its page number — a PAGEREF field to a bookmark on the heading
-        or the table's caption, which Word updates on opening (w:updateFields) and LibreOffice as it
-        lays the pages out — then a new page."""
+        or the table's caption, written here with an empty result and w:updateFields; a render then
+        fills the results with the pages LibreOffice lays the headings out on and drops
+        w:updateFields (writers/contents_pages.py) — then a new page."""
         self.turn(False)
         self._contents = True
         self._write_paragraph(clean(document.contents_title), "Subtitle")
@@ -165,9 +166,9 @@ class DocxWriter:
         for number, entry in enumerate(document.contents, start=1):
             indent = f'<w:ind w:left="{420 * (entry.level - 1)}"/>' if entry.level > 1 else ""
             line = plain_run_xml(clean(entry.text))
-            if entry.anchor and entry.anchor not in self._marks:
-                self._marks[entry.anchor] = f"_Toc{number}"
-                line += "<w:r><w:tab/></w:r>" + page_reference_xml(self._marks[entry.anchor])
+            if entry.anchor:  # two lines may share one (上海's 五、部门预算表 and its first table's)
+                mark = self._marks.setdefault(entry.anchor, f"_Toc{number}")
+                line += "<w:r><w:tab/></w:r>" + page_reference_xml(mark)
             self.body.append(f"<w:p>{ppr_xml(self.style_ids['Normal'], tabs + indent)}{line}</w:p>")
         self.page_break(PageBreak())
 

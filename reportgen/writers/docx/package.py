@@ -218,7 +218,7 @@ def save(body: str, closing: str, core: str, when: datetime, app: str | None = N
     word/document.xml and ``core`` as docProps/core.xml; every other part as it is, in its order,
     its compressed bytes copied rather than compressed again; every entry dated ``when``.
     ``update_fields``: word/settings.xml asks Word to update the fields on opening (a 目录's
-    page numbers). ``made``: the base the body was written for (the default's when None)."""
+    page numbers, until writers/contents_pages.py fills them and drops the request). ``made``: the base the body was written for (the default's when None)."""
     made = made or base()
     head, tail = made.document
     replaced = {DOCUMENT_PART: (head + body + closing + tail).encode("utf-8"), CORE_PART: core.encode("utf-8")}

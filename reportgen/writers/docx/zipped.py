@@ -74,7 +74,17 @@ def _dos_time(when: datetime) -> int:
 def assemble(entries: tuple[Entry, ...], replaced: dict[str, bytes], when: datetime) -> bytes:
     """A zip package of ``entries`` in their order, those named in ``replaced`` with its bytes
     (compressed here), the others' compressed bytes copied; every entry dated ``when``."""
-    stamp = _dos_time(when)
+    return _assemble(entries, replaced, _dos_time(when))
+
+
+def replace_parts(package: bytes, replaced: dict[str, bytes]) -> bytes:
+    """A package this module wrote, with the parts named in ``replaced`` given those bytes; every
+    other part, its order and its date (the first entry's, as assemble dates them all) kept."""
+    entries = entries_of(package)
+    return _assemble(entries, replaced, entries[0].time if entries else _dos_time(DOS_EPOCH))
+
+
+def _assemble(entries: tuple[Entry, ...], replaced: dict[str, bytes], stamp: int) -> bytes:
     local: list[bytes] = []
     central: list[bytes] = []
     offset = 0
