@@ -141,6 +141,9 @@ class Document(Record):
     # layout's 正文字号 and 正文行距
     body_points: float = 14.0
     body_line: float | None = 28.0
+    # The smallest size (points) a table's text may take so that its labels stand on one line: the
+    # layout's 表格排版.最小字号 (五号, 10.5, unless it says smaller)
+    table_smallest: float = 10.5
     # The official workbook the layout names (工作簿): the XLSX writer fills its sheets; None: a sheet per table
     workbook: Workbook | None = None
 

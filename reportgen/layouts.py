@@ -42,7 +42,7 @@ DEFAULT = "默认"
 _MAX_CHAIN = 20
 _MAX_SETTINGS_BYTES = 1_000_000
 _KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "标题", "不编号", "展示", "表格", "版本",
-         "正文字号", "正文行距", "工作簿"}
+         "正文字号", "正文行距", "表格排版", "工作簿"}
 KINDS = ("部门", "单位")
 _UNITS = ("元", "万元")
 _PATTERN = re.compile(r"\{(一|1|01)\}")
@@ -121,6 +121,10 @@ class Layout(Record):
     # exact in points, or None for single spacing (单倍)
     body_points: float = 14.0
     body_line: float | None = 28.0
+    # 表格排版: the smallest size a table's labels may be set in to stand on one line (最小字号: 五号,
+    # 小五 or 六号), and the tables printed on a landscape page whatever their width, as published (横排)
+    table_smallest: float = 10.5
+    landscape_tables: frozenset[str] = frozenset()
     # 工作簿: the official workbook `--format xlsx` writes (its sheets and cells, a YAML file of the
     # layout's folder); None: a sheet per table
     workbook: Workbook | None = None
@@ -349,7 +353,8 @@ def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
                     budget_word=base.budget_word, base=str(base_name or ""), titles=dict(base.titles), editions=base.editions,
                     table_specs=dict(base.table_specs),
                     unnumbered=base.unnumbered, table_units=dict(base.table_units), text_units=dict(base.text_units),
-                    body_points=base.body_points, body_line=base.body_line, workbook=base.workbook)
+                    body_points=base.body_points, body_line=base.body_line, table_smallest=base.table_smallest,
+                    landscape_tables=base.landscape_tables, workbook=base.workbook)
     _apply(layout, data, str(file))
     if "版本" in data:
         _apply_editions(layout, folder, data, occasion)
@@ -573,6 +578,30 @@ def _points(value: object) -> float | None:
     return float(value)
 
 
+TABLE_SIZES = {"五号": 10.5, "小五": 9.0, "六号": 7.5}  # the sizes a table is set in (writers/docx/tables.py)
+_TABLE_FIT_EXAMPLE = "如 表格排版: {最小字号: 小五, 横排: [收支总表-财务收支]}"
+
+
+def _set_table_fit(layout: Layout, value: object, at: str) -> None:
+    """表格排版: {最小字号: 五号|小五|六号, 横排: [表格编号, …]}."""
+    if not isinstance(value, dict) or not value or set(value) - {"最小字号", "横排"}:
+        raise LayoutError(f"{at}: “表格排版”应为含 最小字号、横排 的映射，{_TABLE_FIT_EXAMPLE}")
+    if "最小字号" in value:
+        size = value["最小字号"]
+        if not isinstance(size, str) or size not in TABLE_SIZES:
+            raise LayoutError(f"{at}: “表格排版.最小字号”应为 {'、'.join(TABLE_SIZES)} 之一，不是“{shown_text(str(size), 20)}”")
+        layout.table_smallest = TABLE_SIZES[size]
+    if "横排" in value:
+        tables = value["横排"]
+        known = {*SHAPES, *layout.table_specs}
+        if not isinstance(tables, list) or not all(isinstance(t, str) for t in tables):
+            raise LayoutError(f"{at}: “表格排版.横排”应为表格编号的列表，{_TABLE_FIT_EXAMPLE}")
+        unknown = [t for t in tables if t not in known]
+        if unknown:
+            raise LayoutError(f"{at}: “表格排版.横排”中没有表格“{shown_text(unknown[0], 30)}”，可用：{'、'.join(sorted(known))}")
+        layout.landscape_tables = frozenset(tables)
+
+
 _SPEC_EXAMPLE = ("如 {支出总表-类款项: {基于: 支出总表, 编码: 分列, 合计行: 末行, 表头: 支出预算, "
                  "列名: {科目编码: 功能分类科目编码}}}")
 _SPEC_KEYS = {"基于", "编码", "层级", "列", "合计行", "表头", "列名"}
@@ -629,7 +658,7 @@ def _spec_columns(spec: dict, name: str, at: str) -> tuple[list, dict, str]:
 _SETTINGS: dict[str, Callable[[Layout, object, str], None]] = {
     "编号": _set_numbering, "表号": _set_table_numbering, "目录": _set_contents, "标题": _set_titles,
     "展示": _set_units, "不编号": _set_unnumbered, "比较措辞": _set_budget_word, "表格": _set_tables,
-    "正文字号": _set_body_size, "正文行距": _set_body_line,
+    "正文字号": _set_body_size, "正文行距": _set_body_line, "表格排版": _set_table_fit,
 }
 # an edition (版本) changes the same settings, and may add a folder of templates (模板)
 _EDITION_KEYS = {"适用", "说明", "模板", "工作簿", *_SETTINGS}

@@ -352,8 +352,10 @@ class _MarkupReader:
         if title not in self.unnumbered and child.get("numbered") != "false":  # numbered="false": a table in the text
             self.tables_placed += 1
             number = table_label(self.tables_placed, self.layout)
-        self.blocks.append(build_table(self.tables[table_id], table_id, number if self.layout.table_numbering.body else "",
-                                       title, child.get("department", ""), child.get("unit", ""), notes))
+        table = build_table(self.tables[table_id], table_id, number if self.layout.table_numbering.body else "",
+                            title, child.get("department", ""), child.get("unit", ""), notes)
+        table.wide = table.wide or table_id in self.layout.landscape_tables  # 表格排版.横排: landscape as published
+        self.blocks.append(table)
         self.flush_unshown(f"table-{table_id}")
         if self.contents is not None and self.listed is not None and self.listed.tables and child.get("listed") != "false":
             level = min(depth + 1, len(self.counters) - 1)
@@ -617,7 +619,7 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
                     missing=[(what, source_field) for source_field, what in first.items()],
                     contents_title=layout.contents.title if layout.contents is not None else "",
                     contents=contents or [], body_points=layout.body_points, body_line=layout.body_line,
-                    workbook=layout.workbook)
+                    table_smallest=layout.table_smallest, workbook=layout.workbook)
 
 
 __all__ = ["build_document", "TemplateFault", "Table", "DEFAULT_TEMPLATES"]

@@ -4,6 +4,7 @@ the words and their boxes (pdftotext -bbox-layout), and the cells whose text bro
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 from dataclasses import dataclass
@@ -92,6 +93,18 @@ def remnants(table: PrintedTable, keep_whole: int = 15, fewest: int = 4) -> list
 
 # -- words and the cells that broke over lines ----------------------------------------------------
 
+@functools.lru_cache(maxsize=64)
+def _bbox_layout(pdf: Path, size: int, modified: int) -> str:
+    return subprocess.run([require_program("pdftotext"), "-bbox-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def bbox_layout(pdf: Path) -> str:
+    """pdftotext -bbox-layout of the PDF, run once for each state of the file."""
+    stat = pdf.stat()
+    return _bbox_layout(pdf, stat.st_size, stat.st_mtime_ns)
+
+
 @dataclass(frozen=True)
 class Word:
     page: int
@@ -107,8 +120,7 @@ _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax=
 
 def words(pdf: Path) -> list[Word]:
     """Every word pdftotext finds, with its page and box (points, from the page's top left)."""
-    xml = subprocess.run([require_program("pdftotext"), "-bbox-layout", str(pdf), "-"], capture_output=True,
-                         text=True, check=True).stdout
+    xml = bbox_layout(pdf)
     found = []
     for number, page in enumerate(xml.split("<page ")[1:], start=1):
         for m in _WORD.finditer(page):
@@ -160,3 +172,68 @@ def _continue(first: Word, rest: str, page_words: list[Word]) -> list[str] | Non
             if more:
                 return [word.text, *more]
     return None
+
+
+# -- lines that hold one character alone -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Line:
+    """A line pdftotext -bbox-layout finds: its page, box and text (its words joined without spaces)."""
+
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+
+_LINE = re.compile(r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</line>', re.S)
+_WORD_TEXT = re.compile(r"<word [^>]*>([^<]*)</word>")
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+
+
+def pdf_lines(pdf: Path) -> list[Line]:
+    """Every line pdftotext -bbox-layout finds, in reading order."""
+    xml = bbox_layout(pdf)
+    found = []
+    for number, page in enumerate(xml.split("<page ")[1:], start=1):
+        for m in _LINE.finditer(page):
+            text = "".join(unescape(w) for w in _WORD_TEXT.findall(m.group(5)))
+            found.append(Line(number, *(float(m.group(i)) for i in range(1, 5)), text))
+    return found
+
+
+def lone_characters(pdf: Path, texts: set[str]) -> list[tuple[int, str]]:
+    """The places where one of ``texts`` (a table cell's, a heading's: spaces aside) ends in a line
+    holding a single Han character that continues the line just above it: (page, "above/字")."""
+    tails = {text.replace(" ", "") for text in texts}
+    ends = {text[-k:] for text in tails for k in range(2, len(text) + 1)}
+    found = pdf_lines(pdf)
+    by_page: dict[int, list[Line]] = {}
+    for line in found:
+        by_page.setdefault(line.page, []).append(line)
+    alone = []
+    for line in found:
+        if len(line.text) != 1 or not _HAN_CHAR.match(line.text):
+            continue
+        height = line.y1 - line.y0
+        for above in by_page[line.page]:
+            rise = line.y0 - above.y0
+            beside = above.x0 - 3 * height <= line.x0 <= above.x1 + height / 2
+            if 0.5 * height < rise < 2.6 * height and beside and above.text + line.text in ends:
+                alone.append((line.page, f"{above.text}/{line.text}"))
+                break
+    return alone
+
+
+def pdf_page_sizes(pdf: Path) -> list[tuple[float, float]]:
+    """Each page's width and height (points), as pdftotext -bbox-layout gives them."""
+    xml = bbox_layout(pdf)
+    return [(float(w), float(h)) for w, h in re.findall(r'<page width="([\d.]+)" height="([\d.]+)"', xml)]
+
+
+def pdftotext_raw(pdf: Path) -> str:
+    """The PDF's text in the order it is drawn (pdftotext -raw)."""
+    return subprocess.run([require_program("pdftotext"), "-raw", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout

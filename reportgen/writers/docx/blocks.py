@@ -4,6 +4,7 @@ very form python-docx would have given it: python-docx made the base, and is not
 
 from __future__ import annotations
 
+import math
 import pathlib
 
 from reportgen.atomic import write_atomically
@@ -16,7 +17,8 @@ from reportgen.document import (
     Table,
     Title,
 )
-from reportgen.writers.docx.look import HEADING_LEVELS
+from reportgen.writers.docx.look import HEADING_LEVELS, HEADING_POINTS
+from reportgen.writers.docx.measure import condensing
 from reportgen.writers.docx.ooxml import (
     MISSING_RPR,
     clean,
@@ -28,12 +30,10 @@ from reportgen.writers.docx.ooxml import (
     run_xml,
 )
 from reportgen.writers.docx.package import app_xml, base, core_xml, document_time, save
+from reportgen.writers.docx.table_fit import Geometry, geometry
 from reportgen.writers.docx.tables import (
     column_ems,
-    fit_widths,
-    needs_landscape,
     row_parts,
-    table_points,
     table_start_xml,
 )
 
@@ -54,6 +54,13 @@ def docx_bytes(document: Document) -> bytes:
     return DocxWriter().package(document)
 
 
+def _leading(blocks: list[Block], index: int) -> Block:
+    """The block whose page the block at ``index`` goes on: a heading's, the block it heads (a
+    heading goes with its table onto a landscape page, never alone on the page before)."""
+    headed = next((block for block in blocks[index:] if not isinstance(block, Heading)), None)
+    return headed if isinstance(headed, Table) else blocks[index]
+
+
 class DocxWriter:
     """Renders one Document; one method per block type. The body is a list of WordprocessingML
     pieces, joined once when the package is saved."""
@@ -68,19 +75,23 @@ class DocxWriter:
         # section break starts a new page itself, and a page break right before one would leave
         # a blank page.
         self._pending_break: int | None = None
-        self._measured: tuple[Table | None, list[tuple[float, float, int]]] = (None, [])
+        self._laid: tuple[Table | None, Geometry] = (None, Geometry(False, 0.0, []))
+        self._body_points = 14.0
+        self._smallest = 10.5  # the smallest size a table's labels may be set in to stand on one line
         # The 目录's targets: each listed heading's or table's anchor → its bookmark, until placed.
         self._marks: dict[str, str] = {}
         self._contents = False
 
     def render(self, document: Document) -> None:
         self.base = base(document.body_points, document.body_line)  # the layout's body size and line
+        self._body_points = document.body_points
+        self._smallest = document.table_smallest
         contents_due = bool(document.contents)
-        for block in document.blocks:
+        for index, block in enumerate(document.blocks):
             if contents_due and isinstance(block, Heading):  # the 目录 after the front matter
                 self.contents(document)
                 contents_due = False
-            self._place(block)
+            self._place(_leading(document.blocks, index))
             self.block(block)
         self._set_properties(document.meta, next((b.text for b in document.blocks if isinstance(b, Title)), ""))
 
@@ -119,7 +130,18 @@ class DocxWriter:
 
     def heading(self, block: Heading) -> None:
         level = min(max(block.level, 1), HEADING_LEVELS)
-        self._write_paragraph(clean(block.full_text), f"Heading {level}", block.anchor)
+        text = clean(block.full_text)
+        points = HEADING_POINTS if level <= 3 else self._body_points
+        indent = 0 if level == 1 else 2  # a part is centred; the others begin two characters in
+        self._write_paragraph(text, f"Heading {level}", block.anchor, self._closer(text, points, indent))
+
+    def _closer(self, text: str, points: float, indent: int = 0) -> str:
+        """The run properties that set a heading's characters closer (w:spacing, in twentieths of a
+        point) where it would leave one character alone on its last line (measure.condensing); none
+        where it would not."""
+        room = self.text_twips() / (points * 20) - indent
+        closer = condensing(text, room)
+        return f'<w:spacing w:val="-{math.ceil(closer * points * 20)}"/>' if closer else ""
 
     def paragraph(self, block: Paragraph) -> None:
         if block.role == "note":
@@ -161,7 +183,8 @@ class DocxWriter:
         if block.number:
             self._write_paragraph(clean(block.number), "Table Number", anchor)
         if block.title:
-            self._write_paragraph(clean(block.title), "Table Title", anchor)
+            title = clean(block.title)
+            self._write_paragraph(title, "Table Title", anchor, self._closer(title, HEADING_POINTS))
         if block.department_line or block.unit_line:
             # A right tab stop at the margin puts the unit flush right on the department's line.
             runs = plain_run_xml(clean(block.department_line))
@@ -170,9 +193,8 @@ class DocxWriter:
             ppr = ppr_xml(self.style_ids["Table Unit Line"], self.base.tabs[self._landscape])
             self.body.append(f"<w:p>{ppr}{runs}</w:p>")
         if block.header or block.body:  # Word rejects a w:tbl without rows
-            ems = self._ems(block)
-            points = table_points(block, self.text_twips(), ems)
-            widths = fit_widths(block, self.text_twips(), points, ems)
+            laid = self._geometry(block)
+            points, widths = laid.points, laid.widths
             start = table_start_xml(self.style_ids["Table Grid"], widths)
             # a table in parts (see row_parts): kept apart by a paragraph a point high, or Word
             # and LibreOffice would join them into one table again
@@ -180,22 +202,24 @@ class DocxWriter:
         for note in block.notes:
             self._write_paragraph(clean(note), "Note")
 
-    def _ems(self, block: Table) -> list[tuple[float, float, int]]:
-        """The table's column contents measured once (column_ems), for its page and its widths."""
-        if self._measured[0] is not block:
-            self._measured = (block, column_ems(block))
-        return self._measured[1]
+    def _geometry(self, block: Table) -> Geometry:
+        """The table's page, size and widths (table_fit.geometry), chosen once, for its page and its widths."""
+        if self._laid[0] is not block:
+            self._laid = (block, geometry(block, self.base.text_twips, column_ems(block), self._smallest))
+        return self._laid[1]
 
-    def _write_paragraph(self, text: str, style: str, anchor: str = "") -> None:
-        """A paragraph of ``text`` in ``style``; bookmarked when the 目录 lists ``anchor`` and no
-        paragraph holds its bookmark yet."""
+    def _write_paragraph(self, text: str, style: str, anchor: str = "", rpr: str = "") -> None:
+        """A paragraph of ``text`` in ``style`` (its run with properties ``rpr``, if any); bookmarked
+        when the 目录 lists ``anchor`` and no paragraph holds its bookmark yet."""
         mark = self._marks.pop(anchor, "") if anchor else ""
+        run = run_xml(text, rpr) if rpr else plain_run_xml(text)
         if not mark:
-            self.body.append(paragraph_xml(text, self.style_ids[style]))
+            self.body.append(f"<w:p>{ppr_xml(self.style_ids[style])}{run}</w:p>" if rpr else
+                             paragraph_xml(text, self.style_ids[style]))
             return
         number = mark.removeprefix("_Toc")
         self.body.append(f"<w:p>{ppr_xml(self.style_ids[style])}<w:bookmarkStart w:id=\"{number}\" w:name=\"{mark}\"/>"
-                         f"{plain_run_xml(text)}<w:bookmarkEnd w:id=\"{number}\"/></w:p>")
+                         f"{run}<w:bookmarkEnd w:id=\"{number}\"/></w:p>")
 
     # --- sections and properties ------------------------------------------------------------
 
@@ -210,7 +234,7 @@ class DocxWriter:
         """Put a wide table on a landscape page and everything else back on portrait pages."""
         if isinstance(block, PageBreak):
             return
-        self.turn(isinstance(block, Table) and needs_landscape(block, self.base.text_twips[False], self._ems(block)))
+        self.turn(isinstance(block, Table) and self._geometry(block).landscape)
 
     def turn(self, landscape: bool) -> None:
         """Go on on a page of that orientation: a new section when the page turns (the first

@@ -35,6 +35,12 @@ _PAGE_BREAK_RUN = '<w:r><w:br w:type="page"/></w:r>'  # as the render's page bre
 _STYLE = {"title": "Title", "subtitle": "Subtitle", "note": "Note", "banner": "Banner"}
 
 
+def _one_year(markup: str) -> bool:
+    """Whether ``markup`` is a paragraph whose mark is a revision: a paragraph one year has."""
+    properties = markup.split("</w:pPr>", 1)[0]
+    return markup.startswith("<w:p>") and ("<w:rPr><w:ins " in properties or "<w:rPr><w:del " in properties)
+
+
 def diff_docx_bytes(result: DocumentDiff, date: datetime | None = None) -> bytes:
     """The tracked-changes DOCX of ``result``, as bytes."""
     return TrackedDocxWriter(result, date).render_diff()
@@ -56,20 +62,27 @@ class TrackedDocxWriter(DocxWriter):
     def render_diff(self) -> bytes:
         """The DOCX file."""
         contents_due = bool(self.result.contents)
-        for block in self.result.blocks():
+        blocks = list(self.result.blocks())
+        for index, block in enumerate(blocks):
             if contents_due and block.kind == "heading":  # the 目录 after the front matter, as rendered
                 self.contents_diff()
                 contents_due = False
             self.page_break_diff(*block.page_break)
-            if block.table is not None:
-                # on the page the render gives this year's table (last year's, for a table gone): after
-                # "accept all" every page is as rendered; "reject all" keeps this year's orientation
-                table = block.table.new or block.table.old
+            # on the page the render gives this year's table (last year's, for a table gone), and a
+            # heading on its table's page: after "accept all" every page is as rendered; "reject all"
+            # keeps this year's orientation
+            headed = next((b for b in blocks[index:] if b.kind != "heading"), block) if block.kind == "heading" else block
+            if headed is not block and any(headed.page_break):  # a page starts between the heading and its table
+                headed = block
+            if headed.table is not None:
+                table = headed.table.new or headed.table.old
                 assert table is not None
                 self._place(table)
-                self.table_diff(block.table, block.status)
             else:
                 self._place(Paragraph(""))
+            if block.table is not None:
+                self.table_diff(block.table, block.status)
+            else:
                 self.text_block(block)
             self._pending_break = None
         meta = {"title": diff_title(self.result),
@@ -106,6 +119,18 @@ class TrackedDocxWriter(DocxWriter):
 
     def _paragraph(self, style: str, body: str, mark: str, extra_ppr: str = "") -> None:
         self.body.append(f"<w:p>{ppr_xml(self.style_ids[style], extra_ppr + mark)}{body}</w:p>")
+
+    def turn(self, landscape: bool) -> None:
+        """As the render turns the page; but a section break right after a paragraph only one year
+        has follows an empty paragraph of both years: LibreOffice's "reject all" joins a paragraph it
+        removes to the one after it, and would join the section break to the page before (a heading
+        that goes with its table onto a landscape page would lose its page)."""
+        last = len(self.body) - (2 if self._pending_break == len(self.body) - 1 else 1)
+        if landscape != self._landscape and last >= 0 and _one_year(self.body[last]):
+            self.body.insert(last + 1, f"<w:p>{ppr_xml(self.style_ids['Normal'])}</w:p>")
+            if self._pending_break is not None:
+                self._pending_break += 1
+        super().turn(landscape)
 
     def page_break_diff(self, old: bool, new: bool) -> None:
         """A page break where OLD and NEW start a page, as the render writes it (a paragraph holding

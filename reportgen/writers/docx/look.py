@@ -8,3 +8,4 @@ HEADING_LEVELS = 5
 
 
 TABLE_POINTS = 10.5  # 五号, the size of table text
+HEADING_POINTS = 16.0  # 三号: parts and the headings 一、 and （一）, and table titles

@@ -15,7 +15,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 
-from reportgen.writers.docx.look import HEADING_LEVELS, TABLE_POINTS
+from reportgen.writers.docx.look import HEADING_LEVELS, HEADING_POINTS, TABLE_POINTS
 from reportgen.writers.docx.ooxml import RED, run_xml
 
 LATIN_FONT = "Times New Roman"
@@ -59,7 +59,7 @@ UNUSED_FONTS = ("Cambria", "Calibri", "ＭＳ 明朝", "ＭＳ ゴシック")
 BODY_SIZE = Pt(14)
 
 
-HEADING_SIZE = Pt(16)
+HEADING_SIZE = Pt(HEADING_POINTS)
 
 
 TABLE_SIZE = Pt(TABLE_POINTS)

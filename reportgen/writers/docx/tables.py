@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from reportgen.document import (
@@ -58,7 +58,8 @@ def row_parts(block: Table, widths: list[int], points: float = TABLE_POINTS) -> 
         tcs, texts = grid.row(index, row, is_header)
         # cantSplit keeps a row on one page; tblHeader repeats the leading rows on every page.
         tr_pr = "<w:cantSplit/><w:tblHeader/>" if repeats else "<w:cantSplit/>"
-        parts[-1].append(_Printed(repeats, f"<w:tr><w:trPr>{tr_pr}</w:trPr>{''.join(tcs)}</w:tr>", texts))
+        parts[-1].append(_Printed(repeats, f"<w:tr><w:trPr>{tr_pr}</w:trPr>{''.join(tcs)}</w:tr>", texts,
+                                  row.kind in ("total", "subtotal")))
     return ["".join(_kept(row.markup) if keep else row.markup for keep, row in zip(_keeps(rows, points), rows, strict=True))
             for rows in parts]
 
@@ -123,6 +124,9 @@ class _Grid:
 # begins and on the page where it ends.
 KEEP_WHOLE = 15
 FEWEST_LINES = 4
+# A table's closing rows — from the first total row among its last CLOSING rows to its end — are kept
+# together and with the row before them: no page holds a table's totals alone.
+CLOSING = 8
 _TABLE_TEXT = '<w:pStyle w:val="TableText"/>'
 
 
@@ -134,6 +138,7 @@ class _Printed:
     repeats: bool
     markup: str
     texts: list[tuple[str, int]]
+    total: bool = False
 
     def lines(self, points: float) -> int:
         """The lines the row takes: its cell of most lines, wrapped as header_lines wraps."""
@@ -147,7 +152,8 @@ def _keeps(rows: list[_Printed], points: float) -> list[bool]:
     Word and LibreOffice both honour in a table): every row but the last of a part of up to
     KEEP_WHOLE body rows; else the repeated rows and the body's rows
     up to FEWEST_LINES lines from its beginning and from its end, so that no page holds a remnant
-    of one to three rows (rows of many lines are no remnant: a long part may break after any)."""
+    of one to three rows (rows of many lines are no remnant: a long part may break after any); and
+    its closing rows (CLOSING) with the row before them."""
     body = [i for i, row in enumerate(rows) if not row.repeats]
     keeps = [row.repeats for row in rows]
     if len(body) <= KEEP_WHOLE:
@@ -160,6 +166,10 @@ def _keeps(rows: list[_Printed], points: float) -> list[bool]:
                 if held >= FEWEST_LINES:
                     break
                 keeps[i] = True
+    closing = next((i for i in body[-CLOSING:] if rows[i].total), None)
+    if closing is not None:
+        for i in range(max(closing - 1, body[0]), len(rows)):
+            keeps[i] = True
     if keeps:
         keeps[-1] = False
     return keeps
@@ -302,24 +312,28 @@ def table_points(block: Table, total: int, ems: list[tuple[float, float, int]] |
 
 
 def fit_widths(block: Table, total: int, points: float = TABLE_POINTS,
-               ems: list[tuple[float, float, int]] | None = None) -> list[int]:
+               ems: list[tuple[float, float, int]] | None = None, minimums: list[int] | None = None,
+               orphaned: Orphaned | None = None, texts: list[list[tuple[str, int, int]]] | None = None) -> list[int]:
     """Column widths (twips, summing to ``total``) from the table's relative widths, widened where
     a column's numbers would otherwise break and taken from the others, which keep their
     proportions; when even the narrowest widths exceed ``total``, each column gets its share of
     ``total`` in proportion to its narrowest. A column whose header would leave one character alone
     on its last line is then made as narrow (but no narrower than its numbers need) or as wide as
-    it takes to avoid it, the others sharing the rest."""
-    minimums = column_minimums(block, points, ems)
+    it takes to avoid it, the others sharing the rest. ``minimums``: each column's narrowest width
+    (column_minimums, unless given); ``orphaned``: how a text is judged to leave a character alone
+    (_orphaned's estimate, unless given: table_fit.py gives the fonts' real widths); ``texts``: the
+    table's wrapping_texts, when measured already."""
+    minimums = minimums or column_minimums(block, points, ems)
     if sum(minimums) >= total:
         return scale_widths(minimums, total)
     widths = _shares(block.widths, minimums, total, {})
-    texts = wrapping_texts(block)
+    texts = texts or wrapping_texts(block)
     settled: dict[int, int] = {}
     for _ in range(len(widths)):  # each round settles a column at least
         moved: dict[int, int] = {}
         for i in range(len(widths)):
             others = [sum(widths[first:i]) for _, first, _ in texts[i]]  # the rest of a merged cell's width
-            width = unorphaned(texts[i], others, widths[i], minimums[i], points)
+            width = unorphaned(texts[i], others, widths[i], minimums[i], points, orphaned or _orphaned)
             if i not in settled and width != widths[i]:
                 moved[i] = width
         if not moved or sum((settled | moved).values()) + sum(
@@ -351,12 +365,12 @@ def wrapping_texts(block: Table) -> list[list[tuple[str, int, int]]]:
     subheaders') and the body's names (any cell with a Han character but an amount), each once, with
     its first column (a merged cell's text wraps in its columns' width together) and its indent."""
     found: list[set[tuple[str, int, int]]] = [set() for _ in block.widths]
-    for last, text in (*_heading_texts(block), *_name_texts(block)):
+    for last, text in (*heading_texts(block), *name_texts(block)):
         found[last].add(text)
     return [sorted(texts) for texts in found]
 
 
-def _heading_texts(block: Table) -> Iterator[tuple[int, tuple[str, int, int]]]:
+def heading_texts(block: Table) -> Iterator[tuple[int, tuple[str, int, int]]]:
     """The header's and the subheaders' texts, each by the last grid column it stands in."""
     heads = block.header + [row for row in block.body if row.kind == "subheader"]
     for col, span, cell in _grid_cells(heads, len(block.widths)):
@@ -364,7 +378,7 @@ def _heading_texts(block: Table) -> Iterator[tuple[int, tuple[str, int, int]]]:
             yield col + span - 1, (cell.text, col, 0)
 
 
-def _name_texts(block: Table) -> Iterator[tuple[int, tuple[str, int, int]]]:
+def name_texts(block: Table) -> Iterator[tuple[int, tuple[str, int, int]]]:
     """The body's names (a cell of one column with a Han character, no amount), with their indent."""
     rows = [row for row in block.body if row.kind != "subheader"]
     for col, span, cell in _grid_cells(rows, len(block.widths)):
@@ -392,16 +406,21 @@ def header_lines(text: str, ems: float) -> list[float]:
 _BREAKS = re.compile(r"[0-9０-９.,，%‰+\-−=≥≤<>()（）/:：A-Za-z]+|.", re.S)
 
 
-def unorphaned(texts: list[tuple[str, int, int]], others: list[int], width: int, minimum: int, points: float) -> int:
+Orphaned = Callable[[str, float], bool]  # whether a text set in so many ems leaves one character alone
+
+
+def unorphaned(texts: list[tuple[str, int, int]], others: list[int], width: int, minimum: int, points: float,
+               orphaned: Orphaned | None = None) -> int:
     """A width near ``width`` (twips) for a column at which none of the ``texts`` ending in it
     leaves one character alone on its last line (a merged cell's also has ``others``, the width of
     its other columns; an indented one less room): ``width`` when none does; else the widest of
     fewer characters a line that is no narrower than ``minimum``, or failing that the narrowest of
     more."""
     em = points * 20
+    alone = orphaned or _orphaned
 
     def clean(twips: int) -> bool:  # with the margins alone, and with a hair for the borders too
-        return not any(_orphaned(text, (twips + other - indent - margins) / em)
+        return not any(alone(text, (twips + other - indent - margins) / em)
                        for (text, _, indent), other in zip(texts, others, strict=True)
                        for margins in (TEXT_MARGINS, CELL_MARGINS))
 
@@ -442,7 +461,7 @@ def _header_orphaned(block: Table, total: int, ems: list[tuple[float, float, int
     points = table_points(block, total, ems)
     widths, em = fit_widths(block, total, points, ems), points * 20
     return any(_orphaned(text, (sum(widths[first:last + 1]) - indent - margins) / em)
-               for last, (text, first, indent) in _heading_texts(block) for margins in (TEXT_MARGINS, CELL_MARGINS))
+               for last, (text, first, indent) in heading_texts(block) for margins in (TEXT_MARGINS, CELL_MARGINS))
 
 
 def scale_widths(widths: list[int], total: int) -> list[int]:

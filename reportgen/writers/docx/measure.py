@@ -1,0 +1,76 @@
+"""How wide a table cell's text prints, in ems of its size, from the fonts' real advance widths: a
+Han character or any full-width sign is one em (宋体 and its Noto Serif CJK stand-in); a Latin
+character, digit or separator takes Times New Roman's width (advances.yaml, the wider of its
+regular and bold: a total row is bold), which Liberation Serif, the PDF's face, shares; and where a
+Han character meets a Latin letter or digit, Word and LibreOffice set a quarter em apart (the
+autospace between Asian and Latin text)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import yaml
+
+AUTOSPACE_EM = 0.25
+_ADVANCES = Path(__file__).with_name("advances.yaml")
+
+
+@functools.cache
+def advances() -> dict[str, float]:
+    """Each Latin character's width in ems (advances.yaml gives thousandths)."""
+    data = yaml.safe_load(_ADVANCES.read_text(encoding="utf-8"))
+    return {char: thousandths / 1000 for char, thousandths in data["字宽"].items()}
+
+
+@functools.lru_cache(maxsize=8192)
+def text_ems(text: str) -> float:
+    """The width of ``text`` set on one line, in ems."""
+    widths = advances()
+    total = sum(widths.get(char, 1.0) for char in text)
+    return total + AUTOSPACE_EM * len(_MEETING.findall(text))
+
+
+# a Han character and a Latin letter or digit side by side (either way round), overlapping matches
+_MEETING = re.compile(r"(?=[\u3400-\u9fff][A-Za-z0-9]|[A-Za-z0-9][\u3400-\u9fff])")
+
+
+# What breaks a line of a cell: between Han characters, around a run of Latin letters, digits and
+# separators (which stays whole); a closing sign (、，。）…) stays with the character before it and an
+# opening one (（“…) with the character after it, as Chinese line breaking has it.
+_PIECES = re.compile(r"[（(“‘《〈【]*(?:[0-9０-９.,%‰+\-−=≥≤<>/:A-Za-z]+|.)[、，。；：）)”’》〉】！？]*", re.S)
+
+
+def lines_of(text: str, room: float) -> list[str]:
+    """The lines ``text`` fills in ``room`` ems (a piece wider than the room stands alone on its line)."""
+    lines = [""]
+    for piece in _PIECES.findall(text):
+        if lines[-1] and text_ems(lines[-1] + piece) > room + 1e-6:
+            lines.append("")
+        lines[-1] += piece
+    return lines
+
+
+def leaves_one(text: str, room: float) -> bool:
+    """Whether ``text`` set in ``room`` ems wraps and leaves a single character on its last line."""
+    if text_ems(text) <= room + 1e-6:
+        return False
+    found = lines_of(text, room)
+    return len(found) > 1 and len(found[-1]) <= 1
+
+
+# The most a heading's characters are set closer together (w:spacing) so that it leaves no character
+# alone on its last line: a tenth of an em.
+MOST_CONDENSED = 0.1
+
+
+def condensing(text: str, room: float) -> float:
+    """The ems to take from each character's advance so that ``text``, set in ``room`` ems, takes a
+    line fewer rather than leave one character alone on its last line: 0 when it leaves none, or
+    when that would take more than MOST_CONDENSED."""
+    if not leaves_one(text, room):
+        return 0.0
+    lines = len(lines_of(text, room))
+    per_character = (text_ems(text) - (lines - 1) * room) / len(text) + 0.01
+    return per_character if per_character <= MOST_CONDENSED else 0.0
