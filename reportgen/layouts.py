@@ -23,6 +23,7 @@ from pathlib import Path
 from reportgen import cache
 from reportgen.cache import Shape
 from reportgen.errors import Finding, SourceError, shown_text
+from reportgen.layout_pages import CoverSpec, PageSettingError, cover_spec, new_page_levels
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import ACCOUNTS, TEXT_PARTS
 from reportgen.phrasing import chinese_number
@@ -39,7 +40,7 @@ DEFAULT = "默认"
 _MAX_CHAIN = 20
 _MAX_SETTINGS_BYTES = 1_000_000
 _KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "标题", "不编号", "展示", "表格", "版本",
-         "正文字号", "正文行距"}
+         "正文字号", "正文行距", "封面", "新页"}
 KINDS = ("部门", "单位")
 _UNITS = ("元", "万元")
 _PATTERN = re.compile(r"\{(一|1|01)\}")
@@ -73,6 +74,7 @@ class Contents:
     title: str = "目 录"
     depth: int = 1
     tables: bool = True
+    alone: bool = False  # 单独成页: on a page of its own (it always ends its page)
 
 
 DEFAULT_NUMBERING = (Numbering("第{一}部分"), Numbering("{一}、"), Numbering("（{一}）"), Numbering("{1}."),
@@ -115,6 +117,10 @@ class Layout(Record):
     # exact in points, or None for single spacing (单倍)
     body_points: float = 14.0
     body_line: float | None = 28.0
+    # 封面: a cover page of its own in place of the title (its words with the source's facts to fill
+    # in); 新页: the heading levels that start a new page
+    cover: CoverSpec | None = None
+    new_page_levels: frozenset[int] = frozenset()
 
     def heading_numbering(self, level: int) -> Numbering:
         """The numbering of headings at ``level`` (1 = a part): deeper levels than the layout
@@ -520,6 +526,20 @@ def _set_units(layout: Layout, value: object, at: str) -> None:
     _units(at, value, layout)
 
 
+def _set_cover(layout: Layout, value: object, at: str) -> None:
+    try:
+        layout.cover = cover_spec(value, at)
+    except PageSettingError as exc:
+        raise LayoutError(exc.message) from None
+
+
+def _set_new_pages(layout: Layout, value: object, at: str) -> None:
+    try:
+        layout.new_page_levels = new_page_levels(value, at)
+    except PageSettingError as exc:
+        raise LayoutError(exc.message) from None
+
+
 # The sizes a body may be set in, by their names (GB/T 9704's 三号 for a 公文's body; 四号, 小四 as
 # localities publish), and the points a size or an exact line may be given in.
 SIZES = {"二号": 22.0, "小二": 18.0, "三号": 16.0, "小三": 15.0, "四号": 14.0, "小四": 12.0, "五号": 10.5}
@@ -603,7 +623,7 @@ def _spec_columns(spec: dict, name: str, at: str) -> tuple[list, dict, str]:
 _SETTINGS: dict[str, Callable[[Layout, object, str], None]] = {
     "编号": _set_numbering, "表号": _set_table_numbering, "目录": _set_contents, "标题": _set_titles,
     "展示": _set_units, "不编号": _set_unnumbered, "比较措辞": _set_budget_word, "表格": _set_tables,
-    "正文字号": _set_body_size, "正文行距": _set_body_line,
+    "正文字号": _set_body_size, "正文行距": _set_body_line, "封面": _set_cover, "新页": _set_new_pages,
 }
 # an edition (版本) changes the same settings, and may add a folder of templates (模板)
 _EDITION_KEYS = {"适用", "说明", "模板", *_SETTINGS}
@@ -650,12 +670,15 @@ def _contents(file: str, value: object) -> Contents | None:
         return None
     if value is True:
         return Contents()
-    if isinstance(value, dict) and set(value) <= {"标题", "层级", "表格"}:
+    if isinstance(value, dict) and set(value) <= {"标题", "层级", "表格", "单独成页"}:
         depth = value.get("层级", 1)
         if not isinstance(depth, int) or isinstance(depth, bool) or not 1 <= depth <= 5:
             raise LayoutError(f"{file}: “目录.层级”应为 1 到 5 的整数（目录列出的标题层级）")
-        return Contents(str(value.get("标题", "目 录")), depth, bool(value.get("表格", True)))
-    raise LayoutError(f"{file}: “目录”应为 true/false，或 {{标题: 目 录, 层级: 1, 表格: true}}")
+        if not isinstance(value.get("单独成页", False), bool):
+            raise LayoutError(f"{file}: “目录.单独成页”应为 true（目录单独占一页）或 false")
+        return Contents(str(value.get("标题", "目 录")), depth, bool(value.get("表格", True)),
+                        bool(value.get("单独成页", False)))
+    raise LayoutError(f"{file}: “目录”应为 true/false，或 {{标题: 目 录, 层级: 1, 表格: true, 单独成页: true}}")
 
 
 __all__ = ["Contents", "Layout", "LayoutError", "Numbering", "Occasion", "editions_of", "resolve", "shipped"]

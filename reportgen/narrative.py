@@ -139,6 +139,12 @@ def title_values(budget: Budget) -> dict[str, str]:
     return {"年": str(budget.year), "上年": str(budget.prior.year), "部门": budget.department}
 
 
+def cover_facts(budget: Budget) -> dict[str, str]:
+    """What a layout's cover may name: the titles' facts, and 地区 and 级次 as the source writes them
+    ("" where it does not: a cover line naming them gives way to the next of its words)."""
+    return {**title_values(budget), "地区": budget.region, "级次": budget.stated_level}
+
+
 def heading_text(titles: dict[str, str], values: dict[str, str], key: str) -> str:
     """A heading as the layout words it (its 标题, else the template's), {年}, {上年} and {部门}
     filled in; "" when the layout leaves it out."""
@@ -580,7 +586,10 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
     return Document(blocks, meta={"title": title, "department": budget.department, "year": str(budget.year)},
                     missing=[(what, source_field) for source_field, what in first.items()],
                     contents_title=layout.contents.title if layout.contents is not None else "",
-                    contents=contents or [], body_points=layout.body_points, body_line=layout.body_line)
+                    contents=contents or [], body_points=layout.body_points, body_line=layout.body_line,
+                    cover=layout.cover.filled(cover_facts(budget)) if layout.cover is not None else None,
+                    contents_alone=layout.contents is not None and layout.contents.alone,
+                    new_page_levels=layout.new_page_levels)
 
 
 __all__ = ["build_document", "TemplateFault", "Table", "DEFAULT_TEMPLATES"]

@@ -92,7 +92,7 @@ def stands_alone(target: str, page: str) -> bool:
 
 def test_the_printed_contents_gives_the_pages_where_the_headings_are(rendered, tmp_path):
     """LibreOffice prints each line's page number: the page (its footer's number, counted from the
-    cover) where the bookmarked heading or table caption is."""
+    page after the cover) where the bookmarked heading or table caption is."""
     require_program("soffice")
     from reportgen.writers.pdf import convert
 
@@ -101,8 +101,9 @@ def test_the_printed_contents_gives_the_pages_where_the_headings_are(rendered, t
         lines, marked, _ = contents_lines(docx)
         texts = page_texts(pdf)
         pages = [squeezed(page) for page in texts]
-        for number, page in enumerate(pages, start=1):
-            assert f"—{number}—" in page, (pdf.name, number)  # the footer: the page's own number
+        assert not re.search(r"—\d+—", pages[0]), pdf.name  # the cover: a page of its own, unnumbered
+        for number, page in enumerate(pages[1:], start=1):
+            assert f"—{number}—" in page, (pdf.name, number)  # the footer: the page's own number, from 1 after the cover
         toc_end = next(i for i, page in enumerate(pages) if squeezed(lines[-1][0]) in page)
         contents = "".join(pages[:toc_end + 1])
         starts, at = [], 0
@@ -116,7 +117,7 @@ def test_the_printed_contents_gives_the_pages_where_the_headings_are(rendered, t
             shown[text] = int(found.group(1))
             target = squeezed(marked[mark])
             page = next(i for i in range(page, len(pages)) if stands_alone(target, texts[i]))
-            where[text] = page + 1
+            where[text] = page  # the page's index from the cover (0): its number
         assert shown == where, pdf.name
 
 
