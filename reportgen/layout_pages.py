@@ -34,8 +34,6 @@ COVER_SIZES = {"初号": 42.0, "小初": 36.0, "一号": 26.0, "小一": 24.0, "
                "小三": 15.0, "四号": 14.0, "小四": 12.0}
 _FACT = re.compile(r"\{([^{}]*)\}")
 _LINE_KEYS = {"文字", "字号", "字体", "上空", "一行", "折行于"}
-_EXAMPLE = ("如 封面: {横向: true, 行: [{文字: \"{地区}{年}年{级次}部门预算\", 字号: 36, 字体: 楷体, 上空: 80}, "
-            "{文字: \"预算主管部门：{部门}\", 字号: 小二, 字体: 楷体}]}")
 
 
 @dataclass(frozen=True)
@@ -76,8 +74,10 @@ def cover_spec(value: object, at: str) -> CoverSpec | None:
     if value in (False, None):
         return None
     if not isinstance(value, dict) or not set(value) <= {"横向", "行"} or not isinstance(value.get("行"), list) \
-            or not value["行"] or not isinstance(value.get("横向", False), bool):
-        raise PageSettingError(f"{at}: “封面”应为 false，或含“行”（封面各行的列表）与可选的“横向”（true/false）的映射；{_EXAMPLE}")
+            or not 1 <= len(value["行"]) <= 2 or not isinstance(value.get("横向", False), bool):
+        raise PageSettingError(f"{at}: “封面”应为 false，或含“行”（封面的一至两行：标题与其下的一行）与可选的“横向”（true/false）的映射；"
+                               f"如 封面: {{横向: true, 行: [{{文字: \"{{地区}}{{年}}年{{级次}}部门预算\", 字号: 36, 字体: 楷体, 上空: 80}}, "
+                               f"{{文字: \"预算主管部门：{{部门}}\", 字号: 小二, 字体: 楷体}}]}}")
     lines = tuple(_cover_line(line, at, index) for index, line in enumerate(value["行"], 1))
     return CoverSpec(lines, bool(value.get("横向", False)))
 
@@ -85,7 +85,9 @@ def cover_spec(value: object, at: str) -> CoverSpec | None:
 def _cover_line(line: object, at: str, index: int) -> CoverLineSpec:
     where = f"{at}: “封面.行”的第 {index} 行"
     if not isinstance(line, dict) or not set(line) <= _LINE_KEYS or "文字" not in line or "字号" not in line:
-        raise PageSettingError(f"{where}应为含“文字”与“字号”的映射，可用的键：{'、'.join(sorted(_LINE_KEYS))}；{_EXAMPLE}")
+        raise PageSettingError(f"{where}应为含“文字”与“字号”的映射，可用的键：{'、'.join(sorted(_LINE_KEYS))}；"
+                               f"如 封面: {{横向: true, 行: [{{文字: \"{{地区}}{{年}}年{{级次}}部门预算\", 字号: 36, 字体: 楷体, 上空: 80}}, "
+                               f"{{文字: \"预算主管部门：{{部门}}\", 字号: 小二, 字体: 楷体}}]}}")
     words = line["文字"] if isinstance(line["文字"], list) else [line["文字"]]
     if not words or not all(isinstance(w, str) and w.strip() for w in words):
         raise PageSettingError(f"{where}：“文字”应为一行文字，或几种写法的列表（用源文件给出了全部事实的第一种）")

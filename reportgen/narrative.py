@@ -580,6 +580,10 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
         file, line = _written_at(env, context, exc.offset)
         raise TemplateFault(exc.message, file, line) from None
     title = next((b.text for b in blocks if isinstance(b, Title)), budget.department)
+    cover = layout.cover.filled(cover_facts(budget)) if layout.cover is not None else None
+    if cover is not None:  # the cover's words stand in the title's place (the writers set them as the cover)
+        blocks = [Title(cover.lines[0].text, cover.lines[1].text if len(cover.lines) > 1 else "")
+                  if isinstance(b, Title) else b for b in blocks]
     first: dict[str, str] = {}  # one per source field, in the words of its first marker
     for what, source_field in missing:
         first.setdefault(source_field, what)
@@ -587,7 +591,7 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
                     missing=[(what, source_field) for source_field, what in first.items()],
                     contents_title=layout.contents.title if layout.contents is not None else "",
                     contents=contents or [], body_points=layout.body_points, body_line=layout.body_line,
-                    cover=layout.cover.filled(cover_facts(budget)) if layout.cover is not None else None,
+                    cover=cover,
                     contents_alone=layout.contents is not None and layout.contents.alone,
                     new_page_levels=layout.new_page_levels)
 

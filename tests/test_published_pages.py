@@ -201,3 +201,32 @@ def test_a_cover_and_new_pages_are_layout_data_checked_with_clear_messages(tmp_p
         with pytest.raises(LayoutError) as raised:
             resolve(str(folder))
         assert expected in raised.value.message and "版式.yaml" in raised.value.message, raised.value.message
+
+
+def test_the_printed_html_has_the_same_pages(tmp_path):
+    """Printing the HTML: the cover on a landscape page of its own with its lines in their sizes, the
+    目录 on its own page, each part starting one; the default layout's page has none of these rules."""
+    result = render_source(ROOT / "data" / "shanghai-putuo-wenlvju-2026.yaml", tmp_path, ("html",), layout="上海")
+    page = result.outputs[0].read_text(encoding="utf-8")
+    assert re.search(r'<div class="doc-title cover wide">\s*<p class="title one-line" style="--cover-size:36pt">'
+                     r'上海市普陀区2026年区级部门预算</p>\s*<p class="subtitle" style="--cover-size:18pt">'
+                     r'预算主管部门：上海市普陀区文化和旅游局</p>', page)
+    assert 'data-alone="true"' in page and ".new-page { break-before: page; }" in page
+    assert len(re.findall(r'<h1 id="[^"]*" class="new-page">', page)) == 6  # 一、 … 六、: every part
+    plain = render_source(ROOT / "data" / "shanghai-putuo-wenlvju-2026.yaml", tmp_path / "d", ("html",))
+    text = plain.outputs[0].read_text(encoding="utf-8")
+    assert "cover" not in text and "new-page" not in text and "data-alone" not in text
+
+
+def test_a_cover_line_too_long_shrinks_to_one_line_or_breaks_after_its_words():
+    from reportgen.document import CoverLine
+    from reportgen.writers.docx.pages import broken, fitted_points
+
+    width = 442.0  # a portrait page's text, in points
+    kept = CoverLine("上海市普陀区文化和旅游局2026年部门预算", 36.0, "楷体", one_line=True)  # 19 ems
+    assert fitted_points(kept, width) == 23.0 and fitted_points(kept, 800.0) == 36.0
+    name = CoverLine("中共上海市普陀区委社会工作部", 36.0, breaks=("区委", "区", "市"))
+    assert broken(name, 36.0, width) == "中共上海市普陀区委\n社会工作部"  # the last place that fits
+    assert broken(name, 20.0, width) == name.text  # it fits: unbroken
+    assert broken(CoverLine("规划和自然资源局规划和自然资源局", 36.0, breaks=("区",)), 36.0, width) \
+        == "规划和自然资源局规划和自然资源局"  # no place to break: left to wrap

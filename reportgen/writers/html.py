@@ -74,9 +74,11 @@ class HtmlWriter:
     def title(self, title: Title) -> Markup:
         # Not an <h1>: parts (level 1 headings) are the h1s, and the title is shown above them.
         if self._cover is not None:  # on paper a page of its own, each line in the layout's size
-            lines = "".join(f'\n<p class="{"title" if i == 0 else "subtitle"}" style="--cover-size:{line.points:g}pt">'
-                            f'{self.text(line.text)}</p>' for i, line in enumerate(self._cover.lines))
-            return Markup(f'<div class="doc-title cover">{lines}\n</div>')
+            lines = "".join(f'\n<p class="{"title" if i == 0 else "subtitle"}{" one-line" if line.one_line else ""}" '
+                            f'style="--cover-size:{line.points:g}pt">{self.text(line.text)}</p>'
+                            for i, line in enumerate(self._cover.lines))
+            turned = " wide" if self._cover.landscape else ""  # on a landscape page, as the DOCX
+            return Markup(f'<div class="doc-title cover{turned}">{lines}\n</div>')
         sub = f'\n<p class="subtitle">{self.text(title.subtitle)}</p>' if title.subtitle else ""
         return Markup(f'<div class="doc-title">\n<p class="title">{self.text(title.text)}</p>{sub}\n</div>')
 
@@ -170,6 +172,8 @@ class HtmlWriter:
         front = Markup("\n").join(self.block(b) for b in document.blocks[:split])
         body = Markup("\n").join(self.block(b) for b in document.blocks[split:])
         title = next((b.text for b in document.blocks if isinstance(b, Title)), document.meta.get("title", ""))
+        if document.cover is not None:  # the cover's first line is a part of the title: the page is named whole
+            title = document.meta.get("title", title)
         return {
             "title": title,
             "front": front,

@@ -176,8 +176,6 @@ class DocxWriter:
         self.page_break(PageBreak())
 
     def page_break(self, _block: PageBreak) -> None:
-        if self._fresh and self.body:  # a page just begun (a section's, a new part's): no empty page
-            return
         self._fresh = True
         self._pending_break = len(self.body)
         self.body.append(f"<w:p>{ppr_xml(self.style_ids['Normal'])}{_PAGE_BREAK_RUN}</w:p>")

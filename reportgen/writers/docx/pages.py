@@ -42,20 +42,26 @@ def broken(line: CoverLine, points: float, width_points: float) -> str:
     return f"{line.text[:max(fitting)]}\n{line.text[max(fitting):]}" if fitting else line.text
 
 
+def cover_line_xml(line: CoverLine, text_twips: int) -> tuple[str, str, str]:
+    """A cover line's paragraph properties (its place, centred), run properties (its size and face)
+    and text (broken where the line may break), on a page ``text_twips`` wide."""
+    points = fitted_points(line, text_twips / 20)
+    half_points = round(points * 2)
+    face = COVER_FACES[line.font]
+    properties = (f'<w:spacing w:before="{round(line.space_before * 20)}" w:after="0" w:line="240" w:lineRule="auto"/>'
+                  '<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/>')
+    rpr = (f'<w:rFonts w:ascii="{LATIN_FONT}" w:hAnsi="{LATIN_FONT}" w:cs="{LATIN_FONT}" w:eastAsia="{face}"/>'
+           f'<w:b w:val="0"/><w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>')
+    return properties, rpr, broken(line, points, text_twips / 20)
+
+
 def cover_xml(cover: Cover, text_twips: int, title_id: str | None, subtitle_id: str | None) -> str:
-    """The cover's paragraphs: the first line in the Title style, the rest in Subtitle (a reader of
+    """The cover's paragraphs: the first line in the Title style, the second in Subtitle (a reader of
     the DOCX finds the title and its subtitle there), each centred in its size and face."""
     paragraphs = []
     for index, line in enumerate(cover.lines):
-        points = fitted_points(line, text_twips / 20)
-        half_points = round(points * 2)
-        face = COVER_FACES[line.font]
-        properties = (f'<w:spacing w:before="{round(line.space_before * 20)}" w:after="0" w:line="240" w:lineRule="auto"/>'
-                      '<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/>')
-        rpr = (f'<w:rFonts w:ascii="{LATIN_FONT}" w:hAnsi="{LATIN_FONT}" w:cs="{LATIN_FONT}" w:eastAsia="{face}"/>'
-               f'<w:b w:val="0"/><w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>')
+        properties, rpr, text = cover_line_xml(line, text_twips)
         style = title_id if index == 0 else subtitle_id
-        text = broken(line, points, text_twips / 20)
         paragraphs.append(f"<w:p>{ppr_xml(style, properties)}{run_xml(clean(text), rpr)}</w:p>")
     return "".join(paragraphs)
 
