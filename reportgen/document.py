@@ -140,6 +140,7 @@ class CoverLine:
     # where the line may break when it does not fit on one (after 区委, after 区 …): the last such
     # place that leaves the first line fitting, never inside a word
     breaks: tuple[str, ...] = ()
+    line_points: float | None = None  # an exact line (points), else single spacing
 
 
 @dataclass(frozen=True)

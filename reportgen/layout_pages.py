@@ -5,10 +5,12 @@ them with the rest of a layout; the narrative fills a cover's words in with the 
     封面:
       横向: true                       # the cover's page is landscape (上海's budgets)
       行:
-        - {文字: ["{地区}{年}年{级次}部门预算", "{部门}{年}年部门预算"], 字号: 36, 字体: 楷体, 上空: 80, 一行: true}
+        - {文字: ["{地区}{年}年{级次}部门预算", "{地区}{年}年区级部门预算", "{部门}{年}年部门预算"], 字号: 36, 字体: 楷体,
+           上空: 80, 一行: true}
         - {文字: "预算主管部门：{部门}", 字号: 小二, 字体: 楷体, 上空: 60}
     新页: [1]                          # each part (a level 1 heading) starts a new page
 
+A line's 行距 sets its line exactly (the 决算 样张's two 36-point lines stand 62.4 points apart).
 A line too long for the page is kept to one line in a smaller size (一行: true), or broken after the
 last of its 折行于 words that leaves the first line fitting (折行于: [区委, 区]: “中共上海市普陀区委 /
 社会工作部”), never inside a word.
@@ -33,7 +35,7 @@ COVER_FONTS = ("楷体", "黑体", "仿宋", "宋体", "小标宋")
 COVER_SIZES = {"初号": 42.0, "小初": 36.0, "一号": 26.0, "小一": 24.0, "二号": 22.0, "小二": 18.0, "三号": 16.0,
                "小三": 15.0, "四号": 14.0, "小四": 12.0}
 _FACT = re.compile(r"\{([^{}]*)\}")
-_LINE_KEYS = {"文字", "字号", "字体", "上空", "一行", "折行于"}
+_LINE_KEYS = {"文字", "字号", "字体", "上空", "一行", "折行于", "行距"}
 
 
 @dataclass(frozen=True)
@@ -47,12 +49,17 @@ class CoverLineSpec:
     space_before: float
     one_line: bool
     breaks: tuple[str, ...] = ()
+    line_points: float | None = None
 
 
 @dataclass(frozen=True)
 class CoverSpec:
     lines: tuple[CoverLineSpec, ...]
     landscape: bool = False
+
+    def names(self, fact: str) -> bool:
+        """Whether any line's words name ``fact`` (地区 …)."""
+        return any(f"{{{fact}}}" in words for line in self.lines for words in line.words)
 
     def filled(self, facts: dict[str, str]) -> Cover | None:
         """The cover with the source's ``facts`` (年, 部门, 地区 …; a fact the source does not give
@@ -64,7 +71,7 @@ class CoverSpec:
             if words is not None:
                 text = _FACT.sub(lambda m: facts[m.group(1)], words)
                 lines.append(CoverLine(text, line.points, line.font, line.space_before,  # type: ignore[arg-type]
-                                       line.one_line, line.breaks))
+                                       line.one_line, line.breaks, line.line_points))
         return Cover(tuple(lines), self.landscape) if lines else None
 
 
@@ -110,7 +117,10 @@ def _cover_line(line: object, at: str, index: int) -> CoverLineSpec:
     breaks = line.get("折行于", [])
     if not isinstance(breaks, list) or not all(isinstance(b, str) and b for b in breaks):
         raise PageSettingError(f"{where}：“折行于”应为可以在其后折行的词的列表，如 [区委, 区]（一行放不下时在最后一个放得下的词后折行）")
-    return CoverLineSpec(tuple(words), points, str(font), before, bool(line.get("一行", False)), tuple(breaks))
+    pitch = _points(line["行距"]) if "行距" in line else None
+    if "行距" in line and (pitch is None or not points <= pitch <= 120):
+        raise PageSettingError(f"{where}：“行距”应为这一行的固定行距（磅数，不小于字号，至多 120），不写为单倍行距")
+    return CoverLineSpec(tuple(words), points, str(font), before, bool(line.get("一行", False)), tuple(breaks), pitch)
 
 
 def new_page_levels(value: object, at: str) -> frozenset[int]:

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from reportgen import cache
 from reportgen.cache import Shape
@@ -141,7 +142,7 @@ def _shipped_settings() -> dict[Path, dict[str, object]]:
     folders = sorted(p for p in SHIPPED.iterdir() if (p / SETTINGS).is_file()) if SHIPPED.is_dir() else []
     made_from = [Path(__file__), *(folder / SETTINGS for folder in folders)]
     names = [folder.name for folder in folders]
-    form = cache.json_form(from_data=lambda data: _settings_from_data(data, names))
+    form = cache.json_form(to_data=_decimals_as_floats, from_data=lambda data: _settings_from_data(data, names))
     read = cache.kept("layouts", made_from, lambda: {name: _read(SHIPPED / name) for name in names}, form)
     return {SHIPPED / name: read[name] for name in names}
 
@@ -152,7 +153,27 @@ def _settings_from_data(data: object, names: list[str]) -> dict[str, dict[str, o
     if not (isinstance(data, dict) and sorted(data) == sorted(names)
             and all(isinstance(settings, dict) and set(settings) <= _KEYS for settings in data.values())):
         raise Shape("not the shipped layouts")
-    return data
+    return _floats_as_decimals(data)
+
+
+def _decimals_as_floats(data: object) -> object:
+    """The settings with their decimal numbers (正文行距: 31.2, as the safe YAML reader gives them:
+    Decimal) as JSON numbers, for the cache."""
+    if isinstance(data, dict):
+        return {key: _decimals_as_floats(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_decimals_as_floats(value) for value in data]
+    return float(data) if isinstance(data, Decimal) else data
+
+
+def _floats_as_decimals(data: Any) -> Any:
+    """The cached settings' decimal numbers as Decimal again, as the YAML reader gives them (31.2,
+    not the float nearest it)."""
+    if isinstance(data, dict):
+        return {key: _floats_as_decimals(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_floats_as_decimals(value) for value in data]
+    return Decimal(repr(data)) if isinstance(data, float) else data
 
 
 def _settings(folder: Path) -> dict[str, object]:

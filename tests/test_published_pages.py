@@ -98,6 +98,10 @@ def test_the_cover_title_is_set_in_36_points(printed):
                     if len(text) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", text)}
         assert 36 in advances, (name, advances)
         assert advances <= {36, 18}, (name, advances)
+        if name in FINAL:  # the 样张's lines stand 62.4 points apart, the name broken after 区委 or 区
+            tops = [float(y) for y in re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)"',
+                                                 pdftotext(pdf, "-f", "1", "-l", "1", "-bbox-layout"))]
+            assert [round(b - a, 1) for a, b in zip(tops, tops[1:], strict=False)] == [62.4, 62.4], name
 
 
 def test_the_contents_stands_on_pages_of_its_own(printed):
@@ -191,6 +195,8 @@ def test_a_cover_and_new_pages_are_layout_data_checked_with_clear_messages(tmp_p
         "封面: {行: [{文字: \"{省份}{年}\", 字号: 36}]}\n": "“{省份}”不是可用的事实",
         "封面: {行: [{文字: 标题, 字号: 巨大}]}\n": "“字号”应为字号",
         "封面: {行: [{文字: 标题, 字号: 36, 字体: 魏碑}]}\n": "“字体”应为 楷体",
+        "封面: {行: [{文字: 标题, 字号: 36, 行距: 20}]}\n": "“行距”应为这一行的固定行距",
+        "封面: {行: [{文字: 甲, 字号: 36}, {文字: 乙, 字号: 36}, {文字: 丙, 字号: 36}]}\n": "封面的一至两行",
         "新页: [0]\n": "“新页”应为另起一页的标题层级的列表",
         "目录: {单独成页: 是}\n": "“目录.单独成页”应为 true",
     }

@@ -823,8 +823,8 @@ LEVEL_TERMS = ("财政拨款收入", "“三公”经费")
 @rule("R-级次")
 def level_unused(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """级次 words only the default explanations of 财政拨款收入 and “三公”经费: a source that rewords
-    (or leaves out) both gives a 级次 that is printed nowhere — but on a layout's cover, with 地区."""
-    if "级次" not in b.key_lines or b.region:
+    (or leaves out) both gives a 级次 that is printed nowhere."""
+    if "级次" not in b.key_lines:
         return
     rewritten = {term for term, _ in b.glossary}
     if all(term in rewritten for term in LEVEL_TERMS):

@@ -48,7 +48,8 @@ def cover_line_xml(line: CoverLine, text_twips: int) -> tuple[str, str, str]:
     points = fitted_points(line, text_twips / 20)
     half_points = round(points * 2)
     face = COVER_FACES[line.font]
-    properties = (f'<w:spacing w:before="{round(line.space_before * 20)}" w:after="0" w:line="240" w:lineRule="auto"/>'
+    pitch = f'w:line="{round(line.line_points * 20)}" w:lineRule="exact"' if line.line_points else 'w:line="240" w:lineRule="auto"'
+    properties = (f'<w:spacing w:before="{round(line.space_before * 20)}" w:after="0" {pitch}/>'
                   '<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/>')
     rpr = (f'<w:rFonts w:ascii="{LATIN_FONT}" w:hAnsi="{LATIN_FONT}" w:cs="{LATIN_FONT}" w:eastAsia="{face}"/>'
            f'<w:b w:val="0"/><w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>')
