@@ -123,6 +123,35 @@ class PageBreak(Record):
 
 Block = Title | Heading | Paragraph | Table | PageBreak
 
+CoverFont = Literal["楷体", "黑体", "仿宋", "宋体", "小标宋"]
+
+
+@dataclass(frozen=True)
+class CoverLine:
+    """A line of a cover page, as the layout sets it: its words (the source's facts filled in), size
+    in points, typeface, the space above it in points, and ``one_line``: set smaller, as far as it
+    must, to stand on one line rather than break inside a word; or ``breaks``: the words after which
+    it may break."""
+
+    text: str
+    points: float
+    font: CoverFont = "小标宋"
+    space_before: float = 0.0
+    one_line: bool = False
+    # where the line may break when it does not fit on one (after 区委, after 区 …): the last such
+    # place that leaves the first line fitting, never inside a word
+    breaks: tuple[str, ...] = ()
+    line_points: float | None = None  # an exact line (points), else single spacing
+
+
+@dataclass(frozen=True)
+class Cover:
+    """A cover page of its own (版式.yaml's 封面), unnumbered: page numbers start after it. It
+    stands in the place of the document's Title; ``landscape`` turns its page."""
+
+    lines: tuple[CoverLine, ...]
+    landscape: bool = False
+
 
 @dataclass(repr=False, eq=False)
 class Document(Record):
@@ -146,6 +175,11 @@ class Document(Record):
     table_smallest: float = 10.5
     # The official workbook the layout names (工作簿): the XLSX writer fills its sheets; None: a sheet per table
     workbook: Workbook | None = None
+    # The layout's pages (版式.yaml's 封面, 目录.单独成页 and 新页): a cover in place of the Title, the
+    # 目录 on a page of its own, and the heading levels that start a new page
+    cover: Cover | None = None
+    contents_alone: bool = False
+    new_page_levels: frozenset[int] = frozenset()
 
     def headings(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading)]

@@ -19,10 +19,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from reportgen import cache
 from reportgen.cache import Shape
 from reportgen.errors import Finding, SourceError, shown_text
+from reportgen.layout_pages import CoverSpec, PageSettingError, cover_spec, new_page_levels
 from reportgen.layout_workbook import WorkbookShapeError
 from reportgen.layout_workbook import load as load_workbook
 from reportgen.locations import DEFAULT_TEMPLATES
@@ -42,7 +44,7 @@ DEFAULT = "默认"
 _MAX_CHAIN = 20
 _MAX_SETTINGS_BYTES = 1_000_000
 _KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "标题", "不编号", "展示", "表格", "版本",
-         "正文字号", "正文行距", "表格排版", "工作簿"}
+         "正文字号", "正文行距", "表格排版", "工作簿", "封面", "新页"}
 KINDS = ("部门", "单位")
 _UNITS = ("元", "万元")
 _PATTERN = re.compile(r"\{(一|1|01)\}")
@@ -76,6 +78,7 @@ class Contents:
     title: str = "目 录"
     depth: int = 1
     tables: bool = True
+    alone: bool = False  # 单独成页: on a page of its own (it always ends its page)
 
 
 DEFAULT_NUMBERING = (Numbering("第{一}部分"), Numbering("{一}、"), Numbering("（{一}）"), Numbering("{1}."),
@@ -128,6 +131,10 @@ class Layout(Record):
     # 工作簿: the official workbook `--format xlsx` writes (its sheets and cells, a YAML file of the
     # layout's folder); None: a sheet per table
     workbook: Workbook | None = None
+    # 封面: a cover page of its own in place of the title (its words with the source's facts to fill
+    # in); 新页: the heading levels that start a new page
+    cover: CoverSpec | None = None
+    new_page_levels: frozenset[int] = frozenset()
 
     def heading_numbering(self, level: int) -> Numbering:
         """The numbering of headings at ``level`` (1 = a part): deeper levels than the layout
@@ -148,7 +155,7 @@ def _shipped_settings() -> dict[Path, dict[str, object]]:
     folders = sorted(p for p in SHIPPED.iterdir() if (p / SETTINGS).is_file()) if SHIPPED.is_dir() else []
     made_from = [Path(__file__), *(folder / SETTINGS for folder in folders)]
     names = [folder.name for folder in folders]
-    form = cache.json_form(from_data=lambda data: _settings_from_data(data, names))
+    form = cache.json_form(to_data=_decimals_as_floats, from_data=lambda data: _settings_from_data(data, names))
     read = cache.kept("layouts", made_from, lambda: {name: _read(SHIPPED / name) for name in names}, form)
     return {SHIPPED / name: read[name] for name in names}
 
@@ -159,7 +166,27 @@ def _settings_from_data(data: object, names: list[str]) -> dict[str, dict[str, o
     if not (isinstance(data, dict) and sorted(data) == sorted(names)
             and all(isinstance(settings, dict) and set(settings) <= _KEYS for settings in data.values())):
         raise Shape("not the shipped layouts")
-    return data
+    return _floats_as_decimals(data)
+
+
+def _decimals_as_floats(data: object) -> object:
+    """The settings with their decimal numbers (正文行距: 31.2, as the safe YAML reader gives them:
+    Decimal) as JSON numbers, for the cache."""
+    if isinstance(data, dict):
+        return {key: _decimals_as_floats(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_decimals_as_floats(value) for value in data]
+    return float(data) if isinstance(data, Decimal) else data
+
+
+def _floats_as_decimals(data: Any) -> Any:
+    """The cached settings' decimal numbers as Decimal again, as the YAML reader gives them (31.2,
+    not the float nearest it)."""
+    if isinstance(data, dict):
+        return {key: _floats_as_decimals(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_floats_as_decimals(value) for value in data]
+    return Decimal(repr(data)) if isinstance(data, float) else data
 
 
 def _settings(folder: Path) -> dict[str, object]:
@@ -551,6 +578,20 @@ def _set_units(layout: Layout, value: object, at: str) -> None:
     _units(at, value, layout)
 
 
+def _set_cover(layout: Layout, value: object, at: str) -> None:
+    try:
+        layout.cover = cover_spec(value, at)
+    except PageSettingError as exc:
+        raise LayoutError(exc.message) from None
+
+
+def _set_new_pages(layout: Layout, value: object, at: str) -> None:
+    try:
+        layout.new_page_levels = new_page_levels(value, at)
+    except PageSettingError as exc:
+        raise LayoutError(exc.message) from None
+
+
 # The sizes a body may be set in, by their names (GB/T 9704's 三号 for a 公文's body; 四号, 小四 as
 # localities publish), and the points a size or an exact line may be given in.
 SIZES = {"二号": 22.0, "小二": 18.0, "三号": 16.0, "小三": 15.0, "四号": 14.0, "小四": 12.0, "五号": 10.5}
@@ -658,7 +699,8 @@ def _spec_columns(spec: dict, name: str, at: str) -> tuple[list, dict, str]:
 _SETTINGS: dict[str, Callable[[Layout, object, str], None]] = {
     "编号": _set_numbering, "表号": _set_table_numbering, "目录": _set_contents, "标题": _set_titles,
     "展示": _set_units, "不编号": _set_unnumbered, "比较措辞": _set_budget_word, "表格": _set_tables,
-    "正文字号": _set_body_size, "正文行距": _set_body_line, "表格排版": _set_table_fit,
+    "正文字号": _set_body_size, "正文行距": _set_body_line, "表格排版": _set_table_fit, "封面": _set_cover,
+    "新页": _set_new_pages,
 }
 # an edition (版本) changes the same settings, and may add a folder of templates (模板)
 _EDITION_KEYS = {"适用", "说明", "模板", "工作簿", *_SETTINGS}
@@ -722,12 +764,15 @@ def _contents(file: str, value: object) -> Contents | None:
         return None
     if value is True:
         return Contents()
-    if isinstance(value, dict) and set(value) <= {"标题", "层级", "表格"}:
+    if isinstance(value, dict) and set(value) <= {"标题", "层级", "表格", "单独成页"}:
         depth = value.get("层级", 1)
         if not isinstance(depth, int) or isinstance(depth, bool) or not 1 <= depth <= 5:
             raise LayoutError(f"{file}: “目录.层级”应为 1 到 5 的整数（目录列出的标题层级）")
-        return Contents(str(value.get("标题", "目 录")), depth, bool(value.get("表格", True)))
-    raise LayoutError(f"{file}: “目录”应为 true/false，或 {{标题: 目 录, 层级: 1, 表格: true}}")
+        if not isinstance(value.get("单独成页", False), bool):
+            raise LayoutError(f"{file}: “目录.单独成页”应为 true（目录单独占一页）或 false")
+        return Contents(str(value.get("标题", "目 录")), depth, bool(value.get("表格", True)),
+                        bool(value.get("单独成页", False)))
+    raise LayoutError(f"{file}: “目录”应为 true/false，或 {{标题: 目 录, 层级: 1, 表格: true, 单独成页: true}}")
 
 
 __all__ = ["Contents", "Layout", "LayoutError", "Numbering", "Occasion", "editions_of", "resolve", "shipped"]

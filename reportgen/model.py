@@ -516,6 +516,9 @@ class Budget(Record):
     # edition for it; 主管部门: a unit's supervising department, as the source names it ("" untold).
     kind: str = "部门"
     supervisor: str = ""
+    # 地区 and 级次 as the source writes them ("" untold): a layout's cover names them (上海市普陀区 … 区级)
+    region: str = ""
+    stated_level: str = ""
     # 使用非财政拨款结余: the department's own balances of past years drawn on this year (a source
     # of 收入总计 beside 本年收入 and 上年结转, as central and provincial budgets publish it)
     reserves_used: Decimal = Decimal(0)

@@ -146,6 +146,12 @@ def title_values(budget: Budget) -> dict[str, str]:
             "市": city.group(0) if city else ""}
 
 
+def cover_facts(budget: Budget) -> dict[str, str]:
+    """What a layout's cover may name: the titles' facts, and 地区 and 级次 as the source writes them
+    ("" where it does not: a cover line naming them gives way to the next of its words)."""
+    return {**title_values(budget), "地区": budget.region, "级次": budget.stated_level}
+
+
 def heading_text(titles: dict[str, str], values: dict[str, str], key: str) -> str:
     """A heading as the layout words it (its 标题, else the template's), {年}, {上年}, {部门} and {市}
     filled in; "" when the layout leaves it out."""
@@ -612,6 +618,10 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
         file, line = _written_at(env, context, exc.offset)
         raise TemplateFault(exc.message, file, line) from None
     title = next((b.text for b in blocks if isinstance(b, Title)), budget.department)
+    cover = layout.cover.filled(cover_facts(budget)) if layout.cover is not None else None
+    if cover is not None:  # the cover's words stand in the title's place (the writers set them as the cover)
+        blocks = [Title(cover.lines[0].text, cover.lines[1].text if len(cover.lines) > 1 else "")
+                  if isinstance(b, Title) else b for b in blocks]
     first: dict[str, str] = {}  # one per source field, in the words of its first marker
     for what, source_field in missing:
         first.setdefault(source_field, what)
@@ -619,7 +629,9 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
                     missing=[(what, source_field) for source_field, what in first.items()],
                     contents_title=layout.contents.title if layout.contents is not None else "",
                     contents=contents or [], body_points=layout.body_points, body_line=layout.body_line,
-                    table_smallest=layout.table_smallest, workbook=layout.workbook)
+                    table_smallest=layout.table_smallest, workbook=layout.workbook, cover=cover,
+                    contents_alone=layout.contents is not None and layout.contents.alone,
+                    new_page_levels=layout.new_page_levels)
 
 
 __all__ = ["build_document", "TemplateFault", "Table", "DEFAULT_TEMPLATES"]

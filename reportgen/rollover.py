@@ -43,7 +43,7 @@ from reportgen.source.schema import PLACEHOLDER, source_schema, validate_source,
 SOURCE_TEMPLATES = DEFAULT_TEMPLATES / "source"
 DROP = object()  # a value the new year's source leaves out
 # Top-level keys written before 上年 (the rest keep the source's order after it).
-HEAD_KEYS = ("种类", "部门", "年度", "级次", "金额单位", "展示", "部门概况")
+HEAD_KEYS = ("种类", "部门", "年度", "地区", "级次", "金额单位", "展示", "部门概况")
 # Prior-year totals in the order a reader expects them.
 PRIOR_TOTALS = ("收支总计", "基本支出", "项目支出", "人员经费", "公用经费", "财政拨款", "一般公共预算", "政府性基金",
                 "国有资本经营")
@@ -428,7 +428,7 @@ def _roll_unit(roller: _Roller, item: Any, source: Path, target: Path, old: int,
 
 # -- the same year's 部门决算 ---------------------------------------------------------------------------
 # A budget's keys that stay as they are in the year's 决算 (部门概况: the same year's facts).
-FINAL_HEAD_KEYS = ("部门", "年度", "类型", "主管部门", "版式", "金额单位", "科目表", "展示", "部门概况")  # not 级次: no 决算 term
+FINAL_HEAD_KEYS = ("部门", "年度", "地区", "类型", "主管部门", "版式", "金额单位", "科目表", "展示", "部门概况")  # not 级次: no 决算 term
 FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")  # the funds a 决算's 预算数 is stated for
 # a budget's word in 收入 → the 决算's (上年结转 → 年初结转和结余)
 FINAL_INCOME = {b.removeprefix("收入."): f.removeprefix("收入.") for b, f in FINAL_WORDS.items() if b.startswith("收入.")}

@@ -74,7 +74,7 @@ def test_the_pdf_of_the_shanghai_layout_sets_its_body_in_xiaosi(tmp_path):
 
     (tmp_path / "pdf").mkdir()
     pdf = convert(result.outputs, tmp_path / "pdf")[0]
-    xml = subprocess.run([require_program("pdftotext"), "-f", "2", "-l", "4", "-bbox", str(pdf), "-"],
+    xml = subprocess.run([require_program("pdftotext"), "-f", "3", "-l", "6", "-bbox", str(pdf), "-"],
                          capture_output=True, text=True, check=True).stdout
     advances = []
     for m in re.finditer(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<', xml):

@@ -370,6 +370,8 @@ def test_docx_writer_writes_what_python_docx_api_writes(source, monkeypatch, tmp
     # and sets the default body size (a layout's 正文字号/正文行距: tests/test_body_size.py)
     document.contents, document.contents_title = [], ""
     document.body_points, document.body_line = Document([]).body_points, Document([]).body_line
+    # nor a layout's pages (a cover, the 目录 alone, parts on new pages: tests/test_published_pages.py)
+    document.cover, document.contents_alone, document.new_page_levels = None, False, frozenset()
     fast = package_parts(docx_blocks.docx_bytes(document))
     slow = package_parts(reference_docx(document, monkeypatch))
     assert list(fast) == list(slow)

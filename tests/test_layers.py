@@ -42,7 +42,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                 "reportgen.tables.function", "reportgen.tables.economic", "reportgen.tables.three_public",
                 "reportgen.tables.projects", "reportgen.tables.final", "reportgen.tables.final_by_function",
                 "reportgen.tables.registry")),
-    ("layouts", ("reportgen.layouts", "reportgen.layout_workbook")),
+    ("layouts", ("reportgen.layouts", "reportgen.layout_workbook", "reportgen.layout_pages")),
     ("narrative", ("reportgen.narrative",)),
     ("diff core", ("reportgen.diff", "reportgen.diff.text", "reportgen.diff.align", "reportgen.diff.model",
                    "reportgen.diff.compare", "reportgen.diff.changes", "reportgen.diff.report")),

@@ -60,7 +60,8 @@ def test_the_shanghai_unit_edition_words_the_cover_the_parts_and_the_tables(tmp_
     prepared = prepare(unit)
     document = document_for(prepared)
     text = document.plain_text()
-    assert text.splitlines()[:2] == ["上海市普陀区文化和旅游局2026年单位预算", "预算单位：上海市普陀区文化和旅游局"]
+    # the cover, as the 商务委员会's published unit budget words it (the source gives 地区 and 级次)
+    assert text.splitlines()[:2] == ["上海市普陀区2026年区级单位预算", "预算单位：上海市普陀区文化和旅游局"]
     assert "2026年预算单位财务收支预算总表" in text and "2026年单位“三公”经费和机关运行经费预算表" in text
     assert "编制单位：上海市普陀区文化和旅游局" in text and "编制部门：" not in text
     listed = [entry.text for entry in document.contents]

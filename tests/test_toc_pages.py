@@ -117,7 +117,7 @@ def stands_alone(target: str, page: str) -> bool:
 def test_the_docx_and_its_pdf_give_the_pages_where_the_headings_are(rendered, tmp_path):
     """Each 目录 line's field result in the DOCX (read with lxml's kin, ElementTree) and the number
     LibreOffice prints for it in the PDF of that DOCX are the page (its footer's number, counted
-    from the cover) where pdftotext finds the bookmarked heading or table caption."""
+    from the page after the cover) where pdftotext finds the bookmarked heading or table caption."""
     require_program("soffice")
     from reportgen.writers.pdf import convert
 
@@ -126,8 +126,9 @@ def test_the_docx_and_its_pdf_give_the_pages_where_the_headings_are(rendered, tm
         lines, marked, _ = contents_lines(docx)
         texts = page_texts(pdf)
         pages = [squeezed(page) for page in texts]
-        for number, page in enumerate(pages, start=1):
-            assert f"—{number}—" in page, (pdf.name, number)  # the footer: the page's own number
+        assert not re.search(r"—\d+—", pages[0]), pdf.name  # the cover: a page of its own, unnumbered
+        for number, page in enumerate(pages[1:], start=1):
+            assert f"—{number}—" in page, (pdf.name, number)  # the footer: the page's own number, from 1 after the cover
         toc_end = next(i for i, page in enumerate(pages) if squeezed(lines[-1][0]) in page)
         contents = "".join(pages[:toc_end + 1])
         starts, at = [], 0
@@ -141,7 +142,7 @@ def test_the_docx_and_its_pdf_give_the_pages_where_the_headings_are(rendered, tm
             shown[text] = int(found.group(1))
             target = squeezed(marked[mark])
             page = next(i for i in range(page, len(pages)) if stands_alone(target, texts[i]))
-            where[text] = page + 1
+            where[text] = page  # the page's index from the cover (0): its number
         assert shown == where, pdf.name
         results = [int(result) for result in contents_results(docx)]  # what Word shows without updating
         assert dict(zip(shown, results, strict=True)) == where, docx.name

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.diff.text import YEAR, ItemKind, Status, TextDiff
-from reportgen.document import Cell, Document, Heading, PageBreak, Paragraph, Row, Table, Title
+from reportgen.document import Cell, Cover, Document, Heading, PageBreak, Paragraph, Row, Table, Title
 
 # --- the document as items and sections ---------------------------------------------------------
 
@@ -201,6 +201,10 @@ class DocumentDiff:
     changes: list[Change] = field(default_factory=list)
     year_shifts: Counter[tuple[str, str]] = field(default_factory=Counter)
     contents: list[BlockDiff] = field(default_factory=list)  # the 目录 (title, entries), where a year has one
+    # this year's pages as its layout sets them (Document.cover, new_page_levels): the tracked DOCX
+    # turns its pages as the render does
+    cover: Cover | None = None
+    new_page_levels: frozenset[int] = frozenset()
 
     @property
     def year_step(self) -> int:

@@ -506,11 +506,11 @@ class _DocxReader:
         """Whether a paragraph of reportgen's own ``style`` (lowercase) made or completed a block: a
         Title, the subtitle of the Title just read, or a note under the table just read."""
         last = self.blocks[-1] if self.blocks else None
-        if style == "title":
-            self.blocks.append(Title(text))
+        if style == "title":  # a title's line breaks are where a cover sets it, not its words
+            self.blocks.append(Title(text.replace("\n", "")))
             return True
         if style == "subtitle" and isinstance(last, Title) and not last.subtitle:
-            last.subtitle = text
+            last.subtitle = text.replace("\n", "")
             return True
         if style == "note" and isinstance(last, Table):
             last.notes.append(text)

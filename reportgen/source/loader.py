@@ -126,6 +126,8 @@ def _budget(reader: SourceReader) -> Budget:
         layout=layout,
         kind=_kind(reader, d),
         supervisor=str(d.get("主管部门", "")),
+        region=str(d.get("地区", "")),
+        stated_level=str(d.get("级次", "")),
         function_scope=function_scope(reader, d),
         **final_accounts(reader, d),
         project_classes=project_classes(reader, d),

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from reportgen import templating
 from reportgen.atomic import write_atomically
-from reportgen.document import Block, Cell, Document, Heading, PageBreak, Paragraph, Row, Table, Title
+from reportgen.document import Block, Cell, Cover, Document, Heading, PageBreak, Paragraph, Row, Table, Title
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.templating import render_template
 
@@ -46,6 +46,8 @@ class HtmlWriter:
         self.toc: list[TocEntry] = []
         self._ids: set[str] = set()
         self._headings = 0
+        self._cover: Cover | None = None  # the layout's cover, printed in the title's place
+        self._new_page_levels: frozenset[int] = frozenset()
 
     # -- the single escaping point ------------------------------------------------------------
 
@@ -71,6 +73,12 @@ class HtmlWriter:
 
     def title(self, title: Title) -> Markup:
         # Not an <h1>: parts (level 1 headings) are the h1s, and the title is shown above them.
+        if self._cover is not None:  # on paper a page of its own, each line in the layout's size
+            lines = "".join(f'\n<p class="{"title" if i == 0 else "subtitle"}{" one-line" if line.one_line else ""}" '
+                            f'style="--cover-size:{line.points:g}pt">{self.text(line.text)}</p>'
+                            for i, line in enumerate(self._cover.lines))
+            turned = " wide" if self._cover.landscape else ""  # on a landscape page, as the DOCX
+            return Markup(f'<div class="doc-title cover{turned}">{lines}\n</div>')
         sub = f'\n<p class="subtitle">{self.text(title.subtitle)}</p>' if title.subtitle else ""
         return Markup(f'<div class="doc-title">\n<p class="title">{self.text(title.text)}</p>{sub}\n</div>')
 
@@ -80,7 +88,8 @@ class HtmlWriter:
         anchor = self._claim(heading.anchor or f"h-{self._headings}")
         if level <= TOC_MAX_LEVEL:
             self.toc.append(TocEntry(level, heading.full_text, anchor))
-        return Markup(f'<h{level} id="{self.text(anchor)}">{self.text(heading.full_text)}</h{level}>')
+        page = ' class="new-page"' if heading.level in self._new_page_levels else ""
+        return Markup(f'<h{level} id="{self.text(anchor)}"{page}>{self.text(heading.full_text)}</h{level}>')
 
     def paragraph(self, paragraph: Paragraph) -> Markup:
         return Markup(f'<p class="{self.text(paragraph.role)}">{self.text(paragraph.text)}</p>')
@@ -158,10 +167,13 @@ class HtmlWriter:
         """The page template's variables for ``document`` (except ``extra``)."""
         # Front matter (title, 草稿 banner) is everything before the first heading; the 目录 sits
         # between it and the parts, where a reader of a printed disclosure expects it.
+        self._cover, self._new_page_levels = document.cover, document.new_page_levels
         split = next((i for i, b in enumerate(document.blocks) if isinstance(b, Heading)), len(document.blocks))
         front = Markup("\n").join(self.block(b) for b in document.blocks[:split])
         body = Markup("\n").join(self.block(b) for b in document.blocks[split:])
         title = next((b.text for b in document.blocks if isinstance(b, Title)), document.meta.get("title", ""))
+        if document.cover is not None:  # the cover's first line is a part of the title: the page is named whole
+            title = document.meta.get("title", title)
         return {
             "title": title,
             "front": front,
@@ -171,6 +183,8 @@ class HtmlWriter:
             else list(self.toc),
             "toc_title": document.contents_title or "目录",
             "toc_printed": bool(document.contents),
+            "toc_alone": document.contents_alone,
+            "layout_pages": bool(document.cover or document.contents_alone or document.new_page_levels),
             # the layout's 正文字号 on paper; its lines as 正文行距 says (single: 1.3), exact ones as before
             "body_points": f"{document.body_points:g}",
             "body_line": "1.6" if document.body_line else "1.3",

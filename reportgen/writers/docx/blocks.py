@@ -10,6 +10,7 @@ import pathlib
 from reportgen.atomic import write_atomically
 from reportgen.document import (
     Block,
+    Cover,
     Document,
     Heading,
     PageBreak,
@@ -30,6 +31,7 @@ from reportgen.writers.docx.ooxml import (
     run_xml,
 )
 from reportgen.writers.docx.package import app_xml, base, core_xml, document_time, save
+from reportgen.writers.docx.pages import PAGE_BREAK_BEFORE, cover_xml, footer_of, numbered_from_one, unnumbered
 from reportgen.writers.docx.table_fit import Geometry, geometry
 from reportgen.writers.docx.tables import (
     column_ems,
@@ -81,11 +83,23 @@ class DocxWriter:
         # The 目录's targets: each listed heading's or table's anchor → its bookmark, until placed.
         self._marks: dict[str, str] = {}
         self._contents = False
+        # The layout's pages: its cover (written in place of the Title), whether the cover's
+        # section is still open, whether the next section's pages are numbered from 1, whether the
+        # page is still empty (nothing written since the last page or section break), the heading
+        # levels that start a new page, and whether the 目录 stands on a page of its own.
+        self._cover: Cover | None = None
+        self._cover_open = False
+        self._number_from_one = False
+        self._fresh = True
+        self._new_page_levels: frozenset[int] = frozenset()
+        self._contents_alone = False
 
     def render(self, document: Document) -> None:
         self.base = base(document.body_points, document.body_line)  # the layout's body size and line
         self._body_points = document.body_points
         self._smallest = document.table_smallest
+        self._cover, self._new_page_levels = document.cover, document.new_page_levels
+        self._contents_alone = document.contents_alone
         contents_due = bool(document.contents)
         for index, block in enumerate(document.blocks):
             if contents_due and isinstance(block, Heading):  # the 目录 after the front matter
@@ -101,7 +115,7 @@ class DocxWriter:
         return self.save()
 
     def save(self) -> bytes:
-        closing = self.base.sections[self._state()][0]
+        closing = self._section(self.base.sections[self._state()][0])
         return save("".join(self.body), closing, self._core, self._when, self._app, update_fields=self._contents,
                     made=self.base)
 
@@ -120,10 +134,17 @@ class DocxWriter:
         else:
             raise TypeError(f"unknown block type: {type(block).__name__}")
         self._pending_break = None
+        self._fresh = False
 
     # --- blocks -----------------------------------------------------------------------------
 
     def title(self, block: Title) -> None:
+        if self._cover is not None:  # the layout's cover page stands in the title's place
+            self.turn(self._cover.landscape)
+            self.body.append(cover_xml(self._cover, self.text_twips(), self.style_ids["Title"],
+                                       self.style_ids["Subtitle"]))
+            self._cover_open = True
+            return
         self._write_paragraph(clean(block.text), "Title")
         if block.subtitle:
             self._write_paragraph(clean(block.subtitle), "Subtitle")
@@ -133,7 +154,9 @@ class DocxWriter:
         text = clean(block.full_text)
         points = HEADING_POINTS if level <= 3 else self._body_points
         indent = 0 if level == 1 else 2  # a part is centred; the others begin two characters in
-        self._write_paragraph(text, f"Heading {level}", block.anchor, self._closer(text, points, indent))
+        new_page = block.level in self._new_page_levels and not self._fresh
+        self._write_paragraph(text, f"Heading {level}", block.anchor, self._closer(text, points, indent),
+                              PAGE_BREAK_BEFORE if new_page else "")
 
     def _closer(self, text: str, points: float, indent: int = 0) -> str:
         """The run properties that set a heading's characters closer (w:spacing, in twentieths of a
@@ -160,6 +183,8 @@ class DocxWriter:
         fills the results with the pages LibreOffice lays the headings out on and drops
         w:updateFields (writers/contents_pages.py) — then a new page."""
         self.turn(False)
+        if self._contents_alone and not self._fresh:  # the title above it keeps its page
+            self.page_break(PageBreak())
         self._contents = True
         self._write_paragraph(clean(document.contents_title), "Subtitle")
         tabs = self.base.tabs[False].replace('w:val="right"', 'w:leader="dot" w:val="right"')
@@ -170,9 +195,11 @@ class DocxWriter:
                 mark = self._marks.setdefault(entry.anchor, f"_Toc{number}")
                 line += "<w:r><w:tab/></w:r>" + page_reference_xml(mark)
             self.body.append(f"<w:p>{ppr_xml(self.style_ids['Normal'], tabs + indent)}{line}</w:p>")
+        self._fresh = False
         self.page_break(PageBreak())
 
     def page_break(self, _block: PageBreak) -> None:
+        self._fresh = True
         self._pending_break = len(self.body)
         self.body.append(f"<w:p>{ppr_xml(self.style_ids['Normal'])}{_PAGE_BREAK_RUN}</w:p>")
 
@@ -208,17 +235,20 @@ class DocxWriter:
             self._laid = (block, geometry(block, self.base.text_twips, column_ems(block), self._smallest))
         return self._laid[1]
 
-    def _write_paragraph(self, text: str, style: str, anchor: str = "", rpr: str = "") -> None:
-        """A paragraph of ``text`` in ``style`` (its run with properties ``rpr``, if any); bookmarked
-        when the 目录 lists ``anchor`` and no paragraph holds its bookmark yet."""
+    def _write_paragraph(self, text: str, style: str, anchor: str = "", rpr: str = "", properties: str = "") -> None:
+        """A paragraph of ``text`` in ``style`` (its run with properties ``rpr``, and paragraph
+        ``properties`` beyond the style's, if any); bookmarked when the 目录 lists ``anchor`` and no
+        paragraph holds its bookmark yet."""
         mark = self._marks.pop(anchor, "") if anchor else ""
         run = run_xml(text, rpr) if rpr else plain_run_xml(text)
+        if not mark and not properties and not rpr:
+            self.body.append(paragraph_xml(text, self.style_ids[style]))
+            return
         if not mark:
-            self.body.append(f"<w:p>{ppr_xml(self.style_ids[style])}{run}</w:p>" if rpr else
-                             paragraph_xml(text, self.style_ids[style]))
+            self.body.append(f"<w:p>{ppr_xml(self.style_ids[style], properties)}{run}</w:p>")
             return
         number = mark.removeprefix("_Toc")
-        self.body.append(f"<w:p>{ppr_xml(self.style_ids[style])}<w:bookmarkStart w:id=\"{number}\" w:name=\"{mark}\"/>"
+        self.body.append(f"<w:p>{ppr_xml(self.style_ids[style], properties)}<w:bookmarkStart w:id=\"{number}\" w:name=\"{mark}\"/>"
                          f"{run}<w:bookmarkEnd w:id=\"{number}\"/></w:p>")
 
     # --- sections and properties ------------------------------------------------------------
@@ -239,15 +269,31 @@ class DocxWriter:
     def turn(self, landscape: bool) -> None:
         """Go on on a page of that orientation: a new section when the page turns (the first
         page is turned instead while nothing is written)."""
+        if self._cover_open:  # the cover's page ends, unnumbered; the next page is numbered 1
+            self.body.append(unnumbered(self.base.sections[self._state()][1]))
+            self._first_section, self._cover_open, self._number_from_one = False, False, True
+            self._landscape, self._fresh = landscape, True
+            return
         if landscape == self._landscape:
             return
         if self._pending_break is not None:
             del self.body[self._pending_break]
             self._pending_break = None
         if self.body:
-            self.body.append(self.base.sections[self._state()][1])
-            self._first_section = False
+            self.body.append(self._section(self.base.sections[self._state()][1]))
+            self._first_section, self._fresh = False, True
         self._landscape = landscape
+
+    def _section(self, properties: str) -> str:
+        """A section's properties as the pages before it need them: the cover's without a number,
+        the first after the cover numbered from 1."""
+        if self._cover_open:
+            self._cover_open = False
+            return unnumbered(properties)
+        if self._number_from_one:
+            self._number_from_one = False
+            return numbered_from_one(properties, footer_of(self.base.sections["first portrait"][0]))
+        return properties
 
     def _set_properties(self, meta: dict[str, str], title: str) -> None:
         department = meta.get("department", "")

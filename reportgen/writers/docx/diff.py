@@ -22,6 +22,7 @@ from reportgen.document import Cell, PageBreak, Paragraph, Table
 from reportgen.writers.docx.blocks import DocxWriter
 from reportgen.writers.docx.ooxml import JC, MISSING_RPR, ppr_xml, quote_attribute, run_xml
 from reportgen.writers.docx.package import document_time
+from reportgen.writers.docx.pages import PAGE_BREAK_BEFORE, cover_line_xml
 from reportgen.writers.docx.tables import cell_indent, scale_widths, table_start_xml, tc_properties
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ class TrackedDocxWriter(DocxWriter):
 
     def render_diff(self) -> bytes:
         """The DOCX file."""
+        self._cover, self._new_page_levels = self.result.cover, self.result.new_page_levels
         contents_due = bool(self.result.contents)
         blocks = list(self.result.blocks())
         for index, block in enumerate(blocks):
@@ -79,12 +81,14 @@ class TrackedDocxWriter(DocxWriter):
                 assert table is not None
                 self._place(table)
             else:
-                self._place(Paragraph(""))
+                if not self._on_cover(block):  # the cover's lines stay on its page, whatever they are
+                    self._place(Paragraph(""))
             if block.table is not None:
                 self.table_diff(block.table, block.status)
             else:
                 self.text_block(block)
             self._pending_break = None
+            self._fresh = False
         meta = {"title": diff_title(self.result),
                 "department": AUTHOR, "year": str(self.result.new_year or "")}
         self._set_properties(meta, "")
@@ -139,6 +143,7 @@ class TrackedDocxWriter(DocxWriter):
         if old and new:
             self.page_break(PageBreak())
         elif old or new:
+            self._fresh = new  # this year's page begins here, as in its render
             tag = "ins" if new else "del"
             self._pending_break = len(self.body)
             self._paragraph("Normal", f"{self._rev(tag)}>{_PAGE_BREAK_RUN}</w:{tag}>", self.mark(old, new))
@@ -157,17 +162,39 @@ class TrackedDocxWriter(DocxWriter):
                              any(b.new is not None for b in self.result.contents))
 
     # -- text blocks -----------------------------------------------------------------------------
+    def _on_cover(self, block: BlockDiff) -> bool:
+        return self._cover is not None and block.item.kind in ("title", "subtitle")
+
     def text_block(self, block: BlockDiff) -> None:
         item = block.item
         diff = block.text or TextDiff()
+        if self._on_cover(block):
+            self.cover_line(block, diff)
+            return
+        extra = ""
         if item.kind == "heading":
             style = f"Heading {min(max(item.level, 1), 5)}"
+            extra = PAGE_BREAK_BEFORE if item.level in self._new_page_levels and not self._fresh else ""
         elif item.kind in ("title", "subtitle"):
             style = _STYLE[item.kind]
         else:
             style = _STYLE.get(item.role, "Normal")
         rpr = MISSING_RPR if item.role == "missing" else ""
-        self._paragraph(style, self.runs(diff, rpr), self.mark(block.old is not None, block.new is not None))
+        self._paragraph(style, self.runs(diff, rpr), self.mark(block.old is not None, block.new is not None), extra)
+
+    def cover_line(self, block: BlockDiff, diff: TextDiff) -> None:
+        """The title (or subtitle) as this year's cover sets it, on the cover's own page, revised;
+        the cover's page ends with its last line (the next block turns the page)."""
+        assert self._cover is not None
+        index = 0 if block.item.kind == "title" else 1
+        if index == 0:
+            self.turn(self._cover.landscape)
+        if index < len(self._cover.lines):
+            line = self._cover.lines[index]
+            properties, rpr, _ = cover_line_xml(line, self.text_twips())
+            self._paragraph(_STYLE[block.item.kind], self.runs(diff, rpr),
+                            self.mark(block.old is not None, block.new is not None), properties)
+        self._cover_open = index == len(self._cover.lines) - 1 or self._cover_open
 
     # -- tables ----------------------------------------------------------------------------------
     def table_diff(self, table: TableDiff, status: str) -> None:
