@@ -89,7 +89,7 @@ def layout_findings(budget: Budget, chosen: str | Path | None = None) -> list[Fi
     if budget.accounts not in layout.accounts:
         return [_no_final_edition(budget, layout)]
     unprinted = [] if not budget.region or (layout.cover is not None and layout.cover.names("地区")) else [
-        Finding("warning", "版式-地区", f"地区“{budget.region}”只印在版式的封面上，版式“{layout.name}”没有用到地区的封面，"
+        Finding("warning", "版式-未印出", f"地区“{budget.region}”只印在版式的封面上，版式“{layout.name}”没有用到地区的封面，"
                 "它不会印出（按 上海 版式生成时，封面写作“{地区}{年}年区级部门预算”）",
                 str(budget.file), budget.line_of("地区"), 0, "地区")]
     if budget.kind not in layout.kinds:

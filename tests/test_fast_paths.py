@@ -4,6 +4,7 @@ replaced (Babel's formatter, PyYAML's own loader, python-docx's own API), output
 from __future__ import annotations
 
 import io
+import math
 import random
 import re
 import zipfile
@@ -35,6 +36,9 @@ from reportgen.writers.docx import ooxml
 from reportgen.writers.docx import package as docx_package
 from reportgen.writers.docx import styles as docx_styles
 from reportgen.writers.docx import tables as docx_tables
+from reportgen.writers.docx.look import HEADING_POINTS
+from reportgen.writers.docx.measure import condensing
+from reportgen.writers.docx.table_fit import Geometry, geometry
 from reportgen.writers.html import html_string
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -205,24 +209,33 @@ class ReferenceWriter:
         self.doc = docx.Document()
         docx_base.strip_template_leftovers(self.doc)
         docx_styles.setup_styles(self.doc)
-        docx_styles.set_page(self.doc.sections[0], landscape=False)
-        docx_styles.add_page_number_footer(self.doc.sections[0])
         section = self.doc.sections[0]
-        self.portrait = Emu(section.page_width - section.left_margin - section.right_margin).twips
+        self.pages: dict[bool, int] = {}  # each orientation's text width, as its section has it
+        for landscape in (True, False):
+            docx_styles.set_page(section, landscape=landscape)
+            self.pages[landscape] = Emu(section.page_width - section.left_margin - section.right_margin).twips
+        docx_styles.add_page_number_footer(section)
         self.landscape = False
         self.pending_break = None
+        self.laid: dict[int, Geometry] = {}
+        self.smallest, self.body_points = Document([]).table_smallest, Document([]).body_points
 
     def render(self, document: Document):  # type: ignore[no-untyped-def]
-        for block in document.blocks:
+        self.smallest, self.body_points = document.table_smallest, document.body_points
+        for index, block in enumerate(document.blocks):
             if not isinstance(block, PageBreak):
-                # the writer's own decisions of page and widths (docx/tables.py), written here through the API
-                self.place(isinstance(block, Table) and docx_tables.needs_landscape(block, self.portrait))
+                # the writer's own decisions of page (a heading on its table's), size and widths
+                # (docx/table_fit.py), written here through the API
+                leading = docx_blocks._leading(document.blocks, index)
+                self.place(isinstance(leading, Table) and self.geometry(leading).landscape)
             if isinstance(block, Title):
                 self.add(block.text, "Title")
                 if block.subtitle:
                     self.add(block.subtitle, "Subtitle")
             elif isinstance(block, Heading):
-                self.add(block.full_text, f"Heading {min(max(block.level, 1), 5)}")
+                level = min(max(block.level, 1), 5)
+                points = HEADING_POINTS if level <= 3 else self.body_points
+                self.closer(self.add(block.full_text, f"Heading {level}"), block.full_text, points, 0 if level == 1 else 2)
             elif isinstance(block, Paragraph):
                 if block.role == "missing":
                     paragraph = self.add("", "Normal")
@@ -252,6 +265,20 @@ class ReferenceWriter:
         # twice: the writers take CRLF as the one line break it is
         return self.doc.add_paragraph(ooxml.clean(text).replace("\r\n", "\n"), style=style)
 
+    def geometry(self, block: Table) -> Geometry:
+        if id(block) not in self.laid:
+            self.laid[id(block)] = geometry(block, self.pages, docx_tables.column_ems(block), self.smallest)
+        return self.laid[id(block)]
+
+    def closer(self, paragraph, text: str, points: float, indent: int = 0) -> None:  # type: ignore[no-untyped-def]
+        """The writer's closer character spacing (measure.condensing) where a heading or a table
+        title would leave one character alone, set on its run: python-docx has no API for w:spacing."""
+        closer = condensing(ooxml.clean(text), self.pages[self.landscape] / (points * 20) - indent)
+        if closer and paragraph.runs:
+            spacing = OxmlElement("w:spacing")
+            spacing.set(qn("w:val"), str(-math.ceil(closer * points * 20)))
+            paragraph.runs[0]._r.get_or_add_rPr().append(spacing)
+
     def place(self, landscape: bool) -> None:
         if landscape == self.landscape:
             return
@@ -272,7 +299,7 @@ class ReferenceWriter:
         if block.number:
             self.add(block.number, "Table Number")
         if block.title:
-            self.add(block.title, "Table Title")
+            self.closer(self.add(block.title, "Table Title"), block.title, HEADING_POINTS)
         if block.department_line or block.unit_line:
             line = self.add("", "Table Unit Line")
             line.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
@@ -281,9 +308,9 @@ class ReferenceWriter:
                 line.add_run("\t" + ooxml.clean(block.unit_line))
         parts, widths = [], []
         if block.header or block.body:
-            points = docx_tables.table_points(block, text_width.twips)
-            widths = docx_tables.fit_widths(block, text_width.twips, points)
-            parts = docx_tables.row_parts(block, widths, points)
+            laid = self.geometry(block)
+            widths = laid.widths
+            parts = docx_tables.row_parts(block, widths, laid.points)
         for index, rows in enumerate(parts):
             if index:  # the paragraph between a table's parts: empty, a point high, kept with the next
                 gap = self.add("", "Normal")

@@ -152,6 +152,6 @@ def test_shanghai_up_to_2020_states_the_shares_and_class_comparisons_the_later_t
     shares = "其中：基本支出10,230.62万元，占36.79%；项目支出17,576.99万元，占63.21%。"
     assert shares in old and shares not in new
     assert "按支出功能分类：" in old and "按支出功能分类：" not in new
-    section = old[old.index("2020年部门预算编制说明"):old.index("部门预算表", old.index("2020年部门预算编制说明"))]
+    section = old[old.index("2020年部门预算编制说明"):old.index("财务收支预算总表", old.index("2020年部门预算编制说明"))]
     assert "“三公”经费" not in section and old.count("2020年“三公”经费预算情况说明") == 1
     assert "主要用于区文旅发展管理中心日常运转" in section

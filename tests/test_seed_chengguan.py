@@ -134,8 +134,11 @@ def test_the_project_target_table(rendered):
 
 def test_check_gives_only_the_warnings_the_publication_explains():
     findings = check_findings(SOURCE)
-    # and, in the default layout the source names (none), that its 上海 headings are not printed there
-    assert sorted(f.rule for f in findings) == ["R-绩效目标", "R-绩效目标", "R-项目支出合计", "版式-未印出", "版式-未印出"]
+    # and, in the default layout the source names (none), that its 上海 headings and its 地区 (上海's cover) are
+    # not printed there
+    assert sorted(f.rule for f in findings) == ["R-绩效目标", "R-绩效目标", "R-项目支出合计", "版式-未印出", "版式-未印出",
+                                                "版式-未印出"]
+    assert "地区" in {f.path for f in findings}
     assert all(f.severity == "warning" for f in findings)
 
 

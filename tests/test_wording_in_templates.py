@@ -40,6 +40,7 @@ MESSAGE_NAMES = {
     "_refusal", "_given_twice", "_prose_only", "_layout_by_department", "UNSTATED_INCOME", "_project_not_written",
     "_cover_differs", "_chosen_because",  # import's notes: what it read, chose or left, and why
     "DISPUTED", "UNKNOWN_PART", "INCOME_ROW", "tail_notes", "table_unread", "cell_problem", "impossible_code", "short_code", "why_not_amount", "_standing", "_not_a_file", "_write_one_new",  # refusals: what and why
+    "misfits", "missing_message", "left_blank",  # the official workbook's misfits; the DOCX 目录's blank numbers
     "_walk",  # review's folder walk: the lines that tell what it passed over, and why
     "_CHANGE_TEXT", "_FLAT_TEXT", "_RATE_TEXT", "_SHARE_TEXT",  # patterns of what a draft may say (compiled later)  # a batch's notes; what stands for unquoted words; SOURCE_DATE_EPOCH
 }

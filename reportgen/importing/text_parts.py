@@ -317,6 +317,9 @@ def _repeated(previous: list[str], keys: list[str]) -> int:
     return 0
 
 
+_CONTENTS_PAGE = re.compile(r"(?<=\D)[.．…·⋯]*\d{1,4}$")
+
+
 def _without_contents(lines: list[tuple[DocLine, bool]], vocab: dict[str, Any]) -> list[tuple[DocLine, bool]]:
     """Drop a table of contents: it names every heading (without leader dots in some documents).
     On a page it runs to the page's end; without pages, while its lines look like headings."""
@@ -330,7 +333,7 @@ def _without_contents(lines: list[tuple[DocLine, bool]], vocab: dict[str, Any]) 
             continue
         if skipping and line.page == 0:
             skipping = len(key) <= 40 and "。" not in key and key not in listed
-            listed.add(key)
+            listed.add(_CONTENTS_PAGE.sub("", key))  # a contents line's page number (“一、主要职能\t3”) is no part of its heading
         elif skipping and top:
             skipping = False
         if not skipping:

@@ -151,7 +151,8 @@ def _scanned(xhtml: bytes) -> list[list[Word]] | None:
         word = _scanned_word(*match.groups())
         if word is not None:
             pages[-1].append(word)
-    if words != xhtml.count(b"<word") or len(pages) != xhtml.count(b"<page"):
+    if (not pages or words != xhtml.count(b"<word") or len(pages) != xhtml.count(b"<page")
+            or not xhtml.rstrip().endswith(b"</html>")):
         return None
     return pages
 

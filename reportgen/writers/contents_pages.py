@@ -201,9 +201,14 @@ def wanted() -> bool:
 
 def missing_message() -> str:
     if _switched_off():
-        return f"环境变量 {OFF}=0：DOCX 目录的页码留空，Word 打开时更新域后显示"
+        return left_blank(f"环境变量 {OFF}=0")
     return ("找不到 LibreOffice（soffice），DOCX 目录的页码留空，Word 打开时更新域后显示（不更新域的阅读器不显示页码）；"
             "安装 LibreOffice（sudo apt-get install libreoffice-writer-nogui）后重新生成即写入页码")
+
+
+def left_blank(why: str) -> str:
+    """The warning of a DOCX whose 目录 keeps blank page numbers, and why."""
+    return f"{why}：DOCX 目录的页码留空，Word 打开时更新域后显示"
 
 
 # Where the fonts LibreOffice lays out with are installed (fontconfig's usual folders): a font added,
@@ -285,9 +290,9 @@ def lay_out(package: bytes, when: datetime, keep_pdf: bool) -> tuple[bytes, byte
             pdf = convert([docx], Path(folder), when)[0]
             return read_and_fill(package, pdf), pdf.read_bytes() if keep_pdf else None, ""
         except PdfUnavailable as exc:
-            return package, None, f"{exc.message}：DOCX 目录的页码留空，Word 打开时更新域后显示"
+            return package, None, left_blank(exc.message)
         except Unread as exc:
-            return package, None, f"LibreOffice 打印的 PDF 中读不出目录的页码（{exc.message}）：DOCX 目录的页码留空，Word 打开时更新域后显示"
+            return package, None, left_blank(f"LibreOffice 打印的 PDF 中读不出目录的页码（{exc.message}）")
 
 
 def for_batch(package: bytes) -> tuple[bytes, str, bool]:
@@ -318,7 +323,7 @@ def fill_printed(docx: Path, pdf: Path, output: Path | None) -> str:
     try:
         final = read_and_fill(package, pdf)
     except Unread as exc:
-        return f"LibreOffice 打印的 PDF 中读不出目录的页码（{exc.message}）：DOCX 目录的页码留空，Word 打开时更新域后显示"
+        return left_blank(f"LibreOffice 打印的 PDF 中读不出目录的页码（{exc.message}）")
     if output is not None:
         replace_together([(output, final)])
     return ""

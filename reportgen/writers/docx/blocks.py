@@ -240,7 +240,7 @@ class DocxWriter:
         ``properties`` beyond the style's, if any); bookmarked when the 目录 lists ``anchor`` and no
         paragraph holds its bookmark yet."""
         mark = self._marks.pop(anchor, "") if anchor else ""
-        run = run_xml(text, rpr) if rpr else plain_run_xml(text)
+        run = plain_run_xml(text, rpr)
         if not mark and not properties and not rpr:
             self.body.append(paragraph_xml(text, self.style_ids[style]))
             return

@@ -81,11 +81,13 @@ def run_xml(text: str, rpr: str = "", deleted: bool = False) -> str:
     return f"<w:r><w:rPr>{rpr}</w:rPr>{content}</w:r>" if rpr else f"<w:r>{content}</w:r>"
 
 
-def plain_run_xml(text: str) -> str:
+def plain_run_xml(text: str, rpr: str = "") -> str:
     """A w:r as python-docx's ``add_run(text)`` builds it (but for CRLF, one line break as in
-    every run here): xml:space="preserve" only on a w:t with outer whitespace, and an empty w:r
-    self-closed, as lxml writes it."""
+    every run here), with run properties ``rpr``: xml:space="preserve" only on a w:t with outer
+    whitespace, and an empty w:r self-closed, as lxml writes it."""
     content = run_content(text, always_preserve=False)
+    if rpr:
+        return f"<w:r><w:rPr>{rpr}</w:rPr>{content}</w:r>"
     return f"<w:r>{content}</w:r>" if content else "<w:r/>"
 
 
