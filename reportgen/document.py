@@ -180,6 +180,8 @@ class Document(Record):
     cover: Cover | None = None
     contents_alone: bool = False
     new_page_levels: frozenset[int] = frozenset()
+    # 页面: 横向 — every page landscape, as the layout's published documents are
+    landscape: bool = False
 
     def headings(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading)]

@@ -44,7 +44,7 @@ DEFAULT = "默认"
 _MAX_CHAIN = 20
 _MAX_SETTINGS_BYTES = 1_000_000
 _KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "标题", "不编号", "展示", "表格", "版本",
-         "正文字号", "正文行距", "表格排版", "工作簿", "封面", "新页"}
+         "正文字号", "正文行距", "表格排版", "工作簿", "封面", "新页", "页面"}
 KINDS = ("部门", "单位")
 _UNITS = ("元", "万元")
 _PATTERN = re.compile(r"\{(一|1|01)\}")
@@ -135,6 +135,9 @@ class Layout(Record):
     # in); 新页: the heading levels that start a new page
     cover: CoverSpec | None = None
     new_page_levels: frozenset[int] = frozenset()
+    # 页面: 横向 — every page landscape (上海's published budgets, 26 of 26 pages and more); 竖向 (the
+    # default): portrait pages, a table turned landscape only where it needs the width
+    landscape: bool = False
 
     def heading_numbering(self, level: int) -> Numbering:
         """The numbering of headings at ``level`` (1 = a part): deeper levels than the layout
@@ -585,6 +588,14 @@ def _set_cover(layout: Layout, value: object, at: str) -> None:
         raise LayoutError(exc.message) from None
 
 
+def _set_pages(layout: Layout, value: object, at: str) -> None:
+    """页面: 横向 (every page landscape) or 竖向 (portrait, a wide table on a landscape page)."""
+    if value not in ("横向", "竖向"):
+        raise LayoutError(f"{at}: “页面”应为 横向（每一页横排，如上海公开的部门预算）或 竖向（默认：竖排，宽表横排），"
+                          f"不是“{shown_text(str(value), 20)}”")
+    layout.landscape = value == "横向"
+
+
 def _set_new_pages(layout: Layout, value: object, at: str) -> None:
     try:
         layout.new_page_levels = new_page_levels(value, at)
@@ -700,7 +711,7 @@ _SETTINGS: dict[str, Callable[[Layout, object, str], None]] = {
     "编号": _set_numbering, "表号": _set_table_numbering, "目录": _set_contents, "标题": _set_titles,
     "展示": _set_units, "不编号": _set_unnumbered, "比较措辞": _set_budget_word, "表格": _set_tables,
     "正文字号": _set_body_size, "正文行距": _set_body_line, "表格排版": _set_table_fit, "封面": _set_cover,
-    "新页": _set_new_pages,
+    "新页": _set_new_pages, "页面": _set_pages,
 }
 # an edition (版本) changes the same settings, and may add a folder of templates (模板)
 _EDITION_KEYS = {"适用", "说明", "模板", "工作簿", *_SETTINGS}

@@ -631,7 +631,7 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
                     contents=contents or [], body_points=layout.body_points, body_line=layout.body_line,
                     table_smallest=layout.table_smallest, workbook=layout.workbook, cover=cover,
                     contents_alone=layout.contents is not None and layout.contents.alone,
-                    new_page_levels=layout.new_page_levels)
+                    new_page_levels=layout.new_page_levels, landscape=layout.landscape)
 
 
 __all__ = ["build_document", "TemplateFault", "Table", "DEFAULT_TEMPLATES"]

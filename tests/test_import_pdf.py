@@ -555,3 +555,24 @@ def test_page_numbers_and_running_lines_are_told_from_text():
     for text in ("2022 年", "10 万元", "一、", "12345", "第一部分", "1,273.52"):
         assert not _is_page_number(text), text
     assert _masked("深圳市盐田区总工会 2022 年 第 3 页") == _masked("深圳市盐田区总工会2022年第12页")
+
+
+# -- 地区 from the cover ----------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["shanghai-putuo-shangwuwei-2025", "shanghai-putuo-shangwuwei-unit-2025",
+                                  "shanghai-putuo-wanli-2024", "shanghai-putuo-wanli-2025"])
+def test_a_covers_government_is_the_sources_region(name):
+    """“上海市普陀区2025年区级部门预算” on page 1: 地区 上海市普陀区, placed on that line, which the 上海 cover prints again."""
+    from reportgen.importing.pipeline import import_files
+
+    result = import_files([ROOT / "tests" / "seeds" / "pdf" / f"{name}.pdf"], "上海")
+    region = result.imported.tree["地区"]
+    assert (region.value, region.where) == ("上海市普陀区", "第1页 第1行")
+    assert "\n地区: 上海市普陀区   # 第1页 第1行\n" in result.text
+
+
+def test_a_cover_that_names_the_department_only_gives_no_region():
+    """The 决算's cover (“上海市普陀区规划和自然资源局 / 2024 年度部门决算”) names no government apart: no 地区 is guessed."""
+    from reportgen.importing.pipeline import import_files
+
+    result = import_files([ROOT / "tests" / "seeds" / "juesuan" / "shanghai-putuo-guihuaziyuan-juesuan-2024.pdf"], "上海")
+    assert "地区" not in result.imported.tree

@@ -88,6 +88,24 @@ def test_the_cover_stands_alone_on_page_one_with_its_words_and_no_number(printed
         assert (width > height) == (name not in FINAL), name  # the budgets' covers are landscape, as published
 
 
+def page_sizes(pdf: Path) -> list[tuple[float, float]]:
+    """Each page's width and height in points, as pdfinfo reads them."""
+    info = subprocess.run([require_program("pdfinfo"), "-f", "1", "-l", "9999", str(pdf)], capture_output=True,
+                          text=True, check=True).stdout
+    return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
+
+
+def test_the_budgets_are_landscape_throughout_and_the_final_accounts_portrait_but_their_wide_tables(printed):
+    """The four published 上海 budgets (tests/seeds/pdf) print every one of their 116 pages landscape;
+    the 决算 样张 and both 普陀区 决算 print their text portrait and their wide tables landscape (页面)."""
+    for name, (_, pdf) in printed.items():
+        turned = [width > height for width, height in page_sizes(pdf)]
+        if name in FINAL:
+            assert not turned[1] and any(turned) and not all(turned), name  # the 目录 portrait, some tables landscape
+        else:
+            assert all(turned), (name, turned.count(False))
+
+
 def test_the_cover_title_is_set_in_36_points(printed):
     """小初 (36 points) for the budgets' title and the 决算's both lines, each Han character 36
     points wide, as page 1 of the published documents (the budgets' 主管部门 line in 18)."""
@@ -198,6 +216,7 @@ def test_a_cover_and_new_pages_are_layout_data_checked_with_clear_messages(tmp_p
         "封面: {行: [{文字: 标题, 字号: 36, 行距: 20}]}\n": "“行距”应为这一行的固定行距",
         "封面: {行: [{文字: 甲, 字号: 36}, {文字: 乙, 字号: 36}, {文字: 丙, 字号: 36}]}\n": "封面的一至两行",
         "新页: [0]\n": "“新页”应为另起一页的标题层级的列表",
+        "页面: 横排\n": "“页面”应为 横向",
         "目录: {单独成页: 是}\n": "“目录.单独成页”应为 true",
     }
     for index, (settings, expected) in enumerate(cases.items()):
@@ -222,6 +241,8 @@ def test_the_printed_html_has_the_same_pages(tmp_path):
     plain = render_source(ROOT / "data" / "shanghai-putuo-wenlvju-2026.yaml", tmp_path / "d", ("html",))
     text = plain.outputs[0].read_text(encoding="utf-8")
     assert "cover" not in text and "new-page" not in text and "data-alone" not in text
+    # every page landscape, as the DOCX (页面: 横向); the default layout's portrait A4
+    assert "@page { size: A4 landscape;" in page and "@page { size: A4;" in text
 
 
 def test_a_cover_line_too_long_shrinks_to_one_line_or_breaks_after_its_words():

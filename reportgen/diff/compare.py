@@ -428,6 +428,6 @@ def diff_documents(old: Document, new: Document, *, old_name: str = "", new_name
     contents = _Differ(step, show_year_shift).blocks(_contents_items(old), _contents_items(new))
     result = DocumentDiff(old_name, new_name, old_year, new_year, sections, show_year_shift,
                           year_shifts=differ.year_shifts, contents=contents, cover=new.cover,
-                          new_page_levels=new.new_page_levels)
+                          new_page_levels=new.new_page_levels, landscape=new.landscape)
     ChangeCollector(result).run()
     return result

@@ -205,6 +205,7 @@ class DocumentDiff:
     # turns its pages as the render does
     cover: Cover | None = None
     new_page_levels: frozenset[int] = frozenset()
+    landscape: bool = False  # every page landscape (Document.landscape)
 
     @property
     def year_step(self) -> int:

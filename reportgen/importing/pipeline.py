@@ -35,7 +35,7 @@ from reportgen.importing.reconcile import (
 )
 from reportgen.importing.text_fields import add_text_fields, fill_required, withheld
 from reportgen.importing.text_parts import DocLine, read_text_parts
-from reportgen.importing.text_sheets import add_front, not_read, whole_export
+from reportgen.importing.text_sheets import add_front, add_region, not_read, whole_export
 from reportgen.importing.tree import Placed
 from reportgen.importing.which_layout import chosen
 from reportgen.importing.with_units import UnitFile, with_units
@@ -176,6 +176,7 @@ def _with_text(imported: Imported, read: _Read, unknown: list[Grid], unplaced: l
     ``unplaced``), what was not published marked withheld, 金额精度 stated; the grids still not read
     and the fields left to fill."""
     front_read = add_front(imported, unknown, notes)
+    add_region(imported, read.lines)
     if read.lines:
         add_text_fields(imported, read_text_parts(read.lines), unplaced, with_prior)
     if read.documents or whole_export(unknown):

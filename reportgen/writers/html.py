@@ -185,6 +185,7 @@ class HtmlWriter:
             "toc_printed": bool(document.contents),
             "toc_alone": document.contents_alone,
             "layout_pages": bool(document.cover or document.contents_alone or document.new_page_levels),
+            "landscape": document.landscape,
             # the layout's 正文字号 on paper; its lines as 正文行距 says (single: 1.3), exact ones as before
             "body_points": f"{document.body_points:g}",
             "body_line": "1.6" if document.body_line else "1.3",

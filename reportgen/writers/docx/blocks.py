@@ -93,6 +93,7 @@ class DocxWriter:
         self._fresh = True
         self._new_page_levels: frozenset[int] = frozenset()
         self._contents_alone = False
+        self._all_landscape = False  # the layout's 页面: 横向 — every page landscape
 
     def render(self, document: Document) -> None:
         self.base = base(document.body_points, document.body_line)  # the layout's body size and line
@@ -100,6 +101,7 @@ class DocxWriter:
         self._smallest = document.table_smallest
         self._cover, self._new_page_levels = document.cover, document.new_page_levels
         self._contents_alone = document.contents_alone
+        self._all_landscape = document.landscape
         contents_due = bool(document.contents)
         for index, block in enumerate(document.blocks):
             if contents_due and isinstance(block, Heading):  # the 目录 after the front matter
@@ -182,12 +184,12 @@ class DocxWriter:
         or the table's caption, written here with an empty result and w:updateFields; a render then
         fills the results with the pages LibreOffice lays the headings out on and drops
         w:updateFields (writers/contents_pages.py) — then a new page."""
-        self.turn(False)
+        self.turn(self._all_landscape)
         if self._contents_alone and not self._fresh:  # the title above it keeps its page
             self.page_break(PageBreak())
         self._contents = True
         self._write_paragraph(clean(document.contents_title), "Subtitle")
-        tabs = self.base.tabs[False].replace('w:val="right"', 'w:leader="dot" w:val="right"')
+        tabs = self.base.tabs[self._landscape].replace('w:val="right"', 'w:leader="dot" w:val="right"')
         for number, entry in enumerate(document.contents, start=1):
             indent = f'<w:ind w:left="{420 * (entry.level - 1)}"/>' if entry.level > 1 else ""
             line = plain_run_xml(clean(entry.text))
@@ -232,8 +234,14 @@ class DocxWriter:
     def _geometry(self, block: Table) -> Geometry:
         """The table's page, size and widths (table_fit.geometry), chosen once, for its page and its widths."""
         if self._laid[0] is not block:
-            self._laid = (block, geometry(block, self.base.text_twips, column_ems(block), self._smallest))
+            self._laid = (block, geometry(block, self.pages(), column_ems(block), self._smallest))
         return self._laid[1]
+
+    def pages(self) -> dict[bool, int]:
+        """The text's width (twips) on a portrait and a landscape page, as this document's pages are:
+        on a layout whose every page is landscape, a table fits the landscape page it stands on."""
+        widths = self.base.text_twips
+        return {False: widths[True], True: widths[True]} if self._all_landscape else widths
 
     def _write_paragraph(self, text: str, style: str, anchor: str = "", rpr: str = "", properties: str = "") -> None:
         """A paragraph of ``text`` in ``style`` (its run with properties ``rpr``, and paragraph
@@ -261,10 +269,11 @@ class DocxWriter:
         return self.base.text_twips[self._landscape]
 
     def _place(self, block: Block) -> None:
-        """Put a wide table on a landscape page and everything else back on portrait pages."""
+        """Put a wide table on a landscape page and everything else back on portrait pages (every
+        block on a landscape page, where the layout's pages are all landscape)."""
         if isinstance(block, PageBreak):
             return
-        self.turn(isinstance(block, Table) and self._geometry(block).landscape)
+        self.turn(self._all_landscape or (isinstance(block, Table) and self._geometry(block).landscape))
 
     def turn(self, landscape: bool) -> None:
         """Go on on a page of that orientation: a new section when the page turns (the first

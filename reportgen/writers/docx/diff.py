@@ -63,6 +63,7 @@ class TrackedDocxWriter(DocxWriter):
     def render_diff(self) -> bytes:
         """The DOCX file."""
         self._cover, self._new_page_levels = self.result.cover, self.result.new_page_levels
+        self._all_landscape = self.result.landscape
         contents_due = bool(self.result.contents)
         blocks = list(self.result.blocks())
         for index, block in enumerate(blocks):
@@ -151,7 +152,7 @@ class TrackedDocxWriter(DocxWriter):
     def contents_diff(self) -> None:
         """The 目录 as the render writes it (DocxWriter.contents), line by line revised, then its
         page break: a revision too where only one year has a 目录."""
-        self.turn(False)
+        self.turn(self._all_landscape)
         for block in self.result.contents:
             diff = block.text or TextDiff()
             level = block.item.level
