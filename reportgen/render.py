@@ -88,13 +88,9 @@ def layout_findings(budget: Budget, chosen: str | Path | None = None) -> list[Fi
         return [Finding("error", "版式", exc.message, str(budget.file), budget.line_of("版式"), 0, "版式")]
     if budget.accounts not in layout.accounts:
         return [_no_final_edition(budget, layout)]
-    unprinted = [] if not budget.region or (layout.cover is not None and layout.cover.names("地区")) else [
-        Finding("warning", "版式-未印出", f"地区“{budget.region}”只印在版式的封面上，版式“{layout.name}”没有用到地区的封面，"
-                "它不会印出（按 上海 版式生成时，封面写作“{地区}{年}年区级部门预算”）",
-                str(budget.file), budget.line_of("地区"), 0, "地区")]
     if budget.kind not in layout.kinds:
-        return [unit_wording_finding(budget, layout), *unprinted]
-    return unprinted
+        return [unit_wording_finding(budget, layout)]
+    return []
 
 
 def _no_final_edition(budget: Budget, layout: Layout) -> Finding:
@@ -148,7 +144,7 @@ def missing_findings(budget: Budget, document: Document) -> list[Finding]:
 
 def unprinted_findings(budget: Budget, document: Document) -> list[Finding]:
     """A warning for each text of the source that only some layouts print and this document does not
-    (项目经费情况说明 and 部门概况.标题名称 are 上海's headings): told, never silently dropped."""
+    (项目经费情况说明 and 部门概况.标题名称 are 上海's headings, 地区 its cover's): told, never silently dropped."""
     headings = [h.text for h in document.headings()]
     findings = []
     for statement in budget.project_statements:
@@ -157,6 +153,11 @@ def unprinted_findings(budget: Budget, document: Document) -> list[Finding]:
             findings.append(Finding("warning", "版式-未印出", f"项目经费情况说明“{statement.name}”（{given}）没有印出：所用的版式"
                                     "没有这一部分（上海版式有：--layout 上海 或 版式: 上海）",
                                     str(budget.file), statement.line, 0, "项目经费情况说明"))
+    covered = " ".join(line.text for line in document.cover.lines) if document.cover is not None else ""
+    if budget.region and budget.region not in "".join(covered.split()):
+        findings.append(Finding("warning", "版式-未印出", f"地区“{budget.region}”只印在版式的封面上，所用版式的封面没有用到地区，"
+                                "它不会印出（按 上海 版式生成时，封面写作“{地区}{年}年区级部门预算”）", str(budget.file),
+                                budget.key_lines.get("地区") or budget.line_of("地区"), 0, "地区"))
     name = budget.profile.heading_name
     if name and not any(h.startswith(name) for h in headings):
         findings.append(Finding("warning", "版式-未印出", f"部门概况.标题名称“{name}”没有印出：所用版式的标题不写部门"

@@ -236,7 +236,7 @@ def test_a_layout_that_prints_no_account_says_so_with_the_line(tmp_path):
     lines = source.read_text(encoding="utf-8").splitlines()
     default = render_source(source, tmp_path / "default", formats=("html",))
     told = {f.path: f for f in default.findings if f.rule == "版式-未印出"}
-    assert set(told) == {"项目经费情况说明", "部门概况.标题名称"}
+    assert set(told) == {"项目经费情况说明", "部门概况.标题名称", "地区"}  # 地区: the 上海 cover's
     assert lines[told["项目经费情况说明"].line - 1].strip() == "- 名称: 兰溪路-真南路下立交工程"
     assert lines[told["部门概况.标题名称"].line - 1].strip().startswith("标题名称:")
     assert "实施主体" in told["项目经费情况说明"].message
