@@ -7,10 +7,12 @@ merged cells, never fonts or tags, so DOCX and HTML written from it cannot disag
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from reportgen.records import Record
-from reportgen.workbook import Workbook
+
+if TYPE_CHECKING:
+    from reportgen.workbook import Workbook  # a type only: a render without a workbook never loads it
 
 Align = Literal["left", "center", "right"]
 RowKind = Literal["header", "subheader", "body", "subtotal", "total"]

@@ -19,14 +19,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportgen import cache
 from reportgen.cache import Shape
 from reportgen.errors import Finding, SourceError, shown_text
 from reportgen.layout_pages import CoverSpec, PageSettingError, cover_spec, new_page_levels
-from reportgen.layout_workbook import WorkbookShapeError
-from reportgen.layout_workbook import load as load_workbook
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import ACCOUNTS, TEXT_PARTS
 from reportgen.phrasing import chinese_number
@@ -34,7 +32,9 @@ from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 from reportgen.records import Record
 from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES, LEVELS, REGISTRY, SHAPES, TableSpec
-from reportgen.workbook import Workbook
+
+if TYPE_CHECKING:
+    from reportgen.workbook import Workbook  # a type only: loaded with a layout that names a workbook
 
 SHIPPED = DEFAULT_TEMPLATES / "layouts"
 SETTINGS = "版式.yaml"
@@ -431,6 +431,9 @@ def _workbook(folder: Path, value: object, at: str) -> Workbook | None:
             or ".." in Path(value).parts or not (folder / value).is_file():
         raise LayoutError(f"{at}: “工作簿”应为本版式文件夹中描述正式工作簿的 YAML 文件（如 工作簿-部门.yaml），"
                           f"或 无；不是“{shown_text(value, 40)}”")
+    from reportgen.layout_workbook import WorkbookShapeError  # deferred: 6 ms, for a layout with a workbook only
+    from reportgen.layout_workbook import load as load_workbook
+
     try:
         return load_workbook(folder / value)
     except WorkbookShapeError as exc:

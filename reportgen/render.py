@@ -21,7 +21,6 @@ from reportgen.checks import run_checks
 from reportgen.compute import Computed, compute
 from reportgen.document import Document
 from reportgen.errors import Finding, SourceError
-from reportgen.layout_workbook import misfits
 from reportgen.layouts import SHIPPED, Layout, LayoutError, Occasion, resolve
 from reportgen.model import Budget
 from reportgen.narrative import build_document
@@ -401,8 +400,7 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     missing = missing_findings(prepared.budget, document)
     if missing and not draft:
         return Rendered(path, [], prepared.findings + missing, time.perf_counter() - start)
-    unfit = [Finding("error", "版式-工作簿", told, str(path), 0, 0, "版式") for told in misfits(document)] \
-        if "xlsx" in formats else []
+    unfit = _unfit(document, path) if "xlsx" in formats and document.workbook is not None else []
     if unfit:
         return Rendered(path, [], prepared.findings + missing + unfit, time.perf_counter() - start)
     notes: list[str] = []
@@ -410,6 +408,13 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     told = prepared.findings + missing + unprinted_findings(prepared.budget, document)
     told += [Finding("warning", "目录页码", note, str(path)) for note in notes]
     return Rendered(path, outputs, told, time.perf_counter() - start, document)
+
+
+def _unfit(document: Document, path: Path) -> list[Finding]:
+    """What of the document the official workbook its layout names cannot hold (told before writing)."""
+    from reportgen.layout_workbook import misfits  # deferred: 6 ms, for a layout with a workbook only
+
+    return [Finding("error", "版式-工作簿", told, str(path), 0, 0, "版式") for told in misfits(document)]
 
 
 def _without_edition(budget: Budget, layout: str | Path | None) -> list[Finding]:

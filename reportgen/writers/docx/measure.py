@@ -20,7 +20,7 @@ _ADVANCES = Path(__file__).with_name("advances.yaml")
 @functools.cache
 def advances() -> dict[str, float]:
     """Each Latin character's width in ems (advances.yaml gives thousandths)."""
-    data = yaml.safe_load(_ADVANCES.read_text(encoding="utf-8"))
+    data = yaml.load(_ADVANCES.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml
     return {char: thousandths / 1000 for char, thousandths in data["字宽"].items()}
 
 
