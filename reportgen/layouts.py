@@ -432,7 +432,7 @@ def _workbook(folder: Path, value: object, at: str) -> Workbook | None:
         raise LayoutError(f"{at}: “工作簿”应为本版式文件夹中描述正式工作簿的 YAML 文件（如 工作簿-部门.yaml），"
                           f"或 无；不是“{shown_text(value, 40)}”")
     from reportgen.layout_workbook import WorkbookShapeError  # deferred: 6 ms, for a layout with a workbook only
-    from reportgen.layout_workbook import load as load_workbook
+    from reportgen.layout_workbook import load as load_workbook  # deferred: with the line above
 
     try:
         return load_workbook(folder / value)
