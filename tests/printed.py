@@ -118,11 +118,15 @@ class Word:
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 
 
+def _pages(pdf: Path) -> list[tuple[int, str]]:
+    """Each page's number and its part of pdftotext -bbox-layout's output."""
+    return list(enumerate(bbox_layout(pdf).split("<page ")[1:], start=1))
+
+
 def words(pdf: Path) -> list[Word]:
     """Every word pdftotext finds, with its page and box (points, from the page's top left)."""
-    xml = bbox_layout(pdf)
     found = []
-    for number, page in enumerate(xml.split("<page ")[1:], start=1):
+    for number, page in _pages(pdf):
         for m in _WORD.finditer(page):
             found.append(Word(number, *(float(m.group(i)) for i in range(1, 5)), unescape(m.group(5))))
     return found
@@ -195,9 +199,8 @@ _HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 def pdf_lines(pdf: Path) -> list[Line]:
     """Every line pdftotext -bbox-layout finds, in reading order."""
-    xml = bbox_layout(pdf)
     found = []
-    for number, page in enumerate(xml.split("<page ")[1:], start=1):
+    for number, page in _pages(pdf):
         for m in _LINE.finditer(page):
             text = "".join(unescape(w) for w in _WORD_TEXT.findall(m.group(5)))
             found.append(Line(number, *(float(m.group(i)) for i in range(1, 5)), text))
