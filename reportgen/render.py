@@ -143,7 +143,8 @@ def missing_findings(budget: Budget, document: Document) -> list[Finding]:
 
 def unprinted_findings(budget: Budget, document: Document) -> list[Finding]:
     """A warning for each text of the source that only some layouts print and this document does not
-    (项目经费情况说明 and 部门概况.标题名称 are 上海's headings, 地区 its cover's): told, never silently dropped."""
+    (项目经费情况说明 and 部门概况.标题名称 are 上海's headings, 地区 its cover's; 级次 words the default
+    名词解释 and 上海's cover): told, never silently dropped."""
     headings = [h.text for h in document.headings()]
     findings = []
     for statement in budget.project_statements:
@@ -157,6 +158,10 @@ def unprinted_findings(budget: Budget, document: Document) -> list[Finding]:
         findings.append(Finding("warning", "版式-未印出", f"地区“{budget.region}”只印在版式的封面上，所用版式的封面没有用到地区，"
                                 "它不会印出（按 上海 版式生成时，封面写作“{地区}{年}年区级部门预算”）", str(budget.file),
                                 budget.key_lines.get("地区") or budget.line_of("地区"), 0, "地区"))
+    if "级次" in budget.key_lines and budget.level not in "".join((document.plain_text() + covered).split()):
+        findings.append(Finding("warning", "R-级次", f"级次“{budget.level}”在生成的文本中没有印出：它只用于名词解释中"
+                                "“财政拨款收入”“三公”经费”的默认解释和写出级次的封面，这两条解释都已改写或删去，所用版式的"
+                                "封面也不写它：可删去它", str(budget.file), budget.key_lines["级次"], 0, "级次"))
     name = budget.profile.heading_name
     if name and not any(h.startswith(name) for h in headings):
         findings.append(Finding("warning", "版式-未印出", f"部门概况.标题名称“{name}”没有印出：所用版式的标题不写部门"

@@ -576,3 +576,21 @@ def test_a_cover_that_names_the_department_only_gives_no_region():
 
     result = import_files([ROOT / "tests" / "seeds" / "juesuan" / "shanghai-putuo-guihuaziyuan-juesuan-2024.pdf"], "上海")
     assert "地区" not in result.imported.tree
+
+
+def test_a_city_units_cover_gives_its_level_and_the_shanghai_cover_says_it(tmp_path):
+    """上海市财政局's 2025 单位预算 (bench/corpus, whole): “上海市2025年市级单位预算” — 地区 上海市 and 级次 市级, so the
+    上海 cover rendered from the imported source says 市级 as printed, never the layout's 区级."""
+    from reportgen.importing.pipeline import import_files
+    from reportgen.render import render_source
+
+    result = import_files([ROOT / "bench" / "corpus" / "shanghai-caizhengju-unit-2025.pdf"], "上海")
+    tree = result.imported.tree
+    assert (tree["地区"].value, tree["级次"].value) == ("上海市", "市级")
+    source = tmp_path / "unit.yaml"
+    source.write_text(result.text, encoding="utf-8")
+    rendered = render_source(source, tmp_path / "out", ("html",), layout="上海")
+    assert rendered.document is not None, [f.format() for f in rendered.findings]
+    assert rendered.document.cover is not None
+    assert "上海市2025年市级单位预算" in "".join(line.text for line in rendered.document.cover.lines)
+    assert not [f for f in rendered.findings if f.rule in ("R-级次", "版式-未印出")]

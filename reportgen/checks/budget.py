@@ -817,21 +817,6 @@ def compare_base_uses_what_is_given(b: Budget, f: Computed, m: Money) -> Iterato
 
 
 # The default terms of 名词解释 whose wording names the 级次 (templates/narrative/glossary.j2).
-LEVEL_TERMS = ("财政拨款收入", "“三公”经费")
-
-
-@rule("R-级次")
-def level_unused(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
-    """级次 words only the default explanations of 财政拨款收入 and “三公”经费: a source that rewords
-    (or leaves out) both gives a 级次 that is printed nowhere."""
-    if "级次" not in b.key_lines:
-        return
-    rewritten = {term for term, _ in b.glossary}
-    if all(term in rewritten for term in LEVEL_TERMS):
-        yield make_finding(b, "warning", "R-级次", f"级次“{b.level}”只用于名词解释中“财政拨款收入”“三公”经费”的默认解释，"
-                           "这两条都已改写或删去，级次不会印出：可删去它", b.key_lines["级次"], "级次")
-
-
 @rule("R-执行数合计")
 def actual_parts_add_up(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """The parts of 上年执行数 add up as this year's do: 人员经费 and 公用经费 to 基本支出, the three

@@ -288,7 +288,7 @@ def fill_required(tree: Tree) -> list[str]:
     if "收入" not in tree:
         tree["收入"] = {"一般公共预算拨款": Placed(PLACEHOLDER)}
         missing.append("收入")
-    order = ["部门", "年度", "地区", "类型", "版式", "金额单位", "上年", "展示", "部门概况", "收入"]
+    order = ["部门", "年度", "地区", "级次", "类型", "版式", "金额单位", "上年", "展示", "部门概况", "收入"]
     ordered = {k: tree[k] for k in order if k in tree}
     rest = {k: v for k, v in tree.items() if k not in order}
     tree.clear()

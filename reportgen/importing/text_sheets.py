@@ -18,7 +18,7 @@ _OWNER = re.compile(r"(?:预算主管部门|主管部门|预算单位|部门名�
 _YEAR = re.compile(r"(20\d{2})\s*年")
 # A cover's title naming the government before its year: “上海市普陀区2026年区级部门预算” (its 地区)
 _REGION_TITLE = re.compile(r"^(?P<region>\S{2,30}?(?:省|市|区|县|旗|州|自治区))\s*(?P<year>20\d{2})\s*年(?:度)?"
-                           r"(?:区级|市级|县级|省级)?(?:部门|单位)(?:预算|决算)$")
+                           r"(?P<level>区级|市级|县级|省级)?(?:部门|单位)(?:预算|决算)$")
 _COVER_LINES = 12  # a cover's title stands among the document's first lines
 # the official export's sheets that hold the document's text: with both, the export is the whole document
 _WHOLE = ("职能", "其他相关情况")
@@ -72,8 +72,9 @@ def add_front(imported: Imported, unknown: list[Grid], notes: list[str]) -> list
 
 
 def add_region(imported: Imported, lines: list[DocLine]) -> None:
-    """地区 from a cover's title that names the government before the year (“上海市普陀区2026年区级部门
-    预算”), where it is the imported year's and names no department: placed after 年度, never guessed."""
+    """地区 (and 级次, where it says one) from a cover's title that names the government before the year
+    (“上海市普陀区2026年区级部门预算”), where it is the imported year's and the department's own
+    government: placed after 年度, never guessed."""
     for line in lines[:_COVER_LINES]:
         found = _REGION_TITLE.match("".join(line.text.split()))
         if found is None or int(found.group("year")) != imported.year or "地区" in imported.tree:
@@ -81,9 +82,12 @@ def add_region(imported: Imported, lines: list[DocLine]) -> None:
         region = found.group("region")
         if imported.department and (region in imported.department) and imported.department.startswith(region) \
                 and region != imported.department:
+            said = [("地区", Placed(region, line.where))]
+            if found.group("level"):
+                said.append(("级次", Placed(found.group("level"), line.where)))
             items = list(imported.tree.items())
             at = next((i + 1 for i, (key, _) in enumerate(items) if key == "年度"), len(items))
-            imported.tree = dict([*items[:at], ("地区", Placed(region, line.where)), *items[at:]])
+            imported.tree = dict([*items[:at], *said, *items[at:]])
         return
 
 
