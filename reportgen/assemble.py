@@ -6,7 +6,6 @@ file only reads; what is computed from several files is computed here, above bot
 
 from __future__ import annotations
 
-import difflib
 import os
 from decimal import Decimal
 from pathlib import Path
@@ -109,6 +108,8 @@ class _ActualMerge:
             if name in by_name:
                 self.put(by_name[name], value, f"项目“{name}”", path)
             else:
+                import difflib  # deferred: for a misnamed project only
+
                 close = difflib.get_close_matches(name, list(by_name), n=1)
                 hint = f"您是否想写“{close[0]}”？" if close else "项目名称应与“支出.项目”中的名称一致"
                 self.error(f"上年执行数中的项目“{name}”不在本年的项目中：{hint}", path)

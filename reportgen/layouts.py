@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 from reportgen import cache
 from reportgen.cache import Shape
 from reportgen.errors import Finding, SourceError, shown_text
-from reportgen.layout_pages import CoverSpec, PageSettingError, cover_spec, new_page_levels
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import ACCOUNTS, TEXT_PARTS
 from reportgen.phrasing import chinese_number
@@ -34,6 +33,7 @@ from reportgen.records import Record
 from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES, LEVELS, REGISTRY, SHAPES, TableSpec
 
 if TYPE_CHECKING:
+    from reportgen.layout_pages import CoverSpec  # a type only: loaded with a layout that has a cover
     from reportgen.workbook import Workbook  # a type only: loaded with a layout that names a workbook
 
 SHIPPED = DEFAULT_TEMPLATES / "layouts"
@@ -585,6 +585,8 @@ def _set_units(layout: Layout, value: object, at: str) -> None:
 
 
 def _set_cover(layout: Layout, value: object, at: str) -> None:
+    from reportgen.layout_pages import PageSettingError, cover_spec  # deferred: 2 ms, for a layout with a cover
+
     try:
         layout.cover = cover_spec(value, at)
     except PageSettingError as exc:
@@ -600,6 +602,8 @@ def _set_pages(layout: Layout, value: object, at: str) -> None:
 
 
 def _set_new_pages(layout: Layout, value: object, at: str) -> None:
+    from reportgen.layout_pages import PageSettingError, new_page_levels  # deferred: as _set_cover's
+
     try:
         layout.new_page_levels = new_page_levels(value, at)
     except PageSettingError as exc:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import pickle
-import threading
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -341,14 +340,23 @@ PARALLEL_FROM_ROWS = 3000
 
 
 def _worth_a_fork(document: Document) -> bool:
-    if not PARALLEL_WRITERS or not hasattr(os, "fork") or threading.active_count() > 1:
+    if not PARALLEL_WRITERS or not hasattr(os, "fork") or _has_threads():
         return False
     return sum(len(t.header) + len(t.body) for t in document.tables()) >= PARALLEL_FROM_ROWS
+
+
+def _has_threads() -> bool:
+    """Whether this process runs another thread. A process that never imported threading started
+    none through it (and reportgen starts none otherwise): it is not imported just to ask."""
+    threading = sys.modules.get("threading")
+    return threading is not None and threading.active_count() > 1
 
 
 def _in_child(write: Callable[[Document, Path], None], document: Document, target: Path) -> Callable[[], None]:
     """Run ``write(document, target)`` in a forked child; the function returned waits for it and
     raises here whatever it raised there."""
+    import pickle  # deferred: 1 ms at start-up, for a large document's forked writer only
+
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: write, report a failure, leave without the parent's exit handlers

@@ -12,7 +12,6 @@ that year, so a 2018 name in a 2022 source is reported, not silently accepted.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import unicodedata
@@ -626,6 +625,8 @@ def _line_encoding(line: bytes, number: int) -> str:
 def _csv_rows(text: str) -> list[tuple[int, str, str, tuple[str, ...]]]:
     """(line, code, name, aliases) of each data row. Lines end at CR LF, LF or CR only (a Word soft
     break inside a name stays in that name, to be refused there); a row's line is where it starts."""
+    import csv  # deferred: 1 ms at start-up, for a CSV code table (the shipped ones are read from the cache)
+
     reader = csv.reader(io.StringIO(text, newline=""))
     rows: list[tuple[int, str, str, tuple[str, ...]]] = []
     columns: _CsvColumns | None = None
@@ -644,6 +645,8 @@ def _csv_rows(text: str) -> list[tuple[int, str, str, tuple[str, ...]]]:
 def _csv_row(reader: Any) -> tuple[int, list[str]] | None:
     """The next row of ``reader`` with the line it starts on, its cells stripped; None at the end.
     A cell over csv's size limit, broken quoting or a cell running over lines is refused."""
+    import csv  # deferred: see _csv_rows
+
     line = reader.line_num + 1
     try:
         cells = next(reader)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import stat
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,6 +122,8 @@ def _own_office_file(path: Path) -> bool:
     """A DOCX or XLSX reportgen wrote and no one has saved since: its core properties still say it
     was last modified by reportgen (Word, Excel and LibreOffice put their user there on saving, so a
     notice a reviewer has signed and saved is never written over)."""
+    import zipfile  # deferred: 4 ms (with shutil, threading, bz2, lzma), for a clashing office file only
+
     try:
         with zipfile.ZipFile(path) as package:
             info = package.getinfo(_CORE)

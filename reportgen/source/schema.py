@@ -7,7 +7,6 @@ field's path and what was expected, so `check`, `render` and editors share one d
 from __future__ import annotations
 
 import datetime
-import difflib
 import json
 import re
 from collections.abc import Callable
@@ -244,6 +243,8 @@ class Validator:
         if "x-names" in schema:
             self.error(unknown_name(key, schema["x-names"], properties), path, mark, "未知名称")
             return
+        import difflib  # deferred: 1 ms at start-up, for a misspelt key only
+
         hint = difflib.get_close_matches(key, properties, n=1, cutoff=0.5)
         self.error(f"未知字段“{key}”：" + (f"是否应为“{hint[0]}”？" if hint else "可用的字段：" + "、".join(properties)),
                    path, mark, "未知字段")
@@ -301,6 +302,8 @@ Validator._BY_TYPE.update({"object": Validator.check_object, "array": Validator.
 def unknown_name(name: str, what: str, names: list[str]) -> str:
     """The message for a key that names no 表格 / 正文部分 (``what``): the likeliest names meant
     (close in spelling, or holding it or held by it: 三公 → 三公经费), then every name there is."""
+    import difflib  # deferred: as unknown_key's
+
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
     close += [n for n in names if n not in close and name and (name in n or n in name)][: 3 - len(close)]
     hint = f"您是否想写{'或'.join(f'“{n}”' for n in close)}？" if close else ""
