@@ -58,7 +58,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from reportgen.importing.grid import Cell, Grid, ImportRefused, Merge
-from reportgen.readers.pdf_words import PdfNotRead, pdf_words, printed_lines
+from reportgen.readers.pdf_words import PdfNotRead, lines_of_pages, pdf_words
 from reportgen.readers.pdf_words import Word as _Word
 
 MAX_PDF_BYTES = 64 * 1024 * 1024  # a published budget is under 1 MB; a scanned one tens of MB
@@ -110,7 +110,7 @@ def read_pdf(path: Path, data: bytes) -> PdfDocument:
     except PdfNotRead as exc:
         _failed(path, data, exc.errors)
     _check_text(path, pages)
-    lines = [_lines_of(number, words) for number, words in enumerate(pages, start=1)]
+    lines = [_lines_of(number, printed) for number, printed in enumerate(lines_of_pages(pages), start=1)]
     furniture = _furniture(lines)
     tables = _tables([[line for line in page if id(line) not in furniture] for page in lines])
     grids = [_grid(table, str(path)) for table in tables]
@@ -187,9 +187,9 @@ class _Line:
                        max(w.right for w in words), max(w.bottom for w in words), self.size, table)
 
 
-def _lines_of(page: int, words: list[_Word]) -> list[_Line]:
+def _lines_of(page: int, printed: list[list[_Word]]) -> list[_Line]:
     """The page's printed lines (readers/pdf_words.py), numbered on the page as a reader counts them."""
-    return [_Line(page, number, line) for number, line in enumerate(printed_lines(words), start=1)]
+    return [_Line(page, number, line) for number, line in enumerate(printed, start=1)]
 
 
 # --- page furniture --------------------------------------------------------------------------------
