@@ -12,12 +12,11 @@ from reportgen.reading.yamlsafe import parse_yaml
 
 FILE = "导入.yaml"
 _SPACE = re.compile(r"\s+")
-_FULL = str.maketrans({"(": "（", ")": "）", ":": "：", "\u3000": ""})
 
 
 def normalized(text: str) -> str:
     """Text compared without its spaces and with full-width brackets and colons."""
-    return _SPACE.sub("", text).translate(_FULL)
+    return _SPACE.sub("", text).replace("(", "（").replace(")", "）").replace(":", "：").replace("\u3000", "")
 
 
 @dataclass
