@@ -612,11 +612,13 @@ def _baseline(line: _Line) -> float:
     return min(line.words, key=lambda w: w.bottom - w.top).bottom
 
 
+_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")  # a word of Chinese characters only
+
+
 def _character_size(lines: list[_Line]) -> float:
     """A Chinese character's width in these lines (a word of Chinese characters' width by its
     length), else their words' median height."""
-    widths = [(w.right - w.left) / len(w.text) for line in lines for w in line.words
-              if w.text and all("\u4e00" <= c <= "\u9fff" for c in w.text)]
+    widths = [(w.right - w.left) / len(w.text) for line in lines for w in line.words if _ALL_HAN.fullmatch(w.text)]
     return _median(widths) if widths else _median([w.bottom - w.top for line in lines for w in line.words] or [0.0])
 
 
