@@ -86,6 +86,11 @@ def _class_codes(year: int) -> dict[str, str]:
     """Each 类's name (normalized) → its code. A 类 printed under its name of other years
     (医疗卫生与计划生育支出 in a 2024 收支总表) is still that 类: its figures are read (and reconciled);
     review tells the old name (review/wording.py)."""
+    return dict(_year_class_codes(year))
+
+
+@functools.cache  # the registries are read once per process
+def _year_class_codes(year: int) -> dict[str, str]:
     found = {normalized(e.name): e.code for e in codes.all_function_codes(year) if len(e.code) == 3}
     found.update({normalized(f.name): f.code for f in codes.former_names(year) if len(f.code) == 3})
     return found

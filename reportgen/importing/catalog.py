@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from reportgen import layouts
 from reportgen.reading.yamlsafe import parse_yaml
 
 FILE = "导入.yaml"
 _SPACE = re.compile(r"\s+")
-_FULL = str.maketrans({"(": "（", ")": "）", ":": "：", "\u3000": ""})
 
 
 def normalized(text: str) -> str:
     """Text compared without its spaces and with full-width brackets and colons."""
-    return _SPACE.sub("", text).translate(_FULL)
+    return _SPACE.sub("", text).replace("(", "（").replace(")", "）").replace(":", "：").replace("\u3000", "")
 
 
 @dataclass
@@ -51,8 +51,24 @@ def load(layout_name: str | None) -> Catalog:
     for folder in folders:
         path = folder / FILE
         if path.is_file():
-            _extend(catalog, parse_yaml(path.read_bytes(), str(path)))
+            _extend(catalog, _parsed(path))
     return catalog
+
+
+# Each catalog file's data, parsed once per process while the file is unchanged (its size and time the
+# same): a review of a folder imports every document with the same catalog, as the vocabularies are read once.
+_PARSED: dict[tuple[str, int, int], object] = {}
+_KEPT = 16
+
+
+def _parsed(path: Path) -> object:
+    info = path.stat()
+    key = (str(path), info.st_mtime_ns, info.st_size)
+    if key not in _PARSED:
+        if len(_PARSED) >= _KEPT:
+            _PARSED.pop(next(iter(_PARSED)))
+        _PARSED[key] = parse_yaml(path.read_bytes(), str(path))
+    return _PARSED[key]
 
 
 def _extend(catalog: Catalog, data: object) -> None:

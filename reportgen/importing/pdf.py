@@ -58,7 +58,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from reportgen.importing.grid import Cell, Grid, ImportRefused, Merge
-from reportgen.readers.pdf_words import PdfNotRead, pdf_words, printed_lines
+from reportgen.readers.pdf_words import PdfNotRead, lines_of_pages, pdf_words
 from reportgen.readers.pdf_words import Word as _Word
 
 MAX_PDF_BYTES = 64 * 1024 * 1024  # a published budget is under 1 MB; a scanned one tens of MB
@@ -110,7 +110,7 @@ def read_pdf(path: Path, data: bytes) -> PdfDocument:
     except PdfNotRead as exc:
         _failed(path, data, exc.errors)
     _check_text(path, pages)
-    lines = [_lines_of(number, words) for number, words in enumerate(pages, start=1)]
+    lines = [_lines_of(number, printed) for number, printed in enumerate(lines_of_pages(pages), start=1)]
     furniture = _furniture(lines)
     tables = _tables([[line for line in page if id(line) not in furniture] for page in lines])
     grids = [_grid(table, str(path)) for table in tables]
@@ -171,10 +171,15 @@ class _Line:
     words: list[_Word]  # never changed: a line of other words is another _Line
     text: str = field(init=False)  # its words, a space apart
     size: float = field(init=False)  # its tallest word's height
+    top: float = field(init=False)  # its highest word's top and lowest word's bottom
+    bottom: float = field(init=False)
 
     def __post_init__(self) -> None:
-        self.text = " ".join(word.text for word in self.words)
-        self.size = max(word.bottom - word.top for word in self.words)
+        words = self.words
+        self.text = " ".join([word.text for word in words])
+        self.size = max([word.bottom - word.top for word in words])
+        self.top = min([word.top for word in words])
+        self.bottom = max([word.bottom for word in words])
 
     def gap(self) -> float:
         """The widest space between two of its words, in line heights (0 for one word)."""
@@ -183,13 +188,13 @@ class _Line:
 
     def public(self, table: int | None) -> PdfLine:
         words = self.words
-        return PdfLine(self.page, self.number, self.text, min(w.left for w in words), min(w.top for w in words),
-                       max(w.right for w in words), max(w.bottom for w in words), self.size, table)
+        return PdfLine(self.page, self.number, self.text, min(w.left for w in words), self.top,
+                       max(w.right for w in words), self.bottom, self.size, table)
 
 
-def _lines_of(page: int, words: list[_Word]) -> list[_Line]:
+def _lines_of(page: int, printed: list[list[_Word]]) -> list[_Line]:
     """The page's printed lines (readers/pdf_words.py), numbered on the page as a reader counts them."""
-    return [_Line(page, number, line) for number, line in enumerate(printed_lines(words), start=1)]
+    return [_Line(page, number, line) for number, line in enumerate(printed, start=1)]
 
 
 # --- page furniture --------------------------------------------------------------------------------
@@ -259,9 +264,9 @@ def _set_apart(lines: list[_Line], position: int, skip: set[int] | None = None) 
 def _edge_gap(line: _Line, others: list[_Line]) -> float | None:
     """The space between a line and the text on its one side: None where no text is beside it,
     minus infinity where text is both above and below it (it is not at the page's edge)."""
-    top, bottom = _top(line), _bottom(line)
-    above = [_bottom(o) for o in others if _top(o) < top]
-    below = [_top(o) for o in others if _top(o) > top]
+    top, bottom = line.top, line.bottom
+    above = [o.bottom for o in others if o.top < top]
+    below = [o.top for o in others if o.top > top]
     if above and below:
         return float("-inf")
     if above:
@@ -607,11 +612,13 @@ def _baseline(line: _Line) -> float:
     return min(line.words, key=lambda w: w.bottom - w.top).bottom
 
 
+_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")  # a word of Chinese characters only
+
+
 def _character_size(lines: list[_Line]) -> float:
     """A Chinese character's width in these lines (a word of Chinese characters' width by its
     length), else their words' median height."""
-    widths = [(w.right - w.left) / len(w.text) for line in lines for w in line.words
-              if w.text and all("\u4e00" <= c <= "\u9fff" for c in w.text)]
+    widths = [(w.right - w.left) / len(w.text) for line in lines for w in line.words if _ALL_HAN.fullmatch(w.text)]
     return _median(widths) if widths else _median([w.bottom - w.top for line in lines for w in line.words] or [0.0])
 
 
@@ -727,7 +734,7 @@ class _BodyRows:
     def near(self, k: int, j: int) -> bool:
         """Lines k above j, on one page, within a line of each other."""
         rows = self.rows
-        return rows[k][0].page == rows[j][0].page and _top(rows[j][0]) - _bottom(rows[k][0]) <= self.em
+        return rows[k][0].page == rows[j][0].page and rows[j][0].top - rows[k][0].bottom <= self.em
 
     def name(self, k: int, col: int) -> list[_Word]:
         """The words of a row's name in ``col`` (none where that cell holds a figure)."""
@@ -761,14 +768,6 @@ class _BodyRows:
             down += 1
         return [k for k in (up, down) if 0 <= k < len(self.rows) and not self.name_only(k) and self.name(k, col)
                 and all(self.near(j, j + 1) for j in range(min(k, i), max(k, i)))]
-
-
-def _top(line: _Line) -> float:
-    return min(w.top for w in line.words)
-
-
-def _bottom(line: _Line) -> float:
-    return max(w.bottom for w in line.words)
 
 
 def _figures_middle(row: tuple[_Line, dict[int, list[_Word]]]) -> float:
@@ -823,7 +822,7 @@ def _centred_labels(rows: list[tuple[_Line, dict[int, list[_Word]]]]) -> None:
 
 
 def _middle(line: _Line) -> float:
-    return (min(w.top for w in line.words) + max(w.bottom for w in line.words)) / 2
+    return (line.top + line.bottom) / 2
 
 
 # --- run-on words ----------------------------------------------------------------------------------
@@ -915,11 +914,7 @@ def _coverage(words: list[_Word], start: float) -> list[int]:
     for word in words:
         change[int((word.left - start) / _BIN)] += 1
         change[int((word.right - start) / _BIN) + 1] -= 1
-    coverage, running = [], 0
-    for step in change[:size]:
-        running += step
-        coverage.append(running)
-    return coverage
+    return list(itertools.accumulate(change[:size]))
 
 
 def _joined(runs: list[tuple[int, int]], words: list[_Word], start: float, gap: int) -> list[tuple[int, int]]:
@@ -946,12 +941,12 @@ def _parts(coverage: list[int], first: int, last: int, gap: int, zero: bool) -> 
     at an empty stretch's ends, at a valley's lowest point."""
     window = coverage[first:last + 1]
     if zero:
-        lows = bytes(count == 0 for count in window)
+        lows = bytes(map((0).__eq__, window))
     else:  # the most each side has: running maxima from the left and from the right
         before = itertools.accumulate(window, max)
         after = list(itertools.accumulate(reversed(window), max))[::-1]
-        lows = bytes(side >= _VALLEY_SUPPORT and count <= _VALLEY * side
-                     for count, side in zip(window, map(min, before, after), strict=True))
+        lows = bytes([side >= _VALLEY_SUPPORT and count <= _VALLEY * side
+                      for count, side in zip(window, map(min, before, after), strict=True)])
     parts: list[tuple[int, int]] = []
     begin = first
     for run in _LOW_RUN.finditer(lows):  # each stretch of low bins, i up to j

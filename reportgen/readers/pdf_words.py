@@ -16,7 +16,9 @@ reviewer's prose (``layout_text``), the importer's tables and its 说明 all rea
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import operator
 import re
 import shutil
 import statistics
@@ -55,6 +57,20 @@ class Word:
         return self.bottom - self.top
 
 
+class Pages(list[list[Word]]):
+    """The words of each page, as pdf_words reads them, with each page's printed lines made once
+    (``lines``): the importer's tables and the reviewer's text of one review read the same lines."""
+
+    @functools.cached_property
+    def lines(self) -> list[list[list[Word]]]:
+        return [printed_lines(words) for words in self]
+
+
+def lines_of_pages(pages: list[list[Word]]) -> list[list[list[Word]]]:
+    """Each page's printed lines: those ``pages`` made once where it is pdf_words' answer."""
+    return pages.lines if isinstance(pages, Pages) else [printed_lines(words) for words in pages]
+
+
 class PdfNotRead(Exception):
     """pdftotext ended without reading the PDF (damaged, encrypted): ``errors`` is what it said."""
 
@@ -84,10 +100,10 @@ def run_pdftotext(path: Path, options: list[str], max_bytes: int, refuse: Callab
         raise refuse(f"不能运行 pdftotext：{exc.strerror or exc}") from None
 
 
-_READ: dict[bytes, list[list[Word]]] = {}
+_READ: dict[bytes, Pages] = {}
 
 
-def pdf_words(path: Path, data: bytes, refuse: Callable[[str], Exception], not_done: str) -> list[list[Word]]:
+def pdf_words(path: Path, data: bytes, refuse: Callable[[str], Exception], not_done: str) -> Pages:
     """The words of each page of the PDF ``data`` (read from ``path``, which messages name), as
     pdftotext boxed them; read once per process for the same bytes. The bytes read are what is
     converted (from a private copy), not the file as it may be by now. Raises PdfNotRead where
@@ -96,7 +112,7 @@ def pdf_words(path: Path, data: bytes, refuse: Callable[[str], Exception], not_d
     if key not in _READ:
         if len(_READ) >= _KEPT:
             _READ.pop(next(iter(_READ)))
-        _READ[key] = _pages(_xhtml(data, refuse, not_done), refuse, not_done)
+        _READ[key] = Pages(_pages(_xhtml(data, refuse, not_done), refuse, not_done))
     return _READ[key]
 
 
@@ -142,13 +158,14 @@ def _scanned(xhtml: bytes) -> list[list[Word]] | None:
     pages: list[list[Word]] = []
     words = 0
     for match in _PAGE_OR_WORD.finditer(xhtml):
-        if match.group(1) is None:
+        left, top, right, bottom, raw = match.groups()
+        if left is None:
             pages.append([])
             continue
         if not pages:
             return None
         words += 1
-        word = _scanned_word(*match.groups())
+        word = _scanned_word(left, top, right, bottom, raw)
         if word is not None:
             pages[-1].append(word)
     if (not pages or words != xhtml.count(b"<word") or len(pages) != xhtml.count(b"<page")
@@ -162,6 +179,13 @@ def _scanned_word(left: bytes, top: bytes, right: bytes, bottom: bytes, raw: byt
     if "&" in text:
         for entity, char in _ENTITIES:
             text = text.replace(entity, char)
+    try:  # float reads ASCII bytes as it reads their text, and refuses any other byte as it refuses U+FFFD
+        x0, y0, x1, y1 = float(left), float(top), float(right), float(bottom)
+    except ValueError:
+        pass
+    else:  # the common word, read as _boxed reads it (a NaN fails each comparison)
+        if text and abs(x0) < 20_000 and abs(y0) < 20_000 and abs(x1) < 20_000 and abs(y1) < 20_000:
+            return Word(x0, y0, x1, y1, text) if x1 >= x0 and y1 > y0 else None
     return _boxed(text, [_number(value.decode("ascii", errors="replace")) for value in (left, top, right, bottom)])
 
 
@@ -211,12 +235,27 @@ def printed_lines(words: list[Word]) -> list[list[Word]]:
     word's: a header's cells set off by a third of a line each would chain into one line), or when
     it stands where a taller word of that line has its baseline (``_on_a_baseline``)."""
     groups: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.left)):
-        if groups and (_centred_on(groups[-1][0], word) or _on_a_baseline(groups[-1], word)):
-            groups[-1].append(word)
-        else:
-            groups.append([word])
-    return [sorted(group, key=lambda w: w.left) for group in groups]
+    line: list[Word] = []
+    for word in sorted(words, key=_reading_order):
+        if line:  # within half a height of the line's first word's centre
+            first = line[0]
+            if (abs((word.top + word.bottom) - (first.top + first.bottom)) / 2
+                    <= 0.5 * min(word.bottom - word.top, first.bottom - first.top)) or _on_a_baseline(line, word):
+                line.append(word)
+                continue
+        line = [word]
+        groups.append(line)
+    for group in groups:
+        if len(group) > 1:
+            group.sort(key=_left)
+    return groups
+
+
+def _reading_order(word: Word) -> tuple[float, float]:
+    return ((word.top + word.bottom) / 2, word.left)
+
+
+_left = operator.attrgetter("left")
 
 
 def _on_a_baseline(line: list[Word], short: Word) -> bool:
@@ -229,26 +268,23 @@ def _on_a_baseline(line: list[Word], short: Word) -> bool:
                and tall.bottom - (tall.bottom - tall.top) / 3 <= bottom <= tall.bottom for tall in line)
 
 
-def _centred_on(first: Word, word: Word) -> bool:
-    return abs((word.top + word.bottom) - (first.top + first.bottom)) / 2 <= 0.5 * min(word.height, first.height)
-
-
 def layout_text(pages: list[list[Word]]) -> str:
     """The pages as text: each printed line on a line of its own, indented as far as its first word
     stands from the page's left margin and its words as far apart as they are printed (in Latin
     characters' widths on the page: a column gap of a table is a run of spaces, the space between
     words of a sentence one), at least a space apart; each page ended by a form feed, as
     ``pdftotext -layout`` ends it."""
-    return "".join("".join(line + "\n" for line in _page_text(words)) + "\f" for words in pages)
+    return "".join("".join(line + "\n" for line in _page_text(words, printed)) + "\f"
+                   for words, printed in zip(pages, lines_of_pages(pages), strict=True))
 
 
-def _page_text(words: list[Word]) -> list[str]:
+def _page_text(words: list[Word], printed: list[list[Word]]) -> list[str]:
     if not words:
         return []
     pitch = _pitch(words)
     margin = min(word.left for word in words)
     lines = []
-    for line in printed_lines(words):
+    for line in printed:
         text = " " * round((line[0].left - margin) / pitch) + line[0].text
         for before, word in zip(line, line[1:], strict=False):
             text += " " * max(round((word.left - before.right) / pitch), 1) + word.text

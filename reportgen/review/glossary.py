@@ -118,6 +118,7 @@ class Glossary:
         # In a department of several units, a sentence naming a unit speaks of that unit's figures.
         self.unit_names = [unit.department for unit in budget.units]
         self.names: dict[str, list[Figure]] = defaultdict(list)
+        self._endings: tuple[int, dict[str, list[str]]] = (-1, {})  # _ending_in's index, of so many names
         self.codes: dict[str, Figure] = {}
         # rows labelled by a year (the “三公” table): “2023年” → this year's total, “2022年” → last year's
         self.years: dict[str, Figure] = {}
@@ -171,7 +172,7 @@ class Glossary:
         """A long label that ends with one name (…单位财政拨款的机关运行经费预算): that name's figure,
         unless its words speak of another year, a carry-over or a change."""
         stripped = _BUDGET_END.sub("", text)
-        endings = [name for name in self.names if len(name) >= 4 and stripped.endswith(name) and name != stripped]
+        endings = [name for name in self._ending_in(stripped[-1:]) if stripped.endswith(name) and name != stripped]
         if not endings:
             return None
         name = max(endings, key=len)
@@ -179,6 +180,17 @@ class Glossary:
         if _OTHER_MATTER.search(before) or len(self.names[name]) != 1:
             return None
         return self.names[name][0]
+
+    def _ending_in(self, last: str) -> list[str]:
+        """The names of four characters or more that end in ``last``, in the glossary's order: the
+        only ones a label ending so can end with (indexed again when names were added)."""
+        if self._endings[0] != len(self.names):
+            index: dict[str, list[str]] = {}
+            for name in self.names:
+                if len(name) >= 4:
+                    index.setdefault(name[-1], []).append(name)
+            self._endings = (len(self.names), index)
+        return self._endings[1].get(last, [])
 
     def _by_levels(self, names: list[str]) -> Figure | None:
         matches = [figure for code, figure in self.codes.items()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.readers.lines import Line
-from reportgen.readers.pdf_words import PdfNotRead, Word, pdf_words, printed_lines
+from reportgen.readers.pdf_words import PdfNotRead, Word, lines_of_pages, pdf_words
 from reportgen.review.listing import Listed, flat
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
@@ -44,7 +44,7 @@ def marks(document: Path, data: bytes, items: list[Listed], lines: dict[int, Lin
         pages = pdf_words(document, data, refuse, "未标注")
     except PdfNotRead:
         raise NotPlaced("pdftotext 不能读取这个 PDF") from None
-    printed = [printed_lines(words) for words in pages]
+    printed = lines_of_pages(pages)
     return [Mark(number, item, _boxes(item, printed, lines)) for number, item in enumerate(items, start=1)]
 
 

@@ -18,7 +18,7 @@ from reportgen.readers.statements import STARTS_ANEW
 
 WORDS: dict[str, list] = yaml.load(Path(__file__).with_name("words.yaml").read_text(encoding="utf-8"),
                                    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-_ENDS_CLAUSE = re.compile(r"[。；;：:！？]$|\d$")  # a line ending so is not continued by the next
+_CLAUSE_ENDS = frozenset("。；;：:！？")  # a line ending so (or in a digit) is not continued by the next
 _FINAL_TITLE = re.compile(r"(?<![比较与])(\d{4})\s*年度\s*(?:部门|单位)?决算(?!数?相比|数?比较)")
 _BUDGET_TITLE = re.compile(r"(\d{4})\s*年度?\s*(?:部门|单位)预算(?!执行)")
 _MAKER = re.compile(r"编制(部门|单位)[：:]\s*(\S{2,40})")
@@ -58,7 +58,7 @@ def read_text(lines: list[Line], year: int | None, file: str) -> Text:
     length = 0
     for line in kept:
         text = line.bare
-        if parts and (_ENDS_CLAUSE.search(parts[-1]) or STARTS_ANEW.match(text)):
+        if parts and (_ends_clause(parts[-1]) or STARTS_ANEW.match(text)):
             parts.append("\n")
             length += 1
         starts.append(length)
@@ -69,6 +69,13 @@ def read_text(lines: list[Line], year: int | None, file: str) -> Text:
     final = sum(finals.values()) > len(_BUDGET_TITLE.findall(flow))
     own_year = finals.most_common(1)[0][0] if final else year
     return Text(file, kept, flow, starts, own_year, final, _unit_document(flow), _level(flow))
+
+
+def _ends_clause(text: str) -> bool:
+    """Whether a line's words (stripped) end a clause: a mark of _CLAUSE_ENDS or a digit last."""
+    last = text[-1:]
+    return last in _CLAUSE_ENDS or last.isdecimal()
+
 
 
 def _unit_document(flow: str) -> bool:

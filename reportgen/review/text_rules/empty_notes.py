@@ -14,7 +14,8 @@ from reportgen.readers.lines import Line
 from reportgen.review.text_rules.base import Text, text_rule
 
 _TITLE = re.compile(r"^(?:表\s*\d+\s*)?(?:\d{4}年)?[\u4e00-\u9fff“”（）\"]{2,40}表(?:（[^）]*）)?$")
-_EMPTY = re.compile(r"本表为空表|为空表")
+_TITLE_ENDS = ("表", "）")  # what a line _TITLE matches ends in
+_EMPTY = "为空表"  # 本表为空表
 _BUDGETS = ("政府性基金", "国有资本经营", "三公", "机关运行经费")
 _FIGURE = re.compile(r"(?<![\d.,])\d[\d,]*\.\d+|(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")  # 47.91, 4,791,000
 
@@ -32,9 +33,9 @@ def empty_notes(text: Text) -> Iterator[Finding]:
     table: _Table | None = None
     for line in text.lines:
         said = line.bare
-        if _TITLE.match(said):
+        if said.endswith(_TITLE_ENDS) and _TITLE.match(said):
             table = _Table(line, said)
-        elif table is not None and _EMPTY.search(said):
+        elif table is not None and _EMPTY in said:
             yield from _judged(text, table, line, said)
             table = None
         elif table is not None:
