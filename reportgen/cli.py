@@ -4,9 +4,7 @@ exit code (Ctrl-C and SIGTERM unwind it cleanly; an unexpected error is 内部�
 
 from __future__ import annotations
 
-import gc
 import sys
-from typing import NoReturn
 
 from reportgen.commands import COMMANDS, arguments, command
 from reportgen.commands.base import invoke
@@ -37,25 +35,5 @@ def main(argv: list[str] | None = None) -> int:
     return invoke(args.command, args)
 
 
-# The cyclic garbage collector, tuned for a command that runs once and ends: CPython collects its
-# youngest objects after every 700 allocations, a setting made for long-running programs; a command
-# that imports its code and builds a document keeps nearly all it allocates, so most of those
-# collections find nothing. 100,000 makes them rarer, not larger than a few milliseconds each.
-YOUNG_GENERATION = 100_000
-
-
-def run() -> NoReturn:
-    """The ``reportgen`` program (its console script and ``python -m reportgen``): :func:`main`, with the
-    collector as above, then the exit. What the command built is left to the operating system
-    with the process rather than collected object by object on the way out: the objects are
-    frozen (``gc.freeze``), so the interpreter's last collections pass them over. Files are
-    closed, buffers flushed and exit handlers run as before. Tests call :func:`main`, whose
-    process goes on with the collector as it was."""
-    gc.set_threshold(YOUNG_GENERATION, *gc.get_threshold()[1:])
-    code = main()
-    gc.freeze()
-    sys.exit(code)
-
-
 if __name__ == "__main__":
-    run()
+    sys.exit(main())

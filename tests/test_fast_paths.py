@@ -43,6 +43,8 @@ from reportgen.writers.html import html_string
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "data").glob("*.yaml"))
+# the shipped layouts' files, whose texts hold "*" and "&" ("{*}主要职能") that are neither anchor nor alias
+SHIPPED_YAML = sorted((ROOT / "templates" / "layouts").rglob("*.yaml"))
 
 
 # -- numbers: Python's formatting against Babel's --------------------------------------------------
@@ -117,6 +119,9 @@ TRICKY = """\
 2022: 整数键
 1.50: 小数键
 true: 布尔键
+星号: ["{部门}主要职能", "{*}主要职能"]   # 注释里的 & 与 *a
+和号: 'A & B'
+无引号: a&b*c
 嵌套:
   - - 1
     - [2, {a: b}]
@@ -125,7 +130,8 @@ true: 布尔键
 """
 
 
-@pytest.mark.parametrize("source", [*SEEDS, "synthetic", "tricky"], ids=lambda s: getattr(s, "stem", s))
+@pytest.mark.parametrize("source", [*SEEDS, *SHIPPED_YAML, "synthetic", "tricky"],
+                         ids=lambda s: getattr(s, "stem", s))
 def test_libyaml_reader_gives_the_same_values_and_marks(source):
     if source == "synthetic":
         text = synthetic_source(600)
@@ -140,6 +146,11 @@ def test_libyaml_reader_gives_the_same_values_and_marks(source):
 
 @pytest.mark.parametrize("text", [
     "a: &x 1\nb: *x\n",          # alias: _Loader's own finding
+    "a: &x 1\n",                 # an anchor on a scalar, unused
+    "a: &x [1]\n",               # … on a sequence
+    "a: &x {b: 1}\n",            # … on a mapping
+    "&x a: 1\n",                 # … on a key
+    "- &x 1\n- *x\n",             # an alias in a sequence
     "a: 1\na: 2\n",              # duplicate key: _Loader's own finding
     "a: 1\n---\nb: 2\n",         # two documents
     "a: [1, 2\n",                # syntax error: _Loader's wording

@@ -219,11 +219,12 @@ def _load_with_libyaml(text: str, name: str) -> Any:
     rows), and even its libyaml composer spends more time building nodes and resolving tags than
     parsing. Here the values are built straight from libyaml's events, as _Loader's composer and
     constructors build them (same types, same marks, a tag resolved once per distinct scalar).
-    Only where nothing can differ: no anchor or alias indicator in the text (_Loader refuses
-    aliases with its own finding), no character PyYAML's reader rejects, no explicit collection
-    tag, no duplicate key and no error: any of those is read again by _Loader for its exact answer.
+    Only where nothing can differ: no anchor or alias (as libyaml's events tell them, not a "&" or
+    "*" in a quoted text or a comment: _Loader refuses aliases with its own finding), no character
+    PyYAML's reader rejects, no explicit collection tag, no duplicate key and no error: any of
+    those is read again by _Loader for its exact answer.
     """
-    if _LibYamlBase is None or "&" in text or "*" in text or yaml.reader.Reader.NON_PRINTABLE.search(text):
+    if _LibYamlBase is None or yaml.reader.Reader.NON_PRINTABLE.search(text):
         return _NOT_LOADED
     loader = _LibYamlLoader(text)
     loader.source_name = name
@@ -305,6 +306,8 @@ class _EventReader:
         return tag
 
     def scalar(self, event: Any, mark: Mark) -> Any:
+        if event.anchor is not None:
+            raise _Unsure
         tag = self.tag(event)
         if tag == _STR:
             if _SPECIAL_TEXT.search(event.value):
@@ -328,7 +331,7 @@ class _EventReader:
         return built
 
     def sequence(self, event: Any, mark: Mark) -> LocList:
-        if event.tag not in (None, "!", _SEQ):
+        if event.tag not in (None, "!", _SEQ) or event.anchor is not None:
             raise _Unsure
         items = LocList()
         items.mark = mark
@@ -343,7 +346,7 @@ class _EventReader:
         return items
 
     def mapping(self, event: Any, mark: Mark) -> LocDict:
-        if event.tag not in (None, "!", _MAP):
+        if event.tag not in (None, "!", _MAP) or event.anchor is not None:
             raise _Unsure
         mapping = LocDict()
         mapping.mark = mark
@@ -355,7 +358,7 @@ class _EventReader:
             start: Any = event.start_mark  # libyaml marks every event (the stubs allow None)
             key_mark = _new_mark((start.line + 1, start.column + 1))
             key = event.value
-            if _SPECIAL_TEXT.search(key):
+            if _SPECIAL_TEXT.search(key) or event.anchor is not None:
                 raise _Unsure
             # The key's text: str() of the key _Loader constructs. Inline, the test tag() makes
             # first: a plain text that no implicit resolver can claim is a str.
@@ -369,7 +372,7 @@ class _EventReader:
             value_marks[key] = value_mark = _new_mark((start.line + 1, start.column + 1))
             if type(event) is not scalar_event:
                 mapping[key] = self.value(event, value_mark)
-            elif (event.tag is None and event.value and event.value[0] not in maybe_not_str
+            elif (event.tag is None and event.anchor is None and event.value and event.value[0] not in maybe_not_str
                   and not _SPECIAL_TEXT.search(event.value)):
                 mapping[key] = text = LocStr(event.value)  # the str case of scalar(), inline
                 text.mark = value_mark

@@ -15,6 +15,7 @@ from reportgen.document import (
     Table,
 )
 from reportgen.writers.docx.look import TABLE_POINTS
+from reportgen.writers.docx.measure import has_han
 from reportgen.writers.docx.ooxml import JC, MISSING_RPR, run_xml
 
 # The w:tblLook python-docx's add_table writes (Word's default banding for the table style).
@@ -382,13 +383,11 @@ def name_texts(block: Table) -> Iterator[tuple[int, tuple[str, int, int]]]:
     """The body's names (a cell of one column with a Han character, no amount), with their indent."""
     rows = [row for row in block.body if row.kind != "subheader"]
     for col, span, cell in _grid_cells(rows, len(block.widths)):
-        if span == 1 and cell.text and not _AMOUNT(cell.text) and _HAN(cell.text):
+        if span == 1 and cell.text and not _AMOUNT(cell.text) and has_han(cell.text):
             # Han characters alone wrap by their count: one text of each length stands for them all
             text = cell.text if _UNBREAKABLE.search(cell.text) else "一" * len(cell.text)
             yield col, (text, col, max(cell.indent, 0) * INDENT_TWIPS)
 
-
-_HAN = re.compile(r"[\u3400-\u9fff]").search
 
 
 def header_lines(text: str, ems: float) -> list[float]:
