@@ -63,6 +63,13 @@ def test_the_wheel_ships_every_template_and_renders_from_anywhere(tmp_path):
     html = (work / "out" / f"{SOURCE.stem}.html").read_text(encoding="utf-8")
     assert "深圳市盐田区总工会" in html and "1,273.52" in html
     assert (work / "out" / f"{SOURCE.stem}.docx").stat().st_size > 10_000
+    # the console script pip writes calls the entry the wheel names: the program, exiting with the command's code
+    entry = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+    assert "reportgen = reportgen.__main__:run" in zipfile.ZipFile(wheel).read(entry).decode("utf-8")
+    script = subprocess.run([sys.executable, "-c", "import sys\nfrom reportgen.__main__ import run\n"
+                             "sys.argv = ['reportgen', 'check', sys.argv[1]]\nsys.exit(run())", SOURCE.name],
+                            cwd=work, env=env, capture_output=True, text=True)
+    assert script.returncode == 0 and "0 个错误" in script.stdout + script.stderr, script.stderr
     shanghai = subprocess.run([sys.executable, "-m", "reportgen", "render", SOURCE.name, "-o", "sh", "--layout", "上海"],
                               cwd=work, env=env, capture_output=True, text=True)
     assert shanghai.returncode == 0, shanghai.stderr
