@@ -29,8 +29,10 @@ _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitline
 # Spaces next to a Han character or full-width punctuation are the PDF's, not the text's. The second
 # alternative is tried only where a run of spaces starts or at an ideographic space: anywhere else in
 # a run it would fail as it did one character before, after reading the rest of the run again (a
-# line of spaces took time growing with its square).
-WIDE_SPACE = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000]+|(?:(?<![ \t])|(?=\u3000))[ \t\u3000]+(?=[^\x00-\x7f])")
+# line of spaces took time growing with its square). The pattern starts with the space it takes (each
+# lookbehind looks past it), so the search skips to the next space rather than trying every character.
+WIDE_SPACE = re.compile(r"[ \t\u3000](?:(?<=[^\x00-\x7f].)[ \t\u3000]*"
+                        r"|(?:(?<![ \t].)|(?<=\u3000))[ \t\u3000]*(?=[^\x00-\x7f]))")
 
 
 @dataclass(frozen=True)
