@@ -84,8 +84,7 @@ _TAIL = re.compile(r"[\d,，.．\- ]*+")  # matched on the reversed line
 # is no numbers). Zero-width, so that overlapping places are all found.
 _NOT_NUMBERS = re.compile(r"(?=[.．](?!\d)| [.．,，]|-(?!\d)|[.．]\d[.．,，])")
 _POINTS = re.compile(r"[.．,，]*+")
-_ROW_END_WORD = re.compile(r"[万元%]$|[年月日]$")
-_ENDS_IN_DIGIT = re.compile(r"\d$")
+_ROW_END_WORDS = "万元%年月日"  # a line ending in one of these is a sentence's or a date's, no row
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _COLON_END = re.compile(r"[：:][ \t]*+$")
 _NAMED_WHOLE_END = re.compile(r"的?(?:比例|比重)?的?$")
@@ -99,7 +98,8 @@ _NAME_RUN = re.compile(r"[^\d\s]++")
 _DIGIT = re.compile(r"\d")
 _NUMBERS_MAY_START = re.compile(r"(?<! ) |-")  # where a name's numbers may start, before its next digit
 # A PDF's text layer runs an amount into the next item of a 收支总表 line ("47,483,458一、社会保障和就业支出").
-_RUN_BEFORE_HAN = re.compile(r"(?<![\d,.])[\d,.]++(?=[\u4e00-\u9fff])")
+# (the pattern starts with the run's first character, looking behind it: a search skips to such characters)
+_RUN_BEFORE_HAN = re.compile(r"[\d,.](?<![\d,.][\d,.])[\d,.]*+(?=[\u4e00-\u9fff])")
 _ENDS_AS_NUMBER = re.compile(r"(?<!\d)\d++\.\d|\d{3},\d")  # .match on the reversed run: 1.5 or 1,234 at its end
 _CLASSIFICATION_CODE = re.compile(r"[235]\d{2}(?:\d{2}){0,2}")
 _TABLE_WORD = re.compile(r"表|附表")
@@ -361,7 +361,7 @@ def _table_row(text: str) -> str | None:
     words before them and no sentence marks. Read in one pass: the numbers start at the first place
     of the line's tail from which the rest is numbers only."""
     text = text.removesuffix("\n")  # as a pattern's $ would (a line read has none)
-    if _ROW_END_WORD.search(text) or not _ENDS_IN_DIGIT.search(text) or "\n" in text:
+    if not text or text[-1] in _ROW_END_WORDS or not text[-1].isdecimal() or "\n" in text:
         return None
     start = len(text) - _end_of(_TAIL, text[::-1], 0)
     for place in _NOT_NUMBERS.finditer(text, start):

@@ -22,14 +22,16 @@ _OWN_YEAR = re.compile(r"(\d{4})年(?:部门)?(?:预算|决算)")
 # A title or heading naming the document's own year: “…2026年部门预算”, “2026年部门预算情况说明”, “（2026年
 # 单位预算公开）” — a line of words with no figure but its year, and no comparison in it.
 _TITLE_YEAR = re.compile(r"(\d{4})年(?:区级|市级|县级)?(?:部门|单位)预算(?!执行)")
-_FIGURE = re.compile(r"(?<![\d,.])\d[\d,]*(?:\.\d|万元|元|%)")  # starts only where a run of digits starts
+# starts only where a run of digits starts; each pattern starts with its first digit and looks behind
+# it (a search skips to the next digit)
+_FIGURE = re.compile(r"\d(?<![\d,.]\d)[\d,]*(?:\.\d|万元|元|%)")
 _WAN = re.compile(r"\d万元")
 _YUAN = re.compile(r"\d元")
 _SENTENCE = re.compile(r"[^。；]*[。；]?")
 
 
 _TABLE_TITLE = re.compile(r"^(?:表\s*\d+\s*)?(?:\d{4}年)?[\u4e00-\u9fff“”（）]{2,40}表(?:（[^）]*）)?$")
-_NUMBER = re.compile(r"(?<![\d.])\d[\d,]*(?:\.\d+)?(?![\d.])")
+_NUMBER = re.compile(r"\d(?<![\d.]\d)[\d,]*(?:\.\d+)?(?![\d.])")
 _EMPTY_NOTE = re.compile(r"空表|无数据|无发生额|未安排|没有|无[\u4e00-\u9fff]{0,12}(?:支出|收入|经费)")
 _TABLE_NUMBER = re.compile(r"^(?:附)?表\s*\d+$")
 _YEAR_NUMBER = re.compile(r"\d{4}")

@@ -17,7 +17,8 @@ _TITLE = re.compile(r"^(?:表\s*\d+\s*)?(?:\d{4}年)?[\u4e00-\u9fff“”（）\
 _TITLE_ENDS = ("表", "）")  # what a line _TITLE matches ends in
 _EMPTY = "为空表"  # 本表为空表
 _BUDGETS = ("政府性基金", "国有资本经营", "三公", "机关运行经费")
-_FIGURE = re.compile(r"(?<![\d.,])\d[\d,]*\.\d+|(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")  # 47.91, 4,791,000
+# 47.91, 4,791,000; from the digit it starts at (the search skips to digits; the lookbehind looks past it)
+_FIGURE = re.compile(r"\d(?<![\d.,]\d)(?:[\d,]*\.\d+|\d{0,2}(?:,\d{3})+(?![\d,]))")
 
 
 @dataclass
