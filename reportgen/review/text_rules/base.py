@@ -19,7 +19,8 @@ from reportgen.readers.statements import STARTS_ANEW
 WORDS: dict[str, list] = yaml.load(Path(__file__).with_name("words.yaml").read_text(encoding="utf-8"),
                                    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 _CLAUSE_ENDS = frozenset("。；;：:！？")  # a line ending so (or in a digit) is not continued by the next
-_FINAL_TITLE = re.compile(r"(?<![比较与])(\d{4})\s*年度\s*(?:部门|单位)?决算(?!数?相比|数?比较)")
+# (the year looked behind from its end: the search starts only at digits)
+_FINAL_TITLE = re.compile(r"(\d{4})(?<![比较与]\d{4})\s*年度\s*(?:部门|单位)?决算(?!数?相比|数?比较)")
 _BUDGET_TITLE = re.compile(r"(\d{4})\s*年度?\s*(?:部门|单位)预算(?!执行)")
 _MAKER = re.compile(r"编制(部门|单位)[：:]\s*(\S{2,40})")
 _LEVEL = re.compile(r"[区县]")
