@@ -829,6 +829,8 @@ def _middle(line: _Line) -> float:
 
 _UNITS = frozenset("万元亿千百%％倍个家人辆台套年月日次项")  # what follows a figure in a sentence
 _NUMBER_CHARS = frozenset("0123456789,.")
+_RUN_ON_HEAD = frozenset("0123456789,.-")  # what an amount printed against a label starts with
+_RUN_ON_TAIL = frozenset("0123456789,.")  # and ends with
 
 
 def _split_run_ons(words: list[_Word]) -> list[_Word]:
@@ -842,6 +844,8 @@ def _split_run_ons(words: list[_Word]) -> list[_Word]:
 
 def _split_run_on(word: _Word) -> list[_Word]:
     text = word.text
+    if text[:1] not in _RUN_ON_HEAD and text[-1:] not in _RUN_ON_TAIL:  # neither end a figure's: nothing to cut
+        return [word]
     head = len(text) - len(text.lstrip("0123456789,.-"))
     tail = len(text) - len(text.rstrip("0123456789,."))
     if 0 < head < len(text) and _is_amount(text[:head]) and text[head] not in _UNITS and not text[head].isascii():
@@ -921,13 +925,13 @@ def _joined(runs: list[tuple[int, int]], words: list[_Word], start: float, gap: 
     """Runs of ink with the narrow gaps between them closed (a space within a cell: "1. 一般公共预算
     资金"), but for one just after amounts: a right-aligned amount may end a point or two before the
     next cell's text (371,514,655.00 一、一般公共服务支出)."""
-    ends: dict[int, list[bool]] = {}
+    ends: dict[int, list[str]] = {}  # the words ending in each bin (whether each is an amount asked where needed)
     for word in words:
-        ends.setdefault(int((word.right - start) / _BIN), []).append(_is_amount(word.text))
+        ends.setdefault(int((word.right - start) / _BIN), []).append(word.text)
     joined = [runs[0]]
     for a, b in runs[1:]:
         last = joined[-1][1]
-        enders = [amount for end in range(last - 2, last + 1) for amount in ends.get(end, [])]
+        enders = [_is_amount(text) for end in range(last - 2, last + 1) for text in ends.get(end, [])]
         if a - last - 1 < gap and not (enders and sum(enders) * 2 >= len(enders)):
             joined[-1] = (joined[-1][0], b)
         else:

@@ -239,8 +239,9 @@ def printed_lines(words: list[Word]) -> list[list[Word]]:
     for word in sorted(words, key=_reading_order):
         if line:  # within half a height of the line's first word's centre
             first = line[0]
+            height, first_height = word.bottom - word.top, first.bottom - first.top  # the lower of them, as min gives it
             if (abs((word.top + word.bottom) - (first.top + first.bottom)) / 2
-                    <= 0.5 * min(word.bottom - word.top, first.bottom - first.top)) or _on_a_baseline(line, word):
+                    <= 0.5 * (first_height if first_height < height else height)) or _on_a_baseline(line, word):
                 line.append(word)
                 continue
         line = [word]
