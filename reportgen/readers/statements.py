@@ -297,6 +297,7 @@ def _one_a_line(run: list[tuple[int, str]], unit: str) -> list[Statement]:
 
 
 _COLUMN_WORDS = sorted(_WORDS["本年列"] + _WORDS["上年列"] + _WORDS["其他列"], key=len, reverse=True)
+assert all("年" in word for word in _WORDS["上年列"]), "header_columns passes over a line without 年"
 _COLUMN = re.compile(r"((?:19|20)\d\d)年(?:度)?(执行数|决算数|预算执行数|预算数|预算)|" +
                      "|".join(re.escape(w) for w in _COLUMN_WORDS))
 
@@ -304,6 +305,8 @@ _COLUMN = re.compile(r"((?:19|20)\d\d)年(?:度)?(执行数|决算数|预算执�
 def header_columns(text: str) -> list[str] | None:
     """A header line's columns of figures, left to right, each 本年, 上年 or 其他; None for a line that
     names fewer than two, or none of this year's and last year's (nothing to put right)."""
+    if "年" not in text:  # every way of naming last year's column (上年…, 2025年…) says 年
+        return None
     found = [_column(match) for match in _COLUMN.finditer(text)]
     years = [int(year) for year, _ in found if year]
     columns = [("本年" if int(year) == max(years) and kind == "预算" else "上年") if year else kind
