@@ -167,6 +167,8 @@ _COUNT = re.compile(r"(?<![\d,，.．])\d[\d,，]*+(?:[.．]\d++)?+(?:万元|元
 _CLAUSE_HEAD = re.compile(r"(?:其中[：:，,]?)?+[，、：:\s]*+(?:\d{4}年度?)?+[，、：:\s]*+")
 _ENUMERATION = re.compile(r"[一二三四五六七八九十]是|\d[、.．]")
 _CHINESE_DIGITS = "一二三四五六七八九"
+_SENTENCE_MARK = re.compile("[。；，;]")
+_COLON = re.compile("[：:]")
 
 
 def _unspaced(text: str) -> str:
@@ -370,8 +372,7 @@ def _heading_kind(text: str, vocab: dict[str, Any], top: bool = False) -> str | 
 def _heading_shaped(key: str, vocab: dict[str, Any]) -> bool:
     """A line that can be a heading: short, no sentence punctuation, a colon only at its end, and not
     a lead-in (……如下：)."""
-    colon = min((key.find(c) for c in "：:" if c in key), default=-1)
-    if not key or len(key) > 40 or any(c in key for c in "。；，;") or 0 <= colon < len(key) - 1:
+    if not key or len(key) > 40 or _SENTENCE_MARK.search(key) or _COLON.search(key, 0, len(key) - 1):
         return False
     return not key.endswith(tuple(vocab["引语结尾"]))
 

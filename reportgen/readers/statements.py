@@ -260,7 +260,7 @@ class _StatementReader:
         if self.cell_run:
             self.counted(_one_a_line(self.cell_run, self.unit))
             self.cell_run.clear()
-        if _TABLE_TITLE.fullmatch(text):
+        if text.endswith("表") and _TABLE_TITLE.fullmatch(text):
             self.table = text
         if "单位" in text and ("万元" in text or "元" in text):
             self.unit = "万元" if "万元" in text else "元"
