@@ -782,6 +782,8 @@ def _joined_text(words: list[_Word]) -> str:
     """A cell's words as one text: words on one line with a space, the lines of a wrapped name
     run together (with a space only between two Latin letters or digits)."""
     text = words[0].text
+    if len(words) == 1:  # most cells: nothing to join
+        return text
     for before, word in zip(words, words[1:], strict=False):
         wrapped = word.top >= before.bottom - 0.25 * before.height
         space = not wrapped or (text[-1].isascii() and text[-1].isalnum() and word.text[0].isascii()
