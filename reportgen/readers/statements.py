@@ -437,8 +437,8 @@ def _pieces(text: str) -> list[tuple[str, str, str]]:
             if code is not None and found is not None:
                 out.append((code.group(), found[0], found[1]))
                 at = found[2]
-            else:
-                at += 1
+            else:  # fewer than three digits from here (no code) start no code further on in the run either
+                at = at + 1 if code is not None else digits.end()
         elif char.isspace():
             blank = _BLANK.match(text, at)
             assert blank is not None
