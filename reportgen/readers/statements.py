@@ -115,6 +115,8 @@ _NAMED_WHOLE_END = re.compile(r"的?(?:比例|比重)?的?$")
 _HEADING_FIGURE = re.compile(r"\d[万元%]|[，；]")
 # 一般公共服务支出（201）490.00万元: the code in brackets belongs to the name before it
 _NAME_WITH_CODE = re.compile(r"(?<![^，,。；;：:、（）()])([^，,。；;：:、（）()]++)[（(](\d{3}(?:\d{2}){0,2})[）)]$")
+_BRACKETS_CLOSE = frozenset("）)")  # what _NAME_WITH_CODE ends in
+_LEVELS_CLOSE = frozenset("）)”")  # and _NAME_WITH_LEVELS
 _NAME_WITH_LEVELS = re.compile(
     r"(?<![^“”，。；：])“?((?>[^“”，。；：]+?[（(](?:\d{3})?类[）)])[^“”，。；：]*?[（(](?:\d{2})?项[）)])”?$")
 
@@ -686,10 +688,11 @@ def _label_of(prefix: str) -> str:
     if not label.strip() and len(pieces) > 1:
         # a colon label (“人员支出：61.35万元”) names the figure that follows it
         label = pieces[-2] if _COLON_END.search(prefix) else ""
-    code = _NAME_WITH_CODE.search(prefix)
+    ending = prefix.removesuffix("\n")[-1:]  # where either pattern's $ may stand: the end, or before a last \n
+    code = _NAME_WITH_CODE.search(prefix) if ending in _BRACKETS_CLOSE else None
     if code:
         return f"{code.group(1)}（{code.group(2)}）"
-    levels = _NAME_WITH_LEVELS.search(prefix)
+    levels = _NAME_WITH_LEVELS.search(prefix) if ending in _LEVELS_CLOSE else None
     if levels:
         return levels.group(1)
     return label.strip()
