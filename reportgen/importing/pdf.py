@@ -634,19 +634,25 @@ def _add_title(rows: _Rows, title: _Line, extent: tuple[float, float]) -> None:
 
 
 class _Rows:
-    """A grid's rows as they are added, with where each was printed."""
+    """A grid's rows as they are added, with where each was printed. A cell is immutable: one Cell
+    serves every cell of the same text (a table prints a few hundred texts over a few thousand cells)."""
 
     def __init__(self, width: int) -> None:
         self.width = width
         self.rows: list[list[Cell]] = []
         self.merges: list[Merge] = []
         self.places: list[str] = []
+        self.cells: dict[str, Cell] = {}
+        self.blank = Cell(None)
 
     def add(self, line: _Line, cells: dict[int, list[str]]) -> None:
-        row = [Cell(None)] * self.width
+        row = [self.blank] * self.width
         for col, texts in cells.items():
             text = " ".join(texts)
-            row[col] = Cell(text, text)
+            cell = self.cells.get(text)
+            if cell is None:
+                cell = self.cells[text] = Cell(text, text)
+            row[col] = cell
         self.rows.append(row)
         self.places.append(f"第{line.page}页 第{line.number}行")
 
