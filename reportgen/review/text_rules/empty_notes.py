@@ -41,9 +41,15 @@ def empty_notes(text: Text) -> Iterator[Finding]:
             table = None
         elif table is not None:
             figures = _FIGURE.findall(said)
-            table.figures += [f for f in figures if Decimal(f.replace(",", "")) != 0]
+            table.figures += [f for f in figures if _not_zero(f)]
             if not figures:
                 table.words += said
+
+
+def _not_zero(figure: str) -> bool:
+    """Whether a figure (digits, commas, a point) is not 0: one of its digits is not, where they are
+    ASCII (its 0s, commas and points stripped, something is left); else as a Decimal says."""
+    return figure.strip("0,.") != "" if figure.isascii() else Decimal(figure.replace(",", "")) != 0
 
 
 def _judged(text: Text, table: _Table, note: Line, said: str) -> Iterator[Finding]:
