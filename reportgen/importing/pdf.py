@@ -308,6 +308,8 @@ def _masked(text: str) -> str:
 
 _CAPTION_STARTS = ("编制部门", "编制单位")
 _NOTE_STARTS = ("注", "说明")  # each followed by a colon (or a space); or 备注
+_NOTE_HEADS = (*_NOTE_STARTS, "备注")
+_TITLE_ENDS = ("表", "）", ")")  # a title's last character, its spaces aside
 _COLONS = "：: "
 _TOTALS = ("合计", "总计")
 _TITLE_MAX = 60  # characters: a title is a name, not a sentence
@@ -333,6 +335,8 @@ def _labelled(text: str, label: str) -> bool:
 def is_table_title(text: str) -> bool:
     """Whether a line reads as a table's title: short, not a sentence, ending in 表 (or 表 and a
     bracketed note: （续）, （按功能分类）)."""
+    if text.rstrip(" \u3000")[-1:] not in _TITLE_ENDS:  # most lines: not even ending as a title does
+        return False
     text = text.replace(" ", "").replace("\u3000", "")
     if text.endswith(("）", ")")):
         text = text[:max(text.rfind("（"), text.rfind("("))]
@@ -346,6 +350,8 @@ def _is_title(line: _Line, following: _Line | None) -> bool:
 
 def _is_note(line: _Line) -> bool:
     text = line.text.lstrip()
+    if not text.startswith(_NOTE_HEADS):  # most lines: none of the words a note starts with
+        return False
     return any(_labelled(text, label) for label in _NOTE_STARTS) or text.startswith("备注")
 
 
