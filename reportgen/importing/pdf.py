@@ -188,8 +188,8 @@ class _Line:
 
     def public(self, table: int | None) -> PdfLine:
         words = self.words
-        return PdfLine(self.page, self.number, self.text, min(w.left for w in words), self.top,
-                       max(w.right for w in words), self.bottom, self.size, table)
+        return PdfLine(self.page, self.number, self.text, min([w.left for w in words]), self.top,
+                       max([w.right for w in words]), self.bottom, self.size, table)
 
 
 def _lines_of(page: int, printed: list[list[_Word]]) -> list[_Line]:

@@ -288,7 +288,8 @@ def _page_text(words: list[Word], printed: list[list[Word]]) -> list[str]:
     for line in printed:
         text = " " * round((line[0].left - margin) / pitch) + line[0].text
         for before, word in zip(line, line[1:], strict=False):
-            text += " " * max(round((word.left - before.right) / pitch), 1) + word.text
+            gap = round((word.left - before.right) / pitch)
+            text += " " * (gap if gap > 1 else 1) + word.text  # a space at least
         lines.append(text)
     return lines
 
