@@ -66,8 +66,9 @@ def read_text(lines: list[Line], year: int | None, file: str) -> Text:
         parts.append(text)
         length += len(text)
     flow = "".join(parts)
-    finals = Counter(int(m.group(1)) for m in _FINAL_TITLE.finditer(flow))
-    final = sum(finals.values()) > len(_BUDGET_TITLE.findall(flow))
+    # (each title says 决算; a text none of whose titles does is no 决算, whatever budget titles it has)
+    finals = Counter(int(m.group(1)) for m in _FINAL_TITLE.finditer(flow)) if "决算" in flow else Counter()
+    final = bool(finals) and sum(finals.values()) > len(_BUDGET_TITLE.findall(flow))
     own_year = finals.most_common(1)[0][0] if final else year
     return Text(file, kept, flow, starts, own_year, final, _unit_document(flow), _level(flow))
 
