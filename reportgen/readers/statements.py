@@ -243,7 +243,7 @@ class _StatementReader:
         """The statements of the lines joined so far, read as sentences under the headings in force."""
         if self.buffer:
             found = _sentences(self.buffer, MAX_FIGURES - len(self.statements))
-            context = self.scope.text()
+            context = self.scope.text() if found else ""
             for st in found:
                 st.context = context
             self.counted(found)
