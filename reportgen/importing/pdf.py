@@ -176,6 +176,10 @@ class _Line:
 
     def __post_init__(self) -> None:
         words = self.words
+        if len(words) == 1:  # a line of prose is one word
+            word = words[0]
+            self.text, self.size, self.top, self.bottom = word.text, word.bottom - word.top, word.top, word.bottom
+            return
         self.text = " ".join([word.text for word in words])
         self.size = max([word.bottom - word.top for word in words])
         self.top = min([word.top for word in words])
