@@ -65,8 +65,8 @@ _SHARE = re.compile(_SHARE_TEXT)
 # figure starts fails at one test, not at each kind's alternative (twice as fast over the seeds' lines).
 _OPENING_KEYS = ("同比", "比较", "持平前", "增长率", "下降率")
 assert all(word for key in _OPENING_KEYS for word in _WORDS[key]), "a figure's opening words are never empty"
-_TOKEN_STARTS = re.escape("".join(sorted({word[0] for key in _OPENING_KEYS for word in _WORDS[key]}))) + r"占,，\d"
-_TOKENS = re.compile(rf"(?=[{_TOKEN_STARTS}])(?:" + "|".join(  # each kind as a named alternative; its inner groups unnamed here
+_TOKEN_STARTS = re.escape("".join(sorted({word[0] for key in _OPENING_KEYS for word in _WORDS[key]})))
+_TOKENS = re.compile(rf"(?=[{_TOKEN_STARTS}占,，\d])(?:" + "|".join(  # each kind as a named alternative; its inner groups unnamed here
     f"(?P<{name}>{_UNNAMED.sub('(?:', text)})"
     for name, text in (("change", _CHANGE_TEXT), ("flat", _FLAT_TEXT), ("rate", _RATE_TEXT), ("share", _SHARE_TEXT)))
     + rf"|(?<![\d,，])[,，]*+(?P<amount>{_NUM}(?:万元|元)))")
