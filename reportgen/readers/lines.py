@@ -73,7 +73,9 @@ class Line:
     def squeezed(self) -> str:
         """The line's text without the spaces set beside Han characters and full-width signs
         (WIDE_SPACE): what the rules read, made once a line."""
-        return WIDE_SPACE.sub("", self.text)
+        text = self.text
+        # an ASCII line has no space beside a wide character (nor an ideographic one): nothing to take out
+        return text if text.isascii() else WIDE_SPACE.sub("", text)
 
     @_MadeOnce
     def bare(self) -> str:

@@ -34,7 +34,11 @@ _TABLE_TITLE = re.compile(r"^(?:表\s*\d+\s*)?(?:\d{4}年)?[\u4e00-\u9fff“”�
 _NUMBER = re.compile(r"\d(?<![\d.]\d)[\d,]*(?:\.\d+)?(?![\d.])")
 _EMPTY_NOTE = re.compile(r"空表|无数据|无发生额|未安排|没有|无[\u4e00-\u9fff]{0,12}(?:支出|收入|经费)")
 _TABLE_NUMBER = re.compile(r"^(?:附)?表\s*\d+$")
-_YEAR_NUMBER = re.compile(r"\d{4}")
+
+
+def _is_year(number: str) -> bool:
+    """Four digits and nothing else (as a fullmatch of \\d{4} reads it: \\d is str.isdecimal)."""
+    return len(number) == 4 and number.isdecimal()
 
 
 def text_findings(lines: list[Line], year: int | None, file: Path) -> list[Finding]:
@@ -116,7 +120,7 @@ def _empty_tables(lines: list[Line], file: str) -> Iterator[Finding]:
         elif title is not None:
             if _EMPTY_NOTE.search(text):
                 noted = True
-            numbers += [n for n in _NUMBER.findall(text) if not _YEAR_NUMBER.fullmatch(n.replace(",", ""))]
+            numbers += [n for n in _NUMBER.findall(text) if not _is_year(n.replace(",", ""))]
     yield from verdict()
 
 
