@@ -176,6 +176,10 @@ class _Line:
 
     def __post_init__(self) -> None:
         words = self.words
+        if len(words) == 1:  # a line of prose is one word
+            word = words[0]
+            self.text, self.size, self.top, self.bottom = word.text, word.bottom - word.top, word.top, word.bottom
+            return
         self.text = " ".join([word.text for word in words])
         self.size = max([word.bottom - word.top for word in words])
         self.top = min([word.top for word in words])
@@ -188,8 +192,8 @@ class _Line:
 
     def public(self, table: int | None) -> PdfLine:
         words = self.words
-        return PdfLine(self.page, self.number, self.text, min(w.left for w in words), self.top,
-                       max(w.right for w in words), self.bottom, self.size, table)
+        return PdfLine(self.page, self.number, self.text, min([w.left for w in words]), self.top,
+                       max([w.right for w in words]), self.bottom, self.size, table)
 
 
 def _lines_of(page: int, printed: list[list[_Word]]) -> list[_Line]:
@@ -308,6 +312,8 @@ def _masked(text: str) -> str:
 
 _CAPTION_STARTS = ("编制部门", "编制单位")
 _NOTE_STARTS = ("注", "说明")  # each followed by a colon (or a space); or 备注
+_NOTE_HEADS = (*_NOTE_STARTS, "备注")
+_TITLE_ENDS = ("表", "）", ")")  # a title's last character, its spaces aside
 _COLONS = "：: "
 _TOTALS = ("合计", "总计")
 _TITLE_MAX = 60  # characters: a title is a name, not a sentence
@@ -333,6 +339,8 @@ def _labelled(text: str, label: str) -> bool:
 def is_table_title(text: str) -> bool:
     """Whether a line reads as a table's title: short, not a sentence, ending in 表 (or 表 and a
     bracketed note: （续）, （按功能分类）)."""
+    if text.rstrip(" \u3000")[-1:] not in _TITLE_ENDS:  # most lines: not even ending as a title does
+        return False
     text = text.replace(" ", "").replace("\u3000", "")
     if text.endswith(("）", ")")):
         text = text[:max(text.rfind("（"), text.rfind("("))]
@@ -346,6 +354,8 @@ def _is_title(line: _Line, following: _Line | None) -> bool:
 
 def _is_note(line: _Line) -> bool:
     text = line.text.lstrip()
+    if not text.startswith(_NOTE_HEADS):  # most lines: none of the words a note starts with
+        return False
     return any(_labelled(text, label) for label in _NOTE_STARTS) or text.startswith("备注")
 
 
@@ -634,19 +644,25 @@ def _add_title(rows: _Rows, title: _Line, extent: tuple[float, float]) -> None:
 
 
 class _Rows:
-    """A grid's rows as they are added, with where each was printed."""
+    """A grid's rows as they are added, with where each was printed. A cell is immutable: one Cell
+    serves every cell of the same text (a table prints a few hundred texts over a few thousand cells)."""
 
     def __init__(self, width: int) -> None:
         self.width = width
         self.rows: list[list[Cell]] = []
         self.merges: list[Merge] = []
         self.places: list[str] = []
+        self.cells: dict[str, Cell] = {}
+        self.blank = Cell(None)
 
     def add(self, line: _Line, cells: dict[int, list[str]]) -> None:
-        row = [Cell(None)] * self.width
+        row = [self.blank] * self.width
         for col, texts in cells.items():
             text = " ".join(texts)
-            row[col] = Cell(text, text)
+            cell = self.cells.get(text)
+            if cell is None:
+                cell = self.cells[text] = Cell(text, text)
+            row[col] = cell
         self.rows.append(row)
         self.places.append(f"第{line.page}页 第{line.number}行")
 
@@ -782,6 +798,8 @@ def _joined_text(words: list[_Word]) -> str:
     """A cell's words as one text: words on one line with a space, the lines of a wrapped name
     run together (with a space only between two Latin letters or digits)."""
     text = words[0].text
+    if len(words) == 1:  # most cells: nothing to join
+        return text
     for before, word in zip(words, words[1:], strict=False):
         wrapped = word.top >= before.bottom - 0.25 * before.height
         space = not wrapped or (text[-1].isascii() and text[-1].isalnum() and word.text[0].isascii()
@@ -829,6 +847,8 @@ def _middle(line: _Line) -> float:
 
 _UNITS = frozenset("万元亿千百%％倍个家人辆台套年月日次项")  # what follows a figure in a sentence
 _NUMBER_CHARS = frozenset("0123456789,.")
+_RUN_ON_HEAD = frozenset("0123456789,.-")  # what an amount printed against a label starts with
+_RUN_ON_TAIL = frozenset("0123456789,.")  # and ends with
 
 
 def _split_run_ons(words: list[_Word]) -> list[_Word]:
@@ -842,6 +862,8 @@ def _split_run_ons(words: list[_Word]) -> list[_Word]:
 
 def _split_run_on(word: _Word) -> list[_Word]:
     text = word.text
+    if text[:1] not in _RUN_ON_HEAD and text[-1:] not in _RUN_ON_TAIL:  # neither end a figure's: nothing to cut
+        return [word]
     head = len(text) - len(text.lstrip("0123456789,.-"))
     tail = len(text) - len(text.rstrip("0123456789,."))
     if 0 < head < len(text) and _is_amount(text[:head]) and text[head] not in _UNITS and not text[head].isascii():
@@ -921,13 +943,13 @@ def _joined(runs: list[tuple[int, int]], words: list[_Word], start: float, gap: 
     """Runs of ink with the narrow gaps between them closed (a space within a cell: "1. 一般公共预算
     资金"), but for one just after amounts: a right-aligned amount may end a point or two before the
     next cell's text (371,514,655.00 一、一般公共服务支出)."""
-    ends: dict[int, list[bool]] = {}
+    ends: dict[int, list[str]] = {}  # the words ending in each bin (whether each is an amount asked where needed)
     for word in words:
-        ends.setdefault(int((word.right - start) / _BIN), []).append(_is_amount(word.text))
+        ends.setdefault(int((word.right - start) / _BIN), []).append(word.text)
     joined = [runs[0]]
     for a, b in runs[1:]:
         last = joined[-1][1]
-        enders = [amount for end in range(last - 2, last + 1) for amount in ends.get(end, [])]
+        enders = [_is_amount(text) for end in range(last - 2, last + 1) for text in ends.get(end, [])]
         if a - last - 1 < gap and not (enders and sum(enders) * 2 >= len(enders)):
             joined[-1] = (joined[-1][0], b)
         else:
@@ -940,13 +962,7 @@ def _parts(coverage: list[int], first: int, last: int, gap: int, zero: bool) -> 
     else crossed by at most a third of the most either side has within the run (three at least);
     at an empty stretch's ends, at a valley's lowest point."""
     window = coverage[first:last + 1]
-    if zero:
-        lows = bytes(map((0).__eq__, window))
-    else:  # the most each side has: running maxima from the left and from the right
-        before = itertools.accumulate(window, max)
-        after = list(itertools.accumulate(reversed(window), max))[::-1]
-        lows = bytes([side >= _VALLEY_SUPPORT and count <= _VALLEY * side
-                      for count, side in zip(window, map(min, before, after), strict=True)])
+    lows = bytes(map((0).__eq__, window)) if zero else _valleys(window)
     parts: list[tuple[int, int]] = []
     begin = first
     for run in _LOW_RUN.finditer(lows):  # each stretch of low bins, i up to j
@@ -960,6 +976,28 @@ def _parts(coverage: list[int], first: int, last: int, gap: int, zero: bool) -> 
 
 
 _LOW_RUN = re.compile(rb"\x01+")
+
+
+def _valleys(window: list[int]) -> bytes:
+    """1 for each bin crossed by at most a third of the most either side has (three at least), else 0:
+    the running maxima from the left, then from the right, in plain loops (accumulate calling max
+    costs four times as much)."""
+    if not window:
+        return b""
+    before = []
+    most = window[0]
+    for count in window:
+        most = count if count > most else most
+        before.append(most)
+    lows = bytearray(len(window))
+    most = window[-1]
+    for at in range(len(window) - 1, -1, -1):
+        count = window[at]
+        most = count if count > most else most
+        side = before[at] if before[at] < most else most
+        if side >= _VALLEY_SUPPORT and count <= _VALLEY * side:
+            lows[at] = 1
+    return bytes(lows)
 
 
 def _alignment(words: list[_Word]) -> str:

@@ -71,7 +71,7 @@ def _cut_at_another_title(table: Table) -> Grid | None:
     of their own; ``table`` keeps the rows before it. None where there is no such title."""
     grid = table.grid
     for index in range(table.body_start, len(grid.rows)):
-        texts = [cell_text(c) for c in grid.rows[index] if cell_text(c)]
+        texts = [text for text in map(cell_text, grid.rows[index]) if text]
         if len(texts) == 1 and _OTHER_TITLE.match(normalized(texts[0])):
             name = grid.row_places[index].split(" ")[0] if grid.row_places is not None else f"{grid.name}（第{index + 1}行起）"
             rest = Grid(grid.file, name, grid.rows[index:], kind=grid.kind, hidden=grid.hidden,

@@ -75,6 +75,9 @@ class _Columns:
     # A second 编码/名称 pair (the 政府预算经济分类 a 部门经济分类 款 goes to, in the national table)
     second: list[int] = field(default_factory=list)
     function: list[int] = field(default_factory=list)  # a project's 功能科目 (its code)
+    # the amount each text of the table's amount cells was read as (a table prints a few hundred texts
+    # over a few thousand cells): printed_amount asked once a text
+    read: dict[str, Decimal | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for col, meaning in sorted(self.meanings.items()):
@@ -180,7 +183,7 @@ def _read_amounts(table: Table, index: int, columns: _Columns, row: Row, problem
     grid = table.grid
     for col, meaning in columns.amounts:
         cell = grid.cell(index, col)
-        amount = amount_of_cell(cell, grid.where(index, col), (index, col))
+        amount = amount_of_cell(cell, grid.where(index, col), (index, col), columns.read)
         if amount is None:
             problems.append(cell_problem(cell, grid.where(index, col), meaning))
         else:
@@ -207,9 +210,11 @@ def _joined_code(parts: dict[str, str]) -> str:
     return code if code.isdigit() else ""
 
 
-def amount_of_cell(cell: Cell, where: str, at: tuple[int, int] = (-1, -1)) -> Amount | None:
+def amount_of_cell(cell: Cell, where: str, at: tuple[int, int] = (-1, -1),
+                   read: dict[str, Decimal | None] | None = None) -> Amount | None:
     """The amount a cell holds, read by reading/amounts.py: a blank, "-" or "—" is a blank zero; a
-    formula saved without its result, or text that is not a printed amount, is None (a problem)."""
+    formula saved without its result, or text that is not a printed amount, is None (a problem).
+    ``read``: the texts of its table read so far, and what each was read as."""
     if cell.unsaved:
         return None
     if isinstance(cell.value, Decimal):
@@ -218,7 +223,12 @@ def amount_of_cell(cell: Cell, where: str, at: tuple[int, int] = (-1, -1)) -> Am
     text = "".join(cell_text(cell).split())
     if text in _DASHES:
         return Amount(Decimal(0), where, blank=True, cell=at)
-    value = printed_amount(text)
+    if read is None:
+        value = printed_amount(text)
+    elif text in read:
+        value = read[text]
+    else:
+        value = read[text] = printed_amount(text)
     return None if value is None else Amount(value, where, cell=at)
 
 

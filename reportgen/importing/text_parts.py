@@ -155,7 +155,6 @@ def vocabulary() -> dict[str, Any]:
 
 # --- text ----------------------------------------------------------------------------------------
 
-_SPACES = re.compile(r"\s+")
 # A list item's numbering: （一） （1） 一、 1、 1. 1． ⒈ (the last is one character, U+2488–U+249B).
 _NUMBERING = re.compile(
     r"(?:[（(]\s*(?P<pc>[一二三四五六七八九十]{1,4})\s*[)）]|[（(]\s*(?P<pa>\d{1,3})\s*[)）]"
@@ -168,12 +167,20 @@ _COUNT = re.compile(r"(?<![\d,，.．])\d[\d,，]*+(?:[.．]\d++)?+(?:万元|元
 _CLAUSE_HEAD = re.compile(r"(?:其中[：:，,]?)?+[，、：:\s]*+(?:\d{4}年度?)?+[，、：:\s]*+")
 _ENUMERATION = re.compile(r"[一二三四五六七八九十]是|\d[、.．]")
 _CHINESE_DIGITS = "一二三四五六七八九"
+_SENTENCE_MARK = re.compile("[。；，;]")
+_COLON = re.compile("[：:]")
+
+
+def _unspaced(text: str) -> str:
+    """``text`` without its whitespace, as ``re.sub(r"\\s+", "", text)`` gives it (str.split's whitespace is
+    the pattern's \\s), four times faster than the substitution."""
+    return "".join(text.split())
 
 
 def _clean(text: str) -> str:
     """Spaces next to a Chinese character are typesetting ("2022 年", "工作部门 ，"), not text; between
     two Latin words or numbers one space stays."""
-    pieces = _SPACES.split(text.strip())
+    pieces = text.split() or [""]  # as re.split(r"\s+", text.strip()) cuts it
     out = pieces[0]
     for piece in pieces[1:]:
         if out and piece and out[-1].isascii() and piece[0].isascii():
@@ -293,7 +300,7 @@ def _preprocess(lines: list[DocLine], vocab: dict[str, Any]) -> list[tuple[DocLi
         if page == 0:
             kept += _without_contents([(line, True) for line in pages[0]], vocab)
             continue
-        keys = [_SPACES.sub("", line.text) for line in pages[page]]
+        keys = [_unspaced(line.text) for line in pages[page]]
         rest = pages[page][_repeated(previous, keys):]
         previous = keys
         kept += _without_contents([(line, i == 0) for i, line in enumerate(rest)], vocab)
@@ -327,7 +334,7 @@ def _without_contents(lines: list[tuple[DocLine, bool]], vocab: dict[str, Any]) 
     skipping = False
     listed: set[str] = set()  # the headings the contents named: the first named again opens the body
     for line, top in lines:
-        key = _SPACES.sub("", line.text)
+        key = _unspaced(line.text)
         if key in vocab["目录"]:
             skipping, listed = True, set()
             continue
@@ -348,7 +355,7 @@ _SHORT_HEADING = 10
 
 def _heading_kind(text: str, vocab: dict[str, Any], top: bool = False) -> str | None:
     """The kind of section a heading line opens, STOP, TABLE, or None for a line of text."""
-    key = _fold(_SPACES.sub("", text))
+    key = _fold(_unspaced(text))
     if not _heading_shaped(key, vocab):
         return None
     numbering, part, body = _heading_numbering(key)
@@ -365,8 +372,7 @@ def _heading_kind(text: str, vocab: dict[str, Any], top: bool = False) -> str | 
 def _heading_shaped(key: str, vocab: dict[str, Any]) -> bool:
     """A line that can be a heading: short, no sentence punctuation, a colon only at its end, and not
     a lead-in (……如下：)."""
-    colon = min((key.find(c) for c in "：:" if c in key), default=-1)
-    if not key or len(key) > 40 or any(c in key for c in "。；，;") or 0 <= colon < len(key) - 1:
+    if not key or len(key) > 40 or _SENTENCE_MARK.search(key) or _COLON.search(key, 0, len(key) - 1):
         return False
     return not key.endswith(tuple(vocab["引语结尾"]))
 
@@ -400,7 +406,7 @@ def _named_kind(body: str, vocab: dict[str, Any]) -> str | None:
 
 
 def _is_project_part(text: str, vocab: dict[str, Any]) -> bool:
-    key = _SPACES.sub("", text)
+    key = _unspaced(text)
     numbering = _NUMBERING.match(key)
     return numbering is not None and key[numbering.end():].rstrip("：:") in vocab["标题"]["项目经费"]["分节"]
 
@@ -424,7 +430,7 @@ def _sections(lines: list[tuple[DocLine, bool]], vocab: dict[str, Any]) -> list[
 def _item_of(text: str, kind: str, current: str | None) -> bool:
     """A line numbered 1. (2、, ⑴ …) that names its own section's kind is one of its items, broken at the
     line's end (“1.履行全民所有自然资源资产所有者职责和所有国土空间” under 主要职能), not a heading again."""
-    numbering = _NUMBERING.match(_SPACES.sub("", text))
+    numbering = _NUMBERING.match(_unspaced(text))
     return kind == current and numbering is not None and (numbering.group("ar") or numbering.group("ci")) is not None
 
 
@@ -801,7 +807,7 @@ def _project_parts(section: _Section, vocab: dict[str, Any]) -> dict[str, list[l
     pieces: dict[str, list[list[DocLine]]] = {}
     for paragraph in _paragraphs(section.lines, vocab):
         if _is_project_part(paragraph[0].text, vocab):
-            key = _SPACES.sub("", paragraph[0].text)
+            key = _unspaced(paragraph[0].text)
             current = key[_NUMBERING.match(key).end():].rstrip("：:")  # type: ignore[union-attr]
             paragraph = paragraph[1:]
         if current is not None and paragraph:

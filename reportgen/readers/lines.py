@@ -9,11 +9,12 @@ time and output; HTML is read by libxml2, in time linear in the page."""
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Generic, TypeVar, overload
 
 from reportgen.document import Heading, Paragraph, Table, Title
 from reportgen.errors import Finding, SourceError
@@ -29,8 +30,36 @@ _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitline
 # Spaces next to a Han character or full-width punctuation are the PDF's, not the text's. The second
 # alternative is tried only where a run of spaces starts or at an ideographic space: anywhere else in
 # a run it would fail as it did one character before, after reading the rest of the run again (a
-# line of spaces took time growing with its square).
-WIDE_SPACE = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000]+|(?:(?<![ \t])|(?=\u3000))[ \t\u3000]+(?=[^\x00-\x7f])")
+# line of spaces took time growing with its square). The pattern starts with the space it takes (each
+# lookbehind looks past it), so the search skips to the next space rather than trying every character.
+WIDE_SPACE = re.compile(r"[ \t\u3000](?:(?<=[^\x00-\x7f].)[ \t\u3000]*"
+                        r"|(?:(?<![ \t].)|(?<=\u3000))[ \t\u3000]*(?=[^\x00-\x7f]))")
+
+
+_T = TypeVar("_T")
+
+
+class _MadeOnce(Generic[_T]):
+    """functools.cached_property without its lock (Python 3.11's takes one at each first reading, a
+    third of a microsecond for each of a document's lines): the value made at the first reading and
+    kept in the object's __dict__, where every later reading finds it without coming here."""
+
+    def __init__(self, make: Callable[[Any], _T]) -> None:
+        self.make = make
+        self.name = make.__name__
+        self.__doc__ = make.__doc__
+
+    @overload
+    def __get__(self, owned: None, owner: type | None = None) -> _MadeOnce[_T]: ...
+
+    @overload
+    def __get__(self, owned: object, owner: type | None = None) -> _T: ...
+
+    def __get__(self, owned: object, owner: type | None = None) -> _T | _MadeOnce[_T]:
+        if owned is None:
+            return self
+        made = owned.__dict__[self.name] = self.make(owned)
+        return made
 
 
 @dataclass(frozen=True)
@@ -40,13 +69,15 @@ class Line:
     table_unit: str = ""  # 元 / 万元 where the line is a row of a table whose unit is known
     page: int = 0  # the page it is printed on, where the text marks its pages (a PDF's form feeds); 0: not known
 
-    @functools.cached_property
+    @_MadeOnce
     def squeezed(self) -> str:
         """The line's text without the spaces set beside Han characters and full-width signs
         (WIDE_SPACE): what the rules read, made once a line."""
-        return WIDE_SPACE.sub("", self.text)
+        text = self.text
+        # an ASCII line has no space beside a wide character (nor an ideographic one): nothing to take out
+        return text if text.isascii() else WIDE_SPACE.sub("", text)
 
-    @functools.cached_property
+    @_MadeOnce
     def bare(self) -> str:
         """``squeezed``, stripped."""
         return self.squeezed.strip()

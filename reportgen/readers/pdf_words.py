@@ -145,31 +145,31 @@ def _pages(xhtml: bytes, refuse: Callable[[str], Exception], not_done: str) -> l
 
 
 # A page and a word as pdftotext -bbox-layout writes them (poppler's TextOutputDev: the four
-# coordinates in this order, then the word's text with the XML entities, and nothing nested).
-_PAGE_OR_WORD = re.compile(rb'<page[ >]|<word xMin="([^"<>]*)" yMin="([^"<>]*)" xMax="([^"<>]*)" yMax="([^"<>]*)">'
-                           rb"([^<]*)</word>")
+# coordinates in this order, then the word's text with the XML entities, and nothing nested); the last
+# alternative, a page or word element written otherwise (the scan then gives up). Every alternative
+# after the one "<": the search skips to each "<" (three alternatives each starting with it are tried
+# at every byte, several times slower).
+_PAGE_OR_WORD = re.compile(rb'<(?:(p)age[ >]|word xMin="([^"<>]*)" yMin="([^"<>]*)" xMax="([^"<>]*)" yMax="([^"<>]*)">'
+                           rb"([^<]*)</word>|(word|page))")
 _ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&"))
 
 
 def _scanned(xhtml: bytes) -> list[list[Word]] | None:
     """The words of each page, read by one pass over pdftotext's output (several times faster than
-    building its XML tree); None where it does not hold exactly the pages and words it writes —
-    the XML parser then reads it, and says what is wrong."""
+    building its XML tree); None where it does not hold exactly the pages and words it writes (an
+    element the pattern finds but cannot read: no text inside a word holds a "<", so each "<page" and
+    "<word" starts a match) — the XML parser then reads it, and says what is wrong."""
     pages: list[list[Word]] = []
-    words = 0
-    for match in _PAGE_OR_WORD.finditer(xhtml):
-        left, top, right, bottom, raw = match.groups()
-        if left is None:
+    for page, left, top, right, bottom, raw, other in _PAGE_OR_WORD.findall(xhtml):
+        if page:
             pages.append([])
             continue
-        if not pages:
+        if other or not pages:
             return None
-        words += 1
         word = _scanned_word(left, top, right, bottom, raw)
         if word is not None:
             pages[-1].append(word)
-    if (not pages or words != xhtml.count(b"<word") or len(pages) != xhtml.count(b"<page")
-            or not xhtml.rstrip().endswith(b"</html>")):
+    if not pages or not xhtml.rstrip().endswith(b"</html>"):
         return None
     return pages
 
@@ -239,8 +239,9 @@ def printed_lines(words: list[Word]) -> list[list[Word]]:
     for word in sorted(words, key=_reading_order):
         if line:  # within half a height of the line's first word's centre
             first = line[0]
+            height, first_height = word.bottom - word.top, first.bottom - first.top  # the lower of them, as min gives it
             if (abs((word.top + word.bottom) - (first.top + first.bottom)) / 2
-                    <= 0.5 * min(word.bottom - word.top, first.bottom - first.top)) or _on_a_baseline(line, word):
+                    <= 0.5 * (first_height if first_height < height else height)) or _on_a_baseline(line, word):
                 line.append(word)
                 continue
         line = [word]
@@ -287,7 +288,8 @@ def _page_text(words: list[Word], printed: list[list[Word]]) -> list[str]:
     for line in printed:
         text = " " * round((line[0].left - margin) / pitch) + line[0].text
         for before, word in zip(line, line[1:], strict=False):
-            text += " " * max(round((word.left - before.right) / pitch), 1) + word.text
+            gap = round((word.left - before.right) / pitch)
+            text += " " * (gap if gap > 1 else 1) + word.text  # a space at least
         lines.append(text)
     return lines
 

@@ -60,10 +60,16 @@ _CHANGE = re.compile(_CHANGE_TEXT)
 _FLAT = re.compile(_FLAT_TEXT)
 _RATE = re.compile(_RATE_TEXT)
 _SHARE = re.compile(_SHARE_TEXT)
-_TOKENS = re.compile("|".join(  # each kind as a named alternative; its inner groups unnamed here
+# The characters a figure may start with: the first of each word that opens a change, a flat or a rate,
+# 占 (a share), a digit or the commas before one (an amount). Looked at first, so that a place where no
+# figure starts fails at one test, not at each kind's alternative (twice as fast over the seeds' lines).
+_OPENING_KEYS = ("同比", "比较", "持平前", "增长率", "下降率")
+assert all(word for key in _OPENING_KEYS for word in _WORDS[key]), "a figure's opening words are never empty"
+_TOKEN_STARTS = re.escape("".join(sorted({word[0] for key in _OPENING_KEYS for word in _WORDS[key]})))
+_TOKENS = re.compile(rf"(?=[{_TOKEN_STARTS}占,，\d])(?:" + "|".join(  # each kind as a named alternative; its inner groups unnamed here
     f"(?P<{name}>{_UNNAMED.sub('(?:', text)})"
     for name, text in (("change", _CHANGE_TEXT), ("flat", _FLAT_TEXT), ("rate", _RATE_TEXT), ("share", _SHARE_TEXT)))
-    + rf"|(?<![\d,，])[,，]*+(?P<amount>{_NUM}(?:万元|元))")
+    + rf"|(?<![\d,，])[,，]*+(?P<amount>{_NUM}(?:万元|元)))")
 _FIGURE = re.compile(_NUM)
 _FIGURE_RUN = re.compile(r"\d[\d,，]*+")  # a number's digits and commas (before any decimal point)
 _COMMAS = re.compile(r"[,，]*+")
@@ -84,8 +90,7 @@ _TAIL = re.compile(r"[\d,，.．\- ]*+")  # matched on the reversed line
 # is no numbers). Zero-width, so that overlapping places are all found.
 _NOT_NUMBERS = re.compile(r"(?=[.．](?!\d)| [.．,，]|-(?!\d)|[.．]\d[.．,，])")
 _POINTS = re.compile(r"[.．,，]*+")
-_ROW_END_WORD = re.compile(r"[万元%]$|[年月日]$")
-_ENDS_IN_DIGIT = re.compile(r"\d$")
+_ROW_END_WORDS = "万元%年月日"  # a line ending in one of these is a sentence's or a date's, no row
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _COLON_END = re.compile(r"[：:][ \t]*+$")
 _NAMED_WHOLE_END = re.compile(r"的?(?:比例|比重)?的?$")
@@ -99,7 +104,8 @@ _NAME_RUN = re.compile(r"[^\d\s]++")
 _DIGIT = re.compile(r"\d")
 _NUMBERS_MAY_START = re.compile(r"(?<! ) |-")  # where a name's numbers may start, before its next digit
 # A PDF's text layer runs an amount into the next item of a 收支总表 line ("47,483,458一、社会保障和就业支出").
-_RUN_BEFORE_HAN = re.compile(r"(?<![\d,.])[\d,.]++(?=[\u4e00-\u9fff])")
+# (the pattern starts with the run's first character, looking behind it: a search skips to such characters)
+_RUN_BEFORE_HAN = re.compile(r"[\d,.](?<![\d,.][\d,.])[\d,.]*+(?=[\u4e00-\u9fff])")
 _ENDS_AS_NUMBER = re.compile(r"(?<!\d)\d++\.\d|\d{3},\d")  # .match on the reversed run: 1.5 or 1,234 at its end
 _CLASSIFICATION_CODE = re.compile(r"[235]\d{2}(?:\d{2}){0,2}")
 _TABLE_WORD = re.compile(r"表|附表")
@@ -115,6 +121,8 @@ _NAMED_WHOLE_END = re.compile(r"的?(?:比例|比重)?的?$")
 _HEADING_FIGURE = re.compile(r"\d[万元%]|[，；]")
 # 一般公共服务支出（201）490.00万元: the code in brackets belongs to the name before it
 _NAME_WITH_CODE = re.compile(r"(?<![^，,。；;：:、（）()])([^，,。；;：:、（）()]++)[（(](\d{3}(?:\d{2}){0,2})[）)]$")
+_BRACKETS_CLOSE = frozenset("）)")  # what _NAME_WITH_CODE ends in
+_LEVELS_CLOSE = frozenset("）)”")  # and _NAME_WITH_LEVELS
 _NAME_WITH_LEVELS = re.compile(
     r"(?<![^“”，。；：])“?((?>[^“”，。；：]+?[（(](?:\d{3})?类[）)])[^“”，。；：]*?[（(](?:\d{2})?项[）)])”?$")
 
@@ -241,7 +249,7 @@ class _StatementReader:
         """The statements of the lines joined so far, read as sentences under the headings in force."""
         if self.buffer:
             found = _sentences(self.buffer, MAX_FIGURES - len(self.statements))
-            context = self.scope.text()
+            context = self.scope.text() if found else ""
             for st in found:
                 st.context = context
             self.counted(found)
@@ -260,7 +268,7 @@ class _StatementReader:
         if self.cell_run:
             self.counted(_one_a_line(self.cell_run, self.unit))
             self.cell_run.clear()
-        if _TABLE_TITLE.fullmatch(text):
+        if text.endswith("表") and _TABLE_TITLE.fullmatch(text):
             self.table = text
         if "单位" in text and ("万元" in text or "元" in text):
             self.unit = "万元" if "万元" in text else "元"
@@ -297,6 +305,7 @@ def _one_a_line(run: list[tuple[int, str]], unit: str) -> list[Statement]:
 
 
 _COLUMN_WORDS = sorted(_WORDS["本年列"] + _WORDS["上年列"] + _WORDS["其他列"], key=len, reverse=True)
+assert all("年" in word for word in _WORDS["上年列"]), "header_columns passes over a line without 年"
 _COLUMN = re.compile(r"((?:19|20)\d\d)年(?:度)?(执行数|决算数|预算执行数|预算数|预算)|" +
                      "|".join(re.escape(w) for w in _COLUMN_WORDS))
 
@@ -304,6 +313,8 @@ _COLUMN = re.compile(r"((?:19|20)\d\d)年(?:度)?(执行数|决算数|预算执�
 def header_columns(text: str) -> list[str] | None:
     """A header line's columns of figures, left to right, each 本年, 上年 or 其他; None for a line that
     names fewer than two, or none of this year's and last year's (nothing to put right)."""
+    if "年" not in text:  # every way of naming last year's column (上年…, 2025年…) says 年
+        return None
     found = [_column(match) for match in _COLUMN.finditer(text)]
     years = [int(year) for year, _ in found if year]
     columns = [("本年" if int(year) == max(years) and kind == "预算" else "上年") if year else kind
@@ -361,7 +372,7 @@ def _table_row(text: str) -> str | None:
     words before them and no sentence marks. Read in one pass: the numbers start at the first place
     of the line's tail from which the rest is numbers only."""
     text = text.removesuffix("\n")  # as a pattern's $ would (a line read has none)
-    if _ROW_END_WORD.search(text) or not _ENDS_IN_DIGIT.search(text) or "\n" in text:
+    if not text or text[-1] in _ROW_END_WORDS or not text[-1].isdecimal() or "\n" in text:
         return None
     start = len(text) - _end_of(_TAIL, text[::-1], 0)
     for place in _NOT_NUMBERS.finditer(text, start):
@@ -434,8 +445,8 @@ def _pieces(text: str) -> list[tuple[str, str, str]]:
             if code is not None and found is not None:
                 out.append((code.group(), found[0], found[1]))
                 at = found[2]
-            else:
-                at += 1
+            else:  # fewer than three digits from here (no code) start no code further on in the run either
+                at = at + 1 if code is not None else digits.end()
         elif char.isspace():
             blank = _BLANK.match(text, at)
             assert blank is not None
@@ -683,10 +694,11 @@ def _label_of(prefix: str) -> str:
     if not label.strip() and len(pieces) > 1:
         # a colon label (“人员支出：61.35万元”) names the figure that follows it
         label = pieces[-2] if _COLON_END.search(prefix) else ""
-    code = _NAME_WITH_CODE.search(prefix)
+    ending = prefix.removesuffix("\n")[-1:]  # where either pattern's $ may stand: the end, or before a last \n
+    code = _NAME_WITH_CODE.search(prefix) if ending in _BRACKETS_CLOSE else None
     if code:
         return f"{code.group(1)}（{code.group(2)}）"
-    levels = _NAME_WITH_LEVELS.search(prefix)
+    levels = _NAME_WITH_LEVELS.search(prefix) if ending in _LEVELS_CLOSE else None
     if levels:
         return levels.group(1)
     return label.strip()

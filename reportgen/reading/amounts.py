@@ -28,10 +28,15 @@ _LOOKS_NUMERIC = re.compile(r"^[-−+]?[\d,，.]*\d[\d,，.]*(?:[eE][-+]?\d+)?$"
 def printed_amount(text: str) -> Decimal | None:
     """``text`` as an amount printed in a table or a sentence, or None when it is not one (see the
     module's rules). Spaces inside and around are ignored ("3,296,600 " as an Excel format leaves it)."""
-    plain = _SPACES.sub("", text)
+    plain = "".join(text.split())  # what _SPACES.sub("", text) leaves: \s is str.split's whitespace, \u00a0 and \u3000 among it
     if _PLAIN.match(plain) is None and _GROUPED.match(plain) is None:
         return None
-    return _bounded(plain.replace(",", "").replace("，", "").replace("−", "-"))
+    number = plain.replace(",", "").replace("，", "").replace("−", "-")
+    # as bounded reads it: a literal of digits and a point is finite, its exponent minus its decimals
+    if len(number.partition(".")[2]) > MAX_FRACTION:
+        return None
+    value = Decimal(number)
+    return value if abs(value) < LIMIT else None
 
 
 def stored_number(text: str) -> Decimal | None:

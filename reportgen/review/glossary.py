@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -104,6 +105,17 @@ def normalize(label: str, department: str = "") -> str:
     return text.strip("，。；、：:")
 
 
+def _candidates(text: str) -> Iterator[str]:
+    """A label's text as a name, then as the names it may shorten, each made only if the one before
+    named nothing."""
+    yield text
+    yield BUDGET_WORD.sub("", text)
+    yield _FEE_WORD.sub("费", text)
+    yield _PROJECT_WORD.sub("", text)
+    yield text + "费"
+    yield text + "支出"
+
+
 class Glossary:
     """Names → figures of one source."""
 
@@ -153,8 +165,7 @@ class Glossary:
         # 收支总表 flattened: "二、事业收入五、住房保障支出 6,617,121" — the figure is the last item's
         text = _ITEM_NUMBER.split(text)[-1] or text
         # an item named without its 费 or 支出 (“公务接待较上年同期减少……”: 公务接待费)
-        for candidate in (text, BUDGET_WORD.sub("", text), _FEE_WORD.sub("费", text), _PROJECT_WORD.sub("", text),
-                          text + "费", text + "支出"):
+        for candidate in _candidates(text):
             if candidate in self.disputed:
                 return None
             found = self.names.get(candidate, [])

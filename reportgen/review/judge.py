@@ -153,10 +153,9 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
     reading.subject = figure
     if st.unit:
         reading.printed = (st.unit, st.decimals)
-    verdict = _amount(st, figure)
+    verdict, reading.part = _amount(st, figure)
     if verdict.status == "disagree":
         verdict = _unjudgeable(st, figure, reading.glossary) or verdict
-    reading.part = _agreed_value(st, figure) if verdict.status == "agree" else None
     reading.verdicts.append(verdict)
 
 
@@ -277,13 +276,15 @@ def _within_slack(exact: Decimal, printed: Decimal, unit: str, figure: Figure) -
     return bool(figure.slack) and abs(in_unit(exact, unit) - printed) <= in_unit(figure.slack, unit)
 
 
-def _amount(st: Statement, figure: Figure | None) -> Verdict:
+def _amount(st: Statement, figure: Figure | None) -> tuple[Verdict, Decimal | None]:
+    """The amount's verdict, and the value it agrees with (None unless it agrees)."""
     if figure is None or st.value is None or not st.unit:
-        return Verdict(st, "unknown")
-    if _agreed_value(st, figure) is not None:
-        return Verdict(st, "agree", figure)
+        return Verdict(st, "unknown"), None
+    agreed = _agreed_value(st, figure)
+    if agreed is not None:
+        return Verdict(st, "agree", figure), agreed
     exact = in_unit(figure.current, st.unit)
-    return Verdict(st, "disagree", figure, _text(exact, st.decimals, st.unit), _amount_cause(st, figure, exact))
+    return Verdict(st, "disagree", figure, _text(exact, st.decimals, st.unit), _amount_cause(st, figure, exact)), None
 
 
 def _amount_cause(st: Statement, figure: Figure, exact: Decimal) -> str:

@@ -22,17 +22,23 @@ _OWN_YEAR = re.compile(r"(\d{4})年(?:部门)?(?:预算|决算)")
 # A title or heading naming the document's own year: “…2026年部门预算”, “2026年部门预算情况说明”, “（2026年
 # 单位预算公开）” — a line of words with no figure but its year, and no comparison in it.
 _TITLE_YEAR = re.compile(r"(\d{4})年(?:区级|市级|县级)?(?:部门|单位)预算(?!执行)")
-_FIGURE = re.compile(r"(?<![\d,.])\d[\d,]*(?:\.\d|万元|元|%)")  # starts only where a run of digits starts
+# starts only where a run of digits starts; each pattern starts with its first digit and looks behind
+# it (a search skips to the next digit)
+_FIGURE = re.compile(r"\d(?<![\d,.]\d)[\d,]*(?:\.\d|万元|元|%)")
 _WAN = re.compile(r"\d万元")
 _YUAN = re.compile(r"\d元")
 _SENTENCE = re.compile(r"[^。；]*[。；]?")
 
 
 _TABLE_TITLE = re.compile(r"^(?:表\s*\d+\s*)?(?:\d{4}年)?[\u4e00-\u9fff“”（）]{2,40}表(?:（[^）]*）)?$")
-_NUMBER = re.compile(r"(?<![\d.])\d[\d,]*(?:\.\d+)?(?![\d.])")
+_NUMBER = re.compile(r"\d(?<![\d.]\d)[\d,]*(?:\.\d+)?(?![\d.])")
 _EMPTY_NOTE = re.compile(r"空表|无数据|无发生额|未安排|没有|无[\u4e00-\u9fff]{0,12}(?:支出|收入|经费)")
 _TABLE_NUMBER = re.compile(r"^(?:附)?表\s*\d+$")
-_YEAR_NUMBER = re.compile(r"\d{4}")
+
+
+def _is_year(number: str) -> bool:
+    """Four digits and nothing else (as a fullmatch of \\d{4} reads it: \\d is str.isdecimal)."""
+    return len(number) == 4 and number.isdecimal()
 
 
 def text_findings(lines: list[Line], year: int | None, file: Path) -> list[Finding]:
@@ -114,7 +120,7 @@ def _empty_tables(lines: list[Line], file: str) -> Iterator[Finding]:
         elif title is not None:
             if _EMPTY_NOTE.search(text):
                 noted = True
-            numbers += [n for n in _NUMBER.findall(text) if not _YEAR_NUMBER.fullmatch(n.replace(",", ""))]
+            numbers += [n for n in _NUMBER.findall(text) if not _is_year(n.replace(",", ""))]
     yield from verdict()
 
 
@@ -144,8 +150,13 @@ def _findings(lines: list[Line], year: int | None, file: str) -> Iterator[Findin
 
 
 # What any of _left_over's patterns needs, in one search: most lines have none of it. Each placeholder,
-# a brace (BRACED), 持平 (BOTH_WAYS), a word or a mark doubled (DOUBLED, REPEATED_PUNCTUATION).
-_MAY_BE_LEFT_OVER = re.compile(rf"{PLACEHOLDERS.pattern}|\{{|持平|{DOUBLED.pattern}|([，。；、：！？])\2")
+# a brace (BRACED), 持平 (BOTH_WAYS), a word or a mark doubled (DOUBLED, REPEATED_PUNCTUATION). Each
+# doubling spelt out (“增加增加”, “，，”): every alternative a literal, the search skips to the characters
+# they start with (a back-reference tried at every character cost four times as much).
+_DOUBLED_WORDS = DOUBLED.pattern.removesuffix(r"\1").removeprefix("(").removesuffix(")").split("|")
+assert all(re.escape(word) == word for word in _DOUBLED_WORDS), DOUBLED.pattern
+_MAY_BE_LEFT_OVER = re.compile("|".join([PLACEHOLDERS.pattern, r"\{", "持平", *(word * 2 for word in _DOUBLED_WORDS),
+                                         *(mark * 2 for mark in "，。；、：！？")]))
 
 
 def _left_over(line: Line, text: str, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:

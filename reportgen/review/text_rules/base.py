@@ -19,7 +19,8 @@ from reportgen.readers.statements import STARTS_ANEW
 WORDS: dict[str, list] = yaml.load(Path(__file__).with_name("words.yaml").read_text(encoding="utf-8"),
                                    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 _CLAUSE_ENDS = frozenset("。；;：:！？")  # a line ending so (or in a digit) is not continued by the next
-_FINAL_TITLE = re.compile(r"(?<![比较与])(\d{4})\s*年度\s*(?:部门|单位)?决算(?!数?相比|数?比较)")
+# (the year looked behind from its end: the search starts only at digits)
+_FINAL_TITLE = re.compile(r"(\d{4})(?<![比较与]\d{4})\s*年度\s*(?:部门|单位)?决算(?!数?相比|数?比较)")
 _BUDGET_TITLE = re.compile(r"(\d{4})\s*年度?\s*(?:部门|单位)预算(?!执行)")
 _MAKER = re.compile(r"编制(部门|单位)[：:]\s*(\S{2,40})")
 _LEVEL = re.compile(r"[区县]")
@@ -65,8 +66,9 @@ def read_text(lines: list[Line], year: int | None, file: str) -> Text:
         parts.append(text)
         length += len(text)
     flow = "".join(parts)
-    finals = Counter(int(m.group(1)) for m in _FINAL_TITLE.finditer(flow))
-    final = sum(finals.values()) > len(_BUDGET_TITLE.findall(flow))
+    # (each title says 决算; a text none of whose titles does is no 决算, whatever budget titles it has)
+    finals = Counter(int(m.group(1)) for m in _FINAL_TITLE.finditer(flow)) if "决算" in flow else Counter()
+    final = bool(finals) and sum(finals.values()) > len(_BUDGET_TITLE.findall(flow))
     own_year = finals.most_common(1)[0][0] if final else year
     return Text(file, kept, flow, starts, own_year, final, _unit_document(flow), _level(flow))
 

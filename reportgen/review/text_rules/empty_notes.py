@@ -17,7 +17,8 @@ _TITLE = re.compile(r"^(?:表\s*\d+\s*)?(?:\d{4}年)?[\u4e00-\u9fff“”（）\
 _TITLE_ENDS = ("表", "）")  # what a line _TITLE matches ends in
 _EMPTY = "为空表"  # 本表为空表
 _BUDGETS = ("政府性基金", "国有资本经营", "三公", "机关运行经费")
-_FIGURE = re.compile(r"(?<![\d.,])\d[\d,]*\.\d+|(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")  # 47.91, 4,791,000
+# 47.91, 4,791,000; from the digit it starts at (the search skips to digits; the lookbehind looks past it)
+_FIGURE = re.compile(r"\d(?<![\d.,]\d)(?:[\d,]*\.\d+|\d{0,2}(?:,\d{3})+(?![\d,]))")
 
 
 @dataclass
@@ -40,9 +41,15 @@ def empty_notes(text: Text) -> Iterator[Finding]:
             table = None
         elif table is not None:
             figures = _FIGURE.findall(said)
-            table.figures += [f for f in figures if Decimal(f.replace(",", "")) != 0]
+            table.figures += [f for f in figures if _not_zero(f)]
             if not figures:
                 table.words += said
+
+
+def _not_zero(figure: str) -> bool:
+    """Whether a figure (digits, commas, a point) is not 0: one of its digits is not, where they are
+    ASCII (its 0s, commas and points stripped, something is left); else as a Decimal says."""
+    return figure.strip("0,.") != "" if figure.isascii() else Decimal(figure.replace(",", "")) != 0
 
 
 def _judged(text: Text, table: _Table, note: Line, said: str) -> Iterator[Finding]:

@@ -9,7 +9,10 @@ from collections.abc import Iterator
 from reportgen.errors import Finding
 from reportgen.review.text_rules.base import Text, text_rule
 
-_OWN_BUDGET = re.compile(r"\d{4}年(部门|单位)预算安排")
+# “2026年部门预算安排”: found from its 年 (a literal first: the search skips to each 年), its year looked
+# behind; the match starts after the year (_YEAR_WIDTH)
+_OWN_BUDGET = re.compile(r"年(?<=\d{4}年)(部门|单位)预算安排")
+_YEAR_WIDTH = 4
 _LEVEL_SAID = re.compile(r"([市区县])级预算主管部门")
 
 
@@ -18,8 +21,9 @@ def own_kind(text: Text) -> Iterator[Finding]:
     """R-部门单位: “2026年部门预算安排购置车辆0辆” in a 单位预算 (its tables say 编制单位), or 单位 in a 部门预算."""
     own = "单位" if text.unit_document else "部门"
     for match in _OWN_BUDGET.finditer(text.flow):
+        start = match.start() - _YEAR_WIDTH
         if match.group(1) != own and not text.final:
-            yield text.warning("R-部门单位", match.start(), f"写作“{match.group()}”，本文件是{own}预算"
+            yield text.warning("R-部门单位", start, f"写作“{text.flow[start:match.end()]}”，本文件是{own}预算"
                                f"（表格的编制{own}）：应为“{own}预算”")
 
 

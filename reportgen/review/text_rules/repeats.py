@@ -9,9 +9,10 @@ from collections.abc import Iterator
 from reportgen.errors import Finding
 from reportgen.review.text_rules.base import Text, text_rule
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.．、])")
 _LONG = 15  # Han characters a sentence needs to count (short ones recur in any text)
+# a sentence with _LONG Han characters at least: matched up to its _LONG-th, not all of them listed
+_LONG_ENOUGH = re.compile(rf"\A(?:[^\u4e00-\u9fff]*+[\u4e00-\u9fff]){{{_LONG}}}")  # from the start only
 _BLOCK = 2  # sentences in a row printed again: one may be restated on purpose (a duty under its office)
 _NEAR = 12  # lines at most between the end of a passage and its second printing
 _REASONS = re.compile(r"原因|^主要用于")  # one reason (or use) may well be given for several items
@@ -25,7 +26,7 @@ def printed_twice(text: Text) -> Iterator[Finding]:
     run: list[tuple[int, str]] = []
     for start, said in _sentences(text.flow):
         sentence = _NUMBERING.sub("", said.strip())
-        if len(_HAN.findall(sentence)) < _LONG or _REASONS.search(sentence):
+        if _LONG_ENOUGH.match(sentence) is None or _REASONS.search(sentence):
             continue
         if sentence in first:
             run.append((start, sentence))
