@@ -42,6 +42,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from reportgen.records import FrozenRecord
+
 T = TypeVar("T")
 
 ENTRY_LIMIT = 32 * 1024 * 1024  # bytes of one entry: the largest, the DOCX base, is about 80 KB
@@ -50,8 +52,8 @@ _SUFFIX = ".cache"
 _LEGACY_SUFFIX = ".pickle"  # entries of earlier versions: never read, pruned like the others
 
 
-@dataclass(frozen=True)
-class Form(Generic[T]):
+@dataclass(frozen=True, repr=False, eq=False)
+class Form(FrozenRecord, Generic[T]):
     """How one kind of entry is written and read: ``dump`` gives the bytes of a value, ``load``
     the value of such bytes and raises (anything) for bytes that are not exactly what ``dump``
     writes. ``version`` names the form: a change to it is a miss, never a misread entry."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from reportgen.records import Record
+from reportgen.records import FrozenRecord, Record
 
 if TYPE_CHECKING:
     from reportgen.workbook import Workbook  # a type only: a render without a workbook never loads it
@@ -128,8 +128,8 @@ Block = Title | Heading | Paragraph | Table | PageBreak
 CoverFont = Literal["楷体", "黑体", "仿宋", "宋体", "小标宋"]
 
 
-@dataclass(frozen=True)
-class CoverLine:
+@dataclass(frozen=True, repr=False, eq=False)
+class CoverLine(FrozenRecord):
     """A line of a cover page, as the layout sets it: its words (the source's facts filled in), size
     in points, typeface, the space above it in points, and ``one_line``: set smaller, as far as it
     must, to stand on one line rather than break inside a word; or ``breaks``: the words after which
@@ -146,8 +146,8 @@ class CoverLine:
     line_points: float | None = None  # an exact line (points), else single spacing
 
 
-@dataclass(frozen=True)
-class Cover:
+@dataclass(frozen=True, repr=False, eq=False)
+class Cover(FrozenRecord):
     """A cover page of its own (版式.yaml's 封面), unnumbered: page numbers start after it. It
     stands in the place of the document's Title; ``landscape`` turns its page."""
 

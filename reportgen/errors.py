@@ -10,11 +10,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
+from reportgen.records import FrozenRecord
+
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True)
-class Finding:
+@dataclass(frozen=True, repr=False, eq=False)
+class Finding(FrozenRecord):
     """A problem found: where, which field, which rule, and what is expected (in Chinese)."""
 
     severity: Severity

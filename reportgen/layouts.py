@@ -29,7 +29,7 @@ from reportgen.model import ACCOUNTS, TEXT_PARTS
 from reportgen.phrasing import chinese_number
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
-from reportgen.records import Record
+from reportgen.records import FrozenRecord, Record
 from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES, LEVELS, REGISTRY, SHAPES, TableSpec
 
 if TYPE_CHECKING:
@@ -58,8 +58,8 @@ class LayoutError(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
-class Numbering:
+@dataclass(frozen=True, repr=False, eq=False)
+class Numbering(FrozenRecord):
     """How one level of headings (or the tables) is numbered: ``{一}、`` → 一、二、…, ``{1}.`` → 1. 2. …;
     ``body``: whether the body shows the number (the 目录 always does)."""
 
@@ -71,8 +71,8 @@ class Numbering:
         return _PATTERN.sub(lambda m: numerals[m.group(1)], self.pattern)
 
 
-@dataclass(frozen=True)
-class Contents:
+@dataclass(frozen=True, repr=False, eq=False)
+class Contents(FrozenRecord):
     """The 目录: its title, the deepest heading level it lists, and whether it lists the tables."""
 
     title: str = "目 录"
@@ -301,8 +301,8 @@ def _folder_of(name: str) -> Path | None:
     return None
 
 
-@dataclass(frozen=True)
-class Occasion:
+@dataclass(frozen=True, repr=False, eq=False)
+class Occasion(FrozenRecord):
     """What chooses a layout's editions (版本): the source's year (None: no year-bound edition
     applies) and kind, a department's budget (部门) or a unit's (单位)."""
 

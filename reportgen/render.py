@@ -29,7 +29,6 @@ from reportgen.reading.yamlsafe import MAX_SOURCE_BYTES, load_yaml
 from reportgen.records import Record
 from reportgen.source.loader import referenced_files
 from reportgen.staging import Staging, make_folders, remove_empty_folders, remove_stale_staging
-from reportgen.writers.html import write_html
 
 FORMATS = ("docx", "html")
 ALL_FORMATS = ("docx", "html", "pdf", "xlsx")  # pdf: the DOCX as LibreOffice prints it; xlsx: the tables, a sheet each
@@ -313,6 +312,8 @@ def _write_formats(document: Document, formats: tuple[str, ...], folder: Path, s
             elif fmt == "xlsx":
                 _write_xlsx(document, target)
             else:
+                from reportgen.writers.html import write_html  # deferred: 1 ms that check (no HTML) never needs
+
                 write_html(document, target, templates)
             written.append(target)
     except BaseException:

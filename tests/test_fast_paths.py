@@ -567,3 +567,21 @@ def test_records_compare_and_show_as_generated_dataclasses_do():
         hash(a)
     cell = Cell("1", colspan=2)
     assert cell == Cell("1", colspan=2) and cell != Cell("1") and "colspan=2" in repr(cell)
+
+
+def test_frozen_records_hash_compare_and_show_as_generated_frozen_dataclasses_do():
+    import dataclasses
+
+    from reportgen.errors import Finding
+
+    Generated = dataclasses.make_dataclass(  # noqa: N806
+        "Generated", [(f.name, f.type, dataclasses.field(default=f.default, default_factory=f.default_factory,
+                                                        repr=f.repr, hash=f.hash, compare=f.compare))
+                      for f in dataclasses.fields(Finding)], frozen=True)
+    args = ("error", "R-合计", "合计不等", "x.yaml", 3)
+    finding, generated = Finding(*args), Generated(*args)
+    assert finding == Finding(*args) and finding != Finding("warning", *args[1:]) and finding != "x"
+    assert hash(finding) == hash(generated) and len({finding, Finding(*args)}) == 1
+    assert repr(finding).removeprefix("Finding") == repr(generated).removeprefix("Generated")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        finding.line = 4  # type: ignore[misc]

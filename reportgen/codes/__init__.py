@@ -26,7 +26,7 @@ from reportgen.cache import Shape, json_form, kept
 from reportgen.errors import SourceError, shown_text
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import character_name, parse_yaml
-from reportgen.records import Record
+from reportgen.records import FrozenRecord, Record
 
 __all__ = [
     "CodeEntry",
@@ -664,8 +664,8 @@ def _csv_row(reader: Any) -> tuple[int, list[str]] | None:
     return line, [cell.strip() for cell in cells]
 
 
-@dataclass(frozen=True)
-class _CsvColumns:
+@dataclass(frozen=True, repr=False, eq=False)
+class _CsvColumns(FrozenRecord):
     """Where a CSV code table keeps its codes, names and aliases: found by the names of a header
     row (finance systems order their columns differently), else code, name in the first two."""
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Literal
 
 from reportgen.reading.files import clash_message, identity, overwritten_inputs
+from reportgen.records import FrozenRecord
 
 Replace = Literal["never", "page", "always"]
 _PAGE_MARK = b'<meta name="generator" content="reportgen'
@@ -33,8 +34,8 @@ PDF_MARK = b"/ReportgenReview (reportgen review)"
 _HEAD_BYTES = 4096  # a page's generator line stands in its <head>, in the first few hundred bytes
 
 
-@dataclass(frozen=True)
-class Output:
+@dataclass(frozen=True, repr=False, eq=False)
+class Output(FrozenRecord):
     path: Path
     option: str  # how the user named it: "-o", "--report", "--prior 导入的上年源文件" …
     replace: Replace = "page"

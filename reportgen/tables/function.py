@@ -13,11 +13,12 @@ from reportgen.compute import ZERO, Computed, Node, difference, growth_rate
 from reportgen.document import Cell, Row
 from reportgen.model import FISCAL_SOURCES, INCOME_SOURCES
 from reportgen.phrasing import percent
+from reportgen.records import FrozenRecord
 from reportgen.tables.builder import LEVEL_INDENT, TableBuilder, TableRows, head, node_kind
 
 
-@dataclass(frozen=True)
-class _FunctionColumns:
+@dataclass(frozen=True, repr=False, eq=False)
+class _FunctionColumns(FrozenRecord):
     """The amount columns of a function table: 合计, 基本支出, 项目支出, then 上年预算数 and 增减,
     then 上年执行数, 增减额 and 增减率, as asked."""
 

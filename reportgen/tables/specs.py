@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from reportgen.document import Cell, Row
+from reportgen.records import FrozenRecord
 from reportgen.tables.builder import TableRows, head
 
 # The columns of a function table (科目编码, 科目名称, then its amounts) a spec may keep (列).
@@ -26,8 +27,8 @@ LEVELS = {"类": 3, "款": 5, "项": 7}
 _CODE_LEVEL_WIDTHS = [6, 5, 5]
 
 
-@dataclass(frozen=True)
-class TableSpec:
+@dataclass(frozen=True, repr=False, eq=False)
+class TableSpec(FrozenRecord):
     """One declared table: ``base`` the table of code it starts from (基于; its own id to re-shape
     a table in place); ``code_levels`` 编码: 分列; ``level`` 层级; ``columns`` 列 (the amount columns
     kept, of those the table has; empty: all); ``total_last`` 合计行: 末行; ``band`` 表头 (the words

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportgen.document import Table
+from reportgen.records import FrozenRecord, Record
 from reportgen.writers.docx.look import TABLE_POINTS
 from reportgen.writers.docx.measure import leaves_one, text_ems
 from reportgen.writers.docx.tables import (
@@ -36,8 +37,8 @@ from reportgen.writers.docx.tables import (
 SLACK_EM = 0.3
 
 
-@dataclass(frozen=True, slots=True)
-class Geometry:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Geometry(FrozenRecord):
     """Where and how a table prints: on a landscape page or not, its size (points), its widths (twips)."""
 
     landscape: bool
@@ -71,8 +72,8 @@ def geometry(block: Table, pages: dict[bool, int], ems: list[tuple[float, float,
     return min(tried, key=lambda laid: _orphans(texts, laid))
 
 
-@dataclass(slots=True)
-class _Column:
+@dataclass(slots=True, repr=False, eq=False)
+class _Column(Record):
     """What a grid column's body cells (those standing in it alone) need on one line: its widest
     amount or code in ems (column_ems: at the widest digits a reader may set it in, DejaVu Serif where
     Times New Roman is missing), its widest indented one and its indent, and its widest label (a

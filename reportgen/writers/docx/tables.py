@@ -14,6 +14,7 @@ from reportgen.document import (
     Row,
     Table,
 )
+from reportgen.records import Record
 from reportgen.writers.docx.look import TABLE_POINTS
 from reportgen.writers.docx.measure import has_han
 from reportgen.writers.docx.ooxml import JC, MISSING_RPR, run_xml
@@ -131,8 +132,8 @@ CLOSING = 8
 _TABLE_TEXT = '<w:pStyle w:val="TableText"/>'
 
 
-@dataclass(slots=True)
-class _Printed:
+@dataclass(slots=True, repr=False, eq=False)
+class _Printed(Record):
     """A row as row_parts writes it: whether it repeats on every page, its markup, and its own
     cells' texts with their widths (a cell merged down over rows is left out of its height)."""
 
