@@ -21,7 +21,7 @@ from reportgen.render import Prepared, prepare
 from reportgen.review.consistency import CUT_RULE
 from reportgen.review.glossary import Glossary
 from reportgen.review.judge import TRUNCATED, Verdict, judge
-from reportgen.review.prior_rates import consistent_sentences
+from reportgen.review.prior_rates import consistent_of
 from reportgen.review.sentence_rules import Said, sentence_findings_of
 from reportgen.review.wording import text_findings
 from reportgen.writers.html import environment
@@ -110,8 +110,9 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     glossary = Glossary(prepared.budget, prepared.figures, disputes)
     verdicts = judge(statements, glossary)
     told = frozenset((v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree")
-    against = sentence_findings_of(Said(statements, str(draft), prepared.budget.year, told, cut_as_notes))
-    _within(verdicts, consistent_sentences(statements, prepared.budget.year))
+    said = Said(statements, str(draft), prepared.budget.year, told, cut_as_notes)
+    against = sentence_findings_of(said)
+    _within(verdicts, consistent_of(said.prior))
     result = Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft),
                     [f for f in against if f.rule != CUT_RULE], [f for f in against if f.rule == CUT_RULE])
     if cut_as_notes:

@@ -7,7 +7,7 @@ rounds, so only a rate no rounding explains is told). And the year's amount the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.compute import quantize_half_up
@@ -55,30 +55,48 @@ def prior_rates(statements: list[Statement], draft: str, year: int | None,
                 told: set[tuple[int, str]] | frozenset[tuple[int, str]] = frozenset()) -> list[Finding]:
     """Each sentence's rate (and direction) against the two amounts it states (R-变动率), and its
     year's amount against its item's heading (R-标题与正文)."""
-    return [finding for judged in _judged_sentences(statements, draft, year, told) for finding in judged.findings]
+    return findings_of(judged_sentences(statements, draft, year), told)
 
 
 def consistent_sentences(statements: list[Statement], year: int | None) -> dict[str, tuple[set[Decimal], str]]:
     """The sentences whose rate follows from the amounts they state, with no finding: each with the
     printed values so judged (万元 or % as printed) and what they were judged against."""
-    return {judged.sentence: (judged.values, judged.why) for judged in _judged_sentences(statements, "", year, frozenset())
-            if not judged.findings and judged.values}
+    return consistent_of(judged_sentences(statements, "", year))
+
+
+def findings_of(judged: list[JudgedSentence], told: set[tuple[int, str]] | frozenset[tuple[int, str]]) -> list[Finding]:
+    """prior_rates of sentences judged: a heading's finding left out where the figure was ``told``."""
+    return [finding for sentence in judged for finding in sentence.findings(told)]
+
+
+def consistent_of(judged: list[JudgedSentence]) -> dict[str, tuple[set[Decimal], str]]:
+    """consistent_sentences of sentences judged."""
+    return {sentence.sentence: (sentence.values, sentence.why) for sentence in judged
+            if not sentence.findings(frozenset()) and sentence.values}
 
 
 @dataclass
-class _Judged:
+class JudgedSentence:
+    """A sentence's rules judged once, for its findings and for the figures it bears out."""
+
     sentence: str
-    findings: list[Finding]
-    values: set[Decimal]  # the printed figures the sentence's rule judged (none: nothing was)
+    directions: list[Finding]
+    values: set[Decimal] = field(default_factory=set)  # the printed figures the sentence's rule judged (none: nothing was)
     why: str = ""
+    heading: list[Finding] = field(default_factory=list)  # its amount against its item's heading
+    told_as: tuple[int, str] = (0, "")  # (line, comparison): told already as disagreeing, its heading goes untold
+    rate: list[Finding] = field(default_factory=list)
+
+    def findings(self, told: set[tuple[int, str]] | frozenset[tuple[int, str]]) -> list[Finding]:
+        return self.directions + ([] if self.told_as in told else self.heading) + self.rate
 
 
-def _judged_sentences(statements: list[Statement], draft: str, year: int | None,
-                      told: set[tuple[int, str]] | frozenset[tuple[int, str]]) -> list[_Judged]:
-    out: list[_Judged] = []
+def judged_sentences(statements: list[Statement], draft: str, year: int | None) -> list[JudgedSentence]:
+    """Each sentence of ``statements`` judged: its directions, its rate and its amount against its heading."""
+    out: list[JudgedSentence] = []
     previous_rate: str | None = None
     for line, sentence, head in _sentences(statements):
-        judged = _Judged(sentence, _directions(sentence, draft, line), set())
+        judged = JudgedSentence(sentence, _directions(sentence, draft, line))
         out.append(judged)
         compared = _COMPARED.search(sentence)
         if compared is None:
@@ -86,9 +104,9 @@ def _judged_sentences(statements: list[Statement], draft: str, year: int | None,
         prior, current = _operands(sentence[:compared.start()], compared, year)
         if prior is None or current is None:
             continue
-        if head is not None and (line, compared.group()) not in told:
-            judged.findings += _against_heading(head, current, draft, line)
-        judged.findings += _judged(compared, prior, current, head, previous_rate, draft, line)
+        if head is not None:
+            judged.heading, judged.told_as = _against_heading(head, current, draft, line), (line, compared.group())
+        judged.rate = _judged(compared, prior, current, head, previous_rate, draft, line)
         previous_rate = compared.group(6)
         judged.values = {prior.printed, current.printed} | ({_number(compared.group(6))} if compared.group(6) else set())
         judged.why = f"与句中的{prior.text}、{current.text}相符" + (f"，{current.text}与条目开头的{head.text}相符" if head else "")

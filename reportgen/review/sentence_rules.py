@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from reportgen.errors import Finding
 from reportgen.readers.statements import Statement
 from reportgen.review.consistency import completion_rates, contradictions, heading_and_body
-from reportgen.review.prior_rates import prior_rates
+from reportgen.review.prior_rates import JudgedSentence, findings_of, judged_sentences
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,12 @@ class Said:
     year: int | None = None
     told: frozenset[tuple[int, str]] = field(default_factory=frozenset)
     cut_as_notes: bool = False
+
+    @cached_property
+    def prior(self) -> list[JudgedSentence]:
+        """Each sentence's rate against the prior it states, judged once: for its findings and for
+        the figures the review takes as borne out by their sentence (consistent_of)."""
+        return judged_sentences(self.statements, self.draft, self.year)
 
 
 SentenceRule = Callable[[Said], list[Finding]]
@@ -71,4 +78,4 @@ def completion(said: Said) -> list[Finding]:
 def rate_against_prior(said: Said) -> list[Finding]:
     """An item's rate against the prior and the amount its sentence states, and that amount against the
     item's heading (R-变动率, R-标题与正文)."""
-    return prior_rates(said.statements, said.draft, said.year, said.told)
+    return findings_of(said.prior, said.told)
