@@ -1003,9 +1003,9 @@ def _valleys(window: list[int]) -> bytes:
 def _alignment(words: list[_Word]) -> str:
     """How a column's words are set: the edge (or middle) they share. Where all three agree (one
     word, or words of one width) amounts are right-aligned, codes (02, 201) taken as centred."""
-    shared = [side for side, edge in (("left", lambda w: w.left), ("right", lambda w: w.right),
-                                      ("centre", lambda w: w.centre))
-              if _agree([edge(w) for w in words])]
+    shared = [side for side, edges in (("left", [w.left for w in words]), ("right", [w.right for w in words]),
+                                       ("centre", [w.centre for w in words]))
+              if _agree(edges)]
     if len(shared) == 1:
         return shared[0]
     if any(_is_amount(w.text) or w.text == "0" for w in words):
@@ -1018,7 +1018,7 @@ def _alignment(words: list[_Word]) -> str:
 def _agree(values: list[float]) -> bool:
     """Whether nearly all (four in five) of the values are within a point of their median."""
     middle = _median(values)
-    return sum(1 for v in values if abs(v - middle) <= 1.0) >= 0.8 * len(values)
+    return len([v for v in values if abs(v - middle) <= 1.0]) >= 0.8 * len(values)
 
 
 def _cuts(columns: list[_Column], em: float, header: list[_Word]) -> list[float]:

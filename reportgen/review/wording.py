@@ -101,11 +101,11 @@ def _empty_tables(lines: list[Line], file: str) -> Iterator[Finding]:
     """A table whose every figure is 0 and that says nothing of why (本表为空表, 未安排 …): a
     reader cannot tell an empty table from a forgotten one."""
     title: Line | None = None
-    numbers: list[str] = []
+    zeros: bool | None = None  # its figures all 0 so far; None: none yet (once one is not 0, nothing more is read)
     noted = False
 
     def verdict() -> Iterator[Finding]:
-        if title is not None and numbers and all(float(n.replace(",", "")) == 0 for n in numbers) and not noted:
+        if title is not None and zeros and not noted:
             yield Finding("warning", "R-空表", f"“{title.squeezed}”的数字全为 0，却没有说明（如“本表为空表”）",
                           file, title.number)
 
@@ -113,14 +113,17 @@ def _empty_tables(lines: list[Line], file: str) -> Iterator[Finding]:
         text = line.bare
         if text.endswith(("表", "）")) and _TABLE_TITLE.match(text):
             yield from verdict()
-            title, numbers, noted = line, [], False
+            title, zeros, noted = line, None, False
         elif text.startswith(("表", "附")) and _TABLE_NUMBER.match(text):  # 表 10: the next table's number, not a figure
             yield from verdict()
             title = None
-        elif title is not None:
+        elif title is not None and zeros is not False:
             if _EMPTY_NOTE.search(text):
                 noted = True
-            numbers += [n for n in _NUMBER.findall(text) if not _is_year(n.replace(",", ""))]
+            figures = [n.replace(",", "") for n in _NUMBER.findall(text)]
+            figures = [n for n in figures if not _is_year(n)]
+            if figures:
+                zeros = all(float(n) == 0 for n in figures)
     yield from verdict()
 
 
