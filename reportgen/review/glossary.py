@@ -132,6 +132,7 @@ class Glossary:
         self.names: dict[str, list[Figure]] = defaultdict(list)
         self._endings: tuple[int, dict[str, list[str]]] = (-1, {})  # _ending_in's index, of so many names
         self.codes: dict[str, Figure] = {}
+        self._lengths: tuple[int, dict[int, list[Figure]]] = (-1, {})  # _of_length's index, of so many codes
         # rows labelled by a year (the “三公” table): “2023年” → this year's total, “2022年” → last year's
         self.years: dict[str, Figure] = {}
         # the names of 经济分类 rows printed with another item's name (30202 印作“咨询费”, 咨询费 being
@@ -151,7 +152,8 @@ class Glossary:
         text = normalize(label, self.department)
         if not text:
             return None
-        code = _CODE_AT_END.search(label.replace(" ", "")) or _CODE_AT_START.match(label.replace(" ", ""))
+        unspaced = label.replace(" ", "")
+        code = _CODE_AT_END.search(unspaced) or _CODE_AT_START.match(unspaced)
         if code and code.group(1) in self.codes:  # “…（2012901）”, or code first: “2012901支出科目下为”
             return self.codes[code.group(1)]
         levels = _LEVELS.findall(text)
@@ -203,9 +205,18 @@ class Glossary:
             self._endings = (len(self.names), index)
         return self._endings[1].get(last, [])
 
+    def _of_length(self, length: int) -> list[Figure]:
+        """The figures of the codes of ``length`` digits, in the glossary's order (indexed again when
+        codes were added, as _ending_in's names are)."""
+        if self._lengths[0] != len(self.codes):
+            index: dict[int, list[Figure]] = {}
+            for code, figure in self.codes.items():
+                index.setdefault(len(code), []).append(figure)
+            self._lengths = (len(self.codes), index)
+        return self._lengths[1].get(length, [])
+
     def _by_levels(self, names: list[str]) -> Figure | None:
-        matches = [figure for code, figure in self.codes.items()
-                   if len(code) == 1 + 2 * len(names) and figure.name.endswith(names[-1])]
+        matches = [figure for figure in self._of_length(1 + 2 * len(names)) if figure.name.endswith(names[-1])]
         if len(matches) == 1:
             return matches[0]
         path = "/".join(names)
