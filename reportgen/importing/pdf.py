@@ -856,14 +856,18 @@ def _split_run_ons(words: list[_Word]) -> list[_Word]:
     合计189,767,551) cut from it: pdftotext makes one word of text closer than a space."""
     out: list[_Word] = []
     for word in words:
-        out.extend(_split_run_on(word))
+        text = word.text
+        if text[:1] not in _RUN_ON_HEAD and text[-1:] not in _RUN_ON_TAIL:  # neither end a figure's: nothing to cut
+            out.append(word)
+        else:
+            out.extend(_split_run_on(word))
     return out
 
 
 def _split_run_on(word: _Word) -> list[_Word]:
+    """The word, or its parts where an amount is printed against a label at either end (a word
+    neither of whose ends is a figure's is itself: _split_run_ons passes it over without asking)."""
     text = word.text
-    if text[:1] not in _RUN_ON_HEAD and text[-1:] not in _RUN_ON_TAIL:  # neither end a figure's: nothing to cut
-        return [word]
     head = len(text) - len(text.lstrip("0123456789,.-"))
     tail = len(text) - len(text.rstrip("0123456789,."))
     if 0 < head < len(text) and _is_amount(text[:head]) and text[head] not in _UNITS and not text[head].isascii():
