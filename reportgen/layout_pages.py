@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from reportgen.document import Cover, CoverLine
 from reportgen.errors import shown_text
@@ -95,6 +96,13 @@ def _cover_line(line: object, at: str, index: int) -> CoverLineSpec:
         raise PageSettingError(f"{where}应为含“文字”与“字号”的映射，可用的键：{'、'.join(sorted(_LINE_KEYS))}；"
                                f"如 封面: {{横向: true, 行: [{{文字: \"{{地区}}{{年}}年{{级次}}部门预算\", 字号: 36, 字体: 楷体, 上空: 80}}, "
                                f"{{文字: \"预算主管部门：{{部门}}\", 字号: 小二, 字体: 楷体}}]}}")
+    words, points = _line_words(line, where), _line_points(line, where)  # checked in the order they are told
+    return CoverLineSpec(words, points, _line_font(line, where), _line_before(line, where),
+                         _one_line(line, where), _line_breaks(line, where), _line_pitch(line, where, points))
+
+
+def _line_words(line: dict[str, Any], where: str) -> tuple[str, ...]:
+    """文字: one text, or its forms (the first whose facts the source gives all of), each fact known."""
     words = line["文字"] if isinstance(line["文字"], list) else [line["文字"]]
     if not words or not all(isinstance(w, str) and w.strip() for w in words):
         raise PageSettingError(f"{where}：“文字”应为一行文字，或几种写法的列表（用源文件给出了全部事实的第一种）")
@@ -103,24 +111,52 @@ def _cover_line(line: object, at: str, index: int) -> CoverLineSpec:
         if unknown:
             raise PageSettingError(f"{where}：“文字”中的“{{{shown_text(unknown[0], 10)}}}”不是可用的事实，"
                                    f"可用：{'、'.join('{' + f + '}' for f in COVER_FACTS)}")
+    return tuple(words)
+
+
+def _line_points(line: dict[str, Any], where: str) -> float:
+    """字号: a size's name or points, 9 to 72."""
     points = COVER_SIZES.get(line["字号"]) if isinstance(line["字号"], str) else _points(line["字号"])
     if points is None or not 9 <= points <= 72:
         raise PageSettingError(f"{where}：“字号”应为字号（{'、'.join(COVER_SIZES)}）或 9 至 72 之间的磅数")
+    return points
+
+
+def _line_font(line: dict[str, Any], where: str) -> str:
     font = line.get("字体", "小标宋")
     if font not in COVER_FONTS:
         raise PageSettingError(f"{where}：“字体”应为 {'、'.join(COVER_FONTS)} 之一，不是“{shown_text(font, 20)}”")
+    return str(font)
+
+
+def _line_before(line: dict[str, Any], where: str) -> float:
     before = _points(line.get("上空", 0))
     if before is None or not 0 <= before <= 400:
         raise PageSettingError(f"{where}：“上空”应为这一行上方留出的磅数（0 至 400）")
+    return before
+
+
+def _one_line(line: dict[str, Any], where: str) -> bool:
     if not isinstance(line.get("一行", False), bool):
         raise PageSettingError(f"{where}：“一行”应为 true（字号缩小到放得下一行为止，不在词中折行）或 false")
+    return bool(line.get("一行", False))
+
+
+def _line_breaks(line: dict[str, Any], where: str) -> tuple[str, ...]:
     breaks = line.get("折行于", [])
     if not isinstance(breaks, list) or not all(isinstance(b, str) and b for b in breaks):
         raise PageSettingError(f"{where}：“折行于”应为可以在其后折行的词的列表，如 [区委, 区]（一行放不下时在最后一个放得下的词后折行）")
-    pitch = _points(line["行距"]) if "行距" in line else None
-    if "行距" in line and (pitch is None or not points <= pitch <= 120):
+    return tuple(breaks)
+
+
+def _line_pitch(line: dict[str, Any], where: str, points: float) -> float | None:
+    """行距: the line's exact pitch, at least its size and at most 120 points; None (single) unless given."""
+    if "行距" not in line:
+        return None
+    pitch = _points(line["行距"])
+    if pitch is None or not points <= pitch <= 120:
         raise PageSettingError(f"{where}：“行距”应为这一行的固定行距（磅数，不小于字号，至多 120），不写为单倍行距")
-    return CoverLineSpec(tuple(words), points, str(font), before, bool(line.get("一行", False)), tuple(breaks), pitch)
+    return pitch
 
 
 def new_page_levels(value: object, at: str) -> frozenset[int]:

@@ -39,7 +39,7 @@ from reportgen.document import (
 from reportgen.errors import shown_text
 from reportgen.layouts import Layout
 from reportgen.locations import DEFAULT_TEMPLATES
-from reportgen.model import INCOME_SOURCES, Budget
+from reportgen.model import INCOME_SOURCES, Budget, Presentation
 from reportgen.phrasing import Money, chinese_number, format_number, percent, share_of
 from reportgen.reading.yamlsafe import character_name
 from reportgen.tables import TableBuilder, TableRows, all_tables, build_table, head
@@ -595,13 +595,7 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
     """The whole disclosure as a neutral Document, in the structure of ``layout`` (版式).
     ``overrides``: the user's template folders, searched before the layout's. ``draft``: the open
     findings a draft lists under its 草稿 banner (disclosure.j2 words it)."""
-    shown = budget.presentation  # the layout's units per table and part where the source sets none
-    if layout.table_units or layout.text_units or layout.unit_decimals or layout.table_zeros:
-        shown = replace(shown, table_units={**layout.table_units, **shown.table_units},
-                        text_units={**layout.text_units, **shown.text_units},
-                        unit_decimals={**layout.unit_decimals, **shown.unit_decimals},
-                        table_zeros={**layout.table_zeros, **shown.table_zeros})
-    money = Money(shown, marked=draft is not None)
+    money = Money(_shown(budget, layout), marked=draft is not None)
     folders = [*(overrides or []), *layout.folders]
     tables: Mapping[str, TableRows] = all_tables(TableBuilder(figures, money, folders), layout.table_specs)
     if budget.final:  # a 部门决算's 单位构成 table, placed in its text (<table ref="决算单位构成" numbered="false">)
@@ -622,16 +616,35 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
     if cover is not None:  # the cover's words stand in the title's place (the writers set them as the cover)
         blocks = [Title(cover.lines[0].text, cover.lines[1].text if len(cover.lines) > 1 else "")
                   if isinstance(b, Title) else b for b in blocks]
-    first: dict[str, str] = {}  # one per source field, in the words of its first marker
+    return Document(blocks, meta={"title": title, "department": budget.department, "year": str(budget.year)},
+                    missing=_first_of_each(missing), contents=contents or [], cover=cover, **_pages(layout))
+
+
+def _shown(budget: Budget, layout: Layout) -> Presentation:
+    """The source's 展示, with the layout's units per table and part where the source sets none."""
+    shown = budget.presentation
+    if layout.table_units or layout.text_units or layout.unit_decimals or layout.table_zeros:
+        shown = replace(shown, table_units={**layout.table_units, **shown.table_units},
+                        text_units={**layout.text_units, **shown.text_units},
+                        unit_decimals={**layout.unit_decimals, **shown.unit_decimals},
+                        table_zeros={**layout.table_zeros, **shown.table_zeros})
+    return shown
+
+
+def _first_of_each(missing: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """One missing field per source field, in the words of its first marker."""
+    first: dict[str, str] = {}
     for what, source_field in missing:
         first.setdefault(source_field, what)
-    return Document(blocks, meta={"title": title, "department": budget.department, "year": str(budget.year)},
-                    missing=[(what, source_field) for source_field, what in first.items()],
-                    contents_title=layout.contents.title if layout.contents is not None else "",
-                    contents=contents or [], body_points=layout.body_points, body_line=layout.body_line,
-                    table_smallest=layout.table_smallest, workbook=layout.workbook, cover=cover,
-                    contents_alone=layout.contents is not None and layout.contents.alone,
-                    new_page_levels=layout.new_page_levels, landscape=layout.landscape)
+    return [(what, source_field) for source_field, what in first.items()]
+
+
+def _pages(layout: Layout) -> dict[str, Any]:
+    """What of the layout the writers lay pages out by: the 目录's title, sizes, workbook, new pages."""
+    return {"contents_title": layout.contents.title if layout.contents is not None else "",
+            "body_points": layout.body_points, "body_line": layout.body_line, "table_smallest": layout.table_smallest,
+            "workbook": layout.workbook, "contents_alone": layout.contents is not None and layout.contents.alone,
+            "new_page_levels": layout.new_page_levels, "landscape": layout.landscape}
 
 
 __all__ = ["build_document", "TemplateFault", "Table", "DEFAULT_TEMPLATES"]
