@@ -59,13 +59,40 @@ _PIECES = re.compile(r"[（(“‘《〈【]*(?:[0-9０-９.,%‰+\-−=≥≤<>
 
 
 def lines_of(text: str, room: float) -> list[str]:
-    """The lines ``text`` fills in ``room`` ems (a piece wider than the room stands alone on its line)."""
-    lines = [""]
-    for piece in _PIECES.findall(text):
-        if lines[-1] and text_ems(lines[-1] + piece) > room + 1e-6:
-            lines.append("")
-        lines[-1] += piece
+    """The lines ``text`` fills in ``room`` ems (a piece wider than the room stands alone on its line).
+    A line's width grows piece by piece (text_ems of the line and the piece, and the autospace where
+    they meet), rather than measuring the line again with each piece: a long table of names tries
+    each at many widths."""
+    limit = room + 1e-6
+    lines: list[str] = []
+    line, width = "", 0.0
+    for piece, ems, joint in _pieces(text):
+        if line:
+            grown = width + ems + joint
+            if grown > limit:
+                lines.append(line)
+                line, width = piece, ems
+            else:
+                line, width = line + piece, grown
+        else:
+            line, width = piece, ems
+    lines.append(line)
     return lines
+
+
+@functools.lru_cache(maxsize=65536)
+def _pieces(text: str) -> tuple[tuple[str, float, float], ...]:
+    """The pieces a line of ``text`` may break between (_PIECES), each with its width and the
+    autospace between it and the piece before it (on the same line)."""
+    pieces = _PIECES.findall(text)
+    return tuple((piece, text_ems(piece), AUTOSPACE_EM if i and _meet(pieces[i - 1][-1], piece[0]) else 0.0)
+                 for i, piece in enumerate(pieces))
+
+
+def _meet(before: str, after: str) -> bool:
+    """Whether two characters side by side are a Han character and a Latin letter or digit (Word's autospace)."""
+    return (("\u3400" <= before <= "\u9fff" and (after.isascii() and after.isalnum()))
+            or ((before.isascii() and before.isalnum()) and "\u3400" <= after <= "\u9fff"))
 
 
 def leaves_one(text: str, room: float) -> bool:
