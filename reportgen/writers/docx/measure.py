@@ -36,7 +36,16 @@ def text_ems(text: str) -> float:
 # 27,000 code points takes a millisecond to compile, at every start of the program.
 def has_han(text: str) -> bool:
     """Whether ``text`` holds a Han character (U+3400–U+9FFF)."""
-    return any("\u3400" <= char <= "\u9fff" for char in text)
+    return any(map(_is_han, text))
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
+def _is_latin(char: str) -> bool:
+    """A Latin letter or digit (ASCII), which Word sets a quarter em apart from a Han character."""
+    return char.isascii() and char.isalnum()
 
 
 _LATIN_RUN = re.compile(r"[A-Za-z0-9]+")
@@ -47,8 +56,8 @@ def _meetings(text: str) -> int:
     count = 0
     for run in _LATIN_RUN.finditer(text):
         start, end = run.span()
-        count += start > 0 and "\u3400" <= text[start - 1] <= "\u9fff"
-        count += end < len(text) and "\u3400" <= text[end] <= "\u9fff"
+        count += start > 0 and _is_han(text[start - 1])
+        count += end < len(text) and _is_han(text[end])
     return count
 
 
@@ -91,8 +100,7 @@ def _pieces(text: str) -> tuple[tuple[str, float, float], ...]:
 
 def _meet(before: str, after: str) -> bool:
     """Whether two characters side by side are a Han character and a Latin letter or digit (Word's autospace)."""
-    return (("\u3400" <= before <= "\u9fff" and (after.isascii() and after.isalnum()))
-            or ((before.isascii() and before.isalnum()) and "\u3400" <= after <= "\u9fff"))
+    return (_is_han(before) and _is_latin(after)) or (_is_latin(before) and _is_han(after))
 
 
 def leaves_one(text: str, room: float) -> bool:
