@@ -432,6 +432,9 @@ class Presentation(Record):
     # What the text compares this year's figures with: 预算 (上年预算), 执行数 (上年执行数) or 两者;
     # "" while the source does not say (then: whatever it gives, see Budget.compare_base).
     compare: str = ""
+    # the most decimal places an amount of the source has in 元 (source.core.Precision): a 元 table
+    # or text never shows fewer, so a stated figure is printed as stated (cents where it has cents)
+    stated_places: int = 0
 
     def unit_for(self, table_id: str) -> str:
         """The unit of one table: its own, else 表格单位.全部, else 金额单位; 项目绩效目标表-3 takes
@@ -446,8 +449,13 @@ class Presentation(Record):
         return (zeros.get(table_id) or zeros.get(table_id.split("-", 1)[0]) or zeros.get(ALL_PARTS)) == "空白"
 
     def decimals_in(self, unit: str) -> int:
-        """The decimals of an amount shown in ``unit``: its own (小数位 by unit), else 小数位."""
-        return self.unit_decimals.get(unit, self.decimals)
+        """The decimals of an amount shown in ``unit``: its own (小数位 by unit), else 小数位 — in 元
+        never fewer than the source's figures have: a source with cents prints 分 (#,##0.00) where its
+        layout prints whole 元 for a source of whole 元, and never rounds a figure it states."""
+        places = self.unit_decimals.get(unit, self.decimals)
+        if unit == "元" and self.stated_places > places:
+            return max(self.stated_places, 2)
+        return places
 
     def text_unit(self, part: str | None = None) -> str:
         """The unit of the amounts in one part of the text (TEXT_PARTS; None: outside every part):

@@ -114,7 +114,8 @@ def test_the_shanghai_tables_carry_the_published_figures(shanghai, reader):
     jg = reader(shanghai["shanghai-putuo-jianguanwei-2026"][".html" if reader is html_tables else ".docx"])
     # 财政拨款收支预算总表 by fund (建管委: 政府性基金 on 212)
     assert find_row(jg, "收入总计", titled="财政拨款收支预算总表")[-4:] == \
-        ["3,286,618,082", "493,761,082", "2,792,857,000", ""]  # whole 元, half up; its 国有资本经营预算 blank, as published
+        ["3,286,618,082.20", "493,761,082.20", "2,792,857,000.00", ""]  # cents, as its source states and the
+    # document prints them (a source of whole 元, 城管, prints whole 元); its 国有资本经营预算 blank, as published
 
 
 @pytest.mark.parametrize("reader", [html_tables, docx_tables], ids=["html", "docx"])

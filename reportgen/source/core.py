@@ -19,6 +19,23 @@ UNIT_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
 ZERO = Decimal(0)
 
 
+class Precision:
+    """The finest precision the source states its amounts in: the most decimal places any amount
+    has in 元 (0 while every amount is whole 元; 2 for 91,016,775.35). Shared by a department's
+    reader and its units', so that the document prints every figure any of them states whole."""
+
+    __slots__ = ("places",)
+
+    def __init__(self) -> None:
+        self.places = 0
+
+    def note(self, amount: Decimal) -> Decimal:
+        """``amount`` (in 元), its places counted where it has a fraction of a 元."""
+        if amount % 1:
+            self.places = max(self.places, -amount.normalize().as_tuple().exponent)  # type: ignore[operator]
+        return amount
+
+
 class SourceReader:
     def __init__(self, path: Path, data: LocDict, year: int | None = None, unit: str | None = None,
                  parent: SourceReader | None = None) -> None:
@@ -37,6 +54,7 @@ class SourceReader:
         # The department's 科目表 and the names its rows print (Budget.code_names), shared with its units.
         self.code_table: codes.CodeTable | None = parent.code_table if parent else None
         self.code_names: dict[tuple[str, str], str] = parent.code_names if parent else {}
+        self.precision: Precision = parent.precision if parent else Precision()
 
     def line(self, mapping: Any, key: str, path: str) -> int:
         marks = getattr(mapping, "value_marks", {})
@@ -51,7 +69,7 @@ class SourceReader:
         return line
 
     def amount(self, value: Any) -> Decimal:
-        return to_decimal_text(str(value)) * self.factor
+        return self.precision.note(to_decimal_text(str(value)) * self.factor)
 
     def in_source_unit(self, amount: Decimal) -> str:
         """An amount as the source writes it, for a message: 1234.5万元."""
@@ -69,7 +87,7 @@ class SourceReader:
         if mapping is None or key not in mapping:
             return None
         value = to_decimal_text(str(mapping[key]))
-        return value * self.factor if scale else value
+        return self.precision.note(value * self.factor) if scale else value
 
     def prior_of(self, item: Any, current_key: str) -> Decimal | None:
         """An item's 上年: as stated, else this year's less the 增减额 the document states alone."""

@@ -9,6 +9,7 @@ final_accounts).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict
@@ -93,7 +94,7 @@ def _budget(reader: SourceReader) -> Budget:
     unit_budgets = units(reader, d, presentation, level) if "单位" in d else []
     # a department of units: its figures are their sum, made by assemble.load_source
     figures = _units_figures(d) if unit_budgets else _figures(reader, d)
-    return Budget(
+    budget = Budget(
         file=reader.path,
         department=str(d["部门"]),
         year=reader.year,
@@ -135,13 +136,21 @@ def _budget(reader: SourceReader) -> Budget:
         stated_expenditure=spending_total(reader, d),
         **income_knowledge(reader, d),
     )
+    if reader.precision.places:  # known once every amount is read: the department's and its units'
+        budget.presentation = replace(presentation, stated_places=reader.precision.places)
+        for unit in unit_budgets:
+            unit.presentation = budget.presentation
+    return budget
 
 
 def _presentation(reader: SourceReader, display: LocDict) -> Presentation:
     """展示: how the document prints its amounts and compares its years."""
+    places = display.get("小数位", 2)
     presentation = Presentation(
         unit=str(display.get("金额单位", "万元")),
-        decimals=int(display.get("小数位", 2)),
+        # 小数位: 2 for every unit, or {元: 2, 万元: 2} per unit (which a layout's own does not override)
+        decimals=places if isinstance(places, int) else 2,
+        unit_decimals={str(k): int(v) for k, v in places.items()} if isinstance(places, dict) else {},
         thousands=bool(display.get("千分位", True)),
         compare=str(display.get("比较", "")),
         # keys checked against the schema (the tables of tables.REGISTRY, the parts of TEXT_PARTS)

@@ -332,15 +332,15 @@ class TableWriter:
             return None, {}
         wanted = self.amount_format
         places = len(text.rsplit(".", 1)[1]) if "." in text else 0
-        if wanted and "%" not in text and (wanted == "General" or _format_places(wanted) == places):
-            return number.value, {"num_format": wanted}
+        if wanted and "%" not in text and (wanted == "General" or "0" in wanted):
+            return number.value, {"num_format": wanted if wanted == "General" else _with_places(wanted, places)}
         return number.value, {"num_format": number.num_format}
 
 
-def _format_places(num_format: str) -> int:
-    """The decimals an Excel number format shows ("#,##0.00_ " → 2)."""
-    found = re.search(r"\.(0+)", num_format)
-    return len(found.group(1)) if found else 0
+def _with_places(num_format: str, places: int) -> str:
+    """The template's format showing ``places`` decimals, as the figure is printed: "#,##0_ " for a
+    source of whole 元, "#,##0.00_ " for one with cents (the template's own spacing kept)."""
+    return re.sub(r"0(?:\.0+)?", "0" + ("." + "0" * places if places else ""), num_format, count=1)
 
 
 def _big(style: Style) -> Style:
