@@ -194,9 +194,9 @@ def _built(paths: list[Path], tables: list[Table], unknown: list[Grid], catalog:
     if not tables:
         raise ImportRefused(_no_tables(paths, unknown))
     imported = build(tables, catalog, layout)
-    if not any(_is_figure(p) for p in walk(imported.tree)):
+    if not any(_is_figure(p) for p in walk(imported.tree)):  # a blank cell ("-", "—") is no figure printed
         raise ImportRefused(_no_figures(paths, [table.kind.id for table in tables if any(
-            row.amounts for row in imported.rows.get(table.kind.id, []))]))
+            not amount.blank for row in imported.rows.get(table.kind.id, []) for amount in row.amounts.values())]))
     return imported
 
 
@@ -340,7 +340,7 @@ def _no_figures(paths: list[Path], with_figures: list[str]) -> str:
     if with_figures:  # tables that hold figures, none of which a source takes alone
         return (f"{'、'.join(map(str, paths))}：读出了{'、'.join(with_figures)}的数字，但单凭这些表不能写成源文件"
                 "（收入取自收支总表或财政拨款收支总表，支出取自支出总表与各资金的支出表）；请一并导出这些表；未写出源文件")
-    return (f"{'、'.join(map(str, paths))}：表格中没有数字（是空白模板，或只有占位行）；"
+    return (f"{'、'.join(map(str, paths))}：这是一份空白模板：认出的表格中没有数字（只有表头、科目与空白或占位的格子）；"
             "请导出填好数字的工作簿；未写出源文件")
 
 
