@@ -25,9 +25,10 @@ from reportgen.model import Budget
 from reportgen.narrative import build_document
 from reportgen.reading.files import InputRefused, read_bounded, resolved
 from reportgen.reading.outputs import Output, refused_outputs
-from reportgen.reading.yamlsafe import MAX_SOURCE_BYTES, load_yaml
+from reportgen.reading.yamlsafe import MAX_SOURCE_BYTES, load_yaml, parse_yaml
 from reportgen.records import Record
 from reportgen.source.loader import referenced_files
+from reportgen.source.schema import PLACEHOLDER_RULES, without_placeholders
 from reportgen.staging import Staging, make_folders, remove_empty_folders, remove_stale_staging
 
 FORMATS = ("docx", "html")
@@ -63,16 +64,33 @@ class Rendered(Record):
 
 
 def prepare(path: Path, reason_threshold: Decimal | None = None, raw: bytes | None = None,
-            parsed: Any = None) -> Prepared:
+            parsed: Any = None, draft: bool = False) -> Prepared:
     """Load and check one source; never raises for bad input. ``raw``: the source's text made in
     memory (an imported document's), named ``path``; ``parsed``: that text as read, where the
-    importer made it beside the text (no second reading of its own YAML)."""
+    importer made it beside the text (no second reading of its own YAML). ``draft``: a source whose
+    only faults are its 待填写 (what `reportgen import` writes for what the files did not give) is
+    loaded without them, the 待填写 findings kept: a draft renders what the import wrote."""
     try:
         budget = load_source(path, raw=raw, parsed=parsed)
     except SourceError as exc:
-        return Prepared(None, None, exc.findings)
+        drafted = _without_placeholders(path, raw, exc.findings) if draft else None
+        if drafted is None:
+            return Prepared(None, None, exc.findings)
+        figures = compute(drafted)
+        return Prepared(drafted, figures, exc.findings + layout_findings(drafted) + run_checks(drafted, figures, reason_threshold))
     figures = compute(budget)
     return Prepared(budget, figures, layout_findings(budget) + run_checks(budget, figures, reason_threshold))
+
+
+def _without_placeholders(path: Path, raw: bytes | None, findings: list[Finding]) -> Budget | None:
+    """The source read with its 待填写 left out, where they are all that is wrong with it; else None."""
+    if not findings or any(f.rule not in PLACEHOLDER_RULES for f in findings):
+        return None
+    try:
+        data = load_yaml(path) if raw is None else parse_yaml(raw, str(path))
+        return load_source(path, raw=raw, parsed=without_placeholders(data))
+    except SourceError:
+        return None
 
 
 def layout_findings(budget: Budget, chosen: str | Path | None = None) -> list[Finding]:
@@ -398,7 +416,7 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     clashes = overwrite_findings(path, [], out_dir, path.stem, formats, templates)
     if clashes:
         return Rendered(path, [], clashes, time.perf_counter() - start)
-    prepared = prepare(path)
+    prepared = prepare(path, draft=draft)
     if prepared.budget is not None and _without_edition(prepared.budget, layout):  # never drafted as a 部门预算
         return Rendered(path, [], _without_edition(prepared.budget, layout), time.perf_counter() - start)
     if prepared.budget is None or (prepared.errors and not draft):

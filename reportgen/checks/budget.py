@@ -42,10 +42,19 @@ def balance(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                            b.line_of("收入.一般公共预算拨款"), "收入")
 
 
+def gap(m: Money, amount: Decimal) -> str:
+    """A difference (in 元) in the unit that shows it: the text's unit where it shows there
+    (0.01万元), else 元 with the decimals it needs (0.01元, 1.00元): never “相差 0.00万元”."""
+    if amount == 0 or m.shown(amount) != 0:
+        return m.with_unit(amount)
+    places = max(2, -amount.normalize().as_tuple().exponent)  # type: ignore[operator]
+    return f"{amount:,.{places}f}元"
+
+
 def _unequal(b: Budget, income: Decimal, spent: Decimal, m: Money, tail: bool) -> str:
     words = _balance_words(b)
     said = (f"收入总计 {m.with_unit(income)}（{words[0]}）与支出总计 {m.with_unit(spent)}（{words[1]}）不相等，"
-            f"相差 {m.with_unit(abs(income - spent))}")
+            f"相差 {gap(m, abs(income - spent))}")
     if not tail:
         return said
     return (f"{said}：在各数按印出位数分别取整的尾数误差之内，不作为差错；"
@@ -833,7 +842,7 @@ def actual_parts_add_up(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
             return
         if total != whole:
             yield make_finding(b, "error", "R-执行数合计", f"上年执行数中{what} {m.with_unit(whole)} 与其各部分之和 "
-                               f"{m.with_unit(total)} 不一致（相差 {m.with_unit(whole - total)}）", b.line_of(path), path)
+                               f"{m.with_unit(total)} 不一致（相差 {gap(m, whole - total)}）", b.line_of(path), path)
 
     t = actual.totals
     yield from differs("基本支出", t.get("基本支出"), [t.get("人员经费"), t.get("公用经费")], "上年执行数.基本支出")

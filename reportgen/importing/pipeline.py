@@ -155,13 +155,14 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
         read.lines += text_sheet_lines(unknown)
     prose = prose_source(read.lines) if not tables and read.documents else None
     if prose is not None:  # a document whose tables are images or missing: what its prose states
-        notes.append(_prose_only(paths))
-    imported = prose if prose is not None else _built(paths, tables, unknown, catalog, layout)
+        notes.append(_prose_only(paths, prose.stated, prose.written))
+    imported = prose.imported if prose is not None else _built(paths, tables, unknown, catalog, layout)
     slips, tails = rounding_tails(imported, differences(imported))
     notes += tail_notes(tails)
     found = grouped(slips) + [unreadable(p) for p in imported.problems]
-    unplaced: list[str] = []
-    unknown, to_fill = _with_text(imported, read, unknown, unplaced, notes, with_prior, prose_only=prose is not None)
+    unplaced: list[str] = prose.unplaced if prose is not None else []
+    unknown, to_fill = _with_text(imported, read, unknown, unplaced, notes, with_prior,
+                                  published=prose.published if prose is not None else None)
     header: dict[str, Any] = {"unplaced": unplaced, "to_fill": to_fill, "department": imported.department, "year": imported.year, "kind": imported.kind,
               "files": [str(p) for p in paths], "tables": [_table_line(t) for t in tables],
               "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
@@ -171,16 +172,17 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
 
 
 def _with_text(imported: Imported, read: _Read, unknown: list[Grid], unplaced: list[str], notes: list[str],
-               with_prior: bool, prose_only: bool) -> tuple[list[Grid], list[str]]:
+               with_prior: bool, published: set[str] | None) -> tuple[list[Grid], list[str]]:
     """The source's front matter and text fields added from the files' text (what found no field in
     ``unplaced``), what was not published marked withheld, 金额精度 stated; the grids still not read
-    and the fields left to fill."""
+    and the fields left to fill. ``published``: of a document read from its prose alone, the parts
+    it prints a heading of (never written withheld); None of any other."""
     front_read = add_front(imported, unknown, notes)
     add_region(imported, read.lines)
     if read.lines:
         add_text_fields(imported, read_text_parts(read.lines), unplaced, with_prior)
     if read.documents or whole_export(unknown):
-        withheld(imported, prose_only=prose_only)
+        withheld(imported, published)
     to_fill = fill_required(imported.tree)
     _state_step(imported)
     return not_read(unknown, imported, unplaced, front_read), to_fill
@@ -192,9 +194,9 @@ def _built(paths: list[Path], tables: list[Table], unknown: list[Grid], catalog:
     if not tables:
         raise ImportRefused(_no_tables(paths, unknown))
     imported = build(tables, catalog, layout)
-    if not any(_is_figure(p) for p in walk(imported.tree)):
+    if not any(_is_figure(p) for p in walk(imported.tree)):  # a blank cell ("-", "—") is no figure printed
         raise ImportRefused(_no_figures(paths, [table.kind.id for table in tables if any(
-            row.amounts for row in imported.rows.get(table.kind.id, []))]))
+            not amount.blank for row in imported.rows.get(table.kind.id, []) for amount in row.amounts.values())]))
     return imported
 
 
@@ -338,7 +340,7 @@ def _no_figures(paths: list[Path], with_figures: list[str]) -> str:
     if with_figures:  # tables that hold figures, none of which a source takes alone
         return (f"{'、'.join(map(str, paths))}：读出了{'、'.join(with_figures)}的数字，但单凭这些表不能写成源文件"
                 "（收入取自收支总表或财政拨款收支总表，支出取自支出总表与各资金的支出表）；请一并导出这些表；未写出源文件")
-    return (f"{'、'.join(map(str, paths))}：表格中没有数字（是空白模板，或只有占位行）；"
+    return (f"{'、'.join(map(str, paths))}：这是一份空白模板：认出的表格中没有数字（只有表头、科目与空白或占位的格子）；"
             "请导出填好数字的工作簿；未写出源文件")
 
 
@@ -348,9 +350,10 @@ def _given_twice(path: Path) -> str:
     return f"{path} 给出了不止一次，只读取一次"
 
 
-def _prose_only(paths: list[Path]) -> str:
+def _prose_only(paths: list[Path], stated: int, written: int) -> str:
     return (f"{'、'.join(map(str, paths))} 中没有认出预算表：只写入了正文写明的数字（每个数字注明所在的行与句子），"
-            "正文没有写的不写；功能分类、经济分类的明细写为不公开（表格若以图片公开，请按原表补入）")
+            f"正文写明 {stated} 个金额，写入 {written} 个，其余逐个列在“未写入”中；正文没有写的不写；"
+            "没有公开的功能分类、经济分类明细写为不公开（表格若以图片公开，请按原表补入）")
 
 
 def _layout_by_department(layout: str, department: str | None) -> str:

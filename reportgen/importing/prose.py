@@ -1,7 +1,9 @@
 """A document without budget tables (a published page whose tables are images, a PDF of prose): the
 figures its prose states, each placed by its line and the sentence it stands in, into a partial
-source in the partial-knowledge fields (收入.收入总计 with 其余未公开, 支出.合计, 支出.基本支出.合计 …);
-what the text does not state is not written (never a 0). The words are prose_fields.yaml; the figures
+source in the partial-knowledge fields (收入.收入总计 with 其余未公开, 支出.合计, 支出.基本支出.合计, the
+功能分类 类 rows it names, the projects it lists under 项目支出, the changes it states as 增减额 …);
+what the text does not state is not written (never a 0), and each figure it states that no field takes
+is told (``ProseSource.unplaced``), never dropped unsaid. The words are prose_fields.yaml; the figures
 are read as `review` reads a draft's (readers/statements.py)."""
 
 from __future__ import annotations
@@ -9,22 +11,28 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from reportgen.codes import all_function_codes
 from reportgen.importing.build import Imported
 from reportgen.importing.text_parts import DocLine
-from reportgen.importing.tree import Placed, Tree
+from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.readers.lines import Line
 from reportgen.readers.statements import Statement, read_statements
 
 _TITLE = re.compile(r"^([\u4e00-\u9fff（）()]{2,60}?)(?:部门)?(\d{4})年度?(?:部门|单位)?预算")
-_YEAR = re.compile(r"^(\d{4})年度?")
+_YEAR = re.compile(r"(\d{4})年度?")
+_OUTLINE = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])")
+_QUOTES = str.maketrans("", "", "“”\"‘’'「」")
 _FACTOR = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 _SENTENCE = 40  # characters of the sentence kept beside a figure's place
+_HEADING = 30  # characters at most of a heading line
+_NOT_HEADING = re.compile(r"[。；;，,]")
 
 
 @functools.cache
@@ -35,59 +43,274 @@ def _words() -> dict[str, Any]:
     return data
 
 
+@functools.cache
+def _names(section: str) -> dict[str, str]:
+    """A label (quotes dropped) → the field it names, of the words' ``section``."""
+    return {name.translate(_QUOTES): path for path, names in _words()[section].items() for name in names}
+
+
+@functools.cache
+def _classes(year: int) -> dict[str, str]:
+    """A 功能分类 类's name in ``year`` → its code."""
+    return {entry.name: entry.code for entry in all_function_codes(year) if entry.level == "类"}
+
+
 UNSTATED_INCOME = "正文没有说到的收入来源：未公开，不当作 0"  # the comment beside 其余未公开
 
-def prose_source(lines: list[DocLine]) -> Imported | None:
+
+@dataclass
+class ProseSource:
+    """A source read from prose: the source, the parts the page publishes as sections of their own
+    (never written 不公开), each figure stated that no field took (with its place and why), and the
+    count of figures stated and of those written."""
+
+    imported: Imported
+    published: set[str] = field(default_factory=set)
+    unplaced: list[str] = field(default_factory=list)
+    stated: int = 0
+    written: int = 0
+
+
+def prose_source(lines: list[DocLine]) -> ProseSource | None:
     """The source of a document whose prose states its figures; None where it states none the words
     know (or names no department and year)."""
-    title = next((m for line in lines[:40] if (m := _TITLE.search("".join(line.text.split()))) is not None), None)
-    if title is None:
+    titled = next(((line, m) for line in lines[:40] if (m := _TITLE.search("".join(line.text.split()))) is not None), None)
+    if titled is None:
         return None
+    title_line, title = titled
     statements = read_statements([Line(index, line.text) for index, line in enumerate(lines, start=1)])
-    year = int(title.group(2))
-    found = _fields(statements, year, title.group(1))
-    if not found:
+    reading = _Reading(lines, statements, int(title.group(2)), title.group(1), title_line.where)
+    if not reading.amounts():
         return None
-    units = Counter(st.unit for st, _ in found.values() if st.unit in ("元", "万元"))
-    unit = units.most_common(1)[0][0] if units else "万元"
-    imported = Imported({}, department=title.group(1), year=year, unit=unit)
-    tree = imported.tree
-    tree["部门"] = Placed(imported.department, lines[0].where if lines else "")
-    tree["年度"] = Placed(year)
-    tree["金额单位"] = Placed(unit)
-    for path, (st, label) in found.items():
-        amount = (st.value or Decimal(0)) * _FACTOR[st.unit] / _FACTOR[unit]
-        where = f"{lines[st.line - 1].where}“{label}”：{st.sentence[:_SENTENCE]}"
-        _put(tree, path.split("."), Placed(amount.normalize() if amount else Decimal(0), " ".join(where.split())))
-    income = tree.get("收入")
-    if isinstance(income, dict):
-        income["其余未公开"] = Placed(True, UNSTATED_INCOME)
-    return imported
+    reading.classes()
+    reading.projects()
+    reading.changes()
+    imported = reading.imported()
+    stated = [st for st in statements if _stated(st)]
+    unplaced = [reading.unplaced_line(st) for st in stated if id(st) not in reading.used]
+    return ProseSource(imported, _published(lines), unplaced, len(stated), len(stated) - len(unplaced))
 
 
-def _fields(statements: list[Statement], year: int, department: str) -> dict[str, tuple[Statement, str]]:
-    """Each field the text names with an amount of this year, the first time it names it."""
-    names = {name: field for field, words in _words()["字段"].items() for name in words}
-    found: dict[str, tuple[Statement, str]] = {}
-    for st in statements:
-        if st.kind != "amount" or st.value is None or st.unit not in _FACTOR:
+def _yuan(st: Statement) -> Decimal:
+    """A stated figure in 元."""
+    return (st.value or Decimal(0)) * _FACTOR[st.unit]
+
+
+def _stated(st: Statement) -> bool:
+    """A figure the text states: an amount or a change with its number."""
+    return st.kind in ("amount", "change") and st.value is not None and st.unit in _FACTOR
+
+
+def _published(lines: list[DocLine]) -> set[str]:
+    """The parts whose heading the page prints (“三、机关运行经费安排情况”, “六、政府采购预算情况”)."""
+    parts: set[str] = set()
+    for line in lines:
+        text = "".join(line.text.split()).translate(_QUOTES)
+        if not text or len(text) > _HEADING or _NOT_HEADING.search(text):
             continue
-        label = _label(st.label, year, department)
-        field = names.get(label) if label is not None else None
-        if field is not None and field not in found:
-            found[field] = (st, label or "")
-    return found
+        parts.update(part for part, words in _words()["部分"].items() if any(w in text for w in words))
+    return parts
+
+
+class _Reading:
+    """The statements of one text placed field by field; ``used`` the statements placed (or repeating
+    a figure placed), ``why`` the reason one was not."""
+
+    def __init__(self, lines: list[DocLine], statements: list[Statement], year: int, department: str,
+                 title: str) -> None:
+        self.lines, self.statements, self.year, self.department, self.title = lines, statements, year, department, title
+        self.found: dict[str, tuple[Statement, str, Decimal]] = {}
+        self.rows: list[Tree] = []
+        self.items: list[Tree] = []
+        self.prior: dict[str, tuple[Statement, Decimal]] = {}
+        self.used: set[int] = set()
+        self.why: dict[int, str] = {}
+        self.unit = "万元"
+
+    # --- what a statement names ------------------------------------------------------------------
+
+    def label(self, st: Statement) -> str | None:
+        """The statement's label as the words name it (None: another year's figure); a bare total
+        (“2026年年初预算数”) named by the words before its sentence's colon (“（一）收入预算：”)."""
+        plain = _label(st.label, self.year, self.department)
+        if plain is not None and plain in _words()["总数"]:
+            return _lead(st.sentence) or plain
+        return plain
+
+    def amount(self, st: Statement) -> Decimal:
+        """The statement's figure in the source's unit, exact."""
+        assert st.value is not None
+        return scaled(st.value, _FACTOR[st.unit] / _FACTOR[self.unit])
+
+    def where(self, st: Statement, label: str) -> str:
+        where = f"{self.lines[st.line - 1].where}“{label}”：{st.sentence[:_SENTENCE]}"
+        return " ".join(where.split())
+
+    def take(self, st: Statement) -> None:
+        self.used.add(id(st))
+
+    # --- the figures --------------------------------------------------------------------------------
+
+    def amounts(self) -> bool:
+        """Each field the text names with an amount of this year, the first time it names it; a
+        later statement of the same figure is a repetition, of another figure told."""
+        names = _names("字段")
+        for st in self.statements:
+            if st.kind != "amount" or not _stated(st):
+                continue
+            label = self.label(st)
+            path = names.get(label) if label else None
+            if path is None:
+                continue
+            if path not in self.found:
+                self.found[path] = (st, label or "", Decimal(0))
+            elif _yuan(self.found[path][0]) != _yuan(st):
+                self.why[id(st)] = f"与前面所写的{path}不同，只写入了前面的数"
+                continue
+            self.take(st)
+        if not self.found:
+            return False
+        units = Counter(st.unit for st, _, _ in self.found.values() if st.unit in ("元", "万元"))
+        self.unit = units.most_common(1)[0][0] if units else "万元"
+        self.found = {path: (st, label, self.amount(st)) for path, (st, label, _) in self.found.items()}
+        return True
+
+    def classes(self) -> None:
+        """The 功能分类 类 the text names with an amount (“一般公共服务支出906.63万元”): rows of their
+        合计 only (基本支出 and 项目支出 not stated), each once."""
+        codes = _classes(self.year)
+        seen: set[str] = set()
+        for st in self.statements:
+            label = self.label(st) if st.kind == "amount" and _stated(st) and id(st) not in self.used else None
+            code = codes.get(label) if label else None
+            if code is None or code in seen:
+                continue
+            seen.add(code)
+            self.rows.append({"科目": Placed(int(code), self.where(st, label or "")),
+                              "合计": Placed(self.amount(st), self.where(st, label or ""))})
+            self.take(st)
+
+    def projects(self) -> None:
+        """The projects the sentence of 项目支出 lists after it (“项目支出10.20万元，主要为劳动模范荣誉
+        津贴安排1.44万元，…”): each amount there that names no field, in order, until one does; the
+        list kept only where it does not exceed 项目支出."""
+        total = self.found.get("支出.项目支出")
+        if total is None:
+            return
+        after = self.statements[self.statements.index(total[0]) + 1:]
+        listed: list[tuple[Statement, str]] = []
+        for st in after:
+            if st.line != total[0].line or st.sentence != total[0].sentence or st.kind != "amount" or not _stated(st):
+                break
+            name = self.label(st)
+            if not name or name in _names("字段") or len(name) < 2:
+                break
+            listed.append((st, name))
+        if listed and sum((self.amount(st) for st, _ in listed), Decimal(0)) <= total[2]:
+            for st, name in listed:
+                self.items.append({"名称": Placed(name, self.where(st, name)), "金额": Placed(self.amount(st), self.where(st, name))})
+                self.take(st)
+
+    def changes(self) -> None:
+        """Each change the text states of a figure it states (“较2019年预算增加4.39万元”, “与上年持平”):
+        its 增减额, in the 上年 field or on the item; a change of the prior year's execution, or of a
+        figure the text does not state this year, is told, not written."""
+        for st in self.statements:
+            if st.kind not in ("change", "flat") or (st.kind == "change" and not _stated(st)):
+                continue
+            target = self.change_target(st)
+            if target is None:
+                continue
+            signed = Decimal(0) if st.kind == "flat" else -self.amount(st) if st.direction == "down" else self.amount(st)
+            earlier = self.prior.get(target)
+            if earlier is None:
+                self.prior[target] = (st, signed)
+                self.take(st)
+            elif earlier[1] == signed:
+                self.take(st)
+            else:
+                self.why[id(st)] = f"与前面所写的增减（{target}）不同，只写入了前面的数"
+
+    def change_target(self, st: Statement) -> str | None:
+        """Where a change goes: its field's 增减 place, or a listed project's; None (and why) else."""
+        label = self.label(st)
+        if not label:
+            return None
+        if st.base == "执行数":
+            self.why[id(st)] = "与上年执行数的比较：正文没有写明上年执行数，未写入"
+            return None
+        path = _names("字段").get(label) or _names("增减名称").get(label)
+        if path is not None and path in self.found:
+            return str(_words()["增减"][path]) if path in _words()["增减"] else None
+        project = next((i for i, item in enumerate(self.items) if _is_project(item, label)), None)
+        if project is not None:
+            return f"支出.项目[{project}]"
+        if path is not None:
+            self.why[id(st)] = f"正文没有写明本年的{path.removesuffix('.本年')}，增减无从对应"
+        return None
+
+    # --- the source -------------------------------------------------------------------------------
+
+    def imported(self) -> Imported:
+        imported = Imported({}, department=self.department, year=self.year, unit=self.unit)
+        tree = imported.tree
+        tree["部门"] = Placed(self.department, self.title)
+        tree["年度"] = Placed(self.year)
+        tree["金额单位"] = Placed(self.unit)
+        for path, (st, label, amount) in self.found.items():
+            _put(tree, path.split("."), Placed(amount, self.where(st, label)))
+        income = tree.get("收入")
+        if isinstance(income, dict):
+            income["其余未公开"] = Placed(True, UNSTATED_INCOME)
+        spending = tree.setdefault("支出", {})  # a text stating no spending: none written, check lists it
+        assert isinstance(spending, dict)
+        if self.rows:
+            spending["功能分类"] = self.rows
+        if self.items:
+            spending["项目"] = self.items
+        for target, (st, signed) in self.prior.items():
+            self._put_change(tree, target, Placed(signed, self.where(st, self.label(st) or st.text)))
+        return imported
+
+    def _put_change(self, tree: Tree, target: str, value: Placed) -> None:
+        if target.startswith("支出.项目["):
+            self.items[int(target[len("支出.项目["):-1])]["增减额"] = value
+        elif target.startswith("上年."):
+            _put(tree, [*target.split("."), "增减额"], value)
+        else:
+            _put(tree, target.split("."), value)
+
+    def unplaced_line(self, st: Statement) -> str:
+        reason = self.why.get(id(st), "源文件没有对应的字段")
+        label = st.label or st.text
+        return f"{self.lines[st.line - 1].where}：“{label}”{st.value}{st.unit}（{st.sentence[:_SENTENCE]}）没有写入：{reason}"
+
+
+def _is_project(item: Tree, label: str) -> bool:
+    name = item["名称"]
+    assert isinstance(name, Placed)
+    return label in (name.value, f"{name.value}项目")
+
+
+def _lead(sentence: str) -> str | None:
+    """The words before a sentence's colon, its outline number off (“（一）收入预算：” → 收入预算)."""
+    plain = "".join(sentence.split())
+    plain = _OUTLINE.sub("", plain, count=1)
+    head, colon, _ = plain.partition("：") if "：" in plain else plain.partition(":")
+    return head if colon and 2 <= len(head) <= 12 else None
 
 
 def _label(label: str, year: int, department: str) -> str | None:
     """The label as the words name it: its year (this year's only: another year's is None), the
-    department that opens it (“2026年，上海市普陀区…委员会收入预算”) and the joining words off."""
-    plain = "".join(label.split())
-    if (stated := _YEAR.match(plain)) is not None:
+    department or outline number that opens it (“2026年，上海市普陀区…委员会收入预算”), its quotation
+    marks and the joining words off."""
+    plain = "".join(label.split()).translate(_QUOTES)
+    stated = _YEAR.search(plain[:12])
+    if stated is not None:
         if int(stated.group(1)) != year:
             return None
         plain = plain[stated.end():]
-    plain = plain.lstrip("，,：:")
+    plain = _OUTLINE.sub("", plain.lstrip("，,：:"), count=1)
     for name in (department, "本部门", "本单位", "我部门", "我单位"):
         if name and plain.startswith(name) and len(plain) > len(name):
             plain = plain[len(name):]

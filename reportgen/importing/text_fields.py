@@ -68,11 +68,13 @@ WITHHELD = (("人员编制", ("部门概况", "人员")), ("三公经费", ("三
 DETAIL = (("功能分类明细", ("支出", "功能分类")), ("经济分类明细", ("支出", "基本支出", "经济分类")))
 
 
-def withheld(imported: Imported, prose_only: bool = False) -> None:
+def withheld(imported: Imported, published: set[str] | None = None) -> None:
     """A published document that has no such part: the source says 不公开, not a figure of 0; of a
-    document read from its prose alone, the tables' detail too."""
-    parts = (*WITHHELD, *DETAIL) if prose_only else WITHHELD
-    missing = [name for name, path in parts if not _has(imported.tree, path)]
+    document read from its prose alone (``published``: the parts it prints a heading of), the tables'
+    detail too, and never a part it prints: what that part states is written, what it does not is
+    left for check to list as missing."""
+    parts = (*WITHHELD, *DETAIL) if published is not None else WITHHELD
+    missing = [name for name, path in parts if not _has(imported.tree, path) and name not in (published or set())]
     if missing:
         imported.tree["不公开"] = Placed(missing)
 
@@ -249,7 +251,10 @@ def _other(imported: Imported, kind: str, matter: OtherMatter, keys: tuple[str, 
         section["计划新增"] = planned
     if kind == "绩效管理" and "单位范围" in matter.数字:
         section["单位范围"] = _placed(matter.数字["单位范围"])
-    if section:
+    if set(section) == {"截至"}:  # a date and no figure of that date: nothing to print (“截至上年末，”)
+        dated = matter.数字["截至"]
+        unplaced.append(f"{dated.where}：{kind} 截至“{dated.value}”没有写入：文中没有写明这一日期的任何数量")
+    elif section:
         imported.tree[kind] = section
 
 

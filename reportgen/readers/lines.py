@@ -264,6 +264,7 @@ class _HtmlText:
 def _html_lines(text: str, path: Path) -> list[Line]:
     from lxml import etree  # deferred: lxml costs 9 ms at start-up, needed only for an HTML draft
 
+    text = without_server_code(text)
     if not text.strip():
         return []
     target = _HtmlText()
@@ -274,6 +275,28 @@ def _html_lines(text: str, path: Path) -> list[Line]:
     except (etree.LxmlError, ValueError) as exc:
         raise _refuse(path, f"不能读取这个 HTML 草稿：{exc}") from None
     return target.lines
+
+
+# A page saved from the portal's templates, not as the browser shows it, keeps the server's own code:
+# JSP/ASP <% … %> (“<%@ include file="/include/foot.jsp" %>”) and PHP <?php … ?>. A browser never shows
+# it; an HTML parser takes it for text (it is no element), so it is cut before the page is parsed.
+_SERVER_CODE = (("<%", "%>"), ("<?php", "?>"))
+
+
+def without_server_code(text: str) -> str:
+    """``text`` without the server code a page's template holds (found by str.find: linear)."""
+    for opening, closing in _SERVER_CODE:
+        if opening not in text:
+            continue
+        parts, at = [], 0
+        while (start := text.find(opening, at)) >= 0:
+            end = text.find(closing, start + len(opening))
+            if end < 0:  # not closed: no code, the page's own text (kept)
+                break
+            parts.append(text[at:start])
+            at = end + len(closing)
+        text = "".join(parts) + text[at:]
+    return text
 
 
 def _str(value: str | bytes) -> str:

@@ -315,6 +315,25 @@ def is_placeholder(value: Any) -> bool:
     return isinstance(value, str) and value.strip().startswith(PLACEHOLDER)
 
 
+PLACEHOLDER_RULES = ("待填写", "金额待填写")
+
+
+def without_placeholders(data: Any) -> Any:
+    """``data`` with every 待填写 left out (a list's item, a mapping's key), the lists and mappings
+    that held them kept: what a draft renders of a source whose import wrote them (each is listed
+    in the draft as a finding, and the part it stands for shows 待补充 or nothing, never a figure)."""
+    if isinstance(data, dict):
+        for key in [k for k, v in data.items() if is_placeholder(v)]:
+            del data[key]
+        for value in data.values():
+            without_placeholders(value)
+    elif isinstance(data, list):
+        data[:] = [item for item in data if not is_placeholder(item)]
+        for item in data:
+            without_placeholders(item)
+    return data
+
+
 def _validate_top(data: Any, file: str, schema: dict[str, Any] | None, what: str) -> list[Finding]:
     validator = Validator(file)
     root_mark = getattr(data, "mark", Mark(1, 1))
@@ -335,5 +354,6 @@ def validate_source(data: Any, file: str) -> list[Finding]:
     return _validate_top(data, file, None, "源文件顶层应为键值表（部门、年度、收入……）")
 
 
-__all__ = ["validate_source", "validate_unit_file", "is_placeholder", "PLACEHOLDER", "schema_json",
+__all__ = ["validate_source", "validate_unit_file", "is_placeholder", "without_placeholders", "PLACEHOLDER",
+           "PLACEHOLDER_RULES", "schema_json",
            "source_schema", "LocList"]
