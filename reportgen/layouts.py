@@ -31,6 +31,7 @@ from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 from reportgen.records import FrozenRecord, Record
 from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES, LEVELS, REGISTRY, SHAPES, TableSpec
+from reportgen.tables.builder import AS_STATED
 
 if TYPE_CHECKING:
     from reportgen.layout_pages import CoverSpec  # a type only: loaded with a layout that has a cover
@@ -108,8 +109,9 @@ class Layout(Record):
     text_units: dict[str, str] = field(default_factory=dict)
     # 展示.小数位: the decimals amounts in a unit are shown with (上海: whole 元, as its published tables)
     unit_decimals: dict[str, int] = field(default_factory=dict)
-    # 展示.表格零值: {表格: 空白|印出} — where a table cell whose amount is zero is left blank, as some
-    # published tables print it (上海's 收支总表 and 财政拨款收支总表); 印出 (the default) prints it
+    # 展示.表格零值: {表格: 空白|印出|照源文件} — where a table cell whose amount is zero is left blank, as
+    # some published tables print it (上海's 收支总表 and 财政拨款收支总表); 印出 (the default) prints it;
+    # 照源文件 prints it where the source states it and leaves blank a part the source does not give
     table_zeros: dict[str, str] = field(default_factory=dict)
     # 版本: the editions that apply to the source (their 说明), in the order applied
     editions: tuple[str, ...] = ()
@@ -523,7 +525,8 @@ def _edition_folder(folder: Path, name: object, at: str) -> Path:
 def _scratch(layout: Layout) -> Layout:
     """A copy of ``layout`` an edition that does not apply is checked on, leaving it untouched."""
     return replace(layout, folders=list(layout.folders), titles=dict(layout.titles), table_specs=dict(layout.table_specs),
-                   table_units=dict(layout.table_units), text_units=dict(layout.text_units))
+                   table_units=dict(layout.table_units), text_units=dict(layout.text_units),
+                   unit_decimals=dict(layout.unit_decimals), table_zeros=dict(layout.table_zeros))
 
 
 def _base(folder: Path, data: dict[str, object], base_name: object, chain: tuple[Path, ...],
@@ -748,15 +751,16 @@ def _units(file: str, value: object, layout: Layout) -> None:
 
 
 def _table_zeros(file: str, value: object, tables: set[str]) -> dict[str, str]:
-    """展示.表格零值: {表格: 空白|印出} — whether a table's zero amounts are left blank or printed."""
+    """展示.表格零值: {表格: 空白|印出|照源文件} — whether a table's zero amounts are left blank, printed,
+    or printed where the source states them (blank where it gives no figure)."""
     if not isinstance(value, dict):
-        raise LayoutError(f"{file}: “展示.表格零值”应为“表格: 空白 或 印出”的映射，如 {{收支总表: 空白}}")
+        raise LayoutError(f"{file}: “展示.表格零值”应为“表格: 空白、印出 或 照源文件”的映射，如 {{收支总表: 空白}}")
     for name, how in value.items():
         if name not in tables:
             raise LayoutError(f"{file}: “展示.表格零值”中没有“{shown_text(str(name), 20)}”，可用：{'、'.join(sorted(tables))}")
-        if how not in ("空白", "印出"):
-            raise LayoutError(f"{file}: “展示.表格零值.{shown_text(str(name), 20)}”应为 空白（金额为零的单元格留空）或 印出，"
-                              f"不是“{shown_text(str(how), 20)}”")
+        if how not in ("空白", "印出", AS_STATED):
+            raise LayoutError(f"{file}: “展示.表格零值.{shown_text(str(name), 20)}”应为 空白（金额为零的单元格留空）、印出"
+                              f"或 照源文件（源文件写了的零印出，没写的留空），不是“{shown_text(str(how), 20)}”")
     return {str(name): str(how) for name, how in value.items()}
 
 

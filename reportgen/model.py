@@ -132,6 +132,9 @@ class FunctionRow(Record):
     # spends beside 基本/项目支出 (FINAL_SPENDING_KINDS: 上缴上级支出 …), each as stated
     budget: Execution | None = None
     other: dict[str, Decimal] = field(default_factory=dict)
+    # 基本支出 / 项目支出 the source leaves out beside the other (0 in every sum; a table that prints
+    # amounts as the source states them leaves the cell blank, as the published table does)
+    unstated: frozenset[str] = frozenset()
 
     @property
     def split_known(self) -> bool:
@@ -536,6 +539,9 @@ class Budget(Record):
     # 收入's sources the document does not publish (其余未公开; the kinds of a 财政拨款收入 given as one
     # figure): unknown, never 0 — their Budget.income entries are placeholders no one may print
     income_unknown: frozenset[str] = frozenset()
+    # 收入's sources (and 上年结转) the source writes, 0 among them: one it does not write is none (0 in
+    # every sum), and a table printing amounts as the source states them leaves its cell blank
+    income_stated: frozenset[str] = frozenset()
     # 收入.财政拨款收入 / 收入.收入总计 as the source states them (used where the parts are unknown)
     stated_fiscal_income: Decimal | None = None
     stated_income_grand_total: Decimal | None = None

@@ -97,8 +97,9 @@ def test_the_shanghai_tables_carry_the_published_figures(shanghai, reader):
     assert find_row(cg, "收入总计", titled="财务收支预算总表") == ["收入总计", "47,483,458", "支出总计", "47,483,458"]  # whole 元, as published
     assert find_row(cg, "一、财政拨款收入", titled="财务收支预算总表")[1:] == ["47,483,458", "一、社会保障和就业支出",
                                                                          "6,397,096"]
-    # 收入预算总表 by function (page 9–10): all of it 财政拨款
-    assert coded(cg, "2120104", "收入预算总表")[-5:] == ["33,775,592", "33,775,592", "0", "0", "0"]
+    # 收入预算总表 by function (page 9–10): all of it 财政拨款, the other income blank as published (the source
+    # writes none of it: 表格零值 照源文件)
+    assert coded(cg, "2120104", "收入预算总表")[-5:] == ["33,775,592", "33,775,592", "", "", ""]
     # 支出预算总表 with 类/款/项 columns and 合计 last (pages 11–12)
     row = coded(cg, "2120104", "部门支出预算总表")
     assert row[:4] == ["212", "01", "04", "城管执法"] and row[-3:] == ["33,775,592", "22,783,399", "10,992,193"]
@@ -121,12 +122,12 @@ def test_the_shanghai_tables_carry_the_published_figures(shanghai, reader):
 @pytest.mark.parametrize("reader", [html_tables, docx_tables], ids=["html", "docx"])
 def test_the_shanghai_summary_tables_leave_an_item_with_nothing_blank(shanghai, reader):
     """As the published 收支总表 and 财政拨款收支总表 print them (城管 2026 page 8, 万里街道 2025 pages 9 and 19): an
-    income item with nothing is blank; the 收入总表 and the function tables print their zeros (“0”)."""
+    income item with nothing is blank; so are the 收入总表's income the source does not write (page 9)."""
     cg = reader(shanghai["shanghai-putuo-chengguan-2026"][".html" if reader is html_tables else ".docx"])
     for item in ("2. 政府性基金预算", "3. 国有资本经营预算", "二、事业收入", "三、事业单位经营收入", "四、其他收入"):
         assert find_row(cg, item, titled="财务收支预算总表")[1] == "", item
     assert find_row(cg, "二、政府性基金预算", titled="财政拨款收支预算总表")[1] == ""
-    assert coded(cg, "2120104", "收入预算总表")[-3:] == ["0", "0", "0"]
+    assert coded(cg, "2120104", "收入预算总表")[-3:] == ["", "", ""]
 
 
 def test_the_default_layout_prints_its_zeros(tmp_path):
@@ -220,7 +221,7 @@ def test_an_unknown_layout_is_refused_clearly(tmp_path):
     ("名称: 坏\n展示: {正文单位: {全部: 千元}}\n", "应为 元 或 万元，不是“千元”"),
     ("名称: 坏\n展示: {表格零值: {收支总表: 不印}}\n", "“展示.表格零值.收支总表”应为 空白"),
     ("名称: 坏\n展示: {表格零值: {总表: 空白}}\n", "“展示.表格零值”中没有“总表”"),
-    ("名称: 坏\n展示: {表格零值: 空白}\n", "“展示.表格零值”应为“表格: 空白 或 印出”的映射"),
+    ("名称: 坏\n展示: {表格零值: 空白}\n", "“展示.表格零值”应为“表格: 空白、印出 或 照源文件”的映射"),
 ])
 def test_a_bad_layout_file_says_what_is_expected(tmp_path, settings, expected):
     (tmp_path / "版式.yaml").write_text(settings, encoding="utf-8")

@@ -28,6 +28,7 @@ def consolidate(units: list[Budget], department_file: Path) -> dict[str, Any]:
         "function_scope": next((u.function_scope for u in units if u.function_scope), ""),
         "project_classes": _summed_project_classes(units),
         "income_unknown": frozenset().union(*(u.income_unknown for u in units)),
+        "income_stated": frozenset().union(*(u.income_stated for u in units)),
         "function_rows": _summed_function_rows(units, department_file),
         "economic_rows": _summed_economic_rows(units, department_file),
         **_summed_stated(units),
@@ -98,8 +99,9 @@ def _summed_function_rows(units: list[Budget], department_file: Path) -> list[Fu
             if merged is None:
                 functions[key] = FunctionRow(row.code, row.name, "", row.fund, row.basic, row.project, None, row.reason,
                                              _line_in(department_file, unit, row.line), stated_total=row.total,
-                                             use=row.use)
-            else:  # a split is known where every unit gives it; the 合计 always
+                                             use=row.use, unstated=row.unstated)
+            else:  # a split is known where every unit gives it; the 合计 always; a part left out by all is left out
+                merged.unstated &= row.unstated
                 merged.basic = sum_known((merged.basic, row.basic))
                 merged.project = sum_known((merged.project, row.project))
                 merged.stated_total = merged.total + row.total

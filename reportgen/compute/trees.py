@@ -52,6 +52,9 @@ class Node(Record):
     unsplit: Decimal | None = None
     # 部门决算: what the rows below spend beside 基本/项目支出, by kind (FINAL_SPENDING_KINDS)
     other: dict[str, Decimal] = field(default_factory=dict)
+    # the parts (合计, 基本支出, 项目支出) some row below states: a part none of them states is 0 in the
+    # sums, and blank in a table printing amounts as the source states them
+    stated: set[str] = field(default_factory=set)
 
     @property
     def basic(self) -> Decimal | None:
@@ -68,6 +71,8 @@ class Node(Record):
 
     def add(self, row: FunctionRow) -> None:
         """A function row's amounts into this node's sums."""
+        given = {"基本支出", "项目支出"} - row.unstated
+        self.stated |= {*given, "合计"} if given else set()
         if row.basic is None or row.project is None:
             self.unsplit = (self.unsplit or ZERO) + row.total
         else:

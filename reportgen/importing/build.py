@@ -165,11 +165,16 @@ def _income(result: Imported, catalog: Catalog) -> Tree:
     if kind is None:
         return {}
     table, income = result.tables[kind], {}  # type: Table, Tree
+    seen: set[str] = set()
     for row in result.sides[kind][0]:
         key = catalog.income_rows.get(row.label)
         amount = next(iter(row.amounts.values()), None)
-        if key and amount is not None and key not in ("收入总计", "财政拨款收入") and key not in income:
-            income[key] = value(result, table, amount, f"收入.{key}")
+        if key and amount is not None and key not in ("收入总计", "财政拨款收入") and key not in seen:
+            seen.add(key)
+            if amount.blank:  # no figure printed: not written (none, and a table leaves it blank as the document)
+                result.used[(table.kind.id, *amount.cell)] = f"收入.{key}"
+            else:
+                income[key] = value(result, table, amount, f"收入.{key}")
     return income
 
 
@@ -264,9 +269,13 @@ def _function_row(result: Imported, table: Table, row: Row, fund: str) -> Tree:
     if fund and fund != "一般公共预算":
         item["资金"] = Placed(fund)
     split = [m for m in ("基本支出", "项目支出") if m in row.amounts]
-    if split:  # inside a table of figures a blank part is 0, as the budget system prints it
+    if split:  # a part printed blank is not written: none (0 in every sum), and a table leaves it blank
         for meaning in split:
-            item[meaning] = value(result, table, row.amounts[meaning], f"支出.功能分类 {row.code} {meaning}")
+            amount = row.amounts[meaning]
+            if amount.blank:
+                result.used[(table.kind.id, *amount.cell)] = f"支出.功能分类 {row.code} {meaning}"
+            else:
+                item[meaning] = value(result, table, amount, f"支出.功能分类 {row.code} {meaning}")
     elif "合计" in row.amounts:
         item["合计"] = value(result, table, row.amounts["合计"], f"支出.功能分类 {row.code} 合计")
     return item

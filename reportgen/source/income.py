@@ -38,4 +38,6 @@ def income_knowledge(reader: SourceReader, d: LocDict) -> dict[str, Any]:
     grand = reader.opt_amount(section, "收入总计")
     if grand is not None:
         reader.line(section, "收入总计", "收入.收入总计")
-    return {"income_unknown": frozenset(unknown), "stated_fiscal_income": fiscal, "stated_income_grand_total": grand}
+    stated = frozenset(name for name in [*INCOME_SOURCES, "上年结转"] if name in section)
+    return {"income_unknown": frozenset(unknown), "stated_fiscal_income": fiscal, "stated_income_grand_total": grand,
+            "income_stated": stated}

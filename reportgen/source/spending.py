@@ -90,7 +90,15 @@ def _finest_row(reader: SourceReader, item: LocDict, code: str, name: str, line:
         use=str(item.get("用途", "")),
         budget=execution(reader, item, line),
         other={kind: reader.amount(item[kind]) for kind in FINAL_SPENDING_KINDS if kind in item},
+        unstated=unstated_parts(item),
     )
+
+
+def unstated_parts(item: LocDict) -> frozenset[str]:
+    """The parts of a row's 基本/项目 split it leaves out beside the other (0 in its sums, printed
+    blank by a table that shows amounts as the source states them)."""
+    parts = frozenset(part for part in ("基本支出", "项目支出") if part not in item)
+    return parts if len(parts) == 1 or "合计" not in item else frozenset()
 
 
 def function_split(reader: SourceReader, item: LocDict) -> tuple[Decimal | None, Decimal | None]:

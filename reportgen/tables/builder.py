@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from reportgen import templating
 from reportgen.compute import ZERO, Computed, Node, rounding_gap, tree_rounding_gap
@@ -29,6 +29,17 @@ MISSING_ECONOMIC = ("经济分类明细", "支出.基本支出.经济分类")
 
 L = TypeVar("L")
 R = TypeVar("R")
+# 展示.表格零值's setting for a table whose zero amounts print where the source states them and are
+# left blank where the source gives no figure (a part it leaves out, a sum of nothing it gives)
+AS_STATED = "照源文件"
+
+
+class AmountCell(Protocol):
+    """A table's amount cell: ``stated`` False for an amount the source does not give (a part it
+    leaves out, or a sum of such parts: 0 in the arithmetic), which a table printing amounts as the
+    source states them (表格零值: 照源文件) leaves blank."""
+
+    def __call__(self, amount: Decimal | None, stated: bool = True) -> Cell: ...
 
 
 @dataclass(repr=False, eq=False)
@@ -116,13 +127,15 @@ class TableBuilder:
         rows.missing = self.missing_parts
         return rows
 
-    def num(self, table_id: str) -> Callable[[Decimal | None], Cell]:
-        """The table's amount cell: in its unit; blank for a zero where the layout leaves zeros blank."""
+    def num(self, table_id: str) -> AmountCell:
+        """The table's amount cell: in its unit; blank for a zero where the layout leaves zeros blank,
+        and for a zero the source does not give where the layout prints zeros as the source states them."""
         unit = self.money.unit(table_id)
         blank = self.money.presentation.blank_zeros(table_id)
+        as_stated = zeros_as_stated(self.money.presentation.table_zeros, table_id)
 
-        def cell(amount: Decimal | None) -> Cell:
-            if blank and amount is not None and amount == 0:
+        def cell(amount: Decimal | None, stated: bool = True) -> Cell:
+            if amount is not None and amount == 0 and (blank or as_stated and not stated):
                 return Cell("", align="right")
             return Cell(self.money.number(amount, unit), align="right")
 
@@ -157,6 +170,13 @@ class TableBuilder:
         the note across the ``columns`` spending columns."""
         return Row([Cell(), Cell(), Cell(self.missing(MISSING_FUNCTIONS), colspan=columns, missing=True)],
                    key="待补充")
+
+
+def zeros_as_stated(table_zeros: dict[str, str], table_id: str) -> bool:
+    """Whether 展示.表格零值 prints a table's zero amounts as the source states them (照源文件): its
+    own setting, that of the table it is a kind of, else 全部's (as Presentation.blank_zeros reads it)."""
+    how = table_zeros.get(table_id) or table_zeros.get(table_id.split("-", 1)[0]) or table_zeros.get("全部")
+    return how == AS_STATED
 
 
 def unit_name(unit: Budget) -> str:

@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from reportgen.compute import PERSONNEL, ZERO, code_name, economic_kind
+from reportgen.compute import PERSONNEL, PUBLIC, ZERO, code_name, economic_kind
 from reportgen.document import Cell, Row
 from reportgen.model import Budget, EconomicRow
-from reportgen.tables.builder import MISSING_ECONOMIC, TableBuilder, TableRows, head, side_by_side
+from reportgen.tables.builder import MISSING_ECONOMIC, AmountCell, TableBuilder, TableRows, head, side_by_side
 
 # The economic 款 the 一般公共预算财政拨款基本支出决算表 lists, every one even at 0.00: 301 and 303 on the left,
 # 302 and 310 on the right, as the 样张 of 2024 prints them.
@@ -29,6 +29,31 @@ FINAL_ECONOMIC: tuple[tuple[str, tuple[str, ...]], ...] = (
 def _class_rows(b: Budget, code: str) -> list[EconomicRow]:
     """The source's 款 rows under an economic class (not the class's own row)."""
     return [r for r in b.economic_rows if r.code[:3] == code and r.code != code]
+
+
+def _under(b: Budget, code: str) -> list[EconomicRow]:
+    """The source's rows of an economic class: its 款, or the class's own row."""
+    return [r for r in b.economic_rows if r.code.startswith(code)]
+
+
+def _split_stated(rows: list[EconomicRow]) -> tuple[bool, bool]:
+    """Whether the source gives the 人员经费 and the 公用经费 of ``rows`` (a 款, a class's, all): a
+    column some row is split into, or that some row's class puts its amount in. A part no row
+    gives is 0 in the sums, and blank where the table prints amounts as the source states them."""
+    personnel = public = False
+    for row in rows:
+        split = row.stated_personnel is not None or row.stated_public is not None
+        kind = economic_kind(row.code)
+        personnel = personnel or split or kind == PERSONNEL
+        public = public or split or kind == PUBLIC
+    return personnel, public
+
+
+def _split_cells(num: AmountCell, split: tuple[Decimal | None, Decimal | None],
+                 rows: list[EconomicRow] | None) -> list[Cell]:
+    """The 人员经费 and 公用经费 cells of ``rows`` (None: of the totals the source states, without rows)."""
+    stated = _split_stated(rows) if rows is not None else (True, True)
+    return [num(split[0], stated[0]), num(split[1], stated[1])]
 
 
 def _kinds_gap(builder: TableBuilder, tid: str) -> bool:
@@ -51,13 +76,14 @@ def general_basic(builder: TableBuilder) -> TableRows:
         head("科目编码", "科目名称", "科目编码", "科目名称", "合计", "人员经费", "公用经费"),
     ]
     widths = [12, 30, 12, 26, 12, 12, 12]
-    body = [Row([Cell("合计", colspan=4, align="center", bold=True), num(f.general_basic), num(f.personnel),
-                 num(f.public)], kind="total", key="合计")]
+    body = [Row([Cell("合计", colspan=4, align="center", bold=True), num(f.general_basic),
+                 *_split_cells(num, (f.personnel, f.public), b.economic_rows if f.has_economic_rows else None)],
+                kind="total", key="合计")]
     if not f.has_economic_rows:
         body.append(builder.missing_row(builder.missing(MISSING_ECONOMIC), 7))
         return TableRows(header, body, widths, wide=True)
     for node in f.economic_tree:
-        split = [num(node.basic), *map(num, f.class_split(node.code))]
+        split = [num(node.basic), *_split_cells(num, f.class_split(node.code), _under(b, node.code))]
         body.append(Row([Cell(node.code), Cell(node.name, bold=True), Cell(), Cell(), *split], kind="subtotal",
                         key=node.code))
         for row in _class_rows(b, node.code):
@@ -75,7 +101,7 @@ def _government_rows(builder: TableBuilder, row: EconomicRow) -> list[Row]:
     for index, (gov_code, amount) in enumerate(parts):
         gov_name = code_name(builder.b, "政府经济分类", gov_code) if gov_code else None
         cells = [Cell(row.code, rowspan=len(parts)), Cell(row.name, indent=1, rowspan=len(parts))] if index == 0 else []
-        cells += [Cell(gov_code), Cell(gov_name or ""), num(amount), *map(num, builder.f.row_split(row, amount))]
+        cells += [Cell(gov_code), Cell(gov_name or ""), num(amount), *_split_cells(num, builder.f.row_split(row, amount), [row])]
         rows.append(Row(cells, key=f"{row.code}/{gov_code}"))
     return rows
 
@@ -98,12 +124,15 @@ def basic_by_department_classes(builder: TableBuilder) -> TableRows:
         body = [TableBuilder.missing_row(row.cells[0].text, 6) for row in rows.body if row.key == "待补充"]
     for node in f.economic_tree:
         body.append(Row([Cell(node.code, align="center"), Cell(), Cell(node.name, bold=True), num(node.basic_part),
-                         *map(num, f.class_split(node.code))], kind="subtotal", key=node.code))
+                         *_split_cells(num, f.class_split(node.code), _under(b, node.code))], kind="subtotal",
+                        key=node.code))
         for row in _class_rows(b, node.code):
             body.append(Row([Cell(row.code[:3], align="center"), Cell(row.code[3:5], align="center"),
-                             Cell(row.name, indent=1), num(row.amount), *map(num, f.row_split(row))], key=row.code))
-    body.append(Row([Cell("合计", colspan=3, align="center", bold=True), num(f.general_basic), num(f.personnel),
-                     num(f.public)], kind="total", key="合计"))
+                             Cell(row.name, indent=1), num(row.amount), *_split_cells(num, f.row_split(row), [row])],
+                            key=row.code))
+    body.append(Row([Cell("合计", colspan=3, align="center", bold=True), num(f.general_basic),
+                     *_split_cells(num, (f.personnel, f.public), b.economic_rows if f.has_economic_rows else None)],
+                    kind="total", key="合计"))
     return TableRows(header, body, [6, 5, 36, 14, 14, 14], rounding_gap=rows.rounding_gap)
 
 

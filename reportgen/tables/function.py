@@ -14,7 +14,9 @@ from reportgen.document import Cell, Row
 from reportgen.model import FISCAL_SOURCES, INCOME_SOURCES
 from reportgen.phrasing import percent
 from reportgen.records import FrozenRecord
-from reportgen.tables.builder import LEVEL_INDENT, TableBuilder, TableRows, head, node_kind
+from reportgen.tables.builder import LEVEL_INDENT, AmountCell, TableBuilder, TableRows, head, node_kind
+
+SPLIT = frozenset({"合计", "基本支出", "项目支出"})  # the parts of a function line a source may state
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -22,7 +24,7 @@ class _FunctionColumns(FrozenRecord):
     """The amount columns of a function table: 合计, 基本支出, 项目支出, then 上年预算数 and 增减,
     then 上年执行数, 增减额 and 增减率, as asked."""
 
-    num: Callable[[Decimal | None], Cell]
+    num: AmountCell
     with_prior: bool
     with_actual: bool
 
@@ -36,9 +38,11 @@ class _FunctionColumns(FrozenRecord):
         return [14, 40, 14, 14, 14] + [14, 14] * self.with_prior + [14, 14, 10] * self.with_actual
 
     def amounts(self, total: Decimal | None, basic: Decimal | None, project: Decimal | None, prior: Decimal | None,
-                executed: Decimal | None) -> list[Cell]:
+                executed: Decimal | None, stated: frozenset[str] | set[str] = SPLIT) -> list[Cell]:
+        """The line's cells; ``stated``: of 合计, 基本支出 and 项目支出, those the source gives (the
+        others are blank where the table prints amounts as the source states them)."""
         num = self.num
-        cells = [num(total), num(basic), num(project)]
+        cells = [num(total, "合计" in stated), num(basic, "基本支出" in stated), num(project, "项目支出" in stated)]
         if self.with_prior:
             cells += [num(prior), num(difference(total, prior))]
         if self.with_actual:
@@ -54,6 +58,15 @@ def function_total(f: Computed) -> Decimal:
     return total
 
 
+def stated_parts(builder: TableBuilder, nodes: list[Node]) -> set[str]:
+    """Of 合计, 基本支出 and 项目支出, those some line of ``nodes`` states: all of them for a table
+    without function rows (its amounts are the totals the source states), none for a fund the
+    rows do not reach (its table is empty)."""
+    if not builder.f.has_function_rows:
+        return set(SPLIT)
+    return set().union(*(node.stated for node in nodes))
+
+
 def function_table(builder: TableBuilder, tid: str, nodes: list[Node], basic: Decimal | None,
                    project: Decimal | None, total: Decimal | None, with_prior: bool = False,
                    actual: dict[str, Decimal | None] | None = None, actual_total: Decimal | None = None) -> TableRows:
@@ -62,12 +75,13 @@ def function_table(builder: TableBuilder, tid: str, nodes: list[Node], basic: De
     columns = _FunctionColumns(builder.num(tid), with_prior, actual is not None)
     prior_total = builder.f.tree_prior(nodes) if with_prior else None
     body = [Row([Cell("合计", colspan=2, align="center", bold=True),
-                 *columns.amounts(total, basic, project, prior_total, actual_total)], kind="total", key="合计")]
+                 *columns.amounts(total, basic, project, prior_total, actual_total, stated_parts(builder, nodes))],
+                kind="total", key="合计")]
     for top in nodes:
         for node in top.walk():
             executed = actual.get(node.code) if actual is not None else None
             body.append(Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]),
-                             *columns.amounts(node.total, node.basic, node.project, node.prior, executed)],
+                             *columns.amounts(node.total, node.basic, node.project, node.prior, executed, node.stated)],
                             kind=node_kind(node.level), key=node.code))
     gap = bool(nodes) and function_gap(builder, tid, nodes, (total, basic, project), prior_total, actual, actual_total)
     unsplit = [f"{n.name}（{n.code}）" for top in nodes for n in top.walk() if not n.children and n.basic is None]
@@ -130,12 +144,15 @@ def _unit_function_rows(builder: TableBuilder, tid: str) -> list[Row]:
     body = []
     for unit in builder.f.unit_figures:
         name = unit.budget.department
-        body.append(Row([Cell(unit.budget.unit_code), Cell(name, bold=True), num(unit.expenditure_total),
-                         num(unit.basic), num(unit.project)], kind="subtotal", key=f"单位:{name}"))
+        stated = set().union(*(n.stated for n in unit.function_tree())) if unit.has_function_rows else SPLIT
+        body.append(Row([Cell(unit.budget.unit_code), Cell(name, bold=True), num(unit.expenditure_total, "合计" in stated),
+                         num(unit.basic, "基本支出" in stated), num(unit.project, "项目支出" in stated)],
+                        kind="subtotal", key=f"单位:{name}"))
         for top in unit.function_tree():
             for node in top.walk():
                 body.append(Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level] + 1),
-                                 num(node.total), num(node.basic), num(node.project)],
+                                 num(node.total, "合计" in node.stated), num(node.basic, "基本支出" in node.stated),
+                                 num(node.project, "项目支出" in node.stated)],
                                 kind=node_kind(node.level), key=f"{name}/{node.code}"))
     return body
 
@@ -186,18 +203,21 @@ def income_by_function(builder: TableBuilder) -> TableRows:
     columns = ["事业收入", "事业单位经营收入", "其他收入"]
     columns += [s for s in INCOME_SOURCES if s not in FISCAL_SOURCES and s not in columns and b.income[s]]
     split = f.income_by_function()
+    stated = b.income_stated
+    fiscal_stated = any(s in stated for s in FISCAL_SOURCES)
 
-    def values(code: str, total: Decimal | None) -> list[Cell]:
+    def values(code: str, total: Decimal | None, total_stated: bool) -> list[Cell]:
         amounts = split[code]
         fiscal = [amounts[s] for s in FISCAL_SOURCES]
         fiscal_total = None if any(a is None for a in fiscal) else sum((a or ZERO for a in fiscal), ZERO)
-        return [num(total), num(fiscal_total), *(num(amounts[s]) for s in columns)]
+        return [num(total, total_stated), num(fiscal_total, fiscal_stated), *(num(amounts[s], s in stated) for s in columns)]
 
-    body = [Row([*_code_levels(node.code), Cell(node.name), *values(node.code, node.total)],
+    body = [Row([*_code_levels(node.code), Cell(node.name), *values(node.code, node.total, "合计" in node.stated)],
                 kind=node_kind(node.level), key=node.code) for top in f.function_tree() for node in top.walk()]
     if builder.lacks_functions():
         body.append(builder.missing_functions_row(6 + len(columns)))
-    body.append(Row([Cell("合计", colspan=4, align="center", bold=True), *values("合计", f.expenditure_total)],
+    body.append(Row([Cell("合计", colspan=4, align="center", bold=True),
+                     *values("合计", f.expenditure_total, "合计" in stated_parts(builder, f.function_tree()))],
                     kind="total", key="合计"))
     header = [
         head(("项目", 4, 1), ("收入预算", 2 + len(columns), 1)),
