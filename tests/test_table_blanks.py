@@ -80,20 +80,20 @@ def test_the_tables_leave_blank_what_the_published_tables_leave_blank(zhengfuban
     tables = html_tables(rendered(zhengfuban, tmp_path)[".html"])
     # 收入预算总表: 财政拨款收入 only; 事业收入, 事业单位经营收入, 其他收入 blank, as published
     line = next(row for row in tables.titled("收入预算总表") if row[:4] == ["201", "03", "01", "行政运行"])
-    assert line[4:] == ["12,029,502", "12,029,502", "", "", ""]
+    assert line[4:] == ["12,029,501.84", "12,029,501.84", "", "", ""]
     # 支出预算总表, 一般公共预算支出功能分类预算表: a line with project money only has a blank 基本支出
     for title in ("支出预算总表", "一般公共预算支出功能分类预算表"):
         table = tables.titled(title)
         line = next(row for row in table if row[:4] == ["201", "03", "02", "一般行政管理事务"])
-        assert line[4:] == ["46,140,000", "", "46,140,000"]
+        assert line[4:] == ["46,140,000.00", "", "46,140,000.00"]
         assert next(row for row in table if row[:2] == ["208", ""])[-1] == ""  # 类: none of its lines has 项目支出
     # the empty 政府性基金 table: its 合计 is blank, not 0
     fund = tables.titled("政府性基金预算支出功能分类预算表")
     assert next(row for row in fund if row and row[0] == "合计")[1:] == ["", "", ""]
     # 基本支出 by economic class: 301 has no 公用经费, 302 no 人员经费 — blank, as published
     basic = tables.titled("部门预算经济分类预算表")
-    assert next(row for row in basic if row[:2] == ["301", "01"])[3:] == ["2,540,192", "2,540,192", ""]
-    assert next(row for row in basic if row[:2] == ["302", "01"])[3:] == ["259,400", "", "259,400"]
+    assert next(row for row in basic if row[:2] == ["301", "01"])[3:] == ["2,540,192.00", "2,540,192.00", ""]
+    assert next(row for row in basic if row[:2] == ["302", "01"])[3:] == ["259,400.00", "", "259,400.00"]
     # no table but the “三公” one (whose 0.00 the text states too) prints a zero the published tables do not
     for title, table in zip(tables.titles, tables, strict=True):
         if "三公" not in title:
