@@ -38,6 +38,7 @@ from reportgen.reading.outputs import Output, refused_outputs
 from reportgen.records import Record
 from reportgen.render import files_read, render_source
 from reportgen.signals import handle_sigterm
+from reportgen.terminal import write_raw
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -354,7 +355,7 @@ class Progress:
             filled = round(24 * self.done / self.total)
             bar = "[" + "#" * filled + "." * (24 - filled) + "]"  # ASCII: no ambiguous-width glyphs
             failed = f"  失败 {self.failed}" if self.failed else ""
-            self.stream.write(f"\r{bar} {self.done}/{self.total}  {elapsed:.1f} 秒{failed}\x1b[K")
+            write_raw(self.stream, f"\r{bar} {self.done}/{self.total}  {elapsed:.1f} 秒{failed}\x1b[K")
             if self.done == self.total:
                 self.stream.write("\n")
         else:

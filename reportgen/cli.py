@@ -9,6 +9,7 @@ import sys
 from reportgen.commands import COMMANDS, arguments, command
 from reportgen.commands.base import invoke
 from reportgen.signals import handle_sigterm
+from reportgen.terminal import visible_streams
 
 EXAMPLE = "示例：reportgen render data/shenzhen-yantian-zgh-2022.yaml -o out/"
 
@@ -31,8 +32,9 @@ def _parser(argv: list[str]) -> arguments.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     handle_sigterm()
     argv = sys.argv[1:] if argv is None else argv
-    args = _parser(argv).parse_args(argv)
-    return invoke(args.command, args)
+    with visible_streams():  # what any input says is printed as text (reportgen/terminal.py)
+        args = _parser(argv).parse_args(argv)
+        return invoke(args.command, args)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ source), what rule, and a Chinese message saying what is expected.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
@@ -61,6 +62,15 @@ class PdfUnavailable(Exception):
         self.message = message
 
 
+class OutputTooLarge(Exception):
+    """What the document says does not fit a format's own limits (a text over the 32,767 characters
+    an Excel cell holds): that format cannot be written; the message says where and what to do."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 class EnvironmentValueError(Exception):
     """An environment variable reportgen reads (SOURCE_DATE_EPOCH) holds a value it cannot use:
     the message names the variable and what is expected (Chinese). Raised before any output is
@@ -84,6 +94,34 @@ class SourceError(Exception):
 # Characters a message never prints as they are: controls, format characters (zero-width, bidi),
 # surrogates, private use, unassigned, and the line and paragraph separators.
 _HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+_KEPT = frozenset("\n\t")  # what a page, a notice or a terminal line may hold as it is
+# a run of a file name's undecodable bytes (os.fsdecode's surrogate escapes), with the characters
+# among them that a GBK byte pair also spells in UTF-8 (预 D4A4 reads as Ԥ: U+0080–U+07FF)
+_ESCAPED_RUN = re.compile("[\udc80-\udcff\u0080-\u07ff]*[\udc80-\udcff][\udc80-\udcff\u0080-\u07ff]*")
+
+
+def visible_text(text: str) -> str:
+    """``text`` (from any input: a roster's names, a draft's lines, a file's name) as a terminal, a page
+    or a hand-back shows it: a control, bidi or other invisible character written [U+XXXX] (tabs and
+    line breaks kept), and a file name's undecodable bytes (a Windows zip unpacked here: GBK) read as
+    the GBK they are, else each written [U+DCxx] — so nothing raw reaches a terminal or a page, and
+    a name that cannot be encoded never stops a command."""
+    if text.isprintable():
+        return text
+    if any("\udc80" <= char <= "\udcff" for char in text):
+        text = _ESCAPED_RUN.sub(_gbk, text)
+    return "".join(char if char in _KEPT or unicodedata.category(char) not in _HIDDEN else f"[U+{ord(char):04X}]"
+                   for char in text)
+
+
+def _gbk(run: re.Match[str]) -> str:
+    raw = run.group().encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return "".join(f"[U+{ord(c):04X}]" if "\udc80" <= c <= "\udcff" else c for c in run.group())
 
 
 def shown_text(text: object, limit: int = 40) -> str:

@@ -39,6 +39,7 @@ from reportgen.reading.yamlsafe import load_yaml, parse_yaml, to_decimal_text
 from reportgen.source.final_keys import BUDGET_ONLY, FINAL_WORDS
 from reportgen.source.loader import UNIT_FACTOR
 from reportgen.source.schema import PLACEHOLDER, source_schema, validate_source, validate_unit_file
+from reportgen.templating import visible
 
 SOURCE_TEMPLATES = DEFAULT_TEMPLATES / "source"
 DROP = object()  # a value the new year's source leaves out
@@ -338,7 +339,7 @@ def _header_environment() -> jinja2.Environment:
     """The source templates' environment, made once a process: each template compiled once (an
     import compiled its header's on every file, a fifth of a review's import)."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(SOURCE_TEMPLATES)), autoescape=False,
-                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True, finalize=visible)
 
 
 def _checked(source: Path, final: bool = False) -> Budget:

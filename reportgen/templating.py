@@ -36,6 +36,7 @@ import jinja2.nodes
 from jinja2.loaders import split_template_path
 
 from reportgen import cache
+from reportgen.errors import visible_text
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.reading.files import InputRefused, read_bounded
 
@@ -249,10 +250,18 @@ class TemplateCodeCache(jinja2.BytecodeCache):
 
 NARRATIVE = "narrative"
 # Each kind: the sub-folder searched before the folder itself, and the Environment's settings.
+def visible(value: Any) -> Any:
+    """What a page's or a message's ``{{ }}`` prints of a plain string — a reviewer's roster, a draft's
+    line, a file's name — as text (errors.visible_text: a control or bidi character written [U+XXXX],
+    a GBK file name read as GBK); Markup the code made, and anything not a string, as it is."""
+    return visible_text(value) if type(value) is str else value
+
+
 KINDS: dict[str, tuple[str, dict[str, Any]]] = {
     "narrative": (NARRATIVE, {"autoescape": True, "keep_trailing_newline": False}),
-    "page": ("", {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}),
-    "text": ("", {"autoescape": False, "keep_trailing_newline": False}),
+    "page": ("", {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True,
+                  "finalize": visible}),
+    "text": ("", {"autoescape": False, "keep_trailing_newline": False, "finalize": visible}),
 }
 # Set-up steps of a kind (its filters and tests), registered by the modules that use it.
 SETUP: dict[str, list[Callable[[jinja2.Environment], None]]] = {}
@@ -295,7 +304,7 @@ def _compiled_with(env: jinja2.Environment) -> str:
     calls = sorted((kind, name, str(getattr(func, "jinja_pass_arg", ""))) for kind, table in
                    (("filter", env.filters), ("test", env.tests)) for name, func in table.items())
     terms = repr((jinja2.__version__, env.autoescape, env.trim_blocks, env.lstrip_blocks,
-                  env.keep_trailing_newline, calls))
+                  env.keep_trailing_newline, env.finalize is not None, calls))
     return hashlib.sha256(terms.encode()).hexdigest()[:12]
 
 

@@ -40,6 +40,7 @@ from reportgen.signals import Terminated
 KNOWN = (
     ("reportgen.errors", "EnvironmentValueError", 2),  # SOURCE_DATE_EPOCH: told as a bad argument is
     ("reportgen.errors", "PdfUnavailable", 1),
+    ("reportgen.errors", "OutputTooLarge", 1),
     ("reportgen.errors", "SourceError", 1),
     ("reportgen.importing.grid", "ImportRefused", 1),
     ("reportgen.layouts", "LayoutError", 1),

@@ -23,7 +23,7 @@ from fpdf import FPDF
 from fpdf.enums import WrapMode
 from fpdf.errors import FPDFException
 from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.errors import PyPdfError
+from pypdf.errors import DependencyError, PyPdfError
 from pypdf.generic import (
     ArrayObject,
     ByteStringObject,
@@ -92,7 +92,7 @@ def annotated_pdf(document: Path, data: bytes, marks: list[Mark]) -> bytes:
         writer.write(out)
     except NotAnnotated:
         raise
-    except (PyPdfError, ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError, ArithmeticError,
+    except (PyPdfError, DependencyError, ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError, ArithmeticError,
             LookupError, AssertionError, zlib.error, struct.error, EOFError, NotImplementedError) as exc:
         # a damaged or hostile file reaches pypdf's parser and decompressors as it is: whatever they raise
         # on it costs this document its annotated copy, not the review of every document

@@ -12,10 +12,12 @@ from __future__ import annotations
 import contextlib
 import io
 import multiprocessing
+import multiprocessing.context
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,7 +59,17 @@ class Done:
 
 
 def review_one(task: Task) -> Done:
-    result = documents.review_document(task.document, task.layout)  # looked up when called: one place to replace it
+    return _finished(task, documents.review_document(task.document, task.layout))  # looked up when called
+
+
+def died(task: Task) -> Done:
+    """A document whose worker the system ended (out of memory, killed) even when reviewed alone:
+    told as a document that could not be reviewed, by name, and the other documents go on."""
+    why = "审核这份文件的进程被系统终止（可能是内存不足），单独重试一次仍然如此：未能审核，请检查这份文件"
+    return _finished(task, documents.DocumentReview(task.document, refused=why))
+
+
+def _finished(task: Task, result: documents.DocumentReview) -> Done:
     said = io.StringIO()
     with contextlib.redirect_stdout(said):
         task.describe(result)
@@ -76,17 +88,47 @@ def review_one(task: Task) -> Done:
 
 
 def review_all(tasks: list[Task], jobs: int) -> Iterator[Done]:
-    """Each task's result, in order, as it is done: in this process for one document or one job."""
+    """Each task's result, in order, as it is done: in this process for one document or one job. A
+    worker the system ends (BrokenProcessPool) costs the pool, not the review: the first document
+    whose result was lost is reviewed again alone, and the rest go on in a new pool."""
     if jobs <= 1 or len(tasks) <= 1:
         yield from map(review_one, tasks)
         return
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
+    start = 0
+    while start < len(tasks):
+        lost = yield from _pooled(tasks[start:], jobs)
+        if lost is None:
+            return
+        yield from _alone(tasks[start + lost])
+        start += lost + 1
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+
+
+def _pooled(tasks: list[Task], jobs: int) -> Generator[Done, None, int | None]:
+    """The tasks' results in order until the pool breaks: then the index of the first one lost."""
+    done = 0
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=_context()) as pool:
         try:
-            yield from pool.map(review_one, tasks)
+            for result in pool.map(review_one, tasks):
+                yield result
+                done += 1
+        except BrokenProcessPool:
+            return done
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+    return None
+
+
+def _alone(task: Task) -> Iterator[Done]:
+    with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
+        try:
+            yield pool.submit(review_one, task).result()
+        except BrokenProcessPool:
+            yield died(task)
 
 
 def default_jobs() -> int:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportgen.errors import visible_text
 from reportgen.importing.report import report_html as tables_html
 from reportgen.readers.lines import MAX_DRAFT_BYTES
 from reportgen.reading.files import InputRefused, read_bounded
@@ -37,8 +38,17 @@ def annotated_name(document: Path, index: int) -> str | None:
     return f"{index:03d}-{_stem(document)}-annotated.pdf" if document.suffix.lower() == ".pdf" else None
 
 
+_STEM_BYTES = 200  # with "1000-" before it and "-annotated.pdf" after it, within a name's 255 bytes
+
+
 def _stem(document: Path) -> str:
-    return _UNSAFE.sub("_", document.stem).lstrip(".") or "document"
+    """The document's name in the names of its pages: as text (a GBK name read as GBK, a control or
+    bidi character written [U+XXXX]), and short enough for the file system (80 Han characters are
+    240 bytes: the names a review writes end in -annotated.pdf)."""
+    stem = _UNSAFE.sub("_", visible_text(document.stem)).lstrip(".") or "document"
+    while len(stem.encode("utf-8")) > _STEM_BYTES:
+        stem = stem[:-1]
+    return stem
 
 
 @dataclass(frozen=True)

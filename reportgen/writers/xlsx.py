@@ -31,6 +31,7 @@ from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from reportgen.atomic import write_atomically
 from reportgen.document import Document, Table, Title
+from reportgen.errors import OutputTooLarge
 from reportgen.writers.docx.ooxml import core_property
 from reportgen.writers.docx.package import document_time
 from reportgen.writers.xlsx_cells import (
@@ -252,7 +253,8 @@ class TableSheet:
 
     def _checked(self, result: int, row: int) -> None:
         if result == -2:
-            raise ValueError(f"第 {row + 1} 行有一个单元格超过 Excel 单元格的上限 {EXCEL_TEXT} 个字符，无法写入 xlsx")
+            raise OutputTooLarge(f"工作表“{self.sheet.get_name()}”第 {row + 1} 行"
+                                 + f"有一段文字超过 Excel 一个单元格能存的 {EXCEL_TEXT:,} 个字符，xlsx 写不下（其他格式照常可以生成）：请把源文件中这段文字分成几段，或不生成 xlsx")
         if result != 0:
             raise ValueError(f"第 {row + 1} 行超出了 Excel 工作表的范围，无法写入 xlsx")
 

@@ -18,6 +18,7 @@ from xlsxwriter.workbook import Workbook as Book  # type: ignore[import-untyped]
 from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from reportgen.document import Block, Document, Heading, Paragraph, Table, Title
+from reportgen.errors import OutputTooLarge
 from reportgen.layout_workbook import misfits
 from reportgen.workbook import ContentsSheet, CoverSheet, Place, Sheet, Style, TableSheet, TextSheet, Workbook
 from reportgen.writers.xlsx_cells import (
@@ -71,7 +72,8 @@ def parts_by_heading(document: Document, own_sheets: frozenset[str] = frozenset(
 
 def _checked(result: int, sheet: str, row: int) -> None:
     if result == -2:
-        raise ValueError(f"工作表“{sheet}”第 {row + 1} 行有一个单元格超过 Excel 单元格的上限 {EXCEL_TEXT} 个字符，无法写入 xlsx")
+        raise OutputTooLarge(f"正式工作簿的工作表“{sheet}”第 {row + 1} 行"
+                             + f"有一段文字超过 Excel 一个单元格能存的 {EXCEL_TEXT:,} 个字符，xlsx 写不下（其他格式照常可以生成）：请把源文件中这段文字分成几段，或不生成 xlsx")
     if result != 0:
         raise ValueError(f"工作表“{sheet}”第 {row + 1} 行超出了 Excel 工作表的范围，无法写入 xlsx")
 

@@ -1,0 +1,155 @@
+"""The desk under the hostile and accidental inputs of issue 52 that once ended in 内部错误 or printed
+raw what an input said: a "restricted editing" PDF (AES, an owner password only), a file name of GBK
+bytes (a Windows zip unpacked here), a name of 80 Han characters, a text over an Excel cell's limit, a
+review worker the system kills, and control and bidi characters in a roster and in a draft. Every
+document is a real published one (tests/seeds/pdf), made hostile here the way it reaches a reviewer."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import xlsxwriter
+from pypdf import PdfReader, PdfWriter
+
+from reportgen.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+WANLI = ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-wanli-2025.pdf"
+SHANGWU = ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-shangwuwei-unit-2025.pdf"
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\u200b]")
+
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) 未安装")
+
+
+def _reportgen(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """The program as a user runs it (bytes: what reaches the terminal, exactly)."""
+    return subprocess.run([sys.executable, "-m", "reportgen", *args], capture_output=True, check=False, cwd=ROOT)
+
+
+def _links_resolve(folder: Path) -> None:
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    targets = {href.split("#", 1)[0] for href in re.findall(r'href="([^"]+)"', page)}
+    local = {t for t in targets if t and "://" not in t and not t.startswith(("mailto:", "data:"))}
+    assert local and all((folder / t).is_file() for t in local), sorted(t for t in local if not (folder / t).is_file())
+
+
+@needs_pdftotext
+def test_a_pdf_with_only_an_owner_password_is_reviewed_and_copied(tmp_path):
+    """AES-256 with an empty user password: every reader opens it without asking, so must review -o."""
+    writer = PdfWriter(clone_from=PdfReader(SHANGWU))
+    writer.encrypt(user_password="", owner_password="不许编辑", algorithm="AES-256")
+    (tmp_path / "in").mkdir()
+    with (tmp_path / "in" / "restricted.pdf").open("wb") as file:
+        writer.write(file)
+    done = _reportgen("review", str(tmp_path / "in"), "-o", str(tmp_path / "rv"))
+    err = done.stderr.decode()
+    assert done.returncode in (0, 1) and "内部错误" not in err, err
+    copy = tmp_path / "rv" / "001-restricted-annotated.pdf"
+    assert copy.is_file() and len(PdfReader(copy).pages) == len(PdfReader(SHANGWU).pages) + 1
+
+
+@needs_pdftotext
+def test_a_file_named_in_gbk_bytes_is_reviewed_and_imported_under_its_chinese_name(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = "万里街道2025年预算".encode("gbk") + b".pdf"
+    shutil.copy(WANLI, os.path.join(os.fsencode(folder), name))
+    done = _reportgen("review", str(folder), "-o", str(tmp_path / "rv"))
+    out, err = done.stdout.decode("utf-8"), done.stderr.decode("utf-8")  # the terminal gets UTF-8 it can show
+    assert done.returncode in (0, 1) and "内部错误" not in err, err
+    assert "万里街道2025年预算.pdf" in out + err
+    assert (tmp_path / "rv" / "001-万里街道2025年预算-prose.html").is_file()
+    _links_resolve(tmp_path / "rv")
+    source = tmp_path / "x.yaml"
+    done = _reportgen("import", os.fsdecode(os.path.join(os.fsencode(folder), name)), "-o", str(source))
+    assert done.returncode == 0, done.stderr.decode()
+    assert "读取：" + str(folder / "万里街道2025年预算.pdf") in source.read_text(encoding="utf-8")
+
+
+@needs_pdftotext
+def test_a_document_named_with_80_han_characters_gets_its_pages(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = ("上海市普陀区人民政府万里街道办事处" * 5)[:80] + ".pdf"
+    shutil.copy(WANLI, folder / name)
+    done = _reportgen("review", str(folder), "-o", str(tmp_path / "rv"))
+    assert done.returncode in (0, 1), done.stderr.decode()
+    assert all(len(p.name.encode()) <= 255 for p in (tmp_path / "rv").iterdir())
+    _links_resolve(tmp_path / "rv")
+
+
+def test_a_text_over_an_excel_cells_limit_is_told_and_nothing_is_written(tmp_path):
+    source = (ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml").read_text(encoding="utf-8")
+    duty = "    - 做好职工教育培训工作，组织职工开展文体活动\n"
+    assert duty in source
+    long = tmp_path / "long.yaml"
+    long.write_text(source.replace(duty, "    - " + "做好职工教育培训工作，组织职工开展文体活动。" * 1700 + "\n", 1),
+                    encoding="utf-8")
+    done = _reportgen("render", str(long), "--layout", "上海", "--format", "docx,xlsx", "-o", str(tmp_path / "out"))
+    err = done.stderr.decode()
+    assert done.returncode == 1 and "内部错误" not in err and "32,767" in err and "部门主要职能" in err, err
+    assert not (tmp_path / "out").exists()
+
+
+@needs_pdftotext
+def test_a_review_worker_killed_by_the_system_costs_one_document_not_the_review(tmp_path, monkeypatch, capsys):
+    from reportgen.review import documents
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a-ok.pdf", "b-killed.pdf", "c-ok.pdf"):
+        shutil.copy(SHANGWU, folder / name)
+    real = documents.review_document
+
+    def dies_on_b(document, layout):  # what the out-of-memory killer does to a worker
+        if document.name == "b-killed.pdf":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(document, layout)
+
+    monkeypatch.setattr(documents, "review_document", dies_on_b)
+    code = main(["review", str(folder), "--jobs", "2", "-o", str(tmp_path / "rv")])
+    said = capsys.readouterr()
+    assert code == 1 and "内部错误" not in said.err, said.err
+    assert "b-killed.pdf" in said.out + said.err and "被系统终止" in said.out + said.err
+    assert all((tmp_path / "rv" / f"{i:03d}-{n}-prose.html").is_file() for i, n in ((1, "a-ok"), (3, "c-ok")))
+
+
+@needs_pdftotext
+def test_control_and_bidi_characters_of_a_roster_are_shown_as_text(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SHANGWU, folder / "shangwu.pdf")
+    hostile = "上海市普陀区\x1b[2J商务\x07委员会\r伪造\u202e单位"
+    roster = tmp_path / "名单.xlsx"  # as a reviewer's workbook carries them (Excel writes them _x001B_)
+    book = xlsxwriter.Workbook(str(roster))
+    sheet = book.add_worksheet("名单")
+    for row, values in enumerate([["单位名称", "类型", "主管部门", "批复日期", "公开日期", "年度"],
+                                  [hostile, "单位", "上海市普陀区商务委员会", "2025-01-20", "", "2025"]]):
+        sheet.write_row(row, 0, values)
+    book.close()
+    done = _reportgen("review", str(folder), "--roster", str(roster), "-o", str(tmp_path / "rv"))
+    terminal = done.stdout.decode() + done.stderr.decode()
+    assert done.returncode in (0, 1) and "内部错误" not in terminal, terminal
+    assert not RAW.search(terminal), repr(RAW.search(terminal))
+    assert "[U+001B]" in terminal or "[U+202E]" in (tmp_path / "rv" / "index.html").read_text(encoding="utf-8")
+    for page in (tmp_path / "rv").glob("*.html"):
+        assert not RAW.search(page.read_text(encoding="utf-8")), page.name
+
+
+def test_control_characters_of_a_draft_never_reach_the_check_report(tmp_path):
+    draft = tmp_path / "稿.txt"
+    draft.write_text("一、收支预算总体情况\n\x1b[31m收入预算\x07 1,273.52万元\u202e，支出预算1,273.52万元。\n", encoding="utf-8")
+    report = tmp_path / "review.html"
+    done = _reportgen("check", "data/shenzhen-yantian-zgh-2022.yaml", "--against", str(draft), "--report", str(report))
+    terminal = done.stdout.decode() + done.stderr.decode()
+    assert "内部错误" not in terminal and report.is_file(), terminal
+    assert not RAW.search(terminal), terminal
+    page = report.read_text(encoding="utf-8")
+    assert not RAW.search(page) and "[U+001B]" in page
