@@ -44,7 +44,7 @@ DEFAULT = "默认"
 # (the shipped ones are two deep) is refused for its length, with a message saying so.
 _MAX_CHAIN = 20
 _MAX_SETTINGS_BYTES = 1_000_000
-_KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "标题", "不编号", "展示", "表格", "版本",
+_KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "增减率", "标题", "不编号", "展示", "表格", "版本",
          "正文字号", "正文行距", "表格排版", "工作簿", "封面", "新页", "页面"}
 KINDS = ("部门", "单位")
 _UNITS = ("元", "万元")
@@ -97,6 +97,8 @@ class Layout(Record):
     table_numbering: Numbering = Numbering("表{1}")
     contents: Contents | None = None
     budget_word: str = ""  # 比较措辞: “比2025年预算增加” says 预算; the default says “比2025年增加”
+    # 增减率: whether a change from last year says its rate too (“，增长0.27%”); 上海 says the amount alone
+    change_rate: bool = True
     base: str = ""
     # 标题: a heading or table title of the templates (as they write it, {年} for the year) → this
     # layout's words; "" leaves the heading out (its text stays, in the part above).
@@ -382,7 +384,7 @@ def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
     base = _base(folder, data, base_name, chain, occasion) if base_name is not None else Layout(name=DEFAULT)
     layout = Layout(name=name, description=str(data.get("说明", "")), folders=[folder, *base.folders],
                     numbering=base.numbering, table_numbering=base.table_numbering, contents=base.contents,
-                    budget_word=base.budget_word, base=str(base_name or ""), titles=dict(base.titles), editions=base.editions,
+                    budget_word=base.budget_word, change_rate=base.change_rate, base=str(base_name or ""), titles=dict(base.titles), editions=base.editions,
                     table_specs=dict(base.table_specs),
                     unnumbered=base.unnumbered, table_units=dict(base.table_units), text_units=dict(base.text_units),
                     body_points=base.body_points, body_line=base.body_line, table_smallest=base.table_smallest,
@@ -575,6 +577,12 @@ def _set_budget_word(layout: Layout, word: object, at: str) -> None:
     layout.budget_word = str(word or "")
 
 
+def _set_change_rate(layout: Layout, value: object, at: str) -> None:
+    if value not in ("印出", "不印"):
+        raise LayoutError(f"{at}: “增减率”应为 印出（“比2025年增加27.45万元，增长0.10%”）或 不印（“比2025年增加27.45万元”）")
+    layout.change_rate = value == "印出"
+
+
 def _set_table_numbering(layout: Layout, value: object, at: str) -> None:
     layout.table_numbering = _numbering(at, "表号", value)
 
@@ -719,7 +727,7 @@ def _spec_columns(spec: dict, name: str, at: str) -> tuple[list, dict, str]:
 # ``at`` is the file and line of the setting, for a message.
 _SETTINGS: dict[str, Callable[[Layout, object, str], None]] = {
     "编号": _set_numbering, "表号": _set_table_numbering, "目录": _set_contents, "标题": _set_titles,
-    "展示": _set_units, "不编号": _set_unnumbered, "比较措辞": _set_budget_word, "表格": _set_tables,
+    "展示": _set_units, "不编号": _set_unnumbered, "比较措辞": _set_budget_word, "增减率": _set_change_rate, "表格": _set_tables,
     "正文字号": _set_body_size, "正文行距": _set_body_line, "表格排版": _set_table_fit, "封面": _set_cover,
     "新页": _set_new_pages, "页面": _set_pages,
 }

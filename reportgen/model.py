@@ -226,6 +226,9 @@ class Profile(Record):
     staffing: dict[str, int] = field(default_factory=dict)
     goals: list[str] = field(default_factory=list)
     heading_name: str = ""  # the department as the 主要职能 / 机构设置 headings name it, where not as 部门
+    duties_intro: str = ""  # 职能概述: the paragraph before the duties (“……是……的部门。”)
+    unit_list: list[str] = field(default_factory=list)  # 单位列表: the units 机构设置 lists, each as printed
+    unit_list_note: str = ""  # 单位列表说明: what the text says after that list
 
 
 @dataclass(repr=False, eq=False)

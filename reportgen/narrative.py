@@ -173,6 +173,7 @@ def _markup_context(budget: Budget, figures: Computed, money: Money, tables: Map
     context["draft"] = draft or []
     context["layout"] = layout.name
     context["budget_word"] = layout.budget_word  # 比较措辞: “比2025年预算增加” or “比2025年增加”
+    context["change_rate"] = layout.change_rate  # 增减率: “，增长0.27%” said, or the amount alone (上海)
     # {{ heading('{年}年部门预算情况说明') }}: a heading or table title in this layout's words
     context["heading"] = functools.partial(heading_text, layout.titles, title_values(budget))
     return context

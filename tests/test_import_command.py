@@ -156,11 +156,15 @@ def test_last_years_pdf_becomes_the_prior_source_and_the_text_compares_with_it(t
 
 
 @needs_pdftotext
-def test_without_last_year_a_reason_is_listed_not_written(imported):
+def test_without_last_year_a_reason_is_written_where_the_text_states_the_change_it_explains(imported):
+    """商务委 2025 “（一）因公出国（境）费0万元，与2024年预算持平，主要原因是此部分预算由区外办统一安排”: the
+    持平 is last year's figure as far as the text gives it (增减额 0), so the reason has its comparison."""
     _, _, out = imported["shangwuwei-2025"]
-    text = out.read_text(encoding="utf-8")
-    assert "原因" not in text.split("# 以上")[-1].split("\n部门:")[-1]
-    assert "未写入：第22页 第4行：原因“此部分预算由区外办统一安排”" in text
+    budget = load_source(out)
+    part = budget.three_public.parts["因公出国（境）费"]
+    assert (part.prior, part.reason) == (Decimal(0), "此部分预算由区外办统一安排")
+    assert budget.prior.changes[("totals", "财政拨款")].change == Decimal("244917100")  # “比2024年预算增加24,491.71万元”
+    assert "未写入：第22页 第4行：原因" not in out.read_text(encoding="utf-8")
 
 
 @needs_pdftotext

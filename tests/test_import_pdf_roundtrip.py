@@ -37,9 +37,7 @@ def imported(request, tmp_path_factory) -> tuple[Path, Path]:
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_a_rendered_pdf_imports_back_to_the_sources_figures(imported, key, request):
+def test_a_rendered_pdf_imports_back_to_the_sources_figures(imported, key):
+    # (the 上海 “三公” table prints no prior year: it comes back from the text's “比2025年预算增加27.00万元”)
     source, back = imported
-    if key == "three_public" and "chengguan" in source.name:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="the 上海 layout's “三公” table sets its "
-                                              "header cells over two columns each: its prior year is not read"))
     assert _figures(back)[key] == _figures(source)[key]

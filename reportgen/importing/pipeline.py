@@ -36,7 +36,7 @@ from reportgen.importing.reconcile import (
 from reportgen.importing.text_fields import add_text_fields, fill_required, withheld
 from reportgen.importing.text_parts import DocLine, read_text_parts
 from reportgen.importing.text_sheets import add_front, add_region, not_read, whole_export
-from reportgen.importing.tree import Placed
+from reportgen.importing.tree import Placed, Tree
 from reportgen.importing.which_layout import chosen
 from reportgen.importing.with_units import UnitFile, with_units
 from reportgen.reading.files import InputRefused, read_bounded
@@ -279,10 +279,25 @@ def prior_files(result: ImportResult, out: Path, prior: Path | None, layout: str
         files = {target: last.text}
         result.differences += [f"{prior}：{line}" for line in last.differences]
     tree = dict(result.imported.tree)
+    named: Tree = {"来源": Placed(os.path.relpath(str(target), str(out.parent)))}
+    stated = tree.pop("上年", None)
+    if isinstance(stated, dict):  # the changes the text states: last year's document gives the figures now
+        result.header["unplaced"] = [*result.header.get("unplaced", []), *_superseded(stated)]
     position = list(tree).index("金额单位") + 1
     items = list(tree.items())
-    items.insert(position, ("上年", {"来源": Placed(os.path.relpath(str(target), str(out.parent)))}))
+    items.insert(position, ("上年", named))
     return {out: source_text(dict(items), result.header), **files, **units}
+
+
+def _superseded(stated: dict) -> list[str]:
+    """The changes the text states beside its figures (上年.<key>.增减额), not written where last year's
+    document is given: reportgen computes each change from both years' figures, and the import compares."""
+    lines = []
+    for key, value in stated.items():
+        change = value.get("增减额") if isinstance(value, dict) else None
+        if isinstance(change, Placed):
+            lines.append(f"{change.where}（上年.{key} 的增减额）没有写入：上年数取自 --prior 的文件")
+    return lines
 
 
 def is_source(path: Path) -> bool:

@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from reportgen.importing.build import Imported, partial_projects
 from reportgen.importing.catalog import normalized
-from reportgen.importing.text_parts import OtherMatter, Project, Purpose, TextParts
+from reportgen.importing.emit import walk
+from reportgen.importing.text_parts import COMPARISON, OtherMatter, Project, Purpose, TextParts
 from reportgen.importing.text_parts import Placed as TextPlaced
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.reading.amounts import printed_amount
@@ -31,14 +32,14 @@ def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], w
     _purposes(imported, parts.用途, unplaced)
     _described_projects(imported, parts.项目, unplaced)
     _project_statements(tree, parts.项目)
-    if with_prior:
-        _three_public(tree, parts, unplaced)
-        if parts.变动原因:
-            tree["变动原因"] = {key: _placed(text) for key, text in parts.变动原因.items()}
-    else:
-        reasons = [*parts.三公原因.values(), *parts.变动原因.values()]
-        unplaced += [without_prior(reason.where, reason.value) for reason in reasons]
-    for kind, keys in (("政府采购", ("货物", "工程", "服务", "中小企业")), ("绩效管理", ("项目数", "金额")),
+    stated = stated_priors(imported, parts.上年增减, unplaced)
+    stated |= {f"三公经费.{key}" for key in stated_three_public(imported, parts.三公增减, unplaced)}
+    _three_public(tree, parts, unplaced, with_prior, stated)
+    reasons = {key: text for key, text in parts.变动原因.items() if with_prior or key in stated}
+    if reasons:
+        tree["变动原因"] = {key: _placed(text) for key, text in reasons.items()}
+    unplaced += [without_prior(text.where, text.value) for key, text in parts.变动原因.items() if key not in reasons]
+    for kind, keys in (("政府采购", ("货物", "工程", "服务", "中小企业", "小微企业")), ("绩效管理", ("项目数", "金额")),
                        ("国有资产", ("车辆", "通用设备", "专用设备"))):
         matter = getattr(parts, kind)
         if matter is not None:
@@ -46,6 +47,119 @@ def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], w
     if parts.名词解释:
         tree["名词解释"] = _terms(parts)
     _running_costs(imported, parts)
+    unplaced += unwritten_sentences(imported.tree, parts, unplaced)
+
+
+_SENTENCE_SHOWN = 60  # characters of a sentence not written that the report shows
+
+
+def unwritten_sentences(tree: Tree, parts: TextParts, unplaced: list[str]) -> list[str]:
+    """Each sentence of the text that no field was written from and that no line told already: none of
+    the lines it stands on is the place of a field, nor of a line told as not written."""
+    placed = list(walk(tree))
+    places = "\n".join([p.where for p in placed if p.where] + unplaced)
+    words = "\n".join("".join(p.value.split()) for p in placed if isinstance(p.value, str))
+    told = []
+    for sentence in parts.句子:
+        if not any(place in places for place in sentence.places) and "".join(sentence.text.split()) not in words:
+            shown = sentence.text if len(sentence.text) <= _SENTENCE_SHOWN else sentence.text[:_SENTENCE_SHOWN] + "……"
+            told.append(f"{sentence.places[0]}：“{shown}”没有写入源文件的任何字段")
+    return told
+
+
+def stated_priors(imported: Imported, changes: dict[str, TextPlaced[str]], unplaced: list[str]) -> set[str]:
+    """上年.<key>: {增减额} of each comparison the text states beside a figure (“比2024年预算减少2,389.52
+    万元”; 持平 a change of 0): last year's figure as far as the text gives it (this year's less the
+    change), never a figure of its own. A prior the source has already (a table's 上年预算数) is kept and
+    the statement told. The keys written."""
+    prior = imported.tree.get("上年")
+    prior = prior if isinstance(prior, dict) else {}
+    written: set[str] = set()
+    for key, text in changes.items():
+        if key.endswith("（又）"):
+            unplaced.append(f"{text.where}：{key[:-3]}“{text.value}”没有写入：与前文所写的增减不同")
+            continue
+        change = _stated_change(imported, text, unplaced)
+        if change is None:
+            continue
+        if key in prior:
+            unplaced.append(f"{text.where}：{key}“{text.value}”没有写入：上年.{key} 已由表格给出")
+            continue
+        prior[key] = {"增减额": change}
+        written.add(key)
+    if written:
+        year = {"年度": Placed(imported.year - 1)} if imported.year is not None and "年度" not in prior else {}
+        imported.tree["上年"] = {**year, **prior}
+    return written
+
+
+def stated_three_public(imported: Imported, changes: dict[str, tuple[TextPlaced[str], TextPlaced[str]]],
+                        unplaced: list[str]) -> set[str]:
+    """Each “三公” part's stated change as its 增减额 (a part the table gives last year's figure of keeps
+    it); the 合计 and the vehicles' sum only where their parts' own statements do not say it, with this
+    year's figure as the text prints it. The keys written."""
+    section = imported.tree.get("三公经费")
+    if not isinstance(section, dict):
+        unplaced += [f"{text.where}：“三公”经费 {key}“{text.value}”没有写入：没有“三公”经费表" for key, (_, text) in changes.items()]
+        return set()
+    written: set[str] = set()
+    for key, (amount, text) in changes.items():
+        node = section.get(key)
+        if isinstance(node, dict) and "上年" in node:
+            continue
+        if not isinstance(node, dict) and _said_by_parts(imported, key, changes, unplaced):
+            continue
+        change = _stated_change(imported, text, unplaced)
+        figure = _figure(imported, amount.value)
+        if change is None or not isinstance(figure, Decimal):
+            continue
+        if not isinstance(node, dict):
+            node = section[key] = {"本年": Placed(figure, amount.where)}
+        node["增减额"] = change
+        written.add(key)
+    return written
+
+
+def _said_by_parts(imported: Imported, key: str, changes: dict[str, tuple[TextPlaced[str], TextPlaced[str]]],
+                   unplaced: list[str]) -> bool:
+    """Whether a “三公” sum's stated change is its parts' stated changes added up (then it is theirs,
+    and its place is given beside the first part's); one that is not is told."""
+    parts = [part for part in _THREE_PUBLIC_SUMS.get(key, ()) if part in changes or part == "公务用车购置及运行维护费"]
+    if key not in _THREE_PUBLIC_SUMS or not all(part in changes for part in parts):
+        return False
+    quiet: list[str] = []
+    stated = [_stated_change(imported, changes[part][1], quiet) for part in (key, *parts)]
+    if quiet or any(s is None for s in stated):
+        return False
+    total, *each = [s.value for s in stated if s is not None and isinstance(s.value, Decimal)]
+    if total != sum(each, Decimal(0)):
+        unplaced.append(f"{changes[key][1].where}：“三公”经费 {key}“{changes[key][1].value}”与各项所写增减之和不同，没有写入")
+        return True
+    first = changes[parts[0]]
+    changes[parts[0]] = (first[0], TextPlaced(first[1].value, f"{first[1].where}、{changes[key][1].where}"))
+    return True
+
+
+# the “三公” sums a text may compare with last year, by the parts that make them
+_THREE_PUBLIC_SUMS = {"合计": ("因公出国（境）费", "公务接待费", "公务用车购置及运行维护费"),
+                      "公务用车购置及运行维护费": ("公务用车购置费", "公务用车运行维护费")}
+
+
+def _stated_change(imported: Imported, text: TextPlaced[str], unplaced: list[str]) -> Placed | None:
+    """A stated comparison (“比2024年预算减少2,389.52万元”) as a signed amount in the source's unit, placed
+    with its words; None (and told) for another year's or an amount that does not read."""
+    found = COMPARISON.fullmatch(text.value)
+    year = found.group("year") if found is not None else None
+    if found is None or (year is not None and imported.year is not None and int(year) != imported.year - 1):
+        unplaced.append(f"{text.where}：“{text.value}”没有写入：不是与上一年预算的比较")
+        return None
+    if found.group("flat"):
+        return Placed(Decimal(0), f"{text.where}：{text.value}")
+    figure = _figure(imported, found.group("amount"))
+    if not isinstance(figure, Decimal):
+        unplaced.append(f"{text.where}：“{text.value}”没有写入：增减额不是金额")
+        return None
+    return Placed(-figure if found.group("way") == "减少" else figure, f"{text.where}：{text.value}")
 
 
 def _running_costs(imported: Imported, parts: TextParts) -> None:
@@ -100,8 +214,14 @@ def _overview(tree: Tree, parts: TextParts) -> None:
     overview: Tree = {}
     if parts.职责:
         overview["职责"] = [{"": _placed(d)} for d in parts.职责]
+        if parts.职能概述 is not None:
+            overview["职能概述"] = _placed(parts.职能概述)
     if parts.机构设置 is not None:
         overview["机构设置"] = _placed(parts.机构设置)
+    if parts.单位列表:
+        overview["单位列表"] = [{"": _placed(u)} for u in parts.单位列表]
+    if parts.单位列表说明 is not None:
+        overview["单位列表说明"] = _placed(parts.单位列表说明)
     if parts.下属单位 is not None:
         overview["下属单位"] = [{"": _placed(u)} for u in parts.下属单位]
     if overview:
@@ -219,7 +339,9 @@ def _row_names(imported: Imported) -> dict[tuple[str, str, str], str]:
             for code, name in printed.items() if len(code) == 7}
 
 
-def _three_public(tree: Tree, parts: TextParts, unplaced: list[str]) -> None:
+def _three_public(tree: Tree, parts: TextParts, unplaced: list[str], with_prior: bool, stated: set[str]) -> None:
+    """The “三公” 说明, and each part's reason where it has something to compare with: last year's
+    document (``with_prior``), or the change its text states (``stated``)."""
     section = tree.get("三公经费")
     if parts.三公说明 is not None:
         if not isinstance(section, dict):
@@ -227,7 +349,9 @@ def _three_public(tree: Tree, parts: TextParts, unplaced: list[str]) -> None:
         section["说明"] = _placed(parts.三公说明)
     for key, reason in parts.三公原因.items():
         item = section.get(key) if isinstance(section, dict) else None
-        if isinstance(item, dict):
+        if not (with_prior or f"三公经费.{key}" in stated):
+            unplaced.append(without_prior(reason.where, reason.value))
+        elif isinstance(item, dict):
             item["原因"] = _placed(reason)
         else:
             unplaced.append(f"{reason.where}：“三公”经费 {key} 的原因“{reason.value}”")
@@ -251,6 +375,8 @@ def _other(imported: Imported, kind: str, matter: OtherMatter, keys: tuple[str, 
         section["计划新增"] = planned
     if kind == "绩效管理" and "单位范围" in matter.数字:
         section["单位范围"] = _placed(matter.数字["单位范围"])
+    shown = (f"{n.where}：{kind}中的“{n.value[:_SENTENCE_SHOWN]}”没有写入：源文件的{kind}没有它的字段" for n in matter.说明)
+    unplaced += [line for line in shown if line.split("：", 1)[0] not in "".join(unplaced)]
     if set(section) == {"截至"}:  # a date and no figure of that date: nothing to print (“截至上年末，”)
         dated = matter.数字["截至"]
         unplaced.append(f"{dated.where}：{kind} 截至“{dated.value}”没有写入：文中没有写明这一日期的任何数量")

@@ -96,16 +96,36 @@ class OtherMatter:
     原因: Placed[str] | None = None
 
 
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the narrative, with the places of the lines it stands on."""
+
+    text: str
+    places: tuple[str, ...]  # DocLine.where of each line it stands on, the first first
+    ended: bool = True  # by 。 (the last of a paragraph may have none)
+
+
 @dataclass
 class TextParts:
     职能概述: Placed[str] | None = None  # the sentence before "主要职能包括："
     职责: list[Placed[str]] = field(default_factory=list)
-    机构设置: Placed[str] | None = None
+    机构设置: Placed[str] | None = None  # as printed, a list's lead-in (“……具体包括：”) with it
+    单位列表: list[Placed[str]] | None = None  # the list of units that lead-in opens, each item as printed
+    单位列表说明: Placed[str] | None = None  # the paragraphs after that list
     下属单位: list[Placed[str]] | None = None  # [] only where the text says there is none
     名词解释: list[Term] = field(default_factory=list)
     用途: list[Purpose] = field(default_factory=list)
     三公原因: dict[str, Placed[str]] = field(default_factory=dict)  # by the source format's key, 合计 for the whole
     三公说明: Placed[str] | None = None  # a “三公” section without figures ("没有安排……")
+    # a comparison with last year's budget the text states beside a figure (“比2024年预算减少2,389.52万元”,
+    # “与2024年预算持平”), as printed: by the key of the source's 上年; of “三公”, by its part, with the
+    # part's amount as printed
+    上年增减: dict[str, Placed[str]] = field(default_factory=dict)
+    三公增减: dict[str, tuple[Placed[str], Placed[str]]] = field(default_factory=dict)
+    三公金额: dict[str, Placed[str]] = field(default_factory=dict)  # each part's amount as its clause prints it
+    # every sentence of the narrative (ended by 。; a lead-in ending with a colon is none), with the
+    # places of the lines it stands on: the import tells each that none of its fields came from
+    句子: list[Sentence] = field(default_factory=list)
     变动原因: dict[str, Placed[str]] = field(default_factory=dict)  # by the key of the source's 变动原因
     项目: list[Project] = field(default_factory=list)
     机关运行经费: OtherMatter | None = None
@@ -136,13 +156,42 @@ def read_text_parts(lines: list[DocLine]) -> TextParts:
     _read_three_public(parts, _first(sections, "三公"), vocab)
     unclaimed = [s for s in sections if s.kind in (None, STOP)]
     parts.变动原因 = _change_reasons(unclaimed, vocab)
+    parts.上年增减 = _stated_changes(unclaimed, vocab)
     parts.项目 = [_project_page(s, vocab) for s in sections if s.kind == "项目经费" and s.lines]
     parts.项目 += _project_list(unclaimed, vocab)
     parts.机关运行经费 = _other_matter(_first(sections, "机关运行经费"), "机关运行经费", vocab)
     parts.政府采购 = _other_matter(_first(sections, "政府采购"), "政府采购", vocab)
     parts.国有资产 = _other_matter(_first(sections, "国有资产"), "国有资产", vocab)
     parts.绩效管理 = _other_matter(_first(sections, "绩效管理"), "绩效管理", vocab)
+    # (the text before the first heading only where it ends a sentence: a cover's lines are titles)
+    parts.句子 = [sentence for s in sections if s.kind != TABLE for sentence in _sentences(s, vocab)
+                if s.kind is not None or sentence.ended]
     return parts
+
+
+def _is_heading_text(text: str, vocab: dict[str, Any]) -> bool:
+    """A numbered heading inside a part (“一、项目概述”): said by the part it opens."""
+    key = _fold(_unspaced(text))
+    return _heading_shaped(key, vocab) and _NUMBERING.match(key) is not None and len(key) <= 20
+
+
+def _sentences(section: _Section, vocab: dict[str, Any]) -> list[Sentence]:
+    """The sentences of a section's paragraphs, each with the lines it stands on."""
+    found = []
+    for paragraph in _paragraphs(section.lines, vocab):
+        run = _join(paragraph)
+        start = 0
+        for index, char in enumerate(run.text + "。"):
+            if char != "。" and index < len(run.text):
+                continue
+            text = run.text[start:index].strip(" ；;，,")
+            if len(text) >= 4 and not text.endswith(("：", ":")) and not _is_heading_text(text, vocab):
+                first = bisect_right(run.starts, start + len(run.text[start:index]) - len(run.text[start:index].lstrip()))
+                last = bisect_right(run.starts, max(start, index - 1))
+                lines = run.lines[max(0, first - 1):max(first, last)]
+                found.append(Sentence(text, tuple(line.where for line in lines), index < len(run.text)))
+            start = index + 1
+    return found
 
 
 @cache
@@ -539,61 +588,47 @@ def _divided_duties(paragraphs: list[list[DocLine]], separators: list[str]) -> l
 
 
 def _read_organisation(parts: TextParts, section: _Section | None, vocab: dict[str, Any]) -> None:
+    """机构设置 as printed (a list's lead-in, “……具体包括：”, with it), the list of units it leads into, each
+    item as printed, and of them the 下属单位 (neither the 本部 nor a unit not budgeted apart)."""
     if section is None:
         return
     words = vocab["机构设置"]
     texts, listed = _items(_paragraphs(section.lines, vocab), absorb=False)
-    pieces = _organisation_text(texts, bool(listed), words)
+    after = [p for p in texts if listed and p[0].page * 10**6 + p[0].line > listed[0][0].page * 10**6 + listed[0][0].line]
+    pieces = [Placed(run.text.strip(), run.where(0)) for p in texts if p not in after and (run := _join(p)).text.strip()]
     whole = "".join(p.value for p in pieces)
-    units = _listed_units(listed, whole, words, pieces)
     if pieces:
-        parts.机构设置 = Placed("".join(p.value for p in pieces), pieces[0].where)
+        parts.机构设置 = Placed(whole, pieces[0].where)
+    if listed:
+        parts.单位列表 = [item for item in (_listed_item(each) for each in listed) if item is not None]
+    if after:  # “需要说明的是，……不单列预算。” after the list (城管 2026)
+        parts.单位列表说明 = Placed("".join(_join(p).text.strip() for p in after), _join(after[0]).where(0))
+        whole += parts.单位列表说明.value
+    units = _listed_units(listed, whole, words)
     if units:
         parts.下属单位 = units
     elif any(word in whole for word in words["无下属单位"]):
         parts.下属单位 = []
 
 
-def _organisation_text(texts: list[list[DocLine]], listed: bool, words: dict[str, Any]) -> list[Placed[str]]:
-    """The paragraphs before the list of units, each placed; where a list follows, the sentence
-    leading into it (……具体包括：) ends before it."""
-    pieces: list[Placed[str]] = []
-    for paragraph in texts:
-        run = _join(paragraph)
-        text = _cut_lead_in(run.text, words["列表引语"]) if listed else run.text
-        piece = run.placed(0, len(text)) if text == run.text else Placed(text, run.where(0))
-        if piece:
-            pieces.append(piece)
-    return pieces
+def _listed_item(item: list[DocLine]) -> Placed[str] | None:
+    run, start = _item_text(item)
+    return run.placed(start, len(run.text))
 
 
-def _listed_units(listed: list[list[DocLine]], whole: str, words: dict[str, Any],
-                  pieces: list[Placed[str]]) -> list[Placed[str]]:
+def _listed_units(listed: list[list[DocLine]], whole: str, words: dict[str, Any]) -> list[Placed[str]]:
     """The 下属单位 of the list, each named up to its first comma or full stop; an item naming the 本部
-    is not one (what it says after its name is added to ``pieces``), nor is a unit not budgeted apart."""
+    is not one, nor is a unit not budgeted apart."""
     units: list[Placed[str]] = []
     for item in listed:
         run, start = _item_text(item)
         name_end = min((i for i in (run.text.find(c, start) for c in "，。,") if i >= 0), default=len(run.text))
         name = run.placed(start, name_end, "。")
-        if name is None:
+        if name is None or any(word in name.value for word in words["非下属单位"]):
             continue
-        if any(word in name.value for word in words["非下属单位"]):
-            rest = run.placed(name_end, len(run.text))
-            if rest and rest.value.strip("。"):
-                pieces.append(rest)  # 商务委本部，……机关设9个内设机构，包括：…… describes the 本部
-        elif not _separately_unbudgeted(name.value, run.text + whole, words["不单列"]):
+        if not _separately_unbudgeted(name.value, run.text + whole, words["不单列"]):
             units.append(name)
     return units
-
-
-def _cut_lead_in(text: str, markers: list[str]) -> str:
-    """"本部门中，行政单位1家，事业单位4家，具体包括：" — the list is read apart: the sentence ends before it."""
-    found = _find_first(text, markers)
-    if found is None:
-        return text
-    comma = text.rfind("，", 0, found[0])
-    return text[:comma if comma >= 0 else found[0]] + "。"
 
 
 def _separately_unbudgeted(name: str, text: str, words: list[str]) -> bool:
@@ -623,33 +658,55 @@ def _terms(section: _Section | None, vocab: dict[str, Any]) -> list[Term]:
 # --- 用途, “三公”, 变动原因 ------------------------------------------------------------------------------
 
 
+_CLASS = re.compile(r"（\d{0,3}类）")
+_KUAN = re.compile(r"（\d{0,2}款）")
+_XIANG = re.compile(r"（\d{0,2}项）")
+# “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目 (普陀区政府办公室 2025): the three names
+# joined by dashes inside quotes
+_DASHED = re.compile(r"[“\"＂]([^“”\"＂\-－—。；]{1,40})[\-－—]([^“”\"＂\-－—。；]{1,40})[\-－—]([^“”\"＂\-－—。；]{1,60})[”\"＂]")
+
+
 def _purposes(run: _Run, vocab: dict[str, Any]) -> list[Purpose]:
-    """Every “X（类）Y（款）Z（项）”金额，主要用于……。 of the document; the class name is the run of
-    Chinese characters before （类）, so a missing or odd quote mark does not matter."""
+    """Every “X（类）Y（款）Z（项）”金额，主要用于……。 of the document (the codes may stand in the marks:
+    “（204类）”), or “X-Y-Z”科目金额，主要用于……。; the class name is the run of Chinese characters before
+    （类）, so a missing or odd quote mark does not matter."""
     text = _fold(run.text)
-    marks = []
-    at = text.find("（类）")
-    while at >= 0:
-        start = at
+    marks: list[tuple[int, tuple[str, str, str] | None, int]] = []  # (start, names, where they end)
+    for found in _CLASS.finditer(text):
+        start = found.start()
         while start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
             start -= 1
-        marks.append((start, at))
-        at = text.find("（类）", at + 3)
-    found = []
-    for index, (start, at) in enumerate(marks):
+        marks.append((start, None, found.start()))
+    marks += [(m.start(), (m.group(1), m.group(2), m.group(3)), m.end()) for m in _DASHED.finditer(text)]
+    marks.sort()
+    found_uses = []
+    for index, (start, names, at) in enumerate(marks):
         end = marks[index + 1][0] if index + 1 < len(marks) else len(text)
-        purpose = _purpose(run, text, start, at, end, vocab["用途"])
+        located = _class_names(run, text, start, at, end) if names is None else (names, at)
+        if located is None:
+            continue
+        purpose = _purpose(run, text, start, located, end, vocab["用途"])
         if purpose is not None:
-            found.append(purpose)
-    return found
+            found_uses.append(purpose)
+    return found_uses
 
 
-def _purpose(run: _Run, text: str, start: int, at: int, end: int, words: dict[str, Any]) -> Purpose | None:
-    kuan = text.find("（款）", at, end)
-    xiang = text.find("（项）", kuan, end) if kuan >= 0 else -1
-    if xiang < 0 or start == at or max(kuan - at, xiang - kuan) > 40:
+def _class_names(run: _Run, text: str, start: int, at: int, end: int) -> tuple[tuple[str, str, str], int] | None:
+    """The names of “X（类）Y（款）Z（项）” and where the marks end."""
+    kuan = _KUAN.search(text, at, end)
+    xiang = _XIANG.search(text, kuan.end(), end) if kuan is not None else None
+    if kuan is None or xiang is None or start == at or max(kuan.start() - at, xiang.start() - kuan.start()) > 45:
         return None
-    pos = xiang + 3
+    head = _CLASS.match(text, at)
+    assert head is not None
+    names = (run.text[start:at].strip(), run.text[head.end():kuan.start()].strip(),
+             run.text[kuan.end():xiang.start()].strip())
+    return names, xiang.end()
+
+
+def _purpose(run: _Run, text: str, start: int, located: tuple[tuple[str, str, str], int], end: int,
+             words: dict[str, Any]) -> Purpose | None:
+    names, pos = located
     while (after := next((w for w in words["项后"] if text.startswith(w, pos)), None)) is not None:
         pos += len(after)
     amount = _MONEY.match(text, pos)
@@ -667,8 +724,7 @@ def _purpose(run: _Run, text: str, start: int, at: int, end: int, words: dict[st
     tail = end if second < 0 else second + 1
     last = _after_phrase(text, words["上年执行数"], stop, tail, _MONEY)
     reason = _reason(run, text, words["原因"], stop, tail)
-    return Purpose(run.text[start:at].strip(), run.text[at + 3:kuan].strip(), run.text[kuan + 3:xiang].strip(),
-                   amount.group(), use.value, run.where(start), last, reason)
+    return Purpose(*names, amount.group(), use.value, run.where(start), last, reason)
 
 
 def _after_phrase(text: str, phrases: list[str], start: int, end: int, pattern: re.Pattern[str]) -> str | None:
@@ -712,10 +768,33 @@ def _read_three_public(parts: TextParts, section: _Section | None, vocab: dict[s
     for run in runs:
         text = _fold(run.text)
         for start, end in _clauses(text, vocab["分句"]):
-            item = _clause_item(text[start:end], words) or item
+            named = _clause_item(text[start:end], words)
+            item = named or item
+            if named is not None and (figure := _MONEY.search(text, start, end)) is not None:
+                parts.三公金额.setdefault(named, Placed(figure.group(), run.where(figure.start())))
             reason = _reason(run, text, words["原因"], start, end)
             if item is not None and reason is not None and item not in parts.三公原因:
                 parts.三公原因[item] = reason
+            _three_public_change(parts, run, text, (start, end), named, item)
+
+
+def _three_public_change(parts: TextParts, run: _Run, text: str, span: tuple[int, int], named: str | None,
+                         item: str | None) -> None:
+    """A “三公” part's comparison with last year in the clause that names it and its amount (“（一）因公出国
+    （境）费839万元，与2024年预算持平”), or in the clause right after it (“公务接待费1.00万元。与2024年预算持平”)."""
+    start, end = span
+    compared = COMPARISON.search(text, start, end)
+    if compared is None:
+        return
+    if named is not None:
+        amount = _MONEY.search(text, start, compared.start())
+    elif item is not None and not text[start:compared.start()].strip(" ，。；:：") and item in parts.三公金额:
+        named, amount = item, None
+    else:
+        return
+    if named not in parts.三公增减 and (amount is not None or named in parts.三公金额):
+        figure = Placed(amount.group(), run.where(amount.start())) if amount is not None else parts.三公金额[named]
+        parts.三公增减[named] = (figure, Placed(compared.group(), run.where(compared.start())))
 
 
 def _clause_item(clause: str, words: dict[str, Any]) -> str | None:
@@ -755,6 +834,47 @@ def _change_reasons(sections: list[_Section], vocab: dict[str, Any]) -> dict[str
                         reasons[key] = reason
                 found = _find_first(text, words["标记"], found[0] + len(found[1]))
     return reasons
+
+
+# “比2024年预算减少2,389.52万元”, “与2024年预算持平”: a change from last year's budget (not its 执行数)
+COMPARISON = re.compile(r"[比较与](?:(?P<year>\d{4})年度?|上年)(?:预算数?)?(?:(?P<way>增加|减少)+"
+                        r"(?P<amount>\d[\d,，]*(?:[.．]\d+)?(?:万元|元|万))|(?P<flat>持平))")
+
+
+def _stated_changes(sections: list[_Section], vocab: dict[str, Any]) -> dict[str, Placed[str]]:
+    """Each comparison the text states right after a figure (“财政拨款收入9,101.68万元，比2024年预算减少
+    2,389.52万元”), by the key of 上年 the words before that figure name (上年增减.主语); the first of each."""
+    subjects = vocab["上年增减"]["主语"]
+    found: dict[str, Placed[str]] = {}
+    for section in sections:
+        for paragraph in _paragraphs(section.lines, vocab):
+            run = _join(paragraph)
+            text = _fold(run.text)
+            for compared in COMPARISON.finditer(text):
+                key = _compared_subject(text, compared.start(), subjects)
+                if key is None:
+                    continue
+                said = Placed(compared.group(), run.where(compared.start()))
+                if key not in found:
+                    found[key] = said
+                elif found[key].value == said.value:  # (收入 and 支出 say the 财政拨款's change alike)
+                    found[key] = Placed(said.value, f"{found[key].where}、{said.where}")
+                else:
+                    found[f"{key}（又）"] = said  # told by the import: one key, two changes
+    return found
+
+
+def _compared_subject(text: str, at: int, subjects: dict[str, str]) -> str | None:
+    """The key of the figure a comparison follows (“……财政拨款收入9,101.68万元，” before it)."""
+    lead = text[max(0, at - 80):at]
+    figure = None
+    for figure in _MONEY.finditer(lead):  # noqa: B007 — the last figure before the comparison
+        pass
+    if figure is None or lead[figure.end():].strip(" ，,") != "":
+        return None
+    named = lead[:figure.start()].rstrip(" 为是：:")
+    best = max((name for name in subjects if named.endswith(name)), key=len, default=None)
+    return subjects[best] if best is not None else None
 
 
 def _subject(text: str, at: int, subjects: dict[str, str]) -> str | None:

@@ -25,13 +25,15 @@ FINAL_ROW_KEYS = ("年初预算", "全年预算", "差异原因", *FINAL_SPENDIN
 _THREE_PUBLIC_ITEMS = (*THREE_PUBLIC_PARTS, VEHICLES, "合计")
 FINAL_SECTION_KEYS: tuple[tuple[str, ...], ...] = (
     *(("三公经费", part, key) for part in _THREE_PUBLIC_ITEMS for key in ("预算", "差异原因")),
-    ("三公经费", "明细"), *(("政府采购", key) for key in PROCUREMENT_SMALL_FIRMS), ("国有资产", "车辆分类"),
+    # (小微企业 a budget states too: “其中，预留给小型和微型企业的政府采购项目预算为34万元”)
+    ("三公经费", "明细"), *(("政府采购", key) for key in PROCUREMENT_SMALL_FIRMS if key != "小微企业"), ("国有资产", "车辆分类"),
     ("国有资产", "大型设备"), *(("绩效管理", key) for key in ("制度", "工作机制", *PERFORMANCE_STAGES)),
 )
 # Keys a 决算 does not print (the budget's own, or a comparison its text does not make), by path;
 # "[]" stands for every item of a list.
 BUDGET_ONLY: tuple[tuple[str, ...], ...] = (
     ("上年执行数",), ("经济分类款预算",), ("级次",), ("部门概况", "内设机构数"), ("部门概况", "人员"), ("部门概况", "工作目标"),
+    ("部门概况", "单位列表"), ("部门概况", "单位列表说明"),  # a 决算 lists its units in 部门决算单位构成
     ("支出", "功能分类", "[]", "上年"), ("支出", "功能分类", "[]", "上年执行数"), ("支出", "功能分类", "[]", "原因"),
     ("支出", "项目"), ("支出", "项目支出经济分类"),
     *(("三公经费", part, key) for part in _THREE_PUBLIC_ITEMS for key in ("上年执行数", "说明")),

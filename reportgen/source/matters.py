@@ -38,6 +38,9 @@ def profile(p: LocDict) -> Profile:
         staffing={str(k): int(v) for k, v in p.get("人员", {}).items()},
         goals=[str(x) for x in p.get("工作目标", [])],
         heading_name=str(p.get("标题名称", "")),
+        duties_intro=str(p.get("职能概述", "")),
+        unit_list=[str(x) for x in p.get("单位列表", [])],
+        unit_list_note=str(p.get("单位列表说明", "")),
     )
 
 
