@@ -148,3 +148,17 @@ def test_a_class_total_within_rounding_is_checked_silently_and_one_beyond_is_rep
     capsys.readouterr()
     assert main(["check", str(changed)]) == 1
     assert "填报合计 1,092.90万元，基本支出与项目支出之和 1,092.79万元" in capsys.readouterr().out
+
+
+def test_a_summary_line_beyond_rounding_and_income_lines_that_do_not_add_up_are_errors(rendered, tmp_path, capsys):
+    """印出合计 208 typed 327.71 (its rows: 326.72) is not printed but reported (R-印出合计); a 收入.功能分类
+    line's 财政拨款收入 typed 1 万元 over makes the lines miss 财政拨款收入 (R-收入功能分类)."""
+    text = rendered["caizhengju"][0].read_text(encoding="utf-8")
+    changed = tmp_path / "changed.yaml"
+    changed.write_text(text.replace("    208: 326.71   # 收入支出决算总表", "    208: 327.71   # 收入支出决算总表")
+                       .replace("财政拨款收入: 449.52}", "财政拨款收入: 450.52}"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", str(changed)]) == 1
+    said = capsys.readouterr().out
+    assert "[R-印出合计] 收入支出决算总表的 208 印作 327.71万元，功能分类各行为 326.72万元" in said
+    assert "[R-收入功能分类] 收入.功能分类各行的财政拨款收入之和 2,941.06万元 与收入中的2,940.05万元 不一致" in said
