@@ -66,6 +66,25 @@ class Compared(Record):
     variance: str = ""
 
 
+@dataclass(repr=False, eq=False)
+class IncomeLine(Record):
+    """部门决算: one function line of its 收入决算表 — what it received of each kind of income (财政拨款收入
+    as one figure, then the department's own kinds: FINAL_INCOME_KINDS), each as printed, and its 合计
+    where printed apart from their sum (尾数)."""
+
+    code: str
+    amounts: dict[str, Decimal]
+    total: Decimal | None
+    line: int
+
+    @property
+    def received(self) -> Decimal:
+        """本年收入合计 of the line: as printed, else the sum of its kinds."""
+        return self.total if self.total is not None else sum(self.amounts.values(), Decimal(0))
+
+
+# The kinds of income a 收入决算表 prints by line (收入.功能分类's keys beside 合计).
+FINAL_INCOME_KINDS = ("财政拨款收入", "上级补助收入", "事业收入", "事业单位经营收入", "附属单位上缴收入", "其他收入")
 ACCOUNTS = ("预算", "决算")  # 种类: an approved budget (部门预算) or the final accounts (部门决算)
 # What 部门决算 spends beside 基本支出 and 项目支出 (columns of its 支出决算表), in their printed order.
 FINAL_SPENDING_KINDS = ("上缴上级支出", "经营支出", "对附属单位补助支出")
@@ -568,6 +587,11 @@ class Budget(Record):
     fund_budgets: dict[str, Execution] = field(default_factory=dict)
     # 部门决算's 财政拨款结转和结余 by 年初/年末 and 资金, as stated (not stated: not printed, never 0)
     fiscal_balances: dict[str, dict[str, Decimal]] = field(default_factory=dict)
+    # 部门决算's 收入.功能分类: what each function line received, by kind of income, as its 收入决算表 prints it
+    income_lines: list[IncomeLine] = field(default_factory=list)
+    # 印出合计: a 类 line of a 总表 as that table prints it, where it differs from the function tables:
+    # {表名: {类: {合计 or 资金: figure}}} (compute/printed.py)
+    printed_lines: dict[str, dict[str, dict[str, Decimal]]] = field(default_factory=dict)
 
     @property
     def final(self) -> bool:

@@ -230,14 +230,17 @@ def test_a_fund_table_beyond_the_spending_table_is_reported_not_evened_out(monke
 
 def test_a_changed_figure_is_reported_and_written_as_printed(monkeypatch, tmp_path, capsys):
     """一般公共预算表 2210201's 合计 printed 290.59 for 289.59: its 基本支出 and 项目支出 (289.59 + 0) and its 款
-    no longer make it — told; the row is written as printed (its parts), never mended."""
+    no longer make it — told; the row is written as printed (its parts and the 合计 it printed beside them),
+    never mended: check then reports the 合计 beyond its parts' 尾数."""
     def change(grids):
         _set(_titled(grids, "一般公共预算财政拨款支出决算表"), "2210201", "289.59", "290.59")
         return grids
     code, out, printed, _ = _import_changed(monkeypatch, tmp_path, capsys, change)
     assert code == 1 and out.is_file()
     assert "[导入-不一致]" in printed and "2210201 住房公积金 合计 印作 290.59" in printed
-    assert "- {科目: 2210201, 基本支出: 289.59, 项目支出: 0}" in out.read_text(encoding="utf-8")
+    assert "- {科目: 2210201, 基本支出: 289.59, 项目支出: 0, 合计: 290.59}" in out.read_text(encoding="utf-8")
+    assert main(["check", str(out)]) == 1
+    assert "填报合计 290.59万元，基本支出与项目支出之和 289.59万元" in capsys.readouterr().out
 
 
 def test_every_numbered_duty_is_read_the_first_too(imported):

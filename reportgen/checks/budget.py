@@ -119,20 +119,22 @@ def basic_within_total(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 @rule("R-基本支出合计")
 def stated_basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """支出.基本支出.合计, where the source also gives finer figures, equals them."""
-    finer = (("功能分类各行的基本支出合计", f.basic_from_functions), ("经济分类各行合计", f.basic_from_economic),
-             ("人员经费与公用经费之和", f.basic_from_stated_split))
+    finer = (("功能分类各行的基本支出合计", f.basic_from_functions, len(b.function_rows)),
+             ("经济分类各行合计", f.basic_from_economic, len(b.economic_rows)),
+             ("人员经费与公用经费之和", f.basic_from_stated_split, 2))
     yield from _stated_agrees(b, m, ("R-基本支出合计", "基本支出合计", "支出.基本支出.合计"), b.stated_basic, finer)
 
 
 def _stated_agrees(b: Budget, m: Money, what: tuple[str, str, str], stated: Decimal | None,
-                   finer: tuple[tuple[str, Decimal | None], ...]) -> Iterator[Finding]:
-    """A total the source types, against each finer figure that gives it: equal. ``what``: (rule,
-    its name, its field)."""
+                   finer: tuple[tuple[str, Decimal | None, int], ...]) -> Iterator[Finding]:
+    """A total the source types, against each finer figure that gives it (the sum of so many printed
+    figures): equal, or within their 尾数 (a total printed apart from its rounded parts, as a published
+    table prints it: compute/printed.py). ``what``: (rule, its name, its field)."""
     rule_id, name, field = what
     if stated is None:
         return
-    for label, value in finer:
-        if value is not None and value != stated:
+    for label, value, parts in finer:
+        if value is not None and abs(value - stated) > _allowance(b, parts, value, stated):
             yield make_finding(b, "error", rule_id, f"填报的{name} {m.with_unit(stated)} 与{label} {m.with_unit(value)} 不一致",
                                b.line_of(field), field)
 
@@ -145,7 +147,8 @@ def stated_project_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]
     if stated is None:
         return
     line, path = b.line_of("支出.项目支出"), "支出.项目支出"
-    if f.project_from_functions is not None and f.project_from_functions != stated:
+    if f.project_from_functions is not None and abs(f.project_from_functions - stated) > _allowance(
+            b, len(b.function_rows), f.project_from_functions, stated):
         yield make_finding(b, "error", "R-项目支出合计", f"填报的项目支出 {m.with_unit(stated)} 与功能分类各行的项目支出合计 "
                            f"{m.with_unit(f.project_from_functions)} 不一致", line, path)
     listed = f.projects_total
@@ -163,7 +166,7 @@ def stated_totals(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A total the source types (类/款 rows, 合计) must equal the sum of its parts."""
     yield from _class_totals(b, f, m)
     for row in b.function_rows:
-        if row.stated_total is not None and abs(row.stated_total - row.total) > step_allowance(b, 2, row.stated_total):
+        if row.stated_total is not None and abs(row.stated_total - row.total) > allowance(b, 2, row.stated_total, row.total):
             yield make_finding(b, "error", "R-填报合计",
                                f"{row.name}（项 {row.code}）填报合计 {m.with_unit(row.stated_total)}，基本支出与项目支出之和 "
                                f"{m.with_unit(row.total)}", row.line, "支出.功能分类")
@@ -700,7 +703,7 @@ def project_classes_add_up(b: Budget, f: Computed, m: Money) -> Iterator[Finding
 def stated_expenditure_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """支出.合计 beside the figures that give 支出合计 (function rows, 基本支出 + 项目支出): equal."""
     split = f.basic + f.project if f.basic is not None and f.project is not None else None
-    finer = (("功能分类各行的合计", f.total_from_functions), ("基本支出与项目支出之和", split))
+    finer = (("功能分类各行的合计", f.total_from_functions, len(b.function_rows)), ("基本支出与项目支出之和", split, 2))
     yield from _stated_agrees(b, m, ("R-支出合计", "支出合计", "支出.合计"), b.stated_expenditure, finer)
 
 

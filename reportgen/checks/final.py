@@ -163,3 +163,43 @@ def _flat_reason(what: str) -> str:
 def _some_priors(stated: list[str]) -> str:
     return (f"“三公”经费只有{'、'.join(stated)}写了上年数：各项都写了才能与上年比较（没写的一项是未知，不是 0），"
             "这些上年数不会印出")
+
+
+@rule("R-印出合计")
+def printed_lines(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """印出合计: a 类 line of a 总表 as printed, against the line's function rows: within their 尾数 it is
+    printed so; beyond it, or a 类 the rows do not have, it is an error (never printed, never dropped)."""
+    computed = {"收入支出决算总表": {n.code: [n.total] for n in f.function_tree()},
+                "财政拨款收入支出决算总表": {code: amounts for code, _, amounts in f.fiscal_classes(FISCAL_FUNDS)}}
+    for table, lines in b.printed_lines.items():
+        for code, figures in lines.items():
+            known = computed.get(table, {}).get(code)
+            path = f"印出合计.{table}.{code}"
+            for column, stated in figures.items():
+                index = 0 if column == "合计" else 1 + FISCAL_FUNDS.index(column)
+                value = known[index] if known is not None and index < len(known) else None
+                if value is None or f.summary_line(table, code, column, value) != stated:
+                    yield make_finding(b, "error", "R-印出合计", f"{table}的 {code} 印作 {m.with_unit(stated)}，功能分类各行"
+                                       f"为 {m.with_unit(value or ZERO)}：相差超过尾数（或没有这一类），不照印", b.line_of(path),
+                                       path)
+
+
+@rule("R-收入功能分类")
+def income_lines(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """收入.功能分类: each kind of income summed over the lines equals that income (财政拨款收入: the three
+    fiscal sources'), within the lines' 尾数; a line's 合计 is not less than its kinds."""
+    if not b.income_lines:
+        return
+    sums: dict[str, Decimal] = {}
+    for item in b.income_lines:
+        for kind, amount in item.amounts.items():
+            sums[kind] = sums.get(kind, ZERO) + amount
+        if item.total is not None and item.total < sum(item.amounts.values(), ZERO):
+            yield make_finding(b, "error", "R-收入功能分类", f"收入.功能分类 {item.code} 的合计 {m.with_unit(item.total)} 小于"
+                               "其各栏之和", item.line, "收入.功能分类")
+    fiscal = f.fiscal_income or ZERO
+    for kind, total in sums.items():
+        income = fiscal if kind == "财政拨款收入" else b.income.get(kind, ZERO)
+        if abs(total - income) > allowance(b, len(b.income_lines), total, income):
+            yield make_finding(b, "error", "R-收入功能分类", f"收入.功能分类各行的{kind}之和 {m.with_unit(total)} 与收入中的"
+                               f"{m.with_unit(income)} 不一致", b.income_lines[0].line, "收入.功能分类")

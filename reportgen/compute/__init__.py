@@ -99,7 +99,7 @@ class Computed:
         self.budget = budget
         self.projects = ProjectFigures(budget)
         self.economic = EconomicFigures(budget)
-        self.totals = Totals(budget, self.economic, self.projects)
+        self.totals = Totals(budget, self.economic, self.projects, lambda: self.functions.function_tree())
         self.functions = FunctionFigures(budget, self.totals, self.economic, lambda: self.actual.functions)
         self.three_public = ThreePublicFigures(budget)
         self.final = FinalFigures(budget, self.totals)
@@ -201,6 +201,7 @@ class Computed:
     fiscal_balance = _Method("final", FinalFigures.fiscal_balance)
     fiscal_grand_total = _Value("final", FinalFigures.fiscal_grand_total)
     final_prior = _Method("final", FinalFigures.final_prior)
+    summary_line = _Method("final", FinalFigures.summary_line)
 
     # -- the prior year (priors.py) ---------------------------------------------------------------
     prior_total = _Method("priors", PriorFigures.prior_total)

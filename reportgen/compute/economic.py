@@ -7,6 +7,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from reportgen.compute.arithmetic import ZERO, sum_known
+from reportgen.compute.printed import as_printed
 from reportgen.compute.trees import Node, code_name, derived_priors
 from reportgen.model import Budget, EconomicRow
 
@@ -81,8 +82,19 @@ class EconomicFigures:
             child.prior = self.budget.prior.economic.get(row.code)
             node.children.append(child)
             node.basic_part += row.amount
+        self._print_classes(top)
         derived_priors(self.budget, "经济分类", list(top.values()))
         return list(top.values())
+
+    def _print_classes(self, top: dict[str, Node]) -> None:
+        """A class the source states (a 3-digit row over its 款) within 尾数 of its 款: as stated
+        (compute/printed.py); its amount is then that figure."""
+        for total in self.budget.stated_totals:
+            node = top.get(total.code)
+            if total.kind == "经济分类" and node is not None:
+                printed = as_printed(self.budget, total.total, node.basic_part, len(node.children))
+                if printed is not None:
+                    node.basic_part = printed
 
     def economic_class(self, code: str) -> Decimal:
         return sum((r.amount for r in self.budget.economic_rows if r.code.startswith(code)), ZERO)
@@ -106,15 +118,22 @@ class EconomicFigures:
     def personnel(self) -> Decimal | None:
         """人员经费 = 301 + 303 of 基本支出 (or as the source splits its rows)."""
         if self.has_economic_rows:
-            return sum((row_split(r)[0] or ZERO for r in self.budget.economic_rows), ZERO)
+            computed = sum((row_split(r)[0] or ZERO for r in self.budget.economic_rows), ZERO)
+            return self._as_stated(self.budget.stated_personnel, computed)
         return self.budget.stated_personnel
 
     @cached_property
     def public(self) -> Decimal | None:
         """公用经费 = 302 + 基本支出 part of 310 (or as the source splits its rows)."""
         if self.has_economic_rows:
-            return sum((row_split(r)[1] or ZERO for r in self.budget.economic_rows), ZERO)
+            computed = sum((row_split(r)[1] or ZERO for r in self.budget.economic_rows), ZERO)
+            return self._as_stated(self.budget.stated_public, computed)
         return self.budget.stated_public
+
+    def _as_stated(self, stated: Decimal | None, computed: Decimal) -> Decimal:
+        """人员经费 or 公用经费 as the source states it, within 尾数 of its rows' (compute/printed.py)."""
+        printed = as_printed(self.budget, stated, computed, len(self.budget.economic_rows))
+        return computed if printed is None else printed
 
     def economic_totals(self) -> dict[str, Decimal]:
         return {node.code: node.basic_part for top in self.economic_tree for node in top.walk()}

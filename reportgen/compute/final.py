@@ -7,6 +7,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from reportgen.compute.arithmetic import ZERO, share, sum_known
+from reportgen.compute.printed import as_printed
 from reportgen.compute.totals import Totals
 from reportgen.model import Budget, Execution
 
@@ -70,3 +71,17 @@ class FinalFigures:
             return None
         return current - stated.change
 
+
+    def summary_line(self, table: str, code: str, column: str, computed: Decimal | None) -> Decimal | None:
+        """A 类 line of a 决算 总表 (收入支出决算总表 or 财政拨款收入支出决算总表) in ``column`` (合计 or a
+        fund): as the table printed it (印出合计) where that stands within 尾数 of the line's function rows,
+        else ``computed`` (the function tables' 类)."""
+        figures = self.budget.printed_lines.get(table, {}).get(code)
+        if not figures:
+            return computed
+        stated = figures.get(column)
+        if stated is None and len(figures) == 1 and column != "合计":  # one figure: the line's and its fund's
+            stated = figures.get("合计")
+        parts = sum(1 for r in self.budget.function_rows if r.code.startswith(code)) * 2
+        printed = as_printed(self.budget, stated, computed, parts)
+        return computed if printed is None else printed

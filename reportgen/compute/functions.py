@@ -12,6 +12,7 @@ from functools import cached_property
 from reportgen import codes
 from reportgen.compute.arithmetic import ZERO, sum_known
 from reportgen.compute.economic import EconomicFigures
+from reportgen.compute.printed import print_tree, stated_function_totals, tops_sum
 from reportgen.compute.totals import Totals
 from reportgen.compute.trees import ComparedLine, Node, code_name, derived_priors
 from reportgen.model import FISCAL_SOURCES, FUNDS, INCOME_SOURCES, Budget
@@ -58,6 +59,7 @@ class FunctionFigures:
                 parent = node
             if row.prior is not None and fund is not None:
                 index[row.code].prior = row.prior
+        print_tree(self.budget, list(top.values()), stated_function_totals(self.budget, fund, rows))
         if fund == "一般公共预算" or fund is None and self.general_only:  # the text's changes are of these
             derived_priors(self.budget, "功能分类", list(top.values()))
         return list(top.values())
@@ -133,15 +135,29 @@ class FunctionFigures:
                   if r.fund == fund and r.use and r.code not in have]
         return sorted(lines, key=lambda line: line.code)
 
+    @cached_property
+    def single_fund(self) -> str | None:
+        """The one 资金性质 of every function row, where they are all of one (its totals are all the
+        money's: the totals the source states of all its spending are that fund's)."""
+        funds = {r.fund for r in self.budget.function_rows}
+        return funds.pop() if len(funds) == 1 and not self.budget.function_scope else None
+
     def fund_total(self, fund: str) -> Decimal:
-        return sum((r.total for r in self.budget.function_rows if r.fund == fund), ZERO)
+        """A fund's spending: its lines' as printed (支出合计 as stated, for the fund of all the rows)."""
+        if fund == self.single_fund and self.totals.printed_expenditure is not None:
+            return self.totals.printed_expenditure
+        return tops_sum(self.function_tree(fund))
 
     def fund_basic(self, fund: str) -> Decimal | None:
-        """A fund's 基本支出 from its function rows (None where a row gives its 合计 alone)."""
-        return sum_known(r.basic for r in self.budget.function_rows if r.fund == fund)
+        """A fund's 基本支出 from its function lines (None where a row gives its 合计 alone)."""
+        if fund == self.single_fund and self.totals.printed_basic is not None:
+            return self.totals.printed_basic
+        return sum_known(top.basic for top in self.function_tree(fund))
 
     def fund_project(self, fund: str) -> Decimal | None:
-        return sum_known(r.project for r in self.budget.function_rows if r.fund == fund)
+        if fund == self.single_fund and self.totals.printed_project is not None:
+            return self.totals.printed_project
+        return sum_known(top.project for top in self.function_tree(fund))
 
     @cached_property
     def general_budget(self) -> Decimal:
@@ -217,8 +233,11 @@ class FunctionFigures:
 
     @cached_property
     def general_total(self) -> Decimal:
-        """一般公共预算支出表's 合计: its 基本支出 and 项目支出 columns added, or the 一般公共预算
-        支出 itself where the split is not known."""
+        """一般公共预算支出表's 合计: its lines' (as printed), else its 基本支出 and 项目支出 columns added,
+        or the 一般公共预算支出 itself where the split is not known."""
+        if self.totals.has_function_rows and not any(r.other for r in self.budget.function_rows
+                                                     if r.fund == "一般公共预算"):
+            return self.fund_total("一般公共预算")
         if self.general_basic is None or self.general_project is None:
             return self.general_budget
         return self.general_basic + self.general_project

@@ -4,22 +4,27 @@ states contradicts them, None while what they are made of is not known (never 0.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cached_property
 
 from reportgen.compute.arithmetic import ZERO, Disputed, allowance, disputed, sum_known
 from reportgen.compute.economic import EconomicFigures
+from reportgen.compute.printed import as_printed, tops_sum
 from reportgen.compute.projects import ProjectFigures
+from reportgen.compute.trees import Node
 from reportgen.model import FISCAL_SOURCES, INCOME_SOURCES, Budget, FunctionRow
 
 
 class Totals:
     """The income and spending totals."""
 
-    def __init__(self, budget: Budget, economic: EconomicFigures, projects: ProjectFigures) -> None:
+    def __init__(self, budget: Budget, economic: EconomicFigures, projects: ProjectFigures,
+                 tree: Callable[[], list[Node]] | None = None) -> None:
         self.budget = budget
         self.economic = economic
         self.projects = projects
+        self.tree = tree  # the function lines of all money, as printed (FunctionFigures.function_tree)
 
     # -- income ----------------------------------------------------------------------------
     def income_of(self, source: str) -> Decimal | None:
@@ -86,19 +91,58 @@ class Totals:
         """Whether the function rows itemise all the spending (not 一般公共预算's alone: 功能分类口径)."""
         return self.has_function_rows and not self.budget.function_scope
 
+    def _tops(self) -> list[Node] | None:
+        """The function 类 of all money as printed, where the rows itemise all the spending."""
+        if not self.functions_cover_all:
+            return None
+        return self.tree() if self.tree is not None else None
+
     @cached_property
     def basic_from_functions(self) -> Decimal | None:
-        """The function rows' 基本支出: None without rows, or where a row gives its 合计 alone."""
-        return sum_known(r.basic for r in self.budget.function_rows) if self.functions_cover_all else None
+        """The function lines' 基本支出: None without rows, or where a row gives its 合计 alone."""
+        if not self.functions_cover_all:
+            return None
+        tops = self._tops()
+        if tops is None:
+            return sum_known(r.basic for r in self.budget.function_rows)
+        return sum_known(top.basic for top in tops)
 
     @cached_property
     def project_from_functions(self) -> Decimal | None:
-        return sum_known(r.project for r in self.budget.function_rows) if self.functions_cover_all else None
+        if not self.functions_cover_all:
+            return None
+        tops = self._tops()
+        if tops is None:
+            return sum_known(r.project for r in self.budget.function_rows)
+        return sum_known(top.project for top in tops)
 
     @cached_property
     def total_from_functions(self) -> Decimal | None:
-        """The function rows' 合计, known with or without their split."""
-        return sum((r.total for r in self.budget.function_rows), ZERO) if self.functions_cover_all else None
+        """The function lines' 合计 (as printed), known with or without their split."""
+        if not self.functions_cover_all:
+            return None
+        tops = self._tops()
+        return tops_sum(tops) if tops is not None else sum((r.total for r in self.budget.function_rows), ZERO)
+
+    def _parts(self) -> int:
+        """How many printed figures 支出合计 and its split are summed from: the 类 of all money."""
+        tops = self._tops()
+        return len(tops) if tops is not None else len(self.budget.function_rows)
+
+    @cached_property
+    def printed_expenditure(self) -> Decimal | None:
+        """支出合计 as the source states it, where it stands within 尾数 of the function lines' (else None)."""
+        return as_printed(self.budget, self.budget.stated_expenditure, self.total_from_functions, self._parts())
+
+    @cached_property
+    def printed_basic(self) -> Decimal | None:
+        """基本支出 as stated (支出.基本支出.合计), within 尾数 of the function lines' (else None)."""
+        return as_printed(self.budget, self.budget.stated_basic, self.basic_from_functions, self._parts())
+
+    @cached_property
+    def printed_project(self) -> Decimal | None:
+        """项目支出 as stated (支出.项目支出), within 尾数 of the function lines' (else None)."""
+        return as_printed(self.budget, self.budget.stated_project, self.project_from_functions, self._parts())
 
     @cached_property
     def unsplit_functions(self) -> list[FunctionRow]:
@@ -114,16 +158,18 @@ class Totals:
 
     @cached_property
     def basic(self) -> Decimal | None:
-        """基本支出, from the finest level the source gives."""
-        for value in (self.basic_from_functions, self.economic.basic_from_economic, self.basic_from_stated_split,
-                      self.budget.stated_basic):
+        """基本支出, from the finest level the source gives (as stated, within its 尾数)."""
+        for value in (self.printed_basic, self.basic_from_functions, self.economic.basic_from_economic,
+                      self.basic_from_stated_split, self.budget.stated_basic):
             if value is not None:
                 return value
         return None
 
     @cached_property
     def project(self) -> Decimal | None:
-        """项目支出, from function rows, else from the project list."""
+        """项目支出, from function rows (as stated, within its 尾数), else from the project list."""
+        if self.printed_project is not None:
+            return self.printed_project
         if self.project_from_functions is not None:
             return self.project_from_functions
         if self.budget.stated_project is not None:  # a total beside a list of some projects, or alone
@@ -135,6 +181,8 @@ class Totals:
         """支出合计: the function rows' (whether or not they give their split), else 基本支出 +
         项目支出; None while neither is known (never 0.00 for it)."""
         stated = self.budget.stated_expenditure
+        if self.printed_expenditure is not None:
+            return self.printed_expenditure
         if self.total_from_functions is not None:
             return disputed(self.total_from_functions, stated, "支出合计")
         if self.basic is None or self.project is None:

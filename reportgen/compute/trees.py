@@ -55,19 +55,23 @@ class Node(Record):
     # the parts (合计, 基本支出, 项目支出) some row below states: a part none of them states is 0 in the
     # sums, and blank in a table printing amounts as the source states them
     stated: set[str] = field(default_factory=set)
+    # how far the totals the document printed, here and below (within their parts' 尾数), move this
+    # node's sums, by part (合计, 基本支出, 项目支出): see compute/printed.py
+    tail: dict[str, Decimal] = field(default_factory=dict)
 
     @property
     def basic(self) -> Decimal | None:
         """基本支出, known when every row below gives its split."""
-        return self.basic_part if self.unsplit is None else None
+        return self.basic_part + self.tail.get("基本支出", ZERO) if self.unsplit is None else None
 
     @property
     def project(self) -> Decimal | None:
-        return self.project_part if self.unsplit is None else None
+        return self.project_part + self.tail.get("项目支出", ZERO) if self.unsplit is None else None
 
     @property
     def total(self) -> Decimal:
-        return self.basic_part + self.project_part + (self.unsplit or ZERO) + sum(self.other.values(), ZERO)
+        return (self.basic_part + self.project_part + (self.unsplit or ZERO) + sum(self.other.values(), ZERO)
+                + self.tail.get("合计", ZERO))
 
     def add(self, row: FunctionRow) -> None:
         """A function row's amounts into this node's sums."""

@@ -25,6 +25,14 @@ from reportgen import codes
 from reportgen.importing.build import Imported, factor, rows_of, value
 from reportgen.importing.catalog import Catalog, normalized
 from reportgen.importing.final_accounts import economic_halves, three_public_columns
+from reportgen.importing.final_totals import (
+    class_totals,
+    differs,
+    economic_classes,
+    income_lines,
+    spending_totals,
+    summary_classes,
+)
 from reportgen.importing.recognize import Table, cell_text
 from reportgen.importing.rows import NUMBERING, Amount, Row, amount_of_cell, is_note_row
 from reportgen.importing.text_parts import DocLine
@@ -80,6 +88,8 @@ def build_final(tables: list[Table], catalog: Catalog, layout: str | None, lines
         tree["版式"] = Placed(chosen)
     tree["金额单位"] = Placed(result.unit)
     income, outgoing = _totals(result)
+    if (received := income_lines(result)):
+        income["功能分类"] = received
     if income:
         tree["收入"] = income
     tree.update(outgoing)
@@ -87,11 +97,15 @@ def build_final(tables: list[Table], catalog: Catalog, layout: str | None, lines
         tree["财政拨款结转和结余"] = balances
     spending: Tree = {}
     if (rows := _function_rows(result, told)):
-        spending["功能分类"] = rows
+        spending["功能分类"] = rows + [item for kind, fund in FUNDS.items() if kind in result.tables
+                                     for item in class_totals(result, kind, fund)]
     if (economic := _economic(result)):
-        spending["基本支出"] = {"经济分类": economic}
+        spending["基本支出"] = {"经济分类": economic + economic_classes(result)}
+    spending_totals(result, spending)
     if spending:
         tree["支出"] = spending
+    if (printed := summary_classes(result)):
+        tree["印出合计"] = printed
     if (three := _three_public(result)):
         tree["三公经费"] = three
     return result
@@ -249,6 +263,8 @@ def _fund_row(result: Imported, kind: str, fund: str, row: Row, name: str, year:
         if amount is not None:
             item[meaning] = value(result, table, amount, f"支出.功能分类 {row.code} {meaning}")
             spent[(row.code, meaning)] = spent.get((row.code, meaning), ZERO) + amount.value
+    if differs(row):  # its 合计 printed apart from its 基本支出 + 项目支出 (尾数): kept as printed
+        item["合计"] = value(result, table, row.amounts["合计"], f"支出.功能分类 {row.code} 合计")
     return item
 
 

@@ -3,10 +3,12 @@ words a figure stands under in either kind, and a key of the other kind refused 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
-from reportgen.model import Execution
+from reportgen.model import FINAL_INCOME_KINDS, Execution, IncomeLine
 from reportgen.reading.yamlsafe import LocDict
+from reportgen.source.code_names import check_code
 from reportgen.source.core import ZERO, SourceReader
 from reportgen.source.final_keys import FINAL_WORDS, misplaced
 
@@ -36,7 +38,35 @@ def final_accounts(reader: SourceReader, d: LocDict) -> dict[str, Any]:
         if key in d:
             reader.line(d, key, key)
     return {"accounts": accounts, "surplus_distributed": reader.opt_amount(d, "结余分配") or ZERO,
-            "fund_budgets": budgets, "fiscal_balances": balances}
+            "fund_budgets": budgets, "fiscal_balances": balances, "income_lines": income_lines(reader, d),
+            "printed_lines": printed_lines(reader, d)}
+
+
+def income_lines(reader: SourceReader, d: LocDict) -> list[IncomeLine]:
+    """收入.功能分类: each line's kinds of income (and its 合计 where printed apart from them)."""
+    section = d.get("收入", {})
+    items = section.get("功能分类", []) if isinstance(section, dict) else []
+    lines = []
+    for index, item in enumerate(items):
+        line = reader.item_line(item, f"收入.功能分类[{index + 1}]")
+        code = str(item["科目"])
+        check_code(reader, "功能分类", code, line)
+        amounts = {kind: reader.amount(item[kind]) for kind in FINAL_INCOME_KINDS if kind in item}
+        lines.append(IncomeLine(code, amounts, reader.opt_amount(item, "合计"), line))
+    return lines
+
+
+def printed_lines(reader: SourceReader, d: LocDict) -> dict[str, dict[str, dict[str, Decimal]]]:
+    """印出合计: {表名: {类: figure, or {合计/资金: figure}}}, a figure alone standing for every column of
+    the line (合计 and its one fund)."""
+    printed: dict[str, dict[str, dict[str, Decimal]]] = {}
+    for table, lines in d.get("印出合计", {}).items():
+        reader.line(d["印出合计"], table, f"印出合计.{table}")
+        for code, figures in lines.items():
+            reader.line(lines, code, f"印出合计.{table}.{code}")
+            by_column = figures.items() if isinstance(figures, dict) else [("合计", figures)]
+            printed.setdefault(str(table), {})[str(code)] = {str(k): reader.amount(v) for k, v in by_column}
+    return printed
 
 
 def final_words(reader: SourceReader, d: LocDict, final: bool) -> None:

@@ -20,13 +20,14 @@ from reportgen.model import (
 # The words of a 部门决算 for what a budget calls 上年结转 / 结转下年 (the same figures of the model).
 FINAL_WORDS = {"收入.上年结转": "收入.年初结转和结余", "结转下年": "年末结转和结余"}
 # Keys only a 决算 has: at the top, on a function row, and inside the sections both kinds share.
-FINAL_ONLY = ("年末结转和结余", "结余分配", "预算数", "财政拨款结转和结余")
+FINAL_ONLY = ("年末结转和结余", "结余分配", "预算数", "财政拨款结转和结余", "印出合计")
 FINAL_ROW_KEYS = ("年初预算", "全年预算", "差异原因", *FINAL_SPENDING_KINDS)
 _THREE_PUBLIC_ITEMS = (*THREE_PUBLIC_PARTS, VEHICLES, "合计")
 FINAL_SECTION_KEYS: tuple[tuple[str, ...], ...] = (
     *(("三公经费", part, key) for part in _THREE_PUBLIC_ITEMS for key in ("预算", "差异原因")),
     # (小微企业 a budget states too: “其中，预留给小型和微型企业的政府采购项目预算为34万元”)
-    ("三公经费", "明细"), *(("政府采购", key) for key in PROCUREMENT_SMALL_FIRMS if key != "小微企业"), ("国有资产", "车辆分类"),
+    ("三公经费", "明细"), ("收入", "功能分类"), *(("政府采购", key) for key in PROCUREMENT_SMALL_FIRMS if key != "小微企业"),
+    ("国有资产", "车辆分类"),
     ("国有资产", "大型设备"), *(("绩效管理", key) for key in ("制度", "工作机制", *PERFORMANCE_STAGES)),
 )
 # Keys a 决算 does not print (the budget's own, or a comparison its text does not make), by path;

@@ -81,7 +81,7 @@ def final_summary(builder: TableBuilder) -> TableRows:
     line = blank_zero(num)
     f = builder.f
     income = [*FINAL_INCOME, *([(SPECIAL_ACCOUNT, SPECIAL_ACCOUNT)] if special_account(builder.b) else [])]
-    totals = {n.code: n.total for n in f.function_tree()}
+    totals = {n.code: f.summary_line("收入支出决算总表", n.code, "合计", n.total) for n in f.function_tree()}
     left = [[Cell(label), line(f.income_of(source))]
             for label, (source, _) in zip(_numbered([name for _, name in income]), income, strict=True)]
     body = side_by_side(left, _class_lines(builder, lambda code: [line(totals.get(code))]), (2, 2))
@@ -123,7 +123,9 @@ def final_fiscal(builder: TableBuilder) -> TableRows:
     fund_labels = _numbered(list(FINAL_FUND_LABELS))
     left = [[Cell(label), line(f.income_of(source))]
             for label, source in zip(fund_labels, FISCAL_SOURCES, strict=True)]
-    spent = {code: amounts for code, _, amounts in f.fiscal_classes(FINAL_FUNDS)}
+    spent = {code: [f.summary_line("财政拨款收入支出决算总表", code, column, amount)
+                    for column, amount in zip(("合计", *FINAL_FUNDS), amounts, strict=True)]
+             for code, _, amounts in f.fiscal_classes(FINAL_FUNDS)}
     right = _class_lines(builder, lambda code: [line(v) for v in spent.get(code, [None] * 4)])
     body = side_by_side(left, right, (2, 5))
     if builder.lacks_functions():

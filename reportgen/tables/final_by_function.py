@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
-from reportgen.compute import ZERO, Node, sum_known
+from reportgen import codes
+from reportgen.compute import ZERO, Node, code_name, sum_known
 from reportgen.document import Cell, Row
 from reportgen.model import FINAL_SPENDING_KINDS, FISCAL_SOURCES, FUNDS, INCOME_SOURCES, Budget
 from reportgen.tables.builder import LEVEL_INDENT, TableBuilder, TableRows, head, node_kind
@@ -79,14 +80,43 @@ def final_income(builder: TableBuilder) -> TableRows:
 
     body = [Row([Cell("合计", colspan=2, align="center", bold=True),
                  *values(f.income_total, {s: f.income_of(s) for s in INCOME_SOURCES})], kind="total", key="合计")]
-    body += [Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]),
-                  *values(_received(split, node.code), split[node.code])], kind=node_kind(node.level), key=node.code)
-             for top in f.function_tree() for node in top.walk() if node.code in split]
+    if builder.b.income_lines:  # what each line received, as its 收入决算表 printed it
+        lines = printed_income(builder.b)
+        body += [Row([Cell(code), Cell(name, indent=LEVEL_INDENT[level]), num(total), num(amounts.get("财政拨款收入")),
+                      *(line(amounts.get(s)) for s, _ in own)], kind=node_kind(level), key=code)
+                 for code, name, level, total, amounts in lines]
+        split = {code: {**dict.fromkeys(INCOME_SOURCES, ZERO), **amounts} for code, _, _, _, amounts in lines}
+    else:
+        body += [Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]),
+                      *values(_received(split, node.code), split[node.code])], kind=node_kind(node.level),
+                     key=node.code)
+                 for top in f.function_tree() for node in top.walk() if node.code in split]
     if builder.lacks_functions():
         body.append(builder.missing_functions_row(4 + len(own)))
     header = _function_head("本年收入合计", "财政拨款收入", *(label for _, label in own))
     return TableRows(header, body, [14, 36, *[12] * (2 + len(own))], wide=True,
                      rounding_gap=_income_gap(builder, tid, split))
+
+
+def printed_income(b: Budget) -> list[tuple[str, str, str, Decimal, dict[str, Decimal]]]:
+    """The 收入决算表's lines from 收入.功能分类 — (code, name, level, 本年收入合计, by kind) for each 项 and the
+    类/款 above them, summed — each kind as printed. A line's 合计 printed beyond its kinds (a kind its table
+    printed that the source does not hold) is the department's one kind of own income where it has one."""
+    own = [s for s, _ in FINAL_OWN_INCOME if b.income[s]]
+    totals: dict[str, Decimal] = {}
+    kinds: dict[str, dict[str, Decimal]] = {}
+    for item in b.income_lines:
+        amounts = dict(item.amounts)
+        rest = item.received - sum(amounts.values(), ZERO)
+        if rest > 0 and len(own) == 1 and own[0] not in amounts:
+            amounts[own[0]] = rest
+        for code in {item.code[:n] for n in (3, 5, 7) if n <= len(item.code)}:
+            totals[code] = totals.get(code, ZERO) + item.received
+            into = kinds.setdefault(code, {})
+            for kind, amount in amounts.items():
+                into[kind] = into.get(kind, ZERO) + amount
+    return [(code, code_name(b, "功能分类", code) or code, codes.function_level(code), totals[code], kinds[code])
+            for code in sorted(totals)]
 
 
 def _received(split: _Received, code: str) -> Decimal | None:

@@ -1,0 +1,87 @@
+"""Totals as the document printed them. A published table rounds each of its figures from 元 on its
+own, so a total it prints may stand from the sum of its printed parts by their 尾数 (half a printed digit
+apiece: arithmetic.allowance). A total the source states (支出.合计, a 类/款 row, a 项 row's 合计, an
+economic 类, 人员经费 …) is the figure wherever it stands within that 尾数 of the sum of its parts: the
+render reprints it, and every total above it is summed from it. A total further away is not taken: it
+stays the sum of its parts, Disputed where the source's figure contradicts it (the checks report it);
+nothing is repaired. A total the source does not state is the sum of its parts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from reportgen.compute.arithmetic import ZERO, allowance
+from reportgen.compute.trees import Node
+from reportgen.model import Budget, FunctionRow
+
+PARTS = ("合计", "基本支出", "项目支出")
+
+
+def as_printed(budget: Budget, stated: Decimal | None, computed: Decimal | None, parts: int) -> Decimal | None:
+    """``stated`` where it differs from ``computed`` (the sum of ``parts`` printed figures) by no more than
+    their 尾数; else None (no stated figure, the same figure, or a difference beyond the rounding)."""
+    if stated is None or computed is None or stated == computed:
+        return None
+    return stated if abs(stated - computed) <= allowance(budget, parts, stated, computed) else None
+
+
+def stated_function_totals(budget: Budget, fund: str | None,
+                           rows: list[FunctionRow]) -> dict[str, dict[str, Decimal]]:
+    """The totals the source states for the function lines of one fund (a 类/款 row's 合计, 基本支出 and
+    项目支出; a 项 row's 合计 beside its split), by code. For all money (``fund`` None) a line takes the
+    totals its one fund states, where every row under it is of that fund."""
+    funds_under: dict[str, set[str]] = {}
+    for row in rows:
+        for length in (3, 5, 7):
+            if length <= len(row.code):
+                funds_under.setdefault(row.code[:length], set()).add(row.fund)
+    stated: dict[str, dict[str, Decimal]] = {}
+    for code, under in funds_under.items():
+        kind = under.pop() if len(under) == 1 else None
+        if kind is not None and (fund is None or fund == kind):
+            figures = _stated_of(budget, kind, code, rows)
+            if figures:
+                stated[code] = figures
+    return stated
+
+
+def _stated_of(budget: Budget, fund: str, code: str, rows: list[FunctionRow]) -> dict[str, Decimal]:
+    """What the source states of one line of one fund: its 类/款 row, or its one 项 row's 合计."""
+    for total in budget.stated_totals:
+        if total.kind == "功能分类" and total.fund == fund and total.code == code:
+            figures = dict(zip(PARTS, (total.total, total.basic, total.project), strict=True))
+            return {part: value for part, value in figures.items() if value is not None}
+    own = [r for r in rows if r.code == code and r.fund == fund]
+    if len(own) == 1 and own[0].stated_total is not None and own[0].split_known and not own[0].remainder:
+        return {"合计": own[0].stated_total}
+    return {}
+
+
+def print_tree(budget: Budget, tops: list[Node], stated: dict[str, dict[str, Decimal]]) -> None:
+    """Each node of a function tree whose total the source states within 尾数 of the sum of its parts
+    printed as stated: the difference is its tail, and every node above it is summed with it."""
+    for top in tops:
+        _print_node(budget, top, stated, [])
+
+
+def _print_node(budget: Budget, node: Node, stated: dict[str, dict[str, Decimal]], above: list[Node]) -> None:
+    for child in node.children:
+        _print_node(budget, child, stated, [*above, node])
+    figures = stated.get(node.code)
+    if not figures:
+        return
+    parts = len(node.children) if node.children else 2  # a 项: its 基本支出 and 项目支出
+    computed = {"合计": node.total, "基本支出": node.basic, "项目支出": node.project}
+    for part, figure in figures.items():
+        printed = as_printed(budget, figure, computed[part], parts)
+        if printed is None:
+            continue
+        shift = printed - (computed[part] or ZERO)
+        for each in (*above, node):
+            each.tail[part] = each.tail.get(part, ZERO) + shift
+
+
+def tops_sum(tops: Iterable[Node]) -> Decimal:
+    """The sum of a tree's top lines as printed."""
+    return sum((top.total for top in tops), ZERO)
