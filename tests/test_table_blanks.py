@@ -54,7 +54,7 @@ def test_a_blank_cell_is_written_as_no_figure(zhengfuban: Path) -> None:
     text = zhengfuban.read_text(encoding="utf-8")
     for source in ("事业收入", "事业单位经营收入", "其他收入", "政府性基金预算拨款", "国有资本经营预算拨款"):
         assert f"  {source}:" not in text  # 收支总表: the published cell is blank
-    assert source_lines(zhengfuban, "科目: 2010302") == ["- {科目: 2010302, 项目支出: 46140000}"]
+    assert source_lines(zhengfuban, "科目: 2010302") == ["- {科目: 2010302, 项目支出: 46140000, 用途: 为行政单位未单独设置项级科目的其他项目支出}"]
     assert source_lines(zhengfuban, "科目: 2080501") == ["- {科目: 2080501, 基本支出: 1554220}"]
 
 

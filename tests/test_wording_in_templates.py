@@ -23,6 +23,7 @@ MESSAGE_CALLS = {
     "_usage", "_text", "Outcome", "head", "label", "_validate_top", "Verdict",
     # regular expressions: patterns of what a draft may say, not sentences to a reader
     "compile", "search", "sub", "match", "fullmatch", "findall", "finditer", "split",
+    "strip", "rstrip", "lstrip",  # the characters stripped, not a sentence
 }
 # Functions and names that build messages (errors, help, the terminal's lines), by their names.
 MESSAGE_NAMES = {
@@ -42,6 +43,10 @@ MESSAGE_NAMES = {
     "DISPUTED", "UNKNOWN_PART", "INCOME_ROW", "tail_notes", "table_unread", "cell_problem", "impossible_code", "short_code", "why_not_amount", "_standing", "_not_a_file", "_write_one_new",  # refusals: what and why
     "misfits", "missing_message", "left_blank",  # the official workbook's misfits; the DOCX 目录's blank numbers
     "_walk",  # review's folder walk: the lines that tell what it passed over, and why
+    "died",  # review: a document whose worker the system ended, told by name
+    # import's 未写入 and 不一致 lines: a sentence of the text not written, and why
+    "_superseded", "change_target", "unplaced_line", "amounts", "changes", "_other", "stated_three_public",
+    "_said_by_parts", "_stated_change", "stated_priors",
     "_CHANGE_TEXT", "_FLAT_TEXT", "_RATE_TEXT", "_SHARE_TEXT",  # patterns of what a draft may say (compiled later)  # a batch's notes; what stands for unquoted words; SOURCE_DATE_EPOCH
 }
 
