@@ -11,6 +11,7 @@ both claim the same table are both named: of a workbook refused where their figu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from reportgen.importing.grid import EMPTY, Cell, Grid, ImportRefused, column_letters, shown_name
 from reportgen.importing.recognize import Table
@@ -106,6 +107,6 @@ def same_table_twice(tables: list[Table], workbook: bool) -> list[str]:
     return notes
 
 
-def _body(table: Table) -> list[list[object]]:
+def _body(table: Table) -> list[list[Decimal | str | None]]:
     rows = [[cell.value for cell in row] for row in table.grid.rows[table.body_start:]]
     return [row for row in rows if any(value is not None for value in row)]
