@@ -166,7 +166,7 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     imported = prose.imported if prose is not None else _built(paths, tables, unknown, catalog, layout)
     slips, tails = rounding_tails(imported, differences(imported))
     notes += tail_notes(tails)
-    found = grouped(slips) + [unreadable(p) for p in imported.problems]
+    found = grouped(slips) + [unreadable(p) for p in imported.problems] + (prose.conflicts if prose is not None else [])
     unplaced: list[str] = prose.unplaced if prose is not None else []
     unknown, to_fill = _with_text(imported, read, unknown, unplaced, notes, with_prior,
                                   published=prose.published if prose is not None else None)
