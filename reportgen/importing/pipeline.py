@@ -85,7 +85,8 @@ def _recognized(files: dict[Path, ReadFile], seen: dict[Path, Seen], catalog: ca
     for path, one in files.items():
         tables, unknown = recognize(seen[path].grids, catalog)
         told = [*seen[path].notes, *same_table_twice(tables, workbook=not one.is_document)]
-        told += [hidden_sheets_note(grid, recognize([grid], catalog)[0], tables) for grid in seen[path].hidden]
+        told += [hidden_sheets_note(grid, recognize([grid], catalog)[0], tables)
+                 for grid in seen[path].hidden if grid.rows]  # an empty hidden sheet hides nothing
         reads[path] = _Read(one.grids, tables, unknown, one.lines, [path] if one.is_document else [], told)
     return reads
 
