@@ -157,3 +157,20 @@ def test_server_code_is_cut_from_a_page_and_an_unclosed_mark_kept(tmp_path):
     page.write_text('<%@ page contentType="text/html" %><html><body><p>甲<%= title %>乙</p>'
                     '<?php echo "丙"; ?><p>增长 <% 5</p></body></html>', encoding="utf-8")
     assert [line.text for line in read_draft(page)] == ["甲乙", "增长 <% 5"]
+
+
+def test_a_figure_the_page_states_twice_differently_is_reported_with_both_places(tmp_path):
+    """渡舟街道's page with a second 收入预算 after its 支出预算 (“调整后，…”): the conflict is an import
+    difference naming both paragraphs and both figures, never the first kept unsaid."""
+    page = DUZHOU.read_text(encoding="utf-8")
+    spending = page.index("(二)支出预算:2026年年初预算数2082.58万元")
+    at = page.index("</p>", spending) + len("</p>")  # after 支出预算's paragraph
+    changed = tmp_path / "渡舟.html"
+    changed.write_text(page[:at] + "<p>调整后，2026年收入预算2,345.67万元。</p>" + page[at:], encoding="utf-8")
+    out = tmp_path / "渡舟.yaml"
+    code, printed = _run(["import", str(changed), "-o", str(out)])
+    conflict = next(line for line in printed.splitlines() if "[导入-不一致]" in line)
+    assert re.search(r"正文两处写了收入\.收入总计，数字不同：第(\d+)段“2026年年初预算数”2082\.58万元（.*）；"
+                     r"第(\d+)段“2026年收入预算”2345\.67万元（调整后，2026年收入预算2,345\.67万元。）", conflict), conflict
+    assert code == 1  # a difference: the user is told to look
+    assert f"不一致：{conflict.split('[导入-不一致] ')[1]}" in out.read_text(encoding="utf-8")  # and the source's header says it

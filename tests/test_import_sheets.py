@@ -654,17 +654,18 @@ def test_a_20000_row_export_is_read_whole(tmp_path: Path) -> None:
 
 # -- every pattern the readers match with runs in linear time ----------------------------------------
 
-PATTERN_MODULES = ("sniff", "sheets", "htmltables", "csvfile", "spreadsheetml")
+PATTERN_MODULES = ("importing.sniff", "importing.sheets", "importing.htmltables", "importing.csvfile",
+                   "importing.spreadsheetml", "readers.html_hidden")  # html_hidden: what a page's tables hide
 UNITS = ("<", "<c", '<c r="', '<c r="A1"', '<c r="A1">', '<c r="A1"><f ', '<c r="A1"><f>', '<c r="A1"><f/>', "<v>",
          "<x:c ", ":c ", "<row ", "<col ", "<f", 'hidden="', "charset=", "charset= ",
-         "mso-number-format:", 'mso-number-format:"', "display:", " ", "\t", "a", "1", "中", '"', "'", ".xl1 {", "{",
+         "mso-number-format:", 'mso-number-format:"', "display:", "visibility :", " .a", " ", "\t", "a", "1", "中", '"', "'", ".xl1 {", "{",
          "\ue000", " \ue000", "<!doctype ", "<!doctype html", "sheetData", "<x:sheetData")
 
 
 def compiled_patterns() -> list[tuple[str, re.Pattern[str] | re.Pattern[bytes]]]:
     found = []
     for name in PATTERN_MODULES:
-        module = importlib.import_module(f"reportgen.importing.{name}")
+        module = importlib.import_module(f"reportgen.{name}")
         found += [(f"{name}.{attribute}", value) for attribute, value in vars(module).items()
                   if isinstance(value, re.Pattern)]
     return found

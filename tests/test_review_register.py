@@ -121,6 +121,9 @@ def test_a_document_two_rows_could_be_is_said_not_chosen(tmp_path):
     ([[SHANGWU, "部门", SHANGWU, "一月二十日"]], HEADER[:4], "D2：批复日期写作“一月二十日”；应为日期"),
     ([[SHANGWU, "部门", SHANGWU, "2025-02-30"]], HEADER[:4], "D2：批复日期写作“2025-02-30”"),
     ([[SHANGWU, "部门", SHANGWU, "2025-01-20", "尽快"]], HEADER[:5], "E2：公开日期写作“尽快”"),
+    # published ten days before its budget was approved: one of the dates is wrong, never 按时
+    ([[SHANGWU, "部门", SHANGWU, "2025-01-20", "2025-01-10"]], HEADER[:5],
+     "E2：公开日期 2025-01-10 早于批复日期 2025-01-20"),
     ([], HEADER[:4], "表头下面没有任何一行"),
 ])
 def test_a_roster_that_cannot_be_read_is_refused_before_any_work(tmp_path, rows, header, said):
@@ -167,3 +170,60 @@ def test_a_final_account_is_not_the_budgets_publication(tmp_path):
     bad = _csv(tmp_path / "坏名单.csv", [[name, "部门", name, "2024-01-20", "", "2024", "决算草案"]], header)
     refused = _review(str(social), "--roster", str(bad))
     assert refused.returncode == 2 and "G2：种类写作“决算草案”；应为“预算”或“决算”" in refused.stderr
+
+
+def _roster_book(path: Path, sheets: list[tuple[str, list[list[str]], bool]], filtered: int | None = None) -> Path:
+    """A workbook roster: each (name, rows, hidden) a sheet with HEADER above its rows (none without
+    rows); the sheet's
+    row ``filtered`` (0-based, of the last sheet) hidden by an autofilter, as Excel saves a filtered list."""
+    book = xlsxwriter.Workbook(str(path))
+    for name, rows, hidden in sheets:
+        sheet = book.add_worksheet(name)
+        for index, row in enumerate([HEADER, *rows] if rows else [["名单见另一张工作表"]]):  # no rows: no roster
+            sheet.write_row(index, 0, row)
+        if hidden:
+            sheet.hide()
+        else:
+            sheet.activate()
+    if filtered is not None:
+        sheet.autofilter(0, 0, len(rows), len(HEADER) - 1)
+        sheet.filter_column(1, "x == 单位")
+        sheet.set_row(filtered, None, None, {"hidden": True})
+    book.close()
+    return path
+
+
+def test_the_roster_is_read_as_the_reviewer_sees_it(tmp_path):
+    """Last year's list on a hidden first sheet is not read (this year's visible one is); a row the
+    filter hides is still on the register, said to be hidden; a zero-width space inside a name that
+    looks the same as the document's is no other name."""
+    require_program("pdftotext")
+    last_year = [[SHANGWU, "部门", SHANGWU, "2024-01-20", "2024-03-30", "2025"]]
+    this_year = [["上海市普陀区\u200b商务委员会", "部门", SHANGWU, "2025-01-20", "2025-02-08", "2025"],
+                 [WANLI, "部门", WANLI, "2025-01-20", "", "2025"]]
+    roster = _roster_book(tmp_path / "名单.xlsx", [("2024年名单", last_year, True), ("2025年名单", this_year, False)],
+                          filtered=2)
+    out = tmp_path / "out"
+    done = _review(str(PDFS / "shanghai-putuo-shangwuwei-2025.pdf"), "--layout", "上海", "--roster", str(roster),
+                   "-o", str(out))
+    lines = [line for line in done.stdout.splitlines() if line.startswith("  ")]
+    shangwu = next(line for line in lines if "商务委员会" in line)
+    assert "shanghai-putuo-shangwuwei-2025.pdf）" in shangwu and "已公开" in shangwu, done.stdout
+    assert "批复 2025-01-20，公开 2025-02-08：按时" in shangwu  # this year's sheet, not last year's
+    wanli = next(line for line in lines if WANLI in line)
+    assert "（名单中此行被隐藏或筛选掉）未找到文件" in wanli  # on the register, and said to be hidden
+    assert "2 行，未找到文件 1 个，逾期 0 个；其中 1 行在名单中被隐藏或筛选掉" in done.stdout
+    page = html.parse(str(out / "index.html")).getroot()
+    names = [th.text_content().strip() for th in page.xpath('//table[@id="register"]/tbody/tr/th')]
+    assert f"{WANLI}（名单中此行被隐藏或筛选掉）" in names
+
+
+def test_a_roster_only_on_a_hidden_sheet_or_on_two_sheets_is_refused(tmp_path):
+    rows = [[SHANGWU, "部门", SHANGWU, "2025-01-20", "2025-02-08", "2025"]]
+    hidden = _roster_book(tmp_path / "隐藏.xlsx", [("2025年名单", rows, True), ("说明", [], False)])
+    done = _review(str(PDFS / "shanghai-putuo-wanli-2025.pdf"), "--roster", str(hidden))
+    assert done.returncode == 2 and "表头在隐藏的工作表“2025年名单”中" in done.stderr, done.stderr
+    two = _roster_book(tmp_path / "两张.xlsx", [("2024年名单", rows, False), ("2025年名单", rows, False)])
+    done = _review(str(PDFS / "shanghai-putuo-wanli-2025.pdf"), "--roster", str(two))
+    assert done.returncode == 2 and "工作表“2024年名单”、“2025年名单”都有名单的表头" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr

@@ -183,7 +183,7 @@ def _register_dict(listed: Register) -> dict[str, object]:
     return {"rows": [{"单位名称": e.member.name, "类型": e.member.kind, "主管部门": e.member.parent,
                       "批复日期": e.member.approved.isoformat(),
                       "公开日期": e.member.published.isoformat() if e.member.published else None,
-                      "place": e.member.place, "documents": [str(d) for d in e.documents],
+                      "place": e.member.place, "hidden": e.member.hidden, "documents": [str(d) for d in e.documents],
                       "late_days": e.late_days} for e in listed.entries],
             "unmatched": [str(k.document) for k in listed.unmatched],
             "ambiguous": [{"document": str(k.document), "rows": [m.place for m in rows]} for k, rows in listed.ambiguous]}

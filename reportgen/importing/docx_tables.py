@@ -26,7 +26,7 @@ from lxml import etree
 from reportgen.errors import SourceError
 from reportgen.importing.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.importing.pdf import is_table_title
-from reportgen.readers.docx import docx_package, paragraph_text, resolve_tracked_changes
+from reportgen.readers.docx import docx_package, drop_hidden_text, paragraph_text, resolve_tracked_changes
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MAX_COLUMNS = 63  # Word's own limit for a table: a gridSpan past it is not a real one
@@ -67,7 +67,8 @@ def read_docx_tables(path: Path) -> DocxDocument:
 
 
 def _body(path: Path) -> tuple[etree._Element, dict[str, str]]:
-    """The document's w:body, tracked changes accepted, and its paragraph styles' names by id."""
+    """The document's w:body, tracked changes accepted and hidden text dropped, and its paragraph
+    styles' names by id."""
     try:
         stream = docx_package(path)
     except SourceError as error:
@@ -87,6 +88,7 @@ def _body(path: Path) -> tuple[etree._Element, dict[str, str]]:
                             "可在 Word 或 WPS 中打开后另存一次")
     body = copy.deepcopy(body)
     resolve_tracked_changes(body, "accept")
+    drop_hidden_text(body, package.styles.element)  # what Word never prints is never imported
     return body, _style_names(package.styles.element)
 
 

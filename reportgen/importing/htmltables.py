@@ -7,8 +7,11 @@ Cells are placed as a browser places them: a cell spanning rows (rowspan) takes 
 rows below, so their cells move right; the span is recorded as a Merge, the value in its first cell.
 A cell is text as shown (whitespace collapsed, <br> a line break), unless the page says it is a
 number: Excel's x:num attribute (its value, or the text) or an mso-number-format that is not text
-("@"), on the cell or its class; then its value is the exact Decimal. Rows and columns styled
-display:none are hidden.
+("@"), on the cell or its class; then its value is the exact Decimal. What a browser never shows
+(readers/html_hidden.py: a <template>, the hidden attribute, display:none or visibility:hidden by the
+element's style or a class the page's styles hide) is marked or left out: a table inside such an
+element is a hidden grid (import sets it apart and names it), such a row or column a hidden one, such
+a cell is not placed (a browser gives it no column) and such text inside a cell is not its text.
 
 The encoding: a byte-order mark, else the page's own <meta charset> / http-equiv (GB2312 and GBK
 read as GB18030, their superset), else UTF-8, else GB18030; bytes that still do not decode are
@@ -34,13 +37,13 @@ from reportgen.importing.sheets import (
     plain,
     refused,
 )
+from reportgen.readers.html_hidden import hidden_classes, hides
 from reportgen.reading.amounts import printed_amount
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Bounded runs only: each pattern is linear in what it reads.
 _CHARSET = re.compile(rb"""(?:charset|encoding)\s{0,8}=\s{0,8}["']?\s{0,8}([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 _NUMBER_FORMAT = re.compile(r"""mso-number-format\s{0,8}:\s{0,8}(?:"([^"]{0,200})"|'([^']{0,200})'|([^;"']{0,200}))""")
-_HIDDEN = re.compile(r"display\s{0,8}:\s{0,8}none", re.IGNORECASE)
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _BREAK = "\ue000"  # stands for a <br> while whitespace is collapsed
 _AROUND_BREAK = re.compile(" ?\ue000 ?")
@@ -66,9 +69,12 @@ def read_html(file: str, data: bytes) -> list[Grid]:
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         raise refused(file, "网页中没有可读的内容：请确认文件是导出的表格") from None
     classes = _class_formats(root)
+    hiding = hidden_classes(style.text or "" for style in root.iter("style"))
     grids: list[Grid] = []
-    for table, name in _named_tables(root):
-        grids.append(_with_figure_caption(_read_table(file, name, table, classes), table))
+    for table, name in _named_tables(root, hiding):
+        grid = _with_figure_caption(_read_table(file, name, table, classes, hiding), table)
+        grid.hidden = any(_hides(element, hiding) for element in (table, *table.iterancestors()))
+        grids.append(grid)
     if not grids:
         raise refused(file, "网页中没有表格（<table>）：请确认导出的是表格，而不是其他页面")
     if replaced:
@@ -142,18 +148,24 @@ def _caption_texts(block: etree._Element) -> list[str]:
     return [_text(part) for part in parts] if len(parts) > 1 and block.get("class") != "caption" else [_text(block)]
 
 
-def _named_tables(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
+def _hides(element: etree._Element, hiding: frozenset[str]) -> bool:
+    return isinstance(element.tag, str) and hides(element.tag, hiding, style=element.get("style"),
+                                                  classes=element.get("class"), hidden="hidden" in element.attrib)
+
+
+def _named_tables(root: etree._Element, hiding: frozenset[str]) -> Iterator[tuple[etree._Element, str]]:
     """Each table with its name: its caption, else its title attribute (where an export writes the
     sheet's name), else the latest heading before it not yet taken, else 表N."""
     heading = ""
     number = 0
     for element in root.iter("table", *_HEADINGS):
         if element.tag in _HEADINGS:
-            heading = _text(element)
+            if not any(_hides(e, hiding) for e in (element, *element.iterancestors())):  # a hidden heading names nothing
+                heading = _text(element, hiding)
             continue
         number += 1
         caption = element.find("caption")
-        name = _text(caption) if caption is not None else ""
+        name = _text(caption, hiding) if caption is not None else ""
         title = element.get("title") or ""  # a sheet's name as an export writes it (a trailing space kept)
         name = name or (title if title.strip() else "")
         if not name:
@@ -161,7 +173,7 @@ def _named_tables(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
         yield element, name or f"表{number}"
 
 
-def _read_table(file: str, name: str, table: etree._Element, classes: dict[str, str]) -> Grid:
+def _read_table(file: str, name: str, table: etree._Element, classes: dict[str, str], hiding: frozenset[str]) -> Grid:
     rows = [tr for tr in table.iter("tr") if _owner(tr) is table]
     check_bounds(file, name, len(rows), 1)
     grid = Grid(file, name, [])
@@ -170,22 +182,24 @@ def _read_table(file: str, name: str, table: etree._Element, classes: dict[str, 
     taken: dict[int, set[int]] = {}  # a row's columns taken by cells spanning down into it
     room = [MAX_CELLS]  # cells placed or spanned over, counted down
     for r, tr in enumerate(rows):
-        if _HIDDEN.search(tr.get("style", "")):
+        if _hides(tr, hiding):
             hidden_rows.append((r, r + 1))
-        grid.rows.append(_place_row(file, name, tr, r, len(rows), taken, merges, classes, room))
+        grid.rows.append(_place_row(file, name, tr, r, len(rows), taken, merges, (classes, hiding), room))
     check_bounds(file, name, len(grid.rows), grid.width)
-    return finish(grid, merges, hidden_rows, _hidden_columns(table))
+    return finish(grid, merges, hidden_rows, _hidden_columns(table, hiding))
 
 
 def _place_row(file: str, name: str, tr: etree._Element, r: int, height: int, taken: dict[int, set[int]],
-               merges: list[Merge], classes: dict[str, str], room: list[int]) -> list[Cell]:
+               merges: list[Merge], styles: tuple[dict[str, str], frozenset[str]], room: list[int]) -> list[Cell]:
     """Row ``r``'s cells placed as a browser places them: each in the first column not taken by a
-    cell spanning down from above; a span is a Merge and takes its columns in the rows below."""
+    cell spanning down from above; a span is a Merge and takes its columns in the rows below; a
+    hidden cell takes none."""
+    classes, hiding = styles
     above = taken.pop(r, set())
     row: list[Cell] = []
     column = 0
     for td in tr:
-        if td.tag not in ("td", "th"):
+        if td.tag not in ("td", "th") or _hides(td, hiding):
             continue
         while column in above:
             column += 1
@@ -196,7 +210,7 @@ def _place_row(file: str, name: str, tr: etree._Element, r: int, height: int, ta
         if room[0] < 0 or column + across > MAX_COLUMNS:
             check_bounds(file, name, height, max(column + across, MAX_CELLS))
         row.extend(EMPTY for _ in range(column + 1 - len(row)))
-        row[column] = _cell(td, classes)
+        row[column] = _cell(td, classes, hiding)
         if across > 1 or down > 1:
             merges.append(Merge(r, column, r + down - 1, column + across - 1))
             for below in range(r + 1, r + down):
@@ -217,9 +231,9 @@ def _owner(element: etree._Element) -> etree._Element | None:
     return next(element.iterancestors("table"), None)
 
 
-def _cell(td: etree._Element, classes: dict[str, str]) -> Cell:
+def _cell(td: etree._Element, classes: dict[str, str], hiding: frozenset[str]) -> Cell:
     """A cell's text as shown; a Decimal value where the page marks it a number."""
-    text = _text(td)
+    text = _text(td, hiding)
     number_format = _own_format(td.get("style", "")) or classes.get(td.get("class", "").strip(), "")
     value = None
     if td.get("x:str") is None:
@@ -239,13 +253,19 @@ def _shown_number(text: str) -> Decimal | None:
     return None if value is None else plain(value)
 
 
-def _text(element: etree._Element) -> str:
-    """The text a reader sees: runs of spaces and line ends one space, <br> a line break."""
+def _text(element: etree._Element, hiding: frozenset[str] = frozenset()) -> str:
+    """The text a reader sees: runs of spaces and line ends one space, <br> a line break; nothing
+    of an element inside it that a browser does not show (its tail is shown)."""
     parts: list[str] = []
-    for event, node in etree.iterwalk(element, events=("start", "end")):
+    walk = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walk:
         if not isinstance(node.tag, str):
             continue
         if event == "start":
+            if node is not element and _hides(node, hiding):
+                walk.skip_subtree()  # no "end" comes for it: its tail is taken here
+                parts.append(node.tail or "")
+                continue
             parts.append(_BREAK if node.tag == "br" else node.text or "")
         elif node is not element and node.tail:
             parts.append(node.tail)
@@ -273,14 +293,15 @@ def _class_formats(root: etree._Element) -> dict[str, str]:
     return formats
 
 
-def _hidden_columns(table: etree._Element) -> Ranges:
+def _hidden_columns(table: etree._Element, hiding: frozenset[str]) -> Ranges:
     hidden: Ranges = []
     column = 0
     for col in table.iter("col"):
         if _owner(col) is not table:
             continue
         span = _span(col.get("span"), _MAX_COLSPAN)
-        if _HIDDEN.search(col.get("style", "")):
+        group = col.getparent()
+        if _hides(col, hiding) or (group is not None and _hides(group, hiding)):
             hidden.append((column, column + span))
         column += span
     return hidden

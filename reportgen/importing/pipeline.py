@@ -37,6 +37,7 @@ from reportgen.importing.text_fields import add_text_fields, fill_required, with
 from reportgen.importing.text_parts import DocLine, read_text_parts
 from reportgen.importing.text_sheets import add_front, add_region, not_read, whole_export
 from reportgen.importing.tree import Placed, Tree
+from reportgen.importing.visible import Seen, as_seen, hidden_sheets_note, same_table_twice
 from reportgen.importing.which_layout import chosen
 from reportgen.importing.with_units import UnitFile, with_units
 from reportgen.reading.files import InputRefused, read_bounded
@@ -70,18 +71,23 @@ class _Read:
     unknown: list[Grid] = field(default_factory=list)
     lines: list[DocLine] = field(default_factory=list)
     documents: list[Path] = field(default_factory=list)
+    told: list[str] = field(default_factory=list)  # what was left out as hidden, what was given twice
 
     @property
     def notes(self) -> list[str]:
-        return list(dict.fromkeys(note for grid in self.grids for note in grid.notes))
+        return list(dict.fromkeys([*(note for grid in self.grids for note in grid.notes), *self.told]))
 
 
-def _recognized(files: dict[Path, ReadFile], catalog: catalogs.Catalog) -> dict[Path, _Read]:
-    """Each file's grids recognised, on its own."""
+def _recognized(files: dict[Path, ReadFile], seen: dict[Path, Seen], catalog: catalogs.Catalog) -> dict[Path, _Read]:
+    """Each file's grids recognised, on its own: the visible ones as tables or not; each hidden sheet
+    recognised only to say what it holds (visible.py)."""
     reads: dict[Path, _Read] = {}
     for path, one in files.items():
-        tables, unknown = recognize(one.grids, catalog)
-        reads[path] = _Read(one.grids, tables, unknown, one.lines, [path] if one.is_document else [])
+        tables, unknown = recognize(seen[path].grids, catalog)
+        told = [*seen[path].notes, *same_table_twice(tables, workbook=not one.is_document)]
+        told += [hidden_sheets_note(grid, recognize([grid], catalog)[0], tables)
+                 for grid in seen[path].hidden if grid.rows]  # an empty hidden sheet hides nothing
+        reads[path] = _Read(one.grids, tables, unknown, one.lines, [path] if one.is_document else [], told)
     return reads
 
 
@@ -93,6 +99,7 @@ def _joined(reads: list[_Read]) -> _Read:
         joined.unknown += one.unknown
         joined.lines += one.lines
         joined.documents += one.documents
+        joined.told += one.told
     return joined
 
 
@@ -104,11 +111,12 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
     paths = [path for index, path in enumerate(paths)  # each file once, where first given
              if all(path.resolve() != earlier.resolve() for earlier in paths[:index])]
     opened = {path: read_file(path) for path in paths}
+    seen = {path: as_seen(one.grids) for path, one in opened.items()}  # what is hidden is never imported
     if layout is None:  # the layout the tables' titles and 表码 show, told
-        pick = chosen([grid for one in opened.values() for grid in one.grids])
+        pick = chosen([grid for one in seen.values() for grid in one.grids])
         layout, told = pick.layout, told + ([pick.note] if pick.note else [])
     catalog = catalogs.load(layout)
-    reads = _recognized(opened, catalog)
+    reads = _recognized(opened, seen, catalog)
     sources = parted([identity(str(path), one.tables, one.lines) for path, one in reads.items()])
     main = [path for path in paths if str(path) in sources.main]
     result = _import_one(main, _joined([reads[p] for p in main]), catalog, layout, with_prior, told)
@@ -159,7 +167,7 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     imported = prose.imported if prose is not None else _built(paths, tables, unknown, catalog, layout)
     slips, tails = rounding_tails(imported, differences(imported))
     notes += tail_notes(tails)
-    found = grouped(slips) + [unreadable(p) for p in imported.problems]
+    found = grouped(slips) + [unreadable(p) for p in imported.problems] + (prose.conflicts if prose is not None else [])
     unplaced: list[str] = prose.unplaced if prose is not None else []
     unknown, to_fill = _with_text(imported, read, unknown, unplaced, notes, with_prior,
                                   published=prose.published if prose is not None else None)

@@ -3,8 +3,11 @@ figures its prose states, each placed by its line and the sentence it stands in,
 source in the partial-knowledge fields (收入.收入总计 with 其余未公开, 支出.合计, 支出.基本支出.合计, the
 功能分类 类 rows it names, the projects it lists under 项目支出, the changes it states as 增减额 …);
 what the text does not state is not written (never a 0), and each figure it states that no field takes
-is told (``ProseSource.unplaced``), never dropped unsaid. The words are prose_fields.yaml; the figures
-are read as `review` reads a draft's (readers/statements.py)."""
+is told (``ProseSource.unplaced``), never dropped unsaid. A text that states one figure twice, and
+differently (“2026年收入预算1,234.56万元” … “调整后，2026年收入预算2,345.67万元”), is reported as a
+conflict naming both places and both figures (``ProseSource.conflicts``, an import difference): the
+first is written, as the text's figure to check, never the conflict passed over. The words are
+prose_fields.yaml; the figures are read as `review` reads a draft's (readers/statements.py)."""
 
 from __future__ import annotations
 
@@ -69,6 +72,7 @@ class ProseSource:
     unplaced: list[str] = field(default_factory=list)
     stated: int = 0
     written: int = 0
+    conflicts: list[str] = field(default_factory=list)  # one figure stated twice, differently: both places
 
 
 def prose_source(lines: list[DocLine]) -> ProseSource | None:
@@ -88,7 +92,8 @@ def prose_source(lines: list[DocLine]) -> ProseSource | None:
     imported = reading.imported()
     stated = [st for st in statements if _stated(st)]
     unplaced = [reading.unplaced_line(st) for st in stated if id(st) not in reading.used]
-    return ProseSource(imported, _published(lines), unplaced, len(stated), len(stated) - len(unplaced))
+    return ProseSource(imported, _published(lines), unplaced, len(stated), len(stated) - len(unplaced),
+                       reading.conflicts)
 
 
 def _yuan(st: Statement) -> Decimal:
@@ -125,6 +130,7 @@ class _Reading:
         self.prior: dict[str, tuple[Statement, Decimal]] = {}
         self.used: set[int] = set()
         self.why: dict[int, str] = {}
+        self.conflicts: list[str] = []
         self.unit = "万元"
 
     # --- what a statement names ------------------------------------------------------------------
@@ -149,6 +155,17 @@ class _Reading:
     def take(self, st: Statement) -> None:
         self.used.add(id(st))
 
+    def conflict(self, first: Statement, later: Statement, what: str) -> None:
+        """``later`` states ``what`` again, as another figure than ``first`` did: both told, as a
+        difference of the text (the first written), and ``later`` listed as not written."""
+        def stated(st: Statement) -> str:
+            sentence = " ".join(st.sentence[:_SENTENCE].split())
+            return f"{self.lines[st.line - 1].where}“{st.label or st.text}”{st.value}{st.unit}（{sentence}）"
+
+        self.conflicts.append(f"正文两处写了{what}，数字不同：{stated(first)}；{stated(later)}；"
+                              "写入了前一处的数，请核对哪一处是对的")
+        self.why[id(later)] = f"与{self.lines[first.line - 1].where}所写的{what}（{first.value}{first.unit}）不同，见不一致"
+
     # --- the figures --------------------------------------------------------------------------------
 
     def amounts(self) -> bool:
@@ -165,7 +182,7 @@ class _Reading:
             if path not in self.found:
                 self.found[path] = (st, label or "", Decimal(0))
             elif _yuan(self.found[path][0]) != _yuan(st):
-                self.why[id(st)] = f"与前面所写的{path}不同，只写入了前面的数"
+                self.conflict(self.found[path][0], st, path)
                 continue
             self.take(st)
         if not self.found:
@@ -229,7 +246,7 @@ class _Reading:
             elif earlier[1] == signed:
                 self.take(st)
             else:
-                self.why[id(st)] = f"与前面所写的增减（{target}）不同，只写入了前面的数"
+                self.conflict(earlier[0], st, f"{target}的增减")
 
     def change_target(self, st: Statement) -> str | None:
         """Where a change goes: its field's 增减 place, or a listed project's; None (and why) else."""

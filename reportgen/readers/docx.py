@@ -215,6 +215,7 @@ def read_docx(path: Path, changes: Resolve = "accept") -> Document:
     styles = _Styles(package.styles.element)
     body = copy.deepcopy(body)
     resolve_tracked_changes(body, changes)
+    drop_hidden_text(body, package.styles.element)
     return _DocxReader(styles).read(body)
 
 
@@ -334,6 +335,61 @@ def _join_with_next(paragraph: etree._Element) -> None:
         _detach(paragraph)
     elif not content or not "".join(_texts(paragraph)).strip():
         _detach(paragraph)  # nothing to join (a table or the end follows): an empty paragraph goes
+
+
+# --- hidden text --------------------------------------------------------------------------------
+
+
+def drop_hidden_text(root: etree._Element, styles: etree._Element | None) -> None:
+    """Take out of ``root`` (in place) every run Word never prints nor shows: one whose properties
+    set w:vanish (hidden text, 隐藏文字) or w:specVanish, directly or through its character style or
+    its paragraph's style (each style's basedOn chain followed). A figure in hidden text is no
+    figure of the document: it is never read, never judged."""
+    hidden = _vanishing_styles(styles) if styles is not None else frozenset()
+    for paragraph in list(root.iter(f"{_W}p")):
+        style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        by_paragraph = style is not None and style.get(f"{_W}val") in hidden
+        for run in list(paragraph.iter(f"{_W}r")):
+            if _vanishes(run.find(f"{_W}rPr"), hidden, by_paragraph):
+                _detach(run)
+
+
+def _vanishes(props: etree._Element | None, hidden: frozenset[str], by_paragraph: bool) -> bool:
+    """Whether a run with ``props`` is hidden: its own w:vanish decides (w:val="0" shows it), else
+    its character style's, else its paragraph style's."""
+    if props is not None:
+        for tag in ("vanish", "specVanish"):
+            own = props.find(f"{_W}{tag}")
+            if own is not None:
+                return _on(own)
+        style = props.find(f"{_W}rStyle")
+        if style is not None and style.get(f"{_W}val") in hidden:
+            return True
+    return by_paragraph
+
+
+def _vanishing_styles(styles: etree._Element) -> frozenset[str]:
+    """The ids of the styles whose run properties hide their text, through their basedOn chains."""
+    own: dict[str, bool | None] = {}
+    based: dict[str, str] = {}
+    for style in styles.findall(f"{_W}style"):
+        style_id = style.get(f"{_W}styleId")
+        if style_id is None:
+            continue
+        vanish = style.find(f"{_W}rPr/{_W}vanish")
+        own[style_id] = None if vanish is None else _on(vanish)
+        parent = style.find(f"{_W}basedOn")
+        if parent is not None and parent.get(f"{_W}val"):
+            based[style_id] = str(parent.get(f"{_W}val"))
+    found = set()
+    for style_id in own:
+        seen, at = set(), style_id
+        while own.get(at) is None and at in based and at not in seen:  # a loop of basedOn ends it
+            seen.add(at)
+            at = based[at]
+        if own.get(at):
+            found.add(style_id)
+    return frozenset(found)
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -683,4 +739,4 @@ def _on(element: etree._Element | None) -> bool:
     return element is not None and element.get(f"{_W}val", "true") not in ("false", "0", "off")
 
 
-__all__ = ["read_docx", "resolve_tracked_changes", "paragraph_text", "split_heading"]
+__all__ = ["read_docx", "resolve_tracked_changes", "drop_hidden_text", "paragraph_text", "split_heading"]

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 
 from reportgen.document import Heading, Paragraph, Table, Title
 from reportgen.errors import Finding, SourceError
+from reportgen.readers.html_hidden import INERT, hidden_classes, hides
 from reportgen.readers.pdf_words import PdfNotRead, layout_text, pdf_words
 from reportgen.reading.files import InputRefused, read_bounded
 
@@ -195,7 +196,8 @@ def _unit_of(text: str) -> str:
 
 class _HtmlText:
     """Text per block element (p, li, headings, caption) and per table row (cells joined by a space),
-    as lxml's HTML parser (libxml2) reports the elements: in time linear in the page (Python's
+    never the text of an element a browser does not show (html_hidden.py), as lxml's HTML parser
+    (libxml2) reports the elements: in time linear in the page (Python's
     html.parser takes time growing with the square of some malformed pages: a 32 KB start tag of
     many attributes took seconds), closing the elements HTML lets a page leave open (<td>, <p>)."""
 
@@ -207,11 +209,20 @@ class _HtmlText:
         self.cells: list[str] | None = None
         self.unit = ""
         self.skip = 0
+        # What a browser never shows (readers/html_hidden.py): the depth inside a hidden element (its
+        # start and end, and everything between, passed over), and the classes the page's styles hide.
+        self.hidden = 0
+        self.style: list[str] | None = None  # the text of the <style> being read
+        self.hiding: frozenset[str] = frozenset()
 
-    def start(self, name: str | bytes, attrib: object) -> None:
+    def start(self, name: str | bytes, attrib: Mapping[str | bytes, str | bytes]) -> None:
         tag = _str(name)
-        if tag in ("script", "style"):
+        if self.hidden or self._hides(tag, attrib):
+            self.hidden += 1
+        elif tag in ("script", "style"):
             self.skip += 1
+            if tag == "style":
+                self.style = []
         elif tag == "tr":
             self.flush()
             self.cells = []
@@ -222,10 +233,22 @@ class _HtmlText:
         elif tag in self.BLOCKS or tag == "br":
             self.flush()
 
+    def _hides(self, tag: str, attrib: Mapping[str | bytes, str | bytes]) -> bool:
+        if not attrib:
+            return tag in INERT
+        style, classes = attrib.get("style"), attrib.get("class")
+        return hides(tag, self.hiding, style=None if style is None else _str(style),
+                     classes=None if classes is None else _str(classes), hidden="hidden" in attrib)
+
     def end(self, name: str | bytes) -> None:
         tag = _str(name)
-        if tag in ("script", "style"):
+        if self.hidden:
+            self.hidden -= 1
+        elif tag in ("script", "style"):
             self.skip = max(0, self.skip - 1)
+            if tag == "style" and self.style is not None:  # each sheet read once: linear in the page
+                self.hiding |= hidden_classes(["".join(self.style)])
+                self.style = None
         elif tag in ("td", "th") and self.cells is not None:
             self.cells.append("".join(self.buffer).strip())
             self.buffer = []
@@ -236,8 +259,12 @@ class _HtmlText:
             self.flush()
 
     def data(self, data: str | bytes) -> None:
+        if self.hidden:
+            return
         if not self.skip:
             self.buffer.append(_str(data))
+        elif self.style is not None:
+            self.style.append(_str(data))
 
     def comment(self, text: str | bytes) -> None:
         pass  # not text of the page

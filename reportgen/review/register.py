@@ -59,6 +59,11 @@ class Register:
     def late(self) -> list[Entry]:
         return [e for e in self.entries if (e.late_days or 0) > 0]
 
+    @property
+    def hidden(self) -> list[Entry]:
+        """The rows hidden or filtered out in the roster's sheet: counted and judged as every row, and said."""
+        return [e for e in self.entries if e.member.hidden]
+
     def groups(self) -> list[tuple[str, list[Entry]]]:
         """Each 部门 with its 单位, in the roster's order: (主管部门's name, its rows, the 部门's own first)."""
         order: dict[str, list[Entry]] = {}

@@ -1,11 +1,17 @@
 """The roster of who must publish (`review DIR --roster 名单.xlsx|.csv`): one row per 部门 or 单位 —
 单位名称, 类型 (部门 / 单位), 主管部门, 批复日期, and optionally 公开日期 and 年度 — read from a workbook's
-first sheet that has those headers, or a CSV, by the importer's readers (importing/readers.py).
+visible sheet that has those headers, or a CSV, by the importer's readers (importing/readers.py).
+
+The roster is read as a reviewer sees it: a hidden sheet (last year's list kept behind this year's) is
+never read, and two visible sheets that both hold a roster are both named and refused, never one
+chosen; a row hidden or filtered out is still a row of who must publish: read, and labelled hidden.
+Names are compared with invisible characters (a zero-width space, a bidi mark) folded away.
 
 A header is found among a sheet's first rows by its words (spaces and full-width forms aside; a few
 other names each column goes by, such as 部门名称 or 批复时间). A date is a workbook date or written
 2025-01-20, 2025/1/20, 2025.1.20 or 2025年1月20日. Anything else is refused with the file, the cell and
-what is expected; nothing is guessed: a 公开日期 left empty is not given."""
+what is expected; nothing is guessed: a 公开日期 left empty is not given, and one before the 批复日期
+(a publication of a budget not yet approved) is refused."""
 
 from __future__ import annotations
 
@@ -51,11 +57,17 @@ class Member:
     year: int | None  # None: the roster gives no 年度
     final: bool | None  # a 部门决算's row (True), a budget's (False); None: the roster gives no 种类
     place: str  # where the row stands: 名单.xlsx 名单!A3
+    hidden: bool = False  # the row is hidden (or filtered out) in the roster's sheet: read, and said so
 
 
 def normal(text: str) -> str:
-    """A name as compared: full-width forms folded (NFKC), spaces and line breaks gone."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    """A name as compared: full-width forms folded (NFKC), spaces and line breaks gone, and the
+    characters that print as nothing (Unicode format characters: a zero-width space, a bidi mark, a
+    byte-order mark) dropped — a name that looks the same is the same name."""
+    folded = unicodedata.normalize("NFKC", text)
+    if not folded.isascii():
+        folded = "".join(char for char in folded if unicodedata.category(char) != "Cf")
+    return re.sub(r"\s+", "", folded)
 
 
 def read_roster(path: Path) -> list[Member]:
@@ -63,10 +75,18 @@ def read_roster(path: Path) -> list[Member]:
         grids = read_file(path).grids
     except ImportRefused as exc:
         raise RosterRefused(f"名单 {exc.message}") from None
-    for grid in grids:
-        header = _header(grid)
-        if header is not None:
-            return _members(path, grid, *header)
+    found = [(grid, header) for grid, header in ((g, _header(g)) for g in grids if not g.hidden) if header is not None]
+    if len(found) > 1:
+        sheets = "、".join(f"“{grid.label}”" for grid, _ in found)
+        raise RosterRefused(f"名单 {path}：工作表{sheets}都有名单的表头，未读取：名单只读一张工作表，不从中挑选；"
+                            "请把名单合在一张工作表中，或删去不用的一张（如上年的名单）")
+    if found:
+        grid, (header, columns) = found[0]
+        return _members(path, grid, header, columns)
+    hidden = next((grid for grid in grids if grid.hidden and _header(grid) is not None), None)
+    if hidden is not None:
+        raise RosterRefused(f"名单 {path}：表头在隐藏的工作表“{hidden.label}”中，未读取：看得见的工作表中没有名单；"
+                            "隐藏的工作表不作名单读取，请取消隐藏或把名单放在看得见的工作表中")
     raise RosterRefused(f"名单 {path}：没有找到表头——前 {HEADER_ROWS} 行中应有“{'、'.join(REQUIRED)}”各列"
                         "（可另有“公开日期”“年度”）")
 
@@ -87,7 +107,7 @@ def _header(grid: Grid) -> tuple[int, dict[str, int]] | None:
 def _members(path: Path, grid: Grid, header: int, columns: dict[str, int]) -> list[Member]:
     members = []
     for row_index in range(header + 1, len(grid.rows)):
-        if row_index in grid.hidden_rows or not any(_text(c) for c in grid.rows[row_index]):
+        if not any(_text(c) for c in grid.rows[row_index]):
             continue
         members.append(_member(path, grid, row_index, columns))
     if not members:
@@ -114,6 +134,9 @@ def _member(path: Path, grid: Grid, row: int, columns: dict[str, int]) -> Member
     published = _date(value("公开日期")) if value("公开日期") else None
     if value("公开日期") and published is None:
         raise RosterRefused(f"名单 {where('公开日期')}：公开日期写作“{value('公开日期')}”；应为日期，如 2025-02-08，或留空（未知）")
+    if published is not None and published < approved:
+        raise RosterRefused(f"名单 {where('公开日期')}：公开日期 {published} 早于批复日期 {approved}（{where('批复日期')}）："
+                            "预算批复之后才能公开，这两个日期有一个写错了；请核对后改正，或把公开日期留空（未知）")
     year = value("年度")
     if year and not re.fullmatch(r"\d{4}(年|年度)?", year):
         raise RosterRefused(f"名单 {where('年度')}：年度写作“{year}”；应为四位数的年份，如 2025，或留空")
@@ -121,7 +144,7 @@ def _member(path: Path, grid: Grid, row: int, columns: dict[str, int]) -> Member
     if sort and sort not in _SORTS:
         raise RosterRefused(f"名单 {where('种类')}：种类写作“{value('种类')}”；应为“预算”或“决算”，或留空")
     return Member(name, kind, value("主管部门"), approved, published, int(year[:4]) if year else None,
-                  _SORTS.get(sort), f"{path} {grid.where(row, columns['单位名称'])}")
+                  _SORTS.get(sort), f"{path} {grid.where(row, columns['单位名称'])}", row in grid.hidden_rows)
 
 
 def _text(cell: Cell) -> str:
