@@ -55,7 +55,7 @@ def test_a_blank_cell_is_written_as_no_figure(zhengfuban: Path) -> None:
     for source in ("事业收入", "事业单位经营收入", "其他收入", "政府性基金预算拨款", "国有资本经营预算拨款"):
         assert f"  {source}:" not in text  # 收支总表: the published cell is blank
     assert source_lines(zhengfuban, "科目: 2010302") == ["- {科目: 2010302, 项目支出: 46140000, 用途: 为行政单位未单独设置项级科目的其他项目支出}"]
-    assert source_lines(zhengfuban, "科目: 2080501") == ["- {科目: 2080501, 基本支出: 1554220}"]
+    assert source_lines(zhengfuban, "科目: 2080501") == ["- {科目: 2080501, 基本支出: 1554220, 用途: 实行归口管理的行政单位（包括实行公务员管理的事业单位）开支的离退休经费}"]
 
 
 @pytest.mark.parametrize("workbook", ["wanli-2025.xlsx", "wanli-2025.ods", "wanli-2025-html.xls"])

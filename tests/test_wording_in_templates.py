@@ -47,6 +47,7 @@ MESSAGE_NAMES = {
     # import's 未写入 and 不一致 lines: a sentence of the text not written, and why
     "_superseded", "change_target", "unplaced_line", "amounts", "changes", "_other", "stated_three_public",
     "_said_by_parts", "_stated_change", "stated_priors",
+    "conflict", "_hidden_cells_note", "hidden_sheets_note", "same_table_twice",  # import: hidden, twice, conflicting
     "_CHANGE_TEXT", "_FLAT_TEXT", "_RATE_TEXT", "_SHARE_TEXT",  # patterns of what a draft may say (compiled later)  # a batch's notes; what stands for unquoted words; SOURCE_DATE_EPOCH
 }
 
