@@ -119,7 +119,7 @@ def test_the_workbook_still_imports_as_before(tmp_path, capsys):
 
 def test_a_figure_of_the_prose_goes_through_the_same_reading():
     """政府采购、国有资产 … figures the text states: “1,2,3万元” is no amount (never 123), told as not a figure."""
-    from reportgen.importing.build import Imported
+    from reportgen.importing.imported import Imported
     from reportgen.importing.text_fields import _figure
 
     imported = Imported({}, unit="元")

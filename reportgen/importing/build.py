@@ -10,62 +10,20 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen import codes
 from reportgen.compute import economic_kind
 from reportgen.importing.catalog import Catalog, normalized
+from reportgen.importing.imported import Imported, factor, rows_of, value
 from reportgen.importing.recognize import Table
-from reportgen.importing.rows import Amount, CellProblem, Row, body_rows
-from reportgen.importing.sides import sides
+from reportgen.importing.rows import Row
 from reportgen.importing.tree import Placed, Tree, scaled
 
 FUND_TABLES = {"一般公共预算支出表": "一般公共预算", "政府性基金预算支出表": "政府性基金",
                "国有资本经营预算支出表": "国有资本经营"}
-_FACTORS = {("万元", "元"): Decimal(10000), ("元", "万元"): Decimal("0.0001")}
 _UNIT_ROW = re.compile(r"^\d{6,}\s")  # a budget unit's code and name
 THREE_PUBLIC_ITEMS = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
-
-
-@dataclass
-class Imported:
-    tree: Tree
-    department: str = ""
-    year: int | None = None
-    kind: str = "部门"
-    unit: str = "元"
-    tables: dict[str, Table] = field(default_factory=dict)
-    rows: dict[str, list[Row]] = field(default_factory=dict)
-    problems: list[CellProblem] = field(default_factory=list)
-    sides: dict[str, tuple[list[Row], list[Row]]] = field(default_factory=dict)  # 两栏 tables: left, right
-    catalog: Catalog = field(default_factory=lambda: Catalog([], {}, {}, {}))  # what the tables were known by
-    class_codes: dict[str, str] = field(default_factory=dict)  # a 类's name (normalized) → its code
-    used: dict[tuple[str, int, int], str] = field(default_factory=dict)  # (table, row, col) → the field it gave
-
-
-# A reader of the rows of a table of some shape, with the problems it finds; None: a shape read otherwise.
-ShapeReader = Callable[[Table, list[CellProblem]], list[Row]] | None
-
-
-def rows_of(tables: list[Table], catalog: Catalog, readers: Mapping[str, ShapeReader] | None = None) -> Imported:
-    """Each table's rows by its kind: a 两栏 table's two sides, a shape of ``readers`` as its reader
-    reads it (or not at all), any other its body rows."""
-    by_kind = {t.kind.id: t for t in tables}
-    result = Imported({}, tables=by_kind, catalog=catalog)
-    for kind, table in by_kind.items():
-        shape = table.kind.shape
-        if shape == "两栏":
-            result.sides[kind] = sides(table, result.problems)
-            result.rows[kind] = [*result.sides[kind][0], *result.sides[kind][1]]
-        elif readers and shape in readers:
-            reader = readers[shape]
-            if reader is not None:
-                result.rows[kind] = reader(table, result.problems)
-        else:
-            result.rows[kind] = body_rows(table, problems=result.problems)
-    return result
 
 
 def build(tables: list[Table], catalog: Catalog, layout: str | None = None) -> Imported:
@@ -136,14 +94,6 @@ def _meta(result: Imported, tables: list[Table]) -> None:
     units = Counter(t.unit for kind, t in result.tables.items() if t.unit and kind != "三公经费支出表")
     result.unit = units.most_common(1)[0][0] if units else "元"
 
-
-def factor(result: Imported, table: Table) -> Decimal:
-    return _FACTORS.get((table.unit, result.unit), Decimal(1))
-
-
-def value(result: Imported, table: Table, amount: Amount, field: str = "") -> Placed:
-    result.used[(table.kind.id, *amount.cell)] = field
-    return Placed(scaled(amount.value, factor(result, table)), f"{table.kind.id} {amount.where}")
 
 
 def _table_units(result: Imported) -> Tree:

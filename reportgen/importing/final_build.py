@@ -22,7 +22,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen import codes
-from reportgen.importing.build import Imported, factor, rows_of, value
 from reportgen.importing.catalog import Catalog, normalized
 from reportgen.importing.final_accounts import economic_halves, three_public_columns
 from reportgen.importing.final_totals import (
@@ -33,6 +32,7 @@ from reportgen.importing.final_totals import (
     spending_totals,
     summary_classes,
 )
+from reportgen.importing.imported import Imported, factor, rows_of, value
 from reportgen.importing.recognize import Table, cell_text
 from reportgen.importing.rows import NUMBERING, Amount, Row, amount_of_cell, is_note_row
 from reportgen.importing.text_parts import DocLine

@@ -19,9 +19,9 @@ import bisect
 import re
 from decimal import Decimal
 
-from reportgen.importing.build import Imported
 from reportgen.importing.catalog import normalized
 from reportgen.importing.final_build import GENERAL, SPENDING, TOTALS, messages
+from reportgen.importing.imported import Imported
 from reportgen.importing.text_fields import _placed
 from reportgen.importing.text_parts import DocLine, TextParts
 from reportgen.importing.tree import Placed, Tree

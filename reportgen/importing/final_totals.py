@@ -19,8 +19,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportgen import codes
-from reportgen.importing.build import Imported, value
 from reportgen.importing.catalog import normalized
+from reportgen.importing.imported import Imported, value
 from reportgen.importing.rows import NUMBERING, Amount, Row
 from reportgen.importing.tree import Placed, Tree
 

@@ -13,13 +13,14 @@ from typing import Any
 
 from reportgen.errors import SourceError
 from reportgen.importing import catalog as catalogs
-from reportgen.importing.build import Imported, build, rows_of
+from reportgen.importing.build import build
 from reportgen.importing.emit import source_text, walk
 from reportgen.importing.final_accounts import final_differences
 from reportgen.importing.final_build import build_final, missing_tables
 from reportgen.importing.final_text import add_final_text
 from reportgen.importing.grid import Grid, ImportRefused
 from reportgen.importing.identity import identity, parted
+from reportgen.importing.imported import Imported, rows_of
 from reportgen.importing.prose import prose_source
 from reportgen.importing.readers import ReadFile, read_file, text_sheet_lines
 from reportgen.importing.recognize import Table, recognize

@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from reportgen.codes import all_function_codes
-from reportgen.importing.build import Imported
+from reportgen.importing.imported import Imported
 from reportgen.importing.text_parts import DocLine
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.readers.lines import Line

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reportgen.errors import shown_text
-from reportgen.importing.build import FUND_TABLES, Imported, three_public_rows
+from reportgen.importing.build import FUND_TABLES, three_public_rows
+from reportgen.importing.imported import Imported
 from reportgen.importing.rows import Amount, CellProblem, Row
 
 ZERO = Decimal(0)

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from reportgen.errors import Finding
-from reportgen.importing.build import Imported
 from reportgen.importing.grid import EMPTY
+from reportgen.importing.imported import Imported
 from reportgen.importing.recognize import cell_text
 from reportgen.importing.tree import Node, Placed
 from reportgen.importing.unread import compared_cells, is_unread

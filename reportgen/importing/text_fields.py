@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from reportgen.importing.build import Imported, partial_projects
+from reportgen.importing.build import partial_projects
 from reportgen.importing.catalog import normalized
 from reportgen.importing.emit import walk
+from reportgen.importing.imported import Imported
 from reportgen.importing.text_parts import COMPARISON, OtherMatter, Project, Purpose, TextParts
 from reportgen.importing.text_parts import Placed as TextPlaced
 from reportgen.importing.tree import Placed, Tree, scaled

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reportgen.importing.build import Imported
 from reportgen.importing.emit import walk
 from reportgen.importing.grid import Grid
+from reportgen.importing.imported import Imported
 from reportgen.importing.recognize import cell_text
 from reportgen.importing.text_parts import DocLine
 from reportgen.importing.tree import Placed

@@ -13,9 +13,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
 
-from reportgen.importing.build import Imported
 from reportgen.importing.emit import source_text
 from reportgen.importing.grid import ImportRefused
+from reportgen.importing.imported import Imported
 from reportgen.importing.tree import Node, Placed, Tree
 
 _WORDS_ONLY = ("人员经费说明", "公用经费说明")  # what a 部门 of units may still write under 支出.基本支出
