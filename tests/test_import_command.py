@@ -22,7 +22,8 @@ FIXTURES = ROOT / "tests" / "fixtures" / "import"
 PDFS = ["wanli-2024", "wanli-2025", "shangwuwei-2025", "shangwuwei-unit-2025"]
 # The documents' own slips, as their import reports them: none. 万里街道 2025 prints 城乡社区管理事务
 # (21201) as 94,995,790 in its tables 2, 3 and 5, while its 项 rows give 94,995,789: in a table of whole
-# 元 over figures kept to the 分 that is the table's own 尾数误差, told as a note (test_review_documents).
+# 元 over figures kept to the 分 that is the table's own 尾数误差, told as a note (test_review_documents)
+# and kept as printed (TAILS).
 SLIPS: dict[str, dict[str, Decimal]] = {}
 # Codes a document prints short (万里 2024's 基本支出表: “301 2 津贴补贴”, “301 7 绩效工资”): read as meant, and told.
 SHORT_CODES = {"wanli-2024": ["第29页 第9行：科目编码印作“301 2”", "第29页 第10行：科目编码印作“301 7”"]}
@@ -30,8 +31,10 @@ SHORT_CODES = {"wanli-2024": ["第29页 第9行：科目编码印作“301 2”"
 # 住房公积金 item is headed 350.35万元, but its body says “2024年预算安排352.67万元，比2023年预算执行数增加0.53%”
 # — a rate that fits 350.35, not 352.67 (bench/corpus/expected/shanghai-putuo-wanli-2024.yaml F1).
 PROSE_SLIPS = {"wanli-2024": "352.67万元"}
-# Totals printed with such a tail, which the render (computing every total from its parts) prints as the sum.
-TAILS = {"wanli-2025": {Decimal(94995790), Decimal(154369326)}}
+# Totals printed with such a tail: 21201 (94,995,790 over 项 adding to 94,995,789) and 212 (154,369,326 over
+# 款 as printed adding to 154,369,327). The import writes each as a 功能分类 row of its 类/款, as printed with
+# its place, and the render prints it where the document does (before: the sums of their parts).
+TAILS = {"wanli-2025": {"212": Decimal(154369326), "21201": Decimal(94995790)}}
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) 未安装")
 
@@ -135,7 +138,35 @@ def test_the_render_prints_every_figure_of_the_documents_tables(imported, name, 
             amounts = {m: a for m, a in row.amounts.items() if kind != "收支总表" or m in ("预算数", "合计")}
             printed += Counter(a.value for a in amounts.values() if not a.blank)
     missing = {v: n - rendered[v] for v, n in printed.items() if rendered[v] < n and v != 0}
-    assert set(missing) <= set(SLIPS.get(name, {}).values()) | TAILS.get(name, set()), missing
+    assert set(missing) <= set(SLIPS.get(name, {}).values()), missing
+
+
+@needs_pdftotext
+def test_totals_printed_with_their_tail_are_kept_and_reprinted_where_the_document_prints_them(imported, tmp_path):
+    """万里街道 2025: 212 and 21201 as its 收入总表 (p12), 支出总表 (p17) and 一般公共预算支出表 (p23) print them —
+    each written once (the fund table's row, with its place) and printed in the three tables, the 项 below
+    and the 合计 above as printed; check finds nothing to say of them."""
+    code, _, out = imported["wanli-2025"]
+    text = out.read_text(encoding="utf-8")
+    assert code == 0
+    assert "    - {科目: 212, 合计: 154369326}   # 一般公共预算支出表 第23页 第8行" in text
+    assert "    - {科目: 21201, 合计: 94995790}   # 一般公共预算支出表 第23页 第9行" in text
+    assert [f.format() for f in check_findings(out)] == []
+    assert main(["render", str(out), "--format", "html", "-o", str(tmp_path)]) == 0
+    html = (tmp_path / "wanli-2025.html").read_text(encoding="utf-8")
+    rows: dict[str, list[list[str]]] = {}
+    for table in re.findall(r"<table.*?</table>", html, flags=re.S):
+        for row in re.findall(r"<tr.*?</tr>", table, flags=re.S):
+            cells = re.sub(r"<[^>]+>", " ", row).split()
+            code_of = "".join(c for c in cells[:3] if c.isdigit() and len(c) in (2, 3))
+            rows.setdefault(code_of or (cells[0] if cells else ""), []).append(cells)
+    for code_of, figure in TAILS["wanli-2025"].items():
+        lines = rows[code_of]
+        assert len(lines) == 3 and all(f"{figure:,}" in line for line in lines), lines
+        assert not any(f"{figure + (1 if code_of == '212' else -1):,}" in line for line in lines), lines
+    assert [line[-3:] for line in rows["21201"][1:]] == [["94,995,790", "77,381,546", "17,614,243"]] * 2
+    assert rows["2120101"][1][-3:] == ["17,887,739", "17,737,739", "150,000"]
+    assert all("189,767,551" in line for line in rows["合计"][:3])
 
 
 @needs_pdftotext

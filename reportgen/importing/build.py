@@ -16,6 +16,7 @@ from reportgen import codes
 from reportgen.compute import economic_kind
 from reportgen.importing.catalog import Catalog, normalized
 from reportgen.importing.imported import Imported, factor, rows_of, value
+from reportgen.importing.printed_totals import class_totals, economic_classes
 from reportgen.importing.recognize import Table
 from reportgen.importing.rows import Row
 from reportgen.importing.tree import Placed, Tree, scaled
@@ -137,10 +138,27 @@ def _function_rows(result: Imported) -> list[Tree]:
         table, finest = result.tables[kind], _finest(result.rows[kind])
         for row in finest:
             rows.append(_function_row(result, table, row, fund))
-        rows += _named_parents(result, kind, finest)
+        rows += _parents(result, kind, finest, fund)
     if sources and sources[0][0] != "支出总表" and "支出总表" in result.tables:
         rows += _other_funds(result)
     return rows
+
+
+def _parents(result: Imported, kind: str, finest: list[Row], fund: str) -> list[Tree]:
+    """The 类/款 rows written: those printed with a total that is not the sum of their printed lines
+    (printed_totals.class_totals), and those the registry does not name, each with its printed name."""
+    named = {str(_code(item)): item for item in _named_parents(result, kind, finest)}
+    out: list[Tree] = []
+    for item in class_totals(result, kind, fund):
+        if (own := named.pop(str(_code(item)), None)) is not None:
+            item = {"科目": item["科目"], "名称": own["名称"], **{k: v for k, v in item.items() if k != "科目"}}
+        out.append(item)
+    return out + list(named.values())
+
+
+def _code(item: Tree) -> object:
+    code = item["科目"]
+    return code.value if isinstance(code, Placed) else code
 
 
 def _named_parents(result: Imported, kind: str, finest: list[Row]) -> list[Tree]:
@@ -242,6 +260,8 @@ def _economic(result: Imported) -> Tree:
         elif not row.code and row.second and groups and "合计" in row.amounts:
             groups[-1].append(row)
     lines = [_economic_item(result, table, group) for group in groups]
+    if lines:
+        lines += economic_classes(result, "一般公共预算基本支出表", "合计")
     return {"经济分类": lines} if lines else {}
 
 

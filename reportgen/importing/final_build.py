@@ -24,15 +24,9 @@ from pathlib import Path
 from reportgen import codes
 from reportgen.importing.catalog import Catalog, normalized
 from reportgen.importing.final_accounts import economic_halves, three_public_columns
-from reportgen.importing.final_totals import (
-    class_totals,
-    differs,
-    economic_classes,
-    income_lines,
-    spending_totals,
-    summary_classes,
-)
+from reportgen.importing.final_totals import differs, income_lines, spending_totals, summary_classes
 from reportgen.importing.imported import Imported, factor, rows_of, value
+from reportgen.importing.printed_totals import class_totals, economic_classes
 from reportgen.importing.recognize import Table, cell_text
 from reportgen.importing.rows import NUMBERING, Amount, Row, amount_of_cell, is_note_row
 from reportgen.importing.text_parts import DocLine
@@ -100,7 +94,7 @@ def build_final(tables: list[Table], catalog: Catalog, layout: str | None, lines
         spending["功能分类"] = rows + [item for kind, fund in FUNDS.items() if kind in result.tables
                                      for item in class_totals(result, kind, fund)]
     if (economic := _economic(result)):
-        spending["基本支出"] = {"经济分类": economic + economic_classes(result)}
+        spending["基本支出"] = {"经济分类": economic + economic_classes(result, BASIC, "决算数")}
     spending_totals(result, spending)
     if spending:
         tree["支出"] = spending

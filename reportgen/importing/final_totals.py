@@ -6,9 +6,8 @@ from the sum of its printed parts by their 尾数 (compute/printed.py takes it a
   are of one fund: 支出.基本支出 is 一般公共预算's); 支出.基本支出.人员经费 and 公用经费: the 基本支出决算表's
   人员经费合计 and 公用经费合计 — always, as printed;
 - a 类 or 款 of a fund table (一般公共预算财政拨款支出决算表 …) whose printed 合计, 基本支出 or 项目支出 is not
-  the sum of its printed lines: a 功能分类 row of the 类/款 with what differs; a 项 whose 合计 is not its
-  基本支出 + 项目支出: its 合计 (final_build._fund_row);
-- an economic 类 whose printed figure is not the sum of its printed 款: a 3-digit 经济分类 row;
+  the sum of its printed lines, and an economic 类 of the 基本支出决算表 not the sum of its 款: as a budget's
+  (printed_totals.py); a 项 whose 合计 is not its 基本支出 + 项目支出: its 合计 (final_build._fund_row);
 - a 类 line of the two 总表 printed otherwise than the function tables print that 类 (the 总表 rounds the
   类 from 元, the function tables may print it as the sum of their rounded 款): 印出合计.<表名>.<类>;
 - the 收入决算表's lines (项) by kind of income: 收入.功能分类.
@@ -21,29 +20,20 @@ from decimal import Decimal
 from reportgen import codes
 from reportgen.importing.catalog import normalized
 from reportgen.importing.imported import Imported, value
-from reportgen.importing.rows import NUMBERING, Amount, Row
+from reportgen.importing.printed_totals import ZERO, figure, printed
+from reportgen.importing.rows import NUMBERING, Row
 from reportgen.importing.tree import Placed, Tree
 
-ZERO = Decimal(0)
 SPENDING = "支出决算表"
 BASIC = "一般公共预算财政拨款基本支出决算表"
 TOTALS = "收入支出决算总表"
 FISCAL_TOTALS = "财政拨款收入支出决算总表"
 INCOME = "收入决算表"
-SPLIT = ("合计", "基本支出", "项目支出")
 # The 收入决算表's columns → the keys of 收入.功能分类 (经营收入 is 事业单位经营收入).
 INCOME_COLUMNS = {"财政拨款": "财政拨款收入", "上级补助收入": "上级补助收入", "事业收入": "事业收入",
                   "事业单位经营收入": "事业单位经营收入", "经营收入": "事业单位经营收入",
                   "附属单位上缴收入": "附属单位上缴收入", "其他收入": "其他收入"}
 FUND_COLUMNS = ("一般公共预算", "政府性基金", "国有资本经营")
-
-
-def _figure(amount: Amount | None) -> Decimal:
-    return ZERO if amount is None or amount.blank else amount.value
-
-
-def _printed(amount: Amount | None) -> bool:
-    return amount is not None and not amount.blank
 
 
 def spending_totals(result: Imported, spending: Tree) -> None:
@@ -52,20 +42,20 @@ def spending_totals(result: Imported, spending: Tree) -> None:
     total = next((r for r in result.rows.get(SPENDING, []) if r.total), None)
     if total is not None:
         table = result.tables[SPENDING]
-        if _printed(amount := total.amounts.get("合计")):
+        if printed(amount := total.amounts.get("合计")):
             spending["合计"] = value(result, table, amount, "支出.合计")  # type: ignore[arg-type]
-        if _printed(amount := total.amounts.get("项目支出")):
+        if printed(amount := total.amounts.get("项目支出")):
             spending["项目支出"] = value(result, table, amount, "支出.项目支出")  # type: ignore[arg-type]
         rows = spending.get("功能分类", [])
         funds = {str(getattr(item.get("资金"), "value", "一般公共预算")) for item in (rows if isinstance(rows, list) else [])
                  if isinstance(item, dict)}
         # 支出.基本支出 is 一般公共预算's (by economic class): its 合计 is all the money's where that is all
-        if len(funds) <= 1 and _printed(amount := total.amounts.get("基本支出")):
+        if len(funds) <= 1 and printed(amount := total.amounts.get("基本支出")):
             _basic(spending)["合计"] = value(result, table, amount, "支出.基本支出.合计")  # type: ignore[arg-type]
     for row in result.rows.get(BASIC, []):
         label = normalized(row.label)
         amount = row.amounts.get("决算数")
-        if row.total and label in ("人员经费合计", "公用经费合计") and _printed(amount):
+        if row.total and label in ("人员经费合计", "公用经费合计") and printed(amount):
             key = label[:-2]
             _basic(spending)[key] = value(result, result.tables[BASIC], amount, f"支出.基本支出.{key}")  # type: ignore[arg-type]
 
@@ -79,50 +69,8 @@ def _basic(spending: Tree) -> Tree:
 def differs(row: Row) -> bool:
     """Whether a 项's printed 合计 is not its printed 基本支出 + 项目支出."""
     total = row.amounts.get("合计")
-    return _printed(total) and _figure(total) != _figure(row.amounts.get("基本支出")) + _figure(
+    return printed(total) and figure(total) != figure(row.amounts.get("基本支出")) + figure(
         row.amounts.get("项目支出"))
-
-
-def class_totals(result: Imported, kind: str, fund: str) -> list[Tree]:
-    """The 类/款 rows of a fund table whose printed figures are not the sums of their printed lines: a
-    功能分类 row of the 类/款 with the figures that differ (资金 the table's fund)."""
-    rows = [r for r in result.rows.get(kind, []) if r.code]
-    table = result.tables[kind]
-    out: list[Tree] = []
-    for row in rows:
-        if len(row.code) not in (3, 5):
-            continue
-        children = [r for r in rows if len(r.code) == len(row.code) + 2 and r.code.startswith(row.code)]
-        if not children:
-            continue
-        item: Tree = {}
-        for part in SPLIT:
-            amount = row.amounts.get(part)
-            if _printed(amount) and _figure(amount) != sum((_figure(c.amounts.get(part)) for c in children), ZERO):
-                item[part] = value(result, table, amount, f"支出.功能分类 {row.code} {part}")  # type: ignore[arg-type]
-        if item:
-            head: Tree = {"科目": Placed(int(row.code), f"{kind} {row.where}")}
-            if fund != "一般公共预算":
-                head["资金"] = Placed(fund)
-            out.append({**head, **item})
-    return out
-
-
-def economic_classes(result: Imported) -> list[Tree]:
-    """The economic 类 of the 基本支出决算表 whose printed figure is not the sum of its printed 款."""
-    rows = [r for r in result.rows.get(BASIC, []) if r.code]
-    out: list[Tree] = []
-    for row in rows:
-        amount = row.amounts.get("决算数")
-        if len(row.code) != 3 or not _printed(amount):
-            continue
-        parts = [r for r in rows if len(r.code) == 5 and r.code.startswith(row.code)]
-        if any(_printed(r.amounts.get("决算数")) for r in parts) and _figure(amount) != sum(
-                (_figure(r.amounts.get("决算数")) for r in parts), ZERO):
-            out.append({"科目": Placed(int(row.code), f"{BASIC} {row.where}"),
-                        "金额": value(result, result.tables[BASIC], amount,  # type: ignore[arg-type]
-                                    f"支出.基本支出.经济分类 {row.code} 金额")})
-    return out
 
 
 def _class_code(label: str, year: int) -> str | None:
@@ -142,8 +90,8 @@ def _function_classes(result: Imported, kinds: tuple[str, ...], column: str) -> 
     for kind in kinds:
         for row in result.rows.get(kind, []):
             code = row.code if len(row.code) == 3 else (_class_code(row.label or row.name, year) if not row.code else None)
-            if code and code not in found and _printed(row.amounts.get(column)):
-                found[code] = _figure(row.amounts.get(column))
+            if code and code not in found and printed(row.amounts.get(column)):
+                found[code] = figure(row.amounts.get(column))
     return found
 
 
@@ -158,7 +106,7 @@ def summary_classes(result: Imported) -> Tree:
         lines: Tree = {}
         for row in result.sides[TOTALS][1]:
             code, amount = _class_code(row.label, year), next(iter(row.amounts.values()), None)
-            if code and _printed(amount) and code in spent and _figure(amount) != spent[code]:
+            if code and printed(amount) and code in spent and figure(amount) != spent[code]:
                 lines[code] = value(result, result.tables[TOTALS], amount, f"印出合计.{TOTALS}.{code}")  # type: ignore[arg-type]
         if lines:
             out[TOTALS] = lines
@@ -179,19 +127,19 @@ def _fiscal_classes(result: Imported, year: int) -> Tree:
     lines: Tree = {}
     for row in result.sides[FISCAL_TOTALS][1]:
         code = _class_code(row.label, year)
-        if not code or not _printed(row.amounts.get("合计")):
+        if not code or not printed(row.amounts.get("合计")):
             continue
-        printed = {f: row.amounts[f] for f in FUND_COLUMNS if _printed(row.amounts.get(f))}
-        known = {f: funds[f].get(code, ZERO) for f in printed}
+        shown = {f: row.amounts[f] for f in FUND_COLUMNS if printed(row.amounts.get(f))}
+        known = {f: funds[f].get(code, ZERO) for f in shown}
         total = row.amounts["合计"]
-        if all(_figure(a) == known[f] for f, a in printed.items()) and _figure(total) == sum(known.values(), ZERO):
+        if all(figure(a) == known[f] for f, a in shown.items()) and figure(total) == sum(known.values(), ZERO):
             continue
         where = f"印出合计.{FISCAL_TOTALS}.{code}"
-        if len(printed) == 1 and _figure(next(iter(printed.values()))) == _figure(total):
+        if len(shown) == 1 and figure(next(iter(shown.values()))) == figure(total):
             lines[code] = value(result, table, total, where)
         else:
             lines[code] = {"合计": value(result, table, total, where),
-                           **{f: value(result, table, a, f"{where}.{f}") for f, a in printed.items()}}
+                           **{f: value(result, table, a, f"{where}.{f}") for f, a in shown.items()}}
     return lines
 
 
@@ -209,11 +157,11 @@ def income_lines(result: Imported) -> list[Tree]:
         parts = ZERO
         for column, key in INCOME_COLUMNS.items():
             amount = row.amounts.get(column)
-            if _printed(amount) and key not in item:
+            if printed(amount) and key not in item:
                 item[key] = value(result, table, amount, f"收入.功能分类 {row.code} {key}")  # type: ignore[arg-type]
-                parts += _figure(amount)
+                parts += figure(amount)
         total = row.amounts.get("合计")
-        if _printed(total) and _figure(total) != parts:
+        if printed(total) and figure(total) != parts:
             item["合计"] = value(result, table, total, f"收入.功能分类 {row.code} 合计")  # type: ignore[arg-type]
         if len(item) > 1:
             out.append(item)

@@ -1,0 +1,74 @@
+"""The totals a published table prints that are not the sums of its printed lines, kept in the source as
+printed (each with its place), so that the render reprints them: each figure of a table is rounded from
+元 on its own, so a total may stand from the sum of its printed parts by their 尾数 (compute/printed.py
+takes it as stated within that; check reports one beyond it). Shared by the 预算 import (build.py) and
+the 决算 import (final_build.py, final_totals.py):
+
+- a 类 or 款 of a function table of one fund whose printed 合计, 基本支出 or 项目支出 is not the sum of its
+  printed lines: a 功能分类 row of the 类/款 with what differs (class_totals);
+- an economic 类 whose printed figure is not the sum of its printed 款: a 3-digit 经济分类 row
+  (economic_classes).
+Nothing is evened out: a total is written as printed, never made to fit."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportgen.importing.imported import Imported, value
+from reportgen.importing.rows import Amount
+from reportgen.importing.tree import Placed, Tree
+
+ZERO = Decimal(0)
+SPLIT = ("合计", "基本支出", "项目支出")
+
+
+def figure(amount: Amount | None) -> Decimal:
+    """A printed figure; a blank (or no cell) is none, 0 in a sum."""
+    return ZERO if amount is None or amount.blank else amount.value
+
+
+def printed(amount: Amount | None) -> bool:
+    return amount is not None and not amount.blank
+
+
+def class_totals(result: Imported, kind: str, fund: str) -> list[Tree]:
+    """The 类/款 rows of a function table whose printed figures are not the sums of their printed lines: a
+    功能分类 row of the 类/款 with the figures that differ (资金 the table's fund; none for 一般公共预算, the
+    default, or a table of no one fund)."""
+    rows = [r for r in result.rows.get(kind, []) if r.code]
+    table = result.tables[kind]
+    out: list[Tree] = []
+    for row in rows:
+        if len(row.code) not in (3, 5):
+            continue
+        children = [r for r in rows if len(r.code) == len(row.code) + 2 and r.code.startswith(row.code)]
+        if not children:
+            continue
+        item: Tree = {}
+        for part in SPLIT:
+            amount = row.amounts.get(part)
+            if printed(amount) and figure(amount) != sum((figure(c.amounts.get(part)) for c in children), ZERO):
+                item[part] = value(result, table, amount, f"支出.功能分类 {row.code} {part}")  # type: ignore[arg-type]
+        if item:
+            head: Tree = {"科目": Placed(int(row.code), f"{kind} {row.where}")}
+            if fund and fund != "一般公共预算":
+                head["资金"] = Placed(fund)
+            out.append({**head, **item})
+    return out
+
+
+def economic_classes(result: Imported, kind: str, column: str) -> list[Tree]:
+    """The economic 类 of a 基本支出 table whose printed figure (``column``) is not the sum of its printed 款."""
+    rows = [r for r in result.rows.get(kind, []) if r.code]
+    out: list[Tree] = []
+    for row in rows:
+        amount = row.amounts.get(column)
+        if len(row.code) != 3 or not printed(amount):
+            continue
+        parts = [r for r in rows if len(r.code) == 5 and r.code.startswith(row.code)]
+        if any(printed(r.amounts.get(column)) for r in parts) and figure(amount) != sum(
+                (figure(r.amounts.get(column)) for r in parts), ZERO):
+            out.append({"科目": Placed(int(row.code), f"{kind} {row.where}"),
+                        "金额": value(result, result.tables[kind], amount,  # type: ignore[arg-type]
+                                    f"支出.基本支出.经济分类 {row.code} 金额")})
+    return out
