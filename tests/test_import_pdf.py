@@ -594,3 +594,42 @@ def test_a_city_units_cover_gives_its_level_and_the_shanghai_cover_says_it(tmp_p
     assert rendered.document.cover is not None
     assert "上海市2025年市级单位预算" in "".join(line.text for line in rendered.document.cover.lines)
     assert not [f for f in rendered.findings if f.rule in ("R-级次", "版式-未印出")]
+
+
+def test_an_economic_class_printed_with_its_tail_is_reprinted_with_its_split(tmp_path):
+    """上海市财政局's 2025 单位预算 (bench/corpus): its 基本支出表 prints 302 商品和服务支出 as 24,840,779 (公用经费
+    24,840,779) over 款 adding to 24,840,778, and 公用经费 合计 25,177,779 over 款 adding to 25,177,778: within
+    their 尾数, written as printed and reprinted so in that table (before: 24,840,778 and 25,177,778)."""
+    import re
+
+    from reportgen.importing.pipeline import import_files
+    from reportgen.render import render_source
+
+    result = import_files([ROOT / "bench" / "corpus" / "shanghai-caizhengju-unit-2025.pdf"], "上海")
+    assert "      - {科目: 302, 金额: 24840779}   # 一般公共预算基本支出表 第17页 第18行" in result.text
+    assert "    公用经费: 25177779   # 一般公共预算基本支出表 第19页 第8行" in result.text
+    source = tmp_path / "unit.yaml"
+    source.write_text(result.text, encoding="utf-8")
+    rendered = render_source(source, tmp_path / "out", ("html",), layout="上海")
+    assert rendered.document is not None, [f.format() for f in rendered.findings]
+    html = (tmp_path / "out" / "unit.html").read_text(encoding="utf-8")
+    table = next(t for t in re.findall(r"<table.*?</table>", html, flags=re.S) if "商品和服务支出" in t)
+    cells = [re.sub(r"<[^>]+>", " ", row).split() for row in re.findall(r"<tr.*?</tr>", table, flags=re.S)]
+    assert next(c for c in cells if c[:2] == ["302", "商品和服务支出"])[2:] == ["24,840,779", "24,840,779"]
+    assert next(c for c in cells if c[:1] == ["合计"])[1:] == ["127,642,039", "102,464,260", "25,177,779"]
+
+
+def test_a_class_total_beyond_its_tail_is_written_as_printed_and_stays_an_error(tmp_path):
+    """普陀区司法局's 2026 单位预算 (bench/corpus) prints 20406 司法's 项目支出 as 64,840,547 over 项 adding to
+    129,681,094 (its 行政运行 row carries that figure twice): told by the import, written as printed, and
+    reported by check at that 款 — never evened out, never printed by a render."""
+    from reportgen.importing.pipeline import import_files
+    from reportgen.render import check_findings
+
+    result = import_files([ROOT / "bench" / "corpus" / "putuo-sfj-unit-2026.pdf"], "上海")
+    assert "不一致：20406 司法 印作 64,840,547.00，而其组成部分之和为 129,681,094.00" in result.text
+    assert "    - {科目: 20406, 项目支出: 64840547}   # 一般公共预算支出表 第14页 第8行" in result.text
+    source = tmp_path / "unit.yaml"
+    source.write_text(result.text, encoding="utf-8")
+    said = [f.format() for f in check_findings(source) if f.rule == "R-填报合计"]
+    assert len(said) == 1 and "司法（款 20406）填报项目支出 6,484.05万元，其下各项合计项目支出 12,968.11万元" in said[0]

@@ -100,13 +100,23 @@ class EconomicFigures:
         return sum((r.amount for r in self.budget.economic_rows if r.code.startswith(code)), ZERO)
 
     def class_split(self, code: str) -> tuple[Decimal | None, Decimal | None]:
-        """An economic class's 人员经费 and 公用经费: the sum of its rows' splits."""
+        """An economic class's 人员经费 and 公用经费: the sum of its rows' splits; a class printed as stated
+        (its tail: _print_classes) that is all of one kind is that kind's whole."""
         rows = [r for r in self.budget.economic_rows if r.code.startswith(code)]
+        node = next((n for n in self.economic_tree if n.code == code), None)
+        amount = node.basic_part if node is not None else sum((r.amount for r in rows), ZERO)
         if not any(r.stated_personnel is not None or r.stated_public is not None for r in rows):
-            return personnel_public_split(code, sum((r.amount for r in rows), ZERO))
+            return personnel_public_split(code, amount)
         splits = [row_split(r) for r in rows]
         personnel, public = sum_known(p for p, _ in splits), sum_known(q for _, q in splits)
-        return (personnel, public) if personnel is not None and public is not None else (None, None)
+        if personnel is None or public is None:
+            return None, None
+        tail = amount - personnel - public
+        if tail and not public:
+            return personnel + tail, public
+        if tail and not personnel:
+            return personnel, public + tail
+        return personnel, public
 
     @cached_property
     def unclassified_basic(self) -> list[tuple[str, Decimal]]:

@@ -1,8 +1,9 @@
 """Recognised tables → the source's fields, each figure as printed with its place.
 
 Function rows come from the three fund tables (一般公共预算, 政府性基金, 国有资本经营) where the
-file has them, else from the 支出总表; the 项 rows are written, the 类 and 款 rows are only
-compared (reconcile.py). Amounts are written in the unit of the function tables; a table in
+file has them, else from the 支出总表; the 项 rows are written, the 类 and 款 rows are compared
+(reconcile.py) and written only where printed otherwise than the sum of their printed lines
+(printed_totals.py: the render reprints them within their 尾数). Amounts are written in the unit of the function tables; a table in
 another unit (the “三公” table in 万元) is converted exactly, never rounded."""
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from reportgen import codes
 from reportgen.compute import economic_kind
 from reportgen.importing.catalog import Catalog, normalized
 from reportgen.importing.imported import Imported, factor, rows_of, value
-from reportgen.importing.printed_totals import class_totals, economic_classes
+from reportgen.importing.printed_totals import class_totals, economic_classes, economic_costs
 from reportgen.importing.recognize import Table
 from reportgen.importing.rows import Row
 from reportgen.importing.tree import Placed, Tree, scaled
@@ -260,9 +261,10 @@ def _economic(result: Imported) -> Tree:
         elif not row.code and row.second and groups and "合计" in row.amounts:
             groups[-1].append(row)
     lines = [_economic_item(result, table, group) for group in groups]
-    if lines:
-        lines += economic_classes(result, "一般公共预算基本支出表", "合计")
-    return {"经济分类": lines} if lines else {}
+    if not lines:
+        return {}
+    lines += economic_classes(result, "一般公共预算基本支出表", "合计")
+    return {"经济分类": lines, **economic_costs(result, "一般公共预算基本支出表")}
 
 
 def _projects(result: Imported) -> list[Tree]:

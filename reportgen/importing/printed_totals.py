@@ -7,7 +7,9 @@ the 决算 import (final_build.py, final_totals.py):
 - a 类 or 款 of a function table of one fund whose printed 合计, 基本支出 or 项目支出 is not the sum of its
   printed lines: a 功能分类 row of the 类/款 with what differs (class_totals);
 - an economic 类 whose printed figure is not the sum of its printed 款: a 3-digit 经济分类 row
-  (economic_classes).
+  (economic_classes);
+- a budget's 人员经费 or 公用经费 whose 合计 row is not the sum of its 款 in that column (economic_costs; a
+  决算's are written always, final_totals.spending_totals).
 Nothing is evened out: a total is written as printed, never made to fit."""
 
 from __future__ import annotations
@@ -72,3 +74,19 @@ def economic_classes(result: Imported, kind: str, column: str) -> list[Tree]:
                         "金额": value(result, result.tables[kind], amount,  # type: ignore[arg-type]
                                     f"支出.基本支出.经济分类 {row.code} 金额")})
     return out
+
+
+def economic_costs(result: Imported, kind: str) -> Tree:
+    """支出.基本支出.人员经费 and 公用经费 as a 基本支出 table's 合计 row prints them, each where that is not
+    the sum of the figures its 款 print in that column."""
+    rows = result.rows.get(kind, [])
+    foot = next((r for r in rows if r.total), None)
+    if foot is None:
+        return {}
+    costs: Tree = {}
+    for column in ("人员经费", "公用经费"):
+        amount = foot.amounts.get(column)
+        lines = [r.amounts.get(column) for r in rows if len(r.code) == 5]
+        if printed(amount) and any(printed(a) for a in lines) and figure(amount) != sum(map(figure, lines), ZERO):
+            costs[column] = value(result, result.tables[kind], amount, f"支出.基本支出.{column}")  # type: ignore[arg-type]
+    return costs
