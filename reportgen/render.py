@@ -298,7 +298,7 @@ def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[s
             printed = _numbered(document, staging.path, stem, asked, print_to, notes if notes is not None else [])
         if "pdf" in formats:
             staged.insert(formats.index("pdf"), printed or _printed(document, staging.path, stem))
-        staging.move_in(list(zip(staged, finals, strict=True)))
+        staging.move_in(list(zip(staged, finals, strict=True)), "render")
         return finals
     except BaseException:
         if staging is not None:
@@ -520,12 +520,13 @@ def _files_in(folder: Path) -> list[Path]:
 def overwrite_findings(source: Path, inputs: list[Path], out_dir: Path, stem: str, formats: tuple[str, ...],
                        templates: list[Path] | None) -> list[Finding]:
     """An error for each output the guard refuses (reading/outputs.py): one that would write over one
-    of the render's inputs, or where a folder or a pipe stands. A render's outputs are its own, named
-    after its source, and replace the last render's."""
+    of the render's inputs, where a folder or a pipe stands, or over a file whose bytes reportgen did
+    not write there (a document corrected in Word since: written.py). A render's outputs replace the
+    last render's."""
     finals = [out_dir / f"{stem}.{fmt}" for fmt in formats]
     # A template is found by its name in an override folder: only a file there of an output's name
     # could be overwritten.
     shadowed = [folder / sub / final.name for folder in templates or [] for sub in ("", "narrative") for final in finals]
-    outputs = [Output(final, "-o", "always") for final in finals]
+    outputs = [Output(final, "-o", "written") for final in finals]
     return [Finding("error", "输出", message, str(out))
             for out, message in refused_outputs(outputs, [source, *inputs, *shadowed])]
