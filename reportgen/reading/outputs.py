@@ -30,8 +30,9 @@ from reportgen.reading.files import clash_message, identity, overwritten_inputs
 from reportgen.records import FrozenRecord
 from reportgen.written import RECORD, why_kept
 
-# "never": a source, never written over; "written": replaced only where its bytes are reportgen's
-Replace = Literal["never", "written"]
+# "never": a source, never written over; "written": replaced only where its bytes are reportgen's;
+# "later": what stands there is judged by a later call (render's first look, before it knows its inputs)
+Replace = Literal["never", "written", "later"]
 # review -o's annotated copy of a PDF says so in its catalogue, the first object written (review/annotated.py)
 PDF_MARK = b"/ReportgenReview (reportgen review)"
 
