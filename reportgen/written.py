@@ -45,8 +45,7 @@ class Overwrite(OSError):
     An OSError, so that every command's "cannot write" path tells it; its text is the reason."""
 
     def __init__(self, path: Path, why: str) -> None:
-        super().__init__(why)
-        self.filename = str(path)
+        super().__init__(None, why, str(path))
 
 
 @dataclass(frozen=True)
@@ -211,7 +210,7 @@ def _may_replace(record: Record, final: Path) -> None:
         return
     entry = record.get(final.name)
     if not stat.S_ISREG(info.st_mode) or entry is None or not _holds(entry, final):
-        raise Overwrite(final, not_written_reason(final))
+        raise Overwrite(final, f"{final}：{not_written_reason(final)}")
 
 
 def not_written_reason(path: Path) -> str:
@@ -228,7 +227,9 @@ def _present(folder: Path, record: Record) -> Record:
 def _write(folder: Path, record: Record, scratch: Path, durable: bool) -> None:
     import json  # deferred: 1.5 ms, for a command that writes outputs only
 
-    text = json.dumps({"kind": _KIND, "files": dict(sorted(record.items()))}, ensure_ascii=False, indent=1)
+    lines = [f" {json.dumps(name, ensure_ascii=False)}: {json.dumps(entry, ensure_ascii=False)}"
+             for name, entry in sorted(record.items())]  # a file a line
+    text = f'{{"kind": {json.dumps(_KIND)}, "files": {{\n' + ",\n".join(lines) + "\n}}"
     tmp = scratch / RECORD
     with open(tmp, "w", encoding="utf-8") as out:
         out.write(text + "\n")

@@ -312,3 +312,39 @@ def test_a_lock_file_made_but_not_yet_locked_is_no_free_lock(tmp_path):
     assert staging.remove_stale_staging(out) == []
     assert held.path.is_dir() and being_locked.is_dir()
     held.remove()
+
+
+def test_cleanup_removes_only_what_carries_its_own_lock_and_process_record(tmp_path):
+    """A user's folder named like a staging folder, a folder of that shape without reportgen's lock
+    or with someone else's, and a file named like a temporary file of a process that has ended: none
+    is proof that reportgen wrote it, and each stays. A staging folder a killed run left (its own
+    record, its lock free) is removed by the next render into the folder."""
+    from reportgen import staging
+
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True).stdout)
+    mine = {
+        f"{PREFIX}笔记/要点.txt": b"my notes",
+        f"{PREFIX}{dead}-abcdefgh/稿.docx": b"a draft, no lock",
+        f"{PREFIX}{dead}-ijklmnop/{LOCK}": b"a lock of my own",
+        f"{PREFIX}{dead}-qrstuvwx/{LOCK}": f"reportgen staging folder {PREFIX}{dead}-zzzzzzzz\npid {dead}\n".encode(),
+        f".预算.docx.{dead}.deadbeef.tmp": b"a file named like a temporary one",
+    }
+    for name, data in mine.items():
+        (out / name).parent.mkdir(exist_ok=True)
+        (out / name).write_bytes(data)
+    left = staging.Staging(out)  # a run killed outright: its record stays, its lock is freed with its process
+    (left.path / "a.docx").write_bytes(b"half written")
+    os.close(left._lock_fd)  # noqa: SLF001
+    for path in [*out.iterdir()]:
+        os.utime(path, (staging._STARTED - 60, staging._STARTED - 60))
+
+    rerun = subprocess.run([sys.executable, "-m", "reportgen", "render", str(YANTIAN), "-o", str(out), "--format", "html"],
+                           cwd=ROOT, capture_output=True, timeout=120)
+    assert rerun.returncode == 0, rerun.stderr.decode()
+    assert not left.path.exists()
+    assert {name: (out / name).read_bytes() for name in mine} == mine
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        {name.split("/")[0] for name in mine} | {RECORD, f"{YANTIAN.stem}.html"})

@@ -132,7 +132,7 @@ def documents_in(paths: list[Path], out: Path | None = None) -> tuple[list[Path]
     walk = _Walk(identity(out) if out is not None and out.is_dir() else None)
     for path in paths:
         if path.is_dir():
-            walk.folder(path, 0)
+            walk.folder(path, path, 0)
         else:
             walk.add(path)
     return walk.found, walk.passed
@@ -144,19 +144,24 @@ class _Walk:
     found: list[Path] = field(default_factory=list)
     passed: list[str] = field(default_factory=list)
     files: dict[tuple[int, int] | str, Path] = field(default_factory=dict)  # each file's first name
-    folders: dict[tuple[int, int] | str, Path] = field(default_factory=dict)  # each folder walked
+    # each folder walked: its name then, and the folder named that it was reached from
+    folders: dict[tuple[int, int] | str, tuple[Path, Path]] = field(default_factory=dict)
 
     def add(self, path: Path) -> None:
         first = self.files.setdefault(identity(path), path)
         if first is path:
             self.found.append(path)
+        elif first == path:
+            self.passed.append(f"{path}：给出了不止一次，只审核一次")
         else:
             self.passed.append(f"{path}：与 {first} 是同一个文件，只审核一次")
 
-    def folder(self, folder: Path, depth: int) -> None:
-        first = self.folders.setdefault(identity(folder), folder)
+    def folder(self, folder: Path, root: Path, depth: int) -> None:
+        first, within = self.folders.setdefault(identity(folder), (folder, root))
         if first is not folder:
-            self.passed.append(f"{folder}：这个文件夹已作为 {first} 审核过，不再重复审核")
+            where = "给出了不止一次" if first == folder and within == root else \
+                f"已作为 {within} 中的文件夹审核过" if first == folder else f"与 {first} 是同一个文件夹，已审核过"
+            self.passed.append(f"{folder}：{where}，其中的文件只审核一次")
             return
         try:
             entries = sorted(folder.iterdir())
@@ -178,7 +183,7 @@ class _Walk:
             elif depth >= MAX_DEPTH:
                 self.passed.append(f"{sub}：文件夹层数超过 {MAX_DEPTH} 层，未审核")
             else:
-                self.folder(sub, depth + 1)
+                self.folder(sub, root, depth + 1)
 
     def _entry(self, entry: Path) -> None:
         if not is_regular_file(entry):
