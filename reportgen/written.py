@@ -181,25 +181,34 @@ def replacing(finals: list[tuple[Path, Digest]], by: str, scratch: dict[Path, Pa
     the command ``by``: each folder's lock held throughout; Overwrite, before anything is renamed,
     for a file standing at a final name whose bytes reportgen did not write; the new digests
     recorded beside the old before, and alone after (when the renames succeed). ``scratch``: per
-    folder, the caller's staging folder there, where a record's new text is written first."""
-    folders = sorted({final.parent for final, _ in finals}, key=str)
+    folder, the caller's staging folder there, where a record's new text is written first. A folder
+    named two ways (``out``, ``/home/…/out``) is one folder, locked and recorded once."""
+    folders: dict[tuple[int, int], Path] = {}  # by (device, inode): the folder's first name
+    keys = [_folder_key(final.parent, folders) for final, _ in finals]
     with contextlib.ExitStack() as locks:
-        for folder in folders:
-            locks.enter_context(_locked(folder))
-        records = {folder: _read(folder) for folder in folders}
-        for final, _ in finals:
-            _may_replace(records[final.parent], final)
-        for final, new in finals:
-            entry = records[final.parent].setdefault(final.name, {"by": by, "written": []})
+        for key in sorted(folders):
+            locks.enter_context(_locked(folders[key]))
+        records = {key: _read(folder) for key, folder in folders.items()}
+        for key, (final, _) in zip(keys, finals, strict=True):
+            _may_replace(records[key], final)
+        for key, (final, new) in zip(keys, finals, strict=True):
+            entry = records[key].setdefault(final.name, {"by": by, "written": []})
             kept = [d for d in entry["written"] if d != [new.sha256, new.size]] if os.path.lexists(final) else []
             entry["written"] = [[new.sha256, new.size], *kept][:_MOST_KEPT]
-        for folder in folders:
-            _write(folder, records[folder], scratch[folder], durable=True)
+        for key, folder in folders.items():
+            _write(folder, records[key], scratch[folder], durable=True)
         yield
-        for final, new in finals:
-            records[final.parent][final.name] = {"by": by, "written": [[new.sha256, new.size]]}
-        for folder in folders:
-            _write(folder, _present(folder, records[folder]), scratch[folder], durable=False)
+        for key, (final, new) in zip(keys, finals, strict=True):
+            records[key][final.name] = {"by": by, "written": [[new.sha256, new.size]]}
+        for key, folder in folders.items():
+            _write(folder, _present(folder, records[key]), scratch[folder], durable=False)
+
+
+def _folder_key(folder: Path, folders: dict[tuple[int, int], Path]) -> tuple[int, int]:
+    info = os.stat(folder)
+    key = (info.st_dev, info.st_ino)
+    folders.setdefault(key, folder)
+    return key
 
 
 def _may_replace(record: Record, final: Path) -> None:

@@ -208,6 +208,18 @@ def test_an_output_changed_while_the_command_worked_is_not_replaced(tmp_path):
     assert files(out) == before  # a.html not replaced either, no staging folder left
 
 
+def test_outputs_in_one_folder_named_two_ways_are_recorded_together(tmp_path, monkeypatch):
+    """`diff -o out/a.html -o /…/out/b.json`: one folder, one lock, one record (not a wait on its own lock)."""
+    from reportgen import written
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(written, "_LOCK_WAIT", 1.0)
+    (tmp_path / "out").mkdir()
+    replace_together([(Path("out") / "a.html", b"<p>a</p>"), (tmp_path / "out" / "b.json", b"{}")], "diff")
+    assert written.is_written(tmp_path / "out" / "a.html") and written.is_written(Path("out/b.json"))
+    assert sorted(files(tmp_path / "out")) == [RECORD, "a.html", "b.json"]
+
+
 def test_a_record_that_is_not_reportgens_is_never_replaced(tmp_path, capsys):
     out = tmp_path / "out"
     out.mkdir()
