@@ -95,6 +95,9 @@ def test_the_reviews_own_outputs_are_never_reviewed_however_named_numbered_or_sa
     for name in own:
         assert f"{folder / name}：是 reportgen 写出的核对页面、标注副本或整改通知，未审核" in done.stderr, done.stderr
     assert "审核 1 份文件" in done.stdout
+    named = _review(*(str(p) for p in sorted(folder.iterdir())), "--layout", "上海")  # `review 报来的/*`
+    assert [line for line in named.stdout.splitlines() if line.startswith("== ")] == [f"== {folder / '万里街道.pdf'}"]
+    assert named.stderr.count("未审核") == len(own), named.stderr
 
 
 def test_a_document_reached_twice_is_reviewed_once_and_said_so(tmp_path):

@@ -128,14 +128,20 @@ def documents_in(paths: list[Path], out: Path | None = None) -> tuple[list[Path]
     reportgen itself wrote there (review_output: review's pages, annotated copies and hand-back
     files, however named or numbered; the folder ``out`` the pages go to), a file or folder reached
     again — told, never skipped in silence. Hidden folders (.git …) are passed over. A file named
-    outright is always reviewed (once): its reader says what is wrong with it."""
+    outright is reviewed (once) unless it is review's own output (``review 报来的/*``): whatever
+    else is wrong with it, its reader says."""
     walk = _Walk(identity(out) if out is not None and out.is_dir() else None)
     for path in paths:
         if path.is_dir():
             walk.folder(path, path, 0)
+        elif is_regular_file(path) and review_output(path):
+            walk.passed.append(_OWN.format(path=path))
         else:
             walk.add(path)
     return walk.found, walk.passed
+
+
+_OWN = "{path}：是 reportgen 写出的核对页面、标注副本或整改通知，未审核"
 
 
 @dataclass
@@ -189,7 +195,7 @@ class _Walk:
         if not is_regular_file(entry):
             self.passed.append(_not_a_file(entry))
         elif review_output(entry):
-            self.passed.append(f"{entry}：是 reportgen 写出的核对页面、标注副本或整改通知，未审核")
+            self.passed.append(_OWN.format(path=entry))
         else:
             self.add(entry)
 
