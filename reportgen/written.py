@@ -91,9 +91,9 @@ def why_kept(path: Path) -> str:
     try:
         entry = _read(path.parent).get(path.name)
     except Overwrite as exc:
-        return str(exc)
+        return str(exc.strerror)
     if entry is None or os.path.islink(path) or not _holds(entry, path):
-        return not_written_reason(path)
+        return not_written_reason(path, entry is not None)
     return ""
 
 
@@ -219,12 +219,17 @@ def _may_replace(record: Record, final: Path) -> None:
         return
     entry = record.get(final.name)
     if not stat.S_ISREG(info.st_mode) or entry is None or not _holds(entry, final):
-        raise Overwrite(final, f"{final}：{not_written_reason(final)}")
+        raise Overwrite(final, f"{final}：{not_written_reason(final, entry is not None)}")
 
 
-def not_written_reason(path: Path) -> str:
+def not_written_reason(path: Path, recorded: bool) -> str:
+    """Why a file standing at an output's name is kept: reportgen never wrote it there (the folder's
+    record does not name it), or it did and the file has changed since."""
     what = "页面" if path.suffix.lower() in (".html", ".htm") else "文件"
-    return (f"文件已存在，且不是 reportgen 写出的{what}，或写出后已被改动、另存过（它的内容与 reportgen 记录的不同），"
+    if recorded:
+        return (f"文件已存在，是 reportgen 写出的{what}，但写出后已被改动或另存过（内容与写出记录 {RECORD} 中的不同），"
+                "不会覆盖；请另选文件名，或先移走它")
+    return (f"文件已存在，不是 reportgen 写出的{what}（这个文件夹的写出记录 {RECORD} 中没有它），"
             "不会覆盖；请另选文件名，或先移走它")
 
 
