@@ -1,11 +1,11 @@
-"""Writing a file whole or not at all: every output reportgen writes goes through here. (Temporary
-names take os.urandom rather than the secrets module, whose import a small render would feel.)"""
+"""Writing a file whole or not at all, in a folder of reportgen's own (a staging folder, a temporary
+folder): an output in a user's folder is put in place by staging.py, which replaces only what
+reportgen wrote there. (Temporary names take os.urandom rather than the secrets module, whose
+import a small render would feel.)"""
 
 from __future__ import annotations
 
-import contextlib
 import os
-import shutil
 from pathlib import Path
 
 
@@ -27,60 +27,6 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-
-
-def replace_together(outputs: list[tuple[Path, bytes]]) -> None:
-    """Write several files all or none: each is written whole beside its target first, and only
-    when every one is there are they renamed into place. A target that existed is kept (as a hard
-    link) until all are in place, and put back if a later rename fails; folders made for the
-    outputs are removed again on failure when nothing else is in them."""
-    token = f"{os.getpid()}.{os.urandom(4).hex()}"
-    made: list[Path] = []
-    staged: list[tuple[Path, Path]] = []
-    kept: dict[Path, Path] = {}
-    done: list[Path] = []
-    try:
-        for target, data in outputs:
-            target = Path(target)
-            made += make_parents(target.parent)
-            tmp = target.with_name(f".{target.name}.{token}.tmp")
-            staged.append((tmp, target))
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-        for _, target in staged:
-            if target.exists() or target.is_symlink():
-                keep = target.with_name(f".{target.name}.{token}.prev")
-                try:
-                    os.link(target, keep, follow_symlinks=False)
-                except OSError:  # a file system without hard links: a copy does as well
-                    shutil.copy2(target, keep, follow_symlinks=False)
-                kept[target] = keep
-        for tmp, target in staged:
-            os.replace(tmp, target)
-            done.append(target)
-    except BaseException:
-        for target in reversed(done):
-            with contextlib.suppress(OSError):
-                if target in kept:
-                    os.replace(kept.pop(target), target)
-                else:
-                    target.unlink()
-        for tmp, _ in staged:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-        for folder in made:
-            try:
-                os.rmdir(folder)
-            except OSError:
-                break
-        raise
-    finally:
-        for keep in kept.values():
-            with contextlib.suppress(OSError):
-                keep.unlink()
 
 
 def make_parents(folder: Path) -> list[Path]:

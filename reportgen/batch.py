@@ -28,7 +28,6 @@ from urllib.parse import quote
 import reportgen.render
 import reportgen.writers.html  # noqa: F401  (warmed up before the workers fork)
 from reportgen import templating
-from reportgen.atomic import replace_together, write_atomically
 from reportgen.errors import EnvironmentValueError, Finding, PdfUnavailable
 from reportgen.layouts import LayoutError
 from reportgen.narrative import TemplateFault
@@ -38,6 +37,7 @@ from reportgen.reading.outputs import Output, refused_outputs
 from reportgen.records import Record
 from reportgen.render import files_read, render_source
 from reportgen.signals import handle_sigterm
+from reportgen.staging import replace_together, write_output
 from reportgen.terminal import write_raw
 
 if TYPE_CHECKING:
@@ -386,7 +386,7 @@ def index_path(out_dir: Path, sources: list[str], formats: tuple[str, ...] = ("h
     outputs = {f"{Path(s).stem}.{fmt}" for s in sources for fmt in formats}
     for number in range(1, len(sources) + 4096):
         name = INDEX_NAME if number == 1 else "reportgen-index.html" if number == 2 else f"reportgen-index-{number - 1}.html"
-        if name not in outputs and not refused_outputs([Output(out_dir / name, "索引页", "page")], inputs or []):
+        if name not in outputs and not refused_outputs([Output(out_dir / name, "索引页", "written")], inputs or []):
             return out_dir / name
     raise AssertionError("unreachable: more names than sources and kept pages")
 
@@ -406,7 +406,7 @@ def refuse_overlaps(sources: list[str], job: Job) -> tuple[list[str], list[Outco
 
 def write_index(path: Path, text: str) -> None:
     """Written whole or not at all, as every output is."""
-    write_atomically(path, text.encode("utf-8"))
+    write_output(path, text.encode("utf-8"), "render")
 
 
 # -- the command -------------------------------------------------------------------------------
@@ -495,7 +495,7 @@ def _place_printed(job: Job, outcome: Outcome, docx: Path, pdf: Path) -> None:
         return
     target = job.out / pdf.name
     try:
-        replace_together([(target, reproducible(pdf.read_bytes(), created(docx)))])
+        replace_together([(target, reproducible(pdf.read_bytes(), created(docx)))], "render")
     except OSError as exc:
         outcome.failure = f"{outcome.source}: 错误 [输出] 无法写入 {target}：{reason(exc)}"
         return

@@ -24,7 +24,7 @@ from reportgen.layouts import SHIPPED, Layout, LayoutError, Occasion, resolve
 from reportgen.model import Budget
 from reportgen.narrative import build_document
 from reportgen.reading.files import InputRefused, read_bounded, resolved
-from reportgen.reading.outputs import Output, refused_outputs
+from reportgen.reading.outputs import Output, Replace, refused_outputs
 from reportgen.reading.yamlsafe import MAX_SOURCE_BYTES, load_yaml, parse_yaml
 from reportgen.records import Record
 from reportgen.source.loader import referenced_files
@@ -298,7 +298,7 @@ def write_outputs(document: Document, out_dir: Path, stem: str, formats: tuple[s
             printed = _numbered(document, staging.path, stem, asked, print_to, notes if notes is not None else [])
         if "pdf" in formats:
             staged.insert(formats.index("pdf"), printed or _printed(document, staging.path, stem))
-        staging.move_in(list(zip(staged, finals, strict=True)))
+        staging.move_in(list(zip(staged, finals, strict=True)), "render")
         return finals
     except BaseException:
         if staging is not None:
@@ -413,7 +413,7 @@ def render_source(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     replace one of the files the render reads (the source, a unit file, the prior-year source, a
     template) is refused before anything is written."""
     start = time.perf_counter()
-    clashes = overwrite_findings(path, [], out_dir, path.stem, formats, templates)
+    clashes = overwrite_findings(path, [], out_dir, path.stem, formats, templates, "later")
     if clashes:
         return Rendered(path, [], clashes, time.perf_counter() - start)
     prepared = prepare(path, draft=draft)
@@ -518,14 +518,16 @@ def _files_in(folder: Path) -> list[Path]:
 
 
 def overwrite_findings(source: Path, inputs: list[Path], out_dir: Path, stem: str, formats: tuple[str, ...],
-                       templates: list[Path] | None) -> list[Finding]:
+                       templates: list[Path] | None, replace: Replace = "written") -> list[Finding]:
     """An error for each output the guard refuses (reading/outputs.py): one that would write over one
-    of the render's inputs, or where a folder or a pipe stands. A render's outputs are its own, named
-    after its source, and replace the last render's."""
+    of the render's inputs, where a folder or a pipe stands, or over a file whose bytes reportgen did
+    not write there (a document corrected in Word since: written.py). A render's outputs replace the
+    last render's. ``replace="later"``: a first look, before the inputs are known (a file standing
+    at an output's name is judged with them, so that an input is told as an input)."""
     finals = [out_dir / f"{stem}.{fmt}" for fmt in formats]
     # A template is found by its name in an override folder: only a file there of an output's name
     # could be overwritten.
     shadowed = [folder / sub / final.name for folder in templates or [] for sub in ("", "narrative") for final in finals]
-    outputs = [Output(final, "-o", "always") for final in finals]
+    outputs = [Output(final, "-o", replace) for final in finals]
     return [Finding("error", "输出", message, str(out))
             for out, message in refused_outputs(outputs, [source, *inputs, *shadowed])]

@@ -1,10 +1,19 @@
-"""Putting a render's outputs in place together, and only ever removing what reportgen wrote.
+"""Putting outputs in place together, and only ever removing what reportgen wrote.
 
-A render writes its files into a staging folder (``.reportgen-*``) inside the output folder and
-then renames them into place. The staging folder holds a lock for as long as its process (or the
-process's forked writer) lives: an interrupted run (Ctrl-C, SIGTERM) removes its own staging folder
-on the way out; one killed outright (SIGKILL, a power cut) leaves it, and the next run into the same
-folder removes it once it is stale: older than that run and its lock free, so in use by no one.
+Every output reportgen writes into a user's folder is written first into a staging folder
+(``.reportgen-<pid>-<8 characters>``) inside that folder and then renamed into place, all of a
+run's files together or none (:meth:`Staging.move_in`, :func:`replace_together`), each replacing
+only a file whose bytes reportgen wrote there (written.py: the folder's record of them, checked
+again under the folder's lock as the files are renamed).
+
+A staging folder carries its own lock and process record: a file (LOCK) saying which folder it is
+and which process made it, locked for as long as that process (or its forked writer) lives. An
+interrupted run (Ctrl-C, SIGTERM) removes its own staging folder on the way out; one killed
+outright (SIGKILL, a power cut) leaves it, and the next run into the same folder removes it once
+it is stale: made before that run, its record its own, and its lock free. Nothing else is ever
+removed: a folder of the user's that is only named like one, or a file named like a temporary
+file, is no proof of anything. (A staging folder whose maker died before its lock was taken is
+removed while it holds nothing but the beginning of its record.)
 """
 
 from __future__ import annotations
@@ -13,25 +22,31 @@ import contextlib
 import os
 import re
 import shutil
+import stat
 import tempfile
 import time
 from pathlib import Path
 
 from reportgen.atomic import make_parents
+from reportgen.written import file_digest, replacing
 
 try:
     import fcntl
-except ImportError:  # not on Windows: there, staging folders are judged by age alone
+except ImportError:  # not on Windows: there, a staging folder is stale once its maker has ended
     fcntl = None  # type: ignore[assignment]  # an optional module: None stands for its absence
 
 PREFIX = ".reportgen-"
 LOCK = ".lock"
 _LOCKING = ".lock-taking"  # the lock file before it is locked
 _STARTED = time.time()  # a staging folder made before this process started cannot be one of its own
-# write_atomically's temporary names: .<name>.<pid>.<8 hex>.tmp
-_ATOMIC_TMP = re.compile(r"\..+\.(\d+)\.[0-9a-f]{8}\.tmp")
-# a staging folder's name carries its maker's pid: .reportgen-<pid>-<random>
-_MAKER = re.compile(re.escape(PREFIX) + r"(\d+)-")
+# a staging folder's name: its maker's pid and tempfile.mkdtemp's eight characters
+_STAGING = re.compile(re.escape(PREFIX) + r"(\d+)-[a-z0-9_]{8}")
+_MOST_RECORD_BYTES = 256
+
+
+def _record(name: str, pid: int) -> bytes:
+    """The process record a staging folder's LOCK holds: which folder, made by which process."""
+    return f"reportgen staging folder {name}\npid {pid}\n".encode("ascii")
 
 
 class Staging:
@@ -41,9 +56,10 @@ class Staging:
         self.path = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=out_dir))
         self._lock_fd: int | None = None
         try:
-            # the lock file takes its name only once locked: another run that finds LOCK finds it held
-            # (one that finds none asks whether its maker lives), never in the moment between the two
+            # the lock file takes its name only once it holds its record and is locked: another run
+            # that finds LOCK finds it whole and held (one that finds none asks whether its maker lives)
             self._lock_fd = os.open(self.path / _LOCKING, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.write(self._lock_fd, _record(self.path.name, os.getpid()))
             if fcntl is not None:
                 fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             os.rename(self.path / _LOCKING, self.path / LOCK)
@@ -51,14 +67,75 @@ class Staging:
             self.remove()
             raise
 
-    def move_in(self, pairs: list[tuple[Path, Path]]) -> None:
-        """Rename each staged file onto its final name, all or none: a final file that existed is
-        first linked into the staging folder, and put back if a later rename fails."""
+    def move_in(self, pairs: list[tuple[Path, Path]], by: str) -> None:
+        """Rename each staged file onto its final name (in this staging folder's folder), all or
+        none, as written by the command ``by``; written.Overwrite, with nothing moved, when a final
+        name holds a file whose bytes reportgen did not write."""
+        _move_in(pairs, by, {final.parent: self.path for _, final in pairs})
+
+    def remove(self) -> None:
+        if self._lock_fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._lock_fd)
+            self._lock_fd = None
+        _remove_folder(self.path)
+
+
+def replace_together(outputs: list[tuple[Path, bytes]], by: str) -> None:
+    """Write several files, in one folder or several, all or none, as written by the command
+    ``by``: each whole in a staging folder beside its target first, and only when every one is
+    there renamed into place (a target that existed is kept until all are, and put back if a later
+    rename fails); written.Overwrite, with nothing written, when a target holds a file whose bytes
+    reportgen did not write. Folders made for the outputs are removed again on failure when
+    nothing else is in them."""
+    made: list[Path] = []
+    areas: dict[Path, Staging] = {}
+    try:
+        pairs = []
+        for target, data in outputs:
+            target = Path(target)
+            if target.parent not in areas:
+                made += make_folders(target.parent)
+                remove_stale_staging(target.parent)
+                areas[target.parent] = Staging(target.parent)
+            staged = areas[target.parent].path / target.name
+            with open(staged, "xb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            pairs.append((staged, target))
+        _move_in(pairs, by, {folder: area.path for folder, area in areas.items()})
+    except BaseException:
+        for area in areas.values():
+            area.remove()
+        areas.clear()
+        remove_empty_folders(made)
+        raise
+    finally:
+        for area in areas.values():
+            area.remove()
+
+
+def write_output(path: Path, data: bytes, by: str) -> None:
+    """One output written whole or not at all (replace_together)."""
+    replace_together([(path, data)], by)
+
+
+def _move_in(pairs: list[tuple[Path, Path]], by: str, scratch: dict[Path, Path]) -> None:
+    """Rename each staged file onto its final name, all or none: a final file that existed is first
+    linked into its folder's staging folder (``scratch``), and put back if a later rename fails."""
+    finals = []
+    for staged, final in pairs:
+        digest = file_digest(staged)
+        if digest is None:
+            raise FileNotFoundError(2, "staged file missing", str(staged))
+        finals.append((final, digest))
+    with replacing(finals, by, scratch):
         previous: dict[Path, Path | None] = {}
         for index, (_, final) in enumerate(pairs):
             keep = None
-            if final.exists() or final.is_symlink():
-                keep = self.path / f"previous-{index}"
+            if os.path.lexists(final):
+                keep = scratch[final.parent] / f"previous-{index}"
                 try:
                     os.link(final, keep, follow_symlinks=False)
                 except OSError:  # a file system without hard links: a copy does as well
@@ -79,13 +156,6 @@ class Staging:
                         os.replace(keep, final)
             raise
 
-    def remove(self) -> None:
-        if self._lock_fd is not None:
-            with contextlib.suppress(OSError):
-                os.close(self._lock_fd)
-            self._lock_fd = None
-        _remove_folder(self.path)
-
 
 def _remove_folder(folder: Path) -> None:
     """Remove a staging folder: its files (all a staging folder holds), then itself; whatever
@@ -102,38 +172,67 @@ def _remove_folder(folder: Path) -> None:
 
 
 def remove_stale_staging(out_dir: Path) -> list[Path]:
-    """Remove the staging folders (and atomic-write temporaries) that runs killed outright left in
-    ``out_dir``: made before this process started, and in use by no live process. Returns them."""
+    """Remove the staging folders that runs killed outright left in ``out_dir``: named as one,
+    made before this process started, holding their own process record, and in use by no live
+    process (see the module). Returns them."""
     removed: list[Path] = []
     try:
         entries = list(os.scandir(out_dir))
     except OSError:
         return removed
     for entry in entries:
-        name = entry.name
+        match = _STAGING.fullmatch(entry.name)
         try:
-            if name.startswith(PREFIX) and entry.is_dir(follow_symlinks=False):
-                if entry.stat(follow_symlinks=False).st_mtime < _STARTED and not _in_use(Path(entry.path)):
-                    _remove_folder(Path(entry.path))
-                    removed.append(Path(entry.path))
-            elif (match := _ATOMIC_TMP.fullmatch(name)) and entry.is_file(follow_symlinks=False):
-                if entry.stat(follow_symlinks=False).st_mtime < _STARTED and not _alive(int(match.group(1))):
-                    os.unlink(entry.path)
-                    removed.append(Path(entry.path))
+            if match is None or not entry.is_dir(follow_symlinks=False) \
+                    or entry.stat(follow_symlinks=False).st_mtime >= _STARTED:
+                continue
+            if _abandoned(Path(entry.path), int(match.group(1))):
+                _remove_folder(Path(entry.path))
+                removed.append(Path(entry.path))
         except OSError:
             continue
     return removed
 
 
-def _in_use(folder: Path) -> bool:
-    """Whether a live process holds the staging folder's lock."""
-    if fcntl is None:
+def _abandoned(folder: Path, pid: int) -> bool:
+    """Whether ``folder`` is a staging folder whose run has ended: its LOCK holds its own record and
+    no process holds the lock; or, its maker gone, it holds no more than the beginning of that
+    record (the maker died before locking)."""
+    names = os.listdir(folder)
+    expected = _record(folder.name, pid)
+    if LOCK in names:
+        return _read_small(folder / LOCK) == expected and not _in_use(folder / LOCK, pid)
+    if _alive(pid):  # not locked yet: its maker is between the two, or died there
         return False
+    if not names:
+        return True
+    held = _read_small(folder / _LOCKING) if names == [_LOCKING] else None
+    return held is not None and expected.startswith(held)
+
+
+def _read_small(path: Path) -> bytes | None:
+    """The bytes of the regular file ``path`` when it is no longer than a record; else None."""
     try:
-        fd = os.open(folder / LOCK, os.O_RDONLY)
-    except FileNotFoundError:  # not locked yet, or never: its maker is between the two, or died there
-        maker = _MAKER.match(folder.name)
-        return maker is not None and _alive(int(maker.group(1)))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        data = os.read(fd, _MOST_RECORD_BYTES + 1)
+        return data if len(data) <= _MOST_RECORD_BYTES else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _in_use(lock: Path, pid: int) -> bool:
+    """Whether a live process holds the staging folder's lock (where there are no locks: whether its maker lives)."""
+    if fcntl is None:
+        return _alive(pid)
+    try:
+        fd = os.open(lock, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return True  # cannot tell: leave it
     try:

@@ -17,6 +17,7 @@ from reportgen.batch import Outcome, Progress, display_width, expand_sources, su
 from reportgen.cli import main
 from reportgen.errors import Finding
 from reportgen.render import prepare
+from reportgen.written import RECORD
 
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
@@ -42,7 +43,7 @@ def test_many_sources_render_in_parallel_with_summary_and_index(departments, tmp
     assert code == 0, stderr
     stems = [f"dept-{i:04d}" for i in range(1, 5)]
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        ["index.html"] + [f"{s}.{ext}" for s in stems for ext in ("docx", "html")])
+        [RECORD, "index.html"] + [f"{s}.{ext}" for s in stems for ext in ("docx", "html")])
     header = stdout.splitlines()[0].split()
     assert header == ["源文件", "结果", "用时"]
     for stem in stems:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.written import RECORD
+
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
 
@@ -45,7 +47,7 @@ def test_render_writes_docx_and_html(tmp_path):
     result = run("render", YANTIAN, "-o", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "shenzhen-yantian-zgh-2022.docx", "shenzhen-yantian-zgh-2022.html"]
+        RECORD, "shenzhen-yantian-zgh-2022.docx", "shenzhen-yantian-zgh-2022.html"]
 
 
 def test_malformed_yaml_names_file_and_line(tmp_path):

@@ -26,6 +26,7 @@ from reportgen.readers.docx import paragraph_text, read_docx, resolve_tracked_ch
 from reportgen.writers.diff_html import diff_html_string
 from reportgen.writers.docx import write_docx
 from reportgen.writers.docx.diff import AUTHOR, YEAR_AUTHOR, diff_docx_bytes
+from reportgen.written import RECORD
 from tests.test_cli import run, yantian_with
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -467,7 +468,7 @@ def test_cli_diff_writes_html_docx_and_json_and_exits_zero(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     assert "1,270.13 → 1,273.52（+3.39，+0.27%）" in result.stdout
     assert "年份顺延" in result.stdout
-    assert sorted(p.name for p in out.iterdir()) == ["diff.docx", "diff.html", "diff.json"]
+    assert sorted(p.name for p in out.iterdir()) == [RECORD, "diff.docx", "diff.html", "diff.json"]
     data = json.loads((out / "diff.json").read_text(encoding="utf-8"))
     total = next(f for f in data["figures"] if f["old"] == "1,270.13" and f["new"] == "1,273.52")
     assert (total["difference"], total["percent"]) == ("3.39", "0.27")

@@ -25,6 +25,8 @@ from reportgen.errors import SourceError
 from reportgen.readers import docx as docx_reader
 from reportgen.readers.docx import read_docx
 from reportgen.render import render_source
+from reportgen.staging import replace_together
+from reportgen.written import RECORD
 
 ROOT = Path(__file__).resolve().parent.parent
 Y2021 = ROOT / "data" / "shenzhen-yantian-zgh-2021.yaml"
@@ -352,19 +354,18 @@ def test_outputs_are_all_or_nothing_when_one_fails_as_it_is_written(capsys, tmp_
     # A name the file system refuses (over 255 bytes) is only found out on writing: by then the
     # first output's bytes are written beside it, and must go again, with the folders made for it.
     keep = tmp_path / "diff.html"
-    keep.write_bytes(LAST_REDLINE)  # reportgen's own page: the guard lets a new redline replace it
+    replace_together([(keep, LAST_REDLINE)], "diff")  # reportgen's own page: the guard lets a new redline replace it
     long_name = tmp_path / "new" / ("长" * 90 + ".docx")
     code, output = run(capsys, "diff", Y2021, Y2022, "-o", keep, "-o", tmp_path / "made" / "diff.json", "-o", long_name)
     assert code == 1 and "无法写入" in output and "所有输出文件都保持原样" in output
     assert "Traceback" not in output and "内部错误" not in output
     assert keep.read_bytes() == LAST_REDLINE
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["diff.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [RECORD, "diff.html"]
 
 
 def test_a_failed_rename_puts_back_the_output_it_replaced(capsys, tmp_path, monkeypatch):
     first, second = tmp_path / "diff.html", tmp_path / "diff.json"
-    first.write_bytes(LAST_REDLINE)
-    second.write_bytes(b"{}")
+    replace_together([(first, LAST_REDLINE), (second, b"{}")], "diff")  # the last diff's
     real_replace = os.replace
 
     def replace(source: object, target: object) -> None:
@@ -376,7 +377,7 @@ def test_a_failed_rename_puts_back_the_output_it_replaced(capsys, tmp_path, monk
     code, output = run(capsys, "diff", Y2021, Y2022, "-o", first, "-o", second)
     assert code == 1 and "读写出错" in output and "Traceback" not in output
     assert first.read_bytes() == LAST_REDLINE and second.read_bytes() == b"{}"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["diff.html", "diff.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [RECORD, "diff.html", "diff.json"]
 
 
 def test_an_output_that_is_a_folder_is_refused_before_any_work(capsys, tmp_path):

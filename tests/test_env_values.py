@@ -18,7 +18,9 @@ import pytest
 
 from reportgen.cli import main
 from reportgen.preview import PreviewServer
+from reportgen.staging import replace_together
 from reportgen.writers.docx import package
+from reportgen.written import RECORD
 
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
@@ -75,8 +77,7 @@ def outputs_folder(tmp_path: Path) -> Path:
     """An output folder holding an earlier render's files (which must stay as they are)."""
     out = tmp_path / "out"
     out.mkdir()
-    (out / f"{STEM}.docx").write_bytes(b"an earlier docx")
-    (out / f"{STEM}.html").write_text("an earlier page", encoding="utf-8")
+    replace_together([(out / f"{STEM}.docx", b"an earlier docx"), (out / f"{STEM}.html", b"an earlier page")], "render")
     return out
 
 
@@ -159,7 +160,7 @@ def test_a_batch_refuses_it_before_any_source(tmp_path, monkeypatch, capsys):
 def test_html_alone_carries_no_date_and_is_rendered(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "-1")
     assert main(["render", str(YANTIAN), "-o", str(tmp_path), "--format", "html"]) == 0
-    assert [p.name for p in tmp_path.iterdir()] == [f"{STEM}.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [RECORD, f"{STEM}.html"]
 
 
 @pytest.mark.parametrize("value", ["253402214400", "١٧٠٠٠٠٠٠٠٠", "-5"])
@@ -195,7 +196,7 @@ def test_diff_refuses_a_bad_value_and_writes_nothing(tmp_path, monkeypatch, caps
     monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
     out = tmp_path / "out"
     out.mkdir()
-    (out / "diff.docx").write_bytes(b"an earlier diff")
+    replace_together([(out / "diff.docx", b"an earlier diff")], "diff")  # the last diff's
     before = listing(out)
     code = main(["diff", str(YANTIAN_2021), str(YANTIAN), "-o", str(out / "diff.html"), "-o", str(out / "diff.docx")])
     captured = capsys.readouterr()

@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import write_synthetic
-from reportgen.staging import LOCK, PREFIX
+from reportgen.staging import LOCK, PREFIX, replace_together
+from reportgen.written import RECORD
 
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
@@ -135,7 +136,7 @@ def test_an_interrupted_render_leaves_the_folder_as_it_was(sig, code, words, lar
     out = tmp_path / "out"
     out.mkdir()
     (out / "上次的稿子.docx").write_bytes(b"a draft the user keeps")
-    (out / f"{large_source.stem}.html").write_bytes(b"last year's page")
+    replace_together([(out / f"{large_source.stem}.html", b"last year's page")], "render")  # the last render's
     before = snapshot(out)
     source_bytes = large_source.read_bytes()
 
@@ -211,7 +212,7 @@ def test_two_renders_into_one_folder_one_interrupted_keep_the_others_outputs(lar
     resume(slow, signal.SIGINT)
     slow.communicate(timeout=120)
     assert quick.returncode == 0, quick.stderr.decode()
-    assert set(finished) == {f"{YANTIAN.stem}.docx", f"{YANTIAN.stem}.html"}
+    assert set(finished) == {f"{YANTIAN.stem}.docx", f"{YANTIAN.stem}.html", RECORD}
 
     assert out.is_dir()
     assert snapshot(out) == finished
@@ -255,7 +256,7 @@ def test_a_rename_failing_midway_puts_back_what_was_replaced(tmp_path, monkeypat
 
     out = tmp_path / "out"
     out.mkdir()
-    (out / "a.docx").write_bytes(b"old a")
+    replace_together([(out / "a.docx", b"old a")], "render")  # the last render's
     area = staging.Staging(out)
     (area.path / "a.docx").write_bytes(b"new a")
     (area.path / "b.html").write_bytes(b"new b")
@@ -268,11 +269,11 @@ def test_a_rename_failing_midway_puts_back_what_was_replaced(tmp_path, monkeypat
 
     monkeypatch.setattr(staging.os, "replace", failing_second)
     with pytest.raises(PermissionError):
-        area.move_in([(area.path / "a.docx", out / "a.docx"), (area.path / "b.html", out / "b.html")])
+        area.move_in([(area.path / "a.docx", out / "a.docx"), (area.path / "b.html", out / "b.html")], "render")
     monkeypatch.setattr(staging.os, "replace", real_replace)
     area.remove()
     assert (out / "a.docx").read_bytes() == b"old a"
-    assert sorted(p.name for p in out.iterdir()) == ["a.docx"]
+    assert sorted(p.name for p in out.iterdir()) == [RECORD, "a.docx"]
 
 
 def test_a_staging_folder_not_locked_yet_is_left_while_its_maker_lives(tmp_path):
@@ -283,8 +284,8 @@ def test_a_staging_folder_not_locked_yet_is_left_while_its_maker_lives(tmp_path)
     out = tmp_path / "out"
     out.mkdir()
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    being_made = out / f"{PREFIX}{os.getpid()}-abc123"
-    abandoned = out / f"{PREFIX}{int(dead.stdout)}-def456"
+    being_made = out / f"{PREFIX}{os.getpid()}-abc12345"
+    abandoned = out / f"{PREFIX}{int(dead.stdout)}-def45678"
     for folder in (being_made, abandoned):
         folder.mkdir()
         os.utime(folder, (staging._STARTED - 60, staging._STARTED - 60))
@@ -303,7 +304,7 @@ def test_a_lock_file_made_but_not_yet_locked_is_no_free_lock(tmp_path):
     out.mkdir()
     held = staging.Staging(out)  # a finished lock: LOCK, held
     assert sorted(p.name for p in held.path.iterdir()) == [LOCK]
-    being_locked = out / f"{PREFIX}{os.getpid()}-abc123"
+    being_locked = out / f"{PREFIX}{os.getpid()}-abc12345"
     being_locked.mkdir()
     (being_locked / ".lock-taking").touch()  # its maker stands between making the file and locking it
     for folder in (held.path, being_locked):
@@ -311,3 +312,39 @@ def test_a_lock_file_made_but_not_yet_locked_is_no_free_lock(tmp_path):
     assert staging.remove_stale_staging(out) == []
     assert held.path.is_dir() and being_locked.is_dir()
     held.remove()
+
+
+def test_cleanup_removes_only_what_carries_its_own_lock_and_process_record(tmp_path):
+    """A user's folder named like a staging folder, a folder of that shape without reportgen's lock
+    or with someone else's, and a file named like a temporary file of a process that has ended: none
+    is proof that reportgen wrote it, and each stays. A staging folder a killed run left (its own
+    record, its lock free) is removed by the next render into the folder."""
+    from reportgen import staging
+
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True).stdout)
+    mine = {
+        f"{PREFIX}笔记/要点.txt": b"my notes",
+        f"{PREFIX}{dead}-abcdefgh/稿.docx": b"a draft, no lock",
+        f"{PREFIX}{dead}-ijklmnop/{LOCK}": b"a lock of my own",
+        f"{PREFIX}{dead}-qrstuvwx/{LOCK}": f"reportgen staging folder {PREFIX}{dead}-zzzzzzzz\npid {dead}\n".encode(),
+        f".预算.docx.{dead}.deadbeef.tmp": b"a file named like a temporary one",
+    }
+    for name, data in mine.items():
+        (out / name).parent.mkdir(exist_ok=True)
+        (out / name).write_bytes(data)
+    left = staging.Staging(out)  # a run killed outright: its record stays, its lock is freed with its process
+    (left.path / "a.docx").write_bytes(b"half written")
+    os.close(left._lock_fd)  # noqa: SLF001
+    for path in [*out.iterdir()]:
+        os.utime(path, (staging._STARTED - 60, staging._STARTED - 60))
+
+    rerun = subprocess.run([sys.executable, "-m", "reportgen", "render", str(YANTIAN), "-o", str(out), "--format", "html"],
+                           cwd=ROOT, capture_output=True, timeout=120)
+    assert rerun.returncode == 0, rerun.stderr.decode()
+    assert not left.path.exists()
+    assert {name: (out / name).read_bytes() for name in mine} == mine
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        {name.split("/")[0] for name in mine} | {RECORD, f"{YANTIAN.stem}.html"})

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from reportgen.cli import main
+from reportgen.staging import replace_together
+from reportgen.written import RECORD, Overwrite
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKBOOK = ROOT / "tests" / "fixtures" / "import" / "wanli-2025.xlsx"
@@ -160,6 +162,75 @@ def test_a_check_report_over_the_users_file_is_refused(tmp_path, capsys):
     code, said = run(capsys, "check", YANTIAN, "--against", draft, "--report", page)
     assert code == 2 and "不会覆盖" in said, said
     assert page.read_text(encoding="utf-8") == MINE
+
+
+def test_a_check_report_edited_since_is_never_replaced(tmp_path, capsys):
+    """A page a user corrected by hand keeps reportgen's generator line: the record, not the mark, decides."""
+    draft, page = tmp_path / "稿.txt", tmp_path / "report.html"
+    draft.write_text("深圳市盐田区总工会2022年支出预算1,273.52万元。\n", encoding="utf-8")
+    code, said = run(capsys, "check", YANTIAN, "--against", draft, "--report", page)
+    assert code == 0 and page.exists(), said
+    code, said = run(capsys, "check", YANTIAN, "--against", draft, "--report", page)
+    assert code == 0, said  # its own page, unchanged since: written again
+    edited = page.read_bytes().replace(b"</body>", "<p>已核，张三</p></body>".encode())
+    assert b'<meta name="generator" content="reportgen' in edited
+    page.write_bytes(edited)
+    code, said = run(capsys, "check", YANTIAN, "--against", draft, "--report", page)
+    assert code == 2 and f"不能写入 {page}" in said and "写出后已被改动" in said and "不会覆盖" in said, said
+    assert page.read_bytes() == edited
+
+
+# -- render ------------------------------------------------------------------------------------
+def test_a_rendered_document_corrected_since_is_never_replaced(tmp_path, capsys):
+    out = tmp_path / "out"
+    code, said = run(capsys, "render", YANTIAN, "-o", out, "--format", "docx,html")
+    assert code == 0, said
+    code, said = run(capsys, "render", YANTIAN, "-o", out, "--format", "docx,html")
+    assert code == 0, said  # the last render's outputs: replaced
+    docx = out / f"{YANTIAN.stem}.docx"
+    with docx.open("ab") as saved:  # saved again by another program: the first bytes as they were
+        saved.write(b"\0")
+    before = files(out)
+    code, said = run(capsys, "render", YANTIAN, "-o", out, "--format", "docx,html")
+    assert code == 1 and f"不能写入 {docx}" in said and "不会覆盖" in said, said
+    assert files(out) == before  # neither output written: all or none
+
+
+def test_an_output_changed_while_the_command_worked_is_not_replaced(tmp_path):
+    """The guard looked before the work; the move into place looks again, under the folder's lock."""
+    out = tmp_path / "out"
+    replace_together([(out / "a.html", b"<p>a</p>"), (out / "b.html", b"<p>b</p>")], "render")
+    (out / "b.html").write_bytes(b"<p>b, corrected by hand meanwhile</p>")
+    before = files(out)
+    with pytest.raises(Overwrite) as refused:
+        replace_together([(out / "a.html", b"<p>new a</p>"), (out / "b.html", b"<p>new b</p>")], "render")
+    assert refused.value.filename == str(out / "b.html") and "不会覆盖" in refused.value.strerror
+    assert files(out) == before  # a.html not replaced either, no staging folder left
+
+
+def test_outputs_in_one_folder_named_two_ways_are_recorded_together(tmp_path, monkeypatch):
+    """`diff -o out/a.html -o /…/out/b.json`: one folder, one lock, one record (not a wait on its own lock)."""
+    from reportgen import written
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(written, "_LOCK_WAIT", 1.0)
+    (tmp_path / "out").mkdir()
+    replace_together([(Path("out") / "a.html", b"<p>a</p>"), (tmp_path / "out" / "b.json", b"{}")], "diff")
+    assert written.is_written(tmp_path / "out" / "a.html") and written.is_written(Path("out/b.json"))
+    assert sorted(files(tmp_path / "out")) == [RECORD, "a.html", "b.json"]
+
+
+def test_a_record_that_is_not_reportgens_is_never_replaced(tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / RECORD).write_text("我的笔记\n", encoding="utf-8")
+    code, said = run(capsys, "render", YANTIAN, "-o", out, "--format", "html")
+    assert code == 1 and f"{out / RECORD} 应是 reportgen 写出文件的记录" in said, said
+    assert files(out) == {RECORD: "我的笔记\n".encode()}
+    draft = tmp_path / "稿.txt"
+    draft.write_text("深圳市盐田区总工会2022年支出预算1,273.52万元。\n", encoding="utf-8")
+    code, said = run(capsys, "check", YANTIAN, "--against", draft, "--report", tmp_path / RECORD)
+    assert code == 2 and "不能作输出" in said and not (tmp_path / RECORD).exists(), said
 
 
 # -- render's batch index ----------------------------------------------------------------------

@@ -18,6 +18,7 @@ import pytest
 from reportgen import batch
 from reportgen.render import document_for, prepare
 from reportgen.writers import pdf as pdf_writer
+from reportgen.written import RECORD
 from tests.clients import require_program
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,11 +101,11 @@ def test_a_batch_is_printed_by_one_libreoffice_per_core(tmp_path, monkeypatch):
     for source in sources:
         assert (tmp_path / "out" / f"{Path(source).stem}.pdf").stat().st_size > 10_000
         assert (tmp_path / "out" / f"{Path(source).stem}.html").is_file()
-    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".")) == []
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".")) == [RECORD]  # no temporary file
     # a PDF alone, too
     args.format, args.out = "pdf", tmp_path / "only"
     assert batch.run(args) == 0
-    assert sorted(p.name for p in args.out.iterdir()) == sorted(f"{Path(s).stem}.pdf" for s in sources)
+    assert sorted(p.name for p in args.out.iterdir()) == sorted([RECORD, *(f"{Path(s).stem}.pdf" for s in sources)])
 
 
 def test_a_batchs_runs_share_the_files_evenly(tmp_path):

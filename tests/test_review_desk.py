@@ -16,6 +16,7 @@ import pytest
 from lxml import html
 
 from tests.clients import require_program
+from tests.saved_again import note_added
 from tests.test_preview_browser import browser  # noqa: F401  (the fixture: headless Chromium)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -316,6 +317,36 @@ def test_a_file_review_did_not_write_is_never_replaced_by_an_annotated_copy(tmp_
         done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(document), "--layout", "上海", "-o", str(out)],
                               capture_output=True, text=True, check=False, cwd=ROOT)
         assert done.returncode == 0 and own.read_bytes().startswith(b"%PDF-"), done.stderr
+
+
+def _comment_added(table: Path) -> None:
+    """A table saved by a program that keeps its properties (reportgen as its last writer) and adds a comment."""
+    import zipfile
+
+    with zipfile.ZipFile(table, "a") as package:
+        package.comment = "已核".encode()
+
+
+@pytest.mark.parametrize(("name", "save"), [("annotated.pdf", note_added), ("findings.xlsx", _comment_added)])
+def test_a_handed_back_file_saved_since_is_never_written_over(tmp_path, name, save):
+    """The annotated copy is the file a reviewer is most likely to mark: a note saved into it keeps its
+    mark in its first bytes, and a table saved keeps reportgen as its last writer; neither is proof."""
+    require_program("pdftotext")
+    document = FOLDERS[0] / "shanghai-putuo-wanli-2025.pdf"
+    out = tmp_path / "out"
+
+    def review() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "reportgen", "review", str(document), "--layout", "上海", "-o", str(out)],
+                              capture_output=True, text=True, check=False, cwd=ROOT)
+
+    assert review().returncode in (0, 1)
+    (marked,) = out.glob(f"*-{name}")
+    save(marked)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    refused = review()
+    assert refused.returncode == 2, refused.stderr
+    assert f"不能写入 {marked}" in refused.stderr and "写出后已被改动" in refused.stderr, refused.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # nothing written, the note kept
 
 
 def test_a_pdf_that_cannot_be_copied_is_reviewed_and_said_so(tmp_path):

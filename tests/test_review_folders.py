@@ -5,6 +5,7 @@ same pages, the same words and the same exit as one at a time."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.clients import require_program
+from tests.saved_again import catalogue_last, catalogue_packed, note_added, signed
 
 ROOT = Path(__file__).resolve().parent.parent
 PDFS = ROOT / "tests" / "seeds" / "pdf"
@@ -61,6 +63,55 @@ def test_subfolders_are_reviewed_and_documents_of_one_name_kept_apart(bureau):
     third = _review(str(bureau), "--layout", "上海")
     assert "是 reportgen 写出的核对页面、标注副本或整改通知，未审核" in third.stderr
     assert [line for line in third.stdout.splitlines() if line.startswith("== ")] == [f"== {p}" for p in reviewed]
+
+
+def test_the_reviews_own_outputs_are_never_reviewed_however_named_numbered_or_saved(tmp_path):
+    """A bureau's folder of 1,000 documents has hand-back files numbered 1000 and up; a reviewer
+    renames a copy, saves a note into it, a PDF program writes it again with its catalogue last (the
+    mark past the first 4 KB) or packed in a compressed stream, Word saves a signed notice under a
+    name of its own: each is still review's output, told, never reviewed nor counted."""
+    require_program("pdftotext")
+    document = PDFS / "shanghai-putuo-wanli-2025.pdf"
+    out = tmp_path / "审核"
+    assert _review(str(document), "--layout", "上海", "-o", str(out)).returncode in (0, 1)
+    (copy,) = out.glob("*-annotated.pdf")
+    (notice,) = out.glob("*-notice.docx")
+    (table,) = out.glob("*-findings.xlsx")
+    folder = tmp_path / "报来的"
+    folder.mkdir()
+    shutil.copyfile(document, folder / "万里街道.pdf")
+    noted = tmp_path / "noted.pdf"
+    shutil.copyfile(copy, noted)
+    note_added(noted)
+    own = {"1000-万里街道-notice.docx": notice.read_bytes(), "1000-万里街道-findings.xlsx": table.read_bytes(),
+           "审核稿.pdf": catalogue_last(copy.read_bytes()), "另存的副本.pdf": catalogue_packed(copy.read_bytes()),
+           "已批注.pdf": noted.read_bytes(), "整改通知（已签）.docx": signed(notice.read_bytes())}
+    assert copy.read_bytes()[:4096].count(b"/ReportgenReview") == 1  # as written: the mark in the first bytes
+    assert b"/ReportgenReview" not in own["审核稿.pdf"][:4096] and b"/ReportgenReview" not in own["另存的副本.pdf"]
+    for name, data in own.items():
+        (folder / name).write_bytes(data)
+    done = _review(str(folder), "--layout", "上海")
+    assert [line for line in done.stdout.splitlines() if line.startswith("== ")] == [f"== {folder / '万里街道.pdf'}"]
+    for name in own:
+        assert f"{folder / name}：是 reportgen 写出的核对页面、标注副本或整改通知，未审核" in done.stderr, done.stderr
+    assert "审核 1 份文件" in done.stdout
+    named = _review(*(str(p) for p in sorted(folder.iterdir())), "--layout", "上海")  # `review 报来的/*`
+    assert [line for line in named.stdout.splitlines() if line.startswith("== ")] == [f"== {folder / '万里街道.pdf'}"]
+    assert named.stderr.count("未审核") == len(own), named.stderr
+
+
+def test_a_document_reached_twice_is_reviewed_once_and_said_so(tmp_path):
+    require_program("pdftotext")
+    folder = tmp_path / "in"
+    (folder / "甲局").mkdir(parents=True)
+    shutil.copyfile(PDFS / "shanghai-putuo-wanli-2025.pdf", folder / "甲局" / "a.pdf")
+    os.link(folder / "甲局" / "a.pdf", folder / "a-link.pdf")  # another name of the same file
+    done = _review(str(folder), str(folder / "甲局"), str(folder / "甲局" / "a.pdf"), "--layout", "上海", "--format", "json")
+    assert done.returncode in (0, 1), done.stderr
+    assert [d["document"] for d in json.loads(done.stdout)] == [str(folder / "a-link.pdf")]
+    assert f"{folder / '甲局' / 'a.pdf'}：与 {folder / 'a-link.pdf'} 是同一个文件，只审核一次" in done.stderr
+    assert f"{folder / '甲局'}：已作为 {folder} 中的文件夹审核过，其中的文件只审核一次" in done.stderr
+    assert done.stderr.count(f"{folder / '甲局' / 'a.pdf'}：与") == 2, done.stderr  # in the folder, and named outright
 
 
 def test_a_draft_reportgen_rendered_is_reviewed_like_any_document(tmp_path):

@@ -29,6 +29,7 @@ from reportgen.cli import main
 from reportgen.document import Cell, Document, Row, Table, Title
 from reportgen.render import document_for, prepare, render_source, write_outputs
 from reportgen.writers.xlsx import figure, sheet_name_of, xlsx_bytes
+from reportgen.written import RECORD
 from tests.clients import require_program
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -504,7 +505,7 @@ def test_the_command_writes_the_workbook_and_nothing_when_it_fails(tmp_path: Pat
                                                                   capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
     assert main(["render", str(YANTIAN), "-o", str(out), "--format", "xlsx"]) == 0
-    assert sorted(p.name for p in out.iterdir()) == [f"{YANTIAN.stem}.xlsx"]
+    assert sorted(p.name for p in out.iterdir()) == [RECORD, f"{YANTIAN.stem}.xlsx"]
     before = snapshot(out)
 
     def broken(document, path):  # type: ignore[no-untyped-def]

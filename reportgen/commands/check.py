@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.atomic import write_atomically
 from reportgen.commands import arguments
 from reportgen.commands.arguments import refuse_outputs
 from reportgen.commands.base import Failure, UsageError
@@ -78,7 +77,7 @@ def _against(args: argparse.Namespace) -> int:
     if args.report is not None:
         from reportgen.render import files_read  # deferred: 105 ms; --help loads every command
 
-        refuse_outputs([Output(args.report, "--report", "page")], [*files_read(source), draft])
+        refuse_outputs([Output(args.report, "--report", "written")], [*files_read(source), draft])
     result, problems = review(source, draft)
     if result is None:
         for finding in problems:
@@ -86,8 +85,10 @@ def _against(args: argparse.Namespace) -> int:
         print(f"{source}: 源文件或草稿有错误，未能核对", file=sys.stderr)
         return 1
     if args.report is not None:
+        from reportgen.staging import write_output  # deferred: tempfile and the record, for --report only
+
         try:
-            write_atomically(args.report, report_html(result).encode("utf-8"))
+            write_output(args.report, report_html(result).encode("utf-8"), "check")
         except OSError as exc:
             raise Failure(f"不能写出 {args.report}：{reason(exc)}") from exc
     if args.format == "json":

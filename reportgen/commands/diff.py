@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.atomic import replace_together
 from reportgen.commands import arguments
 from reportgen.commands.base import Failure, UsageError
 from reportgen.oserrors import reason
@@ -109,9 +108,10 @@ def _write(result: DocumentDiff, targets: list[Path]) -> None:
     """Every output, written together (all or none)."""
     from reportgen.diff.files import output_bytes  # deferred: 120 ms; --help loads every command
     from reportgen.errors import PdfUnavailable  # deferred: 13 ms; `diff --help` needs none of it
+    from reportgen.staging import replace_together  # deferred: tempfile and the record; `diff --help` needs neither
 
     try:
-        replace_together([(target, output_bytes(result, target)) for target in targets])
+        replace_together([(target, output_bytes(result, target)) for target in targets], "diff")
     except PdfUnavailable as exc:  # worded by commands/base.py; what it means here added
         exc.add_note(KEPT)
         raise

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.atomic import write_atomically
 from reportgen.commands.arguments import refuse_outputs
 from reportgen.commands.base import Failure, UsageError
 from reportgen.oserrors import reason
@@ -88,7 +87,7 @@ def _outputs(out: Path | None, report: Path | None, priors: list[Path], units: l
     return ([Output(out, "-o", "never")] if out is not None else []) \
         + [Output(p, "--prior 导入的上年源文件", "never") for p in priors] \
         + [Output(p, "单位的源文件", "never") for p in units] \
-        + ([Output(report, "--report", "page")] if report is not None else [])
+        + ([Output(report, "--report", "written")] if report is not None else [])
 
 
 def _refuse_prior_among_inputs(prior: Path | None, files: list[Path]) -> None:
@@ -133,8 +132,10 @@ def _write_report(path: Path, result: ImportResult, out: Path, files: list[Path]
 
     text = report_html(result.imported, out, files, result.unknown, result.differences, result.notes,
                        findings=prepared_findings(prepared), unplaced=result.unplaced)
+    from reportgen.staging import write_output  # deferred: tempfile and the record, for --report only
+
     try:
-        write_atomically(path, text.encode("utf-8"))
+        write_output(path, text.encode("utf-8"), "import")
     except OSError as exc:
         raise Failure(f"不能写出 {path}：{reason(exc)}") from exc
 

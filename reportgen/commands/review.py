@@ -152,7 +152,7 @@ def _move_in(staging: Staging, out: Path, done: list[Done], listed: Register | N
 
     (staging.path / "index.html").write_bytes(summary_page_of([d.part for d in done if d.part], listed).encode("utf-8"))
     names = ["index.html", *(name for d in done for name in d.files)]
-    staging.move_in([(staging.path / name, out / name) for name in names])
+    staging.move_in([(staging.path / name, out / name) for name in names], "review")
     print(f"核对页面：{out / 'index.html'}", file=sys.stderr)
 
 
@@ -202,7 +202,7 @@ def _page_outputs(folder: Path, documents: list[Path]) -> list[Output]:
     names = ["index.html", *(name for index, document in enumerate(documents, start=1)
                              for name in (*page_names(document, index), annotated_name(document, index),
                                           *handback_names(document, index)) if name)]
-    return [Output(folder / name, "-o", "page") for name in names]
+    return [Output(folder / name, "-o", "written") for name in names]
 
 
 def _print(result: DocumentReview) -> None:

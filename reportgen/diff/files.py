@@ -42,8 +42,8 @@ def refused_outputs(old: Path, new: Path, outputs: list[Path], layout: str | Pat
     for path in (old, new):
         if path.suffix.lower() in SOURCE_SUFFIXES:
             inputs += files_read(path, layout)
-    # the redline page replaces only a page reportgen wrote; a DOCX, PDF or JSON is the command's own output
-    planned = [Output(t, "-o", "page" if t.suffix.lower() in (".html", ".htm") else "always") for t in outputs]
+    # each output replaces only a file whose bytes reportgen wrote there (written.py)
+    planned = [Output(t, "-o", "written") for t in outputs]
     return [f"{path}: 错误 [输出] {message}" for path, message in guarded(planned, inputs)]
 
 

@@ -7,12 +7,14 @@ there already, and :func:`refused_outputs` answers with a Chinese line per file 
 - two outputs that are one file (``-o x.yaml --report ./x.yaml``: one would replace the other);
 - an output where a folder, a pipe or a device stands;
 - an output that exists where the file may not be replaced: a source (``-o``, ``--prior``'s file,
-  ``rollover``, ``new``) is never written over; a page (``--report``, ``review -o``) only where the
-  file there is a page reportgen wrote (its ``<meta name="generator" content="reportgen …">``), so a
-  user's own ``page.html`` is never lost; a rendered document (``render``, ``diff -o``) is the
-  command's own output, named after its source, and is replaced.
+  ``rollover``, ``new``) is never written over; every other output (a page, a rendered document,
+  review's annotated copies and hand-back files, ``diff -o``) only where the bytes there are bytes
+  reportgen wrote under that name (written.py: the folder's record of them), so a user's own
+  ``page.html``, a notice signed and saved, an annotated copy a reviewer added a note to, a
+  rendered DOCX corrected in Word are never lost, and reportgen's own last outputs are updated;
+- an output named as the folder's record itself (written.RECORD).
 
-Writing itself is atomic.write_atomically or atomic.replace_together: whole or not at all.
+Writing itself is staging.py's: whole or not at all, checking the record again as it replaces.
 """
 
 from __future__ import annotations
@@ -26,19 +28,20 @@ from typing import Literal
 
 from reportgen.reading.files import clash_message, identity, overwritten_inputs
 from reportgen.records import FrozenRecord
+from reportgen.written import RECORD, why_kept
 
-Replace = Literal["never", "page", "always"]
-_PAGE_MARK = b'<meta name="generator" content="reportgen'
+# "never": a source, never written over; "written": replaced only where its bytes are reportgen's;
+# "later": what stands there is judged by a later call (render's first look, before it knows its inputs)
+Replace = Literal["never", "written", "later"]
 # review -o's annotated copy of a PDF says so in its catalogue, the first object written (review/annotated.py)
 PDF_MARK = b"/ReportgenReview (reportgen review)"
-_HEAD_BYTES = 4096  # a page's generator line stands in its <head>, in the first few hundred bytes
 
 
 @dataclass(frozen=True, repr=False, eq=False)
 class Output(FrozenRecord):
     path: Path
     option: str  # how the user named it: "-o", "--report", "--prior 导入的上年源文件" …
-    replace: Replace = "page"
+    replace: Replace = "written"
 
 
 def refused_outputs(outputs: Iterable[Output], inputs: Iterable[Path]) -> list[tuple[Path, str]]:
@@ -62,6 +65,8 @@ def refused_outputs(outputs: Iterable[Output], inputs: Iterable[Path]) -> list[t
 
 def _standing(output: Output) -> str:
     """What stands at ``output``'s path that it must not replace, or ""."""
+    if output.path.name == RECORD:
+        return "这是 reportgen 记录自己写出了哪些文件的文件名，不能作输出；请另选文件名"
     try:
         info = os.stat(output.path)
     except FileNotFoundError:
@@ -79,9 +84,7 @@ def _standing(output: Output) -> str:
         return "这里是一个特殊文件（命名管道、设备或套接字），不是普通文件"
     if output.replace == "never":
         return "文件已存在，不会覆盖；请另选文件名，或先移走它"
-    if output.replace == "page" and not is_own_page(output.path):
-        return "文件已存在，且不是 reportgen 写出的页面，不会覆盖；请另选文件名，或先移走它"
-    return ""
+    return why_kept(output.path) if output.replace == "written" else ""
 
 
 def file_above(path: Path) -> Path | None:
@@ -91,46 +94,3 @@ def file_above(path: Path) -> Path | None:
         if parent.is_symlink() or parent.exists():
             return None if parent.is_dir() else parent
     return None
-
-
-def is_own_page(path: Path) -> bool:
-    """Whether ``path`` is an HTML page reportgen wrote (its generator line in its head), an
-    annotated copy of a PDF that review wrote (PDF_MARK in its catalogue), or a DOCX or XLSX it wrote
-    that nobody has saved since (_own_office_file)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return False
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return False
-        head = os.read(fd, _HEAD_BYTES)
-        if head.startswith(b"PK"):
-            return _own_office_file(path)
-        return _PAGE_MARK in head or (head.startswith(b"%PDF-") and PDF_MARK in head)
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
-
-
-_CORE = "docProps/core.xml"
-_CORE_BYTES = 64 * 1024
-_OURS = b"<cp:lastModifiedBy>reportgen</cp:lastModifiedBy>"
-
-
-def _own_office_file(path: Path) -> bool:
-    """A DOCX or XLSX reportgen wrote and no one has saved since: its core properties still say it
-    was last modified by reportgen (Word, Excel and LibreOffice put their user there on saving, so a
-    notice a reviewer has signed and saved is never written over)."""
-    import zipfile  # deferred: 4 ms (with shutil, threading, bz2, lzma), for a clashing office file only
-
-    try:
-        with zipfile.ZipFile(path) as package:
-            info = package.getinfo(_CORE)
-            if info.file_size > _CORE_BYTES:
-                return False
-            with package.open(info) as core:
-                return _OURS in core.read(_CORE_BYTES + 1)
-    except (OSError, KeyError, zipfile.BadZipFile, ValueError, RuntimeError, NotImplementedError, EOFError):
-        return False

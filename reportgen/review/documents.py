@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import stat
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,10 +23,10 @@ from reportgen.importing.tree import Placed
 from reportgen.importing.unread import Unread, unread_cells
 from reportgen.oserrors import reason
 from reportgen.reading.files import identity, is_regular_file
-from reportgen.reading.outputs import PDF_MARK, is_own_page
 from reportgen.render import prepare, prepared_findings
 from reportgen.review import Review, review_prepared, sentence_findings
 from reportgen.review.consistency import CUT_RULE
+from reportgen.review.own_outputs import review_output
 
 # The files a folder given to review holds that are documents (others in it are passed over).
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".xls", ".ods", ".html", ".htm", ".csv")
@@ -121,71 +120,84 @@ class DocumentReview:
 
 def documents_in(paths: list[Path], out: Path | None = None) -> tuple[list[Path], list[str]]:
     """The documents named, a folder standing for the documents in it and in its subfolders (a
-    bureau keeps one per 部门), each folder's files sorted before its subfolders; and a line for each
-    entry passed over that a reviewer would look for: one that bears a document's name but is no file
-    to read (a named pipe, a device, a link to nothing), a link to a folder (not followed: a link can
-    lead back up), and what reportgen itself wrote there (review's pages and annotated copies, the
-    folder ``out`` the pages go to) — told, never skipped in silence. Hidden folders (.git …) are
-    passed over. A file named outright is always reviewed: its reader says what is wrong with it."""
-    found: list[Path] = []
-    passed: list[str] = []
-    skip = identity(out) if out is not None and out.is_dir() else None
+    bureau keeps one per 部门), each folder's files sorted before its subfolders, each file once
+    however often it is reached (named twice, named and in a folder named, a folder named inside
+    another named, a link or another name of it); and a line for each entry passed over that a
+    reviewer would look for: one that bears a document's name but is no file to read (a named pipe,
+    a device, a link to nothing), a link to a folder (not followed: a link can lead back up), what
+    reportgen itself wrote there (review_output: review's pages, annotated copies and hand-back
+    files, however named or numbered; the folder ``out`` the pages go to), a file or folder reached
+    again — told, never skipped in silence. Hidden folders (.git …) are passed over. A file named
+    outright is reviewed (once) unless it is review's own output (``review 报来的/*``): whatever
+    else is wrong with it, its reader says."""
+    walk = _Walk(identity(out) if out is not None and out.is_dir() else None)
     for path in paths:
-        if not path.is_dir():
-            found.append(path)
-            continue
-        _walk(path, skip, found, passed)
-    return found, passed
-
-
-def _walk(folder: Path, skip: tuple[int, int] | str | None, found: list[Path], passed: list[str], depth: int = 0) -> None:
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError as exc:
-        passed.append(f"{folder}：无法读取（{reason(exc)}），未审核")
-        return
-    folders = []
-    for entry in entries:
-        if entry.is_symlink() and entry.is_dir():
-            passed.append(f"{entry}：是指向文件夹的链接，未进入")
-        elif entry.is_dir() and not entry.is_symlink():
-            if not entry.name.startswith("."):
-                folders.append(entry)
-        elif entry.suffix.lower() in DOCUMENT_SUFFIXES:
-            if not is_regular_file(entry):
-                passed.append(_not_a_file(entry))
-            elif review_output(entry):
-                passed.append(f"{entry}：是 reportgen 写出的核对页面、标注副本或整改通知，未审核")
-            else:
-                found.append(entry)
-    for sub in folders:
-        if skip is not None and identity(sub) == skip:
-            passed.append(f"{sub}：是这次写出核对页面的文件夹（-o），未审核")
-        elif depth >= MAX_DEPTH:
-            passed.append(f"{sub}：文件夹层数超过 {MAX_DEPTH} 层，未审核")
+        if path.is_dir():
+            walk.folder(path, path, 0)
+        elif is_regular_file(path) and review_output(path):
+            walk.passed.append(_OWN.format(path=path))
         else:
-            _walk(sub, skip, found, passed, depth + 1)
+            walk.add(path)
+    return walk.found, walk.passed
 
 
-_PAGES = re.compile(rb'<meta name="generator" content="reportgen (review|check --against|import|diff|render)"')
-_HANDED_BACK = re.compile(r"\d{3}-.+-(notice\.docx|findings\.xlsx)")
-_HEAD = 4096
+_OWN = "{path}：是 reportgen 写出的核对页面、标注副本或整改通知，未审核"
 
 
-def review_output(path: Path) -> bool:
-    """Whether ``path`` is what a review (or another reportgen command's report) wrote, not a document:
-    a report page, an annotated copy, a hand-back notice or table. A disclosure reportgen rendered
-    (its HTML, DOCX, XLSX or PDF) is a document like any other and is reviewed."""
-    try:
-        with path.open("rb") as file:
-            head = file.read(_HEAD)
-    except OSError:
-        return False
-    if head.startswith(b"%PDF-"):
-        return PDF_MARK in head
-    if head.startswith(b"PK"):
-        return bool(_HANDED_BACK.fullmatch(path.name)) and is_own_page(path)
-    return _PAGES.search(head) is not None
+@dataclass
+class _Walk:
+    skip: tuple[int, int] | str | None  # the folder the pages go to
+    found: list[Path] = field(default_factory=list)
+    passed: list[str] = field(default_factory=list)
+    files: dict[tuple[int, int] | str, Path] = field(default_factory=dict)  # each file's first name
+    # each folder walked: its name then, and the folder named that it was reached from
+    folders: dict[tuple[int, int] | str, tuple[Path, Path]] = field(default_factory=dict)
+
+    def add(self, path: Path) -> None:
+        first = self.files.setdefault(identity(path), path)
+        if first is path:
+            self.found.append(path)
+        elif first == path:
+            self.passed.append(f"{path}：给出了不止一次，只审核一次")
+        else:
+            self.passed.append(f"{path}：与 {first} 是同一个文件，只审核一次")
+
+    def folder(self, folder: Path, root: Path, depth: int) -> None:
+        first, within = self.folders.setdefault(identity(folder), (folder, root))
+        if first is not folder:
+            where = "给出了不止一次" if first == folder and within == root else \
+                f"已作为 {within} 中的文件夹审核过" if first == folder else f"与 {first} 是同一个文件夹，已审核过"
+            self.passed.append(f"{folder}：{where}，其中的文件只审核一次")
+            return
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError as exc:
+            self.passed.append(f"{folder}：无法读取（{reason(exc)}），未审核")
+            return
+        subfolders = []
+        for entry in entries:
+            if entry.is_symlink() and entry.is_dir():
+                self.passed.append(f"{entry}：是指向文件夹的链接，未进入")
+            elif entry.is_dir() and not entry.is_symlink():
+                if not entry.name.startswith("."):
+                    subfolders.append(entry)
+            elif entry.suffix.lower() in DOCUMENT_SUFFIXES:
+                self._entry(entry)
+        for sub in subfolders:
+            if self.skip is not None and identity(sub) == self.skip:
+                self.passed.append(f"{sub}：是这次写出核对页面的文件夹（-o），未审核")
+            elif depth >= MAX_DEPTH:
+                self.passed.append(f"{sub}：文件夹层数超过 {MAX_DEPTH} 层，未审核")
+            else:
+                self.folder(sub, root, depth + 1)
+
+    def _entry(self, entry: Path) -> None:
+        if not is_regular_file(entry):
+            self.passed.append(_not_a_file(entry))
+        elif review_output(entry):
+            self.passed.append(_OWN.format(path=entry))
+        else:
+            self.add(entry)
 
 
 def _not_a_file(path: Path) -> str:

@@ -10,10 +10,10 @@ import re
 
 from reportgen.document import Cell, Document, Paragraph, Row, Table, Title
 from reportgen.review.documents import DocumentReview
+from reportgen.review.own_outputs import NOTICE_TEMPLATE
 from reportgen.review.places import Mark
 from reportgen.templating import environment
 
-NOTICE_TEMPLATE = "review_notice.txt.j2"
 _SAID = "review_said.j2"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")  # a cell is one line: tabs and breaks become spaces
 _WIDTHS = [6, 6, 30, 40, 12, 6]

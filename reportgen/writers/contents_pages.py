@@ -315,7 +315,7 @@ def fill_printed(docx: Path, pdf: Path, output: Path | None) -> str:
     """After a batch's LibreOffice printed ``docx`` (a blank DOCX waiting for its numbers) as
     ``pdf``: ``output`` (the DOCX the render wrote, when one was asked for) replaced by the filled
     DOCX, whole; the numbers kept in the cache. A warning, or ''."""
-    from reportgen.atomic import replace_together  # deferred: for a batch's DOCX with a 目录 only
+    from reportgen.staging import replace_together  # deferred: for a batch's DOCX with a 目录 only
 
     package = docx.read_bytes()
     if not fields_of(package):
@@ -325,5 +325,5 @@ def fill_printed(docx: Path, pdf: Path, output: Path | None) -> str:
     except Unread as exc:
         return left_blank(f"LibreOffice 打印的 PDF 中读不出目录的页码（{exc.message}）")
     if output is not None:
-        replace_together([(output, final)])
+        replace_together([(output, final)], "render")
     return ""

@@ -1,0 +1,106 @@
+"""What reportgen wrote, known again when a folder given to `review` holds it: review's pages, its
+annotated copies and hand-back files, another command's report page — none of them a document to
+review, however named or numbered, and whether or not it was saved again since.
+
+The folder's record of what reportgen wrote (written.py) knows the bytes it wrote, under any name;
+a file saved since is known by what it keeps: an annotated copy by its catalogue's mark (PDF_MARK)
+wherever it stands, a 整改 notice or findings table by its title, a page by its generator line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reportgen.readers.lines import MAX_DRAFT_BYTES
+from reportgen.reading.outputs import PDF_MARK
+from reportgen.templating import environment
+from reportgen.written import writer_of
+
+NOTICE_TEMPLATE = "review_notice.txt.j2"
+
+
+def notice_title() -> str:
+    """The 整改 notice's title (its template's T line), which its DOCX and XLSX carry as their title
+    (review/handback.py)."""
+    words = environment("text").get_template(NOTICE_TEMPLATE).render(
+        document="", addressee="", kind="", count=0, placed=0, annotated="")
+    return next((line[2:] for line in words.splitlines() if line.startswith("T:")), "")
+
+
+_PAGES = re.compile(rb'<meta name="generator" content="reportgen (review|check --against|import|diff|render)"')
+_HEAD = 64 * 1024  # a page's generator line stands in its <head>
+_CHUNK = 1 << 20
+_TITLE = re.compile(rb"<dc:title>([^<]*)</dc:title>")
+_CORE_BYTES = 64 * 1024
+
+
+def review_output(path: Path) -> bool:
+    """Whether ``path`` is what a review (or another reportgen command's report) wrote, not a
+    document, however it is named: its bytes recorded in its folder as written by such a command
+    (written.py, under this name or another); else an annotated copy by its catalogue's mark
+    (PDF_MARK) wherever it stands in the file, a 整改 notice or findings table by its title, a
+    report page by its generator line. A disclosure reportgen rendered (its HTML, DOCX, XLSX or
+    PDF) is a document like any other and is reviewed."""
+    if writer_of(path) not in (None, "render"):
+        return True
+    try:
+        with path.open("rb") as file:
+            head = file.read(_HEAD)
+    except OSError:
+        return False
+    if head.startswith(b"%PDF-"):
+        return _annotated_copy(path)
+    if head.startswith(b"PK"):
+        return _handed_back(path)
+    return _PAGES.search(head) is not None
+
+
+def _annotated_copy(path: Path) -> bool:
+    """A PDF whose catalogue carries review's mark: found in its bytes wherever it stands (a copy
+    saved again keeps it, before or after what was added), else, in a file that packs its objects
+    into compressed streams (a copy saved whole by another program), in its catalogue as read."""
+    packed, tail = False, b""
+    try:
+        with path.open("rb") as file:
+            for _ in range(MAX_DRAFT_BYTES // _CHUNK + 1):
+                chunk = file.read(_CHUNK)
+                if not chunk:
+                    break
+                if PDF_MARK in tail + chunk:
+                    return True
+                packed = packed or b"/ObjStm" in tail + chunk
+                tail = chunk[-64:]
+    except OSError:
+        return False
+    return packed and _catalogue_marked(path)
+
+
+def _catalogue_marked(path: Path) -> bool:
+    import logging  # deferred: for a PDF with compressed objects only
+
+    from pypdf import PdfReader  # deferred: 60 ms, for a PDF with compressed objects only
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    name, said = PDF_MARK.decode("ascii")[1:].split(" ", 1)
+    try:
+        root = PdfReader(path, strict=False).trailer["/Root"].get_object()
+        return isinstance(root, dict) and str(root.get("/" + name, "")) == said[1:-1]
+    except Exception:  # noqa: BLE001  # a damaged or hostile file: not review's copy, reviewed (and told) as a document
+        return False
+
+
+def _handed_back(path: Path) -> bool:
+    """A DOCX or XLSX whose title is the 整改 notice's (review/handback.py): Word and Excel keep a
+    file's title when it is saved again."""
+    import zipfile  # deferred: 4 ms, for an office file in a folder only
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            info = package.getinfo("docProps/core.xml")
+            if info.file_size > _CORE_BYTES:
+                return False
+            with package.open(info) as core:
+                found = _TITLE.search(core.read(_CORE_BYTES + 1))
+    except (OSError, KeyError, zipfile.BadZipFile, ValueError, RuntimeError, NotImplementedError, EOFError):
+        return False
+    return found is not None and found.group(1).decode("utf-8", "replace") == notice_title()
