@@ -153,3 +153,26 @@ def test_control_characters_of_a_draft_never_reach_the_check_report(tmp_path):
     assert not RAW.search(terminal), terminal
     page = report.read_text(encoding="utf-8")
     assert not RAW.search(page) and "[U+001B]" in page
+
+
+@pytest.mark.parametrize("codepage", [936, 1252])
+def test_a_biff8_workbook_whose_codepage_record_says_936_or_1252_is_read_as_excel_reads_it(tmp_path, codepage):
+    """BIFF8 text is UTF-16 whatever CODEPAGE says (WPS and older writers put the system's there);
+    the 万里街道 2025 workbook as .xls with that record set imports to the same source, sheet names
+    and all, and the file given is never changed."""
+    import struct
+
+    original = (ROOT / "tests" / "fixtures" / "import" / "wanli-2025-biff8.xls").read_bytes()
+    record = struct.pack("<HHH", 0x0042, 2, 1200)
+    assert original.count(record) == 1
+    changed = tmp_path / f"cp{codepage}.xls"
+    changed.write_bytes(original.replace(record, struct.pack("<HHH", 0x0042, 2, codepage)))
+    before = changed.read_bytes()
+    plain = tmp_path / "plain.xls"
+    plain.write_bytes(original)
+    for workbook in (plain, changed):
+        done = _reportgen("import", str(workbook), "--layout", "上海", "-o", str(tmp_path / f"{workbook.stem}.yaml"))
+        assert done.returncode == 0, done.stderr.decode()
+    body = [(tmp_path / f"{name}.yaml").read_text(encoding="utf-8").split("\n部门:", 1)[1] for name in ("plain", changed.stem)]
+    assert body[0] == body[1] and "上海市普陀区人民政府万里街道办事处" in body[1]
+    assert changed.read_bytes() == before

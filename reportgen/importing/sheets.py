@@ -224,14 +224,48 @@ def read_encrypted(file: str, data: bytes) -> list[Grid]:
 
 def read_xls(file: str, data: bytes) -> list[Grid]:
     """An Excel 97–2003 workbook (.xls, BIFF8; BIFF5 as well) as one grid a sheet."""
-    streams = _compound_streams(file, data)
+    streams, compound = _compound_streams(file, data)
     workbook = streams.get("workbook")
     if workbook is None:
         raise refused(file, "这是 OLE 复合文档，但其中没有 Excel 工作簿：请确认文件是 .xls 工作簿")
     book = _biff_book(file, workbook)
     if "macros" in streams:
         book.notes.append(describe("macros", file))
-    return _calamine_grids(file, book, data)
+    return _calamine_grids(file, book, _as_unicode(file, data, workbook, compound))
+
+
+_CODEPAGE, _UTF16 = 0x0042, 1200
+
+
+def _as_unicode(file: str, data: bytes, stream: bytes, compound: _CompoundFile) -> bytes:
+    """The file as calamine is to read it. A BIFF8 workbook's text is UTF-16 (or its low bytes)
+    whatever its CODEPAGE record says, but calamine decodes it by that code page: one that says 936
+    or 1252 (WPS and older writers set the system's) comes out garbled. Such a file is read as if it
+    said 1200, as Excel reads it; the file itself is never changed."""
+    try:
+        kind, length = struct.unpack_from("<HH", stream, 0)
+        if kind != _BOF or length < 2 or struct.unpack_from("<H", stream, 4)[0] != 0x0600:
+            return data  # BIFF5 and older: text in the code page, which calamine applies
+        for at, (kind, body) in zip(_offsets(stream), _records(stream, 0), strict=False):
+            if kind == _CODEPAGE and len(body) == 2:
+                if struct.unpack_from("<H", body, 0)[0] == _UTF16:
+                    return data
+                patched = bytearray(data)
+                place = compound.file_offset(at + 4)
+                patched[place:place + 2] = struct.pack("<H", _UTF16)
+                return bytes(patched)
+    except (struct.error, ValueError):
+        raise refused(file, _remedy("corrupt")) from None
+    return data
+
+
+def _offsets(stream: bytes) -> Iterator[int]:
+    """Where each record of the globals substream starts (as _records walks it: no nested substream
+    comes before the first sheet's, so the two walks keep step until CODEPAGE)."""
+    at = 0
+    while at + 4 <= len(stream):
+        yield at
+        at += 4 + struct.unpack_from("<H", stream, at + 2)[0]
 
 
 # ---------------------------------------------------------------- calamine → grids
@@ -820,13 +854,14 @@ _MACROS = ("_VBA_PROJECT_CUR", "VBA", "_VBA_PROJECT")
 _MINI_CUTOFF = 4096  # calamine reads a stream shorter than this from the mini stream, whatever the header says
 
 
-def _compound_streams(file: str, data: bytes) -> dict[str, bytes]:
+def _compound_streams(file: str, data: bytes) -> tuple[dict[str, bytes], _CompoundFile]:
     """The streams of a compound (OLE2) file that matter here: the workbook, as calamine will find
     it, and whether macros are there. The header's counts are checked before anything is read
     (calamine reserves memory by them) and every chain is followed at most as many steps as the file
     has sectors, so a looping or forged table is refused here rather than spun on there."""
     try:
-        return _CompoundFile(data).streams()
+        compound = _CompoundFile(data)
+        return compound.streams(), compound
     except (struct.error, IndexError, ValueError):
         raise refused(file, _remedy("corrupt")) from None
 
@@ -834,6 +869,7 @@ def _compound_streams(file: str, data: bytes) -> dict[str, bytes]:
 class _CompoundFile:
     def __init__(self, data: bytes) -> None:
         self.data = data
+        self.blocks: list[tuple[int, int]] = []
         shift, mini_shift = struct.unpack_from("<HH", data, 30)
         if shift not in (9, 12) or mini_shift != 6:
             raise ValueError("sector size")
@@ -899,6 +935,7 @@ class _CompoundFile:
             if name in by_name:
                 start, size = by_name[name]
                 found["workbook"] = self._stream(start, size, mini, minifat)
+                self.blocks = self._blocks(start, size, entries[0][1], minifat, len(mini))
                 break
         if any(name in by_name for name in _MACROS):
             found["macros"] = b""
@@ -910,6 +947,22 @@ class _CompoundFile:
         start = struct.unpack_from("<I", directory, at + 116)[0]
         size = struct.unpack_from("<I" if self.size == 512 else "<Q", directory, at + 120)[0]
         return name, start, size
+
+    def _blocks(self, start: int, size: int, root: int, minifat: list[int], mini_size: int) -> list[tuple[int, int]]:
+        """Where a stream's bytes lie in the file, in order: (offset, length) a sector."""
+        if size >= _MINI_CUTOFF:
+            return [(self._offset(s), self.size) for s in self._chain(start, self.fat, self.sectors)]
+        roots = list(self._chain(root, self.fat, self.sectors))
+        return [(self._offset(roots[m * 64 // self.size]) + m * 64 % self.size, 64)
+                for m in self._chain(start, minifat, mini_size // 64)]
+
+    def file_offset(self, at: int) -> int:
+        """The place in the file of the workbook stream's byte ``at``."""
+        for offset, length in self.blocks:
+            if at < length:
+                return offset + at
+            at -= length
+        raise ValueError("past the stream")
 
     def _stream(self, start: int, size: int, mini: bytes, minifat: list[int]) -> bytes:
         if size >= _MINI_CUTOFF:
