@@ -176,3 +176,30 @@ def test_a_biff8_workbook_whose_codepage_record_says_936_or_1252_is_read_as_exce
     body = [(tmp_path / f"{name}.yaml").read_text(encoding="utf-8").split("\n部门:", 1)[1] for name in ("plain", changed.stem)]
     assert body[0] == body[1] and "上海市普陀区人民政府万里街道办事处" in body[1]
     assert changed.read_bytes() == before
+
+
+def test_an_excel_95_workbook_in_code_page_936_is_read_in_its_code_page(tmp_path):
+    """万里街道 2025's workbook (every sheet's text and figures) as an old system exports it: BIFF5, its
+    text GBK bytes under CODEPAGE 936 (tests/biff5.py). It imports to the figures the .xlsx gives,
+    its sheets named in Chinese."""
+    import python_calamine
+
+    from tests.biff5 import book_stream, compound_file
+
+    xlsx = ROOT / "tests" / "fixtures" / "import" / "wanli-2025.xlsx"
+    book = python_calamine.CalamineWorkbook.from_path(str(xlsx))
+    sheets = []
+    for name in book.sheet_names:
+        rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        sheets.append((name, [[v if isinstance(v, (str, float)) else str(v) for v in row] or [""] for row in rows] or [[""]]))
+    old = tmp_path / "wanli-2025-excel95.xls"
+    old.write_bytes(compound_file(book_stream(sheets, codepage=936)))
+    outputs = {}
+    for workbook in (xlsx, old):
+        out = tmp_path / f"{workbook.stem}.yaml"
+        done = _reportgen("import", str(workbook), "--layout", "上海", "-o", str(out), "--report", str(tmp_path / f"{workbook.stem}.html"))
+        assert done.returncode == 0, done.stderr.decode()
+        outputs[workbook] = out.read_text(encoding="utf-8")
+    assert "部门收支总表" in (tmp_path / f"{old.stem}.html").read_text(encoding="utf-8")
+    figures = [re.findall(r"^\s+(?:- )?[^#\n]*?(\d[\d.]*)\s+#", text, re.M) for text in outputs.values()]
+    assert figures[0] and figures[0] == figures[1]

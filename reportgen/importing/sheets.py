@@ -23,6 +23,7 @@ The helpers at the top (numbers, bounds, finishing a grid) serve every reader of
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import gc
 import io
@@ -193,6 +194,12 @@ class _Book:
     scans: list[_Scan]
     notes: list[str] = field(default_factory=list)
     stored: bytes = b""  # a zipped workbook's parts, stored uncompressed, for calamine
+    # a BIFF5 workbook's text as its code page spells it (calamine, handed the file as if it said
+    # Latin-1, gives each byte as a character: decode() reads them in the code page the file names)
+    codec: str = ""
+
+    def decode(self, text: str) -> str:
+        return text.encode("latin-1").decode(self.codec, "replace") if self.codec else text
 
 
 # ---------------------------------------------------------------- the three workbook formats
@@ -231,25 +238,30 @@ def read_xls(file: str, data: bytes) -> list[Grid]:
     book = _biff_book(file, workbook)
     if "macros" in streams:
         book.notes.append(describe("macros", file))
-    return _calamine_grids(file, book, _as_unicode(file, data, workbook, compound))
+    return _calamine_grids(file, book, _as_unicode(file, data, workbook, compound, book))
 
 
 _CODEPAGE, _UTF16 = 0x0042, 1200
 
 
-def _as_unicode(file: str, data: bytes, stream: bytes, compound: _CompoundFile) -> bytes:
-    """The file as calamine is to read it. A BIFF8 workbook's text is UTF-16 (or its low bytes)
-    whatever its CODEPAGE record says, but calamine decodes it by that code page: one that says 936
-    or 1252 (WPS and older writers set the system's) comes out garbled. Such a file is read as if it
-    said 1200, as Excel reads it; the file itself is never changed."""
+def _as_unicode(file: str, data: bytes, stream: bytes, compound: _CompoundFile, book: _Book) -> bytes:
+    """The file as calamine is to read it, its CODEPAGE record read as 1200 where that says other:
+    a BIFF8 workbook's text is UTF-16 (or its low bytes) whatever the record says, but calamine
+    decodes it by that code page, so one that says 936 or 1252 (WPS and older writers put the
+    system's there) came out garbled; a BIFF5 workbook's text is bytes in that code page, which
+    calamine reads one byte a character (936's two-byte characters came out as U+FFFD): handed 1200,
+    it gives the bytes as Latin-1, and book.decode reads them in the code page the file names. The
+    file itself is never changed."""
     try:
         kind, length = struct.unpack_from("<HH", stream, 0)
-        if kind != _BOF or length < 2 or struct.unpack_from("<H", stream, 4)[0] != 0x0600:
-            return data  # BIFF5 and older: text in the code page, which calamine applies
+        biff8 = kind == _BOF and length >= 2 and struct.unpack_from("<H", stream, 4)[0] == 0x0600
         for at, (kind, body) in zip(_offsets(stream), _records(stream, 0), strict=False):
             if kind == _CODEPAGE and len(body) == 2:
-                if struct.unpack_from("<H", body, 0)[0] == _UTF16:
+                codepage = struct.unpack_from("<H", body, 0)[0]
+                if codepage == _UTF16:
                     return data
+                if not biff8:
+                    book.codec = _codec(file, codepage)
                 patched = bytearray(data)
                 place = compound.file_offset(at + 4)
                 patched[place:place + 2] = struct.pack("<H", _UTF16)
@@ -257,6 +269,16 @@ def _as_unicode(file: str, data: bytes, stream: bytes, compound: _CompoundFile) 
     except (struct.error, ValueError):
         raise refused(file, _remedy("corrupt")) from None
     return data
+
+
+def _codec(file: str, codepage: int) -> str:
+    """Python's codec for a Windows code page (936 → cp936, 1252 → cp1252, 10000 → mac-roman)."""
+    name = {10000: "mac-roman", 32768: "mac-roman", 32769: "cp1252", 367: "ascii"}.get(codepage, f"cp{codepage}")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise refused(file, f"这是 Excel 5.0/95 工作簿，其文字用代码页 {codepage} 编码，无法识别：请在 Excel 或 WPS 中"
+                            "另存为 .xlsx 后再导入") from None
 
 
 def _offsets(stream: bytes) -> Iterator[int]:
@@ -286,7 +308,7 @@ def _calamine_grids(file: str, book: _Book, data: bytes | None = None) -> list[G
             raise refused(file, "工作簿的结构与其中的工作表对不上，无法核对其大小，未读取：请在 Excel 中打开后另存一次",
                           meta.name)
         hidden = meta.visible != python_calamine.SheetVisibleEnum.Visible
-        grids.append(_sheet_grid(file, workbook, scan, hidden))
+        grids.append(_sheet_grid(file, workbook, scan, hidden, book))
     if grids:
         grids[0].notes[:0] = notes
     return grids
@@ -337,7 +359,7 @@ def _match_scans(scans: list[_Scan], names: list[str]) -> list[_Scan | None]:
     return [by_name.get(name) for name in names]
 
 
-def _sheet_grid(file: str, workbook: python_calamine.CalamineWorkbook, scan: _Scan, hidden: bool) -> Grid:
+def _sheet_grid(file: str, workbook: python_calamine.CalamineWorkbook, scan: _Scan, hidden: bool, book: _Book) -> Grid:
     check_bounds(file, scan.name, scan.rows, scan.columns)
     sheet = _calamine(file, lambda: workbook.get_sheet_by_name(scan.name))
     end = sheet.end
@@ -349,7 +371,10 @@ def _sheet_grid(file: str, workbook: python_calamine.CalamineWorkbook, scan: _Sc
     else:
         ranges = _calamine(file, lambda: sheet.merged_cell_ranges) or []
         merges = [Merge(r0, c0, r1, c1) for (r0, c0), (r1, c1) in ranges]
-    grid = Grid(file, scan.name, rows, hidden=hidden)
+    if book.codec:  # a BIFF5 workbook's text, in its code page
+        rows = [[replace(c, value=book.decode(c.value), text=book.decode(c.text)) if isinstance(c.value, str) else c
+                 for c in row] for row in rows]
+    grid = Grid(file, book.decode(scan.name), rows, hidden=hidden)
     if scan.unsaved:
         grid.notes.append(describe("unsaved", file, scan.name, places(scan.unsaved)))
     return finish(grid, merges, scan.hidden_rows, scan.hidden_cols)
