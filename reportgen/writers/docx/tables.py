@@ -18,6 +18,7 @@ from reportgen.records import Record
 from reportgen.writers.docx.look import TABLE_POINTS
 from reportgen.writers.docx.measure import has_han
 from reportgen.writers.docx.ooxml import JC, MISSING_RPR, run_xml
+from reportgen.writers.docx.pages import PAGE_BREAK_BEFORE
 
 # The w:tblLook python-docx's add_table writes (Word's default banding for the table style).
 _TBL_LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" '
@@ -180,6 +181,16 @@ def _keeps(rows: list[_Printed], points: float) -> list[bool]:
 def _kept(markup: str) -> str:
     """A row's markup with every paragraph kept with the next (w:keepNext after its w:pStyle)."""
     return markup.replace(_TABLE_TEXT, _TABLE_TEXT + "<w:keepNext/>")
+
+
+def on_new_page(markup: str) -> str:
+    """A table's markup starting a new page: w:pageBreakBefore on its first cell's paragraph (after
+    its w:pStyle and w:keepNext, as the schema orders them), where Word and LibreOffice take it as the
+    table's own page break."""
+    at = markup.index(_TABLE_TEXT) + len(_TABLE_TEXT)
+    if markup.startswith("<w:keepNext/>", at):
+        at += len("<w:keepNext/>")
+    return markup[:at] + PAGE_BREAK_BEFORE + markup[at:]
 
 
 def _tc(cell: Cell, row: Row, is_header: bool, widths: list[int], merge: str | None, size: str = "") -> str:
