@@ -59,8 +59,10 @@ def docx_bytes(document: Document) -> bytes:
 def _leading(blocks: list[Block], index: int) -> Block:
     """The block whose page the block at ``index`` goes on: a heading's, the block it heads (a
     heading goes with its table onto a landscape page, never alone on the page before)."""
-    headed = next((block for block in blocks[index:] if not isinstance(block, Heading)), None)
-    return headed if isinstance(headed, Table) else blocks[index]
+    for after in range(index, len(blocks)):  # not a slice of the rest: a copy of it for every block
+        if not isinstance(blocks[after], Heading):
+            return blocks[after] if isinstance(blocks[after], Table) else blocks[index]
+    return blocks[index]
 
 
 class DocxWriter:

@@ -16,7 +16,7 @@ from reportgen.document import (
 )
 from reportgen.records import Record
 from reportgen.writers.docx.look import TABLE_POINTS
-from reportgen.writers.docx.measure import has_han
+from reportgen.writers.docx.measure import has_han, shape
 from reportgen.writers.docx.ooxml import JC, MISSING_RPR, run_xml
 from reportgen.writers.docx.pages import PAGE_BREAK_BEFORE
 
@@ -238,7 +238,7 @@ def cell_ems(text: str) -> float:
     six characters a line (or its whole length, if shorter); at least one character."""
     if _AMOUNT(text):  # nearly every cell of a large table: its width without a regular expression's search
         return max(_piece_ems(text), 1.0)
-    return _text_ems(text)
+    return _text_ems(shape(text))  # names of one shape measured once
 
 
 def _piece_ems(piece: str) -> float:
@@ -250,8 +250,9 @@ def _piece_ems(piece: str) -> float:
 
 @functools.lru_cache(maxsize=4096)
 def _text_ems(text: str) -> float:
-    """cell_ems of a cell with words (names repeat from row to row: measured once each): its widest
-    unbreakable run, and six ems or the whole text's width, whichever is less."""
+    """cell_ems of a cell with words, given in its shape (names repeat from row to row, and many share
+    a shape: measured once each): its widest unbreakable run, and six ems or the whole text's width,
+    whichever is less."""
     pieces = _UNBREAKABLE.findall(text)
     widest = max((_piece_ems(piece) for piece in pieces), default=0.0)
     whole = sum(_piece_ems(piece) for piece in pieces) + len(_UNBREAKABLE.sub("", text))
@@ -375,11 +376,12 @@ def _shares(relative: list[int], minimums: list[int], total: int, settled: dict[
 
 def wrapping_texts(block: Table) -> list[list[tuple[str, int, int]]]:
     """The texts that may wrap, by the last grid column they stand in: the header's (and the
-    subheaders') and the body's names (any cell with a Han character but an amount), each once, with
-    its first column (a merged cell's text wraps in its columns' width together) and its indent."""
+    subheaders') and the body's names (any cell with a Han character but an amount), with its first
+    column (a merged cell's text wraps in its columns' width together) and its indent; each in its
+    shape (measure.shape), once for all the texts of that shape, which wrap as it does."""
     found: list[set[tuple[str, int, int]]] = [set() for _ in block.widths]
-    for last, text in (*heading_texts(block), *name_texts(block)):
-        found[last].add(text)
+    for last, (text, first, indent) in (*heading_texts(block), *name_texts(block)):
+        found[last].add((shape(text), first, indent))
     return [sorted(texts) for texts in found]
 
 
