@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
@@ -31,17 +32,15 @@ def printed_by_writer(pdf: Path) -> bool:
     return data.startswith(b"%PDF-") and _WRITER in data and _LIBREOFFICE in data
 
 
-def blank_pages(pdf: Path) -> list[int]:
-    """The pages (from 1) of ``pdf`` whose text, spaces aside, is a page number or nothing."""
-    found = subprocess.run([_pdftotext(), "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=300)
+def blank_pages(pdf: Path, pdftotext: str | None = None) -> list[int]:
+    """The pages (from 1) of ``pdf`` whose text, spaces aside, is a page number or nothing (read by
+    ``pdftotext``, the one on PATH unless given)."""
+    program = pdftotext or shutil.which("pdftotext") or "pdftotext"
+    found = subprocess.run([program, "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=300)
     if found.returncode:
         return []  # not a PDF poppler reads: what made it is tested elsewhere
     pages = found.stdout.split("\f")[:-1]
     return [number for number, page in enumerate(pages, start=1) if _PAGE_NUMBER.fullmatch("".join(page.split()))]
-
-
-def _pdftotext() -> str:
-    return shutil.which("pdftotext") or "pdftotext"
 
 
 class PrintedPages:
@@ -51,6 +50,7 @@ class PrintedPages:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.pdftotext = shutil.which("pdftotext")  # as the session found it (a test may put a stand-in on PATH)
         self.read: dict[Path, tuple[int, int]] = {}
         self.closed: set[str] = set()
 
@@ -59,7 +59,7 @@ class PrintedPages:
         found = []
         for pdf in self._new():
             if printed_by_writer(pdf):
-                pages = blank_pages(pdf)
+                pages = blank_pages(pdf, self.pdftotext)
                 if pages:
                     found.append(f"{pdf}: page {', '.join(map(str, pages))} of nothing but a page number")
         return found
@@ -72,8 +72,8 @@ class PrintedPages:
             self.closed.add(folder.name)
 
     def _new(self) -> list[Path]:
-        if not shutil.which("pdftotext"):
-            return []
+        if not self.pdftotext:
+            return []  # nothing to read them with (and no test that reads a PDF runs)
         new = []
         with os.scandir(self.root) as entries:
             folders = [entry.path for entry in entries if entry.name not in self.closed and entry.is_dir(follow_symlinks=False)]
@@ -86,6 +86,8 @@ class PrintedPages:
                             info = path.lstat()
                         except OSError:
                             continue
+                        if not stat.S_ISREG(info.st_mode):
+                            continue  # a FIFO or a link a test planted under a PDF's name: no print
                         key = (info.st_mtime_ns, info.st_size)
                         if self.read.get(path) != key:
                             self.read[path] = key

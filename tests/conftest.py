@@ -1,9 +1,10 @@
-"""What every test starts from: no PDF read yet in this process. readers/pdf_words.py keeps what
+"""What every test ends with: no blank page in a PDF it printed (tests/blank_pages.py); read after
+everything the test changed (its monkeypatch, a stand-in pdftotext on PATH) is undone.
+
+What every test starts from: no PDF read yet in this process. readers/pdf_words.py keeps what
 pdftotext read of each PDF's bytes for the rest of the process (one run per command); a test that
 puts a stand-in pdftotext on PATH (one that hangs, floods or fails) must meet it, not a reading an
-earlier test in the same worker left behind.
-
-And what every test ends with: no blank page in a PDF it printed (tests/blank_pages.py)."""
+earlier test in the same worker left behind."""
 
 from __future__ import annotations
 
@@ -13,12 +14,6 @@ import pytest
 
 from reportgen.readers import lines, pdf_words
 from tests.blank_pages import PrintedPages
-
-
-@pytest.fixture(autouse=True)
-def _no_pdf_read_yet(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pdf_words, "_READ", {})
-    monkeypatch.setattr(lines, "_PDF_TEXTS", {})
 
 
 @pytest.fixture(scope="session")
@@ -32,6 +27,8 @@ def _printed_pages_of_module(_printed_pages: PrintedPages) -> Iterator[None]:
     _printed_pages.close()  # its folders were walked after each of its tests
 
 
+# Before every other fixture of a test (autouse fixtures are set up in the order they are written
+# here, and torn down in the reverse order): its teardown comes after theirs.
 @pytest.fixture(autouse=True)
 def _no_blank_page_printed(request: pytest.FixtureRequest, _printed_pages: PrintedPages) -> Iterator[None]:
     """Every PDF LibreOffice printed during the test (under the session's temporary folder): no page
@@ -43,3 +40,9 @@ def _no_blank_page_printed(request: pytest.FixtureRequest, _printed_pages: Print
         _printed_pages.close(own)
     if blank:
         pytest.fail("a printed PDF has a blank page:\n" + "\n".join(blank))
+
+
+@pytest.fixture(autouse=True)
+def _no_pdf_read_yet(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_words, "_READ", {})
+    monkeypatch.setattr(lines, "_PDF_TEXTS", {})
