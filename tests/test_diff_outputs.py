@@ -274,16 +274,25 @@ def headings_after_deletions() -> dict[str, tuple[Document, Document]]:
 
 
 def page_starts(path: Path) -> list[str]:
-    """The first words of each page: after a page break or a section's end (a landscape page)."""
+    """The first words of each page: after a page break (a w:br, or a paragraph's page break before:
+    LibreOffice saves the one as the other) or a section's end (a landscape page)."""
     starts, due = [], True
     for element in docx.Document(str(path)).element.body.iterchildren():
-        words = "".join(t.text or "" for t in element.iter(qn("w:t"))).strip()
-        if due and words:
-            starts.append(words[:20])
-            due = False
+        first = next(element.iter(qn("w:p")), None)
+        due = due or (first is not None and first.find(f"{qn('w:pPr')}/{qn('w:pageBreakBefore')}") is not None)
+        pages = [""]  # the element's words, apart where a page break stands among them
+        for node in element.iter(qn("w:t"), qn("w:br")):
+            if node.tag == qn("w:t"):
+                pages[-1] += node.text or ""
+            elif node.get(qn("w:type")) == "page":
+                pages.append("")
+        for index, words in enumerate(pages):
+            due = due or index > 0
+            if due and words.strip():
+                starts.append(words.strip()[:20])
+                due = False
         if element.tag == qn("w:p"):
-            breaks = any(b.get(qn("w:type")) == "page" for b in element.iter(qn("w:br")))
-            due = due or breaks or element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+            due = due or element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
     return starts
 
 

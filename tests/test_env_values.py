@@ -51,14 +51,15 @@ BAD = [
 # What the reference renders were before the check (the same code path, the same bytes), renewed
 # on purpose since: Word's current compatibility mode (15) and no template counts in app.xml; table
 # widths and rows kept together, the font table (issue 26, parts 3 and 5); tables that fit their labels and
-# punctuation allowed to hang (issue 39, parts 2 and 4)
+# punctuation allowed to hang (issue 39, parts 2 and 4); a page break as the next paragraph's page break
+# before, not a paragraph of its own (issue 51, part 3)
 GOOD = {
-    "1700000000": ("ff5ce87aeae8ab948f6e76617424c15d253f9dfd81014f828359e38c59d0a36a",
-                   "d81ed3a82c0ff65946fcbd817cf9c578c5db563ddf5e73c2e639e063bd21ee9a"),
-    "315532800": ("19bf6813dc1548692eb9cb52310843d97827a2e1c9c0f3ade671ed20e242c720",
-                  "05b646f56dbc2d6a245d96c6f090cfd91dc20df211c87bfb5fb05d441bca3712"),
-    "4354819199": ("50a4999affb7078112cafa9b3b329754076db568ef92ae7457b1b71b111ba74b",
-                   "c59d00da556a4dc37df5ebd518cb35e4472c58c85f4ebc300aff23d3ff4a16f6"),
+    "1700000000": ("6e62fb4f07c7b2eaa4b745f932d5d45cd65ef36a5ae9a39d6e222c90800fa0de",
+                   "e0f4ecd367f93f6ca16cf5b11a15408b41c9e45aa76a91ccedcf1315b720814d"),
+    "315532800": ("1d3f5c8d99650342446fc7a580e63df94328a049a624fa7013f3f7535915b98e",
+                  "4e610cb1cebd647a0c7e53f46879a5d48c284828f34457bf4cd9612e9cd61878"),
+    "4354819199": ("12a50d234c8e6332b775134c94e6b04b698e30b9d7b3073182e48b11fd81903e",
+                   "f697c04220f1e987916e0b80a530184fbe23585576e2f226f329d77d877a1129"),
 }
 
 

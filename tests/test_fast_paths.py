@@ -16,7 +16,7 @@ import docx
 import pytest
 from babel.numbers import format_decimal
 from docx.enum.section import WD_SECTION
-from docx.enum.text import WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Pt
@@ -227,7 +227,8 @@ class ReferenceWriter:
             self.pages[landscape] = Emu(section.page_width - section.left_margin - section.right_margin).twips
         docx_styles.add_page_number_footer(section)
         self.landscape = False
-        self.pending_break = None
+        self.break_due = False  # a PageBreak met: the next paragraph (or table) starts the new page
+        self.fresh = True  # nothing on the page yet
         self.laid: dict[int, Geometry] = {}
         self.smallest, self.body_points = Document([]).table_smallest, Document([]).body_points
 
@@ -256,10 +257,8 @@ class ReferenceWriter:
             elif isinstance(block, Table):
                 self.table(block)
             if isinstance(block, PageBreak):
-                self.pending_break = self.add("", "Normal")
-                self.pending_break.add_run().add_break(WD_BREAK.PAGE)
-            else:
-                self.pending_break = None
+                self.break_due = self.break_due or not self.fresh
+            self.fresh = isinstance(block, PageBreak)
         props = self.doc.core_properties
         title = document.meta.get("title") or next((b.text for b in document.blocks if isinstance(b, Title)), "")
         props.title = ooxml.core_property(title)
@@ -274,7 +273,15 @@ class ReferenceWriter:
     def add(self, text: str, style: str):  # type: ignore[no-untyped-def]
         # python-docx breaks a line at CR and at LF alike, so a Windows CRLF would break it
         # twice: the writers take CRLF as the one line break it is
-        return self.doc.add_paragraph(ooxml.clean(text).replace("\r\n", "\n"), style=style)
+        paragraph = self.doc.add_paragraph(ooxml.clean(text).replace("\r\n", "\n"), style=style)
+        self.new_page(paragraph)
+        return paragraph
+
+    def new_page(self, paragraph) -> None:  # type: ignore[no-untyped-def]
+        """A page break due: the paragraph's page break before."""
+        if self.break_due:
+            paragraph.paragraph_format.page_break_before = True
+            self.break_due = False
 
     def geometry(self, block: Table) -> Geometry:
         if id(block) not in self.laid:
@@ -293,9 +300,7 @@ class ReferenceWriter:
     def place(self, landscape: bool) -> None:
         if landscape == self.landscape:
             return
-        if self.pending_break is not None:
-            self.pending_break._p.getparent().remove(self.pending_break._p)
-            self.pending_break = None
+        self.break_due = False  # the section break starts the new page
         body = self.doc.element.body
         if len(body) == 1:
             section = self.doc.sections[0]
@@ -362,6 +367,7 @@ class ReferenceWriter:
                 col.set(qn("w:w"), str(w))
                 tbl.tblGrid.append(col)
             tbl.extend(parse_xml(f"<w:tbl {nsdecls('w')}>{rows}</w:tbl>"))
+            self.new_page(table.rows[0].cells[0].paragraphs[0])  # a table that starts a page: its first cell
         for note in block.notes:
             self.add(note, "Note")
 
@@ -390,7 +396,9 @@ def tricky_document() -> Document:
     narrow = Table("narrow", "", "", "", "", [], [Row([Cell("only")])], [1])
     blocks = [Title("标题", "副标题"), Paragraph("草稿横幅", "banner"), Heading(1, "第一部分", "概况"),
               *(Paragraph(t) for t in texts), Paragraph("待补充：x", "missing"), Paragraph("注", "note"),
-              PageBreak(), wide, Paragraph("item", "item"), PageBreak(), narrow, Heading(2, "一、", "末节")]
+              PageBreak(), wide, Paragraph("item", "item"), PageBreak(), narrow, Heading(2, "一、", "末节"),
+              PageBreak(), PageBreak(), Table("first", "", "", "", "", [], [Row([Cell("a page's first", indent=1)])], [1]),
+              PageBreak(), Paragraph("待补充：y", "missing"), PageBreak()]
     return Document(blocks, meta={"title": "标题", "department": "部门", "year": "2022"})
 
 

@@ -17,6 +17,7 @@ import pytest
 
 from reportgen.layouts import LayoutError, Occasion, resolve
 from reportgen.render import render_source
+from tests.blank_pages import blank_pages
 from tests.clients import require_program
 from tests.test_print_quality import RENDERS
 
@@ -75,6 +76,14 @@ def every(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], tup
 def printed(every: dict[tuple[str, str], tuple[Path, Path]]) -> dict[str, tuple[Path, Path]]:
     """The 上海 sources in the 上海 layout."""
     return {name: every[(name, "上海")] for name in SHANGHAI}
+
+
+def test_no_page_of_any_shipped_source_in_any_of_its_layouts_is_blank(every):
+    """No page holds nothing but its number (issue 51, part 3: a page break's own paragraph, after a
+    table that filled its page, fell on a page of its own). tests/conftest.py reads every PDF a test
+    prints the same way; this names the shipped sources' prints."""
+    blank = {f"{name}@{layout}": pages for (name, layout), (_, pdf) in every.items() if (pages := blank_pages(pdf))}
+    assert not blank, blank
 
 
 def test_the_cover_stands_alone_on_page_one_with_its_words_and_no_number(printed):

@@ -151,3 +151,82 @@ def test_a_wrong_table_fit_setting_is_refused_naming_the_file_and_key(tmp_path, 
     assert code != 0
     assert "版式.yaml:2" in printed.err + printed.out and fragment in printed.err + printed.out
     assert not out.exists() or not any(out.iterdir())
+
+
+# -- a text's shape: texts that lay out alike, laid out once ----------------------------------------
+_HAN = "社会保障和就业支出一二三项目中心建设第"
+_ALPHABET = [*_HAN, *"0123456789", *"AbWxyz", *".,%:/-+", *"、，。；（）“”《》", " ", "\u3000", "", "Ⅱ"]
+
+
+def _random_text(rng, longest: int = 30) -> str:
+    return "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(1, longest)))
+
+
+def test_a_text_and_its_shape_lay_out_alike_in_any_room():
+    """measure.shape keeps what laying out a text reads — its pieces, their widths and autospaces,
+    its characters — so a text and its shape break into lines of the same lengths in any room."""
+    import random
+
+    from reportgen.writers.docx.measure import shape
+
+    rng = random.Random(51)
+    for _ in range(10_000):
+        text = _random_text(rng)
+        shaped = shape(text)
+        assert len(shaped) == len(text) and text_ems(shaped) == text_ems(text)
+        assert tables.cell_ems(shaped) == tables.cell_ems(text)
+        for room in (rng.uniform(0.5, 32), rng.randint(1, 32), rng.randint(1, 32) + 0.25):
+            assert [len(line) for line in lines_of(shaped, room)] == [len(line) for line in lines_of(text, room)]
+            assert leaves_one(shaped, room) == leaves_one(text, room)
+            assert tables._orphaned(shaped, room) == tables._orphaned(text, room), (text, room)
+
+
+def _random_table(rng) -> Table:
+    """A table of codes, names and amounts: names that share a shape (the same words, other digits:
+    “…项目00900”, “…项目03700”) and names that do not, some indented, a merged header."""
+    stems = [(_random_text(rng, 24), rng.randint(1, 5)) for _ in range(rng.randint(1, 6))]  # a stem, its digits
+    header = [Row([Cell("科目编码"), Cell("项目名称"), Cell("金额", colspan=2)], "header"),
+              Row([Cell(""), Cell(""), Cell(_random_text(rng, 8)), Cell(_random_text(rng, 8))], "header")]
+    body = []
+    for number in range(rng.randint(1, 60)):
+        stem, digits = rng.choice(stems)
+        name = f"{stem}{rng.randrange(10 ** digits):0{digits}d}" if rng.random() < 0.7 else _random_text(rng)
+        amount = f"{rng.randint(0, 10 ** rng.randint(1, 9)):,}.{rng.randint(0, 99):02d}"
+        body.append(Row([Cell(str(200 + number)), Cell(name, indent=rng.choice((0, 0, 1, 2))),
+                         Cell(amount, align="right"), Cell(_random_text(rng, 4), align="right")]))
+    return Table("t", "", "随机表", "", "", header, body, [rng.randint(5, 40) for _ in range(4)])
+
+
+def test_a_tables_geometry_is_the_same_whether_its_texts_are_laid_out_once_a_shape_or_each_alone(monkeypatch):
+    """geometry() lays out each shape of a column's texts once at each width it tries (counting it
+    for the texts it stands for): the widths, size and page it gives are those it gave laying out
+    every text on its own (measure.shape as the identity), over random tables and pages."""
+    import random
+
+    rng = random.Random(39)
+    cases = []
+    for _ in range(120):
+        pages = {False: rng.randint(3000, 9000), True: 0}
+        pages[True] = pages[False] + rng.randint(0, 6000)
+        cases.append((_random_table(rng), pages, rng.choice(tables.TABLE_SIZES)))
+
+    def decided() -> list[tuple[table_fit.Geometry, list[int]]]:
+        """Each case's geometry, and how many texts leave a character alone at it and at each size's
+        relative widths (what geometry weighs its ways out by)."""
+        found = []
+        for block, pages, smallest in cases:
+            ems = tables.column_ems(block)
+            laid = table_fit.geometry(block, pages, ems, smallest)
+            texts, weights, _ = table_fit._measure(block, ems)
+            tried = [laid, *(table_fit.Geometry(laid.landscape, size, tables.fit_widths(block, pages[laid.landscape], size, ems))
+                             for size in tables.TABLE_SIZES)]
+            found.append((laid, [table_fit._orphans(texts, weights, geometry) for geometry in tried]))
+        return found
+
+    shaped = decided()
+    monkeypatch.setattr(table_fit, "shape", lambda text: text)
+    monkeypatch.setattr(tables, "shape", lambda text: text)
+    alone = decided()
+    assert shaped == alone
+    assert len({(laid.landscape, laid.points) for laid, _ in alone}) > 3  # the cases reach more than one way out
+    assert sum(count > 1 for _, counts in alone for count in counts) > 40  # and count texts left alone

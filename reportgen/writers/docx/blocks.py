@@ -35,11 +35,11 @@ from reportgen.writers.docx.pages import PAGE_BREAK_BEFORE, cover_xml, footer_of
 from reportgen.writers.docx.table_fit import Geometry, geometry
 from reportgen.writers.docx.tables import (
     column_ems,
+    on_new_page,
     row_parts,
     table_start_xml,
 )
 
-_PAGE_BREAK_RUN = '<w:r><w:br w:type="page"/></w:r>'
 # The paragraph between the parts of a table (see tables.row_parts): empty, a point high, kept
 # with the part after it; readers/docx.py joins the parts again across it.
 _PART_GAP = ('<w:p><w:pPr><w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="20" '
@@ -59,8 +59,10 @@ def docx_bytes(document: Document) -> bytes:
 def _leading(blocks: list[Block], index: int) -> Block:
     """The block whose page the block at ``index`` goes on: a heading's, the block it heads (a
     heading goes with its table onto a landscape page, never alone on the page before)."""
-    headed = next((block for block in blocks[index:] if not isinstance(block, Heading)), None)
-    return headed if isinstance(headed, Table) else blocks[index]
+    for after in range(index, len(blocks)):  # not a slice of the rest: a copy of it for every block
+        if not isinstance(blocks[after], Heading):
+            return blocks[after] if isinstance(blocks[after], Table) else blocks[index]
+    return blocks[index]
 
 
 class DocxWriter:
@@ -73,10 +75,9 @@ class DocxWriter:
         self.body: list[str] = []
         self._landscape = False
         self._first_section = True  # no page has turned yet
-        # The index in body of the last PageBreak paragraph, while nothing has followed it: a
-        # section break starts a new page itself, and a page break right before one would leave
-        # a blank page.
-        self._pending_break: int | None = None
+        # A PageBreak met and not yet written: the next paragraph (or table) starts the new page
+        # (its w:pageBreakBefore, see _opening); a section break starts one itself.
+        self._break_due = False
         self._laid: tuple[Table | None, Geometry] = (None, Geometry(False, 0.0, []))
         self._body_points = 14.0
         self._smallest = 10.5  # the smallest size a table's labels may be set in to stand on one line
@@ -135,7 +136,6 @@ class DocxWriter:
             return
         else:
             raise TypeError(f"unknown block type: {type(block).__name__}")
-        self._pending_break = None
         self._fresh = False
 
     # --- blocks -----------------------------------------------------------------------------
@@ -174,7 +174,7 @@ class DocxWriter:
         elif block.role == "banner":
             self._write_paragraph(clean(block.text), "Banner")
         elif block.role == "missing":
-            self.body.append(f"<w:p>{ppr_xml(self.style_ids['Normal'])}{run_xml(block.text, MISSING_RPR)}</w:p>")
+            self.body.append(f"<w:p>{ppr_xml(self.style_ids['Normal'], self._opening())}{run_xml(block.text, MISSING_RPR)}</w:p>")
         else:  # body and item look alike: an item's number is already in its text
             self._write_paragraph(clean(block.text), "Normal")
 
@@ -196,14 +196,25 @@ class DocxWriter:
             if entry.anchor:  # two lines may share one (上海's 五、部门预算表 and its first table's)
                 mark = self._marks.setdefault(entry.anchor, f"_Toc{number}")
                 line += "<w:r><w:tab/></w:r>" + page_reference_xml(mark)
-            self.body.append(f"<w:p>{ppr_xml(self.style_ids['Normal'], tabs + indent)}{line}</w:p>")
+            self.body.append(f"<w:p>{ppr_xml(self.style_ids['Normal'], self._opening() + tabs + indent)}{line}</w:p>")
         self._fresh = False
         self.page_break(PageBreak())
 
     def page_break(self, _block: PageBreak) -> None:
+        """A new page: the next paragraph's (or table's) w:pageBreakBefore, not a paragraph holding a
+        break. Such a paragraph takes a line of its own: after a table or text that fills its page to
+        the bottom, that line falls on the next page, and its break leaves that page blank. A
+        paragraph that starts a new page is at the top of one whatever came before. Nothing on a page
+        that is still empty (a second break, a break at the start or after a section break)."""
+        self._break_due = self._break_due or not self._fresh
         self._fresh = True
-        self._pending_break = len(self.body)
-        self.body.append(f"<w:p>{ppr_xml(self.style_ids['Normal'])}{_PAGE_BREAK_RUN}</w:p>")
+
+    def _opening(self) -> str:
+        """The paragraph properties that start the new page a PageBreak asked for ("" if none is due)."""
+        if not self._break_due:
+            return ""
+        self._break_due = False
+        return PAGE_BREAK_BEFORE
 
     def table(self, block: Table) -> None:
         if not block.column_count:
@@ -219,7 +230,7 @@ class DocxWriter:
             runs = plain_run_xml(clean(block.department_line))
             if block.unit_line:
                 runs += plain_run_xml("\t" + clean(block.unit_line))
-            ppr = ppr_xml(self.style_ids["Table Unit Line"], self.base.tabs[self._landscape])
+            ppr = ppr_xml(self.style_ids["Table Unit Line"], self._opening() + self.base.tabs[self._landscape])
             self.body.append(f"<w:p>{ppr}{runs}</w:p>")
         if block.header or block.body:  # Word rejects a w:tbl without rows
             laid = self._geometry(block)
@@ -227,7 +238,8 @@ class DocxWriter:
             start = table_start_xml(self.style_ids["Table Grid"], widths)
             # a table in parts (see row_parts): kept apart by a paragraph a point high, or Word
             # and LibreOffice would join them into one table again
-            self.body.append(_PART_GAP.join(start + rows + "</w:tbl>" for rows in row_parts(block, widths, points)))
+            tables = _PART_GAP.join(start + rows + "</w:tbl>" for rows in row_parts(block, widths, points))
+            self.body.append(on_new_page(tables) if self._opening() else tables)
         for note in block.notes:
             self._write_paragraph(clean(note), "Note")
 
@@ -248,6 +260,7 @@ class DocxWriter:
         ``properties`` beyond the style's, if any); bookmarked when the 目录 lists ``anchor`` and no
         paragraph holds its bookmark yet."""
         mark = self._marks.pop(anchor, "") if anchor else ""
+        properties = self._opening() + properties
         run = plain_run_xml(text, rpr)
         if not mark and not properties and not rpr:
             self.body.append(paragraph_xml(text, self.style_ids[style]))
@@ -281,13 +294,11 @@ class DocxWriter:
         if self._cover_open:  # the cover's page ends, unnumbered; the next page is numbered 1
             self.body.append(unnumbered(self.base.sections[self._state()][1]))
             self._first_section, self._cover_open, self._number_from_one = False, False, True
-            self._landscape, self._fresh = landscape, True
+            self._landscape, self._fresh, self._break_due = landscape, True, False
             return
         if landscape == self._landscape:
             return
-        if self._pending_break is not None:
-            del self.body[self._pending_break]
-            self._pending_break = None
+        self._break_due = False  # the section break starts the new page
         if self.body:
             self.body.append(self._section(self.base.sections[self._state()][1]))
             self._first_section, self._fresh = False, True

@@ -23,7 +23,7 @@ from reportgen.writers.docx.blocks import DocxWriter
 from reportgen.writers.docx.ooxml import JC, MISSING_RPR, ppr_xml, quote_attribute, run_xml
 from reportgen.writers.docx.package import document_time
 from reportgen.writers.docx.pages import PAGE_BREAK_BEFORE, cover_line_xml
-from reportgen.writers.docx.tables import cell_indent, scale_widths, table_start_xml, tc_properties
+from reportgen.writers.docx.tables import cell_indent, on_new_page, scale_widths, table_start_xml, tc_properties
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 AUTHOR = "reportgen"
 YEAR_AUTHOR = "reportgen（年份顺延）"
-_PAGE_BREAK_RUN = '<w:r><w:br w:type="page"/></w:r>'  # as the render's page break paragraph holds it
+_PAGE_BREAK_RUN = '<w:r><w:br w:type="page"/></w:r>'  # a page break of its own paragraph (see page_break)
 _STYLE = {"title": "Title", "subtitle": "Subtitle", "note": "Note", "banner": "Banner"}
 
 
@@ -59,6 +59,10 @@ class TrackedDocxWriter(DocxWriter):
         self.date = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
         self._next_id = 0
         self._covered: dict[int, dict[int, int]] = {}
+        # The index in body of the last revised page break paragraph (one year's), while nothing
+        # has followed it: a section break starts a new page itself, and a page break right before
+        # one would leave a blank page.
+        self._pending_break: int | None = None
 
     def render_diff(self) -> bytes:
         """The DOCX file."""
@@ -123,7 +127,7 @@ class TrackedDocxWriter(DocxWriter):
         return ""
 
     def _paragraph(self, style: str, body: str, mark: str, extra_ppr: str = "") -> None:
-        self.body.append(f"<w:p>{ppr_xml(self.style_ids[style], extra_ppr + mark)}{body}</w:p>")
+        self.body.append(f"<w:p>{ppr_xml(self.style_ids[style], self._opening() + extra_ppr + mark)}{body}</w:p>")
 
     def turn(self, landscape: bool) -> None:
         """As the render turns the page; but a section break right after a paragraph only one year
@@ -135,12 +139,27 @@ class TrackedDocxWriter(DocxWriter):
             self.body.insert(last + 1, f"<w:p>{ppr_xml(self.style_ids['Normal'])}</w:p>")
             if self._pending_break is not None:
                 self._pending_break += 1
+        if landscape != self._landscape and not self._cover_open and self._pending_break is not None:
+            del self.body[self._pending_break]
+            self._pending_break = None
         super().turn(landscape)
 
+    def page_break(self, block: PageBreak) -> None:
+        """As the render breaks the page (the next paragraph's w:pageBreakBefore); but right after a
+        paragraph only one year has, a paragraph of both years holding the break, as the render once
+        wrote every page break: LibreOffice's "reject all" (and "accept all", of a deleted one) joins
+        the paragraph it removes to the one after it, and that one loses its page break before."""
+        if self._fresh or not self.body or not _one_year(self.body[-1]):
+            super().page_break(block)
+            return
+        self._fresh, self._break_due, self._pending_break = True, False, len(self.body)
+        self.body.append(f"<w:p>{ppr_xml(self.style_ids['Normal'])}{_PAGE_BREAK_RUN}</w:p>")
+
     def page_break_diff(self, old: bool, new: bool) -> None:
-        """A page break where OLD and NEW start a page, as the render writes it (a paragraph holding
-        the break), inserted or deleted where only one year does. A page that turns (a section
-        break, a new page of its own) takes its place, as in the render."""
+        """A page break where OLD and NEW start a page, as the render writes it (the next paragraph's
+        w:pageBreakBefore); where only one year does, a paragraph holding the break, inserted or
+        deleted. A page that turns (a section break, a new page of its own) takes its place, as in
+        the render."""
         if old and new:
             self.page_break(PageBreak())
         elif old or new:
@@ -159,6 +178,7 @@ class TrackedDocxWriter(DocxWriter):
             indent = f'<w:ind w:left="{420 * (level - 1)}"/>' if level > 1 else ""
             style = "Subtitle" if block.kind == "subtitle" else "Normal"
             self._paragraph(style, self.runs(diff), self.mark(block.old is not None, block.new is not None), indent)
+            self._fresh = False
         self.page_break_diff(any(b.old is not None for b in self.result.contents),
                              any(b.new is not None for b in self.result.contents))
 
@@ -229,7 +249,8 @@ class TrackedDocxWriter(DocxWriter):
         rows: list[str] = []
         for row in table.rows:
             rows += self._rows(row, table.same_grid, old_edges, new_edges, edges)
-        self.body.append(table_start_xml(self.style_ids["Table Grid"], widths) + "".join(rows) + "</w:tbl>")
+        grid = table_start_xml(self.style_ids["Table Grid"], widths) + "".join(rows) + "</w:tbl>"
+        self.body.append(on_new_page(grid) if self._opening() else grid)
 
     def _rows(self, row: RowDiff, same_grid: bool, old_edges: list[int], new_edges: list[int],
               edges: list[int]) -> list[str]:

@@ -61,6 +61,28 @@ def _meetings(text: str) -> int:
     return count
 
 
+class _Shapes(dict[int, int]):
+    """str.translate's table for shape(): a Han character (U+3400–U+9FFF) to 一, an ASCII digit to 0
+    (Times New Roman's digits are all half an em: advances.yaml), any other character to itself,
+    each character's entry made when it is first met."""
+
+    def __missing__(self, code: int) -> int:
+        shape = 0x4E00 if 0x3400 <= code <= 0x9FFF else 0x30 if 0x30 <= code <= 0x39 else code
+        self[code] = shape
+        return shape
+
+
+_SHAPES = _Shapes()
+
+
+def shape(text: str) -> str:
+    """A text that sets as ``text`` does in any room: the same pieces (_PIECES), each as wide, with
+    the same autospaces between them and as many characters (lines_of, leaves_one, text_ems give it
+    what they give ``text``). Names that differ only in their Han characters and digits (“…项目00900”,
+    “…项目03700”) share one shape, laid out once for them all."""
+    return text.translate(_SHAPES)
+
+
 # What breaks a line of a cell: between Han characters, around a run of Latin letters, digits and
 # separators (which stays whole); a closing sign (、，。）…) stays with the character before it and an
 # opening one (（“…) with the character after it, as Chinese line breaking has it.

@@ -14,12 +14,13 @@ the widths it always had."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from reportgen.document import Table
 from reportgen.records import FrozenRecord, Record
 from reportgen.writers.docx.look import TABLE_POINTS
-from reportgen.writers.docx.measure import leaves_one, text_ems
+from reportgen.writers.docx.measure import leaves_one, shape, text_ems
 from reportgen.writers.docx.tables import (
     CELL_MARGINS,
     INDENT_TWIPS,
@@ -54,9 +55,9 @@ def geometry(block: Table, pages: dict[bool, int], ems: list[tuple[float, float,
     landscape = needs_landscape(block, pages[False], ems)
     total = pages[landscape]
     points = table_points(block, total, ems)
-    texts, columns = _measure(block, ems)
+    texts, weights, columns = _measure(block, ems)
     kept = Geometry(landscape, points, fit_widths(block, total, points, ems, texts=texts))
-    if not _faulty(texts, kept, columns, total, smallest):
+    if not _faulty(texts, weights, kept, columns, total, smallest):
         return kept
     tried = []
     for size in TABLE_SIZES:
@@ -69,7 +70,10 @@ def geometry(block: Table, pages: dict[bool, int], ems: list[tuple[float, float,
         tried.append(Geometry(landscape, points, fit_widths(block, total, points, ems, minimums, leaves_one, texts)))
     tried.append(Geometry(landscape, points, fit_widths(block, total, points, ems, None, leaves_one, texts)))
     tried.append(kept)
-    return min(tried, key=lambda laid: _orphans(texts, laid))
+    return min(tried, key=lambda laid: _orphans(texts, weights, laid))
+
+
+Texts = list[list[tuple[str, int, int]]]  # a table's wrapping texts by their last column (tables.wrapping_texts)
 
 
 @dataclass(slots=True, repr=False, eq=False)
@@ -94,37 +98,43 @@ class _Column(Record):
         return int(widest) + 1 + CELL_MARGINS
 
 
-def _measure(block: Table, ems: list[tuple[float, float, int]]) -> tuple[list[list[tuple[str, int, int]]], list[_Column]]:
-    """The table's wrapping texts (tables.wrapping_texts) and each grid column's needs, measured in
-    one walk of its cells, for every size."""
-    found: list[set[tuple[str, int, int]]] = [set() for _ in block.widths]
-    columns = [_Column(plain, indented, levels) for plain, indented, levels in ems]
+def _measure(block: Table, ems: list[tuple[float, float, int]]) -> tuple[Texts, list[list[int]], list[_Column]]:
+    """The table's wrapping texts (tables.wrapping_texts), each in its shape (measure.shape: texts
+    of one shape are laid out once at each width tried), with how many texts each shape stands for;
+    and each grid column's needs, measured in one walk of its cells, for every size."""
+    headings: list[set[tuple[str, int, int]]] = [set() for _ in block.widths]
+    names: list[set[tuple[str, int, int]]] = [set() for _ in block.widths]
     for last, entry in heading_texts(block):
-        found[last].add(entry)
-    names: set[tuple[int, tuple[str, int, int]]] = set()
+        headings[last].add(entry)
     for last, entry in name_texts(block):
-        if (last, entry) not in names:  # each name once (a header of the same words is no name)
-            names.add((last, entry))
-            found[last].add(entry)
-            text, _, indent = entry
-            labels = columns[last].labels
-            labels[indent] = max(labels.get(indent, 0.0), text_ems(text))
-    return [sorted(texts) for texts in found], columns
+        names[last].add(entry)  # each name once (a header of the same words is no second text)
+    columns = [_Column(plain, indented, levels) for plain, indented, levels in ems]
+    texts, weights = [], []
+    for last, column in enumerate(columns):
+        shaped = {entry: (shape(entry[0]), *entry[1:]) for entry in headings[last] | names[last]}
+        counted = Counter(shaped.values())
+        texts.append(sorted(counted))
+        weights.append([counted[entry] for entry in texts[-1]])
+        for text, _, indent in {shaped[entry] for entry in names[last]}:
+            column.labels[indent] = max(column.labels.get(indent, 0.0), text_ems(text))
+    return texts, weights, columns
 
 
-def _orphans(texts: list[list[tuple[str, int, int]]], laid: Geometry) -> int:
-    """How many of the table's headers and labels leave one character alone on their last line."""
+def _orphans(texts: Texts, weights: list[list[int]], laid: Geometry) -> int:
+    """How many of the table's headers and labels leave one character alone on their last line (each
+    shape laid out once, counted for the texts it stands for)."""
     em = laid.points * 20
-    return sum(leaves_one(text, room) or leaves_one(text, room + (CELL_MARGINS - TEXT_MARGINS) / em)
-               for last, ending in enumerate(texts) for text, first, indent in ending
-               for room in ((sum(laid.widths[first:last + 1]) - indent - CELL_MARGINS) / em,))
+    return sum(weight for last, ending in enumerate(texts)
+               for (text, first, indent), weight in zip(ending, weights[last], strict=True)
+               for room in ((sum(laid.widths[first:last + 1]) - indent - CELL_MARGINS) / em,)
+               if leaves_one(text, room) or leaves_one(text, room + (CELL_MARGINS - TEXT_MARGINS) / em))
 
 
-def _faulty(texts: list[list[tuple[str, int, int]]], laid: Geometry, columns: list[_Column], total: int,
+def _faulty(texts: Texts, weights: list[list[int]], laid: Geometry, columns: list[_Column], total: int,
             smallest: float) -> bool:
     """Whether the table's widths leave a header or a label with one character alone on its last
     line, or wrap a label that its columns have room to set on one line (at a size down to ``smallest``)."""
-    if _orphans(texts, laid):
+    if _orphans(texts, weights, laid):
         return True
     if not any(smallest <= size <= laid.points and sum(column.need(size) for column in columns) <= total
                for size in TABLE_SIZES):

@@ -16,8 +16,9 @@ from reportgen.document import (
 )
 from reportgen.records import Record
 from reportgen.writers.docx.look import TABLE_POINTS
-from reportgen.writers.docx.measure import has_han
+from reportgen.writers.docx.measure import has_han, shape
 from reportgen.writers.docx.ooxml import JC, MISSING_RPR, run_xml
+from reportgen.writers.docx.pages import PAGE_BREAK_BEFORE
 
 # The w:tblLook python-docx's add_table writes (Word's default banding for the table style).
 _TBL_LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" '
@@ -182,6 +183,16 @@ def _kept(markup: str) -> str:
     return markup.replace(_TABLE_TEXT, _TABLE_TEXT + "<w:keepNext/>")
 
 
+def on_new_page(markup: str) -> str:
+    """A table's markup starting a new page: w:pageBreakBefore on its first cell's paragraph (after
+    its w:pStyle and w:keepNext, as the schema orders them), where Word and LibreOffice take it as the
+    table's own page break."""
+    at = markup.index(_TABLE_TEXT) + len(_TABLE_TEXT)
+    if markup.startswith("<w:keepNext/>", at):
+        at += len("<w:keepNext/>")
+    return markup[:at] + PAGE_BREAK_BEFORE + markup[at:]
+
+
 def _tc(cell: Cell, row: Row, is_header: bool, widths: list[int], merge: str | None, size: str = "") -> str:
     """One w:tc; children in schema order (tcW, gridSpan, vMerge, shd, vAlign), always a w:p.
     ``size``: the w:sz of a table set smaller, placed in the run properties' schema order."""
@@ -227,7 +238,7 @@ def cell_ems(text: str) -> float:
     six characters a line (or its whole length, if shorter); at least one character."""
     if _AMOUNT(text):  # nearly every cell of a large table: its width without a regular expression's search
         return max(_piece_ems(text), 1.0)
-    return _text_ems(text)
+    return _text_ems(shape(text))  # names of one shape measured once
 
 
 def _piece_ems(piece: str) -> float:
@@ -239,8 +250,9 @@ def _piece_ems(piece: str) -> float:
 
 @functools.lru_cache(maxsize=4096)
 def _text_ems(text: str) -> float:
-    """cell_ems of a cell with words (names repeat from row to row: measured once each): its widest
-    unbreakable run, and six ems or the whole text's width, whichever is less."""
+    """cell_ems of a cell with words, given in its shape (names repeat from row to row, and many share
+    a shape: measured once each): its widest unbreakable run, and six ems or the whole text's width,
+    whichever is less."""
     pieces = _UNBREAKABLE.findall(text)
     widest = max((_piece_ems(piece) for piece in pieces), default=0.0)
     whole = sum(_piece_ems(piece) for piece in pieces) + len(_UNBREAKABLE.sub("", text))
@@ -364,11 +376,12 @@ def _shares(relative: list[int], minimums: list[int], total: int, settled: dict[
 
 def wrapping_texts(block: Table) -> list[list[tuple[str, int, int]]]:
     """The texts that may wrap, by the last grid column they stand in: the header's (and the
-    subheaders') and the body's names (any cell with a Han character but an amount), each once, with
-    its first column (a merged cell's text wraps in its columns' width together) and its indent."""
+    subheaders') and the body's names (any cell with a Han character but an amount), with its first
+    column (a merged cell's text wraps in its columns' width together) and its indent; each in its
+    shape (measure.shape), once for all the texts of that shape, which wrap as it does."""
     found: list[set[tuple[str, int, int]]] = [set() for _ in block.widths]
-    for last, text in (*heading_texts(block), *name_texts(block)):
-        found[last].add(text)
+    for last, (text, first, indent) in (*heading_texts(block), *name_texts(block)):
+        found[last].add((shape(text), first, indent))
     return [sorted(texts) for texts in found]
 
 
