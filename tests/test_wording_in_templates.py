@@ -48,6 +48,8 @@ MESSAGE_NAMES = {
     "_superseded", "change_target", "unplaced_line", "amounts", "changes", "_other", "stated_three_public",
     "_said_by_parts", "_stated_change", "stated_priors",
     "conflict", "_hidden_cells_note", "hidden_sheets_note", "same_table_twice",  # import: hidden, twice, conflicting
+    "_OWN", "folder", "add",  # review's walk: what it passed over or reviewed once, and why
+    "not_written_reason", "_foreign",  # the record of what was written: why a file is not replaced
     "_CHANGE_TEXT", "_FLAT_TEXT", "_RATE_TEXT", "_SHARE_TEXT",  # patterns of what a draft may say (compiled later)  # a batch's notes; what stands for unquoted words; SOURCE_DATE_EPOCH
 }
 
