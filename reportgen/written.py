@@ -241,8 +241,10 @@ def _present(folder: Path, record: Record) -> Record:
 def _write(folder: Path, record: Record, scratch: Path, durable: bool) -> None:
     import json  # deferred: 1.5 ms, for a command that writes outputs only
 
-    lines = [f" {json.dumps(name, ensure_ascii=False)}: {json.dumps(entry, ensure_ascii=False)}"
-             for name, entry in sorted(record.items())]  # a file a line
+    # a file a line; a name of undecodable bytes (a GBK name unpacked here) written as its \udcXX escapes,
+    # which json reads back to the very name the folder lists
+    lines = [f" {json.dumps(name, ensure_ascii=not name.isprintable())}: {json.dumps(entry, ensure_ascii=False)}"
+             for name, entry in sorted(record.items())]
     text = f'{{"kind": {json.dumps(_KIND)}, "files": {{\n' + ",\n".join(lines) + "\n}}"
     tmp = scratch / RECORD
     with open(tmp, "w", encoding="utf-8") as out:

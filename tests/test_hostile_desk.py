@@ -203,3 +203,16 @@ def test_an_excel_95_workbook_in_code_page_936_is_read_in_its_code_page(tmp_path
     assert "部门收支总表" in (tmp_path / f"{old.stem}.html").read_text(encoding="utf-8")
     figures = [re.findall(r"^\s+(?:- )?[^#\n]*?(\d[\d.]*)\s+#", text, re.M) for text in outputs.values()]
     assert figures[0] and figures[0] == figures[1]
+
+
+def test_a_source_named_in_gbk_bytes_renders_and_renders_again(tmp_path):
+    """Its outputs take its name (the same bytes); the folder's record of what was written keeps that
+    name so that the next render knows them as its own."""
+    folder = os.fsencode(tmp_path)
+    source = os.fsdecode(os.path.join(folder, "盐田区总工会".encode("gbk") + b".yaml"))
+    shutil.copy(ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml", source)
+    for _ in range(2):
+        done = _reportgen("render", source, "-o", str(tmp_path / "out"))
+        assert done.returncode == 0 and "盐田区总工会.docx" in done.stderr.decode() + done.stdout.decode(), done.stderr.decode()
+    names = {os.fsdecode(n) for n in os.listdir(os.fsencode(tmp_path / "out"))}
+    assert {os.fsdecode("盐田区总工会".encode("gbk") + s) for s in (b".docx", b".html")} <= names
