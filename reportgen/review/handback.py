@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from reportgen.document import Cell, Document, Paragraph, Row, Table, Title
+from reportgen.errors import visible_text
 from reportgen.review.documents import DocumentReview
 from reportgen.review.own_outputs import NOTICE_TEMPLATE
 from reportgen.review.places import Mark
@@ -56,4 +57,6 @@ def _table(caption: str, header: list[str], severities: dict[str, str], marks: l
 
 
 def _line(text: str) -> str:
-    return _CONTROL.sub(" ", text).strip()
+    """A cell's text on one line: tabs and breaks a space, any other control, bidi or invisible
+    character written [U+XXXX] (a hand-back never carries them raw into Word or Excel)."""
+    return visible_text(_CONTROL.sub(" ", text).strip())
