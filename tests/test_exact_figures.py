@@ -107,3 +107,16 @@ def test_a_source_of_whole_yuan_prints_whole_yuan_and_its_own_setting_wins(tmp_p
     assert _quiet("render", str(changed), "--layout", "上海", "--format", "html", "-o", str(tmp_path / "b")) == 0
     cents = html_tables(next((tmp_path / "b").glob("*.html")))
     assert find_row(cents, "收入总计", titled="财务收支预算总表")[1] == "47,483,458.00"
+
+
+@needs_pdftotext
+def test_a_document_printing_whole_yuan_to_the_fen_is_reprinted_in_its_form(tmp_path):
+    """商务委 2025 (tests/seeds/pdf) states whole 元 but prints every 元 figure to the 分 (1,197,600.00):
+    the import records that form (展示.小数位 {元: 2}), and the 上海 render prints it so."""
+    published = ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-shangwuwei-2025.pdf"
+    source = tmp_path / "shangwu.yaml"
+    assert _quiet("import", str(published), "--layout", "上海", "-o", str(source)) == 0
+    assert _quiet("render", str(source), "--layout", "上海", "--format", "html", "-o", str(tmp_path / "out")) == 0
+    ours = {cell for table in html_tables(next((tmp_path / "out").glob("*.html"))) for row in table for cell in row}
+    figures = _yuan_table_figures(published)
+    assert "1,197,600.00" in figures and not set(figures) - ours, sorted(set(figures) - ours)[:10]

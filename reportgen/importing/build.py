@@ -67,8 +67,22 @@ def _identity(result: Imported, layout: str | None) -> None:
     if layout:
         tree["版式"] = Placed(layout)
     tree["金额单位"] = Placed(result.unit)
+    shown: Tree = {}
     if (units := _table_units(result)):
-        tree["展示"] = {"表格单位": units}
+        shown["表格单位"] = units
+    if _cents_printed(result):
+        shown["小数位"] = {"元": Placed(2, "各张元的表都印到分（如 1,197,600.00）")}
+    if shown:
+        tree["展示"] = shown
+
+
+def _cents_printed(result: Imported) -> bool:
+    """Whether every amount the 元 tables print is printed to the 分 (商务委 2025 prints 1,197,600.00 though
+    its figures are whole 元): the document's form, which the render then keeps (展示.小数位 {元: 2} is not
+    overridden by a layout that prints a whole-元 document's tables whole)."""
+    places = {-int(amount.value.as_tuple().exponent) for kind, table in result.tables.items() if table.unit == "元"
+              for row in result.rows.get(kind, []) for amount in row.amounts.values() if not amount.blank}
+    return places == {2}
 
 
 def _spending(result: Imported) -> Tree:
