@@ -184,3 +184,14 @@ def test_the_checklist_judges_how_finely_the_tables_are_printed():
                     "三公经费": {item: {"本年": 0} for item in ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")}})
     assert fine.count == 0 and fine.three_public_missing == []
     assert _detail({}).function_short is None and _detail({}).three_public_missing is None  # not read: not judged
+
+
+def test_a_printed_total_the_tables_already_judged_is_told_once():
+    """司法局 unit 2026 prints 20406 司法's 项目支出 as 64,840,547.00 over 项 summing to 129,681,094.00: the
+    import writes it as printed and tells it as the table's 不一致; check's R-填报合计 on the same total is
+    not told a second time (it was counted a false alarm by bench/review_eval.py)."""
+    from reportgen.review.documents import review_document
+
+    result = review_document(ROOT / "bench" / "corpus" / "putuo-sfj-unit-2026.pdf", None)
+    assert any(line.startswith("20406 司法 印作 64,840,547.00") for line in result.imported.differences)
+    assert [f.message for f in result.checks if f.rule == "R-填报合计"] == []
