@@ -100,21 +100,20 @@ class Totals:
     @cached_property
     def basic_from_functions(self) -> Decimal | None:
         """The function lines' 基本支出: None without rows, or where a row gives its 合计 alone."""
-        if not self.functions_cover_all:
-            return None
-        tops = self._tops()
-        if tops is None:
-            return sum_known(r.basic for r in self.budget.function_rows)
-        return sum_known(top.basic for top in tops)
+        return self._from_functions("basic")
 
     @cached_property
     def project_from_functions(self) -> Decimal | None:
+        return self._from_functions("project")
+
+    def _from_functions(self, part: str) -> Decimal | None:
+        """The function lines' ``part`` (basic or project): their 类 as printed where the source states
+        them, else the sum of the rows; None where the rows do not itemise all the spending."""
         if not self.functions_cover_all:
             return None
         tops = self._tops()
-        if tops is None:
-            return sum_known(r.project for r in self.budget.function_rows)
-        return sum_known(top.project for top in tops)
+        rows = self.budget.function_rows if tops is None else tops
+        return sum_known(getattr(row, part) for row in rows)
 
     @cached_property
     def total_from_functions(self) -> Decimal | None:
