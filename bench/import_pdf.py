@@ -2,7 +2,7 @@
 measured on the real budgets in tests/seeds/pdf (26–33 pages each).
 
 * poppler: ``pdftotext -bbox-layout`` (one process, XHTML of word boxes) parsed with lxml — what
-  reportgen/importing/pdf.py uses. Timed alone (the program, the parse) and as the whole of
+  reportgen/readers/pdf_tables.py uses. Timed alone (the program, the parse) and as the whole of
   ``read_pdf`` (lines, tables, columns, grids).
 * pdfplumber (pdfminer.six, pure Python): ``Page.extract_words`` on every page, which is only
   where its geometry starts — the tables would still have to be built from its words.
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `python bench/import_pdf.py` from anywhere
     sys.path.insert(0, str(ROOT))
 
-from reportgen.importing import pdf  # noqa: E402
+from reportgen.readers import pdf_tables as pdf  # noqa: E402
 
 SEEDS = ROOT / "tests" / "seeds" / "pdf"
 

@@ -17,10 +17,10 @@ import yaml
 from reportgen.cli import main
 from reportgen.importing import catalog
 from reportgen.importing.final_accounts import final_differences
-from reportgen.importing.grid import Cell, Grid
 from reportgen.importing.readers import read_file
 from reportgen.importing.recognize import Table, recognize
 from reportgen.importing.reconcile import describe
+from reportgen.readers.grid import Cell, Grid
 from reportgen.readers.lines import Line
 from reportgen.readers.statements import read_statements
 from reportgen.review.consistency import completion_rates

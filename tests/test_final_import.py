@@ -22,8 +22,8 @@ import pytest
 from reportgen.assemble import load_source
 from reportgen.cli import main
 from reportgen.importing import pipeline
-from reportgen.importing.grid import Cell, Grid
 from reportgen.importing.readers import read_file
+from reportgen.readers.grid import Cell, Grid
 from reportgen.render import check_findings
 
 ROOT = Path(__file__).resolve().parent.parent

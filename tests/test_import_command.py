@@ -119,8 +119,8 @@ def _numbers(text: str) -> Counter[Decimal]:
 def test_the_render_prints_every_figure_of_the_documents_tables(imported, name, tmp_path):
     from reportgen.importing.build import build
     from reportgen.importing.catalog import load
-    from reportgen.importing.pdf import read_pdf
     from reportgen.importing.recognize import recognize
+    from reportgen.readers.pdf_tables import read_pdf
 
     _, _, out = imported[name]
     assert main(["render", str(out), "--format", "html", "-o", str(tmp_path)]) in (0, 1)

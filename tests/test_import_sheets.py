@@ -21,10 +21,10 @@ import pytest
 import python_calamine
 import xlsxwriter
 
-from reportgen.importing.grid import Cell, Grid, ImportRefused, Merge
-from reportgen.importing.sheets import MAX_ROWS
-from reportgen.importing.sniff import sniff
-from reportgen.importing.spreadsheets import read_grids
+from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
+from reportgen.readers.sheets import MAX_ROWS
+from reportgen.readers.sniff import sniff
+from reportgen.readers.spreadsheets import read_grids
 from tests.clients import require_program
 from tests.clocks import cpu_now
 
@@ -47,8 +47,8 @@ def refused(path: Path, data: bytes | None = None) -> str:
 CHILD = """
 import sys
 from pathlib import Path
-from reportgen.importing.grid import ImportRefused
-from reportgen.importing.spreadsheets import read_grids
+from reportgen.readers.grid import ImportRefused
+from reportgen.readers.spreadsheets import read_grids
 path = Path(sys.argv[1])
 try:
     read_grids(path, path.read_bytes())
@@ -654,8 +654,8 @@ def test_a_20000_row_export_is_read_whole(tmp_path: Path) -> None:
 
 # -- every pattern the readers match with runs in linear time ----------------------------------------
 
-PATTERN_MODULES = ("importing.sniff", "importing.sheets", "importing.htmltables", "importing.csvfile",
-                   "importing.spreadsheetml", "readers.html_hidden")  # html_hidden: what a page's tables hide
+PATTERN_MODULES = ("readers.sniff", "readers.sheets", "readers.htmltables", "readers.csvfile",
+                   "readers.spreadsheetml", "readers.html_hidden")  # html_hidden: what a page's tables hide
 UNITS = ("<", "<c", '<c r="', '<c r="A1"', '<c r="A1">', '<c r="A1"><f ', '<c r="A1"><f>', '<c r="A1"><f/>', "<v>",
          "<x:c ", ":c ", "<row ", "<col ", "<f", 'hidden="', "charset=", "charset= ",
          "mso-number-format:", 'mso-number-format:"', "display:", "visibility :", " .a", " ", "\t", "a", "1", "中", '"', "'", ".xl1 {", "{",
@@ -686,7 +686,7 @@ def slowest(run: Callable[[str], object], size: int) -> float:
 
 
 def test_every_pattern_and_scan_runs_in_linear_time() -> None:
-    from reportgen.importing import sheets
+    from reportgen.readers import sheets
 
     def exercise(pattern: re.Pattern[str] | re.Pattern[bytes]) -> Callable[[str], object]:
         def run(text: str) -> object:

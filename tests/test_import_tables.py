@@ -9,10 +9,10 @@ import pytest
 
 from reportgen.importing import catalog as catalogs
 from reportgen.importing.build import build
-from reportgen.importing.grid import Cell, Grid, Merge
 from reportgen.importing.recognize import recognize
 from reportgen.importing.reconcile import describe, differences
 from reportgen.importing.rows import body_rows
+from reportgen.readers.grid import Cell, Grid, Merge
 
 
 def _cells(*values: object) -> list[Cell]:

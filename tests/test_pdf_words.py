@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.importing.pdf import read_pdf
 from reportgen.readers.lines import pdf_text
+from reportgen.readers.pdf_tables import read_pdf
 from reportgen.readers.pdf_words import Word, layout_text, printed_lines
 
 ROOT = Path(__file__).resolve().parent.parent

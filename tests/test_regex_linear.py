@@ -41,9 +41,9 @@ MODULES = ("reportgen.readers.lines", "reportgen.readers.statements", "reportgen
            "reportgen.readers.docx", "reportgen.diff.text", "reportgen.writers.pdf",
            "reportgen.importing.recognize", "reportgen.importing.rows", "reportgen.importing.catalog",
            "reportgen.importing.emit", "reportgen.importing.text_fields", "reportgen.importing.text_parts",
-           "reportgen.importing.pdf", "reportgen.importing.docx_tables", "reportgen.importing.sheets",
-           "reportgen.importing.sniff", "reportgen.importing.htmltables", "reportgen.importing.csvfile",
-           "reportgen.importing.spreadsheetml", "reportgen.review.listing", "reportgen.review.places",
+           "reportgen.readers.pdf_tables", "reportgen.readers.docx_tables", "reportgen.readers.sheets",
+           "reportgen.readers.sniff", "reportgen.readers.htmltables", "reportgen.readers.csvfile",
+           "reportgen.readers.spreadsheetml", "reportgen.review.listing", "reportgen.review.places",
            "reportgen.review.roster")
 SMALL, LARGE = 1_000, 16_000
 FACTOR = 64  # linear: 16; square: 256

@@ -18,9 +18,9 @@ import pytest
 
 from reportgen.cli import main
 from reportgen.importing.final_accounts import economic_halves
-from reportgen.importing.grid import Cell, Grid
 from reportgen.importing.recognize import Table
 from reportgen.importing.rows import CellProblem
+from reportgen.readers.grid import Cell, Grid
 from reportgen.review.documents import review_document
 from reportgen.review.judge import DISPUTED
 

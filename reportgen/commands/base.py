@@ -42,7 +42,7 @@ KNOWN = (
     ("reportgen.errors", "PdfUnavailable", 1),
     ("reportgen.errors", "OutputTooLarge", 1),
     ("reportgen.errors", "SourceError", 1),
-    ("reportgen.importing.grid", "ImportRefused", 1),
+    ("reportgen.readers.grid", "ImportRefused", 1),
     ("reportgen.layouts", "LayoutError", 1),
     ("reportgen.rollover", "RolloverError", 1),
     ("reportgen.templating", "TemplateFault", 1),

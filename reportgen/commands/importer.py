@@ -42,11 +42,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from reportgen.importing.emit import read_back_of  # deferred: with the readers
-    from reportgen.importing.grid import ImportRefused  # deferred: with the readers
     from reportgen.importing.pipeline import (  # deferred: the readers; --help loads every command
         import_files,
         prior_files,
     )
+    from reportgen.readers.grid import ImportRefused  # deferred: with the readers
     from reportgen.rollover import write_new  # deferred: 90 ms; --help loads every command
 
     inputs = [*args.files, *([args.prior] if args.prior else [])]

@@ -10,9 +10,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from reportgen.importing.grid import ImportRefused
 from reportgen.importing.recognize import Table
 from reportgen.importing.text_parts import DocLine
+from reportgen.readers.grid import ImportRefused
 
 _FINAL_COVER = re.compile(r"(\d{4})年度?部门决算")
 

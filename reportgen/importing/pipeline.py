@@ -18,7 +18,6 @@ from reportgen.importing.emit import source_text, walk
 from reportgen.importing.final_accounts import final_differences
 from reportgen.importing.final_build import build_final, missing_tables
 from reportgen.importing.final_text import add_final_text
-from reportgen.importing.grid import Grid, ImportRefused
 from reportgen.importing.identity import identity, parted
 from reportgen.importing.imported import Imported, rows_of
 from reportgen.importing.prose import prose_source
@@ -41,6 +40,7 @@ from reportgen.importing.tree import Placed, Tree
 from reportgen.importing.visible import Seen, as_seen, hidden_sheets_note, same_table_twice
 from reportgen.importing.which_layout import chosen
 from reportgen.importing.with_units import UnitFile, with_units
+from reportgen.readers.grid import Grid, ImportRefused
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.errors import SourceError
-from reportgen.importing import sniff
-from reportgen.importing.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.importing.recognize import cell_text
 from reportgen.importing.text_parts import DocLine, lines_from_pdftotext
+from reportgen.readers import sniff
+from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.reading.files import InputRefused, read_bounded
 
 MAX_IMPORT_BYTES = 100 * 1024 * 1024  # an export of a large department is a few MB; a PDF some tens
@@ -31,13 +31,13 @@ def read_file(path: Path) -> ReadFile:
         raise ImportRefused(f"{path}：{exc.message}") from None
     kind = sniff.sniff(data)
     if kind == "pdf":
-        from reportgen.importing import pdf  # deferred: the PDF reader, 40 ms a workbook needs not
+        from reportgen.readers import pdf_tables as pdf  # deferred: the PDF reader, 40 ms a workbook needs not
         from reportgen.readers.lines import pdf_text  # deferred: as above
 
         document = pdf.read_pdf(path, data)
         return ReadFile(document.grids, True, lines_from_pdftotext(pdf_text(path)))
     if kind == "docx":
-        from reportgen.importing import docx_tables  # deferred: python-docx, 64 ms a workbook needs not
+        from reportgen.readers import docx_tables  # deferred: python-docx, 64 ms a workbook needs not
 
         docx = docx_tables.read_docx_tables(path)
         for index, grid in enumerate(docx.grids):
@@ -45,7 +45,7 @@ def read_file(path: Path) -> ReadFile:
             if captions:  # a DOCX sets its table's caption (部门名称：…  单位：万元) as a paragraph above it
                 _prepend(grid, captions[-1].text, captions[-1].place)
         return ReadFile(docx.grids, True, [DocLine(0, line.number, line.text) for line in docx.lines])
-    from reportgen.importing import spreadsheets  # deferred: the workbook readers, 40 ms a PDF needs not
+    from reportgen.readers import spreadsheets  # deferred: the workbook readers, 40 ms a PDF needs not
 
     page = path.suffix.lower() in (".html", ".htm", ".txt")
     if kind == "html" and page:
@@ -59,7 +59,7 @@ def read_file(path: Path) -> ReadFile:
 
 def _page_grids(path: Path, data: bytes) -> list[Grid]:
     """A published page's tables; none where it has none (its tables images, or only prose)."""
-    from reportgen.importing import htmltables  # deferred: as spreadsheets above
+    from reportgen.readers import htmltables  # deferred: as spreadsheets above
 
     try:
         return [grid for grid in htmltables.read_html(str(path), data) if grid.rows]

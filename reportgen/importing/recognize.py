@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.importing.catalog import Catalog, TableKind, normalized
-from reportgen.importing.grid import Cell, Grid
+from reportgen.readers.grid import Cell, Grid
 from reportgen.reading.amounts import printed_amount
 
 TITLE_ROWS = 8  # a title sits in the first rows of a sheet or a printed table

@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 
 from reportgen.errors import Finding
-from reportgen.importing.grid import EMPTY
 from reportgen.importing.imported import Imported
 from reportgen.importing.recognize import cell_text
 from reportgen.importing.tree import Node, Placed
 from reportgen.importing.unread import compared_cells, is_unread
+from reportgen.readers.grid import EMPTY
 from reportgen.writers.html import environment
 
 _PLACE = re.compile(r"!|第\d+页|第\d+段")  # a place in a file (a sheet's cell, a page's line), not a remark

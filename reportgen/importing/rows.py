@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from reportgen.importing.grid import Cell
 from reportgen.importing.recognize import Table, cell_text
+from reportgen.readers.grid import Cell
 from reportgen.reading.amounts import bounded, printed_amount, why_not_amount
 
 LABEL_MEANINGS = ("类", "款", "项", "编码", "名称", "功能科目")

@@ -8,11 +8,11 @@ import re
 from dataclasses import dataclass
 
 from reportgen.importing.emit import walk
-from reportgen.importing.grid import Grid
 from reportgen.importing.imported import Imported
 from reportgen.importing.recognize import cell_text
 from reportgen.importing.text_parts import DocLine
 from reportgen.importing.tree import Placed
+from reportgen.readers.grid import Grid
 
 _OWNER = re.compile(r"(?:预算主管部门|主管部门|预算单位|部门名称|单位名称)\s*[：:]\s*(\S{2,60})")
 _YEAR = re.compile(r"(20\d{2})\s*年")

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportgen.importing.grid import Cell
 from reportgen.importing.imported import Imported
 from reportgen.importing.recognize import Table, cell_text, is_amount
 from reportgen.importing.rows import LABEL_MEANINGS
+from reportgen.readers.grid import Cell
 from reportgen.reading.amounts import printed_amount
 
 

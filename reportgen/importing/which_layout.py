@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from reportgen import layouts
 from reportgen.importing.catalog import FILE, normalized
-from reportgen.importing.grid import Grid, ImportRefused
 from reportgen.importing.recognize import cell_text
+from reportgen.readers.grid import Grid, ImportRefused
 from reportgen.reading.yamlsafe import parse_yaml
 
 _YEAR = re.compile(r"(?<!\d)\d{4}年度?")

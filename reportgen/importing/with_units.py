@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from reportgen.importing.emit import source_text
-from reportgen.importing.grid import ImportRefused
 from reportgen.importing.imported import Imported
 from reportgen.importing.tree import Node, Placed, Tree
+from reportgen.readers.grid import ImportRefused
 
 _WORDS_ONLY = ("人员经费说明", "公用经费说明")  # what a 部门 of units may still write under 支出.基本支出
 _TO_YUAN = {"元": Decimal(1), "万元": Decimal(10000)}

@@ -5,7 +5,7 @@ A browser shows nothing of an element that is a <template> (its content is inert
 for one of its classes (``.hide { display: none }``) — sets ``display: none`` or
 ``visibility: hidden``; nor of anything inside it. Such text, a figure included, is never read as
 the page's: not as its prose (readers/lines.py: check --against, import), not as a cell of its
-tables (importing/htmltables.py). Rules that select by anything but one class (an id, a tag, a
+tables (readers/htmltables.py). Rules that select by anything but one class (an id, a tag, a
 descendant) are not followed: a page's own export (Excel's, a portal's) hides by attribute or class."""
 
 from __future__ import annotations

@@ -17,11 +17,11 @@ from pathlib import Path
 from reportgen.checks.budget import UNLISTED
 from reportgen.errors import Finding
 from reportgen.importing.emit import read_back_of
-from reportgen.importing.grid import ImportRefused
 from reportgen.importing.pipeline import ImportResult, import_files
 from reportgen.importing.tree import Placed
 from reportgen.importing.unread import Unread, unread_cells
 from reportgen.oserrors import reason
+from reportgen.readers.grid import ImportRefused
 from reportgen.reading.files import identity, is_regular_file
 from reportgen.render import prepare, prepared_findings
 from reportgen.review import Review, review_prepared, sentence_findings

@@ -22,8 +22,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from reportgen.importing.grid import Cell, Grid, ImportRefused
 from reportgen.importing.readers import read_file
+from reportgen.readers.grid import Cell, Grid, ImportRefused
 
 HEADER_ROWS = 10  # the header is looked for in a sheet's first rows
 _COLUMNS = {  # a column's name as the register uses it: the names it goes by, normalised

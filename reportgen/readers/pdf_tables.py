@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
-from reportgen.importing.grid import Cell, Grid, ImportRefused, Merge
+from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.readers.pdf_words import PdfNotRead, lines_of_pages, pdf_words
 from reportgen.readers.pdf_words import Word as _Word
 

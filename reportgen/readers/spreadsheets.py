@@ -1,5 +1,5 @@
 """A workbook, a page of tables or a CSV file → its grids, by the format its bytes show
-(:func:`~reportgen.importing.sniff.sniff`), never by the file's extension. PDF and DOCX are read
+(:func:`~reportgen.readers.sniff.sniff`), never by the file's extension. PDF and DOCX are read
 elsewhere (reportgen.importing.readers); every other format no reader here takes is refused with
 what to do instead."""
 
@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from reportgen.importing.csvfile import read_csv
-from reportgen.importing.grid import Grid, ImportRefused
-from reportgen.importing.htmltables import read_html
-from reportgen.importing.sheets import read_encrypted, read_ods, read_xls, read_xlsx, refused
-from reportgen.importing.sniff import sniff
-from reportgen.importing.spreadsheetml import read_spreadsheetml
+from reportgen.readers.csvfile import read_csv
+from reportgen.readers.grid import Grid, ImportRefused
+from reportgen.readers.htmltables import read_html
+from reportgen.readers.sheets import read_encrypted, read_ods, read_xls, read_xlsx, refused
+from reportgen.readers.sniff import sniff
+from reportgen.readers.spreadsheetml import read_spreadsheetml
 
 Reader = Callable[[str, bytes], list[Grid]]
 

@@ -12,8 +12,8 @@ import io
 
 from lxml import etree
 
-from reportgen.importing.grid import EMPTY, Cell, Grid, ImportRefused, Merge
-from reportgen.importing.sheets import (
+from reportgen.readers.grid import EMPTY, Cell, Grid, ImportRefused, Merge
+from reportgen.readers.sheets import (
     MAX_CELLS,
     MAX_COLUMNS,
     MAX_ROWS,

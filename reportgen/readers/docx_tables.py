@@ -1,7 +1,7 @@
 """A Word document's tables as grids, and its paragraphs as lines for the narrative.
 
 A .docx given to ``reportgen import`` (a draft, or a published document made in Word) holds its
-tables as tables: each is read into a :class:`~reportgen.importing.grid.Grid` with its merged
+tables as tables: each is read into a :class:`~reportgen.readers.grid.Grid` with its merged
 cells (w:gridSpan across, w:vMerge down) recorded as they are in a workbook — the text in the
 range's first cell, the others empty. The package is opened as the review's DOCX reader opens one
 (readers/docx.docx_package: bounded, unpacked in counted steps) and tracked changes are accepted
@@ -24,9 +24,9 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from reportgen.errors import SourceError
-from reportgen.importing.grid import Cell, Grid, ImportRefused, Merge
-from reportgen.importing.pdf import is_table_title
 from reportgen.readers.docx import docx_package, drop_hidden_text, paragraph_text, resolve_tracked_changes
+from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
+from reportgen.readers.pdf_tables import is_table_title
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MAX_COLUMNS = 63  # Word's own limit for a table: a gridSpan past it is not a real one

@@ -26,8 +26,9 @@ from decimal import Decimal
 
 from lxml import etree, html
 
-from reportgen.importing.grid import EMPTY, Cell, Grid, Merge
-from reportgen.importing.sheets import (
+from reportgen.readers.grid import EMPTY, Cell, Grid, Merge
+from reportgen.readers.html_hidden import hidden_classes, hides
+from reportgen.readers.sheets import (
     MAX_CELLS,
     MAX_COLUMNS,
     Ranges,
@@ -37,7 +38,6 @@ from reportgen.importing.sheets import (
     plain,
     refused,
 )
-from reportgen.readers.html_hidden import hidden_classes, hides
 from reportgen.reading.amounts import printed_amount
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")

@@ -14,8 +14,8 @@ import io
 from collections import Counter
 from pathlib import PurePath
 
-from reportgen.importing.grid import EMPTY, Cell, Grid
-from reportgen.importing.sheets import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, check_bounds, finish, refused
+from reportgen.readers.grid import EMPTY, Cell, Grid
+from reportgen.readers.sheets import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, check_bounds, finish, refused
 
 _DELIMITERS = (",", "\t", ";")  # ties go to the earlier
 _SAMPLE = 64 * 1024  # characters the delimiter is judged on

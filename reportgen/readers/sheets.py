@@ -41,7 +41,7 @@ from typing import TypeVar
 import python_calamine
 from lxml import etree
 
-from reportgen.importing.grid import EMPTY, Cell, Grid, ImportRefused, Merge, column_letters, shown_name
+from reportgen.readers.grid import EMPTY, Cell, Grid, ImportRefused, Merge, column_letters, shown_name
 from reportgen.reading.amounts import LIMIT, stored_number
 
 MAX_ROWS = 200_000  # a sheet's rows: a department's 20,000-row budget ten times over
