@@ -25,6 +25,10 @@ annotator left `unsure` is counted neither way; one on an annotated `rounding` e
 * time per document; 内部错误 (any exception) per document.
 
 The documents tests were written from (``seen: true``) are measured apart from the unseen ones.
+`--national` measures the documents of other regions instead (bench/corpus/national/corpus-*.yaml,
+their files in ../shared/corpus, their annotations in bench/corpus/national/expected/), reviewed as a
+reviewer elsewhere runs it — with no --layout, having none to give — and reported per region. A
+disclosure published as several files (北京's 情况说明 and 报表) is reviewed as the files together.
 `--json FILE` writes every finding with its verdict (true / false alarm) for a person to look at.
 A measurement, not a test: the exit code is 0 whatever it measures.
 """
@@ -46,6 +50,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "bench" / "corpus"
+NATIONAL = CORPUS / "national"
 # where a finding says a figure stands (第9页 第14行, 第3列, 第2张表): a place, no figure of the document
 _PLACE = re.compile(r"第\s*\d+\s*[页行列张个]")
 _NUMBER = re.compile(r"(?<![\d.])-?\d[\d,，]*(?:\.\d+)?(?![\d.])")
@@ -85,6 +90,7 @@ class Measured:
     unread: int = 0
 
     unsure: list[Slip] = field(default_factory=list)
+    region: str = ""
 
     @property
     def true(self) -> int:
@@ -109,9 +115,9 @@ def numbers(text: str) -> set[Decimal]:
     return found - _TRIVIAL
 
 
-def expected_slips(doc_id: str, section: str = "findings") -> list[Slip]:
+def expected_slips(doc_id: str, section: str = "findings", corpus: Path = CORPUS) -> list[Slip]:
     """The annotated slips (``section`` findings), or what the annotator left unsure."""
-    data = yaml.safe_load((CORPUS / "expected" / f"{doc_id}.yaml").read_text(encoding="utf-8")) or {}
+    data = yaml.safe_load((corpus / "expected" / f"{doc_id}.yaml").read_text(encoding="utf-8")) or {}
     slips = []
     for item in data.get(section) or []:
         figures = set().union(*(numbers(str(f)) for f in item.get("figures") or [])) if item.get("figures") else set()
@@ -121,11 +127,11 @@ def expected_slips(doc_id: str, section: str = "findings") -> list[Slip]:
     return slips
 
 
-def reported_by_review(path: Path) -> tuple[list[Reported], int, int]:
+def reported_by_review(path: Path, layout: str | None = "上海") -> tuple[list[Reported], int, int]:
     """What `reportgen review` tells of the document, as findings; and its prose figures read, unread."""
     from reportgen.review.documents import review_document
 
-    result = review_document(path, "上海")
+    result = review_document(path, layout)
     out: list[Reported] = []
     if result.refused:
         out.append(Reported(result.refused, "refused", numbers(result.refused)))
@@ -214,14 +220,19 @@ def match(reported: list[Reported], slips: list[Slip], unsure: list[Slip]) -> No
             item.slip = slips[named[i][0]].id
 
 
-def measure(entry: dict[str, object]) -> Measured:
-    path = ROOT / str(entry["file"])
+def measure(entry: dict[str, object], corpus: Path = CORPUS, layout: str | None = "上海") -> Measured:
+    files = [ROOT / str(f) for f in (entry.get("files") or [entry["file"]])]  # type: ignore[attr-defined]
     doc_id = str(entry["id"])
     start = time.perf_counter()
-    measured = Measured(doc_id, bool(entry.get("seen")), 0.0, slips=expected_slips(doc_id),
-                        unsure=expected_slips(doc_id, "unsure"))
+    measured = Measured(doc_id, bool(entry.get("seen")), 0.0, slips=expected_slips(doc_id, corpus=corpus),
+                        unsure=expected_slips(doc_id, "unsure", corpus))
+    measured.region = str(entry.get("region", ""))
     try:
-        measured.reported, measured.read, measured.unread = reported_by_review(path)
+        for path in files:  # each file of a disclosure as review reads it today; together once review can
+            reported, read, unread = reported_by_review(path, layout)
+            measured.reported += reported
+            measured.read += read
+            measured.unread += unread
     except Exception as exc:  # what the user would see as 内部错误: counted, and the run goes on
         measured.crashed = f"{type(exc).__name__}: {exc}"
         traceback.print_exc(file=sys.stderr)
@@ -232,15 +243,17 @@ def measure(entry: dict[str, object]) -> Measured:
 
 def summary(results: list[Measured], seen: bool) -> list[str]:
     group = [r for r in results if r.seen == seen]
-    if not group:
-        return []
+    name = "documents tests came from (seen)" if seen else "documents no test came from (unseen)"
+    return _group_summary(group, name) if group else []
+
+
+def _group_summary(group: list[Measured], name: str) -> list[str]:
     findings = sum(len(r.counted) for r in group)
     neutral = sum(len(r.reported) - len(r.counted) for r in group)
     true = sum(r.true for r in group)
     slips = [s for r in group for s in r.slips]
     read = sum(r.read for r in group)
     unread = sum(r.unread for r in group)
-    name = "documents tests came from (seen)" if seen else "documents no test came from (unseen)"
     lines = [f"### {name}: {len(group)}", "",
              f"- findings {findings}, true {true}, false alarms {findings - true}: precision "
              + (f"{true / findings:.1%}" if findings else "— (no findings)")
@@ -261,20 +274,37 @@ def summary(results: list[Measured], seen: bool) -> list[str]:
     return lines + [""]
 
 
+def _entries(corpus: Path) -> list[dict[str, object]]:
+    """The corpus's documents: corpus.yaml, and each annotator's corpus-*.yaml beside it."""
+    entries: list[dict[str, object]] = []
+    for listing in sorted(corpus.glob("corpus*.yaml")):
+        entries += (yaml.safe_load(listing.read_text(encoding="utf-8")) or {}).get("documents") or []
+    return entries
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
     parser.add_argument("--json", type=Path, help="write every finding and slip with its verdict here")
     parser.add_argument("--only", nargs="*", help="ids to measure (default: the whole corpus)")
     parser.add_argument("--planted", type=int, default=0, metavar="N",
                         help="also N planted slips per class in rendered real sources (bench/planted.py)")
+    parser.add_argument("--national", action="store_true",
+                        help="the documents of other regions (bench/corpus/national), per region, with no --layout")
     args = parser.parse_args(argv)
-    corpus = yaml.safe_load((CORPUS / "corpus.yaml").read_text(encoding="utf-8"))["documents"]
-    entries = [e for e in corpus if not args.only or e["id"] in args.only]
-    waiting = [e["id"] for e in entries if not (CORPUS / "expected" / f"{e['id']}.yaml").exists()]
-    results = [measure(entry) for entry in entries if entry["id"] not in waiting]  # never run before annotated
+    corpus = NATIONAL if args.national else CORPUS
+    entries = [e for e in _entries(corpus) if not args.only or e["id"] in args.only]
+    waiting = [e["id"] for e in entries if not (corpus / "expected" / f"{e['id']}.yaml").exists()]
+    layout = None if args.national else "上海"
+    results = [measure(entry, corpus, layout) for entry in entries if entry["id"] not in waiting]  # never before annotated
+    if args.national:
+        regions = sorted({r.region for r in results})
+        groups = [line for region in regions
+                  for line in _group_summary([r for r in results if r.region == region], f"{region or '（未注地区）'}")]
+        body = [*_group_summary(results, "all regions"), *groups] if results else []
+    else:
+        body = [*summary(results, False), *summary(results, True)]
     print("\n".join(["## review on whole documents (bench/review_eval.py)", "",
-                     *([f"Not measured, not yet annotated: {', '.join(waiting)}", ""] if waiting else []),
-                     *summary(results, False), *summary(results, True)]))
+                     *([f"Not measured, not yet annotated: {', '.join(waiting)}", ""] if waiting else []), *body]))
     if args.planted:
         from bench.planted import run
 
