@@ -342,3 +342,31 @@ def test_module_loader_rejects_duplicates() -> None:
 def test_registry_files_are_package_data() -> None:
     folder = codes.registry_source()
     assert {p.name for p in folder.glob("*.yaml")} >= {"function.yaml", "economic.yaml", "government_economic.yaml"}
+
+
+# Issue 54 part 7: national codes as other regions print them (../shared/corpus, 2026), each from a
+# published table: none of them is told 请核对 any more.
+CORPUS_2026_FUNCTION = {
+    "2200599": "其他气象事务支出",  # 广州 气象局
+    "2013804": "经营主体管理",  # 广州 市场监管局
+    "2040220": "执法办案",  # 北京 and 深圳 交管局
+    "2130311": "水资源节约管理与保护",  # 北京 水务局, 广州 水务局
+    "2296002": "用于社会福利的彩票公益金支出",  # 北京 and 广州 民政局
+    "2299999": "其他支出",  # 北京 商务局
+    "2230201": "国有经济结构调整支出",  # 广州 国资委
+}
+
+
+@pytest.mark.parametrize(("code", "name"), CORPUS_2026_FUNCTION.items())
+def test_other_regions_codes_resolve(code: str, name: str) -> None:
+    assert codes.name_status("function", code, name, 2026) == "ok"
+
+
+def test_other_regions_name_forms() -> None:
+    # 烟台's tables print 303 and 503 so: the same entries, not other codes
+    assert codes.name_status("economic", "303", "对个人和家庭补助", 2026) == "ok"
+    assert codes.name_status("government_economic", "503", "机关资本性支出", 2026) == "ok"
+    # 深圳 人社局 prints 2080701 as 就业创业服务补助: not the national name, still told
+    assert codes.name_status("function", "2080701", "就业创业服务补助", 2026) == "mismatch"
+    # a 项 under a 款 the 2019 catalogue created is no older than its 款
+    assert codes.function_entry("2013804", 2018) is None
