@@ -58,6 +58,8 @@ def _flat(text: str) -> str:
 
 
 def _expected_count(result: dict) -> int:
+    if result["outcome"] == "未能审核":  # not reviewed: no findings, its row says why
+        return 0
     narrative = result["narrative"] or {"wording": [], "contradictions": [], "figures": []}
     disagree = sum(1 for f in narrative["figures"] if f["status"] == "disagree")
     return (bool(result["refused"]) + len(result["tables"]) + len(result["checks"]) + len(result["text"])
@@ -194,9 +196,27 @@ def _expected_words(row: dict[str, str]) -> str:
     return _flat(row["quote"])
 
 
+def _unreviewed(desk: Path) -> set[Path]:
+    """The documents the summary's 逐份结果 says were not reviewed (未能审核)."""
+    page = html.parse(str(desk / "index.html")).getroot()
+    return {ROOT / tr.xpath("th")[0].text_content() for tr in page.xpath('//table[@id="outcomes"]/tbody/tr')
+            if tr.xpath("td")[0].text_content() == "未能审核"}
+
+
+def test_a_document_not_reviewed_is_told_apart_with_no_findings_copy_or_notice(desk):
+    """Issue 54 part 5, issue 55 part 6: the blank 决算 template has no figure to review: 未能审核 in
+    every count — never a document with findings, never a notice, no annotated copy."""
+    template = ROOT / "tests" / "seeds" / "juesuan" / "shanghai-juesuan-template-2024.pdf"
+    assert _unreviewed(desk) == {template}
+    assert not [row for row in _rows(desk) if ROOT / row["document"] == template]
+    assert not list(desk.glob(f"*-{template.stem}-*"))
+    heading = html.parse(str(desk / "index.html")).getroot().xpath("//h1")[0].text_content()
+    assert heading.endswith("，1 份未能审核"), heading
+
+
 def test_each_pdf_has_an_annotated_copy_whose_boxes_sit_on_the_quoted_words(desk):
     rows = _rows(desk)
-    documents = sorted({p for folder in FOLDERS for p in folder.glob("*.pdf")})
+    documents = sorted({p for folder in FOLDERS for p in folder.glob("*.pdf")} - _unreviewed(desk))
     copies = sorted(desk.glob("*-annotated.pdf"))
     assert len(copies) == len(documents)
     boxed = 0
@@ -349,7 +369,7 @@ def test_a_handed_back_file_saved_since_is_never_written_over(tmp_path, name, sa
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # nothing written, the note kept
 
 
-def test_a_pdf_that_cannot_be_copied_is_reviewed_and_said_so(tmp_path):
+def test_a_pdf_that_cannot_be_read_is_told_apart_and_nothing_sent_back(tmp_path):
     from pypdf import PdfReader, PdfWriter
 
     require_program("pdftotext")
@@ -361,8 +381,10 @@ def test_a_pdf_that_cannot_be_copied_is_reviewed_and_said_so(tmp_path):
     done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(locked), "--layout", "上海", "-o",
                            str(tmp_path / "out")], capture_output=True, text=True, check=False, cwd=ROOT)
     assert "Traceback" not in done.stderr and "内部错误" not in done.stderr
-    assert "未写出标注的 PDF" in done.stderr and (tmp_path / "out" / "index.html").is_file()
-    assert "未写出标注的 PDF" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    # a PDF that opens only with its password cannot be read: not reviewed, and so said — no notice, no copy
+    assert f"{locked}: 未能审核：" in done.stdout and "，1 份未能审核" in done.stdout, done.stdout
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".written-by-reportgen.json", "index.html"]
+    assert "未能审核" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert not list((tmp_path / "out").glob("*.pdf"))
 
 

@@ -80,8 +80,17 @@ def test_a_file_that_is_no_budget_is_named_in_the_summary_not_a_crash(capsys, tm
     other = tmp_path / "notes.csv"
     other.write_text("姓名,年龄\n张三,30\n", encoding="utf-8")
     code, out = run(capsys, "review", str(other), "-o", str(tmp_path / "pages"))
-    assert code == 1 and "未能审核" not in out and "没有认出任何预算表" in out
-    assert "未能审核：" in (tmp_path / "pages" / "index.html").read_text(encoding="utf-8")
+    assert code == 1 and f"{other}: 未能审核：" in out and "没有认出任何预算表" in out
+    assert "审核 1 份文件：0 份有问题，0 份未发现问题，1 份未能审核" in out
+    assert "未能审核" in (tmp_path / "pages" / "index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in (tmp_path / "pages").iterdir()) == [".written-by-reportgen.json", "index.html"]  # no notice
+
+
+def test_a_mistyped_name_is_refused_before_anything_is_written(capsys, tmp_path):
+    """Issue 55: `review nope-dir -o rv` wrote a 整改通知 to 《nope-dir》's department."""
+    code = main(["review", str(tmp_path / "nope-dir"), "-o", str(tmp_path / "rv")])
+    said = capsys.readouterr()
+    assert code == 2 and f"没有这个文件或文件夹：{tmp_path / 'nope-dir'}" in said.err and not (tmp_path / "rv").exists()
 
 
 def test_a_three_public_section_with_an_unknown_item_and_no_total_is_reviewed_not_crashed(tmp_path):

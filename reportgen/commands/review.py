@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,6 +70,9 @@ def _documents(args: argparse.Namespace) -> list[Path]:
     outputs checked against its inputs; UsageError when there is nothing to review."""
     from reportgen.review.documents import documents_in  # deferred: the importer and the reviewer
 
+    absent = [str(p) for p in args.documents if not os.path.lexists(p)]
+    if absent:  # a mistyped name: said at once, and nothing written (no page, no notice for a file that is not)
+        raise UsageError(f"没有这个文件或文件夹：{'、'.join(absent)}；未审核")
     documents, passed = documents_in(list(args.documents), args.out)
     for line in passed:
         print(f"提示 [审核] {line}", file=sys.stderr)
@@ -114,8 +119,9 @@ def _report(args: argparse.Namespace, done: list[Done], listed: Register | None)
         return
     if listed is not None:
         print(_register_text(listed, args.roster), end="")
-    flagged = sum(1 for d in done if not d.clean)
-    print(f"审核 {len(done)} 份文件：{flagged} 份有问题，{len(done) - flagged} 份未发现问题")
+    outcomes = Counter(d.outcome for d in done)
+    unreviewed = f"，{outcomes['未能审核']} 份未能审核" if outcomes["未能审核"] else ""
+    print(f"审核 {len(done)} 份文件：{outcomes['有问题']} 份有问题，{outcomes['未发现问题']} 份未发现问题{unreviewed}")
 
 
 @contextlib.contextmanager
@@ -208,7 +214,8 @@ def _page_outputs(folder: Path, documents: list[Path]) -> list[Output]:
 def _print(result: DocumentReview) -> None:
     print(f"== {result.document}")
     if result.refused:
-        print(f"{result.document}: 错误 [审核] {result.refused}")
+        said = "未能审核：" if result.unreviewed else "错误 [审核] "
+        print(f"{result.document}: {said}{result.refused}")
         for line in result.final:  # a 部门决算: its tables reconciled all the same
             print(f"{result.document}: 错误 [表内不一致] {line}")
         for finding in result.final_text:  # and its sentences' figures against each other
@@ -253,7 +260,7 @@ def _print_cut(result: DocumentReview) -> None:
 
 
 def _as_dict(result: DocumentReview) -> dict[str, object]:
-    return {"document": str(result.document), "refused": result.refused, "counts": result.counts,
+    return {"document": str(result.document), "refused": result.refused, "outcome": result.outcome, "counts": result.counts,
             "tables": result.imported.differences if result.imported else result.final,
             "checks": [f.as_dict() for f in result.checks],
             "unverified": [f.as_dict() for f in result.unverified],

@@ -52,6 +52,7 @@ class Done:
     text: str  # its findings as the terminal tells them
     json: dict[str, object] | None
     clean: bool
+    outcome: str  # 未能审核 / 有问题 / 未发现问题: as every page says it
     known: Known
     part: SummaryPart | None  # where pages are written
     files: list[str]  # the names written into the staging folder
@@ -84,7 +85,7 @@ def _finished(task: Task, result: documents.DocumentReview) -> Done:
             (task.staging / name).write_bytes(data)
             files.append(name)
     return Done(task.index, task.document, said.getvalue(), task.as_json(result) if task.as_json else None,
-                result.clean, known(result), part, files, told)
+                result.clean, result.outcome, known(result), part, files, told)
 
 
 def review_all(tasks: list[Task], jobs: int) -> Iterator[Done]:

@@ -52,6 +52,7 @@ class DocumentReview:
     narrative: Review | None = None
     narrative_problems: list[Finding] = field(default_factory=list)
     final_cut: list[Finding] = field(default_factory=list)  # a refused 决算's figures cut, not rounded (notes)
+    final_reviewed: bool = False  # refused as a budget, a 部门决算 all the same: its tables and sentences judged
 
     @functools.cached_property
     def unread(self) -> list[Unread]:
@@ -116,6 +117,18 @@ class DocumentReview:
     def clean(self) -> bool:
         counts = self.counts
         return not self.refused and not (counts["tables"] or counts["errors"] or counts["prose"])
+
+    @property
+    def unreviewed(self) -> str:
+        """Why the document was not reviewed, "" when it was: it could not be read, or what was read of it
+        gives nothing to measure it by. Such a document is neither passed nor found at fault: it is told
+        apart (未能审核), and no notice goes back for it."""
+        return self.refused if self.refused and not self.final_reviewed else ""
+
+    @property
+    def outcome(self) -> str:
+        """未能审核, 有问题 or 未发现问题: the one word every page and the terminal use for the document."""
+        return "未能审核" if self.unreviewed else "未发现问题" if self.clean else "有问题"
 
 
 def documents_in(paths: list[Path], out: Path | None = None) -> tuple[list[Path], list[str]]:
@@ -246,7 +259,7 @@ def _told_by_its_tables(finding: Finding) -> bool:
 def _refused(result: DocumentReview, exc: ImportRefused) -> None:
     """A document that could not be imported: why; a 部门决算's table differences all the same, and
     its sentences' figures against each other (its cut figures apart, as notes)."""
-    result.refused, result.final = exc.message, exc.differences
+    result.refused, result.final, result.final_reviewed = exc.message, exc.differences, bool(exc.final)
     if exc.final:
         said = sentence_findings(result.document, cut_as_notes=True)
         result.final_text = [f for f in said if f.rule != CUT_RULE]

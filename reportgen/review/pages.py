@@ -76,7 +76,10 @@ def annotated_copy(result: DocumentReview, name: str = "", items: list[Listed] |
 
 
 def handback_files(result: DocumentReview, index: int, copy: Copy | None, items: list[Listed]) -> dict[str, bytes]:
-    """A document's findings handed back: the 整改 notice (DOCX) and its table (XLSX); none when clean."""
+    """A document's findings handed back: the 整改 notice (DOCX) and its table (XLSX); none when clean or
+    not reviewed."""
+    if result.unreviewed:  # nothing was judged: there is nothing to put right, and no notice to send
+        return {}
     found = list(copy.marks) if copy else [Mark(n, item) for n, item in enumerate(items, start=1)]
     notice = handback(result, found, copy.name if copy and copy.data else "")
     if notice is None:
@@ -110,7 +113,7 @@ class SummaryPart:
     row: dict[str, object]
     findings: list[dict[str, object]]
     link: str  # its first page: its text's, else its tables', else its annotated copy
-    clean: bool
+    outcome: str  # 未能审核 / 有问题 / 未发现问题 (DocumentReview.outcome)
     inspection: Inspection  # the row's 检查表 (its 及时性 set once the register is known)
 
 
@@ -119,15 +122,16 @@ def summary_part(result: DocumentReview, index: int, copy: Copy | None, items: l
     prose_page = prose if result.narrative is not None else ""
     annotated = copy.name if copy and copy.data else ""
     checked = inspection(result, None)
-    row = {"document": str(result.document), "refused": result.refused, "counts": result.counts,
-           "clean": result.clean, "tables_page": tables, "inspection": checked,
+    row = {"document": str(result.document), "refused": result.refused, "unreviewed": result.unreviewed,
+           "outcome": result.outcome, "counts": result.counts, "clean": result.clean, "tables_page": tables, "inspection": checked,
            "prose_page": prose_page, "annotated": annotated, "not_annotated": copy.reason if copy and not copy.data else ""}
-    findings: list[dict[str, object]] = [
+    # a document not reviewed has no findings: why it was not stands in its row, 未能审核
+    findings: list[dict[str, object]] = [] if result.unreviewed else [
         {"document": str(result.document), "item": item,
          "link": _link(item, tables if result.imported is not None else "", prose_page),
          "pdf": f"{annotated}#page={item.page}" if annotated and item.page else ""} for item in items]
     link = prose_page or (tables if result.imported is not None else "") or annotated
-    return SummaryPart(result.document, row, findings, link, result.clean, checked)
+    return SummaryPart(result.document, row, findings, link, result.outcome, checked)
 
 
 def document_files(result: DocumentReview, index: int) -> tuple[SummaryPart, dict[str, bytes], list[str]]:
@@ -136,7 +140,8 @@ def document_files(result: DocumentReview, index: int) -> tuple[SummaryPart, dic
     files = {name: text.encode("utf-8") for name, text in document_pages(result, index).items()}
     items = listed(result)  # listed once: the summary's rows, the copy's boxes and the notice's table
     name = annotated_name(result.document, index)
-    copy = annotated_copy(result, name, items) if name is not None else None
+    # a document not reviewed has nothing to mark: no copy of it is made
+    copy = annotated_copy(result, name, items) if name is not None and not result.unreviewed else None
     told = []
     if copy is not None and copy.data is not None:
         files[copy.name] = copy.data
@@ -152,8 +157,10 @@ def summary_page_of(parts: list[SummaryPart], register: Register | None) -> str:
         part.inspection.on_roster = register is not None
         part.inspection.timely = next((e for e in register.entries if part.document in e.documents), None) if register else None
         rules.update(str(f["item"].rule) for f in part.findings)  # type: ignore[attr-defined]
-    flagged = sum(1 for p in parts if not p.clean or p.inspection.late)
-    total = {"documents": len(parts), "flagged": flagged}  # as the 检查表's 结论 says: late is a problem too
+    unreviewed = sum(1 for p in parts if p.outcome == "未能审核")
+    # as the 检查表's 结论 says: late is a problem too (of a document reviewed: one not reviewed is told apart)
+    flagged = sum(1 for p in parts if p.outcome == "有问题" or (p.outcome != "未能审核" and p.inspection.late))
+    total = {"documents": len(parts), "flagged": flagged, "unreviewed": unreviewed}
     return environment().get_template("review_summary.html.j2").render(
         rows=[p.row for p in parts], total=total, findings=[f for p in parts for f in p.findings], rules=sorted(rules),
         register=register, deadline=DEADLINE_DAYS, links={str(p.document): p.link for p in parts})
