@@ -75,3 +75,46 @@ def test_a_link_is_followed_from_the_folder_of_its_page(tmp_path):
     page.write_text("[有](present.md) [没有](absent.md) [上一层](../present.md)\n", encoding="utf-8")
     (tmp_path / "docs" / "present.md").write_text("", encoding="utf-8")
     assert broken_links(page) == ["absent.md", "../present.md"]
+
+
+PUBLISHED = ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-shangwuwei-2025.pdf"
+
+
+def _journey() -> str:
+    readme = README.read_text(encoding="utf-8")
+    return readme[readme.index("## 一个数字的旅程"):]
+
+
+def test_the_figure_of_the_journey_goes_the_way_the_readme_says(capsys, tmp_path):
+    """商务委 2025's 2150899: the README quotes the line import writes, the sentence and the cell render
+    prints, and the review of the published PDF agrees with its 29,381.00万元. Each is checked here, so
+    that a change to what reportgen does shows up as a README to update."""
+    import json
+    import zipfile
+
+    from reportgen.cli import main
+
+    journey = _journey()
+    (line,) = re.findall(r"`(- \{科目: 2150899[^`]*)`", journey)
+    source = tmp_path / "swh.yaml"
+    assert main(["import", str(PUBLISHED), "--layout", "上海", "-o", str(source)]) == 0
+    assert line in [row.strip() for row in source.read_text(encoding="utf-8").splitlines()]
+
+    assert main(["render", str(source), "--format", "docx,html", "-o", str(tmp_path / "out")]) == 0
+    sentence = re.search(r"“(13\.“资源勘探.*?产业扶持政策支出。)”", journey.replace("\n   ", "")).group(1)
+    docx = zipfile.ZipFile(tmp_path / "out" / "swh.docx").read("word/document.xml").decode("utf-8")
+    paragraphs = ["".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", p)) for p in docx.split("</w:p>")]
+    assert sentence in paragraphs
+    assert "293,810,000.00" in paragraphs
+    html = (tmp_path / "out" / "swh.html").read_text(encoding="utf-8")
+    assert sentence in re.sub(r"<[^>]+>", "", html) and "293,810,000.00" in html
+    capsys.readouterr()
+
+    assert main(["review", str(PUBLISHED), "--layout", "上海", "--format", "json"]) == 0
+    (document,) = json.loads(capsys.readouterr().out)
+    (figure,) = [f for f in document["narrative"]["figures"] if f["printed"] == "29,381.00万元"]
+    assert figure["status"] == "agree" and figure["figure"] == "其他支持中小企业发展和管理支出"
+    counts = document["narrative"]["counts"]
+    said = re.search(r"正文读到\s*(\d+) 个数字，对上 (\d+) 个，(\d+) 个未能核对，(\d+) 个不一致", journey)
+    assert said and [int(n) for n in said.groups()] == [counts["read"], counts["agree"], counts["unknown"],
+                                                        counts["disagree"]]
