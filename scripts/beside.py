@@ -1,6 +1,6 @@
 """Pages of a published PDF and of reportgen's PDF of the same document, side by side: for laying the
 two beside each other as a finance officer would (the cover, the 目录, the first page of text, the
-收支总表, a function table, the “三公” table), and for the README's pictures.
+收支总表, a function table, the “三公” table), and for the pictures in docs/printing.md.
 
     python scripts/beside.py PUBLISHED.pdf OURS.pdf -o docs/beside [--dpi 40]
 

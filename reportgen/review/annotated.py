@@ -2,7 +2,7 @@
 where its words stand (review/places.py), its number on the box and its text as the box's note, and
 a legend page after the last page listing every finding by number. The reviewed file is only read.
 
-Two libraries, measured and chosen for their licences (README, 依赖): pypdf (BSD-3-Clause, pure
+Two libraries, measured and chosen for their licences (docs/dependencies.md): pypdf (BSD-3-Clause, pure
 Python) copies the PDF and adds the annotations, each with its own appearance (a red frame and a
 numbered tab, drawn in Helvetica, which every PDF reader has) so that every reader shows and prints
 it alike; fpdf2 (LGPL-3.0) sets the legend page in Noto Sans CJK SC, embedded as a subset. The copy
