@@ -153,6 +153,11 @@ def test_the_checklist_says_each_documents_timeliness(reviewed):
     assert rows["tests/seeds/pdf/shanghai-putuo-wanli-2025.pdf"][0] == "未给出公开日期，不能判断"
     assert rows["tests/seeds/pdf/shanghai-putuo-wanli-2024.pdf"][0] == "名单中没有对上的一行"
     assert page.xpath('//table[@id="inspection"]//a[@href="#register-title"]')
+    # the 逐份结果 says the same 结论 (issue 55: 检查表 有问题, 逐份结果 未发现问题 on one page)
+    outcomes = {tr.xpath("th")[0].text_content().strip(): tr.xpath("td")[0].text_content().strip()
+                for tr in page.xpath('//table[@id="outcomes"]/tbody/tr')}
+    assert outcomes["tests/seeds/pdf/shanghai-putuo-shangwuwei-unit-2025.pdf"] == "有问题（逾期公开）"
+    assert all(outcomes[name].startswith(cells[-1]) for name, cells in rows.items()), (outcomes, rows)
 
 
 def test_a_final_account_is_not_the_budgets_publication(tmp_path):

@@ -5,6 +5,7 @@ summary page for the bureau (templates/review_summary.html.j2)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -157,10 +158,11 @@ def summary_page_of(parts: list[SummaryPart], register: Register | None) -> str:
         part.inspection.on_roster = register is not None
         part.inspection.timely = next((e for e in register.entries if part.document in e.documents), None) if register else None
         rules.update(str(f["item"].rule) for f in part.findings)  # type: ignore[attr-defined]
-    unreviewed = sum(1 for p in parts if p.outcome == "未能审核")
-    # as the 检查表's 结论 says: late is a problem too (of a document reviewed: one not reviewed is told apart)
-    flagged = sum(1 for p in parts if p.outcome == "有问题" or (p.outcome != "未能审核" and p.inspection.late))
-    total = {"documents": len(parts), "flagged": flagged, "unreviewed": unreviewed}
+    for part in parts:  # the one 结论 both tables print: late is a problem too (of a document reviewed)
+        late = part.outcome == "未发现问题" and part.inspection.late
+        part.row["verdict"] = "有问题" if late else part.outcome
+    verdicts = Counter(str(p.row["verdict"]) for p in parts)
+    total = {"documents": len(parts), "flagged": verdicts["有问题"], "unreviewed": verdicts["未能审核"]}
     return environment().get_template("review_summary.html.j2").render(
         rows=[p.row for p in parts], total=total, findings=[f for p in parts for f in p.findings], rules=sorted(rules),
         register=register, deadline=DEADLINE_DAYS, links={str(p.document): p.link for p in parts})
