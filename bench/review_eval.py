@@ -91,6 +91,7 @@ class Measured:
 
     unsure: list[Slip] = field(default_factory=list)
     region: str = ""
+    unreviewed: str = ""  # why review did not review (a file of) it: 未能审核, counted apart
 
     @property
     def true(self) -> int:
@@ -127,11 +128,14 @@ def expected_slips(doc_id: str, section: str = "findings", corpus: Path = CORPUS
     return slips
 
 
-def reported_by_review(path: Path, layout: str | None = "上海") -> tuple[list[Reported], int, int]:
-    """What `reportgen review` tells of the document, as findings; and its prose figures read, unread."""
+def reported_by_review(path: Path, layout: str | None = "上海") -> tuple[list[Reported], int, int, str]:
+    """What `reportgen review` tells of the document, as findings; its prose figures read, unread; and
+    why it was not reviewed ("" when it was: a document 未能审核 has no findings, it is counted apart)."""
     from reportgen.review.documents import review_document
 
     result = review_document(path, layout)
+    if result.unreviewed:
+        return [], 0, 0, result.unreviewed
     out: list[Reported] = []
     if result.refused:
         out.append(Reported(result.refused, "refused", numbers(result.refused)))
@@ -165,7 +169,7 @@ def reported_by_review(path: Path, layout: str | None = "上海") -> tuple[list[
                 for f in narrative.wording]
         counts = narrative.counts
         read, unread = counts["read"], counts["unknown"]
-    return out, read, unread
+    return out, read, unread, ""
 
 
 def _shares_run(text: str, quote: str) -> bool:
@@ -229,7 +233,8 @@ def measure(entry: dict[str, object], corpus: Path = CORPUS, layout: str | None 
     measured.region = str(entry.get("region", ""))
     try:
         for path in files:  # each file of a disclosure as review reads it today; together once review can
-            reported, read, unread = reported_by_review(path, layout)
+            reported, read, unread, why = reported_by_review(path, layout)
+            measured.unreviewed = measured.unreviewed or why
             measured.reported += reported
             measured.read += read
             measured.unread += unread
@@ -261,16 +266,19 @@ def _group_summary(group: list[Measured], name: str) -> list[str]:
              f"- annotated slips {len(slips)}, found {sum(s.found for s in slips)}: recall "
              + (f"{sum(s.found for s in slips) / len(slips):.1%}" if slips else "—"),
              f"- prose figures read {read}, unread {unread}: unread " + (f"{unread / read:.1%}" if read else "—"),
+             f"- 未能审核 (not reviewed, told so): {sum(1 for r in group if r.unreviewed)} documents",
              f"- 内部错误: {sum(1 for r in group if r.crashed)}; seconds per document: "
              f"{sum(r.seconds for r in group) / len(group):.2f}", "",
              "| class | annotated | found |", "|---|---|---|"]
     by_class = Counter(s.klass for s in slips)
     found = Counter(s.klass for s in slips if s.found)
     lines += [f"| {k} | {n} | {found[k]} |" for k, n in sorted(by_class.items())]
-    lines += ["", "| document | findings | true | false | slips | found | unread | s | crash |", "|---|---|---|---|---|---|---|---|---|"]
+    lines += ["", "| document | findings | true | false | slips | found | unread | s | crash or 未能审核 |",
+              "|---|---|---|---|---|---|---|---|---|"]
     for r in group:
         lines.append(f"| {r.id} | {len(r.counted)} | {r.true} | {len(r.counted) - r.true} | {len(r.slips)} | "
-                     f"{sum(s.found for s in r.slips)} | {r.unread}/{r.read} | {r.seconds:.1f} | {r.crashed[:40]} |")
+                     f"{sum(s.found for s in r.slips)} | {r.unread}/{r.read} | {r.seconds:.1f} | "
+                     f"{(r.crashed or ('未能审核：' + r.unreviewed if r.unreviewed else ''))[:40]} |")
     return lines + [""]
 
 
