@@ -23,7 +23,7 @@ from reportgen.review.glossary import Glossary
 from reportgen.review.judge import TRUNCATED, Verdict, judge
 from reportgen.review.prior_rates import consistent_of
 from reportgen.review.sentence_rules import Said, sentence_findings_of
-from reportgen.review.wording import text_findings
+from reportgen.review.text_rules import text_findings
 from reportgen.writers.html import environment
 
 __all__ = ["Review", "report_html", "review", "review_prepared"]
