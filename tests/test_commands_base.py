@@ -42,7 +42,7 @@ WORK = {
     "render": ("reportgen.batch", "run"),
     "check": ("reportgen.render", "check_findings"),
     "schema": ("reportgen.source.schema", "schema_json"),
-    "diff": ("reportgen.diff.files", "load_input"),
+    "diff": ("reportgen.diffing", "load_input"),
     "preview": ("reportgen.preview", "PreviewServer"),
     "rollover": ("reportgen.rollover", "rollover"),
     "new": ("reportgen.rollover", "skeleton"),
@@ -159,7 +159,7 @@ def test_a_known_failure_about_an_argument_is_a_usage_error(tmp_path, capsys, mo
 
 def test_a_note_a_command_adds_follows_the_message(tmp_path, capsys, monkeypatch):
     """diff's outputs are replaced together: a PDF that cannot be printed leaves all of them as they were."""
-    from reportgen.diff import files
+    from reportgen import diffing as files
 
     monkeypatch.setattr(files, "output_bytes", raising(PdfUnavailable("LibreOffice 在 120 秒内没有完成 PDF 转换")))
     assert main(["diff", YANTIAN, YANTIAN, "-o", str(tmp_path / "d.pdf")]) == 1

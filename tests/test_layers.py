@@ -49,7 +49,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                    "reportgen.diff.compare", "reportgen.diff.changes", "reportgen.diff.report")),
     ("writers", ("reportgen.writers", "reportgen.writers.*")),
     ("the pipeline", ("reportgen.render",)),
-    ("operations", ("reportgen.review", "reportgen.review.*", "reportgen.diff.files", "reportgen.batch",
+    ("operations", ("reportgen.review", "reportgen.review.*", "reportgen.diffing", "reportgen.batch",
                     "reportgen.preview", "reportgen.rollover", "reportgen.importing", "reportgen.importing.*")),
     ("commands", ("reportgen.commands", "reportgen.commands.*", "reportgen.cli", "reportgen.__main__")),
 ]
