@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from reportgen.errors import Internal
 from reportgen.records import FrozenRecord
 
 T = TypeVar("T")
@@ -85,7 +86,7 @@ JSON: Form[Any] = json_form()  # plain JSON values (kept only when they read bac
 BYTES: Form[bytes] = Form(bytes, bytes, "bytes-1")
 
 
-class Shape(ValueError):
+class Shape(Internal, ValueError):
     """An entry that reads as data but not as the data its kind holds: a miss."""
 
 

@@ -1,7 +1,14 @@
-"""Findings and the error that carries them to the command line.
+"""Findings, and the one base of every exception reportgen raises.
 
 Every problem a user sees is a Finding: where (file, line, column), which field (a path into the
 source), what rule, and a Chinese message saying what is expected.
+
+Every exception class of reportgen derives from :class:`ReportgenError`, which carries what a user
+is told of it — its Chinese ``message``, where (``file``, ``line``), the lines printed before it
+(``details``) — and the command's ``exit_code``. commands/base.py alone turns one into a message on
+stderr and that exit code. A class whose ``exit_code`` is None is reportgen's own business: the
+code that raises it catches it and words what it means there (an input refused, a cache entry of
+another shape, a parser stopped early); one that reaches a command all the same is an internal error.
 """
 
 from __future__ import annotations
@@ -9,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import ClassVar, Literal
 
 from reportgen.records import FrozenRecord
 
@@ -53,42 +60,72 @@ class Finding(FrozenRecord):
         }
 
 
-class PdfUnavailable(Exception):
+class ReportgenError(Exception):
+    """The base of every exception reportgen raises. ``message``: what is wrong and what is expected
+    (Chinese); ``file`` and ``line``: where, when the message does not say it itself (a template's
+    fault); ``details``: lines printed before the message (a source's findings); ``exit_code``: the
+    command's exit code when one reaches it (None: caught where it is raised — see the module's text)."""
+
+    exit_code: ClassVar[int | None] = 1
+    # class-level defaults: a subclass with its own __init__ (a dataclass, a control-flow signal) has them too
+    message: str = ""
+    file: str = ""
+    line: int = 0
+    details: tuple[str, ...] | list[str] = ()
+
+    def __init__(self, message: str = "", *, file: str = "", line: int = 0, details: list[str] | None = None) -> None:
+        super().__init__(*((message,) if message else ()))
+        self.message = message
+        self.file = file
+        self.line = line
+        self.details = details or []
+
+    def told(self) -> tuple[list[str], str]:
+        """What a user is told: the lines printed before the message, and the message (where it
+        stands first, when it is known)."""
+        message = self.message or "源文件有错误，未能完成"
+        if self.file:
+            message = f"{self.file}:{self.line}: {message}" if self.line else f"{self.file}: {message}"
+        return [str(line) for line in self.details], message
+
+
+class Internal(ReportgenError):
+    """An exception reportgen raises and catches itself (a parser stopped early, a value of another
+    shape): never told to a user as it is."""
+
+    exit_code: ClassVar[int | None] = None
+
+
+class PdfUnavailable(ReportgenError):
     """LibreOffice is missing or failed to print a PDF: the message says what to do (Chinese).
     Here, not in writers/pdf.py, so that catching it costs a render nothing to import."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
-
-class OutputTooLarge(Exception):
+class OutputTooLarge(ReportgenError):
     """What the document says does not fit a format's own limits (a text over the 32,767 characters
     an Excel cell holds): that format cannot be written; the message says where and what to do."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
-
-class EnvironmentValueError(Exception):
+class EnvironmentValueError(ReportgenError):
     """An environment variable reportgen reads (SOURCE_DATE_EPOCH) holds a value it cannot use:
     the message names the variable and what is expected (Chinese). Raised before any output is
-    written; a command reports it as it does a bad argument."""
+    written; a command reports it as it does a bad argument (exit 2)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    exit_code: ClassVar[int | None] = 2
 
 
 @dataclass
-class SourceError(Exception):
-    """Raised when a source cannot be read into a Budget at all; holds every finding found."""
+class SourceError(ReportgenError):
+    """Raised when a source cannot be read into a Budget at all; holds every finding found (told
+    before the message)."""
 
     findings: list[Finding] = field(default_factory=list)
 
     def __str__(self) -> str:
         return "\n".join(f.format() for f in self.findings)
+
+    def told(self) -> tuple[list[str], str]:
+        return [finding.format() for finding in self.findings], self.message or "源文件有错误，未能完成"
 
 
 # Characters a message never prints as they are: controls, format characters (zero-width, bidi),

@@ -27,7 +27,7 @@ from decimal import Decimal
 from typing import Any
 
 from reportgen.document import Cover, CoverLine
-from reportgen.errors import shown_text
+from reportgen.errors import Internal, shown_text
 
 # What a cover's words may name: the source's facts (title_values in narrative.py gives them)
 COVER_FACTS = ("年", "上年", "部门", "地区", "级次")
@@ -172,9 +172,5 @@ def _points(value: object) -> float | None:
     return float(value)
 
 
-class PageSettingError(Exception):
+class PageSettingError(Internal):
     """A 封面 or 新页 that cannot be used; layouts.py raises it again as its LayoutError."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from reportgen.document import Document
-from reportgen.errors import SourceError, shown_text
+from reportgen.errors import Internal, SourceError, shown_text
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 from reportgen.workbook import ContentsSheet, CoverSheet, Place, Sheet, Style, TableSheet, TextSheet, Workbook
@@ -35,12 +35,8 @@ _EXAMPLE = "如 {名称: 部门收支总表, 类别: 表格, 表: 收支总表-�
            "表头: {单元格: A6}, 数据: {单元格: A8}, 列宽: [35.38, 23.75, 37.5, 23.75]}"
 
 
-class WorkbookShapeError(Exception):
+class WorkbookShapeError(Internal):
     """A workbook file that cannot be used: the message names the file, line and key (Chinese)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def load(file: Path) -> Workbook:

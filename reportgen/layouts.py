@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen import cache
 from reportgen.cache import Shape
-from reportgen.errors import Finding, SourceError, shown_text
+from reportgen.errors import Finding, ReportgenError, SourceError, shown_text
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import ACCOUNTS, TEXT_PARTS
 from reportgen.phrasing import chinese_number
@@ -51,12 +51,8 @@ _UNITS = ("元", "万元")
 _PATTERN = re.compile(r"\{(一|1|01)\}")
 
 
-class LayoutError(Exception):
+class LayoutError(ReportgenError):
     """A layout that cannot be used: the message says which file and what is expected (Chinese)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True, repr=False, eq=False)

@@ -36,7 +36,7 @@ from reportgen.document import (
     Table,
     Title,
 )
-from reportgen.errors import shown_text
+from reportgen.errors import Internal, shown_text
 from reportgen.layouts import Layout
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import INCOME_SOURCES, Budget, Presentation
@@ -440,9 +440,9 @@ def _element_offset(markup: str, root: etree.Element, element: etree.Element) ->
     return -1
 
 
-class _Found(Exception):
+class _Found(Internal):
     def __init__(self, byte: int) -> None:
-        super().__init__(byte)
+        super().__init__()
         self.byte = byte
 
 

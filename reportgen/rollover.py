@@ -30,7 +30,7 @@ import yaml
 from reportgen.assemble import load_source
 from reportgen.atomic import make_parents
 from reportgen.compute import compute
-from reportgen.errors import SourceError
+from reportgen.errors import ReportgenError, SourceError
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import THREE_PUBLIC_PARTS, VEHICLES, Budget
 from reportgen.oserrors import reason
@@ -56,13 +56,11 @@ WORDS_OF_LAST_YEAR = ("原因", "变动原因", "增减额", "增减率", "上�
 YEARS_PARTS = ("年度预算安排", "绩效目标", "绩效管理工作开展情况", "项目绩效自评结果")
 
 
-class RolloverError(Exception):
+class RolloverError(ReportgenError):
     """Rollover cannot proceed; carries a Chinese message (and the source's findings, if any)."""
 
     def __init__(self, message: str, details: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.details = details or []
+        super().__init__(message, details=details)
 
 
 @dataclass

@@ -36,7 +36,7 @@ import jinja2.nodes
 from jinja2.loaders import split_template_path
 
 from reportgen import cache
-from reportgen.errors import visible_text
+from reportgen.errors import Internal, ReportgenError, visible_text
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.reading.files import InputRefused, read_bounded
 
@@ -51,14 +51,11 @@ TEMPLATE_OUTPUT_LIMIT = 50 * 1024 * 1024
 TEMPLATE_FILE_LIMIT = 2 * 1024 * 1024
 
 
-class TemplateFault(Exception):
+class TemplateFault(ReportgenError):
     """A user template that cannot be loaded or rendered; carries a Chinese message."""
 
     def __init__(self, message: str, file: str = "", line: int = 0) -> None:
-        super().__init__(message)
-        self.message = message
-        self.file = file
-        self.line = line
+        super().__init__(message, file=file, line=line)
 
 
 class TemplateLoader(jinja2.FileSystemLoader):
@@ -329,7 +326,7 @@ def render(kind: str, name: str, overrides: list[Path] | None = None, **context:
     return render_template(environment(kind, overrides), name, context)
 
 
-class _OutputTooLarge(Exception):
+class _OutputTooLarge(Internal):
     """A render's output passed its bound."""
 
 

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reportgen.errors import Internal
+
 try:
     import fcntl
 except ImportError:  # not on Windows: there, a record is changed without a lock
@@ -40,12 +42,12 @@ _MOST_KEPT = 4  # digests kept of one name while its new bytes are moved in (mor
 _LOCK_WAIT = 60.0  # seconds another reportgen may hold a folder's lock (it holds it to rename, briefly)
 
 
-class Overwrite(OSError):
+class Overwrite(Internal, OSError):
     """A file that may not be replaced: it is not what reportgen wrote there, or it changed since.
     An OSError, so that every command's "cannot write" path tells it; its text is the reason."""
 
     def __init__(self, path: Path, why: str) -> None:
-        super().__init__(None, why, str(path))
+        OSError.__init__(self, None, why, str(path))  # (not the base's: an OSError's filename and reason)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ their message and their code, anything else 内部错误 exit 3 and never a trac
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 import re
@@ -41,7 +42,7 @@ WORK = {
     "render": ("reportgen.batch", "run"),
     "check": ("reportgen.render", "check_findings"),
     "schema": ("reportgen.source.schema", "schema_json"),
-    "diff": ("reportgen.diff.files", "load_input"),
+    "diff": ("reportgen.diffing", "load_input"),
     "preview": ("reportgen.preview", "PreviewServer"),
     "rollover": ("reportgen.rollover", "rollover"),
     "new": ("reportgen.rollover", "skeleton"),
@@ -158,7 +159,7 @@ def test_a_known_failure_about_an_argument_is_a_usage_error(tmp_path, capsys, mo
 
 def test_a_note_a_command_adds_follows_the_message(tmp_path, capsys, monkeypatch):
     """diff's outputs are replaced together: a PDF that cannot be printed leaves all of them as they were."""
-    from reportgen.diff import files
+    from reportgen import diffing as files
 
     monkeypatch.setattr(files, "output_bytes", raising(PdfUnavailable("LibreOffice 在 120 秒内没有完成 PDF 转换")))
     assert main(["diff", YANTIAN, YANTIAN, "-o", str(tmp_path / "d.pdf")]) == 1
@@ -174,3 +175,67 @@ def test_no_command_words_its_own_exit(name):
     assert not re.search(r'print\(f?"reportgen[^"]*错误', source)
     assert not re.search(r"except \(?(RolloverError|LayoutError|PdfUnavailable|EnvironmentValueError)\b.*:\n"
                          r"(\s+#.*\n)*\s+print", source)
+
+
+# -- one base: every exception reportgen defines derives from ReportgenError ---------------------------
+
+# The only exceptions that are not Exceptions: interruptions no `except Exception` may swallow.
+INTERRUPTIONS = {"reportgen.signals.Terminated",  # SIGTERM, handled as Ctrl-C is
+                 "reportgen.templating._TemplateTimeout"}  # a template past its time, raised into its thread
+
+
+def _exception_classes() -> dict[str, type[BaseException]]:
+    """Every exception class a module of reportgen defines (the module imported: its classes as Python sees them)."""
+    import pkgutil
+
+    import reportgen
+
+    found: dict[str, type[BaseException]] = {}
+    for info in pkgutil.walk_packages(reportgen.__path__, "reportgen."):
+        if info.name == "reportgen.__main__":  # runs the command line
+            continue
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if inspect.isclass(value) and issubclass(value, BaseException) and value.__module__ == info.name:
+                found[f"{value.__module__}.{value.__qualname__}"] = value
+    return found
+
+
+def test_every_exception_reportgen_defines_derives_from_the_one_base():
+    from reportgen.errors import ReportgenError
+
+    classes = _exception_classes()
+    assert len(classes) > 30 and INTERRUPTIONS <= set(classes)
+    apart = {name for name, kind in classes.items() if not issubclass(kind, ReportgenError)}
+    assert apart == INTERRUPTIONS, "derive these from reportgen.errors.ReportgenError (or Internal)"
+    assert not any(issubclass(classes[name], Exception) for name in INTERRUPTIONS)
+
+
+def test_the_base_knows_a_failure_by_its_class_not_by_a_table_of_names():
+    """commands/base.py names no module or class of the work it reports on."""
+    tree = ast.parse((ROOT / "reportgen" / "commands" / "base.py").read_text(encoding="utf-8"))
+    strings = [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+    assert not [s for s in strings if re.fullmatch(r"reportgen(\.\w+)+", s)]
+
+
+@pytest.mark.parametrize("name", ["check", "import", "review"])
+def test_any_failure_with_an_exit_code_is_told_with_it_and_an_internal_one_is_an_internal_error(
+        name, tmp_path, capsys, monkeypatch):
+    """A new failure needs no entry anywhere: its base says how it is told; one reportgen raises to
+    catch itself (Internal) that reaches a command all the same is reportgen's fault."""
+    from reportgen.errors import Internal, ReportgenError
+    from reportgen.templating import TemplateFault
+
+    class Unsupported(ReportgenError):
+        exit_code = 4
+
+    monkeypatch.setattr(command(name), "run", raising(Unsupported("不能这样做", details=["x.yaml:2: 原因"])))
+    assert main(argv(name, tmp_path)) == 4
+    assert capsys.readouterr().err == f"x.yaml:2: 原因\nreportgen {name}: 错误：不能这样做\n"
+    monkeypatch.setattr(command(name), "run", raising(TemplateFault("未定义的变量 a", "t/正文.j2", 7)))
+    assert main(argv(name, tmp_path)) == 1
+    assert capsys.readouterr().err == f"reportgen {name}: 错误：t/正文.j2:7: 未定义的变量 a\n"
+    monkeypatch.delenv("REPORTGEN_DEBUG", raising=False)
+    monkeypatch.setattr(command(name), "run", raising(Internal("某个解析器提前停止")))
+    assert main(argv(name, tmp_path)) == 3
+    assert "reportgen: 内部错误（Internal: 某个解析器提前停止）" in capsys.readouterr().err

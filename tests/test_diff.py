@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from reportgen.diff import DocumentDiff, diff_documents, diff_text, summary_text
-from reportgen.diff.files import load_input
+from reportgen.diffing import load_input
 from reportgen.document import Cell, Document, Heading, Paragraph, Row, Table, Title
 from reportgen.readers.docx import paragraph_text, read_docx, resolve_tracked_changes
 from reportgen.writers.diff_html import diff_html_string

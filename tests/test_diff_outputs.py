@@ -33,7 +33,7 @@ from docx.oxml.ns import qn
 from lxml import html as lxml_html
 
 from reportgen.diff import DocumentDiff, diff_documents
-from reportgen.diff.files import load_input
+from reportgen.diffing import load_input
 from reportgen.document import Document, Heading, Paragraph, Title
 from reportgen.writers.diff_html import diff_html_string
 from reportgen.writers.docx import write_docx

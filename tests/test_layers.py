@@ -26,7 +26,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         "reportgen", "reportgen.errors", "reportgen.oserrors", "reportgen.records", "reportgen.locations",
         "reportgen.atomic", "reportgen.cache", "reportgen.reading", "reportgen.reading.files", "reportgen.reading.yamlsafe",
         "reportgen.reading.amounts", "reportgen.reading.outputs", "reportgen.reading.programs",
-        "reportgen.templating", "reportgen.signals", "reportgen.terminal", "reportgen.written", "reportgen.staging")),
+        "reportgen.templating", "reportgen.signals", "reportgen.terminal", "reportgen.written", "reportgen.staging",
+        "reportgen.rules")),
     ("knowledge and data types", ("reportgen.codes", "reportgen.model", "reportgen.document", "reportgen.workbook")),
     ("readers", ("reportgen.source", "reportgen.source.schema", "reportgen.source.final_keys", "reportgen.source.loader",
                  "reportgen.source.core", "reportgen.source.confined", "reportgen.source.code_names",
@@ -48,7 +49,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                    "reportgen.diff.compare", "reportgen.diff.changes", "reportgen.diff.report")),
     ("writers", ("reportgen.writers", "reportgen.writers.*")),
     ("the pipeline", ("reportgen.render",)),
-    ("operations", ("reportgen.review", "reportgen.review.*", "reportgen.diff.files", "reportgen.batch",
+    ("operations", ("reportgen.review", "reportgen.review.*", "reportgen.diffing", "reportgen.batch",
                     "reportgen.preview", "reportgen.rollover", "reportgen.importing", "reportgen.importing.*")),
     ("commands", ("reportgen.commands", "reportgen.commands.*", "reportgen.cli", "reportgen.__main__")),
 ]

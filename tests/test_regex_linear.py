@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
 
 MODULES = ("reportgen.readers.lines", "reportgen.readers.statements", "reportgen.review.glossary",
-           "reportgen.review.judge", "reportgen.review.wording", "reportgen.review", "reportgen.review.prior_rates",
-           "reportgen.review.text_rules.base", "reportgen.review.text_rules.left_in", "reportgen.review.text_rules.kinds",
+           "reportgen.review.judge", "reportgen.review.text_rules.budget_wording", "reportgen.review", "reportgen.review.prior_rates",
+           "reportgen.review.text_rules.base", "reportgen.review.text_rules.left_in", "reportgen.checks.slips", "reportgen.review.text_rules.kinds",
            "reportgen.review.text_rules.years", "reportgen.review.text_rules.parts", "reportgen.review.text_rules.repeats",
            "reportgen.review.text_rules.directions", "reportgen.review.text_rules.empty_notes", "reportgen.readers.cell_lines", "reportgen.review.consistency",
            "reportgen.readers.docx", "reportgen.diff.text", "reportgen.writers.pdf",
@@ -106,7 +106,7 @@ def _functions() -> list[tuple[str, Callable[[str], object]]]:
     from reportgen.render import prepare
     from reportgen.review.glossary import Glossary, normalize
     from reportgen.review.judge import judge
-    from reportgen.review.wording import text_findings
+    from reportgen.review.text_rules import text_findings
 
     prepared = prepare(YANTIAN)
     assert prepared.budget is not None and prepared.figures is not None

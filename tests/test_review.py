@@ -210,7 +210,7 @@ def test_stated_changes_are_checked_at_their_own_precision(tmp_path, change, rat
 
 # -- text rules over drafts, and rules check had not ----------------------------------------
 def test_text_rules_find_the_wording_slips_of_the_seeds():
-    from reportgen.review.wording import text_findings
+    from reportgen.review.text_rules import text_findings
 
     def found(seed: str, year: int) -> list[tuple[int, str]]:
         path = SEEDS / f"{seed}.txt"
@@ -229,7 +229,7 @@ def test_text_rules_find_the_wording_slips_of_the_seeds():
 
 
 def test_text_rules_on_a_draft(tmp_path):
-    from reportgen.review.wording import text_findings
+    from reportgen.review.text_rules import text_findings
 
     draft = tmp_path / "draft.txt"
     draft.write_text("XX局2024年收入预算100万元，比2022年增加。。\n2024年部门决算表\n支出100万元，其中公用经费500元。\n"
@@ -254,7 +254,7 @@ def test_text_rules_on_a_draft(tmp_path):
     ("深化医疗卫生与计划生育支出改革的经验", 2026, []),  # inside a longer word: not printed as a name
 ])
 def test_a_name_of_another_years_catalogue_is_told(tmp_path, text, year, said):
-    from reportgen.review.wording import text_findings
+    from reportgen.review.text_rules import text_findings
 
     draft = tmp_path / "draft.txt"
     draft.write_text(text + "\n", encoding="utf-8")
@@ -330,7 +330,7 @@ def test_the_source_free_text_has_the_same_rules(tmp_path):
 
 
 def test_an_all_zero_table_without_its_note_is_told(tmp_path):
-    from reportgen.review.wording import text_findings
+    from reportgen.review.text_rules import text_findings
 
     draft = tmp_path / "draft.txt"
     table = "表 8\n政府性基金预算支出表\n单位：万元\n科目编码 科目名称 合计\n合计 0 0 0\n"

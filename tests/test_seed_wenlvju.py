@@ -13,7 +13,7 @@ import pytest
 
 from reportgen.readers.lines import read_draft
 from reportgen.review import review
-from reportgen.review.wording import text_findings
+from reportgen.review.text_rules import text_findings
 from tests.readback import docx_paragraphs, docx_tables, find_row, html_tables, html_text, rendered_outputs
 
 ROOT = Path(__file__).resolve().parent.parent

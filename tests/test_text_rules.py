@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from reportgen.readers.lines import Line, read_draft
 from reportgen.review.text_rules import read_text, text_rule_findings
+from reportgen.rules import TEXT, rules_reading
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "seeds"
@@ -178,8 +179,13 @@ def test_on_whole_real_documents_the_rules_find_their_slips_and_nothing_else(doc
     assert found == expected
 
 
+# the rules of a budget's wording line by line (R-文字, R-空表, R-科目名称: text_rules/budget_wording.py), told
+# in the same registry and tested in test_review and test_seed_wenlvju; here the others are
+BUDGET_WORDING = {rule.id for rule in rules_reading(TEXT) if rule.check.__module__.endswith(".budget_wording")}
+
+
 def rules_of(lines: list[Line], year: int, path: Path) -> list[str]:
-    return [f.rule for f in text_rule_findings(read_text(lines, year, str(path)))]
+    return [f.rule for f in text_rule_findings(read_text(lines, year, str(path))) if f.rule not in BUDGET_WORDING]
 
 
 @pytest.mark.parametrize("document", sorted((SEEDS / "heldout").glob("*.txt")) + [

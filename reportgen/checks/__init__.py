@@ -1,5 +1,5 @@
-"""Consistency checks (勾稽关系) as data: ``registry`` holds the rules, registered by the rule
-modules ``budget`` (the budget's figures), ``final`` (what only a 部门决算 has), ``performance`` (绩效目标), ``units`` (a department of
+"""Consistency checks (勾稽关系) as data: the rules reading a source (``rules.SOURCE``) in the one
+registry of rules (reportgen/rules.py), registered by the rule modules ``budget`` (the budget's figures), ``final`` (what only a 部门决算 has), ``performance`` (绩效目标), ``units`` (a department of
 several units) and ``display`` (units set for tables and parts that show no amount). `check`, `render` and
 `preview` all run them through :func:`run_checks`.
 """
@@ -10,11 +10,12 @@ from decimal import Decimal
 
 from reportgen.checks import budget as budget_rules  # noqa: F401  (importing the rule modules registers their rules)
 from reportgen.checks import display, final, performance, units  # noqa: F401
-from reportgen.checks.registry import RULES, threshold
+from reportgen.checks.registry import threshold
 from reportgen.compute import Computed
 from reportgen.errors import Finding
 from reportgen.model import Budget
 from reportgen.phrasing import Money
+from reportgen.rules import SOURCE, rules_reading
 
 
 def run_checks(budget: Budget, figures: Computed, reason_threshold: Decimal | None = None) -> list[Finding]:
@@ -22,5 +23,5 @@ def run_checks(budget: Budget, figures: Computed, reason_threshold: Decimal | No
     percent above which a missing reason is a warning (default 10)."""
     money = Money(budget.presentation)
     with threshold(reason_threshold):
-        findings = [finding for _, check in RULES for finding in check(budget, figures, money)]
+        findings = [finding for r in rules_reading(SOURCE) for finding in r.check(budget, figures, money)]
     return sorted(findings, key=lambda x: (x.severity != "error", x.line))

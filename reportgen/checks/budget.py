@@ -9,7 +9,8 @@ from decimal import Decimal
 
 from reportgen import codes
 from reportgen.checks.precision import exceeds
-from reportgen.checks.registry import TEXT_SLIPS, make_finding, reason_threshold, rule
+from reportgen.checks.registry import make_finding, reason_threshold
+from reportgen.checks.slips import SLIPS
 from reportgen.compute import ZERO, Computed, Node, allowance, in_unit, quantize_half_up, step_allowance, sum_known
 from reportgen.errors import Finding
 from reportgen.model import (
@@ -24,9 +25,10 @@ from reportgen.model import (
     StatedTotal,
 )
 from reportgen.phrasing import Money
+from reportgen.rules import SOURCE, rule
 
 
-@rule("R-收支平衡")
+@rule("R-收支平衡", SOURCE, ("error", "warning"))
 def balance(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if f.expenditure_grand_total is None:
         return
@@ -87,7 +89,7 @@ def _allowance(b: Budget, parts: int, *figures: Decimal | None) -> Decimal:
     return allowance(b, parts, *figures)
 
 
-@rule("R-基本支出一致")
+@rule("R-基本支出一致", SOURCE, "error")
 def basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if f.has_function_rows and f.has_economic_rows and f.general_basic is not None and f.basic_from_economic is not None \
             and abs(f.general_basic - f.basic_from_economic) > _allowance(
@@ -106,7 +108,7 @@ def basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                        b.key_lines.get("支出.基本支出.人员经费", b.key_lines.get("支出.基本支出", 0)), "支出.基本支出")
 
 
-@rule("R-基本支出不大于总额")
+@rule("R-基本支出不大于总额", SOURCE, "error")
 def basic_within_total(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A fund's 基本支出 is part of its spending: never more than it (nor all 基本支出 more than all)."""
     if f.general_basic is not None and f.general_basic > f.general_budget:
@@ -116,7 +118,7 @@ def basic_within_total(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                            b.line_of("收入.一般公共预算拨款"), "支出.基本支出")
 
 
-@rule("R-基本支出合计")
+@rule("R-基本支出合计", SOURCE, "error")
 def stated_basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """支出.基本支出.合计, where the source also gives finer figures, equals them."""
     finer = (("功能分类各行的基本支出合计", f.basic_from_functions, len(b.function_rows)),
@@ -139,7 +141,7 @@ def _stated_agrees(b: Budget, m: Money, what: tuple[str, str, str], stated: Deci
                                b.line_of(field), field)
 
 
-@rule("R-项目支出合计")
+@rule("R-项目支出合计", SOURCE, ("error", "warning"))
 def stated_project_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """支出.项目支出 equals the function rows' 项目支出; a project list covers at most that total,
     and a list that covers less is said (表10 then lists some projects only)."""
@@ -161,7 +163,7 @@ def stated_project_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]
                            line, path)
 
 
-@rule("R-填报合计")
+@rule("R-填报合计", SOURCE, "error")
 def stated_totals(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A total the source types (类/款 rows, 合计) must equal the sum of its parts."""
     yield from _class_totals(b, f, m)
@@ -250,7 +252,7 @@ def _vehicles_total(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                            f"公务用车运行维护费之和 {m.with_unit(parts)} 不一致", vehicles.line, f"三公经费.{VEHICLES}")
 
 
-@rule("R-三公未知")
+@rule("R-三公未知", SOURCE, "warning")
 def three_public_unknown(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A “三公” part the section leaves out while giving others is unknown (never 0.00): said, so that
     a part forgotten is not taken for one not published."""
@@ -261,7 +263,7 @@ def three_public_unknown(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                        "为 0 的请写 0", b.three_public.line, "三公经费")
 
 
-@rule("R-增减")
+@rule("R-增减", SOURCE, "error")
 def stated_changes(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A change the source writes (增减额/增减率) must follow from the two years' figures."""
     items: list[tuple[str, Decimal, Decimal | None, Decimal | None, Decimal | None, int, str]] = []
@@ -295,7 +297,7 @@ def stated_changes(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         yield from _change_agrees(b, m, (label, path), current, prior, stated_change, stated_rate, line)
 
 
-@rule("R-增减")
+@rule("R-增减", SOURCE, "error")
 def changes_stated_alone(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A change stated without last year's amount (上年 / 上年执行数: {增减额, 增减率}) needs this
     year's amount to give last year's; 增减率 must follow, at the precision written; and where
@@ -346,7 +348,7 @@ def _change_agrees(b: Budget, m: Money, where: tuple[str, str], current: Decimal
                            f"本年 {m.with_unit(current)} 计算应为 {rate}%", line, path)
 
 
-@rule("R-人员公用经费")
+@rule("R-人员公用经费", SOURCE, "error")
 def personnel_public(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if not f.has_economic_rows:
         return
@@ -365,7 +367,7 @@ def personnel_public(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                            f"支出.基本支出.{label}")
 
 
-@rule("R-机关运行经费")
+@rule("R-机关运行经费", SOURCE, "error")
 def running_costs_within_public(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """机关运行经费 is the 日常公用经费 of the 机关: it cannot exceed the 公用经费 of 基本支出. A
     document states it in the text's unit (171.01万元) beside 公用经费 summed in 元 (1,710,062元):
@@ -380,7 +382,7 @@ def running_costs_within_public(b: Budget, f: Computed, m: Money) -> Iterator[Fi
                        "机关运行经费")
 
 
-@rule("R-项目支出一致")
+@rule("R-项目支出一致", SOURCE, "error")
 def projects_agree(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """The project list covers all 项目支出 of the function rows, unless the source states that
     it lists some projects only (支出.项目支出, checked by R-项目支出合计)."""
@@ -393,7 +395,7 @@ def projects_agree(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                        b.line_of("支出.项目[1]"), "支出.项目")
 
 
-@rule("R-财政拨款一致")
+@rule("R-财政拨款一致", SOURCE, "error")
 def fiscal_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if not f.has_function_rows or b.carried_over or f.carried_over is None or b.final:
         return  # with 上年结转 a fund may spend more than this year's appropriation (a 决算's: R-财政拨款结转)
@@ -409,7 +411,7 @@ def fiscal_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                            b.line_of(f"收入.{source}"), f"收入.{source}")
 
 
-@rule("R-收入未公开")
+@rule("R-收入未公开", SOURCE, ("error", "warning"))
 def income_partly_stated(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """收入 as the document publishes it: 财政拨款收入 in one figure, 收入总计, the rest not published.
     A total stated beside all its parts equals them; beside some, it is not less than them; the
@@ -446,7 +448,7 @@ def _grand_total_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                            where, "收入.收入总计")
 
 
-@rule("R-重复")
+@rule("R-重复", SOURCE, "error")
 def duplicates(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     seen = Counter((r.code, r.fund) for r in b.function_rows)
     for row in b.function_rows:
@@ -467,7 +469,7 @@ def duplicates(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 UNLISTED = "R-科目未收录"
 
 
-@rule("R-科目名称")
+@rule("R-科目名称", SOURCE, "warning")
 def stated_names(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     rows: list[tuple[str, FunctionRow | EconomicRow | StatedTotal]] = [
         *(("功能分类", r) for r in b.function_rows), *(("经济分类", r) for r in b.economic_rows),
@@ -527,7 +529,7 @@ def _unlisted(b: Budget, code: str, name: str, line: int) -> Finding:
                         "请核对编码；确是本地或新设的科目，可在“科目表”文件中加上它", line)
 
 
-@rule("R-政府经济分类")
+@rule("R-政府经济分类", SOURCE, "error")
 def government_split(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     for index, row in enumerate(b.economic_rows, 1):
         if row.government and sum(row.government.values(), ZERO) != row.amount:
@@ -537,7 +539,7 @@ def government_split(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                            f"支出.基本支出.经济分类[{index}].政府经济分类")
 
 
-@rule("R-三公经费")
+@rule("R-三公经费", SOURCE, "error")
 def three_public_items(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     pairs = {"30212": "因公出国（境）费", "30217": "公务接待费", "30231": "公务用车运行维护费", "31013": "公务用车购置费"}
     if not b.three_public.stated:
@@ -554,7 +556,7 @@ def three_public_items(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                            f"{m.with_unit(b.three_public.parts[part].current)}", row.line)
 
 
-@rule("R-政府采购")
+@rule("R-政府采购", SOURCE, "error")
 def procurement(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     p = b.procurement
     if p is not None and p.sme is not None and f.procurement_total is not None and p.sme > f.procurement_total:
@@ -563,7 +565,7 @@ def procurement(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                        b.line_of("政府采购.中小企业") or p.line, "政府采购.中小企业")
 
 
-@rule("R-绩效金额")
+@rule("R-绩效金额", SOURCE, "error")
 def performance_amount(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     g = b.performance
     if g is not None and g.amount is not None and f.project is not None and exceeds(g.amount, f.project):
@@ -581,7 +583,7 @@ def _compared_items(b: Budget, f: Computed) -> Iterator[tuple[str, Decimal | Non
         yield "机关运行经费", r.current, r.prior, r.reason, r.line, "机关运行经费.原因"
 
 
-@rule("缺少变动原因")
+@rule("缺少变动原因", SOURCE, "warning")
 def missing_reasons(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     for label, current, prior, reason, line, path in _compared_items(b, f):
         if current is None or not prior or reason:
@@ -598,7 +600,7 @@ def _about_ten_thousand_times(a: Decimal, b: Decimal) -> bool:
     return bool(a and b) and (5000 <= a / b <= 20000 or 5000 <= b / a <= 20000)
 
 
-@rule("R-单位疑误")
+@rule("R-单位疑误", SOURCE, "warning")
 def unit_slip(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """An amount about 10,000 times its prior year, or its siblings (元 typed in a 万元 file, or
     the reverse), for every figure: totals, function rows, projects, the 三公 parts."""
@@ -642,7 +644,7 @@ def _ten_thousand_times_siblings(b: Budget, m: Money) -> Iterator[Finding]:
                                    f"{m.with_unit(middle)}）的一万倍或万分之一：是否把元填成了万元（或相反）？", line)
 
 
-@rule("R-占位文字")
+@rule("R-占位文字", SOURCE, "error")
 def placeholders(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     texts: list[tuple[str, str, int]] = [(f"变动原因.{k}", v, 0) for k, v in b.reasons.items()]
     texts += [(f"项目“{p.name}”", f"{p.name}{p.use}{p.reason}", p.line) for p in b.projects]
@@ -655,13 +657,13 @@ def placeholders(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     texts.append(("部门概况.机构设置", b.profile.organisation, 0))
     texts += [(f"支出.功能分类 {r.code}", r.reason + r.use, r.line) for r in b.function_rows]
     for where, text, line in texts:
-        for pattern, what in TEXT_SLIPS:
-            hit = pattern.search(text)
+        for slip in SLIPS:
+            hit = slip.pattern.search(text)
             if hit:
-                yield make_finding(b, "error", "R-占位文字", f"{where}中有{what}“{hit.group(0)}”", line, where)
+                yield make_finding(b, "error", "R-占位文字", f"{where}中有{slip.what}“{hit.group(0)}”", line, where)
 
 
-@rule("R-缺少明细")
+@rule("R-缺少明细", SOURCE, ("error", "warning"))
 def missing_detail(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """What no render can do without. (A part a template would mark 待补充 is named by the render
     itself, R-缺少: render.missing_findings.)"""
@@ -679,7 +681,7 @@ def missing_detail(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                            f"正文只写{known}，不写支出合计；公开文本写了{unknown}的请补上", 0, "支出")
 
 
-@rule("R-项目支出经济分类")
+@rule("R-项目支出经济分类", SOURCE, "error")
 def project_classes_add_up(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """项目支出 by economic class adds up to 项目支出, where that is known; each line is a 类 or 款 once."""
     lines = b.project_classes
@@ -699,7 +701,7 @@ def project_classes_add_up(b: Budget, f: Computed, m: Money) -> Iterator[Finding
                            "每笔钱只列一次", where, "支出.项目支出经济分类")
 
 
-@rule("R-支出合计")
+@rule("R-支出合计", SOURCE, "error")
 def stated_expenditure_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """支出.合计 beside the figures that give 支出合计 (function rows, 基本支出 + 项目支出): equal."""
     split = f.basic + f.project if f.basic is not None and f.project is not None else None
@@ -707,7 +709,7 @@ def stated_expenditure_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Find
     yield from _stated_agrees(b, m, ("R-支出合计", "支出合计", "支出.合计"), b.stated_expenditure, finer)
 
 
-@rule("R-基本项目未分列")
+@rule("R-基本项目未分列", SOURCE, ("error", "warning"))
 def split_not_given(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """Function rows that give their 合计 alone: the document says 支出合计 and leaves the 基本支出 and
     项目支出 it cannot know unsaid (blank in the tables, never 0.00); given elsewhere (支出.基本支出,
@@ -747,7 +749,7 @@ PART_FIELDS = {"人员编制": "部门概况.人员", "功能分类明细": "支
                "绩效管理": "绩效管理"}
 
 
-@rule("R-不公开")
+@rule("R-不公开", SOURCE, ("error", "warning"))
 def not_published(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A part declared not published: a warning when the rules require it; an error when the
     source gives it all the same (it would be left out without a word)."""
@@ -769,7 +771,7 @@ def _given(b: Budget, f: Computed, part: str) -> bool:
     }[part]
 
 
-@rule("R-原因无比较")
+@rule("R-原因无比较", SOURCE, "error")
 def reasons_without_a_comparison(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A reason (原因, 变动原因) explains a change against the prior year: without the prior year's
     figure there is no change to explain, and the reason would stand alone or be dropped."""
@@ -806,7 +808,7 @@ def _reasons(b: Budget, f: Computed, prior_field: str) -> Iterator[
                f"“三公经费.{name}.{prior_field}”")
 
 
-@rule("R-比较基数")
+@rule("R-比较基数", SOURCE, ("error", "warning"))
 def compare_base_uses_what_is_given(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """展示.比较 names a base the source gives nothing for, or leaves out one it gives: either way
     figures would be accepted and not compared (the tables still show 上年执行数 where they can)."""
@@ -829,7 +831,7 @@ def compare_base_uses_what_is_given(b: Budget, f: Computed, m: Money) -> Iterato
 
 
 # The default terms of 名词解释 whose wording names the 级次 (templates/narrative/glossary.j2).
-@rule("R-执行数合计")
+@rule("R-执行数合计", SOURCE, "error")
 def actual_parts_add_up(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """The parts of 上年执行数 add up as this year's do: 人员经费 and 公用经费 to 基本支出, the three
     kinds to 财政拨款, the 三公 parts to their 合计, each class of a classification to its lines, and
@@ -876,7 +878,7 @@ _PERFORMANCE_ONLY_KEYS = ("上年", "变动原因", "结转下年", "三公经�
 _NOTE_KEYS = ("上年", "变动原因", "三公经费", "机关运行经费", "经济分类款预算")
 
 
-@rule("R-绩效目标文件")
+@rule("R-绩效目标文件", SOURCE, "error")
 def performance_only(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A source of 绩效目标 alone makes a performance-target document: budget sections it gives would
     be accepted and never printed."""
@@ -899,7 +901,7 @@ def performance_only(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                                f"“{key}”不会印出：请删去它，或填写收入与支出", b.key_lines[key], key)
 
 
-@rule("R-上年科目")
+@rule("R-上年科目", SOURCE, ("error", "warning"))
 def prior_without_a_line(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A prior-year figure under 上年.功能分类 or 上年.经济分类 for a code this year's source has no
     line of: nothing would compare with it, and it would be accepted without a word."""

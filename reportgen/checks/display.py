@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportgen.checks.registry import make_finding, rule
+from reportgen.checks.registry import make_finding
 from reportgen.compute import Computed
 from reportgen.errors import Finding
 from reportgen.model import ALL_PARTS, Budget
 from reportgen.phrasing import Money
+from reportgen.rules import SOURCE, rule
 
 # The tables a part declared 不公开 leaves out (templates/narrative/tables.j2).
 UNPUBLISHED_TABLES = {"一般公共预算基本支出表": "经济分类明细", "三公经费支出表": "三公经费"}
@@ -54,7 +55,7 @@ def _part_without_amounts(b: Budget, f: Computed, part: str) -> str:
     return reasons.get(part, "")
 
 
-@rule("R-显示单位")
+@rule("R-显示单位", SOURCE, "warning")
 def units_without_effect(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A unit set for a table or a part that shows no amount here: a warning, not silence."""
     for field, units, why in (("表格单位", b.presentation.table_units, lambda name: _table_without_amounts(b, name)),

@@ -12,16 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from reportgen.checks.registry import make_finding, reason_threshold, rule
+from reportgen.checks.registry import make_finding, reason_threshold
 from reportgen.compute import ZERO, Change, Computed, allowance
 from reportgen.errors import Finding
 from reportgen.model import FUNDS, THREE_PUBLIC_PARTS, Budget, Execution
 from reportgen.phrasing import Money
+from reportgen.rules import SOURCE, rule
 
 FISCAL_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 
 
-@rule("R-财政拨款结转")
+@rule("R-财政拨款结转", SOURCE, "error")
 def fiscal_balance(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """Each 财政拨款 fund: 本年收入 + 年初结转和结余 = 本年支出 + 年末结转和结余 (a balance not
     stated is none: the 财政拨款收入支出决算总表 prints it empty)."""
@@ -48,7 +49,7 @@ def _unbalanced(fund: str, source: str, received: Decimal, opening: Decimal, spe
             "“财政拨款结转和结余”")
 
 
-@rule("R-预算数")
+@rule("R-预算数", SOURCE, "error")
 def stated_budgets(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """预算数.{资金}'s 年初预算 / 全年预算 against its rows' (where every row of the fund states it)."""
     for fund, stated in b.fund_budgets.items():
@@ -65,7 +66,7 @@ def stated_budgets(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                                    f"各行{word}之和 {m.with_unit(total)} 不一致", stated.line, f"预算数.{fund}.{word}")
 
 
-@rule("R-三公预算")
+@rule("R-三公预算", SOURCE, "error")
 def three_public_budget(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """The “三公” 合计's 预算数 against its parts' (all four stated)."""
     t = b.three_public
@@ -80,7 +81,7 @@ def three_public_budget(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                            f"{m.with_unit(total)} 不一致", t.stated_total.line, "三公经费.合计.预算")
 
 
-@rule("R-差异原因")
+@rule("R-差异原因", SOURCE, "warning")
 def variance_reasons(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A 决算数 beyond the reason threshold from its 预算数 (or spent against a 0 budget), with no
     差异原因: the text must say why (“决算数小于预算数的主要原因…”)."""
@@ -117,7 +118,7 @@ def _beyond(spent: Decimal, budget: Decimal) -> bool:
     return abs(spent - budget) * 100 / budget > reason_threshold()
 
 
-@rule("R-决算不印")
+@rule("R-决算不印", SOURCE, "warning")
 def unprinted_reasons(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A reason the 决算 text has no place for, as the figures stand: a row's 差异原因 where its 决算数
     equals its 预算数 (“决算数与预算数持平”), a “三公” part's 原因 where it did not change from last
@@ -165,7 +166,7 @@ def _some_priors(stated: list[str]) -> str:
             "这些上年数不会印出")
 
 
-@rule("R-印出合计")
+@rule("R-印出合计", SOURCE, "error")
 def printed_lines(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """印出合计: a 类 line of a 总表 as printed, against the line's function rows: within their 尾数 it is
     printed so; beyond it, or a 类 the rows do not have, it is an error (never printed, never dropped)."""
@@ -184,7 +185,7 @@ def printed_lines(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                                        path)
 
 
-@rule("R-收入功能分类")
+@rule("R-收入功能分类", SOURCE, "error")
 def income_lines(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """收入.功能分类: each kind of income summed over the lines equals that income (财政拨款收入: the three
     fiscal sources'), within the lines' 尾数; a line's 合计 is not less than its kinds."""

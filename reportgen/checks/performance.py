@@ -7,16 +7,18 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reportgen.checks.precision import exceeds
-from reportgen.checks.registry import TEXT_SLIPS, make_finding, rule
+from reportgen.checks.registry import make_finding
+from reportgen.checks.slips import SLIPS
 from reportgen.compute import ZERO, Computed
 from reportgen.errors import Finding
 from reportgen.model import Budget, ProjectTarget
 from reportgen.phrasing import Money
+from reportgen.rules import SOURCE, rule
 
 HUNDRED = Decimal(100)
 
 
-@rule("R-绩效目标金额")
+@rule("R-绩效目标金额", SOURCE, "error")
 def covered_money(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """Money under the project targets ≤ 项目支出; each project's 财政资金 + 其他资金 = 预算数."""
     t = b.targets
@@ -50,7 +52,7 @@ def _project_money(b: Budget, p: ProjectTarget, path: str, m: Money) -> Iterator
                            p.line, path)
 
 
-@rule("R-绩效目标")
+@rule("R-绩效目标", SOURCE, "warning")
 def agrees_with_management(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """绩效管理's stated count and money against the project target tables, where both are given."""
     g, t = b.performance, b.targets
@@ -70,7 +72,7 @@ def agrees_with_management(b: Budget, f: Computed, m: Money) -> Iterator[Finding
                            f"绩效目标.项目[{index + 1}].指标")
 
 
-@rule("R-支出计划")
+@rule("R-支出计划", SOURCE, ("error", "warning"))
 def spending_plan(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """资金支出计划 is cumulative: each point within 0–100%, never below the one before, 100% by 12月底."""
     for index, p in enumerate(b.targets.projects if b.targets else []):
@@ -90,7 +92,7 @@ def spending_plan(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                            f"项目“{p.name}”12月底累计支出进度为 {p.plan[-1].text}，未达到 100%", p.line, path)
 
 
-@rule("R-占位文字")
+@rule("R-占位文字", SOURCE, "error")
 def target_words(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """No leftover placeholders or doubled words in the department's own target texts."""
     t = b.targets
@@ -107,7 +109,7 @@ def target_words(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         texts.append((where, p.name + p.use + "".join(p.goals), p.line))
         texts += [(f"{where}.指标", i.level3 + i.description + i.value + i.basis, i.line) for i in p.indicators]
     for where, text, line in texts:
-        for pattern, what in TEXT_SLIPS:
-            hit = pattern.search(text)
+        for slip in SLIPS:
+            hit = slip.pattern.search(text)
             if hit:
-                yield make_finding(b, "error", "R-占位文字", f"{where}中有{what}“{hit.group(0)}”", line, where)
+                yield make_finding(b, "error", "R-占位文字", f"{where}中有{slip.what}“{hit.group(0)}”", line, where)

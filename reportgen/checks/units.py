@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from reportgen.checks.registry import RULES, make_finding, rule
+from reportgen.checks.registry import make_finding
 from reportgen.compute import Computed
 from reportgen.errors import Finding
 from reportgen.model import Budget
 from reportgen.phrasing import Money
+from reportgen.rules import SOURCE, rule, rules_reading
 
 # The rules that concern one unit's own figures. Department-wide rules (三公, 机关运行经费, 政府采购,
 # 绩效, changes against the prior year, words) stay with the department.
@@ -48,17 +49,17 @@ def _in_unit(b: Budget, index: int, unit: Budget, finding: Finding) -> Finding:
                    finding.line, finding.column, path)
 
 
-@rule("R-单位")
+@rule(("R-单位", *PER_UNIT_RULES), SOURCE, ("error", "warning"))
 def each_unit(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """Every per-unit rule, run on each unit's own figures."""
-    checks = [check for rule_id, check in RULES if rule_id in PER_UNIT_RULES]
+    checks = [r.check for r in rules_reading(SOURCE) if r.id in PER_UNIT_RULES]
     for index, (unit, figures) in enumerate(zip(b.units, f.unit_figures, strict=True)):
         for check in checks:
             for finding in check(unit, figures, m):
                 yield _in_unit(b, index, unit, finding)
 
 
-@rule("R-单位")
+@rule("R-单位", SOURCE, ("error", "warning"))
 def unit_names(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     names = Counter(unit.department for unit in b.units)
     for index, unit in enumerate(b.units):
@@ -73,7 +74,7 @@ def unit_names(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                            "部门概况.下属单位")
 
 
-@rule("R-单位明细")
+@rule("R-单位明细", SOURCE, "error")
 def same_detail(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """All units at the same level of detail: a sum of one unit's 经济分类 and another's stated
     人员经费/公用经费 would be neither, so the department's split would be wrong."""

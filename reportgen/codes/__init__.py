@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import yaml
 
 from reportgen.cache import Shape, json_form, kept
-from reportgen.errors import SourceError, shown_text
+from reportgen.errors import Internal, SourceError, shown_text
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import character_name, parse_yaml
 from reportgen.records import FrozenRecord, Record
@@ -82,7 +82,7 @@ _LEVELS: dict[int, Level] = {3: "类", 5: "款", 7: "项"}
 _RANGE_KEYS = frozenset({"name", "from", "until", "aliases"})
 
 
-class RegistryError(ValueError):
+class RegistryError(Internal, ValueError):
     """A registry file is malformed: raised at load time so a bad edit fails loudly, not per lookup."""
 
 
@@ -435,13 +435,11 @@ _NAME_HEADERS = ("科目名称", "名称")
 _ALIAS_HEADERS = ("别名",)
 
 
-class CodeTableError(ValueError):
+class CodeTableError(Internal, ValueError):
     """A 科目表 the loader cannot use; ``message`` is Chinese, ``line`` 1-based (0: the whole file)."""
 
     def __init__(self, message: str, line: int = 0) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
+        super().__init__(message, line=line)
 
 
 @dataclass(frozen=True, repr=False, eq=False)

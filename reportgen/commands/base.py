@@ -4,22 +4,23 @@ A command's ``run`` checks its arguments, does its work and prints its result; w
 goes wrong it raises, and :func:`invoke` alone turns what it raised into a message on stderr and
 an exit code:
 
-=============================  =============================================  =========
-raised                         on stderr                                      exit code
-=============================  =============================================  =========
-UsageError(message)            reportgen <命令>: 错误：<message>              2
-Failure(message)               reportgen <命令>: 错误：<message>              1
-a known failure (KNOWN)        its details, then as above with its message    its own
-Ctrl-C / SIGTERM               已中断 / 已终止，未完成的输出已清除            130 / 143
-a closed pipe (`… | head`)     nothing                                        141
-anything else                  内部错误（…）, never a traceback               3
-=============================  =============================================  =========
+==============================  =============================================  =========
+raised                          on stderr                                      exit code
+==============================  =============================================  =========
+UsageError(message)             reportgen <命令>: 错误：<message>              2
+Failure(message)                reportgen <命令>: 错误：<message>              1
+any other ReportgenError with   its details, then as above with its message    its
+an exit code (errors.py)        (where it stands first)                        exit_code
+Ctrl-C / SIGTERM                已中断 / 已终止，未完成的输出已清除            130 / 143
+a closed pipe (`… | head`)      nothing                                        141
+anything else                   内部错误（…）, never a traceback               3
+==============================  =============================================  =========
 
-A command that knows what a known failure means where it happened adds it as a note
+A command that knows what a failure means where it happened adds it as a note
 (``exc.add_note("所有输出文件都保持原样")``): it follows the message after a “；”.
 
-Nothing here imports a command's work: the known failures are matched by name in the modules
-already loaded (an exception of a module never imported cannot have been raised).
+Nothing here imports a command's work: a failure is known by its base, ReportgenError, whatever
+module raised it.
 """
 
 from __future__ import annotations
@@ -29,68 +30,42 @@ import os
 import signal
 import sys
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 from reportgen.commands import command
+from reportgen.errors import ReportgenError
 from reportgen.signals import Terminated
 
-# reportgen's own exceptions for input or an environment it cannot use, each with a Chinese
-# ``message``: (module, class, exit code). A RolloverError's ``details`` and a SourceError's
-# findings are printed before the message.
-KNOWN = (
-    ("reportgen.errors", "EnvironmentValueError", 2),  # SOURCE_DATE_EPOCH: told as a bad argument is
-    ("reportgen.errors", "PdfUnavailable", 1),
-    ("reportgen.errors", "OutputTooLarge", 1),
-    ("reportgen.errors", "SourceError", 1),
-    ("reportgen.readers.grid", "ImportRefused", 1),
-    ("reportgen.layouts", "LayoutError", 1),
-    ("reportgen.rollover", "RolloverError", 1),
-    ("reportgen.templating", "TemplateFault", 1),
-)
 
-
-class UsageError(Exception):
+class UsageError(ReportgenError):
     """The arguments (or what they name) cannot be used: exit 2, before any work is done."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    exit_code: ClassVar[int | None] = 2
 
 
-class Failure(Exception):
+class Failure(ReportgenError):
     """The command could not do its work (a port taken, a file that cannot be written): exit 1.
     The message is the command's own wording of what failed (Chinese)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
 
 def known(exc: BaseException) -> tuple[int, list[str], str] | None:
-    """A known failure's exit code, the lines printed before its message, and its message; None
-    for any other exception."""
-    for module, name, code in KNOWN:
-        kind = getattr(sys.modules.get(module), name, None)
-        if kind is not None and isinstance(exc, kind):
-            details = [str(line) for line in getattr(exc, "details", ())]
-            details += [finding.format() for finding in getattr(exc, "findings", ())]
-            message = getattr(exc, "message", "") or "源文件有错误，未能完成"
-            file, line = getattr(exc, "file", ""), getattr(exc, "line", 0)
-            if file:  # a template's fault: where it is
-                message = f"{file}:{line}: {message}" if line else f"{file}: {message}"
-            return code, details, message
-    return None
+    """A failure's exit code, the lines printed before its message, and its message: for every
+    ReportgenError that has an exit code; None for any other exception."""
+    if not isinstance(exc, ReportgenError) or exc.exit_code is None:
+        return None
+    details, message = exc.told()
+    return exc.exit_code, details, message
 
 
 @contextlib.contextmanager
 def as_usage_error() -> Iterator[None]:
-    """Inside, a known failure is about the arguments given (a --layout that cannot be used, a PDF
+    """Inside, a failure is about the arguments given (a --layout that cannot be used, a PDF
     asked for where there is no LibreOffice): a usage error, exit 2, before any work."""
     try:
         yield
     except Exception as exc:
         found = known(exc)
-        if found is None:
+        if found is None or isinstance(exc, (UsageError, Failure)):
             raise
         raise UsageError(found[2]) from exc
 
@@ -99,9 +74,6 @@ def invoke(name: str, args: Any) -> int:
     """Run command ``name`` on its parsed arguments: its exit code, or that of what it raised."""
     try:
         return command(name).run(args)
-    except (UsageError, Failure) as exc:
-        _error(name, exc.message)
-        return 2 if isinstance(exc, UsageError) else 1
     except Terminated:
         print("reportgen: 已终止（SIGTERM），未完成的输出已清除", file=sys.stderr)
         return 128 + signal.SIGTERM

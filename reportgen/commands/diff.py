@@ -1,7 +1,7 @@
 """`reportgen diff OLD NEW`: what changed between last year's draft and this year's.
 
-Arguments and printing only; reading is render.prepare / docx_reader, comparing is diff.py, the
-files are the diff writers'.
+Arguments and printing only; reading and writing are diffing.py's (render.prepare or the DOCX
+reader; the diff writers), comparing is diff/'s.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     """Check what is asked, read both inputs, compare, write every output together, and say so."""
     from reportgen.diff import diff_documents  # deferred: 55 ms; --help loads every command
-    from reportgen.diff.files import refused_outputs  # deferred: 120 ms; --help loads every command
+    from reportgen.diffing import refused_outputs  # deferred: 120 ms; --help loads every command
 
     refused = refused_outputs(args.old, args.new, args.out, args.layout)  # first: never a word of ours over an input
     if refused:
@@ -91,7 +91,7 @@ def _check_arguments(args: argparse.Namespace) -> None:
 
 def _loaded(path: Path, layout: str | None) -> Document | None:
     """One input as a Document, its errors (and a count of its warnings) printed; None when it has errors."""
-    from reportgen.diff.files import load_input  # deferred: 120 ms; --help loads every command
+    from reportgen.diffing import load_input  # deferred: 120 ms; --help loads every command
 
     document, findings = load_input(path, layout)
     errors = [f for f in findings if f.severity == "error"]
@@ -106,7 +106,7 @@ def _loaded(path: Path, layout: str | None) -> Document | None:
 
 def _write(result: DocumentDiff, targets: list[Path]) -> None:
     """Every output, written together (all or none)."""
-    from reportgen.diff.files import output_bytes  # deferred: 120 ms; --help loads every command
+    from reportgen.diffing import output_bytes  # deferred: 120 ms; --help loads every command
     from reportgen.errors import PdfUnavailable  # deferred: 13 ms; `diff --help` needs none of it
     from reportgen.staging import replace_together  # deferred: tempfile and the record; `diff --help` needs neither
 

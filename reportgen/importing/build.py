@@ -45,7 +45,7 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None) -> I
 def _class_codes(year: int) -> dict[str, str]:
     """Each 类's name (normalized) → its code. A 类 printed under its name of other years
     (医疗卫生与计划生育支出 in a 2024 收支总表) is still that 类: its figures are read (and reconciled);
-    review tells the old name (review/wording.py)."""
+    review tells the old name (review/text_rules/budget_wording.py)."""
     return dict(_year_class_codes(year))
 
 

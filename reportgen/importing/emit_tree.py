@@ -16,6 +16,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from reportgen.errors import Internal
 from reportgen.importing.tree import Placed, Tree
 from reportgen.reading.yamlsafe import LocDict, LocList, LocStr, Mark, to_decimal_text
 from reportgen.rollover import scalar
@@ -28,7 +29,7 @@ _INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _SPECIAL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
-class _Differs(Exception):
+class _Differs(Internal):
     """What the text says may not be read back as written here: parse the text instead."""
 
 

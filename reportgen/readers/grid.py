@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from reportgen.errors import shown_text
+from reportgen.errors import ReportgenError, shown_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +103,7 @@ def column_letters(col: int) -> str:
     return letters
 
 
-class ImportRefused(Exception):
+class ImportRefused(ReportgenError):
     """A file that cannot be imported: ``message`` in Chinese names the file and, where it applies,
     the sheet, cell or page, and says what is expected."""
 

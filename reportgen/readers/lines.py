@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 
 from reportgen.document import Heading, Paragraph, Table, Title
-from reportgen.errors import Finding, SourceError
+from reportgen.errors import Finding, Internal, SourceError
 from reportgen.readers.html_hidden import INERT, hidden_classes, hides
 from reportgen.readers.pdf_words import PdfNotRead, layout_text, pdf_words
 from reportgen.reading.files import InputRefused, read_bounded
@@ -331,5 +331,5 @@ def _str(value: str | bytes) -> str:
     return value if isinstance(value, str) else value.decode("utf-8", errors="replace")
 
 
-class _TooLong(Exception):
+class _TooLong(Internal):
     """More than MAX_DRAFT_LINES lines: raised by the parser's target, out through the parser."""

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from reportgen.errors import Internal
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
 
 MAX_XHTML_BYTES = 64 * 1024 * 1024  # pdftotext's word boxes: about 25 KB a page (2,500 pages)
@@ -71,7 +72,7 @@ def lines_of_pages(pages: list[list[Word]]) -> list[list[list[Word]]]:
     return pages.lines if isinstance(pages, Pages) else [printed_lines(words) for words in pages]
 
 
-class PdfNotRead(Exception):
+class PdfNotRead(Internal):
     """pdftotext ended without reading the PDF (damaged, encrypted): ``errors`` is what it said."""
 
     def __init__(self, errors: bytes) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from reportgen.errors import Internal
 from reportgen.readers.cell_lines import cell_rows, is_cell_line
 from reportgen.readers.lines import Line
 
@@ -206,11 +207,11 @@ class _Scope:
         return "".join(self.headings[k] for k in sorted(self.headings)) + self.first + "".join(self.recent)
 
 
-class TooManyFigures(Exception):
+class TooManyFigures(Internal):
     """A draft states more than MAX_FIGURES (``limit``) figures; ``line`` is where the count passed it."""
 
     def __init__(self, line: int) -> None:
-        super().__init__(line)
+        super().__init__(str(line))
         self.line = line
         self.limit = MAX_FIGURES
 

@@ -13,10 +13,11 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from reportgen.errors import Internal
 from reportgen.oserrors import reason
 
 
-class InputRefused(Exception):
+class InputRefused(Internal):
     """A file that must not be read: not a regular file, unreadable, or over the size bound.
     ``message`` is Chinese and names no content of the file."""
 

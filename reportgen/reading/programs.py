@@ -12,14 +12,16 @@ import subprocess
 import time
 from collections.abc import Mapping
 
+from reportgen.errors import Internal
+
 __all__ = ["ProgramOutputTooLarge", "ProgramTimeout", "run_program", "run_programs", "seconds"]
 
 
-class ProgramTimeout(Exception):
+class ProgramTimeout(Internal):
     """The program ran past its time limit (its process group has been killed)."""
 
 
-class ProgramOutputTooLarge(Exception):
+class ProgramOutputTooLarge(Internal):
     """The program printed more than it may (its process group has been killed)."""
 
 

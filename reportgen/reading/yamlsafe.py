@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from reportgen.errors import Finding, SourceError
+from reportgen.errors import Finding, Internal, SourceError
 from reportgen.reading.files import InputRefused, read_bounded
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024  # a department's budget is a few kilobytes; refuse runaway files
@@ -208,7 +208,7 @@ _STR, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:float"
 _MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 
 
-class _Unsure(Exception):
+class _Unsure(Internal):
     """Something _Loader must decide (and word) itself."""
 
 

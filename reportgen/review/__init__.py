@@ -3,8 +3,8 @@
 readers/lines.py reads the draft (txt, docx, html, pdf) into numbered lines; statements.py finds
 the figures it states; glossary.py names the source's figures as disclosures name them; judge.py
 compares them (half up at the precision printed) and gives the likely cause of a slip;
-sentence_rules.py holds the rules of a sentence's figures against each other, wording.py those of
-its words; this module puts it together as findings and counts, and writes the reviewer's HTML
+sentence_rules.py holds the rules of a sentence's figures against each other, text_rules/ those of
+its words (both registered in reportgen/rules.py, the one registry of rules); this module puts it together as findings and counts, and writes the reviewer's HTML
 report."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from reportgen.review.glossary import Glossary
 from reportgen.review.judge import TRUNCATED, Verdict, judge
 from reportgen.review.prior_rates import consistent_of
 from reportgen.review.sentence_rules import Said, sentence_findings_of
-from reportgen.review.wording import text_findings
+from reportgen.review.text_rules import text_findings
 from reportgen.writers.html import environment
 
 __all__ = ["Review", "report_html", "review", "review_prepared"]
@@ -37,7 +37,7 @@ class Review:
     draft: Path
     lines: list[Line]
     verdicts: list[Verdict]
-    wording: list[Finding]  # the text rules' warnings (wording.py)
+    wording: list[Finding]  # the text rules' warnings (text_rules/)
     contradictions: list[Finding] = field(default_factory=list)  # a sentence's figures against each other
     # figures cut rather than rounded, in a published document: told with both values, not counted (CUT_RULE)
     cut: list[Finding] = field(default_factory=list)

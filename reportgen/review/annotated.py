@@ -35,6 +35,7 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+from reportgen.errors import Internal
 from reportgen.reading.outputs import PDF_MARK
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program
 from reportgen.review.places import Box, Mark
@@ -47,7 +48,7 @@ _TAB = 9.0  # the numbered tab's height above the frame, in points
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)  # the legend's date: none of its own (the same bytes each run)
 
 
-class NotAnnotated(Exception):
+class NotAnnotated(Internal):
     """Why no annotated copy could be made (a Chinese message)."""
 
 

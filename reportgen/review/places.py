@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportgen.errors import Internal
 from reportgen.readers.lines import Line
 from reportgen.readers.pdf_words import PdfNotRead, Word, lines_of_pages, pdf_words
 from reportgen.review.listing import Listed, flat
@@ -31,7 +32,7 @@ class Mark:
     boxes: tuple[Box, ...] = ()
 
 
-class NotPlaced(Exception):
+class NotPlaced(Internal):
     """The PDF's words could not be read again (it has changed, or pdftotext fails on it)."""
 
 

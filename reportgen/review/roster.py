@@ -22,6 +22,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from reportgen.errors import Internal
 from reportgen.importing.readers import read_file
 from reportgen.readers.grid import Cell, Grid, ImportRefused
 
@@ -41,7 +42,7 @@ _SORTS = {"预算": False, "部门预算": False, "单位预算": False, "决算
 _DATE = re.compile(r"(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:[ T]00:00(?::00)?)?")
 
 
-class RosterRefused(Exception):
+class RosterRefused(Internal):
     """The roster cannot be read as one (a Chinese message naming the file and the cell)."""
 
 

@@ -1,20 +1,20 @@
-"""The registry of sentence rules: what a document's sentences say against each other (an amount, its
-change and its rate; an item's heading and its body; a completion rate and the budgets it is of),
-each a small function of what was read (``Said``) registered with ``@sentence_rule`` in the order its
-findings are told. `review` runs them all after judging the figures against the source; a document
+"""The sentence rules: what a document's sentences say against each other (an amount, its change and
+its rate; an item's heading and its body; a completion rate and the budgets it is of), each a small
+function of what was read (``Said``) registered in the one registry of rules with
+``@rule(ids, SENTENCES, severity)`` (reportgen/rules.py), in the order its findings are told. `review` runs them all after judging the figures against the source; a document
 reviewed without a source (a 部门决算 whose tables could not be read) runs those that need no year.
 A new rule is one function here and its test."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from reportgen.errors import Finding
 from reportgen.readers.statements import Statement
-from reportgen.review.consistency import completion_rates, contradictions, heading_and_body
+from reportgen.review.consistency import CUT_RULE, completion_rates, contradictions, heading_and_body
 from reportgen.review.prior_rates import JudgedSentence, findings_of, judged_sentences
+from reportgen.rules import SENTENCES, rule, rules_reading
 
 
 @dataclass(frozen=True)
@@ -36,45 +36,32 @@ class Said:
         return judged_sentences(self.statements, self.draft, self.year)
 
 
-SentenceRule = Callable[[Said], list[Finding]]
-SENTENCE_RULES: list[tuple[SentenceRule, bool]] = []  # each rule, and whether it needs the year
-
-
-def sentence_rule(needs_year: bool = False) -> Callable[[SentenceRule], SentenceRule]:
-    def register(func: SentenceRule) -> SentenceRule:
-        SENTENCE_RULES.append((func, needs_year))
-        return func
-
-    return register
-
-
 def sentence_findings_of(said: Said) -> list[Finding]:
     """Every rule's findings, in the order the rules are registered (a rule that needs the year is
     passed over where there is none)."""
-    return [finding for rule, needs_year in SENTENCE_RULES if said.year is not None or not needs_year
-            for finding in rule(said)]
+    return [finding for r in rules_reading(SENTENCES, said.year) for finding in r.check(said)]
 
 
-@sentence_rule()
+@rule("R-句内矛盾", SENTENCES, "error")
 def amount_change_rate(said: Said) -> list[Finding]:
     """An amount, its change and its rate that cannot all be true (R-句内矛盾)."""
     return contradictions(said.statements, said.draft, said.told)
 
 
-@sentence_rule(needs_year=True)
+@rule("R-标题与正文", SENTENCES, "error", needs_year=True)
 def heading_against_body(said: Said) -> list[Finding]:
     """An item's amount in its heading against the same item's in its body (R-标题与正文)."""
     assert said.year is not None
     return heading_and_body(said.statements, said.draft, said.year, said.told)
 
 
-@sentence_rule()
+@rule(("R-完成率", CUT_RULE), SENTENCES, ("error", "warning"))
 def completion(said: Said) -> list[Finding]:
     """A 决算's completion rate against the budget and the spending its sentence states (R-完成率)."""
     return completion_rates(said.statements, said.draft, said.cut_as_notes)
 
 
-@sentence_rule()
+@rule(("R-变动率", "R-标题与正文"), SENTENCES, "error")
 def rate_against_prior(said: Said) -> list[Finding]:
     """An item's rate against the prior and the amount its sentence states, and that amount against the
     item's heading (R-变动率, R-标题与正文)."""

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportgen import cache
-from reportgen.errors import PdfUnavailable
+from reportgen.errors import Internal, PdfUnavailable
 
 if TYPE_CHECKING:
     from reportgen.readers.pdf_words import Word
@@ -51,12 +51,8 @@ NUMBERS_FORM = cache.json_form(
     version="contents-pages-1")
 
 
-class Unread(Exception):
+class Unread(Internal):
     """The PDF does not give the 目录's numbers beyond doubt: ``message`` says why (Chinese)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def _shape() -> list[str]:

@@ -1,21 +1,43 @@
 """The text rules of `review`: what a document's words say wrong, read without its tables — a
 template's alternative or instruction left in, a reason announced and not given, 部门 wording in a
 单位 document, a year that is not the document's, parts that exceed their whole, a passage printed
-twice. Each rule has an id (R-…) and is a function of the document's ``Text`` registered with
-``@text_rule``; its findings are warnings at the line a reader should look at, counted in the
-reviewer's 检查表 under 用词与占位. A new rule is one function in a module of this package and its
-test; the words it looks for are data (words.yaml)."""
+twice; and a budget's wording line by line (budget_wording: a writer's slips, an empty table, a
+科目's former name). Each rule is a function of the document's ``Text`` registered in the one
+registry of rules with ``@rule(id, TEXT)`` (reportgen/rules.py); its findings are warnings at the
+line a reader should look at, counted in the reviewer's 检查表 under 用词与占位, told in the order the
+rules are registered: the order this package imports its modules. A new rule is one function in a
+module of this package and its test; the words it looks for are data (words.yaml)."""
 
 from __future__ import annotations
 
-from reportgen.errors import Finding
-from reportgen.review.text_rules import directions, empty_notes, kinds, left_in, parts, repeats, years
-from reportgen.review.text_rules.base import TEXT_RULES, Text, read_text
+from pathlib import Path
 
-__all__ = ["Text", "read_text", "text_rule_findings"]
-_MODULES = (directions, empty_notes, kinds, left_in, parts, repeats, years)  # each registers its rules when imported
+from reportgen.errors import Finding
+from reportgen.readers.lines import Line
+from reportgen.review.text_rules import (
+    budget_wording,
+    directions,
+    empty_notes,
+    kinds,
+    left_in,
+    parts,
+    repeats,
+    years,
+)
+from reportgen.review.text_rules.base import Text, read_text
+from reportgen.rules import TEXT, rules_reading
+
+__all__ = ["Text", "read_text", "text_findings", "text_rule_findings"]
+# each registers its rules when imported, in this order: budget_wording's first
+_MODULES = (budget_wording, directions, empty_notes, kinds, left_in, parts, repeats, years)
 
 
 def text_rule_findings(text: Text) -> list[Finding]:
     """Every rule's findings over ``text``, in the order the rules are registered."""
-    return [finding for rule in TEXT_RULES for finding in rule(text)]
+    return [finding for rule in rules_reading(TEXT) for finding in rule.check(text)]
+
+
+def text_findings(lines: list[Line], year: int | None, file: Path | str) -> list[Finding]:
+    """The text rules' warnings over the lines of a draft of the budget of ``year`` (None: a document
+    whose year no source gives — a 决算 read without its tables — heard by the rules that need none)."""
+    return text_rule_findings(read_text(lines, year, str(file)))

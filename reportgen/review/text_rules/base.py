@@ -1,12 +1,12 @@
 """What the text rules read (``Text``: a document's words joined as a reader reads them, its year,
-kind and level) and their registry (``@text_rule``)."""
+kind and level). The rules are registered in the one registry of rules, ``@rule(id, TEXT)``
+(reportgen/rules.py)."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +33,8 @@ class Text:
     row's figure, or a line that starts anew) is set apart by a newline — and ``starts`` where each
     line begins in it. ``year``: the year the document is of (None: not known); ``final``: a 部门决算;
     ``unit_document``: a 单位 (not a 部门) document; ``level``: the 区/县/市 its maker belongs to
-    (“” when its name does not say)."""
+    (“” when its name does not say); ``source_year``: the year of the budget the source gives, which
+    the draft is reviewed against (None: reviewed without a source)."""
 
     file: str
     lines: list[Line]
@@ -43,6 +44,7 @@ class Text:
     final: bool
     unit_document: bool
     level: str
+    source_year: int | None = None
 
     def line_at(self, offset: int) -> int:
         return self.lines[bisect_right(self.starts, offset) - 1].number if self.lines else 0
@@ -70,7 +72,7 @@ def read_text(lines: list[Line], year: int | None, file: str) -> Text:
     finals = Counter(int(m.group(1)) for m in _FINAL_TITLE.finditer(flow)) if "决算" in flow else Counter()
     final = bool(finals) and sum(finals.values()) > len(_BUDGET_TITLE.findall(flow))
     own_year = finals.most_common(1)[0][0] if final else year
-    return Text(file, kept, flow, starts, own_year, final, _unit_document(flow), _level(flow))
+    return Text(file, kept, flow, starts, own_year, final, _unit_document(flow), _level(flow), year)
 
 
 def _ends_clause(text: str) -> bool:
@@ -95,13 +97,3 @@ def _level(flow: str) -> str:
     name = makers.most_common(1)[0][0]
     place = _LEVEL.search(name[:8])
     return place.group() if place else "市" if "市" in name[:5] else ""
-
-
-TextRule = Callable[[Text], Iterator[Finding]]
-TEXT_RULES: list[TextRule] = []
-
-
-def text_rule(func: TextRule) -> TextRule:
-    TEXT_RULES.append(func)
-    return func
-

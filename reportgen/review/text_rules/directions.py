@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reportgen.errors import Finding
-from reportgen.review.text_rules.base import Text, text_rule
+from reportgen.review.text_rules.base import Text
+from reportgen.rules import TEXT, rule
 
 _NUM = r"\d[\d,]*+(?:\.\d++)?+"
 _WORD = re.compile(r"决算数(大于|小于|等于)(年初|全年|调整)?预算数?")
@@ -32,7 +33,7 @@ def _may_be(word: str, final: tuple[Decimal, Decimal], budget: tuple[Decimal, De
     return final[0] <= budget[1] and budget[0] <= final[1]
 
 
-@text_rule
+@rule("R-决算与预算", TEXT)
 def final_against_budget(text: Text) -> Iterator[Finding]:
     """R-决算与预算: “决算数大于（小于、等于）预算数” after a sentence whose budget and 决算 say otherwise
     (a plain 预算数 may be either budget the sentence states)."""

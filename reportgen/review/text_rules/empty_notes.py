@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from reportgen.errors import Finding
 from reportgen.readers.lines import Line
-from reportgen.review.text_rules.base import Text, text_rule
+from reportgen.review.text_rules.base import Text
+from reportgen.rules import TEXT, rule
 
 _TITLE = re.compile(r"^(?:表\s*\d+\s*)?(?:\d{4}年)?[\u4e00-\u9fff“”（）\"]{2,40}表(?:（[^）]*）)?$")
 _TITLE_ENDS = ("表", "）")  # what a line _TITLE matches ends in
@@ -28,7 +29,7 @@ class _Table:
     figures: list[str] = field(default_factory=list)
 
 
-@text_rule
+@rule("R-空表说明", TEXT)
 def empty_notes(text: Text) -> Iterator[Finding]:
     """R-空表说明: the note names a budget its table is not of, or its table prints figures."""
     table: _Table | None = None

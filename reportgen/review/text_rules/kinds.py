@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 
 from reportgen.errors import Finding
-from reportgen.review.text_rules.base import Text, text_rule
+from reportgen.review.text_rules.base import Text
+from reportgen.rules import TEXT, rule
 
 # “2026年部门预算安排”: found from its 年 (a literal first: the search skips to each 年), its year looked
 # behind; the match starts after the year (_YEAR_WIDTH)
@@ -16,7 +17,7 @@ _YEAR_WIDTH = 4
 _LEVEL_SAID = re.compile(r"([市区县])级预算主管部门")
 
 
-@text_rule
+@rule("R-部门单位", TEXT)
 def own_kind(text: Text) -> Iterator[Finding]:
     """R-部门单位: “2026年部门预算安排购置车辆0辆” in a 单位预算 (its tables say 编制单位), or 单位 in a 部门预算."""
     own = "单位" if text.unit_document else "部门"
@@ -27,7 +28,7 @@ def own_kind(text: Text) -> Iterator[Finding]:
                                f"（表格的编制{own}）：应为“{own}预算”")
 
 
-@text_rule
+@rule("R-层级", TEXT)
 def own_level(text: Text) -> Iterator[Finding]:
     """R-层级: “是市级预算主管部门…” where the document's maker (编制部门：上海市普陀区…) is a 区's."""
     for match in _LEVEL_SAID.finditer(text.flow):

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reportgen.checks.registry import PLACEHOLDERS
+from reportgen.checks.slips import PLACEHOLDERS
 from reportgen.errors import Finding
-from reportgen.review.text_rules.base import WORDS, Text, text_rule
+from reportgen.review.text_rules.base import WORDS, Text
+from reportgen.rules import TEXT, rule
 
 
 def _alternatives(words: list[str]) -> str:
@@ -28,7 +29,7 @@ _NO_FIGURE = re.compile(rf"({_alternatives(WORDS['待填的数'])})\n?(?=[。；
 _CHANGE_WITHOUT_UNIT = re.compile(r"(?:增长|下降|增加|减少|上升|降低)(\d+\.\d+)(?=[。；;，,])")
 
 
-@text_rule
+@rule("R-模板选项", TEXT)
 def template_choices(text: Text) -> Iterator[Finding]:
     """R-模板选项: a change word with its opposite in brackets, as the template offers them (the
     placeholders of R-文字, “增加（减少）”, are told there)."""
@@ -38,7 +39,7 @@ def template_choices(text: Text) -> Iterator[Finding]:
                                "只应留下与数字相符的一种")
 
 
-@text_rule
+@rule("R-模板说明", TEXT)
 def template_instructions(text: Text) -> Iterator[Finding]:
     """R-模板说明: the template's instruction to its writer printed in the document (once a sentence)."""
     told: set[int] = set()  # the sentences told of, by where they start
@@ -52,7 +53,7 @@ def template_instructions(text: Text) -> Iterator[Finding]:
                                "或换成实际内容")
 
 
-@text_rule
+@rule("R-内容空缺", TEXT)
 def said_and_not_given(text: Text) -> Iterator[Finding]:
     """R-内容空缺: “主要原因是” (or 主要用于, 执行数为 …) followed by the sentence's end, or by a few Latin
     letters only (“主要原因是qq。”)."""
@@ -64,7 +65,7 @@ def said_and_not_given(text: Text) -> Iterator[Finding]:
         yield text.warning("R-内容空缺", match.start(), f"“{match.group(1)}”之后没有数字：请填写")
 
 
-@text_rule
+@rule("R-缺单位", TEXT)
 def change_without_unit(text: Text) -> Iterator[Finding]:
     """R-缺单位: a change stated as a bare number (“增长 13.95。”): % or 万元 was left out."""
     for match in _CHANGE_WITHOUT_UNIT.finditer(text.flow):

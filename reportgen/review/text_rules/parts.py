@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reportgen.errors import Finding
-from reportgen.review.text_rules.base import WORDS, Text, text_rule
+from reportgen.review.text_rules.base import WORDS, Text
+from reportgen.rules import TEXT, rule
 
 _UNITS = "|".join(re.escape(u) for u in sorted(WORDS["件数与面积的单位"], key=len, reverse=True))
 _QUANTITY = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*({_UNITS})(?![\u4e00-\u9fff]*(?:元|万))")
@@ -19,7 +20,7 @@ _ENDS = {"。", "；", ";", "\n"}
 _NESTS = re.compile(r"包括|其中|含")
 
 
-@text_rule
+@rule("R-其中", TEXT)
 def parts_over_whole(text: Text) -> Iterator[Finding]:
     """R-其中: the count or area before “其中” against the parts listed after it in the same clause
     (at its own bracket depth): parts that add up to more than the whole cannot all be so."""

@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 
 from reportgen.errors import Finding
-from reportgen.review.text_rules.base import Text, text_rule
+from reportgen.review.text_rules.base import Text
+from reportgen.rules import TEXT, rule
 
 _NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.．、])")
 _LONG = 15  # Han characters a sentence needs to count (short ones recur in any text)
@@ -18,7 +19,7 @@ _NEAR = 12  # lines at most between the end of a passage and its second printing
 _REASONS = re.compile(r"原因|^主要用于")  # one reason (or use) may well be given for several items
 
 
-@text_rule
+@rule("R-重复段落", TEXT)
 def printed_twice(text: Text) -> Iterator[Finding]:
     """R-重复段落: a run of at least two sentences printed again right after their first printing (not
     reasons: one may serve several items), told once at its first sentence."""

@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 
 from reportgen.errors import Finding
-from reportgen.review.text_rules.base import Text, text_rule
+from reportgen.review.text_rules.base import Text
+from reportgen.rules import TEXT, rule
 
 # “实施周期 2025年1月1日-2025年12月31日”, “2025.1.1-2025.12.31”: the period that follows the words
 _PERIOD = re.compile(r"(?:实施|项目)周期[：:]?\n?(?:[^\n\d]{0,12})?(((?:19|20)\d\d)[年.]\d{1,2}[月.]\d{1,2}日?\s*"
@@ -16,7 +17,7 @@ _FINAL_OF = re.compile(r"(?<![比较与])((?:19|20)\d\d)\s*年度\s*(?:部门|�
 _AS_OF = re.compile(r"截[至止]\s*((?:19|20)\d\d)\s*年\s*12\s*月\s*31\s*日")
 
 
-@text_rule
+@rule("R-实施周期", TEXT)
 def period_before_the_year(text: Text) -> Iterator[Finding]:
     """R-实施周期: in a budget of year Y, a project period that ends before Y (last year's text left in)."""
     if text.final or text.year is None:
@@ -27,7 +28,7 @@ def period_before_the_year(text: Text) -> Iterator[Finding]:
                                f"本文件是 {text.year} 年预算：是否沿用了上年的文字？")
 
 
-@text_rule
+@rule("R-决算年度", TEXT)
 def final_of_another_year(text: Text) -> Iterator[Finding]:
     """R-决算年度: a 决算 of Y whose title or heading says another year's 决算, or whose assets are told
     as of 31 December of another year."""

@@ -1,5 +1,7 @@
-"""What diff reads and writes: a YAML source rendered to its Document or any DOCX read back; the
-outputs' bytes by suffix; and the outputs that may not be written (an input, twice, a folder)."""
+"""What `reportgen diff` reads and writes, over the pipeline: a YAML source rendered to its Document
+(render.py) or any DOCX read back; the outputs' bytes by suffix (the diff writers); and the outputs
+that may not be written (an input, twice, a folder). An operation, as batch.py is render's: the
+comparing itself (diff/) knows neither the pipeline nor the writers."""
 
 from __future__ import annotations
 

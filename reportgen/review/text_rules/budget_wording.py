@@ -1,21 +1,22 @@
-"""Text rules over a draft, as review tooling applies them to published disclosures: placeholders
-left in (XX, ××, 某某, 待填写, {单位}, "增加（减少）"), doubled words (增加增加), a change that is
-both (增加持平), repeated punctuation (。。 ，，), a comparison with a year that is not the year
-before, the budget called 决算, and 元 beside 万元 in one sentence. Each is a warning at its line:
-the reviewer reads the sentence."""
+"""The wording of a budget's draft, line by line, as review tooling reads published disclosures: the
+slips a writer leaves (checks/slips.py: XX, 某某, {单位}, 增加增加, 增加持平, 。。), a comparison with a
+year that is not the year before, the budget called 决算, 元 beside 万元 in one sentence (R-文字); a
+table whose figures are all 0 with no word of why (R-空表); a 科目 under a name the catalogue gave it
+only in other years (R-科目名称). Each is a warning at its line: the reviewer reads the sentence. The
+years are the source's (``Text.source_year``): a draft reviewed without one is judged on the rest."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 from reportgen import codes
-from reportgen.checks.registry import BOTH_WAYS, BRACED, DOUBLED, PLACEHOLDERS, REPEATED_PUNCTUATION
+from reportgen.checks.slips import DOUBLED, PLACEHOLDERS, SLIPS
 from reportgen.errors import Finding
 from reportgen.readers.lines import Line
-from reportgen.review.text_rules import read_text, text_rule_findings
+from reportgen.review.text_rules.base import Text
+from reportgen.rules import TEXT, rule
 
 _COMPARED_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")
 _OWN_YEAR = re.compile(r"(\d{4})年(?:部门)?(?:预算|决算)")
@@ -41,13 +42,22 @@ def _is_year(number: str) -> bool:
     return len(number) == 4 and number.isdecimal()
 
 
-def text_findings(lines: list[Line], year: int | None, file: Path) -> list[Finding]:
-    """The text rules' warnings over the lines of a draft of the budget of ``year`` (None: a document
-    whose year no source gives — a 决算 read without its tables — heard by the rules that need none):
-    these of a budget's wording, and those of review/text_rules (a 决算's as well)."""
-    dated = [] if year is None else list(_former_names(lines, year, str(file)))
-    return (list(_findings(lines, year, str(file))) + list(_empty_tables(lines, str(file))) + dated
-            + text_rule_findings(read_text(lines, year, str(file))))
+@rule("R-文字", TEXT)
+def slips(text: Text) -> Iterator[Finding]:
+    """R-文字: a slip a writer left, a year that is not the document's, 元 beside 万元 in one sentence."""
+    return _findings(text.lines, text.source_year, text.file)
+
+
+@rule("R-空表", TEXT)
+def empty_tables(text: Text) -> Iterator[Finding]:
+    """R-空表: a table whose every figure is 0 and that says nothing of why."""
+    return _empty_tables(text.lines, text.file)
+
+
+@rule("R-科目名称", TEXT)
+def former_names(text: Text) -> Iterator[Finding]:
+    """R-科目名称: a 科目 printed under a name the catalogue gave it only in other years."""
+    return iter(()) if text.source_year is None else _former_names(text.lines, text.source_year, text.file)
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -152,7 +162,7 @@ def _findings(lines: list[Line], year: int | None, file: str) -> Iterator[Findin
             yield from _mixed_units(line, text, warn)
 
 
-# What any of _left_over's patterns needs, in one search: most lines have none of it. Each placeholder,
+# What any of _left_over's patterns (SLIPS) needs, in one search: most lines have none of it. Each placeholder,
 # a brace (BRACED), 持平 (BOTH_WAYS), a word or a mark doubled (DOUBLED, REPEATED_PUNCTUATION). Each
 # doubling spelt out (“增加增加”, “，，”): every alternative a literal, the search skips to the characters
 # they start with (a back-reference tried at every character cost four times as much).
@@ -165,16 +175,9 @@ _MAY_BE_LEFT_OVER = re.compile("|".join([PLACEHOLDERS.pattern, r"\{", "持平", 
 def _left_over(line: Line, text: str, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
     """What a writer left: placeholders, a template's braces, a word or a punctuation mark doubled,
     持平 and a change said together."""
-    for match in PLACEHOLDERS.finditer(text):
-        yield warn(line, f"留有占位文字“{match.group()}”：请换成实际内容")
-    for match in BRACED.finditer(text):
-        yield warn(line, f"留有模板的占位“{match.group()}”：请换成实际内容")
-    for match in DOUBLED.finditer(text):
-        yield warn(line, f"“{match.group()}”重复：请删去一个")
-    for match in BOTH_WAYS.finditer(text):
-        yield warn(line, f"“{match.group()}”自相矛盾：持平就不是增减，请只写其一")
-    for match in REPEATED_PUNCTUATION.finditer(text):
-        yield warn(line, f"标点“{match.group()}”重复")
+    for slip in SLIPS:
+        for match in slip.pattern.finditer(text):
+            yield warn(line, slip.told.format(match.group()))
 
 
 def _wrong_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
