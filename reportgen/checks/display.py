@@ -19,6 +19,8 @@ def _table_without_amounts(b: Budget, table: str) -> str:
     (reportgen/tablekinds: 略去) leaves it out for what the source declares or lacks."""
     kind = tablekinds.by_id().get(table)
     if kind is not None:
+        if not kind.printed_by_default() and (b.layout or tablekinds.DEFAULT) not in kind.forms:
+            return f"这张表只在版式“{'、'.join(kind.forms)}”中印出"
         parts = kind.omission.unpublished
         if parts and all(part in b.not_published for part in parts):
             return f"这张表随“{'、'.join(parts)}”声明为不公开"
