@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reportgen import cache
+from reportgen import cache, tablekinds
 from reportgen.cache import Shape
 from reportgen.errors import Finding, ReportgenError, SourceError, shown_text
 from reportgen.locations import DEFAULT_TEMPLATES
@@ -30,7 +30,7 @@ from reportgen.phrasing import chinese_number
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 from reportgen.records import FrozenRecord, Record
-from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES, LEVELS, REGISTRY, SHAPES, TableSpec
+from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES, LEVELS, TableSpec, registry, shapes
 from reportgen.tables.builder import AS_STATED
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ DEFAULT = "默认"
 _MAX_CHAIN = 20
 _MAX_SETTINGS_BYTES = 1_000_000
 _KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "增减率", "标题", "不编号", "展示", "表格", "版本",
-         "正文字号", "正文行距", "表格排版", "工作簿", "封面", "新页", "页面"}
+         "正文字号", "正文行距", "表格排版", "工作簿", "封面", "新页", "页面", "表格清单"}
 KINDS = ("部门", "单位")
 _UNITS = ("元", "万元")
 _PATTERN = re.compile(r"\{(一|1|01)\}")
@@ -138,6 +138,36 @@ class Layout(Record):
     # 页面: 横向 — every page landscape (上海's published budgets, 26 of 26 pages and more); 竖向 (the
     # default): portrait pages, a table turned landscape only where it needs the width
     landscape: bool = False
+    # the layout's name, then the names of the layouts it is based on: how a table kind is printed here
+    # is its definition's form for the nearest of them (tablekinds: 印出)
+    lineage: tuple[str, ...] = (DEFAULT,)
+    # 表格清单: what this layout (and those it is based on, first) does to the default's list of tables —
+    # (去掉, ids), (加入, ids), (在后, {id: the id it follows}) — in the order written
+    table_edits: tuple[tuple[str, object], ...] = ()
+    # 表格清单.另起一页: 全部 (each table starts a page), 首张以外 (each but the first), 否;
+    # 表格清单.编制: the words before the department's name over each table ("" 部门名称：)
+    tables_new_page: str = "否"
+    tables_label: str = ""
+
+    def table_list(self) -> list[str]:
+        """The ids of the tables this layout prints, in order: the kinds the default prints (tablekinds,
+        by 次序), as this layout's 表格清单 and those of the layouts it is based on change the list."""
+        kinds = tablekinds.by_id()
+        ids = [kind.id for kind in kinds.values() if kind.printed_by_default()]
+        for operation, value in self.table_edits:
+            if operation == "去掉":
+                ids = [i for i in ids if i not in value]  # type: ignore[operator]
+            elif operation == "加入":
+                for added in value:  # type: ignore[attr-defined]
+                    if added not in ids:
+                        after = [i for i in ids if kinds[i].order <= kinds[added].order]
+                        ids.insert(ids.index(after[-1]) + 1 if after else 0, added)
+            else:
+                for moved, after_id in value.items():  # type: ignore[attr-defined]
+                    if moved in ids and after_id in ids:
+                        ids.remove(moved)
+                        ids.insert(ids.index(after_id) + 1, moved)
+        return ids
 
     def heading_numbering(self, level: int) -> Numbering:
         """The numbering of headings at ``level`` (1 = a part): deeper levels than the layout
@@ -384,7 +414,9 @@ def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
                     table_specs=dict(base.table_specs),
                     unnumbered=base.unnumbered, table_units=dict(base.table_units), text_units=dict(base.text_units),
                     body_points=base.body_points, body_line=base.body_line, table_smallest=base.table_smallest,
-                    landscape_tables=base.landscape_tables, workbook=base.workbook)
+                    landscape_tables=base.landscape_tables, workbook=base.workbook,
+                    lineage=(name, *base.lineage) if base_name is not None else (name,), table_edits=base.table_edits,
+                    tables_new_page=base.tables_new_page, tables_label=base.tables_label)
     _apply(layout, data, str(file))
     if "版本" in data:
         _apply_editions(layout, folder, data, occasion)
@@ -659,7 +691,7 @@ def _set_table_fit(layout: Layout, value: object, at: str) -> None:
         layout.table_smallest = TABLE_SIZES[size]
     if "横排" in value:
         tables = value["横排"]
-        known = {*SHAPES, *layout.table_specs}
+        known = {*shapes(), *layout.table_specs}
         if not isinstance(tables, list) or not all(isinstance(t, str) for t in tables):
             raise LayoutError(f"{at}: “表格排版.横排”应为表格编号的列表，{_TABLE_FIT_EXAMPLE}")
         unknown = [t for t in tables if t not in known]
@@ -687,8 +719,8 @@ def _table_spec(table_id: str, spec: object, at: str) -> TableSpec:
     if not isinstance(spec, dict) or not set(spec) <= _SPEC_KEYS:
         raise LayoutError(f"{at}: “{name}”应为映射，可用的键：{'、'.join(sorted(_SPEC_KEYS))}；{_SPEC_EXAMPLE}")
     base = spec.get("基于", table_id)
-    if base not in SHAPES:
-        raise LayoutError(f"{at}: “{name}.基于”应为 reportgen 的一张表：{'、'.join(SHAPES)}，不是“{shown_text(base, 30)}”")
+    if base not in shapes():
+        raise LayoutError(f"{at}: “{name}.基于”应为 reportgen 的一张表：{'、'.join(shapes())}，不是“{shown_text(base, 30)}”")
     _check_spec_choices(spec, name, at)
     columns, labels, band = _spec_columns(spec, name, at)
     result = TableSpec(str(base), spec.get("编码") == "分列", str(spec.get("层级", "项")), tuple(columns),
@@ -719,13 +751,42 @@ def _spec_columns(spec: dict, name: str, at: str) -> tuple[list, dict, str]:
     return columns, labels, band
 
 
+_LIST_EXAMPLE = ("如 表格清单: {去掉: [项目支出表], 加入: [机关运行经费表], 在后: {一般公共预算基本支出表: 支出总表}, "
+                 "另起一页: 全部, 编制: 编制部门：}")
+_LIST_KEYS = {"去掉", "加入", "在后", "另起一页", "编制"}
+_NEW_PAGES = ("全部", "首张以外", "否")
+
+
+def _set_table_list(layout: Layout, value: object, at: str) -> None:
+    """表格清单: what the layout does to the default's list of tables (tablekinds) — drops, adds, moves —
+    and how it sets each table (另起一页, 编制); each table named must be a defined kind."""
+    if not isinstance(value, dict) or not set(value) <= _LIST_KEYS:
+        raise LayoutError(f"{at}: “表格清单”应为映射，可用的键：{'、'.join(sorted(_LIST_KEYS))}；{_LIST_EXAMPLE}")
+    known = set(tablekinds.by_id())
+    for key in ("去掉", "加入"):
+        ids = value.get(key, [])
+        if not isinstance(ids, list) or not all(isinstance(i, str) and i in known for i in ids):
+            raise LayoutError(f"{at}: “表格清单.{key}”应为表的编号的列表（{'、'.join(sorted(known))}）；{_LIST_EXAMPLE}")
+    moves = value.get("在后", {})
+    if not isinstance(moves, dict) or not all(k in known and v in known for k, v in moves.items()):
+        raise LayoutError(f"{at}: “表格清单.在后”应为“表的编号: 它之前的表的编号”的映射；{_LIST_EXAMPLE}")
+    if value.get("另起一页", layout.tables_new_page) not in _NEW_PAGES:
+        raise LayoutError(f"{at}: “表格清单.另起一页”应为 {'、'.join(_NEW_PAGES)}")
+    if not isinstance(value.get("编制", ""), str):
+        raise LayoutError(f"{at}: “表格清单.编制”应为文字（表上部门名称前的文字，如 编制部门：）")
+    edits = [(key, value[key]) for key in ("去掉", "加入", "在后") if key in value]
+    layout.table_edits = (*layout.table_edits, *edits)
+    layout.tables_new_page = str(value.get("另起一页", layout.tables_new_page))
+    layout.tables_label = str(value.get("编制", layout.tables_label))
+
+
 # What each setting of a 版式.yaml does to the layout it is based on, in the order they apply;
 # ``at`` is the file and line of the setting, for a message.
 _SETTINGS: dict[str, Callable[[Layout, object, str], None]] = {
     "编号": _set_numbering, "表号": _set_table_numbering, "目录": _set_contents, "标题": _set_titles,
     "展示": _set_units, "不编号": _set_unnumbered, "比较措辞": _set_budget_word, "增减率": _set_change_rate, "表格": _set_tables,
     "正文字号": _set_body_size, "正文行距": _set_body_line, "表格排版": _set_table_fit, "封面": _set_cover,
-    "新页": _set_new_pages, "页面": _set_pages,
+    "新页": _set_new_pages, "页面": _set_pages, "表格清单": _set_table_list,
 }
 # an edition (版本) changes the same settings, and may add a folder of templates (模板)
 _EDITION_KEYS = {"适用", "说明", "模板", "工作簿", *_SETTINGS}
@@ -733,7 +794,7 @@ _EDITION_KEYS = {"适用", "说明", "模板", "工作簿", *_SETTINGS}
 
 def _units(file: str, value: object, layout: Layout) -> None:
     """展示: {表格单位: {表格: 元|万元}, 正文单位: {部分: 元|万元}}, with the names the source's 展示 takes."""
-    known = {"表格单位": {"全部", "整体绩效目标表", "项目绩效目标表", *(t for t, _ in REGISTRY)}, "正文单位": {"全部", *TEXT_PARTS}}
+    known = {"表格单位": {"全部", "整体绩效目标表", "项目绩效目标表", *(t for t, _ in registry())}, "正文单位": {"全部", *TEXT_PARTS}}
     if not isinstance(value, dict) or not set(value) <= {*known, "小数位", "表格零值"}:
         raise LayoutError(f"{file}: “展示”应为 {{表格单位: {{全部: 元}}, 正文单位: {{全部: 万元}}, 小数位: {{元: 0}}, "
                           "表格零值: {{收支总表: 空白}}}}")

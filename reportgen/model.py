@@ -519,6 +519,9 @@ class Budget(Record):
     performance: Performance | None
     glossary: list[tuple[str, str | None]]  # (term, None): a default term left out
     lines: dict[str, int] = field(default_factory=dict)
+    # the amounts of the source fields a table defined as data shows (tables/kinds/: 行.字段), by path
+    # (政府采购.货物), each as the source states it; a field it does not state is absent
+    table_fields: dict[str, Decimal] = field(default_factory=dict)
     key_lines: dict[str, int] = field(default_factory=dict)  # where each section's key stands (三公经费:)
     targets: Targets | None = None
     # 项目经费情况说明: each project's published account (its parts), as the source gives it

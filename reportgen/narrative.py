@@ -21,7 +21,7 @@ from xml.parsers import expat
 
 import jinja2
 
-from reportgen import templating
+from reportgen import tablekinds, templating
 from reportgen.compute import Computed, quantize_half_up
 from reportgen.document import (
     Block,
@@ -138,6 +138,26 @@ class _Context:
 _CITY = re.compile(r"^[^市省区县]{1,6}市")
 
 
+def placed_tables(layout: Layout, budget: Budget) -> list[dict[str, Any]]:
+    """The tables ``layout`` prints for ``budget``, in its order (Layout.table_list), each as its kind's
+    definition has this layout print it: the table placed, its title, its note (a macro of
+    _tables_common.j2 and its arguments), whether it starts a page and the words before the department;
+    a table its definition leaves out for this source (略去), or of data the source states none of, is not."""
+    kinds = tablekinds.by_id()
+    placed: list[dict[str, Any]] = []
+    for kind_id in layout.table_list():
+        kind = kinds[kind_id]
+        form = kind.form(layout.lineage)
+        if tablekinds.omitted(form.omission, budget.not_published, bool(budget.projects)):
+            continue
+        if not kind.build and not any(path in budget.table_fields for path in kind.fields):
+            continue
+        new_page = layout.tables_new_page == "全部" or layout.tables_new_page == "首张以外" and bool(placed)
+        placed.append({"ref": form.ref, "title": form.title, "note": form.note[0] if form.note else "",
+                       "args": list(form.note[1:]), "new_page": new_page, "label": layout.tables_label})
+    return placed
+
+
 def title_values(budget: Budget) -> dict[str, str]:
     """What {年}, {上年}, {部门} and {市} stand for in a layout's titles ({市}: "" where the name begins
     with no city)."""
@@ -174,6 +194,8 @@ def _markup_context(budget: Budget, figures: Computed, money: Money, tables: Map
     context["layout"] = layout.name
     context["budget_word"] = layout.budget_word  # 比较措辞: “比2025年预算增加” or “比2025年增加”
     context["change_rate"] = layout.change_rate  # 增减率: “，增长0.27%” said, or the amount alone (上海)
+    # the tables the layout prints, in order, each as it prints it (_tables_common.j2 placed_tables)
+    context["layout_tables"] = placed_tables(layout, budget)
     # {{ heading('{年}年部门预算情况说明') }}: a heading or table title in this layout's words
     context["heading"] = functools.partial(heading_text, layout.titles, title_values(budget))
     return context

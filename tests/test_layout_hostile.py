@@ -19,7 +19,6 @@ from tests.clocks import cpu_now
 
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
-TABLES = ROOT / "templates" / "narrative" / "tables.j2"
 # Characters no message may print as they are (it quotes a sanitised excerpt instead).
 RAW = [chr(c) for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))] + ["\u2028", "\u2029"]
 
@@ -218,11 +217,11 @@ def test_untitled_sections_nested_without_end_are_refused(tmp_path, capsys):
 
 
 def test_a_table_that_does_not_exist_is_named_at_its_line(tmp_path, capsys):
-    text = TABLES.read_text(encoding="utf-8")
-    line = next(i for i, row in enumerate(text.splitlines(), 1) if "call table('收入总表'" in row)
-    layout = make_layout(tmp_path / "表", "名称: 表\n",
-                         {"tables.j2": text.replace("call table('收入总表'", "call table('火星表'", 1)})
-    output = refused(tmp_path, capsys, layout, f"tables.j2:{line}:", "不存在的表格“火星表”", "收支总表")
+    # a layout's template places a table of its own by id, beside the list of its 表格清单
+    text = ("{%- from '_tables_common.j2' import table, placed_tables with context -%}\n<sec t=\"表\">\n"
+            "{{ placed_tables() }}\n{% call table('火星表', '火星') %}{% endcall %}\n</sec>\n")
+    layout = make_layout(tmp_path / "表", "名称: 表\n", {"tables.j2": text})
+    output = refused(tmp_path, capsys, layout, "tables.j2:4:", "不存在的表格“火星表”", "收支总表")
     assert "KeyError" not in output
 
 

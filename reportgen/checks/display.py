@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from reportgen import tablekinds
 from reportgen.checks.registry import make_finding
 from reportgen.compute import Computed
 from reportgen.errors import Finding
@@ -13,18 +14,22 @@ from reportgen.model import ALL_PARTS, Budget
 from reportgen.phrasing import Money
 from reportgen.rules import SOURCE, rule
 
-# The tables a part declared 不公开 leaves out (templates/narrative/tables.j2).
-UNPUBLISHED_TABLES = {"一般公共预算基本支出表": "经济分类明细", "三公经费支出表": "三公经费"}
-
 
 def _table_without_amounts(b: Budget, table: str) -> str:
-    """Why ``table`` shows no amount in this document ("" when it shows some)."""
-    part = UNPUBLISHED_TABLES.get(table)
-    if part in b.not_published:
-        return f"这张表随“{part}”声明为不公开"
+    """Why ``table`` shows no amount in this document ("" when it shows some): its definition
+    (reportgen/tablekinds: 略去) leaves it out for what the source declares or lacks."""
+    kind = tablekinds.by_id().get(table)
+    if kind is not None:
+        if not kind.printed_by_default() and (b.layout or tablekinds.DEFAULT) not in kind.forms:
+            return f"这张表只在版式“{'、'.join(kind.forms)}”中印出"
+        parts = kind.omission.unpublished
+        if parts and all(part in b.not_published for part in parts):
+            return f"这张表随“{'、'.join(parts)}”声明为不公开"
+        if kind.omission.without == "项目" and not b.projects:
+            return "源文件没有项目清单（支出.项目），没有这张表"
+        if not kind.build and not any(path in b.table_fields for path in kind.fields):
+            return f"源文件没有这张表的数字（{'、'.join(kind.fields)}）"
     targets = b.targets
-    if table == "项目支出表" and not b.projects:
-        return "源文件没有项目清单（支出.项目），没有这张表"
     if table == "整体绩效目标表":
         whole = targets.whole if targets is not None else None
         if whole is None:

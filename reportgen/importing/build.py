@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from decimal import Decimal
 
-from reportgen import codes
+from reportgen import codes, tablekinds
 from reportgen.compute import economic_kind
 from reportgen.importing.catalog import Catalog, normalized
 from reportgen.importing.imported import Imported, factor, rows_of, value
@@ -39,7 +39,28 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None) -> I
     if (spending := _spending(result)):
         tree["支出"] = spending
     _three_public(result, tree)
+    _defined_rows(result, tree)
     return result
+
+
+def _defined_rows(result: Imported, tree: Tree) -> None:
+    """The fields of the tables defined as data (reportgen/tablekinds: 行): each row the table prints,
+    known by the words of its definition, gives its source field the amount it prints."""
+    for kind in tablekinds.kinds():
+        table = result.tables.get(kind.id)
+        if table is None or kind.build:
+            continue
+        fields = {normalized(name): row.field for row in kind.rows for name in row.names}
+        for row in result.rows.get(kind.id, []):
+            path = fields.get(normalized(row.name or row.label))
+            amount = next(iter(row.amounts.values()), None)  # a blank cell is a zero printed so (rows.py)
+            if path is None or amount is None:
+                continue
+            *parents, key = path.split(".")
+            section = tree
+            for part in parents:
+                section = section.setdefault(part, {})  # type: ignore[assignment]
+            section[key] = value(result, table, amount, path)
 
 
 def _class_codes(year: int) -> dict[str, str]:

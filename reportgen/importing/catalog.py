@@ -1,5 +1,7 @@
-"""What import recognises, as data: the table names, 表码 and column and row words of ``导入.yaml``
-in the default layout's folder, extended by the chosen layout's own ``导入.yaml``."""
+"""What import recognises, as data: the tables of each kind defined (reportgen/tablekinds: 导入 — its
+names, shape and fund, and the names and 表码 of the chosen layout and those it is based on), then the
+column and row words (and the 决算's tables) of ``导入.yaml`` in the default layout's folder, extended by
+the chosen layout's own ``导入.yaml``."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen import layouts
+from reportgen import layouts, tablekinds
 from reportgen.reading.yamlsafe import parse_yaml
 
 FILE = "导入.yaml"
@@ -44,15 +46,37 @@ class Catalog:
 def load(layout_name: str | None) -> Catalog:
     """The catalog of the default layout, extended by ``layout_name``'s (a shipped name or folder)."""
     folders = [layouts.SHIPPED / "default"]
+    lineage: tuple[str, ...] = (layouts.DEFAULT,)
     if layout_name:
         chosen = layouts.resolve(layout_name)
         folders += [f for f in reversed(chosen.folders) if f not in folders]
-    catalog = Catalog([], {}, {}, {})
+        lineage = chosen.lineage
+    catalog = Catalog(defined_kinds(lineage), {}, {}, {})
+    for kind in tablekinds.kinds():
+        for meaning, words in (kind.recognition.columns if kind.recognition else {}).items():
+            catalog.columns.update({normalized(word): meaning for word in words})
     for folder in folders:
         path = folder / FILE
         if path.is_file():
             _extend(catalog, _parsed(path))
     return catalog
+
+
+def defined_kinds(lineage: tuple[str, ...]) -> list[TableKind]:
+    """The table kinds import knows from their definitions (tablekinds: 导入), with the names and 表码
+    that the layouts of ``lineage`` add."""
+    found = []
+    for defined in tablekinds.kinds():
+        known = defined.recognition
+        if known is None:
+            continue
+        kind = TableKind(defined.id, [normalized(n) for n in known.names], [], known.shape, known.fund, known.required)
+        for name in reversed(lineage):
+            names, codes = known.by_layout.get(name, ((), ()))
+            kind.names += [normalized(n) for n in names]
+            kind.codes += list(codes)
+        found.append(kind)
+    return found
 
 
 # Each catalog file's data, parsed once per process while the file is unchanged (its size and time the

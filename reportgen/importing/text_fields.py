@@ -382,7 +382,21 @@ def _other(imported: Imported, kind: str, matter: OtherMatter, keys: tuple[str, 
         dated = matter.数字["截至"]
         unplaced.append(f"{dated.where}：{kind} 截至“{dated.value}”没有写入：文中没有写明这一日期的任何数量")
     elif section:
-        imported.tree[kind] = section
+        imported.tree[kind] = _beside_table(imported.tree.get(kind), section, kind, unplaced)
+
+
+def _beside_table(tabled: object, section: Tree, kind: str, unplaced: list[str]) -> Tree:
+    """A part's figures from the text beside those a table of it gave (a table defined as data,
+    reportgen/tablekinds): the table's kept; a text figure that differs told, never written over it."""
+    if not isinstance(tabled, dict):
+        return section
+    for key, placed in section.items():
+        given = tabled.get(key)
+        if given is None:
+            tabled[key] = placed
+        elif isinstance(given, Placed) and isinstance(placed, Placed) and given.value != placed.value:
+            unplaced.append(f"{placed.where}：{kind} {key}“{placed.value}”没有写入：{given.where} 印的是 {given.value}")
+    return tabled
 
 
 def _figure(imported: Imported, text: str) -> Decimal | int | None:

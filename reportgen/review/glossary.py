@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reportgen import codes
+from reportgen import codes, tablekinds
 from reportgen.compute import Computed, Node, rounding_allowance
 from reportgen.model import INCOME_SOURCES, Budget
 
@@ -269,6 +269,7 @@ class Glossary:
         self._three_public(b, f)
         self._running_costs(b)
         self._procurement(b, f)
+        self._defined_rows(b)
         self._performance(b, f)
         self.by_path: dict[str, list[Figure]] = defaultdict(list)
         self._functions(f)
@@ -391,6 +392,14 @@ class Glossary:
                      f"{kind}类采购", f"{kind}类政府采购")
         if p.sme is not None:
             self.add(Figure("面向中小企业预留", p.sme), *_SME_NAMES)
+
+    def _defined_rows(self, b: Budget) -> None:
+        """The rows of the tables defined as data (reportgen/tablekinds: 行), each under the words its
+        definition prints and reads it by, with the amount of its source field where the source states it."""
+        for kind in tablekinds.kinds():
+            for row in kind.rows:
+                if row.field in b.table_fields:
+                    self.add(Figure(row.names[0], b.table_fields[row.field]), *row.names)
 
     def _performance(self, b: Budget, f: Computed) -> None:
         """The money 绩效目标管理 covers, where the source states it."""

@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict
 
+from reportgen import tablekinds as catalogue
 from reportgen.errors import Finding, SourceError
 from reportgen.model import INCOME_SOURCES, RESERVES, Budget, EconomicRow, FunctionRow, Presentation, Profile, Project
 from reportgen.reading.files import resolved
@@ -117,6 +118,7 @@ def _budget(reader: SourceReader) -> Budget:
         glossary=glossary(reader, d.get("名词解释", [])),
         not_published=frozenset(str(part) for part in d.get("不公开", [])),
         lines=reader.lines,
+        table_fields=table_fields(reader, d),
         stated_totals=reader.stated_totals,
         targets=targets(reader, d.get("绩效目标")),
         project_statements=project_statements(reader, d.get("项目经费情况说明")),
@@ -163,6 +165,21 @@ def _presentation(reader: SourceReader, display: LocDict) -> Presentation:
         for key in display.get(kind, {}):
             reader.line(display[kind], key, f"展示.{kind}.{key}")
     return presentation
+
+
+def table_fields(reader: SourceReader, d: LocDict) -> dict[str, Decimal]:
+    """The amounts of the source fields the tables defined as data show (tables/kinds/: 行.字段), each
+    where the source states it (a field it leaves out is not there: never a zero)."""
+    found: dict[str, Decimal] = {}
+    for kind in catalogue.kinds():
+        for path in kind.fields:
+            *parents, key = path.split(".")
+            mapping: object = d
+            for part in parents:
+                mapping = mapping.get(part) if isinstance(mapping, dict) else None
+            if isinstance(mapping, dict) and key in mapping and mapping[key] is not None:
+                found[path] = reader.amount(mapping[key])
+    return found
 
 
 def _units_figures(d: LocDict) -> _Figures:

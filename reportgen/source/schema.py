@@ -6,6 +6,7 @@ field's path and what was expected, so `check`, `render` and editors share one d
 
 from __future__ import annotations
 
+import copy
 import datetime
 import json
 import re
@@ -17,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from reportgen import tablekinds
 from reportgen.cache import Shape, json_form, kept
 from reportgen.errors import Finding
 from reportgen.reading.yamlsafe import (
@@ -45,9 +47,26 @@ TYPE_WORDS = {
 }
 
 
-@lru_cache(maxsize=1)
 def source_schema() -> dict[str, Any]:
-    """The schema, parsed once per process and kept between processes (parsing it was a tenth
+    """The schema, with a 展示.表格单位 key for each table kind defined (reportgen/tablekinds), after 全部
+    and before the performance-target tables; made again only when the definitions change."""
+    kinds = tablekinds.kinds()
+    if _WITH_KINDS[0] is not kinds:
+        schema = copy.deepcopy(_stored_schema())
+        units = schema["$defs"]["展示"]["properties"]["表格单位"]
+        shown = units["properties"]
+        units["properties"] = {"全部": shown.pop("全部"),
+                               **{k.id: {"$ref": "#/$defs/显示单位", "description": k.description} for k in kinds}, **shown}
+        _WITH_KINDS[:] = [kinds, schema]
+    return _WITH_KINDS[1]  # type: ignore[return-value]
+
+
+_WITH_KINDS: list[object] = [None, None]
+
+
+@lru_cache(maxsize=1)
+def _stored_schema() -> dict[str, Any]:
+    """The schema file, parsed once per process and kept between processes (parsing it was a tenth
     of a small render)."""
     return kept("schema", [SCHEMA_PATH], _parse_schema, json_form(from_data=_schema_from_data))
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator, Mapping
 
+from reportgen import tablekinds as catalogue
 from reportgen.tables.builder import TableBuilder, TableRows
 from reportgen.tables.economic import basic_by_department_classes, final_basic, general_basic
+from reportgen.tables.fields import field_table
 from reportgen.tables.final import final_fiscal, final_summary
 from reportgen.tables.final_by_function import final_fund, final_general, final_income, final_spending
 from reportgen.tables.function import expenditure, fund_table, general_budget, income_by_function
@@ -23,20 +25,39 @@ from reportgen.tables.three_public import final_three_public, running_costs, thr
 
 Build = Callable[[TableBuilder], TableRows]
 
-# The standard tables, each once: its id (what a template's <table ref> names) and its builder.
-# A template places them, titles them and notes them; their numbers follow from that order.
-REGISTRY: tuple[tuple[str, Build], ...] = (
-    ("收支总表", income_expenditure),
-    ("收入总表", income),
-    ("支出总表", expenditure),
-    ("财政拨款收支总表", fiscal),
-    ("一般公共预算支出表", general_budget),
-    ("一般公共预算基本支出表", general_basic),
-    ("三公经费支出表", three_public),
-    ("政府性基金预算支出表", lambda builder: fund_table(builder, "政府性基金")),
-    ("国有资本经营预算支出表", lambda builder: fund_table(builder, "国有资本经营")),
-    ("项目支出表", projects),
-)
+# The builders a table kind's definition names (构建; tables/kinds/*.yaml): the rows of each standard table.
+BUILDERS: dict[str, Build] = {
+    "income_expenditure": income_expenditure,
+    "income": income,
+    "expenditure": expenditure,
+    "fiscal": fiscal,
+    "general_budget": general_budget,
+    "general_basic": general_basic,
+    "three_public": three_public,
+    "government_fund": lambda builder: fund_table(builder, "政府性基金"),
+    "state_capital": lambda builder: fund_table(builder, "国有资本经营"),
+    "projects": projects,
+    "running_costs": running_costs,
+}
+
+
+def registry() -> tuple[tuple[str, Build], ...]:
+    """The table kinds defined (tables/kinds/), each once: its id (what a layout's table list and a
+    template's <table ref> name) and its builder — of code (构建), or its rows as data (行)."""
+    return tuple((kind.id, _builder(kind)) for kind in catalogue.kinds())
+
+
+def _builder(kind: catalogue.TableKind) -> Build:
+    if kind.build:
+        if kind.build not in BUILDERS:
+            raise catalogue.DefinitionError(f"{kind.file}: “构建”应为 reportgen 的一个构建函数："
+                                            f"{'、'.join(BUILDERS)}，不是“{kind.build}”")
+        return BUILDERS[kind.build]
+    return functools.partial(field_table, kind)
+
+
+# The kinds shipped, as read when reportgen is imported (the names a source's 展示.表格单位 may use).
+REGISTRY: tuple[tuple[str, Build], ...] = registry()
 
 VARIANTS: tuple[tuple[str, Build], ...] = (
     # -- 上海 --
@@ -55,12 +76,15 @@ VARIANTS: tuple[tuple[str, Build], ...] = (
     ("三公经费支出表-决算", final_three_public),
     ("政府性基金预算支出表-决算", lambda builder: final_fund(builder, "政府性基金")),
     ("国有资本经营预算支出表-决算", lambda builder: final_fund(builder, "国有资本经营")),
-    # -- 河南 --
-    ("机关运行经费表", running_costs),
 )
 
 # Names a layout's table may start from (基于): the standard tables and their variants.
 SHAPES: tuple[str, ...] = (*(table_id for table_id, _ in REGISTRY), *(table_id for table_id, _ in VARIANTS))
+
+
+def shapes() -> tuple[str, ...]:
+    """SHAPES as the definitions read now (a kind added since reportgen was imported among them)."""
+    return (*(table_id for table_id, _ in registry()), *(table_id for table_id, _ in VARIANTS))
 
 
 class Tables(Mapping[str, TableRows]):
@@ -92,7 +116,7 @@ def all_tables(builder: TableBuilder, specs: Mapping[str, TableSpec] | None = No
     """Every table of the registry, the variants, the tables a layout declares as data (its
     表格: ``specs``, each a table above re-shaped) and the performance-target tables the source
     has, each built when a template first places or asks about it."""
-    builds: dict[str, Build] = {**dict(REGISTRY), **dict(VARIANTS)}
+    builds: dict[str, Build] = {**dict(registry()), **dict(VARIANTS)}
     shapes = dict(builds)  # a spec re-shapes a table of code, even one it takes the id of
     for table_id, spec in (specs or {}).items():
         builds[table_id] = functools.partial(_declared, shapes[spec.base], spec)

@@ -1,0 +1,204 @@
+"""One definition per table kind (reportgen/tablekinds/*.yaml, one file a kind; its README.md says
+what each key means): its id, its place in the default list, the builder of its rows (or its rows
+as data: a label and a source field each), how each layout titles, forms and notes it, when it is
+left out, and the names, shape and 表码 by which import knows it. Render (the layouts' table lists,
+tables/registry.py), import (importing/catalog.py, build.py) and review (review/glossary.py) read it here.
+
+A definition is checked where it is read: a fault names its file and key (DefinitionError).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.reading.yamlsafe import parse_yaml
+from reportgen.records import FrozenRecord
+
+DIRECTORY = Path(__file__).parent
+DEFAULT = "默认"
+_KEYS = {"编号", "说明", "次序", "构建", "列", "行", "合计", "略去", "印出", "导入"}
+_FORM_KEYS = {"表", "标题", "注", "略去"}
+_IMPORT_KEYS = {"名称", "形状", "资金", "必备", "表码", "列"}
+_OMIT_KEYS = {"不公开", "没有"}
+NONE = "无"  # 注: 无 — this layout prints the table without the default's note
+
+
+class DefinitionError(Exception):
+    """A table definition that cannot be used, with its file and key in the message."""
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class Omission(FrozenRecord):
+    """略去: the table is left out where every part of ``unpublished`` is declared 不公开, or where the
+    source has nothing of ``without`` (项目: no project list)."""
+
+    unpublished: tuple[str, ...] = ()
+    without: str = ""
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class Form(FrozenRecord):
+    """How one layout prints a kind: the table it places (a variant's id, or the kind's own), its title
+    (a layout's 标题 may rename it further), the note macro under it with its arguments, and when it is
+    left out."""
+
+    ref: str
+    title: str
+    note: tuple[str, ...] = ()
+    omission: Omission = Omission()
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class FieldRow(FrozenRecord):
+    """A row of a table defined as data: the words it is printed and read by (the first printed) and the
+    source field whose amount it shows."""
+
+    names: tuple[str, ...]
+    field: str
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class Recognition(FrozenRecord):
+    """How import knows a kind: its names, shape, fund and whether a disclosure must have it; and, by
+    layout name, the names and 表码 that layout's files add."""
+
+    names: tuple[str, ...] = ()
+    shape: str = "科目"
+    fund: str = ""
+    required: bool = True
+    columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # meaning → header words
+    by_layout: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class TableKind(FrozenRecord):
+    id: str
+    order: int
+    description: str
+    file: Path
+    build: str = ""  # a builder of code (registry.BUILDERS); "" for a table of data (rows)
+    columns: tuple[str, ...] = ()  # a table of data: its header (label column, amount column)
+    rows: tuple[FieldRow, ...] = ()
+    total: str = ""  # a table of data: the label of its total row ("" none)
+    omission: Omission = Omission()
+    forms: Mapping[str, Mapping[str, object]] = field(default_factory=dict)  # layout name → its own keys
+    recognition: Recognition | None = None
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The source fields a table of data shows."""
+        return tuple(row.field for row in self.rows)
+
+    def printed_by_default(self) -> bool:
+        return DEFAULT in self.forms
+
+    def form(self, lineage: Sequence[str]) -> Form:
+        """How the layout of ``lineage`` (its name, then the names of those it is based on) prints this
+        kind: the default's keys, overridden by each layout's of the lineage from the base up."""
+        keys: dict[str, object] = {}
+        for name in [DEFAULT, *(n for n in reversed(lineage) if n != DEFAULT)]:
+            keys.update(self.forms.get(name, {}))
+        note = keys.get("注", ())
+        notes = () if note in (NONE, ()) else tuple(str(n) for n in (note if isinstance(note, list) else [note]))
+        omission = _omission(keys["略去"], self.file, "印出.略去") if "略去" in keys else self.omission
+        return Form(str(keys.get("表", self.id)), str(keys.get("标题", self.id)), notes, omission)
+
+
+def kinds(directory: Path | None = None) -> tuple[TableKind, ...]:
+    """Every table kind defined in ``directory`` (the shipped kinds/ when None), by 次序."""
+    folder = DIRECTORY if directory is None else directory
+    files = sorted(folder.glob("*.yaml"))
+    stamp = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    cached = _READ.get(str(folder))
+    if cached is None or cached[0] != stamp:
+        found = sorted((_kind(f) for f in files), key=lambda k: (k.order, k.id))
+        _check_unique(found)
+        cached = _READ[str(folder)] = (stamp, tuple(found))
+    return cached[1]
+
+
+def by_id(directory: Path | None = None) -> dict[str, TableKind]:
+    return {kind.id: kind for kind in kinds(directory)}
+
+
+# The definitions read, by folder, while its files are unchanged (their names, times and sizes).
+_READ: dict[str, tuple[tuple[tuple[str, int, int], ...], tuple[TableKind, ...]]] = {}
+
+
+def _check_unique(found: list[TableKind]) -> None:
+    seen: dict[str, Path] = {}
+    for kind in found:
+        if kind.id in seen:
+            raise DefinitionError(f"{kind.file}: 编号“{kind.id}”已在 {seen[kind.id]} 中定义")
+        seen[kind.id] = kind.file
+
+
+def _kind(file: Path) -> TableKind:
+    data = parse_yaml(file.read_bytes(), str(file))
+    if not isinstance(data, dict) or not set(data) <= _KEYS or "编号" not in data:
+        raise DefinitionError(f"{file}: 应为一张表的定义（映射），可用的键：{'、'.join(sorted(_KEYS))}；“编号”必填")
+    order = data.get("次序", 0)
+    if not isinstance(order, int) or isinstance(order, bool):
+        raise DefinitionError(f"{file}: “次序”应为整数")
+    if bool(data.get("构建")) == bool(data.get("行")):
+        raise DefinitionError(f"{file}: 应写“构建”（构建各行的函数）或“行”（各行的名称与字段），二者只写一个")
+    forms = data.get("印出", {})
+    if not isinstance(forms, dict) or not all(isinstance(v, dict) and set(v) <= _FORM_KEYS for v in forms.values()):
+        raise DefinitionError(f"{file}: “印出”应为“版式名称: {{表, 标题, 注, 略去}}”的映射")
+    return TableKind(
+        id=str(data["编号"]), order=order, description=str(data.get("说明", data["编号"])), file=file,
+        build=str(data.get("构建", "")), columns=_texts(data.get("列", []), file, "列"),
+        rows=tuple(_row(r, file) for r in data.get("行", []) or []), total=str(data.get("合计", "")),
+        omission=_omission(data.get("略去", {}), file, "略去"),
+        forms={str(k): dict(v) for k, v in forms.items()},
+        recognition=_recognition(data["导入"], file) if "导入" in data else None)
+
+
+def _texts(value: object, file: Path, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise DefinitionError(f"{file}: “{key}”应为文字的列表")
+    return tuple(value)
+
+
+def _row(value: object, file: Path) -> FieldRow:
+    if not isinstance(value, dict) or not isinstance(value.get("字段"), str) or "名称" not in value:
+        raise DefinitionError(f"{file}: “行”的每一项应为 {{名称: [印出的文字, 别名…], 字段: 源文件的字段}}")
+    names = value["名称"] if isinstance(value["名称"], list) else [value["名称"]]
+    return FieldRow(_texts(names, file, "行.名称"), value["字段"])
+
+
+def _omission(value: object, file: Path, key: str) -> Omission:
+    if not isinstance(value, dict) or not set(value) <= _OMIT_KEYS:
+        raise DefinitionError(f"{file}: “{key}”应为 {{不公开: [部分…]}} 或 {{没有: 项目}}")
+    without = value.get("没有", "")
+    if without not in ("", "项目"):
+        raise DefinitionError(f"{file}: “{key}.没有”只能是 项目")
+    return Omission(_texts(value.get("不公开", []), file, f"{key}.不公开"), str(without))
+
+
+def _recognition(value: object, file: Path) -> Recognition:
+    if not isinstance(value, dict):
+        raise DefinitionError(f"{file}: “导入”应为映射：名称、形状、资金、必备、列，及各版式的 {{名称, 表码}}")
+    by_layout = {}
+    for key, own in value.items():
+        if key in _IMPORT_KEYS:
+            continue
+        if not isinstance(own, dict) or not set(own) <= {"名称", "表码"}:
+            raise DefinitionError(f"{file}: “导入.{key}”应为这个版式的 {{名称: […], 表码: […]}}")
+        by_layout[str(key)] = (_texts(own.get("名称", []), file, f"导入.{key}.名称"),
+                               tuple(str(c) for c in own.get("表码", [])))
+    columns = value.get("列", {})
+    if not isinstance(columns, dict):
+        raise DefinitionError(f"{file}: “导入.列”应为“含义: [表头文字…]”的映射")
+    return Recognition(_texts(value.get("名称", []), file, "导入.名称"), str(value.get("形状", "科目")),
+                       str(value.get("资金", "")), value.get("必备", True) not in (False, "否"),
+                       {str(k): _texts(v, file, f"导入.列.{k}") for k, v in columns.items()}, by_layout)
+
+
+def omitted(omission: Omission, not_published: Sequence[str] | frozenset[str], has_projects: bool) -> bool:
+    """Whether a table with ``omission`` is left out of a document of these facts."""
+    if omission.unpublished and all(part in not_published for part in omission.unpublished):
+        return True
+    return omission.without == "项目" and not has_projects
