@@ -48,16 +48,17 @@ def read_csv(file: str, data: bytes) -> list[Grid]:
 
 def is_table(data: bytes) -> bool:
     """Whether a text (sniffed ``csv``) is a table rather than prose: the delimiter ``_delimiter``
-    finds splits its first records into one number of fields above one, the same for at least two
-    of them and at least half (an export's title rows aside). A prose line's commas (“1,234.56万元”)
-    give a text's lines no one width; a text that does not decode is no CSV either."""
+    finds splits its first records into one number of fields above one, the same for at least half
+    of them (an export's title rows aside) and at least two — or one record (a header alone) of at
+    least three fields. A prose line's commas (“1,234.56万元”) give a text's lines no one width; a
+    text that does not decode is no CSV either."""
     try:
         text, _ = _decode("", data[:_SAMPLE * 4])
     except ImportRefused:
         return False
     sample = text[:_SAMPLE]
     width, score, records = _widths(sample, _delimiter(sample))
-    return width > 1 and score >= 2 and 2 * score >= records
+    return width > 1 and 2 * score >= records and (score >= 2 or width >= 3)
 
 
 def _widths(sample: str, delimiter: str) -> tuple[int, int, int]:

@@ -103,9 +103,7 @@ def read_published(path: Path) -> Published:
         raise Unreadable(file, exc.message) from None
     if not data:
         raise Unreadable(file, "文件是空的：请确认导出或保存已完成")
-    kind = sniff.sniff(data)
-    if kind == "unknown" and sniff.is_text(data):  # markup no sniffing names (<p>…), or blank lines
-        kind = "html" if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") else "csv"
+    kind = _kind(data)
     try:
         if kind == "pdf":
             return _pdf(path, data)
@@ -116,8 +114,28 @@ def read_published(path: Path) -> Published:
         if kind == "csv":
             return _text(path, data)
     except ImportRefused as exc:
-        raise Unreadable.of(exc, file) from None
+        refused = Unreadable.of(exc, file)
+        refused.kind = kind
+        raise refused from None
     return Published(path, kind, [], data=data)
+
+
+# A page's text begun without <html> or <body> (a fragment saved as a page): its first tag is a block's.
+_PAGE_TAG = re.compile(rb"\s*<(?:p|div|span|br|h[1-6]|ul|ol|li|title|article|section|font|center)\b", re.IGNORECASE)
+
+
+def _kind(data: bytes) -> str:
+    """sniff's kind of ``data``; of a text sniff cannot name that decodes as UTF-8: a page where it
+    opens with a block's tag (<p>, <div> …), else a text (a control character in it, or markup no
+    page opens with: “<script>…” written in a text is its text)."""
+    kind = sniff.sniff(data)
+    if kind == "unknown":
+        try:
+            data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return kind
+        return "html" if _PAGE_TAG.match(data.removeprefix(b"\xef\xbb\xbf")) else "csv"
+    return kind
 
 
 def read_draft(path: Path) -> list[Line]:

@@ -14,6 +14,7 @@ class Unreadable(ImportRefused):
         super().__init__(f"{file}：{reason}")
         self.file = file
         self.reason = reason
+        self.kind = ""  # what its bytes are, where they were told before it was refused ("pdf" …)
 
     @classmethod
     def of(cls, refused: ImportRefused, file: str) -> Unreadable:

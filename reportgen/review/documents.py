@@ -23,6 +23,7 @@ from reportgen.importing.unread import Unread, unread_cells
 from reportgen.oserrors import reason
 from reportgen.readers.grid import ImportRefused
 from reportgen.readers.published import Published, read_published
+from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
 from reportgen.render import prepare, prepared_findings
 from reportgen.review import Review, review_prepared, sentence_findings
@@ -54,6 +55,7 @@ class DocumentReview:
     narrative_problems: list[Finding] = field(default_factory=list)
     final_cut: list[Finding] = field(default_factory=list)  # a refused 决算's figures cut, not rounded (notes)
     published: Published | None = None  # the document as read (once: its import, its narrative, its copy)
+    kind: str = ""  # what its bytes are (readers/published.py: pdf, docx …), where they could be told
 
     @functools.cached_property
     def unread(self) -> list[Unread]:
@@ -218,8 +220,10 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
     result = DocumentReview(document)
     try:
         result.published = read_published(document)
+        result.kind = result.published.kind
         result.imported = import_files([document], layout, read={document: result.published})
     except ImportRefused as exc:
+        result.kind = result.kind or (exc.kind if isinstance(exc, Unreadable) else "")
         _refused(result, exc)
         return result
     # the document's own tables, imported in memory, are its source: prepared once, checked, and the

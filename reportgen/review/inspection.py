@@ -62,8 +62,7 @@ class Inspection:
 
 def inspection(result: DocumentReview, register: Register | None) -> Inspection:
     entry = next((e for e in register.entries if result.document in e.documents), None) if register else None
-    kind = result.published.kind if result.published is not None else ""
-    out = Inspection(entry, register is not None, form=_FORMATS.get(kind, ""))
+    out = Inspection(entry, register is not None, form=_FORMATS.get(result.kind, ""))
     wording = result.narrative.wording if result.narrative else result.final_text
     out.completeness_findings = sum(1 for f in wording if f.rule in COMPLETENESS_RULES)
     checklist = result.checklist

@@ -40,9 +40,8 @@ def annotated_name(document: Path, index: int) -> str:
 
 
 def copy_name(result: DocumentReview, index: int) -> str | None:
-    """The name of the document's annotated copy; None for a document that is no PDF."""
-    published = result.published
-    return annotated_name(result.document, index) if published is not None and published.kind == "pdf" else None
+    """The name of the document's annotated copy; None for a document whose bytes are no PDF's."""
+    return annotated_name(result.document, index) if result.kind == "pdf" else None
 
 
 _STEM_BYTES = 200  # with "1000-" before it and "-annotated.pdf" after it, within a name's 255 bytes
