@@ -65,13 +65,6 @@ def sniff(data: bytes) -> str:
     return "csv" if stripped else "unknown"
 
 
-def is_text(data: bytes) -> bool:
-    """Whether the head of ``data`` is text in an encoding the readers read, without the control
-    characters no text holds."""
-    text = head_text(data)
-    return text is not None and not _BINARY.search(text)
-
-
 def _skip_bom_and_space(head: bytes) -> bytes:
     for bom in _BOMS:
         if head.startswith(bom):
