@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.readers.lines import pdf_text
 from reportgen.readers.pdf_tables import read_pdf
 from reportgen.readers.pdf_words import Word, layout_text, printed_lines
+from reportgen.readers.published import pdf_text
 
 ROOT = Path(__file__).resolve().parent.parent
 PDFS = sorted((ROOT / "tests" / "seeds" / "pdf").glob("*.pdf")) + sorted((ROOT / "tests" / "seeds" / "juesuan").glob("*.pdf"))

@@ -21,7 +21,6 @@ from reportgen.importing.final_text import add_final_text
 from reportgen.importing.identity import identity, parted
 from reportgen.importing.imported import Imported, rows_of
 from reportgen.importing.prose import prose_source
-from reportgen.importing.readers import ReadFile, read_file, text_sheet_lines
 from reportgen.importing.recognize import Table, recognize
 from reportgen.importing.reconcile import (
     Difference,
@@ -34,13 +33,15 @@ from reportgen.importing.reconcile import (
     unreadable,
 )
 from reportgen.importing.text_fields import add_text_fields, fill_required, withheld
-from reportgen.importing.text_parts import DocLine, read_text_parts
-from reportgen.importing.text_sheets import add_front, add_region, not_read, whole_export
+from reportgen.importing.text_parts import read_text_parts
+from reportgen.importing.text_sheets import add_front, add_region, not_read, text_sheet_lines, whole_export
 from reportgen.importing.tree import Placed, Tree
 from reportgen.importing.visible import Seen, as_seen, hidden_sheets_note, same_table_twice
 from reportgen.importing.which_layout import chosen
 from reportgen.importing.with_units import UnitFile, with_units
 from reportgen.readers.grid import Grid, ImportRefused
+from reportgen.readers.lines import Line
+from reportgen.readers.published import Published, read_published
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 
@@ -70,16 +71,17 @@ class _Read:
     grids: list[Grid] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     unknown: list[Grid] = field(default_factory=list)
-    lines: list[DocLine] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
     documents: list[Path] = field(default_factory=list)
     told: list[str] = field(default_factory=list)  # what was left out as hidden, what was given twice
+    titles: list[str] = field(default_factory=list)  # what the Office files state as their titles
 
     @property
     def notes(self) -> list[str]:
         return list(dict.fromkeys([*(note for grid in self.grids for note in grid.notes), *self.told]))
 
 
-def _recognized(files: dict[Path, ReadFile], seen: dict[Path, Seen], catalog: catalogs.Catalog) -> dict[Path, _Read]:
+def _recognized(files: dict[Path, Published], seen: dict[Path, Seen], catalog: catalogs.Catalog) -> dict[Path, _Read]:
     """Each file's grids recognised, on its own: the visible ones as tables or not; each hidden sheet
     recognised only to say what it holds (visible.py)."""
     reads: dict[Path, _Read] = {}
@@ -88,7 +90,8 @@ def _recognized(files: dict[Path, ReadFile], seen: dict[Path, Seen], catalog: ca
         told = [*seen[path].notes, *same_table_twice(tables, workbook=not one.is_document)]
         told += [hidden_sheets_note(grid, recognize([grid], catalog)[0], tables)
                  for grid in seen[path].hidden if grid.rows]  # an empty hidden sheet hides nothing
-        reads[path] = _Read(one.grids, tables, unknown, one.lines, [path] if one.is_document else [], told)
+        reads[path] = _Read(one.grids, tables, unknown, one.narrative, [path] if one.is_document else [], told,
+                            [one.title] if one.title else [])
     return reads
 
 
@@ -101,17 +104,21 @@ def _joined(reads: list[_Read]) -> _Read:
         joined.lines += one.lines
         joined.documents += one.documents
         joined.told += one.told
+        joined.titles += one.titles
     return joined
 
 
-def import_files(paths: list[Path], layout: str | None, with_prior: bool = False) -> ImportResult:
+def import_files(paths: list[Path], layout: str | None, with_prior: bool = False,
+                 read: dict[Path, Published] | None = None) -> ImportResult:
     """The source the files make: one department's (or unit's) of one year; a 部门's with the unit
     files of its units where they are given with it (see identity.py); refused where the files are
-    of different departments, kinds or years."""
+    of different departments, kinds or years. ``read``: files the caller read already (the review's
+    document), taken as they are rather than read again."""
     told = [_given_twice(path) for path in _repeated(paths)]
     paths = [path for index, path in enumerate(paths)  # each file once, where first given
              if all(path.resolve() != earlier.resolve() for earlier in paths[:index])]
-    opened = {path: read_file(path) for path in paths}
+    given = read or {}
+    opened = {path: given[path] if path in given else read_published(path) for path in paths}
     seen = {path: as_seen(one.grids) for path, one in opened.items()}  # what is hidden is never imported
     if layout is None:  # the layout the tables' titles and 表码 show, told
         pick = chosen([grid for one in seen.values() for grid in one.grids])
@@ -158,7 +165,7 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     tables, unknown = read.tables, read.unknown
     final = [t for t in tables if t.kind.final]
     if final and len(final) == len(tables):  # a 部门决算: its tables reconciled, a 决算 source written
-        return _import_final(paths, final, unknown, catalog, layout, read.lines, read.documents, notes)
+        return _import_final(paths, final, unknown, catalog, layout, read, notes)
     tables = [t for t in tables if not t.kind.final]  # a budget's stray 决算 table is none of its tables
     if not read.documents:  # a workbook's text sheets (职能, 机构设置, 名词解释 …) are its narrative
         read.lines += text_sheet_lines(unknown)
@@ -235,7 +242,7 @@ def _quantum(imported: Imported) -> Decimal | None:
 
 
 def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], catalog: catalogs.Catalog,
-                  layout: str | None, lines: list[DocLine], documents: list[Path], notes: list[str]) -> ImportResult:
+                  layout: str | None, read: _Read, notes: list[str]) -> ImportResult:
     """A 部门决算's source (种类: 决算): its tables reconciled, then written as printed, with the text's
     parts final_text.py reads; refused where a table it cannot be written without is missing."""
     if not _printed_figures(final, catalog):  # a blank 样张: its placeholder rows are no figures, not 0
@@ -246,7 +253,8 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
     missing = missing_tables(final)
     if missing:
         raise ImportRefused(_final_accounts(paths, final, len(found), missing), found, final=True)
-    imported = build_final(final, catalog, layout, lines, found, paths)
+    lines = read.lines
+    imported = build_final(final, catalog, layout, lines, found, read.titles)
     chosen_layout = imported.tree.get("版式")
     if layout is None and isinstance(chosen_layout, Placed):  # the 决算's tables are the national ones: its owner tells
         notes.append(_layout_by_department(str(chosen_layout.value), imported.department))
@@ -259,7 +267,7 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
                               "files": [str(p) for p in paths], "tables": [_table_line(t) for t in final],
                               "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
     return ImportResult(source_text(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
-                        documents, header, unplaced, notes)
+                        read.documents, header, unplaced, notes)
 
 
 def _printed_figures(tables: list[Table], catalog: catalogs.Catalog) -> bool:

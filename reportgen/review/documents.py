@@ -22,6 +22,8 @@ from reportgen.importing.tree import Placed
 from reportgen.importing.unread import Unread, unread_cells
 from reportgen.oserrors import reason
 from reportgen.readers.grid import ImportRefused
+from reportgen.readers.published import Published, read_published
+from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
 from reportgen.render import prepare, prepared_findings
 from reportgen.review import Review, review_prepared, sentence_findings
@@ -53,6 +55,8 @@ class DocumentReview:
     narrative_problems: list[Finding] = field(default_factory=list)
     final_cut: list[Finding] = field(default_factory=list)  # a refused 决算's figures cut, not rounded (notes)
     final_reviewed: bool = False  # refused as a budget, a 部门决算 all the same: its tables and sentences judged
+    published: Published | None = None  # the document as read (once: its import, its narrative, its copy)
+    kind: str = ""  # what its bytes are (readers/published.py: pdf, docx …), where they could be told
 
     @functools.cached_property
     def unread(self) -> list[Unread]:
@@ -228,8 +232,11 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
     """One document reviewed against its own tables."""
     result = DocumentReview(document)
     try:
-        result.imported = import_files([document], layout)
+        result.published = read_published(document)
+        result.kind = result.published.kind
+        result.imported = import_files([document], layout, read={document: result.published})
     except ImportRefused as exc:
+        result.kind = result.kind or (exc.kind if isinstance(exc, Unreadable) else "")
         _refused(result, exc)
         return result
     # the document's own tables, imported in memory, are its source: prepared once, checked, and the
@@ -241,7 +248,8 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
     result.unverified = [f for f in found if f.rule == UNLISTED]
     if result.imported.documents:
         result.narrative, problems = review_prepared(prepared, document, document, despite_errors=True,
-                                                     disputes=result.imported.disputes, cut_as_notes=True)
+                                                     disputes=result.imported.disputes, cut_as_notes=True,
+                                                     lines=result.published.lines)
         result.narrative_problems = _told(problems, document)
     return result
 
@@ -261,7 +269,8 @@ def _refused(result: DocumentReview, exc: ImportRefused) -> None:
     its sentences' figures against each other (its cut figures apart, as notes)."""
     result.refused, result.final, result.final_reviewed = exc.message, exc.differences, bool(exc.final)
     if exc.final:
-        said = sentence_findings(result.document, cut_as_notes=True)
+        said = sentence_findings(result.document, cut_as_notes=True,
+                                 lines=result.published.lines if result.published is not None else None)
         result.final_text = [f for f in said if f.rule != CUT_RULE]
         result.final_cut = [f for f in said if f.rule == CUT_RULE]
 
