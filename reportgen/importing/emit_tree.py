@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -32,18 +33,22 @@ class _Differs(Exception):
     """What the text says may not be read back as written here: parse the text instead."""
 
 
-def read_back(tree: Tree, first_line: int, scalars: dict[int, str]) -> LocDict | None:
-    """The tree as parse_yaml reads its text, whose first key stands on ``first_line``; ``scalars``
-    are the texts emit wrote for each Placed (by id). None where that cannot be told without parsing."""
+# The text emit writes for a value: in a flow mapping (a table's row) or not.
+ScalarText = Callable[[Placed, bool], str]
+
+
+def read_back(tree: Tree, first_line: int, written: ScalarText) -> LocDict | None:
+    """The tree as parse_yaml reads its text, whose first key stands on ``first_line``; ``written``
+    gives the text emit writes for each value. None where that cannot be told without parsing."""
     try:
-        return _Builder(scalars).mapping(tree, first_line, 0)[0]
+        return _Builder(written).mapping(tree, first_line, 0)[0]
     except _Differs:
         return None
 
 
 class _Builder:
-    def __init__(self, scalars: dict[int, str]) -> None:
-        self.scalars = scalars
+    def __init__(self, written: ScalarText) -> None:
+        self.written = written
 
     def mapping(self, tree: Tree, line: int, depth: int) -> tuple[LocDict, int]:
         """The block mapping ``tree`` starting on ``line``; and the line after it."""
@@ -114,8 +119,8 @@ class _Builder:
             at += len(self._key(key)) + 2
             out.value_marks[key] = mark = Mark(line, at)
             if isinstance(node, Placed):
-                out[key] = self.value(node, mark)
-                at += len(self.scalars[id(node)]) + 2
+                out[key] = self.value(node, mark, flow=True)
+                at += len(self.written(node, True)) + 2
             else:
                 out[key], width = self.inner(node, line, at)
                 at += width + 2
@@ -131,14 +136,14 @@ class _Builder:
             out.key_marks[key] = Mark(line, at)
             at += len(self._key(key)) + 2
             out.value_marks[key] = mark = Mark(line, at)
-            out[key] = self.value(value, mark)
-            at += len(self.scalars[id(value)]) + 2
+            out[key] = self.value(value, mark, flow=True)
+            at += len(self.written(value, True)) + 2
         if not out:
             raise _Differs  # “{}”
         return out, at - 2 - column + 1
 
-    def value(self, node: Placed, mark: Mark) -> Any:
-        text = self.scalars[id(node)]
+    def value(self, node: Placed, mark: Mark, flow: bool = False) -> Any:
+        text = self.written(node, flow)
         if isinstance(node.value, list):
             return self.items(node.value, text, mark)
         return _scalar(node.value, text, mark)
