@@ -30,8 +30,9 @@ class ImportedSource:
 
     tree: Tree
     header: dict[str, Any]
-    # each value's text as written, by (the value's identity, whether in a flow mapping): made once
-    _written: dict[tuple[int, bool], str] = field(default_factory=dict, init=False, repr=False)
+    # each value's text as written, by the value's identity: in a flow mapping (a row), in a block
+    _in_flow: dict[int, str] = field(default_factory=dict, init=False, repr=False)
+    _in_block: dict[int, str] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "header", _one_line(self.header))
@@ -64,10 +65,11 @@ class ImportedSource:
         return read_back(self.tree, self.head.count("\n") + 1, self._scalar)
 
     def _scalar(self, node: Placed, flow: bool) -> str:
-        key = (id(node), flow)
-        text = self._written.get(key)
+        """The value's text as written (made once: the text and the values read both ask)."""
+        made = self._in_flow if flow else self._in_block
+        text = made.get(id(node))
         if text is None:
-            self._written[key] = text = _scalar_text(node, flow)
+            made[id(node)] = text = _scalar_text(node, flow)
         return text
 
 
