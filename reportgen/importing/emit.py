@@ -26,7 +26,8 @@ _PLAIN = re.compile("[\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff08\uff09\uff0c\u
 class ImportedSource:
     """A source the import made: ``tree`` and the words of its header (a copy, each on one line).
     ``text`` is the YAML written to disk; ``named(path)`` is the source a review or check reads, as
-    if read from that text written at ``path``."""
+    if read from that text written at ``path``. The tree is not changed once it is made (a source
+    made otherwise is a new ImportedSource: pipeline.prior_files, with_units)."""
 
     tree: Tree
     header: dict[str, Any]
