@@ -68,7 +68,7 @@ def test_the_scan_would_see_a_format_library_imported(tmp_path):
 
 def _same_yaml(one: Path, other: Path) -> tuple[str, str]:
     """The import of each file, its own name written as the other's (the source names the file it read)."""
-    first, second = import_files([one], None).text, import_files([other], None).text
+    first, second = import_files([one], None).source.text, import_files([other], None).source.text
     return first, second.replace(str(other), str(one)).replace(other.name, one.name)
 
 

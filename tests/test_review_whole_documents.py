@@ -204,7 +204,7 @@ def test_a_source_printed_in_whole_yuan_takes_its_tails_as_rounding(tmp_path):
 
 
 def test_an_import_of_whole_yuan_tables_says_so_in_its_source(wanli_2023):
-    assert "\n金额精度: 1   # 各表的金额都印作整数元\n" in wanli_2023.text
+    assert "\n金额精度: 1   # 各表的金额都印作整数元\n" in wanli_2023.source.text
 
 
 @pytest.mark.parametrize("name", ["shanghai-putuo-chengguan-2026", "shanghai-putuo-jianguanwei-2026",

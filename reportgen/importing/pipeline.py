@@ -1,4 +1,5 @@
-"""The whole import: files → grids → recognised tables → source fields → reconciled YAML text.
+"""The whole import: files → grids → recognised tables → source fields, reconciled → the source,
+a value (emit.ImportedSource) that a review checks as it is and the command writes as YAML.
 
 Nothing is written here: the command writes the text (never over a file, whole or not at all)."""
 
@@ -14,7 +15,7 @@ from typing import Any
 from reportgen.errors import SourceError
 from reportgen.importing import catalog as catalogs
 from reportgen.importing.build import build
-from reportgen.importing.emit import source_text, walk
+from reportgen.importing.emit import ImportedSource, walk
 from reportgen.importing.final_accounts import final_differences
 from reportgen.importing.final_build import build_final, missing_tables
 from reportgen.importing.final_text import add_final_text
@@ -50,7 +51,7 @@ MAX_SOURCE_BYTES = 8 * 1024 * 1024
 
 @dataclass
 class ImportResult:
-    text: str
+    source: ImportedSource  # the source made: what is written, and what a review checks
     imported: Imported
     differences: list[str] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
@@ -183,7 +184,7 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
               "files": [str(p) for p in paths], "tables": [_table_line(t) for t in tables],
               "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
     # a source read from the prose alone is not compared with that prose: it is what the prose states
-    return ImportResult(source_text(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
+    return ImportResult(ImportedSource(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
                         read.documents if prose is None else [], header, unplaced, notes, _disputes(imported, slips))
 
 
@@ -266,7 +267,7 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
                               "year": imported.year, "kind": imported.kind, "accounts": "决算",
                               "files": [str(p) for p in paths], "tables": [_table_line(t) for t in final],
                               "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
-    return ImportResult(source_text(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
+    return ImportResult(ImportedSource(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
                         read.documents, header, unplaced, notes)
 
 
@@ -276,15 +277,16 @@ def _printed_figures(tables: list[Table], catalog: catalogs.Catalog) -> bool:
     return any(not amount.blank for rows in read.rows.values() for row in rows for amount in row.amounts.values())
 
 
-def prior_files(result: ImportResult, out: Path, prior: Path | None, layout: str | None) -> dict[Path, str]:
-    """The files to write: the source, and where ``prior`` is a workbook or document rather than a
-    source, last year's source imported from it beside the first; the source's 上年.来源 names it."""
-    units = {out.parent / unit.name: unit.text for unit in result.unit_files}
+def prior_files(result: ImportResult, out: Path, prior: Path | None, layout: str | None) -> dict[Path, ImportedSource]:
+    """The files to write, each its source: the source, and where ``prior`` is a workbook or document
+    rather than a source, last year's source imported from it beside the first; the source's
+    上年.来源 names it."""
+    units = {out.parent / unit.name: unit.source for unit in result.unit_files}
     if prior is None:
-        return {out: result.text, **units}
+        return {out: result.source, **units}
     if is_source(prior):
         target = prior
-        files: dict[Path, str] = {}
+        files: dict[Path, ImportedSource] = {}
     else:
         last = import_files([prior], layout)
         year = result.imported.year
@@ -293,7 +295,7 @@ def prior_files(result: ImportResult, out: Path, prior: Path | None, layout: str
                                 "导出的工作簿；未写出任何文件")
         name = f"{last.imported.department or out.stem}-{last.imported.year or 'prior'}.yaml"
         target = out.parent / re.sub(r"[\\/\x00-\x1f]", "_", name).lstrip(".")
-        files = {target: last.text}
+        files = {target: last.source}
         result.differences += [f"{prior}：{line}" for line in last.differences]
     tree = dict(result.imported.tree)
     named: Tree = {"来源": Placed(os.path.relpath(str(target), str(out.parent)))}
@@ -303,7 +305,7 @@ def prior_files(result: ImportResult, out: Path, prior: Path | None, layout: str
     position = list(tree).index("金额单位") + 1
     items = list(tree.items())
     items.insert(position, ("上年", named))
-    return {out: source_text(dict(items), result.header), **files, **units}
+    return {out: ImportedSource(dict(items), result.header), **files, **units}
 
 
 def _superseded(stated: dict) -> list[str]:

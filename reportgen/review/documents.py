@@ -16,7 +16,6 @@ from pathlib import Path
 
 from reportgen.checks.budget import UNLISTED
 from reportgen.errors import Finding
-from reportgen.importing.emit import read_back_of
 from reportgen.importing.pipeline import ImportResult, import_files
 from reportgen.importing.tree import Placed
 from reportgen.importing.unread import Unread, unread_cells
@@ -239,10 +238,9 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
         result.kind = result.kind or (exc.kind if isinstance(exc, Unreadable) else "")
         _refused(result, exc)
         return result
-    # the document's own tables, imported in memory, are its source: prepared once, checked, and the
-    # measure of its text (no file is written; the page names the document)
-    text = result.imported.text
-    prepared = prepare(document, raw=text.encode("utf-8"), parsed=read_back_of(text))
+    # the document's own tables, imported in memory, are its source: prepared once as it is (no YAML
+    # written or read; the page names the document), checked, and the measure of its text
+    prepared = prepare(result.imported.source.named(document))
     found = _told(prepared_findings(prepared, parts=False), document)
     result.checks = [f for f in found if f.rule != UNLISTED and not _told_by_its_tables(f)]
     result.unverified = [f for f in found if f.rule == UNLISTED]
