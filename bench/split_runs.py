@@ -364,7 +364,8 @@ def corpus_bases() -> dict[str, bytes]:
 
 def run(per_class: int) -> dict[str, tuple[int, int]]:
     """class (and style) → (plants, found): a plant is found when a finding the review reports on the
-    planted PDF, and not on its base, names the planted figure (bench/planted.py's ``found``)."""
+    planted PDF, and not on its base, names the planted figure (bench/planted.py's ``found``); for a
+    code, also counted where such a finding names the code it replaced."""
     from bench.planted import found
     from bench.review_eval import reported_by_review
 
@@ -382,4 +383,6 @@ def run(per_class: int) -> dict[str, tuple[int, int]]:
             hit = found(plant, new)  # type: ignore[arg-type]
             results.setdefault(plant.klass, []).append(hit)
             results.setdefault(f"（{plant.style}）", []).append(hit)
+            if plant.klass == "科目编码":  # a new finding naming the row's code as published points at the slip too
+                results.setdefault("科目编码（或其原编码）", []).append(hit or any(plant.was in t for t in new))
     return {key: (len(hits), sum(hits)) for key, hits in results.items()}
