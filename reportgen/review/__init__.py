@@ -111,7 +111,8 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
         return None, [Finding("error", "R-草稿", f"草稿写出的数字超过 {exc.limit} 个（到第 {exc.line} 行），"
                               "不像一份部门预算公开文本（通常只有几千个数字）：请确认选的是草稿文件；未核对",
                               str(draft), exc.line)]
-    if not statements:  # nothing was read to judge: never a draft that agrees (a scan, a blank, no disclosure)
+    if not statements and not any(c.isdigit() for line in lines for c in line.text):
+        # no figure printed at all: never a draft that agrees (a scan, a blank page, no disclosure)
         return None, [Finding("error", "R-草稿", "草稿中没有读到任何数字（是扫描的图片、空白的文件，还是不是公开文本？）："
                               "未核对", str(draft))]
     glossary = Glossary(prepared.budget, prepared.figures, disputes)
