@@ -28,7 +28,8 @@ The documents tests were written from (``seen: true``) are measured apart from t
 `--national` measures the documents of other regions instead (bench/corpus/national/corpus-*.yaml,
 their files in ../shared/corpus, their annotations in bench/corpus/national/expected/), reviewed as a
 reviewer elsewhere runs it — with no --layout, having none to give — and reported per region. A
-disclosure published as several files (北京's 情况说明 and 报表) is reviewed as the files together.
+disclosure published as several files (北京's 情况说明 and 报表, a ``files:`` entry) is reviewed as the
+command reviews files given together (review_together: one document where they are one disclosure).
 `--json FILE` writes every finding with its verdict (true / false alarm) for a person to look at.
 A measurement, not a test: the exit code is 0 whatever it measures.
 """
@@ -45,8 +46,12 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
+
+if TYPE_CHECKING:
+    from reportgen.review.documents import DocumentReview
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "bench" / "corpus"
@@ -133,7 +138,12 @@ def reported_by_review(path: Path, layout: str | None = "上海") -> tuple[list[
     why it was not reviewed ("" when it was: a document 未能审核 has no findings, it is counted apart)."""
     from reportgen.review.documents import review_document
 
-    result = review_document(path, layout)
+    return reported_of(review_document(path, layout))
+
+
+def reported_of(result: DocumentReview) -> tuple[list[Reported], int, int, str]:
+    """What review tells of one document it reviewed (reported_by_review)."""
+    path = result.document
     if result.unreviewed:
         return [], 0, 0, result.unreviewed
     out: list[Reported] = []
@@ -225,6 +235,8 @@ def match(reported: list[Reported], slips: list[Slip], unsure: list[Slip]) -> No
 
 
 def measure(entry: dict[str, object], corpus: Path = CORPUS, layout: str | None = "上海") -> Measured:
+    from reportgen.review.documents import review_together
+
     files = [ROOT / str(f) for f in (entry.get("files") or [entry["file"]])]  # type: ignore[attr-defined]
     doc_id = str(entry["id"])
     start = time.perf_counter()
@@ -232,8 +244,10 @@ def measure(entry: dict[str, object], corpus: Path = CORPUS, layout: str | None 
                         unsure=expected_slips(doc_id, "unsure", corpus))
     measured.region = str(entry.get("region", ""))
     try:
-        for path in files:  # each file of a disclosure as review reads it today; together once review can
-            reported, read, unread, why = reported_by_review(path, layout)
+        # the files of a disclosure given together, as `reportgen review A B` reviews them: one document
+        # where they are one disclosure's narrative and tables (importing/identity.py), else each alone
+        for result in review_together(files, layout):
+            reported, read, unread, why = reported_of(result)
             measured.unreviewed = measured.unreviewed or why
             measured.reported += reported
             measured.read += read

@@ -88,8 +88,10 @@ def _review_each(args: argparse.Namespace, documents: list[Path], staging: Stagi
     """Each document reviewed (on every core), its text printed as it is done, with a progress line."""
     from reportgen.review.batch import Progress, Task, default_jobs, review_all  # deferred: the reviewer
 
+    named = {identity for path in args.documents if not path.is_dir() for identity in [_same(path)]}
     tasks = [Task(index, document, args.layout, staging.path if staging else None, _print,
-                  _as_dict if args.format == "json" else None) for index, document in enumerate(documents, start=1)]
+                  _as_dict if args.format == "json" else None, _group(document, named))
+             for index, document in enumerate(documents, start=1)]
     progress, done = Progress(len(tasks)), []
     for result in review_all(tasks, args.jobs or default_jobs()):
         progress.clear()
@@ -101,6 +103,17 @@ def _review_each(args: argparse.Namespace, documents: list[Path], staging: Stagi
         done.append(_kept(result))
     progress.end()
     return done
+
+
+def _group(document: Path, named: set[object]) -> str:
+    """The files that may make one disclosure together: those named together, or one folder's."""
+    return "" if _same(document) in named else f"{document.parent}"
+
+
+def _same(path: Path) -> object:
+    from reportgen.reading.files import identity  # deferred: with the documents
+
+    return identity(path)
 
 
 def _kept(result: Done) -> Done:
@@ -213,7 +226,8 @@ def _page_outputs(folder: Path, documents: list[Path]) -> list[Output]:
 
 
 def _print(result: DocumentReview) -> None:
-    print(f"== {result.document}")
+    others = "、".join(str(path) for path in result.files[1:])
+    print(f"== {result.document}" + (f"（与 {others} 是同一份公开文本，作为一份审核）" if others else ""))
     if result.refused:
         said = "未能审核：" if result.unreviewed else "错误 [审核] "
         print(f"{result.document}: {said}{result.refused}")
@@ -226,13 +240,14 @@ def _print(result: DocumentReview) -> None:
     assert result.imported is not None
     if result.final_tables:
         print(f"{result.document}：这是一份部门决算，读出 {result.final_tables} 张决算表，按决算的勾稽关系核对")
+    tables = result.files[1] if len(result.files) > 1 else result.document  # a disclosure's tables: its 报表 file
     for line in result.imported.differences:
-        print(f"{result.document}: 错误 [表内不一致] {line}")
+        print(f"{tables}: 错误 [表内不一致] {line}")
     for note in result.imported.notes:  # what was read past, and the tables' own 尾数误差: told, not counted
         print(f"{result.document}: 提示 [读取] {note}")
     for table, cells in _unread_by_table(result).items():  # figures printed that no field took: not judged
         shown = "、".join(f"{u.where}“{u.text}”" for u in cells[:5]) + ("……" if len(cells) > 5 else "")
-        print(f"{result.document}: 提示 [未读取] {table}：{len(cells)} 个印出的数没有读取，未核对（{shown}）")
+        print(f"{tables}: 提示 [未读取] {table}：{len(cells)} 个印出的数没有读取，未核对（{shown}）")
     for finding in result.checks:
         print(finding.format())
     if result.unverified:  # not findings: codes the built-in catalogue does not hold, for a person to look at
@@ -245,6 +260,8 @@ def _print(result: DocumentReview) -> None:
     print(f"{result.document}: 表内或表间不一致 {counts['tables']} 处，勾稽错误 {counts['errors']} 个，"
           f"正文与表格不一致 {counts['prose']} 处；正文读到 {counts['read']} 个数字，一致 {counts['agree']} 个，"
           f"未能核对 {counts['unknown']} 个")
+    if result.unreviewed:  # most of what it prints was not read: not passed, whatever was found
+        print(f"{result.document}: 未能审核：{result.unreviewed}")
 
 
 def _unread_by_table(result: DocumentReview) -> dict[str, list[Unread]]:
@@ -261,7 +278,8 @@ def _print_cut(result: DocumentReview) -> None:
 
 
 def _as_dict(result: DocumentReview) -> dict[str, object]:
-    return {"document": str(result.document), "refused": result.refused, "outcome": result.outcome, "counts": result.counts,
+    return {"document": str(result.document), "files": [str(path) for path in result.files or [result.document]],
+            "refused": result.refused, "outcome": result.outcome, "counts": result.counts,
             "tables": result.imported.differences if result.imported else result.final,
             "checks": [f.as_dict() for f in result.checks],
             "unverified": [f.as_dict() for f in result.unverified],

@@ -2,19 +2,42 @@
 accounts (预算/决算), read from its tables' titles and captions (编制部门：… / 编制单位：…) and a
 决算's cover. Files of one source are imported together; files of different departments, kinds or
 years are refused with both names, never merged or dropped — save a 部门 with its own units' files,
-which make the 部门's source with its units."""
+which make the 部门's source with its units.
+
+A disclosure may be published as several files (北京: 附件1 情况说明, 附件2 报表): a narrative that
+holds no budget table, its cover naming its owner and year, and a file of tables with no text before
+its first table. They are one disclosure when what each states of its owner agrees (the tables often
+state none) and the narrative's amounts are the tables' own: at least SHARED_AT_LEAST of them, and a
+third or more of those it states (measured on 北京's seven pairs, counting the amounts printed to the
+分 and not whole: 48–67 % of a narrative's are printed in its own tables, at most 13 % in another
+department's). Told by content, never by name."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 
-from reportgen.importing.recognize import Table
-from reportgen.readers.grid import ImportRefused
+from reportgen.compute.arithmetic import quantize_half_up
+from reportgen.importing.recognize import Table, cell_text, is_amount
+from reportgen.readers.grid import Grid, ImportRefused
 from reportgen.readers.lines import Line
+from reportgen.readers.statements import read_statements
+from reportgen.reading.amounts import printed_amount
 
 _FINAL_COVER = re.compile(r"(\d{4})年度?部门决算")
+# A cover's title, spaces dropped: “首都绿化委员会办公室2026年度部门预算信息公开”, “2026年烟台市水利局部门
+# 预算”, “上海市2026年市级单位预算” (whose owner a line of its own names: 预算单位：…)
+_COVER_TITLE = re.compile(r"(?P<before>[\u4e00-\u9fff（）()]*?)(?P<year>20\d{2})年度?(?P<after>[\u4e00-\u9fff（）()]*?)"
+                          r"(?P<kind>部门|单位)?(?P<accounts>预算|决算)")
+_COVER_OWNER = re.compile(r"(?:预算主管部门|主管部门|预算单位|编制部门|编制单位|部门名称|单位名称)[：:](?P<owner>[\u4e00-\u9fff（）()]{2,60})")
+_LEVEL = re.compile(r"^(?:省级|市级|区级|县级|乡级)")
+_OWN_WORDS = re.compile(r"[（(]本级[)）]|部门$")
+_COVER_END = ("目录", "目 录")
+_COVER_LINES = 6  # a cover's title stands in the first lines of its first page
+_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
+SHARED_AT_LEAST = 3  # a narrative's amounts printed in its tables: at least these, and a third of those it states
 
 
 @dataclass(frozen=True)
@@ -113,3 +136,179 @@ def _one_owner(found: list[Identity], kind: str) -> None:
 def _refusal(first: Identity, other: Identity, word: str) -> str:
     return (f"{first.named}与{other.named}的{word}不同：一个源文件只写一个部门（或单位）一个年度的预算或决算，"
             "不能合并；请分别导入（部门预算可与其所属单位的单位预算一起导入，写成按单位填报的部门源文件）；未写出源文件")
+
+
+# --- a disclosure published as several files ---------------------------------------------------------
+
+NARRATIVE, TABLES = "说明", "报表"
+
+
+@dataclass(frozen=True)
+class Cover:
+    """What a document's cover states of its owner: its department (or unit), year, kind and accounts."""
+
+    department: str
+    year: int
+    kind: str  # 部门 / 单位 / "" where the title does not say
+    accounts: str  # 预算 / 决算
+    where: str  # the line of the title
+
+
+def cover_of(lines: list[Line]) -> Cover | None:
+    """The title of a document's first page, up to its 目录 (“首都绿化委员会办公室 2026 年度部门预算”), and
+    the owner a line of it names (“预算单位：上海市花卉良种试验场”); None where it states no year."""
+    first = min((line.page for line in lines), default=0)
+    shown = [line for line in lines if line.page == first and line.text.strip()][:_COVER_LINES]
+    title: list[Line] = []
+    for line in shown:
+        if "".join(line.text.split()) in _COVER_END:
+            break
+        title.append(line)
+    text = "".join("".join(line.text.split()) for line in title)
+    found = _COVER_TITLE.search(text)
+    if found is None:
+        return None
+    named = next((m.group("owner") for line in title if (m := _COVER_OWNER.search("".join(line.text.split())))), "")
+    after = _LEVEL.sub("", found.group("after"))
+    # the government before the year with a level after it (“上海市2026年市级单位预算”) names no owner
+    department = named or after or ("" if after != found.group("after") else found.group("before"))
+    return Cover(_OWN_WORDS.sub("", department), int(found.group("year")), found.group("kind") or "",
+                 found.group("accounts"), title[0].where)
+
+
+@dataclass(frozen=True)
+class Part:
+    """What one file is as a part of a disclosure: its narrative (说明: a document with no budget table,
+    its cover naming its year), its tables (报表: budget tables, and no sentence printed before the
+    first of them), or neither (""); what it states of its owner; a narrative's amounts as stated
+    (value, unit, decimals) and the figures a tables file's budget tables print, in 元."""
+
+    file: str
+    role: str
+    department: str = ""
+    year: int | None = None
+    accounts: str = ""
+    amounts: tuple[tuple[Decimal, str, int], ...] = ()
+    figures: frozenset[Decimal] = frozenset()
+    where: str = ""  # the narrative's title line
+
+    @property
+    def named(self) -> str:
+        year = f"{self.year}年" if self.year else "年度未写明"
+        return f"{self.file}（{self.role or '文件'}：{self.department or '未写明部门'} {year}）"
+
+
+def part_of(file: str, tables: list[Table], lines: list[Line], document: bool, grids: list[Grid]) -> Part:
+    """``file`` as a part of a disclosure, from its recognised budget tables, its lines and its grids
+    (a narrative prints no table of figures: a document whose tables were not recognised is none)."""
+    if not tables:
+        cover = cover_of(lines) if document and not any(_holds_figures(grid) for grid in grids) else None
+        if cover is None:
+            return Part(file, "")
+        return Part(file, NARRATIVE, cover.department, cover.year, cover.accounts, _amounts(lines), where=cover.where)
+    if _text_before(tables, lines):
+        return Part(file, "")
+    owners = Counter(t.owner for t in tables if t.owner)
+    years = Counter(t.year for t in tables if t.year)
+    cover = cover_of(lines)
+    department = owners.most_common(1)[0][0] if owners else (cover.department if cover else "")
+    year = years.most_common(1)[0][0] if years else (cover.year if cover else None)
+    accounts = "决算" if all(t.kind.final for t in tables) else "预算"
+    return Part(file, TABLES, department, year, accounts, figures=_figures(tables))
+
+
+def _holds_figures(grid: Grid) -> bool:
+    """Whether a grid prints a table of figures (three amounts or more), not a box of text."""
+    return sum(1 for row in grid.rows for cell in row if is_amount(cell)) >= 3
+
+
+def _text_before(tables: list[Table], lines: list[Line]) -> bool:
+    """Whether a sentence (ended by 。) is printed before the first table: the file holds a narrative."""
+    starts = [_place(table.grid.row_places[0]) for table in tables if table.grid.row_places]
+    first = min((start for start in starts if start is not None), default=None)
+    before = [line for line in lines if first is None or (line.page, line.line) < first]
+    return any("。" in line.text for line in before)
+
+
+def _place(where: str) -> tuple[int, int] | None:
+    found = re.match(r"第(\d+)页 第(\d+)行", where)
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+def _amounts(lines: list[Line]) -> tuple[tuple[Decimal, str, int], ...]:
+    """The amounts the sentences state that tell one budget from another: printed to the 分 or finer and
+    not whole (a round 10.00 or 500 万元 is printed in any department's tables)."""
+    said = {(st.value, st.unit, st.decimals) for st in read_statements(lines)
+            if st.kind == "amount" and st.value and st.unit in _FACTOR and st.decimals >= 2
+            and st.value != st.value.to_integral_value()}
+    return tuple(sorted(said, key=str))
+
+
+def _figures(tables: list[Table]) -> frozenset[Decimal]:
+    """Every non-zero figure the tables' bodies print, in 元 (a table of no stated unit: as 元 and as 万元)."""
+    found: set[Decimal] = set()
+    for table in tables:
+        factors = [_FACTOR[table.unit]] if table.unit in _FACTOR else list(_FACTOR.values())
+        for row in table.grid.rows[table.body_start:]:
+            for cell in row:
+                value = printed_amount(cell_text(cell)) if is_amount(cell) else None
+                if value:
+                    found.update(value * factor for factor in factors)
+    return frozenset(found)
+
+
+def shared(narrative: Part, tables: Part) -> int:
+    """How many of the narrative's amounts the tables print (each rounded half up as the narrative prints it)."""
+    count = 0
+    for (unit, decimals), values in _by_form(narrative.amounts).items():
+        printed = {quantize_half_up(figure / _FACTOR[unit], decimals) for figure in tables.figures}
+        count += sum(1 for value in values if value in printed)
+    return count
+
+
+def _by_form(amounts: tuple[tuple[Decimal, str, int], ...]) -> dict[tuple[str, int], list[Decimal]]:
+    forms: dict[tuple[str, int], list[Decimal]] = {}
+    for value, unit, decimals in amounts:
+        forms.setdefault((unit, decimals), []).append(value)
+    return forms
+
+
+def differs(narrative: Part, tables: Part) -> str:
+    """Why a narrative and a tables file are not one disclosure ("" when they are): what each states of
+    its owner differs, or the narrative's amounts are not the tables' own."""
+    said = [word for word, one, other in (("年度", narrative.year, tables.year), ("预算或决算", narrative.accounts, tables.accounts))
+            if one and other and one != other]
+    if narrative.department and tables.department and not same_owner(narrative.department, tables.department):
+        said.insert(0, "部门")
+    if said:
+        return f"两者写明的{'、'.join(said)}不同"
+    found = shared(narrative, tables)
+    if found < SHARED_AT_LEAST or found * 3 < len(narrative.amounts):
+        return (f"说明写明的 {len(narrative.amounts)} 个金额中只有 {found} 个见于报表"
+                f"（同一份公开文本至少 {SHARED_AT_LEAST} 个、且不少于三分之一）")
+    return ""
+
+
+def same_owner(one: str, other: str) -> bool:
+    """Whether two names are of one owner: the same once （本级） and a closing 部门 are dropped, or one the
+    other's shorter form (民政局, 北京市民政局)."""
+    a, b = (_OWN_WORDS.sub("", "".join(name.split())) for name in (one, other))
+    return a in b or b in a
+
+
+def paired(parts: list[Part]) -> list[tuple[Part, Part]]:
+    """The narratives and tables files among ``parts`` that are one disclosure: each narrative with the
+    tables file that prints most of its amounts, each file in one pair at most."""
+    narratives = [p for p in parts if p.role == NARRATIVE]
+    tables = [p for p in parts if p.role == TABLES]
+    scored = sorted(((shared(n, t), i, j) for i, n in enumerate(narratives) for j, t in enumerate(tables)
+                     if not differs(n, t)), reverse=True)
+    pairs: list[tuple[Part, Part]] = []
+    used_n: set[int] = set()
+    used_t: set[int] = set()
+    for _, i, j in scored:
+        if i not in used_n and j not in used_t:
+            used_n.add(i)
+            used_t.add(j)
+            pairs.append((narratives[i], tables[j]))
+    return pairs

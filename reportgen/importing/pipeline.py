@@ -19,7 +19,7 @@ from reportgen.importing.emit import ImportedSource, walk
 from reportgen.importing.final_accounts import final_differences
 from reportgen.importing.final_build import build_final, missing_tables
 from reportgen.importing.final_text import add_final_text
-from reportgen.importing.identity import identity, parted
+from reportgen.importing.identity import NARRATIVE, TABLES, Part, differs, identity, part_of, parted
 from reportgen.importing.imported import Imported, rows_of
 from reportgen.importing.prose import prose_source
 from reportgen.importing.recognize import Table, recognize
@@ -35,7 +35,15 @@ from reportgen.importing.reconcile import (
 )
 from reportgen.importing.text_fields import add_text_fields, fill_required, withheld
 from reportgen.importing.text_parts import read_text_parts
-from reportgen.importing.text_sheets import add_front, add_region, not_read, text_sheet_lines, whole_export
+from reportgen.importing.text_sheets import (
+    Front,
+    add_front,
+    add_region,
+    add_stated,
+    not_read,
+    text_sheet_lines,
+    whole_export,
+)
 from reportgen.importing.tree import Placed, Tree
 from reportgen.importing.visible import Seen, as_seen, hidden_sheets_note, same_table_twice
 from reportgen.importing.which_layout import chosen
@@ -126,15 +134,45 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
         layout, told = pick.layout, told + ([pick.note] if pick.note else [])
     catalog = catalogs.load(layout)
     reads = _recognized(opened, seen, catalog)
+    narrative = _as_one(paths, opened, seen, reads)
     sources = parted([identity(str(path), one.tables, one.lines) for path, one in reads.items()])
     main = [path for path in paths if str(path) in sources.main]
-    result = _import_one(main, _joined([reads[p] for p in main]), catalog, layout, with_prior, told)
+    result = _import_one(main, _joined([reads[p] for p in main]), catalog, layout, with_prior, told, narrative)
     if sources.units:
         units = [(name, _import_one(files, _joined([reads[p] for p in files]), catalog, layout, False, []))
                  for name, files in ((name, [p for p in paths if str(p) in group])
                                      for name, group in sources.units.items())]
         with_units(result, units)
     return result
+
+
+def _as_one(paths: list[Path], opened: dict[Path, Published], seen: dict[Path, Seen],
+            reads: dict[Path, _Read]) -> Part | None:
+    """Where the files are a disclosure's narrative and its tables file(s) (identity.py): one source, the
+    tables files' lines their tables' (no text of theirs read as the narrative), told; refused where a
+    narrative and tables given together are not one disclosure. The narrative's part (its cover states
+    the owner where the tables do not); None where the files are not so."""
+    parts = {path: part_of(str(path), reads[path].tables, opened[path].narrative, opened[path].is_document,
+                           seen[path].grids) for path in paths}
+    narratives = [parts[p] for p in paths if parts[p].role == NARRATIVE]
+    tables = [p for p in paths if parts[p].role == TABLES]
+    if len(narratives) != 1 or not tables or len(tables) != len(paths) - 1:
+        return None
+    narrative = narratives[0]
+    for path in tables:
+        why = differs(narrative, parts[path])
+        if why:
+            raise ImportRefused(f"{narrative.named}与{parts[path].named}不是同一份公开文本：{why}；"
+                                "请分别导入，或一并给出这份说明自己的报表；未写出源文件")
+    for path in tables:
+        reads[path].lines, reads[path].documents = [], []
+    return narrative
+
+
+def _as_one_note(narrative: Part, files: list[str]) -> str:
+    tables = "、".join(file for file in files if file != narrative.file)
+    return (f"{narrative.file} 是情况说明、{tables} 是报表：同一份公开文本（{narrative.department or '部门未写明'} "
+            f"{narrative.year}年，说明中的金额见于报表），作为一份导入；正文取自情况说明")
 
 
 def _repeated(paths: list[Path]) -> list[Path]:
@@ -160,9 +198,9 @@ def _one_file_each(tables: list[Table]) -> None:
 
 
 def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layout: str | None,
-                with_prior: bool, told: list[str]) -> ImportResult:
+                with_prior: bool, told: list[str], narrative: Part | None = None) -> ImportResult:
     _one_file_each(read.tables)
-    notes = told + read.notes
+    notes = told + read.notes + ([_as_one_note(narrative, [str(p) for p in paths])] if narrative else [])
     tables, unknown = read.tables, read.unknown
     final = [t for t in tables if t.kind.final]
     if final and len(final) == len(tables):  # a 部门决算: its tables reconciled, a 决算 source written
@@ -178,6 +216,9 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     notes += tail_notes(tails)
     found = grouped(slips) + [unreadable(p) for p in imported.problems] + (prose.conflicts if prose is not None else [])
     unplaced: list[str] = prose.unplaced if prose is not None else []
+    if narrative is not None and narrative.year is not None:  # the tables state no owner: the narrative's cover does
+        add_stated(imported, Front(narrative.department, narrative.year, f"{narrative.file} {narrative.where}"),
+                   f"{narrative.file}（{narrative.where}）", notes)
     unknown, to_fill = _with_text(imported, read, unknown, unplaced, notes, with_prior,
                                   published=prose.published if prose is not None else None)
     header: dict[str, Any] = {"unplaced": unplaced, "to_fill": to_fill, "department": imported.department, "year": imported.year, "kind": imported.kind,

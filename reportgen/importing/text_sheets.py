@@ -57,18 +57,24 @@ def add_front(imported: Imported, unknown: list[Grid], notes: list[str]) -> list
         stated = front(grid)
         if stated is None:
             continue
-        if stated.department and not imported.department:
-            imported.department = stated.department
-            imported.tree["部门"] = Placed(stated.department, stated.where)
-        if stated.year is not None and imported.year is None:
-            imported.year = stated.year
-            imported.tree = _with_year(imported, stated.year, stated.where)
-        differs = [f"{word}“{said}”" for word, said, own in (("部门", stated.department, imported.department),
-                                                           ("年度", stated.year, imported.year)) if said and said != own]
-        if differs:
-            notes.append(_cover_differs(f"{grid.shown}（{stated.where}）", differs, imported.department, imported.year))
+        add_stated(imported, stated, f"{grid.shown}（{stated.where}）", notes)
         read.append(grid)
     return read
+
+
+def add_stated(imported: Imported, stated: Front, shown: str, notes: list[str]) -> None:
+    """The department and year a 封面 (or a narrative's cover, published apart from its tables) states,
+    where the tables' captions state none; another than theirs is told (``shown`` names where)."""
+    if stated.department and not imported.department:
+        imported.department = stated.department
+        imported.tree["部门"] = Placed(stated.department, stated.where)
+    if stated.year is not None and imported.year is None:
+        imported.year = stated.year
+        imported.tree = _with_year(imported, stated.year, stated.where)
+    differs = [f"{word}“{said}”" for word, said, own in (("部门", stated.department, imported.department),
+                                                       ("年度", stated.year, imported.year)) if said and said != own]
+    if differs:
+        notes.append(_cover_differs(shown, differs, imported.department, imported.year))
 
 
 def add_region(imported: Imported, lines: list[Line]) -> None:

@@ -4,6 +4,12 @@ as soon as it is reviewed, and only what the summary and the register need kept 
 province's 10,000 documents run in bounded memory, and the results come back in the documents'
 order, each told as it is done.
 
+A disclosure published as several files (a narrative and its tables file, importing/identity.py) is
+reviewed as one document: each file is reviewed alone first; those that are a narrative or tables are
+held back, and once all are done, each narrative and the tables file of the same group (the files named
+together, or one folder's) that are one disclosure are reviewed together, in the narrative's place — told
+after the rest, each half that is no part of such a pair as reviewed alone.
+
 The terminal's words for one document are the command's (``describe``, a module-level function so
 that a worker process can be handed it); this module only runs and gathers."""
 
@@ -18,7 +24,7 @@ import sys
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +33,7 @@ from reportgen.review.documents import DocumentReview
 from reportgen.review.register import Known, known
 
 if TYPE_CHECKING:
+    from reportgen.importing.identity import Part
     from reportgen.review.pages import SummaryPart
 
 Describe = Callable[[DocumentReview], None]  # prints the document's findings (captured), as the command says them
@@ -41,6 +48,8 @@ class Task:
     staging: Path | None  # where its pages go (None: no pages)
     describe: Describe
     as_json: AsJson | None  # None: no JSON wanted
+    group: str = ""  # the files named together share one, a folder's files another: a disclosure is of one
+    files: tuple[Path, ...] = ()  # the files reviewed as this one document (a disclosure's); () : document
 
 
 @dataclass
@@ -57,17 +66,18 @@ class Done:
     part: SummaryPart | None  # where pages are written
     files: list[str]  # the names written into the staging folder
     told: list[str]  # lines for stderr (an annotated copy not written …)
+    half: Part | None = None  # reviewed alone, a narrative or tables: held back to be paired
 
 
 def review_one(task: Task) -> Done:
-    return _finished(task, documents.review_document(task.document, task.layout))  # looked up when called
+    return _finished(task, documents.review_files(list(task.files or (task.document,)), task.layout))  # looked up when called
 
 
 def died(task: Task) -> Done:
     """A document whose worker the system ended (out of memory, killed) even when reviewed alone:
     told as a document that could not be reviewed, by name, and the other documents go on."""
     why = "审核这份文件的进程被系统终止（可能是内存不足），单独重试一次仍然如此：未能审核，请检查这份文件"
-    return _finished(task, documents.DocumentReview(task.document, refused=why))
+    return _finished(task, documents.DocumentReview(task.document, refused=why, files=list(task.files)))
 
 
 def _finished(task: Task, result: documents.DocumentReview) -> Done:
@@ -85,10 +95,36 @@ def _finished(task: Task, result: documents.DocumentReview) -> Done:
             (task.staging / name).write_bytes(data)
             files.append(name)
     return Done(task.index, task.document, said.getvalue(), task.as_json(result) if task.as_json else None,
-                result.clean, result.outcome, known(result), part, files, told)
+                result.clean, result.outcome, known(result), part, files, told, result.half)
 
 
 def review_all(tasks: list[Task], jobs: int) -> Iterator[Done]:
+    """Each document's result as it is done, in order; a disclosure's narrative and tables file, held
+    back as reviewed alone, then reviewed as one (and the halves that are none of a pair as they were)."""
+    held: list[Done] = []
+    for done in _each(tasks, jobs):
+        if done.half is None:
+            yield done
+        else:
+            held.append(done)
+    yield from _joined(held, {task.index: task for task in tasks}, jobs)
+
+
+def _joined(held: list[Done], tasks: dict[int, Task], jobs: int) -> Iterator[Done]:
+    """The held documents: each disclosure of a group reviewed as one, then the rest as reviewed alone."""
+    by_path = {(tasks[d.index].group, d.document): d for d in held}
+    joined: list[Task] = []
+    for group in dict.fromkeys(tasks[d.index].group for d in held):
+        halves = [d.half for d in held if tasks[d.index].group == group and d.half is not None]
+        for files in documents.disclosures(halves):
+            first = by_path[(group, files[0])]
+            joined.append(replace(tasks[first.index], files=tuple(files)))
+    yield from _each(joined, jobs)
+    taken = {(task.group, path) for task in joined for path in task.files}
+    yield from (d for d in held if (tasks[d.index].group, d.document) not in taken)
+
+
+def _each(tasks: list[Task], jobs: int) -> Iterator[Done]:
     """Each task's result, in order, as it is done: in this process for one document or one job. A
     worker the system ends (BrokenProcessPool) costs the pool, not the review: the first document
     whose result was lost is reviewed again alone, and the rest go on in a new pool."""

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reportgen.checks.budget import UNLISTED
 from reportgen.errors import Finding
+from reportgen.importing.identity import Part, paired, part_of
 from reportgen.importing.pipeline import ImportResult, import_files
 from reportgen.importing.tree import Placed
 from reportgen.importing.unread import Unread, unread_cells
@@ -27,6 +28,7 @@ from reportgen.reading.files import identity, is_regular_file
 from reportgen.render import prepare, prepared_findings
 from reportgen.review import Review, review_prepared, sentence_findings
 from reportgen.review.consistency import CUT_RULE
+from reportgen.review.coverage import Coverage, coverage
 from reportgen.review.own_outputs import review_output
 
 # The files a folder given to review holds that are documents (others in it are passed over).
@@ -56,6 +58,11 @@ class DocumentReview:
     final_reviewed: bool = False  # refused as a budget, a 部门决算 all the same: its tables and sentences judged
     published: Published | None = None  # the document as read (once: its import, its narrative, its copy)
     kind: str = ""  # what its bytes are (readers/published.py: pdf, docx …), where they could be told
+    # the files reviewed as this one document (a disclosure's narrative first, then its tables file); [] : document
+    files: list[Path] = field(default_factory=list)
+    # reviewed alone: what it is as a part of a disclosure published in several files (None: a whole one)
+    half: Part | None = None
+    read: Coverage | None = None  # the amounts its PDF pages print, and how many were read (None: not measured)
 
     @functools.cached_property
     def unread(self) -> list[Unread]:
@@ -118,15 +125,28 @@ class DocumentReview:
 
     @property
     def clean(self) -> bool:
+        return not self.unreviewed and not self.refused and self._nothing_found
+
+    @property
+    def _nothing_found(self) -> bool:
         counts = self.counts
-        return not self.refused and not (counts["tables"] or counts["errors"] or counts["prose"])
+        return not (counts["tables"] or counts["errors"] or counts["prose"])
 
     @property
     def unreviewed(self) -> str:
         """Why the document was not reviewed, "" when it was: it could not be read, or what was read of it
         gives nothing to measure it by. Such a document is neither passed nor found at fault: it is told
-        apart (未能审核), and no notice goes back for it."""
-        return self.refused if self.refused and not self.final_reviewed else ""
+        apart (未能审核), and no notice goes back for it. So is a document of which fewer than half the
+        amounts it prints were read (review/coverage.py): its findings are told, but it is not passed; and a
+        document whose narrative could not be judged at all and whose tables show nothing wrong."""
+        if self.refused:
+            return self.refused if not self.final_reviewed else ""
+        if self.read is not None and not self.read.enough:
+            return (f"读出 {self.read.printed} 个数中的 {self.read.read} 个：印出的金额大半没有读出（表格没有认出，"
+                    "或不是预算表），其余未核对")
+        if self.imported is not None and self.imported.documents and self.narrative is None and self._nothing_found:
+            return "正文没有核对：读出的表格不足以核对正文（如收入没有读出），表格也没有发现问题"
+        return ""
 
     @property
     def outcome(self) -> str:
@@ -229,15 +249,43 @@ def _not_a_file(path: Path) -> str:
 
 def review_document(document: Path, layout: str | None) -> DocumentReview:
     """One document reviewed against its own tables."""
-    result = DocumentReview(document)
+    return review_files([document], layout)
+
+
+def review_together(files: list[Path], layout: str | None) -> list[DocumentReview]:
+    """Files given together, reviewed as the command reviews them: each alone, then each narrative and
+    the tables file that are one disclosure (importing/identity.py) as one document, in its narrative's
+    place; what is no part of one stays as reviewed alone."""
+    alone = [review_document(path, layout) for path in files]
+    joined = {group[0]: review_files(group, layout) for group in disclosures([r.half for r in alone if r.half])}
+    taken = {path for result in joined.values() for path in result.files}
+    return [joined.get(r.document, r) for r in alone if r.document in joined or r.document not in taken]
+
+
+def disclosures(halves: list[Part]) -> list[list[Path]]:
+    """The files that are one disclosure among those reviewed alone as a narrative or tables: its
+    narrative first, then its tables file."""
+    return [[Path(narrative.file), Path(tables.file)] for narrative, tables in paired(halves)]
+
+
+def review_files(files: list[Path], layout: str | None) -> DocumentReview:
+    """The document the files make, reviewed against its own tables: one file, or a disclosure's narrative
+    and its tables file (their order: the narrative first, as ``disclosures`` gives them)."""
+    document = files[0]
+    result = DocumentReview(document, files=list(files) if len(files) > 1 else [])
+    read: dict[Path, Published] = {}
     try:
-        result.published = read_published(document)
+        for path in files:
+            read[path] = read_published(path)
+        result.published = read[document]
         result.kind = result.published.kind
-        result.imported = import_files([document], layout, read={document: result.published})
+        result.imported = import_files(list(files), layout, read=read)
     except ImportRefused as exc:
         result.kind = result.kind or (exc.kind if isinstance(exc, Unreadable) else "")
         _refused(result, exc)
         return result
+    if len(files) == 1:
+        result.half = _half(result, result.published)
     # the document's own tables, imported in memory, are its source: prepared once as it is (no YAML
     # written or read; the page names the document), checked, and the measure of its text
     prepared = prepare(result.imported.source.named(document))
@@ -249,6 +297,8 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
                                                      disputes=result.imported.disputes, cut_as_notes=True,
                                                      lines=result.published.lines)
         result.narrative_problems = _told(problems, document)
+    result.read = coverage([read[path].lines for path in files if read[path].kind == "pdf"], result.imported,
+                           result.narrative)
     return result
 
 
@@ -256,6 +306,15 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
 # judged it against the parts the table prints (its 表内不一致); check's finding on it would tell that
 # one slip a second time (司法局 unit 2026's 20406 印作 64,840,547.00 against its 项 129,681,094.00)
 _TABLE_TOTALS = frozenset({"功能分类", "经济分类", "支出.功能分类"})
+
+
+def _half(result: DocumentReview, published: Published) -> Part | None:
+    """What a document reviewed alone is as a part of a disclosure: a narrative or tables (None: neither)."""
+    assert result.imported is not None
+    tables = list(result.imported.imported.tables.values())
+    part = part_of(str(result.document), tables, published.narrative, published.is_document,
+                   published.grids if published.is_document else [])
+    return part if part.role else None
 
 
 def _told_by_its_tables(finding: Finding) -> bool:

@@ -1,0 +1,123 @@
+"""A disclosure published as several files (issue 54 parts 4 and 5): 北京 publishes its 情况说明 and its
+报表 apart. Given together, or in one folder, they are reviewed and imported as one document — told by
+their content (the narrative's cover, which file holds the tables, the narrative's amounts printed in
+the tables), never by their names; files that are not one disclosure stay apart. A document of which
+fewer than half the printed amounts were read is 未能审核, never passed.
+
+Fixtures: pages of real 北京 disclosures cut with pypdf (tests/fixtures/disclosure/make_extracts.py):
+part1 the 首都绿化委员会办公室 2026 情况说明, part2 its 报表 (预算01–09表), minzheng-part1 北京市民政局's 说明."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from reportgen.cli import main
+from reportgen.importing.identity import cover_of
+from reportgen.importing.pipeline import import_files
+from reportgen.readers.grid import ImportRefused
+from reportgen.readers.published import read_published
+from reportgen.review.documents import review_document, review_files, review_together
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "disclosure"
+NARRATIVE = FIXTURES / "bj-lvhua-part1.pdf"
+TABLES = FIXTURES / "bj-lvhua-part2.pdf"
+OTHER_NARRATIVE = FIXTURES / "bj-minzheng-part1.pdf"
+SHANGHAI = ROOT / "bench" / "corpus" / "putuo-zhengfuban-2025.pdf"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) 未安装")
+
+
+def test_the_narrative_s_cover_names_its_owner_and_year():
+    cover = cover_of(read_published(NARRATIVE).lines)
+    assert cover is not None and (cover.department, cover.year, cover.accounts) == ("首都绿化委员会办公室", 2026, "预算")
+    assert cover_of(read_published(TABLES).lines) is None  # the 报表 opens with 预算01表: no cover
+
+
+def test_a_narrative_and_its_tables_given_together_are_reviewed_as_one_document(capsys):
+    code = main(["review", str(TABLES), str(NARRATIVE), "--format", "json"])
+    found = json.loads(capsys.readouterr().out)
+    assert len(found) == 1  # counted once
+    one = found[0]
+    assert one["document"] == str(NARRATIVE) and one["files"] == [str(NARRATIVE), str(TABLES)]
+    # the 说明 alone was judged by the figures its own prose states (“三公” 27.09 against four parts of 0.00):
+    # together, the 报表's tables are its measure, and that false alarm is gone
+    assert not any(c["rule"] == "R-填报合计" for c in one["checks"]), one["checks"]
+    alone = review_document(NARRATIVE, None)
+    assert any(f.rule == "R-填报合计" for f in alone.checks)
+    assert code == 1  # not passed: see below
+
+
+def test_the_one_document_takes_its_tables_from_the_tables_file_and_its_text_from_the_narrative():
+    result = review_files([NARRATIVE, TABLES], None)
+    assert result.imported is not None and result.imported.documents == [NARRATIVE]  # the text judged
+    files = {table.grid.file for table in result.imported.imported.tables.values()}
+    assert files == {str(TABLES)} and len(result.imported.imported.tables) >= 8
+    assert (result.imported.imported.department, result.imported.imported.year) == ("首都绿化委员会办公室", 2026)
+    assert any("是情况说明" in note and "是报表" in note for note in result.imported.notes)  # and says so
+    # its narrative cannot be judged while the tables' income is not read: told 未能审核, never passed
+    assert result.outcome == "未能审核" and "正文没有核对" in result.unreviewed
+
+
+def test_a_folder_holding_both_is_one_document_whatever_the_files_are_named(tmp_path, capsys):
+    folder = tmp_path / "北京报来的"
+    folder.mkdir()
+    shutil.copy(NARRATIVE, folder / "报表.pdf")  # names that say the opposite of what the files hold
+    shutil.copy(TABLES, folder / "情况说明.pdf")
+    main(["review", str(folder)])
+    said = capsys.readouterr().out
+    assert f"== {folder / '报表.pdf'}（与 {folder / '情况说明.pdf'} 是同一份公开文本，作为一份审核）" in said
+    assert "审核 1 份文件" in said
+
+
+def test_two_unrelated_documents_given_together_stay_two(capsys):
+    main(["review", str(OTHER_NARRATIVE), str(TABLES), "--format", "json"])
+    found = json.loads(capsys.readouterr().out)
+    assert [one["files"] for one in found] == [[str(OTHER_NARRATIVE)], [str(TABLES)]]
+    # and three files: the pair found, the other narrative left alone
+    reviewed = review_together([OTHER_NARRATIVE, TABLES, NARRATIVE], None)
+    assert [r.files or [r.document] for r in reviewed] == [[OTHER_NARRATIVE], [NARRATIVE, TABLES]]
+
+
+def test_import_of_both_writes_one_source_with_the_narrative_s_owner(tmp_path, capsys):
+    out = tmp_path / "lvhua.yaml"
+    main(["import", str(NARRATIVE), str(TABLES), "-o", str(out)])
+    capsys.readouterr()
+    source = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert (source["部门"], source["年度"]) == ("首都绿化委员会办公室", 2026)
+    text = out.read_text(encoding="utf-8")
+    assert "预算05表" not in text  # the 报表's lines are its tables, never read as narrative text
+
+
+def test_import_of_a_narrative_with_another_department_s_tables_is_refused():
+    with pytest.raises(ImportRefused) as refused:
+        import_files([OTHER_NARRATIVE, TABLES], None)
+    assert "不是同一份公开文本" in refused.value.message and str(OTHER_NARRATIVE) in refused.value.message
+
+
+def test_a_document_of_which_fewer_than_half_the_amounts_were_read_is_not_reviewed(capsys):
+    alone = review_document(NARRATIVE, None)  # a 说明 alone: its tables are in another file
+    assert alone.read is not None and alone.read.read * 2 < alone.read.printed
+    assert alone.outcome == "未能审核" and alone.unreviewed.startswith(f"读出 {alone.read.printed} 个数中的 {alone.read.read} 个")
+    main(["review", str(NARRATIVE)])
+    said = capsys.readouterr().out
+    assert f"未能审核：读出 {alone.read.printed} 个数中的" in said and "1 份未能审核" in said and "未发现问题\n" not in said
+    shanghai = review_document(SHANGHAI, None)  # a document whose tables are read is reviewed as before
+    assert shanghai.read is not None and shanghai.read.read == shanghai.read.printed and shanghai.outcome == "未发现问题"
+
+
+@pytest.mark.skipif(not (CORPUS / "bj-minzhengju-2026-dept-budget-tables.pdf").exists(), reason="../shared/corpus 不在")
+def test_each_pair_of_the_corpus_is_one_disclosure_and_no_other():
+    from reportgen.review.documents import disclosures
+
+    names = ["shoudulvhuaban", "minzhengju", "shangwuju"]
+    files = [CORPUS / f"bj-{name}-2026-dept-budget{tail}.pdf" for name in names for tail in ("", "-tables")]
+    halves = [r.half for r in (review_document(path, None) for path in files) if r.half]
+    assert len(halves) == 6
+    assert sorted(disclosures(halves)) == sorted([files[i], files[i + 1]] for i in range(0, 6, 2))
