@@ -24,7 +24,7 @@ from reportgen.oserrors import reason
 from reportgen.readers.grid import ImportRefused
 from reportgen.reading.files import identity, is_regular_file
 from reportgen.render import prepare, prepared_findings
-from reportgen.review import Review, review_prepared, sentence_findings
+from reportgen.review import Review, review_prepared, review_within_sentences, sentence_findings
 from reportgen.review.consistency import CUT_RULE
 from reportgen.review.own_outputs import review_output
 
@@ -243,7 +243,14 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
         result.narrative, problems = review_prepared(prepared, document, document, despite_errors=True,
                                                      disputes=result.imported.disputes, cut_as_notes=True)
         result.narrative_problems = _told(problems, document)
+    if result.narrative is None and document.suffix.lower() in _TEXTS:
+        # no tables to measure its text by (none read, or no source made of them): its sentences judged
+        # against each other all the same, each figure told 未能核对 but where its sentence bears it out
+        result.narrative = review_within_sentences(document, result.imported.imported.year, cut_as_notes=True)
     return result
+
+
+_TEXTS = (".pdf", ".docx", ".html", ".htm")  # the documents that have a text (a workbook's has no sentences)
 
 
 # R-填报合计 on a 类, 款 or 项 total: the import writes a total a table prints as printed, and has already
