@@ -52,7 +52,7 @@ _COMPARE = rf"(?:{_any('同比')}|(?:{_any('比较')}){_PRIOR})"
 # inline, between the year and the change; and the year may be followed by what is compared before its base
 # (“比2025年财政拨款“三公”经费年初预算增加33.50万元”: a few words, then the base they end in)
 _CHANGE_TEXT = (rf"{_COMPARE}(?:[^，。；、\d增减]{{0,16}}?(?={_any('基数')}))?(?P<base>{_any('基数')})?"
-                rf"(?:的?{_NUM}(?:万元|元))?(?P<later>{_any('基数')})?"
+                rf"(?:的?(?P<prior>{_NUM})(?P<priorunit>万元|元))?(?P<later>{_any('基数')})?"
                 rf"(?P<dir>{_any('增加', '减少')})(?P<num>{_NUM})? ?(?P<unit>万元|元|%)?")
 _FLAT_TEXT = (rf"(?:{_any('同比')}|(?:{_any('持平前')}){_PRIOR})(?P<base>{_any('基数')})?(?:基本)?"
               rf"(?:{_any('持平')})(?P<empty>万元|元)?")
@@ -187,6 +187,9 @@ class Statement:
     # the headings in force and the sentences since the last of them, before this statement's sentence
     # (“（四）项目支出……”: what an amount under it may be a part of)
     context: str = ""
+    # a change's prior as its sentence states it inline (“比2025年年初预算数69043.50万元增加2050.67万元”): as
+    # printed, with its unit
+    prior: str = ""
 
 
 @dataclass
@@ -687,7 +690,8 @@ def _said_figure(line: int, kind: str, token: str, groups: dict[str, str | None]
     return Statement(line, kind, token, to_decimal(num) if num else None, decimals_of(num) if num else 0, unit,
                      direction=_DIRECTIONS.get(groups.get("dir") or "", ""),
                      base=_base(groups.get("base") or groups.get("later") or "") if base is None else base,
-                     empty_amount=bool(groups.get("empty")), **more)
+                     empty_amount=bool(groups.get("empty")),
+                     prior=f"{groups['prior']}{groups.get('priorunit') or ''}" if groups.get("prior") else "", **more)
 
 
 def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]], room: int,

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from reportgen.compute import quantize_half_up, truncated
 from reportgen.errors import Finding
-from reportgen.readers.statements import STARTS_ANEW, Statement, year_before
+from reportgen.readers.statements import STARTS_ANEW, Statement, decimals_of, to_decimal, year_before
 from reportgen.review.glossary import BUDGET_WORD as _BUDGET_WORD
 from reportgen.review.glossary import normalize
 
@@ -38,6 +38,40 @@ def contradictions(statements: list[Statement], draft: str,
             continue
         found.append(_finding(amount, change, rate, low, high, draft))
     return found
+
+
+def inline_priors(statements: list[Statement], draft: str,
+                  told: set[tuple[int, str]] | frozenset[tuple[int, str]] = frozenset()) -> list[Finding]:
+    """Each change that states its prior inline (“2026年度收入预算71094.17万元，比2025年年初预算数69043.50万元
+    增加2050.67万元”) whose amount, prior and change no rounding makes add up (but one already told: ``told``)."""
+    found = []
+    for amount, change in zip(statements, statements[1:], strict=False):
+        if change.kind != "change" or not change.prior or amount.kind != "amount" or (change.line, change.text) in told \
+                or amount.sentence is not change.sentence or amount.label != change.label or change.own_label:
+            continue
+        prior = _printed(change.prior)
+        if prior is None or prior.value is None or amount.value is None or change.value is None \
+                or change.unit not in _UNITS or amount.unit not in _UNITS:
+            continue
+        signed = change.value * _UNITS[change.unit] * (-1 if change.direction == "down" else 1)
+        difference = amount.value * _UNITS[amount.unit] - prior.value * _UNITS[prior.unit]
+        if abs(difference - signed) <= _half(amount) + _half(prior) + _half(change):
+            continue
+        found.append(Finding("error", "R-句内矛盾", f"“{amount.label}”{amount.text}与上年{change.prior}相差"
+                             f"{abs(difference) / _UNITS[change.unit]:,.{change.decimals}f}{change.unit}，而写作“{change.text}”："
+                             "三个数字不能同时成立", draft, change.line))
+    return found
+
+
+_PRINTED = re.compile(r"(?<![\d,，])(\d[\d,，]*+(?:[.．]\d++)?+)(万元|元)")
+
+
+def _printed(text: str) -> Statement | None:
+    """An amount printed inside another figure's words (a change's inline prior), as a statement."""
+    found = _PRINTED.fullmatch(text)
+    if found is None:
+        return None
+    return Statement(0, "amount", text, to_decimal(found.group(1)), decimals_of(found.group(1)), found.group(2))
 
 
 def _triples(statements: list[Statement]) -> list[tuple[Statement, Statement, Statement]]:
@@ -81,11 +115,13 @@ def _shares(statements: list[Statement]) -> list[tuple[Statement, Statement, Sta
     out = []
     first: Statement | None = None
     of_parts: set[int] = set()  # the amounts a share follows: parts, never a whole (“一般公共服务支出264.87万元，占86%”)
-    for before, share in zip(statements, statements[1:]):
+    for before, share in zip(statements, statements[1:], strict=False):
         if share.kind == "share":
             of_parts.add(id(before))
-    for before, share in zip(statements, statements[1:]):
-        if first is None or first.sentence is not before.sentence:
+    sentence: str | None = None
+    for before, share in zip(statements, statements[1:], strict=False):
+        if before.sentence is not sentence:  # the sentence's first figure: its whole, if an amount given no share
+            sentence = before.sentence
             first = before if before.kind == "amount" and id(before) not in of_parts else None
         if share.kind != "share" or before.kind != "amount" or first is None or first is before \
                 or share.named_whole or before.sentence is not share.sentence or share.label != before.label:
