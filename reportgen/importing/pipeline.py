@@ -37,6 +37,7 @@ from reportgen.importing.text_fields import add_text_fields, fill_required, with
 from reportgen.importing.text_parts import read_text_parts
 from reportgen.importing.text_sheets import (
     Front,
+    add_cover_year,
     add_front,
     add_region,
     add_stated,
@@ -236,6 +237,7 @@ def _with_text(imported: Imported, read: _Read, unknown: list[Grid], unplaced: l
     and the fields left to fill. ``published``: of a document read from its prose alone, the parts
     it prints a heading of (never written withheld); None of any other."""
     front_read = add_front(imported, unknown, notes)
+    add_cover_year(imported, read.lines)
     add_region(imported, read.lines)
     if read.lines:
         add_text_fields(imported, read_text_parts(read.lines), unplaced, with_prior)

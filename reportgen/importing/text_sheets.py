@@ -20,6 +20,10 @@ _YEAR = re.compile(r"(20\d{2})\s*年")
 _REGION_TITLE = re.compile(r"^(?P<region>\S{2,30}?(?:省|市|区|县|旗|州|自治区))\s*(?P<year>20\d{2})\s*年(?:度)?"
                            r"(?P<level>区级|市级|县级|省级)?(?:部门|单位)(?:预算|决算)$")
 _COVER_LINES = 12  # a cover's title stands among the document's first lines
+# A cover's title that states the year of the budget or 决算 (“2026 年深圳市民政局（本级）部门预算”, wrapped
+# over two lines; “北京市民政局2026年度部门预算信息公开”): read where no table's caption states a year
+_YEAR_TITLE = re.compile(r"^\S{0,40}?(?P<year>20\d{2})年度?\S{0,40}?(?:部门|单位)(?:预算|决算)")
+_TITLE_LINES = 3  # the lines of a cover's title joined (a PDF wraps a long title)
 # the official export's sheets that hold the document's text: with both, the export is the whole document
 _WHOLE = ("职能", "其他相关情况")
 
@@ -95,6 +99,20 @@ def add_region(imported: Imported, lines: list[Line]) -> None:
             at = next((i + 1 for i, (key, _) in enumerate(items) if key == "年度"), len(items))
             imported.tree = dict([*items[:at], *said, *items[at:]])
         return
+
+
+def add_cover_year(imported: Imported, lines: list[Line]) -> None:
+    """年度 from the cover's title (its first lines, a wrapped title joined), where no table's caption
+    states one: the year the document says it is of, placed at the title's line — never guessed."""
+    if imported.year is not None:
+        return
+    texts = ["".join(line.text.split()) for line in lines[:_COVER_LINES]]
+    for at, line in enumerate(lines[:_COVER_LINES]):
+        found = _YEAR_TITLE.match("".join(texts[at:at + _TITLE_LINES]))
+        if found is not None and found.start("year") < len(texts[at]):
+            imported.year = int(found.group("year"))
+            imported.tree = _with_year(imported, imported.year, line.where)
+            return
 
 
 def _with_year(imported: Imported, year: int, where: str) -> dict:

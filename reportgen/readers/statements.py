@@ -48,8 +48,11 @@ def _any(*keys: str) -> str:
 
 _PRIOR = rf"(?:{_any('上年')}|(?P<year>\d{{4}})年度?)"
 _COMPARE = rf"(?:{_any('同比')}|(?:{_any('比较')}){_PRIOR})"
-# “较2024年的2190万元减少221万元”: the prior may be written inline, between the year and the change
-_CHANGE_TEXT = (rf"{_COMPARE}(?:的{_NUM}(?:万元|元))?(?P<base>{_any('基数')})?"
+# “较2024年的2190万元减少221万元”“比2025年年初预算数69043.50万元增加2050.67万元”: the prior may be written
+# inline, between the year and the change; and the year may be followed by what is compared before its base
+# (“比2025年财政拨款“三公”经费年初预算增加33.50万元”: a few words, then the base they end in)
+_CHANGE_TEXT = (rf"{_COMPARE}(?:[^，。；、\d增减]{{0,16}}?(?={_any('基数')}))?(?P<base>{_any('基数')})?"
+                rf"(?:的?(?P<prior>{_NUM})(?P<priorunit>万元|元))?(?P<later>{_any('基数')})?"
                 rf"(?P<dir>{_any('增加', '减少')})(?P<num>{_NUM})? ?(?P<unit>万元|元|%)?")
 _FLAT_TEXT = (rf"(?:{_any('同比')}|(?:{_any('持平前')}){_PRIOR})(?P<base>{_any('基数')})?(?:基本)?"
               rf"(?:{_any('持平')})(?P<empty>万元|元)?")
@@ -61,6 +64,16 @@ _CHANGE = re.compile(_CHANGE_TEXT)
 _FLAT = re.compile(_FLAT_TEXT)
 _RATE = re.compile(_RATE_TEXT)
 _SHARE = re.compile(_SHARE_TEXT)
+_THRESHOLD = re.compile(_any("门槛"))  # “100万元以上”: a threshold, no figure (matched right after an amount)
+# the words of an amount that name no subject, only the year's budget (“2026年预算数”): of the item's heading
+_SUBJECTLESS = re.compile(rf"(?:(?:19|20)\d\d年度?)?(?:{_any('无主语')})?(?:为|是)?")
+# a page's number printed as its footer (“- 9 -”, “— 12 —”): no words of the sentence it interrupts
+_PAGE_NUMBER = re.compile(r"(?<![-－—–])[-－—–]++ *+\d{1,4} *+[-－—–]++|第 *+\d{1,4} *+页(?: *+共 *+\d{1,4} *+页)?")
+# an item's numbered heading said as a sentence of its own, with no figure (“（一）因公出国（境）费用。”):
+# its name is the subject of the amounts after it that name none
+_ITEM_HEADING = re.compile(r"(?:[（(][一二三四五六七八九十\d]++[）)]|(?<!\d)\d{1,2}[.．、]"
+                           r"|(?<![一二三四五六七八九十])[一二三四五六七八九十]++、)"
+                           r"(?P<name>[^\d，。；：:]{2,28}?)。")
 # The characters a figure may start with: the first of each word that opens a change, a flat or a rate,
 # 占 (a share), a digit or the commas before one (an amount). Looked at first, so that a place where no
 # figure starts fails at one test, not at each kind's alternative (twice as fast over the seeds' lines).
@@ -174,6 +187,9 @@ class Statement:
     # the headings in force and the sentences since the last of them, before this statement's sentence
     # (“（四）项目支出……”: what an amount under it may be a part of)
     context: str = ""
+    # a change's prior as its sentence states it inline (“比2025年年初预算数69043.50万元增加2050.67万元”): as
+    # printed, with its unit
+    prior: str = ""
 
 
 @dataclass
@@ -237,6 +253,7 @@ class _StatementReader:
         self.header: list[str] | None = None  # the columns of the table being read, where its header names them
         self.cell_run: list[tuple[int, str]] = []
         self.table = ""  # the title of the table being read (“收入决算表”)
+        self.item = ""  # the name the numbered item being read gives in a heading sentence of its own
 
     def counted(self, more: list[Statement]) -> None:
         for st in more:
@@ -249,7 +266,7 @@ class _StatementReader:
     def flush(self) -> None:
         """The statements of the lines joined so far, read as sentences under the headings in force."""
         if self.buffer:
-            found = _sentences(self.buffer, MAX_FIGURES - len(self.statements))
+            found, self.item = _sentences(self.buffer, MAX_FIGURES - len(self.statements), self.item)
             context = self.scope.text() if found else ""
             for st in found:
                 st.context = context
@@ -260,8 +277,10 @@ class _StatementReader:
     def read(self, line: Line) -> None:
         """One line: a cell of a table of cells one a line, a table row, or prose."""
         text = line.bare
-        if not text:
+        if not text or _PAGE_NUMBER.fullmatch(text):  # a page's footer stands inside a sentence it does not continue
             return
+        if "％" in text:  # a full-width percent sign (烟台 “下降4.89％”) says what % says
+            text = text.replace("％", "%")
         if is_cell_line(text):
             self.flush()
             self.cell_run.append((line.number, text))
@@ -289,6 +308,7 @@ class _StatementReader:
         if STARTS_ANEW.match(text):
             self.flush()
             self.scope.heading(text)
+            self.item = ""
         self.buffer.append((line.number, text))
         if _SENTENCE_END.search(text[-1:]) or text.endswith(("：", ":")) or _is_heading(text):
             self.flush()
@@ -529,9 +549,9 @@ def _numbers_after(text: str, at: int, spaced: bool) -> int | None:
     return ends[-2] if len(ends) > 1 else None  # the numbers before the last: a space follows them
 
 
-def _sentences(buffer: list[tuple[int, str]], room: int) -> list[Statement]:
-    """Statements of joined lines, each with the line its number stands on; TooManyFigures past
-    ``room`` of them."""
+def _sentences(buffer: list[tuple[int, str]], room: int, item: str = "") -> tuple[list[Statement], str]:
+    """Statements of joined lines, each with the line its number stands on, and the item in force after
+    them (``item``: the one in force before); TooManyFigures past ``room`` of them."""
     offsets: list[int] = []  # where each line starts in the joined text
     numbers: list[int] = []
     length = 0
@@ -542,8 +562,14 @@ def _sentences(buffer: list[tuple[int, str]], room: int) -> list[Statement]:
     text = "".join(part for _, part in buffer)
     out: list[Statement] = []
     for sentence, offset in _split(text):
-        out.extend(_statements(sentence, offset, (offsets, numbers), room - len(out)))
-    return out
+        heading = _ITEM_HEADING.fullmatch(sentence.strip())
+        if heading is not None:  # “（一）因公出国（境）费用。”: the item the sentences after it speak of
+            item = heading.group("name")
+            continue
+        if STARTS_ANEW.match(sentence):  # another item begins, its own words naming its figures
+            item = ""
+        out.extend(_statements(sentence, offset, (offsets, numbers), room - len(out), item))
+    return out, item
 
 
 def _split(text: str) -> list[tuple[str, int]]:
@@ -603,6 +629,7 @@ class _Said:
     last_base: str = ""  # the base of the change a rate follows
     first_amount_label: str = ""
     cursor: int = 0
+    item: str = ""  # the numbered item's name, where its heading is a sentence of its own
 
     def amount(self, line: int, token: str, begin: int) -> str:
         """An amount, or a change that names its figure itself; the kind it was read as."""
@@ -610,6 +637,8 @@ class _Said:
         assert amount is not None
         num, unit = amount.group("num"), amount.group("unit")
         label = _label(self.sentence[self.cursor:begin])
+        if self.item and self.last_amount is None and _SUBJECTLESS.fullmatch(label.replace(" ", "")):
+            label = self.item  # “（一）因公出国（境）费用。2026年预算数159.00万元”: the item's amount
         changed = _CHANGED.search(label, 1)
         of = label[:changed.start()] if changed else ""
         if changed and "\n" not in of and not _COMPARED.search(of):  # 基本支出增加4.27万元: a change of 基本支出
@@ -660,17 +689,22 @@ def _said_figure(line: int, kind: str, token: str, groups: dict[str, str | None]
     num = groups.get("num")
     return Statement(line, kind, token, to_decimal(num) if num else None, decimals_of(num) if num else 0, unit,
                      direction=_DIRECTIONS.get(groups.get("dir") or "", ""),
-                     base=_base(groups.get("base") or "") if base is None else base,
-                     empty_amount=bool(groups.get("empty")), **more)
+                     base=_base(groups.get("base") or groups.get("later") or "") if base is None else base,
+                     empty_amount=bool(groups.get("empty")),
+                     prior=f"{groups['prior']}{groups.get('priorunit') or ''}" if groups.get("prior") else "", **more)
 
 
-def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]], room: int) -> list[Statement]:
-    """The statements of one sentence; TooManyFigures past ``room`` of them."""
-    said = _Said(sentence)
+def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]], room: int,
+                item: str = "") -> list[Statement]:
+    """The statements of one sentence (an amount that names no subject first in it is of ``item``, the
+    numbered item's name, where one is in force); TooManyFigures past ``room`` of them."""
+    said = _Said(sentence, item=item)
     for kind, token, begin, finish in _tokens(sentence):
         line = _line_at(offset + begin, starts)
         if len(said.out) >= room:
             raise TooManyFigures(line)
+        if kind == "amount" and _THRESHOLD.match(sentence, finish):  # “单价100万元以上”: no figure
+            continue
         if kind == "amount":
             kind = said.amount(line, token, begin)
         elif kind in _FIGURE_PATTERNS:
@@ -680,9 +714,9 @@ def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]],
 
 
 def _base(word: str) -> str:
-    if word.startswith("预算"):
-        return "预算"
-    return "执行数" if word in ("执行数", "决算数") else ""
+    if "执行" in word or "决算" in word:  # 执行数, 预算执行数, 决算数
+        return "执行数"
+    return "预算" if word.startswith(("预算", "年初预算")) else ""
 
 
 def _label(prefix: str) -> str:

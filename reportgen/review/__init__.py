@@ -27,7 +27,7 @@ from reportgen.review.sentence_rules import Said, sentence_findings_of
 from reportgen.review.text_rules import text_findings
 from reportgen.writers.html import environment
 
-__all__ = ["Review", "report_html", "review", "review_prepared"]
+__all__ = ["Review", "report_html", "review", "review_prepared", "review_within_sentences"]
 
 KIND_WORDS = {"amount": "金额", "cell": "表格数", "change": "增减额", "flat": "持平", "rate": "增减率", "share": "占比"}
 
@@ -126,6 +126,28 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     if cut_as_notes:
         result.cut[:0] = _cut_apart(verdicts, str(draft))
     return result, []
+
+
+NO_TABLES = "文件的表格未能读出（或读出的表格不能成为源文件），无从与表格核对"
+
+
+def review_within_sentences(draft: Path, year: int | None, cut_as_notes: bool = False,
+                            lines: list[Line] | None = None) -> Review | None:
+    """A document's sentences read and judged against each other alone, where its tables cannot measure
+    them (none were read, or what was read makes no source): each figure read is told 未能核对 (never
+    agreed), but where its own sentence bears it out (within); the sentence rules and the text rules
+    run as in any review. None when the document's text cannot be read."""
+    try:
+        lines = read_draft(draft) if lines is None else lines  # (its lines as read already, where they were)
+        statements = read_statements(lines)
+    except (SourceError, TooManyFigures):
+        return None
+    verdicts = [Verdict(st, "unknown", cause=NO_TABLES) for st in statements if st.kind != "cell"]
+    said = Said(statements, str(draft), year, frozenset(), cut_as_notes)
+    against = sentence_findings_of(said)
+    _within(verdicts, consistent_of(said.prior))
+    return Review(draft, draft, lines, verdicts, text_findings(lines, year, draft),
+                  [f for f in against if f.rule != CUT_RULE], [f for f in against if f.rule == CUT_RULE])
 
 
 def _within(verdicts: list[Verdict], consistent: dict[str, tuple[set[Decimal], str]]) -> None:

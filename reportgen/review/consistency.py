@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from reportgen.compute import quantize_half_up, truncated
 from reportgen.errors import Finding
-from reportgen.readers.statements import STARTS_ANEW, Statement, year_before
+from reportgen.readers.statements import STARTS_ANEW, Statement, decimals_of, to_decimal, year_before
 from reportgen.review.glossary import BUDGET_WORD as _BUDGET_WORD
 from reportgen.review.glossary import normalize
 
@@ -40,6 +40,40 @@ def contradictions(statements: list[Statement], draft: str,
     return found
 
 
+def inline_priors(statements: list[Statement], draft: str,
+                  told: set[tuple[int, str]] | frozenset[tuple[int, str]] = frozenset()) -> list[Finding]:
+    """Each change that states its prior inline (“2026年度收入预算71094.17万元，比2025年年初预算数69043.50万元
+    增加2050.67万元”) whose amount, prior and change no rounding makes add up (but one already told: ``told``)."""
+    found = []
+    for amount, change in zip(statements, statements[1:], strict=False):
+        if change.kind != "change" or not change.prior or amount.kind != "amount" or (change.line, change.text) in told \
+                or amount.sentence is not change.sentence or amount.label != change.label or change.own_label:
+            continue
+        prior = _printed(change.prior)
+        if prior is None or prior.value is None or amount.value is None or change.value is None \
+                or change.unit not in _UNITS or amount.unit not in _UNITS:
+            continue
+        signed = change.value * _UNITS[change.unit] * (-1 if change.direction == "down" else 1)
+        difference = amount.value * _UNITS[amount.unit] - prior.value * _UNITS[prior.unit]
+        if abs(difference - signed) <= _half(amount) + _half(prior) + _half(change):
+            continue
+        found.append(Finding("error", "R-句内矛盾", f"“{amount.label}”{amount.text}与上年{change.prior}相差"
+                             f"{abs(difference) / _UNITS[change.unit]:,.{change.decimals}f}{change.unit}，而写作“{change.text}”："
+                             "三个数字不能同时成立", draft, change.line))
+    return found
+
+
+_PRINTED = re.compile(r"(?<![\d,，])(\d[\d,，]*+(?:[.．]\d++)?+)(万元|元)")
+
+
+def _printed(text: str) -> Statement | None:
+    """An amount printed inside another figure's words (a change's inline prior), as a statement."""
+    found = _PRINTED.fullmatch(text)
+    if found is None:
+        return None
+    return Statement(0, "amount", text, to_decimal(found.group(1)), decimals_of(found.group(1)), found.group(2))
+
+
 def _triples(statements: list[Statement]) -> list[tuple[Statement, Statement, Statement]]:
     """(amount, change, rate) said one after another of one label on one line."""
     out = []
@@ -47,11 +81,64 @@ def _triples(statements: list[Statement]) -> list[tuple[Statement, Statement, St
         amount, change, rate = statements[i:i + 3]
         if (amount.kind, change.kind, rate.kind) != ("amount", "change", "rate"):
             continue
-        same = amount.line == change.line == rate.line and amount.label == change.label == rate.label
+        # one sentence, however a PDF wraps it over lines (烟台 “……“三公”经费预算共19.45万” / “元，比上年减少1万元，下降4.89％”)
+        same = amount.sentence is change.sentence is rate.sentence and amount.label == change.label == rate.label
         if same and change.direction == rate.direction and not rate.after_flat and amount.unit in _UNITS \
                 and change.unit in _UNITS and amount.value is not None and change.value is not None:
             out.append((amount, change, rate))
     return out
+
+
+def shares(statements: list[Statement], draft: str,
+           told: set[tuple[int, str]] | frozenset[tuple[int, str]] = frozenset()) -> list[Finding]:
+    """Each share a sentence gives of a part it states, of the whole it states first (“2026年收入预算
+    174,177.85万元，其中：一般公共预算拨款收入X万元，占Y%”): the share its two amounts rule out, at their
+    printed precision (but one already told as disagreeing with the source: ``told``)."""
+    found = []
+    for whole, part, share in _shares(statements):
+        if (share.line, share.text) in told or share.value is None:
+            continue
+        low, high = _share_bounds(whole, part)
+        half = Decimal(5) / Decimal(10) ** (share.decimals + 1)
+        if share.value + half >= low and share.value - half <= high:
+            continue
+        found.append(Finding("error", "R-句内占比",
+                             f"“{part.label}”{part.text}占“{whole.label}”{whole.text}约为 {(low + high) / 2:.2f}%，"
+                             f"而写作“{share.text}”：按句中的两个金额不能成立", draft, share.line))
+    return found
+
+
+def _shares(statements: list[Statement]) -> list[tuple[Statement, Statement, Statement]]:
+    """(whole, part, share): a share said right after a part's amount, in a sentence whose first amount
+    is another and larger one, itself given no share, the share does not name otherwise (“占本年支出预算66.33%” names its base:
+    the tables judge it)."""
+    out = []
+    first: Statement | None = None
+    of_parts: set[int] = set()  # the amounts a share follows: parts, never a whole (“一般公共服务支出264.87万元，占86%”)
+    for before, share in zip(statements, statements[1:], strict=False):
+        if share.kind == "share":
+            of_parts.add(id(before))
+    sentence: str | None = None
+    for before, share in zip(statements, statements[1:], strict=False):
+        if before.sentence is not sentence:  # the sentence's first figure: its whole, if an amount given no share
+            sentence = before.sentence
+            first = before if before.kind == "amount" and id(before) not in of_parts else None
+        if share.kind != "share" or before.kind != "amount" or first is None or first is before \
+                or share.named_whole or before.sentence is not share.sentence or share.label != before.label:
+            continue
+        if first.unit in _UNITS and before.unit in _UNITS and first.value and before.value is not None \
+                and first.value * _UNITS[first.unit] > before.value * _UNITS[before.unit]:
+            out.append((first, before, share))
+    return out
+
+
+def _share_bounds(whole: Statement, part: Statement) -> tuple[Decimal, Decimal]:
+    """The lowest and highest share (in %) of the part in the whole, at their printed precision."""
+    assert whole.value is not None and part.value is not None
+    w, p = whole.value * _UNITS[whole.unit], part.value * _UNITS[part.unit]
+    low = max(p - _half(part), Decimal(0)) / (w + _half(whole)) * 100
+    high = (p + _half(part)) / (w - _half(whole)) * 100
+    return low, high
 
 
 def _half(st: Statement) -> Decimal:

@@ -26,7 +26,7 @@ from reportgen.readers.published import Published, read_published
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
 from reportgen.render import prepare, prepared_findings
-from reportgen.review import Review, review_prepared, sentence_findings
+from reportgen.review import Review, review_prepared, review_within_sentences, sentence_findings
 from reportgen.review.consistency import CUT_RULE
 from reportgen.review.coverage import Coverage, coverage
 from reportgen.review.own_outputs import review_output
@@ -297,9 +297,17 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
                                                      disputes=result.imported.disputes, cut_as_notes=True,
                                                      lines=result.published.lines)
         result.narrative_problems = _told(problems, document)
+    if result.narrative is None and result.published.kind in _TEXTS:
+        # no tables to measure its text by (none read, or no source made of them): its sentences judged
+        # against each other all the same, each figure told 未能核对 but where its sentence bears it out
+        result.narrative = review_within_sentences(document, result.imported.imported.year, cut_as_notes=True,
+                                                   lines=result.published.lines)
     result.read = coverage([read[path].lines for path in files if read[path].kind == "pdf"], result.imported,
                            result.narrative)
     return result
+
+
+_TEXTS = ("pdf", "docx", "html")  # the kinds of file that have a text (a workbook's has no sentences)
 
 
 # R-填报合计 on a 类, 款 or 项 total: the import writes a total a table prints as printed, and has already

@@ -12,7 +12,14 @@ from functools import cached_property
 
 from reportgen.errors import Finding
 from reportgen.readers.statements import Statement
-from reportgen.review.consistency import CUT_RULE, completion_rates, contradictions, heading_and_body
+from reportgen.review.consistency import (
+    CUT_RULE,
+    completion_rates,
+    contradictions,
+    heading_and_body,
+    inline_priors,
+    shares,
+)
 from reportgen.review.prior_rates import JudgedSentence, findings_of, judged_sentences
 from reportgen.rules import SENTENCES, rule, rules_reading
 
@@ -44,8 +51,15 @@ def sentence_findings_of(said: Said) -> list[Finding]:
 
 @rule("R-句内矛盾", SENTENCES, "error")
 def amount_change_rate(said: Said) -> list[Finding]:
-    """An amount, its change and its rate that cannot all be true (R-句内矛盾)."""
-    return contradictions(said.statements, said.draft, said.told)
+    """An amount, its change and its rate (or the prior the change states inline) that cannot all be true
+    (R-句内矛盾)."""
+    return contradictions(said.statements, said.draft, said.told) + inline_priors(said.statements, said.draft, said.told)
+
+
+@rule("R-句内占比", SENTENCES, "error")
+def share_of_whole(said: Said) -> list[Finding]:
+    """A share against the part and the whole its sentence states (R-句内占比)."""
+    return shares(said.statements, said.draft, said.told)
 
 
 @rule("R-标题与正文", SENTENCES, "error", needs_year=True)

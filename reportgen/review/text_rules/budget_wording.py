@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
 from reportgen import codes
-from reportgen.checks.slips import DOUBLED, PLACEHOLDERS, SLIPS
+from reportgen.checks.slips import DOUBLED, PLACEHOLDERS, REPEATED_PUNCTUATION, SLIPS
 from reportgen.errors import Finding
 from reportgen.readers.lines import Line
 from reportgen.review.text_rules.base import Text
@@ -172,10 +172,17 @@ _MAY_BE_LEFT_OVER = re.compile("|".join([PLACEHOLDERS.pattern, r"\{", "持平", 
                                          *(mark * 2 for mark in "，。；、：！？")]))
 
 
+# a punctuation mark printed twice as a writer doubles it: side by side, or a space apart at most (a PDF's
+# layout sets a table's cells far apart, “源。          。学校” being two cells' ends, 北京 2026)
+_PRINTED_TWICE = re.compile(r"([，。；、：！？]) ?\1")
+
+
 def _left_over(line: Line, text: str, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
     """What a writer left: placeholders, a template's braces, a word or a punctuation mark doubled,
     持平 and a change said together."""
     for slip in SLIPS:
+        if slip.pattern is REPEATED_PUNCTUATION and not _PRINTED_TWICE.search(line.text):
+            continue  # marks of two cells of a table's layout, far apart on the line: not one doubled
         for match in slip.pattern.finditer(text):
             yield warn(line, slip.told.format(match.group()))
 

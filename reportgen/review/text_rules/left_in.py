@@ -26,6 +26,8 @@ _GOES_ON = _alternatives(WORDS["待续的说法"])
 _NOTHING_AFTER = re.compile(rf"({_GOES_ON})[：:]?\n?(?=[。；;])")
 _JUNK_AFTER = re.compile(rf"({_GOES_ON})[：:]?([A-Za-z]{{1,8}})(?=\n?[。；;])")
 _NO_FIGURE = re.compile(rf"({_alternatives(WORDS['待填的数'])})\n?(?=[。；;，,])")
+_NO_FIGURE_OPENING = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))[ \t]*+(?:(?:19|20)\d\d年度?)?"
+                                rf"({_alternatives(WORDS['句首待填的数'])})\n?(?=[。；;，,])")
 _CHANGE_WITHOUT_UNIT = re.compile(r"(?:增长|下降|增加|减少|上升|降低)(\d+\.\d+)(?=[。；;，,])")
 
 
@@ -61,8 +63,9 @@ def said_and_not_given(text: Text) -> Iterator[Finding]:
         yield text.warning("R-内容空缺", match.start(), f"“{match.group(1)}”之后没有内容，句子就结束了：请写明")
     for match in _JUNK_AFTER.finditer(text.flow):
         yield text.warning("R-内容空缺", match.start(), f"“{match.group(1)}”之后只写了“{match.group(2)}”：请写明")
-    for match in _NO_FIGURE.finditer(text.flow):
-        yield text.warning("R-内容空缺", match.start(), f"“{match.group(1)}”之后没有数字：请填写")
+    for found in (_NO_FIGURE, _NO_FIGURE_OPENING):
+        for match in found.finditer(text.flow):
+            yield text.warning("R-内容空缺", match.start(1), f"“{match.group(1)}”之后没有数字：请填写")
 
 
 @rule("R-缺单位", TEXT)

@@ -1,0 +1,157 @@
+"""Prose of other provinces read by its grammar (issue 54 part 3): real sentences of the national corpus
+(/work/shared/corpus, pdftotext -layout; file and page named at each), wrapped as the PDF wraps them, read
+into the statements they make and judged within their sentence; a slip planted in a real sentence caught."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from reportgen.importing.imported import Imported
+from reportgen.importing.text_parts import DocLine
+from reportgen.importing.text_sheets import add_cover_year
+from reportgen.readers.lines import Line
+from reportgen.readers.statements import Statement, read_statements
+from reportgen.review import review_within_sentences
+from reportgen.review.sentence_rules import Said, sentence_findings_of
+from reportgen.review.text_rules import text_findings
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(number, text) for number, text in enumerate(texts, start=1)]
+
+
+def _read(*texts: str) -> list[Statement]:
+    return read_statements(_lines(*texts))
+
+
+def _said(*texts: str) -> list[str]:
+    return [f"{f.rule} {f.message}" for f in sentence_findings_of(Said(_read(*texts), "稿.txt", 2026))]
+
+
+# 烟台市大数据局 2026年部门预算, p.27 (sd-yantai-dashujuju-2026-dept-budget.pdf): a full-width ％, the sentence
+# wrapped over two lines
+YANTAI_THREE_PUBLIC = ("    2026年通过一般公共预算财政拨款安排的“三公”经费预算共19.45万",
+                       "元，比上年减少1万元，下降4.89％。主要原因是局本级“五项经费”进行了")
+
+
+def test_a_full_width_percent_is_a_rate_and_the_wrapped_sentence_is_judged_whole() -> None:
+    kinds = [(st.kind, st.value, st.direction) for st in _read(*YANTAI_THREE_PUBLIC)]
+    assert kinds == [("amount", Decimal("19.45"), ""), ("change", Decimal("1"), "down"),
+                     ("rate", Decimal("4.89"), "down")]
+    assert _said(*YANTAI_THREE_PUBLIC) == []  # 1 / 20.45 = 4.89%
+    # “1万元” printed whole may be 0.5 to 1.5 万元 (a rate from 2.4% to 7.3%): no slip is told that rounding explains
+    assert _said(YANTAI_THREE_PUBLIC[0], YANTAI_THREE_PUBLIC[1].replace("4.89", "4.69")) == []
+    planted = (YANTAI_THREE_PUBLIC[0], YANTAI_THREE_PUBLIC[1].replace("1万元", "1.00万元").replace("4.89", "4.69"))
+    found = _said(*planted)  # a rate off by 0.2
+    assert len(found) == 1 and found[0].startswith("R-句内矛盾") and "上年为20.45万元" in found[0]
+
+
+# 北京市民政局 2026年度部门预算情况说明, p.5 (bj-minzhengju-2026-dept-budget.pdf): the prior stated inline,
+# after 年初预算数
+BEIJING_INCOME = ("    2026 年度收入预算 71094.17 万元，比 2025 年年初预算",
+                  "数 69043.50 万元增加 2050.67 万元，增长 2.97%。主要原因")
+
+
+def test_a_change_against_the_prior_years_initial_budget_stated_inline() -> None:
+    statements = [st for st in _read(*BEIJING_INCOME)]
+    assert [(st.kind, st.value, st.base) for st in statements] == [
+        ("amount", Decimal("71094.17"), ""), ("change", Decimal("2050.67"), "预算"), ("rate", Decimal("2.97"), "预算")]
+    assert statements[1].label == "2026年度收入预算"  # the change is of the income, not an amount of its own
+    assert _said(*BEIJING_INCOME) == []
+    found = _said(BEIJING_INCOME[0].replace("71094.17", "71095.17"), BEIJING_INCOME[1])  # an amount off by 1
+    assert len(found) == 1 and found[0].startswith("R-句内矛盾") and "69043.50万元" in found[0]
+    found = _said(BEIJING_INCOME[0], BEIJING_INCOME[1].replace("2.97", "3.17"))  # a rate off by 0.2
+    assert len(found) == 1 and found[0].startswith("R-句内矛盾")
+
+
+# 深圳市民政局（本级）2026年部门预算, p.10 (gd-shenzhen-minzheng-2026-dept-budget.pdf); and 北京市民政局, p.6:
+# what is compared written between the year and the base
+def test_the_prior_years_initial_budget_and_what_is_compared_before_it() -> None:
+    shenzhen = _read("    2026 年财政拨款“三公”经费预算 66.00 万元，较 2025 年",
+                     "年初预算增加 33.00 万元。")
+    assert [(st.kind, st.value, st.base, st.label) for st in shenzhen] == [
+        ("amount", Decimal("66.00"), "", "2026年财政拨款“三公”经费预算"),
+        ("change", Decimal("33.00"), "预算", "2026年财政拨款“三公”经费预算")]
+    beijing = _read("    2026 年财政拨款“三公”经费预算 282.16 万元，比 2025",
+                    "年财政拨款“三公”经费年初预算增加 33.50 万元，增长",
+                    "13.47%，主要原因：部分老旧公务用车达到报废年限且无法")
+    assert [st.kind for st in beijing] == ["amount", "change", "rate"]
+    assert _said("    2026 年财政拨款“三公”经费预算 282.16 万元，比 2025",
+                 "年财政拨款“三公”经费年初预算增加 33.50 万元，增长",
+                 "13.67%，主要原因：部分老旧公务用车达到报废年限且无法")[0].startswith("R-句内矛盾")
+
+
+# 北京市民政局, p.7: an item's heading said as a sentence of its own, its amount naming no subject
+def test_an_amount_naming_no_subject_is_of_its_items_heading() -> None:
+    statements = _read("    （一）因公出国（境）费用。2026 年预算数 159.00 万",
+                       "元，主要用于境外业务培训、对外交流支出等 。",
+                       "    （二）公务接待费。2026 年预算数 1.35 万元，主要用",
+                       "于国内公务接待支出。")
+    assert [(st.label, st.value) for st in statements] == [("因公出国（境）费用", Decimal("159.00")),
+                                                          ("公务接待费", Decimal("1.35"))]
+    # a section's heading is no item: its amounts keep their own words (深圳, p.13)
+    section = _read("    二、国有资产占用情况", "    2026 年计划购置车辆 0 辆、0 万元，主要是本单位 2026 年")
+    assert [st.label for st in section] == [""]
+
+
+# 深圳市民政局, p.13: 单价100万元以上 is a threshold; 广州市司法局 2026, p.49-50: the page's footer inside a sentence
+def test_thresholds_and_page_footers_are_no_figures() -> None:
+    assert _read("    截至 2025 年 10 月，深圳市民政局（本级）共有车辆 2 辆，",
+                 "0 辆、特种专业技术用车 0 辆、其他用车 0 辆；单价 100 万元",
+                 "以上设备 0 台（套）。") == []
+    statements = _read("     六、委托业务费安排情况", "                             - 47 -", "",
+                       "     2026年本部门一般公共预算安排委托业务费3,130.93万元，",
+                       "比上年增加984.1万元，增长45.8%，主要原因是:根据《2026年政")
+    assert statements[0].label == "2026年本部门一般公共预算安排委托业务费"
+    assert _said("     2026年本部门一般公共预算安排委托业务费3,130.93万元，",
+                 "比上年增加984.1万元，增长45.8%，主要原因是:根据《2026年政") == []
+
+
+# 上海市普陀区财政局 2024年度部门决算 (bench/corpus/putuo-caizhengju-juesuan-2024-planted.pdf, p.?): the
+# share of a part in the whole its sentence states first; the planted 71.73% (2106.66 / 2940.05 = 71.65%)
+JUESUAN_SHARES = ("  一般公共预算财政拨款支出 2940.05 万元，主要用于以下",
+                  "方面：一般公共服务支出（类）2106.66 万元，占 71.73%；社",
+                  "会保障和就业支出（类）326.72 万元，占 11.11%。")
+
+
+def test_a_share_against_the_part_and_the_whole_its_sentence_states() -> None:
+    found = _said(*JUESUAN_SHARES)
+    assert len(found) == 1 and found[0].startswith("R-句内占比") and "71.65%" in found[0]
+    assert _said(JUESUAN_SHARES[0], JUESUAN_SHARES[1].replace("71.73", "71.65"), JUESUAN_SHARES[2]) == []
+    # parts each given a share are no whole of the others (the whole was stated in a sentence before)
+    assert _said("方面：一般公共服务支出（类）264.87 万元，占 86.01%；社会保障和就业",
+                 "支出（类）10.82 万元，占 3.52%。") == []
+    # nor is an amount after them (the golden example-two-units-2024: 支出预算410.00万元 is no whole of 230.00万元)
+    assert _said("其中：示例市总工会本级收入预算410.00万元，占64.06%，支出预算410.00万元；示例市职工疗养院收入预算"
+                 "230.00万元，占35.94%，支出预算230.00万元。") == []
+
+
+def test_a_text_no_table_measures_is_judged_within_its_sentences(tmp_path: Path) -> None:
+    draft = tmp_path / "烟台.txt"
+    draft.write_text("\n".join((BEIJING_INCOME[0], BEIJING_INCOME[1].replace("2.97", "3.17"))), encoding="utf-8")
+    result = review_within_sentences(draft, 2026)
+    assert result is not None
+    assert [v.status for v in result.verdicts] == ["unknown"] * 3  # read, never agreed: no table to agree with
+    assert [f.rule for f in result.contradictions] == ["R-句内矛盾"]
+
+
+# 烟台 (sd-yantai-dashujuju, p.29): 预算安排 as the object of 优化 is a noun, not a figure announced
+def test_budget_arrangement_as_a_noun_is_no_figure_left_out() -> None:
+    noun = _lines("评价结果，优化政务基础设施运行维护资金、市大数据中心工作经费、实施",
+                  "公车统管费用等项目2026年预算安排，进一步改进管理、完善政策。",
+                  "    2026年上海市花卉良种试验场无购置车辆预算安排，无购置单价100万元（含）以上设备预算安排。")
+    assert [f for f in text_findings(noun, 2026, Path("稿.txt")) if f.rule == "R-内容空缺"] == []
+    left = _lines("    2026年预算安排，比2025年预算执行数增加17.66%。")
+    assert [f.rule for f in text_findings(left, 2026, Path("稿.txt")) if f.rule == "R-内容空缺"] == ["R-内容空缺"]
+
+
+# 深圳市民政局 2026, p.1: the cover's title wrapped over two lines, no table caption stating the year
+def test_the_year_from_the_covers_title() -> None:
+    imported = Imported({})
+    add_cover_year(imported, [DocLine(1, 1, "2026 年深圳市民政局（本级）部门预"), DocLine(1, 2, "          算")])
+    assert imported.year == 2026 and imported.tree["年度"].where == "第1页 第1行"
+    stated = Imported({})
+    stated.year = 2025  # a table's caption states it: the cover does not overrule it
+    add_cover_year(stated, [DocLine(1, 1, "2026 年深圳市民政局（本级）部门预算")])
+    assert stated.year == 2025
