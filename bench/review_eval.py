@@ -144,7 +144,7 @@ def reported_by_review(path: Path, layout: str | None = "上海") -> tuple[list[
 def reported_of(result: DocumentReview) -> tuple[list[Reported], int, int, str]:
     """What review tells of one document it reviewed (reported_by_review)."""
     path = result.document
-    if result.unreviewed:
+    if result.not_read:  # nothing of it read: no findings (one read in part is 未能审核 with its findings)
         return [], 0, 0, result.unreviewed
     out: list[Reported] = []
     if result.refused:
@@ -179,7 +179,7 @@ def reported_of(result: DocumentReview) -> tuple[list[Reported], int, int, str]:
                 for f in narrative.wording]
         counts = narrative.counts
         read, unread = counts["read"], counts["unknown"]
-    return out, read, unread, ""
+    return out, read, unread, result.unreviewed
 
 
 def _shares_run(text: str, quote: str) -> bool:

@@ -48,7 +48,7 @@ WORK = {
     "new": ("reportgen.rollover", "skeleton"),
     "layouts": ("reportgen.layouts", "shipped"),
     "import": ("reportgen.importing.pipeline", "import_files"),
-    "review": ("reportgen.review.documents", "review_document"),
+    "review": ("reportgen.review.documents", "review_files"),
 }
 
 

@@ -106,14 +106,14 @@ def test_a_review_worker_killed_by_the_system_costs_one_document_not_the_review(
     folder.mkdir()
     for name in ("a-ok.pdf", "b-killed.pdf", "c-ok.pdf"):
         shutil.copy(SHANGWU, folder / name)
-    real = documents.review_document
+    real = documents.review_files
 
-    def dies_on_b(document, layout):  # what the out-of-memory killer does to a worker
-        if document.name == "b-killed.pdf":
+    def dies_on_b(files, layout):  # what the out-of-memory killer does to a worker
+        if files[0].name == "b-killed.pdf":
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(document, layout)
+        return real(files, layout)
 
-    monkeypatch.setattr(documents, "review_document", dies_on_b)
+    monkeypatch.setattr(documents, "review_files", dies_on_b)
     code = main(["review", str(folder), "--jobs", "2", "-o", str(tmp_path / "rv")])
     said = capsys.readouterr()
     assert code == 1 and "内部错误" not in said.err, said.err

@@ -58,7 +58,7 @@ def _flat(text: str) -> str:
 
 
 def _expected_count(result: dict) -> int:
-    if result["outcome"] == "未能审核":  # not reviewed: no findings, its row says why
+    if result["outcome"] == "未能审核" and result["refused"]:  # nothing read: no findings, its row says why
         return 0
     narrative = result["narrative"] or {"wording": [], "contradictions": [], "figures": []}
     disagree = sum(1 for f in narrative["figures"] if f["status"] == "disagree")

@@ -8,7 +8,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen.importing.imported import Imported
-from reportgen.importing.text_parts import DocLine
 from reportgen.importing.text_sheets import add_cover_year
 from reportgen.readers.lines import Line
 from reportgen.readers.statements import Statement, read_statements
@@ -149,9 +148,9 @@ def test_budget_arrangement_as_a_noun_is_no_figure_left_out() -> None:
 # 深圳市民政局 2026, p.1: the cover's title wrapped over two lines, no table caption stating the year
 def test_the_year_from_the_covers_title() -> None:
     imported = Imported({})
-    add_cover_year(imported, [DocLine(1, 1, "2026 年深圳市民政局（本级）部门预"), DocLine(1, 2, "          算")])
+    add_cover_year(imported, [Line(1, "2026 年深圳市民政局（本级）部门预", page=1, line=1), Line(2, "          算", page=1, line=2)])
     assert imported.year == 2026 and imported.tree["年度"].where == "第1页 第1行"
     stated = Imported({})
     stated.year = 2025  # a table's caption states it: the cover does not overrule it
-    add_cover_year(stated, [DocLine(1, 1, "2026 年深圳市民政局（本级）部门预算")])
+    add_cover_year(stated, [Line(1, "2026 年深圳市民政局（本级）部门预算", page=1, line=1)])
     assert stated.year == 2025

@@ -144,9 +144,27 @@ class DocumentReview:
         if self.read is not None and not self.read.enough:
             return (f"读出 {self.read.printed} 个数中的 {self.read.read} 个：印出的金额大半没有读出（表格没有认出，"
                     "或不是预算表），其余未核对")
-        if self.imported is not None and self.imported.documents and self.narrative is None and self._nothing_found:
+        has_text = self.narrative is not None or (self.imported is not None and bool(self.imported.documents))
+        if has_text and self._text_unjudged and self._nothing_found:
             return "正文没有核对：读出的表格不足以核对正文（如收入没有读出），表格也没有发现问题"
         return ""
+
+    @property
+    def _text_unjudged(self) -> bool:
+        """Whether none of its text's figures was judged against its tables: no narrative review, or one
+        whose figures were read but none found to agree or disagree with the tables (judged within their
+        sentences only, or 未能核对)."""
+        if self.narrative is None:
+            return True
+        counts = self.narrative.counts
+        return counts["read"] > 0 and counts["agree"] + counts["disagree"] == 0
+
+    @property
+    def not_read(self) -> bool:
+        """Whether nothing of it was read (it was refused, and is no 部门决算 whose tables were judged): a
+        document not reviewed with no findings at all — no notice, no copy to mark. One read in part is 未能审核
+        too, but what was found in it is told and handed back."""
+        return bool(self.refused) and not self.final_reviewed
 
     @property
     def outcome(self) -> str:

@@ -86,7 +86,7 @@ def annotated_copy(result: DocumentReview, name: str = "", items: list[Listed] |
 def handback_files(result: DocumentReview, index: int, copy: Copy | None, items: list[Listed]) -> dict[str, bytes]:
     """A document's findings handed back: the 整改 notice (DOCX) and its table (XLSX); none when clean or
     not reviewed."""
-    if result.unreviewed:  # nothing was judged: there is nothing to put right, and no notice to send
+    if result.not_read:  # nothing was read: there is nothing to put right, and no notice to send
         return {}
     found = list(copy.marks) if copy else [Mark(n, item) for n, item in enumerate(items, start=1)]
     notice = handback(result, found, copy.name if copy and copy.data else "")
@@ -133,8 +133,8 @@ def summary_part(result: DocumentReview, index: int, copy: Copy | None, items: l
     row = {"document": str(result.document), "refused": result.refused, "unreviewed": result.unreviewed,
            "outcome": result.outcome, "counts": result.counts, "clean": result.clean, "tables_page": tables, "inspection": checked,
            "prose_page": prose_page, "annotated": annotated, "not_annotated": copy.reason if copy and not copy.data else ""}
-    # a document not reviewed has no findings: why it was not stands in its row, 未能审核
-    findings: list[dict[str, object]] = [] if result.unreviewed else [
+    # a document of which nothing was read has no findings: why stands in its row, 未能审核
+    findings: list[dict[str, object]] = [] if result.not_read else [
         {"document": str(result.document), "item": item,
          "link": _link(item, tables if result.imported is not None else "", prose_page),
          "pdf": f"{annotated}#page={item.page}" if annotated and item.page else ""} for item in items]
@@ -148,8 +148,8 @@ def document_files(result: DocumentReview, index: int) -> tuple[SummaryPart, dic
     files = {name: text.encode("utf-8") for name, text in document_pages(result, index).items()}
     items = listed(result)  # listed once: the summary's rows, the copy's boxes and the notice's table
     name = copy_name(result, index)
-    # a document not reviewed has nothing to mark: no copy of it is made
-    copy = annotated_copy(result, name, items) if name is not None and not result.unreviewed else None
+    # a document of which nothing was read has nothing to mark: no copy of it is made
+    copy = annotated_copy(result, name, items) if name is not None and not result.not_read else None
     told = []
     if copy is not None and copy.data is not None:
         files[copy.name] = copy.data
