@@ -19,11 +19,12 @@ removed while it holds nothing but the beginning of its record.)
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
+import secrets
 import shutil
 import stat
-import tempfile
 import time
 from pathlib import Path
 
@@ -42,6 +43,7 @@ _STARTED = time.time()  # a staging folder made before this process started cann
 # a staging folder's name: its maker's pid and tempfile.mkdtemp's eight characters
 _STAGING = re.compile(re.escape(PREFIX) + r"(\d+)-[a-z0-9_]{8}")
 _MOST_RECORD_BYTES = 256
+_NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
 
 def _record(name: str, pid: int) -> bytes:
@@ -49,12 +51,40 @@ def _record(name: str, pid: int) -> bytes:
     return f"reportgen staging folder {name}\npid {pid}\n".encode("ascii")
 
 
+# The staging folders this process has made and not yet removed or emptied into place: an interruption
+# (Ctrl-C, SIGTERM) that lands between a folder being made and its maker holding it — a window of a few
+# bytecodes, which a signal can hit — still leaves none behind (remove_live, called where a command unwinds).
+_LIVE: set[Path] = set()
+
+
+def remove_live() -> None:
+    """Remove every staging folder this process made and still holds (an interrupted command's)."""
+    for path in list(_LIVE):
+        _remove_folder(path)
+        _LIVE.discard(path)
+
+
+def _made(out_dir: Path) -> Path:
+    """A new staging folder in ``out_dir``, named as tempfile.mkdtemp names one (its eight characters),
+    known to remove_live before it exists: whenever an interruption lands, it is never left behind."""
+    for _ in range(100):
+        tail = "".join(secrets.choice(_NAME_CHARACTERS) for _ in range(8))  # as tempfile's, as _STAGING reads
+        path = out_dir / f"{PREFIX}{os.getpid()}-{tail}"
+        _LIVE.add(path)
+        try:
+            os.mkdir(path, 0o700)
+            return path
+        except FileExistsError:
+            _LIVE.discard(path)
+    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(out_dir / f"{PREFIX}{os.getpid()}-…"))
+
+
 class Staging:
     """A locked staging folder inside ``out_dir``."""
 
     def __init__(self, out_dir: Path) -> None:
-        self.path = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=out_dir))
         self._lock_fd: int | None = None
+        self.path = _made(out_dir)
         try:
             # the lock file takes its name only once it holds its record and is locked: another run
             # that finds LOCK finds it whole and held (one that finds none asks whether its maker lives)
@@ -79,6 +109,7 @@ class Staging:
                 os.close(self._lock_fd)
             self._lock_fd = None
         _remove_folder(self.path)
+        _LIVE.discard(self.path)
 
 
 def replace_together(outputs: list[tuple[Path, bytes]], by: str) -> None:

@@ -348,3 +348,24 @@ def test_cleanup_removes_only_what_carries_its_own_lock_and_process_record(tmp_p
     assert {name: (out / name).read_bytes() for name in mine} == mine
     assert sorted(p.name for p in out.iterdir()) == sorted(
         {name.split("/")[0] for name in mine} | {RECORD, f"{YANTIAN.stem}.html"})
+
+
+def test_an_interruption_as_a_staging_folder_is_made_leaves_none_behind(tmp_path, monkeypatch):
+    """A signal can land between the folder's mkdir and its maker holding it (the full suite under load
+    caught a SIGTERM there: .reportgen-<pid>-… was left in the user's folder); the command's unwinding
+    removes every staging folder the process made (staging.remove_live, called by commands/base.py)."""
+    from reportgen import staging
+
+    real = os.mkdir
+
+    def made_then_interrupted(path, mode=0o777):
+        real(path, mode)
+        raise KeyboardInterrupt  # as a signal handler raises it, right after the folder exists
+
+    monkeypatch.setattr(os, "mkdir", made_then_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        staging.Staging(tmp_path)
+    monkeypatch.undo()
+    assert [p.name.startswith(staging.PREFIX) for p in tmp_path.iterdir()] == [True]
+    staging.remove_live()
+    assert list(tmp_path.iterdir()) == []

@@ -35,6 +35,7 @@ from typing import Any, ClassVar
 from reportgen.commands import command
 from reportgen.errors import ReportgenError
 from reportgen.signals import Terminated
+from reportgen.staging import remove_live
 
 
 class UsageError(ReportgenError):
@@ -75,9 +76,11 @@ def invoke(name: str, args: Any) -> int:
     try:
         return command(name).run(args)
     except Terminated:
+        remove_live()
         print("reportgen: 已终止（SIGTERM），未完成的输出已清除", file=sys.stderr)
         return 128 + signal.SIGTERM
     except KeyboardInterrupt:
+        remove_live()
         print("reportgen: 已中断，未完成的输出已清除", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `reportgen schema | head`: the reader has gone, as Unix tools do
