@@ -24,12 +24,11 @@ import os
 import re
 import secrets
 import shutil
-import stat
 import time
 from pathlib import Path
 
 from reportgen.atomic import make_parents
-from reportgen.written import file_digest, replacing
+from reportgen.written import file_digest, regular_file, replacing
 
 try:
     import fcntl
@@ -244,18 +243,11 @@ def _abandoned(folder: Path, pid: int) -> bool:
 def _read_small(path: Path) -> bytes | None:
     """The bytes of the regular file ``path`` when it is no longer than a record; else None."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        with regular_file(path) as fd:
+            data = os.read(fd, _MOST_RECORD_BYTES + 1) if fd is not None else None
     except OSError:
         return None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        data = os.read(fd, _MOST_RECORD_BYTES + 1)
-        return data if len(data) <= _MOST_RECORD_BYTES else None
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
+    return data if data is not None and len(data) <= _MOST_RECORD_BYTES else None
 
 
 def _in_use(lock: Path, pid: int) -> bool:

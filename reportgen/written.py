@@ -60,25 +60,35 @@ def digest_of(data: bytes) -> Digest:
     return Digest(hashlib.sha256(data).hexdigest(), len(data))
 
 
-def file_digest(path: Path) -> Digest | None:
-    """The digest of the regular file at ``path`` (a link is not followed); None when there is none."""
+@contextlib.contextmanager
+def regular_file(path: Path) -> Iterator[int | None]:
+    """A descriptor of the regular file at ``path``, or None where there is none: a link is not followed,
+    a named pipe never waited on (O_NONBLOCK), anything else refused; closed on leaving. An OSError while
+    it is read goes to the caller."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError:
-        return None
+        yield None
+        return
     try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            return None
-        hasher, size = hashlib.sha256(), 0
-        while chunk := os.read(fd, 1 << 20):
-            hasher.update(chunk)
-            size += len(chunk)
-        return Digest(hasher.hexdigest(), size)
-    except OSError:
-        return None
+        yield fd if stat.S_ISREG(os.fstat(fd).st_mode) else None
     finally:
         os.close(fd)
+
+
+def file_digest(path: Path) -> Digest | None:
+    """The digest of the regular file at ``path`` (a link is not followed); None when there is none."""
+    try:
+        with regular_file(path) as fd:
+            if fd is None:
+                return None
+            hasher, size = hashlib.sha256(), 0
+            while chunk := os.read(fd, 1 << 20):
+                hasher.update(chunk)
+                size += len(chunk)
+            return Digest(hasher.hexdigest(), size)
+    except OSError:
+        return None
 
 
 def is_written(path: Path) -> bool:

@@ -4,16 +4,32 @@ everything the test changed (its monkeypatch, a stand-in pdftotext on PATH) is u
 What every test starts from: no PDF read yet in this process. readers/pdf_words.py keeps what
 pdftotext read of each PDF's bytes for the rest of the process (one run per command); a test that
 puts a stand-in pdftotext on PATH (one that hangs, floods or fails) must meet it, not a reading an
-earlier test in the same worker left behind."""
+earlier test in the same worker left behind.
+
+What several tests read: data/shanghai-putuo-wenlvju-2026.yaml rendered to DOCX (wenlvju_docx), made once
+per worker."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from reportgen.readers import pdf_words
 from tests.blank_pages import PrintedPages
+
+
+@pytest.fixture(scope="session")
+def wenlvju_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """data/shanghai-putuo-wenlvju-2026.yaml as `reportgen render --format docx` writes it."""
+    root = Path(__file__).resolve().parent.parent
+    out = tmp_path_factory.mktemp("rendered")
+    subprocess.run([sys.executable, "-m", "reportgen", "render", str(root / "data" / "shanghai-putuo-wenlvju-2026.yaml"),
+                    "-o", str(out), "--format", "docx"], check=True, capture_output=True, cwd=root)
+    return out / "shanghai-putuo-wenlvju-2026.docx"
 
 
 @pytest.fixture(scope="session")

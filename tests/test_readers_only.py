@@ -13,8 +13,6 @@ import ast
 import io
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -95,21 +93,15 @@ def test_a_pdf_named_html_is_imported_and_reviewed_as_the_pdf(tmp_path):
     assert copy_name(result, 1) == "001-zhengfuban-annotated.pdf"  # its annotated copy is written too
 
 
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("rendered")
-    subprocess.run([sys.executable, "-m", "reportgen", "render", str(ROOT / "data" / "shanghai-putuo-wenlvju-2026.yaml"),
-                    "-o", str(out), "--format", "docx"], check=True, capture_output=True, cwd=ROOT)
-    return out / "shanghai-putuo-wenlvju-2026.docx"
 
 
-def test_a_docx_named_pdf_is_imported_and_reviewed_as_the_docx(rendered, tmp_path):
+def test_a_docx_named_pdf_is_imported_and_reviewed_as_the_docx(wenlvju_docx, tmp_path):
     renamed = tmp_path / "wenlvju.pdf"
-    shutil.copyfile(rendered, renamed)
+    shutil.copyfile(wenlvju_docx, renamed)
     assert read_published(renamed).kind == "docx"
-    first, second = _same_yaml(rendered, renamed)
+    first, second = _same_yaml(wenlvju_docx, renamed)
     assert first == second and "职责:" in first
-    as_docx, as_pdf = _reviewed(rendered), _reviewed(renamed)
+    as_docx, as_pdf = _reviewed(wenlvju_docx), _reviewed(renamed)
     assert as_pdf == as_docx and as_docx[0]["read"] > 100
     assert copy_name(review_document(renamed, "上海"), 1) is None  # no PDF: no annotated copy
 
