@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.clients import require_program
-from tests.test_preview_browser import browser  # noqa: F401  (the fixture: headless Chromium)
+from tests.support.browser import browser  # noqa: F401  (the fixture: headless Chromium)
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = Path(os.environ.get("REPORTGEN_AXE", ROOT / ".venv" / "axe" / "node_modules" / "axe-core" / "axe.min.js"))

@@ -19,7 +19,6 @@ years).
 from __future__ import annotations
 
 import base64
-import os
 import re
 import subprocess
 import sys
@@ -40,6 +39,7 @@ from reportgen.writers.diff_html import diff_html_string
 from reportgen.writers.docx import write_docx
 from reportgen.writers.docx.diff import diff_docx_bytes
 from tests.clients import require_program
+from tests.support.browser import chromium_driver
 from tests.test_accessibility import _axe
 from tests.test_diff import doc, table
 from tests.test_diff_libreoffice import SCRIPT, uno_python
@@ -158,33 +158,9 @@ def test_the_diff_pages_pass_the_nu_checker_without_a_warning(compared) -> None:
 
 @pytest.fixture(scope="module")
 def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    """Headless Chromium for the module (the browser tests' flags; Selenium Manager never asked)."""
-    path, driver_path = require_program("chromium"), require_program("chromedriver")
-    from tests.test_preview_browser import CHROMIUM_FLAGS, webdriver
-
-    if webdriver is None:
-        reason = "browser test needs selenium (pip install -e '.[test]')"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason} (CI=true: not skipping)")
-        pytest.skip(reason)
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    folder = tmp_path_factory.mktemp("chromium")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SE_OFFLINE", "true")
-        options = Options()
-        options.binary_location = path
-        for flag in CHROMIUM_FLAGS:
-            options.add_argument(flag)
-        options.add_argument(f"--user-data-dir={folder / 'profile'}")
-        driver = webdriver.Chrome(service=Service(executable_path=driver_path, log_output=str(folder / "log")),
-                                  options=options)
-        driver.set_page_load_timeout(60)
-        try:
-            yield driver
-        finally:
-            driver.quit()
+    """Headless Chromium for the module (tests/support/browser.py: its flags, Selenium Manager never asked)."""
+    with chromium_driver(tmp_path_factory.mktemp("chromium"), page_load_timeout=60) as driver:
+        yield driver
 
 
 @pytest.mark.parametrize("name", PAIRS)

@@ -1,8 +1,7 @@
 """`reportgen preview` in a real browser: Debian's headless Chromium driven by Selenium.
 
-Skipped locally without chromium/chromedriver (or selenium); under CI=true a missing client fails.
-Selenium Manager is never asked for anything: the driver and browser paths are given explicitly
-(which skips it) and SE_OFFLINE=true forbids downloads should it run anyway.
+The browser is tests/support/browser.py's: skipped locally without chromium/chromedriver (or
+selenium); under CI=true a missing client fails; Selenium Manager is never asked for anything.
 """
 
 from __future__ import annotations
@@ -19,50 +18,18 @@ import pytest
 
 from reportgen.preview import PreviewServer
 from reportgen.render import prepare
-from tests.clients import require_program
+from tests.support.browser import browser  # noqa: F401  (the fixture: headless Chromium)
 from tests.test_preview import BREAK, PLUS_ONE, YANTIAN, edit, edit_all
 
 try:
-    from selenium import webdriver
     from selenium.common.exceptions import WebDriverException
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
-except ImportError:  # pragma: no cover - the test extra installs it
-    webdriver = None
+except ImportError:  # pragma: no cover - the test extra installs it (the fixture skips without it)
+    pass
 
-CHROMIUM_FLAGS = (
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-    "--disable-quic", "--disable-default-apps", "--disable-extensions", "--no-default-browser-check",
-    "--window-size=1680,1050",
-)
 SEEN_WITHIN = 2.0  # seconds from saving the source to the page showing it (the issue's bound)
-
-
-@pytest.fixture
-def browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    chromium = require_program("chromium")
-    chromedriver = require_program("chromedriver")
-    if webdriver is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("browser test needs selenium (pip install -e '.[test]') (CI=true: not skipping)")
-        pytest.skip("browser test needs selenium (pip install -e '.[test]')")
-    monkeypatch.setenv("SE_OFFLINE", "true")
-    options = Options()
-    options.binary_location = chromium
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path / 'chromium-profile'}")
-    service = Service(executable_path=chromedriver, log_output=str(tmp_path / "chromedriver.log"))
-    driver = webdriver.Chrome(service=service, options=options)
-    driver.set_page_load_timeout(30)
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 @pytest.fixture
@@ -109,7 +76,7 @@ def assert_visible(driver, figure: str) -> None:
     assert cell.is_displayed(), figure
 
 
-def test_page_follows_the_source_in_chromium(tmp_path, browser, source):
+def test_page_follows_the_source_in_chromium(tmp_path, browser, source):  # noqa: F811
     with PreviewServer(source).start() as server:
         browser.get(server.url)
         WebDriverWait(browser, 10).until(ec.text_to_be_present_in_element((By.TAG_NAME, "main"), "1,273.52"))
@@ -153,7 +120,7 @@ def test_page_follows_the_source_in_chromium(tmp_path, browser, source):
         assert screenshot.stat().st_size > 10_000
 
 
-def test_overlay_can_be_put_aside(tmp_path, browser, source):
+def test_overlay_can_be_put_aside(tmp_path, browser, source):  # noqa: F811
     edit(source, *BREAK)
     with PreviewServer(source).start() as server:
         browser.get(server.url)
@@ -166,7 +133,7 @@ def test_overlay_can_be_put_aside(tmp_path, browser, source):
 
 @pytest.mark.skipif(not os.environ.get("REPORTGEN_MEASURE_LATENCY"),
                     reason="a measurement, not a check: set REPORTGEN_MEASURE_LATENCY=1 (and pytest -s) to run it")
-def test_measure_save_to_visible_latency(tmp_path, browser, source):
+def test_measure_save_to_visible_latency(tmp_path, browser, source):  # noqa: F811
     """Save → new figure on the page, N times: printed and written to latency.json.
 
     "painted" is the browser's own first contentful paint of the reloaded page (epoch ms from

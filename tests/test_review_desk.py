@@ -17,7 +17,7 @@ from lxml import html
 
 from tests.clients import require_program
 from tests.saved_again import note_added
-from tests.test_preview_browser import browser  # noqa: F401  (the fixture: headless Chromium)
+from tests.support.browser import browser  # noqa: F401  (the fixture: headless Chromium)
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = [ROOT / "tests" / "seeds" / "pdf", ROOT / "tests" / "seeds" / "juesuan"]
