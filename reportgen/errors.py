@@ -174,3 +174,32 @@ def shown_text(text: object, limit: int = 40) -> str:
         out.append(piece)
         size += len(piece)
     return "".join(out)
+
+
+UPLOAD_NAME_LIMIT = 120  # characters of an uploaded file's name as shown (a long Chinese title fits)
+_SEPARATORS = re.compile(r"[/\\]")
+_ENDS = re.compile(r"^[\s.]+|[\s.]+$")  # dots and any spaces (a no-break one too) that begin or end a name
+
+
+def upload_name(given: str, limit: int = UPLOAD_NAME_LIMIT) -> str:
+    """The name a user's upload was sent with, as a page or a message may show it — never as a path:
+    its last part after any / or \\ (a browser may send C:\\fakepath\\x.pdf; "../../etc/passwd" is
+    "passwd"), without the dots and spaces that begin or end it (so never "." or ".." and never hidden),
+    every control, bidi or other invisible character written [U+XXXX] (shown_text), and at most
+    ``limit`` characters, the extension kept when it is cut (…). A name left empty is "（未命名）"."""
+    last = _ENDS.sub("", _SEPARATORS.split(given)[-1])
+    if not last:
+        return "（未命名）"
+    pieces = [f"[U+{ord(char):04X}]" if unicodedata.category(char) in _HIDDEN else char for char in last]
+    if sum(map(len, pieces)) <= limit:
+        return "".join(pieces)
+    stem, dot, suffix = last.rpartition(".")
+    kept = "".join(pieces[len(stem):]) if dot and stem and len(suffix) <= 16 else ""  # ".pdf", shown
+    kept = kept if len(kept) <= limit // 4 else ""
+    out, size = [], len(kept) + 1
+    for piece in pieces[: len(pieces) - len(kept) if kept else len(pieces)]:
+        if size + len(piece) > limit:
+            break
+        out.append(piece)
+        size += len(piece)
+    return "".join(out) + "…" + kept

@@ -45,6 +45,7 @@ MESSAGE_NAMES = {
     "DISPUTED", "UNKNOWN_PART", "INCOME_ROW", "tail_notes", "table_unread", "cell_problem", "impossible_code", "short_code", "why_not_amount", "_standing", "_not_a_file", "_write_one_new",  # refusals: what and why
     "misfits", "missing_message", "left_blank",  # the official workbook's misfits; the DOCX 目录's blank numbers
     "_walk",  # review's folder walk: the lines that tell what it passed over, and why
+    "directory_problem", "_overlap",  # readers/containers.py: a zip refused by what its directory declares
     "died",  # review: a document whose worker the system ended, told by name
     # import's 未写入 and 不一致 lines: a sentence of the text not written, and why
     "_superseded", "change_target", "unplaced_line", "amounts", "changes", "_other", "stated_three_public",

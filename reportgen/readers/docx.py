@@ -28,6 +28,7 @@ from lxml import etree
 
 from reportgen.document import Align, Block, Cell, ContentsEntry, Document, Heading, Paragraph, Row, Table, Title
 from reportgen.errors import Finding, SourceError
+from reportgen.readers.containers import MAX_ENTRIES, MAX_UNPACKED_BYTES, directory_problem
 from reportgen.reading.files import InputRefused, read_bounded
 
 Resolve = Literal["accept", "reject"]
@@ -56,12 +57,11 @@ _CONTENTS_INDENT = 420  # twips a 目录 line is indented per level below the fi
 # counted steps before python-docx sees it. A disclosure with its tables is a few hundred kilobytes
 # (about 1 MB of XML); the bounds leave room for a long document with pictures.
 MAX_DOCX_BYTES = 100 * 1024 * 1024  # the file itself
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # all its parts inflated
 # The parts python-docx parses cost about 25 bytes of memory per byte of XML (measured on a
 # rendered draft's document.xml): 32 MB of markup is under a gigabyte, and 30 times any real one.
 MAX_MARKUP_BYTES = 32 * 1024 * 1024
-MAX_ENTRIES = 10000
-MAX_RATIO = 200  # inflated : compressed for a part of over a megabyte (XML packs about 10-20 : 1)
+MAX_RATIO = 200  # inflated : compressed for a part of over a megabyte (XML packs about 10-20 : 1): tighter than
+# containers.MAX_RATIO (a workbook's), and MAX_UNPACKED_BYTES is the one every package is held to
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: an encrypted OOXML or an old .doc
 _ZIP_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
 _STEP = 1024 * 1024  # inflate at most this much at a time
@@ -122,19 +122,15 @@ def _open_zip(data: bytes, refuse: _Refuse) -> zipfile.ZipFile:
 def _check_entries(infos: list[zipfile.ZipInfo], refuse: _Refuse) -> None:
     """Refuse a package by what its directory declares: encrypted parts, a compression method
     python-docx cannot read, a part that would swell like a zip bomb, too much in all."""
-    declared = 0
     for info in infos:
         if info.flag_bits & 0x1:
             raise refuse("DOCX 文件中的部件已加密：请在 Word 中取消密码后另存，再对比")
         if info.compress_type not in _ZIP_METHODS:
             raise refuse(f"DOCX 文件使用了不支持的压缩方式（编号 {info.compress_type}，部件 {info.filename[:60]}）："
                          "请在 Word 或 WPS 中打开并另存为 .docx 后再对比")
-        declared += info.file_size
-        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise refuse(f"DOCX 文件的部件 {info.filename[:60]} 解压后会膨胀 {info.file_size // max(info.compress_size, 1)} 倍"
-                         "（疑似压缩炸弹），未读取")
-    if declared > MAX_UNPACKED_BYTES:
-        raise refuse(_too_big())
+    problem = directory_problem(infos, MAX_RATIO, "DOCX 文件的")  # the rules every package is held to
+    if problem is not None:
+        raise refuse(problem)
 
 
 def _too_big() -> str:

@@ -1,8 +1,9 @@
 """A published file (or a draft) → one neutral value, :class:`Published`: what every command that
 takes a disclosure reads — the import, the review, ``check --against``, the roster, diff's DOCX input.
 
-The file is read from disk once, within one bound (MAX_PUBLISHED_BYTES), and its format told by its
-bytes (readers/sniff.py), never by its name: a PDF named x.html is a PDF, a workbook named x.pdf a
+The file is read from disk once, within one bound (MAX_PUBLISHED_BYTES), a zip judged by its directory
+before any reader opens it (readers/containers.py: a zip bomb is refused unread), and its format told
+by its bytes (readers/sniff.py), never by its name: a PDF named x.html is a PDF, a workbook named x.pdf a
 workbook. What cannot be read is refused one way: :class:`~reportgen.readers.unreadable.Unreadable`,
 its Chinese message naming the file.
 
@@ -28,8 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.document import Document
-from reportgen.errors import Finding, SourceError
-from reportgen.readers import sniff
+from reportgen.errors import Finding, SourceError, shown_text
+from reportgen.readers import containers, sniff
 from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.readers.lines import Line, checked_length, decoded, docx_lines, html_lines, page_lines, text_lines
 from reportgen.readers.pdf_words import PdfNotRead, layout_text, pdf_words
@@ -104,7 +105,13 @@ def read_published(path: Path) -> Published:
     if not data:
         raise Unreadable(file, "文件是空的：请确认导出或保存已完成")
     kind = _kind(data)
+    image = sniff.image_kind(data) if kind == "unknown" else None
+    if image is not None:  # a scan or a photo sent for the document: said as what it is, whatever its name
+        raise Unreadable(file, (f"文件名是 {shown_text(path.suffix, 12)}，内容却是" if path.suffix else "文件的内容是")
+                         + f" {image} 图片，不是公开文本或工作簿：请提交 PDF、Word 文档（.docx）或导出的工作簿本身")
     try:
+        if data.startswith(b"PK"):  # a zip: judged by its directory before any reader opens it
+            containers.check_package(file, data)
         if kind == "pdf":
             return _pdf(path, data)
         if kind == "docx":

@@ -8,7 +8,7 @@ XFD1048576, a shared-string table claiming four trillion strings, an .xls whose 
 past any ``except``. So each file is first looked at here, within bounds, in what its own
 structure says, and calamine only gets a workbook whose every sheet fits:
 
-- an .xlsx or .ods is inflated here a step at a time and counted (MAX_UNPACKED_BYTES, MAX_RATIO)
+- an .xlsx or .ods is inflated here a step at a time and counted (readers/containers.py's bounds)
   and calamine is given the parts stored uncompressed, so no header, however it lies, makes it
   inflate more than was counted; an XML part with a DTD is refused (OOXML and ODF have none); the
   shared strings' uniqueCount is renamed away in that copy;
@@ -41,6 +41,7 @@ from typing import TypeVar
 import python_calamine
 from lxml import etree
 
+from reportgen.readers.containers import MAX_ENTRIES, MAX_UNPACKED_BYTES, directory_problem
 from reportgen.readers.grid import EMPTY, Cell, Grid, ImportRefused, Merge, column_letters, shown_name
 from reportgen.reading.amounts import LIMIT, stored_number
 
@@ -49,10 +50,6 @@ MAX_COLUMNS = 16_384  # Excel's own limit
 # A sheet's used rectangle, rows × columns: what calamine holds densely (about 32 bytes a cell)
 # and the grid holds as objects. 200,000 rows of 20 columns; a stray value far off is refused.
 MAX_CELLS = 4_000_000
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a zipped workbook's parts, all inflated
-MAX_ENTRIES = 10_000  # parts in a zipped workbook (a real one has tens)
-MAX_RATIO = 500  # inflated : compressed, for a part over a megabyte (sheet XML packs 10–100 : 1)
-_BIG_PART = 1024 * 1024
 _STEP = 1024 * 1024  # inflate at most this much at a time
 _SMALL_PART = 16 * 1024 * 1024
 _ZIP_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
@@ -496,18 +493,14 @@ def _unpack(file: str, data: bytes, what: str) -> dict[str, bytes]:
 
 
 def _check_directory(file: str, infos: list[zipfile.ZipInfo]) -> None:
-    declared = 0
     for info in infos:
         if info.flag_bits & 0x1:
             raise refused(file, _remedy("encrypted"))
         if info.compress_type not in _ZIP_METHODS:
             raise refused(file, f"文件使用了不支持的压缩方式（编号 {info.compress_type}）：请在 Excel 或 WPS 中打开后另存为 .xlsx")
-        declared += info.file_size
-        if info.file_size > _BIG_PART and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise refused(file, f"部件 {info.filename[:60]} 解压后会膨胀 {info.file_size // max(info.compress_size, 1)} 倍"
-                                "（疑似压缩炸弹），未读取")
-    if declared > MAX_UNPACKED_BYTES:
-        raise refused(file, _too_big())
+    problem = directory_problem(infos)  # the rules every package is held to (readers/containers.py)
+    if problem is not None:
+        raise refused(file, problem)
 
 
 def _inflate(file: str, package: zipfile.ZipFile, info: zipfile.ZipInfo, room: int) -> bytes:

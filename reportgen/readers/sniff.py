@@ -14,7 +14,7 @@
     zip             another zip (or one cut short before any name above)
     pdf             %PDF-
     csv             text otherwise: UTF-8 with or without its BOM, UTF-16 with its BOM, GBK/GB18030
-    unknown         anything else
+    unknown         anything else (image_kind names a picture: a scan or a photo sent as the file)
 
 Only a bounded head of the file is decoded; zip and compound files are recognised by the names
 their directories hold (stored uncompressed), so a truncated or corrupt workbook is still called a
@@ -63,6 +63,21 @@ def sniff(data: bytes) -> str:
             return "spreadsheetml"
         return "html" if _HTML_TAG.search(stripped) else "unknown"
     return "csv" if stripped else "unknown"
+
+
+# A picture's first bytes, and its name as a message says it.
+_IMAGES = ((b"\xff\xd8\xff", "JPEG"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"GIF87a", "GIF"), (b"GIF89a", "GIF"),
+           (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"), (b"BM", "BMP"))
+
+
+def image_kind(data: bytes) -> str | None:
+    """The picture format ``data`` begins as (JPEG, PNG, GIF, TIFF, BMP, WebP), or None."""
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WebP"
+    for signature, name in _IMAGES:
+        if data.startswith(signature) and (name != "BMP" or data[6:10] == b"\0\0\0\0"):  # BMP's reserved words
+            return name
+    return None
 
 
 def _skip_bom_and_space(head: bytes) -> bytes:
