@@ -26,10 +26,14 @@ def _borne(*texts: str) -> list[tuple[str, str]]:
     return [(st.kind, st.text) for st in statements if id(st) in marked]
 
 
-def _statuses(tmp_path: Path, *texts: str) -> list[str]:
+def _draft(tmp_path: Path, *texts: str) -> Path:
     draft = tmp_path / "稿.txt"
     draft.write_text("\n".join(texts), encoding="utf-8")
-    result = review_within_sentences(draft, 2026)
+    return draft
+
+
+def _statuses(tmp_path: Path, *texts: str) -> list[str]:
+    result = review_within_sentences(_draft(tmp_path, *texts), 2026)
     assert result is not None
     return [v.status for v in result.verdicts]
 
@@ -84,9 +88,10 @@ def test_a_share_of_the_whole_it_names_stated_before(tmp_path: Path) -> None:
     # a share off by 0.2: not borne out, left 未能核对 (950.09 / 5,133.74 is 18.51%)
     planted = [*BEIJING_SHARES[:4], BEIJING_SHARES[4].replace("18.51", "18.71"), *BEIJING_SHARES[5:]]
     assert _statuses(tmp_path, *planted) == ["within"] * 3 + ["unknown"] * 2 + ["within"] * 2
-    # a whole of another name is no base of the share
+    # a whole of another name is no base of the share: the shares are borne out by their parts' sum only
     other = [BEIJING_SHARES[0].replace("支出预算", "收入预算"), *BEIJING_SHARES[1:]]
-    assert _statuses(tmp_path, *other)[3:5] == ["unknown"] * 2
+    result = review_within_sentences(_draft(tmp_path, *other), 2026)
+    assert result is not None and result.verdicts[4].cause == "各部分所占比例与它们的金额相符"
 
 
 # 上海市花卉良种试验场 2026年单位预算, p.16 (sh-city-huahuichang-2026-unit-budget.pdf)
@@ -115,3 +120,58 @@ def test_a_class_quoted_and_called_kemu_is_that_class() -> None:
     found = glossary.find(amount.label)
     assert found is not None and found is glossary.codes["208"]
     assert glossary.find("“三公”经费") is not None  # quotes inside a name stay its own
+
+
+# 北京市民政局 2026年度部门预算情况说明, p.5 (bj-minzhengju-2026-dept-budget.pdf): an item and the numbered items under it
+BEIJING_ITEMS = ("   （一）本年财政拨款收入 67005.95 万元",
+                 "   1.一般公共预算拨款收入 66197.67 万元。",
+                 "   2.政府性基金预算拨款收入 808.28 万元。",
+                 "   3.国有资本经营预算拨款收入 0 万元。",
+                 "   （二）本年其他资金收入 532.42 万元",
+                 "   4.财政专户管理资金收入 0 万元。",
+                 "   5.事业收入 150.00 万元。",
+                 "   （三）上年结转结余 3555.80 万元",
+                 "   10.上年结转结余 3555.80 万元。")
+
+
+def test_an_item_and_the_numbered_items_under_it_that_add_up(tmp_path: Path) -> None:
+    # 67005.95 = 66197.67 + 808.28 + 0; 532.42 is not 0 + 150.00 (the other items are left out here); one child
+    # alone (10.) bears out nothing
+    assert _statuses(tmp_path, *BEIJING_ITEMS) == ["within"] * 4 + ["unknown"] * 5
+    planted = (BEIJING_ITEMS[0], BEIJING_ITEMS[1].replace("66197.67", "66198.67"), *BEIJING_ITEMS[2:])
+    assert _statuses(tmp_path, *planted) == ["unknown"] * 9
+
+
+# the same document, p.5: two shares of one base no sentence states (本年支出预算 = 基本 + 项目, the year-end
+# carry-over left out of 2026年支出预算 71094.17万元)
+BEIJING_BASE_UNSTATED = ("  2026 年支出预算 71094.17 万元。",
+                         "   （一）基本支出。基本支出预算 45980.56 万元，占本",
+                         "年支出预算 66.33%。",
+                         "   （二）项目支出。项目支出预算 23336.75 万元，占本",
+                         "年支出预算 33.67%。其中：")
+
+
+def test_shares_of_one_base_that_is_their_parts_sum(tmp_path: Path) -> None:
+    # 45980.56 / 71094.17 is 64.67%: the stated 支出预算 is no base of these shares, their sum 69317.31 is
+    assert _statuses(tmp_path, *BEIJING_BASE_UNSTATED) == ["unknown"] + ["within"] * 4
+    planted = (*BEIJING_BASE_UNSTATED[:2], BEIJING_BASE_UNSTATED[2].replace("66.33", "66.53"), *BEIJING_BASE_UNSTATED[3:])
+    assert _statuses(tmp_path, *planted) == ["unknown"] * 5
+
+
+# 烟台市大数据局 2026年部门预算, p.27 (sd-yantai-dashujuju-2026-dept-budget.pdf): a change and its parts' changes
+YANTAI_CHANGES = ("  1.收入预算减少1,226.81万元，其中一般公共预算收入减少1,219.11万",
+                  "元，使用非财政拨款结余减少7.7万元。",
+                  "  2.支出预算减少1,226.81万元，其中基本支出增加92.17万元，项目支出",
+                  "减少1,318.98万元。")
+
+
+def test_a_change_and_the_changes_of_its_parts(tmp_path: Path) -> None:
+    assert _statuses(tmp_path, *YANTAI_CHANGES) == ["within"] * 6  # −1,226.81 = +92.17 − 1,318.98
+    planted = (*YANTAI_CHANGES[:2], YANTAI_CHANGES[2].replace("增加92.17", "减少92.17"), YANTAI_CHANGES[3])
+    assert _statuses(tmp_path, *planted) == ["within"] * 3 + ["unknown"] * 3
+
+
+def test_a_performance_targets_bound_is_no_figure() -> None:
+    # the same document, p.31, its 绩效目标表 as its text layer runs it: “经济成本 总成本控制 ≤5万元”
+    assert _read("绩效指标 成本指标 经济成本 总成本控制 ≤5万元 绩效指标 产出指标") == []
+    assert [st.value for st in _read("公务用车运行维护费不超过5万元，实际安排4.20万元。")] == [Decimal("4.20")]

@@ -65,6 +65,9 @@ _FLAT = re.compile(_FLAT_TEXT)
 _RATE = re.compile(_RATE_TEXT)
 _SHARE = re.compile(_SHARE_TEXT)
 _THRESHOLD = re.compile(_any("门槛"))  # “100万元以上”: a threshold, no figure (matched right after an amount)
+# “≤2890万元”“不超过5万元”: a bound, no figure (searched at the end of the words right before an amount)
+_BOUND = re.compile(rf"(?:{_any('界限')}) *+$")
+_BOUND_REACH = max(len(word) for word in _WORDS["界限"]) + 1  # the characters before an amount a bound may take
 # the words of an amount that name no subject, only the year's budget (“2026年预算数”): of the item's heading
 _SUBJECTLESS = re.compile(rf"(?:(?:19|20)\d\d年度?)?(?:{_any('无主语')})?(?:为|是)?")
 # a page's number printed as its footer (“- 9 -”, “— 12 —”): no words of the sentence it interrupts
@@ -705,7 +708,8 @@ def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]],
         line = _line_at(offset + begin, starts)
         if len(said.out) >= room:
             raise TooManyFigures(line)
-        if kind == "amount" and _THRESHOLD.match(sentence, finish):  # “单价100万元以上”: no figure
+        if kind == "amount" and (_THRESHOLD.match(sentence, finish)  # “单价100万元以上”: no figure
+                                 or _BOUND.search(sentence[max(begin - _BOUND_REACH, 0):begin])):  # “≤2890万元”
             continue
         if kind == "zero":  # “公务接待费为0，与2025年预算持平”: nothing, in any unit (the strictest: 元)
             kind = said.amount(line, "0元", begin, printed="0")

@@ -328,6 +328,66 @@ def borne_out(statements: list[Statement]) -> dict[int, str]:
         _mark(out, (whole, *parts), f"{whole.text}与句中其各部分之和相符")
     for whole, part, share in _named_wholes(statements):
         _mark(out, (part, share), f"与{part.text}、前文的{whole.text}相符")
+    for whole, parts in _item_sums(statements):
+        _mark(out, (whole, *parts), f"{whole.text}与其下各条之和相符")
+    for run in _shared_wholes(statements):
+        _mark(out, tuple(st for pair in run for st in pair), "各部分所占比例与它们的金额相符")
+    return out
+
+
+_PARENT_ITEM = re.compile(r"(?<!\s)\s*+[（(][一二三四五六七八九十]++[）)]")
+_CHILD_ITEM = re.compile(r"(?<!\s)\s*+\d{1,2}[.．、](?!\d)")
+
+
+def _item_sums(statements: list[Statement]) -> list[tuple[Statement, list[Statement]]]:
+    """(an item's amount, the amounts of the numbered items under it that add up to it): “（一）本年财政拨款收入
+    67005.95万元” and “1.一般公共预算拨款收入66197.67万元。”“2.政府性基金预算拨款收入808.28万元。”“3.……0万元。”
+    (北京) — each the first figure of its sentence, the parent's sentence begun with its （一）, each child's with
+    its number, two children or more."""
+    firsts = []
+    seen: set[int] = set()
+    for st in statements:
+        if st.kind != "cell" and id(st.sentence) not in seen:
+            seen.add(id(st.sentence))
+            firsts.append(st)
+    out = []
+    for index, parent in enumerate(firsts):
+        if parent.kind != "amount" or not _PARENT_ITEM.match(parent.sentence) or not _amounts(parent):
+            continue
+        children = []
+        for child in firsts[index + 1:]:
+            if child.kind != "amount" or not _CHILD_ITEM.match(child.sentence) or not _amounts(child):
+                break
+            children.append(child)
+        total = sum((_signed(st) for st in children), Decimal(0))
+        if len(children) >= 2 and abs(total - _signed(parent)) <= _half(parent) + sum(_half(st) for st in children):
+            out.append((parent, children))
+    return out
+
+
+def _shared_wholes(statements: list[Statement]) -> list[list[tuple[Statement, Statement]]]:
+    """The parts (amount, share) that name one whole no amount before states (“基本支出预算45980.56万元，占本年支出
+    预算66.33%”“项目支出预算23336.75万元，占本年支出预算33.67%”: 本年支出预算 is their sum), each share fitting its
+    amount over the parts' sum: two parts or more, one after another."""
+    runs: list[list[tuple[Statement, Statement]]] = []
+    for before, share in zip(statements, statements[1:], strict=False):
+        if share.kind != "share" or not share.named_whole or before.kind != "amount" \
+                or before.sentence is not share.sentence or not _amounts(before):
+            continue
+        run = runs[-1] if runs else None
+        if run is not None and _core(run[-1][1].named_whole) == _core(share.named_whole):
+            run.append((before, share))
+        else:
+            runs.append([(before, share)])
+    out = []
+    for run in runs:
+        if len(run) < 2:
+            continue
+        total = sum((_signed(part) for part, _ in run), Decimal(0))
+        whole = Statement(0, "amount", "", total / _UNITS[run[0][0].unit], max(p.decimals for p, _ in run), run[0][0].unit)
+        whole.decimals += 1  # the parts' sum: as exact as they are together (its half is theirs, below)
+        if total > 0 and all(_fits(share, 1, *_share_bounds(whole, part)) for part, share in run):
+            out.append(run)
     return out
 
 
@@ -361,24 +421,31 @@ def _inline_prior_fits(amount: Statement, change: Statement) -> bool:
 
 def _sums(statements: list[Statement]) -> list[tuple[Statement, list[Statement]]]:
     """(the first amount of a sentence, the two or more amounts after it that it says it holds — 包括, 其中 —
-    and that add up to it at their printed precision)."""
+    and that add up to it at their printed precision); and so of a change and the changes of its parts
+    (“收入预算减少1,226.81万元，其中一般公共预算收入减少1,219.11万元，使用非财政拨款结余减少7.7万元”), each signed."""
     out = []
     by_sentence: dict[int, list[Statement]] = {}
     for st in statements:
         if st.kind != "cell":
             by_sentence.setdefault(id(st.sentence), []).append(st)
     for said in by_sentence.values():
-        whole, amounts = said[0], [st for st in said[1:] if st.kind == "amount"]
-        if whole.kind != "amount" or len(amounts) < 2 or not _amounts(whole, *amounts):
+        whole = said[0]
+        parts = [st for st in said[1:] if st.kind == whole.kind and (st.kind == "amount" or st.own_label)]
+        if whole.kind not in ("amount", "change") or len(parts) < 2 or not _amounts(whole, *parts):
             continue
-        between = whole.sentence.split(whole.text, 1)[-1].split(amounts[0].text, 1)[0]
+        between = whole.sentence.split(whole.text, 1)[-1].split(parts[0].text, 1)[0]
         if not _PARTS_SAID.search(between):
             continue
-        total = sum((st.value * _UNITS[st.unit] for st in amounts if st.value is not None), Decimal(0))
-        assert whole.value is not None
-        if abs(total - whole.value * _UNITS[whole.unit]) <= _half(whole) + sum(_half(st) for st in amounts):
-            out.append((whole, amounts))
+        total = sum((_signed(st) for st in parts), Decimal(0))
+        if abs(total - _signed(whole)) <= _half(whole) + sum(_half(st) for st in parts):
+            out.append((whole, parts))
     return out
+
+
+def _signed(st: Statement) -> Decimal:
+    """An amount, or a change signed by its direction, in 元."""
+    assert st.value is not None
+    return st.value * _UNITS[st.unit] * (-1 if st.kind == "change" and st.direction == "down" else 1)
 
 
 def _amounts(*statements: Statement) -> bool:
