@@ -131,8 +131,14 @@ def test_a_text_no_table_measures_is_judged_within_its_sentences(tmp_path: Path)
     draft.write_text("\n".join((BEIJING_INCOME[0], BEIJING_INCOME[1].replace("2.97", "3.17"))), encoding="utf-8")
     result = review_within_sentences(draft, 2026)
     assert result is not None
-    assert [v.status for v in result.verdicts] == ["unknown"] * 3  # read, never agreed: no table to agree with
+    # never agreed (no table to agree with): the amount and the change its inline prior bears out are judged
+    # within the sentence, the rate they rule out stays 未能核对 and is told
+    assert [v.status for v in result.verdicts] == ["within", "within", "unknown"]
     assert [f.rule for f in result.contradictions] == ["R-句内矛盾"]
+    draft.write_text("\n".join(BEIJING_INCOME), encoding="utf-8")
+    result = review_within_sentences(draft, 2026)
+    assert result is not None and [v.status for v in result.verdicts] == ["within"] * 3
+    assert result.contradictions == []
 
 
 # 烟台 (sd-yantai-dashujuju, p.29): 预算安排 as the object of 优化 is a noun, not a figure announced

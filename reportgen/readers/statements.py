@@ -65,6 +65,9 @@ _FLAT = re.compile(_FLAT_TEXT)
 _RATE = re.compile(_RATE_TEXT)
 _SHARE = re.compile(_SHARE_TEXT)
 _THRESHOLD = re.compile(_any("门槛"))  # “100万元以上”: a threshold, no figure (matched right after an amount)
+# “≤2890万元”“不超过5万元”: a bound, no figure (searched at the end of the words right before an amount)
+_BOUND = re.compile(rf"(?:{_any('界限')}) *+$")
+_BOUND_REACH = max(len(word) for word in _WORDS["界限"]) + 1  # the characters before an amount a bound may take
 # the words of an amount that name no subject, only the year's budget (“2026年预算数”): of the item's heading
 _SUBJECTLESS = re.compile(rf"(?:(?:19|20)\d\d年度?)?(?:{_any('无主语')})?(?:为|是)?")
 # a page's number printed as its footer (“- 9 -”, “— 12 —”): no words of the sentence it interrupts
@@ -83,7 +86,7 @@ _TOKEN_STARTS = re.escape("".join(sorted({word[0] for key in _OPENING_KEYS for w
 _TOKENS = re.compile(rf"(?=[{_TOKEN_STARTS}占,，\d])(?:" + "|".join(  # each kind as a named alternative; its inner groups unnamed here
     f"(?P<{name}>{_UNNAMED.sub('(?:', text)})"
     for name, text in (("change", _CHANGE_TEXT), ("flat", _FLAT_TEXT), ("rate", _RATE_TEXT), ("share", _SHARE_TEXT)))
-    + rf"|(?<![\d,，])[,，]*+(?P<amount>{_NUM}(?:万元|元)))")
+    + rf"|(?<![\d,，])[,，]*+(?P<amount>{_NUM}(?:万元|元))|(?<=为)(?P<zero>0)(?=[，。；]))")
 _FIGURE = re.compile(_NUM)
 _FIGURE_RUN = re.compile(r"\d[\d,，]*+")  # a number's digits and commas (before any decimal point)
 _COMMAS = re.compile(r"[,，]*+")
@@ -631,11 +634,13 @@ class _Said:
     cursor: int = 0
     item: str = ""  # the numbered item's name, where its heading is a sentence of its own
 
-    def amount(self, line: int, token: str, begin: int) -> str:
-        """An amount, or a change that names its figure itself; the kind it was read as."""
+    def amount(self, line: int, token: str, begin: int, printed: str = "") -> str:
+        """An amount, or a change that names its figure itself; the kind it was read as (``printed``: the
+        token as the text prints it, where it is not ``token``: a zero said with no unit)."""
         amount = _AMOUNT.fullmatch(token)
         assert amount is not None
         num, unit = amount.group("num"), amount.group("unit")
+        token = printed or token
         label = _label(self.sentence[self.cursor:begin])
         if self.item and self.last_amount is None and _SUBJECTLESS.fullmatch(label.replace(" ", "")):
             label = self.item  # “（一）因公出国（境）费用。2026年预算数159.00万元”: the item's amount
@@ -703,9 +708,12 @@ def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]],
         line = _line_at(offset + begin, starts)
         if len(said.out) >= room:
             raise TooManyFigures(line)
-        if kind == "amount" and _THRESHOLD.match(sentence, finish):  # “单价100万元以上”: no figure
+        if kind == "amount" and (_THRESHOLD.match(sentence, finish)  # “单价100万元以上”: no figure
+                                 or _BOUND.search(sentence[max(begin - _BOUND_REACH, 0):begin])):  # “≤2890万元”
             continue
-        if kind == "amount":
+        if kind == "zero":  # “公务接待费为0，与2025年预算持平”: nothing, in any unit (the strictest: 元)
+            kind = said.amount(line, "0元", begin, printed="0")
+        elif kind == "amount":
             kind = said.amount(line, token, begin)
         elif kind in _FIGURE_PATTERNS:
             said.figure(line, kind, token, begin)

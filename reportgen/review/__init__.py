@@ -19,7 +19,7 @@ from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
 from reportgen.readers.statements import TooManyFigures, read_statements
 from reportgen.render import Prepared, prepare
-from reportgen.review.consistency import CUT_RULE
+from reportgen.review.consistency import CUT_RULE, borne_out
 from reportgen.review.glossary import Glossary
 from reportgen.review.judge import TRUNCATED, Verdict, judge
 from reportgen.review.prior_rates import consistent_of
@@ -120,7 +120,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     told = frozenset((v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree")
     said = Said(statements, str(draft), prepared.budget.year, told, cut_as_notes)
     against = sentence_findings_of(said)
-    _within(verdicts, consistent_of(said.prior))
+    _within(verdicts, consistent_of(said.prior), borne_out(statements))
     result = Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft),
                     [f for f in against if f.rule != CUT_RULE], [f for f in against if f.rule == CUT_RULE])
     if cut_as_notes:
@@ -145,19 +145,24 @@ def review_within_sentences(draft: Path, year: int | None, cut_as_notes: bool = 
     verdicts = [Verdict(st, "unknown", cause=NO_TABLES) for st in statements if st.kind != "cell"]
     said = Said(statements, str(draft), year, frozenset(), cut_as_notes)
     against = sentence_findings_of(said)
-    _within(verdicts, consistent_of(said.prior))
+    _within(verdicts, consistent_of(said.prior), borne_out(statements))
     return Review(draft, draft, lines, verdicts, text_findings(lines, year, draft),
                   [f for f in against if f.rule != CUT_RULE], [f for f in against if f.rule == CUT_RULE])
 
 
-def _within(verdicts: list[Verdict], consistent: dict[str, tuple[set[Decimal], str]]) -> None:
-    """A figure the tables do not hold (last year's 执行数, a rate against it) that its own sentence's
-    other figures bear out: judged within its sentence (status "within"), no longer 未能核对."""
+def _within(verdicts: list[Verdict], consistent: dict[str, tuple[set[Decimal], str]], borne: dict[int, str]) -> None:
+    """A figure the tables do not hold (last year's 执行数, a rate against it), or that no table read can
+    measure, that its own sentence's other figures bear out (``borne``: consistency.borne_out): judged
+    within its sentence (status "within"), no longer 未能核对."""
     for verdict in verdicts:
         st = verdict.statement
+        if verdict.status != "unknown":
+            continue
         judged = consistent.get(st.sentence)
-        if verdict.status == "unknown" and judged is not None and st.value in judged[0]:
+        if judged is not None and st.value in judged[0]:
             verdict.status, verdict.cause = "within", judged[1]
+        elif id(st) in borne:
+            verdict.status, verdict.cause = "within", borne[id(st)]
 
 
 def _cut_apart(verdicts: list[Verdict], draft: str) -> list[Finding]:

@@ -297,3 +297,185 @@ def _completion_finding(said: str, kind: str, base: Decimal, why_not: tuple[str 
     cause = (f"；它是决算数占{other}的比例，疑把{other}写成了{kind}" if other
              else "（截尾而非四舍五入）" if cut else "")
     return Finding("error", "R-完成率", f"“{said}”：{why}{cause}", draft, line)
+
+
+# Borne out: the figures a document's own other figures confirm, where no table can (or its tables were
+# not read). Each relation is the inverse of a rule above: what that rule would not report, it bears out.
+_TOTAL_WORDS = re.compile(r"(?:总额|总计|合计|总)$")
+_THIS_YEAR = re.compile(r"^(?:本年度|本年|当年|全年)")
+_PARTS_SAID = re.compile(r"包括|其中|分别为|具体为")
+
+
+def borne_out(statements: list[Statement]) -> dict[int, str]:
+    """The statements (by id) whose value the sentence's other figures — or the whole a share names, stated
+    before — bear out, with what bears each out: an amount, its change and its rate that fit; an amount, the
+    prior its change states inline and the change; a share of the part and the whole; an amount and its parts
+    (“预算28,283.46万元，包括……”) that add up to it. A relation that does not hold bears nothing out (and is
+    no finding here: the rules above tell what must be told)."""
+    out: dict[int, str] = {}
+    for amount, change, rate in _triples(statements):
+        low, high = _rate_bounds(amount, change)
+        if low is not None and high is not None and _fits(rate, -1 if rate.direction == "down" else 1, low, high):
+            _mark(out, (amount, change, rate), f"与句中的{amount.text}、{change.text}、{rate.text}相符")
+    for amount, change in zip(statements, statements[1:], strict=False):
+        if _inline_prior_fits(amount, change):
+            _mark(out, (amount, change), f"与句中的{amount.text}、上年{change.prior}相符")
+    for whole, part, share in _shares(statements):
+        low, high = _share_bounds(whole, part)
+        if _fits(share, 1, low, high):
+            _mark(out, (whole, part, share), f"与句中的{whole.text}、{part.text}相符")
+    for whole, parts in _sums(statements):
+        _mark(out, (whole, *parts), f"{whole.text}与句中其各部分之和相符")
+    for whole, part, share in _named_wholes(statements):
+        _mark(out, (part, share), f"与{part.text}、前文的{whole.text}相符")
+    for whole, parts in _item_sums(statements):
+        _mark(out, (whole, *parts), f"{whole.text}与其下各条之和相符")
+    for run in _shared_wholes(statements):
+        _mark(out, tuple(st for pair in run for st in pair), "各部分所占比例与它们的金额相符")
+    return out
+
+
+_PARENT_ITEM = re.compile(r"(?<!\s)\s*+[（(][一二三四五六七八九十]++[）)]")
+_CHILD_ITEM = re.compile(r"(?<!\s)\s*+\d{1,2}[.．、](?!\d)")
+
+
+def _item_sums(statements: list[Statement]) -> list[tuple[Statement, list[Statement]]]:
+    """(an item's amount, the amounts of the numbered items under it that add up to it): “（一）本年财政拨款收入
+    67005.95万元” and “1.一般公共预算拨款收入66197.67万元。”“2.政府性基金预算拨款收入808.28万元。”“3.……0万元。”
+    (北京) — each the first figure of its sentence, the parent's sentence begun with its （一）, each child's with
+    its number, two children or more."""
+    firsts = []
+    seen: set[int] = set()
+    for st in statements:
+        if st.kind != "cell" and id(st.sentence) not in seen:
+            seen.add(id(st.sentence))
+            firsts.append(st)
+    out = []
+    for index, parent in enumerate(firsts):
+        if parent.kind != "amount" or not _PARENT_ITEM.match(parent.sentence) or not _amounts(parent):
+            continue
+        children = []
+        for child in firsts[index + 1:]:
+            if child.kind != "amount" or not _CHILD_ITEM.match(child.sentence) or not _amounts(child):
+                break
+            children.append(child)
+        total = sum((_signed(st) for st in children), Decimal(0))
+        if len(children) >= 2 and abs(total - _signed(parent)) <= _half(parent) + sum(_half(st) for st in children):
+            out.append((parent, children))
+    return out
+
+
+def _shared_wholes(statements: list[Statement]) -> list[list[tuple[Statement, Statement]]]:
+    """The parts (amount, share) that name one whole no amount before states (“基本支出预算45980.56万元，占本年支出
+    预算66.33%”“项目支出预算23336.75万元，占本年支出预算33.67%”: 本年支出预算 is their sum), each share fitting its
+    amount over the parts' sum: two parts or more, one after another."""
+    runs: list[list[tuple[Statement, Statement]]] = []
+    for before, share in zip(statements, statements[1:], strict=False):
+        if share.kind != "share" or not share.named_whole or before.kind != "amount" \
+                or before.sentence is not share.sentence or not _amounts(before):
+            continue
+        run = runs[-1] if runs else None
+        if run is not None and _core(run[-1][1].named_whole) == _core(share.named_whole):
+            run.append((before, share))
+        else:
+            runs.append([(before, share)])
+    out = []
+    for run in runs:
+        if len(run) < 2:
+            continue
+        total = sum((_signed(part) for part, _ in run), Decimal(0))
+        whole = Statement(0, "amount", "", total / _UNITS[run[0][0].unit], max(p.decimals for p, _ in run), run[0][0].unit)
+        whole.decimals += 1  # the parts' sum: as exact as they are together (its half is theirs, below)
+        if total > 0 and all(_fits(share, 1, *_share_bounds(whole, part)) for part, share in run):
+            out.append(run)
+    return out
+
+
+def _mark(out: dict[int, str], statements: tuple[Statement, ...], why: str) -> None:
+    for st in statements:
+        out.setdefault(id(st), why)
+
+
+def _fits(st: Statement, sign: int, low: Decimal, high: Decimal) -> bool:
+    """Whether a printed rate or share (signed by ``sign``) may be one between ``low`` and ``high``."""
+    if st.value is None:
+        return False
+    half = Decimal(5) / Decimal(10) ** (st.decimals + 1)
+    printed = sign * st.value
+    return printed + half >= low and printed - half <= high
+
+
+def _inline_prior_fits(amount: Statement, change: Statement) -> bool:
+    """An amount and the change after it that states its prior inline, which add up (inline_priors's inverse)."""
+    if change.kind != "change" or not change.prior or amount.kind != "amount" or change.own_label \
+            or amount.sentence is not change.sentence or amount.label != change.label:
+        return False
+    prior = _printed(change.prior)
+    if prior is None or prior.value is None or amount.value is None or change.value is None \
+            or change.unit not in _UNITS or amount.unit not in _UNITS:
+        return False
+    signed = change.value * _UNITS[change.unit] * (-1 if change.direction == "down" else 1)
+    difference = amount.value * _UNITS[amount.unit] - prior.value * _UNITS[prior.unit]
+    return abs(difference - signed) <= _half(amount) + _half(prior) + _half(change)
+
+
+def _sums(statements: list[Statement]) -> list[tuple[Statement, list[Statement]]]:
+    """(the first amount of a sentence, the two or more amounts after it that it says it holds — 包括, 其中 —
+    and that add up to it at their printed precision); and so of a change and the changes of its parts
+    (“收入预算减少1,226.81万元，其中一般公共预算收入减少1,219.11万元，使用非财政拨款结余减少7.7万元”), each signed."""
+    out = []
+    by_sentence: dict[int, list[Statement]] = {}
+    for st in statements:
+        if st.kind != "cell":
+            by_sentence.setdefault(id(st.sentence), []).append(st)
+    for said in by_sentence.values():
+        whole = said[0]
+        parts = [st for st in said[1:] if st.kind == whole.kind and (st.kind == "amount" or st.own_label)]
+        if whole.kind not in ("amount", "change") or len(parts) < 2 or not _amounts(whole, *parts):
+            continue
+        between = whole.sentence.split(whole.text, 1)[-1].split(parts[0].text, 1)[0]
+        if not _PARTS_SAID.search(between):
+            continue
+        total = sum((_signed(st) for st in parts), Decimal(0))
+        if abs(total - _signed(whole)) <= _half(whole) + sum(_half(st) for st in parts):
+            out.append((whole, parts))
+    return out
+
+
+def _signed(st: Statement) -> Decimal:
+    """An amount, or a change signed by its direction, in 元."""
+    assert st.value is not None
+    return st.value * _UNITS[st.unit] * (-1 if st.kind == "change" and st.direction == "down" else 1)
+
+
+def _amounts(*statements: Statement) -> bool:
+    return all(st.value is not None and st.unit in _UNITS for st in statements)
+
+
+def _named_wholes(statements: list[Statement]) -> list[tuple[Statement, Statement, Statement]]:
+    """(whole, part, share): a share after its part's amount that names its base (“占本年支出预算18.51%”), the
+    base being the last amount stated before of that name (“2026年支出预算5,133.74万元”), which the share fits."""
+    out = []
+    seen: dict[str, Statement] = {}  # each name's last amount, by its core
+    for before, share in zip([None, *statements], statements, strict=False):
+        if share.kind == "amount" and share.value is not None and share.unit in _UNITS:
+            seen[_core(share.label)] = share
+        if share.kind != "share" or not share.named_whole or before is None or before.kind != "amount" \
+                or before.sentence is not share.sentence or not _amounts(before):
+            continue
+        whole = seen.get(_core(share.named_whole))
+        if whole is None or whole is before or not whole.value:
+            continue
+        low, high = _share_bounds(whole, before)
+        if _fits(share, 1, low, high):
+            out.append((whole, before, share))
+    return out
+
+
+def _core(label: str) -> str:
+    """What a label names with the words that do not tell one figure from another left out: its year, 本年, 总额,
+    预算 (“2026年支出预算” and “本年支出预算” are one)."""
+    text = _THIS_YEAR.sub("", normalize(label))
+    for _ in range(2):
+        text = _TOTAL_WORDS.sub("", _BUDGET_WORD.sub("", text))
+    return text

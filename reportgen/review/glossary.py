@@ -55,6 +55,7 @@ _LEADING_NUMBER = re.compile(r"^\d{1,2}[、.．]")  # “11、医疗卫生…（
 _SAID_END = re.compile(r"(?:为|是|共计|合计为|总额为|共计安排)$")
 _CODE_AT_START = re.compile(r"(\d{3}(?:\d{2}){0,2})(?!\d)")
 _SUBJECT_WORDS = re.compile(r"(?:[类款项])?科目(?:下)?$")  # “一般公共服务支出类科目”: the 类 of that name
+_QUOTED = re.compile(r"“([^“]++)“")  # a name quoted whole (“1.“卫生健康支出”科目”: the 类 of that name)
 _ITEM_NUMBER = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]++、")
 BUDGET_WORD = re.compile(r"(预算金额|预算数|预算|数|金额)$")
 _FEE_WORD = re.compile(r"费用$")
@@ -164,6 +165,8 @@ class Glossary:
             return self._by_levels([_LEADING_NUMBER.sub("", name, count=1) if i == 0 else name
                                     for i, (name, _, _) in enumerate(levels)])
         text = _SUBJECT_WORDS.sub("", _SAID_END.sub("", text))
+        quoted = _QUOTED.fullmatch(text)
+        text = quoted.group(1) if quoted else text
         # 收支总表 flattened: "二、事业收入五、住房保障支出 6,617,121" — the figure is the last item's
         text = _ITEM_NUMBER.split(text)[-1] or text
         # an item named without its 费 or 支出 (“公务接待较上年同期减少……”: 公务接待费)
