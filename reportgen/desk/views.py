@@ -4,6 +4,7 @@ Every POST carries Django's CSRF token; every change of a document's state is an
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import secrets
 import tempfile
@@ -34,11 +35,12 @@ from reportgen.desk.models import (
 )
 from reportgen.desk.register import inspection_page, rows
 from reportgen.desk.reviewing import unpickled
-from reportgen.desk.store import ACCEPTED as KINDS
 from reportgen.desk.settings import DeskRefused
+from reportgen.desk.store import ACCEPTED as KINDS
 from reportgen.desk.store import Store
 from reportgen.errors import ReportgenError
 from reportgen.review.handback import Issued, notice
+from reportgen.review.roster import Member as RosterRow
 from reportgen.review.roster import RosterRefused, read_roster
 from reportgen.writers.docx import docx_bytes
 
@@ -47,9 +49,11 @@ def store() -> Store:
     return Store(Path(settings.DESK_DATA) / "store")
 
 
+CSRF_REFUSED = "表单已过期或不是从审核台的页面提交的（缺少 CSRF 令牌），未处理：请回到上一页，刷新后再提交"
+
+
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    return render(request, "refused.html.j2", {"message": "表单已过期或不是从审核台的页面提交的（缺少 CSRF 令牌），未处理："
-                                                          "请回到上一页，刷新后再提交"}, status=403)
+    return render(request, "refused.html.j2", {"message": CSRF_REFUSED}, status=403)
 
 
 def sign_in(request: HttpRequest) -> HttpResponse:
@@ -100,7 +104,7 @@ def import_roster(request: HttpRequest) -> HttpResponse:
                                                        for m, t in links]})
 
 
-def _read_roster(data: bytes, given: str) -> list:  # type: ignore[type-arg]
+def _read_roster(data: bytes, given: str) -> list[RosterRow]:
     """The roster read from a temporary copy (review/roster.py read_roster, as `review --roster`), its
     places told by the name it was given."""
     with tempfile.TemporaryDirectory(dir=Path(settings.DESK_DATA) / "work") as folder:
@@ -110,14 +114,14 @@ def _read_roster(data: bytes, given: str) -> list:  # type: ignore[type-arg]
             members = read_roster(path)
         except RosterRefused as exc:
             raise RosterRefused(str(exc).replace(str(path), given)) from None
-    return [m.__class__(**{**m.__dict__, "place": m.place.replace(str(path), given)}) for m in members]
+    return [dataclasses.replace(m, place=m.place.replace(str(path), given)) for m in members]
 
 
-def _added(members: list) -> list[tuple[Member, str]]:  # type: ignore[type-arg]
+def _added(members: list[RosterRow]) -> list[tuple[Member, str]]:
     """The roster's rows not yet in the desk, each with its new link's token (shown once: only its digest is kept)."""
     known = {(m.name, m.kind, m.parent, m.year, m.final) for m in Member.objects.all()}
     start = Member.objects.count()
-    made = []
+    made: list[tuple[Member, str]] = []
     with transaction.atomic():
         for row in members:
             if (row.name, row.kind, row.parent, row.year, row.final) in known:
@@ -201,7 +205,7 @@ def return_document(request: HttpRequest, submission_id: int) -> HttpResponse:
         digest = _notice(submission, issued)
     except ReportgenError as exc:
         return _refused(request, str(exc))
-    submission.notice, submission.issuer, submission.issued, submission.deadline = digest, issued.issuer, issued.date, issued.deadline
+    submission.notice, submission.issuer, submission.issued, submission.deadline = digest, issued.issuer, issued.dated, issued.deadline
     submission.save(update_fields=["notice", "issuer", "issued", "deadline"])
     return _moved(request, submission, RETURNED, (REVIEWING,))
 

@@ -28,7 +28,7 @@ class Issued:
     sets them; `review -o` has none, and its notice says none)."""
 
     issuer: str
-    date: date
+    dated: date
     deadline: date | None = None
 
 
