@@ -181,3 +181,29 @@ def _docx_text(data: bytes) -> str:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         xml = package.read("word/document.xml").decode("utf-8")
     return "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml))
+
+
+def test_the_inspection_table_is_review_os_summary_page_over_the_latest_submissions(desk_site: Site,
+                                                                                     links: dict[str, str]) -> None:
+    from reportgen.desk.models import Submission
+
+    page = desk_site.signed_in().get("/register/inspection.html").content.decode()
+    assert '<meta name="generator" content="reportgen review">' in page and 'id="inspection"' in page
+    for name in (WANLI, ZHENGFU):  # each row's latest reviewed document, as the worker named it
+        latest = Submission.objects.filter(member__name=name).exclude(outcome="").order_by("-number").first()
+        assert latest is not None and f"{name}-{latest.number}.pdf" in page
+        assert not any(f"{name}-{n}.pdf" in page for n in range(1, latest.number))
+    assert page.count('<td class="clean">未发现问题</td>') + page.count('<td class="flagged">有问题</td>') >= 1
+
+
+def test_the_desk_modules_that_need_django_define_no_exception(desk_site: Site) -> None:
+    """tests/test_commands_base.py passes them over (they import the models): what it would look for is not there."""
+    import importlib
+    import inspect
+
+    from tests.test_commands_base import DJANGO_APP
+
+    for name in DJANGO_APP:
+        module = importlib.import_module(name)
+        assert not [v for v in vars(module).values()
+                    if inspect.isclass(v) and issubclass(v, BaseException) and v.__module__ == name], name
