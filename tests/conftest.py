@@ -20,6 +20,7 @@ import pytest
 
 from reportgen.readers import pdf_words
 from tests.blank_pages import PrintedPages
+from tests.support.desk import desk_site  # noqa: F401  (the desk's data folder and database, for tests/test_desk_*.py)
 
 
 @pytest.fixture(scope="session")

@@ -25,6 +25,8 @@ MESSAGE_CALLS = {
     # regular expressions: patterns of what a draft may say, not sentences to a reader
     "compile", "search", "sub", "match", "fullmatch", "findall", "finditer", "split",
     "strip", "rstrip", "lstrip",  # the characters stripped, not a sentence
+    "getpass",  # desk adduser's password prompt
+    "_refused", "department_page",  # the desk's pages: what was refused, and why (a message to the user)
 }
 # Functions and names that build messages (errors, help, the terminal's lines), by their names.
 MESSAGE_NAMES = {
@@ -53,6 +55,7 @@ MESSAGE_NAMES = {
     "conflict", "_hidden_cells_note", "hidden_sheets_note", "same_table_twice",  # import: hidden, twice, conflicting
     "_OWN", "folder", "add",  # review's walk: what it passed over or reviewed once, and why
     "not_written_reason", "_foreign",  # the record of what was written: why a file is not replaced
+    "CSRF_REFUSED",  # the desk: a form posted without its CSRF token
     "_CHANGE_TEXT", "_FLAT_TEXT", "_RATE_TEXT", "_SHARE_TEXT",  # patterns of what a draft may say (compiled later)  # a batch's notes; what stands for unquoted words; SOURCE_DATE_EPOCH
 }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-COMMANDS = ("render", "check", "import", "review", "schema", "diff", "preview", "rollover", "new", "layouts")
+COMMANDS = ("render", "check", "import", "review", "schema", "diff", "preview", "rollover", "new", "layouts", "desk")
 MODULES = {"import": "importer"}  # a command whose name is a Python keyword
 
 

@@ -7,6 +7,8 @@ disagree; the words are templates/review_notice.txt.j2's and the findings' own."
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date
 
 from reportgen.document import Cell, Document, Paragraph, Row, Table, Title
 from reportgen.errors import visible_text
@@ -20,15 +22,32 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")  # a cell is one line: tabs and break
 _WIDTHS = [6, 6, 30, 40, 12, 6]
 
 
-def handback(result: DocumentReview, marks: list[Mark], annotated: str) -> Document | None:
+@dataclass(frozen=True)
+class Issued:
+    """Who sends the notice, when, and by when the department is to put it right (the desk's reviewer
+    sets them; `review -o` has none, and its notice says none)."""
+
+    issuer: str
+    dated: date
+    deadline: date | None = None
+
+
+def handback(result: DocumentReview, marks: list[Mark], annotated: str, issued: Issued | None = None) -> Document | None:
     """The notice with its table of findings; None for a document with none."""
+    header = result.imported.header if result.imported is not None else {}
+    return notice(result.document.name, str(header.get("department") or ""), str(header.get("kind") or ""),
+                  marks, annotated, issued)
+
+
+def notice(document: str, addressee: str, kind: str, marks: list[Mark], annotated: str,
+           issued: Issued | None = None) -> Document | None:
+    """The notice of a document named ``document`` for ``addressee`` (its 部门 or 单位, "" when not known);
+    None with no findings."""
     if not marks:
         return None
-    header = result.imported.header if result.imported is not None else {}
-    kind = str(header.get("kind") or "")
     words = environment("text").get_template(NOTICE_TEMPLATE).render(
-        document=result.document.name, addressee=str(header.get("department") or ""), kind=kind,
-        count=len(marks), placed=sum(1 for m in marks if m.boxes), annotated=annotated)
+        document=document, addressee=addressee, kind=kind, count=len(marks),
+        placed=sum(1 for m in marks if m.boxes), annotated=annotated, issued=issued)
     blocks: list[Title | Paragraph | Table] = []
     caption, cells, severities = "", [], ["", ""]
     for line in words.splitlines():

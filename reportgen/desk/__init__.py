@@ -1,0 +1,11 @@
+"""The reviewer's desk (issue 55): a web application a finance bureau runs on its own machine —
+reviewers sign in, each 部门 and 单位 of the roster submits through its own secret link, worker
+processes review each upload with the same functions as `reportgen review` (reportgen/review/), the
+reviewer confirms or dismisses each finding and hands the document back with its 整改通知, and the
+register shows every row's state.
+
+Django 5.2 (bench/desk_frameworks.py measured it against Flask 3 + SQLAlchemy 2), configured in code
+(settings.py), its pages Jinja2 templates in templates/desk/, served by waitress. Modules:
+settings (configuration), store (the content-addressed store of uploads and what the review made),
+models (the tables), reviewing (one stored file reviewed by reportgen/review), jobs (the queue: claim,
+lease, heartbeat), worker (a worker process), views and urls (the pages), server (`desk serve`)."""

@@ -1,0 +1,88 @@
+"""A department's pages, reached through its secret link (no account): its own submissions and
+findings, and the form to submit a document. The link's token is looked up by its SHA-256 (the token
+itself is not kept); any other submission is not found from it."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from reportgen.desk.models import QUEUED, RESUBMITTED, RETURNED, RUNNING, SUBMITTED, Event, Job, Member, Submission
+from reportgen.desk.store import UploadRefused, upload_kind
+from reportgen.desk.views import document_context, store, stored_response, token_digest
+
+_MARGIN = 64 * 1024  # a form's own fields around the file
+
+
+def member_of(token: str) -> Member:
+    try:
+        return Member.objects.get(token_digest=token_digest(token))
+    except Member.DoesNotExist:
+        raise Http404("没有这个提交链接") from None
+
+
+def department_page(request: HttpRequest, token: str, error: str = "", status: int = 200) -> HttpResponse:
+    member = member_of(token)
+    submissions = list(member.submissions.defer("summary").select_related("job"))
+    waiting = any(getattr(s, "job", None) is not None and s.job.state in (QUEUED, RUNNING) for s in submissions)
+    return render(request, "department.html.j2", {"member": member, "token": token, "submissions": submissions,
+                                                  "error": error, "open": _may_submit(submissions), "waiting": waiting},
+                  status=status)
+
+
+def _may_submit(submissions: list[Submission]) -> bool:
+    return not submissions or submissions[-1].state == RETURNED
+
+
+@require_POST
+def upload(request: HttpRequest, token: str) -> HttpResponse:
+    member = member_of(token)
+    limit = int(settings.DESK_MAX_UPLOAD)
+    if int(request.META.get("CONTENT_LENGTH") or 0) > limit + _MARGIN:
+        return department_page(request, token, f"文件超过 {limit // (1024 * 1024)} MB，未接收", 400)
+    uploaded = request.FILES.get("document")
+    if uploaded is None:
+        return department_page(request, token, "没有选择文件，或文件是空的，未接收：请提交预算公开文本的 PDF、DOCX 或工作簿", 400)
+    try:
+        data = uploaded.read(limit + 1)
+        if len(data) > limit:
+            raise UploadRefused(f"文件超过 {limit // (1024 * 1024)} MB，未接收")
+        kind = upload_kind(data)
+        _submitted(member, data, kind, uploaded.name or "")
+    except UploadRefused as exc:
+        return department_page(request, token, str(exc), 400)
+    return redirect("department", token)
+
+
+def _submitted(member: Member, data: bytes, kind: str, given: str) -> Submission:
+    digest = store().put_bytes(data)
+    try:
+        with transaction.atomic():
+            last = member.submissions.order_by("-number").first()
+            if not _may_submit([last] if last else []):
+                raise UploadRefused(f"已报送的文件现在是“{last.state}”：审核单位退回之后才能重新报送" if last else "")
+            state = SUBMITTED if last is None else RESUBMITTED
+            submission = Submission.objects.create(member=member, number=(last.number + 1) if last else 1, digest=digest,
+                                                   size=len(data), kind=kind, given_name=given[:255], state=state)
+            Job.objects.create(submission=submission)
+            Event.objects.create(who=f"{member.name}（提交链接）", member=member, submission=submission,
+                                 before=last.state if last else "", after=state)
+    except IntegrityError:  # the same row submitted twice at once: one is kept
+        raise UploadRefused("同时报送了两次，只接收了一次：请刷新页面查看") from None
+    return submission
+
+
+def department_document(request: HttpRequest, token: str, submission_id: int) -> HttpResponse:
+    member = member_of(token)
+    submission = get_object_or_404(Submission.objects.defer("summary").select_related("member"), id=submission_id,
+                                   member=member)
+    return render(request, "document.html.j2", {**document_context(submission, reviewer=False), "token": token})
+
+
+def department_file(request: HttpRequest, token: str, submission_id: int, what: str) -> HttpResponseBase:
+    member = member_of(token)
+    submission = get_object_or_404(Submission.objects.defer("summary"), id=submission_id, member=member)
+    return stored_response(submission, what)

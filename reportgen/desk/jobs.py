@@ -1,0 +1,128 @@
+"""The review queue in the database: a worker claims the oldest job that is queued, or whose worker's
+lease ran out (the worker died, or the desk was stopped mid-review), by one conditional UPDATE — of
+two workers that read the same job, one claims it and the other tries the next — and renews its lease
+while it reviews (a heartbeat). Nothing is lost: a job is done only once its findings are saved, in
+the same transaction."""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+from pathlib import Path
+
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from reportgen.desk.models import DONE, QUEUED, REVIEWING, RUNNING, Event, Finding, Job, Submission
+from reportgen.desk.reviewing import Reviewed
+from reportgen.desk.store import Store
+
+LEASE = timedelta(seconds=60)
+
+
+def claim(worker: str, lease: timedelta = LEASE) -> Job | None:
+    """The next job, claimed for ``worker`` until now + ``lease``; None when there is none."""
+    for _ in range(20):
+        now = timezone.now()
+        free = Q(state=QUEUED) | Q(state=RUNNING, lease_until__lt=now)
+        job = Job.objects.filter(free).order_by("id").first()
+        if job is None:
+            return None
+        taken = Job.objects.filter(free, id=job.id, claims=job.claims).update(
+            state=RUNNING, worker=worker, lease_until=now + lease, claims=job.claims + 1)
+        if taken:
+            _reviewing(job, worker)
+            return Job.objects.select_related("submission__member").get(id=job.id)
+    return None
+
+
+def _reviewing(job: Job, worker: str) -> None:
+    submission = Submission.objects.select_related("member").get(id=job.submission_id)
+    if submission.state != REVIEWING:
+        Event.objects.create(who=f"审核进程 {worker}", member=submission.member, submission=submission,
+                             before=submission.state, after=REVIEWING)
+        Submission.objects.filter(id=submission.id).update(state=REVIEWING)
+
+
+def renew(job: Job, worker: str, lease: timedelta = LEASE) -> bool:
+    """The lease extended; False when the job is no longer this worker's (its lease ran out and another took it)."""
+    return bool(Job.objects.filter(id=job.id, worker=worker, state=RUNNING, claims=job.claims)
+                .update(lease_until=timezone.now() + lease))
+
+
+class Heartbeat:
+    """Renews a job's lease every third of it from a thread while the review runs."""
+
+    def __init__(self, job: Job, worker: str, lease: timedelta) -> None:
+        self.job, self.worker, self.lease = job, worker, lease
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._beat, daemon=True)
+
+    def __enter__(self) -> Heartbeat:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join()
+
+    def _beat(self) -> None:
+        try:
+            while not self.stop.wait(self.lease.total_seconds() / 3):
+                renew(self.job, self.worker, self.lease)
+        finally:
+            connection.close()  # this thread's own connection
+
+
+def finish(job: Job, worker: str, reviewed: Reviewed, store: Store) -> bool:
+    """The review saved — findings, annotated copy, outcome — and the job done, at once; False when the
+    job was taken from this worker meanwhile (its result is then another's to save)."""
+    annotated = store.put_bytes(reviewed.annotated) if reviewed.annotated else ""
+    with transaction.atomic():
+        if not Job.objects.filter(id=job.id, worker=worker, state=RUNNING, claims=job.claims).update(
+                state=DONE, finished=timezone.now()):
+            return False
+        submission = job.submission
+        Submission.objects.filter(id=submission.id).update(
+            outcome=reviewed.outcome, why_unreviewed=reviewed.why_unreviewed, title=reviewed.title,
+            annotated=annotated, not_annotated=reviewed.not_annotated, summary=reviewed.summary)
+        Finding.objects.filter(submission=submission).delete()
+        Finding.objects.bulk_create([_finding(submission, mark) for mark in reviewed.marks])
+        _compare(submission)
+    return True
+
+
+def _finding(submission: Submission, mark: object) -> Finding:
+    item = mark.item  # type: ignore[attr-defined]
+    return Finding(submission=submission, number=mark.number, rule=item.rule, severity=item.severity,  # type: ignore[attr-defined]
+                   page=item.page, line=item.line, quote=item.quote, message=_message(item),
+                   boxed=bool(mark.boxes))  # type: ignore[attr-defined]
+
+
+def _message(item: object) -> str:
+    from reportgen.templating import environment  # deferred: the review's words, with the worker only
+
+    said = environment("text").get_template("review_said.j2").module.said  # type: ignore[attr-defined]
+    return str(said(item))
+
+
+def place(finding: Finding) -> tuple[str, int, str]:
+    """Where a finding stands, to compare two submissions: its rule, its page and the words printed there
+    (its message where it quotes none)."""
+    return finding.rule, finding.page, finding.quote or finding.message
+
+
+def _compare(submission: Submission) -> None:
+    """Each finding of a resubmission told new or still open against the last submission's."""
+    last = Submission.objects.filter(member_id=submission.member_id, number__lt=submission.number).order_by("-number").first()
+    if last is None:
+        return
+    before = {place(f) for f in last.findings.all()}
+    for finding in Finding.objects.filter(submission=submission):
+        finding.compared = "仍在" if place(finding) in before else "新"
+        finding.save(update_fields=["compared"])
+
+
+def work_folder(data: Path) -> Path:
+    return data / "work"

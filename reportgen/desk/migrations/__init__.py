@@ -1,0 +1,1 @@
+"""The desk's schema migrations (Django): applied by `desk init` and at every `desk serve`."""

@@ -1,0 +1,103 @@
+"""The desk's tables: the roster's rows (each with its submission link's token, kept as its SHA-256),
+their submissions (the stored file's digest, the review's outcome, the notice), the review jobs the
+workers claim, each submission's findings with the reviewer's verdict, and every change of state as
+an event (who, when, from, to)."""
+
+from __future__ import annotations
+
+from django.db import models
+
+# A submission's states, in the order a document goes through them.
+SUBMITTED, RESUBMITTED, REVIEWING, RETURNED, ACCEPTED, PUBLISHED = "已提交", "已重新提交", "审核中", "已退回", "已通过", "已公开"
+STATES = (SUBMITTED, RESUBMITTED, REVIEWING, RETURNED, ACCEPTED, PUBLISHED)
+# A job's states.
+QUEUED, RUNNING, DONE = "排队中", "审核中", "已审完"
+CONFIRMED, DISMISSED = "确认", "驳回"
+
+
+class Member(models.Model):
+    """A row of the roster (review/roster.py Member): who must publish, and its submission link."""
+
+    position = models.PositiveIntegerField()
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=4)  # 部门 / 单位
+    parent = models.CharField(max_length=200, blank=True)
+    approved = models.DateField()
+    published = models.DateField(null=True)
+    year = models.IntegerField(null=True)
+    final = models.BooleanField(null=True)
+    place = models.CharField(max_length=500)
+    hidden = models.BooleanField(default=False)
+    token_digest = models.CharField(max_length=64, unique=True)  # sha256 of the link's token; the token is not kept
+
+    class Meta:
+        ordering = ["position"]
+
+
+class Submission(models.Model):
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="submissions")
+    number = models.PositiveIntegerField()  # 1 for the first, 2 for the resubmission after a return …
+    digest = models.CharField(max_length=64)  # the file as received, in the store
+    size = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=16)  # by its bytes: pdf, docx, xlsx …
+    given_name = models.CharField(max_length=255)  # shown, never used as a path
+    received = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(max_length=8)
+    outcome = models.CharField(max_length=8, blank=True)  # 未能审核 / 有问题 / 未发现问题, once reviewed
+    why_unreviewed = models.TextField(blank=True)
+    title = models.CharField(max_length=300, blank=True)  # the document's own name (its 部门 and kind), once read
+    annotated = models.CharField(max_length=64, blank=True)  # the annotated copy's digest ("" none)
+    not_annotated = models.TextField(blank=True)
+    summary = models.BinaryField(null=True)  # what the register's 检查表 needs of it (review/pages.py SummaryPart)
+    notice = models.CharField(max_length=64, blank=True)  # the 整改通知 DOCX's digest, once returned
+    issuer = models.CharField(max_length=200, blank=True)
+    issued = models.DateField(null=True)
+    deadline = models.DateField(null=True)
+
+    class Meta:
+        ordering = ["member__position", "number"]
+        constraints = [models.UniqueConstraint(fields=["member", "number"], name="one_number_per_member")]
+
+
+class Job(models.Model):
+    """A review to do: claimed by one worker at a time, for a lease its heartbeat renews."""
+
+    submission = models.OneToOneField(Submission, on_delete=models.CASCADE, related_name="job")
+    state = models.CharField(max_length=4, default=QUEUED)
+    worker = models.CharField(max_length=100, blank=True)
+    lease_until = models.DateTimeField(null=True)
+    claims = models.PositiveIntegerField(default=0)  # how often it was claimed (a second claim: a worker died)
+    created = models.DateTimeField(auto_now_add=True)
+    finished = models.DateTimeField(null=True)
+
+
+class Finding(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="findings")
+    number = models.PositiveIntegerField()  # as the annotated copy and the notice number it
+    rule = models.CharField(max_length=100)
+    severity = models.CharField(max_length=10)
+    page = models.PositiveIntegerField()  # 0: not known
+    line = models.PositiveIntegerField()
+    quote = models.TextField(blank=True)
+    message = models.TextField()
+    boxed = models.BooleanField(default=False)  # boxed in the annotated copy
+    verdict = models.CharField(max_length=2, blank=True)  # 确认 / 驳回 / "" (not yet marked)
+    note = models.TextField(blank=True)
+    compared = models.CharField(max_length=4, blank=True)  # against the last submission: 新 / 仍在 ("" first)
+
+    class Meta:
+        ordering = ["submission", "number"]
+
+
+class Event(models.Model):
+    when = models.DateTimeField(auto_now_add=True)
+    who = models.CharField(max_length=200)
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="events")
+    submission = models.ForeignKey(Submission, null=True, on_delete=models.CASCADE, related_name="events")
+    finding = models.ForeignKey(Finding, null=True, on_delete=models.CASCADE, related_name="events")
+    before = models.CharField(max_length=20, blank=True)
+    after = models.CharField(max_length=20)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["when", "id"]

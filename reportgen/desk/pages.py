@@ -1,0 +1,16 @@
+"""The Jinja2 environment of the desk's pages (templates/desk/): Django's backend gives each page
+``request``, ``csrf_input`` and ``csrf_token``; ``url`` names a page by its route's name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from jinja2 import Environment, StrictUndefined
+
+
+def environment(**options: Any) -> Environment:
+    options["undefined"] = StrictUndefined
+    env = Environment(**options)
+    env.globals["url"] = lambda name, *args: reverse(name, args=args)
+    return env

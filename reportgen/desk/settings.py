@@ -1,0 +1,105 @@
+"""The desk's Django configuration, made in code (no settings module on disk): its data folder holds
+desk.sqlite3 (the embedded database), store/ (the content-addressed files), work/ (where a worker
+reviews a stored file) and secret_key; ``--database postgresql://user:password@host:port/name`` puts
+the tables on a PostgreSQL server for a shared deployment (the store stays in the data folder).
+
+Passwords are hashed with Argon2 (argon2-cffi, memory-hard); sessions are kept in the database;
+every POST carries Django's CSRF token; the pages are Jinja2 templates (templates/desk/)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from reportgen.errors import ReportgenError
+from reportgen.locations import DEFAULT_TEMPLATES
+
+DATABASE_FILE = "desk.sqlite3"
+SECRET_FILE = "secret_key"
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024  # a department's PDF is a few MB; a workbook less
+_SCHEMES = ("postgresql", "postgres")
+
+
+class DeskRefused(ReportgenError):
+    """The desk cannot start or do what it was asked (a Chinese message): exit 2."""
+
+    exit_code = 2
+
+
+def database_settings(data: Path, url: str | None) -> dict[str, Any]:
+    """Django's DATABASES["default"]: SQLite in the data folder, or the PostgreSQL server of ``url``."""
+    if not url:
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(data / DATABASE_FILE),
+                # one writer at a time, waited for (workers and the web server share the file); WAL lets pages read meanwhile
+                "OPTIONS": {"timeout": 30, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}}
+    parts = urlsplit(url)
+    if parts.scheme not in _SCHEMES or not parts.path.strip("/"):
+        raise DeskRefused(f"--database {_shown(url)}：应为 postgresql://用户:密码@主机:端口/数据库名")
+    return {"ENGINE": "django.db.backends.postgresql", "NAME": unquote(parts.path.strip("/")),
+            "USER": unquote(parts.username or ""), "PASSWORD": unquote(parts.password or ""),
+            "HOST": parts.hostname or "", "PORT": str(parts.port or ""), "CONN_MAX_AGE": 0}
+
+
+def _shown(url: str) -> str:
+    """The URL as told in a message: its password left out."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    return url.replace(f":{parts.password}@", ":***@")
+
+
+def secret_key(data: Path) -> str:
+    """The key that signs the desk's sessions and CSRF tokens, made at ``desk init`` (readable by its owner alone)."""
+    path = data / SECRET_FILE
+    if not path.is_file():
+        raise DeskRefused(f"{data} 不是审核台的数据文件夹（没有 {SECRET_FILE}）：请先运行 reportgen desk init {data}")
+    return path.read_text(encoding="ascii").strip()
+
+
+def make_secret(data: Path) -> None:
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "work").mkdir(exist_ok=True)
+    path = data / SECRET_FILE
+    if not path.exists():
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="ascii") as out:
+            out.write(secrets.token_urlsafe(50))
+
+
+def configure(data: Path, database: str | None = None, *, debug: bool = False) -> None:
+    """Django configured for the desk of ``data`` and set up (once in a process)."""
+    import django  # deferred: Django only for the desk (90 ms)
+    from django.conf import settings  # deferred: with Django
+
+    if settings.configured:
+        return
+    settings.configure(**_settings(data, database, debug))
+    django.setup()
+
+
+def _settings(data: Path, database: str | None, debug: bool) -> dict[str, Any]:
+    return {
+        "DEBUG": debug, "SECRET_KEY": secret_key(data), "ALLOWED_HOSTS": ["*"], "ROOT_URLCONF": "reportgen.desk.urls",
+        "USE_TZ": True, "TIME_ZONE": "Asia/Shanghai", "LANGUAGE_CODE": "zh-hans", "USE_I18N": False,
+        "INSTALLED_APPS": ["django.contrib.auth", "django.contrib.contenttypes", "django.contrib.sessions",
+                           "reportgen.desk.apps.DeskConfig"],
+        "MIDDLEWARE": ["django.middleware.security.SecurityMiddleware",
+                       "django.contrib.sessions.middleware.SessionMiddleware",
+                       "django.middleware.csrf.CsrfViewMiddleware",
+                       "django.contrib.auth.middleware.AuthenticationMiddleware",
+                       "django.middleware.clickjacking.XFrameOptionsMiddleware"],
+        "DATABASES": {"default": database_settings(data, database)},
+        "DEFAULT_AUTO_FIELD": "django.db.models.BigAutoField",
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.Argon2PasswordHasher"],
+        "SESSION_COOKIE_HTTPONLY": True, "SESSION_COOKIE_SAMESITE": "Lax", "CSRF_COOKIE_SAMESITE": "Lax",
+        "CSRF_FAILURE_VIEW": "reportgen.desk.views.csrf_failure",
+        "LOGIN_URL": "/login", "DATA_UPLOAD_MAX_MEMORY_SIZE": 2 * 1024 * 1024,
+        "FILE_UPLOAD_MAX_MEMORY_SIZE": 2 * 1024 * 1024, "FILE_UPLOAD_TEMP_DIR": str(data / "work"),
+        "TEMPLATES": [{"BACKEND": "django.template.backends.jinja2.Jinja2", "DIRS": [str(DEFAULT_TEMPLATES / "desk")],
+                       "OPTIONS": {"environment": "reportgen.desk.pages.environment"}}],
+        "DESK_DATA": str(data), "DESK_MAX_UPLOAD": MAX_UPLOAD_BYTES,
+        "LOGGING_CONFIG": None,
+    }

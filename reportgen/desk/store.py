@@ -1,0 +1,83 @@
+"""The desk's store: every file kept by the SHA-256 of its bytes (store/ab/abcdef…), written once and
+never modified — an upload as received, an annotated copy, a 整改通知. The name a department gave its
+file is never part of a path here; the kind of an upload is told by its bytes (readers/sniff.py), and
+its size is bounded while it is received, before anything is kept."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from reportgen.desk.settings import DeskRefused
+from reportgen.readers.sniff import sniff
+
+# What a department may submit, by what its bytes are: a PDF, a DOCX, a workbook.
+ACCEPTED = {"pdf": "PDF", "docx": "DOCX", "xlsx": "XLSX", "xls": "XLS", "ods": "ODS"}
+SUFFIXES = {"pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx", "xls": ".xls", "ods": ".ods"}
+
+
+class UploadRefused(DeskRefused):
+    """An upload not kept (too large, or not a PDF, DOCX or workbook): a Chinese message for the page."""
+
+
+class Store:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, digest: str) -> Path:
+        if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+            raise UploadRefused(f"没有这个文件：{digest[:80]}")
+        return self.root / digest[:2] / digest
+
+    def put(self, chunks: Iterable[bytes], limit: int | None = None) -> tuple[str, int]:
+        """Keep the bytes (read in chunks, refused past ``limit``); their digest and size. The file is
+        written to a temporary name and moved into place: a reader never sees half a file."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        digest, size = hashlib.sha256(), 0
+        handle, temporary = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                for chunk in chunks:
+                    size += len(chunk)
+                    if limit is not None and size > limit:
+                        raise UploadRefused(f"文件超过 {limit // (1024 * 1024)} MB，未接收：请提交公开文本本身（PDF、DOCX 或工作簿）")
+                    digest.update(chunk)
+                    out.write(chunk)
+            return self._placed(Path(temporary), digest.hexdigest()), size
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+
+    def _placed(self, temporary: Path, digest: str) -> str:
+        target = self.path(digest)
+        if not target.exists():
+            target.parent.mkdir(exist_ok=True)
+            os.chmod(temporary, 0o444)
+            os.replace(temporary, target)
+        return digest
+
+    def put_bytes(self, data: bytes) -> str:
+        return self.put([data])[0]
+
+    def read(self, digest: str) -> bytes:
+        return self.path(digest).read_bytes()
+
+
+def upload_kind(data: bytes) -> str:
+    """The kind of an upload by its bytes (sniff reads a zip's or compound file's directory in the whole
+    file); UploadRefused, in Chinese, for anything but a PDF, a DOCX or a workbook."""
+    if not data:
+        raise UploadRefused("文件是空的，未接收：请确认导出或保存已完成后再提交")
+    kind = sniff(data)
+    if kind not in ACCEPTED:
+        raise UploadRefused(f"这个文件不是 PDF、DOCX 或工作簿（按文件内容判断为 {_kind_word(kind)}），未接收："
+                            "请提交预算公开文本的 PDF 或 DOCX，或导出的 .xlsx/.xls/.ods 工作簿")
+    return kind
+
+
+def _kind_word(kind: str) -> str:
+    return {"unknown": "无法识别的格式", "csv": "纯文本", "html": "网页", "doc": "旧版 Word（.doc）",
+            "zip": "其他压缩包", "xlsx-encrypted": "加密的工作簿", "xlsb": "二进制工作簿（.xlsb）"}.get(kind, kind)

@@ -1,0 +1,31 @@
+"""The desk's routes (each named, for templates' url() and the tests)."""
+
+from __future__ import annotations
+
+from django.shortcuts import redirect
+from django.urls import path
+
+from reportgen.desk import department, views
+
+urlpatterns = [
+    path("", lambda request: redirect("register"), name="home"),
+    path("login", views.sign_in, name="login"),
+    path("logout", views.sign_out, name="logout"),
+    path("register", views.register_page, name="register"),
+    path("register/inspection.html", views.inspection, name="inspection"),
+    path("roster", views.import_roster, name="roster"),
+    path("member/<int:member_id>", views.member_page, name="member"),
+    path("member/<int:member_id>/link", views.new_link, name="new_link"),
+    path("document/<int:submission_id>", views.document_page, name="document"),
+    path("document/<int:submission_id>/verdicts", views.verdicts, name="verdicts"),
+    path("document/<int:submission_id>/return", views.return_document, name="return"),
+    path("document/<int:submission_id>/accept", views.accept, name="accept"),
+    path("document/<int:submission_id>/publish", views.publish, name="publish"),
+    path("document/<int:submission_id>/<str:what>", views.stored_file, name="file"),
+    path("precision", views.precision_page, name="precision"),
+    path("precision.<str:form>", views.precision_export, name="precision_export"),
+    path("s/<str:token>", department.department_page, name="department"),
+    path("s/<str:token>/upload", department.upload, name="upload"),
+    path("s/<str:token>/document/<int:submission_id>", department.department_document, name="department_document"),
+    path("s/<str:token>/document/<int:submission_id>/<str:what>", department.department_file, name="department_file"),
+]

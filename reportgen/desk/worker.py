@@ -1,0 +1,51 @@
+"""A worker process of the desk (`reportgen desk worker DATA`, started by `desk serve`): it claims the
+next review job (jobs.py), reviews the stored file as `reportgen review` does (reviewing.py) while a
+heartbeat renews its lease, and saves the result; a job whose worker was killed is claimed again by
+another once its lease runs out. SIGTERM stops it between jobs' steps (the job goes back by its lease)."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from django.db import close_old_connections
+
+from reportgen.desk.jobs import Heartbeat, claim, finish, work_folder
+from reportgen.desk.models import Job
+from reportgen.desk.reviewing import review_stored
+from reportgen.desk.store import SUFFIXES, Store
+
+_UNSAFE = re.compile(r"[^\w\u3400-\u9fff（）()·-]+")
+
+
+def name() -> str:
+    return f"{socket.gethostname()}-{os.getpid()}"
+
+
+def run(data: Path, lease: timedelta, poll: float, once: bool = False) -> int:
+    """Review jobs until stopped (or, ``once``, until none is waiting); how many were reviewed."""
+    store, worker, done = Store(data / "store"), name(), 0
+    while True:
+        close_old_connections()
+        job = claim(worker, lease)
+        if job is None:
+            if once:
+                return done
+            time.sleep(poll)
+            continue
+        review(job, worker, store, data, lease)
+        done += 1
+
+
+def review(job: Job, worker: str, store: Store, data: Path, lease: timedelta) -> bool:
+    submission = job.submission
+    shown = _UNSAFE.sub("_", submission.member.name)[:60] or "document"
+    document = f"{shown}-{submission.number}{SUFFIXES.get(submission.kind, '')}"
+    with Heartbeat(job, worker, lease):
+        reviewed = review_stored(store.path(submission.digest), work_folder(data) / f"job-{job.id}", document,
+                                 submission.number)
+    return finish(job, worker, reviewed, store)

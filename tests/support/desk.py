@@ -1,0 +1,79 @@
+"""The desk under test: one data folder per test process (Django is configured once a process), its
+database SQLite by default — or the server of ``REPORTGEN_DESK_DATABASE`` (postgresql://…), so the same
+tests run on PostgreSQL — with a reviewer's account; and the steps a reviewer and a department take,
+through Django's test client with CSRF checks on (a browser's behaviour)."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REVIEWER, PASSWORD = "审核员甲", "correct horse battery staple"
+HEADER = ["单位名称", "类型", "主管部门", "批复日期", "公开日期", "年度"]
+
+
+@dataclass
+class Site:
+    data: Path
+    database: str | None
+
+    def client(self):  # type: ignore[no-untyped-def]
+        from django.test import Client
+
+        return Client(enforce_csrf_checks=True)
+
+    def signed_in(self):  # type: ignore[no-untyped-def]
+        client = self.client()
+        client.get("/login")
+        response = client.post("/login", {"username": REVIEWER, "password": PASSWORD, **token(client)})
+        assert response.status_code == 302, response.content.decode()
+        return client
+
+    def work(self) -> int:
+        """Every queued review done by a worker in this process (the same code the worker process runs)."""
+        from datetime import timedelta
+
+        from reportgen.desk import worker
+
+        return worker.run(self.data, timedelta(seconds=60), poll=0.1, once=True)
+
+
+def token(client) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The CSRF field a page's form carries (the cookie's token, as Django's csrf_input writes it)."""
+    return {"csrfmiddlewaretoken": client.cookies["csrftoken"].value}
+
+
+def roster_csv(path: Path, rows: list[list[str]]) -> Path:
+    path.write_text("\n".join(",".join(row) for row in [HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def import_roster(client, path: Path) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The roster imported through the register's form: each new row's submission link (its path)."""
+    client.get("/register")
+    with open(path, "rb") as roster:
+        response = client.post("/roster", {"roster": roster, **token(client)})
+    assert response.status_code == 200, response.content.decode()
+    page = response.content.decode()
+    rows = re.findall(r'<th scope="row">([^<]+)</th><td>[^<]*</td><td><a class="link" href="http://testserver(/s/[^"]+)"', page)
+    return dict(rows)
+
+
+@pytest.fixture(scope="session")
+def desk_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    from reportgen.desk import settings
+
+    data = tmp_path_factory.mktemp("desk")
+    database = os.environ.get("REPORTGEN_DESK_DATABASE") or None
+    settings.make_secret(data)
+    settings.configure(data, database)
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    User.objects.create_user(REVIEWER, password=PASSWORD)
+    return Site(data, database)

@@ -1,0 +1,85 @@
+"""The desk's review queue under faults (issue 55 part 1): a worker process killed mid-review (SIGKILL:
+no chance to say so) leaves its job claimed; once its lease runs out another worker claims it and
+finishes it — nothing lost, nothing reviewed twice into the register. Real worker processes
+(`reportgen desk worker DATA`) on the test's database, real published PDFs of bench/corpus."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.support.desk import Site, import_roster, roster_csv, token
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "bench" / "corpus"
+DOCUMENTS = {"上海市普陀区司法局（单位）": CORPUS / "putuo-sfj-unit-2026.pdf",
+             "上海市普陀区财政局": CORPUS / "putuo-caizhengju-2025.pdf",
+             "上海市普陀区司法局": CORPUS / "putuo-sfj-2026.pdf"}
+LEASE = 2.0
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) 未安装")
+
+
+def _worker(site: Site) -> subprocess.Popen[bytes]:
+    database = ["--database", site.database] if site.database else []
+    return subprocess.Popen([sys.executable, "-m", "reportgen", "desk", "worker", str(site.data), "--lease", str(LEASE),
+                             *database], env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def _running(deadline: float):  # type: ignore[no-untyped-def]
+    from reportgen.desk.models import RUNNING, Job
+
+    while time.monotonic() < deadline:
+        job = Job.objects.filter(state=RUNNING).first()
+        if job is not None:
+            return job
+        time.sleep(0.01)
+    raise AssertionError("no worker claimed a job")
+
+
+def test_a_job_of_a_killed_worker_is_claimed_again_and_finished(desk_site: Site, tmp_path: Path) -> None:
+    from reportgen.desk.models import DONE, RUNNING, Job
+
+    rows = [[name, "单位" if "单位" in name else "部门", name, "2026-01-20", "", ""] for name in DOCUMENTS]
+    links = import_roster(desk_site.signed_in(), roster_csv(tmp_path / "名单.csv", rows))
+    for name, path in DOCUMENTS.items():
+        client = desk_site.client()
+        client.get(links[name])
+        upload = io.BytesIO(path.read_bytes())
+        upload.name = path.name
+        assert client.post(links[name] + "/upload", {"document": upload, **token(client)}).status_code == 302
+    ours = set(Job.objects.filter(submission__member__name__in=DOCUMENTS).values_list("id", flat=True))
+    killed = None
+    for _ in DOCUMENTS:  # killed mid-review: a job still claimed by a dead worker (one done first is tried again)
+        worker = _worker(desk_site)
+        job = _running(time.monotonic() + 60)
+        os.kill(worker.pid, signal.SIGKILL)
+        worker.wait()
+        job.refresh_from_db()
+        if job.state == RUNNING:
+            killed = job
+            break
+    assert killed is not None and killed.claims == 1
+    second = _worker(desk_site)
+    try:
+        deadline = time.monotonic() + 120
+        while Job.objects.filter(id__in=ours).exclude(state=DONE).exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+    finally:
+        second.send_signal(signal.SIGTERM)
+        second.wait(timeout=30)
+    killed.refresh_from_db()
+    assert killed.state == DONE and killed.claims == 2 and killed.worker.endswith(f"-{second.pid}")
+    submission = killed.submission
+    assert submission.outcome in ("有问题", "未发现问题", "未能审核") and submission.summary is not None
+    numbers = list(submission.findings.values_list("number", flat=True))
+    assert numbers == sorted(set(numbers))  # saved once, not twice
+    assert submission.events.filter(after="审核中").count() == 1  # claimed again: no second state change
