@@ -517,3 +517,17 @@ def test_a_character_the_legend_face_lacks_is_left_blank_quietly(capfd):
     assert copy.startswith(b"%PDF-")
     captured = capfd.readouterr()
     assert captured.out == "" and captured.err == ""
+
+
+def test_the_warnings_column_counts_the_documents_warnings(desk):
+    """Issue 55: the 逐份结果's 警告 showed 0 for a document with 9 warnings (it counted check's alone):
+    it is the number of warnings the 问题清单 lists for the document."""
+    page = html.parse(str(desk / "index.html")).getroot()
+    warned = [row["document"] for row in _rows(desk) if row["severity"] == "warning"]
+    assert warned  # the seeds' documents have wording warnings
+    header = [th.text_content() for th in page.xpath('//table[@id="outcomes"]/thead/tr/th')]
+    column = header.index("警告")
+    for tr in page.xpath('//table[@id="outcomes"]/tbody/tr'):
+        document, cells = tr.xpath("th")[0].text_content(), tr.xpath("th|td")
+        if cells[1].text_content() != "未能审核":
+            assert int(cells[column].text_content()) == warned.count(document), document

@@ -9,7 +9,6 @@ import argparse
 import contextlib
 import os
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -132,9 +131,11 @@ def _report(args: argparse.Namespace, done: list[Done], listed: Register | None)
         return
     if listed is not None:
         print(_register_text(listed, args.roster), end="")
-    outcomes = Counter(d.outcome for d in done)
-    unreviewed = f"，{outcomes['未能审核']} 份未能审核" if outcomes["未能审核"] else ""
-    print(f"审核 {len(done)} 份文件：{outcomes['有问题']} 份有问题，{outcomes['未发现问题']} 份未发现问题{unreviewed}")
+    from reportgen.review.tally import tally, verdict  # deferred: with the reviewer
+
+    counted = tally(verdict(d.outcome, listed.entry_of(d.document) if listed else None) for d in done)
+    unreviewed = f"，{counted.unreviewed} 份未能审核" if counted.unreviewed else ""
+    print(f"审核 {counted.documents} 份文件：{counted.flagged} 份有问题，{counted.clean} 份未发现问题{unreviewed}")
 
 
 @contextlib.contextmanager

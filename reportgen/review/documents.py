@@ -80,10 +80,17 @@ class DocumentReview:
         narrative = self.narrative.counts if self.narrative else {"read": 0, "agree": 0, "disagree": 0, "unknown": 0}
         kinds = Counter(f.severity for f in self.checks)
         return {"tables": len(self.imported.differences) if self.imported else len(self.final),
-                "errors": kinds["error"], "warnings": kinds["warning"],
+                "errors": kinds["error"], "warnings": sum(1 for f in self._findings if f.severity == "warning"),
                 "prose": narrative["disagree"] + (len(self.narrative.contradictions) if self.narrative else 0)
                 + len(self.final_text),
                 "read": narrative["read"], "agree": narrative["agree"], "unknown": narrative["unknown"]}
+
+    @property
+    def _findings(self) -> list[Finding]:
+        """Every finding told of the document with its severity (review/listing.py lists the same): its
+        checks', its text's against its tables and within its sentences, its wording's."""
+        text = self.narrative.contradictions + self.narrative.wording if self.narrative else []
+        return self.checks + self.narrative_problems + self.final_text + text
 
     @property
     def final_tables(self) -> int:
