@@ -531,3 +531,16 @@ def test_the_warnings_column_counts_the_documents_warnings(desk):
         document, cells = tr.xpath("th")[0].text_content(), tr.xpath("th|td")
         if cells[1].text_content() != "未能审核":
             assert int(cells[column].text_content()) == warned.count(document), document
+
+
+def test_the_findings_table_numbers_its_rows_and_filters_its_header(desk):
+    """Issue 55: the findings XLSX stored 序号 as text and had no filter."""
+    openpyxl = pytest.importorskip("openpyxl")
+    tables = sorted(desk.glob("*-findings.xlsx"))
+    assert tables
+    for path in tables:
+        sheet = openpyxl.load_workbook(path).worksheets[0]
+        header = next(row[0].row for row in sheet.iter_rows() if [c.value for c in row] == ["序号", "页码", "原文", "问题", "规则", "级别"])
+        numbers = [sheet.cell(row, 1).value for row in range(header + 1, sheet.max_row + 1)]
+        assert numbers == list(range(1, len(numbers) + 1)), (path, numbers)  # numbers, not text
+        assert sheet.auto_filter.ref == f"A{header}:F{sheet.max_row}", path
