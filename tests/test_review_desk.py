@@ -544,3 +544,14 @@ def test_the_findings_table_numbers_its_rows_and_filters_its_header(desk):
         numbers = [sheet.cell(row, 1).value for row in range(header + 1, sheet.max_row + 1)]
         assert numbers == list(range(1, len(numbers) + 1)), (path, numbers)  # numbers, not text
         assert sheet.auto_filter.ref == f"A{header}:F{sheet.max_row}", path
+
+
+def test_a_part_the_layout_has_not_is_never_said_unread(desk):
+    """Issue 55: “正文未读到：人员编制” was printed for every 上海 document — a part 上海's text has no place
+    for (its 版式's 正文不含). The seeds' 上海 texts print no 人员编制, and none is said unread; their 名词解释
+    and the parts they do have are judged as before."""
+    page = html.parse(str(desk / "index.html")).getroot()
+    completeness = [tr.xpath("td")[1].text_content() for tr in page.xpath('//table[@id="inspection"]/tbody/tr')
+                    if len(tr.xpath("td")) > 2]
+    assert completeness and not [cell for cell in completeness if "人员编制" in cell], completeness
+    assert all("表齐全" in cell or "缺" in cell for cell in completeness if not cell.startswith("未能审核"))

@@ -128,7 +128,9 @@ class DocumentReview:
         tree = self.imported.imported.tree
         withheld = tree.get("不公开")
         parts = list(withheld.value) if isinstance(withheld, Placed) and isinstance(withheld.value, list) else []
-        return parts + ([] if "名词解释" in tree else ["名词解释"])
+        layout = tree.get("版式")
+        absent = _absent_parts(str(layout.value)) if isinstance(layout, Placed) and layout.value else frozenset()
+        return [part for part in parts if part not in absent] + ([] if "名词解释" in tree else ["名词解释"])
 
     @property
     def clean(self) -> bool:
@@ -177,6 +179,16 @@ class DocumentReview:
     def outcome(self) -> str:
         """未能审核, 有问题 or 未发现问题: the one word every page and the terminal use for the document."""
         return "未能审核" if self.unreviewed else "未发现问题" if self.clean else "有问题"
+
+
+def _absent_parts(layout: str) -> frozenset[str]:
+    """The parts the layout's text has no place for (its 正文不含): a document of it has left none of them out."""
+    from reportgen.layouts import LayoutError, resolve  # deferred: the layouts, only for a document with a text
+
+    try:
+        return resolve(layout).absent_parts
+    except LayoutError:  # a layout named in the document that is not installed here: every part is expected
+        return frozenset()
 
 
 def documents_in(paths: list[Path], out: Path | None = None) -> tuple[list[Path], list[str]]:
