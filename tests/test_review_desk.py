@@ -555,3 +555,15 @@ def test_a_part_the_layout_has_not_is_never_said_unread(desk):
                     if len(tr.xpath("td")) > 2]
     assert completeness and not [cell for cell in completeness if "人员编制" in cell], completeness
     assert all("表齐全" in cell or "缺" in cell for cell in completeness if not cell.startswith("未能审核"))
+
+
+def test_the_text_page_never_calls_the_reviewed_document_a_source(desk):
+    """Issue 55: the prose page of a review called the reviewed PDF “源文件” (check --against's word for a
+    YAML source): a review measures a document by its own tables, and says so."""
+    pages = sorted(desk.glob("*-prose.html"))
+    assert pages
+    for path in pages:
+        text = html.parse(str(path)).getroot().text_content()
+        assert "源文件" not in text and "送审文件" in text, path
+        if "不一致 0 个" not in text:
+            assert "按送审文件自己的表格应为" in text, path
