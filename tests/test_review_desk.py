@@ -567,3 +567,30 @@ def test_the_text_page_never_calls_the_reviewed_document_a_source(desk):
         assert "源文件" not in text and "送审文件" in text, path
         if "不一致 0 个" not in text:
             assert "按送审文件自己的表格应为" in text, path
+
+
+def test_a_table_slip_is_boxed_on_its_cell(tmp_path):
+    """Issue 55: 司法局 unit 2026's most important slip — its 行政运行 row printing 14,348,853.34 as a total
+    whose parts sum to 79,189,400.34 (64,840,547.00 of lost project rows in its 项目支出) — was listed
+    “未在页面上标出”, though the difference names its page, row and cell. It is boxed on that total, on the
+    行政运行 line of page 11, and each table difference of the document is boxed on its printed total."""
+    require_program("pdftotext")
+    document = ROOT / "bench" / "corpus" / "putuo-sfj-unit-2026.pdf"
+    out = tmp_path / "pages"
+    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(document), "-o", str(out)],
+                          capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.returncode == 1, done.stderr
+    rows = _rows(out)
+    (copy,) = out.glob("*-annotated.pdf")
+    boxes = {number: (page, box) for page, number, box, _ in _annotations(copy)}
+    tables = [(number, row) for number, row in enumerate(rows, start=1) if row["rule"] == "表内不一致"]
+    assert len(tables) == 3
+    for number, row in tables:
+        printed = re.search(r"印作 ([0-9,.]+)，", row["problem"]).group(1)
+        assert number in boxes, row
+        page, box = boxes[number]
+        assert str(page) == row["page"] and _flat(printed) in _text_under(document, page, box), (row, box)
+    number, row = next((n, r) for n, r in tables if "行政运行" in r["problem"])
+    page, (left, top, right, bottom) = boxes[number]
+    line = _text_under(document, page, (0, top, 2000, bottom))
+    assert page == 11 and line.startswith("2040601行政运行14,348,853.34"), line  # its row, its 合计 cell

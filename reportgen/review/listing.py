@@ -16,6 +16,8 @@ from reportgen.review.documents import DocumentReview
 _PAGE = re.compile(r"第\s*(\d+)\s*页")  # a table difference names its place: “第11页 第9行”
 _QUOTED = re.compile(r"“([^“”]+)”")  # and often quotes what is printed there: 科目编码印作“301 2”
 _QUOTE = 80  # characters of the printed line shown
+# a total printed otherwise than its parts (importing/reconcile.py): “2040601 行政运行 印作 14,348,853.34，而其组成部分之和为”
+_TOTAL = re.compile(r"(?:^|：)(?P<what>[^：，]+?) 印作 (?P<value>-?[0-9][0-9,]*(?:\.[0-9]+)?)，而其组成部分之和为")
 
 
 @dataclass(frozen=True)
@@ -67,11 +69,18 @@ def document_lines(result: DocumentReview) -> dict[int, Line]:
 
 
 def _table(text: str, lines: dict[int, Line]) -> Listed:
-    """A table's own difference: its page, and the words it quotes where that page prints them."""
+    """A table's own difference: its page, and the words it quotes where that page prints them — else, a
+    total printed otherwise than its parts' sum, that total as printed (its cell), on its row's line
+    (``about``: the row's name) where the page prints it."""
     found = _PAGE.search(text)
     page = int(found.group(1)) if found else 0
     printed = flat("".join(line.text for line in lines.values() if line.page == page)) if page else ""
     quote = next((q for q in _QUOTED.findall(text) if flat(q) and flat(q) in printed), "")
+    total = _TOTAL.search(text)
+    if not quote and total is not None and page and flat(total.group("value")) in printed:
+        # its row's name: 2040601 行政运行 → 行政运行 (a column's word after it, 合计 or 项目支出, left out)
+        about = next((part for part in total.group("what").split(" ") if not part.isdigit()), "")
+        return Listed(page, 0, total.group("value"), "table", "表内不一致", "error", message=text, about=about)
     return Listed(page, 0, quote, "table", "表内不一致", "error", message=text)
 
 
