@@ -569,17 +569,27 @@ def test_the_text_page_never_calls_the_reviewed_document_a_source(desk):
             assert "按送审文件自己的表格应为" in text, path
 
 
-def test_a_table_slip_is_boxed_on_its_cell(tmp_path):
-    """Issue 55: 司法局 unit 2026's most important slip — its 行政运行 row printing 14,348,853.34 as a total
-    whose parts sum to 79,189,400.34 (64,840,547.00 of lost project rows in its 项目支出) — was listed
-    “未在页面上标出”, though the difference names its page, row and cell. It is boxed on that total, on the
-    行政运行 line of page 11, and each table difference of the document is boxed on its printed total."""
+SFJ_UNIT = ROOT / "bench" / "corpus" / "putuo-sfj-unit-2026.pdf"
+
+
+@pytest.fixture(scope="module")
+def sfj_unit(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """司法局 unit 2026 reviewed with pages: its 行政运行 row prints 14,348,853.34 as a total whose parts sum
+    to 79,189,400.34 — 64,840,547.00 of lost project rows in its 项目支出."""
     require_program("pdftotext")
-    document = ROOT / "bench" / "corpus" / "putuo-sfj-unit-2026.pdf"
-    out = tmp_path / "pages"
-    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(document), "-o", str(out)],
+    out = tmp_path_factory.mktemp("sfj") / "pages"
+    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(SFJ_UNIT), "-o", str(out)],
                           capture_output=True, text=True, check=False, cwd=ROOT)
     assert done.returncode == 1, done.stderr
+    return out, done
+
+
+def test_a_table_slip_is_boxed_on_its_cell(sfj_unit):
+    """Issue 55: 司法局 unit 2026's most important slip (its 行政运行 total) was listed “未在页面上标出”, though
+    the difference names its page, row and cell. It is boxed on that total, on the 行政运行 line of page 11,
+    and each table difference of the document is boxed on its printed total."""
+    out, _ = sfj_unit
+    document = SFJ_UNIT
     rows = _rows(out)
     (copy,) = out.glob("*-annotated.pdf")
     boxes = {number: (page, box) for page, number, box, _ in _annotations(copy)}
@@ -594,3 +604,21 @@ def test_a_table_slip_is_boxed_on_its_cell(tmp_path):
     page, (left, top, right, bottom) = boxes[number]
     line = _text_under(document, page, (0, top, 2000, bottom))
     assert page == 11 and line.startswith("2040601行政运行14,348,853.34"), line  # its row, its 合计 cell
+
+
+def test_what_follows_from_a_slip_is_marked_and_not_counted(sfj_unit):
+    """Issue 55: one slip yielded four errors — the 行政运行 total, its 司法 款 (the same 64,840,547.00 summed
+    again one level up), and two of check's, comparing 8,695.94万元 with 支出总计 15,180.00万元 (the tool
+    summing the slipped total with its parts). The three that follow from the slip are marked so and not
+    counted; the slip itself, and the 合计's own 0.34 slip, stay."""
+    out, done = sfj_unit
+    rows = _rows(out)
+    marked = [row for row in rows if "一处引起，不另计为问题" in row["problem"]]
+    assert sorted(row["rule"] for row in marked) == ["R-收支平衡", "R-财政拨款一致", "表内不一致"], marked
+    assert all("“2040601 行政运行 印作 14,348,853.34”" in row["problem"] for row in marked)
+    assert any(row["problem"].startswith("20406 司法") for row in marked)
+    own = [row for row in rows if row["rule"] == "表内不一致" and row not in marked]
+    assert [row["problem"].split(" 印作")[0] for row in own] == ["2040601 行政运行", "合计"]
+    assert f"{SFJ_UNIT.relative_to(ROOT)}: 表内或表间不一致 2 处，勾稽错误 0 个" in done.stdout.replace(str(ROOT) + "/", "")
+    outcomes = html.parse(str(out / "index.html")).getroot().xpath('//table[@id="outcomes"]/tbody/tr/td')
+    assert [td.text_content() for td in outcomes[1:3]] == ["2", "0"]

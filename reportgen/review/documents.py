@@ -29,6 +29,7 @@ from reportgen.render import prepare, prepared_findings
 from reportgen.review import Review, review_prepared, review_within_sentences, sentence_findings
 from reportgen.review.consistency import CUT_RULE
 from reportgen.review.coverage import Coverage, coverage
+from reportgen.review.following import following
 from reportgen.review.own_outputs import review_output
 
 # The files a folder given to review holds that are documents (others in it are passed over).
@@ -69,6 +70,15 @@ class DocumentReview:
         """The figures its tables print that no field took (importing/unread.py): told, not judged."""
         return unread_cells(self.imported.imported) if self.imported is not None else []
 
+    @functools.cached_property
+    def following(self) -> dict[str, str]:
+        """Each finding (by its message) that follows from one of its table slips → that slip, named
+        (review/following.py): marked so, and not counted as a problem of its own."""
+        if self.imported is None:
+            return {}
+        units = {name: table.unit for name, table in self.imported.imported.tables.items()}
+        return following(self.imported.differences, self.checks, units)
+
     @property
     def cut(self) -> list[Finding]:
         """Figures printed cut rather than rounded half up: told with both values, not counted (CUT_RULE)."""
@@ -78,8 +88,9 @@ class DocumentReview:
     def counts(self) -> dict[str, int]:
         """Findings by kind, and the narrative's figures, for the bureau's summary."""
         narrative = self.narrative.counts if self.narrative else {"read": 0, "agree": 0, "disagree": 0, "unknown": 0}
-        kinds = Counter(f.severity for f in self.checks)
-        return {"tables": len(self.imported.differences) if self.imported else len(self.final),
+        kinds = Counter(f.severity for f in self.checks if f.message not in self.following)
+        tables = [text for text in self.imported.differences if text not in self.following] if self.imported else self.final
+        return {"tables": len(tables),
                 "errors": kinds["error"], "warnings": sum(1 for f in self._findings if f.severity == "warning"),
                 "prose": narrative["disagree"] + (len(self.narrative.contradictions) if self.narrative else 0)
                 + len(self.final_text),

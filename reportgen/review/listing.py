@@ -6,7 +6,7 @@ catalogue does not hold) are not findings and are not listed."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportgen.errors import Finding, SourceError
 from reportgen.readers.lines import Line
@@ -37,6 +37,7 @@ class Listed:
     expected: str = ""
     cause: str = ""
     about: str = ""  # the figure's name, where it has one
+    follows: str = ""  # the slip of the document it follows from (review/following.py), named; "": its own
 
 
 def listed(result: DocumentReview) -> list[Listed]:
@@ -46,8 +47,10 @@ def listed(result: DocumentReview) -> list[Listed]:
     if result.refused:
         out.append(Listed(0, 0, "", "refused", "审核", "error", message=result.refused))
     differences = result.final if result.refused else (result.imported.differences if result.imported else [])
-    out += [_table(text, lines) for text in differences]
-    out += [Listed(0, 0, "", "finding", f.rule, f.severity, message=f.message) for f in result.checks]
+    follows = result.following
+    out += [replace(_table(text, lines), follows=follows.get(text, "")) for text in differences]
+    out += [Listed(0, 0, "", "finding", f.rule, f.severity, message=f.message, follows=follows.get(f.message, ""))
+            for f in result.checks]
     out += [_at_line(f, lines) for f in (result.final_text if result.refused else result.narrative_problems)]
     if result.narrative is not None:
         out += _figures(result, lines) + [_at_line(f, lines) for f in result.narrative.contradictions
