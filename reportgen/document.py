@@ -90,7 +90,8 @@ class Table(Record):
     """A standard table: number and title, the 部门名称/单位 line, header bands, body, note.
 
     ``header`` rows repeat on every page; ``widths`` are relative column widths (sum arbitrary);
-    ``wide`` asks for a landscape page.
+    ``wide`` asks for a landscape page; ``listing``: a list of records (the findings a review hands
+    back), whose 序号 are numbers and whose header a workbook filters.
     """
 
     id: str
@@ -103,6 +104,7 @@ class Table(Record):
     widths: list[int]
     notes: list[str] = field(default_factory=list)
     wide: bool = False
+    listing: bool = False
 
     @property
     def column_count(self) -> int:

@@ -517,3 +517,108 @@ def test_a_character_the_legend_face_lacks_is_left_blank_quietly(capfd):
     assert copy.startswith(b"%PDF-")
     captured = capfd.readouterr()
     assert captured.out == "" and captured.err == ""
+
+
+def test_the_warnings_column_counts_the_documents_warnings(desk):
+    """Issue 55: the 逐份结果's 警告 showed 0 for a document with 9 warnings (it counted check's alone):
+    it is the number of warnings the 问题清单 lists for the document."""
+    page = html.parse(str(desk / "index.html")).getroot()
+    warned = [row["document"] for row in _rows(desk) if row["severity"] == "warning"]
+    assert warned  # the seeds' documents have wording warnings
+    header = [th.text_content() for th in page.xpath('//table[@id="outcomes"]/thead/tr/th')]
+    column = header.index("警告")
+    for tr in page.xpath('//table[@id="outcomes"]/tbody/tr'):
+        document, cells = tr.xpath("th")[0].text_content(), tr.xpath("th|td")
+        if cells[1].text_content() != "未能审核":
+            assert int(cells[column].text_content()) == warned.count(document), document
+
+
+def test_the_findings_table_numbers_its_rows_and_filters_its_header(desk):
+    """Issue 55: the findings XLSX stored 序号 as text and had no filter."""
+    openpyxl = pytest.importorskip("openpyxl")
+    tables = sorted(desk.glob("*-findings.xlsx"))
+    assert tables
+    for path in tables:
+        sheet = openpyxl.load_workbook(path).worksheets[0]
+        header = next(row[0].row for row in sheet.iter_rows() if [c.value for c in row] == ["序号", "页码", "原文", "问题", "规则", "级别"])
+        numbers = [sheet.cell(row, 1).value for row in range(header + 1, sheet.max_row + 1)]
+        assert numbers == list(range(1, len(numbers) + 1)), (path, numbers)  # numbers, not text
+        assert sheet.auto_filter.ref == f"A{header}:F{sheet.max_row}", path
+
+
+def test_a_part_the_layout_has_not_is_never_said_unread(desk):
+    """Issue 55: “正文未读到：人员编制” was printed for every 上海 document — a part 上海's text has no place
+    for (its 版式's 正文不含). The seeds' 上海 texts print no 人员编制, and none is said unread; their 名词解释
+    and the parts they do have are judged as before."""
+    page = html.parse(str(desk / "index.html")).getroot()
+    completeness = [tr.xpath("td")[1].text_content() for tr in page.xpath('//table[@id="inspection"]/tbody/tr')
+                    if len(tr.xpath("td")) > 2]
+    assert completeness and not [cell for cell in completeness if "人员编制" in cell], completeness
+    assert all("表齐全" in cell or "缺" in cell for cell in completeness if not cell.startswith("未能审核"))
+
+
+def test_the_text_page_never_calls_the_reviewed_document_a_source(desk):
+    """Issue 55: the prose page of a review called the reviewed PDF “源文件” (check --against's word for a
+    YAML source): a review measures a document by its own tables, and says so."""
+    pages = sorted(desk.glob("*-prose.html"))
+    assert pages
+    for path in pages:
+        text = html.parse(str(path)).getroot().text_content()
+        assert "源文件" not in text and "送审文件" in text, path
+        if "不一致 0 个" not in text:
+            assert "按送审文件自己的表格应为" in text, path
+
+
+SFJ_UNIT = ROOT / "bench" / "corpus" / "putuo-sfj-unit-2026.pdf"
+
+
+@pytest.fixture(scope="module")
+def sfj_unit(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """司法局 unit 2026 reviewed with pages: its 行政运行 row prints 14,348,853.34 as a total whose parts sum
+    to 79,189,400.34 — 64,840,547.00 of lost project rows in its 项目支出."""
+    require_program("pdftotext")
+    out = tmp_path_factory.mktemp("sfj") / "pages"
+    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(SFJ_UNIT), "-o", str(out)],
+                          capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.returncode == 1, done.stderr
+    return out, done
+
+
+def test_a_table_slip_is_boxed_on_its_cell(sfj_unit):
+    """Issue 55: 司法局 unit 2026's most important slip (its 行政运行 total) was listed “未在页面上标出”, though
+    the difference names its page, row and cell. It is boxed on that total, on the 行政运行 line of page 11,
+    and each table difference of the document is boxed on its printed total."""
+    out, _ = sfj_unit
+    document = SFJ_UNIT
+    rows = _rows(out)
+    (copy,) = out.glob("*-annotated.pdf")
+    boxes = {number: (page, box) for page, number, box, _ in _annotations(copy)}
+    tables = [(number, row) for number, row in enumerate(rows, start=1) if row["rule"] == "表内不一致"]
+    assert len(tables) == 3
+    for number, row in tables:
+        printed = re.search(r"印作 ([0-9,.]+)，", row["problem"]).group(1)
+        assert number in boxes, row
+        page, box = boxes[number]
+        assert str(page) == row["page"] and _flat(printed) in _text_under(document, page, box), (row, box)
+    number, row = next((n, r) for n, r in tables if "行政运行" in r["problem"])
+    page, (left, top, right, bottom) = boxes[number]
+    line = _text_under(document, page, (0, top, 2000, bottom))
+    assert page == 11 and line.startswith("2040601行政运行14,348,853.34"), line  # its row, its 合计 cell
+
+
+def test_what_follows_from_a_slip_is_marked_and_not_counted(sfj_unit):
+    """Issue 55: one slip yielded four errors — the 行政运行 total, its 司法 款 (the same 64,840,547.00 summed
+    again one level up), and two of check's, comparing 8,695.94万元 with 支出总计 15,180.00万元 (the tool
+    summing the slipped total with its parts). The three that follow from the slip are marked so and not
+    counted; the slip itself, and the 合计's own 0.34 slip, stay."""
+    out, done = sfj_unit
+    rows = _rows(out)
+    marked = [row for row in rows if "一处引起，不另计为问题" in row["problem"]]
+    assert sorted(row["rule"] for row in marked) == ["R-收支平衡", "R-财政拨款一致", "表内不一致"], marked
+    assert all("“2040601 行政运行 印作 14,348,853.34”" in row["problem"] for row in marked)
+    assert any(row["problem"].startswith("20406 司法") for row in marked)
+    own = [row for row in rows if row["rule"] == "表内不一致" and row not in marked]
+    assert [row["problem"].split(" 印作")[0] for row in own] == ["2040601 行政运行", "合计"]
+    assert f"{SFJ_UNIT.relative_to(ROOT)}: 表内或表间不一致 2 处，勾稽错误 0 个" in done.stdout.replace(str(ROOT) + "/", "")
+    outcomes = html.parse(str(out / "index.html")).getroot().xpath('//table[@id="outcomes"]/tbody/tr/td')
+    assert [td.text_content() for td in outcomes[1:3]] == ["2", "0"]

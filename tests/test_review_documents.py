@@ -118,13 +118,13 @@ def _checklist(index: str) -> dict[str, list[str]]:
 
 def test_the_bureaus_summary_is_a_checklist_of_each_documents_items(capsys, tmp_path):
     """The 检查表 in the inspections' five headings. 万里街道 2025: its nine tables read, its 1-元 tail in a
-    whole-元 table no slip (in the tables or in its text), no 人员编制 part (Shanghai's disclosures have none:
-    listed to verify, not counted), its 功能分类 to 项, 经济分类 to 款, “三公” in four items; its and
+    whole-元 table no slip (in the tables or in its text), no 人员编制 part (Shanghai's disclosures have none,
+    and its layout no place for one: never said unread, issue 55), its 功能分类 to 项, 经济分类 to 款, “三公” in four items; its and
     商务委员会's one slip of wording each; no roster, so 及时性 is not judged."""
     run(capsys, "review", str(PDFS), "--layout", "上海", "-o", str(tmp_path))
     rows = _checklist((tmp_path / "index.html").read_text(encoding="utf-8"))
     # its one slip of wording: 地上建筑面积 8013 平方米 “其中计容面积7998平方米，不计容面积105平方米” (8103, R-其中)
-    expected = ["（未给名单：用 --roster 给出批复日期与公开日期）", "表齐全（9 张）；正文未读到：人员编制",
+    expected = ["（未给名单：用 --roster 给出批复日期与公开日期）", "表齐全（9 张）",
                 "功能分类到项；经济分类到款；“三公”分列四项", "PDF（文字可检索）",
                 "表内或表间 0 处；勾稽 0 个；正文与表格 0 处；用词与占位 1 处", "未发现问题"]
     assert rows["shanghai-putuo-wanli-2025.pdf"] == expected, rows["shanghai-putuo-wanli-2025.pdf"]
@@ -134,7 +134,7 @@ def test_the_bureaus_summary_is_a_checklist_of_each_documents_items(capsys, tmp_
     # 万里街道 2024: two codes printed short in its tables, two sentences that contradict, an empty-table note
     # that is not (完整性), its 三公 table's 机关运行经费 column read from the text instead (not unread items)
     wanli = rows["shanghai-putuo-wanli-2024.pdf"]
-    assert wanli[1] == "表齐全（9 张）；正文空缺或空表说明不符 1 处；正文未读到：人员编制", wanli
+    assert wanli[1] == "表齐全（9 张）；正文空缺或空表说明不符 1 处", wanli
     assert wanli[4] == "表内或表间 2 处；勾稽 0 个；正文与表格 2 处；用词与占位 4 处" and wanli[5] == "有问题", wanli
 
 

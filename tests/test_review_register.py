@@ -232,3 +232,34 @@ def test_a_roster_only_on_a_hidden_sheet_or_on_two_sheets_is_refused(tmp_path):
     done = _review(str(PDFS / "shanghai-putuo-wanli-2025.pdf"), "--roster", str(two))
     assert done.returncode == 2 and "工作表“2024年名单”、“2025年名单”都有名单的表头" in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_terminal_and_every_table_count_the_documents_with_problems_alike(reviewed):
+    """Issue 55: the summary said “9 份文件，8 份有问题” and the terminal 6 — the terminal counted the
+    outcome, the page counted a document published late as 有问题 too. One count (review/tally.py)."""
+    done, out, _ = reviewed
+    page = html.parse(str(out / "index.html")).getroot()
+    heading = page.xpath("//h1")[0].text_content()
+    last = done.stdout.strip().splitlines()[-1]
+    verdicts = [tr.xpath("td")[-1].text_content().strip() for tr in page.xpath('//table[@id="inspection"]/tbody/tr')]
+    outcomes = [tr.xpath("td")[0].text_content().strip() for tr in page.xpath('//table[@id="outcomes"]/tbody/tr')]
+    flagged = verdicts.count("有问题")
+    assert flagged == 2 and sum(o.startswith("有问题") for o in outcomes) == flagged  # the late unit among them
+    assert f"{len(verdicts)} 份文件，{flagged} 份有问题" in heading
+    assert last == f"审核 {len(verdicts)} 份文件：{flagged} 份有问题，{verdicts.count('未发现问题')} 份未发现问题"
+
+
+def test_a_row_with_no_document_is_never_in_time(tmp_path):
+    """A unit on the roster whose document was not found is 未提交, whatever 公开日期 the roster gives it;
+    never 按时 (issue 55)."""
+    require_program("pdftotext")
+    roster = _csv(tmp_path / "名单.csv", [ROWS[0], [*ROWS[3][:4], "2025-01-30", "2025"]])
+    done = _review(str(PDFS / "shanghai-putuo-shangwuwei-2025.pdf"), "--layout", "上海", "--roster", str(roster),
+                   "-o", str(tmp_path / "out"))
+    page = html.parse(str(tmp_path / "out" / "index.html")).getroot()
+    rows = {tr.xpath("th")[0].text_content().strip(): tr for tr in page.xpath('//table[@id="register"]/tbody/tr')}
+    missing = rows["上海市普陀区万里街道社区事务受理服务中心"]
+    timely = missing.xpath("td")[-1].text_content()
+    assert timely.startswith("未提交") and "按时" not in timely and missing.get("class") == "flagged"
+    assert "按时" in rows[SHANGWU].xpath("td")[-1].text_content()
+    assert done.returncode == 1 and "未找到文件 1 个" in done.stdout

@@ -9,7 +9,6 @@ import argparse
 import contextlib
 import os
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -132,9 +131,11 @@ def _report(args: argparse.Namespace, done: list[Done], listed: Register | None)
         return
     if listed is not None:
         print(_register_text(listed, args.roster), end="")
-    outcomes = Counter(d.outcome for d in done)
-    unreviewed = f"，{outcomes['未能审核']} 份未能审核" if outcomes["未能审核"] else ""
-    print(f"审核 {len(done)} 份文件：{outcomes['有问题']} 份有问题，{outcomes['未发现问题']} 份未发现问题{unreviewed}")
+    from reportgen.review.tally import tally, verdict  # deferred: with the reviewer
+
+    counted = tally(verdict(d.outcome, listed.entry_of(d.document) if listed else None) for d in done)
+    unreviewed = f"，{counted.unreviewed} 份未能审核" if counted.unreviewed else ""
+    print(f"审核 {counted.documents} 份文件：{counted.flagged} 份有问题，{counted.clean} 份未发现问题{unreviewed}")
 
 
 @contextlib.contextmanager
@@ -241,15 +242,18 @@ def _print(result: DocumentReview) -> None:
     if result.final_tables:
         print(f"{result.document}：这是一份部门决算，读出 {result.final_tables} 张决算表，按决算的勾稽关系核对")
     tables = result.files[1] if len(result.files) > 1 else result.document  # a disclosure's tables: its 报表 file
+    follows = result.following  # what follows from another slip: marked, and not counted
     for line in result.imported.differences:
-        print(f"{tables}: 错误 [表内不一致] {line}")
+        after = f"（由“{follows[line]}”一处引起，不另计为问题）" if line in follows else ""
+        print(f"{tables}: 错误 [表内不一致] {line}{after}")
     for note in result.imported.notes:  # what was read past, and the tables' own 尾数误差: told, not counted
         print(f"{result.document}: 提示 [读取] {note}")
     for table, cells in _unread_by_table(result).items():  # figures printed that no field took: not judged
         shown = "、".join(f"{u.where}“{u.text}”" for u in cells[:5]) + ("……" if len(cells) > 5 else "")
         print(f"{tables}: 提示 [未读取] {table}：{len(cells)} 个印出的数没有读取，未核对（{shown}）")
     for finding in result.checks:
-        print(finding.format())
+        print(finding.format() + (f"（由“{follows[finding.message]}”一处引起，不另计为问题）"
+                                  if finding.message in follows else ""))
     if result.unverified:  # not findings: codes the built-in catalogue does not hold, for a person to look at
         print(f"{result.document}: 未收录的科目 {len(result.unverified)} 个（内置科目表没有，未核对，不算问题）："
               + "；".join(f.message.split("：")[0] for f in result.unverified))

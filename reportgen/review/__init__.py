@@ -63,8 +63,9 @@ class Review:
             printed = st.text if st.kind != "cell" else f"{st.label} {st.value}"
             cause = f"（可能原因：{verdict.cause}）" if verdict.cause else ""
             about = f"“{verdict.figure.name}”的" if verdict.figure is not None else ""
+            measure = "本文件的表格" if self.source == self.draft else "源文件"  # review: its own tables are the measure
             out.append(Finding("error", "R-核对", f"{about}{KIND_WORDS.get(st.kind, st.kind)}写作“{printed}”，"
-                               f"按源文件应为“{verdict.expected}”{cause}", str(self.draft), st.line))
+                               f"按{measure}应为“{verdict.expected}”{cause}", str(self.draft), st.line))
         return out
 
     def unknown(self) -> list[Verdict]:
@@ -218,5 +219,5 @@ def report_html(result: Review) -> str:
         found.append({**mark, "line": finding.line, "page": pages.get(finding.line, 0)})
     lines = [{"number": line.number, "text": line.text, "marks": marks.get(line.number, [])} for line in result.lines]
     return environment().get_template("review.html.j2").render(
-        source=str(result.source), draft=str(result.draft), counts=result.counts, lines=lines,
+        source=str(result.source), draft=str(result.draft), own=result.source == result.draft, counts=result.counts, lines=lines,
         findings=sorted(found, key=lambda f: int(str(f["line"]))))

@@ -29,6 +29,7 @@ from reportgen.render import prepare, prepared_findings
 from reportgen.review import Review, review_prepared, review_within_sentences, sentence_findings
 from reportgen.review.consistency import CUT_RULE
 from reportgen.review.coverage import Coverage, coverage
+from reportgen.review.following import following
 from reportgen.review.own_outputs import review_output
 
 # The files a folder given to review holds that are documents (others in it are passed over).
@@ -69,6 +70,15 @@ class DocumentReview:
         """The figures its tables print that no field took (importing/unread.py): told, not judged."""
         return unread_cells(self.imported.imported) if self.imported is not None else []
 
+    @functools.cached_property
+    def following(self) -> dict[str, str]:
+        """Each finding (by its message) that follows from one of its table slips → that slip, named
+        (review/following.py): marked so, and not counted as a problem of its own."""
+        if self.imported is None:
+            return {}
+        units = {name: table.unit for name, table in self.imported.imported.tables.items()}
+        return following(self.imported.differences, self.checks, units)
+
     @property
     def cut(self) -> list[Finding]:
         """Figures printed cut rather than rounded half up: told with both values, not counted (CUT_RULE)."""
@@ -78,12 +88,20 @@ class DocumentReview:
     def counts(self) -> dict[str, int]:
         """Findings by kind, and the narrative's figures, for the bureau's summary."""
         narrative = self.narrative.counts if self.narrative else {"read": 0, "agree": 0, "disagree": 0, "unknown": 0}
-        kinds = Counter(f.severity for f in self.checks)
-        return {"tables": len(self.imported.differences) if self.imported else len(self.final),
-                "errors": kinds["error"], "warnings": kinds["warning"],
+        kinds = Counter(f.severity for f in self.checks if f.message not in self.following)
+        tables = [text for text in self.imported.differences if text not in self.following] if self.imported else self.final
+        return {"tables": len(tables),
+                "errors": kinds["error"], "warnings": sum(1 for f in self._findings if f.severity == "warning"),
                 "prose": narrative["disagree"] + (len(self.narrative.contradictions) if self.narrative else 0)
                 + len(self.final_text),
                 "read": narrative["read"], "agree": narrative["agree"], "unknown": narrative["unknown"]}
+
+    @property
+    def _findings(self) -> list[Finding]:
+        """Every finding told of the document with its severity (review/listing.py lists the same): its
+        checks', its text's against its tables and within its sentences, its wording's."""
+        text = self.narrative.contradictions + self.narrative.wording if self.narrative else []
+        return self.checks + self.narrative_problems + self.final_text + text
 
     @property
     def final_tables(self) -> int:
@@ -121,7 +139,9 @@ class DocumentReview:
         tree = self.imported.imported.tree
         withheld = tree.get("不公开")
         parts = list(withheld.value) if isinstance(withheld, Placed) and isinstance(withheld.value, list) else []
-        return parts + ([] if "名词解释" in tree else ["名词解释"])
+        layout = tree.get("版式")
+        absent = _absent_parts(str(layout.value)) if isinstance(layout, Placed) and layout.value else frozenset()
+        return [part for part in parts if part not in absent] + ([] if "名词解释" in tree else ["名词解释"])
 
     @property
     def clean(self) -> bool:
@@ -170,6 +190,16 @@ class DocumentReview:
     def outcome(self) -> str:
         """未能审核, 有问题 or 未发现问题: the one word every page and the terminal use for the document."""
         return "未能审核" if self.unreviewed else "未发现问题" if self.clean else "有问题"
+
+
+def _absent_parts(layout: str) -> frozenset[str]:
+    """The parts the layout's text has no place for (its 正文不含): a document of it has left none of them out."""
+    from reportgen.layouts import LayoutError, resolve  # deferred: the layouts, only for a document with a text
+
+    try:
+        return resolve(layout).absent_parts
+    except LayoutError:  # a layout named in the document that is not installed here: every part is expected
+        return frozenset()
 
 
 def documents_in(paths: list[Path], out: Path | None = None) -> tuple[list[Path], list[str]]:

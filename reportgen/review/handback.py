@@ -72,7 +72,7 @@ def _table(caption: str, header: list[str], severities: dict[str, str], marks: l
                  Cell(_line(m.item.quote)), Cell(_line(str(said(m.item)))), Cell(m.item.rule),
                  Cell(severities.get(m.item.severity, m.item.severity), align="center")]) for m in marks]
     return Table("审核问题", "", caption, "", "", [Row([Cell(h, header=True, align="center") for h in header], kind="header")],
-                 body, list(_WIDTHS), wide=True)
+                 body, list(_WIDTHS), wide=True, listing=True)
 
 
 def _line(text: str) -> str:

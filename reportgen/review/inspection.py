@@ -49,7 +49,7 @@ class Inspection:
 
     @property
     def late(self) -> bool:
-        return self.timely is not None and (self.timely.late_days or 0) > 0
+        return self.timely is not None and self.timely.state == "逾期"
 
     @property
     def completeness(self) -> int:
@@ -61,7 +61,7 @@ class Inspection:
 
 
 def inspection(result: DocumentReview, register: Register | None) -> Inspection:
-    entry = next((e for e in register.entries if result.document in e.documents), None) if register else None
+    entry = register.entry_of(result.document) if register else None
     out = Inspection(entry, register is not None, form=_FORMATS.get(result.kind, ""))
     wording = result.narrative.wording if result.narrative else result.final_text
     out.completeness_findings = sum(1 for f in wording if f.rule in COMPLETENESS_RULES)

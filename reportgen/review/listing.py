@@ -6,7 +6,7 @@ catalogue does not hold) are not findings and are not listed."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportgen.errors import Finding, SourceError
 from reportgen.readers.lines import Line
@@ -16,6 +16,8 @@ from reportgen.review.documents import DocumentReview
 _PAGE = re.compile(r"第\s*(\d+)\s*页")  # a table difference names its place: “第11页 第9行”
 _QUOTED = re.compile(r"“([^“”]+)”")  # and often quotes what is printed there: 科目编码印作“301 2”
 _QUOTE = 80  # characters of the printed line shown
+# a total printed otherwise than its parts (importing/reconcile.py): “2040601 行政运行 印作 14,348,853.34，而其组成部分之和为”
+_TOTAL = re.compile(r"(?:^|：)(?P<what>[^：，]+?) 印作 (?P<value>-?[0-9][0-9,]*(?:\.[0-9]+)?)，而其组成部分之和为")
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Listed:
     expected: str = ""
     cause: str = ""
     about: str = ""  # the figure's name, where it has one
+    follows: str = ""  # the slip of the document it follows from (review/following.py), named; "": its own
 
 
 def listed(result: DocumentReview) -> list[Listed]:
@@ -44,8 +47,10 @@ def listed(result: DocumentReview) -> list[Listed]:
     if result.refused:
         out.append(Listed(0, 0, "", "refused", "审核", "error", message=result.refused))
     differences = result.final if result.refused else (result.imported.differences if result.imported else [])
-    out += [_table(text, lines) for text in differences]
-    out += [Listed(0, 0, "", "finding", f.rule, f.severity, message=f.message) for f in result.checks]
+    follows = result.following
+    out += [replace(_table(text, lines), follows=follows.get(text, "")) for text in differences]
+    out += [Listed(0, 0, "", "finding", f.rule, f.severity, message=f.message, follows=follows.get(f.message, ""))
+            for f in result.checks]
     out += [_at_line(f, lines) for f in (result.final_text if result.refused else result.narrative_problems)]
     if result.narrative is not None:
         out += _figures(result, lines) + [_at_line(f, lines) for f in result.narrative.contradictions
@@ -67,11 +72,18 @@ def document_lines(result: DocumentReview) -> dict[int, Line]:
 
 
 def _table(text: str, lines: dict[int, Line]) -> Listed:
-    """A table's own difference: its page, and the words it quotes where that page prints them."""
+    """A table's own difference: its page, and the words it quotes where that page prints them — else, a
+    total printed otherwise than its parts' sum, that total as printed (its cell), on its row's line
+    (``about``: the row's name) where the page prints it."""
     found = _PAGE.search(text)
     page = int(found.group(1)) if found else 0
     printed = flat("".join(line.text for line in lines.values() if line.page == page)) if page else ""
     quote = next((q for q in _QUOTED.findall(text) if flat(q) and flat(q) in printed), "")
+    total = _TOTAL.search(text)
+    if not quote and total is not None and page and flat(total.group("value")) in printed:
+        # its row's name: 2040601 行政运行 → 行政运行 (a column's word after it, 合计 or 项目支出, left out)
+        about = next((part for part in total.group("what").split(" ") if not part.isdigit()), "")
+        return Listed(page, 0, total.group("value"), "table", "表内不一致", "error", message=text, about=about)
     return Listed(page, 0, quote, "table", "表内不一致", "error", message=text)
 
 

@@ -5,7 +5,6 @@ summary page for the bureau (templates/review_summary.html.j2)."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from reportgen.review.inspection import Inspection, inspection
 from reportgen.review.listing import Listed, document_lines, listed
 from reportgen.review.places import Mark, NotPlaced, marks
 from reportgen.review.register import DEADLINE_DAYS, Register
+from reportgen.review.tally import tally, verdict
 from reportgen.writers.docx import docx_bytes
 from reportgen.writers.html import environment
 from reportgen.writers.xlsx import xlsx_bytes
@@ -163,13 +163,12 @@ def summary_page_of(parts: list[SummaryPart], register: Register | None) -> str:
     rules: set[str] = set()
     for part in parts:
         part.inspection.on_roster = register is not None
-        part.inspection.timely = next((e for e in register.entries if part.document in e.documents), None) if register else None
+        part.inspection.timely = register.entry_of(part.document) if register else None
         rules.update(str(f["item"].rule) for f in part.findings)  # type: ignore[attr-defined]
-    for part in parts:  # the one 结论 both tables print: late is a problem too (of a document reviewed)
-        late = part.outcome == "未发现问题" and part.inspection.late
-        part.row["verdict"] = "有问题" if late else part.outcome
-    verdicts = Counter(str(p.row["verdict"]) for p in parts)
-    total = {"documents": len(parts), "flagged": verdicts["有问题"], "unreviewed": verdicts["未能审核"]}
+        # the one 结论 both tables print, and the heading and the terminal count (review/tally.py)
+        part.row["verdict"] = verdict(part.outcome, part.inspection.timely)
+    counted = tally(str(p.row["verdict"]) for p in parts)
+    total = {"documents": counted.documents, "flagged": counted.flagged, "unreviewed": counted.unreviewed}
     return environment().get_template("review_summary.html.j2").render(
         rows=[p.row for p in parts], total=total, findings=[f for p in parts for f in p.findings], rules=sorted(rules),
         register=register, deadline=DEADLINE_DAYS, links={str(p.document): p.link for p in parts})

@@ -61,8 +61,9 @@ def _boxes(item: Listed, printed: list[list[list[Word]]], lines: dict[int, Line]
             found = _span(words, item.printed.split(" ")[-1])  # a cell is told “label value”: its value
             return (found,) if found else (_around(words),)
         return (_around(words),)
-    if item.quote:
-        return next(((found,) for words in page if (found := _span(words, item.quote))), ())
+    if item.quote:  # on the line that names what it is about (a table row's name), else the first that prints it
+        named = [words for words in page if item.about and flat(item.about) in flat("".join(w.text for w in words))]
+        return next(((found,) for words in (*named, *page) if (found := _span(words, item.quote))), ())
     return ()
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from reportgen.review.documents import DocumentReview
@@ -36,13 +37,29 @@ class Known:
 class Entry:
     member: Member
     documents: list[Path] = field(default_factory=list)
+    as_of: date | None = None  # the day of the review (review --date): a row still without a document is late after it
 
     @property
     def late_days(self) -> int | None:
-        """Days past the deadline (≤ 0: in time); None when no 公开日期 is given."""
-        if self.member.published is None:
-            return None
-        return (self.member.published - self.member.approved).days - DEADLINE_DAYS
+        """Days past the deadline (≤ 0: in time): to the 公开日期 given; for a row with no document and no
+        公开日期, to the day of the review where it is given; else None."""
+        if self.member.published is not None:
+            return (self.member.published - self.member.approved).days - DEADLINE_DAYS
+        if not self.documents and self.as_of is not None:
+            return (self.as_of - self.member.approved).days - DEADLINE_DAYS
+        return None
+
+    @property
+    def state(self) -> str:
+        """The row's 及时性 by the register's rule, one word every page uses: 按时, 逾期, 不能判断 (a document
+        with no 公开日期), or 未提交 — a row with no document is never 按时: it is 逾期 once past the deadline
+        (by its 公开日期, or by the day of the review), else 未提交."""
+        late = self.late_days
+        if not self.documents:
+            return "逾期" if late is not None and late > 0 else "未提交"
+        if late is None:
+            return "不能判断"
+        return "逾期" if late > 0 else "按时"
 
 
 @dataclass
@@ -57,7 +74,11 @@ class Register:
 
     @property
     def late(self) -> list[Entry]:
-        return [e for e in self.entries if (e.late_days or 0) > 0]
+        return [e for e in self.entries if e.state == "逾期"]
+
+    def entry_of(self, document: Path) -> Entry | None:
+        """The row the reviewed document was matched to (None: on no row)."""
+        return next((e for e in self.entries if document in e.documents), None)
 
     @property
     def hidden(self) -> list[Entry]:
@@ -89,8 +110,10 @@ def known(result: DocumentReview) -> Known:
                  year if isinstance(year, int) else None, header.get("accounts") == "决算")
 
 
-def register(members: list[Member], documents: Iterable[Known]) -> Register:
-    entries = [Entry(m) for m in members]
+def register(members: list[Member], documents: Iterable[Known], as_of: date | None = None) -> Register:
+    """The roster's rows against the documents; ``as_of``: the day of the review (a row still without a
+    document more than DEADLINE_DAYS after its 批复 is late), None when not given."""
+    entries = [Entry(m, as_of=as_of) for m in members]
     result = Register(entries, [], [])
     for doc in documents:
         candidates = _candidates(doc, entries)

@@ -196,11 +196,13 @@ class TableSheet:
         rows = placed_cells(table)
         self.widths = column_widths(table, rows)
         top = self._caption(table)
-        codes = text_columns(table, rows)
+        codes = set() if table.listing else text_columns(table, rows)  # a listing's 序号 are numbers, not codes
         for placed in (p for row in rows for p in row):
             self._cell(top, placed, codes, len(rows))
         self._notes(table, top + len(rows))
         self._finish(table, top)
+        if table.listing and table.header:  # a list the reader sorts and filters by its header
+            self.sheet.autofilter(top + len(table.header) - 1, 0, top + len(rows) - 1, table.column_count - 1)
 
     def _caption(self, table: Table) -> int:
         """The title row, then the department and unit line; the first row of the grid."""
