@@ -151,7 +151,7 @@ def reported_of(result: DocumentReview) -> tuple[list[Reported], dict[str, int],
     if result.not_read:  # nothing of it read: no findings (one read in part is 未能审核 with its findings)
         return [], dict(NO_PROSE), result.unreviewed
     out: list[Reported] = []
-    if result.refused:
+    if result.refused and result.final_reviewed:  # else its refusal is why it is 未能审核: no finding
         out.append(Reported(result.refused, "refused", numbers(result.refused)))
     out += [Reported(line, "table", numbers(line)) for line in (result.final if result.refused else [])]
     if result.final_text:  # a document refused: its sentences' findings, with the line each is at, as below

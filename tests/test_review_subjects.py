@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reportgen.readers.lines import Line
 from reportgen.review import Review, review_within_sentences
+from reportgen.review.documents import review_document
 
 
 def _reviewed(*texts: str) -> Review:
@@ -101,3 +104,19 @@ def test_a_quantity_of_no_vocabulary_is_unread() -> None:
     result = _reviewed(*BEIJING_TRANSFER)
     assert [v.subject for v in result.verdicts] == [""]
     assert result.counts["unread"] == 1 and result.counts["unjudged"] == 0
+
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+GUANGZHOU = CORPUS / "gd-guangzhou-qixiangju-2026-dept-budget.pdf"
+
+
+@pytest.mark.skipif(not GUANGZHOU.exists(), reason="../shared/corpus 不在")
+def test_a_document_whose_tables_make_no_source_has_its_text_read_and_stays_unreviewed() -> None:
+    """广州市气象局 2026年部门预算 (gd-guangzhou-qixiangju-2026-dept-budget.pdf): import refuses it (only its
+    三公 table is read); its sentences are read all the same, it is 未能审核 — never passed — and the wording
+    rules, which cannot tell its tables' text from its prose, are not run on it."""
+    result = review_document(GUANGZHOU, None)
+    assert result.refused and result.outcome == "未能审核" and not result.not_read
+    assert result.narrative is not None and result.narrative.wording == []
+    counts = result.narrative.counts
+    assert counts["read"] > 20 and counts["unjudged"] > 0 and counts["agree"] == counts["disagree"] == 0
