@@ -21,7 +21,9 @@ annotator left `unsure` is counted neither way; one on an annotated `rounding` e
 
 * precision = true findings / findings, overall and per document;
 * recall = annotated slips found / annotated slips, per class (表内合计, 表间, 正文与表格, 比率, 占比, …);
-* unread = prose figures left 未能核对 / prose figures read;
+* prose figures: judged (against a table, or borne out by the text's own figures), read but not judged
+  (未能核对, their subject known for sure: review/subjects.py) and unread (未能核对, subject unknown); the
+  Done-means figure is read = (judged + not judged) / all, and unread = unread / all;
 * time per document; 内部错误 (any exception) per document.
 
 The documents tests were written from (``seen: true``) are measured apart from the unseen ones.
@@ -92,7 +94,8 @@ class Measured:
     reported: list[Reported] = field(default_factory=list)
     slips: list[Slip] = field(default_factory=list)
     read: int = 0
-    unread: int = 0
+    unread: int = 0  # 未能核对: not judged (unjudged) or not read at all (read - judged - unjudged)
+    unjudged: int = 0  # of those, the figures whose subject is known: read, not judged
 
     unsure: list[Slip] = field(default_factory=list)
     region: str = ""
@@ -133,7 +136,7 @@ def expected_slips(doc_id: str, section: str = "findings", corpus: Path = CORPUS
     return slips
 
 
-def reported_by_review(path: Path, layout: str | None = "上海") -> tuple[list[Reported], int, int, str]:
+def reported_by_review(path: Path, layout: str | None = "上海") -> tuple[list[Reported], dict[str, int], str]:
     """What `reportgen review` tells of the document, as findings; its prose figures read, unread; and
     why it was not reviewed ("" when it was: a document 未能审核 has no findings, it is counted apart)."""
     from reportgen.review.documents import review_document
@@ -141,13 +144,14 @@ def reported_by_review(path: Path, layout: str | None = "上海") -> tuple[list[
     return reported_of(review_document(path, layout))
 
 
-def reported_of(result: DocumentReview) -> tuple[list[Reported], int, int, str]:
-    """What review tells of one document it reviewed (reported_by_review)."""
+def reported_of(result: DocumentReview) -> tuple[list[Reported], dict[str, int], str]:
+    """What review tells of one document it reviewed (reported_by_review), its prose figures counted
+    (read: all; unknown: 未能核对; unjudged: of those, the ones whose subject is known)."""
     path = result.document
     if result.not_read:  # nothing of it read: no findings (one read in part is 未能审核 with its findings)
-        return [], 0, 0, result.unreviewed
+        return [], dict(NO_PROSE), result.unreviewed
     out: list[Reported] = []
-    if result.refused:
+    if result.refused and result.final_reviewed:  # else its refusal is why it is 未能审核: no finding
         out.append(Reported(result.refused, "refused", numbers(result.refused)))
     out += [Reported(line, "table", numbers(line)) for line in (result.final if result.refused else [])]
     if result.final_text:  # a document refused: its sentences' findings, with the line each is at, as below
@@ -162,7 +166,7 @@ def reported_of(result: DocumentReview) -> tuple[list[Reported], int, int, str]:
     out += [Reported(f.message, "check", numbers(f.message)) for f in result.narrative_problems]
     for name in (result.checklist or {}).get("tables_missing", []) or []:
         out.append(Reported(f"缺少{name}", "missing"))
-    read = unread = 0
+    counted = dict(NO_PROSE)
     if result.narrative is not None:
         narrative = result.narrative
         for verdict in narrative.verdicts:
@@ -177,9 +181,11 @@ def reported_of(result: DocumentReview) -> tuple[list[Reported], int, int, str]:
                 for f in narrative.contradictions]
         out += [Reported(f"{f.message}「{said.get(f.line, '')}」", "wording", numbers(f.message))
                 for f in narrative.wording]
-        counts = narrative.counts
-        read, unread = counts["read"], counts["unknown"]
-    return out, read, unread, result.unreviewed
+        counted = {key: narrative.counts[key] for key in NO_PROSE}
+    return out, counted, result.unreviewed
+
+
+NO_PROSE = {"read": 0, "unknown": 0, "unjudged": 0}
 
 
 def _shares_run(text: str, quote: str) -> bool:
@@ -247,11 +253,12 @@ def measure(entry: dict[str, object], corpus: Path = CORPUS, layout: str | None 
         # the files of a disclosure given together, as `reportgen review A B` reviews them: one document
         # where they are one disclosure's narrative and tables (importing/identity.py), else each alone
         for result in review_together(files, layout):
-            reported, read, unread, why = reported_of(result)
+            reported, counted, why = reported_of(result)
             measured.unreviewed = measured.unreviewed or why
             measured.reported += reported
-            measured.read += read
-            measured.unread += unread
+            measured.read += counted["read"]
+            measured.unread += counted["unknown"]
+            measured.unjudged += counted["unjudged"]
     except Exception as exc:  # what the user would see as 内部错误: counted, and the run goes on
         measured.crashed = f"{type(exc).__name__}: {exc}"
         traceback.print_exc(file=sys.stderr)
@@ -273,13 +280,16 @@ def _group_summary(group: list[Measured], name: str) -> list[str]:
     slips = [s for r in group for s in r.slips]
     read = sum(r.read for r in group)
     unread = sum(r.unread for r in group)
+    unjudged = sum(r.unjudged for r in group)
     lines = [f"### {name}: {len(group)}", "",
              f"- findings {findings}, true {true}, false alarms {findings - true}: precision "
              + (f"{true / findings:.1%}" if findings else "— (no findings)")
              + f" (and {neutral} on what the annotation left unsure, counted neither way)",
              f"- annotated slips {len(slips)}, found {sum(s.found for s in slips)}: recall "
              + (f"{sum(s.found for s in slips) / len(slips):.1%}" if slips else "—"),
-             f"- prose figures read {read}, unread {unread}: unread " + (f"{unread / read:.1%}" if read else "—"),
+             f"- prose figures {read}: judged {read - unread}, read not judged {unjudged}, unread {unread - unjudged}"
+             + (f": read {(read - unread + unjudged) / read:.1%}, unread {(unread - unjudged) / read:.1%}" if read else ""),
+             f"- prose figures read {read}, 未能核对 {unread}: 未能核对 " + (f"{unread / read:.1%}" if read else "—"),
              f"- 未能审核 (not reviewed, told so): {sum(1 for r in group if r.unreviewed)} documents",
              f"- 内部错误: {sum(1 for r in group if r.crashed)}; seconds per document: "
              f"{sum(r.seconds for r in group) / len(group):.2f}", "",
@@ -287,11 +297,11 @@ def _group_summary(group: list[Measured], name: str) -> list[str]:
     by_class = Counter(s.klass for s in slips)
     found = Counter(s.klass for s in slips if s.found)
     lines += [f"| {k} | {n} | {found[k]} |" for k, n in sorted(by_class.items())]
-    lines += ["", "| document | findings | true | false | slips | found | unread | s | crash or 未能审核 |",
+    lines += ["", "| document | findings | true | false | slips | found | 未能核对 (not judged+unread)/all | s | crash or 未能审核 |",
               "|---|---|---|---|---|---|---|---|---|"]
     for r in group:
         lines.append(f"| {r.id} | {len(r.counted)} | {r.true} | {len(r.counted) - r.true} | {len(r.slips)} | "
-                     f"{sum(s.found for s in r.slips)} | {r.unread}/{r.read} | {r.seconds:.1f} | "
+                     f"{sum(s.found for s in r.slips)} | ({r.unjudged}+{r.unread - r.unjudged})/{r.read} | {r.seconds:.1f} | "
                      f"{(r.crashed or ('未能审核：' + r.unreviewed if r.unreviewed else ''))[:40]} |")
     return lines + [""]
 

@@ -41,6 +41,12 @@ _WORDS: dict[str, list[str]] = yaml.load((Path(__file__).with_name("vocabulary.y
                                          Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+def named_quantities() -> dict[str, tuple[str, ...]]:
+    """The quantities a disclosure states, each with the words texts name it by (vocabulary.yaml 数的名称)."""
+    named: dict[str, list[str]] = _WORDS["数的名称"]  # type: ignore[assignment]  # a mapping, not a list
+    return {quantity: (quantity, *words) for quantity, words in named.items()}
+
+
 def _any(*keys: str) -> str:
     words = [w for key in keys for w in _WORDS[key]]
     return "|".join(re.escape(w) for w in sorted(dict.fromkeys(words), key=len, reverse=True))

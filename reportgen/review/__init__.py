@@ -24,6 +24,7 @@ from reportgen.review.glossary import Glossary
 from reportgen.review.judge import TRUNCATED, Verdict, judge
 from reportgen.review.prior_rates import consistent_of
 from reportgen.review.sentence_rules import Said, sentence_findings_of
+from reportgen.review.subjects import name_subjects
 from reportgen.review.text_rules import text_findings
 from reportgen.writers.html import environment
 
@@ -46,9 +47,12 @@ class Review:
     @property
     def counts(self) -> dict[str, int]:
         counted = Counter(v.status for v in self.verdicts)
+        # of the figures 未能核对, those whose subject is known (read, not judged) and those unread
+        unjudged = sum(1 for v in self.verdicts if v.status == "unknown" and v.subject)
         return {"read": len(self.verdicts), "matched": counted["agree"] + counted["disagree"] + counted["cut"],
                 "agree": counted["agree"], "disagree": counted["disagree"], "unknown": counted["unknown"],
-                "cut": counted["cut"], "within": counted["within"]}
+                "cut": counted["cut"], "within": counted["within"], "unjudged": unjudged,
+                "unread": counted["unknown"] - unjudged}
 
     def findings(self) -> list[Finding]:
         """Each disagreement as an error at its line of the draft, then the text rules' warnings."""
@@ -79,6 +83,7 @@ class Review:
             "figures": [{"line": v.statement.line, "kind": v.statement.kind, "status": v.status,
                          "printed": v.statement.text if v.statement.kind != "cell" else str(v.statement.value),
                          "label": v.statement.label, "figure": v.figure.name if v.figure else None,
+                         "subject": v.subject,
                          "expected": v.expected, "cause": v.cause} for v in self.verdicts],
         }
 
@@ -122,6 +127,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     said = Said(statements, str(draft), prepared.budget.year, told, cut_as_notes)
     against = sentence_findings_of(said)
     _within(verdicts, consistent_of(said.prior), borne_out(statements))
+    name_subjects(verdicts, prepared.budget.year)
     result = Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft),
                     [f for f in against if f.rule != CUT_RULE], [f for f in against if f.rule == CUT_RULE])
     if cut_as_notes:
@@ -147,6 +153,7 @@ def review_within_sentences(draft: Path, year: int | None, cut_as_notes: bool = 
     said = Said(statements, str(draft), year, frozenset(), cut_as_notes)
     against = sentence_findings_of(said)
     _within(verdicts, consistent_of(said.prior), borne_out(statements))
+    name_subjects(verdicts, year)
     return Review(draft, draft, lines, verdicts, text_findings(lines, year, draft),
                   [f for f in against if f.rule != CUT_RULE], [f for f in against if f.rule == CUT_RULE])
 

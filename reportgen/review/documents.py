@@ -181,10 +181,11 @@ class DocumentReview:
 
     @property
     def not_read(self) -> bool:
-        """Whether nothing of it was read (it was refused, and is no 部门决算 whose tables were judged): a
+        """Whether nothing of it was read (it was refused, and is no 部门决算 whose tables were judged, nor a
+        document whose text was read all the same): a
         document not reviewed with no findings at all — no notice, no copy to mark. One read in part is 未能审核
         too, but what was found in it is told and handed back."""
-        return bool(self.refused) and not self.final_reviewed
+        return bool(self.refused) and not self.final_reviewed and self.narrative is None
 
     @property
     def outcome(self) -> str:
@@ -386,6 +387,14 @@ def _refused(result: DocumentReview, exc: ImportRefused) -> None:
                                  lines=result.published.lines if result.published is not None else None)
         result.final_text = [f for f in said if f.rule != CUT_RULE]
         result.final_cut = [f for f in said if f.rule == CUT_RULE]
+    elif result.published is not None and result.published.kind in _TEXTS and result.published.lines:
+        # its tables make no source, but its text was read: its sentences judged against each other all the
+        # same (each figure 未能核对 but where its sentence bears it out, with its subject where it is known) —
+        # the document stays 未能审核 (refused), never passed
+        result.narrative = review_within_sentences(result.document, None, cut_as_notes=True,
+                                                   lines=result.published.lines)
+        if result.narrative is not None:  # no table of it recognised, its tables' text is not told from its prose:
+            result.narrative.wording = []  # the wording rules, which read prose (a paragraph printed twice …), not run
 
 
 def _told(findings: list[Finding], document: Path) -> list[Finding]:

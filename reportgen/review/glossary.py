@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Generic, Protocol, TypeVar
 
 from reportgen import codes, tablekinds
 from reportgen.compute import Computed, Node, rounding_allowance
@@ -58,7 +59,7 @@ _SUBJECT_WORDS = re.compile(r"(?:[类款项])?科目(?:下)?$")  # “一般公�
 _QUOTED = re.compile(r"“([^“]++)“")  # a name quoted whole (“1.“卫生健康支出”科目”: the 类 of that name)
 _ITEM_NUMBER = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]++、")
 BUDGET_WORD = re.compile(r"(预算金额|预算数|预算|数|金额)$")
-_FEE_WORD = re.compile(r"费用$")
+FEE_WORD = re.compile(r"费用$")
 _PROJECT_WORD = re.compile(r"项目$")
 _BUDGET_END = re.compile(r"(预算数|预算)$")
 _HOUSEHOLDS = re.compile(r"(?<!\d)\d++家")
@@ -111,45 +112,49 @@ def _candidates(text: str) -> Iterator[str]:
     named nothing."""
     yield text
     yield BUDGET_WORD.sub("", text)
-    yield _FEE_WORD.sub("费", text)
+    yield FEE_WORD.sub("费", text)
     yield _PROJECT_WORD.sub("", text)
     yield text + "费"
     yield text + "支出"
 
 
-class Glossary:
-    """Names → figures of one source."""
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
 
-    def __init__(self, budget: Budget, figures: Computed, disputes: tuple[Decimal, ...] = ()) -> None:
-        self.year = budget.year
-        self.final = budget.final  # a 部门决算: its income by function is not among its figures
-        # A table's own slips (printed total − its parts' sum, in 元): a figure built on the slipped total
-        # is disputed, and a sentence that states it corrected agrees with the table's parts.
-        self.disputes = disputes
-        self.project_classes: dict[str, Figure] = {}  # 项目支出 by economic class, by name
-        self.department = budget.department
-        # In a department of several units, a sentence naming a unit speaks of that unit's figures.
-        self.unit_names = [unit.department for unit in budget.units]
-        self.names: dict[str, list[Figure]] = defaultdict(list)
+
+T = TypeVar("T", bound=_Named)
+
+
+class Naming(Generic[T]):
+    """Names → the one thing each names (a source's figure, or a quantity a budget states): a label read
+    as disclosures write it (its year, numbering, department and “预算数” words aside; a code, or a
+    path of 类/款/项 names; a long label ending in one name). A name that fits more than one thing fits
+    none: it is never guessed."""
+
+    def __init__(self, department: str = "") -> None:
+        self.department = department
+        self.names: dict[str, list[T]] = defaultdict(list)
         self._endings: tuple[int, dict[str, list[str]]] = (-1, {})  # _ending_in's index, of so many names
-        self.codes: dict[str, Figure] = {}
-        self._lengths: tuple[int, dict[int, list[Figure]]] = (-1, {})  # _of_length's index, of so many codes
-        # rows labelled by a year (the “三公” table): “2023年” → this year's total, “2022年” → last year's
-        self.years: dict[str, Figure] = {}
-        # the names of 经济分类 rows printed with another item's name (30202 印作“咨询费”, 咨询费 being
-        # 30203): which figure such a name stands for the document does not say — never judged by name
-        self.disputed = _misnamed(budget)
-        self._build(budget, figures)
-        self._allow_rounding(budget, figures)
+        self.codes: dict[str, T] = {}
+        self._lengths: tuple[int, dict[int, list[T]]] = (-1, {})  # _of_length's index, of so many codes
+        self.by_path: dict[str, list[T]] = defaultdict(list)
+        # names that stand for no one thing the document says (Glossary: 经济分类 rows printed with
+        # another item's name): never taken by name
+        self.disputed: set[str] = set()
 
-    def add(self, figure: Figure, *names: str) -> None:
+    def _one(self, found: list[T]) -> T | None:
+        """The one thing of several of one name it stands for; None: the name is ambiguous."""
+        return found[0] if len(found) == 1 else None
+
+    def add(self, item: T, *names: str) -> None:
         for name in names:
             key = normalize(name)
-            if figure not in self.names[key]:
-                self.names[key].append(figure)
+            if item not in self.names[key]:
+                self.names[key].append(item)
 
-    def find(self, label: str) -> Figure | None:
-        """The one figure ``label`` names, or None (unknown or ambiguous)."""
+    def find(self, label: str) -> T | None:
+        """The one thing ``label`` names, or None (unknown or ambiguous)."""
         text = normalize(label, self.department)
         if not text:
             return None
@@ -170,21 +175,15 @@ class Glossary:
         # 收支总表 flattened: "二、事业收入五、住房保障支出 6,617,121" — the figure is the last item's
         text = _ITEM_NUMBER.split(text)[-1] or text
         # an item named without its 费 or 支出 (“公务接待较上年同期减少……”: 公务接待费)
-        for candidate in _candidates(text):
+        for candidate in self._candidates(text):
             if candidate in self.disputed:
                 return None
             found = self.names.get(candidate, [])
-            if len(found) == 1:
-                return found[0]
-            if len(found) > 1:
-                # two figures of one name (三公's 公务接待费 and 表6's 30217) with one value are one figure; the
-                # one that knows its prior year speaks for both. Of different values, the name is ambiguous.
-                if len({figure.current for figure in found}) == 1:
-                    return max(found, key=lambda figure: (figure.prior is not None, figure.actual is not None))
-                return None
+            if found:
+                return self._one(found)
         return self._by_ending(text)
 
-    def _by_ending(self, text: str) -> Figure | None:
+    def _by_ending(self, text: str) -> T | None:
         """A long label that ends with one name (…单位财政拨款的机关运行经费预算): that name's figure,
         unless its words speak of another year, a carry-over or a change."""
         stripped = _BUDGET_END.sub("", text)
@@ -193,7 +192,7 @@ class Glossary:
             return None
         name = max(endings, key=len)
         before = _HOUSEHOLDS.sub("", stripped[: -len(name)])  # “下属1家机关和1家参公事业单位”
-        if _OTHER_MATTER.search(before) or len(self.names[name]) != 1:
+        if not self._fits_before(before) or len(self.names[name]) != 1:
             return None
         return self.names[name][0]
 
@@ -208,23 +207,60 @@ class Glossary:
             self._endings = (len(self.names), index)
         return self._endings[1].get(last, [])
 
-    def _of_length(self, length: int) -> list[Figure]:
+    def _of_length(self, length: int) -> list[T]:
         """The figures of the codes of ``length`` digits, in the glossary's order (indexed again when
         codes were added, as _ending_in's names are)."""
         if self._lengths[0] != len(self.codes):
-            index: dict[int, list[Figure]] = {}
+            index: dict[int, list[T]] = {}
             for code, figure in self.codes.items():
                 index.setdefault(len(code), []).append(figure)
             self._lengths = (len(self.codes), index)
         return self._lengths[1].get(length, [])
 
-    def _by_levels(self, names: list[str]) -> Figure | None:
-        matches = [figure for figure in self._of_length(1 + 2 * len(names)) if figure.name.endswith(names[-1])]
+    def _by_levels(self, names: list[str]) -> T | None:
+        matches = [item for item in self._of_length(1 + 2 * len(names)) if item.name.endswith(names[-1])]
         if len(matches) == 1:
             return matches[0]
         path = "/".join(names)
-        found = [figure for figure in self.by_path.get(path, [])]
+        found = self.by_path.get(path, [])
         return found[0] if len(found) == 1 else None
+
+    def _candidates(self, text: str) -> Iterator[str]:
+        """A label's text as a name, then as the names it may shorten (the module's _candidates)."""
+        return _candidates(text)
+
+    def _fits_before(self, before: str) -> bool:
+        """Whether the words before a name a long label ends with leave it that name's (_by_ending)."""
+        return not _OTHER_MATTER.search(before)
+
+
+class Glossary(Naming[Figure]):
+    """Names → figures of one source."""
+
+    def __init__(self, budget: Budget, figures: Computed, disputes: tuple[Decimal, ...] = ()) -> None:
+        self.year = budget.year
+        self.final = budget.final  # a 部门决算: its income by function is not among its figures
+        # A table's own slips (printed total − its parts' sum, in 元): a figure built on the slipped total
+        # is disputed, and a sentence that states it corrected agrees with the table's parts.
+        self.disputes = disputes
+        self.project_classes: dict[str, Figure] = {}  # 项目支出 by economic class, by name
+        super().__init__(budget.department)
+        # In a department of several units, a sentence naming a unit speaks of that unit's figures.
+        self.unit_names = [unit.department for unit in budget.units]
+        # rows labelled by a year (the “三公” table): “2023年” → this year's total, “2022年” → last year's
+        self.years: dict[str, Figure] = {}
+        # the names of 经济分类 rows printed with another item's name (30202 印作“咨询费”, 咨询费 being
+        # 30203): which figure such a name stands for the document does not say — never judged by name
+        self.disputed = _misnamed(budget)
+        self._build(budget, figures)
+        self._allow_rounding(budget, figures)
+
+    def _one(self, found: list[Figure]) -> Figure | None:
+        """Two figures of one name (三公's 公务接待费 and 表6's 30217) with one value are one figure; the
+        one that knows its prior year speaks for both. Of different values, the name is ambiguous."""
+        if len({figure.current for figure in found}) == 1:
+            return max(found, key=lambda figure: (figure.prior is not None, figure.actual is not None))
+        return None
 
     def _allow_rounding(self, b: Budget, f: Computed) -> None:
         """Each sum of a 万元 source's figures: the rounding its parts may carry (Figure.slack). A
@@ -274,7 +310,6 @@ class Glossary:
         self._procurement(b, f)
         self._defined_rows(b)
         self._performance(b, f)
-        self.by_path: dict[str, list[Figure]] = defaultdict(list)
         self._functions(f)
         self._economic(f)
         self._projects(b, f)

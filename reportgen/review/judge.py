@@ -21,6 +21,9 @@ class Verdict:
     figure: Figure | None = None
     expected: str = ""  # what the draft should print, as it would print it
     cause: str = ""
+    # what it speaks of, where that is known for sure (review/subjects.py): a figure 未能核对 with a subject is
+    # read but not judged; one with none is unread
+    subject: str = ""
 
 
 def shown(value: Decimal, decimals: int) -> Decimal:
@@ -120,6 +123,9 @@ def _rows_under(following: list[Verdict], code: str, code_of: dict[int, str]) ->
     return [value for child, value in rows if not any(c != child and c.startswith(child) for c, _ in rows)]
 
 
+OF_A_UNIT = "说的是一个预算单位的数"
+
+
 def _refused(st: Statement, of_a_unit: bool) -> Verdict | None:
     """A figure not judged at all: one too long to be a budget's, or one of a unit's sentence (the
     source's figures are the department's)."""
@@ -128,7 +134,7 @@ def _refused(st: Statement, of_a_unit: bool) -> Verdict | None:
         return Verdict(st, "unknown", cause=f"位数过多（超过 {MAX_DIGITS} 位或 {MAX_DECIMALS} 位小数），"
                                             "不像预算中的数字")
     if st.kind != "cell" and of_a_unit:
-        return Verdict(st, "unknown", cause="说的是一个预算单位的数")
+        return Verdict(st, "unknown", cause=OF_A_UNIT)
     return None
 
 

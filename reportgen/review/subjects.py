@@ -1,0 +1,98 @@
+"""What each figure of a text speaks of, where no table measures it: its subject. A figure left 未能核对 is
+read all the same when its subject is known for sure — the quantity of the budget it states (a source's
+figure the glossary names; else a quantity the vocabulary names, vocabulary.yaml 数的名称, or a 类/款/项 of the
+code catalogue) — and unread when its words name none, or more than one (never guessed). A change, a rate
+or a share speaks of the amount before it in its sentence (or of what its own words name)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reportgen import codes
+from reportgen.readers.statements import named_quantities
+from reportgen.review.glossary import BUDGET_WORD, FEE_WORD, Naming
+from reportgen.review.judge import OF_A_UNIT, Verdict
+
+# The words a long label's department ends in, before the name it ends with (“2026年市民政局政府采购预算总额”,
+# “…首都绿化委员会办公室机关运行经费财政拨款预算”): only then is the label that name's.
+_ORGAN_END = re.compile(r"(?:部门|本级|局|委员会|委|办公室|办|院|馆|中心|厅|署|所|站|队|会|社|[）)])$")
+
+
+@dataclass(frozen=True)
+class Subject:
+    name: str  # the quantity, as the report names it (“机关运行经费”, “205 教育支出”)
+
+
+class Subjects(Naming[Subject]):
+    """Names → the quantities a budget states, with no source: the vocabulary's, and the catalogue's
+    功能分类 (by code, name and path of 类/款/项 names) and 经济分类 类 of ``year`` (none when it is unknown)."""
+
+    def __init__(self, year: int | None) -> None:
+        super().__init__()
+        for quantity, words in named_quantities().items():
+            self.add(Subject(quantity), *words)
+        if year is None:
+            return
+        entries = {entry.code: entry for entry in codes.all_function_codes(year)}
+        for code, entry in entries.items():
+            subject = Subject(f"{code} {entry.name}")
+            self.codes[code] = subject
+            self.add(subject, entry.name, f"{entry.name}支出", *([entry.name.removesuffix("支出")] if len(code) == 3 else []))
+            self.by_path["/".join(_path(entry, entries))].append(subject)
+        for entry in codes.all_codes("economic", year):
+            if len(entry.code) == 3:
+                self.add(Subject(f"经济分类 {entry.code} {entry.name}"), entry.name, f"{entry.name.removesuffix('支出')}支出")
+
+    def _candidates(self, text: str) -> Iterator[str]:
+        """A label's text as a name, or without its “预算数” words, or 费用 said as 费: never a name it
+        would take by adding words (“其中财政拨款” is no 财政拨款支出 of the department: of what, its words do not say)."""
+        yield text
+        yield BUDGET_WORD.sub("", text)
+        yield FEE_WORD.sub("费", text)
+
+    def _fits_before(self, before: str) -> bool:
+        """Only a department's name (one ending as an organ's name does) before the name it ends with."""
+        return not before or bool(_ORGAN_END.search(before)) and super()._fits_before(before)
+
+
+def _path(entry: codes.CodeEntry, entries: dict[str, codes.CodeEntry]) -> list[str]:
+    """The names of a 功能分类 entry's 类, 款 and 项 down to it."""
+    names = [entry.name]
+    parent = entries.get(entry.parent) if entry.parent else None
+    while parent is not None:
+        names.insert(0, parent.name)
+        parent = entries.get(parent.parent) if parent.parent else None
+    return names
+
+
+@functools.lru_cache(maxsize=8)
+def subjects(year: int | None) -> Subjects:
+    """The subjects of ``year`` (built once: a review of many documents asks for the same year)."""
+    return Subjects(year)
+
+
+def name_subjects(verdicts: list[Verdict], year: int | None) -> None:
+    """Each verdict's subject: the source's figure it was judged by, else the quantity its words name;
+    a change, flat, rate or share of the amount before it, that amount's. A unit's figure, and one whose
+    words name nothing for sure, has none."""
+    naming = subjects(year)
+    sentence, last = None, ""
+    for verdict in verdicts:
+        st = verdict.statement
+        if st.sentence is not sentence or st.kind == "cell":
+            sentence, last = st.sentence, ""
+        if verdict.cause == OF_A_UNIT:
+            verdict.subject = last = ""
+            continue
+        if verdict.figure is not None:
+            verdict.subject = verdict.figure.name
+        elif st.kind in ("amount", "cell") or st.own_label:
+            found = naming.find(st.label) if st.label else None
+            verdict.subject = found.name if found is not None else ""
+        else:
+            verdict.subject = last
+        if st.kind in ("amount", "cell") or st.own_label:
+            last = verdict.subject
