@@ -35,7 +35,7 @@ from reportgen.importing.reconcile import (
 )
 from reportgen.importing.text_fields import add_text_fields, fill_required, withheld
 from reportgen.importing.text_parts import DocLine, read_text_parts
-from reportgen.importing.text_sheets import add_front, add_region, not_read, whole_export
+from reportgen.importing.text_sheets import add_cover_year, add_front, add_region, not_read, whole_export
 from reportgen.importing.tree import Placed, Tree
 from reportgen.importing.visible import Seen, as_seen, hidden_sheets_note, same_table_twice
 from reportgen.importing.which_layout import chosen
@@ -187,6 +187,7 @@ def _with_text(imported: Imported, read: _Read, unknown: list[Grid], unplaced: l
     and the fields left to fill. ``published``: of a document read from its prose alone, the parts
     it prints a heading of (never written withheld); None of any other."""
     front_read = add_front(imported, unknown, notes)
+    add_cover_year(imported, read.lines)
     add_region(imported, read.lines)
     if read.lines:
         add_text_fields(imported, read_text_parts(read.lines), unplaced, with_prior)

@@ -91,6 +91,23 @@ def add_region(imported: Imported, lines: list[DocLine]) -> None:
         return
 
 
+_COVER_YEAR = re.compile(r"(?<!\d)(20\d{2})年度?[^\d，。；]{0,40}?(?:部门|单位)预算")
+
+
+def add_cover_year(imported: Imported, lines: list[DocLine]) -> None:
+    """年度 from the cover's title (“2026年烟台市大数据局部门预算”, “2026年 / 广州市气象局部门预算” over two
+    lines), where no table's title states it (广州's and 烟台's tables are titled without their year): the
+    year that title prints, with the place of its first line."""
+    if imported.year is not None or not lines:
+        return
+    cover = [line for line in lines[:_COVER_LINES] if line.page == lines[0].page]
+    text = "".join("".join(line.text.split()) for line in cover)
+    found = _COVER_YEAR.search(text)
+    if found is not None:
+        imported.year = int(found.group(1))
+        imported.tree = _with_year(imported, imported.year, cover[0].where)
+
+
 def _with_year(imported: Imported, year: int, where: str) -> dict:
     items = list(imported.tree.items())
     at = next((i + 1 for i, (key, _) in enumerate(items) if key == "部门"), 0)
