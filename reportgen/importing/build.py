@@ -154,7 +154,7 @@ def _income(result: Imported, catalog: Catalog) -> Tree:
     table, income = result.tables[kind], {}  # type: Table, Tree
     seen: set[str] = set()
     for row in result.sides[kind][0]:
-        key = catalog.income_rows.get(row.label)
+        key = catalog.income_key(row.label)
         amount = next(iter(row.amounts.values()), None)
         if key and amount is not None and key not in ("收入总计", "财政拨款收入") and key not in seen:
             seen.add(key)
@@ -289,13 +289,19 @@ def _economic(result: Imported) -> Tree:
     table = result.tables.get("一般公共预算基本支出表")
     if table is None:
         return {}
-    groups: list[list[Row]] = []  # a 款 row, and the rows under it that only name another 政府经济分类
+    # a 款 row, and the rows that give it to another 政府经济分类: those under it that only name one, and
+    # those that print its code again in the section of another (烟台: the table set out by 政府 class)
+    groups: dict[str, list[Row]] = {}
+    last: list[Row] | None = None
     for row in result.rows["一般公共预算基本支出表"]:
         if len(row.code) == 5 and "合计" in row.amounts:
-            groups.append([row])
-        elif not row.code and row.second and groups and "合计" in row.amounts:
-            groups[-1].append(row)
-    lines = [_economic_item(result, table, group) for group in groups]
+            last = groups.setdefault(row.code, [])
+            if last and not (row.second and last[0].second):
+                last = groups.setdefault(f"{row.code} {len(groups)}", [])  # printed twice, not by class
+            last.append(row)
+        elif not row.code and row.second and last is not None and "合计" in row.amounts:
+            last.append(row)
+    lines = [_economic_item(result, table, group) for group in groups.values()]
     if not lines:
         return {}
     lines += economic_classes(result, "一般公共预算基本支出表", "合计")
