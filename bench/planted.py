@@ -15,6 +15,10 @@ planted figure (numbers compared as numbers) or the planted code. Classes:
 * 科目编码 — a 项's code in a table changed to another 项 of the same 款 (its name now contradicts it).
 
 Plants are drawn with a fixed seed, evenly over the bases, so a run is reproducible.
+
+`python -m bench.planted [N]` prints both measures: these plants in rendered DOCX, and the same classes
+planted in the real PDFs of bench/corpus as an edited figure is printed — the changed digits in a run
+of their own, in another size, off the baseline or in another font (bench/split_runs.py).
 """
 
 from __future__ import annotations
@@ -155,3 +159,27 @@ def run(per_class: int) -> dict[str, tuple[int, int]]:
             results.setdefault(plant.klass, []).append(found(plant, [r.text for r in reported]))
     return {"（未植入的底本：报出的问题）": (len(bases), alarms),
             **{klass: (len(hits), sum(hits)) for klass, hits in results.items()}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    from bench import split_runs
+
+    parser = argparse.ArgumentParser(description="planted slips: recall per class")
+    parser.add_argument("per_class", type=int, nargs="?", default=12, help="plants per class (12)")
+    args = parser.parse_args(argv)
+    for title, measured in (("planted in rendered DOCX (bench/planted.py)", run(args.per_class)),
+                            ("planted in real PDFs as split runs (bench/split_runs.py)", split_runs.run(args.per_class))):
+        print(f"### {title}", "", "| class | planted | found | recall |", "|---|---|---|---|", sep="\n")
+        for klass, (planted, hits) in measured.items():
+            if klass.startswith("（未植入"):
+                print(f"| {klass} | {planted} 份 | {hits} | — |")
+            else:
+                print(f"| {klass} | {planted} | {hits} | {hits / planted:.0%} |" if planted else f"| {klass} | 0 | 0 | — |")
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

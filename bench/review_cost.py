@@ -40,12 +40,11 @@ def _pdftotext(mode: str, pdf: Path) -> Callable[[], object]:
 
 
 def _in_process(pdf: Path) -> Callable[[], object]:
-    from reportgen.readers import lines, pdf_words
+    from reportgen.readers import pdf_words
     from reportgen.review.documents import review_document
 
     def run() -> object:
-        lines._PDF_TEXTS.clear()  # each run reads the PDF afresh, as a new process would
-        pdf_words._READ.clear()
+        pdf_words._READ.clear()  # each run reads the PDF afresh, as a new process would
         return review_document(pdf, "上海")
 
     return run

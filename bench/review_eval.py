@@ -141,7 +141,7 @@ def reported_by_review(path: Path, layout: str | None = "上海") -> tuple[list[
         out.append(Reported(result.refused, "refused", numbers(result.refused)))
     out += [Reported(line, "table", numbers(line)) for line in (result.final if result.refused else [])]
     if result.final_text:  # a document refused: its sentences' findings, with the line each is at, as below
-        from reportgen.readers.lines import read_draft
+        from reportgen.readers.published import read_draft
 
         at_line = {line.number: line.text for line in read_draft(path)}
         out += [Reported(f"{f.message}「{at_line.get(f.line, '')}」", "contradiction", numbers(f.message))

@@ -14,14 +14,13 @@ from typing import Any
 from reportgen.compute import compute, consolidate
 from reportgen.errors import Finding, SourceError
 from reportgen.model import Budget, Prior
-from reportgen.source.loader import confined, quoted_if_inside, read_source
+from reportgen.source.loader import SourceInput, confined, given, quoted_if_inside, read_source
 
 
-def load_source(path: Path, *, follow_prior: bool = True, raw: bytes | None = None, parsed: Any = None) -> Budget:
-    """Read one source with everything it names, assembled. Raises SourceError holding every finding.
-    ``raw``: the source's text made in memory, in place of the file ``path``; ``parsed``: that text as
-    read, where its writer made it (read_source)."""
-    budget, findings = read_source(path, raw, parsed)
+def load_source(source: Path | SourceInput, *, follow_prior: bool = True) -> Budget:
+    """Read one source with everything it names, assembled: a file on disk, or a source in memory
+    (an import's, named as the file it is written as). Raises SourceError holding every finding."""
+    budget, findings = read_source(given(source))
     if budget.units:
         _consolidate(budget)
     if follow_prior and budget.prior.source is not None:

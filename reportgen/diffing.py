@@ -28,12 +28,22 @@ def load_input(path: Path, layout: str | Path | None = None) -> tuple[Document |
         if prepared.budget is None or prepared.errors:
             return None, prepared.findings
         return document_for(prepared, layout=layout), prepared.findings
-    from reportgen.readers.docx import read_docx  # deferred: python-docx costs 60 ms, a DOCX input only
+    from reportgen.readers.published import read_published  # deferred: the readers, a DOCX input only
+    from reportgen.readers.unreadable import Unreadable  # deferred: as above
 
     try:
-        return read_docx(path), []
-    except SourceError as exc:
-        return None, exc.findings
+        published = read_published(path)
+    except Unreadable as exc:
+        return None, [Finding("error", "R-DOCX", exc.reason, exc.file)]
+    if published.document is None:  # no Word document: the DOCX reader says why (an old .doc, encrypted …)
+        from reportgen.readers.docx import read_docx  # deferred: as above
+
+        try:
+            read_docx(path, data=published.data)
+        except SourceError as exc:
+            return None, exc.findings
+        return None, [Finding("error", "R-DOCX", "这不是 Word 文档（.docx）", str(path))]
+    return published.document, []
 
 
 def refused_outputs(old: Path, new: Path, outputs: list[Path], layout: str | Path | None = None) -> list[str]:

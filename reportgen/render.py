@@ -25,9 +25,9 @@ from reportgen.model import Budget
 from reportgen.narrative import build_document
 from reportgen.reading.files import InputRefused, read_bounded, resolved
 from reportgen.reading.outputs import Output, Replace, refused_outputs
-from reportgen.reading.yamlsafe import MAX_SOURCE_BYTES, load_yaml, parse_yaml
+from reportgen.reading.yamlsafe import MAX_SOURCE_BYTES, load_yaml
 from reportgen.records import Record
-from reportgen.source.loader import referenced_files
+from reportgen.source.loader import SourceInput, given, referenced_files
 from reportgen.source.schema import PLACEHOLDER_RULES, without_placeholders
 from reportgen.staging import Staging, make_folders, remove_empty_folders, remove_stale_staging
 
@@ -63,17 +63,15 @@ class Rendered(Record):
         return bool(self.outputs) or not any(f.severity == "error" for f in self.findings)
 
 
-def prepare(path: Path, reason_threshold: Decimal | None = None, raw: bytes | None = None,
-            parsed: Any = None, draft: bool = False) -> Prepared:
-    """Load and check one source; never raises for bad input. ``raw``: the source's text made in
-    memory (an imported document's), named ``path``; ``parsed``: that text as read, where the
-    importer made it beside the text (no second reading of its own YAML). ``draft``: a source whose
-    only faults are its 待填写 (what `reportgen import` writes for what the files did not give) is
-    loaded without them, the 待填写 findings kept: a draft renders what the import wrote."""
+def prepare(source: Path | SourceInput, reason_threshold: Decimal | None = None, draft: bool = False) -> Prepared:
+    """Load and check one source, a file on disk or a source in memory (an import's, named as the
+    file it is written as); never raises for bad input. ``draft``: a source whose only faults are
+    its 待填写 (what `reportgen import` writes for what the files did not give) is loaded without
+    them, the 待填写 findings kept: a draft renders what the import wrote."""
     try:
-        budget = load_source(path, raw=raw, parsed=parsed)
+        budget = load_source(source)
     except SourceError as exc:
-        drafted = _without_placeholders(path, raw, exc.findings) if draft else None
+        drafted = _without_placeholders(given(source), exc.findings) if draft else None
         if drafted is None:
             return Prepared(None, None, exc.findings)
         figures = compute(drafted)
@@ -82,13 +80,26 @@ def prepare(path: Path, reason_threshold: Decimal | None = None, raw: bytes | No
     return Prepared(budget, figures, layout_findings(budget) + run_checks(budget, figures, reason_threshold))
 
 
-def _without_placeholders(path: Path, raw: bytes | None, findings: list[Finding]) -> Budget | None:
+@dataclass(frozen=True)
+class _WithoutPlaceholders:
+    """A source read with its 待填写 left out (source.schema.without_placeholders)."""
+
+    source: SourceInput
+
+    @property
+    def path(self) -> Path:
+        return self.source.path
+
+    def values(self) -> Any:
+        return without_placeholders(self.source.values())
+
+
+def _without_placeholders(source: SourceInput, findings: list[Finding]) -> Budget | None:
     """The source read with its 待填写 left out, where they are all that is wrong with it; else None."""
     if not findings or any(f.rule not in PLACEHOLDER_RULES for f in findings):
         return None
     try:
-        data = load_yaml(path) if raw is None else parse_yaml(raw, str(path))
-        return load_source(path, raw=raw, parsed=without_placeholders(data))
+        return load_source(_WithoutPlaceholders(source))
     except SourceError:
         return None
 

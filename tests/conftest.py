@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from reportgen.readers import lines, pdf_words
+from reportgen.readers import pdf_words
 from tests.blank_pages import PrintedPages
 
 
@@ -45,4 +45,3 @@ def _no_blank_page_printed(request: pytest.FixtureRequest, _printed_pages: Print
 @pytest.fixture(autouse=True)
 def _no_pdf_read_yet(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf_words, "_READ", {})
-    monkeypatch.setattr(lines, "_PDF_TEXTS", {})

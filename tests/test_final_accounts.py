@@ -17,11 +17,11 @@ import yaml
 from reportgen.cli import main
 from reportgen.importing import catalog
 from reportgen.importing.final_accounts import final_differences
-from reportgen.importing.readers import read_file
 from reportgen.importing.recognize import Table, recognize
 from reportgen.importing.reconcile import describe
 from reportgen.readers.grid import Cell, Grid
 from reportgen.readers.lines import Line
+from reportgen.readers.published import read_published
 from reportgen.readers.statements import read_statements
 from reportgen.review.consistency import completion_rates
 
@@ -36,7 +36,7 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppl
 
 @cache
 def _grids(path: Path) -> tuple[Grid, ...]:
-    return tuple(read_file(path).grids)
+    return tuple(read_published(path).grids)
 
 
 def _tables(path: Path, change: tuple[str, str, str, str] | None = None, unit: str = "") -> list[Table]:

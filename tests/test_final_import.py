@@ -22,8 +22,8 @@ import pytest
 from reportgen.assemble import load_source
 from reportgen.cli import main
 from reportgen.importing import pipeline
-from reportgen.importing.readers import read_file
 from reportgen.readers.grid import Cell, Grid
+from reportgen.readers.published import read_published
 from reportgen.render import check_findings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -179,11 +179,13 @@ def test_the_planning_bureaus_unit_money_is_a_row_of_its_own():
 
 def _import_changed(monkeypatch, tmp_path, capsys, change) -> tuple[int, Path, str, str]:
     path = FINALS / "shanghai-putuo-guihuaziyuan-juesuan-2024.pdf"
-    read = read_file(path)
+    read = read_published(path)
     grids = [Grid(g.file, g.name, [list(r) for r in g.rows], g.merges, g.hidden_rows, g.hidden_cols, g.row_places)
              for g in read.grids]
     grids = change(grids)
-    monkeypatch.setattr(pipeline, "read_file", lambda _p: dataclasses.replace(read, grids=grids))
+    changed = dataclasses.replace(read)
+    changed.__dict__["_tables"] = (grids, read.narrative)  # the grids it reads, changed
+    monkeypatch.setattr(pipeline, "read_published", lambda _p: changed)
     out = tmp_path / "out.yaml"
     code = main(["import", str(path), "-o", str(out)])
     captured = capsys.readouterr()

@@ -204,7 +204,7 @@ def test_the_rendered_accounts_import_back_as_the_source_wrote_them(shanghai, na
     from reportgen.importing.pipeline import import_files
 
     typed = yaml.safe_load((ROOT / "data" / f"{name}.yaml").read_text(encoding="utf-8"))["项目经费情况说明"]
-    imported = yaml.safe_load(import_files([shanghai[name]], "上海").text)["项目经费情况说明"]
+    imported = yaml.safe_load(import_files([shanghai[name]], "上海").source.text)["项目经费情况说明"]
     assert plain(imported) == plain(typed)
 
 
@@ -220,7 +220,7 @@ def test_a_published_pdfs_accounts_import_with_their_headings_and_parts():
     if shutil.which("pdftotext") is None:
         pytest.skip("poppler-utils (pdftotext) 未安装")
     pdf = SEEDS / "pdf" / "shanghai-putuo-shangwuwei-2025.pdf"
-    statements = yaml.safe_load(import_files([pdf], "上海").text)["项目经费情况说明"]
+    statements = yaml.safe_load(import_files([pdf], "上海").source.text)["项目经费情况说明"]
     assert [s["名称"] for s in statements][:3] == ["科技创新专项", "生命健康专项（政策资金）", "商业创新专项（政策资金）"]
     assert statements[0]["标题"] == "科技创新专项经费情况说明"
     assert list(statements[0])[2:] == ["项目概述", "立项依据", "实施主体", "实施方案", "实施周期", "年度预算安排", "绩效目标"]

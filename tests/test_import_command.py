@@ -342,7 +342,7 @@ def test_one_table_alone_is_named_with_what_else_the_source_needs(capsys, tmp_pa
 @needs_pdftotext
 def test_an_import_of_a_pdf_runs_pdftotext_once(tmp_path, capsys, monkeypatch):
     """The tables (word boxes) and the 说明 (the printed lines) of one PDF come from one pdftotext run."""
-    from reportgen.readers import lines, pdf_words
+    from reportgen.readers import pdf_words
 
     runs: list[list[str]] = []
     real = pdf_words.run_program
@@ -353,7 +353,6 @@ def test_an_import_of_a_pdf_runs_pdftotext_once(tmp_path, capsys, monkeypatch):
 
     monkeypatch.setattr(pdf_words, "run_program", counted)
     monkeypatch.setattr(pdf_words, "_READ", {})
-    monkeypatch.setattr(lines, "_PDF_TEXTS", {})
     code, out, _ = run(capsys, "import", str(_pdf("shangwuwei-2025")), "--layout", "上海", "-o", str(tmp_path / "s.yaml"))
     assert code == 0 and "0 个错误" in out, out
     assert len(runs) == 1 and "-bbox-layout" in runs[0], runs

@@ -16,10 +16,10 @@ import pytest
 
 from reportgen.importing import catalog as catalogs
 from reportgen.importing.pipeline import import_files
-from reportgen.importing.readers import read_file
 from reportgen.importing.recognize import Table, recognize
 from reportgen.importing.rows import body_rows
 from reportgen.importing.tree import Placed
+from reportgen.readers.published import read_published
 from tests.clients import require_program
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
@@ -34,7 +34,7 @@ def _poppler() -> None:
 
 
 def _tables(path: Path) -> tuple[list[Table], list[str]]:
-    known, unknown = recognize(read_file(path).grids, catalogs.load(None))
+    known, unknown = recognize(read_published(path).grids, catalogs.load(None))
     return known, [grid.rows[0][0].text for grid in unknown if grid.rows and grid.rows[0]]
 
 

@@ -567,7 +567,7 @@ def test_a_covers_government_is_the_sources_region(name):
     result = import_files([ROOT / "tests" / "seeds" / "pdf" / f"{name}.pdf"], "上海")
     region = result.imported.tree["地区"]
     assert (region.value, region.where) == ("上海市普陀区", "第1页 第1行")
-    assert "\n地区: 上海市普陀区   # 第1页 第1行\n" in result.text
+    assert "\n地区: 上海市普陀区   # 第1页 第1行\n" in result.source.text
 
 
 def test_a_cover_that_names_the_department_only_gives_no_region():
@@ -588,7 +588,7 @@ def test_a_city_units_cover_gives_its_level_and_the_shanghai_cover_says_it(tmp_p
     tree = result.imported.tree
     assert (tree["地区"].value, tree["级次"].value) == ("上海市", "市级")
     source = tmp_path / "unit.yaml"
-    source.write_text(result.text, encoding="utf-8")
+    source.write_text(result.source.text, encoding="utf-8")
     rendered = render_source(source, tmp_path / "out", ("html",), layout="上海")
     assert rendered.document is not None, [f.format() for f in rendered.findings]
     assert rendered.document.cover is not None
@@ -606,10 +606,10 @@ def test_an_economic_class_printed_with_its_tail_is_reprinted_with_its_split(tmp
     from reportgen.render import render_source
 
     result = import_files([ROOT / "bench" / "corpus" / "shanghai-caizhengju-unit-2025.pdf"], "上海")
-    assert "      - {科目: 302, 金额: 24840779}   # 一般公共预算基本支出表 第17页 第18行" in result.text
-    assert "    公用经费: 25177779   # 一般公共预算基本支出表 第19页 第8行" in result.text
+    assert "      - {科目: 302, 金额: 24840779}   # 一般公共预算基本支出表 第17页 第18行" in result.source.text
+    assert "    公用经费: 25177779   # 一般公共预算基本支出表 第19页 第8行" in result.source.text
     source = tmp_path / "unit.yaml"
-    source.write_text(result.text, encoding="utf-8")
+    source.write_text(result.source.text, encoding="utf-8")
     rendered = render_source(source, tmp_path / "out", ("html",), layout="上海")
     assert rendered.document is not None, [f.format() for f in rendered.findings]
     html = (tmp_path / "out" / "unit.html").read_text(encoding="utf-8")
@@ -627,9 +627,9 @@ def test_a_class_total_beyond_its_tail_is_written_as_printed_and_stays_an_error(
     from reportgen.render import check_findings
 
     result = import_files([ROOT / "bench" / "corpus" / "putuo-sfj-unit-2026.pdf"], "上海")
-    assert "不一致：20406 司法 印作 64,840,547.00，而其组成部分之和为 129,681,094.00" in result.text
-    assert "    - {科目: 20406, 项目支出: 64840547}   # 一般公共预算支出表 第14页 第8行" in result.text
+    assert "不一致：20406 司法 印作 64,840,547.00，而其组成部分之和为 129,681,094.00" in result.source.text
+    assert "    - {科目: 20406, 项目支出: 64840547}   # 一般公共预算支出表 第14页 第8行" in result.source.text
     source = tmp_path / "unit.yaml"
-    source.write_text(result.text, encoding="utf-8")
+    source.write_text(result.source.text, encoding="utf-8")
     said = [f.format() for f in check_findings(source) if f.rule == "R-填报合计"]
     assert len(said) == 1 and "司法（款 20406）填报项目支出 6,484.05万元，其下各项合计项目支出 12,968.11万元" in said[0]

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.cli import main
-from reportgen.readers.lines import read_draft
+from reportgen.readers.published import read_draft
 from reportgen.reading.yamlsafe import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent

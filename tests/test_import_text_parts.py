@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reportgen.importing.text_parts import DocLine, TextParts, lines_from_pdftotext, read_text_parts
+from reportgen.importing.text_parts import TextParts, read_text_parts
+from reportgen.readers.lines import Line, text_lines
 from tests.clients import require_program
 from tests.clocks import cpu_now
 
@@ -31,11 +32,16 @@ SEEDS = ROOT / "tests" / "seeds"
 PAGE_MARK = re.compile(r"=== page (\d+) ===")
 
 
-def seed_lines(name: str) -> list[DocLine]:
+def lines_from_pdftotext(text: str) -> list[Line]:
+    """``pdftotext -layout`` output as the readers read a text: pages split on form feeds."""
+    return text_lines(text, Path("text.txt"))
+
+
+def seed_lines(name: str) -> list[Line]:
     """A seed's lines: its "=== page N ===" marks give the pages (the header's "#" lines before the
     first mark are the fixture's, not the document's). 洛阳, 深圳, 秦皇岛 and 唐山 have no marks: their
     lines are wrapped as printed, so they are one page (page 0 would say each line is a paragraph)."""
-    lines: list[DocLine] = []
+    lines: list[Line] = []
     page, number, seen_mark = 1, 0, False
     for raw in (SEEDS / name).read_text(encoding="utf-8").split("\n"):
         mark = PAGE_MARK.fullmatch(raw.strip())
@@ -44,7 +50,7 @@ def seed_lines(name: str) -> list[DocLine]:
             continue
         number += 1
         if not (raw.startswith("#") and not seen_mark and not lines):
-            lines.append(DocLine(page, number, raw))
+            lines.append(Line(len(lines) + 1, raw, page=page, line=number))
     return lines
 
 
@@ -385,7 +391,7 @@ def test_paragraphs_without_pages():
     """A DOCX's or HTML's paragraphs (page 0): each line is a paragraph, placed by its number."""
     paragraphs = ["一、部门职责", "1、维护职工合法权益", "职责描述：指导职工开展民主管理。", "2、困难职工帮扶。",
                   "二、机构设置", "本部门设办公室。", "三、名词解释", "（一）基本支出：指保障机构正常运转的支出。"]
-    read = read_text_parts([DocLine(0, number, text) for number, text in enumerate(paragraphs, 1)])
+    read = read_text_parts([Line(number, text) for number, text in enumerate(paragraphs, 1)])
     assert [(d.value, d.where) for d in read.职责] == [("维护职工合法权益：指导职工开展民主管理。", "第2段"),
                                                    ("困难职工帮扶。", "第4段")]
     assert read.机构设置 is not None and (read.机构设置.value, read.机构设置.where) == ("本部门设办公室。", "第6段")
@@ -394,8 +400,8 @@ def test_paragraphs_without_pages():
 
 
 def test_pdftotext_lines():
-    assert lines_from_pdftotext("a\n\nb\fc\f") == [DocLine(1, 1, "a"), DocLine(1, 2, ""), DocLine(1, 3, "b"),
-                                                   DocLine(2, 1, "c")]
+    assert lines_from_pdftotext("a\n\nb\fc\f") == [Line(1, "a", page=1, line=1), Line(2, "", page=1, line=2),
+                                                   Line(3, "b", page=1, line=3), Line(4, "c", page=2, line=1)]
 
 
 # --- linear time: the module's patterns and the reader over hostile text (as tests/test_regex_linear.py
@@ -409,7 +415,7 @@ def sweep() -> list[dict[str, object]]:
 
     subjects = [(name, lambda text, p=value: [*p.finditer(text), p.fullmatch(text)])
                 for name, value in vars(text_parts).items() if isinstance(value, re.Pattern)]
-    subjects.append(("read_text_parts", lambda text: read_text_parts([DocLine(1, 1, text)])))
+    subjects.append(("read_text_parts", lambda text: read_text_parts([Line(1, text, page=1, line=1)])))
     texts = list(families())
     results: list[dict[str, object]] = []
     for name, run in subjects:

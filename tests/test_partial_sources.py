@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.layouts import shipped
 from reportgen.render import document_for, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -365,7 +366,10 @@ def test_a_note_refuses_what_it_would_not_print(tmp_path):
     assert any("项目支出不会印出" in f.message for f in prepared.errors)
 
 
-@pytest.mark.parametrize("layout", ["默认", "上海", "深圳", "河北", "河南"])
+SHIPPED_LAYOUTS = tuple(name for name, _ in shipped())  # every shipped layout, the default first
+
+
+@pytest.mark.parametrize("layout", SHIPPED_LAYOUTS)
 @pytest.mark.parametrize("name", sorted(p.name for p in PARTIAL.glob("*.yaml")))
 def test_every_partial_source_renders_whole_in_every_layout(name, layout):
     """What a source leaves unsaid is left out in every locality's structure: no 待补充 part, no error."""
@@ -404,7 +408,7 @@ def test_an_economic_lines_stated_rate_is_checked_and_a_class_code_refused(tmp_p
 def test_economic_lines_in_a_whole_budget_follow_its_three_public_section(tmp_path):
     text = (ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml").read_text(encoding="utf-8")
     text += "经济分类款预算:\n  - {科目: 30216, 本年: 2, 上年: 1.5}\n"
-    for layout in ("默认", "深圳", "上海", "河北", "河南"):
+    for layout in SHIPPED_LAYOUTS:
         prepared, _ = rendered("y.yaml", text, tmp_path)
         plain = document_for(prepared, layout=layout).plain_text()
         assert "培训费2.00万元，比2021年" in plain, layout

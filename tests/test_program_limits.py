@@ -225,8 +225,10 @@ def test_a_draft_of_millions_of_lines_is_refused_at_once(tmp_path):
 
 
 def test_the_bounds_hold_for_every_kind_of_draft(tmp_path, monkeypatch):
+    from reportgen.errors import SourceError
     from reportgen.readers import lines as draft_module
     from reportgen.readers import statements
+    from reportgen.readers.published import read_draft
     from reportgen.review import review
 
     monkeypatch.setattr(statements, "MAX_FIGURES", 5)
@@ -242,13 +244,13 @@ def test_the_bounds_hold_for_every_kind_of_draft(tmp_path, monkeypatch):
     monkeypatch.setattr(draft_module, "MAX_DRAFT_LINES", 3)
     html = tmp_path / "d.html"
     html.write_text("<p>一</p><p>二</p><table><tr><td>三</td></tr><tr><td>四</td></tr></table>", encoding="utf-8")
-    with pytest.raises(draft_module.SourceError, match="草稿超过 3 行"):
-        draft_module.read_draft(html)
+    with pytest.raises(SourceError, match="草稿超过 3 行"):
+        read_draft(html)
     text.write_text("一\r\n二\r\n三\r\n", encoding="utf-8")  # three lines, CRLF counted once
-    assert [line.text for line in draft_module.read_draft(text)] == ["一", "二", "三"]
+    assert [line.text for line in read_draft(text)] == ["一", "二", "三"]
     text.write_text("一\n二\u2028三\x0c四\n", encoding="utf-8")
-    with pytest.raises(draft_module.SourceError, match="草稿超过 3 行"):
-        draft_module.read_draft(text)
+    with pytest.raises(SourceError, match="草稿超过 3 行"):
+        read_draft(text)
 
 
 def test_a_figure_of_too_many_digits_is_not_understood_rather_than_a_crash(tmp_path):
@@ -264,7 +266,7 @@ def test_a_figure_of_too_many_digits_is_not_understood_rather_than_a_crash(tmp_p
 
 
 def test_html_drafts_are_read_in_linear_time(tmp_path):
-    from reportgen.readers.lines import read_draft
+    from reportgen.readers.published import read_draft
 
     draft = tmp_path / "d.html"  # python's html.parser took seconds on 32 KB of this
     draft.write_text("<p>" + "<a b=c " * 500_000, encoding="utf-8")

@@ -14,7 +14,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from reportgen.readers.lines import read_draft
+from reportgen.readers.published import read_draft
 from reportgen.render import render_source
 from reportgen.review import report_html, review
 

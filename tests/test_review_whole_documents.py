@@ -204,7 +204,7 @@ def test_a_source_printed_in_whole_yuan_takes_its_tails_as_rounding(tmp_path):
 
 
 def test_an_import_of_whole_yuan_tables_says_so_in_its_source(wanli_2023):
-    assert "\n金额精度: 1   # 各表的金额都印作整数元\n" in wanli_2023.text
+    assert "\n金额精度: 1   # 各表的金额都印作整数元\n" in wanli_2023.source.text
 
 
 @pytest.mark.parametrize("name", ["shanghai-putuo-chengguan-2026", "shanghai-putuo-jianguanwei-2026",
@@ -281,7 +281,7 @@ def test_one_review_of_a_pdf_runs_pdftotext_once(monkeypatch):
     memory — no file is written."""
     import tempfile
 
-    from reportgen.readers import lines, pdf_words
+    from reportgen.readers import pdf_words
 
     runs: list[list[str]] = []
     real = pdf_words.run_program
@@ -294,7 +294,6 @@ def test_one_review_of_a_pdf_runs_pdftotext_once(monkeypatch):
     real_folder = tempfile.TemporaryDirectory
     monkeypatch.setattr(pdf_words, "run_program", counted)
     monkeypatch.setattr(pdf_words, "_READ", {})
-    monkeypatch.setattr(lines, "_PDF_TEXTS", {})
     monkeypatch.setattr(tempfile, "TemporaryDirectory",
                         lambda *a, **k: written.append(k.get("prefix", "")) or real_folder(*a, **k))
     result = review_document(WANLI_2025, "上海")

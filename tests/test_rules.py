@@ -14,7 +14,7 @@ from reportgen import rules
 from reportgen.checks import run_checks
 from reportgen.checks.slips import SLIPS
 from reportgen.errors import Finding
-from reportgen.readers.lines import read_draft
+from reportgen.readers.published import read_draft
 from reportgen.readers.statements import read_statements
 from reportgen.render import prepare
 from reportgen.review.sentence_rules import Said, sentence_findings_of

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.readers.lines import read_draft
+from reportgen.readers.published import read_draft
 from reportgen.review import review
 from reportgen.review.text_rules import text_findings
 from tests.readback import docx_paragraphs, docx_tables, find_row, html_tables, html_text, rendered_outputs

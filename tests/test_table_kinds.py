@@ -109,3 +109,23 @@ def test_check_against_judges_the_figures_of_a_kind_added_in_one_definition(adde
 def test_without_the_definition_no_layout_prints_the_table():
     for name, _ in layouts.shipped():
         assert "政府采购预算明细表" not in layouts.resolve(name).table_list()
+
+
+def test_no_test_module_lists_the_layouts_by_hand():
+    """Issue 53 part 4: tests take the layouts from the list of shipped layouts (layouts.shipped()), so a
+    layout added is tested everywhere; a literal naming three or more of them would leave it out."""
+    import ast
+
+    from reportgen.layouts import shipped
+
+    names = {name for name, _ in shipped()}
+    listed = []
+    for module in sorted(Path(__file__).parent.glob("test_*.py")):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        labels = {id(k.value) for n in ast.walk(tree) if isinstance(n, ast.Call) for k in n.keywords if k.arg == "ids"}
+        for node in ast.walk(tree):  # (a parametrize's ids naming each case's own layout are labels, not a list)
+            if isinstance(node, ast.Tuple | ast.List | ast.Set) and id(node) not in labels:
+                named = {e.value for e in node.elts if isinstance(e, ast.Constant) and e.value in names}
+                if len(named) >= 3:
+                    listed.append(f"{module.name}:{node.lineno}")
+    assert listed == []

@@ -17,7 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportgen.readers.lines import Line, read_draft
+from reportgen.readers.lines import Line
+from reportgen.readers.published import read_draft
 from reportgen.review.text_rules import read_text, text_rule_findings
 from reportgen.rules import TEXT, rules_reading
 

@@ -21,6 +21,7 @@ MESSAGE_CALLS = {
     "Finding", "make_finding", "error", "warn", "warning", "print", "add_argument", "add_parser", "ArgumentParser",
     "ArgumentTypeError", "TemplateFault", "InputRefused", "RolloverError", "SourceError", "ValueError", "exit",
     "_usage", "_text", "Outcome", "head", "label", "_validate_top", "Verdict",
+    "Slip",  # checks/slips.py: each wording slip with check's name for it and review's message
     # regular expressions: patterns of what a draft may say, not sentences to a reader
     "compile", "search", "sub", "match", "fullmatch", "findall", "finditer", "split",
     "strip", "rstrip", "lstrip",  # the characters stripped, not a sentence
@@ -37,6 +38,7 @@ MESSAGE_NAMES = {
     "unreadable", "without_prior", "_no_tables", "_no_figures", "_counts", "_describe_group", "_print",
     "_summary_line", "_CAUSE_BOTH", "_part_cause", "_final_accounts", "_completion_finding", "_unbalanced", "_unequal", "_flat_reason", "_some_priors", "_other_word", "_not_printed", "_units_refused", "_final_only",
     "_organisation_unprinted",  # import's messages to the user
+    "told", "_LIST_EXAMPLE", "_beside_table",  # errors.ReportgenError's message; a layout's 表格清单 in its errors; a table's figure the text states otherwise
     "_why", "_judged_sentences", "_judged", "_directions", "_against_heading",  # review's sentence findings
     "_refusal", "_given_twice", "_prose_only", "_layout_by_department", "UNSTATED_INCOME", "_project_not_written",
     "_cover_differs", "_chosen_because",  # import's notes: what it read, chose or left, and why

@@ -27,6 +27,7 @@ import reportgen.render as render_module
 import reportgen.writers.xlsx as xlsx_module
 from reportgen.cli import main
 from reportgen.document import Cell, Document, Row, Table, Title
+from reportgen.layouts import shipped
 from reportgen.render import document_for, prepare, render_source, write_outputs
 from reportgen.writers.xlsx import figure, sheet_name_of, xlsx_bytes
 from reportgen.written import RECORD
@@ -36,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted((ROOT / "data").glob("*.yaml"))
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
 LAYOUTS = ("默认", "上海")
-ALL_LAYOUTS = ("默认", "上海", "深圳", "河南", "河北")
+SHIPPED_LAYOUTS = ALL_LAYOUTS = tuple(name for name, _ in shipped())  # every shipped layout, the default first
 WHOLE = re.compile(r"-?[0-9]+")  # a code, or an amount shown without decimals
 FIGURE = re.compile(r"-?[0-9][0-9,]*(?:\.[0-9]+)?%?")
 FORBIDDEN = re.compile(r"[\[\]:*?/\\]")

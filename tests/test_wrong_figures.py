@@ -24,6 +24,7 @@ import pytest
 from reportgen.assemble import load_source
 from reportgen.cli import main
 from reportgen.compute import compute
+from reportgen.layouts import shipped
 from tests.readback import docx_paragraphs, docx_tables
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,7 +151,10 @@ def test_a_government_fund_stated_as_a_total_is_its_tables_total(tmp_path, capsy
 # -- 4. an expenditure whose split is unknown ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("layout", [[], ["--layout", "上海"], ["--layout", "河北"], ["--layout", "深圳"]])
+SHIPPED_LAYOUTS = tuple(name for name, _ in shipped())  # every shipped layout, the default first
+
+
+@pytest.mark.parametrize("layout", [[] if name == "默认" else ["--layout", name] for name in SHIPPED_LAYOUTS])
 def test_an_unknown_expenditure_split_is_never_printed_as_zero(tmp_path, capsys, layout):
     start, end = YANTIAN.index(FUNCTIONS_START), YANTIAN.index("三公经费:")
     source = write(tmp_path, YANTIAN[:start] + "支出:\n  基本支出:\n    人员经费说明: 在职人员\n" + YANTIAN[end:])

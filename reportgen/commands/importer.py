@@ -41,7 +41,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from reportgen.importing.emit import read_back_of  # deferred: with the readers
     from reportgen.importing.pipeline import (  # deferred: the readers; --help loads every command
         import_files,
         prior_files,
@@ -63,12 +62,12 @@ def run(args: argparse.Namespace) -> int:
     unit_paths = [out.parent / unit.name for unit in result.unit_files]
     priors = [path for path in list(files)[1:] if path not in unit_paths]
     refuse_outputs(_outputs(out, args.report, priors, unit_paths), inputs)
-    write_new(files)
+    write_new({path: source.text for path, source in files.items()})
     from reportgen.render import prepare  # deferred: 105 ms; --help loads every command
 
-    # the source just written, read from the text it was written from (as the importer made it beside
-    # the text, where it could: importing/emit_tree.py): checked, and the measure of the documents' narratives
-    prepared = prepare(out, raw=files[out].encode("utf-8"), parsed=read_back_of(files[out]))
+    # the source just written, taken as the import made it (not read back from the file: importing/
+    # emit.py): checked, and the measure of the documents' narratives
+    prepared = prepare(files[out].named(out))
     errors = _report(result, out, list(files), prepared)
     for path in priors:
         print(f"已写出 {path}：上年数的源文件（由 --prior 导入），{out} 的“上年.来源”指向它")

@@ -196,7 +196,8 @@ def _register_dict(listed: Register) -> dict[str, object]:
 
 
 def _page_outputs(folder: Path, documents: list[Path]) -> list[Output]:
-    """Every page ``-o`` will write, known before any work: the summary and each document's two."""
+    """Every page ``-o`` may write, known before any work: the summary, each document's two, its
+    annotated copy (where its bytes are a PDF's) and its hand-back."""
     from reportgen.review.pages import (  # deferred: the HTML writer's environment
         annotated_name,
         handback_names,

@@ -1,14 +1,20 @@
-"""The imported source as YAML text: block mappings, one flow mapping per table row, and each
-figure's place as a comment beside it. The header comment is templates/source/import.yaml.j2."""
+"""The imported source as a value (ImportedSource): its tree, every figure and word with its place,
+and its header's words. Its YAML text — block mappings, one flow mapping per table row, and each
+figure's place as a comment beside it; the header comment is templates/source/import.yaml.j2 — is
+made for the file written; a review or a check takes the value as read (emit_tree.py), with the
+lines and columns of that text, without making or parsing it."""
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from reportgen.importing.emit_tree import read_back
+from reportgen.importing.emit_tree import ScalarText, read_back
 from reportgen.importing.tree import Node, Placed, Tree
-from reportgen.reading.yamlsafe import LocDict
+from reportgen.reading.yamlsafe import LocDict, parse_yaml
 from reportgen.rollover import render_header, scalar
 
 INDENT = "  "
@@ -16,28 +22,67 @@ _BREAKS_OR_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _PLAIN = re.compile("[\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff08\uff09\uff0c\uff1b\u201c\u201d]+")
 
 
-# The tree each text was written from, as the YAML reader reads that text back (emit_tree.py): the
-# import checks what it wrote without parsing it again. The last few texts written, by their text.
-_READ_BACK: dict[str, LocDict | None] = {}
-_KEPT = 4
+@dataclass(frozen=True, eq=False)
+class ImportedSource:
+    """A source the import made: ``tree`` and the words of its header (a copy, each on one line).
+    ``text`` is the YAML written to disk; ``named(path)`` is the source a review or check reads, as
+    if read from that text written at ``path``. The tree is not changed once it is made (a source
+    made otherwise is a new ImportedSource: pipeline.prior_files, with_units)."""
+
+    tree: Tree
+    header: dict[str, Any]
+    # each value's text as written, by the value's identity: in a flow mapping (a row), in a block
+    _in_flow: dict[int, str] = field(default_factory=dict, init=False, repr=False)
+    _in_block: dict[int, str] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "header", _one_line(self.header))
+
+    @functools.cached_property
+    def head(self) -> str:
+        """The header comment (templates/source/import.yaml.j2), each line ending in a line break."""
+        return render_header("import.yaml.j2", **self.header)
+
+    @property
+    def text(self) -> str:
+        """The YAML text of the file written."""
+        lines: list[str] = []
+        _mapping(self.tree, 0, lines, self._scalar)
+        return self.head + "\n".join(lines) + "\n"
+
+    def named(self, path: Path) -> NamedSource:
+        """This source as read from its text written at ``path`` (render.prepare takes it)."""
+        return NamedSource(self, path)
+
+    def values(self, path: Path) -> Any:
+        """What the YAML reader reads from ``text`` (named ``path``): made from the tree where
+        nothing can differ, else the text made and parsed. Anew on each call."""
+        made = self.made()
+        return made if made is not None else parse_yaml(self.text.encode("utf-8"), str(path))
+
+    def made(self) -> LocDict | None:
+        """What the YAML reader reads from ``text``, made from the tree without the text
+        (emit_tree.py); None where they could differ."""
+        return read_back(self.tree, self.head.count("\n") + 1, self._scalar)
+
+    def _scalar(self, node: Placed, flow: bool) -> str:
+        """The value's text as written (made once: the text and the values read both ask)."""
+        made = self._in_flow if flow else self._in_block
+        text = made.get(id(node))
+        if text is None:
+            made[id(node)] = text = _scalar_text(node, flow)
+        return text
 
 
-def source_text(tree: Tree, header: dict[str, Any]) -> str:
-    lines: list[str] = []
-    written: dict[int, str] = {}
-    _mapping(tree, 0, lines, written)
-    head = render_header("import.yaml.j2", **_one_line(header))
-    text = head + "\n".join(lines) + "\n"
-    if len(_READ_BACK) >= _KEPT:
-        _READ_BACK.pop(next(iter(_READ_BACK)))
-    _READ_BACK[text] = read_back(tree, head.count("\n") + 1, written)
-    return text
+@dataclass(frozen=True)
+class NamedSource:
+    """An imported source named as the file it is written as: a source.loader.SourceInput."""
 
+    source: ImportedSource
+    path: Path
 
-def read_back_of(text: str) -> LocDict | None:
-    """What parse_yaml reads ``text`` as, where source_text wrote it and could tell; else None. Given
-    once (a loader may take the values it is given for its own)."""
-    return _READ_BACK.pop(text, None)
+    def values(self) -> Any:
+        return self.source.values(self.path)
 
 
 def _one_line(value: Any) -> Any:
@@ -52,67 +97,61 @@ def _one_line(value: Any) -> Any:
     return value
 
 
-def _mapping(tree: Tree, depth: int, lines: list[str], written: dict[int, str]) -> None:
+def _mapping(tree: Tree, depth: int, lines: list[str], scalar_of: ScalarText) -> None:
     pad = INDENT * depth
     for key, node in tree.items():
         if isinstance(node, Placed):
-            lines.append(_commented(f"{pad}{key}: {_scalar(node, written)}", node.where))
+            lines.append(_commented(f"{pad}{key}: {scalar_of(node, False)}", node.where))
         elif isinstance(node, list) and not node:
             lines.append(f"{pad}{key}: []")
         elif isinstance(node, list):
             lines.append(f"{pad}{key}:")
             for item in node:
                 if list(item) == [""]:
-                    lines.append(_item(item, pad + INDENT, written))
+                    lines.append(_item(item, pad + INDENT, scalar_of))
                 elif any(isinstance(value, list) for value in item.values()):
-                    _block_item(item, pad + INDENT, lines, written)
+                    _block_item(item, pad + INDENT, lines, scalar_of)
                 else:
-                    lines.append(_row(item, pad + INDENT, written))
+                    lines.append(_row(item, pad + INDENT, scalar_of))
         else:
             lines.append(f"{pad}{key}:")
-            _mapping(node, depth + 1, lines, written)
+            _mapping(node, depth + 1, lines, scalar_of)
 
 
-def _row(item: Tree, pad: str, written: dict[int, str]) -> str:
+def _row(item: Tree, pad: str, scalar_of: ScalarText) -> str:
     fields = []
     where = ""
     for key, node in item.items():
         if isinstance(node, Placed):
-            fields.append(f"{key}: {_scalar(node, written, flow=True)}")
+            fields.append(f"{key}: {scalar_of(node, True)}")
             where = where or node.where
         elif isinstance(node, dict):  # a mapping inside a row: 政府经济分类 {50905: 460.5, 50999: 9.4}
-            inner = ", ".join(f"{k}: {_scalar(v, written, flow=True)}" for k, v in node.items() if isinstance(v, Placed))
+            inner = ", ".join(f"{k}: {scalar_of(v, True)}" for k, v in node.items() if isinstance(v, Placed))
             fields.append(f"{key}: {{{inner}}}")
         else:
             raise ValueError(f"a list inside a row cannot be written: {key}")
     return _commented(f"{pad}- {{{', '.join(fields)}}}", where)
 
 
-def _block_item(item: Tree, pad: str, lines: list[str], written: dict[int, str]) -> None:
+def _block_item(item: Tree, pad: str, lines: list[str], scalar_of: ScalarText) -> None:
     """An item holding a list (a 项目经费情况说明 whose part has several paragraphs): a block mapping
     under its “- ”, each list's plain items under its key."""
     for index, (key, node) in enumerate(item.items()):
         lead = f"{pad}- " if index == 0 else f"{pad}  "
         if isinstance(node, Placed):
-            lines.append(_commented(f"{lead}{key}: {_scalar(node, written)}", node.where))
+            lines.append(_commented(f"{lead}{key}: {scalar_of(node, False)}", node.where))
         elif isinstance(node, list) and node and all(list(each) == [""] for each in node):
             lines.append(f"{lead}{key}:")
-            lines += [_item(each, pad + INDENT + INDENT, written) for each in node]
+            lines += [_item(each, pad + INDENT + INDENT, scalar_of) for each in node]
         else:
             raise ValueError(f"only texts and lists of texts in a block item: {key}")
 
 
-def _item(item: Tree, pad: str, written: dict[int, str]) -> str:
+def _item(item: Tree, pad: str, scalar_of: ScalarText) -> str:
     """A list's plain item (a duty, a unit's name), written as ``{"": Placed}``."""
     node = item[""]
     assert isinstance(node, Placed)
-    return _commented(f"{pad}- {_scalar(node, written)}", node.where)
-
-
-def _scalar(node: Placed, written: dict[int, str], flow: bool = False) -> str:
-    """The value's text, kept in ``written`` (by the node's identity) for emit_tree."""
-    written[id(node)] = text = _scalar_text(node, flow)
-    return text
+    return _commented(f"{pad}- {scalar_of(node, False)}", node.where)
 
 
 def _scalar_text(node: Placed, flow: bool) -> str:

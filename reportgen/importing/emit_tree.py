@@ -1,7 +1,9 @@
-"""The imported source as the YAML reader would read it back, made beside its text (emit.py): the same
-LocDict, LocList and LocStr values with the same marks (line and column of every key, value and item),
-ints and Decimals as the text's numbers read. The import then checks what it wrote without parsing
-it again: 0.9 s of a 20,000-row import's 4.2 s went to reading its own YAML back.
+"""The imported source as the YAML reader would read its text (emit.py), made from its tree and the
+text of each value without the text itself: the same LocDict, LocList and LocStr values with the
+same marks (line and column of every key, value and item, in the file as written), ints and
+Decimals as the text's numbers read. A review or the import's own check then takes the source as it
+is, never writing and parsing its YAML: 0.9 s of a 20,000-row import's 4.2 s went to reading its
+own YAML back.
 
 Made only where nothing can differ: every key a plain Han word or a number, every text plain or
 quoted as ``rollover.scalar`` quotes it, nothing escaped (a line break or control character in a
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -33,18 +36,22 @@ class _Differs(Internal):
     """What the text says may not be read back as written here: parse the text instead."""
 
 
-def read_back(tree: Tree, first_line: int, scalars: dict[int, str]) -> LocDict | None:
-    """The tree as parse_yaml reads its text, whose first key stands on ``first_line``; ``scalars``
-    are the texts emit wrote for each Placed (by id). None where that cannot be told without parsing."""
+# The text emit writes for a value: in a flow mapping (a table's row) or not.
+ScalarText = Callable[[Placed, bool], str]
+
+
+def read_back(tree: Tree, first_line: int, written: ScalarText) -> LocDict | None:
+    """The tree as parse_yaml reads its text, whose first key stands on ``first_line``; ``written``
+    gives the text emit writes for each value. None where that cannot be told without parsing."""
     try:
-        return _Builder(scalars).mapping(tree, first_line, 0)[0]
+        return _Builder(written).mapping(tree, first_line, 0)[0]
     except _Differs:
         return None
 
 
 class _Builder:
-    def __init__(self, scalars: dict[int, str]) -> None:
-        self.scalars = scalars
+    def __init__(self, written: ScalarText) -> None:
+        self.written = written
 
     def mapping(self, tree: Tree, line: int, depth: int) -> tuple[LocDict, int]:
         """The block mapping ``tree`` starting on ``line``; and the line after it."""
@@ -55,7 +62,7 @@ class _Builder:
             out.key_marks[key] = Mark(line, column)
             if isinstance(node, Placed):
                 out.value_marks[key] = mark = Mark(line, value_column)
-                out[key] = self.value(node, mark)
+                out[key] = self.value(node, self.written(node, False), mark)
                 line += 1
             elif isinstance(node, list) and not node:
                 out.value_marks[key] = mark = Mark(line, value_column)
@@ -78,7 +85,7 @@ class _Builder:
             out.item_marks.append(mark)
             plain = item.get("") if list(item) == [""] else None
             if isinstance(plain, Placed):
-                out.append(self.value(plain, mark))
+                out.append(self.value(plain, self.written(plain, False), mark))
             elif any(isinstance(value, list) for value in item.values()):
                 block, line = self.block(item, line, column + 2)
                 out.append(block)
@@ -96,7 +103,7 @@ class _Builder:
             out.key_marks[key] = Mark(line, column)
             if isinstance(node, Placed):
                 out.value_marks[key] = mark = Mark(line, column + len(self._key(key)) + 2)
-                out[key] = self.value(node, mark)
+                out[key] = self.value(node, self.written(node, False), mark)
                 line += 1
             elif isinstance(node, list):
                 self._key(key)
@@ -115,8 +122,9 @@ class _Builder:
             at += len(self._key(key)) + 2
             out.value_marks[key] = mark = Mark(line, at)
             if isinstance(node, Placed):
-                out[key] = self.value(node, mark)
-                at += len(self.scalars[id(node)]) + 2
+                text = self.written(node, True)
+                out[key] = self.value(node, text, mark)
+                at += len(text) + 2
             else:
                 out[key], width = self.inner(node, line, at)
                 at += width + 2
@@ -132,14 +140,15 @@ class _Builder:
             out.key_marks[key] = Mark(line, at)
             at += len(self._key(key)) + 2
             out.value_marks[key] = mark = Mark(line, at)
-            out[key] = self.value(value, mark)
-            at += len(self.scalars[id(value)]) + 2
+            text = self.written(value, True)
+            out[key] = self.value(value, text, mark)
+            at += len(text) + 2
         if not out:
             raise _Differs  # “{}”
         return out, at - 2 - column + 1
 
-    def value(self, node: Placed, mark: Mark) -> Any:
-        text = self.scalars[id(node)]
+    def value(self, node: Placed, text: str, mark: Mark) -> Any:
+        """The value ``node``, written as ``text`` at ``mark``, as the reader reads it."""
         if isinstance(node.value, list):
             return self.items(node.value, text, mark)
         return _scalar(node.value, text, mark)

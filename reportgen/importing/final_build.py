@@ -14,12 +14,9 @@ Nothing is repaired: a fund table spending more on a code than the 支出决算�
 
 from __future__ import annotations
 
-import html
 import re
-import zipfile
 from collections import Counter
 from decimal import Decimal
-from pathlib import Path
 
 from reportgen import codes
 from reportgen.importing.catalog import Catalog, normalized
@@ -29,8 +26,8 @@ from reportgen.importing.imported import Imported, factor, rows_of, value
 from reportgen.importing.printed_totals import class_totals, economic_classes
 from reportgen.importing.recognize import Table, cell_text
 from reportgen.importing.rows import NUMBERING, Amount, Row, amount_of_cell, is_note_row
-from reportgen.importing.text_parts import DocLine
 from reportgen.importing.tree import Placed, Tree, scaled
+from reportgen.readers.lines import Line
 
 ZERO = Decimal(0)
 TOTALS = "收入支出决算总表"
@@ -60,17 +57,16 @@ OTHER_KINDS = ("上缴上级支出", "经营支出", "对附属单位补助支�
 THREE_PARTS = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费", "合计")
 _COVER = re.compile(r"(\d{4})年度?部门决算")
 _NOTE_WORD = re.compile(r"^说明[:：]")
-_CORE_TITLE = re.compile(r"<dc:title>([^<]{1,200})</dc:title>")
-MAX_CORE_BYTES = 64 * 1024
 
 
-def build_final(tables: list[Table], catalog: Catalog, layout: str | None, lines: list[DocLine],
-                told: list[str], paths: list[Path] | None = None) -> Imported:
+def build_final(tables: list[Table], catalog: Catalog, layout: str | None, lines: list[Line],
+                told: list[str], titles: list[str] | None = None) -> Imported:
     """The source tree of a 部门决算's tables; what does not fit (a fund table beyond the 支出决算表) is
-    added to ``told`` as a difference. A workbook has no cover: its title (docProps) stands for it."""
+    added to ``told`` as a difference. A workbook has no cover: the title its file states (docProps:
+    ``titles``, readers/published.py) stands for it."""
     result = rows_of(tables, catalog, {"经济两栏": economic_halves, "三公": None})  # “三公”: read by its columns
     if not lines:
-        lines = [DocLine(1, n, title) for n, title in enumerate(_file_titles(paths or []), start=1)]
+        lines = [Line(n, title, page=1, line=n) for n, title in enumerate(titles or [], start=1)]
     _meta(result, tables, lines)
     tree = result.tree
     tree["种类"] = Placed("决算")
@@ -105,7 +101,7 @@ def build_final(tables: list[Table], catalog: Catalog, layout: str | None, lines
     return result
 
 
-def _meta(result: Imported, tables: list[Table], lines: list[DocLine]) -> None:
+def _meta(result: Imported, tables: list[Table], lines: list[Line]) -> None:
     """The department and year: the cover's “<部门>2024年度部门决算”, else the tables' captions."""
     cover = _cover_text(lines)
     found = _COVER.search(cover)
@@ -120,27 +116,10 @@ def _meta(result: Imported, tables: list[Table], lines: list[DocLine]) -> None:
     result.unit = units.most_common(1)[0][0] if units else "元"
 
 
-def _cover_text(lines: list[DocLine]) -> str:
+def _cover_text(lines: list[Line]) -> str:
     """The words of the document's first page, without spaces."""
     first = min((x.page for x in lines), default=0)
     return "".join("".join(line.text.split()) for line in lines if line.page == first)
-
-
-def _file_titles(paths: list[Path]) -> list[str]:
-    """The titles an Office file states of itself (docProps/core.xml dc:title: “……2024年度部门决算”)."""
-    titles = []
-    for path in paths:
-        try:
-            with zipfile.ZipFile(path) as package:
-                info = package.getinfo("docProps/core.xml")
-                if info.file_size > MAX_CORE_BYTES:
-                    continue
-                found = _CORE_TITLE.search(package.read(info).decode("utf-8", "replace"))
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError, NotImplementedError, EOFError):
-            continue
-        if found is not None:
-            titles.append(html.unescape(found.group(1)))
-    return titles
 
 
 def _label(row: Row) -> str:

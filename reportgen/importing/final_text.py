@@ -23,8 +23,9 @@ from reportgen.importing.catalog import normalized
 from reportgen.importing.final_build import GENERAL, SPENDING, TOTALS, messages
 from reportgen.importing.imported import Imported
 from reportgen.importing.text_fields import _placed
-from reportgen.importing.text_parts import DocLine, TextParts
+from reportgen.importing.text_parts import TextParts
 from reportgen.importing.tree import Placed, Tree
+from reportgen.readers.lines import Line
 
 ZERO = Decimal(0)
 
@@ -94,7 +95,7 @@ _DIGITS = re.compile(r"\d+")
 class Flat:
     """The document's text without spaces or line breaks, each place known by its page and line."""
 
-    def __init__(self, lines: list[DocLine]) -> None:
+    def __init__(self, lines: list[Line]) -> None:
         self.text = ""
         self.starts: list[int] = []
         self.places: list[str] = []
@@ -126,7 +127,7 @@ def _signed(word: str, figure: str) -> Decimal:
     return -value if word in ("减少", "下降") else value
 
 
-def add_final_text(imported: Imported, parts: TextParts | None, lines: list[DocLine], unplaced: list[str]) -> None:
+def add_final_text(imported: Imported, parts: TextParts | None, lines: list[Line], unplaced: list[str]) -> None:
     """Put what the text gives into the tree; name each part of a 决算's text that is not read."""
     if parts is None:
         return
@@ -156,7 +157,7 @@ def add_final_text(imported: Imported, parts: TextParts | None, lines: list[DocL
         unplaced.append(messages("not_read", what="部门决算单位构成（下属单位）"))
 
 
-def _overview(tree: Tree, parts: TextParts, lines: list[DocLine]) -> None:
+def _overview(tree: Tree, parts: TextParts, lines: list[Line]) -> None:
     overview: Tree = {}
     if parts.职责:
         overview["职责"] = [{"": _placed(d)} for d in parts.职责]
@@ -167,7 +168,7 @@ def _overview(tree: Tree, parts: TextParts, lines: list[DocLine]) -> None:
         tree["部门概况"] = overview
 
 
-def _units(lines: list[DocLine]) -> list[Tree] | None:
+def _units(lines: list[Line]) -> list[Tree] | None:
     """The 部门决算单位构成 list's units beside the department itself (its 本级 row), read where each row
     is one line (its number and its name), or where each row's name wraps around its number and ends
     with its remark (“上海市……事务中 / 5 / 心（下属事业单位）”), the numbers running 1, 2, 3 …; else None."""
@@ -195,7 +196,7 @@ def _unit(row: re.Match[str], where: str) -> Tree:
     return {"单位": Placed(row.group(2), where), "备注": Placed(" ".join(row.group(3).split()))}
 
 
-def _wrapped_units(listed: list[DocLine]) -> list[Tree] | None:
+def _wrapped_units(listed: list[Line]) -> list[Tree] | None:
     text = "".join("".join(line.text.split()) for line in listed)
     units: list[Tree] = []
     at = 0

@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reportgen.importing.recognize import Table
-from reportgen.importing.text_parts import DocLine
 from reportgen.readers.grid import ImportRefused
+from reportgen.readers.lines import Line
 
 _FINAL_COVER = re.compile(r"(\d{4})年度?部门决算")
 
@@ -34,7 +34,7 @@ class Identity:
         return f"{self.file}（{self.department or '未写明部门'} {year}{what}）"
 
 
-def identity(file: str, tables: list[Table], lines: list[DocLine]) -> Identity:
+def identity(file: str, tables: list[Table], lines: list[Line]) -> Identity:
     """The owner, kind, year and accounts of the file whose recognised tables are ``tables``."""
     if not tables:
         return Identity(file)
@@ -49,7 +49,7 @@ def identity(file: str, tables: list[Table], lines: list[DocLine]) -> Identity:
     return Identity(file, department, "单位" if unit else "部门", year, "决算" if final else "预算")
 
 
-def _final_cover(lines: list[DocLine]) -> tuple[str, int] | None:
+def _final_cover(lines: list[Line]) -> tuple[str, int] | None:
     first = min((x.page for x in lines), default=0)
     cover = "".join("".join(line.text.split()) for line in lines if line.page == first)
     found = _FINAL_COVER.search(cover)

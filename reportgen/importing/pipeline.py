@@ -1,4 +1,5 @@
-"""The whole import: files → grids → recognised tables → source fields → reconciled YAML text.
+"""The whole import: files → grids → recognised tables → source fields, reconciled → the source,
+a value (emit.ImportedSource) that a review checks as it is and the command writes as YAML.
 
 Nothing is written here: the command writes the text (never over a file, whole or not at all)."""
 
@@ -14,14 +15,13 @@ from typing import Any
 from reportgen.errors import SourceError
 from reportgen.importing import catalog as catalogs
 from reportgen.importing.build import build
-from reportgen.importing.emit import source_text, walk
+from reportgen.importing.emit import ImportedSource, walk
 from reportgen.importing.final_accounts import final_differences
 from reportgen.importing.final_build import build_final, missing_tables
 from reportgen.importing.final_text import add_final_text
 from reportgen.importing.identity import identity, parted
 from reportgen.importing.imported import Imported, rows_of
 from reportgen.importing.prose import prose_source
-from reportgen.importing.readers import ReadFile, read_file, text_sheet_lines
 from reportgen.importing.recognize import Table, recognize
 from reportgen.importing.reconcile import (
     Difference,
@@ -34,13 +34,22 @@ from reportgen.importing.reconcile import (
     unreadable,
 )
 from reportgen.importing.text_fields import add_text_fields, fill_required, withheld
-from reportgen.importing.text_parts import DocLine, read_text_parts
-from reportgen.importing.text_sheets import add_cover_year, add_front, add_region, not_read, whole_export
+from reportgen.importing.text_parts import read_text_parts
+from reportgen.importing.text_sheets import (
+    add_cover_year,
+    add_front,
+    add_region,
+    not_read,
+    text_sheet_lines,
+    whole_export,
+)
 from reportgen.importing.tree import Placed, Tree
 from reportgen.importing.visible import Seen, as_seen, hidden_sheets_note, same_table_twice
 from reportgen.importing.which_layout import chosen
 from reportgen.importing.with_units import UnitFile, with_units
 from reportgen.readers.grid import Grid, ImportRefused
+from reportgen.readers.lines import Line
+from reportgen.readers.published import Published, read_published
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 
@@ -49,7 +58,7 @@ MAX_SOURCE_BYTES = 8 * 1024 * 1024
 
 @dataclass
 class ImportResult:
-    text: str
+    source: ImportedSource  # the source made: what is written, and what a review checks
     imported: Imported
     differences: list[str] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
@@ -70,16 +79,17 @@ class _Read:
     grids: list[Grid] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     unknown: list[Grid] = field(default_factory=list)
-    lines: list[DocLine] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
     documents: list[Path] = field(default_factory=list)
     told: list[str] = field(default_factory=list)  # what was left out as hidden, what was given twice
+    titles: list[str] = field(default_factory=list)  # what the Office files state as their titles
 
     @property
     def notes(self) -> list[str]:
         return list(dict.fromkeys([*(note for grid in self.grids for note in grid.notes), *self.told]))
 
 
-def _recognized(files: dict[Path, ReadFile], seen: dict[Path, Seen], catalog: catalogs.Catalog) -> dict[Path, _Read]:
+def _recognized(files: dict[Path, Published], seen: dict[Path, Seen], catalog: catalogs.Catalog) -> dict[Path, _Read]:
     """Each file's grids recognised, on its own: the visible ones as tables or not; each hidden sheet
     recognised only to say what it holds (visible.py)."""
     reads: dict[Path, _Read] = {}
@@ -88,7 +98,8 @@ def _recognized(files: dict[Path, ReadFile], seen: dict[Path, Seen], catalog: ca
         told = [*seen[path].notes, *same_table_twice(tables, workbook=not one.is_document)]
         told += [hidden_sheets_note(grid, recognize([grid], catalog)[0], tables)
                  for grid in seen[path].hidden if grid.rows]  # an empty hidden sheet hides nothing
-        reads[path] = _Read(one.grids, tables, unknown, one.lines, [path] if one.is_document else [], told)
+        reads[path] = _Read(one.grids, tables, unknown, one.narrative, [path] if one.is_document else [], told,
+                            [one.title] if one.title else [])
     return reads
 
 
@@ -101,17 +112,21 @@ def _joined(reads: list[_Read]) -> _Read:
         joined.lines += one.lines
         joined.documents += one.documents
         joined.told += one.told
+        joined.titles += one.titles
     return joined
 
 
-def import_files(paths: list[Path], layout: str | None, with_prior: bool = False) -> ImportResult:
+def import_files(paths: list[Path], layout: str | None, with_prior: bool = False,
+                 read: dict[Path, Published] | None = None) -> ImportResult:
     """The source the files make: one department's (or unit's) of one year; a 部门's with the unit
     files of its units where they are given with it (see identity.py); refused where the files are
-    of different departments, kinds or years."""
+    of different departments, kinds or years. ``read``: files the caller read already (the review's
+    document), taken as they are rather than read again."""
     told = [_given_twice(path) for path in _repeated(paths)]
     paths = [path for index, path in enumerate(paths)  # each file once, where first given
              if all(path.resolve() != earlier.resolve() for earlier in paths[:index])]
-    opened = {path: read_file(path) for path in paths}
+    given = read or {}
+    opened = {path: given[path] if path in given else read_published(path) for path in paths}
     seen = {path: as_seen(one.grids) for path, one in opened.items()}  # what is hidden is never imported
     if layout is None:  # the layout the tables' titles and 表码 show, told
         pick = chosen([grid for one in seen.values() for grid in one.grids])
@@ -158,7 +173,7 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     tables, unknown = read.tables, read.unknown
     final = [t for t in tables if t.kind.final]
     if final and len(final) == len(tables):  # a 部门决算: its tables reconciled, a 决算 source written
-        return _import_final(paths, final, unknown, catalog, layout, read.lines, read.documents, notes)
+        return _import_final(paths, final, unknown, catalog, layout, read, notes)
     tables = [t for t in tables if not t.kind.final]  # a budget's stray 决算 table is none of its tables
     if not read.documents:  # a workbook's text sheets (职能, 机构设置, 名词解释 …) are its narrative
         read.lines += text_sheet_lines(unknown)
@@ -176,7 +191,7 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
               "files": [str(p) for p in paths], "tables": [_table_line(t) for t in tables],
               "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
     # a source read from the prose alone is not compared with that prose: it is what the prose states
-    return ImportResult(source_text(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
+    return ImportResult(ImportedSource(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
                         read.documents if prose is None else [], header, unplaced, notes, _disputes(imported, slips))
 
 
@@ -236,7 +251,7 @@ def _quantum(imported: Imported) -> Decimal | None:
 
 
 def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], catalog: catalogs.Catalog,
-                  layout: str | None, lines: list[DocLine], documents: list[Path], notes: list[str]) -> ImportResult:
+                  layout: str | None, read: _Read, notes: list[str]) -> ImportResult:
     """A 部门决算's source (种类: 决算): its tables reconciled, then written as printed, with the text's
     parts final_text.py reads; refused where a table it cannot be written without is missing."""
     if not _printed_figures(final, catalog):  # a blank 样张: its placeholder rows are no figures, not 0
@@ -247,7 +262,8 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
     missing = missing_tables(final)
     if missing:
         raise ImportRefused(_final_accounts(paths, final, len(found), missing), found, final=True)
-    imported = build_final(final, catalog, layout, lines, found, paths)
+    lines = read.lines
+    imported = build_final(final, catalog, layout, lines, found, read.titles)
     chosen_layout = imported.tree.get("版式")
     if layout is None and isinstance(chosen_layout, Placed):  # the 决算's tables are the national ones: its owner tells
         notes.append(_layout_by_department(str(chosen_layout.value), imported.department))
@@ -259,8 +275,8 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
                               "year": imported.year, "kind": imported.kind, "accounts": "决算",
                               "files": [str(p) for p in paths], "tables": [_table_line(t) for t in final],
                               "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
-    return ImportResult(source_text(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
-                        documents, header, unplaced, notes)
+    return ImportResult(ImportedSource(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
+                        read.documents, header, unplaced, notes)
 
 
 def _printed_figures(tables: list[Table], catalog: catalogs.Catalog) -> bool:
@@ -269,15 +285,16 @@ def _printed_figures(tables: list[Table], catalog: catalogs.Catalog) -> bool:
     return any(not amount.blank for rows in read.rows.values() for row in rows for amount in row.amounts.values())
 
 
-def prior_files(result: ImportResult, out: Path, prior: Path | None, layout: str | None) -> dict[Path, str]:
-    """The files to write: the source, and where ``prior`` is a workbook or document rather than a
-    source, last year's source imported from it beside the first; the source's 上年.来源 names it."""
-    units = {out.parent / unit.name: unit.text for unit in result.unit_files}
+def prior_files(result: ImportResult, out: Path, prior: Path | None, layout: str | None) -> dict[Path, ImportedSource]:
+    """The files to write, each its source: the source, and where ``prior`` is a workbook or document
+    rather than a source, last year's source imported from it beside the first; the source's
+    上年.来源 names it."""
+    units = {out.parent / unit.name: unit.source for unit in result.unit_files}
     if prior is None:
-        return {out: result.text, **units}
+        return {out: result.source, **units}
     if is_source(prior):
         target = prior
-        files: dict[Path, str] = {}
+        files: dict[Path, ImportedSource] = {}
     else:
         last = import_files([prior], layout)
         year = result.imported.year
@@ -286,7 +303,7 @@ def prior_files(result: ImportResult, out: Path, prior: Path | None, layout: str
                                 "导出的工作簿；未写出任何文件")
         name = f"{last.imported.department or out.stem}-{last.imported.year or 'prior'}.yaml"
         target = out.parent / re.sub(r"[\\/\x00-\x1f]", "_", name).lstrip(".")
-        files = {target: last.text}
+        files = {target: last.source}
         result.differences += [f"{prior}：{line}" for line in last.differences]
     tree = dict(result.imported.tree)
     named: Tree = {"来源": Placed(os.path.relpath(str(target), str(out.parent)))}
@@ -296,7 +313,7 @@ def prior_files(result: ImportResult, out: Path, prior: Path | None, layout: str
     position = list(tree).index("金额单位") + 1
     items = list(tree.items())
     items.insert(position, ("上年", named))
-    return {out: source_text(dict(items), result.header), **files, **units}
+    return {out: ImportedSource(dict(items), result.header), **files, **units}
 
 
 def _superseded(stated: dict) -> list[str]:

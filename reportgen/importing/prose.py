@@ -23,7 +23,6 @@ import yaml
 
 from reportgen.codes import all_function_codes
 from reportgen.importing.imported import Imported
-from reportgen.importing.text_parts import DocLine
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.readers.lines import Line
 from reportgen.readers.statements import Statement, read_statements
@@ -75,7 +74,7 @@ class ProseSource:
     conflicts: list[str] = field(default_factory=list)  # one figure stated twice, differently: both places
 
 
-def prose_source(lines: list[DocLine]) -> ProseSource | None:
+def prose_source(lines: list[Line]) -> ProseSource | None:
     """The source of a document whose prose states its figures; None where it states none the words
     know (or names no department and year)."""
     titled = next(((line, m) for line in lines[:40] if (m := _TITLE.search("".join(line.text.split()))) is not None), None)
@@ -106,7 +105,7 @@ def _stated(st: Statement) -> bool:
     return st.kind in ("amount", "change") and st.value is not None and st.unit in _FACTOR
 
 
-def _published(lines: list[DocLine]) -> set[str]:
+def _published(lines: list[Line]) -> set[str]:
     """The parts whose heading the page prints (“三、机关运行经费安排情况”, “六、政府采购预算情况”)."""
     parts: set[str] = set()
     for line in lines:
@@ -121,7 +120,7 @@ class _Reading:
     """The statements of one text placed field by field; ``used`` the statements placed (or repeating
     a figure placed), ``why`` the reason one was not."""
 
-    def __init__(self, lines: list[DocLine], statements: list[Statement], year: int, department: str,
+    def __init__(self, lines: list[Line], statements: list[Statement], year: int, department: str,
                  title: str) -> None:
         self.lines, self.statements, self.year, self.department, self.title = lines, statements, year, department, title
         self.found: dict[str, tuple[Statement, str, Decimal]] = {}

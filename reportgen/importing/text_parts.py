@@ -5,7 +5,7 @@ each 用途 and 原因 sentence) are imported as printed; the 编制说明's fig
 (reportgen computes them). The figures the text alone states (政府采购, 国有资产, 绩效, 机关运行经费) are
 source fields: they are returned as printed text ("7.80万元") for the caller to convert.
 
-Input is the document's lines (:class:`DocLine`): a PDF's lines per page, or a DOCX's or HTML's
+Input is the document's lines (readers/lines.py :class:`Line`): a PDF's lines per page, or a DOCX's or HTML's
 paragraphs (page 0). Lines of a PDF break mid-sentence, a page may repeat the last lines of the one
 before it, and a table of contents names every heading: all three are undone before the sections
 are found. How documents name their sections and phrase their sentences is data
@@ -25,22 +25,10 @@ from typing import Any, Generic, TypeVar
 
 import yaml
 
+from reportgen.readers.lines import Line
+
 T = TypeVar("T")
 VOCABULARY = Path(__file__).with_name("text_parts.yaml")
-
-
-@dataclass(frozen=True)
-class DocLine:
-    page: int  # 1-based; 0 when the format has no pages (then ``line`` is the paragraph's number)
-    line: int  # 1-based line on the page (or paragraph number)
-    text: str
-    place: str = ""  # where the format names it otherwise: a workbook's text sheet's cell (名词解释!A3 第2行)
-
-    @property
-    def where(self) -> str:
-        if self.place:
-            return self.place
-        return f"第{self.line}段" if self.page == 0 else f"第{self.page}页 第{self.line}行"
 
 
 @dataclass(frozen=True)
@@ -101,7 +89,7 @@ class Sentence:
     """A sentence of the narrative, with the places of the lines it stands on."""
 
     text: str
-    places: tuple[str, ...]  # DocLine.where of each line it stands on, the first first
+    places: tuple[str, ...]  # Line.where of each line it stands on, the first first
     ended: bool = True  # by 。 (the last of a paragraph may have none)
 
 
@@ -134,16 +122,12 @@ class TextParts:
     绩效管理: OtherMatter | None = None
 
 
-def lines_from_pdftotext(text: str) -> list[DocLine]:
-    """``pdftotext -layout`` output as lines: pages split on form feeds, lines on newlines."""
-    pages = text.split("\f")
-    if pages and not pages[-1].strip():
-        pages.pop()  # pdftotext ends every page, the last one too, with a form feed
-    return [DocLine(number, index, line) for number, page in enumerate(pages, 1)
-            for index, line in enumerate(page.split("\n"), 1)]
+def _order(line: Line) -> tuple[int, int]:
+    """Where a line stands in the document: its page, then its line on the page (or paragraph)."""
+    return line.page, line.line or line.number
 
 
-def read_text_parts(lines: list[DocLine]) -> TextParts:
+def read_text_parts(lines: list[Line]) -> TextParts:
     """The text parts of a document's lines, each placed ("第3页 第7行", or "第7段" without pages)."""
     vocab = vocabulary()
     kept = _preprocess(lines, vocab)
@@ -291,7 +275,7 @@ class _Run:
 
     text: str
     starts: list[int]
-    lines: list[DocLine]
+    lines: list[Line]
 
     def where(self, pos: int) -> str:
         return self.lines[max(0, bisect_right(self.starts, pos) - 1)].where
@@ -304,7 +288,7 @@ class _Run:
         return Placed(value, self.where(start + lead)) if value else None
 
 
-def _join(lines: list[DocLine]) -> _Run:
+def _join(lines: list[Line]) -> _Run:
     pieces: list[str] = []
     starts: list[int] = []
     length = 0
@@ -328,22 +312,22 @@ TABLE = "表"
 @dataclass
 class _Section:
     kind: str | None  # None: the text before the first heading
-    heading: DocLine | None
-    lines: list[DocLine] = field(default_factory=list)
+    heading: Line | None
+    lines: list[Line] = field(default_factory=list)
 
     @property
     def where(self) -> str:
         return (self.heading or self.lines[0]).where if (self.heading or self.lines) else ""
 
 
-def _preprocess(lines: list[DocLine], vocab: dict[str, Any]) -> list[tuple[DocLine, bool]]:
+def _preprocess(lines: list[Line], vocab: dict[str, Any]) -> list[tuple[Line, bool]]:
     """The lines worth reading, each with whether it opens its page: without blank lines, page
     numbers, the table of contents and the lines a page repeats from the one before."""
-    pages: dict[int, list[DocLine]] = {}
+    pages: dict[int, list[Line]] = {}
     for line in lines:
         if line.text.strip() and not _is_page_number(line.text):
             pages.setdefault(line.page, []).append(line)
-    kept: list[tuple[DocLine, bool]] = []
+    kept: list[tuple[Line, bool]] = []
     previous: list[str] = []
     for page in sorted(pages):
         if page == 0:
@@ -376,10 +360,10 @@ def _repeated(previous: list[str], keys: list[str]) -> int:
 _CONTENTS_PAGE = re.compile(r"(?<=\D)[.．…·⋯]*\d{1,4}$")
 
 
-def _without_contents(lines: list[tuple[DocLine, bool]], vocab: dict[str, Any]) -> list[tuple[DocLine, bool]]:
+def _without_contents(lines: list[tuple[Line, bool]], vocab: dict[str, Any]) -> list[tuple[Line, bool]]:
     """Drop a table of contents: it names every heading (without leader dots in some documents).
     On a page it runs to the page's end; without pages, while its lines look like headings."""
-    out: list[tuple[DocLine, bool]] = []
+    out: list[tuple[Line, bool]] = []
     skipping = False
     listed: set[str] = set()  # the headings the contents named: the first named again opens the body
     for line, top in lines:
@@ -460,7 +444,7 @@ def _is_project_part(text: str, vocab: dict[str, Any]) -> bool:
     return numbering is not None and key[numbering.end():].rstrip("：:") in vocab["标题"]["项目经费"]["分节"]
 
 
-def _sections(lines: list[tuple[DocLine, bool]], vocab: dict[str, Any]) -> list[_Section]:
+def _sections(lines: list[tuple[Line, bool]], vocab: dict[str, Any]) -> list[_Section]:
     """Headings cut the lines into sections. A table runs until a heading opens a page: its column
     headers ("“三公”经费预算数", "机关运行经费预算") are not sections."""
     sections = [_Section(None, None)]
@@ -487,11 +471,11 @@ def _first(sections: list[_Section], kind: str) -> _Section | None:
     return next((s for s in sections if s.kind == kind and s.lines), None)
 
 
-def _paragraphs(lines: list[DocLine], vocab: dict[str, Any]) -> list[list[DocLine]]:
+def _paragraphs(lines: list[Line], vocab: dict[str, Any]) -> list[list[Line]]:
     """Lines grouped into paragraphs: a PDF breaks lines mid-sentence, so a paragraph ends where the
     next line is numbered or indented further, a heading, after a lead-in, or after a short line."""
     widest = max((_width(line.text) for line in lines), default=0)
-    paragraphs: list[list[DocLine]] = []
+    paragraphs: list[list[Line]] = []
     for index, line in enumerate(lines):
         if index == 0 or _breaks(lines[index - 1], line, widest, vocab):
             paragraphs.append([line])
@@ -500,7 +484,7 @@ def _paragraphs(lines: list[DocLine], vocab: dict[str, Any]) -> list[list[DocLin
     return paragraphs
 
 
-def _breaks(before: DocLine, after: DocLine, widest: int, vocab: dict[str, Any]) -> bool:
+def _breaks(before: Line, after: Line, widest: int, vocab: dict[str, Any]) -> bool:
     if before.page == 0 or after.page == 0:
         return True  # a DOCX's or HTML's line is a paragraph
     if _numbering(after.text.strip()) or _heading_kind(after.text, vocab):
@@ -514,12 +498,12 @@ def _breaks(before: DocLine, after: DocLine, widest: int, vocab: dict[str, Any])
     return _width(before.text) < 0.8 * widest
 
 
-def _items(paragraphs: list[list[DocLine]], absorb: bool = True) -> tuple[list[list[DocLine]], list[list[DocLine]]]:
+def _items(paragraphs: list[list[Line]], absorb: bool = True) -> tuple[list[list[Line]], list[list[Line]]]:
     """(paragraphs before the list, the list's items). An item starts at the next number of the
     list's own numbering (so "1、" inside an item's text starts nothing); with ``absorb`` a paragraph
     without a number continues the item before it."""
-    before: list[list[DocLine]] = []
-    items: list[list[DocLine]] = []
+    before: list[list[Line]] = []
+    items: list[list[Line]] = []
     style, last = "", 0
     for paragraph in paragraphs:
         number = _numbering(_clean(paragraph[0].text))
@@ -533,7 +517,7 @@ def _items(paragraphs: list[list[DocLine]], absorb: bool = True) -> tuple[list[l
     return before, items
 
 
-def _item_text(item: list[DocLine]) -> tuple[_Run, int]:
+def _item_text(item: list[Line]) -> tuple[_Run, int]:
     """An item joined, and where its text starts after the numbering."""
     run = _join(item)
     number = _numbering(run.text)
@@ -556,7 +540,7 @@ def _read_duties(parts: TextParts, section: _Section | None, vocab: dict[str, An
         parts.职责 += _divided_duties(before, vocab["职能"]["分隔"])
 
 
-def _numbered_duties(items: list[list[DocLine]], labels: list[str]) -> list[Placed[str]]:
+def _numbered_duties(items: list[list[Line]], labels: list[str]) -> list[Placed[str]]:
     """Each numbered item a duty. "维护职工合法权益" / "职责描述：指导……" is one duty: 维护职工合法权益：
     指导…… (the duty is placed at its start, before the label, so the shortened text does not move
     its place)."""
@@ -572,7 +556,7 @@ def _numbered_duties(items: list[list[DocLine]], labels: list[str]) -> list[Plac
     return duties
 
 
-def _divided_duties(paragraphs: list[list[DocLine]], separators: list[str]) -> list[Placed[str]]:
+def _divided_duties(paragraphs: list[list[Line]], separators: list[str]) -> list[Placed[str]]:
     """The duties of paragraphs without numbered items: each piece between separators (；)."""
     duties = []
     for paragraph in paragraphs:
@@ -594,7 +578,7 @@ def _read_organisation(parts: TextParts, section: _Section | None, vocab: dict[s
         return
     words = vocab["机构设置"]
     texts, listed = _items(_paragraphs(section.lines, vocab), absorb=False)
-    after = [p for p in texts if listed and p[0].page * 10**6 + p[0].line > listed[0][0].page * 10**6 + listed[0][0].line]
+    after = [p for p in texts if listed and _order(p[0]) > _order(listed[0][0])]
     pieces = [Placed(run.text.strip(), run.where(0)) for p in texts if p not in after and (run := _join(p)).text.strip()]
     whole = "".join(p.value for p in pieces)
     if pieces:
@@ -611,12 +595,12 @@ def _read_organisation(parts: TextParts, section: _Section | None, vocab: dict[s
         parts.下属单位 = []
 
 
-def _listed_item(item: list[DocLine]) -> Placed[str] | None:
+def _listed_item(item: list[Line]) -> Placed[str] | None:
     run, start = _item_text(item)
     return run.placed(start, len(run.text))
 
 
-def _listed_units(listed: list[list[DocLine]], whole: str, words: dict[str, Any]) -> list[Placed[str]]:
+def _listed_units(listed: list[list[Line]], whole: str, words: dict[str, Any]) -> list[Placed[str]]:
     """The 下属单位 of the list, each named up to its first comma or full stop; an item naming the 本部
     is not one, nor is a unit not budgeted apart."""
     units: list[Placed[str]] = []
@@ -917,14 +901,14 @@ def _project_page(section: _Section, vocab: dict[str, Any]) -> Project:
                    {key: each for key, each in paragraphs.items() if each}, Placed(title, section.where) if title else None)
 
 
-def flat(paragraphs: list[list[DocLine]]) -> list[DocLine]:
+def flat(paragraphs: list[list[Line]]) -> list[Line]:
     return [line for paragraph in paragraphs for line in paragraph]
 
 
-def _project_parts(section: _Section, vocab: dict[str, Any]) -> dict[str, list[list[DocLine]]]:
+def _project_parts(section: _Section, vocab: dict[str, Any]) -> dict[str, list[list[Line]]]:
     """A project page's parts (项目概述, 立项依据 …) by their names, each its paragraphs' lines."""
     current: str | None = None
-    pieces: dict[str, list[list[DocLine]]] = {}
+    pieces: dict[str, list[list[Line]]] = {}
     for paragraph in _paragraphs(section.lines, vocab):
         if _is_project_part(paragraph[0].text, vocab):
             key = _unspaced(paragraph[0].text)

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from reportgen.importing.emit import walk
 from reportgen.importing.imported import Imported
 from reportgen.importing.recognize import cell_text
-from reportgen.importing.text_parts import DocLine
 from reportgen.importing.tree import Placed
-from reportgen.readers.grid import Grid
+from reportgen.readers.grid import Cell, Grid
+from reportgen.readers.lines import Line
 
 _OWNER = re.compile(r"(?:预算主管部门|主管部门|预算单位|部门名称|单位名称)\s*[：:]\s*(\S{2,60})")
 _YEAR = re.compile(r"(20\d{2})\s*年")
@@ -71,7 +71,7 @@ def add_front(imported: Imported, unknown: list[Grid], notes: list[str]) -> list
     return read
 
 
-def add_region(imported: Imported, lines: list[DocLine]) -> None:
+def add_region(imported: Imported, lines: list[Line]) -> None:
     """地区 (and 级次, where it says one) from a cover's title that names the government before the year
     (“上海市普陀区2026年区级部门预算”), where it is the imported year's and the department's own
     government: placed after 年度, never guessed."""
@@ -94,7 +94,7 @@ def add_region(imported: Imported, lines: list[DocLine]) -> None:
 _COVER_YEAR = re.compile(r"(?<!\d)(20\d{2})年度?[^\d，。；]{0,40}?(?:部门|单位)预算")
 
 
-def add_cover_year(imported: Imported, lines: list[DocLine]) -> None:
+def add_cover_year(imported: Imported, lines: list[Line]) -> None:
     """年度 from the cover's title (“2026年烟台市大数据局部门预算”, “2026年 / 广州市气象局部门预算” over two
     lines), where no table's title states it (广州's and 烟台's tables are titled without their year): the
     year that title prints, with the place of its first line."""
@@ -132,3 +132,27 @@ def not_read(unknown: list[Grid], imported: Imported, unplaced: list[str], front
 
 def _cover_differs(where: str, differs: list[str], department: str | None, year: int | None) -> str:
     return f"{where}写的{'、'.join(differs)}与各表不同（表中为 {department} {year} 年）；按各表写入"
+
+
+def text_sheet_lines(grids: list[Grid]) -> list[Line]:
+    """The text of grids that are not tables (a workbook's 职能, 机构设置, 名词解释 sheets), in the order
+    of the sheets: each line of a cell a line of its own (a sheet may hold all its duties in one cell,
+    a line each), a row's cells side by side, each placed by its sheet and cell. A 目录 sheet holds no
+    text of its own: its lines (“一、单位主要职能”, without leaders in the 单位 template) would open empty parts."""
+    lines: list[Line] = []
+    for grid in (g for g in grids if "".join(g.name.split()) != "目录"):
+        for row_index, row in enumerate(grid.rows):
+            for line, place in _row_lines(grid, row_index, row):
+                lines.append(Line(len(lines) + 1, line, place=place))
+    return lines
+
+
+def _row_lines(grid: Grid, index: int, row: list[Cell]) -> list[tuple[str, str]]:
+    """A row's lines: the lines of its cells (of several cells, side by side) with their places."""
+    cells = [(col, cell.value if isinstance(cell.value, str) else cell_text(cell)) for col, cell in enumerate(row)]
+    cells = [(col, text) for col, text in cells if text.strip()]
+    if len(cells) != 1 or len(cells[0][1].strip().splitlines()) < 2:
+        return [(" ".join(" ".join(text.split()) for _, text in cells), grid.where(index, cells[0][0]))] if cells else []
+    col, text = cells[0]
+    return [(" ".join(part.split()), f"{grid.where(index, col)} 第{n}行")
+            for n, part in enumerate(text.splitlines(), start=1) if part.strip()]

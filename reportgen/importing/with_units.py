@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
 
-from reportgen.importing.emit import source_text
+from reportgen.importing.emit import ImportedSource
 from reportgen.importing.imported import Imported
 from reportgen.importing.tree import Node, Placed, Tree
 from reportgen.readers.grid import ImportRefused
@@ -26,7 +26,7 @@ _HALF_STEP = {"元": Decimal("0.005"), "万元": Decimal(50)}  # half of 0.01 of
 class ImportResult(Protocol):
     """pipeline.ImportResult, as far as this module reads and extends it."""
 
-    text: str
+    source: ImportedSource
     imported: Imported
     differences: list[str]
     notes: list[str]
@@ -39,7 +39,7 @@ class ImportResult(Protocol):
 @dataclass(frozen=True)
 class UnitFile:
     name: str  # the unit file's name, beside the department's source
-    text: str
+    source: ImportedSource
 
 
 def with_units(result: ImportResult, units: Sequence[tuple[str, ImportResult]]) -> None:
@@ -52,7 +52,7 @@ def with_units(result: ImportResult, units: Sequence[tuple[str, ImportResult]]) 
     entries: list[Tree] = []
     for name, unit in units:
         file_name = _file_name(name, department.year)
-        files.append(UnitFile(file_name, source_text(_unit_tree(name, unit), unit.header)))
+        files.append(UnitFile(file_name, ImportedSource(_unit_tree(name, unit), unit.header)))
         entries.append({"名称": Placed(name), "包含": Placed(file_name)})
         result.differences += [f"单位 {name}：{line}" for line in unit.differences]
         result.notes += [f"单位 {name}：{line}" for line in unit.notes]
@@ -61,7 +61,7 @@ def with_units(result: ImportResult, units: Sequence[tuple[str, ImportResult]]) 
         result.header["files"] = [*result.header.get("files", []), *unit.header.get("files", [])]
     department.tree = _by_units(department.tree, entries)
     result.unit_files = files
-    result.text = source_text(department.tree, result.header)
+    result.source = ImportedSource(department.tree, result.header)
 
 
 def _file_name(unit: str, year: int | None) -> str:

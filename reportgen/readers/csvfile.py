@@ -14,7 +14,7 @@ import io
 from collections import Counter
 from pathlib import PurePath
 
-from reportgen.readers.grid import EMPTY, Cell, Grid
+from reportgen.readers.grid import EMPTY, Cell, Grid, ImportRefused
 from reportgen.readers.sheets import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, check_bounds, finish, refused
 
 _DELIMITERS = (",", "\t", ";")  # ties go to the earlier
@@ -44,6 +44,37 @@ def read_csv(file: str, data: bytes) -> list[Grid]:
     if replaced:
         grid.notes.append(describe(file, replaced))
     return [grid]
+
+
+def is_table(data: bytes) -> bool:
+    """Whether a text (sniffed ``csv``) is a table rather than prose: the delimiter ``_delimiter``
+    finds splits its first records into one number of fields above one, the same for at least half
+    of them (an export's title rows aside) and at least two — or one record (a header alone) of at
+    least three fields. A prose line's commas (“1,234.56万元”) give a text's lines no one width; a
+    text that does not decode is no CSV either."""
+    try:
+        text, _ = _decode("", data[:_SAMPLE * 4])
+    except ImportRefused:
+        return False
+    sample = text[:_SAMPLE]
+    width, score, records = _widths(sample, _delimiter(sample))
+    return width > 1 and 2 * score >= records and (score >= 2 or width >= 3)
+
+
+def _widths(sample: str, delimiter: str) -> tuple[int, int, int]:
+    """The most common number of fields of the sample's first non-empty records, how many have it,
+    and how many there are."""
+    widths: Counter[int] = Counter()
+    try:
+        for number, record in enumerate(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)):
+            if number >= _SAMPLE_RECORDS:
+                break
+            if any(field.strip() for field in record):
+                widths[len(record)] += 1
+    except csv.Error:
+        return 1, 0, 0
+    width, score = widths.most_common(1)[0] if widths else (1, 0)
+    return width, score, sum(widths.values())
 
 
 def _decode(file: str, data: bytes) -> tuple[str, int]:

@@ -67,7 +67,7 @@ _ZIP_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
 _STEP = 1024 * 1024  # inflate at most this much at a time
 
 
-def docx_package(path: Path) -> io.BytesIO:
+def docx_package(path: Path, data: bytes | None = None) -> io.BytesIO:
     """The DOCX at ``path`` for python-docx to open, once it is known to be safe: a regular file
     within MAX_DOCX_BYTES, a zip (not an encrypted or legacy Word file) of at most MAX_ENTRIES
     parts, each stored or deflated, their declared sizes within MAX_UNPACKED_BYTES and MAX_RATIO.
@@ -79,10 +79,11 @@ def docx_package(path: Path) -> io.BytesIO:
     def refuse(message: str) -> SourceError:
         return _refused(file, message)
 
-    try:
-        data = read_bounded(Path(path), MAX_DOCX_BYTES, "Word 文档（.docx）")
-    except InputRefused as exc:
-        raise SourceError([Finding("error", "R-文件", exc.message, file)]) from None
+    if data is None:  # ``data``: the file's bytes, read already (readers/published.py)
+        try:
+            data = read_bounded(Path(path), MAX_DOCX_BYTES, "Word 文档（.docx）")
+        except InputRefused as exc:
+            raise SourceError([Finding("error", "R-文件", exc.message, file)]) from None
     if data.startswith(_OLE):
         raise refuse(_ole_advice(data))
     package = _open_zip(data, refuse)
@@ -190,11 +191,12 @@ def _may_be_xml(head: bytes) -> bool:
     return not text or text[:1] in (b"<", b"\0") or text.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
 
 
-def read_docx(path: Path, changes: Resolve = "accept") -> Document:
-    """The DOCX at ``path`` as a Document; raises SourceError (in Chinese) when it cannot be read."""
+def read_docx(path: Path, changes: Resolve = "accept", data: bytes | None = None) -> Document:
+    """The DOCX at ``path`` (its bytes ``data`` where read already) as a Document; raises SourceError
+    (in Chinese) when it cannot be read."""
     file = str(path)
     advice = "：请确认它是 Word 文档（.docx），可在 Word 中打开后另存一次"
-    stream = docx_package(path)
+    stream = docx_package(path, data)
     try:
         package = docx.Document(stream)
     except KeyError:  # a part named by the package's relationships is not in it

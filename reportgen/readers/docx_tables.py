@@ -53,10 +53,11 @@ class DocxDocument:
     lines: list[DocxLine] = field(default_factory=list)
 
 
-def read_docx_tables(path: Path) -> DocxDocument:
-    """The tables (one Grid each) and body paragraphs of the .docx at ``path``. Raises
-    ImportRefused (naming the file) when it cannot be read as a Word document."""
-    body, styles = _body(path)
+def read_docx_tables(path: Path, data: bytes | None = None) -> DocxDocument:
+    """The tables (one Grid each) and body paragraphs of the .docx at ``path`` (its bytes ``data``
+    where read already). Raises ImportRefused (naming the file) when it cannot be read as a Word
+    document."""
+    body, styles = _body(path, data)
     reader = _Reader(str(path), styles)
     for element in _elements(body):
         if element.tag == f"{_W}p":
@@ -66,11 +67,11 @@ def read_docx_tables(path: Path) -> DocxDocument:
     return DocxDocument(str(path), reader.grids, reader.lines)
 
 
-def _body(path: Path) -> tuple[etree._Element, dict[str, str]]:
+def _body(path: Path, data: bytes | None) -> tuple[etree._Element, dict[str, str]]:
     """The document's w:body, tracked changes accepted and hidden text dropped, and its paragraph
     styles' names by id."""
     try:
-        stream = docx_package(path)
+        stream = docx_package(path, data)
     except SourceError as error:
         raise ImportRefused("；".join(f"{path}：{f.message}" for f in error.findings)) from None
     try:

@@ -4,25 +4,23 @@ table rows, through the DOCX reader), an .html, or a .pdf (its printed lines as 
 reads them: one ``pdftotext -bbox-layout`` per file per command, shared with the importer's tables).
 The line numbers are what a reviewer finds the figure by: the file's own lines for text, the printed
 lines for a PDF (the same the tables' rows are numbered by), paragraphs and table rows for DOCX and
-HTML. Every document is bounded: its size (MAX_DRAFT_BYTES), its lines (MAX_DRAFT_LINES), pdftotext's
+HTML. Every document is bounded: its size (published.MAX_PUBLISHED_BYTES), its lines (MAX_DRAFT_LINES), pdftotext's
 time and output; HTML is read by libxml2, in time linear in the page."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 
-from reportgen.document import Heading, Paragraph, Table, Title
-from reportgen.errors import Finding, Internal, SourceError
+from reportgen.document import Document, Heading, Paragraph, Table, Title
+from reportgen.errors import Internal
 from reportgen.readers.html_hidden import INERT, hidden_classes, hides
-from reportgen.readers.pdf_words import PdfNotRead, layout_text, pdf_words
-from reportgen.reading.files import InputRefused, read_bounded
+from reportgen.readers.pdf_words import Word, layout_text
+from reportgen.readers.unreadable import Unreadable
 
-MAX_DRAFT_BYTES = 20 * 1024 * 1024  # the file
 # A disclosure is a few thousand lines at most (the seeds: 400–1,300); reading one line costs some
 # microseconds, so a file of 20 MB of line breaks took over a minute and 3 GB.
 MAX_DRAFT_LINES = 200_000
@@ -65,10 +63,22 @@ class _MadeOnce(Generic[_T]):
 
 @dataclass(frozen=True)
 class Line:
-    number: int
+    """One printed line of a published file, of any format: what the reviewer judges and the importer
+    reads the narrative of (readers/published.py makes them)."""
+
+    number: int  # 1-based, across the file: what a reviewer finds the line by
     text: str
     table_unit: str = ""  # 元 / 万元 where the line is a row of a table whose unit is known
-    page: int = 0  # the page it is printed on, where the text marks its pages (a PDF's form feeds); 0: not known
+    page: int = 0  # the page it is printed on (a PDF's, or a text's form feeds); 0: the format has no pages
+    line: int = 0  # 1-based on its page; on no page, the paragraph's number (0: ``number``)
+    place: str = ""  # where the format names it otherwise: a workbook's cell (名词解释!A3 第2行), a DOCX's 第3段
+
+    @property
+    def where(self) -> str:
+        """Where a reader finds the line: its place, else 第3页 第7行, else 第7段."""
+        if self.place:
+            return self.place
+        return f"第{self.line or self.number}段" if self.page == 0 else f"第{self.page}页 第{self.line}行"
 
     @_MadeOnce
     def squeezed(self) -> str:
@@ -84,86 +94,56 @@ class Line:
         return self.squeezed.strip()
 
 
-def read_draft(path: Path) -> list[Line]:
-    """The draft's lines; a SourceError (in Chinese) when it cannot be read."""
-    suffix = path.suffix.lower()
-    if suffix == ".docx":
-        lines = _docx_lines(path)
-    elif suffix == ".pdf":
-        lines = _text_lines(pdf_text(path), path)
-    elif suffix in (".html", ".htm"):
-        lines = _html_lines(_decode(_read(path), path), path)
-    else:
-        lines = _text_lines(_decode(_read(path), path), path)
+def _too_long(path: Path) -> Unreadable:
+    return Unreadable(str(path), f"草稿超过 {MAX_DRAFT_LINES} 行，不像一份部门预算公开文本（通常只有几千行）："
+                                 "请确认选的是草稿文件；未核对")
+
+
+def checked_length(lines: list[Line], path: Path) -> list[Line]:
+    """``lines``, refused where they are more than MAX_DRAFT_LINES."""
     if len(lines) > MAX_DRAFT_LINES:
         raise _too_long(path)
     return lines
 
 
-def _too_long(path: Path) -> SourceError:
-    return _refuse(path, f"草稿超过 {MAX_DRAFT_LINES} 行，不像一份部门预算公开文本（通常只有几千行）："
-                         "请确认选的是草稿文件；未核对")
-
-
-def _refuse(path: Path, message: str) -> SourceError:
-    return SourceError([Finding("error", "R-草稿", message, str(path))])
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return read_bounded(path, MAX_DRAFT_BYTES, "草稿")
-    except InputRefused as exc:
-        raise _refuse(path, f"不能读取草稿：{exc}") from None
-
-
-def _decode(data: bytes, path: Path) -> str:
+def decoded(data: bytes, path: Path) -> str:
+    """The text of a page or a plain text: UTF-8 (with or without its mark), else GB18030."""
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise _refuse(path, "草稿不是 UTF-8 或 GB18030 编码的文字")
+    raise Unreadable(str(path), "草稿不是 UTF-8 或 GB18030 编码的文字")
 
 
-def _text_lines(text: str, path: Path) -> list[Line]:
+def text_lines(text: str, path: Path) -> list[Line]:
+    """A plain text's lines (split where str.splitlines splits); where it marks its pages with form
+    feeds (pdftotext's text), each line with its page and its number on the page."""
     breaks = sum(map(text.count, _LINE_BREAKS)) - text.count("\r\n")  # counted before any line is made
     if breaks > MAX_DRAFT_LINES:
         raise _too_long(path)
     if "\f" not in text:
         return [Line(number, line) for number, line in enumerate(text.splitlines(), start=1)]
-    lines, page = [], 1
+    lines, page, on_page = [], 1, 0
     for number, (line, kept) in enumerate(zip(text.splitlines(), text.splitlines(keepends=True), strict=True), start=1):
-        lines.append(Line(number, line, page=page))
-        page += kept.endswith("\f")  # a page ends at its form feed: the next line is the next page's
+        on_page += 1
+        lines.append(Line(number, line, page=page, line=on_page))
+        if kept.endswith("\f"):  # a page ends at its form feed: the next line is the next page's
+            page, on_page = page + 1, 0
     return lines
 
 
-# The text of each PDF read in this process, by its bytes' digest (pdf_words keeps its words).
-_PDF_TEXTS: dict[bytes, str] = {}
-_KEPT_TEXTS = 8
+def page_lines(pages: list[list[Word]], path: Path) -> list[Line]:
+    """A PDF's printed lines (its words as pdf_words reads them: ``pdftotext -bbox-layout`` within its
+    time limit, once per file per process, shared with the importer's tables), set out as
+    ``layout_text`` sets them, each with its page and its number on the page; each page ends with an
+    empty line (its form feed's)."""
+    return text_lines(layout_text(pages), path)
 
 
-def pdf_text(path: Path) -> str:
-    """The text of a PDF draft: its printed lines as pdf_words reads them (``pdftotext -bbox-layout``
-    within its time limit, once per file per process, shared with the importer's tables), set out
-    as ``layout_text`` sets them; pages end with a form feed."""
-    data = _read(path)  # a regular file of bounded size, as any input
-    key = hashlib.blake2b(data, digest_size=16).digest()
-    if key not in _PDF_TEXTS:
-        try:
-            words = pdf_words(path, data, lambda message: _refuse(path, message), "未核对")
-        except PdfNotRead:
-            raise _refuse(path, "pdftotext 不能读取这个 PDF（是否损坏或加密？）") from None
-        if len(_PDF_TEXTS) >= _KEPT_TEXTS:
-            _PDF_TEXTS.pop(next(iter(_PDF_TEXTS)))
-        _PDF_TEXTS[key] = layout_text(words)
-    return _PDF_TEXTS[key]
-
-
-def _docx_lines(path: Path) -> list[Line]:
-    from reportgen.readers.docx import read_docx  # deferred: python-docx costs 60 ms, a DOCX draft only
-
-    document = read_docx(path)
+def docx_lines(document: Document) -> list[Line]:
+    """A Word document's lines as read back (readers/docx.py): its title, headings and paragraphs, and
+    each table's caption lines, rows (with the table's unit) and notes."""
     lines: list[Line] = []
 
     def add(text: str, unit: str = "") -> None:
@@ -214,6 +194,9 @@ class _HtmlText:
         self.hidden = 0
         self.style: list[str] | None = None  # the text of the <style> being read
         self.hiding: frozenset[str] = frozenset()
+        self.tables = 0  # the depth inside <table>
+        self.titles = 0  # inside <title>: the page's name, not its text
+        self.outside = False  # a text seen outside every table (a page's prose)
 
     def start(self, name: str | bytes, attrib: Mapping[str | bytes, str | bytes]) -> None:
         tag = _str(name)
@@ -228,10 +211,12 @@ class _HtmlText:
             self.cells = []
         elif tag == "table":
             self.unit = ""
+            self.tables += 1
         elif tag in ("td", "th"):
             self.buffer = []
         elif tag in self.BLOCKS or tag == "br":
             self.flush()
+            self.titles += tag == "title"
 
     def _hides(self, tag: str, attrib: Mapping[str | bytes, str | bytes]) -> bool:
         if not attrib:
@@ -255,14 +240,20 @@ class _HtmlText:
         elif tag == "tr" and self.cells is not None:
             self.add(Line(len(self.lines) + 1, " ".join(self.cells), self.unit))
             self.cells = None
+        elif tag == "table":
+            self.tables = max(0, self.tables - 1)
         elif tag in self.BLOCKS:
             self.flush()
+            self.titles = max(0, self.titles - (tag == "title"))
 
     def data(self, data: str | bytes) -> None:
         if self.hidden:
             return
         if not self.skip:
-            self.buffer.append(_str(data))
+            text = _str(data)
+            self.buffer.append(text)
+            if not self.tables and not self.titles and not self.outside and text.strip():
+                self.outside = True
         elif self.style is not None:
             self.style.append(_str(data))
 
@@ -288,20 +279,22 @@ class _HtmlText:
         self.lines.append(line)
 
 
-def _html_lines(text: str, path: Path) -> list[Line]:
+def html_lines(text: str, path: Path) -> tuple[list[Line], bool]:
+    """A page's lines, and whether any text stands outside its tables (a published page's prose; a
+    workbook saved as a web page, as finance systems export one, holds every text in its tables)."""
     from lxml import etree  # deferred: lxml costs 9 ms at start-up, needed only for an HTML draft
 
     text = without_server_code(text)
     if not text.strip():
-        return []
+        return [], False
     target = _HtmlText()
     try:  # huge_tree: else libxml2 drops the rest of a page after a text of over 10 MB, saying nothing
         etree.fromstring(text, etree.HTMLParser(target=target, no_network=True, huge_tree=True))
     except _TooLong:
         raise _too_long(path) from None
     except (etree.LxmlError, ValueError) as exc:
-        raise _refuse(path, f"不能读取这个 HTML 草稿：{exc}") from None
-    return target.lines
+        raise Unreadable(str(path), f"不能读取这个 HTML 草稿：{exc}") from None
+    return target.lines, target.outside
 
 
 # A page saved from the portal's templates, not as the browser shows it, keeps the server's own code:

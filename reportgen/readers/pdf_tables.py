@@ -61,7 +61,6 @@ from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.readers.pdf_words import PdfNotRead, lines_of_pages, pdf_words
 from reportgen.readers.pdf_words import Word as _Word
 
-MAX_PDF_BYTES = 64 * 1024 * 1024  # a published budget is under 1 MB; a scanned one tens of MB
 # Words in all: a 30-page budget has about 2,000, the longest disclosure a few tens of thousands.
 # Finding a table's columns takes time growing with its words times its columns.
 MAX_WORDS = 200_000
@@ -104,11 +103,11 @@ def read_pdf(path: Path, data: bytes) -> PdfDocument:
     """The tables (one Grid each, kind "pdf") and the lines of the PDF ``data`` read from ``path``.
     Raises ImportRefused (naming the file) for a file that is not a whole PDF, an encrypted or
     damaged one, one whose text layer is missing (a scan) or unreadable."""
-    _check_bytes(path, data)
+    check_bytes(path, data)
     try:
         pages = pdf_words(path, data, lambda message: _refuse(path, message), "未导入")
     except PdfNotRead as exc:
-        _failed(path, data, exc.errors)
+        failed(path, data, exc.errors)
     _check_text(path, pages)
     lines = [_lines_of(number, printed) for number, printed in enumerate(lines_of_pages(pages), start=1)]
     furniture = _furniture(lines)
@@ -128,11 +127,10 @@ def _refuse(path: Path, message: str) -> ImportRefused:
     return ImportRefused(f"{path}：{message}")
 
 
-def _check_bytes(path: Path, data: bytes) -> None:
-    """A whole PDF of bounded size: its header at the start, %%EOF at the end (a download cut short
-    loses it; pdftotext would read what is left and say nothing)."""
-    if len(data) > MAX_PDF_BYTES:
-        raise _refuse(path, f"PDF 文件超过 {MAX_PDF_BYTES // (1024 * 1024)} MB，不像一份部门预算公开文本，未导入")
+def check_bytes(path: Path, data: bytes) -> None:
+    """A whole PDF: its header at the start, %%EOF at the end (a download cut short loses it;
+    pdftotext would read what is left and say nothing). Its size is bounded as every published
+    file's is (readers/published.py)."""
     if b"%PDF-" not in data[:_TAIL]:
         raise _refuse(path, "不是 PDF 文件（开头没有 %PDF- 标记）：请选择公开的 PDF，或预算系统导出的 Excel 表")
     if b"%%EOF" not in data[-_TAIL:]:
@@ -153,7 +151,8 @@ def _check_text(path: Path, pages: list[list[_Word]]) -> None:
                             "请用预算系统导出的 Excel 表，或重新导出的 PDF")
 
 
-def _failed(path: Path, data: bytes, err: bytes) -> NoReturn:
+def failed(path: Path, data: bytes, err: bytes) -> NoReturn:
+    """Why pdftotext could not read the PDF ``data``, refused."""
     if b"/Encrypt" in data:
         raise _refuse(path, "PDF 文件已加密（需要密码才能打开），无法读取其中的文字：请取消密码后另存，再导入")
     detail = err.decode("utf-8", errors="replace").strip().splitlines()

@@ -1,6 +1,6 @@
 """`reportgen check SOURCE --against DRAFT`: every figure a draft states, checked against its source.
 
-readers/lines.py reads the draft (txt, docx, html, pdf) into numbered lines; statements.py finds
+readers/published.py reads the draft (pdf, docx, html, txt: told by its bytes) into numbered lines; statements.py finds
 the figures it states; glossary.py names the source's figures as disclosures name them; judge.py
 compares them (half up at the precision printed) and gives the likely cause of a slip;
 sentence_rules.py holds the rules of a sentence's figures against each other, text_rules/ those of
@@ -15,7 +15,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen.errors import Finding, SourceError
-from reportgen.readers.lines import Line, read_draft
+from reportgen.readers.lines import Line
+from reportgen.readers.published import read_draft
 from reportgen.readers.statements import TooManyFigures, read_statements
 from reportgen.render import Prepared, prepare
 from reportgen.review.consistency import CUT_RULE
@@ -93,20 +94,26 @@ def review(source: Path, draft: Path, despite_errors: bool = False,
 
 
 def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_errors: bool = False,
-                    disputes: tuple[Decimal, ...] = (), cut_as_notes: bool = False) -> tuple[Review | None, list[Finding]]:
-    """review, of a source already prepared (``source`` names it on the page)."""
+                    disputes: tuple[Decimal, ...] = (), cut_as_notes: bool = False,
+                    lines: list[Line] | None = None) -> tuple[Review | None, list[Finding]]:
+    """review, of a source already prepared (``source`` names it on the page); ``lines``: the draft's,
+    where its caller read it already (readers/published.py), else read here."""
     if prepared.budget is None or prepared.figures is None or (prepared.errors and not despite_errors):
         return None, prepared.findings
-    try:
-        lines = read_draft(draft)
-    except SourceError as exc:
-        return None, exc.findings
+    if lines is None:
+        try:
+            lines = read_draft(draft)
+        except SourceError as exc:
+            return None, exc.findings
     try:
         statements = read_statements(lines)
     except TooManyFigures as exc:
         return None, [Finding("error", "R-草稿", f"草稿写出的数字超过 {exc.limit} 个（到第 {exc.line} 行），"
                               "不像一份部门预算公开文本（通常只有几千个数字）：请确认选的是草稿文件；未核对",
                               str(draft), exc.line)]
+    if not statements:  # nothing was read to judge: never a draft that agrees (a scan, a blank, no disclosure)
+        return None, [Finding("error", "R-草稿", "草稿中没有读到任何数字（是扫描的图片、空白的文件，还是不是公开文本？）："
+                              "未核对", str(draft))]
     glossary = Glossary(prepared.budget, prepared.figures, disputes)
     verdicts = judge(statements, glossary)
     told = frozenset((v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree")
@@ -149,12 +156,13 @@ def _cut_note(verdict: Verdict, draft: str) -> Finding:
                    f"“{verdict.expected}”：{TRUNCATED}（取舍提示，不算问题）", draft, st.line)
 
 
-def sentence_findings(draft: Path, cut_as_notes: bool = False) -> list[Finding]:
+def sentence_findings(draft: Path, cut_as_notes: bool = False, lines: list[Line] | None = None) -> list[Finding]:
     """What a document's sentences say against each other, with no source and no tables to measure
     them by (a 部门决算's narrative): an amount, its change and its rate; a completion rate and the
-    budget and spending it is of. A document that cannot be read gives its reading problems."""
+    budget and spending it is of. A document that cannot be read gives its reading problems.
+    ``lines``: the document's, where its caller read it already."""
     try:
-        lines = read_draft(draft)
+        lines = read_draft(draft) if lines is None else lines
         statements = read_statements(lines)
     except SourceError as exc:
         return exc.findings

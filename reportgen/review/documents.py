@@ -16,12 +16,13 @@ from pathlib import Path
 
 from reportgen.checks.budget import UNLISTED
 from reportgen.errors import Finding
-from reportgen.importing.emit import read_back_of
 from reportgen.importing.pipeline import ImportResult, import_files
 from reportgen.importing.tree import Placed
 from reportgen.importing.unread import Unread, unread_cells
 from reportgen.oserrors import reason
 from reportgen.readers.grid import ImportRefused
+from reportgen.readers.published import Published, read_published
+from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
 from reportgen.render import prepare, prepared_findings
 from reportgen.review import Review, review_prepared, sentence_findings
@@ -53,6 +54,8 @@ class DocumentReview:
     narrative_problems: list[Finding] = field(default_factory=list)
     final_cut: list[Finding] = field(default_factory=list)  # a refused 决算's figures cut, not rounded (notes)
     final_reviewed: bool = False  # refused as a budget, a 部门决算 all the same: its tables and sentences judged
+    published: Published | None = None  # the document as read (once: its import, its narrative, its copy)
+    kind: str = ""  # what its bytes are (readers/published.py: pdf, docx …), where they could be told
 
     @functools.cached_property
     def unread(self) -> list[Unread]:
@@ -228,20 +231,23 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
     """One document reviewed against its own tables."""
     result = DocumentReview(document)
     try:
-        result.imported = import_files([document], layout)
+        result.published = read_published(document)
+        result.kind = result.published.kind
+        result.imported = import_files([document], layout, read={document: result.published})
     except ImportRefused as exc:
+        result.kind = result.kind or (exc.kind if isinstance(exc, Unreadable) else "")
         _refused(result, exc)
         return result
-    # the document's own tables, imported in memory, are its source: prepared once, checked, and the
-    # measure of its text (no file is written; the page names the document)
-    text = result.imported.text
-    prepared = prepare(document, raw=text.encode("utf-8"), parsed=read_back_of(text))
+    # the document's own tables, imported in memory, are its source: prepared once as it is (no YAML
+    # written or read; the page names the document), checked, and the measure of its text
+    prepared = prepare(result.imported.source.named(document))
     found = _told(prepared_findings(prepared, parts=False), document)
     result.checks = [f for f in found if f.rule != UNLISTED and not _told_by_its_tables(f)]
     result.unverified = [f for f in found if f.rule == UNLISTED]
     if result.imported.documents:
         result.narrative, problems = review_prepared(prepared, document, document, despite_errors=True,
-                                                     disputes=result.imported.disputes, cut_as_notes=True)
+                                                     disputes=result.imported.disputes, cut_as_notes=True,
+                                                     lines=result.published.lines)
         result.narrative_problems = _told(problems, document)
     return result
 
@@ -261,7 +267,8 @@ def _refused(result: DocumentReview, exc: ImportRefused) -> None:
     its sentences' figures against each other (its cut figures apart, as notes)."""
     result.refused, result.final, result.final_reviewed = exc.message, exc.differences, bool(exc.final)
     if exc.final:
-        said = sentence_findings(result.document, cut_as_notes=True)
+        said = sentence_findings(result.document, cut_as_notes=True,
+                                 lines=result.published.lines if result.published is not None else None)
         result.final_text = [f for f in said if f.rule != CUT_RULE]
         result.final_cut = [f for f in said if f.rule == CUT_RULE]
 

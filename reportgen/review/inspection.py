@@ -15,8 +15,9 @@ from reportgen.review.register import Entry, Register
 
 COMPLETENESS_RULES = ("R-空表说明", "R-内容空缺")  # what the text leaves out, or says of a table, falsely
 FUNCTION_DIGITS, ECONOMIC_DIGITS = 7, 5  # 类 3 + 款 2 + 项 2; 类 3 + 款 2
-_FORMATS = {".pdf": "PDF", ".docx": "DOCX", ".xlsx": "XLSX", ".xls": "XLS", ".ods": "ODS", ".csv": "CSV",
-            ".html": "HTML", ".htm": "HTML"}
+# the form a document was published in, by what its bytes are (readers/published.py), not its name
+_FORMATS = {"pdf": "PDF", "docx": "DOCX", "xlsx": "XLSX", "xls": "XLS", "ods": "ODS", "csv": "CSV", "page": "HTML",
+            "html": "HTML", "spreadsheetml": "XLS"}
 
 
 @dataclass
@@ -61,7 +62,7 @@ class Inspection:
 
 def inspection(result: DocumentReview, register: Register | None) -> Inspection:
     entry = next((e for e in register.entries if result.document in e.documents), None) if register else None
-    out = Inspection(entry, register is not None, form=_FORMATS.get(result.document.suffix.lower(), ""))
+    out = Inspection(entry, register is not None, form=_FORMATS.get(result.kind, ""))
     wording = result.narrative.wording if result.narrative else result.final_text
     out.completeness_findings = sum(1 for f in wording if f.rule in COMPLETENESS_RULES)
     checklist = result.checklist

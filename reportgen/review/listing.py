@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 
 from reportgen.errors import Finding, SourceError
-from reportgen.readers.lines import Line, read_draft
+from reportgen.readers.lines import Line
+from reportgen.readers.published import read_draft
 from reportgen.review.documents import DocumentReview
 
 _PAGE = re.compile(r"第\s*(\d+)\s*页")  # a table difference names its place: “第11页 第9行”
@@ -57,7 +58,9 @@ def document_lines(result: DocumentReview) -> dict[int, Line]:
         return {line.number: line for line in result.narrative.lines}
     if not result.final_text:
         return {}
-    try:  # a refused 决算's sentences were read from its text: read again (a PDF's text is kept in memory)
+    if result.published is not None:  # a refused 决算's sentences were read from its lines, as read
+        return {line.number: line for line in result.published.lines}
+    try:
         return {line.number: line for line in read_draft(result.document)}
     except SourceError:
         return {}

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reportgen.readers.lines import MAX_DRAFT_BYTES
+from reportgen.readers.file_marks import catalogue_entry, package_title
+from reportgen.readers.published import MAX_PUBLISHED_BYTES
 from reportgen.reading.outputs import PDF_MARK
 from reportgen.templating import environment
 from reportgen.written import writer_of
@@ -30,8 +31,6 @@ def notice_title() -> str:
 _PAGES = re.compile(rb'<meta name="generator" content="reportgen (review|check --against|import|diff|render)"')
 _HEAD = 64 * 1024  # a page's generator line stands in its <head>
 _CHUNK = 1 << 20
-_TITLE = re.compile(rb"<dc:title>([^<]*)</dc:title>")
-_CORE_BYTES = 64 * 1024
 
 
 def review_output(path: Path) -> bool:
@@ -62,7 +61,7 @@ def _annotated_copy(path: Path) -> bool:
     packed, tail = False, b""
     try:
         with path.open("rb") as file:
-            for _ in range(MAX_DRAFT_BYTES // _CHUNK + 1):
+            for _ in range(MAX_PUBLISHED_BYTES // _CHUNK + 1):
                 chunk = file.read(_CHUNK)
                 if not chunk:
                     break
@@ -76,31 +75,12 @@ def _annotated_copy(path: Path) -> bool:
 
 
 def _catalogue_marked(path: Path) -> bool:
-    import logging  # deferred: for a PDF with compressed objects only
-
-    from pypdf import PdfReader  # deferred: 60 ms, for a PDF with compressed objects only
-
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     name, said = PDF_MARK.decode("ascii")[1:].split(" ", 1)
-    try:
-        root = PdfReader(path, strict=False).trailer["/Root"].get_object()
-        return isinstance(root, dict) and str(root.get("/" + name, "")) == said[1:-1]
-    except Exception:  # noqa: BLE001  # a damaged or hostile file: not review's copy, reviewed (and told) as a document
-        return False
+    return catalogue_entry(path, name) == said[1:-1]
 
 
 def _handed_back(path: Path) -> bool:
     """A DOCX or XLSX whose title is the 整改 notice's (review/handback.py): Word and Excel keep a
     file's title when it is saved again."""
-    import zipfile  # deferred: 4 ms, for an office file in a folder only
-
-    try:
-        with zipfile.ZipFile(path) as package:
-            info = package.getinfo("docProps/core.xml")
-            if info.file_size > _CORE_BYTES:
-                return False
-            with package.open(info) as core:
-                found = _TITLE.search(core.read(_CORE_BYTES + 1))
-    except (OSError, KeyError, zipfile.BadZipFile, ValueError, RuntimeError, NotImplementedError, EOFError):
-        return False
-    return found is not None and found.group(1).decode("utf-8", "replace") == notice_title()
+    title = package_title(path)
+    return title is not None and title == notice_title()

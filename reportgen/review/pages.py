@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reportgen.errors import visible_text
 from reportgen.importing.report import report_html as tables_html
-from reportgen.readers.lines import MAX_DRAFT_BYTES
+from reportgen.readers.published import MAX_PUBLISHED_BYTES
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.review import report_html as prose_html
 from reportgen.review.annotated import NotAnnotated, annotated_pdf
@@ -34,9 +34,15 @@ def page_names(document: Path, index: int) -> tuple[str, str]:
     return f"{index:03d}-{stem}-tables.html", f"{index:03d}-{stem}-prose.html"
 
 
-def annotated_name(document: Path, index: int) -> str | None:
-    """The name of a reviewed PDF's annotated copy; None for a document of another kind."""
-    return f"{index:03d}-{_stem(document)}-annotated.pdf" if document.suffix.lower() == ".pdf" else None
+def annotated_name(document: Path, index: int) -> str:
+    """The name of a reviewed PDF's annotated copy (written where the document's bytes are a PDF's,
+    whatever its name: ``copy_name``)."""
+    return f"{index:03d}-{_stem(document)}-annotated.pdf"
+
+
+def copy_name(result: DocumentReview, index: int) -> str | None:
+    """The name of the document's annotated copy; None for a document whose bytes are no PDF's."""
+    return annotated_name(result.document, index) if result.kind == "pdf" else None
 
 
 _STEM_BYTES = 200  # with "1000-" before it and "-annotated.pdf" after it, within a name's 255 bytes
@@ -69,7 +75,8 @@ def annotated_copy(result: DocumentReview, name: str = "", items: list[Listed] |
     items = listed(result) if items is None else items
     found = [Mark(number, item) for number, item in enumerate(items, start=1)]
     try:
-        data = read_bounded(result.document, MAX_DRAFT_BYTES, "PDF")
+        published = result.published  # the bytes the review read (the copy is of what was reviewed)
+        data = published.data if published is not None else read_bounded(result.document, MAX_PUBLISHED_BYTES, "PDF")
         found = marks(result.document, data, items, document_lines(result))
         return Copy(name, annotated_pdf(result.document, data, found), "", tuple(found))
     except (InputRefused, NotPlaced, NotAnnotated) as exc:
@@ -140,7 +147,7 @@ def document_files(result: DocumentReview, index: int) -> tuple[SummaryPart, dic
     with its part of the summary, and what to tell of what was not written."""
     files = {name: text.encode("utf-8") for name, text in document_pages(result, index).items()}
     items = listed(result)  # listed once: the summary's rows, the copy's boxes and the notice's table
-    name = annotated_name(result.document, index)
+    name = copy_name(result, index)
     # a document not reviewed has nothing to mark: no copy of it is made
     copy = annotated_copy(result, name, items) if name is not None and not result.unreviewed else None
     told = []

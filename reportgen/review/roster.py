@@ -1,6 +1,6 @@
 """The roster of who must publish (`review DIR --roster 名单.xlsx|.csv`): one row per 部门 or 单位 —
 单位名称, 类型 (部门 / 单位), 主管部门, 批复日期, and optionally 公开日期 and 年度 — read from a workbook's
-visible sheet that has those headers, or a CSV, by the importer's readers (importing/readers.py).
+visible sheet that has those headers, or a CSV, as readers/published.py reads any published file.
 
 The roster is read as a reviewer sees it: a hidden sheet (last year's list kept behind this year's) is
 never read, and two visible sheets that both hold a roster are both named and refused, never one
@@ -23,8 +23,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen.errors import Internal
-from reportgen.importing.readers import read_file
 from reportgen.readers.grid import Cell, Grid, ImportRefused
+from reportgen.readers.published import read_published
 
 HEADER_ROWS = 10  # the header is looked for in a sheet's first rows
 _COLUMNS = {  # a column's name as the register uses it: the names it goes by, normalised
@@ -73,7 +73,7 @@ def normal(text: str) -> str:
 
 def read_roster(path: Path) -> list[Member]:
     try:
-        grids = read_file(path).grids
+        grids = read_published(path).grids
     except ImportRefused as exc:
         raise RosterRefused(f"名单 {exc.message}") from None
     found = [(grid, header) for grid, header in ((g, _header(g)) for g in grids if not g.hidden) if header is not None]

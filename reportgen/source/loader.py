@@ -9,16 +9,16 @@ final_accounts).
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NotRequired, TypedDict
+from typing import Any, NotRequired, Protocol, TypedDict
 
 from reportgen import tablekinds as catalogue
 from reportgen.errors import Finding, SourceError
 from reportgen.model import INCOME_SOURCES, RESERVES, Budget, EconomicRow, FunctionRow, Presentation, Profile, Project
 from reportgen.reading.files import resolved
-from reportgen.reading.yamlsafe import LocDict, load_yaml, parse_yaml
+from reportgen.reading.yamlsafe import LocDict, load_yaml
 from reportgen.source.code_names import read_code_table
 from reportgen.source.confined import confined, quoted_if_inside
 from reportgen.source.core import UNIT_FACTOR, ZERO, SourceReader
@@ -41,7 +41,38 @@ from reportgen.source.targets import targets
 from reportgen.source.units import units
 
 # What other modules import from here: the reading of a source and the files it names.
-__all__ = ["UNIT_FACTOR", "confined", "quoted_if_inside", "read_source", "referenced_files"]
+__all__ = ["UNIT_FACTOR", "SourceFile", "SourceInput", "confined", "given", "quoted_if_inside", "read_source",
+           "referenced_files"]
+
+
+class SourceInput(Protocol):
+    """A source to read: a file on disk (SourceFile), or a value in memory that stands for the file
+    it is written as (an import's, importing/emit.py), its values made from that value itself."""
+
+    @property
+    def path(self) -> Path:
+        """The file it is (or is written as): what its findings name, where the files it names are."""
+        ...
+
+    def values(self) -> Any:
+        """Its text as the YAML reader reads it (LocDict, LocList, LocStr … with their marks), made
+        anew on each call; SourceError where it cannot be read."""
+        ...
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A source file on disk, read when its values are asked for."""
+
+    path: Path
+
+    def values(self) -> Any:
+        return load_yaml(self.path)
+
+
+def given(source: Path | SourceInput) -> SourceInput:
+    """``source`` as a SourceInput: a path is the file on disk."""
+    return SourceFile(source) if isinstance(source, Path) else source
 
 
 class _Figures(TypedDict):
@@ -63,14 +94,13 @@ class _Figures(TypedDict):
     projects: list[Project]
 
 
-def read_source(path: Path, raw: bytes | None = None, parsed: Any = None) -> tuple[Budget, list[Finding]]:
-    """Read and validate one source file: the Budget as the file states it, and what reading it
-    found wrong. A department of several 单位 comes with its units read and its own figures not yet
-    their sum; its prior-year files are named, not read: assemble.load_source does both. Raises
-    SourceError when the file cannot be read as a source at all. ``raw``: the source's text, made in
-    memory (an imported document's) and named ``path``, in place of the file; ``parsed``: what
-    parse_yaml reads ``raw`` as, where its writer made that beside it (importing/emit_tree.py)."""
-    data = parsed if parsed is not None else load_yaml(path) if raw is None else parse_yaml(raw, str(path))
+def read_source(source: SourceInput) -> tuple[Budget, list[Finding]]:
+    """Read and validate one source: the Budget as it states it, and what reading it found wrong. A
+    department of several 单位 comes with its units read and its own figures not yet their sum; its
+    prior-year files are named, not read: assemble.load_source does both. Raises SourceError when
+    the source cannot be read as a source at all."""
+    path = source.path
+    data = source.values()
     file = str(path)
     findings = validate_source(data, file)
     if findings:

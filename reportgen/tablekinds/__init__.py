@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportgen.errors import ReportgenError
 from reportgen.reading.yamlsafe import parse_yaml
 from reportgen.records import FrozenRecord
 
@@ -25,8 +26,9 @@ _OMIT_KEYS = {"不公开", "没有"}
 NONE = "无"  # 注: 无 — this layout prints the table without the default's note
 
 
-class DefinitionError(Exception):
-    """A table definition that cannot be used, with its file and key in the message."""
+class DefinitionError(ReportgenError):
+    """A table definition that cannot be used, with its file and key in the message: told as it is, exit 1
+    (a definition added to a copy of the package, as tests/test_table_kinds.py adds one, is the user's file)."""
 
 
 @dataclass(frozen=True, repr=False, eq=False)

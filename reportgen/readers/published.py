@@ -1,0 +1,270 @@
+"""A published file (or a draft) → one neutral value, :class:`Published`: what every command that
+takes a disclosure reads — the import, the review, ``check --against``, the roster, diff's DOCX input.
+
+The file is read from disk once, within one bound (MAX_PUBLISHED_BYTES), and its format told by its
+bytes (readers/sniff.py), never by its name: a PDF named x.html is a PDF, a workbook named x.pdf a
+workbook. What cannot be read is refused one way: :class:`~reportgen.readers.unreadable.Unreadable`,
+its Chinese message naming the file.
+
+The value holds the file's kind, its pages (a PDF's; None where the format has none), its printed lines
+(one :class:`~reportgen.readers.lines.Line` each, of every format: number across the file, page, line on
+its page, place, table unit) and its grids (its tables, read when first asked for: a review of a PDF's
+prose never finds its tables). Two things the bytes alone do not settle are settled by the content:
+
+* text (sniffed ``csv``): a CSV when the delimiter csvfile finds splits its first records into one
+  number of fields above one, the same for at least half of them and at least two (an export's
+  title rows aside); otherwise a plain text — prose, as pdftotext writes a PDF's text (a sentence's
+  commas give its lines no one width).
+* HTML: a published page when any of its text stands outside its tables (its prose, its portal's
+  words around the article); a workbook saved as a web page (finance systems export one named .xls)
+  holds every text in a table, and is read as a workbook is, its sheets' text read by the import.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.document import Document
+from reportgen.errors import Finding, SourceError
+from reportgen.readers import sniff
+from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
+from reportgen.readers.lines import Line, checked_length, decoded, docx_lines, html_lines, page_lines, text_lines
+from reportgen.readers.pdf_words import PdfNotRead, layout_text, pdf_words
+from reportgen.readers.unreadable import Unreadable
+from reportgen.reading.files import InputRefused, read_bounded
+
+# An export of a large department is a few MB, a published PDF one or two, a scanned one some tens.
+MAX_PUBLISHED_BYTES = 100 * 1024 * 1024
+DOCUMENTS = frozenset({"pdf", "docx", "page", "text"})  # kinds with a narrative (a workbook's is its text sheets)
+TEXTS = DOCUMENTS | {"csv", "html"}  # kinds whose lines are read (a CSV's and a saved workbook page's as printed)
+
+
+@dataclass(frozen=True, eq=False)
+class Published:
+    """One published file as read. ``kind``: pdf, docx, page (an HTML page), text (a plain text),
+    csv, html (a workbook saved as a page), or a workbook's (xlsx, xls, ods, spreadsheetml …)."""
+
+    path: Path
+    kind: str
+    lines: list[Line]  # its printed lines (a workbook's: none; its text sheets are the import's to read)
+    pages: int | None = None  # a PDF's pages
+    document: Document | None = None  # a DOCX read back as a document (diff's input)
+    data: bytes = field(default=b"", repr=False)  # the bytes read, read once
+
+    @property
+    def is_document(self) -> bool:
+        """Whether it is a published or draft text (PDF, DOCX, HTML page, plain text) whose narrative
+        is compared with its tables."""
+        return self.kind in DOCUMENTS
+
+    @property
+    def has_text(self) -> bool:
+        """Whether its lines are text it prints (a binary workbook's are none)."""
+        return self.kind in TEXTS
+
+    @functools.cached_property
+    def _tables(self) -> tuple[list[Grid], list[Line]]:
+        try:
+            return _tables_of(self)
+        except Unreadable:
+            raise
+        except ImportRefused as exc:
+            raise Unreadable.of(exc, str(self.path)) from None
+
+    @property
+    def grids(self) -> list[Grid]:
+        """Its tables, one grid each (a workbook's sheets), read at the first asking; Unreadable where
+        they cannot be (a scanned PDF, a workbook with no data)."""
+        return self._tables[0]
+
+    @property
+    def narrative(self) -> list[Line]:
+        """The lines the import reads the narrative of: a PDF's, a page's or a text's every line; a
+        DOCX's body paragraphs (its tables are grids), each placed 第N段; a workbook's none."""
+        return self._tables[1]
+
+    @functools.cached_property
+    def title(self) -> str | None:
+        """The title an Office package states of itself (docProps/core.xml: “……2024年度部门决算”)."""
+        from reportgen.readers.file_marks import package_title  # deferred: zipfile, an Office file only
+
+        return package_title(self.data) if self.data.startswith(b"PK") else None
+
+
+def read_published(path: Path) -> Published:
+    """The file at ``path``, read once and told by its bytes; Unreadable when it cannot be read."""
+    file = str(path)
+    try:
+        data = read_bounded(path, MAX_PUBLISHED_BYTES, "公开文本或导出的文件")
+    except InputRefused as exc:
+        raise Unreadable(file, exc.message) from None
+    if not data:
+        raise Unreadable(file, "文件是空的：请确认导出或保存已完成")
+    kind = _kind(data)
+    try:
+        if kind == "pdf":
+            return _pdf(path, data)
+        if kind == "docx":
+            return _docx(path, data)
+        if kind == "html":
+            return _html(path, data)
+        if kind == "csv":
+            return _text(path, data)
+    except ImportRefused as exc:
+        refused = Unreadable.of(exc, file)
+        refused.kind = kind
+        raise refused from None
+    return Published(path, kind, [], data=data)
+
+
+# A page's text begun without <html> or <body> (a fragment saved as a page): its first tag is a block's.
+_PAGE_TAG = re.compile(rb"\s*<(?:p|div|span|br|h[1-6]|ul|ol|li|title|article|section|font|center)\b", re.IGNORECASE)
+
+
+def _kind(data: bytes) -> str:
+    """sniff's kind of ``data``; of a text sniff cannot name that decodes as UTF-8: a page where it
+    opens with a block's tag (<p>, <div> …), else a text (a control character in it, or markup no
+    page opens with: “<script>…” written in a text is its text)."""
+    kind = sniff.sniff(data)
+    if kind == "unknown":
+        try:
+            data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return kind
+        return "html" if _PAGE_TAG.match(data.removeprefix(b"\xef\xbb\xbf")) else "csv"
+    return kind
+
+
+def read_draft(path: Path) -> list[Line]:
+    """The lines of the published file (or draft) at ``path``, as readers/published.py reads them; a
+    SourceError (in Chinese, rule R-草稿) when it cannot be read."""
+    try:
+        return draft_lines(read_published(path))
+    except Unreadable as exc:
+        raise draft_refusal(exc) from None
+
+
+def draft_lines(published: Published) -> list[Line]:
+    """The lines of a file read (readers/published.py) as a draft's; a SourceError (R-草稿) for a
+    workbook, which has no text to check."""
+    if not published.has_text:
+        raise SourceError([Finding("error", "R-草稿", f"读不出可核对的正文（文件是 {published.kind}）："
+                                   "应为 PDF、Word 文档（.docx）、网页或文本", str(published.path))])
+    return published.lines
+
+
+def draft_refusal(refused: Unreadable) -> SourceError:
+    """A published file that cannot be read, told as a finding on the draft (R-草稿)."""
+    return SourceError([Finding("error", "R-草稿", refused.reason, refused.file)])
+
+
+def pdf_text(path: Path) -> str:
+    """The text of the PDF at ``path``, its printed lines set out as ``layout_text`` sets them (pages
+    ended by form feeds): what ``pdf_lines`` splits."""
+    file = str(path)
+    try:
+        data = read_bounded(path, MAX_PUBLISHED_BYTES, "PDF")
+        return layout_text(pdf_words(path, data, lambda message: Unreadable(file, message), "未读取"))
+    except InputRefused as exc:
+        raise Unreadable(file, exc.message) from None
+    except PdfNotRead:
+        raise Unreadable(file, "pdftotext 不能读取这个 PDF（是否损坏或加密？）") from None
+
+
+def _pdf(path: Path, data: bytes) -> Published:
+    from reportgen.readers import pdf_tables  # deferred: the PDF reader, 40 ms a workbook needs not
+
+    file = str(path)
+    pdf_tables.check_bytes(path, data)
+    try:
+        pages = pdf_words(path, data, lambda message: Unreadable(file, message), "未读取")
+    except PdfNotRead as exc:
+        pdf_tables.failed(path, data, exc.errors)
+    return Published(path, "pdf", checked_length(page_lines(pages, path), path), len(pages), data=data)
+
+
+def _docx(path: Path, data: bytes) -> Published:
+    from reportgen.readers.docx import read_docx  # deferred: python-docx costs 60 ms, a DOCX only
+
+    try:
+        document = read_docx(path, data=data)
+    except SourceError as exc:
+        raise Unreadable(str(path), "；".join(f.message for f in exc.findings) or "无法读取 DOCX 文件") from None
+    return Published(path, "docx", checked_length(docx_lines(document), path), document=document, data=data)
+
+
+def _html(path: Path, data: bytes) -> Published:
+    try:
+        lines, outside = html_lines(decoded(data, path), path)
+    except Unreadable as exc:
+        if not exc.reason.startswith("草稿不是"):
+            raise
+        lines, outside = [], False  # not UTF-8 or GB18030: the page reader reads its declared encoding
+    return Published(path, "page" if outside else "html", lines, data=data)
+
+
+def _text(path: Path, data: bytes) -> Published:
+    from reportgen.readers.csvfile import is_table  # deferred: csv, a text only
+
+    if not is_table(data):
+        return Published(path, "text", checked_length(text_lines(decoded(data, path), path), path), data=data)
+    try:  # a CSV's lines as printed, for a review that is given one; its bounds are its reader's
+        lines = checked_length(text_lines(decoded(data, path), path), path)
+    except Unreadable:
+        lines = []
+    return Published(path, "csv", lines, data=data)
+
+
+def _tables_of(published: Published) -> tuple[list[Grid], list[Line]]:
+    """The grids of ``published``, and the lines the import reads its narrative of."""
+    path, data, kind = published.path, published.data, published.kind
+    if kind == "pdf":
+        from reportgen.readers import pdf_tables  # deferred: as in _pdf
+
+        return pdf_tables.read_pdf(path, data).grids, published.lines
+    if kind == "docx":
+        return _docx_tables(path, data)
+    if kind == "page":
+        return _page_grids(path, data), published.lines
+    if kind == "text":
+        return [], published.lines
+    from reportgen.readers import spreadsheets  # deferred: the workbook readers, 40 ms a PDF needs not
+
+    return spreadsheets.read_grids(path, data), []
+
+
+def _docx_tables(path: Path, data: bytes) -> tuple[list[Grid], list[Line]]:
+    from reportgen.readers import docx_tables  # deferred: python-docx, 64 ms a workbook needs not
+
+    docx = docx_tables.read_docx_tables(path, data)
+    for index, grid in enumerate(docx.grids):
+        captions = [line for line in docx.lines if line.tables_before == index and _CAPTION.search(line.text)]
+        if captions:  # a DOCX sets its table's caption (部门名称：…  单位：万元) as a paragraph above it
+            _prepend(grid, captions[-1].text, captions[-1].place)
+    return docx.grids, [Line(line.number, line.text, place=line.place) for line in docx.lines]
+
+
+def _page_grids(path: Path, data: bytes) -> list[Grid]:
+    """A published page's tables; none where it has none (its tables images, or only prose)."""
+    from reportgen.readers import htmltables  # deferred: as spreadsheets above
+
+    try:
+        return [grid for grid in htmltables.read_html(str(path), data) if grid.rows]
+    except ImportRefused:
+        if b"<table" in data.lower():
+            raise  # a page with tables that cannot be read: said, not taken for prose
+        return []
+
+
+_CAPTION = re.compile(r"(?:编制部门|编制单位|部门名称|单位名称|预算单位)[：:]|(?:金额)?单位[：:]\s*(?:万元|元)")
+
+
+def _prepend(grid: Grid, text: str, place: str) -> None:
+    """A caption paragraph made the grid's first row, as a workbook holds it."""
+    grid.rows.insert(0, [Cell(text, text)])
+    grid.merges = [Merge(m.first_row + 1, m.first_col, m.last_row + 1, m.last_col) for m in grid.merges]
+    if grid.row_places is not None:
+        grid.row_places.insert(0, place)
