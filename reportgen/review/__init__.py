@@ -95,9 +95,12 @@ def review(source: Path, draft: Path, despite_errors: bool = False,
 
 def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_errors: bool = False,
                     disputes: tuple[Decimal, ...] = (), cut_as_notes: bool = False,
-                    lines: list[Line] | None = None) -> tuple[Review | None, list[Finding]]:
+                    lines: list[Line] | None = None,
+                    unsure: frozenset[int] = frozenset(),
+                    tables: frozenset[int] = frozenset()) -> tuple[Review | None, list[Finding]]:
     """review, of a source already prepared (``source`` names it on the page); ``lines``: the draft's,
-    where its caller read it already (readers/published.py), else read here."""
+    where its caller read it already (readers/published.py), else read here; ``unsure``: the numbers of
+    the lines that are rows of a table the import did not read for sure, whose figures are not judged."""
     if prepared.budget is None or prepared.figures is None or (prepared.errors and not despite_errors):
         return None, prepared.findings
     if lines is None:
@@ -116,6 +119,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
                               "未核对", str(draft))]
     glossary = Glossary(prepared.budget, prepared.figures, disputes)
     verdicts = judge(statements, glossary)
+    _not_judged(verdicts, unsure, tables)
     told = frozenset((v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree")
     said = Said(statements, str(draft), prepared.budget.year, told, cut_as_notes)
     against = sentence_findings_of(said)
@@ -125,6 +129,23 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     if cut_as_notes:
         result.cut[:0] = _cut_apart(verdicts, str(draft))
     return result, []
+
+
+UNSURE_TABLE = "这一行是一张表头未能逐列认定的表中的一行，表中的数没有读取"
+TABLE_ROW = "这一行是已读取的表中的一行，表中的数按表读取并核对；这里读出的数与按表读取的不同，不作判断"
+
+
+def _not_judged(verdicts: list[Verdict], unsure: frozenset[int], tables: frozenset[int]) -> None:
+    """The figures not read for sure, 未能核对 and never a disagreement: those of a table the import did
+    not read for sure (its header not given each column one meaning), and a row's figure of a table it
+    read that the sentence reader reads otherwise than the table does (a code column's 501 taken for an
+    amount, a line of a 政府经济分类 section taken for the whole 款): that table's figures are judged
+    by reconciling them, where the columns are known."""
+    for verdict in verdicts:
+        line = verdict.statement.line
+        if (line in unsure and verdict.status in ("agree", "disagree")) or (line in tables and verdict.status == "disagree"):
+            cause = UNSURE_TABLE if line in unsure else TABLE_ROW
+            verdict.status, verdict.figure, verdict.expected, verdict.cause = "unknown", None, "", cause
 
 
 def _within(verdicts: list[Verdict], consistent: dict[str, tuple[set[Decimal], str]]) -> None:

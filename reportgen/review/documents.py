@@ -21,6 +21,7 @@ from reportgen.importing.tree import Placed
 from reportgen.importing.unread import Unread, unread_cells
 from reportgen.oserrors import reason
 from reportgen.readers.grid import ImportRefused
+from reportgen.readers.lines import Line
 from reportgen.readers.published import Published, read_published
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
@@ -247,9 +248,18 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
     if result.imported.documents:
         result.narrative, problems = review_prepared(prepared, document, document, despite_errors=True,
                                                      disputes=result.imported.disputes, cut_as_notes=True,
-                                                     lines=result.published.lines)
+                                                     lines=result.published.lines,
+                                                     unsure=_lines_at(result.published.lines,
+                                                                      result.imported.unsure_places),
+                                                     tables=_lines_at(result.published.lines,
+                                                                      result.imported.read_places))
         result.narrative_problems = _told(problems, document)
     return result
+
+
+def _lines_at(lines: list[Line], places: frozenset[str]) -> frozenset[int]:
+    """The numbers of the lines printed at ``places`` (第9页 第10行: rows of tables)."""
+    return frozenset(line.number for line in lines if line.where in places) if places else frozenset()
 
 
 # R-填报合计 on a 类, 款 or 项 total: the import writes a total a table prints as printed, and has already
