@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -74,6 +75,8 @@ class ImportResult:
     unsure_places: frozenset[str] = frozenset()
     # the places of the rows of the tables read (their figures are the source's, judged by reconciling them)
     read_places: frozenset[str] = frozenset()
+    # the places of the rows of grids no table was recognised in (a 绩效目标表, a local table): not read
+    other_places: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -201,11 +204,12 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     # a source read from the prose alone is not compared with that prose: it is what the prose states
     return ImportResult(ImportedSource(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
                         read.documents if prose is None else [], header, unplaced, notes, _disputes(imported, slips),
-                        unsure_places=_places(unsure), read_places=_places(tables))
+                        unsure_places=_places(t.grid for t in unsure), read_places=_places(t.grid for t in tables),
+                        other_places=_places(read.unknown))
 
 
-def _places(tables: list[Table]) -> frozenset[str]:
-    return frozenset(place for table in tables for place in table.grid.row_places or [])
+def _places(grids: Iterable[Grid]) -> frozenset[str]:
+    return frozenset(place for grid in grids for place in grid.row_places or [])
 
 
 def _sure(tables: list[Table], notes: list[str]) -> tuple[list[Table], list[Table]]:

@@ -100,7 +100,8 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
                     tables: frozenset[int] = frozenset()) -> tuple[Review | None, list[Finding]]:
     """review, of a source already prepared (``source`` names it on the page); ``lines``: the draft's,
     where its caller read it already (readers/published.py), else read here; ``unsure``: the numbers of
-    the lines that are rows of a table the import did not read for sure, whose figures are not judged."""
+    the lines that are rows of a table the import did not read for sure, whose figures are not judged;
+    ``tables``: those of the other tables, whose figures the sentence reader may read otherwise."""
     if prepared.budget is None or prepared.figures is None or (prepared.errors and not despite_errors):
         return None, prepared.findings
     if lines is None:
@@ -132,15 +133,15 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
 
 
 UNSURE_TABLE = "这一行是一张表头未能逐列认定的表中的一行，表中的数没有读取"
-TABLE_ROW = "这一行是已读取的表中的一行，表中的数按表读取并核对；这里读出的数与按表读取的不同，不作判断"
+TABLE_ROW = "这一行是表中的一行，按表头读出的数才作判断；这里按文字读出的数与源文件不同，不能确定读对了列，不作判断"
 
 
 def _not_judged(verdicts: list[Verdict], unsure: frozenset[int], tables: frozenset[int]) -> None:
     """The figures not read for sure, 未能核对 and never a disagreement: those of a table the import did
     not read for sure (its header not given each column one meaning), and a row's figure of a table it
     read that the sentence reader reads otherwise than the table does (a code column's 501 taken for an
-    amount, a line of a 政府经济分类 section taken for the whole 款): that table's figures are judged
-    by reconciling them, where the columns are known."""
+    amount, a line of a 政府经济分类 section taken for the whole 款), or of a table it did not recognise:
+    a table's figures are judged by reconciling them, where its columns are known."""
     for verdict in verdicts:
         line = verdict.statement.line
         if (line in unsure and verdict.status in ("agree", "disagree")) or (line in tables and verdict.status == "disagree"):

@@ -252,7 +252,8 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
                                                      unsure=_lines_at(result.published.lines,
                                                                       result.imported.unsure_places),
                                                      tables=_lines_at(result.published.lines,
-                                                                      result.imported.read_places))
+                                                                      result.imported.read_places
+                                                                      | result.imported.other_places))
         result.narrative_problems = _told(problems, document)
     return result
 
