@@ -113,6 +113,11 @@ def _recognize(grid: Grid, catalog: Catalog) -> Table | None:
     return table
 
 
+def titled_table(text: str, catalog: Catalog) -> bool:
+    """Whether ``text`` titles one of the catalog's tables (as a grid's title row is read)."""
+    return _title_kind(text, catalog)[0] is not None
+
+
 def _title_kind(text: str, catalog: Catalog) -> tuple[TableKind | None, int | None]:
     plain = _NOTE_SUFFIX.sub("", normalized(_TABLE_NUMBER.sub("", text)))  # “表5 …表（按功能分类）”
     year_match = _YEAR.search(plain)

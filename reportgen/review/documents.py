@@ -17,6 +17,7 @@ from pathlib import Path
 from reportgen.checks.budget import UNLISTED
 from reportgen.errors import Finding
 from reportgen.importing.pipeline import ImportResult, import_files
+from reportgen.importing.recognize import titled_table
 from reportgen.importing.tree import Placed
 from reportgen.importing.unread import Unread, unread_cells
 from reportgen.oserrors import reason
@@ -253,7 +254,9 @@ def review_document(document: Path, layout: str | None) -> DocumentReview:
                                                                       result.imported.unsure_places),
                                                      tables=_lines_at(result.published.lines,
                                                                       result.imported.read_places
-                                                                      | result.imported.other_places))
+                                                                      | result.imported.other_places),
+                                                     budget_table=functools.partial(
+                                                         titled_table, catalog=result.imported.imported.catalog))
         result.narrative_problems = _told(problems, document)
     return result
 
