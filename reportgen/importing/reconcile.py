@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reportgen.errors import shown_text
-from reportgen.importing.build import FUND_TABLES, three_public_rows
+from reportgen.importing.build import FUND_TABLES, three_public_rows, unknown_income
 from reportgen.importing.imported import Imported
 from reportgen.importing.rows import Amount, CellProblem, Row
 
@@ -308,13 +308,8 @@ def _income_side(imported: Imported, kind: str, left: list[Row]) -> Iterable[Dif
 def _unknown_income(imported: Imported, left: list[Row]) -> bool:
     """Whether the income side prints a figure on a row whose words name no source of income nor a
     total (预算拨款, a local source): its 收入总计 cannot be told from the sources read, and is not
-    compared (the figure is listed as read but not used)."""
-    return any(not _is_subtotal(r.label) and not imported.catalog.income_key(r.label)
-               and any(not a.blank and a.value for a in r.amounts.values()) for r in left)
-
-
-def _is_subtotal(label: str) -> bool:
-    return label.endswith(("合计", "总计", "小计"))
+    compared (the figures are listed as read but not used)."""
+    return unknown_income(imported.catalog, left)
 
 
 def _spending_side(imported: Imported, kind: str, right: list[Row]) -> Iterable[Difference]:
