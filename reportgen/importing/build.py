@@ -191,7 +191,7 @@ def _funds_for(result: Imported, catalog: Catalog) -> Tree:
     if not rows or sum((a.value for a in rows.values()), Decimal(0)) != printed.value:
         return {}
     table = result.tables["财政拨款收支总表"]
-    result.used[(result.tables["收支总表"].kind.id, *printed.cell)] = "收入（财政拨款，各资金见财政拨款收支总表）"
+    result.used[(result.tables["收支总表"].kind.id, *printed.cell)] = "收入.财政拨款"
     return {key: value(result, table, amount, f"收入.{key}") for key, amount in rows.items() if not amount.blank}
 
 

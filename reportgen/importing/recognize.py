@@ -204,12 +204,23 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
             text = _header_text(grid, row, col)
             if text:
                 texts.setdefault(col, []).append(normalized(text))
+    printed = {int(found) for words in texts.values() for word in words for found in _YEAR.findall(word)}
+    own = year if year is not None else next(iter(printed)) if len(printed) == 1 else None  # one year: the table's
     meanings: dict[int, str] = {}
     for col, words in texts.items():
-        meaning = _year_column(words[-1], year) or _meaning(words, catalog)
+        meaning = (_year_column(words[-1], year) or _meaning(words, catalog)
+                   or _meaning([_this_year(word, own) for word in words], catalog))
         if meaning:
             meanings[col] = meaning
     return meanings
+
+
+def _this_year(word: str, year: int | None) -> str:
+    """A header word without the table's own year before it (“2023年机关运行经费预算数” in a 2023 table is
+    the column 机关运行经费预算数); a word naming another year is left as it is (it means no column of
+    this year's)."""
+    prefix = f"{year}年" if year is not None else ""
+    return word[len(prefix):] if prefix and word.startswith(prefix) and len(word) > len(prefix) else word
 
 
 _YEAR_COLUMN = re.compile(r"^(\d{4})年(?:度)?(?:预算数?|预算安排)$")

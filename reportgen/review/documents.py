@@ -100,9 +100,10 @@ class DocumentReview:
         final = any(kind.final for kind in imported.catalog.tables if kind.id in imported.tables)
         required = [kind for kind in imported.catalog.tables if kind.required and kind.final == final]
         narrative = self.narrative
+        unsure = {table.kind.id for table in imported.unsure}  # printed, not read for sure: not missing
         return {"tables_required": len(required),
                 "tables_missing": [kind.names[0] if kind.names else kind.id
-                                   for kind in required if kind.id not in imported.tables],
+                                   for kind in required if kind.id not in imported.tables and kind.id not in unsure],
                 "parts_unread": self._parts_unread(),
                 "figures": narrative.counts["disagree"] if narrative else 0,
                 "contradictions": len(narrative.contradictions) if narrative else 0,
