@@ -15,11 +15,14 @@ from pathlib import Path
 import pytest
 
 from reportgen.importing import catalog as catalogs
+from reportgen.importing.emit import walk
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.recognize import Table, recognize
 from reportgen.importing.rows import body_rows
 from reportgen.importing.tree import Placed
 from reportgen.readers.published import read_published
+from reportgen.review import UNSURE_TABLE
+from reportgen.review.documents import review_document
 from tests.clients import require_program
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
@@ -92,3 +95,34 @@ def test_a_basic_spending_table_set_out_by_the_government_class_gives_one_line_a
     assert {code: _value(v) for code, v in items[0]["政府经济分类"].items()} == {
         "50101": Decimal("101.65"), "50501": Decimal("222.58")}
     assert not [d for d in result.differences if "工资福利支出" in d]  # 301 printed once a section, not a slip
+
+
+def test_a_table_whose_header_gives_one_meaning_to_two_columns_is_read_but_not_judged() -> None:
+    """烟台's 收入总体情况表 sets its header words over several lines and cells (合计 above 小计, 国有资本经
+    / 营预算收入): two columns come out 合计. Its figures are told as not read, and none is built into the
+    source or compared (no 表内不一致 of its rows)."""
+    result = import_files([YANTAI], None)
+    assert "收入总表" not in result.imported.tables and [t.kind.id for t in result.imported.unsure] == ["收入总表"]
+    (note,) = [n for n in result.notes if "表头未能逐列认定" in n]
+    assert note.startswith("收入总表") and "“合计”对应了2列" in note
+    assert not [d for d in result.differences if "收入总表" in d]
+    assert result.unsure_places and not result.unsure_places & result.read_places
+    places = {p.where.split(" ")[0] for p in walk(result.imported.tree) if p.where.startswith("收入总表")}
+    assert not places  # no field of the source comes from it
+
+
+CORPUS_YANTAI = Path("/work/shared/corpus/sd-yantai-dashujuju-2026-dept-budget.pdf")
+
+
+@pytest.mark.skipif(not CORPUS_YANTAI.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_the_figures_of_a_table_not_read_for_sure_are_not_judged_in_the_review() -> None:
+    """The review of the whole document (the extract has no text to judge): each figure on a row of that
+    table is 未能核对, never a disagreement, and the table's figures are listed as not read; a row of the
+    基本支出表 (read) whose sentence reading takes its 政府 class code 501 for an amount is no slip."""
+    result = review_document(CORPUS_YANTAI, None)
+    assert result.narrative is not None and result.imported is not None
+    unsure = {line.number for line in result.published.lines if line.where in result.imported.unsure_places}
+    on_it = [v for v in result.narrative.verdicts if v.statement.line in unsure]
+    assert on_it and {v.status for v in on_it} == {"unknown"} and UNSURE_TABLE in {v.cause for v in on_it}
+    assert any(u.table == "收入总表" for u in result.unread)
+    assert not [v for v in result.narrative.verdicts if v.status == "disagree" and v.statement.value == 501]
