@@ -147,14 +147,26 @@ def _table_units(result: Imported) -> Tree:
 
 
 def _income(result: Imported, catalog: Catalog) -> Tree:
-    """收入 from the 收支总表's left side (else the 财政拨款收支总表's): each source as printed."""
+    """收入 from the 收支总表's left side (else the 财政拨款收支总表's): each source as printed. Where
+    the 收支总表 prints a figure of income on a row that names no source (广州's 一、预算拨款), that row
+    is read as 财政拨款 only where the 财政拨款收支总表's funds add up to it exactly: the funds are
+    then taken from there (its rows name them), the other sources from the 收支总表."""
     kind = next((k for k in ("收支总表", "财政拨款收支总表") if k in result.sides), None)
     if kind is None:
         return {}
+    income = _sources(result, catalog, kind)
+    if kind == "收支总表" and unknown_income(catalog, result.sides[kind][0]):
+        funds = _funds_for(result, catalog)
+        if funds:
+            income = {**funds, **{k: v for k, v in income.items() if k not in _FISCAL_INCOME}}
+    return income
+
+
+def _sources(result: Imported, catalog: Catalog, kind: str) -> Tree:
     table, income = result.tables[kind], {}  # type: Table, Tree
     seen: set[str] = set()
     for row in result.sides[kind][0]:
-        key = catalog.income_rows.get(row.label)
+        key = catalog.income_key(row.label)
         amount = next(iter(row.amounts.values()), None)
         if key and amount is not None and key not in ("收入总计", "财政拨款收入") and key not in seen:
             seen.add(key)
@@ -163,6 +175,35 @@ def _income(result: Imported, catalog: Catalog) -> Tree:
             else:
                 income[key] = value(result, table, amount, f"收入.{key}")
     return income
+
+
+def _funds_for(result: Imported, catalog: Catalog) -> Tree:
+    """The funds of the 财政拨款收支总表 where they add up to the one row of the 收支总表 that names no
+    source; none otherwise."""
+    left = result.sides["收支总表"][0]
+    unnamed = [r for r in left if not _is_subtotal(r.label) and not catalog.income_key(r.label)
+               and any(not a.blank and a.value for a in r.amounts.values())]
+    if len(unnamed) != 1 or "财政拨款收支总表" not in result.sides:
+        return {}
+    rows = {catalog.income_key(r.label): next(iter(r.amounts.values())) for r in result.sides["财政拨款收支总表"][0]
+            if r.amounts and catalog.income_key(r.label) in _FISCAL_INCOME}
+    printed = next(iter(unnamed[0].amounts.values()))
+    if not rows or sum((a.value for a in rows.values()), Decimal(0)) != printed.value:
+        return {}
+    table = result.tables["财政拨款收支总表"]
+    result.used[(result.tables["收支总表"].kind.id, *printed.cell)] = "收入.财政拨款"
+    return {key: value(result, table, amount, f"收入.{key}") for key, amount in rows.items() if not amount.blank}
+
+
+def unknown_income(catalog: Catalog, left: list[Row]) -> bool:
+    """Whether an income side prints a figure on a row whose words name no source of income nor a
+    total (预算拨款, a local source)."""
+    return any(not _is_subtotal(r.label) and not catalog.income_key(r.label)
+               and any(not a.blank and a.value for a in r.amounts.values()) for r in left)
+
+
+def _is_subtotal(label: str) -> bool:
+    return label.endswith(("合计", "总计", "小计"))
 
 
 def _function_rows(result: Imported) -> list[Tree]:
@@ -289,13 +330,19 @@ def _economic(result: Imported) -> Tree:
     table = result.tables.get("一般公共预算基本支出表")
     if table is None:
         return {}
-    groups: list[list[Row]] = []  # a 款 row, and the rows under it that only name another 政府经济分类
+    # a 款 row, and the rows that give it to another 政府经济分类: those under it that only name one, and
+    # those that print its code again in the section of another (烟台: the table set out by 政府 class)
+    groups: dict[str, list[Row]] = {}
+    last: list[Row] | None = None
     for row in result.rows["一般公共预算基本支出表"]:
         if len(row.code) == 5 and "合计" in row.amounts:
-            groups.append([row])
-        elif not row.code and row.second and groups and "合计" in row.amounts:
-            groups[-1].append(row)
-    lines = [_economic_item(result, table, group) for group in groups]
+            last = groups.setdefault(row.code, [])
+            if last and not (row.second and last[0].second):
+                last = groups.setdefault(f"{row.code} {len(groups)}", [])  # printed twice, not by class
+            last.append(row)
+        elif not row.code and row.second and last is not None and "合计" in row.amounts:
+            last.append(row)
+    lines = [_economic_item(result, table, group) for group in groups.values()]
     if not lines:
         return {}
     lines += economic_classes(result, "一般公共预算基本支出表", "合计")
