@@ -17,7 +17,7 @@ from reportgen import codes, tablekinds
 from reportgen.compute import economic_kind
 from reportgen.importing.catalog import Catalog, normalized
 from reportgen.importing.imported import Imported, factor, rows_of, value
-from reportgen.importing.printed_totals import class_totals, economic_classes, economic_costs
+from reportgen.importing.printed_totals import class_totals, economic_classes, economic_costs, spending_totals
 from reportgen.importing.recognize import Table
 from reportgen.importing.rows import Row
 from reportgen.importing.tree import Placed, Tree, scaled
@@ -115,10 +115,43 @@ def _spending(result: Imported) -> Tree:
         spending["基本支出"] = basic
     if not rows:
         _stated_totals(result, spending)
+    elif (whole := _whole_spending(result, rows)) and (printed := spending_totals(result, whole)):
+        _printed_spending(spending, printed)  # as printed, beside its rows
     if (projects := _projects(result)):
         spending["项目"] = projects
         partial_projects(result, spending, projects)
     return spending
+
+
+_APPROPRIATION = {"一般公共预算": "一般公共预算拨款", "政府性基金": "政府性基金预算拨款", "国有资本经营": "国有资本经营预算拨款"}
+
+
+def _whole_spending(result: Imported, rows: list[Tree]) -> str | None:
+    """The table whose 合计 row is all the spending: the 支出总表 where it was read; else the one fund
+    table the function rows were read from, where the income read is that fund's appropriation alone."""
+    if result.rows.get("支出总表"):
+        return "支出总表"
+    funds = {str(fund.value) if isinstance(fund := row.get("资金"), Placed) else "一般公共预算" for row in rows}
+    income = result.tree.get("收入")
+    sources = {key for key, node in income.items() if isinstance(node, Placed) and node.value} \
+        if isinstance(income, dict) else set()
+    if len(funds) != 1:
+        return None
+    only = funds.pop()
+    kind = next((k for k, f in FUND_TABLES.items() if f == only), None)
+    return kind if kind in result.rows and sources == {_APPROPRIATION[only]} else None
+
+
+def _printed_spending(spending: Tree, printed: dict[str, Placed]) -> None:
+    """支出.合计, 基本支出.合计 and 项目支出 as the 支出总表's 合计 row prints them (spending_totals)."""
+    if "支出.合计" in printed:
+        spending["合计"] = printed["支出.合计"]
+    if "支出.基本支出.合计" in printed:
+        basic = spending.setdefault("基本支出", {})
+        assert isinstance(basic, dict)
+        spending["基本支出"] = {"合计": printed["支出.基本支出.合计"], **basic}
+    if "支出.项目支出" in printed:
+        spending["项目支出"] = printed["支出.项目支出"]
 
 
 def _meta(result: Imported, tables: list[Table]) -> None:
@@ -334,6 +367,7 @@ def _economic(result: Imported) -> Tree:
     # those that print its code again in the section of another (烟台: the table set out by 政府 class)
     groups: dict[str, list[Row]] = {}
     last: list[Row] | None = None
+    _one_column_is_total(result.rows["一般公共预算基本支出表"])
     for row in result.rows["一般公共预算基本支出表"]:
         if len(row.code) == 5 and "合计" in row.amounts:
             last = groups.setdefault(row.code, [])
@@ -347,6 +381,15 @@ def _economic(result: Imported) -> Tree:
         return {}
     lines += economic_classes(result, "一般公共预算基本支出表", "合计")
     return {"经济分类": lines, **economic_costs(result, "一般公共预算基本支出表")}
+
+
+def _one_column_is_total(rows: list[Row]) -> None:
+    """A 基本支出 table printing one column of amounts, headed 预算 or 预算数 (广州's 一般公共预算基本支出
+    情况表): that column is each line's 合计."""
+    if rows and all(set(row.amounts) == {"预算数"} for row in rows if row.amounts):
+        for row in rows:
+            if row.amounts:
+                row.amounts = {"合计": row.amounts["预算数"]}
 
 
 def _projects(result: Imported) -> list[Tree]:

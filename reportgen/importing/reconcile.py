@@ -165,11 +165,20 @@ def levels(kind: str, rows: list[Row]) -> Iterable[Difference]:
     printed = Counter(row.code for row in coded)
     for row in coded:
         if printed[row.code] > 1 and row.second:  # one class over rows, one per class of a second
-            continue  # classification (301 → 501, 505): no one row is the sum of its lines
+            # classification (301 → 501, 505): each is the sum of its lines of that class alone
+            yield from column_sums(kind, row, section_lines(row, children.get(row.code, [])))
+            continue
         yield from column_sums(kind, row, children.get(row.code, []))
     classes = [r for r in coded if len(r.code) == 3] or [r for r in coded if len(r.code) == 5]
     for total in (r for r in rows if r.total):
         yield from column_sums(kind, total, classes)
+
+
+def section_lines(row: Row, lines: list[Row]) -> list[Row]:
+    """The lines of a class printed once per class of a second classification (烟台's 基本支出表: 301
+    under 501, then again under 505) that are of its section: their second code under its own."""
+    own = row.second[0] if row.second else ""
+    return [line for line in lines if own and line.second and line.second[0].startswith(own)]
 
 
 def column_sums(kind: str, row: Row, children: list[Row]) -> Iterable[Difference]:
