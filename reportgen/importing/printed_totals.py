@@ -12,7 +12,8 @@ the 决算 import (final_build.py, final_totals.py):
 - a budget's 人员经费 or 公用经费 whose 合计 row is not the sum of its 款 in that column (economic_costs; a
   决算's are written always, final_totals.spending_totals);
 - a budget's 支出合计, 基本支出 or 项目支出 whose 支出总表 合计 row (or its one fund's table's, where that
-  fund is all the money) is not the sum of its printed 类 in that column (spending_totals): 支出.合计, 支出.基本支出.合计, 支出.项目支出 — else the source's totals, summed
+  fund is all the money) stands a 尾数 from the sum of its printed 类 in that column (spending_totals; further
+  away it is a slip, told as the import's difference): 支出.合计, 支出.基本支出.合计, 支出.项目支出 — else the source's totals, summed
   from the rows, stand a 尾数 away from the 收入总计 the document balances them with.
 Nothing is evened out: a total is written as printed, never made to fit."""
 
@@ -111,8 +112,19 @@ def spending_totals(result: Imported, kind: str) -> dict[str, Placed]:
     if foot is None or not classes:
         return {}
     out: dict[str, Placed] = {}
+    tail = _step(result, kind) * (len(classes) + 1) / 2  # half a printed step for the total and each 类
     for column, path in SPENDING_FIELDS.items():
         amount = foot.amounts.get(column)
-        if printed(amount) and figure(amount) != sum((figure(r.amounts.get(column)) for r in classes), ZERO):
+        gap = abs(figure(amount) - sum((figure(r.amounts.get(column)) for r in classes), ZERO))
+        if printed(amount) and 0 < gap <= tail:  # beyond a 尾数 it is a slip, the import's difference
             out[path] = value(result, result.tables[kind], amount, path)  # type: ignore[arg-type]
     return out
+
+
+def _step(result: Imported, kind: str) -> Decimal:
+    """The step a table's figures are printed rounded to, in its unit: 0.01 万元, 1 元 where it prints whole
+    元; 0 where it prints them exactly (元 to the 分)."""
+    if result.tables[kind].unit == "万元":
+        return Decimal("0.01")
+    values = [a.value for r in result.rows.get(kind, []) for a in r.amounts.values() if not a.blank]
+    return Decimal(1) if values and all(v == v.to_integral_value() for v in values) else ZERO
