@@ -17,7 +17,7 @@ from reportgen import codes, tablekinds
 from reportgen.compute import economic_kind
 from reportgen.importing.catalog import Catalog, normalized
 from reportgen.importing.imported import Imported, factor, rows_of, value
-from reportgen.importing.printed_totals import class_totals, economic_classes, economic_costs
+from reportgen.importing.printed_totals import class_totals, economic_classes, economic_costs, spending_totals
 from reportgen.importing.recognize import Table
 from reportgen.importing.rows import Row
 from reportgen.importing.tree import Placed, Tree, scaled
@@ -115,10 +115,43 @@ def _spending(result: Imported) -> Tree:
         spending["基本支出"] = basic
     if not rows:
         _stated_totals(result, spending)
+    elif (whole := _whole_spending(result, rows)) and (printed := spending_totals(result, whole)):
+        _printed_spending(spending, printed)  # as printed, beside its rows
     if (projects := _projects(result)):
         spending["项目"] = projects
         partial_projects(result, spending, projects)
     return spending
+
+
+_APPROPRIATION = {"一般公共预算": "一般公共预算拨款", "政府性基金": "政府性基金预算拨款", "国有资本经营": "国有资本经营预算拨款"}
+
+
+def _whole_spending(result: Imported, rows: list[Tree]) -> str | None:
+    """The table whose 合计 row is all the spending: the 支出总表 where it was read; else the one fund
+    table the function rows were read from, where the income read is that fund's appropriation alone."""
+    if result.rows.get("支出总表"):
+        return "支出总表"
+    funds = {str(fund.value) if isinstance(fund := row.get("资金"), Placed) else "一般公共预算" for row in rows}
+    income = result.tree.get("收入")
+    sources = {key for key, node in income.items() if isinstance(node, Placed) and node.value} \
+        if isinstance(income, dict) else set()
+    if len(funds) != 1:
+        return None
+    only = funds.pop()
+    kind = next((k for k, f in FUND_TABLES.items() if f == only), None)
+    return kind if kind in result.rows and sources == {_APPROPRIATION[only]} else None
+
+
+def _printed_spending(spending: Tree, printed: dict[str, Placed]) -> None:
+    """支出.合计, 基本支出.合计 and 项目支出 as the 支出总表's 合计 row prints them (spending_totals)."""
+    if "支出.合计" in printed:
+        spending["合计"] = printed["支出.合计"]
+    if "支出.基本支出.合计" in printed:
+        basic = spending.setdefault("基本支出", {})
+        assert isinstance(basic, dict)
+        spending["基本支出"] = {"合计": printed["支出.基本支出.合计"], **basic}
+    if "支出.项目支出" in printed:
+        spending["项目支出"] = printed["支出.项目支出"]
 
 
 def _meta(result: Imported, tables: list[Table]) -> None:
@@ -147,14 +180,26 @@ def _table_units(result: Imported) -> Tree:
 
 
 def _income(result: Imported, catalog: Catalog) -> Tree:
-    """收入 from the 收支总表's left side (else the 财政拨款收支总表's): each source as printed."""
+    """收入 from the 收支总表's left side (else the 财政拨款收支总表's): each source as printed. Where
+    the 收支总表 prints a figure of income on a row that names no source (广州's 一、预算拨款), that row
+    is read as 财政拨款 only where the 财政拨款收支总表's funds add up to it exactly: the funds are
+    then taken from there (its rows name them), the other sources from the 收支总表."""
     kind = next((k for k in ("收支总表", "财政拨款收支总表") if k in result.sides), None)
     if kind is None:
         return {}
+    income = _sources(result, catalog, kind)
+    if kind == "收支总表" and unknown_income(catalog, result.sides[kind][0]):
+        funds = _funds_for(result, catalog)
+        if funds:
+            income = {**funds, **{k: v for k, v in income.items() if k not in _FISCAL_INCOME}}
+    return income
+
+
+def _sources(result: Imported, catalog: Catalog, kind: str) -> Tree:
     table, income = result.tables[kind], {}  # type: Table, Tree
     seen: set[str] = set()
     for row in result.sides[kind][0]:
-        key = catalog.income_rows.get(row.label)
+        key = catalog.income_key(row.label)
         amount = next(iter(row.amounts.values()), None)
         if key and amount is not None and key not in ("收入总计", "财政拨款收入") and key not in seen:
             seen.add(key)
@@ -163,6 +208,35 @@ def _income(result: Imported, catalog: Catalog) -> Tree:
             else:
                 income[key] = value(result, table, amount, f"收入.{key}")
     return income
+
+
+def _funds_for(result: Imported, catalog: Catalog) -> Tree:
+    """The funds of the 财政拨款收支总表 where they add up to the one row of the 收支总表 that names no
+    source; none otherwise."""
+    left = result.sides["收支总表"][0]
+    unnamed = [r for r in left if not _is_subtotal(r.label) and not catalog.income_key(r.label)
+               and any(not a.blank and a.value for a in r.amounts.values())]
+    if len(unnamed) != 1 or "财政拨款收支总表" not in result.sides:
+        return {}
+    rows = {catalog.income_key(r.label): next(iter(r.amounts.values())) for r in result.sides["财政拨款收支总表"][0]
+            if r.amounts and catalog.income_key(r.label) in _FISCAL_INCOME}
+    printed = next(iter(unnamed[0].amounts.values()))
+    if not rows or sum((a.value for a in rows.values()), Decimal(0)) != printed.value:
+        return {}
+    table = result.tables["财政拨款收支总表"]
+    result.used[(result.tables["收支总表"].kind.id, *printed.cell)] = "收入.财政拨款"
+    return {key: value(result, table, amount, f"收入.{key}") for key, amount in rows.items() if not amount.blank}
+
+
+def unknown_income(catalog: Catalog, left: list[Row]) -> bool:
+    """Whether an income side prints a figure on a row whose words name no source of income nor a
+    total (预算拨款, a local source)."""
+    return any(not _is_subtotal(r.label) and not catalog.income_key(r.label)
+               and any(not a.blank and a.value for a in r.amounts.values()) for r in left)
+
+
+def _is_subtotal(label: str) -> bool:
+    return label.endswith(("合计", "总计", "小计"))
 
 
 def _function_rows(result: Imported) -> list[Tree]:
@@ -289,17 +363,33 @@ def _economic(result: Imported) -> Tree:
     table = result.tables.get("一般公共预算基本支出表")
     if table is None:
         return {}
-    groups: list[list[Row]] = []  # a 款 row, and the rows under it that only name another 政府经济分类
+    # a 款 row, and the rows that give it to another 政府经济分类: those under it that only name one, and
+    # those that print its code again in the section of another (烟台: the table set out by 政府 class)
+    groups: dict[str, list[Row]] = {}
+    last: list[Row] | None = None
+    _one_column_is_total(result.rows["一般公共预算基本支出表"])
     for row in result.rows["一般公共预算基本支出表"]:
         if len(row.code) == 5 and "合计" in row.amounts:
-            groups.append([row])
-        elif not row.code and row.second and groups and "合计" in row.amounts:
-            groups[-1].append(row)
-    lines = [_economic_item(result, table, group) for group in groups]
+            last = groups.setdefault(row.code, [])
+            if last and not (row.second and last[0].second):
+                last = groups.setdefault(f"{row.code} {len(groups)}", [])  # printed twice, not by class
+            last.append(row)
+        elif not row.code and row.second and last is not None and "合计" in row.amounts:
+            last.append(row)
+    lines = [_economic_item(result, table, group) for group in groups.values()]
     if not lines:
         return {}
     lines += economic_classes(result, "一般公共预算基本支出表", "合计")
     return {"经济分类": lines, **economic_costs(result, "一般公共预算基本支出表")}
+
+
+def _one_column_is_total(rows: list[Row]) -> None:
+    """A 基本支出 table printing one column of amounts, headed 预算 or 预算数 (广州's 一般公共预算基本支出
+    情况表): that column is each line's 合计."""
+    if rows and all(set(row.amounts) == {"预算数"} for row in rows if row.amounts):
+        for row in rows:
+            if row.amounts:
+                row.amounts = {"合计": row.amounts["预算数"]}
 
 
 def _projects(result: Imported) -> list[Tree]:

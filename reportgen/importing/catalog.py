@@ -14,6 +14,8 @@ from reportgen.reading.yamlsafe import parse_yaml
 
 FILE = "导入.yaml"
 _SPACE = re.compile(r"\s+")
+_NOTE = re.compile(r"（[^（）]*）$")
+_INCOME_END = re.compile(r"收入$")
 
 
 def normalized(text: str) -> str:
@@ -33,14 +35,35 @@ class TableKind:
 
 
 @dataclass
+class TitleWords:
+    """How the regions word a table's title (导入.yaml 表名): the prefixes dropped before a name
+    (部门, 本年 …), each local ending and the national one it stands for (总体情况表 → 总表), and the
+    words that, before a known name, make it another table (项目支出总表 is not the 支出总表)."""
+
+    prefixes: list[str] = field(default_factory=list)
+    endings: dict[str, str] = field(default_factory=dict)
+    qualifiers: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Catalog:
     tables: list[TableKind]
     columns: dict[str, str]  # normalized header words → meaning
     income_rows: dict[str, str]  # normalized row label → 收入 key
     spending_rows: dict[str, str]
+    titles: TitleWords = field(default_factory=lambda: TitleWords())
 
     def column_words(self) -> list[tuple[str, str]]:
         return list(self.columns.items())
+
+    def income_key(self, label: str) -> str:
+        """The source of income a 两栏 table's row label names, as written or as the national template
+        words it (事业收入（不含教育收费）, 一般公共预算收入: a note after it or 收入 ending it aside); ""
+        for none."""
+        if label in self.income_rows:
+            return self.income_rows[label]
+        plain = _NOTE.sub("", label)
+        return self.income_rows.get(plain) or self.income_rows.get(_INCOME_END.sub("", plain), "")
 
 
 def load(layout_name: str | None) -> Catalog:
@@ -111,8 +134,17 @@ def _extend(catalog: Catalog, data: object) -> None:
         kind.fund = str(spec.get("资金", kind.fund))
         kind.required = spec.get("必备", kind.required) not in (False, "否")
         kind.final = str(spec.get("种类", "决算" if kind.final else "预算")) == "决算"
+    _extend_titles(catalog.titles, data.get("表名") or {})
     for section, target in (("列", catalog.columns), ("收入项目", catalog.income_rows),
                             ("支出项目", catalog.spending_rows)):
         for meaning, words in (data.get(section) or {}).items():
             for word in words:
                 target[normalized(str(word))] = str(meaning)
+
+
+def _extend_titles(titles: TitleWords, data: object) -> None:
+    if not isinstance(data, dict):
+        return
+    titles.prefixes += [normalized(str(p)) for p in data.get("前缀", []) or []]
+    titles.endings.update({normalized(str(k)): normalized(str(v)) for k, v in (data.get("结尾") or {}).items()})
+    titles.qualifiers += [normalized(str(q)) for q in data.get("另一张表", []) or []]

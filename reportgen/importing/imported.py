@@ -30,6 +30,8 @@ class Imported:
     catalog: Catalog = field(default_factory=lambda: Catalog([], {}, {}, {}))  # what the tables were known by
     class_codes: dict[str, str] = field(default_factory=dict)  # a 类's name (normalized) → its code
     used: dict[tuple[str, int, int], str] = field(default_factory=dict)  # (table, row, col) → the field it gave
+    # the tables printed but not read for sure (sure.py): their figures unknown, never taken as absent or 0
+    unsure: list[Table] = field(default_factory=list)
 
 
 # A reader of the rows of a table of some shape, with the problems it finds; None: a shape read otherwise.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -33,6 +34,7 @@ from reportgen.importing.reconcile import (
     tail_notes,
     unreadable,
 )
+from reportgen.importing.sure import header_doubts, unsure_note
 from reportgen.importing.text_fields import add_text_fields, fill_required, withheld
 from reportgen.importing.text_parts import read_text_parts
 from reportgen.importing.text_sheets import (
@@ -71,6 +73,12 @@ class ImportResult:
     # each table slip as printed total − the sum of its parts, in 元: what a review must not take as the truth
     disputes: tuple[Decimal, ...] = ()
     unit_files: list[UnitFile] = field(default_factory=list)  # a 部门 of units: each unit's file, beside
+    # the places (第9页 第10行) of the rows of tables not read for sure (sure.py): no figure there is judged
+    unsure_places: frozenset[str] = frozenset()
+    # the places of the rows of the tables read (their figures are the source's, judged by reconciling them)
+    read_places: frozenset[str] = frozenset()
+    # the places of the rows of grids no table was recognised in (a 绩效目标表, a local table): not read
+    other_places: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -103,6 +111,18 @@ def _recognized(files: dict[Path, Published], seen: dict[Path, Seen], catalog: c
         reads[path] = _Read(one.grids, tables, unknown, one.narrative, [path] if one.is_document else [], told,
                             [one.title] if one.title else [])
     return reads
+
+
+def disclosure_part(path: Path, published: Published, layout: str | None) -> Part | None:
+    """What one file is as a part of a disclosure (identity.py: a narrative, or tables), from the tables
+    recognised in it — whether or not they make a source alone (a 报表 whose 收支总表 is not read for sure
+    makes none, and is still the 报表 of its 说明); None where it is neither."""
+    seen = as_seen(published.grids)
+    catalog = catalogs.load(layout if layout is not None else chosen(seen.grids).layout)
+    tables, _ = recognize(seen.grids, catalog)
+    part = part_of(str(path), tables, published.narrative, published.is_document,
+                   seen.grids if published.is_document else [])
+    return part if part.role else None
 
 
 def _joined(reads: list[_Read]) -> _Read:
@@ -207,12 +227,15 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     if final and len(final) == len(tables):  # a 部门决算: its tables reconciled, a 决算 source written
         return _import_final(paths, final, unknown, catalog, layout, read, notes)
     tables = [t for t in tables if not t.kind.final]  # a budget's stray 决算 table is none of its tables
+    tables, unsure = _sure(tables, notes)
     if not read.documents:  # a workbook's text sheets (职能, 机构设置, 名词解释 …) are its narrative
         read.lines += text_sheet_lines(unknown)
+    unknown = unknown + [table.grid for table in unsure]
     prose = prose_source(read.lines) if not tables and read.documents else None
     if prose is not None:  # a document whose tables are images or missing: what its prose states
         notes.append(_prose_only(paths, prose.stated, prose.written))
     imported = prose.imported if prose is not None else _built(paths, tables, unknown, catalog, layout)
+    imported.unsure = unsure
     slips, tails = rounding_tails(imported, differences(imported))
     notes += tail_notes(tails)
     found = grouped(slips) + [unreadable(p) for p in imported.problems] + (prose.conflicts if prose is not None else [])
@@ -227,7 +250,26 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
               "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
     # a source read from the prose alone is not compared with that prose: it is what the prose states
     return ImportResult(ImportedSource(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
-                        read.documents if prose is None else [], header, unplaced, notes, _disputes(imported, slips))
+                        read.documents if prose is None else [], header, unplaced, notes, _disputes(imported, slips),
+                        unsure_places=_places(t.grid for t in unsure), read_places=_places(t.grid for t in tables),
+                        other_places=_places(read.unknown))
+
+
+def _places(grids: Iterable[Grid]) -> frozenset[str]:
+    return frozenset(place for grid in grids for place in grid.row_places or [])
+
+
+def _sure(tables: list[Table], notes: list[str]) -> tuple[list[Table], list[Table]]:
+    """The tables whose header gave each column of amounts one meaning for sure, and the others, each
+    told in ``notes`` with why (sure.py): read but not judged."""
+    sure: list[Table] = []
+    unsure: list[Table] = []
+    for table in tables:
+        doubts = header_doubts(table)
+        (unsure if doubts else sure).append(table)
+        if doubts:
+            notes.append(unsure_note(table, doubts))
+    return sure, unsure
 
 
 def _with_text(imported: Imported, read: _Read, unknown: list[Grid], unplaced: list[str], notes: list[str],

@@ -7,13 +7,19 @@ the 决算 import (final_build.py, final_totals.py):
 - a 类 or 款 of a function table of one fund whose printed 合计, 基本支出 or 项目支出 is not the sum of its
   printed lines: a 功能分类 row of the 类/款 with what differs (class_totals);
 - an economic 类 whose printed figure is not the sum of its printed 款: a 3-digit 经济分类 row
-  (economic_classes);
+  (economic_classes); never a 类 printed once per class of a second (政府) classification, whose each
+  figure is a section's (reconcile.py compares each with its section's 款);
 - a budget's 人员经费 or 公用经费 whose 合计 row is not the sum of its 款 in that column (economic_costs; a
-  决算's are written always, final_totals.spending_totals).
+  决算's are written always, final_totals.spending_totals);
+- a budget's 支出合计, 基本支出 or 项目支出 whose 支出总表 合计 row (or its one fund's table's, where that
+  fund is all the money) stands a 尾数 from the sum of its printed 类 in that column (spending_totals; further
+  away it is a slip, told as the import's difference): 支出.合计, 支出.基本支出.合计, 支出.项目支出 — else the source's totals, summed
+  from the rows, stand a 尾数 away from the 收入总计 the document balances them with.
 Nothing is evened out: a total is written as printed, never made to fit."""
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 from reportgen.importing.imported import Imported, value
@@ -62,11 +68,12 @@ def class_totals(result: Imported, kind: str, fund: str) -> list[Tree]:
 def economic_classes(result: Imported, kind: str, column: str) -> list[Tree]:
     """The economic 类 of a 基本支出 table whose printed figure (``column``) is not the sum of its printed 款."""
     rows = [r for r in result.rows.get(kind, []) if r.code]
+    times = Counter(r.code for r in rows)
     out: list[Tree] = []
     for row in rows:
         amount = row.amounts.get(column)
-        if len(row.code) != 3 or not printed(amount):
-            continue
+        if len(row.code) != 3 or not printed(amount) or (times[row.code] > 1 and row.second):
+            continue  # a 类 printed once per 政府 class (烟台: 301 under 501, under 505) is no 类's figure
         parts = [r for r in rows if len(r.code) == 5 and r.code.startswith(row.code)]
         if any(printed(r.amounts.get(column)) for r in parts) and figure(amount) != sum(
                 (figure(r.amounts.get(column)) for r in parts), ZERO):
@@ -90,3 +97,34 @@ def economic_costs(result: Imported, kind: str) -> Tree:
         if printed(amount) and any(printed(a) for a in lines) and figure(amount) != sum(map(figure, lines), ZERO):
             costs[column] = value(result, result.tables[kind], amount, f"支出.基本支出.{column}")  # type: ignore[arg-type]
     return costs
+
+
+SPENDING_FIELDS = {"合计": "支出.合计", "基本支出": "支出.基本支出.合计", "项目支出": "支出.项目支出"}
+
+
+def spending_totals(result: Imported, kind: str) -> dict[str, Placed]:
+    """The 合计 row's figures of a table of all the spending (the 支出总表; a fund's table where the fund
+    is all the money) by field (支出.合计 …), where they are not the sums of the figures its 类 rows
+    print in that column (its 款 where it prints no 类)."""
+    rows = [r for r in result.rows.get(kind, []) if r.code]
+    foot = next((r for r in result.rows.get(kind, []) if r.total and r.amounts), None)
+    classes = [r for r in rows if len(r.code) == 3] or [r for r in rows if len(r.code) == 5]
+    if foot is None or not classes:
+        return {}
+    out: dict[str, Placed] = {}
+    tail = _step(result, kind) * (len(classes) + 1) / 2  # half a printed step for the total and each 类
+    for column, path in SPENDING_FIELDS.items():
+        amount = foot.amounts.get(column)
+        gap = abs(figure(amount) - sum((figure(r.amounts.get(column)) for r in classes), ZERO))
+        if printed(amount) and 0 < gap <= tail:  # beyond a 尾数 it is a slip, the import's difference
+            out[path] = value(result, result.tables[kind], amount, path)  # type: ignore[arg-type]
+    return out
+
+
+def _step(result: Imported, kind: str) -> Decimal:
+    """The step a table's figures are printed rounded to, in its unit: 0.01 万元, 1 元 where it prints whole
+    元; 0 where it prints them exactly (元 to the 分)."""
+    if result.tables[kind].unit == "万元":
+        return Decimal("0.01")
+    values = [a.value for r in result.rows.get(kind, []) for a in r.amounts.values() if not a.blank]
+    return Decimal(1) if values and all(v == v.to_integral_value() for v in values) else ZERO

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from reportgen.codes import all_function_codes
+from reportgen.importing.identity import cover_of
 from reportgen.importing.imported import Imported
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.readers.lines import Line
@@ -77,12 +78,11 @@ class ProseSource:
 def prose_source(lines: list[Line]) -> ProseSource | None:
     """The source of a document whose prose states its figures; None where it states none the words
     know (or names no department and year)."""
-    titled = next(((line, m) for line in lines[:40] if (m := _TITLE.search("".join(line.text.split()))) is not None), None)
-    if titled is None:
+    owner = _owner(lines)
+    if owner is None:
         return None
-    title_line, title = titled
     statements = read_statements([Line(index, line.text) for index, line in enumerate(lines, start=1)])
-    reading = _Reading(lines, statements, int(title.group(2)), title.group(1), title_line.where)
+    reading = _Reading(lines, statements, owner[1], owner[0], owner[2])
     if not reading.amounts():
         return None
     reading.classes()
@@ -93,6 +93,19 @@ def prose_source(lines: list[Line]) -> ProseSource | None:
     unplaced = [reading.unplaced_line(st) for st in stated if id(st) not in reading.used]
     return ProseSource(imported, _published(lines), unplaced, len(stated), len(stated) - len(unplaced),
                        reading.conflicts)
+
+
+def _owner(lines: list[Line]) -> tuple[str, int, str] | None:
+    """The department, year and title line a budget's prose states: a line “XX2026年部门预算”, else its
+    cover's title however it is set (“2026 年深圳市民政局（本级）部门预” / “算”: the year first, wrapped;
+    identity.cover_of); None where neither names a department and a budget's year."""
+    titled = next(((line, m) for line in lines[:40] if (m := _TITLE.search("".join(line.text.split()))) is not None), None)
+    if titled is not None:
+        return titled[1].group(1), int(titled[1].group(2)), titled[0].where
+    cover = cover_of(lines)
+    if cover is None or cover.accounts != "预算" or not cover.department:
+        return None
+    return cover.department, cover.year, cover.where
 
 
 def _yuan(st: Statement) -> Decimal:

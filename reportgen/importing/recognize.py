@@ -13,19 +13,18 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from reportgen.importing.catalog import Catalog, TableKind, normalized
+from reportgen.importing.catalog import Catalog, TableKind, TitleWords, normalized
 from reportgen.readers.grid import Cell, Grid
 from reportgen.reading.amounts import printed_amount
 
 TITLE_ROWS = 8  # a title sits in the first rows of a sheet or a printed table
 _YEAR = re.compile(r"(?<!\d)(\d{4})年度?")
 _UNIT = re.compile(r"(?:单位|金额单位)[：:]\s*(万元|元)")
-_OWNER = re.compile(r"(?:编制|预算)?(部门|单位)(?:名称)?[：:]\s*(?!(?:万元|元|千元|亿元)\s*$)(\S(?:.*\S)?)")
+_OWNER = re.compile(r"(?:编制|预算)?(部门|单位)(?:（单位）|\(单位\))?(?:名称)?[：:]\s*(?!(?:万元|元|千元|亿元)\s*$)(\S(?:.*\S)?)")
 _OWNER_END = re.compile(r"(?<!\s)\s+(?:金额)?单位[：:]")  # a run's start only: linear on long runs  # "编制部门：X    单位：元" in one cell
 _TABLE_NUMBER = re.compile(r"^\s*(?:(?:附表|表)\s*[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?\s*[、.．:：]?|\d{1,2}[.．、])\s*")
 _NOTE_SUFFIX = re.compile(r"[（(][^（）()]*[）)]$")
 _SHEET_CODE = re.compile(r"^\s*(\d{1,2}\.\d{1,2})(?!\d)")
-_PREFIXES = ("区级", "市级", "部门", "预算单位", "单位")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 
 
@@ -114,22 +113,37 @@ def _recognize(grid: Grid, catalog: Catalog) -> Table | None:
     return table
 
 
+def titled_table(text: str, catalog: Catalog) -> bool:
+    """Whether ``text`` titles one of the catalog's tables (as a grid's title row is read)."""
+    return _title_kind(text, catalog)[0] is not None
+
+
 def _title_kind(text: str, catalog: Catalog) -> tuple[TableKind | None, int | None]:
     plain = _NOTE_SUFFIX.sub("", normalized(_TABLE_NUMBER.sub("", text)))  # “表5 …表（按功能分类）”
     year_match = _YEAR.search(plain)
-    rest = plain[year_match.end():] if year_match else plain
-    for prefix in _PREFIXES:
-        if rest.startswith(prefix):
-            rest = rest[len(prefix):]
-            break
+    rest = _national_title(plain[year_match.end():] if year_match else plain, catalog.titles)
     best: tuple[int, TableKind] | None = None
     for kind in catalog.tables:
         for name in kind.names:
-            fits = rest == name or (len(rest) <= len(name) + 12 and rest.endswith(name) and not year_match)
+            fits = rest == name or (len(rest) <= len(name) + 12 and rest.endswith(name) and not year_match
+                                    and not rest[:-len(name)].endswith(tuple(catalog.titles.qualifiers)))
             if fits and (best is None or len(name) > best[0]):
                 best = (len(name), kind)
     year = int(year_match.group(1)) if year_match else None
     return (best[1], year) if best else (None, None)
+
+
+def _national_title(rest: str, titles: TitleWords) -> str:
+    """A title as the national template words it: its prefix (部门, 本年 …) dropped, a local ending
+    (收支总体情况表, 一般公共预算支出情况表) put as the national one (收支总表, 一般公共预算支出表)."""
+    for prefix in titles.prefixes:
+        if rest.startswith(prefix):
+            rest = rest[len(prefix):]
+            break
+    for ending, national in sorted(titles.endings.items(), key=lambda item: -len(item[0])):
+        if rest.endswith(ending):
+            return rest[:-len(ending)] + national
+    return rest
 
 
 def _sheet_kind(name: str, catalog: Catalog) -> TableKind | None:
@@ -190,12 +204,23 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
             text = _header_text(grid, row, col)
             if text:
                 texts.setdefault(col, []).append(normalized(text))
+    printed = {int(found) for words in texts.values() for word in words for found in _YEAR.findall(word)}
+    own = year if year is not None else next(iter(printed)) if len(printed) == 1 else None  # one year: the table's
     meanings: dict[int, str] = {}
     for col, words in texts.items():
-        meaning = _year_column(words[-1], year) or _meaning(words, catalog)
+        meaning = (_year_column(words[-1], year) or _meaning(words, catalog)
+                   or _meaning([_this_year(word, own) for word in words], catalog))
         if meaning:
             meanings[col] = meaning
     return meanings
+
+
+def _this_year(word: str, year: int | None) -> str:
+    """A header word without the table's own year before it (“2023年机关运行经费预算数” in a 2023 table is
+    the column 机关运行经费预算数); a word naming another year is left as it is (it means no column of
+    this year's)."""
+    prefix = f"{year}年" if year is not None else ""
+    return word[len(prefix):] if prefix and word.startswith(prefix) and len(word) > len(prefix) else word
 
 
 _YEAR_COLUMN = re.compile(r"^(\d{4})年(?:度)?(?:预算数?|预算安排)$")
@@ -223,9 +248,26 @@ def _header_text(grid: Grid, row: int, col: int) -> str:
 def _meaning(words: list[str], catalog: Catalog) -> str:
     for k in range(len(words), 0, -1):
         joined = "".join(words[-k:])
-        if joined in catalog.columns:
-            return catalog.columns[joined]
+        if (meaning := _known_word(joined, catalog)):
+            return meaning
     for word in reversed(words):
-        if word in catalog.columns:
-            return catalog.columns[word]
+        if (meaning := _known_word(word, catalog)):
+            return meaning
     return ""
+
+
+_IN_WHICH = re.compile(r"^(?:其中)[：:]?")
+_OF_INCOME = re.compile(r"(?:收入|拨款)$")
+
+
+def _known_word(word: str, catalog: Catalog) -> str:
+    """The meaning of a header's words, as written or as the national template words them: without
+    “其中：” before it, a bracketed note after it (事业收入（不含教育收费）), or 收入/拨款 ending a source's
+    name (一般公共预算收入 is the column 一般公共预算)."""
+    if word in catalog.columns:
+        return catalog.columns[word]
+    plain = _NOTE_SUFFIX.sub("", _IN_WHICH.sub("", word))
+    if plain in catalog.columns:
+        return catalog.columns[plain]
+    bare = _OF_INCOME.sub("", plain)
+    return catalog.columns.get(bare, "") if bare and bare != plain else ""

@@ -74,6 +74,8 @@ class _Columns:
     amounts: list[tuple[int, str]] = field(default_factory=list)
     # A second 编码/名称 pair (the 政府预算经济分类 a 部门经济分类 款 goes to, in the national table)
     second: list[int] = field(default_factory=list)
+    second_code: list[tuple[int, str]] = field(default_factory=list)  # the second pair's 类/款 columns
+    carried: dict[str, str] = field(default_factory=dict)  # the 类 and 款 of the rows above (_carried)
     function: list[int] = field(default_factory=list)  # a project's 功能科目 (its code)
     # the amount each text of the table's amount cells was read as (a table prints a few hundred texts
     # over a few thousand cells): printed_amount asked once a text
@@ -82,7 +84,10 @@ class _Columns:
     def __post_init__(self) -> None:
         for col, meaning in sorted(self.meanings.items()):
             if meaning in ("类", "款", "项"):
-                self.code.append((col, meaning))
+                if any(m == meaning for _, m in self.code):  # the 政府经济分类's 类/款 after the 部门's
+                    self.second_code.append((col, meaning))
+                else:
+                    self.code.append((col, meaning))
             elif meaning == "功能科目":
                 self.function.append(col)
             elif meaning in ("编码", "名称"):
@@ -132,7 +137,7 @@ def _read_code_columns(table: Table, index: int, columns: _Columns, row: Row,
     if not columns.code:
         return True
     grid = table.grid
-    parts = {m: cell_text(grid.cell(index, c)) for c, m in columns.code}
+    parts = _carried(columns, {m: cell_text(grid.cell(index, c)).strip() for c, m in columns.code})
     row.code = _joined_code(parts)
     printed = " ".join(t for t in parts.values() if t.strip())
     if row.code and not _CLASS.fullmatch(parts.get("类", "").strip() or row.code[:3]):
@@ -142,6 +147,24 @@ def _read_code_columns(table: Table, index: int, columns: _Columns, row: Row,
         # printed so (a workbook's number cell loses the 0 itself): read as meant, and told
         problems.append(short_code(grid.where(index), printed, row.code))
     return True
+
+
+def _carried(columns: _Columns, parts: dict[str, str]) -> dict[str, str]:
+    """A row's 类/款/项 with the levels it leaves blank under the rows above it (烟台, 北京 print a 款's
+    类 and a 项's 类 and 款 once, on the row that opens them): 08 under 205 is 20508, 03 under it
+    2050803. The levels printed are remembered for the rows below."""
+    levels = ("类", "款", "项")
+    printed = [level for level in levels if parts.get(level, "").isdigit()]
+    if printed:
+        first = levels.index(printed[0])
+        if first and all(columns.carried.get(level) for level in levels[:first]):
+            parts = {**parts, **{level: columns.carried[level] for level in levels[:first]}}
+        for at, level in enumerate(levels):
+            if at >= first and level not in printed:
+                columns.carried.pop(level, None)
+            elif level in parts and parts[level].isdigit():
+                columns.carried[level] = parts[level]
+    return parts
 
 
 def _read_names(table: Table, index: int, columns: _Columns, row: Row) -> None:
@@ -156,6 +179,8 @@ def _read_names(table: Table, index: int, columns: _Columns, row: Row) -> None:
         second = _joined_texts(table, index, columns.second)
         if (lead := _LEADING_CODE.match(second)) is not None:
             row.second = (lead.group(1), second[lead.end():].strip())
+    if columns.second_code and (code := _joined_code({m: cell_text(grid.cell(index, c)) for c, m in columns.second_code})):
+        row.second = (code, row.second[1] if row.second else "")
     for col in columns.function:
         if (lead := _LEADING_CODE.match(cell_text(grid.cell(index, col)))) is not None:
             row.function_code = lead.group(1)

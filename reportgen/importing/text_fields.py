@@ -17,6 +17,7 @@ from reportgen.importing.text_parts import Placed as TextPlaced
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.reading.amounts import printed_amount
 from reportgen.source.schema import PLACEHOLDER
+from reportgen.tablekinds import by_id
 from reportgen.writers.html import environment
 
 _AMOUNT = re.compile(r"^(-?[\d,，]+(?:\.\d+)?)(万元|万|元)$")
@@ -184,12 +185,15 @@ DETAIL = (("功能分类明细", ("支出", "功能分类")), ("经济分类明�
 
 
 def withheld(imported: Imported, published: set[str] | None = None) -> None:
-    """A published document that has no such part: the source says 不公开, not a figure of 0; of a
+    """A published document that has no such part: the source says 不公开, not a figure of 0 (a part whose
+    table is printed but was not read for sure is no such part); of a
     document read from its prose alone (``published``: the parts it prints a heading of), the tables'
     detail too, and never a part it prints: what that part states is written, what it does not is
     left for check to list as missing."""
     parts = (*WITHHELD, *DETAIL) if published is not None else WITHHELD
-    missing = [name for name, path in parts if not _has(imported.tree, path) and name not in (published or set())]
+    printed = {name for table in imported.unsure for name in by_id()[table.kind.id].omission.unpublished}
+    missing = [name for name, path in parts
+               if not _has(imported.tree, path) and name not in (published or set()) and name not in printed]
     if missing:
         imported.tree["不公开"] = Placed(missing)
 

@@ -38,6 +38,8 @@ def is_unread(imported: Imported, table: Table, row: int, col: int, cell: Cell,
 
 
 def unread_cells(imported: Imported) -> list[Unread]:
+    """The amounts no reader took, of the tables read; and every amount of a table printed but not
+    read for sure (sure.py: its header not given each column one meaning)."""
     compared = compared_cells(imported)
     found = []
     for kind, table in imported.tables.items():
@@ -45,6 +47,10 @@ def unread_cells(imported: Imported) -> list[Unread]:
             for c, cell in enumerate(cells):
                 if is_unread(imported, table, r, c, cell, compared):
                     found.append(Unread(kind, table.grid.where(r, c), cell_text(cell)))
+    for table in imported.unsure:
+        for r, cells in enumerate(table.grid.rows[table.body_start:], start=table.body_start):
+            found += [Unread(table.kind.id, table.grid.where(r, c), cell_text(cell)) for c, cell in enumerate(cells)
+                      if table.columns.get(c) not in LABEL_MEANINGS and (is_amount(cell) or _amounts_run_together(cell))]
     return found
 
 

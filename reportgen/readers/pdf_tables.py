@@ -393,8 +393,9 @@ def _tables(pages: list[list[_Line]]) -> list[_Table]:
     for lines in pages:
         current = tables[-1] if tables and not tables[-1].closed else None
         index = 0
-        if current is not None and (_continues(current, lines) or _retitled(current, lines)):
-            index = _take(current, lines, 0, continuation=True)
+        numbered = 1 if current is not None and _numbers_retitled(current, lines) else 0
+        if current is not None and (numbered or _continues(current, lines) or _retitled(current, lines)):
+            index = _take(current, lines, numbered, continuation=True)
         while index < len(lines):
             following = lines[index + 1] if index + 1 < len(lines) else None
             if _is_title(lines[index], following):
@@ -412,6 +413,18 @@ def _retitled(table: _Table, lines: list[_Line]) -> bool:
     its own 编制单位)."""
     return len(lines) > 1 and _texts(lines[0]) == _texts(table.first.lines[0]) \
         and _texts(lines[1]) == _texts(table.first.lines[1])
+
+
+# A table's number set on a line of its own above its title (表1, 公开表2, 附表3, 预算01表), as some
+# regions print on every page of a table.
+_TABLE_NUMBER_LINE = re.compile(r"^(?:附表|公开表|预算表?|表)[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?表?$")
+
+
+def _numbers_retitled(table: _Table, lines: list[_Line]) -> bool:
+    """A page that begins with the table's number on a line of its own, then its title and caption
+    again, word for word: the table continued (表1 / 收支总表 / 部门名称：… on every page)."""
+    return len(lines) > 2 and _TABLE_NUMBER_LINE.match(lines[0].text.replace(" ", "")) is not None \
+        and _retitled(table, lines[1:])
 
 
 def _continues(table: _Table, lines: list[_Line]) -> bool:

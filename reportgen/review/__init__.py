@@ -10,6 +10,7 @@ report."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -101,9 +102,16 @@ def review(source: Path, draft: Path, despite_errors: bool = False,
 
 def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_errors: bool = False,
                     disputes: tuple[Decimal, ...] = (), cut_as_notes: bool = False,
-                    lines: list[Line] | None = None) -> tuple[Review | None, list[Finding]]:
+                    lines: list[Line] | None = None,
+                    unsure: frozenset[int] = frozenset(),
+                    tables: frozenset[int] = frozenset(),
+                    budget_table: Callable[[str], bool] | None = None) -> tuple[Review | None, list[Finding]]:
     """review, of a source already prepared (``source`` names it on the page); ``lines``: the draft's,
-    where its caller read it already (readers/published.py), else read here."""
+    where its caller read it already (readers/published.py), else read here; ``unsure``: the numbers of
+    the lines that are rows of a table the import did not read for sure, whose figures are not judged;
+    ``tables``: those of the other tables, whose figures the sentence reader may read otherwise;
+    ``budget_table``: whether a table's title names one of the budget's tables (a cell of any other
+    table — a project's 绩效目标表 — speaks of a project, not of the figure of its row's name)."""
     if prepared.budget is None or prepared.figures is None or (prepared.errors and not despite_errors):
         return None, prepared.findings
     if lines is None:
@@ -123,6 +131,9 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
                               "未核对", str(draft))]
     glossary = Glossary(prepared.budget, prepared.figures, disputes)
     verdicts = judge(statements, glossary)
+    _not_judged(verdicts, unsure, tables)
+    if budget_table is not None:
+        _of_other_tables(verdicts, budget_table)
     told = frozenset((v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree")
     said = Said(statements, str(draft), prepared.budget.year, told, cut_as_notes)
     against = sentence_findings_of(said)
@@ -156,6 +167,35 @@ def review_within_sentences(draft: Path, year: int | None, cut_as_notes: bool = 
     name_subjects(verdicts, year)
     return Review(draft, draft, lines, verdicts, text_findings(lines, year, draft),
                   [f for f in against if f.rule != CUT_RULE], [f for f in against if f.rule == CUT_RULE])
+
+
+UNSURE_TABLE = "这一行是一张表头未能逐列认定的表中的一行，表中的数没有读取"
+TABLE_ROW = "这一行是表中的一行，按表头读出的数才作判断；这里按文字读出的数与源文件不同，不能确定读对了列，不作判断"
+
+
+def _not_judged(verdicts: list[Verdict], unsure: frozenset[int], tables: frozenset[int]) -> None:
+    """The figures not read for sure, 未能核对 and never a disagreement: those of a table the import did
+    not read for sure (its header not given each column one meaning), and a row's figure of a table it
+    read that the sentence reader reads otherwise than the table does (a code column's 501 taken for an
+    amount, a line of a 政府经济分类 section taken for the whole 款), or of a table it did not recognise:
+    a table's figures are judged by reconciling them, where its columns are known."""
+    for verdict in verdicts:
+        line = verdict.statement.line
+        if (line in unsure and verdict.status in ("agree", "disagree")) or (line in tables and verdict.status == "disagree"):
+            cause = UNSURE_TABLE if line in unsure else TABLE_ROW
+            verdict.status, verdict.figure, verdict.expected, verdict.cause = "unknown", None, "", cause
+
+
+OTHER_TABLE = "是一张不属于预算各表的表（如项目绩效目标表）中的数，说的不是源文件中同名的数"
+
+
+def _of_other_tables(verdicts: list[Verdict], budget_table: Callable[[str], bool]) -> None:
+    """A cell of a table that is none of the budget's (a project's 绩效目标表: “其中：财政拨款 6000.00”)
+    that disagrees with the source's figure of its row's name: 未能核对, for it speaks of something else."""
+    for verdict in verdicts:
+        st = verdict.statement
+        if verdict.status == "disagree" and st.kind == "cell" and st.table and not budget_table(st.table):
+            verdict.status, verdict.figure, verdict.expected, verdict.cause = "unknown", None, "", OTHER_TABLE
 
 
 def _within(verdicts: list[Verdict], consistent: dict[str, tuple[set[Decimal], str]], borne: dict[int, str]) -> None:

@@ -16,12 +16,14 @@ from pathlib import Path
 
 from reportgen.checks.budget import UNLISTED
 from reportgen.errors import Finding
-from reportgen.importing.identity import Part, paired, part_of
-from reportgen.importing.pipeline import ImportResult, import_files
+from reportgen.importing.identity import Part, paired
+from reportgen.importing.pipeline import ImportResult, disclosure_part, import_files
+from reportgen.importing.recognize import titled_table
 from reportgen.importing.tree import Placed
 from reportgen.importing.unread import Unread, unread_cells
 from reportgen.oserrors import reason
 from reportgen.readers.grid import ImportRefused
+from reportgen.readers.lines import Line
 from reportgen.readers.published import Published, read_published
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
@@ -123,9 +125,10 @@ class DocumentReview:
         final = any(kind.final for kind in imported.catalog.tables if kind.id in imported.tables)
         required = [kind for kind in imported.catalog.tables if kind.required and kind.final == final]
         narrative = self.narrative
+        unsure = {table.kind.id for table in imported.unsure}  # printed, not read for sure: not missing
         return {"tables_required": len(required),
                 "tables_missing": [kind.names[0] if kind.names else kind.id
-                                   for kind in required if kind.id not in imported.tables],
+                                   for kind in required if kind.id not in imported.tables and kind.id not in unsure],
                 "parts_unread": self._parts_unread(),
                 "figures": narrative.counts["disagree"] if narrative else 0,
                 "contradictions": len(narrative.contradictions) if narrative else 0,
@@ -328,13 +331,13 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
             read[path] = read_published(path)
         result.published = read[document]
         result.kind = result.published.kind
+        if len(files) == 1:  # what it is as a part of a disclosure, told even where it makes no source alone
+            result.half = disclosure_part(document, result.published, layout)
         result.imported = import_files(list(files), layout, read=read)
     except ImportRefused as exc:
         result.kind = result.kind or (exc.kind if isinstance(exc, Unreadable) else "")
         _refused(result, exc)
         return result
-    if len(files) == 1:
-        result.half = _half(result, result.published)
     # the document's own tables, imported in memory, are its source: prepared once as it is (no YAML
     # written or read; the page names the document), checked, and the measure of its text
     prepared = prepare(result.imported.source.named(document))
@@ -344,7 +347,14 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
     if result.imported.documents:
         result.narrative, problems = review_prepared(prepared, document, document, despite_errors=True,
                                                      disputes=result.imported.disputes, cut_as_notes=True,
-                                                     lines=result.published.lines)
+                                                     lines=result.published.lines,
+                                                     unsure=_lines_at(result.published.lines,
+                                                                      result.imported.unsure_places),
+                                                     tables=_lines_at(result.published.lines,
+                                                                      result.imported.read_places
+                                                                      | result.imported.other_places),
+                                                     budget_table=functools.partial(
+                                                         titled_table, catalog=result.imported.imported.catalog))
         result.narrative_problems = _told(problems, document)
     if result.narrative is None and result.published.kind in _TEXTS:
         # no tables to measure its text by (none read, or no source made of them): its sentences judged
@@ -359,19 +369,16 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
 _TEXTS = ("pdf", "docx", "html")  # the kinds of file that have a text (a workbook's has no sentences)
 
 
+def _lines_at(lines: list[Line], places: frozenset[str]) -> frozenset[int]:
+    """The numbers of the lines printed at ``places`` (第9页 第10行: rows of tables)."""
+    return frozenset(line.number for line in lines if line.where in places) if places else frozenset()
+
+
 # R-填报合计 on a 类, 款 or 项 total: the import writes a total a table prints as printed, and has already
 # judged it against the parts the table prints (its 表内不一致); check's finding on it would tell that
 # one slip a second time (司法局 unit 2026's 20406 印作 64,840,547.00 against its 项 129,681,094.00)
 _TABLE_TOTALS = frozenset({"功能分类", "经济分类", "支出.功能分类"})
 
-
-def _half(result: DocumentReview, published: Published) -> Part | None:
-    """What a document reviewed alone is as a part of a disclosure: a narrative or tables (None: neither)."""
-    assert result.imported is not None
-    tables = list(result.imported.imported.tables.values())
-    part = part_of(str(result.document), tables, published.narrative, published.is_document,
-                   published.grids if published.is_document else [])
-    return part if part.role else None
 
 
 def _told_by_its_tables(finding: Finding) -> bool:

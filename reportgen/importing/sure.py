@@ -1,0 +1,47 @@
+"""Whether a recognised table's header was read column by column for sure: every column its body
+prints an amount in is given a meaning by its header, and no meaning is given to two such columns
+(of one side of a 两栏 table). A table read so is built into the source; any other is read but not
+judged — its figures are told as not read, never turned into a difference or into a figure a text is
+judged by (a header whose words the PDF sets apart, a year's columns beside last year's, a column
+no table definition names: the figures could stand under any of its meanings)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from reportgen.importing.recognize import Table, cell_text, is_amount
+from reportgen.importing.rows import LABEL_MEANINGS
+
+
+def header_doubts(table: Table) -> list[str]:
+    """Why ``table``'s header does not give each column of amounts one meaning for sure: each column
+    printing amounts under no meaning (with the header words it has), each meaning given to two or more
+    of them; none where it does."""
+    grid = table.grid
+    amounts = sorted({col for row in grid.rows[table.body_start:] for col, cell in enumerate(row)
+                      if is_amount(cell) and table.columns.get(col) not in LABEL_MEANINGS})
+    doubts = [f"第{col + 1}列{_header_words(table, col)}没有可以认定的表头" for col in amounts if col not in table.columns]
+    for side in _sides(table, [col for col in amounts if col in table.columns]):
+        repeated = Counter(table.columns[col] for col in side)
+        doubts += [f"“{meaning}”对应了{count}列" for meaning, count in repeated.items() if count > 1]
+    return doubts
+
+
+def _sides(table: Table, columns: list[int]) -> list[list[int]]:
+    """The columns of amounts of each side: a 两栏 table's income and spending halves, split where its
+    second 名称 column stands; one side for any other table."""
+    names = sorted(col for col, meaning in table.columns.items() if meaning == "名称")
+    if table.kind.shape != "两栏" or len(names) < 2:
+        return [columns]
+    return [[col for col in columns if col < names[1]], [col for col in columns if col > names[1]]]
+
+
+def _header_words(table: Table, col: int) -> str:
+    words = "".join(cell_text(table.grid.cell(row, col)) for row in range(table.header_start, table.body_start))
+    return f"（表头“{''.join(words.split())}”）" if words.strip() else ""
+
+
+def unsure_note(table: Table, doubts: list[str]) -> str:
+    """What the import tells of a table it did not read for sure."""
+    return (f"{table.kind.id}（{table.grid.shown}）：表头未能逐列认定（{'；'.join(doubts)}），表中的数没有读取，"
+            "未核对，也不用来核对正文")
