@@ -363,7 +363,16 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
                                                    lines=result.published.lines)
     result.read = coverage([read[path].lines for path in files if read[path].kind == "pdf"], result.imported,
                            result.narrative)
+    if result.read is not None and not result.read.enough:
+        # most of what it prints was not read: that a part is missing is then what the reading missed
+        result.checks = [f for f in result.checks if f.rule not in ABSENCE_RULES]
     return result
+
+
+# check's rules that say a part is missing or withheld: the import writes what it did not find as not
+# published, which is the document's absence only where the document was read (广州司法局 2026, its
+# 三公 printed on a page no table of which was recognised: “三公经费声明为不公开” was the reading's gap)
+ABSENCE_RULES = frozenset({"R-不公开", "R-收入未公开", "R-三公未知", "R-缺少", "R-缺少明细"})
 
 
 _TEXTS = ("pdf", "docx", "html")  # the kinds of file that have a text (a workbook's has no sentences)

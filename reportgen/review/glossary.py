@@ -244,6 +244,9 @@ class Glossary(Naming[Figure]):
         # is disputed, and a sentence that states it corrected agrees with the table's parts.
         self.disputes = disputes
         self.project_classes: dict[str, Figure] = {}  # 项目支出 by economic class, by name
+        # the basic spending's 经济分类 lines: of the basic spending alone, where a sentence naming the
+        # same class may speak of all spending (“一般公共预算安排委托业务费402.65万元”: basic and projects)
+        self.basic_classes: set[int] = set()
         super().__init__(budget.department)
         # In a department of several units, a sentence naming a unit speaks of that unit's figures.
         self.unit_names = [unit.department for unit in budget.units]
@@ -477,8 +480,10 @@ class Glossary(Naming[Figure]):
             figure = Figure(node.name, node.basic_part, node.prior, None, wholes=(f.general_budget, f.basic or node.basic_part))
             self.codes[node.code] = figure
             self.add(figure, node.name)
+            self.basic_classes.add(id(figure))
             for child in node.children:
                 self.codes[child.code] = Figure(child.name, child.basic_part, others=(child.basic_part,))
+                self.basic_classes.add(id(self.codes[child.code]))
                 if normalize(child.name) not in self.disputed:
                     self.add(self.codes[child.code], child.name)
 

@@ -171,7 +171,15 @@ def _named_figure(st: Statement, glossary: Glossary) -> Figure | None:
     if st.kind == "cell" and st.label in glossary.years:
         return glossary.years[st.label]
     of_projects = _of_project_spending(st, glossary) if st.kind == "amount" else None
-    return of_projects or (glossary.find(st.label) if st.label else None)
+    figure = of_projects or (glossary.find(st.label) if st.label else None)
+    if figure is not None and st.kind == "amount" and id(figure) in glossary.basic_classes \
+            and not any(word in st.sentence for word in BASIC_WORDS):
+        return None  # a class of the basic spending, named where the sentence does not speak of it alone
+    return figure
+
+
+# the words by which a sentence speaks of the basic spending, whose 经济分类 lines the 基本支出表 prints
+BASIC_WORDS = ("基本支出", "人员经费", "公用经费", "日常公用", "人员支出")
 
 
 def _other_year(st: Statement, figure: Figure | None, year: int) -> Verdict:
