@@ -98,7 +98,7 @@ def _settings(data: Path, database: str | None, debug: bool) -> dict[str, Any]:
         "CSRF_FAILURE_VIEW": "reportgen.desk.views.csrf_failure",
         "LOGIN_URL": "/login", "DATA_UPLOAD_MAX_MEMORY_SIZE": 2 * 1024 * 1024,
         "FILE_UPLOAD_MAX_MEMORY_SIZE": 2 * 1024 * 1024, "FILE_UPLOAD_TEMP_DIR": str(data / "work"),
-        "TEMPLATES": [{"BACKEND": "django.template.backends.jinja2.Jinja2", "DIRS": [str(DEFAULT_TEMPLATES / "desk")],
+        "TEMPLATES": [{"BACKEND": "django.template.backends.jinja2.Jinja2", "DIRS": [str(DEFAULT_TEMPLATES / "desk"), str(DEFAULT_TEMPLATES)],
                        "OPTIONS": {"environment": "reportgen.desk.pages.environment"}}],
         "DESK_DATA": str(data), "DESK_MAX_UPLOAD": MAX_UPLOAD_BYTES,
         "LOGGING_CONFIG": None,
