@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -47,10 +48,21 @@ def _locked(path: Path) -> Path:
     return path
 
 
+@dataclass
+class Both:
+    static: str  # review -o's summary page
+    register: str  # the desk's register page
+    submissions: dict[str, int]  # each roster row's submission on the desk (other tests' rows may share a name)
+    rows: dict[str, int]  # each roster row's id on the desk
+
+
 @pytest.fixture(scope="module")
-def both(desk_site: Site, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
-    """The static summary page of `review -o --roster`, and the desk's register and 检查表 pages, over the
+def both(desk_site: Site, tmp_path_factory: pytest.TempPathFactory) -> Both:
+    """The static summary page of `review -o --roster`, and the desk's register and submissions, over the
     same documents and roster."""
+    from reportgen.desk.models import Member, Submission
+    from reportgen.desk.views import token_digest
+
     folder = tmp_path_factory.mktemp("agree")
     documents = folder / "报来的文件"
     documents.mkdir()
@@ -64,6 +76,7 @@ def both(desk_site: Site, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pat
 
     reviewer = desk_site.signed_in()
     links = import_roster(reviewer, roster)
+    rows = {name: Member.objects.get(token_digest=token_digest(link.rsplit("/", 1)[1])).id for name, link in links.items()}
     for member, path in [*((m, documents / n) for m, n in SUBMITTED.items()), (LOCKED, documents / f"{LOCKED}.pdf")]:
         department = desk_site.client()
         department.get(links[member])
@@ -72,8 +85,9 @@ def both(desk_site: Site, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pat
         response = department.post(links[member] + "/upload", {"document": upload, **token(department)})
         assert response.status_code == 302, response.content.decode()
     desk_site.work()
-    return (folder / "pages" / "index.html", reviewer.get("/register").content.decode(),
-            reviewer.get("/register/inspection.html").content.decode())
+    submissions = {name: Submission.objects.get(member_id=rows[name]).id for name in [*SUBMITTED, LOCKED]}
+    return Both((folder / "pages" / "index.html").read_text(encoding="utf-8"), reviewer.get("/register").content.decode(),
+                submissions, rows)
 
 
 def _outcomes(page: str) -> dict[str, list[str]]:
@@ -84,6 +98,17 @@ def _outcomes(page: str) -> dict[str, list[str]]:
         # a document not reviewed: its 结论, and why (which names the file) left aside
         found[Path(tr.xpath("th")[0].text_content()).name] = cells[:1] if cells[0] == "未能审核" else cells
     return found
+
+
+def _desk_outcome(submission: int) -> list[str]:
+    """The desk's row of the same table: the one 检查表 page (review/pages.py) over what its worker kept."""
+    from reportgen.desk.models import Submission
+    from reportgen.desk.reviewing import unpickled
+    from reportgen.review.pages import summary_page_of
+
+    part = unpickled(bytes(Submission.objects.get(id=submission).summary))[0]
+    (row,) = _outcomes(summary_page_of([part], None)).values()
+    return row
 
 
 def _findings(page: str) -> dict[str, list[tuple[str, str]]]:
@@ -97,62 +122,55 @@ def _static_name(member: str) -> str:
     return SUBMITTED.get(member) or f"{LOCKED}.pdf"
 
 
-def _desk_name(member: str) -> str:
-    return f"{member}-1.pdf"
-
-
-def test_each_document_s_verdict_and_counts_are_the_same(both: tuple[Path, str, str]) -> None:
-    static_page, _, inspection = both
-    static = _outcomes(static_page.read_text(encoding="utf-8"))
-    desk = _outcomes(inspection)
+def test_each_document_s_verdict_and_counts_are_the_same(both: Both) -> None:
+    static = _outcomes(both.static)
     for member in [*SUBMITTED, LOCKED]:
-        assert desk[_desk_name(member)] == static[_static_name(member)], member
+        assert _desk_outcome(both.submissions[member]) == static[_static_name(member)], member
     assert static[f"{LOCKED}.pdf"][0] == "未能审核"
 
 
-def test_the_documents_with_problems_and_not_reviewed_are_counted_alike(both: tuple[Path, str, str]) -> None:
+def test_the_documents_with_problems_and_not_reviewed_are_counted_alike(both: Both) -> None:
     from reportgen.desk.models import Submission
 
-    static_page, _, inspection = both
-    heading = html.fromstring(static_page.read_text(encoding="utf-8")).xpath("//h1")[0].text_content()
+    heading = html.fromstring(both.static).xpath("//h1")[0].text_content()
     counted = re.fullmatch(r"审核汇总：(\d+) 份文件，(\d+) 份有问题(?:，(\d+) 份未能审核)?", heading)
     assert counted is not None, heading
-    desk = _outcomes(inspection)
-    ours = [desk[_desk_name(m)] for m in [*SUBMITTED, LOCKED]]
-    verdicts = [v[0].split("（")[0] for v in ours]
-    assert (len(ours), verdicts.count("有问题"), verdicts.count("未能审核")) == (
+    outcomes = [Submission.objects.get(id=i).outcome for i in both.submissions.values()]
+    verdicts = [_desk_outcome(i)[0] for i in both.submissions.values()]
+    assert outcomes == verdicts
+    assert (len(verdicts), verdicts.count("有问题"), verdicts.count("未能审核")) == (
         int(counted[1]), int(counted[2]), int(counted[3] or 0))
-    outcomes = {s.member.name: s.outcome for s in Submission.objects.filter(member__name__in=[*SUBMITTED, LOCKED])}
-    assert outcomes[LOCKED] == "未能审核" and list(outcomes.values()).count("有问题") == verdicts.count("有问题")
 
 
-def test_each_document_s_findings_are_the_same_on_the_desk(both: tuple[Path, str, str]) -> None:
+def test_each_document_s_findings_are_the_same_on_the_desk(both: Both) -> None:
     from reportgen.desk.models import Finding
 
-    static_page, _, inspection = both
-    static = _findings(static_page.read_text(encoding="utf-8"))
-    desk = _findings(inspection)
+    static = _findings(both.static)
     for member in [*SUBMITTED, LOCKED]:
         listed = static.get(_static_name(member), [])
-        kept = [(f.rule, f.severity) for f in Finding.objects.filter(submission__member__name=member).order_by("number")]
-        assert kept == listed == desk.get(_desk_name(member), []), member
+        kept = [(f.rule, f.severity) for f in Finding.objects.filter(submission_id=both.submissions[member]).order_by("number")]
+        assert kept == listed, member
+        warnings = _outcomes(both.static)[_static_name(member)][3:4]  # the 警告 column (none for 未能审核)
+        assert warnings in ([], [str(sum(1 for _, severity in kept if severity == "warning"))]), member
     assert not static.get(_static_name(LOCKED))  # nothing read: no finding
 
 
-def _timeliness(page: str, table: str) -> dict[str, str]:
-    """Each roster row's 及时性 (the last cell of the static register; the desk's cell of that name)."""
+def _timeliness(page: str, key: str) -> dict[str, str]:
+    """Each roster row's 及时性 (the last cell of the static register; the desk's cell of that name), by
+    ``key``: the row's name ("name") or its id on the desk ("id")."""
     rows: dict[str, str] = {}
-    for tr in html.fromstring(page).xpath(f'//table[@id="{table}"]/tbody/tr[th[@scope="row"]]'):
-        name = tr.xpath('th[@scope="row"]')[0].text_content().strip().split("（")[0]
+    for tr in html.fromstring(page).xpath('//table[@id="register"]/tbody/tr[th[@scope="row"]]'):
+        name = tr.get("id", "").removeprefix("row-") if key == "id" else \
+            tr.xpath('th[@scope="row"]')[0].text_content().strip().split("（")[0]
         cell = tr.xpath('td[@class="timely"]') or tr.xpath("td")[-1:]
         rows[name] = cell[0].text_content().split("（")[0]
     return rows
 
 
-def test_each_roster_row_s_timeliness_is_the_same_word(both: tuple[Path, str, str]) -> None:
-    static_page, register, _ = both
-    static = _timeliness(static_page.read_text(encoding="utf-8"), "register")
-    desk = _timeliness(register, "register")
+def test_each_roster_row_s_timeliness_is_the_same_word(both: Both) -> None:
+    static = _timeliness(both.static, "name")
+    on_desk = _timeliness(both.register, "id")
+    desk = {name: on_desk[str(row)] for name, row in both.rows.items()}
     late_days = (date.today() - date(2025, 1, 20)).days - 20
     assert static[LATE] == desk[LATE] == f"逾期 {late_days} 天"  # never submitted, its 20 days long past: late today
     assert static[NOT_DUE] == desk[NOT_DUE] == "未提交"  # approved three days ago: not late yet
