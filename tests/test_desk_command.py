@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.desk.settings import DeskRefused, database_settings
+from tests.support.postgres import postgres_url  # noqa: F401  (fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,3 +52,28 @@ def test_a_postgresql_url_names_the_server_and_a_wrong_one_is_refused_without_it
     with pytest.raises(DeskRefused) as refused:
         database_settings(tmp_path, "mysql://desk:hunter2@host/db")
     assert "hunter2" not in str(refused.value) and "postgresql://" in str(refused.value)
+
+
+def test_init_records_the_database_url_so_the_other_commands_need_not_be_given_it(tmp_path: Path,
+                                                                                   request: pytest.FixtureRequest) -> None:
+    """`desk init DATA --database URL` keeps the URL in DATA (mode 600: it may hold a password); adduser,
+    worker and serve then use that server without --database — and an explicit --database still wins."""
+    from tests.support.postgres import psycopg
+
+    url: str = request.getfixturevalue("postgres_url")
+    data = tmp_path / "审核台"
+    done = _desk("init", str(data), "--database", url)
+    assert done.returncode == 0, done.stderr
+    recorded = data / "database_url"
+    assert recorded.read_text(encoding="utf-8").strip() == url and oct(recorded.stat().st_mode & 0o777) == "0o600"
+    assert not (data / "desk.sqlite3").exists()
+    done = _desk("adduser", str(data), "李四", stdin="correct horse battery\n")  # no --database: the recorded server
+    assert done.returncode == 0, done.stderr
+    assert not (data / "desk.sqlite3").exists()
+    with psycopg().connect(url) as db:
+        assert db.execute("select count(*) from auth_user where username = '李四'").fetchone() == (1,)
+    assert _desk("worker", str(data), "--once").returncode == 0
+    wins = _desk("adduser", str(data), "王五", "--database", "mysql://desk:hunter2@host/db", stdin="correct horse battery\n")
+    assert wins.returncode == 2 and "postgresql://" in wins.stderr and "hunter2" not in wins.stderr  # the given one, refused
+    refused = _desk("init", str(tmp_path / "另一个"), "--database", "mysql://desk:hunter2@host/db")
+    assert refused.returncode == 2 and not (tmp_path / "另一个" / "database_url").exists()

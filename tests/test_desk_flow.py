@@ -70,7 +70,9 @@ def test_a_document_goes_round_from_submission_to_publication(desk_site: Site, l
     first.refresh_from_db()
     assert first.state == "已退回" and first.notice
     notice = _docx_text(reviewer.get(f"/document/{first.id}/notice").getvalue())
-    assert "普陀区财政局" in notice and "2025 年 2 月 10 日前" in notice
+    assert "普陀区财政局" in notice and "2025 年 2 月 10 日前" in notice and "2025 年 2 月 1 日" in notice
+    # named by the title its cover prints, not by the name the department gave the file
+    assert "公开的文本《上海市普陀区2025年区级部门预算（第 1 次报送）》" in notice and DRAFT_1.name not in notice
     assert f"有以下 {len(everything) - 1} 处问题" in notice  # a dismissed finding is not handed back
     assert findings[0].message in notice and findings[1].message not in notice
 

@@ -40,6 +40,20 @@ def test_the_narrative_s_cover_names_its_owner_and_year():
     assert cover_of(read_published(TABLES).lines) is None  # the 报表 opens with 预算01表: no cover
 
 
+@pytest.mark.parametrize(("document", "title"), [
+    (NARRATIVE, "首都绿化委员会办公室2026年度部门预算"),
+    (OTHER_NARRATIVE, "北京市民政局2026年度部门预算信息公开"),
+    (SHANGHAI, "上海市普陀区2025年区级部门预算"),  # its owner's line (预算主管部门：…) is no part of it
+    (ROOT / "tests" / "seeds" / "juesuan" / "shanghai-putuo-guihuaziyuan-juesuan-2024.pdf",
+     "上海市普陀区规划和自然资源局2024年度部门决算"),  # over three lines
+    (TABLES, "")])  # opens with 预算01表: no cover, no title
+def test_a_document_s_title_is_its_cover_s(document, title):
+    """The title a 整改通知 names the document by (issue 55 part 6), as its cover prints it."""
+    from reportgen.importing.identity import cover_title
+
+    assert cover_title(read_published(document).lines) == title
+
+
 def test_a_narrative_and_its_tables_given_together_are_reviewed_as_one_document(capsys):
     code = main(["review", str(TABLES), str(NARRATIVE), "--format", "json"])
     found = json.loads(capsys.readouterr().out)

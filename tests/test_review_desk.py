@@ -424,10 +424,43 @@ def test_each_document_with_findings_gets_its_notice_and_its_table(desk):
 def test_the_notice_is_addressed_to_the_department_that_published(desk):
     (notice,) = desk.glob("*-shanghai-putuo-wanli-2024-notice.docx")
     text = _notice_text(notice)
-    assert text[1] == "上海市普陀区人民政府万里街道办事处：" and "你部门公开的文本《shanghai-putuo-wanli-2024.pdf》" in text[2]
+    # named by the title its cover prints (issue 55 part 6), never by its file's name
+    assert text[1] == "上海市普陀区人民政府万里街道办事处：" and "你部门公开的文本《上海市普陀区2024年区级部门预算》" in text[2]
+    assert "shanghai-putuo-wanli-2024.pdf" not in "".join(text)
     assert "001" not in text[3] and "-wanli-2024-annotated.pdf》在原文件上逐条框出了其中 9 处问题" in text[3], text
     (unit,) = desk.glob("*-shanghai-putuo-shangwuwei-unit-2025-notice.docx")
     assert "你单位公开的文本" in _notice_text(unit)[2]
+
+
+def test_the_notice_leaves_what_the_reviewer_did_not_set_blank(desk):
+    """`review -o` without --issuer, --date, --deadline: the notice's issuer, date and deadline are blanks
+    to fill by hand, never a value made up (today's date, a bureau's name)."""
+    text = _notice_text(next(desk.glob("*-shanghai-putuo-wanli-2024-notice.docx")))
+    assert "请于 ______ 年 ____ 月 ____ 日前完成整改并重新报送。" in text
+    assert "____________________（审核单位）" in text and "______ 年 ____ 月 ____ 日" in text
+
+
+def test_the_notice_carries_the_issuer_date_and_deadline_given(tmp_path):
+    require_program("pdftotext")
+    juesuan = FOLDERS[1] / "shanghai-putuo-guihuaziyuan-juesuan-2024.pdf"  # its cover's title over three lines
+    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(juesuan), "--layout", "上海", "-o", str(tmp_path),
+                           "--issuer", "上海市普陀区财政局", "--date", "2025-07-01", "--deadline", "2025-07-15"],
+                          capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.returncode == 1, done.stderr
+    text = _notice_text(next(tmp_path.glob("*-notice.docx")))
+    assert "你部门公开的文本《上海市普陀区规划和自然资源局2024年度部门决算》" in text[2], text
+    assert text[4:7] == ["请于 2025 年 7 月 15 日前完成整改并重新报送。", "上海市普陀区财政局", "2025 年 7 月 1 日"], text
+
+
+@pytest.mark.parametrize(("given", "said"), [(["--deadline", "2025-02-30"], "--deadline 2025-02-30：应为日期"),
+                                             (["--date", "2025-03-02", "--deadline", "2025-03-01"], "早于 --date"),
+                                             (["--issuer", " "], "--issuer 是空的")])
+def test_a_notice_date_or_issuer_that_is_none_is_refused_before_any_work(tmp_path, given, said):
+    document = FOLDERS[0] / "shanghai-putuo-wanli-2024.pdf"
+    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(document), "-o", str(tmp_path / "out"), *given],
+                          capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.returncode == 2 and said in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_clean_document_gets_no_notice(tmp_path):

@@ -29,8 +29,12 @@ ROWS = [
 ]
 
 
-def _review(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "reportgen", "review", *args], capture_output=True, text=True,
+AS_OF = "2025-02-05"  # the day these reviews are judged on: 16 days after the rosters' 批复, none yet late for want of a document
+
+
+def _review(*args: str, cwd: Path = ROOT, as_of: str | None = AS_OF) -> subprocess.CompletedProcess[str]:
+    day = ["--as-of", as_of] if as_of and "--as-of" not in args else []
+    return subprocess.run([sys.executable, "-m", "reportgen", "review", *args, *day], capture_output=True, text=True,
                           check=False, cwd=cwd)
 
 
@@ -63,6 +67,24 @@ def test_the_register_says_who_published_who_is_missing_and_who_is_late(reviewed
     assert lines["单位 上海市普陀区万里街道社区事务受理服务中心"].endswith("未找到文件")
     # the 2024 document is not the 2025 roster's: on no row, with what it says of itself
     assert any(line.startswith("名单中没有：") and "wanli-2024.pdf" in line and "2024 年" in line for line in out.splitlines())
+
+
+def test_a_row_with_no_document_is_late_as_of_the_day_of_the_review(tmp_path):
+    """More than 20 days after its 批复 with no document, a row is 逾期 as of the day given (--as-of), and as
+    of today when none is given — a reviewer chases lateness on the day they review."""
+    from datetime import date
+
+    require_program("pdftotext")
+    roster = _csv(tmp_path / "名单.csv", ROWS)
+    document = str(PDFS / "shanghai-putuo-shangwuwei-2025.pdf")
+    missing = "单位 上海市普陀区万里街道社区事务受理服务中心"
+    for as_of, said in (("2025-02-09", "未找到文件"), ("2025-03-01", "未找到文件：逾期 20 天"),
+                        (None, f"未找到文件：逾期 {(date.today() - date(2025, 1, 20)).days - 20} 天")):
+        done = _review(document, "--layout", "上海", "--roster", str(roster), as_of=as_of)
+        line = next(line for line in done.stdout.splitlines() if line.strip().startswith(missing))
+        assert line.strip().removeprefix(missing + "：").startswith(said) and (said != "未找到文件" or "逾期" not in line), line
+    refused = _review(document, "--roster", str(roster), "--as-of", "二月五日")
+    assert refused.returncode == 2 and "--as-of 二月五日：应为日期" in refused.stderr
 
 
 def test_the_summary_groups_each_department_with_its_units(reviewed):

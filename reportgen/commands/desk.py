@@ -40,6 +40,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         if action is adduser:
             action.add_argument("name", metavar="用户名")
         action.add_argument("--database", metavar="URL", help="PostgreSQL 数据库（postgresql://用户:密码@主机:端口/库名）；"
+                            "init 时给出的记在数据文件夹中（仅本人可读），以后的命令不用再给；"
                             "默认为数据文件夹中的 SQLite")
     for action in (serve, worker):
         action.add_argument("--lease", type=float, default=60.0, metavar="秒",
@@ -64,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
 def _init(args: argparse.Namespace, settings: object) -> int:
     if args.data.exists() and not args.data.is_dir():
         raise UsageError(f"{args.data} 是文件：应为数据文件夹")
+    if args.database:  # kept for serve, worker and adduser, which need not be given it again
+        settings.record_database(args.data, args.database)  # type: ignore[attr-defined]
     settings.make_secret(args.data)  # type: ignore[attr-defined]
     settings.configure(args.data, args.database)  # type: ignore[attr-defined]
     from reportgen.desk.server import migrate  # deferred: Django's migrations, once configured

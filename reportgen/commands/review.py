@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from reportgen.importing.unread import Unread
     from reportgen.review.batch import Done
     from reportgen.review.documents import DocumentReview
+    from reportgen.review.handback import Issued
     from reportgen.review.register import Known, Register
     from reportgen.review.roster import Member
     from reportgen.staging import Staging
@@ -47,21 +49,51 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="同时审核的文件数（默认每个处理器核心一个；1 为逐个审核）")
     parser.add_argument("--roster", type=Path, metavar="名单", help="应公开的部门与单位名单（.xlsx/.xls/.ods/.csv：单位名称、类型、"
                         "主管部门、批复日期，可另有公开日期、年度）：报出谁已公开、谁没有找到、谁逾期（批复后 20 日）")
+    parser.add_argument("--as-of", metavar="日期", help="名单的逾期按哪一天算（如 2025-03-01；默认今天）：批复后 20 日"
+                        "仍没有文件的部门与单位为逾期")
+    parser.add_argument("--issuer", metavar="单位", help="整改通知的发文单位（如 某某区财政局）；不给则通知上留空待填")
+    parser.add_argument("--date", metavar="日期", help="整改通知的日期（如 2025-03-01）；不给则通知上留空待填")
+    parser.add_argument("--deadline", metavar="日期", help="整改期限（如 2025-03-15）；不给则通知上留空待填")
 
 
 def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs {args.jobs}：应为 1 或更大的整数（同时审核的文件数）")
+    issued, as_of = _issued(args), _day(args.as_of, "--as-of") or date.today()
     documents = _documents(args)
     members = _roster(args.roster) if args.roster is not None else None
     with _staged(args.out) as staging:
-        done = _review_each(args, documents, staging)
-        listed = _register(members, [d.known for d in done]) if members is not None else None
+        done = _review_each(args, documents, staging, issued)
+        listed = _register(members, [d.known for d in done], as_of) if members is not None else None
         _report(args, done, listed)
         if staging is not None:
             _move_in(staging, args.out, done, listed)
     behind = listed is not None and bool(listed.missing or listed.late)
     return 0 if all(d.clean for d in done) and not behind else 1
+
+
+def _issued(args: argparse.Namespace) -> Issued | None:
+    """Who sends the notices, when, and by when (--issuer, --date, --deadline); None when none is given."""
+    from reportgen.review.handback import Issued  # deferred: the writers, only with pages
+
+    if args.issuer is None and args.date is None and args.deadline is None:
+        return None
+    issuer = " ".join((args.issuer or "").split())
+    if args.issuer is not None and not issuer:
+        raise UsageError("--issuer 是空的：应为发出整改通知的单位，如 某某区财政局")
+    dated, deadline = _day(args.date, "--date"), _day(args.deadline, "--deadline")
+    if dated is not None and deadline is not None and deadline < dated:
+        raise UsageError(f"--deadline {deadline} 早于 --date {dated}：整改期限应在通知日期之后")
+    return Issued(issuer, dated, deadline)
+
+
+def _day(text: str | None, option: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"{option} {text[:40]}：应为日期，如 2025-03-01") from None
 
 
 def _documents(args: argparse.Namespace) -> list[Path]:
@@ -83,13 +115,14 @@ def _documents(args: argparse.Namespace) -> list[Path]:
     return documents
 
 
-def _review_each(args: argparse.Namespace, documents: list[Path], staging: Staging | None) -> list[Done]:
+def _review_each(args: argparse.Namespace, documents: list[Path], staging: Staging | None,
+                 issued: Issued | None) -> list[Done]:
     """Each document reviewed (on every core), its text printed as it is done, with a progress line."""
     from reportgen.review.batch import Progress, Task, default_jobs, review_all  # deferred: the reviewer
 
     named = {identity for path in args.documents if not path.is_dir() for identity in [_same(path)]}
     tasks = [Task(index, document, args.layout, staging.path if staging else None, _print,
-                  _as_dict if args.format == "json" else None, _group(document, named))
+                  _as_dict if args.format == "json" else None, _group(document, named), issued=issued)
              for index, document in enumerate(documents, start=1)]
     progress, done = Progress(len(tasks)), []
     for result in review_all(tasks, args.jobs or default_jobs()):
@@ -185,10 +218,10 @@ def _roster(path: Path) -> list[Member]:
         raise UsageError(str(exc)) from None
 
 
-def _register(members: list[Member], documents: list[Known]) -> Register:
+def _register(members: list[Member], documents: list[Known], as_of: date) -> Register:
     from reportgen.review.register import register  # deferred: with the roster only
 
-    return register(members, documents)
+    return register(members, documents, as_of)
 
 
 def _register_text(listed: Register, roster: Path) -> str:

@@ -45,7 +45,7 @@ class Submission(models.Model):
     state = models.CharField(max_length=8)
     outcome = models.CharField(max_length=8, blank=True)  # 未能审核 / 有问题 / 未发现问题, once reviewed
     why_unreviewed = models.TextField(blank=True)
-    title = models.CharField(max_length=300, blank=True)  # the document's own name (its 部门 and kind), once read
+    title = models.CharField(max_length=300, blank=True)  # the document's title as its cover prints it, once read
     annotated = models.CharField(max_length=64, blank=True)  # the annotated copy's digest ("" none)
     not_annotated = models.TextField(blank=True)
     summary = models.BinaryField(null=True)  # what the register's 检查表 needs of it (review/pages.py SummaryPart)

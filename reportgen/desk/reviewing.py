@@ -22,12 +22,12 @@ from reportgen.review.places import Mark
 class Reviewed:
     outcome: str  # 未能审核 / 有问题 / 未发现问题
     why_unreviewed: str
-    title: str  # the document's own 部门 (its tables' header), "" when not read
+    title: str  # the document's title as its cover prints it (DocumentReview.title), "" where it prints none
     kind: str  # 部门 / 单位 / ""
     marks: list[Mark] = field(default_factory=list)  # the findings, numbered as the copy numbers them
     annotated: bytes | None = None
     not_annotated: str = ""
-    summary: bytes = b""  # pickled (SummaryPart, marks, addressee, kind): the register's 检查表 and the notice
+    summary: bytes = b""  # pickled (SummaryPart, marks, title, kind): the register's 检查表 and the notice
 
 
 def review_stored(stored: Path, work: Path, name: str, index: int) -> Reviewed:
@@ -55,7 +55,7 @@ def _link(stored: Path, document: Path) -> None:
 def _reviewed(document: Path, index: int) -> Reviewed:
     result = review_files([document], None)
     header = result.imported.header if result.imported is not None else {}
-    out = Reviewed(result.outcome, result.unreviewed, str(header.get("department") or ""), str(header.get("kind") or ""))
+    out = Reviewed(result.outcome, result.unreviewed, result.title, str(header.get("kind") or ""))
     items = [] if result.not_read else listed(result)  # nothing read: 未能审核, no finding, no notice
     name = copy_name(result, index)
     copy = annotated_copy(result, name, items) if name is not None and items else None

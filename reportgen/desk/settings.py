@@ -16,9 +16,11 @@ from urllib.parse import unquote, urlsplit
 
 from reportgen.errors import ReportgenError
 from reportgen.locations import DEFAULT_TEMPLATES
+from reportgen.oserrors import reason
 
 DATABASE_FILE = "desk.sqlite3"
 SECRET_FILE = "secret_key"
+DATABASE_URL_FILE = "database_url"  # `desk init --database URL`: the server serve, worker and adduser then use
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024  # a department's PDF is a few MB; a workbook less
 _SCHEMES = ("postgresql", "postgres")
 
@@ -69,14 +71,40 @@ def make_secret(data: Path) -> None:
             out.write(secrets.token_urlsafe(50))
 
 
+def record_database(data: Path, url: str) -> None:
+    """The database URL ``desk init --database`` was given, kept in the data folder (readable by its owner
+    alone: it may hold the password) for serve, worker and adduser; a URL that is none is refused first."""
+    database_settings(data, url)
+    data.mkdir(parents=True, exist_ok=True)
+    path = data / DATABASE_URL_FILE
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(descriptor, 0o600)  # a file left by an earlier init keeps no wider mode
+    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+        out.write(url + "\n")
+
+
+def recorded_database(data: Path) -> str | None:
+    """The database URL ``desk init --database`` recorded in ``data``; None: the folder's own SQLite."""
+    try:
+        return (data / DATABASE_URL_FILE).read_text(encoding="utf-8").strip() or None
+    except (FileNotFoundError, NotADirectoryError):  # no such folder: secret_key tells it is no desk
+        return None
+    except OSError as exc:
+        raise DeskRefused(f"读不了 {data / DATABASE_URL_FILE}（desk init --database 记下的数据库）：{reason(exc)}") from None
+    except UnicodeDecodeError:
+        raise DeskRefused(f"{data / DATABASE_URL_FILE}（desk init --database 记下的数据库）不是 UTF-8 文本："
+                          f"请用 reportgen desk init {data} --database URL 重新记下") from None
+
+
 def configure(data: Path, database: str | None = None, *, debug: bool = False) -> None:
-    """Django configured for the desk of ``data`` and set up (once in a process)."""
+    """Django configured for the desk of ``data`` and set up (once in a process): on the server of
+    ``database``, else the one ``desk init --database`` recorded in ``data``, else its SQLite."""
     import django  # deferred: Django only for the desk (90 ms)
     from django.conf import settings  # deferred: with Django
 
     if settings.configured:
         return
-    settings.configure(**_settings(data, database, debug))
+    settings.configure(**_settings(data, database or recorded_database(data), debug))
     django.setup()
 
 
@@ -98,7 +126,7 @@ def _settings(data: Path, database: str | None, debug: bool) -> dict[str, Any]:
         "CSRF_FAILURE_VIEW": "reportgen.desk.views.csrf_failure",
         "LOGIN_URL": "/login", "DATA_UPLOAD_MAX_MEMORY_SIZE": 2 * 1024 * 1024,
         "FILE_UPLOAD_MAX_MEMORY_SIZE": 2 * 1024 * 1024, "FILE_UPLOAD_TEMP_DIR": str(data / "work"),
-        "TEMPLATES": [{"BACKEND": "django.template.backends.jinja2.Jinja2", "DIRS": [str(DEFAULT_TEMPLATES / "desk")],
+        "TEMPLATES": [{"BACKEND": "django.template.backends.jinja2.Jinja2", "DIRS": [str(DEFAULT_TEMPLATES / "desk"), str(DEFAULT_TEMPLATES)],
                        "OPTIONS": {"environment": "reportgen.desk.pages.environment"}}],
         "DESK_DATA": str(data), "DESK_MAX_UPLOAD": MAX_UPLOAD_BYTES,
         "LOGGING_CONFIG": None,

@@ -236,7 +236,8 @@ def _notice(submission: Submission, issued: Issued) -> str:
     dismissed = set(submission.findings.filter(verdict=DISMISSED).values_list("number", flat=True))
     kept = [m for m in marks if m.number not in dismissed]
     annotated = "标注的 PDF" if submission.annotated else ""
-    document = notice(_title(submission, title), submission.member.name, kind or submission.member.kind, kept, annotated, issued)
+    document = notice(_title(submission, ""), submission.member.name, kind or submission.member.kind, kept, annotated,
+                      issued, _title(submission, title) if title else "")
     if document is None:
         raise DeskRefused("没有未驳回的问题，不用退回：可以审核通过")
     return store().put_bytes(docx_bytes(document))

@@ -176,6 +176,31 @@ def cover_of(lines: list[Line]) -> Cover | None:
                  found.group("accounts"), title[0].where)
 
 
+_TITLE_CHARS = 120  # a cover's title is a line or three: more is a page of text, no title
+
+
+def cover_title(lines: list[Line]) -> str:
+    """A document's title as its cover prints it (“上海市普陀区2026年区级部门预算”, “上海市普陀区规划和自然
+    资源局2024年度部门决算” over two lines, spaces dropped): the first lines of its first page, before its
+    目录 and leaving out a line naming its owner (预算单位：…), up to the one that completes a year's
+    预算 or 决算; "" where they state none."""
+    first = min((line.page for line in lines), default=0)
+    shown = [line for line in lines if line.page == first and line.text.strip()][:_COVER_LINES]
+    text = ""
+    for line in shown:
+        words = "".join(line.text.split())
+        if words in _COVER_END:
+            break
+        if _COVER_OWNER.search(words):
+            continue
+        text += words
+        if len(text) > _TITLE_CHARS:
+            break
+        if _COVER_TITLE.search(text):
+            return text
+    return ""
+
+
 @dataclass(frozen=True)
 class Part:
     """What one file is as a part of a disclosure: its narrative (说明: a document with no budget table,

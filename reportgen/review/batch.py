@@ -34,6 +34,7 @@ from reportgen.review.register import Known, known
 
 if TYPE_CHECKING:
     from reportgen.importing.identity import Part
+    from reportgen.review.handback import Issued
     from reportgen.review.pages import SummaryPart
 
 Describe = Callable[[DocumentReview], None]  # prints the document's findings (captured), as the command says them
@@ -50,6 +51,7 @@ class Task:
     as_json: AsJson | None  # None: no JSON wanted
     group: str = ""  # the files named together share one, a folder's files another: a disclosure is of one
     files: tuple[Path, ...] = ()  # the files reviewed as this one document (a disclosure's); () : document
+    issued: Issued | None = None  # who sends its notice, when, by when (review --issuer --date --deadline)
 
 
 @dataclass
@@ -90,7 +92,7 @@ def _finished(task: Task, result: documents.DocumentReview) -> Done:
     if task.staging is not None:
         from reportgen.review.pages import document_files  # deferred: the writers, only with pages
 
-        part, written, told = document_files(result, task.index)
+        part, written, told = document_files(result, task.index, task.issued)
         for name, data in written.items():
             (task.staging / name).write_bytes(data)
             files.append(name)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reportgen.checks.budget import UNLISTED
 from reportgen.errors import Finding
-from reportgen.importing.identity import Part, paired
+from reportgen.importing.identity import Part, cover_title, paired
 from reportgen.importing.pipeline import ImportResult, disclosure_part, import_files
 from reportgen.importing.recognize import titled_table
 from reportgen.importing.tree import Placed
@@ -189,6 +189,13 @@ class DocumentReview:
         document not reviewed with no findings at all — no notice, no copy to mark. One read in part is 未能审核
         too, but what was found in it is told and handed back."""
         return bool(self.refused) and not self.final_reviewed and self.narrative is None
+
+    @property
+    def title(self) -> str:
+        """The document's title as its cover prints it (importing/identity.py cover_title); "" where it
+        prints none (a workbook, a text with no cover): a notice then names it by its file."""
+        published = self.published
+        return cover_title(published.lines) if published is not None and published.is_document else ""
 
     @property
     def outcome(self) -> str:

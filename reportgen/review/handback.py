@@ -24,11 +24,12 @@ _WIDTHS = [6, 6, 30, 40, 12, 6]
 
 @dataclass(frozen=True)
 class Issued:
-    """Who sends the notice, when, and by when the department is to put it right (the desk's reviewer
-    sets them; `review -o` has none, and its notice says none)."""
+    """Who sends the notice, when, and by when the department is to put it right, as the reviewer set
+    them (the desk's return form; `review --issuer --date --deadline`): what was not set ("", None) is
+    left in the notice as a blank to fill by hand."""
 
-    issuer: str
-    dated: date
+    issuer: str = ""
+    dated: date | None = None
     deadline: date | None = None
 
 
@@ -36,17 +37,17 @@ def handback(result: DocumentReview, marks: list[Mark], annotated: str, issued: 
     """The notice with its table of findings; None for a document with none."""
     header = result.imported.header if result.imported is not None else {}
     return notice(result.document.name, str(header.get("department") or ""), str(header.get("kind") or ""),
-                  marks, annotated, issued)
+                  marks, annotated, issued, result.title)
 
 
 def notice(document: str, addressee: str, kind: str, marks: list[Mark], annotated: str,
-           issued: Issued | None = None) -> Document | None:
-    """The notice of a document named ``document`` for ``addressee`` (its 部门 or 单位, "" when not known);
-    None with no findings."""
+           issued: Issued | None = None, title: str = "") -> Document | None:
+    """The notice of the document ``title`` (its cover's, "" where it has none: then its file's name,
+    ``document``) for ``addressee`` (its 部门 or 单位, "" when not known); None with no findings."""
     if not marks:
         return None
     words = environment("text").get_template(NOTICE_TEMPLATE).render(
-        document=document, addressee=addressee, kind=kind, count=len(marks),
+        document=document, title=title, addressee=addressee, kind=kind, count=len(marks),
         placed=sum(1 for m in marks if m.boxes), annotated=annotated, issued=issued)
     blocks: list[Title | Paragraph | Table] = []
     caption, cells, severities = "", [], ["", ""]

@@ -15,7 +15,7 @@ from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.review import report_html as prose_html
 from reportgen.review.annotated import NotAnnotated, annotated_pdf
 from reportgen.review.documents import DocumentReview
-from reportgen.review.handback import handback
+from reportgen.review.handback import Issued, handback
 from reportgen.review.inspection import Inspection, inspection
 from reportgen.review.listing import Listed, document_lines, listed
 from reportgen.review.places import Mark, NotPlaced, marks
@@ -83,13 +83,14 @@ def annotated_copy(result: DocumentReview, name: str = "", items: list[Listed] |
         return Copy(name, None, str(exc), tuple(found))
 
 
-def handback_files(result: DocumentReview, index: int, copy: Copy | None, items: list[Listed]) -> dict[str, bytes]:
-    """A document's findings handed back: the 整改 notice (DOCX) and its table (XLSX); none when clean or
-    not reviewed."""
+def handback_files(result: DocumentReview, index: int, copy: Copy | None, items: list[Listed],
+                   issued: Issued | None = None) -> dict[str, bytes]:
+    """A document's findings handed back: the 整改 notice (DOCX, its issuer, date and deadline ``issued``
+    where set) and its table (XLSX); none when clean or not reviewed."""
     if result.not_read:  # nothing was read: there is nothing to put right, and no notice to send
         return {}
     found = list(copy.marks) if copy else [Mark(n, item) for n, item in enumerate(items, start=1)]
-    notice = handback(result, found, copy.name if copy and copy.data else "")
+    notice = handback(result, found, copy.name if copy and copy.data else "", issued)
     if notice is None:
         return {}
     docx, xlsx = handback_names(result.document, index)
@@ -142,9 +143,10 @@ def summary_part(result: DocumentReview, index: int, copy: Copy | None, items: l
     return SummaryPart(result.document, row, findings, link, result.outcome, checked)
 
 
-def document_files(result: DocumentReview, index: int) -> tuple[SummaryPart, dict[str, bytes], list[str]]:
-    """Everything `review -o` writes of one document — its pages, its annotated copy, its hand-back —
-    with its part of the summary, and what to tell of what was not written."""
+def document_files(result: DocumentReview, index: int,
+                   issued: Issued | None = None) -> tuple[SummaryPart, dict[str, bytes], list[str]]:
+    """Everything `review -o` writes of one document — its pages, its annotated copy, its hand-back (its
+    notice ``issued`` so) — with its part of the summary, and what to tell of what was not written."""
     files = {name: text.encode("utf-8") for name, text in document_pages(result, index).items()}
     items = listed(result)  # listed once: the summary's rows, the copy's boxes and the notice's table
     name = copy_name(result, index)
@@ -155,7 +157,7 @@ def document_files(result: DocumentReview, index: int) -> tuple[SummaryPart, dic
         files[copy.name] = copy.data
     elif copy is not None:
         told.append(f"{result.document}: 提示 未写出标注的 PDF：{copy.reason}")
-    files.update(handback_files(result, index, copy, items))
+    files.update(handback_files(result, index, copy, items, issued))
     return summary_part(result, index, copy, items), files, told
 
 
