@@ -29,10 +29,12 @@ def claim(worker: str, lease: timedelta = LEASE) -> Job | None:
         job = Job.objects.filter(free).order_by("id").first()
         if job is None:
             return None
-        taken = Job.objects.filter(free, id=job.id, claims=job.claims).update(
-            state=RUNNING, worker=worker, lease_until=now + lease, claims=job.claims + 1)
+        with transaction.atomic():  # the claim and its 审核中 at once: a worker killed between them leaves neither
+            taken = Job.objects.filter(free, id=job.id, claims=job.claims).update(
+                state=RUNNING, worker=worker, lease_until=now + lease, claims=job.claims + 1)
+            if taken:
+                _reviewing(job, worker)
         if taken:
-            _reviewing(job, worker)
             return Job.objects.select_related("submission__member").get(id=job.id)
     return None
 
