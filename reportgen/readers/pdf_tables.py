@@ -486,13 +486,22 @@ def _head(chunk: _Chunk) -> int:
     number (an amount or a code), a numbered item (一、…: a table whose amounts are all blank) or a
     合计 alone (an empty table's totals)."""
     body = len(chunk.lines) - chunk.notes
+    total = None  # a 合计 alone: an empty table's totals, or a header cell set above its neighbours
     for position in range(2, body):
         words = chunk.lines[position].words
         if any(_is_number(w.text) and not _is_year(w, following)
-               for w, following in zip(words, [*words[1:], None], strict=True)) \
-                or words[0].text in _TOTALS and len(words) == 1 or _numbered(words[0].text):
-            return position
-    return body
+               for w, following in zip(words, [*words[1:], None], strict=True)) or _numbered(words[0].text):
+            return total if total is not None and not _all_header(chunk.lines[total + 1:position]) else position
+        if total is None and words[0].text in _TOTALS and len(words) == 1:
+            total = position
+    return body if total is None else total
+
+
+def _all_header(lines: list[_Line]) -> bool:
+    """Whether lines between a 合计 alone and the first line of figures are header words (the 合计 one
+    of them, set higher than the cells beside it: 北京's 收入总表) rather than an empty table's rows:
+    each a line of several words, none a numbered item."""
+    return bool(lines) and all(len(line.words) > 1 for line in lines)
 
 
 def _is_year(word: _Word, following: _Word | None) -> bool:
@@ -1225,9 +1234,11 @@ def _widened(word: _Word, span: list[int], covering: list[list[_Word]], cuts: li
     is centred over (within one and a half line heights), of cells headed again below it at the
     height its own cells are. A cell headed beside or above it, or whose header is set higher (a
     taller cell, centred over more header lines: 因公出国（境）费 beside 公务用车购置及运行维护费) is
-    not in its group; nor is any cell of a word with nothing under it."""
-    def middle(col: int) -> float | None:
-        others = [w for w in covering[col] if w is not word]
+    not in its group — but a group header above it heading several cells (预算数 over 合计, 基本支出 and
+    项目支出) is no cell's own; nor is any cell of a word with nothing under it."""
+    def middle(col: int) -> float | None:  # a group header above it over several cells (预算数) is no cell's own
+        others = [w for w in covering[col] if w is not word
+                  and not (w.bottom <= word.top and sum(1 for cell in covering if w in cell) > 1)]
         if not others or any(w.top <= word.bottom for w in others):
             return None
         return (min(w.top for w in others) + max(w.bottom for w in others)) / 2
