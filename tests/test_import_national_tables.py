@@ -145,3 +145,18 @@ def test_the_figures_of_a_table_not_read_for_sure_are_not_judged_in_the_review()
     # last year's (no field: told as not used), this year's as the table's own
     columns = other.imported.imported.tables["三公经费支出表"].columns
     assert [columns[c] for c in (0, 6, 11)] == ["2025年·合计", "合计", "公务接待费"]
+
+
+CORPUS_GUANGZHOU = Path("/work/shared/corpus/gd-guangzhou-qixiangju-2026-dept-budget.pdf")
+
+
+@pytest.mark.skipif(not CORPUS_GUANGZHOU.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_three_public_table_printed_down_its_rows_is_not_read_as_one() -> None:
+    """广州's 财政拨款安排的行政经费及“三公”经费预算表 prints the items down its rows (行政经费, “三公”经费, 其中：
+    （一）因公出国（境）支出 …) and the funds as its columns: no column is an item, so it is not read as the
+    三公 table — its figures told as not read — and the part is never written 不公开 for it."""
+    result = import_files([CORPUS_GUANGZHOU], None)
+    assert "三公经费支出表" in [t.kind.id for t in result.imported.unsure]
+    assert any("三公经费支出表" in n and "各项印在行中" in n for n in result.notes)
+    withheld = result.imported.tree.get("不公开")
+    assert withheld is None or "三公经费" not in withheld.value
