@@ -160,3 +160,16 @@ def test_a_three_public_table_printed_down_its_rows_is_not_read_as_one() -> None
     assert any("三公经费支出表" in n and "各项印在行中" in n for n in result.notes)
     withheld = result.imported.tree.get("不公开")
     assert withheld is None or "三公经费" not in withheld.value
+
+
+CORPUS_SHENZHEN = Path("/work/shared/corpus/gd-shenzhen-minzheng-2026-dept-budget.pdf")
+
+
+@pytest.mark.skipif(not CORPUS_SHENZHEN.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_fund_table_set_out_by_economic_class_is_not_the_function_table() -> None:
+    """深圳 prints 一般公共预算支出表（按功能分类） and then 一般公共预算支出表（按经济分类）, rows 301, 30101 …: only
+    the first is the national 一般公共预算支出表 (its 支出总计 column the 合计), the second is none of it."""
+    known, _ = _tables(CORPUS_SHENZHEN)
+    general = [t for t in known if t.kind.id == "一般公共预算支出表"]
+    assert [t.grid.name for t in general] == ["第28页"]
+    assert general[0].columns[3] == "合计" and sure.header_doubts(general[0]) == []

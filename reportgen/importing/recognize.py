@@ -119,11 +119,15 @@ def titled_table(text: str, catalog: Catalog) -> bool:
 
 
 def _title_kind(text: str, catalog: Catalog) -> tuple[TableKind | None, int | None]:
-    plain = _NOTE_SUFFIX.sub("", normalized(_TABLE_NUMBER.sub("", text)))  # “表5 …表（按功能分类）”
+    titled = normalized(_TABLE_NUMBER.sub("", text))
+    plain = _NOTE_SUFFIX.sub("", titled)  # “表5 …表（按功能分类）”
+    note = titled[len(plain):]
     year_match = _YEAR.search(plain)
     rest = _national_title(plain[year_match.end():] if year_match else plain, catalog.titles)
     best: tuple[int, TableKind] | None = None
     for kind in catalog.tables:
+        if _ECONOMIC in note and kind.id in _BY_FUNCTION:
+            continue  # 深圳's 一般公共预算支出表（按经济分类）: its rows are 301 …, not the function table's
         for name in kind.names:
             fits = rest == name or (len(rest) <= len(name) + 12 and rest.endswith(name) and not year_match
                                     and not rest[:-len(name)].endswith(tuple(catalog.titles.qualifiers)))
@@ -131,6 +135,11 @@ def _title_kind(text: str, catalog: Catalog) -> tuple[TableKind | None, int | No
                 best = (len(name), kind)
     year = int(year_match.group(1)) if year_match else None
     return (best[1], year) if best else (None, None)
+
+
+# The fund tables are set out by function (按功能分类); one whose title's note says 按经济分类 is another.
+_BY_FUNCTION = ("一般公共预算支出表", "政府性基金预算支出表", "国有资本经营预算支出表")
+_ECONOMIC = "经济分类"
 
 
 def _national_title(rest: str, titles: TitleWords) -> str:
@@ -243,8 +252,9 @@ def _within_group(words: list[str], wide: list[bool], meaning: str, catalog: Cat
     own = words[-1]
     if own in _TOTAL_WORDS:
         return group
-    if not _known_word(own, catalog) and _is_name(own) or group == CARRIED:
-        return f"{group}·{_known_word(own, catalog) or own}"
+    known = _known_word(own, catalog)
+    if known and group == CARRIED or not known and _is_name(own):
+        return f"{group}·{known or own}"
     return meaning
 
 
@@ -279,10 +289,12 @@ _YEAR_INCOME = "本年收入"
 
 
 def _is_name(text: str) -> bool:
-    """A header cell's words: a name, not a note's sentence (说明：本表无数据。)."""
-    return len(text) <= _NAME_MAX and not any(mark in text for mark in "：:，。；")
+    """A header cell's words: a name, not a note's sentence (说明：本表无数据。) nor a piece of a name the
+    PDF set apart and no line joined (拨款, 算拨款 of 一般公共预 / 算拨款): four characters at least."""
+    return _NAME_MIN <= len(text) <= _NAME_MAX and not any(mark in text for mark in "：:，。；")
 
 
+_NAME_MIN = 4
 _NAME_MAX = 20
 
 
