@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.importing import catalog as catalogs
-from reportgen.importing.emit import walk
+from reportgen.importing import sure
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.recognize import Table, recognize
 from reportgen.importing.rows import body_rows
@@ -29,6 +29,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 SHENZHEN = FIXTURES / "shenzhen-minzheng-2026-p16-18.pdf"
 YANTAI = FIXTURES / "yantai-dashujuju-2026-p1-6-8-15-17.pdf"
 GUANGZHOU = FIXTURES / "guangzhou-qixiangju-2026-p5-6-12-13-16.pdf"
+LVHUA = Path(__file__).resolve().parent / "fixtures" / "disclosure" / "bj-lvhua-part2.pdf"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -97,18 +98,28 @@ def test_a_basic_spending_table_set_out_by_the_government_class_gives_one_line_a
     assert not [d for d in result.differences if "工资福利支出" in d]  # 301 printed once a section, not a slip
 
 
-def test_a_table_whose_header_gives_one_meaning_to_two_columns_is_read_but_not_judged() -> None:
-    """烟台's 收入总体情况表 sets its header words over several lines and cells (合计 above 小计, 国有资本经
-    / 营预算收入): two columns come out 合计. Its figures are told as not read, and none is built into the
-    source or compared (no 表内不一致 of its rows)."""
+def test_a_column_under_a_group_header_takes_the_group_s_meaning() -> None:
+    """烟台's 收入总体情况表 sets its header words over several lines and cells: 财政拨款收入 over 小计 and the
+    three funds; 使用非财政拨款结余 a source no field of the source holds. The 小计 is the group's (财政拨款),
+    not a second 合计: the table is read column by column, each column one meaning, and no figure of it
+    is told as not read for want of a header."""
     result = import_files([YANTAI], None)
-    assert "收入总表" not in result.imported.tables and [t.kind.id for t in result.imported.unsure] == ["收入总表"]
-    (note,) = [n for n in result.notes if "表头未能逐列认定" in n]
-    assert note.startswith("收入总表") and "“合计”对应了2列" in note
-    assert not [d for d in result.differences if "收入总表" in d]
-    assert result.unsure_places and not result.unsure_places & result.read_places
-    places = {p.where.split(" ")[0] for p in walk(result.imported.tree) if p.where.startswith("收入总表")}
-    assert not places  # no field of the source comes from it
+    table = result.imported.tables["收入总表"]
+    columns = table.columns
+    assert sorted(m for m in columns.values() if m == "合计") == ["合计"]
+    assert columns[5] == "财政拨款" and [columns[c] for c in (6, 7, 8)] == ["一般公共预算", "政府性基金", "国有资本经营"]
+    assert "使用非财政拨款结余" in columns.values() and not result.imported.unsure
+    assert not [n for n in result.notes if "表头未能逐列认定" in n]
+    assert not [d for d in result.differences if "收入总表" in d]  # its rows add up: 财政拨款 is the funds'
+
+
+def test_a_subtotal_under_a_group_and_another_year_s_columns() -> None:
+    """北京's 一般公共预算支出表: 基本支出 over 小计, 人员经费, 公用经费 (the 小计 is 基本支出), 项目支出 over 项目支出总数
+    and 扣除基建项目后预算数 (a part of 项目支出 no field holds: read, not used)."""
+    beijing = next(t for t in _tables(LVHUA)[0] if t.kind.id == "一般公共预算支出表")
+    assert [beijing.columns[c] for c in range(3, 9)] == [
+        "合计", "基本支出", "人员经费", "公用经费", "项目支出", "项目支出·扣除基建项目后预算数"]
+    assert sure.header_doubts(beijing) == []
 
 
 CORPUS_YANTAI = Path("/work/shared/corpus/sd-yantai-dashujuju-2026-dept-budget.pdf")
@@ -116,13 +127,49 @@ CORPUS_YANTAI = Path("/work/shared/corpus/sd-yantai-dashujuju-2026-dept-budget.p
 
 @pytest.mark.skipif(not CORPUS_YANTAI.exists(), reason="the national corpus (/work/shared/corpus) is not here")
 def test_the_figures_of_a_table_not_read_for_sure_are_not_judged_in_the_review() -> None:
-    """The review of the whole document (the extract has no text to judge): each figure on a row of that
-    table is 未能核对, never a disagreement, and the table's figures are listed as not read; a row of the
+    """The review of a whole document with a table not read for sure (烟台市教育局's 收入总体情况表: a column
+    财政专户拨款收入（教育收费） no table definition names): each figure on a row of that table is 未能核对,
+    never a disagreement, and the table's figures are listed as not read; in 大数据局's, a row of the
     基本支出表 (read) whose sentence reading takes its 政府 class code 501 for an amount is no slip."""
-    result = review_document(CORPUS_YANTAI, None)
+    result = review_document(CORPUS_YANTAI.with_name("sd-yantai-jiaoyuju-2026-dept-budget.pdf"), None)
     assert result.narrative is not None and result.imported is not None
+    assert [t.kind.id for t in result.imported.imported.unsure] == ["收入总表"]
     unsure = {line.number for line in result.published.lines if line.where in result.imported.unsure_places}
     on_it = [v for v in result.narrative.verdicts if v.statement.line in unsure]
     assert on_it and {v.status for v in on_it} == {"unknown"} and UNSURE_TABLE in {v.cause for v in on_it}
     assert any(u.table == "收入总表" for u in result.unread)
-    assert not [v for v in result.narrative.verdicts if v.status == "disagree" and v.statement.value == 501]
+    other = review_document(CORPUS_YANTAI, None)
+    assert other.narrative is not None and other.imported is not None
+    assert not [v for v in other.narrative.verdicts if v.status == "disagree" and v.statement.value == 501]
+    # its 三公 table sets 2025年预算数 beside 2026年预算数 over the same six columns: last year's are read as
+    # last year's (no field: told as not used), this year's as the table's own
+    columns = other.imported.imported.tables["三公经费支出表"].columns
+    assert [columns[c] for c in (0, 6, 11)] == ["2025年·合计", "合计", "公务接待费"]
+
+
+CORPUS_GUANGZHOU = Path("/work/shared/corpus/gd-guangzhou-qixiangju-2026-dept-budget.pdf")
+
+
+@pytest.mark.skipif(not CORPUS_GUANGZHOU.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_three_public_table_printed_down_its_rows_is_not_read_as_one() -> None:
+    """广州's 财政拨款安排的行政经费及“三公”经费预算表 prints the items down its rows (行政经费, “三公”经费, 其中：
+    （一）因公出国（境）支出 …) and the funds as its columns: no column is an item, so it is not read as the
+    三公 table — its figures told as not read — and the part is never written 不公开 for it."""
+    result = import_files([CORPUS_GUANGZHOU], None)
+    assert "三公经费支出表" in [t.kind.id for t in result.imported.unsure]
+    assert any("三公经费支出表" in n and "各项印在行中" in n for n in result.notes)
+    withheld = result.imported.tree.get("不公开")
+    assert withheld is None or "三公经费" not in withheld.value
+
+
+CORPUS_SHENZHEN = Path("/work/shared/corpus/gd-shenzhen-minzheng-2026-dept-budget.pdf")
+
+
+@pytest.mark.skipif(not CORPUS_SHENZHEN.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_fund_table_set_out_by_economic_class_is_not_the_function_table() -> None:
+    """深圳 prints 一般公共预算支出表（按功能分类） and then 一般公共预算支出表（按经济分类）, rows 301, 30101 …: only
+    the first is the national 一般公共预算支出表 (its 支出总计 column the 合计), the second is none of it."""
+    known, _ = _tables(CORPUS_SHENZHEN)
+    general = [t for t in known if t.kind.id == "一般公共预算支出表"]
+    assert [t.grid.name for t in general] == ["第28页"]
+    assert general[0].columns[3] == "合计" and sure.header_doubts(general[0]) == []

@@ -111,9 +111,10 @@ def test_header_words_and_codes_land_in_their_columns():
     assert grid.width == 9
     assert row(grid, find(grid, "功能分类科目名称", 3)) == [
         "", "", "", "功能分类科目名称", "合计", "财政拨款收入", "事业收入", "", "其他收入"]
-    # 事业单位 / 经营收入: one header set over two lines, in one column
-    assert row(grid, find(grid, "事业单位", 7))[7] == "事业单位"
-    assert row(grid, find(grid, "类")) == ["类", "款", "项", "", "", "", "", "经营收入", ""]
+    # 事业单位 / 经营收入: one header cell's text wrapped over two lines, read as one in its column, on its
+    # first line's row (the line under it keeps its row, 类 款 项 on it)
+    assert row(grid, find(grid, "事业单位经营收入", 7))[7] == "事业单位经营收入"
+    assert row(grid, find(grid, "类")) == ["类", "款", "项", "", "", "", "", "", ""]
     census = find(grid, "专项普查活动", 3)
     assert row(grid, census) == ["201", "05", "07", "专项普查活动", "438,300", "438,300", "0", "0", "0"]
     assert grid.where(census) == "第10页 第9行"

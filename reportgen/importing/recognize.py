@@ -119,11 +119,15 @@ def titled_table(text: str, catalog: Catalog) -> bool:
 
 
 def _title_kind(text: str, catalog: Catalog) -> tuple[TableKind | None, int | None]:
-    plain = _NOTE_SUFFIX.sub("", normalized(_TABLE_NUMBER.sub("", text)))  # “表5 …表（按功能分类）”
+    titled = normalized(_TABLE_NUMBER.sub("", text))
+    plain = _NOTE_SUFFIX.sub("", titled)  # “表5 …表（按功能分类）”
+    note = titled[len(plain):]
     year_match = _YEAR.search(plain)
     rest = _national_title(plain[year_match.end():] if year_match else plain, catalog.titles)
     best: tuple[int, TableKind] | None = None
     for kind in catalog.tables:
+        if _ECONOMIC in note and kind.id in _BY_FUNCTION:
+            continue  # 深圳's 一般公共预算支出表（按经济分类）: its rows are 301 …, not the function table's
         for name in kind.names:
             fits = rest == name or (len(rest) <= len(name) + 12 and rest.endswith(name) and not year_match
                                     and not rest[:-len(name)].endswith(tuple(catalog.titles.qualifiers)))
@@ -131,6 +135,11 @@ def _title_kind(text: str, catalog: Catalog) -> tuple[TableKind | None, int | No
                 best = (len(name), kind)
     year = int(year_match.group(1)) if year_match else None
     return (best[1], year) if best else (None, None)
+
+
+# The fund tables are set out by function (按功能分类); one whose title's note says 按经济分类 is another.
+_BY_FUNCTION = ("一般公共预算支出表", "政府性基金预算支出表", "国有资本经营预算支出表")
+_ECONOMIC = "经济分类"
 
 
 def _national_title(rest: str, titles: TitleWords) -> str:
@@ -199,20 +208,105 @@ def is_amount(cell: Cell) -> bool:
 
 def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = None) -> dict[int, str]:
     texts: dict[int, list[str]] = {}
+    groups: dict[int, list[bool]] = {}  # for each of a column's words, whether it heads other columns too
     for row in header:
         for col in range(grid.width):
-            text = _header_text(grid, row, col)
+            text, wide = _header_word(grid, row, col)
             if text:
                 texts.setdefault(col, []).append(normalized(text))
+                groups.setdefault(col, []).append(wide)
     printed = {int(found) for words in texts.values() for word in words for found in _YEAR.findall(word)}
-    own = year if year is not None else next(iter(printed)) if len(printed) == 1 else None  # one year: the table's
+    # one year printed: the table's; a year and the one before it (2025年预算数 beside 2026年预算数): a budget
+    # sets last year's beside its own, never a later year's
+    own = year if year is not None else next(iter(printed)) if len(printed) == 1 \
+        else max(printed) if len(printed) == 2 and max(printed) - min(printed) == 1 else None
     meanings: dict[int, str] = {}
     for col, words in texts.items():
         meaning = (_year_column(words[-1], year) or _meaning(words, catalog)
                    or _meaning([_this_year(word, own) for word in words], catalog))
+        meaning = _of_year(words, groups[col], _within_group(words, groups[col], meaning, catalog), own)
         if meaning:
             meanings[col] = meaning
-    return meanings
+    return _one_total(grid, header.stop, texts, meanings)
+
+
+# Meanings a column under a group header of that meaning keeps as its own: a group that only says
+# the columns under it are amounts (预算数 over 合计, 基本支出, 项目支出), or labels (项目 over 编码, 名称:
+# rows.py's LABEL_MEANINGS).
+_GENERIC = ("合计", "预算数", "上年预算数", "决算数", "类", "款", "项", "编码", "名称", "功能科目")
+_TOTAL_WORDS = ("合计", "小计", "总计")
+CARRIED = "上年结转"
+
+
+def _within_group(words: list[str], wide: list[bool], meaning: str, catalog: Catalog) -> str:
+    """A column's meaning as its group header (a word above it that heads other columns too) makes it:
+    the group's total where the column's own word is a total (基本支出 / 小计 is 基本支出, 上年结转结余 /
+    小计 is 上年结转); a part of the group no field holds where its own word names nothing known (项目支出 /
+    扣除基建项目后预算数) or where the group is last year's carry-over (上年结转结余 / 一般公共预算资金 is not
+    this year's 一般公共预算): “group·word”, its figures read and told as not used, never the group's
+    meaning given to a second column."""
+    groups = [word for word, heads in zip(words[:-1], wide[:-1], strict=True) if heads]
+    group = next((found for word in reversed(groups) if (found := _known_word(word, catalog))), "")
+    if not group or group in _GENERIC:
+        return meaning
+    own = words[-1]
+    if own in _TOTAL_WORDS:
+        return group
+    known = _known_word(own, catalog)
+    if known and group == CARRIED or not known and _is_name(own):
+        return f"{group}·{known or own}"
+    return meaning
+
+
+def _of_year(words: list[str], wide: list[bool], meaning: str, year: int | None) -> str:
+    """A column under a group header naming another year than the table's (2025年预算数 over a 2026
+    table's first half of columns): that year's figure of its meaning, “2025年·meaning”, read and told as
+    not used — never this year's."""
+    if not meaning or year is None:
+        return meaning
+    for word, heads in zip(words[:-1], wide[:-1], strict=True):
+        years = {int(found) for found in _YEAR.findall(word)}
+        if heads and years and year not in years:
+            return f"{min(years)}年·{meaning}"
+    return meaning
+
+
+def _one_total(grid: Grid, body: int, texts: dict[int, list[str]], meanings: dict[int, str]) -> dict[int, str]:
+    """The meanings with a total of this year's income (本年收入 / 小计) beside the table's own 合计 (that
+    adds last year's carry-over to it, its amounts printed) read as 本年收入合计: a column no field holds.
+    Where the table prints no other total it is the table's 合计, as before."""
+    totals = [col for col, meaning in meanings.items() if meaning == "合计"]
+    plain = [col for col in totals if texts[col][-1] in _TOTAL_WORDS and len(texts[col]) == 1
+             and any(is_amount(row[col]) for row in grid.rows[body:] if col < len(row))]
+    if len(totals) < 2 or not plain:
+        return meanings
+    return {col: _YEAR_TOTAL if col in totals and col not in plain and any(_YEAR_INCOME in w for w in texts[col])
+            else meaning for col, meaning in meanings.items()}
+
+
+_YEAR_TOTAL = "本年收入合计"
+_YEAR_INCOME = "本年收入"
+
+
+def _is_name(text: str) -> bool:
+    """A header cell's words: a name, not a note's sentence (说明：本表无数据。) nor a piece of a name the
+    PDF set apart and no line joined (拨款, 算拨款 of 一般公共预 / 算拨款): four characters at least."""
+    return _NAME_MIN <= len(text) <= _NAME_MAX and not any(mark in text for mark in "：:，。；")
+
+
+_NAME_MIN = 4
+_NAME_MAX = 20
+
+
+def _header_word(grid: Grid, row: int, col: int) -> tuple[str, bool]:
+    """A header cell's text (a merged range's, in each of its columns) and whether it heads several
+    columns (a merged range across columns)."""
+    text = _header_text(grid, row, col)
+    if not text:
+        return "", False
+    wide = any(merge.first_row <= row <= merge.last_row and merge.first_col <= col <= merge.last_col
+               and merge.last_col > merge.first_col for merge in grid.merges)
+    return text, wide
 
 
 def _this_year(word: str, year: int | None) -> str:

@@ -19,7 +19,9 @@ ZERO = Decimal(0)
 ROW_SUMS = (("基本支出", "项目支出"), ("人员经费", "公用经费"), ("一般公共预算", "政府性基金", "国有资本经营"))
 # The sources of a year's income (财政拨款 or its three funds, and the rest); 上年结转 may or may not be
 # in a table's 合计 (Shanghai's 合计 holds all; the national 收入总表's 小计 is this year's only).
-INCOME = ("财政专户管理资金", "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入")
+# 单位资金 and 使用非财政拨款结余 (烟台, 北京: columns no field of the source holds) are sources all the same.
+INCOME = ("财政专户管理资金", "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入",
+          "单位资金", "使用非财政拨款结余")
 FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 
 
@@ -118,11 +120,28 @@ def _within_rows(kind: str, rows: list[Row]) -> Iterable[Difference]:
 
 
 def _row_sums(kind: str, row: Row, total: Amount) -> Iterable[Difference]:
-    """A row's 合计 against each set of columns that make it (基本 + 项目支出, 人员 + 公用经费, the funds)."""
+    """A row's 合计 against each set of columns that make it (基本 + 项目支出, 人员 + 公用经费, the funds);
+    where the row prints the part those make (基本支出 over 人员经费 and 公用经费, 财政拨款 over the funds),
+    that part against them instead; the funds never against a 合计 the row's other income is in too."""
     for parts in ROW_SUMS:
         present = [row.amounts[m] for m in parts if m in row.amounts]
-        if len(present) >= 2 and sum((p.value for p in present), ZERO) != total.value:
-            yield Difference(kind, f"{_name(row)} 合计", total, tuple(present))
+        whole, what = _whole(row, parts, total)
+        if whole is not None and len(present) >= 2 and sum((p.value for p in present), ZERO) != whole.value:
+            yield Difference(kind, f"{_name(row)} {what}", whole, tuple(present))
+
+
+def _whole(row: Row, parts: tuple[str, ...], total: Amount) -> tuple[Amount | None, str]:
+    """What a set of a row's columns adds up to: the part printed over them, else the row's 合计; None
+    where they make neither (人员 and 公用经费 beside a 项目支出 with no 基本支出 printed, the funds beside
+    other income)."""
+    over = {"人员经费": "基本支出", "一般公共预算": "财政拨款"}.get(parts[0])
+    if over is not None and over in row.amounts:
+        return row.amounts[over], over
+    if over == "基本支出" and "项目支出" in row.amounts:
+        return None, ""
+    if over == "财政拨款" and any(m in row.amounts for m in INCOME):
+        return None, ""
+    return total, "合计"
 
 
 def _row_change(kind: str, row: Row) -> Iterable[Difference]:
@@ -304,8 +323,18 @@ def _two_sided(imported: Imported, kind: str) -> Iterable[Difference]:
 
 
 def _income_side(imported: Imported, kind: str, left: list[Row]) -> Iterable[Difference]:
-    """财政拨款收入 against its funds, 收入总计 against every item of income."""
-    income = {imported.catalog.income_key(r.label): r for r in left if r.amounts}
+    """财政拨款收入 against its funds, 收入总计 against every item of income. The funds a 上年结转 row is
+    split into on the rows under it (北京: 上年结转结余, then 一、一般公共预算拨款 …) are its parts, not
+    this year's sources printed again."""
+    income: dict[str, Row] = {}
+    carried = False
+    for row in left:
+        key = imported.catalog.income_key(row.label)
+        if carried and key not in ("收入总计", "上年结转"):
+            continue
+        carried = carried or key == "上年结转"
+        if row.amounts:
+            income[key] = row
     funds = [_first_amount(income[k]) for k in _FUND_INCOME if k in income]
     if "财政拨款收入" in income and funds:
         yield from _sum(kind, "财政拨款收入", _first_amount(income["财政拨款收入"]), funds)
@@ -330,8 +359,9 @@ def _spending_side(imported: Imported, kind: str, right: list[Row]) -> Iterable[
             classes.append(_first_amount(row))
             yield from _class_against_functions(imported, kind, row, code)
     totals = [r for r in right if imported.catalog.spending_rows.get(r.label) == "支出总计" and r.amounts]
+    onward = [_first_amount(r) for r in right if imported.catalog.spending_rows.get(r.label) == "结转下年" and r.amounts]
     if totals and classes:
-        yield from _sum(kind, "支出总计", _first_amount(totals[0]), classes)
+        yield from _sum(kind, "支出总计", _first_amount(totals[0]), classes + onward)
 
 
 def _first_amount(row: Row) -> Amount:

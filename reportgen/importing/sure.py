@@ -3,10 +3,12 @@ prints an amount in is given a meaning by its header, and no meaning is given to
 (of one side of a 两栏 table). A table read so is built into the source; any other is read but not
 judged — its figures are told as not read, never turned into a difference or into a figure a text is
 judged by (a header whose words the PDF sets apart, a year's columns beside last year's, a column
-no table definition names: the figures could stand under any of its meanings)."""
+no table definition names: the figures could stand under any of its meanings; a code printed on
+several rows: the rows are not one a code)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from reportgen.importing.recognize import Table, cell_text, is_amount
@@ -24,7 +26,37 @@ def header_doubts(table: Table) -> list[str]:
     for side in _sides(table, [col for col in amounts if col in table.columns]):
         repeated = Counter(table.columns[col] for col in side)
         doubts += [f"“{meaning}”对应了{count}列" for meaning, count in repeated.items() if count > 1]
-    return doubts
+    return doubts + _repeated_codes(table) + _items_as_rows(table)
+
+
+# The columns a table of one row of items (the “三公” table) is read by: one of them at least.
+_ITEMS = ("“三公”合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
+
+
+def _items_as_rows(table: Table) -> list[str]:
+    """The “三公” table (one row of items) whose header names none of its items
+    (广州 prints them down the rows, its columns the funds): not read as one — its figures would give
+    no item, and the part would seem not published."""
+    if table.kind.id != "三公经费支出表" or any(meaning in _ITEMS for meaning in table.columns.values()):
+        return []
+    return ["表头没有“三公”经费的各项（各项印在行中）"]
+
+
+def _repeated_codes(table: Table) -> list[str]:
+    """A table whose 编码 column prints one 项 code on several rows (北京's 一般公共预算支出表 lists each
+    unit's rows one after another, with no unit's name between): its rows are not the department's, one
+    a code — not read for sure. A 类 or 款 printed again (a section per unit, each with its totals)
+    is read as ever."""
+    codes = [col for col, meaning in table.columns.items() if meaning == "编码"]
+    if len(codes) != 1:
+        return []
+    printed = Counter(text for row in table.grid.rows[table.body_start:]
+                      if _CODE.fullmatch(text := cell_text(row[codes[0]]).split("-")[0].strip()))
+    repeated = sorted(code for code, count in printed.items() if count > 1)
+    return [f"科目编码{'、'.join(repeated[:3])}{'等' if len(repeated) > 3 else ''}印在多行（不是一个科目一行）"] if repeated else []
+
+
+_CODE = re.compile(r"\d{7}")
 
 
 def _sides(table: Table, columns: list[int]) -> list[list[int]]:

@@ -27,7 +27,9 @@ From the words:
 * Header and body: the header is the lines between the caption and the first with a number, a
   numbered item (一、…) or a 合计 alone (an empty table's); a year (2022 年预算数) is not a number. A
   page that continues a table drops the lines that repeat its title, caption and header: word for
-  word, or the same characters over about as many lines (words parted or grouped otherwise).
+  word, or the same characters over about as many lines (words parted or grouped otherwise). The
+  words of one header cell that pdftotext parts (letter-spaced 项　目, text wrapped over lines 一般公共预
+  / 算资金) are joined into one (pdf_header.py), on the row of its first line.
 * Body rows: a line with text in one cell only, no code and no figure, continues a name wrapped in
   its cell (the row above, or below when it starts at that name's indent or is nearer its figures);
   a merged cell's text printed centred over its rows on a line of its own goes to the first of them.
@@ -37,8 +39,8 @@ From the words:
   A column of amounts is right-aligned and its cell ends just after them; a column of text is
   left-aligned and its cell starts just before it; codes and centred words are cut halfway, or
   where the headers centred over two cells put their common edge. A header word is placed by its
-  centre; header words beyond the body's columns, or two on one line in one cell, head columns
-  the body leaves empty (an empty table's columns are all its header's). A header word printed
+  centre; header words beyond the body's columns, or two in one cell side by side (on one line, or
+  at heights that overlap with nothing under either), head columns the body leaves empty (an empty table's columns are all its header's). A header word printed
   across several cells, or centred over cells headed again below it at one height (its
   sub-headers), is a merged range, in its first cell, as in the workbook; so is a title centred
   over the table.
@@ -58,6 +60,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
+from reportgen.readers.pdf_header import header_lines
 from reportgen.readers.pdf_words import PdfNotRead, lines_of_pages, pdf_words
 from reportgen.readers.pdf_words import Word as _Word
 
@@ -483,13 +486,22 @@ def _head(chunk: _Chunk) -> int:
     number (an amount or a code), a numbered item (一、…: a table whose amounts are all blank) or a
     合计 alone (an empty table's totals)."""
     body = len(chunk.lines) - chunk.notes
+    total = None  # a 合计 alone: an empty table's totals, or a header cell set above its neighbours
     for position in range(2, body):
         words = chunk.lines[position].words
         if any(_is_number(w.text) and not _is_year(w, following)
-               for w, following in zip(words, [*words[1:], None], strict=True)) \
-                or words[0].text in _TOTALS and len(words) == 1 or _numbered(words[0].text):
-            return position
-    return body
+               for w, following in zip(words, [*words[1:], None], strict=True)) or _numbered(words[0].text):
+            return total if total is not None and not _all_header(chunk.lines[total + 1:position]) else position
+        if total is None and words[0].text in _TOTALS and len(words) == 1:
+            total = position
+    return body if total is None else total
+
+
+def _all_header(lines: list[_Line]) -> bool:
+    """Whether lines between a 合计 alone and the first line of figures are header words (the 合计 one
+    of them, set higher than the cells beside it: 北京's 收入总表) rather than an empty table's rows:
+    each a line of several words, none a numbered item."""
+    return bool(lines) and all(len(line.words) > 1 for line in lines)
 
 
 def _is_year(word: _Word, following: _Word | None) -> bool:
@@ -584,18 +596,23 @@ def _grid(table: _Table, file: str) -> Grid:
     for each printed line, each word in its column."""
     first = table.first
     title, caption = first.lines[0], first.lines[1]
-    header = first.lines[2:first.head]
     body = [(line, _split_run_ons(line.words)) for line in _banded(_body_lines(table))]
     body_words = [word for _, words in body for word in words]
+    printed = first.lines[2:first.head]
+    em = _median([w.height for w in body_words or [w for line in printed for w in line.words]] or [title.size])
+    columns = _body_columns(body_words, em)
+    joined = _joined_header(printed, columns, em)
+    header = [line for line in joined if line is not None]
     header_words = [w for line in header for w in line.words]
-    em = _median([w.height for w in body_words or header_words] or [title.size])
-    columns = _columns(body_words, header, em)
+    _add_header_columns(columns, header, em)
     cuts = _cuts(columns, em, header_words)
     extent = _extent(body_words + header_words + caption.words, em)
     rows = _Rows(max(len(columns), 1))
     _add_title(rows, title, extent)
     rows.add(caption, _caption_cells(caption, extent, rows.width))
-    for line, (cells, spans) in zip(header, _header_cells(header, cuts, extent, em), strict=True):
+    placed = dict(zip(map(id, header), _header_cells(header, cuts, extent, em), strict=True))
+    for line, own in zip(printed, joined, strict=True):  # a line whose words joined one above: an empty row
+        cells, spans = placed[id(own)] if own is not None else ({}, [])
         rows.merges.extend(Merge(len(rows.rows), a, len(rows.rows), b) for a, b in spans)
         rows.add(line, cells)
     for line, cells in _run_on_names(body, cuts, em):
@@ -908,14 +925,24 @@ def _width(text: str) -> float:
 # --- columns ---------------------------------------------------------------------------------------
 
 
-def _columns(words: list[_Word], header: list[_Line], em: float) -> list[_Column]:
-    """The table's columns, left to right: those of its body, then those only its header shows."""
-    columns = _body_columns(words, em)
+def _joined_header(lines: list[_Line], columns: list[_Column], em: float) -> list[_Line | None]:
+    """The header's lines with the words of one cell joined (pdf_header.py: letter-spaced characters,
+    a cell's wrapped lines), as printed but for that; None for a line all of whose words joined a
+    line above."""
+    joined = header_lines([line.words for line in lines], [(c.left, c.right) for c in columns], em)
+    return [line if words == line.words else _Line(line.page, line.number, words) if words else None
+            for line, words in zip(lines, joined, strict=True)]
+
+
+def _add_header_columns(columns: list[_Column], header: list[_Line], em: float) -> None:
+    """The body's columns (``columns``, left to right) with those only its header shows added; one
+    column at least."""
     header = header[-_HEADER_LINES:]
     for _ in range(_MAX_COLUMNS):  # each pass adds a column
         if len(columns) >= _MAX_COLUMNS or not _add_header_column(columns, header, em):
             break
-    return columns or [_Column(0.0, 0.0)]
+    if not columns:
+        columns.append(_Column(0.0, 0.0))
 
 
 def _body_columns(words: list[_Word], em: float) -> list[_Column]:
@@ -1096,14 +1123,35 @@ def _add_beyond_body(columns: list[_Column], header: list[_Line], em: float) -> 
 
 
 def _add_within_cell(columns: list[_Column], header: list[_Line], cuts: list[float], em: float) -> bool:
-    """Splits the cell where two header words of one line (the lowest such) are in it, if any."""
+    """Splits a cell in which two header words head columns side by side: two words with no header
+    word under them printed at heights that overlap (事业收入 centred beside 财政专户管理资金 set over
+    two lines), else two header words of one line (the lowest such), if any."""
     placed = _header_words_by_cell(header, cuts, em)
+    for col, words in placed.items():
+        beside = _side_by_side(_leaves(words))
+        if beside:
+            _split(columns, col, words, beside)
+            return True
     for line in reversed(header):
         for col, words in placed.items():
             if sum(1 for word in words if word in line.words) > 1:
                 _split(columns, col, words, [word for word in words if word in line.words])
                 return True
     return False
+
+
+def _leaves(words: list[_Word]) -> list[_Word]:
+    """The words of a cell's header with none of them under it (printed lower, overlapping it)."""
+    return [w for w in words if not any(o is not w and o.top >= w.bottom - 0.5 * w.height
+                                        and o.left < w.right and w.left < o.right for o in words)]
+
+
+def _side_by_side(words: list[_Word]) -> list[_Word]:
+    """The words printed beside another of them: apart, at heights that overlap by half the lower
+    one's at least."""
+    return [a for a in words if any(
+        (a.right <= b.left or b.right <= a.left) and min(a.bottom, b.bottom) - max(a.top, b.top)
+        >= 0.5 * min(a.height, b.height) for b in words)]
 
 
 def _header_words_by_cell(header: list[_Line], cuts: list[float], em: float) -> dict[int, list[_Word]]:
@@ -1186,9 +1234,11 @@ def _widened(word: _Word, span: list[int], covering: list[list[_Word]], cuts: li
     is centred over (within one and a half line heights), of cells headed again below it at the
     height its own cells are. A cell headed beside or above it, or whose header is set higher (a
     taller cell, centred over more header lines: 因公出国（境）费 beside 公务用车购置及运行维护费) is
-    not in its group; nor is any cell of a word with nothing under it."""
-    def middle(col: int) -> float | None:
-        others = [w for w in covering[col] if w is not word]
+    not in its group — but a group header above it heading several cells (预算数 over 合计, 基本支出 and
+    项目支出) is no cell's own; nor is any cell of a word with nothing under it."""
+    def middle(col: int) -> float | None:  # a group header above it over several cells (预算数) is no cell's own
+        others = [w for w in covering[col] if w is not word
+                  and not (w.bottom <= word.top and sum(1 for cell in covering if w in cell) > 1)]
         if not others or any(w.top <= word.bottom for w in others):
             return None
         return (min(w.top for w in others) + max(w.bottom for w in others)) / 2
