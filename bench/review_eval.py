@@ -181,8 +181,16 @@ def reported_of(result: DocumentReview) -> tuple[list[Reported], dict[str, int],
                 for f in narrative.contradictions]
         out += [Reported(f"{f.message}「{said.get(f.line, '')}」", "wording", numbers(f.message))
                 for f in narrative.wording]
-        counted = {key: narrative.counts[key] for key in NO_PROSE}
+        counted = prose_counts(narrative.verdicts)
     return out, counted, result.unreviewed
+
+
+def prose_counts(verdicts: list) -> dict[str, int]:  # type: ignore[type-arg]
+    """The figures of the prose (a table's cells, which the sentence reader reads too, are the tables'
+    figures: bench/import_eval.py counts those): read, 未能核对, and of those the ones whose subject is known."""
+    prose = [v for v in verdicts if v.statement.kind != "cell"]
+    unknown = [v for v in prose if v.status == "unknown"]
+    return {"read": len(prose), "unknown": len(unknown), "unjudged": sum(1 for v in unknown if v.subject)}
 
 
 NO_PROSE = {"read": 0, "unknown": 0, "unjudged": 0}

@@ -145,3 +145,26 @@ def test_a_class_of_the_basic_spending_measures_no_sentence_about_all_spending()
     assert result.narrative is not None
     said = [v for v in result.narrative.verdicts if v.statement.value in (Decimal("402.65"), Decimal("24.8"))]
     assert said and all(v.status != "disagree" for v in said), [(v.statement.text, v.status) for v in said]
+
+
+SHUILIJU = CORPUS / "sd-yantai-shuiliju-2026-dept-budget.pdf"
+
+
+@pytest.mark.skipif(not SHUILIJU.exists(), reason="../shared/corpus 不在")
+def test_a_part_the_document_prints_is_never_said_withheld() -> None:
+    """烟台市水利局 2026: “三、机关运行经费情况 … 2026年本部门机关运行经费安排134.33万元” and “六、国有资产占有使用情况”
+    are printed under headings the import does not read; review never tells them 声明为不公开 — nor the 必填
+    fields the import could not fill."""
+    result = review_document(SHUILIJU, None)
+    withheld = [f.message for f in result.checks if f.rule == "R-不公开"]
+    assert not [m for m in withheld if "机关运行经费" in m or "国有资产" in m], withheld
+    assert not [f for f in result.checks if f.rule == "必填"]
+
+
+def test_a_definition_in_the_glossary_is_no_part_printed() -> None:
+    from reportgen.review.documents import _prints_part
+
+    assert _prints_part("三、机关运行经费情况", "机关运行经费")
+    assert _prints_part("其他费用。2026年本部门机关运行经费安排133.02万元，较2025年预算减少", "机关运行经费")
+    assert not _prints_part("十七、机关运行经费：指为保障行政单位（包括参照公务员法管理的事业单位）", "机关运行经费")
+    assert not _prints_part("机关运行经费指为保障行政单位运行用于购买货物和服务的各项资金", "机关运行经费")

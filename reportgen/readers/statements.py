@@ -47,6 +47,12 @@ def named_quantities() -> dict[str, tuple[str, ...]]:
     return {quantity: (quantity, *words) for quantity, words in named.items()}
 
 
+def part_words() -> dict[str, tuple[str, ...]]:
+    """The words by which a document prints each part a disclosure may leave out (vocabulary.yaml 部分的字样)."""
+    parts: dict[str, list[str]] = _WORDS["部分的字样"]  # type: ignore[assignment]  # a mapping, not a list
+    return {part: tuple(words) for part, words in parts.items()}
+
+
 def _any(*keys: str) -> str:
     words = [w for key in keys for w in _WORDS[key]]
     return "|".join(re.escape(w) for w in sorted(dict.fromkeys(words), key=len, reverse=True))

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import stat
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from reportgen.oserrors import reason
 from reportgen.readers.grid import ImportRefused
 from reportgen.readers.lines import Line
 from reportgen.readers.published import Published, read_published
+from reportgen.readers.statements import part_words
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
 from reportgen.render import prepare, prepared_findings
@@ -373,7 +376,34 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
     if result.read is not None and not result.read.enough:
         # most of what it prints was not read: that a part is missing is then what the reading missed
         result.checks = [f for f in result.checks if f.rule not in ABSENCE_RULES]
+    result.checks = [f for f in result.checks if not _the_readings_gap(f, read.values())]
     return result
+
+
+def _the_readings_gap(finding: Finding, read: Iterable[Published]) -> bool:
+    """Whether a check finding on the imported source tells what the reading missed, not the document: a
+    field the import did not fill (必填: 北京's 说明 read without its 支出), or a part told withheld (R-不公开)
+    whose words the document prints (烟台's 机关运行经费 paragraph, under a heading the import does not read)."""
+    if finding.rule == "必填":
+        return True
+    if finding.rule != "R-不公开" or finding.severity != "warning":
+        return False
+    lines = [line.text.strip() for published in read for line in published.lines]
+    return any(f"“{part}”" in finding.message and any(_prints_part(text, word) for text in lines for word in words)
+               for part, words in part_words().items())
+
+
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+
+
+def _prints_part(text: str, word: str) -> bool:
+    """Whether a printed line gives the part ``word`` names: a numbered heading naming it (三、机关运行经费情况),
+    or the word with an amount after it (机关运行经费安排133.02万元) — never its definition in 名词解释
+    (“机关运行经费：指为保障行政单位…”), which a document prints whether or not it has the part."""
+    at = text.find(word)
+    if at < 0 or re.match(r"[：:]?\s*指", text[at + len(word):]):
+        return False
+    return bool(_NUMBERED.match(text)) or re.search(re.escape(word) + r"[^。；]{0,20}?\d[\d,，.]*\s*万?元", text) is not None
 
 
 # check's rules that say a part is missing or withheld: the import writes what it did not find as not
