@@ -148,8 +148,9 @@ def reported_of(result: DocumentReview) -> tuple[list[Reported], dict[str, int],
     """What review tells of one document it reviewed (reported_by_review), its prose figures counted
     (read: all; unknown: 未能核对; unjudged: of those, the ones whose subject is known)."""
     path = result.document
-    if result.not_read:  # nothing of it read: no findings (one read in part is 未能审核 with its findings)
-        return [], dict(NO_PROSE), result.unreviewed
+    if result.not_read:  # not reviewed: no findings (one read in part is 未能审核 with its findings); its text counted
+        read = prose_counts(result.narrative.verdicts) if result.narrative is not None else dict(NO_PROSE)
+        return [], read, result.unreviewed
     out: list[Reported] = []
     if result.refused and result.final_reviewed:  # else its refusal is why it is 未能审核: no finding
         out.append(Reported(result.refused, "refused", numbers(result.refused)))

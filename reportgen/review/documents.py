@@ -187,11 +187,11 @@ class DocumentReview:
 
     @property
     def not_read(self) -> bool:
-        """Whether nothing of it was read (it was refused, and is no 部门决算 whose tables were judged, nor a
-        document whose text was read all the same): a
-        document not reviewed with no findings at all — no notice, no copy to mark. One read in part is 未能审核
-        too, but what was found in it is told and handed back."""
-        return bool(self.refused) and not self.final_reviewed and self.narrative is None
+        """Whether it was not reviewed at all (it was refused, and is no 部门决算 whose tables were judged): a
+        document not reviewed with no findings at all — no notice, no copy to mark (its text, where it was
+        read all the same, is counted, not judged: no table measures it). One read in part is 未能审核 too,
+        but what was found in it is told and handed back."""
+        return bool(self.refused) and not self.final_reviewed
 
     @property
     def title(self) -> str:
