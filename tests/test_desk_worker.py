@@ -108,3 +108,33 @@ def test_a_worker_leaves_no_review_garbage_behind_between_jobs(desk_site: Site, 
     finally:
         gc.set_threshold(*before)
     assert left < 50, f"{left} objects of the review left for the collector"
+
+
+def test_a_worker_stopped_mid_review_puts_its_job_back_at_once(desk_site: Site, tmp_path: Path) -> None:
+    """SIGTERM (the desk restarted) mid-review: the job is queued again at once, not left claimed until
+    its lease runs out — a restart delays no document by a lease."""
+    from reportgen.desk.models import QUEUED, Job
+
+    name = "上海市普陀区财政局（重启）"
+    links = import_roster(desk_site.signed_in(), roster_csv(tmp_path / "名单.csv", [[name, "部门", name, "2025-01-20", "", ""]]))
+    client = desk_site.client()
+    client.get(links[name])
+    upload = io.BytesIO((CORPUS / "wanli-2025-generated-draft-1.pdf").read_bytes())
+    upload.name = "草稿.pdf"
+    assert client.post(links[name] + "/upload", {"document": upload, **token(client)}).status_code == 302
+    worker = subprocess.Popen([sys.executable, "-m", "reportgen", "desk", "worker", str(desk_site.data), "--lease", "600",
+                               *(["--database", desk_site.database] if desk_site.database else [])],
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    job = _running(time.monotonic() + 60)
+    deadline = time.monotonic() + 60
+    while not (desk_site.data / "work" / f"job-{job.id}").exists() and time.monotonic() < deadline:
+        time.sleep(0.01)  # its review begun
+    worker.send_signal(signal.SIGTERM)
+    worker.wait(timeout=60)
+    job.refresh_from_db()
+    if job.finished is None:  # stopped before it finished (not after)
+        assert job.state == QUEUED and job.lease_until is None
+    desk_site.work()
+    job.refresh_from_db()
+    assert job.state == "已审完"
+    assert Job.objects.get(id=job.id).submission.events.filter(after="审核中").count() == 1
