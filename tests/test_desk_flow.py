@@ -143,7 +143,8 @@ def test_a_department_sees_only_its_own_submissions(desk_site: Site, links: dict
 
 
 @pytest.mark.parametrize(("data", "said"), [
-    (b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(2000), "按文件内容判断为 无法识别的格式"),  # a JPEG named .pdf
+    (b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(2000), "报告.pdf：文件的内容是 JPEG 图片"),  # a JPEG named .pdf
+    (b"\x00\x01binary" + bytes(2000), "按文件内容判断为 无法识别的格式"),
     ("单位,金额\n办公室,1\n".encode(), "按文件内容判断为 纯文本"),
     (b"", "文件是空的"),
 ])

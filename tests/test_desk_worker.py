@@ -83,3 +83,58 @@ def test_a_job_of_a_killed_worker_is_claimed_again_and_finished(desk_site: Site,
     numbers = list(submission.findings.values_list("number", flat=True))
     assert numbers == sorted(set(numbers))  # saved once, not twice
     assert submission.events.filter(after="审核中").count() == 1  # claimed again: no second state change
+
+
+def test_a_worker_leaves_no_review_garbage_behind_between_jobs(desk_site: Site, tmp_path: Path) -> None:
+    """Under the program's collector settings (reportgen/__main__.py) a review's cycles would wait for a
+    rare full collection, a worker's memory climbing with every document; the worker collects them."""
+    import gc
+
+    from reportgen.__main__ import YOUNG_GENERATION
+
+    name = "上海市普陀区人民政府办公室（内存）"
+    links = import_roster(desk_site.signed_in(), roster_csv(tmp_path / "名单.csv", [[name, "部门", name, "2025-01-20", "", ""]]))
+    client = desk_site.client()
+    client.get(links[name])
+    upload = io.BytesIO((CORPUS / "putuo-zhengfuban-2025.pdf").read_bytes())
+    upload.name = "政府办.pdf"
+    assert client.post(links[name] + "/upload", {"document": upload, **token(client)}).status_code == 302
+    before = gc.get_threshold()
+    gc.collect()
+    gc.set_threshold(YOUNG_GENERATION, *before[1:])
+    try:
+        assert desk_site.work() == 1
+        left = gc.collect()
+    finally:
+        gc.set_threshold(*before)
+    assert left < 50, f"{left} objects of the review left for the collector"
+
+
+def test_a_worker_stopped_mid_review_puts_its_job_back_at_once(desk_site: Site, tmp_path: Path) -> None:
+    """SIGTERM (the desk restarted) mid-review: the job is queued again at once, not left claimed until
+    its lease runs out — a restart delays no document by a lease."""
+    from reportgen.desk.models import QUEUED, Job
+
+    name = "上海市普陀区财政局（重启）"
+    links = import_roster(desk_site.signed_in(), roster_csv(tmp_path / "名单.csv", [[name, "部门", name, "2025-01-20", "", ""]]))
+    client = desk_site.client()
+    client.get(links[name])
+    upload = io.BytesIO((CORPUS / "wanli-2025-generated-draft-1.pdf").read_bytes())
+    upload.name = "草稿.pdf"
+    assert client.post(links[name] + "/upload", {"document": upload, **token(client)}).status_code == 302
+    worker = subprocess.Popen([sys.executable, "-m", "reportgen", "desk", "worker", str(desk_site.data), "--lease", "600",
+                               *(["--database", desk_site.database] if desk_site.database else [])],
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    job = _running(time.monotonic() + 60)
+    deadline = time.monotonic() + 60
+    while not (desk_site.data / "work" / f"job-{job.id}").exists() and time.monotonic() < deadline:
+        time.sleep(0.01)  # its review begun
+    worker.send_signal(signal.SIGTERM)
+    worker.wait(timeout=60)
+    job.refresh_from_db()
+    if job.finished is None:  # stopped before it finished (not after)
+        assert job.state == QUEUED and job.lease_until is None
+    desk_site.work()
+    job.refresh_from_db()
+    assert job.state == "已审完"
+    assert Job.objects.get(id=job.id).submission.events.filter(after="审核中").count() == 1

@@ -58,6 +58,7 @@ MESSAGE_NAMES = {
     "_OWN", "folder", "add",  # review's walk: what it passed over or reviewed once, and why
     "not_written_reason", "_foreign",  # the record of what was written: why a file is not replaced
     "CSRF_REFUSED",  # the desk: a form posted without its CSRF token
+    "too_large",  # the desk: an upload past its bound
     "_CHANGE_TEXT", "_FLAT_TEXT", "_RATE_TEXT", "_SHARE_TEXT",  # patterns of what a draft may say (compiled later)  # a batch's notes; what stands for unquoted words; SOURCE_DATE_EPOCH
 }
 

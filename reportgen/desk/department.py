@@ -11,10 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from reportgen.desk.models import QUEUED, RESUBMITTED, RETURNED, RUNNING, SUBMITTED, Event, Job, Member, Submission
-from reportgen.desk.store import UploadRefused, upload_kind
+from reportgen.desk.store import UploadRefused, too_large, upload_kind
 from reportgen.desk.views import document_context, store, stored_response, token_digest
-
-_MARGIN = 64 * 1024  # a form's own fields around the file
+from reportgen.errors import upload_name
 
 
 def member_of(token: str) -> Member:
@@ -39,21 +38,25 @@ def _may_submit(submissions: list[Submission]) -> bool:
 
 @require_POST
 def upload(request: HttpRequest, token: str) -> HttpResponse:
+    """A department's document received: its size bounded (bounded.py refused a body declared past it
+    before it was parsed), its kind told by its bytes, a zip judged by its directory, and only then
+    kept in the store; the name it was sent with is shown (errors.upload_name), never a path."""
     member = member_of(token)
     limit = int(settings.DESK_MAX_UPLOAD)
-    if int(request.META.get("CONTENT_LENGTH") or 0) > limit + _MARGIN:
-        return department_page(request, token, f"文件超过 {limit // (1024 * 1024)} MB，未接收", 400)
     uploaded = request.FILES.get("document")
     if uploaded is None:
         return department_page(request, token, "没有选择文件，或文件是空的，未接收：请提交预算公开文本的 PDF、DOCX 或工作簿", 400)
+    shown = upload_name(uploaded.name or "")
     try:
         data = uploaded.read(limit + 1)
         if len(data) > limit:
-            raise UploadRefused(f"文件超过 {limit // (1024 * 1024)} MB，未接收")
-        kind = upload_kind(data)
-        _submitted(member, data, kind, uploaded.name or "")
+            raise UploadRefused(too_large(limit))
+        kind = upload_kind(data, shown)
+        _submitted(member, data, kind, shown)
     except UploadRefused as exc:
         return department_page(request, token, str(exc), 400)
+    finally:
+        uploaded.close()
     return redirect("department", token)
 
 
@@ -66,7 +69,7 @@ def _submitted(member: Member, data: bytes, kind: str, given: str) -> Submission
                 raise UploadRefused(f"已报送的文件现在是“{last.state}”：审核单位退回之后才能重新报送" if last else "")
             state = SUBMITTED if last is None else RESUBMITTED
             submission = Submission.objects.create(member=member, number=(last.number + 1) if last else 1, digest=digest,
-                                                   size=len(data), kind=kind, given_name=given[:255], state=state)
+                                                   size=len(data), kind=kind, given_name=given, state=state)
             Job.objects.create(submission=submission)
             Event.objects.create(who=f"{member.name}（提交链接）", member=member, submission=submission,
                                  before=last.state if last else "", after=state)

@@ -53,6 +53,13 @@ def renew(job: Job, worker: str, lease: timedelta = LEASE) -> bool:
                 .update(lease_until=timezone.now() + lease))
 
 
+def release(job: Job, worker: str) -> bool:
+    """The job put back in the queue at once (its worker is being stopped: Ctrl-C, SIGTERM at a restart),
+    so the next worker need not wait out the lease; False when it was no longer this worker's."""
+    return bool(Job.objects.filter(id=job.id, worker=worker, state=RUNNING, claims=job.claims)
+                .update(state=QUEUED, lease_until=None))
+
+
 class Heartbeat:
     """Renews a job's lease every third of it from a thread while the review runs."""
 

@@ -12,7 +12,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reportgen.desk.settings import DeskRefused
-from reportgen.readers.sniff import sniff
+from reportgen.readers.containers import check_package
+from reportgen.readers.sniff import image_kind, sniff
+from reportgen.readers.unreadable import Unreadable
 
 # What a department may submit, by what its bytes are: a PDF, a DOCX, a workbook.
 ACCEPTED = {"pdf": "PDF", "docx": "DOCX", "xlsx": "XLSX", "xls": "XLS", "ods": "ODS"}
@@ -43,7 +45,7 @@ class Store:
                 for chunk in chunks:
                     size += len(chunk)
                     if limit is not None and size > limit:
-                        raise UploadRefused(f"文件超过 {limit // (1024 * 1024)} MB，未接收：请提交公开文本本身（PDF、DOCX 或工作簿）")
+                        raise UploadRefused(too_large(limit))
                     digest.update(chunk)
                     out.write(chunk)
             return self._placed(Path(temporary), digest.hexdigest()), size
@@ -66,16 +68,31 @@ class Store:
         return self.path(digest).read_bytes()
 
 
-def upload_kind(data: bytes) -> str:
+def upload_kind(data: bytes, shown: str) -> str:
     """The kind of an upload by its bytes (sniff reads a zip's or compound file's directory in the whole
-    file); UploadRefused, in Chinese, for anything but a PDF, a DOCX or a workbook."""
+    file), a zip judged by its directory before anything is kept (readers/containers.py: a zip bomb);
+    UploadRefused, in Chinese and naming the upload by ``shown`` (errors.upload_name), for anything but
+    a PDF, a DOCX or a workbook."""
     if not data:
-        raise UploadRefused("文件是空的，未接收：请确认导出或保存已完成后再提交")
+        raise UploadRefused(f"{shown}：文件是空的，未接收：请确认导出或保存已完成后再提交")
+    image = image_kind(data)
+    if image is not None:  # a scan or a photo sent for the document, whatever its name says
+        raise UploadRefused(f"{shown}：文件的内容是 {image} 图片，不是公开文本或工作簿，未接收："
+                            "请提交预算公开文本的 PDF 或 DOCX，或导出的 .xlsx/.xls/.ods 工作簿本身")
     kind = sniff(data)
     if kind not in ACCEPTED:
-        raise UploadRefused(f"这个文件不是 PDF、DOCX 或工作簿（按文件内容判断为 {_kind_word(kind)}），未接收："
+        raise UploadRefused(f"{shown}：这个文件不是 PDF、DOCX 或工作簿（按文件内容判断为 {_kind_word(kind)}），未接收："
                             "请提交预算公开文本的 PDF 或 DOCX，或导出的 .xlsx/.xls/.ods 工作簿")
+    if data.startswith(b"PK"):
+        try:
+            check_package(shown, data)
+        except Unreadable as exc:
+            raise UploadRefused(f"{shown}，未接收：{exc.reason}") from None
     return kind
+
+
+def too_large(limit: int) -> str:
+    return f"文件超过 {limit // (1024 * 1024)} MB，未接收：请提交公开文本本身（PDF、DOCX 或工作簿）"
 
 
 def _kind_word(kind: str) -> str:
