@@ -10,13 +10,16 @@ import re
 
 from markupsafe import Markup, escape
 
+from reportgen.errors import visible_text
+
 WORD_JOINER = "\u2060"  # Unicode's “no break here” (UAX #14 class WJ), zero width
 # The units a figure is printed with in a budget text and in a review's findings, longest first.
 _UNITS = ("万亿元|亿元|万元|千元|元|个百分点|百分点|%|％|‰|倍|万人|万|亿|页|行|列|类|款|项|个|人|名|辆|台（套）|台|套|"
           "次|户|家|所|年度|年|月|日|天|平方米|米|公里")
-_NUMBER = r"[-−+]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?"
+_NUMBER = r"[-−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?"
 # a space stands between a figure and its unit only as a review writes a place: 第 9 页, 第 12 行
-FIGURE = re.compile(rf"第[ \u00a0]?{_NUMBER}(?:[ \u00a0]?[页行列条项])?|{_NUMBER}(?:{_UNITS})?")
+# (never the tail of a word: the 202 of [U+202E], the 3 of R3)
+FIGURE = re.compile(rf"(?<![A-Za-z0-9.+_])第[ \u00a0]?{_NUMBER}(?:[ \u00a0]?[页行列条项])?|(?<![A-Za-z0-9.+_]){_NUMBER}(?:{_UNITS})?")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")  # a Latin word or rule id (R-核对's R-): kept whole too
 # Chinese line breaking: a closing sign stays with the piece before it, an opening one with the piece after it.
 _OPENING = "（(“‘《〈【「『["
@@ -46,7 +49,9 @@ def pieces(text: str) -> list[str]:
 
 def nowrap_html(text: str) -> Markup:
     """``text`` escaped, each figure with its unit in a ``<span class="nowrap">`` (the page's CSS:
-    white-space: nowrap). Only the span is markup: nothing of the text is."""
+    white-space: nowrap). Only the span is markup: nothing of the text is, which is made visible first
+    (errors.visible_text: an invisible character written [U+XXXX])."""
+    text = visible_text(str(text))
     out, at = [], 0
     for match in FIGURE.finditer(text):
         if len(match.group()) == 1:  # a single digit does not break
@@ -56,6 +61,11 @@ def nowrap_html(text: str) -> Markup:
         at = match.end()
     out.append(escape(text[at:]))
     return Markup("").join(out)
+
+
+def plain(text: str) -> str:
+    """What the ``figures`` filter gives in plain text (a terminal's, a legend page's): the text as it is."""
+    return text
 
 
 def joined(text: str) -> str:
