@@ -35,7 +35,7 @@ import jinja2.compiler
 import jinja2.nodes
 from jinja2.loaders import split_template_path
 
-from reportgen import cache
+from reportgen import cache, unbroken
 from reportgen.errors import Internal, ReportgenError, visible_text
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.reading.files import InputRefused, read_bounded
@@ -260,8 +260,12 @@ KINDS: dict[str, tuple[str, dict[str, Any]]] = {
                   "finalize": visible}),
     "text": ("", {"autoescape": False, "keep_trailing_newline": False, "finalize": visible}),
 }
-# Set-up steps of a kind (its filters and tests), registered by the modules that use it.
-SETUP: dict[str, list[Callable[[jinja2.Environment], None]]] = {}
+# Set-up steps of a kind (its filters and tests), registered by the modules that use it; every kind
+# but the narrative's knows ``figures``: a text whose figures a page keeps each on one line (unbroken.py).
+SETUP: dict[str, list[Callable[[jinja2.Environment], None]]] = {
+    "page": [lambda env: env.filters.update(figures=unbroken.nowrap_html)],
+    "text": [lambda env: env.filters.update(figures=unbroken.plain)],
+}
 
 
 def search_path(kind: str, overrides: list[Path] | tuple[Path, ...] | None = None) -> tuple[list[Path], list[Path]]:

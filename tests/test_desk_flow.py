@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.unbroken import WORD_JOINER
 from tests.support.desk import REVIEWER, Site, import_roster, roster_csv, token
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,7 +70,9 @@ def test_a_document_goes_round_from_submission_to_publication(desk_site: Site, l
     assert response.status_code == 302, response.content.decode()
     first.refresh_from_db()
     assert first.state == "已退回" and first.notice
-    notice = _docx_text(reviewer.get(f"/document/{first.id}/notice").getvalue())
+    # the text as a reader sees it: the word joiners that keep each figure on one line are invisible
+    notice = _docx_text(reviewer.get(f"/document/{first.id}/notice").getvalue()).replace(WORD_JOINER, "")
+    assert WORD_JOINER in _docx_text(reviewer.get(f"/document/{first.id}/notice").getvalue())
     assert "普陀区财政局" in notice and "2025 年 2 月 10 日前" in notice and "2025 年 2 月 1 日" in notice
     # named by the title its cover prints, not by the name the department gave the file
     assert "公开的文本《上海市普陀区2025年区级部门预算（第 1 次报送）》" in notice and DRAFT_1.name not in notice

@@ -8,9 +8,12 @@ from typing import Any
 from django.urls import reverse
 from jinja2 import Environment, StrictUndefined
 
+from reportgen.unbroken import nowrap_html
+
 
 def environment(**options: Any) -> Environment:
     options["undefined"] = StrictUndefined
     env = Environment(**options)
     env.globals["url"] = lambda name, *args: reverse(name, args=args)
+    env.filters["figures"] = nowrap_html  # a finding's figures each kept on one line (reportgen/unbroken.py)
     return env

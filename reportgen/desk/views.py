@@ -39,10 +39,9 @@ from reportgen.desk.settings import DeskRefused
 from reportgen.desk.store import ACCEPTED as KINDS
 from reportgen.desk.store import Store
 from reportgen.errors import ReportgenError
-from reportgen.review.handback import Issued, notice
+from reportgen.review.handback import Issued, notice, notice_docx
 from reportgen.review.roster import Member as RosterRow
 from reportgen.review.roster import RosterRefused, read_roster
-from reportgen.writers.docx import docx_bytes
 
 
 def store() -> Store:
@@ -240,7 +239,7 @@ def _notice(submission: Submission, issued: Issued) -> str:
                       issued, _title(submission, title) if title else "")
     if document is None:
         raise DeskRefused("没有未驳回的问题，不用退回：可以审核通过")
-    return store().put_bytes(docx_bytes(document))
+    return store().put_bytes(notice_docx(document))
 
 
 def _title(submission: Submission, title: str) -> str:

@@ -40,6 +40,7 @@ from reportgen.reading.outputs import PDF_MARK
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program
 from reportgen.review.places import Box, Mark
 from reportgen.templating import environment
+from reportgen.unbroken import pieces
 
 LEGEND_TEMPLATE = "review_legend.txt.j2"
 _FONT_FAMILY = "Noto Sans CJK SC:lang=zh-cn"
@@ -187,12 +188,29 @@ def _legend_pdf(text: str) -> bytes:
     pdf.add_page()
     title, *paragraphs = text.splitlines()
     pdf.set_font("cjk", size=16)
-    pdf.multi_cell(0, 10, title, new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.CHAR)
+    pdf.multi_cell(0, 10, _wrapped(pdf, title), new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.CHAR)
     pdf.set_font("cjk", size=10.5)
     for paragraph in paragraphs:
-        pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.CHAR)
+        pdf.multi_cell(0, 6, _wrapped(pdf, paragraph), new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.CHAR)
         pdf.ln(1)
     return bytes(pdf.output())
+
+
+def _wrapped(pdf: FPDF, text: str) -> str:
+    """``text`` in lines that fit the page in the current font, broken only between the pieces
+    unbroken.pieces gives (a figure with its unit stays whole: fpdf2 breaks Chinese text at any
+    character, “57 / .8万元”), one line break between lines: multi_cell then sets each line as it is.
+    A piece wider than a whole line (a long file name) is left to multi_cell to break."""
+    room = pdf.epw - 2 * pdf.c_margin - 0.01
+    lines, line = [], ""
+    for piece in pieces(text):
+        if line and pdf.get_string_width(line + piece) > room:
+            lines.append(line.rstrip())
+            line = piece.lstrip()
+        else:
+            line += piece
+    lines.append(line)
+    return "\n".join(lines)
 
 
 def _font() -> tuple[str, int]:

@@ -2,12 +2,13 @@
 findings, a short 整改 notice as DOCX — addressed to its 部门 or 单位, the findings in a table — and the
 same table as an XLSX, one row per finding (序号, 页码, 原文, 问题, 规则, 级别). Both come from one
 neutral Document through the writers every output uses (writers/docx, writers/xlsx), so they cannot
-disagree; the words are templates/review_notice.txt.j2's and the findings' own."""
+disagree; the words are templates/review_notice.txt.j2's and the findings' own. The DOCX's findings
+carry word joiners inside each figure (notice_docx), so that no figure breaks across lines there."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from reportgen.document import Cell, Document, Paragraph, Row, Table, Title
@@ -16,6 +17,8 @@ from reportgen.review.documents import DocumentReview
 from reportgen.review.own_outputs import NOTICE_TEMPLATE
 from reportgen.review.places import Mark
 from reportgen.templating import environment
+from reportgen.unbroken import joined
+from reportgen.writers.docx import docx_bytes
 
 _SAID = "review_said.j2"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")  # a cell is one line: tabs and breaks become spaces
@@ -80,3 +83,14 @@ def _line(text: str) -> str:
     """A cell's text on one line: tabs and breaks a space, any other control, bidi or invisible
     character written [U+XXXX] (a hand-back never carries them raw into Word or Excel)."""
     return visible_text(_CONTROL.sub(" ", text).strip())
+
+
+def notice_docx(document: Document) -> bytes:
+    """The notice as a DOCX: each figure of its findings' cells joined to its unit and within itself
+    by word joiners (unbroken.joined: no “57.8 / 万元” in Word or LibreOffice). Only the DOCX's copy:
+    the XLSX, which is filtered, searched and compared, takes the notice's text as it is. The
+    joiners go in after _line has cleaned the text, which writes any invisible character [U+XXXX]."""
+    blocks = [replace(block, body=[replace(row, cells=[replace(cell, text=joined(cell.text)) for cell in row.cells])
+                                   for row in block.body]) if isinstance(block, Table) else block
+              for block in document.blocks]
+    return docx_bytes(replace(document, blocks=blocks))

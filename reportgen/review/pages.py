@@ -15,13 +15,12 @@ from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.review import report_html as prose_html
 from reportgen.review.annotated import NotAnnotated, annotated_pdf
 from reportgen.review.documents import DocumentReview
-from reportgen.review.handback import Issued, handback
+from reportgen.review.handback import Issued, handback, notice_docx
 from reportgen.review.inspection import Inspection, inspection
 from reportgen.review.listing import Listed, document_lines, listed
 from reportgen.review.places import Mark, NotPlaced, marks
 from reportgen.review.register import DEADLINE_DAYS, Register
 from reportgen.review.tally import tally, verdict
-from reportgen.writers.docx import docx_bytes
 from reportgen.writers.html import environment
 from reportgen.writers.xlsx import xlsx_bytes
 
@@ -94,7 +93,7 @@ def handback_files(result: DocumentReview, index: int, copy: Copy | None, items:
     if notice is None:
         return {}
     docx, xlsx = handback_names(result.document, index)
-    return {docx: docx_bytes(notice), xlsx: xlsx_bytes(notice)}
+    return {docx: notice_docx(notice), xlsx: xlsx_bytes(notice)}
 
 
 def handback_names(document: Path, index: int) -> tuple[str, str]:
