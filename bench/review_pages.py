@@ -4,8 +4,9 @@ per 部门) until there are ``--documents`` of them.
 
 1. One worker's life, in this process: each document handed to ``review_one`` as a worker of
    review/batch.py is handed it (``Task`` with a staging folder), the review (``review_files``) and
-   the pages (``document_files``: the tables' and text's pages, the annotated copy, the hand-back)
-   timed apart, CPU time; the resident memory (VmRSS) after the 1st, 50th, 100th, 200th … document.
+   the pages (``document_files``: the tables' and text's pages, the annotated copy, the hand-back,
+   and the collection a worker makes after each document) timed apart, CPU time; the resident
+   memory (VmRSS) after the 1st, 50th, 100th, 200th … document.
 2. Whole processes: ``reportgen review FOLDER --layout 上海`` without and with ``-o`` on the first
    ``--folder`` documents, on every core (the default) — wall time, and the ratio of the two.
 
@@ -72,6 +73,7 @@ def _worker(paths: list[Path], staging: Path, profile: str | None) -> None:
         for name, data in written.items():
             (staging / name).write_bytes(data)
         del part, written, told, result, task
+        batch._let_go()  # as a worker does after each document (counted with the pages)
         end = time.process_time()
         review, pages = review + middle - start, pages + end - middle
         if index in MARKS or index == len(paths):
