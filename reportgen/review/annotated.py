@@ -39,7 +39,7 @@ from pypdf.generic import (
 from reportgen.errors import Internal
 from reportgen.reading.outputs import PDF_MARK
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program
-from reportgen.review.legend_face import embed, face, forget, legend_font
+from reportgen.review.legend_face import face
 from reportgen.review.places import Box, Mark
 from reportgen.templating import environment
 
@@ -180,28 +180,20 @@ def _point(rotation: int, crop: tuple[float, float, float, float], x: float, y: 
 def _legend_pdf(text: str) -> bytes:
     """The legend as a PDF of A4 pages, set in the Chinese sans face."""
 
-    try:
-        shared = face(*_font())  # parsed once per process
-    except ValueError as exc:  # a face that is no CID-keyed CFF (every fonts-noto-cjk's is)
-        raise NotAnnotated(f"不能读出中文字体 Noto Sans CJK SC（{exc}）") from None
     pdf = FPDF(format="A4")
     pdf.set_creation_date(_EPOCH)
     pdf.set_producer("reportgen review")
     pdf.set_margins(20, 20, 20)
-    pdf.fonts["cjk"] = font = legend_font(shared)
-    try:
-        pdf.add_page()
-        title, *paragraphs = text.splitlines()
-        pdf.set_font("cjk", size=16)
-        pdf.multi_cell(0, 10, title, new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.CHAR)
-        pdf.set_font("cjk", size=10.5)
-        for paragraph in paragraphs:
-            pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.CHAR)
-            pdf.ln(1)
-        embed(font, shared)
-        return bytes(pdf.output())
-    finally:
-        forget(font)
+    face(*_font()).add_to(pdf, "cjk", text)  # the face parsed once per process
+    pdf.add_page()
+    title, *paragraphs = text.splitlines()
+    pdf.set_font("cjk", size=16)
+    pdf.multi_cell(0, 10, title, new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.CHAR)
+    pdf.set_font("cjk", size=10.5)
+    for paragraph in paragraphs:
+        pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.CHAR)
+        pdf.ln(1)
+    return bytes(pdf.output())
 
 
 @functools.cache
