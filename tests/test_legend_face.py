@@ -146,3 +146,16 @@ def test_a_worker_frees_what_each_document_left_before_the_next(tmp_path):
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
         assert pool.submit(_left_after_review, task).result() == 0
     assert (tmp_path / "001-shanghai-putuo-wanli-2024-annotated.pdf").exists()
+
+
+def test_without_a_cache_folder_the_legend_is_set_in_the_whole_face_alike(legend, monkeypatch):
+    from reportgen.review import annotated, legend_face
+
+    made = annotated._legend_pdf(legend)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")  # ignored (the XDG rule), and no home either
+    monkeypatch.setenv("HOME", "relative")
+    monkeypatch.setattr(legend_face, "_subset", lambda file, index: pytest.fail("the working set made"))
+    faces: list[legend_face.Face] = []
+    monkeypatch.setattr(annotated, "face", lambda file, index: faces.append(legend_face.Face(file, index)) or faces[-1])
+    assert annotated._legend_pdf(legend) == made
+    assert faces[0].font is None and "whole" in vars(faces[0])

@@ -72,9 +72,12 @@ class Face:
 
     def __init__(self, file: str, index: int) -> None:
         self.file, self.index = file, index
-        made_from = [Path(file), Path(__file__), Path(fontTools.subset.__file__), *(DEFAULT_TEMPLATES / n for n in LEGEND_TEMPLATES)]
-        self.data = cache.kept(f"legend-face-{index}", made_from, lambda: _subset(file, index), cache.BYTES)
-        self.font = _parsed(io.BytesIO(self.data), 0)
+        self.font: TTFFont | None = None
+        if cache.cache_folder() is not None:  # without one, every process would make it (~3 s): the whole face
+            made_from = [Path(file), Path(__file__), Path(fontTools.subset.__file__),
+                         *(DEFAULT_TEMPLATES / n for n in LEGEND_TEMPLATES)]
+            self.data = cache.kept(f"legend-face-{index}", made_from, lambda: _subset(file, index), cache.BYTES)
+            self.font = _parsed(io.BytesIO(self.data), 0)
 
     @functools.cached_property
     def whole(self) -> TTFFont:
@@ -82,8 +85,10 @@ class Face:
 
     def measure(self, text: str) -> TTFFont:
         """fpdf2's measure of the face that sets ``text``: the working set's, or the whole face's
-        when ``text`` sets a character the working set lacks."""
-        return self.font if all(ord(c) in self.font.cmap for c in text if c.isprintable()) else self.whole
+        when ``text`` sets a character the working set lacks (or there is no working set)."""
+        if self.font is not None and all(ord(c) in self.font.cmap for c in text if c.isprintable()):
+            return self.font
+        return self.whole
 
     def add_to(self, pdf: FPDF, family: str, text: str) -> None:
         """What fpdf2's ``add_font`` does, with the face parsed once: the font of ``family`` in
