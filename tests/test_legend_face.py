@@ -48,6 +48,7 @@ def _embedded(pdf: bytes) -> CFFFontSet:
 
 def _drawn_as_the_face_draws_them(pdf: bytes, text: str) -> None:
     from reportgen.review.annotated import _font
+    from reportgen.review.legend_face import face
 
     file, index = _font()
     installed = TTFont(file, fontNumber=index, lazy=True)
@@ -61,6 +62,11 @@ def _drawn_as_the_face_draws_them(pdf: bytes, text: str) -> None:
         own[name].draw(theirs)
         assert mine.value == theirs.value, name
     assert embedded.ROS == ("Adobe", "Identity", 0)
+    left, bottom, right, top = embedded.FontBBox  # the working set's bounds: every glyph set lies within
+    for name in used:
+        bounds = embedded.CharStrings[name].calcBounds(embedded.CharStrings)
+        assert bounds is None or (left <= bounds[0] and bottom <= bounds[1] and bounds[2] <= right and bounds[3] <= top)
+    assert [left, bottom, right, top] == face(file, index).bounds
 
 
 def test_each_glyph_of_the_legend_is_drawn_as_the_face_draws_it(legend):
@@ -147,15 +153,3 @@ def test_a_worker_frees_what_each_document_left_before_the_next(tmp_path):
         assert pool.submit(_left_after_review, task).result() == 0
     assert (tmp_path / "001-shanghai-putuo-wanli-2024-annotated.pdf").exists()
 
-
-def test_without_a_cache_folder_the_legend_is_set_in_the_whole_face_alike(legend, monkeypatch):
-    from reportgen.review import annotated, legend_face
-
-    made = annotated._legend_pdf(legend)
-    monkeypatch.setenv("XDG_CACHE_HOME", "relative")  # ignored (the XDG rule), and no home either
-    monkeypatch.setenv("HOME", "relative")
-    monkeypatch.setattr(legend_face, "_subset", lambda file, index: pytest.fail("the working set made"))
-    faces: list[legend_face.Face] = []
-    monkeypatch.setattr(annotated, "face", lambda file, index: faces.append(legend_face.Face(file, index)) or faces[-1])
-    assert annotated._legend_pdf(legend) == made
-    assert faces[0].font is None and "whole" in vars(faces[0])

@@ -11,9 +11,9 @@ read back). fpdf2 parses it once per process (``face``); each legend's FPDF gets
 those measures, with the working set opened anew, which fpdf2 subsets and embeds as it does any
 font it adds (``Face.add_to``). Subsetting the working set gives the bytes subsetting the face gives
 (tests/test_legend_face.py); a legend that sets a character outside the working set is set in the
-whole face, parsed then (once per process). The embedded font's FontBBox is the face's (as the PDF's
-font descriptor states it), not the union of the glyphs it holds: the same glyph outlines and text."""
-
+whole face, parsed then (once per process). The embedded font's FontBBox is the working set's, not
+recalculated for each legend's glyphs (which drew each glyph three times over): poppler draws the
+legend pixel for pixel as it drew fpdf2's own subset of the face (150 dpi, bench/README.md)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ import copy
 import functools
 import io
 from pathlib import Path
+from typing import Any
 
 import fontTools.subset  # type: ignore[import-untyped]
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
@@ -54,7 +55,8 @@ def working_set() -> set[int]:
 
 def _subset(file: str, index: int) -> bytes:
     """The face cut to the working set by fontTools' subsetter: the same CIDs, outlines, hints and
-    subroutines of the glyphs kept, every name, and the face's own bounding box (fpdf2's FontBBox)."""
+    subroutines of the glyphs kept, and every name; the face's own bounding box in its head table
+    (the PDF's font descriptor states it), the working set's in its CFF."""
     font = TTFont(file, fontNumber=index, lazy=True, recalcTimestamp=False, recalcBBoxes=False)
     options = fontTools.subset.Options(notdef_outline=True, recommended_glyphs=True, name_IDs=["*"],
                                        name_languages=["*"], name_legacy=True, layout_features=[])
@@ -62,9 +64,14 @@ def _subset(file: str, index: int) -> bytes:
     subsetter = fontTools.subset.Subsetter(options)
     subsetter.populate(unicodes=working_set())
     subsetter.subset(font)
+    _top(font).recalcFontBBox()
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
+
+
+def _top(font: TTFont) -> Any:
+    return font["CFF "].cff.topDictIndex[0]
 
 
 class Face:
@@ -72,12 +79,11 @@ class Face:
 
     def __init__(self, file: str, index: int) -> None:
         self.file, self.index = file, index
-        self.font: TTFFont | None = None
-        if cache.cache_folder() is not None:  # without one, every process would make it (~3 s): the whole face
-            made_from = [Path(file), Path(__file__), Path(fontTools.subset.__file__),
-                         *(DEFAULT_TEMPLATES / n for n in LEGEND_TEMPLATES)]
-            self.data = cache.kept(f"legend-face-{index}", made_from, lambda: _subset(file, index), cache.BYTES)
-            self.font = _parsed(io.BytesIO(self.data), 0)
+        made_from = [Path(file), Path(__file__), Path(fontTools.subset.__file__),
+                     *(DEFAULT_TEMPLATES / n for n in LEGEND_TEMPLATES)]
+        self.data = cache.kept(f"legend-face-{index}", made_from, lambda: _subset(file, index), cache.BYTES)
+        self.font = _parsed(io.BytesIO(self.data), 0)
+        self.bounds = list(_top(self.font.ttfont).FontBBox)
 
     @functools.cached_property
     def whole(self) -> TTFFont:
@@ -85,10 +91,8 @@ class Face:
 
     def measure(self, text: str) -> TTFFont:
         """fpdf2's measure of the face that sets ``text``: the working set's, or the whole face's
-        when ``text`` sets a character the working set lacks (or there is no working set)."""
-        if self.font is not None and all(ord(c) in self.font.cmap for c in text if c.isprintable()):
-            return self.font
-        return self.whole
+        when ``text`` sets a character the working set lacks."""
+        return self.font if all(ord(c) in self.font.cmap for c in text if c.isprintable()) else self.whole
 
     def add_to(self, pdf: FPDF, family: str, text: str) -> None:
         """What fpdf2's ``add_font`` does, with the face parsed once: the font of ``family`` in
@@ -105,10 +109,14 @@ class Face:
 
     def _opened(self, shared: TTFFont) -> TTFont:
         """The face opened anew as fpdf2 opens it (lazily: only what the subsetter reads is read),
-        for fpdf2 to subset in place when it writes the PDF. The face's own bounding box is kept
-        (the working set keeps it): recalculating it drew every glyph of a legend three times."""
-        where, index = (io.BytesIO(self.data), 0) if shared is self.font else (self.file, self.index)
-        return TTFont(where, fontNumber=index, lazy=True, recalcTimestamp=False, recalcBBoxes=False)
+        for fpdf2 to subset in place when it writes the PDF. Its CFF's bounding box is the working
+        set's, not recalculated for the glyphs a legend sets (that drew each of them three times):
+        within a few units of it, and poppler draws the page pixel for pixel alike."""
+        if shared is self.font:
+            return TTFont(io.BytesIO(self.data), lazy=True, recalcTimestamp=False, recalcBBoxes=False)
+        whole = TTFont(self.file, fontNumber=self.index, lazy=True, recalcTimestamp=False, recalcBBoxes=False)
+        _top(whole).FontBBox = list(self.bounds)  # as the working set's: the same bytes either way
+        return whole
 
 
 def _parsed(where: io.BytesIO | Path, index: int) -> TTFFont:
