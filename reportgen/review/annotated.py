@@ -11,6 +11,7 @@ the reviewed file's bytes and the findings."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import logging
@@ -38,6 +39,7 @@ from pypdf.generic import (
 from reportgen.errors import Internal
 from reportgen.reading.outputs import PDF_MARK
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program
+from reportgen.review.legend_face import face
 from reportgen.review.places import Box, Mark
 from reportgen.templating import environment
 from reportgen.unbroken import pieces
@@ -179,12 +181,11 @@ def _point(rotation: int, crop: tuple[float, float, float, float], x: float, y: 
 def _legend_pdf(text: str) -> bytes:
     """The legend as a PDF of A4 pages, set in the Chinese sans face."""
 
-    font, index = _font()
     pdf = FPDF(format="A4")
     pdf.set_creation_date(_EPOCH)
     pdf.set_producer("reportgen review")
     pdf.set_margins(20, 20, 20)
-    pdf.add_font("cjk", fname=font, collection_font_number=index)
+    face(*_font()).add_to(pdf, "cjk", text)  # the face parsed once per process
     pdf.add_page()
     title, *paragraphs = text.splitlines()
     pdf.set_font("cjk", size=16)
@@ -213,6 +214,7 @@ def _wrapped(pdf: FPDF, text: str) -> str:
     return "\n".join(lines)
 
 
+@functools.cache
 def _font() -> tuple[str, int]:
     """The installed Noto Sans CJK SC (fonts-noto-cjk): its file and its face's index, by fontconfig."""
     try:
