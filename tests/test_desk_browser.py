@@ -155,6 +155,12 @@ def test_a_document_goes_round_the_desk_in_a_real_browser(browser: Any, database
         submit(browser, "保存审核意见")
         assert browser.find_element("id", f"id_verdict-{one}-confirm").is_selected()
         assert browser.find_element("id", f"id_verdict-{other}-dismiss").is_selected()
+        browser.find_element("css selector", "#findings a[href*='/page/']").click()  # a finding beside its page
+        wait_for_text(browser, "标注的第")
+        assert browser.execute_script("const i = document.getElementById('page-image');"
+                                      "return i.complete && i.naturalWidth > 700")
+        browser.find_element("id", "back").click()
+        wait_for_text(browser, "保存审核意见")
         fill(browser, "发文单位", "普陀区财政局")
         fill(browser, "通知日期", "2025-02-01")
         fill(browser, "整改期限", "2025-02-10")

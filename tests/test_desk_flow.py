@@ -61,7 +61,7 @@ def test_a_document_goes_round_from_submission_to_publication(desk_site: Site, l
     findings = [f for f in everything if messages.count(f.message) == 1][:2]  # two the notice tells apart
     assert len(findings) == 2
     page = reviewer.get(f"/document/{first.id}").content.decode()
-    assert f'/document/{first.id}/annotated#page={findings[0].page}' in page or not findings[0].page
+    assert f'/document/{first.id}/page/{findings[0].page}"' in page or not findings[0].page  # beside its page
     verdicts = {f"verdict-{findings[0].number}": "确认", f"verdict-{findings[1].number}": "驳回",
                 f"note-{findings[1].number}": "表中另有说明"}
     assert reviewer.post(f"/document/{first.id}/verdicts", {**verdicts, **token(reviewer)}).status_code == 302
@@ -193,6 +193,10 @@ def test_the_inspection_table_is_review_os_summary_page_over_the_latest_submissi
                                                                                      links: dict[str, str]) -> None:
     from reportgen.desk.models import Submission
 
+    for name, path in ((WANLI, DRAFT_1), (ZHENGFU, ZHENGFUBAN)):  # reviewed here: this test stands alone
+        if not Submission.objects.filter(member__name=name).exclude(outcome="").exists():
+            assert _submit(desk_site.client(), links[name], path).status_code == 302
+    desk_site.work()
     page = desk_site.signed_in().get("/register/inspection.html").content.decode()
     assert '<meta name="generator" content="reportgen review">' in page and 'id="inspection"' in page
     for name in (WANLI, ZHENGFU):  # each row's latest reviewed document, as the worker named it
@@ -213,3 +217,30 @@ def test_the_desk_modules_that_need_django_define_no_exception(desk_site: Site) 
         module = importlib.import_module(name)
         assert not [v for v in vars(module).values()
                     if inspect.isclass(v) and issubclass(v, BaseException) and v.__module__ == name], name
+
+
+def test_a_finding_is_read_beside_its_page_of_the_annotated_copy(desk_site: Site, tmp_path: Path) -> None:
+    """A finding's page number opens that page of the annotated copy, drawn as a picture, beside the
+    findings printed on it — for the reviewer, and for the department through its own link only."""
+    name = "上海市普陀区人民政府万里街道办事处（页面）"
+    links = import_roster(desk_site.signed_in(), roster_csv(tmp_path / "名单.csv", [[name, "部门", name, "2025-01-20", "", "2025"]]))
+    department, reviewer = desk_site.client(), desk_site.signed_in()
+    assert _submit(department, links[name], DRAFT_1).status_code == 302
+    desk_site.work()
+    submission = _latest(name)
+    finding = submission.findings.exclude(page=0).order_by("number").first()
+    assert submission.annotated and finding is not None
+    document = reviewer.get(f"/document/{submission.id}").content.decode()
+    assert f'href="/document/{submission.id}/page/{finding.page}"' in document
+    page = reviewer.get(f"/document/{submission.id}/page/{finding.page}").content.decode()
+    on_page = submission.findings.filter(page=finding.page)
+    assert f'src="/document/{submission.id}/page/{finding.page}.png"' in page
+    assert all(f'id="finding-{f.number}"' in page for f in on_page) and f"问题 {finding.number}" in page
+    image = reviewer.get(f"/document/{submission.id}/page/{finding.page}.png")
+    assert image.status_code == 200 and image["Content-Type"] == "image/png" and image.content.startswith(b"\x89PNG")
+    assert reviewer.get(f"/document/{submission.id}/page/999.png").status_code == 404  # no such page
+    mine = department.get(f"{links[name]}/document/{submission.id}/page/{finding.page}.png")
+    assert mine.status_code == 200 and mine.content.startswith(b"\x89PNG")
+    assert desk_site.client().get(f"/document/{submission.id}/page/{finding.page}.png").status_code == 302  # sign in first
+    other = import_roster(reviewer, roster_csv(tmp_path / "另一个.csv", [["另一个部门（页面）", "部门", "另一个部门（页面）", "2025-01-20", "", "2025"]]))
+    assert desk_site.client().get(f"{other['另一个部门（页面）']}/document/{submission.id}/page/{finding.page}.png").status_code == 404

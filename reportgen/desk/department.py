@@ -8,8 +8,10 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from reportgen.desk import page_views
 from reportgen.desk.models import QUEUED, RESUBMITTED, RETURNED, RUNNING, SUBMITTED, Event, Job, Member, Submission
 from reportgen.desk.store import UploadRefused, too_large, upload_kind
 from reportgen.desk.views import document_context, store, stored_response, token_digest
@@ -83,6 +85,21 @@ def department_document(request: HttpRequest, token: str, submission_id: int) ->
     submission = get_object_or_404(Submission.objects.defer("summary").select_related("member"), id=submission_id,
                                    member=member)
     return render(request, "document.html.j2", {**document_context(submission, reviewer=False), "token": token})
+
+
+def department_page_view(request: HttpRequest, token: str, submission_id: int, page: int) -> HttpResponse:
+    member = member_of(token)
+    submission = get_object_or_404(Submission.objects.defer("summary").select_related("member"), id=submission_id,
+                                   member=member)
+    return page_views.page_response(request, submission, page,
+                                    reverse("department_page", args=(token, submission.id, 0))[:-1],
+                                    reverse("department_document", args=(token, submission.id)))
+
+
+def department_image(request: HttpRequest, token: str, submission_id: int, page: int) -> HttpResponse:
+    member = member_of(token)
+    submission = get_object_or_404(Submission.objects.defer("summary"), id=submission_id, member=member)
+    return page_views.image_response(store().path(submission.annotated) if submission.annotated else None, page)
 
 
 def department_file(request: HttpRequest, token: str, submission_id: int, what: str) -> HttpResponseBase:

@@ -20,7 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from reportgen.desk import precision
+from reportgen.desk import page_views, precision
 from reportgen.desk.models import (
     ACCEPTED,
     CONFIRMED,
@@ -278,6 +278,19 @@ def _moved(request: HttpRequest, submission: Submission, after: str, froms: tupl
         Event.objects.create(who=request.user.get_username(), member_id=submission.member_id, submission=submission,
                              before=submission.state, after=after)
     return redirect("document", submission.id)
+
+
+@login_required
+def annotated_page(request: HttpRequest, submission_id: int, page: int) -> HttpResponse:
+    submission = get_object_or_404(Submission.objects.defer("summary").select_related("member"), id=submission_id)
+    return page_views.page_response(request, submission, page, reverse("page", args=(submission.id, 0))[:-1],
+                                    reverse("document", args=(submission.id,)))
+
+
+@login_required
+def annotated_image(request: HttpRequest, submission_id: int, page: int) -> HttpResponse:
+    submission = get_object_or_404(Submission.objects.defer("summary"), id=submission_id)
+    return page_views.image_response(store().path(submission.annotated) if submission.annotated else None, page)
 
 
 @login_required

@@ -1,0 +1,55 @@
+"""One page of a submission's annotated copy beside the findings printed on it: the reviewer (and the
+department, through its link) reads a finding where it stands without a PDF viewer. The page is drawn
+from the stored annotated PDF by poppler's pdftoppm (the program the review already needs), at screen
+resolution, on each request: nothing is written, the store is never touched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from reportgen.desk.models import Submission
+from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program
+
+RESOLUTION = 96  # dots per inch: an A4 page 794 pixels wide, as a screen shows it at 100 %
+LIMIT = 30.0  # seconds pdftoppm may take for one page
+MAX_PNG = 20 * 1024 * 1024  # bytes of one page's picture
+
+
+def page_png(annotated: Path | None, page: int) -> bytes | None:
+    """Page ``page`` of an annotated copy (its path in the store) as a PNG; None where there is none, or no
+    such page."""
+    if annotated is None or page < 1:
+        return None
+    command = ["pdftoppm", "-png", "-r", str(RESOLUTION), "-f", str(page), "-l", str(page), "-singlefile",
+               str(annotated)]
+    try:
+        code, out, _ = run_program(command, LIMIT, MAX_PNG)
+    except (ProgramTimeout, ProgramOutputTooLarge, OSError):
+        return None
+    return out if code == 0 and out.startswith(b"\x89PNG") else None
+
+
+def image_response(annotated: Path | None, page: int) -> HttpResponse:
+    png = page_png(annotated, page)
+    if png is None:
+        return HttpResponse(status=404)
+    response = HttpResponse(png, content_type="image/png")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"  # a stored copy never changes
+    return response
+
+
+def page_response(request: HttpRequest, submission: Submission, page: int, pages: str, back: str) -> HttpResponse:
+    """The page's picture beside the findings on it, with the nearest pages before and after it that carry
+    findings; ``pages``: the URL of the submission's pages without a number (…/page/), ``back``: its page."""
+    if not submission.annotated or page < 1:
+        return HttpResponse(status=404)
+    marked = sorted({f.page for f in submission.findings.all() if f.page})
+    return render(request, "page.html.j2", {
+        "submission": submission, "page": page, "pages": pages, "back": back,
+        "findings": [f for f in submission.findings.order_by("number") if f.page == page],
+        "before": max((p for p in marked if p < page), default=None),
+        "after": min((p for p in marked if p > page), default=None)})
