@@ -37,7 +37,7 @@ from reportgen.reading.outputs import Output, refused_outputs
 from reportgen.records import Record
 from reportgen.render import files_read, render_source
 from reportgen.signals import handle_sigterm
-from reportgen.staging import replace_together, write_output
+from reportgen.staging import remove_live, replace_together, write_output
 from reportgen.terminal import write_raw
 
 if TYPE_CHECKING:
@@ -307,6 +307,7 @@ def _render_in_worker(source: str, job: Job) -> Outcome:
     try:
         return render_one(source, job)
     except KeyboardInterrupt:
+        remove_live()  # a staging folder the signal caught between its making and its holder (seen in a CI run)
         os._exit(128 + signal.SIGTERM)
 
 

@@ -369,3 +369,17 @@ def test_an_interruption_as_a_staging_folder_is_made_leaves_none_behind(tmp_path
     assert [p.name.startswith(staging.PREFIX) for p in tmp_path.iterdir()] == [True]
     staging.remove_live()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_worker_stopped_between_making_its_staging_folder_and_holding_it_leaves_none(tmp_path):
+    """The window a CI run once hit: SIGTERM lands in a batch worker after its staging folder is made and
+    before the Staging that holds it exists; the worker ends at once (os._exit) — removing that folder first."""
+    out = tmp_path / "out"
+    out.mkdir()
+    program = (
+        "import sys\nfrom pathlib import Path\nimport reportgen.batch as batch\nfrom reportgen import staging\n"
+        "def caught(source, job):\n    staging._made(Path(sys.argv[1]))\n    raise KeyboardInterrupt\n"
+        "batch.render_one = caught\nbatch._render_in_worker('a.yaml', None)\n")
+    done = subprocess.run([sys.executable, "-c", program, str(out)], cwd=ROOT, capture_output=True, timeout=60)
+    assert done.returncode == 128 + signal.SIGTERM, done.stderr.decode()
+    assert list(out.iterdir()) == []
