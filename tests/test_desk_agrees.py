@@ -7,7 +7,6 @@ row's 及时性 (one of them never submitted and past its 20 days, one not yet d
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import subprocess
@@ -19,7 +18,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from tests.support.desk import Site, import_roster, roster_csv, token
+from tests.support.desk import Site, import_roster, roster_csv, submit
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "bench" / "corpus"
@@ -78,11 +77,7 @@ def both(desk_site: Site, tmp_path_factory: pytest.TempPathFactory) -> Both:
     links = import_roster(reviewer, roster)
     rows = {name: Member.objects.get(token_digest=token_digest(link.rsplit("/", 1)[1])).id for name, link in links.items()}
     for member, path in [*((m, documents / n) for m, n in SUBMITTED.items()), (LOCKED, documents / f"{LOCKED}.pdf")]:
-        department = desk_site.client()
-        department.get(links[member])
-        upload = io.BytesIO(path.read_bytes())
-        upload.name = path.name
-        response = department.post(links[member] + "/upload", {"document": upload, **token(department)})
+        response = submit(desk_site.client(), links[member], path)
         assert response.status_code == 302, response.content.decode()
     desk_site.work()
     submissions = {name: Submission.objects.get(member_id=rows[name]).id for name in [*SUBMITTED, LOCKED]}

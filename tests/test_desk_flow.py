@@ -16,6 +16,7 @@ import pytest
 
 from reportgen.unbroken import WORD_JOINER
 from tests.support.desk import REVIEWER, Site, import_roster, roster_csv, token
+from tests.support.desk import submit as _submit
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "bench" / "corpus"
@@ -31,13 +32,6 @@ def links(desk_site: Site, tmp_path_factory: pytest.TempPathFactory) -> dict[str
     roster = roster_csv(tmp_path_factory.mktemp("roster") / "名单.csv", [
         [WANLI, "部门", WANLI, "2025-01-20", "", "2025"], [ZHENGFU, "部门", ZHENGFU, "2025-01-20", "", "2025"]])
     return import_roster(desk_site.signed_in(), roster)
-
-
-def _submit(client, link: str, path: Path, name: str = ""):  # type: ignore[no-untyped-def]
-    client.get(link)
-    upload = io.BytesIO(path.read_bytes())
-    upload.name = name or path.name
-    return client.post(link + "/upload", {"document": upload, **token(client)})
 
 
 def _latest(member_name: str):  # type: ignore[no-untyped-def]

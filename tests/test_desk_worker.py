@@ -5,7 +5,6 @@ finishes it — nothing lost, nothing reviewed twice into the register. Real wor
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import signal
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.desk import Site, import_roster, roster_csv, token
+from tests.support.desk import Site, import_roster, roster_csv, submit
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "bench" / "corpus"
@@ -52,11 +51,7 @@ def test_a_job_of_a_killed_worker_is_claimed_again_and_finished(desk_site: Site,
     rows = [[name, "单位" if "单位" in name else "部门", name, "2026-01-20", "", ""] for name in DOCUMENTS]
     links = import_roster(desk_site.signed_in(), roster_csv(tmp_path / "名单.csv", rows))
     for name, path in DOCUMENTS.items():
-        client = desk_site.client()
-        client.get(links[name])
-        upload = io.BytesIO(path.read_bytes())
-        upload.name = path.name
-        assert client.post(links[name] + "/upload", {"document": upload, **token(client)}).status_code == 302
+        assert submit(desk_site.client(), links[name], path).status_code == 302
     ours = set(Job.objects.filter(submission__member__name__in=DOCUMENTS).values_list("id", flat=True))
     killed = None
     for _ in DOCUMENTS:  # killed mid-review: a job still claimed by a dead worker (one done first is tried again)
@@ -95,12 +90,8 @@ def test_a_worker_leaves_no_review_garbage_behind_between_jobs(desk_site: Site, 
 
     name = "上海市普陀区人民政府办公室（内存）"
     links = import_roster(desk_site.signed_in(), roster_csv(tmp_path / "名单.csv", [[name, "部门", name, "2025-01-20", "", ""]]))
-    client = desk_site.client()
-    client.get(links[name])
-    upload = io.BytesIO((CORPUS / "putuo-zhengfuban-2025.pdf").read_bytes())
-    upload.name = "政府办.pdf"
     desk_site.work()  # what earlier tests of this process left queued: this test counts its own job alone
-    assert client.post(links[name] + "/upload", {"document": upload, **token(client)}).status_code == 302
+    assert submit(desk_site.client(), links[name], CORPUS / "putuo-zhengfuban-2025.pdf", "政府办.pdf").status_code == 302
     before = gc.get_threshold()
     gc.collect()
     gc.set_threshold(YOUNG_GENERATION, *before[1:])
@@ -119,11 +110,7 @@ def test_a_worker_stopped_mid_review_puts_its_job_back_at_once(desk_site: Site, 
 
     name = "上海市普陀区财政局（重启）"
     links = import_roster(desk_site.signed_in(), roster_csv(tmp_path / "名单.csv", [[name, "部门", name, "2025-01-20", "", ""]]))
-    client = desk_site.client()
-    client.get(links[name])
-    upload = io.BytesIO((CORPUS / "wanli-2025-generated-draft-1.pdf").read_bytes())
-    upload.name = "草稿.pdf"
-    assert client.post(links[name] + "/upload", {"document": upload, **token(client)}).status_code == 302
+    assert submit(desk_site.client(), links[name], CORPUS / "wanli-2025-generated-draft-1.pdf", "草稿.pdf").status_code == 302
     worker = subprocess.Popen([sys.executable, "-m", "reportgen", "desk", "worker", str(desk_site.data), "--lease", "600",
                                *(["--database", desk_site.database] if desk_site.database else [])],
                               env={**os.environ, "PYTHONPATH": str(ROOT)})

@@ -12,7 +12,6 @@ import os
 import re
 import stat
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -376,11 +375,12 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
     if result.read is not None and not result.read.enough:
         # most of what it prints was not read: that a part is missing is then what the reading missed
         result.checks = [f for f in result.checks if f.rule not in ABSENCE_RULES]
-    result.checks = [f for f in result.checks if not _the_readings_gap(f, read.values())]
+    printed = [line.text.strip() for published in read.values() for line in published.lines]
+    result.checks = [f for f in result.checks if not _the_readings_gap(f, printed)]
     return result
 
 
-def _the_readings_gap(finding: Finding, read: Iterable[Published]) -> bool:
+def _the_readings_gap(finding: Finding, printed: list[str]) -> bool:
     """Whether a check finding on the imported source tells what the reading missed, not the document: a
     field the import did not fill (必填: 北京's 说明 read without its 支出), or a part told withheld (R-不公开)
     whose words the document prints (烟台's 机关运行经费 paragraph, under a heading the import does not read)."""
@@ -388,8 +388,7 @@ def _the_readings_gap(finding: Finding, read: Iterable[Published]) -> bool:
         return True
     if finding.rule != "R-不公开" or finding.severity != "warning":
         return False
-    lines = [line.text.strip() for published in read for line in published.lines]
-    return any(f"“{part}”" in finding.message and any(_prints_part(text, word) for text in lines for word in words)
+    return any(f"“{part}”" in finding.message and any(_prints_part(text, word) for text in printed for word in words)
                for part, words in part_words().items())
 
 

@@ -47,6 +47,16 @@ def token(client) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {"csrfmiddlewaretoken": client.cookies["csrftoken"].value}
 
 
+def submit(client, link: str, path: Path, name: str = ""):  # type: ignore[no-untyped-def]
+    """A department's upload of the file at ``path`` through its link (sent as ``name``, else its own)."""
+    import io
+
+    client.get(link)
+    upload = io.BytesIO(path.read_bytes())
+    upload.name = name or path.name
+    return client.post(link + "/upload", {"document": upload, **token(client)})
+
+
 def roster_csv(path: Path, rows: list[list[str]]) -> Path:
     path.write_text("\n".join(",".join(row) for row in [HEADER, *rows]) + "\n", encoding="utf-8")
     return path
