@@ -10,10 +10,11 @@ import re
 import subprocess
 import sys
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
-from lxml import html
+from lxml import etree, html
 
 from reportgen.unbroken import FIGURE, WORD_JOINER, joined, nowrap_html, pieces
 from tests.clients import require_program
@@ -23,6 +24,8 @@ SFJ_UNIT = ROOT / "bench" / "corpus" / "putuo-sfj-unit-2026.pdf"
 # a line that ends inside a figure: a digit or separator before the break and a digit, separator or
 # unit after it (“57” / “.8万元”, “15,180.0” / “0万元”, “1690.69” / “万元”, “第12” / “页”)
 _CUT = re.compile(r"(?:[0-9][,.]?|第)\Z")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DIGITS = re.compile(r"[-0-9,.]+")
 _GOES_ON = re.compile(r"\A(?:[0-9.,]|万元|亿元|元|%|页|行)")
 
 
@@ -66,6 +69,29 @@ def test_the_notices_figures_are_joined_to_their_units_and_its_table_is_not(revi
     with zipfile.ZipFile(next(reviewed.glob("*-findings.xlsx"))) as book:
         cells = "".join(book.read(name).decode("utf-8") for name in book.namelist() if name.endswith(".xml"))
     assert WORD_JOINER not in cells and "57.8万元" in cells
+
+
+def test_libreoffice_sets_no_figure_of_the_notice_across_two_lines(reviewed, tmp_path):
+    """LibreOffice breaks Chinese text by its own rules, which ignored the joiners between a digit and
+    万元 (“1434.89 / 万元”, “第 9 / 行” in the 原文 and 问题 columns): the notice printed by LibreOffice,
+    read back line by line, ends no line inside a figure."""
+    soffice = require_program("soffice")
+    notice = next(reviewed.glob("*-notice.docx"))
+    done = subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(notice)],
+                          capture_output=True, text=True, timeout=300, check=False)
+    pdf = tmp_path / notice.with_suffix(".pdf").name
+    assert done.returncode == 0 and pdf.is_file(), done.stdout + done.stderr
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    with zipfile.ZipFile(notice) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+    cells = ["".join(cell.itertext()).replace(WORD_JOINER, "") for cell in body.iter(f"{_W}tc")]
+    # each figure with its unit in the findings' cells, as often as the notice prints it, whole on a line
+    figures = Counter(m.group() for cell in cells for m in FIGURE.finditer(cell) if not _DIGITS.fullmatch(m.group()))
+    assert figures["1434.89万元"] >= 2 and figures["第9行"] >= 1, figures  # the figures the breaks were seen in
+    lines = text.replace("\f", "\n").splitlines()
+    broken = {figure: n for figure, n in figures.items() if sum(line.count(figure) for line in lines) < n}
+    assert broken == {}
 
 
 def test_the_summary_page_keeps_each_figure_of_a_finding_on_one_line(reviewed):

@@ -15,6 +15,7 @@ from reportgen.document import (
     Table,
 )
 from reportgen.records import Record
+from reportgen.unbroken import WORD_JOINER
 from reportgen.writers.docx.look import TABLE_POINTS
 from reportgen.writers.docx.measure import has_han, shape
 from reportgen.writers.docx.ooxml import JC, MISSING_RPR, run_xml
@@ -206,8 +207,33 @@ def _tc(cell: Cell, row: Row, is_header: bool, widths: list[int], merge: str | N
             rpr = "<w:b/>" + size
         else:
             rpr = size
-        run = run_xml(cell.text, rpr)
+        run = joined_runs(cell.text, rpr)
     return f"{tc_open(sum(widths), len(widths), merge, is_header, indent, jc)}{run}</w:p></w:tc>"
+
+
+# A figure joined to its unit by word joiners (unbroken.joined: “1434.89⁠万⁠元”, “第⁠9⁠行”, “第⁠ ⁠9⁠ ⁠页”).
+_JOINED = re.compile(f"(?:第{WORD_JOINER}(?:[ \u00a0]{WORD_JOINER})?)?[-−]?[0-9][0-9,.，]*(?:{WORD_JOINER}[^{WORD_JOINER}])+")
+# LibreOffice breaks Chinese text by its own rules, which ignore a word joiner between a digit and a
+# Han character (“1434.89 / 万元”) under the East Asian language zh-CN, and keep it under the
+# Latin rules: a joined figure's run is marked so; Word keeps the joiners either way.
+_JOINED_LANG = '<w:lang w:eastAsia="en-US"/>'
+
+
+def joined_runs(text: str, rpr: str) -> str:
+    """``text`` as w:r elements with run properties ``rpr``: one run, unless it holds figures joined
+    by word joiners — then each joined figure is a run of its own, marked to be broken by the Latin
+    rules (_JOINED_LANG, at the end of the run properties as the schema orders w:lang)."""
+    if WORD_JOINER not in text:
+        return run_xml(text, rpr)
+    runs, at = [], 0
+    for match in _JOINED.finditer(text):
+        if match.start() > at:
+            runs.append(run_xml(text[at:match.start()], rpr))
+        runs.append(run_xml(match.group(), rpr + _JOINED_LANG))
+        at = match.end()
+    if at < len(text):
+        runs.append(run_xml(text[at:], rpr))
+    return "".join(runs)
 
 
 # How wide the table text is, for widths that keep an amount on one line. Digits are set in the
