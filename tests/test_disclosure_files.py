@@ -28,6 +28,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "disclosure"
 NARRATIVE = FIXTURES / "bj-lvhua-part1.pdf"
 TABLES = FIXTURES / "bj-lvhua-part2.pdf"
 OTHER_NARRATIVE = FIXTURES / "bj-minzheng-part1.pdf"
+OTHER_TABLES = FIXTURES / "bj-minzheng-part2.pdf"  # its 报表's 收支总表 and 收入总表 alone
 SHANGHAI = ROOT / "bench" / "corpus" / "putuo-zhengfuban-2025.pdf"
 CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -127,6 +128,18 @@ def test_a_document_of_which_fewer_than_half_the_amounts_were_read_is_not_review
     assert "未能审核：正文没有核对" in said and "1 份未能审核" in said and "未发现问题\n" not in said
     shanghai = review_document(SHANGHAI, None)  # a document whose tables are read is reviewed as before
     assert shanghai.read is not None and shanghai.read.read == shanghai.read.printed and shanghai.outcome == "未发现问题"
+
+
+def test_a_field_the_reading_did_not_fill_is_not_told_as_the_document_s_slip():
+    """民政局's 说明 with the first two pages of its 报表: no table of its spending is given, so the
+    source made of them has no 支出. The tables it lacks are told; that the source lacks the required
+    支出 (必填) is the reading's gap — told of neither the source's checks nor its text's."""
+    result = review_files([OTHER_NARRATIVE, OTHER_TABLES], None)
+    assert result.files == [OTHER_NARRATIVE, OTHER_TABLES]  # one document
+    assert "部门支出总表" in (result.checklist or {}).get("tables_missing", [])
+    told = result.checks + result.narrative_problems
+    assert not [f.message for f in told if f.rule == "必填"]
+    assert result.outcome != "未发现问题"
 
 
 @pytest.mark.skipif(not (CORPUS / "bj-minzhengju-2026-dept-budget-tables.pdf").exists(), reason="../shared/corpus 不在")

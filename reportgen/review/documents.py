@@ -377,6 +377,7 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
         result.checks = [f for f in result.checks if f.rule not in ABSENCE_RULES]
     printed = [line.text.strip() for published in read.values() for line in published.lines]
     result.checks = [f for f in result.checks if not _the_readings_gap(f, printed)]
+    result.narrative_problems = [f for f in result.narrative_problems if not _the_readings_gap(f, printed)]
     return result
 
 
