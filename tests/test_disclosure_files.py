@@ -142,6 +142,14 @@ def test_a_field_the_reading_did_not_fill_is_not_told_as_the_document_s_slip():
     assert result.outcome != "未发现问题"
 
 
+def test_a_name_the_reading_did_not_find_is_not_told_as_empty():
+    """A 报表 given without its 说明 (政务服务和数据管理局's, whose 说明 is a scan): the department's name
+    is on no page of it, so the source made of it has none — the document prints no empty name."""
+    result = review_document(FIXTURES / "bj-zhengshu-part2.pdf", None)
+    assert result.imported is not None and not result.imported.imported.department
+    assert not [(f.path, f.message) for f in result.checks + result.narrative_problems if f.message == "不能为空"]
+
+
 @pytest.mark.skipif(not (CORPUS / "bj-minzhengju-2026-dept-budget-tables.pdf").exists(), reason="../shared/corpus 不在")
 def test_each_pair_of_the_corpus_is_one_disclosure_and_no_other():
     from reportgen.review.documents import disclosures

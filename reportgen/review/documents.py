@@ -384,8 +384,10 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
 def _the_readings_gap(finding: Finding, printed: list[str]) -> bool:
     """Whether a check finding on the imported source tells what the reading missed, not the document: a
     field the import did not fill (必填: 北京's 说明 read without its 支出), or a part told withheld (R-不公开)
-    whose words the document prints (烟台's 机关运行经费 paragraph, under a heading the import does not read)."""
-    if finding.rule == "必填":
+    whose words the document prints (烟台's 机关运行经费 paragraph, under a heading the import does not read),
+    or a field the import left empty (“不能为空”: 北京's 报表 whose 说明, with the department's name on its
+    cover, is a scan — the document prints no empty name, the reading found none)."""
+    if finding.rule == "必填" or (finding.rule == "格式" and finding.message == "不能为空"):
         return True
     if finding.rule != "R-不公开" or finding.severity != "warning":
         return False
