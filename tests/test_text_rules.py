@@ -140,6 +140,55 @@ def test_a_passage_printed_twice_is_told_once_and_a_duty_restated_under_its_offi
     assert "R-重复段落" not in rules(DEPARTMENT + [reason, "x", reason, reason])
 
 
+# 广州市规划和自然资源局 2026年部门预算 (../shared/corpus/gd-guangzhou-guiziju-2026-dept-budget.pdf, not one of the
+# annotated national documents), page 52: its 部门预算项目支出及其他支出预算表, as the PDF reader gives its lines — a
+# project a row, its 绩效目标 set in the last column; three land parcels' rows give one 绩效目标
+PARCELS = [
+    '                                                                                                      通过开展该项目，完成土地补偿、地上物补偿、土地整',
+    '     广东广播电视台东圃地',
+    '                                458.03      458.03        0.00      458.03        0.00    0.00    0.00 理等工作，及时发放补偿资金，确保年度内无土地纠纷',
+    '块',
+    '                                                                                                     事故发生，盘活存量土地，提高土地资源利用效率。',
+    '     广佛环线东环龙洞轨道                                                                             通过开展土地收储，按计划完成测量、补偿款支付，完',
+    '                                 10.00       10.00        0.00       10.00        0.00    0.00    0.00',
+    '交通站地块                                                                                           成市土地储备任务，避免征地拆迁矛盾纠纷事件。',
+    '                                                                                                      通过开展土地收储，按计划完成测量、补偿款支付，完',
+    '     荔湾区芳村客运站地块    10,010.00   10,010.00        0.00   10,010.00        0.00    0.00    0.00',
+    '                                                                                                     成市土地储备任务，避免征地拆迁矛盾纠纷事件。',
+    '                                                                                                      通过开展土地收储，按计划完成测量、补偿款支付，完',
+    '     钟落潭镇梅田村地块       1,830.00    1,830.00        0.00    1,830.00        0.00    0.00    0.00',
+    '                                                                                                     成市土地储备任务，避免征地拆迁矛盾纠纷事件。',
+    '                                                                                                      通过开展土地收储，按计划完成测量、补偿款支付，完',
+    '     西塱公交站地块              54.00       54.00        0.00       54.00        0.00    0.00    0.00',
+    '                                                                                                     成市土地储备任务，避免征地拆迁矛盾纠纷事件。',
+    '                                                                                                      通过完成6.6公顷土地的测量、收储工作，计划完成土',
+    '     桥头公园                    30.40       30.40        0.00       30.40        0.00    0.00    0.00 地收储方案编制，提高土地资源利用效率，同时提高城',
+    '                                                                                                     市设施建设。',
+    '                                                                                                      通过开展本项目，进行前期储备研究，开展测量、收储',
+    '     沙太货运站地块             185.00      185.00        0.00      185.00        0.00    0.00    0.00',
+    '                                                                                                     等工作，提高土地资源利用效率。',
+    '                                                                                                      本项目开展江南煤气公司地块的土地储备工作，支付江',
+    '     江南煤气公司地块            30.00       30.00        0.00       30.00        0.00    0.00    0.00 南煤气公司地块前期测量费用、委托第三方单位编制收',
+    '                                                                                                     储实施方案的费用及该地块的收储补偿款。',
+]
+
+
+def test_a_tables_rows_giving_one_text_for_several_items_are_no_repeat():
+    assert "R-重复段落" not in rules(DEPARTMENT + PARCELS)
+    # planted: the page's rows printed again right after themselves, amounts and all — a table printed twice
+    assert "R-重复段落" in rules(DEPARTMENT + PARCELS + PARCELS)
+    # the same rows as a reader that sets no column gaps gives them: rows because the reading found their table
+    plain = [" ".join(line.split()) for line in DEPARTMENT + PARCELS]
+    as_rows = read_text([Line(n, t) for n, t in enumerate(plain, start=1)], 2025, "x.pdf",
+                        table_rows=frozenset(range(3, len(plain) + 1)))
+    assert "R-重复段落" not in [f.rule for f in text_rule_findings(as_rows)]
+    assert "R-重复段落" in rules(plain)  # the same lines, not known as a table's: what the rule told before
+    # two of its 绩效目标 as a list in the text, printed twice, are a repeat as ever
+    prose = ["1.通过开展本项目，进行前期储备研究，开展测量、收储等工作，提高土地资源利用效率。",
+             "2.本项目开展江南煤气公司地块的土地储备工作，支付江南煤气公司地块前期测量费用、委托第三方单位编制收储实施方案的费用及该地块的收储补偿款。"]
+    assert "R-重复段落" in rules(DEPARTMENT + prose + prose)
+
+
 def test_parts_nested_without_brackets_are_not_summed():
     # 上犹县寺下镇人民政府 2022年部门预算 (tests/seeds/heldout): 48 在职 of 76 includes 22 + 26 — nested, not parts of 76
     said = ["本部门2021年年末实有人数76人,其中在职人员48人,包括行政人员22人,全部补助事业人员26人;退休人员15人,聘用人员5人,遗属8人。"]

@@ -37,7 +37,9 @@ def text_rule_findings(text: Text) -> list[Finding]:
     return [finding for rule in rules_reading(TEXT) for finding in rule.check(text)]
 
 
-def text_findings(lines: list[Line], year: int | None, file: Path | str) -> list[Finding]:
+def text_findings(lines: list[Line], year: int | None, file: Path | str,
+                  table_rows: frozenset[int] = frozenset()) -> list[Finding]:
     """The text rules' warnings over the lines of a draft of the budget of ``year`` (None: a document
-    whose year no source gives — a 决算 read without its tables — heard by the rules that need none)."""
-    return text_rule_findings(read_text(lines, year, str(file)))
+    whose year no source gives — a 决算 read without its tables — heard by the rules that need none);
+    ``table_rows``: the numbers of its lines that are rows of a table."""
+    return text_rule_findings(read_text(lines, year, str(file), table_rows))

@@ -45,6 +45,7 @@ class Text:
     unit_document: bool
     level: str
     source_year: int | None = None
+    table_rows: frozenset[int] = frozenset()  # the numbers of the lines that are rows of a table
 
     def line_at(self, offset: int) -> int:
         return self.lines[bisect_right(self.starts, offset) - 1].number if self.lines else 0
@@ -53,8 +54,9 @@ class Text:
         return Finding("warning", rule, message, self.file, self.line_at(offset))
 
 
-def read_text(lines: list[Line], year: int | None, file: str) -> Text:
-    """The document's Text; ``year`` is the budget's (a 决算 names its own year in its titles)."""
+def read_text(lines: list[Line], year: int | None, file: str, table_rows: frozenset[int] = frozenset()) -> Text:
+    """The document's Text; ``year`` is the budget's (a 决算 names its own year in its titles);
+    ``table_rows``: the numbers of the lines the reading found to be rows of a table."""
     kept = [line for line in lines if line.bare]
     parts: list[str] = []
     starts: list[int] = []
@@ -72,7 +74,7 @@ def read_text(lines: list[Line], year: int | None, file: str) -> Text:
     finals = Counter(int(m.group(1)) for m in _FINAL_TITLE.finditer(flow)) if "决算" in flow else Counter()
     final = bool(finals) and sum(finals.values()) > len(_BUDGET_TITLE.findall(flow))
     own_year = finals.most_common(1)[0][0] if final else year
-    return Text(file, kept, flow, starts, own_year, final, _unit_document(flow), _level(flow), year)
+    return Text(file, kept, flow, starts, own_year, final, _unit_document(flow), _level(flow), year, table_rows)
 
 
 def _ends_clause(text: str) -> bool:

@@ -16,6 +16,8 @@ _LONG = 15  # Han characters a sentence needs to count (short ones recur in any 
 _LONG_ENOUGH = re.compile(rf"\A(?:[^\u4e00-\u9fff]*+[\u4e00-\u9fff]){{{_LONG}}}")  # from the start only
 _BLOCK = 2  # sentences in a row printed again: one may be restated on purpose (a duty under its office)
 _NEAR = 12  # lines at most between the end of a passage and its second printing
+# words set apart by a column's gap, or set in a column far from the margin: a row of a table
+_COLUMNS = re.compile(r"\S {4,}\S|\A {20,}\S")
 _REASONS = re.compile(r"原因|^主要用于")  # one reason (or use) may well be given for several items
 
 
@@ -24,18 +26,41 @@ def printed_twice(text: Text) -> Iterator[Finding]:
     """R-重复段落: a run of at least two sentences printed again right after their first printing (not
     reasons: one may serve several items), told once at its first sentence."""
     first: dict[str, int] = {}
+    printed: dict[str, list[int]] = {}  # every line a sentence was printed at, in order
     run: list[tuple[int, str]] = []
     for start, said in _sentences(text.flow):
         sentence = _NUMBERING.sub("", said.strip())
         if _LONG_ENOUGH.match(sentence) is None or _REASONS.search(sentence):
             continue
-        if sentence in first:
+        line = text.line_at(start)
+        again = sentence in first and _again(text, printed[sentence], line)
+        printed.setdefault(sentence, []).append(line)
+        if again:
             run.append((start, sentence))
             continue
-        first[sentence] = text.line_at(start)
-        yield from _told(text, run, first)
+        if sentence not in first:
+            first[sentence] = line
+        yield from _told(text, run, first)  # a table's rows giving one text for two items end a run too
         run = []
     yield from _told(text, run, first)
+
+
+def _again(text: Text, printings: list[int], line: int) -> bool:
+    """Whether a sentence printed at the lines ``printings`` is printed again at ``line``: in a table,
+    only where its rows are — the two lines before it the same as before one of its printings (a table
+    printed twice); two projects' rows that give one 绩效目标 beside other amounts are two items. A line
+    is a table's row where the reading found it in one, or where it is set in columns (_COLUMNS: a
+    table no grid was made of)."""
+    index = {kept.number: at for at, kept in enumerate(text.lines)}
+    now = index.get(line, -1)
+    if line not in text.table_rows and not _COLUMNS.search(text.lines[now].text.rstrip() if now >= 0 else ""):
+        return True
+    return any(_before(text, index.get(earlier, -1)) == _before(text, now) != () for earlier in printings)
+
+
+def _before(text: Text, at: int) -> tuple[str, ...]:
+    """The words of the two lines before the ``at``-th kept line (none at the start)."""
+    return tuple(kept.bare for kept in text.lines[at - 2:at]) if at >= 2 else ()
 
 
 def _sentences(flow: str) -> Iterator[tuple[int, str]]:
