@@ -5,7 +5,8 @@ header (其中：基本支出, 人员支出, 一般公共预算收入) by their 
 economic classification read as one line a 款, and a table that is none of the budget's never read as one.
 
 The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there):
-深圳市民政局 2026 pp. 16–18, 烟台市大数据局 2026 pp. 1, 6–8, 15–17, 广州市气象局 2026 pp. 5–6, 12–13, 16."""
+深圳市民政局 2026 pp. 16–18, 烟台市大数据局 2026 pp. 1, 6–8, 15–17, 广州市气象局 2026 pp. 5–6, 12–13, 16,
+北京市水务局 2026 报表 p. 33."""
 
 from __future__ import annotations
 
@@ -173,3 +174,25 @@ def test_a_fund_table_set_out_by_economic_class_is_not_the_function_table() -> N
     general = [t for t in known if t.kind.id == "一般公共预算支出表"]
     assert [t.grid.name for t in general] == ["第28页"]
     assert general[0].columns[3] == "合计" and sure.header_doubts(general[0]) == []
+
+
+def test_a_total_over_codes_printed_without_their_class_is_the_sum_of_the_highest_printed():
+    """北京市水务局 2026 报表 p. 33 (预算07表, 万元 to 6 decimals): four 项 of 212 printed without their 类 or 款,
+    and the 款 21298 — the 合计 67,821.746774 is their sum, not the 款's alone (6,000.000000, told as a
+    difference before); a 项 printed otherwise than the page shows is a difference against the 合计."""
+    from dataclasses import replace
+
+    from reportgen.importing.reconcile import levels
+    from reportgen.importing.rows import Amount
+
+    known, _ = _tables(FIXTURES / "beijing-shuiwuju-2026-p33.pdf")
+    table = next(t for t in known if t.kind.id == "政府性基金预算支出表")
+    rows = body_rows(table)
+    assert [r.code for r in rows if r.code] == ["2120803", "2120816", "2121401", "2121402", "21298"]
+    assert list(levels(table.kind.id, rows)) == []
+    sewage = next(i for i, r in enumerate(rows) if r.code == "2121401")
+    printed = rows[sewage].amounts["合计"]
+    rows[sewage] = replace(rows[sewage], amounts={**rows[sewage].amounts,
+                                                  "合计": Amount(printed.value + 1, printed.where)})
+    found = list(levels(table.kind.id, rows))
+    assert [d.total.value for d in found if d.what.endswith("合计")] == [Decimal("67821.746774")]

@@ -188,9 +188,16 @@ def levels(kind: str, rows: list[Row]) -> Iterable[Difference]:
             yield from column_sums(kind, row, section_lines(row, children.get(row.code, [])))
             continue
         yield from column_sums(kind, row, children.get(row.code, []))
-    classes = [r for r in coded if len(r.code) == 3] or [r for r in coded if len(r.code) == 5]
     for total in (r for r in rows if r.total):
-        yield from column_sums(kind, total, classes)
+        yield from column_sums(kind, total, tops(coded))
+
+
+def tops(coded: list[Row]) -> list[Row]:
+    """The rows a 合计 row is the sum of: each coded row none of whose higher codes is printed — the
+    类, and a 款 or 项 printed without its 类 or 款 (北京水务局's 政府性基金预算支出表: four 项 of 212
+    and the 款 21298, no 类 row)."""
+    codes = {row.code for row in coded}
+    return [row for row in coded if not any(row.code[:n] in codes for n in range(3, len(row.code), 2))]
 
 
 def section_lines(row: Row, lines: list[Row]) -> list[Row]:
