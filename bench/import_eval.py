@@ -20,6 +20,7 @@ no --layout, a disclosure published as several files imported as the files given
   Grids recognised as no budget table (绩效目标表, 项目明细, a table not recognised) are listed apart,
   with their amounts: they are not in the figure.
 
+`--corpus DIR` measures another folder of that form (bench/corpus/jiangsu), skipping documents whose files are absent.
 A measurement, not a test: the exit code is 0 whatever it measures. `--json FILE` writes each document's
 measurement; `--only ID…` measures those documents.
 """
@@ -266,10 +267,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--national", action="store_true", help="the other regions' documents, per region, no --layout")
     parser.add_argument("--only", nargs="*", help="ids to measure (default: the whole corpus)")
     parser.add_argument("--json", type=Path, help="write each document's measurement here")
+    parser.add_argument("--corpus", type=Path, metavar="DIR",
+                        help="another corpus folder measured as --national is (bench/corpus/jiangsu: held-out region)")
     args = parser.parse_args(argv)
-    corpus = NATIONAL if args.national else CORPUS
+    args.national = args.national or args.corpus is not None
+    corpus = args.corpus.resolve() if args.corpus else NATIONAL if args.national else CORPUS
     layout = None if args.national else "上海"
-    entries = [e for e in _entries(corpus) if not args.only or e["id"] in args.only]
+    entries = [e for e in _entries(corpus) if (not args.only or e["id"] in args.only)
+               and all((ROOT / str(f)).exists() for f in (e.get("files") or [e["file"]]))]
     results = [measure(entry, layout) for entry in entries]
     body = summary(results, "all documents")
     if args.national:

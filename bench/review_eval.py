@@ -32,6 +32,9 @@ their files in ../shared/corpus, their annotations in bench/corpus/national/expe
 reviewer elsewhere runs it — with no --layout, having none to give — and reported per region. A
 disclosure published as several files (北京's 情况说明 and 报表, a ``files:`` entry) is reviewed as the
 command reviews files given together (review_together: one document where they are one disclosure).
+`--corpus DIR` measures another folder of that form (corpus*.yaml and expected/) the same way: bench/corpus/jiangsu,
+a region held out from all the work, whose PDFs are not in the repository (its listing says how to get them); a
+document whose files are absent is named and not measured.
 `--json FILE` writes every finding with its verdict (true / false alarm) for a person to look at.
 A measurement, not a test: the exit code is 0 whatever it measures.
 """
@@ -249,10 +252,15 @@ def match(reported: list[Reported], slips: list[Slip], unsure: list[Slip]) -> No
             item.slip = slips[named[i][0]].id
 
 
+def _files(entry: dict[str, object]) -> list[str]:
+    """A document's files as its listing names them (paths from the repository's root)."""
+    return [str(f) for f in (entry.get("files") or [entry["file"]])]  # type: ignore[attr-defined]
+
+
 def measure(entry: dict[str, object], corpus: Path = CORPUS, layout: str | None = "上海") -> Measured:
     from reportgen.review.documents import review_together
 
-    files = [ROOT / str(f) for f in (entry.get("files") or [entry["file"]])]  # type: ignore[attr-defined]
+    files = [ROOT / str(f) for f in _files(entry)]
     doc_id = str(entry["id"])
     start = time.perf_counter()
     measured = Measured(doc_id, bool(entry.get("seen")), 0.0, slips=expected_slips(doc_id, corpus=corpus),
@@ -331,12 +339,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="also N planted slips per class in rendered real sources (bench/planted.py)")
     parser.add_argument("--national", action="store_true",
                         help="the documents of other regions (bench/corpus/national), per region, with no --layout")
+    parser.add_argument("--corpus", type=Path, metavar="DIR",
+                        help="another corpus folder measured as --national is (bench/corpus/jiangsu: held-out region)")
     args = parser.parse_args(argv)
-    corpus = NATIONAL if args.national else CORPUS
+    args.national = args.national or args.corpus is not None
+    corpus = args.corpus.resolve() if args.corpus else NATIONAL if args.national else CORPUS
     entries = [e for e in _entries(corpus) if not args.only or e["id"] in args.only]
     waiting = [e["id"] for e in entries if not (corpus / "expected" / f"{e['id']}.yaml").exists()]
+    absent = [e["id"] for e in entries if not all((ROOT / str(f)).exists() for f in _files(e))]
     layout = None if args.national else "上海"
-    results = [measure(entry, corpus, layout) for entry in entries if entry["id"] not in waiting]  # never before annotated
+    results = [measure(entry, corpus, layout) for entry in entries
+               if entry["id"] not in waiting and entry["id"] not in absent]  # never before annotated; files here
     if args.national:
         regions = sorted({r.region for r in results})
         groups = [line for region in regions
@@ -345,7 +358,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         body = [*summary(results, False), *summary(results, True)]
     print("\n".join(["## review on whole documents (bench/review_eval.py)", "",
-                     *([f"Not measured, not yet annotated: {', '.join(waiting)}", ""] if waiting else []), *body]))
+                     *([f"Not measured, not yet annotated: {', '.join(waiting)}", ""] if waiting else []),
+                     *([f"Not measured, files absent (see the corpus listing's header): {', '.join(absent)}", ""]
+                       if absent else []), *body]))
     if args.planted:
         from bench.planted import run
 
