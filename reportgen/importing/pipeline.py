@@ -22,6 +22,7 @@ from reportgen.importing.final_build import build_final, missing_tables
 from reportgen.importing.final_text import add_final_text
 from reportgen.importing.identity import NARRATIVE, TABLES, Part, differs, identity, part_of, parted
 from reportgen.importing.imported import Imported, rows_of
+from reportgen.importing.printed_parts import printed_parts
 from reportgen.importing.prose import prose_source
 from reportgen.importing.recognize import Table, recognize
 from reportgen.importing.reconcile import (
@@ -284,7 +285,8 @@ def _with_text(imported: Imported, read: _Read, unknown: list[Grid], unplaced: l
     if read.lines:
         add_text_fields(imported, read_text_parts(read.lines), unplaced, with_prior)
     if read.documents or whole_export(unknown):
-        withheld(imported, published)
+        withheld(imported, printed_parts(line.text for line in read.lines) | (published or set()),
+                 prose_only=published is not None)
     to_fill = fill_required(imported.tree)
     _state_step(imported)
     return not_read(unknown, imported, unplaced, front_read), to_fill
