@@ -120,11 +120,21 @@ def basic_within_total(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 
 @rule("R-基本支出合计", SOURCE, "error")
 def stated_basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
-    """支出.基本支出.合计, where the source also gives finer figures, equals them."""
-    finer = (("功能分类各行的基本支出合计", f.basic_from_functions, len(b.function_rows)),
-             ("经济分类各行合计", f.basic_from_economic, len(b.economic_rows)),
-             ("人员经费与公用经费之和", f.basic_from_stated_split, 2))
+    """支出.基本支出.合计, where the source also gives finer figures, equals them. The 经济分类 and the
+    人员经费/公用经费 are 一般公共预算基本支出's: they give the whole only where no other fund's row
+    spends on 基本支出 (烟台文旅局 2026: 14,128.98 of all funds, 539.94 of it 单位资金, beside the
+    一般公共预算基本支出表's 13,589.07 — R-基本支出一致 compares them with the fund's own rows)."""
+    finer: tuple[tuple[str, Decimal | None, int], ...] = (
+        ("功能分类各行的基本支出合计", f.basic_from_functions, len(b.function_rows)),)
+    if not _other_funds_basic(b):
+        finer += (("经济分类各行合计", f.basic_from_economic, len(b.economic_rows)),
+                  ("人员经费与公用经费之和", f.basic_from_stated_split, 2))
     yield from _stated_agrees(b, m, ("R-基本支出合计", "基本支出合计", "支出.基本支出.合计"), b.stated_basic, finer)
+
+
+def _other_funds_basic(b: Budget) -> bool:
+    """Whether a function row of a fund other than 一般公共预算 spends on 基本支出 (or may: its split not given)."""
+    return any((r.basic is None and r.project is None) or r.basic for r in b.function_rows if r.fund != "一般公共预算")
 
 
 def _stated_agrees(b: Budget, m: Money, what: tuple[str, str, str], stated: Decimal | None,
