@@ -18,6 +18,7 @@ from reportgen.model import (
     FUNDS,
     INCOME_SOURCES,
     THREE_PUBLIC_PARTS,
+    UNSPLIT_FUND,
     VEHICLES,
     Budget,
     EconomicRow,
@@ -414,6 +415,8 @@ def fiscal_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
             continue
         if b.function_scope and fund != b.function_scope:  # 功能分类口径: the rows are that fund's alone
             continue
+        if fund == "财政专户" and any(r.fund == UNSPLIT_FUND for r in b.function_rows):
+            continue  # its spending is in rows that do not tell it from 单位资金: not known, so not compared
         spent, received = f.fund_total(fund), b.income[source]
         if spent != received:
             yield make_finding(b, "error", "R-财政拨款一致",
