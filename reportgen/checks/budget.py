@@ -40,7 +40,12 @@ def balance(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if income != spent:
         # a 决算's figures, each rounded from 元 on its own as its tables print them, may leave the sums that
         # far apart (as R-财政拨款结转 allows); a budget's balance is exact, as R-财政拨款一致 is
-        tail = b.final and abs(income - spent) <= allowance(b, f.balance_figures, income, spent)
+        # so may a budget's read from a published document that says its figures were printed rounded
+        # (金额精度): each side the sum of printed figures, the two totals it prints equal (广州国资委 2026:
+        # 119,257.52 and 119,257.53 summed, both printed 119,257.52); one typed is exact
+        bound = allowance(b, f.balance_figures, income, spent) if b.final else \
+            _printed_tail(b, f.balance_figures - 1, income, spent)
+        tail = abs(income - spent) <= bound
         yield make_finding(b, "warning" if tail else "error", "R-收支平衡", _unequal(b, income, spent, m, tail),
                            b.line_of("收入.一般公共预算拨款"), "收入")
 
@@ -418,10 +423,22 @@ def fiscal_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         if fund == "财政专户" and any(r.fund == UNSPLIT_FUND for r in b.function_rows):
             continue  # its spending is in rows that do not tell it from 单位资金: not known, so not compared
         spent, received = f.fund_total(fund), b.income[source]
-        if spent != received:
+        if spent != received and abs(spent - received) > _printed_tail(b, _figures_of(b, fund), spent, received):
             yield make_finding(b, "error", "R-财政拨款一致",
                            f"{source} {m.with_unit(received)} 与资金为“{fund}”的功能分类支出之和 {m.with_unit(spent)} 不一致",
                            b.line_of(f"收入.{source}"), f"收入.{source}")
+
+
+def _printed_tail(b: Budget, parts: int, *figures: Decimal) -> Decimal:
+    """How far a figure may stand from the sum of ``parts`` others where all were printed rounded to the
+    source's 金额精度 (a published document's tables, an import says so): half a step apiece; nothing
+    where the source does not say its figures were printed rounded (a budget typed is exact)."""
+    return step_allowance(b, parts, *figures)
+
+
+def _figures_of(b: Budget, fund: str) -> int:
+    """How many printed figures a fund's spending is the sum of: each row's 基本支出 and 项目支出."""
+    return sum(2 if r.split_known else 1 for r in b.function_rows if r.fund == fund)
 
 
 @rule("R-收入未公开", SOURCE, ("error", "warning"))
