@@ -26,6 +26,7 @@ INCOME_SOURCES = (
     "其他收入",
 )
 FISCAL_SOURCES = INCOME_SOURCES[:3]  # 财政拨款: the part the finance bureau funds
+UNSPLIT_FUND = "财政专户和单位资金"
 # 资金性质 of a function row, and the income source that funds it.
 FUNDS = {
     "一般公共预算": "一般公共预算拨款",
@@ -33,6 +34,9 @@ FUNDS = {
     "国有资本经营": "国有资本经营预算拨款",
     "财政专户": "财政专户管理资金",
     "单位资金": None,
+    # what a document spends of 财政专户 and 单位资金 together where it does not tell the two apart (烟台's
+    # 支出总表 beside fund tables that hold the 财政拨款 alone): neither's own spending is known
+    UNSPLIT_FUND: None,
 }
 THREE_PUBLIC_PARTS = ("因公出国（境）费", "公务接待费", "公务用车购置费", "公务用车运行维护费")
 RESERVES = "使用非财政拨款结余"  # a source of 收入总计 beside 上年结转 (Budget.reserves_used)

@@ -162,9 +162,12 @@ def test_a_part_the_document_prints_is_never_said_withheld() -> None:
 
 
 def test_a_definition_in_the_glossary_is_no_part_printed() -> None:
-    from reportgen.review.documents import _prints_part
+    from reportgen.importing.printed_parts import printed_parts, prints_part
 
-    assert _prints_part("三、机关运行经费情况", "机关运行经费")
-    assert _prints_part("其他费用。2026年本部门机关运行经费安排133.02万元，较2025年预算减少", "机关运行经费")
-    assert not _prints_part("十七、机关运行经费：指为保障行政单位（包括参照公务员法管理的事业单位）", "机关运行经费")
-    assert not _prints_part("机关运行经费指为保障行政单位运行用于购买货物和服务的各项资金", "机关运行经费")
+    assert prints_part("三、机关运行经费情况", "机关运行经费")
+    assert prints_part("其他费用。2026年本部门机关运行经费安排133.02万元，较2025年预算减少", "机关运行经费")
+    assert not prints_part("十七、机关运行经费：指为保障行政单位（包括参照公务员法管理的事业单位）", "机关运行经费")
+    assert not prints_part("机关运行经费指为保障行政单位运行用于购买货物和服务的各项资金", "机关运行经费")
+    # a numbered duty of a 国资委 names its 国有资产 in a sentence: no heading of the part
+    assert not prints_part("（三）负责市属国有资产的基础管理工作，按照出资人职责，负责督促检查", "国有资产")
+    assert printed_parts(["16.“三公” 经费：指市级部门单位安排的因公出国（境）费", "六、国有资产 占有使用情况"]) == {"国有资产"}

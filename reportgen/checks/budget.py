@@ -18,6 +18,7 @@ from reportgen.model import (
     FUNDS,
     INCOME_SOURCES,
     THREE_PUBLIC_PARTS,
+    UNSPLIT_FUND,
     VEHICLES,
     Budget,
     EconomicRow,
@@ -39,7 +40,12 @@ def balance(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if income != spent:
         # a 决算's figures, each rounded from 元 on its own as its tables print them, may leave the sums that
         # far apart (as R-财政拨款结转 allows); a budget's balance is exact, as R-财政拨款一致 is
-        tail = b.final and abs(income - spent) <= allowance(b, f.balance_figures, income, spent)
+        # so may a budget's read from a published document that says its figures were printed rounded
+        # (金额精度): each side the sum of printed figures, the two totals it prints equal (广州国资委 2026:
+        # 119,257.52 and 119,257.53 summed, both printed 119,257.52); one typed is exact
+        bound = allowance(b, f.balance_figures, income, spent) if b.final else \
+            _printed_tail(b, f.balance_figures - 1, income, spent)
+        tail = abs(income - spent) <= bound
         yield make_finding(b, "warning" if tail else "error", "R-收支平衡", _unequal(b, income, spent, m, tail),
                            b.line_of("收入.一般公共预算拨款"), "收入")
 
@@ -120,11 +126,21 @@ def basic_within_total(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 
 @rule("R-基本支出合计", SOURCE, "error")
 def stated_basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
-    """支出.基本支出.合计, where the source also gives finer figures, equals them."""
-    finer = (("功能分类各行的基本支出合计", f.basic_from_functions, len(b.function_rows)),
-             ("经济分类各行合计", f.basic_from_economic, len(b.economic_rows)),
-             ("人员经费与公用经费之和", f.basic_from_stated_split, 2))
+    """支出.基本支出.合计, where the source also gives finer figures, equals them. The 经济分类 and the
+    人员经费/公用经费 are 一般公共预算基本支出's: they give the whole only where no other fund's row
+    spends on 基本支出 (烟台文旅局 2026: 14,128.98 of all funds, 539.94 of it 单位资金, beside the
+    一般公共预算基本支出表's 13,589.07 — R-基本支出一致 compares them with the fund's own rows)."""
+    finer: tuple[tuple[str, Decimal | None, int], ...] = (
+        ("功能分类各行的基本支出合计", f.basic_from_functions, len(b.function_rows)),)
+    if not _other_funds_basic(b):
+        finer += (("经济分类各行合计", f.basic_from_economic, len(b.economic_rows)),
+                  ("人员经费与公用经费之和", f.basic_from_stated_split, 2))
     yield from _stated_agrees(b, m, ("R-基本支出合计", "基本支出合计", "支出.基本支出.合计"), b.stated_basic, finer)
+
+
+def _other_funds_basic(b: Budget) -> bool:
+    """Whether a function row of a fund other than 一般公共预算 spends on 基本支出 (or may: its split not given)."""
+    return any((r.basic is None and r.project is None) or r.basic for r in b.function_rows if r.fund != "一般公共预算")
 
 
 def _stated_agrees(b: Budget, m: Money, what: tuple[str, str, str], stated: Decimal | None,
@@ -404,11 +420,25 @@ def fiscal_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
             continue
         if b.function_scope and fund != b.function_scope:  # 功能分类口径: the rows are that fund's alone
             continue
+        if fund == "财政专户" and any(r.fund == UNSPLIT_FUND for r in b.function_rows):
+            continue  # its spending is in rows that do not tell it from 单位资金: not known, so not compared
         spent, received = f.fund_total(fund), b.income[source]
-        if spent != received:
+        if spent != received and abs(spent - received) > _printed_tail(b, _figures_of(b, fund), spent, received):
             yield make_finding(b, "error", "R-财政拨款一致",
                            f"{source} {m.with_unit(received)} 与资金为“{fund}”的功能分类支出之和 {m.with_unit(spent)} 不一致",
                            b.line_of(f"收入.{source}"), f"收入.{source}")
+
+
+def _printed_tail(b: Budget, parts: int, *figures: Decimal) -> Decimal:
+    """How far a figure may stand from the sum of ``parts`` others where all were printed rounded to the
+    source's 金额精度 (a published document's tables, an import says so): half a step apiece; nothing
+    where the source does not say its figures were printed rounded (a budget typed is exact)."""
+    return step_allowance(b, parts, *figures)
+
+
+def _figures_of(b: Budget, fund: str) -> int:
+    """How many printed figures a fund's spending is the sum of: each row's 基本支出 and 项目支出."""
+    return sum(2 if r.split_known else 1 for r in b.function_rows if r.fund == fund)
 
 
 @rule("R-收入未公开", SOURCE, ("error", "warning"))

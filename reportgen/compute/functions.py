@@ -15,7 +15,7 @@ from reportgen.compute.economic import EconomicFigures
 from reportgen.compute.printed import print_tree, stated_function_totals, tops_sum
 from reportgen.compute.totals import Totals
 from reportgen.compute.trees import ComparedLine, Node, code_name, derived_priors
-from reportgen.model import FISCAL_SOURCES, FUNDS, INCOME_SOURCES, Budget
+from reportgen.model import FISCAL_SOURCES, FUNDS, INCOME_SOURCES, UNSPLIT_FUND, Budget
 
 
 class FunctionFigures:
@@ -76,7 +76,8 @@ class FunctionFigures:
         """收入预算 by function item (Shanghai's 部门收入预算总表): for each code, and for 合计, the amount
         of each income source. A row's 资金性质 names its source (一般公共预算 → 一般公共预算拨款 …);
         单位资金 is the department's own income, known by source only when the department has one
-        such source (else None: never a split the source does not give)."""
+        such source (else None: never a split the source does not give); 财政专户和单位资金 tells
+        neither 财政专户管理资金 nor the own income apart (None)."""
         own = [s for s in INCOME_SOURCES if s not in FUNDS.values() and self.budget.income[s]]
         by_fund = {fund: {n.code: n.total for top in self.function_tree(fund) for n in top.walk()} for fund in FUNDS}
 
@@ -87,6 +88,8 @@ class FunctionFigures:
                          else by_fund[fund].get(code, ZERO))
                 if source is not None:
                     amounts[source] = (amounts[source] or ZERO) + value
+                elif value and fund == UNSPLIT_FUND:
+                    amounts.update(dict.fromkeys(["财政专户管理资金", *own], None))
                 elif value and len(own) == 1:
                     amounts[own[0]] = (amounts[own[0]] or ZERO) + value
                 elif value:

@@ -21,6 +21,7 @@ from reportgen.importing.printed_totals import class_totals, economic_classes, e
 from reportgen.importing.recognize import Table
 from reportgen.importing.rows import Row
 from reportgen.importing.tree import Placed, Tree, scaled
+from reportgen.model import UNSPLIT_FUND
 
 FUND_TABLES = {"一般公共预算支出表": "一般公共预算", "政府性基金预算支出表": "政府性基金",
                "国有资本经营预算支出表": "国有资本经营"}
@@ -320,12 +321,16 @@ _FISCAL_INCOME = ("一般公共预算拨款", "政府性基金预算拨款", "�
 
 def _other_fund(result: Imported) -> str:
     """The 资金 of what the 支出总表 spends beyond the fund tables: 财政专户 where 财政专户管理资金 is the
-    only income besides the funds, else 单位资金."""
+    only income besides the funds, 单位资金 where the department has none, else 财政专户和单位资金 (the
+    document does not tell the two apart: neither's spending is known, never all one or the other)."""
     income = result.tree.get("收入", {})
     if not isinstance(income, dict):
         return "单位资金"
     own = any(isinstance(v, Placed) and v.value for k, v in income.items() if k not in _FISCAL_INCOME)
-    return "单位资金" if own or "财政专户管理资金" not in income else "财政专户"
+    special = income.get("财政专户管理资金")
+    if own and isinstance(special, Placed) and special.value:
+        return UNSPLIT_FUND
+    return "单位资金" if own or special is None else "财政专户"
 
 
 def _unknown_name(row: Row, year: int | None) -> bool:

@@ -22,6 +22,7 @@ from reportgen.importing.final_build import build_final, missing_tables
 from reportgen.importing.final_text import add_final_text
 from reportgen.importing.identity import NARRATIVE, TABLES, Part, differs, identity, part_of, parted
 from reportgen.importing.imported import Imported, rows_of
+from reportgen.importing.printed_parts import printed_parts
 from reportgen.importing.prose import prose_source
 from reportgen.importing.recognize import Table, recognize
 from reportgen.importing.reconcile import (
@@ -284,7 +285,8 @@ def _with_text(imported: Imported, read: _Read, unknown: list[Grid], unplaced: l
     if read.lines:
         add_text_fields(imported, read_text_parts(read.lines), unplaced, with_prior)
     if read.documents or whole_export(unknown):
-        withheld(imported, published)
+        withheld(imported, printed_parts(line.text for line in read.lines) | (published or set()),
+                 prose_only=published is not None)
     to_fill = fill_required(imported.tree)
     _state_step(imported)
     return not_read(unknown, imported, unplaced, front_read), to_fill
@@ -303,13 +305,15 @@ def _built(paths: list[Path], tables: list[Table], unknown: list[Grid], catalog:
 
 
 def _state_step(imported: Imported) -> None:
-    """金额精度: 1 after 金额单位 where the tables print whole 元 (the figures were printed rounded: what
-    check allows)."""
+    """金额精度 after 金额单位 where every table prints its amounts rounded to one step — 1 where they print
+    whole 元, 0.01 where they print 万元 to two places (the figures were printed rounded: check allows
+    their 尾数误差, as the import does)."""
     quantum = _quantum(imported)
-    if quantum is not None and imported.unit == "元":
+    if quantum is not None:
+        said = "各表的金额都印作整数元" if imported.unit == "元" else "各表的金额都印到0.01万元"
         items = list(imported.tree.items())
         at = next((i + 1 for i, (key, _) in enumerate(items) if key == "金额单位"), len(items))
-        imported.tree = dict([*items[:at], ("金额精度", Placed(quantum, "各表的金额都印作整数元")), *items[at:]])
+        imported.tree = dict([*items[:at], ("金额精度", Placed(quantum, said)), *items[at:]])
 
 
 def _disputes(imported: Imported, slips: list[Difference]) -> tuple[Decimal, ...]:
@@ -320,11 +324,14 @@ def _disputes(imported: Imported, slips: list[Difference]) -> tuple[Decimal, ...
 
 
 def _quantum(imported: Imported) -> Decimal | None:
-    """1 where every 元 table of classification rows prints whole 元 (and so rounds the 分 the budget
-    system keeps): the figures a review judges the text and the cells by are theirs."""
+    """The step every table of classification rows in the source's unit prints at, where they share
+    one: 1 where they print whole 元 (and so round the 分 the budget system keeps), 0.01 where they print
+    万元 (rounded from 元): the figures a review judges the text and the cells by are theirs. None where
+    they print exact 分."""
     steps = {printed_quantum(imported, kind) for kind, table in imported.tables.items()
-             if table.unit == "元" and table.kind.shape == "科目" and printed_values(imported, kind)}
-    return Decimal(1) if steps == {Decimal(1)} else None
+             if table.unit == imported.unit and table.kind.shape == "科目" and printed_values(imported, kind)}
+    step = steps.pop() if len(steps) == 1 else None
+    return step if step and imported.unit in ("元", "万元") else None
 
 
 def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], catalog: catalogs.Catalog,

@@ -31,6 +31,9 @@ class Difference:
     what: str  # the total's meaning (合计, 基本支出, …) and the row's code or label
     total: Amount
     parts: tuple[Amount, ...]
+    # two printed figures that must be equal (a 两栏 table's 收入总计 and 支出总计), not a total of its parts:
+    # both are rounded from one amount, so they print the same — never a 尾数
+    equal: bool = False
 
     @property
     def parts_sum(self) -> Decimal:
@@ -67,7 +70,7 @@ def rounding_tails(imported: Imported, found: list[Difference]) -> tuple[list[Di
         step = quanta.get(difference.table, ZERO) or _whole_total(imported, difference)
         allowance = step * (len(difference.parts) + 1) / 2
         gap = abs(difference.total.value - difference.parts_sum)
-        (tails if step and gap <= allowance else slips).append(difference)
+        (tails if step and gap <= allowance and not difference.equal else slips).append(difference)
     return slips, tails
 
 
@@ -327,6 +330,16 @@ def _two_sided(imported: Imported, kind: str) -> Iterable[Difference]:
     left, right = imported.sides[kind]
     yield from _income_side(imported, kind, left)
     yield from _spending_side(imported, kind, right)
+    yield from _totals_equal(imported, kind, left, right)
+
+
+def _totals_equal(imported: Imported, kind: str, left: list[Row], right: list[Row]) -> Iterable[Difference]:
+    """收入总计 against 支出总计 as printed: one amount, each rounded alike, so the same figure (烟台市教育局
+    2026 prints 315,441.72 on both sides, its income and spending items summing to .72 and .71)."""
+    income = [r for r in left if r.amounts and imported.catalog.income_key(r.label) == "收入总计"]
+    spent = [r for r in right if r.amounts and imported.catalog.spending_rows.get(r.label) == "支出总计"]
+    if income and spent and _first_amount(income[-1]).value != _first_amount(spent[-1]).value:
+        yield Difference(kind, "收入总计与支出总计", _first_amount(income[-1]), (_first_amount(spent[-1]),), equal=True)
 
 
 def _income_side(imported: Imported, kind: str, left: list[Row]) -> Iterable[Difference]:

@@ -184,21 +184,21 @@ WITHHELD = (("人员编制", ("部门概况", "人员")), ("三公经费", ("三
 DETAIL = (("功能分类明细", ("支出", "功能分类")), ("经济分类明细", ("支出", "基本支出", "经济分类")))
 
 
-def withheld(imported: Imported, published: set[str] | None = None) -> None:
-    """A published document that has no such part: the source says 不公开, not a figure of 0 (a part whose
-    table is printed but was not read for sure is no such part); of a
-    document read from its prose alone (``published``: the parts it prints a heading of), the tables'
-    detail too, and never a part it prints: what that part states is written, what it does not is
-    left for check to list as missing."""
-    parts = (*WITHHELD, *DETAIL) if published is not None else WITHHELD
+def withheld(imported: Imported, published: set[str], prose_only: bool = False) -> None:
+    """A published document that has no such part: the source says 不公开, not a figure of 0. Never a part
+    it prints (``published``: printed_parts.py; a part whose table is printed but was not read for sure):
+    what that part states is written, what the reading missed is left unknown, for check to list as
+    missing. Of a document read from its prose alone (``prose_only``), the tables' detail too."""
+    parts = (*WITHHELD, *DETAIL) if prose_only else WITHHELD
     printed = {name for table in imported.unsure for name in by_id()[table.kind.id].omission.unpublished}
     missing = [name for name, path in parts
-               if not _has(imported.tree, path) and name not in (published or set()) and name not in printed]
+               if not holds(imported.tree, path) and name not in published and name not in printed]
     if missing:
         imported.tree["不公开"] = Placed(missing)
 
 
-def _has(tree: Tree, path: tuple[str, ...]) -> bool:
+def holds(tree: Tree, path: tuple[str, ...]) -> bool:
+    """Whether ``tree`` has the key at ``path`` (a part of WITHHELD written)."""
     node: object = tree
     for key in path:
         if not isinstance(node, dict) or key not in node:

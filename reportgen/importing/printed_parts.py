@@ -1,0 +1,41 @@
+"""The parts of a disclosure (三公经费, 机关运行经费, 国有资产 …) a document prints, whether or not the
+import read them: a part it prints is never written 不公开 — what the reading missed stays unknown (check
+lists it as missing), never a statement of the document's (烟台市水利局 2026 prints “三、机关运行经费情况 …
+安排134.33万元” and “六、国有资产占有使用情况” under headings no reader of the text places)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from reportgen.readers.statements import part_words
+
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+_HEADING = 30  # characters at most of a heading line
+_SENTENCE = re.compile(r"[。；;，,]")
+_QUOTES = str.maketrans("", "", "“”\"‘’'「」")
+# the word, then a definition (“机关运行经费：指为保障行政单位…”, “三公”经费指…): a 名词解释's entry, which a
+# document prints whether or not it has the part
+_DEFINED = re.compile(r"[^，。；：:\d]{0,4}?[：:]?\s*指")
+
+
+def printed_parts(texts: Iterable[str]) -> set[str]:
+    """The parts whose words ``texts`` (a document's lines) print as a part of their own."""
+    lines = ["".join(text.split()).translate(_QUOTES) for text in texts]
+    return {part for part, words in part_words().items()
+            if any(prints_part(line, word) for line in lines for word in words)}
+
+
+def prints_part(text: str, word: str) -> bool:
+    """Whether a printed line gives the part ``word`` names: a numbered heading naming it (三、机关运行经费情况),
+    or the word with an amount after it (机关运行经费安排133.02万元) — never its definition in 名词解释
+    (“机关运行经费：指为保障行政单位…”), which a document prints whether or not it has the part."""
+    at = text.find(word)
+    if at < 0 or _DEFINED.match(text, at + len(word)):
+        return False
+    return _heading(text) or re.search(re.escape(word) + r"[^。；]{0,20}?\d[\d,，.]*\s*万?元", text) is not None
+
+
+def _heading(text: str) -> bool:
+    """A numbered heading: short, no sentence in it (never a numbered duty, “（一）负责监管市属国有资产……”)."""
+    return bool(_NUMBERED.match(text)) and len(text) <= _HEADING and not _SENTENCE.search(text)
