@@ -120,9 +120,12 @@ def basic_within_total(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 
 @rule("R-基本支出合计", SOURCE, "error")
 def stated_basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
-    """支出.基本支出.合计, where the source also gives finer figures, equals them."""
+    """支出.基本支出.合计, where the source also gives finer figures, equals them. The economic rows are
+    the 一般公共预算基本支出表's: they give it where no other fund's function rows spend on 基本支出
+    (广州市市场监督管理局 2026: 事业收入 and 其他收入 pay 6,186.87万元 of its 68,692.51)."""
+    others = any(row.basic for row in b.function_rows if row.fund != "一般公共预算")
     finer = (("功能分类各行的基本支出合计", f.basic_from_functions, len(b.function_rows)),
-             ("经济分类各行合计", f.basic_from_economic, len(b.economic_rows)),
+             ("经济分类各行合计", None if others else f.basic_from_economic, len(b.economic_rows)),
              ("人员经费与公用经费之和", f.basic_from_stated_split, 2))
     yield from _stated_agrees(b, m, ("R-基本支出合计", "基本支出合计", "支出.基本支出.合计"), b.stated_basic, finer)
 

@@ -42,6 +42,8 @@ class Table:
     body_start: int = 0
     columns: dict[int, str] = field(default_factory=dict)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (where, text) of the notes under the table
+    # a table of one row of items printed turned (its items down the rows): each body row's item
+    items: dict[int, str] = field(default_factory=dict)
 
 
 def recognize(grids: list[Grid], catalog: Catalog) -> tuple[list[Table], list[Grid]]:
@@ -110,7 +112,35 @@ def _recognize(grid: Grid, catalog: Catalog) -> Table | None:
     _read_caption(table)
     table.body_start = _body_start(grid, table.header_start)
     table.columns = _columns(grid, range(table.header_start, table.body_start), catalog, table.year)
+    table.items = turned_items(table, catalog)
     return table
+
+
+THREE_PUBLIC = "三公经费支出表"
+# The items of a table of one row of items (the “三公” table): its header names one of them at least,
+# else, printed turned, its rows do (机关运行经费 may stand beside them either way).
+ITEMS = ("“三公”合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
+_ROW_ITEMS = (*ITEMS, "机关运行经费")
+TURNED_FIGURE = "合计"  # the column a turned table's items are read from (its other columns: the funds)
+_ROW_NUMBERING = re.compile(r"^(?:其中[：:]?|[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])")
+
+
+def turned_items(table: Table, catalog: Catalog) -> dict[int, str]:
+    """Of a table of one row of items whose header names none of them (广州 prints the “三公” items down
+    the rows, the funds across): each body row's item, named by its words without 其中： and numbering
+    (三公经费各行 of 导入.yaml — a row no field holds, 行政经费, among them —, else the columns' words); none
+    for any other table."""
+    if table.kind.id != THREE_PUBLIC or any(meaning in ITEMS for meaning in table.columns.values()):
+        return {}
+    items: dict[int, str] = {}
+    for index in range(table.body_start, len(table.grid.rows)):
+        label = normalized("".join(cell_text(c) for c in table.grid.rows[index] if not is_amount(c)))
+        while (numbering := _ROW_NUMBERING.match(label)) is not None and numbering.end() < len(label):
+            label = label[numbering.end():]
+        item = catalog.item_rows.get(label) or _known_word(label, catalog)
+        if item in _ROW_ITEMS or item in catalog.item_rows.values():
+            items[index] = item
+    return items
 
 
 def titled_table(text: str, catalog: Catalog) -> bool:
