@@ -257,7 +257,34 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
         meaning = _of_year(words, groups[col], _within_group(words, groups[col], meaning, catalog), own)
         if meaning:
             meanings[col] = meaning
-    return _one_total(grid, header.stop, texts, meanings)
+    return _set_apart(grid, header.stop, texts, _one_total(grid, header.stop, texts, meanings))
+
+
+def _set_apart(grid: Grid, body: int, texts: dict[int, list[str]], meanings: dict[int, str]) -> dict[int, str]:
+    """A header word the PDF sets over a column of its own, apart from the figures under it (佛山's 决算
+    tables: 决算数 centred, its figures right-aligned in the next column): a column with a meaning that
+    prints no amount, and on its right a column of amounts with no header word, are one — the meaning is
+    the amounts' column's."""
+    printing = {col for row in grid.rows[body:] if not numbers_columns(row)
+                for col, cell in enumerate(row) if is_amount(cell)}
+    moved = dict(meanings)
+    for col in sorted(meanings):
+        if col not in printing and col + 1 in printing and col + 1 not in texts and col + 1 not in moved:
+            moved[col + 1] = moved.pop(col)
+    return moved
+
+
+_NUMBERING_WORDS = ("栏次", "行次", "栏目")
+
+
+def numbers_columns(row: list[Cell]) -> bool:
+    """A row numbering the columns (栏次 1 2 3 …, as the national 决算 templates print under their header;
+    佛山's 三公 table: 1 2 … 12 alone)."""
+    texts = ["".join(cell_text(cell).split()) for cell in row]
+    if any(text in _NUMBERING_WORDS for text in texts):
+        return True
+    numbers = [text for text in texts if text]
+    return len(numbers) > 2 and numbers == [str(n) for n in range(1, len(numbers) + 1)]
 
 
 # Meanings a column under a group header of that meaning keeps as its own: a group that only says
@@ -331,7 +358,7 @@ _NAME_MAX = 20
 def _header_word(grid: Grid, row: int, col: int) -> tuple[str, bool]:
     """A header cell's text (a merged range's, in each of its columns) and whether it heads several
     columns (a merged range across columns)."""
-    text = _header_text(grid, row, col)
+    text = header_text(grid, row, col)
     if not text:
         return "", False
     wide = any(merge.first_row <= row <= merge.last_row and merge.first_col <= col <= merge.last_col
@@ -358,7 +385,7 @@ def _year_column(word: str, year: int | None) -> str:
     return {year: "预算数", year - 1: "上年预算数"}.get(int(found.group(1)), "")
 
 
-def _header_text(grid: Grid, row: int, col: int) -> str:
+def header_text(grid: Grid, row: int, col: int) -> str:
     text = cell_text(grid.cell(row, col))
     if text:
         return text
