@@ -138,3 +138,20 @@ def test_spending_of_other_income_is_read_and_the_basic_total_not_held_to_the_fu
     rules = {f.rule: f.message for f in check_findings(path) if f.severity == "error"}
     assert "R-基本支出合计" not in rules
     assert "100,855.28" not in rules.get("R-收支平衡", "")
+
+
+GUIZIJU = Path("/work/shared/corpus/gd-guangzhou-guiziju-2026-dept-budget.pdf")
+
+
+@pytest.mark.skipif(not GUIZIJU.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_fiscal_table_s_one_column_of_classes_is_all_the_funds() -> None:
+    """广州市规划和自然资源局 2026 (not an annotated document): its 财政拨款收支总体情况表 prints 城乡社区支出
+    911,969.85 in one column — 2,033.73 of 一般公共预算 and 909,936.12 of 政府性基金: no difference against
+    the 一般公共预算支出表's 212 alone; a class printed otherwise than the funds' tables is one."""
+    result = import_files([GUIZIJU], None)
+    assert not [d for d in result.differences if "城乡社区支出" in d]
+    imported = result.imported
+    row = next(r for r in imported.sides["财政拨款收支总表"][1] if r.label == "城乡社区支出")
+    imported.sides["财政拨款收支总表"][1][imported.sides["财政拨款收支总表"][1].index(row)] = \
+        _changed(row, **{next(iter(row.amounts)): Decimal("911969.86")})
+    assert [d.what for d in differences(imported) if "城乡社区支出" in d.what] == ["城乡社区支出（各资金的支出表 212）"]

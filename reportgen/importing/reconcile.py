@@ -404,5 +404,20 @@ def _class_against_functions(imported: Imported, kind: str, row: Row, code: str)
     # the 一般公共预算支出表 holds that fund alone: the 财政拨款 table's class by its 一般公共预算 column where
     # it prints one (its 合计 holds the 政府性基金 too)
     mine = row.amounts.get("一般公共预算") if against == "一般公共预算支出表" else None
-    if rows:
-        yield from _sum(kind, f"{row.label}（{against} {code}）", mine or _first_amount(row), [rows[0].amounts["合计"]])
+    others = _other_funds_class(imported, code) if against == "一般公共预算支出表" and mine is None else []
+    if others is None:
+        return
+    if rows or others:
+        where = against if not others else "各资金的支出表"
+        yield from _sum(kind, f"{row.label}（{where} {code}）", mine or _first_amount(row),
+                        [*(rows[0].amounts["合计"] for _ in rows[:1]), *others])
+
+
+def _other_funds_class(imported: Imported, code: str) -> list[Amount] | None:
+    """The class ``code`` of the 政府性基金 and 国有资本经营 tables: what a 财政拨款 table's one column holds
+    beside the 一般公共预算 (广州市规划和自然资源局 2026: 城乡社区支出 911,969.85, 2,033.73 of it 一般公共预算);
+    None where a fund's table was printed but not read for sure (its rows unknown)."""
+    if any(t.kind.id in FUND_TABLES for t in imported.unsure):
+        return None
+    return [r.amounts["合计"] for kind in FUND_TABLES if kind != "一般公共预算支出表"
+            for r in imported.rows.get(kind, []) if r.code == code and "合计" in r.amounts]
