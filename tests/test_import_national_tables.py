@@ -152,13 +152,13 @@ CORPUS_GUANGZHOU = Path("/work/shared/corpus/gd-guangzhou-qixiangju-2026-dept-bu
 
 
 @pytest.mark.skipif(not CORPUS_GUANGZHOU.exists(), reason="the national corpus (/work/shared/corpus) is not here")
-def test_a_three_public_table_printed_down_its_rows_is_not_read_as_one() -> None:
+def test_a_three_public_table_printed_down_its_rows_is_read_turned() -> None:
     """广州's 财政拨款安排的行政经费及“三公”经费预算表 prints the items down its rows (行政经费, “三公”经费, 其中：
-    （一）因公出国（境）支出 …) and the funds as its columns: no column is an item, so it is not read as the
-    三公 table — its figures told as not read — and the part is never written 不公开 for it."""
+    （一）因公出国（境）支出 …) and the funds as its columns: no column is an item, its rows are — read turned
+    (tests/test_import_guangzhou_tables.py), each item from its 合计 column; the part is never written 不公开."""
     result = import_files([CORPUS_GUANGZHOU], None)
-    assert "三公经费支出表" in [t.kind.id for t in result.imported.unsure]
-    assert any("三公经费支出表" in n and "各项印在行中" in n for n in result.notes)
+    assert not result.imported.unsure
+    assert _value(result.imported.tree["三公经费"]["公务用车运行维护费"]["本年"]) == Decimal("24.80")
     withheld = result.imported.tree.get("不公开")
     assert withheld is None or "三公经费" not in withheld.value
 

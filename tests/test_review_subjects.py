@@ -109,14 +109,15 @@ def test_a_quantity_of_no_vocabulary_is_unread() -> None:
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 GUANGZHOU = CORPUS / "gd-guangzhou-qixiangju-2026-dept-budget.pdf"
+SIFAJU = CORPUS / "gd-guangzhou-sifaju-2026-dept-budget.pdf"
 
 
-@pytest.mark.skipif(not GUANGZHOU.exists(), reason="../shared/corpus 不在")
+@pytest.mark.skipif(not SIFAJU.exists(), reason="../shared/corpus 不在")
 def test_a_document_whose_tables_make_no_source_has_its_text_read_and_stays_unreviewed() -> None:
-    """广州市气象局 2026年部门预算 (gd-guangzhou-qixiangju-2026-dept-budget.pdf): most of its tables' amounts
-    are not read (their headers not mapped column by column); its sentences are read all the same, with their
-    subjects, and it is 未能审核 — never passed."""
-    result = review_document(GUANGZHOU, None)
+    """广州市司法局 2026年部门预算 (gd-guangzhou-sifaju-2026-dept-budget.pdf): most of the amounts it prints are
+    not read (its 部门预算基本支出预算表 and 项目支出 tables by unit are none of the budget's tables); its
+    sentences are read all the same, with their subjects, and it is 未能审核 — never passed."""
+    result = review_document(SIFAJU, None)
     assert result.outcome == "未能审核" and not result.not_read
     assert result.narrative is not None
     counts = result.narrative.counts

@@ -129,7 +129,8 @@ def stated_basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """支出.基本支出.合计, where the source also gives finer figures, equals them. The 经济分类 and the
     人员经费/公用经费 are 一般公共预算基本支出's: they give the whole only where no other fund's row
     spends on 基本支出 (烟台文旅局 2026: 14,128.98 of all funds, 539.94 of it 单位资金, beside the
-    一般公共预算基本支出表's 13,589.07 — R-基本支出一致 compares them with the fund's own rows)."""
+    一般公共预算基本支出表's 13,589.07; 广州市市场监督管理局 2026: 事业收入 and 其他收入 pay 6,186.87万元 of its
+    68,692.51 — R-基本支出一致 compares them with the fund's own rows)."""
     finer: tuple[tuple[str, Decimal | None, int], ...] = (
         ("功能分类各行的基本支出合计", f.basic_from_functions, len(b.function_rows)),)
     if not _other_funds_basic(b):

@@ -18,7 +18,7 @@ from reportgen.compute import economic_kind
 from reportgen.importing.catalog import Catalog, normalized
 from reportgen.importing.imported import Imported, factor, rows_of, value
 from reportgen.importing.printed_totals import class_totals, economic_classes, economic_costs, spending_totals
-from reportgen.importing.recognize import Table
+from reportgen.importing.recognize import TURNED_FIGURE, Table
 from reportgen.importing.rows import Row
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.model import UNSPLIT_FUND
@@ -513,6 +513,8 @@ def three_public_rows(result: Imported) -> tuple[Row | None, Row | None]:
     """The “三公” table's row of this year and of last year: rows labelled by year (“2021年”,
     “2022年”, as the national table has them), else its one row of figures (Shanghai's)."""
     rows = [r for r in result.rows.get("三公经费支出表", []) if r.amounts and not r.total]
+    if (table := result.tables.get("三公经费支出表")) is not None and table.items:
+        return _turned_row(table, rows), None
     if result.year is not None:
         this = next((r for r in rows if r.label.startswith(f"{result.year}年")), None)
         last = next((r for r in rows if r.label.startswith(f"{result.year - 1}年")), None)
@@ -520,6 +522,15 @@ def three_public_rows(result: Imported) -> tuple[Row | None, Row | None]:
             return this, last
     plain = [r for r in rows if not r.label]
     return (plain[0] if plain else None), None
+
+
+def _turned_row(table: Table, rows: list[Row]) -> Row | None:
+    """The one row of items of a table printed turned (recognize.turned_items): each item's figure in
+    its row's 合计 column, with its place."""
+    amounts = {table.items[r.index]: r.amounts[TURNED_FIGURE] for r in rows
+               if r.index in table.items and TURNED_FIGURE in r.amounts}
+    first = min((r for r in rows if r.index in table.items), key=lambda r: r.index, default=None)
+    return Row(first.index, first.where, amounts=amounts) if first is not None and amounts else None
 
 
 def _three_public(result: Imported, tree: Tree) -> None:

@@ -52,6 +52,8 @@ class Catalog:
     income_rows: dict[str, str]  # normalized row label → 收入 key
     spending_rows: dict[str, str]
     titles: TitleWords = field(default_factory=lambda: TitleWords())
+    # normalized row label → item, of a “三公” table printed turned (its items down the rows)
+    item_rows: dict[str, str] = field(default_factory=dict)
 
     def column_words(self) -> list[tuple[str, str]]:
         return list(self.columns.items())
@@ -136,7 +138,7 @@ def _extend(catalog: Catalog, data: object) -> None:
         kind.final = str(spec.get("种类", "决算" if kind.final else "预算")) == "决算"
     _extend_titles(catalog.titles, data.get("表名") or {})
     for section, target in (("列", catalog.columns), ("收入项目", catalog.income_rows),
-                            ("支出项目", catalog.spending_rows)):
+                            ("支出项目", catalog.spending_rows), ("三公经费各行", catalog.item_rows)):
         for meaning, words in (data.get(section) or {}).items():
             for word in words:
                 target[normalized(str(word))] = str(meaning)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reportgen.importing.catalog import normalized
-from reportgen.importing.recognize import Table, cell_text, is_amount
+from reportgen.importing.recognize import Table, cell_text, header_text, is_amount
 from reportgen.importing.reconcile import Difference, column_sums, levels
 from reportgen.importing.rows import (
     NUMBERING,
@@ -34,6 +34,7 @@ from reportgen.importing.rows import (
     amount_of_cell,
     body_rows,
     cell_problem,
+    is_column_numbers,
     is_note_row,
     table_unread,
 )
@@ -245,10 +246,19 @@ def economic_halves(table: Table, problems: list[CellProblem]) -> list[Row]:
         return []
     out: list[Row] = []
     for start, end in zip(codes, [*codes[1:], table.grid.width], strict=True):
-        half = {c: m for c, m in columns if start <= c < end}
+        half = _spent({c: m for c, m in columns if start <= c < end})
         if set(half.values()) >= {"名称", "决算数"} and set(half.values()) & {"编码", "类"}:
             out += body_rows(table, half, problems)
     return out
+
+
+def _spent(half: dict[int, str]) -> dict[int, str]:
+    """A half's columns, its one column of amounts headed 金额 (佛山; read as a 预算数 by the budget's
+    words) the 决算数 it is in a 决算 table; any other half as it is."""
+    amounts = [c for c, m in half.items() if m in ("预算数", "决算数")]
+    if len(amounts) == 1 and half[amounts[0]] == "预算数":
+        return {**half, amounts[0]: "决算数"}
+    return half
 
 
 # The “三公” table's items, known by a word of their header (read from the lowest header row up).
@@ -264,6 +274,8 @@ def _three_public(table: Table, problems: list[CellProblem]) -> Iterable[Differe
         return
     for index in range(table.body_start, len(table.grid.rows)):
         if is_note_row(table, index):
+            break  # the note, and its lines wrapped under it (佛山: “年度结转资金安排的实际支出。…”)
+        if is_column_numbers(table, index):
             continue
         for measure, cols in by_measure.items():
             yield from _three_public_row(table, index, measure, cols, problems)
@@ -272,8 +284,8 @@ def _three_public(table: Table, problems: list[CellProblem]) -> Iterable[Differe
 def three_public_columns(table: Table) -> dict[str, dict[str, int]] | None:
     """The “三公” table's columns of figures by measure (预算数, 决算数) and item; None where a column
     has no item or an item two columns (the header is not read as expected)."""
-    columns = {col: (measure, _three_public_item(table, col)) for col, measure in table.columns.items()
-               if measure in ("预算数", "决算数")}
+    columns = {col: (measure, _three_public_item(table, col)) for col, meaning in table.columns.items()
+               if (measure := _measure(table, col, meaning))}
     if not columns or any(item is None for _, item in columns.values()):
         return None
     by_measure: dict[str, dict[str, int]] = {}
@@ -283,6 +295,20 @@ def three_public_columns(table: Table) -> dict[str, dict[str, int]] | None:
             return None
         by_measure[measure][item] = col
     return by_measure
+
+
+_MEASURES = ("预算数", "决算数")
+
+
+def _measure(table: Table, col: int, meaning: str) -> str:
+    """What a column of the “三公” table measures: its meaning (预算数 or 决算数 under an item), or where its
+    meaning is the item, the measure a header word above it names (佛山: 预算数 and 决算数 over the items);
+    "" for none."""
+    if meaning in _MEASURES:
+        return meaning
+    words = {normalized(header_text(table.grid, row, col)) for row in range(table.header_start, table.body_start)}
+    found = [measure for measure in _MEASURES if measure in words]
+    return found[0] if len(found) == 1 else ""
 
 
 def _three_public_item(table: Table, col: int) -> str | None:

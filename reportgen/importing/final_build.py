@@ -25,7 +25,7 @@ from reportgen.importing.final_totals import differs, income_lines, spending_tot
 from reportgen.importing.imported import Imported, factor, rows_of, value
 from reportgen.importing.printed_totals import class_totals, economic_classes
 from reportgen.importing.recognize import Table, cell_text
-from reportgen.importing.rows import NUMBERING, Amount, Row, amount_of_cell, is_note_row
+from reportgen.importing.rows import NUMBERING, Amount, Row, amount_of_cell, is_column_numbers, is_note_row
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.readers.lines import Line
 
@@ -56,6 +56,7 @@ SPLIT = ("基本支出", "项目支出")
 OTHER_KINDS = ("上缴上级支出", "经营支出", "对附属单位补助支出")
 THREE_PARTS = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费", "合计")
 _COVER = re.compile(r"(\d{4})年度?部门决算")
+_COVER_YEAR_FIRST = re.compile(r"^(\d{4})年度?(\S+?)部门决算")  # 佛山: “2019 年佛山市轨道交通局 部门决算”
 _NOTE_WORD = re.compile(r"^说明[:：]")
 
 
@@ -102,13 +103,17 @@ def build_final(tables: list[Table], catalog: Catalog, layout: str | None, lines
 
 
 def _meta(result: Imported, tables: list[Table], lines: list[Line]) -> None:
-    """The department and year: the cover's “<部门>2024年度部门决算”, else the tables' captions."""
+    """The department and year: the cover's “<部门>2024年度部门决算” (or “2019年<部门>部门决算”), else the
+    tables' captions."""
     cover = _cover_text(lines)
     found = _COVER.search(cover)
     owners = Counter(t.owner for t in tables if t.owner)
     years = Counter(t.year for t in tables if t.year)
+    first = _COVER_YEAR_FIRST.match(cover)
     if found is not None and found.start() > 0:
         result.department, result.year = cover[:found.start()], int(found.group(1))
+    elif first is not None:
+        result.department, result.year = first.group(2), int(first.group(1))
     else:
         result.department = owners.most_common(1)[0][0] if owners else ""
         result.year = years.most_common(1)[0][0] if years else None
@@ -199,7 +204,9 @@ def _function_rows(result: Imported, told: list[str]) -> list[Tree]:
             out.append(_own_money_row(row, rest, year, row.code in fiscal))
     seen = {row.code for row in all_rows}
     for code, items in fiscal.items():
-        if code not in seen:
+        # a code a fund's table prints with nothing spent, that the 支出决算表 does not print (佛山's 政府性基金
+        # table: 0.00 on each line of its template), is no line of spending: compared, not written
+        if code not in seen and (not all_rows or any(spent.get((code, meaning)) for meaning in SPLIT)):
             out += items
             if all_rows:
                 told.append(messages("not_in_spending", code=code))
@@ -310,6 +317,8 @@ def _three_public(result: Imported) -> Tree:
             continue
         if is_note_row(table, index) or _NOTE_WORD.match(texts[0]):
             notes.append((index, texts[0]))
+            continue
+        if is_column_numbers(table, index):
             continue
         return {} if columns is None else _three_public_figures(result, table, columns, index)
     return _three_public_note(table, notes)

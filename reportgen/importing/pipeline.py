@@ -360,7 +360,8 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
                               "files": [str(p) for p in paths], "tables": [_table_line(t) for t in final],
                               "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
     return ImportResult(ImportedSource(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
-                        read.documents, header, unplaced, notes)
+                        read.documents, header, unplaced, notes, read_places=_places(t.grid for t in final),
+                        other_places=_places(read.unknown))
 
 
 def _printed_figures(tables: list[Table], catalog: catalogs.Catalog) -> bool:

@@ -42,6 +42,8 @@ class Table:
     body_start: int = 0
     columns: dict[int, str] = field(default_factory=dict)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (where, text) of the notes under the table
+    # a table of one row of items printed turned (its items down the rows): each body row's item
+    items: dict[int, str] = field(default_factory=dict)
 
 
 def recognize(grids: list[Grid], catalog: Catalog) -> tuple[list[Table], list[Grid]]:
@@ -110,7 +112,35 @@ def _recognize(grid: Grid, catalog: Catalog) -> Table | None:
     _read_caption(table)
     table.body_start = _body_start(grid, table.header_start)
     table.columns = _columns(grid, range(table.header_start, table.body_start), catalog, table.year)
+    table.items = turned_items(table, catalog)
     return table
+
+
+THREE_PUBLIC = "三公经费支出表"
+# The items of a table of one row of items (the “三公” table): its header names one of them at least,
+# else, printed turned, its rows do (机关运行经费 may stand beside them either way).
+ITEMS = ("“三公”合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
+_ROW_ITEMS = (*ITEMS, "机关运行经费")
+TURNED_FIGURE = "合计"  # the column a turned table's items are read from (its other columns: the funds)
+_ROW_NUMBERING = re.compile(r"^(?:其中[：:]?|[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])")
+
+
+def turned_items(table: Table, catalog: Catalog) -> dict[int, str]:
+    """Of a table of one row of items whose header names none of them (广州 prints the “三公” items down
+    the rows, the funds across): each body row's item, named by its words without 其中： and numbering
+    (三公经费各行 of 导入.yaml — a row no field holds, 行政经费, among them —, else the columns' words); none
+    for any other table."""
+    if table.kind.id != THREE_PUBLIC or any(meaning in ITEMS for meaning in table.columns.values()):
+        return {}
+    items: dict[int, str] = {}
+    for index in range(table.body_start, len(table.grid.rows)):
+        label = normalized("".join(cell_text(c) for c in table.grid.rows[index] if not is_amount(c)))
+        while (numbering := _ROW_NUMBERING.match(label)) is not None and numbering.end() < len(label):
+            label = label[numbering.end():]
+        item = catalog.item_rows.get(label) or _known_word(label, catalog)
+        if item in _ROW_ITEMS or item in catalog.item_rows.values():
+            items[index] = item
+    return items
 
 
 def titled_table(text: str, catalog: Catalog) -> bool:
@@ -227,7 +257,34 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
         meaning = _of_year(words, groups[col], _within_group(words, groups[col], meaning, catalog), own)
         if meaning:
             meanings[col] = meaning
-    return _one_total(grid, header.stop, texts, meanings)
+    return _set_apart(grid, header.stop, texts, _one_total(grid, header.stop, texts, meanings))
+
+
+def _set_apart(grid: Grid, body: int, texts: dict[int, list[str]], meanings: dict[int, str]) -> dict[int, str]:
+    """A header word the PDF sets over a column of its own, apart from the figures under it (佛山's 决算
+    tables: 决算数 centred, its figures right-aligned in the next column): a column with a meaning that
+    prints no amount, and on its right a column of amounts with no header word, are one — the meaning is
+    the amounts' column's."""
+    printing = {col for row in grid.rows[body:] if not numbers_columns(row)
+                for col, cell in enumerate(row) if is_amount(cell)}
+    moved = dict(meanings)
+    for col in sorted(meanings):
+        if col not in printing and col + 1 in printing and col + 1 not in texts and col + 1 not in moved:
+            moved[col + 1] = moved.pop(col)
+    return moved
+
+
+_NUMBERING_WORDS = ("栏次", "行次", "栏目")
+
+
+def numbers_columns(row: list[Cell]) -> bool:
+    """A row numbering the columns (栏次 1 2 3 …, as the national 决算 templates print under their header;
+    佛山's 三公 table: 1 2 … 12 alone)."""
+    texts = ["".join(cell_text(cell).split()) for cell in row]
+    if any(text in _NUMBERING_WORDS for text in texts):
+        return True
+    numbers = [text for text in texts if text]
+    return len(numbers) > 2 and numbers == [str(n) for n in range(1, len(numbers) + 1)]
 
 
 # Meanings a column under a group header of that meaning keeps as its own: a group that only says
@@ -301,7 +358,7 @@ _NAME_MAX = 20
 def _header_word(grid: Grid, row: int, col: int) -> tuple[str, bool]:
     """A header cell's text (a merged range's, in each of its columns) and whether it heads several
     columns (a merged range across columns)."""
-    text = _header_text(grid, row, col)
+    text = header_text(grid, row, col)
     if not text:
         return "", False
     wide = any(merge.first_row <= row <= merge.last_row and merge.first_col <= col <= merge.last_col
@@ -328,7 +385,7 @@ def _year_column(word: str, year: int | None) -> str:
     return {year: "预算数", year - 1: "上年预算数"}.get(int(found.group(1)), "")
 
 
-def _header_text(grid: Grid, row: int, col: int) -> str:
+def header_text(grid: Grid, row: int, col: int) -> str:
     text = cell_text(grid.cell(row, col))
     if text:
         return text

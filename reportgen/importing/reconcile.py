@@ -17,6 +17,9 @@ ZERO = Decimal(0)
 # Within a row: the total column and the columns that make it, per table.
 # Within a row: the total column and the columns that make it.
 ROW_SUMS = (("基本支出", "项目支出"), ("人员经费", "公用经费"), ("一般公共预算", "政府性基金", "国有资本经营"))
+# Spending a 支出总表 may print beside 基本支出 and 项目支出: in its 合计 (广州's 事业单位经营支出, 对附属单位补助支出,
+# 上缴上级支出 columns) or a part of one of them (北京's “其中事业单位经营支出”).
+BESIDES = {"基本支出": ("上缴上级支出", "经营支出", "对附属单位补助支出")}
 # The sources of a year's income (财政拨款 or its three funds, and the rest); 上年结转 may or may not be
 # in a table's 合计 (Shanghai's 合计 holds all; the national 收入总表's 小计 is this year's only).
 # 单位资金 and 使用非财政拨款结余 (烟台, 北京: columns no field of the source holds) are sources all the same.
@@ -104,6 +107,8 @@ def differences(imported: Imported) -> list[Difference]:
         if imported.tables[kind].kind.shape == "科目":
             found += _within_rows(kind, rows)
             found += levels(kind, rows)
+        elif imported.tables[kind].items:  # a table printed turned: each item's 合计 = its funds
+            found += [d for row in rows if "合计" in row.amounts for d in _row_sums(kind, row, row.amounts["合计"])]
     found += _funds_against_all(imported)
     for kind in imported.sides:
         found += _two_sided(imported, kind)
@@ -123,14 +128,17 @@ def _within_rows(kind: str, rows: list[Row]) -> Iterable[Difference]:
 
 
 def _row_sums(kind: str, row: Row, total: Amount) -> Iterable[Difference]:
-    """A row's 合计 against each set of columns that make it (基本 + 项目支出, 人员 + 公用经费, the funds);
+    """A row's 合计 against each set of columns that make it (基本 + 项目支出 — with the spending BESIDES them
+    or without —, 人员 + 公用经费, the funds);
     where the row prints the part those make (基本支出 over 人员经费 and 公用经费, 财政拨款 over the funds),
     that part against them instead; the funds never against a 合计 the row's other income is in too."""
     for parts in ROW_SUMS:
         present = [row.amounts[m] for m in parts if m in row.amounts]
+        besides = [row.amounts[m] for m in BESIDES.get(parts[0], ()) if m in row.amounts]
         whole, what = _whole(row, parts, total)
-        if whole is not None and len(present) >= 2 and sum((p.value for p in present), ZERO) != whole.value:
-            yield Difference(kind, f"{_name(row)} {what}", whole, tuple(present))
+        found = sum((p.value for p in present), ZERO)
+        if whole is not None and len(present) >= 2 and whole.value not in (found, found + sum((b.value for b in besides), ZERO)):
+            yield Difference(kind, f"{_name(row)} {what}", whole, tuple(present + besides))
 
 
 def _whole(row: Row, parts: tuple[str, ...], total: Amount) -> tuple[Amount | None, str]:
@@ -162,8 +170,9 @@ def _negated(amount: Amount) -> Amount:
 def _income_row(kind: str, row: Row, total: Amount) -> Iterable[Difference]:
     """A row of income by source: its 合计 is this year's sources, or those and 上年结转."""
     fiscal = [row.amounts["财政拨款"]] if "财政拨款" in row.amounts else [row.amounts[m] for m in FUNDS if m in row.amounts]
-    parts = fiscal + [row.amounts[m] for m in INCOME if m in row.amounts]
-    if len(parts) < 2 or not [m for m in INCOME if m in row.amounts]:
+    others = [amount for m in INCOME for amount in _source(row, m)]
+    parts = fiscal + others
+    if len(parts) < 2 or not others:
         return
     carried = row.amounts.get("上年结转")
     sums = {sum((p.value for p in parts), ZERO)}
@@ -171,6 +180,14 @@ def _income_row(kind: str, row: Row, total: Amount) -> Iterable[Difference]:
         sums.add(sum((p.value for p in parts), carried.value))
     if total.value not in sums:
         yield Difference(kind, f"{_name(row)} 合计", total, tuple(parts + ([carried] if carried else [])))
+
+
+def _source(row: Row, source: str) -> list[Amount]:
+    """A row's figure of a source of income, or where the row prints none, the parts of it it prints
+    (广州's 财政专户拨款收入 over 教育收费 and 其他专户收入拨款: recognize reads them “财政专户管理资金·…”)."""
+    if source in row.amounts:
+        return [row.amounts[source]]
+    return [amount for meaning, amount in row.amounts.items() if meaning.startswith(f"{source}·")]
 
 
 def _name(row: Row) -> str:
@@ -400,5 +417,20 @@ def _class_against_functions(imported: Imported, kind: str, row: Row, code: str)
     # the 一般公共预算支出表 holds that fund alone: the 财政拨款 table's class by its 一般公共预算 column where
     # it prints one (its 合计 holds the 政府性基金 too)
     mine = row.amounts.get("一般公共预算") if against == "一般公共预算支出表" else None
-    if rows:
-        yield from _sum(kind, f"{row.label}（{against} {code}）", mine or _first_amount(row), [rows[0].amounts["合计"]])
+    others = _other_funds_class(imported, code) if against == "一般公共预算支出表" and mine is None else []
+    if others is None:
+        return
+    if rows or others:
+        where = against if not others else "各资金的支出表"
+        yield from _sum(kind, f"{row.label}（{where} {code}）", mine or _first_amount(row),
+                        [*(rows[0].amounts["合计"] for _ in rows[:1]), *others])
+
+
+def _other_funds_class(imported: Imported, code: str) -> list[Amount] | None:
+    """The class ``code`` of the 政府性基金 and 国有资本经营 tables: what a 财政拨款 table's one column holds
+    beside the 一般公共预算 (广州市规划和自然资源局 2026: 城乡社区支出 911,969.85, 2,033.73 of it 一般公共预算);
+    None where a fund's table was printed but not read for sure (its rows unknown)."""
+    if any(t.kind.id in FUND_TABLES for t in imported.unsure):
+        return None
+    return [r.amounts["合计"] for kind in FUND_TABLES if kind != "一般公共预算支出表"
+            for r in imported.rows.get(kind, []) if r.code == code and "合计" in r.amounts]

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from reportgen.importing.recognize import Table, cell_text
+from reportgen.importing.recognize import Table, cell_text, numbers_columns
 from reportgen.readers.grid import Cell
 from reportgen.reading.amounts import bounded, printed_amount, why_not_amount
 
-LABEL_MEANINGS = ("类", "款", "项", "编码", "名称", "功能科目")
+LABEL_MEANINGS = ("类", "款", "项", "编码", "名称", "功能科目", "行次")  # 行次: the 决算 总表's line numbers
 _DASHES = {"", "-", "—", "－", "--", "——", "/"}
 _LEADING_CODE = re.compile(r"^\[?(\d{3}(?:\d{2}){0,2})\]?(?![\d.])\s*")
 NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])\s*")
@@ -90,6 +90,8 @@ class _Columns:
                     self.code.append((col, meaning))
             elif meaning == "功能科目":
                 self.function.append(col)
+            elif meaning == "行次":
+                continue
             elif meaning in ("编码", "名称"):
                 if meaning == "编码" and any(self.meanings.get(c) == "编码" for c in self.names) or self.second:
                     self.second.append(col)
@@ -107,12 +109,9 @@ def is_note_row(table: Table, index: int) -> bool:
     return len([c for c in texts if cell_text(c)]) == 1
 
 
-# A row numbering the columns (栏次 1 2 3 …, as the national 决算 templates print under their header): no figures.
-_COLUMN_NUMBERS = frozenset({"栏次", "行次", "栏目"})
-
-
 def is_column_numbers(table: Table, index: int) -> bool:
-    return any("".join(cell_text(c).split()) in _COLUMN_NUMBERS for c in table.grid.rows[index][:4])
+    """A row numbering the columns (recognize.numbers_columns): no figures."""
+    return numbers_columns(table.grid.rows[index])
 
 
 def _row(table: Table, index: int, columns: _Columns, problems: list[CellProblem]) -> Row | None:

@@ -8,6 +8,7 @@ import re
 from reportgen.importing.catalog import normalized
 from reportgen.importing.recognize import Table, cell_text
 from reportgen.importing.rows import (
+    LABEL_MEANINGS,
     NUMBERING,
     CellProblem,
     Row,
@@ -25,8 +26,9 @@ def sides(table: Table, problems: list[CellProblem]) -> tuple[list[Row], list[Ro
     if not names:
         return [], []
     split = names[1] if len(names) > 1 else table.grid.width + 1
-    left = [(c, m) for c, m in columns if names[0] < c < split]
-    right = [(c, m) for c, m in columns if c > split]
+    figures = [(c, m) for c, m in columns if m not in LABEL_MEANINGS]  # not a 行次 column
+    left = [(c, m) for c, m in figures if names[0] < c < split]
+    right = [(c, m) for c, m in figures if c > split]
     found: tuple[list[Row], list[Row]] = ([], [])
     for index in range(table.body_start, len(table.grid.rows)):
         if is_note_row(table, index) or is_column_numbers(table, index):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reportgen.importing.recognize import Table, cell_text, is_amount
+from reportgen.importing.recognize import ITEMS, THREE_PUBLIC, TURNED_FIGURE, Table, cell_text, is_amount
 from reportgen.importing.rows import LABEL_MEANINGS
 
 
@@ -29,17 +29,24 @@ def header_doubts(table: Table) -> list[str]:
     return doubts + _repeated_codes(table) + _items_as_rows(table)
 
 
-# The columns a table of one row of items (the “三公” table) is read by: one of them at least.
-_ITEMS = ("“三公”合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
-
-
 def _items_as_rows(table: Table) -> list[str]:
-    """The “三公” table (one row of items) whose header names none of its items
-    (广州 prints them down the rows, its columns the funds): not read as one — its figures would give
-    no item, and the part would seem not published."""
-    if table.kind.id != "三公经费支出表" or any(meaning in _ITEMS for meaning in table.columns.values()):
+    """The “三公” table whose header names none of its items: read turned where its rows name them
+    (广州 prints them down the rows, its columns the funds; recognize.turned_items), each item's figure
+    in its 合计 column — only where every row printing an amount names one item, and no item two rows;
+    not read otherwise (its figures would give no item, and the part would seem not published)."""
+    if table.kind.id != THREE_PUBLIC or any(meaning in ITEMS for meaning in table.columns.values()):
         return []
-    return ["表头没有“三公”经费的各项（各项印在行中）"]
+    if not table.items:
+        return ["表头没有“三公”经费的各项（各项印在行中）"]
+    doubts = [] if TURNED_FIGURE in table.columns.values() else [f"表头没有“{TURNED_FIGURE}”一列（各项的数）"]
+    for index in range(table.body_start, len(table.grid.rows)):
+        row = table.grid.rows[index]
+        if index not in table.items and any(is_amount(cell) for col, cell in enumerate(row)
+                                            if table.columns.get(col) not in LABEL_MEANINGS):
+            words = "".join(cell_text(cell) for cell in row if not is_amount(cell))
+            doubts.append(f"{table.grid.where(index)}（“{''.join(words.split())}”）没有可以认定的项目")
+    repeated = Counter(table.items.values())
+    return doubts + [f"“{item}”对应了{count}行" for item, count in repeated.items() if count > 1]
 
 
 def _repeated_codes(table: Table) -> list[str]:

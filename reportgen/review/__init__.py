@@ -139,7 +139,8 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     against = sentence_findings_of(said)
     _within(verdicts, consistent_of(said.prior), borne_out(statements))
     name_subjects(verdicts, prepared.budget.year)
-    result = Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft, unsure | tables),
+    result = Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft, unsure | tables,
+                                                                   prepared.budget.final),
                     [f for f in against if f.rule != CUT_RULE], [f for f in against if f.rule == CUT_RULE])
     if cut_as_notes:
         result.cut[:0] = _cut_apart(verdicts, str(draft))

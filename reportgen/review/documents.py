@@ -415,7 +415,9 @@ _TABLE_TOTALS = frozenset({"功能分类", "经济分类", "支出.功能分类"
 
 
 def _told_by_its_tables(finding: Finding) -> bool:
-    return finding.rule == "R-填报合计" and finding.path in _TABLE_TOTALS
+    """A finding the review does not tell of the document: a total its tables' differences tell, or the
+    layout a render would take (版式: no 决算 edition of 默认 — 佛山's 决算 — is no slip of the document)."""
+    return finding.rule == "R-填报合计" and finding.path in _TABLE_TOTALS or finding.rule == "版式"
 
 
 def _refused(result: DocumentReview, exc: ImportRefused) -> None:

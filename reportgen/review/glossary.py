@@ -63,7 +63,8 @@ FEE_WORD = re.compile(r"费用$")
 _PROJECT_WORD = re.compile(r"项目$")
 _BUDGET_END = re.compile(r"(预算数|预算)$")
 _HOUSEHOLDS = re.compile(r"(?<!\d)\d++家")
-_OTHER_MATTER = re.compile(r"结转|上年|增加|减少|增长|下降|其中|以外|除|中的|预留|面向|企业|\d")
+# (涉及: “政府采购支出……，其中涉及一般公共预算支出0万元” is the procurement's, 佛山 2019 决算)
+_OTHER_MATTER = re.compile(r"结转|上年|增加|减少|增长|下降|其中|以外|除|中的|预留|面向|企业|涉及|\d")
 _QUOTES = str.maketrans({'"': "“", "＂": "“", "(": "（", ")": "）"})
 
 
@@ -71,9 +72,9 @@ _QUOTES = str.maketrans({'"': "“", "＂": "“", "(": "（", ")": "）"})
 # totals and their further names, the “三公” parts', 公务用车's, 机关运行经费's, 政府采购's and 绩效's.
 _INCOME_KEYS = {"一般公共预算拨款": "一般公共预算", "政府性基金预算拨款": "政府性基金",
                 "国有资本经营预算拨款": "国有资本经营"}
-_INCOME_ALIASES = {"一般公共预算拨款": ("一般公共预算收入", "一般公共预算"),
-                   "政府性基金预算拨款": ("基金预算收入", "政府性基金收入", "政府性基金预算"),
-                   "国有资本经营预算拨款": ("国有资本经营预算",)}
+_INCOME_ALIASES = {"一般公共预算拨款": ("一般公共预算收入", "一般公共预算", "一般公共预算财政拨款收入"),
+                   "政府性基金预算拨款": ("基金预算收入", "政府性基金收入", "政府性基金预算", "政府性基金预算财政拨款收入"),
+                   "国有资本经营预算拨款": ("国有资本经营预算", "国有资本经营预算财政拨款收入")}
 _THREE_PUBLIC_ALIASES = {"因公出国（境）费": ("因公出国（境）费用", "因公出国（境）经费"),
                          "公务用车运行维护费": ("公务用车运行费",)}
 _VEHICLE_NAMES = ("公务用车购置及运行维护费", "公务用车购置和运行维护费", "公务用车购置及运行费", "公务用车购置和运行费")
@@ -395,7 +396,7 @@ class Glossary(Naming[Figure]):
                     "一般公共预算项目支出预算", wholes=general)
         for fund in ("政府性基金", "国有资本经营"):
             self._total(f, f"{fund}预算支出", f.fiscal_expenditure[fund], fund, f"{fund}拨款支出", f"{fund}拨款支出预算",
-                        f"{fund}预算拨款支出预算", f"{fund}预算拨款支出", wholes=spending)
+                        f"{fund}预算拨款支出预算", f"{fund}预算拨款支出", f"{fund}预算财政拨款支出", wholes=spending)
 
     def _three_public(self, b: Budget, f: Computed) -> None:
         """The “三公” total, its parts and 公务用车 as one, where the source states them."""

@@ -38,8 +38,9 @@ def text_rule_findings(text: Text) -> list[Finding]:
 
 
 def text_findings(lines: list[Line], year: int | None, file: Path | str,
-                  table_rows: frozenset[int] = frozenset()) -> list[Finding]:
+                  table_rows: frozenset[int] = frozenset(), final: bool = False) -> list[Finding]:
     """The text rules' warnings over the lines of a draft of the budget of ``year`` (None: a document
     whose year no source gives — a 决算 read without its tables — heard by the rules that need none);
-    ``table_rows``: the numbers of its lines that are rows of a table."""
-    return text_rule_findings(read_text(lines, year, str(file), table_rows))
+    ``table_rows``: the numbers of its lines that are rows of a table; ``final``: its source is a 部门决算
+    (whatever its titles say: 佛山's “2019 年部门决算表”)."""
+    return text_rule_findings(read_text(lines, year, str(file), table_rows, final))

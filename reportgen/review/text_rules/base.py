@@ -54,9 +54,11 @@ class Text:
         return Finding("warning", rule, message, self.file, self.line_at(offset))
 
 
-def read_text(lines: list[Line], year: int | None, file: str, table_rows: frozenset[int] = frozenset()) -> Text:
+def read_text(lines: list[Line], year: int | None, file: str, table_rows: frozenset[int] = frozenset(),
+              source_final: bool = False) -> Text:
     """The document's Text; ``year`` is the budget's (a 决算 names its own year in its titles);
-    ``table_rows``: the numbers of the lines the reading found to be rows of a table."""
+    ``table_rows``: the numbers of the lines the reading found to be rows of a table; ``source_final``:
+    the source it is read with is a 部门决算 (then so is the text, of the source's year)."""
     kept = [line for line in lines if line.bare]
     parts: list[str] = []
     starts: list[int] = []
@@ -74,6 +76,7 @@ def read_text(lines: list[Line], year: int | None, file: str, table_rows: frozen
     finals = Counter(int(m.group(1)) for m in _FINAL_TITLE.finditer(flow)) if "决算" in flow else Counter()
     final = bool(finals) and sum(finals.values()) > len(_BUDGET_TITLE.findall(flow))
     own_year = finals.most_common(1)[0][0] if final else year
+    final = final or source_final
     return Text(file, kept, flow, starts, own_year, final, _unit_document(flow), _level(flow), year, table_rows)
 
 

@@ -45,7 +45,7 @@ def _is_year(number: str) -> bool:
 @rule("R-文字", TEXT)
 def slips(text: Text) -> Iterator[Finding]:
     """R-文字: a slip a writer left, a year that is not the document's, 元 beside 万元 in one sentence."""
-    return _findings(text.lines, text.source_year, text.file)
+    return _findings(text.lines, text.source_year, text.file, text.final)
 
 
 @rule("R-空表", TEXT)
@@ -147,7 +147,7 @@ def _title_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Fi
             yield warn(line, f"标题写作“{match.group()}”，本文件是 {year} 年预算")
 
 
-def _findings(lines: list[Line], year: int | None, file: str) -> Iterator[Finding]:
+def _findings(lines: list[Line], year: int | None, file: str, final: bool = False) -> Iterator[Finding]:
     def warn(line: Line, message: str) -> Finding:
         return Finding("warning", "R-文字", message, file, line.number)
 
@@ -156,7 +156,7 @@ def _findings(lines: list[Line], year: int | None, file: str) -> Iterator[Findin
         if _MAY_BE_LEFT_OVER.search(text):
             yield from _left_over(line, text, warn)
         if year is not None and "年" in text:  # every year pattern ends in 年
-            yield from _wrong_year(line, text, year, warn)
+            yield from _wrong_year(line, text, year, warn, final)
             yield from _title_year(line, text, year, warn)
         if "万元" in text:
             yield from _mixed_units(line, text, warn)
@@ -187,9 +187,10 @@ def _left_over(line: Line, text: str, warn: Callable[[Line, str], Finding]) -> I
             yield warn(line, slip.told.format(match.group()))
 
 
-def _wrong_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
+def _wrong_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Finding],
+                final: bool = False) -> Iterator[Finding]:
     """A comparison with another year than the last, the budget called another year's, or this
-    year's called a 决算."""
+    year's called a 决算 (in a budget: a 部门决算 is of its own year, 佛山's “2019 年部门决算表”)."""
     for match in _COMPARED_YEAR.finditer(text):
         if int(match.group(1)) != year - 1:
             yield warn(line, f"与 {match.group(1)} 年比较，但 {year} 年预算应与 {year - 1} 年比较")
@@ -197,7 +198,7 @@ def _wrong_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Fi
         said = int(match.group(1))
         if said not in (year, year - 1) and "决算" not in match.group():
             yield warn(line, f"写作 {said} 年预算，本文件是 {year} 年预算")
-        if "决算" in match.group() and said == year:
+        if "决算" in match.group() and said == year and not final:
             yield warn(line, f"{year} 年是预算年度，不应称“{match.group()}”")
 
 
