@@ -47,6 +47,16 @@ def named_quantities() -> dict[str, tuple[str, ...]]:
     return {quantity: (quantity, *words) for quantity, words in named.items()}
 
 
+def part_qualifiers() -> tuple[str, ...]:
+    """The words that make a total's name a part's (vocabulary.yaml 部分的限定: a fund's name before it)."""
+    return tuple(_WORDS["部分的限定"])
+
+
+def some_projects_words() -> tuple[str, ...]:
+    """The words by which a sentence speaks of some of the projects only (vocabulary.yaml 部分项目的字样)."""
+    return tuple(_WORDS["部分项目的字样"])
+
+
 def part_words() -> dict[str, tuple[str, ...]]:
     """The words by which a document prints each part a disclosure may leave out (vocabulary.yaml 部分的字样)."""
     parts: dict[str, list[str]] = _WORDS["部分的字样"]  # type: ignore[assignment]  # a mapping, not a list
@@ -205,6 +215,9 @@ class Statement:
     # a change's prior as its sentence states it inline (“比2025年年初预算数69043.50万元增加2050.67万元”): as
     # printed, with its unit
     prior: str = ""
+    # an amount its sentence lists as a part of an amount before it (“预算资金6039万元，其中财政拨款6039万元”:
+    # the 财政拨款 of that 预算资金, not the department's): that amount, the whole
+    part_of: Statement | None = None
 
 
 @dataclass
@@ -625,6 +638,36 @@ def _tokens(sentence: str) -> Iterator[tuple[str, str, int, int]]:
         at = match.end()
 
 
+# The words that open a list of an amount's parts (“其中：”, vocabulary.yaml 部分), a bracket and a clause's end
+_PARTS_MARKS = re.compile(rf"{_any('部分')}|[（(]|[）)]|[；;]")
+
+
+@dataclass
+class _Parts:
+    """The lists of parts open in a sentence (“收入预算X万元，其中：A万元，B万元”), each with its whole and the
+    bracket depth it opened at: a list closes at the end of its clause (；) or of the brackets it opened in
+    (“公务用车购置及运行费B万元（其中：购置费b万元，运行费c万元），公务接待费C万元”)."""
+
+    open: list[tuple[Statement, int]] = field(default_factory=list)
+    depth: int = 0
+
+    def whole(self, between: str, last: Statement | None) -> Statement | None:
+        """The whole an amount is a part of, after the words ``between`` it and the amount before it
+        (``last``, which a 其中 among them opens a list of the parts of); None when no list is open."""
+        for mark in _PARTS_MARKS.finditer(between):
+            char = mark.group()
+            if char in "（(":
+                self.depth += 1
+            elif char in "）)":
+                self.depth = max(self.depth - 1, 0)
+                self.open = [(w, d) for w, d in self.open if d <= self.depth]
+            elif char in "；;":
+                self.open = [(w, d) for w, d in self.open if d < self.depth]
+            elif last is not None:
+                self.open.append((last, self.depth))
+        return self.open[-1][0] if self.open else None
+
+
 # The statements other than amounts, each read by its own pattern, and the words of a direction.
 _FIGURE_PATTERNS = {"change": _CHANGE, "flat": _FLAT, "rate": _RATE, "share": _SHARE}
 _DIRECTIONS = {**{w: "up" for w in _WORDS["增加"] + _WORDS["增长率"]},
@@ -645,6 +688,8 @@ class _Said:
     first_amount_label: str = ""
     cursor: int = 0
     item: str = ""  # the numbered item's name, where its heading is a sentence of its own
+    parts: _Parts = field(default_factory=lambda: _Parts())
+    amount_end: int = 0  # where the last amount starts: the words after it are read for its parts once
 
     def amount(self, line: int, token: str, begin: int, printed: str = "") -> str:
         """An amount, or a change that names its figure itself; the kind it was read as (``printed``: the
@@ -653,6 +698,8 @@ class _Said:
         assert amount is not None
         num, unit = amount.group("num"), amount.group("unit")
         token = printed or token
+        whole = self.parts.whole(self.sentence[self.amount_end:begin], self.last_amount)
+        self.amount_end = begin
         label = _label(self.sentence[self.cursor:begin])
         if self.item and self.last_amount is None and _SUBJECTLESS.fullmatch(label.replace(" ", "")):
             label = self.item  # “（一）因公出国（境）费用。2026年预算数159.00万元”: the item's amount
@@ -664,7 +711,7 @@ class _Said:
                                       sentence=self.sentence, own_label=True))
             return "change"
         statement = Statement(line, "amount", token, to_decimal(num), decimals_of(num), unit, label=label,
-                              sentence=self.sentence)
+                              sentence=self.sentence, part_of=whole)
         if not self.first_amount_label and label:
             self.first_amount_label = label
         self.last_amount = statement

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from reportgen import codes
 from reportgen.readers.statements import named_quantities
 from reportgen.review.glossary import BUDGET_WORD, FEE_WORD, Naming
-from reportgen.review.judge import OF_A_UNIT, Verdict
+from reportgen.review.judge import OF_A_UNIT, PART_CAUSES, Verdict
 
 # The words a long label's department ends in, before the name it ends with (“2026年市民政局政府采购预算总额”,
 # “…首都绿化委员会办公室机关运行经费财政拨款预算”): only then is the label that name's.
@@ -80,6 +80,7 @@ def name_subjects(verdicts: list[Verdict], year: int | None) -> None:
     words name nothing for sure, has none."""
     naming = subjects(year)
     sentence, last = None, ""
+    said: dict[int, str] = {}  # each amount's subject, by the statement's id: the whole its parts are of
     for verdict in verdicts:
         st = verdict.statement
         if st.sentence is not sentence or st.kind == "cell":
@@ -89,10 +90,13 @@ def name_subjects(verdicts: list[Verdict], year: int | None) -> None:
             continue
         if verdict.figure is not None:
             verdict.subject = verdict.figure.name
+        elif verdict.cause in PART_CAUSES:  # “预算资金X万元，其中财政拨款Y万元”: the 财政拨款 of that whole
+            whole = said.get(id(st.part_of), "")
+            verdict.subject = f"{whole}中的{st.label}" if whole and st.label else ""
         elif st.kind in ("amount", "cell") or st.own_label:
             found = naming.find(st.label) if st.label else None
             verdict.subject = found.name if found is not None else ""
         else:
             verdict.subject = last
         if st.kind in ("amount", "cell") or st.own_label:
-            last = verdict.subject
+            last = said[id(st)] = verdict.subject
