@@ -89,9 +89,9 @@ def test_an_amount_naming_no_subject_is_of_its_items_heading() -> None:
                        "于国内公务接待支出。")
     assert [(st.label, st.value) for st in statements] == [("因公出国（境）费用", Decimal("159.00")),
                                                           ("公务接待费", Decimal("1.35"))]
-    # a section's heading is no item: its amounts keep their own words (深圳, p.13)
+    # a section's heading is no item: its amounts keep their own words (深圳, p.13) — the things they count
     section = _read("    二、国有资产占用情况", "    2026 年计划购置车辆 0 辆、0 万元，主要是本单位 2026 年")
-    assert [st.label for st in section] == [""]
+    assert [st.label for st in section] == ["2026年计划购置车辆"]
 
 
 # 深圳市民政局, p.13: 单价100万元以上 is a threshold; 广州市司法局 2026, p.49-50: the page's footer inside a sentence

@@ -432,7 +432,8 @@ class Glossary(Naming[Figure]):
         if b.procurement is None or f.procurement_total is None:
             return
         p = b.procurement
-        self.add(Figure("政府采购预算", f.procurement_total), *_PROCUREMENT_NAMES)
+        # a total of its kinds: each rounded, the 万元 source's total may stand 尾数误差 off the kinds' sum (Figure.slack)
+        self.add(Figure("政府采购预算", f.procurement_total, parts=(p.goods, p.works, p.services)), *_PROCUREMENT_NAMES)
         for kind, value in (("货物", p.goods), ("工程", p.works), ("服务", p.services)):
             self.add(Figure(f"{kind}采购", value), f"{kind}采购", f"政府采购{kind}", f"政府采购{kind}预算",
                      f"{kind}类采购", f"{kind}类政府采购")
