@@ -77,7 +77,8 @@ def _part_subject(st: Statement, said: dict[int, str]) -> str:
     names, where the whole's subject is known and the label holds the whole of what the part is named; else ""."""
     whole = st.part_of or st.listed_in
     subject = said.get(id(whole), "") if whole is not None else ""
-    name = _NUMBERING.sub("", st.label.strip()).strip()
+    name = _NUMBERING.sub("", st.label.strip()).strip().removesuffix("为").removesuffix("是")
+    name = BUDGET_WORD.sub("", name) or name  # “上级下达资金预算”: 上级下达资金
     if not subject or not name or not st.label_whole or st.kind != "amount" or any(w in name for w in _CHANGES):
         return ""  # (a label that says a change — “总体收支预算降低3303.14万元” — names no part)
     return f"{subject}中的{name}"
