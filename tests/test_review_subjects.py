@@ -232,3 +232,14 @@ def test_an_outturn_is_read_by_the_quantity_it_names() -> None:
     assert result is not None
     assert [(v.statement.text, v.subject) for v in result.verdicts if v.statement.label.endswith("决算为")] == [
         ("0.16万元", "“三公”经费"), ("0万元", "因公出国（境）费"), ("0.16万元", "公务接待费")]
+
+
+def test_an_item_numbered_anew_begins_another_list() -> None:
+    """A list opened by a sentence, not a heading, ends where its items' numbers begin again (大鹏管理局's items,
+    then a list of another sentence's: its items are not the first list's parts)."""
+    result = _reviewed("  项目支出 1,856.92 万元，包括：",
+                       "  1.不动产管理 22.80 万元。",
+                       "  2.测绘管理 63.12 万元。",
+                       "  有关情况说明如下。",
+                       "  1.不动产管理 22.80 万元。")
+    assert [v.subject for v in result.verdicts] == ["项目支出", "项目支出中的不动产管理", "项目支出中的测绘管理", ""]

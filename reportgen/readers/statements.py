@@ -244,6 +244,7 @@ class _Listing:
 
     whole: Statement | None = None
     level: int = 3
+    number: int = 0  # the last item's number: an item numbered anew (1. after 3.) begins another list
 
     def heading(self, level: int | None) -> None:
         if level is not None and level <= self.level:
@@ -253,13 +254,18 @@ class _Listing:
         """One sentence's statements: an item's first amount is of the list's whole; a sentence ending in
         “包括：” (not an item's own) opens a list of the parts of its last amount."""
         amounts = [st for st in said if st.kind == "amount"]
-        if _LIST_ITEM.match(sentence.lstrip()):
+        item = _LIST_ITEM.match(sentence.lstrip())
+        if item is not None:
+            number = int(item.group("number") or item.group("bracketed"))
+            if number <= self.number:
+                self.whole = None
+            self.number = number
             if self.whole is not None and amounts:
                 amounts[0].listed_in = self.whole
             return
         opens = _LIST_OPENS.search(sentence.rstrip())
         if amounts and opens is not None and not sentence.rstrip()[:opens.start()].endswith(_REASONS):
-            self.whole = amounts[-1]
+            self.whole, self.number = amounts[-1], 0
             level = _heading_level(sentence.lstrip())
             self.level = 3 if level is None else level
 
@@ -691,7 +697,7 @@ def _tokens(sentence: str) -> Iterator[tuple[str, str, int, int]]:
 
 # a sentence that ends opening a list of its amount's parts (“……，具体包括：”), and a numbered item of such a list
 _LIST_OPENS = re.compile(rf"(?:{_any('部分')})[：:]$")
-_LIST_ITEM = re.compile(r"\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]")
+_LIST_ITEM = re.compile(r"(?P<number>\d{1,2})[.．、](?!\d)|[（(](?P<bracketed>\d{1,2})[）)]")
 # The words that open a list of an amount's parts (“其中：”, vocabulary.yaml 部分), a bracket and a clause's end
 _REASONS = tuple(_WORDS["原因"])
 _PARTS_MARKS = re.compile(rf"{_any('部分')}|[（(]|[）)]|[；;]")
