@@ -89,9 +89,9 @@ def test_an_amount_naming_no_subject_is_of_its_items_heading() -> None:
                        "于国内公务接待支出。")
     assert [(st.label, st.value) for st in statements] == [("因公出国（境）费用", Decimal("159.00")),
                                                           ("公务接待费", Decimal("1.35"))]
-    # a section's heading is no item: its amounts keep their own words (深圳, p.13)
+    # a section's heading is no item: its amounts keep their own words (深圳, p.13) — the things they count
     section = _read("    二、国有资产占用情况", "    2026 年计划购置车辆 0 辆、0 万元，主要是本单位 2026 年")
-    assert [st.label for st in section] == [""]
+    assert [st.label for st in section] == ["2026年计划购置车辆"]
 
 
 # 深圳市民政局, p.13: 单价100万元以上 is a threshold; 广州市司法局 2026, p.49-50: the page's footer inside a sentence
@@ -160,3 +160,26 @@ def test_the_year_from_the_covers_title() -> None:
     stated.year = 2025  # a table's caption states it: the cover does not overrule it
     add_cover_year(stated, [Line(1, "2026 年深圳市民政局（本级）部门预算", page=1, line=1)])
     assert stated.year == 2025
+
+
+# An amount listed after 其中 (or 包括) is read as a part of the amount before it — in its clause (up to ；) and in
+# the brackets it was opened in: review judges it as the figure its name gives only under a total it is part of.
+def test_the_parts_an_amount_lists_are_read_as_its_parts() -> None:
+    # 烟台市医疗保障局 2026年部门预算, p.25 (sd-yantai-yibaoju-2026-dept-budget.pdf), wrapped as the PDF wraps it
+    income = _read("  （一）收入预算：2026年收入预算16,375.67万元，其中：一般公共预算",
+                   "收入15,375.67万元，国有资本经营预算收入1,000万元。")
+    assert [(st.label, st.part_of.text if st.part_of else None) for st in income] == [
+        ("2026年收入预算", None), ("一般公共预算收入", "16,375.67万元"), ("国有资本经营预算收入", "16,375.67万元")]
+    # 深圳市委宣传部 2026年部门预算, p.19 (gd-shenzhen-xuanchuanbu-2026-dept-budget.pdf): the list closes with its brackets
+    transfer = _read("   2026 年本部门上级专项转移支付支出预算 1,610.00 万元",
+                     "（其中 380.00 万元为政府性基金预算、1,230.00 万元为一般",
+                     "公共预算），较 2025 年年初预算增加 1,210.00 万元。")
+    assert [(st.kind, st.part_of.text if st.part_of else None) for st in transfer] == [
+        ("amount", None), ("amount", "1,610.00万元"), ("amount", "1,610.00万元"), ("change", None)]
+    # 上海市中医文献馆 2026年单位预算, p.4 (sh-city-zhongyiwenxian-2026-unit-budget.pdf): a clause after ； is read
+    # by its own words, as before
+    shanghai = _read("   2026年，上海市中医文献馆收入预算8,401万元，其中：财政拨款收入2,694万元，比2025年预算增加147万元；"
+                     "事业收入5,707万元，")
+    amounts = [st for st in shanghai if st.kind == "amount"]
+    assert [(st.label, st.part_of.text if st.part_of else None) for st in amounts] == [
+        ("上海市中医文献馆收入预算", None), ("财政拨款收入", "8,401万元"), ("事业收入", None)]

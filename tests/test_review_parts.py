@@ -67,3 +67,74 @@ def test_a_table_row_shows_its_parts_in_its_columns(tmp_path):
     verdicts = _verdicts(tmp_path, ["支出预算表", "单位：万元", "科目名称 合计 基本支出 项目支出",
                                     "一般公共服务支出 1,084.51 256.95 827.56"])
     assert [v.status for v in verdicts.values()] == ["agree"]
+
+
+# A part listed under another amount (其中, 包括) is that amount's part: it is judged as the figure its words name
+# only where the amount it is listed under is a total that figure is a part of (issue 54, part 3). The sentences
+# are 烟台's (sd-yantai-*-2026-dept-budget.pdf, the 预算绩效管理情况说明 and 收入预算 of each), their year made the
+# source's (2022) and judged against 盐田区总工会's figures: 收入 and 支出 1,273.52万元, all of it 一般公共预算
+# 财政拨款; 基本支出 445.96万元, 项目支出 827.56万元; no 国有资本经营预算 income (0).
+
+
+def _verdict(tmp_path: Path, line: str, text: str) -> Verdict:
+    (found,) = [v for v in _verdicts_all(tmp_path, [line]) if v.statement.text == text and v.statement.part_of]
+    return found
+
+
+def _verdicts_all(tmp_path: Path, lines: list[str]) -> list[Verdict]:
+    draft = tmp_path / "稿.txt"
+    draft.write_text("\n".join(lines), encoding="utf-8")
+    result, problems = review(SOURCE, draft)
+    assert result is not None, problems
+    return result.verdicts
+
+
+def test_the_fiscal_part_of_money_whose_subject_is_not_read_is_not_judged(tmp_path):
+    """烟台市大数据局, p.26: the 财政拨款 of the projects' 预算资金 is not the department's 财政拨款支出
+    (it was told “应为 7,503万元”, the department's whole budget)."""
+    verdict = _verdict(tmp_path, "烟台市大数据局2022年政策和项目全面实施绩效目标管理，涉及一级预算项目3个，"
+                                 "预算资金6039万元，其中财政拨款6039万元。", "6039万元")
+    assert verdict.status == "unknown" and verdict.figure is None and verdict.statement.label == "财政拨款"
+    assert verdict.subject == ""  # what that 预算资金 is the sentence does not say for sure: nor of what its part is
+
+
+def test_the_fiscal_part_of_the_evaluated_projects_is_not_judged(tmp_path):
+    """中共烟台市委宣传部, p.28: the projects picked for 重点绩效评价 are some of the projects — neither their money
+    nor its 财政拨款 is a figure of the tables (430 was told “应为 6,353万元”)."""
+    verdicts = [v for v in _verdicts_all(tmp_path, ["拟对文化产业发展专项资金1个项目开展部门重点绩效评价，"
+                                                    "涉及预算资金430万元，其中财政拨款430万元。"])]
+    assert [(v.statement.label, v.status) for v in verdicts] == [("涉及预算资金", "unknown"), ("财政拨款", "unknown")]
+    assert verdicts[1].subject == "绩效目标管理涉及的预算资金中的财政拨款"  # read, not judged
+
+
+def test_a_part_of_the_project_spending_is_not_the_departments_figure_of_its_name(tmp_path):
+    verdict = _verdict(tmp_path, "2022年项目支出827.56万元，其中财政拨款800万元。", "800万元")
+    assert verdict.status == "unknown"  # 财政拨款支出 is 1,273.52: more than the 项目支出 it would be a part of
+
+
+def test_the_parts_of_the_departments_totals_are_judged(tmp_path):
+    """烟台市医疗保障局, p.25: “2026年收入预算16,375.67万元，其中：一般公共预算收入15,375.67万元，国有资本经营预算收入
+    1,000万元。” — parts of the department's income, each judged as the source's (国有资本经营预算收入 was read as
+    the 收入预算 its name ends in, “应为 16,376万元”)."""
+    verdicts = {v.statement.text: v for v in _verdicts_all(tmp_path, [
+        "（一）收入预算：2022年收入预算1,273.52万元，其中：一般公共预算收入1,273.52万元，国有资本经营预算收入1,000万元。"])}
+    assert verdicts["1,273.52万元"].status == "agree"
+    wrong = verdicts["1,000万元"]
+    assert wrong.status == "disagree" and wrong.figure is not None and wrong.figure.name == "国有资本经营预算拨款"
+    assert wrong.expected == "0万元"
+    spending = {v.statement.text: v.status for v in _verdicts_all(tmp_path, [
+        "2022年支出预算1,273.52万元，其中：基本支出445.96万元，项目支出827.56万元。"])}
+    assert spending == {"1,273.52万元": "agree", "445.96万元": "agree", "827.56万元": "agree"}
+
+
+def test_a_funds_name_before_a_totals_name_names_no_total(tmp_path):
+    """“国有资本经营预算收入” ends in “预算收入”, a name of 收入总计: a fund's name before it makes it that fund's
+    (vocabulary.yaml 部分的限定), whether or not the tables give it."""
+    from reportgen.review import prepare
+    from reportgen.review.glossary import Glossary
+
+    prepared = prepare(SOURCE)
+    assert prepared.budget is not None and prepared.figures is not None
+    glossary = Glossary(prepared.budget, prepared.figures)
+    assert glossary.find("2022年收入预算") is glossary.find("收入总计") is not None
+    assert glossary.find("单位资金预算收入") is None and glossary.find("财政专户预算收入") is None

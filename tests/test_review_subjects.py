@@ -172,3 +172,78 @@ def test_a_definition_in_the_glossary_is_no_part_printed() -> None:
     # a numbered duty of a 国资委 names its 国有资产 in a sentence: no heading of the part
     assert not prints_part("（三）负责市属国有资产的基础管理工作，按照出资人职责，负责督促检查", "国有资产")
     assert printed_parts(["16.“三公” 经费：指市级部门单位安排的因公出国（境）费", "六、国有资产 占有使用情况"]) == {"国有资产"}
+
+
+# 深圳市规划和自然资源局大鹏管理局 2026年部门预算, pp.5–6 (gd-shenzhen-guiziju-dapeng-2026-dept-budget.pdf): the items
+# a heading lists (“具体包括：”) are its parts, and the parts an item lists (“主要包括：”) the item's — each read as
+# what it is a part of, where the label holds all it is named by; and the economic class said without its 的
+DAPENG_PROJECTS = ("   （三）对个人和家庭补助支出 53.20 万元，主要是离退休",
+                   "人员经费。",
+                   "  （四）增人增资 0 万元。",
+                   "  （五）项目支出 1,856.92 万元，具体包括：",
+                   "  1.不动产管理 22.80 万元，主要包括：大鹏新区 2026 年度",
+                   "建筑工程建设项目测绘成果审核项目工作 22.80 万元，用于大",
+                   "鹏新区 2026 年度建筑工程建设项目测绘成果审核等。",
+                   "  4.林地管理费 530.19 万元，主要包括：森林资源管理、古树",
+                   "保护、林业有害生物监测、薇甘菊防治、森林防火规划编制工作 530.19 万元，用于大鹏新区森林资源管理等。",
+                   "  （六）其他说明",
+                   "  1.不动产管理 22.80 万元。")
+
+
+def test_the_items_a_heading_lists_are_read_as_its_parts() -> None:
+    subjects = _subjects(_reviewed(*DAPENG_PROJECTS))
+    assert subjects == [
+        ("amount", "53.20万元", "经济分类 303 对个人和家庭的补助"),
+        ("amount", "0万元", "增人增资"),
+        ("amount", "1,856.92万元", "项目支出"),
+        ("amount", "22.80万元", "项目支出中的不动产管理"),
+        ("amount", "22.80万元", "项目支出中的不动产管理中的大鹏新区2026年度建筑工程建设项目测绘成果审核项目工作"),
+        ("amount", "530.19万元", "项目支出中的林地管理费"),
+        # of five things, its label the last of them only: what it is a part of is known, but not what it is
+        ("amount", "530.19万元", ""),
+        ("amount", "22.80万元", ""),  # under another heading: the list ended
+    ]
+
+
+# the same document, p.8: a sum of money after a count of things (“0 辆、0 万元”) is of the things counted — the
+# vehicles the department plans to buy; the equipment's (“单价 100 万元以上设备”) says no plan, nor holding, for sure
+def test_an_amount_after_a_count_is_of_the_things_counted() -> None:
+    result = _reviewed("  2026 年计划购置车辆 0 辆、0 万元，主要是本单位 2026 年",
+                       "无公务用车购置计划；单价 100 万元以上设备 0 台（套）、0",
+                       "万元，主要是本单位 2026 年无 100 万元以上设备购置计划。")
+    assert [(v.statement.label, v.subject) for v in result.verdicts] == [
+        ("2026年计划购置车辆", "计划购置车辆"), ("单价100万元以上设备", "")]
+
+
+# 深圳市委宣传部 2026年部门预算, p.19 (gd-shenzhen-xuanchuanbu-2026-dept-budget.pdf): “主要原因包括：” lists reasons,
+# not the parts of the amount before it
+def test_the_reasons_an_amount_gives_are_not_its_parts() -> None:
+    result = _reviewed("  2026 年本部门政府性基金预算收入 380.00 万元，较 2025 年年初",
+                       "预算增加 380.00 万元，主要原因包括：1.根据上级单位安排，",
+                       "2026 年下达转移支付资金 300.00 万元到我部，纳入部门年初预算。")
+    assert [(v.statement.text, v.subject) for v in result.verdicts if v.statement.kind == "amount"] == [
+        ("380.00万元", "政府性基金预算拨款收入"), ("300.00万元", "")]
+
+
+# 佛山市轨道交通局 2019年度部门决算, p.21 (gd-foshan-guidaojiaotongju-2019-dept-final.pdf): “支出决算为” says the
+# outturn of the quantity it names
+def test_an_outturn_is_read_by_the_quantity_it_names() -> None:
+    lines = [Line(number, text) for number, text in enumerate((
+        "佛山市轨道交通局2019年度“三公”经费财政拨款支出决算为0.16万元，完成预算0万元的0%。",
+        "其中：因公出国（境）费支出决算为0万元，完成预算0万元的0%；公务接待费支出决算为0.16万元，完成预算0万元的0%。"),
+        start=1)]
+    result = review_within_sentences(Path("稿.pdf"), 2019, cut_as_notes=True, lines=lines)
+    assert result is not None
+    assert [(v.statement.text, v.subject) for v in result.verdicts if v.statement.label.endswith("决算为")] == [
+        ("0.16万元", "“三公”经费"), ("0万元", "因公出国（境）费"), ("0.16万元", "公务接待费")]
+
+
+def test_an_item_numbered_anew_begins_another_list() -> None:
+    """A list opened by a sentence, not a heading, ends where its items' numbers begin again (大鹏管理局's items,
+    then a list of another sentence's: its items are not the first list's parts)."""
+    result = _reviewed("  项目支出 1,856.92 万元，包括：",
+                       "  1.不动产管理 22.80 万元。",
+                       "  2.测绘管理 63.12 万元。",
+                       "  有关情况说明如下。",
+                       "  1.不动产管理 22.80 万元。")
+    assert [v.subject for v in result.verdicts] == ["项目支出", "项目支出中的不动产管理", "项目支出中的测绘管理", ""]

@@ -47,6 +47,26 @@ def named_quantities() -> dict[str, tuple[str, ...]]:
     return {quantity: (quantity, *words) for quantity, words in named.items()}
 
 
+def part_qualifiers() -> tuple[str, ...]:
+    """The words that make a total's name a part's (vocabulary.yaml 部分的限定: a fund's name before it)."""
+    return tuple(_WORDS["部分的限定"])
+
+
+def some_projects_words() -> tuple[str, ...]:
+    """The words by which a sentence speaks of some of the projects only (vocabulary.yaml 部分项目的字样)."""
+    return tuple(_WORDS["部分项目的字样"])
+
+
+def final_words() -> tuple[str, ...]:
+    """The words after a quantity's name that say it is the outturn (vocabulary.yaml 决算的说法)."""
+    return tuple(_WORDS["决算的说法"])
+
+
+def change_words() -> tuple[str, ...]:
+    """The words that say a change (vocabulary.yaml 增加, 减少): a label holding one names no part."""
+    return tuple(_WORDS["增加"] + _WORDS["减少"])
+
+
 def part_words() -> dict[str, tuple[str, ...]]:
     """The words by which a document prints each part a disclosure may leave out (vocabulary.yaml 部分的字样)."""
     parts: dict[str, list[str]] = _WORDS["部分的字样"]  # type: ignore[assignment]  # a mapping, not a list
@@ -205,6 +225,49 @@ class Statement:
     # a change's prior as its sentence states it inline (“比2025年年初预算数69043.50万元增加2050.67万元”): as
     # printed, with its unit
     prior: str = ""
+    # an amount its sentence lists as a part of an amount before it (“预算资金6039万元，其中财政拨款6039万元”:
+    # the 财政拨款 of that 预算资金, not the department's): that amount, the whole
+    part_of: Statement | None = None
+    # a numbered item's amount under a sentence that lists parts in the items after it (“（五）项目支出1,856.92万元，
+    # 具体包括：” then “1.不动产管理22.80万元，……”): that sentence's amount, the whole
+    listed_in: Statement | None = None
+    # whether the label runs back to the clause's start (a comma, colon, 其中 or the sentence's start), not to a 、 or
+    # a bracket (“森林资源管理、古树保护、森林防火规划编制工作530.19万元”: of more than its label holds)
+    label_whole: bool = True
+
+
+@dataclass
+class _Listing:
+    """The sentence whose parts the numbered items after it list (“（五）项目支出1,856.92万元，具体包括：”): its last
+    amount, the whole, and the level of the heading it is (3: none) — the list ends at a heading of that level or
+    higher."""
+
+    whole: Statement | None = None
+    level: int = 3
+    number: int = 0  # the last item's number: an item numbered anew (1. after 3.) begins another list
+
+    def heading(self, level: int | None) -> None:
+        if level is not None and level <= self.level:
+            self.whole = None
+
+    def read(self, sentence: str, said: list[Statement]) -> None:
+        """One sentence's statements: an item's first amount is of the list's whole; a sentence ending in
+        “包括：” (not an item's own) opens a list of the parts of its last amount."""
+        amounts = [st for st in said if st.kind == "amount"]
+        item = _LIST_ITEM.match(sentence.lstrip())
+        if item is not None:
+            number = int(item.group("number") or item.group("bracketed"))
+            if number <= self.number:
+                self.whole = None
+            self.number = number
+            if self.whole is not None and amounts:
+                amounts[0].listed_in = self.whole
+            return
+        opens = _LIST_OPENS.search(sentence.rstrip())
+        if amounts and opens is not None and not sentence.rstrip()[:opens.start()].endswith(_REASONS):
+            self.whole, self.number = amounts[-1], 0
+            level = _heading_level(sentence.lstrip())
+            self.level = 3 if level is None else level
 
 
 @dataclass
@@ -269,6 +332,7 @@ class _StatementReader:
         self.cell_run: list[tuple[int, str]] = []
         self.table = ""  # the title of the table being read (“收入决算表”)
         self.item = ""  # the name the numbered item being read gives in a heading sentence of its own
+        self.listing = _Listing()
 
     def counted(self, more: list[Statement]) -> None:
         for st in more:
@@ -281,7 +345,7 @@ class _StatementReader:
     def flush(self) -> None:
         """The statements of the lines joined so far, read as sentences under the headings in force."""
         if self.buffer:
-            found, self.item = _sentences(self.buffer, MAX_FIGURES - len(self.statements), self.item)
+            found, self.item = _sentences(self.buffer, MAX_FIGURES - len(self.statements), self.item, self.listing)
             context = self.scope.text() if found else ""
             for st in found:
                 st.context = context
@@ -323,6 +387,7 @@ class _StatementReader:
         if STARTS_ANEW.match(text):
             self.flush()
             self.scope.heading(text)
+            self.listing.heading(_heading_level(text))
             self.item = ""
         self.buffer.append((line.number, text))
         if _SENTENCE_END.search(text[-1:]) or text.endswith(("：", ":")) or _is_heading(text):
@@ -564,9 +629,11 @@ def _numbers_after(text: str, at: int, spaced: bool) -> int | None:
     return ends[-2] if len(ends) > 1 else None  # the numbers before the last: a space follows them
 
 
-def _sentences(buffer: list[tuple[int, str]], room: int, item: str = "") -> tuple[list[Statement], str]:
+def _sentences(buffer: list[tuple[int, str]], room: int, item: str = "",
+               listing: _Listing | None = None) -> tuple[list[Statement], str]:
     """Statements of joined lines, each with the line its number stands on, and the item in force after
-    them (``item``: the one in force before); TooManyFigures past ``room`` of them."""
+    them (``item``: the one in force before; ``listing``: the list of parts in force, read on); TooManyFigures
+    past ``room`` of them."""
     offsets: list[int] = []  # where each line starts in the joined text
     numbers: list[int] = []
     length = 0
@@ -583,7 +650,10 @@ def _sentences(buffer: list[tuple[int, str]], room: int, item: str = "") -> tupl
             continue
         if STARTS_ANEW.match(sentence):  # another item begins, its own words naming its figures
             item = ""
-        out.extend(_statements(sentence, offset, (offsets, numbers), room - len(out), item))
+        said = _statements(sentence, offset, (offsets, numbers), room - len(out), item)
+        if listing is not None:
+            listing.read(sentence, said)
+        out.extend(said)
     return out, item
 
 
@@ -625,6 +695,58 @@ def _tokens(sentence: str) -> Iterator[tuple[str, str, int, int]]:
         at = match.end()
 
 
+# a sentence that ends opening a list of its amount's parts (“……，具体包括：”), and a numbered item of such a list
+_LIST_OPENS = re.compile(rf"(?:{_any('部分')})[：:]$")
+_LIST_ITEM = re.compile(r"(?P<number>\d{1,2})[.．、](?!\d)|[（(](?P<bracketed>\d{1,2})[）)]")
+# The words that open a list of an amount's parts (“其中：”, vocabulary.yaml 部分), a bracket and a clause's end
+_REASONS = tuple(_WORDS["原因"])
+_PARTS_MARKS = re.compile(rf"{_any('部分')}|[（(]|[）)]|[；;]")
+
+
+@dataclass
+class _Parts:
+    """The lists of parts open in a sentence (“收入预算X万元，其中：A万元，B万元”), each with its whole and the
+    bracket depth it opened at: a list closes at the end of its clause (；) or of the brackets it opened in
+    (“公务用车购置及运行费B万元（其中：购置费b万元，运行费c万元），公务接待费C万元”)."""
+
+    open: list[tuple[Statement, int]] = field(default_factory=list)
+    depth: int = 0
+
+    def whole(self, between: str, last: Statement | None) -> Statement | None:
+        """The whole an amount is a part of, after the words ``between`` it and the amount before it
+        (``last``, which a 其中 among them opens a list of the parts of); None when no list is open."""
+        for mark in _PARTS_MARKS.finditer(between):
+            char = mark.group()
+            if char in "（(":
+                self.depth += 1
+            elif char in "）)":
+                self.depth = max(self.depth - 1, 0)
+                self.open = [(w, d) for w, d in self.open if d <= self.depth]
+            elif char in "；;":
+                self.open = [(w, d) for w, d in self.open if d < self.depth]
+            elif last is not None and not between[:mark.start()].endswith(_REASONS):  # not “主要原因包括：”
+                self.open.append((last, self.depth))
+        return self.open[-1][0] if self.open else None
+
+
+# the words that count things (vocabulary.yaml 量词), longest first
+_MEASURES = tuple(sorted(_WORDS["量词"], key=len, reverse=True))
+
+
+def _counted(prefix: str) -> str:
+    """The words naming the things counted right before an amount (“2026年计划购置车辆30辆、”: 2026年计划购置车辆),
+    or "" where no count and 、 stand right before it."""
+    if not prefix.endswith("、"):
+        return ""
+    body = prefix[:-1]
+    measure = next((word for word in _MEASURES if body.endswith(word)), "")
+    rest = body[:len(body) - len(measure)] if measure else ""
+    things = rest.rstrip("0123456789")
+    if len(things) == len(rest):  # no count before the measure
+        return ""
+    return _LABEL_CUT.split(things)[-1].strip()
+
+
 # The statements other than amounts, each read by its own pattern, and the words of a direction.
 _FIGURE_PATTERNS = {"change": _CHANGE, "flat": _FLAT, "rate": _RATE, "share": _SHARE}
 _DIRECTIONS = {**{w: "up" for w in _WORDS["增加"] + _WORDS["增长率"]},
@@ -645,6 +767,8 @@ class _Said:
     first_amount_label: str = ""
     cursor: int = 0
     item: str = ""  # the numbered item's name, where its heading is a sentence of its own
+    parts: _Parts = field(default_factory=lambda: _Parts())
+    amount_end: int = 0  # where the last amount starts: the words after it are read for its parts once
 
     def amount(self, line: int, token: str, begin: int, printed: str = "") -> str:
         """An amount, or a change that names its figure itself; the kind it was read as (``printed``: the
@@ -653,6 +777,8 @@ class _Said:
         assert amount is not None
         num, unit = amount.group("num"), amount.group("unit")
         token = printed or token
+        whole = self.parts.whole(self.sentence[self.amount_end:begin], self.last_amount)
+        self.amount_end = begin
         label = _label(self.sentence[self.cursor:begin])
         if self.item and self.last_amount is None and _SUBJECTLESS.fullmatch(label.replace(" ", "")):
             label = self.item  # “（一）因公出国（境）费用。2026年预算数159.00万元”: the item's amount
@@ -664,7 +790,8 @@ class _Said:
                                       sentence=self.sentence, own_label=True))
             return "change"
         statement = Statement(line, "amount", token, to_decimal(num), decimals_of(num), unit, label=label,
-                              sentence=self.sentence)
+                              sentence=self.sentence, part_of=whole,
+                              label_whole=_label_whole(self.sentence[self.cursor:begin]))
         if not self.first_amount_label and label:
             self.first_amount_label = label
         self.last_amount = statement
@@ -740,10 +867,38 @@ def _base(word: str) -> str:
 
 
 def _label(prefix: str) -> str:
-    """The words right before an amount: from the last comma, colon or 其中 on."""
+    """The words right before an amount: from the last comma, colon or 其中 on; or, where a count of things
+    stands right before it (“2026年计划购置车辆30辆、511.25万元”), the words that name the things counted."""
+    counted = _counted(prefix)
+    if counted:
+        return counted
     prefix = prefix.replace("＂", "”").replace("（境）", "〔境〕").replace("(境)", "〔境〕")  # 因公出国（境）费 is one name
-    label = _label_of(prefix)
+    label = _label_of(_without_aside(prefix))
     return label.replace("〔境〕", "（境）")
+
+
+# a bracketed aside in words (two Han characters or more: no code, no 类/款/项) between a name and its 为 or 是
+_ASIDE = re.compile(r"[（(](?P<aside>[^（）()]*+)[）)](?P<said>为|是)?$")
+
+
+def _without_aside(prefix: str) -> str:
+    """The words before an amount without an aside right before it (“政府采购金额（以合同签订为准）为”: 政府采购金额为)."""
+    aside = _ASIDE.search(prefix) if prefix.endswith(("）", ")", "）为", ")为", "）是", ")是")) else None
+    if aside is None or len(_HAN.findall(aside.group("aside"))) < 2:
+        return prefix
+    return prefix[:aside.start()] + (aside.group("said") or "")
+
+
+_PIECE_CUTS = frozenset("、（）()")  # cuts that leave a label only a piece of what its amount is of
+
+
+def _label_whole(prefix: str) -> bool:
+    """Whether an amount's label (_label) runs back to its clause's start, not to a 、 or a bracket."""
+    if _counted(prefix):
+        return True
+    text = _without_aside(prefix.replace("（境）", "〔境〕").replace("(境)", "〔境〕"))
+    cuts = [match.group() for match in _LABEL_CUT.finditer(text)]
+    return not cuts or cuts[-1] not in _PIECE_CUTS
 
 
 def _label_of(prefix: str) -> str:

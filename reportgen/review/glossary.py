@@ -16,6 +16,7 @@ from typing import Generic, Protocol, TypeVar
 from reportgen import codes, tablekinds
 from reportgen.compute import Computed, Node, rounding_allowance
 from reportgen.model import INCOME_SOURCES, Budget
+from reportgen.readers.statements import named_quantities, part_qualifiers, some_projects_words
 
 
 def known(values: tuple[Decimal | None, ...]) -> tuple[Decimal, ...]:
@@ -65,6 +66,8 @@ _BUDGET_END = re.compile(r"(预算数|预算)$")
 _HOUSEHOLDS = re.compile(r"(?<!\d)\d++家")
 # (涉及: “政府采购支出……，其中涉及一般公共预算支出0万元” is the procurement's, 佛山 2019 决算)
 _OTHER_MATTER = re.compile(r"结转|上年|增加|减少|增长|下降|其中|以外|除|中的|预留|面向|企业|涉及|\d")
+# the words before a total's name that make it a part's (“国有资本经营预算收入”: no 预算收入 of the department)
+_QUALIFIED = re.compile("|".join(re.escape(word) for word in part_qualifiers()))
 _QUOTES = str.maketrans({'"': "“", "＂": "“", "(": "（", ")": "）"})
 
 
@@ -232,7 +235,7 @@ class Naming(Generic[T]):
 
     def _fits_before(self, before: str) -> bool:
         """Whether the words before a name a long label ends with leave it that name's (_by_ending)."""
-        return not _OTHER_MATTER.search(before)
+        return not _OTHER_MATTER.search(before) and not _QUALIFIED.search(before)
 
 
 class Glossary(Naming[Figure]):
@@ -380,9 +383,11 @@ class Glossary(Naming[Figure]):
     def _income_sources(self, b: Budget, f: Computed) -> None:
         """Each source of income under its names, a share of the income and of its 财政拨款."""
         income = (f.income_total, f.fiscal_income)
+        said = named_quantities()  # the words texts name each by (“国有资本经营预算收入1,000万元”, 烟台)
         for name in INCOME_SOURCES:
+            words = said.get(name) or said.get(name + "收入") or ()
             self._total(f, name, b.income[name], _INCOME_KEYS.get(name), name + "收入", name.replace("预算拨款", "拨款"),
-                        *_INCOME_ALIASES.get(name, ()), wholes=income)
+                        *_INCOME_ALIASES.get(name, ()), *words, wholes=income)
 
     def _fund_expenditures(self, f: Computed) -> None:
         """The spending of each fund (一般公共预算, 政府性基金, 国有资本经营)."""
@@ -428,7 +433,8 @@ class Glossary(Naming[Figure]):
         if b.procurement is None or f.procurement_total is None:
             return
         p = b.procurement
-        self.add(Figure("政府采购预算", f.procurement_total), *_PROCUREMENT_NAMES)
+        # a total of its kinds: each rounded, the 万元 source's total may stand 尾数误差 off the kinds' sum (Figure.slack)
+        self.add(Figure("政府采购预算", f.procurement_total, parts=(p.goods, p.works, p.services)), *_PROCUREMENT_NAMES)
         for kind, value in (("货物", p.goods), ("工程", p.works), ("服务", p.services)):
             self.add(Figure(f"{kind}采购", value), f"{kind}采购", f"政府采购{kind}", f"政府采购{kind}预算",
                      f"{kind}类采购", f"{kind}类政府采购")
@@ -457,7 +463,7 @@ class Glossary(Naming[Figure]):
         projects = tuple((p.amount, (p.name,)) for p in b.projects if p.name and len(p.name) >= 2)
         self.add(Figure("绩效目标管理涉及的预算资金", performance.amount, others=targets,
                         named=tuple((t, ("绩效目标",)) for t in targets) + projects,
-                        unknown_part=() if targets else _PUBLISHED_TARGETS), *_PERFORMANCE_NAMES)
+                        unknown_part=(() if targets else _PUBLISHED_TARGETS) + some_projects_words()), *_PERFORMANCE_NAMES)
 
     def _functions(self, f: Computed) -> None:
         """Each 功能分类 line, by its code, its names and its path of 类/款/项 names."""

@@ -54,6 +54,9 @@ class _Reading:
     sentence: str | None = None
     of_a_unit: bool = False  # the sentence names a unit of the department (found once per sentence)
     last_flat: int | None = None  # where in verdicts the last 持平 is
+    # the figure each amount of the sentence was read as (by the statement's id; None: none for sure): the
+    # whole a part listed after it (其中) is of
+    wholes: dict[int, Figure | None] = field(default_factory=dict)
 
     def begin(self, st: Statement) -> None:
         """A new sentence (or a table row) speaks of its own figures; a 持平 is remembered for the
@@ -62,6 +65,7 @@ class _Reading:
             if st.sentence is not self.sentence:
                 self.of_a_unit = any(name in st.sentence for name in self.glossary.unit_names)
             self.sentence, self.subject, self.change_of, self.part = st.sentence, None, None, None
+            self.wholes = {}
         if st.kind == "flat":
             self.last_flat = len(self.verdicts)
 
@@ -156,13 +160,43 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
         reading.subject, reading.part = None, None
         reading.verdicts.append(_other_year(st, figure, other))
         return
-    reading.subject = figure
+    whole = reading.wholes.get(id(st.part_of)) if st.part_of is not None else None
+    if st.part_of is not None and figure is not None and not _is_part(figure, whole, reading.glossary):
+        reading.subject, reading.part = None, None  # its changes and shares are of that part too
+        reading.verdicts.append(Verdict(st, "unknown", cause=PART_OF_UNREAD if whole is None else PART_OF_ANOTHER))
+        return
+    reading.subject = reading.wholes[id(st)] = figure
     if st.unit:
         reading.printed = (st.unit, st.decimals)
     verdict, reading.part = _amount(st, figure)
     if verdict.status == "disagree":
         verdict = _unjudgeable(st, figure, reading.glossary) or verdict
     reading.verdicts.append(verdict)
+
+
+# an amount its sentence lists as a part (其中) of the amount before it, whose words name a figure of the tables
+# that is no part of what that amount is (or what that amount is was not read for sure): not judged
+PART_OF_UNREAD = "句中列为前一个数的其中一部分，而前一个数说的是什么没有读出，未判定"
+PART_OF_ANOTHER = "句中列为前一个数的其中一部分，而前一个数不是表中同名的数所属的合计，未判定"
+PART_CAUSES = (PART_OF_UNREAD, PART_OF_ANOTHER)
+# the totals whose parts are every part of the department's budget: a part listed under one is the department's
+_GRAND_TOTALS = frozenset(("收入总计", "支出总计", "本年收入合计", "本年支出合计"))
+
+
+def _is_part(figure: Figure, whole: Figure | None, glossary: Glossary) -> bool:
+    """Whether the figure a part's words name (“其中：一般公共预算收入15,375.67万元”) is a part of the figure its
+    sentence lists it under (``whole``; None: what that is was not read for sure): a total of the department,
+    a total the glossary knows it a part of, a line of the classification above its own, or — for a figure
+    the glossary knows no total of (a “三公” item, a kind of 政府采购) — one no larger than it."""
+    if whole is None or whole is figure:
+        return False
+    if whole.name in _GRAND_TOTALS or whole.current in figure.wholes:
+        return True
+    code_of = {id(f): code for code, f in glossary.codes.items()}
+    code, above = code_of.get(id(figure), ""), code_of.get(id(whole), "")
+    if code and above:
+        return code != above and code.startswith(above)
+    return not figure.wholes and figure.current <= whole.current + whole.slack
 
 
 def _named_figure(st: Statement, glossary: Glossary) -> Figure | None:

@@ -12,12 +12,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportgen import codes
-from reportgen.readers.statements import named_quantities
+from reportgen.readers.statements import Statement, change_words, final_words, named_quantities
 from reportgen.review.glossary import BUDGET_WORD, FEE_WORD, Naming
-from reportgen.review.judge import OF_A_UNIT, Verdict
+from reportgen.review.judge import OF_A_UNIT, PART_CAUSES, Verdict
 
 # The words a long label's department ends in, before the name it ends with (“2026年市民政局政府采购预算总额”,
 # “…首都绿化委员会办公室机关运行经费财政拨款预算”): only then is the label that name's.
+# the words after a name that say it is the outturn (“公务接待费支出决算”): the name's quantity all the same
+_FINAL_END = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(final_words(), key=len, reverse=True)) + ")$")
 _ORGAN_END = re.compile(r"(?:部门|本级|局|委员会|委|办公室|办|院|馆|中心|厅|署|所|站|队|会|社|[）)])$")
 
 
@@ -43,8 +45,10 @@ class Subjects(Naming[Subject]):
             self.add(subject, entry.name, f"{entry.name}支出", *([entry.name.removesuffix("支出")] if len(code) == 3 else []))
             self.by_path["/".join(_path(entry, entries))].append(subject)
         for entry in codes.all_codes("economic", year):
-            if len(entry.code) == 3:
-                self.add(Subject(f"经济分类 {entry.code} {entry.name}"), entry.name, f"{entry.name.removesuffix('支出')}支出")
+            if len(entry.code) == 3:  # “对个人和家庭的补助”, said “对个人和家庭补助支出” too (深圳)
+                names = dict.fromkeys((entry.name, entry.name.replace("的", "")))
+                self.add(Subject(f"经济分类 {entry.code} {entry.name}"),
+                         *(said for name in names for said in (name, f"{name.removesuffix('支出')}支出")))
 
     def _candidates(self, text: str) -> Iterator[str]:
         """A label's text as a name, or without its “预算数” words, or 费用 said as 费: never a name it
@@ -52,10 +56,32 @@ class Subjects(Naming[Subject]):
         yield text
         yield BUDGET_WORD.sub("", text)
         yield FEE_WORD.sub("费", text)
+        yield _FINAL_END.sub("", text)
+
+    def _by_ending(self, text: str) -> Subject | None:
+        """A long label ending in one name (Naming._by_ending), its outturn words aside (“…局“三公”经费财政拨款支出决算”)."""
+        return super()._by_ending(_FINAL_END.sub("", text))
 
     def _fits_before(self, before: str) -> bool:
         """Only a department's name (one ending as an organ's name does) before the name it ends with."""
         return not before or bool(_ORGAN_END.search(before)) and super()._fits_before(before)
+
+
+_CHANGES = change_words()
+_NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d))")
+
+
+def _part_subject(st: Statement, said: dict[int, str]) -> str:
+    """The subject of an amount its sentence lists as a part of another (其中, 包括), or that a numbered item
+    lists under a sentence of parts (“（五）项目支出……具体包括：”, “1.不动产管理22.80万元”): the part its whole
+    names, where the whole's subject is known and the label holds the whole of what the part is named; else ""."""
+    whole = st.part_of or st.listed_in
+    subject = said.get(id(whole), "") if whole is not None else ""
+    name = _NUMBERING.sub("", st.label.strip()).strip().removesuffix("为").removesuffix("是")
+    name = BUDGET_WORD.sub("", name) or name  # “上级下达资金预算”: 上级下达资金
+    if not subject or not name or not st.label_whole or st.kind != "amount" or any(w in name for w in _CHANGES):
+        return ""  # (a label that says a change — “总体收支预算降低3303.14万元” — names no part)
+    return f"{subject}中的{name}"
 
 
 def _path(entry: codes.CodeEntry, entries: dict[str, codes.CodeEntry]) -> list[str]:
@@ -80,6 +106,7 @@ def name_subjects(verdicts: list[Verdict], year: int | None) -> None:
     words name nothing for sure, has none."""
     naming = subjects(year)
     sentence, last = None, ""
+    said: dict[int, str] = {}  # each amount's subject, by the statement's id: the whole its parts are of
     for verdict in verdicts:
         st = verdict.statement
         if st.sentence is not sentence or st.kind == "cell":
@@ -89,10 +116,12 @@ def name_subjects(verdicts: list[Verdict], year: int | None) -> None:
             continue
         if verdict.figure is not None:
             verdict.subject = verdict.figure.name
+        elif verdict.cause in PART_CAUSES:  # “预算资金X万元，其中财政拨款Y万元”: the 财政拨款 of that whole
+            verdict.subject = _part_subject(st, said)
         elif st.kind in ("amount", "cell") or st.own_label:
             found = naming.find(st.label) if st.label else None
-            verdict.subject = found.name if found is not None else ""
+            verdict.subject = found.name if found is not None else _part_subject(st, said)
         else:
             verdict.subject = last
         if st.kind in ("amount", "cell") or st.own_label:
-            last = verdict.subject
+            last = said[id(st)] = verdict.subject
