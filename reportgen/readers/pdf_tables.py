@@ -362,8 +362,14 @@ def _is_note(line: _Line) -> bool:
 
 
 def _is_prose(line: _Line) -> bool:
-    """A line of a paragraph: no gap between columns, and long or a sentence's end."""
-    return line.gap() < _COLUMN_GAP and (len(line.text) >= _PROSE_MIN or "。" in line.text) and not _is_note(line)
+    """A line of a paragraph: no gap between columns, and long or a sentence's end; never a line of two
+    cells or more that each name a code (“50999-其他对个人和家庭的补 30399-其他对个人和家庭的补”: 北京's
+    支出总表 sets its label columns that close where a name runs on to a second line)."""
+    return line.gap() < _COLUMN_GAP and (len(line.text) >= _PROSE_MIN or "。" in line.text) and not _is_note(line) \
+        and sum(1 for word in line.words if _CODE_NAMED.match(word.text)) < 2
+
+
+_CODE_NAMED = re.compile(r"^\d{3,7}-\D")  # a cell of a code and its name, as 北京 prints them (2050802-干部教育)
 
 
 def _is_tabular(line: _Line) -> bool:
