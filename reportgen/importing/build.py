@@ -20,6 +20,7 @@ from reportgen.importing.imported import Imported, factor, rows_of, value
 from reportgen.importing.printed_totals import class_totals, economic_classes, economic_costs, spending_totals
 from reportgen.importing.recognize import Table
 from reportgen.importing.rows import Row
+from reportgen.importing.sure import unit_lines
 from reportgen.importing.tree import Placed, Tree, scaled
 
 FUND_TABLES = {"一般公共预算支出表": "一般公共预算", "政府性基金预算支出表": "政府性基金",
@@ -36,6 +37,7 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None) -> I
     _identity(result, layout)
     if (income := _income(result, catalog)):
         tree["收入"] = income
+        _carried_onward(result, catalog, tree)
     if (spending := _spending(result)):
         tree["支出"] = spending
     _three_public(result, tree)
@@ -195,6 +197,16 @@ def _income(result: Imported, catalog: Catalog) -> Tree:
     return income
 
 
+def _carried_onward(result: Imported, catalog: Catalog, tree: Tree) -> None:
+    """结转下年 as the 收支总表's spending side prints it (北京's 年终结转结余: 本年支出合计 and it make
+    the 支出总计), where it prints a figure there."""
+    kind = next((k for k in ("收支总表", "财政拨款收支总表") if k in result.sides), None)
+    rows = [r for r in result.sides[kind][1] if catalog.spending_rows.get(r.label) == "结转下年"] if kind else []
+    amount = next(iter(rows[0].amounts.values()), None) if len(rows) == 1 else None
+    if kind is not None and amount is not None and not amount.blank:
+        tree["结转下年"] = value(result, result.tables[kind], amount, "结转下年")
+
+
 def _sources(result: Imported, catalog: Catalog, kind: str) -> Tree:
     table, income = result.tables[kind], {}  # type: Table, Tree
     seen: set[str] = set()
@@ -241,6 +253,8 @@ def _is_subtotal(label: str) -> bool:
 
 def _function_rows(result: Imported) -> list[Tree]:
     sources = [(kind, fund) for kind, fund in FUND_TABLES.items() if kind in result.tables]
+    if any(unit_lines(result.rows.get(kind, [])) for kind, _ in sources):
+        return []  # a fund's 项 printed by unit, unnamed (sure.unit_lines): the department's are not printed
     if "一般公共预算支出表" not in result.tables and "支出总表" in result.tables:
         sources = [("支出总表", "")]
     rows: list[Tree] = []
@@ -435,14 +449,29 @@ def _total_row(result: Imported, kind: str) -> Row | None:
 def _stated_totals(result: Imported, spending: Tree) -> None:
     """A table with no coded rows, only its 合计 (a document publishing totals): the totals as the
     source states them — 基本支出.合计 and 项目支出, or 合计 alone; 人员经费 and 公用经费 likewise."""
-    kind = next((k for k in ("支出总表", "一般公共预算支出表") if _total_row(result, k)), None)
+    kind = next((k for k in ("支出总表", "一般公共预算支出表") if _total_row(result, k)
+                 and not unit_lines(result.rows.get(k, []))), None)
     if kind is not None:
         _stated_spending(result, kind, spending)
     economic = _total_row(result, "一般公共预算基本支出表")
     basic_node = spending.get("基本支出")
     itemised = isinstance(basic_node, dict) and "经济分类" in basic_node
-    if economic is not None and not itemised and "人员经费" in economic.amounts:
+    if economic is not None and not itemised and "人员经费" in economic.amounts and _same_basic(result, economic, basic_node):
         _stated_costs(result, economic, spending)
+
+
+def _same_basic(result: Imported, economic: Row, basic: object) -> bool:
+    """Whether the 基本支出 table's 合计 is the 基本支出 stated from another table (none stated and no 支出总表
+    read: it is): a
+    总表's 合计 of every fund beside the 一般公共预算 one's (北京: 45,980.56 of all funds, 45,537.41 of the
+    一般公共预算) is another whole, and that table's 人员经费 and 公用经费 are not the whole's parts."""
+    stated = basic.get("合计") if isinstance(basic, dict) else None
+    if not isinstance(stated, Placed):  # a 支出总表 read without its 合计: its 基本支出 is not known
+        return "支出总表" not in result.rows
+    if "合计" not in economic.amounts:
+        return True
+    table = result.tables["一般公共预算基本支出表"]
+    return stated.value == scaled(economic.amounts["合计"].value, factor(result, table))
 
 
 def _stated_spending(result: Imported, kind: str, spending: Tree) -> None:

@@ -34,7 +34,8 @@ from reportgen.importing.reconcile import (
     tail_notes,
     unreadable,
 )
-from reportgen.importing.sure import header_doubts, unsure_note
+from reportgen.importing.rows import body_rows
+from reportgen.importing.sure import header_doubts, unit_lines, unit_lines_note, unsure_note
 from reportgen.importing.text_fields import add_text_fields, fill_required, withheld
 from reportgen.importing.text_parts import read_text_parts
 from reportgen.importing.text_sheets import (
@@ -269,6 +270,8 @@ def _sure(tables: list[Table], notes: list[str]) -> tuple[list[Table], list[Tabl
         (unsure if doubts else sure).append(table)
         if doubts:
             notes.append(unsure_note(table, doubts))
+        elif table.kind.shape == "科目" and unit_lines(body_rows(table, problems=[])):
+            notes.append(unit_lines_note(table))
     return sure, unsure
 
 

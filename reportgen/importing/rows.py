@@ -185,7 +185,17 @@ def _read_names(table: Table, index: int, columns: _Columns, row: Row) -> None:
         if (lead := _LEADING_CODE.match(cell_text(grid.cell(index, col)))) is not None:
             row.function_code = lead.group(1)
     row.label = NUMBERING.sub("", row.name.replace(" ", "")) if row.name else ""
+    if not row.label and not row.code and not row.second and not row.function_code:
+        row.label = _unnamed_total(table, index, columns)
     row.total = not row.code and _is_total_label(row.label)
+
+
+def _unnamed_total(table: Table, index: int, columns: _Columns) -> str:
+    """A total's label printed in label columns no header word names (合 计 under 北京's 支出功能分类科目 or
+    部门支出经济分类科目, columns no table definition reads), the row's only words; "" for anything else."""
+    text = "".join("".join(cell_text(cell).split()) for col, cell in enumerate(table.grid.rows[index])
+                   if col not in columns.meanings)
+    return text if text in _TOTAL else ""
 
 
 def _total_in_code_columns(table: Table, index: int, columns: _Columns) -> str:

@@ -1,0 +1,130 @@
+"""北京's 部门预算报表 read for sure (issue 54 part 2): a header that quotes “三公” otherwise than the
+vocabulary, or sets the opening quote apart (“ 三公”经费财政拨款预算总额); the 收入总表's 政府性基金预算资金;
+the 一般公共预算支出表 that prints each unit's 项 one after another, the units unnamed, under one 合计 — its
+lines read and compared, never written as the department's 项 nor added up into one; a 支出总表 whose
+label columns (支出功能分类科目 …) no header word names, its 合计 row still its total; and a table that runs
+on over pages past a line of two code-named cells set close together.
+
+The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there):
+北京市民政局 2026 报表 pp. 2, 9–13, 19; 北京市水务局 2026 报表 pp. 5–8."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from reportgen.importing import catalog as catalogs
+from reportgen.importing import sure
+from reportgen.importing.catalog import normalized
+from reportgen.importing.pipeline import import_files
+from reportgen.importing.recognize import Table, recognize
+from reportgen.importing.reconcile import levels
+from reportgen.importing.rows import Amount, body_rows
+from reportgen.importing.tree import Placed
+from reportgen.readers.published import read_published
+from tests.clients import require_program
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
+MINZHENG = FIXTURES / "beijing-minzhengju-2026-p2-9-13-19.pdf"
+SHUIWU = FIXTURES / "beijing-shuiwuju-2026-p5-8.pdf"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _poppler() -> None:
+    require_program("pdftotext")
+
+
+def _table(path: Path, kind: str) -> Table:
+    known, _ = recognize(read_published(path).grids, catalogs.load(None))
+    return next(t for t in known if t.kind.id == kind)
+
+
+def _value(node: object) -> object:
+    return node.value if isinstance(node, Placed) else node
+
+
+def test_quotation_marks_are_compared_as_no_part_of_a_header_or_a_title() -> None:
+    assert normalized("“三公”经费") == normalized('"三公"经费') == normalized("‘三公’经费") == normalized("三公经费")
+
+
+def test_a_three_public_header_with_its_opening_quote_set_apart_is_read() -> None:
+    """预算09表: “ 三公”经费财政 / 拨款预算总额 over the first column of figures, its “ a word of its own."""
+    table = _table(MINZHENG, "三公经费支出表")
+    assert sure.header_doubts(table) == []
+    assert table.columns[1] == "“三公”合计"
+    result = import_files([MINZHENG], None)
+    section = result.imported.tree["三公经费"]
+    assert {item: _value(section[item]["本年"]) for item in section} == {
+        "因公出国（境）费": Decimal("159.000000"), "公务用车购置费": Decimal("71.170000"),
+        "公务用车运行维护费": Decimal("50.642987"), "公务接待费": Decimal("1.355554")}
+    assert not [d for d in result.differences if "三公" in d]  # 282.168541 is its items' sum
+
+
+def test_an_income_column_named_a_fund_s_money_is_that_fund() -> None:
+    """预算02表: 政府性基金预 / 算资金 and 国有资本经营 / 预算资金 are the funds' columns, as 一般公共预算资金 is."""
+    table = _table(MINZHENG, "收入总表")
+    assert sure.header_doubts(table) == []
+    assert [table.columns[c] for c in (2, 3, 4)] == ["一般公共预算", "政府性基金", "国有资本经营"]
+
+
+def test_the_lines_of_units_printed_one_after_another_are_read_and_compared_never_as_the_department_s() -> None:
+    """预算05表 prints each unit's 项 in ascending order, the next unit's from 2050803 again, no unit named,
+    and one 合计 of them all: read for sure as those lines — each compared across its columns and all of
+    them against the 合计 — and no 功能分类 written (the department's own 项 are not printed)."""
+    table = _table(MINZHENG, "一般公共预算支出表")
+    rows = body_rows(table)
+    assert sure.header_doubts(table) == [] and sure.unit_lines(rows)
+    assert [r.code for r in rows].count("2050803") > 10 and rows[-1].total
+    assert list(levels(table.kind.id, rows)) == []  # 67,467.675361 … are the lines' sums, column by column
+    line = next(i for i, r in enumerate(rows) if r.code == "2080299")
+    printed = rows[line].amounts["项目支出"]
+    rows[line] = replace(rows[line], amounts={**rows[line].amounts, "项目支出": Amount(printed.value + 1, printed.where)})
+    assert [d.total.value for d in levels(table.kind.id, rows)] == [Decimal("21930.265984")]
+    result = import_files([MINZHENG], None)
+    assert "一般公共预算支出表" in result.imported.tables and not result.imported.unsure
+    assert "功能分类" not in result.imported.tree.get("支出", {})
+    assert any("一般公共预算支出表" in n and "各单位的行依次印出" in n for n in result.notes)
+
+
+def test_repeated_codes_whose_rows_the_table_does_not_tell_stay_not_read_for_sure() -> None:
+    """Without its 合计 (or with a row that is neither a 项 nor the 合计) the same lines say nothing of
+    whose each is: not read as units' lines."""
+    rows = body_rows(_table(MINZHENG, "一般公共预算支出表"))
+    assert not sure.unit_lines(rows[:-1])
+    assert not sure.unit_lines([replace(rows[0], code="20508"), *rows[1:]])
+    assert not sure.unit_lines([rows[-1], *rows[:-1]])  # the 合计 before the lines
+
+
+def test_a_table_runs_on_past_a_line_of_two_code_named_cells_set_close() -> None:
+    """水务局's 支出总表: p. 7 ends with “50999-其他对个人和家庭的补 30399-其他对个人和家庭的补”, two cells
+    of a name run on to a second line, set so close that the line has no column gap; it is a line of the
+    table, not a paragraph that ends it, and p. 8 continues the table."""
+    table = _table(SHUIWU, "支出总表")
+    pages = {place.split(" ")[0] for place in table.grid.row_places or []}
+    assert pages == {"第1页", "第2页", "第3页", "第4页"}
+    amounts = [a.value for r in body_rows(table) for m, a in r.amounts.items() if m == "合计"]
+    assert Decimal("0.808504") in amounts and Decimal("540.702060") in amounts  # p. 7's last line, p. 8's first
+
+
+CORPUS = Path("/work/shared/corpus")
+MINZHENG_CORPUS = CORPUS / "bj-minzhengju-2026-dept-budget.pdf"
+
+
+@pytest.mark.skipif(not MINZHENG_CORPUS.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_department_whose_function_tables_print_units_lines_states_the_totals_its_tables_print() -> None:
+    """北京市民政局 2026 (说明 and 报表 together): the 支出总表's 合计 row (合 计 under 支出功能分类科目, a column
+    no header word names) gives 基本支出 45,980.555005 and 项目支出 23,336.750197 of every fund; the
+    一般公共预算基本支出表's 人员经费 and 公用经费 (of 45,537.409377, the 一般公共预算's alone) are not written
+    as their parts; the 收支总表's 年终结转结余 is 结转下年, and the budget balances."""
+    result = import_files([MINZHENG_CORPUS, MINZHENG_CORPUS.with_name("bj-minzhengju-2026-dept-budget-tables.pdf")],
+                          None)
+    tree = result.imported.tree
+    spending = tree["支出"]
+    assert _value(spending["基本支出"]["合计"]) == Decimal("45980.555005")
+    assert _value(spending["项目支出"]) == Decimal("23336.750197")
+    assert "人员经费" not in spending["基本支出"] and "功能分类" not in spending
+    assert _value(tree["结转下年"]) == Decimal("1776.860854")
+    assert not result.differences and not result.imported.unsure
