@@ -444,13 +444,29 @@ def _continues(table: _Table, lines: list[_Line]) -> bool:
     edges = [line.words[0].left for line in last.lines[last.head:len(last.lines) - last.notes]]
     for position, line in enumerate(lines[:3]):
         following = lines[position + 1] if position + 1 < len(lines) else None
-        if _is_title(line, following) or _is_prose(line):
+        if _is_title(line, following) or _is_prose(line) or _another_title(table, line):
             return False
         first = line.words[0]
         if _is_tabular(line) or (_is_number(first.text) or _numbered(first.text)) and any(
                 abs(first.left - edge) <= 1.0 for edge in edges):
             return True
     return False
+
+
+def _another_title(table: _Table, line: _Line) -> bool:
+    """A line that reads as the title of another table than ``table`` (its number and a bracketed note
+    aside), with no caption under it: 北京水务局's 收入总表, too wide for its page, prints the left half of
+    its columns under “预算02表 收入总表” and the caption over the right half, on the next page — that
+    page is no continuation of the 收支总表 before it."""
+    return is_table_title(line.text) and _title_name(line.text) != _title_name(table.first.lines[0].text)
+
+
+def _title_name(text: str) -> str:
+    name = _TITLE_NUMBER.sub("", text.replace(" ", "").replace("\u3000", ""))
+    return name[:max(name.rfind("（"), name.rfind("("))] if name.endswith(("）", ")")) else name
+
+
+_TITLE_NUMBER = re.compile(r"^(?:附表|公开表|预算表?|表)[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?表?")
 
 
 def _take(table: _Table, lines: list[_Line], start: int, continuation: bool) -> int:
