@@ -3,10 +3,11 @@ vocabulary, or sets the opening quote apart (“ 三公”经费财政拨款预�
 the 一般公共预算支出表 that prints each unit's 项 one after another, the units unnamed, under one 合计 — its
 lines read and compared, never written as the department's 项 nor added up into one; a 支出总表 whose
 label columns (支出功能分类科目 …) no header word names, its 合计 row still its total; and a table that runs
-on over pages past a line of two code-named cells set close together.
+on over pages past a line of two code-named cells set close together, but not past a page titled as another
+table (a 收入总表 too wide for its page, its caption over the next page's half).
 
 The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there):
-北京市民政局 2026 报表 pp. 2, 9–13, 19; 北京市水务局 2026 报表 pp. 5–8."""
+北京市民政局 2026 报表 pp. 2, 9–13, 19; 北京市水务局 2026 报表 pp. 1–4 and 5–8."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from tests.clients import require_program
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 MINZHENG = FIXTURES / "beijing-minzhengju-2026-p2-9-13-19.pdf"
 SHUIWU = FIXTURES / "beijing-shuiwuju-2026-p5-8.pdf"
+SHUIWU_SUMMARY = FIXTURES / "beijing-shuiwuju-2026-p1-4.pdf"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -109,6 +111,20 @@ def test_a_table_runs_on_past_a_line_of_two_code_named_cells_set_close() -> None
     assert Decimal("0.808504") in amounts and Decimal("540.702060") in amounts  # p. 7's last line, p. 8's first
 
 
+def test_a_page_titled_as_another_table_does_not_continue_the_one_before() -> None:
+    """水务局's 收支总表 runs over pp. 1–2; p. 3 prints “预算02表 收入总表” over the left half of that table's
+    columns with no caption (金额单位 is over the right half, p. 4): p. 3 is not the 收支总表 continued — its
+    figures (1,048,475.725671 …) read there put amounts under the 收支总表's label column, and the table was not
+    read for sure."""
+    table = _table(SHUIWU_SUMMARY, "收支总表")
+    assert {place.split(" ")[0] for place in table.grid.row_places or []} == {"第1页", "第2页"}
+    assert sure.header_doubts(table) == []
+    result = import_files([SHUIWU_SUMMARY], None)
+    income = result.imported.tree["收入"]
+    assert _value(income["事业收入"]) == Decimal("51785.567247") and _value(income["上年结转"]) == Decimal("55856.549576")
+    assert _value(result.imported.tree["结转下年"]) == Decimal("23668.553886")
+
+
 CORPUS = Path("/work/shared/corpus")
 MINZHENG_CORPUS = CORPUS / "bj-minzhengju-2026-dept-budget.pdf"
 
@@ -128,3 +144,16 @@ def test_a_department_whose_function_tables_print_units_lines_states_the_totals_
     assert "人员经费" not in spending["基本支出"] and "功能分类" not in spending
     assert _value(tree["结转下年"]) == Decimal("1776.860854")
     assert not result.differences and not result.imported.unsure
+
+
+GUANGZHOU_MARKET = CORPUS / "gd-guangzhou-shichangjianguan-2026-dept-budget.pdf"
+
+
+@pytest.mark.skipif(not GUANGZHOU_MARKET.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_basic_total_of_every_fund_is_not_stated_beside_the_economic_lines_of_one() -> None:
+    """广州市市场监督管理局 2026: the 支出总表's 合计 row prints 基本支出 68,692.51 (单位资金 in it) a 尾数 off its
+    类 rows; the 一般公共预算基本支出表's lines are 62,505.64 — another whole. 基本支出.合计 is not written beside
+    them, where check would tell the two apart as a slip of the document."""
+    result = import_files([GUANGZHOU_MARKET], None)
+    basic = result.imported.tree["支出"]["基本支出"]
+    assert "经济分类" in basic and "合计" not in basic

@@ -17,7 +17,13 @@ from reportgen import codes, tablekinds
 from reportgen.compute import economic_kind
 from reportgen.importing.catalog import Catalog, normalized
 from reportgen.importing.imported import Imported, factor, rows_of, value
-from reportgen.importing.printed_totals import class_totals, economic_classes, economic_costs, spending_totals
+from reportgen.importing.printed_totals import (
+    class_totals,
+    economic_classes,
+    economic_costs,
+    printed_step,
+    spending_totals,
+)
 from reportgen.importing.recognize import Table
 from reportgen.importing.rows import Row
 from reportgen.importing.sure import unit_lines
@@ -118,7 +124,7 @@ def _spending(result: Imported) -> Tree:
     if not rows:
         _stated_totals(result, spending)
     elif (whole := _whole_spending(result, rows)) and (printed := spending_totals(result, whole)):
-        _printed_spending(spending, printed)  # as printed, beside its rows
+        _printed_spending(result, spending, printed)  # as printed, beside its rows
     if (projects := _projects(result)):
         spending["项目"] = projects
         partial_projects(result, spending, projects)
@@ -144,11 +150,12 @@ def _whole_spending(result: Imported, rows: list[Tree]) -> str | None:
     return kind if kind in result.rows and sources == {_APPROPRIATION[only]} else None
 
 
-def _printed_spending(spending: Tree, printed: dict[str, Placed]) -> None:
-    """支出.合计, 基本支出.合计 and 项目支出 as the 支出总表's 合计 row prints them (spending_totals)."""
+def _printed_spending(result: Imported, spending: Tree, printed: dict[str, Placed]) -> None:
+    """支出.合计, 基本支出.合计 and 项目支出 as the 支出总表's 合计 row prints them (spending_totals); 基本支出.合计
+    not beside economic lines of another whole (economic_whole)."""
     if "支出.合计" in printed:
         spending["合计"] = printed["支出.合计"]
-    if "支出.基本支出.合计" in printed:
+    if "支出.基本支出.合计" in printed and economic_whole(result, printed["支出.基本支出.合计"]):
         basic = spending.setdefault("基本支出", {})
         assert isinstance(basic, dict)
         spending["基本支出"] = {"合计": printed["支出.基本支出.合计"], **basic}
@@ -462,16 +469,26 @@ def _stated_totals(result: Imported, spending: Tree) -> None:
 
 def _same_basic(result: Imported, economic: Row, basic: object) -> bool:
     """Whether the 基本支出 table's 合计 is the 基本支出 stated from another table (none stated and no 支出总表
-    read: it is): a
-    总表's 合计 of every fund beside the 一般公共预算 one's (北京: 45,980.56 of all funds, 45,537.41 of the
-    一般公共预算) is another whole, and that table's 人员经费 and 公用经费 are not the whole's parts."""
+    read: it is), and that table's 人员经费 and 公用经费 its parts (economic_whole)."""
     stated = basic.get("合计") if isinstance(basic, dict) else None
     if not isinstance(stated, Placed):  # a 支出总表 read without its 合计: its 基本支出 is not known
         return "支出总表" not in result.rows
-    if "合计" not in economic.amounts:
+    return economic_whole(result, stated)
+
+
+def economic_whole(result: Imported, stated: Placed) -> bool:
+    """Whether the 一般公共预算基本支出表's 合计 row prints the 基本支出 ``stated`` (within the tails of its
+    lines; a table printing no 合计: it is taken so): a 总表's 合计 of every fund beside the 一般公共预算's
+    (北京: 45,980.56 of all funds, 45,537.41 of the 一般公共预算; 广州: 68,692.51 with 单位资金, 62,505.64) is
+    another whole, its economic lines and their 人员经费 and 公用经费 not the parts of it."""
+    kind = "一般公共预算基本支出表"
+    economic = _total_row(result, kind)
+    if economic is None or "合计" not in economic.amounts or not isinstance(stated.value, Decimal):
         return True
-    table = result.tables["一般公共预算基本支出表"]
-    return stated.value == scaled(economic.amounts["合计"].value, factor(result, table))
+    scale = factor(result, result.tables[kind])
+    lines = sum(1 for row in result.rows[kind] if row.code)
+    tail = printed_step(result, kind) * scale * (lines + 1) / 2
+    return abs(stated.value - scaled(economic.amounts["合计"].value, scale)) <= tail
 
 
 def _stated_spending(result: Imported, kind: str, spending: Tree) -> None:
