@@ -22,8 +22,8 @@ from reportgen.importing import sure
 from reportgen.importing.catalog import normalized
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.recognize import Table, recognize
-from reportgen.importing.reconcile import levels
-from reportgen.importing.rows import Amount, body_rows
+from reportgen.importing.reconcile import function_lines, levels
+from reportgen.importing.rows import Amount, Row, body_rows
 from reportgen.importing.tree import Placed
 from reportgen.readers.published import read_published
 from tests.clients import require_program
@@ -125,6 +125,23 @@ def test_a_page_titled_as_another_table_does_not_continue_the_one_before() -> No
     assert _value(result.imported.tree["结转下年"]) == Decimal("23668.553886")
 
 
+def test_a_total_over_lines_that_each_name_a_function_code_is_their_sum() -> None:
+    """北京's 支出总表 prints no code column of its own: each line names its 项 (2130301-行政运行, under 支出功能
+    分类科目, read as the 功能科目) and an economic class, no 类 or 款 line over them. Its 合计 is the sum of
+    them all, column by column; where a line is a 款 over other lines (their sum), nothing is summed."""
+    table = _table(SHUIWU, "支出总表")
+    lines = [r for r in body_rows(table) if r.amounts and not r.total]
+    assert lines and function_lines(lines) == lines
+    assert {len(r.function_code) for r in lines} == {5, 7}  # 21298-超长期特别国债安排的支出, a 款 without 项 (p. 8)
+    sums = {m: sum((r.amounts[m].value for r in lines if m in r.amounts), Decimal(0)) for m in ("合计", "基本支出", "项目支出")}
+    total = Row(-1, "合计行", label="合计", total=True, amounts={m: Amount(v, "合计行") for m, v in sums.items()})
+    assert list(levels(table.kind.id, [*lines, total])) == []
+    short = replace(total, amounts={**total.amounts, "合计": Amount(sums["合计"] + 1, "合计行")})
+    assert [d.what for d in levels(table.kind.id, [*lines, short])] == ["合计 合计"]
+    over = replace(lines[0], function_code=lines[0].function_code[:5])  # a 款 line over its 项 lines
+    assert function_lines([over, *lines]) == []
+
+
 CORPUS = Path("/work/shared/corpus")
 MINZHENG_CORPUS = CORPUS / "bj-minzhengju-2026-dept-budget.pdf"
 
@@ -157,3 +174,16 @@ def test_a_basic_total_of_every_fund_is_not_stated_beside_the_economic_lines_of_
     result = import_files([GUANGZHOU_MARKET], None)
     basic = result.imported.tree["支出"]["基本支出"]
     assert "经济分类" in basic and "合计" not in basic
+
+
+SHUIWU_CORPUS = CORPUS / "bj-shuiwuju-2026-dept-budget.pdf"
+
+
+@pytest.mark.skipif(not SHUIWU_CORPUS.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_total_row_printed_above_the_sum_of_its_lines_is_told() -> None:
+    """北京市水务局 2026 报表 p. 17: the 支出总表's 合计 row prints 1,024,807.171785 (基本 186,874.722488, 项目
+    837,932.449297), its lines over pp. 5–17 add up to 1,019,793.653031 (186,762.726792, 833,030.926239):
+    told as the document's difference, the figures as printed."""
+    result = import_files([SHUIWU_CORPUS, SHUIWU_CORPUS.with_name("bj-shuiwuju-2026-dept-budget-tables.pdf")], None)
+    told = [d for d in result.differences if "支出总表" in d and "1,024,807.171785" in d]
+    assert told and "1,019,793.653031" in told[0]

@@ -189,7 +189,20 @@ def levels(kind: str, rows: list[Row]) -> Iterable[Difference]:
             continue
         yield from column_sums(kind, row, children.get(row.code, []))
     for total in (r for r in rows if r.total):
-        yield from column_sums(kind, total, tops(coded))
+        yield from column_sums(kind, total, tops(coded) or function_lines(rows))
+
+
+def function_lines(rows: list[Row]) -> list[Row]:
+    """The lines a 合计 row is the sum of in a table printing no code of its own but each line's function
+    code (北京's 支出总表: a line a 项 and an economic class, 2050802-干部教育 / 50501 / 30101; a 款 printed
+    without its 项, 21298): every line but the totals, where each names a code and none a code another
+    line's is under (a 类 or 款 line over its 项 lines is their sum); none otherwise (a line of nothing
+    known may be the sum of others)."""
+    lines = [row for row in rows if not row.total and row.amounts]
+    codes = {row.function_code for row in lines}
+    if not lines or any(not row.function_code or row.code for row in lines):
+        return []
+    return [] if any(code.startswith(other) and code != other for code in codes for other in codes) else lines
 
 
 def tops(coded: list[Row]) -> list[Row]:
