@@ -260,10 +260,10 @@ def _is_subtotal(label: str) -> bool:
 
 def _function_rows(result: Imported) -> list[Tree]:
     sources = [(kind, fund) for kind, fund in FUND_TABLES.items() if kind in result.tables]
-    if any(unit_lines(result.rows.get(kind, [])) for kind, _ in sources):
-        return []  # a fund's 项 printed by unit, unnamed (sure.unit_lines): the department's are not printed
     if "一般公共预算支出表" not in result.tables and "支出总表" in result.tables:
         sources = [("支出总表", "")]
+    if any(unit_lines(result.rows.get(kind, [])) for kind in [*(k for k, _ in sources), "支出总表"]):
+        return []  # 项 printed by unit, unnamed (sure.unit_lines): the department's are not printed
     rows: list[Tree] = []
     for kind, fund in sources:
         table, finest = result.tables[kind], _finest(result.rows[kind])

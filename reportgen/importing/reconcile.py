@@ -12,6 +12,7 @@ from reportgen.errors import shown_text
 from reportgen.importing.build import FUND_TABLES, three_public_rows, unknown_income
 from reportgen.importing.imported import Imported
 from reportgen.importing.rows import Amount, CellProblem, Row
+from reportgen.importing.sure import unit_lines
 
 ZERO = Decimal(0)
 # Within a row: the total column and the columns that make it, per table.
@@ -237,6 +238,8 @@ def _funds_against_all(imported: Imported) -> Iterable[Difference]:
     where other income is known to exist but not by row, the rows are not compared."""
     if "支出总表" not in imported.rows or any(t.kind.id in FUND_TABLES for t in imported.unsure):
         return  # a fund's table printed but not read for sure: the funds' rows are not all known
+    if unit_lines(imported.rows["支出总表"]):
+        return  # its 项 printed by unit, unnamed (sure.unit_lines): no row is the department's 项
     funds = [k for k in FUND_TABLES if k in imported.rows]
     other = _other_income(imported)
     if not funds or other is None:
