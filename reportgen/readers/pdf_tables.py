@@ -407,7 +407,7 @@ def _tables(pages: list[list[_Line]]) -> list[_Table]:
             index = _take(current, lines, numbered, continuation=True)
         while index < len(lines):
             following = lines[index + 1] if index + 1 < len(lines) else None
-            if _is_title(lines[index], following):
+            if _is_title(lines[index], following) or not index and current is not None and _another_title(current, lines[0]):
                 table = _Table([])
                 tables.append(table)
                 index = _take(table, lines, index, continuation=False)
@@ -455,9 +455,9 @@ def _continues(table: _Table, lines: list[_Line]) -> bool:
 
 def _another_title(table: _Table, line: _Line) -> bool:
     """A line that reads as the title of another table than ``table`` (its number and a bracketed note
-    aside), with no caption under it: 北京水务局's 收入总表, too wide for its page, prints the left half of
-    its columns under “预算02表 收入总表” and the caption over the right half, on the next page — that
-    page is no continuation of the 收支总表 before it."""
+    aside), caption or none: 北京水务局's 收入总表, too wide for its page, prints the left half of its
+    columns under “预算02表 收入总表” and the caption over the right half, on the next page — a page
+    beginning so is no continuation of the table before it (the 收支总表), but a table of its own."""
     return is_table_title(line.text) and _title_name(line.text) != _title_name(table.first.lines[0].text)
 
 
