@@ -7,7 +7,7 @@ on over pages past a line of two code-named cells set close together, but not pa
 table (a 收入总表 too wide for its page, its caption over the next page's half).
 
 The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there):
-北京市民政局 2026 报表 pp. 2, 9–13, 19; 北京市水务局 2026 报表 pp. 1–4 and 5–8."""
+北京市民政局 2026 报表 pp. 2, 9–13, 19 and pp. 1, 9–10, 17; 北京市水务局 2026 报表 pp. 1–4 and 5–8."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from tests.clients import require_program
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 MINZHENG = FIXTURES / "beijing-minzhengju-2026-p2-9-13-19.pdf"
+MINZHENG_CUT = FIXTURES / "beijing-minzhengju-2026-p1-9-10-17.pdf"
 SHUIWU = FIXTURES / "beijing-shuiwuju-2026-p5-8.pdf"
 SHUIWU_SUMMARY = FIXTURES / "beijing-shuiwuju-2026-p1-4.pdf"
 
@@ -98,6 +99,17 @@ def test_repeated_codes_whose_rows_the_table_does_not_tell_stay_not_read_for_sur
     assert not sure.unit_lines(rows[:-1])
     assert not sure.unit_lines([replace(rows[0], code="20508"), *rows[1:]])
     assert not sure.unit_lines([rows[-1], *rows[:-1]])  # the 合计 before the lines
+
+
+def test_no_function_rows_where_a_fund_s_table_is_not_read_for_sure() -> None:
+    """民政局's 一般公共预算支出表 without its last pages (its units' lines, no 合计: not read for sure) beside
+    its 政府性基金预算支出表 (read): the 政府性基金's 2296002 alone is not all the spending — written as the
+    功能分类, the 一般公共预算's would be taken for none (北京教委: 70,424.99 of 政府性基金 and 国有资本 told as
+    the 支出总计 against its 4,483,899.83 of income). No function row is written."""
+    result = import_files([MINZHENG_CUT], None)
+    assert [t.kind.id for t in result.imported.unsure] == ["一般公共预算支出表"]
+    assert "政府性基金预算支出表" in result.imported.tables
+    assert "功能分类" not in result.imported.tree.get("支出", {})
 
 
 def test_a_table_runs_on_past_a_line_of_two_code_named_cells_set_close() -> None:

@@ -235,7 +235,7 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     prose = prose_source(read.lines) if not tables and read.documents else None
     if prose is not None:  # a document whose tables are images or missing: what its prose states
         notes.append(_prose_only(paths, prose.stated, prose.written))
-    imported = prose.imported if prose is not None else _built(paths, tables, unknown, catalog, layout)
+    imported = prose.imported if prose is not None else _built(paths, tables, unknown, catalog, layout, unsure)
     imported.unsure = unsure
     slips, tails = rounding_tails(imported, differences(imported))
     notes += tail_notes(tails)
@@ -294,11 +294,11 @@ def _with_text(imported: Imported, read: _Read, unknown: list[Grid], unplaced: l
 
 
 def _built(paths: list[Path], tables: list[Table], unknown: list[Grid], catalog: catalogs.Catalog,
-           layout: str | None) -> Imported:
+           layout: str | None, unsure: list[Table]) -> Imported:
     """The budget tables built into a source's fields; refused where there is no table, or no figure."""
     if not tables:
         raise ImportRefused(_no_tables(paths, unknown))
-    imported = build(tables, catalog, layout)
+    imported = build(tables, catalog, layout, unsure)
     if not any(_is_figure(p) for p in walk(imported.tree)):  # a blank cell ("-", "—") is no figure printed
         raise ImportRefused(_no_figures(paths, [table.kind.id for table in tables if any(
             not amount.blank for row in imported.rows.get(table.kind.id, []) for amount in row.amounts.values())]))
