@@ -35,7 +35,7 @@ from reportgen.importing.reconcile import (
     unreadable,
 )
 from reportgen.importing.rows import body_rows
-from reportgen.importing.sure import header_doubts, unit_lines, unit_lines_note, unsure_note
+from reportgen.importing.sure import header_doubts, repeated_codes, unit_lines, unit_lines_note, unsure_note
 from reportgen.importing.text_fields import add_text_fields, fill_required, withheld
 from reportgen.importing.text_parts import read_text_parts
 from reportgen.importing.text_sheets import (
@@ -270,7 +270,7 @@ def _sure(tables: list[Table], notes: list[str]) -> tuple[list[Table], list[Tabl
         (unsure if doubts else sure).append(table)
         if doubts:
             notes.append(unsure_note(table, doubts))
-        elif table.kind.shape == "科目" and unit_lines(body_rows(table, problems=[])):
+        elif table.kind.shape == "科目" and repeated_codes(table) and unit_lines(body_rows(table, problems=[])):
             notes.append(unit_lines_note(table))
     return sure, unsure
 
