@@ -17,9 +17,16 @@ from reportgen import codes, tablekinds
 from reportgen.compute import economic_kind
 from reportgen.importing.catalog import Catalog, normalized
 from reportgen.importing.imported import Imported, factor, rows_of, value
-from reportgen.importing.printed_totals import class_totals, economic_classes, economic_costs, spending_totals
+from reportgen.importing.printed_totals import (
+    class_totals,
+    economic_classes,
+    economic_costs,
+    printed_step,
+    spending_totals,
+)
 from reportgen.importing.recognize import TURNED_FIGURE, Table
 from reportgen.importing.rows import Row
+from reportgen.importing.sure import unit_lines
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.model import UNSPLIT_FUND
 
@@ -29,14 +36,17 @@ _UNIT_ROW = re.compile(r"^\d{6,}\s")  # a budget unit's code and name
 THREE_PUBLIC_ITEMS = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
 
 
-def build(tables: list[Table], catalog: Catalog, layout: str | None = None) -> Imported:
+def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsure: list[Table] | None = None) -> Imported:
+    """``unsure``: the tables printed but not read for sure (sure.py), known absent from none of the sums."""
     result = rows_of(tables, catalog)
+    result.unsure = list(unsure or [])
     _meta(result, tables)
     result.class_codes = _class_codes(result.year or 2025)
     tree = result.tree
     _identity(result, layout)
     if (income := _income(result, catalog)):
         tree["收入"] = income
+        _carried_onward(result, catalog, tree)
     if (spending := _spending(result)):
         tree["支出"] = spending
     _three_public(result, tree)
@@ -117,7 +127,7 @@ def _spending(result: Imported) -> Tree:
     if not rows:
         _stated_totals(result, spending)
     elif (whole := _whole_spending(result, rows)) and (printed := spending_totals(result, whole)):
-        _printed_spending(spending, printed)  # as printed, beside its rows
+        _printed_spending(result, spending, printed)  # as printed, beside its rows
     if (projects := _projects(result)):
         spending["项目"] = projects
         partial_projects(result, spending, projects)
@@ -143,11 +153,12 @@ def _whole_spending(result: Imported, rows: list[Tree]) -> str | None:
     return kind if kind in result.rows and sources == {_APPROPRIATION[only]} else None
 
 
-def _printed_spending(spending: Tree, printed: dict[str, Placed]) -> None:
-    """支出.合计, 基本支出.合计 and 项目支出 as the 支出总表's 合计 row prints them (spending_totals)."""
+def _printed_spending(result: Imported, spending: Tree, printed: dict[str, Placed]) -> None:
+    """支出.合计, 基本支出.合计 and 项目支出 as the 支出总表's 合计 row prints them (spending_totals); 基本支出.合计
+    not beside economic lines of another whole (economic_whole)."""
     if "支出.合计" in printed:
         spending["合计"] = printed["支出.合计"]
-    if "支出.基本支出.合计" in printed:
+    if "支出.基本支出.合计" in printed and economic_whole(result, printed["支出.基本支出.合计"]):
         basic = spending.setdefault("基本支出", {})
         assert isinstance(basic, dict)
         spending["基本支出"] = {"合计": printed["支出.基本支出.合计"], **basic}
@@ -196,6 +207,16 @@ def _income(result: Imported, catalog: Catalog) -> Tree:
     return income
 
 
+def _carried_onward(result: Imported, catalog: Catalog, tree: Tree) -> None:
+    """结转下年 as the 收支总表's spending side prints it (北京's 年终结转结余: 本年支出合计 and it make
+    the 支出总计), where it prints a figure there."""
+    kind = next((k for k in ("收支总表", "财政拨款收支总表") if k in result.sides), None)
+    rows = [r for r in result.sides[kind][1] if catalog.spending_rows.get(r.label) == "结转下年"] if kind else []
+    amount = next(iter(rows[0].amounts.values()), None) if len(rows) == 1 else None
+    if kind is not None and amount is not None and not amount.blank:
+        tree["结转下年"] = value(result, result.tables[kind], amount, "结转下年")
+
+
 def _sources(result: Imported, catalog: Catalog, kind: str) -> Tree:
     table, income = result.tables[kind], {}  # type: Table, Tree
     seen: set[str] = set()
@@ -242,8 +263,15 @@ def _is_subtotal(label: str) -> bool:
 
 def _function_rows(result: Imported) -> list[Tree]:
     sources = [(kind, fund) for kind, fund in FUND_TABLES.items() if kind in result.tables]
-    if "一般公共预算支出表" not in result.tables and "支出总表" in result.tables:
+    # a fund's table not read for sure: the others' rows are not all the spending (北京教委's 政府性基金 and
+    # 国有资本 rows, 70,424.99, were told as the whole against its income of 4,483,899.83) — the 支出总表's, else none
+    unknown_fund = any(table.kind.id in FUND_TABLES for table in result.unsure)
+    if ("一般公共预算支出表" not in result.tables or unknown_fund) and "支出总表" in result.tables:
         sources = [("支出总表", "")]
+    elif unknown_fund:
+        return []
+    if any(unit_lines(result.rows.get(kind, [])) for kind in [*(k for k, _ in sources), "支出总表"]):
+        return []  # 项 printed by unit, unnamed (sure.unit_lines): the department's are not printed
     rows: list[Tree] = []
     for kind, fund in sources:
         table, finest = result.tables[kind], _finest(result.rows[kind])
@@ -440,14 +468,39 @@ def _total_row(result: Imported, kind: str) -> Row | None:
 def _stated_totals(result: Imported, spending: Tree) -> None:
     """A table with no coded rows, only its 合计 (a document publishing totals): the totals as the
     source states them — 基本支出.合计 and 项目支出, or 合计 alone; 人员经费 and 公用经费 likewise."""
-    kind = next((k for k in ("支出总表", "一般公共预算支出表") if _total_row(result, k)), None)
+    kind = next((k for k in ("支出总表", "一般公共预算支出表") if _total_row(result, k)
+                 and not unit_lines(result.rows.get(k, []))), None)
     if kind is not None:
         _stated_spending(result, kind, spending)
     economic = _total_row(result, "一般公共预算基本支出表")
     basic_node = spending.get("基本支出")
     itemised = isinstance(basic_node, dict) and "经济分类" in basic_node
-    if economic is not None and not itemised and "人员经费" in economic.amounts:
+    if economic is not None and not itemised and "人员经费" in economic.amounts and _same_basic(result, economic, basic_node):
         _stated_costs(result, economic, spending)
+
+
+def _same_basic(result: Imported, economic: Row, basic: object) -> bool:
+    """Whether the 基本支出 table's 合计 is the 基本支出 stated from another table (none stated and no 支出总表
+    read: it is), and that table's 人员经费 and 公用经费 its parts (economic_whole)."""
+    stated = basic.get("合计") if isinstance(basic, dict) else None
+    if not isinstance(stated, Placed):  # a 支出总表 read without its 合计: its 基本支出 is not known
+        return "支出总表" not in result.rows
+    return economic_whole(result, stated)
+
+
+def economic_whole(result: Imported, stated: Placed) -> bool:
+    """Whether the 一般公共预算基本支出表's 合计 row prints the 基本支出 ``stated`` (within the tails of its
+    lines; a table printing no 合计: it is taken so): a 总表's 合计 of every fund beside the 一般公共预算's
+    (北京: 45,980.56 of all funds, 45,537.41 of the 一般公共预算; 广州: 68,692.51 with 单位资金, 62,505.64) is
+    another whole, its economic lines and their 人员经费 and 公用经费 not the parts of it."""
+    kind = "一般公共预算基本支出表"
+    economic = _total_row(result, kind)
+    if economic is None or "合计" not in economic.amounts or not isinstance(stated.value, Decimal):
+        return True
+    scale = factor(result, result.tables[kind])
+    lines = sum(1 for row in result.rows[kind] if row.code)
+    tail = printed_step(result, kind) * scale * (lines + 1) / 2
+    return abs(stated.value - scaled(economic.amounts["合计"].value, scale)) <= tail
 
 
 def _stated_spending(result: Imported, kind: str, spending: Tree) -> None:

@@ -14,13 +14,15 @@ from reportgen.reading.yamlsafe import parse_yaml
 
 FILE = "导入.yaml"
 _SPACE = re.compile(r"\s+")
+# quotation marks, set as the typesetter chose (“三公”, "三公", ‘三公’, 「三公」, or dropped): compared without them
+_QUOTES = re.compile("[\"'“”‘’「」『』＂＇]")
 _NOTE = re.compile(r"（[^（）]*）$")
 _INCOME_END = re.compile(r"收入$")
 
 
 def normalized(text: str) -> str:
-    """Text compared without its spaces and with full-width brackets and colons."""
-    return _SPACE.sub("", text).replace("(", "（").replace(")", "）").replace(":", "：").replace("\u3000", "")
+    """Text compared without its spaces and quotation marks, and with full-width brackets and colons."""
+    return _QUOTES.sub("", _SPACE.sub("", text)).replace("(", "（").replace(")", "）").replace(":", "：").replace("\u3000", "")
 
 
 @dataclass

@@ -35,7 +35,8 @@ from reportgen.importing.reconcile import (
     tail_notes,
     unreadable,
 )
-from reportgen.importing.sure import header_doubts, unsure_note
+from reportgen.importing.rows import body_rows
+from reportgen.importing.sure import header_doubts, repeated_codes, unit_lines, unit_lines_note, unsure_note
 from reportgen.importing.text_fields import add_text_fields, fill_required, withheld
 from reportgen.importing.text_parts import read_text_parts
 from reportgen.importing.text_sheets import (
@@ -235,7 +236,7 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     prose = prose_source(read.lines) if not tables and read.documents else None
     if prose is not None:  # a document whose tables are images or missing: what its prose states
         notes.append(_prose_only(paths, prose.stated, prose.written))
-    imported = prose.imported if prose is not None else _built(paths, tables, unknown, catalog, layout)
+    imported = prose.imported if prose is not None else _built(paths, tables, unknown, catalog, layout, unsure)
     imported.unsure = unsure
     slips, tails = rounding_tails(imported, differences(imported))
     notes += tail_notes(tails)
@@ -270,6 +271,8 @@ def _sure(tables: list[Table], notes: list[str]) -> tuple[list[Table], list[Tabl
         (unsure if doubts else sure).append(table)
         if doubts:
             notes.append(unsure_note(table, doubts))
+        elif table.kind.shape == "科目" and repeated_codes(table) and unit_lines(body_rows(table, problems=[])):
+            notes.append(unit_lines_note(table))
     return sure, unsure
 
 
@@ -293,11 +296,11 @@ def _with_text(imported: Imported, read: _Read, unknown: list[Grid], unplaced: l
 
 
 def _built(paths: list[Path], tables: list[Table], unknown: list[Grid], catalog: catalogs.Catalog,
-           layout: str | None) -> Imported:
+           layout: str | None, unsure: list[Table]) -> Imported:
     """The budget tables built into a source's fields; refused where there is no table, or no figure."""
     if not tables:
         raise ImportRefused(_no_tables(paths, unknown))
-    imported = build(tables, catalog, layout)
+    imported = build(tables, catalog, layout, unsure)
     if not any(_is_figure(p) for p in walk(imported.tree)):  # a blank cell ("-", "—") is no figure printed
         raise ImportRefused(_no_figures(paths, [table.kind.id for table in tables if any(
             not amount.blank for row in imported.rows.get(table.kind.id, []) for amount in row.amounts.values())]))

@@ -112,7 +112,7 @@ def spending_totals(result: Imported, kind: str) -> dict[str, Placed]:
     if foot is None or not classes:
         return {}
     out: dict[str, Placed] = {}
-    tail = _step(result, kind) * (len(classes) + 1) / 2  # half a printed step for the total and each 类
+    tail = printed_step(result, kind) * (len(classes) + 1) / 2  # half a printed step for the total and each 类
     for column, path in SPENDING_FIELDS.items():
         amount = foot.amounts.get(column)
         gap = abs(figure(amount) - sum((figure(r.amounts.get(column)) for r in classes), ZERO))
@@ -121,7 +121,7 @@ def spending_totals(result: Imported, kind: str) -> dict[str, Placed]:
     return out
 
 
-def _step(result: Imported, kind: str) -> Decimal:
+def printed_step(result: Imported, kind: str) -> Decimal:
     """The step a table's figures are printed rounded to, in its unit: 0.01 万元, 1 元 where it prints whole
     元; 0 where it prints them exactly (元 to the 分)."""
     if result.tables[kind].unit == "万元":

@@ -12,6 +12,7 @@ from reportgen.errors import shown_text
 from reportgen.importing.build import FUND_TABLES, three_public_rows, unknown_income
 from reportgen.importing.imported import Imported
 from reportgen.importing.rows import Amount, CellProblem, Row
+from reportgen.importing.sure import unit_lines
 
 ZERO = Decimal(0)
 # Within a row: the total column and the columns that make it, per table.
@@ -209,7 +210,20 @@ def levels(kind: str, rows: list[Row]) -> Iterable[Difference]:
             continue
         yield from column_sums(kind, row, children.get(row.code, []))
     for total in (r for r in rows if r.total):
-        yield from column_sums(kind, total, tops(coded))
+        yield from column_sums(kind, total, tops(coded) or function_lines(rows))
+
+
+def function_lines(rows: list[Row]) -> list[Row]:
+    """The lines a 合计 row is the sum of in a table printing no code of its own but each line's function
+    code (北京's 支出总表: a line a 项 and an economic class, 2050802-干部教育 / 50501 / 30101; a 款 printed
+    without its 项, 21298): every line but the totals, where each names a code and none a code another
+    line's is under (a 类 or 款 line over its 项 lines is their sum); none otherwise (a line of nothing
+    known may be the sum of others)."""
+    lines = [row for row in rows if not row.total and row.amounts]
+    codes = {row.function_code for row in lines}
+    if not lines or any(not row.function_code or row.code for row in lines):
+        return []
+    return [] if any(code.startswith(other) and code != other for code in codes for other in codes) else lines
 
 
 def tops(coded: list[Row]) -> list[Row]:
@@ -244,6 +258,8 @@ def _funds_against_all(imported: Imported) -> Iterable[Difference]:
     where other income is known to exist but not by row, the rows are not compared."""
     if "支出总表" not in imported.rows or any(t.kind.id in FUND_TABLES for t in imported.unsure):
         return  # a fund's table printed but not read for sure: the funds' rows are not all known
+    if unit_lines(imported.rows["支出总表"]):
+        return  # its 项 printed by unit, unnamed (sure.unit_lines): no row is the department's 项
     funds = [k for k in FUND_TABLES if k in imported.rows]
     other = _other_income(imported)
     if not funds or other is None:

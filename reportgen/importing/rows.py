@@ -17,6 +17,9 @@ from reportgen.reading.amounts import bounded, printed_amount, why_not_amount
 
 LABEL_MEANINGS = ("类", "款", "项", "编码", "名称", "功能科目", "行次")  # 行次: the 决算 总表's line numbers
 _DASHES = {"", "-", "—", "－", "--", "——", "/"}
+# a code joined to its name (2130306-水利工程运行与维), where the words of a name run on from the line above
+# stand before it in the cell (“护 2130306-水利工程运行与维”: 北京's 支出总表)
+_CODE_NAMED = re.compile(r"(?<![\d.])(\d{3}(?:\d{2}){0,2})-(?=\D)")
 _LEADING_CODE = re.compile(r"^\[?(\d{3}(?:\d{2}){0,2})\]?(?![\d.])\s*")
 NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])\s*")
 _TOTAL = ("合计", "总计", "小计")
@@ -181,10 +184,22 @@ def _read_names(table: Table, index: int, columns: _Columns, row: Row) -> None:
     if columns.second_code and (code := _joined_code({m: cell_text(grid.cell(index, c)) for c, m in columns.second_code})):
         row.second = (code, row.second[1] if row.second else "")
     for col in columns.function:
-        if (lead := _LEADING_CODE.match(cell_text(grid.cell(index, col)))) is not None:
+        text = cell_text(grid.cell(index, col))
+        if (lead := _LEADING_CODE.match(text) or _CODE_NAMED.search(text)) is not None:
             row.function_code = lead.group(1)
     row.label = NUMBERING.sub("", row.name.replace(" ", "")) if row.name else ""
+    if not row.label and not row.code and not row.second and not row.function_code:
+        row.label = _unnamed_total(table, index, columns)
     row.total = not row.code and _is_total_label(row.label)
+
+
+def _unnamed_total(table: Table, index: int, columns: _Columns) -> str:
+    """A total's label printed in label columns that name nothing of the row (合 计 under 北京's 支出功能分类科目
+    or 部门支出经济分类科目: a 功能科目 column, columns no header word names), the row's only words; "" for
+    anything else."""
+    text = "".join("".join(cell_text(cell).split()) for col, cell in enumerate(table.grid.rows[index])
+                   if col not in columns.meanings or col in columns.function)
+    return text if text in _TOTAL else ""
 
 
 def _total_in_code_columns(table: Table, index: int, columns: _Columns) -> str:

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from reportgen.importing.recognize import ITEMS, THREE_PUBLIC, TURNED_FIGURE, Table, cell_text, is_amount
-from reportgen.importing.rows import LABEL_MEANINGS
+from reportgen.importing.rows import LABEL_MEANINGS, Row, body_rows
 
 
 def header_doubts(table: Table) -> list[str]:
@@ -50,17 +50,48 @@ def _items_as_rows(table: Table) -> list[str]:
 
 
 def _repeated_codes(table: Table) -> list[str]:
-    """A table whose 编码 column prints one 项 code on several rows (北京's 一般公共预算支出表 lists each
-    unit's rows one after another, with no unit's name between): its rows are not the department's, one
-    a code — not read for sure. A 类 or 款 printed again (a section per unit, each with its totals)
-    is read as ever."""
+    """A table whose 编码 column prints one 项 code on several rows, where its printed structure does
+    not say whose each row is: not read for sure. A 类 or 款 printed again (a section per unit, each
+    with its totals) is read as ever; so are the lines of units printed one after another under one
+    合计 (unit_lines: 北京's 一般公共预算支出表), read as those lines and never as the department's 项."""
+    repeated = repeated_codes(table)
+    if not repeated or unit_lines(body_rows(table, problems=[])):
+        return []
+    return [f"科目编码{'、'.join(repeated[:3])}{'等' if len(repeated) > 3 else ''}印在多行（不是一个科目一行）"]
+
+
+def repeated_codes(table: Table) -> list[str]:
+    """The 项 codes the table's one 编码 column prints on several rows."""
     codes = [col for col, meaning in table.columns.items() if meaning == "编码"]
     if len(codes) != 1:
         return []
     printed = Counter(text for row in table.grid.rows[table.body_start:]
                       if _CODE.fullmatch(text := cell_text(row[codes[0]]).split("-")[0].strip()))
-    repeated = sorted(code for code, count in printed.items() if count > 1)
-    return [f"科目编码{'、'.join(repeated[:3])}{'等' if len(repeated) > 3 else ''}印在多行（不是一个科目一行）"] if repeated else []
+    return sorted(code for code, count in printed.items() if count > 1)
+
+
+def unit_lines(rows: list[Row]) -> bool:
+    """Whether a function table's rows are the lines of several units printed one after another, their
+    names not printed, and the 合计 of them all (北京's 一般公共预算支出表: each unit's 项 in ascending
+    order, the next unit's from a lower code again, one 合计 row last): a 项 code on several rows, every
+    row a 项 with no second code, and one total row, after them all. The department's own 项 figures
+    are not printed: the lines are read and compared (each row's columns, all of them against the 合计
+    in every column), never written as the department's 项 nor added up into one."""
+    coded = [row for row in rows if row.code]
+    totals = [index for index, row in enumerate(rows) if row.total]
+    if not coded or len(totals) != 1 or totals[0] != len(rows) - 1 or not rows[-1].amounts:
+        return False
+    if any(len(row.code) != 7 or row.second for row in coded) or len(coded) != len(rows) - 1:
+        return False
+    return len({row.code for row in coded}) < len(coded)
+
+
+def unit_lines_note(table: Table) -> str:
+    """What the import tells of a table read as the lines of its units (unit_lines)."""
+    repeated = repeated_codes(table)
+    return (f"{table.kind.id}（{table.grid.shown}）：科目编码{'、'.join(repeated[:3])}{'等' if len(repeated) > 3 else ''}"
+            "印在多行，是所属各单位的行依次印出（没有印出单位名称），部门的各科目数没有印出：各行按列核对，并与合计核对；"
+            "不写入部门的功能分类，也不相加成部门的科目数")
 
 
 _CODE = re.compile(r"\d{7}")

@@ -362,8 +362,14 @@ def _is_note(line: _Line) -> bool:
 
 
 def _is_prose(line: _Line) -> bool:
-    """A line of a paragraph: no gap between columns, and long or a sentence's end."""
-    return line.gap() < _COLUMN_GAP and (len(line.text) >= _PROSE_MIN or "。" in line.text) and not _is_note(line)
+    """A line of a paragraph: no gap between columns, and long or a sentence's end; never a line of two
+    cells or more that each name a code (“50999-其他对个人和家庭的补 30399-其他对个人和家庭的补”: 北京's
+    支出总表 sets its label columns that close where a name runs on to a second line)."""
+    return line.gap() < _COLUMN_GAP and (len(line.text) >= _PROSE_MIN or "。" in line.text) and not _is_note(line) \
+        and sum(1 for word in line.words if _CODE_NAMED.match(word.text)) < 2
+
+
+_CODE_NAMED = re.compile(r"^\d{3,7}-\D")  # a cell of a code and its name, as 北京 prints them (2050802-干部教育)
 
 
 def _is_tabular(line: _Line) -> bool:
@@ -401,7 +407,7 @@ def _tables(pages: list[list[_Line]]) -> list[_Table]:
             index = _take(current, lines, numbered, continuation=True)
         while index < len(lines):
             following = lines[index + 1] if index + 1 < len(lines) else None
-            if _is_title(lines[index], following):
+            if _is_title(lines[index], following) or not index and current is not None and _another_title(current, lines[0]):
                 table = _Table([])
                 tables.append(table)
                 index = _take(table, lines, index, continuation=False)
@@ -438,13 +444,29 @@ def _continues(table: _Table, lines: list[_Line]) -> bool:
     edges = [line.words[0].left for line in last.lines[last.head:len(last.lines) - last.notes]]
     for position, line in enumerate(lines[:3]):
         following = lines[position + 1] if position + 1 < len(lines) else None
-        if _is_title(line, following) or _is_prose(line):
+        if _is_title(line, following) or _is_prose(line) or _another_title(table, line):
             return False
         first = line.words[0]
         if _is_tabular(line) or (_is_number(first.text) or _numbered(first.text)) and any(
                 abs(first.left - edge) <= 1.0 for edge in edges):
             return True
     return False
+
+
+def _another_title(table: _Table, line: _Line) -> bool:
+    """A line that reads as the title of another table than ``table`` (its number and a bracketed note
+    aside), caption or none: 北京水务局's 收入总表, too wide for its page, prints the left half of its
+    columns under “预算02表 收入总表” and the caption over the right half, on the next page — a page
+    beginning so is no continuation of the table before it (the 收支总表), but a table of its own."""
+    return is_table_title(line.text) and _title_name(line.text) != _title_name(table.first.lines[0].text)
+
+
+def _title_name(text: str) -> str:
+    name = _TITLE_NUMBER.sub("", text.replace(" ", "").replace("\u3000", ""))
+    return name[:max(name.rfind("（"), name.rfind("("))] if name.endswith(("）", ")")) else name
+
+
+_TITLE_NUMBER = re.compile(r"^(?:附表|公开表|预算表?|表)[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?表?")
 
 
 def _take(table: _Table, lines: list[_Line], start: int, continuation: bool) -> int:

@@ -1,0 +1,203 @@
+"""北京's 部门预算报表 read for sure (issue 54 part 2): a header that quotes “三公” otherwise than the
+vocabulary, or sets the opening quote apart (“ 三公”经费财政拨款预算总额); the 收入总表's 政府性基金预算资金;
+the 一般公共预算支出表 that prints each unit's 项 one after another, the units unnamed, under one 合计 — its
+lines read and compared, never written as the department's 项 nor added up into one; a 支出总表 whose
+label columns (支出功能分类科目 …) no header word names, its 合计 row still its total; and a table that runs
+on over pages past a line of two code-named cells set close together, but not past a page titled as another
+table (a 收入总表 too wide for its page, its caption over the next page's half).
+
+The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there):
+北京市民政局 2026 报表 pp. 2, 9–13, 19 and pp. 1, 9–10, 17; 北京市水务局 2026 报表 pp. 1–4 and 5–8."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from reportgen.importing import catalog as catalogs
+from reportgen.importing import sure
+from reportgen.importing.catalog import normalized
+from reportgen.importing.pipeline import import_files
+from reportgen.importing.recognize import Table, recognize
+from reportgen.importing.reconcile import function_lines, levels
+from reportgen.importing.rows import Amount, Row, body_rows
+from reportgen.importing.tree import Placed
+from reportgen.readers.published import read_published
+from tests.clients import require_program
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
+MINZHENG = FIXTURES / "beijing-minzhengju-2026-p2-9-13-19.pdf"
+MINZHENG_CUT = FIXTURES / "beijing-minzhengju-2026-p1-9-10-17.pdf"
+SHUIWU = FIXTURES / "beijing-shuiwuju-2026-p5-8.pdf"
+SHUIWU_SUMMARY = FIXTURES / "beijing-shuiwuju-2026-p1-4.pdf"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _poppler() -> None:
+    require_program("pdftotext")
+
+
+def _table(path: Path, kind: str) -> Table:
+    known, _ = recognize(read_published(path).grids, catalogs.load(None))
+    return next(t for t in known if t.kind.id == kind)
+
+
+def _value(node: object) -> object:
+    return node.value if isinstance(node, Placed) else node
+
+
+def test_quotation_marks_are_compared_as_no_part_of_a_header_or_a_title() -> None:
+    assert normalized("“三公”经费") == normalized('"三公"经费') == normalized("‘三公’经费") == normalized("三公经费")
+
+
+def test_a_three_public_header_with_its_opening_quote_set_apart_is_read() -> None:
+    """预算09表: “ 三公”经费财政 / 拨款预算总额 over the first column of figures, its “ a word of its own."""
+    table = _table(MINZHENG, "三公经费支出表")
+    assert sure.header_doubts(table) == []
+    assert table.columns[1] == "“三公”合计"
+    result = import_files([MINZHENG], None)
+    section = result.imported.tree["三公经费"]
+    assert {item: _value(section[item]["本年"]) for item in section} == {
+        "因公出国（境）费": Decimal("159.000000"), "公务用车购置费": Decimal("71.170000"),
+        "公务用车运行维护费": Decimal("50.642987"), "公务接待费": Decimal("1.355554")}
+    assert not [d for d in result.differences if "三公" in d]  # 282.168541 is its items' sum
+
+
+def test_an_income_column_named_a_fund_s_money_is_that_fund() -> None:
+    """预算02表: 政府性基金预 / 算资金 and 国有资本经营 / 预算资金 are the funds' columns, as 一般公共预算资金 is."""
+    table = _table(MINZHENG, "收入总表")
+    assert sure.header_doubts(table) == []
+    assert [table.columns[c] for c in (2, 3, 4)] == ["一般公共预算", "政府性基金", "国有资本经营"]
+
+
+def test_the_lines_of_units_printed_one_after_another_are_read_and_compared_never_as_the_department_s() -> None:
+    """预算05表 prints each unit's 项 in ascending order, the next unit's from 2050803 again, no unit named,
+    and one 合计 of them all: read for sure as those lines — each compared across its columns and all of
+    them against the 合计 — and no 功能分类 written (the department's own 项 are not printed)."""
+    table = _table(MINZHENG, "一般公共预算支出表")
+    rows = body_rows(table)
+    assert sure.header_doubts(table) == [] and sure.unit_lines(rows)
+    assert [r.code for r in rows].count("2050803") > 10 and rows[-1].total
+    assert list(levels(table.kind.id, rows)) == []  # 67,467.675361 … are the lines' sums, column by column
+    line = next(i for i, r in enumerate(rows) if r.code == "2080299")
+    printed = rows[line].amounts["项目支出"]
+    rows[line] = replace(rows[line], amounts={**rows[line].amounts, "项目支出": Amount(printed.value + 1, printed.where)})
+    assert [d.total.value for d in levels(table.kind.id, rows)] == [Decimal("21930.265984")]
+    result = import_files([MINZHENG], None)
+    assert "一般公共预算支出表" in result.imported.tables and not result.imported.unsure
+    assert "功能分类" not in result.imported.tree.get("支出", {})
+    assert any("一般公共预算支出表" in n and "各单位的行依次印出" in n for n in result.notes)
+
+
+def test_repeated_codes_whose_rows_the_table_does_not_tell_stay_not_read_for_sure() -> None:
+    """Without its 合计 (or with a row that is neither a 项 nor the 合计) the same lines say nothing of
+    whose each is: not read as units' lines."""
+    rows = body_rows(_table(MINZHENG, "一般公共预算支出表"))
+    assert not sure.unit_lines(rows[:-1])
+    assert not sure.unit_lines([replace(rows[0], code="20508"), *rows[1:]])
+    assert not sure.unit_lines([rows[-1], *rows[:-1]])  # the 合计 before the lines
+
+
+def test_no_function_rows_where_a_fund_s_table_is_not_read_for_sure() -> None:
+    """民政局's 一般公共预算支出表 without its last pages (its units' lines, no 合计: not read for sure) beside
+    its 政府性基金预算支出表 (read): the 政府性基金's 2296002 alone is not all the spending — written as the
+    功能分类, the 一般公共预算's would be taken for none (北京教委: 70,424.99 of 政府性基金 and 国有资本 told as
+    the 支出总计 against its 4,483,899.83 of income). No function row is written."""
+    result = import_files([MINZHENG_CUT], None)
+    assert [t.kind.id for t in result.imported.unsure] == ["一般公共预算支出表"]
+    assert "政府性基金预算支出表" in result.imported.tables
+    assert "功能分类" not in result.imported.tree.get("支出", {})
+
+
+def test_a_table_runs_on_past_a_line_of_two_code_named_cells_set_close() -> None:
+    """水务局's 支出总表: p. 7 ends with “50999-其他对个人和家庭的补 30399-其他对个人和家庭的补”, two cells
+    of a name run on to a second line, set so close that the line has no column gap; it is a line of the
+    table, not a paragraph that ends it, and p. 8 continues the table."""
+    table = _table(SHUIWU, "支出总表")
+    pages = {place.split(" ")[0] for place in table.grid.row_places or []}
+    assert pages == {"第1页", "第2页", "第3页", "第4页"}
+    amounts = [a.value for r in body_rows(table) for m, a in r.amounts.items() if m == "合计"]
+    assert Decimal("0.808504") in amounts and Decimal("540.702060") in amounts  # p. 7's last line, p. 8's first
+
+
+def test_a_page_titled_as_another_table_does_not_continue_the_one_before() -> None:
+    """水务局's 收支总表 runs over pp. 1–2; p. 3 prints “预算02表 收入总表” over the left half of that table's
+    columns with no caption (金额单位 is over the right half, p. 4): p. 3 is not the 收支总表 continued — its
+    figures (1,048,475.725671 …) read there put amounts under the 收支总表's label column, and the table was not
+    read for sure."""
+    table = _table(SHUIWU_SUMMARY, "收支总表")
+    assert {place.split(" ")[0] for place in table.grid.row_places or []} == {"第1页", "第2页"}
+    known, _ = recognize(read_published(SHUIWU_SUMMARY).grids, catalogs.load(None))
+    assert [t.grid.name for t in known if t.kind.id == "收入总表"] == ["第3页", "第4页"]  # each half a table of its own
+    assert sure.header_doubts(table) == []
+    result = import_files([SHUIWU_SUMMARY], None)
+    income = result.imported.tree["收入"]
+    assert _value(income["事业收入"]) == Decimal("51785.567247") and _value(income["上年结转"]) == Decimal("55856.549576")
+    assert _value(result.imported.tree["结转下年"]) == Decimal("23668.553886")
+
+
+def test_a_total_over_lines_that_each_name_a_function_code_is_their_sum() -> None:
+    """北京's 支出总表 prints no code column of its own: each line names its 项 (2130301-行政运行, under 支出功能
+    分类科目, read as the 功能科目) and an economic class, no 类 or 款 line over them. Its 合计 is the sum of
+    them all, column by column; where a line is a 款 over other lines (their sum), nothing is summed."""
+    table = _table(SHUIWU, "支出总表")
+    lines = [r for r in body_rows(table) if r.amounts and not r.total]
+    assert lines and function_lines(lines) == lines
+    assert {len(r.function_code) for r in lines} == {5, 7}  # 21298-超长期特别国债安排的支出, a 款 without 项 (p. 8)
+    sums = {m: sum((r.amounts[m].value for r in lines if m in r.amounts), Decimal(0)) for m in ("合计", "基本支出", "项目支出")}
+    total = Row(-1, "合计行", label="合计", total=True, amounts={m: Amount(v, "合计行") for m, v in sums.items()})
+    assert list(levels(table.kind.id, [*lines, total])) == []
+    short = replace(total, amounts={**total.amounts, "合计": Amount(sums["合计"] + 1, "合计行")})
+    assert [d.what for d in levels(table.kind.id, [*lines, short])] == ["合计 合计"]
+    over = replace(lines[0], function_code=lines[0].function_code[:5])  # a 款 line over its 项 lines
+    assert function_lines([over, *lines]) == []
+
+
+CORPUS = Path("/work/shared/corpus")
+MINZHENG_CORPUS = CORPUS / "bj-minzhengju-2026-dept-budget.pdf"
+
+
+@pytest.mark.skipif(not MINZHENG_CORPUS.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_department_whose_function_tables_print_units_lines_states_the_totals_its_tables_print() -> None:
+    """北京市民政局 2026 (说明 and 报表 together): the 支出总表's 合计 row (合 计 under 支出功能分类科目, a column
+    no header word names) gives 基本支出 45,980.555005 and 项目支出 23,336.750197 of every fund; the
+    一般公共预算基本支出表's 人员经费 and 公用经费 (of 45,537.409377, the 一般公共预算's alone) are not written
+    as their parts; the 收支总表's 年终结转结余 is 结转下年, and the budget balances."""
+    result = import_files([MINZHENG_CORPUS, MINZHENG_CORPUS.with_name("bj-minzhengju-2026-dept-budget-tables.pdf")],
+                          None)
+    tree = result.imported.tree
+    spending = tree["支出"]
+    assert _value(spending["基本支出"]["合计"]) == Decimal("45980.555005")
+    assert _value(spending["项目支出"]) == Decimal("23336.750197")
+    assert "人员经费" not in spending["基本支出"] and "功能分类" not in spending
+    assert _value(tree["结转下年"]) == Decimal("1776.860854")
+    assert not result.differences and not result.imported.unsure
+
+
+GUANGZHOU_MARKET = CORPUS / "gd-guangzhou-shichangjianguan-2026-dept-budget.pdf"
+
+
+@pytest.mark.skipif(not GUANGZHOU_MARKET.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_basic_total_of_every_fund_is_not_stated_beside_the_economic_lines_of_one() -> None:
+    """广州市市场监督管理局 2026: the 支出总表's 合计 row prints 基本支出 68,692.51 (单位资金 in it) a 尾数 off its
+    类 rows; the 一般公共预算基本支出表's lines are 62,505.64 — another whole. 基本支出.合计 is not written beside
+    them, where check would tell the two apart as a slip of the document."""
+    result = import_files([GUANGZHOU_MARKET], None)
+    basic = result.imported.tree["支出"]["基本支出"]
+    assert "经济分类" in basic and "合计" not in basic
+
+
+SHUIWU_CORPUS = CORPUS / "bj-shuiwuju-2026-dept-budget.pdf"
+
+
+@pytest.mark.skipif(not SHUIWU_CORPUS.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_total_row_printed_above_the_sum_of_its_lines_is_told() -> None:
+    """北京市水务局 2026 报表 p. 17: the 支出总表's 合计 row prints 1,024,807.171785 (基本 186,874.722488, 项目
+    837,932.449297), its lines over pp. 5–17 add up to 1,019,793.653031 (186,762.726792, 833,030.926239):
+    told as the document's difference, the figures as printed."""
+    result = import_files([SHUIWU_CORPUS, SHUIWU_CORPUS.with_name("bj-shuiwuju-2026-dept-budget-tables.pdf")], None)
+    told = [d for d in result.differences if "支出总表" in d and "1,024,807.171785" in d]
+    assert told and "1,019,793.653031" in told[0]
