@@ -154,11 +154,13 @@ def _whole_spending(result: Imported, rows: list[Tree]) -> str | None:
 
 
 def _printed_spending(result: Imported, spending: Tree, printed: dict[str, Placed]) -> None:
-    """支出.合计, 基本支出.合计 and 项目支出 as the 支出总表's 合计 row prints them (spending_totals); 基本支出.合计
-    not beside economic lines of another whole (economic_whole)."""
+    """支出.合计, 基本支出.合计 and 项目支出 as the 支出总表's 合计 row prints them (spending_totals). 基本支出.合计
+    is every fund's, written as printed also beside the 一般公共预算基本支出表's lines of another whole (check
+    compares those only where no other fund spends on 基本支出); its 人员经费 and 公用经费 are then not written
+    as its parts (economic_whole)."""
     if "支出.合计" in printed:
         spending["合计"] = printed["支出.合计"]
-    if "支出.基本支出.合计" in printed and economic_whole(result, printed["支出.基本支出.合计"]):
+    if "支出.基本支出.合计" in printed:
         basic = spending.setdefault("基本支出", {})
         assert isinstance(basic, dict)
         spending["基本支出"] = {"合计": printed["支出.基本支出.合计"], **basic}
