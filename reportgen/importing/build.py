@@ -21,6 +21,7 @@ from reportgen.importing.printed_totals import class_totals, economic_classes, e
 from reportgen.importing.recognize import Table
 from reportgen.importing.rows import Row
 from reportgen.importing.tree import Placed, Tree, scaled
+from reportgen.model import INCOME_SOURCES, RESERVES
 
 FUND_TABLES = {"一般公共预算支出表": "一般公共预算", "政府性基金预算支出表": "政府性基金",
                "国有资本经营预算支出表": "国有资本经营"}
@@ -201,7 +202,7 @@ def _sources(result: Imported, catalog: Catalog, kind: str) -> Tree:
     for row in result.sides[kind][0]:
         key = catalog.income_key(row.label)
         amount = next(iter(row.amounts.values()), None)
-        if key and amount is not None and key not in ("收入总计", "财政拨款收入") and key not in seen:
+        if key in SOURCE_FIELDS and amount is not None and key not in seen:
             seen.add(key)
             if amount.blank:  # no figure printed: not written (none, and a table leaves it blank as the document)
                 result.used[(table.kind.id, *amount.cell)] = f"收入.{key}"
@@ -228,11 +229,30 @@ def _funds_for(result: Imported, catalog: Catalog) -> Tree:
     return {key: value(result, table, amount, f"收入.{key}") for key, amount in rows.items() if not amount.blank}
 
 
+# The sources of income the source format writes (收入.…): a row naming another (单位资金, the group of
+# 深圳's 事业收入 … 其他收入; 财政拨款收入, that of the funds; 收入总计) is read and compared, never written.
+SOURCE_FIELDS = (*INCOME_SOURCES, "上年结转", RESERVES)
+
+
 def unknown_income(catalog: Catalog, left: list[Row]) -> bool:
     """Whether an income side prints a figure on a row whose words name no source of income nor a
-    total (预算拨款, a local source)."""
+    total (预算拨款, a local source); the rows under 上年结转 (深圳's 1.财政拨款结余、结转 …) are its parts."""
     return any(not _is_subtotal(r.label) and not catalog.income_key(r.label)
-               and any(not a.blank and a.value for a in r.amounts.values()) for r in left)
+               and any(not a.blank and a.value for a in r.amounts.values()) for r in this_year_income(catalog, left))
+
+
+def this_year_income(catalog: Catalog, left: list[Row]) -> list[Row]:
+    """An income side's rows but those under its 上年结转 row that split it (by fund, or 财政拨款 and
+    not: 北京's 一、一般公共预算拨款 …, 深圳's 1.财政拨款结余、结转 …), up to its 收入总计."""
+    rows: list[Row] = []
+    carried = False
+    for row in left:
+        key = catalog.income_key(row.label)
+        if carried and key not in ("收入总计", "上年结转"):
+            continue
+        carried = carried or key == "上年结转"
+        rows.append(row)
+    return rows
 
 
 def _is_subtotal(label: str) -> bool:

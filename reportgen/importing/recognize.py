@@ -224,7 +224,7 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
     for col, words in texts.items():
         meaning = (_year_column(words[-1], year) or _meaning(words, catalog)
                    or _meaning([_this_year(word, own) for word in words], catalog))
-        meaning = _of_year(words, groups[col], _within_group(words, groups[col], meaning, catalog), own)
+        meaning = _of_year(words, groups[col], _within_group(words, groups[col], meaning, catalog, own), own)
         if meaning:
             meanings[col] = meaning
     return _one_total(grid, header.stop, texts, meanings)
@@ -238,14 +238,16 @@ _TOTAL_WORDS = ("合计", "小计", "总计")
 CARRIED = "上年结转"
 
 
-def _within_group(words: list[str], wide: list[bool], meaning: str, catalog: Catalog) -> str:
+def _within_group(words: list[str], wide: list[bool], meaning: str, catalog: Catalog, year: int | None = None) -> str:
     """A column's meaning as its group header (a word above it that heads other columns too) makes it:
     the group's total where the column's own word is a total (基本支出 / 小计 is 基本支出, 上年结转结余 /
     小计 is 上年结转); a part of the group no field holds where its own word names nothing known (项目支出 /
     扣除基建项目后预算数) or where the group is last year's carry-over (上年结转结余 / 一般公共预算资金 is not
     this year's 一般公共预算): “group·word”, its figures read and told as not used, never the group's
-    meaning given to a second column."""
-    groups = [word for word, heads in zip(words[:-1], wide[:-1], strict=True) if heads]
+    meaning given to a second column. A group headed by the table's year (2026年政府采购项目) is its words';
+    a column whose wrapped words name a meaning of their own (其中：…政府采购项目中预留给中小企业的项目资金规模
+    under 2026年政府采购项目) keeps it."""
+    groups = [_this_year(word, year) for word, heads in zip(words[:-1], wide[:-1], strict=True) if heads]
     group = next((found for word in reversed(groups) if (found := _known_word(word, catalog))), "")
     if not group or group in _GENERIC:
         return meaning
@@ -253,7 +255,7 @@ def _within_group(words: list[str], wide: list[bool], meaning: str, catalog: Cat
     if own in _TOTAL_WORDS:
         return group
     known = _known_word(own, catalog)
-    if known and group == CARRIED or not known and _is_name(own):
+    if known and group == CARRIED or not known and _is_name(own) and meaning in ("", group):
         return f"{group}·{known or own}"
     return meaning
 
@@ -314,7 +316,9 @@ def _this_year(word: str, year: int | None) -> str:
     the column 机关运行经费预算数); a word naming another year is left as it is (it means no column of
     this year's)."""
     prefix = f"{year}年" if year is not None else ""
-    return word[len(prefix):] if prefix and word.startswith(prefix) and len(word) > len(prefix) else word
+    which = _IN_WHICH.match(word)  # “其中：2026年政府采购项目中预留给…”: 其中： kept before it
+    lead, rest = (word[:which.end()], word[which.end():]) if which else ("", word)
+    return lead + rest[len(prefix):] if prefix and rest.startswith(prefix) and len(rest) > len(prefix) else word
 
 
 _YEAR_COLUMN = re.compile(r"^(\d{4})年(?:度)?(?:预算数?|预算安排)$")

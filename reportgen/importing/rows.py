@@ -15,7 +15,7 @@ from reportgen.importing.recognize import Table, cell_text
 from reportgen.readers.grid import Cell
 from reportgen.reading.amounts import bounded, printed_amount, why_not_amount
 
-LABEL_MEANINGS = ("类", "款", "项", "编码", "名称", "功能科目")
+LABEL_MEANINGS = ("类", "款", "项", "编码", "名称", "功能科目", "单位")
 _DASHES = {"", "-", "—", "－", "--", "——", "/"}
 _LEADING_CODE = re.compile(r"^\[?(\d{3}(?:\d{2}){0,2})\]?(?![\d.])\s*")
 NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])\s*")
@@ -77,6 +77,7 @@ class _Columns:
     second_code: list[tuple[int, str]] = field(default_factory=list)  # the second pair's 类/款 columns
     carried: dict[str, str] = field(default_factory=dict)  # the 类 and 款 of the rows above (_carried)
     function: list[int] = field(default_factory=list)  # a project's 功能科目 (its code)
+    units: list[int] = field(default_factory=list)  # the 预算单位 a row is of (深圳: its name on the unit's row)
     # the amount each text of the table's amount cells was read as (a table prints a few hundred texts
     # over a few thousand cells): printed_amount asked once a text
     read: dict[str, Decimal | None] = field(default_factory=dict)
@@ -90,6 +91,8 @@ class _Columns:
                     self.code.append((col, meaning))
             elif meaning == "功能科目":
                 self.function.append(col)
+            elif meaning == "单位":
+                self.units.append(col)
             elif meaning in ("编码", "名称"):
                 if meaning == "编码" and any(self.meanings.get(c) == "编码" for c in self.names) or self.second:
                     self.second.append(col)
@@ -186,6 +189,10 @@ def _read_names(table: Table, index: int, columns: _Columns, row: Row) -> None:
             row.function_code = lead.group(1)
     row.label = NUMBERING.sub("", row.name.replace(" ", "")) if row.name else ""
     row.total = not row.code and _is_total_label(row.label)
+    unit = _joined_texts(table, index, columns.units).replace(" ", "")
+    if not row.code and not row.label and unit and unit == table.owner.replace(" ", ""):
+        row.name = row.label = unit  # the row of the unit the table is of (深圳's 预算单位 column): its total
+        row.total = True
 
 
 def _total_in_code_columns(table: Table, index: int, columns: _Columns) -> str:

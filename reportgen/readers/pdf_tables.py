@@ -491,10 +491,29 @@ def _head(chunk: _Chunk) -> int:
         words = chunk.lines[position].words
         if any(_is_number(w.text) and not _is_year(w, following)
                for w, following in zip(words, [*words[1:], None], strict=True)) or _numbered(words[0].text):
-            return total if total is not None and not _all_header(chunk.lines[total + 1:position]) else position
+            if total is not None and not _all_header(chunk.lines[total + 1:position]):
+                return total
+            return position - 1 if _label_wrapped_above(chunk.lines, position) else position
         if total is None and words[0].text in _TOTALS and len(words) == 1:
             total = position
     return body if total is None else total
+
+
+def _label_wrapped_above(lines: list[_Line], position: int) -> bool:
+    """Whether the line before ``position`` (the first with figures) is the first line of that row's label,
+    wrapped in its cell and centred on its figures (深圳's 深圳市规划和自然资源局大鹏管 / 4,505.81 … / 理局):
+    one word of text left of the row's figures, and the line after them one word starting where it does,
+    the two lines' middle the figures' middle."""
+    if position < 1 or position + 1 >= len(lines):
+        return False
+    above, line, below = lines[position - 1], lines[position], lines[position + 1]
+    figures = [w for w in line.words if _is_number(w.text)]
+    if len(above.words) != 1 or len(below.words) != 1 or len(figures) != len(line.words):
+        return False
+    first, last = above.words[0], below.words[0]
+    middle = (min(w.top for w in figures) + max(w.bottom for w in figures)) / 2
+    return not _is_number(first.text) and not _is_number(last.text) and abs(first.left - last.left) <= 1.0 \
+        and first.right < figures[0].left and abs((first.top + last.bottom) / 2 - middle) <= 0.3 * first.height
 
 
 def _all_header(lines: list[_Line]) -> bool:
