@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 
 from reportgen import codes, tablekinds
@@ -18,14 +19,15 @@ from reportgen.compute import economic_kind
 from reportgen.importing.catalog import Catalog, normalized
 from reportgen.importing.imported import Imported, factor, rows_of, value
 from reportgen.importing.printed_totals import class_totals, economic_classes, economic_costs, spending_totals
-from reportgen.importing.recognize import Table
-from reportgen.importing.rows import Row
+from reportgen.importing.recognize import FUND_COLUMNS, ITEMS_BY_FUND, Table
+from reportgen.importing.rows import Amount, Row
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.model import INCOME_SOURCES, RESERVES
 
 FUND_TABLES = {"一般公共预算支出表": "一般公共预算", "政府性基金预算支出表": "政府性基金",
                "国有资本经营预算支出表": "国有资本经营"}
 _UNIT_ROW = re.compile(r"^\d{6,}\s")  # a budget unit's code and name
+_YEAR_LABEL = re.compile(r"^(\d{4})年")
 THREE_PUBLIC_ITEMS = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
 
 
@@ -40,8 +42,27 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None) -> I
     if (spending := _spending(result)):
         tree["支出"] = spending
     _three_public(result, tree)
+    _procurement(result, tree)
     _defined_rows(result, tree)
     return result
+
+
+# 深圳's 支出总表 sets out 政府采购项目 (小计) and what of it is reserved for small businesses: its total row
+# (the department's own) gives the reserved parts (the 小计 is told as not used: 政府采购.合计 is checked
+# against 货物, 工程 and 服务, which the text states).
+_PROCUREMENT = {"政府采购预留中小企业": "中小企业", "政府采购预留小微企业": "小微企业"}
+
+
+def _procurement(result: Imported, tree: Tree) -> None:
+    """政府采购's reserved parts as the 支出总表's total row prints them, where it prints them."""
+    table = result.tables.get("支出总表")
+    foot = next((r for r in result.rows.get("支出总表", []) if r.total and r.amounts), None)
+    if table is None or foot is None:
+        return
+    section: Tree = {key: value(result, table, foot.amounts[meaning], f"政府采购.{key}")
+                     for meaning, key in _PROCUREMENT.items() if meaning in foot.amounts}
+    if section:
+        tree["政府采购"] = section
 
 
 def _defined_rows(result: Imported, tree: Tree) -> None:
@@ -527,14 +548,38 @@ def _economic_split(result: Imported, table: Table, row: Row, item: Tree) -> Non
 def three_public_rows(result: Imported) -> tuple[Row | None, Row | None]:
     """The “三公” table's row of this year and of last year: rows labelled by year (“2021年”,
     “2022年”, as the national table has them), else its one row of figures (Shanghai's)."""
-    rows = [r for r in result.rows.get("三公经费支出表", []) if r.amounts and not r.total]
-    if result.year is not None:
-        this = next((r for r in rows if r.label.startswith(f"{result.year}年")), None)
-        last = next((r for r in rows if r.label.startswith(f"{result.year - 1}年")), None)
+    rows = [_items_of_funds(r) for r in result.rows.get("三公经费支出表", []) if r.amounts and not r.total]
+    # no year stated yet (深圳's titles name none: the cover does, read later): a row of a year and one of
+    # the year before it are this year's and last year's (a budget sets last year's beside its own)
+    labelled = {int(found.group(1)) for r in rows if (found := _YEAR_LABEL.match(r.label))}
+    year = result.year if result.year is not None else max(labelled) if len(labelled) == 2 \
+        and max(labelled) - min(labelled) == 1 else None
+    if year is not None:
+        this = next((r for r in rows if r.label.startswith(f"{year}年")), None)
+        last = next((r for r in rows if r.label.startswith(f"{year - 1}年")), None)
         if this is not None or last is not None:
             return this, last
     plain = [r for r in rows if not r.label]
     return (plain[0] if plain else None), None
+
+
+def _items_of_funds(row: Row) -> Row:
+    """A “三公” row whose items are printed by fund (深圳: “因公出国（境）费·一般公共预算” …) with each item
+    as the one fund's figure that is not zero, the others printed zero (as the fund's cell prints it;
+    0.00 where all are); an item two funds spend on is no one figure printed, and is left out."""
+    by_item: dict[str, list[Amount]] = {}
+    for key, amount in row.amounts.items():
+        item, _, fund = key.partition("·")
+        if item in ITEMS_BY_FUND and fund in FUND_COLUMNS:
+            by_item.setdefault(item, []).append(amount)
+    if not by_item:
+        return row
+    items = {}
+    for item, amounts in by_item.items():
+        spent = [a for a in amounts if not a.blank and a.value]
+        if len(spent) <= 1:
+            items[item] = spent[0] if spent else amounts[0]
+    return replace(row, amounts={**row.amounts, **items})
 
 
 def _three_public(result: Imported, tree: Tree) -> None:

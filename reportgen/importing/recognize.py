@@ -227,7 +227,7 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
         meaning = _of_year(words, groups[col], _within_group(words, groups[col], meaning, catalog, own), own)
         if meaning:
             meanings[col] = meaning
-    return _one_total(grid, header.stop, texts, meanings)
+    return _one_total(grid, header.stop, texts, _total_by_fund(meanings, texts, groups, catalog))
 
 
 # Meanings a column under a group header of that meaning keeps as its own: a group that only says
@@ -247,8 +247,9 @@ def _within_group(words: list[str], wide: list[bool], meaning: str, catalog: Cat
     meaning given to a second column. A group headed by the table's year (2026年政府采购项目) is its words';
     a column whose wrapped words name a meaning of their own (其中：…政府采购项目中预留给中小企业的项目资金规模
     under 2026年政府采购项目) keeps it."""
-    groups = [_this_year(word, year) for word, heads in zip(words[:-1], wide[:-1], strict=True) if heads]
-    group = next((found for word in reversed(groups) if (found := _known_word(word, catalog))), "")
+    group = _group_of(words, wide, catalog, year)
+    if group in ITEMS_BY_FUND and meaning in FUND_COLUMNS:
+        return f"{group}·{meaning}"  # 深圳's 三公 table: each item over the three funds
     if not group or group in _GENERIC:
         return meaning
     own = words[-1]
@@ -258,6 +259,25 @@ def _within_group(words: list[str], wide: list[bool], meaning: str, catalog: Cat
     if known and group == CARRIED or not known and _is_name(own) and meaning in ("", group):
         return f"{group}·{known or own}"
     return meaning
+
+
+# The items a table may set out by fund (a group over 一般公共预算, 政府性基金, 国有资本经营: 深圳's
+# 财政拨款“三公”经费支出表), and the funds: each column “item·fund”, read by build.three_public_rows.
+ITEMS_BY_FUND = ("“三公”合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费",
+                 "公务接待费")
+FUND_COLUMNS = ("一般公共预算", "政府性基金", "国有资本经营")
+
+
+def _group_of(words: list[str], wide: list[bool], catalog: Catalog, year: int | None) -> str:
+    """The meaning of the lowest group header over a column that names one (a word above it heading
+    other columns too), its table's year aside; a total under another group (公务用车购置及运行维护费 over
+    小计 over the funds) is that group's."""
+    group = ""
+    for word, heads in zip(words[:-1], wide[:-1], strict=True):
+        found = _known_word(_this_year(word, year), catalog) if heads else ""
+        if found and not (word in _TOTAL_WORDS and group):
+            group = found
+    return group
 
 
 def _of_year(words: list[str], wide: list[bool], meaning: str, year: int | None) -> str:
@@ -284,6 +304,17 @@ def _one_total(grid: Grid, body: int, texts: dict[int, list[str]], meanings: dic
         return meanings
     return {col: _YEAR_TOTAL if col in totals and col not in plain and any(_YEAR_INCOME in w for w in texts[col])
             else meaning for col, meaning in meanings.items()}
+
+
+def _total_by_fund(meanings: dict[int, str], texts: dict[int, list[str]], groups: dict[int, list[bool]],
+                   catalog: Catalog) -> dict[int, str]:
+    """In a table of items by fund (“因公出国（境）费·一般公共预算” …), the funds under its 总计 or 合计 are
+    the items' total by fund: “““三公”合计·一般公共预算” …; in any other table the funds are as they are."""
+    if not any(m.partition("·")[0] in ITEMS_BY_FUND and m.partition("·")[2] in FUND_COLUMNS for m in meanings.values()):
+        return meanings
+    return {col: f"{ITEMS_BY_FUND[0]}·{meaning}" if meaning in FUND_COLUMNS
+            and _group_of(texts[col], groups[col], catalog, None) == "合计" else meaning
+            for col, meaning in meanings.items()}
 
 
 _YEAR_TOTAL = "本年收入合计"

@@ -29,7 +29,8 @@ def header_doubts(table: Table) -> list[str]:
     return doubts + _repeated_codes(table) + _items_as_rows(table)
 
 
-# The columns a table of one row of items (the “三公” table) is read by: one of them at least.
+# The columns a table of one row of items (the “三公” table) is read by: one of them at least (or its
+# part of one fund: 深圳's “因公出国（境）费·一般公共预算”).
 _ITEMS = ("“三公”合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
 
 
@@ -37,7 +38,7 @@ def _items_as_rows(table: Table) -> list[str]:
     """The “三公” table (one row of items) whose header names none of its items
     (广州 prints them down the rows, its columns the funds): not read as one — its figures would give
     no item, and the part would seem not published."""
-    if table.kind.id != "三公经费支出表" or any(meaning in _ITEMS for meaning in table.columns.values()):
+    if table.kind.id != "三公经费支出表" or any(meaning.partition("·")[0] in _ITEMS for meaning in table.columns.values()):
         return []
     return ["表头没有“三公”经费的各项（各项印在行中）"]
 
