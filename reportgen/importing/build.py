@@ -409,7 +409,8 @@ def _economic(result: Imported) -> Tree:
     groups: dict[str, list[Row]] = {}
     last: list[Row] | None = None
     _one_column_is_total(result.rows["一般公共预算基本支出表"])
-    for row in result.rows["一般公共预算基本支出表"]:
+    rows, column = _basic_lines(result.rows["一般公共预算基本支出表"])
+    for row in rows:
         if len(row.code) == 5 and "合计" in row.amounts:
             last = groups.setdefault(row.code, [])
             if last and not (row.second and last[0].second):
@@ -420,8 +421,18 @@ def _economic(result: Imported) -> Tree:
     lines = [_economic_item(result, table, group) for group in groups.values()]
     if not lines:
         return {}
-    lines += economic_classes(result, "一般公共预算基本支出表", "合计")
+    lines += economic_classes(result, "一般公共预算基本支出表", column)
     return {"经济分类": lines, **economic_costs(result, "一般公共预算基本支出表")}
+
+
+def _basic_lines(rows: list[Row]) -> tuple[list[Row], str]:
+    """The 基本支出 table's lines and the column of their amounts: its 合计; or, of a table of all the
+    fund's spending by economic class (深圳's 一般公共预算支出表（按经济分类）: 支出总计, 基本支出, 项目支出),
+    its 基本支出 (as each line's 合计), the lines of 项目支出 alone (基本支出 0.00) left out."""
+    if not any("基本支出" in r.amounts and "项目支出" in r.amounts for r in rows):
+        return rows, "合计"
+    return [replace(r, amounts={"合计": r.amounts["基本支出"]}) for r in rows if "基本支出" in r.amounts
+            and (not r.code or r.amounts["基本支出"].value)], "基本支出"
 
 
 def _one_column_is_total(rows: list[Row]) -> None:

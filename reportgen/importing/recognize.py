@@ -128,9 +128,10 @@ def _title_kind(text: str, catalog: Catalog) -> tuple[TableKind | None, int | No
     for kind in catalog.tables:
         if _ECONOMIC in note and kind.id in _BY_FUNCTION:
             continue  # 深圳's 一般公共预算支出表（按经济分类）: its rows are 301 …, not the function table's
-        for name in kind.names:
-            fits = rest == name or (len(rest) <= len(name) + 12 and rest.endswith(name) and not year_match
-                                    and not rest[:-len(name)].endswith(tuple(catalog.titles.qualifiers)))
+        for name in kind.names:  # a name may keep its note (一般公共预算支出表（按经济分类）)
+            fits = rest == name or rest + note == name or (
+                len(rest) <= len(name) + 12 and rest.endswith(name) and not year_match
+                and not rest[:-len(name)].endswith(tuple(catalog.titles.qualifiers)))
             if fits and (best is None or len(name) > best[0]):
                 best = (len(name), kind)
     year = int(year_match.group(1)) if year_match else None
