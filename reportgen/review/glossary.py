@@ -63,7 +63,7 @@ FEE_WORD = re.compile(r"费用$")
 _PROJECT_WORD = re.compile(r"项目$")
 _BUDGET_END = re.compile(r"(预算数|预算)$")
 _HOUSEHOLDS = re.compile(r"(?<!\d)\d++家")
-_OTHER_MATTER = re.compile(r"结转|上年|增加|减少|增长|下降|其中|以外|除|中的|预留|面向|企业|\d")
+_OTHER_MATTER = re.compile(r"结转|上年|增加|减少|增长|下降|其中|以外|除|中的|预留|面向|企业|在职|\d")
 _QUOTES = str.maketrans({'"': "“", "＂": "“", "(": "（", ")": "）"})
 
 
