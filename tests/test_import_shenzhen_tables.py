@@ -6,7 +6,8 @@ the 一般公共预算基本支出表 it holds.
 
 The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there):
 深圳市民政局 2026 pp. 16–22 and 26–35 (its tables but the 基本支出总表 and 项目支出总表), 深圳市规划和自然资源局
-大鹏管理局 2026 pp. 20–21 (its 支出总表's first two pages)."""
+大鹏管理局 2026 pp. 20–21 (its 支出总表's first two pages), 深圳市水务局 2026 pp. 63 and 180 (a department of
+15 units: its 支出总表's first page and its 三公 table's)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from tests.clients import require_program
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 MINZHENG = FIXTURES / "shenzhen-minzheng-2026-p16-22-26-35.pdf"
 DAPENG = FIXTURES / "shenzhen-guiziju-dapeng-2026-p20-21.pdf"
+SHUIWU = FIXTURES / "shenzhen-shuiwu-2026-p63-180.pdf"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -138,6 +140,19 @@ def test_a_label_wrapped_around_its_figures_is_the_row_s() -> None:
     assert rows[0].amounts["合计"].value == Decimal("4505.81")
     assert all(r.code for r in rows[1:])  # no line of the repeated header read as a row
     assert {place.split(" ")[0] for place in spending.grid.row_places or []} == {"第1页", "第2页"}
+
+
+def test_the_rows_of_several_units_in_turn_are_not_read_for_sure() -> None:
+    """深圳市水务局's tables print the department's row, then 深圳市水务局（本级） and its rows, then each other
+    unit's: no row is the department's line of a code (nor its 2026 年 row of the 三公 table) — not read for
+    sure, their figures told as not read, never summed into a difference."""
+    known, _ = recognize(read_published(SHUIWU).grids, catalogs.load(None))
+    doubts = {t.kind.id: sure.header_doubts(t) for t in known}
+    assert set(doubts) == {"支出总表", "三公经费支出表"}
+    assert all(any(d.startswith("各行分属") and "深圳市水务局（本级）" in d for d in found) for found in doubts.values())
+    # a department of one unit (深圳市民政局（本级）, its notes under the tables aside) is read as ever
+    assert not any(d.startswith("各行分属") for t in recognize(read_published(MINZHENG).grids, catalogs.load(None))[0]
+                   for d in sure.header_doubts(t))
 
 
 CORPUS = Path("/work/shared/corpus/gd-shenzhen-xuanchuanbu-2026-dept-budget.pdf")

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from reportgen.importing.recognize import Table, cell_text, is_amount
-from reportgen.importing.rows import LABEL_MEANINGS
+from reportgen.importing.rows import LABEL_MEANINGS, is_note_row
 
 
 def header_doubts(table: Table) -> list[str]:
@@ -26,7 +26,30 @@ def header_doubts(table: Table) -> list[str]:
     for side in _sides(table, [col for col in amounts if col in table.columns]):
         repeated = Counter(table.columns[col] for col in side)
         doubts += [f"“{meaning}”对应了{count}列" for meaning, count in repeated.items() if count > 1]
-    return doubts + _repeated_codes(table) + _items_as_rows(table)
+    return doubts + _repeated_codes(table) + _items_as_rows(table) + _units_in_turn(table)
+
+
+def _units_in_turn(table: Table) -> list[str]:
+    """A table whose 预算单位 column names several units, each over rows of its own that name none (深圳's
+    department of several units: 深圳市水务局, then 深圳市水务局（本级） and its codes, then the next unit's):
+    its rows are not the department's, one a code — not read for sure. A table of one row a unit (the
+    收入总表) is read as ever."""
+    columns = [col for col, meaning in table.columns.items() if meaning == "单位"]
+    if not columns:
+        return []
+    named: list[str] = []
+    unnamed = False
+    for index in range(table.body_start, len(table.grid.rows)):
+        row = table.grid.rows[index]
+        if is_note_row(table, index):
+            continue
+        unit = "".join(cell_text(row[col]) for col in columns if col < len(row)).strip()
+        if unit and unit not in named:
+            named.append(unit)
+        unnamed = unnamed or not unit and any(is_amount(cell) for cell in row)
+    if len(named) < 2 or not unnamed:
+        return []
+    return [f"各行分属{len(named)}个预算单位（{named[0]}、{named[1]}等），各单位的行相继印出"]
 
 
 # The columns a table of one row of items (the “三公” table) is read by: one of them at least (or its
