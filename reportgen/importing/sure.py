@@ -49,7 +49,7 @@ def _units_in_turn(table: Table) -> list[str]:
         unnamed = unnamed or not unit and any(is_amount(cell) for cell in row)
     if len(named) < 2 or not unnamed:
         return []
-    return [f"各行分属{len(named)}个预算单位（{named[0]}、{named[1]}等），各单位的行相继印出"]
+    return [f"{len(named)}个预算单位（{named[0]}、{named[1]}等）的行相继印出"]
 
 
 # The columns a table of one row of items (the “三公” table) is read by: one of them at least (or its
