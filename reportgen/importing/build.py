@@ -590,7 +590,7 @@ def _items_of_funds(row: Row) -> Row:
         spent = [a for a in amounts if not a.blank and a.value]
         if len(spent) <= 1:
             items[item] = spent[0] if spent else amounts[0]
-    return replace(row, amounts={**row.amounts, **items})
+    return replace(row, amounts={**items, **row.amounts})  # an item's own column, where printed too, is its
 
 
 def _three_public(result: Imported, tree: Tree) -> None:
