@@ -176,3 +176,17 @@ def test_in_service_staff_costs_are_no_staff_costs() -> None:
     names.add("人员经费", "人员经费")
     assert names.find("人员经费") == "人员经费" and names.find("2026年部门人员经费") == "人员经费"
     assert names.find("在职人员经费") is None
+
+
+DAPENG_WHOLE = Path("/work/shared/corpus/gd-shenzhen-guiziju-dapeng-2026-dept-budget.pdf")
+
+
+@pytest.mark.skipif(not DAPENG_WHOLE.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_total_a_tail_from_its_lines_is_kept_as_printed() -> None:
+    """大鹏管理局's 支出总表 prints 支出总计 4,505.81 (its 类 add up to it) and 项目支出 1,856.92 over 项 lines
+    adding to 4,505.82 and 1,856.93, each rounded to 0.01 万元 on its own: the totals are written as printed
+    (the source's, summed from its lines, would stand a 尾数 from the 收入总计 4,505.81 it balances)."""
+    spending = import_files([DAPENG_WHOLE], None).imported.tree["支出"]
+    assert isinstance(spending, dict)
+    assert _plain(spending["合计"]) == Decimal("4505.81") and _plain(spending["项目支出"]) == Decimal("1856.92")
+    assert spending["合计"].where == "支出总表 第20页 第16行"  # type: ignore[union-attr]
