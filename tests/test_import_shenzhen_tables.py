@@ -190,3 +190,20 @@ def test_a_total_a_tail_from_its_lines_is_kept_as_printed() -> None:
     assert isinstance(spending, dict)
     assert _plain(spending["合计"]) == Decimal("4505.81") and _plain(spending["项目支出"]) == Decimal("1856.92")
     assert spending["合计"].where == "支出总表 第20页 第16行"  # type: ignore[union-attr]
+
+
+@pytest.mark.skipif(not DAPENG_WHOLE.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_project_list_a_tail_over_the_printed_total_is_no_slip(tmp_path: Path) -> None:
+    """大鹏管理局's text lists its projects at 1,856.94 万元 in all (each rounded on its own), its 支出总表 prints
+    项目支出 1,856.92: within their 尾数, so no R-项目支出合计 — which a list 1.00 万元 over still gets."""
+    from reportgen.cli import main
+    from reportgen.render import check_findings
+
+    source = tmp_path / "dapeng.yaml"
+    main(["import", str(DAPENG_WHOLE), "-o", str(source)])
+    assert not [f for f in check_findings(source) if f.rule == "R-项目支出合计"]
+    text = source.read_text(encoding="utf-8")
+    over = tmp_path / "over.yaml"
+    over.write_text(text.replace("项目支出: 1856.92", "项目支出: 1855.92", 1), encoding="utf-8")
+    assert any(f.severity == "error" and "项目清单合计 1,856.94万元 超过" in f.message
+               for f in check_findings(over) if f.rule == "R-项目支出合计")

@@ -154,10 +154,11 @@ def stated_project_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]
         yield make_finding(b, "error", "R-项目支出合计", f"填报的项目支出 {m.with_unit(stated)} 与功能分类各行的项目支出合计 "
                            f"{m.with_unit(f.project_from_functions)} 不一致", line, path)
     listed = f.projects_total
-    if listed is not None and listed > stated:
+    tail = _allowance(b, len(b.projects), listed, stated)  # a 万元 list's 尾数 (大鹏管理局 2026: 1,856.94 over 1,856.92)
+    if listed is not None and listed > stated + tail:
         yield make_finding(b, "error", "R-项目支出合计", f"项目清单合计 {m.with_unit(listed)} 超过填报的项目支出 "
                            f"{m.with_unit(stated)}", line, path)
-    elif listed is not None and listed < stated:
+    elif listed is not None and listed < stated - tail:
         yield make_finding(b, "warning", "R-项目支出合计", f"项目清单只列出部分项目：合计 {m.with_unit(listed)}，"
                            f"项目支出 {m.with_unit(stated)}，其余 {m.with_unit(stated - listed)} 未逐项列出（项目支出表照此注明）",
                            line, path)
