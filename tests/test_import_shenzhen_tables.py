@@ -207,3 +207,39 @@ def test_a_project_list_a_tail_over_the_printed_total_is_no_slip(tmp_path: Path)
     over.write_text(text.replace("项目支出: 1856.92", "项目支出: 1855.92", 1), encoding="utf-8")
     assert any(f.severity == "error" and "项目清单合计 1,856.94万元 超过" in f.message
                for f in check_findings(over) if f.rule == "R-项目支出合计")
+
+
+MINZHENG_WHOLE = Path("/work/shared/corpus/gd-shenzhen-minzheng-2026-dept-budget.pdf")
+
+
+@pytest.mark.skipif(not MINZHENG_WHOLE.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_the_import_judges_no_row_of_a_table_it_read_as_a_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """民政局's 一般公共预算支出表（按经济分类） row “30201 办公费 108.66 21.28 87.38” is its table's, judged by
+    reconciling the table: the import's check of its text never reads it as a sentence saying 办公费 is 108.66
+    (the 基本支出 21.28 is the source's), as the review does not either."""
+    from reportgen.cli import main
+
+    main(["import", str(MINZHENG_WHOLE), "-o", str(tmp_path / "minzheng.yaml")])
+    told = [line for line in capsys.readouterr().out.splitlines() if "[R-核对]" in line]
+    assert told and not [line for line in told if "表格数" in line], told  # 300.00 预算准备金: a sentence's
+
+
+XUANCHUANBU = Path("/work/shared/corpus/gd-shenzhen-xuanchuanbu-2026-dept-budget.pdf")
+
+
+@pytest.mark.skipif(not XUANCHUANBU.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_running_costs_a_document_defines_otherwise_are_no_part_of_public_costs(tmp_path: Path) -> None:
+    """宣传部 2026 states 机关运行经费 1,086.70 beside 公用经费 453.61: its 名词解释 defines 行政经费（机关运行经费）
+    as the funds of a list of economic items (办公设备购置, 公务用车购置 among them), no part of 公用经费 — no
+    R-机关运行经费; with the national definition (日常公用经费) the same figures are one."""
+    from reportgen.cli import main
+    from reportgen.render import check_findings
+
+    source = tmp_path / "xuanchuanbu.yaml"
+    main(["import", str(XUANCHUANBU), "-o", str(source)])
+    assert not [f for f in check_findings(source) if f.rule == "R-机关运行经费"]
+    text = source.read_text(encoding="utf-8")
+    start = text.index("  - {术语: 行政经费（机关运行经费）")
+    national = tmp_path / "national.yaml"
+    national.write_text(text[:start] + text[text.index("\n", start) + 1:], encoding="utf-8")
+    assert [f.rule for f in check_findings(national) if f.rule == "R-机关运行经费"] == ["R-机关运行经费"]
