@@ -389,8 +389,9 @@ def _class_against_functions(imported: Imported, kind: str, row: Row, code: str)
     # 20707 in it), against that class in each fund table, where every fund table printed was read
     mine = row.amounts.get("一般公共预算") if kind != "收支总表" else None
     against = ["支出总表"] if kind == "收支总表" else ["一般公共预算支出表"]
-    if kind != "收支总表" and mine is None and not any(t.kind.id in FUND_TABLES for t in imported.unsure):
-        against = [k for k in FUND_TABLES if k in imported.rows]
+    if kind != "收支总表" and mine is None and "一般公共预算支出表" in imported.rows \
+            and not any(t.kind.id in FUND_TABLES for t in imported.unsure):
+        against = [k for k in FUND_TABLES if k in imported.rows]  # the 一般公共预算支出表 first, as ever
     rows = {k: found for k in against if (found := _class_row(imported, k, code)) is not None}
     if rows and against[0] in rows:
         yield from _sum(kind, f"{row.label}（{'、'.join(rows)} {code}）", mine or _first_amount(row),
