@@ -11,7 +11,7 @@ table's header is often printed so:
   is one word with it;
 * wrapped: 一般公共预 / 算资金, 财政专户管理 / 资金, “三公”经费财政 / 拨款预算总额 — a cell's text
   over two or three lines, each line set under the one above as a cell sets its text (centred on
-  it, or starting or ending where it does), within its width and less than half a line below it.
+  it, or starting or ending where it does), within its width and less than 0.6 of a line below it (深圳 sets its lines 0.56 apart).
   A group header is never joined to the header under it: it heads more than one cell, or stands
   further above its sub-headers than a line of wrapped text below the one before it.
 
@@ -144,7 +144,7 @@ def _wrapped(lines: list[list[Word]], em: float) -> list[list[Word]]:
 
 def _wrapped_below(word: Word, lines: list[list[Word]], upper: int, em: float) -> tuple[int, Word] | None:
     """The word (and its line's index) that is the next line of ``word``'s cell: the only word under
-    it within half a line, set within its width and aligned with it, with no header word under it
+    it within 0.6 of a line, set within its width and aligned with it, with no header word under it
     within that width (a cell of sub-headers is a group's: 部门预算经济分类科目 over 编码 over 类 款);
     None where there is none, or more than one (``word`` heads a group of cells)."""
     under = [(index, other) for index in range(upper + 1, len(lines)) for other in lines[index]
