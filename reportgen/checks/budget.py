@@ -171,10 +171,11 @@ def stated_project_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]
         yield make_finding(b, "error", "R-项目支出合计", f"填报的项目支出 {m.with_unit(stated)} 与功能分类各行的项目支出合计 "
                            f"{m.with_unit(f.project_from_functions)} 不一致", line, path)
     listed = f.projects_total
-    if listed is not None and listed > stated:
+    tail = _allowance(b, len(b.projects), listed, stated)  # a 万元 list's 尾数 (大鹏管理局 2026: 1,856.94 over 1,856.92)
+    if listed is not None and listed > stated + tail:
         yield make_finding(b, "error", "R-项目支出合计", f"项目清单合计 {m.with_unit(listed)} 超过填报的项目支出 "
                            f"{m.with_unit(stated)}", line, path)
-    elif listed is not None and listed < stated:
+    elif listed is not None and listed < stated - tail:
         yield make_finding(b, "warning", "R-项目支出合计", f"项目清单只列出部分项目：合计 {m.with_unit(listed)}，"
                            f"项目支出 {m.with_unit(stated)}，其余 {m.with_unit(stated - listed)} 未逐项列出（项目支出表照此注明）",
                            line, path)
@@ -391,12 +392,22 @@ def running_costs_within_public(b: Budget, f: Computed, m: Money) -> Iterator[Fi
     an excess that vanishes at the precision the text shows both is the text's rounding, not an error."""
     r = b.running_costs
     unit = b.presentation.text_unit("机关运行经费")
-    if r is None or f.public is None or m.shown(r.current, unit) <= m.shown(f.public, unit) \
+    if r is None or f.public is None or _running_costs_of_its_own(b) or m.shown(r.current, unit) <= m.shown(f.public, unit) \
             or r.current - f.public <= _allowance(b, len(b.economic_rows), r.current, f.public):
         return
     yield make_finding(b, "error", "R-机关运行经费", f"机关运行经费 {m.with_unit(r.current, unit)} 超过了基本支出中的公用经费 "
                        f"{m.with_unit(f.public, unit)}：机关运行经费是公用经费的一部分，请核对", r.line or b.key_lines.get("机关运行经费", 0),
                        "机关运行经费")
+
+
+def _running_costs_of_its_own(b: Budget) -> bool:
+    """Whether the document's 名词解释 defines 机关运行经费 as no part of 公用经费 (深圳's 行政经费（机关运行经费）:
+    the funds of a list of economic items, 办公设备购置 and 公务用车购置 among them, whatever their kind)."""
+    return any(RUNNING_COSTS in term and text is not None and PUBLIC_COSTS not in text for term, text in b.glossary)
+
+
+RUNNING_COSTS = "机关运行经费"
+PUBLIC_COSTS = "公用经费"
 
 
 @rule("R-项目支出一致", SOURCE, "error")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 
 from reportgen import codes, tablekinds
@@ -24,15 +25,16 @@ from reportgen.importing.printed_totals import (
     printed_step,
     spending_totals,
 )
-from reportgen.importing.recognize import TURNED_FIGURE, Table
-from reportgen.importing.rows import Row
+from reportgen.importing.recognize import FUND_COLUMNS, ITEMS_BY_FUND, TURNED_FIGURE, Table
+from reportgen.importing.rows import Amount, Row
 from reportgen.importing.sure import unit_lines
 from reportgen.importing.tree import Placed, Tree, scaled
-from reportgen.model import UNSPLIT_FUND
+from reportgen.model import INCOME_SOURCES, RESERVES, UNSPLIT_FUND
 
 FUND_TABLES = {"一般公共预算支出表": "一般公共预算", "政府性基金预算支出表": "政府性基金",
                "国有资本经营预算支出表": "国有资本经营"}
 _UNIT_ROW = re.compile(r"^\d{6,}\s")  # a budget unit's code and name
+_YEAR_LABEL = re.compile(r"^(\d{4})年")
 THREE_PUBLIC_ITEMS = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
 
 
@@ -50,8 +52,27 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
     if (spending := _spending(result)):
         tree["支出"] = spending
     _three_public(result, tree)
+    _procurement(result, tree)
     _defined_rows(result, tree)
     return result
+
+
+# 深圳's 支出总表 sets out 政府采购项目 (小计) and what of it is reserved for small businesses: its total row
+# (the department's own) gives the reserved parts (the 小计 is told as not used: 政府采购.合计 is checked
+# against 货物, 工程 and 服务, which the text states).
+_PROCUREMENT = {"政府采购预留中小企业": "中小企业", "政府采购预留小微企业": "小微企业"}
+
+
+def _procurement(result: Imported, tree: Tree) -> None:
+    """政府采购's reserved parts as the 支出总表's total row prints them, where it prints them."""
+    table = result.tables.get("支出总表")
+    foot = next((r for r in result.rows.get("支出总表", []) if r.total and r.amounts), None)
+    if table is None or foot is None:
+        return
+    section: Tree = {key: value(result, table, foot.amounts[meaning], f"政府采购.{key}")
+                     for meaning, key in _PROCUREMENT.items() if meaning in foot.amounts}
+    if section:
+        tree["政府采购"] = section
 
 
 def _defined_rows(result: Imported, tree: Tree) -> None:
@@ -225,7 +246,7 @@ def _sources(result: Imported, catalog: Catalog, kind: str) -> Tree:
     for row in result.sides[kind][0]:
         key = catalog.income_key(row.label)
         amount = next(iter(row.amounts.values()), None)
-        if key and amount is not None and key not in ("收入总计", "财政拨款收入") and key not in seen:
+        if key in SOURCE_FIELDS and amount is not None and key not in seen:
             seen.add(key)
             if amount.blank:  # no figure printed: not written (none, and a table leaves it blank as the document)
                 result.used[(table.kind.id, *amount.cell)] = f"收入.{key}"
@@ -252,11 +273,30 @@ def _funds_for(result: Imported, catalog: Catalog) -> Tree:
     return {key: value(result, table, amount, f"收入.{key}") for key, amount in rows.items() if not amount.blank}
 
 
+# The sources of income the source format writes (收入.…): a row naming another (单位资金, the group of
+# 深圳's 事业收入 … 其他收入; 财政拨款收入, that of the funds; 收入总计) is read and compared, never written.
+SOURCE_FIELDS = (*INCOME_SOURCES, "上年结转", RESERVES)
+
+
 def unknown_income(catalog: Catalog, left: list[Row]) -> bool:
     """Whether an income side prints a figure on a row whose words name no source of income nor a
-    total (预算拨款, a local source)."""
+    total (预算拨款, a local source); the rows under 上年结转 (深圳's 1.财政拨款结余、结转 …) are its parts."""
     return any(not _is_subtotal(r.label) and not catalog.income_key(r.label)
-               and any(not a.blank and a.value for a in r.amounts.values()) for r in left)
+               and any(not a.blank and a.value for a in r.amounts.values()) for r in this_year_income(catalog, left))
+
+
+def this_year_income(catalog: Catalog, left: list[Row]) -> list[Row]:
+    """An income side's rows but those under its 上年结转 row that split it (by fund, or 财政拨款 and
+    not: 北京's 一、一般公共预算拨款 …, 深圳's 1.财政拨款结余、结转 …), up to its 收入总计."""
+    rows: list[Row] = []
+    carried = False
+    for row in left:
+        key = catalog.income_key(row.label)
+        if carried and key not in ("收入总计", "上年结转"):
+            continue
+        carried = carried or key == "上年结转"
+        rows.append(row)
+    return rows
 
 
 def _is_subtotal(label: str) -> bool:
@@ -403,7 +443,8 @@ def _economic(result: Imported) -> Tree:
     groups: dict[str, list[Row]] = {}
     last: list[Row] | None = None
     _one_column_is_total(result.rows["一般公共预算基本支出表"])
-    for row in result.rows["一般公共预算基本支出表"]:
+    rows, column = _basic_lines(result.rows["一般公共预算基本支出表"])
+    for row in rows:
         if len(row.code) == 5 and "合计" in row.amounts:
             last = groups.setdefault(row.code, [])
             if last and not (row.second and last[0].second):
@@ -414,8 +455,18 @@ def _economic(result: Imported) -> Tree:
     lines = [_economic_item(result, table, group) for group in groups.values()]
     if not lines:
         return {}
-    lines += economic_classes(result, "一般公共预算基本支出表", "合计")
+    lines += economic_classes(result, "一般公共预算基本支出表", column)
     return {"经济分类": lines, **economic_costs(result, "一般公共预算基本支出表")}
+
+
+def _basic_lines(rows: list[Row]) -> tuple[list[Row], str]:
+    """The 基本支出 table's lines and the column of their amounts: its 合计; or, of a table of all the
+    fund's spending by economic class (深圳's 一般公共预算支出表（按经济分类）: 支出总计, 基本支出, 项目支出),
+    its 基本支出 (as each line's 合计), the lines of 项目支出 alone (基本支出 0.00) left out."""
+    if not any("基本支出" in r.amounts and "项目支出" in r.amounts for r in rows):
+        return rows, "合计"
+    return [replace(r, amounts={"合计": r.amounts["基本支出"]}) for r in rows if "基本支出" in r.amounts
+            and (not r.code or r.amounts["基本支出"].value)], "基本支出"
 
 
 def _one_column_is_total(rows: list[Row]) -> None:
@@ -567,12 +618,17 @@ def _economic_split(result: Imported, table: Table, row: Row, item: Tree) -> Non
 def three_public_rows(result: Imported) -> tuple[Row | None, Row | None]:
     """The “三公” table's row of this year and of last year: rows labelled by year (“2021年”,
     “2022年”, as the national table has them), else its one row of figures (Shanghai's)."""
-    rows = [r for r in result.rows.get("三公经费支出表", []) if r.amounts and not r.total]
+    rows = [_items_of_funds(r) for r in result.rows.get("三公经费支出表", []) if r.amounts and not r.total]
     if (table := result.tables.get("三公经费支出表")) is not None and table.items:
         return _turned_row(table, rows), None
-    if result.year is not None:
-        this = next((r for r in rows if r.label.startswith(f"{result.year}年")), None)
-        last = next((r for r in rows if r.label.startswith(f"{result.year - 1}年")), None)
+    # no year stated yet (深圳's titles name none: the cover does, read later): a row of a year and one of
+    # the year before it are this year's and last year's (a budget sets last year's beside its own)
+    labelled = {int(found.group(1)) for r in rows if (found := _YEAR_LABEL.match(r.label))}
+    year = result.year if result.year is not None else max(labelled) if len(labelled) == 2 \
+        and max(labelled) - min(labelled) == 1 else None
+    if year is not None:
+        this = next((r for r in rows if r.label.startswith(f"{year}年")), None)
+        last = next((r for r in rows if r.label.startswith(f"{year - 1}年")), None)
         if this is not None or last is not None:
             return this, last
     plain = [r for r in rows if not r.label]
@@ -586,6 +642,25 @@ def _turned_row(table: Table, rows: list[Row]) -> Row | None:
                if r.index in table.items and TURNED_FIGURE in r.amounts}
     first = min((r for r in rows if r.index in table.items), key=lambda r: r.index, default=None)
     return Row(first.index, first.where, amounts=amounts) if first is not None and amounts else None
+
+
+def _items_of_funds(row: Row) -> Row:
+    """A “三公” row whose items are printed by fund (深圳: “因公出国（境）费·一般公共预算” …) with each item
+    as the one fund's figure that is not zero, the others printed zero (as the fund's cell prints it;
+    0.00 where all are); an item two funds spend on is no one figure printed, and is left out."""
+    by_item: dict[str, list[Amount]] = {}
+    for key, amount in row.amounts.items():
+        item, _, fund = key.partition("·")
+        if item in ITEMS_BY_FUND and fund in FUND_COLUMNS:
+            by_item.setdefault(item, []).append(amount)
+    if not by_item:
+        return row
+    items = {}
+    for item, amounts in by_item.items():
+        spent = [a for a in amounts if not a.blank and a.value]
+        if len(spent) <= 1:
+            items[item] = spent[0] if spent else amounts[0]
+    return replace(row, amounts={**items, **row.amounts})  # an item's own column, where printed too, is its
 
 
 def _three_public(result: Imported, tree: Tree) -> None:

@@ -12,7 +12,7 @@ the 决算 import (final_build.py, final_totals.py):
 - a budget's 人员经费 or 公用经费 whose 合计 row is not the sum of its 款 in that column (economic_costs; a
   决算's are written always, final_totals.spending_totals);
 - a budget's 支出合计, 基本支出 or 项目支出 whose 支出总表 合计 row (or its one fund's table's, where that
-  fund is all the money) stands a 尾数 from the sum of its printed 类 in that column (spending_totals; further
+  fund is all the money) stands a 尾数 from the sum of its printed 类 or of its lines in that column (spending_totals; further
   away it is a slip, told as the import's difference): 支出.合计, 支出.基本支出.合计, 支出.项目支出 — else the source's totals, summed
   from the rows, stand a 尾数 away from the 收入总计 the document balances them with.
 Nothing is evened out: a total is written as printed, never made to fit."""
@@ -105,18 +105,22 @@ SPENDING_FIELDS = {"合计": "支出.合计", "基本支出": "支出.基本支�
 def spending_totals(result: Imported, kind: str) -> dict[str, Placed]:
     """The 合计 row's figures of a table of all the spending (the 支出总表; a fund's table where the fund
     is all the money) by field (支出.合计 …), where they are not the sums of the figures its 类 rows
-    print in that column (its 款 where it prints no 类)."""
+    print in that column (its 款 where it prints no 类), or of its lines (the codes it prints no part of)."""
     rows = [r for r in result.rows.get(kind, []) if r.code]
     foot = next((r for r in result.rows.get(kind, []) if r.total and r.amounts), None)
     classes = [r for r in rows if len(r.code) == 3] or [r for r in rows if len(r.code) == 5]
     if foot is None or not classes:
         return {}
     out: dict[str, Placed] = {}
-    tail = printed_step(result, kind) * (len(classes) + 1) / 2  # half a printed step for the total and each 类
+    codes = {r.code for r in rows}
+    finest = [r for r in rows if not any(c != r.code and c.startswith(r.code) for c in codes)]
     for column, path in SPENDING_FIELDS.items():
         amount = foot.amounts.get(column)
-        gap = abs(figure(amount) - sum((figure(r.amounts.get(column)) for r in classes), ZERO))
-        if printed(amount) and 0 < gap <= tail:  # beyond a 尾数 it is a slip, the import's difference
+        # against its 类 and against its lines (the source sums its 项): a 尾数 from either (深圳市规划和自然资源局
+        # 大鹏管理局 2026: 支出总计 4,505.81 its 类' sum, its 项 4,505.82), never further (a slip: the import's difference)
+        gaps = [(abs(figure(amount) - sum((figure(r.amounts.get(column)) for r in lines), ZERO)),
+                 printed_step(result, kind) * (len(lines) + 1) / 2) for lines in (classes, finest)]
+        if printed(amount) and any(gap > 0 for gap, _ in gaps) and all(gap <= tail for gap, tail in gaps):
             out[path] = value(result, result.tables[kind], amount, path)  # type: ignore[arg-type]
     return out
 

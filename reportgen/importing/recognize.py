@@ -158,9 +158,10 @@ def _title_kind(text: str, catalog: Catalog) -> tuple[TableKind | None, int | No
     for kind in catalog.tables:
         if _ECONOMIC in note and kind.id in _BY_FUNCTION:
             continue  # 深圳's 一般公共预算支出表（按经济分类）: its rows are 301 …, not the function table's
-        for name in kind.names:
-            fits = rest == name or (len(rest) <= len(name) + 12 and rest.endswith(name) and not year_match
-                                    and not rest[:-len(name)].endswith(tuple(catalog.titles.qualifiers)))
+        for name in kind.names:  # a name may keep its note (一般公共预算支出表（按经济分类）)
+            fits = rest == name or rest + note == name or (
+                len(rest) <= len(name) + 12 and rest.endswith(name) and not year_match
+                and not rest[:-len(name)].endswith(tuple(catalog.titles.qualifiers)))
             if fits and (best is None or len(name) > best[0]):
                 best = (len(name), kind)
     year = int(year_match.group(1)) if year_match else None
@@ -254,10 +255,11 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
     for col, words in texts.items():
         meaning = (_year_column(words[-1], year) or _meaning(words, catalog)
                    or _meaning([_this_year(word, own) for word in words], catalog))
-        meaning = _of_year(words, groups[col], _within_group(words, groups[col], meaning, catalog), own)
+        meaning = _of_year(words, groups[col], _within_group(words, groups[col], meaning, catalog, own), own)
         if meaning:
             meanings[col] = meaning
-    return _set_apart(grid, header.stop, texts, _one_total(grid, header.stop, texts, meanings))
+    meanings = _one_total(grid, header.stop, texts, _total_by_fund(meanings, texts, groups, catalog))
+    return _set_apart(grid, header.stop, texts, meanings)
 
 
 def _set_apart(grid: Grid, body: int, texts: dict[int, list[str]], meanings: dict[int, str]) -> dict[int, str]:
@@ -295,24 +297,45 @@ _TOTAL_WORDS = ("合计", "小计", "总计")
 CARRIED = "上年结转"
 
 
-def _within_group(words: list[str], wide: list[bool], meaning: str, catalog: Catalog) -> str:
+def _within_group(words: list[str], wide: list[bool], meaning: str, catalog: Catalog, year: int | None = None) -> str:
     """A column's meaning as its group header (a word above it that heads other columns too) makes it:
     the group's total where the column's own word is a total (基本支出 / 小计 is 基本支出, 上年结转结余 /
     小计 is 上年结转); a part of the group no field holds where its own word names nothing known (项目支出 /
     扣除基建项目后预算数) or where the group is last year's carry-over (上年结转结余 / 一般公共预算资金 is not
     this year's 一般公共预算): “group·word”, its figures read and told as not used, never the group's
-    meaning given to a second column."""
-    groups = [word for word, heads in zip(words[:-1], wide[:-1], strict=True) if heads]
-    group = next((found for word in reversed(groups) if (found := _known_word(word, catalog))), "")
+    meaning given to a second column. A group headed by the table's year (2026年政府采购项目) is its words';
+    a column whose wrapped words name a meaning of their own (其中：…政府采购项目中预留给中小企业的项目资金规模
+    under 2026年政府采购项目) keeps it."""
+    group = _group_of(words, wide, catalog, year)
+    if group in ITEMS_BY_FUND and meaning in FUND_COLUMNS:
+        return f"{group}·{meaning}"  # 深圳's 三公 table: each item over the three funds
     if not group or group in _GENERIC:
         return meaning
     own = words[-1]
     if own in _TOTAL_WORDS:
         return group
     known = _known_word(own, catalog)
-    if known and group == CARRIED or not known and _is_name(own):
+    if known and group == CARRIED or not known and _is_name(own) and meaning in ("", group):
         return f"{group}·{known or own}"
     return meaning
+
+
+# The items a table may set out by fund (a group over 一般公共预算, 政府性基金, 国有资本经营: 深圳's
+# 财政拨款“三公”经费支出表), and the funds: each column “item·fund”, read by build.three_public_rows.
+ITEMS_BY_FUND = ITEMS
+FUND_COLUMNS = ("一般公共预算", "政府性基金", "国有资本经营")
+
+
+def _group_of(words: list[str], wide: list[bool], catalog: Catalog, year: int | None) -> str:
+    """The meaning of the lowest group header over a column that names one (a word above it heading
+    other columns too), its table's year aside; a total under another group (公务用车购置及运行维护费 over
+    小计 over the funds) is that group's."""
+    group = ""
+    for word, heads in zip(words[:-1], wide[:-1], strict=True):
+        found = _known_word(_this_year(word, year), catalog) if heads else ""
+        if found and not (word in _TOTAL_WORDS and group):
+            group = found
+    return group
 
 
 def _of_year(words: list[str], wide: list[bool], meaning: str, year: int | None) -> str:
@@ -339,6 +362,17 @@ def _one_total(grid: Grid, body: int, texts: dict[int, list[str]], meanings: dic
         return meanings
     return {col: _YEAR_TOTAL if col in totals and col not in plain and any(_YEAR_INCOME in w for w in texts[col])
             else meaning for col, meaning in meanings.items()}
+
+
+def _total_by_fund(meanings: dict[int, str], texts: dict[int, list[str]], groups: dict[int, list[bool]],
+                   catalog: Catalog) -> dict[int, str]:
+    """In a table of items by fund (“因公出国（境）费·一般公共预算” …), the funds under its 总计 or 合计 are
+    the items' total by fund: “““三公”合计·一般公共预算” …; in any other table the funds are as they are."""
+    if not any(m.partition("·")[0] in ITEMS_BY_FUND and m.partition("·")[2] in FUND_COLUMNS for m in meanings.values()):
+        return meanings
+    return {col: f"{ITEMS_BY_FUND[0]}·{meaning}" if meaning in FUND_COLUMNS
+            and _group_of(texts[col], groups[col], catalog, None) == "合计" else meaning
+            for col, meaning in meanings.items()}
 
 
 _YEAR_TOTAL = "本年收入合计"
@@ -371,7 +405,9 @@ def _this_year(word: str, year: int | None) -> str:
     the column 机关运行经费预算数); a word naming another year is left as it is (it means no column of
     this year's)."""
     prefix = f"{year}年" if year is not None else ""
-    return word[len(prefix):] if prefix and word.startswith(prefix) and len(word) > len(prefix) else word
+    which = _IN_WHICH.match(word)  # “其中：2026年政府采购项目中预留给…”: 其中： kept before it
+    lead, rest = (word[:which.end()], word[which.end():]) if which else ("", word)
+    return lead + rest[len(prefix):] if prefix and rest.startswith(prefix) and len(rest) > len(prefix) else word
 
 
 _YEAR_COLUMN = re.compile(r"^(\d{4})年(?:度)?(?:预算数?|预算安排)$")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reportgen.errors import shown_text
-from reportgen.importing.build import FUND_TABLES, three_public_rows, unknown_income
+from reportgen.importing.build import FUND_TABLES, this_year_income, three_public_rows, unknown_income
 from reportgen.importing.imported import Imported
 from reportgen.importing.rows import Amount, CellProblem, Row
 from reportgen.importing.sure import unit_lines
@@ -355,6 +355,11 @@ def unreadable(problem: CellProblem) -> str:
 
 
 _FUND_INCOME = ("一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款")
+# An income side's rows that group the rows of sources under them (深圳: 一、财政拨款 over 1.一般公共预算拨款 …,
+# 三、单位资金 over 1.事业收入 … 5.其他收入): each is held to its parts where they are printed, and is then
+# no item of 收入总计 itself.
+_GROUPS = {"财政拨款收入": _FUND_INCOME,
+           "单位资金": ("事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入")}
 
 
 def _two_sided(imported: Imported, kind: str) -> Iterable[Difference]:
@@ -380,18 +385,15 @@ def _income_side(imported: Imported, kind: str, left: list[Row]) -> Iterable[Dif
     split into on the rows under it (北京: 上年结转结余, then 一、一般公共预算拨款 …) are its parts, not
     this year's sources printed again."""
     income: dict[str, Row] = {}
-    carried = False
-    for row in left:
-        key = imported.catalog.income_key(row.label)
-        if carried and key not in ("收入总计", "上年结转"):
-            continue
-        carried = carried or key == "上年结转"
+    for row in this_year_income(imported.catalog, left):
         if row.amounts:
-            income[key] = row
-    funds = [_first_amount(income[k]) for k in _FUND_INCOME if k in income]
-    if "财政拨款收入" in income and funds:
-        yield from _sum(kind, "财政拨款收入", _first_amount(income["财政拨款收入"]), funds)
-    items = [_first_amount(r) for k, r in income.items() if k and k not in ("收入总计", "财政拨款收入")]
+            income[imported.catalog.income_key(row.label)] = row
+    groups = {group: [_first_amount(income[k]) for k in parts if k in income] for group, parts in _GROUPS.items()}
+    for group, parts in groups.items():
+        if group in income and parts:
+            yield from _sum(kind, group, _first_amount(income[group]), parts)
+    items = [_first_amount(r) for k, r in income.items()
+             if k and k != "收入总计" and not (k in groups and groups[k])]
     if "收入总计" in income and items and not _unknown_income(imported, left):
         yield from _sum(kind, "收入总计", _first_amount(income["收入总计"]), items)
 
@@ -428,25 +430,19 @@ def _sum(kind: str, what: str, total: Amount, parts: list[Amount]) -> Iterable[D
 
 def _class_against_functions(imported: Imported, kind: str, row: Row, code: str) -> Iterable[Difference]:
     """A spending class of a 两栏 table against the class row of the function table it summarises."""
-    against = "支出总表" if kind == "收支总表" else "一般公共预算支出表"
-    rows = [r for r in imported.rows.get(against, []) if r.code == code and "合计" in r.amounts]
     # the 一般公共预算支出表 holds that fund alone: the 财政拨款 table's class by its 一般公共预算 column where
-    # it prints one (its 合计 holds the 政府性基金 too)
-    mine = row.amounts.get("一般公共预算") if against == "一般公共预算支出表" else None
-    others = _other_funds_class(imported, code) if against == "一般公共预算支出表" and mine is None else []
-    if others is None:
-        return
-    if rows or others:
-        where = against if not others else "各资金的支出表"
-        yield from _sum(kind, f"{row.label}（{where} {code}）", mine or _first_amount(row),
-                        [*(rows[0].amounts["合计"] for _ in rows[:1]), *others])
+    # it prints one; where it prints the class of all funds alone (深圳's 2026 年预算数: 207 with the 政府性基金's
+    # 20707 in it), against that class in each fund table, where every fund table printed was read
+    mine = row.amounts.get("一般公共预算") if kind != "收支总表" else None
+    against = ["支出总表"] if kind == "收支总表" else ["一般公共预算支出表"]
+    if kind != "收支总表" and mine is None and "一般公共预算支出表" in imported.rows \
+            and not any(t.kind.id in FUND_TABLES for t in imported.unsure):
+        against = [k for k in FUND_TABLES if k in imported.rows]  # the 一般公共预算支出表 first, as ever
+    rows = {k: found for k in against if (found := _class_row(imported, k, code)) is not None}
+    if rows and against[0] in rows:
+        yield from _sum(kind, f"{row.label}（{'、'.join(rows)} {code}）", mine or _first_amount(row),
+                        [r.amounts["合计"] for r in rows.values()])
 
 
-def _other_funds_class(imported: Imported, code: str) -> list[Amount] | None:
-    """The class ``code`` of the 政府性基金 and 国有资本经营 tables: what a 财政拨款 table's one column holds
-    beside the 一般公共预算 (广州市规划和自然资源局 2026: 城乡社区支出 911,969.85, 2,033.73 of it 一般公共预算);
-    None where a fund's table was printed but not read for sure (its rows unknown)."""
-    if any(t.kind.id in FUND_TABLES for t in imported.unsure):
-        return None
-    return [r.amounts["合计"] for kind in FUND_TABLES if kind != "一般公共预算支出表"
-            for r in imported.rows.get(kind, []) if r.code == code and "合计" in r.amounts]
+def _class_row(imported: Imported, kind: str, code: str) -> Row | None:
+    return next((r for r in imported.rows.get(kind, []) if r.code == code and "合计" in r.amounts), None)

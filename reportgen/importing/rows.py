@@ -15,7 +15,7 @@ from reportgen.importing.recognize import Table, cell_text, numbers_columns
 from reportgen.readers.grid import Cell
 from reportgen.reading.amounts import bounded, printed_amount, why_not_amount
 
-LABEL_MEANINGS = ("类", "款", "项", "编码", "名称", "功能科目", "行次")  # 行次: the 决算 总表's line numbers
+LABEL_MEANINGS = ("类", "款", "项", "编码", "名称", "功能科目", "行次", "单位")  # 行次: the 决算 总表's line numbers
 _DASHES = {"", "-", "—", "－", "--", "——", "/"}
 # a code joined to its name (2130306-水利工程运行与维), where the words of a name run on from the line above
 # stand before it in the cell (“护 2130306-水利工程运行与维”: 北京's 支出总表)
@@ -80,6 +80,7 @@ class _Columns:
     second_code: list[tuple[int, str]] = field(default_factory=list)  # the second pair's 类/款 columns
     carried: dict[str, str] = field(default_factory=dict)  # the 类 and 款 of the rows above (_carried)
     function: list[int] = field(default_factory=list)  # a project's 功能科目 (its code)
+    units: list[int] = field(default_factory=list)  # the 预算单位 a row is of (深圳: its name on the unit's row)
     # the amount each text of the table's amount cells was read as (a table prints a few hundred texts
     # over a few thousand cells): printed_amount asked once a text
     read: dict[str, Decimal | None] = field(default_factory=dict)
@@ -95,6 +96,8 @@ class _Columns:
                 self.function.append(col)
             elif meaning == "行次":
                 continue
+            elif meaning == "单位":
+                self.units.append(col)
             elif meaning in ("编码", "名称"):
                 if meaning == "编码" and any(self.meanings.get(c) == "编码" for c in self.names) or self.second:
                     self.second.append(col)
@@ -191,6 +194,10 @@ def _read_names(table: Table, index: int, columns: _Columns, row: Row) -> None:
     if not row.label and not row.code and not row.second and not row.function_code:
         row.label = _unnamed_total(table, index, columns)
     row.total = not row.code and _is_total_label(row.label)
+    unit = _joined_texts(table, index, columns.units).replace(" ", "")
+    if not row.code and not row.label and unit and unit == table.owner.replace(" ", ""):
+        row.name = row.label = unit  # the row of the unit the table is of (深圳's 预算单位 column): its total
+        row.total = True
 
 
 def _unnamed_total(table: Table, index: int, columns: _Columns) -> str:

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from reportgen.importing.recognize import ITEMS, THREE_PUBLIC, TURNED_FIGURE, Table, cell_text, is_amount
-from reportgen.importing.rows import LABEL_MEANINGS, Row, body_rows
+from reportgen.importing.rows import LABEL_MEANINGS, Row, body_rows, is_note_row
 
 
 def header_doubts(table: Table) -> list[str]:
@@ -26,15 +26,39 @@ def header_doubts(table: Table) -> list[str]:
     for side in _sides(table, [col for col in amounts if col in table.columns]):
         repeated = Counter(table.columns[col] for col in side)
         doubts += [f"“{meaning}”对应了{count}列" for meaning, count in repeated.items() if count > 1]
-    return doubts + _repeated_codes(table) + _items_as_rows(table)
+    return doubts + _repeated_codes(table) + _items_as_rows(table) + _units_in_turn(table)
+
+
+def _units_in_turn(table: Table) -> list[str]:
+    """A table whose 预算单位 column names several units, each over rows of its own that name none (深圳's
+    department of several units: 深圳市水务局, then 深圳市水务局（本级） and its codes, then the next unit's):
+    its rows are not the department's, one a code — not read for sure. A table of one row a unit (the
+    收入总表) is read as ever."""
+    columns = [col for col, meaning in table.columns.items() if meaning == "单位"]
+    if not columns:
+        return []
+    named: list[str] = []
+    unnamed = False
+    for index in range(table.body_start, len(table.grid.rows)):
+        row = table.grid.rows[index]
+        if is_note_row(table, index):
+            continue
+        unit = "".join(cell_text(row[col]) for col in columns if col < len(row)).strip()
+        if unit and unit not in named:
+            named.append(unit)
+        unnamed = unnamed or not unit and any(is_amount(cell) for cell in row)
+    if len(named) < 2 or not unnamed:
+        return []
+    return [f"{len(named)}个预算单位（{named[0]}、{named[1]}等）的行相继印出"]
 
 
 def _items_as_rows(table: Table) -> list[str]:
     """The “三公” table whose header names none of its items: read turned where its rows name them
     (广州 prints them down the rows, its columns the funds; recognize.turned_items), each item's figure
     in its 合计 column — only where every row printing an amount names one item, and no item two rows;
-    not read otherwise (its figures would give no item, and the part would seem not published)."""
-    if table.kind.id != THREE_PUBLIC or any(meaning in ITEMS for meaning in table.columns.values()):
+    not read otherwise (its figures would give no item, and the part would seem not published). An item's
+    part of one fund (深圳's “因公出国（境）费·一般公共预算”) names the item."""
+    if table.kind.id != THREE_PUBLIC or any(meaning.partition("·")[0] in ITEMS for meaning in table.columns.values()):
         return []
     if not table.items:
         return ["表头没有“三公”经费的各项（各项印在行中）"]

@@ -6,9 +6,12 @@ table's header is often printed so:
 * letter-spaced: 项　目, 收　入, 合　计 — one character a word, the characters set wider apart
   than a space. Such characters on one line are one word where they are not each over a column
   of the body of their own (科目编码's 类 款 项, each over its codes, are three cells);
+* a year parted from its words: 2026 年预算数, 2026 年政府采购项目 — pdftotext parts the figures from
+  the Han text after them; a year run on to a word beginning with 年 (less than half a line apart)
+  is one word with it;
 * wrapped: 一般公共预 / 算资金, 财政专户管理 / 资金, “三公”经费财政 / 拨款预算总额 — a cell's text
   over two or three lines, each line set under the one above as a cell sets its text (centred on
-  it, or starting or ending where it does), within its width and less than half a line below it.
+  it, or starting or ending where it does), within its width and less than 0.6 of a line below it (深圳 sets its lines 0.56 apart).
   A group header is never joined to the header under it: it heads more than one cell, or stands
   further above its sub-headers than a line of wrapped text below the one before it.
 
@@ -18,10 +21,12 @@ all of whose words joined one above is left empty. Words are never moved from on
 
 from __future__ import annotations
 
+import re
+
 from reportgen.readers.pdf_words import Word
 
 _SPACED = 3.0  # line heights: letter-spaced characters of one cell stand at most this far apart
-_WRAPPED = 0.5  # line heights: a cell's wrapped line stands at most this far below the line above
+_WRAPPED = 0.6  # line heights: a cell's wrapped line stands at most this far below the line above
 _NEIGHBOUR = 1.5  # line heights: a word this near a line's characters may part them (a cell's text above)
 _GROUP_CENTRED = 1.5  # line heights: how far a group header may be off its cells' middle
 _LINES = 1.5  # line heights: a word taller than this is the lines of a cell's text joined
@@ -33,9 +38,29 @@ def header_lines(lines: list[list[Word]], columns: list[tuple[float, float]], em
     """The header's ``lines`` (each its words left to right) with the words of one cell joined:
     letter-spaced characters on a line (where ``columns``, the body's columns' extents, do not part
     them), then a cell's wrapped lines. A line whose words all joined a line above is empty."""
+    lines = [_years_joined(words, em) for words in lines]
     spaced = [_letter_spaced(words, columns, em, [w for other in lines if other is not words for w in other])
               for words in lines]
     return _wrapped(spaced, em)
+
+
+def _years_joined(words: list[Word], em: float) -> list[Word]:
+    """A line's words with each year (a word of four digits, or ending in them: 其中：2026) joined to the
+    word after it where that begins with 年 and stands less than half a line after it (2026 / 年预算数 is the cell 2026 年预算数)."""
+    out: list[Word] = []
+    for word in words:
+        last = out[-1] if out else None
+        if last is not None and _YEAR_END.search(last.text) and word.text.startswith("年") \
+                and 0 <= word.left - last.right < _YEAR_GAP * em:
+            out[-1] = Word(last.left, min(last.top, word.top), word.right, max(last.bottom, word.bottom),
+                           f"{last.text} {word.text}")
+        else:
+            out.append(word)
+    return out
+
+
+_YEAR_GAP = 0.5  # line heights: a year and its 年 stand at most this far apart
+_YEAR_END = re.compile(r"(?<!\d)\d{4}$")  # a word ending in a year: 2026, 其中：2026
 
 
 # The levels of a classification's code (科目编码: 类 款 项), each over its own column of codes, are
@@ -119,7 +144,7 @@ def _wrapped(lines: list[list[Word]], em: float) -> list[list[Word]]:
 
 def _wrapped_below(word: Word, lines: list[list[Word]], upper: int, em: float) -> tuple[int, Word] | None:
     """The word (and its line's index) that is the next line of ``word``'s cell: the only word under
-    it within half a line, set within its width and aligned with it, with no header word under it
+    it within 0.6 of a line, set within its width and aligned with it, with no header word under it
     within that width (a cell of sub-headers is a group's: 部门预算经济分类科目 over 编码 over 类 款);
     None where there is none, or more than one (``word`` heads a group of cells)."""
     under = [(index, other) for index in range(upper + 1, len(lines)) for other in lines[index]

@@ -513,10 +513,29 @@ def _head(chunk: _Chunk) -> int:
         words = chunk.lines[position].words
         if any(_is_number(w.text) and not _is_year(w, following)
                for w, following in zip(words, [*words[1:], None], strict=True)) or _numbered(words[0].text):
-            return total if total is not None and not _all_header(chunk.lines[total + 1:position]) else position
+            if total is not None and not _all_header(chunk.lines[total + 1:position]):
+                return total
+            return position - 1 if _label_wrapped_above(chunk.lines, position) else position
         if total is None and words[0].text in _TOTALS and len(words) == 1:
             total = position
     return body if total is None else total
+
+
+def _label_wrapped_above(lines: list[_Line], position: int) -> bool:
+    """Whether the line before ``position`` (the first with figures) is the first line of that row's label,
+    wrapped in its cell and centred on its figures (深圳's 深圳市规划和自然资源局大鹏管 / 4,505.81 … / 理局):
+    one word of text left of the row's figures, and the line after them one word starting where it does,
+    the two lines' middle the figures' middle."""
+    if position < 1 or position + 1 >= len(lines):
+        return False
+    above, line, below = lines[position - 1], lines[position], lines[position + 1]
+    figures = [w for w in line.words if _is_number(w.text)]
+    if len(above.words) != 1 or len(below.words) != 1 or len(figures) != len(line.words):
+        return False
+    first, last = above.words[0], below.words[0]
+    middle = (min(w.top for w in figures) + max(w.bottom for w in figures)) / 2
+    return not _is_number(first.text) and not _is_number(last.text) and abs(first.left - last.left) <= 1.0 \
+        and first.right < figures[0].left and abs((first.top + last.bottom) / 2 - middle) <= 0.3 * first.height
 
 
 def _all_header(lines: list[_Line]) -> bool:
@@ -1240,9 +1259,14 @@ def _header_cells(header: list[_Line], cuts: list[float], extent: tuple[float, f
         cells: dict[int, list[str]] = {}
         ranges = []
         wide = len(covering) <= _MAX_COLUMNS and position >= len(header) - _HEADER_LINES
+        widened = {id(w): _widened(w, spans[id(w)], covering, cuts, extent, em) for w in line.words} if wide else {}
         for word in line.words:
             span = spans[id(word)]
-            first, last = _widened(word, span, covering, cuts, extent, em) if wide else (span[0], span[-1])
+            if wide:
+                taken = _taken(word, line.words, widened, cuts, extent)
+                first, last = _widened(word, span, covering, cuts, extent, em, taken) if taken else widened[id(word)]
+            else:
+                first, last = span[0], span[-1]
             cells.setdefault(first, []).append(word.text)
             if last > first:
                 ranges.append((first, last))
@@ -1250,14 +1274,31 @@ def _header_cells(header: list[_Line], cuts: list[float], extent: tuple[float, f
     return lines
 
 
+def _taken(word: _Word, words: list[_Word], widened: dict[int, tuple[int, int]], cuts: list[float],
+           extent: tuple[float, float]) -> set[int]:
+    """The cells of ``word``'s widened range that another word of its line widens over too and stands
+    nearer to (总计, 因公出国(境)费 and 公务接待费, each over three cells, are each centred over five)."""
+    edges = [extent[0], *cuts, extent[1]]
+    first, last = widened[id(word)]
+    taken = set()
+    for other in words:
+        low, high = widened[id(other)]
+        for col in range(max(first, low), min(last, high) + 1):
+            centre = (edges[col] + edges[col + 1]) / 2
+            if other is not word and abs(centre - other.centre) < abs(centre - word.centre):
+                taken.add(col)
+    return taken
+
+
 def _widened(word: _Word, span: list[int], covering: list[list[_Word]], cuts: list[float],
-             extent: tuple[float, float], em: float) -> tuple[int, int]:
+             extent: tuple[float, float], em: float, taken: frozenset[int] | set[int] = frozenset()) -> tuple[int, int]:
     """The cells a group header heads: the widest range around those it is printed across that it
     is centred over (within one and a half line heights), of cells headed again below it at the
     height its own cells are. A cell headed beside or above it, or whose header is set higher (a
     taller cell, centred over more header lines: 因公出国（境）费 beside 公务用车购置及运行维护费) is
     not in its group — but a group header above it heading several cells (预算数 over 合计, 基本支出 and
-    项目支出) is no cell's own; nor is any cell of a word with nothing under it."""
+    项目支出) is no cell's own; nor is any cell of a word with nothing under it; nor a cell ``taken`` by a
+    word beside it (_taken)."""
     def middle(col: int) -> float | None:  # a group header above it over several cells (预算数) is no cell's own
         others = [w for w in covering[col] if w is not word
                   and not (w.bottom <= word.top and sum(1 for cell in covering if w in cell) > 1)]
@@ -1271,9 +1312,9 @@ def _widened(word: _Word, span: list[int], covering: list[list[_Word]], cuts: li
         return first, last
     level = min(own) - 0.25 * em
     low, high = first, last
-    while low > 0 and (middle(low - 1) or 0.0) >= level:
+    while low > 0 and (middle(low - 1) or 0.0) >= level and low - 1 not in taken:
         low -= 1
-    while high < len(covering) - 1 and (middle(high + 1) or 0.0) >= level:
+    while high < len(covering) - 1 and (middle(high + 1) or 0.0) >= level and high + 1 not in taken:
         high += 1
     edges = [extent[0], *cuts, extent[1]]
     best = (first, last)
