@@ -112,11 +112,22 @@ class Face:
         for fpdf2 to subset in place when it writes the PDF. Its CFF's bounding box is the working
         set's, not recalculated for the glyphs a legend sets (that drew each of them three times):
         within a few units of it, and poppler draws the page pixel for pixel alike."""
+        opened = _Embedded if shared.is_cff and shared.is_cid_keyed else TTFont
         if shared is self.font:
-            return TTFont(io.BytesIO(self.data), lazy=True, recalcTimestamp=False, recalcBBoxes=False)
-        whole = TTFont(self.file, fontNumber=self.index, lazy=True, recalcTimestamp=False, recalcBBoxes=False)
+            return opened(io.BytesIO(self.data), lazy=True, recalcTimestamp=False, recalcBBoxes=False)
+        whole = opened(self.file, fontNumber=self.index, lazy=True, recalcTimestamp=False, recalcBBoxes=False)
         _top(whole).FontBBox = list(self.bounds)  # as the working set's: the same bytes either way
         return whole
+
+
+class _Embedded(TTFont):  # type: ignore[misc]
+    """A CID-keyed CFF face as fpdf2 embeds it: fpdf2 (2.8) saves the whole subset font, then embeds
+    its CFF table alone, compiled anew, and drops what it saved — a third of the legend's font work
+    (every table compiled, the CFF twice). Saving this face writes nothing; the CFF fpdf2 embeds is
+    compiled as before (the same bytes, tests/test_legend_face.py)."""
+
+    def save(self, file: Any, reorderTables: bool | None = True) -> None:  # noqa: ARG002, N803
+        return None
 
 
 def _parsed(where: io.BytesIO | Path, index: int) -> TTFFont:
