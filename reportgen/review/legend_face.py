@@ -120,7 +120,7 @@ class Face:
         return whole
 
 
-class _Embedded(TTFont):  # type: ignore[misc]
+class _Embedded(TTFont):
     """A CID-keyed CFF face as fpdf2 embeds it: fpdf2 (2.8) saves the whole subset font, then embeds
     its CFF table alone, compiled anew, and drops what it saved — a third of the legend's font work
     (every table compiled, the CFF twice). Saving this face writes nothing; the CFF fpdf2 embeds is
