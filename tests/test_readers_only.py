@@ -32,8 +32,8 @@ EXPORT = ROOT / "tests" / "fixtures" / "import"
 SEEDS = ROOT / "tests" / "seeds"
 
 # The libraries that read a file's format: only readers/ (and writers/, which write them) import them.
-FORMAT_LIBRARIES = ("pypdf", "docx", "openpyxl", "python_calamine", "lxml", "csv", "zipfile")
-ALLOWED = (("reportgen/review/annotated.py", "pypdf"),  # the annotated copy's writer opens the PDF to write it
+FORMAT_LIBRARIES = ("pypdf", "pikepdf", "docx", "openpyxl", "python_calamine", "lxml", "csv", "zipfile")
+ALLOWED = (("reportgen/review/annotated.py", "pikepdf"),  # the annotated copy's writer opens the PDF to write it
            ("reportgen/codes/__init__.py", "csv"))  # a code table is a data file of the project, not a document
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) 未安装")

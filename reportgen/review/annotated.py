@@ -2,38 +2,37 @@
 where its words stand (review/places.py), its number on the box and its text as the box's note, and
 a legend page after the last page listing every finding by number. The reviewed file is only read.
 
-Two libraries, measured and chosen for their licences (docs/dependencies.md): pypdf (BSD-3-Clause, pure
-Python) copies the PDF and adds the annotations, each with its own appearance (a red frame and a
+Two libraries, measured and chosen for their licences (docs/dependencies.md): pikepdf (MPL-2.0, on
+qpdf) copies the PDF and adds the annotations, each with its own appearance (a red frame and a
 numbered tab, drawn in Helvetica, which every PDF reader has) so that every reader shows and prints
-it alike; fpdf2 (LGPL-3.0) sets the legend page in Noto Sans CJK SC, embedded as a subset. The copy
-is the same bytes for the same document and findings: no dates, and a file identifier made from
-the reviewed file's bytes and the findings."""
+it alike; fpdf2 (LGPL-3.0) sets the legend page in Noto Sans CJK SC, embedded as a subset. qpdf parses
+and writes the copy in C++: pypdf, pure Python, parsed a tagged PDF's thousands of structure elements
+one by one, and copying cost more than the review (bench/README.md). The copy is the same bytes for
+the same document and findings: no dates, and a file identifier made from what is written."""
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
 import logging
-import struct
-import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import WrapMode
 from fpdf.errors import FPDFException
-from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.errors import DependencyError, PyPdfError
-from pypdf.generic import (
-    ArrayObject,
-    ByteStringObject,
-    DictionaryObject,
-    FloatObject,
-    NameObject,
-    NumberObject,
-    StreamObject,
-    TextStringObject,
+from pikepdf import (
+    Array,
+    Dictionary,
+    Name,
+    ObjectStreamMode,
+    Page,
+    PasswordError,
+    Pdf,
+    PikepdfError,
+    Stream,
+    StreamDecodeLevel,
+    String,
 )
 
 from reportgen.errors import Internal
@@ -67,68 +66,69 @@ def note_text(mark: Mark) -> str:
 
 def annotated_pdf(document: Path, data: bytes, marks: list[Mark]) -> bytes:
     """The copy of the PDF ``data`` with ``marks`` boxed and a legend page; NotAnnotated when the PDF
-    cannot be copied (encrypted, or not a PDF pypdf can read) or no Chinese face is installed."""
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on damaged files are its own
+    cannot be copied (encrypted, or not a PDF qpdf can read) or no Chinese face is installed."""
     logging.getLogger("fpdf").setLevel(logging.ERROR)  # a glyph the face lacks (an emoji in a quote) is left blank
     try:
         legend = _legend_pdf(legend_text(document, marks))
     except FPDFException as exc:  # a character the face cannot set, a text too long for a page
         raise NotAnnotated(f"不能排出审核意见页（{exc}）") from None
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise NotAnnotated("这个 PDF 有打开密码，不能复制")
-        writer = PdfWriter(clone_from=reader)
-        tabs: dict[tuple[int, tuple[int, ...]], float] = {}  # where a box's tabs end: the next one stands after
-        for mark in marks:
-            for box in mark.boxes:
-                page, key = writer.pages[mark.item.page - 1], (mark.item.page, tuple(round(v) for v in box[:2]))
-                shift = tabs.get(key, 0.0)
-                writer.add_annotation(page, _annotation(writer, page, box, mark, shift))
-                tabs[key] = shift + _tab_width(mark) + 2
-        writer.append(PdfReader(io.BytesIO(legend)))
-        writer.metadata = None
-        name, said = PDF_MARK.decode("ascii")[1:].split(" ", 1)
-        writer.root_object[NameObject("/" + name)] = TextStringObject(said[1:-1])
-        digest = hashlib.blake2b(data + legend, digest_size=16).digest()
-        out = io.BytesIO()
-        _identify(writer, digest)
-        writer.write(out)
-    except NotAnnotated:
-        raise
-    except (PyPdfError, DependencyError, ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError, ArithmeticError,
-            LookupError, AssertionError, zlib.error, struct.error, EOFError, NotImplementedError) as exc:
-        # a damaged or hostile file reaches pypdf's parser and decompressors as it is: whatever they raise
+        with Pdf.open(io.BytesIO(data)) as pdf, Pdf.open(io.BytesIO(legend)) as legend_pdf:
+            _boxed(pdf, marks)
+            pdf.pages.extend(legend_pdf.pages)
+            if Name.Info in pdf.trailer:
+                del pdf.trailer[Name.Info]
+            name, said = PDF_MARK.decode("ascii")[1:].split(" ", 1)
+            pdf.Root[Name("/" + name)] = String(said[1:-1])
+            out = io.BytesIO()
+            # every object written as itself (the catalogue's mark readable in the file's bytes, review/own_outputs.py),
+            # every stream's data as it was (none decoded); the file identifier a digest of what is written (the
+            # same bytes for the same inputs)
+            pdf.save(out, object_stream_mode=ObjectStreamMode.disable, stream_decode_level=StreamDecodeLevel.none,
+                     min_version=legend_pdf.pdf_version, deterministic_id=True)
+    except PasswordError:
+        raise NotAnnotated("这个 PDF 有打开密码，不能复制") from None
+    except (PikepdfError, ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError, ArithmeticError,
+            LookupError, RuntimeError, NotImplementedError, EOFError) as exc:
+        # a damaged or hostile file reaches qpdf's parser and decompressors as it is: whatever they raise
         # on it costs this document its annotated copy, not the review of every document
-        raise NotAnnotated(f"pypdf 不能复制这个 PDF（{type(exc).__name__}）") from None
+        raise NotAnnotated(f"不能复制这个 PDF（qpdf：{type(exc).__name__}）") from None
     return out.getvalue()
 
 
-def _identify(writer: PdfWriter, digest: bytes) -> None:
-    """pypdf's own file identifier is random: one made from the inputs instead."""
+def _boxed(pdf: Pdf, marks: list[Mark]) -> None:
+    """Each mark's boxes on its page, a finding's tab after the tabs of the findings boxed there before."""
+    tabs: dict[tuple[int, tuple[int, ...]], float] = {}  # where a box's tabs end: the next one stands after
+    for mark in marks:
+        for box in mark.boxes:
+            page, key = pdf.pages[mark.item.page - 1], (mark.item.page, tuple(round(v) for v in box[:2]))
+            shift = tabs.get(key, 0.0)
+            annotation = pdf.make_indirect(_annotation(pdf, page, box, mark, shift))
+            annotation[Name.P] = page.obj
+            if Name.Annots not in page.obj:
+                page.obj[Name.Annots] = Array()
+            page.obj[Name.Annots].append(annotation)
+            tabs[key] = shift + _tab_width(mark) + 2
 
-    writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])  # noqa: SLF001
 
-
-def _annotation(writer: PdfWriter, page: PageObject, box: Box, mark: Mark, shift: float) -> DictionaryObject:
+def _annotation(pdf: Pdf, page: Page, box: Box, mark: Mark, shift: float) -> Dictionary:
     """A Square annotation around ``box`` (displayed coordinates) with its own appearance: the frame,
     and above its top left (``shift`` further right where another finding's tab stands) its numbered tab."""
 
     left, bottom, right, top = _user_space(page, box)
     frame = (right - left + 4, top - bottom + 4)
     rect = [left - 2, bottom - 2, left - 2 + max(frame[0], shift + _tab_width(mark)), bottom - 2 + frame[1] + _TAB]
-    return DictionaryObject({
-        NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Square"),
-        NameObject("/Rect"): ArrayObject(FloatObject(round(v, 2)) for v in rect),
-        NameObject("/C"): ArrayObject(FloatObject(c) for c in _RED),
-        NameObject("/BS"): DictionaryObject({NameObject("/W"): FloatObject(1.2)}),
-        NameObject("/F"): NumberObject(4),  # printed
-        NameObject("/T"): TextStringObject("reportgen review"),
-        NameObject("/NM"): TextStringObject(f"reportgen-{mark.number}"),
-        NameObject("/Contents"): TextStringObject(note_text(mark)),
-        # a stream is an indirect object: pypdf's writer keeps it (_add_object has no public name)
-        NameObject("/AP"): DictionaryObject({NameObject("/N"): writer._add_object(  # noqa: SLF001
-            _appearance((rect[2] - rect[0], rect[3] - rect[1]), frame, shift, str(mark.number)))}),
+    return Dictionary({
+        "/Type": Name.Annot, "/Subtype": Name.Square,
+        "/Rect": Array(round(v, 2) for v in rect),
+        "/C": Array(c for c in _RED),
+        "/BS": Dictionary({"/W": 1.2}),
+        "/F": 4,  # printed
+        "/T": String("reportgen review"),
+        "/NM": String(f"reportgen-{mark.number}"),
+        "/Contents": String(note_text(mark)),
+        "/AP": Dictionary({"/N": _appearance(pdf, (rect[2] - rect[0], rect[3] - rect[1]), frame, shift,
+                                             str(mark.number))}),
     })
 
 
@@ -136,31 +136,28 @@ def _tab_width(mark: Mark) -> float:
     return 6 + 5 * len(str(mark.number))
 
 
-def _appearance(size: tuple[float, float], frame: tuple[float, float], shift: float, label: str) -> StreamObject:
+def _appearance(pdf: Pdf, size: tuple[float, float], frame: tuple[float, float], shift: float,
+                label: str) -> Stream:
     """The frame at the bottom of the annotation's box, the numbered tab above it: a form XObject."""
 
     red = " ".join(f"{c:g}" for c in _RED)
     ops = (f"q {red} RG 1.2 w 0.6 0.6 {frame[0] - 1.2:.2f} {frame[1] - 1.2:.2f} re S "
            f"{red} rg {shift:.2f} {frame[1]:.2f} {6 + 5 * len(label)} {_TAB} re f "
            f"BT 1 g /Helv 8 Tf {shift + 3:.2f} {frame[1] + 2:.2f} Td ({label}) Tj ET Q")
-    stream = StreamObject()
-    stream.set_data(ops.encode("ascii"))
-    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-                             NameObject("/BaseFont"): NameObject("/Helvetica"),
-                             NameObject("/Encoding"): NameObject("/WinAnsiEncoding")})
-    stream.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
-                   NameObject("/BBox"): ArrayObject(FloatObject(round(v, 2)) for v in (0, 0, *size)),
-                   NameObject("/Resources"): DictionaryObject({NameObject("/Font"): DictionaryObject(
-                       {NameObject("/Helv"): font})})})
+    font = Dictionary({"/Type": Name.Font, "/Subtype": Name.Type1, "/BaseFont": Name.Helvetica,
+                       "/Encoding": Name.WinAnsiEncoding})
+    stream = Stream(pdf, ops.encode("ascii"))
+    stream.update({"/Type": Name.XObject, "/Subtype": Name.Form,
+                   "/BBox": Array(round(v, 2) for v in (0, 0, *size)),
+                   "/Resources": Dictionary({"/Font": Dictionary({"/Helv": font})})})
     return stream
 
 
-def _user_space(page: PageObject, box: Box) -> tuple[float, float, float, float]:
+def _user_space(page: Page, box: Box) -> tuple[float, float, float, float]:
     """``box`` (points from the displayed page's top left, as pdftotext gives them) in the page's own
-    coordinates, its /Rotate and crop box allowed for: left, bottom, right, top."""
-    crop = page.cropbox
-    x0, y0, x1, y1 = float(crop.left), float(crop.bottom), float(crop.right), float(crop.top)
-    rotation = int(page.get("/Rotate", 0) or 0) % 360
+    coordinates, its /Rotate and crop box (its own or inherited) allowed for: left, bottom, right, top."""
+    x0, y0, x1, y1 = (float(v) for v in page.cropbox)
+    rotation = page.rotation
     left, top, right, bottom = box
     corners = [_point(rotation, (x0, y0, x1, y1), x, y) for x, y in ((left, top), (right, bottom))]
     xs, ys = [c[0] for c in corners], [c[1] for c in corners]

@@ -89,7 +89,7 @@ _settled = False  # whether this process has set aside what its first document l
 def _let_go() -> None:
     """What a document left behind freed before the next one: the program collects its young objects
     only every 100,000 allocations (reportgen/__main__.py), and the cycles a review and its pages
-    make (pypdf's and fpdf2's objects) reached the oldest generation and stayed, a worker growing
+    make (fpdf2's and fontTools' objects) reached the oldest generation and stayed, a worker growing
     to 0.6 GB over 200 documents. After the first document, what the process keeps for good (the
     modules, compiled expressions, the legend's face) is frozen, so that each collection after it
     looks at the objects of one document (bench/review_pages.py: ~20 ms; 70 ms without). Only in a
