@@ -183,3 +183,22 @@ def test_the_parts_an_amount_lists_are_read_as_its_parts() -> None:
     amounts = [st for st in shanghai if st.kind == "amount"]
     assert [(st.label, st.part_of.text if st.part_of else None) for st in amounts] == [
         ("上海市中医文献馆收入预算", None), ("财政拨款收入", "8,401万元"), ("事业收入", None)]
+
+
+GUANGZHOU_MARKET = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "gd-guangzhou-shichangjianguan-2026-dept-budget.pdf"
+
+
+def test_a_total_printed_a_tail_off_its_rounded_sources_agrees_with_the_text() -> None:
+    """广州市市场监督管理局 2026 prints 收入总计 177,090.43 in every table and in its text (p. 43: “2026年本部门收入
+    预算177,090.43万元”); its income sources, each printed to 0.01 万元, sum to 177,090.44. The text agrees with
+    the document: no “应为 177,090.44万元”."""
+    import pytest
+
+    from reportgen.review.documents import review_document
+
+    if not GUANGZHOU_MARKET.exists():
+        pytest.skip("the national corpus (../shared/corpus) is not here")
+    review = review_document(GUANGZHOU_MARKET, None).narrative
+    assert review is not None
+    said = [v.status for v in review.verdicts if v.statement.value == Decimal("177090.43")]
+    assert "agree" in said and "disagree" not in said, said
