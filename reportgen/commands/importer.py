@@ -143,8 +143,8 @@ def _write_report(path: Path, result: ImportResult, out: Path, files: list[Path]
 def _compare_narratives(prepared: Prepared, source: Path, imported: ImportResult) -> int:
     """Each document's own narrative figures against its tables, as `check --against` does — with the
     tables' own slips and printed step, as `review` judges them."""
-    from reportgen.errors import SourceError  # deferred as the review is
-    from reportgen.readers.published import read_draft
+    from reportgen.errors import SourceError  # deferred: with the review below, for a document's import only
+    from reportgen.readers.published import read_draft  # deferred: with the review below, for a document's import only
     from reportgen.review import review_prepared  # deferred: 140 ms; only a document's import needs it
 
     count = 0
