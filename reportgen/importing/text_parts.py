@@ -1013,7 +1013,10 @@ def _other_matter(section: _Section | None, kind: str, vocab: dict[str, Any]) ->
             clause = text[start:end]
             if rules.get("原因") and reason is None and (found := _find_first(clause, rules["原因"])):
                 reason = run.placed(start + found[0] + len(found[1]), end, "。；")
-                continue
+                # the figures stated before the reason (“机关运行经费安排523.62万元，比上年减少4.88万元，主要原因是……”)
+                clause, end = clause[:found[0]], start + found[0]
+                if not clause.strip(" ，。；"):
+                    continue
             if not matter.数字 and any(word in clause for word in rules.get("为零", ())):  # “未安排政府采购预算”
                 matter.数字.update({key: Placed("0元", run.where(start)) for key in rules.get("零项", ())})
                 continue
