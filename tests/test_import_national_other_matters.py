@@ -4,7 +4,7 @@ written (a part may be partial), a clause the source format has no field for tol
 
 The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there):
 烟台市大数据局 2026 pp. 1, 28–29 and 烟台市水利局 2026 pp. 1, 33–34 (三、机关运行经费情况 … 七、预算绩效管理情况说明);
-广州市气象局 2026 pp. 1, 25–26 (三、机关运行经费安排情况 … 五、国有资产占有使用情况)."""
+广州市气象局 2026 pp. 1, 25–26 and 广州市国资委 2026 pp. 1, 3, 28–29 (三、机关运行经费安排情况 … 五、国有资产占有使用情况)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 DASHUJUJU = FIXTURES / "yantai-dashujuju-2026-p1-28-29.pdf"
 SHUILIJU = FIXTURES / "yantai-shuiliju-2026-p1-33-34.pdf"
 QIXIANGJU = FIXTURES / "guangzhou-qixiangju-2026-p1-25-26.pdf"
+GUOZIWEI = FIXTURES / "guangzhou-guoziwei-2026-p1-3-28-29.pdf"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -64,6 +65,11 @@ def test_vehicles_listed_among_the_fixed_assets_are_read_and_a_blank_count_is_no
         "截至": "2026年1月31日", "车辆": "11辆"}
     # 烟台市水利局 prints its template's blank: “本部门共有车辆辆，其中……执法执勤用车3辆” — no count is made up
     assert "车辆" not in _figures(_parts(SHUILIJU).国有资产)
+
+
+def test_a_heading_that_names_the_kind_in_the_departments_name_opens_no_part_of_it() -> None:
+    # 广州市国资委's “第一部分 广州市人民政府国有资产监督管理委员会概况” names 国有资产: its 五、国有资产占有使用情况 is read
+    assert _figures(_parts(GUOZIWEI).国有资产) == {"截至": ("2026年1月31日", "第4页 第13行"), "车辆": ("0辆", "第4页 第14行")}
 
 
 def test_the_projects_under_performance_targets_are_read_and_a_template_note_stops_the_count() -> None:
