@@ -51,6 +51,28 @@ def test_running_costs_arranged_are_read_before_the_reason_of_their_change() -> 
     assert guangzhou.原因 is not None and guangzhou.原因.value == "落实党政机关过紧日子要求，进一步减少行政性经费支出"
 
 
+@pytest.mark.parametrize(("path", "change", "where"), [
+    (DASHUJUJU, "较2025年预算减少25.94万元", "第2页 第6行"),  # 烟台
+    (QIXIANGJU, "比上年减少4.88万元", "第3页 第5行"),  # 广州 (its “下降0.9%” is the render's to compute)
+])
+def test_the_change_of_running_costs_is_taken_as_printed(path: Path, change: str, where: str) -> None:
+    assert _figures(_parts(path).机关运行经费)["增减"] == (change, where)
+
+
+def test_running_costs_from_the_text_carry_their_change_against_last_years_budget_and_its_reason() -> None:
+    # written where no table printed the part: 增减额 with the words it was read from, the reason beside it
+    from reportgen.importing.imported import Imported
+    from reportgen.importing.text_fields import add_text_fields
+
+    imported = Imported({}, unit="万元", year=2026)
+    unplaced: list[str] = []
+    add_text_fields(imported, _parts(DASHUJUJU), unplaced, with_prior=False)
+    running = imported.tree["机关运行经费"]
+    assert (running["本年"].value, running["本年"].where) == (Decimal("133.02"), "第2页 第6行")
+    assert (running["增减额"].value, running["增减额"].where) == (Decimal("-25.94"), "第2页 第6行：较2025年预算减少25.94万元")
+    assert running["原因"].value == "按照当年度预算编制要求相应调减"
+
+
 def test_procurement_by_kind_of_purchase_is_read() -> None:
     # 广州: “2026年本部门政府采购安排1,189.78万元，其中：货物类采购预算3.83万元，工程类采购预算0万元，服务类采购预算
     # 1,185.95万元等。”

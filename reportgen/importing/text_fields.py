@@ -48,7 +48,7 @@ def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], w
             _other(imported, kind, matter, keys, unplaced)
     if parts.名词解释:
         tree["名词解释"] = _terms(parts)
-    _running_costs(imported, parts)
+    _running_costs(imported, parts, unplaced)
     unplaced += unwritten_sentences(imported.tree, parts, unplaced)
 
 
@@ -164,15 +164,25 @@ def _stated_change(imported: Imported, text: TextPlaced[str], unplaced: list[str
     return Placed(-figure if found.group("way") == "减少" else figure, f"{text.where}：{text.value}")
 
 
-def _running_costs(imported: Imported, parts: TextParts) -> None:
-    """机关运行经费 from the text where the table printed none (an empty “三公” table)."""
+def _running_costs(imported: Imported, parts: TextParts, unplaced: list[str]) -> None:
+    """机关运行经费 from the text where the table printed none (an empty “三公” table): this year's figure,
+    and the change the text states against last year's budget (“较2025年预算减少25.94万元”) with its reason."""
     matter = parts.机关运行经费
     if "机关运行经费" in imported.tree or matter is None or "本年" not in matter.数字:
         return
     text = matter.数字["本年"]
     figure = _figure(imported, text.value)
-    if isinstance(figure, Decimal):
-        imported.tree["机关运行经费"] = {"本年": Placed(figure, text.where)}
+    if not isinstance(figure, Decimal):
+        return
+    node: Tree = {"本年": Placed(figure, text.where)}
+    change = _stated_change(imported, matter.数字["增减"], unplaced) if "增减" in matter.数字 else None
+    if change is not None:
+        node["增减额"] = change
+    if matter.原因 is not None and change is not None:
+        node["原因"] = _placed(matter.原因)
+    elif matter.原因 is not None:
+        unplaced.append(without_prior(matter.原因.where, matter.原因.value))
+    imported.tree["机关运行经费"] = node
 
 
 # The parts of a disclosure a document may leave out (不公开), and the key that shows it has them.
