@@ -118,3 +118,18 @@ def test_the_imported_source_of_a_whole_document_is_accepted_by_check(tmp_path: 
     assert {key: node.value for key, node in tree["绩效管理"].items()} == {"项目数": 3, "金额": Decimal(6039)}
     findings = prepared_findings(prepare(result.source.named(tmp_path / "source.yaml")))
     assert [f.format() for f in findings if f.severity == "error"] == []
+
+
+RENSHE = Path("/work/shared/corpus/sd-yantai-renshe-2026-dept-budget.pdf")
+
+
+@pytest.mark.skipif(not RENSHE.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_the_imports_text_check_reads_no_cell_of_a_project_target_table_as_the_budgets(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 烟台市人社局 2026's 政策和项目预算绩效目标表 (p. 36 on) print “项目资金 其中：财政拨款 674.00” for one project: no
+    # table of the budget's, its cell is no 财政拨款支出 (191,195.80) — as review judges it (before: 29 R-核对);
+    # nor is the 501 of the 一般公共预算基本支出表's 政府经济分类 column an amount of its row
+    from reportgen.cli import main
+
+    main(["import", str(RENSHE), "-o", str(tmp_path / "renshe.yaml")])
+    assert [line for line in capsys.readouterr().out.splitlines() if "[R-核对]" in line] == []

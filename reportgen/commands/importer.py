@@ -5,6 +5,7 @@ repaired. Argument parsing and printing only; the work is reportgen/importing/."
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ from reportgen.reading.outputs import Output
 
 if TYPE_CHECKING:
     from reportgen.importing.pipeline import ImportResult
+    from reportgen.readers.lines import Line
     from reportgen.render import Prepared
 
 EXAMPLE = ("示例：reportgen import 万里街道2025年部门预算.pdf --layout 上海 -o data/wanli-2025.yaml\n"
@@ -142,12 +144,25 @@ def _write_report(path: Path, result: ImportResult, out: Path, files: list[Path]
 def _compare_narratives(prepared: Prepared, source: Path, imported: ImportResult) -> int:
     """Each document's own narrative figures against its tables, as `check --against` does — with the
     tables' own slips and printed step, as `review` judges them."""
+    from reportgen.errors import SourceError  # deferred as the review is
+    from reportgen.importing.recognize import titled_table
+    from reportgen.readers.published import read_draft
     from reportgen.review import review_prepared  # deferred: 140 ms; only a document's import needs it
 
     count = 0
     for document in imported.documents:
+        try:
+            lines = read_draft(document)
+        except SourceError:
+            continue
+        # a table's row is judged by reconciling its table, where read: not as a sentence (review does the same);
+        # a cell of a table that is none of the budget's (a project's 绩效目标表) speaks of its project
         result, _problems = review_prepared(prepared, source, document, disputes=imported.disputes,
-                                            cut_as_notes=True)
+                                            cut_as_notes=True, lines=lines,
+                                            unsure=_lines_at(lines, imported.unsure_places),
+                                            tables=_lines_at(lines, imported.read_places | imported.other_places),
+                                            budget_table=functools.partial(titled_table,
+                                                                           catalog=imported.imported.catalog))
         if result is None:
             continue
         for finding in result.findings():
@@ -155,6 +170,11 @@ def _compare_narratives(prepared: Prepared, source: Path, imported: ImportResult
                 print(finding.format())
                 count += 1
     return count
+
+
+def _lines_at(lines: list[Line], places: frozenset[str]) -> frozenset[int]:
+    """The numbers of the lines printed at ``places`` (第9页 第10行: rows of tables)."""
+    return frozenset(line.number for line in lines if line.where in places)
 
 
 def _counts(result: ImportResult) -> str:
