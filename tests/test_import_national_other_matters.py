@@ -4,7 +4,8 @@ written (a part may be partial), a clause the source format has no field for tol
 
 The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there):
 烟台市大数据局 2026 pp. 1, 28–29 and 烟台市水利局 2026 pp. 1, 33–34 (三、机关运行经费情况 … 七、预算绩效管理情况说明);
-广州市气象局 2026 pp. 1, 25–26 and 广州市国资委 2026 pp. 1, 3, 28–29 (三、机关运行经费安排情况 … 五、国有资产占有使用情况)."""
+广州市气象局 2026 pp. 1, 25–26 and 广州市国资委 2026 pp. 1, 3, 28–29 (三、机关运行经费安排情况 … 五、国有资产占有使用情况);
+北京市公安局交通管理局 2026 pp. 1, 7 (五、其他情况说明: 政府采购, 机关运行经费, 国有资产)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ DASHUJUJU = FIXTURES / "yantai-dashujuju-2026-p1-28-29.pdf"
 SHUILIJU = FIXTURES / "yantai-shuiliju-2026-p1-33-34.pdf"
 QIXIANGJU = FIXTURES / "guangzhou-qixiangju-2026-p1-25-26.pdf"
 GUOZIWEI = FIXTURES / "guangzhou-guoziwei-2026-p1-3-28-29.pdf"
+JIAOGUANJU = FIXTURES / "beijing-jiaoguanju-2026-p1-7.pdf"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -89,6 +91,22 @@ def test_vehicles_listed_among_the_fixed_assets_are_read_and_a_blank_count_is_no
     assert "车辆" not in _figures(_parts(SHUILIJU).国有资产)
 
 
+def test_a_procurement_total_beside_some_of_its_kinds_is_not_written_and_vehicles_held_are_read() -> None:
+    # 北京交管局: “政府采购预算总额68707.22万元，其中：政府采购货物预算28557.02万元，政府采购服务预算40150.2万元” — no 工程
+    # stated: it is unknown, not 0, so the total is told, never held against two kinds (check would call it a slip);
+    # “公务用车保有量1924台” is the vehicles it holds
+    from reportgen.importing.imported import Imported
+    from reportgen.importing.text_fields import add_text_fields
+
+    imported = Imported({}, unit="万元", year=2026)
+    unplaced: list[str] = []
+    add_text_fields(imported, _parts(JIAOGUANJU), unplaced, with_prior=False)
+    assert {key: node.value for key, node in imported.tree["政府采购"].items()} == {
+        "货物": Decimal("28557.02"), "服务": Decimal("40150.2")}
+    assert "第2页 第3行：政府采购 合计“68707.22”没有写入：货物、工程、服务没有都写明" in unplaced
+    assert (imported.tree["国有资产"]["车辆"].value, imported.tree["国有资产"]["车辆"].where) == (1924, "第2页 第10行")
+
+
 def test_a_heading_that_names_the_kind_in_the_departments_name_opens_no_part_of_it() -> None:
     # 广州市国资委's “第一部分 广州市人民政府国有资产监督管理委员会概况” names 国有资产: its 五、国有资产占有使用情况 is read
     assert _figures(_parts(GUOZIWEI).国有资产) == {"截至": ("2026年1月31日", "第4页 第13行"), "车辆": ("0辆", "第4页 第14行")}
@@ -116,6 +134,10 @@ def test_the_imported_source_of_a_whole_document_is_accepted_by_check(tmp_path: 
     tree = result.imported.tree
     assert tree["机关运行经费"]["本年"].value == Decimal("133.02") and tree["机关运行经费"]["本年"].where == "第28页 第6行"
     assert {key: node.value for key, node in tree["绩效管理"].items()} == {"项目数": 3, "金额": Decimal(6039)}
+    # “2026年政府采购预算5,931.4万元，其中：……”: the total as printed beside its kinds, for check to hold them to it
+    procurement = tree["政府采购"]
+    assert (procurement["合计"].value, procurement["合计"].where) == (Decimal("5931.4"), "第28页 第14行")
+    assert [procurement[kind].value for kind in ("货物", "工程", "服务")] == [Decimal("6.1"), Decimal(0), Decimal("5925.3")]
     findings = prepared_findings(prepare(result.source.named(tmp_path / "source.yaml")))
     assert [f.format() for f in findings if f.severity == "error"] == []
 

@@ -41,7 +41,7 @@ def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], w
     if reasons:
         tree["变动原因"] = {key: _placed(text) for key, text in reasons.items()}
     unplaced += [without_prior(text.where, text.value) for key, text in parts.变动原因.items() if key not in reasons]
-    for kind, keys in (("政府采购", ("货物", "工程", "服务", "中小企业", "小微企业")), ("绩效管理", ("项目数", "金额")),
+    for kind, keys in (("政府采购", ("合计", "货物", "工程", "服务", "中小企业", "小微企业")), ("绩效管理", ("项目数", "金额")),
                        ("国有资产", ("车辆", "通用设备", "专用设备"))):
         matter = getattr(parts, kind)
         if matter is not None:
@@ -388,6 +388,11 @@ def _other(imported: Imported, kind: str, matter: OtherMatter, keys: tuple[str, 
         (planned if key.startswith("计划新增.") else section)[name] = Placed(figure, text.where)
     if planned:
         section["计划新增"] = planned
+    total = section.get("合计")
+    if isinstance(total, Placed) and not all(part in section for part in _PROCUREMENT_KINDS):
+        # a total beside some of its kinds: those not stated are unknown, never 0 against it
+        del section["合计"]
+        unplaced.append(f"{total.where}：{kind} 合计“{total.value}”没有写入：货物、工程、服务没有都写明")
     if kind == "绩效管理" and "单位范围" in matter.数字:
         section["单位范围"] = _placed(matter.数字["单位范围"])
     shown = (f"{n.where}：{kind}中的“{n.value[:_SENTENCE_SHOWN]}”没有写入：源文件的{kind}没有它的字段" for n in matter.说明)
@@ -397,6 +402,9 @@ def _other(imported: Imported, kind: str, matter: OtherMatter, keys: tuple[str, 
         unplaced.append(f"{dated.where}：{kind} 截至“{dated.value}”没有写入：文中没有写明这一日期的任何数量")
     elif section:
         imported.tree[kind] = _beside_table(imported.tree.get(kind), section, kind, unplaced)
+
+
+_PROCUREMENT_KINDS = ("货物", "工程", "服务")
 
 
 def _beside_table(tabled: object, section: Tree, kind: str, unplaced: list[str]) -> Tree:
