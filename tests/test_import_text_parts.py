@@ -333,7 +333,7 @@ def test_text_of_the_other_matters():
         "截至": "2025年8月31日", "车辆": "4辆", "专用设备": "0台（套）", "计划新增.车辆": "0辆", "计划新增.专用设备": "0台（套）"}
     shenzhen = parts(SHENZHEN)
     running = shenzhen.机关运行经费
-    assert running is not None and {k: v.value for k, v in running.数字.items()} == {"本年": "18.03万元", "增减": "增加0.18万元"}
+    assert running is not None and {k: v.value for k, v in running.数字.items()} == {"本年": "18.03万元", "增减": "比2021年预算增加0.18万元"}
     assert running.原因 is not None and running.原因.value == "在职在编人员职务调整，其他交通费用（车补）增加"
     assert shenzhen.国有资产 is not None and shenzhen.国有资产.数字["计划新增.通用设备"].value == "0台（套）"
     qinhuangdao = parts(QINHUANGDAO).机关运行经费

@@ -5,6 +5,7 @@ repaired. Argument parsing and printing only; the work is reportgen/importing/."
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import sys
 from pathlib import Path
@@ -144,6 +145,7 @@ def _compare_narratives(prepared: Prepared, source: Path, imported: ImportResult
     """Each document's own narrative figures against its tables, as `check --against` does — with the
     tables' own slips and printed step, as `review` judges them."""
     from reportgen.errors import SourceError  # deferred: with the review below, for a document's import only
+    from reportgen.importing.recognize import titled_table  # deferred: with the review below, likewise
     from reportgen.readers.published import read_draft  # deferred: with the review below, for a document's import only
     from reportgen.review import review_prepared  # deferred: 140 ms; only a document's import needs it
 
@@ -153,11 +155,14 @@ def _compare_narratives(prepared: Prepared, source: Path, imported: ImportResult
             lines = read_draft(document)
         except SourceError:
             continue
-        # a table's row is judged by reconciling its table, where read: not as a sentence (review does the same)
+        # a table's row is judged by reconciling its table, where read: not as a sentence (review does the same);
+        # a cell of a table that is none of the budget's (a project's 绩效目标表) speaks of its project
         result, _problems = review_prepared(prepared, source, document, disputes=imported.disputes,
                                             cut_as_notes=True, lines=lines,
                                             unsure=_lines_at(lines, imported.unsure_places),
-                                            tables=_lines_at(lines, imported.read_places | imported.other_places))
+                                            tables=_lines_at(lines, imported.read_places | imported.other_places),
+                                            budget_table=functools.partial(titled_table,
+                                                                           catalog=imported.imported.catalog))
         if result is None:
             continue
         for finding in result.findings():

@@ -41,14 +41,14 @@ def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], w
     if reasons:
         tree["变动原因"] = {key: _placed(text) for key, text in reasons.items()}
     unplaced += [without_prior(text.where, text.value) for key, text in parts.变动原因.items() if key not in reasons]
-    for kind, keys in (("政府采购", ("货物", "工程", "服务", "中小企业", "小微企业")), ("绩效管理", ("项目数", "金额")),
+    for kind, keys in (("政府采购", ("合计", "货物", "工程", "服务", "中小企业", "小微企业")), ("绩效管理", ("项目数", "金额")),
                        ("国有资产", ("车辆", "通用设备", "专用设备"))):
         matter = getattr(parts, kind)
         if matter is not None:
             _other(imported, kind, matter, keys, unplaced)
     if parts.名词解释:
         tree["名词解释"] = _terms(parts)
-    _running_costs(imported, parts)
+    _running_costs(imported, parts, unplaced)
     unplaced += unwritten_sentences(imported.tree, parts, unplaced)
 
 
@@ -164,15 +164,25 @@ def _stated_change(imported: Imported, text: TextPlaced[str], unplaced: list[str
     return Placed(-figure if found.group("way") == "减少" else figure, f"{text.where}：{text.value}")
 
 
-def _running_costs(imported: Imported, parts: TextParts) -> None:
-    """机关运行经费 from the text where the table printed none (an empty “三公” table)."""
+def _running_costs(imported: Imported, parts: TextParts, unplaced: list[str]) -> None:
+    """机关运行经费 from the text where the table printed none (an empty “三公” table): this year's figure,
+    and the change the text states against last year's budget (“较2025年预算减少25.94万元”) with its reason."""
     matter = parts.机关运行经费
     if "机关运行经费" in imported.tree or matter is None or "本年" not in matter.数字:
         return
     text = matter.数字["本年"]
     figure = _figure(imported, text.value)
-    if isinstance(figure, Decimal):
-        imported.tree["机关运行经费"] = {"本年": Placed(figure, text.where)}
+    if not isinstance(figure, Decimal):
+        return
+    node: Tree = {"本年": Placed(figure, text.where)}
+    change = _stated_change(imported, matter.数字["增减"], unplaced) if "增减" in matter.数字 else None
+    if change is not None:
+        node["增减额"] = change
+    if matter.原因 is not None and change is not None:
+        node["原因"] = _placed(matter.原因)
+    elif matter.原因 is not None:
+        unplaced.append(without_prior(matter.原因.where, matter.原因.value))
+    imported.tree["机关运行经费"] = node
 
 
 # The parts of a disclosure a document may leave out (不公开), and the key that shows it has them.
@@ -378,6 +388,11 @@ def _other(imported: Imported, kind: str, matter: OtherMatter, keys: tuple[str, 
         (planned if key.startswith("计划新增.") else section)[name] = Placed(figure, text.where)
     if planned:
         section["计划新增"] = planned
+    total = section.get("合计")
+    if isinstance(total, Placed) and not all(part in section for part in _PROCUREMENT_KINDS):
+        # a total beside some of its kinds: those not stated are unknown, never 0 against it
+        del section["合计"]
+        unplaced.append(f"{total.where}：{kind} 合计“{total.value}”没有写入：货物、工程、服务没有都写明")
     if kind == "绩效管理" and "单位范围" in matter.数字:
         section["单位范围"] = _placed(matter.数字["单位范围"])
     shown = (f"{n.where}：{kind}中的“{n.value[:_SENTENCE_SHOWN]}”没有写入：源文件的{kind}没有它的字段" for n in matter.说明)
@@ -387,6 +402,9 @@ def _other(imported: Imported, kind: str, matter: OtherMatter, keys: tuple[str, 
         unplaced.append(f"{dated.where}：{kind} 截至“{dated.value}”没有写入：文中没有写明这一日期的任何数量")
     elif section:
         imported.tree[kind] = _beside_table(imported.tree.get(kind), section, kind, unplaced)
+
+
+_PROCUREMENT_KINDS = ("货物", "工程", "服务")
 
 
 def _beside_table(tabled: object, section: Tree, kind: str, unplaced: list[str]) -> Tree:

@@ -143,10 +143,10 @@ def read_text_parts(lines: list[Line]) -> TextParts:
     parts.上年增减 = _stated_changes(unclaimed, vocab)
     parts.项目 = [_project_page(s, vocab) for s in sections if s.kind == "项目经费" and s.lines]
     parts.项目 += _project_list(unclaimed, vocab)
-    parts.机关运行经费 = _other_matter(_first(sections, "机关运行经费"), "机关运行经费", vocab)
-    parts.政府采购 = _other_matter(_first(sections, "政府采购"), "政府采购", vocab)
-    parts.国有资产 = _other_matter(_first(sections, "国有资产"), "国有资产", vocab)
-    parts.绩效管理 = _other_matter(_first(sections, "绩效管理"), "绩效管理", vocab)
+    parts.机关运行经费 = _stating(sections, "机关运行经费", vocab)
+    parts.政府采购 = _stating(sections, "政府采购", vocab)
+    parts.国有资产 = _stating(sections, "国有资产", vocab)
+    parts.绩效管理 = _stating(sections, "绩效管理", vocab)
     # (the text before the first heading only where it ends a sentence: a cover's lines are titles)
     parts.句子 = [sentence for s in sections if s.kind != TABLE for sentence in _sentences(s, vocab)
                 if s.kind is not None or sentence.ended]
@@ -996,6 +996,14 @@ class _Capture:
     numeric: bool
 
 
+def _stating(sections: list[_Section], kind: str, vocab: dict[str, Any]) -> OtherMatter | None:
+    """The part of ``kind`` read from the first of its sections that states a figure of it, else from the
+    first: a heading that names the kind in passing (广州市国资委's “第一部分 广州市人民政府国有资产监督管 /
+    理委员会概况”, its name) opens no part of it."""
+    read = [_other_matter(s, kind, vocab) for s in sections if s.kind == kind and s.lines]
+    return next((matter for matter in read if matter is not None and matter.数字), read[0] if read else None)
+
+
 def _other_matter(section: _Section | None, kind: str, vocab: dict[str, Any]) -> OtherMatter | None:
     """Figures by the rules of ``其他事项.<kind>``; the text that is not a figure as 说明; and, for
     机关运行经费, the reason of its change. A clause whose every number is a figure read is said by
@@ -1013,7 +1021,10 @@ def _other_matter(section: _Section | None, kind: str, vocab: dict[str, Any]) ->
             clause = text[start:end]
             if rules.get("原因") and reason is None and (found := _find_first(clause, rules["原因"])):
                 reason = run.placed(start + found[0] + len(found[1]), end, "。；")
-                continue
+                # the figures stated before the reason (“机关运行经费安排523.62万元，比上年减少4.88万元，主要原因是……”)
+                clause, end = clause[:found[0]], start + found[0]
+                if not clause.strip(" ，。；"):
+                    continue
             if not matter.数字 and any(word in clause for word in rules.get("为零", ())):  # “未安排政府采购预算”
                 matter.数字.update({key: Placed("0元", run.where(start)) for key in rules.get("零项", ())})
                 continue
