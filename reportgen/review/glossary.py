@@ -282,11 +282,12 @@ class Glossary(Naming[Figure]):
 
     def _total_slack(self, b: Budget) -> None:
         """The slack of each total (by the rows it sums) and of each figure of two parts or more."""
-        rows, economic, sources = len(b.function_rows), len(b.economic_rows), len(b.income)
-        # 收入总计 and 本年收入合计 sum the income sources, each printed rounded (广州市市场监督管理局 2026 prints
-        # 177,090.43 in every table and its text; its sources sum to 177,090.44)
-        by_total = {"收入总计": sources, "本年收入合计": sources,
-                    "本年支出合计": rows, "支出总计": rows + 1, "基本支出": rows, "项目支出": rows, "财政拨款支出": rows,
+        rows, economic = len(b.function_rows), len(b.economic_rows)
+        sources = sum(1 for key, amount in b.income.items() if amount and key not in b.income_unknown)
+        # 收入总计 and 本年收入合计 sum the income sources, each printed rounded, where there are several
+        # (广州市市场监督管理局 2026 prints 177,090.43 in every table and its text; its sources sum to 177,090.44)
+        income = {"收入总计": sources, "本年收入合计": sources} if sources > 1 else {}
+        by_total = {**income, "本年支出合计": rows, "支出总计": rows + 1, "基本支出": rows, "项目支出": rows, "财政拨款支出": rows,
                     "一般公共预算基本支出": rows, "一般公共预算项目支出": rows,
                     "一般公共预算支出": rows, "人员经费": economic, "公用经费": economic, "财政拨款收入支出总计": rows + 1}
         figures = {id(fig): fig for found in self.names.values() for fig in found} | {id(c): c for c in self.codes.values()}
