@@ -202,3 +202,15 @@ def test_a_total_printed_a_tail_off_its_rounded_sources_agrees_with_the_text() -
     assert review is not None
     said = [v.status for v in review.verdicts if v.statement.value == Decimal("177090.43")]
     assert "agree" in said and "disagree" not in said, said
+
+
+# 烟台市人力资源和社会保障局 2026年部门预算 (sd-yantai-renshe-2026-dept-budget.pdf): a change that is the whole amount —
+# last year's figure nothing — given a rate (DOMAIN: 上年无该项预算，增长率无可比性, never a percentage from a zero base)
+YANTAI_ABROAD = "  1.因公出国（境）费5万元，比上年增加5万元，增长100％，主要原因是"
+
+
+def test_a_rate_from_a_zero_base_is_told() -> None:
+    found = _said(YANTAI_ABROAD)
+    assert len(found) == 1 and found[0].startswith("R-句内矛盾") and "上年为 0" in found[0] and "增长100%" in found[0]
+    assert _said(YANTAI_ABROAD.replace("增加5万元", "增加2.5万元")) == []  # 5 from 2.5: 100% is right
+    assert _said(YANTAI_ABROAD.replace("，增长100％", "")) == []  # no rate printed: nothing to tell

@@ -30,6 +30,7 @@ def contradictions(statements: list[Statement], draft: str,
             continue
         low, high = _rate_bounds(amount, change)
         if low is None or high is None:
+            found += _rate_of_nothing(amount, change, rate, draft)
             continue
         sign = -1 if rate.direction == "down" else 1
         half = Decimal(5) / Decimal(10) ** (rate.decimals + 1)
@@ -158,6 +159,18 @@ def _rate_bounds(amount: Statement, change: Statement) -> tuple[Decimal | None, 
                 return None, None  # a prior of nothing or less: no rate to speak of
             rates.append((c + dc) / prior * 100)
     return min(rates), max(rates)
+
+
+def _rate_of_nothing(amount: Statement, change: Statement, rate: Statement, draft: str) -> list[Finding]:
+    """A rate printed of a change that is the whole amount (“因公出国（境）费5万元，比上年增加5万元，增长100％”,
+    烟台市人社局 2026; 佛山 2019 决算 “增加1668.14万元，增长0%”): last year's figure was nothing, and a rate from
+    a zero base is no rate (DOMAIN: 上年无该项预算，增长率无可比性)."""
+    assert amount.value is not None and change.value is not None
+    if change.direction == "down" or amount.value * _UNITS[amount.unit] != change.value * _UNITS[change.unit] \
+            or not amount.value or rate.value is None:
+        return []
+    return [Finding("error", "R-句内矛盾", f"“{amount.label}”{amount.text}与{change.text}意味着上年为 0："
+                    f"从零起算没有增长率（应写“上年无该项预算”或“为新增项目”），而写作“{rate.text}”", draft, rate.line)]
 
 
 def _finding(amount: Statement, change: Statement, rate: Statement, low: Decimal, high: Decimal,
