@@ -26,7 +26,22 @@ def header_doubts(table: Table) -> list[str]:
     for side in _sides(table, [col for col in amounts if col in table.columns]):
         repeated = Counter(table.columns[col] for col in side)
         doubts += [f"“{meaning}”对应了{count}列" for meaning, count in repeated.items() if count > 1]
-    return doubts + _repeated_codes(table) + _items_as_rows(table) + _units_in_turn(table)
+    return doubts + _unheaded_names(table) + _repeated_codes(table) + _items_as_rows(table) + _units_in_turn(table)
+
+
+def _unheaded_names(table: Table) -> list[str]:
+    """A column under no header word beside the 名称 column that prints names on rows of its own (江苏's
+    收入预算总表: 一般公共预算资金 over 公共财政拨款(补助)资金 and 专项收入, the PDF running two rows' names into
+    one cell): whose each figure is is not known for sure — not read for sure."""
+    if "名称" not in table.columns.values():
+        return []
+    grid = table.grid
+    named: Counter[int] = Counter()
+    for row in grid.rows[table.body_start:]:
+        named.update(col for col, cell in enumerate(row)
+                     if col not in table.columns and cell_text(cell) and not is_amount(cell))
+    return [f"第{col + 1}列没有表头而印有项目名称" for col, count in sorted(named.items())
+            if count > 1 and not _header_words(table, col)]
 
 
 def _units_in_turn(table: Table) -> list[str]:
