@@ -54,13 +54,21 @@ def _kind(title: str, catalog: catalogs.Catalog) -> str | None:
     ("政府性基金财政拨款支出预算表", "政府性基金预算支出表"),
     ("政府性基金预算财政拨款支出预算表", "政府性基金预算支出表"),
     ("一般公共预算机关运行经费支出预算表", "机关运行经费表"),
+    # 江苏省高级人民法院 2018: numbered, the year and the department's name before the table's
+    ("二、2018 年度江苏省高级人民法院收入预算总表", "收入总表"),
+    ("四、2018 年度江苏省高级人民法院财政拨款收支预算总表", "财政拨款收支总表"),
+    ("九、2018 年江苏省高级人民法院“三公”经费、会议费、培训费支出预算表", "三公经费支出表"),
+    ("十、2018 年度江苏省高级人民法院政府性基金预算财政拨款支出预算表", "政府性基金预算支出表"),
 ])
 def test_a_title_with_预算_before_its_last_表_names_the_national_table(title, kind, catalog):
     assert _kind(title, catalog) == kind
 
 
 @pytest.mark.parametrize("title", ["财政拨款支出预算表", "财政拨款基本支出预算表", "2018年政府采购预算表",
-                                   "政府采购支出预算表", "公开 05 表：财政拨款支出预算表"])
+                                   "政府采购支出预算表", "公开 05 表：财政拨款支出预算表",
+                                   "六、2018 年度江苏省高级人民法院财政拨款基本支出预算表",
+                                   "十二、2018 年江苏省高级人民法院政府采购预算表",
+                                   "2018年度单位预留机动经费支出总表"])  # words before the name: no department's
 def test_江苏s_own_tables_are_none_of_the_national_ones(title, catalog):
     assert _kind(title, catalog) is None and not titled_table(title, catalog)
 
@@ -148,3 +156,25 @@ def test_an_income_table_naming_its_items_in_a_column_under_no_header_is_not_rea
     (table,), _ = recognize([grid], catalog)
     assert table.kind.id == "收入总表"
     assert header_doubts(table) == ["第2列没有表头而印有项目名称"]
+
+
+def _fiscal_total() -> Grid:
+    return _grid(4, _cells("公开04表", None, None, None), _cells("财政拨款收支预算总表", None, None, None),
+                 _cells("部门：江苏省政协办公厅", None, None, "单位：万元"), _cells("收入", None, "支出", None),
+                 _cells(None, None, "支出用途", None), _cells("项目名称", "金额", None, None),
+                 _cells(None, None, "项目名称", "金额"),
+                 _cells("一、一般公共预算", "10,070.48", "一、基本支出", "5,598.17"),
+                 _cells("二、政府性基金预算", None, "二、项目支出", "3,314.68"),
+                 _cells(None, None, "三、单位预留机动经费", "1,157.63"),
+                 _cells("收入合计", "10,070.48", "支出合计", "10,070.48"))
+
+
+def test_income_from_the_财政拨款_table_beside_a_收支总表_not_read_is_the_funds_and_the_rest_unknown(catalog):
+    """The 收支预算总表 (its spending by function and by use side by side) not read for sure: the 财政拨款收支
+    预算总表 gives the funds, and 其他资金 (80.00 on the 收支总表) is not known — never 0."""
+    tables, _ = recognize([_fiscal_total()], catalog)
+    (unread,), _ = recognize([_grid(1, _cells("收支预算总表", None), _cells("收入", "支出"))], catalog)
+    income = build(tables, catalog).tree["收入"]
+    assert income["一般公共预算拨款"].value == Decimal("10070.48") and "其余未公开" not in income
+    income = build(tables, catalog, unsure=[unread]).tree["收入"]
+    assert income["一般公共预算拨款"].value == Decimal("10070.48") and income["其余未公开"].value is True

@@ -46,6 +46,8 @@ class TitleWords:
     prefixes: list[str] = field(default_factory=list)
     endings: dict[str, str] = field(default_factory=dict)
     second_endings: dict[str, str] = field(default_factory=dict)
+    # how a department's name ends (院, 厅, 局 …): a title of a year may name it before the table's name
+    owner_endings: list[str] = field(default_factory=list)
     qualifiers: list[str] = field(default_factory=list)
 
 
@@ -156,3 +158,4 @@ def _extend_titles(titles: TitleWords, data: object) -> None:
     titles.second_endings.update({normalized(str(k)): normalized(str(v))
                                   for k, v in (data.get("又作结尾") or {}).items()})
     titles.qualifiers += [normalized(str(q)) for q in data.get("另一张表", []) or []]
+    titles.owner_endings += [normalized(str(e)) for e in data.get("部门名称结尾", []) or []]

@@ -22,7 +22,7 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})年度?")
 _UNIT = re.compile(r"(?:单位|金额单位)[：:]\s*(万元|元)")
 _OWNER = re.compile(r"(?:编制|预算)?(部门|单位)(?:（单位）|\(单位\))?(?:名称)?[：:]\s*(?!(?:万元|元|千元|亿元)\s*$)(\S(?:.*\S)?)")
 _OWNER_END = re.compile(r"(?<!\s)\s+(?:金额)?单位[：:]")  # a run's start only: linear on long runs  # "编制部门：X    单位：元" in one cell
-_TABLE_NUMBER = re.compile(r"^\s*(?:公开\s*\d{1,2}\s*表\s*[：:]?|(?:附表|表)\s*[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?\s*[、.．:：]?|\d{1,2}[.．、])\s*")
+_TABLE_NUMBER = re.compile(r"^\s*(?:公开\s*\d{1,2}\s*表\s*[：:]?|(?:附表|表)\s*[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?\s*[、.．:：]?|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*")
 _NOTE_SUFFIX = re.compile(r"[（(][^（）()]*[）)]$")
 _SHEET_CODE = re.compile(r"^\s*(\d{1,2}\.\d{1,2})(?!\d)")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
@@ -169,12 +169,23 @@ def _named_kind(rest: str, note: str, dated: bool, catalog: Catalog) -> TableKin
         if _ECONOMIC in note and kind.id in _BY_FUNCTION:
             continue  # 深圳's 一般公共预算支出表（按经济分类）: its rows are 301 …, not the function table's
         for name in kind.names:  # a name may keep its note (一般公共预算支出表（按经济分类）)
+            before = rest[:-len(name)]
             fits = rest == name or rest + note == name or (
-                len(rest) <= len(name) + 12 and rest.endswith(name) and not dated
-                and not rest[:-len(name)].endswith(tuple(catalog.titles.qualifiers)))
+                rest.endswith(name) and not before.endswith(tuple(catalog.titles.qualifiers))
+                and (len(before) <= 12 and not dated or _owner(before, catalog.titles)))
             if fits and (best is None or len(name) > best[0]):
                 best = (len(name), kind)
     return best[1] if best else None
+
+
+def _owner(words: str, titles: TitleWords) -> bool:
+    """Whether ``words`` before a table's name in a title of a year are a department's name (2018年度
+    江苏省高级人民法院收支预算总表): a name of 4 to 20 characters ending as departments' names end."""
+    return _OWNER_MIN <= len(words) <= _OWNER_MAX and words.endswith(tuple(titles.owner_endings))
+
+
+_OWNER_MIN = 4
+_OWNER_MAX = 20
 
 
 def _second_ending(rest: str, titles: TitleWords) -> str | None:
