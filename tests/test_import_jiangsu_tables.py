@@ -178,3 +178,18 @@ def test_income_from_the_财政拨款_table_beside_a_收支总表_not_read_is_th
     assert income["一般公共预算拨款"].value == Decimal("10070.48") and "其余未公开" not in income
     income = build(tables, catalog, unsure=[unread]).tree["收入"]
     assert income["一般公共预算拨款"].value == Decimal("10070.48") and income["其余未公开"].value is True
+
+
+def test_a_total_set_apart_over_the_label_columns_is_the_tables_total(catalog):
+    """省人民检察院 2018, 公开11表 as the PDF reader gives it: 科目编码 over two columns, “合” under the second and
+    “计” under 科目名称 — the 合计 row, whose figure is 机关运行经费."""
+    grid = _grid(20, _cells("公开 11 表：一般公共预算机关运行经费支出预算表", None, None, None),
+                 _cells("部门： 江苏省人民检察院", None, None, "单位：万元"),
+                 _cells("科目编码", None, "科目名称", "机关运行经费支出"),
+                 _cells(None, "合", "计", "2,722.57"), _cells("302", None, "商品和服务支出", "2,722.57"),
+                 _cells("30201", None, "办公费", "130.00"), _cells("30299", None, "其他商品和服务支出", "2,592.57"))
+    grid.merges = [Merge(2, 0, 2, 1)]
+    (table,), _ = recognize([grid], catalog)
+    imported = build([table], catalog)
+    assert differences(imported) == []
+    assert imported.tree["机关运行经费"]["本年"].value == Decimal("2722.57")
