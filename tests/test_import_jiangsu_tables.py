@@ -19,6 +19,8 @@ from reportgen.importing.recognize import recognize, titled_table
 from reportgen.importing.reconcile import differences
 from reportgen.importing.sure import header_doubts
 from reportgen.readers.grid import Cell, Grid, Merge
+from reportgen.readers.pdf_tables import _Line, _tables, _wrapped_title
+from reportgen.readers.pdf_words import Word
 
 
 @pytest.fixture(scope="module")
@@ -193,3 +195,43 @@ def test_a_total_set_apart_over_the_label_columns_is_the_tables_total(catalog):
     imported = build([table], catalog)
     assert differences(imported) == []
     assert imported.tree["机关运行经费"]["本年"].value == Decimal("2722.57")
+
+
+# 省人民检察院 2018, p.19 as the PDF prints it: the 三公 table's title wrapped over two lines, set at the left
+# margin in the text's size, the caption under it (positions in points, as pdf_words reads them)
+_WRAPPED = ("公开 09 表：一般公共预算“三公”经费、会议费、培训费", "支出预算表")
+
+
+def _line(number: int, top: float, *words: tuple[float, str], size: float = 12.0) -> _Line:
+    return _Line(19, number, [Word(left, top, left + size * len(text) * 0.9, top + size, text) for left, text in words])
+
+
+def test_a_title_wrapped_over_two_lines_is_one_title():
+    first, second = _line(7, 100, (56, _WRAPPED[0])), _line(8, 116, (56, _WRAPPED[1]))
+    caption = _line(9, 132, (56, "部门："), (150, "江苏省人民检察院"), (480, "单位：万元"))
+    header = _line(10, 148, (56, "合计"), (120, "小计"), (180, "因公出国（境）费"))
+    body = _line(11, 164, (56, "1,384.74"), (120, "484.30"), (180, "100.00"))
+    joined = _wrapped_title(first, second)
+    assert joined is not None and joined.text == " ".join(_WRAPPED) and titled_table(joined.text, catalogs.load(None))
+    (table,) = _tables([[first, second, caption, header, body]])
+    assert table.first.lines[0].text == " ".join(_WRAPPED) and table.first.lines[1] is caption
+    # a heading of the text above a title, in a smaller size or set elsewhere, is no part of it
+    assert _wrapped_title(_line(7, 100, (56, "（九）“三公”经费情况"), size=10.0), second) is None
+    assert _wrapped_title(_line(7, 100, (300, "（九）“三公”经费情况")), second) is None
+    assert _wrapped_title(_line(7, 100, (56, "本部门“三公”经费如下。")), second) is None
+
+
+def test_a_三公_table_naming_one_vehicle_part_under_their_sum_is_not_read_for_sure(catalog):
+    """The same table as the PDF reader sets it: 购置费 (printed blank) and 运行维护费 as one column, its
+    267.80 under 购置费 — the parts are not known."""
+    grid = Grid("js.pdf", "第19页", [
+        _cells("公开 09 表：一般公共预算“三公”经费、会议费、培训费 支出预算表", None, None, None, None, None, None),
+        _cells("部门： 江苏省人民检察院", None, None, None, None, None, "单位：万元"),
+        _cells("合计", "“三公”经费", None, None, None, None, "会议费"),
+        _cells(None, "小计", "因公出国（境）费", "公务用车购置及运行维护费", None, "公务接待费", None),
+        _cells(None, None, None, "小计", "公务用车购置费", None, None),
+        _cells("1,384.74", "484.30", "100.00", "267.80", "267.80", "116.50", "200.44")])
+    grid.merges = [Merge(2, 1, 2, 5), Merge(3, 3, 3, 4)]
+    (table,), _ = recognize([grid], catalog)
+    assert table.kind.id == "三公经费支出表"
+    assert header_doubts(table) == ["公务用车购置及运行维护费之下只认出“公务用车购置费”一列"]
