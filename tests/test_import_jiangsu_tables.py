@@ -15,6 +15,7 @@ import pytest
 
 from reportgen.importing import catalog as catalogs
 from reportgen.importing.build import build
+from reportgen.importing.pipeline import _places
 from reportgen.importing.recognize import recognize, titled_table
 from reportgen.importing.reconcile import differences
 from reportgen.importing.sure import header_doubts
@@ -235,3 +236,25 @@ def test_a_三公_table_naming_one_vehicle_part_under_their_sum_is_not_read_for_
     (table,), _ = recognize([grid], catalog)
     assert table.kind.id == "三公经费支出表"
     assert header_doubts(table) == ["公务用车购置及运行维护费之下只认出“公务用车购置费”一列"]
+
+
+def test_a_title_naming_the_department_gives_the_owner_a_caption_does_not(catalog):
+    """江苏省高级人民法院 2018 names itself in each title, its captions only the unit (单位：万元)."""
+    grid = _grid(10, _cells("三、2018 年度江苏省高级人民法院支出预算总表", None, None, None, None),
+                 _cells(None, None, None, None, "单位：万元"),
+                 _cells("合计", "基本支出", "项目支出", "单位预留机动经费", "结转下年资金"),
+                 _cells("33,172.15", "18,570.82", "11,343.27", "3,258.06", None))
+    (table,), _ = recognize([grid], catalog)
+    assert (table.kind.id, table.year, table.owner) == ("支出总表", 2018, "江苏省高级人民法院")
+    assert build([table], catalog).tree["部门"].value == "江苏省高级人民法院"
+
+
+def test_the_lines_a_pdf_tables_wrapped_names_are_printed_on_are_its_own():
+    """江苏省高级人民法院 2018, p.15 (政府采购预算表, none of the budget's tables): “网络通讯维护及专 / 维修（护）费
+    607.10 / 用线路租赁费” is one row, placed at its first line; the review judges none of its lines as text."""
+    grid = Grid("js.pdf", "第15页", [_cells("软件开发服务", "622.00"), _cells("网络通讯维护及专用线路租赁费", "607.10")],
+                row_places=["第15页 第36行", "第15页 第37行"], kind="pdf")
+    places = _places([grid])
+    assert {"第15页 第36行", "第15页 第37行"} <= places
+    grid.row_places = ["第15页 第36行", "第15页 第39行"]
+    assert "第15页 第38行" in _places([grid]) and "第15页 第40行" not in _places([grid])

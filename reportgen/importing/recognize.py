@@ -110,6 +110,8 @@ def _recognize(grid: Grid, catalog: Catalog) -> Table | None:
             return None
         table = Table(kind, grid, title=grid.name, year=year)
     _read_caption(table)
+    if not table.owner and (owner := _title_owner(table, catalog)):
+        table.owner, table.owner_word = owner, "部门"
     table.body_start = _body_start(grid, table.header_start)
     table.columns = _columns(grid, range(table.header_start, table.body_start), catalog, table.year)
     table.items = turned_items(table, catalog)
@@ -182,6 +184,20 @@ def _owner(words: str, titles: TitleWords) -> bool:
     """Whether ``words`` before a table's name in a title of a year are a department's name (2018年度
     江苏省高级人民法院收支预算总表): a name of 4 to 20 characters ending as departments' names end."""
     return _OWNER_MIN <= len(words) <= _OWNER_MAX and words.endswith(tuple(titles.owner_endings))
+
+
+def _title_owner(table: Table, catalog: Catalog) -> str:
+    """The department a title of a year names before the table's name (“2018 年度江苏省高级人民法院收支预算
+    总表”: 江苏省高级人民法院), for a table whose caption names none; "" for any other title."""
+    plain = _NOTE_SUFFIX.sub("", normalized(_TABLE_NUMBER.sub("", table.title)))
+    year = _YEAR.search(plain)
+    rest = _national_title(plain[year.end():], catalog.titles) if year else ""
+    for text in dict.fromkeys((rest, _second_ending(rest, catalog.titles) or rest)):
+        for name in table.kind.names:
+            before = text[:-len(name)] if text.endswith(name) else ""
+            if before and _owner(before, catalog.titles) and not before.endswith(tuple(catalog.titles.qualifiers)):
+                return before
+    return ""
 
 
 _OWNER_MIN = 4
