@@ -138,3 +138,19 @@ def test_a_funds_name_before_a_totals_name_names_no_total(tmp_path):
     glossary = Glossary(prepared.budget, prepared.figures)
     assert glossary.find("2022年收入预算") is glossary.find("收入总计") is not None
     assert glossary.find("单位资金预算收入") is None and glossary.find("财政专户预算收入") is None
+
+
+def test_the_spending_of_a_line_named_by_its_level_is_no_total_of_the_department(tmp_path):
+    """江苏's texts name each line's spending after its 类, 款 or 项 (省人大常委会办公厅 2018: “1.人大事务（款）行政
+    运行（项）支出6372.32万元”; 省人民检察院 2018: “1.住房公积金(项):支出1,073.77万元”, “检察（款）: 2018年预算支出
+    合计16,444.36万元”) — the words after the bracket are that line's, not 支出总计 (each was told “应为” the
+    department's whole budget); nor is a 政府采购支出预算总额 the budget's (“2018年度政府采购支出预算总额2064.25万元”)."""
+    verdicts = _verdicts_all(tmp_path, [
+        "1.群众团体事务（款）行政运行（项）支出256.95万元，与上年相比持平。",
+        "2.住房公积金(项):支出80.19万元。",
+        "群众团体事务（款）: 2022年预算支出合计1,084.51万元。",
+        "2022年度政府采购支出预算总额20万元，其中：拟采购货物支出20万元。",
+        "2022年支出预算1,273.52万元。"])
+    totals = [(v.statement.text, v.status) for v in verdicts
+              if v.figure is not None and v.figure.name in ("支出总计", "本年支出合计")]
+    assert totals == [("1,273.52万元", "agree")]

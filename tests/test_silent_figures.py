@@ -113,3 +113,19 @@ def _docx_text(data: bytes) -> bytes:
     import zipfile
 
     return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+
+
+# -- 基本支出 of all money beside one fund's economic lines ------------------------------------------
+def test_a_stated_基本支出_of_all_money_is_not_held_to_the_economic_lines_of_one_fund(tmp_path):
+    """江苏's documents (省人民检察院 2018) print the 基本支出 of all money in the 支出预算总表 (13,994.31)
+    and the 一般公共预算's by economic class (13,979.92), the function rows the fund's alone (功能分类口径):
+    故宫 written so — its 基本支出 61,537.46 beside 一般公共预算 lines of 50,000.00 — is no error, and its
+    text says the 基本支出 stated, never the lines' sum."""
+    source = changed(tmp_path, GUGONG, "  基本支出: {合计: 61537.46}\n",
+                     "  基本支出:\n    合计: 61537.46\n    经济分类:\n      - {科目: 30101, 金额: 30000}\n"
+                     "      - {科目: 30201, 金额: 20000}\n")
+    source = changed(tmp_path, source, "不公开: [人员编制, 经济分类明细, ", "不公开: [人员编制, ")
+    prepared = prepare(source)
+    assert not prepared.errors, prepared.errors
+    text = text_of(document_for(prepared))
+    assert "其中：基本支出61,537.46万元，占48.07%" in text and "一般公共预算基本支出50,000.00万元" in text

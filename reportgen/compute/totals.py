@@ -157,8 +157,10 @@ class Totals:
 
     @cached_property
     def basic(self) -> Decimal | None:
-        """基本支出, from the finest level the source gives (as stated, within its 尾数)."""
-        for value in (self.printed_basic, self.basic_from_functions, self.economic.basic_from_economic,
+        """基本支出, from the finest level the source gives (as stated, within its 尾数); as stated where the
+        function rows are 一般公共预算's alone (功能分类口径: its economic lines are that fund's too)."""
+        scoped = self.budget.stated_basic if self.budget.function_scope else None
+        for value in (scoped, self.printed_basic, self.basic_from_functions, self.economic.basic_from_economic,
                       self.basic_from_stated_split, self.budget.stated_basic):
             if value is not None:
                 return value

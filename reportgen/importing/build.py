@@ -36,6 +36,9 @@ FUND_TABLES = {"一般公共预算支出表": "一般公共预算", "政府性�
 _UNIT_ROW = re.compile(r"^\d{6,}\s")  # a budget unit's code and name
 _YEAR_LABEL = re.compile(r"^(\d{4})年")
 THREE_PUBLIC_ITEMS = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
+# Spending a 支出总表 may print beside 基本支出 and 项目支出, in its 合计: 广州's 事业单位经营支出, 对附属单位补助支出
+# and 上缴上级支出 columns; 江苏's 单位预留机动经费 (held for the year's needs, no field of the source holds it).
+BESIDE_BASIC = ("上缴上级支出", "经营支出", "对附属单位补助支出", "单位预留机动经费")
 
 
 def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsure: list[Table] | None = None) -> Imported:
@@ -52,9 +55,19 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
     if (spending := _spending(result)):
         tree["支出"] = spending
     _three_public(result, tree)
+    _running_costs(result, tree)
     _procurement(result, tree)
     _defined_rows(result, tree)
     return result
+
+
+def _running_costs(result: Imported, tree: Tree) -> None:
+    """机关运行经费 as the 机关运行经费表's 合计 row prints it (江苏's 一般公共预算机关运行经费支出预算表, by
+    economic class), where the “三公” table gave none."""
+    table = result.tables.get("机关运行经费表")
+    foot = next((r for r in result.rows.get("机关运行经费表", []) if r.total and "机关运行经费" in r.amounts), None)
+    if table is not None and foot is not None and "机关运行经费" not in tree:
+        tree["机关运行经费"] = {"本年": value(result, table, foot.amounts["机关运行经费"], "机关运行经费.本年")}
 
 
 # 深圳's 支出总表 sets out 政府采购项目 (小计) and what of it is reserved for small businesses: its total row
@@ -149,6 +162,10 @@ def _spending(result: Imported) -> Tree:
         _stated_totals(result, spending)
     elif (whole := _whole_spending(result, rows)) and (printed := spending_totals(result, whole)):
         _printed_spending(result, spending, printed)  # as printed, beside its rows
+    elif (printed := _lone_totals(result)):
+        _printed_spending(result, spending, printed)
+        if all("资金" not in row for row in rows):  # the other money's spending by function is printed nowhere
+            spending["功能分类口径"] = Placed("一般公共预算", FUND_SCOPE)
     if (projects := _projects(result)):
         spending["项目"] = projects
         partial_projects(result, spending, projects)
@@ -172,6 +189,23 @@ def _whole_spending(result: Imported, rows: list[Tree]) -> str | None:
     only = funds.pop()
     kind = next((k for k, f in FUND_TABLES.items() if f == only), None)
     return kind if kind in result.rows and sources == {_APPROPRIATION[only]} else None
+
+
+def _lone_totals(result: Imported) -> dict[str, Placed]:
+    """The totals of a 支出总表 that prints one row of figures and no code (江苏's 支出预算总表: 合计, 基本支出,
+    项目支出, 单位预留机动经费 of all funds), beside the function rows of the fund tables: 支出.合计 as printed —
+    and its 基本支出 and 项目支出 only where it prints no other spending beside them (单位预留机动经费: no field
+    holds it, so they would not make the 合计)."""
+    rows = [r for r in result.rows.get("支出总表", []) if r.amounts]
+    table = result.tables.get("支出总表")
+    if table is None or len(rows) != 1 or rows[0].code or rows[0].function_code or "合计" not in rows[0].amounts:
+        return {}
+    amounts = rows[0].amounts
+    fields = {"合计": "支出.合计", "基本支出": "支出.基本支出.合计"}
+    if not any(m in amounts for m in BESIDE_BASIC):
+        fields["项目支出"] = "支出.项目支出"
+    return {path: value(result, table, amounts[m], path) for m, path in fields.items()
+            if m in amounts and not amounts[m].blank}
 
 
 def _printed_spending(result: Imported, spending: Tree, printed: dict[str, Placed]) -> None:
@@ -227,7 +261,15 @@ def _income(result: Imported, catalog: Catalog) -> Tree:
         funds = _funds_for(result, catalog)
         if funds:
             income = {**funds, **{k: v for k, v in income.items() if k not in _FISCAL_INCOME}}
+    unread = [t.kind.id for t in result.unsure if t.kind.id in ("收支总表", "收入总表")]
+    if kind == "财政拨款收支总表" and income and unread:  # 江苏's 其他资金: printed in tables not read for sure
+        income["其余未公开"] = Placed(True, "、".join(unread) + UNREAD_INCOME)
     return income
+
+
+# the comments beside what the import writes where a table was not read for sure or prints a total alone
+UNREAD_INCOME = "没有读取：财政拨款以外的收入来源不知道，不当作 0"
+FUND_SCOPE = "支出总表只印合计：功能分类各行只是一般公共预算支出表的"
 
 
 def _carried_onward(result: Imported, catalog: Catalog, tree: Tree) -> None:
@@ -316,6 +358,7 @@ def _function_rows(result: Imported) -> list[Tree]:
         return []  # 项 printed by unit, unnamed (sure.unit_lines): the department's are not printed
     rows: list[Tree] = []
     for kind, fund in sources:
+        _one_column_is_total(result.rows[kind])  # 江苏's fund tables: one column, 金额
         table, finest = result.tables[kind], _finest(result.rows[kind])
         for row in finest:
             rows.append(_function_row(result, table, row, fund))
@@ -470,8 +513,8 @@ def _basic_lines(rows: list[Row]) -> tuple[list[Row], str]:
 
 
 def _one_column_is_total(rows: list[Row]) -> None:
-    """A 基本支出 table printing one column of amounts, headed 预算 or 预算数 (广州's 一般公共预算基本支出
-    情况表): that column is each line's 合计."""
+    """A 基本支出 or fund table printing one column of amounts, headed 预算, 预算数 or 金额 (广州's 一般公共预算
+    基本支出情况表, 江苏's 一般公共预算支出预算表): that column is each line's 合计."""
     if rows and all(set(row.amounts) == {"预算数"} for row in rows if row.amounts):
         for row in rows:
             if row.amounts:

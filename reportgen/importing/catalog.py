@@ -39,11 +39,15 @@ class TableKind:
 @dataclass
 class TitleWords:
     """How the regions word a table's title (导入.yaml 表名): the prefixes dropped before a name
-    (部门, 本年 …), each local ending and the national one it stands for (总体情况表 → 总表), and the
+    (部门, 本年 …), each local ending and the national one it stands for (总体情况表 → 总表), the endings
+    a title names a table by only where as printed it names none (江苏's 收支预算总表 → 收支总表), and the
     words that, before a known name, make it another table (项目支出总表 is not the 支出总表)."""
 
     prefixes: list[str] = field(default_factory=list)
     endings: dict[str, str] = field(default_factory=dict)
+    second_endings: dict[str, str] = field(default_factory=dict)
+    # how a department's name ends (院, 厅, 局 …): a title of a year may name it before the table's name
+    owner_endings: list[str] = field(default_factory=list)
     qualifiers: list[str] = field(default_factory=list)
 
 
@@ -151,4 +155,7 @@ def _extend_titles(titles: TitleWords, data: object) -> None:
         return
     titles.prefixes += [normalized(str(p)) for p in data.get("前缀", []) or []]
     titles.endings.update({normalized(str(k)): normalized(str(v)) for k, v in (data.get("结尾") or {}).items()})
+    titles.second_endings.update({normalized(str(k)): normalized(str(v))
+                                  for k, v in (data.get("又作结尾") or {}).items()})
     titles.qualifiers += [normalized(str(q)) for q in data.get("另一张表", []) or []]
+    titles.owner_endings += [normalized(str(e)) for e in data.get("部门名称结尾", []) or []]

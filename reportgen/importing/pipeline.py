@@ -258,7 +258,28 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
 
 
 def _places(grids: Iterable[Grid]) -> frozenset[str]:
-    return frozenset(place for grid in grids for place in grid.row_places or [])
+    """The places of the grids' rows; of a PDF's, every line of its rows' span on each page — a name wrapped
+    in its cell is printed on lines of their own, within its row (江苏省高级人民法院 2018's 政府采购预算表:
+    “网络通讯维护及专 / 维修（护）费 607.10 / 用线路租赁费”, the figure on the name's second line)."""
+    found: set[str] = set()
+    for grid in grids:
+        found.update(grid.row_places or [])
+        if grid.kind == "pdf":
+            found.update(_spanned(grid.row_places or []))
+    return frozenset(found)
+
+
+_PLACE = re.compile(r"^第(\d+)页 第(\d+)行$")
+
+
+def _spanned(places: list[str]) -> list[str]:
+    """Each line from the first to the last of ``places`` on each of their pages."""
+    lines: dict[int, list[int]] = {}
+    for place in places:
+        if (found := _PLACE.match(place)) is not None:
+            lines.setdefault(int(found.group(1)), []).append(int(found.group(2)))
+    return [f"第{page}页 第{number}行" for page, numbers in lines.items()
+            for number in range(min(numbers), max(numbers) + 1)]
 
 
 def _sure(tables: list[Table], notes: list[str]) -> tuple[list[Table], list[Table]]:

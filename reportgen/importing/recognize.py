@@ -22,7 +22,7 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})年度?")
 _UNIT = re.compile(r"(?:单位|金额单位)[：:]\s*(万元|元)")
 _OWNER = re.compile(r"(?:编制|预算)?(部门|单位)(?:（单位）|\(单位\))?(?:名称)?[：:]\s*(?!(?:万元|元|千元|亿元)\s*$)(\S(?:.*\S)?)")
 _OWNER_END = re.compile(r"(?<!\s)\s+(?:金额)?单位[：:]")  # a run's start only: linear on long runs  # "编制部门：X    单位：元" in one cell
-_TABLE_NUMBER = re.compile(r"^\s*(?:(?:附表|表)\s*[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?\s*[、.．:：]?|\d{1,2}[.．、])\s*")
+_TABLE_NUMBER = re.compile(r"^\s*(?:公开\s*\d{1,2}\s*表\s*[：:]?|(?:附表|表)\s*[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?\s*[、.．:：]?|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*")
 _NOTE_SUFFIX = re.compile(r"[（(][^（）()]*[）)]$")
 _SHEET_CODE = re.compile(r"^\s*(\d{1,2}\.\d{1,2})(?!\d)")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
@@ -110,6 +110,8 @@ def _recognize(grid: Grid, catalog: Catalog) -> Table | None:
             return None
         table = Table(kind, grid, title=grid.name, year=year)
     _read_caption(table)
+    if not table.owner and (owner := _title_owner(table, catalog)):
+        table.owner, table.owner_word = owner, "部门"
     table.body_start = _body_start(grid, table.header_start)
     table.columns = _columns(grid, range(table.header_start, table.body_start), catalog, table.year)
     table.items = turned_items(table, catalog)
@@ -154,18 +156,61 @@ def _title_kind(text: str, catalog: Catalog) -> tuple[TableKind | None, int | No
     note = titled[len(plain):]
     year_match = _YEAR.search(plain)
     rest = _national_title(plain[year_match.end():] if year_match else plain, catalog.titles)
+    kind = _named_kind(rest, note, bool(year_match), catalog)
+    if kind is None and (second := _second_ending(rest, catalog.titles)) is not None:
+        kind = _named_kind(second, note, bool(year_match), catalog)  # 江苏's 收支预算总表
+    year = int(year_match.group(1)) if year_match else None
+    return (kind, year) if kind else (None, None)
+
+
+def _named_kind(rest: str, note: str, dated: bool, catalog: Catalog) -> TableKind | None:
+    """The kind whose name is ``rest`` (as the national template words it), or ends it after words no
+    qualifier (项目, 财政拨款 …) ends, in a title without a year; the longest name that fits."""
     best: tuple[int, TableKind] | None = None
     for kind in catalog.tables:
         if _ECONOMIC in note and kind.id in _BY_FUNCTION:
             continue  # 深圳's 一般公共预算支出表（按经济分类）: its rows are 301 …, not the function table's
         for name in kind.names:  # a name may keep its note (一般公共预算支出表（按经济分类）)
+            before = rest[:-len(name)]
             fits = rest == name or rest + note == name or (
-                len(rest) <= len(name) + 12 and rest.endswith(name) and not year_match
-                and not rest[:-len(name)].endswith(tuple(catalog.titles.qualifiers)))
+                rest.endswith(name) and not before.endswith(tuple(catalog.titles.qualifiers))
+                and (len(before) <= 12 and not dated or _owner(before, catalog.titles)))
             if fits and (best is None or len(name) > best[0]):
                 best = (len(name), kind)
-    year = int(year_match.group(1)) if year_match else None
-    return (best[1], year) if best else (None, None)
+    return best[1] if best else None
+
+
+def _owner(words: str, titles: TitleWords) -> bool:
+    """Whether ``words`` before a table's name in a title of a year are a department's name (2018年度
+    江苏省高级人民法院收支预算总表): a name of 4 to 20 characters ending as departments' names end."""
+    return _OWNER_MIN <= len(words) <= _OWNER_MAX and words.endswith(tuple(titles.owner_endings))
+
+
+def _title_owner(table: Table, catalog: Catalog) -> str:
+    """The department a title of a year names before the table's name (“2018 年度江苏省高级人民法院收支预算
+    总表”: 江苏省高级人民法院), for a table whose caption names none; "" for any other title."""
+    plain = _NOTE_SUFFIX.sub("", normalized(_TABLE_NUMBER.sub("", table.title)))
+    year = _YEAR.search(plain)
+    rest = _national_title(plain[year.end():], catalog.titles) if year else ""
+    for text in dict.fromkeys((rest, _second_ending(rest, catalog.titles) or rest)):
+        for name in table.kind.names:
+            before = text[:-len(name)] if text.endswith(name) else ""
+            if before and _owner(before, catalog.titles) and not before.endswith(tuple(catalog.titles.qualifiers)):
+                return before
+    return ""
+
+
+_OWNER_MIN = 4
+_OWNER_MAX = 20
+
+
+def _second_ending(rest: str, titles: TitleWords) -> str | None:
+    """A title whose ending names a table only once put as the national one (收支预算总表 → 收支总表,
+    一般公共预算支出预算表 → 一般公共预算支出表: 预算 before the last 表, as many provinces title them)."""
+    for ending, national in sorted(titles.second_endings.items(), key=lambda item: -len(item[0])):
+        if rest.endswith(ending):
+            return rest[:-len(ending)] + national
+    return None
 
 
 # The fund tables are set out by function (按功能分类); one whose title's note says 按经济分类 is another.

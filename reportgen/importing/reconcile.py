@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reportgen.errors import shown_text
-from reportgen.importing.build import FUND_TABLES, this_year_income, three_public_rows, unknown_income
+from reportgen.importing.build import BESIDE_BASIC, FUND_TABLES, this_year_income, three_public_rows, unknown_income
 from reportgen.importing.imported import Imported
 from reportgen.importing.rows import Amount, CellProblem, Row
 from reportgen.importing.sure import unit_lines
@@ -18,9 +18,11 @@ ZERO = Decimal(0)
 # Within a row: the total column and the columns that make it, per table.
 # Within a row: the total column and the columns that make it.
 ROW_SUMS = (("基本支出", "项目支出"), ("人员经费", "公用经费"), ("一般公共预算", "政府性基金", "国有资本经营"))
-# Spending a 支出总表 may print beside 基本支出 and 项目支出: in its 合计 (广州's 事业单位经营支出, 对附属单位补助支出,
-# 上缴上级支出 columns) or a part of one of them (北京's “其中事业单位经营支出”).
-BESIDES = {"基本支出": ("上缴上级支出", "经营支出", "对附属单位补助支出")}
+# Spending a 支出总表 may print beside 基本支出 and 项目支出: in its 合计 (build.BESIDE_BASIC) or a part of one of
+# them (北京's “其中事业单位经营支出”).
+BESIDES = {"基本支出": BESIDE_BASIC}
+# Spending a “三公” table may print beside its items (江苏's 会议费, 培训费), in its 合计 but in no “三公” total.
+BESIDE_THREE = ("会议费", "培训费")
 # The sources of a year's income (财政拨款 or its three funds, and the rest); 上年结转 may or may not be
 # in a table's 合计 (Shanghai's 合计 holds all; the national 收入总表's 小计 is this year's only).
 # 单位资金 and 使用非财政拨款结余 (烟台, 北京: columns no field of the source holds) are sources all the same.
@@ -309,7 +311,8 @@ def _three_public_row(amounts: dict[str, Amount]) -> Iterable[Difference]:
         parts = tuple(amounts[m] for m in ("公务用车购置费", "公务用车运行维护费") if m in amounts)
         if len(parts) == 2 and sum((p.value for p in parts), ZERO) != amounts[vehicles].value:
             yield Difference("三公经费支出表", vehicles, amounts[vehicles], parts)
-    total = amounts.get("“三公”合计") or amounts.get("合计")
+    # a 合计 beside 会议费 and 培训费 (江苏: their sum with the “三公” items) is no total of the items alone
+    total = amounts.get("“三公”合计") or (None if any(m in amounts for m in BESIDE_THREE) else amounts.get("合计"))
     if total is not None:
         items = ("因公出国（境）费", vehicles, "公务接待费") if vehicles in amounts else \
             ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")

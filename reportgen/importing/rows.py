@@ -176,7 +176,8 @@ def _read_names(table: Table, index: int, columns: _Columns, row: Row) -> None:
     """The row's name (with a code leading it, where no code column gave one), its second
     (code, name), its 功能科目, and its label and whether it is a total."""
     grid = table.grid
-    text = _joined_texts(table, index, columns.names) or _total_in_code_columns(table, index, columns)
+    text = _joined_texts(table, index, columns.names) or _total_in_code_columns(table, index, columns) \
+        or _total_across(table, index, columns)
     if not row.code and (lead := _LEADING_CODE.match(text)):
         row.code, text = lead.group(1), text[lead.end():]
     row.name = text.strip()
@@ -214,6 +215,15 @@ def _total_in_code_columns(table: Table, index: int, columns: _Columns) -> str:
     workbook's last row, its name cell blank); "" for anything else."""
     text = "".join(cell_text(table.grid.cell(index, c)).strip() for c, _ in columns.code)
     return text if text and _is_total_label(NUMBERING.sub("", text)) else ""
+
+
+def _total_across(table: Table, index: int, columns: _Columns) -> str:
+    """A total's label the PDF set apart over the label columns, the first of them blank (江苏省人民检察院 2018's
+    机关运行经费 table: 科目编码 read as two columns, “合” under its second, “计” under 科目名称): the words
+    joined, where they are a total's; "" for anything else."""
+    cols = sorted([*(c for c, _ in columns.code), *columns.names, *columns.second])
+    joined = "".join("".join(cell_text(table.grid.cell(index, c)).split()) for c in cols)
+    return joined if joined in _TOTAL else ""
 
 
 def _joined_texts(table: Table, index: int, cols: list[int]) -> str:

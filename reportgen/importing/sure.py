@@ -26,7 +26,38 @@ def header_doubts(table: Table) -> list[str]:
     for side in _sides(table, [col for col in amounts if col in table.columns]):
         repeated = Counter(table.columns[col] for col in side)
         doubts += [f"“{meaning}”对应了{count}列" for meaning, count in repeated.items() if count > 1]
-    return doubts + _repeated_codes(table) + _items_as_rows(table) + _units_in_turn(table)
+    return doubts + _unheaded_names(table) + _one_vehicle_part(table) + _repeated_codes(table) + _items_as_rows(table) \
+        + _units_in_turn(table)
+
+
+_VEHICLES = "公务用车购置及运行维护费"
+_VEHICLE_PARTS = ("公务用车购置费", "公务用车运行维护费")
+
+
+def _one_vehicle_part(table: Table) -> list[str]:
+    """A “三公” table whose header names the vehicles' sum and one of its two parts only: the column of the
+    other was not told apart (江苏省人民检察院 2018: the PDF set 购置费, printed blank, and 运行维护费 as one
+    column, its 267.80 read as 购置费) — not read for sure."""
+    meanings = set(table.columns.values())
+    parts = [part for part in _VEHICLE_PARTS if part in meanings]
+    if table.kind.id != THREE_PUBLIC or _VEHICLES not in meanings or len(parts) != 1:
+        return []
+    return [f"{_VEHICLES}之下只认出“{parts[0]}”一列"]
+
+
+def _unheaded_names(table: Table) -> list[str]:
+    """A column under no header word beside the 名称 column that prints names on rows of its own (江苏's
+    收入预算总表: 一般公共预算资金 over 公共财政拨款(补助)资金 and 专项收入, the PDF running two rows' names into
+    one cell): whose each figure is is not known for sure — not read for sure."""
+    if "名称" not in table.columns.values():
+        return []
+    grid = table.grid
+    named: Counter[int] = Counter()
+    for row in grid.rows[table.body_start:]:
+        named.update(col for col, cell in enumerate(row)
+                     if col not in table.columns and cell_text(cell) and not is_amount(cell))
+    return [f"第{col + 1}列没有表头而印有项目名称" for col, count in sorted(named.items())
+            if count > 1 and not _header_words(table, col)]
 
 
 def _units_in_turn(table: Table) -> list[str]:

@@ -116,10 +116,12 @@ def read_pdf(path: Path, data: bytes) -> PdfDocument:
     furniture = _furniture(lines)
     tables = _tables([[line for line in page if id(line) not in furniture] for page in lines])
     grids = [_grid(table, str(path)) for table in tables]
-    owner = {id(line): index for index, table in enumerate(tables) for chunk in table.chunks for line in chunk.lines}
+    # by their words: a title wrapped over two lines is one line of its table (_wrapped_title), each printed line its
+    owner = {id(word): index for index, table in enumerate(tables) for chunk in table.chunks for line in chunk.lines
+             for word in line.words[:1] + line.words[-1:]}
     return PdfDocument(
         str(path), grids,
-        [line.public(owner.get(id(line))) for page in lines for line in page],
+        [line.public(owner.get(id(line.words[0]))) for page in lines for line in page],
         len(pages), [number for number, words in enumerate(pages, start=1) if not words])
 
 
@@ -408,12 +410,35 @@ def _tables(pages: list[list[_Line]]) -> list[_Table]:
         while index < len(lines):
             following = lines[index + 1] if index + 1 < len(lines) else None
             if _is_title(lines[index], following) or not index and current is not None and _another_title(current, lines[0]):
+                if index and (joined := _wrapped_title(lines[index - 1], lines[index])) is not None:
+                    index -= 1
+                    lines = [*lines[:index], joined, *lines[index + 2:]]
                 table = _Table([])
                 tables.append(table)
                 index = _take(table, lines, index, continuation=False)
             else:
                 index += 1  # narrative
     return tables
+
+
+def _wrapped_title(previous: _Line, line: _Line) -> _Line | None:
+    """A title the PDF wrapped over two lines (江苏省人民检察院 2018: “公开 09 表：一般公共预算“三公”经费、会议费、
+    培训费” over “支出预算表”): the two as one line, where the first begins it — one run of words in the title's
+    size, right above it and set as it is (the same left edge or centre), no sentence, caption, note or title of
+    its own — and the two read as a title."""
+    size = line.size
+    if previous.page != line.page or _is_tabular(previous) or _is_caption(previous) or _is_note(previous) \
+            or is_table_title(previous.text) or _SENTENCE & set(previous.text) \
+            or abs(previous.size - size) > _WRAP_SIZE * size or line.top - previous.bottom > size:
+        return None
+    first, second = previous.public(None), line.public(None)
+    if min(abs(first.left - second.left), abs(first.left + first.right - second.left - second.right) / 2) > size:
+        return None
+    joined = _Line(line.page, previous.number, [*previous.words, *line.words])
+    return joined if is_table_title(joined.text) else None
+
+
+_WRAP_SIZE = 0.1  # the share of a title's size its wrapped first line may differ by
 
 
 def _retitled(table: _Table, lines: list[_Line]) -> bool:

@@ -5,6 +5,7 @@ Nothing is guessed: a figure whose words name no single figure of the source is 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -209,7 +210,21 @@ def _named_figure(st: Statement, glossary: Glossary) -> Figure | None:
     if figure is not None and st.kind == "amount" and id(figure) in glossary.basic_classes \
             and not any(word in st.sentence for word in BASIC_WORDS):
         return None  # a class of the basic spending, named where the sentence does not speak of it alone
+    if figure is not None and figure.name in _GRAND_TOTALS and _after_level(st):
+        return None  # “人大事务（款）行政运行（项）支出6372.32万元”: the line's spending, not the department's
     return figure
+
+
+# a 类, 款 or 项 named right before an amount's words (“行政运行（项）支出”, “住房公积金(项):支出”, “检察（款）: 2018年
+# 预算支出合计”): the words are that line's, whatever total they would name alone
+_LEVEL_END = re.compile(r"[（(](?:\d{2,3})?[类款项][）)]\s*[：:]?\s*$")
+
+
+def _after_level(st: Statement) -> bool:
+    before = st.sentence.split(st.text, 1)[0].rstrip()
+    label = st.label.replace(" ", "")
+    head = before[:-len(label)] if label and before.replace(" ", "").endswith(label) else ""
+    return bool(head) and _LEVEL_END.search(head.replace(" ", "")) is not None
 
 
 # the words by which a sentence speaks of the basic spending, whose 经济分类 lines the 基本支出表 prints

@@ -1,0 +1,260 @@
+"""江苏's provincial department tables (公开01表 … 公开12表, 2017–2018): recognised by what they hold.
+
+No 江苏 PDF is in the repository: these tests quote the printed titles and header lines (as the PDF reader
+gives them: 江苏省政协办公厅 2018, 江苏省人民检察院 2018) through the recognition functions. The titles put
+预算 before the last 表 (收支预算总表, 一般公共预算支出预算表); the 支出预算总表 prints 单位预留机动经费 beside
+基本支出 and 项目支出; the “三公” table 会议费 and 培训费 beside its items; the 机关运行经费 table sets
+机关运行经费 out by economic class; the fund tables print one column, 金额. 财政拨款支出预算表,
+财政拨款基本支出预算表 and 政府采购预算表 are none of the national tables."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from reportgen.importing import catalog as catalogs
+from reportgen.importing.build import build
+from reportgen.importing.pipeline import _places
+from reportgen.importing.recognize import recognize, titled_table
+from reportgen.importing.reconcile import differences
+from reportgen.importing.sure import header_doubts
+from reportgen.readers.grid import Cell, Grid, Merge
+from reportgen.readers.pdf_tables import _Line, _tables, _wrapped_title
+from reportgen.readers.pdf_words import Word
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return catalogs.load(None)
+
+
+def _cells(*values: str | None) -> list[Cell]:
+    return [Cell(v, v) if v else Cell(None, "") for v in values]
+
+
+def _grid(page: int, *rows: list[Cell]) -> Grid:
+    return Grid("js-2018-dept-budget-tables.pdf", f"第{page}页", list(rows))
+
+
+def _kind(title: str, catalog: catalogs.Catalog) -> str | None:
+    tables, _ = recognize([_grid(1, _cells(title), _cells("部门：江苏省政协办公厅", "单位：万元"))], catalog)
+    return tables[0].kind.id if tables else None
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("收支预算总表", "收支总表"),
+    ("公开 01 表：收支预算总表", "收支总表"),
+    ("收入预算总表", "收入总表"),
+    ("支出预算总表", "支出总表"),
+    ("财政拨款收支预算总表", "财政拨款收支总表"),
+    ("一般公共预算支出预算表", "一般公共预算支出表"),
+    ("一般公共预算基本支出预算表", "一般公共预算基本支出表"),
+    ("“三公”经费、会议费、培训费支出预算表", "三公经费支出表"),
+    ("一般公共预算“三公”经费、会议费、培训费支出预算表", "三公经费支出表"),
+    ("财政拨款政府性基金支出预算表", "政府性基金预算支出表"),
+    ("政府性基金支出预算表", "政府性基金预算支出表"),
+    ("政府性基金财政拨款支出预算表", "政府性基金预算支出表"),
+    ("政府性基金预算财政拨款支出预算表", "政府性基金预算支出表"),
+    ("一般公共预算机关运行经费支出预算表", "机关运行经费表"),
+    # 江苏省高级人民法院 2018: numbered, the year and the department's name before the table's
+    ("二、2018 年度江苏省高级人民法院收入预算总表", "收入总表"),
+    ("四、2018 年度江苏省高级人民法院财政拨款收支预算总表", "财政拨款收支总表"),
+    ("九、2018 年江苏省高级人民法院“三公”经费、会议费、培训费支出预算表", "三公经费支出表"),
+    ("十、2018 年度江苏省高级人民法院政府性基金预算财政拨款支出预算表", "政府性基金预算支出表"),
+])
+def test_a_title_with_预算_before_its_last_表_names_the_national_table(title, kind, catalog):
+    assert _kind(title, catalog) == kind
+
+
+@pytest.mark.parametrize("title", ["财政拨款支出预算表", "财政拨款基本支出预算表", "2018年政府采购预算表",
+                                   "政府采购支出预算表", "公开 05 表：财政拨款支出预算表",
+                                   "六、2018 年度江苏省高级人民法院财政拨款基本支出预算表",
+                                   "十二、2018 年江苏省高级人民法院政府采购预算表",
+                                   "2018年度单位预留机动经费支出总表"])  # words before the name: no department's
+def test_江苏s_own_tables_are_none_of_the_national_ones(title, catalog):
+    assert _kind(title, catalog) is None and not titled_table(title, catalog)
+
+
+def _spending_total(reserve: str) -> Grid:
+    return _grid(3, _cells("公开03表", None, None, None, None), _cells("支出预算总表", None, None, None, None),
+                 _cells("部门：江苏省政协办公厅", None, None, None, "单位：万元"),
+                 _cells("合计", "基本支出", "项目支出", "单位预留机动经费", "结转下年资金"),
+                 _cells("10,150.48", "5,678.17", "3,314.68", reserve, None))
+
+
+def test_单位预留机动经费_is_spending_beside_基本支出_and_项目支出_in_the_合计(catalog):
+    (table,), _ = recognize([_spending_total("1,157.63")], catalog)
+    assert table.columns == {0: "合计", 1: "基本支出", 2: "项目支出", 3: "单位预留机动经费"}
+    assert header_doubts(table) == []
+    imported = build([table], catalog)
+    assert differences(imported) == []  # 10,150.48 = 5,678.17 + 3,314.68 + 1,157.63
+    (slip,) = differences(build(recognize([_spending_total("1,157.36")], catalog)[0], catalog))
+    assert slip.total.value == Decimal("10150.48") and slip.parts_sum == Decimal("10150.21")
+
+
+def _fund_table() -> Grid:
+    return _grid(7, _cells("公开07表", None, None), _cells("一般公共预算支出预算表", None, None),
+                 _cells("部门：江苏省政协办公厅", None, "单位：万元"),
+                 _cells("功能科目代码", "功能科目名称", "金额"),
+                 _cells(None, "合计", "10,070.48"),
+                 _cells("201", "一般公共服务支出", "7,747.46"), _cells("20102", "政协事务", "7,747.46"),
+                 _cells("2010201", "行政运行", "4,432.78"), _cells("2010202", "一般行政管理事务", "3,314.68"),
+                 _cells("221", "住房保障支出", "2,323.02"), _cells("22102", "住房改革支出", "2,323.02"),
+                 _cells("2210201", "住房公积金", "2,323.02"))
+
+
+def test_a_fund_table_of_one_column_gives_each_line_its_合计_and_the_总表_the_whole(catalog):
+    tables, _ = recognize([_spending_total("1,157.63"), _fund_table()], catalog)
+    assert tables[1].columns == {0: "编码", 1: "名称", 2: "预算数"}
+    imported = build(tables, catalog)
+    spending = imported.tree["支出"]
+    assert [(r["科目"].value, r["合计"].value) for r in spending["功能分类"]] == [
+        (2010201, Decimal("4432.78")), (2010202, Decimal("3314.68")), (2210201, Decimal("2323.02"))]
+    # the 总表's one row is all the money's (其他资金 80.00 in it), its 单位预留机动经费 no field's: its 合计 and
+    # 基本支出 as printed, 项目支出 not (基本 + 项目 would not make the 合计); the rows are the fund's alone
+    assert spending["合计"].value == Decimal("10150.48") and spending["基本支出"]["合计"].value == Decimal("5678.17")
+    assert "项目支出" not in spending and spending["功能分类口径"].value == "一般公共预算"
+
+
+def test_the_机关运行经费_table_by_economic_class_gives_its_合计(catalog):
+    grid = _grid(11, _cells("一般公共预算机关运行经费支出预算表", None, None),
+                 _cells("部门：江苏省政协办公厅", None, "单位：万元"),
+                 _cells("科目编码", "科目名称", "机关运行经费支出"),
+                 _cells(None, "合计", "1,115.85"), _cells("302", "商品和服务支出", "1,115.85"),
+                 _cells("30201", "办公费", "110.00"), _cells("30299", "其他商品和服务支出", "1,005.85"))
+    (table,), _ = recognize([grid], catalog)
+    assert header_doubts(table) == []
+    imported = build([table], catalog)
+    assert differences(imported) == []
+    assert imported.tree["机关运行经费"]["本年"].value == Decimal("1115.85")
+
+
+def test_the_三公_table_with_会议费_and_培训费_holds_its_合计_to_no_三公_total(catalog):
+    grid = Grid("js.xlsx", "公开09表", [
+        _cells("“三公”经费、会议费、培训费支出预算表", None, None, None, None, None, None, None, None),
+        _cells("部门：江苏省政协办公厅", None, None, None, None, None, None, None, "单位：万元"),
+        _cells("合计", "“三公”经费", None, None, None, None, None, "会议费", "培训费"),
+        _cells(None, "小计", "因公出国（境）费", "公务用车购置及运行维护费", None, None, "公务接待费", None, None),
+        _cells(None, None, None, "小计", "公务用车购置费", "公务用车运行维护费", None, None, None),
+        _cells("1,656.86", "675.10", "106.00", "156.60", None, "156.60", "412.50", "884.16", "97.60")])
+    grid.merges = [Merge(2, 1, 2, 6), Merge(3, 3, 3, 5)]
+    (table,), _ = recognize([grid], catalog)
+    assert header_doubts(table) == []
+    assert [table.columns[c] for c in (0, 1, 7, 8)] == ["合计", "“三公”合计", "会议费", "培训费"]
+    imported = build([table], catalog)
+    assert differences(imported) == []  # 675.10 = 106.00 + 156.60 + 412.50; 1,656.86 holds 会议费 and 培训费
+    # the one table read, its 万元 written in the source's 元 (the “三公” table's unit is not the source's)
+    assert imported.tree["三公经费"]["公务接待费"]["本年"].value == Decimal("412.50") * 10000
+
+
+def test_an_income_table_naming_its_items_in_a_column_under_no_header_is_not_read_for_sure(catalog):
+    """公开02表 as the PDF reader gives it: 一般公共预算资金 over 公共财政拨款(补助)资金, and the names of two rows
+    run into one cell (专项收入小计): whose each figure is is not known."""
+    grid = _grid(2, _cells("收入预算总表", None, None), _cells("部门：江苏省政协办公厅", None, "单位：万元"),
+                 _cells("项目名称", None, "金额"), _cells(None, "收入总计", "10,150.48"),
+                 _cells(None, "小计", "10,070.48"), _cells("一般公共预算资金", "公共财政拨款(补助)资金", "10,070.48"),
+                 _cells("政府性基金", "专项收入小计", None), _cells(None, "其他非税收入小计", "80.00"),
+                 _cells("其他资金", "其他收入债务资金(银行贷款)", "80.00"))
+    (table,), _ = recognize([grid], catalog)
+    assert table.kind.id == "收入总表"
+    assert header_doubts(table) == ["第2列没有表头而印有项目名称"]
+
+
+def _fiscal_total() -> Grid:
+    return _grid(4, _cells("公开04表", None, None, None), _cells("财政拨款收支预算总表", None, None, None),
+                 _cells("部门：江苏省政协办公厅", None, None, "单位：万元"), _cells("收入", None, "支出", None),
+                 _cells(None, None, "支出用途", None), _cells("项目名称", "金额", None, None),
+                 _cells(None, None, "项目名称", "金额"),
+                 _cells("一、一般公共预算", "10,070.48", "一、基本支出", "5,598.17"),
+                 _cells("二、政府性基金预算", None, "二、项目支出", "3,314.68"),
+                 _cells(None, None, "三、单位预留机动经费", "1,157.63"),
+                 _cells("收入合计", "10,070.48", "支出合计", "10,070.48"))
+
+
+def test_income_from_the_财政拨款_table_beside_a_收支总表_not_read_is_the_funds_and_the_rest_unknown(catalog):
+    """The 收支预算总表 (its spending by function and by use side by side) not read for sure: the 财政拨款收支
+    预算总表 gives the funds, and 其他资金 (80.00 on the 收支总表) is not known — never 0."""
+    tables, _ = recognize([_fiscal_total()], catalog)
+    (unread,), _ = recognize([_grid(1, _cells("收支预算总表", None), _cells("收入", "支出"))], catalog)
+    income = build(tables, catalog).tree["收入"]
+    assert income["一般公共预算拨款"].value == Decimal("10070.48") and "其余未公开" not in income
+    income = build(tables, catalog, unsure=[unread]).tree["收入"]
+    assert income["一般公共预算拨款"].value == Decimal("10070.48") and income["其余未公开"].value is True
+
+
+def test_a_total_set_apart_over_the_label_columns_is_the_tables_total(catalog):
+    """省人民检察院 2018, 公开11表 as the PDF reader gives it: 科目编码 over two columns, “合” under the second and
+    “计” under 科目名称 — the 合计 row, whose figure is 机关运行经费."""
+    grid = _grid(20, _cells("公开 11 表：一般公共预算机关运行经费支出预算表", None, None, None),
+                 _cells("部门： 江苏省人民检察院", None, None, "单位：万元"),
+                 _cells("科目编码", None, "科目名称", "机关运行经费支出"),
+                 _cells(None, "合", "计", "2,722.57"), _cells("302", None, "商品和服务支出", "2,722.57"),
+                 _cells("30201", None, "办公费", "130.00"), _cells("30299", None, "其他商品和服务支出", "2,592.57"))
+    grid.merges = [Merge(2, 0, 2, 1)]
+    (table,), _ = recognize([grid], catalog)
+    imported = build([table], catalog)
+    assert differences(imported) == []
+    assert imported.tree["机关运行经费"]["本年"].value == Decimal("2722.57")
+
+
+# 省人民检察院 2018, p.19 as the PDF prints it: the 三公 table's title wrapped over two lines, set at the left
+# margin in the text's size, the caption under it (positions in points, as pdf_words reads them)
+_WRAPPED = ("公开 09 表：一般公共预算“三公”经费、会议费、培训费", "支出预算表")
+
+
+def _line(number: int, top: float, *words: tuple[float, str], size: float = 12.0) -> _Line:
+    return _Line(19, number, [Word(left, top, left + size * len(text) * 0.9, top + size, text) for left, text in words])
+
+
+def test_a_title_wrapped_over_two_lines_is_one_title():
+    first, second = _line(7, 100, (56, _WRAPPED[0])), _line(8, 116, (56, _WRAPPED[1]))
+    caption = _line(9, 132, (56, "部门："), (150, "江苏省人民检察院"), (480, "单位：万元"))
+    header = _line(10, 148, (56, "合计"), (120, "小计"), (180, "因公出国（境）费"))
+    body = _line(11, 164, (56, "1,384.74"), (120, "484.30"), (180, "100.00"))
+    joined = _wrapped_title(first, second)
+    assert joined is not None and joined.text == " ".join(_WRAPPED) and titled_table(joined.text, catalogs.load(None))
+    (table,) = _tables([[first, second, caption, header, body]])
+    assert table.first.lines[0].text == " ".join(_WRAPPED) and table.first.lines[1] is caption
+    # a heading of the text above a title, in a smaller size or set elsewhere, is no part of it
+    assert _wrapped_title(_line(7, 100, (56, "（九）“三公”经费情况"), size=10.0), second) is None
+    assert _wrapped_title(_line(7, 100, (300, "（九）“三公”经费情况")), second) is None
+    assert _wrapped_title(_line(7, 100, (56, "本部门“三公”经费如下。")), second) is None
+
+
+def test_a_三公_table_naming_one_vehicle_part_under_their_sum_is_not_read_for_sure(catalog):
+    """The same table as the PDF reader sets it: 购置费 (printed blank) and 运行维护费 as one column, its
+    267.80 under 购置费 — the parts are not known."""
+    grid = Grid("js.pdf", "第19页", [
+        _cells("公开 09 表：一般公共预算“三公”经费、会议费、培训费 支出预算表", None, None, None, None, None, None),
+        _cells("部门： 江苏省人民检察院", None, None, None, None, None, "单位：万元"),
+        _cells("合计", "“三公”经费", None, None, None, None, "会议费"),
+        _cells(None, "小计", "因公出国（境）费", "公务用车购置及运行维护费", None, "公务接待费", None),
+        _cells(None, None, None, "小计", "公务用车购置费", None, None),
+        _cells("1,384.74", "484.30", "100.00", "267.80", "267.80", "116.50", "200.44")])
+    grid.merges = [Merge(2, 1, 2, 5), Merge(3, 3, 3, 4)]
+    (table,), _ = recognize([grid], catalog)
+    assert table.kind.id == "三公经费支出表"
+    assert header_doubts(table) == ["公务用车购置及运行维护费之下只认出“公务用车购置费”一列"]
+
+
+def test_a_title_naming_the_department_gives_the_owner_a_caption_does_not(catalog):
+    """江苏省高级人民法院 2018 names itself in each title, its captions only the unit (单位：万元)."""
+    grid = _grid(10, _cells("三、2018 年度江苏省高级人民法院支出预算总表", None, None, None, None),
+                 _cells(None, None, None, None, "单位：万元"),
+                 _cells("合计", "基本支出", "项目支出", "单位预留机动经费", "结转下年资金"),
+                 _cells("33,172.15", "18,570.82", "11,343.27", "3,258.06", None))
+    (table,), _ = recognize([grid], catalog)
+    assert (table.kind.id, table.year, table.owner) == ("支出总表", 2018, "江苏省高级人民法院")
+    assert build([table], catalog).tree["部门"].value == "江苏省高级人民法院"
+
+
+def test_the_lines_a_pdf_tables_wrapped_names_are_printed_on_are_its_own():
+    """江苏省高级人民法院 2018, p.15 (政府采购预算表, none of the budget's tables): “网络通讯维护及专 / 维修（护）费
+    607.10 / 用线路租赁费” is one row, placed at its first line; the review judges none of its lines as text."""
+    grid = Grid("js.pdf", "第15页", [_cells("软件开发服务", "622.00"), _cells("网络通讯维护及专用线路租赁费", "607.10")],
+                row_places=["第15页 第36行", "第15页 第37行"], kind="pdf")
+    places = _places([grid])
+    assert {"第15页 第36行", "第15页 第37行"} <= places
+    grid.row_places = ["第15页 第36行", "第15页 第39行"]
+    assert "第15页 第38行" in _places([grid]) and "第15页 第40行" not in _places([grid])
