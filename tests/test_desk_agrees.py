@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
+from reportgen.review.register import today
 from tests.support.desk import Site, import_roster, roster_csv, submit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +31,7 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppl
 
 
 def _roster(path: Path) -> Path:
-    soon = (date.today() - timedelta(days=3)).isoformat()  # approved three days ago: not yet due
+    soon = (today() - timedelta(days=3)).isoformat()  # approved three days ago: not yet due
     return roster_csv(path, [[SFJ, "部门", SFJ, "2026-01-20", "", "2026"], [CZJ, "部门", CZJ, "2025-01-20", "", "2025"],
                              [FLY, "单位", "上海市普陀区民政局", "2024-01-20", "", "2024"],
                              [LOCKED, "部门", LOCKED, "2025-01-20", "", "2025"],
@@ -166,7 +167,7 @@ def test_each_roster_row_s_timeliness_is_the_same_word(both: Both) -> None:
     static = _timeliness(both.static, "name")
     on_desk = _timeliness(both.register, "id")
     desk = {name: on_desk[str(row)] for name, row in both.rows.items()}
-    late_days = (date.today() - date(2025, 1, 20)).days - 20
+    late_days = (today() - date(2025, 1, 20)).days - 20  # Beijing's today, as both count
     assert static[LATE] == desk[LATE] == f"逾期 {late_days} 天"  # never submitted, its 20 days long past: late today
     assert static[NOT_DUE] == desk[NOT_DUE] == "未提交"  # approved three days ago: not late yet
     for member in [*SUBMITTED, LOCKED]:

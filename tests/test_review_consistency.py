@@ -38,8 +38,12 @@ def test_the_published_yantian_slip_is_caught_without_its_source():
     assert "约为 1.0" in finding and "增长0.01%" in finding
 
 
-def test_a_prior_of_nothing_gives_no_rate_to_judge():
-    assert _found("项目支出20.00万元，比上年增加20.00万元，增长100.00%。") == []
+def test_a_rate_of_a_prior_of_nothing_is_told():
+    # a change that is the whole amount: last year's was nothing, and a percentage from a zero base is no
+    # rate (DOMAIN: 上年无该项预算，增长率无可比性 or 为新增项目)
+    (finding,) = _found("项目支出20.00万元，比上年增加20.00万元，增长100.00%。")
+    assert "上年为 0" in finding and "增长100.00%" in finding
+    assert _found("项目支出20.00万元，比上年增加20.00万元，为新增项目。") == []
 
 
 # -- an item's amount in its heading against its body (R-标题与正文) ---------------------------------

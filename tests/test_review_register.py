@@ -71,15 +71,19 @@ def test_the_register_says_who_published_who_is_missing_and_who_is_late(reviewed
 
 def test_a_row_with_no_document_is_late_as_of_the_day_of_the_review(tmp_path):
     """More than 20 days after its 批复 with no document, a row is 逾期 as of the day given (--as-of), and as
-    of today when none is given — a reviewer chases lateness on the day they review."""
-    from datetime import date
+    of today when none is given — Beijing's today, whatever the machine's time zone (from 16:00 UTC a UTC
+    machine's date is Beijing's yesterday) — a reviewer chases lateness on the day they review."""
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    beijing = datetime.now(ZoneInfo("Asia/Shanghai")).date()
 
     require_program("pdftotext")
     roster = _csv(tmp_path / "名单.csv", ROWS)
     document = str(PDFS / "shanghai-putuo-shangwuwei-2025.pdf")
     missing = "单位 上海市普陀区万里街道社区事务受理服务中心"
     for as_of, said in (("2025-02-09", "未找到文件"), ("2025-03-01", "未找到文件：逾期 20 天"),
-                        (None, f"未找到文件：逾期 {(date.today() - date(2025, 1, 20)).days - 20} 天")):
+                        (None, f"未找到文件：逾期 {(beijing - date(2025, 1, 20)).days - 20} 天")):
         done = _review(document, "--layout", "上海", "--roster", str(roster), as_of=as_of)
         line = next(line for line in done.stdout.splitlines() if line.strip().startswith(missing))
         assert line.strip().removeprefix(missing + "：").startswith(said) and (said != "未找到文件" or "逾期" not in line), line

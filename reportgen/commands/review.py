@@ -49,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="同时审核的文件数（默认每个处理器核心一个；1 为逐个审核）")
     parser.add_argument("--roster", type=Path, metavar="名单", help="应公开的部门与单位名单（.xlsx/.xls/.ods/.csv：单位名称、类型、"
                         "主管部门、批复日期，可另有公开日期、年度）：报出谁已公开、谁没有找到、谁逾期（批复后 20 日）")
-    parser.add_argument("--as-of", metavar="日期", help="名单的逾期按哪一天算（如 2025-03-01；默认今天）：批复后 20 日"
+    parser.add_argument("--as-of", metavar="日期", help="名单的逾期按哪一天算（如 2025-03-01；默认北京时间的今天）：批复后 20 日"
                         "仍没有文件的部门与单位为逾期")
     parser.add_argument("--issuer", metavar="单位", help="整改通知的发文单位（如 某某区财政局）；不给则通知上留空待填")
     parser.add_argument("--date", metavar="日期", help="整改通知的日期（如 2025-03-01）；不给则通知上留空待填")
@@ -59,7 +59,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs {args.jobs}：应为 1 或更大的整数（同时审核的文件数）")
-    issued, as_of = _issued(args), _day(args.as_of, "--as-of") or date.today()
+    issued, as_of = _issued(args), _day(args.as_of, "--as-of") or _today()
     documents = _documents(args)
     members = _roster(args.roster) if args.roster is not None else None
     with _staged(args.out) as staging:
@@ -216,6 +216,12 @@ def _roster(path: Path) -> list[Member]:
         return read_roster(path)
     except RosterRefused as exc:
         raise UsageError(str(exc)) from None
+
+
+def _today() -> date:
+    from reportgen.review.register import today  # deferred: with the roster's register, which it dates
+
+    return today()
 
 
 def _register(members: list[Member], documents: list[Known], as_of: date) -> Register:

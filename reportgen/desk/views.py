@@ -18,6 +18,7 @@ from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from reportgen.desk import page_views, precision
@@ -170,7 +171,7 @@ def document_context(submission: Submission, reviewer: bool) -> dict[str, object
     resolved = [f for f in last.findings.all() if place(f) not in now] if last is not None else []
     job = getattr(submission, "job", None)
     return {"submission": submission, "findings": submission.findings.all(), "resolved": resolved, "last": last,
-            "job": job, "reviewer": reviewer, "events": submission.events.all(), "today": date.today(),
+            "job": job, "reviewer": reviewer, "events": submission.events.all(), "today": timezone.localdate(),
             "decidable": submission.state == REVIEWING and submission.outcome != ""}
 
 
