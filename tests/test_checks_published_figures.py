@@ -23,8 +23,8 @@ from reportgen.importing.tree import Placed
 from reportgen.render import check_findings, prepare, prepared_findings
 from reportgen.review.documents import review_document
 from tests.clients import require_program
+from tests.support.national import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 RENSHE = FIXTURES / "yantai-renshe-2026-p1-4-8-12-19-24-25.pdf"
 WENLV = FIXTURES / "yantai-wenlvju-2026-p1-4-9-13-21-23-24-34.pdf"
 GUOZI = FIXTURES / "guangzhou-guoziwei-2026-p1-3-5to13-18-19.pdf"

@@ -21,14 +21,13 @@ from reportgen.importing import catalog as catalogs
 from reportgen.importing import sure
 from reportgen.importing.catalog import normalized
 from reportgen.importing.pipeline import import_files
-from reportgen.importing.recognize import Table, recognize
+from reportgen.importing.recognize import recognize
 from reportgen.importing.reconcile import function_lines, levels
 from reportgen.importing.rows import Amount, Row, body_rows
-from reportgen.importing.tree import Placed
 from reportgen.readers.published import read_published
 from tests.clients import require_program
+from tests.support.national import FIXTURES, table_of, value_of
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 MINZHENG = FIXTURES / "beijing-minzhengju-2026-p2-9-13-19.pdf"
 MINZHENG_CUT = FIXTURES / "beijing-minzhengju-2026-p1-9-10-17.pdf"
 SHUIWU = FIXTURES / "beijing-shuiwuju-2026-p5-8.pdf"
@@ -40,13 +39,6 @@ def _poppler() -> None:
     require_program("pdftotext")
 
 
-def _table(path: Path, kind: str) -> Table:
-    known, _ = recognize(read_published(path).grids, catalogs.load(None))
-    return next(t for t in known if t.kind.id == kind)
-
-
-def _value(node: object) -> object:
-    return node.value if isinstance(node, Placed) else node
 
 
 def test_quotation_marks_are_compared_as_no_part_of_a_header_or_a_title() -> None:
@@ -55,12 +47,12 @@ def test_quotation_marks_are_compared_as_no_part_of_a_header_or_a_title() -> Non
 
 def test_a_three_public_header_with_its_opening_quote_set_apart_is_read() -> None:
     """预算09表: “ 三公”经费财政 / 拨款预算总额 over the first column of figures, its “ a word of its own."""
-    table = _table(MINZHENG, "三公经费支出表")
+    table = table_of(MINZHENG, "三公经费支出表")
     assert sure.header_doubts(table) == []
     assert table.columns[1] == "“三公”合计"
     result = import_files([MINZHENG], None)
     section = result.imported.tree["三公经费"]
-    assert {item: _value(section[item]["本年"]) for item in section} == {
+    assert {item: value_of(section[item]["本年"]) for item in section} == {
         "因公出国（境）费": Decimal("159.000000"), "公务用车购置费": Decimal("71.170000"),
         "公务用车运行维护费": Decimal("50.642987"), "公务接待费": Decimal("1.355554")}
     assert not [d for d in result.differences if "三公" in d]  # 282.168541 is its items' sum
@@ -68,7 +60,7 @@ def test_a_three_public_header_with_its_opening_quote_set_apart_is_read() -> Non
 
 def test_an_income_column_named_a_fund_s_money_is_that_fund() -> None:
     """预算02表: 政府性基金预 / 算资金 and 国有资本经营 / 预算资金 are the funds' columns, as 一般公共预算资金 is."""
-    table = _table(MINZHENG, "收入总表")
+    table = table_of(MINZHENG, "收入总表")
     assert sure.header_doubts(table) == []
     assert [table.columns[c] for c in (2, 3, 4)] == ["一般公共预算", "政府性基金", "国有资本经营"]
 
@@ -77,7 +69,7 @@ def test_the_lines_of_units_printed_one_after_another_are_read_and_compared_neve
     """预算05表 prints each unit's 项 in ascending order, the next unit's from 2050803 again, no unit named,
     and one 合计 of them all: read for sure as those lines — each compared across its columns and all of
     them against the 合计 — and no 功能分类 written (the department's own 项 are not printed)."""
-    table = _table(MINZHENG, "一般公共预算支出表")
+    table = table_of(MINZHENG, "一般公共预算支出表")
     rows = body_rows(table)
     assert sure.header_doubts(table) == [] and sure.unit_lines(rows)
     assert [r.code for r in rows].count("2050803") > 10 and rows[-1].total
@@ -95,7 +87,7 @@ def test_the_lines_of_units_printed_one_after_another_are_read_and_compared_neve
 def test_repeated_codes_whose_rows_the_table_does_not_tell_stay_not_read_for_sure() -> None:
     """Without its 合计 (or with a row that is neither a 项 nor the 合计) the same lines say nothing of
     whose each is: not read as units' lines."""
-    rows = body_rows(_table(MINZHENG, "一般公共预算支出表"))
+    rows = body_rows(table_of(MINZHENG, "一般公共预算支出表"))
     assert not sure.unit_lines(rows[:-1])
     assert not sure.unit_lines([replace(rows[0], code="20508"), *rows[1:]])
     assert not sure.unit_lines([rows[-1], *rows[:-1]])  # the 合计 before the lines
@@ -116,7 +108,7 @@ def test_a_table_runs_on_past_a_line_of_two_code_named_cells_set_close() -> None
     """水务局's 支出总表: p. 7 ends with “50999-其他对个人和家庭的补 30399-其他对个人和家庭的补”, two cells
     of a name run on to a second line, set so close that the line has no column gap; it is a line of the
     table, not a paragraph that ends it, and p. 8 continues the table."""
-    table = _table(SHUIWU, "支出总表")
+    table = table_of(SHUIWU, "支出总表")
     pages = {place.split(" ")[0] for place in table.grid.row_places or []}
     assert pages == {"第1页", "第2页", "第3页", "第4页"}
     amounts = [a.value for r in body_rows(table) for m, a in r.amounts.items() if m == "合计"]
@@ -128,22 +120,22 @@ def test_a_page_titled_as_another_table_does_not_continue_the_one_before() -> No
     columns with no caption (金额单位 is over the right half, p. 4): p. 3 is not the 收支总表 continued — its
     figures (1,048,475.725671 …) read there put amounts under the 收支总表's label column, and the table was not
     read for sure."""
-    table = _table(SHUIWU_SUMMARY, "收支总表")
+    table = table_of(SHUIWU_SUMMARY, "收支总表")
     assert {place.split(" ")[0] for place in table.grid.row_places or []} == {"第1页", "第2页"}
     known, _ = recognize(read_published(SHUIWU_SUMMARY).grids, catalogs.load(None))
     assert [t.grid.name for t in known if t.kind.id == "收入总表"] == ["第3页", "第4页"]  # each half a table of its own
     assert sure.header_doubts(table) == []
     result = import_files([SHUIWU_SUMMARY], None)
     income = result.imported.tree["收入"]
-    assert _value(income["事业收入"]) == Decimal("51785.567247") and _value(income["上年结转"]) == Decimal("55856.549576")
-    assert _value(result.imported.tree["结转下年"]) == Decimal("23668.553886")
+    assert value_of(income["事业收入"]) == Decimal("51785.567247") and value_of(income["上年结转"]) == Decimal("55856.549576")
+    assert value_of(result.imported.tree["结转下年"]) == Decimal("23668.553886")
 
 
 def test_a_total_over_lines_that_each_name_a_function_code_is_their_sum() -> None:
     """北京's 支出总表 prints no code column of its own: each line names its 项 (2130301-行政运行, under 支出功能
     分类科目, read as the 功能科目) and an economic class, no 类 or 款 line over them. Its 合计 is the sum of
     them all, column by column; where a line is a 款 over other lines (their sum), nothing is summed."""
-    table = _table(SHUIWU, "支出总表")
+    table = table_of(SHUIWU, "支出总表")
     lines = [r for r in body_rows(table) if r.amounts and not r.total]
     assert lines and function_lines(lines) == lines
     assert {len(r.function_code) for r in lines} == {5, 7}  # 21298-超长期特别国债安排的支出, a 款 without 项 (p. 8)
@@ -170,10 +162,10 @@ def test_a_department_whose_function_tables_print_units_lines_states_the_totals_
                           None)
     tree = result.imported.tree
     spending = tree["支出"]
-    assert _value(spending["基本支出"]["合计"]) == Decimal("45980.555005")
-    assert _value(spending["项目支出"]) == Decimal("23336.750197")
+    assert value_of(spending["基本支出"]["合计"]) == Decimal("45980.555005")
+    assert value_of(spending["项目支出"]) == Decimal("23336.750197")
     assert "人员经费" not in spending["基本支出"] and "功能分类" not in spending
-    assert _value(tree["结转下年"]) == Decimal("1776.860854")
+    assert value_of(tree["结转下年"]) == Decimal("1776.860854")
     assert not result.differences and not result.imported.unsure
 
 
@@ -190,7 +182,7 @@ def test_a_basic_total_of_every_fund_is_written_as_printed_without_the_parts_of_
 
     result = import_files([GUANGZHOU_MARKET], None)
     basic = result.imported.tree["支出"]["基本支出"]
-    assert _value(basic["合计"]) == Decimal("68692.51")
+    assert value_of(basic["合计"]) == Decimal("68692.51")
     assert "经济分类" in basic and "人员经费" not in basic and "公用经费" not in basic
     found = prepared_findings(prepare(result.source.named(tmp_path / "source.yaml")))
     assert not [f for f in found if f.rule in ("R-基本支出合计", "R-基本支出一致")]

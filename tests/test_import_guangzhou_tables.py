@@ -14,19 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.importing import catalog as catalogs
 from reportgen.importing import sure
 from reportgen.importing.imported import Imported
 from reportgen.importing.pipeline import import_files
-from reportgen.importing.recognize import Table, recognize
+from reportgen.importing.recognize import Table
 from reportgen.importing.reconcile import differences
 from reportgen.importing.rows import Amount, Row, body_rows
-from reportgen.importing.tree import Placed
-from reportgen.readers.published import read_published
 from reportgen.render import check_findings
 from tests.clients import require_program
+from tests.support.national import FIXTURES, table_of, value_of
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 QIXIANGJU = FIXTURES / "guangzhou-qixiangju-2026-p7-9-17.pdf"
 JIAOYUWEI = FIXTURES / "beijing-jiaoyuwei-2026-p4.pdf"
 
@@ -36,13 +33,6 @@ def _poppler() -> None:
     require_program("pdftotext")
 
 
-def _table(path: Path, kind: str) -> Table:
-    known, _ = recognize(read_published(path).grids, catalogs.load(None))
-    return next(t for t in known if t.kind.id == kind)
-
-
-def _value(node: object) -> object:
-    return node.value if isinstance(node, Placed) else node
 
 
 def _changed(row: Row, **figures: Decimal) -> Row:
@@ -61,7 +51,7 @@ def test_the_three_public_items_printed_down_the_rows_are_read_from_the_total_co
     result = import_files([QIXIANGJU], None)
     assert not result.imported.unsure and not result.differences
     three = result.imported.tree["三公经费"]
-    assert {item: _value(entry["本年"]) for item, entry in three.items()} == {
+    assert {item: value_of(entry["本年"]) for item, entry in three.items()} == {
         "因公出国（境）费": Decimal("0.00"), "公务用车购置费": Decimal("0.00"),
         "公务用车运行维护费": Decimal("24.80"), "公务接待费": Decimal("1.31")}
     assert three["公务接待费"]["本年"].where == "三公经费支出表 第4页 第11行"
@@ -85,7 +75,7 @@ def test_a_turned_three_public_table_is_reconciled_by_its_items_and_its_funds() 
 
 
 def test_a_three_public_table_with_a_row_of_no_known_item_is_not_read_for_sure() -> None:
-    table = _table(QIXIANGJU, "三公经费支出表")
+    table = table_of(QIXIANGJU, "三公经费支出表")
     assert sure.header_doubts(table) == []
     first = min(table.items)
     table.items = {index: item for index, item in table.items.items() if index != first}
@@ -93,7 +83,7 @@ def test_a_three_public_table_with_a_row_of_no_known_item_is_not_read_for_sure()
 
 
 def test_the_special_account_columns_are_parts_of_its_income() -> None:
-    table = _table(QIXIANGJU, "收入总表")
+    table = table_of(QIXIANGJU, "收入总表")
     assert sure.header_doubts(table) == []
     assert [table.columns[c].partition("·")[0] for c in (5, 6)] == ["财政专户管理资金"] * 2
     assert table.columns[5] != table.columns[6]  # 教育收费 and 其他专户收入拨款: two parts
@@ -107,7 +97,7 @@ def test_the_special_account_columns_are_parts_of_its_income() -> None:
 
 
 def test_spending_beside_basic_and_project_is_in_the_total_or_a_part_of_it() -> None:
-    table = _table(QIXIANGJU, "支出总表")
+    table = table_of(QIXIANGJU, "支出总表")
     assert sure.header_doubts(table) == []
     assert [table.columns[c] for c in (5, 6, 7)] == ["经营支出", "对附属单位补助支出", "上缴上级支出"]
     rows = body_rows(table)
@@ -116,7 +106,7 @@ def test_spending_beside_basic_and_project_is_in_the_total_or_a_part_of_it() -> 
     assert _found("支出总表", table, [trading]) == []  # 广州: in the 合计
     assert _found("支出总表", table, [_changed(line, 合计=Decimal("267.00"))]) == ["2200599 其他气象事务支出 合计"]
     # 北京 prints “其中事业单位经营支出” beside 基本支出 and 项目支出: a part, its 合计 theirs alone
-    beijing = _table(JIAOYUWEI, "支出总表")
+    beijing = table_of(JIAOYUWEI, "支出总表")
     assert "经营支出" in beijing.columns.values() and sure.header_doubts(beijing) == []
     assert _found("支出总表", beijing, body_rows(beijing)) == []
 
@@ -132,7 +122,7 @@ def test_spending_of_other_income_is_read_and_the_basic_total_not_held_to_the_fu
     result = import_files([CORPUS], None)
     assert not result.imported.unsure and not result.differences
     rows = result.imported.tree["支出"]["功能分类"]
-    own = [row for row in rows if _value(row.get("资金")) == "单位资金"]
+    own = [row for row in rows if value_of(row.get("资金")) == "单位资金"]
     assert len(own) == 11
     path = tmp_path / "source.yaml"
     path.write_text(result.source.text, encoding="utf-8")

@@ -18,8 +18,8 @@ import pytest
 from reportgen.importing.text_parts import OtherMatter, TextParts, read_text_parts
 from reportgen.readers.published import read_published
 from tests.clients import require_program
+from tests.support.national import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 DASHUJUJU = FIXTURES / "yantai-dashujuju-2026-p1-28-29.pdf"
 SHUILIJU = FIXTURES / "yantai-shuiliju-2026-p1-33-34.pdf"
 QIXIANGJU = FIXTURES / "guangzhou-qixiangju-2026-p1-25-26.pdf"

@@ -25,8 +25,8 @@ from reportgen.importing.rows import body_rows
 from reportgen.importing.tree import Placed
 from reportgen.readers.published import read_published
 from tests.clients import require_program
+from tests.support.national import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 MINZHENG = FIXTURES / "shenzhen-minzheng-2026-p16-22-26-35.pdf"
 DAPENG = FIXTURES / "shenzhen-guiziju-dapeng-2026-p20-21.pdf"
 SHUIWU = FIXTURES / "shenzhen-shuiwu-2026-p63-180.pdf"
