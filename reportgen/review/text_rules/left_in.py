@@ -29,6 +29,9 @@ _NO_FIGURE = re.compile(rf"({_alternatives(WORDS['待填的数'])})\n?(?=[。；
 _NO_FIGURE_OPENING = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))[ \t]*+(?:(?:19|20)\d\d年度?)?"
                                 rf"({_alternatives(WORDS['句首待填的数'])})\n?(?=[。；;，,])")
 _CHANGE_WITHOUT_UNIT = re.compile(r"(?:增长|下降|增加|减少|上升|降低)(\d+\.\d+)(?=[。；;，,])")
+# a colon that announces what follows, followed by the sentence's end, or by a year alone (烟台市教育局 2026:
+# “烟台市教育局部门预算包括：。”, “（一）收入预算：2026年。” — the template's sentence with its figures left out)
+_EMPTY_AFTER_COLON = re.compile(r"[：:][ \t]*+((?:19|20)\d\d年度?)?\n?(?=[。；;])")
 
 
 @rule("R-模板选项", TEXT)
@@ -58,7 +61,7 @@ def template_instructions(text: Text) -> Iterator[Finding]:
 @rule("R-内容空缺", TEXT)
 def said_and_not_given(text: Text) -> Iterator[Finding]:
     """R-内容空缺: “主要原因是” (or 主要用于, 执行数为 …) followed by the sentence's end, or by a few Latin
-    letters only (“主要原因是qq。”)."""
+    letters only (“主要原因是qq。”); a colon followed by the sentence's end or by a year alone (“包括：。”)."""
     for match in _NOTHING_AFTER.finditer(text.flow):
         yield text.warning("R-内容空缺", match.start(), f"“{match.group(1)}”之后没有内容，句子就结束了：请写明")
     for match in _JUNK_AFTER.finditer(text.flow):
@@ -66,6 +69,9 @@ def said_and_not_given(text: Text) -> Iterator[Finding]:
     for found in (_NO_FIGURE, _NO_FIGURE_OPENING):
         for match in found.finditer(text.flow):
             yield text.warning("R-内容空缺", match.start(1), f"“{match.group(1)}”之后没有数字：请填写")
+    for match in _EMPTY_AFTER_COLON.finditer(text.flow):
+        said = text.flow[max(text.flow.rfind("\n", 0, match.start()) + 1, match.start() - 12):match.end()].strip()
+        yield text.warning("R-内容空缺", match.start(), f"“{said}。”：冒号之后没有内容，句子就结束了：请写明")
 
 
 @rule("R-缺单位", TEXT)
