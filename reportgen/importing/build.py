@@ -25,7 +25,7 @@ from reportgen.importing.printed_totals import (
     printed_step,
     spending_totals,
 )
-from reportgen.importing.recognize import FUND_COLUMNS, ITEMS_BY_FUND, TURNED_FIGURE, Table
+from reportgen.importing.recognize import FUND_COLUMNS, ITEMS, TURNED_FIGURE, Table
 from reportgen.importing.rows import Amount, Row
 from reportgen.importing.sure import unit_lines
 from reportgen.importing.tree import Placed, Tree, scaled
@@ -694,7 +694,7 @@ def _items_of_funds(row: Row) -> Row:
     by_item: dict[str, list[Amount]] = {}
     for key, amount in row.amounts.items():
         item, _, fund = key.partition("·")
-        if item in ITEMS_BY_FUND and fund in FUND_COLUMNS:
+        if item in ITEMS and fund in FUND_COLUMNS:
             by_item.setdefault(item, []).append(amount)
     if not by_item:
         return row

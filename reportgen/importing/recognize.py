@@ -352,7 +352,7 @@ def _within_group(words: list[str], wide: list[bool], meaning: str, catalog: Cat
     a column whose wrapped words name a meaning of their own (其中：…政府采购项目中预留给中小企业的项目资金规模
     under 2026年政府采购项目) keeps it."""
     group = _group_of(words, wide, catalog, year)
-    if group in ITEMS_BY_FUND and meaning in FUND_COLUMNS:
+    if group in ITEMS and meaning in FUND_COLUMNS:
         return f"{group}·{meaning}"  # 深圳's 三公 table: each item over the three funds
     if not group or group in _GENERIC:
         return meaning
@@ -365,9 +365,8 @@ def _within_group(words: list[str], wide: list[bool], meaning: str, catalog: Cat
     return meaning
 
 
-# The items a table may set out by fund (a group over 一般公共预算, 政府性基金, 国有资本经营: 深圳's
+# The funds a table may set the items (ITEMS) out by (a group over 一般公共预算, 政府性基金, 国有资本经营: 深圳's
 # 财政拨款“三公”经费支出表), and the funds: each column “item·fund”, read by build.three_public_rows.
-ITEMS_BY_FUND = ITEMS
 FUND_COLUMNS = ("一般公共预算", "政府性基金", "国有资本经营")
 
 
@@ -413,9 +412,9 @@ def _total_by_fund(meanings: dict[int, str], texts: dict[int, list[str]], groups
                    catalog: Catalog) -> dict[int, str]:
     """In a table of items by fund (“因公出国（境）费·一般公共预算” …), the funds under its 总计 or 合计 are
     the items' total by fund: “““三公”合计·一般公共预算” …; in any other table the funds are as they are."""
-    if not any(m.partition("·")[0] in ITEMS_BY_FUND and m.partition("·")[2] in FUND_COLUMNS for m in meanings.values()):
+    if not any(m.partition("·")[0] in ITEMS and m.partition("·")[2] in FUND_COLUMNS for m in meanings.values()):
         return meanings
-    return {col: f"{ITEMS_BY_FUND[0]}·{meaning}" if meaning in FUND_COLUMNS
+    return {col: f"{ITEMS[0]}·{meaning}" if meaning in FUND_COLUMNS
             and _group_of(texts[col], groups[col], catalog, None) == "合计" else meaning
             for col, meaning in meanings.items()}
 
