@@ -47,6 +47,7 @@ __all__ = [
     "kind_of_code",
     "lookup",
     "name_status",
+    "codes_by_name",
     "parent_code",
     "read_code_table",
     "registry_source",
@@ -414,6 +415,17 @@ def former_names(year: int) -> tuple[FormerName, ...]:
             if now is not None and not item.covers(year) and _normalise(item.name) not in valid:
                 found.append(FormerName(item.name, code, item.end if item.end is not None and item.end < year else None, now))
     return tuple(found)
+
+
+@cache
+def codes_by_name(kind: str) -> dict[str, frozenset[str]]:
+    """Every name (and alias) one registry gave its codes in any year, with each code that bore it."""
+    named: dict[str, set[str]] = {}
+    for code, ranges in _load(_kind(kind)).items():
+        for item in ranges:
+            for name in (item.name, *item.aliases):
+                named.setdefault(name, set()).add(code)
+    return {name: frozenset(found) for name, found in named.items()}
 
 
 def all_function_codes(year: int) -> list[CodeEntry]:
