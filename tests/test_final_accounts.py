@@ -143,17 +143,18 @@ def test_a_cut_rate_is_reported_with_the_rounded_one():
 
 
 @pytest.mark.parametrize(("path", "slips", "cut"), [
-    (SOCIAL, [(316, "警告 [R-模板说明]", "“仍保留该表格式”"), (328, "警告 [R-模板说明]", "“仍保留该表格式”"),
+    (SOCIAL, [(316, "警告 [R-模板说明]", "“仍保留该表格式”（又见第 328 行）"),
               (359, "R-完成率", "完成年初预算的95.89%"), (432, "R-句内矛盾", "增长100.00%")], []),
     (PLANNING, [(429, "警告 [R-缺单位]", "“增长13.95”没有单位"),
                 (495, "警告 [R-科目名称]", "“其他国土资源事务支出”是 2018 年及以前的科目名称（2200199），2024 年为“其他自然资源事务支出”"),
+                (499, "警告 [R-科目层级]", "“住房保障支出”是类（221），不是款"), (503, "警告 [R-科目层级]", "是类（221）"),
                 (508, "R-核对", "5377.64万元"), (509, "R-核对", "4896.98万元"), (529, "警告 [R-模板选项]", "“下降（增长）”")],
      [(427, "占本年支出合计的99.86%", "占99.87%"), (439, "完成年初预算的95.45%", "95.46%")])],
     ids=["社会工作部", "规划和自然资源局"])
 def test_review_of_a_final_accounts_reports_its_real_slips(capsys, path, slips, cut):
     """Each real document's slips and nothing else from its sentences: its completion rate and the template's
-    note to its writer left under two empty tables and its 机关运行经费's rate from a zero base (社会工作部); 规划's “增长 13.95。” without its % and the
-    template's “下降（增长）” left in; and —
+    note to its writer left under two empty tables (told once) and its 机关运行经费's rate from a zero base (社会工作部); 规划's “增长 13.95。” without its % and the
+    template's “下降（增长）” left in, and its items 12 and 13 naming the 类 住房保障支出 again as their 款; and —
     now that review reads a 决算's text against the source imported from its tables — 规划's 人员经费 of
     all funds (4896.98) for the 一般公共预算 table's (4884.09, 4884.10 from its 款), each a slip
     data/shanghai-putuo-guihuaziyuan-juesuan-2024.yaml records; and the pre-2019 name of 2200199 in its

@@ -61,12 +61,75 @@ CASES = [
     ("R-模板说明", DEPARTMENT, ["（注：部门预算公开请保留“一级”字样，单位预算公开请删除。修改时删",
                                "除此注释）预算项目24个，预算资金3274.33万元，其中财政拨款3274.33万"],
      ["一级预算项目24个，预算资金3274.33万元，其中财政拨款3274.33万"], "“修改时删除此注释”"),
+    # 江苏省政协 2018年部门预算 (/work/jiangsu js-zhengxie-2018-dept-budget.pdf, p.8): the template's instruction on what
+    # to list, in brackets, printed under the list
+    ("R-模板说明", DEPARTMENT, ["贴补贴、资金、绩效工资、社会保障缴费、住房公积金、医疗费、", "离休费、退休费、奖励金等。",
+                               "            （按“部门预算公开 06 表 财政拨", "款基本支出预算表”中实际发生经济分类支出事项填写）"],
+     ["贴补贴、资金、绩效工资、社会保障缴费、住房公积金、医疗费、", "离休费、退休费、奖励金等。"], "事项填写）”"),
+    # 佛山市轨道交通局 2019年部门决算 (../shared/corpus gd-foshan-guidaojiaotongju-2019-dept-final.pdf, pp.26 and 28): the
+    # template's choice of the maker's kind, and its “if any”, left in
+    ("R-模板说明", FINAL, ["（部、委、办）机关及下属 0 个单位出国团组 0 个、累计 0 人次。"],
+     ["局机关及下属 0 个单位出国团组 0 个、累计 0 人次。"], "“（部、委、办）”"),
+    ("R-模板说明", FINAL, ["  共组织对 0 个项目开展了重点绩效评价（如有），涉及一般", "公共预算支出 0 万元，政府性基金预算支出 0 万元。"],
+     ["  共组织对 0 个项目开展了重点绩效评价，涉及一般", "公共预算支出 0 万元，政府性基金预算支出 0 万元。"], "“（如有）”"),
+    # 江苏省政协 2018年部门预算 (p.8): 奖金 misprinted 资金 in a list of 工资福利支出's items
+    ("R-列举", DEPARTMENT, ["  （一）人员经费 4,482.32 万元。主要包括：基本工资、津", "贴补贴、资金、绩效工资、社会保障缴费、住房公积金、医疗费、",
+                           "离休费、退休费、奖励金等。"],
+     ["  （一）人员经费 4,482.32 万元。主要包括：基本工资、津", "贴补贴、奖金、绩效工资、社会保障缴费、住房公积金、医疗费、",
+      "离休费、退休费、奖励金等。"], "“资金”不是科目名称，疑为“奖金”"),
+    # 江苏省人大常委会办公厅 2018年部门预算 (/work/jiangsu js-rendabangongting-2018-dept-budget.pdf, p.9), 奖金 planted twice
+    ("R-列举", DEPARTMENT, ["  （一）人员经费6298.38万元。主要包括：基本工资、津贴补贴、奖金、社会保障缴费、离休费、退休费、医疗费、奖金、住房公积金。"],
+     ["  （一）人员经费6298.38万元。主要包括：基本工资、津贴补贴、奖金、社会保障缴费、离休费、退休费、医疗费、奖励金、住房公积金。"],
+     "“奖金”在同一列举中出现两次"),
+    # 江苏省高级人民法院 2018年部门预算 (/work/jiangsu js-gaoyuan-2018-dept-budget.pdf, p.13): a 项's name with two of its
+    # words swapped (its table prints 2040502 一般行政管理事务)
+    ("R-科目层级", DEPARTMENT, ["  2．法院（款）一般行政事务管理（项）支出 6049.97 万元，与", "上年相比减少 392.92 万元，减少 5.95%。"],
+     ["  2．法院（款）一般行政管理事务（项）支出 6049.97 万元，与", "上年相比减少 392.92 万元，减少 5.95%。"],
+     "疑为“一般行政管理事务”"),
+    # 江苏省人大常委会办公厅 2018年部门预算 (p.11): a 款 labelled 类
+    ("R-科目层级", DEPARTMENT, ["  1．行政事业单位离退休（类）未归口管理的行政单位离退", "休支出（项） 256.76万元，与上年相比减少1351.75万元， 减"],
+     ["  1．行政事业单位离退休（款）未归口管理的行政单位离退", "休支出（项） 256.76万元，与上年相比减少1351.75万元， 减"],
+     "“行政事业单位离退休”是款（20805），不是类"),
+    # 上海市普陀区规划和自然资源局 2024年度部门决算 (tests/seeds/juesuan, p.?): the 类's name again as its 款's
+    ("R-科目层级", FINAL, ["  12、住房保障支出（类）住房保障支出（款）住房公积金（项）"],
+     ["  12、住房保障支出（类）住房改革支出（款）住房公积金（项）"], "“住房保障支出”是类（221），不是款"),
+    # 上海市普陀区万里街道 2024年部门预算 (tests/seeds/pdf, p.?), the 类 planted another's: 21011 is under 210
+    ("R-科目层级", DEPARTMENT, ["  22. “社会保障和就业支出（类）行政事业单位医疗（款）行政单位医疗（项）”142.22万元，主要用于行政单位医疗。"],
+     ["  22. “卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）”142.22万元，主要用于行政单位医疗。"],
+     "“行政事业单位医疗”属于 210"),
+    # 江苏省人大常委会办公厅 2018年部门预算 (p.9), the 类 planted one renamed in 2019: printed without its 支出
+    ("R-科目名称", DEPARTMENT, ["  1．文化体育与传媒（类）支出 12706.28 万元，主要用于在"],
+     ["  1．文化旅游体育与传媒（类）支出 12706.28 万元，主要用于在"], "“文化体育与传媒（类）”是 2018 年及以前的科目名称（207）"),
     # 烟台市教育局 2026年部门预算 (../shared/corpus sd-yantai-jiaoyuju-2026-dept-budget.pdf, pp. 6 and 40): the template's
     # sentences with what they announce left out
     ("R-内容空缺", DEPARTMENT, ["  烟台市教育局部门预算包括：。"], ["  烟台市教育局部门预算包括：局机关预算、局属事业单位预算。"],
      "冒号之后没有内容"),
     ("R-内容空缺", DEPARTMENT, ["  （一）收入预算：2026年。"], ["  （一）收入预算：2026年收入预算315,441.72万元。"],
      "“（一）收入预算：2026年。”"),
+    # 烟台市水利局 2026年部门预算 (../shared/corpus sd-yantai-shuiliju-2026-dept-budget.pdf, p.33): the template's counts
+    # of vehicles with their numbers left out (“车辆辆”, and three items of the list whose others give theirs)
+    ("R-内容空缺", DEPARTMENT, ["  截至2025年12月31日，本部门共有车辆辆，其中机要通信用车辆、应急", "",
+                               "保障用车辆、执法执勤用车3辆、特种专业技术用车辆、其他按照规定配备的", "", "公务用车1辆。"],
+     ["  截至2025年12月31日，本部门共有车辆4辆，其中机要通信用车0辆、应急", "",
+      "保障用车0辆、执法执勤用车3辆、特种专业技术用车0辆、其他按照规定配备的", "", "公务用车1辆。"],
+     "“车辆辆”“机要通信用车辆”“应急保障用车辆”“特种专业技术用车辆”：数量没有写出"),
+    # 烟台市文化和旅游局 2026年部门预算 (../shared/corpus sd-yantai-wenlvju-2026-dept-budget.pdf, p.34): the same, the
+    # total filled in
+    ("R-内容空缺", DEPARTMENT, ["  截至2025年12月31日，本部门共有车辆6辆，其中机要通信用车1辆、应", "",
+                               "急保障用车辆、执法执勤用车辆、特种专业技术用车4辆、其他按照规定配备"],
+     ["  截至2025年12月31日，本部门共有车辆6辆，其中机要通信用车1辆、应", "",
+      "急保障用车0辆、执法执勤用车0辆、特种专业技术用车4辆、其他按照规定配备"],
+     "“应急保障用车辆”“执法执勤用车辆”"),
+    # 江苏省政协 2018年部门预算 (/work/jiangsu js-zhengxie-2018-dept-budget.pdf, p.3), the object of 组织召开 taken out
+    # (planted: a clause of the verb alone is cut off)
+    ("R-内容空缺", DEPARTMENT, ["员活动日活动 1-2 次，为委员知情出力搭建平台。围绕常委会议", "议题，组织召开。结合建军节、教"],
+     ["员活动日活动 1-2 次，为委员知情出力搭建平台。围绕常委会议", "议题，组织召开 2 次住苏全国政协委员座谈会。结合建军节、教"],
+     "“组织召开”之后没有内容"),
+    # 江苏省政协 2017年部门预算 (/work/jiangsu js-zhengxie-2017-dept-budget.pdf, p.4), what 用于 pays for taken out (planted)
+    ("R-内容空缺", DEPARTMENT, ["  （6）提租补贴（项）支出 751.77 万元。主要用于。"],
+     ["  （6）提租补贴（项）支出 751.77 万元。用于发放职工租金"], "“主要用于”之后没有内容"),
+    ("R-内容空缺", DEPARTMENT, ["  （6）提租补贴（项）支出 751.77 万元。资金用于。"],
+     ["  （6）提租补贴（项）支出 751.77 万元。用于发放职工租金"], "“用于”之后没有内容"),
     # 上海市普陀区社会福利院 2024年单位预算, p.12: a reason announced and not given
     ("R-内容空缺", UNIT, ["  （二）公务用车购置及运行费6.40万元，与2023年预算持平，主要原因是。其中：公务用车购置费0.00万元"],
      ["  （二）公务用车购置及运行费6.40万元，与2023年预算持平，主要原因是车辆未更新。其中：公务用车购置费0.00万元"],
@@ -226,11 +289,13 @@ def test_the_documents_kind_year_and_level_come_from_its_own_words():
 
 @needs_pdftotext
 @pytest.mark.parametrize(("document", "expected"), [
-    ("juesuan/shanghai-putuo-guihuaziyuan-juesuan-2024.pdf", {"R-模板选项": 1, "R-缺单位": 1}),
-    ("juesuan/shanghai-putuo-shehuigongzuo-juesuan-2024.pdf", {"R-模板说明": 2}),  # 2 notes, once each
+    # its items 12 and 13: “住房保障支出（类）住房保障支出（款）”, the 类 again as the 款 (bench/corpus annotates it)
+    ("juesuan/shanghai-putuo-guihuaziyuan-juesuan-2024.pdf", {"R-模板选项": 1, "R-缺单位": 1, "R-科目层级": 2}),
+    ("juesuan/shanghai-putuo-shehuigongzuo-juesuan-2024.pdf", {"R-模板说明": 1}),  # one note printed twice, told once
     ("juesuan/shanghai-putuo-caizhengju-juesuan-2024.pdf", {}),
     ("pdf/shanghai-putuo-wanli-2024.pdf", {"R-层级": 3, "R-其中": 1, "R-空表说明": 1}),
-    ("pdf/shanghai-putuo-wanli-2025.pdf", {"R-其中": 1}),
+    # item 21: “卫生健康支出（类）卫生健康支出（款）计划生育事务（项）” (bench/corpus annotates it)
+    ("pdf/shanghai-putuo-wanli-2025.pdf", {"R-其中": 1, "R-科目层级": 1}),
     ("pdf/shanghai-putuo-shangwuwei-2025.pdf", {"R-重复段落": 1}),
     ("pdf/shanghai-putuo-shangwuwei-unit-2025.pdf", {"R-重复段落": 1}),
 ])

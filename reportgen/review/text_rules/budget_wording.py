@@ -71,20 +71,35 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 
 def _former_names(lines: list[Line], year: int, file: str) -> Iterator[Finding]:
     """A 科目 printed under a name the catalogue gave it only in other years (“医疗卫生与计划生育支出” in a
-    2026 text or table: 210 is 卫生健康支出 since 2019) — where no code of ``year`` bears that name. A
-    name wrapped over two lines (“其” / “他国土资源事务支出（项）”) is read whole."""
+    2026 text or table: 210 is 卫生健康支出 since 2019) — where no code of ``year`` bears that name; a 类
+    also without its 支出 before its label (“文化体育与传媒（类）”). A name wrapped over two lines (“其” /
+    “他国土资源事务支出（项）”) is read whole."""
     text, starts = _wrapped_text(lines)
     taken: list[tuple[int, int]] = []
-    for name in sorted(codes.former_names(year), key=lambda f: -len(f.name)):  # the longest name first
-        for start in (m.start() for m in re.finditer(re.escape(name.name), text)):
-            end = start + len(name.name)
-            if any(a < end and start < b for a, b in taken) or not _stands_alone(text, start, end):
+    for said, name in _printed_forms(year):  # the longest first
+        for start in (m.start() for m in re.finditer(re.escape(said), text)):
+            end = start + len(said)
+            # (a 类 with its label is followed by 支出 or a figure: only its start is to stand apart)
+            alone = _stands_alone(text, start, len(text) if said.endswith(_CLASS_LABEL) else end)
+            if any(a < end and start < b for a, b in taken) or not alone:
                 continue
             taken.append((start, end))
             when = f" {name.until} 年及以前" if name.until is not None else "其他年度"
             line = lines[bisect_right(starts, start) - 1]
-            yield Finding("warning", "R-科目名称", f"“{name.name}”是{when}的科目名称（{name.code}），"
+            yield Finding("warning", "R-科目名称", f"“{said}”是{when}的科目名称（{name.code}），"
                           f"{year} 年为“{name.current}”", file, line.number)
+
+
+_CLASS_LABEL = "（类）"
+
+
+def _printed_forms(year: int) -> list[tuple[str, codes.FormerName]]:
+    """The words each former name of ``year`` is printed as: itself, and a 类's without its 支出 before its
+    label (“文化体育与传媒（类）支出”), the longest first."""
+    forms = [(name.name, name) for name in codes.former_names(year)]
+    forms += [(name.name.removesuffix("支出") + _CLASS_LABEL, name) for name in codes.former_names(year)
+              if len(name.code) == 3 and name.name.endswith("支出")]
+    return sorted(forms, key=lambda form: -len(form[0]))
 
 
 def _wrapped_text(lines: list[Line]) -> tuple[str, list[int]]:

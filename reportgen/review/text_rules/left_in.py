@@ -22,6 +22,12 @@ _CHOICE = re.compile(rf"({_alternatives(sorted({w for pair in _PAIRS for w in pa
                      rf"({_alternatives(sorted({w for pair in _PAIRS for w in pair}))})[）)]")
 _INSTRUCTION_BRACKETED = re.compile(rf"[（(](?:{_alternatives(WORDS['模板说明'])})[）)]")
 _INSTRUCTION = re.compile(_alternatives([w for w in WORDS["模板说明"] if len(w) >= 6]))
+# brackets whose words end or start as an instruction does (“（按“……”中实际发生经济分类支出事项填写）”, “（填列……）”),
+# and those that are one where they close a clause (“开展了重点绩效评价（如有），”)
+_INSTRUCTION_ENDING = re.compile(rf"[（(][^（）()]{{0,80}}?(?:{_alternatives(WORDS['模板说明的结尾'])})[）)]")
+_INSTRUCTION_OPENING = re.compile(rf"[（(](?:{_alternatives(WORDS['模板说明的开头'])})[^（）()]{{0,80}}?[）)]")
+_INSTRUCTION_CLOSING = re.compile(rf"[（(](?:{_alternatives(WORDS['句末的模板说明'])})[）)](?=\n?[，,。；;]|$)",
+                                  re.MULTILINE)
 _GOES_ON = _alternatives(WORDS["待续的说法"])
 _NOTHING_AFTER = re.compile(rf"({_GOES_ON})[：:]?\n?(?=[。；;])")
 _JUNK_AFTER = re.compile(rf"({_GOES_ON})[：:]?([A-Za-z]{{1,8}})(?=\n?[。；;])")
@@ -32,6 +38,16 @@ _CHANGE_WITHOUT_UNIT = re.compile(r"(?:增长|下降|增加|减少|上升|降低
 # a colon that announces what follows, followed by the sentence's end, or by a year alone (烟台市教育局 2026:
 # “烟台市教育局部门预算包括：。”, “（一）收入预算：2026年。” — the template's sentence with its figures left out)
 _EMPTY_AFTER_COLON = re.compile(r"[：:][ \t]*+((?:19|20)\d\d年度?)?\n?(?=[。；;])")
+# a clause of a verb alone that needs what it acts on (“围绕常委会议议题，组织召开。”), or 用于 ending one (“用于。”)
+_VERB_ALONE = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))[ \t]*+({_alternatives(WORDS['独立成句的动词'])})\n?(?=[。；;])",
+                         re.MULTILINE)
+_VERB_ENDING = re.compile(rf"({_alternatives(WORDS['不能结句的动词'])})\n?(?=[。；;])")
+# a count with its number left out: its noun and measure word at once, a mark after (“本部门共有车辆辆，”)
+_COUNT_WITHOUT_NUMBER = re.compile(rf"({_alternatives(WORDS['缺数的计数'])})(?=\n?[，,、。；;）)])")
+_MEASURES = _alternatives([w for w in WORDS["件数与面积的单位"] if "/" not in w])
+# in a list of counts (“机要通信用车1辆、应急保障用车辆、执法执勤用车3辆”): an item with its number, one without
+_COUNTED = re.compile(rf"([\u4e00-\u9fff]{{2}})[0-9]+(?:\.[0-9]+)?\s*({_MEASURES})等?$")
+_UNCOUNTED = re.compile(rf"([\u4e00-\u9fff]{{2}})({_MEASURES})等?$")
 
 
 @rule("R-模板选项", TEXT)
@@ -46,16 +62,21 @@ def template_choices(text: Text) -> Iterator[Finding]:
 
 @rule("R-模板说明", TEXT)
 def template_instructions(text: Text) -> Iterator[Finding]:
-    """R-模板说明: the template's instruction to its writer printed in the document (once a sentence)."""
+    """R-模板说明: the template's instruction to its writer printed in the document (once a sentence, and
+    each instruction once, with the other lines it is printed at: “（如有）” after each of two sentences)."""
     told: set[int] = set()  # the sentences told of, by where they start
-    matches = sorted([*_INSTRUCTION_BRACKETED.finditer(text.flow), *_INSTRUCTION.finditer(text.flow)],
-                     key=lambda m: m.start())
+    found = (_INSTRUCTION_BRACKETED, _INSTRUCTION, _INSTRUCTION_ENDING, _INSTRUCTION_OPENING, _INSTRUCTION_CLOSING)
+    matches = sorted([match for pattern in found for match in pattern.finditer(text.flow)], key=lambda m: m.start())
+    printed: dict[str, list[int]] = {}  # each instruction's words: where each sentence it is printed in starts
     for match in matches:
         sentence = max(text.flow.rfind(mark, 0, match.start()) for mark in "。\n：")
         if sentence not in told:
             told.add(sentence)
-            yield text.warning("R-模板说明", match.start(), f"留有模板的填写说明“{match.group()}”：请删去，"
-                               "或换成实际内容")
+            printed.setdefault(match.group().replace("\n", ""), []).append(match.start())
+    for said, starts in sorted(printed.items(), key=lambda item: item[1][0]):
+        again = sorted({text.line_at(start) for start in starts[1:]} - {text.line_at(starts[0])})
+        also = f"（又见第 {'、'.join(map(str, again))} 行）" if again else ""
+        yield text.warning("R-模板说明", starts[0], f"留有模板的填写说明“{said}”{also}：请删去，或换成实际内容")
 
 
 @rule("R-内容空缺", TEXT)
@@ -72,6 +93,53 @@ def said_and_not_given(text: Text) -> Iterator[Finding]:
     for match in _EMPTY_AFTER_COLON.finditer(text.flow):
         said = text.flow[max(text.flow.rfind("\n", 0, match.start()) + 1, match.start() - 12):match.end()].strip()
         yield text.warning("R-内容空缺", match.start(), f"“{said}。”：冒号之后没有内容，句子就结束了：请写明")
+    yield from _cut_off(text, {m.end() for m in _NOTHING_AFTER.finditer(text.flow)})
+    yield from _counts_without_number(text)
+
+
+def _cut_off(text: Text, told: set[int]) -> Iterator[Finding]:
+    """A verb that needs what it acts on, ending the sentence with nothing after it (``told``: the ends of
+    the announcements told already, “主要用于。”)."""
+    ends: set[int] = set(told)
+    for match in (*_VERB_ALONE.finditer(text.flow), *_VERB_ENDING.finditer(text.flow)):
+        if match.end() not in ends:
+            ends.add(match.end())
+            yield text.warning("R-内容空缺", match.start(1), f"“{match.group(1)}”之后没有内容，句子就结束了："
+                               "是否删去了所说的事项？请写明")
+
+
+def _counts_without_number(text: Text) -> Iterator[Finding]:
+    """A count with its number left out: “车辆辆”, or an item of a list of counts whose others give theirs
+    (“机要通信用车1辆、应急保障用车辆”) — the number between the noun and its measure word is missing;
+    told once a sentence, naming each."""
+    offset = 0
+    for sentence in re.split(r"(?<=[。；;\n])", text.flow):
+        missing = [(offset + m.start(), m.group()) for m in _COUNT_WITHOUT_NUMBER.finditer(sentence)]
+        missing += [(offset + at, said) for at, said in _uncounted_items(sentence)
+                    if not any(at + len(said) == start + len(word) - offset for start, word in missing)]
+        if missing:
+            missing.sort()
+            named = "”“".join(said for _, said in missing)
+            yield text.warning("R-内容空缺", missing[0][0], f"“{named}”：数量没有写出，请填写")
+        offset += len(sentence)
+
+
+def _uncounted_items(sentence: str) -> Iterator[tuple[int, str]]:
+    """The items of a list in ``sentence`` (“、” apart, in one clause) printed without their number where
+    another item of the list with the same noun and measure word gives its number: where each starts, and
+    its words."""
+    offset = 0
+    for clause in re.split(r"([，,；;。：:\n])", sentence):
+        items = clause.split("、")
+        counted = {(m.group(1), m.group(2)) for m in map(_COUNTED.search, items) if m}
+        at = offset
+        for item in items:
+            bare = _UNCOUNTED.search(item)
+            if counted and bare and (bare.group(1), bare.group(2)) in counted:
+                said = item[max(0, bare.start() - 6):bare.end()].removeprefix("其中")
+                yield at + bare.end() - len(said), said
+            at += len(item) + 1
+        offset += len(clause)
 
 
 @rule("R-缺单位", TEXT)

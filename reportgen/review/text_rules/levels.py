@@ -1,0 +1,145 @@
+"""A 功能分类 科目 the prose labels at a level it is not of (“行政事业单位离退休（类）”: it is a 款), a 款 named
+under a 类 it is not of, a 项 under a 款 it is not of, or a 项's name a reordering or one character off
+the name of one under its 款 (“法院（款）一般行政事务管理（项）”: 一般行政管理事务). Judged only where the
+catalogue (reportgen/codes/function.yaml, every year's names) knows the names for sure: a name at more
+than one level, a 项 name under several 款, or a name it does not know, is never judged."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from reportgen import codes
+from reportgen.errors import Finding
+from reportgen.review.text_rules.base import WORDS, Text
+from reportgen.rules import TEXT, rule
+
+_LABEL = re.compile(r"[（(]\d{0,3}([类款项])[）)]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LONGEST = 40  # characters a name a label closes is looked for in
+_LENGTH = {"类": 3, "款": 5, "项": 7}
+_CLASS_ENDING = "支出"  # a 类 is often printed without it: “公共安全（类）支出”
+
+
+@cache
+def _named() -> dict[str, frozenset[str]]:
+    return codes.codes_by_name("function")
+
+
+def _resolved(run: str, level: str) -> frozenset[str]:
+    """The codes of the name ``run`` (a 类 also without its 支出; a lead word such as 其中 before it passed
+    over): none where the catalogue does not know it."""
+    said = next((run[len(lead):] for lead in WORDS["科目名称前的字样"] if run.startswith(lead)), run)
+    forms = (said, said + _CLASS_ENDING) if level == "类" else (said,)
+    named = {code for name in forms for code in _named().get(name, ())}
+    # a 款 “其他…支出” (20899) has a 项 of its name (2089999), which the catalogue may not list
+    return frozenset(named | {code + "99" for code in named if len(code) == 5 and code.endswith("99")})
+
+
+@cache
+def _economic() -> frozenset[str]:
+    """The names of the two economic classifications (any year), whose 类 and 款 a text labels alike."""
+    return frozenset(name for kind in ("economic", "government_economic") for name in codes.codes_by_name(kind))
+
+
+def _of_economic(said: str) -> bool:
+    return bool({said, said.removesuffix(_CLASS_ENDING)} & _economic())
+
+
+@rule("R-科目层级", TEXT)
+def labelled_levels(text: Text) -> Iterator[Finding]:
+    """R-科目层级: a 科目 labelled （类）（款）（项） at a level it is not of, or under a 类 it is not of (once a
+    run of labels: “住房保障支出（类）住房保障支出（款）住房公积金（项）”); not under an economic 类
+    (“对个人和家庭的补助支出（类）”: its “住房公积金（款）” is of the economic classification)."""
+    chain: list[_Labelled] = []
+    economic = False  # the last 类 labelled is one of the economic classification's
+    for label in [*_LABEL.finditer(text.flow), None]:
+        said = _run_before(text.flow, label.start()) if label else ""
+        if chain and (label is None or chain[-1].end != label.start() - len(said)):
+            if chain[0].level == "类":
+                economic = _of_economic(chain[0].said) and not _resolved(chain[0].said, "类")
+            if not economic:
+                yield from _judged(text, chain)
+            chain = []
+        if label is not None:
+            chain.append(_Labelled(label.start() - len(said), said, label.group(1), label.end()))
+
+
+def _run_before(flow: str, end: int) -> str:
+    """The Han characters right before ``end`` (at most _LONGEST): the words a label closes."""
+    start = end
+    while start > max(0, end - _LONGEST) and _HAN.match(flow[start - 1]):
+        start -= 1
+    return flow[start:end]
+
+
+@dataclass(frozen=True)
+class _Labelled:
+    start: int
+    said: str
+    level: str
+    end: int
+
+
+def _judged(text: Text, chain: list[_Labelled]) -> Iterator[Finding]:
+    """The first wrong label of a run of labels (each right after the one before), if any."""
+    above: tuple[str, str, frozenset[str]] | None = None
+    for labelled in chain:
+        said, level = labelled.said, labelled.level
+        named = _resolved(said, level) if said and not _of_economic(said) else frozenset()
+        if not named:
+            found = list(_near_item(text, labelled.start, said, above) if above and above[1] == "款" and level == "项"
+                         and said else ())
+        elif not any(len(code) == _LENGTH[level] for code in named):
+            found = list(_wrong_level(text, labelled.start, said, level, named))
+        else:
+            found = list(_wrong_parent(text, labelled.start, said, level, named, above)
+                         if above and level == "款" else ())
+        if found:
+            yield found[0]
+            return
+        own = frozenset(c for c in named if len(c) == _LENGTH[level])
+        above = (said, level, own) if own else None
+
+
+def _wrong_level(text: Text, at: int, said: str, level: str, named: frozenset[str]) -> Iterator[Finding]:
+    """``said`` labelled ``level`` while the catalogue knows it at one other level only."""
+    levels = {len(code) for code in named}
+    if len(levels) == 1:
+        (length,) = levels
+        real = next(name for name, size in _LENGTH.items() if size == length)
+        shown = "、".join(sorted(named))
+        yield text.warning("R-科目层级", at, f"“{said}（{level}）”：“{said}”是{real}（{shown}），不是{level}：请核对科目的层级")
+
+
+def _wrong_parent(text: Text, at: int, said: str, level: str, named: frozenset[str],
+                  above: tuple[str, str, frozenset[str]]) -> Iterator[Finding]:
+    """A 款 under a 类 it is not of, where the catalogue knows the 款's name under one 类 only (a 项 under
+    another 款 is not judged so: its name may be one many 款 have, 信息化建设, and the catalogue lists only some)."""
+    upper, upper_level, uppers = above
+    own = {code for code in named if len(code) == _LENGTH[level]}
+    parents = {code[:_LENGTH[upper_level]] for code in own}
+    if _LENGTH[upper_level] + 2 != _LENGTH[level] or len(parents) != 1 or parents & uppers:
+        return
+    (parent,) = parents
+    yield text.warning("R-科目层级", at, f"“{upper}（{upper_level}）{said}（{level}）”：“{said}”属于 {parent}，"
+                       f"不在“{upper}”（{'、'.join(sorted(uppers))}）之下：请核对科目")
+
+
+def _near_item(text: Text, at: int, said: str, above: tuple[str, str, frozenset[str]]) -> Iterator[Finding]:
+    """A 项's name the catalogue does not know, the reordering of the name of one 项 of its 款 (one character
+    off is not enough: 项 of one 款 may well differ so, and the catalogue lists only some)."""
+    upper, _, uppers = above
+    items = {name for name, named in _named().items()
+             if any(len(code) == 7 and code[:5] in uppers for code in named)}
+    near = sorted(name for name in items if _near(said, name))
+    if len(near) == 1:
+        yield text.warning("R-科目层级", at, f"“{upper}（款）{said}（项）”：“{said}”不是该款下的科目名称，"
+                           f"疑为“{near[0]}”：请核对")
+
+
+def _near(said: str, name: str) -> bool:
+    """Two different words of the same characters in another order."""
+    return said != name and sorted(said) == sorted(name)
