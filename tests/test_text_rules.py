@@ -275,6 +275,45 @@ def test_parts_nested_without_brackets_are_not_summed():
     assert "R-其中" not in rules(DEPARTMENT + [cars[0].replace("主要领导干部用车1辆", "主要领导干部用车0辆")])
 
 
+def test_words_that_read_like_the_new_slips_are_not_told():
+    """Real sentences of other regions that the widened rules must pass over."""
+    not_told = {"R-内容空缺", "R-模板说明", "R-列举", "R-科目层级"}
+    cases = [
+        # 广州市市场监督管理局 2026 (../shared/corpus, not annotated): 车辆 as the object of 租用, no count
+        ["通过租用车辆，开展辖区内特种设备检验检测工作，"],
+        # 深圳市交通运输局 2026 (p.13): 警用车辆, its number before 台
+        ["  2026 年计划购置车辆 30 辆、511.25 万元，主要是购置 30", "", "台警用车辆；单价 100 万元以上设备 0 台（套）、0.00 万元，"],
+        # 广州市水务局 2026: the writer's own “if any”, inside its clause
+        ["年度检查工作报告、专项(应急)报告(如有)编制。"],
+        # 北京市园林绿化局 2026 (its 绩效目标表): a form's column note
+        ["项目期目标（2026年1-12月）：（跨年度项目应填报项目期目标）"],
+        # 北京市公安局公安交通管理局 2026 (its 绩效目标表): a sentence ending in its verb
+        ["确保交通事故处理工作顺利开展。"],
+        # 江苏省委办公厅 2018 (/work/jiangsu, p.5): 其它 for 其他 in a list of the catalogue's names
+        ["  （一）人员经费8308.53万元。主要包括：基本工资、津贴", "补贴、奖金、绩效工资、机关事业单位基本养老保险缴费、职",
+         "业年金缴费、其他社会保障缴费、其它工资福利支出、离休费、", "退休费、医疗费、奖励金、住房公积金。"],
+        # 江苏省政协 2017 (p.11): the economic classification's 类 and 款 (30311 住房公积金, 30312 提租补贴 until 2017)
+        ["  2、对个人和家庭的补助支出（类）2,606.84 万元", "  （5）住房公积金（款）支出 341.75 万元。用于按规定比例",
+         "为职工缴纳的住房公积金。", "  （6）提租补贴（款）支出 751.77 万元。用于发放职工租金"],
+        # 江苏省人民检察院 2018 (p.16): a 项 the catalogue does not list under 检察
+        ["  检察（款）: 2018 年预算支出合计 16,444.36 万元。", "  3．公诉、审判、侦查、执行等检察监督支出（项） 1,895"],
+    ]
+    for lines in cases:
+        assert not not_told & set(rules(DEPARTMENT + lines, 2018)), (lines, findings(DEPARTMENT + lines, 2018))
+
+
+def test_a_class_name_is_judged_by_the_catalogue_of_the_documents_own_year():
+    """江苏省高级人民法院 2018年部门预算 (/work/jiangsu js-gaoyuan-2018-dept-budget.pdf, 收支总表) prints 207 as
+    “七、文化体育与传媒支出”, its name until 2018: right in a 2018 budget and in a 2018 决算 (a 决算 of year Y
+    uses year Y's names), a former name in 2019's; a 2019 决算 printing 2019's name is right."""
+    row = "七、文化体育与传媒支出                                          0.00"
+    for head, year in ((["江苏省高级人民法院2018年部门预算"], 2018), (["江苏省高级人民法院2018年度部门决算"], 2018)):
+        assert "R-科目名称" not in rules(head + [row], year)
+    assert "R-科目名称" in rules(["江苏省高级人民法院2019年部门预算", row], 2019)
+    renamed = "七、文化旅游体育与传媒支出                                          0.00"
+    assert "R-科目名称" not in rules(["江苏省高级人民法院2019年度部门决算", renamed], 2019)
+
+
 def test_the_documents_kind_year_and_level_come_from_its_own_words():
     text = read_text([Line(n, t) for n, t in enumerate(FINAL + ["比2023年度决算增加12万元。"], start=1)], None, "x.pdf")
     assert (text.final, text.year, text.unit_document) == (True, 2024, False)
