@@ -5,7 +5,8 @@ written (a part may be partial), a clause the source format has no field for tol
 The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there):
 烟台市大数据局 2026 pp. 1, 28–29 and 烟台市水利局 2026 pp. 1, 33–34 (三、机关运行经费情况 … 七、预算绩效管理情况说明);
 广州市气象局 2026 pp. 1, 25–26 and 广州市国资委 2026 pp. 1, 3, 28–29 (三、机关运行经费安排情况 … 五、国有资产占有使用情况);
-北京市公安局交通管理局 2026 pp. 1, 7 (五、其他情况说明: 政府采购, 机关运行经费, 国有资产)."""
+北京市公安局交通管理局 2026 pp. 1, 7 (五、其他情况说明: 政府采购, 机关运行经费, 国有资产); 北京市民政局 2026 pp. 1–2, 7
+(its 目录 listing “十二、项目支出绩效目标表”, and “（四）市对区专项或共同事权转移支付项目绩效目标情况”)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ SHUILIJU = FIXTURES / "yantai-shuiliju-2026-p1-33-34.pdf"
 QIXIANGJU = FIXTURES / "guangzhou-qixiangju-2026-p1-25-26.pdf"
 GUOZIWEI = FIXTURES / "guangzhou-guoziwei-2026-p1-3-28-29.pdf"
 JIAOGUANJU = FIXTURES / "beijing-jiaoguanju-2026-p1-7.pdf"
+MINZHENGJU = FIXTURES / "beijing-minzhengju-2026-p1-2-7.pdf"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -119,6 +121,30 @@ def test_the_projects_under_performance_targets_are_read_and_a_template_note_sto
     # 水利局 left the template's note inside the phrase (“涉及一级（注：……修改时删除此注释）预算项目24个”): the count is
     # not read, the money is
     assert {key: value for key, (value, _) in _figures(_parts(SHUILIJU).绩效管理).items()} == {"金额": "3274.33万元"}
+
+
+@pytest.mark.parametrize("path", [MINZHENGJU, QIXIANGJU])
+def test_performance_targets_are_no_performance_management_part(path: Path) -> None:
+    # 北京's 目录 lists “十二、项目支出绩效目标表” and its text “（四）市对区专项或共同事权转移支付项目绩效目标情况”; 广州
+    # prints “七、重点项目预算绩效目标情况”: targets, no 预算绩效管理情况 — the document does not print that part, which the
+    # import may then write 不公开 (before: printed, so never 不公开 and never read: R-缺少 in all 北京 and 广州 documents)
+    from reportgen.importing.printed_parts import printed_parts
+
+    printed = printed_parts(line.text for line in read_published(path).lines)
+    assert "绩效管理" not in printed and {"政府采购", "机关运行经费"} <= printed
+
+
+def test_a_performance_management_part_is_printed_whatever_it_is_headed() -> None:
+    from reportgen.importing.printed_parts import printed_parts, prints_part
+
+    assert "绩效管理" in printed_parts(line.text for line in read_published(DASHUJUJU).lines)  # 七、预算绩效管理情况说明
+    assert printed_parts(["四、绩效目标设置情况"]) == {"绩效管理"}  # 上海
+    assert printed_parts(["一、实施部门预算绩效管理的单位范围"]) == {"绩效管理"}  # 深圳
+    assert printed_parts(["烟台市大数据局2026年政策和项目全面实施绩效目标管理，涉及一级预算项目3个，预算资金6039万元"]) \
+        == {"绩效管理"}
+    # a 绩效目标表's indicator value is a bound, no figure of the part (北京's 项目支出绩效目标表)
+    assert not prints_part("成本指标经济成本指标成本绩效分析≤45万元", "绩效")
+    assert not printed_parts(["（2）绩效目标：满足学校师生教学、住宿、就餐、活动需求", "十三、部门整体支出绩效目标表"])
 
 
 CORPUS_DASHUJUJU = Path("/work/shared/corpus/sd-yantai-dashujuju-2026-dept-budget.pdf")
