@@ -6,7 +6,8 @@ The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus 
 烟台市大数据局 2026 pp. 1, 28–29 and 烟台市水利局 2026 pp. 1, 33–34 (三、机关运行经费情况 … 七、预算绩效管理情况说明);
 广州市气象局 2026 pp. 1, 25–26 and 广州市国资委 2026 pp. 1, 3, 28–29 (三、机关运行经费安排情况 … 五、国有资产占有使用情况);
 北京市公安局交通管理局 2026 pp. 1, 7 (五、其他情况说明: 政府采购, 机关运行经费, 国有资产); 北京市民政局 2026 pp. 1–2, 7
-(its 目录 listing “十二、项目支出绩效目标表”, and “（四）市对区专项或共同事权转移支付项目绩效目标情况”)."""
+(its 目录 listing “十二、项目支出绩效目标表”, and “（四）市对区专项或共同事权转移支付项目绩效目标情况”); 中共深圳市委宣传部
+2026 p. 13 (二、国有资产占用情况, a line of it set out a space between each two characters)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ QIXIANGJU = FIXTURES / "guangzhou-qixiangju-2026-p1-25-26.pdf"
 GUOZIWEI = FIXTURES / "guangzhou-guoziwei-2026-p1-3-28-29.pdf"
 JIAOGUANJU = FIXTURES / "beijing-jiaoguanju-2026-p1-7.pdf"
 MINZHENGJU = FIXTURES / "beijing-minzhengju-2026-p1-2-7.pdf"
+XUANCHUANBU = FIXTURES / "shenzhen-xuanchuanbu-2026-p13.pdf"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -93,9 +95,10 @@ def test_vehicles_listed_among_the_fixed_assets_are_read_and_a_blank_count_is_no
     assert "车辆" not in _figures(_parts(SHUILIJU).国有资产)
 
 
-def test_a_procurement_total_beside_some_of_its_kinds_is_not_written_and_vehicles_held_are_read() -> None:
+def test_a_procurement_total_beside_some_of_its_kinds_is_written_and_vehicles_held_are_read() -> None:
     # 北京交管局: “政府采购预算总额68707.22万元，其中：政府采购货物预算28557.02万元，政府采购服务预算40150.2万元” — no 工程
-    # stated: it is unknown, not 0, so the total is told, never held against two kinds (check would call it a slip);
+    # stated: it is unknown, not 0; the total is written as printed beside the two kinds (check holds them to no more
+    # than it, the render says what is given: test_a_procurement_of_some_kinds_renders_what_it_gives);
     # “公务用车保有量1924台” is the vehicles it holds
     from reportgen.importing.imported import Imported
     from reportgen.importing.text_fields import add_text_fields
@@ -104,9 +107,16 @@ def test_a_procurement_total_beside_some_of_its_kinds_is_not_written_and_vehicle
     unplaced: list[str] = []
     add_text_fields(imported, _parts(JIAOGUANJU), unplaced, with_prior=False)
     assert {key: node.value for key, node in imported.tree["政府采购"].items()} == {
-        "货物": Decimal("28557.02"), "服务": Decimal("40150.2")}
-    assert "第2页 第3行：政府采购 合计“68707.22”没有写入：货物、工程、服务没有都写明" in unplaced
+        "合计": Decimal("68707.22"), "货物": Decimal("28557.02"), "服务": Decimal("40150.2")}
+    assert not [line for line in unplaced if "政府采购 合计" in line]
     assert (imported.tree["国有资产"]["车辆"].value, imported.tree["国有资产"]["车辆"].where) == (1924, "第2页 第10行")
+
+
+def test_a_line_set_out_to_the_full_measure_leaves_the_sentences_around_it_whole() -> None:
+    # 深圳市委宣传部: “截至 2025 年 10 月，中共深圳市委宣传部（本级）共有车 / 辆 4 辆，其中：……” is one sentence; a line
+    # below it is spaced out (“未 安 排 经 费 于 公 务 用 车 购 置 ； 单 价 100 万 元 …”), which once made every other line
+    # look short and end its paragraph: the vehicles were not read, and 国有资产 was missing (R-缺少)
+    assert _figures(_parts(XUANCHUANBU).国有资产) == {"截至": ("2025年10月", "第1页 第9行"), "车辆": ("4辆", "第1页 第10行")}
 
 
 def test_a_heading_that_names_the_kind_in_the_departments_name_opens_no_part_of_it() -> None:
@@ -121,6 +131,33 @@ def test_the_projects_under_performance_targets_are_read_and_a_template_note_sto
     # 水利局 left the template's note inside the phrase (“涉及一级（注：……修改时删除此注释）预算项目24个”): the count is
     # not read, the money is
     assert {key: value for key, (value, _) in _figures(_parts(SHUILIJU).绩效管理).items()} == {"金额": "3274.33万元"}
+
+
+YANTIAN = Path(__file__).resolve().parent.parent / "data" / "shenzhen-yantian-zgh-2022.yaml"
+
+
+@pytest.mark.parametrize(("procurement", "said", "errors"), [
+    # 北京交管局 2026: the total and two kinds; 工程 unknown — said of nothing, never 0, never a missing part
+    ("政府采购: {合计: 68707.22, 货物: 28557.02, 服务: 40150.2}",
+     "2022年政府采购预算共计68,707.22万元，其中：货物采购28,557.02万元、服务采购40,150.20万元。", []),
+    ("政府采购: {货物: 28557.02, 服务: 40150.2}", "2022年政府采购预算中：货物采购28,557.02万元、服务采购40,150.20万元。", []),
+    # the kinds given are more than the total: a slip, whatever the kind not given is
+    ("政府采购: {合计: 60000, 货物: 28557.02, 服务: 40150.2}", None, ["R-填报合计"]),
+])
+def test_a_procurement_of_some_kinds_renders_what_it_gives(tmp_path: Path, procurement: str, said: str | None,
+                                                           errors: list[str]) -> None:
+    from reportgen.render import document_for, missing_findings, prepare, prepared_findings
+
+    text = YANTIAN.read_text(encoding="utf-8")
+    start = text.index("政府采购:")
+    source = tmp_path / "procurement.yaml"
+    source.write_text(text[:start] + procurement + "\n" + text[text.index("国有资产:", start):], encoding="utf-8")
+    prepared = prepare(source)
+    assert [f.rule for f in prepared_findings(prepared) if f.severity == "error"] == errors
+    if said is not None:
+        document = document_for(prepared)
+        assert prepared.budget is not None and missing_findings(prepared.budget, document) == []
+        assert said in document.plain_text() and "工程采购" not in document.plain_text()
 
 
 @pytest.mark.parametrize("path", [MINZHENGJU, QIXIANGJU])
