@@ -218,3 +218,28 @@ def test_a_basic_table_of_two_economic_classes_in_columns_of_their_own_is_read()
     assert value_of(lines[30309]["政府经济分类"]) == 50901 and "政府经济分类" not in lines[30101]
     assert sum((value_of(line["金额"]) for line in lines.values()), Decimal(0)) == Decimal("950.088291")  # 合 计
     assert result.differences == []
+
+
+CORPUS = Path("/work/shared/corpus")
+MINZHENG_WHOLE = [CORPUS / "bj-minzhengju-2026-dept-budget.pdf", CORPUS / "bj-minzhengju-2026-dept-budget-tables.pdf"]
+
+
+@pytest.mark.skipif(not all(p.exists() for p in MINZHENG_WHOLE), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_document_without_the_departments_function_detail_is_a_partial_source_check_accepts(tmp_path: Path) -> None:
+    """北京市民政局 2026 whole (说明 and 报表): its 一般公共预算支出表 prints each unit's 项, not the department's — 功能分类明细
+    is 不公开; it prints no 预算绩效管理情况 (its 绩效目标表 are targets) — 不公开; its 06表 gives the 一般公共预算's 基本支出
+    by class, 45,537.41 of the 45,980.56 all its funds spend: a part, its 人员经费 and 公用经费 no split of the whole.
+    Before: R-缺少 ×4 (功能分类, 一般公共预算基本支出, 经济分类, 绩效管理), no render."""
+    from reportgen.render import document_for, missing_findings, prepare, prepared_findings
+
+    result = import_files(MINZHENG_WHOLE, None)
+    tree = result.imported.tree
+    assert {"功能分类明细", "绩效管理"} <= set(value_of(tree["不公开"])) and "功能分类" not in tree["支出"]
+    assert "经济分类明细" not in value_of(tree["不公开"]) and len(tree["支出"]["基本支出"]["经济分类"]) > 20
+    prepared = prepare(result.source.named(tmp_path / "minzheng.yaml"))
+    assert [f.format() for f in prepared_findings(prepared) if f.severity == "error"] == []
+    document = document_for(prepared, layout="默认")
+    assert prepared.budget is not None and missing_findings(prepared.budget, document) == []
+    text = document.plain_text()
+    assert "基本支出45,980.56万元。" in text and "一般公共预算基本支出45,537.41万元，其中：人员经费40,512.35万元" in text
+    assert "功能分类（类、款、项）" not in text and "待补充" not in text
