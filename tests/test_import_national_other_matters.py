@@ -218,3 +218,19 @@ def test_the_imports_text_check_reads_no_cell_of_a_project_target_table_as_the_b
 
     main(["import", str(RENSHE), "-o", str(tmp_path / "renshe.yaml")])
     assert [line for line in capsys.readouterr().out.splitlines() if "[R-核对]" in line] == []
+
+
+def test_jiangsus_procurement_and_performance_sentences_are_read() -> None:
+    # 江苏省政协办公厅 2018 年部门预算 p. 15 (its PDF is not in the repository: the lines as printed, each a paragraph):
+    # the procurement and the 绩效目标 sentences of 十二、十三 were printed and not read (R-缺少 政府采购, 绩效管理)
+    from reportgen.readers.lines import Line
+
+    paragraphs = ["十二、政府采购支出预算情况说明",
+                  "2018 年度政府采购支出预算总额 1,281.76 万元，其中：拟采购货物支出 355.67 万元、拟采购工程支出 0 万元、"
+                  "拟购买服务支出 926.09 万元。",
+                  "十三、其他重要事项说明", "（一） 预算绩效目标设置情况说明",
+                  "2018 年本部门共 6 个项目实行绩效目标管理，涉及财政性资金合计 4481.3 万元。"]
+    parts = read_text_parts([Line(number, text) for number, text in enumerate(paragraphs, 1)])
+    assert {key: value for key, (value, _) in _figures(parts.政府采购).items()} == {
+        "合计": "1,281.76万元", "货物": "355.67万元", "工程": "0万元", "服务": "926.09万元"}
+    assert {key: value for key, (value, _) in _figures(parts.绩效管理).items()} == {"项目数": "6个", "金额": "4481.3万元"}
