@@ -176,6 +176,8 @@ def test_a_performance_management_part_is_printed_whatever_it_is_headed() -> Non
 
     assert "绩效管理" in printed_parts(line.text for line in read_published(DASHUJUJU).lines)  # 七、预算绩效管理情况说明
     assert printed_parts(["四、绩效目标设置情况"]) == {"绩效管理"}  # 上海
+    # the money under targets, whatever the heading: 上海交通职业技术学院 2026
+    assert printed_parts(["2026年度，本单位编报绩效目标的项目共4个，涉及项目预算资金2,912.55万元。"]) == {"绩效管理"}
     assert printed_parts(["一、实施部门预算绩效管理的单位范围"]) == {"绩效管理"}  # 深圳
     assert printed_parts(["烟台市大数据局2026年政策和项目全面实施绩效目标管理，涉及一级预算项目3个，预算资金6039万元"]) \
         == {"绩效管理"}

@@ -32,14 +32,15 @@ def printed_parts(texts: Iterable[str]) -> set[str]:
 
 def prints_part(text: str, word: str, others: tuple[str, ...] = ()) -> bool:
     """Whether a printed line gives the part ``word`` names: a numbered heading naming it (三、机关运行经费情况),
-    or the word with an amount after it (机关运行经费安排133.02万元) — never its definition in 名词解释
-    (“机关运行经费：指为保障行政单位…”), which a document prints whether or not it has the part, nor the
-    word where a longer word of ``others`` begins (“项目支出绩效目标表”: a 绩效目标, no 绩效管理)."""
-    places = [at for at in _places(text, word)
-              if not any(len(other) > len(word) and text.startswith(other, at) for other in others)]
+    never by a longer word of ``others`` that begins where it stands (“十二、项目支出绩效目标表”: a 绩效目标, no
+    绩效管理); or the word with an amount after it (机关运行经费安排133.02万元, “编报绩效目标的项目共4个，涉及项目预算
+    资金2,912.55万元”) — never its definition in 名词解释 (“机关运行经费：指为保障行政单位…”), which a document
+    prints whether or not it has the part."""
+    places = _places(text, word)
     if not places or _DEFINED.match(text, places[0] + len(word)):
         return False
-    return _heading(text) or any(_amount_after(text, at + len(word)) for at in places)
+    named = [at for at in places if not any(len(other) > len(word) and text.startswith(other, at) for other in others)]
+    return bool(named) and _heading(text) or any(_amount_after(text, at + len(word)) for at in places)
 
 
 def _amount_after(text: str, start: int) -> bool:
