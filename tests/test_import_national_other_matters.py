@@ -236,3 +236,20 @@ def test_jiangsus_procurement_and_performance_sentences_are_read() -> None:
     assert {key: value for key, (value, _) in _figures(parts.政府采购).items()} == {
         "合计": "1,281.76万元", "货物": "355.67万元", "工程": "0万元", "服务": "926.09万元"}
     assert {key: value for key, (value, _) in _figures(parts.绩效管理).items()} == {"项目数": "6个", "金额": "4481.3万元"}
+
+
+JIAOYUJU = Path("/work/shared/corpus/sd-yantai-jiaoyuju-2026-dept-budget.pdf")
+
+
+@pytest.mark.skipif(not JIAOYUJU.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_part_the_document_does_not_print_is_no_review_finding() -> None:
+    # 烟台市教育局 2026 prints no 机关运行经费, 国有资产 or 预算绩效管理情况: its source says 不公开 (the import's partial
+    # knowledge, check warns a writer who declares it) — the reviewer is not told “声明为不公开……请确认” of a document
+    # that declared nothing (two false alarms of its annotation before)
+    from reportgen.review.documents import review_document
+
+    result = review_document(JIAOYUJU, None)
+    assert result.imported is not None
+    withheld = result.imported.imported.tree["不公开"].value
+    assert {"机关运行经费", "国有资产", "绩效管理"} <= set(withheld)
+    assert not [f for f in result.checks if f.rule == "R-不公开"]
