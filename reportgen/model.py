@@ -46,6 +46,7 @@ THREE_PUBLIC_COUNTS = ("出国团组", "出国人次", "公务用车购置数量
                        "外宾批次", "外宾人次")
 THREE_PUBLIC_AMOUNTS = ("国内公务接待", "外宾接待")
 THREE_PUBLIC_TEXTS = ("出国开支内容", "购置用途", "运行维护用途", "接待用途")
+PROCUREMENT_KINDS = ("货物", "工程", "服务")  # 政府采购 by kind: a kind not given is unknown, never 0
 PROCUREMENT_SMALL_FIRMS = ("小微企业", "中小企业中标", "小微企业中标", "其他中小企业中标")
 VEHICLE_KINDS = ("部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车",
                  "特种专业技术用车", "离退休干部用车", "其他用车")

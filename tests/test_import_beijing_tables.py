@@ -4,10 +4,13 @@ the 一般公共预算支出表 that prints each unit's 项 one after another, t
 lines read and compared, never written as the department's 项 nor added up into one; a 支出总表 whose
 label columns (支出功能分类科目 …) no header word names, its 合计 row still its total; and a table that runs
 on over pages past a line of two code-named cells set close together, but not past a page titled as another
-table (a 收入总表 too wide for its page, its caption over the next page's half).
+table (a 收入总表 too wide for its page, its caption over the next page's half); a 基本支出表 that prints each line's
+政府 and 部门 economic class in columns of their own (“50101-工资奖金津补贴 | 30101-基本工资”), a 款's own lines (3021101
+差旅费) its 款's.
 
 The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there):
-北京市民政局 2026 报表 pp. 2, 9–13, 19 and pp. 1, 9–10, 17; 北京市水务局 2026 报表 pp. 1–4 and 5–8."""
+北京市民政局 2026 报表 pp. 2, 9–13, 19 and pp. 1, 9–10, 17; 北京市水务局 2026 报表 pp. 1–4 and 5–8; 首都绿化委员会办公室
+2026 报表 pp. 1–9 (tests/fixtures/disclosure/bj-lvhua-part2.pdf)."""
 
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ MINZHENG = FIXTURES / "beijing-minzhengju-2026-p2-9-13-19.pdf"
 MINZHENG_CUT = FIXTURES / "beijing-minzhengju-2026-p1-9-10-17.pdf"
 SHUIWU = FIXTURES / "beijing-shuiwuju-2026-p5-8.pdf"
 SHUIWU_SUMMARY = FIXTURES / "beijing-shuiwuju-2026-p1-4.pdf"
+LVHUA = Path(__file__).resolve().parent / "fixtures" / "disclosure" / "bj-lvhua-part2.pdf"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -199,3 +203,43 @@ def test_a_total_row_printed_above_the_sum_of_its_lines_is_told() -> None:
     result = import_files([SHUIWU_CORPUS, SHUIWU_CORPUS.with_name("bj-shuiwuju-2026-dept-budget-tables.pdf")], None)
     told = [d for d in result.differences if "支出总表" in d and "1,024,807.171785" in d]
     assert told and "1,019,793.653031" in told[0]
+
+
+def test_a_basic_table_of_two_economic_classes_in_columns_of_their_own_is_read() -> None:
+    """预算06表 heads its label columns 政府支出经济分类科目 | 部门支出经济分类科目, a code-name in each: the 部门 款 is the
+    line's, the 政府 款 the one it goes to (30309 奖励金 to 50901, not the default); 3021101-差旅费 and 3021503-三类会议费
+    are lines of the 款 30211 and 30215. The 支出总表 (预算03表) prints the same two columns after its 功能科目: its rows
+    stay read by function, none of them an economic 款 (before: no line read, and the department's 经济分类明细 missing)."""
+    result = import_files([LVHUA], None)
+    lines = {value_of(line["科目"]): line for line in result.imported.tree["支出"]["基本支出"]["经济分类"]}
+    assert len(lines) == 25 and not [line for line in lines.values() if "名称" in line]
+    assert value_of(lines[30101]["金额"]) == Decimal("142.488000")
+    assert (value_of(lines[30211]["金额"]), value_of(lines[30215]["金额"])) == (Decimal("4.180000"), Decimal("4.560000"))
+    assert value_of(lines[30309]["政府经济分类"]) == 50901 and "政府经济分类" not in lines[30101]
+    assert sum((value_of(line["金额"]) for line in lines.values()), Decimal(0)) == Decimal("950.088291")  # 合 计
+    assert result.differences == []
+
+
+CORPUS = Path("/work/shared/corpus")
+MINZHENG_WHOLE = [CORPUS / "bj-minzhengju-2026-dept-budget.pdf", CORPUS / "bj-minzhengju-2026-dept-budget-tables.pdf"]
+
+
+@pytest.mark.skipif(not all(p.exists() for p in MINZHENG_WHOLE), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_document_without_the_departments_function_detail_is_a_partial_source_check_accepts(tmp_path: Path) -> None:
+    """北京市民政局 2026 whole (说明 and 报表): its 一般公共预算支出表 prints each unit's 项, not the department's — 功能分类明细
+    is 不公开; it prints no 预算绩效管理情况 (its 绩效目标表 are targets) — 不公开; its 06表 gives the 一般公共预算's 基本支出
+    by class, 45,537.41 of the 45,980.56 all its funds spend: a part, its 人员经费 and 公用经费 no split of the whole.
+    Before: R-缺少 ×4 (功能分类, 一般公共预算基本支出, 经济分类, 绩效管理), no render."""
+    from reportgen.render import document_for, missing_findings, prepare, prepared_findings
+
+    result = import_files(MINZHENG_WHOLE, None)
+    tree = result.imported.tree
+    assert {"功能分类明细", "绩效管理"} <= set(value_of(tree["不公开"])) and "功能分类" not in tree["支出"]
+    assert "经济分类明细" not in value_of(tree["不公开"]) and len(tree["支出"]["基本支出"]["经济分类"]) > 20
+    prepared = prepare(result.source.named(tmp_path / "minzheng.yaml"))
+    assert [f.format() for f in prepared_findings(prepared) if f.severity == "error"] == []
+    document = document_for(prepared, layout="默认")
+    assert prepared.budget is not None and missing_findings(prepared.budget, document) == []
+    text = document.plain_text()
+    assert "基本支出45,980.56万元。" in text and "一般公共预算基本支出45,537.41万元，其中：人员经费40,512.35万元" in text
+    assert "功能分类（类、款、项）" not in text and "待补充" not in text

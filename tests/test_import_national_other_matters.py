@@ -5,7 +5,9 @@ written (a part may be partial), a clause the source format has no field for tol
 The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there):
 烟台市大数据局 2026 pp. 1, 28–29 and 烟台市水利局 2026 pp. 1, 33–34 (三、机关运行经费情况 … 七、预算绩效管理情况说明);
 广州市气象局 2026 pp. 1, 25–26 and 广州市国资委 2026 pp. 1, 3, 28–29 (三、机关运行经费安排情况 … 五、国有资产占有使用情况);
-北京市公安局交通管理局 2026 pp. 1, 7 (五、其他情况说明: 政府采购, 机关运行经费, 国有资产)."""
+北京市公安局交通管理局 2026 pp. 1, 7 (五、其他情况说明: 政府采购, 机关运行经费, 国有资产); 北京市民政局 2026 pp. 1–2, 7
+(its 目录 listing “十二、项目支出绩效目标表”, and “（四）市对区专项或共同事权转移支付项目绩效目标情况”); 中共深圳市委宣传部
+2026 p. 13 (二、国有资产占用情况, a line of it set out a space between each two characters)."""
 
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ SHUILIJU = FIXTURES / "yantai-shuiliju-2026-p1-33-34.pdf"
 QIXIANGJU = FIXTURES / "guangzhou-qixiangju-2026-p1-25-26.pdf"
 GUOZIWEI = FIXTURES / "guangzhou-guoziwei-2026-p1-3-28-29.pdf"
 JIAOGUANJU = FIXTURES / "beijing-jiaoguanju-2026-p1-7.pdf"
+MINZHENGJU = FIXTURES / "beijing-minzhengju-2026-p1-2-7.pdf"
+XUANCHUANBU = FIXTURES / "shenzhen-xuanchuanbu-2026-p13.pdf"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -91,9 +95,10 @@ def test_vehicles_listed_among_the_fixed_assets_are_read_and_a_blank_count_is_no
     assert "车辆" not in _figures(_parts(SHUILIJU).国有资产)
 
 
-def test_a_procurement_total_beside_some_of_its_kinds_is_not_written_and_vehicles_held_are_read() -> None:
+def test_a_procurement_total_beside_some_of_its_kinds_is_written_and_vehicles_held_are_read() -> None:
     # 北京交管局: “政府采购预算总额68707.22万元，其中：政府采购货物预算28557.02万元，政府采购服务预算40150.2万元” — no 工程
-    # stated: it is unknown, not 0, so the total is told, never held against two kinds (check would call it a slip);
+    # stated: it is unknown, not 0; the total is written as printed beside the two kinds (check holds them to no more
+    # than it, the render says what is given: test_a_procurement_of_some_kinds_renders_what_it_gives);
     # “公务用车保有量1924台” is the vehicles it holds
     from reportgen.importing.imported import Imported
     from reportgen.importing.text_fields import add_text_fields
@@ -102,9 +107,16 @@ def test_a_procurement_total_beside_some_of_its_kinds_is_not_written_and_vehicle
     unplaced: list[str] = []
     add_text_fields(imported, _parts(JIAOGUANJU), unplaced, with_prior=False)
     assert {key: node.value for key, node in imported.tree["政府采购"].items()} == {
-        "货物": Decimal("28557.02"), "服务": Decimal("40150.2")}
-    assert "第2页 第3行：政府采购 合计“68707.22”没有写入：货物、工程、服务没有都写明" in unplaced
+        "合计": Decimal("68707.22"), "货物": Decimal("28557.02"), "服务": Decimal("40150.2")}
+    assert not [line for line in unplaced if "政府采购 合计" in line]
     assert (imported.tree["国有资产"]["车辆"].value, imported.tree["国有资产"]["车辆"].where) == (1924, "第2页 第10行")
+
+
+def test_a_line_set_out_to_the_full_measure_leaves_the_sentences_around_it_whole() -> None:
+    # 深圳市委宣传部: “截至 2025 年 10 月，中共深圳市委宣传部（本级）共有车 / 辆 4 辆，其中：……” is one sentence; a line
+    # below it is spaced out (“未 安 排 经 费 于 公 务 用 车 购 置 ； 单 价 100 万 元 …”), which once made every other line
+    # look short and end its paragraph: the vehicles were not read, and 国有资产 was missing (R-缺少)
+    assert _figures(_parts(XUANCHUANBU).国有资产) == {"截至": ("2025年10月", "第1页 第9行"), "车辆": ("4辆", "第1页 第10行")}
 
 
 def test_a_heading_that_names_the_kind_in_the_departments_name_opens_no_part_of_it() -> None:
@@ -119,6 +131,59 @@ def test_the_projects_under_performance_targets_are_read_and_a_template_note_sto
     # 水利局 left the template's note inside the phrase (“涉及一级（注：……修改时删除此注释）预算项目24个”): the count is
     # not read, the money is
     assert {key: value for key, (value, _) in _figures(_parts(SHUILIJU).绩效管理).items()} == {"金额": "3274.33万元"}
+
+
+YANTIAN = Path(__file__).resolve().parent.parent / "data" / "shenzhen-yantian-zgh-2022.yaml"
+
+
+@pytest.mark.parametrize(("procurement", "said", "errors"), [
+    # 北京交管局 2026: the total and two kinds; 工程 unknown — said of nothing, never 0, never a missing part
+    ("政府采购: {合计: 68707.22, 货物: 28557.02, 服务: 40150.2}",
+     "2022年政府采购预算共计68,707.22万元，其中：货物采购28,557.02万元、服务采购40,150.20万元。", []),
+    ("政府采购: {货物: 28557.02, 服务: 40150.2}", "2022年政府采购预算中：货物采购28,557.02万元、服务采购40,150.20万元。", []),
+    # the kinds given are more than the total: a slip, whatever the kind not given is
+    ("政府采购: {合计: 60000, 货物: 28557.02, 服务: 40150.2}", None, ["R-填报合计"]),
+])
+def test_a_procurement_of_some_kinds_renders_what_it_gives(tmp_path: Path, procurement: str, said: str | None,
+                                                           errors: list[str]) -> None:
+    from reportgen.render import document_for, missing_findings, prepare, prepared_findings
+
+    text = YANTIAN.read_text(encoding="utf-8")
+    start = text.index("政府采购:")
+    source = tmp_path / "procurement.yaml"
+    source.write_text(text[:start] + procurement + "\n" + text[text.index("国有资产:", start):], encoding="utf-8")
+    prepared = prepare(source)
+    assert [f.rule for f in prepared_findings(prepared) if f.severity == "error"] == errors
+    if said is not None:
+        document = document_for(prepared)
+        assert prepared.budget is not None and missing_findings(prepared.budget, document) == []
+        assert said in document.plain_text() and "工程采购" not in document.plain_text()
+
+
+@pytest.mark.parametrize("path", [MINZHENGJU, QIXIANGJU])
+def test_performance_targets_are_no_performance_management_part(path: Path) -> None:
+    # 北京's 目录 lists “十二、项目支出绩效目标表” and its text “（四）市对区专项或共同事权转移支付项目绩效目标情况”; 广州
+    # prints “七、重点项目预算绩效目标情况”: targets, no 预算绩效管理情况 — the document does not print that part, which the
+    # import may then write 不公开 (before: printed, so never 不公开 and never read: R-缺少 in all 北京 and 广州 documents)
+    from reportgen.importing.printed_parts import printed_parts
+
+    printed = printed_parts(line.text for line in read_published(path).lines)
+    assert "绩效管理" not in printed and {"政府采购", "机关运行经费"} <= printed
+
+
+def test_a_performance_management_part_is_printed_whatever_it_is_headed() -> None:
+    from reportgen.importing.printed_parts import printed_parts, prints_part
+
+    assert "绩效管理" in printed_parts(line.text for line in read_published(DASHUJUJU).lines)  # 七、预算绩效管理情况说明
+    assert printed_parts(["四、绩效目标设置情况"]) == {"绩效管理"}  # 上海
+    # the money under targets, whatever the heading: 上海交通职业技术学院 2026
+    assert printed_parts(["2026年度，本单位编报绩效目标的项目共4个，涉及项目预算资金2,912.55万元。"]) == {"绩效管理"}
+    assert printed_parts(["一、实施部门预算绩效管理的单位范围"]) == {"绩效管理"}  # 深圳
+    assert printed_parts(["烟台市大数据局2026年政策和项目全面实施绩效目标管理，涉及一级预算项目3个，预算资金6039万元"]) \
+        == {"绩效管理"}
+    # a 绩效目标表's indicator value is a bound, no figure of the part (北京's 项目支出绩效目标表)
+    assert not prints_part("成本指标经济成本指标成本绩效分析≤45万元", "绩效")
+    assert not printed_parts(["（2）绩效目标：满足学校师生教学、住宿、就餐、活动需求", "十三、部门整体支出绩效目标表"])
 
 
 CORPUS_DASHUJUJU = Path("/work/shared/corpus/sd-yantai-dashujuju-2026-dept-budget.pdf")
@@ -155,3 +220,36 @@ def test_the_imports_text_check_reads_no_cell_of_a_project_target_table_as_the_b
 
     main(["import", str(RENSHE), "-o", str(tmp_path / "renshe.yaml")])
     assert [line for line in capsys.readouterr().out.splitlines() if "[R-核对]" in line] == []
+
+
+def test_jiangsus_procurement_and_performance_sentences_are_read() -> None:
+    # 江苏省政协办公厅 2018 年部门预算 p. 15 (its PDF is not in the repository: the lines as printed, each a paragraph):
+    # the procurement and the 绩效目标 sentences of 十二、十三 were printed and not read (R-缺少 政府采购, 绩效管理)
+    from reportgen.readers.lines import Line
+
+    paragraphs = ["十二、政府采购支出预算情况说明",
+                  "2018 年度政府采购支出预算总额 1,281.76 万元，其中：拟采购货物支出 355.67 万元、拟采购工程支出 0 万元、"
+                  "拟购买服务支出 926.09 万元。",
+                  "十三、其他重要事项说明", "（一） 预算绩效目标设置情况说明",
+                  "2018 年本部门共 6 个项目实行绩效目标管理，涉及财政性资金合计 4481.3 万元。"]
+    parts = read_text_parts([Line(number, text) for number, text in enumerate(paragraphs, 1)])
+    assert {key: value for key, (value, _) in _figures(parts.政府采购).items()} == {
+        "合计": "1,281.76万元", "货物": "355.67万元", "工程": "0万元", "服务": "926.09万元"}
+    assert {key: value for key, (value, _) in _figures(parts.绩效管理).items()} == {"项目数": "6个", "金额": "4481.3万元"}
+
+
+JIAOYUJU = Path("/work/shared/corpus/sd-yantai-jiaoyuju-2026-dept-budget.pdf")
+
+
+@pytest.mark.skipif(not JIAOYUJU.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_part_the_document_does_not_print_is_no_review_finding() -> None:
+    # 烟台市教育局 2026 prints no 机关运行经费, 国有资产 or 预算绩效管理情况: its source says 不公开 (the import's partial
+    # knowledge, check warns a writer who declares it) — the reviewer is not told “声明为不公开……请确认” of a document
+    # that declared nothing (two false alarms of its annotation before)
+    from reportgen.review.documents import review_document
+
+    result = review_document(JIAOYUJU, None)
+    assert result.imported is not None
+    withheld = result.imported.imported.tree["不公开"].value
+    assert {"机关运行经费", "国有资产", "绩效管理"} <= set(withheld)
+    assert not [f for f in result.checks if f.rule == "R-不公开"]

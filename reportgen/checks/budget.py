@@ -12,11 +12,13 @@ from reportgen.checks.precision import exceeds
 from reportgen.checks.registry import make_finding, reason_threshold
 from reportgen.checks.slips import SLIPS
 from reportgen.compute import ZERO, Computed, Node, allowance, in_unit, quantize_half_up, step_allowance, sum_known
+from reportgen.compute.totals import economic_in_part
 from reportgen.errors import Finding
 from reportgen.model import (
     FISCAL_SOURCES,
     FUNDS,
     INCOME_SOURCES,
+    PROCUREMENT_KINDS,
     THREE_PUBLIC_PARTS,
     UNSPLIT_FUND,
     VEHICLES,
@@ -141,9 +143,10 @@ def stated_basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 
 def _other_funds_basic(b: Budget) -> bool:
     """Whether a function row of a fund other than 一般公共预算 spends on 基本支出 (or may: its split not given),
-    or the rows are 一般公共预算's alone (功能分类口径: 江苏's 其他资金, by function nowhere, may)."""
-    return bool(b.function_scope) or any((r.basic is None and r.project is None) or r.basic
-                                         for r in b.function_rows if r.fund != "一般公共预算")
+    or the rows are 一般公共预算's alone (功能分类口径: 江苏's 其他资金, by function nowhere, may), or there are no
+    rows and other money may (economic_in_part: 北京)."""
+    return economic_in_part(b) or any((r.basic is None and r.project is None) or r.basic
+                                      for r in b.function_rows if r.fund != "一般公共预算")
 
 
 def _stated_agrees(b: Budget, m: Money, what: tuple[str, str, str], stated: Decimal | None,
@@ -193,11 +196,20 @@ def stated_totals(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                                f"{row.name}（项 {row.code}）填报合计 {m.with_unit(row.stated_total)}，基本支出与项目支出之和 "
                                f"{m.with_unit(row.total)}", row.line, "支出.功能分类")
     yield from _three_public_totals(b, f, m)
+    yield from _procurement_total(b, m)
+
+
+def _procurement_total(b: Budget, m: Money) -> Iterator[Finding]:
+    """政府采购.合计 is its kinds added up; where a kind is not given (unknown), not less than those given."""
     p = b.procurement
-    if p is not None and p.stated_total is not None and (f.procurement_total is None or abs(
-            p.stated_total - f.procurement_total) > step_allowance(b, 3, p.stated_total)):
-        yield make_finding(b, "error", "R-填报合计",
-                           f"政府采购填报合计 {m.with_unit(p.stated_total)}，货物、工程、服务之和 {m.with_unit(f.procurement_total)}",
+    if p is None or p.stated_total is None:
+        return
+    given = p.goods + p.works + p.services
+    complete = len(p.given) == len(PROCUREMENT_KINDS)
+    off = p.stated_total - given
+    if abs(off) > step_allowance(b, 3, p.stated_total) and (complete or off < 0):
+        kinds = "货物、工程、服务之和" if complete else f"其中写出的{'、'.join(k for k in PROCUREMENT_KINDS if k in p.given)}之和"
+        yield make_finding(b, "error", "R-填报合计", f"政府采购填报合计 {m.with_unit(p.stated_total)}，{kinds} {m.with_unit(given)}",
                            p.line, "政府采购.合计")
 
 

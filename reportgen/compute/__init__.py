@@ -131,6 +131,7 @@ class Computed:
     total_from_functions = _Value("totals", Totals.total_from_functions)
     unsplit_functions = _Value("totals", Totals.unsplit_functions)
     basic_from_stated_split = _Value("totals", Totals.basic_from_stated_split)
+    economic_in_part = _Value("totals", Totals.economic_in_part)
     basic = _Value("totals", Totals.basic)
     project = _Value("totals", Totals.project)
     expenditure_total = _Value("totals", Totals.expenditure_total)

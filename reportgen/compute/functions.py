@@ -13,7 +13,7 @@ from reportgen import codes
 from reportgen.compute.arithmetic import ZERO, sum_known
 from reportgen.compute.economic import EconomicFigures
 from reportgen.compute.printed import print_tree, stated_function_totals, tops_sum
-from reportgen.compute.totals import Totals
+from reportgen.compute.totals import Totals, general_only
 from reportgen.compute.trees import ComparedLine, Node, code_name, derived_priors
 from reportgen.model import FISCAL_SOURCES, FUNDS, INCOME_SOURCES, UNSPLIT_FUND, Budget
 
@@ -173,9 +173,7 @@ class FunctionFigures:
     def general_only(self) -> bool:
         """Whether all the department's money is 一般公共预算拨款 (no other income, nothing carried
         over): only then is all its spending 一般公共预算 spending, and its 基本/项目 split theirs."""
-        b = self.budget
-        return not b.carried_over and not b.reserves_used and not b.income_unknown and all(
-            not value for source, value in b.income.items() if source != "一般公共预算拨款")
+        return general_only(self.budget)
 
     @cached_property
     def funds_known(self) -> bool:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from reportgen.compute.arithmetic import ZERO, sum_known
-from reportgen.model import Budget
+from reportgen.model import PROCUREMENT_KINDS, Budget
 
 
 class ProjectFigures:
@@ -32,8 +32,12 @@ class ProjectFigures:
 
     @cached_property
     def procurement_total(self) -> Decimal | None:
+        """政府采购 in all: its kinds added up; where a kind is not given (unknown, never 0), the 合计 as stated, or
+        not known (北京市公安局交通管理局 2026 states 货物 and 服务 beside 68707.22 and no 工程)."""
         p = self.budget.procurement
-        return None if p is None else p.goods + p.works + p.services
+        if p is None:
+            return None
+        return p.goods + p.works + p.services if len(p.given) == len(PROCUREMENT_KINDS) else p.stated_total
 
     @cached_property
     def target_projects_total(self) -> Decimal | None:

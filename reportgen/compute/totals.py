@@ -16,6 +16,21 @@ from reportgen.compute.trees import Node
 from reportgen.model import FISCAL_SOURCES, INCOME_SOURCES, Budget, FunctionRow
 
 
+def general_only(budget: Budget) -> bool:
+    """Whether all the department's money is 一般公共预算拨款 (no other income, nothing carried over): only
+    then is all its spending 一般公共预算 spending, and its 基本/项目 split theirs."""
+    return not budget.carried_over and not budget.reserves_used and not budget.income_unknown and all(
+        not value for source, value in budget.income.items() if source != "一般公共预算拨款")
+
+
+def economic_in_part(budget: Budget) -> bool:
+    """Whether the 经济分类 lines (the 一般公共预算基本支出表's: 一般公共预算 money) may be a part of 基本支出, not
+    the whole: the function rows are that fund's alone (功能分类口径), or there are none to tell the funds
+    apart and other money is spent (北京's documents, their 项 printed by unit only: 基本支出 45,980.56 of all
+    funds, its 一般公共预算基本支出表 45,537.41)."""
+    return bool(budget.function_scope) or (not budget.function_rows and not general_only(budget))
+
+
 class Totals:
     """The income and spending totals."""
 
@@ -156,10 +171,15 @@ class Totals:
         return b.stated_personnel + b.stated_public
 
     @cached_property
+    def economic_in_part(self) -> bool:
+        """Whether the 经济分类 (and the 人员经费, 公用经费 they give) may be a part of 基本支出 (economic_in_part)."""
+        return economic_in_part(self.budget)
+
+    @cached_property
     def basic(self) -> Decimal | None:
         """基本支出, from the finest level the source gives (as stated, within its 尾数); as stated where the
         function rows are 一般公共预算's alone (功能分类口径: its economic lines are that fund's too)."""
-        scoped = self.budget.stated_basic if self.budget.function_scope else None
+        scoped = self.budget.stated_basic if economic_in_part(self.budget) else None
         for value in (scoped, self.printed_basic, self.basic_from_functions, self.economic.basic_from_economic,
                       self.basic_from_stated_split, self.budget.stated_basic):
             if value is not None:

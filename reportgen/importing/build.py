@@ -488,7 +488,10 @@ def _economic(result: Imported) -> Tree:
     _one_column_is_total(result.rows["一般公共预算基本支出表"])
     rows, column = _basic_lines(result.rows["一般公共预算基本支出表"])
     for row in rows:
-        if len(row.code) == 5 and "合计" in row.amounts:
+        if len(row.code) == 7 and "合计" in row.amounts:  # a 款's lines (北京's 3021101 差旅费): the 款's
+            last = groups.setdefault(row.code[:5], [])
+            last.append(row)
+        elif len(row.code) == 5 and "合计" in row.amounts:
             last = groups.setdefault(row.code, [])
             if last and not (row.second and last[0].second):
                 last = groups.setdefault(f"{row.code} {len(groups)}", [])  # printed twice, not by class
@@ -625,25 +628,37 @@ def _stated_costs(result: Imported, economic: Row, spending: Tree) -> None:
 
 
 def _economic_item(result: Imported, table: Table, group: list[Row]) -> Tree:
+    """One 款 of the 部门经济分类: a row; or the rows of one 部门 款 to several 政府 款, or of the 款's own lines
+    (7-digit codes, 北京's 3021101 差旅费, 3021503 三类会议费: the 款 is 30211, 30215), its amount theirs together
+    as printed one by one."""
     row = group[0]
-    item: Tree = {"科目": Placed(int(row.code), f"{table.kind.id} {row.where}")}
+    code = row.code[:5]
+    item: Tree = {"科目": Placed(int(code), f"{table.kind.id} {row.where}")}
     if len(group) == 1:
-        item["金额"] = value(result, table, row.amounts["合计"], f"支出.基本支出.经济分类 {row.code} 金额")
-    else:  # one 部门 款 to several 政府 款: its amount is theirs together, as printed one by one
-        item["金额"] = Placed(sum((scaled(r.amounts["合计"].value, factor(result, table)) for r in group), Decimal(0)),
-                            f"{table.kind.id} {row.where}")
-    entry = codes.economic_entry(row.code, result.year or 2025)
-    if row.name and (entry is None or not codes.same_name(entry.name, row.name)):
+        item["金额"] = value(result, table, row.amounts["合计"], f"支出.基本支出.经济分类 {code} 金额")
+    else:
+        item["金额"] = _together(result, table, group)
+    entry = codes.economic_entry(code, result.year or 2025)
+    if row.name and len(row.code) == 5 and (entry is None or not codes.same_name(entry.name, row.name)):
         item["名称"] = Placed(row.name)
-    government = [(r.second[0], r) for r in group if r.second]
+    government: dict[str, list[Row]] = {}
+    for r in group:
+        if r.second:
+            government.setdefault(r.second[0], []).append(r)
     if len(government) > 1:
-        item["政府经济分类"] = {code: value(result, table, r.amounts["合计"], f"支出.基本支出.经济分类 {row.code} {code}")
-                           for code, r in government}
-    elif government and government[0][0] != codes.default_government_code(row.code):
-        item["政府经济分类"] = Placed(int(government[0][0]), f"{table.kind.id} {row.where}")
+        item["政府经济分类"] = {gov: value(result, table, rs[0].amounts["合计"], f"支出.基本支出.经济分类 {code} {gov}")
+                           if len(rs) == 1 else _together(result, table, rs) for gov, rs in government.items()}
+    elif government and next(iter(government)) != codes.default_government_code(code):
+        item["政府经济分类"] = Placed(int(next(iter(government))), f"{table.kind.id} {row.where}")
     if len(group) == 1:
         _economic_split(result, table, row, item)
     return item
+
+
+def _together(result: Imported, table: Table, rows: list[Row]) -> Placed:
+    """The amount of ``rows`` together, as printed one by one, placed at the first."""
+    return Placed(sum((scaled(r.amounts["合计"].value, factor(result, table)) for r in rows), Decimal(0)),
+                  f"{table.kind.id} {rows[0].where}")
 
 
 def _economic_split(result: Imported, table: Table, row: Row, item: Tree) -> None:

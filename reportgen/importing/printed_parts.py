@@ -8,11 +8,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reportgen.readers.statements import part_words
+from reportgen.readers.statements import bounded, not_part_words, part_words
 
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
 _HEADING = 30  # characters at most of a heading line
 _SENTENCE = re.compile(r"[。；;，,]")
+_AMOUNT = re.compile(r"\d[\d,，.]*\s*万?元")
+_CLAUSE_END = re.compile(r"[。；]")
+_REACH = 20  # characters at most between the part's word and its amount
 _QUOTES = str.maketrans("", "", "“”\"‘’'「」")
 # the word, then a definition (“机关运行经费：指为保障行政单位…”, “三公”经费指…): a 名词解释's entry, which a
 # document prints whether or not it has the part
@@ -22,18 +25,37 @@ _DEFINED = re.compile(r"[^，。；：:\d]{0,4}?[：:]?\s*指")
 def printed_parts(texts: Iterable[str]) -> set[str]:
     """The parts whose words ``texts`` (a document's lines) print as a part of their own."""
     lines = ["".join(text.split()).translate(_QUOTES) for text in texts]
+    others = not_part_words()
     return {part for part, words in part_words().items()
-            if any(prints_part(line, word) for line in lines for word in words)}
+            if any(prints_part(line, word, others.get(part, ())) for line in lines for word in words)}
 
 
-def prints_part(text: str, word: str) -> bool:
+def prints_part(text: str, word: str, others: tuple[str, ...] = ()) -> bool:
     """Whether a printed line gives the part ``word`` names: a numbered heading naming it (三、机关运行经费情况),
-    or the word with an amount after it (机关运行经费安排133.02万元) — never its definition in 名词解释
-    (“机关运行经费：指为保障行政单位…”), which a document prints whether or not it has the part."""
-    at = text.find(word)
-    if at < 0 or _DEFINED.match(text, at + len(word)):
+    never by a longer word of ``others`` that begins where it stands (“十二、项目支出绩效目标表”: a 绩效目标, no
+    绩效管理); or the word with an amount after it (机关运行经费安排133.02万元, “编报绩效目标的项目共4个，涉及项目预算
+    资金2,912.55万元”) — never its definition in 名词解释 (“机关运行经费：指为保障行政单位…”), which a document
+    prints whether or not it has the part."""
+    places = _places(text, word)
+    if not places or _DEFINED.match(text, places[0] + len(word)):
         return False
-    return _heading(text) or re.search(re.escape(word) + r"[^。；]{0,20}?\d[\d,，.]*\s*万?元", text) is not None
+    named = [at for at in places if not any(len(other) > len(word) and text.startswith(other, at) for other in others)]
+    return bool(named) and _heading(text) or any(_amount_after(text, at + len(word)) for at in places)
+
+
+def _amount_after(text: str, start: int) -> bool:
+    """Whether an amount follows ``start`` in the same clause, within a few words (“安排133.02万元”), and is
+    no bound (a 绩效目标's indicator “成本绩效分析≤45万元”)."""
+    for found in _AMOUNT.finditer(text, start):
+        if found.start() - start > _REACH or _CLAUSE_END.search(text, start, found.start()):
+            return False
+        if not bounded(text[:found.start()]):
+            return True
+    return False
+
+
+def _places(text: str, word: str) -> list[int]:
+    return [found.start() for found in re.finditer(re.escape(word), text)]
 
 
 def _heading(text: str) -> bool:

@@ -15,12 +15,12 @@ from reportgen.importing.recognize import Table, cell_text, numbers_columns
 from reportgen.readers.grid import Cell
 from reportgen.reading.amounts import bounded, printed_amount, why_not_amount
 
-LABEL_MEANINGS = ("类", "款", "项", "编码", "名称", "功能科目", "行次", "单位")  # 行次: the 决算 总表's line numbers
+LABEL_MEANINGS = ("类", "款", "项", "编码", "名称", "功能科目", "行次", "单位", "部门经济科目", "政府经济科目")  # 行次: the 决算 总表's line numbers
 _DASHES = {"", "-", "—", "－", "--", "——", "/"}
 # a code joined to its name (2130306-水利工程运行与维), where the words of a name run on from the line above
 # stand before it in the cell (“护 2130306-水利工程运行与维”: 北京's 支出总表)
 _CODE_NAMED = re.compile(r"(?<![\d.])(\d{3}(?:\d{2}){0,2})-(?=\D)")
-_LEADING_CODE = re.compile(r"^\[?(\d{3}(?:\d{2}){0,2})\]?(?![\d.])\s*")
+_LEADING_CODE = re.compile(r"^\[?(\d{3}(?:\d{2}){0,2})\]?(?![\d.])\s*(?:[-－]\s*)?")
 NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])\s*")
 _TOTAL = ("合计", "总计", "小计")
 _NOTE = re.compile(r"^(?:注|说明|备注)\s*[:：]")
@@ -86,6 +86,8 @@ class _Columns:
     read: dict[str, Decimal | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        named_second = "政府经济科目" in self.meanings.values()  # the second pair has a column of its own
+        by_function = "功能科目" in self.meanings.values()
         for col, meaning in sorted(self.meanings.items()):
             if meaning in ("类", "款", "项"):
                 if any(m == meaning for _, m in self.code):  # the 政府经济分类's 类/款 after the 部门's
@@ -98,8 +100,14 @@ class _Columns:
                 continue
             elif meaning == "单位":
                 self.units.append(col)
+            elif meaning in ("部门经济科目", "政府经济科目"):
+                # an economic row's 部门 and 政府 classes (code-name) each in a column (北京's 预算06表); beside a
+                # 功能科目 (北京's 支出总表, its lines by function and class) the rows are read by that
+                if not by_function:
+                    (self.second if meaning == "政府经济科目" else self.names).append(col)
             elif meaning in ("编码", "名称"):
-                if meaning == "编码" and any(self.meanings.get(c) == "编码" for c in self.names) or self.second:
+                if meaning == "编码" and any(self.meanings.get(c) == "编码" for c in self.names) \
+                        or self.second and not named_second:
                     self.second.append(col)
                 else:
                     self.names.append(col)

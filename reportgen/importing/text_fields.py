@@ -12,6 +12,7 @@ from reportgen.importing.build import partial_projects
 from reportgen.importing.catalog import normalized
 from reportgen.importing.emit import walk
 from reportgen.importing.imported import Imported
+from reportgen.importing.sure import unit_lines
 from reportgen.importing.text_parts import COMPARISON, OtherMatter, Project, Purpose, TextParts
 from reportgen.importing.text_parts import Placed as TextPlaced
 from reportgen.importing.tree import Placed, Tree, scaled
@@ -199,12 +200,18 @@ def withheld(imported: Imported, published: set[str], prose_only: bool = False) 
     it prints (``published``: printed_parts.py; a part whose table is printed but was not read for sure):
     what that part states is written, what the reading missed is left unknown, for check to list as
     missing. Of a document read from its prose alone (``prose_only``), the tables' detail too."""
-    parts = (*WITHHELD, *DETAIL) if prose_only else WITHHELD
+    parts = (*WITHHELD, *DETAIL) if prose_only else (*WITHHELD, *DETAIL[:1]) if _by_unit(imported) else WITHHELD
     printed = {name for table in imported.unsure for name in by_id()[table.kind.id].omission.unpublished}
     missing = [name for name, path in parts
                if not holds(imported.tree, path) and name not in published and name not in printed]
     if missing:
         imported.tree["不公开"] = Placed(missing)
+
+
+def _by_unit(imported: Imported) -> bool:
+    """Whether the 一般公共预算支出表 prints its 项 by unit alone (sure.unit_lines: 北京's, each unit's lines one
+    after another, unnamed): the department's 功能分类明细 is not printed (nor written, withheld's holds)."""
+    return "一般公共预算支出表" in imported.tables and unit_lines(imported.rows.get("一般公共预算支出表", []))
 
 
 def holds(tree: Tree, path: tuple[str, ...]) -> bool:
@@ -388,11 +395,6 @@ def _other(imported: Imported, kind: str, matter: OtherMatter, keys: tuple[str, 
         (planned if key.startswith("计划新增.") else section)[name] = Placed(figure, text.where)
     if planned:
         section["计划新增"] = planned
-    total = section.get("合计")
-    if isinstance(total, Placed) and not all(part in section for part in _PROCUREMENT_KINDS):
-        # a total beside some of its kinds: those not stated are unknown, never 0 against it
-        del section["合计"]
-        unplaced.append(f"{total.where}：{kind} 合计“{total.value}”没有写入：货物、工程、服务没有都写明")
     if kind == "绩效管理" and "单位范围" in matter.数字:
         section["单位范围"] = _placed(matter.数字["单位范围"])
     shown = (f"{n.where}：{kind}中的“{n.value[:_SENTENCE_SHOWN]}”没有写入：源文件的{kind}没有它的字段" for n in matter.说明)
@@ -402,9 +404,6 @@ def _other(imported: Imported, kind: str, matter: OtherMatter, keys: tuple[str, 
         unplaced.append(f"{dated.where}：{kind} 截至“{dated.value}”没有写入：文中没有写明这一日期的任何数量")
     elif section:
         imported.tree[kind] = _beside_table(imported.tree.get(kind), section, kind, unplaced)
-
-
-_PROCUREMENT_KINDS = ("货物", "工程", "服务")
 
 
 def _beside_table(tabled: object, section: Tree, kind: str, unplaced: list[str]) -> Tree:

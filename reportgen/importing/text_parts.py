@@ -474,7 +474,8 @@ def _first(sections: list[_Section], kind: str) -> _Section | None:
 def _paragraphs(lines: list[Line], vocab: dict[str, Any]) -> list[list[Line]]:
     """Lines grouped into paragraphs: a PDF breaks lines mid-sentence, so a paragraph ends where the
     next line is numbered or indented further, a heading, after a lead-in, or after a short line."""
-    widest = max((_width(line.text) for line in lines), default=0)
+    widest = max((_width(line.text) for line in lines if not _SPREAD.search(line.text)),
+                 default=max((_width(line.text) for line in lines), default=0))
     paragraphs: list[list[Line]] = []
     for index, line in enumerate(lines):
         if index == 0 or _breaks(lines[index - 1], line, widest, vocab):
@@ -495,7 +496,13 @@ def _breaks(before: Line, after: Line, widest: int, vocab: dict[str, Any]) -> bo
     indent_after = len(after.text) - len(after.text.lstrip())
     if indent_after >= 2 and indent_after > indent_before:
         return True
-    return _width(before.text) < 0.8 * widest
+    return not _SPREAD.search(before.text) and _width(before.text) < 0.8 * widest
+
+
+# A line set out to the full measure, a space between each two characters (“未 安 排 经 费 于 公 务 用 车 购 置 ；”,
+# 深圳市委宣传部 2026): a line as wide as any, whatever its characters count — never the widest of its paragraph's
+# measure (the others would all look short and end their paragraphs, “共有车 / 辆4辆” cut in two), never short.
+_SPREAD = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff]")
 
 
 def _items(paragraphs: list[list[Line]], absorb: bool = True) -> tuple[list[list[Line]], list[list[Line]]]:

@@ -73,6 +73,17 @@ def part_words() -> dict[str, tuple[str, ...]]:
     return {part: tuple(words) for part, words in parts.items()}
 
 
+def bounded(before: str) -> bool:
+    """Whether an amount printed right after ``before`` is a bound, no figure (vocabulary.yaml 界限: “≤2890万元”)."""
+    return _BOUND.search(before[-_BOUND_REACH:]) is not None
+
+
+def not_part_words() -> dict[str, tuple[str, ...]]:
+    """The words that hold a part's word and name something else (vocabulary.yaml 部分以外的字样: 绩效目标表)."""
+    words: dict[str, list[str]] = _WORDS["部分以外的字样"]  # type: ignore[assignment]  # a mapping, not a list
+    return {part: tuple(them) for part, them in words.items()}
+
+
 def _any(*keys: str) -> str:
     words = [w for key in keys for w in _WORDS[key]]
     return "|".join(re.escape(w) for w in sorted(dict.fromkeys(words), key=len, reverse=True))

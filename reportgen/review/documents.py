@@ -391,15 +391,16 @@ def _the_readings_gap(finding: Finding) -> bool:
     prints no empty name, the reading found none). A part the document prints is never written 不公开 by
     the import (importing/printed_parts.py): what the reading missed of it is missing (R-缺少), to fill. And
     a warning of what a render of a partial source leaves out (R-收入未公开: income read in part, “其余未公开”,
-    no 收入总计 or no 功能分类 by fund; R-基本项目未分列: function lines with no 基本/项目 split) — the import's
-    partial knowledge, where a table was not read for sure, not the document's slip; their errors (figures
-    printed that cannot agree) are told as ever."""
+    no 收入总计 or no 功能分类 by fund; R-基本项目未分列: function lines with no 基本/项目 split; R-不公开: a part
+    the document does not print, written 不公开 — 北京's documents publish 绩效目标表 and no 预算绩效管理情况,
+    烟台市教育局's no 机关运行经费) — the import's partial knowledge, where a table was not read for sure or a part
+    is not printed, not the document's slip; their errors (figures printed that cannot agree) are told as ever."""
     return finding.rule == "必填" or (finding.rule == "格式" and finding.message == "不能为空") \
         or (finding.severity == "warning" and finding.rule in _PARTIAL_SOURCE_NOTES)
 
 
 # check's warnings to the writer of a partial source about what its render will leave out
-_PARTIAL_SOURCE_NOTES = frozenset({"R-收入未公开", "R-基本项目未分列"})
+_PARTIAL_SOURCE_NOTES = frozenset({"R-收入未公开", "R-基本项目未分列", "R-不公开"})
 
 
 # check's rules that say a part is missing or withheld: the import writes what it did not find as not

@@ -434,12 +434,16 @@ class Glossary(Naming[Figure]):
 
     def _procurement(self, b: Budget, f: Computed) -> None:
         """政府采购: its total, each kind and the part kept for small firms, where the source states them."""
-        if b.procurement is None or f.procurement_total is None:
+        if b.procurement is None:
             return
         p = b.procurement
         # a total of its kinds: each rounded, the 万元 source's total may stand 尾数误差 off the kinds' sum (Figure.slack)
-        self.add(Figure("政府采购预算", f.procurement_total, parts=(p.goods, p.works, p.services)), *_PROCUREMENT_NAMES)
+        parts = (p.goods, p.works, p.services) if len(p.given) == 3 else ()  # a kind not given is unknown, not 0
+        if f.procurement_total is not None:
+            self.add(Figure("政府采购预算", f.procurement_total, parts=parts), *_PROCUREMENT_NAMES)
         for kind, value in (("货物", p.goods), ("工程", p.works), ("服务", p.services)):
+            if kind not in p.given:
+                continue
             self.add(Figure(f"{kind}采购", value), f"{kind}采购", f"政府采购{kind}", f"政府采购{kind}预算",
                      f"{kind}类采购", f"{kind}类政府采购")
         if p.sme is not None:

@@ -9,6 +9,7 @@ from typing import Any
 from reportgen.model import (
     PERFORMANCE_FIGURES,
     PERFORMANCE_STAGES,
+    PROCUREMENT_KINDS,
     PROCUREMENT_SMALL_FIRMS,
     THREE_PUBLIC_AMOUNTS,
     THREE_PUBLIC_COUNTS,
@@ -92,7 +93,7 @@ def procurement(reader: SourceReader, d: LocDict) -> Procurement | None:
         note=str(p.get("说明", "")),
         line=reader.line(d, "政府采购", "政府采购"),
         stated_total=reader.opt_amount(p, "合计"),
-        given=frozenset(kind for kind in ("货物", "工程", "服务") if kind in p),
+        given=frozenset(kind for kind in PROCUREMENT_KINDS if kind in p),
         small_firms={key: reader.amount(p[key]) for key in PROCUREMENT_SMALL_FIRMS if key in p},
     )
 
