@@ -186,6 +186,8 @@ class EconomicRow(Record):
     # classes' (Shanghai counts part of 303 as 公用经费): either or both given, else None.
     stated_personnel: Decimal | None = None
     stated_public: Decimal | None = None
+    # the part of the row the “三公”经费 leave out by rule (科研类、教学类出国（境）费用), where the source says it
+    outside_three_public: Decimal | None = None
 
 
 @dataclass(repr=False, eq=False)

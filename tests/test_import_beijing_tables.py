@@ -243,3 +243,23 @@ def test_a_document_without_the_departments_function_detail_is_a_partial_source_
     text = document.plain_text()
     assert "基本支出45,980.56万元。" in text and "一般公共预算基本支出45,537.41万元，其中：人员经费40,512.35万元" in text
     assert "功能分类（类、款、项）" not in text and "待补充" not in text
+
+
+JIAOYUWEI_WHOLE = [CORPUS / "bj-jiaoyuwei-2026-dept-budget.pdf", CORPUS / "bj-jiaoyuwei-2026-dept-budget-tables.pdf"]
+
+
+@pytest.mark.skipif(not all(p.exists() for p in JIAOYUWEI_WHOLE), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_classs_own_lines_the_three_public_leave_out_are_said_apart(tmp_path: Path) -> None:
+    """北京市教育委员会 2026: its 06表 prints 30212's own lines, 3021203 科研类出国（境）费用, 3021205 教学类因公出国（境）
+    费用 and 3021204 赴港澳台教育交流费用 among them — outside the “三公”经费 by rule. 30212 is all of them (1,631.93),
+    the three its 不计入三公 (924.50), so check holds the rest (707.43) against the 因公出国（境）费 (1,026.36).
+    Before: R-三公经费 “30212 … 1,631.93万元 大于“三公”经费中的因公出国（境）费 1,026.36万元”, a false alarm."""
+    from reportgen.render import check_findings
+
+    result = import_files(JIAOYUWEI_WHOLE, None)
+    lines = {value_of(line["科目"]): line for line in result.imported.tree["支出"]["基本支出"]["经济分类"]}
+    assert value_of(lines[30212]["金额"]) == Decimal("1631.93181")
+    assert value_of(lines[30212]["不计入三公"]) == Decimal("924.5")
+    assert not [c for c, line in lines.items() if c != 30212 and "不计入三公" in line]
+    path = result.source.named(tmp_path / "jiaoyuwei.yaml")
+    assert [f.format() for f in check_findings(path) if f.rule == "R-三公经费"] == []

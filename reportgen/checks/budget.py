@@ -605,10 +605,13 @@ def three_public_items(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         if part and _named_otherwise(b, row):
             continue  # the row is printed as something else: which it is, R-科目名称 asks
         amount = f.three_public_part(part) if part else None
+        counted = row.amount - (row.outside_three_public or ZERO)  # what the “三公”经费 count of the row
         # printed to 0.01 万元, the “三公” figure stands for any amount that rounds to it (0.73 万元: 7,345 元)
-        if part and amount is not None and exceeds(row.amount, amount):
+        if part and amount is not None and exceeds(counted, amount):
+            outside = (f"（不计入“三公”的 {m.with_unit(row.outside_three_public)} 已减去）"
+                       if row.outside_three_public else "")
             yield make_finding(b, "error", "R-三公经费",
-                           f"基本支出中的 {row.code} {row.name} {m.with_unit(row.amount)} 大于“三公”经费中的{part} "
+                           f"基本支出中的 {row.code} {row.name} {m.with_unit(row.amount)}{outside} 大于“三公”经费中的{part} "
                            f"{m.with_unit(b.three_public.parts[part].current)}", row.line)
 
 

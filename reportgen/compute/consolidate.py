@@ -125,8 +125,11 @@ def _summed_economic_rows(units: list[Budget], department_file: Path) -> list[Ec
             if merged is None:
                 personnel, public = row_split(econ) if split else (None, None)
                 economics[econ.code] = EconomicRow(econ.code, econ.name, "", econ.amount, dict(econ.government),
-                                                   _line_in(department_file, unit, econ.line), personnel, public)
+                                                   _line_in(department_file, unit, econ.line), personnel, public,
+                                                   econ.outside_three_public)
                 continue
+            if econ.outside_three_public is not None:  # the units' parts outside the “三公” add up too
+                merged.outside_three_public = (merged.outside_three_public or ZERO) + econ.outside_three_public
             if split or merged.stated_personnel is not None:  # a split in any unit: split the sum
                 before, now = row_split(merged), row_split(econ)
                 merged.stated_personnel = (before[0] or ZERO) + (now[0] or ZERO)

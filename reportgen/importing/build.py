@@ -52,7 +52,7 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
     if (income := _income(result, catalog)):
         tree["收入"] = income
         _carried_onward(result, catalog, tree)
-    if (spending := _spending(result)):
+    if (spending := _spending(result, catalog)):
         tree["支出"] = spending
     _three_public(result, tree)
     _running_costs(result, tree)
@@ -151,12 +151,12 @@ def _cents_printed(result: Imported) -> bool:
     return places == {2}
 
 
-def _spending(result: Imported) -> Tree:
+def _spending(result: Imported, catalog: Catalog) -> Tree:
     """支出: the function rows, the 基本支出 by economic class (else the totals as stated) and the projects."""
     spending: Tree = {}
     if (rows := _function_rows(result)):
         spending["功能分类"] = rows
-    if (basic := _economic(result)):
+    if (basic := _economic(result, catalog)):
         spending["基本支出"] = basic
     if not rows:
         _stated_totals(result, spending)
@@ -477,7 +477,7 @@ def _function_row(result: Imported, table: Table, row: Row, fund: str) -> Tree:
     return item
 
 
-def _economic(result: Imported) -> Tree:
+def _economic(result: Imported, catalog: Catalog) -> Tree:
     table = result.tables.get("一般公共预算基本支出表")
     if table is None:
         return {}
@@ -498,7 +498,7 @@ def _economic(result: Imported) -> Tree:
             last.append(row)
         elif not row.code and row.second and last is not None and "合计" in row.amounts:
             last.append(row)
-    lines = [_economic_item(result, table, group) for group in groups.values()]
+    lines = [_economic_item(result, table, group, catalog) for group in groups.values()]
     if not lines:
         return {}
     lines += economic_classes(result, "一般公共预算基本支出表", column)
@@ -627,7 +627,7 @@ def _stated_costs(result: Imported, economic: Row, spending: Tree) -> None:
             basic[meaning] = value(result, table, economic.amounts[meaning], f"支出.基本支出.{meaning}")
 
 
-def _economic_item(result: Imported, table: Table, group: list[Row]) -> Tree:
+def _economic_item(result: Imported, table: Table, group: list[Row], catalog: Catalog) -> Tree:
     """One 款 of the 部门经济分类: a row; or the rows of one 部门 款 to several 政府 款, or of the 款's own lines
     (7-digit codes, 北京's 3021101 差旅费, 3021503 三类会议费: the 款 is 30211, 30215), its amount theirs together
     as printed one by one."""
@@ -652,6 +652,9 @@ def _economic_item(result: Imported, table: Table, group: list[Row]) -> Tree:
         item["政府经济分类"] = Placed(int(next(iter(government))), f"{table.kind.id} {row.where}")
     if len(group) == 1:
         _economic_split(result, table, row, item)
+    outside = [r for r in group if len(r.code) == 7 and any(w in normalized(r.name) for w in catalog.outside_three_public)]
+    if outside:
+        item["不计入三公"] = _together(result, table, outside)
     return item
 
 

@@ -60,6 +60,8 @@ class Catalog:
     titles: TitleWords = field(default_factory=lambda: TitleWords())
     # normalized row label → item, of a “三公” table printed turned (its items down the rows)
     item_rows: dict[str, str] = field(default_factory=dict)
+    # words naming an economic 款's own line that the “三公”经费 leave out (北京's 3021203 科研类出国（境）费用)
+    outside_three_public: list[str] = field(default_factory=list)
 
     def column_words(self) -> list[tuple[str, str]]:
         return list(self.columns.items())
@@ -143,6 +145,7 @@ def _extend(catalog: Catalog, data: object) -> None:
         kind.required = spec.get("必备", kind.required) not in (False, "否")
         kind.final = str(spec.get("种类", "决算" if kind.final else "预算")) == "决算"
     _extend_titles(catalog.titles, data.get("表名") or {})
+    catalog.outside_three_public += [normalized(str(w)) for w in data.get("三公口径外", []) or []]
     for section, target in (("列", catalog.columns), ("收入项目", catalog.income_rows),
                             ("支出项目", catalog.spending_rows), ("三公经费各行", catalog.item_rows)):
         for meaning, words in (data.get(section) or {}).items():

@@ -182,7 +182,8 @@ def _economic_row(reader: SourceReader, item: LocDict, code: str, name: str, lin
     else:
         government = government_split(reader, item.get("政府经济分类"), code, amount, line, path)
     return EconomicRow(code, name, str(item.get("名称", "")), amount, government, line,
-                       reader.opt_amount(item, "人员经费"), reader.opt_amount(item, "公用经费"))
+                       reader.opt_amount(item, "人员经费"), reader.opt_amount(item, "公用经费"),
+                       reader.opt_amount(item, "不计入三公"))
 
 
 def government_split(reader: SourceReader, value: Any, code: str, amount: Decimal, line: int,
