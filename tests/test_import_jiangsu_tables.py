@@ -1,7 +1,8 @@
 """江苏's provincial department tables (公开01表 … 公开12表, 2017–2018): recognised by what they hold.
 
-No 江苏 PDF is in the repository: these tests quote the printed titles and header lines (as the PDF reader
-gives them: 江苏省政协办公厅 2018, 江苏省人民检察院 2018) through the recognition functions. The titles put
+Most tests quote the printed titles and header lines (as the PDF reader gives them: 江苏省政协办公厅 2018,
+江苏省人民检察院 2018) through the recognition functions; the last read pages cut from the PDFs (tests/fixtures/
+import/national/js-*.pdf). The titles put
 预算 before the last 表 (收支预算总表, 一般公共预算支出预算表); the 支出预算总表 prints 单位预留机动经费 beside
 基本支出 and 项目支出; the “三公” table 会议费 and 培训费 beside its items; the 机关运行经费 table sets
 机关运行经费 out by economic class; the fund tables print one column, 金额. 财政拨款支出预算表,
@@ -10,18 +11,21 @@ gives them: 江苏省政协办公厅 2018, 江苏省人民检察院 2018) throug
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from reportgen.importing import catalog as catalogs
 from reportgen.importing.build import build
 from reportgen.importing.pipeline import _places
-from reportgen.importing.recognize import recognize, titled_table
+from reportgen.importing.recognize import Table, recognize, titled_table
 from reportgen.importing.reconcile import differences
 from reportgen.importing.sure import header_doubts
 from reportgen.readers.grid import Cell, Grid, Merge
 from reportgen.readers.pdf_tables import _Line, _tables, _wrapped_title
 from reportgen.readers.pdf_words import Word
+from reportgen.readers.published import read_published
+from tests.clients import require_program
 
 
 @pytest.fixture(scope="module")
@@ -258,3 +262,61 @@ def test_the_lines_a_pdf_tables_wrapped_names_are_printed_on_are_its_own():
     assert {"第15页 第36行", "第15页 第37行"} <= places
     grid.row_places = ["第15页 第36行", "第15页 第39行"]
     assert "第15页 第38行" in _places([grid]) and "第15页 第40行" not in _places([grid])
+
+
+# Page extracts (pypdf) of the 江苏 documents of /work/jiangsu (bench/corpus/jiangsu/corpus.yaml says where they
+# come from): 江苏省政协办公厅 2018 报表 p.1, 江苏省人民检察院 2017 p.10, 江苏省人大常委会办公厅 2018 p.10.
+_PAGES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
+
+
+def _read(name: str, catalog: catalogs.Catalog) -> list[Table]:
+    require_program("pdftotext")
+    return recognize(read_published(_PAGES / name).grids, catalog)[0]
+
+
+def test_the_收支预算总表_with_its_spending_by_function_and_by_use_side_by_side_is_read(catalog):
+    """公开01表: income, then the 功能分类 and the 支出用途 (基本支出, 项目支出, 单位预留机动经费) side by side, the
+    当年支出小计 and 支出合计 printed across them. Each side read: the 收入合计 and 其他资金 (no field of the source:
+    the income is written in part, never taken as all of it), the classes against the 支出合计, the uses against
+    the 当年支出小计."""
+    (table,) = _read("js-zhengxie-2018-p1.pdf", catalog)
+    assert table.kind.id == "收支总表" and header_doubts(table) == []
+    imported = build([table], catalog)
+    assert differences(imported) == []
+    uses = [(row.label, row.amounts["预算数"].value) for row in imported.beside["收支总表"] if row.amounts]
+    assert uses == [("基本支出", Decimal("5678.17")), ("项目支出", Decimal("3314.68")),
+                    ("单位预留机动经费", Decimal("1157.63"))]
+    income = imported.tree["收入"]
+    assert {key: node.value for key, node in income.items()} == {
+        "一般公共预算拨款": Decimal("10070.48"), "其余未公开": True, "财政拨款收入": Decimal("10070.48"),
+        "收入总计": Decimal("10150.48"), "上年结转": Decimal(0)}
+    assert "其他资金" in income["其余未公开"].where
+
+
+def test_a_total_printed_in_the_function_sides_name_column_is_the_spendings_and_wrapped_names_are_one(catalog):
+    """江苏省人民检察院 2017: “当年支出小计” in the 功能科目名称 column, its 17,996.68 under the 支出用途's 金额 (the uses'
+    sum, never one of them); “1.一般公共预” / 17,981.68 / “算2.政府性基金” / “预算”: 一般公共预算 holds the figure."""
+    (table,) = _read("js-jianchayuan-2017-p10.pdf", catalog)
+    imported = build([table], catalog)
+    assert differences(imported) == []
+    left, right = imported.sides["收支总表"]
+    assert ("一般公共预算", Decimal("17981.68")) in [(r.label, r.amounts["预算数"].value) for r in left if r.amounts]
+    assert [r.amounts["预算数"].value for r in right if r.label == "当年支出小计"] == [Decimal("17996.68")]
+    assert len([r for r in imported.beside["收支总表"] if r.amounts and not r.amounts["预算数"].blank]) == 3
+
+
+def test_uses_that_do_not_make_the_spending_are_told(catalog):
+    (table,) = _read("js-zhengxie-2018-p1.pdf", catalog)
+    table.grid.rows[table.body_start][5] = Cell("5,687.17", "5,687.17")  # 基本支出 misprinted by 9.00
+    (slip,) = differences(build([table], catalog))
+    assert slip.what == "支出用途各项" and slip.total.value == Decimal("10150.48")
+    assert slip.parts_sum == Decimal("10159.48")
+
+
+def test_a_tables_number_over_its_title_is_the_next_tables_first_line_not_a_row_of_the_one_above(catalog):
+    """江苏省人大常委会办公厅 2018 p.10: “公开 04 表” under the 支出预算总表's figures, over 财政拨款收支预算总表."""
+    spending, fiscal = _read("js-rendabangongting-2018-p10.pdf", catalog)
+    assert (spending.kind.id, fiscal.kind.id) == ("支出总表", "财政拨款收支总表")
+    assert not any("公开" in cell.text for row in spending.grid.rows[spending.body_start:] for cell in row)
+    assert fiscal.grid.rows[0][0].text == "财政拨款收支预算总表"
+    assert build([spending, fiscal], catalog).problems == []

@@ -372,6 +372,17 @@ def _two_sided(imported: Imported, kind: str) -> Iterable[Difference]:
     yield from _income_side(imported, kind, left)
     yield from _spending_side(imported, kind, right)
     yield from _totals_equal(imported, kind, left, right)
+    yield from _uses_side(kind, right, imported.beside.get(kind, []))
+
+
+def _uses_side(kind: str, right: list[Row], uses: list[Row]) -> Iterable[Difference]:
+    """The second spending side (江苏's 支出用途: 基本支出, 项目支出, 单位预留机动经费) against the spending's
+    first subtotal or total printed (当年支出小计): the same spending by use."""
+    items = [_first_amount(r) for r in uses if r.amounts]
+    total = next((r for r in right if r.amounts and r.label.endswith(("小计", "合计", "总计"))
+                  and not _first_amount(r).blank), None)
+    if items and total is not None:
+        yield from _sum(kind, "支出用途各项", _first_amount(total), items)
 
 
 def _totals_equal(imported: Imported, kind: str, left: list[Row], right: list[Row]) -> Iterable[Difference]:

@@ -449,9 +449,23 @@ def _retitled(table: _Table, lines: list[_Line]) -> bool:
         and _texts(lines[1]) == _texts(table.first.lines[1])
 
 
-# A table's number set on a line of its own above its title (表1, 公开表2, 附表3, 预算01表), as some
-# regions print on every page of a table.
-_TABLE_NUMBER_LINE = re.compile(r"^(?:附表|公开表|预算表?|表)[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?表?$")
+# A table's number set on a line of its own above its title (表1, 公开表2, 附表3, 预算01表; 江苏's 公开04表,
+# 部门预算公开10表), as some regions print on every page of a table.
+_TABLE_NUMBER_LINE = re.compile(
+    r"^(?:部门预算)?(?:附表|公开表?|预算表?|表)[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?表?$")
+
+
+def _is_number_line(line: _Line) -> bool:
+    return _TABLE_NUMBER_LINE.match(line.text.replace(" ", "").replace("\u3000", "")) is not None
+
+
+def _numbers_title(lines: list[_Line], position: int) -> bool:
+    """Whether the line at ``position`` is a table's number on a line of its own right above that table's
+    title and caption (江苏省人大常委会办公厅 2018: “公开 04 表” under the 支出预算总表's figures, over
+    “财政拨款收支预算总表”): the next table's caption, never a row of the table above it."""
+    if position + 2 >= len(lines) or not _is_number_line(lines[position]):
+        return False
+    return lines[position + 1].page == lines[position].page and _is_title(lines[position + 1], lines[position + 2])
 
 
 def _numbers_retitled(table: _Table, lines: list[_Line]) -> bool:
@@ -503,7 +517,7 @@ def _take(table: _Table, lines: list[_Line], start: int, continuation: bool) -> 
     while end < len(lines):
         line = lines[end]
         following = lines[end + 1] if end + 1 < len(lines) else None
-        if _is_title(line, following):
+        if _is_title(line, following) or _numbers_title(lines, end):
             break
         if _is_note(line):
             in_note = table.closed = True

@@ -365,7 +365,8 @@ class Glossary(Naming[Figure]):
         basic = (f.basic,) if f.basic is not None else ()
         total(f, "人员经费", f.personnel, "人员经费", "人员经费支出", wholes=basic)
         total(f, "公用经费", f.public, "公用经费", "公用经费支出", wholes=basic)
-        total(f, "财政拨款收入", f.fiscal_income, "财政拨款", "财政拨款收入预算", wholes=(f.income_total,))
+        total(f, "财政拨款收入", f.fiscal_income, "财政拨款", "财政拨款收入预算", "财政拨款收入预算总计",  # 江苏
+              wholes=(f.income_total,))
         total(f, "财政拨款支出", f.fiscal_expenditure_total, "财政拨款", "财政拨款支出预算", wholes=spending)
         if f.budget.final and f.fiscal_income is not None:  # 财政拨款收入支出总计: 收入 and 年初结转和结余
             total(f, "财政拨款收入支出总计", f.fiscal_income + (f.fiscal_balance("年初") or 0), "财政拨款",
