@@ -18,13 +18,14 @@ import pytest
 from reportgen.importing import catalog as catalogs
 from reportgen.importing.build import build
 from reportgen.importing.pipeline import _places
-from reportgen.importing.recognize import Table, recognize, titled_table
+from reportgen.importing.recognize import Table, content_note, recognize, titled_table
 from reportgen.importing.reconcile import differences
 from reportgen.importing.sure import header_doubts
 from reportgen.readers.grid import Cell, Grid, Merge
 from reportgen.readers.pdf_tables import _Line, _tables, _wrapped_title
 from reportgen.readers.pdf_words import Word
 from reportgen.readers.published import read_published
+from reportgen.review.missing import implied
 from tests.clients import require_program
 
 
@@ -320,3 +321,54 @@ def test_a_tables_number_over_its_title_is_the_next_tables_first_line_not_a_row_
     assert not any("公开" in cell.text for row in spending.grid.rows[spending.body_start:] for cell in row)
     assert fiscal.grid.rows[0][0].text == "财政拨款收支预算总表"
     assert build([spending, fiscal], catalog).problems == []
+
+
+def test_a_title_over_a_caption_naming_the_department_alone_is_a_table(catalog):
+    """江苏省人大常委会办公厅 2018 p.8: “收支预算总表” over “部门名称：江苏省人大”, the unit (单位:万元) on the next line
+    and the name's end (常委会办公厅) under it — a table, read whole (it was taken for text: 缺少收支总表)."""
+    (table,) = _read("js-rendabangongting-2018-p8.pdf", catalog)
+    assert table.kind.id == "收支总表" and table.unit == "万元" and header_doubts(table) == []
+    imported = build([table], catalog)
+    assert differences(imported) == []
+    assert imported.tree["收入"]["一般公共预算拨款"].value == Decimal("15897.44")
+
+
+_TWELVE = [f"公开{n:02d}表" for n in range(1, 13)]
+
+
+@pytest.mark.parametrize(("texts", "final", "told"), [
+    (_TWELVE, False, False),  # 江苏 2017–2019: twelve tables of its own, none of them 国有资本经营预算支出表
+    ([t for t in _TWELVE if t != "公开10表"], False, True),  # a number skipped: a table left out
+    ([*_TWELVE, "本部门无国有资本经营预算收支，国有资本经营预算支出表为空表。"], False, True),  # the text names it
+    (["目录", "9．2026年国有资本经营预算支出表……………………23"], False, True),  # so does its 目录
+    (_TWELVE, True, True),  # a 部门决算's nine tables are the nation's
+])
+def test_a_table_not_found_is_missing_only_where_the_document_implies_it(texts, final, told, catalog):
+    state = next(kind for kind in catalog.tables if kind.id == "国有资本经营预算支出表")
+    missing, unpublished = implied([state], texts, catalog, final=final, layout=False)
+    assert (missing, unpublished) == (([state], []) if told else ([], [state]))
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("部门预算公开07表 一般公共预算支出预算表", "一般公共预算支出表"),  # its number as 2019 prints it, known by its name
+    ("一般公共预算拨款支出预算表", "一般公共预算支出表"),  # a name no list holds: known by its codes and its words
+    ("2019年度一般公共预算当年拨款支出预算表", "一般公共预算支出表"),
+    ("财政拨款支出预算表", None),  # 江苏's own 公开05表: of all the funds, none of the national tables
+    ("一般公共预算项目支出预算表", None),  # the words of another table
+    ("一般公共预算拨款基本支出预算表", None),  # its rows are of 功能分类: not the 基本支出表 its words would say
+])
+def test_a_table_whose_title_names_none_is_known_by_its_codes_and_the_words_of_its_title(title, kind, catalog):
+    """江苏省政协办公厅 2018 公开07表 (p.7) printed under other titles: the rows' codes (功能分类) and the fund its title
+    names (一般公共预算, and no word of another table's) tell the table; the import says it was known so."""
+    (table,) = _read("js-zhengxie-2018-p7.pdf", catalog)
+    grid = table.grid
+    grid.rows[0] = [Cell(title, title), *grid.rows[0][1:]]
+    found, unknown = recognize([grid], catalog)
+    assert [t.kind.id for t in found] == ([kind] if kind else []) and len(unknown) == (0 if kind else 1)
+    if kind and "拨款支出预算表" in title:
+        assert found[0].by_content and "按表中所印的科目编码（功能分类）" in content_note(found[0])
+        imported = build(found, catalog)
+        assert differences(imported) == []
+        assert [(r.code, r.amounts["合计"].value) for r in imported.rows["一般公共预算支出表"] if r.code][2:4] == [
+            ("2010201", Decimal("4432.78")), ("2010202", Decimal("1780.22"))]
+

@@ -327,12 +327,16 @@ _SENTENCE = frozenset("，。；！？")
 
 
 def _is_caption(line: _Line) -> bool:
-    """编制部门：…, 编制单位：…, or a line that names the unit (单位：元)."""
+    """编制部门：…, 编制单位：…, a line that names the unit (单位：元), or one that names the department and
+    no more (部门名称：江苏省人大 over 单位:万元 and 常委会办公厅: the name wrapped, the unit on a line between)."""
     text = line.text.replace(" ", "")
     at = text.find("单位")
     while at >= 0 and not _labelled(text[at:at + 3], "单位"):
         at = text.find("单位", at + 1)
-    return text.startswith(_CAPTION_STARTS) or at >= 0
+    return text.startswith(_CAPTION_STARTS) or at >= 0 or any(_labelled(text, label) for label in _OWNER_LABELS)
+
+
+_OWNER_LABELS = ("部门名称", "单位名称", "部门")
 
 
 def _labelled(text: str, label: str) -> bool:
