@@ -372,3 +372,27 @@ def test_a_table_whose_title_names_none_is_known_by_its_codes_and_the_words_of_i
         assert [(r.code, r.amounts["合计"].value) for r in imported.rows["一般公共预算支出表"] if r.code][2:4] == [
             ("2010201", Decimal("4432.78")), ("2010202", Decimal("1780.22"))]
 
+
+def test_a_column_the_pdf_reader_cut_in_two_under_one_header_is_one_and_codes_set_apart_are_the_codes(catalog):
+    """江苏省人大常委会办公厅 2018 p.16 (公开11表): 机关运行经费支出 over two columns, the 合计 and 302 figures set right of
+    the 款' (no row prints in both), the codes left of 科目编码 (which prints 合计 alone): one column of figures, the
+    codes the 编码 column's — read whole, its 合计 the 机关运行经费."""
+    (table,) = _read("js-rendabangongting-2018-p16.pdf", catalog)
+    assert table.kind.id == "机关运行经费表" and header_doubts(table) == []
+    assert sorted(table.columns.values()) == ["名称", "机关运行经费", "编码"]
+    imported = build([table], catalog)
+    assert differences(imported) == []  # 1,579.38 = 370.00 + 50.00 + … + 267.08
+    assert imported.tree["机关运行经费"]["本年"].value == Decimal("1579.38")
+
+
+def test_a_group_header_set_over_the_tables_合计_leaves_the_合计_the_tables(catalog):
+    """江苏省人大常委会办公厅 2018 p.15 (公开09表): the PDF sets “三公”经费 over 合计 as well as over its 小计 — the 小计 is
+    the “三公” total (833.60 = 222.50 + 183.60 + 427.50), the 合计 the table's (2,542.60 with 会议费 and 培训费)."""
+    tables = _read("js-rendabangongting-2018-p15.pdf", catalog)
+    table = next(t for t in tables if t.kind.id == "三公经费支出表")
+    assert header_doubts(table) == [] and table.columns[0] == "合计" and table.columns[1] == "“三公”合计"
+    imported = build([table], catalog)
+    assert differences(imported) == []
+    three = imported.tree["三公经费"]
+    assert [three[item]["本年"].value for item in ("因公出国（境）费", "公务用车运行维护费", "公务接待费")] == [
+        Decimal("222.50") * 10000, Decimal("183.60") * 10000, Decimal("427.50") * 10000]

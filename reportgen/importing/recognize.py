@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.importing.catalog import Catalog, TableKind, TitleWords, normalized
-from reportgen.readers.grid import Cell, Grid
+from reportgen.readers.grid import EMPTY, Cell, Grid
 from reportgen.reading.amounts import printed_amount
 
 TITLE_ROWS = 8  # a title sits in the first rows of a sheet or a printed table
@@ -365,8 +365,63 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
         meaning = _of_year(words, groups[col], _within_group(words, groups[col], meaning, catalog, own), own)
         if meaning:
             meanings[col] = meaning
-    meanings = _one_total(grid, header.stop, texts, _total_by_fund(meanings, texts, groups, catalog))
-    return _set_apart(grid, header.stop, texts, meanings)
+    meanings = _one_total(grid, header.stop, texts, _total_by_fund(_table_total(texts, meanings), texts, groups, catalog))
+    return _codes_apart(grid, header.stop, texts, _cut_in_two(grid, header, _set_apart(grid, header.stop, texts, meanings)))
+
+
+def _table_total(texts: dict[int, list[str]], meanings: dict[int, str]) -> dict[int, str]:
+    """Two columns given one group's total, one headed 合计 and one 小计 (江苏省人大常委会办公厅 2018's “三公” table:
+    the PDF set “三公”经费 over the table's 合计 as well as over its 小计): the 小计 is the group's, the 合计 the
+    table's own (its “三公”经费, 会议费 and 培训费 together)."""
+    columns: dict[str, list[int]] = {}
+    for col, meaning in meanings.items():
+        columns.setdefault(meaning, []).append(col)
+    out = dict(meanings)
+    for meaning, cols in columns.items():
+        own = {texts[col][-1]: col for col in cols}
+        if meaning != "合计" and len(cols) == len(own) == 2 and set(own) == {"合计", "小计"}:
+            out[own["合计"]] = "合计"
+    return out
+
+
+def _cut_in_two(grid: Grid, header: range, meanings: dict[int, str]) -> dict[int, str]:
+    """A PDF's column of amounts its reader cut in two under one header cell (江苏省人大常委会办公厅 2018's
+    机关运行经费表: 机关运行经费支出 over both, its 合计 and 类 figures set further right than its 款's): where no
+    row prints an amount in both and the right one prints nothing else, they are one column — the right
+    one's figures moved into the left one's empty cells."""
+    if grid.kind != "pdf":
+        return meanings
+    moved = dict(meanings)
+    for merge in grid.merges:
+        left, right = merge.first_col, merge.last_col
+        if not header.start <= merge.first_row < header.stop or right != left + 1 \
+                or left not in moved or moved.get(right) != moved[left]:
+            continue
+        body = grid.rows[header.stop:]
+        if any(is_amount(grid.cell(row, left)) and is_amount(grid.cell(row, right))
+               or cell_text(grid.cell(row, right)) and not is_amount(grid.cell(row, right))
+               for row in range(header.stop, len(grid.rows))):
+            continue
+        for cells in body:
+            if right < len(cells) and cell_text(cells[right]) and not cell_text(cells[left]):
+                cells[left], cells[right] = cells[right], EMPTY
+        del moved[right]
+    return moved
+
+
+def _codes_apart(grid: Grid, body: int, texts: dict[int, list[str]], meanings: dict[int, str]) -> dict[int, str]:
+    """A PDF's codes set left of the column headed 科目编码 (江苏省人大常委会办公厅 2018's 机关运行经费表: 302, 30201 …
+    in a column under no header word, the 编码 column printing 合计 alone): the codes' column is the 编码 one."""
+    if grid.kind != "pdf":
+        return meanings
+    moved = dict(meanings)
+    for col in [c for c, meaning in meanings.items() if meaning == "编码"]:
+        rows = grid.rows[body:]
+        if col > 0 and col - 1 not in texts and col - 1 not in moved and any(
+                is_code(grid.cell(row, col - 1)) for row in range(body, len(grid.rows))) \
+                and not any(is_code(grid.cell(row, col)) for row in range(body, len(grid.rows))) and rows:
+            moved[col - 1] = moved.pop(col)
+    return moved
 
 
 def _set_apart(grid: Grid, body: int, texts: dict[int, list[str]], meanings: dict[int, str]) -> dict[int, str]:
