@@ -396,3 +396,16 @@ def test_a_group_header_set_over_the_tables_合计_leaves_the_合计_the_tables(
     three = imported.tree["三公经费"]
     assert [three[item]["本年"].value for item in ("因公出国（境）费", "公务用车运行维护费", "公务接待费")] == [
         Decimal("222.50") * 10000, Decimal("183.60") * 10000, Decimal("427.50") * 10000]
+
+
+def test_a_tables_number_on_a_pages_last_line_is_no_row_of_the_table_above():
+    """A page whose table ends with the next table's number, its title on the next page: the number is no row."""
+    title = _line(1, 60, (200, "支出预算总表"))
+    caption = _line(2, 80, (56, "部门名称：江苏省人大常委会办公厅"), (480, "单位：万元"))
+    header = _line(3, 100, (56, "合计"), (150, "基本支出"), (250, "项目支出"))
+    body = _line(4, 120, (56, "15897.44"), (150, "7877.76"), (250, "6333.96"))
+    number = _line(5, 700, (56, "公开 04 表"))
+    (table,) = _tables([[title, caption, header, body, number]])
+    assert number not in table.first.lines and body in table.first.lines
+    (table,) = _tables([[title, caption, header, body, _line(5, 700, (56, "合计 15897.44"))]])  # a row all the same
+    assert len(table.first.lines) == 5

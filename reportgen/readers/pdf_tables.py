@@ -466,10 +466,13 @@ def _is_number_line(line: _Line) -> bool:
 def _numbers_title(lines: list[_Line], position: int) -> bool:
     """Whether the line at ``position`` is a table's number on a line of its own right above that table's
     title and caption (江苏省人大常委会办公厅 2018: “公开 04 表” under the 支出预算总表's figures, over
-    “财政拨款收支预算总表”): the next table's caption, never a row of the table above it."""
-    if position + 2 >= len(lines) or not _is_number_line(lines[position]):
+    “财政拨款收支预算总表”), or on the page's last line (its title on the next page): the next table's,
+    never a row of the table above it."""
+    if not _is_number_line(lines[position]):
         return False
-    return lines[position + 1].page == lines[position].page and _is_title(lines[position + 1], lines[position + 2])
+    if position + 1 == len(lines):  # the page's last line: the next table's number, its title on the next page
+        return True
+    return position + 2 < len(lines) and _is_title(lines[position + 1], lines[position + 2])
 
 
 def _numbers_retitled(table: _Table, lines: list[_Line]) -> bool:
