@@ -409,3 +409,26 @@ def test_a_tables_number_on_a_pages_last_line_is_no_row_of_the_table_above():
     assert number not in table.first.lines and body in table.first.lines
     (table,) = _tables([[title, caption, header, body, _line(5, 700, (56, "合计 15897.44"))]])  # a row all the same
     assert len(table.first.lines) == 5
+
+
+def test_an_income_table_of_groups_led_by_their_小计_is_read_and_held_to_its_totals(catalog):
+    """江苏省人民检察院 2018 p.14 (公开02表): 收入总计, then each group's 小计 and rows (一般公共预算资金, 政府性基金,
+    财政专户管理资金, 其他资金, 上年结转和结余资金 printed centred beside them): 21,955.35 = 21,940.96 + 14.39, each
+    小计 its rows' sum."""
+    (table,) = _read("js-jianchayuan-2018-p14.pdf", catalog)
+    assert table.kind.id == "收入总表" and header_doubts(table) == []
+    imported = build([table], catalog)
+    assert differences(imported) == []
+    groups = imported.groups["收入总表"]
+    assert [(s.amounts["预算数"].value, [r.label for r in rows]) for s, rows in groups.groups][:2] == [
+        (Decimal("21940.96"), ["公共财政拨款（补助）资金", "专项收入"]), (Decimal(0), [])]
+    table.grid.rows[groups.groups[3][1][2].index][2] = Cell("14.93", "14.93")  # 其他收入 misprinted
+    (slip,) = differences(build([table], catalog))
+    assert slip.total.value == Decimal("14.39") and slip.parts_sum == Decimal("14.93")
+
+
+def test_an_income_table_whose_pdf_ran_two_rows_names_into_one_cell_is_not_read_for_sure(catalog):
+    """江苏省政协办公厅 2018 p.2: “其他非税收入小计 80.00”, “其他收入债务资金(银行贷款) 80.00” — whose each 80.00 is, is
+    not known."""
+    (table,) = _read("js-zhengxie-2018-p2.pdf", catalog)
+    assert header_doubts(table) == ["第2列没有表头而印有项目名称"]

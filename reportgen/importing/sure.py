@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reportgen.importing.grouped import grouped_income
 from reportgen.importing.recognize import ITEMS, THREE_PUBLIC, TURNED_FIGURE, Table, cell_text, is_amount
 from reportgen.importing.rows import LABEL_MEANINGS, Row, body_rows, is_note_row
 from reportgen.importing.sides import label_columns, spanning_label
@@ -50,7 +51,7 @@ def _unheaded_names(table: Table) -> list[str]:
     """A column under no header word beside the 名称 column that prints names on rows of its own (江苏's
     收入预算总表: 一般公共预算资金 over 公共财政拨款(补助)资金 and 专项收入, the PDF running two rows' names into
     one cell): whose each figure is is not known for sure — not read for sure."""
-    if "名称" not in table.columns.values():
+    if "名称" not in table.columns.values() or grouped_income(table) is not None:  # its groups tell whose each is
         return []
     grid = table.grid
     named: Counter[int] = Counter()
