@@ -25,6 +25,7 @@ from reportgen.readers.grid import Cell, Grid, Merge
 from reportgen.readers.pdf_tables import _Line, _tables, _wrapped_title
 from reportgen.readers.pdf_words import Word
 from reportgen.readers.published import read_published
+from reportgen.review import review
 from reportgen.review.missing import implied
 from tests.clients import require_program
 
@@ -432,3 +433,41 @@ def test_an_income_table_whose_pdf_ran_two_rows_names_into_one_cell_is_not_read_
     not known."""
     (table,) = _read("js-zhengxie-2018-p2.pdf", catalog)
     assert header_doubts(table) == ["第2列没有表头而印有项目名称"]
+
+
+# 江苏省政协办公厅 2017's source as its tables give it (公开01、03、07、08表, trimmed): 基本支出 5,916.27 of all the
+# money (其他资金's 80.00 in it), the 一般公共预算's 5,836.27 by economic class
+_BASIC_SOURCE = """部门: 江苏省政协办公厅
+年度: 2017
+金额单位: 万元
+部门概况:
+  职责: [某职责]
+收入: {一般公共预算拨款: 9066.79, 其余未公开: true, 财政拨款收入: 9066.79, 收入总计: 9146.79, 上年结转: 0}
+支出:
+  功能分类:
+    - {科目: 2010201, 合计: 9066.79}
+  基本支出:
+    合计: 5916.27
+    经济分类:
+      - {科目: 30101, 金额: 4704.35}
+      - {科目: 30201, 金额: 1131.92}
+  合计: 9146.79
+  功能分类口径: 一般公共预算
+不公开: [人员编制, 三公经费, 机关运行经费, 政府采购, 国有资产, 绩效管理]
+"""
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("江苏省政协办公厅2017年度财政拨款基本支出预算5,836.27万元，其中：", "agree"),  # the 财政拨款 part it names
+    ("江苏省政协办公厅2017年度基本支出预算5,916.27万元。", "agree"),
+    ("江苏省政协办公厅2017年度财政拨款基本支出预算5,863.27万元，其中：", "disagree"),
+])
+def test_the_基本支出_a_sentence_names_of_财政拨款_is_that_funds_part(sentence, status, tmp_path):
+    """江苏省政协办公厅 2017 p.10: “财政拨款基本支出预算5,836.27万元” beside a 基本支出 of 5,916.27 — the part the
+    sentence names (was told “应为5,916.27万元”)."""
+    source, draft = tmp_path / "s.yaml", tmp_path / "d.txt"
+    source.write_text(_BASIC_SOURCE, encoding="utf-8")
+    draft.write_text(sentence, encoding="utf-8")
+    result, problems = review(source, draft, despite_errors=True)
+    assert result is not None, problems
+    assert [v.status for v in result.verdicts if v.statement.kind == "amount"] == [status]
