@@ -141,9 +141,11 @@ def stated_basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 
 def _other_funds_basic(b: Budget) -> bool:
     """Whether a function row of a fund other than 一般公共预算 spends on 基本支出 (or may: its split not given),
-    or the rows are 一般公共预算's alone (功能分类口径: 江苏's 其他资金, by function nowhere, may)."""
-    return bool(b.function_scope) or any((r.basic is None and r.project is None) or r.basic
-                                         for r in b.function_rows if r.fund != "一般公共预算")
+    or the rows are 一般公共预算's alone (功能分类口径: 江苏's 其他资金, by function nowhere, may), or 收入 is
+    published in part (其余未公开: 江苏's 其他资金 80.00 of 江苏省政协办公厅, which may pay 基本支出 — 5,916.27 of all
+    the money beside the 一般公共预算's 5,836.27 by economic class, 人员经费 and 公用经费)."""
+    return bool(b.function_scope) or bool(b.income_unknown) or any(
+        (r.basic is None and r.project is None) or r.basic for r in b.function_rows if r.fund != "一般公共预算")
 
 
 def _stated_agrees(b: Budget, m: Money, what: tuple[str, str, str], stated: Decimal | None,

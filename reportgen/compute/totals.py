@@ -158,8 +158,9 @@ class Totals:
     @cached_property
     def basic(self) -> Decimal | None:
         """基本支出, from the finest level the source gives (as stated, within its 尾数); as stated where the
-        function rows are 一般公共预算's alone (功能分类口径: its economic lines are that fund's too)."""
-        scoped = self.budget.stated_basic if self.budget.function_scope else None
+        function rows are 一般公共预算's alone (功能分类口径: its economic lines are that fund's too) or 收入 is
+        published in part (其余未公开: its economic lines, 人员经费 and 公用经费 may be 一般公共预算's alone)."""
+        scoped = self.budget.stated_basic if self.budget.function_scope or self.budget.income_unknown else None
         for value in (scoped, self.printed_basic, self.basic_from_functions, self.economic.basic_from_economic,
                       self.basic_from_stated_split, self.budget.stated_basic):
             if value is not None:
