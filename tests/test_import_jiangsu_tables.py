@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.cli import main
 from reportgen.importing import catalog as catalogs
 from reportgen.importing.build import build
 from reportgen.importing.pipeline import _places
@@ -25,6 +26,7 @@ from reportgen.readers.grid import Cell, Grid, Merge
 from reportgen.readers.pdf_tables import _Line, _tables, _wrapped_title
 from reportgen.readers.pdf_words import Word
 from reportgen.readers.published import read_published
+from reportgen.reading.yamlsafe import load_yaml
 from reportgen.render import check_findings
 from reportgen.review import review
 from reportgen.review.missing import implied
@@ -498,3 +500,35 @@ def test_the_funds_人员经费_and_公用经费_are_not_held_to_a_基本支出_
     source.write_text(_PART_INCOME.replace("{INCOME}", income), encoding="utf-8")
     rules = {f.rule for f in check_findings(source)}
     assert ("R-基本支出合计" in rules) is told and "R-支出合计" not in rules and "R-收支平衡" not in rules
+
+
+# 江苏省人大常委会办公厅 2018年度部门预算 (pdftotext -layout), its cover and pp. 9 and 12, as a text with no tables
+_PROSE = ["江苏省人大常委会办公厅2018年度部门预算公开",
+          "  江苏省人大常委会办公厅2018年度收入、支出预算总计",
+          "15897.44万元，与上年相比收、支预算总计各增加 2248.37 万",
+          "元，增长16.47 %。",
+          "  （一）收入预算总计15897.44万元。",
+          " 一般公共预算收入15897.44万元，占100 %；",
+          " 江苏省人大常委会办公厅部门本年支出预算合计 15897.44",
+          "万元，其中：",
+          " 基本支出 7877.76 万元，占 49.55%；",
+          " 项目支出 6333.96 万元，占 39.84 %；",
+          " 单位预留机动经费1685.72 万元，占10.61%；",
+          " 结转下年资金 0 万元，占 0 %。"]
+
+
+@pytest.mark.parametrize("beside", [True, False])
+def test_a_text_stating_spending_beside_基本_and_项目_writes_the_total_not_their_sum(beside, tmp_path, capsys):
+    """The text states 单位预留机动经费 beside 基本支出 and 项目支出 (no field holds it): 支出合计 and 基本支出 written,
+    项目支出 not (and told) — 7,877.76 + 6,333.96 is no 支出合计, and 收入 15,897.44 was held “已大于支出总计
+    14,211.72”; a text stating none writes both."""
+    text = tmp_path / "rd.txt"
+    text.write_text("\n".join(line for line in _PROSE if beside or "机动" not in line), encoding="utf-8")
+    out = tmp_path / "rd.yaml"
+    main(["import", str(text), "-o", str(out)])
+    said = capsys.readouterr()
+    told = said.out + said.err
+    spending = load_yaml(out)["支出"]
+    assert spending["合计"] == Decimal("15897.44") and spending["基本支出"]["合计"] == Decimal("7877.76")
+    assert ("项目支出" in spending) is not beside
+    assert "R-收支平衡" not in told and ("源文件没有它的字段：基本支出与项目支出之和不是支出合计" in told) is beside
