@@ -532,3 +532,35 @@ def test_a_text_stating_spending_beside_基本_and_项目_writes_the_total_not_t
     assert spending["合计"] == Decimal("15897.44") and spending["基本支出"]["合计"] == Decimal("7877.76")
     assert ("项目支出" in spending) is not beside
     assert "R-收支平衡" not in told and ("源文件没有它的字段：基本支出与项目支出之和不是支出合计" in told) is beside
+
+
+_SPENDING_SOURCE = """部门: 江苏省人民检察院
+年度: 2018
+金额单位: 万元
+部门概况:
+  职责: [某职责]
+收入: {一般公共预算拨款: 21940.96, 其余未公开: true, 收入总计: 21955.35, 上年结转: 0}
+支出:
+  合计: 21955.35
+  基本支出: {合计: 13994.31}
+不公开: [人员编制, 三公经费, 机关运行经费, 政府采购, 国有资产, 绩效管理]
+"""
+# 江苏省人民检察院 2018, p.27 (三、支出预算情况说明): 13,994.31 / 21,955.35 = 63.7398%, printed 63.75 so that the
+# three shares make 100.00%
+_SHARES = ("基本支出 13,994.31 万元，占 63.75%；", "项目支出 5,573 万元，占 25.38 %；",
+           "单位预留机动经费 2,388.04 万元，占 10.87 %。")
+
+
+@pytest.mark.parametrize(("lines", "status"), [
+    (_SHARES, "unknown"),  # a 尾数 moved to make 100%: not judged
+    ((_SHARES[0].replace("63.75", "63.85"), *_SHARES[1:]), "disagree"),  # 0.11 off: a slip all the same
+    ((_SHARES[0], _SHARES[1], _SHARES[2].replace("10.87", "10.86")), "disagree"),  # they make no 100%
+])
+def test_a_share_whose_尾数_makes_the_shares_100_percent_is_no_slip(lines, status, tmp_path):
+    source, draft = tmp_path / "s.yaml", tmp_path / "d.txt"
+    source.write_text(_SPENDING_SOURCE, encoding="utf-8")
+    draft.write_text("\n".join(["省检察院本年支出预算合计 21,955.35 万元，其中：", *lines]), encoding="utf-8")
+    result, problems = review(source, draft, despite_errors=True)
+    assert result is not None, problems
+    basic = next(v for v in result.verdicts if v.statement.kind == "share" and v.statement.label == "基本支出")
+    assert basic.status == status
