@@ -1,7 +1,8 @@
 """江苏's provincial department tables (公开01表 … 公开12表, 2017–2018): recognised by what they hold.
 
-No 江苏 PDF is in the repository: these tests quote the printed titles and header lines (as the PDF reader
-gives them: 江苏省政协办公厅 2018, 江苏省人民检察院 2018) through the recognition functions. The titles put
+Most tests quote the printed titles and header lines (as the PDF reader gives them: 江苏省政协办公厅 2018,
+江苏省人民检察院 2018) through the recognition functions; the last read pages cut from the PDFs (tests/fixtures/
+import/national/js-*.pdf). The titles put
 预算 before the last 表 (收支预算总表, 一般公共预算支出预算表); the 支出预算总表 prints 单位预留机动经费 beside
 基本支出 and 项目支出; the “三公” table 会议费 and 培训费 beside its items; the 机关运行经费 table sets
 机关运行经费 out by economic class; the fund tables print one column, 金额. 财政拨款支出预算表,
@@ -10,18 +11,26 @@ gives them: 江苏省政协办公厅 2018, 江苏省人民检察院 2018) throug
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from reportgen.cli import main
 from reportgen.importing import catalog as catalogs
 from reportgen.importing.build import build
 from reportgen.importing.pipeline import _places
-from reportgen.importing.recognize import recognize, titled_table
+from reportgen.importing.recognize import Table, content_note, recognize, titled_table
 from reportgen.importing.reconcile import differences
 from reportgen.importing.sure import header_doubts
 from reportgen.readers.grid import Cell, Grid, Merge
 from reportgen.readers.pdf_tables import _Line, _tables, _wrapped_title
 from reportgen.readers.pdf_words import Word
+from reportgen.readers.published import read_published
+from reportgen.reading.yamlsafe import load_yaml
+from reportgen.render import check_findings
+from reportgen.review import review
+from reportgen.review.missing import implied
+from tests.clients import require_program
 
 
 @pytest.fixture(scope="module")
@@ -258,3 +267,300 @@ def test_the_lines_a_pdf_tables_wrapped_names_are_printed_on_are_its_own():
     assert {"第15页 第36行", "第15页 第37行"} <= places
     grid.row_places = ["第15页 第36行", "第15页 第39行"]
     assert "第15页 第38行" in _places([grid]) and "第15页 第40行" not in _places([grid])
+
+
+# Page extracts (pypdf) of the 江苏 documents of /work/jiangsu (bench/corpus/jiangsu/corpus.yaml says where they
+# come from): 江苏省政协办公厅 2018 报表 p.1, 江苏省人民检察院 2017 p.10, 江苏省人大常委会办公厅 2018 p.10.
+_PAGES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
+
+
+def _read(name: str, catalog: catalogs.Catalog) -> list[Table]:
+    require_program("pdftotext")
+    return recognize(read_published(_PAGES / name).grids, catalog)[0]
+
+
+def test_the_收支预算总表_with_its_spending_by_function_and_by_use_side_by_side_is_read(catalog):
+    """公开01表: income, then the 功能分类 and the 支出用途 (基本支出, 项目支出, 单位预留机动经费) side by side, the
+    当年支出小计 and 支出合计 printed across them. Each side read: the 收入合计 and 其他资金 (no field of the source:
+    the income is written in part, never taken as all of it), the classes against the 支出合计, the uses against
+    the 当年支出小计."""
+    (table,) = _read("js-zhengxie-2018-p1.pdf", catalog)
+    assert table.kind.id == "收支总表" and header_doubts(table) == []
+    imported = build([table], catalog)
+    assert differences(imported) == []
+    uses = [(row.label, row.amounts["预算数"].value) for row in imported.beside["收支总表"] if row.amounts]
+    assert uses == [("基本支出", Decimal("5678.17")), ("项目支出", Decimal("3314.68")),
+                    ("单位预留机动经费", Decimal("1157.63"))]
+    income = imported.tree["收入"]
+    assert {key: node.value for key, node in income.items()} == {
+        "一般公共预算拨款": Decimal("10070.48"), "其余未公开": True, "财政拨款收入": Decimal("10070.48"),
+        "收入总计": Decimal("10150.48"), "上年结转": Decimal(0)}
+    assert "其他资金" in income["其余未公开"].where
+
+
+def test_a_total_printed_in_the_function_sides_name_column_is_the_spendings_and_wrapped_names_are_one(catalog):
+    """江苏省人民检察院 2017: “当年支出小计” in the 功能科目名称 column, its 17,996.68 under the 支出用途's 金额 (the uses'
+    sum, never one of them); “1.一般公共预” / 17,981.68 / “算2.政府性基金” / “预算”: 一般公共预算 holds the figure."""
+    (table,) = _read("js-jianchayuan-2017-p10.pdf", catalog)
+    imported = build([table], catalog)
+    assert differences(imported) == []
+    left, right = imported.sides["收支总表"]
+    assert ("一般公共预算", Decimal("17981.68")) in [(r.label, r.amounts["预算数"].value) for r in left if r.amounts]
+    assert [r.amounts["预算数"].value for r in right if r.label == "当年支出小计"] == [Decimal("17996.68")]
+    assert len([r for r in imported.beside["收支总表"] if r.amounts and not r.amounts["预算数"].blank]) == 3
+
+
+def test_uses_that_do_not_make_the_spending_are_told(catalog):
+    (table,) = _read("js-zhengxie-2018-p1.pdf", catalog)
+    table.grid.rows[table.body_start][5] = Cell("5,687.17", "5,687.17")  # 基本支出 misprinted by 9.00
+    (slip,) = differences(build([table], catalog))
+    assert slip.what == "支出用途各项" and slip.total.value == Decimal("10150.48")
+    assert slip.parts_sum == Decimal("10159.48")
+
+
+def test_a_tables_number_over_its_title_is_the_next_tables_first_line_not_a_row_of_the_one_above(catalog):
+    """江苏省人大常委会办公厅 2018 p.10: “公开 04 表” under the 支出预算总表's figures, over 财政拨款收支预算总表."""
+    spending, fiscal = _read("js-rendabangongting-2018-p10.pdf", catalog)
+    assert (spending.kind.id, fiscal.kind.id) == ("支出总表", "财政拨款收支总表")
+    assert not any("公开" in cell.text for row in spending.grid.rows[spending.body_start:] for cell in row)
+    assert fiscal.grid.rows[0][0].text == "财政拨款收支预算总表"
+    assert build([spending, fiscal], catalog).problems == []
+
+
+def test_a_title_over_a_caption_naming_the_department_alone_is_a_table(catalog):
+    """江苏省人大常委会办公厅 2018 p.8: “收支预算总表” over “部门名称：江苏省人大”, the unit (单位:万元) on the next line
+    and the name's end (常委会办公厅) under it — a table, read whole (it was taken for text: 缺少收支总表)."""
+    (table,) = _read("js-rendabangongting-2018-p8.pdf", catalog)
+    assert table.kind.id == "收支总表" and table.unit == "万元" and header_doubts(table) == []
+    imported = build([table], catalog)
+    assert differences(imported) == []
+    assert imported.tree["收入"]["一般公共预算拨款"].value == Decimal("15897.44")
+
+
+_TWELVE = [f"公开{n:02d}表" for n in range(1, 13)]
+
+
+@pytest.mark.parametrize(("texts", "final", "told"), [
+    (_TWELVE, False, False),  # 江苏 2017–2019: twelve tables of its own, none of them 国有资本经营预算支出表
+    ([t for t in _TWELVE if t != "公开10表"], False, True),  # a number skipped: a table left out
+    ([*_TWELVE, "本部门无国有资本经营预算收支，国有资本经营预算支出表为空表。"], False, True),  # the text names it
+    (["目录", "9．2026年国有资本经营预算支出表……………………23"], False, True),  # so does its 目录
+    (_TWELVE, True, True),  # a 部门决算's nine tables are the nation's
+])
+def test_a_table_not_found_is_missing_only_where_the_document_implies_it(texts, final, told, catalog):
+    state = next(kind for kind in catalog.tables if kind.id == "国有资本经营预算支出表")
+    missing, unpublished = implied([state], texts, catalog, final=final, layout=False)
+    assert (missing, unpublished) == (([state], []) if told else ([], [state]))
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("部门预算公开07表 一般公共预算支出预算表", "一般公共预算支出表"),  # its number as 2019 prints it, known by its name
+    ("一般公共预算拨款支出预算表", "一般公共预算支出表"),  # a name no list holds: known by its codes and its words
+    ("2019年度一般公共预算当年拨款支出预算表", "一般公共预算支出表"),
+    ("财政拨款支出预算表", None),  # 江苏's own 公开05表: of all the funds, none of the national tables
+    ("一般公共预算项目支出预算表", None),  # the words of another table
+    ("一般公共预算拨款基本支出预算表", None),  # its rows are of 功能分类: not the 基本支出表 its words would say
+])
+def test_a_table_whose_title_names_none_is_known_by_its_codes_and_the_words_of_its_title(title, kind, catalog):
+    """江苏省政协办公厅 2018 公开07表 (p.7) printed under other titles: the rows' codes (功能分类) and the fund its title
+    names (一般公共预算, and no word of another table's) tell the table; the import says it was known so."""
+    (table,) = _read("js-zhengxie-2018-p7.pdf", catalog)
+    grid = table.grid
+    grid.rows[0] = [Cell(title, title), *grid.rows[0][1:]]
+    found, unknown = recognize([grid], catalog)
+    assert [t.kind.id for t in found] == ([kind] if kind else []) and len(unknown) == (0 if kind else 1)
+    if kind and "拨款支出预算表" in title:
+        assert found[0].by_content and "按表中所印的科目编码（功能分类）" in content_note(found[0])
+        imported = build(found, catalog)
+        assert differences(imported) == []
+        assert [(r.code, r.amounts["合计"].value) for r in imported.rows["一般公共预算支出表"] if r.code][2:4] == [
+            ("2010201", Decimal("4432.78")), ("2010202", Decimal("1780.22"))]
+
+
+def test_a_column_the_pdf_reader_cut_in_two_under_one_header_is_one_and_codes_set_apart_are_the_codes(catalog):
+    """江苏省人大常委会办公厅 2018 p.16 (公开11表): 机关运行经费支出 over two columns, the 合计 and 302 figures set right of
+    the 款' (no row prints in both), the codes left of 科目编码 (which prints 合计 alone): one column of figures, the
+    codes the 编码 column's — read whole, its 合计 the 机关运行经费."""
+    (table,) = _read("js-rendabangongting-2018-p16.pdf", catalog)
+    assert table.kind.id == "机关运行经费表" and header_doubts(table) == []
+    assert sorted(table.columns.values()) == ["名称", "机关运行经费", "编码"]
+    imported = build([table], catalog)
+    assert differences(imported) == []  # 1,579.38 = 370.00 + 50.00 + … + 267.08
+    assert imported.tree["机关运行经费"]["本年"].value == Decimal("1579.38")
+
+
+def test_a_group_header_set_over_the_tables_合计_leaves_the_合计_the_tables(catalog):
+    """江苏省人大常委会办公厅 2018 p.15 (公开09表): the PDF sets “三公”经费 over 合计 as well as over its 小计 — the 小计 is
+    the “三公” total (833.60 = 222.50 + 183.60 + 427.50), the 合计 the table's (2,542.60 with 会议费 and 培训费)."""
+    tables = _read("js-rendabangongting-2018-p15.pdf", catalog)
+    table = next(t for t in tables if t.kind.id == "三公经费支出表")
+    assert header_doubts(table) == [] and table.columns[0] == "合计" and table.columns[1] == "“三公”合计"
+    imported = build([table], catalog)
+    assert differences(imported) == []
+    three = imported.tree["三公经费"]
+    assert [three[item]["本年"].value for item in ("因公出国（境）费", "公务用车运行维护费", "公务接待费")] == [
+        Decimal("222.50") * 10000, Decimal("183.60") * 10000, Decimal("427.50") * 10000]
+
+
+def test_a_tables_number_on_a_pages_last_line_is_no_row_of_the_table_above():
+    """A page whose table ends with the next table's number, its title on the next page: the number is no row."""
+    title = _line(1, 60, (200, "支出预算总表"))
+    caption = _line(2, 80, (56, "部门名称：江苏省人大常委会办公厅"), (480, "单位：万元"))
+    header = _line(3, 100, (56, "合计"), (150, "基本支出"), (250, "项目支出"))
+    body = _line(4, 120, (56, "15897.44"), (150, "7877.76"), (250, "6333.96"))
+    number = _line(5, 700, (56, "公开 04 表"))
+    (table,) = _tables([[title, caption, header, body, number]])
+    assert number not in table.first.lines and body in table.first.lines
+    (table,) = _tables([[title, caption, header, body, _line(5, 700, (56, "合计 15897.44"))]])  # a row all the same
+    assert len(table.first.lines) == 5
+
+
+def test_an_income_table_of_groups_led_by_their_小计_is_read_and_held_to_its_totals(catalog):
+    """江苏省人民检察院 2018 p.14 (公开02表): 收入总计, then each group's 小计 and rows (一般公共预算资金, 政府性基金,
+    财政专户管理资金, 其他资金, 上年结转和结余资金 printed centred beside them): 21,955.35 = 21,940.96 + 14.39, each
+    小计 its rows' sum."""
+    (table,) = _read("js-jianchayuan-2018-p14.pdf", catalog)
+    assert table.kind.id == "收入总表" and header_doubts(table) == []
+    imported = build([table], catalog)
+    assert differences(imported) == []
+    groups = imported.groups["收入总表"]
+    assert [(s.amounts["预算数"].value, [r.label for r in rows]) for s, rows in groups.groups][:2] == [
+        (Decimal("21940.96"), ["公共财政拨款（补助）资金", "专项收入"]), (Decimal(0), [])]
+    table.grid.rows[groups.groups[3][1][2].index][2] = Cell("14.93", "14.93")  # 其他收入 misprinted
+    (slip,) = differences(build([table], catalog))
+    assert slip.total.value == Decimal("14.39") and slip.parts_sum == Decimal("14.93")
+
+
+def test_an_income_table_whose_pdf_ran_two_rows_names_into_one_cell_is_not_read_for_sure(catalog):
+    """江苏省政协办公厅 2018 p.2: “其他非税收入小计 80.00”, “其他收入债务资金(银行贷款) 80.00” — whose each 80.00 is, is
+    not known."""
+    (table,) = _read("js-zhengxie-2018-p2.pdf", catalog)
+    assert header_doubts(table) == ["第2列没有表头而印有项目名称"]
+
+
+# 江苏省政协办公厅 2017's source as its tables give it (公开01、03、07、08表, trimmed): 基本支出 5,916.27 of all the
+# money (其他资金's 80.00 in it), the 一般公共预算's 5,836.27 by economic class
+_BASIC_SOURCE = """部门: 江苏省政协办公厅
+年度: 2017
+金额单位: 万元
+部门概况:
+  职责: [某职责]
+收入: {一般公共预算拨款: 9066.79, 其余未公开: true, 财政拨款收入: 9066.79, 收入总计: 9146.79, 上年结转: 0}
+支出:
+  功能分类:
+    - {科目: 2010201, 合计: 9066.79}
+  基本支出:
+    合计: 5916.27
+    经济分类:
+      - {科目: 30101, 金额: 4704.35}
+      - {科目: 30201, 金额: 1131.92}
+  合计: 9146.79
+  功能分类口径: 一般公共预算
+不公开: [人员编制, 三公经费, 机关运行经费, 政府采购, 国有资产, 绩效管理]
+"""
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("江苏省政协办公厅2017年度财政拨款基本支出预算5,836.27万元，其中：", "agree"),  # the 财政拨款 part it names
+    ("江苏省政协办公厅2017年度基本支出预算5,916.27万元。", "agree"),
+    ("江苏省政协办公厅2017年度财政拨款基本支出预算5,863.27万元，其中：", "disagree"),
+])
+def test_the_基本支出_a_sentence_names_of_财政拨款_is_that_funds_part(sentence, status, tmp_path):
+    """江苏省政协办公厅 2017 p.10: “财政拨款基本支出预算5,836.27万元” beside a 基本支出 of 5,916.27 — the part the
+    sentence names (was told “应为5,916.27万元”)."""
+    source, draft = tmp_path / "s.yaml", tmp_path / "d.txt"
+    source.write_text(_BASIC_SOURCE, encoding="utf-8")
+    draft.write_text(sentence, encoding="utf-8")
+    result, problems = review(source, draft, despite_errors=True)
+    assert result is not None, problems
+    assert [v.status for v in result.verdicts if v.statement.kind == "amount"] == [status]
+
+
+_PART_INCOME = """部门: 江苏省政协办公厅
+年度: 2017
+金额单位: 万元
+部门概况:
+  职责: [某职责]
+收入: {INCOME}
+支出:
+  合计: 9146.79
+  基本支出: {合计: 5916.27, 人员经费: 4704.35, 公用经费: 1131.92}
+不公开: [人员编制, 三公经费, 机关运行经费, 政府采购, 国有资产, 绩效管理]
+"""
+
+
+@pytest.mark.parametrize(("income", "told"), [
+    ("{一般公共预算拨款: 9066.79, 其余未公开: true, 收入总计: 9146.79}", False),  # 其他资金 80.00 may pay 基本支出
+    ("{一般公共预算拨款: 9146.79}", True),  # all the money the fund's: its 人员经费 and 公用经费 are all 基本支出's
+])
+def test_the_funds_人员经费_and_公用经费_are_not_held_to_a_基本支出_of_income_in_part(income, told, tmp_path):
+    """江苏省政协办公厅 2017: 基本支出 5,916.27 of all the money (公开03表), 人员经费 4,704.35 and 公用经费 1,131.92 of
+    the 一般公共预算 (公开08表): with 收入 published in part, the two make no 基本支出合计 to hold it to."""
+    source = tmp_path / "s.yaml"
+    source.write_text(_PART_INCOME.replace("{INCOME}", income), encoding="utf-8")
+    rules = {f.rule for f in check_findings(source)}
+    assert ("R-基本支出合计" in rules) is told and "R-支出合计" not in rules and "R-收支平衡" not in rules
+
+
+# 江苏省人大常委会办公厅 2018年度部门预算 (pdftotext -layout), its cover and pp. 9 and 12, as a text with no tables
+_PROSE = ["江苏省人大常委会办公厅2018年度部门预算公开",
+          "  江苏省人大常委会办公厅2018年度收入、支出预算总计",
+          "15897.44万元，与上年相比收、支预算总计各增加 2248.37 万",
+          "元，增长16.47 %。",
+          "  （一）收入预算总计15897.44万元。",
+          " 一般公共预算收入15897.44万元，占100 %；",
+          " 江苏省人大常委会办公厅部门本年支出预算合计 15897.44",
+          "万元，其中：",
+          " 基本支出 7877.76 万元，占 49.55%；",
+          " 项目支出 6333.96 万元，占 39.84 %；",
+          " 单位预留机动经费1685.72 万元，占10.61%；",
+          " 结转下年资金 0 万元，占 0 %。"]
+
+
+@pytest.mark.parametrize("beside", [True, False])
+def test_a_text_stating_spending_beside_基本_and_项目_writes_the_total_not_their_sum(beside, tmp_path, capsys):
+    """The text states 单位预留机动经费 beside 基本支出 and 项目支出 (no field holds it): 支出合计 and 基本支出 written,
+    项目支出 not (and told) — 7,877.76 + 6,333.96 is no 支出合计, and 收入 15,897.44 was held “已大于支出总计
+    14,211.72”; a text stating none writes both."""
+    text = tmp_path / "rd.txt"
+    text.write_text("\n".join(line for line in _PROSE if beside or "机动" not in line), encoding="utf-8")
+    out = tmp_path / "rd.yaml"
+    main(["import", str(text), "-o", str(out)])
+    said = capsys.readouterr()
+    told = said.out + said.err
+    spending = load_yaml(out)["支出"]
+    assert spending["合计"] == Decimal("15897.44") and spending["基本支出"]["合计"] == Decimal("7877.76")
+    assert ("项目支出" in spending) is not beside
+    assert "R-收支平衡" not in told and ("源文件没有它的字段：基本支出与项目支出之和不是支出合计" in told) is beside
+
+
+_SPENDING_SOURCE = """部门: 江苏省人民检察院
+年度: 2018
+金额单位: 万元
+部门概况:
+  职责: [某职责]
+收入: {一般公共预算拨款: 21940.96, 其余未公开: true, 收入总计: 21955.35, 上年结转: 0}
+支出:
+  合计: 21955.35
+  基本支出: {合计: 13994.31}
+不公开: [人员编制, 三公经费, 机关运行经费, 政府采购, 国有资产, 绩效管理]
+"""
+# 江苏省人民检察院 2018, p.27 (三、支出预算情况说明): 13,994.31 / 21,955.35 = 63.7398%, printed 63.75 so that the
+# three shares make 100.00%
+_SHARES = ("基本支出 13,994.31 万元，占 63.75%；", "项目支出 5,573 万元，占 25.38 %；",
+           "单位预留机动经费 2,388.04 万元，占 10.87 %。")
+
+
+@pytest.mark.parametrize(("lines", "status"), [
+    (_SHARES, "unknown"),  # a 尾数 moved to make 100%: not judged
+    ((_SHARES[0].replace("63.75", "63.85"), *_SHARES[1:]), "disagree"),  # 0.11 off: a slip all the same
+    ((_SHARES[0], _SHARES[1], _SHARES[2].replace("10.87", "10.86")), "disagree"),  # they make no 100%
+])
+def test_a_share_whose_尾数_makes_the_shares_100_percent_is_no_slip(lines, status, tmp_path):
+    source, draft = tmp_path / "s.yaml", tmp_path / "d.txt"
+    source.write_text(_SPENDING_SOURCE, encoding="utf-8")
+    draft.write_text("\n".join(["省检察院本年支出预算合计 21,955.35 万元，其中：", *lines]), encoding="utf-8")
+    result, problems = review(source, draft, despite_errors=True)
+    assert result is not None, problems
+    basic = next(v for v in result.verdicts if v.statement.kind == "share" and v.statement.label == "基本支出")
+    assert basic.status == status

@@ -144,7 +144,8 @@ def stated_basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 def _other_funds_basic(b: Budget) -> bool:
     """Whether a function row of a fund other than 一般公共预算 spends on 基本支出 (or may: its split not given),
     or the rows are 一般公共预算's alone (功能分类口径: 江苏's 其他资金, by function nowhere, may), or there are no
-    rows and other money may (economic_in_part: 北京)."""
+    rows and other money may (economic_in_part: 北京), or 收入 is published in part (其余未公开: 江苏省政协办公厅's
+    其他资金 80.00 may pay 基本支出)."""
     return economic_in_part(b) or any((r.basic is None and r.project is None) or r.basic
                                       for r in b.function_rows if r.fund != "一般公共预算")
 

@@ -27,8 +27,10 @@ def economic_in_part(budget: Budget) -> bool:
     """Whether the 经济分类 lines (the 一般公共预算基本支出表's: 一般公共预算 money) may be a part of 基本支出, not
     the whole: the function rows are that fund's alone (功能分类口径), or there are none to tell the funds
     apart and other money is spent (北京's documents, their 项 printed by unit only: 基本支出 45,980.56 of all
-    funds, its 一般公共预算基本支出表 45,537.41)."""
-    return bool(budget.function_scope) or (not budget.function_rows and not general_only(budget))
+    funds, its 一般公共预算基本支出表 45,537.41), or 收入 is published in part (其余未公开: 江苏's 其他资金 80.00 of
+    江苏省政协办公厅, which may pay 基本支出 — 5,916.27 of all the money beside the 一般公共预算's 5,836.27)."""
+    return bool(budget.function_scope) or bool(budget.income_unknown) \
+        or (not budget.function_rows and not general_only(budget))
 
 
 class Totals:
@@ -178,7 +180,8 @@ class Totals:
     @cached_property
     def basic(self) -> Decimal | None:
         """基本支出, from the finest level the source gives (as stated, within its 尾数); as stated where the
-        function rows are 一般公共预算's alone (功能分类口径: its economic lines are that fund's too)."""
+        function rows are 一般公共预算's alone (功能分类口径: its economic lines are that fund's too), or they may be
+        a part (economic_in_part)."""
         scoped = self.budget.stated_basic if economic_in_part(self.budget) else None
         for value in (scoped, self.printed_basic, self.basic_from_functions, self.economic.basic_from_economic,
                       self.basic_from_stated_split, self.budget.stated_basic):

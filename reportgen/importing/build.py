@@ -264,7 +264,36 @@ def _income(result: Imported, catalog: Catalog) -> Tree:
     unread = [t.kind.id for t in result.unsure if t.kind.id in ("收支总表", "收入总表")]
     if kind == "财政拨款收支总表" and income and unread:  # 江苏's 其他资金: printed in tables not read for sure
         income["其余未公开"] = Placed(True, "、".join(unread) + UNREAD_INCOME)
+    if kind == "收支总表" and (rest := _fieldless_income(result, catalog)):
+        _income_in_part(result, catalog, income, rest[0])
     return income
+
+
+def _fieldless_income(result: Imported, catalog: Catalog) -> list[Row]:
+    """The 收支总表's rows of this year's income printing a figure of a source the source has no field for,
+    nor a group whose parts it prints (江苏's 三、其他资金: 事业收入, 经营收入, 其他收入 … together)."""
+    return [row for row in this_year_income(catalog, result.sides["收支总表"][0])
+            if (key := catalog.income_key(row.label)) and key not in SOURCE_FIELDS and key not in _INCOME_GROUPS
+            and key != "收入总计" and any(not a.blank and a.value for a in row.amounts.values())]
+
+
+_INCOME_GROUPS = ("财政拨款收入", "单位资金")  # printed over the sources they sum, each of them a row
+
+
+def _income_in_part(result: Imported, catalog: Catalog, income: Tree, row: Row) -> None:
+    """The income written in part (其余未公开: the sources inside ``row`` are not known) with the totals the
+    收支总表 prints: 收入总计, and 财政拨款收入 (its funds not printed are then known to hold none of it); its
+    上年结转 row printed blank is 0 (as a blank is in a table of figures): 本年收入合计 is then known, 收入总计
+    less it, as the table's 当年收入小计 prints it."""
+    income["其余未公开"] = Placed(True, f"收支总表 {row.where}“{row.label}”{FIELDLESS_INCOME}")
+    for key in ("财政拨款收入", "收入总计", "上年结转"):
+        totals = [r for r in result.sides["收支总表"][0] if catalog.income_key(r.label) == key and r.amounts]
+        amount = next(iter(totals[-1].amounts.values())) if totals else None
+        if amount is not None and (not amount.blank or key == "上年结转"):
+            income[key] = value(result, result.tables["收支总表"], amount, f"收入.{key}")
+
+
+FIELDLESS_INCOME = "：源文件没有这种收入的字段，其中各来源的数不知道，不当作 0"
 
 
 # the comments beside what the import writes where a table was not read for sure or prints a total alone

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.importing.catalog import Catalog
+from reportgen.importing.grouped import Groups, grouped_income
 from reportgen.importing.recognize import Table
 from reportgen.importing.rows import Amount, CellProblem, Row, body_rows
-from reportgen.importing.sides import sides
+from reportgen.importing.sides import side_rows
 from reportgen.importing.tree import Placed, Tree, scaled
 
 _FACTORS = {("万元", "元"): Decimal(10000), ("元", "万元"): Decimal("0.0001")}
@@ -27,6 +28,9 @@ class Imported:
     rows: dict[str, list[Row]] = field(default_factory=dict)
     problems: list[CellProblem] = field(default_factory=list)
     sides: dict[str, tuple[list[Row], list[Row]]] = field(default_factory=dict)  # 两栏 tables: left, right
+    # a 两栏 table's second spending side (江苏's 支出用途: 基本支出, 项目支出, 单位预留机动经费 beside the 功能分类)
+    beside: dict[str, list[Row]] = field(default_factory=dict)
+    groups: dict[str, Groups] = field(default_factory=dict)  # an income table of groups led by their 小计
     catalog: Catalog = field(default_factory=lambda: Catalog([], {}, {}, {}))  # what the tables were known by
     class_codes: dict[str, str] = field(default_factory=dict)  # a 类's name (normalized) → its code
     used: dict[tuple[str, int, int], str] = field(default_factory=dict)  # (table, row, col) → the field it gave
@@ -46,8 +50,14 @@ def rows_of(tables: list[Table], catalog: Catalog, readers: Mapping[str, ShapeRe
     for kind, table in by_kind.items():
         shape = table.kind.shape
         if shape == "两栏":
-            result.sides[kind] = sides(table, result.problems)
-            result.rows[kind] = [*result.sides[kind][0], *result.sides[kind][1]]
+            found = side_rows(table, result.problems)
+            result.sides[kind] = (found[0], found[1])
+            if len(found) > 2:  # 江苏's 支出用途 beside the 功能分类
+                result.beside[kind] = found[2]
+            result.rows[kind] = [row for side in found for row in side]
+        elif (groups := grouped_income(table)) is not None:  # 江苏's 收入预算总表: rows in groups led by 小计
+            result.groups[kind] = groups
+            result.rows[kind] = groups.rows
         elif readers and shape in readers:
             reader = readers[shape]
             if reader is not None:

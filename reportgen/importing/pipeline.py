@@ -24,7 +24,7 @@ from reportgen.importing.identity import NARRATIVE, TABLES, Part, differs, ident
 from reportgen.importing.imported import Imported, rows_of
 from reportgen.importing.printed_parts import printed_parts
 from reportgen.importing.prose import prose_source
-from reportgen.importing.recognize import Table, recognize
+from reportgen.importing.recognize import TITLE_ROWS, Table, content_note, recognize, row_text
 from reportgen.importing.reconcile import (
     Difference,
     differences,
@@ -81,6 +81,9 @@ class ImportResult:
     read_places: frozenset[str] = frozenset()
     # the places of the rows of grids no table was recognised in (a 绩效目标表, a local table): not read
     other_places: frozenset[str] = frozenset()
+    # the words a document names its tables by: each grid's first rows (its number and title) and the text's
+    # lines that name a table (目录, 本表…): what tells which tables the document means to publish
+    table_words: tuple[str, ...] = ()
 
 
 @dataclass
@@ -95,6 +98,7 @@ class _Read:
     documents: list[Path] = field(default_factory=list)
     told: list[str] = field(default_factory=list)  # what was left out as hidden, what was given twice
     titles: list[str] = field(default_factory=list)  # what the Office files state as their titles
+    named: list[str] = field(default_factory=list)  # the printed lines that hold 表 (titles, numbers, 目录)
 
     @property
     def notes(self) -> list[str]:
@@ -111,7 +115,7 @@ def _recognized(files: dict[Path, Published], seen: dict[Path, Seen], catalog: c
         told += [hidden_sheets_note(grid, recognize([grid], catalog)[0], tables)
                  for grid in seen[path].hidden if grid.rows]  # an empty hidden sheet hides nothing
         reads[path] = _Read(one.grids, tables, unknown, one.narrative, [path] if one.is_document else [], told,
-                            [one.title] if one.title else [])
+                            [one.title] if one.title else [], [line.text for line in one.lines if "表" in line.text])
     return reads
 
 
@@ -135,6 +139,7 @@ def _joined(reads: list[_Read]) -> _Read:
         joined.unknown += one.unknown
         joined.lines += one.lines
         joined.documents += one.documents
+        joined.named += one.named
         joined.told += one.told
         joined.titles += one.titles
     return joined
@@ -229,6 +234,7 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     if final and len(final) == len(tables):  # a 部门决算: its tables reconciled, a 决算 source written
         return _import_final(paths, final, unknown, catalog, layout, read, notes)
     tables = [t for t in tables if not t.kind.final]  # a budget's stray 决算 table is none of its tables
+    notes += [content_note(t) for t in tables if t.by_content]
     tables, unsure = _sure(tables, notes)
     if not read.documents:  # a workbook's text sheets (职能, 机构设置, 名词解释 …) are its narrative
         read.lines += text_sheet_lines(unknown)
@@ -254,7 +260,13 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     return ImportResult(ImportedSource(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
                         read.documents if prose is None else [], header, unplaced, notes, _disputes(imported, slips),
                         unsure_places=_places(t.grid for t in unsure), read_places=_places(t.grid for t in tables),
-                        other_places=_places(read.unknown))
+                        other_places=_places(read.unknown), table_words=_table_words(read))
+
+
+def _table_words(read: _Read) -> tuple[str, ...]:
+    """The texts of the grids' first rows (a number, a title) and the printed lines that hold 表."""
+    heads = [row_text(grid, row) for grid in read.grids for row in range(min(TITLE_ROWS, len(grid.rows)))]
+    return tuple(text for text in [*heads, *read.named] if "表" in text)
 
 
 def _places(grids: Iterable[Grid]) -> frozenset[str]:
@@ -385,7 +397,7 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
                               "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
     return ImportResult(ImportedSource(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
                         read.documents, header, unplaced, notes, read_places=_places(t.grid for t in final),
-                        other_places=_places(read.unknown))
+                        other_places=_places(read.unknown), table_words=_table_words(read))
 
 
 def _printed_figures(tables: list[Table], catalog: catalogs.Catalog) -> bool:

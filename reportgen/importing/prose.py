@@ -199,10 +199,23 @@ class _Reading:
             self.take(st)
         if not self.found:
             return False
+        self._beside_spending()
         units = Counter(st.unit for st, _, _ in self.found.values() if st.unit in ("元", "万元"))
         self.unit = units.most_common(1)[0][0] if units else "万元"
         self.found = {path: (st, label, self.amount(st)) for path, (st, label, _) in self.found.items()}
         return True
+
+    def _beside_spending(self) -> None:
+        """A spending the text states beside 基本支出 and 项目支出 that no field holds (单位预留机动经费 …, 支出之外):
+        项目支出 not written — 基本支出 and it would make the spending without it —, and told why."""
+        beside = next((st for st in self.statements if st.kind == "amount" and _stated(st) and st.value
+                       and self.label(st) in _words().get("支出之外", [])), None)
+        if beside is None or "支出.项目支出" not in self.found or "支出.基本支出.合计" not in self.found:
+            return
+        project = self.found.pop("支出.项目支出")[0]
+        self.used.discard(id(project))
+        self.why[id(project)] = (f"正文另写了{beside.label}{beside.value}{beside.unit}，源文件没有它的字段：基本支出与项目支出"
+                                 "之和不是支出合计，未写入")
 
     def classes(self) -> None:
         """The 功能分类 类 the text names with an amount (“一般公共服务支出906.63万元”): rows of their

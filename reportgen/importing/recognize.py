@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.importing.catalog import Catalog, TableKind, TitleWords, normalized
-from reportgen.readers.grid import Cell, Grid
+from reportgen.readers.grid import EMPTY, Cell, Grid
 from reportgen.reading.amounts import printed_amount
 
 TITLE_ROWS = 8  # a title sits in the first rows of a sheet or a printed table
@@ -22,7 +22,7 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})年度?")
 _UNIT = re.compile(r"(?:单位|金额单位)[：:]\s*(万元|元)")
 _OWNER = re.compile(r"(?:编制|预算)?(部门|单位)(?:（单位）|\(单位\))?(?:名称)?[：:]\s*(?!(?:万元|元|千元|亿元)\s*$)(\S(?:.*\S)?)")
 _OWNER_END = re.compile(r"(?<!\s)\s+(?:金额)?单位[：:]")  # a run's start only: linear on long runs  # "编制部门：X    单位：元" in one cell
-_TABLE_NUMBER = re.compile(r"^\s*(?:公开\s*\d{1,2}\s*表\s*[：:]?|(?:附表|表)\s*[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?\s*[、.．:：]?|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*")
+_TABLE_NUMBER = re.compile(r"^\s*(?:(?:部门预算)?公开\s*\d{1,2}\s*表\s*[：:]?|(?:附表|表)\s*[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?\s*[、.．:：]?|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*")
 _NOTE_SUFFIX = re.compile(r"[（(][^（）()]*[）)]$")
 _SHEET_CODE = re.compile(r"^\s*(\d{1,2}\.\d{1,2})(?!\d)")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
@@ -44,6 +44,8 @@ class Table:
     notes: list[tuple[str, str]] = field(default_factory=list)  # (where, text) of the notes under the table
     # a table of one row of items printed turned (its items down the rows): each body row's item
     items: dict[int, str] = field(default_factory=dict)
+    # known by what it holds, its title naming no table (_by_content): the title's words, as import tells it
+    by_content: bool = False
 
 
 def recognize(grids: list[Grid], catalog: Catalog) -> tuple[list[Table], list[Grid]]:
@@ -107,8 +109,14 @@ def _recognize(grid: Grid, catalog: Catalog) -> Table | None:
         kind, year = _title_kind(grid.name, catalog)
         kind = kind or _sheet_kind(grid.name, catalog)
         if kind is None:
-            return None
+            return _by_content(grid, catalog)
         table = Table(kind, grid, title=grid.name, year=year)
+    return _finished(table, catalog)
+
+
+def _finished(table: Table, catalog: Catalog) -> Table:
+    """``table`` with its caption, header and columns read."""
+    grid = table.grid
     _read_caption(table)
     if not table.owner and (owner := _title_owner(table, catalog)):
         table.owner, table.owner_word = owner, "部门"
@@ -116,6 +124,55 @@ def _recognize(grid: Grid, catalog: Catalog) -> Table | None:
     table.columns = _columns(grid, range(table.header_start, table.body_start), catalog, table.year)
     table.items = turned_items(table, catalog)
     return table
+
+
+def _by_content(grid: Grid, catalog: Catalog) -> Table | None:
+    """A grid whose title names no table, known by what it holds (导入.yaml 表名: 按内容): the codes its rows
+    print all of one classification (功能分类: 2…; 经济分类: 3…, 5…), its title holding the words of one table
+    only (一般公共预算 and 支出, …) and none that makes it another table's (基本, 项目 … not among them); None
+    for any other grid (a table of this region's own: 财政拨款支出预算表 names no fund)."""
+    titles = catalog.titles
+    for row in range(min(TITLE_ROWS, len(grid.rows))):
+        titled = _YEAR.sub("", normalized(_TABLE_NUMBER.sub("", row_text(grid, row))))
+        if not _OTHER_TITLE.match(titled):
+            continue
+        fits = [kind for kind in catalog.tables if _content_words_fit(titled, *titles.by_content.get(kind.id, ("", [])),
+                                                                      titles.content_others)]
+        if not fits:
+            return None
+        year = _YEAR.search(row_text(grid, row))
+        table = _finished(Table(fits[0], grid, title=row_text(grid, row).strip(), header_start=row + 1,
+                                year=int(year.group(1)) if year else None), catalog)
+        family = _code_family(table)
+        fits = [kind for kind in fits if titles.by_content[kind.id][0] == family]
+        if len(fits) != 1:
+            return None
+        table.kind, table.by_content = fits[0], True
+        return table
+    return None
+
+
+def content_note(table: Table) -> str:
+    """What import tells of a table known by what it holds."""
+    return (f"{table.grid.shown}：表名“{''.join(table.title.split())}”不是已知的表名，按表中所印的科目编码"
+            f"（{_code_family(table)}）与表名中的字样认作{table.kind.id}")
+
+
+def _content_words_fit(title: str, codes: str, words: list[str], others: list[str]) -> bool:
+    return bool(codes and words) and all(word in title for word in words) \
+        and not any(other in title and not any(other in word for word in words) for other in others)
+
+
+_FAMILIES = {"2": "功能分类", "3": "经济分类", "5": "经济分类"}
+_CODES_LEAST = 2
+
+
+def _code_family(table: Table) -> str:
+    """The classification of the codes the table's rows print (each row's first code): 功能分类, 经济分类, or
+    "" where they are of both, or fewer than two."""
+    found = [_FAMILIES.get(cell_text(cell)[:1], "") for row in table.grid.rows[table.body_start:]
+             for cell in row[:3] if is_code(cell)]
+    return found[0] if len(found) >= _CODES_LEAST and len(set(found)) == 1 else ""
 
 
 THREE_PUBLIC = "三公经费支出表"
@@ -148,6 +205,11 @@ def turned_items(table: Table, catalog: Catalog) -> dict[int, str]:
 def titled_table(text: str, catalog: Catalog) -> bool:
     """Whether ``text`` titles one of the catalog's tables (as a grid's title row is read)."""
     return _title_kind(text, catalog)[0] is not None
+
+
+def title_kind(text: str, catalog: Catalog) -> TableKind | None:
+    """The table ``text`` titles (as a grid's title row is read), None for any other text."""
+    return _title_kind(text, catalog)[0]
 
 
 def _title_kind(text: str, catalog: Catalog) -> tuple[TableKind | None, int | None]:
@@ -303,8 +365,63 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
         meaning = _of_year(words, groups[col], _within_group(words, groups[col], meaning, catalog, own), own)
         if meaning:
             meanings[col] = meaning
-    meanings = _one_total(grid, header.stop, texts, _total_by_fund(meanings, texts, groups, catalog))
-    return _set_apart(grid, header.stop, texts, meanings)
+    meanings = _one_total(grid, header.stop, texts, _total_by_fund(_table_total(texts, meanings), texts, groups, catalog))
+    return _codes_apart(grid, header.stop, texts, _cut_in_two(grid, header, _set_apart(grid, header.stop, texts, meanings)))
+
+
+def _table_total(texts: dict[int, list[str]], meanings: dict[int, str]) -> dict[int, str]:
+    """Two columns given one group's total, one headed 合计 and one 小计 (江苏省人大常委会办公厅 2018's “三公” table:
+    the PDF set “三公”经费 over the table's 合计 as well as over its 小计): the 小计 is the group's, the 合计 the
+    table's own (its “三公”经费, 会议费 and 培训费 together)."""
+    columns: dict[str, list[int]] = {}
+    for col, meaning in meanings.items():
+        columns.setdefault(meaning, []).append(col)
+    out = dict(meanings)
+    for meaning, cols in columns.items():
+        own = {texts[col][-1]: col for col in cols}
+        if meaning != "合计" and len(cols) == len(own) == 2 and set(own) == {"合计", "小计"}:
+            out[own["合计"]] = "合计"
+    return out
+
+
+def _cut_in_two(grid: Grid, header: range, meanings: dict[int, str]) -> dict[int, str]:
+    """A PDF's column of amounts its reader cut in two under one header cell (江苏省人大常委会办公厅 2018's
+    机关运行经费表: 机关运行经费支出 over both, its 合计 and 类 figures set further right than its 款's): where no
+    row prints an amount in both and the right one prints nothing else, they are one column — the right
+    one's figures moved into the left one's empty cells."""
+    if grid.kind != "pdf":
+        return meanings
+    moved = dict(meanings)
+    for merge in grid.merges:
+        left, right = merge.first_col, merge.last_col
+        if not header.start <= merge.first_row < header.stop or right != left + 1 \
+                or left not in moved or moved.get(right) != moved[left]:
+            continue
+        body = grid.rows[header.stop:]
+        if any(is_amount(grid.cell(row, left)) and is_amount(grid.cell(row, right))
+               or cell_text(grid.cell(row, right)) and not is_amount(grid.cell(row, right))
+               for row in range(header.stop, len(grid.rows))):
+            continue
+        for cells in body:
+            if right < len(cells) and cell_text(cells[right]) and not cell_text(cells[left]):
+                cells[left], cells[right] = cells[right], EMPTY
+        del moved[right]
+    return moved
+
+
+def _codes_apart(grid: Grid, body: int, texts: dict[int, list[str]], meanings: dict[int, str]) -> dict[int, str]:
+    """A PDF's codes set left of the column headed 科目编码 (江苏省人大常委会办公厅 2018's 机关运行经费表: 302, 30201 …
+    in a column under no header word, the 编码 column printing 合计 alone): the codes' column is the 编码 one."""
+    if grid.kind != "pdf":
+        return meanings
+    moved = dict(meanings)
+    for col in [c for c, meaning in meanings.items() if meaning == "编码"]:
+        rows = grid.rows[body:]
+        if col > 0 and col - 1 not in texts and col - 1 not in moved and any(
+                is_code(grid.cell(row, col - 1)) for row in range(body, len(grid.rows))) \
+                and not any(is_code(grid.cell(row, col)) for row in range(body, len(grid.rows))) and rows:
+            moved[col - 1] = moved.pop(col)
+    return moved
 
 
 def _set_apart(grid: Grid, body: int, texts: dict[int, list[str]], meanings: dict[int, str]) -> dict[int, str]:

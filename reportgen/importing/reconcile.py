@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from reportgen.errors import shown_text
 from reportgen.importing.build import BESIDE_BASIC, FUND_TABLES, this_year_income, three_public_rows, unknown_income
+from reportgen.importing.grouped import Groups
 from reportgen.importing.imported import Imported
 from reportgen.importing.rows import Amount, CellProblem, Row
 from reportgen.importing.sure import unit_lines
@@ -115,6 +116,8 @@ def differences(imported: Imported) -> list[Difference]:
     found += _funds_against_all(imported)
     for kind in imported.sides:
         found += _two_sided(imported, kind)
+    for kind, groups in imported.groups.items():
+        found += _groups(kind, groups)
     found += _three_public(imported)
     return found
 
@@ -372,6 +375,26 @@ def _two_sided(imported: Imported, kind: str) -> Iterable[Difference]:
     yield from _income_side(imported, kind, left)
     yield from _spending_side(imported, kind, right)
     yield from _totals_equal(imported, kind, left, right)
+    yield from _uses_side(kind, right, imported.beside.get(kind, []))
+
+
+def _groups(kind: str, groups: Groups) -> Iterable[Difference]:
+    """An income table of groups: its 收入总计 against the groups' 小计, each 小计 against its rows."""
+    first = _first_amount
+    yield from _sum(kind, groups.total.label, first(groups.total), [first(subtotal) for subtotal, _ in groups.groups])
+    for subtotal, items in groups.groups:
+        if items:
+            yield from _sum(kind, f"{subtotal.label}（{items[0].label}等）", first(subtotal), [first(row) for row in items])
+
+
+def _uses_side(kind: str, right: list[Row], uses: list[Row]) -> Iterable[Difference]:
+    """The second spending side (江苏's 支出用途: 基本支出, 项目支出, 单位预留机动经费) against the spending's
+    first subtotal or total printed (当年支出小计): the same spending by use."""
+    items = [_first_amount(r) for r in uses if r.amounts]
+    total = next((r for r in right if r.amounts and r.label.endswith(("小计", "合计", "总计"))
+                  and not _first_amount(r).blank), None)
+    if items and total is not None:
+        yield from _sum(kind, "支出用途各项", _first_amount(total), items)
 
 
 def _totals_equal(imported: Imported, kind: str, left: list[Row], right: list[Row]) -> Iterable[Difference]:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reportgen.importing.grouped import grouped_income
 from reportgen.importing.recognize import ITEMS, THREE_PUBLIC, TURNED_FIGURE, Table, cell_text, is_amount
 from reportgen.importing.rows import LABEL_MEANINGS, Row, body_rows, is_note_row
+from reportgen.importing.sides import label_columns, spanning_label
 
 
 def header_doubts(table: Table) -> list[str]:
@@ -49,13 +51,14 @@ def _unheaded_names(table: Table) -> list[str]:
     """A column under no header word beside the 名称 column that prints names on rows of its own (江苏's
     收入预算总表: 一般公共预算资金 over 公共财政拨款(补助)资金 and 专项收入, the PDF running two rows' names into
     one cell): whose each figure is is not known for sure — not read for sure."""
-    if "名称" not in table.columns.values():
+    if "名称" not in table.columns.values() or grouped_income(table) is not None:  # its groups tell whose each is
         return []
     grid = table.grid
     named: Counter[int] = Counter()
-    for row in grid.rows[table.body_start:]:
-        named.update(col for col, cell in enumerate(row)
-                     if col not in table.columns and cell_text(cell) and not is_amount(cell))
+    for index, row in enumerate(grid.rows[table.body_start:], start=table.body_start):
+        across = spanning_label(table, index) if table.kind.shape == "两栏" else None  # read as the spending's
+        named.update(col for col, cell in enumerate(row) if col not in table.columns and cell_text(cell)
+                     and not is_amount(cell) and (across is None or col != across[0]))
     return [f"第{col + 1}列没有表头而印有项目名称" for col, count in sorted(named.items())
             if count > 1 and not _header_words(table, col)]
 
@@ -154,11 +157,13 @@ _CODE = re.compile(r"\d{7}")
 
 def _sides(table: Table, columns: list[int]) -> list[list[int]]:
     """The columns of amounts of each side: a 两栏 table's income and spending halves, split where its
-    second 名称 column stands; one side for any other table."""
-    names = sorted(col for col, meaning in table.columns.items() if meaning == "名称")
+    second 名称 column stands (and a second spending side where a third stands: 江苏's 支出用途 beside the
+    功能分类); one side for any other table."""
+    names = label_columns(table)
     if table.kind.shape != "两栏" or len(names) < 2:
         return [columns]
-    return [[col for col in columns if col < names[1]], [col for col in columns if col > names[1]]]
+    bounds = [-1, *names[1:], table.grid.width + 1]
+    return [[col for col in columns if low < col < high] for low, high in zip(bounds, bounds[1:], strict=False)]
 
 
 def _header_words(table: Table, col: int) -> str:

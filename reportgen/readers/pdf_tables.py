@@ -327,12 +327,16 @@ _SENTENCE = frozenset("，。；！？")
 
 
 def _is_caption(line: _Line) -> bool:
-    """编制部门：…, 编制单位：…, or a line that names the unit (单位：元)."""
+    """编制部门：…, 编制单位：…, a line that names the unit (单位：元), or one that names the department and
+    no more (部门名称：江苏省人大 over 单位:万元 and 常委会办公厅: the name wrapped, the unit on a line between)."""
     text = line.text.replace(" ", "")
     at = text.find("单位")
     while at >= 0 and not _labelled(text[at:at + 3], "单位"):
         at = text.find("单位", at + 1)
-    return text.startswith(_CAPTION_STARTS) or at >= 0
+    return text.startswith(_CAPTION_STARTS) or at >= 0 or any(_labelled(text, label) for label in _OWNER_LABELS)
+
+
+_OWNER_LABELS = ("部门名称", "单位名称", "部门")
 
 
 def _labelled(text: str, label: str) -> bool:
@@ -449,9 +453,26 @@ def _retitled(table: _Table, lines: list[_Line]) -> bool:
         and _texts(lines[1]) == _texts(table.first.lines[1])
 
 
-# A table's number set on a line of its own above its title (表1, 公开表2, 附表3, 预算01表), as some
-# regions print on every page of a table.
-_TABLE_NUMBER_LINE = re.compile(r"^(?:附表|公开表|预算表?|表)[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?表?$")
+# A table's number set on a line of its own above its title (表1, 公开表2, 附表3, 预算01表; 江苏's 公开04表,
+# 部门预算公开10表), as some regions print on every page of a table.
+_TABLE_NUMBER_LINE = re.compile(
+    r"^(?:部门预算)?(?:附表|公开表?|预算表?|表)[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?表?$")
+
+
+def _is_number_line(line: _Line) -> bool:
+    return _TABLE_NUMBER_LINE.match(line.text.replace(" ", "").replace("\u3000", "")) is not None
+
+
+def _numbers_title(lines: list[_Line], position: int) -> bool:
+    """Whether the line at ``position`` is a table's number on a line of its own right above that table's
+    title and caption (江苏省人大常委会办公厅 2018: “公开 04 表” under the 支出预算总表's figures, over
+    “财政拨款收支预算总表”), or on the page's last line (its title on the next page): the next table's,
+    never a row of the table above it."""
+    if not _is_number_line(lines[position]):
+        return False
+    if position + 1 == len(lines):  # the page's last line: the next table's number, its title on the next page
+        return True
+    return position + 2 < len(lines) and _is_title(lines[position + 1], lines[position + 2])
 
 
 def _numbers_retitled(table: _Table, lines: list[_Line]) -> bool:
@@ -503,7 +524,7 @@ def _take(table: _Table, lines: list[_Line], start: int, continuation: bool) -> 
     while end < len(lines):
         line = lines[end]
         following = lines[end + 1] if end + 1 < len(lines) else None
-        if _is_title(line, following):
+        if _is_title(line, following) or _numbers_title(lines, end):
             break
         if _is_note(line):
             in_note = table.closed = True

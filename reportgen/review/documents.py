@@ -33,6 +33,7 @@ from reportgen.review import Review, review_prepared, review_within_sentences, s
 from reportgen.review.consistency import CUT_RULE
 from reportgen.review.coverage import Coverage, coverage
 from reportgen.review.following import following
+from reportgen.review.missing import implied
 from reportgen.review.own_outputs import review_output
 
 # The files a folder given to review holds that are documents (others in it are passed over).
@@ -130,9 +131,12 @@ class DocumentReview:
         required = [kind for kind in imported.catalog.tables if kind.required and kind.final == final]
         narrative = self.narrative
         unsure = {table.kind.id for table in imported.unsure}  # printed, not read for sure: not missing
-        return {"tables_required": len(required),
-                "tables_missing": [kind.names[0] if kind.names else kind.id
-                                   for kind in required if kind.id not in imported.tables and kind.id not in unsure],
+        absent = [kind for kind in required if kind.id not in imported.tables and kind.id not in unsure]
+        missing, unpublished = implied(absent, self.imported.table_words, imported.catalog, final=final,
+                                       layout="版式" in imported.tree)
+        return {"tables_required": len(required) - len(unpublished),
+                "tables_missing": [kind.names[0] if kind.names else kind.id for kind in missing],
+                "tables_unpublished": [kind.names[0] if kind.names else kind.id for kind in unpublished],
                 "parts_unread": self._parts_unread(),
                 "figures": narrative.counts["disagree"] if narrative else 0,
                 "contradictions": len(narrative.contradictions) if narrative else 0,

@@ -365,7 +365,8 @@ class Glossary(Naming[Figure]):
         basic = (f.basic,) if f.basic is not None else ()
         total(f, "人员经费", f.personnel, "人员经费", "人员经费支出", wholes=basic)
         total(f, "公用经费", f.public, "公用经费", "公用经费支出", wholes=basic)
-        total(f, "财政拨款收入", f.fiscal_income, "财政拨款", "财政拨款收入预算", wholes=(f.income_total,))
+        total(f, "财政拨款收入", f.fiscal_income, "财政拨款", "财政拨款收入预算", "财政拨款收入预算总计",  # 江苏
+              wholes=(f.income_total,))
         total(f, "财政拨款支出", f.fiscal_expenditure_total, "财政拨款", "财政拨款支出预算", wholes=spending)
         if f.budget.final and f.fiscal_income is not None:  # 财政拨款收入支出总计: 收入 and 年初结转和结余
             total(f, "财政拨款收入支出总计", f.fiscal_income + (f.fiscal_balance("年初") or 0), "财政拨款",
@@ -383,6 +384,10 @@ class Glossary(Naming[Figure]):
             self.names["项目支出"][0].others = (f.general_project,)
             self.names["项目支出"][0].named = ((f.general_project, _FISCAL_WORDS),)
             self.names["项目支出"][0].wholes += (f.general_budget,)
+        # “财政拨款基本支出预算5,836.27万元” beside a 基本支出 of all the money (5,916.27: 江苏省政协办公厅 2017, its
+        # 其他资金's 80.00 in it): the 一般公共预算 part of it, the sentence saying so
+        if f.general_basic is not None and self.names.get("基本支出") and not self.names["基本支出"][0].named:
+            self.names["基本支出"][0].named = ((f.general_basic, _FISCAL_WORDS),)
 
     def _income_sources(self, b: Budget, f: Computed) -> None:
         """Each source of income under its names, a share of the income and of its 财政拨款."""

@@ -41,6 +41,8 @@ class Inspection:
     on_roster: bool  # a roster was given
     tables_required: int = 0
     tables_missing: list[str] = field(default_factory=list)
+    # tables of the national set the document neither prints nor implies (missing.py): told, never counted
+    tables_unpublished: list[str] = field(default_factory=list)
     parts_unread: list[str] | None = None
     completeness_findings: int = 0
     detail: Detail = field(default_factory=Detail)
@@ -69,6 +71,8 @@ def inspection(result: DocumentReview, register: Register | None) -> Inspection:
     required, missing, parts = (checklist.get(key) for key in ("tables_required", "tables_missing", "parts_unread"))
     out.tables_required = required if isinstance(required, int) else 0
     out.tables_missing = [str(name) for name in missing] if isinstance(missing, list) else []
+    unpublished = checklist.get("tables_unpublished")
+    out.tables_unpublished = [str(name) for name in unpublished] if isinstance(unpublished, list) else []
     out.parts_unread = [str(part) for part in parts] if isinstance(parts, list) else None
     if result.imported is not None:
         out.detail = _detail(result.imported.imported.tree)
