@@ -45,6 +45,9 @@ VEHICLES = "公务用车购置及运行维护费"  # the two 公务用车 parts 
 THREE_PUBLIC_COUNTS = ("出国团组", "出国人次", "公务用车购置数量", "公务用车保有量", "接待批次", "接待人次",
                        "外宾批次", "外宾人次")
 THREE_PUBLIC_AMOUNTS = ("国内公务接待", "外宾接待")
+# the 部门经济分类 款 of each “三公” item: 基本支出's row is held to no more than the item (R-三公经费)
+THREE_PUBLIC_CLASSES = {"30212": "因公出国（境）费", "30217": "公务接待费", "30231": "公务用车运行维护费",
+                        "31013": "公务用车购置费"}
 THREE_PUBLIC_TEXTS = ("出国开支内容", "购置用途", "运行维护用途", "接待用途")
 PROCUREMENT_KINDS = ("货物", "工程", "服务")  # 政府采购 by kind: a kind not given is unknown, never 0
 PROCUREMENT_SMALL_FIRMS = ("小微企业", "中小企业中标", "小微企业中标", "其他中小企业中标")

@@ -58,6 +58,9 @@ MESSAGE_NAMES = {
     "_OWN", "folder", "add",  # review's walk: what it passed over or reviewed once, and why
     "not_written_reason", "_foreign",  # the record of what was written: why a file is not replaced
     "CSRF_REFUSED",  # the desk: a form posted without its CSRF token
+    "_outside_three_public",  # the source: 不计入三公 refused where it cannot stand
+    "FIELDLESS_INCOME", "_beside_spending", "content_note",  # import: income with no field, a spending beside, a table known by its content
+    "ADJUSTED",  # review: a share whose last digit was moved to make 100%
     "too_large",  # the desk: an upload past its bound
     "_CHANGE_TEXT", "_FLAT_TEXT", "_RATE_TEXT", "_SHARE_TEXT",  # patterns of what a draft may say (compiled later)  # a batch's notes; what stands for unquoted words; SOURCE_DATE_EPOCH
 }

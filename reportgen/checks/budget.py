@@ -19,6 +19,7 @@ from reportgen.model import (
     FUNDS,
     INCOME_SOURCES,
     PROCUREMENT_KINDS,
+    THREE_PUBLIC_CLASSES,
     THREE_PUBLIC_PARTS,
     UNSPLIT_FUND,
     VEHICLES,
@@ -598,7 +599,7 @@ def government_split(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 
 @rule("R-三公经费", SOURCE, "error")
 def three_public_items(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
-    pairs = {"30212": "因公出国（境）费", "30217": "公务接待费", "30231": "公务用车运行维护费", "31013": "公务用车购置费"}
+    pairs = THREE_PUBLIC_CLASSES
     if not b.three_public.stated:
         return  # nothing to compare with (the missing section is named by the render: R-缺少)
     for row in b.economic_rows:

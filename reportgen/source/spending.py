@@ -10,6 +10,7 @@ from typing import Any
 from reportgen import codes
 from reportgen.model import (
     FINAL_SPENDING_KINDS,
+    THREE_PUBLIC_CLASSES,
     EconomicRow,
     Execution,
     FunctionRow,
@@ -183,7 +184,22 @@ def _economic_row(reader: SourceReader, item: LocDict, code: str, name: str, lin
         government = government_split(reader, item.get("政府经济分类"), code, amount, line, path)
     return EconomicRow(code, name, str(item.get("名称", "")), amount, government, line,
                        reader.opt_amount(item, "人员经费"), reader.opt_amount(item, "公用经费"),
-                       reader.opt_amount(item, "不计入三公"))
+                       _outside_three_public(reader, item, code, amount, line, path))
+
+
+def _outside_three_public(reader: SourceReader, item: LocDict, code: str, amount: Decimal, line: int,
+                          path: str) -> Decimal | None:
+    """The part of a “三公” 款 (30212 …) the “三公”经费 leave out by rule; refused on another 款 or above the 款."""
+    outside = reader.opt_amount(item, "不计入三公")
+    if outside is None:
+        return None
+    if code not in THREE_PUBLIC_CLASSES:
+        reader.error("R-三公经费", f"“不计入三公”只用于“三公”经费对应的款（{'、'.join(THREE_PUBLIC_CLASSES)}），"
+                     f"{code} 不是：请删去", line, path + ".不计入三公")
+    elif outside > amount:
+        reader.error("R-三公经费", f"“不计入三公”{outside} 大于本款金额 {amount}：应是本款的一部分", line,
+                     path + ".不计入三公")
+    return outside
 
 
 def government_split(reader: SourceReader, value: Any, code: str, amount: Decimal, line: int,
