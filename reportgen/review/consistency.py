@@ -21,9 +21,11 @@ _UNITS = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(1000000
 
 
 def contradictions(statements: list[Statement], draft: str,
-                   told: set[tuple[int, str]] | frozenset[tuple[int, str]] = frozenset()) -> list[Finding]:
+                   told: set[tuple[int, str]] | frozenset[tuple[int, str]] = frozenset(),
+                   cut_as_notes: bool = False) -> list[Finding]:
     """Each amount–change–rate triple of one sentence whose rate its amount and change rule out
-    (but a rate already told as disagreeing with the source: ``told`` holds (line, text))."""
+    (but a rate already told as disagreeing with the source: ``told`` holds (line, text)); a rate that is
+    the one they give cut rather than rounded is, with ``cut_as_notes``, a note (CUT_RULE), not a slip."""
     found = []
     for amount, change, rate in _triples(statements):
         if (rate.line, rate.text) in told:
@@ -37,8 +39,26 @@ def contradictions(statements: list[Statement], draft: str,
         printed = sign * rate.value if rate.value is not None else None
         if printed is None or (printed + half >= low and printed - half <= high):
             continue
-        found.append(_finding(amount, change, rate, low, high, draft))
+        finding = _finding(amount, change, rate, low, high, draft)
+        if cut_as_notes and _cut_rate(rate, low, high):
+            finding = Finding("warning", CUT_RULE, f"{finding.message}（印出的变动率是截尾而非四舍五入：取舍提示，不算问题）",
+                              finding.file, finding.line)
+        found.append(finding)
     return found
+
+
+def _and(text: str) -> str:
+    """“与” before a change's words, unless they open with it (“与上年相比减少184.96万元”)."""
+    return text if text.startswith("与") else f"与{text}"
+
+
+def _cut_rate(rate: Statement, low: Decimal, high: Decimal) -> bool:
+    """Whether the printed rate is some rate between ``low`` and ``high`` (signed, in %) cut at its printed
+    digits rather than rounded (2,915.22 on 7,968.14 is 36.586 %, printed “增长36.58%”)."""
+    assert rate.value is not None
+    least, most = sorted((abs(low), abs(high))) if low * high > 0 else (Decimal(0), max(abs(low), abs(high)))
+    step = Decimal(1) / Decimal(10) ** rate.decimals
+    return (low < 0) == (rate.direction == "down") and rate.value <= most and rate.value + step > least
 
 
 def inline_priors(statements: list[Statement], draft: str,
@@ -169,7 +189,7 @@ def _rate_of_nothing(amount: Statement, change: Statement, rate: Statement, draf
     if change.direction == "down" or amount.value * _UNITS[amount.unit] != change.value * _UNITS[change.unit] \
             or not amount.value or rate.value is None:
         return []
-    return [Finding("error", "R-句内矛盾", f"“{amount.label}”{amount.text}与{change.text}意味着上年为 0："
+    return [Finding("error", "R-句内矛盾", f"“{amount.label}”{amount.text}{_and(change.text)}意味着上年为 0："
                     f"从零起算没有增长率（应写“上年无该项预算”或“为新增项目”），而写作“{rate.text}”", draft, rate.line)]
 
 
@@ -179,7 +199,7 @@ def _finding(amount: Statement, change: Statement, rate: Statement, low: Decimal
     signed = change.value * _UNITS[change.unit] / _UNITS[amount.unit] * (-1 if change.direction == "down" else 1)
     prior = (amount.value - signed).quantize(Decimal(1) / Decimal(10) ** amount.decimals)
     return Finding("error", "R-句内矛盾",
-                   f"“{amount.label}”{amount.text}与{change.text}意味着上年为{prior:,}{amount.unit}、"
+                   f"“{amount.label}”{amount.text}{_and(change.text)}意味着上年为{prior:,}{amount.unit}、"
                    f"变动率约为 {(low + high) / 2:.2f}%，而写作“{rate.text}”：三个数字不能同时成立", draft, rate.line)
 
 

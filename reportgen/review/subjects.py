@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from reportgen import codes
 from reportgen.readers.statements import Statement, change_words, final_words, named_quantities
-from reportgen.review.glossary import BUDGET_WORD, FEE_WORD, Naming
+from reportgen.review.glossary import BUDGET_WORD, FEE_WORD, SPENT_BUDGET, Naming
 from reportgen.review.judge import OF_A_UNIT, PART_CAUSES, Verdict
 
 # The words a long label's department ends in, before the name it ends with (“2026年市民政局政府采购预算总额”,
@@ -56,6 +56,7 @@ class Subjects(Naming[Subject]):
         yield text
         yield BUDGET_WORD.sub("", text)
         yield FEE_WORD.sub("费", text)
+        yield SPENT_BUDGET.sub("支出", text)
         yield _FINAL_END.sub("", text)
 
     def _by_ending(self, text: str) -> Subject | None:
