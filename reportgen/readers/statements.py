@@ -88,8 +88,8 @@ _COMPARE = (rf"(?:{_any('同比')}|(?:{_any('比较')}){_PRIOR}(?:{_any('相比'
 _CHANGE_TEXT = (rf"{_COMPARE}(?:[^，。；、\d增减]{{0,16}}?(?={_any('基数')}))?(?P<base>{_any('基数')})?"
                 rf"(?:的?(?P<prior>{_NUM})(?P<priorunit>万元|元))?(?P<later>{_any('基数')})?"
                 rf"(?P<dir>{_any('增加', '减少')})了?(?P<num>{_NUM})? *+(?P<unit>万元|元|%)?")
-# “与上年持平”“与上年数一致”（江苏）
-_FLAT_TEXT = (rf"(?:{_any('同比')}|(?:{_any('持平前')}){_PRIOR})(?:(?P<base>{_any('基数')})|数)?(?:基本)?"
+# “与上年持平”“与上年数一致”“与上年相比持平”（江苏）
+_FLAT_TEXT = (rf"(?:{_any('同比')}|(?:{_any('持平前')}){_PRIOR}(?:{_any('相比')}[，,]?)?)(?:(?P<base>{_any('基数')})|数)?(?:基本)?"
               rf"(?:{_any('持平')})(?P<empty>万元|元)?")
 # a rate, its % after spaces a PDF's text layer may set before it (“增长21.95   %”, 江苏)
 _RATE_TEXT = rf"(?P<dir>{_any('增长率', '下降率')})(?P<num>{_NUM}) *+%"
@@ -150,6 +150,7 @@ _POINTS = re.compile(r"[.．,，]*+")
 _ROW_END_WORDS = "万元%年月日"  # a line ending in one of these is a sentence's or a date's, no row
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _COLON_END = re.compile(r"[：:][ \t]*+$")
+_UNIT_GOES_ON = re.compile(r"(?:万元|元|%)[，。；,]")  # a line that opens with the unit of the amount the line before ends
 _NAMED_WHOLE_END = re.compile(r"的?(?:比例|比重)?的?$")
 _SENTENCE_MARK = re.compile(r"[，。；]")
 # Cells of a table row: an optional code, a name, then numbers.
@@ -257,6 +258,9 @@ class _Listing:
     # after it name alone (“1．行政运行（项）支出10,883.36万元”), and the last of those items' number
     line: str = ""
     line_items: int = 0
+    # the list's parts are clauses, each a sentence of its own ended by “；”, the last by “。” (“本年收入预算合计X万元，
+    # 其中：” / “一般公共预算收入Y万元，占Z%；” / …): the list goes on while the sentence before a clause ended so
+    clauses: bool = False
 
     def heading(self, level: int | None) -> None:
         if level is not None and level <= self.level:
@@ -279,7 +283,8 @@ class _Listing:
 
     def read(self, sentence: str, said: list[Statement]) -> None:
         """One sentence's statements: an item's first amount is of the list's whole; a sentence ending in
-        “包括：” (not an item's own) opens a list of the parts of its last amount."""
+        “包括：” (not an item's own) opens a list of the parts of its last amount, whose unnumbered clauses after it
+        (each a sentence ended by “；”) list its parts too."""
         amounts = [st for st in said if st.kind == "amount"]
         line = _LINE_LEAD.match(sentence.lstrip())
         if line is not None:
@@ -294,8 +299,11 @@ class _Listing:
                 amounts[0].listed_in = self.whole
             return
         opens = _LIST_OPENS.search(sentence.rstrip())
+        if self.clauses and self.whole is not None and amounts:  # “其中：” / “一般公共预算收入X万元，占Y%；” (江苏)
+            amounts[0].listed_in = self.whole
+        self.clauses = self.clauses and sentence.rstrip().endswith(("；", ";"))
         if amounts and opens is not None and not sentence.rstrip()[:opens.start()].endswith(_REASONS):
-            self.whole, self.number = amounts[-1], 0
+            self.whole, self.number, self.clauses = amounts[-1], 0, True
             level = _heading_level(sentence.lstrip())
             self.level = 3 if level is None else level
 
@@ -346,9 +354,28 @@ class TooManyFigures(Internal):
 def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement]:
     """Every figure the lines state, in order; TooManyFigures past MAX_FIGURES of them."""
     reader = _StatementReader(default_unit)
-    for line in lines:
-        reader.read(line)
+    folios = _folios(lines)
+    for index, line in enumerate(lines):
+        if index not in folios:
+            reader.read(line)
     return reader.finish()
+
+
+_FOLIO = re.compile(r"\d{1,3}")
+
+
+def _folios(lines: list[Line]) -> set[int]:
+    """The places of the lines that are a page's number printed bare as its last line (“24” between “与上年相比增加 40”
+    and “万元，增长 0.72 %”, 江苏): no words of the sentence it interrupts. A page's last line of one to three digits, where
+    the page and the next both have more lines than it."""
+    out = set()
+    printed = [index for index, line in enumerate(lines) if line.text.strip()]  # the lines that print something
+    for before, index, after in zip(printed, printed[1:], printed[2:], strict=False):
+        line = lines[index]
+        if line.page and lines[after].page == line.page + 1 and lines[before].page == line.page \
+                and _FOLIO.fullmatch(line.text.strip()):
+            out.add(index)
+    return out
 
 
 @dataclass
@@ -380,6 +407,9 @@ class _StatementReader:
         self.item = ""  # the name the numbered item being read gives in a heading sentence of its own
         self.listing = _Listing()
         self.last: _Read | None = None  # the lines read last, and the reader as it was before them
+        # the line read last as a table row, where it was (the statements before it, the line, its text): a sentence
+        # whose amount ends the line, its unit opening the next (“支出1,895” / “万元，与上年相比…”), is prose
+        self.row_at: tuple[int, Line, str] | None = None
 
     def counted(self, more: list[Statement]) -> None:
         for st in more:
@@ -417,6 +447,12 @@ class _StatementReader:
             return
         if "％" in text:  # a full-width percent sign (烟台 “下降4.89％”) says what % says
             text = text.replace("％", "%")
+        back, self.row_at = self.row_at, None
+        if back is not None and _UNIT_GOES_ON.match(text):  # “…（项）支出1,895” / “万元，与上年相比减少134万元”: prose
+            del self.statements[back[0]:]
+            self.prose(back[1], back[2])
+            self.prose(line, text)
+            return
         if is_cell_line(text):
             self.flush()
             self.cell_run.append((line.number, text))
@@ -431,6 +467,7 @@ class _StatementReader:
         row = _table_row(text)
         if row is not None:
             self.flush()
+            self.row_at = (len(self.statements), line, text)
             self.counted(by_header(_cells(line.number, row, line.table_unit or self.unit), self.header))
             return
         self.prose(line, text)

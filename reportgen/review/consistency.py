@@ -41,8 +41,8 @@ def contradictions(statements: list[Statement], draft: str,
             continue
         finding = _finding(amount, change, rate, low, high, draft)
         if cut_as_notes and _cut_rate(rate, low, high):
-            finding = Finding("warning", CUT_RULE, f"{finding.message}（印出的变动率是截尾而非四舍五入：取舍提示，不算问题）",
-                              finding.file, finding.line)
+            finding = Finding("warning", CUT_RULE, finding.message.replace(
+                "：三个数字不能同时成立", "：变动率截尾而非四舍五入（取舍提示，不算问题）"), finding.file, finding.line)
         found.append(finding)
     return found
 
@@ -111,10 +111,12 @@ def _triples(statements: list[Statement]) -> list[tuple[Statement, Statement, St
 
 
 def shares(statements: list[Statement], draft: str,
-           told: set[tuple[int, str]] | frozenset[tuple[int, str]] = frozenset()) -> list[Finding]:
+           told: set[tuple[int, str]] | frozenset[tuple[int, str]] = frozenset(),
+           cut_as_notes: bool = False) -> list[Finding]:
     """Each share a sentence gives of a part it states, of the whole it states first (“2026年收入预算
     174,177.85万元，其中：一般公共预算拨款收入X万元，占Y%”): the share its two amounts rule out, at their
-    printed precision (but one already told as disagreeing with the source: ``told``)."""
+    printed precision (but one already told as disagreeing with the source: ``told``); a share they give cut
+    rather than rounded is, with ``cut_as_notes``, a note (CUT_RULE)."""
     found = []
     for whole, part, share in _shares(statements):
         if (share.line, share.text) in told or share.value is None:
@@ -123,9 +125,11 @@ def shares(statements: list[Statement], draft: str,
         half = Decimal(5) / Decimal(10) ** (share.decimals + 1)
         if share.value + half >= low and share.value - half <= high:
             continue
-        found.append(Finding("error", "R-句内占比",
-                             f"“{part.label}”{part.text}占“{whole.label}”{whole.text}约为 {(low + high) / 2:.2f}%，"
-                             f"而写作“{share.text}”：按句中的两个金额不能成立", draft, share.line))
+        message = f"“{part.label}”{part.text}占“{whole.label}”{whole.text}约为 {(low + high) / 2:.2f}%，而写作“{share.text}”"
+        if cut_as_notes and share.value <= high and share.value + Decimal(1) / Decimal(10) ** share.decimals > low:
+            found.append(Finding("warning", CUT_RULE, f"{message}：截尾而非四舍五入（取舍提示，不算问题）", draft, share.line))
+        else:
+            found.append(Finding("error", "R-句内占比", f"{message}：按句中的两个金额不能成立", draft, share.line))
     return found
 
 
@@ -144,13 +148,23 @@ def _shares(statements: list[Statement]) -> list[tuple[Statement, Statement, Sta
         if before.sentence is not sentence:  # the sentence's first figure: its whole, if an amount given no share
             sentence = before.sentence
             first = before if before.kind == "amount" and id(before) not in of_parts else None
-        if share.kind != "share" or before.kind != "amount" or first is None or first is before \
-                or share.named_whole or before.sentence is not share.sentence or share.label != before.label:
+        if share.kind != "share" or before.kind != "amount" or share.named_whole or before.sentence is not share.sentence \
+                or share.label != before.label:
             continue
-        if first.unit in _UNITS and before.unit in _UNITS and first.value and before.value is not None \
-                and first.value * _UNITS[first.unit] > before.value * _UNITS[before.unit]:
-            out.append((first, before, share))
+        whole = first if first is not None and first is not before else _clause_whole(before)
+        if whole is not None and whole.unit in _UNITS and before.unit in _UNITS and whole.value \
+                and before.value is not None and whole.value * _UNITS[whole.unit] > before.value * _UNITS[before.unit]:
+            out.append((whole, before, share))
     return out
+
+
+def _clause_whole(part: Statement) -> Statement | None:
+    """The amount whose parts a clause lists after “其中：” in a sentence of its own (“本年收入预算合计10,150.48万元，其中：”
+    / “一般公共预算收入10,070.48万元，占99.21%；”, 江苏): the whole the clause's share is of; None for a numbered item."""
+    whole = part.listed_in
+    if whole is None or whole.kind != "amount" or STARTS_ANEW.match(part.sentence.lstrip()):
+        return None
+    return whole
 
 
 def _share_bounds(whole: Statement, part: Statement) -> tuple[Decimal, Decimal]:

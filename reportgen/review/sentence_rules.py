@@ -57,10 +57,11 @@ def amount_change_rate(said: Said) -> list[Finding]:
             + inline_priors(said.statements, said.draft, said.told))
 
 
-@rule("R-句内占比", SENTENCES, "error")
+@rule(("R-句内占比", CUT_RULE), SENTENCES, ("error", "warning"))
 def share_of_whole(said: Said) -> list[Finding]:
-    """A share against the part and the whole its sentence states (R-句内占比)."""
-    return shares(said.statements, said.draft, said.told)
+    """A share against the part and the whole its sentence states (R-句内占比); in a published document a share
+    cut rather than rounded is a note (CUT_RULE)."""
+    return shares(said.statements, said.draft, said.told, said.cut_as_notes)
 
 
 @rule("R-标题与正文", SENTENCES, "error", needs_year=True)
