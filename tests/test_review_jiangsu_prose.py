@@ -89,3 +89,31 @@ def test_a_rate_that_fits_is_borne_out_and_no_finding():
     assert [(v.statement.kind, v.status) for v in first] == [("amount", "within"), ("change", "within"), ("rate", "within")]
     assert {v.subject for v in first} == {"2010201 行政运行"}
     assert result.contradictions == []
+
+
+TOTAL = FIXTURES / "js-jianchayuan-2018-p23.pdf"  # 江苏省人民检察院 2018, p. 23: the totals
+ECONOMIC = FIXTURES / "js-zhengxie-2017-p11.pdf"  # 江苏省政协办公厅 2017, p. 11: the basic spending by class
+
+
+def test_the_change_its_words_name_as_the_amount_before_it_is_that_amounts():
+    """“收入、支出预算总计21,955.35万元，与上年相比收、支预算总计各增加3,958.67万元，增长21.95 %”: the change is the
+    total's (a prior of 17,996.68), and 3,958.67 on it is 22.00 %, not 21.95 %."""
+    result = review_within_sentences(TOTAL, 2018, cut_as_notes=True)
+    assert result is not None
+    (told,) = result.contradictions
+    assert told.rule == "R-句内矛盾" and "上年为17,996.68万元" in told.message and "约为 22.00%" in told.message
+    first = [v for v in result.verdicts if v.statement.sentence == result.verdicts[0].statement.sentence]
+    assert [(v.statement.kind, v.subject) for v in first] == [("amount", "收支总计"), ("change", "收支总计"),
+                                                               ("rate", "收支总计")]
+
+
+def test_a_class_of_the_economic_classification_and_its_kuan_are_read_by_their_levels():
+    """“1、工资福利支出（类）2,097.51 万元” then “（1）基本工资（款）支出 737.94 万元”: 301 and 30101; under
+    “2、对个人和家庭的补助支出（类）” the “（3）医疗费（款）” is no 30114 医疗费 (a 款 of 301): not read for sure."""
+    result = review_within_sentences(ECONOMIC, 2017, cut_as_notes=True)
+    assert result is not None
+    subjects = {v.statement.text: v.subject for v in result.verdicts if v.statement.kind == "amount"}
+    assert subjects["2,097.51万元"] == "经济分类 301 工资福利支出"
+    assert subjects["737.94万元"] == "经济分类 30101 基本工资"
+    assert subjects["163万元"] == "经济分类 30301 离休费"
+    assert subjects["20.40万元"] == ""

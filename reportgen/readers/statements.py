@@ -79,9 +79,9 @@ def _any(*keys: str) -> str:
 
 
 _PRIOR = rf"(?:{_any('上年')}|\d{{4}}年度?)"
-# “比上年”“同比”, and “与上年相比，”“比上年相比”（江苏）: the comparison said before its year and after it
+# “比上年”“同比”, and “与上年相比，”“比上年相比”“与上年数相比，”（江苏）: the comparison said before its year and after it
 _COMPARE = (rf"(?:{_any('同比')}|(?:{_any('比较')}){_PRIOR}(?:{_any('相比')})?"
-            rf"|(?:{_any('持平前')}){_PRIOR}(?:{_any('相比')})[，,]?)")
+            rf"|(?:{_any('持平前')}){_PRIOR}(?:{_any('基数')}|数)?(?:{_any('相比')})[，,]?)")
 # “较2024年的2190万元减少221万元”“比2025年年初预算数69043.50万元增加2050.67万元”: the prior may be written
 # inline, between the year and the change; and the year may be followed by what is compared before its base
 # (“比2025年财政拨款“三公”经费年初预算增加33.50万元”: a few words, then the base they end in)
@@ -902,15 +902,18 @@ class _Said:
         if self.item and self.last_amount is None and _SUBJECTLESS.fullmatch(label.replace(" ", "")):
             label = self.item  # “（一）因公出国（境）费用。2026年预算数159.00万元”: the item's amount
         lone = _LONE_ITEM.fullmatch(label) if self.line and self.last_amount is None else None
-        if lone is not None:  # “1．行政运行（项）” under “检察（款）: …”: 检察（款）行政运行（项）
-            label = self.line + lone.group("name")
+        if lone is not None and lone.group("level") == _NEXT_LEVEL[self.line[-2]]:
+            label = self.line + lone.group("name")  # “1．行政运行（项）” under “检察（款）: …”: 检察（款）行政运行（项）
         changed = _CHANGED.search(label, 1)
         # “与上年相比收支预算总计各增加3,958.67万元”（江苏）: the words after the comparison name what changed
         of = _after_comparison(label[:changed.start()]).removesuffix("各") if changed else ""
         if changed and of and "\n" not in of and not _COMPARED.search(of):  # 基本支出增加4.27万元: a change of 基本支出
+            # “收支预算总计21,955.35万元，与上年相比收支预算总计各增加3,958.67万元”: the change of the amount its words name
+            own = self.last_amount is None or not self.last_amount.label.endswith(of)
             self.out.append(Statement(line, "change", token, to_decimal(num), decimals_of(num), unit,
-                                      direction="up" if changed.group(1) == "增加" else "down", label=of,
-                                      sentence=self.sentence, own_label=True))
+                                      direction="up" if changed.group(1) == "增加" else "down",
+                                      label=of if own or self.last_amount is None else self.last_amount.label,
+                                      sentence=self.sentence, own_label=own))
             return "change"
         statement = Statement(line, "amount", token, to_decimal(num), decimals_of(num), unit, label=label,
                               sentence=self.sentence, part_of=whole,
@@ -1007,7 +1010,8 @@ def _label(prefix: str) -> str:
     if counted:
         return counted
     prefix = prefix.replace("＂", "”").replace("（境）", "〔境〕").replace("(境)", "〔境〕")  # 因公出国（境）费 is one name
-    prefix = prefix.replace("收、支", "收支")  # “收、支预算总计各增加”（江苏）: the 收支 total's
+    # “收入、支出预算总计21,955.35万元”“收、支预算总计各增加”（江苏）: the 收支 total's
+    prefix = prefix.replace("收入、支出", "收支").replace("收、支", "收支")
     label = _label_of(_without_aside(prefix))
     return label.replace("〔境〕", "（境）")
 
@@ -1036,13 +1040,17 @@ def _label_whole(prefix: str) -> bool:
     return not cuts or cuts[-1] not in _PIECE_CUTS
 
 
-# A sentence that opens with a 款 (“检察（款）: 2018年预算支出合计…”, “住房改革支出(款): …”), and a numbered item's label
-# that names a 项 alone (“1．行政运行（项）”)
-_LINE_LEAD = re.compile(r"(?<![^“”，。；：:（）()\d])“?(?P<name>[^“”，。；：:（）()\d]++[（(](?:\d{2})?款[）)])”?[：:]")
-_LONE_ITEM = re.compile(r"(?<![^（）()])(?:\d{1,2}[.．、])?(?P<name>[^（）()]++[（(](?:\d{2})?项[）)])")
+# A sentence that opens with a 类 or 款 (“检察（款）: 2018年预算支出合计…”, “住房改革支出(款): …”, “1、工资福利支出（类）
+# 2,097.51万元”), and a numbered item's label that names a line of the level below alone (“1．行政运行（项）”, “（1）基本
+# 工资（款）”)
+_LINE_LEAD = re.compile(r"(?<![^“”，。；：:（）()\d、.．])(?:\d{1,2}[、.．])?“?"
+                        r"(?P<name>[^“”，。；：:（）()\d]++[（(](?:\d{2,3})?[类款][）)])”?(?:支出)?(?:[：:]|\d)")
+_LONE_ITEM = re.compile(r"(?<![^（）()])(?:\d{1,2}[.．、])?(?P<name>[^（）()]++[（(](?:\d{2})?(?P<level>[款项])[）)])")
+_NEXT_LEVEL = {"类": "款", "款": "项"}
 # The names of a line's 类, 款 or 项, each followed by its level (“政协事务（款）行政运行（项）”, “一般公共服务（类）支出”,
-# “检察（款）: 2018年预算支出合计”, 江苏), and the words after them that say it is the line's spending: of that line
-_AT_LEVELS = re.compile(r"(?<![^“”，。；：:])“?(?P<name>(?:[^“”，。；：:（）()]++[（(](?:\d{2,3})?[类款项][）)])++)”?"
+# “检察（款）: 2018年预算支出合计”, “（1）基本工资（款）支出”, 江苏), and the words after them that say it is the line's
+# spending: of that line
+_AT_LEVELS = re.compile(r"(?<![^“”，。；：:（）()])“?(?P<name>(?:[^“”，。；：:（）()]++[（(](?:\d{2,3})?[类款项][）)])++)”?"
                         r"[：:]?[ \t]*+(?:(?:19|20)\d\d年度?)?(?:预算)?(?:支出)?(?:预算)?(?:合计|总计)?数?(?:为|是)?\n?$")
 
 

@@ -96,10 +96,14 @@ def _printed(text: str) -> Statement | None:
 
 
 def _triples(statements: list[Statement]) -> list[tuple[Statement, Statement, Statement]]:
-    """(amount, change, rate) said one after another of one label on one line."""
+    """(amount, change, rate) said one after another of one label in one sentence (a share of the amount may stand
+    between it and its change: “……支出预算10,070.48万元，占本年支出合计的99.21%。与上年相比，增加1,003.69万元，增长11.07%。”)."""
     out = []
     for i in range(len(statements) - 2):
-        amount, change, rate = statements[i:i + 3]
+        shared = statements[i + 1].kind == "share" and statements[i + 1].sentence is statements[i].sentence
+        if shared and i + 3 >= len(statements):
+            continue
+        amount, change, rate = statements[i], *statements[i + 1 + shared:i + 3 + shared]
         if (amount.kind, change.kind, rate.kind) != ("amount", "change", "rate"):
             continue
         # one sentence, however a PDF wraps it over lines (烟台 “……“三公”经费预算共19.45万” / “元，比上年减少1万元，下降4.89％”)

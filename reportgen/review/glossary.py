@@ -229,11 +229,18 @@ class Naming(Generic[T]):
         whose path ends in these names."""
         matches = [item for item in self._of_length(_LEVEL_DIGITS[level]) if _level_named(item.name, names[-1])]
         if len(matches) == 1:
-            return matches[0]
+            return matches[0] if len(names) == 1 or self._under(matches[0], names[-2]) else None
         depth = "类款项".index(level) + 1
         found = {id(item): item for path, items in self.by_path.items() if _path_ends(path.split("/"), names, depth)
                  for item in items}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _under(self, item: T, said: str) -> bool:
+        """Whether the line above ``item`` (by its code) is the one a text names before it (“对个人和家庭的补助支出（类）
+        医疗费（款）” is no 30114 医疗费, a 款 of 工资福利支出)."""
+        code = next((code for code, line in self.codes.items() if line is item), "")
+        above = self.codes.get(code[:-2]) if len(code) > 3 else None
+        return above is not None and _level_named(above.name, said)
 
     def _candidates(self, text: str) -> Iterator[str]:
         """A label's text as a name, then as the names it may shorten (the module's _candidates)."""
@@ -249,14 +256,14 @@ _LEVEL_DIGITS = {"类": 3, "款": 5, "项": 7}
 
 def _level_named(name: str, said: str) -> bool:
     """Whether a line's name (“公共安全支出”, “204 公共安全支出”) is the one a text gives it (“公共安全”, 类 said
-    without its 支出)."""
-    return name.endswith(said) or name.endswith(f"{said}支出")
+    without its 支出; “对个人和家庭的补助支出”, said with a 支出 the name has not)."""
+    return name.endswith(said) or name.endswith(f"{said}支出") or said.endswith("支出") and name.endswith(said[:-2])
 
 
 def _path_ends(path: list[str], names: list[str], depth: int) -> bool:
     """Whether a line's path of names, ``depth`` long, ends in the names a text gives (each as _level_named)."""
     return len(path) == depth and len(names) <= depth and all(
-        _level_named(line, said) and len(line) - len(said) in (0, 2) for line, said in zip(path[-len(names):], names, strict=True))
+        _level_named(line, said) and abs(len(line) - len(said)) in (0, 2) for line, said in zip(path[-len(names):], names, strict=True))
 
 
 class Glossary(Naming[Figure]):
@@ -374,9 +381,9 @@ class Glossary(Naming[Figure]):
         total = self._total
         grand = f.expenditure_grand_total
         total(f, "收入总计", f.income_grand_total, "收支总计", "收入预算", "收入总计", "收入预算总计", "收入", "预算收入",
-              "收入总预算", "收入预算总额", "收支总预算")
+              "收入总预算", "收入预算总额", "收支总预算", "收支预算总计")
         total(f, "支出总计", grand, "收支总计", "支出预算", "支出总计", "支出预算总计", "预算", "支出", "预算支出安排",
-              "支出总预算", "支出预算总额", "收支总预算")
+              "支出总预算", "支出预算总额", "收支总预算", "收支预算总计")
         total(f, "本年收入合计", f.income_total, None, "本年收入", "本年收入合计", "收入合计", wholes=(f.income_grand_total,))
         total(f, "本年支出合计", f.expenditure_total, None, "本年支出", "本年支出合计", "支出合计")
         spending = (f.expenditure_total, grand)

@@ -45,10 +45,14 @@ class Subjects(Naming[Subject]):
             self.add(subject, entry.name, f"{entry.name}支出", *([entry.name.removesuffix("支出")] if len(code) == 3 else []))
             self.by_path["/".join(_path(entry, entries))].append(subject)
         for entry in codes.all_codes("economic", year):
+            if len(entry.code) not in (3, 5):
+                continue
+            # by its code (and so by its level, “基本工资（款）支出737.94万元”, 江苏): a 款 by its name alone would be one
+            # of the quantities above (“公务接待费”) as often as not
+            economic = self.codes[entry.code] = Subject(f"经济分类 {entry.code} {entry.name}")
             if len(entry.code) == 3:  # “对个人和家庭的补助”, said “对个人和家庭补助支出” too (深圳)
                 names = dict.fromkeys((entry.name, entry.name.replace("的", "")))
-                self.add(Subject(f"经济分类 {entry.code} {entry.name}"),
-                         *(said for name in names for said in (name, f"{name.removesuffix('支出')}支出")))
+                self.add(economic, *(said for name in names for said in (name, f"{name.removesuffix('支出')}支出")))
 
     def _candidates(self, text: str) -> Iterator[str]:
         """A label's text as a name, or without its “预算数” words, or 费用 said as 费: never a name it
