@@ -7,8 +7,10 @@ The pages are cut from the published documents (tests/fixtures/import/national/j
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
+from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
 from reportgen.readers.statements import Statement, read_statements
 from reportgen.review import review_within_sentences
@@ -117,3 +119,11 @@ def test_a_class_of_the_economic_classification_and_its_kuan_are_read_by_their_l
     assert subjects["737.94万元"] == "经济分类 30101 基本工资"
     assert subjects["163万元"] == "经济分类 30301 离休费"
     assert subjects["20.40万元"] == ""
+
+
+def test_a_number_whose_digits_a_space_sets_apart_is_one_number():
+    """江苏省人民检察院 2018's sentence (p. 26) as a text layer that sets a thousands separator as a space: “增加 2 915.22
+    万元” is 2,915.22, never 915.22 — read as the page prints it, the rate fits (36.58 % is 36.586… cut)."""
+    text = "1．行政运行（项）支出 10 883.36 万元，与上年相比增加 2 915.22 万元，增长 36.58 %。"
+    amount, change, rate = read_statements([Line(1, text, page=1, line=1)])
+    assert (amount.value, change.value, rate.value) == (Decimal("10883.36"), Decimal("2915.22"), Decimal("36.58"))

@@ -150,6 +150,9 @@ _POINTS = re.compile(r"[.．,，]*+")
 _ROW_END_WORDS = "万元%年月日"  # a line ending in one of these is a sentence's or a date's, no row
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _COLON_END = re.compile(r"[：:][ \t]*+$")
+# the spaces inside a number of prose, before its unit or % (“1 385.26万元”: a PDF's text layer sets a thousands
+# separator, or a gap, as a space): a run of digits right before it would otherwise read as a figure of its own
+_SPLIT_NUMBER = re.compile(r"(?<=\d) ++(?=\d[\d,，.．]*+ *+(?:万元|元|%))")
 _UNIT_GOES_ON = re.compile(r"(?:万元|元|%)[，。；,]")  # a line that opens with the unit of the amount the line before ends
 _NAMED_WHOLE_END = re.compile(r"的?(?:比例|比重)?的?$")
 _SENTENCE_MARK = re.compile(r"[，。；]")
@@ -475,6 +478,8 @@ class _StatementReader:
     def prose(self, line: Line, text: str) -> None:
         """A line of prose (or a table's header), joined to the sentence it continues; a sentence
         read once it ends, at a heading, or at a line that starts anew."""
+        if " " in text:  # “增加 1 385.26 万元”: one number, its digits set apart by a space
+            text = _SPLIT_NUMBER.sub("", text)
         columns = header_columns(line.text)
         if columns is not None or _SENTENCE_END.search(text) or _is_heading(text):
             self.header = columns
@@ -1044,7 +1049,7 @@ def _label_whole(prefix: str) -> bool:
 # 2,097.51万元”), and a numbered item's label that names a line of the level below alone (“1．行政运行（项）”, “（1）基本
 # 工资（款）”)
 _LINE_LEAD = re.compile(r"(?<![^“”，。；：:（）()\d、.．])(?:\d{1,2}[、.．])?“?"
-                        r"(?P<name>[^“”，。；：:（）()\d]++[（(](?:\d{2,3})?[类款][）)])”?(?:支出)?(?:[：:]|\d)")
+                        r"(?P<name>[^“”，。；：:（）()\d、.．]++[（(](?:\d{2,3})?[类款][）)])”?(?:支出)?(?:[：:]|\d)")
 _LONE_ITEM = re.compile(r"(?<![^（）()])(?:\d{1,2}[.．、])?(?P<name>[^（）()]++[（(](?:\d{2})?(?P<level>[款项])[）)])")
 _NEXT_LEVEL = {"类": "款", "款": "项"}
 # The names of a line's 类, 款 or 项, each followed by its level (“政协事务（款）行政运行（项）”, “一般公共服务（类）支出”,
