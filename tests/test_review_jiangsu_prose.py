@@ -14,6 +14,8 @@ from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
 from reportgen.readers.statements import Statement, read_statements
 from reportgen.review import review_within_sentences
+from reportgen.review.judge import Verdict
+from reportgen.review.subjects import name_subjects
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import" / "national"
 CHANGES = FIXTURES / "js-jianchayuan-2018-p24.pdf"  # 江苏省人民检察院 2018, pp. 24–25
@@ -127,3 +129,16 @@ def test_a_number_whose_digits_a_space_sets_apart_is_one_number():
     text = "1．行政运行（项）支出 10 883.36 万元，与上年相比增加 2 915.22 万元，增长 36.58 %。"
     amount, change, rate = read_statements([Line(1, text, page=1, line=1)])
     assert (amount.value, change.value, rate.value) == (Decimal("10883.36"), Decimal("2915.22"), Decimal("36.58"))
+
+
+def test_this_years_figure_said_against_last_years_is_a_change_and_a_total_ending_in_its_budget_is_read():
+    """江苏省人民检察院 2018 (p. 29, p. 25): “3．公务接待费预算支出116.5万元，本年数小于上年预算数40.05万元” — a decrease of
+    the 公务接待费; “省检察院2018年度财政拨款收、支总预算21,940.96万元。” — the 财政拨款 收支 total, not the department's."""
+    lines = [Line(1, "3．公务接待费预算支出 116.5 万元，本年数小于上年预算数 40.05 万元，主要是厉行节约。", page=1, line=1),
+             Line(2, "省检察院 2018 年度财政拨款收、支总预算 21,940.96 万元。", page=1, line=2)]
+    amount, change, total = read_statements(lines)
+    assert (change.kind, change.value, change.direction, change.base, change.label) == (
+        "change", Decimal("40.05"), "down", "预算", amount.label)
+    verdicts = [Verdict(st, "unknown") for st in (amount, change, total)]
+    name_subjects(verdicts, 2018)
+    assert [v.subject for v in verdicts] == ["公务接待费", "公务接待费", "财政拨款收支总计"]

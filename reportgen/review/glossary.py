@@ -192,7 +192,10 @@ class Naming(Generic[T]):
     def _by_ending(self, text: str) -> T | None:
         """A long label that ends with one name (…单位财政拨款的机关运行经费预算): that name's figure,
         unless its words speak of another year, a carry-over or a change."""
-        stripped = _BUDGET_END.sub("", SPENT_BUDGET.sub("支出", text))
+        return self._ended(_BUDGET_END.sub("", SPENT_BUDGET.sub("支出", text)))
+
+    def _ended(self, stripped: str) -> T | None:
+        """The figure of the one name a long label ends with (_by_ending), the words before it fitting."""
         endings = [name for name in self._ending_in(stripped[-1:]) if stripped.endswith(name) and name != stripped]
         if not endings:
             return None

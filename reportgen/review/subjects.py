@@ -65,7 +65,9 @@ class Subjects(Naming[Subject]):
 
     def _by_ending(self, text: str) -> Subject | None:
         """A long label ending in one name (Naming._by_ending), its outturn words aside (“…局“三公”经费财政拨款支出决算”)."""
-        return super()._by_ending(_FINAL_END.sub("", text))
+        text = _FINAL_END.sub("", text)
+        # or a name that ends in its 预算 itself, with a department's name before it (“江苏省高级人民法院财政拨款收支总预算”)
+        return super()._by_ending(text) or self._ended(text)
 
     def _fits_before(self, before: str) -> bool:
         """Only a department's name (one ending as an organ's name does) before the name it ends with."""
