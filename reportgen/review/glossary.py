@@ -61,7 +61,8 @@ _QUOTED = re.compile(r"“([^“]++)“")  # a name quoted whole (“1.“卫生
 _ITEM_NUMBER = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]++、")
 BUDGET_WORD = re.compile(r"(预算金额|预算数|预算|数|金额)$")
 FEE_WORD = re.compile(r"费用$")
-SPENT_BUDGET = re.compile(r"预算支出$")  # “因公出国（境）费预算支出”（江苏）: its 支出
+# “因公出国（境）费预算支出”（江苏）: its 支出 — of a name before it (“预算支出” alone names no 支出总计)
+SPENT_BUDGET = re.compile(r"(?<=\w\w)预算支出$")
 _PROJECT_WORD = re.compile(r"项目$")
 _BUDGET_END = re.compile(r"(预算数|预算)$")
 _HOUSEHOLDS = re.compile(r"(?<!\d)\d++家")
