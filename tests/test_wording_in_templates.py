@@ -60,7 +60,7 @@ MESSAGE_NAMES = {
     "CSRF_REFUSED",  # the desk: a form posted without its CSRF token
     "_outside_three_public",  # the source: 不计入三公 refused where it cannot stand
     "FIELDLESS_INCOME", "_beside_spending", "content_note",  # import: income with no field, a spending beside, a table known by its content
-    "ADJUSTED",  # review: a share whose last digit was moved to make 100%
+    "ADJUSTED", "shares",  # review: a share whose last digit was moved to make 100%; a share its sentence rules out
     "too_large",  # the desk: an upload past its bound
     "_CHANGE_TEXT", "_FLAT_TEXT", "_RATE_TEXT", "_SHARE_TEXT",  # patterns of what a draft may say (compiled later)  # a batch's notes; what stands for unquoted words; SOURCE_DATE_EPOCH
 }

@@ -356,6 +356,13 @@ def _label(label: str, year: int, department: str) -> str | None:
     for name in (department, "本部门", "本单位", "我部门", "我单位"):
         if name and plain.startswith(name) and len(plain) > len(name):
             plain = plain[len(name):]
+            if name == department and plain.startswith("部门") and len(plain) > 2:
+                plain = plain[2:]  # “江苏省人大常委会办公厅部门本年支出预算合计”
+            after = _YEAR.match(plain)  # “江苏省人大常委会办公厅2018年度收入、支出预算总计”
+            if name == department and after is not None:
+                if int(after.group(1)) != year:
+                    return None
+                plain = plain[after.end():]
     words = _words()
     changed = True
     while changed:

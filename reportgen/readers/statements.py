@@ -89,24 +89,32 @@ def _any(*keys: str) -> str:
     return "|".join(re.escape(w) for w in sorted(dict.fromkeys(words), key=len, reverse=True))
 
 
-_PRIOR = rf"(?:{_any('上年')}|(?P<year>\d{{4}})年度?)"
-_COMPARE = rf"(?:{_any('同比')}|(?:{_any('比较')}){_PRIOR})"
+_PRIOR = rf"(?:{_any('上年')}|\d{{4}}年度?)"
+# “比上年”“同比”, and “与上年相比，”“比上年相比”“与上年数相比，”（江苏）: the comparison said before its year and after it
+_COMPARE = (rf"(?:{_any('同比')}|(?:{_any('比较')}){_PRIOR}(?:{_any('相比')})?"
+            rf"|(?:{_any('持平前')}){_PRIOR}(?:{_any('基数')}|数)?(?:{_any('相比')})[，,]?)")
 # “较2024年的2190万元减少221万元”“比2025年年初预算数69043.50万元增加2050.67万元”: the prior may be written
 # inline, between the year and the change; and the year may be followed by what is compared before its base
 # (“比2025年财政拨款“三公”经费年初预算增加33.50万元”: a few words, then the base they end in)
 _CHANGE_TEXT = (rf"{_COMPARE}(?:[^，。；、\d增减]{{0,16}}?(?={_any('基数')}))?(?P<base>{_any('基数')})?"
                 rf"(?:的?(?P<prior>{_NUM})(?P<priorunit>万元|元))?(?P<later>{_any('基数')})?"
-                rf"(?P<dir>{_any('增加', '减少')})(?P<num>{_NUM})? ?(?P<unit>万元|元|%)?")
-_FLAT_TEXT = (rf"(?:{_any('同比')}|(?:{_any('持平前')}){_PRIOR})(?P<base>{_any('基数')})?(?:基本)?"
+                rf"(?P<dir>{_any('增加', '减少')})了?(?P<num>{_NUM})? *+(?P<unit>万元|元|%)?")
+# “与上年持平”“与上年数一致”“与上年相比持平”（江苏）
+_FLAT_TEXT = (rf"(?:{_any('同比')}|(?:{_any('持平前')}){_PRIOR}(?:{_any('相比')}[，,]?)?)(?:(?P<base>{_any('基数')})|数)?(?:基本)?"
               rf"(?:{_any('持平')})(?P<empty>万元|元)?")
-_RATE_TEXT = rf"(?P<dir>{_any('增长率', '下降率')})(?P<num>{_NUM}) ?%"
-_SHARE_TEXT = rf"占(?P<what>[^，。；\d]{{0,14}}?)(?P<num>{_NUM}) ?%"
+# a rate, its % after spaces a PDF's text layer may set before it (“增长21.95   %”, 江苏)
+_RATE_TEXT = rf"(?P<dir>{_any('增长率', '下降率')})(?P<num>{_NUM}) *+%"
+_SHARE_TEXT = rf"占(?P<what>[^，。；\d]{{0,14}}?)(?P<num>{_NUM}) *+%"
+# a change said as this year's figure against last year's: “本年数小于上年预算数40.05万元”（江苏）
+_RELATIVE_TEXT = (rf"(?:{_any('本年数')})?(?P<dir>{_any('多于', '少于')})(?:{_any('上年')})(?P<base>{_any('基数')})?"
+                  rf"(?P<num>{_NUM}) *+(?P<unit>万元|元)")
 # An amount starts where a run of digits and commas starts (its leading commas are not its own).
 _AMOUNT = re.compile(rf"(?<![\d,，])[,，]*+(?P<num>{_NUM})(?P<unit>万元|元)")
 _CHANGE = re.compile(_CHANGE_TEXT)
 _FLAT = re.compile(_FLAT_TEXT)
 _RATE = re.compile(_RATE_TEXT)
 _SHARE = re.compile(_SHARE_TEXT)
+_RELATIVE = re.compile(_RELATIVE_TEXT)
 _THRESHOLD = re.compile(_any("门槛"))  # “100万元以上”: a threshold, no figure (matched right after an amount)
 # “≤2890万元”“不超过5万元”: a bound, no figure (searched at the end of the words right before an amount)
 _BOUND = re.compile(rf"(?:{_any('界限')}) *+$")
@@ -123,13 +131,18 @@ _ITEM_HEADING = re.compile(r"(?:[（(][一二三四五六七八九十\d]++[）)]
 # The characters a figure may start with: the first of each word that opens a change, a flat or a rate,
 # 占 (a share), a digit or the commas before one (an amount). Looked at first, so that a place where no
 # figure starts fails at one test, not at each kind's alternative (twice as fast over the seeds' lines).
-_OPENING_KEYS = ("同比", "比较", "持平前", "增长率", "下降率")
+_OPENING_KEYS = ("同比", "比较", "持平前", "增长率", "下降率", "本年数", "多于", "少于")
 assert all(word for key in _OPENING_KEYS for word in _WORDS[key]), "a figure's opening words are never empty"
 _TOKEN_STARTS = re.escape("".join(sorted({word[0] for key in _OPENING_KEYS for word in _WORDS[key]})))
 _TOKENS = re.compile(rf"(?=[{_TOKEN_STARTS}占,，\d])(?:" + "|".join(  # each kind as a named alternative; its inner groups unnamed here
     f"(?P<{name}>{_UNNAMED.sub('(?:', text)})"
-    for name, text in (("change", _CHANGE_TEXT), ("flat", _FLAT_TEXT), ("rate", _RATE_TEXT), ("share", _SHARE_TEXT)))
+    for name, text in (("change", _CHANGE_TEXT), ("flat", _FLAT_TEXT), ("rate", _RATE_TEXT), ("share", _SHARE_TEXT),
+                       ("relative", _RELATIVE_TEXT)))
     + rf"|(?<![\d,，])[,，]*+(?P<amount>{_NUM}(?:万元|元))|(?<=为)(?P<zero>0)(?=[，。；]))")
+# A sentence that opens with a comparison and its change or 持平, naming nothing (“与上年相比增加4024万元，增长0.72 %。”
+# after “项目支出预算数为5,573万元。”, 江苏): it goes on with the amount of the sentence before it
+_CONTINUES = re.compile("(?:" + "|".join(_UNNAMED.sub("(?:", text) for text in (_CHANGE_TEXT, _FLAT_TEXT)) + ")")
+_COMPARE_LEAD = re.compile(rf"(?:{_UNNAMED.sub('(?:', _COMPARE)})[，,]?")
 _FIGURE = re.compile(_NUM)
 _FIGURE_RUN = re.compile(r"\d[\d,，]*+")  # a number's digits and commas (before any decimal point)
 _COMMAS = re.compile(r"[,，]*+")
@@ -153,6 +166,10 @@ _POINTS = re.compile(r"[.．,，]*+")
 _ROW_END_WORDS = "万元%年月日"  # a line ending in one of these is a sentence's or a date's, no row
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _COLON_END = re.compile(r"[：:][ \t]*+$")
+# the spaces inside a number of prose, before its unit or % (“1 385.26万元”: a PDF's text layer sets a thousands
+# separator, or a gap, as a space): a run of digits right before it would otherwise read as a figure of its own
+_SPLIT_NUMBER = re.compile(r"(?<=\d) ++(?=\d[\d,，.．]*+ *+(?:万元|元|%))")
+_UNIT_GOES_ON = re.compile(r"(?:万元|元|%)[，。；,]")  # a line that opens with the unit of the amount the line before ends
 _NAMED_WHOLE_END = re.compile(r"的?(?:比例|比重)?的?$")
 _SENTENCE_MARK = re.compile(r"[，。；]")
 # Cells of a table row: an optional code, a name, then numbers.
@@ -256,15 +273,41 @@ class _Listing:
     whole: Statement | None = None
     level: int = 3
     number: int = 0  # the last item's number: an item numbered anew (1. after 3.) begins another list
+    # the 款 a sentence opens with (“检察（款）: 2018年预算支出合计16,444.36万元。”, 江苏), whose 项 the numbered items
+    # after it name alone (“1．行政运行（项）支出10,883.36万元”), and the last of those items' number
+    line: str = ""
+    line_items: int = 0
+    # the list's parts are clauses, each a sentence of its own ended by “；”, the last by “。” (“本年收入预算合计X万元，
+    # 其中：” / “一般公共预算收入Y万元，占Z%；” / …): the list goes on while the sentence before a clause ended so
+    clauses: bool = False
 
     def heading(self, level: int | None) -> None:
         if level is not None and level <= self.level:
             self.whole = None
+        if level is not None:
+            self.line = ""
+
+    def line_of(self, sentence: str) -> str:
+        """The 款 whose 项 a numbered item names (“1．行政运行（项）”), where the item goes on with the numbering under
+        the sentence that named it; "" where none is in force."""
+        item = _LIST_ITEM.match(sentence.lstrip())
+        if item is None or not self.line:
+            return ""
+        number = int(item.group("number") or item.group("bracketed"))
+        if number <= self.line_items:
+            self.line = ""
+            return ""
+        self.line_items = number
+        return self.line
 
     def read(self, sentence: str, said: list[Statement]) -> None:
         """One sentence's statements: an item's first amount is of the list's whole; a sentence ending in
-        “包括：” (not an item's own) opens a list of the parts of its last amount."""
+        “包括：” (not an item's own) opens a list of the parts of its last amount, whose unnumbered clauses after it
+        (each a sentence ended by “；”) list its parts too."""
         amounts = [st for st in said if st.kind == "amount"]
+        line = _LINE_LEAD.match(sentence.lstrip())
+        if line is not None:
+            self.line, self.line_items = line.group("name"), 0
         item = _LIST_ITEM.match(sentence.lstrip())
         if item is not None:
             number = int(item.group("number") or item.group("bracketed"))
@@ -275,8 +318,11 @@ class _Listing:
                 amounts[0].listed_in = self.whole
             return
         opens = _LIST_OPENS.search(sentence.rstrip())
+        if self.clauses and self.whole is not None and amounts:  # “其中：” / “一般公共预算收入X万元，占Y%；” (江苏)
+            amounts[0].listed_in = self.whole
+        self.clauses = self.clauses and sentence.rstrip().endswith(("；", ";"))
         if amounts and opens is not None and not sentence.rstrip()[:opens.start()].endswith(_REASONS):
-            self.whole, self.number = amounts[-1], 0
+            self.whole, self.number, self.clauses = amounts[-1], 0, True
             level = _heading_level(sentence.lstrip())
             self.level = 3 if level is None else level
 
@@ -311,6 +357,9 @@ class _Scope:
     def text(self) -> str:
         return "".join(self.headings[k] for k in sorted(self.headings)) + self.first + "".join(self.recent)
 
+    def copy(self) -> _Scope:
+        return _Scope(dict(self.headings), self.first, deque(self.recent, maxlen=self.recent.maxlen))
+
 
 class TooManyFigures(Internal):
     """A draft states more than MAX_FIGURES (``limit``) figures; ``line`` is where the count passed it."""
@@ -324,9 +373,41 @@ class TooManyFigures(Internal):
 def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement]:
     """Every figure the lines state, in order; TooManyFigures past MAX_FIGURES of them."""
     reader = _StatementReader(default_unit)
-    for line in lines:
-        reader.read(line)
+    folios = _folios(lines)
+    for index, line in enumerate(lines):
+        if index not in folios:
+            reader.read(line)
     return reader.finish()
+
+
+_FOLIO = re.compile(r"\d{1,3}")
+
+
+def _folios(lines: list[Line]) -> set[int]:
+    """The places of the lines that are a page's number printed bare as its last line (“24” between “与上年相比增加 40”
+    and “万元，增长 0.72 %”, 江苏): no words of the sentence it interrupts. A page's last line of one to three digits, where
+    the page and the next both have more lines than it."""
+    out = set()
+    printed = [index for index, line in enumerate(lines) if line.text.strip()]  # the lines that print something
+    for before, index, after in zip(printed, printed[1:], printed[2:], strict=False):
+        line = lines[index]
+        if line.page and lines[after].page == line.page + 1 and lines[before].page == line.page \
+                and _FOLIO.fullmatch(line.text.strip()):
+            out.add(index)
+    return out
+
+
+@dataclass
+class _Read:
+    """The lines a flush read as sentences, and what the reader was before them: the statements it had, the item,
+    the list and the headings in force (a sentence after them that goes on with them is read again with them)."""
+
+    buffer: list[tuple[int, str]]
+    count: int
+    item: str
+    listing: _Listing
+    scope: _Scope
+    after: int = -1  # the statements the reader had after them: none read since, they may go on
 
 
 class _StatementReader:
@@ -344,6 +425,10 @@ class _StatementReader:
         self.table = ""  # the title of the table being read (“收入决算表”)
         self.item = ""  # the name the numbered item being read gives in a heading sentence of its own
         self.listing = _Listing()
+        self.last: _Read | None = None  # the lines read last, and the reader as it was before them
+        # the line read last as a table row, where it was (the statements before it, the line, its text): a sentence
+        # whose amount ends the line, its unit opening the next (“支出1,895” / “万元，与上年相比…”), is prose
+        self.row_at: tuple[int, Line, str] | None = None
 
     def counted(self, more: list[Statement]) -> None:
         for st in more:
@@ -354,13 +439,23 @@ class _StatementReader:
             raise TooManyFigures(self.statements[MAX_FIGURES].line)
 
     def flush(self) -> None:
-        """The statements of the lines joined so far, read as sentences under the headings in force."""
+        """The statements of the lines joined so far, read as sentences under the headings in force; lines that go on
+        with the one amount of the sentence read last (``continues``) read again with it, as one sentence."""
         if self.buffer:
+            last = self.last
+            if last is not None and last.after == len(self.statements) \
+                    and continues("".join(t for _, t in last.buffer), "".join(t for _, t in self.buffer)):
+                del self.statements[last.count:]
+                self.item, self.listing, self.scope = last.item, last.listing, last.scope
+                self.buffer[:0] = last.buffer
+            self.last = _Read(list(self.buffer), len(self.statements), self.item, replace(self.listing),
+                              self.scope.copy())
             found, self.item = _sentences(self.buffer, MAX_FIGURES - len(self.statements), self.item, self.listing)
             context = self.scope.text() if found else ""
             for st in found:
                 st.context = context
             self.counted(found)
+            self.last.after = len(self.statements)
             self.scope.read("".join(text for _, text in self.buffer))
             self.buffer.clear()
 
@@ -371,6 +466,12 @@ class _StatementReader:
             return
         if "％" in text:  # a full-width percent sign (烟台 “下降4.89％”) says what % says
             text = text.replace("％", "%")
+        back, self.row_at = self.row_at, None
+        if back is not None and _UNIT_GOES_ON.match(text):  # “…（项）支出1,895” / “万元，与上年相比减少134万元”: prose
+            del self.statements[back[0]:]
+            self.prose(back[1], back[2])
+            self.prose(line, text)
+            return
         if is_cell_line(text):
             self.flush()
             self.cell_run.append((line.number, text))
@@ -385,6 +486,7 @@ class _StatementReader:
         row = _table_row(text)
         if row is not None:
             self.flush()
+            self.row_at = (len(self.statements), line, text)
             self.counted(by_header(_cells(line.number, row, line.table_unit or self.unit), self.header))
             return
         self.prose(line, text)
@@ -392,6 +494,8 @@ class _StatementReader:
     def prose(self, line: Line, text: str) -> None:
         """A line of prose (or a table's header), joined to the sentence it continues; a sentence
         read once it ends, at a heading, or at a line that starts anew."""
+        if " " in text:  # “增加 1 385.26 万元”: one number, its digits set apart by a space
+            text = _SPLIT_NUMBER.sub("", text)
         columns = header_columns(line.text)
         if columns is not None or _SENTENCE_END.search(text) or _is_heading(text):
             self.header = columns
@@ -661,7 +765,8 @@ def _sentences(buffer: list[tuple[int, str]], room: int, item: str = "",
             continue
         if STARTS_ANEW.match(sentence):  # another item begins, its own words naming its figures
             item = ""
-        said = _statements(sentence, offset, (offsets, numbers), room - len(out), item)
+        line = listing.line_of(sentence) if listing is not None else ""
+        said = _statements(sentence, offset, (offsets, numbers), room - len(out), item, line)
         if listing is not None:
             listing.read(sentence, said)
         out.extend(said)
@@ -669,13 +774,32 @@ def _sentences(buffer: list[tuple[int, str]], room: int, item: str = "",
 
 
 def _split(text: str) -> list[tuple[str, int]]:
-    pieces, start = [], 0
+    """The sentences of joined lines, each with where it starts; a sentence that goes on with the one amount
+    of the sentence before it (continues) is one sentence with it."""
+    pieces: list[tuple[str, int]] = []
+    start = 0
     for match in _FULL_STOP.finditer(text):
-        pieces.append((text[start:match.end()], start))
+        _add_piece(pieces, text[start:match.end()], start)
         start = match.end()
     if start < len(text):
-        pieces.append((text[start:], start))
+        _add_piece(pieces, text[start:], start)
     return pieces
+
+
+def _add_piece(pieces: list[tuple[str, int]], piece: str, start: int) -> None:
+    if pieces and continues(pieces[-1][0], piece):
+        pieces[-1] = (pieces[-1][0] + piece, pieces[-1][1])
+    else:
+        pieces.append((piece, start))
+
+
+def continues(before: str, sentence: str) -> bool:
+    """Whether ``sentence`` opens with a comparison and its change or 持平 that name nothing, right after a
+    sentence ``before`` (ended by its full stop) that states one amount and no change or rate: the change is
+    that amount's (“项目支出预算数为5,573万元。与上年相比增加4024万元，增长0.72 %。”)."""
+    if not before.rstrip().endswith("。") or not _CONTINUES.match(sentence.lstrip()):
+        return False
+    return sum(1 for _ in _AMOUNT.finditer(before)) == 1 and not _CONTINUES.search(before) and not _RATE.search(before)
 
 
 def _line_at(offset: int, starts: tuple[list[int], list[int]]) -> int:
@@ -759,9 +883,9 @@ def _counted(prefix: str) -> str:
 
 
 # The statements other than amounts, each read by its own pattern, and the words of a direction.
-_FIGURE_PATTERNS = {"change": _CHANGE, "flat": _FLAT, "rate": _RATE, "share": _SHARE}
-_DIRECTIONS = {**{w: "up" for w in _WORDS["增加"] + _WORDS["增长率"]},
-               **{w: "down" for w in _WORDS["减少"] + _WORDS["下降率"]}}
+_FIGURE_PATTERNS = {"change": _CHANGE, "flat": _FLAT, "rate": _RATE, "share": _SHARE, "relative": _RELATIVE}
+_DIRECTIONS = {**{w: "up" for w in _WORDS["增加"] + _WORDS["增长率"] + _WORDS["多于"]},
+               **{w: "down" for w in _WORDS["减少"] + _WORDS["下降率"] + _WORDS["少于"]}}
 
 
 @dataclass
@@ -776,8 +900,13 @@ class _Said:
     last_kind: str = ""
     last_base: str = ""  # the base of the change a rate follows
     first_amount_label: str = ""
+    first_amount: Statement | None = None
+    # the first amount is given a share itself (“一般公共服务支出（类）264.87万元，占86.05%；……住房保障支出（类）29.42万元，
+    # 占9.55%”): a part like the others, no whole of theirs
+    first_is_part: bool = False
     cursor: int = 0
     item: str = ""  # the numbered item's name, where its heading is a sentence of its own
+    line: str = ""  # the 款 whose 项 the numbered item names alone (_Listing.line_of)
     parts: _Parts = field(default_factory=lambda: _Parts())
     amount_end: int = 0  # where the last amount starts: the words after it are read for its parts once
 
@@ -793,18 +922,25 @@ class _Said:
         label = _label(self.sentence[self.cursor:begin])
         if self.item and self.last_amount is None and _SUBJECTLESS.fullmatch(label.replace(" ", "")):
             label = self.item  # “（一）因公出国（境）费用。2026年预算数159.00万元”: the item's amount
+        lone = _LONE_ITEM.fullmatch(label) if self.line and self.last_amount is None else None
+        if lone is not None and lone.group("level") == _NEXT_LEVEL[self.line[-2]]:
+            label = self.line + lone.group("name")  # “1．行政运行（项）” under “检察（款）: …”: 检察（款）行政运行（项）
         changed = _CHANGED.search(label, 1)
-        of = label[:changed.start()] if changed else ""
-        if changed and "\n" not in of and not _COMPARED.search(of):  # 基本支出增加4.27万元: a change of 基本支出
+        # “与上年相比收支预算总计各增加3,958.67万元”（江苏）: the words after the comparison name what changed
+        of = _after_comparison(label[:changed.start()]).removesuffix("各") if changed else ""
+        if changed and of and "\n" not in of and not _COMPARED.search(of):  # 基本支出增加4.27万元: a change of 基本支出
+            # “收支预算总计21,955.35万元，与上年相比收支预算总计各增加3,958.67万元”: the change of the amount its words name
+            own = self.last_amount is None or not self.last_amount.label.endswith(of)
             self.out.append(Statement(line, "change", token, to_decimal(num), decimals_of(num), unit,
-                                      direction="up" if changed.group(1) == "增加" else "down", label=of,
-                                      sentence=self.sentence, own_label=True))
+                                      direction="up" if changed.group(1) == "增加" else "down",
+                                      label=of if own or self.last_amount is None else self.last_amount.label,
+                                      sentence=self.sentence, own_label=own))
             return "change"
         statement = Statement(line, "amount", token, to_decimal(num), decimals_of(num), unit, label=label,
                               sentence=self.sentence, part_of=whole,
                               label_whole=_label_whole(self.sentence[self.cursor:begin]))
         if not self.first_amount_label and label:
-            self.first_amount_label = label
+            self.first_amount_label, self.first_amount = label, statement
         self.last_amount = statement
         self.out.append(statement)
         return "amount"
@@ -815,6 +951,7 @@ class _Said:
         parsed = _FIGURE_PATTERNS[kind].fullmatch(token)
         assert parsed is not None
         groups = parsed.groupdict()
+        kind = "change" if kind == "relative" else kind  # “本年数小于上年预算数40.05万元”: a change
         subject = _label(self.sentence[self.cursor:begin]) if kind in ("change", "flat") else ""
         if subject and _HAN.search(subject):
             statement = _said_figure(line, kind, token, groups, groups.get("unit") or "", label=subject,
@@ -828,13 +965,21 @@ class _Said:
     def _of_last_amount(self, line: int, kind: str, token: str, groups: dict[str, str | None]) -> Statement:
         """A change, flat, rate or share of the sentence's last amount: a rate has the base of the
         change before it, a share is of the total the sentence names first (or of the base it names)."""
+        if kind == "share" and self.last_amount is not None and self.last_amount is self.first_amount:
+            self.first_is_part = True
         return _said_figure(
             line, kind, token, groups, groups.get("unit") or ("%" if kind in ("rate", "share") else ""),
             base=self.last_base if kind == "rate" else None,
             label=self.last_amount.label if self.last_amount is not None else "",
-            sentence=self.sentence, whole=self.first_amount_label,
+            sentence=self.sentence, whole="" if self.first_is_part else self.first_amount_label,
             named_whole=_NAMED_WHOLE_END.sub("", groups.get("what") or "") if kind == "share" else "",
             after_flat=kind == "rate" and self.last_kind == "flat")
+
+
+def _after_comparison(words: str) -> str:
+    """The words after a comparison they open with (“与上年相比收支预算总计各”: 收支预算总计各)."""
+    lead = _COMPARE_LEAD.match(words)
+    return words[lead.end():] if lead else words
 
 
 def _said_figure(line: int, kind: str, token: str, groups: dict[str, str | None], unit: str,
@@ -850,10 +995,11 @@ def _said_figure(line: int, kind: str, token: str, groups: dict[str, str | None]
 
 
 def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]], room: int,
-                item: str = "") -> list[Statement]:
+                item: str = "", in_line: str = "") -> list[Statement]:
     """The statements of one sentence (an amount that names no subject first in it is of ``item``, the
-    numbered item's name, where one is in force); TooManyFigures past ``room`` of them."""
-    said = _Said(sentence, item=item)
+    numbered item's name, where one is in force; a numbered item that names a 项 alone is of ``in_line``'s 款);
+    TooManyFigures past ``room`` of them."""
+    said = _Said(sentence, item=item, line=in_line)
     for kind, token, begin, finish in _tokens(sentence):
         line = _line_at(offset + begin, starts)
         if len(said.out) >= room:
@@ -861,12 +1007,15 @@ def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]],
         if kind == "amount" and (_THRESHOLD.match(sentence, finish)  # “单价100万元以上”: no figure
                                  or _BOUND.search(sentence[max(begin - _BOUND_REACH, 0):begin])):  # “≤2890万元”
             continue
+        if kind == "share" and _BOUND.search(_FIGURE.split(token, 1)[0]):  # “占信息化项目总金额比例≤1 %”: a bound
+            continue
         if kind == "zero":  # “公务接待费为0，与2025年预算持平”: nothing, in any unit (the strictest: 元)
             kind = said.amount(line, "0元", begin, printed="0")
         elif kind == "amount":
             kind = said.amount(line, token, begin)
         elif kind in _FIGURE_PATTERNS:
             said.figure(line, kind, token, begin)
+            kind = "change" if kind == "relative" else kind
         said.last_kind, said.cursor = kind, finish
     return said.out
 
@@ -884,6 +1033,8 @@ def _label(prefix: str) -> str:
     if counted:
         return counted
     prefix = prefix.replace("＂", "”").replace("（境）", "〔境〕").replace("(境)", "〔境〕")  # 因公出国（境）费 is one name
+    # “收入、支出预算总计21,955.35万元”“收、支预算总计各增加”（江苏）: the 收支 total's
+    prefix = prefix.replace("收入、支出", "收支").replace("收、支", "收支")
     label = _label_of(_without_aside(prefix))
     return label.replace("〔境〕", "（境）")
 
@@ -912,7 +1063,24 @@ def _label_whole(prefix: str) -> bool:
     return not cuts or cuts[-1] not in _PIECE_CUTS
 
 
+# A sentence that opens with a 类 or 款 (“检察（款）: 2018年预算支出合计…”, “住房改革支出(款): …”, “1、工资福利支出（类）
+# 2,097.51万元”), and a numbered item's label that names a line of the level below alone (“1．行政运行（项）”, “（1）基本
+# 工资（款）”)
+_LINE_LEAD = re.compile(r"(?<![^“”，。；：:（）()\d、.．])(?:\d{1,2}[、.．])?“?"
+                        r"(?P<name>[^“”，。；：:（）()\d、.．]++[（(](?:\d{2,3})?[类款][）)])”?(?:支出)?(?:[：:]|\d)")
+_LONE_ITEM = re.compile(r"(?<![^（）()])(?:\d{1,2}[.．、])?(?P<name>[^（）()]++[（(](?:\d{2})?(?P<level>[款项])[）)])")
+_NEXT_LEVEL = {"类": "款", "款": "项"}
+# The names of a line's 类, 款 or 项, each followed by its level (“政协事务（款）行政运行（项）”, “一般公共服务（类）支出”,
+# “检察（款）: 2018年预算支出合计”, “（1）基本工资（款）支出”, 江苏), and the words after them that say it is the line's
+# spending: of that line
+_AT_LEVELS = re.compile(r"(?<![^“”，。；：:（）()])“?(?P<name>(?:[^“”，。；：:（）()]++[（(](?:\d{2,3})?[类款项][）)])++)”?"
+                        r"[：:]?[ \t]*+(?:(?:19|20)\d\d年度?)?(?:预算)?(?:支出)?(?:预算)?(?:合计|总计)?数?(?:为|是)?\n?$")
+
+
 def _label_of(prefix: str) -> str:
+    levels = _AT_LEVELS.search(prefix) if "）" in prefix or ")" in prefix else None
+    if levels is not None:
+        return levels.group("name").strip()
     pieces = _LABEL_CUT.split(prefix)
     label = pieces[-1] if pieces else ""
     if not label.strip() and len(pieces) > 1:

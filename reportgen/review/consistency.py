@@ -21,9 +21,11 @@ _UNITS = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(1000000
 
 
 def contradictions(statements: list[Statement], draft: str,
-                   told: set[tuple[int, str]] | frozenset[tuple[int, str]] = frozenset()) -> list[Finding]:
+                   told: set[tuple[int, str]] | frozenset[tuple[int, str]] = frozenset(),
+                   cut_as_notes: bool = False) -> list[Finding]:
     """Each amount–change–rate triple of one sentence whose rate its amount and change rule out
-    (but a rate already told as disagreeing with the source: ``told`` holds (line, text))."""
+    (but a rate already told as disagreeing with the source: ``told`` holds (line, text)); a rate that is
+    the one they give cut rather than rounded is, with ``cut_as_notes``, a note (CUT_RULE), not a slip."""
     found = []
     for amount, change, rate in _triples(statements):
         if (rate.line, rate.text) in told:
@@ -37,8 +39,26 @@ def contradictions(statements: list[Statement], draft: str,
         printed = sign * rate.value if rate.value is not None else None
         if printed is None or (printed + half >= low and printed - half <= high):
             continue
-        found.append(_finding(amount, change, rate, low, high, draft))
+        finding = _finding(amount, change, rate, low, high, draft)
+        if cut_as_notes and _cut_rate(rate, low, high):
+            finding = Finding("warning", CUT_RULE, finding.message.replace(
+                "：三个数字不能同时成立", "：变动率截尾而非四舍五入（取舍提示，不算问题）"), finding.file, finding.line)
+        found.append(finding)
     return found
+
+
+def _and(text: str) -> str:
+    """“与” before a change's words, unless they open with it (“与上年相比减少184.96万元”)."""
+    return text if text.startswith("与") else f"与{text}"
+
+
+def _cut_rate(rate: Statement, low: Decimal, high: Decimal) -> bool:
+    """Whether the printed rate is some rate between ``low`` and ``high`` (signed, in %) cut at its printed
+    digits rather than rounded (2,915.22 on 7,968.14 is 36.586 %, printed “增长36.58%”)."""
+    assert rate.value is not None
+    least, most = sorted((abs(low), abs(high))) if low * high > 0 else (Decimal(0), max(abs(low), abs(high)))
+    step = Decimal(1) / Decimal(10) ** rate.decimals
+    return (low < 0) == (rate.direction == "down") and rate.value <= most and rate.value + step > least
 
 
 def inline_priors(statements: list[Statement], draft: str,
@@ -76,10 +96,14 @@ def _printed(text: str) -> Statement | None:
 
 
 def _triples(statements: list[Statement]) -> list[tuple[Statement, Statement, Statement]]:
-    """(amount, change, rate) said one after another of one label on one line."""
+    """(amount, change, rate) said one after another of one label in one sentence (a share of the amount may stand
+    between it and its change: “……支出预算10,070.48万元，占本年支出合计的99.21%。与上年相比，增加1,003.69万元，增长11.07%。”)."""
     out = []
     for i in range(len(statements) - 2):
-        amount, change, rate = statements[i:i + 3]
+        shared = statements[i + 1].kind == "share" and statements[i + 1].sentence is statements[i].sentence
+        if shared and i + 3 >= len(statements):
+            continue
+        amount, change, rate = statements[i], *statements[i + 1 + shared:i + 3 + shared]
         if (amount.kind, change.kind, rate.kind) != ("amount", "change", "rate"):
             continue
         # one sentence, however a PDF wraps it over lines (烟台 “……“三公”经费预算共19.45万” / “元，比上年减少1万元，下降4.89％”)
@@ -91,11 +115,14 @@ def _triples(statements: list[Statement]) -> list[tuple[Statement, Statement, St
 
 
 def shares(statements: list[Statement], draft: str,
-           told: set[tuple[int, str]] | frozenset[tuple[int, str]] = frozenset()) -> list[Finding]:
+           told: set[tuple[int, str]] | frozenset[tuple[int, str]] = frozenset(),
+           cut_as_notes: bool = False) -> list[Finding]:
     """Each share a sentence gives of a part it states, of the whole it states first (“2026年收入预算
     174,177.85万元，其中：一般公共预算拨款收入X万元，占Y%”): the share its two amounts rule out, at their
-    printed precision (but one already told as disagreeing with the source: ``told``)."""
+    printed precision (but one already told as disagreeing with the source: ``told``); a share they give cut
+    rather than rounded is, with ``cut_as_notes``, a note (CUT_RULE)."""
     found = []
+    whole_runs = _made_whole(statements)
     for whole, part, share in _shares(statements):
         if (share.line, share.text) in told or share.value is None:
             continue
@@ -103,10 +130,37 @@ def shares(statements: list[Statement], draft: str,
         half = Decimal(5) / Decimal(10) ** (share.decimals + 1)
         if share.value + half >= low and share.value - half <= high:
             continue
-        found.append(Finding("error", "R-句内占比",
-                             f"“{part.label}”{part.text}占“{whole.label}”{whole.text}约为 {(low + high) / 2:.2f}%，"
-                             f"而写作“{share.text}”：按句中的两个金额不能成立", draft, share.line))
+        if id(share) in whole_runs and share.value + 3 * half >= low and share.value - 3 * half <= high:
+            continue  # one step off, among shares made to add up to 100% (judge.ADJUSTED): the 尾数 moved, no slip
+        message = f"“{part.label}”{part.text}占“{whole.label}”{whole.text}约为 {(low + high) / 2:.2f}%，而写作“{share.text}”"
+        if cut_as_notes and share.value <= high and share.value + Decimal(1) / Decimal(10) ** share.decimals > low:
+            found.append(Finding("warning", CUT_RULE, f"{message}：截尾而非四舍五入（取舍提示，不算问题）", draft, share.line))
+        else:
+            found.append(Finding("error", "R-句内占比", f"{message}：按句中的两个金额不能成立", draft, share.line))
     return found
+
+
+def _made_whole(statements: list[Statement]) -> set[int]:
+    """The shares (by id) printed on lines one after another (or two apart) that add up to 100% exactly (江苏省人民检察院 2018:
+    “占63.75%”, “占25.38 %”, “占10.87 %”): the document may have moved one's 尾数 to make the whole."""
+    runs: list[list[Statement]] = []
+    for st in statements:
+        if st.kind != "share" or st.value is None:
+            continue
+        if runs and 0 <= st.line - runs[-1][-1].line <= 2:  # a share wrapped over lines (“占” / “99.94 %；”)
+            runs[-1].append(st)
+        else:
+            runs.append([st])
+    whole: set[int] = set()
+    for run in runs:  # within a run, each stretch from its start making 100% exactly (several lists, one after another)
+        start, total = 0, Decimal(0)
+        for end, st in enumerate(run):
+            total += st.value or Decimal(0)
+            if total == 100 and end > start:
+                whole |= {id(s) for s in run[start:end + 1]}
+            if total >= 100:
+                start, total = end + 1, Decimal(0)
+    return whole
 
 
 def _shares(statements: list[Statement]) -> list[tuple[Statement, Statement, Statement]]:
@@ -124,13 +178,23 @@ def _shares(statements: list[Statement]) -> list[tuple[Statement, Statement, Sta
         if before.sentence is not sentence:  # the sentence's first figure: its whole, if an amount given no share
             sentence = before.sentence
             first = before if before.kind == "amount" and id(before) not in of_parts else None
-        if share.kind != "share" or before.kind != "amount" or first is None or first is before \
-                or share.named_whole or before.sentence is not share.sentence or share.label != before.label:
+        if share.kind != "share" or before.kind != "amount" or share.named_whole or before.sentence is not share.sentence \
+                or share.label != before.label:
             continue
-        if first.unit in _UNITS and before.unit in _UNITS and first.value and before.value is not None \
-                and first.value * _UNITS[first.unit] > before.value * _UNITS[before.unit]:
-            out.append((first, before, share))
+        whole = first if first is not None and first is not before else _clause_whole(before)
+        if whole is not None and whole.unit in _UNITS and before.unit in _UNITS and whole.value \
+                and before.value is not None and whole.value * _UNITS[whole.unit] > before.value * _UNITS[before.unit]:
+            out.append((whole, before, share))
     return out
+
+
+def _clause_whole(part: Statement) -> Statement | None:
+    """The amount whose parts a clause lists after “其中：” in a sentence of its own (“本年收入预算合计10,150.48万元，其中：”
+    / “一般公共预算收入10,070.48万元，占99.21%；”, 江苏): the whole the clause's share is of; None for a numbered item."""
+    whole = part.listed_in
+    if whole is None or whole.kind != "amount" or STARTS_ANEW.match(part.sentence.lstrip()):
+        return None
+    return whole
 
 
 def _share_bounds(whole: Statement, part: Statement) -> tuple[Decimal, Decimal]:
@@ -169,7 +233,7 @@ def _rate_of_nothing(amount: Statement, change: Statement, rate: Statement, draf
     if change.direction == "down" or amount.value * _UNITS[amount.unit] != change.value * _UNITS[change.unit] \
             or not amount.value or rate.value is None:
         return []
-    return [Finding("error", "R-句内矛盾", f"“{amount.label}”{amount.text}与{change.text}意味着上年为 0："
+    return [Finding("error", "R-句内矛盾", f"“{amount.label}”{amount.text}{_and(change.text)}意味着上年为 0："
                     f"从零起算没有增长率（应写“上年无该项预算”或“为新增项目”），而写作“{rate.text}”", draft, rate.line)]
 
 
@@ -179,7 +243,7 @@ def _finding(amount: Statement, change: Statement, rate: Statement, low: Decimal
     signed = change.value * _UNITS[change.unit] / _UNITS[amount.unit] * (-1 if change.direction == "down" else 1)
     prior = (amount.value - signed).quantize(Decimal(1) / Decimal(10) ** amount.decimals)
     return Finding("error", "R-句内矛盾",
-                   f"“{amount.label}”{amount.text}与{change.text}意味着上年为{prior:,}{amount.unit}、"
+                   f"“{amount.label}”{amount.text}{_and(change.text)}意味着上年为{prior:,}{amount.unit}、"
                    f"变动率约为 {(low + high) / 2:.2f}%，而写作“{rate.text}”：三个数字不能同时成立", draft, rate.line)
 
 

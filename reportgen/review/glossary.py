@@ -61,6 +61,8 @@ _QUOTED = re.compile(r"“([^“]++)“")  # a name quoted whole (“1.“卫生
 _ITEM_NUMBER = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]++、")
 BUDGET_WORD = re.compile(r"(预算金额|预算数|预算|数|金额)$")
 FEE_WORD = re.compile(r"费用$")
+# “因公出国（境）费预算支出”（江苏）: its 支出 — of a name before it (“预算支出” alone names no 支出总计)
+SPENT_BUDGET = re.compile(r"(?<=\w\w)预算支出$")
 _PROJECT_WORD = re.compile(r"项目$")
 _BUDGET_END = re.compile(r"(预算数|预算)$")
 _HOUSEHOLDS = re.compile(r"(?<!\d)\d++家")
@@ -117,6 +119,7 @@ def _candidates(text: str) -> Iterator[str]:
     yield text
     yield BUDGET_WORD.sub("", text)
     yield FEE_WORD.sub("费", text)
+    yield SPENT_BUDGET.sub("支出", text)
     yield _PROJECT_WORD.sub("", text)
     yield text + "费"
     yield text + "支出"
@@ -172,7 +175,7 @@ class Naming(Generic[T]):
                 figure = self.codes.get("".join(digits for _, digits, _ in levels))
                 return figure if figure is not None and figure.name.endswith(levels[-1][0]) else None
             return self._by_levels([_LEADING_NUMBER.sub("", name, count=1) if i == 0 else name
-                                    for i, (name, _, _) in enumerate(levels)])
+                                    for i, (name, _, _) in enumerate(levels)], levels[-1][2])
         text = _SUBJECT_WORDS.sub("", _SAID_END.sub("", text))
         quoted = _QUOTED.fullmatch(text)
         text = quoted.group(1) if quoted else text
@@ -190,7 +193,10 @@ class Naming(Generic[T]):
     def _by_ending(self, text: str) -> T | None:
         """A long label that ends with one name (…单位财政拨款的机关运行经费预算): that name's figure,
         unless its words speak of another year, a carry-over or a change."""
-        stripped = _BUDGET_END.sub("", text)
+        return self._ended(_BUDGET_END.sub("", SPENT_BUDGET.sub("支出", text)))
+
+    def _ended(self, stripped: str) -> T | None:
+        """The figure of the one name a long label ends with (_by_ending), the words before it fitting."""
         endings = [name for name in self._ending_in(stripped[-1:]) if stripped.endswith(name) and name != stripped]
         if not endings:
             return None
@@ -221,13 +227,24 @@ class Naming(Generic[T]):
             self._lengths = (len(self.codes), index)
         return self._lengths[1].get(length, [])
 
-    def _by_levels(self, names: list[str]) -> T | None:
-        matches = [item for item in self._of_length(1 + 2 * len(names)) if item.name.endswith(names[-1])]
+    def _by_levels(self, names: list[str], level: str) -> T | None:
+        """The line the names of its 类, 款 and 项 name, the last of them at ``level`` (“政协事务（款）行政运行（项）”,
+        “一般公共服务（类）”: 江苏 names a 类 without its 支出): the one line of that level of the last name, else the one
+        whose path ends in these names."""
+        matches = [item for item in self._of_length(_LEVEL_DIGITS[level]) if _level_named(item.name, names[-1])]
         if len(matches) == 1:
-            return matches[0]
-        path = "/".join(names)
-        found = self.by_path.get(path, [])
-        return found[0] if len(found) == 1 else None
+            return matches[0] if len(names) == 1 or self._under(matches[0], names[-2]) else None
+        depth = "类款项".index(level) + 1
+        found = {id(item): item for path, items in self.by_path.items() if _path_ends(path.split("/"), names, depth)
+                 for item in items}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _under(self, item: T, said: str) -> bool:
+        """Whether the line above ``item`` (by its code) is the one a text names before it (“对个人和家庭的补助支出（类）
+        医疗费（款）” is no 30114 医疗费, a 款 of 工资福利支出)."""
+        code = next((code for code, line in self.codes.items() if line is item), "")
+        above = self.codes.get(code[:-2]) if len(code) > 3 else None
+        return above is not None and _level_named(above.name, said)
 
     def _candidates(self, text: str) -> Iterator[str]:
         """A label's text as a name, then as the names it may shorten (the module's _candidates)."""
@@ -236,6 +253,21 @@ class Naming(Generic[T]):
     def _fits_before(self, before: str) -> bool:
         """Whether the words before a name a long label ends with leave it that name's (_by_ending)."""
         return not _OTHER_MATTER.search(before) and not _QUALIFIED.search(before)
+
+
+_LEVEL_DIGITS = {"类": 3, "款": 5, "项": 7}
+
+
+def _level_named(name: str, said: str) -> bool:
+    """Whether a line's name (“公共安全支出”, “204 公共安全支出”) is the one a text gives it (“公共安全”, 类 said
+    without its 支出; “对个人和家庭的补助支出”, said with a 支出 the name has not)."""
+    return name.endswith(said) or name.endswith(f"{said}支出") or said.endswith("支出") and name.endswith(said[:-2])
+
+
+def _path_ends(path: list[str], names: list[str], depth: int) -> bool:
+    """Whether a line's path of names, ``depth`` long, ends in the names a text gives (each as _level_named)."""
+    return len(path) == depth and len(names) <= depth and all(
+        _level_named(line, said) and abs(len(line) - len(said)) in (0, 2) for line, said in zip(path[-len(names):], names, strict=True))
 
 
 class Glossary(Naming[Figure]):
@@ -353,9 +385,9 @@ class Glossary(Naming[Figure]):
         total = self._total
         grand = f.expenditure_grand_total
         total(f, "收入总计", f.income_grand_total, "收支总计", "收入预算", "收入总计", "收入预算总计", "收入", "预算收入",
-              "收入总预算", "收入预算总额", "收支总预算")
+              "收入总预算", "收入预算总额", "收支总预算", "收支预算总计")
         total(f, "支出总计", grand, "收支总计", "支出预算", "支出总计", "支出预算总计", "预算", "支出", "预算支出安排",
-              "支出总预算", "支出预算总额", "收支总预算")
+              "支出总预算", "支出预算总额", "收支总预算", "收支预算总计")
         total(f, "本年收入合计", f.income_total, None, "本年收入", "本年收入合计", "收入合计", wholes=(f.income_grand_total,))
         total(f, "本年支出合计", f.expenditure_total, None, "本年支出", "本年支出合计", "支出合计")
         spending = (f.expenditure_total, grand)

@@ -49,17 +49,19 @@ def sentence_findings_of(said: Said) -> list[Finding]:
     return [finding for r in rules_reading(SENTENCES, said.year) for finding in r.check(said)]
 
 
-@rule("R-句内矛盾", SENTENCES, "error")
+@rule(("R-句内矛盾", CUT_RULE), SENTENCES, ("error", "warning"))
 def amount_change_rate(said: Said) -> list[Finding]:
     """An amount, its change and its rate (or the prior the change states inline) that cannot all be true
-    (R-句内矛盾)."""
-    return contradictions(said.statements, said.draft, said.told) + inline_priors(said.statements, said.draft, said.told)
+    (R-句内矛盾); in a published document a rate cut rather than rounded is a note (CUT_RULE)."""
+    return (contradictions(said.statements, said.draft, said.told, said.cut_as_notes)
+            + inline_priors(said.statements, said.draft, said.told))
 
 
-@rule("R-句内占比", SENTENCES, "error")
+@rule(("R-句内占比", CUT_RULE), SENTENCES, ("error", "warning"))
 def share_of_whole(said: Said) -> list[Finding]:
-    """A share against the part and the whole its sentence states (R-句内占比)."""
-    return shares(said.statements, said.draft, said.told)
+    """A share against the part and the whole its sentence states (R-句内占比); in a published document a share
+    cut rather than rounded is a note (CUT_RULE)."""
+    return shares(said.statements, said.draft, said.told, said.cut_as_notes)
 
 
 @rule("R-标题与正文", SENTENCES, "error", needs_year=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from reportgen import codes
 from reportgen.readers.statements import Statement, change_words, final_words, named_quantities
-from reportgen.review.glossary import BUDGET_WORD, FEE_WORD, Naming
+from reportgen.review.glossary import BUDGET_WORD, FEE_WORD, SPENT_BUDGET, Naming
 from reportgen.review.judge import OF_A_UNIT, PART_CAUSES, Verdict
 
 # The words a long label's department ends in, before the name it ends with (“2026年市民政局政府采购预算总额”,
@@ -45,10 +45,14 @@ class Subjects(Naming[Subject]):
             self.add(subject, entry.name, f"{entry.name}支出", *([entry.name.removesuffix("支出")] if len(code) == 3 else []))
             self.by_path["/".join(_path(entry, entries))].append(subject)
         for entry in codes.all_codes("economic", year):
+            if len(entry.code) not in (3, 5):
+                continue
+            # by its code (and so by its level, “基本工资（款）支出737.94万元”, 江苏): a 款 by its name alone would be one
+            # of the quantities above (“公务接待费”) as often as not
+            economic = self.codes[entry.code] = Subject(f"经济分类 {entry.code} {entry.name}")
             if len(entry.code) == 3:  # “对个人和家庭的补助”, said “对个人和家庭补助支出” too (深圳)
                 names = dict.fromkeys((entry.name, entry.name.replace("的", "")))
-                self.add(Subject(f"经济分类 {entry.code} {entry.name}"),
-                         *(said for name in names for said in (name, f"{name.removesuffix('支出')}支出")))
+                self.add(economic, *(said for name in names for said in (name, f"{name.removesuffix('支出')}支出")))
 
     def _candidates(self, text: str) -> Iterator[str]:
         """A label's text as a name, or without its “预算数” words, or 费用 said as 费: never a name it
@@ -56,11 +60,14 @@ class Subjects(Naming[Subject]):
         yield text
         yield BUDGET_WORD.sub("", text)
         yield FEE_WORD.sub("费", text)
+        yield SPENT_BUDGET.sub("支出", text)
         yield _FINAL_END.sub("", text)
 
     def _by_ending(self, text: str) -> Subject | None:
         """A long label ending in one name (Naming._by_ending), its outturn words aside (“…局“三公”经费财政拨款支出决算”)."""
-        return super()._by_ending(_FINAL_END.sub("", text))
+        text = _FINAL_END.sub("", text)
+        # or a name that ends in its 预算 itself, with a department's name before it (“江苏省高级人民法院财政拨款收支总预算”)
+        return super()._by_ending(text) or self._ended(text)
 
     def _fits_before(self, before: str) -> bool:
         """Only a department's name (one ending as an organ's name does) before the name it ends with."""
