@@ -57,6 +57,11 @@ def some_projects_words() -> tuple[str, ...]:
     return tuple(_WORDS["部分项目的字样"])
 
 
+def carry_over_words() -> tuple[str, ...]:
+    """The words by which a listed part says it is money carried over (vocabulary.yaml 结转的字样)."""
+    return tuple(_WORDS["结转的字样"])
+
+
 def final_words() -> tuple[str, ...]:
     """The words after a quantity's name that say it is the outturn (vocabulary.yaml 决算的说法)."""
     return tuple(_WORDS["决算的说法"])
@@ -313,9 +318,36 @@ class TooManyFigures(Internal):
 def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement]:
     """Every figure the lines state, in order; TooManyFigures past MAX_FIGURES of them."""
     reader = _StatementReader(default_unit)
+    wrapped, footers = _wrapped_amounts(lines)
     for line in lines:
-        reader.read(line)
+        if line.number not in footers:
+            reader.read(line, line.number in wrapped)
     return reader.finish()
+
+
+# the unit of an amount the line before ends the number of, and the sentence going on after it (“……转移支付资金
+# 18,225.94” / “万元，其中：……”, 北京市卫生健康委员会 2026 p.10)
+_UNIT_GOING_ON = re.compile(r"^(?:万元|亿元|元|%)[，。；、,;：:）)]")
+_BARE_PAGE_NUMBER = re.compile(r"\d{1,3}")  # a page's number printed alone (江苏 2018: “……支出403.75” / “24” / “万元，……”)
+
+
+def _wrapped_amounts(lines: list[Line]) -> tuple[set[int], set[int]]:
+    """The numbers of the lines of prose that end in an amount's number whose unit the next line printed starts
+    with: a sentence wrapped inside its amount, never a table's row (which prints no unit after its numbers); and
+    of the pages' numbers printed alone between the two (a footer, not a figure of the sentence)."""
+    wrapped: set[int] = set()
+    footers: set[int] = set()
+    printed = [line for line in lines if line.bare and not _PAGE_NUMBER.fullmatch(line.bare)]
+    for index, line in enumerate(printed[1:], start=1):
+        if not _UNIT_GOING_ON.match(line.bare.replace("％", "%")):
+            continue
+        before = printed[index - 1]
+        if _BARE_PAGE_NUMBER.fullmatch(before.bare) and index >= 2 and printed[index - 2].bare[-1].isdecimal():
+            footers.add(before.number)
+            before = printed[index - 2]
+        if before.bare[-1].isdecimal():
+            wrapped.add(before.number)
+    return wrapped, footers
 
 
 class _StatementReader:
@@ -353,14 +385,15 @@ class _StatementReader:
             self.scope.read("".join(text for _, text in self.buffer))
             self.buffer.clear()
 
-    def read(self, line: Line) -> None:
-        """One line: a cell of a table of cells one a line, a table row, or prose."""
+    def read(self, line: Line, wrapped: bool = False) -> None:
+        """One line: a cell of a table of cells one a line, a table row, or prose (``wrapped``: prose whose
+        amount's unit the next line prints, _wrapped_amounts)."""
         text = line.bare
         if not text or _PAGE_NUMBER.fullmatch(text):  # a page's footer stands inside a sentence it does not continue
             return
         if "％" in text:  # a full-width percent sign (烟台 “下降4.89％”) says what % says
             text = text.replace("％", "%")
-        if is_cell_line(text):
+        if not wrapped and is_cell_line(text):
             self.flush()
             self.cell_run.append((line.number, text))
             return
@@ -371,7 +404,7 @@ class _StatementReader:
             self.table = text
         if "单位" in text and ("万元" in text or "元" in text):
             self.unit = "万元" if "万元" in text else "元"
-        row = _table_row(text)
+        row = _table_row(text) if not wrapped else None
         if row is not None:
             self.flush()
             self.counted(by_header(_cells(line.number, row, line.table_unit or self.unit), self.header))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import stat
 from collections import Counter
 from dataclasses import dataclass, field
@@ -457,4 +458,24 @@ def _told(findings: list[Finding], document: Path) -> list[Finding]:
 def _placed(finding: Finding, document: Path) -> Finding:
     """A check finding of the imported source told of the document (its line in a text that was never
     written would help nobody): the field it is about stays in the message."""
-    return Finding(finding.severity, finding.rule, finding.message, str(document), 0, 0, finding.path)
+    return Finding(finding.severity, finding.rule, finding.message, str(document), 0, 0, finding.path) \
+        if _absent_part(finding) is None else _told_absent(finding, document)
+
+
+# R-不公开's warning on the imported source (“声明为不公开”) told of a document: the import writes 不公开 only for a
+# required part the document does not print (importing/text_fields.withheld), never for one it declares withheld
+# — 烟台市教育局 2026 prints no 机关运行经费 and no 国有资产 part at all, and says nothing of them
+_REQUIRED_PART = re.compile(r"^“([^”]+)”声明为不公开")
+ABSENT_PART = "文件中没有“{part}”这一部分（没有这样的标题，也没有它的金额），而部门预算公开的规定要求公开这一部分：请补上，或说明为何没有"
+
+
+def _absent_part(finding: Finding) -> str | None:
+    """The required part a check's R-不公开 warning names, None for any other finding."""
+    required = _REQUIRED_PART.match(finding.message) \
+        if finding.rule == "R-不公开" and finding.severity == "warning" else None
+    return required.group(1) if required else None
+
+
+def _told_absent(finding: Finding, document: Path) -> Finding:
+    """The warning told of the document: no field of a source it never had (the part is named)."""
+    return Finding(finding.severity, finding.rule, ABSENT_PART.format(part=_absent_part(finding)), str(document))

@@ -18,6 +18,7 @@ from reportgen.review.consistency import (
     contradictions,
     heading_and_body,
     inline_priors,
+    parts_over_whole,
     shares,
 )
 from reportgen.review.prior_rates import JudgedSentence, findings_of, judged_sentences
@@ -54,6 +55,12 @@ def amount_change_rate(said: Said) -> list[Finding]:
     """An amount, its change and its rate (or the prior the change states inline) that cannot all be true
     (R-句内矛盾)."""
     return contradictions(said.statements, said.draft, said.told) + inline_priors(said.statements, said.draft, said.told)
+
+
+@rule("R-分项大于总数", SENTENCES, "error")
+def part_over_whole(said: Said) -> list[Finding]:
+    """An amount listed as a part (其中, 包括) of the amount before it that is larger than it (R-分项大于总数)."""
+    return parts_over_whole(said.statements, said.draft, said.told)
 
 
 @rule("R-句内占比", SENTENCES, "error")
