@@ -528,16 +528,23 @@ def _projects(result: Imported) -> list[Tree]:
         return []
     out: list[Tree] = []
     for row in result.rows["项目支出表"]:
-        if row.total or not row.name or "预算数" not in row.amounts or _UNIT_ROW.match(row.name):
+        amount = _project_amount(row)
+        if row.total or not row.name or amount is None or _UNIT_ROW.match(row.name):
             continue  # a unit's subtotal (“901001 示例市总工会本级”) heads its projects: not one of them
         item: Tree = {"名称": Placed(row.name, f"项目支出表 {row.where}"),
-                      "金额": value(result, table, row.amounts["预算数"], f"支出.项目 {row.name} 金额")}
+                      "金额": value(result, table, amount, f"支出.项目 {row.name} 金额")}
         if "上年预算数" in row.amounts:
             item["上年"] = value(result, table, row.amounts["上年预算数"], f"支出.项目 {row.name} 上年")
         if row.function_code:
             item["科目"] = Placed(int(row.function_code))
         out.append(item)
     return out
+
+
+def _project_amount(row: Row) -> Amount | None:
+    """A project's amount this year: its 预算数; where the table sets its funds out beside their sum and prints no
+    预算数 (烟台's 项目支出预算情况表: 合计, 财政拨款 小计, 一般公共预算 …, 单位资金), its 合计."""
+    return row.amounts.get("预算数") or row.amounts.get("合计")
 
 
 def partial_projects(result: Imported, spending: Tree, projects: list[Tree]) -> None:

@@ -62,6 +62,11 @@ def carry_over_words() -> tuple[str, ...]:
     return tuple(_WORDS["结转的字样"])
 
 
+def target_table_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words a project's 绩效目标表 prints its name and its year's money after (vocabulary.yaml 绩效目标表的…)."""
+    return tuple(_WORDS["绩效目标表的项目名称"]), tuple(_WORDS["绩效目标表的资金总额"])
+
+
 def final_words() -> tuple[str, ...]:
     """The words after a quantity's name that say it is the outturn (vocabulary.yaml 决算的说法)."""
     return tuple(_WORDS["决算的说法"])

@@ -35,6 +35,7 @@ from reportgen.review.consistency import CUT_RULE
 from reportgen.review.coverage import Coverage, coverage
 from reportgen.review.following import following
 from reportgen.review.own_outputs import review_output
+from reportgen.review.target_tables import against_projects
 
 # The files a folder given to review holds that are documents (others in it are passed over).
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".xls", ".ods", ".html", ".htm", ".csv")
@@ -370,6 +371,9 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
                                                      budget_table=functools.partial(
                                                          titled_table, catalog=result.imported.imported.catalog))
         result.narrative_problems = _told(problems, document)
+        if result.narrative is not None:  # its target tables against its list of projects
+            result.narrative.contradictions += against_projects(result.imported.imported, result.published.lines,
+                                                                document)
     if result.narrative is None and result.published.kind in _TEXTS:
         # no tables to measure its text by (none read, or no source made of them): its sentences judged
         # against each other all the same, each figure told 未能核对 but where its sentence bears it out
@@ -426,8 +430,11 @@ _TABLE_TOTALS = frozenset({"功能分类", "经济分类", "支出.功能分类"
 
 def _told_by_its_tables(finding: Finding) -> bool:
     """A finding the review does not tell of the document: a total its tables' differences tell, or the
-    layout a render would take (版式: no 决算 edition of 默认 — 佛山's 决算 — is no slip of the document)."""
-    return finding.rule == "R-填报合计" and finding.path in _TABLE_TOTALS or finding.rule == "版式"
+    layout a render would take (版式: no 决算 edition of 默认 — 佛山's 决算 — is no slip of the document), or a
+    project's name its 项目支出表 prints twice — the projects of two of its units (烟台's 项目支出预算情况表 sets out
+    every unit's projects with no column of the unit: 实施公车统管 six times), which a source would list once."""
+    return finding.rule == "R-填报合计" and finding.path in _TABLE_TOTALS or finding.rule == "版式" \
+        or (finding.rule, finding.path) == ("R-重复", "支出.项目")
 
 
 def _refused(result: DocumentReview, exc: ImportRefused) -> None:
