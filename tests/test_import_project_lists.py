@@ -1,10 +1,12 @@
 """A 项目支出表 that sets each project's funds out beside their sum (烟台's 项目支出预算情况表: 项目名称, 项目类别, 合计,
-财政拨款 小计, 一般公共预算 …, 单位资金, no 预算数 column) gives each project its 合计; and a list of projects that adds
-up to more than the 支出总表's 项目支出 is a difference between the tables (a list may set out some projects only,
-never more than all of them); each project's 绩效目标表 is held to the project of its name in that list (review).
+财政拨款 小计, 一般公共预算 …, 单位资金, no 预算数 column) gives each project its 合计 — where it names each project
+once; a list of projects that adds up to more than the 支出总表's 项目支出 is a difference between the tables (a list
+may set out some projects only, never more than all of them); each project's 绩效目标表 is held to the project of its
+name in that list (review).
 
 The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there): 烟台市住房和
-城乡建设局 2026 pp. 1, 13–15, 29–31, 37, 61, 88, 90 and 烟台市文化和旅游局 2026 pp. 1, 13, 28–29."""
+城乡建设局 2026 pp. 1, 13–15, 29–31, 37, 61, 88, 90, 烟台市文化和旅游局 2026 pp. 1, 13, 28–29 and 烟台市医疗保障局
+2026 pp. 1, 11–12, 25."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from tests.clients import require_program
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 ZHUJIAN = FIXTURES / "yantai-zhujianju-2026-p1-13to15-29to31-37-61-88-90.pdf"
 WENLV = FIXTURES / "yantai-wenlvju-2026-p1-13-28-29.pdf"
+YIBAO = FIXTURES / "yantai-yibaoju-2026-p1-11-12-25.pdf"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -35,11 +38,20 @@ def _projects(path: Path) -> list[tuple[str, Decimal]]:
 
 
 def test_a_project_table_without_a_budget_column_gives_each_project_its_total() -> None:
-    projects = _projects(ZHUJIAN)
-    assert len(projects) == 48
-    assert projects[:2] == [("质保金", Decimal("28.01")), ("房租物业及建设管理等补助", Decimal("650.00"))]
-    assert ("既有住宅加装电梯专项资金经费", Decimal("400.00")) in projects
-    assert sum(amount for _, amount in projects) == Decimal("29804.60")  # the table's 合计 row, 表3's 项目支出
+    """医疗保障局 2026's 表11: twelve projects, each its 合计 (实施公车统管费用 8.00 = 一般公共预算 8.00), 14,175.00 in all."""
+    projects = _projects(YIBAO)
+    assert len(projects) == 12
+    assert projects[:2] == [("实施公车统管费用", Decimal("8.00")), ("医疗保障工作经费", Decimal("392.00"))]
+    assert sum(amount for _, amount in projects) == Decimal("14175.00")  # the table's 合计 row
+
+
+def test_a_list_printing_one_name_for_several_units_projects_is_no_list_of_the_source() -> None:
+    """住建局 2026's 表11 sets out every unit's projects with no column of the unit: 实施公车统管 five times, 政府专项债券
+    付息 twice (126.32 and 3,279.87). A source lists a project once: no list is written (its rows stay read, for the
+    tables' and the target tables' checks), and check finds no 重复 in the import."""
+    assert _projects(ZHUJIAN) == []
+    rows = import_files([ZHUJIAN], None).imported.rows["项目支出表"]
+    assert [row.name for row in rows].count("政府专项债券付息") == 2
 
 
 def test_projects_adding_up_to_more_than_the_project_spending_are_a_difference() -> None:

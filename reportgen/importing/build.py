@@ -538,7 +538,10 @@ def _projects(result: Imported) -> list[Tree]:
         if row.function_code:
             item["科目"] = Placed(int(row.function_code))
         out.append(item)
-    return out
+    names = Counter(str(item["名称"].value) for item in out if isinstance(item["名称"], Placed))
+    # a name printed for more than one project, with no unit to tell them apart (烟台's 项目支出预算情况表 sets out
+    # every unit's projects, 实施公车统管 five times): no list a source holds (each name once); its rows are told unread
+    return [] if any(count > 1 for count in names.values()) else out
 
 
 def _project_amount(row: Row) -> Amount | None:

@@ -52,6 +52,11 @@ def part_qualifiers() -> tuple[str, ...]:
     return tuple(_WORDS["部分的限定"])
 
 
+def fiscal_parts() -> tuple[str, ...]:
+    """The names 财政拨款 before them makes a part's name (vocabulary.yaml 财政拨款的部分)."""
+    return tuple(_WORDS["财政拨款的部分"])
+
+
 def some_projects_words() -> tuple[str, ...]:
     """The words by which a sentence speaks of some of the projects only (vocabulary.yaml 部分项目的字样)."""
     return tuple(_WORDS["部分项目的字样"])

@@ -430,11 +430,8 @@ _TABLE_TOTALS = frozenset({"功能分类", "经济分类", "支出.功能分类"
 
 def _told_by_its_tables(finding: Finding) -> bool:
     """A finding the review does not tell of the document: a total its tables' differences tell, or the
-    layout a render would take (版式: no 决算 edition of 默认 — 佛山's 决算 — is no slip of the document), or a
-    project's name its 项目支出表 prints twice — the projects of two of its units (烟台's 项目支出预算情况表 sets out
-    every unit's projects with no column of the unit: 实施公车统管 six times), which a source would list once."""
-    return finding.rule == "R-填报合计" and finding.path in _TABLE_TOTALS or finding.rule == "版式" \
-        or (finding.rule, finding.path) == ("R-重复", "支出.项目")
+    layout a render would take (版式: no 决算 edition of 默认 — 佛山's 决算 — is no slip of the document)."""
+    return finding.rule == "R-填报合计" and finding.path in _TABLE_TOTALS or finding.rule == "版式"
 
 
 def _refused(result: DocumentReview, exc: ImportRefused) -> None:

@@ -16,7 +16,7 @@ from typing import Generic, Protocol, TypeVar
 from reportgen import codes, tablekinds
 from reportgen.compute import Computed, Node, rounding_allowance
 from reportgen.model import INCOME_SOURCES, Budget
-from reportgen.readers.statements import named_quantities, part_qualifiers, some_projects_words
+from reportgen.readers.statements import fiscal_parts, named_quantities, part_qualifiers, some_projects_words
 
 
 def known(values: tuple[Decimal | None, ...]) -> tuple[Decimal, ...]:
@@ -68,6 +68,7 @@ _HOUSEHOLDS = re.compile(r"(?<!\d)\d++家")
 _OTHER_MATTER = re.compile(r"结转|上年|增加|减少|增长|下降|其中|以外|除|中的|预留|面向|企业|涉及|在职|\d")
 # the words before a total's name that make it a part's (“国有资本经营预算收入”: no 预算收入 of the department)
 _QUALIFIED = re.compile("|".join(re.escape(word) for word in part_qualifiers()))
+_FISCAL, _FISCAL_PARTS = "财政拨款", frozenset(fiscal_parts())  # “财政拨款基本支出”: no 基本支出 of all funds
 _QUOTES = str.maketrans({'"': "“", "＂": "“", "(": "（", ")": "）"})
 
 
@@ -196,7 +197,7 @@ class Naming(Generic[T]):
             return None
         name = max(endings, key=len)
         before = _HOUSEHOLDS.sub("", stripped[: -len(name)])  # “下属1家机关和1家参公事业单位”
-        if not self._fits_before(before) or len(self.names[name]) != 1:
+        if not self._fits_before(before) or len(self.names[name]) != 1 or (_FISCAL in before and name in _FISCAL_PARTS):
             return None
         return self.names[name][0]
 
