@@ -78,8 +78,10 @@ def test_a_target_tables_money_is_held_to_the_project_of_its_name() -> None:
 
 def test_no_target_table_is_held_to_a_list_of_projects_not_read_whole() -> None:
     """文化和旅游局 2026's 表11 is read as far as a project whose name wraps onto a second line: the projects read add up
-    to less than the 9,798.66 it prints, so no target table is held to it (its 实施公车统管费用 8.00 is a row not read)."""
+    to less than the 9,798.66 it prints, so no target table is held to it (its 实施公车统管费用 8.00 is a row not read),
+    and its projects are not written as the document's list."""
     imported = import_files([WENLV], None).imported
+    assert _projects(WENLV) == []  # nor is a list of some of its projects written into the source
     lines = ["项目名称 实施公车统管费用", "年度预算资金总额： 8.00", "项目资金", "（万元）"]
     printed = [Line(number, text) for number, text in enumerate(lines, start=1)]
     assert [t.amount for t in target_money(printed)] == [Decimal("8.00")]

@@ -541,7 +541,21 @@ def _projects(result: Imported) -> list[Tree]:
     names = Counter(str(item["名称"].value) for item in out if isinstance(item["名称"], Placed))
     # a name printed for more than one project, with no unit to tell them apart (烟台's 项目支出预算情况表 sets out
     # every unit's projects, 实施公车统管 five times): no list a source holds (each name once); its rows are told unread
-    return [] if any(count > 1 for count in names.values()) else out
+    return [] if any(count > 1 for count in names.values()) or not _read_whole(result.rows["项目支出表"], table) else out
+
+
+def _read_whole(rows: list[Row], table: Table) -> bool:
+    """Whether the projects read add up to the 合计 row the table prints (none printed: nothing says otherwise) —
+    烟台市文化和旅游局 2026's 表11 is read only as far as a project whose name wraps onto a second line (9,486.46 of
+    the 9,798.66 it prints): the rest are not known, and a list of some of them is no list of the document's."""
+    total = next((r for r in rows if r.total and _project_amount(r) is not None), None)
+    if total is None:
+        return True
+    listed = [amount.value for r in rows if not r.total and r.name and not _UNIT_ROW.match(r.name)
+              and (amount := _project_amount(r)) is not None]
+    step = Decimal("0.01") if table.unit == "万元" else Decimal(1)
+    printed = _project_amount(total)
+    return printed is not None and abs(sum(listed, Decimal(0)) - printed.value) <= step * (len(listed) + 1) / 2
 
 
 def _project_amount(row: Row) -> Amount | None:
