@@ -111,3 +111,21 @@ def test_the_fiscal_part_of_a_total_is_not_the_total() -> None:
     assert found is not None and found.name == "基本支出"
     three = glossary.find("2024年财政拨款“三公”经费预算")
     assert three is not None and three.name == "“三公”经费"
+
+
+# 江苏省政协办公厅 2017年部门预算 p.10 (js-zhengxie-2017-dept-budget.pdf, a development year of the held-out region):
+# a 类 heading of its own line ends item 5 of the 类 before it; the sentence under it begins with no number
+ZHENGXIE = ("5．政协事务（款）其他政协事务支出（项）支出195.50万",
+            "元，与上年数一致。",
+            "（二）社会保障和就业支出（类）行政事业单位离退休（款）",
+            "未归口管理的行政单位离退休（项）支出1,509.72万元，与上年",
+            "相比增加140.96万元，增长10.30%。主要原因是政策性增资离")
+
+
+def test_a_heading_line_between_ends_the_item_before_it() -> None:
+    said = [f for f in sentence_findings_of(Said(_read(*ZHENGXIE), "稿.txt", 2017)) if f.rule == "R-标题与正文"]
+    assert said == []
+    # within one item the same name's second amount is still held to the first (“（二）公务接待费3万元。……”)
+    same = _read("（二）公务接待费3.00万元。", "主要用于接待来访。公务接待费预算2.00万元，比上年减少1万元。")
+    found = [f for f in sentence_findings_of(Said(same, "稿.txt", 2025)) if f.rule == "R-标题与正文"]
+    assert len(found) == 1 and "3.00万元" in found[0].message

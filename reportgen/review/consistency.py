@@ -243,9 +243,16 @@ def _items(statements: list[Statement], year: int) -> list[tuple[Statement, Stat
             continue
         if head is None and st.sentence is first_sentence:
             head = st
-        elif head is not None and st.sentence is not first_sentence and _same_name(head, st):
+        elif head is not None and st.sentence is not first_sentence and _same_name(head, st) and _under_head(head, st):
             pairs.append((head, st))
     return pairs
+
+
+def _under_head(head: Statement, st: Statement) -> bool:
+    """Whether ``st``'s sentence is read under the heading ``head``'s is, with the head's sentence among those since
+    it: a heading line of its own between them (“（二）社会保障和就业支出（类）行政事业单位离退休（款）”, 江苏省政协
+    2017, after item 5 of （一）) begins another item, though the sentence under it begins with no number."""
+    return "".join(head.sentence.split()) in "".join(st.context.split())
 
 
 def _same_name(a: Statement, b: Statement) -> bool:
