@@ -7,7 +7,7 @@ was run on it and never edited to fit an output (bench/corpus/ANNOTATING.md).
 
 What counts as a finding: every table difference, every error and warning of the checks on the
 imported source, every prose figure judged “disagree”, every contradiction and wording finding, every
-table found missing, and a document refused (with its reasons). Not findings: notes (what was read
+table found missing (and every required part of the text it does not print), and a document refused (with its reasons). Not findings: notes (what was read
 past, a table's 尾数误差), codes listed unverified, figures left unread.
 
 A finding is true when it names a slip the annotation lists: it quotes one of the printed figures at
@@ -166,7 +166,9 @@ def reported_of(result: DocumentReview) -> tuple[list[Reported], dict[str, int],
                 for f in result.final_text]
     if result.imported is not None:
         out += [Reported(line, "table", numbers(line)) for line in result.imported.differences]
-    out += [Reported(f.message, "check", numbers(f.message)) for f in result.checks]
+    # a required part of the text the document does not print (R-不公开's warning) is missing, as a table is
+    out += [Reported(f.message, "missing" if (f.rule, f.severity) == ("R-不公开", "warning") else "check",
+                     numbers(f.message)) for f in result.checks]
     out += [Reported(f.message, "check", numbers(f.message)) for f in result.narrative_problems]
     for name in (result.checklist or {}).get("tables_missing", []) or []:
         out.append(Reported(f"缺少{name}", "missing"))

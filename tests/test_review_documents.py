@@ -123,14 +123,16 @@ def test_the_bureaus_summary_is_a_checklist_of_each_documents_items(capsys, tmp_
     商务委员会's one slip of wording each; no roster, so 及时性 is not judged."""
     run(capsys, "review", str(PDFS), "--layout", "上海", "-o", str(tmp_path))
     rows = _checklist((tmp_path / "index.html").read_text(encoding="utf-8"))
-    # its one slip of wording: 地上建筑面积 8013 平方米 “其中计容面积7998平方米，不计容面积105平方米” (8103, R-其中)
+    # its two slips of wording: 地上建筑面积 8013 平方米 “其中计容面积7998平方米，不计容面积105平方米” (8103, R-其中), and
+    # “卫生健康支出（款）” (a 类, R-科目层级)
     expected = ["（未给名单：用 --roster 给出批复日期与公开日期）", "表齐全（9 张）",
                 "功能分类到项；经济分类到款；“三公”分列四项", "PDF（文字可检索）",
-                "表内或表间 0 处；勾稽 0 个；正文与表格 0 处；用词与占位 2 处", "未发现问题"]  # 2: “卫生健康支出（款）”, annotated
+                "表内或表间 0 处；勾稽 0 个；正文与表格 0 处；用词与占位 2 处", "未发现问题"]
     assert rows["shanghai-putuo-wanli-2025.pdf"] == expected, rows["shanghai-putuo-wanli-2025.pdf"]
     # 商务委员会 2025 prints items 7–12 of its 主要职能 at the foot of page 3 and again at the head of page 4
     # (R-重复段落): one wording slip; its figures all agree
-    assert rows["shanghai-putuo-shangwuwei-2025.pdf"] == expected, rows["shanghai-putuo-shangwuwei-2025.pdf"]
+    assert rows["shanghai-putuo-shangwuwei-2025.pdf"] == [*expected[:4], expected[4].replace("用词与占位 2 处", "用词与占位 1 处"),
+                                                         expected[5]], rows["shanghai-putuo-shangwuwei-2025.pdf"]
     # 万里街道 2024: two codes printed short in its tables, two sentences that contradict, an empty-table note
     # that is not (完整性), its 三公 table's 机关运行经费 column read from the text instead (not unread items)
     wanli = rows["shanghai-putuo-wanli-2024.pdf"]

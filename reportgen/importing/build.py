@@ -560,16 +560,40 @@ def _projects(result: Imported) -> list[Tree]:
         return []
     out: list[Tree] = []
     for row in result.rows["项目支出表"]:
-        if row.total or not row.name or "预算数" not in row.amounts or _UNIT_ROW.match(row.name):
+        amount = _project_amount(row)
+        if row.total or not row.name or amount is None or _UNIT_ROW.match(row.name):
             continue  # a unit's subtotal (“901001 示例市总工会本级”) heads its projects: not one of them
         item: Tree = {"名称": Placed(row.name, f"项目支出表 {row.where}"),
-                      "金额": value(result, table, row.amounts["预算数"], f"支出.项目 {row.name} 金额")}
+                      "金额": value(result, table, amount, f"支出.项目 {row.name} 金额")}
         if "上年预算数" in row.amounts:
             item["上年"] = value(result, table, row.amounts["上年预算数"], f"支出.项目 {row.name} 上年")
         if row.function_code:
             item["科目"] = Placed(int(row.function_code))
         out.append(item)
-    return out
+    names = Counter(str(item["名称"].value) for item in out if isinstance(item["名称"], Placed))
+    # a name printed for more than one project, with no unit to tell them apart (烟台's 项目支出预算情况表 sets out
+    # every unit's projects, 实施公车统管 five times): no list a source holds (each name once); its rows are told unread
+    return [] if any(count > 1 for count in names.values()) or not _read_whole(result.rows["项目支出表"], table) else out
+
+
+def _read_whole(rows: list[Row], table: Table) -> bool:
+    """Whether the projects read add up to the 合计 row the table prints (none printed: nothing says otherwise) —
+    烟台市文化和旅游局 2026's 表11 is read only as far as a project whose name wraps onto a second line (9,486.46 of
+    the 9,798.66 it prints): the rest are not known, and a list of some of them is no list of the document's."""
+    total = next((r for r in rows if r.total and _project_amount(r) is not None), None)
+    if total is None:
+        return True
+    listed = [amount.value for r in rows if not r.total and r.name and not _UNIT_ROW.match(r.name)
+              and (amount := _project_amount(r)) is not None]
+    step = Decimal("0.01") if table.unit == "万元" else Decimal(1)
+    printed = _project_amount(total)
+    return printed is not None and abs(sum(listed, Decimal(0)) - printed.value) <= step * (len(listed) + 1) / 2
+
+
+def _project_amount(row: Row) -> Amount | None:
+    """A project's amount this year: its 预算数; where the table sets its funds out beside their sum and prints no
+    预算数 (烟台's 项目支出预算情况表: 合计, 财政拨款 小计, 一般公共预算 …, 单位资金), its 合计."""
+    return row.amounts.get("预算数") or row.amounts.get("合计")
 
 
 def partial_projects(result: Imported, spending: Tree, projects: list[Tree]) -> None:

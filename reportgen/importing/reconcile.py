@@ -114,6 +114,7 @@ def differences(imported: Imported) -> list[Difference]:
         elif imported.tables[kind].items:  # a table printed turned: each item's 合计 = its funds
             found += [d for row in rows if "合计" in row.amounts for d in _row_sums(kind, row, row.amounts["合计"])]
     found += _funds_against_all(imported)
+    found += _projects_against_spending(imported)
     for kind in imported.sides:
         found += _two_sided(imported, kind)
     for kind, groups in imported.groups.items():
@@ -282,6 +283,20 @@ def _funds_against_all(imported: Imported) -> Iterable[Difference]:
             if meaning in row.amounts:
                 parts = by_code.get((row.code, meaning), []) + ([besides] if besides else [])
                 yield from _sum("支出总表", f"{_name(row)} {meaning}", row.amounts[meaning], parts)
+
+
+def _projects_against_spending(imported: Imported) -> Iterable[Difference]:
+    """The 支出总表's 项目支出 against the 项目支出表's 合计, where that table's projects add up to more: a list of
+    projects may set out some of them only (less), never more than all the project spending (烟台市文化和旅游局 2026:
+    表11 totals 9,798.66 with a 考古经费 54.24 of 上年结转 that no other table holds; 表3 项目支出 9,744.42)."""
+    spending = next((r for r in imported.rows.get("支出总表", []) if r.total and "项目支出" in r.amounts), None)
+    listed = next((r for r in imported.rows.get("项目支出表", []) if r.total and r.amounts), None)
+    if spending is None or listed is None or imported.tables["支出总表"].unit != imported.tables["项目支出表"].unit:
+        return
+    total = listed.amounts.get("预算数") or listed.amounts.get("合计")
+    if total is not None and total.value > spending.amounts["项目支出"].value:
+        yield Difference("支出总表", f"{_name(spending)} 项目支出（项目支出表的合计）", spending.amounts["项目支出"],
+                         (Amount(total.value, f"项目支出表 {total.where}"),))
 
 
 def _other_income(imported: Imported) -> dict[str, Amount] | None:

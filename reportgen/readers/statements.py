@@ -52,9 +52,25 @@ def part_qualifiers() -> tuple[str, ...]:
     return tuple(_WORDS["部分的限定"])
 
 
+def other_forms() -> dict[str, tuple[str, ...]]:
+    """A required part, and the words of the other form a document may publish it in (vocabulary.yaml 另作形式的部分)."""
+    forms: dict[str, list[str]] = _WORDS["另作形式的部分"]  # type: ignore[assignment]  # a mapping, not a list
+    return {part: tuple(words) for part, words in forms.items()}
+
+
 def some_projects_words() -> tuple[str, ...]:
     """The words by which a sentence speaks of some of the projects only (vocabulary.yaml 部分项目的字样)."""
     return tuple(_WORDS["部分项目的字样"])
+
+
+def carry_over_words() -> tuple[str, ...]:
+    """The words by which a listed part says it is money carried over (vocabulary.yaml 结转的字样)."""
+    return tuple(_WORDS["结转的字样"])
+
+
+def target_table_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words a project's 绩效目标表 prints its name and its year's money after (vocabulary.yaml 绩效目标表的…)."""
+    return tuple(_WORDS["绩效目标表的项目名称"]), tuple(_WORDS["绩效目标表的资金总额"])
 
 
 def final_words() -> tuple[str, ...]:
@@ -374,10 +390,36 @@ def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement
     """Every figure the lines state, in order; TooManyFigures past MAX_FIGURES of them."""
     reader = _StatementReader(default_unit)
     folios = _folios(lines)
+    wrapped, footers = _wrapped_amounts(lines)
     for index, line in enumerate(lines):
-        if index not in folios:
-            reader.read(line)
+        if index not in folios and line.number not in footers:
+            reader.read(line, line.number in wrapped)
     return reader.finish()
+
+
+# the unit of an amount the line before ends the number of, and the sentence going on after it (“……转移支付资金
+# 18,225.94” / “万元，其中：……”, 北京市卫生健康委员会 2026 p.10)
+_UNIT_GOING_ON = re.compile(r"^(?:万元|亿元|元|%)[，。；、,;：:）)]")
+_BARE_PAGE_NUMBER = re.compile(r"\d{1,3}")  # a page's number printed alone (江苏 2018: “……支出403.75” / “24” / “万元，……”)
+
+
+def _wrapped_amounts(lines: list[Line]) -> tuple[set[int], set[int]]:
+    """The numbers of the lines of prose that end in an amount's number whose unit the next line printed starts
+    with: a sentence wrapped inside its amount, never a table's row (which prints no unit after its numbers); and
+    of the pages' numbers printed alone between the two (a footer, not a figure of the sentence)."""
+    wrapped: set[int] = set()
+    footers: set[int] = set()
+    printed = [line for line in lines if line.bare and not _PAGE_NUMBER.fullmatch(line.bare)]
+    for index, line in enumerate(printed[1:], start=1):
+        if not _UNIT_GOING_ON.match(line.bare.replace("％", "%")):
+            continue
+        before = printed[index - 1]
+        if _BARE_PAGE_NUMBER.fullmatch(before.bare) and index >= 2 and printed[index - 2].bare[-1].isdecimal():
+            footers.add(before.number)
+            before = printed[index - 2]
+        if before.bare[-1].isdecimal():
+            wrapped.add(before.number)
+    return wrapped, footers
 
 
 _FOLIO = re.compile(r"\d{1,3}")
@@ -459,8 +501,9 @@ class _StatementReader:
             self.scope.read("".join(text for _, text in self.buffer))
             self.buffer.clear()
 
-    def read(self, line: Line) -> None:
-        """One line: a cell of a table of cells one a line, a table row, or prose."""
+    def read(self, line: Line, wrapped: bool = False) -> None:
+        """One line: a cell of a table of cells one a line, a table row, or prose (``wrapped``: prose whose
+        amount's unit the next line prints, _wrapped_amounts)."""
         text = line.bare
         if not text or _PAGE_NUMBER.fullmatch(text):  # a page's footer stands inside a sentence it does not continue
             return
@@ -472,7 +515,7 @@ class _StatementReader:
             self.prose(back[1], back[2])
             self.prose(line, text)
             return
-        if is_cell_line(text):
+        if not wrapped and is_cell_line(text):
             self.flush()
             self.cell_run.append((line.number, text))
             return
@@ -483,7 +526,7 @@ class _StatementReader:
             self.table = text
         if "单位" in text and ("万元" in text or "元" in text):
             self.unit = "万元" if "万元" in text else "元"
-        row = _table_row(text)
+        row = _table_row(text) if not wrapped else None
         if row is not None:
             self.flush()
             self.row_at = (len(self.statements), line, text)

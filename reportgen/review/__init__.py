@@ -23,6 +23,7 @@ from reportgen.render import Prepared, prepare
 from reportgen.review.consistency import CUT_RULE, borne_out
 from reportgen.review.glossary import Glossary
 from reportgen.review.judge import TRUNCATED, Verdict, judge
+from reportgen.review.listed import tie_listed_parts
 from reportgen.review.prior_rates import consistent_of
 from reportgen.review.sentence_rules import Said, sentence_findings_of
 from reportgen.review.subjects import name_subjects
@@ -134,6 +135,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     _not_judged(verdicts, unsure, tables)
     if budget_table is not None:
         _of_other_tables(verdicts, budget_table)
+    tie_listed_parts(verdicts, statements)
     told = frozenset((v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree")
     said = Said(statements, str(draft), prepared.budget.year, told, cut_as_notes)
     against = sentence_findings_of(said)

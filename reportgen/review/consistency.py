@@ -84,6 +84,24 @@ def inline_priors(statements: list[Statement], draft: str,
     return found
 
 
+def parts_over_whole(statements: list[Statement], draft: str,
+                     told: set[tuple[int, str]] | frozenset[tuple[int, str]] = frozenset()) -> list[Finding]:
+    """Each amount its sentence lists as a part of the amount before it (其中, 包括: ``part_of``) that is larger
+    than that whole at any rounding of the two — “转移支付资金18,225.94万元，其中：安排基本公共卫生服务方向35,541.8万元”
+    (北京市卫生健康委员会 2026: the whole lost its leading 1) — but a whole already told as disagreeing with the
+    source (``told``)."""
+    found = []
+    for part in statements:
+        whole = part.part_of
+        if part.kind != "amount" or whole is None or whole.kind != "amount" or not _amounts(part, whole) \
+                or (whole.line, whole.text) in told:
+            continue
+        if in_yuan(part) - _half(part) > in_yuan(whole) + _half(whole):
+            found.append(Finding("error", "R-分项大于总数", f"“{part.label}”{part.text}列为“{whole.label}”{whole.text}"
+                                 "的其中一部分，却大于它：一部分不能大于总数，两个数至少有一个有误", draft, whole.line))
+    return found
+
+
 _PRINTED = re.compile(r"(?<![\d,，])(\d[\d,，]*+(?:[.．]\d++)?+)(万元|元)")
 
 
@@ -206,6 +224,17 @@ def _share_bounds(whole: Statement, part: Statement) -> tuple[Decimal, Decimal]:
     return low, high
 
 
+def in_yuan(st: Statement) -> Decimal:
+    """An amount (or a change, unsigned) in 元."""
+    assert st.value is not None
+    return st.value * _UNITS[st.unit]
+
+
+def half_in_yuan(st: Statement) -> Decimal:
+    """How far from its printed value an amount may be (half its last printed digit), in 元."""
+    return _half(st)
+
+
 def _half(st: Statement) -> Decimal:
     return Decimal(5) / Decimal(10) ** (st.decimals + 1) * _UNITS[st.unit]
 
@@ -278,9 +307,16 @@ def _items(statements: list[Statement], year: int) -> list[tuple[Statement, Stat
             continue
         if head is None and st.sentence is first_sentence:
             head = st
-        elif head is not None and st.sentence is not first_sentence and _same_name(head, st):
+        elif head is not None and st.sentence is not first_sentence and _same_name(head, st) and _under_head(head, st):
             pairs.append((head, st))
     return pairs
+
+
+def _under_head(head: Statement, st: Statement) -> bool:
+    """Whether ``st``'s sentence is read under the heading ``head``'s is, with the head's sentence among those since
+    it: a heading line of its own between them (“（二）社会保障和就业支出（类）行政事业单位离退休（款）”, 江苏省政协
+    2017, after item 5 of （一）) begins another item, though the sentence under it begins with no number."""
+    return "".join(head.sentence.split()) in "".join(st.context.split())
 
 
 def _same_name(a: Statement, b: Statement) -> bool:
@@ -494,6 +530,11 @@ def _inline_prior_fits(amount: Statement, change: Statement) -> bool:
     signed = change.value * _UNITS[change.unit] * (-1 if change.direction == "down" else 1)
     difference = amount.value * _UNITS[amount.unit] - prior.value * _UNITS[prior.unit]
     return abs(difference - signed) <= _half(amount) + _half(prior) + _half(change)
+
+
+def listed_sums(statements: list[Statement]) -> list[tuple[Statement, list[Statement]]]:
+    """(an amount, the amounts its sentence lists after it as its parts — 包括, 其中 — that add up to it): _sums."""
+    return [(whole, parts) for whole, parts in _sums(statements) if whole.kind == "amount"]
 
 
 def _sums(statements: list[Statement]) -> list[tuple[Statement, list[Statement]]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import stat
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from reportgen.oserrors import reason
 from reportgen.readers.grid import ImportRefused
 from reportgen.readers.lines import Line
 from reportgen.readers.published import Published, read_published
+from reportgen.readers.statements import other_forms
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
 from reportgen.render import prepare, prepared_findings
@@ -35,6 +37,7 @@ from reportgen.review.coverage import Coverage, coverage
 from reportgen.review.following import following
 from reportgen.review.missing import implied
 from reportgen.review.own_outputs import review_output
+from reportgen.review.target_tables import against_projects
 
 # The files a folder given to review holds that are documents (others in it are passed over).
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".xls", ".ods", ".html", ".htm", ".csv")
@@ -373,6 +376,9 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
                                                      budget_table=functools.partial(
                                                          titled_table, catalog=result.imported.imported.catalog))
         result.narrative_problems = _told(problems, document)
+        if result.narrative is not None:  # its target tables against its list of projects
+            result.narrative.contradictions += against_projects(result.imported.imported, result.published.lines,
+                                                                document)
     if result.narrative is None and result.published.kind in _TEXTS:
         # no tables to measure its text by (none read, or no source made of them): its sentences judged
         # against each other all the same, each figure told 未能核对 but where its sentence bears it out
@@ -383,9 +389,17 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
     if result.read is not None and not result.read.enough:
         # most of what it prints was not read: that a part is missing is then what the reading missed
         result.checks = [f for f in result.checks if f.rule not in ABSENCE_RULES]
-    result.checks = [f for f in result.checks if not _the_readings_gap(f)]
+    result.checks = [f for f in result.checks if not _the_readings_gap(f) and not _in_another_form(f, result.published)]
     result.narrative_problems = [f for f in result.narrative_problems if not _the_readings_gap(f)]
     return result
+
+
+def _in_another_form(finding: Finding, published: Published | None) -> bool:
+    """Whether a required part a finding tells absent is printed in another form (北京's 项目支出绩效目标表 for its
+    预算绩效管理情况: vocabulary.yaml 另作形式的部分) — a part of another shape, not missing."""
+    told = _TOLD_ABSENT.match(finding.message) if finding.rule == "R-不公开" else None
+    words = other_forms().get(told.group(1), ()) if told else ()
+    return bool(words) and published is not None and any(w in line.bare for line in published.lines for w in words)
 
 
 def _the_readings_gap(finding: Finding) -> bool:
@@ -404,7 +418,7 @@ def _the_readings_gap(finding: Finding) -> bool:
 
 
 # check's warnings to the writer of a partial source about what its render will leave out
-_PARTIAL_SOURCE_NOTES = frozenset({"R-收入未公开", "R-基本项目未分列", "R-不公开"})
+_PARTIAL_SOURCE_NOTES = frozenset({"R-收入未公开", "R-基本项目未分列"})
 
 
 # check's rules that say a part is missing or withheld: the import writes what it did not find as not
@@ -462,4 +476,27 @@ def _told(findings: list[Finding], document: Path) -> list[Finding]:
 def _placed(finding: Finding, document: Path) -> Finding:
     """A check finding of the imported source told of the document (its line in a text that was never
     written would help nobody): the field it is about stays in the message."""
-    return Finding(finding.severity, finding.rule, finding.message, str(document), 0, 0, finding.path)
+    return Finding(finding.severity, finding.rule, finding.message, str(document), 0, 0, finding.path) \
+        if _absent_part(finding) is None else _told_absent(finding, document)
+
+
+# R-不公开's warning on the imported source (“声明为不公开”) told of a document: the import writes 不公开 only for a
+# required part the document does not print (importing/text_fields.withheld), never for one it declares withheld
+# — 烟台市教育局 2026 prints no 机关运行经费 and no 国有资产 part at all, and says nothing of them
+_REQUIRED_PART = re.compile(r"^“([^”]+)”声明为不公开")
+ABSENT_PART = "文件中没有“{part}”这一部分（没有这样的标题，也没有它的金额），而部门预算公开的规定要求公开这一部分：请补上，或说明为何没有"
+
+
+_TOLD_ABSENT = re.compile(r"^文件中没有“([^”]+)”这一部分")  # ABSENT_PART's opening: the part it names
+
+
+def _absent_part(finding: Finding) -> str | None:
+    """The required part a check's R-不公开 warning names, None for any other finding."""
+    required = _REQUIRED_PART.match(finding.message) \
+        if finding.rule == "R-不公开" and finding.severity == "warning" else None
+    return required.group(1) if required else None
+
+
+def _told_absent(finding: Finding, document: Path) -> Finding:
+    """The warning told of the document: no field of a source it never had (the part is named)."""
+    return Finding(finding.severity, finding.rule, ABSENT_PART.format(part=_absent_part(finding)), str(document))

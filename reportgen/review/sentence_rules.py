@@ -18,6 +18,7 @@ from reportgen.review.consistency import (
     contradictions,
     heading_and_body,
     inline_priors,
+    parts_over_whole,
     shares,
 )
 from reportgen.review.prior_rates import JudgedSentence, findings_of, judged_sentences
@@ -55,6 +56,12 @@ def amount_change_rate(said: Said) -> list[Finding]:
     (R-句内矛盾); in a published document a rate cut rather than rounded is a note (CUT_RULE)."""
     return (contradictions(said.statements, said.draft, said.told, said.cut_as_notes)
             + inline_priors(said.statements, said.draft, said.told))
+
+
+@rule("R-分项大于总数", SENTENCES, "error")
+def part_over_whole(said: Said) -> list[Finding]:
+    """An amount listed as a part (其中, 包括) of the amount before it that is larger than it (R-分项大于总数)."""
+    return parts_over_whole(said.statements, said.draft, said.told)
 
 
 @rule(("R-句内占比", CUT_RULE), SENTENCES, ("error", "warning"))
