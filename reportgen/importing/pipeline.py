@@ -16,6 +16,7 @@ from typing import Any
 from reportgen.errors import SourceError
 from reportgen.importing import catalog as catalogs
 from reportgen.importing.build import build
+from reportgen.importing.by_unit import SetAside, by_unit_table, set_aside
 from reportgen.importing.emit import ImportedSource, walk
 from reportgen.importing.final_accounts import final_differences
 from reportgen.importing.final_build import build_final, missing_tables
@@ -81,6 +82,13 @@ class ImportResult:
     read_places: frozenset[str] = frozenset()
     # the places of the rows of grids no table was recognised in (a 绩效目标表, a local table): not read
     other_places: frozenset[str] = frozenset()
+    # the tables of the department's units, recognised and set aside (by_unit.py): not the department's
+    set_aside: list[SetAside] = field(default_factory=list)
+
+    @property
+    def set_aside_places(self) -> frozenset[str]:
+        """The places of the set-aside tables' rows and of the pages that continue them."""
+        return frozenset(place for table in self.set_aside for place in table.places)
 
 
 @dataclass
@@ -95,6 +103,7 @@ class _Read:
     documents: list[Path] = field(default_factory=list)
     told: list[str] = field(default_factory=list)  # what was left out as hidden, what was given twice
     titles: list[str] = field(default_factory=list)  # what the Office files state as their titles
+    printed: dict[str, list[Line]] = field(default_factory=dict)  # each file's printed lines, by its name
 
     @property
     def notes(self) -> list[str]:
@@ -111,7 +120,7 @@ def _recognized(files: dict[Path, Published], seen: dict[Path, Seen], catalog: c
         told += [hidden_sheets_note(grid, recognize([grid], catalog)[0], tables)
                  for grid in seen[path].hidden if grid.rows]  # an empty hidden sheet hides nothing
         reads[path] = _Read(one.grids, tables, unknown, one.narrative, [path] if one.is_document else [], told,
-                            [one.title] if one.title else [])
+                            [one.title] if one.title else [], {str(path): one.lines} if one.kind == "pdf" else {})
     return reads
 
 
@@ -137,6 +146,7 @@ def _joined(reads: list[_Read]) -> _Read:
         joined.documents += one.documents
         joined.told += one.told
         joined.titles += one.titles
+        joined.printed.update(one.printed)
     return joined
 
 
@@ -229,6 +239,7 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     if final and len(final) == len(tables):  # a 部门决算: its tables reconciled, a 决算 source written
         return _import_final(paths, final, unknown, catalog, layout, read, notes)
     tables = [t for t in tables if not t.kind.final]  # a budget's stray 决算 table is none of its tables
+    aside, unknown = _by_unit(unknown, catalog, read.printed, notes)
     tables, unsure = _sure(tables, notes)
     if not read.documents:  # a workbook's text sheets (职能, 机构设置, 名词解释 …) are its narrative
         read.lines += text_sheet_lines(unknown)
@@ -241,6 +252,7 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     slips, tails = rounding_tails(imported, differences(imported))
     notes += tail_notes(tails)
     found = grouped(slips) + [unreadable(p) for p in imported.problems] + (prose.conflicts if prose is not None else [])
+    found += [difference for table in aside for difference in table.differences]
     unplaced: list[str] = prose.unplaced if prose is not None else []
     if narrative is not None and narrative.year is not None:  # the tables state no owner: the narrative's cover does
         add_stated(imported, Front(narrative.department, narrative.year, f"{narrative.file} {narrative.where}"),
@@ -254,7 +266,24 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     return ImportResult(ImportedSource(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
                         read.documents if prose is None else [], header, unplaced, notes, _disputes(imported, slips),
                         unsure_places=_places(t.grid for t in unsure), read_places=_places(t.grid for t in tables),
-                        other_places=_places(read.unknown))
+                        other_places=_places(read.unknown), set_aside=aside)
+
+
+def _by_unit(unknown: list[Grid], catalog: catalogs.Catalog, printed: dict[str, list[Line]],
+             notes: list[str]) -> tuple[list[SetAside], list[Grid]]:
+    """Of the grids no table was recognised in, the tables of the department's units (by_unit.py), set aside
+    and told, with what their own figures showed; and the other grids."""
+    aside: list[SetAside] = []
+    rest: list[Grid] = []
+    for grid in unknown:
+        table = by_unit_table(grid, catalog)
+        if table is None:
+            rest.append(grid)
+            continue
+        aside.append(set_aside(table, printed.get(grid.file, [])))
+        tails = f"；{aside[-1].tails} 处相差在各数按印出位数取整的范围内，是尾数误差" if aside[-1].tails else ""
+        notes.append(aside[-1].why + tails)
+    return aside, rest
 
 
 def _places(grids: Iterable[Grid]) -> frozenset[str]:

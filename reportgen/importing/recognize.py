@@ -109,12 +109,19 @@ def _recognize(grid: Grid, catalog: Catalog) -> Table | None:
         if kind is None:
             return None
         table = Table(kind, grid, title=grid.name, year=year)
-    _read_caption(table)
+    shaped(table, catalog)
     if not table.owner and (owner := _title_owner(table, catalog)):
         table.owner, table.owner_word = owner, "部门"
-    table.body_start = _body_start(grid, table.header_start)
-    table.columns = _columns(grid, range(table.header_start, table.body_start), catalog, table.year)
     table.items = turned_items(table, catalog)
+    return table
+
+
+def shaped(table: Table, catalog: Catalog) -> Table:
+    """``table`` with its caption read (owner, unit), its body found and its columns' meanings, from its
+    title's row on (by_unit.py shapes so a table no kind of the catalog names)."""
+    _read_caption(table)
+    table.body_start = _body_start(table.grid, table.header_start)
+    table.columns = _columns(table.grid, range(table.header_start, table.body_start), catalog, table.year)
     return table
 
 

@@ -1,0 +1,163 @@
+"""Tables that print a department's figures again by its units: a label column whose header names the unit
+each row is of (导入.yaml 按单位列出: 广州's 表11 “部门预算基本支出预算表” and 表12 “部门预算项目支出及其他支出
+预算表”, headed “支出项目类别（资金使用单位）”), its first row the 合计, then each unit's row and the rows
+under it (the economic 类 of its 基本支出, or its projects).
+
+The source has no place for a unit's figures: such a table is recognised and set aside — told, with why —
+never read as the department's, and never counted as printed and not read (review/coverage.py measures
+the department's own tables and its text). What it can show on its own is checked, as every table read
+is: each column's 合计 against the units' rows, and a unit's row against the economic 类 printed under
+it; a difference beyond the rounding of the figures printed is told as the table's, naming both places."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from reportgen.codes import codes_by_name
+from reportgen.importing.catalog import Catalog, TableKind, normalized
+from reportgen.importing.recognize import Table, cell_text, shaped
+from reportgen.importing.rows import Amount, Row, body_rows
+from reportgen.readers.grid import Grid
+from reportgen.readers.lines import Line
+
+BY_UNIT = "按单位列出的表"
+_TITLE = re.compile(r"^[^\d,，.]{4,40}表(?:[（(][^（）()]{0,20}[）)])?$")
+_PLACE = re.compile(r"^第(\d+)页 第(\d+)行$")
+_TITLE_ROWS = 4
+
+
+@dataclass
+class SetAside:
+    """A table of the department's units, recognised and set aside: where and why, its places (every line of
+    its rows and of the pages that continue it) and what its own figures showed."""
+
+    title: str
+    where: str  # the grid as shown (file 第25页)
+    why: str
+    file: str
+    places: set[str] = field(default_factory=set)
+    header: list[str] = field(default_factory=list)  # its header's lines, as the pages continuing it repeat them
+    differences: list[str] = field(default_factory=list)
+    tails: int = 0  # totals off their parts by no more than the rounding of the figures printed
+
+
+def by_unit_table(grid: Grid, catalog: Catalog) -> Table | None:
+    """``grid`` as a table of the department's units: a title, a label column headed by a word of
+    ``catalog.by_unit`` and a first row of 合计; None for any other grid."""
+    if not catalog.by_unit:
+        return None
+    title = next((row for row in range(min(_TITLE_ROWS, len(grid.rows)))
+                  if _TITLE.match(normalized("".join(cell_text(c) for c in grid.rows[row])))), None)
+    if title is None:
+        return None
+    table = shaped(Table(TableKind(BY_UNIT, shape=BY_UNIT, required=False), grid,
+                         title="".join(cell_text(c) for c in grid.rows[title]).strip(), header_start=title + 1), catalog)
+    label = next((col for col in range(grid.width) if _names_units(grid, table, col, catalog.by_unit)), None)
+    if label is None:
+        return None
+    table.columns[label] = "名称"
+    rows = body_rows(table, problems=[])
+    return table if rows and rows[0].total and len(rows) > 1 else None
+
+
+def _names_units(grid: Grid, table: Table, col: int, words: list[str]) -> bool:
+    header = normalized("".join(cell_text(grid.cell(row, col)) for row in range(table.header_start, table.body_start)))
+    return any(word in header for word in words)
+
+
+def set_aside(table: Table, lines: list[Line]) -> SetAside:
+    """The table told as set aside, its places (and those of the pages after it that repeat its header) and
+    the differences its own figures show."""
+    grid = table.grid
+    rows = body_rows(table, problems=[])
+    sums = list(_sums(rows))
+    found = SetAside(table.title, grid.shown, _why(table, bool(sums)), grid.file)
+    found.places = set(_spanned(grid.row_places or []))
+    if grid.kind == "pdf" and grid.row_places and table.body_start < len(grid.row_places):
+        found.places |= _continued(grid.row_places[table.header_start - 1], grid.row_places[table.body_start],
+                                   grid.row_places[-1], lines)
+    step = Decimal("0.01") if table.unit == "万元" else Decimal(0)
+    for total, parts, what in sums:
+        gap = abs(total.value - sum((p.value for p in parts), Decimal(0)))
+        if not gap:
+            continue
+        if step and gap <= step * (len(parts) + 1) / 2:
+            found.tails += 1
+        else:
+            found.differences.append(_described(table, total, parts, what))
+    return found
+
+
+def _why(table: Table, checked: bool) -> str:
+    checks = "其合计与各单位、各单位与其下各类逐列核对" if checked else "其下的行是项目，不能逐单位核对"
+    return (f"{table.grid.shown}“{table.title}”按单位列出（各行是所属各单位及其下的行）：源文件没有各单位的数的位置，"
+            f"不写入，也不当作部门的数；{checks}")
+
+
+def _sums(rows: list[Row]) -> Iterable[tuple[Amount, list[Amount], str]]:
+    """Each column's 合计 against the units' rows, and each unit's against the economic 类 under it — where
+    the rows under the units are 类 (a unit's projects are not told from another unit's name)."""
+    classes = {name for name, found in codes_by_name("economic").items() if any(len(code) == 3 for code in found)}
+    total, body = rows[0], rows[1:]
+    units = [row for row in body if normalized(row.name) not in classes]
+    if len(units) == len(body):
+        return
+    for column, amount in total.amounts.items():
+        yield amount, [u.amounts[column] for u in units if column in u.amounts], f"合计（{column}）"
+    for index, unit in enumerate(units):
+        end = body.index(units[index + 1]) if index + 1 < len(units) else len(body)
+        under = body[body.index(unit) + 1:end]
+        for column, amount in unit.amounts.items():
+            yield amount, [r.amounts[column] for r in under if column in r.amounts], f"{unit.name}（{column}）"
+
+
+def _described(table: Table, total: Amount, parts: list[Amount], what: str) -> str:
+    shown = "、".join(f"{p.where} {p.value:,}" for p in parts[:6])
+    more = f" 等 {len(parts)} 处" if len(parts) > 6 else ""
+    summed = sum((p.value for p in parts), Decimal(0))
+    return (f"{table.title} {total.where}：{what} 印作 {total.value:,}，而其组成部分之和为 {summed:,}（{shown}{more}）；"
+            "这张表按单位列出，没有写入源文件")
+
+
+def _spanned(places: list[str]) -> list[str]:
+    lines: dict[int, list[int]] = {}
+    for place in places:
+        if (found := _PLACE.match(place)) is not None:
+            lines.setdefault(int(found.group(1)), []).append(int(found.group(2)))
+    return [f"第{page}页 第{number}行" for page, numbers in lines.items()
+            for number in range(min(numbers), max(numbers) + 1)]
+
+
+def _continued(caption: str, body: str, last: str, lines: list[Line]) -> set[str]:
+    """The lines of the pages after the table's last that begin with its header again (the lines between its
+    caption and its first body row; as many lines, of the same characters — a page sets a header's words
+    over its lines as its columns' widths fall: “其他资金” on one line, “其他资 / 金” on two): its rows the
+    table reader did not take (a column of 绩效目标 text, set as a paragraph, ends a PDF table's grid on its
+    first page)."""
+    first, end, final = _PLACE.match(caption), _PLACE.match(body), _PLACE.match(last)
+    if first is None or end is None or final is None or first.group(1) != end.group(1):
+        return set()
+    page = int(first.group(1))
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    header = [_plain(line.text) for line in by_page.get(page, [])
+              if int(first.group(2)) < line.line < int(end.group(2)) and _plain(line.text)]
+    found: set[str] = set()
+    following = int(final.group(1)) + 1
+    while header and _same_words(by_page.get(following, [])[:len(header)], header):
+        found.update(line.where for line in by_page[following])
+        following += 1
+    return found
+
+
+def _same_words(lines: list[Line], header: list[str]) -> bool:
+    return len(lines) == len(header) and Counter("".join(_plain(line.text) for line in lines)) == Counter("".join(header))
+
+
+def _plain(text: str) -> str:
+    return "".join(text.split())

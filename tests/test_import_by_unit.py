@@ -1,0 +1,87 @@
+"""A department's tables printed again by its units (issue 54 parts 2 and 5): 广州's 表11 “部门预算基本支出预算表”
+(each unit's 基本支出 by economic 类) and 表12 “部门预算项目支出及其他支出预算表” (each unit's projects), headed
+“支出项目类别（资金使用单位）”, are recognised and set aside — the source has no place for a unit's figures —,
+checked where they can be on their own (合计 = the units, a unit = its 类), and counted apart by the review's
+measure of what it read: the department's tables and text are what it needs, never its units' pages.
+
+The fixture is a page extract (pypdf) of 广州市司法局 2026 年部门预算 (/work/shared/corpus, ORIGIN.md there):
+pp. 25–31, 表11 over pp. 25–28 and the first three pages of 表12, whose 绩效目标 text ends the PDF table's grid
+on its first page; the pages after it print its header again."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from reportgen.importing import catalog as catalogs
+from reportgen.importing.by_unit import by_unit_table, set_aside
+from reportgen.importing.recognize import Table, cell_text, recognize
+from reportgen.readers.grid import Cell
+from reportgen.readers.published import read_published
+from reportgen.review.documents import review_document
+from tests.clients import require_program
+from tests.support.national import FIXTURES
+
+SIFAJU = FIXTURES / "guangzhou-sifaju-2026-p25-31.pdf"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _poppler() -> None:
+    require_program("pdftotext")
+
+
+def _by_unit() -> list[Table]:
+    known, unknown = recognize(read_published(SIFAJU).grids, catalogs.load(None))
+    assert known == []  # none of them is a table of the department's own
+    found = [by_unit_table(grid, catalogs.load(None)) for grid in unknown]
+    return [table for table in found if table is not None]
+
+
+def test_the_tables_of_a_departments_units_are_recognised_and_checked_on_their_own() -> None:
+    basic, projects = _by_unit()
+    assert (basic.title, projects.title) == ("部门预算基本支出预算表", "部门预算项目支出及其他支出预算表")
+    aside = set_aside(basic, read_published(SIFAJU).lines)
+    # 18 units, each over its 类: what does not add up is the 万元 rounding the table's note warns of
+    # (8 units 0.01 off their 类 in 总计, 财政拨款 and 一般公共预算), never a slip
+    assert aside.differences == [] and aside.tails == 24
+    assert "按单位列出" in aside.why and "逐列核对" in aside.why
+    # a unit's projects are not told from the next unit's name: nothing checked, and so said
+    assert "不能逐单位核对" in set_aside(projects, read_published(SIFAJU).lines).why
+
+
+def test_a_units_figure_that_does_not_add_up_is_told_with_both_places() -> None:
+    basic, _ = _by_unit()
+    grid = basic.grid
+    row, col = next((r, c) for r, cells in enumerate(grid.rows) for c, cell in enumerate(cells)
+                    if cell_text(cell) == "13,200.85")  # 广州市司法局（本级）'s 工资福利支出, its 总计
+    grid.rows[row][col] = Cell(Decimal("13300.85"), "13,300.85")
+    told = set_aside(basic, read_published(SIFAJU).lines).differences
+    assert len(told) == 1, told
+    assert "广州市司法局（本级）（合计） 印作 18,782.75，而其组成部分之和为 18,882.75" in told[0]
+    assert "第1页" in told[0] and "没有写入源文件" in told[0]
+
+
+def test_the_pages_that_print_its_header_again_are_the_tables_own() -> None:
+    _, projects = _by_unit()
+    places = set_aside(projects, read_published(SIFAJU).lines).places
+    assert {place.split(" ")[0] for place in places} == {"第5页", "第6页", "第7页"}
+    assert "第5页 第1行" not in places  # its number, title and caption are no row of it
+
+
+def test_a_document_of_its_units_tables_alone_is_not_reviewed() -> None:
+    review = review_document(SIFAJU, None)
+    assert review.outcome == "未能审核" and review.unreviewed
+
+
+def test_a_department_whose_own_tables_are_read_is_reviewed_its_units_pages_apart() -> None:
+    document = CORPUS / "gd-guangzhou-sifaju-2026-dept-budget.pdf"
+    if not document.exists():
+        pytest.skip("the national corpus (../shared/corpus) is not here")
+    review = review_document(document, None)
+    assert review.read is not None and review.read.aside > 1500  # 表11 and 表12 over pp. 25–47
+    assert review.unreviewed == "" and review.read.enough
+    assert review.imported is not None  # its units' figures off by no more than the rounding: no slip told
+    assert not [told for told in review.imported.differences if "按单位列出" in told]
