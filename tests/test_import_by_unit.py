@@ -4,9 +4,14 @@
 checked where they can be on their own (合计 = the units, a unit = its 类), and counted apart by the review's
 measure of what it read: the department's tables and text are what it needs, never its units' pages.
 
-The fixture is a page extract (pypdf) of 广州市司法局 2026 年部门预算 (/work/shared/corpus, ORIGIN.md there):
-pp. 25–31, 表11 over pp. 25–28 and the first three pages of 表12, whose 绩效目标 text ends the PDF table's grid
-on its first page; the pages after it print its header again."""
+深圳 prints a department of several units so: its 基本支出总表, headed “支出项目类别”, prints the department's row,
+then each unit's and its economic 类 and 款 (深圳市建筑工务署 2026); a department of one unit prints itself as
+the one unit (深圳市民政局（本级）2026), and that table is the department's own.
+
+The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there): 广州市司法局
+2026 年部门预算 pp. 25–31, 表11 over pp. 25–28 and the first three pages of 表12, whose 绩效目标 text ends the
+PDF table's grid on its first page (the pages after it print its header again); 深圳市建筑工务署 2026 pp. 29–36
+(表4 基本支出总表) and 深圳市民政局 2026 pp. 23–24 (its 表4)."""
 
 from __future__ import annotations
 
@@ -25,6 +30,8 @@ from tests.clients import require_program
 from tests.support.national import FIXTURES
 
 SIFAJU = FIXTURES / "guangzhou-sifaju-2026-p25-31.pdf"
+GONGWUSHU = FIXTURES / "shenzhen-gongwushu-2026-p29-36.pdf"
+MINZHENG = FIXTURES / "shenzhen-minzheng-2026-p23-24.pdf"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
@@ -49,7 +56,7 @@ def test_the_tables_of_a_departments_units_are_recognised_and_checked_on_their_o
     assert aside.differences == [] and aside.tails == 24
     assert "按单位列出" in aside.why and "逐列核对" in aside.why
     # a unit's projects are not told from the next unit's name: nothing checked, and so said
-    assert "不能逐单位核对" in set_aside(projects, read_published(SIFAJU).lines).why
+    assert "不逐单位核对" in set_aside(projects, read_published(SIFAJU).lines).why
 
 
 def test_a_units_figure_that_does_not_add_up_is_told_with_both_places() -> None:
@@ -69,6 +76,20 @@ def test_the_pages_that_print_its_header_again_are_the_tables_own() -> None:
     places = set_aside(projects, read_published(SIFAJU).lines).places
     assert {place.split(" ")[0] for place in places} == {"第5页", "第6页", "第7页"}
     assert "第5页 第1行" not in places  # its number, title and caption are no row of it
+
+
+def test_a_departments_basic_table_by_its_units_is_set_aside_and_checked() -> None:
+    grids = read_published(GONGWUSHU).grids
+    assert len(grids) == 1
+    table = by_unit_table(grids[0], catalogs.load(None))
+    assert table is not None and table.title == "基本支出总表"
+    aside = set_aside(table, read_published(GONGWUSHU).lines)
+    assert "逐列核对" in aside.why and aside.differences == [] and aside.tails == 3
+
+
+def test_a_table_whose_one_unit_is_the_department_is_the_departments_own() -> None:
+    grids = read_published(MINZHENG).grids
+    assert len(grids) == 1 and by_unit_table(grids[0], catalogs.load(None)) is None
 
 
 def test_a_document_of_its_units_tables_alone_is_not_reviewed() -> None:

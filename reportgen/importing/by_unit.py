@@ -46,40 +46,51 @@ class SetAside:
 
 
 def by_unit_table(grid: Grid, catalog: Catalog) -> Table | None:
-    """``grid`` as a table of the department's units: a title, a label column headed by a word of
-    ``catalog.by_unit`` and a first row of 合计; None for any other grid."""
-    if not catalog.by_unit:
-        return None
+    """``grid`` as a table of the department's units: a title, a label column whose header names the units
+    (catalog.by_unit: “资金使用单位”) or the rows' kind (catalog.by_kind: “支出项目类别”, its rows shown to be
+    units by what follows them), and a first row of 合计 or of the department the caption names; None for any
+    other grid (a department's own table headed so: its one unit is itself)."""
     title = next((row for row in range(min(_TITLE_ROWS, len(grid.rows)))
                   if _TITLE.match(normalized("".join(cell_text(c) for c in grid.rows[row])))), None)
-    if title is None:
+    if title is None or not (catalog.by_unit or catalog.by_kind):
         return None
     table = shaped(Table(TableKind(BY_UNIT, shape=BY_UNIT, required=False), grid,
                          title="".join(cell_text(c) for c in grid.rows[title]).strip(), header_start=title + 1), catalog)
-    label = next((col for col in range(grid.width) if _names_units(grid, table, col, catalog.by_unit)), None)
+    named = _label(table, catalog.by_unit)
+    label = named if named is not None else _label(table, catalog.by_kind)
     if label is None:
         return None
     table.columns[label] = "名称"
     rows = body_rows(table, problems=[])
-    return table if rows and rows[0].total and len(rows) > 1 else None
+    if len(rows) < 2 or not (rows[0].total or table.owner and normalized(rows[0].name) == normalized(table.owner)):
+        return None
+    return table if named is not None or len(_units(rows[1:])) > 1 else None
 
 
-def _names_units(grid: Grid, table: Table, col: int, words: list[str]) -> bool:
-    header = normalized("".join(cell_text(grid.cell(row, col)) for row in range(table.header_start, table.body_start)))
-    return any(word in header for word in words)
+def _label(table: Table, words: list[str]) -> int | None:
+    """The column whose header holds one of ``words``."""
+    for col in range(table.grid.width):
+        header = normalized("".join(cell_text(table.grid.cell(row, col))
+                                    for row in range(table.header_start, table.body_start)))
+        if any(word in header for word in words):
+            return col
+    return None
 
 
 def set_aside(table: Table, lines: list[Line]) -> SetAside:
     """The table told as set aside, its places (and those of the pages after it that repeat its header) and
     the differences its own figures show."""
     grid = table.grid
-    rows = body_rows(table, problems=[])
-    sums = list(_sums(rows))
-    found = SetAside(table.title, grid.shown, _why(table, bool(sums)), grid.file)
+    found = SetAside(table.title, grid.shown, "", grid.file)
     found.places = set(_spanned(grid.row_places or []))
+    continued: set[str] = set()
     if grid.kind == "pdf" and grid.row_places and table.body_start < len(grid.row_places):
-        found.places |= _continued(grid.row_places[table.header_start - 1], grid.row_places[table.body_start],
-                                   grid.row_places[-1], lines)
+        continued = _continued(grid.row_places[table.header_start - 1], grid.row_places[table.body_start],
+                               grid.row_places[-1], lines)
+        found.places |= continued
+    # a table whose grid ends before its pages do is not checked: its last unit's rows are not all read
+    sums = [] if continued else list(_sums(body_rows(table, problems=[])))
+    found.why = _why(table, bool(sums))
     step = Decimal("0.01") if table.unit == "万元" else Decimal(0)
     for total, parts, what in sums:
         gap = abs(total.value - sum((p.value for p in parts), Decimal(0)))
@@ -93,26 +104,41 @@ def set_aside(table: Table, lines: list[Line]) -> SetAside:
 
 
 def _why(table: Table, checked: bool) -> str:
-    checks = "其合计与各单位、各单位与其下各类逐列核对" if checked else "其下的行是项目，不能逐单位核对"
+    checks = "其合计与各单位、各单位与其下各类逐列核对" if checked else "其各行不全是单位与经济分类（如各个项目），或跨页的行没有读入，不逐单位核对"
     return (f"{table.grid.shown}“{table.title}”按单位列出（各行是所属各单位及其下的行）：源文件没有各单位的数的位置，"
             f"不写入，也不当作部门的数；{checks}")
 
 
 def _sums(rows: list[Row]) -> Iterable[tuple[Amount, list[Amount], str]]:
-    """Each column's 合计 against the units' rows, and each unit's against the economic 类 under it — where
-    the rows under the units are 类 (a unit's projects are not told from another unit's name)."""
-    classes = {name for name, found in codes_by_name("economic").items() if any(len(code) == 3 for code in found)}
+    """Each column's 合计 against the units' rows, and each unit's against the economic 类 under it — only where
+    every row of figures is the 合计, a unit or an economic 类 or 款 (a unit's projects are not told from
+    another unit's name, nor a name the PDF wrapped from a unit's)."""
     total, body = rows[0], rows[1:]
-    units = [row for row in body if normalized(row.name) not in classes]
-    if len(units) == len(body):
+    units = _units(body)
+    economic, classes = _economic()
+    if not units or any(row.amounts and row not in units and normalized(row.name) not in economic for row in body):
         return
     for column, amount in total.amounts.items():
         yield amount, [u.amounts[column] for u in units if column in u.amounts], f"合计（{column}）"
     for index, unit in enumerate(units):
         end = body.index(units[index + 1]) if index + 1 < len(units) else len(body)
-        under = body[body.index(unit) + 1:end]
+        under = [row for row in body[body.index(unit) + 1:end] if normalized(row.name) in classes]
         for column, amount in unit.amounts.items():
             yield amount, [r.amounts[column] for r in under if column in r.amounts], f"{unit.name}（{column}）"
+
+
+def _units(body: list[Row]) -> list[Row]:
+    """The rows of units: a row of figures that names no economic 类 or 款, and that the row of a 类 follows."""
+    economic, classes = _economic()
+    return [row for row, following in zip(body, body[1:], strict=False)
+            if row.amounts and normalized(row.name) not in economic and normalized(following.name) in classes]
+
+
+def _economic() -> tuple[set[str], set[str]]:
+    """The economic classification's names (any year), and of them the 类's."""
+    named = codes_by_name("economic")
+    return ({normalized(name) for name in named},
+            {normalized(name) for name, codes in named.items() if any(len(code) == 3 for code in codes)})
 
 
 def _described(table: Table, total: Amount, parts: list[Amount], what: str) -> str:

@@ -60,8 +60,10 @@ class Catalog:
     titles: TitleWords = field(default_factory=lambda: TitleWords())
     # normalized row label → item, of a “三公” table printed turned (its items down the rows)
     item_rows: dict[str, str] = field(default_factory=dict)
-    # the words a label column's header names the unit each row is of by (按单位列出: by_unit.py)
+    # the words a label column's header names the unit each row is of by, and the rows' kind by (按单位列出:
+    # 单位, 类别; by_unit.py)
     by_unit: list[str] = field(default_factory=list)
+    by_kind: list[str] = field(default_factory=list)
 
     def column_words(self) -> list[tuple[str, str]]:
         return list(self.columns.items())
@@ -145,7 +147,10 @@ def _extend(catalog: Catalog, data: object) -> None:
         kind.required = spec.get("必备", kind.required) not in (False, "否")
         kind.final = str(spec.get("种类", "决算" if kind.final else "预算")) == "决算"
     _extend_titles(catalog.titles, data.get("表名") or {})
-    catalog.by_unit += [normalized(str(word)) for word in data.get("按单位列出", []) or []]
+    by_unit = data.get("按单位列出") or {}
+    if isinstance(by_unit, dict):
+        catalog.by_unit += [normalized(str(word)) for word in by_unit.get("单位", []) or []]
+        catalog.by_kind += [normalized(str(word)) for word in by_unit.get("类别", []) or []]
     for section, target in (("列", catalog.columns), ("收入项目", catalog.income_rows),
                             ("支出项目", catalog.spending_rows), ("三公经费各行", catalog.item_rows)):
         for meaning, words in (data.get(section) or {}).items():
