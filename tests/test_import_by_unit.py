@@ -4,6 +4,9 @@
 checked where they can be on their own (合计 = the units, a unit = its 类), and counted apart by the review's
 measure of what it read: the department's tables and text are what it needs, never its units' pages.
 
+A document that prints its units' tables after the department's (单位预算 after 部门预算) has each kind twice:
+the department's is read — never the later, a unit's — and the unit's are checked as that unit's own.
+
 深圳 prints a department of several units so: its 基本支出总表, headed “支出项目类别”, prints the department's row,
 then each unit's and its economic 类 and 款 (深圳市建筑工务署 2026); a department of one unit prints itself as
 the one unit (深圳市民政局（本级）2026), and that table is the department's own.
@@ -11,7 +14,9 @@ the one unit (深圳市民政局（本级）2026), and that table is the departm
 The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there): 广州市司法局
 2026 年部门预算 pp. 25–31, 表11 over pp. 25–28 and the first three pages of 表12, whose 绩效目标 text ends the
 PDF table's grid on its first page (the pages after it print its header again); 深圳市建筑工务署 2026 pp. 29–36
-(表4 基本支出总表) and 深圳市民政局 2026 pp. 23–24 (its 表4)."""
+(表4 基本支出总表) and 深圳市民政局 2026 pp. 23–24 (its 表4); and, one after the other, pp. 9–14 of
+上海市普陀区商务委员会 2025 年部门预算 and of its 单位预算 (tests/seeds/pdf: 编制部门 / 编制单位, 收支总表 to
+财政拨款收支总表)."""
 
 from __future__ import annotations
 
@@ -21,7 +26,8 @@ from pathlib import Path
 import pytest
 
 from reportgen.importing import catalog as catalogs
-from reportgen.importing.by_unit import by_unit_table, set_aside
+from reportgen.importing.by_unit import by_unit_table, set_aside, units_after, units_set_aside
+from reportgen.importing.pipeline import import_files
 from reportgen.importing.recognize import Table, cell_text, recognize
 from reportgen.readers.grid import Cell
 from reportgen.readers.published import read_published
@@ -32,6 +38,7 @@ from tests.support.national import FIXTURES
 SIFAJU = FIXTURES / "guangzhou-sifaju-2026-p25-31.pdf"
 GONGWUSHU = FIXTURES / "shenzhen-gongwushu-2026-p29-36.pdf"
 MINZHENG = FIXTURES / "shenzhen-minzheng-2026-p23-24.pdf"
+WITH_UNIT = FIXTURES.parent / "shangwuwei-2025-dept-p9-14-unit-p9-14.pdf"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
@@ -106,3 +113,27 @@ def test_a_department_whose_own_tables_are_read_is_reviewed_its_units_pages_apar
     assert review.unreviewed == "" and review.read.enough
     assert review.imported is not None  # its units' figures off by no more than the rounding: no slip told
     assert not [told for told in review.imported.differences if "按单位列出" in told]
+
+
+def test_a_units_tables_printed_after_the_departments_are_not_read_as_the_departments() -> None:
+    result = import_files([WITH_UNIT], "上海")
+    assert result.header["kind"] == "部门"  # not a 单位 budget for its unit's captions
+    assert {table.grid.shown.rsplit(" ", 1)[-1] for table in result.imported.tables.values()} \
+        == {"第1页", "第2页", "第4页", "第6页"}  # the department's, never the later 第7页 ….
+    aside = [table for table in result.set_aside if "印在部门的表之后" in table.why]
+    assert len(aside) == 1 and aside[0].differences == []
+    assert {place.split(" ")[0] for place in aside[0].places} == {"第7页", "第8页", "第9页", "第10页", "第11页", "第12页"}
+    assert not any("取自后者" in note for note in result.notes)
+
+
+def test_a_units_table_that_does_not_add_up_is_told_as_the_units() -> None:
+    known, _ = recognize(read_published(WITH_UNIT).grids, catalogs.load("上海"))
+    own, units = units_after(known)
+    assert [t.kind.id for t in own] == [t.kind.id for t in units] == ["收支总表", "收入总表", "支出总表", "财政拨款收支总表"]
+    spending = next(t for t in units if t.kind.id == "支出总表")
+    row, col = next((r, c) for r, cells in enumerate(spending.grid.rows) for c, cell in enumerate(cells)
+                    if cell_text(cell) == "9,389,913.00")  # 2011301 行政运行, its 合计
+    spending.grid.rows[row][col] = Cell(Decimal("9389931.00"), "9,389,931.00")
+    told = units_set_aside(units, catalogs.load("上海"))[0].differences
+    assert told and all(line.startswith("上海市普陀区商务委员会的表：") and "没有写入源文件" in line for line in told)
+    assert any("9,389,931" in line for line in told)

@@ -19,7 +19,9 @@ from decimal import Decimal
 
 from reportgen.codes import codes_by_name
 from reportgen.importing.catalog import Catalog, TableKind, normalized
+from reportgen.importing.imported import rows_of
 from reportgen.importing.recognize import Table, cell_text, shaped
+from reportgen.importing.reconcile import differences, grouped, rounding_tails
 from reportgen.importing.rows import Amount, Row, body_rows
 from reportgen.readers.grid import Grid
 from reportgen.readers.lines import Line
@@ -187,3 +189,58 @@ def _same_words(lines: list[Line], header: list[str]) -> bool:
 
 def _plain(text: str) -> str:
     return "".join(text.split())
+
+
+def units_after(tables: list[Table]) -> tuple[list[Table], list[Table]]:
+    """The department's tables, and the tables a document prints after them that are its units' (单位预算
+    printed after the 部门预算): a kind printed again whose caption names another owner than the department's
+    table of that kind, or a unit (编制单位, 预算单位…) where that one names the department; and once such a
+    table is met, each later one of that owner or so worded, whatever its kind. Tables in their order."""
+    first: dict[str, Table] = {}
+    own: list[Table] = []
+    units: list[Table] = []
+    for table in tables:
+        earlier = first.get(table.kind.id)
+        if earlier is not None and _anothers(earlier, table) or units and _anothers(own[0], table):
+            units.append(table)
+        else:
+            first.setdefault(table.kind.id, table)
+            own.append(table)
+    return own, units
+
+
+def _anothers(department: Table, table: Table) -> bool:
+    if department.owner and table.owner and normalized(department.owner) != normalized(table.owner):
+        return True
+    return _worded_a_units(table) and not _worded_a_units(department)
+
+
+def _worded_a_units(table: Table) -> bool:
+    """A table whose caption or title says it is a unit's (编制单位, 预算单位; as identity.py reads it)."""
+    return table.owner_word == "单位" or "预算单位" in normalized(table.title)
+
+
+def units_set_aside(units: list[Table], catalog: Catalog) -> list[SetAside]:
+    """The units' tables, each unit's (a run of one owner) set aside as one: told, its places, and its own
+    tables reconciled as any document's are (within rows, levels, between its tables), each slip told as
+    that unit's, never the department's."""
+    runs: list[list[Table]] = []
+    for table in units:
+        if runs and normalized(runs[-1][0].owner) == normalized(table.owner) \
+                and table.kind.id not in {t.kind.id for t in runs[-1]}:
+            runs[-1].append(table)
+        else:
+            runs.append([table])
+    found = []
+    for run in runs:
+        owner = run[0].owner or "所属单位"
+        slips, tails = rounding_tails(imported := rows_of(run, catalog), differences(imported))
+        aside = SetAside("、".join(t.kind.id for t in run), run[0].grid.shown,
+                         f"{run[0].grid.shown}起的{len(run)}张表（{'、'.join(t.kind.id for t in run)}）是{owner}的，"
+                         "印在部门的表之后：源文件只写部门的表，这些表不写入，按它们自己的表内与表间关系核对",
+                         run[0].grid.file, tails=len(tails))
+        aside.places = {place for t in run for place in _spanned(t.grid.row_places or [])}
+        aside.differences = [f"{owner}的表：{told.replace('按原样写入，未作修改', '没有写入源文件')}"
+                             for told in grouped(slips)]
+        found.append(aside)
+    return found

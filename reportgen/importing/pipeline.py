@@ -16,7 +16,7 @@ from typing import Any
 from reportgen.errors import SourceError
 from reportgen.importing import catalog as catalogs
 from reportgen.importing.build import build
-from reportgen.importing.by_unit import SetAside, by_unit_table, set_aside
+from reportgen.importing.by_unit import SetAside, by_unit_table, set_aside, units_after, units_set_aside
 from reportgen.importing.emit import ImportedSource, walk
 from reportgen.importing.final_accounts import final_differences
 from reportgen.importing.final_build import build_final, missing_tables
@@ -104,6 +104,7 @@ class _Read:
     told: list[str] = field(default_factory=list)  # what was left out as hidden, what was given twice
     titles: list[str] = field(default_factory=list)  # what the Office files state as their titles
     printed: dict[str, list[Line]] = field(default_factory=dict)  # each file's printed lines, by its name
+    units: list[Table] = field(default_factory=list)  # its units' tables printed after the department's (by_unit.py)
 
     @property
     def notes(self) -> list[str]:
@@ -116,11 +117,13 @@ def _recognized(files: dict[Path, Published], seen: dict[Path, Seen], catalog: c
     reads: dict[Path, _Read] = {}
     for path, one in files.items():
         tables, unknown = recognize(seen[path].grids, catalog)
+        tables, units = units_after(tables) if one.is_document else (tables, [])
         told = [*seen[path].notes, *same_table_twice(tables, workbook=not one.is_document)]
         told += [hidden_sheets_note(grid, recognize([grid], catalog)[0], tables)
                  for grid in seen[path].hidden if grid.rows]  # an empty hidden sheet hides nothing
         reads[path] = _Read(one.grids, tables, unknown, one.narrative, [path] if one.is_document else [], told,
-                            [one.title] if one.title else [], {str(path): one.lines} if one.kind == "pdf" else {})
+                            [one.title] if one.title else [], {str(path): one.lines} if one.kind == "pdf" else {},
+                            units)
     return reads
 
 
@@ -131,6 +134,7 @@ def disclosure_part(path: Path, published: Published, layout: str | None) -> Par
     seen = as_seen(published.grids)
     catalog = catalogs.load(layout if layout is not None else chosen(seen.grids).layout)
     tables, _ = recognize(seen.grids, catalog)
+    tables = units_after(tables)[0] if published.is_document else tables
     part = part_of(str(path), tables, published.narrative, published.is_document,
                    seen.grids if published.is_document else [])
     return part if part.role else None
@@ -147,6 +151,7 @@ def _joined(reads: list[_Read]) -> _Read:
         joined.told += one.told
         joined.titles += one.titles
         joined.printed.update(one.printed)
+        joined.units += one.units
     return joined
 
 
@@ -240,6 +245,10 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
         return _import_final(paths, final, unknown, catalog, layout, read, notes)
     tables = [t for t in tables if not t.kind.final]  # a budget's stray 决算 table is none of its tables
     aside, unknown = _by_unit(unknown, catalog, read.printed, notes)
+    units = units_set_aside(read.units, catalog)
+    notes += [table.why + (f"；{table.tails} 处相差在各数按印出位数取整的范围内，是尾数误差" if table.tails else "")
+              for table in units]
+    aside += units
     tables, unsure = _sure(tables, notes)
     if not read.documents:  # a workbook's text sheets (职能, 机构设置, 名词解释 …) are its narrative
         read.lines += text_sheet_lines(unknown)
