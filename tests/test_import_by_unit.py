@@ -137,3 +137,20 @@ def test_a_units_table_that_does_not_add_up_is_told_as_the_units() -> None:
     told = units_set_aside(units, catalogs.load("上海"))[0].differences
     assert told and all(line.startswith("上海市普陀区商务委员会的表：") and "没有写入源文件" in line for line in told)
     assert any("9,389,931" in line for line in told)
+
+
+def test_a_units_table_whose_total_is_not_the_departments_is_told() -> None:
+    """广州市司法局 2026's 表11 prints 合计 151,664.25, its 支出总表 基本支出 151,664.25 (p. 10): printed
+    otherwise, the two are told apart; as printed, nothing is."""
+    document = CORPUS / "gd-guangzhou-sifaju-2026-dept-budget.pdf"
+    if not document.exists():
+        pytest.skip("the national corpus (../shared/corpus) is not here")
+    assert not [told for told in import_files([document], None).differences if "部门的基本支出" in told]
+    published = read_published(document)
+    grid = next(g for g in published.grids if g.rows and cell_text(g.rows[0][0]) == "部门预算基本支出预算表")
+    row, col = next((r, c) for r, cells in enumerate(grid.rows) for c, cell in enumerate(cells) if cell_text(cell) == "151,664.25")
+    grid.rows[row][col] = Cell(Decimal("151664.52"), "151,664.52")
+    told = [told for told in import_files([document], None, read={document: published}).differences
+            if "部门的基本支出" in told]
+    assert told == ["部门预算基本支出预算表 第25页 第7行：合计 印作 151,664.52，而部门的基本支出印作 151,664.25"
+                    "（支出总表 第10页 第7行）；这张表按单位列出，没有写入源文件"], told

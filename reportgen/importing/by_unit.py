@@ -45,6 +45,8 @@ class SetAside:
     header: list[str] = field(default_factory=list)  # its header's lines, as the pages continuing it repeat them
     differences: list[str] = field(default_factory=list)
     tails: int = 0  # totals off their parts by no more than the rounding of the figures printed
+    total: Amount | None = None  # its first row's 合计: the department's figure its title names (catalog.by_unit_totals)
+    unit: str = ""  # 元 / 万元, as its caption says
 
 
 def by_unit_table(grid: Grid, catalog: Catalog) -> Table | None:
@@ -91,7 +93,9 @@ def set_aside(table: Table, lines: list[Line]) -> SetAside:
                                grid.row_places[-1], lines)
         found.places |= continued
     # a table whose grid ends before its pages do is not checked: its last unit's rows are not all read
-    sums = [] if continued else list(_sums(body_rows(table, problems=[])))
+    rows = body_rows(table, problems=[])
+    sums = [] if continued else list(_sums(rows))
+    found.total, found.unit = rows[0].amounts.get("合计"), table.unit
     found.why = _why(table, bool(sums))
     step = Decimal("0.01") if table.unit == "万元" else Decimal(0)
     for total, parts, what in sums:
@@ -243,4 +247,22 @@ def units_set_aside(units: list[Table], catalog: Catalog) -> list[SetAside]:
         aside.differences = [f"{owner}的表：{told.replace('按原样写入，未作修改', '没有写入源文件')}"
                              for told in grouped(slips)]
         found.append(aside)
+    return found
+
+
+def against_the_departments(aside: list[SetAside], spending: list[Row], unit: str, catalog: Catalog) -> list[str]:
+    """Each table of the units whose title names a total of the department's (catalog.by_unit_totals: 基本支出,
+    项目支出) — its 合计 against that column of the 支出总表's 合计 row (``spending``, printed in ``unit``): both
+    print one amount, rounded once; a difference of more than one step of 0.01 万元 (or 1 元) is told."""
+    total = next((row for row in spending if row.total), None)
+    found = []
+    for table in aside:
+        meaning = next((m for word, m in catalog.by_unit_totals.items() if word in normalized(table.title)), "")
+        theirs = total.amounts.get(meaning) if total is not None and meaning else None
+        if table.total is None or theirs is None or not table.unit or table.unit != unit:
+            continue
+        step = Decimal("0.01") if unit == "万元" else Decimal(1)
+        if abs(table.total.value - theirs.value) > step:
+            found.append(f"{table.title} {table.total.where}：合计 印作 {table.total.value:,}，而部门的{meaning}印作 "
+                         f"{theirs.value:,}（支出总表 {theirs.where}）；这张表按单位列出，没有写入源文件")
     return found

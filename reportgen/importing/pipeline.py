@@ -16,7 +16,14 @@ from typing import Any
 from reportgen.errors import SourceError
 from reportgen.importing import catalog as catalogs
 from reportgen.importing.build import build
-from reportgen.importing.by_unit import SetAside, by_unit_table, set_aside, units_after, units_set_aside
+from reportgen.importing.by_unit import (
+    SetAside,
+    against_the_departments,
+    by_unit_table,
+    set_aside,
+    units_after,
+    units_set_aside,
+)
 from reportgen.importing.emit import ImportedSource, walk
 from reportgen.importing.final_accounts import final_differences
 from reportgen.importing.final_build import build_final, missing_tables
@@ -262,6 +269,9 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     notes += tail_notes(tails)
     found = grouped(slips) + [unreadable(p) for p in imported.problems] + (prose.conflicts if prose is not None else [])
     found += [difference for table in aside for difference in table.differences]
+    if "支出总表" in imported.tables:
+        found += against_the_departments(aside, imported.rows.get("支出总表", []), imported.tables["支出总表"].unit,
+                                         catalog)
     unplaced: list[str] = prose.unplaced if prose is not None else []
     if narrative is not None and narrative.year is not None:  # the tables state no owner: the narrative's cover does
         add_stated(imported, Front(narrative.department, narrative.year, f"{narrative.file} {narrative.where}"),
