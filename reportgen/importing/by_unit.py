@@ -7,7 +7,13 @@ The source has no place for a unit's figures: such a table is recognised and set
 never read as the department's, and never counted as printed and not read (review/coverage.py measures
 the department's own tables and its text). What it can show on its own is checked, as every table read
 is: each column's 合计 against the units' rows, and a unit's row against the economic 类 printed under
-it; a difference beyond the rounding of the figures printed is told as the table's, naming both places."""
+it, and its 合计 against the department's 基本支出 or 项目支出 its title names; a difference beyond the rounding
+of the figures printed is told as the table's, naming both places. 深圳 prints a department of several units
+so too: its 基本支出总表 (headed “支出项目类别”) is the department's row, then each unit's and its 类 and 款.
+
+A document may also print its units' own tables (单位预算) after the department's: each kind again, captioned
+with a unit (units_after). The department's are read; each unit's are set aside as that unit's, reconciled
+as any document's tables are, their slips told as the unit's."""
 
 from __future__ import annotations
 
@@ -42,7 +48,6 @@ class SetAside:
     why: str
     file: str
     places: set[str] = field(default_factory=set)
-    header: list[str] = field(default_factory=list)  # its header's lines, as the pages continuing it repeat them
     differences: list[str] = field(default_factory=list)
     tails: int = 0  # totals off their parts by no more than the rounding of the figures printed
     total: Amount | None = None  # its first row's 合计: the department's figure its title names (catalog.by_unit_totals)
@@ -97,7 +102,7 @@ def set_aside(table: Table, lines: list[Line]) -> SetAside:
     sums = [] if continued else list(_sums(rows))
     found.total, found.unit = rows[0].amounts.get("合计"), table.unit
     found.why = _why(table, bool(sums))
-    step = Decimal("0.01") if table.unit == "万元" else Decimal(0)
+    step = _step(table.unit, rows)
     for total, parts, what in sums:
         gap = abs(total.value - sum((p.value for p in parts), Decimal(0)))
         if not gap:
@@ -107,6 +112,15 @@ def set_aside(table: Table, lines: list[Line]) -> SetAside:
         else:
             found.differences.append(_described(table, total, parts, what))
     return found
+
+
+def _step(unit: str, rows: list[Row]) -> Decimal:
+    """The step the table prints at where it rounds finer figures (reconcile.printed_quantum): 0.01 in 万元, 1 in
+    元 printed whole (the 分 rounded off), 0 where it prints them."""
+    if unit == "万元":
+        return Decimal("0.01")
+    values = [a.value for row in rows for a in row.amounts.values() if not a.blank]
+    return Decimal(1) if values and all(v == v.to_integral_value() for v in values) else Decimal(0)
 
 
 def _why(table: Table, checked: bool) -> str:
