@@ -142,9 +142,31 @@ def _sums(rows: list[Row]) -> Iterable[tuple[Amount, list[Amount], str]]:
         yield amount, [u.amounts[column] for u in units if column in u.amounts], f"合计（{column}）"
     for index, unit in enumerate(units):
         end = body.index(units[index + 1]) if index + 1 < len(units) else len(body)
-        under = [row for row in body[body.index(unit) + 1:end] if normalized(row.name) in classes]
+        block = body[body.index(unit) + 1:end]
+        under = [row for row in block if normalized(row.name) in classes]
         for column, amount in unit.amounts.items():
             yield amount, [r.amounts[column] for r in under if column in r.amounts], f"{unit.name}（{column}）"
+        yield from _class_sums(unit.name, block)
+
+
+def _class_sums(unit: str, block: list[Row]) -> Iterable[tuple[Amount, list[Amount], str]]:
+    """Each economic 类 of a unit's rows against the 款 printed under it (a 款 of that 类 by the catalogue's codes),
+    where it prints any and the rows after them are another 类 or the unit's end (a row none of its 款 and no
+    类 — a name the catalogue gives elsewhere — leaves the 类 unchecked: its 款 are not known all read)."""
+    named = {normalized(name): codes for name, codes in codes_by_name("economic").items()}
+    for index, row in enumerate(block):
+        codes = {code for code in named.get(normalized(row.name), frozenset()) if len(code) == 3}
+        parts: list[Row] = []
+        for below in block[index + 1:]:
+            found = named.get(normalized(below.name), frozenset())
+            if not any(len(code) == 5 and code[:3] in codes for code in found):
+                break
+            parts.append(below)
+        after = block[index + 1 + len(parts):]
+        if not codes or not parts or after and not any(len(c) == 3 for c in named.get(normalized(after[0].name), ())):
+            continue
+        for column, amount in row.amounts.items():
+            yield amount, [p.amounts[column] for p in parts if column in p.amounts], f"{unit} {row.name}（{column}）"
 
 
 def _units(body: list[Row]) -> list[Row]:
