@@ -13,8 +13,8 @@ the one unit (深圳市民政局（本级）2026), and that table is the departm
 
 The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there): 广州市司法局
 2026 年部门预算 pp. 25–31, 表11 over pp. 25–28 and the first three pages of 表12, whose 绩效目标 text ends the
-PDF table's grid on its first page (the pages after it print its header again); 深圳市建筑工务署 2026 pp. 29–36
-(表4 基本支出总表) and 深圳市民政局 2026 pp. 23–24 (its 表4); and, one after the other, pp. 9–14 of
+PDF table's grid on its first page (the pages after it print its header again); 深圳市建筑工务署 2026 pp. 29–38
+(表4 基本支出总表, 表5 项目支出总表) and 深圳市民政局 2026 pp. 23–24 (its 表4); and, one after the other, pp. 9–14 of
 上海市普陀区商务委员会 2025 年部门预算 and of its 单位预算 (tests/seeds/pdf: 编制部门 / 编制单位, 收支总表 to
 财政拨款收支总表)."""
 
@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.importing import catalog as catalogs
-from reportgen.importing.by_unit import by_unit_table, set_aside, units_after, units_set_aside
+from reportgen.importing.by_unit import by_unit_table, set_aside, unit_names, units_after, units_set_aside
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.recognize import Table, cell_text, recognize
 from reportgen.readers.grid import Cell
@@ -36,7 +36,7 @@ from tests.clients import require_program
 from tests.support.national import FIXTURES
 
 SIFAJU = FIXTURES / "guangzhou-sifaju-2026-p25-31.pdf"
-GONGWUSHU = FIXTURES / "shenzhen-gongwushu-2026-p29-36.pdf"
+GONGWUSHU = FIXTURES / "shenzhen-gongwushu-2026-p29-38.pdf"
 MINZHENG = FIXTURES / "shenzhen-minzheng-2026-p23-24.pdf"
 WITH_UNIT = FIXTURES.parent / "shangwuwei-2025-dept-p9-14-unit-p9-14.pdf"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -87,13 +87,25 @@ def test_the_pages_that_print_its_header_again_are_the_tables_own() -> None:
 
 def test_a_departments_basic_table_by_its_units_is_set_aside_and_checked() -> None:
     grids = read_published(GONGWUSHU).grids
-    assert len(grids) == 1
     table = by_unit_table(grids[0], catalogs.load(None))
     assert table is not None and table.title == "基本支出总表"
     aside = set_aside(table, read_published(GONGWUSHU).lines)
     # the department's row against its 3 units', each unit's against its 类, each 类 against its 款: what does not
     # add up is the rounding of figures printed to 0.01 万元
     assert "逐列核对" in aside.why and aside.differences == [] and aside.tails == 18
+
+
+def test_a_table_of_projects_whose_rows_are_the_units_named_before_is_theirs() -> None:
+    """工务署's 项目支出总表 prints the department's row, then each unit's and its projects: no 类 shows its units'
+    rows as units, the names its 基本支出总表 gave them do."""
+    basic, projects = read_published(GONGWUSHU).grids
+    catalog = catalogs.load(None)
+    table = by_unit_table(basic, catalog)
+    assert table is not None
+    assert by_unit_table(projects, catalog) is None  # alone, nothing says its rows are units
+    found = by_unit_table(projects, catalog, unit_names(table))
+    assert found is not None and found.title == "项目支出总表"
+    assert "不逐单位核对" in set_aside(found, read_published(GONGWUSHU).lines).why
 
 
 def test_a_class_that_is_not_the_sum_of_its_items_is_told_as_its_units() -> None:

@@ -54,11 +54,12 @@ class SetAside:
     unit: str = ""  # 元 / 万元, as its caption says
 
 
-def by_unit_table(grid: Grid, catalog: Catalog) -> Table | None:
+def by_unit_table(grid: Grid, catalog: Catalog, units: set[str] | None = None) -> Table | None:
     """``grid`` as a table of the department's units: a title, a label column whose header names the units
     (catalog.by_unit: “资金使用单位”) or the rows' kind (catalog.by_kind: “支出项目类别”, its rows shown to be
-    units by what follows them), and a first row of 合计 or of the department the caption names; None for any
-    other grid (a department's own table headed so: its one unit is itself)."""
+    units by what follows them, or two of them named as ``units`` an earlier such table named: 深圳's 项目支出总表
+    after its 基本支出总表), and a first row of 合计 or of the department the caption names; None for any other
+    grid (a department's own table headed so: its one unit is itself)."""
     title = next((row for row in range(min(_TITLE_ROWS, len(grid.rows)))
                   if _TITLE.match(normalized("".join(cell_text(c) for c in grid.rows[row])))), None)
     if title is None or not (catalog.by_unit or catalog.by_kind):
@@ -73,7 +74,13 @@ def by_unit_table(grid: Grid, catalog: Catalog) -> Table | None:
     rows = body_rows(table, problems=[])
     if len(rows) < 2 or not (rows[0].total or table.owner and normalized(rows[0].name) == normalized(table.owner)):
         return None
-    return table if named is not None or len(_units(rows[1:])) > 1 else None
+    named_units = sum(1 for row in rows[1:] if row.amounts and normalized(row.name) in (units or set()))
+    return table if named is not None or len(_units(rows[1:])) > 1 or named_units > 1 else None
+
+
+def unit_names(table: Table) -> set[str]:
+    """The names of the units ``table`` (a table of the units) prints rows of, shown so by the 类 after them."""
+    return {normalized(row.name) for row in _units(body_rows(table, problems=[])[1:])}
 
 
 def _label(table: Table, words: list[str]) -> int | None:

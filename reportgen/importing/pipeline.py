@@ -21,6 +21,7 @@ from reportgen.importing.by_unit import (
     against_the_departments,
     by_unit_table,
     set_aside,
+    unit_names,
     units_after,
     units_set_aside,
 )
@@ -294,12 +295,14 @@ def _by_unit(unknown: list[Grid], catalog: catalogs.Catalog, printed: dict[str, 
     and told, with what their own figures showed; and the other grids."""
     aside: list[SetAside] = []
     rest: list[Grid] = []
+    units: set[str] = set()  # the units the tables set aside name: a later table's rows so named are units
     for grid in unknown:
-        table = by_unit_table(grid, catalog)
+        table = by_unit_table(grid, catalog, units)
         if table is None:
             rest.append(grid)
             continue
         aside.append(set_aside(table, printed.get(grid.file, [])))
+        units |= unit_names(table)
         tails = f"；{aside[-1].tails} 处相差在各数按印出位数取整的范围内，是尾数误差" if aside[-1].tails else ""
         notes.append(aside[-1].why + tails)
     return aside, rest
