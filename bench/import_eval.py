@@ -18,7 +18,8 @@ no --layout, a disclosure published as several files imported as the files given
   it, the decimal amounts printed on the PDF lines of the table's body region (each page's lines from the
   body's first row on it to its last) that the table's grid does not hold: what the table reader left out.
   Grids recognised as no budget table (绩效目标表, 项目明细, a table not recognised) are listed apart,
-  with their amounts: they are not in the figure.
+  with their amounts: they are not in the figure; so are the tables that print the department's figures
+  again by its units (importing/by_unit.py: 广州's 表11 and 表12), recognised, set aside and checked on their own.
 
 `--corpus DIR` measures another folder of that form (bench/corpus/jiangsu), skipping documents whose files are absent.
 A measurement, not a test: the exit code is 0 whatever it measures. `--json FILE` writes each document's
@@ -78,6 +79,9 @@ class Outcome:
     tables: list[TableCount] = field(default_factory=list)
     other_grids: list[str] = field(default_factory=list)  # grids that are no budget table, with their amounts
     other_amounts: int = 0
+    # tables of the department's units, recognised and set aside (importing/by_unit.py), with their amounts
+    aside_grids: list[str] = field(default_factory=list)
+    aside_amounts: int = 0
 
     @property
     def printed(self) -> int:
@@ -186,6 +190,7 @@ def _written(out: Outcome, result: Any, opened: dict[Path, Any]) -> None:
     out.tables = [table_count(imported, t, True, lines) for t in imported.tables.values()]
     out.tables += [table_count(imported, t, False, lines) for t in imported.unsure]
     recognised = {id(t.grid) for t in [*imported.tables.values(), *imported.unsure]}
+    aside = {table.where for table in result.set_aside}
     for one in opened.values():
         try:
             grids = one.grids
@@ -193,7 +198,10 @@ def _written(out: Outcome, result: Any, opened: dict[Path, Any]) -> None:
             out.other_grids.append(f"{one.path.name}: {exc}")
             continue
         for grid in grids:
-            if id(grid) not in recognised and _grid_amounts(grid):
+            if id(grid) not in recognised and grid.shown in aside:
+                out.aside_amounts += _grid_amounts(grid)
+                out.aside_grids.append(f"{grid.shown} “{_grid_title(grid)}” {_grid_amounts(grid)}")
+            elif id(grid) not in recognised and _grid_amounts(grid):
                 out.other_amounts += _grid_amounts(grid)
                 out.other_grids.append(f"{grid.shown} “{_grid_title(grid)}” {_grid_amounts(grid)}")
     with tempfile.TemporaryDirectory() as folder:
@@ -238,7 +246,9 @@ def summary(results: list[Outcome], name: str) -> list[str]:
              f"{sum(r.renders == 'yes' for r in written)} of {len(written)}",
              f"- budget-table figures read onto rows: {read} of {printed} printed ({_percent(read, printed)}); "
              f"decimal amounts on the tables' page lines not in their grids: {sum(t.off_grid for r in results for t in r.tables)}; "
-             f"amounts in grids recognised as no budget table: {sum(r.other_amounts for r in results)}", ""]
+             f"amounts in grids recognised as no budget table: {sum(r.other_amounts for r in results)}; "
+             f"in tables of the department's units, set aside and checked on their own: "
+             f"{sum(r.aside_amounts for r in results)}", ""]
     by_kind: dict[str, list[int]] = {}
     for t in (t for r in results for t in r.tables):
         got = by_kind.setdefault(t.kind, [0, 0, 0, 0, 0])

@@ -66,6 +66,12 @@ class Catalog:
     item_rows: dict[str, str] = field(default_factory=dict)
     # words naming an economic 款's own line that the “三公”经费 leave out (北京's 3021203 科研类出国（境）费用)
     outside_three_public: list[str] = field(default_factory=list)
+    # the words a label column's header names the unit each row is of by, and the rows' kind by (按单位列出:
+    # 单位, 类别; by_unit.py)
+    by_unit: list[str] = field(default_factory=list)
+    by_kind: list[str] = field(default_factory=list)
+    # a title's words → the department's total its 合计 is (按单位列出 合计: 基本支出, 项目支出)
+    by_unit_totals: dict[str, str] = field(default_factory=dict)
 
     def column_words(self) -> list[tuple[str, str]]:
         return list(self.columns.items())
@@ -150,6 +156,12 @@ def _extend(catalog: Catalog, data: object) -> None:
         kind.final = str(spec.get("种类", "决算" if kind.final else "预算")) == "决算"
     _extend_titles(catalog.titles, data.get("表名") or {})
     catalog.outside_three_public += [normalized(str(w)) for w in data.get("三公口径外", []) or []]
+    by_unit = data.get("按单位列出") or {}
+    if isinstance(by_unit, dict):
+        catalog.by_unit += [normalized(str(word)) for word in by_unit.get("单位", []) or []]
+        catalog.by_kind += [normalized(str(word)) for word in by_unit.get("类别", []) or []]
+        for meaning, words in (by_unit.get("合计") or {}).items():
+            catalog.by_unit_totals.update({normalized(str(word)): str(meaning) for word in words})
     for section, target in (("列", catalog.columns), ("收入项目", catalog.income_rows),
                             ("支出项目", catalog.spending_rows), ("三公经费各行", catalog.item_rows)):
         for meaning, words in (data.get(section) or {}).items():

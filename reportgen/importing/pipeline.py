@@ -16,6 +16,15 @@ from typing import Any
 from reportgen.errors import SourceError
 from reportgen.importing import catalog as catalogs
 from reportgen.importing.build import build
+from reportgen.importing.by_unit import (
+    SetAside,
+    against_the_departments,
+    by_unit_table,
+    set_aside,
+    unit_names,
+    units_after,
+    units_set_aside,
+)
 from reportgen.importing.emit import ImportedSource, walk
 from reportgen.importing.final_accounts import final_differences
 from reportgen.importing.final_build import build_final, missing_tables
@@ -84,6 +93,13 @@ class ImportResult:
     # the words a document names its tables by: each grid's first rows (its number and title) and the text's
     # lines that name a table (目录, 本表…): what tells which tables the document means to publish
     table_words: tuple[str, ...] = ()
+    # the tables of the department's units, recognised and set aside (by_unit.py): not the department's
+    set_aside: list[SetAside] = field(default_factory=list)
+
+    @property
+    def set_aside_places(self) -> frozenset[str]:
+        """The places of the set-aside tables' rows and of the pages that continue them."""
+        return frozenset(place for table in self.set_aside for place in table.places)
 
 
 @dataclass
@@ -99,6 +115,8 @@ class _Read:
     told: list[str] = field(default_factory=list)  # what was left out as hidden, what was given twice
     titles: list[str] = field(default_factory=list)  # what the Office files state as their titles
     named: list[str] = field(default_factory=list)  # the printed lines that hold 表 (titles, numbers, 目录)
+    printed: dict[str, list[Line]] = field(default_factory=dict)  # each file's printed lines, by its name
+    units: list[Table] = field(default_factory=list)  # its units' tables printed after the department's (by_unit.py)
 
     @property
     def notes(self) -> list[str]:
@@ -111,11 +129,13 @@ def _recognized(files: dict[Path, Published], seen: dict[Path, Seen], catalog: c
     reads: dict[Path, _Read] = {}
     for path, one in files.items():
         tables, unknown = recognize(seen[path].grids, catalog)
+        tables, units = units_after(tables) if one.is_document else (tables, [])
         told = [*seen[path].notes, *same_table_twice(tables, workbook=not one.is_document)]
         told += [hidden_sheets_note(grid, recognize([grid], catalog)[0], tables)
                  for grid in seen[path].hidden if grid.rows]  # an empty hidden sheet hides nothing
         reads[path] = _Read(one.grids, tables, unknown, one.narrative, [path] if one.is_document else [], told,
-                            [one.title] if one.title else [], [line.text for line in one.lines if "表" in line.text])
+                            [one.title] if one.title else [], [line.text for line in one.lines if "表" in line.text],
+                            {str(path): one.lines} if one.kind == "pdf" else {}, units)
     return reads
 
 
@@ -126,6 +146,7 @@ def disclosure_part(path: Path, published: Published, layout: str | None) -> Par
     seen = as_seen(published.grids)
     catalog = catalogs.load(layout if layout is not None else chosen(seen.grids).layout)
     tables, _ = recognize(seen.grids, catalog)
+    tables = units_after(tables)[0] if published.is_document else tables
     part = part_of(str(path), tables, published.narrative, published.is_document,
                    seen.grids if published.is_document else [])
     return part if part.role else None
@@ -142,6 +163,8 @@ def _joined(reads: list[_Read]) -> _Read:
         joined.named += one.named
         joined.told += one.told
         joined.titles += one.titles
+        joined.printed.update(one.printed)
+        joined.units += one.units
     return joined
 
 
@@ -235,6 +258,11 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
         return _import_final(paths, final, unknown, catalog, layout, read, notes)
     tables = [t for t in tables if not t.kind.final]  # a budget's stray 决算 table is none of its tables
     notes += [content_note(t) for t in tables if t.by_content]
+    aside, unknown = _by_unit(unknown, catalog, read.printed, notes)
+    units = units_set_aside(read.units, catalog)
+    notes += [table.why + (f"；{table.tails} 处相差在各数按印出位数取整的范围内，是尾数误差" if table.tails else "")
+              for table in units]
+    aside += units
     tables, unsure = _sure(tables, notes)
     if not read.documents:  # a workbook's text sheets (职能, 机构设置, 名词解释 …) are its narrative
         read.lines += text_sheet_lines(unknown)
@@ -247,6 +275,10 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     slips, tails = rounding_tails(imported, differences(imported))
     notes += tail_notes(tails)
     found = grouped(slips) + [unreadable(p) for p in imported.problems] + (prose.conflicts if prose is not None else [])
+    found += [difference for table in aside for difference in table.differences]
+    if "支出总表" in imported.tables:
+        found += against_the_departments(aside, imported.rows.get("支出总表", []), imported.tables["支出总表"].unit,
+                                         catalog)
     unplaced: list[str] = prose.unplaced if prose is not None else []
     if narrative is not None and narrative.year is not None:  # the tables state no owner: the narrative's cover does
         add_stated(imported, Front(narrative.department, narrative.year, f"{narrative.file} {narrative.where}"),
@@ -260,13 +292,32 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     return ImportResult(ImportedSource(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
                         read.documents if prose is None else [], header, unplaced, notes, _disputes(imported, slips),
                         unsure_places=_places(t.grid for t in unsure), read_places=_places(t.grid for t in tables),
-                        other_places=_places(read.unknown), table_words=_table_words(read))
+                        other_places=_places(read.unknown), table_words=_table_words(read), set_aside=aside)
 
 
 def _table_words(read: _Read) -> tuple[str, ...]:
     """The texts of the grids' first rows (a number, a title) and the printed lines that hold 表."""
     heads = [row_text(grid, row) for grid in read.grids for row in range(min(TITLE_ROWS, len(grid.rows)))]
     return tuple(text for text in [*heads, *read.named] if "表" in text)
+
+
+def _by_unit(unknown: list[Grid], catalog: catalogs.Catalog, printed: dict[str, list[Line]],
+             notes: list[str]) -> tuple[list[SetAside], list[Grid]]:
+    """Of the grids no table was recognised in, the tables of the department's units (by_unit.py), set aside
+    and told, with what their own figures showed; and the other grids."""
+    aside: list[SetAside] = []
+    rest: list[Grid] = []
+    units: set[str] = set()  # the units the tables set aside name: a later table's rows so named are units
+    for grid in unknown:
+        table = by_unit_table(grid, catalog, units)
+        if table is None:
+            rest.append(grid)
+            continue
+        aside.append(set_aside(table, printed.get(grid.file, [])))
+        units |= unit_names(table)
+        tails = f"；{aside[-1].tails} 处相差在各数按印出位数取整的范围内，是尾数误差" if aside[-1].tails else ""
+        notes.append(aside[-1].why + tails)
+    return aside, rest
 
 
 def _places(grids: Iterable[Grid]) -> frozenset[str]:

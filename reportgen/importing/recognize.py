@@ -116,12 +116,9 @@ def _recognize(grid: Grid, catalog: Catalog) -> Table | None:
 
 def _finished(table: Table, catalog: Catalog) -> Table:
     """``table`` with its caption, header and columns read."""
-    grid = table.grid
-    _read_caption(table)
+    shaped(table, catalog)
     if not table.owner and (owner := _title_owner(table, catalog)):
         table.owner, table.owner_word = owner, "部门"
-    table.body_start = _body_start(grid, table.header_start)
-    table.columns = _columns(grid, range(table.header_start, table.body_start), catalog, table.year)
     table.items = turned_items(table, catalog)
     return table
 
@@ -173,6 +170,15 @@ def _code_family(table: Table) -> str:
     found = [_FAMILIES.get(cell_text(cell)[:1], "") for row in table.grid.rows[table.body_start:]
              for cell in row[:3] if is_code(cell)]
     return found[0] if len(found) >= _CODES_LEAST and len(set(found)) == 1 else ""
+
+
+def shaped(table: Table, catalog: Catalog) -> Table:
+    """``table`` with its caption read (owner, unit), its body found and its columns' meanings, from its
+    title's row on (by_unit.py shapes so a table no kind of the catalog names)."""
+    _read_caption(table)
+    table.body_start = _body_start(table.grid, table.header_start)
+    table.columns = _columns(table.grid, range(table.header_start, table.body_start), catalog, table.year)
+    return table
 
 
 THREE_PUBLIC = "三公经费支出表"

@@ -178,7 +178,8 @@ class DocumentReview:
         if self.refused:
             return self.refused if not self.final_reviewed else ""
         if self.read is not None and not self.read.enough:
-            return (f"读出 {self.read.printed} 个数中的 {self.read.read} 个：印出的金额大半没有读出（表格没有认出，"
+            aside = f"（按单位列出的表中的 {self.read.aside} 个数另计）" if self.read.aside else ""
+            return (f"读出 {self.read.printed} 个数中的 {self.read.read} 个{aside}：印出的金额大半没有读出（表格没有认出，"
                     "或不是预算表），其余未核对")
         has_text = self.narrative is not None or (self.imported is not None and bool(self.imported.documents))
         if has_text and self._text_unjudged and self._nothing_found:
@@ -372,7 +373,8 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
                                                                       result.imported.unsure_places),
                                                      tables=_lines_at(result.published.lines,
                                                                       result.imported.read_places
-                                                                      | result.imported.other_places),
+                                                                      | result.imported.other_places
+                                                                      | result.imported.set_aside_places),
                                                      budget_table=functools.partial(
                                                          titled_table, catalog=result.imported.imported.catalog))
         result.narrative_problems = _told(problems, document)
