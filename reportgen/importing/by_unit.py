@@ -53,6 +53,10 @@ class SetAside:
     total: Amount | None = None  # its first row's 合计: the department's figure its title names (catalog.by_unit_totals)
     unit: str = ""  # 元 / 万元, as its caption says
 
+    def told(self) -> str:
+        """What import tells of the table: why it is set aside, and the totals off only by rounding."""
+        return self.why + (f"；{self.tails} 处相差在各数按印出位数取整的范围内，是尾数误差" if self.tails else "")
+
 
 def by_unit_table(grid: Grid, catalog: Catalog, units: set[str] | None = None) -> Table | None:
     """``grid`` as a table of the department's units: a title, a label column whose header names the units

@@ -260,8 +260,7 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     notes += [content_note(t) for t in tables if t.by_content]
     aside, unknown = _by_unit(unknown, catalog, read.printed, notes)
     units = units_set_aside(read.units, catalog)
-    notes += [table.why + (f"；{table.tails} 处相差在各数按印出位数取整的范围内，是尾数误差" if table.tails else "")
-              for table in units]
+    notes += [table.told() for table in units]
     aside += units
     tables, unsure = _sure(tables, notes)
     if not read.documents:  # a workbook's text sheets (职能, 机构设置, 名词解释 …) are its narrative
@@ -315,8 +314,7 @@ def _by_unit(unknown: list[Grid], catalog: catalogs.Catalog, printed: dict[str, 
             continue
         aside.append(set_aside(table, printed.get(grid.file, [])))
         units |= unit_names(table)
-        tails = f"；{aside[-1].tails} 处相差在各数按印出位数取整的范围内，是尾数误差" if aside[-1].tails else ""
-        notes.append(aside[-1].why + tails)
+        notes.append(aside[-1].told())
     return aside, rest
 
 
