@@ -77,8 +77,9 @@ def by_unit_table(grid: Grid, catalog: Catalog, units: set[str] | None = None) -
         return None
     table.columns[label] = "名称"
     rows = body_rows(table, problems=[])
-    if len(rows) < 2 or not (rows[0].total or table.owner and normalized(rows[0].name) == normalized(table.owner)):
-        return None
+    if len(rows) < 2 or not (rows[0].total or table.owner and normalized(table.owner) in
+                             (normalized(rows[0].name), normalized(rows[0].name + rows[1].name))):
+        return None  # the department's name may wrap onto a row of its own (深圳市人力资源和社会保 / 障局)
     named_units = sum(1 for row in rows[1:] if row.amounts and normalized(row.name) in (units or set()))
     return table if named is not None or len(_units(rows[1:])) > 1 or named_units > 1 else None
 
