@@ -14,7 +14,8 @@ the one unit (深圳市民政局（本级）2026), and that table is the departm
 The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there): 广州市司法局
 2026 年部门预算 pp. 25–31, 表11 over pp. 25–28 and the first three pages of 表12, whose 绩效目标 text ends the
 PDF table's grid on its first page (the pages after it print its header again); 深圳市建筑工务署 2026 pp. 29–38
-(表4 基本支出总表, 表5 项目支出总表) and 深圳市民政局 2026 pp. 23–24 (its 表4); and, one after the other, pp. 9–14 of
+(表4 基本支出总表, 表5 项目支出总表), 深圳市人力资源和社会保障局 2026 pp. 151–159 (表5 项目支出总表) and
+深圳市民政局 2026 pp. 23–24 (its 表4); and, one after the other, pp. 9–14 of
 上海市普陀区商务委员会 2025 年部门预算 and of its 单位预算 (tests/seeds/pdf: 编制部门 / 编制单位, 收支总表 to
 财政拨款收支总表)."""
 
@@ -38,6 +39,7 @@ from tests.support.national import FIXTURES
 SIFAJU = FIXTURES / "guangzhou-sifaju-2026-p25-31.pdf"
 GONGWUSHU = FIXTURES / "shenzhen-gongwushu-2026-p29-38.pdf"
 MINZHENG = FIXTURES / "shenzhen-minzheng-2026-p23-24.pdf"
+RENSHE = FIXTURES / "shenzhen-renshe-2026-p151-159.pdf"
 WITH_UNIT = FIXTURES.parent / "shangwuwei-2025-dept-p9-14-unit-p9-14.pdf"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -106,6 +108,21 @@ def test_a_table_of_projects_whose_rows_are_the_units_named_before_is_theirs() -
     found = by_unit_table(projects, catalog, unit_names(table))
     assert found is not None and found.title == "项目支出总表"
     assert "不逐单位核对" in set_aside(found, read_published(GONGWUSHU).lines).why
+
+
+def test_a_department_whose_name_and_total_wrap_is_recognised_its_total_not_taken() -> None:
+    """深圳市人力资源和社会保障局 2026's 项目支出总表 (pp. 151–159) prints its first row's name over two lines
+    (“深圳市人力资源和社会保 / 障局”) and its 合计 so (“435,216.1 / 7”): the department's row all the same — its
+    rows named as its units its 基本支出总表 named are theirs — and its wrapped 合计 is no figure to hold the
+    department's 项目支出 to (435,216.1 against 435,216.17 would be a false alarm)."""
+    grid = read_published(RENSHE).grids[0]
+    catalog = catalogs.load(None)
+    units = {"深圳鹏城技师学院", "深圳市劳动人事争议仲裁院", "深圳市公共就业服务中心"}
+    assert by_unit_table(grid, catalog) is None
+    table = by_unit_table(grid, catalog, units)
+    assert table is not None and table.title == "项目支出总表"
+    aside = set_aside(table, read_published(RENSHE).lines)
+    assert aside.total is None and "不逐单位核对" in aside.why
 
 
 def test_a_class_that_is_not_the_sum_of_its_items_is_told_as_its_units() -> None:

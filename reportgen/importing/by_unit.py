@@ -52,6 +52,7 @@ class SetAside:
     tails: int = 0  # totals off their parts by no more than the rounding of the figures printed
     total: Amount | None = None  # its first row's 合计: the department's figure its title names (catalog.by_unit_totals)
     unit: str = ""  # 元 / 万元, as its caption says
+    units: list[str] = field(default_factory=list)  # the units whose rows it prints (units_in_turn.py), by name
 
     def told(self) -> str:
         """What import tells of the table: why it is set aside, and the totals off only by rounding."""
@@ -76,8 +77,9 @@ def by_unit_table(grid: Grid, catalog: Catalog, units: set[str] | None = None) -
         return None
     table.columns[label] = "名称"
     rows = body_rows(table, problems=[])
-    if len(rows) < 2 or not (rows[0].total or table.owner and normalized(rows[0].name) == normalized(table.owner)):
-        return None
+    if len(rows) < 2 or not (rows[0].total or table.owner and normalized(table.owner) in
+                             (normalized(rows[0].name), normalized(rows[0].name + rows[1].name))):
+        return None  # the department's name may wrap onto a row of its own (深圳市人力资源和社会保 / 障局)
     named_units = sum(1 for row in rows[1:] if row.amounts and normalized(row.name) in (units or set()))
     return table if named is not None or len(_units(rows[1:])) > 1 or named_units > 1 else None
 
@@ -111,7 +113,7 @@ def set_aside(table: Table, lines: list[Line]) -> SetAside:
     # a table whose grid ends before its pages do is not checked: its last unit's rows are not all read
     rows = body_rows(table, problems=[])
     sums = [] if continued else list(_sums(rows))
-    found.total, found.unit = rows[0].amounts.get("合计"), table.unit
+    found.total, found.unit = _whole(table, rows[0], rows[0].amounts.get("合计")), table.unit
     found.why = _why(table, bool(sums))
     step = _step(table.unit, rows)
     for total, parts, what in sums:
@@ -123,6 +125,19 @@ def set_aside(table: Table, lines: list[Line]) -> SetAside:
         else:
             found.differences.append(_described(table, total, parts, what))
     return found
+
+
+def _whole(table: Table, row: Row, amount: Amount | None) -> Amount | None:
+    """``amount`` where it is printed whole: None where it prints fewer decimals than another figure of its row
+    (深圳市水务局 2026's 项目支出总表: “811,669.9” over “7”, a figure its cell wrapped, its last digit read apart)."""
+    if amount is None:
+        return None
+    printed = [_decimals(cell_text(table.grid.cell(*a.cell))) for a in row.amounts.values() if not a.blank]
+    return amount if _decimals(cell_text(table.grid.cell(*amount.cell))) >= max(printed, default=0) else None
+
+
+def _decimals(text: str) -> int:
+    return len(text.rpartition(".")[2]) if "." in text else 0
 
 
 def _step(unit: str, rows: list[Row]) -> Decimal:

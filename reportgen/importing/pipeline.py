@@ -59,6 +59,7 @@ from reportgen.importing.text_sheets import (
     whole_export,
 )
 from reportgen.importing.tree import Placed, Tree
+from reportgen.importing.units_in_turn import departments_part
 from reportgen.importing.visible import Seen, as_seen, hidden_sheets_note, same_table_twice
 from reportgen.importing.which_layout import chosen
 from reportgen.importing.with_units import UnitFile, with_units
@@ -262,7 +263,7 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     units = units_set_aside(read.units, catalog)
     notes += [table.told() for table in units]
     aside += units
-    tables, unsure = _sure(tables, notes)
+    tables, unsure = _sure(tables, notes, aside)
     if not read.documents:  # a workbook's text sheets (职能, 机构设置, 名词解释 …) are its narrative
         read.lines += text_sheet_lines(unknown)
     unknown = unknown + [table.grid for table in unsure]
@@ -343,13 +344,18 @@ def _spanned(places: list[str]) -> list[str]:
             for number in range(min(numbers), max(numbers) + 1)]
 
 
-def _sure(tables: list[Table], notes: list[str]) -> tuple[list[Table], list[Table]]:
+def _sure(tables: list[Table], notes: list[str], aside: list[SetAside]) -> tuple[list[Table], list[Table]]:
     """The tables whose header gave each column of amounts one meaning for sure, and the others, each
-    told in ``notes`` with why (sure.py): read but not judged."""
+    told in ``notes`` with why (sure.py): read but not judged. A table that prints the department's rows and
+    then its units' in turn (units_in_turn.py) is its department's rows; its units' are set aside in ``aside``."""
     sure: list[Table] = []
     unsure: list[Table] = []
     for table in tables:
         doubts = header_doubts(table)
+        if (cut := departments_part(table)) is not None and not header_doubts(cut[0]):
+            table, doubts = cut[0], []
+            aside.append(cut[1])
+            notes.append(cut[1].told())
         (unsure if doubts else sure).append(table)
         if doubts:
             notes.append(unsure_note(table, doubts))

@@ -21,7 +21,7 @@ from reportgen.readers.published import read_draft
 from reportgen.readers.statements import TooManyFigures, read_statements
 from reportgen.render import Prepared, prepare
 from reportgen.review.consistency import CUT_RULE, borne_out
-from reportgen.review.glossary import Glossary
+from reportgen.review.glossary import Glossary, unit_forms
 from reportgen.review.judge import TRUNCATED, Verdict, judge
 from reportgen.review.listed import tie_listed_parts
 from reportgen.review.prior_rates import consistent_of
@@ -106,13 +106,16 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
                     lines: list[Line] | None = None,
                     unsure: frozenset[int] = frozenset(),
                     tables: frozenset[int] = frozenset(),
-                    budget_table: Callable[[str], bool] | None = None) -> tuple[Review | None, list[Finding]]:
+                    budget_table: Callable[[str], bool] | None = None,
+                    units: tuple[str, ...] = ()) -> tuple[Review | None, list[Finding]]:
     """review, of a source already prepared (``source`` names it on the page); ``lines``: the draft's,
     where its caller read it already (readers/published.py), else read here; ``unsure``: the numbers of
     the lines that are rows of a table the import did not read for sure, whose figures are not judged;
     ``tables``: those of the other tables, whose figures the sentence reader may read otherwise;
     ``budget_table``: whether a table's title names one of the budget's tables (a cell of any other
-    table — a project's 绩效目标表 — speaks of a project, not of the figure of its row's name)."""
+    table — a project's 绩效目标表 — speaks of a project, not of the figure of its row's name); ``units``: the
+    names of the department's units its tables print rows of in turn (importing/units_in_turn.py): a sentence
+    or a section that names one speaks of that unit's figures, never judged by the department's."""
     if prepared.budget is None or prepared.figures is None or (prepared.errors and not despite_errors):
         return None, prepared.findings
     if lines is None:
@@ -131,6 +134,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
         return None, [Finding("error", "R-草稿", "草稿中没有读到任何数字（是扫描的图片、空白的文件，还是不是公开文本？）："
                               "未核对", str(draft))]
     glossary = Glossary(prepared.budget, prepared.figures, disputes)
+    glossary.unit_sections = unit_forms(units, prepared.budget.department)
     verdicts = judge(statements, glossary)
     _not_judged(verdicts, unsure, tables)
     if budget_table is not None:

@@ -376,7 +376,9 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
                                                                       | result.imported.other_places
                                                                       | result.imported.set_aside_places),
                                                      budget_table=functools.partial(
-                                                         titled_table, catalog=result.imported.imported.catalog))
+                                                         titled_table, catalog=result.imported.imported.catalog),
+                                                     units=tuple(unit for aside in result.imported.set_aside
+                                                                 for unit in aside.units))
         result.narrative_problems = _told(problems, document)
         if result.narrative is not None:  # its target tables against its list of projects
             result.narrative.contradictions += against_projects(result.imported.imported, result.published.lines,

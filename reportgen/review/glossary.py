@@ -286,6 +286,9 @@ class Glossary(Naming[Figure]):
         super().__init__(budget.department)
         # In a department of several units, a sentence naming a unit speaks of that unit's figures.
         self.unit_names = [unit.department for unit in budget.units]
+        # the names of the units a document's tables print in turn (unit_forms): a sentence, or the headings and
+        # sentences of its section, naming one speaks of that unit
+        self.unit_sections: list[str] = []
         # rows labelled by a year (the “三公” table): “2023年” → this year's total, “2022年” → last year's
         self.years: dict[str, Figure] = {}
         # the names of 经济分类 rows printed with another item's name (30202 印作“咨询费”, 咨询费 being
@@ -319,7 +322,10 @@ class Glossary(Naming[Figure]):
         # 收入总计 and 本年收入合计 sum the income sources, each printed rounded, where there are several
         # (广州市市场监督管理局 2026 prints 177,090.43 in every table and its text; its sources sum to 177,090.44)
         income = {"收入总计": sources, "本年收入合计": sources} if sources > 1 else {}
-        by_total = {**income, "本年支出合计": rows, "支出总计": rows + 1, "基本支出": rows, "项目支出": rows, "财政拨款支出": rows,
+        # a source of no function rows (a department whose tables print its lines by unit alone: 深圳's of several
+        # units) sums its 基本支出 and 项目支出, each printed rounded (深圳市人力资源和社会保障局 2026: 571,347.93)
+        spent = rows or 2
+        by_total = {**income, "本年支出合计": spent, "支出总计": rows + 1 if rows else spent, "基本支出": rows, "项目支出": rows, "财政拨款支出": rows,
                     "一般公共预算基本支出": rows, "一般公共预算项目支出": rows,
                     "一般公共预算支出": rows, "人员经费": economic, "公用经费": economic, "财政拨款收入支出总计": rows + 1}
         figures = {id(fig): fig for found in self.names.values() for fig in found} | {id(c): c for c in self.codes.values()}
@@ -606,3 +612,25 @@ def _unit_totals(f: Computed) -> defaultdict[str, set[tuple[str, Decimal]]]:
             for n in top.walk():
                 in_units[n.code] |= {(name, v) for v in (n.total, n.basic, n.project) if v is not None}
     return in_units
+
+
+_BRACKETS = re.compile(r"[（）()\s]")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+_SHORTEST = 4  # a unit's name shortened to fewer characters names nothing for sure
+
+
+def unit_forms(units: tuple[str, ...], department: str) -> list[str]:
+    """The names a text may give each of ``units``: as printed, without its brackets, without what they hold
+    (“深圳市深圳河湾流域管理中心（深圳市治理深圳河办公室）”, a heading wrapping before its bracket closes) where that is
+    not the department's own name, and what tells it from the department (its name after the department's:
+    “深圳市建筑工务署（本级）” → 本级, a text's “市建筑工务署本级”)."""
+    own = _BRACKETS.sub("", department)
+    found: set[str] = set()
+    for unit in units:
+        plain, short = _BRACKETS.sub("", unit), _BRACKETS.sub("", _BRACKETED.sub("", unit))
+        found |= {unit, plain}
+        if len(short) >= _SHORTEST and short not in own:
+            found.add(short)
+        if own and plain.startswith(own) and len(plain) - len(own) >= 2:
+            found.add(plain[len(own):])
+    return sorted(found - {""})

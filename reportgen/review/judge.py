@@ -64,7 +64,8 @@ class _Reading:
         rate that may follow it."""
         if st.sentence is not self.sentence or st.kind == "cell":
             if st.sentence is not self.sentence:
-                self.of_a_unit = any(name in st.sentence for name in self.glossary.unit_names)
+                self.of_a_unit = any(name in st.sentence for name in self.glossary.unit_names) \
+                    or any(name in st.sentence + st.context for name in self.glossary.unit_sections)
             self.sentence, self.subject, self.change_of, self.part = st.sentence, None, None, None
             self.wholes = {}
         if st.kind == "flat":

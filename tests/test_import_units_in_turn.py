@@ -1,0 +1,133 @@
+"""A department's table that prints its own rows, then each of its units' in turn under a 预算单位 column
+(issue 54 part 2): 深圳's department of several units (深圳市建筑工务署 2026) prints its 收入总表, 一般公共预算支出表
+and “三公” table so — the department's row (or its 2025 年, 2026 年 and 增减变化金额 rows), then 深圳市建筑工务署
+（本级）'s and its codes, then the next unit's. The department's rows are read as its table; its units' are set
+aside, never the department's, and checked on their own: the department's rows against the sum of its units'
+rows of the same name, each unit's row against the 类 under it. A department of one unit prints that unit as
+itself (深圳市民政局 2026): its tables are read as ever.
+
+Its text speaks of each unit in a section of its own (“一、市建筑工务署本级 … 项目支出 9,866.11 万元”): a figure
+of such a section is a unit's, never judged by the department's tables.
+
+The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there):
+深圳市建筑工务署 2026 年部门预算 p. 19 (表2 收入总表), pp. 41–46 (表7 一般公共预算支出表) and pp. 57–58 (表9
+财政拨款“三公”经费支出表); 深圳市民政局 2026 pp. 16–22, 26–35."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from reportgen.importing import catalog as catalogs
+from reportgen.importing.pipeline import import_files
+from reportgen.importing.recognize import Table, cell_text, recognize
+from reportgen.importing.rows import body_rows
+from reportgen.importing.units_in_turn import departments_part
+from reportgen.readers.grid import Cell
+from reportgen.readers.published import read_published
+from reportgen.review.documents import review_document
+from reportgen.review.glossary import unit_forms
+from tests.clients import require_program
+from tests.support.national import FIXTURES
+
+GONGWUSHU = FIXTURES / "shenzhen-gongwushu-2026-p19-41-46-57-58.pdf"
+MINZHENG = FIXTURES / "shenzhen-minzheng-2026-p16-22-26-35.pdf"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _poppler() -> None:
+    require_program("pdftotext")
+
+
+def _tables() -> dict[str, Table]:
+    known, _ = recognize(read_published(GONGWUSHU).grids, catalogs.load(None))
+    return {table.kind.id: table for table in known}
+
+
+def _cell(table: Table, text: str, after: int = 0) -> tuple[int, int]:
+    return next((r, c) for r, cells in enumerate(table.grid.rows) for c, cell in enumerate(cells)
+                if r >= after and cell_text(cell) == text)
+
+
+def test_the_departments_rows_are_read_and_its_units_set_aside() -> None:
+    tables = _tables()
+    assert set(tables) == {"收入总表", "一般公共预算支出表", "三公经费支出表"}
+    spending = departments_part(tables["一般公共预算支出表"])
+    assert spending is not None
+    own, aside = spending
+    rows = body_rows(own, problems=[])
+    assert len(rows) == 1 and rows[0].total and rows[0].amounts["合计"].value == Decimal("33934.54")
+    # 4 units, each over its 类: what does not add up is the rounding of figures printed to 0.01 万元
+    assert aside.differences == [] and aside.tails == 4
+    assert aside.units[0] == "深圳市建筑工务署（本级）" and len(aside.units) == 4
+    assert "第2页 第5行" not in aside.places and "第2页 第6行" in aside.places  # the department's row is read
+    three = departments_part(tables["三公经费支出表"])
+    assert three is not None
+    assert [row.label for row in body_rows(three[0], problems=[])] == ["2025年", "2026年", "增减变化金额"]
+    assert three[1].differences == []
+
+
+def test_a_units_figure_that_does_not_add_up_is_told_as_the_units() -> None:
+    table = _tables()["一般公共预算支出表"]
+    row, col = _cell(table, "14,480.17")  # 深圳市建筑工务署（本级）'s row, its 合计
+    table.grid.rows[row][col] = Cell(Decimal("14490.17"), "14,490.17")
+    cut = departments_part(table)
+    assert cut is not None
+    told = cut[1].differences
+    assert len(told) == 2, told  # the department's 合计 against its units', the unit's against its 类
+    assert any("部门的合计行（合计） 印作 33,934.54，而各单位的组成部分之和为 33,944.54" in line for line in told)
+    assert any("深圳市建筑工务署（本级）（合计） 印作 14,490.17" in line for line in told)
+    assert all("各单位的行没有写入源文件" in line for line in told)
+
+
+def test_a_units_year_row_is_checked_against_the_departments() -> None:
+    table = _tables()["三公经费支出表"]
+    row, col = _cell(table, "84.20")  # 深圳市建筑工务署（本级）'s 2026 年 “三公” total
+    table.grid.rows[row][col] = Cell(Decimal("85.20"), "85.20")
+    cut = departments_part(table)
+    assert cut is not None
+    assert len(cut[1].differences) == 1 and "部门的2026年行" in cut[1].differences[0], cut[1].differences
+
+
+def test_the_import_reads_the_departments_figures_never_a_units() -> None:
+    result = import_files([GONGWUSHU], None)
+    assert {"收入总表", "一般公共预算支出表", "三公经费支出表"} <= set(result.imported.tables)
+    assert result.differences == []
+    three = result.imported.rows["三公经费支出表"]
+    assert [row.amounts["因公出国（境）费·一般公共预算"].value for row in three] == \
+        [Decimal("72.00"), Decimal("77.20"), Decimal("5.20")]  # the department's, never 本级's (72.00, 77.20, 5.20 too)
+    assert [row.amounts["公务接待费·一般公共预算"].value for row in three][1] == Decimal("1.00")
+    assert [row.amounts["“三公”合计·一般公共预算"].value for row in three] == \
+        [Decimal("117.42"), Decimal("100.22"), Decimal("-17.20")]  # 本级's are 79.00, 84.20, 5.20
+    assert sum(1 for note in result.notes if "先印部门的行" in note) == 3
+    assert not result.imported.unsure
+
+
+def test_a_department_of_one_unit_is_read_as_ever() -> None:
+    known, _ = recognize(read_published(MINZHENG).grids, catalogs.load(None))
+    assert known and all(departments_part(table) is None for table in known)
+    assert not [note for note in import_files([MINZHENG], None).notes if "先印部门的行" in note]
+
+
+def test_a_units_names_as_a_text_gives_them() -> None:
+    forms = unit_forms(("深圳市建筑工务署（本级）", "深圳市深圳河湾流域管理中心（深圳市治理深圳河办公室）"), "深圳市建筑工务署")
+    assert "本级" in forms and "深圳市深圳河湾流域管理中心" in forms
+    assert "深圳市建筑工务署" not in forms  # the department's own name is no unit's
+
+
+@pytest.mark.parametrize("name", ["gongwushu", "shuiwu", "renshe"])
+def test_a_department_of_several_units_is_reviewed_its_units_sections_not_judged_by_its_tables(name: str) -> None:
+    """深圳市建筑工务署, 水务局 and 人力资源和社会保障局 2026: reviewed, nothing told. “（五）项目支出 9,866.11 万元” under
+    “一、市建筑工务署本级” is 本级's, never the department's 13,210.64; 水务局's “十、深圳市深圳河湾流域管理中心（深圳市
+    治理深圳河办 / 公室）” is that unit's section though its heading wraps; 人社局's text prints 571,347.93 for its
+    支出, its tables 基本支出 136,131.77 and 项目支出 435,216.17 (571,347.94): the rounding of two figures."""
+    document = CORPUS / f"gd-shenzhen-{name}-2026-dept-budget.pdf"
+    if not document.exists():
+        pytest.skip("the national corpus (../shared/corpus) is not here")
+    review = review_document(document, None)
+    assert review.unreviewed == "" and review.read is not None and review.read.enough
+    assert review.narrative is not None and not review.narrative.disagreements()
+    assert review.imported is not None and review.imported.differences == []
