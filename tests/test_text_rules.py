@@ -380,3 +380,14 @@ def test_no_text_whatever_makes_a_rule_fail(texts, year):
     statements = read_statements(lines)
     prior_rates(statements, "x.pdf", year)
     consistent_sentences(statements, year)
+
+
+def test_a_line_of_a_sentence_naming_last_years_budget_is_no_title():
+    """深圳市建筑工务署 2026 p.? (../shared/corpus gd-shenzhen-gongwushu-2026-dept-budget.pdf): a sentence wrapped so that
+    a line reads “预算收支减少主要原因说明：2025 年部门预算含中央基建” — no title; a heading line naming last year's
+    budget as its own still is."""
+    head = ["深圳市建筑工务署2026年部门预算", "编制部门：深圳市建筑工务署"]
+    assert "标题写作" not in " ".join(m for _, m in findings([*head, "预算收支减少主要原因说明：2025 年部门预算含中央基建"],
+                                                        year=2026))
+    told = [m for _, m in findings([*head, "深圳市建筑工务署2025年部门预算"], year=2026) if "标题写作" in m]
+    assert len(told) == 1 and "本文件是 2026 年预算" in told[0]

@@ -155,7 +155,8 @@ def _empty_tables(lines: list[Line], file: str) -> Iterator[Finding]:
 def _title_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
     """A title or heading that names last year as the document's own (“…2025年部门预算” in a 2026
     budget): the comparisons of the text may name last year's budget, its titles may not."""
-    if len(text) > 60 or _FIGURE.search(text) or any(word in text for word in ("比", "较", "与", "执行")):
+    if len(text) > 60 or _FIGURE.search(text) or any(word in text for word in ("比", "较", "与", "执行")) \
+            or any(mark in text for mark in "：:，,；;。"):  # a line of a sentence (“原因说明：2025 年部门预算含……”)
         return
     for match in _TITLE_YEAR.finditer(text):
         if int(match.group(1)) == year - 1:
