@@ -1,0 +1,68 @@
+"""江苏's 部门预算情况说明 read where it stands (issue 54 part 6): a part heading printed below the last table, mid-page
+(“第三部分 2018年度部门预算情况说明”), ends the tables, so the sections after it are read (before: all of them, the
+“三公” amounts, 政府采购 and 绩效管理 among them, were taken for lines of the tables and the parts came out missing);
+and the “三公” parts the text states are written where no “三公” table gave them (the table not read for sure), each
+with its place, a part the text does not name left unknown (never a 0).
+
+The fixture is a page extract (pypdf) of the published 江苏省人民检察院 2018 部门预算 (2017/2018 江苏 files, not
+the held-out 2019 ones): pp. 13 (“第二部分 2018年度部门预算表”), 23 (the last table's tail, then “第三部分”),
+28–29 (九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明 … 十一、机关运行经费)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+
+import pytest
+
+from reportgen.importing.imported import Imported
+from reportgen.importing.text_fields import add_text_fields
+from reportgen.importing.text_parts import TextParts, read_text_parts
+from reportgen.importing.tree import Placed
+from reportgen.readers.published import read_published
+from tests.clients import require_program
+from tests.support.national import FIXTURES
+
+JIANCHAYUAN = FIXTURES / "js-jianchayuan-2018-p13-23-28-29.pdf"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _poppler() -> None:
+    require_program("pdftotext")
+
+
+@cache
+def _parts() -> TextParts:
+    return read_text_parts(read_published(JIANCHAYUAN).lines)
+
+
+def test_a_part_heading_below_the_last_table_ends_the_tables() -> None:
+    amounts = {key: (placed.value, placed.where) for key, placed in _parts().三公金额.items()}
+    assert amounts == {"因公出国（境）费": ("100万元", "第3页 第25行"), "公务接待费": ("116.5万元", "第3页 第23行"),
+                       "公务用车购置及运行维护费": ("267.8万元", "第3页 第22行"),
+                       "公务用车运行维护费": ("267.8万元", "第4页 第5行")}
+    running = _parts().机关运行经费
+    assert running is not None and running.数字["本年"].where.startswith("第4页")
+
+
+def test_the_three_public_parts_the_text_states_are_written_without_a_table() -> None:
+    imported = Imported(tree={}, department="江苏省人民检察院", year=2018, unit="万元")
+    unplaced: list[str] = []
+    add_text_fields(imported, _parts(), unplaced, with_prior=False)
+    section = imported.tree["三公经费"]
+    figures = {key: (node["本年"].value, node["本年"].where) for key, node in section.items()}
+    assert figures == {"因公出国（境）费": (Decimal(100), "第3页 第25行"), "公务接待费": (Decimal("116.5"), "第3页 第23行"),
+                       "公务用车购置及运行维护费": (Decimal("267.8"), "第3页 第22行"),
+                       "公务用车运行维护费": (Decimal("267.8"), "第4页 第5行")}
+    # “（1）2018 年无公务用车购置预算安排。” states no amount: 公务用车购置费 is not written (its sum with the
+    # 运行维护费 is), never a 0 the text does not print
+    assert "公务用车购置费" not in section
+
+
+def test_a_three_public_table_read_keeps_its_figures() -> None:
+    read = Placed(Decimal(100), "三公经费支出表 第19页 第20行")
+    imported = Imported(tree={"三公经费": {"因公出国（境）费": {"本年": read}}}, department="江苏省人民检察院", year=2018,
+                        unit="万元")
+    add_text_fields(imported, _parts(), [], with_prior=False)
+    assert imported.tree["三公经费"]["因公出国（境）费"]["本年"] is read
+    assert "公务接待费" not in imported.tree["三公经费"]
