@@ -12,17 +12,21 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 
 import pytest
+import yaml
 
 from reportgen.importing.imported import Imported
 from reportgen.importing.text_fields import add_text_fields
 from reportgen.importing.text_parts import TextParts, read_text_parts
 from reportgen.importing.tree import Placed
 from reportgen.readers.published import read_published
+from reportgen.render import document_for, prepare
 from tests.clients import require_program
 from tests.support.national import FIXTURES
 
+ROOT = Path(__file__).resolve().parent.parent
 JIANCHAYUAN = FIXTURES / "js-jianchayuan-2018-p13-23-28-29.pdf"
 
 
@@ -66,3 +70,16 @@ def test_a_three_public_table_read_keeps_its_figures() -> None:
     add_text_fields(imported, _parts(), [], with_prior=False)
     assert imported.tree["三公经费"]["因公出国（境）费"]["本年"] is read
     assert "公务接待费" not in imported.tree["三公经费"]
+
+
+def test_a_part_of_a_date_alone_prints_no_dangling_date(tmp_path: Path) -> None:
+    # 烟台市水利局 2026 written as 国有资产 {截至: 2025年12月31日}, its count left blank: the 默认 render prints no
+    # “截至2025年12月31日，” followed by nothing (a date of no figure), and no statement of absence
+    data = yaml.safe_load((ROOT / "data" / "luoyang-zgh-2020.yaml").read_text(encoding="utf-8"))
+    data["国有资产"] = {"截至": "2025年12月31日"}
+    source = tmp_path / "dated.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    prepared = prepare(source)
+    assert prepared.budget is not None and not prepared.errors
+    text = document_for(prepared).plain_text()
+    assert "国有资产占用情况" in text and "截至2025年12月31日" not in text and "车辆" not in text.split("国有资产占用情况")[-1][:80]
