@@ -6,7 +6,8 @@ with its place, a part the text does not name left unknown (never a 0).
 
 The fixture is a page extract (pypdf) of the published 江苏省人民检察院 2018 部门预算 (2017/2018 江苏 files, not
 the held-out 2019 ones): pp. 13 (“第二部分 2018年度部门预算表”), 23 (the last table's tail, then “第三部分”),
-28–29 (九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明 … 十一、机关运行经费)."""
+28–29 (九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明 … 十一、机关运行经费); and of the 中共江苏省委办公厅
+2018 prose file (its tables published apart): pp. 1, 11 (its “三公” section)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import pytest
 import yaml
 
 from reportgen.importing.imported import Imported
+from reportgen.importing.prose import prose_source
 from reportgen.importing.text_fields import add_text_fields
 from reportgen.importing.text_parts import TextParts, read_text_parts
 from reportgen.importing.tree import Placed
@@ -28,6 +30,7 @@ from tests.support.national import FIXTURES
 
 ROOT = Path(__file__).resolve().parent.parent
 JIANCHAYUAN = FIXTURES / "js-jianchayuan-2018-p13-23-28-29.pdf"
+SHENGWEI = FIXTURES / "js-shengweibangongting-2018-p1-11.pdf"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -83,3 +86,17 @@ def test_a_part_of_a_date_alone_prints_no_dangling_date(tmp_path: Path) -> None:
     assert prepared.budget is not None and not prepared.errors
     text = document_for(prepared).plain_text()
     assert "国有资产占用情况" in text and "截至2025年12月31日" not in text and "车辆" not in text.split("国有资产占用情况")[-1][:80]
+
+
+def test_the_three_public_parts_of_a_prose_only_import_are_read_in_the_words_of_jiangsu() -> None:
+    # 中共江苏省委办公厅 2018 (pp. 1, 11 of its prose file imported alone, without its tables file): “1．因公出国（境）费
+    # 预算支出70万元”“2．公务用车购置及运行费预算支出411.20万元。其中：（1）公务用车购置预算支出0万元……（2）公务用车
+    # 运行维护费预算支出411.20万元”“3．公务接待费预算支出27万元” (before: only the vehicles' sum and 公务接待费 were read,
+    # and check found 公务用车购置费 missing [R-缺少])
+    prose = prose_source(read_published(SHENGWEI).lines)
+    assert prose is not None
+    section = prose.imported.tree["三公经费"]
+    assert {key: node["本年"].value for key, node in section.items()} == {
+        "因公出国（境）费": Decimal(70), "公务用车购置及运行维护费": Decimal("411.2"), "公务接待费": Decimal(27),
+        "公务用车购置费": Decimal(0), "公务用车运行维护费": Decimal("411.2")}
+    assert section["公务用车购置费"]["本年"].where.startswith("第2页 第7行“公务用车购置预算支出”")
