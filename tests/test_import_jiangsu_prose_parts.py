@@ -100,3 +100,6 @@ def test_the_three_public_parts_of_a_prose_only_import_are_read_in_the_words_of_
         "因公出国（境）费": Decimal(70), "公务用车购置及运行维护费": Decimal("411.2"), "公务接待费": Decimal(27),
         "公务用车购置费": Decimal(0), "公务用车运行维护费": Decimal("411.2")}
     assert section["公务用车购置费"]["本年"].where.startswith("第2页 第7行“公务用车购置预算支出”")
+    # “2018年本部门一般公共预算机关运行经费预算支出2094.58万元，与上年相比减少8007.18万元” (before: not read)
+    running = prose.imported.tree["机关运行经费"]
+    assert (running["本年"].value, running["增减额"].value) == (Decimal("2094.58"), Decimal("-8007.18"))
