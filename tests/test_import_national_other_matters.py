@@ -91,8 +91,23 @@ def test_vehicles_listed_among_the_fixed_assets_are_read_and_a_blank_count_is_no
     # 23台等” — the vehicles read; the 100万元 equipment, of no kind the source format counts, is not
     assert {key: value for key, (value, _) in _figures(_parts(QIXIANGJU).国有资产).items()} == {
         "截至": "2026年1月31日", "车辆": "11辆"}
-    # 烟台市水利局 prints its template's blank: “本部门共有车辆辆，其中……执法执勤用车3辆” — no count is made up
-    assert "车辆" not in _figures(_parts(SHUILIJU).国有资产)
+    # 烟台市水利局 prints its template's blank: “本部门共有车辆辆，其中……执法执勤用车3辆” — no count is made up (the
+    # 3 of one kind is not taken for it): the count is read as blank, and the import tells it (test below)
+    assert _figures(_parts(SHUILIJU).国有资产)["车辆"] == ("", "第2页 第22行")
+
+
+def test_a_count_left_blank_is_told_and_the_part_written_without_it() -> None:
+    # 烟台市水利局 2026: the part is printed (“截至2025年12月31日，本部门共有车辆辆，……”), its count left blank — the
+    # document's slip: told, the count unknown, the part written with what it gives (its date), not refused whole
+    # (before: nothing written, and check found 国有资产 missing [R-缺少])
+    from reportgen.importing.imported import Imported
+    from reportgen.importing.text_fields import add_text_fields
+
+    imported = Imported({}, unit="万元", year=2026)
+    unplaced: list[str] = []
+    add_text_fields(imported, _parts(SHUILIJU), unplaced, with_prior=False)
+    assert {key: node.value for key, node in imported.tree["国有资产"].items()} == {"截至": "2025年12月31日"}
+    assert "第2页 第22行：国有资产的车辆数印作空白，没有写入：文中没有这个数，它是未知的" in unplaced
 
 
 def test_a_procurement_total_beside_some_of_its_kinds_is_written_and_vehicles_held_are_read() -> None:

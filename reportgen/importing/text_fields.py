@@ -35,6 +35,7 @@ def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], w
     _purposes(imported, parts.用途, unplaced)
     _described_projects(imported, parts.项目, unplaced)
     _project_statements(tree, parts.项目)
+    _stated_three_public(imported, parts, unplaced)
     stated = stated_priors(imported, parts.上年增减, unplaced)
     stated |= {f"三公经费.{key}" for key in stated_three_public(imported, parts.三公增减, unplaced)}
     _three_public(tree, parts, unplaced, with_prior, stated)
@@ -121,6 +122,26 @@ def stated_three_public(imported: Imported, changes: dict[str, tuple[TextPlaced[
         node["增减额"] = change
         written.add(key)
     return written
+
+
+def _stated_three_public(imported: Imported, parts: TextParts, unplaced: list[str]) -> None:
+    """The “三公” parts' amounts as the text states them, where no “三公” table gave them (a table not
+    read for sure: 江苏省政协办公厅 2018, its header's 公务用车运行维护费 broken over two cells): each part the
+    text names with its amount, the vehicles' sum as stated; a part it does not name stays unknown, never
+    zero. The 合计 is not taken: the parts make it, and check compares."""
+    if isinstance(imported.tree.get("三公经费"), dict):
+        return
+    section: Tree = {}
+    for key, text in parts.三公金额.items():
+        figure = _figure(imported, text.value)
+        if key == "合计":
+            continue
+        if not isinstance(figure, Decimal):
+            unplaced.append(f"{text.where}：“三公”经费 {key}“{text.value}”不是金额")
+            continue
+        section[key] = {"本年": Placed(figure, text.where)}
+    if section:
+        imported.tree["三公经费"] = section
 
 
 def _said_by_parts(imported: Imported, key: str, changes: dict[str, tuple[TextPlaced[str], TextPlaced[str]]],
@@ -384,9 +405,11 @@ def _other(imported: Imported, kind: str, matter: OtherMatter, keys: tuple[str, 
     if "截至" in matter.数字:
         section["截至"] = _placed(matter.数字["截至"])
     planned: Tree = {}
+    # a count whose words are printed and the count left blank (“共有车辆辆”): the document's slip, told, the count unknown
+    blanks = [key for key, text in matter.数字.items() if key.removeprefix("计划新增.") in keys and not text.value]
     for key, text in matter.数字.items():
         name = key.removeprefix("计划新增.")
-        if name not in keys or key == "截至":
+        if name not in keys or key == "截至" or key in blanks:
             continue
         figure = _figure(imported, text.value)
         if figure is None:
@@ -399,7 +422,8 @@ def _other(imported: Imported, kind: str, matter: OtherMatter, keys: tuple[str, 
         section["单位范围"] = _placed(matter.数字["单位范围"])
     shown = (f"{n.where}：{kind}中的“{n.value[:_SENTENCE_SHOWN]}”没有写入：源文件的{kind}没有它的字段" for n in matter.说明)
     unplaced += [line for line in shown if line.split("：", 1)[0] not in "".join(unplaced)]
-    if set(section) == {"截至"}:  # a date and no figure of that date: nothing to print (“截至上年末，”)
+    unplaced += [f"{matter.数字[key].where}：{kind}的{key}数印作空白，没有写入：文中没有这个数，它是未知的" for key in blanks]
+    if set(section) == {"截至"} and not blanks:  # a date and no figure of that date: nothing to print (“截至上年末，”)
         dated = matter.数字["截至"]
         unplaced.append(f"{dated.where}：{kind} 截至“{dated.value}”没有写入：文中没有写明这一日期的任何数量")
     elif section:

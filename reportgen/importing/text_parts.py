@@ -445,19 +445,26 @@ def _is_project_part(text: str, vocab: dict[str, Any]) -> bool:
 
 
 def _sections(lines: list[tuple[Line, bool]], vocab: dict[str, Any]) -> list[_Section]:
-    """Headings cut the lines into sections. A table runs until a heading opens a page: its column
-    headers ("“三公”经费预算数", "机关运行经费预算") are not sections."""
+    """Headings cut the lines into sections. A table runs until a heading opens a page, or a part
+    (第三部分) opens under it mid-page (江苏省人民检察院 2018: “第三部分 2018年度部门预算情况说明” below the
+    last table): its column headers ("“三公”经费预算数", "机关运行经费预算") are not sections."""
     sections = [_Section(None, None)]
     for line, top in lines:
         current = sections[-1]
         kind = _heading_kind(line.text, vocab, top)
         if kind is not None and current.kind == "项目经费" and _is_project_part(line.text, vocab):
             kind = None
-        if kind is None or (current.kind == TABLE and not top) or _item_of(line.text, kind, current.kind):
+        under_table = current.kind == TABLE and not top and not _opens_part(line.text)
+        if kind is None or under_table or _item_of(line.text, kind, current.kind):
             current.lines.append(line)
         elif kind != current.kind or vocab["标题"].get(kind, {}).get("重复"):
             sections.append(_Section(kind, line))
     return sections
+
+
+def _opens_part(text: str) -> bool:
+    """A heading line that opens a part of the document (“第三部分 2018年度部门预算情况说明”)."""
+    return _heading_numbering(_fold(_unspaced(text)))[1] is not None
 
 
 def _item_of(text: str, kind: str, current: str | None) -> bool:
@@ -1067,6 +1074,9 @@ def _capture(clause: str, rule: dict[str, Any]) -> _Capture | None:
         at = clause.find(lead)
         while at >= 0:
             after = at + len(lead)
+            blank = next((w for w in map(_fold, rule.get("空白", [])) if clause.startswith(w, after)), None)
+            if blank is not None:  # “本部门共有车辆辆”: the count left blank, its words printed (an empty figure)
+                return _Capture("", at, after + len(blank), True)
             capture = _text_capture(clause, rule, at, after, keep) if "到" in rule else None
             number = _COUNT.search(clause, after, after + 60) if "到" not in rule else None
             if number is not None and number.start() - after <= 6:
