@@ -110,6 +110,31 @@ def test_a_count_left_blank_is_told_and_the_part_written_without_it() -> None:
     assert "第2页 第22行：国有资产的车辆数印作空白，没有写入：文中没有这个数，它是未知的" in unplaced
 
 
+def test_a_part_of_a_date_alone_is_missing_in_the_render(tmp_path: Path) -> None:
+    # the part written with its date alone (烟台市水利局: its count left blank) has nothing to print: the render says
+    # the part is missing (R-缺少), never an empty section under its heading nor a dangling “截至……，”
+    from reportgen.render import document_for, missing_findings, prepare
+
+    text = YANTIAN.read_text(encoding="utf-8")
+    start = text.index("国有资产:")
+    end = text.index("\n", text.index("截至", start))
+    source = tmp_path / "assets.yaml"
+    source.write_text(text[:start] + "国有资产:\n" + text[text.index("  截至", start):end + 1]
+                      + text[_next_top_key(text, start):], encoding="utf-8")
+    prepared = prepare(source)
+    assert prepared.budget is not None and prepared.budget.assets is not None
+    document = document_for(prepared)
+    assert [f.path for f in missing_findings(prepared.budget, document)] == ["国有资产"]
+
+
+def _next_top_key(text: str, start: int) -> int:
+    """Where the top-level key after the one at ``start`` begins."""
+    import re
+
+    found = re.compile(r"^\S", re.M).search(text, text.index("\n", start) + 1)
+    return found.start() if found else len(text)
+
+
 def test_a_procurement_total_beside_some_of_its_kinds_is_written_and_vehicles_held_are_read() -> None:
     # 北京交管局: “政府采购预算总额68707.22万元，其中：政府采购货物预算28557.02万元，政府采购服务预算40150.2万元” — no 工程
     # stated: it is unknown, not 0; the total is written as printed beside the two kinds (check holds them to no more
