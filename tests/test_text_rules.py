@@ -152,6 +152,10 @@ CASES = [
     # planted here as last year's (the slip of an unseen 2026 budget of the corpus)
     ("R-实施周期", DEPARTMENT, [" 五、实施周期", "   2024.1.1-2024.12.31", " 六、年度预算安排"],
      [" 五、实施周期", "   2025.1.1-2025.12.31", " 六、年度预算安排"], "止于 2024 年"),
+    # 烟台市委宣传部 2026年部门预算 (/work/shared/corpus/sd-yantai-xuanchuanbu-2026-dept-budget.pdf, p.42), the
+    # 时效指标 of 文明实践工作经费's 绩效目标表: September has 30 days
+    ("R-日期", DEPARTMENT, ["          文明实践成效评估完成时间             2026年9月31日前"],
+     ["          文明实践成效评估完成时间             2026年9月30日前"], "9月只有30日"),
     # 上海市普陀区财政局 2024年度部门决算 with GovBudgetChecker's planted problems (bench/corpus, seen), p.14
     ("R-决算年度", FINAL, [" 第三部分上海市普陀区财政局 2023年度部门决算情况说明"],
      [" 第三部分上海市普陀区财政局 2024年度部门决算情况说明"], "本文件是 2024 年度决算"),
@@ -380,3 +384,12 @@ def test_no_text_whatever_makes_a_rule_fail(texts, year):
     statements = read_statements(lines)
     prior_rates(statements, "x.pdf", year)
     consistent_sentences(statements, year)
+
+
+def test_a_date_is_told_only_where_no_calendar_has_it():
+    """R-日期: 29 February of a leap year (or of no year printed), a month's last day, are dates; 29 February
+    2025 and a 13th month are not."""
+    fine = ["  截至2024年2月29日，本部门共有车辆6辆。", "  2025年12月31日前完成，2月29日前报送，2025.1.1-2025.12.31"]
+    assert "R-日期" not in rules(DEPARTMENT + fine, 2025)
+    wrong = [message for r, message in findings(DEPARTMENT + ["  2025年2月29日前完成，13月1日报送。"], 2025) if r == "R-日期"]
+    assert len(wrong) == 2 and "2月只有28日" in wrong[0] and "没有这个月份" in wrong[1]
