@@ -57,7 +57,7 @@ def final_against_budget(text: Text) -> Iterator[Finding]:
 # “一般公共预算财政拨款支出 1668.14 万元，比年初预算数增加 1668.14 万元，增长 0%”: the amount, then an increase over
 # a budget of no year (比年初预算数, 比预算数: a 决算 against its own year's budget, which the statement reader does not
 # take for a change over last year) and a rate
-_FROM_NOTHING = re.compile(rf"({_NUM})\s*万元\s*[，,]\s*(?:比|较)(?:(?!上年|去年|上一|\d)[^，。；]){{0,12}}?预算数?"
+_FROM_NOTHING = re.compile(rf"(?<![\d,.])({_NUM})\s*万元\s*[，,]\s*(?:比|较)(?:(?!上年|去年|上一|\d)[^，。；]){{0,12}}?预算数?"
                            rf"\s*增加\s*({_NUM})\s*万元\s*[，,]?\s*(增长\s*{_NUM}\s*%)")
 
 
