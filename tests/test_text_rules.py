@@ -152,6 +152,15 @@ CASES = [
     # planted here as last year's (the slip of an unseen 2026 budget of the corpus)
     ("R-实施周期", DEPARTMENT, [" 五、实施周期", "   2024.1.1-2024.12.31", " 六、年度预算安排"],
      [" 五、实施周期", "   2025.1.1-2025.12.31", " 六、年度预算安排"], "止于 2024 年"),
+    # 烟台市委宣传部 2026年部门预算 (/work/shared/corpus/sd-yantai-xuanchuanbu-2026-dept-budget.pdf, p.42), the
+    # 时效指标 of 文明实践工作经费's 绩效目标表: September has 30 days
+    ("R-日期", DEPARTMENT, ["          文明实践成效评估完成时间             2026年9月31日前"],
+     ["          文明实践成效评估完成时间             2026年9月30日前"], "9月只有30日"),
+    # 佛山市轨道交通局 2019年度部门决算 (/work/shared/corpus/gd-foshan-guidaojiaotongju-2019-dept-final.pdf, p.27): an
+    # increase that is the whole amount (its budget was 0) with a rate; as it should read, the budget named and no rate
+    ("R-零基增长率", FINAL, ["   2019 年本部门机关运行经费支出 97.19 万元，比预算数增", "加 97.19 万元，增长 0%。 主要增减变动情况是：我局为 2019 年"],
+     ["   2019 年本部门机关运行经费支出 97.19 万元，比预算数增", "加 97.19 万元，预算数为 0。 主要增减变动情况是：我局为 2019 年"],
+     "写作“增长0%”"),
     # 上海市普陀区财政局 2024年度部门决算 with GovBudgetChecker's planted problems (bench/corpus, seen), p.14
     ("R-决算年度", FINAL, [" 第三部分上海市普陀区财政局 2023年度部门决算情况说明"],
      [" 第三部分上海市普陀区财政局 2024年度部门决算情况说明"], "本文件是 2024 年度决算"),
@@ -391,3 +400,27 @@ def test_a_line_of_a_sentence_naming_last_years_budget_is_no_title():
                                                         year=2026))
     told = [m for _, m in findings([*head, "深圳市建筑工务署2025年部门预算"], year=2026) if "标题写作" in m]
     assert len(told) == 1 and "本文件是 2026 年预算" in told[0]
+
+
+def test_a_date_is_told_only_where_no_calendar_has_it():
+    """R-日期: 29 February of a leap year (or of no year printed), a month's last day, are dates; 29 February
+    2025 and a 13th month are not."""
+    fine = ["  截至2024年2月29日，本部门共有车辆6辆。", "  2025年12月31日前完成，2月29日前报送，2025.1.1-2025.12.31"]
+    assert "R-日期" not in rules(DEPARTMENT + fine, 2025)
+    wrong = [message for r, message in findings(DEPARTMENT + ["  2025年2月29日前完成，13月1日报送。"], 2025) if r == "R-日期"]
+    assert len(wrong) == 2 and "2月只有28日" in wrong[0] and "没有这个月份" in wrong[1]
+
+
+def test_a_rate_over_a_budget_of_something_or_over_last_year_is_no_rate_over_nothing():
+    """R-零基增长率 only where the increase is the whole amount, and only over a budget of no year (a change over
+    last year is the statement reader's, judged by R-句内矛盾)."""
+    assert "R-零基增长率" not in rules(FINAL + ["  支出 97.19 万元，比预算数增加 7.19 万元，增长 7.99%。"], 2024)
+    assert "R-零基增长率" not in rules(FINAL + ["  支出 97.19 万元，比上年预算数增加 97.19 万元，增长 0%。"], 2024)
+
+
+def test_a_rate_over_nothing_printed_twice_is_told_once():
+    # 佛山市轨道交通局 2019 决算 pp.26–27: the same practice for its 财政拨款支出 and its 机关运行经费
+    told = [message for r, message in findings(FINAL + [
+        "  其中：一般公共预算财政拨款支出 1668.14 万元，比年初预", "算数增加 1668.14 万元，增长 0%；主要是因为我局去年预算数",
+        "   2019 年本部门机关运行经费支出 97.19 万元，比预算数增", "加 97.19 万元，增长 0%。"], 2024) if r == "R-零基增长率"]
+    assert len(told) == 1 and "1668.14" in told[0] and "又见第 6 行" in told[0]  # the line of its rate

@@ -494,11 +494,14 @@ class Glossary(Naming[Figure]):
 
     def _defined_rows(self, b: Budget) -> None:
         """The rows of the tables defined as data (reportgen/tablekinds: 行), each under the words its
-        definition prints and reads it by, with the amount of its source field where the source states it."""
+        definition prints and reads it by, with the amount of its source field where the source states it.
+        The table's total row (烟台's 政府采购预算表: its “合 计” is 政府采购.合计) is not named by that bare word:
+        a sentence's “合计” is any sum's, and the part names its total by words of its own."""
         for kind in tablekinds.kinds():
             for row in kind.rows:
-                if row.field in b.table_fields:
-                    self.add(Figure(row.names[0], b.table_fields[row.field]), *row.names)
+                names = [name for name in row.names if not kind.total or "".join(name.split()) != kind.total]
+                if row.field in b.table_fields and names:
+                    self.add(Figure(names[0], b.table_fields[row.field]), *names)
 
     def _performance(self, b: Budget, f: Computed) -> None:
         """The money 绩效目标管理 covers, where the source states it."""

@@ -52,3 +52,24 @@ def final_against_budget(text: Text) -> Iterator[Finding]:
             stated = "、".join(f"{kind}预算为{amount}万元" for kind, amount in budgets)
             yield text.warning("R-决算与预算", match.start(), f"写作“{match.group()}”，而上句{stated}、"
                                f"决算为{finals[-1].group(1)}万元")
+
+
+# “一般公共预算财政拨款支出 1668.14 万元，比年初预算数增加 1668.14 万元，增长 0%”: the amount, then an increase over
+# a budget of no year (比年初预算数, 比预算数: a 决算 against its own year's budget, which the statement reader does not
+# take for a change over last year) and a rate
+_FROM_NOTHING = re.compile(rf"(?<![\d,.])({_NUM})\s*万元\s*[，,]\s*(?:比|较)(?:(?!上年|去年|上一|\d)[^，。；]){{0,12}}?预算数?"
+                           rf"\s*增加\s*({_NUM})\s*万元\s*[，,]?\s*(增长\s*{_NUM}\s*%)")
+
+
+@rule("R-零基增长率", TEXT)
+def rate_over_nothing(text: Text) -> Iterator[Finding]:
+    """R-零基增长率: an increase as large as the amount itself (the budget it is compared with was nothing)
+    with a growth rate printed: a rate from a zero base is no rate (DOMAIN: 上年无该项预算，增长率无可比性) —
+    佛山市轨道交通局 2019 决算, “比年初预算数增加 1668.14 万元，增长 0%”. One practice: told once, its other lines listed."""
+    found = [match for match in _FROM_NOTHING.finditer(text.flow)
+             if (amount := Decimal(match.group(1).replace(",", ""))) and amount == Decimal(match.group(2).replace(",", ""))]
+    if found:
+        first, again = found[0], sorted({text.line_at(m.start(3)) for m in found[1:]} - {text.line_at(found[0].start(3))})
+        also = f"（又见第 {'、'.join(map(str, again))} 行）" if again else ""
+        yield text.warning("R-零基增长率", first.start(3), f"增加 {first.group(2)} 万元即是全数，所比的预算为 0：从零起算"
+                           f"没有增长率，而写作“{''.join(first.group(3).split())}”{also}（应写“预算数为 0”或“为新增”）")

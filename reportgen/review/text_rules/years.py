@@ -1,8 +1,10 @@
 """Years a document's words give that cannot be its own: a budget's project whose 实施周期 ended
-before the budget's year; a 决算 of one year titled, or counting its assets, as of another."""
+before the budget's year; a 决算 of one year titled, or counting its assets, as of another; a date no
+calendar has (“2026年9月31日前”)."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 
@@ -14,6 +16,8 @@ from reportgen.rules import TEXT, rule
 _PERIOD = re.compile(r"(?:实施|项目)周期[：:]?\n?(?:[^\n\d]{0,12})?(((?:19|20)\d\d)[年.]\d{1,2}[月.]\d{1,2}日?\s*"
                      r"[-—–~～至到]+\s*((?:19|20)\d\d)[年.]\d{1,2}[月.]\d{1,2}日?)")
 _FINAL_OF = re.compile(r"(?<![比较与])((?:19|20)\d\d)\s*年度\s*(?:部门|单位)?决算(?!数?相比|数?比较|数?增|数?减)")
+# “2026年9月31日”, “9月31日”: a month and its day, with the year where it is printed
+_DATE = re.compile(r"(?<!\d)(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _AS_OF = re.compile(r"截[至止]\s*((?:19|20)\d\d)\s*年\s*12\s*月\s*31\s*日")
 
 
@@ -39,3 +43,15 @@ def final_of_another_year(text: Text) -> Iterator[Finding]:
             if int(match.group(1)) != text.year:
                 yield text.warning("R-决算年度", match.start(), f"写作“{match.group()}”，本文件是 {text.year} "
                                    f"年度决算，应写 {text.year} {what}")
+
+
+@rule("R-日期", TEXT)
+def date_no_calendar_has(text: Text) -> Iterator[Finding]:
+    """R-日期: a date that cannot exist (烟台市委宣传部 2026, a 绩效目标表's 时效指标 “2026年9月31日前”): a month
+    beyond 12, a day beyond its month's last (29 February only in a year printed as not a leap year)."""
+    for match in _DATE.finditer(text.flow):
+        year, month, day = match.group(1), int(match.group(2)), int(match.group(3))
+        last = calendar.monthrange(int(year) if year else 2024, month)[1] if 1 <= month <= 12 else 0
+        if not 1 <= day <= last:
+            yield text.warning("R-日期", match.start(), f"日期写作“{' '.join(match.group().split())}”："
+                               f"{'没有这个月份' if not last else f'{month}月只有{last}日'}，请核对")
