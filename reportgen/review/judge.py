@@ -246,13 +246,26 @@ def _named_figure(st: Statement, glossary: Glossary) -> Figure | None:
     if st.kind == "cell" and st.label in glossary.years:
         return glossary.years[st.label]
     of_projects = _of_project_spending(st, glossary) if st.kind == "amount" else None
-    figure = of_projects or (glossary.find(st.label) if st.label else None)
+    figure = of_projects or (glossary.find(st.label) if st.label else None) or _of_three_public(st, glossary)
     if figure is not None and st.kind == "amount" and id(figure) in glossary.basic_classes \
             and not any(word in st.sentence for word in BASIC_WORDS):
         return None  # a class of the basic spending, named where the sentence does not speak of it alone
     if figure is not None and figure.name in _GRAND_TOTALS and _after_level(st):
         return None  # “人大事务（款）行政运行（项）支出6372.32万元”: the line's spending, not the department's
     return figure
+
+
+def _of_three_public(st: Statement, glossary: Glossary) -> Figure | None:
+    """A “三公” part named in a sentence of the “三公” (its own or its section's words say so) that does not
+    speak of the basic spending: that part, though a 经济分类 line shares its name (江苏省高级人民法院 2018:
+    “3．公务接待费预算支出183.95万元” under the “三公” heading, beside 30217 公务接待费 48.95)."""
+    if st.kind != "amount" or not st.label or _THREE_PUBLIC not in st.context + st.sentence \
+            or any(word in st.sentence for word in BASIC_WORDS):
+        return None
+    return glossary.three_public_part(st.label)
+
+
+_THREE_PUBLIC = "三公"
 
 
 # a 类, 款 or 项 named right before an amount's words (“行政运行（项）支出”, “住房公积金(项):支出”, “检察（款）: 2018年
