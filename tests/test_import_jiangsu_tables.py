@@ -583,3 +583,11 @@ def test_a_三公_table_whose_pdf_prints_the_vehicle_parts_over_one_column_of_fi
     tree = build([three], catalog).tree["三公经费"]
     assert [tree[item]["本年"].value for item in ("因公出国（境）费", "公务用车运行维护费", "公务接待费")] == [
         Decimal(f) * 10000 for f in figures]
+
+
+def test_a_group_header_printed_beside_another_header_still_heads_its_group(catalog):
+    """上海市刑事科学技术研究院 2026 p.19 (a page of the Shanghai corpus): 公务用车购置及运行费 over 小计, 购置费 and 运行费,
+    beside 机关运行经费预算数 — a group header, with words under it, is never taken for one column's."""
+    three = next(t for t in _read("sh-city-xingkeyuan-2026-p19.pdf", catalog) if t.kind.id == "三公经费支出表")
+    assert header_doubts(three) == []
+    assert [three.columns[col] for col in (3, 4, 5)] == ["公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费"]

@@ -1334,6 +1334,7 @@ def _header_cells(header: list[_Line], cuts: list[float], extent: tuple[float, f
             for col in spans[id(word)]:
                 covering[col].append(word)
     lines = []
+    words = [word for line in header for word in line.words]
     for position, line in enumerate(header):
         cells: dict[int, list[str]] = {}
         ranges = []
@@ -1344,7 +1345,7 @@ def _header_cells(header: list[_Line], cuts: list[float], extent: tuple[float, f
             if wide:
                 taken = _taken(word, line.words, widened, cuts, extent)
                 first, last = _widened(word, span, covering, cuts, extent, em, taken) if taken else widened[id(word)]
-                if _headed_beside(word, (first, last), covering, spans):
+                if _headed_beside(word, (first, last), covering, spans) and not _over_others(word, words):
                     first = last = _cell_at(word.centre, cuts)
             else:
                 first, last = span[0], span[-1]
@@ -1358,8 +1359,8 @@ def _header_cells(header: list[_Line], cuts: list[float], extent: tuple[float, f
 def _headed_beside(word: _Word, cells: tuple[int, int], covering: list[list[_Word]],
                    spans: dict[int, list[int]]) -> bool:
     """Whether a cell at either end of ``cells`` is headed by a word of that cell alone printed beside
-    ``word`` (apart from it, at heights that overlap): ``word`` is then wider than its figures, one
-    column's header, not a group's (江苏's 因公出国（境）费 run into the cell 小计 heads beside it, 公务用车运行维护费
+    ``word`` (apart from it, at heights that overlap): ``word``, with no header word under it, is then wider
+    than its figures, one column's header, not a group's (江苏's 因公出国（境）费 run into the cell 小计 heads beside it, 公务用车运行维护费
     into 公务用车购置费's) — it heads the cell of its centre."""
     return any(spans[id(other)] == [col] and (other.right <= word.left or word.right <= other.left)
                and min(other.bottom, word.bottom) > max(other.top, word.top)
