@@ -42,6 +42,10 @@ class Figure:
     # words by which a sentence speaks of a part of this figure that the source does not give (“以下1个
     # 项目公开绩效目标，涉及预算资金…” where the target tables were not read): such an amount is not judged
     unknown_part: tuple[str, ...] = ()
+    # the fund whose part alone the source knows it as (功能分类口径: a 支出总表 that sets out no line of all the
+    # money, its lines only the 一般公共预算支出表's): a figure that differs is judged only where its words name
+    # that fund — else it may be all the money's (judge.py)
+    known_as: str = ""
 
 
 # Words around a name that do not change what it names.
@@ -530,18 +534,24 @@ class Glossary(Naming[Figure]):
     def _functions(self, f: Computed) -> None:
         """Each 功能分类 line, by its code, its names and its path of 类/款/项 names."""
         tables = _FunctionTables.of(f)
-        for top in f.function_tree():
-            self._walk(top, (), tables)
+        tops, known_as = f.function_tree(), ""
+        if not tops and f.budget.function_scope:  # the lines of one fund only: each that fund's part of the line
+            known_as = f.budget.function_scope
+            tops = f.function_tree(known_as)
+        for top in tops:
+            self._walk(top, (), tables, known_as)
 
-    def _walk(self, node: Node, path: tuple[str, ...], tables: _FunctionTables) -> None:
-        """A line and, below it, its children, each known also by the path of names down to it."""
+    def _walk(self, node: Node, path: tuple[str, ...], tables: _FunctionTables, known_as: str = "") -> None:
+        """A line and, below it, its children, each known also by the path of names down to it (``known_as``:
+        the one fund the lines are of, where the source knows no line of all the money)."""
         figure = tables.figure(node)
+        figure.known_as = known_as
         self.codes[node.code] = figure
         short = [node.name.removesuffix("支出")] if len(node.code) == 3 else []  # 表1's "一、一般公共服务"
         self.add(figure, node.name, f"{node.name}支出", *short)
         self.by_path["/".join((*path, node.name))].append(figure)
         for child in node.children:
-            self._walk(child, (*path, node.name), tables)
+            self._walk(child, (*path, node.name), tables, known_as)
 
     def _economic(self, f: Computed) -> None:
         """Each 经济分类 line (of the basic spending), by its code and name."""

@@ -82,8 +82,23 @@ def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
             continue
         judged = _JUDGES.get(st.kind)
         if judged is not None:
+            start = len(reading.verdicts)
             judged(st, reading)
+            _of_one_fund(reading.verdicts, start)
     return _shares_made_whole(_printed_parts(reading.verdicts, glossary))
+
+
+def _of_one_fund(verdicts: list[Verdict], start: int) -> None:
+    """Each verdict from ``start`` on that differs from a figure the source knows as one fund's part only
+    (Figure.known_as), where neither its sentence nor its section names that fund: not judged — it may be
+    of all the money (江苏省人大常委会办公厅 2018: its 支出预算总表 sets out no 功能分类 line)."""
+    for index in range(start, len(verdicts)):
+        verdict = verdicts[index]
+        figure, st = verdict.figure, verdict.statement
+        if verdict.status in ("disagree", "cut") and figure is not None and figure.known_as \
+                and figure.known_as not in st.context + st.sentence:
+            verdicts[index] = Verdict(st, "unknown", figure, cause=f"源文件只有这一科目{figure.known_as}的数，"
+                                                                   f"句中没有说是{figure.known_as}，未判定")
 
 
 _HUNDRED = Decimal(100)
