@@ -263,11 +263,20 @@ def _named_figure(st: Statement, glossary: Glossary) -> Figure | None:
     of_projects = _of_project_spending(st, glossary) if st.kind == "amount" else None
     figure = of_projects or (glossary.find(st.label) if st.label else None) or _of_three_public(st, glossary)
     if figure is not None and st.kind == "amount" and id(figure) in glossary.basic_classes \
-            and not any(word in st.sentence for word in BASIC_WORDS):
-        return None  # a class of the basic spending, named where the sentence does not speak of it alone
+            and not any(word in st.sentence for word in BASIC_WORDS) and not _of_basic_section(st):
+        return None  # a class of the basic spending, named where neither the sentence nor its section speaks of it alone
     if figure is not None and figure.name in _GRAND_TOTALS and _after_level(st):
         return None  # “人大事务（款）行政运行（项）支出6372.32万元”: the line's spending, not the department's
     return figure
+
+
+def _of_basic_section(st: Statement) -> bool:
+    """Whether the headings over a statement speak of the basic spending alone (江苏's “六、财政拨款基本支出预算情况
+    说明” over “工资福利支出（类）基本工资（款）737.94万元”), not of the project spending too."""
+    return any(word in st.headings for word in BASIC_WORDS) and _PROJECTS not in st.headings
+
+
+_PROJECTS = "项目支出"
 
 
 def _of_three_public(st: Statement, glossary: Glossary) -> Figure | None:
