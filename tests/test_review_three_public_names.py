@@ -1,4 +1,4 @@
-"""A “三公” part named as 江苏 names it (issue 54 part 5): “1．因公出国（境）费预算支出170万元” is the 因公出国（境）费
+"""A “三公” part named as 江苏 names it (issue 54 part 5): “1．因公出国（境）费预算支出170万元” (or “…费支出”) is the 因公出国（境）费
 budgeted; “3．公务接待费预算支出183.95万元” under the “三公” heading is the “三公” part, though the basic spending's
 30217 shares its name with another figure (48.95) — where nothing says 三公, or the sentence speaks of the basic
 spending, the name stays ambiguous and is not judged. The prose is 江苏省高级人民法院 2018's pp. 22–23
@@ -74,3 +74,11 @@ def test_the_shared_name_stays_unjudged_where_nothing_says_three_public_or_the_b
     result = _reviewed(tmp_path, draft)
     assert [(v.statement.text, v.status) for v in result.verdicts if v.statement.kind == "amount"] == [
         ("183.95万元", "unknown"), ("48.95万元", "unknown")]
+
+
+def test_a_three_public_part_said_as_spent_is_that_part_and_its_share_of_the_three_public(tmp_path):
+    """“因公出国（境）费支出170万元，占“三公”经费的27.39%；……公务接待费支出183.95万元，占“三公”经费的29.63%”."""
+    result = _reviewed(tmp_path, PROSE)
+    assert _verdicts(result, "因公出国（境）费支出") == [
+        ("amount", "agree", "因公出国（境）费"), ("share", "agree", "因公出国（境）费")]
+    assert _verdicts(result, "公务接待费支出") == [("amount", "agree", "公务接待费"), ("share", "agree", "公务接待费")]

@@ -68,6 +68,7 @@ FEE_WORD = re.compile(r"费用$")
 # “因公出国（境）费预算支出”（江苏）: its 支出 — of a name before it (“预算支出” alone names no 支出总计)
 SPENT_BUDGET = re.compile(r"(?<=\w\w)预算支出$")
 _BUDGETED = re.compile(r"(?<=..)预算支出$")
+_FEE_SPENT = re.compile(r"(?<=..费)支出$")
 _PROJECT_WORD = re.compile(r"项目$")
 _BUDGET_END = re.compile(r"(预算数|预算)$")
 _HOUSEHOLDS = re.compile(r"(?<!\d)\d++家")
@@ -130,6 +131,7 @@ def _candidates(text: str) -> Iterator[str]:
     yield text + "费"
     yield text + "支出"
     yield _BUDGETED.sub("", text)  # “因公出国（境）费预算支出”（江苏）: the 因公出国（境）费 budgeted
+    yield _FEE_SPENT.sub("", text)  # “因公出国（境）费支出70万元”: the 因公出国（境）费 spent
 
 
 class _Named(Protocol):
