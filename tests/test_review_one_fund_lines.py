@@ -18,7 +18,7 @@ SOURCE = """部门: 江苏省人民检察院
 金额单位: 万元
 部门概况:
   职责: [检察]
-收入: {一般公共预算拨款: 17981.68, 其余未公开: true}
+收入: {一般公共预算拨款: 17981.68, 财政拨款收入: 17981.68, 其余未公开: true}
 支出:
   功能分类:
     - {科目: 2040401, 合计: 7968.14}
@@ -57,3 +57,17 @@ def test_a_line_that_differs_where_nothing_names_the_fund_is_not_judged(tmp_path
     assert status == "unknown" and "一般公共预算" in cause
     assert not [v for v in _reviewed(tmp_path).verdicts if v.status == "disagree" and v.figure
                 and v.figure.name in ("公共安全支出", "检察", "行政运行")]
+
+
+def test_a_budgets_fiscal_total_all_spent_this_year_is_its_income_and_spending_total(tmp_path):
+    """江苏's “……2018 年度财政拨款收支预算 10,070.48 万元” (江苏省政协办公厅 2018, worded so for this source): the
+    财政拨款 income, all of it spent this year (none carried over), is the 财政拨款收支总计 on either side."""
+    source = tmp_path / "s.yaml"
+    source.write_text(SOURCE, encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text("四、财政拨款收支预算总体情况说明\n江苏省人民检察院2017年度财政拨款收支预算17,981.68万元。\n",
+                     encoding="utf-8")
+    result, problems = review(source, draft, despite_errors=True, cut_as_notes=True)
+    assert result is not None, problems
+    (verdict,) = [v for v in result.verdicts if v.statement.kind == "amount"]
+    assert (verdict.status, verdict.figure.name if verdict.figure else "") == ("agree", "财政拨款收支总计")

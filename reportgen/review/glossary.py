@@ -415,6 +415,11 @@ class Glossary(Naming[Figure]):
         if f.budget.final and f.fiscal_income is not None:  # 财政拨款收入支出总计: 收入 and 年初结转和结余
             total(f, "财政拨款收入支出总计", f.fiscal_income + (f.fiscal_balance("年初") or 0), "财政拨款",
                   "财政拨款收入支出总计", "财政拨款收支总计")
+        elif f.fiscal_income is not None and f.fiscal_income == f.fiscal_expenditure_total:
+            # a budget's 财政拨款 income all spent this year (none carried over): its 收支总计 on either side (江苏:
+            # “财政拨款收支总预算10,070.48万元”, “财政拨款收、支总计各增加…”)
+            total(f, "财政拨款收支总计", f.fiscal_income, "财政拨款", "财政拨款收支总计", "财政拨款收支预算",
+                  "财政拨款收支总预算", "财政拨款收支预算总计")
 
     def _fiscal_rows(self, f: Computed) -> None:
         """Rows of a total's name that show only its 财政拨款 (or 一般公共预算) part."""
