@@ -564,3 +564,30 @@ def test_a_share_whose_尾数_makes_the_shares_100_percent_is_no_slip(lines, sta
     assert result is not None, problems
     basic = next(v for v in result.verdicts if v.statement.kind == "share" and v.statement.label == "基本支出")
     assert basic.status == status
+
+
+@pytest.mark.parametrize(("page", "figures"), [
+    # 公开09表 of the tables file: 因公出国（境）费 wider than its figures, run into the cell 小计 heads beside it
+    ("js-zhengxie-2018-p9.pdf", ("106.00", "156.60", "412.50")),
+    # 公务用车 / 购置费 beside 公务用车 / 运行维护 / 费, each wrapped over lines of its own
+    ("js-jianchayuan-2018-p19.pdf", ("100.00", "267.80", "116.50")),
+])
+def test_a_三公_table_whose_pdf_prints_the_vehicle_parts_over_one_column_of_figures_is_read_for_sure(
+        catalog, page, figures):
+    """江苏省政协办公厅 2018 p.9, 江苏省人民检察院 2018 p.19: 公务用车购置费 is printed blank, so the figures leave its
+    column empty and the PDF sets its header and 公务用车运行维护费's over one column of figures. Each header heads a
+    column of its own, the figure under 运行维护费 is its; 购置费's blank is no figure of the other part."""
+    three = next(t for t in _read(page, catalog) if t.kind.id == "三公经费支出表")
+    assert header_doubts(three) == []
+    assert {"公务用车购置费", "公务用车运行维护费"} <= set(three.columns.values())
+    tree = build([three], catalog).tree["三公经费"]
+    assert [tree[item]["本年"].value for item in ("因公出国（境）费", "公务用车运行维护费", "公务接待费")] == [
+        Decimal(f) * 10000 for f in figures]
+
+
+def test_a_group_header_printed_beside_another_header_still_heads_its_group(catalog):
+    """上海市刑事科学技术研究院 2026 p.19 (a page of the Shanghai corpus): 公务用车购置及运行费 over 小计, 购置费 and 运行费,
+    beside 机关运行经费预算数 — a group header, with words under it, is never taken for one column's."""
+    three = next(t for t in _read("sh-city-xingkeyuan-2026-p19.pdf", catalog) if t.kind.id == "三公经费支出表")
+    assert header_doubts(three) == []
+    assert [three.columns[col] for col in (3, 4, 5)] == ["公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费"]

@@ -1224,7 +1224,32 @@ def _add_within_cell(columns: list[_Column], header: list[_Line], cuts: list[flo
             if sum(1 for word in words if word in line.words) > 1:
                 _split(columns, col, words, [word for word in words if word in line.words])
                 return True
+    for col, words in placed.items():
+        lowest = _stacks_beside(words)
+        if lowest:
+            _split(columns, col, lowest, lowest)
+            return True
     return False
+
+
+def _stacks_beside(words: list[_Word]) -> list[_Word]:
+    """The lowest word of each stack of a cell's header words (words over one another) where two stacks
+    stand side by side at heights that overlap by half the shorter's at least: two columns' headers,
+    each wrapped over lines of its own (江苏省人民检察院 2018's 公务用车 / 购置费 beside 公务用车 / 运行维护 / 费, over
+    one column of figures: 购置费's is printed blank); none where the cell's words make one stack."""
+    stacks: list[list[_Word]] = []
+    for word in sorted(words, key=lambda w: w.left):
+        if stacks and word.left < max(w.right for w in stacks[-1]):
+            stacks[-1].append(word)
+        else:
+            stacks.append([word])
+    if len(stacks) < 2:
+        return []
+    spans = [(min(w.top for w in stack), max(w.bottom for w in stack)) for stack in stacks]
+    beside = [stack for stack, (top, bottom) in zip(stacks, spans, strict=True) if any(
+        other != (top, bottom) and min(bottom, other[1]) - max(top, other[0])
+        >= 0.5 * min(bottom - top, other[1] - other[0]) for other in spans)]
+    return [max(stack, key=lambda w: w.bottom) for stack in beside] if len(beside) > 1 else []
 
 
 def _leaves(words: list[_Word]) -> list[_Word]:
@@ -1244,12 +1269,20 @@ def _side_by_side(words: list[_Word]) -> list[_Word]:
 def _header_words_by_cell(header: list[_Line], cuts: list[float], em: float) -> dict[int, list[_Word]]:
     """The header words in each cell, but those across several."""
     placed: dict[int, list[_Word]] = {}
-    for line in header:
-        for word in line.words:
-            spanned = _spanned(word, cuts, em)
-            if len(spanned) == 1:
-                placed.setdefault(spanned[0], []).append(word)
+    words = [word for line in header for word in line.words]
+    for word in words:
+        spanned = _spanned(word, cuts, em)
+        if len(spanned) == 1:
+            placed.setdefault(spanned[0], []).append(word)
+        elif not _over_others(word, words):  # a header wider than its figures (no group): in its centre's cell
+            placed.setdefault(_cell_at(word.centre, cuts), []).append(word)
     return placed
+
+
+def _over_others(word: _Word, words: list[_Word]) -> bool:
+    """Whether header words are printed under ``word`` (a group header over its columns' own)."""
+    return any(o is not word and o.top >= word.bottom - 0.5 * word.height and o.left < word.right
+               and word.left < o.right for o in words)
 
 
 def _insert(columns: list[_Column], column: _Column) -> None:
@@ -1301,6 +1334,7 @@ def _header_cells(header: list[_Line], cuts: list[float], extent: tuple[float, f
             for col in spans[id(word)]:
                 covering[col].append(word)
     lines = []
+    words = [word for line in header for word in line.words]
     for position, line in enumerate(header):
         cells: dict[int, list[str]] = {}
         ranges = []
@@ -1311,6 +1345,8 @@ def _header_cells(header: list[_Line], cuts: list[float], extent: tuple[float, f
             if wide:
                 taken = _taken(word, line.words, widened, cuts, extent)
                 first, last = _widened(word, span, covering, cuts, extent, em, taken) if taken else widened[id(word)]
+                if _headed_beside(word, (first, last), covering, spans) and not _over_others(word, words):
+                    first = last = _cell_at(word.centre, cuts)
             else:
                 first, last = span[0], span[-1]
             cells.setdefault(first, []).append(word.text)
@@ -1318,6 +1354,17 @@ def _header_cells(header: list[_Line], cuts: list[float], extent: tuple[float, f
                 ranges.append((first, last))
         lines.append((cells, ranges))
     return lines
+
+
+def _headed_beside(word: _Word, cells: tuple[int, int], covering: list[list[_Word]],
+                   spans: dict[int, list[int]]) -> bool:
+    """Whether a cell at either end of ``cells`` is headed by a word of that cell alone printed beside
+    ``word`` (apart from it, at heights that overlap): ``word``, with no header word under it, is then wider
+    than its figures, one column's header, not a group's (江苏's 因公出国（境）费 run into the cell 小计 heads beside it, 公务用车运行维护费
+    into 公务用车购置费's) — it heads the cell of its centre."""
+    return any(spans[id(other)] == [col] and (other.right <= word.left or word.right <= other.left)
+               and min(other.bottom, word.bottom) > max(other.top, word.top)
+               for col in dict.fromkeys(cells) for other in covering[col] if other is not word)
 
 
 def _taken(word: _Word, words: list[_Word], widened: dict[int, tuple[int, int]], cuts: list[float],

@@ -266,6 +266,7 @@ class Statement:
     # the headings in force and the sentences since the last of them, before this statement's sentence
     # (“（四）项目支出……”: what an amount under it may be a part of)
     context: str = ""
+    headings: str = ""  # the headings in force alone (“六、财政拨款基本支出预算情况说明”: what its section is of)
     # a change's prior as its sentence states it inline (“比2025年年初预算数69043.50万元增加2050.67万元”): as
     # printed, with its unit
     prior: str = ""
@@ -494,8 +495,9 @@ class _StatementReader:
                               self.scope.copy())
             found, self.item = _sentences(self.buffer, MAX_FIGURES - len(self.statements), self.item, self.listing)
             context = self.scope.text() if found else ""
+            headings = "".join(self.scope.headings.values()) if found else ""
             for st in found:
-                st.context = context
+                st.context, st.headings = context, headings
             self.counted(found)
             self.last.after = len(self.statements)
             self.scope.read("".join(text for _, text in self.buffer))

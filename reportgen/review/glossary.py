@@ -42,6 +42,10 @@ class Figure:
     # words by which a sentence speaks of a part of this figure that the source does not give (“以下1个
     # 项目公开绩效目标，涉及预算资金…” where the target tables were not read): such an amount is not judged
     unknown_part: tuple[str, ...] = ()
+    # the fund whose part alone the source knows it as (功能分类口径: a 支出总表 that sets out no line of all the
+    # money, its lines only the 一般公共预算支出表's): a figure that differs is judged only where its words name
+    # that fund — else it may be all the money's (judge.py)
+    known_as: str = ""
 
 
 # Words around a name that do not change what it names.
@@ -63,6 +67,8 @@ BUDGET_WORD = re.compile(r"(预算金额|预算数|预算|数|金额)$")
 FEE_WORD = re.compile(r"费用$")
 # “因公出国（境）费预算支出”（江苏）: its 支出 — of a name before it (“预算支出” alone names no 支出总计)
 SPENT_BUDGET = re.compile(r"(?<=\w\w)预算支出$")
+_BUDGETED = re.compile(r"(?<=..)预算支出$")
+_FEE_SPENT = re.compile(r"(?<=..费)支出$")
 _PROJECT_WORD = re.compile(r"项目$")
 _BUDGET_END = re.compile(r"(预算数|预算)$")
 _HOUSEHOLDS = re.compile(r"(?<!\d)\d++家")
@@ -81,6 +87,7 @@ _INCOME_ALIASES = {"一般公共预算拨款": ("一般公共预算收入", "一
                    "政府性基金预算拨款": ("基金预算收入", "政府性基金收入", "政府性基金预算", "政府性基金预算财政拨款收入"),
                    "国有资本经营预算拨款": ("国有资本经营预算", "国有资本经营预算财政拨款收入")}
 _THREE_PUBLIC_ALIASES = {"因公出国（境）费": ("因公出国（境）费用", "因公出国（境）经费"),
+                         "公务用车购置费": ("公务用车购置",),
                          "公务用车运行维护费": ("公务用车运行费",)}
 _VEHICLE_NAMES = ("公务用车购置及运行维护费", "公务用车购置和运行维护费", "公务用车购置及运行费", "公务用车购置和运行费")
 _RUNNING_NAMES = ("机关运行经费", "机关运行经费财政拨款预算", "机关运行经费预算", "机关运行经费财政拨款")
@@ -123,6 +130,8 @@ def _candidates(text: str) -> Iterator[str]:
     yield _PROJECT_WORD.sub("", text)
     yield text + "费"
     yield text + "支出"
+    yield _BUDGETED.sub("", text)  # “因公出国（境）费预算支出”（江苏）: the 因公出国（境）费 budgeted
+    yield _FEE_SPENT.sub("", text)  # “因公出国（境）费支出70万元”: the 因公出国（境）费 spent
 
 
 class _Named(Protocol):
@@ -283,6 +292,9 @@ class Glossary(Naming[Figure]):
         # the basic spending's 经济分类 lines: of the basic spending alone, where a sentence naming the
         # same class may speak of all spending (“一般公共预算安排委托业务费402.65万元”: basic and projects)
         self.basic_classes: set[int] = set()
+        # the “三公” parts and 公务用车 as one, by each name: a name a 经济分类 line shares (公务接待费, 30217) is
+        # ambiguous to find(), yet in a sentence about the “三公” it names the part (judge.py)
+        self.three_public: dict[str, Figure] = {}
         super().__init__(budget.department)
         # In a department of several units, a sentence naming a unit speaks of that unit's figures.
         self.unit_names = [unit.department for unit in budget.units]
@@ -409,6 +421,11 @@ class Glossary(Naming[Figure]):
         if f.budget.final and f.fiscal_income is not None:  # 财政拨款收入支出总计: 收入 and 年初结转和结余
             total(f, "财政拨款收入支出总计", f.fiscal_income + (f.fiscal_balance("年初") or 0), "财政拨款",
                   "财政拨款收入支出总计", "财政拨款收支总计")
+        elif f.fiscal_income is not None and f.fiscal_income == f.fiscal_expenditure_total:
+            # a budget's 财政拨款 income all spent this year (none carried over): its 收支总计 on either side (江苏:
+            # “财政拨款收支总预算10,070.48万元”, “财政拨款收、支总计各增加…”)
+            total(f, "财政拨款收支总计", f.fiscal_income, "财政拨款", "财政拨款收支总计", "财政拨款收支预算",
+                  "财政拨款收支总预算", "财政拨款收支预算总计")
 
     def _fiscal_rows(self, f: Computed) -> None:
         """Rows of a total's name that show only its 财政拨款 (or 一般公共预算) part."""
@@ -462,12 +479,23 @@ class Glossary(Naming[Figure]):
         if named:  # the total is unknown where an item is (no figure to give last year's to)
             named[-1].prior = f.three_public_prior
         for name, part in b.three_public.parts.items():
-            self.add(Figure(name, part.current, part.prior, part.actual), name, *_THREE_PUBLIC_ALIASES.get(name, ()))
+            self._three_public_part(Figure(name, part.current, part.prior, part.actual),
+                                    name, *_THREE_PUBLIC_ALIASES.get(name, ()))
         if f.vehicles_total is not None:
-            self.add(Figure("公务用车购置及运行维护费", f.vehicles_total, f.vehicles_prior, fa.vehicles_prior), *_VEHICLE_NAMES)
+            self._three_public_part(Figure("公务用车购置及运行维护费", f.vehicles_total, f.vehicles_prior,
+                                           fa.vehicles_prior), *_VEHICLE_NAMES)
         rows = {f"{b.year}年": f.three_public_total, f"{b.prior.year}年": f.three_public_prior,
                 f"{b.prior.year}年执行数": fa.three_public_prior}
         self.years = {label: Figure(f"“三公”经费（{label}）", total) for label, total in rows.items() if total is not None}
+
+    def _three_public_part(self, figure: Figure, *names: str) -> None:
+        self.add(figure, *names)
+        self.three_public.update((normalize(name), figure) for name in names)
+
+    def three_public_part(self, label: str) -> Figure | None:
+        """The “三公” part ``label`` names (as find() reads a label), whatever else shares its name."""
+        text = normalize(label, self.department)
+        return next((self.three_public[c] for c in _candidates(text) if c in self.three_public), None)
 
     def _running_costs(self, b: Budget) -> None:
         """机关运行经费, where the source states it."""
@@ -522,18 +550,24 @@ class Glossary(Naming[Figure]):
     def _functions(self, f: Computed) -> None:
         """Each 功能分类 line, by its code, its names and its path of 类/款/项 names."""
         tables = _FunctionTables.of(f)
-        for top in f.function_tree():
-            self._walk(top, (), tables)
+        tops, known_as = f.function_tree(), ""
+        if not tops and f.budget.function_scope:  # the lines of one fund only: each that fund's part of the line
+            known_as = f.budget.function_scope
+            tops = f.function_tree(known_as)
+        for top in tops:
+            self._walk(top, (), tables, known_as)
 
-    def _walk(self, node: Node, path: tuple[str, ...], tables: _FunctionTables) -> None:
-        """A line and, below it, its children, each known also by the path of names down to it."""
+    def _walk(self, node: Node, path: tuple[str, ...], tables: _FunctionTables, known_as: str = "") -> None:
+        """A line and, below it, its children, each known also by the path of names down to it (``known_as``:
+        the one fund the lines are of, where the source knows no line of all the money)."""
         figure = tables.figure(node)
+        figure.known_as = known_as
         self.codes[node.code] = figure
         short = [node.name.removesuffix("支出")] if len(node.code) == 3 else []  # 表1's "一、一般公共服务"
         self.add(figure, node.name, f"{node.name}支出", *short)
         self.by_path["/".join((*path, node.name))].append(figure)
         for child in node.children:
-            self._walk(child, (*path, node.name), tables)
+            self._walk(child, (*path, node.name), tables, known_as)
 
     def _economic(self, f: Computed) -> None:
         """Each 经济分类 line (of the basic spending), by its code and name."""

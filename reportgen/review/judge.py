@@ -83,8 +83,23 @@ def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
             continue
         judged = _JUDGES.get(st.kind)
         if judged is not None:
+            start = len(reading.verdicts)
             judged(st, reading)
+            _of_one_fund(reading.verdicts, start)
     return _shares_made_whole(_printed_parts(reading.verdicts, glossary))
+
+
+def _of_one_fund(verdicts: list[Verdict], start: int) -> None:
+    """Each verdict from ``start`` on that differs from a figure the source knows as one fund's part only
+    (Figure.known_as), where neither its sentence nor its section names that fund: not judged — it may be
+    of all the money (江苏省人大常委会办公厅 2018: its 支出预算总表 sets out no 功能分类 line)."""
+    for index in range(start, len(verdicts)):
+        verdict = verdicts[index]
+        figure, st = verdict.figure, verdict.statement
+        if verdict.status in ("disagree", "cut") and figure is not None and figure.known_as \
+                and figure.known_as not in st.context + st.sentence:
+            verdicts[index] = Verdict(st, "unknown", figure, cause=f"源文件只有这一科目{figure.known_as}的数，"
+                                                                   f"句中没有说是{figure.known_as}，未判定")
 
 
 _HUNDRED = Decimal(100)
@@ -247,13 +262,35 @@ def _named_figure(st: Statement, glossary: Glossary) -> Figure | None:
     if st.kind == "cell" and st.label in glossary.years:
         return glossary.years[st.label]
     of_projects = _of_project_spending(st, glossary) if st.kind == "amount" else None
-    figure = of_projects or (glossary.find(st.label) if st.label else None)
+    figure = of_projects or (glossary.find(st.label) if st.label else None) or _of_three_public(st, glossary)
     if figure is not None and st.kind == "amount" and id(figure) in glossary.basic_classes \
-            and not any(word in st.sentence for word in BASIC_WORDS):
-        return None  # a class of the basic spending, named where the sentence does not speak of it alone
+            and not any(word in st.sentence for word in BASIC_WORDS) and not _of_basic_section(st):
+        return None  # a class of the basic spending, named where neither the sentence nor its section speaks of it alone
     if figure is not None and figure.name in _GRAND_TOTALS and _after_level(st):
         return None  # “人大事务（款）行政运行（项）支出6372.32万元”: the line's spending, not the department's
     return figure
+
+
+def _of_basic_section(st: Statement) -> bool:
+    """Whether the headings over a statement speak of the basic spending alone (江苏's “六、财政拨款基本支出预算情况
+    说明” over “工资福利支出（类）基本工资（款）737.94万元”), not of the project spending too."""
+    return any(word in st.headings for word in BASIC_WORDS) and _PROJECTS not in st.headings
+
+
+_PROJECTS = "项目支出"
+
+
+def _of_three_public(st: Statement, glossary: Glossary) -> Figure | None:
+    """A “三公” part named in a sentence of the “三公” (its own or its section's words say so) that does not
+    speak of the basic spending: that part, though a 经济分类 line shares its name (江苏省高级人民法院 2018:
+    “3．公务接待费预算支出183.95万元” under the “三公” heading, beside 30217 公务接待费 48.95)."""
+    if st.kind != "amount" or not st.label or _THREE_PUBLIC not in st.context + st.sentence \
+            or any(word in st.sentence for word in BASIC_WORDS):
+        return None
+    return glossary.three_public_part(st.label)
+
+
+_THREE_PUBLIC = "三公"
 
 
 # a 类, 款 or 项 named right before an amount's words (“行政运行（项）支出”, “住房公积金(项):支出”, “检察（款）: 2018年
