@@ -104,7 +104,7 @@ def set_aside(table: Table, lines: list[Line]) -> SetAside:
     the differences its own figures show."""
     grid = table.grid
     found = SetAside(table.title, grid.shown, "", grid.file)
-    found.places = set(_spanned(grid.row_places or []))
+    found.places = set(spanned(grid.row_places or []))
     continued: set[str] = set()
     if grid.kind == "pdf" and grid.row_places and table.body_start < len(grid.row_places):
         continued = _continued(grid.row_places[table.header_start - 1], grid.row_places[table.body_start],
@@ -123,7 +123,7 @@ def set_aside(table: Table, lines: list[Line]) -> SetAside:
         if step and gap <= step * (len(parts) + 1) / 2:
             found.tails += 1
         else:
-            found.differences.append(_described(table, total, parts, what))
+            found.differences.append(described(table.title, total, parts, what))
     return found
 
 
@@ -209,20 +209,24 @@ def _economic() -> tuple[set[str], set[str]]:
             {normalized(name) for name, codes in named.items() if any(len(code) == 3 for code in codes)})
 
 
-def _described(table: Table, total: Amount, parts: list[Amount], what: str) -> str:
+def described(title: str, total: Amount, parts: list[Amount], what: str, by_units: bool = False) -> str:
+    """A total of a table set aside that its parts do not make: where, as printed, and the parts (the units'
+    rows, ``by_units``, of a table that prints the department's row and then its units' in turn)."""
     shown = "、".join(f"{p.where} {p.value:,}" for p in parts[:6])
     more = f" 等 {len(parts)} 处" if len(parts) > 6 else ""
     summed = sum((p.value for p in parts), Decimal(0))
-    return (f"{table.title} {total.where}：{what} 印作 {total.value:,}，而其组成部分之和为 {summed:,}（{shown}{more}）；"
-            "这张表按单位列出，没有写入源文件")
+    whose, tail = ("各单位的", "各单位的行没有写入源文件") if by_units else ("其", "这张表按单位列出，没有写入源文件")
+    return f"{title} {total.where}：{what} 印作 {total.value:,}，而{whose}组成部分之和为 {summed:,}（{shown}{more}）；{tail}"
 
 
-def _spanned(places: list[str]) -> list[str]:
-    lines: dict[int, list[int]] = {}
+def spanned(places: list[str]) -> list[str]:
+    """Each line from the first to the last of ``places`` on each of their pages."""
+    lines: dict[str, list[int]] = {}
     for place in places:
-        if (found := _PLACE.match(place)) is not None:
-            lines.setdefault(int(found.group(1)), []).append(int(found.group(2)))
-    return [f"第{page}页 第{number}行" for page, numbers in lines.items()
+        page, _, line = place.partition(" 第")
+        if line.endswith("行") and line[:-1].isdigit():
+            lines.setdefault(page, []).append(int(line[:-1]))
+    return [f"{page} 第{number}行" for page, numbers in lines.items()
             for number in range(min(numbers), max(numbers) + 1)]
 
 
@@ -305,7 +309,7 @@ def units_set_aside(units: list[Table], catalog: Catalog) -> list[SetAside]:
                          f"{run[0].grid.shown}起的{len(run)}张表（{'、'.join(t.kind.id for t in run)}）是{owner}的，"
                          "印在部门的表之后：源文件只写部门的表，这些表不写入，按它们自己的表内与表间关系核对",
                          run[0].grid.file, tails=len(tails))
-        aside.places = {place for t in run for place in _spanned(t.grid.row_places or [])}
+        aside.places = {place for t in run for place in spanned(t.grid.row_places or [])}
         aside.differences = [f"{owner}的表：{told.replace('按原样写入，未作修改', '没有写入源文件')}"
                              for told in grouped(slips)]
         found.append(aside)

@@ -21,6 +21,7 @@ from reportgen.importing.by_unit import (
     against_the_departments,
     by_unit_table,
     set_aside,
+    spanned,
     unit_names,
     units_after,
     units_set_aside,
@@ -327,21 +328,8 @@ def _places(grids: Iterable[Grid]) -> frozenset[str]:
     for grid in grids:
         found.update(grid.row_places or [])
         if grid.kind == "pdf":
-            found.update(_spanned(grid.row_places or []))
+            found.update(spanned(grid.row_places or []))
     return frozenset(found)
-
-
-_PLACE = re.compile(r"^第(\d+)页 第(\d+)行$")
-
-
-def _spanned(places: list[str]) -> list[str]:
-    """Each line from the first to the last of ``places`` on each of their pages."""
-    lines: dict[int, list[int]] = {}
-    for place in places:
-        if (found := _PLACE.match(place)) is not None:
-            lines.setdefault(int(found.group(1)), []).append(int(found.group(2)))
-    return [f"第{page}页 第{number}行" for page, numbers in lines.items()
-            for number in range(min(numbers), max(numbers) + 1)]
 
 
 def _sure(tables: list[Table], notes: list[str], aside: list[SetAside]) -> tuple[list[Table], list[Table]]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 
-from reportgen.importing.by_unit import SetAside
+from reportgen.importing.by_unit import SetAside, described, spanned
 from reportgen.importing.catalog import normalized
 from reportgen.importing.recognize import Table, cell_text, is_amount
 from reportgen.importing.rows import Amount, Row, body_rows, is_note_row
@@ -59,7 +59,7 @@ def _set_aside(table: Table, starts: list[tuple[int, str]]) -> SetAside:
            "部门的行读入；各单位的行源文件没有位置，不写入，也不当作部门的数；部门的行与各单位同名的行相加、"
            "各单位的行与其下各类逐列核对")
     aside = SetAside(table.kind.id, grid.shown, why, grid.file, unit=table.unit, units=units)
-    aside.places = set(_spanned((grid.row_places or [])[starts[1][0]:]))
+    aside.places = set(spanned((grid.row_places or [])[starts[1][0]:]))
     rows = {row.index: row for row in body_rows(table, problems=[])}
     blocks = [[rows[i] for i in range(start, end) if i in rows]
               for (start, _), (end, _) in zip(starts, [*starts[1:], (len(grid.rows), "")], strict=True)]
@@ -69,7 +69,7 @@ def _set_aside(table: Table, starts: list[tuple[int, str]]) -> SetAside:
         if gap and gap <= step * (len(parts) + 1) / 2:
             aside.tails += 1
         elif gap:
-            aside.differences.append(_described(table.kind.id, total, parts, what))
+            aside.differences.append(described(table.kind.id, total, parts, what, by_units=True))
     return aside
 
 
@@ -106,22 +106,3 @@ def _class_sums(units: list[str], blocks: list[list[Row]]) -> Iterable[tuple[Amo
             parts = [row.amounts[column] for row in classes if column in row.amounts]
             if not amount.blank and len(parts) == len(classes):
                 yield amount, parts, f"{unit}（{column}）"
-
-
-def _described(title: str, total: Amount, parts: list[Amount], what: str) -> str:
-    shown = "、".join(f"{p.where} {p.value:,}" for p in parts[:6])
-    more = f" 等 {len(parts)} 处" if len(parts) > 6 else ""
-    summed = sum((p.value for p in parts), Decimal(0))
-    return (f"{title} {total.where}：{what} 印作 {total.value:,}，而各单位的组成部分之和为 {summed:,}（{shown}{more}）；"
-            "各单位的行没有写入源文件")
-
-
-def _spanned(places: list[str]) -> list[str]:
-    """Each line from the first to the last of ``places`` on each of their pages."""
-    lines: dict[str, list[int]] = {}
-    for place in places:
-        page, _, line = place.partition(" 第")
-        if line.endswith("行") and line[:-1].isdigit():
-            lines.setdefault(page, []).append(int(line[:-1]))
-    return [f"{page} 第{number}行" for page, numbers in lines.items()
-            for number in range(min(numbers), max(numbers) + 1)]
