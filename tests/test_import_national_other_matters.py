@@ -240,9 +240,10 @@ def test_the_imported_source_of_a_whole_document_is_accepted_by_check(tmp_path: 
     tree = result.imported.tree
     assert tree["机关运行经费"]["本年"].value == Decimal("133.02") and tree["机关运行经费"]["本年"].where == "第28页 第6行"
     assert {key: node.value for key, node in tree["绩效管理"].items()} == {"项目数": 3, "金额": Decimal(6039)}
-    # “2026年政府采购预算5,931.4万元，其中：……”: the total as printed beside its kinds, for check to hold them to it
+    # “2026年政府采购预算5,931.4万元，其中：……”: the total, beside its kinds, for check to hold them to it — taken from
+    # its 政府采购预算表's total row (p. 25), which the prose's agrees with
     procurement = tree["政府采购"]
-    assert (procurement["合计"].value, procurement["合计"].where) == (Decimal("5931.4"), "第28页 第14行")
+    assert (procurement["合计"].value, procurement["合计"].where) == (Decimal("5931.4"), "政府采购预算表 第25页 第8行")
     assert [procurement[kind].value for kind in ("货物", "工程", "服务")] == [Decimal("6.1"), Decimal(0), Decimal("5925.3")]
     findings = prepared_findings(prepare(result.source.named(tmp_path / "source.yaml")))
     assert [f.format() for f in findings if f.severity == "error"] == []

@@ -177,7 +177,7 @@ def _fiscal_balances(result: Imported) -> Tree:
     for row in right:
         if _label(row) == "年末财政拨款结转和结余":
             for fund in ("一般公共预算", "政府性基金", "国有资本经营"):
-                if (amount := row.amounts.get(fund)) is not None:
+                if (amount := row.amounts.get(fund)) is not None and not amount.blank:  # a blank cell: not printed
                     closing[fund] = value(result, table, amount, f"财政拨款结转和结余.年末.{fund}")
     if closing:
         balances["年末"] = closing
