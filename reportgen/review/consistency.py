@@ -140,7 +140,7 @@ def shares(statements: list[Statement], draft: str,
     printed precision (but one already told as disagreeing with the source: ``told``); a share they give cut
     rather than rounded is, with ``cut_as_notes``, a note (CUT_RULE)."""
     found = []
-    whole_runs = _made_whole(statements)
+    whole_runs = made_whole(statements)
     for whole, part, share in _shares(statements):
         if (share.line, share.text) in told or share.value is None:
             continue
@@ -158,9 +158,10 @@ def shares(statements: list[Statement], draft: str,
     return found
 
 
-def _made_whole(statements: list[Statement]) -> set[int]:
-    """The shares (by id) printed on lines one after another (or two apart) that add up to 100% exactly (江苏省人民检察院 2018:
-    “占63.75%”, “占25.38 %”, “占10.87 %”): the document may have moved one's 尾数 to make the whole."""
+def made_whole(statements: list[Statement]) -> set[int]:
+    """The shares (by id) printed on lines one after another (or two apart: a share wrapped over lines, a page's
+    number between) that add up to 100% exactly (江苏省人民检察院 2018: “占63.75%”, “占25.38 %”, “占10.87 %”): the
+    document may have moved one's 尾数 to make the whole."""
     runs: list[list[Statement]] = []
     for st in statements:
         if st.kind != "share" or st.value is None:

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from reportgen.compute import exact_percent, in_unit, quantize_half_up, truncated
 from reportgen.readers.statements import Statement, year_before
+from reportgen.review.consistency import made_whole
 from reportgen.review.glossary import Figure, Glossary, normalize
 
 
@@ -102,35 +103,17 @@ def _of_one_fund(verdicts: list[Verdict], start: int) -> None:
                                                                    f"句中没有说是{figure.known_as}，未判定")
 
 
-_HUNDRED = Decimal(100)
 ADJUSTED = "各项占比合计印作100%，这一项的尾数随之调整"
 
 
 def _shares_made_whole(verdicts: list[Verdict]) -> list[Verdict]:
-    """A share one step of its last decimal off its rounding, among shares printed on lines one after
-    another that add up to 100% exactly (江苏省人民检察院 2018: 基本支出 13,994.31 of 21,955.35 “占63.75%” —
+    """A share one step of its last decimal off its rounding, among shares printed one after another that add up
+    to 100% exactly (consistency.made_whole — 江苏省人民检察院 2018: 基本支出 13,994.31 of 21,955.35 “占63.75%” —
     63.74 rounded — over 项目支出 “占25.38 %” and 单位预留机动经费 “占10.87 %”): the 尾数 the document moved so
     that its shares make the whole, not a slip — not judged (未能核对), its cause told."""
-    runs: list[list[int]] = []
-    for index, verdict in enumerate(verdicts):
-        st = verdict.statement
-        if st.kind != "share" or st.value is None:
-            continue
-        last = verdicts[runs[-1][-1]].statement if runs else None
-        if last is not None and 0 <= st.line - last.line <= 1:
-            runs[-1].append(index)
-        else:
-            runs.append([index])
-    out = list(verdicts)
-    for run in runs:
-        values = [verdicts[i].statement.value or Decimal(0) for i in run]
-        if len(run) < 2 or sum(values, Decimal(0)) != _HUNDRED:
-            continue
-        for i in run:
-            verdict = verdicts[i]
-            if verdict.status == "disagree" and _one_step_off(verdict):
-                out[i] = Verdict(verdict.statement, "unknown", verdict.figure, cause=ADJUSTED)
-    return out
+    whole = made_whole([verdict.statement for verdict in verdicts])
+    return [Verdict(v.statement, "unknown", v.figure, cause=ADJUSTED)
+            if id(v.statement) in whole and v.status == "disagree" and _one_step_off(v) else v for v in verdicts]
 
 
 def _one_step_off(verdict: Verdict) -> bool:
