@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportgen.review import Review, review
+from reportgen.review import Review
+from tests.support.national import reviewed_against
 
 PROSE = Path(__file__).parent / "fixtures" / "import" / "national" / "js-zhengxie-2017-p10.pdf"
 
@@ -35,11 +36,7 @@ SOURCE = """部门: 江苏省政协办公厅
 
 
 def _reviewed(tmp_path: Path, draft: Path) -> Review:
-    source = tmp_path / "s.yaml"
-    source.write_text(SOURCE, encoding="utf-8")
-    result, problems = review(source, draft, cut_as_notes=True)
-    assert result is not None, problems
-    return result
+    return reviewed_against(tmp_path, SOURCE, draft)
 
 
 def _statuses(result: Review) -> dict[str, str]:

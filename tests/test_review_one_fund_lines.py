@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportgen.review import Review, review
+from reportgen.review import Review
+from tests.support.national import reviewed_against
 
 PROSE = Path(__file__).parent / "fixtures" / "import" / "national" / "js-jianchayuan-2017-p19.pdf"
 
@@ -36,11 +37,7 @@ SOURCE = """部门: 江苏省人民检察院
 
 
 def _reviewed(tmp_path: Path) -> Review:
-    source = tmp_path / "s.yaml"
-    source.write_text(SOURCE, encoding="utf-8")
-    result, problems = review(source, PROSE, despite_errors=True, cut_as_notes=True)  # as a document is reviewed
-    assert result is not None, problems
-    return result
+    return reviewed_against(tmp_path, SOURCE, PROSE, despite_errors=True)  # as a document is reviewed
 
 
 def _verdict(result: Review, text: str) -> tuple[str, str]:
@@ -62,12 +59,9 @@ def test_a_line_that_differs_where_nothing_names_the_fund_is_not_judged(tmp_path
 def test_a_budgets_fiscal_total_all_spent_this_year_is_its_income_and_spending_total(tmp_path):
     """江苏's “……2018 年度财政拨款收支预算 10,070.48 万元” (江苏省政协办公厅 2018, worded so for this source): the
     财政拨款 income, all of it spent this year (none carried over), is the 财政拨款收支总计 on either side."""
-    source = tmp_path / "s.yaml"
-    source.write_text(SOURCE, encoding="utf-8")
     draft = tmp_path / "d.txt"
     draft.write_text("四、财政拨款收支预算总体情况说明\n江苏省人民检察院2017年度财政拨款收支预算17,981.68万元。\n",
                      encoding="utf-8")
-    result, problems = review(source, draft, despite_errors=True, cut_as_notes=True)
-    assert result is not None, problems
+    result = reviewed_against(tmp_path, SOURCE, draft, despite_errors=True)
     (verdict,) = [v for v in result.verdicts if v.statement.kind == "amount"]
     assert (verdict.status, verdict.figure.name if verdict.figure else "") == ("agree", "财政拨款收支总计")

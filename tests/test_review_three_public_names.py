@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportgen.review import Review, review
+from reportgen.review import Review
+from tests.support.national import reviewed_against
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import" / "national"
 PROSE = FIXTURES / "js-gaoyuan-2018-p22.pdf"
@@ -40,11 +41,7 @@ SOURCE = """部门: 江苏省高级人民法院
 
 
 def _reviewed(tmp_path: Path, draft: Path) -> Review:
-    source = tmp_path / "s.yaml"
-    source.write_text(SOURCE, encoding="utf-8")
-    result, problems = review(source, draft, cut_as_notes=True)
-    assert result is not None, problems
-    return result
+    return reviewed_against(tmp_path, SOURCE, draft)
 
 
 def _verdicts(result: Review, label: str) -> list[tuple[str, str, str]]:

@@ -362,7 +362,8 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
     # the document's own tables, imported in memory, are its source: prepared once as it is (no YAML
     # written or read; the page names the document), checked, and the measure of its text
     prepared = prepare(result.imported.source.named(document))
-    found = _told(prepared_findings(prepared, parts=False), document)
+    found = _told([f for f in prepared_findings(prepared, parts=False) if not _in_another_form(f, result.published)],
+                  document)
     result.checks = [f for f in found if f.rule != UNLISTED and not _told_by_its_tables(f)]
     result.unverified = [f for f in found if f.rule == UNLISTED]
     if result.imported.documents:
@@ -393,7 +394,7 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
     if result.read is not None and not result.read.enough:
         # most of what it prints was not read: that a part is missing is then what the reading missed
         result.checks = [f for f in result.checks if f.rule not in ABSENCE_RULES]
-    result.checks = [f for f in result.checks if not _the_readings_gap(f) and not _in_another_form(f, result.published)]
+    result.checks = [f for f in result.checks if not _the_readings_gap(f)]
     result.narrative_problems = [f for f in result.narrative_problems if not _the_readings_gap(f)]
     return result
 
@@ -401,8 +402,7 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
 def _in_another_form(finding: Finding, published: Published | None) -> bool:
     """Whether a required part a finding tells absent is printed in another form (北京's 项目支出绩效目标表 for its
     预算绩效管理情况: vocabulary.yaml 另作形式的部分) — a part of another shape, not missing."""
-    told = _TOLD_ABSENT.match(finding.message) if finding.rule == "R-不公开" else None
-    words = other_forms().get(told.group(1), ()) if told else ()
+    words = other_forms().get(_absent_part(finding) or "", ())
     return bool(words) and published is not None and any(w in line.bare for line in published.lines for w in words)
 
 
@@ -489,9 +489,6 @@ def _placed(finding: Finding, document: Path) -> Finding:
 # — 烟台市教育局 2026 prints no 机关运行经费 and no 国有资产 part at all, and says nothing of them
 _REQUIRED_PART = re.compile(r"^“([^”]+)”声明为不公开")
 ABSENT_PART = "文件中没有“{part}”这一部分（没有这样的标题，也没有它的金额），而部门预算公开的规定要求公开这一部分：请补上，或说明为何没有"
-
-
-_TOLD_ABSENT = re.compile(r"^文件中没有“([^”]+)”这一部分")  # ABSENT_PART's opening: the part it names
 
 
 def _absent_part(finding: Finding) -> str | None:

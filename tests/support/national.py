@@ -9,6 +9,7 @@ from reportgen.importing import catalog as catalogs
 from reportgen.importing.recognize import Table, recognize
 from reportgen.importing.tree import Placed
 from reportgen.readers.published import read_published
+from reportgen.review import Review, review
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import" / "national"
 
@@ -22,3 +23,13 @@ def table_of(path: Path, kind: str) -> Table:
 def value_of(node: object) -> object:
     """A source node's value, with or without its place."""
     return node.value if isinstance(node, Placed) else node
+
+
+def reviewed_against(tmp_path: Path, source: str, draft: Path, **options: bool) -> Review:
+    """``draft`` reviewed against the source text ``source`` (written to tmp_path), as a published text is
+    (its cut figures as notes); the review, which must have been made."""
+    path = tmp_path / "s.yaml"
+    path.write_text(source, encoding="utf-8")
+    result, problems = review(path, draft, cut_as_notes=True, **options)
+    assert result is not None, problems
+    return result
