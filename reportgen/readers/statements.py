@@ -185,7 +185,6 @@ _COLON_END = re.compile(r"[：:][ \t]*+$")
 # the spaces inside a number of prose, before its unit or % (“1 385.26万元”: a PDF's text layer sets a thousands
 # separator, or a gap, as a space): a run of digits right before it would otherwise read as a figure of its own
 _SPLIT_NUMBER = re.compile(r"(?<=\d) ++(?=\d[\d,，.．]*+ *+(?:万元|元|%))")
-_UNIT_GOES_ON = re.compile(r"(?:万元|元|%)[，。；,]")  # a line that opens with the unit of the amount the line before ends
 _NAMED_WHOLE_END = re.compile(r"的?(?:比例|比重)?的?$")
 _SENTENCE_MARK = re.compile(r"[，。；]")
 # Cells of a table row: an optional code, a name, then numbers.
@@ -471,7 +470,6 @@ class _StatementReader:
         self.last: _Read | None = None  # the lines read last, and the reader as it was before them
         # the line read last as a table row, where it was (the statements before it, the line, its text): a sentence
         # whose amount ends the line, its unit opening the next (“支出1,895” / “万元，与上年相比…”), is prose
-        self.row_at: tuple[int, Line, str] | None = None
 
     def counted(self, more: list[Statement]) -> None:
         for st in more:
@@ -511,12 +509,6 @@ class _StatementReader:
             return
         if "％" in text:  # a full-width percent sign (烟台 “下降4.89％”) says what % says
             text = text.replace("％", "%")
-        back, self.row_at = self.row_at, None
-        if back is not None and _UNIT_GOES_ON.match(text):  # “…（项）支出1,895” / “万元，与上年相比减少134万元”: prose
-            del self.statements[back[0]:]
-            self.prose(back[1], back[2])
-            self.prose(line, text)
-            return
         if not wrapped and is_cell_line(text):
             self.flush()
             self.cell_run.append((line.number, text))
@@ -531,7 +523,6 @@ class _StatementReader:
         row = _table_row(text) if not wrapped else None
         if row is not None:
             self.flush()
-            self.row_at = (len(self.statements), line, text)
             self.counted(by_header(_cells(line.number, row, line.table_unit or self.unit), self.header))
             return
         self.prose(line, text)
