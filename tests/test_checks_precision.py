@@ -57,3 +57,23 @@ def test_the_part_of_a_row_the_three_public_leave_out_is_not_held_against_them(t
     assert _three_public_findings(tmp_path, "3", outside="2") == []
     found = _three_public_findings(tmp_path, "3", outside="1.5")
     assert len(found) == 1 and "不计入“三公”的 1.50万元 已减去" in found[0]
+
+
+@pytest.mark.parametrize(("code", "outside", "said"), [
+    (30101, "1", "“不计入三公”只用于“三公”经费对应的款"),  # 基本工资: no “三公” item is held to it
+    (30217, "12", "大于本款金额"),  # more than the row itself
+])
+def test_a_part_outside_the_three_public_is_refused_where_it_cannot_stand(tmp_path, code, outside, said):
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    rows = data["支出"]["基本支出"]["经济分类"]
+    row = next((r for r in rows if r["科目"] == code), None)
+    if row is None:
+        other = next(r for r in rows if r["科目"] == 30299)
+        other["金额"] = Decimal(other["金额"]) - 10
+        row = {"科目": code, "金额": Decimal(10)}
+        rows.append(row)
+    row["不计入三公"] = Decimal(outside)
+    path = tmp_path / "outside.yaml"
+    path.write_text("\n".join(dump(data)) + "\n", encoding="utf-8")
+    found = [f for f in check_findings(path) if f.rule == "R-三公经费" and f.severity == "error"]
+    assert len(found) == 1 and said in found[0].message and found[0].path.endswith(".不计入三公") and found[0].line > 0
