@@ -170,9 +170,10 @@ def test_a_department_whose_function_tables_print_units_lines_states_the_totals_
     assert value_of(spending["项目支出"]) == Decimal("23336.750197")
     assert "人员经费" not in spending["基本支出"] and "功能分类" not in spending
     assert value_of(tree["结转下年"]) == Decimal("1776.860854")
-    # its 政府采购预算明细表 is recognised but not read for sure (its 采购类别 header names no column the vocabulary
-    # knows): a table of no budget figure the checks here need, told unread — every budget table is read
-    assert not result.differences and [t.kind.id for t in result.imported.unsure] == ["政府采购预算表"]
+    # its 政府采购预算明细表 read too (采购类别 centred over the column its A-货物 … are printed at the left edge of)
+    assert not result.differences and result.imported.unsure == []
+    assert value_of(tree["政府采购"]["合计"]) == Decimal("8773.647408")
+    assert value_of(tree["政府采购"]["工程"]) == Decimal("281.959515")
 
 
 GUANGZHOU_MARKET = CORPUS / "gd-guangzhou-shichangjianguan-2026-dept-budget.pdf"

@@ -196,3 +196,20 @@ def test_a_total_over_codes_printed_without_their_class_is_the_sum_of_the_highes
                                                   "合计": Amount(printed.value + 1, printed.where)})
     found = list(levels(table.kind.id, rows))
     assert [d.total.value for d in found if d.what.endswith("合计")] == [Decimal("67821.746774")]
+
+
+LVHUA_PURCHASES = FIXTURES / "beijing-shoudulvhuaban-2026-p10.pdf"
+
+
+def test_names_printed_left_of_the_header_word_that_heads_them_are_the_names_column() -> None:
+    """首都绿化委员会办公室 2026 报表 p. 10, 预算10表 政府采购预算明细表: 采购类别 is set centred over a wide column, its
+    A-货物 and C-服务 at the column's left edge (a column of the PDF under no header word), 合 计 under the word:
+    the table is read for sure, each kind onto its row; no kind it does not print is read as 0."""
+    known, _ = _tables(LVHUA_PURCHASES)
+    assert [t.kind.id for t in known] == ["政府采购预算表"]
+    assert sure.header_doubts(known[0]) == []
+    rows = {row.label: row.amounts for row in body_rows(known[0])}
+    assert rows["A-货物"]["预算数"].value == Decimal("1810.04")
+    assert rows["C-服务"]["预算数"].value == Decimal("1274.15")
+    assert rows["合计"]["预算数"].value == Decimal("3084.19")
+    assert "B-工程" not in rows

@@ -372,7 +372,8 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
         if meaning:
             meanings[col] = meaning
     meanings = _one_total(grid, header.stop, texts, _total_by_fund(_table_total(texts, meanings), texts, groups, catalog))
-    return _codes_apart(grid, header.stop, texts, _cut_in_two(grid, header, _set_apart(grid, header.stop, texts, meanings)))
+    meanings = _cut_in_two(grid, header, _set_apart(grid, header.stop, texts, meanings))
+    return _names_apart(grid, header.stop, texts, _codes_apart(grid, header.stop, texts, meanings))
 
 
 def _table_total(texts: dict[int, list[str]], meanings: dict[int, str]) -> dict[int, str]:
@@ -428,6 +429,25 @@ def _codes_apart(grid: Grid, body: int, texts: dict[int, list[str]], meanings: d
                 and not any(is_code(grid.cell(row, col)) for row in range(body, len(grid.rows))) and rows:
             moved[col - 1] = moved.pop(col)
     return moved
+
+
+def _names_apart(grid: Grid, body: int, texts: dict[int, list[str]], meanings: dict[int, str]) -> dict[int, str]:
+    """A PDF's names set left of the words that head them (北京's 政府采购预算明细表: 采购类别 centred over a wide
+    column, its A-货物 and C-服务 printed at the column's left edge, in a column under no header word, its
+    合 计 under the word, in two cells): where the columns given the meaning 名称 print nothing below the header but a
+    total's word and the column on the left of the first, under no header word, prints names on two rows
+    or more, that column is a 名称 one too."""
+    named = sorted(col for col, meaning in meanings.items() if meaning == "名称")
+    if grid.kind != "pdf" or not named or named[0] == 0 or named[0] - 1 in texts or named[0] - 1 in meanings:
+        return meanings
+    rows = range(body, len(grid.rows))
+    if any("".join(cell_text(grid.cell(row, col)) for col in named).replace(" ", "") not in ("", *_TOTAL_WORDS)
+           for row in rows):
+        return meanings
+    cells = [grid.cell(row, named[0] - 1) for row in rows]
+    if sum(1 for cell in cells if cell_text(cell) and not is_amount(cell) and not is_code(cell)) < 2:
+        return meanings
+    return {**meanings, named[0] - 1: "名称"}
 
 
 def _set_apart(grid: Grid, body: int, texts: dict[int, list[str]], meanings: dict[int, str]) -> dict[int, str]:
