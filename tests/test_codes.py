@@ -215,6 +215,10 @@ def test_renamed_class_follows_the_year() -> None:
     assert codes.name_status("功能分类", "210", "卫生健康支出", 2022) == "ok"  # Chinese kind names work too
     for code in ("207", "215", "220"):
         assert codes.function_entry(code, 2018).name != codes.function_entry(code, 2020).name  # type: ignore[union-attr]
+    # 215 kept its old name through 2019: the 2019 budgets of 江苏's departments and 佛山's 2019 决算 print it
+    assert codes.name_status("function", "215", "资源勘探信息等支出", 2019) == "ok"
+    assert codes.name_status("function", "215", "资源勘探工业信息等支出", 2019) == "outdated"
+    assert codes.name_status("function", "215", "资源勘探信息等支出", 2020) == "outdated"
 
 
 def test_name_status_other_cases() -> None:
