@@ -24,7 +24,7 @@ def same_spending(tables: list[Table], same: dict[str, tuple[str, ...]]) -> list
     rounding to the printed step can make is none."""
     by_kind = {t.kind.id: t for t in tables}
     basic, general = by_kind.get(BASIC), by_kind.get(GENERAL)
-    if basic is None or general is None or not same:
+    if basic is None or general is None or not same or basic.unit != general.unit:  # 元 against 万元: not judged
         return []
     economic = {r.code: r for r in economic_halves(basic, []) if r.code and _figure(r, "决算数")}
     functions = {r.code: r for r in body_rows(general, problems=[]) if r.code and _figure(r, "基本支出")}
