@@ -124,6 +124,10 @@ def test_foshan_s_final_accounts_are_read_whole_and_its_review_tells_no_misreadi
                                                            "财政拨款收入支出决算总表 第12页 第10行"]
     assert result.imported.year == 2019 and result.imported.tree["收入"]["一般公共预算拨款"].value == Decimal("1668.14")
     assert result.imported.tree["三公经费"]["公务接待费"]["本年"].value == Decimal("0.16")
+    # every figure of its tables read or compared — the “三公” 小计 too — but the 政府性基金 table's 本年收入,
+    # a column no header word of the catalog names
+    unread = unread_cells(result.imported)
+    assert {(u.table, u.text) for u in unread} == {("政府性基金预算财政拨款收入支出决算表", "0.00")}, unread
     review = review_document(CORPUS, None)
     assert review.narrative is not None
     said = [f.message for f in review.narrative.findings()] + [f.message for f in review.checks]
