@@ -11,12 +11,13 @@ no --layout, a disclosure published as several files imported as the files given
   待填写 — what the files did not give and a person must write — counted apart);
 * whether the source renders back in the 默认 layout (no check error, no part the document needs missing);
 * of each budget table the import recognised: the figures printed in its body (every cell of an amount
-  outside its label columns — 类/款/项, 编码, 名称 — from its first body row on, a cell of several
-  amounts run together counted as each) against those read onto its rows: each either a field of the
-  source (counted apart) or a 合计 or part the import compared (the source computes it from its parts);
-  a table not read for sure (sure.py) has all its printed figures unread. Per table kind and in all. Beside
-  it, the decimal amounts printed on the PDF lines of the table's body region (each page's lines from the
-  body's first row on it to its last) that the table's grid does not hold: what the table reader left out.
+  outside its label columns — 类/款/项, 编码, 名称 — and its rows numbering the columns (栏次 1 2 3 …, no
+  figures), from its first body row on, a cell of several amounts run together counted as each) against
+  those read onto its rows: each either a field of the source (counted apart) or a 合计 or part the
+  import compared (the source computes it from its parts); a table not read for sure (sure.py) has all
+  its printed figures unread. Per table kind and in all. Beside it, the decimal amounts printed on the
+  PDF lines of the table's body region (each page's lines from the body's first row on it to its last)
+  that the table's grid does not hold: what the table reader left out.
   Grids recognised as no budget table (绩效目标表, 项目明细, a table not recognised) are listed apart,
   with their amounts: they are not in the figure; so are the tables that print the department's figures
   again by its units (importing/by_unit.py: 广州's 表11 and 表12), recognised, set aside and checked on their own.
@@ -104,7 +105,7 @@ def _amount_words(cell: Any) -> int:
 
 def table_count(imported: Any, table: Any, sure: bool, lines: dict[tuple[int, int], str]) -> TableCount:
     """The figures ``table`` prints in its body, and how many of them gave a field of the source."""
-    from reportgen.importing.recognize import cell_text
+    from reportgen.importing.recognize import cell_text, numbers_columns
     from reportgen.importing.rows import LABEL_MEANINGS
     from reportgen.importing.unread import compared_cells
 
@@ -112,9 +113,10 @@ def table_count(imported: Any, table: Any, sure: bool, lines: dict[tuple[int, in
     count = TableCount(table.kind.id, table.grid.shown, sure=sure)
     decimals_in_grid = 0
     for r in range(table.body_start, len(table.grid.rows)):
+        numbering = numbers_columns(table.grid.rows[r])  # 栏次 1 2 3 …: no figures
         for c, cell in enumerate(table.grid.rows[r]):
             decimals_in_grid += len(_DECIMAL.findall(cell_text(cell)))
-            if table.columns.get(c) in LABEL_MEANINGS:
+            if numbering or table.columns.get(c) in LABEL_MEANINGS:
                 continue
             words = _amount_words(cell)
             if not words:

@@ -72,6 +72,8 @@ class Catalog:
     by_kind: list[str] = field(default_factory=list)
     # a title's words → the department's total its 合计 is (按单位列出 合计: 基本支出, 项目支出)
     by_unit_totals: dict[str, str] = field(default_factory=dict)
+    # an economic 款 → the function 项s whose 基本支出 is the same spending (同一支出; final_across.py)
+    same_spending: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def column_words(self) -> list[tuple[str, str]]:
         return list(self.columns.items())
@@ -162,6 +164,8 @@ def _extend(catalog: Catalog, data: object) -> None:
         catalog.by_kind += [normalized(str(word)) for word in by_unit.get("类别", []) or []]
         for meaning, words in (by_unit.get("合计") or {}).items():
             catalog.by_unit_totals.update({normalized(str(word)): str(meaning) for word in words})
+    for code, codes in (data.get("同一支出") or {}).items():
+        catalog.same_spending[str(code)] = tuple(str(c) for c in codes)
     for section, target in (("列", catalog.columns), ("收入项目", catalog.income_rows),
                             ("支出项目", catalog.spending_rows), ("三公经费各行", catalog.item_rows)):
         for meaning, words in (data.get(section) or {}).items():

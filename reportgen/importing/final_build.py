@@ -344,7 +344,22 @@ def _three_public_figures(result: Imported, table: Table, columns: dict[str, dic
                 entry[key] = value(result, table, amount, f"三公经费.{item}.{key}")
         if entry:
             section[item] = entry
+    _subtotals_compared(result, table, columns, index)
     return section
+
+
+_HELD = {"小计", "公务用车购置费", "公务用车运行维护费"}  # the 小计 and the parts it is held to
+
+
+def _subtotals_compared(result: Imported, table: Table, columns: dict[str, dict[str, int]], index: int) -> None:
+    """The 公务用车 小计 of each measure: no field (the source adds 购置费 and 运行维护费), a figure the table's
+    check holds to its parts and to the 合计 (final_accounts._three_public) — a row of the table compared."""
+    grid = table.grid
+    amounts = {f"小计·{measure}": amount for measure, cols in columns.items() if _HELD <= set(cols)
+               and (amount := amount_of_cell(grid.cell(index, cols["小计"]), grid.where(index, cols["小计"]),
+                                             (index, cols["小计"]))) is not None}
+    if amounts:
+        result.rows.setdefault(THREE, []).append(Row(index, grid.where(index), label="小计", amounts=amounts))
 
 
 def _three_public_note(table: Table, notes: list[tuple[int, str]]) -> Tree:

@@ -28,10 +28,12 @@ from reportgen.importing.by_unit import (
 )
 from reportgen.importing.emit import ImportedSource, walk
 from reportgen.importing.final_accounts import final_differences
+from reportgen.importing.final_across import same_spending
 from reportgen.importing.final_build import build_final, missing_tables
 from reportgen.importing.final_text import add_final_text
 from reportgen.importing.identity import NARRATIVE, TABLES, Part, differs, identity, part_of, parted
 from reportgen.importing.imported import Imported, rows_of
+from reportgen.importing.line_numbers import line_number_breaks
 from reportgen.importing.printed_parts import printed_parts
 from reportgen.importing.prose import prose_source
 from reportgen.importing.recognize import TITLE_ROWS, Table, content_note, recognize, row_text
@@ -421,7 +423,8 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
         raise ImportRefused(f"{'、'.join(map(str, paths))}：这是一份部门决算，读出 {len(final)} 张决算表，但表中没有印出"
                             "任何数字（是空白的样张或模板，只有科目和占位的“…”）；未写出源文件")
     reconciled, problems = final_differences(final)
-    found = grouped(reconciled) + [unreadable(p) for p in problems]
+    found = [*grouped(reconciled), *same_spending(final, catalog.same_spending), *line_number_breaks(final),
+             *(unreadable(p) for p in problems)]
     missing = missing_tables(final)
     if missing:
         raise ImportRefused(_final_accounts(paths, final, len(found), missing), found, final=True)

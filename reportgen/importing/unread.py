@@ -2,14 +2,15 @@
 body holding an amount (or several amounts run together, as a PDF whose columns stand close prints
 “22.91 0” in one cell) outside its label columns, that no reader took. They are what an import must
 not leave unsaid: the import's page marks them, `review` tells them, and its 检查表 does not judge a
-table whose figures were not all read."""
+table whose figures were not all read. A row numbering the columns (栏次 1 2 3 under a 决算 table's header,
+printed again on each page it runs on) holds no figure."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from reportgen.importing.imported import Imported
-from reportgen.importing.recognize import Table, cell_text, is_amount
+from reportgen.importing.recognize import Table, cell_text, is_amount, numbers_columns
 from reportgen.importing.rows import LABEL_MEANINGS
 from reportgen.readers.grid import Cell
 from reportgen.reading.amounts import printed_amount
@@ -32,7 +33,7 @@ def is_unread(imported: Imported, table: Table, row: int, col: int, cell: Cell,
     key = (table.kind.id, row, col)
     if key in imported.used or key in compared or row < table.body_start:
         return False
-    if table.columns.get(col) in LABEL_MEANINGS:
+    if table.columns.get(col) in LABEL_MEANINGS or numbers_columns(table.grid.rows[row]):
         return False
     return is_amount(cell) or _amounts_run_together(cell)
 
@@ -49,6 +50,8 @@ def unread_cells(imported: Imported) -> list[Unread]:
                     found.append(Unread(kind, table.grid.where(r, c), cell_text(cell)))
     for table in imported.unsure:
         for r, cells in enumerate(table.grid.rows[table.body_start:], start=table.body_start):
+            if numbers_columns(cells):
+                continue
             found += [Unread(table.kind.id, table.grid.where(r, c), cell_text(cell)) for c, cell in enumerate(cells)
                       if table.columns.get(c) not in LABEL_MEANINGS and (is_amount(cell) or _amounts_run_together(cell))]
     return found
