@@ -28,7 +28,7 @@ def same_spending(tables: list[Table], same: dict[str, tuple[str, ...]]) -> list
         return []
     economic = {r.code: r for r in economic_halves(basic, []) if r.code and _figure(r, "决算数")}
     functions = {r.code: r for r in body_rows(general, problems=[]) if r.code and _figure(r, "基本支出")}
-    return [_told(economic[code], parts) for code, codes in same.items() if code in economic
+    return [_same_spending_note(economic[code], parts) for code, codes in same.items() if code in economic
             and (parts := [functions[c] for c in codes if c in functions])
             and not _agree(economic[code].amounts["决算数"], [p.amounts["基本支出"] for p in parts])]
 
@@ -46,7 +46,7 @@ def _agree(spent: Amount, parts: list[Amount]) -> bool:
     return abs(spent.value - sum((p.value for p in parts), Decimal(0))) <= half * len(figures)
 
 
-def _told(row: Row, parts: list[Row]) -> str:
+def _same_spending_note(row: Row, parts: list[Row]) -> str:
     spent = row.amounts["决算数"]
     items = "、".join(f"{p.amounts['基本支出'].where} {_name(p)}" for p in parts)
     figures = [p.amounts["基本支出"].value for p in parts]

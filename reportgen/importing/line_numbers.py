@@ -15,10 +15,10 @@ from reportgen.importing.rows import is_column_numbers, is_note_row
 def line_number_breaks(tables: list[Table]) -> list[str]:
     """A message for each 行次 that breaks the run of its column, with the number its neighbours give."""
     return [message for table in tables for col, meaning in sorted(table.columns.items()) if meaning == "行次"
-            for message in _breaks(table, col)]
+            for message in _run_breaks(table, col)]
 
 
-def _breaks(table: Table, col: int) -> list[str]:
+def _run_breaks(table: Table, col: int) -> list[str]:
     run = _numbers(table, col)
     found = []
     for (_, above), (index, number), (_, below) in zip(run, run[1:], run[2:], strict=False):
