@@ -11,6 +11,8 @@ page cut (pypdf) from the published document that showed it:
   30311 住房公积金);
 * 江苏省人大常委会办公厅 2018 (js-rendabangongting-2018 p. 11): a name centred on its row and wrapped above and
   below its figures (机关事业单位基本养老保险缴费支 / 2080505 580.01 / 出) is that row's name;
+* 江苏省人民检察院 2017 (js-jianchayuan-2017 p. 22): a 机关运行经费 the text says counts projects' money is not held
+  to be a part of 公用经费;
 * tests/seeds/heldout: a text that states income and no spending is not called a malformed source."""
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ from pathlib import Path
 import pytest
 
 from reportgen import codes
+from reportgen.errors import Finding
 from reportgen.importing.text_parts import read_text_parts
 from reportgen.readers.published import read_draft, read_published
 from reportgen.reading.amounts import MISPLACED_SEPARATORS
-from reportgen.review.documents import review_document
+from reportgen.review.documents import _of_another_scope, review_document
 from reportgen.review.text_rules import read_text, text_rule_findings
 from tests.clients import require_program
 
@@ -86,3 +89,12 @@ def test_a_text_stating_no_spending_is_not_told_a_malformed_source() -> None:
     result = review_document(HELDOUT / "dean-shenjiju-2022.txt", None)
     assert not result.refused
     assert [f.message for f in result.checks if f.rule == "格式"] == []
+
+
+def test_a_document_saying_its_running_costs_count_projects_is_not_held_to_its_public_costs() -> None:
+    """江苏省人民检察院 2017 p. 22: “2017 年将涉及机关运行的项目经费支出纳入了本表” — its 机关运行经费 (6,032.55) is
+    more than its 公用经费 (2,598.06) by the scope it states, not by a slip."""
+    told = Finding("error", "R-机关运行经费", "机关运行经费 6,032.55万元 超过了基本支出中的公用经费 2,598.06万元")
+    assert _of_another_scope(told, read_published(FIXTURES / "js-jianchayuan-2017-p22.pdf"))
+    # 江苏省政协办公厅 2018 p. 15: “项目支出的日常公用经费支出不再列入其中” — the 公用经费's scope again: held to it
+    assert not _of_another_scope(told, read_published(FIXTURES / "js-zhengxie-2018-p15.pdf"))
