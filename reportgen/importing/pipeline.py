@@ -45,7 +45,7 @@ from reportgen.importing.reconcile import (
     printed_values,
     rounding_tails,
     tail_notes,
-    unreadable,
+    unreadables,
 )
 from reportgen.importing.rows import body_rows
 from reportgen.importing.sure import header_doubts, repeated_codes, unit_lines, unit_lines_note, unsure_note
@@ -277,7 +277,7 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     imported.unsure = unsure
     slips, tails = rounding_tails(imported, differences(imported))
     notes += tail_notes(tails)
-    found = grouped(slips) + [unreadable(p) for p in imported.problems] + (prose.conflicts if prose is not None else [])
+    found = grouped(slips) + unreadables(imported.problems) + (prose.conflicts if prose is not None else [])
     found += [difference for table in aside for difference in table.differences]
     if "支出总表" in imported.tables:
         found += against_the_departments(aside, imported.rows.get("支出总表", []), imported.tables["支出总表"].unit,
@@ -424,7 +424,7 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
                             "任何数字（是空白的样张或模板，只有科目和占位的“…”）；未写出源文件")
     reconciled, problems = final_differences(final)
     found = [*grouped(reconciled), *same_spending(final, catalog.same_spending), *line_number_breaks(final),
-             *(unreadable(p) for p in problems)]
+             *unreadables(problems)]
     missing = missing_tables(final)
     if missing:
         raise ImportRefused(_final_accounts(paths, final, len(found), missing), found, final=True)

@@ -304,12 +304,14 @@ class _Reading:
         income = tree.get("收入")
         if isinstance(income, dict):
             income["其余未公开"] = Placed(True, UNSTATED_INCOME)
-        spending = tree.setdefault("支出", {})  # a text stating no spending: none written, check lists it
+        spending = tree.setdefault("支出", {})
         assert isinstance(spending, dict)
         if self.rows:
             spending["功能分类"] = self.rows
         if self.items:
             spending["项目"] = self.items
+        if not spending:  # a text stating no spending: none written (no empty section), check lists it 必填
+            del tree["支出"]
         for target, (st, signed) in self.prior.items():
             self._put_change(tree, target, Placed(signed, self.where(st, self.label(st) or st.text)))
         return imported

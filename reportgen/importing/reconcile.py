@@ -3,6 +3,7 @@ each difference is reported naming both places and both figures. The figures sta
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from reportgen.importing.grouped import Groups
 from reportgen.importing.imported import Imported
 from reportgen.importing.rows import Amount, CellProblem, Row
 from reportgen.importing.sure import unit_lines
+from reportgen.reading.amounts import MISPLACED_SEPARATORS
 
 ZERO = Decimal(0)
 # Within a row: the total column and the columns that make it, per table.
@@ -365,6 +367,29 @@ def describe(difference: Difference) -> str:
             f"而其组成部分之和为 {difference.parts_sum:,}（{parts}{more}）；按原样写入，未作修改")
 
 
+_PLACES_SHOWN = 4  # cells quoted of a habit of print told once
+_PAGE = re.compile(r"第(\d+)页")
+
+
+def unreadables(problems: list[CellProblem]) -> list[str]:
+    """The messages for text where amounts belong, a cell each; but cells whose thousands separators stand
+    elsewhere than every third digit (上海市职业能力考试院 2026 prints “125360,898”, “7880,000”: only the
+    last one) are one habit of the document's print, told once with a few of its places. They are not read:
+    whether the comma is a separator or a decimal comma the cells alone do not say."""
+    misplaced = [p for p in problems if p.why == MISPLACED_SEPARATORS]
+    told = [unreadable(p) for p in problems if len(misplaced) < 2 or p.why != MISPLACED_SEPARATORS]
+    return told + ([_misplaced(misplaced)] if len(misplaced) >= 2 else [])
+
+
+def _misplaced(cells: list[CellProblem]) -> str:
+    """One message for the cells of misplaced separators: how many, a few of them, the pages they are on."""
+    shown = "、".join(f"{p.where}“{shown_text(p.text)}”" for p in cells[:_PLACES_SHOWN])
+    pages = sorted({int(m.group(1)) for p in cells if (m := _PAGE.search(p.where))})
+    on = f"，在第 {'、'.join(map(str, pages))} 页" if pages else ""
+    return (f"{shown}{'等' if len(cells) > _PLACES_SHOWN else ''} {len(cells)} 格应为金额，而千位分隔符印错了位置"
+            f"（{MISPLACED_SEPARATORS}）{on}：这些格未读取，未用来核对")
+
+
 def unreadable(problem: CellProblem) -> str:
     """The message for text where an amount belongs."""
     if not problem.column:  # a whole table
@@ -452,12 +477,17 @@ def _spending_side(imported: Imported, kind: str, right: list[Row]) -> Iterable[
     for row in right:
         code = imported.class_codes.get(row.label)
         if code and row.amounts:
-            classes.append(_first_amount(row))
+            classes.append(row)
             yield from _class_against_functions(imported, kind, row, code)
     totals = [r for r in right if imported.catalog.spending_rows.get(r.label) == "支出总计" and r.amounts]
-    onward = [_first_amount(r) for r in right if imported.catalog.spending_rows.get(r.label) == "结转下年" and r.amounts]
-    if totals and classes:
-        yield from _sum(kind, "支出总计", _first_amount(totals[0]), classes + onward)
+    onward = [r for r in right if imported.catalog.spending_rows.get(r.label) == "结转下年" and r.amounts]
+    if not totals or not classes:
+        return
+    # the total's column in every part: where a part's cell was not read (its text no amount), no sum is made
+    meaning = next(iter(totals[0].amounts))
+    parts = [r.amounts.get(meaning) for r in classes + onward]
+    if all(part is not None for part in parts):
+        yield from _sum(kind, "支出总计", totals[0].amounts[meaning], [p for p in parts if p is not None])
 
 
 def _first_amount(row: Row) -> Amount:

@@ -58,6 +58,12 @@ def other_forms() -> dict[str, tuple[str, ...]]:
     return {part: tuple(words) for part, words in forms.items()}
 
 
+def running_costs_with_projects() -> dict[str, tuple[str, ...]]:
+    """The words of a clause saying the 机关运行经费 counts projects' money (vocabulary.yaml 机关运行经费计入项目的说法)."""
+    said: dict[str, list[str]] = _WORDS["机关运行经费计入项目的说法"]  # type: ignore[assignment]  # a mapping
+    return {role: tuple(words) for role, words in said.items()}
+
+
 def some_projects_words() -> tuple[str, ...]:
     """The words by which a sentence speaks of some of the projects only (vocabulary.yaml 部分项目的字样)."""
     return tuple(_WORDS["部分项目的字样"])

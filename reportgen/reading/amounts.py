@@ -23,6 +23,9 @@ _SPACES = re.compile(r"[\s\u00a0\u3000]+")
 _PLAIN = re.compile(r"^[-−]?\d+(?:\.\d+)?$")
 _GROUPED = re.compile(r"^[-−]?\d{1,3}(?:(,)\d{3})+(?:\.\d+)?$|^[-−]?\d{1,3}(?:(，)\d{3})+(?:\.\d+)?$")
 _LOOKS_NUMERIC = re.compile(r"^[-−+]?[\d,，.]*\d[\d,，.]*(?:[eE][-+]?\d+)?$")
+# why a text of digits and separators is no amount where its separators stand elsewhere than every third
+# digit (“125360,898”: only the last one printed): said once of all such cells of a document, not of each
+MISPLACED_SEPARATORS = "千位分隔符只能从小数点往左每三位数字分一次"
 
 
 def printed_amount(text: str) -> Decimal | None:
@@ -63,7 +66,7 @@ def why_not_amount(text: str) -> str:
         head = plain.split(".")[0]
         if "," in head and "，" in head:
             return "千位分隔符混用了半角“,”与全角“，”"
-        return "千位分隔符只能从小数点往左每三位数字分一次"
+        return MISPLACED_SEPARATORS
     if plain.count(".") > 1:
         return "有不止一个小数点"
     if printed_amount(plain) is None and _PLAIN.match(plain.replace("−", "-")):

@@ -27,7 +27,7 @@ from reportgen.oserrors import reason
 from reportgen.readers.grid import ImportRefused
 from reportgen.readers.lines import Line
 from reportgen.readers.published import Published, read_published
-from reportgen.readers.statements import other_forms
+from reportgen.readers.statements import other_forms, running_costs_with_projects
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
 from reportgen.render import prepare, prepared_findings
@@ -362,7 +362,8 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
     # the document's own tables, imported in memory, are its source: prepared once as it is (no YAML
     # written or read; the page names the document), checked, and the measure of its text
     prepared = prepare(result.imported.source.named(document))
-    found = _told([f for f in prepared_findings(prepared, parts=False) if not _in_another_form(f, result.published)],
+    found = _told([f for f in prepared_findings(prepared, parts=False)
+                   if not _in_another_form(f, result.published) and not _of_another_scope(f, result.published)],
                   document)
     result.checks = [f for f in found if f.rule != UNLISTED and not _told_by_its_tables(f)]
     result.unverified = [f for f in found if f.rule == UNLISTED]
@@ -404,6 +405,20 @@ def _in_another_form(finding: Finding, published: Published | None) -> bool:
     预算绩效管理情况: vocabulary.yaml 另作形式的部分) — a part of another shape, not missing."""
     words = other_forms().get(_absent_part(finding) or "", ())
     return bool(words) and published is not None and any(w in line.bare for line in published.lines for w in words)
+
+
+_CLAUSE = re.compile(r"[，,；;。：:]")
+
+
+def _of_another_scope(finding: Finding, published: Published | None) -> bool:
+    """Whether R-机关运行经费 (more than the 公用经费) holds a document to a scope it says it does not use: a
+    clause of its text says its 机关运行经费 counts projects' money (vocabulary.yaml 机关运行经费计入项目的说法)."""
+    if finding.rule != "R-机关运行经费" or published is None:
+        return False
+    words = running_costs_with_projects()
+    text = "".join(line.bare for line in published.lines)
+    return any(all(any(w in clause for w in words[role]) for role in ("项目", "计入", "何处"))
+               and not any(w in clause for w in words["除非"]) for clause in _CLAUSE.split(text))
 
 
 def _the_readings_gap(finding: Finding) -> bool:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from reportgen.errors import Finding
-from reportgen.review.text_rules.base import Text
+from reportgen.review.text_rules.base import WORDS, Text
 from reportgen.rules import TEXT, rule
 
 _NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.．、])")
@@ -18,7 +18,9 @@ _BLOCK = 2  # sentences in a row printed again: one may be restated on purpose (
 _NEAR = 12  # lines at most between the end of a passage and its second printing
 # words set apart by a column's gap, or set in a column far from the margin: a row of a table
 _COLUMNS = re.compile(r"\S {4,}\S|\A {20,}\S")
-_REASONS = re.compile(r"原因|^主要用于")  # one reason (or use) may well be given for several items
+# one reason, use or basis may well be given for several items (words.yaml: 可用于几项的说明)
+_REASONS = re.compile("|".join([*(re.escape(w) for w in WORDS["可用于几项的说明"]),
+                                *("^" + re.escape(w) for w in WORDS["以此开头的可用于几项的说明"])]))
 
 
 @rule("R-重复段落", TEXT)

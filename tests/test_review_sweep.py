@@ -1,0 +1,100 @@
+"""False alarms of `review` on documents nobody annotated (bench/corpus/sweep-2026-11-25.md), each class on a
+page cut (pypdf) from the published document that showed it:
+
+* 上海市职业能力考试院 2026 单位预算 (../shared/corpus/sh-city-zhiyenengli-2026-unit-budget.pdf pp. 7–10, 12) prints
+  every 元 figure with only its last thousands separator (“125360,898”): one finding of the document's print,
+  not one per cell, and the columns of its 两栏 tables read as set (a label is no 预算数, a blank no total);
+* 深圳市水务局 2026 (gd-shenzhen-shuiwu pp. 12–13): one legal basis given for two projects is no repeated passage;
+* 广州市规划和自然资源局 2026 (gd-guangzhou-guiziju p. 71): “本部门收入预算……主要原因是……” is the reason of the
+  change of the department's 收支总计;
+* 江苏省人民检察院 2017 (js-jianchayuan-2017 p. 13): the 支出经济分类 names before the 2018 reform (30307 医疗费,
+  30311 住房公积金);
+* 江苏省人大常委会办公厅 2018 (js-rendabangongting-2018 p. 11): a name centred on its row and wrapped above and
+  below its figures (机关事业单位基本养老保险缴费支 / 2080505 580.01 / 出) is that row's name;
+* 江苏省人民检察院 2017 (js-jianchayuan-2017 p. 22): a 机关运行经费 the text says counts projects' money is not held
+  to be a part of 公用经费;
+* tests/seeds/heldout: a text that states income and no spending is not called a malformed source."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reportgen import codes
+from reportgen.errors import Finding
+from reportgen.importing.text_parts import read_text_parts
+from reportgen.readers.published import read_draft, read_published
+from reportgen.reading.amounts import MISPLACED_SEPARATORS
+from reportgen.review.documents import _of_another_scope, review_document
+from reportgen.review.text_rules import read_text, text_rule_findings
+from tests.clients import require_program
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
+HELDOUT = Path(__file__).resolve().parent / "seeds" / "heldout"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _poppler() -> None:
+    require_program("pdftotext")
+
+
+def test_figures_printed_with_misplaced_separators_are_one_finding_of_the_document() -> None:
+    result = review_document(FIXTURES / "sh-city-zhiyenengli-2026-p7-10-12.pdf", None)
+    assert result.imported is not None
+    told = [d for d in result.imported.differences if MISPLACED_SEPARATORS in d]
+    assert len(told) == 1  # not one for each of its cells
+    assert "57 格" in told[0] and "第1页 第14行“7880,000”" in told[0] and "等" in told[0]
+    # each cell still unread, never taken for a number, and no other difference made of them: a label read
+    # as the 预算数 beside it, a total read as its blank neighbour's 0
+    assert result.imported.differences == told
+
+
+def test_one_basis_given_for_two_projects_is_no_repeated_passage() -> None:
+    path = FIXTURES / "shenzhen-shuiwu-2026-p12-13.pdf"
+    found = text_rule_findings(read_text(read_draft(path), 2026, str(path)))
+    assert "R-重复段落" not in [f.rule for f in found]
+
+
+def test_the_reason_of_the_departments_income_is_the_reason_of_its_total() -> None:
+    parts = read_text_parts(read_draft(FIXTURES / "guangzhou-guiziju-2026-p71.pdf"))
+    reason = parts.变动原因.get("收支总计")
+    assert reason is not None and str(reason.value).startswith("落实零基预算改革")
+
+
+_ECONOMIC_ROW = re.compile(r"^\s*(303\d\d)\s+(\S+)\s+[\d,.]+\s*$")  # 30307  医疗费  20.40
+
+
+def test_economic_names_before_the_2018_reform_are_that_years_names() -> None:
+    lines = read_draft(FIXTURES / "js-jianchayuan-2017-p13.pdf")  # its 基本支出 table's 303 rows
+    rows = dict(m.groups() for line in lines if (m := _ECONOMIC_ROW.match(line.text)))
+    assert rows["30307"] == "医疗费" and rows["30311"] == "住房公积金" and rows["30312"] == "提租补贴"
+    assert {code: codes.name_status("经济分类", code, name, 2017) for code, name in rows.items()} \
+        == dict.fromkeys(rows, "ok")
+    # from 2018 those names are the old ones: told as such, not as another item's
+    assert codes.name_status("经济分类", "30311", "住房公积金", 2018) == "outdated"
+    assert codes.name_status("经济分类", "30307", "医疗费补助", 2018) == "ok"
+
+
+def test_a_name_wrapped_above_and_below_its_figures_is_its_rows_name() -> None:
+    (grid,) = read_published(FIXTURES / "js-rendabangongting-2018-p11.pdf").grids  # 公开05表, 功能科目
+    rows = [[cell.text for cell in row] for row in grid.rows]
+    assert ["2080505", "机关事业单位基本养老保险缴费支出", "580.01"] in rows
+    assert ["2080506", "机关事业单位职业年金缴费支出", "232.01"] in rows  # the row below keeps its own
+    assert not [row for row in rows if "出" in row]
+
+
+def test_a_text_stating_no_spending_is_not_told_a_malformed_source() -> None:
+    result = review_document(HELDOUT / "dean-shenjiju-2022.txt", None)
+    assert not result.refused
+    assert [f.message for f in result.checks if f.rule == "格式"] == []
+
+
+def test_a_document_saying_its_running_costs_count_projects_is_not_held_to_its_public_costs() -> None:
+    """江苏省人民检察院 2017 p. 22: “2017 年将涉及机关运行的项目经费支出纳入了本表” — its 机关运行经费 (6,032.55) is
+    more than its 公用经费 (2,598.06) by the scope it states, not by a slip."""
+    told = Finding("error", "R-机关运行经费", "机关运行经费 6,032.55万元 超过了基本支出中的公用经费 2,598.06万元")
+    assert _of_another_scope(told, read_published(FIXTURES / "js-jianchayuan-2017-p22.pdf"))
+    # 江苏省政协办公厅 2018 p. 15: “项目支出的日常公用经费支出不再列入其中” — the 公用经费's scope again: held to it
+    assert not _of_another_scope(told, read_published(FIXTURES / "js-zhengxie-2018-p15.pdf"))
