@@ -378,10 +378,10 @@ def unreadables(problems: list[CellProblem]) -> list[str]:
     whether the comma is a separator or a decimal comma the cells alone do not say."""
     misplaced = [p for p in problems if p.why == MISPLACED_SEPARATORS]
     told = [unreadable(p) for p in problems if len(misplaced) < 2 or p.why != MISPLACED_SEPARATORS]
-    return told + ([_misplaced(misplaced)] if len(misplaced) >= 2 else [])
+    return told + ([_misplaced_separators_note(misplaced)] if len(misplaced) >= 2 else [])
 
 
-def _misplaced(cells: list[CellProblem]) -> str:
+def _misplaced_separators_note(cells: list[CellProblem]) -> str:
     """One message for the cells of misplaced separators: how many, a few of them, the pages they are on."""
     shown = "、".join(f"{p.where}“{shown_text(p.text)}”" for p in cells[:_PLACES_SHOWN])
     pages = sorted({int(m.group(1)) for p in cells if (m := _PAGE.search(p.where))})
