@@ -14,7 +14,7 @@ import pytest
 from reportgen.importing.pipeline import import_files
 from reportgen.layouts import Occasion, resolve
 from reportgen.render import check_findings, render_source
-from tests.readback import docx_paragraphs, html_text, rendered_outputs
+from tests.readback import docx_paragraphs, html_tables, html_text, rendered_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "sources" / "final-national-minimal-2023.yaml"
@@ -120,3 +120,20 @@ def test_foshan_s_imported_final_renders_in_the_default_layout_stating_its_figur
     ]:
         assert sentence in said, sentence
     assert "表7 一般公共预算财政拨款“三公”经费支出决算表" in said.replace("表7一般", "表7 一般")
+
+
+def test_the_capital_fund_table_states_its_spending_alone(tmp_path):
+    """表9 as 财政部's structure prints it: 本年支出 (合计, 基本支出, 项目支出) by function line; 上海's table
+    (golden) states what the fund received and carried too."""
+    text = MINIMAL.read_text(encoding="utf-8")
+    line = "    - {科目: 2013102, 项目支出: 70.00, 年初预算: 75.00, 用途: 示例项目, 差异原因: 项目结余}\n"
+    text = text.replace(line, line + "    - {科目: 2230199, 项目支出: 5.00, 资金: 国有资本经营, 年初预算: 5.00}\n") \
+        .replace("一般公共预算拨款: 120.00,", "一般公共预算拨款: 120.00, 国有资本经营预算拨款: 5.00,") \
+        .replace("收支总计: 100.00, 财政拨款: 100.00", "收支总计: 105.00, 财政拨款: 105.00")
+    source = tmp_path / "capital.yaml"
+    source.write_text(text, encoding="utf-8")
+    assert [f.format() for f in check_findings(source)] == []
+    table = html_tables(rendered_outputs(source, tmp_path / "out")[".html"]).titled("国有资本经营预算财政拨款支出决算表")
+    assert table[:2] == [["项目", "本年支出"], ["功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出"]]
+    assert table[2] == ["合计", "5.00", "0.00", "5.00"]
+    assert table[-1] == ["2230199", "其他解决历史遗留问题及改革成本支出", "5.00", "0.00", "5.00"]
