@@ -137,3 +137,20 @@ def test_the_capital_fund_table_states_its_spending_alone(tmp_path):
     assert table[:2] == [["项目", "本年支出"], ["功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出"]]
     assert table[2] == ["合计", "5.00", "0.00", "5.00"]
     assert table[-1] == ["2230199", "其他解决历史遗留问题及改革成本支出", "5.00", "0.00", "5.00"]
+
+
+def test_a_province_s_words_for_its_final_are_data_on_the_default_s_edition(tmp_path):
+    """A layout of data alone (no template) based on 默认 lays out a 决算 in the default's edition, its own 标题
+    in a 决算 edition of its own (湛江 2021: “第一部分 …概况”, “六、一般公共预算财政拨款基本支出决算明细表”)."""
+    folder = tmp_path / "湛江"
+    folder.mkdir()
+    (folder / "版式.yaml").write_text(
+        "名称: 试验\n基于: 默认\n版本:\n  - 适用: {种类: 决算}\n    标题:\n      部门概况: \"{部门}概况\"\n"
+        "      一般公共预算财政拨款基本支出决算表: 一般公共预算财政拨款基本支出决算明细表\n", encoding="utf-8")
+    layout = resolve(folder, occasion=FINAL)
+    assert "决算" in layout.accounts
+    rendered = render_source(MINIMAL, tmp_path / "out", layout=str(folder))
+    said = one_line(html_text(next(p for p in rendered.outputs if p.suffix == ".html")))
+    assert "第一部分 示例市示例局概况".replace(" ", "") in said.replace(" ", "")
+    assert "表6 一般公共预算财政拨款基本支出决算明细表".replace(" ", "") in said.replace(" ", "")
+    assert "十、其他重要事项的情况说明" in said
