@@ -101,10 +101,10 @@ def foshan(tmp_path_factory) -> Path:
 
 
 def test_foshan_s_imported_final_is_checked_in_the_default_layout(foshan):
-    """No 版式 error; what check tells is only the parts its text gives that the import does not read yet
-    (待补充 in a draft), never a part printed empty."""
+    """No 版式 error; what check tells, if anything, is only the parts its text gives that the import does not
+    read yet (待补充 in a draft), never a part printed empty."""
     errors = [f for f in check_findings(foshan) if f.severity == "error"]
-    assert errors and {f.rule for f in errors} == {"R-缺少"}, [f.format() for f in errors]
+    assert {f.rule for f in errors} <= {"R-缺少"}, [f.format() for f in errors]
 
 
 def test_foshan_s_imported_final_renders_in_the_default_layout_stating_its_figures(foshan, tmp_path):
