@@ -91,6 +91,10 @@ class Layout(Record):
     name: str
     description: str = ""
     folders: list[Path] = field(default_factory=list)
+    # how many of the folders, first, are the templates of 决算 editions (种类: 决算), this layout's and its
+    # base's: they stand before every layer's own, whose templates lay out a budget (上海's budget
+    # disclosure.j2 would else stand before the default's 决算 one)
+    final_folders: int = 0
     numbering: tuple[Numbering, ...] = DEFAULT_NUMBERING
     table_numbering: Numbering = Numbering("表{1}")
     contents: Contents | None = None
@@ -121,7 +125,8 @@ class Layout(Record):
     # the kinds of budget (部门, 单位) this layout words as such: 单位 where it (or the layout it is
     # based on, when it overrides no template) has an edition for 类型 单位
     kinds: frozenset[str] = frozenset({"部门"})
-    # the kinds of document (种类: 预算, 决算) it lays out: 决算 where it (or its base) has an edition for it
+    # the kinds of document (种类: 预算, 决算) it lays out: 决算 where it has an edition for it, or its base has
+    # and it overrides no template (默认 has one: 财政部's structure; 上海 its own)
     accounts: frozenset[str] = frozenset({"预算"})
     # 表格: the tables this layout declares as data (tables/specs.py), by the id a template places
     table_specs: dict[str, TableSpec] = field(default_factory=dict)
@@ -413,7 +418,9 @@ def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
     chain = (*chain, _identity(folder))
     base_name = data.get("基于", DEFAULT if name != DEFAULT else None)
     base = _base(folder, data, base_name, chain, occasion) if base_name is not None else Layout(name=DEFAULT)
-    layout = Layout(name=name, description=str(data.get("说明", "")), folders=[folder, *base.folders],
+    final = base.folders[:base.final_folders]
+    layout = Layout(name=name, description=str(data.get("说明", "")),
+                    folders=[*final, folder, *base.folders[len(final):]], final_folders=len(final),
                     numbering=base.numbering, table_numbering=base.table_numbering, contents=base.contents,
                     budget_word=base.budget_word, change_rate=base.change_rate, base=str(base_name or ""), titles=dict(base.titles), editions=base.editions,
                     table_specs=dict(base.table_specs),
@@ -425,22 +432,20 @@ def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
     _apply(layout, data, str(file))
     if "版本" in data:
         _apply_editions(layout, folder, data, occasion)
-    layout.kinds = _kinds(folder, data, base)
-    layout.accounts = frozenset({*base.accounts, *_edition_values(data, "种类")})
+    templates = _own_templates(folder)
+    layout.kinds = frozenset({"部门", *_edition_values(data, "类型"), *(() if templates else base.kinds)})
+    layout.accounts = frozenset({"预算", *_edition_values(data, "种类"), *(() if templates else base.accounts)})
     return layout
 
 
-def _kinds(folder: Path, data: dict[str, object], base: Layout) -> frozenset[str]:
-    """The kinds of budget a layout words as such (Layout.kinds): a layout's own templates word
-    a department's budget unless an edition of its own is for 单位."""
-    editions = data.get("版本", [])
-    own = {str(e["适用"].get("类型")) for e in editions if isinstance(e, dict) and isinstance(e.get("适用"), dict)
-           and "类型" in e["适用"]} if isinstance(editions, list) else set()
+def _own_templates(folder: Path) -> bool:
+    """Whether a layout overrides templates of its own: they word a department's budget (Layout.kinds,
+    Layout.accounts) unless an edition of its own is for 单位 or 决算 — 河北's disclosure.j2 would stand
+    before the default's 决算 edition's, printing a 部门决算 as a 部门预算."""
     try:
-        templates = any(folder.glob("*.j2"))
+        return any(folder.glob("*.j2"))
     except OSError:
-        templates = True
-    return frozenset({"部门", *own, *(() if templates else base.kinds)})
+        return True
 
 
 def _edition_values(data: dict[str, object], key: str) -> set[str]:
@@ -497,6 +502,7 @@ def _apply_editions(layout: Layout, folder: Path, data: dict[str, object], occas
         _apply(target, edition, str(file))
         if "模板" in edition:
             target.folders.insert(0, _edition_folder(folder, edition["模板"], at))
+            target.final_folders += edition["适用"].get("种类") == "决算"
         if fits:
             layout.editions = (*layout.editions, str(edition.get("说明", "")) or _occasion_words(edition["适用"]))
 

@@ -121,7 +121,7 @@ def layout_findings(budget: Budget, chosen: str | Path | None = None) -> list[Fi
 
 def _no_final_edition(budget: Budget, layout: Layout) -> Finding:
     return Finding("error", "版式", f"版式“{layout.name}”没有部门决算的版本（版本: 适用: {{种类: 决算}}），"
-                   "不能按它生成部门决算（--draft 也不能：那样印出的是部门预算）：请用 上海 版式（版式: 上海），"
+                   "不能按它生成部门决算（--draft 也不能：那样印出的是部门预算）：请用 默认 版式（不写“版式”）或 上海 版式（版式: 上海），"
                    "或在版式中加上部门决算的版本", str(budget.file), budget.line_of("种类"), 0, "种类")
 
 

@@ -1,6 +1,7 @@
-"""The 决算 tables by function line of 上海's 部门决算: 收入决算表, 支出决算表, 一般公共预算财政拨款
-支出决算表 and the two fund tables (政府性基金 / 国有资本经营预算财政拨款收入支出决算表) — and what each
-line received, which a 决算 accounts for apart from what it spent.
+"""The 决算 tables by function line of a 部门决算 (the 默认 layout's, 财政部's structure, and 上海's): 收入决算表,
+支出决算表, 一般公共预算财政拨款支出决算表 and the two fund tables (政府性基金 / 国有资本经营预算财政拨款收入支出
+决算表; the 默认 layout's 国有资本经营预算财政拨款支出决算表 states the spending alone) — and what each line
+received, which a 决算 accounts for apart from what it spent.
 """
 
 from __future__ import annotations
@@ -189,6 +190,23 @@ def final_fund(builder: TableBuilder, fund: str) -> TableRows:
               head("功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出")]
     gap = bool(nodes) and function_gap(builder, tid, nodes, (total, basic, project), None, None, None)
     return TableRows(header, body, [14, 30, 12, 12, 12, 12, 12, 12], wide=True, rounding_gap=gap)
+
+
+def final_fund_spending(builder: TableBuilder, fund: str) -> TableRows:
+    """国有资本经营预算财政拨款支出决算表 as 财政部's structure prints it (the 默认 layout's 表9): each function
+    line's 本年支出 (合计, 基本支出, 项目支出), the 合计 row first; the 合计 row alone, blank, for a fund that
+    spent nothing (上海's table, final_fund, shows what it received and carried too)."""
+    num = builder.num(f"{fund}预算支出表")
+    f = builder.f
+    nodes = f.function_tree(fund)
+    basic, project, total = f.fund_basic(fund), f.fund_project(fund), f.fund_total(fund)
+    totals = [num(total), num(basic), num(project)] if total else [Cell() for _ in range(3)]
+    body = [Row([Cell("合计", colspan=2, align="center", bold=True), *totals], kind="total", key="合计")]
+    body += [Row([Cell(node.code), Cell(node.name, indent=LEVEL_INDENT[node.level]), num(node.total), num(node.basic),
+                  num(node.project)], kind=node_kind(node.level), key=node.code) for top in nodes for node in top.walk()]
+    header = [head(("项目", 2, 1), ("本年支出", 3, 1)), head("功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出")]
+    gap = bool(nodes) and function_gap(builder, f"{fund}预算支出表", nodes, (total, basic, project), None, None, None)
+    return TableRows(header, body, [16, 42, 14, 14, 14], rounding_gap=gap)
 
 
 def _fund_totals(builder: TableBuilder, fund: str, num: Callable[[Decimal | None], Cell]) -> list[Cell]:

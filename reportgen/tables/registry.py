@@ -16,7 +16,13 @@ from reportgen.tables.builder import TableBuilder, TableRows
 from reportgen.tables.economic import basic_by_department_classes, final_basic, general_basic
 from reportgen.tables.fields import field_table
 from reportgen.tables.final import final_fiscal, final_summary
-from reportgen.tables.final_by_function import final_fund, final_general, final_income, final_spending
+from reportgen.tables.final_by_function import (
+    final_fund,
+    final_fund_spending,
+    final_general,
+    final_income,
+    final_spending,
+)
 from reportgen.tables.function import expenditure, fund_table, general_budget, income_by_function
 from reportgen.tables.projects import performance_targets, projects
 from reportgen.tables.specs import TableSpec, reshape
@@ -66,7 +72,7 @@ VARIANTS: tuple[tuple[str, Build], ...] = (
     ("财政拨款收支总表-按资金", fiscal_by_fund),
     ("一般公共预算基本支出表-部门经济分类", basic_by_department_classes),
     ("三公经费支出表-含机关运行经费", three_public_and_running),
-    # -- 上海 部门决算 --
+    # -- 部门决算 (the 默认 layout's, 财政部's structure, and 上海's) --
     ("收支总表-决算", final_summary),
     ("收入总表-决算", final_income),
     ("支出总表-决算", final_spending),
@@ -76,6 +82,8 @@ VARIANTS: tuple[tuple[str, Build], ...] = (
     ("三公经费支出表-决算", final_three_public),
     ("政府性基金预算支出表-决算", lambda builder: final_fund(builder, "政府性基金")),
     ("国有资本经营预算支出表-决算", lambda builder: final_fund(builder, "国有资本经营")),
+    # -- the 默认 layout's 表9 states the fund's spending alone (上海's, above, what it received and carried too) --
+    ("国有资本经营预算支出表-决算支出", lambda builder: final_fund_spending(builder, "国有资本经营")),
 )
 
 # Names a layout's table may start from (基于): the standard tables and their variants.
