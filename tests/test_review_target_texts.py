@@ -1,0 +1,90 @@
+"""What a project's 绩效目标表 prints besides its money, reviewed: an amount its target text says is spent of the
+project's money, larger than that money (广州市市场监督管理局 2026: 表12 p. 52 and the 重点项目 table p. 62, 检验检测能力
+提升经费 766.36 whose text says “计划于2026年使用816.36万元采购一批常规检验仪器”), and a table printed twice in a row
+(烟台市人力资源和社会保障局 2026: 创业担保贷款贴息及奖补 on pp. 36 and 37).
+
+The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there): 广州市市场监督管理局
+2026 pp. 52, 62; 烟台市人力资源和社会保障局 2026 pp. 36–38."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from reportgen.readers.lines import Line
+from reportgen.readers.published import read_published
+from reportgen.review.target_tables import target_money
+from reportgen.review.target_texts import beyond_projects, listed_targets, repeated_tables
+from tests.clients import require_program
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
+SHICHANG = FIXTURES / "guangzhou-shichangjianguan-2026-p52-62.pdf"
+RENSHE = FIXTURES / "yantai-renshe-2026-p36to38.pdf"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _poppler() -> None:
+    require_program("pdftotext")
+
+
+def test_an_amount_a_target_spends_beyond_its_projects_money_is_told_once_with_both_places() -> None:
+    """The text printed beside 检验检测能力提升经费 (766.36) in 表12 and again in the 重点项目 table spends 816.36: one
+    finding, at 表12's line, naming the other page. 国家石墨烯产品质量检验检测中心（广东）仪器设备购置 (547.60) says
+    “计划于2024年至2026年，使用2738万元购置……”: several years' money, not told; nor any other row's text."""
+    lines = read_published(SHICHANG).lines
+    found = beyond_projects(lines, 2026, SHICHANG)
+    assert len(found) == 1, found
+    assert found[0].rule == "R-绩效目标金额" and found[0].severity == "error"
+    assert found[0].message.startswith("项目“检验检测能力提升经费”的绩效目标写明使用 816.36万元，大于该项目的年度预算资金 "
+                                       "766.36万元（另见第2页 第")
+    said = next(line for line in lines if "使用816.36万元" in line.text and line.page == 1)
+    assert found[0].line == said.number
+    assert "2738" not in found[0].message
+
+
+def test_a_list_whose_last_column_is_the_target_gives_each_row_its_paragraph() -> None:
+    """表12's rows are printed in the middle of their text: each paragraph of the 绩效目标 column (up to “。”) is the
+    row's whose amounts it spans — 766.36's the paragraph that spends 816.36, 547.60's the one of 2024 to 2026."""
+    rows = listed_targets(read_published(SHICHANG).lines)
+    spans = {t.amount: "".join(line.text for line in t.goal) for t in rows if t.name}
+    assert spans[Decimal("766.36")].startswith("计划于2026年使用816.36万元采购一批常规检验仪器")
+    assert spans[Decimal("547.60")].startswith("计划于2024年至2026年，使用2738万元购置")
+    assert spans[Decimal("257.00")].startswith("通过租用车辆")
+
+
+def test_an_amount_within_the_money_or_an_indicator_or_another_year_is_not_told() -> None:
+    """A target spending part of its money, an indicator's bound (“≤87.45万元”), and a sentence of another year are
+    quiet; the same text with more than the money is told."""
+    def told(goal: str, money: str = "87.45") -> list[str]:
+        lines = [Line(1, "项目名称 城市更新城市体检"), Line(2, f"年度预算资金总额： {money}"), Line(3, "项目资金（万元）"),
+                 Line(4, goal), Line(5, "一级指标 二级指标 三级指标 指标值"), Line(6, "成本指标 经济成本 项目总成本 ≤87.45万元")]
+        return [f.message for f in beyond_projects(lines, 2026, SHICHANG)]
+    assert told("总体目标 计划使用资金80万元，委托相关机构完成数据分析。") == []
+    assert told("总体目标 委托相关机构完成数据分析，项目总成本≤90万元。") == []
+    assert told("总体目标 2025年使用100万元完成前期工作，本年完成数据分析。") == []
+    assert told("总体目标 计划于2024年至2026年累计使用300万元。") == []
+    assert len(told("总体目标 计划使用资金100万元，委托相关机构完成数据分析。")) == 1
+
+
+def test_a_target_table_printed_twice_in_a_row_is_told_once_with_both_pages() -> None:
+    """创业担保贷款贴息及奖补 (674.00) is printed on p. 36 and again, the same, on p. 37; 就业补助资金 (p. 38) follows."""
+    lines = read_published(RENSHE).lines
+    assert [(t.name, t.amount) for t in target_money(lines)] == [
+        ("创业担保贷款贴息及奖补", Decimal("674.00")), ("创业担保贷款贴息及奖补", Decimal("674.00")),
+        ("就业补助资金", Decimal("65.00"))]
+    found = repeated_tables(lines, RENSHE)
+    assert len(found) == 1, found
+    assert found[0].rule == "R-重复段落" and found[0].severity == "warning"
+    assert "项目“创业担保贷款贴息及奖补”的绩效目标表印了两次" in found[0].message
+    assert "第1页" in found[0].message and "第2页" in found[0].message
+
+
+def test_two_tables_of_one_project_that_differ_are_no_copy() -> None:
+    """The same project's table printed again with a line changed (another year's target) is not told as a copy."""
+    lines = read_published(RENSHE).lines
+    changed = [Line(line.number, line.text.replace("≥1000人次", "≥1200人次") if line.page == 2 else line.text,
+                    page=line.page, line=line.line) for line in lines]
+    assert sum("≥1200人次" in line.text for line in changed) == 1
+    assert repeated_tables(changed, RENSHE) == []
