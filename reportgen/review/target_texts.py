@@ -54,7 +54,7 @@ def beyond_projects(lines: list[Line], year: int | None, document: Path) -> list
         named = f"项目“{first.table.name}”" if first.table.name else "该项目"
         also = f"（另见{'、'.join(places[1:])}）" if len(places) > 1 else ""
         out.append(Finding("error", "R-绩效目标金额", f"{named}的绩效目标写明使用 {amount:,}万元，大于该项目的年度预算资金 "
-                           f"{money:,}万元{also}「{first.line.bare}」", str(document), first.line.number))
+                           f"{money:,}万元{also}", str(document), first.line.number))
     return out
 
 
