@@ -4,7 +4,7 @@ project's money, larger than that money (广州市市场监督管理局 2026: �
 (烟台市人力资源和社会保障局 2026: 创业担保贷款贴息及奖补 on pp. 36 and 37).
 
 The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there): 广州市市场监督管理局
-2026 pp. 52, 62; 烟台市人力资源和社会保障局 2026 pp. 36–38."""
+2026 pp. 52, 62; 烟台市人力资源和社会保障局 2026 pp. 36–38; 北京市公安局公安交通管理局 2026 (报表) p. 18."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from tests.clients import require_program
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 SHICHANG = FIXTURES / "guangzhou-shichangjianguan-2026-p52-62.pdf"
 RENSHE = FIXTURES / "yantai-renshe-2026-p36to38.pdf"
+JIAOGUAN = FIXTURES / "beijing-jiaoguanju-2026-tables-p18.pdf"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -52,6 +53,20 @@ def test_a_list_whose_last_column_is_the_target_gives_each_row_its_paragraph() -
     assert spans[Decimal("766.36")].startswith("计划于2026年使用816.36万元采购一批常规检验仪器")
     assert spans[Decimal("547.60")].startswith("计划于2024年至2026年，使用2738万元购置")
     assert spans[Decimal("257.00")].startswith("通过租用车辆")
+
+
+def test_a_list_printing_indicators_after_the_text_gives_each_row_its_text_alone() -> None:
+    """北京's 项目支出绩效目标表 prints 一级指标 … after 绩效目标: the text column ends where the indicators start, so
+    购买考试服务 (3,109.488) has its text and none of its indicators (“科目三考试支出 ≤ 971.409 万元”); a correct table
+    is quiet."""
+    lines = read_published(JIAOGUAN).lines
+    rows = {t.name: (t.amount, "".join(line.text for line in t.goal)) for t in listed_targets(lines)}
+    amount, text = rows["2127-购买考试服务"]
+    assert amount == Decimal("3109.488000")
+    assert "落实公安部驾考改革工作意见，不得无偿使用考试场" in text and text.endswith("确保考试公平公正。")
+    assert "指标" not in text and "971.409" not in text
+    assert rows["0848-公务用车购置"][1].startswith("通过加快我局老旧车辆购置更新")
+    assert beyond_projects(lines, 2026, JIAOGUAN) == []
 
 
 def test_an_amount_within_the_money_or_an_indicator_or_another_year_is_not_told() -> None:

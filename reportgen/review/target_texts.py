@@ -6,9 +6,9 @@ vocabulary.yaml 绩效目标中的使用字样) is a part of the year's money: l
 (“≤87.45万元”, “≥90%”) is no money spent — and only in a sentence that speaks of the budget's year alone (“计划于2024年至
 2026年，使用2738万元购置……” is several years' money: 绩效目标中的多年字样, or a year other than the budget's). The text is
 read in the two forms the tables take: a form per project (项目名称, 年度预算资金总额, then the text up to the indicators:
-烟台, the national template), and a list whose last column is the text (广州's 表12 and 重点项目 table, 深圳's): there a
-paragraph of the column (up to a line ending “。”) is its row's only where the row's amounts are printed within it, and
-no other row's. A sentence printed in two tables (the list and the 重点项目 table) is told once, with both places.
+烟台, the national template), and a list whose column 绩效目标 is the last or followed by the indicators' (广州's 表12 and
+重点项目 table, 深圳's; 北京's 项目支出绩效目标表, read up to the indicators): there a paragraph of the column (up to a
+line ending “。”) is its row's only where the row's amounts are printed within it, and no other row's or amount. A sentence printed in two tables (the list and the 重点项目 table) is told once, with both places.
 
 A form printed twice in a row, the same in every line (烟台市人力资源和社会保障局 2026: 创业担保贷款贴息及奖补 on pp. 36
 and 37), is told once with both pages; the same table printed again under another heading (部门主管专项资金, then 部门
@@ -96,10 +96,16 @@ def listed_targets(lines: list[Line]) -> list[TargetMoney]:
     return out
 
 
+@dataclass(frozen=True)
+class _Column:
+    start: int  # past the rows' amounts
+    end: int  # where the indicators' columns start, on a list that prints them after the text
+
+
 def _page_targets(printed: list[Line]) -> list[TargetMoney]:
     """One page's rows, below the list's header, each with the paragraph of the text column its amounts are printed
     within."""
-    header = next((i for i, line in enumerate(printed) if _last_token(line) == _LIST_HEADER), None)
+    header = next((i for i, line in enumerate(printed) if _opens_list(line)), None)
     if header is None:
         return []
     page = printed[header + 1:]
@@ -110,7 +116,7 @@ def _page_targets(printed: list[Line]) -> list[TargetMoney]:
     out: list[TargetMoney] = []
     for first, last in _paragraphs(page, column):
         within = [i for i in range(first, last + 1) if rows[i] is not None]
-        if len(within) == 1:
+        if len(within) == 1 and not any(_stray(line, column) for line in page[first:last + 1]):
             name, amount = rows[within[0]]  # type: ignore[misc]  # a row found within
             goal = tuple(Line(p.number, _tail(p, column), page=p.page, line=p.line, place=p.place)
                          for p in page[first:last + 1])
@@ -118,20 +124,31 @@ def _page_targets(printed: list[Line]) -> list[TargetMoney]:
     return out
 
 
-def _text_column(header: Line, page: list[Line]) -> int | None:
-    """Where the text column starts: past every amount of the rows under a header whose last cell is 绩效目标."""
-    limit = header.text.rindex(_LIST_HEADER)
+def _opens_list(line: Line) -> bool:
+    """A list's header: 绩效目标 its last cell, or followed by the indicators' (一级指标: 北京's 项目支出绩效目标表)."""
+    tokens = line.text.split()
+    if _LIST_HEADER not in tokens:
+        return False
+    after = tokens[tokens.index(_LIST_HEADER) + 1:]
+    return not after or after[0] in target_text_words()["绩效目标表的指标起始"]
+
+
+def _text_column(header: Line, page: list[Line]) -> _Column | None:
+    """The text column: past every amount of the rows, up to the first of the indicators' column where the list
+    prints them after the text (a page of such a list without them is not read)."""
+    limit = header.text.index(_LIST_HEADER)
     ends = [t.end() for line in page if not _PAGE_NUMBER.match(line.text) for t in _TOKEN.finditer(line.text)
             if t.end() <= limit and _CELL_AMOUNT.fullmatch(t.group())]
-    return max(ends) + 1 if ends else None
+    if not ends:
+        return None
+    if header.text.split()[-1] == _LIST_HEADER:
+        return _Column(max(ends) + 1, len(max((line.text for line in page), key=len)) + 1)
+    levels = target_text_words()["绩效目标表的一级指标"]
+    starts = [t.start() for line in page for t in _TOKEN.finditer(line.text) if t.group() in levels]
+    return _Column(max(ends) + 1, min(starts)) if starts else None
 
 
-def _last_token(line: Line) -> str:
-    tokens = line.text.split()
-    return tokens[-1] if tokens else ""
-
-
-def _row(line: Line, column: int) -> tuple[str, Decimal] | None:
+def _row(line: Line, column: _Column) -> tuple[str, Decimal] | None:
     """A row of the list: its name (what is printed before its amounts) and its largest amount."""
     amounts = _amounts(line, column)
     if not amounts:
@@ -140,22 +157,30 @@ def _row(line: Line, column: int) -> tuple[str, Decimal] | None:
     return name, max(Decimal(t.group().replace(",", "")) for t in amounts)
 
 
-def _amounts(line: Line, column: int) -> list[re.Match[str]]:
+def _amounts(line: Line, column: _Column) -> list[re.Match[str]]:
     """The amounts a line prints left of the text column (none on a line of a page number)."""
     if _PAGE_NUMBER.match(line.text):
         return []
-    return [t for t in _TOKEN.finditer(line.text) if t.start() < column and _CELL_AMOUNT.fullmatch(t.group())]
+    return [t for t in _TOKEN.finditer(line.text) if t.start() < column.start and _CELL_AMOUNT.fullmatch(t.group())]
 
 
-def _tail(line: Line, column: int) -> str:
+def _tail(line: Line, column: _Column) -> str:
     """What a line prints in the text column: after its amounts on a row, else from about the column on (the
-    printed lines' offsets are the layout's, a few characters apart from line to line)."""
+    printed lines' offsets are the layout's, a few characters apart from line to line), up to the indicators."""
     amounts = _amounts(line, column)
-    start = amounts[-1].end() if amounts else column - _SLACK
-    return "".join(t.group() for t in _TOKEN.finditer(line.text) if t.start() >= start)
+    start = amounts[-1].end() if amounts else column.start - _SLACK
+    return "".join(t.group() for t in _TOKEN.finditer(line.text) if start <= t.start() < column.end)
 
 
-def _paragraphs(page: list[Line], column: int) -> Iterator[tuple[int, int]]:
+def _stray(line: Line, column: _Column) -> bool:
+    """Whether a line prints an amount within the text column: a row printed further right than the others, whose
+    paragraph is then not known to be the row's it spans."""
+    start = column.start - _SLACK
+    return any(start <= t.start() < column.end and _CELL_AMOUNT.fullmatch(t.group()) for t in _TOKEN.finditer(line.text)
+               if not _amounts(line, column) or t.start() > _amounts(line, column)[-1].end())
+
+
+def _paragraphs(page: list[Line], column: _Column) -> Iterator[tuple[int, int]]:
     """The paragraphs of the text column: first and last line of each run of its text up to a line ending “。”."""
     first = None
     for index, line in enumerate(page):
