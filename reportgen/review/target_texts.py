@@ -112,14 +112,14 @@ def _page_targets(printed: list[Line]) -> list[TargetMoney]:
     column = _text_column(printed[header], page)
     if column is None:
         return []
-    rows = {i: _row(line, column) for i, line in enumerate(page)}
+    cells = [_cells(line, column) for line in page]
     out: list[TargetMoney] = []
-    for first, last in _paragraphs(page, column):
-        within = [i for i in range(first, last + 1) if rows[i] is not None]
-        if len(within) == 1 and not any(_stray(line, column) for line in page[first:last + 1]):
-            name, amount = rows[within[0]]  # type: ignore[misc]  # a row found within
-            goal = tuple(Line(p.number, _tail(p, column), page=p.page, line=p.line, place=p.place)
-                         for p in page[first:last + 1])
+    for first, last in _paragraphs([c.text for c in cells]):
+        within = [i for i in range(first, last + 1) if cells[i].row is not None]
+        if len(within) == 1 and not any(c.stray for c in cells[first:last + 1]):
+            name, amount = cells[within[0]].row  # type: ignore[misc]  # a row found within
+            goal = tuple(Line(p.number, c.text, page=p.page, line=p.line, place=p.place)
+                         for p, c in zip(page[first:last + 1], cells[first:last + 1], strict=True))
             out.append(TargetMoney(name, amount, page[within[0]].number, first, goal))
     return out
 
@@ -148,47 +148,35 @@ def _text_column(header: Line, page: list[Line]) -> _Column | None:
     return _Column(max(ends) + 1, min(starts)) if starts else None
 
 
-def _row(line: Line, column: _Column) -> tuple[str, Decimal] | None:
-    """A row of the list: its name (what is printed before its amounts) and its largest amount."""
-    amounts = _amounts(line, column)
-    if not amounts:
-        return None
-    name = "".join(t.group() for t in _TOKEN.finditer(line.text[:amounts[0].start()]))
-    return name, max(Decimal(t.group().replace(",", "")) for t in amounts)
+@dataclass(frozen=True)
+class _Cells:
+    row: tuple[str, Decimal] | None  # a row's name and largest amount
+    text: str  # what it prints in the text column
+    stray: bool  # an amount in the text column: a row printed further right than the others
 
 
-def _amounts(line: Line, column: _Column) -> list[re.Match[str]]:
-    """The amounts a line prints left of the text column (none on a line of a page number)."""
-    if _PAGE_NUMBER.match(line.text):
-        return []
-    return [t for t in _TOKEN.finditer(line.text) if t.start() < column.start and _CELL_AMOUNT.fullmatch(t.group())]
-
-
-def _tail(line: Line, column: _Column) -> str:
-    """What a line prints in the text column: after its amounts on a row, else from about the column on (the
-    printed lines' offsets are the layout's, a few characters apart from line to line), up to the indicators."""
-    amounts = _amounts(line, column)
+def _cells(line: Line, column: _Column) -> _Cells:
+    """A line of the list read: its row (what is printed before its amounts, and the largest of them) where it prints
+    amounts left of the text column; what it prints in that column — after its amounts on a row, else from about the
+    column on (the printed lines' offsets are the layout's, a few characters apart from line to line), up to the
+    indicators; and whether that holds an amount (its paragraph is then not known to be the row's it spans)."""
+    tokens = [] if _PAGE_NUMBER.match(line.text) else list(_TOKEN.finditer(line.text))
+    amounts = [t for t in tokens if t.start() < column.start and _CELL_AMOUNT.fullmatch(t.group())]
     start = amounts[-1].end() if amounts else column.start - _SLACK
-    return "".join(t.group() for t in _TOKEN.finditer(line.text) if start <= t.start() < column.end)
+    text = [t for t in tokens if start <= t.start() < column.end]
+    row = ("".join(t.group() for t in tokens if t.end() <= amounts[0].start()),
+           max(Decimal(t.group().replace(",", "")) for t in amounts)) if amounts else None
+    return _Cells(row, "".join(t.group() for t in text), any(_CELL_AMOUNT.fullmatch(t.group()) for t in text))
 
 
-def _stray(line: Line, column: _Column) -> bool:
-    """Whether a line prints an amount within the text column: a row printed further right than the others, whose
-    paragraph is then not known to be the row's it spans."""
-    start = column.start - _SLACK
-    return any(start <= t.start() < column.end and _CELL_AMOUNT.fullmatch(t.group()) for t in _TOKEN.finditer(line.text)
-               if not _amounts(line, column) or t.start() > _amounts(line, column)[-1].end())
-
-
-def _paragraphs(page: list[Line], column: _Column) -> Iterator[tuple[int, int]]:
+def _paragraphs(texts: list[str]) -> Iterator[tuple[int, int]]:
     """The paragraphs of the text column: first and last line of each run of its text up to a line ending “。”."""
     first = None
-    for index, line in enumerate(page):
-        tail = _tail(line, column)
-        if not tail:
+    for index, text in enumerate(texts):
+        if not text:
             continue
         first = index if first is None else first
-        if tail.endswith("。"):
+        if text.endswith("。"):
             yield first, index
             first = None
 
