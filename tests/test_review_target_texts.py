@@ -1,7 +1,8 @@
 """What a project's 绩效目标表 prints besides its money, reviewed: an amount its target text says is spent of the
 project's money, larger than that money (广州市市场监督管理局 2026: 表12 p. 52 and the 重点项目 table p. 62, 检验检测能力
 提升经费 766.36 whose text says “计划于2026年使用816.36万元采购一批常规检验仪器”), and a table printed twice in a row
-(烟台市人力资源和社会保障局 2026: 创业担保贷款贴息及奖补 on pp. 36 and 37).
+(烟台市人力资源和社会保障局 2026: 创业担保贷款贴息及奖补 on pp. 36 and 37); and the 绩效管理 sentence's money against the
+tables it counts (whole documents of the corpus, where it is present).
 
 The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there): 广州市市场监督管理局
 2026 pp. 52, 62; 烟台市人力资源和社会保障局 2026 pp. 36–38; 北京市公安局公安交通管理局 2026 (报表) p. 18."""
@@ -13,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.importing.pipeline import import_files
 from reportgen.readers.lines import Line
 from reportgen.readers.published import read_published
+from reportgen.review.target_sums import against_management
 from reportgen.review.target_tables import target_money
 from reportgen.review.target_texts import beyond_projects, listed_targets, repeated_tables
 from tests.clients import require_program
@@ -89,6 +92,7 @@ def test_a_target_table_printed_twice_in_a_row_is_told_once_with_both_pages() ->
     assert [(t.name, t.amount) for t in target_money(lines)] == [
         ("创业担保贷款贴息及奖补", Decimal("674.00")), ("创业担保贷款贴息及奖补", Decimal("674.00")),
         ("就业补助资金", Decimal("65.00"))]
+    assert [t.fiscal for t in target_money(lines)] == [Decimal("674.00"), Decimal("674.00"), Decimal("65.00")]
     found = repeated_tables(lines, RENSHE)
     assert len(found) == 1, found
     assert found[0].rule == "R-重复段落" and found[0].severity == "warning"
@@ -103,3 +107,26 @@ def test_two_tables_of_one_project_that_differ_are_no_copy() -> None:
                     page=line.page, line=line.line) for line in lines]
     assert sum("≥1200人次" in line.text for line in changed) == 1
     assert repeated_tables(changed, RENSHE) == []
+
+
+CORPUS = Path("/work/shared/corpus")
+WENLV_WHOLE = CORPUS / "sd-yantai-wenlvju-2026-dept-budget.pdf"
+YIBAO_WHOLE = CORPUS / "sd-yantai-yibaoju-2026-dept-budget.pdf"
+RENSHE_WHOLE = CORPUS / "sd-yantai-renshe-2026-dept-budget.pdf"
+
+
+def _held(path: Path) -> list[str]:
+    return [f.message for f in against_management(import_files([path], None).imported, read_published(path).lines, path)]
+
+
+@pytest.mark.skipif(not WENLV_WHOLE.exists(), reason="../shared/corpus 不在")
+def test_the_management_sentence_is_held_to_the_tables_it_counts() -> None:
+    """文化和旅游局 2026: “涉及一级预算项目33个，预算资金9754.42万元，其中财政拨款6733.42万元”, and its 33 绩效目标表 hold
+    9,744.42, of it 财政拨款 6,743.42: each figure told. 医疗保障局 (12 projects, 14175万元, 12 tables of 14,175.00) is quiet;
+    人力资源和社会保障局 counts 28 projects and prints 28 tables, one of them twice: 27 tables, the money not judged."""
+    told = _held(WENLV_WHOLE)
+    assert told == ["绩效管理的说明写明 33 个项目、预算资金 9,754.42万元，而印出的 33 张项目绩效目标表的年度预算资金合计为 "
+                    "9,744.42万元",
+                    "绩效管理的说明写明其中财政拨款 6,733.42万元，而印出的 33 张项目绩效目标表的财政拨款合计为 6,743.42万元"]
+    assert _held(YIBAO_WHOLE) == []
+    assert _held(RENSHE_WHOLE) == []

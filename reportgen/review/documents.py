@@ -37,6 +37,7 @@ from reportgen.review.coverage import Coverage, coverage
 from reportgen.review.following import following
 from reportgen.review.missing import implied
 from reportgen.review.own_outputs import review_output
+from reportgen.review.target_sums import against_management
 from reportgen.review.target_tables import against_projects
 from reportgen.review.target_texts import beyond_projects, repeated_tables
 
@@ -385,6 +386,7 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
         if result.narrative is not None:  # its target tables against its list of projects
             lines = result.published.lines
             result.narrative.contradictions += against_projects(result.imported.imported, lines, document) \
+                + against_management(result.imported.imported, lines, document) \
                 + beyond_projects(lines, result.imported.imported.year, document)
             result.narrative.wording += repeated_tables(lines, document)
     if result.narrative is None and result.published.kind in _TEXTS:

@@ -32,6 +32,7 @@ class TargetMoney:
     line: int
     start: int = 0  # the index (in the lines read) of the line its project's name is printed on
     goal: tuple[Line, ...] = ()  # the lines of its target text
+    fiscal: Decimal | None = None  # its 其中：财政拨款, where printed right below its money
 
 
 def target_money(lines: list[Line]) -> list[TargetMoney]:
@@ -50,9 +51,20 @@ def target_money(lines: list[Line]) -> list[TargetMoney]:
         if money is not None and any(text.startswith(w) for w in totals) \
                 and any("万元" in other.bare for other in lines[start:index + 4]):
             out.append(TargetMoney(name, Decimal(money.group(1).replace(",", "")), line.number, start,
-                                   _goal(lines, index + 1)))
+                                   _goal(lines, index + 1), _fiscal(lines[index + 1:index + 3])))
             name = ""
     return out
+
+
+def _fiscal(lines: list[Line]) -> Decimal | None:
+    """The 财政拨款 a table prints on one of the lines below its money (“其中：财政拨款   87.45”)."""
+    words = target_text_words()["绩效目标表的财政拨款"]
+    for line in lines:
+        text = line.bare.replace(" ", "")
+        money = _NUMBER.search(text)
+        if money is not None and any(w in text for w in words):
+            return Decimal(money.group(1).replace(",", ""))
+    return None
 
 
 def _goal(lines: list[Line], start: int) -> tuple[Line, ...]:

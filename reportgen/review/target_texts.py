@@ -183,15 +183,20 @@ def _paragraphs(texts: list[str]) -> Iterator[tuple[int, int]]:
 
 def repeated_tables(lines: list[Line], document: Path) -> list[Finding]:
     """A 绩效目标表 printed again right after itself, the same in every line: once, with both places."""
-    tables = target_money(lines)
-    out: list[Finding] = []
+    return [Finding("warning", "R-重复段落", f"项目“{one.name}”的绩效目标表印了两次，内容完全相同"
+                    f"（{lines[one.start].where}、{lines[other.start].where}）：请删去一张", str(document),
+                    lines[other.start].number)
+            for one, other in copies(lines, target_money(lines))]
+
+
+def copies(lines: list[Line], tables: list[TargetMoney]) -> list[tuple[TargetMoney, TargetMoney]]:
+    """Each table printed again right after itself, the same in every line, with that copy."""
+    out: list[tuple[TargetMoney, TargetMoney]] = []
     for one, other in pairwise(tables):
         first = _content(lines[one.start:other.start])
         if one.name == other.name and one.amount == other.amount \
                 and first == _content(lines[other.start:other.start + 2 * (other.start - one.start)])[:len(first)]:
-            out.append(Finding("warning", "R-重复段落", f"项目“{one.name}”的绩效目标表印了两次，内容完全相同"
-                               f"（{lines[one.start].where}、{lines[other.start].where}）：请删去一张", str(document),
-                               lines[other.start].number))
+            out.append((one, other))
     return out
 
 
