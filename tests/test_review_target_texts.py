@@ -58,6 +58,17 @@ def test_a_list_whose_last_column_is_the_target_gives_each_row_its_paragraph() -
     assert spans[Decimal("257.00")].startswith("通过租用车辆")
 
 
+def test_a_paragraph_spanning_two_rows_is_neither_rows() -> None:
+    """Where the text before 检验检测能力提升经费's does not end its paragraph with “。”, the paragraph spans the rows of
+    3,772.82 and of 766.36: it is known to be neither's, and only the 重点项目 table's (p. 2) is told."""
+    lines = [Line(line.number, line.text.replace("正常运行的工作成效。", "正常运行的工作成效") if line.page == 1 else line.text,
+                  page=line.page, line=line.line) for line in read_published(SHICHANG).lines]
+    assert sum("正常运行的工作成效" in line.text and "。" not in line.text for line in lines) == 1
+    found = beyond_projects(lines, 2026, SHICHANG)
+    assert len(found) == 1 and "另见" not in found[0].message
+    assert next(line for line in lines if line.number == found[0].line).page == 2
+
+
 def test_a_list_printing_indicators_after_the_text_gives_each_row_its_text_alone() -> None:
     """北京's 项目支出绩效目标表 prints 一级指标 … after 绩效目标: the text column ends where the indicators start, so
     购买考试服务 (3,109.488) has its text and none of its indicators (“科目三考试支出 ≤ 971.409 万元”); a correct table
