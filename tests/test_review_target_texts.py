@@ -97,6 +97,17 @@ def test_an_amount_within_the_money_or_an_indicator_or_another_year_is_not_told(
     assert len(told("总体目标 计划使用资金100万元，委托相关机构完成数据分析。")) == 1
 
 
+def test_a_money_row_printed_on_one_line_gives_the_total_after_its_word() -> None:
+    """The national template's 项目资金 rows run on one line where the table is narrow: the year's money is the figure
+    right after 年度资金总额, not the line's last (其他资金 0); a target within it is then quiet, one beyond it told."""
+    lines = [Line(1, "项目名称   城市更新城市体检"), Line(2, "项目资金（万元）  年度资金总额：  100.00   其中：财政拨款  80.00   其他资金  0"),
+             Line(3, "年度目标   计划使用资金90万元完成数据分析。"), Line(4, "一级指标 二级指标 三级指标 指标值")]
+    assert [(t.amount, t.fiscal) for t in target_money(lines)] == [(Decimal("100.00"), None)]
+    assert beyond_projects(lines, 2026, SHICHANG) == []
+    lines[2] = Line(3, "年度目标   计划使用资金120万元完成数据分析。")
+    assert len(beyond_projects(lines, 2026, SHICHANG)) == 1
+
+
 def test_a_target_table_printed_twice_in_a_row_is_told_once_with_both_pages() -> None:
     """创业担保贷款贴息及奖补 (674.00) is printed on p. 36 and again, the same, on p. 37; 就业补助资金 (p. 38) follows."""
     lines = read_published(RENSHE).lines

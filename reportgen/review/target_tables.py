@@ -18,7 +18,8 @@ from reportgen.importing.rows import Row
 from reportgen.readers.lines import Line
 from reportgen.readers.statements import target_table_words, target_text_words
 
-_NUMBER = re.compile(r"(\d[\d,]*+(?:\.\d++)?+)$")
+_AFTER = re.compile(r"[：:]?(\d[\d,]*+(?:\.\d++)?+)(?![\d.,])")  # an amount right after a word
+_SPACE = re.compile(r"(?<!\d)\s+|\s+(?!\d)")  # spaces but those between two figures
 _BLOCK = 12  # lines at most from a table's project name to its money
 _GOAL_LINES = 30  # lines at most of a table's target text
 _NAMED = 5  # tables of no listed project named in the finding, the rest counted
@@ -47,24 +48,28 @@ def target_money(lines: list[Line]) -> list[TargetMoney]:
         if word is not None:
             name, start = text[len(word):].strip("：:"), index
             continue
-        money = _NUMBER.search(text) if name and index - start <= _BLOCK else None
-        if money is not None and any(text.startswith(w) for w in totals) \
-                and any("万元" in other.bare for other in lines[start:index + 4]):
-            out.append(TargetMoney(name, Decimal(money.group(1).replace(",", "")), line.number, start,
-                                   _goal(lines, index + 1), _fiscal(lines[index + 1:index + 3])))
+        money = _after(line.bare, totals) if name and index - start <= _BLOCK else None
+        if money is not None and any("万元" in other.bare for other in lines[start:index + 4]):
+            out.append(TargetMoney(name, money, line.number, start, _goal(lines, index + 1),
+                                   _fiscal(lines[index + 1:index + 3])))
             name = ""
     return out
 
 
+def _after(printed: str, words: tuple[str, ...]) -> Decimal | None:
+    """The amount a line prints right after one of the words (“年度预算资金总额： 500.00”, “项目资金（万元） 年度资金总额：
+    100”; on a line that goes on, “年度资金总额：100 其中：财政拨款 80 其他资金 20”, the 100 after it, not the last)."""
+    text = _SPACE.sub("", printed)
+    at = next((text.index(w) + len(w) for w in words if w in text), None)
+    money = _AFTER.match(text, at) if at is not None else None
+    return Decimal(money.group(1).replace(",", "")) if money is not None else None
+
+
 def _fiscal(lines: list[Line]) -> Decimal | None:
-    """The 财政拨款 a table prints on one of the lines below its money (“其中：财政拨款   87.45”)."""
+    """The 财政拨款 a table prints on one of the lines below its money (“其中：财政拨款   87.45”, also after the
+    label of the money's rows: “项目资金   其中：财政拨款   674.00”)."""
     words = target_text_words()["绩效目标表的财政拨款"]
-    for line in lines:
-        text = line.bare.replace(" ", "")
-        money = _NUMBER.search(text)
-        if money is not None and any(w in text for w in words):
-            return Decimal(money.group(1).replace(",", ""))
-    return None
+    return next((money for line in lines if (money := _after(line.bare, words)) is not None), None)
 
 
 def _goal(lines: list[Line], start: int) -> tuple[Line, ...]:
