@@ -8,7 +8,8 @@ vocabulary.yaml 绩效目标中的使用字样) is a part of the year's money: l
 read in the two forms the tables take: a form per project (项目名称, 年度预算资金总额, then the text up to the indicators:
 烟台, the national template), and a list whose column 绩效目标 is the last or followed by the indicators' (广州's 表12 and
 重点项目 table, 深圳's; 北京's 项目支出绩效目标表, read up to the indicators): there a paragraph of the column (up to a
-line ending “。”) is its row's only where the row's amounts are printed within it, and no other row's or amount. A sentence printed in two tables (the list and the 重点项目 table) is told once, with both places.
+line ending “。”) is its row's only where the row's amounts are printed within it, and no other row's or amount. A
+sentence printed in two tables (the list and the 重点项目 table) is told once, with both places.
 
 A form printed twice in a row, the same in every line (烟台市人力资源和社会保障局 2026: 创业担保贷款贴息及奖补 on pp. 36
 and 37), is told once with both pages; the same table printed again under another heading (部门主管专项资金, then 部门
@@ -89,7 +90,7 @@ def _joined(goal: tuple[Line, ...]) -> tuple[str, list[int]]:
 
 
 def listed_targets(lines: list[Line]) -> list[TargetMoney]:
-    """The projects of a list whose last column is the target text, each with its paragraph of that column."""
+    """The projects of a list with a column of target text (绩效目标), each with its paragraph of that column."""
     out: list[TargetMoney] = []
     for _, page in groupby((line for line in lines if line.page), key=lambda line: line.page):
         out += _page_targets(list(page))
