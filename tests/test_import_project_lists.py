@@ -5,7 +5,7 @@ may set out some projects only, never more than all of them); each project's 绩
 name in that list (review).
 
 The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there): 烟台市住房和
-城乡建设局 2026 pp. 1, 13–15, 29–31, 37, 61, 88, 90, 烟台市文化和旅游局 2026 pp. 1, 13, 28–29 and 烟台市医疗保障局
+城乡建设局 2026 pp. 1, 13–15, 29–31, 37, 61, 88, 90 (and pp. 1, 13–15, 29–31, 37, 40, 41, 66, 68, 71, 83), 烟台市文化和旅游局 2026 pp. 1, 13, 28–29 and 烟台市医疗保障局
 2026 pp. 1, 11–12, 25."""
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from tests.clients import require_program
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 ZHUJIAN = FIXTURES / "yantai-zhujianju-2026-p1-13to15-29to31-37-61-88-90.pdf"
+ZHUJIAN_MORE = FIXTURES / "yantai-zhujianju-2026-p1-13to15-29to31-37-40-41-66-68-71-83.pdf"
 WENLV = FIXTURES / "yantai-wenlvju-2026-p1-13-28-29.pdf"
 YIBAO = FIXTURES / "yantai-yibaoju-2026-p1-11-12-25.pdf"
 
@@ -64,16 +65,34 @@ def test_projects_adding_up_to_more_than_the_project_spending_are_a_difference()
 
 def test_a_target_tables_money_is_held_to_the_project_of_its_name() -> None:
     """住建局 2026: the 绩效目标表 of 既有住宅加装电梯专项资金经费 prints 500.00 (表11: 400.00), 政府专项债券付息's 183.00
-    (表11 lists two projects of that name, 126.32 and 3,279.87: neither); 质保金's 28.01 agrees; 城市更新城市体检 (87.45)
-    is no project of 表11 — perhaps a unit's, or another year's — and is not told. One finding for the document."""
+    (表11 lists two projects of that name, 126.32 and 3,279.87: the 3,279.87 is another page's table, so 126.32 is the
+    one it is against); 质保金's 28.01 agrees; 城市更新城市体检 (87.45) is no project of 表11 and, with most of these
+    tables not borne out, is not told. A finding for each table, at its money."""
     lines = read_published(ZHUJIAN).lines
     assert [(t.name, t.amount) for t in target_money(lines)] == [
         ("城市更新城市体检", Decimal("87.45")), ("质保金", Decimal("28.01")),
         ("既有住宅加装电梯专项资金经费", Decimal("500.00")), ("政府专项债券付息", Decimal("183.00"))]
     found = against_projects(import_files([ZHUJIAN], None).imported, lines, ZHUJIAN)
-    assert len(found) == 1 and found[0].message.startswith("2 张项目绩效目标表"), found
-    assert "“既有住宅加装电梯专项资金经费”500.00万元，项目支出表为400.00万元" in found[0].message
-    assert "“政府专项债券付息”183.00万元，项目支出表为126.32、3,279.87万元" in found[0].message
+    assert [f.rule for f in found] == ["R-绩效目标金额", "R-绩效目标金额"], found
+    assert "“既有住宅加装电梯专项资金经费”的年度预算资金 500.00万元" in found[0].message
+    assert found[0].message.endswith("项目支出表为400.00万元")
+    assert "“政府专项债券付息”的年度预算资金 183.00万元" in found[1].message
+    assert found[1].message.endswith("项目支出表为126.32、3,279.87万元")
+    money = {t.name: t.line for t in target_money(lines)}
+    assert [f.line for f in found] == [money["既有住宅加装电梯专项资金经费"], money["政府专项债券付息"]]
+
+
+def test_a_table_more_of_a_project_whose_table_agrees_is_no_slip_of_its_money() -> None:
+    """住建局 2026 prints, besides the tables that agree with 表11 (城建工作标准和导则编制 150.00, 三城联创研究及工作推进经费
+    38.95, 施工图审查费 650.00, 房屋建筑质量巡查检测费 40.00), tables of the same names with other money (100.00, 2.00)
+    and one of a project 表11 does not have (城市更新城市体检 87.45): no money of a project is told wrong; those three,
+    most of the tables being borne out, are told together once, at the first of them."""
+    lines = read_published(ZHUJIAN_MORE).lines
+    found = against_projects(import_files([ZHUJIAN_MORE], None).imported, lines, ZHUJIAN_MORE)
+    assert [f.rule for f in found] == ["R-绩效目标"], found
+    assert found[0].message.startswith("“城市更新城市体检”87.45万元、“三城联创研究及工作推进经费”2.00万元、"
+                                       "“城建工作标准和导则编制”100.00万元，共 3 张项目绩效目标表在项目支出表中没有对应的项目")
+    assert found[0].line == target_money(lines)[0].line and found[0].severity == "warning"
 
 
 def test_no_target_table_is_held_to_a_list_of_projects_not_read_whole() -> None:

@@ -37,7 +37,9 @@ from reportgen.review.coverage import Coverage, coverage
 from reportgen.review.following import following
 from reportgen.review.missing import implied
 from reportgen.review.own_outputs import review_output
+from reportgen.review.target_sums import against_management
 from reportgen.review.target_tables import against_projects
+from reportgen.review.target_texts import beyond_projects, repeated_tables
 
 # The files a folder given to review holds that are documents (others in it are passed over).
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".xls", ".ods", ".html", ".htm", ".csv")
@@ -383,8 +385,11 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
                                                                  for unit in aside.units))
         result.narrative_problems = _told(problems, document)
         if result.narrative is not None:  # its target tables against its list of projects
-            result.narrative.contradictions += against_projects(result.imported.imported, result.published.lines,
-                                                                document)
+            lines = result.published.lines
+            result.narrative.contradictions += against_projects(result.imported.imported, lines, document) \
+                + against_management(result.imported.imported, lines, document) \
+                + beyond_projects(lines, result.imported.imported.year, document)
+            result.narrative.wording += repeated_tables(lines, document)
     if result.narrative is None and result.published.kind in _TEXTS:
         # no tables to measure its text by (none read, or no source made of them): its sentences judged
         # against each other all the same, each figure told 未能核对 but where its sentence bears it out

@@ -1,9 +1,9 @@
 """Each project's 绩效目标表 against the document's own 项目支出表: the year's money a target table prints for its
 project (“项目名称 既有住宅加装电梯专项资金经费” … “年度预算资金总额： 500.00” under 项目资金（万元）) is that project's
-合计 in the list of projects (烟台市住房和城乡建设局 2026: 400.00 in 表11). Told once for the document, every table
-that no project of its name bears out listed — only where the list was read whole (its projects add up to the 合计 it
-prints) and only for a name the list has (a table of a project it does not list may be of a unit's budget, or of
-another year: not told)."""
+合计 in the list of projects (烟台市住房和城乡建设局 2026: 400.00 in 表11). Told for each table that no project of its
+name bears out, at the table's money — only where the list was read whole (its projects add up to the 合计 it prints)
+and only for a name the list has (a table of a project it does not list may be of a unit's budget, or of another year:
+not told). The target texts the tables print are read by review/target_texts.py."""
 
 from __future__ import annotations
 
@@ -16,10 +16,13 @@ from reportgen.errors import Finding
 from reportgen.importing.imported import Imported
 from reportgen.importing.rows import Row
 from reportgen.readers.lines import Line
-from reportgen.readers.statements import target_table_words
+from reportgen.readers.statements import target_table_words, target_text_words
 
-_NUMBER = re.compile(r"(\d[\d,]*+(?:\.\d++)?+)$")
+_AFTER = re.compile(r"[：:]?(\d[\d,]*+(?:\.\d++)?+)(?![\d.,])")  # an amount right after a word
+_SPACE = re.compile(r"(?<!\d)\s+|\s+(?!\d)")  # spaces but those between two figures
 _BLOCK = 12  # lines at most from a table's project name to its money
+_GOAL_LINES = 30  # lines at most of a table's target text
+_NAMED = 5  # tables of no listed project named in the finding, the rest counted
 _STEP = Decimal("0.01")  # a 万元 table's printed step
 
 
@@ -28,10 +31,14 @@ class TargetMoney:
     name: str
     amount: Decimal
     line: int
+    start: int = 0  # the index (in the lines read) of the line its project's name is printed on
+    goal: tuple[Line, ...] = ()  # the lines of its target text
+    fiscal: Decimal | None = None  # its 其中：财政拨款, where printed right below its money
 
 
 def target_money(lines: list[Line]) -> list[TargetMoney]:
-    """Each 绩效目标表's project and its year's money, in 万元 (a table that does not say 万元 near it is left out)."""
+    """Each 绩效目标表's project and its year's money, in 万元 (a table that does not say 万元 near it is left out),
+    with the lines of its target text."""
     names, totals = target_table_words()
     out: list[TargetMoney] = []
     name, start = "", 0
@@ -41,26 +48,81 @@ def target_money(lines: list[Line]) -> list[TargetMoney]:
         if word is not None:
             name, start = text[len(word):].strip("：:"), index
             continue
-        money = _NUMBER.search(text) if name and index - start <= _BLOCK else None
-        if money is not None and any(text.startswith(w) for w in totals) \
-                and any("万元" in other.bare for other in lines[start:index + 4]):
-            out.append(TargetMoney(name, Decimal(money.group(1).replace(",", "")), line.number))
+        money = _after(line.bare, totals) if name and index - start <= _BLOCK else None
+        if money is not None and any("万元" in other.bare for other in lines[start:index + 4]):
+            out.append(TargetMoney(name, money, line.number, start, _goal(lines, index + 1),
+                                   _fiscal(lines[index + 1:index + 3])))
             name = ""
     return out
 
 
+def _after(printed: str, words: tuple[str, ...]) -> Decimal | None:
+    """The amount a line prints right after one of the words (“年度预算资金总额： 500.00”, “项目资金（万元） 年度资金总额：
+    100”; on a line that goes on, “年度资金总额：100 其中：财政拨款 80 其他资金 20”, the 100 after it, not the last)."""
+    text = _SPACE.sub("", printed)
+    at = next((text.index(w) + len(w) for w in words if w in text), None)
+    money = _AFTER.match(text, at) if at is not None else None
+    return Decimal(money.group(1).replace(",", "")) if money is not None else None
+
+
+def _fiscal(lines: list[Line]) -> Decimal | None:
+    """The 财政拨款 a table prints on one of the lines below its money (“其中：财政拨款   87.45”, also after the
+    label of the money's rows: “项目资金   其中：财政拨款   674.00”)."""
+    words = target_text_words()["绩效目标表的财政拨款"]
+    return next((money for line in lines if (money := _after(line.bare, words)) is not None), None)
+
+
+def _goal(lines: list[Line], start: int) -> tuple[Line, ...]:
+    """The lines after a table's money up to its indicators (or the next table's name): its target text."""
+    words = target_text_words()
+    ends = words["绩效目标表的指标起始"] + target_table_words()[0]
+    out: list[Line] = []
+    for line in lines[start:start + _GOAL_LINES]:
+        if line.bare.replace(" ", "").startswith(ends):
+            break
+        out.append(line)
+    return tuple(out)
+
+
 def against_projects(imported: Imported, lines: list[Line], document: Path) -> list[Finding]:
-    """The target tables whose money no project of their name in the 项目支出表 has: one finding, or none."""
+    """Each target table whose money no project of its name in the 项目支出表 bears out: a finding each; and the
+    tables of no project it lists, together."""
     listed = _listed_whole(imported)
     if listed is None:
         return []
-    amiss = [(t, listed[t.name]) for t in target_money(lines) if t.name in listed and t.amount not in listed[t.name]]
-    if not amiss:
+    tables = target_money(lines)
+    left = _left(tables, listed)
+    amiss = [Finding("error", "R-绩效目标金额", f"项目绩效目标表“{t.name}”的年度预算资金 {t.amount:,}万元与项目支出表中"
+                     f"同名项目的金额不符：项目支出表为{'、'.join(f'{v:,}' for v in left[t.name])}万元", str(document), t.line)
+             for t in tables if t.name in listed and t.amount not in listed[t.name] and left[t.name]]
+    return amiss + _unlisted(tables, listed, left, document)
+
+
+def _left(tables: list[TargetMoney], listed: dict[str, list[Decimal]]) -> dict[str, list[Decimal]]:
+    """Each name's amounts in the list that no table of its name and money bears out. A table of other money is
+    told against these; a name with none left has every project's table already: a table more of it is printed
+    again or another year's (住建局 2026: 城建工作标准和导则编制 150.00 in 表11, its tables 100.00, 105.34 and 150.00),
+    not a slip of the project's money."""
+    left = {name: list(values) for name, values in listed.items()}
+    for table in tables:
+        if table.amount in left.get(table.name, []):
+            left[table.name].remove(table.amount)
+    return left
+
+
+def _unlisted(tables: list[TargetMoney], listed: dict[str, list[Decimal]], left: dict[str, list[Decimal]],
+              document: Path) -> list[Finding]:
+    """The tables of no project the list has — its name not listed, or a table more of a name whose projects all
+    have theirs — told together, where most tables are borne out by name and money (the names are the list's own:
+    the rest stand out; 住建局 2026: 28 of 76, 城市更新城市体检 87.45 the first, tables of earlier years')."""
+    borne = [t for t in tables if t.amount in listed.get(t.name, [])]
+    unlisted = [t for t in tables if t.name not in listed or (t.amount not in listed[t.name] and not left[t.name])]
+    if not unlisted or 2 * len(borne) <= len(tables):
         return []
-    told = "；".join(f"“{t.name}”{t.amount:,}万元，项目支出表为{'、'.join(f'{v:,}' for v in values)}万元"
-                    for t, values in amiss)
-    return [Finding("error", "R-绩效目标金额", f"{len(amiss)} 张项目绩效目标表的年度预算资金与项目支出表中同名项目的金额不符："
-                    f"{told}", str(document), amiss[0][0].line)]
+    named = "、".join(f"“{t.name}”{t.amount:,}万元" for t in unlisted[:_NAMED])
+    more = "等" if len(unlisted) > _NAMED else ""
+    return [Finding("warning", "R-绩效目标", f"{named}{more}，共 {len(unlisted)} 张项目绩效目标表在项目支出表中没有对应的项目（项目支出表没有这个名称，"
+                    "或同名项目已各有金额相符的绩效目标表）：是否为别的年度或别的预算的表？", str(document), unlisted[0].line)]
 
 
 def _listed_whole(imported: Imported) -> dict[str, list[Decimal]] | None:
