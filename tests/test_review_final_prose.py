@@ -1,0 +1,123 @@
+"""The prose of a 部门决算 of another province read and judged: its comparisons with last year's 决算 and with
+the year's own budget (“比上年决算数相比变化 X 万元，增长 Y%”, “比年初预算数增加 X 万元，增长 Y%”), its completion rates
+with the budget said inside them (“决算为 X 万元，完成预算 Y 万元的 Z%”) and a share of a whole the tables give of an
+amount they do not (“共涉及资金 X 万元，占一般公共预算项目支出总额的 W%”).
+
+The fixture is a page extract (pypdf) of a published PDF of /work/shared/corpus (ORIGIN.md there): 佛山市轨道交通局
+2019年部门决算 pp. 1–28 (its cover, 概况, eight tables and 情况说明 up to 绩效; the 名词解释 left out)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from reportgen.readers.lines import Line
+from reportgen.readers.statements import SAME_YEAR_BUDGET, Statement, read_statements
+from reportgen.review.consistency import completion_rates
+from reportgen.review.documents import DocumentReview, review_document
+from tests.clients import require_program
+from tests.test_text_rules import FINAL, findings
+
+FOSHAN = Path(__file__).resolve().parent / "fixtures" / "import" / "national" / "foshan-guidaojiaotongju-2019-p1-28.pdf"
+
+
+@pytest.fixture(scope="module")
+def reviewed() -> DocumentReview:
+    require_program("pdftotext")
+    return review_document(FOSHAN, None)
+
+
+def _read(*texts: str) -> list[Statement]:
+    return read_statements([Line(n, text) for n, text in enumerate(texts, start=1)])
+
+
+def _verdicts(result: DocumentReview, text: str) -> list[tuple[str, str, str]]:
+    assert result.narrative is not None
+    return [(v.status, v.subject, v.expected) for v in result.narrative.verdicts if v.statement.text == text]
+
+
+def _told(result: DocumentReview) -> list[tuple[str, int, str]]:
+    assert result.narrative is not None
+    narrative = result.narrative
+    return [(f.rule, f.line, f.message) for f in narrative.findings()]
+
+
+# p.25–26, as the PDF wraps them
+AGAINST_LAST_YEAR = ("元。其中：一般公共预算财政拨款收入 1668.14 万元，比上年决", "算数相比变化 0 万元，增长 0%；主要是因为我局为 2019 年新成")
+AGAINST_THE_BUDGET = ("元。其中：一般公共预算财政拨款支出 1668.14 万元，比年初预", "算数增加 1668.14 万元，增长 0%；主要是因为我局去年预算数")
+
+
+def test_a_change_against_last_years_final_accounts_said_with_no_direction_is_read() -> None:
+    statements = _read(*AGAINST_LAST_YEAR)
+    assert [(st.kind, st.value, st.direction, st.base) for st in statements] == [
+        ("amount", Decimal("1668.14"), "", ""), ("change", Decimal("0"), "", "执行数"), ("rate", Decimal("0"), "up", "执行数")]
+    assert statements[1].label == statements[0].label  # the change is of the 一般公共预算 income
+
+
+def test_a_change_against_the_years_own_budget_is_no_change_over_last_year() -> None:
+    statements = _read(*AGAINST_THE_BUDGET)
+    assert [(st.kind, st.value, st.base) for st in statements] == [
+        ("amount", Decimal("1668.14"), ""), ("change", Decimal("1668.14"), SAME_YEAR_BUDGET),
+        ("rate", Decimal("0"), SAME_YEAR_BUDGET)]
+    # a year said keeps the comparison with that year (北京's “比 2025 年年初预算数”)
+    assert _read("收入预算 71094.17 万元，比 2025 年年初预算数 69043.50 万元增加 2050.67 万元")[1].base == "预算"
+
+
+def test_the_comparisons_are_read_and_none_is_judged_against_a_figure_the_tables_do_not_give(reviewed) -> None:
+    # last year's 决算 and the year's budget are in none of the 决算's tables: read, their subject known, not judged
+    assert _verdicts(reviewed, "比上年决算数相比变化0万元") == [("unknown", "一般公共预算拨款", ""),
+                                                        ("unknown", "政府性基金预算拨款", "")]
+    assert _verdicts(reviewed, "比年初预算数增加1668.14万元") == [("unknown", "一般公共预算支出", "")]
+    assert _verdicts(reviewed, "比预算数增加97.19万元") == [("unknown", "机关运行经费", "")]
+    assert reviewed.narrative is not None
+    counts = [v for v in reviewed.narrative.verdicts if v.statement.kind != "cell"]
+    read = [v for v in counts if v.status != "unknown" or v.subject]
+    assert len(read) / len(counts) >= Decimal("0.8")
+
+
+def test_a_rate_printed_where_the_sentence_says_there_was_no_figure_last_year_is_told(reviewed) -> None:
+    told = [(line, message) for rule, line, message in _told(reviewed) if rule == "R-无上年数的增长率"]
+    assert len(told) == 1 and "无2018年决算数" in told[0][1] and "增长0%" in told[0][1]
+    zero_based = [message for rule, _, message in _told(reviewed) if rule == "R-零基增长率"]
+    assert len(zero_based) == 1 and "1668.14" in zero_based[0]  # 比年初预算数: told once, its other line listed
+    assert not [m for rule, _, m in _told(reviewed) if rule == "R-句内矛盾"]  # neither told again as last year's
+
+
+def test_the_share_of_an_amount_no_table_gives_is_judged_against_the_whole_the_tables_give(reviewed) -> None:
+    """p.28: 940.15 is 102.0% of the 一般公共预算 项目支出 921.75 the 支出决算表 prints, not 100%; the 政府性基金
+    share of a whole of 0 has no rate to judge."""
+    ((status, subject, expected),) = _verdicts(reviewed, "占一般公共预算项目支出总额的100%")
+    assert (status, subject) == ("disagree", "绩效自评涉及的资金") and "占102%" in expected and "921.75" in expected
+    assert _verdicts(reviewed, "占政府性基金预算项目支出总额的0%")[0][0] == "unknown"
+    assert reviewed.narrative is not None
+    wrong = [v.statement.text for v in reviewed.narrative.verdicts if v.status == "disagree"]
+    assert wrong == ["占一般公共预算项目支出总额的100%"]  # no false alarm on the figures that agree
+
+
+def test_a_completion_rate_of_a_budget_of_nothing_said_inside_it_is_told_once_a_sentence(reviewed) -> None:
+    told = [(line, message) for rule, line, message in _told(reviewed) if rule == "R-完成率"]
+    assert [message.split("”")[0] for _, message in told] == [
+        "“决算为0.16万元，完成预算0万元的0%", "“决算为0万元，完成预算0万元的0%", "“决算为0.16万元，完成预算0万元的0%"]
+    assert all("预算为 0，没有完成率可言" in message for _, message in told)
+
+
+def _rates(*texts: str) -> list[str]:
+    lines = [Line(n, text) for n, text in enumerate(texts, start=1)]
+    return [f.message for f in completion_rates(read_statements(lines), "稿.txt")]
+
+
+def test_a_completion_rate_with_its_budget_inside_is_judged_at_its_printed_precision() -> None:
+    assert _rates("公务接待费支出决算为12.50万元，完成预算25.00万元的50.00%。") == []
+    assert _rates("公务接待费支出决算为1.00万元，完成预算3.00万元的33.3%。") == []  # 33.33…: right at one decimal
+    (message,) = _rates("公务接待费支出决算为12.50万元，完成预算25.00万元的60.00%。")
+    assert "应为 50.00%" in message
+
+
+def test_no_prior_said_without_a_rate_or_a_rate_over_a_prior_that_exists_is_not_told() -> None:
+    no_rate = ["  政府性基金预算财政拨款收入 0 万元，比上年决算数相比变化 0 万元，主要是因为我局是 2019 年",
+               "新成立单位，当年无发生额，同时无 2018 年决算数。"]
+    assert "R-无上年数的增长率" not in [rule for rule, _ in findings(FINAL + no_rate, 2024)]
+    prior = ["  一般公共预算财政拨款收入 1668.14 万元，比上年决算数增加 68.14 万元，增长 4.26%；主要是因为人员增加。"]
+    assert "R-无上年数的增长率" not in [rule for rule, _ in findings(FINAL + prior, 2024)]
