@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.importing.pipeline import import_files
 from reportgen.readers.lines import Line
 from reportgen.readers.statements import SAME_YEAR_BUDGET, Statement, read_statements
 from reportgen.review.consistency import completion_rates
@@ -121,3 +122,32 @@ def test_no_prior_said_without_a_rate_or_a_rate_over_a_prior_that_exists_is_not_
     assert "R-无上年数的增长率" not in [rule for rule, _ in findings(FINAL + no_rate, 2024)]
     prior = ["  一般公共预算财政拨款收入 1668.14 万元，比上年决算数增加 68.14 万元，增长 4.26%；主要是因为人员增加。"]
     assert "R-无上年数的增长率" not in [rule for rule, _ in findings(FINAL + prior, 2024)]
+
+
+# 上海市嘉定区司法局 2017年度“三公”经费支出决算情况说明 (a published page): “完成预算的” of the one budget the
+# sentence states
+JIADING = ("上海市嘉定区司法局2017年度“三公”经费财政拨款支出年初预算为22.00万元，支出决算为8.77万元，完成预算的39.86%，"
+           "其中：因公出国（境）费决算为0万元，完成预算的0%。")
+
+
+def test_a_completion_rate_of_the_budget_said_plainly_is_of_the_one_budget_the_sentence_states() -> None:
+    assert _rates(JIADING) == []  # 8.77 ÷ 22.00 = 39.86%
+    (message,) = _rates(JIADING.replace("39.86%", "38.86%"))
+    assert "按句中的年初预算与决算数应为 39.86%" in message
+    # two budgets stated and 预算 said plainly: which one is not said, nothing is judged
+    assert _rates("年初预算为20.00万元，全年预算为22.00万元，支出决算为8.77万元，完成预算的30.00%。") == []
+
+
+def test_the_importer_reads_the_other_regions_wording_final_text_yaml_lists(reviewed) -> None:
+    """The 决算's “三公” 说明 under its own heading (“三、 2019 年度一般公共预算财政拨款“三公”经费支出决算情况说明”), its
+    差异原因 said as 主要情况, its 团组 and 购置数, and its 政府采购 said as 政府采购货物支出: read, so the review no
+    longer says the 差异原因 is missing (the document states it, p.26)."""
+    require_program("pdftotext")
+    result = import_files([FOSHAN], None)
+    three = result.imported.tree["三公经费"]
+    assert three["合计"]["差异原因"].value.startswith("因为我局为2019年新成立单位，成立时间晚于预算数制定时间")
+    assert {key: placed.value for key, placed in three["明细"].items()} == {
+        "出国团组": 0, "出国人次": 0, "公务用车保有量": 0, "公务用车购置数量": 0}
+    assert {key: placed.value for key, placed in result.imported.tree["政府采购"].items()} == {
+        "货物": Decimal(0), "工程": Decimal(0), "服务": Decimal(0)}
+    assert not [f.message for f in reviewed.checks if f.rule == "R-差异原因"]

@@ -341,7 +341,9 @@ def _may_equal(a: Statement, b: Statement) -> bool:
 # spending a sentence states, and the rate of completion it gives of one of them.
 _BUDGET_SAID = re.compile(r"(年初预算|全年预算|调整预算)(?:数)?(?:为|是)?(\d[\d,]*+(?:\.\d++)?+)(万元|元)")
 _FINAL_SAID = re.compile(r"决算(?:数)?(?:为|是)(\d[\d,]*+(?:\.\d++)?+)(万元|元)")
-_DONE_SAID = re.compile(r"完成(年初预算|全年预算|调整预算)(?:数)?的(\d++(?:\.\d++)?+)%")
+# a plain 预算 (“支出年初预算为22.00万元，支出决算为8.77万元，完成预算的39.86%”, 上海市嘉定区司法局 2017 决算) is the one
+# budget the sentence states
+_DONE_SAID = re.compile(r"完成(年初预算|全年预算|调整预算|预算)(?:数)?的(\d++(?:\.\d++)?+)%")
 # “支出决算为0.16万元，完成预算0万元的0%”（佛山 2019 决算）: the budget said inside the rate, the spending before it
 _DONE_INLINE = re.compile(r"完成(年初预算|全年预算|调整预算|预算)(?:数)?(\d[\d,]*+(?:\.\d++)?+)(万元|元)的(\d++(?:\.\d++)?+)%")
 
@@ -385,17 +387,19 @@ def _completion(sentence: str, line: int, draft: str, cut_as_note: bool) -> Find
     done = _DONE_SAID.search(sentence)
     final = _FINAL_SAID.search(sentence)
     budgets = {m.group(1): _yuan(m.group(2), m.group(3)) for m in _BUDGET_SAID.finditer(sentence)}
-    if done is None or final is None or done.group(1) not in budgets:
+    kind = done.group(1) if done is not None else ""
+    kind = next(iter(budgets)) if kind == "预算" and len(budgets) == 1 else kind
+    if done is None or final is None or kind not in budgets:
         return None
     spent, printed = _yuan(final.group(1), final.group(2)), Decimal(done.group(2))
-    base = budgets[done.group(1)]
+    base = budgets[kind]
     if base != 0 and _rate_fits(spent, base, printed):
         return None
-    other = _of_other_budget(budgets, done.group(1), spent, printed)
+    other = _of_other_budget(budgets, kind, spent, printed)
     decimals = -int(printed.as_tuple().exponent)
     right = quantize_half_up(spent / base * 100, decimals) if base else None
     cut = base != 0 and truncated(spent / base * 100, decimals) == printed
-    finding = _completion_finding(done.group(), done.group(1), base, (other, right, cut), draft, line)
+    finding = _completion_finding(done.group(), kind, base, (other, right, cut), draft, line)
     return _as_cut_note(finding) if cut and not other and cut_as_note else finding
 
 
