@@ -151,3 +151,16 @@ def test_the_importer_reads_the_other_regions_wording_final_text_yaml_lists(revi
     assert {key: placed.value for key, placed in result.imported.tree["政府采购"].items()} == {
         "货物": Decimal(0), "工程": Decimal(0), "服务": Decimal(0)}
     assert not [f.message for f in reviewed.checks if f.rule == "R-差异原因"]
+
+
+def test_the_budget_a_completion_rate_states_is_judged_against_the_three_public_tables_budget(reviewed) -> None:
+    """p.26: “支出决算为 0.16 万元，完成预算 0 万元的 0%”: the 0 is the “三公” budget, which the table prints (预算数 0.00)
+    — judged so, each of its part's against the part's; the 决算 before it (“……支出决算为”) is the part's outturn."""
+    assert reviewed.narrative is not None
+    said = [(v.status, v.subject) for v in reviewed.narrative.verdicts if v.statement.label == "完成预算"]
+    assert said == [("agree", "“三公”经费"), ("agree", "因公出国（境）费"), ("agree", "公务用车购置及运行维护费"),
+                    ("agree", "公务接待费")]
+    outturns = [(v.status, v.subject, v.statement.value) for v in reviewed.narrative.verdicts
+                if v.statement.label.endswith("决算为")]
+    assert outturns == [("agree", "“三公”经费", Decimal("0.16")), ("agree", "因公出国（境）费", Decimal(0)),
+                        ("agree", "公务用车购置及运行维护费", Decimal(0)), ("agree", "公务接待费", Decimal("0.16"))]

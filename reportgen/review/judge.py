@@ -195,6 +195,9 @@ def _of_project_spending(st: Statement, glossary: Glossary) -> Figure | None:
 
 def _judge_amount(st: Statement, reading: _Reading) -> None:
     """An amount (or a table cell) names the subject the sentence's changes, rates and shares speak of."""
+    if st.kind == "amount" and reading.subject is not None and _DONE_LABEL.search(st.label):
+        reading.verdicts.append(_budget_said(st, reading.subject))  # its subject stays the amount before it
+        return
     figure = _named_figure(st, reading.glossary)
     other = year_before(st, reading.glossary.year) if st.kind == "amount" else None
     if other is not None:  # another year's figure: agrees with that year's, else is not judged
@@ -214,6 +217,20 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
     if verdict.status == "disagree":
         verdict = _unjudgeable(st, figure, reading.glossary) or verdict
     reading.verdicts.append(verdict)
+
+
+# “决算为 0.16 万元，完成预算 0 万元的 0%”（佛山 2019 决算）: the amount after these words is the budget of the figure before
+_DONE_LABEL = re.compile(r"完成(?:年初|全年|调整)?预算数?$")
+
+
+def _budget_said(st: Statement, figure: Figure) -> Verdict:
+    """The budget a completion rate states of a figure, against the budget its 决算 table prints."""
+    if figure.budget is None or st.value is None or not st.unit:
+        return Verdict(st, "unknown", figure, cause="源文件没有本年的预算数")
+    exact = in_unit(figure.budget, st.unit)
+    if shown(exact, st.decimals) == st.value:
+        return Verdict(st, "agree", figure)
+    return Verdict(st, "disagree", figure, _text(exact, st.decimals, st.unit), "与决算表中的预算数不符")
 
 
 # an amount its sentence lists as a part (其中) of the amount before it, whose words name a figure of the tables
@@ -446,8 +463,8 @@ def _part_cause(part: str) -> str:
 def _prior(st: Statement, figure: Figure) -> Decimal | None:
     """The year a change is against: 执行数 where the text says so; said plainly (“比上年”), the
     prior budget — or its execution where the source knows only that, as the render compares."""
-    if st.base == SAME_YEAR_BUDGET:  # a 决算 against its own year's budget: no figure of the source is that
-        return None
+    if st.base == SAME_YEAR_BUDGET:  # a 决算 against its own year's budget, where its table prints it
+        return figure.budget
     if st.base == "执行数" or (not st.base and figure.prior is None):
         return figure.actual
     return figure.prior
