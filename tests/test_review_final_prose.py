@@ -60,8 +60,10 @@ def test_a_change_against_last_years_final_accounts_said_with_no_direction_is_re
 def test_a_change_against_the_years_own_budget_is_no_change_over_last_year() -> None:
     statements = _read(*AGAINST_THE_BUDGET)
     assert [(st.kind, st.value, st.base) for st in statements] == [
-        ("amount", Decimal("1668.14"), ""), ("change", Decimal("1668.14"), SAME_YEAR_BUDGET),
-        ("rate", Decimal("0"), SAME_YEAR_BUDGET)]
+        ("amount", Decimal("1668.14"), ""), ("change", Decimal("1668.14"), "本年年初预算"),
+        ("rate", Decimal("0"), "本年年初预算")]
+    # said plainly, the budget is the one the 决算's table prints (its “三公” 预算数)
+    assert _read("支出 97.19 万元，比预算数增加 97.19 万元")[1].base == SAME_YEAR_BUDGET
     # a year said keeps the comparison with that year (北京's “比 2025 年年初预算数”)
     assert _read("收入预算 71094.17 万元，比 2025 年年初预算数 69043.50 万元增加 2050.67 万元")[1].base == "预算"
 

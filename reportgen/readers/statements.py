@@ -1028,7 +1028,7 @@ def _said_figure(line: int, kind: str, token: str, groups: dict[str, str | None]
     num = groups.get("num")
     return Statement(line, kind, token, to_decimal(num) if num else None, decimals_of(num) if num else 0, unit,
                      direction=_DIRECTIONS.get(groups.get("dir") or "", ""),
-                     base=(SAME_YEAR_BUDGET if groups.get("same") is not None
+                     base=(_same_year(token) if groups.get("same") is not None
                            else _base(groups.get("base") or groups.get("later") or "")) if base is None else base,
                      empty_amount=bool(groups.get("empty")),
                      prior=f"{groups['prior']}{groups.get('priorunit') or ''}" if groups.get("prior") else "", **more)
@@ -1060,8 +1060,20 @@ def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]],
     return said.out
 
 
-# a change's base where it is the same year's budget (“比年初预算数增加”: a 决算 against its budget), not last year's
+# a change's base where it is the same year's budget (“比预算数增加”: a 决算 against its budget), not last year's; one
+# the words name as its 年初, 全年 or 调整 budget (“比年初预算数增加”) is that one's: 本年年初预算, 本年全年预算, 本年调整预算
 SAME_YEAR_BUDGET = "本年预算"
+_WHICH_BUDGET = re.compile(r"年初|全年|调整")
+
+
+def _same_year(token: str) -> str:
+    which = _WHICH_BUDGET.search(token)
+    return f"本年{which.group()}预算" if which else SAME_YEAR_BUDGET
+
+
+def same_year(base: str) -> bool:
+    """Whether a change's base is the same year's budget, plain or named (SAME_YEAR_BUDGET)."""
+    return base.startswith("本年") and base.endswith("预算")
 
 
 def _base(word: str) -> str:

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from reportgen.compute import quantize_half_up, truncated
 from reportgen.errors import Finding
-from reportgen.readers.statements import SAME_YEAR_BUDGET, STARTS_ANEW, Statement, decimals_of, to_decimal, year_before
+from reportgen.readers.statements import STARTS_ANEW, Statement, decimals_of, same_year, to_decimal, year_before
 from reportgen.review.glossary import BUDGET_WORD as _BUDGET_WORD
 from reportgen.review.glossary import normalize
 
@@ -260,7 +260,7 @@ def _rate_of_nothing(amount: Statement, change: Statement, rate: Statement, draf
     烟台市人社局 2026; 佛山 2019 决算 “增加1668.14万元，增长0%”): last year's figure was nothing, and a rate from
     a zero base is no rate (DOMAIN: 上年无该项预算，增长率无可比性)."""
     assert amount.value is not None and change.value is not None
-    if change.base == SAME_YEAR_BUDGET:  # a 决算 over a budget of nothing: R-零基增长率 tells it, once for the document
+    if same_year(change.base):  # a 决算 over a budget of nothing: R-零基增长率 tells it, once for the document
         return []
     if change.direction == "down" or amount.value * _UNITS[amount.unit] != change.value * _UNITS[change.unit] \
             or not amount.value or rate.value is None:
@@ -276,7 +276,7 @@ def _finding(amount: Statement, change: Statement, rate: Statement, low: Decimal
     prior = (amount.value - signed).quantize(Decimal(1) / Decimal(10) ** amount.decimals)
     return Finding("error", "R-句内矛盾",
                    f"“{amount.label}”{amount.text}{_and(change.text)}意味着"
-                   f"{'预算' if change.base == SAME_YEAR_BUDGET else '上年'}为{prior:,}{amount.unit}、"
+                   f"{'预算' if same_year(change.base) else '上年'}为{prior:,}{amount.unit}、"
                    f"变动率约为 {(low + high) / 2:.2f}%，而写作“{rate.text}”：三个数字不能同时成立", draft, rate.line)
 
 

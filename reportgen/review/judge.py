@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.compute import exact_percent, in_unit, quantize_half_up, truncated
-from reportgen.readers.statements import SAME_YEAR_BUDGET, Statement, year_before
+from reportgen.readers.statements import SAME_YEAR_BUDGET, Statement, same_year, year_before
 from reportgen.review.consistency import made_whole
 from reportgen.review.glossary import Figure, Glossary, normalize
 
@@ -220,13 +220,15 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
 
 
 # “决算为 0.16 万元，完成预算 0 万元的 0%”（佛山 2019 决算）: the amount after these words is the budget of the figure before
-_DONE_LABEL = re.compile(r"完成(?:年初|全年|调整)?预算数?$")
+_DONE_LABEL = re.compile(r"完成(年初|全年|调整)?预算数?$")
 
 
 def _budget_said(st: Statement, figure: Figure) -> Verdict:
-    """The budget a completion rate states of a figure, against the budget its 决算 table prints."""
-    if figure.budget is None or st.value is None or not st.unit:
-        return Verdict(st, "unknown", figure, cause="源文件没有本年的预算数")
+    """The budget a completion rate states of a figure, against the 预算数 its 决算 table prints — where the words
+    say the budget plainly (“完成年初预算……”: the 年初 one, which the table's 预算数 need not be)."""
+    named = _DONE_LABEL.search(st.label)
+    if figure.budget is None or st.value is None or not st.unit or (named and named.group(1)):
+        return Verdict(st, "unknown", figure, cause="源文件没有本年的这一预算数")
     exact = in_unit(figure.budget, st.unit)
     if shown(exact, st.decimals) == st.value:
         return Verdict(st, "agree", figure)
@@ -463,8 +465,8 @@ def _part_cause(part: str) -> str:
 def _prior(st: Statement, figure: Figure) -> Decimal | None:
     """The year a change is against: 执行数 where the text says so; said plainly (“比上年”), the
     prior budget — or its execution where the source knows only that, as the render compares."""
-    if st.base == SAME_YEAR_BUDGET:  # a 决算 against its own year's budget, where its table prints it
-        return figure.budget
+    if same_year(st.base):  # a 决算 against its own year's budget, where its table prints it: the table's 预算数,
+        return figure.budget if st.base == SAME_YEAR_BUDGET else None  # which may not be the 年初 one the words name
     if st.base == "执行数" or (not st.base and figure.prior is None):
         return figure.actual
     return figure.prior
@@ -472,7 +474,7 @@ def _prior(st: Statement, figure: Figure) -> Decimal | None:
 
 def _no_prior(st: Statement) -> str:
     """Why a change, flat or rate is not judged where the source has nothing to compare with."""
-    return "源文件没有本年的预算数（决算比预算的增减未核对）" if st.base == SAME_YEAR_BUDGET else "源文件没有可比的上年数"
+    return "源文件没有本年的这一预算数（决算比预算的增减未核对）" if same_year(st.base) else "源文件没有可比的上年数"
 
 
 def _change(st: Statement, figure: Figure | None) -> Verdict:
