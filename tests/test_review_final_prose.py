@@ -8,14 +8,17 @@ The fixture is a page extract (pypdf) of a published PDF of /work/shared/corpus 
 
 from __future__ import annotations
 
+import subprocess
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from reportgen.cli import main
 from reportgen.importing.pipeline import import_files
 from reportgen.readers.lines import Line
 from reportgen.readers.statements import SAME_YEAR_BUDGET, Statement, read_statements
+from reportgen.review import review
 from reportgen.review.consistency import completion_rates
 from reportgen.review.documents import DocumentReview, review_document
 from tests.clients import require_program
@@ -166,3 +169,23 @@ def test_the_budget_a_completion_rate_states_is_judged_against_the_three_public_
                 if v.statement.label.endswith("决算为")]
     assert outturns == [("agree", "“三公”经费", Decimal("0.16")), ("agree", "因公出国（境）费", Decimal(0)),
                         ("agree", "公务用车购置及运行维护费", Decimal(0)), ("agree", "公务接待费", Decimal("0.16"))]
+
+
+def test_a_planted_budget_and_share_are_caught_and_the_right_ones_agree(tmp_path) -> None:
+    """The 决算's text against the source imported from it, with two figures changed: the 公务接待费 budget its
+    completion rate states (0 → 5, the table's 预算数 is 0.00) and the 绩效 share made right (100% → 102%, 940.15 ÷
+    921.75 = 101.996%): the first is told, the second agrees."""
+    require_program("pdftotext")
+    source = tmp_path / "源.yaml"
+    main(["import", str(FOSHAN), "-o", str(source)])
+    text = subprocess.run(["pdftotext", "-layout", str(FOSHAN), "-"], capture_output=True, text=True, check=True).stdout
+    assert text.count("支出决算为 0.16 万元，完成预算 0 万元的 0%") == 1 and text.count("预算项目支出总额的 100%") == 1
+    draft = tmp_path / "稿.txt"
+    draft.write_text(text.replace("支出决算为 0.16 万元，完成预算 0 万元的 0%", "支出决算为 0.16 万元，完成预算 5 万元的 3.2%")
+                     .replace("预算项目支出总额的 100%", "预算项目支出总额的 102%"), encoding="utf-8")
+    result, problems = review(source, draft, despite_errors=True)
+    assert result is not None, [p.format() for p in problems]
+    wrong = [(v.statement.text, v.expected) for v in result.verdicts if v.status == "disagree" and v.statement.kind != "cell"]
+    assert wrong == [("5万元", "0万元")], wrong  # at the precision printed
+    shares = [v.status for v in result.verdicts if v.statement.text == "占一般公共预算项目支出总额的102%"]
+    assert shares == ["agree"]
