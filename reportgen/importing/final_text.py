@@ -18,6 +18,9 @@ from __future__ import annotations
 import bisect
 import re
 from decimal import Decimal
+from pathlib import Path
+
+import yaml
 
 from reportgen.importing.catalog import normalized
 from reportgen.importing.final_build import GENERAL, SPENDING, TOTALS, messages
@@ -29,64 +32,59 @@ from reportgen.readers.lines import Line
 
 ZERO = Decimal(0)
 
-NUM = r"(\d+(?:\.\d+)?)"
+NUM = r"(\d+(?:\.\d+)?)"  # an amount or a count as printed: {数} in final_text.yaml
+# The sentences read are data (final_text.yaml, beside this file): a region that words a part otherwise adds its
+# sentence there. libyaml's loader where the build has it (the same safe tags: a data file of our own)
+_VOCABULARY = yaml.load(Path(__file__).with_name("final_text.yaml").read_text(encoding="utf-8"),
+                        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+class Wording:
+    """A part's sentence as the documents word it: one pattern, or several that give the same groups; a search
+    finds the first place any of them matches (a finditer each place, in order of the text)."""
+
+    def __init__(self, said: str | list[str]) -> None:
+        self.patterns = [re.compile(text.replace("{数}", NUM)) for text in ([said] if isinstance(said, str) else said)]
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        found = [m for pattern in self.patterns if (m := pattern.search(text, pos)) is not None]
+        return min(found, key=lambda m: m.start()) if found else None
+
+    def finditer(self, text: str, pos: int = 0) -> list[re.Match[str]]:
+        return sorted((m for pattern in self.patterns for m in pattern.finditer(text, pos)), key=lambda m: m.start())
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return next((m for pattern in self.patterns if (m := pattern.match(text)) is not None), None)
+
+
+def _wordings(key: str) -> dict[str, Wording]:
+    return {name: Wording(said) for name, said in _VOCABULARY[key].items()}
+
+
+_SAID = _wordings("句式")
 # “与2023年度相比，<总计>增加N万元，增长R%。主要原因：…”, or “…<总计>持平。” (a change of 0, a reason perhaps)
-_CHANGE = re.compile(r"与(\d{4})年度相比，(?P<key>收入支出总计|财政拨款收入支出总计|一般公共预算财政拨款支出)"
-                     r"(?:(?P<way>增加|减少)" + NUM.replace("(", "(?P<change>", 1) + r"万元(?:，(?P<rateway>增长|下降)"
-                     + NUM.replace("(", "(?P<rate>", 1) + r"%?)?|(?P<flat>持平))。?(?:主要原因[：:](?P<reason>[^。]*))?")
-CHANGE_KEYS = {"收入支出总计": "收支总计", "财政拨款收入支出总计": "财政拨款", "一般公共预算财政拨款支出": "一般公共预算"}
-_DETAIL_START = re.compile(r"（三）一般公共预算财政拨款支出决算具体情况")
-_DETAIL_END = re.compile(r"六、一般公共预算财政拨款基本支出")
-_ITEM = re.compile(r"(\d{1,2})、([^（）、。]{1,30})（类）([^（）、。]{1,30})（款）([^（）、。]{1,40})（项）")
-_INITIAL = re.compile(r"年初预算为" + NUM + "万元")
-_FULL = re.compile(r"全年预算为" + NUM + "万元")
-_SPENT = re.compile(r"支出决算为" + NUM + "万元")
-_USE = re.compile(r"主要用于[：:]([^。]*)")
-_VARIANCE = re.compile(r"主要原因(?:是)?[：:]?([^。]*)")
-_THREE_START = re.compile(r"七、财政拨款“三公”经费支出决算情况说明")
-_THREE_END = re.compile(r"八、政府性基金预算财政拨款")
-_THREE_VARIANCE = re.compile(r"“三公”经费支出决算数(?:小于|大于)预算数的主要原因(?:是)?[：:]?([^。]*)")
-_THREE_CHANGE = re.compile(r"“三公”经费财政拨款支出决算数比(\d{4})年度(增加|减少)" + NUM + r"万元，(增长|下降)(?:（增长）|（下降）)?"
-                           + NUM + "%")
-_PART_FLAT = re.compile(r"(因公出国（境）费|公务用车购置及运行维护费|公务接待费)支出(?:与上一年度|决算)持平")
-_THREE_FLAT = re.compile(r"“三公”经费财政拨款支出决算数与(\d{4})年度持平")
-_PART_CHANGE = re.compile(r"(因公出国（境）费|公务用车购置及运行维护费|公务接待费)支出决算(增加|减少)" + NUM + r"万元，(增长|下降)"
-                          + NUM + "%")
-_PART_REASON = re.compile(r"(因公出国（境）费|公务用车购置及运行维护费|公务接待费)支出(?:增加|减少)的主要原因(?:是)?[：:]?([^。]*)")
-_TRIPS = re.compile(r"因公出国（境）团组(\d+)个、累计(\d+)人次")
-_FLEET = re.compile(r"公务用车保有量为(\d+)辆")
-_BOUGHT = re.compile(r"(?:更新)?购置公务用车(\d+)辆")
-_RECEPTION = re.compile(r"国内公务接待支出" + NUM + r"万元?（含外宾接待支出" + NUM + "万元）")
-_RECEPTIONS = re.compile(r"主要用于([^，。]{1,60})，[^，。\d]{0,10}接待(\d+)批次、(\d+)人次，其中：接待外宾(\d+)批次、(\d+)人次")
-_RUNNING = re.compile(r"机关运行经费支出" + NUM + r"万元，比(\d{4})年度(增加|减少)" + NUM + r"万元(?:，(增长|下降)" + NUM
-                      + r"%)?。主要原因(?:是)?[：:]?")
-_RUNNING_END = re.compile(r"（二）政府采购")
-_PROCUREMENT = (("货物", re.compile(r"货物采购金额" + NUM + "万元")), ("工程", re.compile(r"工程采购金额" + NUM + "万元")),
-                ("服务", re.compile(r"服务采购金额" + NUM + "万元")),
-                ("中小企业", re.compile(r"面向中小企业预留政府采购项目预算金额" + NUM + "万元")),
-                ("小微企业", re.compile(r"面向小微企业预留政府采购项目预算金额" + NUM + "万元")),
-                ("中小企业中标", re.compile(r"在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额" + NUM + "万元")),
-                ("小微企业中标", re.compile(r"在面向小微企业预留的?政府采购项目中，由小微企业供应商中标或成交的，采购金额" + NUM + "万元")),
-                ("其他中小企业中标", re.compile(r"在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额" + NUM + "万元")))
-_AS_OF = re.compile(r"截至(\d{4}年\d{1,2}月\d{1,2}日)")
-_VEHICLES = re.compile(r"共有车辆(\d+)辆")
-VEHICLE_KINDS = ("部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车",
-                 "离退休干部用车", "其他用车")
+_CHANGE = _SAID["增减"]
+CHANGE_KEYS: dict[str, str] = _VOCABULARY["增减的总计"]
+_DETAIL_START, _DETAIL_END = _SAID["具体情况开始"], _SAID["具体情况结束"]
+_ITEM = _SAID["项"]
+_INITIAL, _FULL, _SPENT = _SAID["年初预算"], _SAID["全年预算"], _SAID["支出决算"]
+_USE, _VARIANCE = _SAID["用途"], _SAID["差异原因"]
+_THREE_START, _THREE_END = _SAID["三公开始"], _SAID["三公结束"]
+_THREE_VARIANCE, _THREE_CHANGE, _THREE_FLAT = _SAID["三公差异原因"], _SAID["三公增减"], _SAID["三公持平"]
+_PART_FLAT, _PART_CHANGE, _PART_REASON = _SAID["三公分项持平"], _SAID["三公分项增减"], _SAID["三公分项增减原因"]
+_TRIPS, _FLEET, _BOUGHT = _SAID["出国团组"], _SAID["公务用车保有量"], _SAID["公务用车购置数量"]
+_RECEPTION, _RECEPTIONS = _SAID["国内公务接待"], _SAID["接待批次"]
+_RUNNING, _RUNNING_END = _SAID["机关运行经费"], _SAID["机关运行经费结束"]
+_PROCUREMENT = tuple(_wordings("政府采购").items())
+_AS_OF, _VEHICLES, _EQUIPMENT = _SAID["截至"], _SAID["车辆"], _SAID["大型设备"]
+VEHICLE_KINDS = tuple(_VOCABULARY["车辆分类"])
 _VEHICLE_KIND = re.compile(r"(" + "|".join(VEHICLE_KINDS) + r")(\d+)辆")
-_EQUIPMENT = re.compile(r"单价100万元（含）以上设备（不含车辆）(\d+)台（套）")
-# 制度 and 工作机制 in the 样张's words (“本部门建立了如下预算绩效管理制度：…”, “工作机制建设情况：…”), or
-# as a department says it (“本部门制定了……实施办法，建立了……工作机制；”)
-_RULES = re.compile(r"本部门(?:建立了如下预算绩效管理制度[：:]|制定了)([^；。]*?)(?=[；。]|，建立了[^，；。]*机制)")
-_MECHANISM = re.compile(r"工作机制建设情况[：:]([^。]*)|(建立了[^，；。]*机制)")
-_STAGES = (("绩效目标", re.compile(r"编报绩效目标的\d{4}年度项目(\d+)个，涉及预算金额" + NUM + "万元")),
-           ("跟踪评价", re.compile(r"绩效跟踪评价的\d{4}年度项目(\d+)个，涉及预算金额" + NUM + "万元")),
-           ("绩效自评", re.compile(r"绩效自评的\d{4}年度项目(\d+)个，涉及预算金额" + NUM + "万元")))
-_SCORE = re.compile(r"平均得分" + NUM + "分")
-_GRADES = (("优", re.compile(r"“优”的项目(\d+)个")), ("良", re.compile(r"“良”的项目(\d+)个")),
-           ("合格", re.compile(r"“合格”的项目(\d+)个")), ("不合格", re.compile(r"“不合格”的项目(\d+)个")),
-           ("发现问题", re.compile(r"发现问题(\d+)个")))
-_NOTES = re.compile(r"(?:人员|公用)经费[^，。]{0,20}万元，主要包括")
-_UNITS_HEAD = re.compile(r"^序号\s*单位名称")
+_RULES, _MECHANISM = _SAID["绩效管理制度"], _SAID["工作机制"]
+_STAGES = tuple(_wordings("绩效阶段").items())
+_SCORE = _SAID["平均得分"]
+_GRADES = tuple(_wordings("绩效等级").items())
+_NOTES = _SAID["人员公用经费说明"]
+_UNITS_HEAD = _SAID["单位构成表头"]
 _UNIT_LINE = re.compile(r"^(\d{1,3})\s+(\S+)(?:\s+(\S.*))?$")  # 序号, 单位名称 and its 备注, if any
 _UNIT_ROW = re.compile(r"([^（）]+)（[^（）]*）")
 _DIGITS = re.compile(r"\d+")
@@ -110,7 +108,7 @@ class Flat:
         index = bisect.bisect_right(self.starts, at) - 1
         return self.places[max(index, 0)] if self.places else ""
 
-    def section(self, start: re.Pattern[str], end: re.Pattern[str]) -> tuple[int, int]:
+    def section(self, start: Wording, end: Wording) -> tuple[int, int]:
         found = list(start.finditer(self.text))  # the last: the 目录 names each heading before the body
         if not found:
             return 0, 0

@@ -121,14 +121,17 @@ def _any(*keys: str) -> str:
 
 _PRIOR = rf"(?:{_any('上年')}|\d{{4}}年度?)"
 # “比上年”“同比”, and “与上年相比，”“比上年相比”“与上年数相比，”（江苏）: the comparison said before its year and after it
+# “比年初预算数增加”“比预算数增加”（佛山 2019 决算）: a 决算 against its own year's budget, no year said (its base
+# the 本年基数 right after 比/较: the pattern's ``same`` group, empty, says so)
 _COMPARE = (rf"(?:{_any('同比')}|(?:{_any('比较')}){_PRIOR}(?:{_any('相比')})?"
+            rf"|(?:{_any('比较')})(?P<same>)(?=(?:{_any('本年基数')}))"
             rf"|(?:{_any('持平前')}){_PRIOR}(?:{_any('基数')}|数)?(?:{_any('相比')})[，,]?)")
 # “较2024年的2190万元减少221万元”“比2025年年初预算数69043.50万元增加2050.67万元”: the prior may be written
 # inline, between the year and the change; and the year may be followed by what is compared before its base
 # (“比2025年财政拨款“三公”经费年初预算增加33.50万元”: a few words, then the base they end in)
 _CHANGE_TEXT = (rf"{_COMPARE}(?:[^，。；、\d增减]{{0,16}}?(?={_any('基数')}))?(?P<base>{_any('基数')})?"
-                rf"(?:的?(?P<prior>{_NUM})(?P<priorunit>万元|元))?(?P<later>{_any('基数')})?"
-                rf"(?P<dir>{_any('增加', '减少')})了?(?P<num>{_NUM})? *+(?P<unit>万元|元|%)?")
+                rf"(?:的?(?P<prior>{_NUM})(?P<priorunit>万元|元))?(?P<later>{_any('基数')})?(?:{_any('相比')})?"
+                rf"(?P<dir>{_any('增加', '减少', '变化')})了?(?P<num>{_NUM})? *+(?P<unit>万元|元|%)?")
 # “与上年持平”“与上年数一致”“与上年相比持平”（江苏）
 _FLAT_TEXT = (rf"(?:{_any('同比')}|(?:{_any('持平前')}){_PRIOR}(?:{_any('相比')}[，,]?)?)(?:(?P<base>{_any('基数')})|数)?(?:基本)?"
               rf"(?:{_any('持平')})(?P<empty>万元|元)?")
@@ -265,7 +268,7 @@ class Statement:
     decimals: int = 0
     unit: str = ""
     direction: str = ""  # up / down for change and rate
-    base: str = ""  # 预算 / 执行数 / "" (the prior year's budget, said plainly)
+    base: str = ""  # 预算 / 执行数 / 本年预算 (the same year's budget: a 决算's) / "" (the prior year's budget, said plainly)
     label: str = ""  # what it speaks of: an amount's label; a change's, rate's or share's amount
     sentence: str = ""
     whole: str = ""  # for a share: the label of the total the sentence names first
@@ -1039,7 +1042,8 @@ def _said_figure(line: int, kind: str, token: str, groups: dict[str, str | None]
     num = groups.get("num")
     return Statement(line, kind, token, to_decimal(num) if num else None, decimals_of(num) if num else 0, unit,
                      direction=_DIRECTIONS.get(groups.get("dir") or "", ""),
-                     base=_base(groups.get("base") or groups.get("later") or "") if base is None else base,
+                     base=(_same_year(token) if groups.get("same") is not None
+                           else _base(groups.get("base") or groups.get("later") or "")) if base is None else base,
                      empty_amount=bool(groups.get("empty")),
                      prior=f"{groups['prior']}{groups.get('priorunit') or ''}" if groups.get("prior") else "", **more)
 
@@ -1068,6 +1072,22 @@ def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]],
             kind = "change" if kind == "relative" else kind
         said.last_kind, said.cursor = kind, finish
     return said.out
+
+
+# a change's base where it is the same year's budget (“比预算数增加”: a 决算 against its budget), not last year's; one
+# the words name as its 年初, 全年 or 调整 budget (“比年初预算数增加”) is that one's: 本年年初预算, 本年全年预算, 本年调整预算
+SAME_YEAR_BUDGET = "本年预算"
+_WHICH_BUDGET = re.compile(r"年初|全年|调整")
+
+
+def _same_year(token: str) -> str:
+    which = _WHICH_BUDGET.search(token)
+    return f"本年{which.group()}预算" if which else SAME_YEAR_BUDGET
+
+
+def same_year(base: str) -> bool:
+    """Whether a change's base is the same year's budget, plain or named (SAME_YEAR_BUDGET)."""
+    return base.startswith("本年") and base.endswith("预算")
 
 
 def _base(word: str) -> str:

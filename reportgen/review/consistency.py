@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from reportgen.compute import quantize_half_up, truncated
 from reportgen.errors import Finding
-from reportgen.readers.statements import STARTS_ANEW, Statement, decimals_of, to_decimal, year_before
+from reportgen.readers.statements import STARTS_ANEW, Statement, decimals_of, same_year, to_decimal, year_before
 from reportgen.review.glossary import BUDGET_WORD as _BUDGET_WORD
 from reportgen.review.glossary import normalize
 
@@ -260,6 +260,8 @@ def _rate_of_nothing(amount: Statement, change: Statement, rate: Statement, draf
     烟台市人社局 2026; 佛山 2019 决算 “增加1668.14万元，增长0%”): last year's figure was nothing, and a rate from
     a zero base is no rate (DOMAIN: 上年无该项预算，增长率无可比性)."""
     assert amount.value is not None and change.value is not None
+    if same_year(change.base):  # a 决算 over a budget of nothing: R-零基增长率 tells it, once for the document
+        return []
     if change.direction == "down" or amount.value * _UNITS[amount.unit] != change.value * _UNITS[change.unit] \
             or not amount.value or rate.value is None:
         return []
@@ -273,7 +275,8 @@ def _finding(amount: Statement, change: Statement, rate: Statement, low: Decimal
     signed = change.value * _UNITS[change.unit] / _UNITS[amount.unit] * (-1 if change.direction == "down" else 1)
     prior = (amount.value - signed).quantize(Decimal(1) / Decimal(10) ** amount.decimals)
     return Finding("error", "R-句内矛盾",
-                   f"“{amount.label}”{amount.text}{_and(change.text)}意味着上年为{prior:,}{amount.unit}、"
+                   f"“{amount.label}”{amount.text}{_and(change.text)}意味着"
+                   f"{'预算' if same_year(change.base) else '上年'}为{prior:,}{amount.unit}、"
                    f"变动率约为 {(low + high) / 2:.2f}%，而写作“{rate.text}”：三个数字不能同时成立", draft, rate.line)
 
 
@@ -338,7 +341,11 @@ def _may_equal(a: Statement, b: Statement) -> bool:
 # spending a sentence states, and the rate of completion it gives of one of them.
 _BUDGET_SAID = re.compile(r"(年初预算|全年预算|调整预算)(?:数)?(?:为|是)?(\d[\d,]*+(?:\.\d++)?+)(万元|元)")
 _FINAL_SAID = re.compile(r"决算(?:数)?(?:为|是)(\d[\d,]*+(?:\.\d++)?+)(万元|元)")
-_DONE_SAID = re.compile(r"完成(年初预算|全年预算|调整预算)(?:数)?的(\d++(?:\.\d++)?+)%")
+# a plain 预算 (“支出年初预算为22.00万元，支出决算为8.77万元，完成预算的39.86%”, 上海市嘉定区司法局 2017 决算) is the one
+# budget the sentence states
+_DONE_SAID = re.compile(r"完成(年初预算|全年预算|调整预算|预算)(?:数)?的(\d++(?:\.\d++)?+)%")
+# “支出决算为0.16万元，完成预算0万元的0%”（佛山 2019 决算）: the budget said inside the rate, the spending before it
+_DONE_INLINE = re.compile(r"完成(年初预算|全年预算|调整预算|预算)(?:数)?(\d[\d,]*+(?:\.\d++)?+)(万元|元)的(\d++(?:\.\d++)?+)%")
 
 
 def completion_rates(statements: list[Statement], draft: str, cut_as_note: bool = False) -> list[Finding]:
@@ -346,8 +353,32 @@ def completion_rates(statements: list[Statement], draft: str, cut_as_note: bool 
     over that budget (at the printed precision, allowing for the rounding of both amounts); a budget of
     0 has no rate. Where P is the spending over another budget the sentence states, that is said. A P
     that is the rate cut rather than rounded is, with ``cut_as_note``, a note (CUT_RULE), not a slip."""
-    found = (_completion(sentence, line, draft, cut_as_note) for line, sentence in _sentences(statements))
-    return [finding for finding in found if finding is not None]
+    found = [_completion(sentence, line, draft, cut_as_note) for line, sentence in _sentences(statements)]
+    inline = [f for line, sentence in _sentences(statements) for f in _inline_completions(sentence, line, draft)]
+    return [finding for finding in found if finding is not None] + inline
+
+
+def _inline_completions(sentence: str, line: int, draft: str) -> list[Finding]:
+    """Each “完成预算B万元的P%” of a sentence, the budget B said in it: P against the spending the sentence states
+    last before it (“……支出决算为S万元，完成预算B万元的P%”); a budget of 0 has no rate. The same words twice in
+    a sentence are told once."""
+    out: list[Finding] = []
+    for done in _DONE_INLINE.finditer(sentence):
+        finals = list(_FINAL_SAID.finditer(sentence, 0, done.start()))
+        if not finals:
+            continue
+        spent, printed = _yuan(finals[-1].group(1), finals[-1].group(2)), Decimal(done.group(4))
+        base = _yuan(done.group(2), done.group(3))
+        if base != 0 and _rate_fits(spent, base, printed):
+            continue
+        decimals = -int(printed.as_tuple().exponent)
+        right = quantize_half_up(spent / base * 100, decimals) if base else None
+        cut = base != 0 and truncated(spent / base * 100, decimals) == printed
+        said = sentence[finals[-1].start():done.end()]
+        finding = _completion_finding(said, done.group(1), base, (None, right, cut), draft, line)
+        if all(f.message != finding.message for f in out):
+            out.append(finding)
+    return out
 
 
 def _completion(sentence: str, line: int, draft: str, cut_as_note: bool) -> Finding | None:
@@ -356,17 +387,19 @@ def _completion(sentence: str, line: int, draft: str, cut_as_note: bool) -> Find
     done = _DONE_SAID.search(sentence)
     final = _FINAL_SAID.search(sentence)
     budgets = {m.group(1): _yuan(m.group(2), m.group(3)) for m in _BUDGET_SAID.finditer(sentence)}
-    if done is None or final is None or done.group(1) not in budgets:
+    kind = done.group(1) if done is not None else ""
+    kind = next(iter(budgets)) if kind == "预算" and len(budgets) == 1 else kind
+    if done is None or final is None or kind not in budgets:
         return None
     spent, printed = _yuan(final.group(1), final.group(2)), Decimal(done.group(2))
-    base = budgets[done.group(1)]
+    base = budgets[kind]
     if base != 0 and _rate_fits(spent, base, printed):
         return None
-    other = _of_other_budget(budgets, done.group(1), spent, printed)
+    other = _of_other_budget(budgets, kind, spent, printed)
     decimals = -int(printed.as_tuple().exponent)
     right = quantize_half_up(spent / base * 100, decimals) if base else None
     cut = base != 0 and truncated(spent / base * 100, decimals) == printed
-    finding = _completion_finding(done.group(), done.group(1), base, (other, right, cut), draft, line)
+    finding = _completion_finding(done.group(), kind, base, (other, right, cut), draft, line)
     return _as_cut_note(finding) if cut and not other and cut_as_note else finding
 
 

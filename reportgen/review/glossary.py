@@ -15,8 +15,8 @@ from typing import Generic, Protocol, TypeVar
 
 from reportgen import codes, tablekinds
 from reportgen.compute import Computed, Node, rounding_allowance
-from reportgen.model import INCOME_SOURCES, Budget
-from reportgen.readers.statements import named_quantities, part_qualifiers, some_projects_words
+from reportgen.model import INCOME_SOURCES, VEHICLES, Budget
+from reportgen.readers.statements import final_words, named_quantities, part_qualifiers, some_projects_words
 
 
 def known(values: tuple[Decimal | None, ...]) -> tuple[Decimal, ...]:
@@ -46,6 +46,9 @@ class Figure:
     # money, its lines only the 一般公共预算支出表's): a figure that differs is judged only where its words name
     # that fund — else it may be all the money's (judge.py)
     known_as: str = ""
+    # a 部门决算's budget of the year for it, as its table prints it (the “三公” table's 预算数): what “完成预算 0 万元的
+    # 0%” and “比年初预算数增加” speak of (佛山 2019 决算); None where no table gives it
+    budget: Decimal | None = None
 
 
 # Words around a name that do not change what it names.
@@ -279,6 +282,16 @@ def _path_ends(path: list[str], names: list[str], depth: int) -> bool:
         _level_named(line, said) and abs(len(line) - len(said)) in (0, 2) for line, said in zip(path[-len(names):], names, strict=True))
 
 
+def _no_budget(name: str | None = None) -> Decimal | None:
+    """A budget's figure has no budget of its own year beside it (only a 决算's table prints one)."""
+    return None
+
+
+# the words after a name that say it is the outturn (vocabulary.yaml 决算的说法)
+_FINAL_END = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(final_words(), key=len, reverse=True)) + ")$")
+_NAME_BEFORE_FINAL = 4  # the fewest characters of a name before them
+
+
 class Glossary(Naming[Figure]):
     """Names → figures of one source."""
 
@@ -474,19 +487,30 @@ class Glossary(Naming[Figure]):
         fa = f.actual
         self._total(f, "“三公”经费", f.three_public_total, None, "“三公”经费预算", "一般公共预算“三公”经费",
                     "一般公共预算“三公”经费预算", "三公经费", "“三公”经费合计", "三公经费合计",
+                    *named_quantities().get("“三公”经费", ()),  # “三公”经费财政拨款支出（佛山 2019 决算）
                     actual=fa.three_public_prior)
         named = self.names.get(normalize("“三公”经费"))
+        budget = f.three_public_budget if b.final else _no_budget
         if named:  # the total is unknown where an item is (no figure to give last year's to)
             named[-1].prior = f.three_public_prior
+            named[-1].budget = budget(None)
         for name, part in b.three_public.parts.items():
-            self._three_public_part(Figure(name, part.current, part.prior, part.actual),
+            self._three_public_part(Figure(name, part.current, part.prior, part.actual, budget=budget(name)),
                                     name, *_THREE_PUBLIC_ALIASES.get(name, ()))
         if f.vehicles_total is not None:
-            self._three_public_part(Figure("公务用车购置及运行维护费", f.vehicles_total, f.vehicles_prior,
-                                           fa.vehicles_prior), *_VEHICLE_NAMES)
+            self._three_public_part(Figure(VEHICLES, f.vehicles_total, f.vehicles_prior, fa.vehicles_prior,
+                                           budget=budget(VEHICLES)), *_VEHICLE_NAMES)
         rows = {f"{b.year}年": f.three_public_total, f"{b.prior.year}年": f.three_public_prior,
                 f"{b.prior.year}年执行数": fa.three_public_prior}
         self.years = {label: Figure(f"“三公”经费（{label}）", total) for label, total in rows.items() if total is not None}
+
+    def _candidates(self, text: str) -> Iterator[str]:
+        """A label's text as a name and the names it may shorten; in a 部门决算, the name before the words that say
+        it is the outturn too (“因公出国（境）费支出决算为0万元”, 佛山 2019 决算: 因公出国（境）费支出)."""
+        yield from _candidates(text)
+        bare = _FINAL_END.sub("", text) if self.final else text
+        if bare != text and len(bare) >= _NAME_BEFORE_FINAL:  # “支出决算为…”: 支出 alone names no total for sure
+            yield from _candidates(bare)
 
     def _three_public_part(self, figure: Figure, *names: str) -> None:
         self.add(figure, *names)

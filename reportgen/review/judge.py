@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.compute import exact_percent, in_unit, quantize_half_up, truncated
-from reportgen.readers.statements import Statement, year_before
+from reportgen.readers.statements import SAME_YEAR_BUDGET, Statement, same_year, year_before
 from reportgen.review.consistency import made_whole
 from reportgen.review.glossary import Figure, Glossary, normalize
 
@@ -59,6 +59,7 @@ class _Reading:
     # the figure each amount of the sentence was read as (by the statement's id; None: none for sure): the
     # whole a part listed after it (其中) is of
     wholes: dict[int, Figure | None] = field(default_factory=dict)
+    amount: Statement | None = None  # the sentence's last amount, as printed (a share names its whole, not it)
 
     def begin(self, st: Statement) -> None:
         """A new sentence (or a table row) speaks of its own figures; a 持平 is remembered for the
@@ -68,7 +69,7 @@ class _Reading:
                 self.of_a_unit = any(name in st.sentence for name in self.glossary.unit_names) \
                     or any(name in st.sentence + st.context for name in self.glossary.unit_sections)
             self.sentence, self.subject, self.change_of, self.part = st.sentence, None, None, None
-            self.wholes = {}
+            self.wholes, self.amount = {}, None
         if st.kind == "flat":
             self.last_flat = len(self.verdicts)
 
@@ -194,6 +195,9 @@ def _of_project_spending(st: Statement, glossary: Glossary) -> Figure | None:
 
 def _judge_amount(st: Statement, reading: _Reading) -> None:
     """An amount (or a table cell) names the subject the sentence's changes, rates and shares speak of."""
+    if st.kind == "amount" and reading.subject is not None and _DONE_LABEL.search(st.label):
+        reading.verdicts.append(_budget_said(st, reading.subject))  # its subject stays the amount before it
+        return
     figure = _named_figure(st, reading.glossary)
     other = year_before(st, reading.glossary.year) if st.kind == "amount" else None
     if other is not None:  # another year's figure: agrees with that year's, else is not judged
@@ -206,12 +210,29 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
         reading.verdicts.append(Verdict(st, "unknown", cause=PART_OF_UNREAD if whole is None else PART_OF_ANOTHER))
         return
     reading.subject = reading.wholes[id(st)] = figure
+    reading.amount = st if st.kind == "amount" else None
     if st.unit:
         reading.printed = (st.unit, st.decimals)
     verdict, reading.part = _amount(st, figure)
     if verdict.status == "disagree":
         verdict = _unjudgeable(st, figure, reading.glossary) or verdict
     reading.verdicts.append(verdict)
+
+
+# “决算为 0.16 万元，完成预算 0 万元的 0%”（佛山 2019 决算）: the amount after these words is the budget of the figure before
+_DONE_LABEL = re.compile(r"完成(年初|全年|调整)?预算数?$")
+
+
+def _budget_said(st: Statement, figure: Figure) -> Verdict:
+    """The budget a completion rate states of a figure, against the 预算数 its 决算 table prints — where the words
+    say the budget plainly (“完成年初预算……”: the 年初 one, which the table's 预算数 need not be)."""
+    named = _DONE_LABEL.search(st.label)
+    if figure.budget is None or st.value is None or not st.unit or (named and named.group(1)):
+        return Verdict(st, "unknown", figure, cause="源文件没有本年的这一预算数")
+    exact = in_unit(figure.budget, st.unit)
+    if shown(exact, st.decimals) == st.value:
+        return Verdict(st, "agree", figure)
+    return Verdict(st, "disagree", figure, _text(exact, st.decimals, st.unit), "与决算表中的预算数不符")
 
 
 # an amount its sentence lists as a part (其中) of the amount before it, whose words name a figure of the tables
@@ -358,6 +379,12 @@ def _judge_rate(st: Statement, reading: _Reading) -> None:
 
 def _judge_share(st: Statement, reading: _Reading) -> None:
     named = reading.glossary.find(st.named_whole) if st.named_whole else None
+    if reading.subject is None and reading.amount is not None and st.named_whole:  # a part no table gives
+        # “占一般公共预算项目支出总额的100%”: the whole by its name, its 总额 aside
+        whole = named or reading.glossary.find(_TOTAL_END.sub("", st.named_whole))
+        if whole is not None:
+            reading.verdicts.append(_share_of_printed(st, reading.amount, whole))
+            return
     if named is not None and named is not reading.subject:  # the base the sentence names, and only it
         reading.verdicts.append(_share(st, reading.subject, named, reading.part, only_whole=True))
         return
@@ -438,9 +465,16 @@ def _part_cause(part: str) -> str:
 def _prior(st: Statement, figure: Figure) -> Decimal | None:
     """The year a change is against: 执行数 where the text says so; said plainly (“比上年”), the
     prior budget — or its execution where the source knows only that, as the render compares."""
+    if same_year(st.base):  # a 决算 against its own year's budget, where its table prints it: the table's 预算数,
+        return figure.budget if st.base == SAME_YEAR_BUDGET else None  # which may not be the 年初 one the words name
     if st.base == "执行数" or (not st.base and figure.prior is None):
         return figure.actual
     return figure.prior
+
+
+def _no_prior(st: Statement) -> str:
+    """Why a change, flat or rate is not judged where the source has nothing to compare with."""
+    return "源文件没有本年的这一预算数（决算比预算的增减未核对）" if same_year(st.base) else "源文件没有可比的上年数"
 
 
 def _change(st: Statement, figure: Figure | None) -> Verdict:
@@ -448,7 +482,7 @@ def _change(st: Statement, figure: Figure | None) -> Verdict:
         return Verdict(st, "unknown")
     prior = _prior(st, figure)
     if prior is None:
-        return Verdict(st, "unknown", figure, cause="源文件没有可比的上年数")
+        return Verdict(st, "unknown", figure, cause=_no_prior(st))
     difference = figure.current - prior
     if st.unit == "%":  # 比上年增长5.00%: a rate said as a change
         return _rate_as_change(st, figure, difference, prior)
@@ -458,7 +492,7 @@ def _change(st: Statement, figure: Figure | None) -> Verdict:
     expected = f"{'增加' if difference > 0 else '减少'}{_text(exact, st.decimals, st.unit)}"
     if shown(exact, st.decimals) != st.value and not _within_slack(abs(difference), st.value, st.unit, figure):
         return Verdict(st, "disagree", figure, expected, _change_cause(st, figure, prior, exact))
-    if shown(exact, st.decimals) and (st.direction == "up") != (difference > 0):
+    if shown(exact, st.decimals) and st.direction and (st.direction == "up") != (difference > 0):
         return Verdict(st, "disagree", figure, expected, "增减方向写反")
     return Verdict(st, "agree", figure)
 
@@ -490,7 +524,7 @@ def _flat(st: Statement, figure: Figure | None, printed: tuple[str, int]) -> Ver
         return Verdict(st, "unknown")
     prior = _prior(st, figure)
     if prior is None:
-        return Verdict(st, "unknown", figure, cause="源文件没有可比的上年数")
+        return Verdict(st, "unknown", figure, cause=_no_prior(st))
     difference = figure.current - prior
     unit, decimals = printed
     if shown(in_unit(abs(difference), unit), decimals):
@@ -506,7 +540,7 @@ def _rate(st: Statement, figure: Figure | None) -> Verdict:
         return Verdict(st, "unknown")
     prior = _prior(st, figure)
     if prior is None:
-        return Verdict(st, "unknown", figure, cause="源文件没有可比的上年数")
+        return Verdict(st, "unknown", figure, cause=_no_prior(st))
     difference = figure.current - prior
     rate = exact_percent(abs(difference), prior)
     if rate is None:
@@ -555,6 +589,28 @@ def _share(st: Statement, part: Figure | None, whole: Figure | None, value: Deci
     first = shares[0]
     assert first is not None
     return Verdict(st, "disagree", part, f"占{_text(first, st.decimals, '%')}", _share_cause(st, first, amount, whole))
+
+
+def _share_of_printed(st: Statement, amount: Statement, whole: Figure) -> Verdict:
+    """占…% of a whole the sentence names and the tables give, of a part no table gives but the sentence prints
+    (“共涉及资金 940.15 万元，占一般公共预算项目支出总额的 100%”, 佛山 2019 决算): the share must be the printed part
+    over the whole, at the printed precision of both (half up); a whole of 0 has no share."""
+    if st.value is None or amount.value is None or amount.unit not in _YUAN or not whole.current:
+        return Verdict(st, "unknown")
+    part, half = amount.value * _YUAN[amount.unit], Decimal(5) / Decimal(10) ** (amount.decimals + 1) * _YUAN[amount.unit]
+    low = exact_percent(max(part - half, Decimal(0)), whole.current + whole.slack)
+    high = exact_percent(part + half, whole.current - whole.slack) if whole.current > whole.slack else None
+    mid = exact_percent(part, whole.current)
+    if low is None or high is None or mid is None:
+        return Verdict(st, "unknown")
+    if shown(low, st.decimals) <= st.value <= shown(high, st.decimals):
+        return Verdict(st, "agree")
+    return Verdict(st, "disagree", None, f"占{_text(mid, st.decimals, '%')}（{amount.text} ÷ {whole.name} "
+                   f"{_text(in_unit(whole.current, amount.unit), amount.decimals, amount.unit)}）")
+
+
+_YUAN = {"万元": Decimal(10000), "元": Decimal(1)}
+_TOTAL_END = re.compile(r"(?:总额|总数|总计)$")
 
 
 def _share_as_corrected(st: Statement, part: Figure | None, whole: Figure | None, value: Decimal | None,

@@ -21,6 +21,8 @@ from reportgen.review.judge import OF_A_UNIT, PART_CAUSES, Verdict
 # the words after a name that say it is the outturn (“公务接待费支出决算”): the name's quantity all the same
 _FINAL_END = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(final_words(), key=len, reverse=True)) + ")$")
 _ORGAN_END = re.compile(r"(?:部门|本级|局|委员会|委|办公室|办|院|馆|中心|厅|署|所|站|队|会|社|[）)])$")
+# a department's name opening a label, up to the word that ends it (“佛山市轨道交通局”), as few characters as may be
+_ORGAN_NAME = re.compile(r"[^，。；、：:\d]{2,30}?(?:局|委员会|办公室|院|厅|署)")
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,14 @@ class Subjects(Naming[Subject]):
         """A long label ending in one name (Naming._by_ending), its outturn words aside (“…局“三公”经费财政拨款支出决算”)."""
         text = _FINAL_END.sub("", text)
         # or a name that ends in its 预算 itself, with a department's name before it (“江苏省高级人民法院财政拨款收支总预算”)
-        return super()._by_ending(text) or self._ended(text)
+        return super()._by_ending(text) or self._ended(text) or self._after_organ(text)
+
+    def _after_organ(self, text: str) -> Subject | None:
+        """A short name (fewer than four characters, which _ended leaves alone) right after a department's
+        name: “佛山市轨道交通局2019年度总收入” (its year taken out) names 总收入."""
+        organ = _ORGAN_NAME.match(text)
+        found = self.names.get(text[organ.end():], []) if organ is not None else []
+        return found[0] if len(found) == 1 else None
 
     def _fits_before(self, before: str) -> bool:
         """Only a department's name (one ending as an organ's name does) before the name it ends with."""

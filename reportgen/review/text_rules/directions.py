@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reportgen.errors import Finding
-from reportgen.review.text_rules.base import Text
+from reportgen.review.text_rules.base import WORDS, Text
 from reportgen.rules import TEXT, rule
 
 _NUM = r"\d[\d,]*+(?:\.\d++)?+"
@@ -73,3 +73,35 @@ def rate_over_nothing(text: Text) -> Iterator[Finding]:
         also = f"（又见第 {'、'.join(map(str, again))} 行）" if again else ""
         yield text.warning("R-零基增长率", first.start(3), f"增加 {first.group(2)} 万元即是全数，所比的预算为 0：从零起算"
                            f"没有增长率，而写作“{''.join(first.group(3).split())}”{also}（应写“预算数为 0”或“为新增”）")
+
+
+_NO_PRIOR = re.compile("|".join(f"(?:{said})" for said in WORDS["没有上年数的说法"]))
+_RATE_OVER_PRIOR = re.compile(str(WORDS["与上年相比的增长率"]))
+
+
+@rule("R-无上年数的增长率", TEXT)
+def rate_without_prior(text: Text) -> Iterator[Finding]:
+    """R-无上年数的增长率: a sentence that compares with last year and prints a growth rate, and says itself that
+    last year had no such figure (“比上年决算数相比变化 0 万元，增长 0%；主要是因为我局为 2019 年新成立单位，无 2018
+    年决算数”, 佛山市轨道交通局 2019 决算): a rate from a figure that does not exist is no rate, and 0 is no change
+    from nothing (DOMAIN: 上年无该项预算，增长率无可比性). Each sentence told once."""
+    for sentence in _sentences(text.flow):
+        start, words, at = sentence
+        rate = _RATE_OVER_PRIOR.search(words)
+        said = _NO_PRIOR.search(words)
+        if rate is None or said is None:
+            continue
+        yield text.warning("R-无上年数的增长率", start + at[rate.start(1)],
+                           f"句中说“{said.group()}”，却写了比上年的增减与增长率“{rate.group()}”：上年没有可比的数，"
+                           f"就没有增减额与增长率可言（应写“上年无可比数”或“为新增”）")
+
+
+def _sentences(flow: str) -> Iterator[tuple[int, str, list[int]]]:
+    """Each sentence of the flow (up to its 。): where it starts, its words without spaces, and where in the
+    sentence each of those words stands."""
+    start = 0
+    for end in [m.end() for m in re.finditer("。", flow)] + [len(flow)]:
+        raw = flow[start:end]
+        at = [i for i, char in enumerate(raw) if not char.isspace()]
+        yield start, "".join(raw[i] for i in at), at
+        start = end
