@@ -58,7 +58,8 @@ _HEADING_END = re.compile(r"^.*情况")
 _CODE_AT_END = re.compile(r"[（(](\d{3}(?:\d{2}){0,2})[）)]$")
 _LEVELS = re.compile(r"(?<![^（）()])([^（）()]++)[（(](\d{2,3})?([类款项])[）)]")  # “司法（06款）”: its code too
 _LEADING_NUMBER = re.compile(r"^\d{1,2}[、.．]")  # “11、医疗卫生…（210类）”: the item's number, not its name
-_SAID_END = re.compile(r"(?:为|是|共计|合计为|总额为|共计安排)$")
+# (“…“三公”经费预算共10.56万元”, 烟台: 共 alone, never the end of 公共)
+_SAID_END = re.compile(r"(?:为|是|共计|合计为|总额为|共计安排|(?<!公)共)$")
 _CODE_AT_START = re.compile(r"(\d{3}(?:\d{2}){0,2})(?!\d)")
 _SUBJECT_WORDS = re.compile(r"(?:[类款项])?科目(?:下)?$")  # “一般公共服务支出类科目”: the 类 of that name
 _QUOTED = re.compile(r"“([^“]++)“")  # a name quoted whole (“1.“卫生健康支出”科目”: the 类 of that name)
@@ -474,7 +475,7 @@ class Glossary(Naming[Figure]):
         fa = f.actual
         self._total(f, "“三公”经费", f.three_public_total, None, "“三公”经费预算", "一般公共预算“三公”经费",
                     "一般公共预算“三公”经费预算", "三公经费", "“三公”经费合计", "三公经费合计",
-                    actual=fa.three_public_prior)
+                    *named_quantities().get("“三公”经费", ()), actual=fa.three_public_prior)
         named = self.names.get(normalize("“三公”经费"))
         if named:  # the total is unknown where an item is (no figure to give last year's to)
             named[-1].prior = f.three_public_prior
