@@ -110,13 +110,15 @@ _PRIOR = rf"(?:{_any('上年')}|\d{{4}}年度?)"
 _COMPARE = (rf"(?:{_any('同比')}|(?:{_any('比较')}){_PRIOR}(?:{_any('相比')})?"
             rf"|(?:{_any('持平前')}){_PRIOR}(?:{_any('基数')}|数)?(?:{_any('相比')})[，,]?)")
 # “较2024年的2190万元减少221万元”“比2025年年初预算数69043.50万元增加2050.67万元”: the prior may be written
-# inline, between the year and the change; and the year may be followed by what is compared before its base
+# inline (a comma after it: “比上年预算2,920.59万元，减少878.04万元”, 烟台; or in a note the template left in: “比上年预算
+# （注：上年3,468.18万元，公开时请删除注释）减少1271.66万元”, 烟台), between the year and the change; and the year may be followed by what is compared before its base
 # (“比2025年财政拨款“三公”经费年初预算增加33.50万元”: a few words, then the base they end in)
 _CHANGE_TEXT = (rf"{_COMPARE}(?:[^，。；、\d增减]{{0,16}}?(?={_any('基数')}))?(?P<base>{_any('基数')})?"
-                rf"(?:的?(?P<prior>{_NUM})(?P<priorunit>万元|元))?(?P<later>{_any('基数')})?"
+                rf"(?:(?:的|[（(]注[：:](?:{_any('上年')})?)?(?P<prior>{_NUM})(?P<priorunit>万元|元)"
+                rf"(?:[，,]?[^（）()\d，,。；]{{0,12}}[，,]?[^（）()\d。；]{{0,12}}?[）)]|[，,])?)?(?P<later>{_any('基数')})?"
                 rf"(?P<dir>{_any('增加', '减少')})了?(?P<num>{_NUM})? *+(?P<unit>万元|元|%)?")
 # “与上年持平”“与上年数一致”“与上年相比持平”（江苏）
-_FLAT_TEXT = (rf"(?:{_any('同比')}|(?:{_any('持平前')}){_PRIOR}(?:{_any('相比')}[，,]?)?)(?:(?P<base>{_any('基数')})|数)?(?:基本)?"
+_FLAT_TEXT = (rf"(?:{_any('同比')}|(?:{_any('持平前')}){_PRIOR}(?:{_any('相比')}[，,]?)?)(?:(?P<base>{_any('基数')})|数)?(?P<roughly>基本)?"
               rf"(?:{_any('持平')})(?P<empty>万元|元)?")
 # a rate, its % after spaces a PDF's text layer may set before it (“增长21.95   %”, 江苏)
 _RATE_TEXT = rf"(?P<dir>{_any('增长率', '下降率')})(?P<num>{_NUM}) *+%"
@@ -167,6 +169,9 @@ _ROW_NUMBER = re.compile(rf"-?{_NUM}")
 # A table row labelled by a year (“2022年 324.13 …”, “2022年执行数 …”): its label, then its numbers.
 _YEAR_ROW = re.compile(r"(?<![ \t])[ \t]*((?:19|20)\d\d年(?:执行数)?)[ \t]*(-?\d.*)$")
 _LABEL_CUT = re.compile(r"[，,。；;：:、（）()]|其中|包括")
+# The words that give a reason, before a change or flat that restates the amount's (“比上年增加0万元，增长0%，主要原因是
+# 与上年持平”, 广州): no subject of its own — it is the amount's
+_REASON = re.compile(rf"(?:主要)?(?:{_any('原因')})(?:主要)?(?:是|为|在于)?")
 # A line that starts a heading or an item: never the continuation of the sentence before it.
 STARTS_ANEW = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d)"
                           r"|[⒈⒉⒊⒋⒌⒍⒎⒏⒐]|表\d)")
@@ -258,6 +263,7 @@ class Statement:
     others: list[Decimal] = field(default_factory=list)  # a table row's further numbers
     table_unit: str = ""
     empty_amount: bool = False  # 持平 followed by a unit with no number
+    roughly: bool = False  # “基本持平”: about flat, a small change said so (“比上年减少0.1万元，下降0.8%，主要原因是与上年基本持平”)
     after_flat: bool = False  # a rate printed right after 持平
     own_label: bool = False
     table: str = ""  # a table cell's: the title of the table it stands in, where the draft prints one
@@ -541,7 +547,8 @@ class _StatementReader:
             self.listing.heading(_heading_level(text))
             self.item = ""
         self.buffer.append((line.number, text))
-        if _SENTENCE_END.search(text[-1:]) or text.endswith(("：", ":")) or _is_heading(text):
+        ended = _SENTENCE_END.search(text[-1:]) and not _aside_open("".join(part for _, part in self.buffer))
+        if ended or text.endswith(("：", ":")) or _is_heading(text):
             self.flush()
 
     def finish(self) -> list[Statement]:
@@ -809,12 +816,29 @@ def _sentences(buffer: list[tuple[int, str]], room: int, item: str = "",
     return out, item
 
 
+_ASIDE_REACH = 200  # the characters an aside in brackets may hold a sentence's end in (an unclosed one ends there)
+
+
+def _aside_open(text: str) -> bool:
+    """Whether ``text`` ends inside a bracketed aside opened in its last _ASIDE_REACH characters: a full stop or “；”
+    there ends no sentence (“公务用车购置及运行维护费24.8万元（公务用车购置费0万元，比上年减少19.6万元；公务用车运行维护费
+    24.8万元）比上年减少25.05万元”, 广州: the change after the aside is the amount's before it)."""
+    depth = 0
+    for char in reversed(text[-_ASIDE_REACH:]):
+        depth += {"）": 1, ")": 1, "（": -1, "(": -1}.get(char, 0)
+        if depth < 0:
+            return True
+    return False
+
+
 def _split(text: str) -> list[tuple[str, int]]:
     """The sentences of joined lines, each with where it starts; a sentence that goes on with the one amount
-    of the sentence before it (continues) is one sentence with it."""
+    of the sentence before it (continues) is one sentence with it; a full stop in an aside ends none."""
     pieces: list[tuple[str, int]] = []
     start = 0
     for match in _FULL_STOP.finditer(text):
+        if _aside_open(text[start:match.end()]):
+            continue
         _add_piece(pieces, text[start:match.end()], start)
         start = match.end()
     if start < len(text):
@@ -945,6 +969,7 @@ class _Said:
     line: str = ""  # the 款 whose 项 the numbered item names alone (_Listing.line_of)
     parts: _Parts = field(default_factory=lambda: _Parts())
     amount_end: int = 0  # where the last amount starts: the words after it are read for its parts once
+    ends: dict[int, Statement] = field(default_factory=dict)  # each amount by where it ends in the sentence
 
     def amount(self, line: int, token: str, begin: int, printed: str = "") -> str:
         """An amount, or a change that names its figure itself; the kind it was read as (``printed``: the
@@ -989,14 +1014,33 @@ class _Said:
         groups = parsed.groupdict()
         kind = "change" if kind == "relative" else kind  # “本年数小于上年预算数40.05万元”: a change
         subject = _label(self.sentence[self.cursor:begin]) if kind in ("change", "flat") else ""
-        if subject and _HAN.search(subject):
+        before = self._before_aside(begin) if kind in ("change", "flat") else None
+        if subject and _HAN.search(subject) and not _REASON.fullmatch(subject):
             statement = _said_figure(line, kind, token, groups, groups.get("unit") or "", label=subject,
                                      sentence=self.sentence, own_label=True)
+        elif before is not None:  # “公务用车购置及运行维护费24.8万元（……）比上年减少25.05万元”: of the amount before the aside
+            statement = _said_figure(line, kind, token, groups, groups.get("unit") or "", label=before.label,
+                                     sentence=self.sentence, own_label=True)
+            self.last_amount = before  # (and the rate after it)
         else:
             statement = self._of_last_amount(line, kind, token, groups)
         self.out.append(statement)
         if kind in ("change", "flat"):
             self.last_base = statement.base
+
+    def _before_aside(self, begin: int) -> Statement | None:
+        """The amount right before a bracketed aside that a change or flat follows with no words of its own
+        (“公务用车购置及运行维护费24.8万元（公务用车购置费0万元，……；公务用车运行维护费24.8万元）比上年减少25.05万元”,
+        广州): the aside's amounts are its parts, the change is the amount's. None where no aside closes right there."""
+        if self.sentence[self.cursor:begin].strip(" ，,。；;") not in ("）", ")"):
+            return None
+        depth, at = 0, self.cursor
+        while at > 0:
+            at -= 1
+            depth += {"）": 1, ")": 1, "（": -1, "(": -1}.get(self.sentence[at], 0)
+            if depth < 0:
+                break
+        return self.ends.get(len(self.sentence[:at].rstrip())) if depth < 0 else None
 
     def _of_last_amount(self, line: int, kind: str, token: str, groups: dict[str, str | None]) -> Statement:
         """A change, flat, rate or share of the sentence's last amount: a rate has the base of the
@@ -1026,7 +1070,7 @@ def _said_figure(line: int, kind: str, token: str, groups: dict[str, str | None]
     return Statement(line, kind, token, to_decimal(num) if num else None, decimals_of(num) if num else 0, unit,
                      direction=_DIRECTIONS.get(groups.get("dir") or "", ""),
                      base=_base(groups.get("base") or groups.get("later") or "") if base is None else base,
-                     empty_amount=bool(groups.get("empty")),
+                     empty_amount=bool(groups.get("empty")), roughly=bool(groups.get("roughly")),
                      prior=f"{groups['prior']}{groups.get('priorunit') or ''}" if groups.get("prior") else "", **more)
 
 
@@ -1049,6 +1093,8 @@ def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]],
             kind = said.amount(line, "0元", begin, printed="0")
         elif kind == "amount":
             kind = said.amount(line, token, begin)
+            if kind == "amount" and said.last_amount is not None:
+                said.ends[finish] = said.last_amount
         elif kind in _FIGURE_PATTERNS:
             said.figure(line, kind, token, begin)
             kind = "change" if kind == "relative" else kind
