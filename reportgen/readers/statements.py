@@ -896,6 +896,10 @@ _LIST_ITEM = re.compile(r"(?P<number>\d{1,2})[.．、](?!\d)|[（(](?P<bracketed
 # The words that open a list of an amount's parts (“其中：”, vocabulary.yaml 部分), a bracket and a clause's end
 _REASONS = tuple(_WORDS["原因"])
 _PARTS_MARKS = re.compile(rf"{_any('部分')}|[（(]|[）)]|[；;]")
+_ENUMERATING = frozenset(_WORDS["列举的部分"])  # the 部分 words whose list goes on past “；”
+# … where they come right after the whole (“5,738.17万元，主要包括”), not after more words on it (“751.8万元，占收入预算总额的
+# 9.7%，包括”)
+_RIGHT_AFTER = re.compile(r"[\d,，.．]*+(?:万元|亿元|元)?[，,：:]?(?:主要|具体)?")
 
 
 @dataclass
@@ -904,7 +908,7 @@ class _Parts:
     bracket depth it opened at: a list closes at the end of its clause (；) or of the brackets it opened in
     (“公务用车购置及运行费B万元（其中：购置费b万元，运行费c万元），公务接待费C万元”)."""
 
-    open: list[tuple[Statement, int]] = field(default_factory=list)
+    open: list[_List] = field(default_factory=list)
     depth: int = 0
 
     def whole(self, between: str, last: Statement | None) -> Statement | None:
@@ -916,12 +920,35 @@ class _Parts:
                 self.depth += 1
             elif char in "）)":
                 self.depth = max(self.depth - 1, 0)
-                self.open = [(w, d) for w, d in self.open if d <= self.depth]
-            elif char in "；;":
-                self.open = [(w, d) for w, d in self.open if d < self.depth]
+                self.open = [listed for listed in self.open if listed.depth <= self.depth]
+            elif char in "；;":  # (the end of a 其中's item ends the lists within it)
+                within = any(listed.depth == self.depth and not listed.enumerates for listed in self.open)
+                self.open = [listed for listed in self.open
+                             if listed.depth < self.depth or (not within and listed.goes_on(self.depth))]
             elif last is not None and not between[:mark.start()].endswith(_REASONS):  # not “主要原因包括：”
-                self.open.append((last, self.depth))
-        return self.open[-1][0] if self.open else None
+                right_after = _RIGHT_AFTER.fullmatch(between[:mark.start()]) is not None
+                self.open.append(_List(last, self.depth, char in _ENUMERATING and right_after))
+        if not self.open:
+            return None
+        self.open[-1].taken = True
+        return self.open[-1].whole
+
+
+@dataclass
+class _List:
+    """A list of parts open in a sentence: its whole, the bracket depth it opened at, and whether it enumerates
+    items one a clause and has taken one: a list 包括 opens right after its whole that has taken an amount goes on past “；” (“主要包括外场
+    设施设备维护4,054.85万元，用于……；第三方服务1,101.26万元，用于……”, 深圳); one 其中 opens closes there, and so does
+    one of names alone (“其中：人员经费95.36万元，主要包括：基本工资、……；公用经费10.23万元”: no part of 人员经费), and one
+    within a 其中's item (“其中:财政拨款收入751.8万元，……，包括一般公共预算收入751.8万元；其他收入7000万元”)."""
+
+    whole: Statement
+    depth: int
+    enumerates: bool
+    taken: bool = False
+
+    def goes_on(self, depth: int) -> bool:
+        return self.depth == depth and self.enumerates and self.taken
 
 
 # the words that count things (vocabulary.yaml 量词), longest first
@@ -1114,11 +1141,25 @@ def _label(prefix: str) -> str:
     counted = _counted(prefix)
     if counted:
         return counted
-    prefix = prefix.replace("＂", "”").replace("（境）", "〔境〕").replace("(境)", "〔境〕")  # 因公出国（境）费 is one name
+    projects = _PROJECTS_COUNTED.search(prefix)
+    if projects:  # “涉及一级预算项目3个，预算资金6039万元”: the money of the projects counted, 涉及预算资金
+        return projects.group("lead") + projects.group("money")
+    prefix = _IN_NAME.sub(r"〔\1〕", prefix.replace("＂", "”"))  # 因公出国（境）费, 交通管理装(设)备业务: one name each
     # “收入、支出预算总计21,955.35万元”“收、支预算总计各增加”（江苏）: the 收支 total's
     prefix = prefix.replace("收入、支出", "收支").replace("收、支", "收支")
     label = _label_of(_without_aside(prefix))
-    return label.replace("〔境〕", "（境）")
+    return _KEPT_IN_NAME.sub(r"（\1）", label)
+
+
+# one character in brackets within a name (“因公出国（境）费”, 深圳 “交通管理装(设)备业务”, “维修（护）费”): part of it — not a
+# number (“（一）”), a level (“（款）”) nor “（含）”
+_IN_NAME = re.compile(r"[（(]([^\d\s一二三四五六七八九十类款项含（）()])[）)](?=[\u4e00-\u9fff])")
+_KEPT_IN_NAME = re.compile(r"〔(.)〕")
+
+
+# a count of projects, then the money they take (“涉及一级预算项目3个，预算资金6039万元”, 烟台): the money its lead word names
+# (the pattern starts with its lead word: a search skips to it)
+_PROJECTS_COUNTED = re.compile(rf"(?P<lead>涉及)[^，,。；：:\d]{{0,16}}?项目\d{{1,4}}个[，,](?P<money>{_any('计数后的资金')})$")
 
 
 # a bracketed aside in words (two Han characters or more: no code, no 类/款/项) between a name and its 为 or 是
@@ -1140,7 +1181,7 @@ def _label_whole(prefix: str) -> bool:
     """Whether an amount's label (_label) runs back to its clause's start, not to a 、 or a bracket."""
     if _counted(prefix):
         return True
-    text = _without_aside(prefix.replace("（境）", "〔境〕").replace("(境)", "〔境〕"))
+    text = _without_aside(_IN_NAME.sub(r"〔\1〕", prefix))
     cuts = [match.group() for match in _LABEL_CUT.finditer(text)]
     return not cuts or cuts[-1] not in _PIECE_CUTS
 

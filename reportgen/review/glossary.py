@@ -403,12 +403,15 @@ class Glossary(Naming[Figure]):
         share of each may be of."""
         total = self._total
         grand = f.expenditure_grand_total
+        # (“收支预算”, 烟台 “2026年收支预算7,503.31万元”: either total, where the two are one)
         total(f, "收入总计", f.income_grand_total, "收支总计", "收入预算", "收入总计", "收入预算总计", "收入", "预算收入",
-              "收入总预算", "收入预算总额", "收支总预算", "收支预算总计")
+              "收入总预算", "收入预算总额", "收支总预算", "收支预算总计", "收支预算")
         total(f, "支出总计", grand, "收支总计", "支出预算", "支出总计", "支出预算总计", "预算", "支出", "预算支出安排",
-              "支出总预算", "支出预算总额", "收支总预算", "收支预算总计")
-        total(f, "本年收入合计", f.income_total, None, "本年收入", "本年收入合计", "收入合计", wholes=(f.income_grand_total,))
-        total(f, "本年支出合计", f.expenditure_total, None, "本年支出", "本年支出合计", "支出合计")
+              "支出总预算", "支出预算总额", "收支总预算", "收支预算总计", "收支预算")
+        # (江苏 “江苏省高级人民法院本年收入预算合计33172.15万元”)
+        total(f, "本年收入合计", f.income_total, None, "本年收入", "本年收入合计", "收入合计", "本年收入预算合计",
+              wholes=(f.income_grand_total,))
+        total(f, "本年支出合计", f.expenditure_total, None, "本年支出", "本年支出合计", "支出合计", "本年支出预算合计")
         spending = (f.expenditure_total, grand)
         total(f, "基本支出", f.basic, "基本支出", "基本支出预算", wholes=spending)
         total(f, "项目支出", f.project, "项目支出", "项目支出预算", wholes=spending)
