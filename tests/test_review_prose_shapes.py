@@ -203,3 +203,55 @@ def test_the_years_income_total_said_as_its_budget_is_judged(tmp_path):
     assert totals == [("33172.15万元", "agree", "本年收入合计"), ("33172.15万元", "agree", "本年支出合计")]
     wrong = reviewed_against(tmp_path, JIANGSU.replace("33172.15", "33182.15").replace("14601.33", "14611.33"), GAOYUAN)
     assert [v.status for v in wrong.verdicts if "预算合计" in v.statement.label] == ["disagree", "disagree"]
+
+
+ECONOMIC = FIXTURES / "js-zhengxie-2017-p12.pdf"  # 江苏省政协办公厅 2017, p. 12: the 公用经费 by 款
+
+# its 一般公共预算基本支出表's 商品和服务支出 款 (the page's, and the rest of the 类 as one line)
+ZHENGXIE = """部门: 江苏省政协办公厅
+年度: 2017
+金额单位: 万元
+部门概况:
+  职责: [政协]
+收入:
+  一般公共预算拨款: 1131.92
+支出:
+  功能分类:
+    - {科目: 2010201, 基本支出: 1131.92}
+  基本支出:
+    经济分类:
+      - {科目: 30201, 金额: 110}
+      - {科目: 30205, 金额: 10}
+      - {科目: 30206, 金额: 10}
+      - {科目: 30207, 金额: 70}
+      - {科目: 30211, 金额: 200}
+      - {科目: 30299, 金额: 731.92}
+不公开: [人员编制, 机关运行经费, 政府采购, 国有资产, 绩效管理, 三公经费]
+"""
+
+
+def test_a_kuan_named_whole_is_that_kuan_not_one_whose_name_ends_as_it_does(tmp_path):
+    """“（3）电费（款）支出 10 万元” is 30206 电费, though 30207 邮电费 ends in its name too."""
+    result = review_within_sentences(ECONOMIC, 2017)
+    assert result is not None
+    subjects = {v.statement.label: v.subject for v in result.verdicts if v.statement.kind == "amount"}
+    assert (subjects["电费（款）"], subjects["邮电费（款）"]) == ("经济分类 30206 电费", "经济分类 30207 邮电费")
+    judged = reviewed_against(tmp_path, ZHENGXIE, ECONOMIC)
+    assert [(v.status, v.figure and v.figure.name) for v in judged.verdicts if v.statement.label == "电费（款）"] == [
+        ("agree", "电费")]
+    wrong = reviewed_against(tmp_path, ZHENGXIE.replace("{科目: 30206, 金额: 10}", "{科目: 30206, 金额: 12}")
+                             .replace("731.92", "729.92"), ECONOMIC)
+    assert [(v.status, v.expected) for v in wrong.verdicts if v.statement.label == "电费（款）"] == [
+        ("disagree", "12万元")]
+
+
+def test_the_items_of_a_list_of_amounts_are_the_lists_parts():
+    """深圳市委宣传部 2026: “主要包括：提前下达电影《琅琊榜》扶持款300.00万元、电影《英歌》扶持款500.00万元、……；结转
+    电影《秋水伊人》资助款80.00万元” — each item after a 、 or “；” right after an amount is named whole."""
+    statements = _read("（五）项目支出1,610.00万元，具体包括：",
+                       "提前下达电影《琅琊榜》扶持款300.00万元、电影《英歌》扶持款500.00万元；结转电影《秋水伊人》资助款80.00万元。")
+    assert [(st.label, st.label_whole, st.listed_in and st.listed_in.text) for st in statements[1:]] == [
+        ("提前下达电影《琅琊榜》扶持款", True, "1,610.00万元"), ("电影《英歌》扶持款", True, "1,610.00万元"),
+        ("结转电影《秋水伊人》资助款", True, "1,610.00万元")]
+    fragment = _read("（五）项目支出1,610.00万元，具体包括：", "森林资源管理、古树保护、森林防火规划编制工作530.19万元。")
+    assert [(st.label, st.label_whole) for st in fragment[1:]] == [("森林防火规划编制工作", False)]

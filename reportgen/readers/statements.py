@@ -342,11 +342,25 @@ class _Listing:
         opens = _LIST_OPENS.search(sentence.rstrip())
         if self.clauses and self.whole is not None and amounts:  # “其中：” / “一般公共预算收入X万元，占Y%；” (江苏)
             amounts[0].listed_in = self.whole
+            _listed_on(sentence, amounts, self.whole)
         self.clauses = self.clauses and sentence.rstrip().endswith(("；", ";"))
         if amounts and opens is not None and not sentence.rstrip()[:opens.start()].endswith(_REASONS):
             self.whole, self.number, self.clauses = amounts[-1], 0, True
             level = _heading_level(sentence.lstrip())
             self.level = 3 if level is None else level
+
+
+def _listed_on(sentence: str, amounts: list[Statement], whole: Statement) -> None:
+    """The amounts a clause of a list goes on with, each right after the one before and a 、 or “；” (“提前下达电影《琅琊榜》
+    扶持款300.00万元、电影《英歌》扶持款500.00万元、……；结转电影《秋水伊人》资助款80.00万元”, 深圳): parts of the same
+    whole, where their words are the whole of their names."""
+    plain = sentence.replace(" ", "")
+    for before, amount in zip(amounts, amounts[1:], strict=False):
+        if before.listed_in is not whole or amount.part_of is not None or not amount.label_whole or not amount.label:
+            return
+        if not any(f"{before.text}{mark}{amount.label}" in plain for mark in "、；;"):
+            return
+        amount.listed_in = whole
 
 
 @dataclass
@@ -1182,8 +1196,10 @@ def _label_whole(prefix: str) -> bool:
     if _counted(prefix):
         return True
     text = _without_aside(_IN_NAME.sub(r"〔\1〕", prefix))
-    cuts = [match.group() for match in _LABEL_CUT.finditer(text)]
-    return not cuts or cuts[-1] not in _PIECE_CUTS
+    cuts = [match for match in _LABEL_CUT.finditer(text)]
+    # (a 、 right after the figure before it: one item of a list of amounts, “……扶持款300.00万元、电影《英歌》扶持款
+    # 500.00万元”, 深圳 — its words are the whole of its name)
+    return not cuts or cuts[-1].group() not in _PIECE_CUTS or (len(cuts) == 1 and cuts[0].group() == "、" and cuts[0].start() == 0)
 
 
 # A sentence that opens with a 类 or 款 (“检察（款）: 2018年预算支出合计…”, “住房改革支出(款): …”, “1、工资福利支出（类）

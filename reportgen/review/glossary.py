@@ -242,6 +242,9 @@ class Naming(Generic[T]):
         “一般公共服务（类）”: 江苏 names a 类 without its 支出): the one line of that level of the last name, else the one
         whose path ends in these names."""
         matches = [item for item in self._of_length(_LEVEL_DIGITS[level]) if _level_named(item.name, names[-1])]
+        exact = [item for item in matches if item.name.rsplit(" ", 1)[-1] in (names[-1], f"{names[-1]}支出")]
+        if len(matches) > 1 and len(exact) == 1:  # “电费（款）”: 电费, not the 邮电费 that ends as it does
+            matches = exact
         if len(matches) == 1:
             return matches[0] if len(names) == 1 or self._under(matches[0], names[-2]) else None
         depth = "类款项".index(level) + 1
