@@ -255,3 +255,38 @@ def test_the_items_of_a_list_of_amounts_are_the_lists_parts():
         ("结转电影《秋水伊人》资助款", True, "1,610.00万元")]
     fragment = _read("（五）项目支出1,610.00万元，具体包括：", "森林资源管理、古树保护、森林防火规划编制工作530.19万元。")
     assert [(st.label, st.label_whole) for st in fragment[1:]] == [("森林防火规划编制工作", False)]
+
+
+BALANCES = FIXTURES / "beijing-shuiwuju-2026-p7-8.pdf"  # 北京市水务局 2026 情况说明, pp. 7–8
+
+# its 收支总表's 上年结转结余 and 年终结转结余 (the rest of its money as two lines)
+BEIJING = """部门: 北京市水务局
+年度: 2026
+金额单位: 万元
+部门概况:
+  职责: [水务]
+收入:
+  一般公共预算拨款: 992619.17
+  上年结转: 55856.55
+支出:
+  功能分类:
+    - {科目: 2130101, 基本支出: 186874.72, 项目支出: 805744.45}
+    - {科目: 2130102, 资金: 单位资金, 项目支出: 32188.00}
+结转下年: 23668.55
+不公开: [人员编制, 机关运行经费, 政府采购, 国有资产, 绩效管理, 三公经费]
+"""
+
+
+def test_the_balances_brought_and_carried_forward_are_judged_where_the_source_states_them(tmp_path):
+    """“（三）上年结转结余 55856.55 万元”, “10.上年结转结余 55856.55 万元”, “（三）年终结转结余资金 23668.55 万元”."""
+    result = reviewed_against(tmp_path, BEIJING, BALANCES)
+    balances = [(v.statement.text, v.status, v.figure and v.figure.name) for v in result.verdicts
+                if "结转结余" in v.statement.label]
+    assert balances == [("55856.55万元", "agree", "上年结转结余"), ("55856.55万元", "agree", "上年结转结余"),
+                        ("23668.55万元", "agree", "年末结转结余")]
+    wrong = reviewed_against(tmp_path, BEIJING.replace("23668.55", "23678.55").replace("32188.00", "32178.00"), BALANCES)
+    assert [(v.status, v.expected) for v in wrong.verdicts if "年终结转" in v.statement.label] == [
+        ("disagree", "23,678.55万元")]
+    unstated = reviewed_against(tmp_path, BEIJING.replace("  上年结转: 55856.55\n", "").replace("结转下年: 23668.55\n", "")
+                                .replace("    - {科目: 2130102, 资金: 单位资金, 项目支出: 32188.00}\n", ""), BALANCES)
+    assert {v.status for v in unstated.verdicts if "结转结余" in v.statement.label} == {"unknown"}

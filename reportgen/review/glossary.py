@@ -380,6 +380,16 @@ class Glossary(Naming[Figure]):
         self._projects(b, f)
         self._project_classes(b, f)
         self._fund_balances(b)
+        self._balances(b)
+
+    def _balances(self, b: Budget) -> None:
+        """上年结转结余 where the source states it, and 年末结转结余 where it states one (北京 “（三）上年结转结余2.03万元”,
+        “（三）年终结转结余资金1776.86万元”): a 结转 the source does not state is none, never 0."""
+        said = named_quantities()
+        if "上年结转" in b.income_stated:
+            self.add(Figure("上年结转结余", b.carried_over), *said.get("上年结转结余", ()))
+        if b.carry_forward:
+            self.add(Figure("年末结转结余", b.carry_forward), *said.get("年末结转结余", ()))
 
     def _fund_balances(self, b: Budget) -> None:
         """A 决算's 财政拨款收入支出决算总表 prints each fund's 年初 and 年末 财政拨款结转和结余 in rows of the
