@@ -290,3 +290,36 @@ def test_the_balances_brought_and_carried_forward_are_judged_where_the_source_st
     unstated = reviewed_against(tmp_path, BEIJING.replace("  上年结转: 55856.55\n", "").replace("结转下年: 23668.55\n", "")
                                 .replace("    - {科目: 2130102, 资金: 单位资金, 项目支出: 32188.00}\n", ""), BALANCES)
     assert {v.status for v in unstated.verdicts if "结转结余" in v.statement.label} == {"unknown"}
+
+
+# 深圳市公安局交通管理局 2026: its 一般公共预算基本支出表's classes (303 its 对个人和家庭的补助)
+SHENZHEN = """部门: 深圳市公安局交通管理局
+年度: 2026
+金额单位: 万元
+部门概况:
+  职责: [交通管理]
+收入:
+  一般公共预算拨款: 254403.68
+支出:
+  功能分类:
+    - {科目: 2040219, 基本支出: 153640.65, 项目支出: 100763.03}
+  基本支出:
+    经济分类:
+      - {科目: 30101, 金额: 126883.76}
+      - {科目: 30199, 金额: 1000}
+      - {科目: 30201, 金额: 21169.43}
+      - {科目: 30302, 金额: 4587.46}
+不公开: [人员编制, 机关运行经费, 政府采购, 国有资产, 绩效管理, 三公经费]
+"""
+
+
+def test_a_class_said_with_its_spending_is_that_class(tmp_path):
+    """“（三）对个人和家庭的补助支出 4,587.46 万元，主要是离退休人员经费”: 303 of the basic spending."""
+    result = reviewed_against(tmp_path, SHENZHEN, JIAOGUANJU)
+    assert {(v.statement.text, v.status, v.figure and v.figure.name) for v in result.verdicts
+            if v.statement.label == "对个人和家庭的补助支出"} == {("4,587.46万元", "agree", "对个人和家庭的补助")}
+    wrong = reviewed_against(tmp_path, SHENZHEN.replace("4587.46", "4597.46").replace("126883.76", "126873.76"),
+                             JIAOGUANJU)
+    # told at its own item (“（三）……”); in the list that adds up to the unit's whole, a part of that whole (listed.py)
+    assert [(v.status, v.expected) for v in wrong.verdicts if v.statement.label == "对个人和家庭的补助支出"
+            and v.statement.sentence.startswith("（三）")] == [("disagree", "4,597.46万元")]

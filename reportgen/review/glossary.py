@@ -591,7 +591,9 @@ class Glossary(Naming[Figure]):
         for node in f.economic_tree:
             figure = Figure(node.name, node.basic_part, node.prior, None, wholes=(f.general_budget, f.basic or node.basic_part))
             self.codes[node.code] = figure
-            self.add(figure, node.name)
+            # (said with its 支出, and 对个人和家庭的补助 without its 的: 深圳 “（三）对个人和家庭补助支出425.99万元”)
+            self.add(figure, *dict.fromkeys(said for name in (node.name, node.name.replace("的", ""))
+                                            for said in (name, f"{name.removesuffix('支出')}支出")))
             self.basic_classes.add(id(figure))
             for child in node.children:
                 self.codes[child.code] = Figure(child.name, child.basic_part, others=(child.basic_part,))
