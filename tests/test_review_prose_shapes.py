@@ -19,11 +19,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
 from reportgen.readers.statements import Statement, read_statements
 from reportgen.review import Review, review_within_sentences
 from reportgen.review.judge import ROUGHLY, Verdict
+from tests.clients import require_program
 from tests.support.national import FIXTURES, reviewed_against
 
 ZHUJIANJU = FIXTURES / "yantai-zhujianju-2026-p34-35.pdf"  # 烟台市住房和城乡建设局 2026, pp. 34–35
@@ -31,6 +34,13 @@ RENSHE = FIXTURES / "yantai-renshe-2026-p34.pdf"  # 烟台市人力资源和社�
 SHICHANG = FIXTURES / "guangzhou-shichangjianguan-2026-p57-58.pdf"  # 广州市市场监督管理局 2026, pp. 57–58
 JIAOGUANJU = FIXTURES / "shenzhen-jiaoguanju-2026-p6-8.pdf"  # 深圳市公安局交通管理局 2026, pp. 6–8
 GAOYUAN = FIXTURES / "js-gaoyuan-2018-p18.pdf"  # 江苏省高级人民法院 2018, p. 18
+
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _poppler() -> None:
+    require_program("pdftotext")
+
 
 # 烟台市住房和城乡建设局 2026: its “三公”经费预算表 (no prior year printed), and its total (as one fund's)
 YANTAI = """部门: 烟台市住房和城乡建设局
