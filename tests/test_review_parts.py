@@ -95,7 +95,8 @@ def test_the_fiscal_part_of_money_whose_subject_is_not_read_is_not_judged(tmp_pa
     verdict = _verdict(tmp_path, "烟台市大数据局2022年政策和项目全面实施绩效目标管理，涉及一级预算项目3个，"
                                  "预算资金6039万元，其中财政拨款6039万元。", "6039万元")
     assert verdict.status == "unknown" and verdict.figure is None and verdict.statement.label == "财政拨款"
-    assert verdict.subject == ""  # what that 预算资金 is the sentence does not say for sure: nor of what its part is
+    # the money the counted projects take, and its 财政拨款: read, not judged
+    assert verdict.subject == "绩效目标管理涉及的预算资金中的财政拨款"
 
 
 def test_the_fiscal_part_of_the_evaluated_projects_is_not_judged(tmp_path):

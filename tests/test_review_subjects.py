@@ -70,13 +70,22 @@ def test_a_change_speaks_of_the_amount_before_it() -> None:
 
 
 # 烟台市大数据局 2026年部门预算, pp.28–29 (sd-yantai-dashujuju-2026-dept-budget.pdf): “其中财政拨款” is the
-# 财政拨款 part of the money the 绩效 targets cover — no 财政拨款支出 of the department
+# 财政拨款 part of the money the 绩效 targets cover — no 财政拨款支出 of the department; the money after the count of
+# projects is the money they take (涉及预算资金)
 YANTAI_PERFORMANCE = ("  烟台市大数据局2026年政策和项目全面实施绩效目标管理，涉及一级预",
                       "算项目3个，预算资金6039万元，其中财政拨款6039万元。根据以前年度绩效")
 
 
-def test_a_part_named_by_a_bare_fund_word_is_never_given_a_subject() -> None:
+def test_the_money_after_a_count_of_projects_is_theirs_and_its_fund_word_a_part_of_it() -> None:
     result = _reviewed(*YANTAI_PERFORMANCE)
+    assert [(v.statement.label, v.subject) for v in result.verdicts] == [
+        ("涉及预算资金", "绩效目标管理涉及的预算资金"), ("财政拨款", "绩效目标管理涉及的预算资金中的财政拨款")]
+    assert result.counts["unread"] == 0
+
+
+def test_a_part_named_by_a_bare_fund_word_is_never_given_a_subject() -> None:
+    """No count of projects before it: what that 预算资金 is the sentence does not say, nor of what its part is."""
+    result = _reviewed("  2026年政策和项目全面实施绩效目标管理，预算资金6039万元，其中财政拨款6039万元。")
     assert [(v.statement.label, v.subject) for v in result.verdicts] == [("预算资金", ""), ("财政拨款", "")]
     assert result.counts["unread"] == 2
 

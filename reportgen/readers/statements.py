@@ -127,13 +127,15 @@ _COMPARE = (rf"(?:{_any('同比')}|(?:{_any('比较')}){_PRIOR}(?:{_any('相比'
             rf"|(?:{_any('比较')})(?P<same>)(?=(?:{_any('本年基数')}))"
             rf"|(?:{_any('持平前')}){_PRIOR}(?:{_any('基数')}|数)?(?:{_any('相比')})[，,]?)")
 # “较2024年的2190万元减少221万元”“比2025年年初预算数69043.50万元增加2050.67万元”: the prior may be written
-# inline, between the year and the change; and the year may be followed by what is compared before its base
+# inline (a comma after it: “比上年预算2,920.59万元，减少878.04万元”, 烟台; or in a note the template left in: “比上年预算
+# （注：上年3,468.18万元，公开时请删除注释）减少1271.66万元”, 烟台), between the year and the change; and the year may be followed by what is compared before its base
 # (“比2025年财政拨款“三公”经费年初预算增加33.50万元”: a few words, then the base they end in)
 _CHANGE_TEXT = (rf"{_COMPARE}(?:[^，。；、\d增减]{{0,16}}?(?={_any('基数')}))?(?P<base>{_any('基数')})?"
-                rf"(?:的?(?P<prior>{_NUM})(?P<priorunit>万元|元))?(?P<later>{_any('基数')})?(?:{_any('相比')})?"
-                rf"(?P<dir>{_any('增加', '减少', '变化')})了?(?P<num>{_NUM})? *+(?P<unit>万元|元|%)?")
+                rf"(?:(?:的|[（(]注[：:](?:{_any('上年')})?)?(?P<prior>{_NUM})(?P<priorunit>万元|元)"
+                rf"(?:[，,]?[^（）()\d，,。；]{{0,12}}[，,]?[^（）()\d。；]{{0,12}}?[）)]|[，,])?)?(?P<later>{_any('基数')})?"
+                rf"(?:{_any('相比')})?(?P<dir>{_any('增加', '减少', '变化')})了?(?P<num>{_NUM})? *+(?P<unit>万元|元|%)?")
 # “与上年持平”“与上年数一致”“与上年相比持平”（江苏）
-_FLAT_TEXT = (rf"(?:{_any('同比')}|(?:{_any('持平前')}){_PRIOR}(?:{_any('相比')}[，,]?)?)(?:(?P<base>{_any('基数')})|数)?(?:基本)?"
+_FLAT_TEXT = (rf"(?:{_any('同比')}|(?:{_any('持平前')}){_PRIOR}(?:{_any('相比')}[，,]?)?)(?:(?P<base>{_any('基数')})|数)?(?P<roughly>基本)?"
               rf"(?:{_any('持平')})(?P<empty>万元|元)?")
 # a rate, its % after spaces a PDF's text layer may set before it (“增长21.95   %”, 江苏)
 _RATE_TEXT = rf"(?P<dir>{_any('增长率', '下降率')})(?P<num>{_NUM}) *+%"
@@ -184,6 +186,9 @@ _ROW_NUMBER = re.compile(rf"-?{_NUM}")
 # A table row labelled by a year (“2022年 324.13 …”, “2022年执行数 …”): its label, then its numbers.
 _YEAR_ROW = re.compile(r"(?<![ \t])[ \t]*((?:19|20)\d\d年(?:执行数)?)[ \t]*(-?\d.*)$")
 _LABEL_CUT = re.compile(r"[，,。；;：:、（）()]|其中|包括")
+# The words that give a reason, before a change or flat that restates the amount's (“比上年增加0万元，增长0%，主要原因是
+# 与上年持平”, 广州): no subject of its own — it is the amount's
+_REASON = re.compile(rf"(?:主要)?(?:{_any('原因')})(?:主要)?(?:是|为|在于)?")
 # A line that starts a heading or an item: never the continuation of the sentence before it.
 STARTS_ANEW = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d)"
                           r"|[⒈⒉⒊⒋⒌⒍⒎⒏⒐]|表\d)")
@@ -275,6 +280,7 @@ class Statement:
     others: list[Decimal] = field(default_factory=list)  # a table row's further numbers
     table_unit: str = ""
     empty_amount: bool = False  # 持平 followed by a unit with no number
+    roughly: bool = False  # “基本持平”: about flat, a small change said so (“比上年减少0.1万元，下降0.8%，主要原因是与上年基本持平”)
     after_flat: bool = False  # a rate printed right after 持平
     own_label: bool = False
     table: str = ""  # a table cell's: the title of the table it stands in, where the draft prints one
@@ -353,11 +359,25 @@ class _Listing:
         opens = _LIST_OPENS.search(sentence.rstrip())
         if self.clauses and self.whole is not None and amounts:  # “其中：” / “一般公共预算收入X万元，占Y%；” (江苏)
             amounts[0].listed_in = self.whole
+            _listed_on(sentence, amounts, self.whole)
         self.clauses = self.clauses and sentence.rstrip().endswith(("；", ";"))
         if amounts and opens is not None and not sentence.rstrip()[:opens.start()].endswith(_REASONS):
             self.whole, self.number, self.clauses = amounts[-1], 0, True
             level = _heading_level(sentence.lstrip())
             self.level = 3 if level is None else level
+
+
+def _listed_on(sentence: str, amounts: list[Statement], whole: Statement) -> None:
+    """The amounts a clause of a list goes on with, each right after the one before and a 、 or “；” (“提前下达电影《琅琊榜》
+    扶持款300.00万元、电影《英歌》扶持款500.00万元、……；结转电影《秋水伊人》资助款80.00万元”, 深圳): parts of the same
+    whole, where their words are the whole of their names."""
+    plain = sentence.replace(" ", "")
+    for before, amount in zip(amounts, amounts[1:], strict=False):
+        if before.listed_in is not whole or amount.part_of is not None or not amount.label_whole or not amount.label:
+            return
+        if not any(f"{before.text}{mark}{amount.label}" in plain for mark in "、；;"):
+            return
+        amount.listed_in = whole
 
 
 @dataclass
@@ -558,7 +578,8 @@ class _StatementReader:
             self.listing.heading(_heading_level(text))
             self.item = ""
         self.buffer.append((line.number, text))
-        if _SENTENCE_END.search(text[-1:]) or text.endswith(("：", ":")) or _is_heading(text):
+        ended = _SENTENCE_END.search(text[-1:]) and not _aside_open("".join(part for _, part in self.buffer))
+        if ended or text.endswith(("：", ":")) or _is_heading(text):
             self.flush()
 
     def finish(self) -> list[Statement]:
@@ -826,12 +847,29 @@ def _sentences(buffer: list[tuple[int, str]], room: int, item: str = "",
     return out, item
 
 
+_ASIDE_REACH = 200  # the characters an aside in brackets may hold a sentence's end in (an unclosed one ends there)
+
+
+def _aside_open(text: str) -> bool:
+    """Whether ``text`` ends inside a bracketed aside opened in its last _ASIDE_REACH characters: a full stop or “；”
+    there ends no sentence (“公务用车购置及运行维护费24.8万元（公务用车购置费0万元，比上年减少19.6万元；公务用车运行维护费
+    24.8万元）比上年减少25.05万元”, 广州: the change after the aside is the amount's before it)."""
+    depth = 0
+    for char in reversed(text[-_ASIDE_REACH:]):
+        depth += {"）": 1, ")": 1, "（": -1, "(": -1}.get(char, 0)
+        if depth < 0:
+            return True
+    return False
+
+
 def _split(text: str) -> list[tuple[str, int]]:
     """The sentences of joined lines, each with where it starts; a sentence that goes on with the one amount
-    of the sentence before it (continues) is one sentence with it."""
+    of the sentence before it (continues) is one sentence with it; a full stop in an aside ends none."""
     pieces: list[tuple[str, int]] = []
     start = 0
     for match in _FULL_STOP.finditer(text):
+        if _aside_open(text[start:match.end()]):
+            continue
         _add_piece(pieces, text[start:match.end()], start)
         start = match.end()
     if start < len(text):
@@ -889,6 +927,10 @@ _LIST_ITEM = re.compile(r"(?P<number>\d{1,2})[.．、](?!\d)|[（(](?P<bracketed
 # The words that open a list of an amount's parts (“其中：”, vocabulary.yaml 部分), a bracket and a clause's end
 _REASONS = tuple(_WORDS["原因"])
 _PARTS_MARKS = re.compile(rf"{_any('部分')}|[（(]|[）)]|[；;]")
+_ENUMERATING = frozenset(_WORDS["列举的部分"])  # the 部分 words whose list goes on past “；”
+# … where they come right after the whole (“5,738.17万元，主要包括”), not after more words on it (“751.8万元，占收入预算总额的
+# 9.7%，包括”)
+_RIGHT_AFTER = re.compile(r"[\d,，.．]*+(?:万元|亿元|元)?[，,：:]?(?:主要|具体)?")
 
 
 @dataclass
@@ -897,7 +939,7 @@ class _Parts:
     bracket depth it opened at: a list closes at the end of its clause (；) or of the brackets it opened in
     (“公务用车购置及运行费B万元（其中：购置费b万元，运行费c万元），公务接待费C万元”)."""
 
-    open: list[tuple[Statement, int]] = field(default_factory=list)
+    open: list[_List] = field(default_factory=list)
     depth: int = 0
 
     def whole(self, between: str, last: Statement | None) -> Statement | None:
@@ -909,12 +951,35 @@ class _Parts:
                 self.depth += 1
             elif char in "）)":
                 self.depth = max(self.depth - 1, 0)
-                self.open = [(w, d) for w, d in self.open if d <= self.depth]
-            elif char in "；;":
-                self.open = [(w, d) for w, d in self.open if d < self.depth]
+                self.open = [listed for listed in self.open if listed.depth <= self.depth]
+            elif char in "；;":  # (the end of a 其中's item ends the lists within it)
+                within = any(listed.depth == self.depth and not listed.enumerates for listed in self.open)
+                self.open = [listed for listed in self.open
+                             if listed.depth < self.depth or (not within and listed.goes_on(self.depth))]
             elif last is not None and not between[:mark.start()].endswith(_REASONS):  # not “主要原因包括：”
-                self.open.append((last, self.depth))
-        return self.open[-1][0] if self.open else None
+                right_after = _RIGHT_AFTER.fullmatch(between[:mark.start()]) is not None
+                self.open.append(_List(last, self.depth, char in _ENUMERATING and right_after))
+        if not self.open:
+            return None
+        self.open[-1].taken = True
+        return self.open[-1].whole
+
+
+@dataclass
+class _List:
+    """A list of parts open in a sentence: its whole, the bracket depth it opened at, and whether it enumerates
+    items one a clause and has taken one: a list 包括 opens right after its whole that has taken an amount goes on past “；” (“主要包括外场
+    设施设备维护4,054.85万元，用于……；第三方服务1,101.26万元，用于……”, 深圳); one 其中 opens closes there, and so does
+    one of names alone (“其中：人员经费95.36万元，主要包括：基本工资、……；公用经费10.23万元”: no part of 人员经费), and one
+    within a 其中's item (“其中:财政拨款收入751.8万元，……，包括一般公共预算收入751.8万元；其他收入7000万元”)."""
+
+    whole: Statement
+    depth: int
+    enumerates: bool
+    taken: bool = False
+
+    def goes_on(self, depth: int) -> bool:
+        return self.depth == depth and self.enumerates and self.taken
 
 
 # the words that count things (vocabulary.yaml 量词), longest first
@@ -962,6 +1027,7 @@ class _Said:
     line: str = ""  # the 款 whose 项 the numbered item names alone (_Listing.line_of)
     parts: _Parts = field(default_factory=lambda: _Parts())
     amount_end: int = 0  # where the last amount starts: the words after it are read for its parts once
+    ends: dict[int, Statement] = field(default_factory=dict)  # each amount by where it ends in the sentence
 
     def amount(self, line: int, token: str, begin: int, printed: str = "") -> str:
         """An amount, or a change that names its figure itself; the kind it was read as (``printed``: the
@@ -1006,14 +1072,33 @@ class _Said:
         groups = parsed.groupdict()
         kind = "change" if kind == "relative" else kind  # “本年数小于上年预算数40.05万元”: a change
         subject = _label(self.sentence[self.cursor:begin]) if kind in ("change", "flat") else ""
-        if subject and _HAN.search(subject):
+        before = self._before_aside(begin) if kind in ("change", "flat") else None
+        if subject and _HAN.search(subject) and not _REASON.fullmatch(subject):
             statement = _said_figure(line, kind, token, groups, groups.get("unit") or "", label=subject,
                                      sentence=self.sentence, own_label=True)
+        elif before is not None:  # “公务用车购置及运行维护费24.8万元（……）比上年减少25.05万元”: of the amount before the aside
+            statement = _said_figure(line, kind, token, groups, groups.get("unit") or "", label=before.label,
+                                     sentence=self.sentence, own_label=True)
+            self.last_amount = before  # (and the rate after it)
         else:
             statement = self._of_last_amount(line, kind, token, groups)
         self.out.append(statement)
         if kind in ("change", "flat"):
             self.last_base = statement.base
+
+    def _before_aside(self, begin: int) -> Statement | None:
+        """The amount right before a bracketed aside that a change or flat follows with no words of its own
+        (“公务用车购置及运行维护费24.8万元（公务用车购置费0万元，……；公务用车运行维护费24.8万元）比上年减少25.05万元”,
+        广州): the aside's amounts are its parts, the change is the amount's. None where no aside closes right there."""
+        if self.sentence[self.cursor:begin].strip(" ，,。；;") not in ("）", ")"):
+            return None
+        depth, at = 0, self.cursor
+        while at > 0:
+            at -= 1
+            depth += {"）": 1, ")": 1, "（": -1, "(": -1}.get(self.sentence[at], 0)
+            if depth < 0:
+                break
+        return self.ends.get(len(self.sentence[:at].rstrip())) if depth < 0 else None
 
     def _of_last_amount(self, line: int, kind: str, token: str, groups: dict[str, str | None]) -> Statement:
         """A change, flat, rate or share of the sentence's last amount: a rate has the base of the
@@ -1044,7 +1129,7 @@ def _said_figure(line: int, kind: str, token: str, groups: dict[str, str | None]
                      direction=_DIRECTIONS.get(groups.get("dir") or "", ""),
                      base=(_same_year(token) if groups.get("same") is not None
                            else _base(groups.get("base") or groups.get("later") or "")) if base is None else base,
-                     empty_amount=bool(groups.get("empty")),
+                     empty_amount=bool(groups.get("empty")), roughly=bool(groups.get("roughly")),
                      prior=f"{groups['prior']}{groups.get('priorunit') or ''}" if groups.get("prior") else "", **more)
 
 
@@ -1067,6 +1152,8 @@ def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]],
             kind = said.amount(line, "0元", begin, printed="0")
         elif kind == "amount":
             kind = said.amount(line, token, begin)
+            if kind == "amount" and said.last_amount is not None:
+                said.ends[finish] = said.last_amount
         elif kind in _FIGURE_PATTERNS:
             said.figure(line, kind, token, begin)
             kind = "change" if kind == "relative" else kind
@@ -1102,11 +1189,25 @@ def _label(prefix: str) -> str:
     counted = _counted(prefix)
     if counted:
         return counted
-    prefix = prefix.replace("＂", "”").replace("（境）", "〔境〕").replace("(境)", "〔境〕")  # 因公出国（境）费 is one name
+    projects = _PROJECTS_COUNTED.search(prefix)
+    if projects:  # “涉及一级预算项目3个，预算资金6039万元”: the money of the projects counted, 涉及预算资金
+        return projects.group("lead") + projects.group("money")
+    prefix = _IN_NAME.sub(r"〔\1〕", prefix.replace("＂", "”"))  # 因公出国（境）费, 交通管理装(设)备业务: one name each
     # “收入、支出预算总计21,955.35万元”“收、支预算总计各增加”（江苏）: the 收支 total's
     prefix = prefix.replace("收入、支出", "收支").replace("收、支", "收支")
     label = _label_of(_without_aside(prefix))
-    return label.replace("〔境〕", "（境）")
+    return _KEPT_IN_NAME.sub(r"（\1）", label)
+
+
+# one character in brackets within a name (“因公出国（境）费”, 深圳 “交通管理装(设)备业务”, “维修（护）费”): part of it — not a
+# number (“（一）”), a level (“（款）”) nor “（含）”
+_IN_NAME = re.compile(r"[（(]([^\d\s一二三四五六七八九十类款项含（）()])[）)](?=[\u4e00-\u9fff])")
+_KEPT_IN_NAME = re.compile(r"〔(.)〕")
+
+
+# a count of projects, then the money they take (“涉及一级预算项目3个，预算资金6039万元”, 烟台): the money its lead word names
+# (the pattern starts with its lead word: a search skips to it)
+_PROJECTS_COUNTED = re.compile(rf"(?P<lead>涉及)[^，,。；：:\d]{{0,16}}?项目\d{{1,4}}个[，,](?P<money>{_any('计数后的资金')})$")
 
 
 # a bracketed aside in words (two Han characters or more: no code, no 类/款/项) between a name and its 为 or 是
@@ -1128,9 +1229,11 @@ def _label_whole(prefix: str) -> bool:
     """Whether an amount's label (_label) runs back to its clause's start, not to a 、 or a bracket."""
     if _counted(prefix):
         return True
-    text = _without_aside(prefix.replace("（境）", "〔境〕").replace("(境)", "〔境〕"))
-    cuts = [match.group() for match in _LABEL_CUT.finditer(text)]
-    return not cuts or cuts[-1] not in _PIECE_CUTS
+    text = _without_aside(_IN_NAME.sub(r"〔\1〕", prefix))
+    cuts = [match for match in _LABEL_CUT.finditer(text)]
+    # (a 、 right after the figure before it: one item of a list of amounts, “……扶持款300.00万元、电影《英歌》扶持款
+    # 500.00万元”, 深圳 — its words are the whole of its name)
+    return not cuts or cuts[-1].group() not in _PIECE_CUTS or (len(cuts) == 1 and cuts[0].group() == "、" and cuts[0].start() == 0)
 
 
 # A sentence that opens with a 类 or 款 (“检察（款）: 2018年预算支出合计…”, “住房改革支出(款): …”, “1、工资福利支出（类）

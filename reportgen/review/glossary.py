@@ -61,7 +61,8 @@ _HEADING_END = re.compile(r"^.*情况")
 _CODE_AT_END = re.compile(r"[（(](\d{3}(?:\d{2}){0,2})[）)]$")
 _LEVELS = re.compile(r"(?<![^（）()])([^（）()]++)[（(](\d{2,3})?([类款项])[）)]")  # “司法（06款）”: its code too
 _LEADING_NUMBER = re.compile(r"^\d{1,2}[、.．]")  # “11、医疗卫生…（210类）”: the item's number, not its name
-_SAID_END = re.compile(r"(?:为|是|共计|合计为|总额为|共计安排)$")
+# (“…“三公”经费预算共10.56万元”, 烟台: 共 alone, never the end of 公共)
+_SAID_END = re.compile(r"(?:为|是|共计|合计为|总额为|共计安排|(?<!公)共)$")
 _CODE_AT_START = re.compile(r"(\d{3}(?:\d{2}){0,2})(?!\d)")
 _SUBJECT_WORDS = re.compile(r"(?:[类款项])?科目(?:下)?$")  # “一般公共服务支出类科目”: the 类 of that name
 _QUOTED = re.compile(r"“([^“]++)“")  # a name quoted whole (“1.“卫生健康支出”科目”: the 类 of that name)
@@ -244,6 +245,9 @@ class Naming(Generic[T]):
         “一般公共服务（类）”: 江苏 names a 类 without its 支出): the one line of that level of the last name, else the one
         whose path ends in these names."""
         matches = [item for item in self._of_length(_LEVEL_DIGITS[level]) if _level_named(item.name, names[-1])]
+        exact = [item for item in matches if item.name.rsplit(" ", 1)[-1] in (names[-1], f"{names[-1]}支出")]
+        if len(matches) > 1 and len(exact) == 1:  # “电费（款）”: 电费, not the 邮电费 that ends as it does
+            matches = exact
         if len(matches) == 1:
             return matches[0] if len(names) == 1 or self._under(matches[0], names[-2]) else None
         depth = "类款项".index(level) + 1
@@ -389,6 +393,16 @@ class Glossary(Naming[Figure]):
         self._projects(b, f)
         self._project_classes(b, f)
         self._fund_balances(b)
+        self._balances(b)
+
+    def _balances(self, b: Budget) -> None:
+        """上年结转结余 where the source states it, and 年末结转结余 where it states one (北京 “（三）上年结转结余2.03万元”,
+        “（三）年终结转结余资金1776.86万元”): a 结转 the source does not state is none, never 0."""
+        said = named_quantities()
+        if "上年结转" in b.income_stated:
+            self.add(Figure("上年结转结余", b.carried_over), *said.get("上年结转结余", ()))
+        if b.carry_forward:
+            self.add(Figure("年末结转结余", b.carry_forward), *said.get("年末结转结余", ()))
 
     def _fund_balances(self, b: Budget) -> None:
         """A 决算's 财政拨款收入支出决算总表 prints each fund's 年初 and 年末 财政拨款结转和结余 in rows of the
@@ -415,12 +429,15 @@ class Glossary(Naming[Figure]):
         share of each may be of."""
         total = self._total
         grand = f.expenditure_grand_total
+        # (“收支预算”, 烟台 “2026年收支预算7,503.31万元”: either total, where the two are one)
         total(f, "收入总计", f.income_grand_total, "收支总计", "收入预算", "收入总计", "收入预算总计", "收入", "预算收入",
-              "收入总预算", "收入预算总额", "收支总预算", "收支预算总计")
+              "收入总预算", "收入预算总额", "收支总预算", "收支预算总计", "收支预算")
         total(f, "支出总计", grand, "收支总计", "支出预算", "支出总计", "支出预算总计", "预算", "支出", "预算支出安排",
-              "支出总预算", "支出预算总额", "收支总预算", "收支预算总计")
-        total(f, "本年收入合计", f.income_total, None, "本年收入", "本年收入合计", "收入合计", wholes=(f.income_grand_total,))
-        total(f, "本年支出合计", f.expenditure_total, None, "本年支出", "本年支出合计", "支出合计")
+              "支出总预算", "支出预算总额", "收支总预算", "收支预算总计", "收支预算")
+        # (江苏 “江苏省高级人民法院本年收入预算合计33172.15万元”)
+        total(f, "本年收入合计", f.income_total, None, "本年收入", "本年收入合计", "收入合计", "本年收入预算合计",
+              wholes=(f.income_grand_total,))
+        total(f, "本年支出合计", f.expenditure_total, None, "本年支出", "本年支出合计", "支出合计", "本年支出预算合计")
         spending = (f.expenditure_total, grand)
         total(f, "基本支出", f.basic, "基本支出", "基本支出预算", wholes=spending)
         total(f, "项目支出", f.project, "项目支出", "项目支出预算", wholes=spending)
@@ -598,7 +615,9 @@ class Glossary(Naming[Figure]):
         for node in f.economic_tree:
             figure = Figure(node.name, node.basic_part, node.prior, None, wholes=(f.general_budget, f.basic or node.basic_part))
             self.codes[node.code] = figure
-            self.add(figure, node.name)
+            # (said with its 支出, and 对个人和家庭的补助 without its 的: 深圳 “（三）对个人和家庭补助支出425.99万元”)
+            self.add(figure, *dict.fromkeys(said for name in (node.name, node.name.replace("的", ""))
+                                            for said in (name, f"{name.removesuffix('支出')}支出")))
             self.basic_classes.add(id(figure))
             for child in node.children:
                 self.codes[child.code] = Figure(child.name, child.basic_part, others=(child.basic_part,))

@@ -517,6 +517,9 @@ def _change_cause(st: Statement, figure: Figure, prior: Decimal, exact: Decimal)
     return ""
 
 
+ROUGHLY = "“基本持平”说的是增减不大，不是没有增减：不判定"
+
+
 def _flat(st: Statement, figure: Figure | None, printed: tuple[str, int]) -> Verdict:
     """持平 is right where the change shows as nothing at the unit and decimals the draft prints its
     amount in (a 49.99 元 change is 持平 in a 万元 text, and is not in a 元 text)."""
@@ -527,6 +530,8 @@ def _flat(st: Statement, figure: Figure | None, printed: tuple[str, int]) -> Ver
         return Verdict(st, "unknown", figure, cause=_no_prior(st))
     difference = figure.current - prior
     unit, decimals = printed
+    if shown(in_unit(abs(difference), unit), decimals) and st.roughly:
+        return Verdict(st, "unknown", figure, cause=ROUGHLY)
     if shown(in_unit(abs(difference), unit), decimals):
         word = "增加" if difference > 0 else "减少"
         return Verdict(st, "disagree", figure, f"{word}{_text(in_unit(abs(difference), unit), decimals, unit)}", "并非持平")
