@@ -37,6 +37,7 @@ from reportgen.review.coverage import Coverage, coverage
 from reportgen.review.following import following
 from reportgen.review.missing import implied
 from reportgen.review.own_outputs import review_output
+from reportgen.review.scanned import not_judged_beside_unread, told_on_scans
 from reportgen.review.target_tables import against_projects
 
 # The files a folder given to review holds that are documents (others in it are passed over).
@@ -358,6 +359,7 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
     except ImportRefused as exc:
         result.kind = result.kind or (exc.kind if isinstance(exc, Unreadable) else "")
         _refused(result, exc)
+        _on_scans(result)
         return result
     # the document's own tables, imported in memory, are its source: prepared once as it is (no YAML
     # written or read; the page names the document), checked, and the measure of its text
@@ -396,7 +398,27 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
         result.checks = [f for f in result.checks if f.rule not in ABSENCE_RULES]
     result.checks = [f for f in result.checks if not _the_readings_gap(f)]
     result.narrative_problems = [f for f in result.narrative_problems if not _the_readings_gap(f)]
+    _on_scans(result)
     return result
+
+
+def _on_scans(result: DocumentReview) -> None:
+    """The findings of a document whose pages were read by OCR (review/scanned.py): each on a scanned page
+    says so, and none rests on a figure OCR could not read for sure."""
+    published = result.published
+    if published is None or not published.scanned:
+        return
+    file, lines, pages = str(result.document), published.lines, published.scanned
+    result.narrative_problems = told_on_scans(result.narrative_problems, lines, pages, file)
+    result.final_text = told_on_scans(result.final_text, lines, pages, file)
+    if result.narrative is not None:
+        narrative = result.narrative
+        narrative.scanned = pages
+        not_judged_beside_unread(narrative.verdicts, lines)
+        narrative.contradictions = told_on_scans(narrative.contradictions, lines, pages, file)
+        narrative.wording = told_on_scans(narrative.wording, lines, pages, file)
+        narrative.cut = told_on_scans(narrative.cut, lines, pages, file)
+    result.final_cut = told_on_scans(result.final_cut, lines, pages, file)
 
 
 def _in_another_form(finding: Finding, published: Published | None) -> bool:
