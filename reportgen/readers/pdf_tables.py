@@ -116,6 +116,9 @@ def read_pdf(path: Path, data: bytes) -> PdfDocument:
     furniture = _furniture(lines)
     tables = _tables([[line for line in page if id(line) not in furniture] for page in lines])
     grids = [_grid(table, str(path)) for table in tables]
+    if isinstance(pages, Pages) and pages.scanned:  # a table on a page read by OCR: its columns not read for sure
+        for grid, table in zip(grids, tables, strict=True):
+            grid.scanned = tuple(sorted({line.page for chunk in table.chunks for line in chunk.lines} & pages.scanned))
     # by their words: a title wrapped over two lines is one line of its table (_wrapped_title), each printed line its
     owner = {id(word): index for index, table in enumerate(tables) for chunk in table.chunks for line in chunk.lines
              for word in line.words[:1] + line.words[-1:]}
