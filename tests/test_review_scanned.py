@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader, PdfWriter
 
 from reportgen.importing import sure
 from reportgen.readers import pdf_ocr, pdf_words
@@ -100,3 +101,22 @@ def test_a_table_on_a_scanned_page_is_recognised_but_not_read_for_sure() -> None
     table = table_of(RASTERISED, "收支总表")
     assert table.grid.scanned == (1,)
     assert "表印在扫描页上（第1页），经文字识别读出，各数所在的行与列不能确定" in sure.header_doubts(table)
+
+
+def test_without_tesseract_a_text_with_a_scanned_page_is_not_passed(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 报表's 收支总表 (text) and the 情况说明's p. 5 (a scan) in one PDF: its text is read, the scan cannot
+    be — the document is 未能审核, naming what is missing, never 未发现问题."""
+    require_program("pdftotext")
+    require_program("pdfimages")
+    mixed = tmp_path / "mixed.pdf"
+    writer = PdfWriter()
+    writer.add_page(PdfReader(TABLES).pages[0])
+    writer.add_page(PdfReader(SCAN).pages[2])
+    with mixed.open("wb") as out:
+        writer.write(out)
+    monkeypatch.setattr(pdf_ocr, "TESSERACT", "tesseract-not-installed")
+    result = review_document(mixed, None)
+    assert result.outcome == "未能审核"
+    assert result.unreviewed == ("有扫描页没有识别，其中的文字与数字未读取：识别扫描页需要 tesseract 文字识别程序"
+                                 "（Debian 的 tesseract-ocr 与 tesseract-ocr-chi-sim，scripts/setup 会安装）")

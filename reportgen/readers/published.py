@@ -55,6 +55,7 @@ class Published:
     document: Document | None = None  # a DOCX read back as a document (diff's input)
     data: bytes = field(default=b"", repr=False)  # the bytes read, read once
     scanned: frozenset[int] = frozenset()  # a PDF's pages read by OCR (readers/pdf_ocr.py): its scanned pages
+    not_scanned: str = ""  # why some of its scanned pages were not read ("" when none was left)
 
     @property
     def is_document(self) -> bool:
@@ -192,7 +193,7 @@ def _pdf(path: Path, data: bytes) -> Published:
     except PdfNotRead as exc:
         pdf_tables.failed(path, data, exc.errors)
     return Published(path, "pdf", checked_length(page_lines(pages, path), path), len(pages), data=data,
-                     scanned=pages.scanned)
+                     scanned=pages.scanned, not_scanned=pages.not_scanned)
 
 
 def _docx(path: Path, data: bytes) -> Published:

@@ -75,6 +75,7 @@ class DocumentReview:
     # reviewed alone: what it is as a part of a disclosure published in several files (None: a whole one)
     half: Part | None = None
     read: Coverage | None = None  # the amounts its PDF pages print, and how many were read (None: not measured)
+    not_scanned: str = ""  # why scanned pages of its files were not read by OCR ("" when none was left)
 
     @functools.cached_property
     def unread(self) -> list[Unread]:
@@ -178,6 +179,8 @@ class DocumentReview:
         document whose narrative could not be judged at all and whose tables show nothing wrong."""
         if self.refused:
             return self.refused if not self.final_reviewed else ""
+        if self.not_scanned:  # pages it prints were not read at all: never passed
+            return f"有扫描页没有识别，其中的文字与数字未读取：{self.not_scanned}"
         if self.read is not None and not self.read.enough:
             aside = f"（按单位列出的表中的 {self.read.aside} 个数另计）" if self.read.aside else ""
             return (f"读出 {self.read.printed} 个数中的 {self.read.read} 个{aside}：印出的金额大半没有读出（表格没有认出，"
@@ -352,6 +355,7 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
         for path in files:
             read[path] = read_published(path)
         result.published = read[document]
+        result.not_scanned = next((r.not_scanned for r in read.values() if r.not_scanned), "")
         result.kind = result.published.kind
         if len(files) == 1:  # what it is as a part of a disclosure, told even where it makes no source alone
             result.half = disclosure_part(document, result.published, layout)
