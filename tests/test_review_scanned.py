@@ -120,3 +120,29 @@ def test_without_tesseract_a_text_with_a_scanned_page_is_not_passed(tmp_path: Pa
     assert result.outcome == "未能审核"
     assert result.unreviewed == ("有扫描页没有识别，其中的文字与数字未读取：识别扫描页需要 tesseract 文字识别程序"
                                  "（Debian 的 tesseract-ocr 与 tesseract-ocr-chi-sim，scripts/setup 会安装）")
+
+
+def test_what_ocr_read_is_shared_by_the_processes_of_one_review(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder's review reads a scanned 说明 alone, then with its 报表, in other worker processes
+    (review/batch.py): within pdf_ocr.shared_readings the second reading takes the first's words, and runs
+    no OCR; outside it, nothing is kept."""
+    _needs_ocr()
+    runs: list[int] = []
+    page = pdf_ocr._page
+
+    def counted(pdf: Path, number: int, folder: Path) -> object:
+        runs.append(number)
+        return page(pdf, number, folder)
+
+    monkeypatch.setattr(pdf_ocr, "_page", counted)
+    data = RASTERISED.read_bytes()
+    with pdf_ocr.shared_readings():
+        readings = []
+        for _ in range(2):
+            monkeypatch.setattr(pdf_words, "_READ", {})  # as a new process
+            readings.append(pdf_words.pdf_words(RASTERISED, data, ValueError, ""))
+    assert runs == [1]
+    assert readings[0] == readings[1] and readings[1].scanned == frozenset({1})
+    monkeypatch.setattr(pdf_words, "_READ", {})
+    pdf_words.pdf_words(RASTERISED, data, ValueError, "")
+    assert runs == [1, 1]

@@ -15,9 +15,13 @@ so that the prose reader and the table reader read a scanned page as they read a
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import re
 import shutil
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,12 +55,56 @@ class Scanned:
     missing: str = ""
 
 
-def scanned_pages(pdf: Path, words: list[list[Word]], sizes: list[tuple[float, float]], folder: Path) -> Scanned:
+CACHE_VARIABLE = "REPORTGEN_OCR_CACHE"  # a folder of this command's own where its processes share what OCR read
+
+
+@contextlib.contextmanager
+def shared_readings() -> Iterator[None]:
+    """Within it, what OCR reads of a PDF is kept in a private folder of this process (named to the worker
+    processes it starts by CACHE_VARIABLE) and removed at its end: a scanned 情况说明 reviewed alone and then
+    with its 报表, in another worker, is read once."""
+    if os.environ.get(CACHE_VARIABLE):
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="reportgen-ocr-") as folder:
+        os.environ[CACHE_VARIABLE] = folder
+        try:
+            yield
+        finally:
+            os.environ.pop(CACHE_VARIABLE, None)
+
+
+def scanned_pages(pdf: Path, words: list[list[Word]], sizes: list[tuple[float, float]], folder: Path,
+                  digest: str = "") -> Scanned:
     """The pages of the PDF at ``pdf`` (``words``: its text layer's, ``sizes``: its pages' in points)
-    that are scans, read by OCR; ``folder`` holds the page images while they are read."""
+    that are scans, read by OCR; ``folder`` holds the page images while they are read. ``digest`` names
+    the PDF's bytes: within ``shared_readings`` what was read of them is read from there."""
     few = [number for number, page in enumerate(words, start=1) if sum(len(w.text) for w in page) <= _FEW]
     if not few:
         return Scanned()
+    kept = Path(os.environ[CACHE_VARIABLE]) / f"{digest}.json" if digest and os.environ.get(CACHE_VARIABLE) else None
+    if kept is not None and kept.is_file():
+        return _loaded(kept.read_text(encoding="utf-8"))
+    read = _read_scans(pdf, few, sizes, folder)
+    if kept is not None and kept.parent.is_dir():
+        kept.write_text(_dumped(read), encoding="utf-8")
+    return read
+
+
+def _dumped(read: Scanned) -> str:
+    return json.dumps({"missing": read.missing, "pages": {
+        str(number): [[w.left, w.top, w.right, w.bottom, w.text] for w in page] for number, page in read.pages.items()}},
+        ensure_ascii=False)
+
+
+def _loaded(text: str) -> Scanned:
+    kept = json.loads(text)
+    return Scanned({int(number): [Word(*word) for word in page] for number, page in kept["pages"].items()},
+                   kept["missing"])
+
+
+def _read_scans(pdf: Path, few: list[int], sizes: list[tuple[float, float]], folder: Path) -> Scanned:
+    """The pages among ``few`` (of almost no text) that are scans, read by OCR."""
     covered = _covered(pdf, sizes)
     scans = [number for number in few if covered.get(number, 0.0) >= _COVERED]
     if not scans:

@@ -120,11 +120,11 @@ def pdf_words(path: Path, data: bytes, refuse: Callable[[str], Exception], not_d
     if key not in _READ:
         if len(_READ) >= _KEPT:
             _READ.pop(next(iter(_READ)))
-        _READ[key] = _read(data, refuse, not_done)
+        _READ[key] = _read(data, refuse, not_done, key.hex())
     return _READ[key]
 
 
-def _read(data: bytes, refuse: Callable[[str], Exception], not_done: str) -> Pages:
+def _read(data: bytes, refuse: Callable[[str], Exception], not_done: str, digest: str) -> Pages:
     """The words of each page of the PDF ``data``: its text layer's, a scanned page's read by OCR."""
     from reportgen.readers.pdf_ocr import scanned_pages  # deferred: a scan's reader, for a scan only
 
@@ -136,7 +136,7 @@ def _read(data: bytes, refuse: Callable[[str], Exception], not_done: str) -> Pag
             raise PdfNotRead(err)
         pages = Pages(_pages(out, refuse, not_done))
         sizes = [(float(width), float(height)) for width, height in _PAGE_SIZE.findall(out)]
-        scanned = scanned_pages(copy, pages, sizes if len(sizes) == len(pages) else [], Path(folder))
+        scanned = scanned_pages(copy, pages, sizes if len(sizes) == len(pages) else [], Path(folder), digest)
     for number, words in scanned.pages.items():
         pages[number - 1] = words
     pages.scanned, pages.not_scanned = frozenset(scanned.pages), scanned.missing
