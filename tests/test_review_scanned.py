@@ -48,6 +48,9 @@ def test_the_scanned_narrative_is_read_and_reviewed_with_its_tables(reviewed: Do
     texts = [line.bare for line in reviewed.published.lines]
     assert "1.一般公共预算拨款收入101,673.03万元。" in texts
     assert "（三）上年结转结余4,950.85万元" in texts  # full-width punctuation, as printed
+    assert reviewed.imported is not None
+    assert f"{SCAN} 第1、2、3、4页是扫描件，经文字识别读出：从中读出的数字请对照原件（读不准的数字没有读取，印作“□”）" \
+        in reviewed.imported.notes  # the import's reading notes, the YAML's 读取时注意
 
 
 def test_the_income_a_scanned_page_states_is_found_to_differ_from_the_tables(reviewed: DocumentReview) -> None:

@@ -66,6 +66,7 @@ from reportgen.importing.which_layout import chosen
 from reportgen.importing.with_units import UnitFile, with_units
 from reportgen.readers.grid import Grid, ImportRefused
 from reportgen.readers.lines import Line
+from reportgen.readers.pdf_ocr import UNREAD
 from reportgen.readers.published import Published, read_published
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
@@ -133,6 +134,9 @@ def _recognized(files: dict[Path, Published], seen: dict[Path, Seen], catalog: c
         tables, unknown = recognize(seen[path].grids, catalog)
         tables, units = units_after(tables) if one.is_document else (tables, [])
         told = [*seen[path].notes, *same_table_twice(tables, workbook=not one.is_document)]
+        if one.scanned:  # what was read of its scanned pages is OCR's: said, for each figure to be looked at
+            told.append(f"{path} 第{'、'.join(map(str, sorted(one.scanned)))}页是扫描件，经文字识别读出：从中读出的数字"
+                        f"请对照原件（读不准的数字没有读取，印作“{UNREAD}”）")
         told += [hidden_sheets_note(grid, recognize([grid], catalog)[0], tables)
                  for grid in seen[path].hidden if grid.rows]  # an empty hidden sheet hides nothing
         reads[path] = _Read(one.grids, tables, unknown, one.narrative, [path] if one.is_document else [], told,
