@@ -146,14 +146,17 @@ def _compare_narratives(prepared: Prepared, source: Path, imported: ImportResult
     tables' own slips and printed step, as `review` judges them."""
     from reportgen.errors import SourceError  # deferred: with the review below, for a document's import only
     from reportgen.importing.recognize import titled_table  # deferred: with the review below, likewise
-    from reportgen.readers.published import read_draft  # deferred: with the review below, for a document's import only
+    from reportgen.readers.published import draft_lines, read_published  # deferred: with the review below, likewise
+    from reportgen.readers.unreadable import Unreadable  # deferred: likewise
     from reportgen.review import review_prepared  # deferred: 140 ms; only a document's import needs it
+    from reportgen.review.scanned import not_judged_beside_unread, told_on_scans  # deferred: likewise
 
     count = 0
     for document in imported.documents:
         try:
-            lines = read_draft(document)
-        except SourceError:
+            published = read_published(document)
+            lines = draft_lines(published)
+        except (SourceError, Unreadable):
             continue
         # a table's row is judged by reconciling its table, where read: not as a sentence (review does the same);
         # a cell of a table that is none of the budget's (a project's 绩效目标表) speaks of its project
@@ -165,6 +168,10 @@ def _compare_narratives(prepared: Prepared, source: Path, imported: ImportResult
                                                                            catalog=imported.imported.catalog))
         if result is None:
             continue
+        result.scanned = published.scanned  # a finding on a page read by OCR says so
+        result.contradictions = told_on_scans(result.contradictions, lines, published.scanned, str(document))
+        if published.scanned:
+            not_judged_beside_unread(result.verdicts, lines)
         for finding in result.findings():
             if finding.severity == "error":
                 print(finding.format())

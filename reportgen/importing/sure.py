@@ -29,7 +29,16 @@ def header_doubts(table: Table) -> list[str]:
         repeated = Counter(table.columns[col] for col in side)
         doubts += [f"“{meaning}”对应了{count}列" for meaning, count in repeated.items() if count > 1]
     return doubts + _unheaded_names(table) + _one_vehicle_part(table) + _repeated_codes(table) + _items_as_rows(table) \
-        + _units_in_turn(table)
+        + _units_in_turn(table) + _scanned(table)
+
+
+def _scanned(table: Table) -> list[str]:
+    """A table printed on a scanned page, read by OCR: its words' places are the recognition's, which reads a
+    ruled table's labels and figures on lines of their own (a 收支总表 rasterised at 150 dpi: its row labels
+    apart from their figures, some figures on the header's line) — which figure stands in which row and
+    column is not known for sure."""
+    pages = table.grid.scanned
+    return [f"表印在扫描页上（第{'、'.join(map(str, pages))}页），经文字识别读出，各数所在的行与列不能确定"] if pages else []
 
 
 _VEHICLES = "公务用车购置及运行维护费"

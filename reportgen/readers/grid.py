@@ -56,6 +56,7 @@ class Grid:
     # macros not run, links to other workbooks not followed, a formula saved without its value. Notes
     # about the whole workbook sit on its first grid only.
     notes: list[str] = field(default_factory=list)
+    scanned: tuple[int, ...] = ()  # a PDF's pages of it that are scans, read by OCR (readers/pdf_ocr.py)
 
     def cell(self, row: int, col: int) -> Cell:
         if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]):

@@ -61,7 +61,7 @@ from typing import NoReturn
 
 from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.readers.pdf_header import header_lines
-from reportgen.readers.pdf_words import PdfNotRead, lines_of_pages, pdf_words
+from reportgen.readers.pdf_words import Pages, PdfNotRead, lines_of_pages, pdf_words
 from reportgen.readers.pdf_words import Word as _Word
 
 # Words in all: a 30-page budget has about 2,000, the longest disclosure a few tens of thousands.
@@ -116,6 +116,11 @@ def read_pdf(path: Path, data: bytes) -> PdfDocument:
     furniture = _furniture(lines)
     tables = _tables([[line for line in page if id(line) not in furniture] for page in lines])
     grids = [_grid(table, str(path)) for table in tables]
+    if isinstance(pages, Pages) and pages.scanned:  # a table on a page read by OCR: its columns not read for sure
+        for grid, table in zip(grids, tables, strict=True):
+            grid.scanned = tuple(sorted({line.page for chunk in table.chunks for line in chunk.lines} & pages.scanned))
+    if isinstance(pages, Pages) and pages.not_scanned and grids:  # scanned pages left unread: told, with why
+        grids[0].notes.append(f"{path}：有扫描页没有识别，其中的文字与数字未读取：{pages.not_scanned}")
     # by their words: a title wrapped over two lines is one line of its table (_wrapped_title), each printed line its
     owner = {id(word): index for index, table in enumerate(tables) for chunk in table.chunks for line in chunk.lines
              for word in line.words[:1] + line.words[-1:]}
@@ -147,8 +152,10 @@ def _check_text(path: Path, pages: list[list[_Word]]) -> None:
     if len(words) > MAX_WORDS:
         raise _refuse(path, f"PDF 中有 {len(words)} 个词，超过 {MAX_WORDS} 个，不像一份部门预算公开文本；未导入")
     if not words:
+        missing = pages.not_scanned if isinstance(pages, Pages) and pages.not_scanned else ""
         raise _refuse(path, f"是扫描件，没有文字层（{len(pages)} 页都读不出文字）：无法识别其中的表格；"
-                            "请用预算系统导出的 Excel 表，或从 WPS/Word 直接导出（而非扫描）的 PDF")
+                            + (f"{missing}；" if missing else "")
+                            + "请用预算系统导出的 Excel 表，或从 WPS/Word 直接导出（而非扫描）的 PDF")
     text = "".join(words)
     bad = len(_GARBLED.findall(text))
     if bad > _GARBLED_SHARE * len(text):

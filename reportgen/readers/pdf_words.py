@@ -63,7 +63,11 @@ class Word:
 
 class Pages(list[list[Word]]):
     """The words of each page, as pdf_words reads them, with each page's printed lines made once
-    (``lines``): the importer's tables and the reviewer's text of one review read the same lines."""
+    (``lines``): the importer's tables and the reviewer's text of one review read the same lines. A
+    scanned page's words are those OCR read (``scanned``)."""
+
+    scanned: frozenset[int] = frozenset()  # the pages read by OCR (readers/pdf_ocr.py), 1-based
+    not_scanned: str = ""  # why pages that are scans were not read by OCR ("" when none was left)
 
     @functools.cached_property
     def lines(self) -> list[list[list[Word]]]:
@@ -116,18 +120,30 @@ def pdf_words(path: Path, data: bytes, refuse: Callable[[str], Exception], not_d
     if key not in _READ:
         if len(_READ) >= _KEPT:
             _READ.pop(next(iter(_READ)))
-        _READ[key] = Pages(_pages(_xhtml(data, refuse, not_done), refuse, not_done))
+        _READ[key] = _read(data, refuse, not_done, key.hex())
     return _READ[key]
 
 
-def _xhtml(data: bytes, refuse: Callable[[str], Exception], not_done: str) -> bytes:
+def _read(data: bytes, refuse: Callable[[str], Exception], not_done: str, digest: str) -> Pages:
+    """The words of each page of the PDF ``data``: its text layer's, a scanned page's read by OCR."""
+    from reportgen.readers.pdf_ocr import scanned_pages  # deferred: a scan's reader, for a scan only
+
     with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as folder:
         copy = Path(folder) / "input.pdf"
         copy.write_bytes(data)
         code, out, err = run_pdftotext(copy, ["-bbox-layout", "-enc", "UTF-8"], MAX_XHTML_BYTES, refuse, not_done)
-    if code != 0:
-        raise PdfNotRead(err)
-    return out
+        if code != 0:
+            raise PdfNotRead(err)
+        pages = Pages(_pages(out, refuse, not_done))
+        sizes = [(float(width), float(height)) for width, height in _PAGE_SIZE.findall(out)]
+        scanned = scanned_pages(copy, pages, sizes if len(sizes) == len(pages) else [], Path(folder), digest)
+    for number, words in scanned.pages.items():
+        pages[number - 1] = words
+    pages.scanned, pages.not_scanned = frozenset(scanned.pages), scanned.missing
+    return pages
+
+
+_PAGE_SIZE = re.compile(rb'<page width="([0-9.]+)" height="([0-9.]+)"')
 
 
 def words_of_pages(path: Path, pages: int, refuse: Callable[[str], Exception], not_done: str) -> list[list[Word]]:

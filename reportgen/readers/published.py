@@ -54,6 +54,8 @@ class Published:
     pages: int | None = None  # a PDF's pages
     document: Document | None = None  # a DOCX read back as a document (diff's input)
     data: bytes = field(default=b"", repr=False)  # the bytes read, read once
+    scanned: frozenset[int] = frozenset()  # a PDF's pages read by OCR (readers/pdf_ocr.py): its scanned pages
+    not_scanned: str = ""  # why some of its scanned pages were not read ("" when none was left)
 
     @property
     def is_document(self) -> bool:
@@ -190,7 +192,8 @@ def _pdf(path: Path, data: bytes) -> Published:
         pages = pdf_words(path, data, lambda message: Unreadable(file, message), "未读取")
     except PdfNotRead as exc:
         pdf_tables.failed(path, data, exc.errors)
-    return Published(path, "pdf", checked_length(page_lines(pages, path), path), len(pages), data=data)
+    return Published(path, "pdf", checked_length(page_lines(pages, path), path), len(pages), data=data,
+                     scanned=pages.scanned, not_scanned=pages.not_scanned)
 
 
 def _docx(path: Path, data: bytes) -> Published:

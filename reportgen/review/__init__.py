@@ -45,6 +45,7 @@ class Review:
     contradictions: list[Finding] = field(default_factory=list)  # a sentence's figures against each other
     # figures cut rather than rounded, in a published document: told with both values, not counted (CUT_RULE)
     cut: list[Finding] = field(default_factory=list)
+    scanned: frozenset[int] = frozenset()  # the draft's pages read by OCR: a figure's finding there says so
 
     @property
     def counts(self) -> dict[str, int]:
@@ -71,8 +72,18 @@ class Review:
             about = f"“{verdict.figure.name}”的" if verdict.figure is not None else ""
             measure = "本文件的表格" if self.source == self.draft else "源文件"  # review: its own tables are the measure
             out.append(Finding("error", "R-核对", f"{about}{KIND_WORDS.get(st.kind, st.kind)}写作“{printed}”，"
-                               f"按{measure}应为“{verdict.expected}”{cause}", str(self.draft), st.line))
+                               f"按{measure}应为“{verdict.expected}”{cause}{self.scanned_note(st.line)}",
+                               str(self.draft), st.line))
         return out
+
+    def scanned_note(self, number: int) -> str:
+        """What a finding at line ``number`` adds where its page is a scan read by OCR ("" elsewhere)."""
+        if not self.scanned:
+            return ""
+        from reportgen.review.scanned import scanned_note  # deferred: a scanned draft's only
+
+        page = next((line.page for line in self.lines if line.number == number), 0)
+        return scanned_note(page) if page in self.scanned else ""
 
     def unknown(self) -> list[Verdict]:
         return [v for v in self.verdicts if v.status == "unknown"]

@@ -128,14 +128,19 @@ def _finished(task: Task, result: documents.DocumentReview) -> Done:
 
 def review_all(tasks: list[Task], jobs: int) -> Iterator[Done]:
     """Each document's result as it is done, in order; a disclosure's narrative and tables file, held
-    back as reviewed alone, then reviewed as one (and the halves that are none of a pair as they were)."""
-    held: list[Done] = []
-    for done in _each(tasks, jobs):
-        if done.half is None:
-            yield done
-        else:
-            held.append(done)
-    yield from _joined(held, {task.index: task for task in tasks}, jobs)
+    back as reviewed alone, then reviewed as one (and the halves that are none of a pair as they were). What
+    OCR reads of a scan is shared by the worker processes (pdf_ocr.shared_readings): read once, not again
+    when its disclosure is reviewed as one."""
+    from reportgen.readers.pdf_ocr import shared_readings  # deferred: a scan's reader
+
+    with shared_readings():
+        held: list[Done] = []
+        for done in _each(tasks, jobs):
+            if done.half is None:
+                yield done
+            else:
+                held.append(done)
+        yield from _joined(held, {task.index: task for task in tasks}, jobs)
 
 
 def _joined(held: list[Done], tasks: dict[int, Task], jobs: int) -> Iterator[Done]:

@@ -37,6 +37,7 @@ from reportgen.review.coverage import Coverage, coverage
 from reportgen.review.following import following
 from reportgen.review.missing import implied
 from reportgen.review.own_outputs import review_output
+from reportgen.review.scanned import not_judged_beside_unread, told_on_scans
 from reportgen.review.target_sums import against_management
 from reportgen.review.target_tables import against_projects
 from reportgen.review.target_texts import beyond_projects, repeated_tables
@@ -76,6 +77,7 @@ class DocumentReview:
     # reviewed alone: what it is as a part of a disclosure published in several files (None: a whole one)
     half: Part | None = None
     read: Coverage | None = None  # the amounts its PDF pages print, and how many were read (None: not measured)
+    not_scanned: str = ""  # why scanned pages of its files were not read by OCR ("" when none was left)
 
     @functools.cached_property
     def unread(self) -> list[Unread]:
@@ -179,6 +181,8 @@ class DocumentReview:
         document whose narrative could not be judged at all and whose tables show nothing wrong."""
         if self.refused:
             return self.refused if not self.final_reviewed else ""
+        if self.not_scanned:  # pages it prints were not read at all: never passed
+            return f"有扫描页没有识别，其中的文字与数字未读取：{self.not_scanned}"
         if self.read is not None and not self.read.enough:
             aside = f"（按单位列出的表中的 {self.read.aside} 个数另计）" if self.read.aside else ""
             return (f"读出 {self.read.printed} 个数中的 {self.read.read} 个{aside}：印出的金额大半没有读出（表格没有认出，"
@@ -353,6 +357,7 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
         for path in files:
             read[path] = read_published(path)
         result.published = read[document]
+        result.not_scanned = next((r.not_scanned for r in read.values() if r.not_scanned), "")
         result.kind = result.published.kind
         if len(files) == 1:  # what it is as a part of a disclosure, told even where it makes no source alone
             result.half = disclosure_part(document, result.published, layout)
@@ -360,6 +365,7 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
     except ImportRefused as exc:
         result.kind = result.kind or (exc.kind if isinstance(exc, Unreadable) else "")
         _refused(result, exc)
+        _on_scans(result)
         return result
     # the document's own tables, imported in memory, are its source: prepared once as it is (no YAML
     # written or read; the page names the document), checked, and the measure of its text
@@ -402,7 +408,27 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
         result.checks = [f for f in result.checks if f.rule not in ABSENCE_RULES]
     result.checks = [f for f in result.checks if not _the_readings_gap(f)]
     result.narrative_problems = [f for f in result.narrative_problems if not _the_readings_gap(f)]
+    _on_scans(result)
     return result
+
+
+def _on_scans(result: DocumentReview) -> None:
+    """The findings of a document whose pages were read by OCR (review/scanned.py): each on a scanned page
+    says so, and none rests on a figure OCR could not read for sure."""
+    published = result.published
+    if published is None or not published.scanned:
+        return
+    file, lines, pages = str(result.document), published.lines, published.scanned
+    result.narrative_problems = told_on_scans(result.narrative_problems, lines, pages, file)
+    result.final_text = told_on_scans(result.final_text, lines, pages, file)
+    if result.narrative is not None:
+        narrative = result.narrative
+        narrative.scanned = pages
+        not_judged_beside_unread(narrative.verdicts, lines)
+        narrative.contradictions = told_on_scans(narrative.contradictions, lines, pages, file)
+        narrative.wording = told_on_scans(narrative.wording, lines, pages, file)
+        narrative.cut = told_on_scans(narrative.cut, lines, pages, file)
+    result.final_cut = told_on_scans(result.final_cut, lines, pages, file)
 
 
 def _in_another_form(finding: Finding, published: Published | None) -> bool:

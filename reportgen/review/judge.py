@@ -88,7 +88,7 @@ def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
             start = len(reading.verdicts)
             judged(st, reading)
             _of_one_fund(reading.verdicts, start)
-    return _shares_made_whole(_printed_parts(reading.verdicts, glossary))
+    return _amounts_made_whole(_shares_made_whole(_printed_parts(reading.verdicts, glossary)))
 
 
 def _of_one_fund(verdicts: list[Verdict], start: int) -> None:
@@ -117,10 +117,34 @@ def _shares_made_whole(verdicts: list[Verdict]) -> list[Verdict]:
             if id(v.statement) in whole and v.status == "disagree" and _one_step_off(v) else v for v in verdicts]
 
 
+AMOUNT_ADJUSTED = "与相邻印出的另一分项之和正是表中合计的印出数，这一项的尾数随之调整"
+_NEAR = 4  # lines between an amount and the other part it makes the whole with, at most
+
+
+def _amounts_made_whole(verdicts: list[Verdict]) -> list[Verdict]:
+    """An amount one step of its last decimal off its rounding that, with an amount printed beside it that
+    agrees with the tables, adds up exactly to a total its figure is a share of (Figure.wholes) as printed
+    to its decimals (北京市教育委员会 2026: 基本支出 2919265.78 + 项目支出 1003810.85 = 3923076.63, the table's
+    合计 3,923,076.626242; 项目支出 1,003,810.842739 rounds to .84): the 尾数 the document moved so that its
+    parts make the whole, as its shares' (_shares_made_whole) — not judged (未能核对), its cause told."""
+    agreed = [v.statement for v in verdicts if v.status == "agree" and v.statement.kind == "amount"]
+    return [Verdict(v.statement, "unknown", v.figure, cause=AMOUNT_ADJUSTED)
+            if v.status == "disagree" and v.statement.kind == "amount" and v.figure is not None
+            and _one_step_off(v) and _makes_whole(v.statement, v.figure, agreed) else v for v in verdicts]
+
+
+def _makes_whole(part: Statement, figure: Figure, agreed: list[Statement]) -> bool:
+    value = part.value
+    wholes = {shown(in_unit(whole, part.unit), part.decimals) for whole in figure.wholes} if part.unit else set()
+    return value is not None and any(st.value is not None and st.value + value in wholes for st in agreed
+                                     if st is not part and abs(st.line - part.line) <= _NEAR and st.unit == part.unit)
+
+
 def _one_step_off(verdict: Verdict) -> bool:
-    """Whether a share's printed value is one step of its last decimal from the value it should print."""
+    """Whether a share's or an amount's printed value is one step of its last decimal from the value it
+    should print."""
     st = verdict.statement
-    expected = re.search(r"\d+(?:\.\d+)?", verdict.expected)
+    expected = re.search(r"\d+(?:\.\d+)?", verdict.expected.replace(",", ""))  # an amount's “1,003,810.84万元”
     if st.value is None or expected is None:
         return False
     return abs(Decimal(expected.group()) - st.value) == Decimal(1).scaleb(-st.decimals)

@@ -38,6 +38,7 @@ class Listed:
     cause: str = ""
     about: str = ""  # the figure's name, where it has one
     follows: str = ""  # the slip of the document it follows from (review/following.py), named; "": its own
+    scanned: bool = False  # a figure on a scanned page, read by OCR (review_scanned.j2 says so)
 
 
 def listed(result: DocumentReview) -> list[Listed]:
@@ -115,5 +116,6 @@ def _figures(result: DocumentReview, lines: dict[int, Line]) -> list[Listed]:
         line = lines.get(st.line)
         out.append(Listed(line.page if line else 0, st.line, _shown(line), "figure", "R-核对", "error",
                           printed=st.text if st.kind != "cell" else f"{st.label} {st.value}", expected=verdict.expected,
-                          cause=verdict.cause, about=verdict.figure.name if verdict.figure else ""))
+                          cause=verdict.cause, about=verdict.figure.name if verdict.figure else "",
+                          scanned=line is not None and line.page in result.narrative.scanned))
     return out

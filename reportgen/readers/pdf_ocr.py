@@ -1,0 +1,259 @@
+"""The words of a PDF's scanned pages, read by OCR into the word boxes pdf_words gives every other page,
+so that the prose reader and the table reader read a scanned page as they read any page.
+
+* Which pages: a page whose text layer has almost no characters (``_FEW``: a page number stamped on a
+  scan) and which an image covers for the most part (``pdfimages -list``: the images' printed size
+  against the page's) — a blank page, or a cover of a few words, is not a scan and is not read.
+* How: the page rendered by poppler's ``pdftoppm`` at ``DPI`` in grey, read by ``tesseract`` (Debian's
+  tesseract-ocr with its chi_sim model, run as a program: its TSV gives each word's box and confidence).
+  Each of tesseract's lines becomes the words pdftotext would box: the runs of its words set closer than
+  ``_GAP`` line heights (a line of prose one word, a table's cells apart), in points as pdftotext's are.
+* What is not read: a figure any piece of which tesseract read below ``MIN_CONFIDENCE`` is printed as
+  ``UNREAD`` (never guessed: the readers find no figure there, and a finding is never told on it).
+* Without tesseract (or its chi_sim model) nothing is read, and ``Scanned.missing`` says what is missing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.readers.pdf_words import Word
+from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
+
+DPI = 300  # tesseract reads a page best at 300 dpi: at the 144 of 北京's scans it read “2.7%” as “2.1”
+# A figure with a piece read below this confidence is not read. On the eight scanned pages of 北京市政务服务和
+# 数据管理局 2026 at 300 dpi, the one figure read wrong, its cover's bold “2026” as “20256”, had 78.6; every
+# amount of its 说明 was read right, all at 81 or above but “55,” of 55,307.45 at 77.5 (then not read); at 144
+# dpi the figures read wrong (“2.7%” as “2.1”, “2026” as “20256”) had 4 and 58.
+MIN_CONFIDENCE = 80.0
+UNREAD = "□"  # a figure printed where OCR could not read it for sure
+OCR_SECONDS = 120  # one page's rendering and reading (REPORTGEN_OCR_SECONDS overrides it)
+MAX_SCANNED_PAGES = 100  # pages OCR'd in one PDF at most (a page takes some seconds)
+_FEW = 10  # characters of a text layer on a scanned page at most (its stamped page number)
+_COVERED = 0.5  # of the page an image covers on a scan at least
+_GAP = 1.2  # line heights between two of tesseract's words of one run at most
+_MAX_OUTPUT = 16 * 1024 * 1024
+_LANGUAGE = "chi_sim"
+TESSERACT = "tesseract"  # the program, as found on PATH
+_FIGURE = re.compile(r"[0-9０-９][0-9０-９,，.．]*%?")
+
+
+@dataclass
+class Scanned:
+    """The words OCR read on each scanned page (1-based page → words), and why pages that are scans
+    were not read (“” when all were)."""
+
+    pages: dict[int, list[Word]] = field(default_factory=dict)
+    missing: str = ""
+
+
+CACHE_VARIABLE = "REPORTGEN_OCR_CACHE"  # a folder of this command's own where its processes share what OCR read
+
+
+@contextlib.contextmanager
+def shared_readings() -> Iterator[None]:
+    """Within it, what OCR reads of a PDF is kept in a private folder of this process (named to the worker
+    processes it starts by CACHE_VARIABLE) and removed at its end: a scanned 情况说明 reviewed alone and then
+    with its 报表, in another worker, is read once."""
+    if os.environ.get(CACHE_VARIABLE):
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="reportgen-ocr-") as folder:
+        os.environ[CACHE_VARIABLE] = folder
+        try:
+            yield
+        finally:
+            os.environ.pop(CACHE_VARIABLE, None)
+
+
+def scanned_pages(pdf: Path, words: list[list[Word]], sizes: list[tuple[float, float]], folder: Path,
+                  digest: str = "") -> Scanned:
+    """The pages of the PDF at ``pdf`` (``words``: its text layer's, ``sizes``: its pages' in points)
+    that are scans, read by OCR; ``folder`` holds the page images while they are read. ``digest`` names
+    the PDF's bytes: within ``shared_readings`` what was read of them is read from there."""
+    few = [number for number, page in enumerate(words, start=1) if sum(len(w.text) for w in page) <= _FEW]
+    if not few:
+        return Scanned()
+    kept = Path(os.environ[CACHE_VARIABLE]) / f"{digest}.json" if digest and os.environ.get(CACHE_VARIABLE) else None
+    if kept is not None and kept.is_file():
+        return _loaded(kept.read_text(encoding="utf-8"))
+    read = _read_scans(pdf, few, sizes, folder)
+    if kept is not None and kept.parent.is_dir():
+        kept.write_text(_dumped(read), encoding="utf-8")
+    return read
+
+
+def _dumped(read: Scanned) -> str:
+    return json.dumps({"missing": read.missing, "pages": {
+        str(number): [[w.left, w.top, w.right, w.bottom, w.text] for w in page] for number, page in read.pages.items()}},
+        ensure_ascii=False)
+
+
+def _loaded(text: str) -> Scanned:
+    kept = json.loads(text)
+    return Scanned({int(number): [Word(*word) for word in page] for number, page in kept["pages"].items()},
+                   kept["missing"])
+
+
+def _read_scans(pdf: Path, few: list[int], sizes: list[tuple[float, float]], folder: Path) -> Scanned:
+    """The pages among ``few`` (of almost no text) that are scans, read by OCR."""
+    covered = _covered(pdf, sizes)
+    scans = [number for number in few if covered.get(number, 0.0) >= _COVERED]
+    if not scans:
+        return Scanned()
+    lacking = missing()
+    if lacking:
+        return Scanned(missing=lacking)
+    out = Scanned()
+    for number in scans[:MAX_SCANNED_PAGES]:
+        read = _page(pdf, number, folder)
+        if isinstance(read, str):
+            out.missing = read
+            break
+        out.pages[number] = read
+    if len(scans) > MAX_SCANNED_PAGES and not out.missing:
+        out.missing = f"扫描页超过 {MAX_SCANNED_PAGES} 页，只识别了前 {MAX_SCANNED_PAGES} 页"
+    return out
+
+
+def missing() -> str:
+    """What OCR needs that is not installed ("" when nothing)."""
+    program = shutil.which(TESSERACT)
+    if program is None:
+        return "识别扫描页需要 tesseract 文字识别程序（Debian 的 tesseract-ocr 与 tesseract-ocr-chi-sim，scripts/setup 会安装）"
+    try:
+        code, out, err = run_program([program, "--list-langs"], 30, 1024 * 1024)
+    except (ProgramTimeout, ProgramOutputTooLarge, OSError):
+        return "tesseract 不能运行：无法识别扫描页"
+    if _LANGUAGE not in (out + err).decode("utf-8", errors="replace").split():
+        return "识别扫描页需要 tesseract 的简体中文模型（Debian 的 tesseract-ocr-chi-sim，scripts/setup 会安装）"
+    return ""
+
+
+def _covered(pdf: Path, sizes: list[tuple[float, float]]) -> dict[int, float]:
+    """How much of each page its images cover (their printed size, by pdfimages' pixels and
+    resolution, against the page's)."""
+    covered: dict[int, float] = {}
+    program = shutil.which("pdfimages")
+    try:
+        code, out, _ = run_program([program, "-list", str(pdf)], 60, _MAX_OUTPUT) if program else (1, b"", b"")
+    except (ProgramTimeout, ProgramOutputTooLarge, OSError):
+        code, out = 1, b""
+    for row in out.decode("utf-8", errors="replace").splitlines()[2:] if code == 0 else []:
+        cells = row.split()
+        if len(cells) < 14 or cells[2] != "image" or not cells[0].isdigit():
+            continue
+        page = int(cells[0])
+        try:
+            width, height, xppi, yppi = (float(cells[i]) for i in (3, 4, 12, 13))
+        except ValueError:
+            continue
+        area = sizes[page - 1][0] * sizes[page - 1][1] if 0 < page <= len(sizes) else 0.0
+        if area > 0 and xppi > 0 and yppi > 0:
+            covered[page] = covered.get(page, 0.0) + (width / xppi * 72) * (height / yppi * 72) / area
+    return covered
+
+
+def _page(pdf: Path, number: int, folder: Path) -> list[Word] | str:
+    """The words tesseract reads on page ``number``; what stopped it, as a reason, where it failed."""
+    limit = seconds("REPORTGEN_OCR_SECONDS", OCR_SECONDS)
+    image = folder / f"page-{number}"
+    pdftoppm, tesseract = shutil.which("pdftoppm"), shutil.which(TESSERACT)
+    if pdftoppm is None or tesseract is None:
+        return "识别扫描页需要 poppler 的 pdftoppm 与 tesseract（scripts/setup 会安装）"
+    try:
+        # a grey PGM, not a PNG: a fifth of pdftoppm's time (no compression), and tesseract reads it the same,
+        # told its resolution (a PGM holds none)
+        code, _, _ = run_program([pdftoppm, "-r", str(DPI), "-gray", "-singlefile", "-f", str(number),
+                                  "-l", str(number), str(pdf), str(image)], limit, _MAX_OUTPUT)
+        if code != 0:
+            return f"pdftoppm 不能把第{number}页转成图像，未能识别"
+        # one thread: its OpenMP threads cost more time than they save on a page (and a review runs in parallel)
+        code, out, _ = run_program([tesseract, f"{image}.pgm", "-", "--dpi", str(DPI), "-l", _LANGUAGE, "tsv"], limit,
+                                   _MAX_OUTPUT, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+    except ProgramTimeout:
+        return f"第{number}页的文字识别在 {limit:g} 秒内没有完成（可用环境变量 REPORTGEN_OCR_SECONDS 放宽时限）"
+    except (ProgramOutputTooLarge, OSError):
+        return f"第{number}页的文字识别失败"
+    finally:
+        Path(f"{image}.pgm").unlink(missing_ok=True)
+    if code != 0:
+        return f"tesseract 不能识别第{number}页"
+    return words_of_tsv(out.decode("utf-8", errors="replace"), 72 / DPI)
+
+
+@dataclass
+class _Piece:
+    left: float
+    top: float
+    right: float
+    bottom: float
+    text: str
+    sure: bool  # read at MIN_CONFIDENCE or above
+
+
+def words_of_tsv(tsv: str, scale: float) -> list[Word]:
+    """The words of tesseract's TSV (its word rows: level 5), each line's runs of words made one word
+    (``_runs``), in points (``scale``: points a pixel)."""
+    lines: dict[tuple[str, str, str], list[_Piece]] = {}
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) != 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        try:
+            left, top, width, height, confidence = (float(cells[i]) for i in (6, 7, 8, 9, 10))
+        except ValueError:
+            continue
+        lines.setdefault((cells[2], cells[3], cells[4]), []).append(
+            _Piece(left * scale, top * scale, (left + width) * scale, (top + height) * scale, cells[11].strip(),
+                   confidence >= MIN_CONFIDENCE))
+    return [word for pieces in lines.values() for word in _runs(sorted(pieces, key=lambda p: p.left))]
+
+
+def _runs(pieces: list[_Piece]) -> list[Word]:
+    """A line's pieces as words: each piece joins the run before it where the gap between them is
+    within ``_GAP`` of the line's height."""
+    height = max(p.bottom - p.top for p in pieces)
+    runs: list[list[_Piece]] = []
+    for piece in pieces:
+        if runs and piece.left - runs[-1][-1].right <= _GAP * height:
+            runs[-1].append(piece)
+        else:
+            runs.append([piece])
+    return [_word(run) for run in runs]
+
+
+def _word(run: list[_Piece]) -> Word:
+    """A run of pieces as one word: their texts side by side (a space only between two Latin pieces
+    that are no figure's parts), each figure with a piece not read for sure printed as UNREAD."""
+    text, unsure = "", []
+    for piece in run:
+        if text and _spaced(text, piece.text):
+            text += " "
+            unsure.append(False)
+        text += piece.text
+        unsure += [not piece.sure] * len(piece.text)
+    text = _FIGURE.sub(lambda m: UNREAD if any(unsure[m.start():m.end()]) else m.group(), text)
+    text = _HALF_BESIDE_HAN.sub(lambda m: m.group().translate(_WIDE), text)
+    return Word(min(p.left for p in run), min(p.top for p in run), max(p.right for p in run),
+                max(p.bottom for p in run), text)
+
+
+# tesseract's chi_sim writes a Chinese text's full-width punctuation (（一）, “万元，比”) as ASCII: printed wide
+# beside a Han character, as the page prints it
+_WIDE = str.maketrans("(),:;?!", "（），：；？！")
+_HALF_BESIDE_HAN = re.compile(r"(?<=[^\x00-\x7f])[(),:;?!]|[(),:;?!](?=[^\x00-\x7f])")
+
+
+def _spaced(before: str, after: str) -> bool:
+    if not before[-1].isascii() or not after[0].isascii():
+        return False  # Chinese is set without spaces
+    return not (before[-1] in ",." and after[0].isdigit() or before[-1].isdigit() and after[0] in ",.%")

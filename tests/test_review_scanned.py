@@ -1,0 +1,151 @@
+"""A 情况说明 published as a scan is read by OCR (readers/pdf_ocr.py), not refused: its sentences' figures are
+judged against its 报表 as any text's, each finding on a scanned page says so, and a figure OCR did not read
+for sure is not read. Without tesseract the scan is refused as before, the refusal naming what is missing.
+
+The fixtures are page extracts (pypdf) of 北京市政务服务和数据管理局 2026 (/work/shared/corpus/scanned, ORIGIN.md
+there): its 情况说明, eight full-page images with no text layer, pp. 1 (cover), 3 (职责), 5 (收入), 6 (支出); its
+报表, which has text, pp. 1–6 (收支总表, 收入总表, 支出总表) and 15 (“三公”经费支出表); and its 报表's p. 1 rasterised
+(pdftoppm at 150 dpi, saved as a one-image PDF) as a scanned table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from reportgen.importing import sure
+from reportgen.readers import pdf_ocr, pdf_words
+from reportgen.review.documents import DocumentReview, review_document, review_together
+from tests.clients import require_program, unavailable
+from tests.support.national import FIXTURES, table_of
+
+SCAN = FIXTURES / "beijing-zhengshuju-2026-scan-p1-3-5-6.pdf"
+TABLES = FIXTURES / "beijing-zhengshuju-2026-tables-p1to6-15.pdf"
+
+
+def _needs_ocr() -> None:
+    """poppler's programs and tesseract with its chi_sim model: skipped without them locally, failed on CI."""
+    for program in ("pdftotext", "pdftoppm", "pdfimages"):
+        require_program(program)
+    missing = pdf_ocr.missing()
+    if missing:
+        unavailable(f"OCR test needs tesseract with its chi_sim model: {missing}")
+
+
+@pytest.fixture(scope="module")
+def reviewed() -> DocumentReview:
+    """The scanned 情况说明 and its 报表 reviewed together, as `reportgen review 说明.pdf 报表.pdf` does."""
+    _needs_ocr()
+    [result] = review_together([SCAN, TABLES], None)
+    return result
+
+
+def test_the_scanned_narrative_is_read_and_reviewed_with_its_tables(reviewed: DocumentReview) -> None:
+    assert reviewed.files == [SCAN, TABLES]
+    assert not reviewed.unreviewed
+    assert reviewed.published is not None and reviewed.published.scanned == frozenset({1, 2, 3, 4})
+    texts = [line.bare for line in reviewed.published.lines]
+    assert "1.一般公共预算拨款收入101,673.03万元。" in texts
+    assert "（三）上年结转结余4,950.85万元" in texts  # full-width punctuation, as printed
+    assert reviewed.imported is not None
+    assert f"{SCAN} 第1、2、3、4页是扫描件，经文字识别读出：从中读出的数字请对照原件（读不准的数字没有读取，印作“□”）" \
+        in reviewed.imported.notes  # the import's reading notes, the YAML's 读取时注意
+
+
+def test_the_income_a_scanned_page_states_is_found_to_differ_from_the_tables(reviewed: DocumentReview) -> None:
+    """F3: “1.一般公共预算拨款收入 101,673.03 万元” where 预算01表 gives 96,722.180672 (101,673.03 is the 收入总计,
+    with 上年结转 4,950.85); the finding names the page read by OCR."""
+    assert reviewed.narrative is not None
+    said = {f.message for f in reviewed.narrative.disagreements()}
+    assert "“一般公共预算拨款”的金额写作“101,673.03万元”，按本文件的表格应为“96,722.18万元”" \
+           "（第3页为扫描件，经文字识别读出，请对照原件）" in said
+    agreed = {(v.statement.label, str(v.statement.value)) for v in reviewed.narrative.verdicts if v.status == "agree"}
+    assert ("基本支出预算", "38197.01") in agreed  # p. 6's, read by OCR as well, agrees
+
+
+def test_a_figure_ocr_read_below_its_confidence_is_not_read(reviewed: DocumentReview) -> None:
+    """The cover's bold “2026年度部门预算信息公开”: tesseract reads its “2026” as “20256”, at 78.6 confidence
+    (below pdf_ocr.MIN_CONFIDENCE): the figure is printed as not read, never as what the page does not say,
+    and nothing is judged of it."""
+    assert reviewed.published is not None and reviewed.narrative is not None
+    cover = [line for line in reviewed.published.lines if line.page == 1]
+    assert any(line.bare == f"{pdf_ocr.UNREAD}年度部门预算信息公" for line in cover)
+    assert not any("20256" in line.text for line in reviewed.published.lines)
+    assert not any(v.statement.line in {line.number for line in cover} for v in reviewed.narrative.verdicts
+                   if v.status in ("agree", "disagree"))
+
+
+def test_without_tesseract_the_scan_is_refused_naming_what_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    require_program("pdftotext")
+    require_program("pdfimages")
+    monkeypatch.setattr(pdf_words, "_READ", {})  # read again, not as the OCR'd pages kept
+    monkeypatch.setattr(pdf_ocr, "TESSERACT", "tesseract-not-installed")
+    result = review_document(SCAN, None)
+    assert result.unreviewed.startswith(f"{SCAN}：是扫描件，没有文字层（4 页都读不出文字）")
+    assert "识别扫描页需要 tesseract 文字识别程序（Debian 的 tesseract-ocr 与 tesseract-ocr-chi-sim" in result.unreviewed
+
+
+def test_a_page_of_text_is_never_read_by_ocr() -> None:
+    """The 报表 has text on every page: none is read by OCR (nor is tesseract run)."""
+    require_program("pdftotext")
+    data = Path(TABLES).read_bytes()
+    pages = pdf_words.pdf_words(TABLES, data, ValueError, "")
+    assert pages.scanned == frozenset() and not pages.not_scanned
+
+
+RASTERISED = FIXTURES / "beijing-zhengshuju-2026-tables-p1-rasterised.pdf"  # 报表 p. 1 as a 150 dpi page image
+
+
+def test_a_table_on_a_scanned_page_is_recognised_but_not_read_for_sure() -> None:
+    """OCR reads a ruled table's labels and figures on lines of their own (预算01表's 一般公共预算拨款收入 apart
+    from its 96,722.180672): the table is known for what it is, its figures are not taken (sure.py)."""
+    _needs_ocr()
+    table = table_of(RASTERISED, "收支总表")
+    assert table.grid.scanned == (1,)
+    assert "表印在扫描页上（第1页），经文字识别读出，各数所在的行与列不能确定" in sure.header_doubts(table)
+
+
+def test_without_tesseract_a_text_with_a_scanned_page_is_not_passed(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 报表's 收支总表 (text) and the 情况说明's p. 5 (a scan) in one PDF: its text is read, the scan cannot
+    be — the document is 未能审核, naming what is missing, never 未发现问题."""
+    require_program("pdftotext")
+    require_program("pdfimages")
+    mixed = tmp_path / "mixed.pdf"
+    writer = PdfWriter()
+    writer.add_page(PdfReader(TABLES).pages[0])
+    writer.add_page(PdfReader(SCAN).pages[2])
+    with mixed.open("wb") as out:
+        writer.write(out)
+    monkeypatch.setattr(pdf_ocr, "TESSERACT", "tesseract-not-installed")
+    result = review_document(mixed, None)
+    assert result.outcome == "未能审核"
+    assert result.unreviewed == ("有扫描页没有识别，其中的文字与数字未读取：识别扫描页需要 tesseract 文字识别程序"
+                                 "（Debian 的 tesseract-ocr 与 tesseract-ocr-chi-sim，scripts/setup 会安装）")
+
+
+def test_what_ocr_read_is_shared_by_the_processes_of_one_review(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder's review reads a scanned 说明 alone, then with its 报表, in other worker processes
+    (review/batch.py): within pdf_ocr.shared_readings the second reading takes the first's words, and runs
+    no OCR; outside it, nothing is kept."""
+    _needs_ocr()
+    runs: list[int] = []
+    page = pdf_ocr._page
+
+    def counted(pdf: Path, number: int, folder: Path) -> object:
+        runs.append(number)
+        return page(pdf, number, folder)
+
+    monkeypatch.setattr(pdf_ocr, "_page", counted)
+    data = RASTERISED.read_bytes()
+    with pdf_ocr.shared_readings():
+        readings = []
+        for _ in range(2):
+            monkeypatch.setattr(pdf_words, "_READ", {})  # as a new process
+            readings.append(pdf_words.pdf_words(RASTERISED, data, ValueError, ""))
+    assert runs == [1]
+    assert readings[0] == readings[1] and readings[1].scanned == frozenset({1})
+    monkeypatch.setattr(pdf_words, "_READ", {})
+    pdf_words.pdf_words(RASTERISED, data, ValueError, "")
+    assert runs == [1, 1]
