@@ -128,6 +128,11 @@ class _Read:
         return list(dict.fromkeys([*(note for grid in self.grids for note in grid.notes), *self.told]))
 
 
+def _scanned_note(path: Path, pages: Iterable[int]) -> str:
+    return (f"{path} 第{'、'.join(map(str, sorted(pages)))}页是扫描件，经文字识别读出：从中读出的数字"
+            f"请对照原件（读不准的数字没有读取，印作“{UNREAD}”）")
+
+
 def _recognized(files: dict[Path, Published], seen: dict[Path, Seen], catalog: catalogs.Catalog) -> dict[Path, _Read]:
     """Each file's grids recognised, on its own: the visible ones as tables or not; each hidden sheet
     recognised only to say what it holds (visible.py)."""
@@ -137,8 +142,7 @@ def _recognized(files: dict[Path, Published], seen: dict[Path, Seen], catalog: c
         tables, units = units_after(tables) if one.is_document else (tables, [])
         told = [*seen[path].notes, *same_table_twice(tables, workbook=not one.is_document)]
         if one.scanned:  # what was read of its scanned pages is OCR's: said, for each figure to be looked at
-            told.append(f"{path} 第{'、'.join(map(str, sorted(one.scanned)))}页是扫描件，经文字识别读出：从中读出的数字"
-                        f"请对照原件（读不准的数字没有读取，印作“{UNREAD}”）")
+            told.append(_scanned_note(path, one.scanned))
         told += [hidden_sheets_note(grid, recognize([grid], catalog)[0], tables)
                  for grid in seen[path].hidden if grid.rows]  # an empty hidden sheet hides nothing
         reads[path] = _Read(one.grids, tables, unknown, one.narrative, [path] if one.is_document else [], told,

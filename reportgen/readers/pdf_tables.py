@@ -120,7 +120,7 @@ def read_pdf(path: Path, data: bytes) -> PdfDocument:
         for grid, table in zip(grids, tables, strict=True):
             grid.scanned = tuple(sorted({line.page for chunk in table.chunks for line in chunk.lines} & pages.scanned))
     if isinstance(pages, Pages) and pages.not_scanned and grids:  # scanned pages left unread: told, with why
-        grids[0].notes.append(f"{path}：有扫描页没有识别，其中的文字与数字未读取：{pages.not_scanned}")
+        grids[0].notes.append(_unscanned_note(path, pages.not_scanned))
     # by their words: a title wrapped over two lines is one line of its table (_wrapped_title), each printed line its
     owner = {id(word): index for index, table in enumerate(tables) for chunk in table.chunks for line in chunk.lines
              for word in line.words[:1] + line.words[-1:]}
@@ -131,6 +131,10 @@ def read_pdf(path: Path, data: bytes) -> PdfDocument:
 
 
 # --- messages -------------------------------------------------------------------------------------
+
+
+def _unscanned_note(path: Path, why: str) -> str:
+    return f"{path}：有扫描页没有识别，其中的文字与数字未读取：{why}"
 
 
 def _refuse(path: Path, message: str) -> ImportRefused:
