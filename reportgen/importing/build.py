@@ -619,10 +619,14 @@ def _total_row(result: Imported, kind: str) -> Row | None:
 
 def _stated_totals(result: Imported, spending: Tree) -> None:
     """A table with no coded rows, only its 合计 (a document publishing totals): the totals as the
-    source states them — 基本支出.合计 and 项目支出, or 合计 alone; 人员经费 and 公用经费 likewise."""
+    source states them — 基本支出.合计 and 项目支出, or 合计 alone; 人员经费 and 公用经费 likewise. A 支出总表
+    of one row of figures is all the spending's, before any fund's table (江苏省政协办公厅 2019: its 13,377.11
+    with 其他资金, not the 一般公共预算支出表's 13,297.11)."""
     kind = next((k for k in ("支出总表", "一般公共预算支出表") if _total_row(result, k)
                  and not unit_lines(result.rows.get(k, []))), None)
-    if kind is not None:
+    if kind != "支出总表" and (printed := _lone_totals(result)):
+        _printed_spending(result, spending, printed)
+    elif kind is not None:
         _stated_spending(result, kind, spending)
     economic = _total_row(result, "一般公共预算基本支出表")
     basic_node = spending.get("基本支出")

@@ -227,7 +227,8 @@ def part_of(file: str, tables: list[Table], lines: list[Line], document: bool, g
     """``file`` as a part of a disclosure, from its recognised budget tables, its lines and its grids
     (a narrative prints no table of figures: a document whose tables were not recognised is none)."""
     if not tables:
-        cover = cover_of(lines) if document and not any(_holds_figures(grid) for grid in grids) else None
+        cover = cover_of(lines) or _headed(lines) if document and not any(_holds_figures(grid) for grid in grids) \
+            else None
         if cover is None:
             return Part(file, "")
         return Part(file, NARRATIVE, cover.department, cover.year, cover.accounts, _amounts(lines), where=cover.where)
@@ -240,6 +241,22 @@ def part_of(file: str, tables: list[Table], lines: list[Line], document: bool, g
     year = years.most_common(1)[0][0] if years else (cover.year if cover else None)
     accounts = "决算" if all(t.kind.final for t in tables) else "预算"
     return Part(file, TABLES, department, year, accounts, figures=_figures(tables))
+
+
+def _headed(lines: list[Line]) -> Cover | None:
+    """A document with no cover, its year and accounts stated by a heading of its first pages (江苏省政协办公厅
+    2019's 说明 opens at its 目录: “第二部分 2019 年度部门预算表”, “第三部分 2019 年度部门预算情况说明”): a
+    narrative whose owner only its tables name. None where no such heading is printed."""
+    first = min((line.page for line in lines), default=0)
+    for line in (line for line in lines if line.page < first + _HEADED_PAGES):
+        found = _HEADING_TITLE.match("".join(line.text.split()))
+        if found is not None:
+            return Cover("", int(found.group("year")), found.group("kind"), found.group("accounts"), line.where)
+    return None
+
+
+_HEADED_PAGES = 2  # a 目录 and the pages before the text
+_HEADING_TITLE = re.compile(r"(?:第[一二三四五六七八九十]+部分)?(?P<year>20\d{2})年度?(?P<kind>部门|单位)(?P<accounts>预算|决算)")
 
 
 def _holds_figures(grid: Grid) -> bool:

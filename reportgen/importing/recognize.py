@@ -177,8 +177,23 @@ def shaped(table: Table, catalog: Catalog) -> Table:
     title's row on (by_unit.py shapes so a table no kind of the catalog names)."""
     _read_caption(table)
     table.body_start = _body_start(table.grid, table.header_start)
-    table.columns = _columns(table.grid, range(table.header_start, table.body_start), catalog, table.year)
+    table.columns = _function_codes(table, _columns(table.grid, range(table.header_start, table.body_start),
+                                                    catalog, table.year))
     return table
+
+
+def _function_codes(table: Table, meanings: dict[int, str]) -> dict[int, str]:
+    """A table of function lines whose code column is headed 功能科目编码 (江苏省政协办公厅 2019's 公开07表
+    一般公共预算支出预算表（功能科目）: 功能科目编码 | 功能科目名称 | 金额): the column is its lines' 编码, as
+    科目编码 is — not the 功能科目 a project is of, which the 项目支出表's column gives."""
+    if table.kind.shape != "科目" or "编码" in meanings.values() or "名称" not in meanings.values():
+        return meanings
+    columns = [col for col, meaning in meanings.items() if meaning == "功能科目"]
+    header = range(table.header_start, table.body_start)
+    if len(columns) != 1 or not any(normalized(header_text(table.grid, row, columns[0])).endswith("编码")
+                                    for row in header):
+        return meanings
+    return {**meanings, columns[0]: "编码"}
 
 
 THREE_PUBLIC = "三公经费支出表"

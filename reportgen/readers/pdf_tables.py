@@ -416,7 +416,7 @@ class _Table:
 def _tables(pages: list[list[_Line]]) -> list[_Table]:
     """The printed tables, in order, each with its lines over one page or more."""
     tables: list[_Table] = []
-    for lines in pages:
+    for lines in map(_number_over_title, pages):
         current = tables[-1] if tables and not tables[-1].closed else None
         index = 0
         numbered = 1 if current is not None and _numbers_retitled(current, lines) else 0
@@ -434,6 +434,16 @@ def _tables(pages: list[list[_Line]]) -> list[_Table]:
             else:
                 index += 1  # narrative
     return tables
+
+
+def _number_over_title(lines: list[_Line]) -> list[_Line]:
+    """A page's lines, a table's number printed between its title and its caption (江苏省人大常委会办公厅 2019:
+    “收支预算总表” over “公开表一” over “部门：…”) taken as printed above the title, as most regions print it."""
+    lines = list(lines)
+    for index in range(len(lines) - 2):
+        if is_table_title(lines[index].text) and _is_number_line(lines[index + 1]) and _is_caption(lines[index + 2]):
+            lines[index], lines[index + 1] = lines[index + 1], lines[index]
+    return lines
 
 
 def _wrapped_title(previous: _Line, line: _Line) -> _Line | None:

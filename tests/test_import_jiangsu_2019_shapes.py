@@ -1,0 +1,94 @@
+"""江苏's 2019 departments print their disclosure as two files in shapes the 2017/2018 ones did not: a 说明
+with no cover (it opens at its 目录), tables whose number is printed under their title (“收支预算总表” over
+“公开表一” over the caption), a fund table whose code column is headed 功能科目编码, and a 支出预算总表 of one
+row of figures beside a 单位预留机动经费 no field holds. Found by reviewing the 江苏 2019 documents that were
+held out (bench/corpus/jiangsu): each was 未能审核 before — these four classes are no longer held out.
+
+The fixtures are page extracts (pypdf) of the published PDFs (ae86jack/open-budget, bench/corpus/jiangsu/
+corpus.yaml): 江苏省政协办公厅 2019 说明 pp. 1–14 and 报表 pp. 1–4, 7–8; 江苏省人大常委会办公厅 2019 报表 p. 1;
+江苏省人大常委会办公厅 2018 p. 15."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from reportgen.importing import catalog as catalogs
+from reportgen.importing.pipeline import import_files
+from reportgen.importing.recognize import recognize
+from reportgen.importing.tree import Placed
+from reportgen.readers.published import read_published
+from reportgen.review.documents import review_together
+from tests.clients import require_program
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
+NARRATIVE = FIXTURES / "js-zhengxie-2019-p1to14.pdf"
+TABLES = FIXTURES / "js-zhengxie-2019-tables-p1to4-7-8.pdf"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _poppler() -> None:
+    require_program("pdftotext")
+
+
+def _value(node: object) -> object:
+    return node.value if isinstance(node, Placed) else node
+
+
+def test_a_narrative_without_a_cover_is_reviewed_with_its_tables_as_one_document() -> None:
+    """The 说明 opens at its 目录 (“第二部分 2019 年度部门预算表”): no cover names its year, yet given with its
+    报表 it is their narrative — reviewed as one document, its text judged against the tables, not 未能审核."""
+    reviews = review_together([NARRATIVE, TABLES], None)
+    assert len(reviews) == 1
+    review = reviews[0]
+    assert review.files == [NARRATIVE, TABLES] and not review.unreviewed
+    assert review.narrative is not None and review.narrative.counts["agree"] > 0
+    assert review.narrative.counts["disagree"] == 0
+
+
+def test_the_spending_of_a_one_row_total_table_is_all_the_moneys_not_one_funds() -> None:
+    """公开03表 prints 合计 13,377.11 (其他资金 80.00 in it), 基本支出 6,522.75, 项目支出 4,968.34 and 单位预留机动经费
+    1,886.02 on one row: 支出.合计 and 基本支出.合计 as printed there, not the 一般公共预算支出表's 13,297.11 and the
+    一般公共预算基本支出表's 6,442.75; 项目支出 is not written (the 合计 holds money no field holds)."""
+    result = import_files([NARRATIVE, TABLES], None)
+    spending = result.imported.tree["支出"]
+    assert _value(spending["合计"]) == Decimal("13377.11")
+    assert _value(spending["基本支出"]["合计"]) == Decimal("6522.75")
+    assert "项目支出" not in spending
+    codes = {_value(row["科目"]) for row in spending["功能分类"]}
+    assert {"2010201", "2210202"} <= {str(code) for code in codes}  # 公开07表's lines, under 功能科目编码
+
+
+def test_a_code_column_headed_功能科目编码_is_the_function_lines_codes() -> None:
+    """江苏省人大常委会办公厅 2018 p. 15, 政府性基金预算财政拨款支出预算表: 功能科目编码 | 功能科目名称 | 金额 —
+    the first column is the lines' 编码 (the 功能科目 a project is of is the 项目支出表's alone)."""
+    tables, _ = recognize(read_published(FIXTURES / "js-rendabangongting-2018-p15.pdf").grids, catalogs.load(None))
+    fund = next(t for t in tables if t.kind.id == "政府性基金预算支出表")
+    assert fund.columns[0] == "编码" and "功能科目" not in fund.columns.values()
+
+
+def test_a_tables_number_printed_under_its_title_does_not_hide_the_table() -> None:
+    """江苏省人大常委会办公厅 2019 报表 p. 1: “收支预算总表” over “公开表一” over “部门：…  单位：万元” — the 收支总表
+    with its figures (一、财政拨款 18,330.37), where no table at all was found before."""
+    tables, _ = recognize(read_published(FIXTURES / "js-rendachangweihui-2019-tables-p1.pdf").grids,
+                          catalogs.load(None))
+    assert [t.kind.id for t in tables] == ["收支总表"]
+    texts = [cell.text for row in tables[0].grid.rows for cell in row if cell.text]
+    assert "18,330.37" in texts
+
+
+def test_a_one_row_total_table_gives_the_totals_where_no_function_line_is_read(tmp_path: Path) -> None:
+    """The same 报表's pp. 1–4 alone (no fund table printed): the 支出预算总表's one row still gives 支出.合计 and
+    基本支出.合计 as printed — the totals a document of totals states."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(TABLES).pages[:4]:
+        writer.add_page(page)
+    totals = tmp_path / "totals.pdf"
+    writer.write(totals)
+    spending = import_files([totals], None).imported.tree["支出"]
+    assert _value(spending["合计"]) == Decimal("13377.11")
+    assert _value(spending["基本支出"]["合计"]) == Decimal("6522.75") and "项目支出" not in spending
