@@ -302,9 +302,9 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     # a source read from the prose alone is not compared with that prose: it is what the prose states
     return ImportResult(ImportedSource(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
                         read.documents if prose is None else [], header, unplaced, notes, _disputes(imported, slips),
-                        unsure_places=_places((t.grid for t in unsure), paths, read),
-                        read_places=_places((t.grid for t in tables), paths, read),
-                        other_places=_places(read.unknown, paths, read), table_words=_table_words(read), set_aside=aside)
+                        unsure_places=_places((t.grid for t in unsure), _texts_read(paths, read)),
+                        read_places=_places((t.grid for t in tables), _texts_read(paths, read)),
+                        other_places=_places(read.unknown, _texts_read(paths, read)), table_words=_table_words(read), set_aside=aside)
 
 
 def _table_words(read: _Read) -> tuple[str, ...]:
@@ -331,22 +331,26 @@ def _by_unit(unknown: list[Grid], catalog: catalogs.Catalog, printed: dict[str, 
     return aside, rest
 
 
-def _places(grids: Iterable[Grid], paths: list[Path], read: _Read) -> frozenset[str]:
+def _places(grids: Iterable[Grid], documents: frozenset[str] = frozenset()) -> frozenset[str]:
     """The places of the grids' rows; of a PDF's, every line of its rows' span on each page — a name wrapped
     in its cell is printed on lines of their own, within its row (江苏省高级人民法院 2018's 政府采购预算表:
     “网络通讯维护及专 / 维修（护）费 607.10 / 用线路租赁费”, the figure on the name's second line). Of files
     imported as one disclosure, only the grids of those whose text is read (its narrative): the places are
     those of its lines, and 第5页 第7行 of its 报表 file is no line of its 情况说明 (北京市政务服务和数据管理局
     2026: the 报表's rows on page 5 took the 情况说明's “1.一般公共预算拨款收入101,673.03万元” for a table's row)."""
-    documents = {str(path) for path in read.documents}
     found: set[str] = set()
     for grid in grids:
-        if len(paths) > 1 and documents and grid.file not in documents:
+        if documents and grid.file not in documents:
             continue
         found.update(grid.row_places or [])
         if grid.kind == "pdf":
             found.update(spanned(grid.row_places or []))
     return frozenset(found)
+
+
+def _texts_read(paths: list[Path], read: _Read) -> frozenset[str]:
+    """The files whose text is read, of several imported as one disclosure (its narrative); none of one file."""
+    return frozenset(str(path) for path in read.documents) if len(paths) > 1 else frozenset()
 
 
 def _sure(tables: list[Table], notes: list[str], aside: list[SetAside]) -> tuple[list[Table], list[Table]]:
@@ -457,8 +461,8 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
                               "files": [str(p) for p in paths], "tables": [_table_line(t) for t in final],
                               "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
     return ImportResult(ImportedSource(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
-                        read.documents, header, unplaced, notes, read_places=_places((t.grid for t in final), paths, read),
-                        other_places=_places(read.unknown, paths, read), table_words=_table_words(read))
+                        read.documents, header, unplaced, notes, read_places=_places((t.grid for t in final), _texts_read(paths, read)),
+                        other_places=_places(read.unknown, _texts_read(paths, read)), table_words=_table_words(read))
 
 
 def _printed_figures(tables: list[Table], catalog: catalogs.Catalog) -> bool:
