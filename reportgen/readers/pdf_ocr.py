@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.readers.pdf_words import Word
+from reportgen.readers.word_box import Word
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
 
 DPI = 300  # tesseract reads a page best at 300 dpi: at the 144 of 北京's scans it read “2.7%” as “2.1”

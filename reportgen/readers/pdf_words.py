@@ -27,12 +27,12 @@ import shutil
 import statistics
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from reportgen.errors import Internal
+from reportgen.readers.word_box import Word
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
 
 MAX_XHTML_BYTES = 64 * 1024 * 1024  # pdftotext's word boxes: about 25 KB a page (2,500 pages)
@@ -42,23 +42,6 @@ _XHTML = "{http://www.w3.org/1999/xhtml}"
 # they are, so a control character in a font's mapping would make the whole page unreadable.
 _CONTROLS = bytes(c for c in range(32) if c not in (9, 10, 13))
 _KEPT = 8  # PDFs whose words a process keeps (a review reads one PDF's words twice)
-
-
-@dataclass(slots=True)
-class Word:
-    left: float
-    top: float
-    right: float
-    bottom: float
-    text: str
-
-    @property
-    def centre(self) -> float:
-        return (self.left + self.right) / 2
-
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
 
 
 class Pages(list[list[Word]]):
