@@ -380,6 +380,8 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
             rolled[key] = [_roll_unit(roller, item, source, target, budget.year, new_year, result) for item in value]
         else:
             item = roller.roll(value, source_schema()["properties"].get(key, {}))
+            if key == "部门概况" and isinstance(item, dict):  # founded this year, it is not new the next (成立年度)
+                item.pop("成立年度", None)
             if item is not DROP:
                 rolled[key] = item
     rolled.setdefault("上年", prior)
