@@ -3,13 +3,16 @@
 text with its spaces and line breaks taken out, each with the page and line it starts on:
 
 - 部门概况: 职责 (as the budget's reader reads them), 下属单位 from the 部门决算单位构成 list where each
-  unit stands on a line of its own with its number;
+  unit stands on a line of its own with its number, or [] where the text says there is none (“我部门没有下属单位”);
+  成立年度 where the department says it was founded this year (text_fields.add_founding: it has no 上年);
 - 上年 and 变动原因 from “与2023年度相比，收入支出总计增加……万元，增长……%。主要原因：……” (收支总计,
   财政拨款, 一般公共预算): the stated change, never a computed prior;
 - 预算数.一般公共预算 and each 项's 年初预算/全年预算, 用途 and 差异原因 from 五（三）, each 项 known by
-  its 类/款/项 names, else by its 支出决算 (the one row of that amount);
+  its 类/款/项 names, else by its 支出决算 (the one row of that amount); without 五（三）, the fund's 年初预算 from
+  the difference its 决算数 is stated to have from it (“比年初预算数增加……”);
 - “三公”经费: the 差异原因 of its 合计, the stated changes (持平 is a change of 0) and reasons, its
-  具体情况 (团组, 保有量, 接待批次 …); 机关运行经费 本年 and its change; 政府采购; 国有资产; 绩效管理;
+  具体情况 (团组, 保有量, 接待批次 …); 机关运行经费 本年 and its change (本年 alone where the
+  text compares it with its budget); 政府采购; 国有资产; 绩效管理;
 - 名词解释 as the budget's reader reads it (the document's terms only); the “三公” 说明 of an empty table.
 What is not read is listed (the import's 未写入 lines), never guessed: a figure as printed, slips and all."""
 
