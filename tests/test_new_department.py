@@ -150,3 +150,13 @@ def test_the_next_year_s_source_of_a_new_department_compares_with_this_year(tmp_
     rolled = rollover(BUDGET, 2020, tmp_path / "next.yaml")
     text = rolled.files[tmp_path / "next.yaml"]
     assert "成立年度" not in text and "上年:\n  年度: 2019\n  收支总计: 120" in text
+
+
+def test_the_final_skeleton_of_a_new_department_s_budget_asks_for_no_prior_year(tmp_path):
+    """rollover --kind 决算: no 上年 to fill (its filled figures would be refused beside 成立年度), nor any part's."""
+    from reportgen.rollover import final_accounts
+
+    text = final_accounts(BUDGET, tmp_path / "final.yaml").files[tmp_path / "final.yaml"]
+    body = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
+    assert "  成立年度: 2019" in body and not [line for line in body if "上年" in line]
+    assert "# 上年：本部门于 2019 年新成立（部门概况.成立年度），没有 2018 年度决算数：不写“上年”与各项的上年，" in text
