@@ -160,3 +160,24 @@ def test_the_final_skeleton_of_a_new_department_s_budget_asks_for_no_prior_year(
     body = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
     assert "  成立年度: 2019" in body and not [line for line in body if "上年" in line]
     assert "# 上年：本部门于 2019 年新成立（部门概况.成立年度），没有 2018 年度决算数：不写“上年”与各项的上年，" in text
+
+
+def test_a_budget_s_text_gives_its_founding_year_to_the_source_unless_it_compares_with_last_year():
+    from reportgen.importing.imported import Imported
+    from reportgen.importing.text_fields import add_text_fields
+    from reportgen.importing.tree import Placed
+
+    lines = [Line(1, "一、部门收支总体情况", page=3, line=1),
+             Line(2, "2024 年本部门收入预算 120.00 万元。我委为 2024 年新组建单位，无 2023 年预算数。", page=3, line=2)]
+    imported, unplaced = Imported({"部门概况": {"职责": [{"": Placed("示例职责")}]}}, year=2024), []
+    add_text_fields(imported, read_text_parts(lines), unplaced, with_prior=False)
+    overview = imported.tree["部门概况"]
+    assert isinstance(overview, dict) and overview["成立年度"] == Placed(2024, "第3页 第2行")
+    assert list(overview) == ["成立年度", "职责"]
+    compared = Imported({"上年": {"收支总计": Placed(100)}}, year=2024)
+    add_text_fields(compared, read_text_parts(lines), unplaced, with_prior=True)
+    assert "部门概况" not in compared.tree  # the two would contradict: told, not written
+    assert any("新成立" in line and "第3页 第2行" in line for line in unplaced)
+    last_year = Imported({}, year=2025)  # a founding the year before the document's: it has a prior year
+    add_text_fields(last_year, read_text_parts(lines), [], with_prior=False)
+    assert "部门概况" not in last_year.tree
