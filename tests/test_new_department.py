@@ -181,3 +181,18 @@ def test_a_budget_s_text_gives_its_founding_year_to_the_source_unless_it_compare
     last_year = Imported({}, year=2025)  # a founding the year before the document's: it has a prior year
     add_text_fields(last_year, read_text_parts(lines), [], with_prior=False)
     assert "部门概况" not in last_year.tree
+
+
+def test_a_prior_year_figure_of_a_unit_beside_the_founding_year_is_refused(tmp_path):
+    text = BUDGET.read_text(encoding="utf-8")
+    head, _, _ = text.partition("收入:")
+    units = head + """单位:
+  - 名称: 示例市示例数据局本级
+    收入: {一般公共预算拨款: 120.00}
+    支出:
+      功能分类:
+        - {科目: 2013101, 基本支出: 50.00, 上年: 40.00}
+        - {科目: 2013102, 项目支出: 70.00}
+"""
+    found = [f for f in findings(tmp_path, units) if f.rule == "R-成立年度"]
+    assert [f.path for f in found] == ["单位[1].支出.功能分类[1].上年"]

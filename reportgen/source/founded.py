@@ -15,12 +15,13 @@ from reportgen.source.final_keys import written
 
 _PRIOR_KEYS = ("上年", "上年执行数", "增减额", "增减率")
 _THREE_PUBLIC_ITEMS = (*THREE_PUBLIC_PARTS, VEHICLES, "合计")
+_UNITS: tuple[tuple[str, ...], ...] = ((), ("单位", "[]"))  # the department's own 支出, and each unit's written in it
 # Where a source states a prior-year figure or a change from one, by path ("[]": every item of a list).
 PRIOR_PATHS: tuple[tuple[str, ...], ...] = (
     ("上年",), ("上年执行数",),
-    *(("支出", "功能分类", "[]", key) for key in _PRIOR_KEYS[:2]),
-    *(("支出", "项目", "[]", key) for key in _PRIOR_KEYS),
-    *(("支出", "项目支出经济分类", "[]", key) for key in _PRIOR_KEYS),
+    *((*unit, "支出", "功能分类", "[]", key) for unit in _UNITS for key in _PRIOR_KEYS[:2]),
+    *((*unit, "支出", "项目", "[]", key) for unit in _UNITS for key in _PRIOR_KEYS),
+    *((*unit, "支出", "项目支出经济分类", "[]", key) for unit in _UNITS for key in _PRIOR_KEYS),
     *(("经济分类款预算", "[]", key) for key in _PRIOR_KEYS),
     *(("三公经费", part, key) for part in _THREE_PUBLIC_ITEMS for key in _PRIOR_KEYS),
     *(("机关运行经费", key) for key in _PRIOR_KEYS),
