@@ -258,6 +258,9 @@ class Profile(Record):
     duties_intro: str = ""  # 职能概述: the paragraph before the duties (“……是……的部门。”)
     unit_list: list[str] = field(default_factory=list)  # 单位列表: the units 机构设置 lists, each as printed
     unit_list_note: str = ""  # 单位列表说明: what the text says after that list
+    # 成立年度: the year the department was founded (组建), where the source states it; founded in the source's
+    # year, it has no prior year (Budget.new_department)
+    founded: int | None = None
 
 
 @dataclass(repr=False, eq=False)
@@ -623,6 +626,12 @@ class Budget(Record):
         if self.actual is None:
             return "预算"
         return "两者" if self.has_prior else "执行数"
+
+    @property
+    def new_department(self) -> bool:
+        """Whether the department was founded in the source's year (部门概况.成立年度): it has no prior
+        year to compare with, and the text says so where it would compare."""
+        return self.profile.founded == self.year
 
     @property
     def has_prior(self) -> bool:

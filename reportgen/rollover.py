@@ -380,6 +380,8 @@ def rollover(source: Path, year: int | None = None, out: Path | None = None) -> 
             rolled[key] = [_roll_unit(roller, item, source, target, budget.year, new_year, result) for item in value]
         else:
             item = roller.roll(value, source_schema()["properties"].get(key, {}))
+            if key == "部门概况" and isinstance(item, dict):  # founded this year, it is not new the next (成立年度)
+                item.pop("成立年度", None)
             if item is not DROP:
                 rolled[key] = item
     rolled.setdefault("上年", prior)
@@ -486,17 +488,18 @@ def _final_row(item: dict[str, Any], initial: Decimal | None) -> dict[str, Any]:
     return row
 
 
-def _final_three_public(section: dict[str, Any] | None) -> dict[str, Any]:
+def _final_three_public(section: dict[str, Any] | None, new_department: bool = False) -> dict[str, Any]:
     """Each “三公” part: 本年 待填写 (决算数), 预算 the budget's figure, 上年 待填写 (last year's 决算,
-    which no budget holds); a section stating none of them (its 说明 alone) budgeted none, a budget
-    without the section says nothing of its 预算. The 合计 carries the 预算 the text states."""
+    which no budget holds; none for a department founded this year); a section stating none of them (its 说明
+    alone) budgeted none, a budget without the section says nothing of its 预算. The 合计 carries the 预算 the
+    text states."""
     stated, budgets = _three_public_budgets(section)
     cover = next((cover for cover in _THREE_PUBLIC_WHOLE if cover <= set(budgets)), None)
     if "合计" not in stated and cover is not None:
         budgets["合计"] = sum((budgets[key] for key in cover), Decimal(0))
         stated.append("合计")
     return {key: {"本年": PLACEHOLDER, **({"预算": budgets[key]} if key in budgets else {}),
-                  **({"上年": PLACEHOLDER} if key != "合计" else {})} for key in stated}
+                  **({"上年": PLACEHOLDER} if key != "合计" and not new_department else {})} for key in stated}
 
 
 # the parts whose sum is the “三公” 合计: the three, or with 公务用车 stated as 购置 and 运行 together
@@ -560,7 +563,8 @@ def final_accounts(source: Path, out: Path | None = None) -> Rollover:
         income=_section("收入", _final_income(roller, data)),
         spending=_section("支出", final_spending) if final_spending else "",
         rows=bool(rows), fund_budgets={fund: scalar(amount) for fund, amount in fund_budgets.items()},
-        three_public=_section("三公经费", _final_three_public(data.get("三公经费"))),
+        three_public=_section("三公经费", _final_three_public(data.get("三公经费"), budget.new_department)),
+        new_department=budget.new_department,
         notes=_noted(data), add_units=isinstance(data.get("部门概况"), dict) and "下属单位" not in data["部门概况"],
         withheld=list(data.get("不公开") or []),
         rest="\n\n".join(_section(key, data[key]) for key in ("不公开",) if key in data))

@@ -987,3 +987,14 @@ def prior_without_a_line(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                     yield make_finding(b, "warning", "R-上年科目", f"{section}.{kind}中的 {code} 在本年的{kind}中没有对应的"
                                        "科目行，上年数无从比较：请删去它，或填写本年的这一行",
                                        b.key_lines.get(f"{section}.{kind}", 0), f"{section}.{kind}.{code}")
+
+
+@rule("R-成立年度", SOURCE, "warning")
+def founded_before(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """部门概况.成立年度 before the source's year: used for nothing and printed nowhere (it serves a department
+    founded in the source's year, which has no prior year): told, never silently dropped."""
+    founded = b.profile.founded
+    if founded is not None and founded < b.year:
+        yield make_finding(b, "warning", "R-成立年度", f"部门概况.成立年度 写的是 {founded} 年，早于本文件的年度 {b.year} 年："
+                           "它只用于本年新成立的部门（没有上年数可比），不会印出；可删去", b.line_of("部门概况.成立年度"),
+                           "部门概况.成立年度")

@@ -3,13 +3,16 @@
 text with its spaces and line breaks taken out, each with the page and line it starts on:
 
 - 部门概况: 职责 (as the budget's reader reads them), 下属单位 from the 部门决算单位构成 list where each
-  unit stands on a line of its own with its number;
+  unit stands on a line of its own with its number, or [] where the text says there is none (“我部门没有下属单位”);
+  成立年度 where the department says it was founded this year (text_fields.add_founding: it has no 上年);
 - 上年 and 变动原因 from “与2023年度相比，收入支出总计增加……万元，增长……%。主要原因：……” (收支总计,
   财政拨款, 一般公共预算): the stated change, never a computed prior;
 - 预算数.一般公共预算 and each 项's 年初预算/全年预算, 用途 and 差异原因 from 五（三）, each 项 known by
-  its 类/款/项 names, else by its 支出决算 (the one row of that amount);
+  its 类/款/项 names, else by its 支出决算 (the one row of that amount); without 五（三）, the fund's 年初预算 from
+  the difference its 决算数 is stated to have from it (“比年初预算数增加……”);
 - “三公”经费: the 差异原因 of its 合计, the stated changes (持平 is a change of 0) and reasons, its
-  具体情况 (团组, 保有量, 接待批次 …); 机关运行经费 本年 and its change; 政府采购; 国有资产; 绩效管理;
+  具体情况 (团组, 保有量, 接待批次 …); 机关运行经费 本年 and its change (本年 alone where the
+  text compares it with its budget); 政府采购; 国有资产; 绩效管理;
 - 名词解释 as the budget's reader reads it (the document's terms only); the “三公” 说明 of an empty table.
 What is not read is listed (the import's 未写入 lines), never guessed: a figure as printed, slips and all."""
 
@@ -25,7 +28,7 @@ import yaml
 from reportgen.importing.catalog import normalized
 from reportgen.importing.final_build import GENERAL, SPENDING, TOTALS, messages
 from reportgen.importing.imported import Imported
-from reportgen.importing.text_fields import _placed
+from reportgen.importing.text_fields import _placed, add_founding
 from reportgen.importing.text_parts import TextParts
 from reportgen.importing.tree import Placed, Tree
 from reportgen.readers.lines import Line
@@ -84,7 +87,8 @@ _STAGES = tuple(_wordings("绩效阶段").items())
 _SCORE = _SAID["平均得分"]
 _GRADES = tuple(_wordings("绩效等级").items())
 _NOTES = _SAID["人员公用经费说明"]
-_UNITS_HEAD = _SAID["单位构成表头"]
+_UNITS_HEAD, _NO_UNITS = _SAID["单位构成表头"], _SAID["无下属单位"]
+_RUNNING_ALONE, _INITIAL_BY_CHANGE = _SAID["机关运行经费本年"], _SAID["年初预算增减"]
 _UNIT_LINE = re.compile(r"^(\d{1,3})\s+(\S+)(?:\s+(\S.*))?$")  # 序号, 单位名称 and its 备注, if any
 _UNIT_ROW = re.compile(r"([^（）]+)（[^（）]*）")
 _DIGITS = re.compile(r"\d+")
@@ -131,7 +135,7 @@ def add_final_text(imported: Imported, parts: TextParts | None, lines: list[Line
         return
     tree = imported.tree
     flat = Flat(lines)
-    _overview(tree, parts, lines)
+    _overview(tree, parts, lines, flat)
     if "三公经费" not in tree and parts.三公说明 is not None:
         tree["三公经费"] = {"说明": _placed(parts.三公说明)}
     _changes(imported, flat)
@@ -143,6 +147,7 @@ def add_final_text(imported: Imported, parts: TextParts | None, lines: list[Line
     _performance(tree, flat)
     if parts.名词解释:  # the document's own terms: the budget's standard list (上年结转 …) is not a 决算's
         tree["名词解释"] = [{"术语": Placed(t.术语, t.where), "解释": Placed(t.解释)} for t in parts.名词解释]
+    add_founding(imported, parts, unplaced)
     for key, what in (("上年", "上年决算数（与上年度相比的增减）"), ("预算数", "一般公共预算财政拨款支出的年初预算"),
                       ("机关运行经费", "机关运行经费"), ("政府采购", "政府采购"), ("国有资产", "国有资产占有使用情况"),
                       ("绩效管理", "预算绩效管理情况")):
@@ -155,13 +160,15 @@ def add_final_text(imported: Imported, parts: TextParts | None, lines: list[Line
         unplaced.append(messages("not_read", what="部门决算单位构成（下属单位）"))
 
 
-def _overview(tree: Tree, parts: TextParts, lines: list[Line]) -> None:
+def _overview(tree: Tree, parts: TextParts, lines: list[Line], flat: Flat) -> None:
     overview: Tree = {}
     if parts.职责:
         overview["职责"] = [{"": _placed(d)} for d in parts.职责]
     units = _units(lines)
     if units is not None:
         overview["下属单位"] = units
+    elif (alone := _NO_UNITS.search(flat.text)) is not None:  # “我部门没有下属单位”: [] where the text says so
+        overview["下属单位"] = Placed([], flat.where(alone.start()))
     if overview:
         tree["部门概况"] = overview
 
@@ -247,6 +254,7 @@ def _details(imported: Imported, flat: Flat, unplaced: list[str]) -> None:
     """五（三）: the fund's 年初/全年预算 and reason, then each 项's, set on its 一般公共预算 row."""
     start, end = flat.section(_DETAIL_START, _DETAIL_END)
     if start == end:
+        _initial_by_change(imported, flat)
         return
     text = flat.text[start:end]
     items = list(_ITEM.finditer(text))
@@ -270,6 +278,23 @@ def _details(imported: Imported, flat: Flat, unplaced: list[str]) -> None:
         if use is not None and use.group(1):
             row["用途"] = Placed(use.group(1), where)
         row.update(_execution(body, flat, start + item.end()))
+
+
+def _initial_by_change(imported: Imported, flat: Flat) -> None:
+    """预算数.一般公共预算.年初预算 where the text states only the 决算数's difference from it (“一般公共预算财政拨款
+    支出 1668.14 万元，比年初预算数增加 1668.14 万元”): the 决算数 less the difference, where the 决算数 is the
+    table's and the difference leaves a budget of no less than 0."""
+    found = _INITIAL_BY_CHANGE.search(flat.text)
+    if found is None or _current(imported, "一般公共预算") != _amount(found.group(1)):
+        return
+    initial = _amount(found.group(1)) - _signed(found.group(2), found.group(3))
+    if initial < 0:
+        return
+    where = flat.where(found.start())
+    fund: Tree = {"年初预算": Placed(initial, where)}
+    if found.group(4):
+        fund["差异原因"] = Placed(found.group(4), where)
+    imported.tree["预算数"] = {"一般公共预算": fund}
 
 
 def _paragraphs(text: str, items: list[re.Match[str]]) -> list[tuple[re.Match[str], str]]:
@@ -439,6 +464,8 @@ def _detail_figure(key: str, word: str) -> Decimal | str | int:
 def _running_costs(imported: Imported, flat: Flat) -> None:
     found = _RUNNING.search(flat.text)
     if found is None:
+        if (alone := _RUNNING_ALONE.search(flat.text)) is not None:  # 本年 alone: its change is not from a year
+            imported.tree["机关运行经费"] = {"本年": Placed(_amount(alone.group(1)), flat.where(alone.start()))}
         return
     where = flat.where(found.start())
     current = _amount(found.group(1))

@@ -51,7 +51,24 @@ def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], w
     if parts.名词解释:
         tree["名词解释"] = _terms(parts)
     _running_costs(imported, parts, unplaced)
+    add_founding(imported, parts, unplaced)
     unplaced += unwritten_sentences(imported.tree, parts, unplaced)
+
+
+def add_founding(imported: Imported, parts: TextParts, unplaced: list[str]) -> None:
+    """部门概况.成立年度 where the text says the department was founded in the document's own year (it then has
+    no prior year); not where the text compares with last year all the same (the two would contradict: told)."""
+    said = parts.成立年度
+    if said is None or imported.year is None or int(said.value) != imported.year:
+        return
+    tree = imported.tree
+    compared: list[str] = [key for key in ("上年", "上年执行数") if key in tree]
+    if compared:
+        unplaced.append(_founding_compared(said.where, said.value, compared))
+        return
+    overview = tree.get("部门概况")
+    overview = overview if isinstance(overview, dict) else {}
+    tree["部门概况"] = {"成立年度": Placed(int(said.value), said.where), **overview}
 
 
 _SENTENCE_SHOWN = 60  # characters of a sentence not written that the report shows
@@ -243,6 +260,11 @@ def holds(tree: Tree, path: tuple[str, ...]) -> bool:
             return False
         node = node[key]
     return True
+
+
+def _founding_compared(where: str, year: str, compared: list[str]) -> str:
+    return (f"{where}：正文说部门于{year}年新成立，却又与上年比较（已写入{'、'.join(compared)}）：没有写入“部门概况.成立年度”，"
+            "请按原文核对")
 
 
 def without_prior(where: str, text: str) -> str:

@@ -101,6 +101,7 @@ class TextParts:
     单位列表: list[Placed[str]] | None = None  # the list of units that lead-in opens, each item as printed
     单位列表说明: Placed[str] | None = None  # the paragraphs after that list
     下属单位: list[Placed[str]] | None = None  # [] only where the text says there is none
+    成立年度: Placed[str] | None = None  # the year a new department says it was founded in (“我局为2019年新成立单位”)
     名词解释: list[Term] = field(default_factory=list)
     用途: list[Purpose] = field(default_factory=list)
     三公原因: dict[str, Placed[str]] = field(default_factory=dict)  # by the source format's key, 合计 for the whole
@@ -136,7 +137,9 @@ def read_text_parts(lines: list[Line]) -> TextParts:
     _read_duties(parts, _first(sections, "职能"), vocab)
     _read_organisation(parts, _first(sections, "机构设置"), vocab)
     parts.名词解释 = _terms(_first(sections, "名词解释"), vocab)
-    parts.用途 = _purposes(_join([line for line, _ in kept]), vocab)
+    whole = _join([line for line, _ in kept])
+    parts.用途 = _purposes(whole, vocab)
+    parts.成立年度 = _founding(whole, vocab)
     _read_three_public(parts, _first(sections, "三公"), vocab)
     unclaimed = [s for s in sections if s.kind in (None, STOP)]
     parts.变动原因 = _change_reasons(unclaimed, vocab)
@@ -607,6 +610,13 @@ def _read_organisation(parts: TextParts, section: _Section | None, vocab: dict[s
         parts.下属单位 = units
     elif any(word in whole for word in words["无下属单位"]):
         parts.下属单位 = []
+
+
+def _founding(run: _Run, vocab: dict[str, Any]) -> Placed[str] | None:
+    """The year the text says the department was newly founded in (新成立), as printed, where it says so."""
+    found = [m for pattern in vocab["新成立"] if (m := re.search(pattern, run.text)) is not None]
+    first = min(found, key=lambda m: m.start(), default=None)
+    return Placed(first.group(1), run.where(first.start())) if first is not None else None
 
 
 def _listed_item(item: list[Line]) -> Placed[str] | None:

@@ -23,6 +23,7 @@ from reportgen.source.code_names import read_code_table
 from reportgen.source.confined import confined, quoted_if_inside
 from reportgen.source.core import UNIT_FACTOR, ZERO, SourceReader
 from reportgen.source.final_accounts import final_accounts, final_key
+from reportgen.source.founded import founding
 from reportgen.source.income import income, income_knowledge
 from reportgen.source.matters import assets, glossary, performance, procurement, profile, three_public
 from reportgen.source.prior import actual, prior
@@ -118,6 +119,7 @@ def read_source(source: SourceInput) -> tuple[Budget, list[Finding]]:
 def _budget(reader: SourceReader) -> Budget:
     d = reader.data
     section_lines(reader, d)
+    founding(reader, d)
     read_code_table(reader, d)
     presentation = _presentation(reader, d.get("展示", {}))
     level = str(d.get("级次", "市级"))

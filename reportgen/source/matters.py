@@ -42,6 +42,7 @@ def profile(p: LocDict) -> Profile:
         duties_intro=str(p.get("职能概述", "")),
         unit_list=[str(x) for x in p.get("单位列表", [])],
         unit_list_note=str(p.get("单位列表说明", "")),
+        founded=int(p["成立年度"]) if "成立年度" in p else None,
     )
 
 
