@@ -33,7 +33,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                  "reportgen.source.core", "reportgen.source.confined", "reportgen.source.code_names",
                  "reportgen.source.income", "reportgen.source.spending", "reportgen.source.units",
                  "reportgen.source.prior", "reportgen.source.matters", "reportgen.source.targets", "reportgen.source.statements",
-                 "reportgen.source.final_accounts",
+                 "reportgen.source.final_accounts", "reportgen.source.founded",
                  "reportgen.readers",
                  "reportgen.readers.*")),
     ("arithmetic", ("reportgen.compute", "reportgen.compute.*", "reportgen.phrasing")),
