@@ -49,7 +49,7 @@ import time
 import traceback
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -207,10 +207,22 @@ def _shares_run(text: str, quote: str) -> bool:
     return any(plain[i:i + _RUN] in text for i in range(0, max(0, len(plain) - _RUN + 1)))
 
 
+def _quotes(said: set[Decimal], annotated: set[Decimal]) -> bool:
+    """Whether a finding quotes one of a slip's figures: the figure itself, or the figure rounded (half up) to
+    the two or more decimals the finding prints it with (北京政数局's F2 annotates 36,546.620316; a finding of
+    the 人员经费 it makes prints 36,546.62)."""
+    return bool(said & annotated) or any(_rounded_to(figure, quoted) for quoted in said for figure in annotated)
+
+
+def _rounded_to(figure: Decimal, quoted: Decimal) -> bool:
+    places, more = -int(quoted.as_tuple().exponent), -int(figure.as_tuple().exponent)
+    return places >= 2 and more > places and figure.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP) == quoted
+
+
 def _names(item: Reported, slip: Slip) -> bool:
     """Whether a finding names a slip: a figure at fault (or the value the annotation says is right,
     as a finding's “应为”), or, for a slip without figures, its words or its missing table."""
-    if item.figures & (slip.figures | slip.right):
+    if _quotes(item.figures, slip.figures | slip.right):
         return True
     return not slip.figures and (_shares_run(item.text, slip.quote)
                                  or (slip.klass == "缺表" and item.kind in ("missing", "refused")))
@@ -219,7 +231,7 @@ def _names(item: Reported, slip: Slip) -> bool:
 def _named(item: Reported, slips: list[Slip]) -> list[int]:
     """The slips a finding names: those whose figures it quotes, if any (its figures say what it is about);
     else those it names by their words or missing table."""
-    by_figure = [j for j, slip in enumerate(slips) if item.figures & (slip.figures | slip.right)]
+    by_figure = [j for j, slip in enumerate(slips) if _quotes(item.figures, slip.figures | slip.right)]
     return by_figure or [j for j, slip in enumerate(slips) if _names(item, slip)]
 
 
