@@ -158,15 +158,19 @@ def shares(statements: list[Statement], draft: str,
     return found
 
 
+_RUN_GAP = 3  # lines from one share of a run to the next at most
+
+
 def made_whole(statements: list[Statement]) -> set[int]:
-    """The shares (by id) printed on lines one after another (or two apart: a share wrapped over lines, a page's
-    number between) that add up to 100% exactly (江苏省人民检察院 2018: “占63.75%”, “占25.38 %”, “占10.87 %”): the
-    document may have moved one's 尾数 to make the whole."""
+    """The shares (by id) printed on lines one after another (or up to three apart: a share wrapped over lines, a
+    page's number and the next page's first line between) that add up to 100% exactly (江苏省人民检察院 2018:
+    “占63.75%”, “占25.38 %”, “占10.87 %”; its 2019 list runs over a page: “占65.56%；” “占17.94%；” on p. 26,
+    “占16.5%” on p. 27): the document may have moved one's 尾数 to make the whole."""
     runs: list[list[Statement]] = []
     for st in statements:
         if st.kind != "share" or st.value is None:
             continue
-        if runs and 0 <= st.line - runs[-1][-1].line <= 2:  # a share wrapped over lines (“占” / “99.94 %；”)
+        if runs and 0 <= st.line - runs[-1][-1].line <= _RUN_GAP:  # a share wrapped over lines (“占” / “99.94 %；”)
             runs[-1].append(st)
         else:
             runs.append([st])
