@@ -40,7 +40,8 @@ From the words:
   left-aligned and its cell starts just before it; codes and centred words are cut halfway, or
   where the headers centred over two cells put their common edge. A header word is placed by its
   centre; header words beyond the body's columns, or two in one cell side by side (on one line, or
-  at heights that overlap with nothing under either), head columns the body leaves empty (an empty table's columns are all its header's). A header word printed
+  at heights that overlap with nothing under either, or one over the cell's amounts and one beside it
+  over none), head columns the body leaves empty (an empty table's columns are all its header's). A header word printed
   across several cells, or centred over cells headed again below it at one height (its
   sub-headers), is a merged range, in its first cell, as in the workbook; so is a title centred
   over the table.
