@@ -114,6 +114,21 @@ def test_a_column_under_a_group_header_takes_the_group_s_meaning() -> None:
     assert not [d for d in result.differences if "收入总表" in d]  # its rows add up: 财政拨款 is the funds'
 
 
+def test_a_header_word_printed_blank_beside_one_over_figures_heads_a_column_of_its_own() -> None:
+    """烟台市教育局 2026 p. 10 (公开表2 收入总体情况表): 国有资本经营预算收入 (printed blank) stands beside
+    财政专户管理资金收入 (over 62,466.06), a line lower. Each heads a column of its own, as in the other 烟台
+    documents of the template: 62,466.06 is the 财政专户管理资金 (the 收支总表 says so), 4,828.50 the 事业收入,
+    the 小计 the 财政拨款 — the table read for sure."""
+    table = next(t for t in _tables(FIXTURES / "yantai-jiaoyuju-2026-p10.pdf")[0] if t.kind.id == "收入总表")
+    assert sure.header_doubts(table) == []
+    assert sorted(m for m in table.columns.values() if m == "合计") == ["合计"]
+    total = next(row for row in body_rows(table) if row.total)
+    read = {meaning: amount.value for meaning, amount in total.amounts.items()}
+    assert read["财政专户管理资金"] == Decimal("62466.06") and read["事业收入"] == Decimal("4828.50")
+    assert read["财政拨款"] == Decimal("233644.90") and read["其他收入"] == Decimal("14296.37")
+    assert read["上级补助收入"] == Decimal("205.89") and total.amounts["国有资本经营"].blank
+
+
 def test_a_subtotal_under_a_group_and_another_year_s_columns() -> None:
     """北京's 一般公共预算支出表: 基本支出 over 小计, 人员经费, 公用经费 (the 小计 is 基本支出), 项目支出 over 项目支出总数
     and 扣除基建项目后预算数 (a part of 项目支出 no field holds: read, not used)."""
@@ -126,19 +141,27 @@ def test_a_subtotal_under_a_group_and_another_year_s_columns() -> None:
 CORPUS_YANTAI = Path("/work/shared/corpus/sd-yantai-dashujuju-2026-dept-budget.pdf")
 
 
-@pytest.mark.skipif(not CORPUS_YANTAI.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+GAOYUAN_2018 = Path("/work/jiangsu/js-gaoyuan-2018-dept-budget.pdf")
+
+
+@pytest.mark.skipif(not GAOYUAN_2018.exists(), reason="the 江苏 documents (/work/jiangsu) are not here")
 def test_the_figures_of_a_table_not_read_for_sure_are_not_judged_in_the_review() -> None:
-    """The review of a whole document with a table not read for sure (烟台市教育局's 收入总体情况表: a column
-    财政专户拨款收入（教育收费） no table definition names): each figure on a row of that table is 未能核对,
-    never a disagreement, and the table's figures are listed as not read; in 大数据局's, a row of the
-    基本支出表 (read) whose sentence reading takes its 政府 class code 501 for an amount is no slip."""
-    result = review_document(CORPUS_YANTAI.with_name("sd-yantai-jiaoyuju-2026-dept-budget.pdf"), None)
+    """The review of a whole document with a table not read for sure (江苏省高级人民法院 2018's 政府采购预算表,
+    pp. 15–16: amounts printed in the column 采购组织形式, a word no table definition names): each figure on a
+    row of that table is 未能核对, never a disagreement, and the table's figures are listed as not read."""
+    result = review_document(GAOYUAN_2018, None)
     assert result.narrative is not None and result.imported is not None
-    assert [t.kind.id for t in result.imported.imported.unsure] == ["收入总表"]
+    assert [t.kind.id for t in result.imported.imported.unsure] == ["政府采购预算表"]
     unsure = {line.number for line in result.published.lines if line.where in result.imported.unsure_places}
     on_it = [v for v in result.narrative.verdicts if v.statement.line in unsure]
     assert on_it and {v.status for v in on_it} == {"unknown"} and UNSURE_TABLE in {v.cause for v in on_it}
-    assert any(u.table == "收入总表" for u in result.unread)
+    assert any(u.table == "政府采购预算表" for u in result.unread)
+
+
+@pytest.mark.skipif(not CORPUS_YANTAI.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_class_code_of_a_table_read_is_no_amount_of_the_review_and_last_year_s_columns_are_last_year_s() -> None:
+    """烟台市大数据局 2026: a row of the 基本支出表 (read) whose sentence reading takes its 政府 class code 501 for
+    an amount is no slip; its 三公 table's 2025年预算数 beside 2026年预算数 are last year's."""
     other = review_document(CORPUS_YANTAI, None)
     assert other.narrative is not None and other.imported is not None
     assert not [v for v in other.narrative.verdicts if v.status == "disagree" and v.statement.value == 501]

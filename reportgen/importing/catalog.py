@@ -6,7 +6,7 @@ the chosen layout's own ``导入.yaml``."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen import layouts, tablekinds
@@ -34,6 +34,9 @@ class TableKind:
     fund: str = ""  # the fund a function table is of (一般公共预算, 政府性基金, 国有资本经营)
     required: bool = True  # a disclosure must publish it (必备: 否 for one a locality may leave out)
     final: bool = False  # a table of the 部门决算 (种类: 决算): reconciled, never read as a budget's
+    # header words this kind alone gives a meaning (表 … 列: 本年收入 heads a column of its own in a 决算's
+    # 政府性基金 table, where a budget's tables print it over others): normalized word → meaning
+    columns: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -74,6 +77,10 @@ class Catalog:
     by_unit_totals: dict[str, str] = field(default_factory=dict)
     # an economic 款 → the function 项s whose 基本支出 is the same spending (同一支出; final_across.py)
     same_spending: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def of_kind(self, kind: TableKind) -> Catalog:
+        """The catalog a table of ``kind`` is read by: the shared header words and the kind's own."""
+        return replace(self, columns={**self.columns, **kind.columns}) if kind.columns else self
 
     def column_words(self) -> list[tuple[str, str]]:
         return list(self.columns.items())
@@ -156,6 +163,8 @@ def _extend(catalog: Catalog, data: object) -> None:
         kind.fund = str(spec.get("资金", kind.fund))
         kind.required = spec.get("必备", kind.required) not in (False, "否")
         kind.final = str(spec.get("种类", "决算" if kind.final else "预算")) == "决算"
+        for meaning, words in (spec.get("列") or {}).items():
+            kind.columns.update({normalized(str(word)): str(meaning) for word in words})
     _extend_titles(catalog.titles, data.get("表名") or {})
     catalog.outside_three_public += [normalized(str(w)) for w in data.get("三公口径外", []) or []]
     by_unit = data.get("按单位列出") or {}

@@ -178,7 +178,7 @@ def shaped(table: Table, catalog: Catalog) -> Table:
     _read_caption(table)
     table.body_start = _body_start(table.grid, table.header_start)
     table.columns = _function_codes(table, _columns(table.grid, range(table.header_start, table.body_start),
-                                                    catalog, table.year))
+                                                    catalog.of_kind(table.kind), table.year))
     return table
 
 

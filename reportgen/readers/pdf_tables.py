@@ -40,7 +40,8 @@ From the words:
   left-aligned and its cell starts just before it; codes and centred words are cut halfway, or
   where the headers centred over two cells put their common edge. A header word is placed by its
   centre; header words beyond the body's columns, or two in one cell side by side (on one line, or
-  at heights that overlap with nothing under either), head columns the body leaves empty (an empty table's columns are all its header's). A header word printed
+  at heights that overlap with nothing under either, or one over the cell's amounts and one beside it
+  over none), head columns the body leaves empty (an empty table's columns are all its header's). A header word printed
   across several cells, or centred over cells headed again below it at one height (its
   sub-headers), is a merged range, in its first cell, as in the workbook; so is a title centred
   over the table.
@@ -1269,7 +1270,25 @@ def _add_within_cell(columns: list[_Column], header: list[_Line], cuts: list[flo
         if lowest:
             _split(columns, col, lowest, lowest)
             return True
+    for col, words in placed.items():
+        aside = _beside_figures(columns[col], _leaves(words))
+        if aside:
+            _split(columns, col, words, aside)
+            return True
     return False
+
+
+def _beside_figures(column: _Column, leaves: list[_Word]) -> list[_Word]:
+    """A cell's two lowest header words side by side at heights that overlap (less than the half
+    ``_side_by_side`` asks), one over the cell's amounts and the other over none of them: the other
+    heads a column the body leaves empty (烟台市教育局 2026's 国有资本经营预算收入, printed blank, set a line
+    lower than 财政专户管理资金收入 beside it, over 62,466.06); none else."""
+    if not column.body or column.align != "right":
+        return []
+    over = [w for w in leaves if w.left < column.right and column.left < w.right]
+    aside = [w for w in leaves if w.right <= column.left and any(
+        o.left >= w.right and min(w.bottom, o.bottom) > max(w.top, o.top) for o in over)]
+    return [*aside, *over] if len(over) == 1 and len(aside) == 1 else []
 
 
 def _stacks_beside(words: list[_Word]) -> list[_Word]:
