@@ -86,8 +86,10 @@ def scanned_pages(pdf: Path, words: list[list[Word]], sizes: list[tuple[float, f
     if kept is not None and kept.is_file():
         return _loaded(kept.read_text(encoding="utf-8"))
     read = _read_scans(pdf, few, sizes, folder)
-    if kept is not None and kept.parent.is_dir():
-        kept.write_text(_dumped(read), encoding="utf-8")
+    if kept is not None and kept.parent.is_dir():  # whole or not at all: another worker may be reading it
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=kept.parent, suffix=".part", delete=False) as part:
+            part.write(_dumped(read))
+        os.replace(part.name, kept)
     return read
 
 
