@@ -41,6 +41,7 @@ from reportgen.review.scanned import not_judged_beside_unread, told_on_scans
 from reportgen.review.target_sums import against_management
 from reportgen.review.target_tables import against_projects
 from reportgen.review.target_texts import beyond_projects, repeated_tables
+from reportgen.source.schema import PLACEHOLDER_RULES
 
 # The files a folder given to review holds that are documents (others in it are passed over).
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".xls", ".ods", ".html", ".htm", ".csv")
@@ -369,9 +370,12 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
         return result
     # the document's own tables, imported in memory, are its source: prepared once as it is (no YAML
     # written or read; the page names the document), checked, and the measure of its text
-    prepared = prepare(result.imported.source.named(document))
+    # a part the files do not give is a 待填写 of the import (its 职责 where no 部门概况 page is printed): the figures
+    # are measured all the same (as a draft is rendered), the part's absence told by the review's own reading
+    prepared = prepare(result.imported.source.named(document), draft=True)
     found = _told([f for f in prepared_findings(prepared, parts=False)
-                   if not _in_another_form(f, result.published) and not _of_another_scope(f, result.published)],
+                   if f.rule not in PLACEHOLDER_RULES
+                   and not _in_another_form(f, result.published) and not _of_another_scope(f, result.published)],
                   document)
     result.checks = [f for f in found if f.rule != UNLISTED and not _told_by_its_tables(f)]
     result.unverified = [f for f in found if f.rule == UNLISTED]
