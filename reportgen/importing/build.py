@@ -25,7 +25,7 @@ from reportgen.importing.printed_totals import (
     printed_step,
     spending_totals,
 )
-from reportgen.importing.recognize import FUND_COLUMNS, ITEMS, TURNED_FIGURE, Table
+from reportgen.importing.recognize import FUND_COLUMNS, ITEMS, TURNED_FIGURE, Table, header_year
 from reportgen.importing.rows import Amount, Row
 from reportgen.importing.sure import unit_lines
 from reportgen.importing.tree import Placed, Tree, scaled
@@ -227,6 +227,8 @@ def _meta(result: Imported, tables: list[Table]) -> None:
     owners = Counter(t.owner for t in tables if t.owner)
     result.department = owners.most_common(1)[0][0] if owners else ""
     years = Counter(t.year for t in tables if t.year)
+    if not years:  # no title or caption states it: the year its tables' headers name their columns by
+        years = Counter(year for year in map(header_year, tables) if year)
     result.year = years.most_common(1)[0][0] if years else None
     unit_kind = any(t.owner_word == "单位" or "预算单位" in normalized(t.title) for t in tables)
     result.kind = "单位" if unit_kind else "部门"

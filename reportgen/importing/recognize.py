@@ -182,6 +182,18 @@ def shaped(table: Table, catalog: Catalog) -> Table:
     return table
 
 
+def header_year(table: Table) -> int | None:
+    """The year a table's header names its columns by, where neither its title nor its caption states one
+    (深圳市民政局 2026: “2026年预算数”, beside “2025年预算数” in its “三公” table): one year, or of two years one
+    after the other the later (a budget sets last year's beside its own, never a later year's); else None."""
+    header = range(table.header_start, table.body_start)
+    printed = {int(found) for row in header for col in range(table.grid.width)
+               for found in _YEAR.findall(normalized(header_text(table.grid, row, col)))}
+    if len(printed) == 1:
+        return printed.pop()
+    return max(printed) if len(printed) == 2 and max(printed) - min(printed) == 1 else None
+
+
 def _function_codes(table: Table, meanings: dict[int, str]) -> dict[int, str]:
     """A table of function lines whose code column is headed 功能科目编码 (江苏省政协办公厅 2019's 公开07表
     一般公共预算支出预算表（功能科目）: 功能科目编码 | 功能科目名称 | 金额): the column is its lines' 编码, as
