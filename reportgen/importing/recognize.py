@@ -183,14 +183,18 @@ def shaped(table: Table, catalog: Catalog) -> Table:
 
 
 def header_year(table: Table) -> int | None:
-    """The year a table's header names its columns by, where neither its title nor its caption states one
-    (深圳市民政局 2026: “2026年预算数”, beside “2025年预算数” in its “三公” table): one year, or of two years one
-    after the other the later (a budget sets last year's beside its own, never a later year's); else None."""
+    """The year a table's header names its columns by (_named_year), for a table whose title and caption state
+    none (深圳市民政局 2026: “2026年预算数”, beside “2025年预算数” in its “三公” table)."""
     header = range(table.header_start, table.body_start)
-    printed = {int(found) for row in header for col in range(table.grid.width)
-               for found in _YEAR.findall(normalized(header_text(table.grid, row, col)))}
+    return _named_year({int(found) for row in header for col in range(table.grid.width)
+                        for found in _YEAR.findall(normalized(header_text(table.grid, row, col)))})
+
+
+def _named_year(printed: set[int]) -> int | None:
+    """The year a header's printed years name: one year, the table's; a year and the one before it (2025年预算数
+    beside 2026年预算数), the later — a budget sets last year's beside its own, never a later year's; else None."""
     if len(printed) == 1:
-        return printed.pop()
+        return next(iter(printed))
     return max(printed) if len(printed) == 2 and max(printed) - min(printed) == 1 else None
 
 
@@ -386,11 +390,8 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
             if text:
                 texts.setdefault(col, []).append(normalized(text))
                 groups.setdefault(col, []).append(wide)
-    printed = {int(found) for words in texts.values() for word in words for found in _YEAR.findall(word)}
-    # one year printed: the table's; a year and the one before it (2025年预算数 beside 2026年预算数): a budget
-    # sets last year's beside its own, never a later year's
-    own = year if year is not None else next(iter(printed)) if len(printed) == 1 \
-        else max(printed) if len(printed) == 2 and max(printed) - min(printed) == 1 else None
+    own = year if year is not None else _named_year(
+        {int(found) for words in texts.values() for word in words for found in _YEAR.findall(word)})
     meanings: dict[int, str] = {}
     for col, words in texts.items():
         meaning = (_year_column(words[-1], year) or _meaning(words, catalog)
