@@ -27,10 +27,10 @@ from pathlib import Path
 from reportgen.errors import Finding
 from reportgen.readers.lines import Line
 from reportgen.readers.statements import target_text_words
+from reportgen.reading.amounts import printed_amount
 from reportgen.review.target_tables import TargetMoney, target_money
 
 _TOKEN = re.compile(r"\S+")
-_CELL_AMOUNT = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?")
 _PAGE_NUMBER = re.compile(r"^[-—–－第\s]*\d+[\s页\-—–－]*$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=年)")
 _SENTENCE_END = re.compile(r"[。；;！!]")
@@ -139,7 +139,7 @@ def _text_column(header: Line, page: list[Line]) -> _Column | None:
     prints them after the text (a page of such a list without them is not read)."""
     limit = header.text.index(_LIST_HEADER)
     ends = [t.end() for line in page if not _PAGE_NUMBER.match(line.text) for t in _TOKEN.finditer(line.text)
-            if t.end() <= limit and _CELL_AMOUNT.fullmatch(t.group())]
+            if t.end() <= limit and printed_amount(t.group()) is not None]
     if not ends:
         return None
     if header.text.split()[-1] == _LIST_HEADER:
@@ -162,12 +162,12 @@ def _cells(line: Line, column: _Column) -> _Cells:
     column on (the printed lines' offsets are the layout's, a few characters apart from line to line), up to the
     indicators; and whether that holds an amount (its paragraph is then not known to be the row's it spans)."""
     tokens = [] if _PAGE_NUMBER.match(line.text) else list(_TOKEN.finditer(line.text))
-    amounts = [t for t in tokens if t.start() < column.start and _CELL_AMOUNT.fullmatch(t.group())]
+    amounts = [t for t in tokens if t.start() < column.start and printed_amount(t.group()) is not None]
     start = amounts[-1].end() if amounts else column.start - _SLACK
     text = [t for t in tokens if start <= t.start() < column.end]
     row = ("".join(t.group() for t in tokens if t.end() <= amounts[0].start()),
            max(Decimal(t.group().replace(",", "")) for t in amounts)) if amounts else None
-    return _Cells(row, "".join(t.group() for t in text), any(_CELL_AMOUNT.fullmatch(t.group()) for t in text))
+    return _Cells(row, "".join(t.group() for t in text), any(printed_amount(t.group()) is not None for t in text))
 
 
 def _paragraphs(texts: list[str]) -> Iterator[tuple[int, int]]:
