@@ -467,7 +467,16 @@ def test_the_notice_is_addressed_to_the_department_that_published(desk):
     assert text[1] == "上海市普陀区人民政府万里街道办事处：" and "你部门公开的文本《上海市普陀区2024年区级部门预算》" in text[2]
     assert "shanghai-putuo-wanli-2024.pdf" not in "".join(text)
     assert "001" not in text[3] and "-wanli-2024-annotated.pdf》在原文件上逐条框出了其中 9 处问题" in text[3], text
-    (unit,) = desk.glob("*-shanghai-putuo-shangwuwei-unit-2025-notice.docx")
+
+
+def test_a_units_notice_says_your_unit(tmp_path):
+    """A 单位预算 (上海市普陀区司法局's unit budget 2026, 13 findings) is addressed as 你单位, not 你部门."""
+    require_program("pdftotext")
+    document = ROOT / "bench" / "corpus" / "putuo-sfj-unit-2026.pdf"
+    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(document), "-o", str(tmp_path / "pages")],
+                          capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.returncode == 1, done.stderr
+    (unit,) = (tmp_path / "pages").glob("*-putuo-sfj-unit-2026-notice.docx")
     assert "你单位公开的文本" in _notice_text(unit)[2]
 
 

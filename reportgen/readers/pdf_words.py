@@ -32,6 +32,7 @@ from pathlib import Path
 from lxml import etree
 
 from reportgen.errors import Internal
+from reportgen.readers.pdf_clips import shown, visible_regions
 from reportgen.readers.word_box import Word
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
 
@@ -108,7 +109,8 @@ def pdf_words(path: Path, data: bytes, refuse: Callable[[str], Exception], not_d
 
 
 def _read(data: bytes, refuse: Callable[[str], Exception], not_done: str, digest: str) -> Pages:
-    """The words of each page of the PDF ``data``: its text layer's, a scanned page's read by OCR."""
+    """The words of each page of the PDF ``data``: its text layer's that its page shows (not those its
+    clipping paths hide, ``pdf_clips``), a scanned page's read by OCR."""
     from reportgen.readers.pdf_ocr import scanned_pages  # deferred: a scan's reader, for a scan only
 
     with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as folder:
@@ -117,7 +119,9 @@ def _read(data: bytes, refuse: Callable[[str], Exception], not_done: str, digest
         code, out, err = run_pdftotext(copy, ["-bbox-layout", "-enc", "UTF-8"], MAX_XHTML_BYTES, refuse, not_done)
         if code != 0:
             raise PdfNotRead(err)
-        pages = Pages(_pages(out, refuse, not_done))
+        regions = visible_regions(data)
+        pages = Pages(shown(words, regions[at] if at < len(regions) else None)
+                      for at, words in enumerate(_pages(out, refuse, not_done)))
         sizes = [(float(width), float(height)) for width, height in _PAGE_SIZE.findall(out)]
         scanned = scanned_pages(copy, pages, sizes if len(sizes) == len(pages) else [], Path(folder), digest)
     for number, words in scanned.pages.items():

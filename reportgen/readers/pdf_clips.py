@@ -1,0 +1,135 @@
+"""Where a PDF page can show its text: the clipping paths in force where its content shows text.
+
+pdftotext boxes every word a page's content draws, also one its clipping path hides — a long
+paragraph that a word processor set past its text frame draws again, clipped, below the frame's
+last line (上海市普陀区商务委员会 2025, p. 3: its 主要职能 printed once but in the text layer twice).
+A word that lies wholly outside every region where the page shows text is not printed and not read.
+
+The content is parsed by pikepdf (qpdf); this module keeps only the graphics state that bounds a
+clip: the stack (q/Q), the transformation (cm) and each clipping path's bounding box, intersected
+as the path is (W/W*). Over-estimating is the rule, so that no printed word is lost: a path's box,
+not the path; the text shown inside a form (Do) bounded by the clip at the Do; a page this cannot
+follow (a rotated page, a form or pattern it does not open, a content that does not parse) shows
+everything (``None``).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+import pikepdf
+
+from reportgen.readers.word_box import Word
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom: pdftotext's top-down page points
+# where something is shown: a text object (its clip cannot change inside it), a form or an image, a shading
+_SHOWS = frozenset({"BT", "Do", "sh", "BI"})
+_PAINTS = frozenset({"n", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*"})
+# a path's other segments are not followed: a path that has an "m" bounds no clip here (over-estimated)
+_FOLLOWED = " ".join(sorted(_SHOWS | _PAINTS | {"q", "Q", "cm", "re", "m", "W", "W*"}))
+_MARGIN = 1.0  # points: a word whose box overlaps a region by less than this is outside it
+_MAX_OPERATORS = 400_000  # a page's content past this is not followed (the page shows everything)
+
+
+@dataclass(frozen=True)
+class _State:
+    matrix: tuple[float, float, float, float, float, float]
+    clip: Box | None  # None: the whole page
+
+
+def visible_regions(data: bytes) -> list[list[Box] | None]:
+    """Per page, the regions where it shows anything (``None``: everywhere; see the module's note)."""
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            return [_page_regions(page) for page in pdf.pages]
+    except Exception:  # noqa: BLE001 — a PDF pikepdf cannot open: no word is held back
+        return []
+
+
+def shown(words: Iterable[Word], regions: list[Box] | None) -> list[Word]:
+    """The ``words`` (with left, top, right, bottom) that lie at least partly in one of ``regions``."""
+    if regions is None:
+        return list(words)
+    return [word for word in words if any(_overlaps(word, region) for region in regions)]
+
+
+def _overlaps(word: Word, region: Box) -> bool:
+    left, top, right, bottom = region
+    return (min(word.right, right) - max(word.left, left) > -_MARGIN
+            and min(word.bottom, bottom) - max(word.top, top) > -_MARGIN)
+
+
+def _page_regions(page: pikepdf.Page) -> list[Box] | None:
+    try:
+        if int(page.obj.get("/Rotate", 0)) % 360:
+            return None
+        left, bottom, _right, top = (float(value) for value in page.mediabox)
+        operations = pikepdf.parse_content_stream(page, _FOLLOWED)
+    except Exception:  # noqa: BLE001 — a page whose content does not parse shows everything
+        return None
+    if len(operations) > _MAX_OPERATORS:
+        return None
+    regions = _regions(operations, (1.0, 0.0, 0.0, 1.0, -left, -bottom))
+    if regions is None:
+        return None
+    return [(x0, top - bottom - y1, x1, top - bottom - y0) for x0, y0, x1, y1 in regions]
+
+
+def _regions(operations: list, start: tuple[float, ...]) -> list[Box] | None:
+    """The clip boxes (in bottom-up page points) in force wherever the content shows something."""
+    state, stack = _State(start, None), []  # type: ignore[arg-type]
+    rectangles: list[list] = []  # the path's rectangles (re), turned into a box only where they clip
+    curved = False  # the path has segments other than rectangles: its clip is not bounded here
+    pending = False  # a W or W*: the path ends as a clip at its painting operator
+    found: set[Box] = set()
+    for operands, operator in operations:
+        name = str(operator)
+        if name == "re":
+            rectangles.append(operands)
+        elif name == "m":
+            curved = True
+        elif name == "q":
+            stack.append(state)
+        elif name == "Q":
+            state = stack.pop() if stack else state
+        elif name == "cm":
+            state = replace(state, matrix=_times([float(value) for value in operands], state.matrix))
+        elif name in ("W", "W*"):
+            pending = True
+        elif name in _SHOWS:
+            if state.clip is None:
+                return None
+            found.add(state.clip)
+        elif name in _PAINTS:
+            if pending and rectangles and not curved:
+                state = replace(state, clip=_meet(state.clip, _bounds(rectangles, state.matrix)))
+            rectangles, curved, pending = [], False, False
+    return sorted(found) or None  # nothing shown in a way followed here: no word held back
+
+
+def _bounds(rectangles: list[list], matrix: tuple[float, ...]) -> Box:
+    """The bounding box of rectangles (x, y, width, height) under ``matrix``, in page points."""
+    a, b, c, d, e, f = matrix
+    xs: list[float] = []
+    ys: list[float] = []
+    for operands in rectangles:
+        x, y, width, height = (float(value) for value in operands)
+        for px, py in ((x, y), (x + width, y), (x, y + height), (x + width, y + height)):
+            xs.append(a * px + c * py + e)
+            ys.append(b * px + d * py + f)
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _times(first: list[float], then: tuple[float, ...]) -> tuple[float, float, float, float, float, float]:
+    """The matrix ``first`` followed by ``then`` (PDF's row-vector order: cm pre-multiplies the CTM)."""
+    a, b, c, d, e, f = first
+    p, q, r, s, t, u = then
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
+
+
+def _meet(clip: Box | None, box: Box) -> Box:
+    if clip is None:
+        return box
+    return (max(clip[0], box[0]), max(clip[1], box[1]), min(clip[2], box[2]), min(clip[3], box[3]))

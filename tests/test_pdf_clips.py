@@ -1,0 +1,76 @@
+"""A PDF page shows only what its clipping paths let through: words its text layer holds outside them
+are not printed, and reportgen reads them no more than a reader sees them (readers/pdf_clips.py).
+
+The real cases: a word processor that sets a paragraph past its text frame draws the overflow again,
+clipped, at the foot of the page and at the head of the next — 上海市普陀区商务委员会 2025 (its 主要职能,
+pp. 3–4) and 上海市普陀区财政局 2025 (items 7–11 of its 财政拨款支出主要内容, pp. 7–8), each printed once
+on paper (pdftoppm's render) but twice in the text layer; 北京市水务局 2026 hides its 收入总表's title on the
+page that prints the table's second half."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reportgen.readers.pdf_clips import visible_regions
+from reportgen.readers.pdf_words import pdf_words, run_pdftotext, _pages, MAX_XHTML_BYTES
+
+ROOT = Path(__file__).resolve().parent.parent
+SHANGWUWEI = ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-shangwuwei-2025.pdf"
+CAIZHENGJU = ROOT / "bench" / "corpus" / "putuo-caizhengju-2025.pdf"
+SHUIWUJU = ROOT / "tests" / "fixtures" / "import" / "national" / "beijing-shuiwuju-2026-p1-4.pdf"
+WANLI = ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-wanli-2025.pdf"
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) 未安装")
+
+
+def _refuse(message: str) -> Exception:
+    return RuntimeError(message)
+
+
+def _text(path: Path, page: int) -> str:
+    return "".join(word.text for word in pdf_words(path, path.read_bytes(), _refuse, "")[page - 1])
+
+
+def _every_word(path: Path) -> list[list[str]]:
+    """pdftotext's words, the hidden ones too."""
+    code, out, _ = run_pdftotext(path, ["-bbox-layout", "-enc", "UTF-8"], MAX_XHTML_BYTES, _refuse, "")
+    assert code == 0
+    return [[word.text for word in page] for page in _pages(out, _refuse, "")]
+
+
+def test_a_paragraph_set_past_its_frame_is_read_once_as_it_is_printed():
+    # 商务委员会's items 10–12 are printed at the head of p. 4; the text layer holds them at the foot of p. 3
+    # too, below the frame's clip (and items 8–9, printed on p. 3, above p. 4's)
+    item = "10、提供有关境外投资的法律法规"
+    assert sum(item in "".join(page) for page in _every_word(SHANGWUWEI)[2:4]) == 2
+    assert item not in _text(SHANGWUWEI, 3) and item in _text(SHANGWUWEI, 4)
+    assert _text(SHANGWUWEI, 4).startswith("应急机制，协调重要商品储备和市场调控")
+    # 财政局: p. 8 prints items 9–11; its text layer starts with items 7 and 8, clipped above the frame
+    assert _text(CAIZHENGJU, 8).startswith("9.“卫生健康支出（类）")
+    assert "887.36" in "".join(_every_word(CAIZHENGJU)[7]) and "887.36" not in _text(CAIZHENGJU, 8)
+    assert "887.36" in _text(CAIZHENGJU, 7)
+
+
+def test_a_title_the_page_hides_names_no_table():
+    every = "".join(_every_word(SHUIWUJU)[3])
+    assert "收入总表" in every and "收入总表" not in _text(SHUIWUJU, 4)
+    assert "上年结转结余" in _text(SHUIWUJU, 4)  # what the page prints: the table's second half
+
+
+def test_a_page_without_clipping_keeps_every_word():
+    data = WANLI.read_bytes()
+    assert all(region is None or len(region) >= 1 for region in visible_regions(data))
+    assert [[word.text for word in page] for page in pdf_words(WANLI, data, _refuse, "")] == _every_word(WANLI)
+
+
+def test_a_file_pikepdf_cannot_open_holds_back_no_word():
+    assert visible_regions(b"%PDF-1.4 not really") == []
+
+
+def test_the_review_no_longer_tells_a_clipped_paragraph_as_printed_twice(capsys):
+    from reportgen.cli import main
+
+    main(["review", str(SHANGWUWEI)])
+    assert "R-重复段落" not in capsys.readouterr().out
