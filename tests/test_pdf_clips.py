@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.readers.pdf_clips import visible_regions
-from reportgen.readers.pdf_words import pdf_words, run_pdftotext, _pages, MAX_XHTML_BYTES
+from reportgen.readers.pdf_words import MAX_XHTML_BYTES, _pages, pdf_words, run_pdftotext
 
 ROOT = Path(__file__).resolve().parent.parent
 SHANGWUWEI = ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-shangwuwei-2025.pdf"
