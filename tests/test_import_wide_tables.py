@@ -87,11 +87,23 @@ def _cut(line: _Line, at: float, labels: float, page: int) -> tuple[_Line | None
     shift = at - labels
     right = [w for w in line.words if w.right <= labels] \
         + [Word(w.left - shift, w.top, w.right - shift, w.bottom, w.text) for w in line.words if w.left >= at]
-    if line.number == 1:  # the title, printed on both pages
+    if line.text == "预算03表 支出总表":  # the title, printed on both pages
         return line, _Line(page, line.number, line.words)
-    if line.number == 2:  # the caption, on the first
+    if line.text == "金额单位：万元":  # the caption, on the first
         return line, None
     return (_Line(line.page, line.number, left) if left else None), (_Line(page, line.number, right) if right else None)
+
+
+def _figures(table: Table) -> list[dict[str, Decimal]]:
+    return [{meaning: amount.value for meaning, amount in row.amounts.items()} for row in body_rows(table)]
+
+
+def _halves(page: list[_Line], at: float, labels: float, left: int, right: int) -> tuple[list[_Line], list[_Line]]:
+    """A page's lines cut in two at ``at`` (its rows' labels, left of ``labels``, printed on both), as pages
+    ``left`` and ``right``."""
+    halves = [_cut(line, at, labels, right) for line in page]
+    return [_Line(left, line.number, line.words) for line, _ in halves if line is not None], \
+        [line for _, line in halves if line is not None]
 
 
 def test_the_columns_continued_beside_their_rows_labels_printed_again_are_joined_by_them() -> None:
@@ -108,9 +120,29 @@ def test_the_columns_continued_beside_their_rows_labels_printed_again_are_joined
     (joined,) = _recognised(cut, "支出总表")
     assert sure.header_doubts(joined) == sure.header_doubts(whole) == []
 
-    def figures(table: Table) -> list[dict[str, Decimal]]:
-        return [{m: a.value for m, a in row.amounts.items()} for row in body_rows(table)]
-
-    assert figures(joined) == figures(whole) and len(figures(whole)) > 20
+    assert _figures(joined) == _figures(whole) and len(_figures(whole)) > 20
     places = {a.where for row in body_rows(joined) for m, a in row.amounts.items() if m == "项目支出" and a.value}
     assert places and all(place.startswith("第2页 ") for place in places)
+
+
+@pytest.mark.parametrize("order", ["over, then down", "down, then over"])
+def test_a_long_wide_table_s_pages_of_columns_are_joined_to_their_pages_of_rows_in_either_order(order: str) -> None:
+    """The 支出总表's first two pages each cut in two as above, printed over then down (rows 1, their columns; rows 2,
+    their columns) or down then over (rows 1, rows 2; the columns of each in turn, a sheet's default page order):
+    each page of columns joined to its page of rows, the table read as its two pages whole."""
+    pages = _pages(SHUIWU_SPENDING)[:2]
+    header = next(line for line in pages[0] if "项目支出" in line.text)
+    at = next(w for w in header.words if w.text == "项目支出").left - 8
+    labels = max(w.right for page in pages for line in page for w in line.words if "-" in w.text) + 4
+    rows_1, columns_1 = _halves(pages[0], at, labels, 1, 2)
+    if order == "over, then down":
+        rows_2, columns_2 = _halves(pages[1], at, labels, 3, 4)
+        printed = [rows_1, columns_1, rows_2, columns_2]
+    else:
+        rows_1, columns_1 = _halves(pages[0], at, labels, 1, 3)
+        rows_2, columns_2 = _halves(pages[1], at, labels, 2, 4)
+        printed = [rows_1, rows_2, columns_1, columns_2]
+    (whole,) = _recognised(pages, "支出总表")
+    (joined,) = _recognised(printed, "支出总表")
+    assert sure.header_doubts(joined) == []
+    assert _figures(joined) == _figures(whole) and len(_figures(whole)) > 50

@@ -24,6 +24,11 @@ From the words:
   The next page continues it when it begins, before any title or prose, with a line that has a
   column gap, or with an item (an amount, a code, 一、…) set where the table set its items, or
   with the table's title and caption again (title rows printed on every page); a note ends it.
+* A table too wide for its page, printed in column halves on pages in turn (``_side``): the next page's lines
+  at the heights of the table's rows, its header its own and each row printing figures only or the row's labels
+  again, are more columns of those rows — joined beside them (labels printed again dropped), each word where
+  it is printed (Grid.side_places); rows that do not line up one for one are not joined, and neither half is
+  read for sure (Grid.unjoined).
 * Header and body: the header is the lines between the caption and the first with a number, a
   numbered item (一、…) or a 合计 alone (an empty table's); a year (2022 年预算数) is not a number. A
   page that continues a table drops the lines that repeat its title, caption and header: word for
@@ -461,11 +466,12 @@ _SIDE_GAP = 2.0  # line heights set between a table's columns and those the next
 
 @dataclass
 class _Side:
-    """The lines ``start`` to ``end`` of a page that continue a table's last page by columns (before ``start``:
-    its title again), each paired with the index of that page's line printed at its height (``pairs``; None for
-    a line of its own: a caption, a header line of its columns only). ``why`` says why the two are not joined
-    where its rows do not line up with that page's, one for one."""
+    """The lines ``start`` to ``end`` of a page that continue a table's page of rows ``chunk`` by columns (before
+    ``start``: its title again), each paired with the index of that page's line printed at its height (``pairs``;
+    None for a line of its own: a caption, a header line of its columns only). ``why`` says why the two are not
+    joined where its rows do not line up with that page's, one for one."""
 
+    chunk: int  # (a sheet printed down, then over: all its pages of rows first, then their further columns in turn)
     start: int
     end: int
     pairs: list[int | None]
@@ -474,15 +480,18 @@ class _Side:
 
 
 def _side(table: _Table, lines: list[_Line]) -> _Side | None:
-    """The lines at the top of a page that print more columns of ``table``'s last page for the same rows: a table
-    too wide for its page printed in column halves (北京市水务局 2026's 收入总表: 合计 and 本年收入 on one page,
-    其他收入 and 上年结转结余 on the next, its one row at the same height on both) — its title again or none,
-    perhaps its caption, a header of its own (not that page's again) and rows at that page's rows' heights, each
+    """The lines at the top of the page after ``table`` that print more columns for the rows of its first page of
+    rows not yet so continued (its last, where the sheet is printed over, then down): a table too wide for its page
+    printed in column halves (北京市水务局 2026's 收入总表: 合计 and 本年收入 on one page, 其他收入 and 上年结转结余
+    on the next, its one row at the same height on both) — its title again or none, perhaps its caption, a header
+    of its own (not that page's again; none only on a later such page) and rows at that page's rows' heights, each
     printing figures only or the label (code, name) of the row it is printed beside, its first at the height of
     that page's first. None for any other page."""
-    last = table.chunks[-1]
+    last = next((chunk for chunk in table.chunks if not chunk.sided), None)  # the pages of rows in turn
+    if last is None or not lines or lines[0].page != _last_page(table) + 1:
+        return None
     body = last.lines[last.head:len(last.lines) - last.notes]
-    if not body or last.notes or not lines or lines[0].page != body[-1].page + 1:
+    if not body or last.notes:
         return None
     title = _title_name(table.first.lines[0].text)
     start = 0
@@ -498,14 +507,30 @@ def _side(table: _Table, lines: list[_Line]) -> _Side | None:
     if rows is None or any(is_table_title(line.text) for line in side) or not any(map(_figures, side[rows:])):
         return None
     own_head = [line for line in side[:rows] if not _is_caption(line)]
-    head = [line for line in last.lines[1:last.head] if not _is_caption(line)]
+    head = [line for line in last.lines[_head_from(table, last):last.head] if not _is_caption(line)]
     labelled = [len(_labels(line)) for line in side[rows:]]
-    if _characters(own_head) == _characters(head) or any(labelled) and not own_head \
+    if not own_head and not table.first.sided or own_head and _characters(own_head) == _characters(head) \
             or any(k is not None and count and _labels(line) != _labels(last.lines[k])
                    for line, k, count in zip(side[rows:], at[rows:], labelled, strict=True)):
         return None  # its header again, or rows of its own: the table continued by rows, if at all
-    pairs = [_head_beside(line, last) for line in side[:rows]] + at[rows:]
-    return _Side(start, end, pairs, _unlined(table, side[rows:], at[rows:], body), _labels_end(side[rows:], labelled))
+    labels = _labels_end(side[rows:], labelled)
+    if any(labelled) and labels is None:
+        return None
+    pairs = [_head_beside(line, last, _head_from(table, last)) for line in side[:rows]] + at[rows:]
+    why = _unlined(last, side[rows:], at[rows:], body)
+    left = min(w.left for line in side for w in line.words if labels is None or w.right > labels)
+    if table.side_shift is not None and left + table.side_shift <= max(w.right for line in last.lines for w in line.words):
+        why = why or _misaligned(side[0].page, body[0].page)
+    return _Side(table.chunks.index(last), start, end, pairs, why, labels)
+
+
+def _last_page(table: _Table) -> int:
+    return max(line.page for line in [*table.chunks[-1].lines, *table.beside])
+
+
+def _head_from(table: _Table, chunk: _Chunk) -> int:
+    """Where a chunk's header lines begin: after its title (a table's first page), else at its top."""
+    return 1 if chunk is table.first else 0
 
 
 def _labels_end(rows: list[_Line], labelled: list[int]) -> float | None:
@@ -517,17 +542,20 @@ def _labels_end(rows: list[_Line], labelled: list[int]) -> float | None:
                default=None)
 
 
-def _unlined(table: _Table, rows: list[_Line], at: list[int | None], body: list[_Line]) -> str:
-    """Why the rows of a page continuing ``table``'s columns do not line up with those of its last page, one for
-    one (a row printed on one of them only, two at one height); "" where they do."""
-    last, page = table.chunks[-1], rows[0].page
+def _unlined(last: _Chunk, rows: list[_Line], at: list[int | None], body: list[_Line]) -> str:
+    """Why the rows of a page continuing the columns of a table's page ``last`` do not line up with that page's,
+    one for one (a row printed on one of them only, two at one height); "" where they do."""
     paired = [k for k in at if k is not None]
     figures = [last.head + k for k, line in enumerate(body) if _figures(line)]
     if None in at or len(set(paired)) != len(paired) or not set(figures) <= set(paired):
-        return f"第{page}页按列接续第{body[0].page}页的表，两页的行未能逐行对上"
-    if not all(chunk.sided for chunk in table.chunks[:-1]):  # its earlier pages' columns were not continued so
-        return f"第{page}页按列接续第{body[0].page}页的表，而这张表此前的页没有按列接续"
+        return f"第{rows[0].page}页按列接续第{body[0].page}页的表，两页的行未能逐行对上"
     return ""
+
+
+def _misaligned(page: int, rows: int) -> str:
+    """Why a page continuing a table's page of rows by columns is not joined where its columns, set as a page
+    before it continued another page of rows, would run into that page's."""
+    return f"第{page}页按列接续第{rows}页的表，两页的列与此前按列接续的页未能对齐"
 
 
 def _figures(line: _Line) -> bool:
@@ -560,21 +588,21 @@ def _row_beside(line: _Line, last: _Chunk, body: list[_Line]) -> int | None:
     return None
 
 
-def _head_beside(line: _Line, last: _Chunk) -> int | None:
-    """The index in ``last`` of its title, caption or header line printed at the height of ``line`` (their middles
-    within half the lower one's height), None where there is none (a line of the continuing columns only)."""
+def _head_beside(line: _Line, last: _Chunk, start: int) -> int | None:
+    """The index in ``last`` of its caption or header line (from ``start``) printed at the height of ``line`` (their
+    middles within half the lower one's height), None where there is none (a line of the continuing columns only)."""
     middle = (line.top + line.bottom) / 2
-    for k, other in enumerate(last.lines[1:last.head], start=1):
+    for k, other in enumerate(last.lines[start:last.head], start=start):
         if abs((other.top + other.bottom) / 2 - middle) <= 0.5 * min(line.size, other.size):
             return k
     return None
 
 
 def _joined_side(table: _Table, lines: list[_Line], side: _Side) -> int:
-    """Joins the lines ``side`` of a page to ``table``'s last page, its columns right of that page's as in the
-    sheet the two were printed from: each line beside the line printed at its height, a line of its own where
-    its height puts it. Returns where the page's narrative (or next table) begins."""
-    last = table.chunks[-1]
+    """Joins the lines ``side`` of a page to ``table``'s page of rows it continues, its columns right of that
+    page's as in the sheet the two were printed from: each line beside the line printed at its height, a line of
+    its own where its height puts it. Returns where the page's narrative (or next table) begins."""
+    last = table.chunks[side.chunk]
     printed = lines[side.start:side.end]
     kept = [[w for w in line.words if side.labels is None or w.right > side.labels]  # its rows' labels again
             for line in printed]  # (and the header over them) dropped
@@ -598,7 +626,7 @@ def _joined_side(table: _Table, lines: list[_Line], side: _Side) -> int:
               for k, line in enumerate(last.lines)]
     for line in own:  # above the body, where its height puts it (under the title)
         merged.insert(next((k for k in range(1, len(merged)) if merged[k].top > line.top), len(merged)), line)
-    table.chunks[-1] = _Chunk(merged, last.head + len(own), sided=True)
+    table.chunks[side.chunk] = _Chunk(merged, last.head + len(own), last.notes, sided=True)
     table.beside.extend(lines[:side.end])
     if table.side_shift is None:
         table.side_shift, table.side_left = shift, min(w.left for w in words) + shift
