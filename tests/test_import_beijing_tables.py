@@ -128,7 +128,7 @@ def test_a_page_titled_as_another_table_does_not_continue_the_one_before() -> No
     table = table_of(SHUIWU_SUMMARY, "收支总表")
     assert {place.split(" ")[0] for place in table.grid.row_places or []} == {"第1页", "第2页"}
     known, _ = recognize(read_published(SHUIWU_SUMMARY).grids, catalogs.load(None))
-    assert [t.grid.name for t in known if t.kind.id == "收入总表"] == ["第3页"]  # p. 4 hides its title: no table named
+    assert [t.grid.name for t in known if t.kind.id == "收入总表"] == ["第3页"]  # its halves joined (test_import_wide_tables)
     assert sure.header_doubts(table) == []
     result = import_files([SHUIWU_SUMMARY], None)
     income = result.imported.tree["收入"]

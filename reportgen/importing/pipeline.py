@@ -343,8 +343,10 @@ def _places(grids: Iterable[Grid], documents: frozenset[str] = frozenset()) -> f
         if documents and grid.file not in documents:
             continue
         found.update(grid.row_places or [])
+        found.update(place for place in grid.side_places or [] if place)  # a wide table's columns on the next page
         if grid.kind == "pdf":
             found.update(spanned(grid.row_places or []))
+            found.update(spanned([place for place in grid.side_places or [] if place]))
     return frozenset(found)
 
 

@@ -29,7 +29,14 @@ def header_doubts(table: Table) -> list[str]:
         repeated = Counter(table.columns[col] for col in side)
         doubts += [f"“{meaning}”对应了{count}列" for meaning, count in repeated.items() if count > 1]
     return doubts + _unheaded_names(table) + _one_vehicle_part(table) + _repeated_codes(table) + _items_as_rows(table) \
-        + _units_in_turn(table) + _scanned(table)
+        + _units_in_turn(table) + _scanned(table) + _unjoined(table)
+
+
+def _unjoined(table: Table) -> list[str]:
+    """A table too wide for its page whose columns the next page continues, its rows not lined up with that page's
+    one for one (readers/pdf_tables.py): each half is part of the table only (a 合计 whose parts are printed on the
+    other page), never read for sure."""
+    return [table.grid.unjoined] if table.grid.unjoined else []
 
 
 def _scanned(table: Table) -> list[str]:

@@ -57,6 +57,14 @@ class Grid:
     # about the whole workbook sit on its first grid only.
     notes: list[str] = field(default_factory=list)
     scanned: tuple[int, ...] = ()  # a PDF's pages of it that are scans, read by OCR (readers/pdf_ocr.py)
+    # A table too wide for its page, printed in column halves on pages in turn and joined into one grid
+    # (readers/pdf_tables.py): from column ``side_from`` on, a row's cells were printed on the next page,
+    # at ``side_places[row]`` ("" where that row has no line there).
+    side_from: int | None = None
+    side_places: list[str] | None = None
+    # Why a table continued by columns on the next page was not joined with it (its rows did not line
+    # up): each half is then only part of the table, never read for sure (importing/sure.py).
+    unjoined: str = ""
 
     def cell(self, row: int, col: int) -> Cell:
         if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]):
@@ -80,6 +88,9 @@ class Grid:
 
     def where(self, row: int, col: int | None = None) -> str:
         """Where a reviewer finds the cell (or the row, ``col`` None) in the file."""
+        if col is not None and self.side_places and self.side_from is not None and col >= self.side_from \
+                and self.side_places[row]:
+            return self.side_places[row]
         if self.row_places is not None:
             return self.row_places[row]
         if col is None:

@@ -24,6 +24,11 @@ From the words:
   The next page continues it when it begins, before any title or prose, with a line that has a
   column gap, or with an item (an amount, a code, 一、…) set where the table set its items, or
   with the table's title and caption again (title rows printed on every page); a note ends it.
+* A table too wide for its page, printed in column halves on pages in turn (``_side``): the next page's lines
+  at the heights of the table's rows, its header its own and each row printing figures only or the row's labels
+  again, are more columns of those rows — joined beside them (labels printed again dropped), each word where
+  it is printed (Grid.side_places); rows that do not line up one for one are not joined, and neither half is
+  read for sure (Grid.unjoined).
 * Header and body: the header is the lines between the caption and the first with a number, a
   numbered item (一、…) or a 合计 alone (an empty table's); a year (2022 年预算数) is not a number. A
   page that continues a table drops the lines that repeat its title, caption and header: word for
@@ -123,7 +128,8 @@ def read_pdf(path: Path, data: bytes) -> PdfDocument:
     if isinstance(pages, Pages) and pages.not_scanned and grids:  # scanned pages left unread: told, with why
         grids[0].notes.append(_unscanned_note(path, pages.not_scanned))
     # by their words: a title wrapped over two lines is one line of its table (_wrapped_title), each printed line its
-    owner = {id(word): index for index, table in enumerate(tables) for chunk in table.chunks for line in chunk.lines
+    owner = {id(word): index for index, table in enumerate(tables)
+             for line in [*(line for chunk in table.chunks for line in chunk.lines), *table.beside]
              for word in line.words[:1] + line.words[-1:]}
     return PdfDocument(
         str(path), grids,
@@ -185,6 +191,7 @@ class _Line:
     page: int
     number: int
     words: list[_Word]  # never changed: a line of other words is another _Line
+    side: str = ""  # where the words of a table's columns continued on the next page were printed (第4页 第7行)
     text: str = field(init=False)  # its words, a space apart
     size: float = field(init=False)  # its tallest word's height
     top: float = field(init=False)  # its highest word's top and lowest word's bottom
@@ -402,12 +409,17 @@ class _Chunk:
     lines: list[_Line]
     head: int = 0
     notes: int = 0  # the last ``notes`` lines are notes under the table
+    sided: bool = False  # joined with the columns the next page printed for its rows (_joined_side)
 
 
 @dataclass
 class _Table:
     chunks: list[_Chunk]
     closed: bool = False  # a note or a paragraph ended it: the next page does not continue it
+    beside: list[_Line] = field(default_factory=list)  # the lines of the pages continuing its columns, as printed
+    side_left: float | None = None  # where, in its lines, the columns of the first such page begin
+    side_shift: float | None = None  # how far right of where they are printed those pages' words are set
+    unjoined: str = ""  # why a page continuing its columns was not joined with it
 
     @property
     def first(self) -> _Chunk:
@@ -421,8 +433,12 @@ def _tables(pages: list[list[_Line]]) -> list[_Table]:
         current = tables[-1] if tables and not tables[-1].closed else None
         index = 0
         numbered = 1 if current is not None and _numbers_retitled(current, lines) else 0
-        if current is not None and (numbered or _continues(current, lines) or _retitled(current, lines)):
+        side = _side(current, lines) if current is not None else None
+        if current is not None and side is not None and not side.why:
+            index = _joined_side(current, lines, side)
+        elif current is not None and (numbered or _continues(current, lines) or _retitled(current, lines)):
             index = _take(current, lines, numbered, continuation=True)
+        first_new = len(tables)
         while index < len(lines):
             following = lines[index + 1] if index + 1 < len(lines) else None
             if _is_title(lines[index], following) or not index and current is not None and _another_title(current, lines[0]):
@@ -434,7 +450,187 @@ def _tables(pages: list[list[_Line]]) -> list[_Table]:
                 index = _take(table, lines, index, continuation=False)
             else:
                 index += 1  # narrative
+        if current is not None and side is not None and side.why:  # each half only part of the table
+            current.unjoined = side.why
+            for table in tables[first_new:]:
+                if table.first.lines[0] in lines[:side.end]:
+                    table.unjoined = side.why
     return tables
+
+
+# --- a table continued by columns ---------------------------------------------------------------------
+
+_SIDE_BASELINE = 0.25  # line heights: how far apart the baselines of a row's two halves may be printed
+_SIDE_GAP = 2.0  # line heights set between a table's columns and those the next page continues it with
+
+
+@dataclass
+class _Side:
+    """The lines ``start`` to ``end`` of a page that continue a table's page of rows ``chunk`` by columns (before
+    ``start``: its title again), each paired with the index of that page's line printed at its height (``pairs``;
+    None for a line of its own: a caption, a header line of its columns only). ``why`` says why the two are not
+    joined where its rows do not line up with that page's, one for one."""
+
+    chunk: int  # (a sheet printed down, then over: all its pages of rows first, then their further columns in turn)
+    start: int
+    end: int
+    pairs: list[int | None]
+    why: str = ""
+    labels: float | None = None  # where its rows' figures begin, its rows' labels printed again left of it
+
+
+def _side(table: _Table, lines: list[_Line]) -> _Side | None:
+    """The lines at the top of the page after ``table`` that print more columns for the rows of its first page of
+    rows not yet so continued (its last, where the sheet is printed over, then down): a table too wide for its page
+    printed in column halves (北京市水务局 2026's 收入总表: 合计 and 本年收入 on one page, 其他收入 and 上年结转结余
+    on the next, its one row at the same height on both) — its title again or none, perhaps its caption, a header
+    of its own (not that page's again; none only on a later such page) and rows at that page's rows' heights, each
+    printing figures only or the label (code, name) of the row it is printed beside, its first at the height of
+    that page's first. None for any other page."""
+    last = next((chunk for chunk in table.chunks if not chunk.sided), None)  # the pages of rows in turn
+    if last is None or not lines or lines[0].page != _last_page(table) + 1:
+        return None
+    body = last.lines[last.head:len(last.lines) - last.notes]
+    if not body or last.notes:
+        return None
+    title = _title_name(table.first.lines[0].text)
+    start = 0
+    while start < min(2, len(lines)) and (_is_number_line(lines[start]) or is_table_title(lines[start].text)
+                                          and _title_name(lines[start].text) == title):
+        start += 1
+    end = start
+    while end < len(lines) and (lines[end].top < body[-1].bottom or _figures(lines[end]) and not _is_note(lines[end])):
+        end += 1  # and the rows printed below that page's last, which line up with none of its
+    side = lines[start:end]
+    at = [_row_beside(line, last, body) for line in side]
+    rows = at.index(last.head) if last.head in at else None  # its first row beside that page's first
+    if rows is None or any(is_table_title(line.text) for line in side) or not any(map(_figures, side[rows:])):
+        return None
+    own_head = [line for line in side[:rows] if not _is_caption(line)]
+    head = [line for line in last.lines[_head_from(table, last):last.head] if not _is_caption(line)]
+    labelled = [len(_labels(line)) for line in side[rows:]]
+    if not own_head and not table.first.sided or own_head and _characters(own_head) == _characters(head) \
+            or any(k is not None and count and _labels(line) != _labels(last.lines[k])
+                   for line, k, count in zip(side[rows:], at[rows:], labelled, strict=True)):
+        return None  # its header again, or rows of its own: the table continued by rows, if at all
+    labels = _labels_end(side[rows:], labelled)
+    if any(labelled) and labels is None:
+        return None
+    pairs = [_head_beside(line, last, _head_from(table, last)) for line in side[:rows]] + at[rows:]
+    why = _unlined(last, side[rows:], at[rows:], body)
+    left = min(w.left for line in side for w in line.words if labels is None or w.right > labels)
+    if table.side_shift is not None and left + table.side_shift <= max(w.right for line in last.lines for w in line.words):
+        why = why or _misaligned(side[0].page, body[0].page)
+    return _Side(table.chunks.index(last), start, end, pairs, why, labels)
+
+
+def _last_page(table: _Table) -> int:
+    return max(line.page for line in [*table.chunks[-1].lines, *table.beside])
+
+
+def _head_from(table: _Table, chunk: _Chunk) -> int:
+    """Where a chunk's header lines begin: after its title (a table's first page), else at its top."""
+    return 1 if chunk is table.first else 0
+
+
+def _labels_end(rows: list[_Line], labelled: list[int]) -> float | None:
+    """Where the figures of rows that print their labels again begin (left of it: their labels); None for rows
+    of figures only."""
+    if not any(labelled):
+        return None
+    return min((line.words[count].left for line, count in zip(rows, labelled, strict=True) if count < len(line.words)),
+               default=None)
+
+
+def _unlined(last: _Chunk, rows: list[_Line], at: list[int | None], body: list[_Line]) -> str:
+    """Why the rows of a page continuing the columns of a table's page ``last`` do not line up with that page's,
+    one for one (a row printed on one of them only, two at one height); "" where they do."""
+    paired = [k for k in at if k is not None]
+    figures = [last.head + k for k, line in enumerate(body) if _figures(line)]
+    if None in at or len(set(paired)) != len(paired) or not set(figures) <= set(paired):
+        return f"第{rows[0].page}页按列接续第{body[0].page}页的表，两页的行未能逐行对上"
+    return ""
+
+
+def _misaligned(page: int, rows: int) -> str:
+    """Why a page continuing a table's page of rows by columns is not joined where its columns, set as a page
+    before it continued another page of rows, would run into that page's."""
+    return f"第{page}页按列接续第{rows}页的表，两页的列与此前按列接续的页未能对齐"
+
+
+def _figures(line: _Line) -> bool:
+    """Whether a line prints an amount or a code (a year in a header's words is neither)."""
+    words = line.words
+    return any(_is_number(w.text) and not _is_year(w, following)
+               for w, following in zip(words, [*words[1:], None], strict=True))
+
+
+def _labels(line: _Line) -> list[str]:
+    """The words a row prints left of its first figure: its code and name."""
+    labels = []
+    for word in line.words:
+        if _is_number(word.text) and not _CODE_LIKE.match(word.text):
+            break
+        labels.append(word.text)
+    return labels
+
+
+_CODE_LIKE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")  # a 类, 款 or 项's code, printed as its row's label
+
+
+def _row_beside(line: _Line, last: _Chunk, body: list[_Line]) -> int | None:
+    """The index in ``last`` of its body line printed at the height of ``line`` (their baselines within a quarter
+    of a line), None where there is none."""
+    baseline, size = _baseline(line), line.size
+    for k, other in enumerate(body):
+        if abs(_baseline(other) - baseline) <= _SIDE_BASELINE * size:
+            return last.head + k
+    return None
+
+
+def _head_beside(line: _Line, last: _Chunk, start: int) -> int | None:
+    """The index in ``last`` of its caption or header line (from ``start``) printed at the height of ``line`` (their
+    middles within half the lower one's height), None where there is none (a line of the continuing columns only)."""
+    middle = (line.top + line.bottom) / 2
+    for k, other in enumerate(last.lines[start:last.head], start=start):
+        if abs((other.top + other.bottom) / 2 - middle) <= 0.5 * min(line.size, other.size):
+            return k
+    return None
+
+
+def _joined_side(table: _Table, lines: list[_Line], side: _Side) -> int:
+    """Joins the lines ``side`` of a page to ``table``'s page of rows it continues, its columns right of that
+    page's as in the sheet the two were printed from: each line beside the line printed at its height, a line of
+    its own where its height puts it. Returns where the page's narrative (or next table) begins."""
+    last = table.chunks[side.chunk]
+    printed = lines[side.start:side.end]
+    kept = [[w for w in line.words if side.labels is None or w.right > side.labels]  # its rows' labels again
+            for line in printed]  # (and the header over them) dropped
+    words = [w for line in kept for w in line]
+    right = max(w.right for line in last.lines for w in line.words)
+    shift = table.side_shift if table.side_shift is not None \
+        else right + _SIDE_GAP * _median([w.height for w in words]) - min(w.left for w in words)
+    beside: dict[int, _Line] = {}
+    own: list[_Line] = []
+    for line, own_words, pair in zip(printed, kept, side.pairs, strict=True):
+        if not own_words:
+            continue
+        moved = _Line(line.page, line.number, [_Word(w.left + shift, w.top, w.right + shift, w.bottom, w.text)
+                                               for w in own_words])
+        if pair is None:
+            own.append(moved)
+        else:
+            beside[pair] = moved
+    merged = [line if (other := beside.get(k)) is None
+              else _Line(line.page, line.number, line.words + other.words, f"第{other.page}页 第{other.number}行")
+              for k, line in enumerate(last.lines)]
+    for line in own:  # above the body, where its height puts it (under the title)
+        merged.insert(next((k for k in range(1, len(merged)) if merged[k].top > line.top), len(merged)), line)
+    table.chunks[side.chunk] = _Chunk(merged, last.head + len(own), last.notes, sided=True)
+    table.beside.extend(lines[:side.end])
+    if table.side_shift is None:
+        table.side_shift, table.side_left = shift, min(w.left for w in words) + shift
+    return side.end
 
 
 def _number_over_title(lines: list[_Line]) -> list[_Line]:
@@ -730,7 +926,11 @@ def _grid(table: _Table, file: str) -> Grid:
         rows.add(line, cells)
     for line in _note_lines(table):
         rows.add(line, {0: [line.text]})
-    return Grid(file, f"第{title.page}页", rows.rows, rows.merges, row_places=rows.places, kind="pdf")
+    grid = Grid(file, f"第{title.page}页", rows.rows, rows.merges, row_places=rows.places, kind="pdf",
+                unjoined=table.unjoined)
+    if table.side_left is not None:
+        grid.side_from, grid.side_places = _cell_at(table.side_left, cuts), rows.side_places
+    return grid
 
 
 def _body_lines(table: _Table) -> list[_Line]:
@@ -752,7 +952,8 @@ def _banded(lines: list[_Line]) -> list[_Line]:
         baseline = _baseline(line)
         if bands and bands[-1][0].page == line.page and 0 <= baseline - bands[-1][1] < _BAND * size:
             above, first = bands[-1]  # measured from the band's first line: a label centred over two rows
-            bands[-1] = (_Line(above.page, above.number, sorted(above.words + line.words, key=lambda w: w.left)), first)
+            words = sorted(above.words + line.words, key=lambda w: w.left)
+            bands[-1] = (_Line(above.page, above.number, words, above.side or line.side), first)
         else:  # joins the upper one, as ever, and never chains the lower into it
             bands.append((line, baseline))
     return [band for band, _ in bands]
@@ -792,6 +993,7 @@ class _Rows:
         self.rows: list[list[Cell]] = []
         self.merges: list[Merge] = []
         self.places: list[str] = []
+        self.side_places: list[str] = []
         self.cells: dict[str, Cell] = {}
         self.blank = Cell(None)
 
@@ -805,6 +1007,7 @@ class _Rows:
             row[col] = cell
         self.rows.append(row)
         self.places.append(f"第{line.page}页 第{line.number}行")
+        self.side_places.append(line.side)
 
 
 def _median(values: list[float]) -> float:
