@@ -191,7 +191,7 @@ class _Line:
     page: int
     number: int
     words: list[_Word]  # never changed: a line of other words is another _Line
-    side: str = ""  # where the words of a table's columns continued on the next page were printed (第4页 第7行)
+    side: str = ""  # where the words of a table's columns continued on the next page were printed (第4页 第6行)
     text: str = field(init=False)  # its words, a space apart
     size: float = field(init=False)  # its tallest word's height
     top: float = field(init=False)  # its highest word's top and lowest word's bottom
