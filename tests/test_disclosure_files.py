@@ -93,6 +93,29 @@ def test_a_folder_holding_both_is_one_document_whatever_the_files_are_named(tmp_
     assert "审核 1 份文件" in said
 
 
+def test_a_report_published_in_two_files_joins_its_narrative_as_one_document(tmp_path):
+    """The 报表 published as two files (附件2-1: 预算01–04表, 附件2-2: 预算05–09表) beside its 说明: the three
+    are one document, judged as the 说明 and the whole 报表 are — not a 说明 with half its tables and a
+    报表 half 未能审核 for want of the other half's income."""
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(TABLES)
+    halves = []
+    for name, pages in (("附件2-1.pdf", range(0, 4)), ("附件2-2.pdf", range(4, len(reader.pages)))):
+        writer = PdfWriter()
+        for number in pages:
+            writer.add_page(reader.pages[number])
+        writer.write(tmp_path / name)
+        halves.append(tmp_path / name)
+    whole = review_files([NARRATIVE, TABLES], None)
+    (one,) = review_together([halves[1], NARRATIVE, halves[0]], None)
+    assert one.files == [NARRATIVE, halves[0], halves[1]] or one.files == [NARRATIVE, halves[1], halves[0]]
+    assert one.outcome == whole.outcome != "未能审核"
+    assert one.narrative is not None and whole.narrative is not None
+    assert one.narrative.counts == whole.narrative.counts
+    assert set(one.imported.imported.tables) == set(whole.imported.imported.tables)
+
+
 def test_two_unrelated_documents_given_together_stay_two(capsys):
     main(["review", str(OTHER_NARRATIVE), str(TABLES), "--format", "json"])
     found = json.loads(capsys.readouterr().out)

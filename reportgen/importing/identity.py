@@ -338,6 +338,32 @@ def same_owner(one: str, other: str) -> bool:
     return a in b or b in a
 
 
+def grouped(parts: list[Part]) -> list[list[Part]]:
+    """The disclosures among ``parts``: each narrative with its tables file (``paired``), then every
+    further tables file of the same disclosure (its 报表 published in several files: 附件2-1, 附件2-2) —
+    one whose tables state the owner and year of the pair's tables, or which prints the narrative's
+    amounts as its pair does (``differs``)."""
+    groups = [[narrative, tables] for narrative, tables in paired(parts)]
+    taken = {part.file for group in groups for part in group}
+    for part in parts:
+        if part.role == TABLES and part.file not in taken:
+            group = next((group for group in groups if _continues(group, part)), None)
+            if group is not None:
+                group.append(part)
+                taken.add(part.file)
+    return groups
+
+
+def _continues(group: list[Part], part: Part) -> bool:
+    """Whether the tables file ``part`` is more of the disclosure ``group`` (its narrative, then its tables)."""
+    narrative, tables = group[0], group[1]
+    if part.year != tables.year or part.accounts != tables.accounts:
+        return False
+    if part.department and tables.department and same_owner(part.department, tables.department):
+        return True
+    return not differs(narrative, part)
+
+
 def paired(parts: list[Part]) -> list[tuple[Part, Part]]:
     """The narratives and tables files among ``parts`` that are one disclosure: each narrative with the
     tables file that prints most of its amounts, each file in one pair at most."""

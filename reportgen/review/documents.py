@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reportgen.checks.budget import UNLISTED
 from reportgen.errors import Finding
-from reportgen.importing.identity import Part, cover_title, paired
+from reportgen.importing.identity import Part, cover_title, grouped
 from reportgen.importing.pipeline import ImportResult, disclosure_part, import_files
 from reportgen.importing.recognize import titled_table
 from reportgen.importing.text_fields import WITHHELD, holds
@@ -344,8 +344,8 @@ def review_together(files: list[Path], layout: str | None) -> list[DocumentRevie
 
 def disclosures(halves: list[Part]) -> list[list[Path]]:
     """The files that are one disclosure among those reviewed alone as a narrative or tables: its
-    narrative first, then its tables file."""
-    return [[Path(narrative.file), Path(tables.file)] for narrative, tables in paired(halves)]
+    narrative first, then its tables file(s)."""
+    return [[Path(part.file) for part in group] for group in grouped(halves)]
 
 
 def review_files(files: list[Path], layout: str | None) -> DocumentReview:
