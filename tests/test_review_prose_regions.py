@@ -13,7 +13,7 @@ from reportgen.readers.lines import Line
 from reportgen.readers.statements import read_statements
 from reportgen.review import Review, review_within_sentences
 from reportgen.review.judge import Verdict
-from tests.support.national import reviewed_against
+from tests.support.national import FIXTURES, reviewed_against
 
 # A unit with 一般公共预算 money and 事业收入 (单位资金) beside it: its 基本支出 of all the money (490) is not its
 # 一般公共预算基本支出 (430), nor its spending (560) its 一般公共预算支出 (500)
@@ -136,3 +136,33 @@ def test_two_figures_before_one_unit_are_not_read_as_one():
     “49,4143.91万元”."""
     statements = read_statements([Line(1, "2022年度收、支总计各是4125.49,4143.91万元。")])
     assert [st.text for st in statements if st.kind == "amount"] == []
+
+
+SANGONG = FIXTURES / "js-jianchayuan-2017-p22.pdf"  # 江苏省人民检察院 2017, p. 22: its “三公” shares
+
+# its “三公”经费 table (公务用车购置 50, 运行维护 267.8, as the page's items state them)
+JIANCHAYUAN = """部门: 江苏省人民检察院
+年度: 2017
+金额单位: 万元
+部门概况:
+  职责: [检察]
+收入:
+  一般公共预算拨款: 1000
+支出:
+  功能分类:
+    - {科目: 2040401, 基本支出: 1000}
+三公经费:
+  因公出国（境）费: {本年: 110}
+  公务用车购置费: {本年: 50}
+  公务用车运行维护费: {本年: 267.8}
+  公务接待费: {本年: 156.55}
+不公开: [人员编制, 机关运行经费, 政府采购, 国有资产, 绩效管理]
+"""
+
+
+def test_a_share_of_the_three_public_by_its_item_is_still_told(tmp_path):
+    """“因公出国（境）费支出 110 万元，占“三公”经费的18.85 %”: the “三公” total is its item's whole (the glossary knows
+    none of the item's wholes: it is not held to be another total's part) — 110 of 584.35 is 18.82 %, told as before."""
+    result = reviewed_against(tmp_path, JIANCHAYUAN, SANGONG)
+    told = [(v.statement.text, v.expected) for v in result.verdicts if v.status == "disagree" and v.statement.kind == "share"]
+    assert ("占“三公”经费的18.85 %", "占18.82%") in told

@@ -131,10 +131,10 @@ def _of_another_base(verdicts: list[Verdict], glossary: Glossary) -> None:
 
 def _other_base(figure: Figure | None, share: Statement, glossary: Glossary) -> Figure | None:
     """The total a share names as its base (``share``), where it is a figure of the tables that is no whole of
-    ``figure`` (nor a grand total, of which every figure is a part); else None."""
+    ``figure`` among those the glossary knows (nor a grand total, of which every figure is a part); else None."""
     base = glossary.find(share.named_whole) if figure is not None and share.named_whole else None
-    if figure is None or base is None or base is figure or base.name in _GRAND_TOTALS:
-        return None
+    if figure is None or not figure.wholes or base is None or base is figure or base.name in _GRAND_TOTALS:
+        return None  # (a figure the glossary knows no whole of — a “三公” item — may be a part of what its share names)
     # a fund's total (“占一般公共预算支出的19.62%”) is no whole of a figure of all the money, whose part it shares
     fund = next((word for word in _FUNDS if base.name.startswith(word)), "")
     if base.current in figure.wholes and (not fund or figure.name.startswith(fund)):
