@@ -138,6 +138,16 @@ def test_two_figures_before_one_unit_are_not_read_as_one():
     assert [st.text for st in statements if st.kind == "amount"] == []
 
 
+
+def test_this_years_general_budget_spending_said_with_ben_nian(tmp_path):
+    """广西梧州 2025 单位预算（…/upload1823/upload20250606/34D5FC875287C3FA56EBBB36D383FF7B.html）: “2025 年本年一般
+    公共预算支出……元，同比减少……元”: the 一般公共预算支出, its 本年 saying only the year."""
+    result = _reviewed(tmp_path, "五、一般公共预算支出情况说明", "2025年本年一般公共预算支出500万元，同比减少10万元。")
+    assert [(v.status, v.figure and v.figure.name) for v in result.verdicts if v.statement.text == "500万元"] == [
+        ("agree", "一般公共预算支出")]
+    wrong = _reviewed(tmp_path, "五、一般公共预算支出情况说明", "2025年本年一般公共预算支出510万元，同比减少10万元。")
+    assert [(v.status, v.expected) for v in wrong.verdicts if v.statement.text == "510万元"] == [("disagree", "500万元")]
+
 SANGONG = FIXTURES / "js-jianchayuan-2017-p22.pdf"  # 江苏省人民检察院 2017, p. 22: its “三公” shares
 
 # its “三公”经费 table (公务用车购置 50, 运行维护 267.8, as the page's items state them)
