@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportgen.cli import main
 from reportgen.readers.lines import Line
 from reportgen.readers.statements import read_statements
+from reportgen.reading.yamlsafe import load_yaml
 from reportgen.review import Review, review_within_sentences
 from reportgen.review.judge import Verdict
 from tests.support.national import FIXTURES, reviewed_against
@@ -176,3 +178,24 @@ def test_a_share_of_the_three_public_by_its_item_is_still_told(tmp_path):
     result = reviewed_against(tmp_path, JIANCHAYUAN, SANGONG)
     told = [(v.statement.text, v.expected) for v in result.verdicts if v.status == "disagree" and v.statement.kind == "share"]
     assert ("占“三公”经费的18.85 %", "占18.82%") in told
+
+
+def test_the_import_writes_no_figure_of_another_part_as_the_departments(tmp_path, capsys):
+    """`reportgen import` of a text without tables (广西梧州's shapes above): the 政府采购's 一般公共预算 money is no income
+    of the department, the 一般公共预算's 基本支出 and 项目支出 (as their shares say) no spending of all its money — each
+    left unwritten and told why; 重庆's “（一）收入预算” / “2025年年初预算数……” is written as its 收入总计."""
+    text = tmp_path / "梧州市某单位2025年单位预算.txt"
+    text.write_text("\n".join((
+        "梧州市某单位2025年单位预算", "（一）收入预算", "2025年年初预算数560万元，其中：一般公共预算拨款500万元，事业收入60万元。",
+        "五、一般公共预算支出情况说明", "1.基本支出预算430万元，占一般公共预算支出的86.00%。",
+        "2.项目支出70万元，占一般公共预算支出的14.00%。", "（二）政府采购预算安排情况说明。",
+        "2025年政府采购预算17万元。按政府采购资金类型划分，一般公共预算拨款17万元，财政专户管理的资金安排0万元。")),
+        encoding="utf-8")
+    out = tmp_path / "源.yaml"
+    main(["import", str(text), "-o", str(out)])
+    told = capsys.readouterr()
+    source = load_yaml(out)
+    assert source["收入"]["收入总计"] == 560 and source["收入"]["一般公共预算拨款"] == 500
+    assert "基本支出" not in source.get("支出", {}) and "项目支出" not in source.get("支出", {})
+    assert "句中说的是政府采购资金的来源，不是部门的收入" in told.out + told.err
+    assert "句中说它占一般公共预算支出的比例，是一般公共预算的一部分，不是全部资金的数" in told.out + told.err

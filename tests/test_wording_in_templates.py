@@ -52,7 +52,7 @@ MESSAGE_NAMES = {
     "directory_problem", "_overlap",  # readers/containers.py: a zip refused by what its directory declares
     "died",  # review: a document whose worker the system ended, told by name
     # import's 未写入 and 不一致 lines: a sentence of the text not written, and why
-    "_superseded", "change_target", "unplaced_line", "amounts", "changes", "_other", "stated_three_public",
+    "_superseded", "change_target", "unplaced_line", "amounts", "changes", "_other", "stated_three_public", "_of_another_part",
     "_said_by_parts", "_stated_change", "stated_priors", "_founding_compared",
     "conflict", "_hidden_cells_note", "hidden_sheets_note", "same_table_twice",  # import: hidden, twice, conflicting
     "_OWN", "folder", "add",  # review's walk: what it passed over or reviewed once, and why
