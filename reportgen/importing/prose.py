@@ -26,7 +26,7 @@ from reportgen.importing.identity import cover_of
 from reportgen.importing.imported import Imported
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.readers.lines import Line
-from reportgen.readers.statements import Statement, read_statements
+from reportgen.readers.statements import Statement, other_part_money_words, read_statements
 
 _TITLE = re.compile(r"^([\u4e00-\u9fff（）()]{2,60}?)(?:部门)?(\d{4})年度?(?:部门|单位)?预算")
 _YEAR = re.compile(r"(\d{4})年度?")
@@ -184,12 +184,17 @@ class _Reading:
         """Each field the text names with an amount of this year, the first time it names it; a
         later statement of the same figure is a repetition, of another figure told."""
         names = _names("字段")
+        shares = _shares(self.statements)
         for st in self.statements:
             if st.kind != "amount" or not _stated(st):
                 continue
             label = self.label(st)
             path = names.get(label) if label else None
             if path is None:
+                continue
+            another = _of_another_part(st, path, shares.get(id(st)))
+            if another:  # (never written as the department's figure: told among those not written, with why)
+                self.why[id(st)] = another
                 continue
             if path not in self.found:
                 self.found[path] = (st, label or "", Decimal(0))
@@ -328,6 +333,37 @@ class _Reading:
         reason = self.why.get(id(st), "源文件没有对应的字段")
         label = st.label or st.text
         return f"{self.lines[st.line - 1].where}：“{label}”{st.value}{st.unit}（{st.sentence[:_SENTENCE]}）没有写入：{reason}"
+
+
+_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")  # the funds a total's name may begin with (部分的限定)
+
+
+def _shares(statements: list[Statement]) -> dict[int, Statement]:
+    """Each amount's share, where one follows it in its sentence before the next amount."""
+    shares: dict[int, Statement] = {}
+    last: Statement | None = None
+    for st in statements:
+        if st.kind == "amount":
+            last = st
+        elif st.kind == "share" and last is not None and last.sentence is st.sentence and id(last) not in shares:
+            shares[id(last)] = st
+    return shares
+
+
+def _of_another_part(st: Statement, path: str, share: Statement | None) -> str:
+    """Why an amount whose words name a field is another part's figure, not the department's (""; it is the
+    department's): a source of another part's money (“按政府采购资金类型划分，一般公共预算拨款17000元”, 广西梧州), or a
+    part of one fund's total its share names (“基本支出预算881300.39元，占一般公共预算支出的96.74%”) where the field
+    is of all the money."""
+    before = st.sentence.split(st.text, 1)[0]
+    money = next((word for word in other_part_money_words() if word in before), "")
+    if money and path.startswith(("收入.", "上年")):
+        return f"句中说的是{money}的来源，不是部门的收入"
+    whole = share.named_whole if share is not None else ""
+    fund = next((word for word in _FUNDS if whole.startswith(word)), "")
+    if fund and path.startswith("支出.") and fund not in st.label:
+        return f"句中说它占{whole}的比例，是{fund}的一部分，不是全部资金的数"
+    return ""
 
 
 def _is_project(item: Tree, label: str) -> bool:

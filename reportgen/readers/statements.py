@@ -87,6 +87,11 @@ def target_text_words() -> dict[str, tuple[str, ...]]:
     return {key: tuple(_WORDS[key]) for key in keys}
 
 
+def other_part_money_words() -> tuple[str, ...]:
+    """The words by which a sentence sets out another part's money by its sources (vocabulary.yaml 另一部分的资金来源)."""
+    return tuple(_WORDS["另一部分的资金来源"])
+
+
 def final_words() -> tuple[str, ...]:
     """The words after a quantity's name that say it is the outturn (vocabulary.yaml 决算的说法)."""
     return tuple(_WORDS["决算的说法"])
@@ -143,8 +148,9 @@ _SHARE_TEXT = rf"占(?P<what>[^，。；\d]{{0,14}}?)(?P<num>{_NUM}) *+%"
 # a change said as this year's figure against last year's: “本年数小于上年预算数40.05万元”（江苏）
 _RELATIVE_TEXT = (rf"(?:{_any('本年数')})?(?P<dir>{_any('多于', '少于')})(?:{_any('上年')})(?P<base>{_any('基数')})?"
                   rf"(?P<num>{_NUM}) *+(?P<unit>万元|元)")
-# An amount starts where a run of digits and commas starts (its leading commas are not its own).
-_AMOUNT = re.compile(rf"(?<![\d,，])[,，]*+(?P<num>{_NUM})(?P<unit>万元|元)")
+# An amount starts where a run of digits and commas starts (its leading commas are not its own), never after a
+# number's point: “收、支总计各是4125.49,4143.91万元”（四川）prints two figures and one unit, neither read as “49,4143.91万元”.
+_AMOUNT = re.compile(rf"(?<![\d,，.．])[,，]*+(?P<num>{_NUM})(?P<unit>万元|元)")
 _CHANGE = re.compile(_CHANGE_TEXT)
 _FLAT = re.compile(_FLAT_TEXT)
 _RATE = re.compile(_RATE_TEXT)
@@ -158,11 +164,13 @@ _BOUND_REACH = max(len(word) for word in _WORDS["界限"]) + 1  # the characters
 _SUBJECTLESS = re.compile(rf"(?:(?:19|20)\d\d年度?)?(?:{_any('无主语')})?(?:为|是)?")
 # a page's number printed as its footer (“- 9 -”, “— 12 —”): no words of the sentence it interrupts
 _PAGE_NUMBER = re.compile(r"(?<![-－—–])[-－—–]++ *+\d{1,4} *+[-－—–]++|第 *+\d{1,4} *+页(?: *+共 *+\d{1,4} *+页)?")
-# an item's numbered heading said as a sentence of its own, with no figure (“（一）因公出国（境）费用。”):
-# its name is the subject of the amounts after it that name none
+# an item's numbered heading said as a sentence of its own, with no figure (“（一）因公出国（境）费用。”), or as a line
+# of its own that names a quantity (vocabulary.yaml 数的名称: “（一）收入预算” over “2025年年初预算数5941.79万元，其中：
+# ……”, 重庆): its name is the subject of the amounts after it that name none
 _ITEM_HEADING = re.compile(r"(?:[（(][一二三四五六七八九十\d]++[）)]|(?<!\d)\d{1,2}[.．、]"
                            r"|(?<![一二三四五六七八九十])[一二三四五六七八九十]++、)"
-                           r"(?P<name>[^\d，。；：:]{2,28}?)。")
+                           r"(?P<name>[^\d，。；：:]{2,28}?)。?")
+_QUANTITY_WORDS = frozenset(word for words in named_quantities().values() for word in words)
 # The characters a figure may start with: the first of each word that opens a change, a flat or a rate,
 # 占 (a share), a digit or the commas before one (an amount). Looked at first, so that a place where no
 # figure starts fails at one test, not at each kind's alternative (twice as fast over the seeds' lines).
@@ -173,7 +181,7 @@ _TOKENS = re.compile(rf"(?=[{_TOKEN_STARTS}占,，\d])(?:" + "|".join(  # each k
     f"(?P<{name}>{_UNNAMED.sub('(?:', text)})"
     for name, text in (("change", _CHANGE_TEXT), ("flat", _FLAT_TEXT), ("rate", _RATE_TEXT), ("share", _SHARE_TEXT),
                        ("relative", _RELATIVE_TEXT)))
-    + rf"|(?<![\d,，])[,，]*+(?P<amount>{_NUM}(?:万元|元))|(?<=为)(?P<zero>0)(?=[，。；]))")
+    + rf"|(?<![\d,，.．])[,，]*+(?P<amount>{_NUM}(?:万元|元))|(?<=为)(?P<zero>0)(?=[，。；]))")
 # A sentence that opens with a comparison and its change or 持平, naming nothing (“与上年相比增加4024万元，增长0.72 %。”
 # after “项目支出预算数为5,573万元。”, 江苏): it goes on with the amount of the sentence before it
 _CONTINUES = re.compile("(?:" + "|".join(_UNNAMED.sub("(?:", text) for text in (_CHANGE_TEXT, _FLAT_TEXT)) + ")")
@@ -832,15 +840,19 @@ def _sentences(buffer: list[tuple[int, str]], room: int, item: str = "",
         length += len(part)
     text = "".join(part for _, part in buffer)
     out: list[Statement] = []
+    before = ""
     for sentence, offset in _split(text):
         heading = _ITEM_HEADING.fullmatch(sentence.strip())
+        if heading is not None and not sentence.strip().endswith("。") and heading.group("name") not in _QUANTITY_WORDS:
+            heading = None  # a line of its own is an item's heading where it names a quantity (“（一）收入预算”)
         if heading is not None:  # “（一）因公出国（境）费用。”: the item the sentences after it speak of
             item = heading.group("name")
             continue
         if STARTS_ANEW.match(sentence):  # another item begins, its own words naming its figures
             item = ""
         line = listing.line_of(sentence) if listing is not None else ""
-        said = _statements(sentence, offset, (offsets, numbers), room - len(out), item, line)
+        said = _statements(sentence, offset, (offsets, numbers), room - len(out), item, line, before)
+        before = next((st.label for st in said if st.kind == "amount"), "")
         if listing is not None:
             listing.read(sentence, said)
         out.extend(said)
@@ -1025,6 +1037,7 @@ class _Said:
     cursor: int = 0
     item: str = ""  # the numbered item's name, where its heading is a sentence of its own
     line: str = ""  # the 款 whose 项 the numbered item names alone (_Listing.line_of)
+    before: str = ""  # the label of the first amount of the sentence before (its item's name, where it named none)
     parts: _Parts = field(default_factory=lambda: _Parts())
     amount_end: int = 0  # where the last amount starts: the words after it are read for its parts once
     ends: dict[int, Statement] = field(default_factory=dict)  # each amount by where it ends in the sentence
@@ -1072,6 +1085,8 @@ class _Said:
         groups = parsed.groupdict()
         kind = "change" if kind == "relative" else kind  # “本年数小于上年预算数40.05万元”: a change
         subject = _label(self.sentence[self.cursor:begin]) if kind in ("change", "flat") else ""
+        if subject and self.last_amount is None and _budget_of(self.before, subject):
+            subject = self.before  # “（一）收入预算” / “2025年年初预算数……。收入较2024年减少844.18万元”（重庆）: the 收入预算's
         before = self._before_aside(begin) if kind in ("change", "flat") else None
         if subject and _HAN.search(subject) and not _REASON.fullmatch(subject):
             statement = _said_figure(line, kind, token, groups, groups.get("unit") or "", label=subject,
@@ -1114,6 +1129,11 @@ class _Said:
             after_flat=kind == "rate" and self.last_kind == "flat")
 
 
+def _budget_of(label: str, name: str) -> bool:
+    """Whether ``label`` is ``name`` and a word that says only that it is the year's budget (“收入预算”: 收入)."""
+    return label.startswith(name) and _SUBJECTLESS.fullmatch(label[len(name):]) is not None and len(label) > len(name)
+
+
 def _after_comparison(words: str) -> str:
     """The words after a comparison they open with (“与上年相比收支预算总计各”: 收支预算总计各)."""
     lead = _COMPARE_LEAD.match(words)
@@ -1134,11 +1154,11 @@ def _said_figure(line: int, kind: str, token: str, groups: dict[str, str | None]
 
 
 def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]], room: int,
-                item: str = "", in_line: str = "") -> list[Statement]:
+                item: str = "", in_line: str = "", before: str = "") -> list[Statement]:
     """The statements of one sentence (an amount that names no subject first in it is of ``item``, the
     numbered item's name, where one is in force; a numbered item that names a 项 alone is of ``in_line``'s 款);
     TooManyFigures past ``room`` of them."""
-    said = _Said(sentence, item=item, line=in_line)
+    said = _Said(sentence, item=item, line=in_line, before=before)
     for kind, token, begin, finish in _tokens(sentence):
         line = _line_at(offset + begin, starts)
         if len(said.out) >= room:

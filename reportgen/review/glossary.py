@@ -52,7 +52,9 @@ class Figure:
 
 
 # Words around a name that do not change what it names.
-_PREFIXES = re.compile(r"^(?:其中|包括|具体包括|主要包括|本部门|本单位|我单位|本年度|部门预算|部门|合计|共计|为|是|：|:|\.|．|的|按)+")
+# (“2025年本年一般公共预算支出”, 广西梧州: the 本年 before a fund's name says only the year)
+_PREFIXES = re.compile(r"^(?:其中|包括|具体包括|主要包括|本部门|本单位|我单位|本年度|本年(?=一般公共预算|政府性基金|国有资本经营)"
+                       r"|部门预算|部门|合计|共计|为|是|：|:|\.|．|的|按)+")
 _ENUMERATION = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[⒈⒉⒊⒋⒌⒍⒎⒏⒐]|[①-⑩])")
 _YEAR = re.compile(r"\d{4}年度?")
 # The patterns below read a draft's words (a label), so each runs in time linear in it: a pattern that

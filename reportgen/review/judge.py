@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.compute import exact_percent, in_unit, quantize_half_up, truncated
-from reportgen.readers.statements import SAME_YEAR_BUDGET, Statement, same_year, year_before
+from reportgen.model import INCOME_SOURCES
+from reportgen.readers.statements import (
+    SAME_YEAR_BUDGET,
+    Statement,
+    other_part_money_words,
+    part_qualifiers,
+    same_year,
+    year_before,
+)
 from reportgen.review.consistency import made_whole
 from reportgen.review.glossary import Figure, Glossary, normalize
 
@@ -60,6 +68,10 @@ class _Reading:
     # whole a part listed after it (其中) is of
     wholes: dict[int, Figure | None] = field(default_factory=dict)
     amount: Statement | None = None  # the sentence's last amount, as printed (a share names its whole, not it)
+    # the figure each amount was read as, in any sentence (the whole the clauses listed under it are parts of), and the
+    # whole the sentence's first amount is listed under (“其中：” at the end of the sentence before)
+    read_as: dict[int, Figure | None] = field(default_factory=dict)
+    listed: Statement | None = None
 
     def begin(self, st: Statement) -> None:
         """A new sentence (or a table row) speaks of its own figures; a 持平 is remembered for the
@@ -69,7 +81,7 @@ class _Reading:
                 self.of_a_unit = any(name in st.sentence for name in self.glossary.unit_names) \
                     or any(name in st.sentence + st.context for name in self.glossary.unit_sections)
             self.sentence, self.subject, self.change_of, self.part = st.sentence, None, None, None
-            self.wholes, self.amount = {}, None
+            self.wholes, self.amount, self.listed = {}, None, None
         if st.kind == "flat":
             self.last_flat = len(self.verdicts)
 
@@ -88,7 +100,49 @@ def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
             start = len(reading.verdicts)
             judged(st, reading)
             _of_one_fund(reading.verdicts, start)
-    return _amounts_made_whole(_shares_made_whole(_printed_parts(reading.verdicts, glossary)))
+    verdicts = _amounts_made_whole(_shares_made_whole(_printed_parts(reading.verdicts, glossary)))
+    _of_another_base(verdicts, glossary)
+    return verdicts
+
+
+OF_ANOTHER_BASE = "句中说它占{base}的比例，它是{base}的一部分，不是表中同名的数，未判定"
+
+
+def _of_another_base(verdicts: list[Verdict], glossary: Glossary) -> None:
+    """An amount whose share in its sentence names the total it is a part of (“基本支出预算881300.39元，占一般公共预算
+    支出的96.74%”, “商品和服务支出426000元，占项目支出预算90.73%”, 梧州), where that total is no whole of the figure its
+    words name (the department's 基本支出 of all the money, the basic spending's 302): it is that total's part, not the
+    figure — its disagreement, and those of the change, rate and share that follow it, not told."""
+    amount: int | None = None
+    for index, verdict in enumerate(verdicts):
+        st = verdict.statement
+        if st.kind == "amount":
+            amount = index
+        elif st.kind != "share" or amount is None or verdicts[amount].statement.sentence is not st.sentence:
+            continue
+        elif _other_base(verdicts[amount].figure, st, glossary) is not None:
+            end = next((i for i in range(amount + 1, len(verdicts)) if verdicts[i].statement.kind == "amount"
+                        or verdicts[i].statement.sentence is not st.sentence), len(verdicts))
+            for i in range(amount, end):
+                if verdicts[i].status in ("disagree", "cut"):
+                    verdicts[i] = Verdict(verdicts[i].statement, "unknown", verdicts[i].figure,
+                                          cause=OF_ANOTHER_BASE.format(base=st.named_whole))
+
+
+def _other_base(figure: Figure | None, share: Statement, glossary: Glossary) -> Figure | None:
+    """The total a share names as its base (``share``), where it is a figure of the tables that is no whole of
+    ``figure`` among those the glossary knows (nor a grand total, of which every figure is a part); else None."""
+    base = glossary.find(share.named_whole) if figure is not None and share.named_whole else None
+    if figure is None or not figure.wholes or base is None or base is figure or base.name in _GRAND_TOTALS:
+        return None  # (a figure the glossary knows no whole of — a “三公” item — may be a part of what its share names)
+    # a fund's total (“占一般公共预算支出的19.62%”) is no whole of a figure of all the money, whose part it shares
+    fund = next((word for word in _FUNDS if base.name.startswith(word)), "")
+    if base.current in figure.wholes and (not fund or figure.name.startswith(fund)):
+        return None
+    return base
+
+
+_FUNDS = part_qualifiers()
 
 
 def _of_one_fund(verdicts: list[Verdict], start: int) -> None:
@@ -219,6 +273,7 @@ def _of_project_spending(st: Statement, glossary: Glossary) -> Figure | None:
 
 def _judge_amount(st: Statement, reading: _Reading) -> None:
     """An amount (or a table cell) names the subject the sentence's changes, rates and shares speak of."""
+    reading.listed = st.listed_in or reading.listed
     if st.kind == "amount" and reading.subject is not None and _DONE_LABEL.search(st.label):
         reading.verdicts.append(_budget_said(st, reading.subject))  # its subject stays the amount before it
         return
@@ -233,14 +288,27 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
         reading.subject, reading.part = None, None  # its changes and shares are of that part too
         reading.verdicts.append(Verdict(st, "unknown", cause=PART_OF_UNREAD if whole is None else PART_OF_ANOTHER))
         return
-    reading.subject = reading.wholes[id(st)] = figure
+    reading.subject = reading.wholes[id(st)] = reading.read_as[id(st)] = figure
     reading.amount = st if st.kind == "amount" else None
     if st.unit:
         reading.printed = (st.unit, st.decimals)
     verdict, reading.part = _amount(st, figure)
     if verdict.status == "disagree":
-        verdict = _unjudgeable(st, figure, reading.glossary) or verdict
+        verdict = _unjudgeable(st, figure, reading.glossary) or _of_listed_whole(st, figure, reading) or verdict
     reading.verdicts.append(verdict)
+
+
+def _of_listed_whole(st: Statement, figure: Figure | None, reading: _Reading) -> Verdict | None:
+    """An amount of a clause listed under a sentence ending in “其中：” (``listed_in``; “机关事业单位基本养老保险缴费支出
+    150384元，其中：” / “基本支出150384元，项目支出0元。”, 梧州) that differs from the figure its words name, where what
+    it is listed under was not read or is no whole of that figure: the whole's part, not the department's figure — not
+    told (unknown), as a 其中 within its sentence is."""
+    if st.part_of is not None or reading.listed is None or figure is None:
+        return None
+    whole = reading.read_as.get(id(reading.listed))
+    if whole is not None and _is_part(figure, whole, reading.glossary):
+        return None
+    return Verdict(st, "unknown", cause=PART_OF_UNREAD if whole is None else PART_OF_ANOTHER)
 
 
 # “决算为 0.16 万元，完成预算 0 万元的 0%”（佛山 2019 决算）: the amount after these words is the budget of the figure before
@@ -296,7 +364,20 @@ def _named_figure(st: Statement, glossary: Glossary) -> Figure | None:
         return None  # a class of the basic spending, named where neither the sentence nor its section speaks of it alone
     if figure is not None and figure.name in _GRAND_TOTALS and _after_level(st):
         return None  # “人大事务（款）行政运行（项）支出6372.32万元”: the line's spending, not the department's
+    if figure is not None and figure.name in _SOURCES and _of_another_parts_money(st):
+        return None  # “按政府采购资金类型划分，一般公共预算拨款17000元”: the 政府采购's money, not the department's income
     return figure
+
+
+_SOURCES = frozenset((*INCOME_SOURCES, "上年结转结余"))
+_OTHER_PARTS_MONEY = other_part_money_words()
+
+
+def _of_another_parts_money(st: Statement) -> bool:
+    """Whether the sentence sets out another part's money by its sources before the amount (vocabulary.yaml
+    另一部分的资金来源)."""
+    before = st.sentence.split(st.text, 1)[0]
+    return any(word in before for word in _OTHER_PARTS_MONEY)
 
 
 def _of_basic_section(st: Statement) -> bool:
