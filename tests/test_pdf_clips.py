@@ -16,6 +16,7 @@ import pytest
 
 from reportgen.readers.pdf_clips import visible_regions
 from reportgen.readers.pdf_words import MAX_XHTML_BYTES, _pages, pdf_words, run_pdftotext
+from tests.clients import require_program
 
 ROOT = Path(__file__).resolve().parent.parent
 SHANGWUWEI = ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-shangwuwei-2025.pdf"
@@ -74,3 +75,20 @@ def test_the_review_no_longer_tells_a_clipped_paragraph_as_printed_twice(capsys)
 
     main(["review", str(SHANGWUWEI)])
     assert "R-重复段落" not in capsys.readouterr().out
+
+
+SEARCHABLE = ROOT / "tests" / "fixtures" / "import" / "national" / "yantai-dashujuju-2026-p27-searchable-scan.pdf"
+
+
+def test_a_searchable_scan_s_invisible_text_layer_is_not_read_as_printed():
+    """烟台市大数据局 2026 p. 27 (its 预算收支增减变化情况说明), printed, scanned at 150 dpi and made “searchable” by
+    tesseract's PDF output, as scanners do: the page is an image with the OCR's text under it in rendering mode
+    3 (invisible). That layer is of no known quality (two lines' words interleaved: “减少1,219.11万用非财政拨款”); the page
+    shows no text of its own, so it is read as the scan it is — by reportgen's OCR, each figure with its
+    confidence (“7,503.31万元”; one it is unsure of printed □, never judged)."""
+    assert visible_regions(SEARCHABLE.read_bytes()) == [[]]
+    assert "1,219.11万用非财政拨款" in "".join(_every_word(SEARCHABLE)[0])  # the invisible layer: lines interleaved
+    require_program("tesseract")
+    pages = pdf_words(SEARCHABLE, SEARCHABLE.read_bytes(), _refuse, "")
+    assert pages.scanned == frozenset({1})
+    assert "2026年收入预算7,503.31万元" in "".join(word.text for word in pages[0])

@@ -1,4 +1,5 @@
-"""Where a PDF page can show its text: the clipping paths in force where its content shows text.
+"""Where a PDF page can show its text: the clipping paths in force where its content shows text, and
+whether it shows any text at all.
 
 pdftotext boxes every word a page's content draws, also one its clipping path hides — a long
 paragraph that a word processor set past its text frame draws again, clipped, below the frame's
@@ -11,6 +12,12 @@ as the path is (W/W*). Over-estimating is the rule, so that no printed word is l
 not the path; the text shown inside a form (Do) bounded by the clip at the Do; a page this cannot
 follow (a rotated page, a form or pattern it does not open, a content that does not parse) shows
 everything (``None``).
+
+Text set in an invisible rendering mode (3 Tr, or 7: a clip only) is not printed either: the text layer
+a scanner's or tesseract's OCR lays under a page's image (a "searchable" scan). Where every word a page
+shows is so, the page shows no text — its words are not read, and the page is read as the scan it is
+(readers/pdf_ocr.py: with each figure's confidence, not a layer of unknown quality taken as printed).
+A page with text in a visible mode too, or with a form (whose text is not followed here), keeps its words.
 """
 
 from __future__ import annotations
@@ -28,7 +35,9 @@ Box = tuple[float, float, float, float]  # left, top, right, bottom: pdftotext's
 _SHOWS = frozenset({"BT", "Do", "sh", "BI"})
 _PAINTS = frozenset({"n", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*"})
 # a path's other segments are not followed: a path that has an "m" bounds no clip here (over-estimated)
-_FOLLOWED = " ".join(sorted(_SHOWS | _PAINTS | {"q", "Q", "cm", "re", "m", "W", "W*"}))
+_FOLLOWED = " ".join(sorted(_SHOWS | _PAINTS | {"q", "Q", "cm", "re", "m", "W", "W*", "Tr"}))
+_INVISIBLE = frozenset({3, 7})  # text rendering modes that paint nothing (3: neither fill nor stroke; 7: clip)
+_TEXT = " ".join(["q", "Q", "Tr", "Tj", "TJ", "'", '"', "Do"])  # what tells whether text is shown visibly
 _MARGIN = 1.0  # points: a word whose box overlaps a region by less than this is outside it
 _MAX_OPERATORS = 400_000  # a page's content past this is not followed (the page shows everything)
 
@@ -71,10 +80,40 @@ def _page_regions(page: pikepdf.Page) -> list[Box] | None:
         return None
     if len(operations) > _MAX_OPERATORS:
         return None
+    if _any_invisible(operations) and not _shows_visible_text(page):
+        return []  # its text is all in an invisible mode: the page shows none
     regions = _regions(operations, (1.0, 0.0, 0.0, 1.0, -left, -bottom))
     if regions is None:
         return None
     return [(x0, top - bottom - y1, x1, top - bottom - y0) for x0, y0, x1, y1 in regions]
+
+
+def _any_invisible(operations: list) -> bool:
+    return any(str(operator) == "Tr" and operands and int(operands[0]) in _INVISIBLE
+               for operands, operator in operations)
+
+
+def _shows_visible_text(page: pikepdf.Page) -> bool:
+    """Whether the page's content shows text in a visible mode, or draws a form (which may)."""
+    resources = page.obj.get("/Resources")
+    xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
+    forms = {str(name) for name, xobject in xobjects.items() if xobject.get("/Subtype") != "/Image"} \
+        if isinstance(xobjects, pikepdf.Dictionary) else set()
+    mode, stack = 0, []
+    for instruction in pikepdf.parse_content_stream(page, _TEXT):
+        name, operands = str(instruction.operator), instruction.operands
+        if name == "q":
+            stack.append(mode)
+        elif name == "Q":
+            mode = stack.pop() if stack else mode
+        elif name == "Tr":
+            mode = int(operands[0])
+        elif name == "Do":
+            if operands and str(operands[0]) in forms:
+                return True
+        elif mode not in _INVISIBLE:
+            return True
+    return False
 
 
 def _regions(operations: list, start: tuple[float, ...]) -> list[Box] | None:
