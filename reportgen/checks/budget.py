@@ -331,6 +331,9 @@ def stated_changes(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         yield from _change_agrees(b, m, (label, path), current, prior, stated_change, stated_rate, line)
 
 
+NO_CURRENT = "本年没有这个数可以推出上年数"  # a change stated of a figure this year's source does not hold
+
+
 @rule("R-增减", SOURCE, "error")
 def changes_stated_alone(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A change stated without last year's amount (上年 / 上年执行数: {增减额, 增减率}) needs this
@@ -347,7 +350,7 @@ def changes_stated_alone(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
             if current is None and not b.budget_stated and kind == "totals":
                 continue  # a note of changes: said as stated (Computed.changes_alone), nothing to check it by
             if current is None:
-                yield make_finding(b, "error", "R-增减", f"{path} 写明了增减，但本年没有这个数可以推出上年数：请填写本年的{key}",
+                yield make_finding(b, "error", "R-增减", f"{path} 写明了增减，但{NO_CURRENT}：请填写本年的{key}",
                                    change.line, path)
                 continue
             assert change.change is not None  # the loader refuses a rate alone
