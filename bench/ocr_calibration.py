@@ -92,13 +92,19 @@ def image_only(pdf: Path, number: int, out: Path) -> None:
     Path(f"{stem}.pgm").unlink()
 
 
-def rasterise(pdf: Path, out: Path) -> None:
-    """The whole of ``pdf`` image-only, page by page (``image_only``), at ``out``."""
+def rasterise(pdf: Path, out: Path, spec: str = "") -> None:
+    """``pdf`` at ``out`` with its pages ``spec`` names (all for "") image-only (``image_only``), the others
+    as they are."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
+    reader = PdfReader(pdf)
+    scans = set(pages_of(spec, len(reader.pages)))
     with tempfile.TemporaryDirectory(prefix="ocrcal-") as folder:
-        for number in range(1, len(PdfReader(pdf).pages) + 1):
+        for number in range(1, len(reader.pages) + 1):
+            if number not in scans:
+                writer.add_page(reader.pages[number - 1])
+                continue
             page = Path(folder) / f"p{number}.pdf"
             image_only(pdf, number, page)
             writer.add_page(PdfReader(page).pages[0])
@@ -293,14 +299,17 @@ def findings_of(files: list[Path]) -> tuple[list[tuple[str, frozenset[str]]], st
 
 
 def end_to_end(given: list[str]) -> list[str]:
-    """One document's files reviewed as published and with every page image-only (``rasterise``): the
-    findings of each, those of the scan that the text's review does not tell (new: false alarms), and the time."""
-    files = [Path(f.removeprefix("=")) for f in given]  # a file given as =FILE: kept as published
+    """One document's files reviewed as published and with every page image-only (``rasterise``; =FILE: a file
+    kept as published, FILE:PAGES: those pages only made scans): the findings of each, those of the scan that
+    the text's review does not tell (new: false alarms), and the time."""
+    named = [(g.removeprefix("="), g.startswith("=")) for g in given]
+    files = [Path(g.rpartition(":")[0] if ":" in g else g) for g, _ in named]
+    specs = [g.rpartition(":")[2] if ":" in g else "" for g, _ in named]
     with tempfile.TemporaryDirectory(prefix="ocrcal-") as folder:
-        scans = [f if g.startswith("=") else Path(folder) / f.name for f, g in zip(files, given, strict=True)]
-        for original, scan in zip(files, scans, strict=True):
+        scans = [f if kept else Path(folder) / f.name for f, (_, kept) in zip(files, named, strict=True)]
+        for original, scan, spec in zip(files, scans, specs, strict=True):
             if scan != original:
-                rasterise(original, scan)
+                rasterise(original, scan, spec)
         print(f"# {' '.join(f.name for f in files)}: as published", file=sys.stderr)
         text, said = findings_of(files)
         start = time.perf_counter()
@@ -308,7 +317,7 @@ def end_to_end(given: list[str]) -> list[str]:
         with pdf_ocr.shared_readings():
             scanned, told = findings_of(scans)
         spent = time.perf_counter() - start
-        pages = sum(len(pdf_words(s, s.read_bytes(), ValueError, "")) for s in scans if s not in files)
+        pages = sum(len(pdf_words(s, s.read_bytes(), ValueError, "").scanned) for s in scans if s not in files)
     new = [f for f in scanned if f not in text]
     found = [f for f in text if f in scanned]
     return [f"{' + '.join(f.name for f in files)}: {pages} pages; as published {len(text)} findings ({said}); "
@@ -322,8 +331,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="every figure read, with its truth and confidence")
     parser.add_argument("--keep", type=Path, help="a folder keeping each page's OCR reading (TSV) for the next run")
     parser.add_argument("--review", nargs="+", metavar="FILE",
-                        help="one document's files: reviewed as published and as scans (=FILE: kept as published), their "
-                             "findings compared")
+                        help="one document's files: reviewed as published and as scans (=FILE: kept as published, "
+                             "FILE:PAGES: those pages made scans), their findings compared")
     parser.add_argument("--rasterise", nargs=2, type=Path, metavar=("PDF", "OUT"), help="write PDF image-only")
     args = parser.parse_args(argv)
     if args.rasterise:

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.checks.budget import NO_CURRENT, UNLISTED
+from reportgen.checks.budget import NEGATIVE_PRIOR, NO_CURRENT, UNLISTED
 from reportgen.errors import Finding
 from reportgen.importing.identity import Part, cover_title, paired
 from reportgen.importing.pipeline import ImportResult, disclosure_part, import_files
@@ -483,10 +483,11 @@ ABSENCE_RULES = frozenset({"R-不公开", "R-收入未公开", "R-三公未知",
 
 
 def _of_no_current(finding: Finding) -> bool:
-    """A change the text states of a figure this year's source does not hold (R-增减, NO_CURRENT): where most of
-    what the document prints was not read, the figure is what the reading missed (上海市花卉良种试验场 2026
-    rasterised: its tables on scans not read for sure, “上年.财政拨款 写明了增减”)."""
-    return finding.rule == "R-增减" and NO_CURRENT in finding.message
+    """A change the text states of a figure this year's source does not hold, or holds less than the change
+    (R-增减: NO_CURRENT, NEGATIVE_PRIOR): where most of what the document prints was not read, this year's figure
+    is what the reading missed (上海市花卉良种试验场 2026 rasterised, its tables on scans not read for sure:
+    “上年.财政拨款 写明了增减”; 上海市应急管理局执法总队 2026: “增减额 254.00万元 大于本年的 0.00万元”)."""
+    return finding.rule == "R-增减" and (NO_CURRENT in finding.message or NEGATIVE_PRIOR in finding.message)
 
 
 _TEXTS = ("pdf", "docx", "html")  # the kinds of file that have a text (a workbook's has no sentences)
