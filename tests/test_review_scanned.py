@@ -149,3 +149,17 @@ def test_what_ocr_read_is_shared_by_the_processes_of_one_review(monkeypatch: pyt
     monkeypatch.setattr(pdf_words, "_READ", {})
     pdf_words.pdf_words(RASTERISED, data, ValueError, "")
     assert runs == [1, 1]
+
+
+FINAL_SCAN = FIXTURES / "foshan-guidaojiaotongju-2019-p12-rasterised.pdf"  # 佛山 2019 决算 p. 12 at 300 dpi, image-only
+
+
+def test_a_final_accounts_table_on_a_scanned_page_is_not_read() -> None:
+    """A 部门决算's table printed on a scan (财政拨款收入支出决算总表, rasterised): which figure stands in which row and
+    column OCR cannot say for sure, so its tables are not reconciled — no “一栏应为金额，而写的是“1668.14 |一、一般公共
+    服务支出”” told of the document as its slip; it is 未能审核, saying why."""
+    _needs_ocr()
+    result = review_document(FINAL_SCAN, None)
+    assert result.outcome == "未能审核" and not result.final
+    assert result.unreviewed == (f"{FINAL_SCAN}：这是一份部门决算，它的决算表印在扫描页上（第1页），经文字识别读出，"
+                                 "各数所在的行与列不能确定：未读取，未写出源文件")

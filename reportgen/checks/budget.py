@@ -297,6 +297,10 @@ def three_public_unknown(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                        "为 0 的请写 0", b.three_public.line, "三公经费")
 
 
+NO_CURRENT = "本年没有这个数可以推出上年数"  # a change stated of a figure this year's source does not hold
+NEGATIVE_PRIOR = "推出的上年数为负"  # a change stated greater than this year's figure
+
+
 @rule("R-增减", SOURCE, "error")
 def stated_changes(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """A change the source writes (增减额/增减率) must follow from the two years' figures."""
@@ -326,7 +330,7 @@ def stated_changes(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
             continue
         if prior < 0:  # last year's, as this year's less the 增减额 written alone
             yield make_finding(b, "error", "R-增减", f"{label}的增减额 {m.with_unit(stated_change)} 大于本年的 "
-                               f"{m.with_unit(current)}：推出的上年数为负，请核对", line, path)
+                               f"{m.with_unit(current)}：{NEGATIVE_PRIOR}，请核对", line, path)
             continue
         yield from _change_agrees(b, m, (label, path), current, prior, stated_change, stated_rate, line)
 
@@ -347,14 +351,14 @@ def changes_stated_alone(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
             if current is None and not b.budget_stated and kind == "totals":
                 continue  # a note of changes: said as stated (Computed.changes_alone), nothing to check it by
             if current is None:
-                yield make_finding(b, "error", "R-增减", f"{path} 写明了增减，但本年没有这个数可以推出上年数：请填写本年的{key}",
+                yield make_finding(b, "error", "R-增减", f"{path} 写明了增减，但{NO_CURRENT}：请填写本年的{key}",
                                    change.line, path)
                 continue
             assert change.change is not None  # the loader refuses a rate alone
             last = stated[kind].get(key, current - change.change)
             if last < 0:
                 yield make_finding(b, "error", "R-增减", f"{path} 的增减额 {m.with_unit(change.change)} 大于本年的 "
-                                   f"{m.with_unit(current)}：推出的上年数为负，请核对", change.line, path)
+                                   f"{m.with_unit(current)}：{NEGATIVE_PRIOR}，请核对", change.line, path)
                 continue
             yield from _change_agrees(b, m, (path, path), current, last, change.change, change.rate, change.line)
 

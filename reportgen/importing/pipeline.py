@@ -443,6 +443,10 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
     if not _printed_figures(final, catalog):  # a blank 样张: its placeholder rows are no figures, not 0
         raise ImportRefused(f"{'、'.join(map(str, paths))}：这是一份部门决算，读出 {len(final)} 张决算表，但表中没有印出"
                             "任何数字（是空白的样张或模板，只有科目和占位的“…”）；未写出源文件")
+    scanned = sorted({page for table in final for page in table.grid.scanned})
+    if scanned:  # which figure stands in which row and column of a scan is not known for sure (sure.py)
+        raise ImportRefused(f"{'、'.join(map(str, paths))}：这是一份部门决算，它的决算表印在扫描页上（第"
+                            f"{'、'.join(map(str, scanned))}页），经文字识别读出，各数所在的行与列不能确定：未读取，未写出源文件")
     reconciled, problems = final_differences(final)
     found = [*grouped(reconciled), *same_spending(final, catalog.same_spending), *line_number_breaks(final),
              *unreadables(problems)]

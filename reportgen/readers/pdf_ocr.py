@@ -8,8 +8,11 @@ so that the prose reader and the table reader read a scanned page as they read a
   tesseract-ocr with its chi_sim model, run as a program: its TSV gives each word's box and confidence).
   Each of tesseract's lines becomes the words pdftotext would box: the runs of its words set closer than
   ``_GAP`` line heights (a line of prose one word, a table's cells apart), in points as pdftotext's are.
-* What is not read: a figure any piece of which tesseract read below ``MIN_CONFIDENCE`` is printed as
-  ``UNREAD`` (never guessed: the readers find no figure there, and a finding is never told on it).
+* What is not read: a figure any piece of which tesseract read below ``MIN_CONFIDENCE``, or which its shape or
+  what touches it puts in doubt (``_doubtful``: a thousands separator not seen, a speck or a letter beside it, a
+  figure cut across two of tesseract's lines), is printed as ``UNREAD`` (never guessed: the readers find no
+  figure there, and a finding is never told on it). Both were measured on corpus pages rasterised, against
+  their text layer (bench/ocr_calibration.py, bench/corpus/ocr-calibration-2026-11-26.md).
 * Without tesseract (or its chi_sim model) nothing is read, and ``Scanned.missing`` says what is missing.
 """
 
@@ -21,7 +24,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,11 +32,13 @@ from reportgen.readers.word_box import Word
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
 
 DPI = 300  # tesseract reads a page best at 300 dpi: at the 144 of 北京's scans it read “2.7%” as “2.1”
-# A figure with a piece read below this confidence is not read. On the eight scanned pages of 北京市政务服务和
-# 数据管理局 2026 at 300 dpi, the one figure read wrong, its cover's bold “2026” as “20256”, had 78.6; every
-# amount of its 说明 was read right, all at 81 or above but “55,” of 55,307.45 at 77.5 (then not read); at 144
-# dpi the figures read wrong (“2.7%” as “2.1”, “2026” as “20256”) had 4 and 58.
-MIN_CONFIDENCE = 80.0
+# A figure with a piece read below this confidence is not read: the lowest whole confidence above every wrong
+# figure the guards (_doubtful) let through on the prose pages measured (bench/corpus/ocr-calibration-2026-11-26.md,
+# bench/ocr_calibration.py): 52 prose pages of 13 corpus documents of 7 regions rasterised at DPI, 827 figures
+# read right, the wrong ones at 23.5 and below; and the 8 scanned pages of 北京市政务服务和数据管理局 2026, its cover's
+# bold “2026” read “20256” at 78.6. Above it tesseract's confidence does not tell wrong from right (a table's
+# column number 3 read 8 at 93.8): tables on scans are never read for sure (importing/sure.py).
+MIN_CONFIDENCE = 79.0
 UNREAD = "□"  # a figure printed where OCR could not read it for sure
 OCR_SECONDS = 120  # one page's rendering and reading (REPORTGEN_OCR_SECONDS overrides it)
 MAX_SCANNED_PAGES = 100  # pages OCR'd in one PDF at most (a page takes some seconds)
@@ -166,30 +171,43 @@ def _covered(pdf: Path, sizes: list[tuple[float, float]]) -> dict[int, float]:
 
 def _page(pdf: Path, number: int, folder: Path) -> list[Word] | str:
     """The words tesseract reads on page ``number``; what stopped it, as a reason, where it failed."""
+    try:
+        return words_of_tsv(page_tsv(pdf, number, folder), 72 / DPI)
+    except OcrFailed as failed:
+        return str(failed)
+
+
+class OcrFailed(Exception):
+    """Why a page could not be read by OCR (its message, in Chinese, for the user)."""
+
+
+def page_tsv(pdf: Path, number: int, folder: Path) -> str:
+    """tesseract's TSV of page ``number`` of ``pdf`` rendered at ``DPI`` (``folder`` holds the image while it is
+    read); OcrFailed where it cannot be read."""
     limit = seconds("REPORTGEN_OCR_SECONDS", OCR_SECONDS)
     image = folder / f"page-{number}"
     pdftoppm, tesseract = shutil.which("pdftoppm"), shutil.which(TESSERACT)
     if pdftoppm is None or tesseract is None:
-        return "识别扫描页需要 poppler 的 pdftoppm 与 tesseract（scripts/setup 会安装）"
+        raise OcrFailed("识别扫描页需要 poppler 的 pdftoppm 与 tesseract（scripts/setup 会安装）")
     try:
         # a grey PGM, not a PNG: a fifth of pdftoppm's time (no compression), and tesseract reads it the same,
         # told its resolution (a PGM holds none)
         code, _, _ = run_program([pdftoppm, "-r", str(DPI), "-gray", "-singlefile", "-f", str(number),
                                   "-l", str(number), str(pdf), str(image)], limit, _MAX_OUTPUT)
         if code != 0:
-            return f"pdftoppm 不能把第{number}页转成图像，未能识别"
+            raise OcrFailed(f"pdftoppm 不能把第{number}页转成图像，未能识别")
         # one thread: its OpenMP threads cost more time than they save on a page (and a review runs in parallel)
         code, out, _ = run_program([tesseract, f"{image}.pgm", "-", "--dpi", str(DPI), "-l", _LANGUAGE, "tsv"], limit,
                                    _MAX_OUTPUT, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
     except ProgramTimeout:
-        return f"第{number}页的文字识别在 {limit:g} 秒内没有完成（可用环境变量 REPORTGEN_OCR_SECONDS 放宽时限）"
+        raise OcrFailed(f"第{number}页的文字识别在 {limit:g} 秒内没有完成（可用环境变量 REPORTGEN_OCR_SECONDS 放宽时限）") from None
     except (ProgramOutputTooLarge, OSError):
-        return f"第{number}页的文字识别失败"
+        raise OcrFailed(f"第{number}页的文字识别失败") from None
     finally:
         Path(f"{image}.pgm").unlink(missing_ok=True)
     if code != 0:
-        return f"tesseract 不能识别第{number}页"
-    return words_of_tsv(out.decode("utf-8", errors="replace"), 72 / DPI)
+        raise OcrFailed(f"tesseract 不能识别第{number}页")
+    return out.decode("utf-8", errors="replace")
 
 
 @dataclass
@@ -199,12 +217,47 @@ class _Piece:
     right: float
     bottom: float
     text: str
-    sure: bool  # read at MIN_CONFIDENCE or above
+    confidence: float  # tesseract's, 0–100
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure of tesseract's reading as the readers would find it (``_FIGURE`` in a word ``_runs`` made), in
+    points: its text as read (before it is printed UNREAD or not), the lowest confidence of the pieces it was
+    read from, and whether its shape or what touches it puts it in doubt (``_doubtful``) — what
+    bench/ocr_calibration.py sets against the text layer of the same page."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+    text: str
+    confidence: float
+    doubtful: bool
+
+    @property
+    def read(self) -> bool:
+        """Whether the readers are given it (else it is printed UNREAD)."""
+        return self.confidence >= MIN_CONFIDENCE and not self.doubtful
 
 
 def words_of_tsv(tsv: str, scale: float) -> list[Word]:
     """The words of tesseract's TSV (its word rows: level 5), each line's runs of words made one word
     (``_runs``), in points (``scale``: points a pixel)."""
+    return [_word(run, touched) for run, touched in _touching(_all_runs(tsv, scale))]
+
+
+def figures_of_tsv(tsv: str, scale: float) -> list[Figure]:
+    """Every figure of tesseract's TSV, read or not, with its confidence (``Figure``)."""
+    return [figure for run, touched in _touching(_all_runs(tsv, scale)) for figure in _figures(run, touched)]
+
+
+def _all_runs(tsv: str, scale: float) -> list[list[_Piece]]:
+    return [run for pieces in _lines(tsv, scale) for run in _runs(pieces)]
+
+
+def _lines(tsv: str, scale: float) -> list[list[_Piece]]:
+    """The pieces (tesseract's words) of each of its lines, left to right, in points."""
     lines: dict[tuple[str, str, str], list[_Piece]] = {}
     for row in tsv.splitlines()[1:]:
         cells = row.split("\t")
@@ -216,12 +269,12 @@ def words_of_tsv(tsv: str, scale: float) -> list[Word]:
             continue
         lines.setdefault((cells[2], cells[3], cells[4]), []).append(
             _Piece(left * scale, top * scale, (left + width) * scale, (top + height) * scale, cells[11].strip(),
-                   confidence >= MIN_CONFIDENCE))
-    return [word for pieces in lines.values() for word in _runs(sorted(pieces, key=lambda p: p.left))]
+                   confidence))
+    return [sorted(pieces, key=lambda p: p.left) for pieces in lines.values()]
 
 
-def _runs(pieces: list[_Piece]) -> list[Word]:
-    """A line's pieces as words: each piece joins the run before it where the gap between them is
+def _runs(pieces: list[_Piece]) -> list[list[_Piece]]:
+    """A line's pieces in runs, each a word: each piece joins the run before it where the gap between them is
     within ``_GAP`` of the line's height."""
     height = max(p.bottom - p.top for p in pieces)
     runs: list[list[_Piece]] = []
@@ -230,23 +283,102 @@ def _runs(pieces: list[_Piece]) -> list[Word]:
             runs[-1].append(piece)
         else:
             runs.append([piece])
-    return [_word(run) for run in runs]
+    return runs
 
 
-def _word(run: list[_Piece]) -> Word:
-    """A run of pieces as one word: their texts side by side (a space only between two Latin pieces
-    that are no figure's parts), each figure with a piece not read for sure printed as UNREAD."""
-    text, unsure = "", []
+_NUMERIC = "0123456789０１２３４５６７８９,，.．"
+
+
+def _touching(runs: list[list[_Piece]]) -> list[tuple[list[_Piece], tuple[bool, bool]]]:
+    """Each run, and whether a figure's character of another run touches its first, its last character: on its
+    line (half the lower height shared), within ``_GAP`` heights — a figure tesseract cut in two and put in two
+    of its lines (“1,”, “172.57” of 1,172.57; “9.”, “291634” of 9.291634 in a table's narrow column)."""
+    ends = [(run[0], run[-1]) for run in runs]
+    out = []
+    for first, last in ends:
+        starts_touched = first.text[0] in _NUMERIC and any(
+            other is not last and other.text[-1] in _NUMERIC and _beside(other, first) for _, other in ends)
+        ends_touched = last.text[-1] in _NUMERIC and any(
+            other is not first and other.text[0] in _NUMERIC and _beside(last, other) for other, _ in ends)
+        out.append((starts_touched, ends_touched))
+    return list(zip(runs, out, strict=True))
+
+
+def _beside(before: _Piece, after: _Piece) -> bool:
+    """Whether ``after`` stands right of ``before`` on its line, within ``_GAP`` heights."""
+    height = min(before.bottom - before.top, after.bottom - after.top)
+    shared = min(before.bottom, after.bottom) - max(before.top, after.top)
+    return shared >= 0.5 * height and 0 <= after.left - before.right <= _GAP * height and after.left > before.left
+
+
+def _joined(run: list[_Piece]) -> tuple[str, list[_Piece | None]]:
+    """A run's pieces' texts side by side (a space only between two Latin pieces that are no figure's parts),
+    and the piece each character was read from (None: a space put between them)."""
+    text, owner = "", list[_Piece | None]()
     for piece in run:
         if text and _spaced(text, piece.text):
             text += " "
-            unsure.append(False)
+            owner.append(None)
         text += piece.text
-        unsure += [not piece.sure] * len(piece.text)
-    text = _FIGURE.sub(lambda m: UNREAD if any(unsure[m.start():m.end()]) else m.group(), text)
-    text = _HALF_BESIDE_HAN.sub(lambda m: m.group().translate(_WIDE), text)
+        owner += [piece] * len(piece.text)
+    return text, owner
+
+
+def _word(run: list[_Piece], touched: tuple[bool, bool]) -> Word:
+    """A run of pieces as one word, each figure with a piece not read for sure, or ``_doubtful``, printed as
+    UNREAD."""
+    text, owner = _joined(run)
+
+    def printed(m: re.Match[str]) -> str:
+        sure = _lowest(owner[m.start():m.end()]) >= MIN_CONFIDENCE and not _doubtful(text, m, touched)
+        return m.group() if sure else UNREAD
+
+    text = _HALF_BESIDE_HAN.sub(lambda m: m.group().translate(_WIDE), _FIGURE.sub(printed, text))
     return Word(min(p.left for p in run), min(p.top for p in run), max(p.right for p in run),
                 max(p.bottom for p in run), text)
+
+
+def _figures(run: list[_Piece], touched: tuple[bool, bool]) -> list[Figure]:
+    text, owner = _joined(run)
+    out = []
+    for match in _FIGURE.finditer(text):
+        pieces = [p for p in owner[match.start():match.end()] if p is not None]
+        out.append(Figure(min(p.left for p in pieces), min(p.top for p in pieces), max(p.right for p in pieces),
+                          max(p.bottom for p in pieces), match.group(), _lowest(pieces),
+                          _doubtful(text, match, touched)))
+    return out
+
+
+def _lowest(pieces: Sequence[_Piece | None]) -> float:
+    return min((p.confidence for p in pieces if p is not None), default=100.0)
+
+
+# A figure as it is printed: its thousands in groups of three, one decimal point; or a list's number and its
+# stop (“12.”: not “0.” nor “238.”, a figure whose decimals tesseract put elsewhere or did not read)
+_FORMED = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?%?|[1-9][0-9]?\.")
+_AS_ASCII = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+
+
+def _doubtful(text: str, figure: re.Match[str], touched: tuple[bool, bool]) -> bool:
+    """Whether a figure OCR read is in doubt whatever its confidence (a digit is never guessed): not shaped as
+    a figure is printed (``_FORMED``: “503..31”, “4888,77”, “6,282.”); set beside another figure with only a space
+    between (“1 731”: a thousands separator not seen); touching a Latin letter (a 0 read as O, a 1 as l: “l,234”
+    leaves “234”) or a sign no figure is printed beside (“5$4903.85”: a speck read); or touching a figure
+    tesseract put in another of its lines (``_touching``)."""
+    if not _FORMED.fullmatch(figure.group().translate(_AS_ASCII)):
+        return True
+    before, after = text[:figure.start()], text[figure.end():]
+    if (not before and touched[0]) or (not after and touched[1]):
+        return True
+    return _stray(before[-1:]) or _stray(after[:1]) or before.endswith(" ") and before[:-1][-1:].isdigit() or \
+        after.startswith(" ") and after[1:2].isdigit()
+
+
+_STRAY = set("$#'\"=*_\\^&@`<>{}+~")  # signs no figure of a budget is printed beside
+
+
+def _stray(beside: str) -> bool:
+    return bool(beside) and (beside in _STRAY or beside.isascii() and beside.isalpha())
 
 
 # tesseract's chi_sim writes a Chinese text's full-width punctuation (（一）, “万元，比”) as ASCII: printed wide

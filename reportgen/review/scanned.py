@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from reportgen.checks.slips import REPEATED_PUNCTUATION, SLIPS
 from reportgen.errors import Finding
 from reportgen.readers.lines import Line
 from reportgen.readers.pdf_ocr import UNREAD
 from reportgen.review.judge import Verdict
 from reportgen.templating import environment
 
+PUNCTUATION = next(slip for slip in SLIPS if slip.pattern is REPEATED_PUNCTUATION)
 BESIDE_UNREAD = f"句中有文字识别未能读准的数字（印作“{UNREAD}”），这一句的数不作判断"
 
 
@@ -34,9 +36,17 @@ def told_on_scans(findings: list[Finding], lines: list[Line], pages: frozenset[i
         line = at.get(finding.line) if finding.file == file else None
         if line is None or line.page not in pages:
             out.append(finding)
-        elif UNREAD not in line.text:
+        elif UNREAD not in line.text and not _punctuation_read(finding, line):
             out.append(replace(finding, message=finding.message + scanned_note(line.page)))
     return out
+
+
+def _punctuation_read(finding: Finding, line: Line) -> bool:
+    """Whether ``finding`` is a punctuation mark doubled (checks/slips.py) on a line OCR read: tesseract reads a
+    mark twice, or a speck as one (烟台市大数据局 2026 rasterised: “，，” where the page prints “，”) — the marks
+    are the recognition's, not known for sure."""
+    return any(finding.message.startswith(PUNCTUATION.told.format(m.group()))
+               for m in PUNCTUATION.pattern.finditer(line.text))
 
 
 def not_judged_beside_unread(verdicts: list[Verdict], lines: list[Line]) -> None:
