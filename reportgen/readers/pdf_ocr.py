@@ -28,6 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportgen.errors import Internal
 from reportgen.readers.word_box import Word
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
 
@@ -177,8 +178,8 @@ def _page(pdf: Path, number: int, folder: Path) -> list[Word] | str:
         return str(failed)
 
 
-class OcrFailed(Exception):
-    """Why a page could not be read by OCR (its message, in Chinese, for the user)."""
+class OcrFailed(Internal):
+    """Why a page could not be read by OCR (its message, in Chinese, for the user; caught where it is read)."""
 
 
 def page_tsv(pdf: Path, number: int, folder: Path) -> str:
