@@ -192,10 +192,13 @@ def test_income_from_the_财政拨款_table_beside_a_收支总表_not_read_is_th
     预算总表 gives the funds, and 其他资金 (80.00 on the 收支总表) is not known — never 0."""
     tables, _ = recognize([_fiscal_total()], catalog)
     (unread,), _ = recognize([_grid(1, _cells("收支预算总表", None), _cells("收入", "支出"))], catalog)
-    income = build(tables, catalog).tree["收入"]
-    assert income["一般公共预算拨款"].value == Decimal("10070.48") and "其余未公开" not in income
     income = build(tables, catalog, unsure=[unread]).tree["收入"]
     assert income["一般公共预算拨款"].value == Decimal("10070.48") and income["其余未公开"].value is True
+    assert income["其余未公开"].where.startswith("收支总表没有读取")
+    # the 财政拨款 table alone (no table of all income given): the other sources are no more known
+    income = build(tables, catalog).tree["收入"]
+    assert income["一般公共预算拨款"].value == Decimal("10070.48") and income["其余未公开"].value is True
+    assert income["其余未公开"].where.startswith("收支总表没有读出，收入总表也没有读出它的合计行")
 
 
 def test_a_total_set_apart_over_the_label_columns_is_the_tables_total(catalog):

@@ -266,9 +266,22 @@ def _income(result: Imported, catalog: Catalog) -> Tree:
     unread = [t.kind.id for t in result.unsure if t.kind.id in ("收支总表", "收入总表")]
     if kind == "财政拨款收支总表" and income and unread:  # 江苏's 其他资金: printed in tables not read for sure
         income["其余未公开"] = Placed(True, "、".join(unread) + UNREAD_INCOME)
+    elif kind == "财政拨款收支总表" and income and not _appropriations_only(result):
+        # neither table of all income is given (not printed, or not recognised: a page cut, a scan): the
+        # 财政拨款收支总表 gives the appropriations alone, any other source is not known (烟台市人社局 2026
+        # without pp. 8–11: its 上级补助收入 173 and 其他收入 26 were read as none, “应为 0万元”)
+        income["其余未公开"] = Placed(True, NO_INCOME_TABLE)
     if kind == "收支总表" and (rest := _fieldless_income(result, catalog)):
         _income_in_part(result, catalog, income, rest[0])
     return income
+
+
+def _appropriations_only(result: Imported) -> bool:
+    """Whether the 收入总表's total row shows the department's income is all 财政拨款 (its 合计 that, read for
+    sure): only then does the 财政拨款收支总表 give all the income."""
+    rows = result.rows.get("收入总表", [])
+    total = next((row for row in rows if row.total and "合计" in row.amounts and "财政拨款" in row.amounts), None)
+    return total is not None and total.amounts["合计"].value == total.amounts["财政拨款"].value
 
 
 def _fieldless_income(result: Imported, catalog: Catalog) -> list[Row]:
@@ -300,6 +313,7 @@ FIELDLESS_INCOME = "：源文件没有这种收入的字段，其中各来源的
 
 # the comments beside what the import writes where a table was not read for sure or prints a total alone
 UNREAD_INCOME = "没有读取：财政拨款以外的收入来源不知道，不当作 0"
+NO_INCOME_TABLE = "收支总表没有读出，收入总表也没有读出它的合计行（文件中没有，或没有认出）：财政拨款以外的收入来源不知道，不当作 0"
 FUND_SCOPE = "支出总表只印合计：功能分类各行只是一般公共预算支出表的"
 
 

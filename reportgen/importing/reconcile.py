@@ -303,14 +303,18 @@ def _projects_against_spending(imported: Imported) -> Iterable[Difference]:
 
 def _other_income(imported: Imported) -> dict[str, Amount] | None:
     """Each code's income other than 财政拨款 (none: left out), as the 收入总表 prints it (合计 less 财政拨款,
-    told at its 合计); empty when the 收支总表 shows none; None when it shows some no 收入总表 row places."""
+    told at its 合计); empty when the 收支总表 shows none; None when it shows some no 收入总表 row places, or
+    when neither table is read (烟台市人社局 2026 without pp. 8–11: its 上级补助收入 and 其他收入 fund rows of the
+    支出总表 that no fund table holds — “一般行政管理事务 印作 941.00，而其组成部分之和为 921.00”)."""
     rows = [r for r in imported.rows.get("收入总表", []) if r.code and "合计" in r.amounts and "财政拨款" in r.amounts]
+    if rows and not any(r.total for r in imported.rows["收入总表"]):
+        return None  # its total row not read (its first page a scan, or cut): its rows may not be all
     if rows:
         other = {r.code: Amount(r.amounts["合计"].value - r.amounts["财政拨款"].value,
                                 f"{r.amounts['合计'].where} 减 财政拨款") for r in rows}
         return {code: amount for code, amount in other.items() if amount.value}
     if "收支总表" not in imported.sides:
-        return {}
+        return None  # neither table of all income read: what else funds a row is not known
     income = {imported.catalog.income_rows.get(r.label, ""): r for r in imported.sides["收支总表"][0] if r.amounts}
     others = [_first_amount(r).value for k, r in income.items() if k in INCOME]
     return {} if not any(others) else None

@@ -482,7 +482,8 @@ class Glossary(Naming[Figure]):
         said = named_quantities()  # the words texts name each by (“国有资本经营预算收入1,000万元”, 烟台)
         for name in INCOME_SOURCES:
             words = said.get(name) or said.get(name + "收入") or ()
-            self._total(f, name, b.income[name], _INCOME_KEYS.get(name), name + "收入", name.replace("预算拨款", "拨款"),
+            known = None if name in b.income_unknown else b.income[name]  # 其余未公开: not 0, not known
+            self._total(f, name, known, _INCOME_KEYS.get(name), name + "收入", name.replace("预算拨款", "拨款"),
                         *_INCOME_ALIASES.get(name, ()), *words, wholes=income)
 
     def _fund_expenditures(self, f: Computed) -> None:

@@ -1,0 +1,44 @@
+"""A document whose tables of all income are not read — its 收支总表 and 收入总表 not printed, cut, or on a
+scanned page that names no table — gives its 财政拨款 alone, in the 财政拨款收支总表: any other source is not
+known, and never 0 (收入.其余未公开). Before, 烟台市人力资源和社会保障局 2026 without pp. 8–11 was told that its
+上级补助收入 173万元 and 其他收入 26万元 “应为 0万元”, that its income did not balance its spending by their
+199.00, and that four 支出总表 rows those sources fund were more than their fund tables' rows."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from reportgen.importing.pipeline import import_files
+from reportgen.review.documents import review_document
+
+RENSHE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "sd-yantai-renshe-2026-dept-budget.pdf"
+pytestmark = [pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) 未安装"),
+              pytest.mark.skipif(not RENSHE.exists(), reason="the national corpus (../shared/corpus) is not here")]
+
+
+def _without(pages: set[int], path: Path) -> Path:
+    reader, writer = PdfReader(RENSHE), PdfWriter()
+    for number, page in enumerate(reader.pages, start=1):
+        if number not in pages:
+            writer.add_page(page)
+    writer.write(path)
+    return path
+
+
+def _said(result) -> list[tuple[str, str]]:
+    found = [*result.checks, *(result.narrative.contradictions if result.narrative else [])]
+    return [(f.rule, f.message) for f in found if f.severity == "error"]
+
+
+def test_without_its_tables_of_all_income_the_other_sources_are_unknown(tmp_path):
+    cut = _without({8, 9, 10, 11}, tmp_path / "renshe-without-8-11.pdf")
+    source = import_files([cut], None).imported.tree["收入"]
+    assert source["其余未公开"].value is True and "收入总表" in source["其余未公开"].where
+    assert set(source) == {"一般公共预算拨款", "国有资本经营预算拨款", "其余未公开"}
+    cut_review, whole = review_document(cut, None), review_document(RENSHE, None)
+    assert _said(cut_review) == _said(whole)  # the document's own slips, and nothing the cut made
+    assert not any("收入" in message for _, message in _said(cut_review))
