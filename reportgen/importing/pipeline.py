@@ -57,6 +57,7 @@ from reportgen.importing.text_sheets import (
     add_front,
     add_region,
     add_stated,
+    add_text_year,
     not_read,
     text_sheet_lines,
     whole_export,
@@ -381,6 +382,7 @@ def _with_text(imported: Imported, read: _Read, unknown: list[Grid], unplaced: l
     it prints a heading of (never written withheld); None of any other."""
     front_read = add_front(imported, unknown, notes)
     add_cover_year(imported, read.lines)
+    add_text_year(imported, read.lines)
     add_region(imported, read.lines)
     if read.lines:
         add_text_fields(imported, read_text_parts(read.lines), unplaced, with_prior)

@@ -1,0 +1,63 @@
+"""Documents printed in shapes the corpus lacks, stood in for by cutting real ones (bench/cuts.py,
+bench/corpus/cuts-2026-11-26.md): a document without its cover whose tables name no year takes the year its text
+states its budget is of, and says where it read it; a 收支总表 whose income row names no source (广州's 一、预算拨款)
+without the 财政拨款收支总表 that splits it writes the income in part, never as none; a page printed twice over is
+read once.
+
+The fixtures are page extracts (pypdf) of 广州市气象局 2026 (/work/shared/corpus, ORIGIN.md there): pp. 5–6, 12–13, 16
+(its 收支总表 under the heading “第二部分 2026年部门预算表”, its tables' titles and headers naming no year, no cover,
+no 财政拨款收支总表), and p. 14 printed twice then p. 15 (its 一般公共预算基本支出表)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from reportgen.importing.pipeline import import_files
+from reportgen.importing.tree import Placed
+from reportgen.review.documents import review_document
+from tests.clients import require_program
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
+NO_COVER = FIXTURES / "guangzhou-qixiangju-2026-p5-6-12-13-16.pdf"
+TWICE = FIXTURES / "guangzhou-qixiangju-2026-p14-14-15.pdf"
+SHENZHEN = FIXTURES / "shenzhen-minzheng-2026-p16-18.pdf"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _poppler() -> None:
+    require_program("pdftotext")
+
+
+def test_a_document_whose_tables_name_no_year_takes_the_year_its_text_states_and_says_where() -> None:
+    year = import_files([NO_COVER], None).imported.tree["年度"]
+    assert isinstance(year, Placed) and year.value == 2026
+    assert year.where == "第1页 第1行"  # “第二部分 2026年部门预算表”, the line above the 收支总表's title
+
+
+def test_the_year_a_table_header_names_says_where_it_is_printed() -> None:
+    year = import_files([SHENZHEN], None).imported.tree["年度"]
+    assert isinstance(year, Placed) and year.value == 2026 and year.where.startswith("第")
+
+
+def test_an_income_row_of_no_source_without_the_table_that_splits_it_is_income_in_part_not_none() -> None:
+    result = import_files([NO_COVER], None)
+    income = result.imported.tree["收入"]
+    assert isinstance(income, dict) and income["收入总计"].value == Decimal("7651.71")
+    assert income["其余未公开"].value is True and "预算拨款" in income["其余未公开"].where
+    review = review_document(NO_COVER, None)
+    assert not review.unreviewed
+    # before: 一般公共预算拨款 and 收入总计 taken as 0.00 — “不一致 7,651.71”, “不相等，相差 7,651.71万元”
+    assert not [f for f in review.checks if f.severity == "error"]
+
+
+def test_a_page_printed_twice_over_is_read_once_and_told() -> None:
+    result = import_files([TWICE], None)
+    assert any("第2页与前一页逐行相同" in note for note in result.notes)
+    economic = result.imported.tree["支出"]["基本支出"]["经济分类"]
+    codes = [row["科目"].value for row in economic if isinstance(row, dict) and "科目" in row]
+    assert len(codes) == len(set(codes)) and 30101 in codes  # before: every 款 twice, “重复填报”
+    review = review_document(TWICE, None)
+    assert not review.unreviewed and not [f for f in review.checks if f.severity == "error"]
