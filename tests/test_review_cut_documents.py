@@ -59,5 +59,7 @@ def test_a_page_printed_twice_over_is_read_once_and_told() -> None:
     economic = result.imported.tree["支出"]["基本支出"]["经济分类"]
     codes = [row["科目"].value for row in economic if isinstance(row, dict) and "科目" in row]
     assert len(codes) == len(set(codes)) and 30101 in codes  # before: every 款 twice, “重复填报”
+    # its lines are the table's, never a narrative's (佛山's 决算: “六、附属单位上缴收入 6” judged as a figure)
+    assert "第2页 第7行" in result.read_places
     review = review_document(TWICE, None)
     assert not review.unreviewed and not [f for f in review.checks if f.severity == "error"]

@@ -344,6 +344,7 @@ def _places(grids: Iterable[Grid], documents: frozenset[str] = frozenset()) -> f
         if documents and grid.file not in documents:
             continue
         found.update(grid.row_places or [])
+        found.update(grid.again_places)
         if grid.kind == "pdf":
             found.update(spanned(grid.row_places or []))
     return frozenset(found)

@@ -57,6 +57,8 @@ class Grid:
     # about the whole workbook sit on its first grid only.
     notes: list[str] = field(default_factory=list)
     scanned: tuple[int, ...] = ()  # a PDF's pages of it that are scans, read by OCR (readers/pdf_ocr.py)
+    # a PDF's lines of a page printed twice over that repeat the grid's rows (read once): its lines, no prose
+    again_places: tuple[str, ...] = ()
 
     def cell(self, row: int, col: int) -> Cell:
         if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]):
