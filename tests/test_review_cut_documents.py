@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader, PdfWriter
 
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.tree import Placed
@@ -63,3 +64,30 @@ def test_a_page_printed_twice_over_is_read_once_and_told() -> None:
     assert "第2页 第7行" in result.read_places
     review = review_document(TWICE, None)
     assert not review.unreviewed and not [f for f in review.checks if f.severity == "error"]
+
+
+GUIZIJU = Path("/work/shared/corpus/gd-guangzhou-guiziju-2026-dept-budget.pdf")
+
+
+def _without(path: Path, pages: set[int], folder: Path) -> Path:
+    writer = PdfWriter()
+    for number, page in enumerate(PdfReader(path).pages, start=1):
+        if number not in pages:
+            writer.add_page(page)
+    cut = folder / f"without-{min(pages)}.pdf"
+    writer.write(cut)
+    return cut
+
+
+@pytest.mark.skipif(not GUIZIJU.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+@pytest.mark.parametrize("pages", [{19}, {12, 13}], ids=["政府性基金预算支出表", "一般公共预算支出表"])
+def test_a_fund_table_not_printed_is_never_a_fund_spending_none(pages: set[int], tmp_path: Path) -> None:
+    """广州市规划和自然资源局 2026 (政府性基金预算拨款 909,936.12万元) without its 政府性基金预算支出表 (p. 19), or
+    without its 一般公共预算支出表 (pp. 12–13): that table is told missing, and no fund's spending is taken as 0 —
+    before: “政府性基金预算拨款 909,936.12万元 与……功能分类支出之和 0.00万元 不一致”, the 财政拨款收支总表's 城乡社区支出
+    911,969.85 “而其组成部分之和为 2,033.73”, or every 支出总表 row taken as the 一般公共预算's."""
+    review = review_document(_without(GUIZIJU, pages, tmp_path), None)
+    assert not review.unreviewed and review.imported is not None
+    assert not [f for f in review.checks if f.rule == "R-财政拨款一致"]
+    assert not [d for d in review.imported.differences if "城乡社区支出" in d]
+    assert review.checklist["tables_missing"]

@@ -395,9 +395,15 @@ def _function_rows(result: Imported) -> list[Tree]:
     # a fund's table not read for sure: the others' rows are not all the spending (北京教委's 政府性基金 and
     # 国有资本 rows, 70,424.99, were told as the whole against its income of 4,483,899.83) — the 支出总表's, else none
     unknown_fund = any(table.kind.id in FUND_TABLES for table in result.unsure)
-    if ("一般公共预算支出表" not in result.tables or unknown_fund) and "支出总表" in result.tables:
+    # a fund the income says the department has whose table is not printed (a document without its 政府性基金预算
+    # 支出表): the other fund tables' rows are not all the spending, and the 支出总表's are of all its money — the
+    # 一般公共预算's only where that is all its income (else a fund told 0.00, another all of it)
+    unprinted = unprinted_funds(result)
+    if ("一般公共预算支出表" not in result.tables or unknown_fund or unprinted) and "支出总表" in result.tables:
+        if (unprinted or "一般公共预算支出表" not in result.tables) and not _general_alone(result):
+            return []
         sources = [("支出总表", "")]
-    elif unknown_fund:
+    elif unknown_fund or unprinted:
         return []
     if any(unit_lines(result.rows.get(kind, [])) for kind in [*(k for k, _ in sources), "支出总表"]):
         return []  # 项 printed by unit, unnamed (sure.unit_lines): the department's are not printed
@@ -411,6 +417,25 @@ def _function_rows(result: Imported) -> list[Tree]:
     if sources and sources[0][0] != "支出总表" and "支出总表" in result.tables:
         rows += _other_funds(result)
     return rows
+
+
+def unprinted_funds(result: Imported) -> list[str]:
+    """The fund tables not printed (nor printed and not read for sure) of funds whose appropriation the income
+    states is not 0."""
+    income = result.tree.get("收入")
+    unsure = {table.kind.id for table in result.unsure}
+    return [kind for kind, fund in FUND_TABLES.items() if kind not in result.tables and kind not in unsure
+            and isinstance(income, dict) and isinstance(node := income.get(_APPROPRIATION[fund]), Placed)
+            and node.value]
+
+
+def _general_alone(result: Imported) -> bool:
+    """Whether the income read is the 一般公共预算拨款 alone, all of it known: the spending is then all of that fund."""
+    income = result.tree.get("收入")
+    if not isinstance(income, dict) or "其余未公开" in income:
+        return False
+    return all(key == "一般公共预算拨款" for key, node in income.items()
+               if key in SOURCE_FIELDS and isinstance(node, Placed) and node.value)
 
 
 def _parents(result: Imported, kind: str, finest: list[Row], fund: str) -> list[Tree]:
