@@ -131,9 +131,9 @@ def read_pdf(path: Path, data: bytes) -> PdfDocument:
              for word in line.words[:1] + line.words[-1:]}
     for number in again:  # a page printed again: its lines are the table's as the page's they repeat, never prose
         for line, first in zip(printed[number - 1], printed[number - 2], strict=True):
-            if (table := owner.get(id(first.words[0]))) is not None:
-                owner[id(line.words[0])] = table
-                grids[table].again_places += (f"第{line.page}页 第{line.number}行",)
+            if (index := owner.get(id(first.words[0]))) is not None:
+                owner[id(line.words[0])] = index
+                grids[index].again_places += (f"第{line.page}页 第{line.number}行",)
     return PdfDocument(
         str(path), grids,
         [line.public(owner.get(id(line.words[0]))) for page in lines for line in page],
