@@ -34,8 +34,9 @@ CORPUS_FILES = Path("/work/shared/corpus")
 _PLACE = re.compile(r"第\s*(\d+)\s*页")
 _NUMBERED = re.compile(r"第\s*\d+\s*[页行张栏列]|[:：]\d+(?=\D)|\bp\d+(?: r\d+)?|第\d+[、，,]\d+页")
 # a heading that opens the 部门概况 (or the duties, where no 部门概况 heading is printed)
-_OVERVIEW = re.compile(r"^(?:第[一二三四五六七八九十]+部分)?[\s、.]*(?:[一1][、.．]\s*)?"
-                       r"(?:部门概况|单位概况|部门基本情况|单位基本情况|部门主要职责|主要职能|主要职责|部门职责|职能职责|单位职责|部门职能)")
+_OVERVIEW = re.compile(r"^(?:第[一二三四五六七八九十]+部分)?[\s、.]*(?:[一1][、.．]|（一）)?\s*本?"
+                       r"(?:部门概况|单位概况|部门情况|部门基本情况|单位基本情况|部门主要职责|主要职能|主要职责|部门职责"
+                       r"|职能职责|单位职责|部门职能)")
 _NEXT_PART = re.compile(r"^第[二三四五六七八九十]+部分|^(?:二|三)[、.．]\s*(?:\S*预算|\S*收支)")
 _CONTENTS = re.compile(r"[.…·．]{4,}\s*\d+$|^目\s*录$")
 

@@ -91,3 +91,18 @@ def test_a_fund_table_not_printed_is_never_a_fund_spending_none(pages: set[int],
     assert not [f for f in review.checks if f.rule == "R-财政拨款一致"]
     assert not [d for d in review.imported.differences if "城乡社区支出" in d]
     assert review.checklist["tables_missing"]
+
+
+QIXIANGJU = Path("/work/shared/corpus/gd-guangzhou-qixiangju-2026-dept-budget.pdf")
+
+
+@pytest.mark.skipif(not QIXIANGJU.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_change_inside_a_bracket_is_the_bracket_items_not_the_one_the_clause_opens_with(tmp_path: Path) -> None:
+    """广州市气象局 2026 without its “三公” table (p. 17): the text alone gives the parts, and “公务用车购置及运行维护费
+    24.8万元（公务用车购置费0万元，比上年减少19.6万元；……）比上年减少25.05万元” compares 公务用车购置费, not the sum
+    the clause opens with — before: the sum's 增减额 read as −19.6, and its printed −25.05 told “应为 减少19.60万元”."""
+    review = review_document(_without(QIXIANGJU, {17}, tmp_path), None)
+    assert review.imported is not None and review.narrative is not None
+    three = review.imported.imported.tree["三公经费"]
+    assert "增减额" not in three["公务用车购置及运行维护费"]
+    assert not [v for v in review.narrative.verdicts if v.status == "disagree"]
