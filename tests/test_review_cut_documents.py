@@ -106,3 +106,20 @@ def test_a_change_inside_a_bracket_is_the_bracket_items_not_the_one_the_clause_o
     three = review.imported.imported.tree["三公经费"]
     assert "增减额" not in three["公务用车购置及运行维护费"]
     assert not [v for v in review.narrative.verdicts if v.status == "disagree"]
+
+
+LVHUA = Path("/work/shared/corpus/bj-shoudulvhuaban-2026-dept-budget.pdf")
+LVHUA_TABLES = Path("/work/shared/corpus/bj-shoudulvhuaban-2026-dept-budget-tables.pdf")
+
+
+@pytest.mark.skipif(not LVHUA_TABLES.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_part_printed_as_tables_of_the_other_file_is_not_told_absent(tmp_path: Path) -> None:
+    """首都绿化委员会办公室 2026's 情况说明 without its cover and 目录 (pp. 1–2, the only lines of it naming the
+    项目支出绩效目标表), reviewed with its 报表, which prints them: its 绩效管理 is published as tables, not absent —
+    before: “文件中没有‘绩效管理’这一部分”."""
+    from reportgen.review.documents import review_together
+
+    narrative = _without(LVHUA, {1, 2}, tmp_path)
+    review = review_together([narrative, LVHUA_TABLES], None)
+    assert len(review) == 1 and review[0].narrative is not None  # one disclosure, its text judged
+    assert not [f for f in review[0].checks if f.rule == "R-不公开" and "绩效" in f.message]

@@ -375,7 +375,7 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
     prepared = prepare(result.imported.source.named(document), draft=True)
     found = _told([f for f in prepared_findings(prepared, parts=False)
                    if f.rule not in PLACEHOLDER_RULES
-                   and not _in_another_form(f, result.published) and not _of_another_scope(f, result.published)],
+                   and not _in_another_form(f, list(read.values())) and not _of_another_scope(f, result.published)],
                   document)
     result.checks = [f for f in found if f.rule != UNLISTED and not _told_by_its_tables(f)]
     result.unverified = [f for f in found if f.rule == UNLISTED]
@@ -435,11 +435,13 @@ def _on_scans(result: DocumentReview) -> None:
     result.final_cut = told_on_scans(result.final_cut, lines, pages, file)
 
 
-def _in_another_form(finding: Finding, published: Published | None) -> bool:
+def _in_another_form(finding: Finding, files: list[Published]) -> bool:
     """Whether a required part a finding tells absent is printed in another form (北京's 项目支出绩效目标表 for its
-    预算绩效管理情况: vocabulary.yaml 另作形式的部分) — a part of another shape, not missing."""
+    预算绩效管理情况: vocabulary.yaml 另作形式的部分) — a part of another shape, not missing — in any of the files
+    reviewed as the document (北京's 报表 prints the 绩效目标表 its 情况说明's 目录 names: without its 目录, the 说明
+    alone names none)."""
     words = other_forms().get(_absent_part(finding) or "", ())
-    return bool(words) and published is not None and any(w in line.bare for line in published.lines for w in words)
+    return bool(words) and any(w in line.bare for published in files for line in published.lines for w in words)
 
 
 _CLAUSE = re.compile(r"[，,；;。：:]")
