@@ -123,3 +123,19 @@ def test_a_part_printed_as_tables_of_the_other_file_is_not_told_absent(tmp_path:
     review = review_together([narrative, LVHUA_TABLES], None)
     assert len(review) == 1 and review[0].narrative is not None  # one disclosure, its text judged
     assert not [f for f in review[0].checks if f.rule == "R-不公开" and "绩效" in f.message]
+
+
+FOSHAN = Path("/work/shared/corpus/gd-foshan-guidaojiaotongju-2019-dept-final.pdf")
+
+
+@pytest.mark.skipif(not FOSHAN.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_a_final_account_without_its_cover_takes_the_year_its_text_states_its_final_account_is_of(
+        tmp_path: Path) -> None:
+    """佛山市轨道交通局 2019年部门决算 without its cover and 目录 (pp. 1–2): its tables' titles name no year, its text
+    says “2019年部门决算” — the source is of 2019, said where, and its text judged as in the whole (91 agreeing);
+    before: no year, not one figure of its text judged."""
+    review = review_document(_without(FOSHAN, {1, 2}, tmp_path), None)
+    assert review.imported is not None and review.narrative is not None
+    year = review.imported.imported.tree["年度"]
+    assert isinstance(year, Placed) and year.value == 2019 and year.where.startswith("第")
+    assert review.narrative.counts["agree"] > 80

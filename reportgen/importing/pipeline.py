@@ -452,6 +452,7 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
         raise ImportRefused(_final_accounts(paths, final, len(found), missing), found, final=True)
     lines = read.lines
     imported = build_final(final, catalog, layout, lines, found, read.titles)
+    add_text_year(imported, lines, "决算")  # no cover, no table states it: the year its text's 决算 statements name
     chosen_layout = imported.tree.get("版式")
     if layout is None and isinstance(chosen_layout, Placed):  # the 决算's tables are the national ones: its owner tells
         notes.append(_layout_by_department(str(chosen_layout.value), imported.department))
