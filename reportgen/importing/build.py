@@ -430,9 +430,12 @@ def unprinted_funds(result: Imported) -> list[str]:
 
 
 def _general_alone(result: Imported) -> bool:
-    """Whether the income read is the 一般公共预算拨款 alone, all of it known: the spending is then all of that fund."""
+    """Whether the income read is the 一般公共预算拨款 alone, all of it known: the spending is then all of that fund;
+    where no income was read (a 支出总表 alone), nothing says otherwise, nor is a fund's spending compared."""
     income = result.tree.get("收入")
-    if not isinstance(income, dict) or "其余未公开" in income:
+    if not isinstance(income, dict):
+        return True
+    if "其余未公开" in income:
         return False
     return all(key == "一般公共预算拨款" for key, node in income.items()
                if key in SOURCE_FIELDS and isinstance(node, Placed) and node.value)
