@@ -395,12 +395,12 @@ def _function_rows(result: Imported) -> list[Tree]:
     # a fund's table not read for sure: the others' rows are not all the spending (北京教委's 政府性基金 and
     # 国有资本 rows, 70,424.99, were told as the whole against its income of 4,483,899.83) — the 支出总表's, else none
     unknown_fund = any(table.kind.id in FUND_TABLES for table in result.unsure)
-    # a fund the income says the department has whose table is not printed (a document without its 政府性基金预算
-    # 支出表): the other fund tables' rows are not all the spending, and the 支出总表's are of all its money — the
-    # 一般公共预算's only where that is all its income (else a fund told 0.00, another all of it)
-    unprinted = unprinted_funds(result)
+    # a fund the income says the department has whose table is not printed beside the 一般公共预算支出表 (a document
+    # without its 政府性基金预算支出表): the fund tables' rows are not all the fiscal spending, and the 支出总表's are of
+    # all its money — the 一般公共预算's only where that is all its income (else a fund told 0.00, another all of it)
+    unprinted = "一般公共预算支出表" in result.tables and unprinted_funds(result)
     if ("一般公共预算支出表" not in result.tables or unknown_fund or unprinted) and "支出总表" in result.tables:
-        if (unprinted or "一般公共预算支出表" not in result.tables) and not _general_alone(result):
+        if unprinted and not _general_alone(result):
             return []
         sources = [("支出总表", "")]
     elif unknown_fund or unprinted:
