@@ -137,3 +137,13 @@ def test_a_final_account_without_its_cover_takes_the_year_its_text_states_its_fi
     year = review.imported.imported.tree["年度"]
     assert isinstance(year, Placed) and year.value == 2019 and year.where.startswith("第")
     assert review.narrative.counts["agree"] > 80
+
+
+@pytest.mark.skipif(not QIXIANGJU.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_without_the_general_budget_table_the_spending_table_is_not_told_different_from_none(tmp_path: Path) -> None:
+    """广州市气象局 2026 without its 一般公共预算支出表 (pp. 12–13): the 支出总表's 项 are not laid against the fund
+    tables' (before: 15 “2200599 其他气象事务支出 印作 262.00，而其组成部分之和为 0”), nor the 一般公共预算拨款 against
+    function rows that are not that fund's."""
+    review = review_document(_without(QIXIANGJU, {12, 13}, tmp_path), None)
+    assert review.imported is not None and not review.imported.differences
+    assert not [f for f in review.checks if f.severity == "error"]

@@ -395,15 +395,9 @@ def _function_rows(result: Imported) -> list[Tree]:
     # a fund's table not read for sure: the others' rows are not all the spending (北京教委's 政府性基金 and
     # 国有资本 rows, 70,424.99, were told as the whole against its income of 4,483,899.83) — the 支出总表's, else none
     unknown_fund = any(table.kind.id in FUND_TABLES for table in result.unsure)
-    # a fund the income says the department has whose table is not printed beside the 一般公共预算支出表 (a document
-    # without its 政府性基金预算支出表): the fund tables' rows are not all the fiscal spending, and the 支出总表's are of
-    # all its money — the 一般公共预算's only where that is all its income (else a fund told 0.00, another all of it)
-    unprinted = "一般公共预算支出表" in result.tables and unprinted_funds(result)
-    if ("一般公共预算支出表" not in result.tables or unknown_fund or unprinted) and "支出总表" in result.tables:
-        if unprinted and not _general_alone(result):
-            return []
+    if ("一般公共预算支出表" not in result.tables or unknown_fund) and "支出总表" in result.tables:
         sources = [("支出总表", "")]
-    elif unknown_fund or unprinted:
+    elif unknown_fund:
         return []
     if any(unit_lines(result.rows.get(kind, [])) for kind in [*(k for k, _ in sources), "支出总表"]):
         return []  # 项 printed by unit, unnamed (sure.unit_lines): the department's are not printed
@@ -421,24 +415,13 @@ def _function_rows(result: Imported) -> list[Tree]:
 
 def unprinted_funds(result: Imported) -> list[str]:
     """The fund tables not printed (nor printed and not read for sure) of funds whose appropriation the income
-    states is not 0."""
+    states is not 0: the function rows read do not tell that fund's spending (a document without its 政府性基金预算
+    支出表), so no sum of them is that fund's."""
     income = result.tree.get("收入")
     unsure = {table.kind.id for table in result.unsure}
     return [kind for kind, fund in FUND_TABLES.items() if kind not in result.tables and kind not in unsure
             and isinstance(income, dict) and isinstance(node := income.get(_APPROPRIATION[fund]), Placed)
             and node.value]
-
-
-def _general_alone(result: Imported) -> bool:
-    """Whether the income read is the 一般公共预算拨款 alone, all of it known: the spending is then all of that fund;
-    where no income was read (a 支出总表 alone), nothing says otherwise, nor is a fund's spending compared."""
-    income = result.tree.get("收入")
-    if not isinstance(income, dict):
-        return True
-    if "其余未公开" in income:
-        return False
-    return all(key == "一般公共预算拨款" for key, node in income.items()
-               if key in SOURCE_FIELDS and isinstance(node, Placed) and node.value)
 
 
 def _parents(result: Imported, kind: str, finest: list[Row], fund: str) -> list[Tree]:

@@ -273,6 +273,8 @@ def _funds_against_all(imported: Imported) -> Iterable[Difference]:
     where other income is known to exist but not by row, the rows are not compared."""
     if "支出总表" not in imported.rows or any(t.kind.id in FUND_TABLES for t in imported.unsure):
         return  # a fund's table printed but not read for sure: the funds' rows are not all known
+    if unprinted_funds(imported):
+        return  # a fund's table not printed (its appropriation is not 0): its rows are not known, never none
     if unit_lines(imported.rows["支出总表"]):
         return  # its 项 printed by unit, unnamed (sure.unit_lines): no row is the department's 项
     funds = [k for k in FUND_TABLES if k in imported.rows]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reportgen.checks.budget import UNLISTED
 from reportgen.errors import Finding
+from reportgen.importing.build import unprinted_funds
 from reportgen.importing.identity import Part, cover_title, paired
 from reportgen.importing.pipeline import ImportResult, disclosure_part, import_files
 from reportgen.importing.recognize import titled_table
@@ -55,6 +56,9 @@ SHOWN_IN_PART = {("warning", "R-项目支出合计")}
 # what a source's figures would print as, not what the document printed: 收入总计 and 支出总计 summed from its
 # rounded figures apart within their 尾数 (广州国资委 2026 prints both 119,257.52; its parts sum to .52 and .53)
 AS_RENDERED = {("warning", "R-收支平衡")}
+# each fund's appropriation against its function rows' sum: not made where a fund's table is not printed (its rows
+# then are in none, or in the 支出总表's rows of all money: a document without its 政府性基金预算支出表)
+FUNDS_AGREE = "R-财政拨款一致"
 
 
 @dataclass
@@ -377,7 +381,9 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
                    if f.rule not in PLACEHOLDER_RULES
                    and not _in_another_form(f, list(read.values())) and not _of_another_scope(f, result.published)],
                   document)
-    result.checks = [f for f in found if f.rule != UNLISTED and not _told_by_its_tables(f)]
+    unprinted = unprinted_funds(result.imported.imported)
+    result.checks = [f for f in found if f.rule != UNLISTED and not _told_by_its_tables(f)
+                     and not (unprinted and f.rule == FUNDS_AGREE)]  # a fund's table not given: its sum not known
     result.unverified = [f for f in found if f.rule == UNLISTED]
     if result.imported.documents:
         result.narrative, problems = review_prepared(prepared, document, document, despite_errors=True,
