@@ -25,7 +25,7 @@ from reportgen.importing.printed_totals import (
     printed_step,
     spending_totals,
 )
-from reportgen.importing.recognize import FUND_COLUMNS, ITEMS, TURNED_FIGURE, Table, header_year
+from reportgen.importing.recognize import FUND_COLUMNS, ITEMS, TURNED_FIGURE, Table, header_year, year_place
 from reportgen.importing.rows import Amount, Row
 from reportgen.importing.sure import unit_lines
 from reportgen.importing.tree import Placed, Tree, scaled
@@ -127,7 +127,7 @@ def _identity(result: Imported, layout: str | None) -> None:
     tree = result.tree
     tree["部门"] = Placed(result.department)
     if result.year is not None:
-        tree["年度"] = Placed(result.year)
+        tree["年度"] = Placed(result.year, result.year_where)
     if result.kind == "单位":
         tree["类型"] = Placed("单位")
     if layout:
@@ -230,6 +230,9 @@ def _meta(result: Imported, tables: list[Table]) -> None:
     if not years:  # no title or caption states it: the year its tables' headers name their columns by
         years = Counter(year for year in map(header_year, tables) if year)
     result.year = years.most_common(1)[0][0] if years else None
+    if result.year is not None:  # where it is stated: a table's title or caption stating it first, else a header
+        stating = sorted(tables, key=lambda t: t.year != result.year)
+        result.year_where = next((where for t in stating if (where := year_place(t, result.year))), "")
     unit_kind = any(t.owner_word == "单位" or "预算单位" in normalized(t.title) for t in tables)
     result.kind = "单位" if unit_kind else "部门"
     units = Counter(t.unit for kind, t in result.tables.items() if t.unit and kind != "三公经费支出表")
@@ -259,10 +262,13 @@ def _income(result: Imported, catalog: Catalog) -> Tree:
     if kind is None:
         return {}
     income = _sources(result, catalog, kind)
+    unnamed: list[Row] = []
     if kind == "收支总表" and unknown_income(catalog, result.sides[kind][0]):
         funds = _funds_for(result, catalog)
         if funds:
             income = {**funds, **{k: v for k, v in income.items() if k not in _FISCAL_INCOME}}
+        else:  # no 财政拨款收支总表 to tell its sources by (not printed, or its funds add up otherwise)
+            unnamed = _unnamed_income(result, catalog)
     unread = [t.kind.id for t in result.unsure if t.kind.id in ("收支总表", "收入总表")]
     if kind == "财政拨款收支总表" and income and unread:  # 江苏's 其他资金: printed in tables not read for sure
         income["其余未公开"] = Placed(True, "、".join(unread) + UNREAD_INCOME)
@@ -271,7 +277,7 @@ def _income(result: Imported, catalog: Catalog) -> Tree:
         # 财政拨款收支总表 gives the appropriations alone, any other source is not known (烟台市人社局 2026
         # without pp. 8–11: its 上级补助收入 173 and 其他收入 26 were read as none, “应为 0万元”)
         income["其余未公开"] = Placed(True, NO_INCOME_TABLE)
-    if kind == "收支总表" and (rest := _fieldless_income(result, catalog)):
+    if kind == "收支总表" and (rest := _fieldless_income(result, catalog) or unnamed):
         _income_in_part(result, catalog, income, rest[0])
     return income
 
@@ -282,6 +288,14 @@ def _appropriations_only(result: Imported) -> bool:
     rows = result.rows.get("收入总表", [])
     total = next((row for row in rows if row.total and "合计" in row.amounts and "财政拨款" in row.amounts), None)
     return total is not None and total.amounts["合计"].value == total.amounts["财政拨款"].value
+
+
+def _unnamed_income(result: Imported, catalog: Catalog) -> list[Row]:
+    """The 收支总表's rows of this year's income printing a figure on words that name no source (广州's
+    一、预算拨款, where no 财政拨款收支总表 tells its funds): income of sources not known, never taken as none."""
+    return [row for row in this_year_income(catalog, result.sides["收支总表"][0])
+            if not _is_subtotal(row.label) and not catalog.income_key(row.label)
+            and any(not a.blank and a.value for a in row.amounts.values())]
 
 
 def _fieldless_income(result: Imported, catalog: Catalog) -> list[Row]:
@@ -411,6 +425,17 @@ def _function_rows(result: Imported) -> list[Tree]:
     if sources and sources[0][0] != "支出总表" and "支出总表" in result.tables:
         rows += _other_funds(result)
     return rows
+
+
+def unprinted_funds(result: Imported) -> list[str]:
+    """The fund tables not printed (nor printed and not read for sure) of funds whose appropriation the income
+    states is not 0: the function rows read do not tell that fund's spending (a document without its 政府性基金预算
+    支出表), so no sum of them is that fund's."""
+    income = result.tree.get("收入")
+    unsure = {table.kind.id for table in result.unsure}
+    return [kind for kind, fund in FUND_TABLES.items() if kind not in result.tables and kind not in unsure
+            and isinstance(income, dict) and isinstance(node := income.get(_APPROPRIATION[fund]), Placed)
+            and node.value]
 
 
 def _parents(result: Imported, kind: str, finest: list[Row], fund: str) -> list[Tree]:

@@ -24,7 +24,7 @@ from reportgen.importing.final_accounts import economic_halves, three_public_col
 from reportgen.importing.final_totals import differs, income_lines, spending_totals, summary_classes
 from reportgen.importing.imported import Imported, factor, rows_of, value
 from reportgen.importing.printed_totals import class_totals, economic_classes
-from reportgen.importing.recognize import Table, cell_text
+from reportgen.importing.recognize import Table, cell_text, year_place
 from reportgen.importing.rows import NUMBERING, Amount, Row, amount_of_cell, is_column_numbers, is_note_row
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.readers.lines import Line
@@ -73,7 +73,7 @@ def build_final(tables: list[Table], catalog: Catalog, layout: str | None, lines
     tree["种类"] = Placed("决算")
     tree["部门"] = Placed(result.department)
     if result.year is not None:
-        tree["年度"] = Placed(result.year)
+        tree["年度"] = Placed(result.year, result.year_where)
     chosen = layout or ("上海" if "上海" in result.department else "")
     if chosen:
         tree["版式"] = Placed(chosen)
@@ -117,8 +117,17 @@ def _meta(result: Imported, tables: list[Table], lines: list[Line]) -> None:
     else:
         result.department = owners.most_common(1)[0][0] if owners else ""
         result.year = years.most_common(1)[0][0] if years else None
+    if result.year is not None:  # where it is stated: the cover's line, else a table's title or caption
+        result.year_where = _cover_place(lines, result.year) if found is not None or first is not None else next(
+            (where for t in tables if t.year == result.year and (where := year_place(t, result.year))), "")
     units = Counter(t.unit for t in tables if t.unit)
     result.unit = units.most_common(1)[0][0] if units else "元"
+
+
+def _cover_place(lines: list[Line], year: int) -> str:
+    """The line of the document's first page that states ``year`` (its title's)."""
+    first = min((x.page for x in lines), default=0)
+    return next((line.where for line in lines if line.page == first and str(year) in "".join(line.text.split())), "")
 
 
 def _cover_text(lines: list[Line]) -> str:

@@ -22,6 +22,7 @@ class Imported:
     tree: Tree
     department: str = ""
     year: int | None = None
+    year_where: str = ""  # where the year was read (a table's title or header, the cover, the text)
     kind: str = "部门"
     unit: str = "元"
     tables: dict[str, Table] = field(default_factory=dict)

@@ -57,6 +57,7 @@ from reportgen.importing.text_sheets import (
     add_front,
     add_region,
     add_stated,
+    add_text_year,
     not_read,
     text_sheet_lines,
     whole_export,
@@ -344,6 +345,7 @@ def _places(grids: Iterable[Grid], documents: frozenset[str] = frozenset()) -> f
             continue
         found.update(grid.row_places or [])
         found.update(place for place in grid.side_places or [] if place)  # a wide table's columns on the next page
+        found.update(grid.again_places)
         if grid.kind == "pdf":
             found.update(spanned(grid.row_places or []))
             found.update(spanned([place for place in grid.side_places or [] if place]))
@@ -383,6 +385,7 @@ def _with_text(imported: Imported, read: _Read, unknown: list[Grid], unplaced: l
     it prints a heading of (never written withheld); None of any other."""
     front_read = add_front(imported, unknown, notes)
     add_cover_year(imported, read.lines)
+    add_text_year(imported, read.lines)
     add_region(imported, read.lines)
     if read.lines:
         add_text_fields(imported, read_text_parts(read.lines), unplaced, with_prior)
@@ -455,6 +458,7 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
         raise ImportRefused(_final_accounts(paths, final, len(found), missing), found, final=True)
     lines = read.lines
     imported = build_final(final, catalog, layout, lines, found, read.titles)
+    add_text_year(imported, lines, "决算")  # no cover, no table states it: the year its text's 决算 statements name
     chosen_layout = imported.tree.get("版式")
     if layout is None and isinstance(chosen_layout, Placed):  # the 决算's tables are the national ones: its owner tells
         notes.append(_layout_by_department(str(chosen_layout.value), imported.department))

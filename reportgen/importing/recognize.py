@@ -190,6 +190,15 @@ def header_year(table: Table) -> int | None:
                         for found in _YEAR.findall(normalized(header_text(table.grid, row, col)))})
 
 
+def year_place(table: Table, year: int) -> str:
+    """Where the table states ``year``: the first row of its title, caption or header printing it (第3页 第1行),
+    else its sheet's name where that does (a title read from it); "" where none does."""
+    for row in range(min(max(table.body_start, table.header_start), len(table.grid.rows))):
+        if year in {int(found) for found in _YEAR.findall(normalized(row_text(table.grid, row)))}:
+            return table.grid.where(row)
+    return table.grid.label if year in {int(found) for found in _YEAR.findall(normalized(table.grid.name))} else ""
+
+
 def _named_year(printed: set[int]) -> int | None:
     """The year a header's printed years name: one year, the table's; a year and the one before it (2025年预算数
     beside 2026年预算数), the later — a budget sets last year's beside its own, never a later year's; else None."""

@@ -10,7 +10,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reportgen.errors import shown_text
-from reportgen.importing.build import BESIDE_BASIC, FUND_TABLES, this_year_income, three_public_rows, unknown_income
+from reportgen.importing.build import (
+    BESIDE_BASIC,
+    FUND_TABLES,
+    this_year_income,
+    three_public_rows,
+    unknown_income,
+    unprinted_funds,
+)
 from reportgen.importing.grouped import Groups
 from reportgen.importing.imported import Imported
 from reportgen.importing.rows import Amount, CellProblem, Row
@@ -266,6 +273,8 @@ def _funds_against_all(imported: Imported) -> Iterable[Difference]:
     where other income is known to exist but not by row, the rows are not compared."""
     if "支出总表" not in imported.rows or any(t.kind.id in FUND_TABLES for t in imported.unsure):
         return  # a fund's table printed but not read for sure: the funds' rows are not all known
+    if unprinted_funds(imported):
+        return  # a fund's table not printed (its appropriation is not 0): its rows are not known, never none
     if unit_lines(imported.rows["支出总表"]):
         return  # its 项 printed by unit, unnamed (sure.unit_lines): no row is the department's 项
     funds = [k for k in FUND_TABLES if k in imported.rows]
@@ -510,6 +519,8 @@ def _class_against_functions(imported: Imported, kind: str, row: Row, code: str)
     # 20707 in it), against that class in each fund table, where every fund table printed was read
     mine = row.amounts.get("一般公共预算") if kind != "收支总表" else None
     against = ["支出总表"] if kind == "收支总表" else ["一般公共预算支出表"]
+    if kind != "收支总表" and mine is None and unprinted_funds(imported):
+        return  # a fund's table not printed (its appropriation is not 0): its part of the class is not known
     if kind != "收支总表" and mine is None and "一般公共预算支出表" in imported.rows \
             and not any(t.kind.id in FUND_TABLES for t in imported.unsure):
         against = [k for k in FUND_TABLES if k in imported.rows]  # the 一般公共预算支出表 first, as ever

@@ -796,6 +796,9 @@ def _three_public_change(parts: TextParts, run: _Run, text: str, span: tuple[int
         return
     if named is not None:
         amount = _MONEY.search(text, start, compared.start())
+        between = text[amount.end() if amount is not None else start:compared.start()]
+        if between.count("（") > between.count("）"):  # “24.8万元（公务用车购置费0万元，比上年减少19.6万元；”: the
+            return  # bracket's own item's comparison, not the item the clause opens with
     elif item is not None and not text[start:compared.start()].strip(" ，。；:：") and item in parts.三公金额:
         named, amount = item, None
     else:

@@ -5,11 +5,13 @@ import read — a sheet is reported 未识别 only where nothing of it was read.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from reportgen.importing.emit import walk
 from reportgen.importing.imported import Imported
 from reportgen.importing.recognize import cell_text
+from reportgen.importing.text_parts import vocabulary
 from reportgen.importing.tree import Placed
 from reportgen.readers.grid import Cell, Grid
 from reportgen.readers.lines import Line
@@ -113,6 +115,36 @@ def add_cover_year(imported: Imported, lines: list[Line]) -> None:
             imported.year = int(found.group("year"))
             imported.tree = _with_year(imported, imported.year, line.where)
             return
+
+
+def add_text_year(imported: Imported, lines: list[Line], accounts: str = "预算") -> None:
+    """年度 from what the text states its budget (or 决算: ``accounts``) is of, where no table and no cover states
+    one: the year the most of its statements name (“2026年部门预算”, text_parts.yaml 年度), placed at the first
+    line stating it; two years stated as often, or none: not written — never guessed."""
+    if imported.year is not None:
+        return
+    said = _text_years(lines, accounts)
+    counts = Counter(year for year, _ in said)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return
+    imported.year = ranked[0][0]
+    imported.tree = _with_year(imported, imported.year, next(where for year, where in said if year == imported.year))
+
+
+def _text_years(lines: list[Line], accounts: str) -> list[tuple[int, str]]:
+    """(year, where) of each statement of the text naming the year of its ``accounts`` (预算 or 决算), in order:
+    a line's words joined with the next line's (a statement wraps)."""
+    vocab = vocabulary()["年度"]
+    stated = re.compile(r"(?<!\d)(20\d{2})\s*年度?(?:" + "|".join(map(re.escape, vocab[accounts])) + ")")
+    compared = tuple(vocab["比较"])
+    texts = ["".join(line.text.split()) for line in lines]
+    found = []
+    for at, line in enumerate(lines):
+        joined = texts[at] + (texts[at + 1] if at + 1 < len(texts) else "")
+        found += [(int(m.group(1)), line.where) for m in stated.finditer(joined)
+                  if m.start() < len(texts[at]) and not joined[:m.start()].endswith(compared)]
+    return found
 
 
 def _with_year(imported: Imported, year: int, where: str) -> dict:

@@ -65,6 +65,8 @@ class Grid:
     # Why a table continued by columns on the next page was not joined with it (its rows did not line
     # up): each half is then only part of the table, never read for sure (importing/sure.py).
     unjoined: str = ""
+    # a PDF's lines of a page printed twice over that repeat the grid's rows (read once): its lines, no prose
+    again_places: tuple[str, ...] = ()
 
     def cell(self, row: int, col: int) -> Cell:
         if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]):

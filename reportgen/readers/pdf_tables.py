@@ -120,8 +120,12 @@ def read_pdf(path: Path, data: bytes) -> PdfDocument:
     _check_text(path, pages)
     lines = [_lines_of(number, printed) for number, printed in enumerate(lines_of_pages(pages), start=1)]
     furniture = _furniture(lines)
-    tables = _tables([[line for line in page if id(line) not in furniture] for page in lines])
+    printed = [[line for line in page if id(line) not in furniture] for page in lines]
+    again = _printed_again(printed)
+    tables = _tables([[] if number in again else page for number, page in enumerate(printed, start=1)])
     grids = [_grid(table, str(path)) for table in tables]
+    if again and grids:  # a page printed twice over: its tables read once, and told
+        grids[0].notes.append(_again_note(path, again))
     if isinstance(pages, Pages) and pages.scanned:  # a table on a page read by OCR: its columns not read for sure
         for grid, table in zip(grids, tables, strict=True):
             grid.scanned = tuple(sorted({line.page for chunk in table.chunks for line in chunk.lines} & pages.scanned))
@@ -131,6 +135,11 @@ def read_pdf(path: Path, data: bytes) -> PdfDocument:
     owner = {id(word): index for index, table in enumerate(tables)
              for line in [*(line for chunk in table.chunks for line in chunk.lines), *table.beside]
              for word in line.words[:1] + line.words[-1:]}
+    for number in again:  # a page printed again: its lines are the table's as the page's they repeat, never prose
+        for line, first in zip(printed[number - 1], printed[number - 2], strict=True):
+            if (index := owner.get(id(first.words[0]))) is not None:
+                owner[id(line.words[0])] = index
+                grids[index].again_places += (f"第{line.page}页 第{line.number}行",)
     return PdfDocument(
         str(path), grids,
         [line.public(owner.get(id(line.words[0]))) for page in lines for line in page],
@@ -138,6 +147,21 @@ def read_pdf(path: Path, data: bytes) -> PdfDocument:
 
 
 # --- messages -------------------------------------------------------------------------------------
+
+
+def _printed_again(pages: list[list[_Line]]) -> list[int]:
+    """The pages (1-based) that print the page before them again, line for line (its page number aside: a
+    page printed twice over, the second copy a continuation of the table to a reader of pages): never read twice."""
+    return [number for number, (before, page) in enumerate(zip(pages, pages[1:], strict=False), start=2)
+            if len(page) >= _AGAIN_LINES and [line.text for line in page] == [line.text for line in before]]
+
+
+_AGAIN_LINES = 3  # lines a page prints at least to be told printed again (a blank or near-blank page is not)
+
+
+def _again_note(path: Path, again: list[int]) -> str:
+    pages = "、".join(f"第{number}页" for number in again)
+    return f"{path}：{pages}与前一页逐行相同（同一页印了两次）：其中的表格只读取一次"
 
 
 def _unscanned_note(path: Path, why: str) -> str:

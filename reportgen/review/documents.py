@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reportgen.checks.budget import NEGATIVE_PRIOR, NO_CURRENT, UNLISTED
 from reportgen.errors import Finding
+from reportgen.importing.build import unprinted_funds
 from reportgen.importing.identity import Part, cover_title, grouped
 from reportgen.importing.pipeline import ImportResult, disclosure_part, import_files
 from reportgen.importing.recognize import titled_table
@@ -55,6 +56,9 @@ SHOWN_IN_PART = {("warning", "R-项目支出合计")}
 # what a source's figures would print as, not what the document printed: 收入总计 and 支出总计 summed from its
 # rounded figures apart within their 尾数 (广州国资委 2026 prints both 119,257.52; its parts sum to .52 and .53)
 AS_RENDERED = {("warning", "R-收支平衡")}
+# each fund's appropriation against its function rows' sum: not made where a fund's table is not printed (its rows
+# then are in none, or in the 支出总表's rows of all money: a document without its 政府性基金预算支出表)
+FUNDS_AGREE = "R-财政拨款一致"
 
 
 @dataclass
@@ -375,9 +379,11 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
     prepared = prepare(result.imported.source.named(document), draft=True)
     found = _told([f for f in prepared_findings(prepared, parts=False)
                    if f.rule not in PLACEHOLDER_RULES
-                   and not _in_another_form(f, result.published) and not _of_another_scope(f, result.published)],
+                   and not _in_another_form(f, list(read.values())) and not _of_another_scope(f, result.published)],
                   document)
-    result.checks = [f for f in found if f.rule != UNLISTED and not _told_by_its_tables(f)]
+    unprinted = unprinted_funds(result.imported.imported)
+    result.checks = [f for f in found if f.rule != UNLISTED and not _told_by_its_tables(f)
+                     and not (unprinted and f.rule == FUNDS_AGREE)]  # a fund's table not given: its sum not known
     result.unverified = [f for f in found if f.rule == UNLISTED]
     if result.imported.documents:
         result.narrative, problems = review_prepared(prepared, document, document, despite_errors=True,
@@ -435,11 +441,13 @@ def _on_scans(result: DocumentReview) -> None:
     result.final_cut = told_on_scans(result.final_cut, lines, pages, file)
 
 
-def _in_another_form(finding: Finding, published: Published | None) -> bool:
+def _in_another_form(finding: Finding, files: list[Published]) -> bool:
     """Whether a required part a finding tells absent is printed in another form (北京's 项目支出绩效目标表 for its
-    预算绩效管理情况: vocabulary.yaml 另作形式的部分) — a part of another shape, not missing."""
+    预算绩效管理情况: vocabulary.yaml 另作形式的部分) — a part of another shape, not missing — in any of the files
+    reviewed as the document (北京's 报表 prints the 绩效目标表 its 情况说明's 目录 names: without its 目录, the 说明
+    alone names none)."""
     words = other_forms().get(_absent_part(finding) or "", ())
-    return bool(words) and published is not None and any(w in line.bare for line in published.lines for w in words)
+    return bool(words) and any(w in line.bare for published in files for line in published.lines for w in words)
 
 
 _CLAUSE = re.compile(r"[，,；;。：:]")
