@@ -27,3 +27,15 @@ def unavailable(reason: str) -> NoReturn:
     if os.environ.get("CI") == "true":
         pytest.fail(f"{reason} (CI=true: not skipping)")
     pytest.skip(reason)
+
+
+def require_ocr() -> None:
+    """poppler's programs and tesseract with its chi_sim model (readers/pdf_ocr.py): skipped without them
+    locally, failed on CI."""
+    from reportgen.readers import pdf_ocr
+
+    for program in ("pdftotext", "pdftoppm", "pdfimages"):
+        require_program(program)
+    missing = pdf_ocr.missing()
+    if missing:
+        unavailable(f"OCR test needs tesseract with its chi_sim model: {missing}")

@@ -15,7 +15,7 @@ import pytest
 
 from bench import ocr_calibration
 from reportgen.readers import pdf_ocr, pdf_words
-from tests.clients import require_program, unavailable
+from tests.clients import require_ocr
 from tests.support.national import FIXTURES
 
 SHANGHAI = FIXTURES / "sh-city-yingjizhifa-2026-p6.pdf"
@@ -23,13 +23,6 @@ SHANGHAI_SCAN = FIXTURES / "sh-city-yingjizhifa-2026-p6-rasterised.pdf"
 BEIJING = FIXTURES / "beijing-shuiwuju-2026-p7-8.pdf"  # its p. 1 is the document's p. 7
 BEIJING_SCAN = FIXTURES / "beijing-shuiwuju-2026-p7-rasterised.pdf"
 
-
-def _needs_ocr() -> None:
-    for program in ("pdftotext", "pdftoppm", "pdfimages"):
-        require_program(program)
-    missing = pdf_ocr.missing()
-    if missing:
-        unavailable(f"OCR test needs tesseract with its chi_sim model: {missing}")
 
 
 def _scanned_lines(scan: Path) -> list[str]:
@@ -46,7 +39,7 @@ def _measured(pdf: Path, scan: Path) -> list[ocr_calibration.Reading]:
 
 def test_a_thousands_separator_ocr_did_not_see_leaves_both_groups_unread() -> None:
     """“财政拨款收入1,731万元” read as “1 731”: never 731 (what a sentence reader would take), both printed □."""
-    _needs_ocr()
+    require_ocr()
     lines = _scanned_lines(SHANGHAI_SCAN)
     said = next(line for line in lines if "执法总队收入预算" in line)
     assert f"其中：财政拨款收入{pdf_ocr.UNREAD} {pdf_ocr.UNREAD}万元" in said
@@ -56,7 +49,7 @@ def test_a_thousands_separator_ocr_did_not_see_leaves_both_groups_unread() -> No
 
 def test_a_speck_read_inside_a_figure_leaves_it_unread() -> None:
     """“54903.85” read as “5$4903.” + “85”: neither 4903.85 nor 5 is read."""
-    _needs_ocr()
+    require_ocr()
     lines = _scanned_lines(BEIJING_SCAN)
     assert f"（二）本年其他资金收入{pdf_ocr.UNREAD}${pdf_ocr.UNREAD}万元" in lines
     assert not any("4903" in line for line in lines)
@@ -66,7 +59,7 @@ def test_a_speck_read_inside_a_figure_leaves_it_unread() -> None:
 def test_the_bench_sets_each_figure_against_the_text_layer_and_no_wrong_one_is_read() -> None:
     """Every figure OCR reads on the scan is set against the text layer's at its place: the cut ones are
     found wrong, and each wrong one is put in doubt or below MIN_CONFIDENCE — none reaches the readers."""
-    _needs_ocr()
+    require_ocr()
     readings = _measured(SHANGHAI, SHANGHAI_SCAN) + _measured(BEIJING, BEIJING_SCAN)
     wrong = {(r.text, r.truth) for r in readings if r.wrong}
     assert {("731", "1,731"), ("1", "1,731"), ("4903.85", "54903.85")} <= wrong
@@ -77,7 +70,7 @@ def test_the_bench_sets_each_figure_against_the_text_layer_and_no_wrong_one_is_r
 
 def test_the_bench_says_so_when_the_corpus_is_absent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    _needs_ocr()
+    require_ocr()
     monkeypatch.setattr(ocr_calibration, "SELECTION", [(tmp_path / "absent.pdf", "1")])
     assert ocr_calibration.main([]) == 0
     assert "the corpus is absent" in capsys.readouterr().out

@@ -16,7 +16,7 @@ import pytest
 
 from reportgen.readers.pdf_clips import visible_regions
 from reportgen.readers.pdf_words import MAX_XHTML_BYTES, _pages, pdf_words, run_pdftotext
-from tests.clients import require_program
+from tests.clients import require_ocr
 
 ROOT = Path(__file__).resolve().parent.parent
 SHANGWUWEI = ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-shangwuwei-2025.pdf"
@@ -88,7 +88,7 @@ def test_a_searchable_scan_s_invisible_text_layer_is_not_read_as_printed():
     confidence (“7,503.31万元”; one it is unsure of printed □, never judged)."""
     assert visible_regions(SEARCHABLE.read_bytes()) == [[]]
     assert "1,219.11万用非财政拨款" in "".join(_every_word(SEARCHABLE)[0])  # the invisible layer: lines interleaved
-    require_program("tesseract")
+    require_ocr()
     pages = pdf_words(SEARCHABLE, SEARCHABLE.read_bytes(), _refuse, "")
     assert pages.scanned == frozenset({1})
     assert "2026年收入预算7,503.31万元" in "".join(word.text for word in pages[0])

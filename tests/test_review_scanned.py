@@ -17,26 +17,18 @@ from pypdf import PdfReader, PdfWriter
 from reportgen.importing import sure
 from reportgen.readers import pdf_ocr, pdf_words
 from reportgen.review.documents import DocumentReview, review_document, review_together
-from tests.clients import require_program, unavailable
+from tests.clients import require_ocr, require_program
 from tests.support.national import FIXTURES, table_of
 
 SCAN = FIXTURES / "beijing-zhengshuju-2026-scan-p1-3-5-6.pdf"
 TABLES = FIXTURES / "beijing-zhengshuju-2026-tables-p1to6-15.pdf"
 
 
-def _needs_ocr() -> None:
-    """poppler's programs and tesseract with its chi_sim model: skipped without them locally, failed on CI."""
-    for program in ("pdftotext", "pdftoppm", "pdfimages"):
-        require_program(program)
-    missing = pdf_ocr.missing()
-    if missing:
-        unavailable(f"OCR test needs tesseract with its chi_sim model: {missing}")
-
 
 @pytest.fixture(scope="module")
 def reviewed() -> DocumentReview:
     """The scanned 情况说明 and its 报表 reviewed together, as `reportgen review 说明.pdf 报表.pdf` does."""
-    _needs_ocr()
+    require_ocr()
     [result] = review_together([SCAN, TABLES], None)
     return result
 
@@ -100,7 +92,7 @@ RASTERISED = FIXTURES / "beijing-zhengshuju-2026-tables-p1-rasterised.pdf"  # �
 def test_a_table_on_a_scanned_page_is_recognised_but_not_read_for_sure() -> None:
     """OCR reads a ruled table's labels and figures on lines of their own (预算01表's 一般公共预算拨款收入 apart
     from its 96,722.180672): the table is known for what it is, its figures are not taken (sure.py)."""
-    _needs_ocr()
+    require_ocr()
     table = table_of(RASTERISED, "收支总表")
     assert table.grid.scanned == (1,)
     assert "表印在扫描页上（第1页），经文字识别读出，各数所在的行与列不能确定" in sure.header_doubts(table)
@@ -129,7 +121,7 @@ def test_what_ocr_read_is_shared_by_the_processes_of_one_review(monkeypatch: pyt
     """A folder's review reads a scanned 说明 alone, then with its 报表, in other worker processes
     (review/batch.py): within pdf_ocr.shared_readings the second reading takes the first's words, and runs
     no OCR; outside it, nothing is kept."""
-    _needs_ocr()
+    require_ocr()
     runs: list[int] = []
     page = pdf_ocr._page
 
@@ -158,7 +150,7 @@ def test_a_final_accounts_table_on_a_scanned_page_is_not_read() -> None:
     """A 部门决算's table printed on a scan (财政拨款收入支出决算总表, rasterised): which figure stands in which row and
     column OCR cannot say for sure, so its tables are not reconciled — no “一栏应为金额，而写的是“1668.14 |一、一般公共
     服务支出”” told of the document as its slip; it is 未能审核, saying why."""
-    _needs_ocr()
+    require_ocr()
     result = review_document(FINAL_SCAN, None)
     assert result.outcome == "未能审核" and not result.final
     assert result.unreviewed == (f"{FINAL_SCAN}：这是一份部门决算，它的决算表印在扫描页上（第1页），经文字识别读出，"
