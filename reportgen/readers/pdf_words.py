@@ -33,6 +33,7 @@ from lxml import etree
 
 from reportgen.errors import Internal
 from reportgen.readers.pdf_clips import shown, visible_regions
+from reportgen.readers.pdf_turned import read_turned, sideways, turns
 from reportgen.readers.word_box import Word
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
 
@@ -122,12 +123,25 @@ def _read(data: bytes, refuse: Callable[[str], Exception], not_done: str, digest
         regions = visible_regions(data)
         pages = Pages(shown(words, regions[at] if at < len(regions) else None)
                       for at, words in enumerate(_pages(out, refuse, not_done)))
+        _set_upright(pages, data, Path(folder), refuse, not_done)
         sizes = [(float(width), float(height)) for width, height in _PAGE_SIZE.findall(out)]
         scanned = scanned_pages(copy, pages, sizes if len(sizes) == len(pages) else [], Path(folder), digest)
     for number, words in scanned.pages.items():
         pages[number - 1] = words
     pages.scanned, pages.not_scanned = frozenset(scanned.pages), scanned.missing
     return pages
+
+
+def _set_upright(pages: Pages, data: bytes, folder: Path, refuse: Callable[[str], Exception], not_done: str) -> None:
+    """The words of a page whose text is set sideways, as read with the page turned upright (pdf_turned)."""
+    rotations = turns(data, [number for number, words in enumerate(pages, start=1) if sideways(words)])
+    if rotations:
+        def read(copy: Path) -> list[list[Word]]:
+            code, out, err = run_pdftotext(copy, ["-bbox-layout", "-enc", "UTF-8"], MAX_XHTML_BYTES, refuse, not_done)
+            return _pages(out, refuse, not_done) if code == 0 else []
+
+        for number, words in read_turned(data, rotations, folder, read).items():
+            pages[number - 1] = words
 
 
 _PAGE_SIZE = re.compile(rb'<page width="([0-9.]+)" height="([0-9.]+)"')
