@@ -32,7 +32,7 @@ from reportgen.readers.word_box import Word
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom: pdftotext's top-down page points
 # where something is shown: a text object (its clip cannot change inside it), a form or an image, a shading
-_SHOWS = frozenset({"BT", "Do", "sh", "BI"})
+_SHOWS = frozenset({"BT", "Do", "sh"})
 _PAINTS = frozenset({"n", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*"})
 # a path's other segments are not followed: a path that has an "m" bounds no clip here (over-estimated)
 _FOLLOWED = " ".join(sorted(_SHOWS | _PAINTS | {"q", "Q", "cm", "re", "m", "W", "W*", "Tr"}))
@@ -75,7 +75,7 @@ def _page_regions(page: pikepdf.Page) -> list[Box] | None:
         if int(page.obj.get("/Rotate", 0)) % 360:
             return None
         left, bottom, _right, top = (float(value) for value in page.mediabox)
-        operations = pikepdf.parse_content_stream(page, _FOLLOWED)
+        operations = instructions(page, _FOLLOWED)
     except Exception:  # noqa: BLE001 — a page whose content does not parse shows everything
         return None
     if len(operations) > _MAX_OPERATORS:
@@ -88,8 +88,21 @@ def _page_regions(page: pikepdf.Page) -> list[Box] | None:
     return [(x0, top - bottom - y1, x1, top - bottom - y0) for x0, y0, x1, y1 in regions]
 
 
-def _any_invisible(operations: list) -> bool:
-    return any(str(operator) == "Tr" and operands and int(operands[0]) in _INVISIBLE
+def instructions(page: pikepdf.Page, followed: str) -> list[tuple[list[bytes], str]]:
+    """The page's content instructions of the operators ``followed`` (none taking a string or an inline
+    image), each its operands and its operator: qpdf parses and writes them back, one a line (turning each
+    pikepdf object into a Python string costs several times the parse)."""
+    unparsed = pikepdf.unparse_content_stream(pikepdf.parse_content_stream(page, followed))
+    found: list[tuple[list[bytes], str]] = []
+    for line in unparsed.split(b"\n"):
+        *operands, operator = line.split() or [b""]
+        if operator:
+            found.append((operands, operator.decode("latin-1")))
+    return found
+
+
+def _any_invisible(operations: list[tuple[list[bytes], str]]) -> bool:
+    return any(operator == "Tr" and operands and int(float(operands[0])) in _INVISIBLE
                for operands, operator in operations)
 
 
@@ -116,15 +129,14 @@ def _shows_visible_text(page: pikepdf.Page) -> bool:
     return False
 
 
-def _regions(operations: list, start: tuple[float, ...]) -> list[Box] | None:
+def _regions(operations: list[tuple[list[bytes], str]], start: tuple[float, ...]) -> list[Box] | None:
     """The clip boxes (in bottom-up page points) in force wherever the content shows something."""
     state, stack = _State(start, None), []  # type: ignore[arg-type]
-    rectangles: list[list] = []  # the path's rectangles (re), turned into a box only where they clip
+    rectangles: list[list[bytes]] = []  # the path's rectangles (re), turned into a box only where they clip
     curved = False  # the path has segments other than rectangles: its clip is not bounded here
     pending = False  # a W or W*: the path ends as a clip at its painting operator
     found: set[Box] = set()
-    for operands, operator in operations:
-        name = str(operator)
+    for operands, name in operations:
         if name == "re":
             rectangles.append(operands)
         elif name == "m":
@@ -148,7 +160,7 @@ def _regions(operations: list, start: tuple[float, ...]) -> list[Box] | None:
     return sorted(found) or None  # nothing shown in a way followed here: no word held back
 
 
-def _bounds(rectangles: list[list], matrix: tuple[float, ...]) -> Box:
+def _bounds(rectangles: list[list[bytes]], matrix: tuple[float, ...]) -> Box:
     """The bounding box of rectangles (x, y, width, height) under ``matrix``, in page points."""
     a, b, c, d, e, f = matrix
     xs: list[float] = []

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pikepdf
 
+from reportgen.readers.pdf_clips import instructions
 from reportgen.readers.word_box import Word
 
 _TALL = 1.5  # a word at least this many times taller than wide stands on end
@@ -41,7 +42,7 @@ def turns(data: bytes, pages: list[int]) -> dict[int, int]:
         with pikepdf.open(io.BytesIO(data)) as pdf:
             for number in pages:
                 page = pdf.pages[number - 1]
-                angle = _angle(pikepdf.parse_content_stream(page, _FOLLOWED))
+                angle = _angle(instructions(page, _FOLLOWED))
                 if angle is not None and angle != int(page.obj.get("/Rotate", 0)) % 360:
                     found[number] = angle  # a page turned clockwise by its text's angle shows it upright
     except Exception:  # noqa: BLE001 — a content that does not parse: the page is read as it is
@@ -66,14 +67,13 @@ def read_turned(data: bytes, rotations: dict[int, int], folder: Path,
     return {number: pages[number - 1] for number in rotations if number <= len(pages)}
 
 
-def _angle(operations: list) -> int | None:
+def _angle(operations: list[tuple[list[bytes], str]]) -> int | None:
     """The angle most of the page's text objects run at, in its own coordinates (0 across, 90 up, 180
     right to left, 270 down); None where no angle has most of them (or no text is shown)."""
     matrix, stack = (1.0, 0.0, 0.0, 1.0), []
     directions: Counter[int | None] = Counter()
     text: tuple[float, float] | None = None  # the open text object's baseline (its Tm's, else across)
-    for operands, operator in operations:
-        name = str(operator)
+    for operands, name in operations:
         if name == "q":
             stack.append(matrix)
         elif name == "Q":
