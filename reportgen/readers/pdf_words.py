@@ -27,6 +27,7 @@ import shutil
 import statistics
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from lxml import etree
@@ -117,10 +118,12 @@ def _read(data: bytes, refuse: Callable[[str], Exception], not_done: str, digest
     with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as folder:
         copy = Path(folder) / "input.pdf"
         copy.write_bytes(data)
-        code, out, err = run_pdftotext(copy, ["-bbox-layout", "-enc", "UTF-8"], MAX_XHTML_BYTES, refuse, not_done)
+        with ThreadPoolExecutor(max_workers=1) as beside:  # the clips are parsed while pdftotext runs
+            clips = beside.submit(visible_regions, data)
+            code, out, err = run_pdftotext(copy, ["-bbox-layout", "-enc", "UTF-8"], MAX_XHTML_BYTES, refuse, not_done)
+            regions = clips.result()
         if code != 0:
             raise PdfNotRead(err)
-        regions = visible_regions(data)
         pages = Pages(shown(words, regions[at] if at < len(regions) else None)
                       for at, words in enumerate(_pages(out, refuse, not_done)))
         _set_upright(pages, data, Path(folder), refuse, not_done)
