@@ -132,8 +132,9 @@ def overview_pages(doc: Whole) -> tuple[int, int] | None:
     return first, max(first, end)
 
 
-def cuts(doc: Whole, experiments: str) -> list[tuple[str, list[int], list[str]]]:
-    """(what is cut, the pages kept in order, the tables expected said missing) of each experiment."""
+def cuts(doc: Whole, experiments: str, kinds: tuple[str, ...] = ()) -> list[tuple[str, list[int], list[str]]]:
+    """(what is cut, the pages kept in order, the tables expected said missing) of each experiment; ``kinds``:
+    the table kinds whose (c) and (e) cuts are made (every kind where none are named)."""
     every = list(range(1, doc.pages + 1))
     out: list[tuple[str, list[int], list[str]]] = []
     overview = overview_pages(doc)
@@ -144,13 +145,14 @@ def cuts(doc: Whole, experiments: str) -> list[tuple[str, list[int], list[str]]]
         out.append((f"b 无部门概况 (p{first}–{last})", [p for p in every if not first <= p <= last], []))
     blocks = sorted(doc.tables.items(), key=lambda kv: kv[1][0] if kv[1] else 0)
     blocks = [(k, pages) for k, pages in blocks if pages]
-    for kind, pages in blocks if "c" in experiments else []:
+    chosen = [(k, pages) for k, pages in blocks if not kinds or k in kinds]
+    for kind, pages in chosen if "c" in experiments else []:
         gone = set(pages)
         sharing = [k for k, other in blocks if k != kind and set(other) <= gone]
         out.append((f"c 无{kind} (p{pages[0]}–{pages[-1]})", [p for p in every if p not in gone], [kind, *sharing]))
     if "d" in experiments and len(blocks) >= 3:
         out += _reordered(every, blocks)
-    for kind, pages in blocks if "e" in experiments else []:
+    for kind, pages in chosen if "e" in experiments else []:
         at = every.index(pages[0])
         out.append((f"e {kind} p{pages[0]} 印两次", [*every[:at + 1], pages[0], *every[at + 1:]], []))
     return out
@@ -220,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", default=[])
     parser.add_argument("--experiments", default="abcde")
+    parser.add_argument("--kinds", nargs="*", default=[], help="the table kinds cut in (c) and (e): every kind if none")
     parser.add_argument("--out", type=Path, default=Path(f"/tmp/cuts-{__import__('os').getpid()}"))
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
@@ -233,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"== {name}: {doc.pages} pages, agree {doc.agree}, {len(doc.findings)} findings, "
               f"{'未能审核 ' + doc.review.unreviewed if doc.review.unreviewed else ''} tables "
               + " ".join(f"{k}:{v[0]}-{v[-1]}" for k, v in doc.tables.items() if v), flush=True)
-        for label, pages, expected in cuts(doc, args.experiments):
+        for label, pages, expected in cuts(doc, args.experiments, tuple(args.kinds)):
             outcome = run_cut(doc, name, files, cut_file, pages, expected, args.out, label)
             outcomes.append(outcome)
             print(_told(outcome), flush=True)

@@ -38,7 +38,9 @@ def test_without_its_tables_of_all_income_the_other_sources_are_unknown(tmp_path
     cut = _without({8, 9, 10, 11}, tmp_path / "renshe-without-8-11.pdf")
     source = import_files([cut], None).imported.tree["收入"]
     assert source["其余未公开"].value is True and "收入总表" in source["其余未公开"].where
-    assert set(source) == {"一般公共预算拨款", "国有资本经营预算拨款", "其余未公开"}
+    # every appropriation as its 财政拨款收支总表 prints it (政府性基金 blank: none), the other sources unknown
+    assert set(source) == {"一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款", "其余未公开"}
+    assert source["政府性基金预算拨款"].value == 0 and "空白" in source["政府性基金预算拨款"].where
     cut_review, whole = review_document(cut, None), review_document(RENSHE, None)
     assert _said(cut_review) == _said(whole)  # the document's own slips, and nothing the cut made
     assert not any("收入" in message for _, message in _said(cut_review))

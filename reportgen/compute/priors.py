@@ -45,6 +45,16 @@ class PriorFigures:
         return [(key, changes[("totals", key)]) for key in TOTAL_KEYS
                 if ("totals", key) in changes and key not in current]
 
+    @property
+    def _grand_total(self) -> Decimal | None:
+        """收支总计: 收入总计 — or, where 收入 is known in part (其余未公开) and no 收入总计 stated, 支出总计, the
+        one figure both sides of the 收支总表 print (广州市民政局 2026 without its 收支总表: its text's “比上年增加”
+        of 收支总计 had no figure of this year to give last year's by)."""
+        grand = self.totals.income_grand_total
+        if grand is None and self.budget.income_unknown:
+            return self.totals.expenditure_grand_total
+        return grand
+
     def comparable_totals(self) -> dict[str, Decimal]:
         """This year's totals under the keys a next year's source uses for its prior year."""
         values = {
@@ -55,7 +65,7 @@ class PriorFigures:
         if self.budget.carried_over or self.budget.reserves_used:  # (none: a source that names neither)
             values.update({"上年结转": self.budget.carried_over, "使用非财政拨款结余": self.budget.reserves_used})
         for key, value in (
-            ("收支总计", self.totals.income_grand_total),
+            ("收支总计", self._grand_total),
             ("财政拨款", self.totals.fiscal_income),
             ("一般公共预算基本支出", self.functions.general_basic),
             ("一般公共预算项目支出", self.functions.general_project),

@@ -272,14 +272,28 @@ def _income(result: Imported, catalog: Catalog) -> Tree:
     unread = [t.kind.id for t in result.unsure if t.kind.id in ("收支总表", "收入总表")]
     if kind == "财政拨款收支总表" and income and unread:  # 江苏's 其他资金: printed in tables not read for sure
         income["其余未公开"] = Placed(True, "、".join(unread) + UNREAD_INCOME)
+        _blank_funds(result, catalog, income)
     elif kind == "财政拨款收支总表" and income and not _appropriations_only(result):
         # neither table of all income is given (not printed, or not recognised: a page cut, a scan): the
         # 财政拨款收支总表 gives the appropriations alone, any other source is not known (烟台市人社局 2026
         # without pp. 8–11: its 上级补助收入 173 and 其他收入 26 were read as none, “应为 0万元”)
         income["其余未公开"] = Placed(True, NO_INCOME_TABLE)
+        _blank_funds(result, catalog, income)
     if kind == "收支总表" and (rest := _fieldless_income(result, catalog) or unnamed):
         _income_in_part(result, catalog, income, rest[0])
     return income
+
+
+def _blank_funds(result: Imported, catalog: Catalog, income: Tree) -> None:
+    """The funds the 财政拨款收支总表 prints blank, where the rest of the income is not known (其余未公开): 0, as a
+    blank is in a table of figures — that table prints every appropriation, so none is unknown (上海市星空科普院
+    2026 without its 收支总表: its 政府性基金 and 国有资本 rows blank, 财政拨款 “本年没有这个数可以推出上年数”)."""
+    table = result.tables["财政拨款收支总表"]
+    for row in result.sides["财政拨款收支总表"][0]:
+        key = catalog.income_key(row.label)
+        amount = next(iter(row.amounts.values()), None)
+        if key in _FISCAL_INCOME and key not in income and amount is not None and amount.blank:
+            income[key] = Placed(Decimal(0), f"{table.kind.id} {amount.where}（空白）")
 
 
 def _appropriations_only(result: Imported) -> bool:

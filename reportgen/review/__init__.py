@@ -118,7 +118,8 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
                     unsure: frozenset[int] = frozenset(),
                     tables: frozenset[int] = frozenset(),
                     budget_table: Callable[[str], bool] | None = None,
-                    units: tuple[str, ...] = ()) -> tuple[Review | None, list[Finding]]:
+                    units: tuple[str, ...] = (),
+                    text_alone: frozenset[str] = frozenset()) -> tuple[Review | None, list[Finding]]:
     """review, of a source already prepared (``source`` names it on the page); ``lines``: the draft's,
     where its caller read it already (readers/published.py), else read here; ``unsure``: the numbers of
     the lines that are rows of a table the import did not read for sure, whose figures are not judged;
@@ -126,7 +127,9 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     ``budget_table``: whether a table's title names one of the budget's tables (a cell of any other
     table — a project's 绩效目标表 — speaks of a project, not of the figure of its row's name); ``units``: the
     names of the department's units its tables print rows of in turn (importing/units_in_turn.py): a sentence
-    or a section that names one speaks of that unit's figures, never judged by the department's."""
+    or a section that names one speaks of that unit's figures, never judged by the department's; ``text_alone``:
+    the parts of the source the draft's own text gave, no table of them read (“三公经费” where the “三公” table is
+    left out): a figure judged by them would be judged by itself, and is 未能核对 instead."""
     if prepared.budget is None or prepared.figures is None or (prepared.errors and not despite_errors):
         return None, prepared.findings
     if lines is None:
@@ -148,6 +151,8 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     glossary.unit_sections = unit_forms(units, prepared.budget.department)
     verdicts = judge(statements, glossary)
     _not_judged(verdicts, unsure, tables)
+    if THREE_PUBLIC_PART in text_alone:
+        _not_by_itself(verdicts, glossary.three_public_figures)
     if budget_table is not None:
         _of_other_tables(verdicts, budget_table)
     tie_listed_parts(verdicts, statements)
@@ -189,6 +194,18 @@ def review_within_sentences(draft: Path, year: int | None, cut_as_notes: bool = 
 
 UNSURE_TABLE = "这一行是一张表头未能逐列认定的表中的一行，表中的数没有读取"
 TABLE_ROW = "这一行是表中的一行，按表头读出的数才作判断；这里按文字读出的数与源文件不同，不能确定读对了列，不作判断"
+
+
+THREE_PUBLIC_PART = "三公经费"
+TEXT_ALONE = "源文件的这个数是由本文件的正文读出的（没有读到它所在的表），不能用来核对正文自身"
+
+
+def _not_by_itself(verdicts: list[Verdict], figures: set[int]) -> None:
+    """The figures judged by a figure of the source its text alone gave: 未能核对, never agreeing with
+    (nor differing from) what they were read from (a “三公” table left out, its part 0 where not stated)."""
+    for verdict in verdicts:
+        if verdict.status in ("agree", "disagree") and verdict.figure is not None and id(verdict.figure) in figures:
+            verdict.status, verdict.expected, verdict.cause = "unknown", "", TEXT_ALONE
 
 
 def _not_judged(verdicts: list[Verdict], unsure: frozenset[int], tables: frozenset[int]) -> None:

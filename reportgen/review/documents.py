@@ -13,11 +13,13 @@ import re
 import stat
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from reportgen.checks.budget import NEGATIVE_PRIOR, NO_CURRENT, UNLISTED
 from reportgen.errors import Finding
 from reportgen.importing.build import unprinted_funds
+from reportgen.importing.emit import walk
 from reportgen.importing.identity import Part, cover_title, grouped
 from reportgen.importing.pipeline import ImportResult, disclosure_part, import_files
 from reportgen.importing.recognize import titled_table
@@ -32,7 +34,7 @@ from reportgen.readers.statements import other_forms, running_costs_with_project
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
 from reportgen.render import prepare, prepared_findings
-from reportgen.review import Review, review_prepared, review_within_sentences, sentence_findings
+from reportgen.review import THREE_PUBLIC_PART, Review, review_prepared, review_within_sentences, sentence_findings
 from reportgen.review.consistency import CUT_RULE
 from reportgen.review.coverage import Coverage, coverage
 from reportgen.review.following import following
@@ -398,7 +400,8 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
                                                      budget_table=functools.partial(
                                                          titled_table, catalog=result.imported.imported.catalog),
                                                      units=tuple(unit for aside in result.imported.set_aside
-                                                                 for unit in aside.units))
+                                                                 for unit in aside.units),
+                                                     text_alone=_text_alone(result.imported))
         result.narrative_problems = _told(problems, document)
         if result.narrative is not None:  # its target tables against its list of projects
             lines = result.published.lines
@@ -420,6 +423,16 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
     result.narrative_problems = [f for f in result.narrative_problems if not _the_readings_gap(f)]
     _on_scans(result)
     return result
+
+
+def _text_alone(imported: ImportResult) -> frozenset[str]:
+    """The parts of the source whose every amount the document's text gave, none a table's (the “三公” table
+    left out: its parts as the text states them, importing/text_fields.py)."""
+    tables = tuple(f"{kind} " for kind in imported.imported.tables)
+    section = imported.imported.tree.get(THREE_PUBLIC_PART)
+    amounts = [node for node in walk(section) if isinstance(node.value, Decimal)] if isinstance(section, dict) else []
+    alone = bool(amounts) and not any(node.where.startswith(tables) for node in amounts)
+    return frozenset({THREE_PUBLIC_PART}) if alone else frozenset()
 
 
 def _on_scans(result: DocumentReview) -> None:

@@ -322,6 +322,9 @@ class Glossary(Naming[Figure]):
         self.unit_sections: list[str] = []
         # rows labelled by a year (the “三公” table): “2023年” → this year's total, “2022年” → last year's
         self.years: dict[str, Figure] = {}
+        # the figures made of the source's “三公”经费 (its total, parts, 公务用车, years' rows): where the text alone
+        # gave them (no “三公” table read), the text's own figures, never its measure (review_prepared)
+        self.three_public_figures: set[int] = set()
         # the names of 经济分类 rows printed with another item's name (30202 印作“咨询费”, 咨询费 being
         # 30203): which figure such a name stands for the document does not say — never judged by name
         self.disputed = _misnamed(budget)
@@ -504,6 +507,14 @@ class Glossary(Naming[Figure]):
         """The “三公” total, its parts and 公务用车 as one, where the source states them."""
         if not b.three_public.stated:
             return
+        before = self._figure_ids()
+        self._three_public_figures(b, f)
+        self.three_public_figures = (self._figure_ids() - before) | {id(figure) for figure in self.years.values()}
+
+    def _figure_ids(self) -> set[int]:
+        return {id(figure) for found in self.names.values() for figure in found}
+
+    def _three_public_figures(self, b: Budget, f: Computed) -> None:
         fa = f.actual
         self._total(f, "“三公”经费", f.three_public_total, None, "“三公”经费预算", "一般公共预算“三公”经费",
                     "一般公共预算“三公”经费预算", "三公经费", "“三公”经费合计", "三公经费合计",
@@ -515,6 +526,8 @@ class Glossary(Naming[Figure]):
             named[-1].prior = f.three_public_prior
             named[-1].budget = budget(None)
         for name, part in b.three_public.parts.items():
+            if not b.three_public.known(name):  # a part the source does not give is unknown, never 0
+                continue
             self._three_public_part(Figure(name, part.current, part.prior, part.actual, budget=budget(name)),
                                     name, *_THREE_PUBLIC_ALIASES.get(name, ()))
         if f.vehicles_total is not None:
