@@ -44,3 +44,11 @@ def test_without_its_tables_of_all_income_the_other_sources_are_unknown(tmp_path
     cut_review, whole = review_document(cut, None), review_document(RENSHE, None)
     assert _said(cut_review) == _said(whole)  # the document's own slips, and nothing the cut made
     assert not any("收入" in message for _, message in _said(cut_review))
+
+
+def test_without_its_收支总表_the_income_table_s_total_row_tells_there_is_other_income(tmp_path):
+    """Its 收支总表 (p. 8) alone cut: the 收入总表's 合计 row prints income beside the 财政拨款 (上级补助收入,
+    其他收入), so the rest is unknown — and the comment says so, not that the 收入总表 was not read."""
+    cut = _without({8}, tmp_path / "renshe-without-8.pdf")
+    rest = import_files([cut], None).imported.tree["收入"]["其余未公开"]
+    assert rest.value is True and rest.where.startswith("收支总表没有读出；收入总表的合计行有财政拨款以外的收入")

@@ -277,7 +277,7 @@ def _income(result: Imported, catalog: Catalog) -> Tree:
         # neither table of all income is given (not printed, or not recognised: a page cut, a scan): the
         # 财政拨款收支总表 gives the appropriations alone, any other source is not known (烟台市人社局 2026
         # without pp. 8–11: its 上级补助收入 173 and 其他收入 26 were read as none, “应为 0万元”)
-        income["其余未公开"] = Placed(True, NO_INCOME_TABLE)
+        income["其余未公开"] = Placed(True, NO_INCOME_TABLE if not _income_total_row(result) else OTHER_INCOME_ROW)
         _blank_funds(result, catalog, income)
     if kind == "收支总表" and (rest := _fieldless_income(result, catalog) or unnamed):
         _income_in_part(result, catalog, income, rest[0])
@@ -299,9 +299,14 @@ def _blank_funds(result: Imported, catalog: Catalog, income: Tree) -> None:
 def _appropriations_only(result: Imported) -> bool:
     """Whether the 收入总表's total row shows the department's income is all 财政拨款 (its 合计 that, read for
     sure): only then does the 财政拨款收支总表 give all the income."""
-    rows = result.rows.get("收入总表", [])
-    total = next((row for row in rows if row.total and "合计" in row.amounts and "财政拨款" in row.amounts), None)
+    total = _income_total_row(result)
     return total is not None and total.amounts["合计"].value == total.amounts["财政拨款"].value
+
+
+def _income_total_row(result: Imported) -> Row | None:
+    """The 收入总表's total row, with its 合计 and 财政拨款 (None where it is not read)."""
+    rows = result.rows.get("收入总表", [])
+    return next((row for row in rows if row.total and "合计" in row.amounts and "财政拨款" in row.amounts), None)
 
 
 def _unnamed_income(result: Imported, catalog: Catalog) -> list[Row]:
@@ -342,6 +347,7 @@ FIELDLESS_INCOME = "：源文件没有这种收入的字段，其中各来源的
 # the comments beside what the import writes where a table was not read for sure or prints a total alone
 UNREAD_INCOME = "没有读取：财政拨款以外的收入来源不知道，不当作 0"
 NO_INCOME_TABLE = "收支总表没有读出，收入总表也没有读出它的合计行（文件中没有，或没有认出）：财政拨款以外的收入来源不知道，不当作 0"
+OTHER_INCOME_ROW = "收支总表没有读出；收入总表的合计行有财政拨款以外的收入，各来源的数没有从中读取：不知道，不当作 0"
 FUND_SCOPE = "支出总表只印合计：功能分类各行只是一般公共预算支出表的"
 
 
