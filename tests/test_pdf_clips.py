@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.readers.pdf_clips import visible_regions
+from reportgen.readers.pdf_clips import ContentTooLarge, instructions, visible_regions
 from reportgen.readers.pdf_words import MAX_XHTML_BYTES, _pages, pdf_words, run_pdftotext
 from tests.clients import require_ocr
 
@@ -92,3 +92,24 @@ def test_a_searchable_scan_s_invisible_text_layer_is_not_read_as_printed():
     pages = pdf_words(SEARCHABLE, SEARCHABLE.read_bytes(), _refuse, "")
     assert pages.scanned == frozenset({1})
     assert "2026年收入预算7,503.31万元" in "".join(word.text for word in pages[0])
+
+
+def test_a_page_whose_content_inflates_past_the_bound_is_not_parsed(tmp_path):
+    """A few hundred KB that inflate to 48 MB of content (a decompression bomb in a PDF): the clips are not
+    followed (the page shows everything, as pdftotext reads it within its own bounds), and no more than the
+    bound is ever inflated to tell so."""
+    import zlib
+
+    import pikepdf
+
+    pdf = pikepdf.new()
+    stream = pikepdf.Stream(pdf, zlib.compress(b"q Q\n" * (12 * 1024 * 1024), 9))
+    stream.Filter = pikepdf.Name.FlateDecode
+    pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, 595, 842],
+                                                     Contents=pdf.make_indirect(stream))))
+    path = tmp_path / "bomb.pdf"
+    pdf.save(path, compress_streams=False)
+    assert path.stat().st_size < 1024 * 1024
+    with pikepdf.open(path) as opened, pytest.raises(ContentTooLarge):
+        instructions(opened.pages[0], "q Q")  # told before its 12 million instructions are made objects
+    assert visible_regions(path.read_bytes()) == [None]

@@ -23,11 +23,13 @@ A page with text in a visible mode too, or with a form (whose text is not follow
 from __future__ import annotations
 
 import io
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 import pikepdf
 
+from reportgen.errors import Internal
 from reportgen.readers.word_box import Word
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom: pdftotext's top-down page points
@@ -40,6 +42,9 @@ _INVISIBLE = frozenset({3, 7})  # text rendering modes that paint nothing (3: ne
 _TEXT = " ".join(["q", "Q", "Tr", "Tj", "TJ", "'", '"', "Do"])  # what tells whether text is shown visibly
 _MARGIN = 1.0  # points: a word whose box overlaps a region by less than this is outside it
 _MAX_OPERATORS = 400_000  # a page's content past this is not followed (the page shows everything)
+# a page's content decoded past this is not parsed (the page shows everything): the corpus's largest is 119 KB
+# (江苏省高级人民法院 2019 p. 16); a small file can inflate to gigabytes
+_MAX_CONTENT = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,8 @@ def instructions(page: pikepdf.Page, followed: str) -> list[tuple[list[bytes], s
     """The page's content instructions of the operators ``followed`` (none taking a string or an inline
     image), each its operands and its operator: qpdf parses and writes them back, one a line (turning each
     pikepdf object into a Python string costs several times the parse)."""
+    if not _within(page):
+        raise ContentTooLarge(f"一页的内容超过 {_MAX_CONTENT // (1024 * 1024)} MB")
     unparsed = pikepdf.unparse_content_stream(pikepdf.parse_content_stream(page, followed))
     found: list[tuple[list[bytes], str]] = []
     for line in unparsed.split(b"\n"):
@@ -99,6 +106,37 @@ def instructions(page: pikepdf.Page, followed: str) -> list[tuple[list[bytes], s
         if operator:
             found.append((operands, operator.decode("latin-1")))
     return found
+
+
+class ContentTooLarge(Internal):
+    """A page's content past what is followed here (a decompression bomb): the page is read as pdftotext
+    reads it, within its own bounds."""
+
+
+def _within(page: pikepdf.Page) -> bool:
+    """Whether the page's content decodes to at most _MAX_CONTENT bytes, told without decoding more than
+    that: a stream with no filter or Flate's alone (what else it is encoded by is not followed)."""
+    contents = page.obj.get("/Contents")
+    streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents] if contents is not None else []
+    left = _MAX_CONTENT
+    for stream in streams:
+        if not isinstance(stream, pikepdf.Stream):
+            return False
+        filters = stream.get("/Filter")
+        names = [str(f) for f in filters] if isinstance(filters, pikepdf.Array) else [str(filters)] if filters else []
+        raw = stream.read_raw_bytes()
+        if not names:
+            left -= len(raw)
+        elif names == ["/FlateDecode"] and not stream.get("/DecodeParms"):
+            inflate = zlib.decompressobj()
+            left -= len(inflate.decompress(raw, left + 1))
+            if inflate.unconsumed_tail:
+                return False
+        else:
+            return False
+        if left < 0:
+            return False
+    return True
 
 
 def _any_invisible(operations: list[tuple[list[bytes], str]]) -> bool:
