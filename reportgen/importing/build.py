@@ -160,6 +160,8 @@ def _spending(result: Imported, catalog: Catalog) -> Tree:
         spending["基本支出"] = basic
     if not rows:
         _stated_totals(result, spending)
+        if spending_by_fund_unknown(result):
+            _whole_total(result, spending)
     elif (whole := _whole_spending(result, rows)) and (printed := spending_totals(result, whole)):
         _printed_spending(result, spending, printed)  # as printed, beside its rows
     elif (printed := _lone_totals(result)):
@@ -409,6 +411,8 @@ def _function_rows(result: Imported) -> list[Tree]:
     # a fund's table not read for sure: the others' rows are not all the spending (北京教委's 政府性基金 and
     # 国有资本 rows, 70,424.99, were told as the whole against its income of 4,483,899.83) — the 支出总表's, else none
     unknown_fund = any(table.kind.id in FUND_TABLES for table in result.unsure)
+    if spending_by_fund_unknown(result):
+        return []  # the 支出总表's rows are of all its money: no fund's (its totals written as printed)
     if ("一般公共预算支出表" not in result.tables or unknown_fund) and "支出总表" in result.tables:
         sources = [("支出总表", "")]
     elif unknown_fund:
@@ -425,6 +429,26 @@ def _function_rows(result: Imported) -> list[Tree]:
     if sources and sources[0][0] != "支出总表" and "支出总表" in result.tables:
         rows += _other_funds(result)
     return rows
+
+
+def general_alone(result: Imported) -> bool:
+    """Whether the income read shows all the money is 一般公共预算拨款 (no other source stated, none unknown): the
+    支出总表's rows, of all the money, are then the 一般公共预算's; else they are not known by fund."""
+    income = result.tree.get("收入")
+    if not isinstance(income, dict) or "其余未公开" in income:
+        return False
+    stated = {key for key, node in income.items()
+              if key in SOURCE_FIELDS and isinstance(node, Placed) and isinstance(node.value, Decimal) and node.value}
+    return stated == {"一般公共预算拨款"}
+
+
+def spending_by_fund_unknown(result: Imported) -> bool:
+    """Whether the function rows are withheld: the 支出总表 stands for them (no 一般公共预算支出表 read, or a fund
+    table not read for sure) while the money is not all 一般公共预算拨款 (a document without its 一般公共预算支出表
+    whose income states 政府性基金预算拨款 or 事业收入): its rows are not any fund's."""
+    unknown_fund = any(table.kind.id in FUND_TABLES for table in result.unsure)
+    return ("一般公共预算支出表" not in result.tables or unknown_fund) and "支出总表" in result.tables \
+        and not general_alone(result)
 
 
 def unprinted_funds(result: Imported) -> list[str]:
@@ -698,6 +722,14 @@ def economic_whole(result: Imported, stated: Placed) -> bool:
     lines = sum(1 for row in result.rows[kind] if row.code)
     tail = printed_step(result, kind) * scale * (lines + 1) / 2
     return abs(stated.value - scaled(economic.amounts["合计"].value, scale)) <= tail
+
+
+def _whole_total(result: Imported, spending: Tree) -> None:
+    """支出.合计 as the 支出总表's 合计 row prints it, beside its 基本支出 and 项目支出, where its rows are not
+    written (spending_by_fund_unknown): no function row makes it."""
+    total = _total_row(result, "支出总表")
+    if total is not None and "合计" not in spending and "合计" in total.amounts and not total.amounts["合计"].blank:
+        spending["合计"] = value(result, result.tables["支出总表"], total.amounts["合计"], "支出.合计")
 
 
 def _stated_spending(result: Imported, kind: str, spending: Tree) -> None:
