@@ -179,3 +179,24 @@ def test_without_the_general_budget_table_the_text_s_fiscal_spending_by_class_is
     assert {v.status for v in verdicts if v.statement.value in (Decimal(6573), Decimal(59))} == {"unknown"}
     assert "agree" in {v.status for v in verdicts if v.statement.value == Decimal(6672)}
 
+
+ZHUJIANJU = Path("/work/shared/corpus/sd-yantai-zhujianju-2026-dept-budget.pdf")
+
+
+@pytest.mark.skipif(not ZHUJIANJU.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+@pytest.mark.parametrize("page", [24, 25], ids=["政府性基金预算支出表", "国有资本经营预算支出表"])
+def test_a_fund_table_not_printed_leaves_the_text_judged_and_the_rest_by_function_unknown(
+        page: int, tmp_path: Path) -> None:
+    """烟台市住房和城乡建设局 2026 without its 政府性基金预算支出表 (p. 24) or its 国有资本经营预算支出表 (p. 25), the fund
+    stated in its income: the 支出总表's rows less the fund tables' are not its own money (that fund's spending is in
+    them) — before: written as 单位资金, their codes the fund table alone names (2230107) “在 2026 年的科目表中不存在”
+    and none of the text judged, or “其中财政拨款45832.29万元（应为 42,026.09万元）”. The 一般公共预算's rows alone
+    are written (功能分类口径), the 支出总表's totals as printed: the text judged, nothing told different."""
+    review = review_document(_without(ZHUJIANJU, {page}, tmp_path), None)
+    assert not review.unreviewed and review.narrative is not None and review.imported is not None
+    spending = review.imported.imported.tree["支出"]
+    assert spending["功能分类口径"].value == "一般公共预算"
+    assert spending["合计"].where.startswith("支出总表")
+    assert review.narrative.counts["agree"] > 100  # of 159 in the whole
+    assert not [v for v in review.narrative.verdicts if v.status == "disagree"]
+    assert not [f for f in review.checks if f.severity == "error" and "科目表" in f.message]

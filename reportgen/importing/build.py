@@ -162,6 +162,11 @@ def _spending(result: Imported, catalog: Catalog) -> Tree:
         _stated_totals(result, spending)
         if spending_by_fund_unknown(result):
             _whole_total(result, spending)
+    elif general_rows_alone(result):
+        _stated_spending(result, "支出总表", spending)
+        _whole_total(result, spending)
+        told = "、".join(unprinted_funds(result))
+        spending["功能分类口径"] = Placed("一般公共预算", UNPRINTED_SCOPE.format(told))
     elif (whole := _whole_spending(result, rows)) and (printed := spending_totals(result, whole)):
         _printed_spending(result, spending, printed)  # as printed, beside its rows
     elif (printed := _lone_totals(result)):
@@ -331,6 +336,7 @@ FIELDLESS_INCOME = "：源文件没有这种收入的字段，其中各来源的
 UNREAD_INCOME = "没有读取：财政拨款以外的收入来源不知道，不当作 0"
 NO_INCOME_TABLE = "收支总表没有读出，收入总表也没有读出它的合计行（文件中没有，或没有认出）：财政拨款以外的收入来源不知道，不当作 0"
 FUND_SCOPE = "支出总表只印合计：功能分类各行只是一般公共预算支出表的"
+UNPRINTED_SCOPE = "{}未印（收入有该项拨款）：功能分类各行只是一般公共预算支出表的，支出合计按支出总表所印"
 
 
 def _carried_onward(result: Imported, catalog: Catalog, tree: Tree) -> None:
@@ -413,6 +419,8 @@ def _function_rows(result: Imported) -> list[Tree]:
     unknown_fund = any(table.kind.id in FUND_TABLES for table in result.unsure)
     if spending_by_fund_unknown(result):
         return []  # the 支出总表's rows are of all its money: no fund's (its totals written as printed)
+    if general_rows_alone(result):  # the 一般公共预算's rows alone, the other spending by function not known
+        sources = [("一般公共预算支出表", "一般公共预算")]
     if ("一般公共预算支出表" not in result.tables or unknown_fund) and "支出总表" in result.tables:
         sources = [("支出总表", "")]
     elif unknown_fund:
@@ -426,7 +434,7 @@ def _function_rows(result: Imported) -> list[Tree]:
         for row in finest:
             rows.append(_function_row(result, table, row, fund))
         rows += _parents(result, kind, finest, fund)
-    if sources and sources[0][0] != "支出总表" and "支出总表" in result.tables:
+    if sources and sources[0][0] != "支出总表" and "支出总表" in result.tables and not general_rows_alone(result):
         rows += _other_funds(result)
     return rows
 
@@ -449,6 +457,15 @@ def spending_by_fund_unknown(result: Imported) -> bool:
     unknown_fund = any(table.kind.id in FUND_TABLES for table in result.unsure)
     return ("一般公共预算支出表" not in result.tables or unknown_fund) and "支出总表" in result.tables \
         and not general_alone(result)
+
+
+def general_rows_alone(result: Imported) -> bool:
+    """Whether the function rows are the 一般公共预算支出表's alone (功能分类口径) beside the 支出总表's totals: a fund
+    table not printed while the income states that fund (烟台市住房和城乡建设局 2026 without its 国有资本经营预算支出表):
+    the 支出总表's rows less the fund tables' are not the department's own money — that fund's spending is in them."""
+    unknown_fund = any(table.kind.id in FUND_TABLES for table in result.unsure)
+    return not unknown_fund and "一般公共预算支出表" in result.tables and "支出总表" in result.tables \
+        and bool(unprinted_funds(result))
 
 
 def unprinted_funds(result: Imported) -> list[str]:
@@ -505,6 +522,8 @@ def _other_funds(result: Imported) -> list[Tree]:
                 if m in row.amounts}
         if any(v > 0 for v in rest.values()) and all(v >= 0 for v in rest.values()):
             item: Tree = {"科目": Placed(int(row.code), f"支出总表 {row.where}（减去各资金表）"), "资金": Placed(fund)}
+            if _unknown_name(row, result.year):  # a code the catalogue lacks, printed with its name (烟台 2230107)
+                item["名称"] = Placed(row.name)
             for meaning, amount in rest.items():
                 item[meaning] = Placed(scaled(amount, factor(result, table)))
             out.append(item)
