@@ -83,7 +83,9 @@ def test_the_spending_total_is_written_as_printed_where_it_stands_a_tail_from_it
     spending = import_files([YANTAI], None).imported.tree["支出"]
     assert (spending["合计"].value, spending["合计"].where) == (Decimal("191394.79"), "支出总表 第3页 第7行")
     assert spending["基本支出"]["合计"].value == Decimal("8882.89")
-    assert "项目支出" not in spending  # printed as the sum of its classes: nothing to state
+    # the extract prints no 一般公共预算支出表 and its income is not all 一般公共预算拨款: the 支出总表's rows are of
+    # all its money, no fund's — not written as function rows; its 项目支出 then as printed beside the 合计
+    assert "功能分类" not in spending and spending["项目支出"].value == Decimal("182511.90")
 
 
 def test_a_basic_spending_table_of_one_column_gives_its_lines_and_a_fund_that_is_all_the_money_its_total(

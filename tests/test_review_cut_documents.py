@@ -147,3 +147,56 @@ def test_without_the_general_budget_table_the_spending_table_is_not_told_differe
     review = review_document(_without(QIXIANGJU, {12, 13}, tmp_path), None)
     assert review.imported is not None and not review.imported.differences
     assert not [f for f in review.checks if f.severity == "error"]
+
+
+SHENZHEN_MINZHENG = Path("/work/shared/corpus/gd-shenzhen-minzheng-2026-dept-budget.pdf")
+XINGKEYUAN = Path("/work/shared/corpus/sh-city-xingkeyuan-2026-unit-budget.pdf")
+
+
+@pytest.mark.skipif(not SHENZHEN_MINZHENG.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_without_the_general_budget_table_the_spending_table_s_rows_are_no_fund_s_where_other_money_is_stated(
+        tmp_path: Path) -> None:
+    """深圳市民政局 2026 (政府性基金预算拨款 19,336.15万元) without its 一般公共预算支出表 (pp. 28–29): the 支出总表's rows
+    are of all its money, not the 一般公共预算's — before: “政府性基金预算支出 19,336.15万元（应为 0.00万元）”, every
+    row taken as the 一般公共预算's. They are not written as function rows; the 支出总表's 合计 is, as printed."""
+    review = review_document(_without(SHENZHEN_MINZHENG, {28, 29}, tmp_path), None)
+    assert not review.unreviewed and review.imported is not None and review.narrative is not None
+    spending = review.imported.imported.tree["支出"]
+    assert "功能分类" not in spending and isinstance(spending["合计"], Placed)
+    assert not [v for v in review.narrative.verdicts if v.status == "disagree"]
+    assert review.checklist["tables_missing"]
+
+
+@pytest.mark.skipif(not XINGKEYUAN.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+def test_without_the_general_budget_table_the_text_s_fiscal_spending_by_class_is_not_judged(tmp_path: Path) -> None:
+    """上海市刑事科学技术研究院 2026 (其他收入 400万元) without its 一般公共预算支出表 (pp. 13–14): the text's 财政拨款
+    totals agree with the 财政拨款收支总表, and its classes (“科学技术支出”科目6,573万元, 59万元 …) are 未能核对 —
+    before: “6,672万元（应为 7,072万元）”, “6,573万元（应为 6,973万元）”, the 支出总表's rows taken as the fund's."""
+    review = review_document(_without(XINGKEYUAN, {13, 14}, tmp_path), None)
+    assert not review.unreviewed and review.narrative is not None
+    verdicts = review.narrative.verdicts
+    assert not [v for v in verdicts if v.status == "disagree"]
+    assert {v.status for v in verdicts if v.statement.value in (Decimal(6573), Decimal(59))} == {"unknown"}
+    assert "agree" in {v.status for v in verdicts if v.statement.value == Decimal(6672)}
+
+
+ZHUJIANJU = Path("/work/shared/corpus/sd-yantai-zhujianju-2026-dept-budget.pdf")
+
+
+@pytest.mark.skipif(not ZHUJIANJU.exists(), reason="the national corpus (/work/shared/corpus) is not here")
+@pytest.mark.parametrize("page", [24, 25], ids=["政府性基金预算支出表", "国有资本经营预算支出表"])
+def test_a_fund_table_not_printed_leaves_the_text_judged_and_the_rest_by_function_unknown(
+        page: int, tmp_path: Path) -> None:
+    """烟台市住房和城乡建设局 2026 without its 政府性基金预算支出表 (p. 24) or its 国有资本经营预算支出表 (p. 25), the fund
+    stated in its income: the 支出总表's rows less the fund tables' are not its own money (that fund's spending is in
+    them) — before: written as 单位资金, their codes the fund table alone names (2230107) “在 2026 年的科目表中不存在”
+    and none of the text judged, or “其中财政拨款45832.29万元（应为 42,026.09万元）”. The 一般公共预算's rows alone
+    are written (功能分类口径), the 支出总表's totals as printed: the text judged, nothing told different."""
+    review = review_document(_without(ZHUJIANJU, {page}, tmp_path), None)
+    assert not review.unreviewed and review.narrative is not None and review.imported is not None
+    spending = review.imported.imported.tree["支出"]
+    assert spending["功能分类口径"].value == "一般公共预算"
+    assert spending["合计"].where.startswith("支出总表")
+    assert review.narrative.counts["agree"] > 100  # of 159 in the whole
+    assert not [v for v in review.narrative.verdicts if v.status == "disagree"]
+    assert not [f for f in review.checks if f.severity == "error" and "科目表" in f.message]

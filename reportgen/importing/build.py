@@ -160,6 +160,13 @@ def _spending(result: Imported, catalog: Catalog) -> Tree:
         spending["基本支出"] = basic
     if not rows:
         _stated_totals(result, spending)
+        if spending_by_fund_unknown(result):
+            _whole_total(result, spending)
+    elif general_rows_alone(result):
+        _stated_spending(result, "支出总表", spending)
+        _whole_total(result, spending)
+        told = "、".join(unprinted_funds(result))
+        spending["功能分类口径"] = Placed("一般公共预算", UNPRINTED_SCOPE.format(told))
     elif (whole := _whole_spending(result, rows)) and (printed := spending_totals(result, whole)):
         _printed_spending(result, spending, printed)  # as printed, beside its rows
     elif (printed := _lone_totals(result)):
@@ -349,6 +356,7 @@ UNREAD_INCOME = "没有读取：财政拨款以外的收入来源不知道，不
 NO_INCOME_TABLE = "收支总表没有读出，收入总表也没有读出它的合计行（文件中没有，或没有认出）：财政拨款以外的收入来源不知道，不当作 0"
 OTHER_INCOME_ROW = "收支总表没有读出；收入总表的合计行有财政拨款以外的收入，各来源的数没有从中读取：不知道，不当作 0"
 FUND_SCOPE = "支出总表只印合计：功能分类各行只是一般公共预算支出表的"
+UNPRINTED_SCOPE = "{}未印（收入有该项拨款）：功能分类各行只是一般公共预算支出表的，支出合计按支出总表所印"
 
 
 def _carried_onward(result: Imported, catalog: Catalog, tree: Tree) -> None:
@@ -429,6 +437,10 @@ def _function_rows(result: Imported) -> list[Tree]:
     # a fund's table not read for sure: the others' rows are not all the spending (北京教委's 政府性基金 and
     # 国有资本 rows, 70,424.99, were told as the whole against its income of 4,483,899.83) — the 支出总表's, else none
     unknown_fund = any(table.kind.id in FUND_TABLES for table in result.unsure)
+    if spending_by_fund_unknown(result):
+        return []  # the 支出总表's rows are of all its money: no fund's (its totals written as printed)
+    if general_rows_alone(result):  # the 一般公共预算's rows alone, the other spending by function not known
+        sources = [("一般公共预算支出表", "一般公共预算")]
     if ("一般公共预算支出表" not in result.tables or unknown_fund) and "支出总表" in result.tables:
         sources = [("支出总表", "")]
     elif unknown_fund:
@@ -442,9 +454,38 @@ def _function_rows(result: Imported) -> list[Tree]:
         for row in finest:
             rows.append(_function_row(result, table, row, fund))
         rows += _parents(result, kind, finest, fund)
-    if sources and sources[0][0] != "支出总表" and "支出总表" in result.tables:
+    if sources and sources[0][0] != "支出总表" and "支出总表" in result.tables and not general_rows_alone(result):
         rows += _other_funds(result)
     return rows
+
+
+def general_alone(result: Imported) -> bool:
+    """Whether the income read shows all the money is 一般公共预算拨款 (no other source stated, none unknown): the
+    支出总表's rows, of all the money, are then the 一般公共预算's; else they are not known by fund."""
+    income = result.tree.get("收入")
+    if not isinstance(income, dict) or "其余未公开" in income:
+        return False
+    stated = {key for key, node in income.items()
+              if key in SOURCE_FIELDS and isinstance(node, Placed) and isinstance(node.value, Decimal) and node.value}
+    return stated == {"一般公共预算拨款"}
+
+
+def spending_by_fund_unknown(result: Imported) -> bool:
+    """Whether the function rows are withheld: the 支出总表 stands for them (no 一般公共预算支出表 read, or a fund
+    table not read for sure) while the money is not all 一般公共预算拨款 (a document without its 一般公共预算支出表
+    whose income states 政府性基金预算拨款 or 事业收入): its rows are not any fund's."""
+    unknown_fund = any(table.kind.id in FUND_TABLES for table in result.unsure)
+    return ("一般公共预算支出表" not in result.tables or unknown_fund) and "支出总表" in result.tables \
+        and not general_alone(result)
+
+
+def general_rows_alone(result: Imported) -> bool:
+    """Whether the function rows are the 一般公共预算支出表's alone (功能分类口径) beside the 支出总表's totals: a fund
+    table not printed while the income states that fund (烟台市住房和城乡建设局 2026 without its 国有资本经营预算支出表):
+    the 支出总表's rows less the fund tables' are not the department's own money — that fund's spending is in them."""
+    unknown_fund = any(table.kind.id in FUND_TABLES for table in result.unsure)
+    return not unknown_fund and "一般公共预算支出表" in result.tables and "支出总表" in result.tables \
+        and bool(unprinted_funds(result))
 
 
 def unprinted_funds(result: Imported) -> list[str]:
@@ -501,6 +542,8 @@ def _other_funds(result: Imported) -> list[Tree]:
                 if m in row.amounts}
         if any(v > 0 for v in rest.values()) and all(v >= 0 for v in rest.values()):
             item: Tree = {"科目": Placed(int(row.code), f"支出总表 {row.where}（减去各资金表）"), "资金": Placed(fund)}
+            if _unknown_name(row, result.year):  # a code the catalogue lacks, printed with its name (烟台 2230107)
+                item["名称"] = Placed(row.name)
             for meaning, amount in rest.items():
                 item[meaning] = Placed(scaled(amount, factor(result, table)))
             out.append(item)
@@ -718,6 +761,14 @@ def economic_whole(result: Imported, stated: Placed) -> bool:
     lines = sum(1 for row in result.rows[kind] if row.code)
     tail = printed_step(result, kind) * scale * (lines + 1) / 2
     return abs(stated.value - scaled(economic.amounts["合计"].value, scale)) <= tail
+
+
+def _whole_total(result: Imported, spending: Tree) -> None:
+    """支出.合计 as the 支出总表's 合计 row prints it, beside its 基本支出 and 项目支出, where its rows are not
+    written (spending_by_fund_unknown): no function row makes it."""
+    total = _total_row(result, "支出总表")
+    if total is not None and "合计" not in spending and "合计" in total.amounts and not total.amounts["合计"].blank:
+        spending["合计"] = value(result, result.tables["支出总表"], total.amounts["合计"], "支出.合计")
 
 
 def _stated_spending(result: Imported, kind: str, spending: Tree) -> None:
