@@ -460,10 +460,14 @@ def _function_rows(result: Imported) -> list[Tree]:
 
 
 def general_alone(result: Imported) -> bool:
-    """Whether the income read shows all the money is 一般公共预算拨款 (no other source stated, none unknown): the
-    支出总表's rows, of all the money, are then the 一般公共预算's; else they are not known by fund."""
+    """Whether nothing read says the money is of another source than 一般公共预算拨款 (no income read at all — a
+    支出总表 given alone —, or the income read states that source alone, none unknown): the 支出总表's rows are then
+    written as they always were; where the income read states another source, or leaves one unknown, they are
+    not known by fund."""
     income = result.tree.get("收入")
-    if not isinstance(income, dict) or "其余未公开" in income:
+    if not isinstance(income, dict) or not income:
+        return True
+    if "其余未公开" in income:
         return False
     stated = {key for key, node in income.items()
               if key in SOURCE_FIELDS and isinstance(node, Placed) and isinstance(node.value, Decimal) and node.value}
