@@ -33,6 +33,7 @@ from tests.clients import require_program
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 HELDOUT = Path(__file__).resolve().parent / "seeds" / "heldout"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -41,14 +42,27 @@ def _poppler() -> None:
 
 
 def test_figures_printed_with_misplaced_separators_are_one_finding_of_the_document() -> None:
+    """上海市职业能力考试院 2026 prints every 元 figure over 999 with its last separator only (“7880,000”): what
+    such a cell is, is not read, so no table holding one is read for sure — none of its sums is made as if the cell
+    were 0 (the whole document was told 14 slips more: “收入总计 应为 0万元”, its income against its spending …).
+    Its pp. 7, 10, 12: every table has such cells, so the document is 未能审核, the reason naming them."""
     result = review_document(FIXTURES / "sh-city-zhiyenengli-2026-p7-10-12.pdf", None)
+    assert result.imported is None and result.outcome == "未能审核"
+    said = result.unreviewed
+    assert "认出了 4 张预算表，但没有一张的数能确定读出" in said and "千位分隔符印错了位置（如“7880,000”）" in said
+
+
+@pytest.mark.skipif(not (CORPUS / "sh-city-zhiyenengli-2026-unit-budget.pdf").exists(),
+                    reason="the national corpus (../shared/corpus) is not here")
+def test_the_whole_document_with_misplaced_separators_is_told_them_once_and_nothing_made_of_them() -> None:
+    result = review_document(CORPUS / "sh-city-zhiyenengli-2026-unit-budget.pdf", None)
     assert result.imported is not None
     told = [d for d in result.imported.differences if MISPLACED_SEPARATORS in d]
-    assert len(told) == 1  # not one for each of its cells
-    assert "57 格" in told[0] and "第1页 第14行“7880,000”" in told[0] and "等" in told[0]
-    # each cell still unread, never taken for a number, and no other difference made of them: a label read
-    # as the 预算数 beside it, a total read as its blank neighbour's 0
+    assert len(told) == 1 and "104 格" in told[0]  # not one for each of its cells
     assert result.imported.differences == told
+    errors = [f for f in [*result.checks, *(result.narrative.contradictions if result.narrative else [])]
+              if f.severity == "error"]
+    assert errors == []  # before: R-收支平衡, R-财政拨款一致, R-基本支出一致, R-绩效金额, R-核对 “应为 0万元” …
 
 
 def test_one_basis_given_for_two_projects_is_no_repeated_passage() -> None:

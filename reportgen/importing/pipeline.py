@@ -47,7 +47,7 @@ from reportgen.importing.reconcile import (
     tail_notes,
     unreadables,
 )
-from reportgen.importing.rows import body_rows
+from reportgen.importing.rows import CellProblem, body_rows
 from reportgen.importing.sure import header_doubts, repeated_codes, unit_lines, unit_lines_note, unsure_note
 from reportgen.importing.text_fields import add_text_fields, fill_required, withheld
 from reportgen.importing.text_parts import read_text_parts
@@ -71,6 +71,7 @@ from reportgen.readers.grid import Grid, ImportRefused
 from reportgen.readers.lines import Line
 from reportgen.readers.pdf_ocr import UNREAD
 from reportgen.readers.published import Published, read_published
+from reportgen.reading.amounts import MISPLACED_SEPARATORS
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 
@@ -286,7 +287,8 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     imported.unsure = unsure
     slips, tails = rounding_tails(imported, differences(imported))
     notes += tail_notes(tails)
-    found = grouped(slips) + unreadables(imported.problems) + (prose.conflicts if prose is not None else [])
+    found = grouped(slips) + unreadables(imported.problems + _misplaced_cells(unsure)) \
+        + (prose.conflicts if prose is not None else [])
     found += [difference for table in aside for difference in table.differences]
     if "支出总表" in imported.tables:
         found += against_the_departments(aside, imported.rows.get("支出总表", []), imported.tables["支出总表"].unit,
@@ -401,7 +403,7 @@ def _built(paths: list[Path], tables: list[Table], unknown: list[Grid], catalog:
            layout: str | None, unsure: list[Table]) -> Imported:
     """The budget tables built into a source's fields; refused where there is no table, or no figure."""
     if not tables:
-        raise ImportRefused(_no_tables(paths, unknown))
+        raise ImportRefused(_no_tables(paths, unknown) if not unsure else _none_for_sure(paths, unsure))
     imported = build(tables, catalog, layout, unsure)
     if not any(_is_figure(p) for p in walk(imported.tree)):  # a blank cell ("-", "—") is no figure printed
         raise ImportRefused(_no_figures(paths, [table.kind.id for table in tables if any(
@@ -552,6 +554,14 @@ def _final_accounts(paths: list[Path], final: list[Table], differences: int, mis
             f"表内与表间核对：{found}。未写出源文件")
 
 
+def _none_for_sure(paths: list[Path], unsure: list[Table]) -> str:
+    """The budget tables were recognised, none read for sure: which, and why (a misplaced separator's cells
+    among the reasons, the document's slip)."""
+    said = "；".join(f"{table.kind.id}（{table.grid.shown}）：{'；'.join(header_doubts(table))}" for table in unsure[:4])
+    return (f"{'、'.join(map(str, paths))}：认出了 {len(unsure)} 张预算表，但没有一张的数能确定读出（{said}）；"
+            "未写出源文件")
+
+
 def _no_tables(paths: list[Path], unknown: list[Grid]) -> str:
     final = next((text for grid in unknown for text in _title_texts(grid) if "决算" in text and "表" in text), None)
     if final is not None:  # a 部门决算 (final accounts): its tables are not a budget's, never read as one
@@ -560,6 +570,17 @@ def _no_tables(paths: list[Path], unknown: list[Grid]) -> str:
     names = "；".join(f"{file} {'、'.join(g.name for g in grids)}" for file, grids in _by_file(unknown[:8]).items())
     return (f"{'、'.join(map(str, paths))}：没有认出任何预算表（读到 {names or '（没有表格）'}）；"
             "应为预算管理系统导出的工作簿或公开的预算文本，表名如“部门收入预算总表”，或用 --layout 指定版式")
+
+
+def _misplaced_cells(unsure: list[Table]) -> list[CellProblem]:
+    """The cells of tables not read for sure whose thousands separators are misplaced (sure._misplaced): the
+    document's slip, told once as it is of a table read, though the table's figures are not taken."""
+    found: list[CellProblem] = []
+    for table in unsure:
+        problems: list[CellProblem] = []
+        body_rows(table, problems=problems)
+        found += [problem for problem in problems if problem.why == MISPLACED_SEPARATORS]
+    return found
 
 
 def _by_file(grids: list[Grid]) -> dict[str, list[Grid]]:

@@ -15,6 +15,7 @@ from reportgen.importing.grouped import grouped_income
 from reportgen.importing.recognize import ITEMS, THREE_PUBLIC, TURNED_FIGURE, Table, cell_text, is_amount
 from reportgen.importing.rows import LABEL_MEANINGS, Row, body_rows, is_note_row
 from reportgen.importing.sides import label_columns, spanning_label
+from reportgen.reading.amounts import MISPLACED_SEPARATORS, why_not_amount
 
 
 def header_doubts(table: Table) -> list[str]:
@@ -29,7 +30,21 @@ def header_doubts(table: Table) -> list[str]:
         repeated = Counter(table.columns[col] for col in side)
         doubts += [f"“{meaning}”对应了{count}列" for meaning, count in repeated.items() if count > 1]
     return doubts + _unheaded_names(table) + _one_vehicle_part(table) + _repeated_codes(table) + _items_as_rows(table) \
-        + _units_in_turn(table) + _scanned(table) + _unjoined(table)
+        + _units_in_turn(table) + _scanned(table) + _unjoined(table) + _misplaced(table)
+
+
+def _misplaced(table: Table) -> list[str]:
+    """Cells of the body printing digits with their thousands separators misplaced (上海市职业能力考试院 2026:
+    “7880,000”, every 元 figure over 999 with its last separator only): what they are is not read (a decimal
+    comma is not ruled out), so the table's figures are not all known — not read for sure, never summed as if
+    those cells were 0 (its 收入总计 was told “应为 0万元”, its income against its spending, its 基本支出 …)."""
+    cells = [cell.text.strip() for row in table.grid.rows[table.body_start:] for cell in row
+             if not is_amount(cell) and cell.text.strip() and why_not_amount(cell.text) == MISPLACED_SEPARATORS]
+    return [misplaced_note(len(cells), cells[0])] if cells else []
+
+
+def misplaced_note(count: int, example: str) -> str:
+    return f"{count} 格的千位分隔符印错了位置（如“{example}”），这些格的数读不出，表中的数不全"
 
 
 def _unjoined(table: Table) -> list[str]:
