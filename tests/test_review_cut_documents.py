@@ -14,12 +14,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader, PdfWriter
 
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.tree import Placed
 from reportgen.review.documents import review_document
 from tests.clients import require_program
+from tests.support.national import without_pages
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 NO_COVER = FIXTURES / "guangzhou-qixiangju-2026-p5-6-12-13-16.pdf"
@@ -69,14 +69,6 @@ def test_a_page_printed_twice_over_is_read_once_and_told() -> None:
 GUIZIJU = Path("/work/shared/corpus/gd-guangzhou-guiziju-2026-dept-budget.pdf")
 
 
-def _without(path: Path, pages: set[int], folder: Path) -> Path:
-    writer = PdfWriter()
-    for number, page in enumerate(PdfReader(path).pages, start=1):
-        if number not in pages:
-            writer.add_page(page)
-    cut = folder / f"without-{min(pages)}.pdf"
-    writer.write(cut)
-    return cut
 
 
 @pytest.mark.skipif(not GUIZIJU.exists(), reason="the national corpus (/work/shared/corpus) is not here")
@@ -84,7 +76,7 @@ def test_a_fund_table_not_printed_is_never_a_fund_spending_none(tmp_path: Path) 
     """广州市规划和自然资源局 2026 (政府性基金预算拨款 909,936.12万元) without its 政府性基金预算支出表 (p. 19): that table
     is told missing, and the fund's spending is not taken as 0 — before: “政府性基金预算拨款 909,936.12万元 与……功能
     分类支出之和 0.00万元 不一致”, and the 财政拨款收支总表's 城乡社区支出 911,969.85 “而其组成部分之和为 2,033.73”."""
-    review = review_document(_without(GUIZIJU, {19}, tmp_path), None)
+    review = review_document(without_pages(GUIZIJU, {19}, tmp_path / "without-19.pdf"), None)
     assert not review.unreviewed and review.imported is not None
     assert not [f for f in review.checks if f.rule == "R-财政拨款一致"]
     assert not [d for d in review.imported.differences if "城乡社区支出" in d]
@@ -99,7 +91,7 @@ def test_a_change_inside_a_bracket_is_the_bracket_items_not_the_one_the_clause_o
     """广州市气象局 2026 without its “三公” table (p. 17): the text alone gives the parts, and “公务用车购置及运行维护费
     24.8万元（公务用车购置费0万元，比上年减少19.6万元；……）比上年减少25.05万元” compares 公务用车购置费, not the sum
     the clause opens with — before: the sum's 增减额 read as −19.6, and its printed −25.05 told “应为 减少19.60万元”."""
-    review = review_document(_without(QIXIANGJU, {17}, tmp_path), None)
+    review = review_document(without_pages(QIXIANGJU, {17}, tmp_path / "without-17.pdf"), None)
     assert review.imported is not None and review.narrative is not None
     three = review.imported.imported.tree["三公经费"]
     assert "增减额" not in three["公务用车购置及运行维护费"]
@@ -117,7 +109,7 @@ def test_a_part_printed_as_tables_of_the_other_file_is_not_told_absent(tmp_path:
     before: “文件中没有‘绩效管理’这一部分”."""
     from reportgen.review.documents import review_together
 
-    narrative = _without(LVHUA, {1, 2}, tmp_path)
+    narrative = without_pages(LVHUA, {1, 2}, tmp_path / "without-1.pdf")
     review = review_together([narrative, LVHUA_TABLES], None)
     assert len(review) == 1 and review[0].narrative is not None  # one disclosure, its text judged
     assert not [f for f in review[0].checks if f.rule == "R-不公开" and "绩效" in f.message]
@@ -132,7 +124,7 @@ def test_a_final_account_without_its_cover_takes_the_year_its_text_states_its_fi
     """佛山市轨道交通局 2019年部门决算 without its cover and 目录 (pp. 1–2): its tables' titles name no year, its text
     says “2019年部门决算” — the source is of 2019, said where, and its text judged as in the whole (91 agreeing);
     before: no year, not one figure of its text judged."""
-    review = review_document(_without(FOSHAN, {1, 2}, tmp_path), None)
+    review = review_document(without_pages(FOSHAN, {1, 2}, tmp_path / "without-1.pdf"), None)
     assert review.imported is not None and review.narrative is not None
     year = review.imported.imported.tree["年度"]
     assert isinstance(year, Placed) and year.value == 2019 and year.where.startswith("第")
@@ -144,7 +136,7 @@ def test_without_the_general_budget_table_the_spending_table_is_not_told_differe
     """广州市气象局 2026 without its 一般公共预算支出表 (pp. 12–13): the 支出总表's 项 are not laid against the fund
     tables' (before: 15 “2200599 其他气象事务支出 印作 262.00，而其组成部分之和为 0”), nor the 一般公共预算拨款 against
     function rows that are not that fund's."""
-    review = review_document(_without(QIXIANGJU, {12, 13}, tmp_path), None)
+    review = review_document(without_pages(QIXIANGJU, {12, 13}, tmp_path / "without-12.pdf"), None)
     assert review.imported is not None and not review.imported.differences
     assert not [f for f in review.checks if f.severity == "error"]
 
@@ -159,7 +151,7 @@ def test_without_the_general_budget_table_the_spending_table_s_rows_are_no_fund_
     """深圳市民政局 2026 (政府性基金预算拨款 19,336.15万元) without its 一般公共预算支出表 (pp. 28–29): the 支出总表's rows
     are of all its money, not the 一般公共预算's — before: “政府性基金预算支出 19,336.15万元（应为 0.00万元）”, every
     row taken as the 一般公共预算's. They are not written as function rows; the 支出总表's 合计 is, as printed."""
-    review = review_document(_without(SHENZHEN_MINZHENG, {28, 29}, tmp_path), None)
+    review = review_document(without_pages(SHENZHEN_MINZHENG, {28, 29}, tmp_path / "without-28.pdf"), None)
     assert not review.unreviewed and review.imported is not None and review.narrative is not None
     spending = review.imported.imported.tree["支出"]
     assert "功能分类" not in spending and isinstance(spending["合计"], Placed)
@@ -172,7 +164,7 @@ def test_without_the_general_budget_table_the_text_s_fiscal_spending_by_class_is
     """上海市刑事科学技术研究院 2026 (其他收入 400万元) without its 一般公共预算支出表 (pp. 13–14): the text's 财政拨款
     totals agree with the 财政拨款收支总表, and its classes (“科学技术支出”科目6,573万元, 59万元 …) are 未能核对 —
     before: “6,672万元（应为 7,072万元）”, “6,573万元（应为 6,973万元）”, the 支出总表's rows taken as the fund's."""
-    review = review_document(_without(XINGKEYUAN, {13, 14}, tmp_path), None)
+    review = review_document(without_pages(XINGKEYUAN, {13, 14}, tmp_path / "without-13.pdf"), None)
     assert not review.unreviewed and review.narrative is not None
     verdicts = review.narrative.verdicts
     assert not [v for v in verdicts if v.status == "disagree"]
@@ -192,7 +184,7 @@ def test_a_fund_table_not_printed_leaves_the_text_judged_and_the_rest_by_functio
     them) — before: written as 单位资金, their codes the fund table alone names (2230107) “在 2026 年的科目表中不存在”
     and none of the text judged, or “其中财政拨款45832.29万元（应为 42,026.09万元）”. The 一般公共预算's rows alone
     are written (功能分类口径), the 支出总表's totals as printed: the text judged, nothing told different."""
-    review = review_document(_without(ZHUJIANJU, {page}, tmp_path), None)
+    review = review_document(without_pages(ZHUJIANJU, {page}, tmp_path / f"without-{page}.pdf"), None)
     assert not review.unreviewed and review.narrative is not None and review.imported is not None
     spending = review.imported.imported.tree["支出"]
     assert spending["功能分类口径"].value == "一般公共预算"

@@ -11,9 +11,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader, PdfWriter
 
 from reportgen.review.documents import review_document
+from tests.support.national import without_pages
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 MINZHENG_GZ = CORPUS / "gd-guangzhou-minzheng-2026-dept-budget.pdf"
@@ -22,13 +22,6 @@ pytestmark = [pytest.mark.skipif(shutil.which("pdftotext") is None, reason="popp
               pytest.mark.skipif(not MINZHENG_GZ.exists(), reason="the national corpus (../shared/corpus) is not here")]
 
 
-def _without(source: Path, page: int, path: Path) -> Path:
-    reader, writer = PdfReader(source), PdfWriter()
-    for number, printed in enumerate(reader.pages, start=1):
-        if number != page:
-            writer.add_page(printed)
-    writer.write(path)
-    return path
 
 
 def _three_public(review) -> list[tuple[str, str]]:
@@ -38,7 +31,7 @@ def _three_public(review) -> list[tuple[str, str]]:
 
 
 def test_without_the_three_public_table_a_part_not_read_is_unknown_and_none_judged_by_itself(tmp_path):
-    cut = review_document(_without(MINZHENG_GZ, 20, tmp_path / "minzheng-gz-without-20.pdf"), None)
+    cut = review_document(without_pages(MINZHENG_GZ, {20}, tmp_path / "minzheng-gz-without-20.pdf"), None)
     section = cut.imported.imported.tree["三公经费"]
     assert "公务用车购置费" not in section  # printed in a bracket, not read: unknown, not 0
     assert section["公务接待费"]["本年"].value == Decimal("40.42")  # as the text states it
@@ -51,7 +44,7 @@ def test_without_the_three_public_table_a_part_not_read_is_unknown_and_none_judg
 
 @pytest.mark.skipif(not MINZHENG_SZ.exists(), reason="the national corpus (../shared/corpus) is not here")
 def test_parts_the_text_states_in_a_form_not_read_are_never_zero(tmp_path):
-    cut = review_document(_without(MINZHENG_SZ, 33, tmp_path / "minzheng-sz-without-33.pdf"), None)
+    cut = review_document(without_pages(MINZHENG_SZ, {33}, tmp_path / "minzheng-sz-without-33.pdf"), None)
     said = _three_public(cut)
     assert ("46.80万元", "disagree") not in said and ("15.00万元", "disagree") not in said
     assert not [v for v in cut.narrative.verdicts if v.status == "disagree"]

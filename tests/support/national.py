@@ -4,6 +4,7 @@ national import tests share: a recognised table of a fixture, a source node's va
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from reportgen.importing import catalog as catalogs
 from reportgen.importing.recognize import Table, recognize
@@ -33,3 +34,25 @@ def reviewed_against(tmp_path: Path, source: str, draft: Path, **options: bool) 
     result, problems = review(path, draft, cut_as_notes=True, **options)
     assert result is not None, problems
     return result
+
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"  # ../shared/corpus beside the repository
+
+
+def without_pages(source: Path, pages: set[int], path: Path) -> Path:
+    """A real document with ``pages`` (1-based) cut out, written at ``path``: the stand-in for one that does
+    not print them (bench/cuts.py)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for number, page in enumerate(PdfReader(source).pages, start=1):
+        if number not in pages:
+            writer.add_page(page)
+    writer.write(path)
+    return path
+
+
+def errors_said(result: Any) -> list[tuple[str, str]]:
+    """A document review's errors (rule and message): its checks' and its text's contradictions."""
+    found = [*result.checks, *(result.narrative.contradictions if result.narrative else [])]
+    return [(f.rule, f.message) for f in found if f.severity == "error"]
