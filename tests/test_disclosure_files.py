@@ -5,7 +5,8 @@ the tables), never by their names; files that are not one disclosure stay apart.
 fewer than half the printed amounts were read is 未能审核, never passed.
 
 Fixtures: pages of real 北京 disclosures cut with pypdf (tests/fixtures/disclosure/make_extracts.py):
-part1 the 首都绿化委员会办公室 2026 情况说明, part2 its 报表 (预算01–09表), minzheng-part1 北京市民政局's 说明."""
+part1 the 首都绿化委员会办公室 2026 情况说明, part2 its 报表 (预算01–09表), part3 its 报表's tables that are none of
+the budget's (预算11–13表: 政府购买服务, 项目 and 部门整体绩效目标), minzheng-part1 北京市民政局's 说明."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "disclosure"
 NARRATIVE = FIXTURES / "bj-lvhua-part1.pdf"
 TABLES = FIXTURES / "bj-lvhua-part2.pdf"
+OTHER_TABLES_FILE = FIXTURES / "bj-lvhua-part3.pdf"  # 预算11表, 预算12表's first page, 预算13表
 OTHER_NARRATIVE = FIXTURES / "bj-minzheng-part1.pdf"
 OTHER_TABLES = FIXTURES / "bj-minzheng-part2.pdf"  # its 报表's 收支总表 and 收入总表 alone
 SHANGHAI = ROOT / "bench" / "corpus" / "putuo-zhengfuban-2025.pdf"
@@ -114,6 +116,44 @@ def test_a_report_published_in_two_files_joins_its_narrative_as_one_document(tmp
     assert one.narrative is not None and whole.narrative is not None
     assert one.narrative.counts == whole.narrative.counts
     assert set(one.imported.imported.tables) == set(whole.imported.imported.tables)
+
+
+def _said(result):
+    assert result.narrative is not None
+    return (result.outcome, result.narrative.counts, [(f.rule, f.message) for f in result.narrative.findings()],
+            [(f.rule, f.message) for f in result.checks], set(result.imported.imported.tables))
+
+
+def test_a_file_of_the_disclosure_s_other_tables_joins_its_narrative_and_tables_as_one_document():
+    """预算11–13表 (政府购买服务, 绩效目标表: none of them a budget table) published as a third file beside the 说明
+    and the 报表: the three are one document, judged as the 说明 and its 报表 are — before, the third was
+    未能审核 alone (“没有认出任何预算表”)."""
+    reviewed = review_together([OTHER_TABLES_FILE, NARRATIVE, TABLES], None)
+    assert [r.files for r in reviewed] == [[NARRATIVE, TABLES, OTHER_TABLES_FILE]]
+    assert _said(reviewed[0]) == _said(review_files([NARRATIVE, TABLES], None))
+    assert any("附表" in note for note in reviewed[0].imported.notes)  # and says what each file is
+
+
+def test_a_file_of_other_tables_naming_no_department_joins_the_one_disclosure_given_and_no_other(tmp_path):
+    """Its 预算11–12表 alone name no department: given with one 说明 and 报表 it is theirs; given beside two
+    documents, nothing tells whose it is, and it is told alone for what it is."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(OTHER_TABLES_FILE).pages[:2]:
+        writer.add_page(page)
+    unnamed = tmp_path / "附件3.pdf"
+    writer.write(unnamed)
+    assert [r.files for r in review_together([NARRATIVE, TABLES, unnamed], None)] == [[NARRATIVE, TABLES, unnamed]]
+    reviewed = review_together([NARRATIVE, TABLES, unnamed, OTHER_NARRATIVE, OTHER_TABLES], None)
+    assert [r.files or [r.document] for r in reviewed] == [[NARRATIVE, TABLES], [unnamed], [OTHER_NARRATIVE, OTHER_TABLES]]
+    assert reviewed[1].outcome == "未能审核" and "附表" in reviewed[1].refused
+
+
+def test_a_file_of_other_tables_alone_says_what_it_is_never_passed():
+    alone = review_document(OTHER_TABLES_FILE, None)
+    assert alone.outcome == "未能审核" and not alone.checks
+    assert "只印了预算表以外的表（预算11表财政拨款政府购买服务明细表" in alone.refused and "附表" in alone.refused
 
 
 def test_two_unrelated_documents_given_together_stay_two(capsys):

@@ -23,7 +23,7 @@ from reportgen.compute.arithmetic import quantize_half_up
 from reportgen.importing.recognize import Table, cell_text, is_amount
 from reportgen.readers.grid import Grid, ImportRefused
 from reportgen.readers.lines import Line
-from reportgen.readers.statements import read_statements
+from reportgen.readers.statements import other_table_words, read_statements
 from reportgen.reading.amounts import printed_amount
 
 _FINAL_COVER = re.compile(r"(\d{4})年度?部门决算")
@@ -141,6 +141,7 @@ def _refusal(first: Identity, other: Identity, word: str) -> str:
 # --- a disclosure published as several files ---------------------------------------------------------
 
 NARRATIVE, TABLES = "说明", "报表"
+OTHER = "附表"  # a file of the disclosure's tables that are none of its budget tables (政府购买服务, 绩效目标表)
 
 
 @dataclass(frozen=True)
@@ -205,8 +206,9 @@ def cover_title(lines: list[Line]) -> str:
 class Part:
     """What one file is as a part of a disclosure: its narrative (说明: a document with no budget table,
     its cover naming its year), its tables (报表: budget tables, and no sentence printed before the
-    first of them), or neither (""); what it states of its owner; a narrative's amounts as stated
-    (value, unit, decimals) and the figures a tables file's budget tables print, in 元."""
+    first of them), its other tables (附表: tables of figures titled as none of the budget's, and no budget
+    table), or neither (""); what it states of its owner; a narrative's amounts as stated (value, unit,
+    decimals) and the figures a tables file's budget tables (or its other tables) print, in 元."""
 
     file: str
     role: str
@@ -216,6 +218,7 @@ class Part:
     amounts: tuple[tuple[Decimal, str, int], ...] = ()
     figures: frozenset[Decimal] = frozenset()
     where: str = ""  # the narrative's title line
+    titles: tuple[str, ...] = ()  # the other tables' titles, as printed (附表)
 
     @property
     def named(self) -> str:
@@ -227,8 +230,9 @@ def part_of(file: str, tables: list[Table], lines: list[Line], document: bool, g
     """``file`` as a part of a disclosure, from its recognised budget tables, its lines and its grids
     (a narrative prints no table of figures: a document whose tables were not recognised is none)."""
     if not tables:
-        cover = cover_of(lines) or _headed(lines) if document and not any(_holds_figures(grid) for grid in grids) \
-            else None
+        if document and any(_holds_figures(grid) for grid in grids):
+            return _other_tables(file, lines, grids)
+        cover = cover_of(lines) or _headed(lines) if document else None
         if cover is None:
             return Part(file, "")
         return Part(file, NARRATIVE, cover.department, cover.year, cover.accounts, _amounts(lines), where=cover.where)
@@ -241,6 +245,51 @@ def part_of(file: str, tables: list[Table], lines: list[Line], document: bool, g
     year = years.most_common(1)[0][0] if years else (cover.year if cover else None)
     accounts = "决算" if all(t.kind.final for t in tables) else "预算"
     return Part(file, TABLES, department, year, accounts, figures=_figures(tables))
+
+
+def _other_tables(file: str, lines: list[Line], grids: list[Grid]) -> Part:
+    """A file of tables of figures and no budget table as the disclosure's other tables (附表): where each
+    table it titles is titled as none of the budget's (vocabulary.yaml 预算以外的表名); the owner a line names
+    (“部门名称  首都绿化委员会办公室”) and the year a title states (“（2026年度）”), where they are printed."""
+    titles = other_titles(grids)
+    if not titles:
+        return Part(file, "")
+    owner = next((m.group("owner") for line in lines if (m := _NAMED_OWNER.match(line.text))), "")
+    year = next((int(m.group(1)) for line in lines if (m := _TITLE_YEAR.match("".join(line.text.split())))), None)
+    return Part(file, OTHER, _OWN_WORDS.sub("", owner), year, figures=_grid_figures(grids), titles=titles)
+
+
+def other_titles(grids: list[Grid]) -> tuple[str, ...]:
+    """The titles the grids print, where each is titled as none of a budget's tables (vocabulary.yaml
+    预算以外的表名: 财政拨款政府购买服务明细表, 项目支出绩效目标表); () where one is not, or none is titled."""
+    titles = tuple(dict.fromkeys(title for grid in grids if (title := _table_title(grid))))
+    words = other_table_words()
+    return titles if titles and all(any(word in title for word in words) for title in titles) else ()
+
+
+# a table's title: the first words of its first rows that end in 表 (“预算12表项目支出绩效目标表”)
+_TABLE_TITLE = re.compile(r"^[^，。；：:]{4,40}表$")
+# a line opening with the owner's name (a cell “部门名称” and the next), not a sentence speaking of 预算单位
+_NAMED_OWNER = re.compile(r"\s*(?:部门名称|单位名称|预算单位|编制部门|编制单位)[：:\s]+(?P<owner>[\u4e00-\u9fff（）()]{2,60})(?:\s|$)")
+_TITLE_YEAR = re.compile(r"^[（(]?(20\d{2})年度?[）)]?$")  # a line of a year alone, under a title
+
+
+def _table_title(grid: Grid) -> str:
+    """The title a grid's first rows print (spaces dropped); "" where none."""
+    texts = ("".join(cell.text.split()) for row in grid.rows[:4] for cell in row if cell.text.strip())
+    return next((text for text in texts if _TABLE_TITLE.match(text)), "")
+
+
+def _grid_figures(grids: list[Grid]) -> frozenset[Decimal]:
+    """Every non-zero figure the grids print, in 元, each as 元 and as 万元 (as a table of no stated unit)."""
+    found: set[Decimal] = set()
+    for grid in grids:
+        for row in grid.rows:
+            for cell in row:
+                value = printed_amount(cell_text(cell)) if is_amount(cell) else None
+                if value:
+                    found.update(value * factor for factor in _FACTOR.values())
+    return frozenset(found)
 
 
 def _headed(lines: list[Line]) -> Cover | None:
@@ -342,7 +391,8 @@ def grouped(parts: list[Part]) -> list[list[Part]]:
     """The disclosures among ``parts``: each narrative with its tables file (``paired``), then every
     further tables file of the same disclosure (its 报表 published in several files: 附件2-1, 附件2-2) —
     one whose tables state the owner and year of the pair's tables, or which prints the narrative's
-    amounts as its pair does (``differs``)."""
+    amounts as its pair does (``differs``) — and every file of its other tables (附表: 政府购买服务明细表,
+    绩效目标表 published apart) that is of it (``_home``)."""
     groups = [[narrative, tables] for narrative, tables in paired(parts)]
     taken = {part.file for group in groups for part in group}
     for part in parts:
@@ -351,7 +401,34 @@ def grouped(parts: list[Part]) -> list[list[Part]]:
             if group is not None:
                 group.append(part)
                 taken.add(part.file)
+    for part in parts:
+        home = _home(groups, part) if part.role == OTHER else None
+        if home is not None:
+            home.append(part)
     return groups
+
+
+def _home(groups: list[list[Part]], other: Part) -> list[Part] | None:
+    """The disclosure a file of other tables (附表) is part of: the one of the owner it names; where it names
+    none, the one whose narrative's amounts it prints (SHARED_AT_LEAST at least, most of all), else the only
+    disclosure given; None where it is none's, or where which is not told."""
+    joins = [group for group in groups if not other_differs(group[0], group[1], other)]
+    named = [group for group in joins if other.department and (group[1].department or group[0].department)]
+    if named or not joins:
+        return named[0] if named else None
+    best = max(joins, key=lambda group: shared(group[0], other))
+    return best if shared(best[0], other) >= SHARED_AT_LEAST or len(groups) == 1 else None
+
+
+def other_differs(narrative: Part, tables: Part, other: Part) -> str:
+    """Why a file of other tables (附表) is not of the disclosure of ``narrative`` and ``tables`` ("" where
+    nothing says so): the owner or the year it states is not theirs."""
+    year = tables.year or narrative.year
+    said = ["年度"] if other.year and year and other.year != year else []
+    owner = tables.department or narrative.department
+    if other.department and owner and not same_owner(other.department, owner):
+        said.insert(0, "部门")
+    return f"两者写明的{'、'.join(said)}不同" if said else ""
 
 
 def _continues(group: list[Part], part: Part) -> bool:

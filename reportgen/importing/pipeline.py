@@ -31,7 +31,18 @@ from reportgen.importing.final_accounts import final_differences
 from reportgen.importing.final_across import same_spending
 from reportgen.importing.final_build import build_final, missing_tables
 from reportgen.importing.final_text import add_final_text
-from reportgen.importing.identity import NARRATIVE, TABLES, Part, differs, identity, part_of, parted
+from reportgen.importing.identity import (
+    NARRATIVE,
+    OTHER,
+    TABLES,
+    Part,
+    differs,
+    identity,
+    other_differs,
+    other_titles,
+    part_of,
+    parted,
+)
 from reportgen.importing.imported import Imported, rows_of
 from reportgen.importing.line_numbers import line_number_breaks
 from reportgen.importing.printed_parts import printed_parts
@@ -199,10 +210,10 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
         layout, told = pick.layout, told + ([pick.note] if pick.note else [])
     catalog = catalogs.load(layout)
     reads = _recognized(opened, seen, catalog)
-    narrative = _as_one(paths, opened, seen, reads)
+    narrative, others = _as_one(paths, opened, seen, reads) or (None, [])
     sources = parted([identity(str(path), one.tables, one.lines) for path, one in reads.items()])
     main = [path for path in paths if str(path) in sources.main]
-    result = _import_one(main, _joined([reads[p] for p in main]), catalog, layout, with_prior, told, narrative)
+    result = _import_one(main, _joined([reads[p] for p in main]), catalog, layout, with_prior, told, narrative, others)
     if sources.units:
         units = [(name, _import_one(files, _joined([reads[p] for p in files]), catalog, layout, False, []))
                  for name, files in ((name, [p for p in paths if str(p) in group])
@@ -212,31 +223,35 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
 
 
 def _as_one(paths: list[Path], opened: dict[Path, Published], seen: dict[Path, Seen],
-            reads: dict[Path, _Read]) -> Part | None:
-    """Where the files are a disclosure's narrative and its tables file(s) (identity.py): one source, the
-    tables files' lines their tables' (no text of theirs read as the narrative), told; refused where a
-    narrative and tables given together are not one disclosure. The narrative's part (its cover states
-    the owner where the tables do not); None where the files are not so."""
+            reads: dict[Path, _Read]) -> tuple[Part, list[str]] | None:
+    """Where the files are a disclosure's narrative, its tables file(s) and perhaps files of its other
+    tables (附表: 政府购买服务, 绩效目标表; identity.py): one source, the tables files' lines their tables'
+    (no text of theirs read as the narrative), told; refused where a narrative and tables given together
+    are not one disclosure. The narrative's part (its cover states the owner where the tables do not) and
+    the files of other tables; None where the files are not so."""
     parts = {path: part_of(str(path), reads[path].tables, opened[path].narrative, opened[path].is_document,
                            seen[path].grids) for path in paths}
     narratives = [parts[p] for p in paths if parts[p].role == NARRATIVE]
     tables = [p for p in paths if parts[p].role == TABLES]
-    if len(narratives) != 1 or not tables or len(tables) != len(paths) - 1:
+    others = [p for p in paths if parts[p].role == OTHER]
+    if len(narratives) != 1 or not tables or len(tables) + len(others) != len(paths) - 1:
         return None
     narrative = narratives[0]
-    for path in tables:
-        why = differs(narrative, parts[path])
+    for path in tables + others:
+        why = differs(narrative, parts[path]) if path in tables else other_differs(narrative, parts[tables[0]],
+                                                                                     parts[path])
         if why:
             raise ImportRefused(f"{narrative.named}与{parts[path].named}不是同一份公开文本：{why}；"
                                 "请分别导入，或一并给出这份说明自己的报表；未写出源文件")
-    for path in tables:
+    for path in tables + others:
         reads[path].lines, reads[path].documents = [], []
-    return narrative
+    return narrative, [str(path) for path in others]
 
 
-def _as_one_note(narrative: Part, files: list[str]) -> str:
-    tables = "、".join(file for file in files if file != narrative.file)
-    return (f"{narrative.file} 是情况说明、{tables} 是报表：同一份公开文本（{narrative.department or '部门未写明'} "
+def _as_one_note(narrative: Part, files: list[str], others: list[str]) -> str:
+    tables = "、".join(file for file in files if file != narrative.file and file not in others)
+    also = f"、{'、'.join(others)} 是报表以外的表（附表）" if others else ""
+    return (f"{narrative.file} 是情况说明、{tables} 是报表{also}：同一份公开文本（{narrative.department or '部门未写明'} "
             f"{narrative.year}年，说明中的金额见于报表），作为一份导入；正文取自情况说明")
 
 
@@ -263,9 +278,10 @@ def _one_file_each(tables: list[Table]) -> None:
 
 
 def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layout: str | None,
-                with_prior: bool, told: list[str], narrative: Part | None = None) -> ImportResult:
+                with_prior: bool, told: list[str], narrative: Part | None = None,
+                others: tuple[str, ...] | list[str] = ()) -> ImportResult:
     _one_file_each(read.tables)
-    notes = told + read.notes + ([_as_one_note(narrative, [str(p) for p in paths])] if narrative else [])
+    notes = told + read.notes + ([_as_one_note(narrative, [str(p) for p in paths], list(others))] if narrative else [])
     tables, unknown = read.tables, read.unknown
     final = [t for t in tables if t.kind.final]
     if final and len(final) == len(tables):  # a 部门决算: its tables reconciled, a 决算 source written
@@ -567,6 +583,10 @@ def _no_tables(paths: list[Path], unknown: list[Grid]) -> str:
     if final is not None:  # a 部门决算 (final accounts): its tables are not a budget's, never read as one
         return (f"{'、'.join(map(str, paths))}：这是一份决算（读到“{final}”），reportgen 目前只导入和审核部门预算的表格；"
                 "未写出源文件")
+    other = other_titles(unknown)
+    if other:  # a file of a disclosure's other tables (附表), given without its 说明 and 报表
+        return (f"{'、'.join(map(str, paths))}：只印了预算表以外的表（{'、'.join(other[:4])}），没有预算表：这是部门预算"
+                "公开文本的一部分（附表），应与它的情况说明和报表一并给出，作为一份审核或导入；未写出源文件")
     names = "；".join(f"{file} {'、'.join(g.name for g in grids)}" for file, grids in _by_file(unknown[:8]).items())
     return (f"{'、'.join(map(str, paths))}：没有认出任何预算表（读到 {names or '（没有表格）'}）；"
             "应为预算管理系统导出的工作簿或公开的预算文本，表名如“部门收入预算总表”，或用 --layout 指定版式")

@@ -26,10 +26,13 @@ import io
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import pikepdf
 
 from reportgen.errors import Internal
+from reportgen.readers.text_angle import FOLLOWED as _ANGLE_FOLLOWED
+from reportgen.readers.text_angle import text_angle
 from reportgen.readers.word_box import Word
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom: pdftotext's top-down page points
@@ -37,7 +40,7 @@ Box = tuple[float, float, float, float]  # left, top, right, bottom: pdftotext's
 _SHOWS = frozenset({"BT", "Do", "sh"})
 _PAINTS = frozenset({"n", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*"})
 # a path's other segments are not followed: a path that has an "m" bounds no clip here (over-estimated)
-_FOLLOWED = " ".join(sorted(_SHOWS | _PAINTS | {"q", "Q", "cm", "re", "m", "W", "W*", "Tr"}))
+_FOLLOWED = " ".join(sorted(_SHOWS | _PAINTS | _ANGLE_FOLLOWED | {"q", "Q", "cm", "re", "m", "W", "W*", "Tr"}))
 _INVISIBLE = frozenset({3, 7})  # text rendering modes that paint nothing (3: neither fill nor stroke; 7: clip)
 _TEXT = " ".join(["q", "Q", "Tr", "Tj", "TJ", "'", '"', "Do"])  # what tells whether text is shown visibly
 _MARGIN = 1.0  # points: a word whose box overlaps a region by less than this is outside it
@@ -53,11 +56,24 @@ class _State:
     clip: Box | None  # None: the whole page
 
 
+class Seen(NamedTuple):
+    """What one parse of a page's content tells: where it shows anything (``None``: everywhere), and
+    the angle its text runs at (text_angle: None where no angle has most of it) beside its /Rotate."""
+    regions: list[Box] | None
+    angle: int | None = None
+    rotate: int = 0
+
+
 def visible_regions(data: bytes) -> list[list[Box] | None]:
     """Per page, the regions where it shows anything (``None``: everywhere; see the module's note)."""
+    return [seen.regions for seen in pages_seen(data)]
+
+
+def pages_seen(data: bytes) -> list[Seen]:
+    """Per page, its regions and its text's angle (an empty list where pikepdf cannot open the PDF)."""
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
-            return [_page_regions(page) for page in pdf.pages]
+            return [_page_seen(page) for page in pdf.pages]
     except Exception:  # noqa: BLE001 — a PDF pikepdf cannot open: no word is held back
         return []
 
@@ -75,22 +91,24 @@ def _overlaps(word: Word, region: Box) -> bool:
             and min(word.bottom, bottom) - max(word.top, top) > -_MARGIN)
 
 
-def _page_regions(page: pikepdf.Page) -> list[Box] | None:
+def _page_seen(page: pikepdf.Page) -> Seen:
     try:
-        if int(page.obj.get("/Rotate", 0)) % 360:
-            return None
+        rotate = int(page.obj.get("/Rotate", 0)) % 360
         left, bottom, _right, top = (float(value) for value in page.mediabox)
         operations = instructions(page, _FOLLOWED)
     except Exception:  # noqa: BLE001 — a page whose content does not parse shows everything
-        return None
+        return Seen(None)
     if len(operations) > _MAX_OPERATORS:
-        return None
+        return Seen(None)
+    angle = text_angle(operations)
+    if rotate:  # a rotated page's clips are not followed
+        return Seen(None, angle, rotate)
     if _any_invisible(operations) and not _shows_visible_text(page):
-        return []  # its text is all in an invisible mode: the page shows none
+        return Seen([], angle)  # its text is all in an invisible mode: the page shows none
     regions = _regions(operations, (1.0, 0.0, 0.0, 1.0, -left, -bottom))
     if regions is None:
-        return None
-    return [(x0, top - bottom - y1, x1, top - bottom - y0) for x0, y0, x1, y1 in regions]
+        return Seen(None, angle)
+    return Seen([(x0, top - bottom - y1, x1, top - bottom - y0) for x0, y0, x1, y1 in regions], angle)
 
 
 def instructions(page: pikepdf.Page, followed: str) -> list[tuple[list[bytes], str]]:

@@ -33,8 +33,8 @@ from pathlib import Path
 from lxml import etree
 
 from reportgen.errors import Internal
-from reportgen.readers.pdf_clips import shown, visible_regions
-from reportgen.readers.pdf_turned import read_turned, sideways, turns
+from reportgen.readers.pdf_clips import Seen, pages_seen, shown
+from reportgen.readers.pdf_turned import read_turned, turns
 from reportgen.readers.word_box import Word
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
 
@@ -119,14 +119,14 @@ def _read(data: bytes, refuse: Callable[[str], Exception], not_done: str, digest
         copy = Path(folder) / "input.pdf"
         copy.write_bytes(data)
         with ThreadPoolExecutor(max_workers=1) as beside:  # the clips are parsed while pdftotext runs
-            clips = beside.submit(visible_regions, data)
+            clips = beside.submit(pages_seen, data)
             code, out, err = run_pdftotext(copy, ["-bbox-layout", "-enc", "UTF-8"], MAX_XHTML_BYTES, refuse, not_done)
-            regions = clips.result()
+            seen = clips.result()
         if code != 0:
             raise PdfNotRead(err)
-        pages = Pages(shown(words, regions[at] if at < len(regions) else None)
+        pages = Pages(shown(words, seen[at].regions if at < len(seen) else None)
                       for at, words in enumerate(_pages(out, refuse, not_done)))
-        _set_upright(pages, data, Path(folder), refuse, not_done)
+        _set_upright(pages, seen, data, Path(folder), refuse, not_done)
         sizes = [(float(width), float(height)) for width, height in _PAGE_SIZE.findall(out)]
         scanned = scanned_pages(copy, pages, sizes if len(sizes) == len(pages) else [], Path(folder), digest)
     for number, words in scanned.pages.items():
@@ -135,9 +135,11 @@ def _read(data: bytes, refuse: Callable[[str], Exception], not_done: str, digest
     return pages
 
 
-def _set_upright(pages: Pages, data: bytes, folder: Path, refuse: Callable[[str], Exception], not_done: str) -> None:
-    """The words of a page whose text is set sideways, as read with the page turned upright (pdf_turned)."""
-    rotations = turns(data, [number for number, words in enumerate(pages, start=1) if sideways(words)])
+def _set_upright(pages: Pages, seen: list[Seen], data: bytes, folder: Path, refuse: Callable[[str], Exception],
+                 not_done: str) -> None:
+    """The words of a page whose text is set sideways or upside down, as read with the page turned upright
+    (pdf_turned)."""
+    rotations = turns(seen, pages)
     if rotations:
         def read(copy: Path) -> list[list[Word]]:
             code, out, err = run_pdftotext(copy, ["-bbox-layout", "-enc", "UTF-8"], MAX_XHTML_BYTES, refuse, not_done)

@@ -1287,3 +1287,8 @@ def _label_of(prefix: str) -> str:
     if levels:
         return levels.group(1)
     return label.strip()
+
+
+def other_table_words() -> tuple[str, ...]:
+    """The words of a disclosure's table titles that are none of its budget tables' (vocabulary.yaml 预算以外的表名)."""
+    return tuple(_WORDS["预算以外的表名"])
