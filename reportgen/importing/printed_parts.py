@@ -55,7 +55,15 @@ def _amount_after(text: str, start: int) -> bool:
 
 
 def _places(text: str, word: str) -> list[int]:
-    return [found.start() for found in re.finditer(re.escape(word), text)]
+    """Where ``word`` begins in ``text``, each match apart from the one before (as re.finditer finds them)."""
+    if not word:
+        return list(range(len(text) + 1))
+    places = []
+    at = text.find(word)
+    while at >= 0:
+        places.append(at)
+        at = text.find(word, at + len(word))
+    return places
 
 
 def _heading(text: str) -> bool:

@@ -9,6 +9,7 @@ columns only counts where the words below it say nothing)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -386,8 +387,14 @@ def is_code(cell: Cell) -> bool:
 def is_amount(cell: Cell) -> bool:
     if isinstance(cell.value, Decimal):
         return True
-    # an exported “#,##0 ” format leaves a space after the digits (a csv keeps it)
-    return printed_amount(cell_text(cell)) is not None and not is_code(cell)
+    return _amount_text(cell_text(cell))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a table's cells are asked again for every column and row it is read by
+def _amount_text(text: str) -> bool:
+    """A text cell's text is an amount: printed as one, and not a code (is_code of a text cell). An
+    exported “#,##0 ” format leaves a space after the digits (a csv keeps it)."""
+    return printed_amount(text) is not None and not (text and _CODE.match(text.split(" ")[0]))
 
 
 def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = None) -> dict[int, str]:
