@@ -191,11 +191,12 @@ class Totals:
         """基本支出, from the finest level the source gives (as stated, within its 尾数); as stated where the
         function rows are 一般公共预算's alone (功能分类口径: its economic lines are that fund's too), or they may be
         a part (economic_in_part)."""
-        if own_money_unsplit(self.budget):  # the lines known are of the 一般公共预算 alone: never all of it
-            return self.budget.stated_basic
-        scoped = self.budget.stated_basic if economic_in_part(self.budget) else None
-        for value in (scoped, self.printed_basic, self.basic_from_functions, self.economic.basic_from_economic,
-                      self.basic_from_stated_split, self.budget.stated_basic):
+        in_part = economic_in_part(self.budget)
+        scoped = self.budget.stated_basic if in_part else None
+        # the economic lines (and the 人员经费 and 公用经费 they make) where they are all of it, never a part
+        # taken for the whole (a document without its 支出总表: the 一般公共预算's beside other money's)
+        economic = () if in_part else (self.economic.basic_from_economic, self.basic_from_stated_split)
+        for value in (scoped, self.printed_basic, self.basic_from_functions, *economic, self.budget.stated_basic):
             if value is not None:
                 return value
         return None
