@@ -578,9 +578,10 @@ def _classes_beyond_funds(result: Imported) -> list[Tree]:
     rest: list[tuple[str, Row, dict[str, Decimal]]] = []
     for code, row in classes:
         mine, funds = _class_parts(row, factor(result, table)), fiscal.get(code, {})
-        if set(mine) != {"基本支出", "项目支出"} or set(funds) - set(mine):
-            mine, funds = {"合计": sum(mine.values(), Decimal(0))}, {"合计": totals.get(code, Decimal(0))}
-        rest.append((code, row, {m: amount - funds.get(m, Decimal(0)) for m, amount in mine.items()}))
+        parts = {m: amount - funds.get(m, Decimal(0)) for m, amount in mine.items()}
+        if set(mine) != {"基本支出", "项目支出"} or set(funds) - set(mine) or any(v < 0 for v in parts.values()):
+            parts = {"合计": sum(mine.values(), Decimal(0)) - totals.get(code, Decimal(0))}  # the split not known
+        rest.append((code, row, parts))
     if any(v < 0 for _, _, parts in rest for v in parts.values()) or set(fiscal) - {code for code, _ in classes}:
         return []
     fund = _other_fund(result)
