@@ -65,6 +65,19 @@ def test_the_whole_document_with_misplaced_separators_is_told_them_once_and_noth
     assert errors == []  # before: R-收支平衡, R-财政拨款一致, R-基本支出一致, R-绩效金额, R-核对 “应为 0万元” …
 
 
+@pytest.mark.skipif(not (CORPUS / "sh-city-zhiyenengli-2026-unit-budget.pdf").exists(),
+                    reason="the national corpus (../shared/corpus) is not here")
+def test_tables_read_for_sure_printing_no_figure_beside_others_not_read_are_no_blank_template(tmp_path) -> None:
+    """上海市职业能力考试院 2026 without its “三公” table (p. 19): the tables read for sure (its 政府性基金 and 国有资本
+    tables) print no figure, the others are not read for sure — before: “这是一份空白模板”, of a document of figures."""
+    from tests.support.national import without_pages
+
+    cut = without_pages(CORPUS / "sh-city-zhiyenengli-2026-unit-budget.pdf", {19}, tmp_path / "without-19.pdf")
+    said = review_document(cut, None).unreviewed
+    assert "空白模板" not in said and "政府性基金预算支出表、国有资本经营预算支出表没有数字" in said
+    assert "其余 6 张的数不能确定读出" in said and "千位分隔符印错了位置" in said
+
+
 def test_one_basis_given_for_two_projects_is_no_repeated_passage() -> None:
     path = FIXTURES / "shenzhen-shuiwu-2026-p12-13.pdf"
     found = text_rule_findings(read_text(read_draft(path), 2026, str(path)))

@@ -15,6 +15,8 @@ from reportgen.compute.projects import ProjectFigures
 from reportgen.compute.trees import Node
 from reportgen.model import FISCAL_SOURCES, INCOME_SOURCES, Budget, FunctionRow
 
+FUND_TABLE_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")  # the funds a fund table holds (财政拨款)
+
 
 def general_only(budget: Budget) -> bool:
     """Whether all the department's money is 一般公共预算拨款 (no other income, nothing carried over): only
@@ -30,7 +32,14 @@ def economic_in_part(budget: Budget) -> bool:
     funds, its 一般公共预算基本支出表 45,537.41), or 收入 is published in part (其余未公开: 江苏's 其他资金 80.00 of
     江苏省政协办公厅, which may pay 基本支出 — 5,916.27 of all the money beside the 一般公共预算's 5,836.27)."""
     return bool(budget.function_scope) or bool(budget.income_unknown) \
-        or (not budget.function_rows and not general_only(budget))
+        or (not budget.function_rows and not general_only(budget)) or bool(own_money_unsplit(budget))
+
+
+def own_money_unsplit(budget: Budget) -> list[FunctionRow]:
+    """The function rows of money no fund table holds (单位资金, 财政专户) that give their 合计 alone: what the
+    department spends beyond its 财政拨款 is known by 类 but not as 基本/项目 (a document without its 支出总表,
+    the 收支总表's 类 less the fund tables'), so 基本支出 is not the 一般公共预算基本支出表's lines."""
+    return [r for r in budget.function_rows if r.fund not in FUND_TABLE_FUNDS and not r.split_known]
 
 
 class Totals:
@@ -182,9 +191,12 @@ class Totals:
         """基本支出, from the finest level the source gives (as stated, within its 尾数); as stated where the
         function rows are 一般公共预算's alone (功能分类口径: its economic lines are that fund's too), or they may be
         a part (economic_in_part)."""
-        scoped = self.budget.stated_basic if economic_in_part(self.budget) else None
-        for value in (scoped, self.printed_basic, self.basic_from_functions, self.economic.basic_from_economic,
-                      self.basic_from_stated_split, self.budget.stated_basic):
+        in_part = economic_in_part(self.budget)
+        scoped = self.budget.stated_basic if in_part else None
+        # the economic lines (and the 人员经费 and 公用经费 they make) where they are all of it, never a part
+        # taken for the whole (a document without its 支出总表: the 一般公共预算's beside other money's)
+        economic = () if in_part else (self.economic.basic_from_economic, self.basic_from_stated_split)
+        for value in (scoped, self.printed_basic, self.basic_from_functions, *economic, self.budget.stated_basic):
             if value is not None:
                 return value
         return None

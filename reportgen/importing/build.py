@@ -173,6 +173,8 @@ def _spending(result: Imported, catalog: Catalog) -> Tree:
         _printed_spending(result, spending, printed)
         if all("资金" not in row for row in rows):  # the other money's spending by function is printed nowhere
             spending["功能分类口径"] = Placed("一般公共预算", FUND_SCOPE)
+    elif any(str(_place(row)).startswith(BEYOND_FUNDS) for row in rows):
+        _side_total(result, spending)  # beside the 类 it makes, as printed
     if (projects := _projects(result)):
         spending["项目"] = projects
         partial_projects(result, spending, projects)
@@ -436,7 +438,8 @@ def _function_rows(result: Imported) -> list[Tree]:
     sources = [(kind, fund) for kind, fund in FUND_TABLES.items() if kind in result.tables]
     # a fund's table not read for sure: the others' rows are not all the spending (北京教委's 政府性基金 and
     # 国有资本 rows, 70,424.99, were told as the whole against its income of 4,483,899.83) — the 支出总表's, else none
-    unknown_fund = any(table.kind.id in FUND_TABLES for table in result.unsure)
+    unread = {table.kind.id for table in result.unsure}
+    unknown_fund = bool(unread & set(FUND_TABLES))
     if spending_by_fund_unknown(result):
         return []  # the 支出总表's rows are of all its money: no fund's (its totals written as printed)
     if general_rows_alone(result):  # the 一般公共预算's rows alone, the other spending by function not known
@@ -456,6 +459,8 @@ def _function_rows(result: Imported) -> list[Tree]:
         rows += _parents(result, kind, finest, fund)
     if sources and sources[0][0] != "支出总表" and "支出总表" in result.tables and not general_rows_alone(result):
         rows += _other_funds(result)
+    elif sources and sources[0][0] != "支出总表" and "支出总表" not in unread and not unprinted_funds(result):
+        rows += _classes_beyond_funds(result)
     return rows
 
 
@@ -552,6 +557,109 @@ def _other_funds(result: Imported) -> list[Tree]:
                 item[meaning] = Placed(scaled(amount, factor(result, table)))
             out.append(item)
     return out
+
+
+def _classes_beyond_funds(result: Imported) -> list[Tree]:
+    """No 支出总表 read: the spending the fund tables (their 财政拨款 alone) do not hold, by 类 — the 收支总表's
+    spending side (every source's money, 类 by 类: 广州市民政局 2026 spends 266,705.55 of which its fund tables
+    hold 196,691.56) less the fund tables' lines: each 类's 基本支出 and 项目支出 where that side prints them
+    (上海's 人员经费, 公用经费 and 项目支出 columns), else its 合计 alone; of the fund _other_funds names. None
+    where that side's 类 do not make its 本年支出合计 (a row of spending no 类 beside them, beyond their
+    rounding) or a fund table spends more on a 类 than it: the spending beyond the funds is then not known."""
+    right = result.sides.get("收支总表", ([], []))[1]
+    classes = [(code, row) for row in right if (code := result.class_codes.get(row.label)) and row.amounts]
+    total = _this_year_spending(result, right)
+    table = result.tables.get("收支总表")
+    if table is None or not classes or total is None:
+        return []
+    if abs(sum(_first(row) for _, row in classes) - total) > printed_step(result, "收支总表") * len(classes) / 2:
+        return []  # (each 类 printed rounded: 深圳市民政局 2026's make 28,283.47, its 本年支出合计 28,283.46)
+    fiscal, totals = _fund_classes(result), _fund_class_totals(result)
+    rest: list[tuple[str, Row, dict[str, Decimal]]] = []
+    for code, row in classes:
+        mine, funds = _class_parts(row, factor(result, table)), fiscal.get(code, {})
+        parts = {m: amount - funds.get(m, Decimal(0)) for m, amount in mine.items()}
+        if set(mine) != {"基本支出", "项目支出"} or set(funds) - set(mine) or any(v < 0 for v in parts.values()):
+            parts = {"合计": sum(mine.values(), Decimal(0)) - totals.get(code, Decimal(0))}  # the split not known
+        rest.append((code, row, parts))
+    if any(v < 0 for _, _, parts in rest for v in parts.values()) or set(fiscal) - {code for code, _ in classes}:
+        return []
+    fund = _other_fund(result)
+    return [{"科目": Placed(int(code), f"{BEYOND_FUNDS}{row.where}（减去各资金表）"), "资金": Placed(fund),
+             **{m: Placed(v) for m, v in parts.items()}} for code, row, parts in rest if any(parts.values())]
+
+
+BEYOND_FUNDS = "收支总表 "  # the place of a 类 of the spending beyond the fund tables (_classes_beyond_funds)
+
+
+def _place(item: Tree) -> str:
+    code = item.get("科目")
+    return code.where if isinstance(code, Placed) else ""
+
+
+def _class_parts(row: Row, scale: Decimal) -> dict[str, Decimal]:
+    """A 收支总表 spending 类: its 基本支出 (else 人员经费 and 公用经费) and 项目支出 where they make its 合计, else
+    its 合计 (the side's first figure) alone; in the function tables' unit."""
+    amounts = {m: a.value for m, a in row.amounts.items() if not a.blank}
+    basic = amounts.get("基本支出")
+    if basic is None and "人员经费" in amounts and "公用经费" in amounts:
+        basic = amounts["人员经费"] + amounts["公用经费"]
+    whole = _first(row)
+    if basic is not None and "项目支出" in amounts and basic + amounts["项目支出"] == whole:
+        return {"基本支出": scaled(basic, scale), "项目支出": scaled(amounts["项目支出"], scale)}
+    return {"合计": scaled(whole, scale)}
+
+
+def _fund_classes(result: Imported) -> dict[str, dict[str, Decimal]]:
+    """The fund tables' spending by 类, in the function tables' unit: the 基本支出 and 项目支出 of the lines that
+    give them, the 合计 of those that do not."""
+    out: dict[str, dict[str, Decimal]] = {}
+    for kind in (k for k in FUND_TABLES if k in result.tables):
+        scale = factor(result, result.tables[kind])
+        for row in _finest(result.rows[kind]):
+            parts = out.setdefault(row.code[:3], {})
+            split: dict[str, Decimal] = {m: row.amounts[m].value for m in ("基本支出", "项目支出") if m in row.amounts}
+            for meaning, amount in (split or {"合计": _line_total(row)}).items():
+                parts[meaning] = parts.get(meaning, Decimal(0)) + scaled(amount, scale)
+    return out
+
+
+def _fund_class_totals(result: Imported) -> dict[str, Decimal]:
+    """The fund tables' spending by 类, in the function tables' unit: each table's 类 row's 合计 as printed,
+    else the sum of its lines (广州市民政局 2026's 一般公共预算 208 printed 128,943.57, its lines 128,943.58)."""
+    out: dict[str, Decimal] = {}
+    for kind in (k for k in FUND_TABLES if k in result.tables):
+        rows, lines = result.rows[kind], dict[str, Decimal]()
+        for row in _finest(rows):
+            lines[row.code[:3]] = lines.get(row.code[:3], Decimal(0)) + _line_total(row)
+        printed = {row.code: row.amounts["合计"].value for row in rows if len(row.code) == 3
+                   and "合计" in row.amounts and not row.amounts["合计"].blank}
+        for code, amount in lines.items():
+            out[code] = out.get(code, Decimal(0)) + scaled(printed.get(code, amount), factor(result, result.tables[kind]))
+    return out
+
+
+def _line_total(row: Row) -> Decimal:
+    """A fund table's line: its 基本支出 and 项目支出, else its 合计 (a part printed blank is none)."""
+    split = [row.amounts[m].value for m in ("基本支出", "项目支出") if m in row.amounts]
+    if split:
+        return sum(split, Decimal(0))
+    return row.amounts["合计"].value if "合计" in row.amounts else Decimal(0)
+
+
+def _first(row: Row) -> Decimal:
+    return next(iter(row.amounts.values())).value
+
+
+def _this_year_spending(result: Imported, right: list[Row]) -> Decimal | None:
+    """The 收支总表's 本年支出合计 as printed, else its 支出总计 less 结转下年 (none where no such row is printed:
+    the 类 are then to make 支出总计 itself)."""
+    said = {result.catalog.spending_rows.get(row.label): _first(row) for row in right if row.amounts}
+    if "本年支出合计" in said:
+        return said["本年支出合计"]
+    if "支出总计" in said:
+        return said["支出总计"] - said.get("结转下年", Decimal(0))
+    return None
 
 
 def _fund_spending(result: Imported) -> dict[tuple[str, str], Decimal]:
@@ -711,6 +819,8 @@ def partial_projects(result: Imported, spending: Tree, projects: list[Tree]) -> 
     if "项目支出" in spending:
         return
     kind = next((k for k in ("支出总表", "一般公共预算支出表") if _total_row(result, k)), None)
+    if kind == "一般公共预算支出表" and not general_alone(result):
+        return  # that fund's 项目支出, beside other money: not all of it (深圳市人社局 2026 without its 支出总表)
     total = _total_row(result, kind) if kind is not None else None
     if kind is None or total is None or "项目支出" not in total.amounts:
         return
@@ -732,15 +842,29 @@ def _stated_totals(result: Imported, spending: Tree) -> None:
     with 其他资金, not the 一般公共预算支出表's 13,297.11)."""
     kind = next((k for k in ("支出总表", "一般公共预算支出表") if _total_row(result, k)
                  and not unit_lines(result.rows.get(k, []))), None)
+    if kind == "一般公共预算支出表" and not general_alone(result):
+        kind = None  # that fund's totals, beside other money (深圳市人社局 2026 without its 支出总表): not all of it
     if kind != "支出总表" and (printed := _lone_totals(result)):
         _printed_spending(result, spending, printed)
     elif kind is not None:
         _stated_spending(result, kind, spending)
+    elif "支出总表" not in result.rows:
+        _side_total(result, spending)
     economic = _total_row(result, "一般公共预算基本支出表")
     basic_node = spending.get("基本支出")
     itemised = isinstance(basic_node, dict) and "经济分类" in basic_node
     if economic is not None and not itemised and "人员经费" in economic.amounts and _same_basic(result, economic, basic_node):
         _stated_costs(result, economic, spending)
+
+
+def _side_total(result: Imported, spending: Tree) -> None:
+    """支出.合计 as the 收支总表's spending side prints its 本年支出合计, where no spending table's total is all
+    the money's (a document without its 支出总表, its function rows printed by unit)."""
+    table = result.tables.get("收支总表")
+    right = result.sides.get("收支总表", ([], []))[1]
+    row = next((r for r in right if r.amounts and result.catalog.spending_rows.get(r.label) == "本年支出合计"), None)
+    if table is not None and row is not None and not (amount := next(iter(row.amounts.values()))).blank:
+        spending["合计"] = value(result, table, amount, "支出.合计")
 
 
 def _same_basic(result: Imported, economic: Row, basic: object) -> bool:

@@ -422,8 +422,11 @@ def _built(paths: list[Path], tables: list[Table], unknown: list[Grid], catalog:
         raise ImportRefused(_no_tables(paths, unknown) if not unsure else _none_for_sure(paths, unsure))
     imported = build(tables, catalog, layout, unsure)
     if not any(_is_figure(p) for p in walk(imported.tree)):  # a blank cell ("-", "—") is no figure printed
-        raise ImportRefused(_no_figures(paths, [table.kind.id for table in tables if any(
-            not amount.blank for row in imported.rows.get(table.kind.id, []) for amount in row.amounts.values())]))
+        with_figures = [table.kind.id for table in tables if any(
+            not amount.blank for row in imported.rows.get(table.kind.id, []) for amount in row.amounts.values())]
+        if not with_figures and unsure:  # the figures are in tables not read for sure: no blank template
+            raise ImportRefused(_none_for_sure(paths, unsure, blank=[table.kind.id for table in tables]))
+        raise ImportRefused(_no_figures(paths, with_figures))
     return imported
 
 
@@ -570,10 +573,14 @@ def _final_accounts(paths: list[Path], final: list[Table], differences: int, mis
             f"表内与表间核对：{found}。未写出源文件")
 
 
-def _none_for_sure(paths: list[Path], unsure: list[Table]) -> str:
-    """The budget tables were recognised, none read for sure: which, and why (a misplaced separator's cells
+def _none_for_sure(paths: list[Path], unsure: list[Table], blank: list[str] | None = None) -> str:
+    """The budget tables were recognised, none read for sure (or those read for sure, ``blank``, print no
+    figure: 上海市职业能力考试院 2026 without its “三公” table): which, and why (a misplaced separator's cells
     among the reasons, the document's slip)."""
     said = "；".join(f"{table.kind.id}（{table.grid.shown}）：{'；'.join(header_doubts(table))}" for table in unsure[:4])
+    if blank:
+        return (f"{'、'.join(map(str, paths))}：认出了 {len(unsure) + len(blank)} 张预算表，读出的{'、'.join(blank)}"
+                f"没有数字，其余 {len(unsure)} 张的数不能确定读出（{said}）；未写出源文件")
     return (f"{'、'.join(map(str, paths))}：认出了 {len(unsure)} 张预算表，但没有一张的数能确定读出（{said}）；"
             "未写出源文件")
 

@@ -470,7 +470,9 @@ class Glossary(Naming[Figure]):
             if self.names.get(name) and fiscal is not None and not self.names[name][0].others:
                 self.names[name][0].others = (fiscal,)
                 self.names[name][0].named = ((fiscal, _FISCAL_WORDS),)
-        if f.general_project is not None:  # 按经济分类 … 项目支出: the 一般公共预算 part of it
+        # 按经济分类 … 项目支出: the 一般公共预算 part of it (where 项目支出 itself is known: not where the spending
+        # beyond the 财政拨款 is known by 类 alone, a document without its 支出总表)
+        if f.general_project is not None and self.names.get("项目支出"):
             self.names["项目支出"][0].others = (f.general_project,)
             self.names["项目支出"][0].named = ((f.general_project, _FISCAL_WORDS),)
             self.names["项目支出"][0].wholes += (f.general_budget,)
