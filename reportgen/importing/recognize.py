@@ -258,34 +258,44 @@ def title_kind(text: str, catalog: Catalog) -> TableKind | None:
     return _title_kind(text, catalog)[0]
 
 
+_BOOK_TITLE = re.compile(r"^《(.*)》$")  # a 目录 naming a table in book-title marks (乌鲁木齐: 九、《…决算表》)
+
+
 def _title_kind(text: str, catalog: Catalog) -> tuple[TableKind | None, int | None]:
-    titled = normalized(_TABLE_NUMBER.sub("", text))
+    titled = _BOOK_TITLE.sub(r"\1", normalized(_TABLE_NUMBER.sub("", text)))
     plain = _NOTE_SUFFIX.sub("", titled)  # “表5 …表（按功能分类）”
     note = titled[len(plain):]
     year_match = _YEAR.search(plain)
     rest = _national_title(plain[year_match.end():] if year_match else plain, catalog.titles)
-    kind = _named_kind(rest, note, bool(year_match), catalog)
-    if kind is None and (second := _second_ending(rest, catalog.titles)) is not None:
-        kind = _named_kind(second, note, bool(year_match), catalog)  # 江苏's 收支预算总表
+    named = _named_kind(rest, note, bool(year_match), catalog)
+    if (second := _second_ending(rest, catalog.titles)) is not None:  # 江苏's 收支预算总表
+        # the longer name of the two: 江苏's 一般公共预算机关运行经费支出预算表 is the 机关运行经费表 its ending put as
+        # the national one names, not a 支出预算表 (山东's 支出总表) after words naming nothing
+        again = _named_kind(second, note, bool(year_match), catalog)
+        named = again if again is not None and (named is None or again[0] > named[0]) else named
     year = int(year_match.group(1)) if year_match else None
-    return (kind, year) if kind else (None, None)
+    return (named[1], year) if named else (None, None)
 
 
-def _named_kind(rest: str, note: str, dated: bool, catalog: Catalog) -> TableKind | None:
+def _named_kind(rest: str, note: str, dated: bool, catalog: Catalog) -> tuple[int, TableKind] | None:
     """The kind whose name is ``rest`` (as the national template words it), or ends it after words no
-    qualifier (项目, 财政拨款 …) ends, in a title without a year; the longest name that fits."""
+    qualifier (项目, 财政拨款 …) ends and that list nothing (“三公”经费、行政参公单位机关运行经费情况表 is a table
+    of both, not the 机关运行经费表), in a title without a year; the longest name that fits, with its length."""
     best: tuple[int, TableKind] | None = None
     for kind in catalog.tables:
         if _ECONOMIC in note and kind.id in _BY_FUNCTION:
             continue  # 深圳's 一般公共预算支出表（按经济分类）: its rows are 301 …, not the function table's
         for name in kind.names:  # a name may keep its note (一般公共预算支出表（按经济分类）)
             before = rest[:-len(name)]
-            fits = rest == name or rest + note == name or (
-                rest.endswith(name) and not before.endswith(tuple(catalog.titles.qualifiers))
+            fits = rest == name or rest + note == name or name not in catalog.titles.whole_only and (
+                rest.endswith(name) and not before.endswith(tuple(catalog.titles.qualifiers)) and _LISTING not in before
                 and (len(before) <= 12 and not dated or _owner(before, catalog.titles)))
             if fits and (best is None or len(name) > best[0]):
                 best = (len(name), kind)
-    return best[1] if best else None
+    return best
+
+
+_LISTING = "、"
 
 
 def _owner(words: str, titles: TitleWords) -> bool:

@@ -30,7 +30,26 @@ def header_doubts(table: Table) -> list[str]:
         repeated = Counter(table.columns[col] for col in side)
         doubts += [f"“{meaning}”对应了{count}列" for meaning, count in repeated.items() if count > 1]
     return doubts + _unheaded_names(table) + _one_vehicle_part(table) + _repeated_codes(table) + _items_as_rows(table) \
-        + _units_in_turn(table) + _scanned(table) + _unjoined(table) + _misplaced(table)
+        + _units_in_turn(table) + _scanned(table) + _unjoined(table) + _misplaced(table) + _other_unit(table)
+
+
+# A caption stating a unit a source has none for (单位：千元, 亿元): its figures are not 元 nor 万元.
+_OTHER_UNIT = re.compile(r"(?:单位|金额单位)[：:]\s*(千元|百万元|亿元)")
+
+
+def _other_unit(table: Table) -> list[str]:
+    """A table whose title rows or caption state its figures in 千元 (or 百万元, 亿元): a source holds 元 or 万元
+    only, so its figures would be read 1,000 times too small as 元 — not read for sure, its unit told."""
+    grid = table.grid
+    for row in range(min(max(table.header_start, table.body_start), len(grid.rows))):
+        for cell in grid.rows[row]:
+            if (stated := _OTHER_UNIT.search(cell_text(cell))) is not None:
+                return [other_unit_note(stated.group(1), grid.where(row))]
+    return []
+
+
+def other_unit_note(unit: str, where: str) -> str:
+    return f"金额单位是{unit}（{where}），不是元或万元"
 
 
 def _misplaced(table: Table) -> list[str]:
