@@ -6,10 +6,13 @@ never read as if its figures were 元."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from bench.table_vocabulary import CORPUS, NONE, Entry, entries, grid_of, outcome
 from reportgen.importing import catalog as catalogs
+from reportgen.importing.build import build
 from reportgen.importing.recognize import recognize, title_kind
 from reportgen.importing.sure import header_doubts
 from reportgen.readers.grid import Cell
@@ -33,6 +36,11 @@ def _kind(title: str, catalog: catalogs.Catalog, header: list[list[str]] | None 
     ("二、收入预算表", "收入总表"),
     ("三、2016年支出预算表", "支出总表"),
     ("四、财政拨款收支预算表", "财政拨款收支总表"),
+    # 广西 防城港市公共资源交易中心 2018 部门预算（fcgggzy.cn fed34313）
+    ("四、部门预算资金安排的“三公”经费情况表", "三公经费支出表"),
+    ("五、政府性基金预算拨款支出预算表", "政府性基金预算支出表"),
+    # 云南 昌宁县卡斯镇 2024（yncn.gov.cn 9210120）: a 镇's name before the table's, 情况统计表 for 表
+    ("2024年昌宁县卡斯镇“三公”经费预算财政拨款情况统计表", "三公经费支出表"),
 ])
 def test_a_budget_table_of_another_region_is_the_national_table_it_stands_for(title, kind, catalog):
     assert _kind(title, catalog) == kind
@@ -98,10 +106,29 @@ def test_a_table_in_千元_is_not_read_for_sure(catalog):
                                                                                          header, ""))], catalog)[0][0]))
 
 
+def test_a_three_public_table_printed_turned_beside_last_years_budget_gives_this_years_items(catalog):
+    """云南昌宁县卡斯镇 2024 (yncn.gov.cn 9210120), as its page prints it: the items down the rows, 2023年预算数 |
+    2024年预算数 | 比上年增、减情况 (增、减金额 | 增、减幅度) across, no 合计 column: each item's figure is this
+    year's 预算数, its 合计 row the “三公” total, the rates (22%) no part of a row's name."""
+    header = [["项目"], ["2023年预算数"], ["2024年预算数"], ["比上年增、减情况", "增、减金额"], ["比上年增、减情况", "增、减幅度"]]
+    grid = grid_of(Entry("", "", "2024年昌宁县卡斯镇“三公”经费预算财政拨款情况统计表", header, ""))
+    grid.rows[-1:] = [[Cell(text or None, text) for text in row] for row in (
+        ("合计", "18.15", "22.15", "4", "22%"), ("1.因公出国(境)费", "", "", "", ""), ("2.公务接待费", "3", "7", "4", "133%"),
+        ("3.公务用车购置及运行费", "15.15", "15.15", "", ""), ("其中:(1)公务用车购置费", "", "", "", ""),
+        ("(2)公务用车运行费", "15.15", "15.15", "0", "0"))]
+    (table,), _ = recognize([grid], catalog)
+    assert header_doubts(table) == []
+    items = build([table], catalog).tree["三公经费"]
+    assert items["公务接待费"]["本年"].value == Decimal("70000")  # 7 万元, not 2023's 3
+    assert items["公务用车运行维护费"]["本年"].value == Decimal("151500")
+
+
 def test_every_title_collected_from_other_regions_is_recognised_as_listed(catalog):
-    """bench/corpus/table-vocabulary-*.md, each row's source named there: 72 of its 73 as listed (桂林 2015's
-    “三公”经费情况统计表, a title of an older form, not), none read as another table."""
+    """bench/corpus/table-vocabulary-*.md, each row's source named there: 88 of its 89 as listed (桂林 2015's
+    部门“三公”经费情况统计表, the department's name run into 部门, not), none read as another table, every header
+    listed read column by column as listed."""
     found = [outcome(entry, catalog) for path in sorted(CORPUS.glob("table-vocabulary-*.md")) for entry in entries(path)]
-    assert len(found) >= 73
+    assert len(found) >= 89
+    assert [one.entry.title for one in found if one.columns_wrong] == []
     assert [one.entry.title for one in found if one.verdict == "认错"] == []
     assert [one.entry.title for one in found if one.verdict == "未认出"] == ["2015年桂林市司法局部门“三公”经费情况统计表"]

@@ -25,7 +25,7 @@ from reportgen.importing.printed_totals import (
     printed_step,
     spending_totals,
 )
-from reportgen.importing.recognize import FUND_COLUMNS, ITEMS, TURNED_FIGURE, Table, header_year, year_place
+from reportgen.importing.recognize import FUND_COLUMNS, ITEMS, Table, header_year, turned_figure, year_place
 from reportgen.importing.rows import Amount, Row
 from reportgen.importing.sure import unit_lines
 from reportgen.importing.tree import Placed, Tree, scaled
@@ -871,9 +871,10 @@ def three_public_rows(result: Imported) -> tuple[Row | None, Row | None]:
 
 def _turned_row(table: Table, rows: list[Row]) -> Row | None:
     """The one row of items of a table printed turned (recognize.turned_items): each item's figure in
-    its row's 合计 column, with its place."""
-    amounts = {table.items[r.index]: r.amounts[TURNED_FIGURE] for r in rows
-               if r.index in table.items and TURNED_FIGURE in r.amounts}
+    its row's 合计 column (where the table prints none, its 预算数: recognize.turned_figure), with its place."""
+    figure = turned_figure(table)
+    amounts = {table.items[r.index]: r.amounts[figure] for r in rows
+               if r.index in table.items and figure in r.amounts}
     first = min((r for r in rows if r.index in table.items), key=lambda r: r.index, default=None)
     return Row(first.index, first.where, amounts=amounts) if first is not None and amounts else None
 

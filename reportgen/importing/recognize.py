@@ -227,6 +227,14 @@ THREE_PUBLIC = "三公经费支出表"
 ITEMS = ("“三公”合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
 _ROW_ITEMS = (*ITEMS, "机关运行经费")
 TURNED_FIGURE = "合计"  # the column a turned table's items are read from (its other columns: the funds)
+_RATE = re.compile(r"^-?\d+(?:\.\d+)?%$")  # a rate a turned table prints beside its figures (增、减幅度: 22%)
+
+
+def turned_figure(table: Table) -> str:
+    """The column a turned table's items are read from: its 合计 (广州: the funds beside it), else, where it
+    prints no 合计, this year's 预算数 (云南昌宁县卡斯镇 2024: 2023年预算数 | 2024年预算数 | 增、减金额)."""
+    meanings = set(table.columns.values())
+    return "预算数" if TURNED_FIGURE not in meanings and "预算数" in meanings else TURNED_FIGURE
 _ROW_NUMBERING = re.compile(r"^(?:其中[：:]?|[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])")
 
 
@@ -239,7 +247,8 @@ def turned_items(table: Table, catalog: Catalog) -> dict[int, str]:
         return {}
     items: dict[int, str] = {}
     for index in range(table.body_start, len(table.grid.rows)):
-        label = normalized("".join(cell_text(c) for c in table.grid.rows[index] if not is_amount(c)))
+        label = normalized("".join(cell_text(c) for c in table.grid.rows[index]
+                                   if not is_amount(c) and not _RATE.match(cell_text(c))))
         while (numbering := _ROW_NUMBERING.match(label)) is not None and numbering.end() < len(label):
             label = label[numbering.end():]
         item = catalog.item_rows.get(label) or _known_word(label, catalog)

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from reportgen.importing.grouped import grouped_income
-from reportgen.importing.recognize import ITEMS, THREE_PUBLIC, TURNED_FIGURE, Table, cell_text, is_amount
+from reportgen.importing.recognize import ITEMS, THREE_PUBLIC, TURNED_FIGURE, Table, cell_text, is_amount, turned_figure
 from reportgen.importing.rows import LABEL_MEANINGS, Row, body_rows, is_note_row
 from reportgen.importing.sides import label_columns, spanning_label
 from reportgen.reading.amounts import MISPLACED_SEPARATORS, why_not_amount
@@ -146,7 +146,7 @@ def _items_as_rows(table: Table) -> list[str]:
         return []
     if not table.items:
         return ["表头没有“三公”经费的各项（各项印在行中）"]
-    doubts = [] if TURNED_FIGURE in table.columns.values() else [f"表头没有“{TURNED_FIGURE}”一列（各项的数）"]
+    doubts = [] if turned_figure(table) in table.columns.values() else [f"表头没有“{TURNED_FIGURE}”一列（各项的数）"]
     for index in range(table.body_start, len(table.grid.rows)):
         row = table.grid.rows[index]
         if index not in table.items and any(is_amount(cell) for col, cell in enumerate(row)
