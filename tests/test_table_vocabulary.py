@@ -7,15 +7,19 @@ never read as if its figures were 元."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from bench.table_vocabulary import CORPUS, NONE, Entry, entries, grid_of, outcome
 from reportgen.importing import catalog as catalogs
 from reportgen.importing.build import build
-from reportgen.importing.recognize import recognize, title_kind
+from reportgen.importing.recognize import cell_text, recognize, title_kind
 from reportgen.importing.sure import header_doubts
 from reportgen.readers.grid import Cell
+from reportgen.readers.published import read_published
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +136,18 @@ def test_every_title_collected_from_other_regions_is_recognised_as_listed(catalo
     assert [one.entry.title for one in found if one.columns_wrong] == []
     assert [one.entry.title for one in found if one.verdict == "认错"] == []
     assert [one.entry.title for one in found if one.verdict == "未认出"] == ["2015年桂林市司法局部门“三公”经费情况统计表"]
+
+
+def test_江苏s_procurement_table_ends_where_the_next_part_of_the_document_begins_and_gives_its_classes(catalog):
+    """江苏省高级人民法院 2018 pp. 15–16 (cut from its 部门预算): its 公开12表 政府采购预算表 (采购品目大类 | 专项名称 |
+    经济科目 | 采购物品名称 | 采购组织形式 | 总计) runs on p. 16 into “第三部分 江苏省高级人民法院 2018 年度预算情况说明”:
+    the table ends there (the heading's 2018 no figure of it), read for sure; its “一、货物 A” … rows give the
+    procurement's classes, which add up to its 合计."""
+    tables, unknown = recognize(read_published(FIXTURES / "js-gaoyuan-2018-p15-16.pdf").grids, catalog)
+    (table,) = [t for t in tables if t.kind.id == "政府采购预算表"]
+    assert header_doubts(table) == []
+    assert not any("第三部分" in cell_text(cell) for row in table.grid.rows for cell in row)
+    assert any("第三部分" in cell_text(cell) for grid in unknown for row in grid.rows for cell in row)
+    procurement = build(tables, catalog).tree["政府采购"]
+    assert {key: procurement[key].value for key in ("合计", "货物", "工程", "服务")} == {
+        "合计": Decimal("4641.62"), "货物": Decimal("962.86"), "工程": Decimal("539.00"), "服务": Decimal("3139.76")}

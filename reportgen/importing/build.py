@@ -90,14 +90,15 @@ def _procurement(result: Imported, tree: Tree) -> None:
 
 def _defined_rows(result: Imported, tree: Tree) -> None:
     """The fields of the tables defined as data (reportgen/tablekinds: 行): each row the table prints,
-    known by the words of its definition, gives its source field the amount it prints."""
+    known by the words of its definition (as printed, or without its numbering: 江苏's “一、货物 A”), gives its
+    source field the amount it prints."""
     for kind in tablekinds.kinds():
         table = result.tables.get(kind.id)
         if table is None or kind.build:
             continue
         fields = {normalized(name): row.field for row in kind.rows for name in row.names}
         for row in result.rows.get(kind.id, []):
-            path = fields.get(normalized(row.name or row.label))
+            path = fields.get(normalized(row.name or row.label)) or fields.get(normalized(row.label))
             amount = next(iter(row.amounts.values()), None)  # a blank cell is a zero printed so (rows.py)
             if path is None or amount is None:
                 continue

@@ -66,16 +66,20 @@ def recognize(grids: list[Grid], catalog: Catalog) -> tuple[list[Table], list[Gr
 # A row that titles a table of its own: one cell of words ending in 表 (“财政项目支出绩效目标填报表”),
 # perhaps with a note in brackets, and no figure.
 _OTHER_TITLE = re.compile(r"^[^\d,，.]{4,40}表(?:[（(][^（）()]{0,20}[）)])?$")
+# A row opening a part of the document (江苏省高级人民法院 2018 p. 16: “第三部分 江苏省高级人民法院 2018 年度预算情况说明”
+# under the 政府采购预算表 that ends on p. 15): no table's row.
+_PART_HEADING = re.compile(r"^第[一二三四五六七八九十]{1,3}部分")
 
 
 def _cut_at_another_title(table: Table) -> Grid | None:
     """Where the body of ``table`` runs on into another table's title (a PDF page of a table that is
-    none of the budget's, read as the next page of this one), the rows from that title on, as a grid
-    of their own; ``table`` keeps the rows before it. None where there is no such title."""
+    none of the budget's, read as the next page of this one) or into a part of the document's heading
+    (第三部分 …), the rows from there on, as a grid of their own; ``table`` keeps the rows before it. None
+    where there is no such row."""
     grid = table.grid
     for index in range(table.body_start, len(grid.rows)):
         texts = [text for text in map(cell_text, grid.rows[index]) if text]
-        if len(texts) == 1 and _OTHER_TITLE.match(normalized(texts[0])):
+        if len(texts) == 1 and _OTHER_TITLE.match(normalized(texts[0])) or texts and _PART_HEADING.match(texts[0]):
             name = grid.row_places[index].split(" ")[0] if grid.row_places is not None else f"{grid.name}（第{index + 1}行起）"
             rest = Grid(grid.file, name, grid.rows[index:], kind=grid.kind, hidden=grid.hidden,
                         row_places=grid.row_places[index:] if grid.row_places is not None else None)
