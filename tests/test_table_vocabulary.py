@@ -60,6 +60,8 @@ def test_a_budget_table_of_another_region_is_the_national_table_it_stands_for(ti
     ("九、《国有资本经营预算财政拨款收入支出决算表》", "国有资本经营预算财政拨款收入支出决算表"),
     # 四川 渠县农业综合技术服务中心 2024 单位决算（quxian.gov.cn 64159）
     ("八、一般公共预算财政拨款基本支出决算明细表", "一般公共预算财政拨款基本支出决算表"),
+    # 上海 嘉定区司法局 2017 部门决算（021fenlei.com n133889）: 机关运行经费决算数 beside the items
+    ("2017年度一般公共预算财政拨款“三公”经费及机关运行经费支出决算表", "财政拨款三公经费支出决算表"),
 ])
 def test_a_final_accounts_table_of_another_region_is_the_table_of_the_决算_it_is(title, kind, catalog):
     assert _kind(title, catalog) == kind
@@ -128,11 +130,11 @@ def test_a_three_public_table_printed_turned_beside_last_years_budget_gives_this
 
 
 def test_every_title_collected_from_other_regions_is_recognised_as_listed(catalog):
-    """bench/corpus/table-vocabulary-*.md, each row's source named there: 88 of its 89 as listed (桂林 2015's
+    """bench/corpus/table-vocabulary-*.md, each row's source named there: 89 of its 90 as listed (桂林 2015's
     部门“三公”经费情况统计表, the department's name run into 部门, not), none read as another table, every header
     listed read column by column as listed."""
     found = [outcome(entry, catalog) for path in sorted(CORPUS.glob("table-vocabulary-*.md")) for entry in entries(path)]
-    assert len(found) >= 89
+    assert len(found) >= 90
     assert [one.entry.title for one in found if one.columns_wrong] == []
     assert [one.entry.title for one in found if one.verdict == "认错"] == []
     assert [one.entry.title for one in found if one.verdict == "未认出"] == ["2015年桂林市司法局部门“三公”经费情况统计表"]
@@ -151,3 +153,13 @@ def test_江苏s_procurement_table_ends_where_the_next_part_of_the_document_begi
     procurement = build(tables, catalog).tree["政府采购"]
     assert {key: procurement[key].value for key in ("合计", "货物", "工程", "服务")} == {
         "合计": Decimal("4641.62"), "货物": Decimal("962.86"), "工程": Decimal("539.00"), "服务": Decimal("3139.76")}
+
+
+@pytest.mark.parametrize(("caption", "unit"), [("单位：万元", "万元"), ("单位 : 万元", "万元"), ("金额单位：元", "元"),
+                                                ("单位：万 元", "万元")])
+def test_a_caption_states_its_unit_however_it_is_spaced(caption, unit, catalog):
+    """山东省直 2019's 收支预算总表 as its text is stored (docsplayer 106989306): “单位 : 万元”."""
+    grid = grid_of(Entry("", "", "2019年收支预算总表", [["收入", "项目"], ["收入", "本年预算数"]], ""))
+    grid.rows[1] = [Cell(None), Cell(caption)]
+    (table,), _ = recognize([grid], catalog)
+    assert table.unit == unit

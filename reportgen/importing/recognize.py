@@ -19,7 +19,7 @@ from reportgen.reading.amounts import printed_amount
 
 TITLE_ROWS = 8  # a title sits in the first rows of a sheet or a printed table
 _YEAR = re.compile(r"(?<!\d)(\d{4})年度?")
-_UNIT = re.compile(r"(?:单位|金额单位)[：:]\s*(万元|元)")
+_UNIT = re.compile(r"(?:单位|金额单位)\s*[：:]\s*(万\s*元|元)")  # “单位 : 万元”, “单位：万 元” as a PDF spaces them
 _OWNER = re.compile(r"(?:编制|预算)?(部门|单位)(?:（单位）|\(单位\))?(?:名称)?[：:]\s*(?!(?:万元|元|千元|亿元)\s*$)(\S(?:.*\S)?)")
 _OWNER_END = re.compile(r"(?<!\s)\s+(?:金额)?单位[：:]")  # a run's start only: linear on long runs  # "编制部门：X    单位：元" in one cell
 _TABLE_NUMBER = re.compile(r"^\s*(?:(?:部门预算)?公开\s*\d{1,2}\s*表\s*[：:]?|(?:附表|表)\s*[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?\s*[、.．:：]?|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*")
@@ -381,7 +381,7 @@ def _read_caption(table: Table) -> None:
         for col, cell in enumerate(grid.rows[row]):
             text = cell_text(cell)
             if (stated := _UNIT.search(text)) is not None:
-                table.unit, table.unit_where, found = stated.group(1), grid.where(row, col), True
+                table.unit, table.unit_where, found = "".join(stated.group(1).split()), grid.where(row, col), True
             if (owner := _OWNER.search(text)) is not None:
                 # 编制单位/预算单位 names a unit's budget; "单位名称：" is a department's caption as often
                 unit = owner.group(0).startswith(("编制单位", "预算单位"))

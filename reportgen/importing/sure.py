@@ -34,7 +34,7 @@ def header_doubts(table: Table) -> list[str]:
 
 
 # A caption stating a unit a source has none for (单位：千元, 亿元): its figures are not 元 nor 万元.
-_OTHER_UNIT = re.compile(r"(?:单位|金额单位)[：:]\s*(千元|百万元|亿元)")
+_OTHER_UNIT = re.compile(r"(?:单位|金额单位)\s*[：:]\s*(千\s*元|百\s*万\s*元|亿\s*元)")
 
 
 def _other_unit(table: Table) -> list[str]:
@@ -44,7 +44,7 @@ def _other_unit(table: Table) -> list[str]:
     for row in range(min(max(table.header_start, table.body_start), len(grid.rows))):
         for cell in grid.rows[row]:
             if (stated := _OTHER_UNIT.search(cell_text(cell))) is not None:
-                return [other_unit_note(stated.group(1), grid.where(row))]
+                return [other_unit_note("".join(stated.group(1).split()), grid.where(row))]
     return []
 
 
