@@ -302,7 +302,7 @@ def _named_kind(rest: str, note: str, dated: bool, catalog: Catalog) -> tuple[in
             before = rest[:-len(name)]
             fits = rest == name or rest + note == name or name not in catalog.titles.whole_only and (
                 rest.endswith(name) and not before.endswith(tuple(catalog.titles.qualifiers)) and _LISTING not in before
-                and (len(before) <= 12 and not dated or _owner(before, catalog.titles)))
+                and (len(before) <= 12 and not dated or bool(_owner_name(before, catalog.titles))))
             if fits and (best is None or len(name) > best[0]):
                 best = (len(name), kind)
     return best
@@ -311,10 +311,14 @@ def _named_kind(rest: str, note: str, dated: bool, catalog: Catalog) -> tuple[in
 _LISTING = "、"
 
 
-def _owner(words: str, titles: TitleWords) -> bool:
-    """Whether ``words`` before a table's name in a title of a year are a department's name (2018年度
-    江苏省高级人民法院收支预算总表): a name of 4 to 20 characters ending as departments' names end."""
-    return _OWNER_MIN <= len(words) <= _OWNER_MAX and words.endswith(tuple(titles.owner_endings))
+def _owner_name(words: str, titles: TitleWords) -> str:
+    """The department's name ``words`` before a table's name in a title of a year are (2018年度江苏省高级人民法院
+    收支预算总表): a name of 4 to 20 characters ending as departments' names end, perhaps with a prefix of the
+    table's name after it (2015年桂林市司法局部门“三公”经费情况统计表: 桂林市司法局); "" where they are none."""
+    for name in (words, *(words[:-len(prefix)] for prefix in titles.prefixes if words.endswith(prefix))):
+        if _OWNER_MIN <= len(name) <= _OWNER_MAX and name.endswith(tuple(titles.owner_endings)):
+            return name
+    return ""
 
 
 def _title_owner(table: Table, catalog: Catalog) -> str:
@@ -326,8 +330,9 @@ def _title_owner(table: Table, catalog: Catalog) -> str:
     for text in dict.fromkeys((rest, _second_ending(rest, catalog.titles) or rest)):
         for name in table.kind.names:
             before = text[:-len(name)] if text.endswith(name) else ""
-            if before and _owner(before, catalog.titles) and not before.endswith(tuple(catalog.titles.qualifiers)):
-                return before
+            owner = _owner_name(before, catalog.titles) if before else ""
+            if owner and not before.endswith(tuple(catalog.titles.qualifiers)):
+                return owner
     return ""
 
 
