@@ -25,7 +25,7 @@ from reportgen.importing.printed_totals import (
     printed_step,
     spending_totals,
 )
-from reportgen.importing.recognize import FUND_COLUMNS, ITEMS, TURNED_FIGURE, Table, header_year, year_place
+from reportgen.importing.recognize import FUND_COLUMNS, ITEMS, Table, header_year, turned_figure, year_place
 from reportgen.importing.rows import Amount, Row
 from reportgen.importing.sure import unit_lines
 from reportgen.importing.tree import Placed, Tree, scaled
@@ -90,14 +90,15 @@ def _procurement(result: Imported, tree: Tree) -> None:
 
 def _defined_rows(result: Imported, tree: Tree) -> None:
     """The fields of the tables defined as data (reportgen/tablekinds: 行): each row the table prints,
-    known by the words of its definition, gives its source field the amount it prints."""
+    known by the words of its definition (as printed, or without its numbering: 江苏's “一、货物 A”), gives its
+    source field the amount it prints."""
     for kind in tablekinds.kinds():
         table = result.tables.get(kind.id)
         if table is None or kind.build:
             continue
         fields = {normalized(name): row.field for row in kind.rows for name in row.names}
         for row in result.rows.get(kind.id, []):
-            path = fields.get(normalized(row.name or row.label))
+            path = fields.get(normalized(row.name or row.label)) or fields.get(normalized(row.label))
             amount = next(iter(row.amounts.values()), None)  # a blank cell is a zero printed so (rows.py)
             if path is None or amount is None:
                 continue
@@ -995,9 +996,10 @@ def three_public_rows(result: Imported) -> tuple[Row | None, Row | None]:
 
 def _turned_row(table: Table, rows: list[Row]) -> Row | None:
     """The one row of items of a table printed turned (recognize.turned_items): each item's figure in
-    its row's 合计 column, with its place."""
-    amounts = {table.items[r.index]: r.amounts[TURNED_FIGURE] for r in rows
-               if r.index in table.items and TURNED_FIGURE in r.amounts}
+    its row's 合计 column (where the table prints none, its 预算数: recognize.turned_figure), with its place."""
+    figure = turned_figure(table)
+    amounts = {table.items[r.index]: r.amounts[figure] for r in rows
+               if r.index in table.items and figure in r.amounts}
     first = min((r for r in rows if r.index in table.items), key=lambda r: r.index, default=None)
     return Row(first.index, first.where, amounts=amounts) if first is not None and amounts else None
 

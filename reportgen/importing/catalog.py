@@ -51,6 +51,8 @@ class TitleWords:
     second_endings: dict[str, str] = field(default_factory=dict)
     # how a department's name ends (院, 厅, 局 …): a title of a year may name it before the table's name
     owner_endings: list[str] = field(default_factory=list)
+    # names that name their table only as the whole title (山东's 收入预算表), never ending a longer one (只作全名)
+    whole_only: set[str] = field(default_factory=set)
     qualifiers: list[str] = field(default_factory=list)
     # a title naming no table, known by what it holds (按内容): kind → (the codes its rows print: 功能分类 or
     # 经济分类, the words its title holds); and the words that make a title another table's (按内容另作他表)
@@ -191,6 +193,7 @@ def _extend_titles(titles: TitleWords, data: object) -> None:
                                   for k, v in (data.get("又作结尾") or {}).items()})
     titles.qualifiers += [normalized(str(q)) for q in data.get("另一张表", []) or []]
     titles.owner_endings += [normalized(str(e)) for e in data.get("部门名称结尾", []) or []]
+    titles.whole_only.update(normalized(str(n)) for n in data.get("只作全名", []) or [])
     for kind, spec in (data.get("按内容") or {}).items():
         titles.by_content[str(kind)] = (str(spec.get("科目", "")), [normalized(str(w)) for w in spec.get("字样", [])])
     titles.content_others += [normalized(str(w)) for w in data.get("按内容另作他表", []) or []]

@@ -20,7 +20,7 @@ from reportgen.reading.amounts import printed_amount
 
 TITLE_ROWS = 8  # a title sits in the first rows of a sheet or a printed table
 _YEAR = re.compile(r"(?<!\d)(\d{4})年度?")
-_UNIT = re.compile(r"(?:单位|金额单位)[：:]\s*(万元|元)")
+_UNIT = re.compile(r"(?:单位|金额单位)\s*[：:]\s*(万\s*元|元)")  # “单位 : 万元”, “单位：万 元” as a PDF spaces them
 _OWNER = re.compile(r"(?:编制|预算)?(部门|单位)(?:（单位）|\(单位\))?(?:名称)?[：:]\s*(?!(?:万元|元|千元|亿元)\s*$)(\S(?:.*\S)?)")
 _OWNER_END = re.compile(r"(?<!\s)\s+(?:金额)?单位[：:]")  # a run's start only: linear on long runs  # "编制部门：X    单位：元" in one cell
 _TABLE_NUMBER = re.compile(r"^\s*(?:(?:部门预算)?公开\s*\d{1,2}\s*表\s*[：:]?|(?:附表|表)\s*[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?\s*[、.．:：]?|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*")
@@ -67,16 +67,20 @@ def recognize(grids: list[Grid], catalog: Catalog) -> tuple[list[Table], list[Gr
 # A row that titles a table of its own: one cell of words ending in 表 (“财政项目支出绩效目标填报表”),
 # perhaps with a note in brackets, and no figure.
 _OTHER_TITLE = re.compile(r"^[^\d,，.]{4,40}表(?:[（(][^（）()]{0,20}[）)])?$")
+# A row opening a part of the document (江苏省高级人民法院 2018 p. 16: “第三部分 江苏省高级人民法院 2018 年度预算情况说明”
+# under the 政府采购预算表 that ends on p. 15): no table's row.
+_PART_HEADING = re.compile(r"^第[一二三四五六七八九十]{1,3}部分")
 
 
 def _cut_at_another_title(table: Table) -> Grid | None:
     """Where the body of ``table`` runs on into another table's title (a PDF page of a table that is
-    none of the budget's, read as the next page of this one), the rows from that title on, as a grid
-    of their own; ``table`` keeps the rows before it. None where there is no such title."""
+    none of the budget's, read as the next page of this one) or into a part of the document's heading
+    (第三部分 …), the rows from there on, as a grid of their own; ``table`` keeps the rows before it. None
+    where there is no such row."""
     grid = table.grid
     for index in range(table.body_start, len(grid.rows)):
         texts = [text for text in map(cell_text, grid.rows[index]) if text]
-        if len(texts) == 1 and _OTHER_TITLE.match(normalized(texts[0])):
+        if len(texts) == 1 and _OTHER_TITLE.match(normalized(texts[0])) or texts and _PART_HEADING.match(texts[0]):
             name = grid.row_places[index].split(" ")[0] if grid.row_places is not None else f"{grid.name}（第{index + 1}行起）"
             rest = Grid(grid.file, name, grid.rows[index:], kind=grid.kind, hidden=grid.hidden,
                         row_places=grid.row_places[index:] if grid.row_places is not None else None)
@@ -228,6 +232,14 @@ THREE_PUBLIC = "三公经费支出表"
 ITEMS = ("“三公”合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
 _ROW_ITEMS = (*ITEMS, "机关运行经费")
 TURNED_FIGURE = "合计"  # the column a turned table's items are read from (its other columns: the funds)
+_RATE = re.compile(r"^-?\d+(?:\.\d+)?%$")  # a rate a turned table prints beside its figures (增、减幅度: 22%)
+
+
+def turned_figure(table: Table) -> str:
+    """The column a turned table's items are read from: its 合计 (广州: the funds beside it), else, where it
+    prints no 合计, this year's 预算数 (云南昌宁县卡斯镇 2024: 2023年预算数 | 2024年预算数 | 增、减金额)."""
+    meanings = set(table.columns.values())
+    return "预算数" if TURNED_FIGURE not in meanings and "预算数" in meanings else TURNED_FIGURE
 _ROW_NUMBERING = re.compile(r"^(?:其中[：:]?|[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])")
 
 
@@ -240,7 +252,8 @@ def turned_items(table: Table, catalog: Catalog) -> dict[int, str]:
         return {}
     items: dict[int, str] = {}
     for index in range(table.body_start, len(table.grid.rows)):
-        label = normalized("".join(cell_text(c) for c in table.grid.rows[index] if not is_amount(c)))
+        label = normalized("".join(cell_text(c) for c in table.grid.rows[index]
+                                   if not is_amount(c) and not _RATE.match(cell_text(c))))
         while (numbering := _ROW_NUMBERING.match(label)) is not None and numbering.end() < len(label):
             label = label[numbering.end():]
         item = catalog.item_rows.get(label) or _known_word(label, catalog)
@@ -259,40 +272,54 @@ def title_kind(text: str, catalog: Catalog) -> TableKind | None:
     return _title_kind(text, catalog)[0]
 
 
+_BOOK_TITLE = re.compile(r"^《(.*)》$")  # a 目录 naming a table in book-title marks (乌鲁木齐: 九、《…决算表》)
+
+
 def _title_kind(text: str, catalog: Catalog) -> tuple[TableKind | None, int | None]:
-    titled = normalized(_TABLE_NUMBER.sub("", text))
+    titled = _BOOK_TITLE.sub(r"\1", normalized(_TABLE_NUMBER.sub("", text)))
     plain = _NOTE_SUFFIX.sub("", titled)  # “表5 …表（按功能分类）”
     note = titled[len(plain):]
     year_match = _YEAR.search(plain)
     rest = _national_title(plain[year_match.end():] if year_match else plain, catalog.titles)
-    kind = _named_kind(rest, note, bool(year_match), catalog)
-    if kind is None and (second := _second_ending(rest, catalog.titles)) is not None:
-        kind = _named_kind(second, note, bool(year_match), catalog)  # 江苏's 收支预算总表
+    named = _named_kind(rest, note, bool(year_match), catalog)
+    if (second := _second_ending(rest, catalog.titles)) is not None:  # 江苏's 收支预算总表
+        # the longer name of the two: 江苏's 一般公共预算机关运行经费支出预算表 is the 机关运行经费表 its ending put as
+        # the national one names, not a 支出预算表 (山东's 支出总表) after words naming nothing
+        again = _named_kind(second, note, bool(year_match), catalog)
+        named = again if again is not None and (named is None or again[0] > named[0]) else named
     year = int(year_match.group(1)) if year_match else None
-    return (kind, year) if kind else (None, None)
+    return (named[1], year) if named else (None, None)
 
 
-def _named_kind(rest: str, note: str, dated: bool, catalog: Catalog) -> TableKind | None:
+def _named_kind(rest: str, note: str, dated: bool, catalog: Catalog) -> tuple[int, TableKind] | None:
     """The kind whose name is ``rest`` (as the national template words it), or ends it after words no
-    qualifier (项目, 财政拨款 …) ends, in a title without a year; the longest name that fits."""
+    qualifier (项目, 财政拨款 …) ends and that list nothing (“三公”经费、行政参公单位机关运行经费情况表 is a table
+    of both, not the 机关运行经费表), in a title without a year; the longest name that fits, with its length."""
     best: tuple[int, TableKind] | None = None
     for kind in catalog.tables:
         if _ECONOMIC in note and kind.id in _BY_FUNCTION:
             continue  # 深圳's 一般公共预算支出表（按经济分类）: its rows are 301 …, not the function table's
         for name in kind.names:  # a name may keep its note (一般公共预算支出表（按经济分类）)
             before = rest[:-len(name)]
-            fits = rest == name or rest + note == name or (
-                rest.endswith(name) and not before.endswith(tuple(catalog.titles.qualifiers))
-                and (len(before) <= 12 and not dated or _owner(before, catalog.titles)))
+            fits = rest == name or rest + note == name or name not in catalog.titles.whole_only and (
+                rest.endswith(name) and not before.endswith(tuple(catalog.titles.qualifiers)) and _LISTING not in before
+                and (len(before) <= 12 and not dated or bool(_owner_name(before, catalog.titles))))
             if fits and (best is None or len(name) > best[0]):
                 best = (len(name), kind)
-    return best[1] if best else None
+    return best
 
 
-def _owner(words: str, titles: TitleWords) -> bool:
-    """Whether ``words`` before a table's name in a title of a year are a department's name (2018年度
-    江苏省高级人民法院收支预算总表): a name of 4 to 20 characters ending as departments' names end."""
-    return _OWNER_MIN <= len(words) <= _OWNER_MAX and words.endswith(tuple(titles.owner_endings))
+_LISTING = "、"
+
+
+def _owner_name(words: str, titles: TitleWords) -> str:
+    """The department's name ``words`` before a table's name in a title of a year are (2018年度江苏省高级人民法院
+    收支预算总表): a name of 4 to 20 characters ending as departments' names end, perhaps with a prefix of the
+    table's name after it (2015年桂林市司法局部门“三公”经费情况统计表: 桂林市司法局); "" where they are none."""
+    for name in (words, *(words[:-len(prefix)] for prefix in titles.prefixes if words.endswith(prefix))):
+        if _OWNER_MIN <= len(name) <= _OWNER_MAX and name.endswith(tuple(titles.owner_endings)):
+            return name
+    return ""
 
 
 def _title_owner(table: Table, catalog: Catalog) -> str:
@@ -304,8 +331,9 @@ def _title_owner(table: Table, catalog: Catalog) -> str:
     for text in dict.fromkeys((rest, _second_ending(rest, catalog.titles) or rest)):
         for name in table.kind.names:
             before = text[:-len(name)] if text.endswith(name) else ""
-            if before and _owner(before, catalog.titles) and not before.endswith(tuple(catalog.titles.qualifiers)):
-                return before
+            owner = _owner_name(before, catalog.titles) if before else ""
+            if owner and not before.endswith(tuple(catalog.titles.qualifiers)):
+                return owner
     return ""
 
 
@@ -359,7 +387,7 @@ def _read_caption(table: Table) -> None:
         for col, cell in enumerate(grid.rows[row]):
             text = cell_text(cell)
             if (stated := _UNIT.search(text)) is not None:
-                table.unit, table.unit_where, found = stated.group(1), grid.where(row, col), True
+                table.unit, table.unit_where, found = "".join(stated.group(1).split()), grid.where(row, col), True
             if (owner := _OWNER.search(text)) is not None:
                 # 编制单位/预算单位 names a unit's budget; "单位名称：" is a department's caption as often
                 unit = owner.group(0).startswith(("编制单位", "预算单位"))

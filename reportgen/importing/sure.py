@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from reportgen.importing.grouped import grouped_income
-from reportgen.importing.recognize import ITEMS, THREE_PUBLIC, TURNED_FIGURE, Table, cell_text, is_amount
+from reportgen.importing.recognize import ITEMS, THREE_PUBLIC, TURNED_FIGURE, Table, cell_text, is_amount, turned_figure
 from reportgen.importing.rows import LABEL_MEANINGS, Row, body_rows, is_note_row
 from reportgen.importing.sides import label_columns, spanning_label
 from reportgen.reading.amounts import MISPLACED_SEPARATORS, why_not_amount
@@ -30,7 +30,26 @@ def header_doubts(table: Table) -> list[str]:
         repeated = Counter(table.columns[col] for col in side)
         doubts += [f"“{meaning}”对应了{count}列" for meaning, count in repeated.items() if count > 1]
     return doubts + _unheaded_names(table) + _one_vehicle_part(table) + _repeated_codes(table) + _items_as_rows(table) \
-        + _units_in_turn(table) + _scanned(table) + _unjoined(table) + _misplaced(table)
+        + _units_in_turn(table) + _scanned(table) + _unjoined(table) + _misplaced(table) + _other_unit(table)
+
+
+# A caption stating a unit a source has none for (单位：千元, 亿元): its figures are not 元 nor 万元.
+_OTHER_UNIT = re.compile(r"(?:单位|金额单位)\s*[：:]\s*(千\s*元|百\s*万\s*元|亿\s*元)")
+
+
+def _other_unit(table: Table) -> list[str]:
+    """A table whose title rows or caption state its figures in 千元 (or 百万元, 亿元): a source holds 元 or 万元
+    only, so its figures would be read 1,000 times too small as 元 — not read for sure, its unit told."""
+    grid = table.grid
+    for row in range(min(max(table.header_start, table.body_start), len(grid.rows))):
+        for cell in grid.rows[row]:
+            if (stated := _OTHER_UNIT.search(cell_text(cell))) is not None:
+                return [other_unit_note("".join(stated.group(1).split()), grid.where(row))]
+    return []
+
+
+def other_unit_note(unit: str, where: str) -> str:
+    return f"金额单位是{unit}（{where}），不是元或万元"
 
 
 def _misplaced(table: Table) -> list[str]:
@@ -127,7 +146,7 @@ def _items_as_rows(table: Table) -> list[str]:
         return []
     if not table.items:
         return ["表头没有“三公”经费的各项（各项印在行中）"]
-    doubts = [] if TURNED_FIGURE in table.columns.values() else [f"表头没有“{TURNED_FIGURE}”一列（各项的数）"]
+    doubts = [] if turned_figure(table) in table.columns.values() else [f"表头没有“{TURNED_FIGURE}”一列（各项的数）"]
     for index in range(table.body_start, len(table.grid.rows)):
         row = table.grid.rows[index]
         if index not in table.items and any(is_amount(cell) for col, cell in enumerate(row)

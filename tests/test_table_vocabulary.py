@@ -1,0 +1,183 @@
+"""Tables of regions the corpus does not hold, known by the titles and headers they print (issue 54 part 2): the
+titles of 贵州, 山东, 云南, 陕西 and 新疆 disclosures collected from their published pages
+(bench/corpus/table-vocabulary-2026-11-26.md, each with its address) recognised as the tables they are, a table
+that is none of the budget's (绩效目标表, 资产负债情况表, a 决算's 明细表 …) never read as one, and a table in 千元
+never read as if its figures were 元."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bench.table_vocabulary import CORPUS, NONE, Entry, entries, grid_of, outcome
+from reportgen.importing import catalog as catalogs
+from reportgen.importing.build import build
+from reportgen.importing.recognize import cell_text, recognize, title_kind
+from reportgen.importing.reconcile import differences
+from reportgen.importing.sure import header_doubts
+from reportgen.readers.grid import Cell
+from reportgen.readers.published import read_published
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return catalogs.load(None)
+
+
+def _kind(title: str, catalog: catalogs.Catalog, header: list[list[str]] | None = None) -> str:
+    return outcome(Entry("", "", title, header or [], ""), catalog).kind
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    # 贵州 德江县机关事务中心 2025 部门预算（dejiang.gov.cn t20250409_87494926）
+    ("六、德江县机关事务中心2025年一般公共预算基本支出明细表(按经济分类)", "一般公共预算基本支出表"),
+    ("九、德江县机关事务中心2025年国有资本经营预算预算支出表", "国有资本经营预算支出表"),
+    ("七、德江县机关事务中心2025年一般公共预算“三公”经费支出表", "三公经费支出表"),
+    # 山东省直 2016、2017 部门预算的目录（docsplayer 106989306）
+    ("二、收入预算表", "收入总表"),
+    ("三、2016年支出预算表", "支出总表"),
+    ("四、财政拨款收支预算表", "财政拨款收支总表"),
+    # 广西 防城港市公共资源交易中心 2018 部门预算（fcgggzy.cn fed34313）
+    ("四、部门预算资金安排的“三公”经费情况表", "三公经费支出表"),
+    ("五、政府性基金预算拨款支出预算表", "政府性基金预算支出表"),
+    # 云南 昌宁县卡斯镇 2024（yncn.gov.cn 9210120）: a 镇's name before the table's, 情况统计表 for 表
+    ("2024年昌宁县卡斯镇“三公”经费预算财政拨款情况统计表", "三公经费支出表"),
+])
+def test_a_budget_table_of_another_region_is_the_national_table_it_stands_for(title, kind, catalog):
+    assert _kind(title, catalog) == kind
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    # 云南 楚雄州农产品质量检测中心 2019 部门决算（nyncj.cxz.gov.cn 129719）: in its nine tables in place of the national one
+    ("五、一般公共预算财政拨款收入支出决算表", "一般公共预算财政拨款支出决算表"),
+    # 陕西 柞水县审计局 2020 部门决算（118395）
+    ("七、一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表", "财政拨款三公经费支出决算表"),
+    ("二、收入决算总表", "收入决算表"),
+    # 新疆 乌鲁木齐市政务服务中心 2023 部门决算 目录: the title in book-title marks
+    ("九、《国有资本经营预算财政拨款收入支出决算表》", "国有资本经营预算财政拨款收入支出决算表"),
+    # 四川 渠县农业综合技术服务中心 2024 单位决算（quxian.gov.cn 64159）
+    ("八、一般公共预算财政拨款基本支出决算明细表", "一般公共预算财政拨款基本支出决算表"),
+    # 上海 嘉定区司法局 2017 部门决算（021fenlei.com n133889）: 机关运行经费决算数 beside the items
+    ("2017年度一般公共预算财政拨款“三公”经费及机关运行经费支出决算表", "财政拨款三公经费支出决算表"),
+])
+def test_a_final_accounts_table_of_another_region_is_the_table_of_the_决算_it_is(title, kind, catalog):
+    assert _kind(title, catalog) == kind
+    assert title_kind(title, catalog) is not None  # as a 目录's line names it (review.missing)
+
+
+@pytest.mark.parametrize("title", [
+    "十一、德江县机关事务中心2025年项目支出绩效目标表",  # 德江 2025
+    "十、德江县机关事务中心2025年一般公共预算项目支出表",  # 德江 2025: not the 项目支出表 of all funds
+    "七、财政拨款安排的基本支出预算表",  # 山东省直 2017: 基本支出 of all 财政拨款, not the 一般公共预算's
+    "八、“三公”经费、行政参公单位机关运行经费情况表",  # 云南 楚雄 2019 决算: not the 机关运行经费表
+    "五、财政拨款支出决算明细表",  # 四川 渠县 2024
+    "七、一般公共预算财政拨款支出决算明细表",  # 四川 渠县 2024: beside its 一般公共预算财政拨款支出决算表
+    "九、一般公共预算财政拨款项目支出决算表",  # 四川 渠县 2024
+    "十、资产负债情况表",  # 上海 某区河湖管理中心 2021 决算
+    "政府采购情况表", "财政拨款结转和结余情况表", "项目支出绩效自评表",  # 湖南 桃源县 2018 决算填报说明
+])
+def test_a_table_that_is_none_of_the_budgets_is_never_read_as_one(title, catalog):
+    assert _kind(title, catalog) == NONE and title_kind(title, catalog) is None
+
+
+@pytest.mark.parametrize("title", [
+    "一般公共预算机关运行经费支出预算表",  # 江苏 2018 公开11表: the 机关运行经费表, whatever 山东 calls its 支出总表
+    "政府性基金（财政拨款）支出预算表",  # 江苏 2017
+])
+def test_a_short_name_of_one_region_does_not_take_a_longer_title_of_another(title, catalog):
+    assert _kind(title, catalog) != "支出总表"
+
+
+def test_the_headers_of_重庆秀山s_财政拨款收支总表_are_read_column_by_column(catalog):
+    """表1 重庆市秀山土家族苗族自治县人民法院财政拨款收支总表 (docsplayer 106989306's excerpt): 收入 over 项目 |
+    预算数, 支出 over 项目 | 合计 | 一般公共预算财政拨款 | 政府性基金预算财政拨款."""
+    header = [["收入", "项目"], ["收入", "预算数"], ["支出", "项目"], ["支出", "合计"], ["支出", "一般公共预算财政拨款"],
+              ["支出", "政府性基金预算财政拨款"]]
+    found = outcome(Entry("", "", "表1 重庆市秀山土家族苗族自治县人民法院财政拨款收支总表", header, ""), catalog)
+    assert found.kind == "财政拨款收支总表"
+    assert found.columns == ["名称", "预算数", "名称", "合计", "一般公共预算", "政府性基金"]
+
+
+def test_a_table_in_千元_is_not_read_for_sure(catalog):
+    """秀山's header again, its caption stating 千元 (a unit a source has none for): its figures are not read as 元."""
+    header = [["收入", "项目"], ["收入", "预算数"], ["支出", "项目"], ["支出", "合计"]]
+    grid = grid_of(Entry("", "", "财政拨款收支总表", header, ""))
+    grid.rows[1] = [Cell(None), Cell(None), Cell(None), Cell("单位：千元")]
+    (table,), _ = recognize([grid], catalog)
+    assert table.unit == "" and any("千元" in doubt for doubt in header_doubts(table))
+    assert not any("千元" in doubt for doubt in header_doubts(recognize([grid_of(Entry("", "", "财政拨款收支总表",
+                                                                                         header, ""))], catalog)[0][0]))
+
+
+def test_a_three_public_table_printed_turned_beside_last_years_budget_gives_this_years_items(catalog):
+    """云南昌宁县卡斯镇 2024 (yncn.gov.cn 9210120), as its page prints it: the items down the rows, 2023年预算数 |
+    2024年预算数 | 比上年增、减情况 (增、减金额 | 增、减幅度) across, no 合计 column: each item's figure is this
+    year's 预算数, its 合计 row the “三公” total, the rates (22%) no part of a row's name."""
+    header = [["项目"], ["2023年预算数"], ["2024年预算数"], ["比上年增、减情况", "增、减金额"], ["比上年增、减情况", "增、减幅度"]]
+    grid = grid_of(Entry("", "", "2024年昌宁县卡斯镇“三公”经费预算财政拨款情况统计表", header, ""))
+    grid.rows[-1:] = [[Cell(text or None, text) for text in row] for row in (
+        ("合计", "18.15", "22.15", "4", "22%"), ("1.因公出国(境)费", "", "", "", ""), ("2.公务接待费", "3", "7", "4", "133%"),
+        ("3.公务用车购置及运行费", "15.15", "15.15", "", ""), ("其中:(1)公务用车购置费", "", "", "", ""),
+        ("(2)公务用车运行费", "15.15", "15.15", "0", "0"))]
+    (table,), _ = recognize([grid], catalog)
+    assert header_doubts(table) == []
+    items = build([table], catalog).tree["三公经费"]
+    assert items["公务接待费"]["本年"].value == Decimal("70000")  # 7 万元, not 2023's 3
+    assert items["公务用车运行维护费"]["本年"].value == Decimal("151500")
+
+
+def test_a_three_public_table_of_2015_is_read_and_its_slip_found(catalog):
+    """桂林市司法局 2015 (honghao99.com 781197), as its page prints it: “2015年桂林市司法局部门“三公”经费情况统计表”
+    (the department's name, then 部门), 项目 | 本年预算数 | 其中:公共预算财政拨款 (the 一般公共预算's name before
+    2015), the items down the rows (公务用车费, 公务用车购置). Its 公务用车费 0 is not its 运行维护费 32.65 + 购置 0:
+    the import says so."""
+    grid = grid_of(Entry("", "", "2015年桂林市司法局部门“三公”经费情况统计表",
+                         [["项 目"], ["本年预算数"], ["其中:公共预算财政拨款"]], ""))
+    grid.rows[-1:] = [[Cell(text or None, text) for text in row] for row in (
+        ("合 计", "34.35", "34.35"), ("1.因公出国(境)费用", "0", "0"), ("2.公务接待费", "1.70", "1.70"),
+        ("3.公务用车费", "0", "0"), ("其中:(1)公务用车运行维护费", "32.65", "32.65"), ("(2)公务用车购置", "0", "0"))]
+    (table,), _ = recognize([grid], catalog)
+    assert (table.kind.id, table.owner) == ("三公经费支出表", "桂林市司法局") and header_doubts(table) == []
+    imported = build([table], catalog)
+    assert imported.tree["三公经费"]["公务接待费"]["本年"].value == Decimal("17000")
+    (slip,) = differences(imported)
+    assert slip.what == "公务用车购置及运行维护费" and slip.total.value == 0 and slip.parts_sum == Decimal("32.65")
+
+
+def test_every_title_collected_from_other_regions_is_recognised_as_listed(catalog):
+    """bench/corpus/table-vocabulary-*.md, each row's source named there: all 90 as listed, none read as
+    another table, every header listed read column by column as listed."""
+    found = [outcome(entry, catalog) for path in sorted(CORPUS.glob("table-vocabulary-*.md")) for entry in entries(path)]
+    assert len(found) >= 90
+    assert [one.entry.title for one in found if one.columns_wrong] == []
+    assert [one.entry.title for one in found if one.verdict == "认错"] == []
+    assert [one.entry.title for one in found if one.verdict == "未认出"] == []
+
+
+def test_江苏s_procurement_table_ends_where_the_next_part_of_the_document_begins_and_gives_its_classes(catalog):
+    """江苏省高级人民法院 2018 pp. 15–16 (cut from its 部门预算): its 公开12表 政府采购预算表 (采购品目大类 | 专项名称 |
+    经济科目 | 采购物品名称 | 采购组织形式 | 总计) runs on p. 16 into “第三部分 江苏省高级人民法院 2018 年度预算情况说明”:
+    the table ends there (the heading's 2018 no figure of it), read for sure; its “一、货物 A” … rows give the
+    procurement's classes, which add up to its 合计."""
+    tables, unknown = recognize(read_published(FIXTURES / "js-gaoyuan-2018-p15-16.pdf").grids, catalog)
+    (table,) = [t for t in tables if t.kind.id == "政府采购预算表"]
+    assert header_doubts(table) == []
+    assert not any("第三部分" in cell_text(cell) for row in table.grid.rows for cell in row)
+    assert any("第三部分" in cell_text(cell) for grid in unknown for row in grid.rows for cell in row)
+    procurement = build(tables, catalog).tree["政府采购"]
+    assert {key: procurement[key].value for key in ("合计", "货物", "工程", "服务")} == {
+        "合计": Decimal("4641.62"), "货物": Decimal("962.86"), "工程": Decimal("539.00"), "服务": Decimal("3139.76")}
+
+
+@pytest.mark.parametrize(("caption", "unit"), [("单位：万元", "万元"), ("单位 : 万元", "万元"), ("金额单位：元", "元"),
+                                                ("单位：万 元", "万元")])
+def test_a_caption_states_its_unit_however_it_is_spaced(caption, unit, catalog):
+    """山东省直 2019's 收支预算总表 as its text is stored (docsplayer 106989306): “单位 : 万元”."""
+    grid = grid_of(Entry("", "", "2019年收支预算总表", [["收入", "项目"], ["收入", "本年预算数"]], ""))
+    grid.rows[1] = [Cell(None), Cell(caption)]
+    (table,), _ = recognize([grid], catalog)
+    assert table.unit == unit
