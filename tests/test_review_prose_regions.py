@@ -199,3 +199,28 @@ def test_the_import_writes_no_figure_of_another_part_as_the_departments(tmp_path
     assert "基本支出" not in source.get("支出", {}) and "项目支出" not in source.get("支出", {})
     assert "句中说的是政府采购资金的来源，不是部门的收入" in told.out + told.err
     assert "句中说它占一般公共预算支出的比例，是一般公共预算的一部分，不是全部资金的数" in told.out + told.err
+
+
+def test_a_regions_figures_are_never_told_as_the_departments(tmp_path):
+    """Figures of a whole region or of many departments (vocabulary.yaml 一个地区的数): 西安新城区 2025 上半年
+    (http://www.xincheng.gov.cn/zwgk/zdxxgk/czxx/qzfczyjs/1952541432614498305.html) “全区一般公共预算支出229911万元……具体
+    执行情况是：” / “——一般公共服务支出21124万元”, 成都 2014 “成都市市本级部门，使用财政拨款安排“三公”经费……。其中：因公出国
+    （境）经费……” — a region's 一般公共服务支出 is no 201 of the department's tables, its 因公出国（境）费 none of its “三公”."""
+    result = _reviewed(tmp_path, "（一）一般公共预算执行情况", "全区一般公共预算支出229万元，完成年初预算的63.1%。具体执行情况是：",
+                       "——一般公共服务支出211万元，完成预算的40.8%；", "（二）“三公”经费",
+                       "2014年某市市本级部门，使用财政拨款安排“三公”经费38万元，较2013年预算减少2万元，下降5.00%。"
+                       "其中：因公出国（境）经费5万元，公务接待费8万元。")
+    # not one judged against the tables (a figure its own sentence bears out, within, is no table's)
+    assert {v.status for v in result.verdicts} == {"unknown", "within"}
+    assert {v.subject for v in result.verdicts} == {""}
+
+
+def test_a_region_named_in_a_departments_own_words_leaves_its_figures_judged(tmp_path):
+    """A region's word not before the money it speaks of (烟台水利局 “拟对……全市水资源支撑保障能力评估……等4个项目开展
+    部门重点绩效评价”; “主要用于全市防汛救灾”), and the department's sentences under another heading: judged as ever."""
+    result = _reviewed(tmp_path, "（一）一般公共预算执行情况", "全区一般公共预算支出229万元。",
+                       "（二）项目支出", "主要用于全市防汛救灾工作，项目支出75万元。", "（三）收入预算", "本部门一般公共预算拨款510万元。")
+    assert _of(result, "75万元", "项目支出").status == "disagree"
+    assert (_of(result, "510万元", "本部门一般公共预算拨款").status, _of(result, "229万元", "全区一般公共预算支出").status) \
+        == ("disagree", "unknown")
+

@@ -92,6 +92,12 @@ def other_part_money_words() -> tuple[str, ...]:
     return tuple(_WORDS["另一部分的资金来源"])
 
 
+def region_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words by which a sentence speaks of a whole region's or many departments' money, and the words of the money
+    they speak of (vocabulary.yaml 一个地区的数, 一个地区的数之后)."""
+    return tuple(_WORDS["一个地区的数"]), tuple(_WORDS["一个地区的数之后"])
+
+
 def final_words() -> tuple[str, ...]:
     """The words after a quantity's name that say it is the outturn (vocabulary.yaml 决算的说法)."""
     return tuple(_WORDS["决算的说法"])

@@ -17,6 +17,7 @@ from reportgen.readers.statements import (
     Statement,
     other_part_money_words,
     part_qualifiers,
+    region_words,
     same_year,
     year_before,
 )
@@ -63,6 +64,8 @@ class _Reading:
     part: Decimal | None = None  # the value the last amount agreed with (a share is of it)
     sentence: str | None = None
     of_a_unit: bool = False  # the sentence names a unit of the department (found once per sentence)
+    of_a_region: bool = False  # the sentence speaks of a region's money (found once per sentence)
+    region_headings: str | None = None  # the headings under which a sentence spoke of a region's money
     last_flat: int | None = None  # where in verdicts the last 持平 is
     # the figure each amount of the sentence was read as (by the statement's id; None: none for sure): the
     # whole a part listed after it (其中) is of
@@ -80,10 +83,27 @@ class _Reading:
             if st.sentence is not self.sentence:
                 self.of_a_unit = any(name in st.sentence for name in self.glossary.unit_names) \
                     or any(name in st.sentence + st.context for name in self.glossary.unit_sections)
+                self.of_a_region = self._of_a_region(st)
             self.sentence, self.subject, self.change_of, self.part = st.sentence, None, None, None
             self.wholes, self.amount, self.listed = {}, None, None
         if st.kind == "flat":
             self.last_flat = len(self.verdicts)
+
+    def _of_a_region(self, st: Statement) -> bool:
+        """Whether the sentence speaks of a whole region's or many departments' money: it says so before its first
+        figure (vocabulary.yaml 一个地区的数), or the sentence before did and this one goes on with it — under the same
+        headings, or opening with its parts (“其中”) or with a comparison of the amount before it."""
+        first = st.sentence.find(st.text)
+        before = st.sentence[:first] if first >= 0 else st.sentence
+        if _REGION.search(before):
+            self.region_headings = st.headings
+            return True
+        goes_on = (st.headings and st.headings == self.region_headings) or st.kind != "amount" \
+            or st.sentence.lstrip("（(一二三四五六七八九十0123456789)）、.． ").startswith(_PARTS_WORD)
+        if self.region_headings is not None and goes_on:
+            return True
+        self.region_headings = None
+        return False
 
 
 def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
@@ -91,7 +111,7 @@ def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
     reading = _Reading(glossary)
     for st in statements:
         reading.begin(st)
-        refused = _refused(st, reading.of_a_unit)
+        refused = _refused(st, reading.of_a_unit, reading.of_a_region)
         if refused is not None:
             reading.verdicts.append(refused)
             continue
@@ -247,10 +267,14 @@ def _rows_under(following: list[Verdict], code: str, code_of: dict[int, str]) ->
 
 
 OF_A_UNIT = "说的是一个预算单位的数"
+OF_A_REGION = "说的是一个地区或多个部门的数"
+# a region's word, then within a few characters the money it speaks of: “全区一般公共预算收入”, “成都市市本级部门，使用财政拨款”
+_REGION = re.compile("(?:{})[^。；;]{{0,8}}?(?:{})".format(*("|".join(map(re.escape, words)) for words in region_words())))
+_PARTS_WORD = "其中"
 
 
-def _refused(st: Statement, of_a_unit: bool) -> Verdict | None:
-    """A figure not judged at all: one too long to be a budget's, or one of a unit's sentence (the
+def _refused(st: Statement, of_a_unit: bool, of_a_region: bool = False) -> Verdict | None:
+    """A figure not judged at all: one too long to be a budget's, or one of a unit's sentence, or of a region's (the
     source's figures are the department's)."""
     if st.value is not None and not st.after_flat and (
             st.decimals > MAX_DECIMALS or len(st.value.as_tuple().digits) > MAX_DIGITS):
@@ -258,6 +282,8 @@ def _refused(st: Statement, of_a_unit: bool) -> Verdict | None:
                                             "不像预算中的数字")
     if st.kind != "cell" and of_a_unit:
         return Verdict(st, "unknown", cause=OF_A_UNIT)
+    if st.kind != "cell" and of_a_region:
+        return Verdict(st, "unknown", cause=OF_A_REGION)
     return None
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from reportgen import codes
 from reportgen.readers.statements import Statement, change_words, final_words, named_quantities
 from reportgen.review.glossary import BUDGET_WORD, FEE_WORD, SPENT_BUDGET, Naming
-from reportgen.review.judge import OF_A_UNIT, PART_CAUSES, Verdict
+from reportgen.review.judge import OF_A_REGION, OF_A_UNIT, PART_CAUSES, Verdict
 
 # The words a long label's department ends in, before the name it ends with (“2026年市民政局政府采购预算总额”,
 # “…首都绿化委员会办公室机关运行经费财政拨款预算”, “2017年湛江市委宣传部财政预算拨款“三公”经费支出合计”): only then is
@@ -128,7 +128,7 @@ def name_subjects(verdicts: list[Verdict], year: int | None) -> None:
         st = verdict.statement
         if st.sentence is not sentence or st.kind == "cell":
             sentence, last = st.sentence, ""
-        if verdict.cause == OF_A_UNIT:
+        if verdict.cause in (OF_A_UNIT, OF_A_REGION):
             verdict.subject = last = ""
             continue
         if verdict.figure is not None:
