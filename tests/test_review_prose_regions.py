@@ -224,3 +224,13 @@ def test_a_region_named_in_a_departments_own_words_leaves_its_figures_judged(tmp
     assert (_of(result, "510万元", "本部门一般公共预算拨款").status, _of(result, "229万元", "全区一般公共预算支出").status) \
         == ("disagree", "unknown")
 
+
+def test_a_share_after_an_aside_of_parts_is_of_the_amount_before_the_aside(tmp_path):
+    """杭州市钱塘区行政审批局 2021 决算（https://www.qiantang.gov.cn/art/2022/10/12/art_1229608842_4344071.html）:
+    “包括财政拨款收入……万元（其中，一般公共预算……万元，政府性基金预算0万元，国有资本经营预算0万元），占收入合计100%” — the
+    财政拨款收入's share, not the last part's in the brackets (was judged as 国有资本经营预算's: a false alarm)."""
+    result = _reviewed(tmp_path, "本年收入合计560万元；包括财政拨款收入500万元（其中，一般公共预算500万元，政府性基金预算0万元），"
+                                 "占收入合计89.29%；事业收入60万元，占收入合计10.71%。")
+    share = _of(result, "占收入合计89.29%", "财政拨款收入")
+    assert (share.status, share.figure and share.figure.name) == ("agree", "财政拨款收入")
+

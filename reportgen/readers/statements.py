@@ -1093,7 +1093,7 @@ class _Said:
         subject = _label(self.sentence[self.cursor:begin]) if kind in ("change", "flat") else ""
         if subject and self.last_amount is None and _budget_of(self.before, subject):
             subject = self.before  # “（一）收入预算” / “2025年年初预算数……。收入较2024年减少844.18万元”（重庆）: the 收入预算's
-        before = self._before_aside(begin) if kind in ("change", "flat") else None
+        before = self._before_aside(begin) if kind in ("change", "flat", "share") else None
         if subject and _HAN.search(subject) and not _REASON.fullmatch(subject):
             statement = _said_figure(line, kind, token, groups, groups.get("unit") or "", label=subject,
                                      sentence=self.sentence, own_label=True)

@@ -509,6 +509,9 @@ def _judge_rate(st: Statement, reading: _Reading) -> None:
 
 
 def _judge_share(st: Statement, reading: _Reading) -> None:
+    if st.own_label:  # after a bracketed aside of parts: the share of the amount before the aside (“财政拨款收入X万元（其中，
+        # 一般公共预算X万元，……国有资本经营预算0万元），占收入合计100%”, 杭州钱塘), not of the aside's last part
+        reading.subject, reading.part = reading.glossary.find(st.label), None
     named = reading.glossary.find(st.named_whole) if st.named_whole else None
     if reading.subject is None and reading.amount is not None and st.named_whole:  # a part no table gives
         # “占一般公共预算项目支出总额的100%”: the whole by its name, its 总额 aside
