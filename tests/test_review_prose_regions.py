@@ -234,3 +234,18 @@ def test_a_share_after_an_aside_of_parts_is_of_the_amount_before_the_aside(tmp_p
     share = _of(result, "占收入合计89.29%", "财政拨款收入")
     assert (share.status, share.figure and share.figure.name) == ("agree", "财政拨款收入")
 
+
+def test_a_sentence_opening_with_qizhong_lists_the_parts_of_the_amount_before(tmp_path):
+    """某县 2017 决算（https://haowendang.cn/c6ylx48g4hw7b3ef97wu606i7k4ff8500zj6_2.html）: “财政拨款支出……万元，与上年
+    相比，增加……。其中：基本支出……万元，项目支出0万元。” — the 财政拨款's 基本支出, not the department's of all its money (430
+    of 490 here: was told as a slip); under a grand total (本年支出合计) the parts are the department's, judged as ever."""
+    result = _reviewed(tmp_path, "财政拨款支出500万元，与上年相比，增加10万元，增长2.04%。其中：基本支出430万元，项目支出70万元。")
+    basic = _of(result, "430万元", "基本支出")
+    assert (basic.status, basic.subject) == ("unknown", "财政拨款支出中的基本支出")
+    total = _reviewed(tmp_path, "本年支出合计560万元。其中：基本支出490万元，项目支出70万元。")
+    assert [_of(total, text, label).status for text, label in (("490万元", "基本支出"), ("70万元", "项目支出"))] == [
+        "agree", "agree"]
+    # 人员经费 and 公用经费 are the 一般公共预算 basic spending's parts (普陀区规划和自然资源局 2024 决算: “一般公共预算财政拨款
+    # 基本支出5377.64万元。其中：人员经费4896.98万元，……”, a slip of the prose told as ever)
+    general = _reviewed(tmp_path, "一般公共预算财政拨款基本支出430万元。其中：人员经费310万元，公用经费130万元。")
+    assert [(v.status, v.expected) for v in general.verdicts if v.statement.text == "310万元"] == [("disagree", "300万元")]

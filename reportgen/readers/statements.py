@@ -846,7 +846,7 @@ def _sentences(buffer: list[tuple[int, str]], room: int, item: str = "",
         length += len(part)
     text = "".join(part for _, part in buffer)
     out: list[Statement] = []
-    before = ""
+    before, previous = "", None
     for sentence, offset in _split(text):
         heading = _ITEM_HEADING.fullmatch(sentence.strip())
         if heading is not None and not sentence.strip().endswith("。") and heading.group("name") not in _QUANTITY_WORDS:
@@ -857,8 +857,9 @@ def _sentences(buffer: list[tuple[int, str]], room: int, item: str = "",
         if STARTS_ANEW.match(sentence):  # another item begins, its own words naming its figures
             item = ""
         line = listing.line_of(sentence) if listing is not None else ""
-        said = _statements(sentence, offset, (offsets, numbers), room - len(out), item, line, before)
-        before = next((st.label for st in said if st.kind == "amount"), "")
+        said = _statements(sentence, offset, (offsets, numbers), room - len(out), item, line, before, previous)
+        first = next((st for st in said if st.kind == "amount"), None)
+        before, previous = (first.label, first) if first is not None else ("", None)
         if listing is not None:
             listing.read(sentence, said)
         out.extend(said)
@@ -1000,6 +1001,7 @@ class _List:
         return self.depth == depth and self.enumerates and self.taken
 
 
+_OPENS_WITH_PARTS = re.compile(r"\s*其中")
 # the words that count things (vocabulary.yaml 量词), longest first
 _MEASURES = tuple(sorted(_WORDS["量词"], key=len, reverse=True))
 
@@ -1047,6 +1049,9 @@ class _Said:
     parts: _Parts = field(default_factory=lambda: _Parts())
     amount_end: int = 0  # where the last amount starts: the words after it are read for its parts once
     ends: dict[int, Statement] = field(default_factory=dict)  # each amount by where it ends in the sentence
+    # the first amount of the sentence before, where this one opens with “其中” (“财政拨款支出4603.07万元，与上年相比，……。
+    # 其中：基本支出4603.07万元，项目支出0万元。”): the whole its parts are of
+    previous: Statement | None = None
 
     def amount(self, line: int, token: str, begin: int, printed: str = "") -> str:
         """An amount, or a change that names its figure itself; the kind it was read as (``printed``: the
@@ -1055,7 +1060,7 @@ class _Said:
         assert amount is not None
         num, unit = amount.group("num"), amount.group("unit")
         token = printed or token
-        whole = self.parts.whole(self.sentence[self.amount_end:begin], self.last_amount)
+        whole = self.parts.whole(self.sentence[self.amount_end:begin], self.last_amount or self.previous)
         self.amount_end = begin
         label = _label(self.sentence[self.cursor:begin])
         if self.item and self.last_amount is None and _SUBJECTLESS.fullmatch(label.replace(" ", "")):
@@ -1160,11 +1165,13 @@ def _said_figure(line: int, kind: str, token: str, groups: dict[str, str | None]
 
 
 def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]], room: int,
-                item: str = "", in_line: str = "", before: str = "") -> list[Statement]:
+                item: str = "", in_line: str = "", before: str = "", previous: Statement | None = None) -> list[Statement]:
     """The statements of one sentence (an amount that names no subject first in it is of ``item``, the
-    numbered item's name, where one is in force; a numbered item that names a 项 alone is of ``in_line``'s 款);
+    numbered item's name, where one is in force; a numbered item that names a 项 alone is of ``in_line``'s 款; a
+    sentence that opens with “其中” lists the parts of ``previous``, the first amount of the sentence before);
     TooManyFigures past ``room`` of them."""
-    said = _Said(sentence, item=item, line=in_line, before=before)
+    said = _Said(sentence, item=item, line=in_line, before=before,
+                 previous=previous if _OPENS_WITH_PARTS.match(sentence) else None)
     for kind, token, begin, finish in _tokens(sentence):
         line = _line_at(offset + begin, starts)
         if len(said.out) >= room:

@@ -309,7 +309,8 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
         reading.subject, reading.part = None, None
         reading.verdicts.append(_other_year(st, figure, other))
         return
-    whole = reading.wholes.get(id(st.part_of)) if st.part_of is not None else None
+    # (the whole of a sentence's 其中, or of the sentence before where one opens with “其中”)
+    whole = reading.wholes.get(id(st.part_of), reading.read_as.get(id(st.part_of))) if st.part_of is not None else None
     if st.part_of is not None and figure is not None and not _is_part(figure, whole, reading.glossary):
         reading.subject, reading.part = None, None  # its changes and shares are of that part too
         reading.verdicts.append(Verdict(st, "unknown", cause=PART_OF_UNREAD if whole is None else PART_OF_ANOTHER))
