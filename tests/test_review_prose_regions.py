@@ -249,3 +249,48 @@ def test_a_sentence_opening_with_qizhong_lists_the_parts_of_the_amount_before(tm
     # 基本支出5377.64万元。其中：人员经费4896.98万元，……”, a slip of the prose told as ever)
     general = _reviewed(tmp_path, "一般公共预算财政拨款基本支出430万元。其中：人员经费310万元，公用经费130万元。")
     assert [(v.status, v.expected) for v in general.verdicts if v.statement.text == "310万元"] == [("disagree", "300万元")]
+
+
+def test_an_amount_in_yi_yuan_is_read_at_its_printed_precision(tmp_path):
+    """A summary in 亿元 (“收入预算总额3.52亿元”): read with its unit and agreeing at the precision printed — 560万元 is
+    0.06亿元 — never as 万元 or 元 (a change “增加0.12亿元” was read with no unit at all, its amount unread). One that does
+    not agree is far likelier a region's (杭州钱塘区 2021 决算草案 “2021年一般公共预算收入117.31亿元，为预期的106.3%，比上年
+    实际增长17.0%”, no word of the region in it): not told, nor what its sentence says of it."""
+    result = _reviewed(tmp_path, "本部门2025年收入预算总额0.06亿元，比上年预算增加0.01亿元。", "本部门支出预算总额0.07亿元。",
+                       "2021年一般公共预算收入117.31亿元，为预期的106.3%，比上年实际增长17.0%。")
+    assert _of(result, "0.06亿元", "本部门2025年收入预算总额").status == "agree"
+    assert (_of(result, "0.07亿元", "本部门支出预算总额").status, _of(result, "0.07亿元", "本部门支出预算总额").subject) \
+        == ("unknown", "")
+    assert {v.status for v in result.verdicts if "117.31" in v.statement.sentence} == {"unknown"}
+    assert [st.unit for st in read_statements([Line(1, "比上年预算增加0.01亿元。")])] == ["亿元"]
+
+
+def test_an_amount_between_the_year_compared_and_a_rate_is_no_prior():
+    """梧州 2024 决算（…/upload1201/upload20250925/D7CD7BCA757F454B3A29C44C77BD9F31.html）: “本年支出568.5万元，较
+    2023年度决算数38.31万元，下降6.31%” — 38.31 is no last year's figure (568.5 would have grown fifteenfold), the
+    difference said without its direction perhaps: nothing says which, so no prior is read; a prior followed by its
+    change is read as ever (“比上年预算2,920.59万元，减少878.04万元”, 烟台)."""
+    said = read_statements([Line(1, "本年支出568.5万元，较2023年度决算数38.31万元，下降6.31%。")])
+    assert [st.prior for st in said if st.kind == "change"] == [""]
+    said = read_statements([Line(1, "支出预算2,042.51万元，比上年预算2,920.59万元，减少878.04万元。")])
+    assert [st.prior for st in said if st.kind == "change"] == ["2,920.59万元"]
+
+
+FINAL = Path(__file__).parent / "sources" / "final-national-minimal-2023.yaml"  # a 决算: “三公” 1.50 spent of 2.00 budgeted
+
+
+def test_a_finals_budget_and_outturn_said_side_by_side(tmp_path):
+    """A 决算's “三公” said as budget, then outturn (安徽怀远 2020 “一般公共预算财政拨款“三公”经费支出预算为30.8万元，支出
+    决算为25.7万元，完成预算的83.44%”, https://www.ahhy.gov.cn/zfxxgk/public/24981/49345051.html; 上海嘉定 2017 ““三公”经费
+    财政拨款支出年初预算为22.00万元，支出决算为8.77万元”): the bare “支出决算为” is the outturn of the quantity whose budget
+    the sentence said before it — judged against a 决算's table, never against a budget's (whose figure is no outturn)."""
+    draft = tmp_path / "稿.txt"
+    draft.write_text("2023年度一般公共预算财政拨款“三公”经费支出预算为2万元，支出决算为1.6万元，完成预算的80%。"
+                     "“三公”经费财政拨款支出年初预算为2.00万元，支出决算为1.50万元，完成预算的75.00%。", encoding="utf-8")
+    result = reviewed_against(tmp_path, FINAL.read_text(encoding="utf-8"), draft)
+    told = _of(result, "1.6万元", "支出决算为")
+    assert (told.status, told.expected, told.figure and told.figure.name) == ("disagree", "1.5万元", "“三公”经费")
+    assert [v.subject for v in result.verdicts if v.statement.text in ("2.00万元", "1.50万元")] == [
+        "“三公”经费年初预算数", "“三公”经费"]
+    budget = _reviewed(tmp_path, "2025年一般公共预算财政拨款“三公”经费支出预算为10万元，支出决算为9万元。")
+    assert _of(budget, "9万元", "支出决算为").status == "unknown"

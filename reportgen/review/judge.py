@@ -303,7 +303,7 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
     if st.kind == "amount" and reading.subject is not None and _DONE_LABEL.search(st.label):
         reading.verdicts.append(_budget_said(st, reading.subject))  # its subject stays the amount before it
         return
-    figure = _named_figure(st, reading.glossary)
+    figure = _named_figure(st, reading.glossary) or _outturn_after_budget(st, reading)
     other = year_before(st, reading.glossary.year) if st.kind == "amount" else None
     if other is not None:  # another year's figure: agrees with that year's, else is not judged
         reading.subject, reading.part = None, None
@@ -322,7 +322,32 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
     verdict, reading.part = _amount(st, figure)
     if verdict.status == "disagree":
         verdict = _unjudgeable(st, figure, reading.glossary) or _of_listed_whole(st, figure, reading) or verdict
+    if verdict.status in _TOLD and st.unit == _YI:  # (and what the sentence says of it after: not judged either)
+        verdict, reading.subject, reading.part = Verdict(st, "unknown", cause=IN_YI_YUAN), None, None
     reading.verdicts.append(verdict)
+
+
+# An amount or a change in 亿元 is a summary's: a department's own (“收入预算总额3.52亿元”) agrees with its table at the
+# precision printed, and one that does not is far likelier a region's or many departments' (“2021年一般公共预算收入117.31亿元”,
+# a 决算草案 of 杭州钱塘区, with no word of the region in its sentence) than a slip: never told, its subject not named
+IN_YI_YUAN = "以亿元为单位、与表中同名的数不符：多为一个地区或多个部门的汇总数，未判定"
+_YI = "亿元"
+_TOLD = ("disagree", "cut")
+
+
+# a 决算's budget said of a quantity, then its outturn said bare (““三公”经费财政拨款支出年初预算为22.00万元，支出决算为8.77万元”)
+BUDGET_SAID = re.compile(r".*?(?:年初预算|全年预算|调整预算|预算)(?:数)?(?:为|是)?")
+OUTTURN_SAID = re.compile(r"(?:支出)?决算(?:数)?(?:为|是)?")
+
+
+def _outturn_after_budget(st: Statement, reading: _Reading) -> Figure | None:
+    """The figure an amount said bare as the outturn (“支出决算为8.77万元”) is of, right after the amount of the same
+    sentence that said that figure's budget (“……“三公”经费财政拨款支出年初预算为22.00万元”): the figure itself — of a
+    决算's tables only, whose figures are the outturns."""
+    before = reading.amount
+    if st.kind != "amount" or not reading.glossary.final or before is None or not OUTTURN_SAID.fullmatch(st.label):
+        return None
+    return reading.subject if BUDGET_SAID.fullmatch(before.label) else None
 
 
 def _of_listed_whole(st: Statement, figure: Figure | None, reading: _Reading) -> Verdict | None:
@@ -490,7 +515,10 @@ def _as_corrected(st: Statement, figure: Figure | None, disputes: tuple[Decimal,
 def _judge_change(st: Statement, reading: _Reading) -> None:
     """A change of the amount before it, or of the figure it names itself; a rate after it is of the same."""
     reading.change_of = reading.glossary.find(st.label) if st.own_label else reading.subject
-    reading.verdicts.append(_change(st, reading.change_of))
+    verdict = _change(st, reading.change_of)
+    if verdict.status in _TOLD and st.unit == _YI:
+        verdict, reading.change_of, reading.subject = Verdict(st, "unknown", cause=IN_YI_YUAN), None, None
+    reading.verdicts.append(verdict)
 
 
 def _judge_flat(st: Statement, reading: _Reading) -> None:
@@ -749,7 +777,7 @@ def _share_of_printed(st: Statement, amount: Statement, whole: Figure) -> Verdic
                    f"{_text(in_unit(whole.current, amount.unit), amount.decimals, amount.unit)}）")
 
 
-_YUAN = {"万元": Decimal(10000), "元": Decimal(1)}
+_YUAN = {"亿元": Decimal(100000000), "万元": Decimal(10000), "元": Decimal(1)}
 _TOTAL_END = re.compile(r"(?:总额|总数|总计)$")
 
 
