@@ -209,7 +209,10 @@ def test_a_regions_figures_are_never_told_as_the_departments(tmp_path):
     result = _reviewed(tmp_path, "（一）一般公共预算执行情况", "全区一般公共预算支出229万元，完成年初预算的63.1%。具体执行情况是：",
                        "——一般公共服务支出211万元，完成预算的40.8%；", "（二）“三公”经费",
                        "2014年某市市本级部门，使用财政拨款安排“三公”经费38万元，较2013年预算减少2万元，下降5.00%。"
-                       "其中：因公出国（境）经费5万元，公务接待费8万元。")
+                       "其中：因公出国（境）经费5万元，公务接待费8万元。", "（三）全市“三公”经费",
+                       # 四川绵竹 2025 (https://www.mz.gov.cn/gk/zfxxgk/fdzdnr/ysjs/bmys/2025nfjbmysxxgk/mzfbjsgjbczb/1620432.htm)
+                       "经某市财政局汇总，2025年全市行政单位（含参照公务员法管理的事业单位）、事业单位和其他单位使用财政拨款安排"
+                       "“三公”经费预算总额为19万元，其中：因公出国（境）经费1万元。")
     # not one judged against the tables (a figure its own sentence bears out, within, is no table's)
     assert {v.status for v in result.verdicts} == {"unknown", "within"}
     assert {v.subject for v in result.verdicts} == {""}
