@@ -297,3 +297,12 @@ def test_a_finals_budget_and_outturn_said_side_by_side(tmp_path):
         "“三公”经费年初预算数", "“三公”经费"]
     budget = _reviewed(tmp_path, "2025年一般公共预算财政拨款“三公”经费支出预算为10万元，支出决算为9万元。")
     assert _of(budget, "9万元", "支出决算为").status == "unknown"
+
+
+def test_the_departments_own_sentence_after_a_regions_is_judged(tmp_path):
+    """Under one heading, a region's “三公” then the department's own (“本部门……”): the region's kept apart, the
+    department's judged as ever."""
+    result = _reviewed(tmp_path, "（九）“三公”经费", "经汇总，2025年全市一般公共预算“三公”经费支出预算为4432万元。",
+                       "本部门2025年一般公共预算“三公”经费支出预算为11万元。")
+    assert (_of(result, "4432万元", "2025年全市一般公共预算“三公”经费支出预算为").status,
+            _of(result, "11万元", "本部门2025年一般公共预算“三公”经费支出预算为").status) == ("unknown", "disagree")

@@ -98,6 +98,11 @@ def region_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(_WORDS["一个地区的数"]), tuple(_WORDS["一个地区的数之后"])
 
 
+def own_department_words() -> tuple[str, ...]:
+    """The words by which a sentence speaks of the document's own department (vocabulary.yaml 本部门的说法)."""
+    return tuple(_WORDS["本部门的说法"])
+
+
 def final_words() -> tuple[str, ...]:
     """The words after a quantity's name that say it is the outturn (vocabulary.yaml 决算的说法)."""
     return tuple(_WORDS["决算的说法"])

@@ -16,6 +16,7 @@ from reportgen.readers.statements import (
     SAME_YEAR_BUDGET,
     Statement,
     other_part_money_words,
+    own_department_words,
     part_qualifiers,
     region_words,
     same_year,
@@ -92,15 +93,17 @@ class _Reading:
     def _of_a_region(self, st: Statement) -> bool:
         """Whether the sentence speaks of a whole region's or many departments' money: it says so before its first
         figure (vocabulary.yaml 一个地区的数), or the sentence before did and this one goes on with it — under the same
-        headings, or opening with its parts (“其中”) or with a comparison of the amount before it."""
+        headings (where there are none, opening with its parts, “其中”, or with a comparison of the amount before it),
+        not saying it is the department's own again (vocabulary.yaml 本部门的说法)."""
         first = st.sentence.find(st.text)
         before = st.sentence[:first] if first >= 0 else st.sentence
         if _REGION.search(before):
             self.region_headings = st.headings
             return True
-        goes_on = (st.headings and st.headings == self.region_headings) or st.kind != "amount" \
-            or st.sentence.lstrip("（(一二三四五六七八九十0123456789)）、.． ").startswith(_PARTS_WORD)
-        if self.region_headings is not None and goes_on:
+        goes_on = (bool(st.headings) or st.kind != "amount"
+                   or st.sentence.lstrip("（(一二三四五六七八九十0123456789)）、.． ").startswith(_PARTS_WORD)) \
+            and not any(word in st.sentence for word in _OWN_WORDS)
+        if self.region_headings is not None and st.headings == self.region_headings and goes_on:
             return True
         self.region_headings = None
         return False
@@ -271,6 +274,7 @@ OF_A_REGION = "说的是一个地区或多个部门的数"
 # a region's word, then within a few characters the money it speaks of: “全区一般公共预算收入”, “成都市市本级部门，使用财政拨款”
 _REGION = re.compile("(?:{})[^。；;]{{0,8}}?(?:{})".format(*("|".join(map(re.escape, words)) for words in region_words())))
 _PARTS_WORD = "其中"
+_OWN_WORDS = own_department_words()
 
 
 def _refused(st: Statement, of_a_unit: bool, of_a_region: bool = False) -> Verdict | None:
