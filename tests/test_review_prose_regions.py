@@ -199,3 +199,110 @@ def test_the_import_writes_no_figure_of_another_part_as_the_departments(tmp_path
     assert "基本支出" not in source.get("支出", {}) and "项目支出" not in source.get("支出", {})
     assert "句中说的是政府采购资金的来源，不是部门的收入" in told.out + told.err
     assert "句中说它占一般公共预算支出的比例，是一般公共预算的一部分，不是全部资金的数" in told.out + told.err
+
+
+def test_a_regions_figures_are_never_told_as_the_departments(tmp_path):
+    """Figures of a whole region or of many departments (vocabulary.yaml 一个地区的数): 西安新城区 2025 上半年
+    (http://www.xincheng.gov.cn/zwgk/zdxxgk/czxx/qzfczyjs/1952541432614498305.html) “全区一般公共预算支出229911万元……具体
+    执行情况是：” / “——一般公共服务支出21124万元”, 成都 2014 “成都市市本级部门，使用财政拨款安排“三公”经费……。其中：因公出国
+    （境）经费……” — a region's 一般公共服务支出 is no 201 of the department's tables, its 因公出国（境）费 none of its “三公”."""
+    result = _reviewed(tmp_path, "（一）一般公共预算执行情况", "全区一般公共预算支出229万元，完成年初预算的63.1%。具体执行情况是：",
+                       "——一般公共服务支出211万元，完成预算的40.8%；", "（二）“三公”经费",
+                       "2014年某市市本级部门，使用财政拨款安排“三公”经费38万元，较2013年预算减少2万元，下降5.00%。"
+                       "其中：因公出国（境）经费5万元，公务接待费8万元。", "（三）全市“三公”经费",
+                       # 四川绵竹 2025 (https://www.mz.gov.cn/gk/zfxxgk/fdzdnr/ysjs/bmys/2025nfjbmysxxgk/mzfbjsgjbczb/1620432.htm)
+                       "经某市财政局汇总，2025年全市行政单位（含参照公务员法管理的事业单位）、事业单位和其他单位使用财政拨款安排"
+                       "“三公”经费预算总额为19万元，其中：因公出国（境）经费1万元。")
+    # not one judged against the tables (a figure its own sentence bears out, within, is no table's)
+    assert {v.status for v in result.verdicts} == {"unknown", "within"}
+    assert {v.subject for v in result.verdicts} == {""}
+
+
+def test_a_region_named_in_a_departments_own_words_leaves_its_figures_judged(tmp_path):
+    """A region's word not before the money it speaks of (烟台水利局 “拟对……全市水资源支撑保障能力评估……等4个项目开展
+    部门重点绩效评价”; “主要用于全市防汛救灾”), and the department's sentences under another heading: judged as ever."""
+    result = _reviewed(tmp_path, "（一）一般公共预算执行情况", "全区一般公共预算支出229万元。",
+                       "（二）项目支出", "主要用于全市防汛救灾工作，项目支出75万元。", "（三）收入预算", "本部门一般公共预算拨款510万元。")
+    assert _of(result, "75万元", "项目支出").status == "disagree"
+    assert (_of(result, "510万元", "本部门一般公共预算拨款").status, _of(result, "229万元", "全区一般公共预算支出").status) \
+        == ("disagree", "unknown")
+
+
+def test_a_share_after_an_aside_of_parts_is_of_the_amount_before_the_aside(tmp_path):
+    """杭州市钱塘区行政审批局 2021 决算（https://www.qiantang.gov.cn/art/2022/10/12/art_1229608842_4344071.html）:
+    “包括财政拨款收入……万元（其中，一般公共预算……万元，政府性基金预算0万元，国有资本经营预算0万元），占收入合计100%” — the
+    财政拨款收入's share, not the last part's in the brackets (was judged as 国有资本经营预算's: a false alarm)."""
+    result = _reviewed(tmp_path, "本年收入合计560万元；包括财政拨款收入500万元（其中，一般公共预算500万元，政府性基金预算0万元），"
+                                 "占收入合计89.29%；事业收入60万元，占收入合计10.71%。")
+    share = _of(result, "占收入合计89.29%", "财政拨款收入")
+    assert (share.status, share.figure and share.figure.name) == ("agree", "财政拨款收入")
+
+
+def test_a_sentence_opening_with_qizhong_lists_the_parts_of_the_amount_before(tmp_path):
+    """某县 2017 决算（https://haowendang.cn/c6ylx48g4hw7b3ef97wu606i7k4ff8500zj6_2.html）: “财政拨款支出……万元，与上年
+    相比，增加……。其中：基本支出……万元，项目支出0万元。” — the 财政拨款's 基本支出, not the department's of all its money (430
+    of 490 here: was told as a slip); under a grand total (本年支出合计) the parts are the department's, judged as ever."""
+    result = _reviewed(tmp_path, "财政拨款支出500万元，与上年相比，增加10万元，增长2.04%。其中：基本支出430万元，项目支出70万元。")
+    basic = _of(result, "430万元", "基本支出")
+    assert (basic.status, basic.subject) == ("unknown", "财政拨款支出中的基本支出")
+    total = _reviewed(tmp_path, "本年支出合计560万元。其中：基本支出490万元，项目支出70万元。")
+    assert [_of(total, text, label).status for text, label in (("490万元", "基本支出"), ("70万元", "项目支出"))] == [
+        "agree", "agree"]
+    # 人员经费 and 公用经费 are the 一般公共预算 basic spending's parts (普陀区规划和自然资源局 2024 决算: “一般公共预算财政拨款
+    # 基本支出5377.64万元。其中：人员经费4896.98万元，……”, a slip of the prose told as ever)
+    general = _reviewed(tmp_path, "一般公共预算财政拨款基本支出430万元。其中：人员经费310万元，公用经费130万元。")
+    assert [(v.status, v.expected) for v in general.verdicts if v.statement.text == "310万元"] == [("disagree", "300万元")]
+
+
+def test_an_amount_in_yi_yuan_is_read_at_its_printed_precision(tmp_path):
+    """A summary in 亿元 (“收入预算总额3.52亿元”): read with its unit and agreeing at the precision printed — 560万元 is
+    0.06亿元 — never as 万元 or 元 (a change “增加0.12亿元” was read with no unit at all, its amount unread). One that does
+    not agree is far likelier a region's (杭州钱塘区 2021 决算草案 “2021年一般公共预算收入117.31亿元，为预期的106.3%，比上年
+    实际增长17.0%”, no word of the region in it): not told, nor what its sentence says of it."""
+    result = _reviewed(tmp_path, "本部门2025年收入预算总额0.06亿元，比上年预算增加0.01亿元。", "本部门支出预算总额0.07亿元。",
+                       "2021年一般公共预算收入117.31亿元，为预期的106.3%，比上年实际增长17.0%。")
+    assert _of(result, "0.06亿元", "本部门2025年收入预算总额").status == "agree"
+    assert (_of(result, "0.07亿元", "本部门支出预算总额").status, _of(result, "0.07亿元", "本部门支出预算总额").subject) \
+        == ("unknown", "")
+    assert {v.status for v in result.verdicts if "117.31" in v.statement.sentence} == {"unknown"}
+    assert [st.unit for st in read_statements([Line(1, "比上年预算增加0.01亿元。")])] == ["亿元"]
+
+
+def test_an_amount_between_the_year_compared_and_a_rate_is_no_prior():
+    """梧州 2024 决算（…/upload1201/upload20250925/D7CD7BCA757F454B3A29C44C77BD9F31.html）: “本年支出568.5万元，较
+    2023年度决算数38.31万元，下降6.31%” — 38.31 is no last year's figure (568.5 would have grown fifteenfold), the
+    difference said without its direction perhaps: nothing says which, so no prior is read; a prior followed by its
+    change is read as ever (“比上年预算2,920.59万元，减少878.04万元”, 烟台)."""
+    said = read_statements([Line(1, "本年支出568.5万元，较2023年度决算数38.31万元，下降6.31%。")])
+    assert [st.prior for st in said if st.kind == "change"] == [""]
+    said = read_statements([Line(1, "支出预算2,042.51万元，比上年预算2,920.59万元，减少878.04万元。")])
+    assert [st.prior for st in said if st.kind == "change"] == ["2,920.59万元"]
+
+
+FINAL = Path(__file__).parent / "sources" / "final-national-minimal-2023.yaml"  # a 决算: “三公” 1.50 spent of 2.00 budgeted
+
+
+def test_a_finals_budget_and_outturn_said_side_by_side(tmp_path):
+    """A 决算's “三公” said as budget, then outturn (安徽怀远 2020 “一般公共预算财政拨款“三公”经费支出预算为30.8万元，支出
+    决算为25.7万元，完成预算的83.44%”, https://www.ahhy.gov.cn/zfxxgk/public/24981/49345051.html; 上海嘉定 2017 ““三公”经费
+    财政拨款支出年初预算为22.00万元，支出决算为8.77万元”): the bare “支出决算为” is the outturn of the quantity whose budget
+    the sentence said before it — judged against a 决算's table, never against a budget's (whose figure is no outturn)."""
+    draft = tmp_path / "稿.txt"
+    draft.write_text("2023年度一般公共预算财政拨款“三公”经费支出预算为2万元，支出决算为1.6万元，完成预算的80%。"
+                     "“三公”经费财政拨款支出年初预算为2.00万元，支出决算为1.50万元，完成预算的75.00%。", encoding="utf-8")
+    result = reviewed_against(tmp_path, FINAL.read_text(encoding="utf-8"), draft)
+    told = _of(result, "1.6万元", "支出决算为")
+    assert (told.status, told.expected, told.figure and told.figure.name) == ("disagree", "1.5万元", "“三公”经费")
+    assert [v.subject for v in result.verdicts if v.statement.text in ("2.00万元", "1.50万元")] == [
+        "“三公”经费年初预算数", "“三公”经费"]
+    budget = _reviewed(tmp_path, "2025年一般公共预算财政拨款“三公”经费支出预算为10万元，支出决算为9万元。")
+    assert _of(budget, "9万元", "支出决算为").status == "unknown"
+
+
+def test_the_departments_own_sentence_after_a_regions_is_judged(tmp_path):
+    """Under one heading, a region's “三公” then the department's own (“本部门……”): the region's kept apart, the
+    department's judged as ever."""
+    result = _reviewed(tmp_path, "（九）“三公”经费", "经汇总，2025年全市一般公共预算“三公”经费支出预算为4432万元。",
+                       "本部门2025年一般公共预算“三公”经费支出预算为11万元。")
+    assert (_of(result, "4432万元", "2025年全市一般公共预算“三公”经费支出预算为").status,
+            _of(result, "11万元", "本部门2025年一般公共预算“三公”经费支出预算为").status) == ("unknown", "disagree")

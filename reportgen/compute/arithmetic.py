@@ -145,7 +145,9 @@ def exact_percent(part: Decimal, whole: Decimal) -> Decimal | None:
 
 
 def in_unit(amount: Decimal, unit: str) -> Decimal:
-    """An amount in 元 expressed in ``unit`` (元 or 万元), exactly."""
+    """An amount in 元 expressed in ``unit`` (元, 万元 or 亿元: a text's summary, “收入预算总额3.52亿元”), exactly."""
+    if unit == "亿元":
+        return amount / TEN_THOUSAND / TEN_THOUSAND
     return amount / TEN_THOUSAND if unit == "万元" else amount
 
 

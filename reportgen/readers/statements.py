@@ -92,6 +92,17 @@ def other_part_money_words() -> tuple[str, ...]:
     return tuple(_WORDS["另一部分的资金来源"])
 
 
+def region_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words by which a sentence speaks of a whole region's or many departments' money, and the words of the money
+    they speak of (vocabulary.yaml 一个地区的数, 一个地区的数之后)."""
+    return tuple(_WORDS["一个地区的数"]), tuple(_WORDS["一个地区的数之后"])
+
+
+def own_department_words() -> tuple[str, ...]:
+    """The words by which a sentence speaks of the document's own department (vocabulary.yaml 本部门的说法)."""
+    return tuple(_WORDS["本部门的说法"])
+
+
 def final_words() -> tuple[str, ...]:
     """The words after a quantity's name that say it is the outturn (vocabulary.yaml 决算的说法)."""
     return tuple(_WORDS["决算的说法"])
@@ -136,21 +147,21 @@ _COMPARE = (rf"(?:{_any('同比')}|(?:{_any('比较')}){_PRIOR}(?:{_any('相比'
 # （注：上年3,468.18万元，公开时请删除注释）减少1271.66万元”, 烟台), between the year and the change; and the year may be followed by what is compared before its base
 # (“比2025年财政拨款“三公”经费年初预算增加33.50万元”: a few words, then the base they end in)
 _CHANGE_TEXT = (rf"{_COMPARE}(?:[^，。；、\d增减]{{0,16}}?(?={_any('基数')}))?(?P<base>{_any('基数')})?"
-                rf"(?:(?:的|[（(]注[：:](?:{_any('上年')})?)?(?P<prior>{_NUM})(?P<priorunit>万元|元)"
+                rf"(?:(?:的|[（(]注[：:](?:{_any('上年')})?)?(?P<prior>{_NUM})(?P<priorunit>亿元|万元|元)"
                 rf"(?:[，,]?[^（）()\d，,。；]{{0,12}}[，,]?[^（）()\d。；]{{0,12}}?[）)]|[，,])?)?(?P<later>{_any('基数')})?"
-                rf"(?:{_any('相比')})?(?P<dir>{_any('增加', '减少', '变化')})了?(?P<num>{_NUM})? *+(?P<unit>万元|元|%)?")
+                rf"(?:{_any('相比')})?(?P<dir>{_any('增加', '减少', '变化')})了?(?P<num>{_NUM})? *+(?P<unit>亿元|万元|元|%)?")
 # “与上年持平”“与上年数一致”“与上年相比持平”（江苏）
 _FLAT_TEXT = (rf"(?:{_any('同比')}|(?:{_any('持平前')}){_PRIOR}(?:{_any('相比')}[，,]?)?)(?:(?P<base>{_any('基数')})|数)?(?P<roughly>基本)?"
-              rf"(?:{_any('持平')})(?P<empty>万元|元)?")
+              rf"(?:{_any('持平')})(?P<empty>亿元|万元|元)?")
 # a rate, its % after spaces a PDF's text layer may set before it (“增长21.95   %”, 江苏)
 _RATE_TEXT = rf"(?P<dir>{_any('增长率', '下降率')})(?P<num>{_NUM}) *+%"
 _SHARE_TEXT = rf"占(?P<what>[^，。；\d]{{0,14}}?)(?P<num>{_NUM}) *+%"
 # a change said as this year's figure against last year's: “本年数小于上年预算数40.05万元”（江苏）
 _RELATIVE_TEXT = (rf"(?:{_any('本年数')})?(?P<dir>{_any('多于', '少于')})(?:{_any('上年')})(?P<base>{_any('基数')})?"
-                  rf"(?P<num>{_NUM}) *+(?P<unit>万元|元)")
+                  rf"(?P<num>{_NUM}) *+(?P<unit>亿元|万元|元)")
 # An amount starts where a run of digits and commas starts (its leading commas are not its own), never after a
 # number's point: “收、支总计各是4125.49,4143.91万元”（四川）prints two figures and one unit, neither read as “49,4143.91万元”.
-_AMOUNT = re.compile(rf"(?<![\d,，.．])[,，]*+(?P<num>{_NUM})(?P<unit>万元|元)")
+_AMOUNT = re.compile(rf"(?<![\d,，.．])[,，]*+(?P<num>{_NUM})(?P<unit>亿元|万元|元)")
 _CHANGE = re.compile(_CHANGE_TEXT)
 _FLAT = re.compile(_FLAT_TEXT)
 _RATE = re.compile(_RATE_TEXT)
@@ -181,7 +192,7 @@ _TOKENS = re.compile(rf"(?=[{_TOKEN_STARTS}占,，\d])(?:" + "|".join(  # each k
     f"(?P<{name}>{_UNNAMED.sub('(?:', text)})"
     for name, text in (("change", _CHANGE_TEXT), ("flat", _FLAT_TEXT), ("rate", _RATE_TEXT), ("share", _SHARE_TEXT),
                        ("relative", _RELATIVE_TEXT)))
-    + rf"|(?<![\d,，.．])[,，]*+(?P<amount>{_NUM}(?:万元|元))|(?<=为)(?P<zero>0)(?=[，。；]))")
+    + rf"|(?<![\d,，.．])[,，]*+(?P<amount>{_NUM}(?:亿元|万元|元))|(?<=为)(?P<zero>0)(?=[，。；]))")
 # A sentence that opens with a comparison and its change or 持平, naming nothing (“与上年相比增加4024万元，增长0.72 %。”
 # after “项目支出预算数为5,573万元。”, 江苏): it goes on with the amount of the sentence before it
 _CONTINUES = re.compile("(?:" + "|".join(_UNNAMED.sub("(?:", text) for text in (_CHANGE_TEXT, _FLAT_TEXT)) + ")")
@@ -214,7 +225,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _COLON_END = re.compile(r"[：:][ \t]*+$")
 # the spaces inside a number of prose, before its unit or % (“1 385.26万元”: a PDF's text layer sets a thousands
 # separator, or a gap, as a space): a run of digits right before it would otherwise read as a figure of its own
-_SPLIT_NUMBER = re.compile(r"(?<=\d) ++(?=\d[\d,，.．]*+ *+(?:万元|元|%))")
+_SPLIT_NUMBER = re.compile(r"(?<=\d) ++(?=\d[\d,，.．]*+ *+(?:亿元|万元|元|%))")
 _NAMED_WHOLE_END = re.compile(r"的?(?:比例|比重)?的?$")
 _SENTENCE_MARK = re.compile(r"[，。；]")
 # Cells of a table row: an optional code, a name, then numbers.
@@ -840,7 +851,7 @@ def _sentences(buffer: list[tuple[int, str]], room: int, item: str = "",
         length += len(part)
     text = "".join(part for _, part in buffer)
     out: list[Statement] = []
-    before = ""
+    before, previous = "", None
     for sentence, offset in _split(text):
         heading = _ITEM_HEADING.fullmatch(sentence.strip())
         if heading is not None and not sentence.strip().endswith("。") and heading.group("name") not in _QUANTITY_WORDS:
@@ -851,8 +862,9 @@ def _sentences(buffer: list[tuple[int, str]], room: int, item: str = "",
         if STARTS_ANEW.match(sentence):  # another item begins, its own words naming its figures
             item = ""
         line = listing.line_of(sentence) if listing is not None else ""
-        said = _statements(sentence, offset, (offsets, numbers), room - len(out), item, line, before)
-        before = next((st.label for st in said if st.kind == "amount"), "")
+        said = _statements(sentence, offset, (offsets, numbers), room - len(out), item, line, before, previous)
+        first = next((st for st in said if st.kind == "amount"), None)
+        before, previous = (first.label, first) if first is not None else ("", None)
         if listing is not None:
             listing.read(sentence, said)
         out.extend(said)
@@ -920,7 +932,7 @@ def _tokens(sentence: str) -> Iterator[tuple[str, str, int, int]]:
             # the last figure ended in decimals inside a run of digits and commas ("增加1.5,3万元"):
             # an amount may start at the run's next digit
             figure = _FIGURE.match(sentence, _end_of(_COMMAS, sentence, at))
-            unit = next((u for u in ("万元", "元") if figure and sentence.startswith(u, figure.end())), "")
+            unit = next((u for u in ("亿元", "万元", "元") if figure and sentence.startswith(u, figure.end())), "")
             if figure is not None and unit:
                 yield "amount", figure.group() + unit, figure.start(), figure.end() + len(unit)
                 at = figure.end() + len(unit)
@@ -994,6 +1006,7 @@ class _List:
         return self.depth == depth and self.enumerates and self.taken
 
 
+_OPENS_WITH_PARTS = re.compile(r"(?<!\s)\s*+其中")  # (a run of spaces tried once: linear)
 # the words that count things (vocabulary.yaml 量词), longest first
 _MEASURES = tuple(sorted(_WORDS["量词"], key=len, reverse=True))
 
@@ -1041,6 +1054,9 @@ class _Said:
     parts: _Parts = field(default_factory=lambda: _Parts())
     amount_end: int = 0  # where the last amount starts: the words after it are read for its parts once
     ends: dict[int, Statement] = field(default_factory=dict)  # each amount by where it ends in the sentence
+    # the first amount of the sentence before, where this one opens with “其中” (“财政拨款支出4603.07万元，与上年相比，……。
+    # 其中：基本支出4603.07万元，项目支出0万元。”): the whole its parts are of
+    previous: Statement | None = None
 
     def amount(self, line: int, token: str, begin: int, printed: str = "") -> str:
         """An amount, or a change that names its figure itself; the kind it was read as (``printed``: the
@@ -1049,7 +1065,7 @@ class _Said:
         assert amount is not None
         num, unit = amount.group("num"), amount.group("unit")
         token = printed or token
-        whole = self.parts.whole(self.sentence[self.amount_end:begin], self.last_amount)
+        whole = self.parts.whole(self.sentence[self.amount_end:begin], self.last_amount or self.previous)
         self.amount_end = begin
         label = _label(self.sentence[self.cursor:begin])
         if self.item and self.last_amount is None and _SUBJECTLESS.fullmatch(label.replace(" ", "")):
@@ -1087,7 +1103,7 @@ class _Said:
         subject = _label(self.sentence[self.cursor:begin]) if kind in ("change", "flat") else ""
         if subject and self.last_amount is None and _budget_of(self.before, subject):
             subject = self.before  # “（一）收入预算” / “2025年年初预算数……。收入较2024年减少844.18万元”（重庆）: the 收入预算's
-        before = self._before_aside(begin) if kind in ("change", "flat") else None
+        before = self._before_aside(begin) if kind in ("change", "flat", "share") else None
         if subject and _HAN.search(subject) and not _REASON.fullmatch(subject):
             statement = _said_figure(line, kind, token, groups, groups.get("unit") or "", label=subject,
                                      sentence=self.sentence, own_label=True)
@@ -1150,15 +1166,26 @@ def _said_figure(line: int, kind: str, token: str, groups: dict[str, str | None]
                      base=(_same_year(token) if groups.get("same") is not None
                            else _base(groups.get("base") or groups.get("later") or "")) if base is None else base,
                      empty_amount=bool(groups.get("empty")), roughly=bool(groups.get("roughly")),
-                     prior=f"{groups['prior']}{groups.get('priorunit') or ''}" if groups.get("prior") else "", **more)
+                     prior=_inline_prior(groups, unit), **more)
+
+
+def _inline_prior(groups: dict[str, str | None], unit: str) -> str:
+    """The prior a change states inline (“比上年预算2,920.59万元，减少878.04万元”), as printed; "" where the change states
+    a rate alone after it (“较2023年度决算数38.31万元，下降6.31%”, 梧州 2024 决算): that amount may as well be the
+    difference said without its direction — nothing says which, and no prior is read."""
+    if not groups.get("prior") or unit == "%":
+        return ""
+    return f"{groups['prior']}{groups.get('priorunit') or ''}"
 
 
 def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]], room: int,
-                item: str = "", in_line: str = "", before: str = "") -> list[Statement]:
+                item: str = "", in_line: str = "", before: str = "", previous: Statement | None = None) -> list[Statement]:
     """The statements of one sentence (an amount that names no subject first in it is of ``item``, the
-    numbered item's name, where one is in force; a numbered item that names a 项 alone is of ``in_line``'s 款);
+    numbered item's name, where one is in force; a numbered item that names a 项 alone is of ``in_line``'s 款; a
+    sentence that opens with “其中” lists the parts of ``previous``, the first amount of the sentence before);
     TooManyFigures past ``room`` of them."""
-    said = _Said(sentence, item=item, line=in_line, before=before)
+    said = _Said(sentence, item=item, line=in_line, before=before,
+                 previous=previous if _OPENS_WITH_PARTS.match(sentence) else None)
     for kind, token, begin, finish in _tokens(sentence):
         line = _line_at(offset + begin, starts)
         if len(said.out) >= room:

@@ -447,7 +447,9 @@ class Glossary(Naming[Figure]):
         total(f, "基本支出", f.basic, "基本支出", "基本支出预算", wholes=spending)
         total(f, "项目支出", f.project, "项目支出", "项目支出预算", wholes=spending)
         self._fiscal_rows(f)
-        basic = (f.basic,) if f.basic is not None else ()
+        # (the economic classes 人员经费 and 公用经费 sum are those of the 一般公共预算's basic spending: its parts too, “一般公共
+        # 预算财政拨款基本支出5377.64万元。其中：人员经费……”, 普陀规划资源局 2024 决算)
+        basic = tuple(value for value in (f.basic, f.general_basic) if value is not None)
         total(f, "人员经费", f.personnel, "人员经费", "人员经费支出", wholes=basic)
         total(f, "公用经费", f.public, "公用经费", "公用经费支出", wholes=basic)
         total(f, "财政拨款收入", f.fiscal_income, "财政拨款", "财政拨款收入预算", "财政拨款收入预算总计",  # 江苏

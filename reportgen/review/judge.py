@@ -16,7 +16,9 @@ from reportgen.readers.statements import (
     SAME_YEAR_BUDGET,
     Statement,
     other_part_money_words,
+    own_department_words,
     part_qualifiers,
+    region_words,
     same_year,
     year_before,
 )
@@ -63,6 +65,8 @@ class _Reading:
     part: Decimal | None = None  # the value the last amount agreed with (a share is of it)
     sentence: str | None = None
     of_a_unit: bool = False  # the sentence names a unit of the department (found once per sentence)
+    of_a_region: bool = False  # the sentence speaks of a region's money (found once per sentence)
+    region_headings: str | None = None  # the headings under which a sentence spoke of a region's money
     last_flat: int | None = None  # where in verdicts the last 持平 is
     # the figure each amount of the sentence was read as (by the statement's id; None: none for sure): the
     # whole a part listed after it (其中) is of
@@ -80,10 +84,29 @@ class _Reading:
             if st.sentence is not self.sentence:
                 self.of_a_unit = any(name in st.sentence for name in self.glossary.unit_names) \
                     or any(name in st.sentence + st.context for name in self.glossary.unit_sections)
+                self.of_a_region = self._of_a_region(st)
             self.sentence, self.subject, self.change_of, self.part = st.sentence, None, None, None
             self.wholes, self.amount, self.listed = {}, None, None
         if st.kind == "flat":
             self.last_flat = len(self.verdicts)
+
+    def _of_a_region(self, st: Statement) -> bool:
+        """Whether the sentence speaks of a whole region's or many departments' money: it says so before its first
+        figure (vocabulary.yaml 一个地区的数), or the sentence before did and this one goes on with it — under the same
+        headings (where there are none, opening with its parts, “其中”, or with a comparison of the amount before it),
+        not saying it is the department's own again (vocabulary.yaml 本部门的说法)."""
+        first = st.sentence.find(st.text)
+        before = st.sentence[:first] if first >= 0 else st.sentence
+        if _REGION.search(before):
+            self.region_headings = st.headings
+            return True
+        goes_on = (bool(st.headings) or st.kind != "amount"
+                   or st.sentence.lstrip("（(一二三四五六七八九十0123456789)）、.． ").startswith(_PARTS_WORD)) \
+            and not any(word in st.sentence for word in _OWN_WORDS)
+        if self.region_headings is not None and st.headings == self.region_headings and goes_on:
+            return True
+        self.region_headings = None
+        return False
 
 
 def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
@@ -91,7 +114,7 @@ def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
     reading = _Reading(glossary)
     for st in statements:
         reading.begin(st)
-        refused = _refused(st, reading.of_a_unit)
+        refused = _refused(st, reading.of_a_unit, reading.of_a_region)
         if refused is not None:
             reading.verdicts.append(refused)
             continue
@@ -247,10 +270,15 @@ def _rows_under(following: list[Verdict], code: str, code_of: dict[int, str]) ->
 
 
 OF_A_UNIT = "说的是一个预算单位的数"
+OF_A_REGION = "说的是一个地区或多个部门的数"
+# a region's word, then within a few characters the money it speaks of: “全区一般公共预算收入”, “成都市市本级部门，使用财政拨款”
+_REGION = re.compile("(?:{})[^。；;]{{0,8}}?(?:{})".format(*("|".join(map(re.escape, words)) for words in region_words())))
+_PARTS_WORD = "其中"
+_OWN_WORDS = own_department_words()
 
 
-def _refused(st: Statement, of_a_unit: bool) -> Verdict | None:
-    """A figure not judged at all: one too long to be a budget's, or one of a unit's sentence (the
+def _refused(st: Statement, of_a_unit: bool, of_a_region: bool = False) -> Verdict | None:
+    """A figure not judged at all: one too long to be a budget's, or one of a unit's sentence, or of a region's (the
     source's figures are the department's)."""
     if st.value is not None and not st.after_flat and (
             st.decimals > MAX_DECIMALS or len(st.value.as_tuple().digits) > MAX_DIGITS):
@@ -258,6 +286,8 @@ def _refused(st: Statement, of_a_unit: bool) -> Verdict | None:
                                             "不像预算中的数字")
     if st.kind != "cell" and of_a_unit:
         return Verdict(st, "unknown", cause=OF_A_UNIT)
+    if st.kind != "cell" and of_a_region:
+        return Verdict(st, "unknown", cause=OF_A_REGION)
     return None
 
 
@@ -277,13 +307,14 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
     if st.kind == "amount" and reading.subject is not None and _DONE_LABEL.search(st.label):
         reading.verdicts.append(_budget_said(st, reading.subject))  # its subject stays the amount before it
         return
-    figure = _named_figure(st, reading.glossary)
+    figure = _named_figure(st, reading.glossary) or _outturn_after_budget(st, reading)
     other = year_before(st, reading.glossary.year) if st.kind == "amount" else None
     if other is not None:  # another year's figure: agrees with that year's, else is not judged
         reading.subject, reading.part = None, None
         reading.verdicts.append(_other_year(st, figure, other))
         return
-    whole = reading.wholes.get(id(st.part_of)) if st.part_of is not None else None
+    # (the whole of a sentence's 其中, or of the sentence before where one opens with “其中”)
+    whole = reading.wholes.get(id(st.part_of), reading.read_as.get(id(st.part_of))) if st.part_of is not None else None
     if st.part_of is not None and figure is not None and not _is_part(figure, whole, reading.glossary):
         reading.subject, reading.part = None, None  # its changes and shares are of that part too
         reading.verdicts.append(Verdict(st, "unknown", cause=PART_OF_UNREAD if whole is None else PART_OF_ANOTHER))
@@ -295,7 +326,32 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
     verdict, reading.part = _amount(st, figure)
     if verdict.status == "disagree":
         verdict = _unjudgeable(st, figure, reading.glossary) or _of_listed_whole(st, figure, reading) or verdict
+    if verdict.status in _TOLD and st.unit == _YI:  # (and what the sentence says of it after: not judged either)
+        verdict, reading.subject, reading.part = Verdict(st, "unknown", cause=IN_YI_YUAN), None, None
     reading.verdicts.append(verdict)
+
+
+# An amount or a change in 亿元 is a summary's: a department's own (“收入预算总额3.52亿元”) agrees with its table at the
+# precision printed, and one that does not is far likelier a region's or many departments' (“2021年一般公共预算收入117.31亿元”,
+# a 决算草案 of 杭州钱塘区, with no word of the region in its sentence) than a slip: never told, its subject not named
+IN_YI_YUAN = "以亿元为单位、与表中同名的数不符：多为一个地区或多个部门的汇总数，未判定"
+_YI = "亿元"
+_TOLD = ("disagree", "cut")
+
+
+# a 决算's budget said of a quantity, then its outturn said bare (““三公”经费财政拨款支出年初预算为22.00万元，支出决算为8.77万元”)
+BUDGET_SAID = re.compile(r".*?(?:年初预算|全年预算|调整预算|预算)(?:数)?(?:为|是)?")
+OUTTURN_SAID = re.compile(r"(?:支出)?决算(?:数)?(?:为|是)?")
+
+
+def _outturn_after_budget(st: Statement, reading: _Reading) -> Figure | None:
+    """The figure an amount said bare as the outturn (“支出决算为8.77万元”) is of, right after the amount of the same
+    sentence that said that figure's budget (“……“三公”经费财政拨款支出年初预算为22.00万元”): the figure itself — of a
+    决算's tables only, whose figures are the outturns."""
+    before = reading.amount
+    if st.kind != "amount" or not reading.glossary.final or before is None or not OUTTURN_SAID.fullmatch(st.label):
+        return None
+    return reading.subject if BUDGET_SAID.fullmatch(before.label) else None
 
 
 def _of_listed_whole(st: Statement, figure: Figure | None, reading: _Reading) -> Verdict | None:
@@ -463,7 +519,10 @@ def _as_corrected(st: Statement, figure: Figure | None, disputes: tuple[Decimal,
 def _judge_change(st: Statement, reading: _Reading) -> None:
     """A change of the amount before it, or of the figure it names itself; a rate after it is of the same."""
     reading.change_of = reading.glossary.find(st.label) if st.own_label else reading.subject
-    reading.verdicts.append(_change(st, reading.change_of))
+    verdict = _change(st, reading.change_of)
+    if verdict.status in _TOLD and st.unit == _YI:
+        verdict, reading.change_of, reading.subject = Verdict(st, "unknown", cause=IN_YI_YUAN), None, None
+    reading.verdicts.append(verdict)
 
 
 def _judge_flat(st: Statement, reading: _Reading) -> None:
@@ -483,6 +542,9 @@ def _judge_rate(st: Statement, reading: _Reading) -> None:
 
 
 def _judge_share(st: Statement, reading: _Reading) -> None:
+    if st.own_label:  # after a bracketed aside of parts: the share of the amount before the aside (“财政拨款收入X万元（其中，
+        # 一般公共预算X万元，……国有资本经营预算0万元），占收入合计100%”, 杭州钱塘), not of the aside's last part
+        reading.subject, reading.part = reading.glossary.find(st.label), None
     named = reading.glossary.find(st.named_whole) if st.named_whole else None
     if reading.subject is None and reading.amount is not None and st.named_whole:  # a part no table gives
         # “占一般公共预算项目支出总额的100%”: the whole by its name, its 总额 aside
@@ -719,7 +781,7 @@ def _share_of_printed(st: Statement, amount: Statement, whole: Figure) -> Verdic
                    f"{_text(in_unit(whole.current, amount.unit), amount.decimals, amount.unit)}）")
 
 
-_YUAN = {"万元": Decimal(10000), "元": Decimal(1)}
+_YUAN = {"亿元": Decimal(100000000), "万元": Decimal(10000), "元": Decimal(1)}
 _TOTAL_END = re.compile(r"(?:总额|总数|总计)$")
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from reportgen import codes
 from reportgen.readers.statements import Statement, change_words, final_words, named_quantities
 from reportgen.review.glossary import BUDGET_WORD, FEE_WORD, SPENT_BUDGET, Naming
-from reportgen.review.judge import OF_A_UNIT, PART_CAUSES, Verdict
+from reportgen.review.judge import BUDGET_SAID, IN_YI_YUAN, OF_A_REGION, OF_A_UNIT, OUTTURN_SAID, PART_CAUSES, Verdict
 
 # The words a long label's department ends in, before the name it ends with (“2026年市民政局政府采购预算总额”,
 # “…首都绿化委员会办公室机关运行经费财政拨款预算”, “2017年湛江市委宣传部财政预算拨款“三公”经费支出合计”): only then is
@@ -101,6 +101,29 @@ def _part_subject(st: Statement, said: dict[int, str]) -> str:
     return f"{subject}中的{name}"
 
 
+# a 决算's budget and outturn said side by side (““三公”经费财政拨款支出年初预算为22.00万元，支出决算为8.77万元，完成预算的
+# 39.86%”, 上海嘉定; “一般公共预算财政拨款“三公”经费支出预算为30.8万元，支出决算为25.7万元”, 安徽怀远; ““三公”经费支出
+# 2.05万元，年初预算为2.95万元”, 吉林和龙): the budget of the quantity its words (or the amount before it) name, and the
+# outturn — that quantity itself — right after it
+_BUDGET_NAMED = re.compile(r"(?P<name>.*?)(?P<word>年初预算|全年预算|调整预算|预算)(?:数)?(?:为|是)?")
+_OF_BUDGET = re.compile(r"(?P<name>.+?)(?:年初预算数|全年预算数|调整预算数|预算数)")
+
+
+def _budget_or_outturn(st: Statement, naming: Subjects, last: str, before: str) -> str:
+    """The subject of an amount a 决算's sentence says is a quantity's budget (“X年初预算为”: “X年初预算数”, X named by its
+    words or, said bare, by the amount before it in the sentence), or — said bare right after an amount that said a
+    budget (its label ``before``) — that quantity's outturn (the quantity); "" where the words say neither."""
+    budget = _BUDGET_NAMED.fullmatch(st.label) if st.kind == "amount" else None
+    if budget is not None:
+        found = naming.find(budget.group("name")) if budget.group("name") else None
+        name = found.name if found is not None else ("" if budget.group("name") or _OF_BUDGET.fullmatch(last) else last)
+        return f"{name}{budget.group('word')}数" if name else ""
+    if st.kind != "amount" or not OUTTURN_SAID.fullmatch(st.label) or not BUDGET_SAID.fullmatch(before):
+        return ""
+    of_budget = _OF_BUDGET.fullmatch(last)
+    return of_budget.group("name") if of_budget is not None else last
+
+
 def _path(entry: codes.CodeEntry, entries: dict[str, codes.CodeEntry]) -> list[str]:
     """The names of a 功能分类 entry's 类, 款 and 项 down to it."""
     names = [entry.name]
@@ -122,13 +145,13 @@ def name_subjects(verdicts: list[Verdict], year: int | None) -> None:
     a change, flat, rate or share of the amount before it, that amount's. A unit's figure, and one whose
     words name nothing for sure, has none."""
     naming = subjects(year)
-    sentence, last = None, ""
+    sentence, last, before = None, "", ""  # (before: the label of the sentence's amount before)
     said: dict[int, str] = {}  # each amount's subject, by the statement's id: the whole its parts are of
     for verdict in verdicts:
         st = verdict.statement
         if st.sentence is not sentence or st.kind == "cell":
-            sentence, last = st.sentence, ""
-        if verdict.cause == OF_A_UNIT:
+            sentence, last, before = st.sentence, "", ""
+        if verdict.cause in (OF_A_UNIT, OF_A_REGION, IN_YI_YUAN):
             verdict.subject = last = ""
             continue
         if verdict.figure is not None:
@@ -137,8 +160,10 @@ def name_subjects(verdicts: list[Verdict], year: int | None) -> None:
             verdict.subject = _part_subject(st, said)
         elif st.kind in ("amount", "cell") or st.own_label:
             found = naming.find(st.label) if st.label else None
-            verdict.subject = found.name if found is not None else _part_subject(st, said)
+            verdict.subject = found.name if found is not None else (
+                _part_subject(st, said) or _budget_or_outturn(st, naming, last, before))
         else:
             verdict.subject = last
         if st.kind in ("amount", "cell") or st.own_label:
             last = said[id(st)] = verdict.subject
+            before = st.label
