@@ -203,6 +203,9 @@ def test_a_field_the_reading_did_not_fill_is_not_told_as_the_document_s_slip():
     told = result.checks + result.narrative_problems
     assert not [f.message for f in told if f.rule == "必填"]
     assert result.outcome != "未发现问题"
+    # the tables it lacks are told as the document's finding, not only in the 检查表: never passed in silence
+    [lacking] = [f.message for f in result.checks if f.rule == "R-缺表"]
+    assert "“部门支出总表”" in lacking and "共 7 张" in lacking
 
 
 def test_a_name_the_reading_did_not_find_is_not_told_as_empty():

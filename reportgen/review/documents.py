@@ -177,7 +177,8 @@ class DocumentReview:
     @property
     def _nothing_found(self) -> bool:
         counts = self.counts
-        return not (counts["tables"] or counts["errors"] or counts["prose"])
+        missing = any(f.rule == MISSING_TABLES for f in self.checks)  # a table it must publish and does not
+        return not (counts["tables"] or counts["errors"] or counts["prose"] or missing)
 
     @property
     def unreviewed(self) -> str:
@@ -419,10 +420,28 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
     if result.read is not None and not result.read.enough:
         # most of what it prints was not read: that a part is missing is then what the reading missed
         result.checks = [f for f in result.checks if f.rule not in ABSENCE_RULES and not _of_no_current(f)]
-    result.checks = [f for f in result.checks if not _the_readings_gap(f)]
+    result.checks = [f for f in result.checks if not _the_readings_gap(f)] + _missing_tables(result)
     result.narrative_problems = [f for f in result.narrative_problems if not _the_readings_gap(f)]
     _on_scans(result)
     return result
+
+
+MISSING_TABLES = "R-缺表"
+
+
+def _missing_tables(result: DocumentReview) -> list[Finding]:
+    """The tables a disclosure must publish that the document neither prints nor says why it does not (its
+    检查表's 缺表), told as a finding of the document: a document lacking them is never passed in silence.
+    Not where most of what it prints was not read (then what is missing is the reading's)."""
+    if result.read is not None and not result.read.enough:
+        return []
+    names = (result.checklist or {}).get("tables_missing")
+    if not isinstance(names, list) or not names:
+        return []
+    kind = "部门决算" if result.final_tables else "部门预算"
+    listed = "、".join(f"“{name}”" for name in names)
+    return [Finding("warning", MISSING_TABLES, f"没有{listed}{f'（共 {len(names)} 张）' if len(names) > 1 else ''}：{kind}"
+                    "公开要求公开这些表，文件中既没有印出，也没有说明为何不公开", str(result.document), 0, 0, "")]
 
 
 def _text_alone(imported: ImportResult) -> frozenset[str]:
