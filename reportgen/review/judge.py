@@ -340,7 +340,7 @@ _TOLD = ("disagree", "cut")
 
 
 # a 决算's budget said of a quantity, then its outturn said bare (““三公”经费财政拨款支出年初预算为22.00万元，支出决算为8.77万元”)
-BUDGET_SAID = re.compile(r".*?(?:年初预算|全年预算|调整预算|预算)(?:数)?(?:为|是)?")
+BUDGET_SAID = re.compile(r"(?:年初预算|全年预算|调整预算|预算)(?:数)?(?:为|是)?\Z")  # searched: the label's end
 OUTTURN_SAID = re.compile(r"(?:支出)?决算(?:数)?(?:为|是)?")
 
 
@@ -351,7 +351,7 @@ def _outturn_after_budget(st: Statement, reading: _Reading) -> Figure | None:
     before = reading.amount
     if st.kind != "amount" or not reading.glossary.final or before is None or not OUTTURN_SAID.fullmatch(st.label):
         return None
-    return reading.subject if BUDGET_SAID.fullmatch(before.label) else None
+    return reading.subject if BUDGET_SAID.search(before.label) else None
 
 
 def _of_listed_whole(st: Statement, figure: Figure | None, reading: _Reading) -> Verdict | None:

@@ -118,7 +118,7 @@ def _budget_or_outturn(st: Statement, naming: Subjects, last: str, before: str) 
         found = naming.find(budget.group("name")) if budget.group("name") else None
         name = found.name if found is not None else ("" if budget.group("name") or _OF_BUDGET.fullmatch(last) else last)
         return f"{name}{budget.group('word')}数" if name else ""
-    if st.kind != "amount" or not OUTTURN_SAID.fullmatch(st.label) or not BUDGET_SAID.fullmatch(before):
+    if st.kind != "amount" or not OUTTURN_SAID.fullmatch(st.label) or not BUDGET_SAID.search(before):
         return ""
     of_budget = _OF_BUDGET.fullmatch(last)
     return of_budget.group("name") if of_budget is not None else last
