@@ -104,3 +104,13 @@ ONE_EACH = ["gd-shenzhen-renshe-2026-dept-budget", "gd-shenzhen-shuiwu-2026-dept
 @pytest.mark.parametrize("document", ONE_EACH)
 def test_a_single_disclosure_is_never_split(document):
     assert len(disclosures_in(read_published(CORPUS / f"{document}.pdf").lines)) == 1
+
+
+def test_each_disclosure_answers_its_own_row_of_the_roster(capsys, tmp_path):
+    roster = tmp_path / "名单.csv"
+    roster.write_text("单位名称,类型,主管部门,批复日期\n上海交通职业技术学院,单位,上海市交通委员会,2026-01-20\n"
+                      "上海市刑事科学技术研究院,单位,上海市公安局,2026-01-20\n", encoding="utf-8")
+    main(["review", str(SHANGHAI), "--roster", str(roster), "--as-of", "2026-01-25"])
+    out = capsys.readouterr().out
+    assert "未找到文件 0 个" in out
+    assert f"单位 上海市刑事科学技术研究院：已公开（{SHANGHAI}）" in out

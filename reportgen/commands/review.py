@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     members = _roster(args.roster) if args.roster is not None else None
     with _staged(args.out) as staging:
         done = _review_each(args, documents, staging, issued)
-        listed = _register(members, [d.known for d in done], as_of) if members is not None else None
+        listed = _register(members, [k for d in done for k in d.knowns or (d.known,)], as_of) if members is not None else None
         _report(args, done, listed)
         if staging is not None:
             _move_in(staging, args.out, done, listed)

@@ -72,6 +72,8 @@ class Done:
     half: Part | None = None  # reviewed alone, a narrative or tables: held back to be paired
     # the outcome of each disclosure its file holds (one but for a file of several: each counted as a document)
     outcomes: tuple[str, ...] = ()
+    # what each disclosure its file holds is of (the roster's rows are matched each; () : ``known`` alone)
+    knowns: tuple[Known, ...] = ()
 
 
 def review_one(task: Task) -> Done:
@@ -128,7 +130,8 @@ def _finished(task: Task, result: documents.DocumentReview) -> Done:
                 (task.staging / name).write_bytes(data)
                 files.append(name)
     return Done(task.index, task.document, said.getvalue(), task.as_json(result) if task.as_json else None,
-                result.clean, result.outcome, known(result), parts, files, told, result.half, tuple(result.outcomes))
+                result.clean, result.outcome, known(result), parts, files, told, result.half, tuple(result.outcomes),
+                tuple(known(part) for part in result.parts))
 
 
 def review_all(tasks: list[Task], jobs: int) -> Iterator[Done]:
