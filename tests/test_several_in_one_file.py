@@ -5,6 +5,7 @@ pages of each, printed one after another (tests/fixtures/manydocs/make.py)."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -114,3 +115,18 @@ def test_each_disclosure_answers_its_own_row_of_the_roster(capsys, tmp_path):
     out = capsys.readouterr().out
     assert "未找到文件 0 个" in out
     assert f"单位 上海市刑事科学技术研究院：已公开（{SHANGHAI}）" in out
+
+
+def test_json_and_pages_give_each_disclosure_apart(capsys, tmp_path):
+    main(["review", str(SHANGHAI), "--format", "json"])
+    found = json.loads(capsys.readouterr().out)[0]
+    assert [(d["pages"], d["named"]) for d in found["disclosures"]] == [
+        ([1, 4], "第1–4页：上海交通职业技术学院 2026年单位预算"), ([5, 8], "第5–8页：上海市刑事科学技术研究院 2026年单位预算")]
+    main(["review", str(SHANGHAI), "-o", str(tmp_path / "out")])
+    capsys.readouterr()
+    written = sorted(path.name for path in (tmp_path / "out").iterdir())
+    stem = f"001-{SHANGHAI.stem}"
+    assert {f"{stem}-p1-tables.html", f"{stem}-p5-tables.html", f"{stem}-p1-annotated.pdf",
+            f"{stem}-p5-annotated.pdf"} <= set(written)
+    summary = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "审核汇总：2 份文件" in summary and "第5–8页：上海市刑事科学技术研究院 2026年单位预算" in summary
