@@ -63,6 +63,7 @@ MESSAGE_NAMES = {
     "ADJUSTED", "shares",  # review: a share whose last digit was moved to make 100%; a share its sentence rules out
     "ABSENT_PART", "PART_OF_A_SUM", "WITH_CARRY_OVER",  # review: a required part not printed; a part of a listed sum
     "too_large",  # the desk: an upload past its bound
+    "_print_one", "Span", "first_disclosure",  # review, import: one disclosure of several in one file, by its pages
     "described", "units_set_aside", "against_the_departments", "_set_aside",  # import: a unit's table set aside, and why
     "_CHANGE_TEXT", "_FLAT_TEXT", "_RATE_TEXT", "_SHARE_TEXT",  # patterns of what a draft may say (compiled later)  # a batch's notes; what stands for unquoted words; SOURCE_DATE_EPOCH
 }

@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     members = _roster(args.roster) if args.roster is not None else None
     with _staged(args.out) as staging:
         done = _review_each(args, documents, staging, issued)
-        listed = _register(members, [d.known for d in done], as_of) if members is not None else None
+        listed = _register(members, [k for d in done for k in d.knowns or (d.known,)], as_of) if members is not None else None
         _report(args, done, listed)
         if staging is not None:
             _move_in(staging, args.out, done, listed)
@@ -166,7 +166,8 @@ def _report(args: argparse.Namespace, done: list[Done], listed: Register | None)
         print(_register_text(listed, args.roster), end="")
     from reportgen.review.tally import tally, verdict  # deferred: with the reviewer
 
-    counted = tally(verdict(d.outcome, listed.entry_of(d.document) if listed else None) for d in done)
+    counted = tally(verdict(outcome, listed.entry_of(d.document) if listed else None)
+                    for d in done for outcome in d.outcomes or (d.outcome,))
     unreviewed = f"，{counted.unreviewed} 份未能审核" if counted.unreviewed else ""
     print(f"审核 {counted.documents} 份文件：{counted.flagged} 份有问题，{counted.clean} 份未发现问题{unreviewed}")
 
@@ -203,7 +204,7 @@ def _staged(out: Path | None) -> Iterator[Staging | None]:
 def _move_in(staging: Staging, out: Path, done: list[Done], listed: Register | None) -> None:
     from reportgen.review.pages import summary_page_of  # deferred: the HTML writer's environment
 
-    (staging.path / "index.html").write_bytes(summary_page_of([d.part for d in done if d.part], listed).encode("utf-8"))
+    (staging.path / "index.html").write_bytes(summary_page_of([part for d in done for part in d.parts], listed).encode("utf-8"))
     names = ["index.html", *(name for d in done for name in d.files)]
     staging.move_in([(staging.path / name, out / name) for name in names], "review")
     print(f"核对页面：{out / 'index.html'}", file=sys.stderr)
@@ -267,7 +268,17 @@ def _page_outputs(folder: Path, documents: list[Path]) -> list[Output]:
 
 def _print(result: DocumentReview) -> None:
     others = "、".join(str(path) for path in result.files[1:])
-    print(f"== {result.document}" + (f"（与 {others} 是同一份公开文本，作为一份审核）" if others else ""))
+    several = f"（一个文件中有 {len(result.parts)} 份公开文本，各作为一份审核）" if result.parts else ""
+    print(f"== {result.document}" + (f"（与 {others} 是同一份公开文本，作为一份审核）" if others else "") + several)
+    for part in result.parts:  # each disclosure of the file, by its pages and its cover
+        assert part.span is not None
+        print(f"-- {result.document} {part.span.named}（{part.outcome}）")
+        _print_one(part)
+    if not result.parts:
+        _print_one(result)
+
+
+def _print_one(result: DocumentReview) -> None:
     if result.refused:
         said = "未能审核：" if result.unreviewed else "错误 [审核] "
         print(f"{result.document}: {said}{result.refused}")
@@ -321,6 +332,10 @@ def _print_cut(result: DocumentReview) -> None:
 
 
 def _as_dict(result: DocumentReview) -> dict[str, object]:
+    if result.parts:  # a file of several disclosures: each as a document, by its pages
+        return {"document": str(result.document), "outcome": result.outcome,
+                "disclosures": [{"pages": [part.span.first, part.span.last], "named": part.span.named,
+                                 **_as_dict(part)} for part in result.parts if part.span is not None]}
     return {"document": str(result.document), "files": [str(path) for path in result.files or [result.document]],
             "refused": result.refused, "outcome": result.outcome, "counts": result.counts,
             "tables": result.imported.differences if result.imported else result.final,

@@ -44,6 +44,7 @@ from reportgen.importing.identity import (
     parted,
 )
 from reportgen.importing.imported import Imported, rows_of
+from reportgen.importing.in_one_file import first_disclosure
 from reportgen.importing.line_numbers import line_number_breaks
 from reportgen.importing.printed_parts import printed_parts
 from reportgen.importing.prose import prose_source
@@ -204,6 +205,9 @@ def import_files(paths: list[Path], layout: str | None, with_prior: bool = False
              if all(path.resolve() != earlier.resolve() for earlier in paths[:index])]
     given = read or {}
     opened = {path: given[path] if path in given else read_published(path) for path in paths}
+    for path in [path for path in paths if path not in given]:
+        opened[path], more = first_disclosure(opened[path])
+        told += [more] if more else []
     seen = {path: as_seen(one.grids) for path, one in opened.items()}  # what is hidden is never imported
     if layout is None:  # the layout the tables' titles and 表码 show, told
         pick = chosen([grid for one in seen.values() for grid in one.grids])

@@ -108,8 +108,10 @@ class PdfDocument:
     pages_without_text: list[int] = field(default_factory=list)  # pictures only (a scanned page)
 
 
-def read_pdf(path: Path, data: bytes) -> PdfDocument:
-    """The tables (one Grid each, kind "pdf") and the lines of the PDF ``data`` read from ``path``.
+def read_pdf(path: Path, data: bytes, within: tuple[int, int] | None = None) -> PdfDocument:
+    """The tables (one Grid each, kind "pdf") and the lines of the PDF ``data`` read from ``path``;
+    ``within``: the pages (first, last) of one disclosure of several the file holds, whose tables alone are
+    read (importing/in_one_file.py: no table runs on into the next disclosure's 目录).
     Raises ImportRefused (naming the file) for a file that is not a whole PDF, an encrypted or
     damaged one, one whose text layer is missing (a scan) or unreadable."""
     check_bytes(path, data)
@@ -122,7 +124,8 @@ def read_pdf(path: Path, data: bytes) -> PdfDocument:
     furniture = _furniture(lines)
     printed = [[line for line in page if id(line) not in furniture] for page in lines]
     again = _printed_again(printed)
-    tables = _tables([[] if number in again else page for number, page in enumerate(printed, start=1)])
+    tables = _tables([[] if number in again or not _within(number, within) else page
+                      for number, page in enumerate(printed, start=1)])
     grids = [_grid(table, str(path)) for table in tables]
     if again and grids:  # a page printed twice over: its tables read once, and told
         grids[0].notes.append(_again_note(path, again))
@@ -144,6 +147,10 @@ def read_pdf(path: Path, data: bytes) -> PdfDocument:
         str(path), grids,
         [line.public(owner.get(id(line.words[0]))) for page in lines for line in page],
         len(pages), [number for number, words in enumerate(pages, start=1) if not words])
+
+
+def _within(page: int, within: tuple[int, int] | None) -> bool:
+    return within is None or within[0] <= page <= within[1]
 
 
 # --- messages -------------------------------------------------------------------------------------

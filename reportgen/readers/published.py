@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen.document import Document
@@ -56,6 +56,9 @@ class Published:
     data: bytes = field(default=b"", repr=False)  # the bytes read, read once
     scanned: frozenset[int] = frozenset()  # a PDF's pages read by OCR (readers/pdf_ocr.py): its scanned pages
     not_scanned: str = ""  # why some of its scanned pages were not read ("" when none was left)
+    # the pages (first, last) of one disclosure of several a PDF holds (importing/in_one_file.py): its lines
+    # and tables those pages' alone (``within``); None: the whole file
+    span: tuple[int, int] | None = None
 
     @property
     def is_document(self) -> bool:
@@ -147,6 +150,14 @@ def _kind(data: bytes) -> str:
     return kind
 
 
+def within(published: Published, first: int, last: int) -> Published:
+    """One disclosure of several a PDF holds, its pages ``first`` to ``last``: the file's lines and tables on
+    those pages alone (numbered as the file numbers them), read as a file of its own is."""
+    return replace(published, lines=[line for line in published.lines if first <= line.page <= last],
+                   scanned=frozenset(page for page in published.scanned if first <= page <= last),
+                   span=(first, last))
+
+
 def read_draft(path: Path) -> list[Line]:
     """The lines of the published file (or draft) at ``path``, as readers/published.py reads them; a
     SourceError (in Chinese, rule R-草稿) when it cannot be read."""
@@ -234,7 +245,7 @@ def _tables_of(published: Published) -> tuple[list[Grid], list[Line]]:
     if kind == "pdf":
         from reportgen.readers import pdf_tables  # deferred: as in _pdf
 
-        return pdf_tables.read_pdf(path, data).grids, published.lines
+        return pdf_tables.read_pdf(path, data, published.span).grids, published.lines
     if kind == "docx":
         return _docx_tables(path, data)
     if kind == "page":

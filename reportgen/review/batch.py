@@ -66,10 +66,14 @@ class Done:
     clean: bool
     outcome: str  # 未能审核 / 有问题 / 未发现问题: as every page says it
     known: Known
-    part: SummaryPart | None  # where pages are written
+    parts: list[SummaryPart]  # where pages are written: its part of the summary (each disclosure's, of a file of several)
     files: list[str]  # the names written into the staging folder
     told: list[str]  # lines for stderr (an annotated copy not written …)
     half: Part | None = None  # reviewed alone, a narrative or tables: held back to be paired
+    # the outcome of each disclosure its file holds (one but for a file of several: each counted as a document)
+    outcomes: tuple[str, ...] = ()
+    # what each disclosure its file holds is of (the roster's rows are matched each; () : ``known`` alone)
+    knowns: tuple[Known, ...] = ()
 
 
 def review_one(task: Task) -> Done:
@@ -112,18 +116,22 @@ def _finished(task: Task, result: documents.DocumentReview) -> Done:
     said = io.StringIO()
     with contextlib.redirect_stdout(said):
         task.describe(result)
-    part: SummaryPart | None = None
+    parts: list[SummaryPart] = []
     files: list[str] = []
     told: list[str] = []
     if task.staging is not None:
         from reportgen.review.pages import document_files  # deferred: the writers, only with pages
 
-        part, written, told = document_files(result, task.index, task.issued)
-        for name, data in written.items():
-            (task.staging / name).write_bytes(data)
-            files.append(name)
+        for one in result.parts or [result]:  # a file of several disclosures: each one's pages, copy and notice
+            part, written, said_of = document_files(one, task.index, task.issued)
+            parts.append(part)
+            told += said_of
+            for name, data in written.items():
+                (task.staging / name).write_bytes(data)
+                files.append(name)
     return Done(task.index, task.document, said.getvalue(), task.as_json(result) if task.as_json else None,
-                result.clean, result.outcome, known(result), part, files, told, result.half)
+                result.clean, result.outcome, known(result), parts, files, told, result.half, tuple(result.outcomes),
+                tuple(known(part) for part in result.parts))
 
 
 def review_all(tasks: list[Task], jobs: int) -> Iterator[Done]:

@@ -21,6 +21,7 @@ from reportgen.errors import Finding
 from reportgen.importing.build import unprinted_funds
 from reportgen.importing.emit import walk
 from reportgen.importing.identity import Part, cover_title, grouped
+from reportgen.importing.in_one_file import Span, disclosures_in
 from reportgen.importing.pipeline import ImportResult, disclosure_part, import_files
 from reportgen.importing.recognize import titled_table
 from reportgen.importing.text_fields import WITHHELD, holds
@@ -29,7 +30,7 @@ from reportgen.importing.unread import Unread, unread_cells
 from reportgen.oserrors import reason
 from reportgen.readers.grid import ImportRefused
 from reportgen.readers.lines import Line
-from reportgen.readers.published import Published, read_published
+from reportgen.readers.published import Published, read_published, within
 from reportgen.readers.statements import other_forms, running_costs_with_projects
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
@@ -85,6 +86,10 @@ class DocumentReview:
     half: Part | None = None
     read: Coverage | None = None  # the amounts its PDF pages print, and how many were read (None: not measured)
     not_scanned: str = ""  # why scanned pages of its files were not read by OCR ("" when none was left)
+    # one disclosure of several its file holds (importing/in_one_file.py): its pages and cover (None: the file's)
+    span: Span | None = None
+    # the disclosures its one file holds, each reviewed as its own document ([]: the file is one disclosure)
+    parts: list[DocumentReview] = field(default_factory=list)
 
     @functools.cached_property
     def unread(self) -> list[Unread]:
@@ -172,7 +177,14 @@ class DocumentReview:
 
     @property
     def clean(self) -> bool:
+        if self.parts:
+            return all(part.clean for part in self.parts)
         return not self.unreviewed and not self.refused and self._nothing_found
+
+    @property
+    def outcomes(self) -> list[str]:
+        """The outcome of each disclosure its file holds: its own, or each of its parts' (counted as documents)."""
+        return [part.outcome for part in self.parts] if self.parts else [self.outcome]
 
     @property
     def _nothing_found(self) -> bool:
@@ -227,7 +239,11 @@ class DocumentReview:
 
     @property
     def outcome(self) -> str:
-        """未能审核, 有问题 or 未发现问题: the one word every page and the terminal use for the document."""
+        """未能审核, 有问题 or 未发现问题: the one word every page and the terminal use for the document (of a file
+        of several disclosures: 有问题 where one has a problem, else 未能审核 where one was not reviewed)."""
+        if self.parts:
+            outcomes = self.outcomes
+            return "有问题" if "有问题" in outcomes else "未能审核" if "未能审核" in outcomes else "未发现问题"
         return "未能审核" if self.unreviewed else "未发现问题" if self.clean else "有问题"
 
 
@@ -364,6 +380,24 @@ def review_files(files: list[Path], layout: str | None) -> DocumentReview:
     try:
         for path in files:
             read[path] = read_published(path)
+    except ImportRefused as exc:
+        result.kind = exc.kind if isinstance(exc, Unreadable) else ""
+        _refused(result, exc)
+        return result
+    spans = disclosures_in(read[document].lines) if len(files) == 1 and read[document].kind == "pdf" else []
+    if len(spans) > 1:  # one file of several disclosures: each reviewed as its own document, on its own pages
+        result.published, result.kind = read[document], read[document].kind
+        result.parts = [_review_read([document], {document: within(read[document], span.first, span.last)}, layout,
+                                     DocumentReview(document, span=span)) for span in spans]
+        return result
+    return _review_read(files, read, layout, result)
+
+
+def _review_read(files: list[Path], read: dict[Path, Published], layout: str | None,
+                 result: DocumentReview) -> DocumentReview:
+    """``review_files`` of the files as read (``read``): one document, or one disclosure of a file's."""
+    document = files[0]
+    try:
         result.published = read[document]
         result.not_scanned = next((r.not_scanned for r in read.values() if r.not_scanned), "")
         result.kind = result.published.kind

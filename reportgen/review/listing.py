@@ -42,7 +42,10 @@ class Listed:
 
 
 def listed(result: DocumentReview) -> list[Listed]:
-    """The document's findings in the order a reader meets them: those of its tables, then its text by line."""
+    """The document's findings in the order a reader meets them: those of its tables, then its text by line (of a
+    file of several disclosures: each one's in turn, as its pages follow)."""
+    if result.parts:
+        return [item for part in result.parts for item in listed(part)]
     lines = document_lines(result)
     out: list[Listed] = []
     if result.refused:
@@ -60,6 +63,8 @@ def listed(result: DocumentReview) -> list[Listed]:
 
 
 def document_lines(result: DocumentReview) -> dict[int, Line]:
+    if result.parts:  # a file of several disclosures: every one's lines (numbered as the file numbers them)
+        return {number: line for part in result.parts for number, line in document_lines(part).items()}
     if result.narrative is not None:
         return {line.number: line for line in result.narrative.lines}
     if not result.final_text:

@@ -27,21 +27,27 @@ from reportgen.writers.xlsx import xlsx_bytes
 _UNSAFE = re.compile(r"[\\/\x00-\x1f\"'<>|?*:#%&]")
 
 
-def page_names(document: Path, index: int) -> tuple[str, str]:
-    """The document's two pages, numbered so that documents of the same name stay apart."""
-    stem = _stem(document)
+def page_names(document: Path, index: int, tag: str = "") -> tuple[str, str]:
+    """The document's two pages, numbered so that documents of the same name stay apart (``tag``: one
+    disclosure of several its file holds, by its first page: ``part_tag``)."""
+    stem = _stem(document) + tag
     return f"{index:03d}-{stem}-tables.html", f"{index:03d}-{stem}-prose.html"
 
 
-def annotated_name(document: Path, index: int) -> str:
+def annotated_name(document: Path, index: int, tag: str = "") -> str:
     """The name of a reviewed PDF's annotated copy (written where the document's bytes are a PDF's,
     whatever its name: ``copy_name``)."""
-    return f"{index:03d}-{_stem(document)}-annotated.pdf"
+    return f"{index:03d}-{_stem(document)}{tag}-annotated.pdf"
+
+
+def part_tag(result: DocumentReview) -> str:
+    """What a disclosure's names add where its file holds several (“-p22”: its first page); "" elsewhere."""
+    return f"-p{result.span.first}" if result.span is not None else ""
 
 
 def copy_name(result: DocumentReview, index: int) -> str | None:
     """The name of the document's annotated copy; None for a document whose bytes are no PDF's."""
-    return annotated_name(result.document, index) if result.kind == "pdf" else None
+    return annotated_name(result.document, index, part_tag(result)) if result.kind == "pdf" else None
 
 
 _STEM_BYTES = 200  # with "1000-" before it and "-annotated.pdf" after it, within a name's 255 bytes
@@ -92,19 +98,19 @@ def handback_files(result: DocumentReview, index: int, copy: Copy | None, items:
     notice = handback(result, found, copy.name if copy and copy.data else "", issued)
     if notice is None:
         return {}
-    docx, xlsx = handback_names(result.document, index)
+    docx, xlsx = handback_names(result.document, index, part_tag(result))
     return {docx: notice_docx(notice), xlsx: xlsx_bytes(notice)}
 
 
-def handback_names(document: Path, index: int) -> tuple[str, str]:
-    stem = f"{index:03d}-{_stem(document)}"
+def handback_names(document: Path, index: int, tag: str = "") -> tuple[str, str]:
+    stem = f"{index:03d}-{_stem(document)}{tag}"
     return f"{stem}-notice.docx", f"{stem}-findings.xlsx"
 
 
 def document_pages(result: DocumentReview, index: int) -> dict[str, str]:
     if result.imported is None:
         return {}
-    tables, prose = page_names(result.document, index)
+    tables, prose = page_names(result.document, index, part_tag(result))
     imported = result.imported
     pages = {tables: tables_html(imported.imported, result.document, [result.document], imported.unknown,
                                  imported.differences, imported.notes, [f.message for f in result.unverified])}
@@ -126,16 +132,17 @@ class SummaryPart:
 
 
 def summary_part(result: DocumentReview, index: int, copy: Copy | None, items: list[Listed]) -> SummaryPart:
-    tables, prose = page_names(result.document, index)
+    tables, prose = page_names(result.document, index, part_tag(result))
     prose_page = prose if result.narrative is not None else ""
     annotated = copy.name if copy and copy.data else ""
     checked = inspection(result, None)
-    row = {"document": str(result.document), "refused": result.refused, "unreviewed": result.unreviewed,
+    shown = f"{result.document}（{result.span.named}）" if result.span is not None else str(result.document)
+    row = {"document": shown, "refused": result.refused, "unreviewed": result.unreviewed,
            "outcome": result.outcome, "counts": result.counts, "clean": result.clean, "tables_page": tables, "inspection": checked,
            "prose_page": prose_page, "annotated": annotated, "not_annotated": copy.reason if copy and not copy.data else ""}
     # a document of which nothing was read has no findings: why stands in its row, 未能审核
     findings: list[dict[str, object]] = [] if result.not_read else [
-        {"document": str(result.document), "item": item,
+        {"document": shown, "item": item,
          "link": _link(item, tables if result.imported is not None else "", prose_page),
          "pdf": f"{annotated}#page={item.page}" if annotated and item.page else ""} for item in items]
     link = prose_page or (tables if result.imported is not None else "") or annotated
