@@ -301,6 +301,11 @@ def _print_one(result: DocumentReview) -> None:
     for table, cells in _unread_by_table(result).items():  # figures printed that no field took: not judged
         shown = "、".join(f"{u.where}“{u.text}”" for u in cells[:5]) + ("……" if len(cells) > 5 else "")
         print(f"{tables}: 提示 [未读取] {table}：{len(cells)} 个印出的数没有读取，未核对（{shown}）")
+    if pages := result.scanned_tables_unread:  # a table scanned that OCR gave no table of: not judged, said
+        on_scans = result.checklist.get("tables_on_scans")
+        maybe = f"；没有读到的表（可能印在这里）：{'、'.join(map(str, on_scans))}" if isinstance(on_scans, list) and on_scans else ""
+        print(f"{result.document}: 提示 [未读取] 第{'、'.join(map(str, pages))}页是扫描的表，文字识别没有读出它是哪张表，"
+              f"其中的数没有读取，未核对{maybe}")
     for finding in result.checks:
         print(finding.format() + (f"（由“{follows[finding.message]}”一处引起，不另计为问题）"
                                   if finding.message in follows else ""))

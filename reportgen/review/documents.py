@@ -151,15 +151,37 @@ class DocumentReview:
         narrative = self.narrative
         unsure = {table.kind.id for table in imported.unsure}  # printed, not read for sure: not missing
         absent = [kind for kind in required if kind.id not in imported.tables and kind.id not in unsure]
-        missing, unpublished = implied(absent, self.imported.table_words, imported.catalog, final=final,
-                                       layout="版式" in imported.tree)
+        scans = self.scanned_tables_unread
+        # a page scanned with rows of amounts that no table was read from: the tables not found may be printed
+        # there (OCR misreads a title: 财政拨款收支预算总表 as 财政拨亚收文预算总表) — not found, never missing
+        missing, unpublished = implied([] if scans else absent, self.imported.table_words, imported.catalog,
+                                       final=final, layout="版式" in imported.tree)
         return {"tables_required": len(required) - len(unpublished),
                 "tables_missing": [kind.names[0] if kind.names else kind.id for kind in missing],
                 "tables_unpublished": [kind.names[0] if kind.names else kind.id for kind in unpublished],
+                "tables_on_scans": [kind.names[0] if kind.names else kind.id for kind in absent] if scans else [],
                 "parts_unread": self._parts_unread(),
                 "figures": narrative.counts["disagree"] if narrative else 0,
                 "contradictions": len(narrative.contradictions) if narrative else 0,
                 "wording": len(narrative.wording) if narrative else 0}
+
+    @property
+    def scanned_tables_unread(self) -> list[int]:
+        """The pages read by OCR that print rows of amounts (a table scanned) none of whose lines a table was
+        read from: a table printed there was not read, whichever it is."""
+        published, imported = self.published, self.imported
+        if published is None or imported is None or not published.scanned:
+            return []
+        tables = imported.read_places | imported.set_aside_places | imported.unsure_places  # a budget table's lines
+        rows: Counter[int] = Counter()
+        taken: set[int] = set()
+        for line in published.lines:
+            if line.page in published.scanned:
+                if line.where in tables:
+                    taken.add(line.page)
+                elif len(_AMOUNTS.findall(line.text)) >= 2:
+                    rows[line.page] += 1
+        return sorted(page for page, count in rows.items() if count >= _SCANNED_ROWS and page not in taken)
 
     def _parts_unread(self) -> list[str] | None:
         """The parts of a document's text not read (its 不公开, and a 名词解释 not found); None for a
@@ -414,8 +436,10 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
     # a part the files do not give is a 待填写 of the import (its 职责 where no 部门概况 page is printed): the figures
     # are measured all the same (as a draft is rendered), the part's absence told by the review's own reading
     prepared = prepare(result.imported.source.named(document), draft=True)
-    found = _told([f for f in prepared_findings(prepared, parts=False)
-                   if f.rule not in PLACEHOLDER_RULES
+    every = prepared_findings(prepared, parts=False)
+    holes = {f.path for f in every if f.rule == AMOUNT_TO_FILL and f.path}  # amounts the reading did not give
+    found = _told([f for f in every
+                   if f.rule not in PLACEHOLDER_RULES and not _on_a_hole(f, holes)
                    and not _in_another_form(f, list(read.values())) and not _of_another_scope(f, result.published)],
                   document)
     unprinted = unprinted_funds(result.imported.imported)
@@ -461,6 +485,8 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
 
 
 MISSING_TABLES = "R-缺表"
+_AMOUNTS = re.compile(r"\d[\d,，]*\.?\d*")  # a row of a table prints two or more
+_SCANNED_ROWS = 3  # rows of amounts on a scanned page: a table printed there
 
 
 def _missing_tables(result: DocumentReview) -> list[Finding]:
@@ -528,6 +554,18 @@ def _of_another_scope(finding: Finding, published: Published | None) -> bool:
     text = "".join(line.bare for line in published.lines)
     return any(all(any(w in clause for w in words[role]) for role in ("项目", "计入", "何处"))
                and not any(w in clause for w in words["除非"]) for clause in _CLAUSE.split(text))
+
+
+AMOUNT_TO_FILL = "金额待填写"
+
+
+def _on_a_hole(finding: Finding, holes: set[str]) -> bool:
+    """Whether a check finding rests on an amount the import could not read (金额待填写: the table that
+    gives it printed as a scan OCR did not read, or left out): the field itself, a total it is part of
+    (R-收支平衡 on 收入 where 收入.一般公共预算拨款 was not read), or a part of it — never judged as 0."""
+    path = finding.path
+    return bool(path) and any(path == hole or hole.startswith(f"{path}.") or path.startswith(f"{hole}.")
+                              for hole in holes)
 
 
 def _the_readings_gap(finding: Finding) -> bool:

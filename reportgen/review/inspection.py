@@ -43,6 +43,8 @@ class Inspection:
     tables_missing: list[str] = field(default_factory=list)
     # tables of the national set the document neither prints nor implies (missing.py): told, never counted
     tables_unpublished: list[str] = field(default_factory=list)
+    # tables not found where a scanned page prints a table none was read from: maybe there, not missing
+    tables_on_scans: list[str] = field(default_factory=list)
     parts_unread: list[str] | None = None
     completeness_findings: int = 0
     detail: Detail = field(default_factory=Detail)
@@ -73,6 +75,8 @@ def inspection(result: DocumentReview, register: Register | None) -> Inspection:
     out.tables_missing = [str(name) for name in missing] if isinstance(missing, list) else []
     unpublished = checklist.get("tables_unpublished")
     out.tables_unpublished = [str(name) for name in unpublished] if isinstance(unpublished, list) else []
+    on_scans = checklist.get("tables_on_scans")
+    out.tables_on_scans = [str(name) for name in on_scans] if isinstance(on_scans, list) else []
     out.parts_unread = [str(part) for part in parts] if isinstance(parts, list) else None
     if result.imported is not None:
         out.detail = _detail(result.imported.imported.tree)
