@@ -36,6 +36,7 @@ from reportgen.importing.identity import (
     OTHER,
     TABLES,
     Part,
+    cover_of,
     differs,
     identity,
     other_differs,
@@ -317,6 +318,8 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     if narrative is not None and narrative.year is not None:  # the tables state no owner: the narrative's cover does
         add_stated(imported, Front(narrative.department, narrative.year, f"{narrative.file} {narrative.where}"),
                    f"{narrative.file}（{narrative.where}）", notes)
+    elif not imported.department and len(read.printed) == 1:  # one PDF whose tables name no owner: its cover does
+        _stated_by_cover(imported, read, notes)
     unknown, to_fill = _with_text(imported, read, unknown, unplaced, notes, with_prior,
                                   published=prose.published if prose is not None else None)
     header: dict[str, Any] = {"unplaced": unplaced, "to_fill": to_fill, "department": imported.department, "year": imported.year, "kind": imported.kind,
@@ -328,6 +331,16 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
                         unsure_places=_places((t.grid for t in unsure), _texts_read(paths, read)),
                         read_places=_places((t.grid for t in tables), _texts_read(paths, read)),
                         other_places=_places(read.unknown, _texts_read(paths, read)), table_words=_table_words(read), set_aside=aside)
+
+
+def _stated_by_cover(imported: Imported, read: _Read, notes: list[str]) -> None:
+    """The department (and year) a single PDF's cover names where none of its tables names an owner (北京's 情况说明
+    and 报表 printed as one file: the 报表's tables print no 编制单位), as a narrative published apart gives them."""
+    [(file, lines)] = read.printed.items()
+    cover = cover_of(lines)
+    if cover is not None and cover.department:
+        add_stated(imported, Front(cover.department, cover.year, f"{file} {cover.where}"), f"{file}（{cover.where}）",
+                   notes)
 
 
 def _table_words(read: _Read) -> tuple[str, ...]:

@@ -702,6 +702,9 @@ def _end_of(run: re.Pattern[str], text: str, at: int) -> int:
     return found.end() if found else at
 
 
+_CODED_NAME = re.compile(r"(?<!\d)\d{3,7}-[\u4e00-\u9fff]")  # “30109-职业年金缴费”: a class's code joined to its name
+
+
 def _cells(number: int, row: str, unit: str) -> list[Statement]:
     """A table row as one statement per name: 收支总表 rows hold two (收入 and 支出)."""
     # a PDF's text layer runs an amount into the next item of a 收支总表 line ("47,483,458一、社会保障和就业支出"),
@@ -715,6 +718,10 @@ def _cells(number: int, row: str, unit: str) -> list[Statement]:
         return [Statement(number, "cell", text, to_decimal(values[0]), decimals_of(values[0]), unit, label=year.group(1),
                           others=[to_decimal(v) for v in values[1:]], table_unit=unit)]
     out = []
+    if len(_CODED_NAME.findall(text)) > 1:
+        # a class printed beside another before its figures (北京's 基本支出 by 部门 and 政府经济分类, “50501-工资福利支出
+        # 30109-职业年金缴费 5,821.25” under a function): a cell of a cross table, not the class's own total
+        return []
     for code, name, numbers in _pieces(text):
         values = _ROW_NUMBER.findall(numbers)
         while values and _CLASSIFICATION_CODE.fullmatch(values[0]) and (
