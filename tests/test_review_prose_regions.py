@@ -352,3 +352,30 @@ def test_the_share_of_a_three_public_item_naming_no_whole_is_of_the_three_public
     assert [(v.status, v.expected) for v in wrong.verdicts if v.statement.text == "占44.0%"] == [("disagree", "占40.0%")]
     parts = _reviewed(tmp_path, "2025年“三公”经费财政拨款预算中，公务用车运行维护费3万元，占30%。")
     assert [v.status for v in parts.verdicts if v.statement.kind == "share"] == ["unknown"]
+
+
+def test_one_amount_said_of_both_totals_is_judged(tmp_path):
+    """四川达州 渠县农业综合技术服务中心 2024 单位决算（http://www.quxian.gov.cn/xxgk-show-64159.html）: “2024年度收、支总计
+    均为1523.26万元。” — the 收入总计 and the 支出总计, one figure where the two are one (here 560)."""
+    for sentence in ("2025年度收、支总计均为{}万元。", "2025年收入、支出预算总额均为{}万元。"):
+        right = _reviewed(tmp_path, sentence.format(560))
+        assert [(v.status, v.figure and v.figure.name) for v in right.verdicts] == [("agree", "收入总计")]
+        wrong = _reviewed(tmp_path, sentence.format(565))
+        assert [(v.status, v.expected) for v in wrong.verdicts] == [("disagree", "560万元")]
+
+
+def test_a_prior_said_inline_before_a_direction_of_its_own(tmp_path):
+    """A change whose prior stands between the year and the direction, its direction said 少/多 (“决算车辆运行维护费用2.94万元，
+    比去年3.01万元少0.07万元”, 广东 某区公共资源交易中心 2015 决算, http://www.blkpk.com/dywqzdlyxxgk/czyjshsgjf/sgjf/
+    content/post_2364599.html), with no unit (“……“三公”经费支出2.05万元，较上年2.08减少0.03万元”, 吉林和龙 2018 决算,
+    https://hlx.gov.cn/zfxxgk/fdzdgknr/czxx/sgjf/1571070720929275906.html: the sentence's), or after 同比 (“同比去年1.05万元
+    增加2.95万元”): read as the amount's change from that prior — borne out by it, or its sum told."""
+    cases = (("公务接待费4.00万元，比去年4.99万元少{}万元。", "0.99", "0.9", "down"),
+             ("公务接待费4.00万元，较上年4.50减少{}万元。", "0.50", "0.60", "down"),
+             ("公务接待费4.00万元，同比去年1.05万元增加{}万元。", "2.95", "2.5", "up"))
+    for sentence, right, wrong, direction in cases:
+        said = _reviewed(tmp_path, sentence.format(right))
+        (change,) = [v for v in said.verdicts if v.statement.kind == "change"]
+        assert (change.status, change.subject, change.statement.direction) == ("within", "公务接待费", direction)
+        told = _reviewed(tmp_path, sentence.format(wrong))
+        assert any("三个数字不能同时成立" in f.message for f in told.contradictions), sentence

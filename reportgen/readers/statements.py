@@ -142,14 +142,17 @@ _PRIOR = rf"(?:{_any('上年')}|\d{{4}}年度?)"
 _COMPARE = (rf"(?:{_any('同比')}|(?:{_any('比较')}){_PRIOR}(?:{_any('相比')})?"
             rf"|(?:{_any('比较')})(?P<same>)(?=(?:{_any('本年基数')}))"
             rf"|(?:{_any('持平前')}){_PRIOR}(?:{_any('基数')}|数)?(?:{_any('相比')})[，,]?)")
+# a prior with no unit right before the direction is in the change's (“较上年2.08减少0.03万元”, 吉林和龙 2018 决算)
 # “较2024年的2190万元减少221万元”“比2025年年初预算数69043.50万元增加2050.67万元”: the prior may be written
 # inline (a comma after it: “比上年预算2,920.59万元，减少878.04万元”, 烟台; or in a note the template left in: “比上年预算
 # （注：上年3,468.18万元，公开时请删除注释）减少1271.66万元”, 烟台), between the year and the change; and the year may be followed by what is compared before its base
 # (“比2025年财政拨款“三公”经费年初预算增加33.50万元”: a few words, then the base they end in)
 _CHANGE_TEXT = (rf"{_COMPARE}(?:[^，。；、\d增减]{{0,16}}?(?={_any('基数')}))?(?P<base>{_any('基数')})?"
-                rf"(?:(?:的|[（(]注[：:](?:{_any('上年')})?)?(?P<prior>{_NUM})(?P<priorunit>亿元|万元|元)"
-                rf"(?:[，,]?[^（）()\d，,。；]{{0,12}}[，,]?[^（）()\d。；]{{0,12}}?[）)]|[，,])?)?(?P<later>{_any('基数')})?"
-                rf"(?:{_any('相比')})?(?P<dir>{_any('增加', '减少', '变化')})了?(?P<num>{_NUM})? *+(?P<unit>亿元|万元|元|%)?")
+                rf"(?:(?:的|[（(]注[：:](?:{_any('上年')})?)?(?P<prior>{_NUM})(?:(?P<priorunit>亿元|万元|元)"
+                rf"(?:[，,]?[^（）()\d，,。；]{{0,12}}[，,]?[^（）()\d。；]{{0,12}}?[）)]|[，,])?|(?={_any('增加', '减少')})))?"
+                rf"(?P<later>{_any('基数')})?(?:{_any('相比')})?"
+                rf"(?P<dir>{_any('增加', '减少', '变化')}|(?<=[元\d])(?:{_any('比后多', '比后少')}))了?(?P<num>{_NUM})? *+"
+                rf"(?P<unit>亿元|万元|元|%)?")
 # “与上年持平”“与上年数一致”“与上年相比持平”（江苏）
 _FLAT_TEXT = (rf"(?:{_any('同比')}|(?:{_any('持平前')}){_PRIOR}(?:{_any('相比')}[，,]?)?)(?:(?P<base>{_any('基数')})|数)?(?P<roughly>基本)?"
               rf"(?:{_any('持平')})(?P<empty>亿元|万元|元)?")
@@ -1068,8 +1071,8 @@ def _counted(prefix: str) -> str:
 
 # The statements other than amounts, each read by its own pattern, and the words of a direction.
 _FIGURE_PATTERNS = {"change": _CHANGE, "flat": _FLAT, "rate": _RATE, "share": _SHARE, "relative": _RELATIVE}
-_DIRECTIONS = {**{w: "up" for w in _WORDS["增加"] + _WORDS["增长率"] + _WORDS["多于"]},
-               **{w: "down" for w in _WORDS["减少"] + _WORDS["下降率"] + _WORDS["少于"]}}
+_DIRECTIONS = {**{w: "up" for w in _WORDS["增加"] + _WORDS["增长率"] + _WORDS["多于"] + _WORDS["比后多"]},
+               **{w: "down" for w in _WORDS["减少"] + _WORDS["下降率"] + _WORDS["少于"] + _WORDS["比后少"]}}
 
 
 @dataclass
@@ -1221,7 +1224,7 @@ def _inline_prior(groups: dict[str, str | None], unit: str) -> str:
     difference said without its direction — nothing says which, and no prior is read."""
     if not groups.get("prior") or unit == "%":
         return ""
-    return f"{groups['prior']}{groups.get('priorunit') or ''}"
+    return f"{groups['prior']}{groups.get('priorunit') or unit}"  # (one with no unit: in the change's)
 
 
 def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]], room: int,
