@@ -379,3 +379,15 @@ def test_a_prior_said_inline_before_a_direction_of_its_own(tmp_path):
         assert (change.status, change.subject, change.statement.direction) == ("within", "公务接待费", direction)
         told = _reviewed(tmp_path, sentence.format(wrong))
         assert any("三个数字不能同时成立" in f.message for f in told.contradictions), sentence
+
+
+def test_the_one_project_a_sentence_names_is_the_projects_under_it(tmp_path):
+    """北京市卫生健康委员会 2026 部门预算 (the national corpus's bj-weijianwei-2026-dept-budget.pdf, pp. 9-10): “市卫生健康委涉及
+    1个重点支出项目，为农村地区社区卫生机构人员岗位补助项目。” then “1.政策依据：……” … “3.预算安排：2026年年初预算安排18,878.16万元。”:
+    that project's budget; the next heading's items are not."""
+    result = _reviewed(tmp_path, "（四）重点支出和重大投资项目情况说明",
+                       "市卫生健康委涉及1个重点支出项目，为农村地区社区卫生机构人员岗位补助项目。", "1.政策依据：《关于……的通知》。",
+                       "3.预算安排：2025年年初预算安排18.16万元。", "（五）市对区专项或共同事权转移支付项目绩效目标情况说明",
+                       "2.预算安排：2025年年初预算安排19.16万元。")
+    said = {v.statement.text: v.subject for v in result.verdicts if v.statement.kind == "amount"}
+    assert said == {"18.16万元": "农村地区社区卫生机构人员岗位补助项目", "19.16万元": ""}

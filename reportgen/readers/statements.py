@@ -684,6 +684,7 @@ _HEADING_LEVELS = (re.compile(r"第[一二三四五六七八九十]++部分|表\
 _NUMBERINGS = (re.compile(r"[（(]\d"), re.compile(r"[（(][一二三四五六七八九十]"), re.compile(r"\d"),
                re.compile(r"[一二三四五六七八九十]"), re.compile(r"[⒈⒉⒊⒋⒌⒍⒎⒏⒐]"))
 _PROJECT_HEADINGS = re.compile(_any("项目标题之上"))
+_ONE_PROJECT = re.compile(rf"[^，。；]{{0,30}}?(?:{_any('一个项目之前')}) *+1 *+个[^，。；\d]{{0,12}}?项目[，,](?:为|是)(?P<name>[^，。；]{{2,40}})。?")
 
 
 def _numbering(text: str) -> int | None:
@@ -702,11 +703,15 @@ class _Project:
 
     @staticmethod
     def titled(text: str, scope: _Scope) -> _Project | None:
-        title = _ITEM_HEADING.fullmatch(text.strip())
-        if title is None or text.strip().endswith("。") or _heading_level(text) is not None \
-                or not _PROJECT_HEADINGS.search("".join(scope.headings.values())):
+        """The project ``text`` (lines with no figure) is the title of, or the one project it says there is."""
+        text = text.strip()
+        if _heading_level(text) is not None or not _PROJECT_HEADINGS.search("".join(scope.headings.values())):
             return None
-        return _Project(title.group("name"), _numbering(text))
+        title = _ITEM_HEADING.fullmatch(text)
+        if title is not None and not text.endswith("。"):
+            return _Project(title.group("name"), _numbering(text))
+        one = _ONE_PROJECT.fullmatch(text)
+        return _Project(one.group("name")) if one is not None else None
 
     def goes_on(self, text: str) -> bool:
         return bool(self.name) and _heading_level(text) is None and _numbering(text) != self.numbering
