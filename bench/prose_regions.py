@@ -70,11 +70,12 @@ class Token:
     line: int
     text: str
     value: Decimal
+    start: int = 0
     taken: bool = False
 
 
 def _tokens(text: str) -> list[Token]:
-    return [Token(i, m.group(), Decimal(m.group().replace(",", "")))
+    return [Token(i, m.group(), Decimal(m.group().replace(",", "")), m.start())
             for i, line in enumerate(text.splitlines()) for m in NUMBER.finditer(line)]
 
 
@@ -98,19 +99,24 @@ def _reviewed(text: str, year: int, unit: str) -> list[Verdict]:
 
 
 def _match(verdicts: list[Verdict], tokens: list[Token], lines: list[str]) -> dict[int, Verdict]:
-    """Each verdict's figure among the text's numbers: the first not yet taken of its value on its line."""
+    """Each verdict's figure among the text's numbers: the first not yet taken of its value on a line its sentence
+    starts on."""
     matched: dict[int, Verdict] = {}
     for verdict in verdicts:
         numbers = NUMBER.findall(verdict.statement.text)
         if not numbers:
             continue
         value = Decimal(numbers[-1].replace(",", ""))
-        line = next((i for i, text in enumerate(lines) if verdict.statement.sentence[:12] in text.replace(" ", "")),
-                    None)
-        for i, token in enumerate(tokens):
-            if not token.taken and token.value == value and line in (None, token.line):
-                token.taken, matched[i] = True, verdict
-                break
+        # the lines its sentence may start on (several where sentences open alike: “（3）预算安排：2026年安排预算…”)
+        at = {i for i, text in enumerate(lines) if verdict.statement.sentence[:12] in text.replace(" ", "")}
+        # of the numbers of its value on its line, the first followed by what follows the verdict's figure (“（3）预算安排：
+        # 2026年安排市级资金预算3亿元”: the 3 of 3亿元, not of （3）), else the first
+        after = verdict.statement.text[verdict.statement.text.rfind(numbers[-1]) + len(numbers[-1]):][:2]
+        free = [i for i, token in enumerate(tokens)
+                if not token.taken and token.value == value and (not at or token.line in at)]
+        fits = [i for i in free if lines[tokens[i].line][tokens[i].start + len(tokens[i].text):].startswith(after)]
+        for i in (fits or free)[:1]:
+            tokens[i].taken, matched[i] = True, verdict
     return matched
 
 

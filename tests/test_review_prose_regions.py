@@ -306,3 +306,88 @@ def test_the_departments_own_sentence_after_a_regions_is_judged(tmp_path):
                        "本部门2025年一般公共预算“三公”经费支出预算为11万元。")
     assert (_of(result, "4432万元", "2025年全市一般公共预算“三公”经费支出预算为").status,
             _of(result, "11万元", "本部门2025年一般公共预算“三公”经费支出预算为").status) == ("unknown", "disagree")
+
+
+# 北京市教育委员会 2026 部门预算 (the national corpus's bj-jiaoyuwei-2026-dept-budget.pdf, pp. 11-13): each project of its
+# “（四）重点支出和重大投资项目情况说明” under a numbered title of its own, its budget said by a sub-item with no subject
+KEY_PROJECTS = ("（四）重点支出和重大投资项目情况说明", "1.学前免费政策市级财政补助",
+                "（1）政策依据：为贯彻落实《国务院办公厅关于逐步推行免费学前教育的意见》（国办发〔2025〕27号）要求。",
+                "（3）预算安排：2025年安排市级资金预算3亿元。", "（4）实施方案：市区财政各按照50%比例负担。",
+                "2.高校科研平台建设项目", "（2）绩效目标：开展前沿科学研究。", "（3）预算安排：2025年安排预算{}。",
+                "五、名词解释", "（3）预算安排：2025年安排预算60万元。")
+
+
+def test_a_projects_budget_under_its_numbered_title_is_that_projects(tmp_path):
+    """Where the source lists no such project, each budget is read as its project's, by its title, and not judged;
+    a sub-item after the list (under another heading) is nobody's."""
+    result = _reviewed(tmp_path, *KEY_PROJECTS[:7], KEY_PROJECTS[7].format("1亿元"), *KEY_PROJECTS[8:])
+    said = {v.statement.text: (v.status, v.subject) for v in result.verdicts if v.statement.kind == "amount"}
+    assert said["3亿元"] == ("unknown", "学前免费政策市级财政补助")
+    assert said["1亿元"] == ("unknown", "高校科研平台建设项目")
+    assert said["60万元"] == ("unknown", "")
+
+
+def test_a_projects_budget_is_judged_by_the_project_the_source_lists(tmp_path):
+    """Where the source lists the project by the title's name, its budget is judged by it: agreeing, or told."""
+    listed = SOURCE.replace("三公经费:", "  项目:\n    - {名称: 高校科研平台建设项目, 金额: 70}\n三公经费:")
+    for said, expected in (("70万元", ("agree", "")), ("75万元", ("disagree", "70万元"))):
+        draft = tmp_path / "稿.txt"
+        draft.write_text("\n".join((*KEY_PROJECTS[:7], KEY_PROJECTS[7].format(said))), encoding="utf-8")
+        result = reviewed_against(tmp_path, listed, draft)
+        verdict = _of(result, said, "高校科研平台建设项目")
+        assert ((verdict.status, verdict.expected), verdict.figure and verdict.figure.name) == (
+            expected, "高校科研平台建设项目")
+
+
+def test_the_share_of_a_three_public_item_naming_no_whole_is_of_the_three_public_total(tmp_path):
+    """佛山市轨道交通局 2019 部门决算 (the national corpus's gd-foshan-guidaojiaotongju-2019-dept-final.pdf, p. 26):
+    “2019年“三公”经费财政拨款支出决算中，因公出国（境）费0万元，占0%；公务用车购置及运行费支出0万元；公务接待费支出0.16万元，
+    占100.0%。” — of the “三公” total (here 10: 1 + 4 + 5); 公务用车's two parts, which may be of its total, left alone."""
+    sentence = ("2025年“三公”经费财政拨款预算中，因公出国（境）费1万元，占10%；公务用车购置及运行费5万元，占50%；"
+                "公务接待费4万元，占40.0%。")
+    result = _reviewed(tmp_path, sentence)
+    shares = [(v.status, v.subject) for v in result.verdicts if v.statement.kind == "share"]
+    assert shares == [("agree", "因公出国（境）费"), ("agree", "公务用车购置及运行维护费"), ("agree", "公务接待费")]
+    wrong = _reviewed(tmp_path, sentence.replace("占40.0%", "占44.0%"))
+    assert [(v.status, v.expected) for v in wrong.verdicts if v.statement.text == "占44.0%"] == [("disagree", "占40.0%")]
+    parts = _reviewed(tmp_path, "2025年“三公”经费财政拨款预算中，公务用车运行维护费3万元，占30%。")
+    assert [v.status for v in parts.verdicts if v.statement.kind == "share"] == ["unknown"]
+
+
+def test_one_amount_said_of_both_totals_is_judged(tmp_path):
+    """四川达州 渠县农业综合技术服务中心 2024 单位决算（http://www.quxian.gov.cn/xxgk-show-64159.html）: “2024年度收、支总计
+    均为1523.26万元。” — the 收入总计 and the 支出总计, one figure where the two are one (here 560)."""
+    for sentence in ("2025年度收、支总计均为{}万元。", "2025年收入、支出预算总额均为{}万元。"):
+        right = _reviewed(tmp_path, sentence.format(560))
+        assert [(v.status, v.figure and v.figure.name) for v in right.verdicts] == [("agree", "收入总计")]
+        wrong = _reviewed(tmp_path, sentence.format(565))
+        assert [(v.status, v.expected) for v in wrong.verdicts] == [("disagree", "560万元")]
+
+
+def test_a_prior_said_inline_before_a_direction_of_its_own(tmp_path):
+    """A change whose prior stands between the year and the direction, its direction said 少/多 (“决算车辆运行维护费用2.94万元，
+    比去年3.01万元少0.07万元”, 广东 某区公共资源交易中心 2015 决算, http://www.blkpk.com/dywqzdlyxxgk/czyjshsgjf/sgjf/
+    content/post_2364599.html), with no unit (“……“三公”经费支出2.05万元，较上年2.08减少0.03万元”, 吉林和龙 2018 决算,
+    https://hlx.gov.cn/zfxxgk/fdzdgknr/czxx/sgjf/1571070720929275906.html: the sentence's), or after 同比 (“同比去年1.05万元
+    增加2.95万元”): read as the amount's change from that prior — borne out by it, or its sum told."""
+    cases = (("公务接待费4.00万元，比去年4.99万元少{}万元。", "0.99", "0.9", "down"),
+             ("公务接待费4.00万元，较上年4.50减少{}万元。", "0.50", "0.60", "down"),
+             ("公务接待费4.00万元，同比去年1.05万元增加{}万元。", "2.95", "2.5", "up"))
+    for sentence, right, wrong, direction in cases:
+        said = _reviewed(tmp_path, sentence.format(right))
+        (change,) = [v for v in said.verdicts if v.statement.kind == "change"]
+        assert (change.status, change.subject, change.statement.direction) == ("within", "公务接待费", direction)
+        told = _reviewed(tmp_path, sentence.format(wrong))
+        assert any("三个数字不能同时成立" in f.message for f in told.contradictions), sentence
+
+
+def test_the_one_project_a_sentence_names_is_the_projects_under_it(tmp_path):
+    """北京市卫生健康委员会 2026 部门预算 (the national corpus's bj-weijianwei-2026-dept-budget.pdf, pp. 9-10): “市卫生健康委涉及
+    1个重点支出项目，为农村地区社区卫生机构人员岗位补助项目。” then “1.政策依据：……” … “3.预算安排：2026年年初预算安排18,878.16万元。”:
+    that project's budget; the next heading's items are not."""
+    result = _reviewed(tmp_path, "（四）重点支出和重大投资项目情况说明",
+                       "市卫生健康委涉及1个重点支出项目，为农村地区社区卫生机构人员岗位补助项目。", "1.政策依据：《关于……的通知》。",
+                       "3.预算安排：2025年年初预算安排18.16万元。", "（五）市对区专项或共同事权转移支付项目绩效目标情况说明",
+                       "2.预算安排：2025年年初预算安排19.16万元。")
+    said = {v.statement.text: v.subject for v in result.verdicts if v.statement.kind == "amount"}
+    assert said == {"18.16万元": "农村地区社区卫生机构人员岗位补助项目", "19.16万元": ""}

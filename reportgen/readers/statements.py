@@ -142,14 +142,17 @@ _PRIOR = rf"(?:{_any('上年')}|\d{{4}}年度?)"
 _COMPARE = (rf"(?:{_any('同比')}|(?:{_any('比较')}){_PRIOR}(?:{_any('相比')})?"
             rf"|(?:{_any('比较')})(?P<same>)(?=(?:{_any('本年基数')}))"
             rf"|(?:{_any('持平前')}){_PRIOR}(?:{_any('基数')}|数)?(?:{_any('相比')})[，,]?)")
+# a prior with no unit right before the direction is in the change's (“较上年2.08减少0.03万元”, 吉林和龙 2018 决算)
 # “较2024年的2190万元减少221万元”“比2025年年初预算数69043.50万元增加2050.67万元”: the prior may be written
 # inline (a comma after it: “比上年预算2,920.59万元，减少878.04万元”, 烟台; or in a note the template left in: “比上年预算
 # （注：上年3,468.18万元，公开时请删除注释）减少1271.66万元”, 烟台), between the year and the change; and the year may be followed by what is compared before its base
 # (“比2025年财政拨款“三公”经费年初预算增加33.50万元”: a few words, then the base they end in)
 _CHANGE_TEXT = (rf"{_COMPARE}(?:[^，。；、\d增减]{{0,16}}?(?={_any('基数')}))?(?P<base>{_any('基数')})?"
-                rf"(?:(?:的|[（(]注[：:](?:{_any('上年')})?)?(?P<prior>{_NUM})(?P<priorunit>亿元|万元|元)"
-                rf"(?:[，,]?[^（）()\d，,。；]{{0,12}}[，,]?[^（）()\d。；]{{0,12}}?[）)]|[，,])?)?(?P<later>{_any('基数')})?"
-                rf"(?:{_any('相比')})?(?P<dir>{_any('增加', '减少', '变化')})了?(?P<num>{_NUM})? *+(?P<unit>亿元|万元|元|%)?")
+                rf"(?:(?:的|[（(]注[：:](?:{_any('上年')})?)?(?P<prior>{_NUM})(?:(?P<priorunit>亿元|万元|元)"
+                rf"(?:[，,]?[^（）()\d，,。；]{{0,12}}[，,]?[^（）()\d。；]{{0,12}}?[）)]|[，,])?|(?={_any('增加', '减少')})))?"
+                rf"(?P<later>{_any('基数')})?(?:{_any('相比')})?"
+                rf"(?P<dir>{_any('增加', '减少', '变化')}|(?<=[元\d])(?:{_any('比后多', '比后少')}))了?(?P<num>{_NUM})? *+"
+                rf"(?P<unit>亿元|万元|元|%)?")
 # “与上年持平”“与上年数一致”“与上年相比持平”（江苏）
 _FLAT_TEXT = (rf"(?:{_any('同比')}|(?:{_any('持平前')}){_PRIOR}(?:{_any('相比')}[，,]?)?)(?:(?P<base>{_any('基数')})|数)?(?P<roughly>基本)?"
               rf"(?:{_any('持平')})(?P<empty>亿元|万元|元)?")
@@ -173,6 +176,7 @@ _BOUND = re.compile(rf"(?:{_any('界限')}) *+$")
 _BOUND_REACH = max(len(word) for word in _WORDS["界限"]) + 1  # the characters before an amount a bound may take
 # the words of an amount that name no subject, only the year's budget (“2026年预算数”): of the item's heading
 _SUBJECTLESS = re.compile(rf"(?:(?:19|20)\d\d年度?)?(?:{_any('无主语')})?(?:为|是)?")
+_PROJECT_SUBJECTLESS = re.compile(rf"(?:(?:19|20)\d\d年度?)?(?:{_any('项目预算的说法')})*+(?:为|是)?")  # (_Project)
 # a page's number printed as its footer (“- 9 -”, “— 12 —”): no words of the sentence it interrupts
 _PAGE_NUMBER = re.compile(r"(?<![-－—–])[-－—–]++ *+\d{1,4} *+[-－—–]++|第 *+\d{1,4} *+页(?: *+共 *+\d{1,4} *+页)?")
 # an item's numbered heading said as a sentence of its own, with no figure (“（一）因公出国（境）费用。”), or as a line
@@ -320,6 +324,9 @@ class Statement:
     # whether the label runs back to the clause's start (a comma, colon, 其中 or the sentence's start), not to a 、 or
     # a bracket (“森林资源管理、古树保护、森林防火规划编制工作530.19万元”: of more than its label holds)
     label_whole: bool = True
+    # whether the label is the title of the project whose sub-item the amount is said in, its words naming none
+    # (“（3）预算安排：2026年安排预算1亿元。” under “2.高校科研平台建设项目”, _Project): that project's budget
+    of_project: bool = False
 
 
 @dataclass
@@ -522,6 +529,7 @@ class _StatementReader:
         self.cell_run: list[tuple[int, str]] = []
         self.table = ""  # the title of the table being read (“收入决算表”)
         self.item = ""  # the name the numbered item being read gives in a heading sentence of its own
+        self.project = _Project()  # the project whose numbered title its sub-items are under (_Project)
         self.listing = _Listing()
         self.last: _Read | None = None  # the lines read last, and the reader as it was before them
         # the line read last as a table row, where it was (the statements before it, the line, its text): a sentence
@@ -547,7 +555,10 @@ class _StatementReader:
                 self.buffer[:0] = last.buffer
             self.last = _Read(list(self.buffer), len(self.statements), self.item, replace(self.listing),
                               self.scope.copy())
-            found, self.item = _sentences(self.buffer, MAX_FIGURES - len(self.statements), self.item, self.listing)
+            found, self.item = _sentences(self.buffer, MAX_FIGURES - len(self.statements), self.item, self.listing,
+                                          self.project.name)
+            if not found:
+                self.project = _Project.titled("".join(t for _, t in self.buffer), self.scope) or self.project
             context = self.scope.text() if found else ""
             headings = "".join(self.scope.headings.values()) if found else ""
             for st in found:
@@ -595,7 +606,8 @@ class _StatementReader:
             self.flush()
             self.scope.heading(text)
             self.listing.heading(_heading_level(text))
-            self.item = ""
+            self.project = self.project if self.project.goes_on(text) else _Project()
+            self.item = self.project.name
         self.buffer.append((line.number, text))
         ended = _SENTENCE_END.search(text[-1:]) and not _aside_open("".join(part for _, part in self.buffer))
         if ended or text.endswith(("：", ":")) or _is_heading(text):
@@ -666,6 +678,43 @@ _HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二�
 _HEADING_LEVELS = (re.compile(r"第[一二三四五六七八九十]++部分|表\d"),
                    re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]++、"),
                    re.compile(r"[（(][一二三四五六七八九十]++[）)]"))
+
+
+# how a numbered line is numbered: （1）, （一）, 1., 一、 (a project's title and its sub-items are numbered in two ways)
+_NUMBERINGS = (re.compile(r"[（(]\d"), re.compile(r"[（(][一二三四五六七八九十]"), re.compile(r"\d"),
+               re.compile(r"[一二三四五六七八九十]"), re.compile(r"[⒈⒉⒊⒋⒌⒍⒎⒏⒐]"))
+_PROJECT_HEADINGS = re.compile(_any("项目标题之上"))
+_ONE_PROJECT = re.compile(rf"[^，。；]{{0,30}}?(?:{_any('一个项目之前')}) *+1 *+个[^，。；\d]{{0,12}}?项目[，,](?:为|是)(?P<name>[^，。；]{{2,40}})。?")
+
+
+def _numbering(text: str) -> int | None:
+    return next((i for i, pattern in enumerate(_NUMBERINGS) if pattern.match(text)), None)
+
+
+@dataclass(frozen=True)
+class _Project:
+    """A project whose numbered title is a line of its own with no figure, under a heading of projects
+    (vocabulary.yaml 项目标题之上: “（四）重点支出和重大投资项目情况说明” / “1.学前免费政策市级财政补助” / “（1）政策依据：……”
+    … “（3）预算安排：2026年安排市级资金预算3亿元。”, 北京市教育委员会 2026): the amount a sub-item says with no subject is
+    its budget. It goes on over lines numbered otherwise (its sub-items), to the next numbered alike or a heading."""
+
+    name: str = ""
+    numbering: int | None = None
+
+    @staticmethod
+    def titled(text: str, scope: _Scope) -> _Project | None:
+        """The project ``text`` (lines with no figure) is the title of, or the one project it says there is."""
+        text = text.strip()
+        if _heading_level(text) is not None or not _PROJECT_HEADINGS.search("".join(scope.headings.values())):
+            return None
+        title = _ITEM_HEADING.fullmatch(text)
+        if title is not None and not text.endswith("。"):
+            return _Project(title.group("name"), _numbering(text))
+        one = _ONE_PROJECT.fullmatch(text)
+        return _Project(one.group("name")) if one is not None else None
+
+    def goes_on(self, text: str) -> bool:
+        return bool(self.name) and _heading_level(text) is None and _numbering(text) != self.numbering
 
 
 def _heading_level(text: str) -> int | None:
@@ -845,10 +894,10 @@ def _numbers_after(text: str, at: int, spaced: bool) -> int | None:
 
 
 def _sentences(buffer: list[tuple[int, str]], room: int, item: str = "",
-               listing: _Listing | None = None) -> tuple[list[Statement], str]:
+               listing: _Listing | None = None, project: str = "") -> tuple[list[Statement], str]:
     """Statements of joined lines, each with the line its number stands on, and the item in force after
-    them (``item``: the one in force before; ``listing``: the list of parts in force, read on); TooManyFigures
-    past ``room`` of them."""
+    them (``item``: the one in force before; ``listing``: the list of parts in force, read on; ``project``: the
+    project whose sub-items they are, the item of each that starts anew); TooManyFigures past ``room`` of them."""
     offsets: list[int] = []  # where each line starts in the joined text
     numbers: list[int] = []
     length = 0
@@ -867,9 +916,9 @@ def _sentences(buffer: list[tuple[int, str]], room: int, item: str = "",
             item = heading.group("name")
             continue
         if STARTS_ANEW.match(sentence):  # another item begins, its own words naming its figures
-            item = ""
+            item = project
         line = listing.line_of(sentence) if listing is not None else ""
-        said = _statements(sentence, offset, (offsets, numbers), room - len(out), item, line, before, previous)
+        said = _statements(sentence, offset, (offsets, numbers), room - len(out), item, line, before, previous, project)
         first = next((st for st in said if st.kind == "amount"), None)
         before, previous = (first.label, first) if first is not None else ("", None)
         if listing is not None:
@@ -1034,8 +1083,8 @@ def _counted(prefix: str) -> str:
 
 # The statements other than amounts, each read by its own pattern, and the words of a direction.
 _FIGURE_PATTERNS = {"change": _CHANGE, "flat": _FLAT, "rate": _RATE, "share": _SHARE, "relative": _RELATIVE}
-_DIRECTIONS = {**{w: "up" for w in _WORDS["增加"] + _WORDS["增长率"] + _WORDS["多于"]},
-               **{w: "down" for w in _WORDS["减少"] + _WORDS["下降率"] + _WORDS["少于"]}}
+_DIRECTIONS = {**{w: "up" for w in _WORDS["增加"] + _WORDS["增长率"] + _WORDS["多于"] + _WORDS["比后多"]},
+               **{w: "down" for w in _WORDS["减少"] + _WORDS["下降率"] + _WORDS["少于"] + _WORDS["比后少"]}}
 
 
 @dataclass
@@ -1056,6 +1105,7 @@ class _Said:
     first_is_part: bool = False
     cursor: int = 0
     item: str = ""  # the numbered item's name, where its heading is a sentence of its own
+    project: str = ""  # the title of the project in force (_Project), the item where no other is
     line: str = ""  # the 款 whose 项 the numbered item names alone (_Listing.line_of)
     before: str = ""  # the label of the first amount of the sentence before (its item's name, where it named none)
     parts: _Parts = field(default_factory=lambda: _Parts())
@@ -1075,8 +1125,12 @@ class _Said:
         whole = self.parts.whole(self.sentence[self.amount_end:begin], self.last_amount or self.previous)
         self.amount_end = begin
         label = _label(self.sentence[self.cursor:begin])
-        if self.item and self.last_amount is None and _SUBJECTLESS.fullmatch(label.replace(" ", "")):
+        bare, of_project = label.replace(" ", ""), self.item == self.project != ""
+        if self.item and self.last_amount is None and (
+                _SUBJECTLESS.fullmatch(bare) or of_project and _PROJECT_SUBJECTLESS.fullmatch(bare)):
             label = self.item  # “（一）因公出国（境）费用。2026年预算数159.00万元”: the item's amount
+        else:
+            of_project = False
         lone = _LONE_ITEM.fullmatch(label) if self.line and self.last_amount is None else None
         if lone is not None and lone.group("level") == _NEXT_LEVEL[self.line[-2]]:
             label = self.line + lone.group("name")  # “1．行政运行（项）” under “检察（款）: …”: 检察（款）行政运行（项）
@@ -1093,7 +1147,7 @@ class _Said:
             return "change"
         statement = Statement(line, "amount", token, to_decimal(num), decimals_of(num), unit, label=label,
                               sentence=self.sentence, part_of=whole,
-                              label_whole=_label_whole(self.sentence[self.cursor:begin]))
+                              label_whole=_label_whole(self.sentence[self.cursor:begin]), of_project=of_project)
         if not self.first_amount_label and label:
             self.first_amount_label, self.first_amount = label, statement
         self.last_amount = statement
@@ -1182,17 +1236,18 @@ def _inline_prior(groups: dict[str, str | None], unit: str) -> str:
     difference said without its direction — nothing says which, and no prior is read."""
     if not groups.get("prior") or unit == "%":
         return ""
-    return f"{groups['prior']}{groups.get('priorunit') or ''}"
+    return f"{groups['prior']}{groups.get('priorunit') or unit}"  # (one with no unit: in the change's)
 
 
 def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]], room: int,
-                item: str = "", in_line: str = "", before: str = "", previous: Statement | None = None) -> list[Statement]:
+                item: str = "", in_line: str = "", before: str = "", previous: Statement | None = None,
+                project: str = "") -> list[Statement]:
     """The statements of one sentence (an amount that names no subject first in it is of ``item``, the
     numbered item's name, where one is in force; a numbered item that names a 项 alone is of ``in_line``'s 款; a
     sentence that opens with “其中” lists the parts of ``previous``, the first amount of the sentence before);
     TooManyFigures past ``room`` of them."""
     said = _Said(sentence, item=item, line=in_line, before=before,
-                 previous=previous if _OPENS_WITH_PARTS.match(sentence) else None)
+                 previous=previous if _OPENS_WITH_PARTS.match(sentence) else None, project=project)
     for kind, token, begin, finish in _tokens(sentence):
         line = _line_at(offset + begin, starts)
         if len(said.out) >= room:

@@ -64,7 +64,7 @@ _CODE_AT_END = re.compile(r"[（(](\d{3}(?:\d{2}){0,2})[）)]$")
 _LEVELS = re.compile(r"(?<![^（）()])([^（）()]++)[（(](\d{2,3})?([类款项])[）)]")  # “司法（06款）”: its code too
 _LEADING_NUMBER = re.compile(r"^\d{1,2}[、.．]")  # “11、医疗卫生…（210类）”: the item's number, not its name
 # (“…“三公”经费预算共10.56万元”, 烟台: 共 alone, never the end of 公共)
-_SAID_END = re.compile(r"(?:为|是|共计|合计为|总额为|共计安排|(?<!公)共)$")
+_SAID_END = re.compile(r"(?:(?:均|各)?(?:为|是)|共计|合计为|总额为|共计安排|(?<!公)共)$")  # “收、支总计均为”: both
 _CODE_AT_START = re.compile(r"(\d{3}(?:\d{2}){0,2})(?!\d)")
 _SUBJECT_WORDS = re.compile(r"(?:[类款项])?科目(?:下)?$")  # “一般公共服务支出类科目”: the 类 of that name
 _QUOTED = re.compile(r"“([^“]++)“")  # a name quoted whole (“1.“卫生健康支出”科目”: the 类 of that name)
@@ -434,11 +434,13 @@ class Glossary(Naming[Figure]):
         share of each may be of."""
         total = self._total
         grand = f.expenditure_grand_total
-        # (“收支预算”, 烟台 “2026年收支预算7,503.31万元”: either total, where the two are one)
+        # (“收支预算”, 烟台 “2026年收支预算7,503.31万元”, “2024年度收、支总计均为1523.26万元”, 渠县 2024 决算: either
+        # total, where the two are one; where they are not, the name is ambiguous and judged by neither)
+        both = ("收支总预算", "收支预算总计", "收支预算", "收支总计", "收支预算总额")
         total(f, "收入总计", f.income_grand_total, "收支总计", "收入预算", "收入总计", "收入预算总计", "收入", "预算收入",
-              "收入总预算", "收入预算总额", "收支总预算", "收支预算总计", "收支预算")
+              "收入总预算", "收入预算总额", *both)
         total(f, "支出总计", grand, "收支总计", "支出预算", "支出总计", "支出预算总计", "预算", "支出", "预算支出安排",
-              "支出总预算", "支出预算总额", "收支总预算", "收支预算总计", "收支预算")
+              "支出总预算", "支出预算总额", *both)
         # (江苏 “江苏省高级人民法院本年收入预算合计33172.15万元”)
         total(f, "本年收入合计", f.income_total, None, "本年收入", "本年收入合计", "收入合计", "本年收入预算合计",
               wholes=(f.income_grand_total,))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.compute import exact_percent, in_unit, quantize_half_up, truncated
-from reportgen.model import INCOME_SOURCES
+from reportgen.model import INCOME_SOURCES, THREE_PUBLIC_PARTS, VEHICLES
 from reportgen.readers.statements import (
     SAME_YEAR_BUDGET,
     Statement,
@@ -556,11 +556,27 @@ def _judge_share(st: Statement, reading: _Reading) -> None:
         reading.verdicts.append(_share(st, reading.subject, named, reading.part, only_whole=True))
         return
     whole = reading.glossary.find(st.whole) if st.whole and st.whole != st.label else None
-    verdict = _share(st, reading.subject, whole, reading.part)
+    verdict = _share(st, reading.subject, whole or _of_three_public_total(st, reading), reading.part)
     if verdict.status == "disagree" and _share_as_corrected(st, reading.subject, whole, reading.part,
                                                              reading.glossary.disputes):
         verdict = Verdict(st, "unknown", reading.subject, cause=DISPUTED)
     reading.verdicts.append(verdict)
+
+
+# the “三公” items whose share with no whole named is of the “三公” total (公务用车's two parts may as well be of its
+# total, and are not judged so)
+_ITEMS_OF_THE_TOTAL = (THREE_PUBLIC_PARTS[0], THREE_PUBLIC_PARTS[1], VEHICLES)
+
+
+def _of_three_public_total(st: Statement, reading: _Reading) -> Figure | None:
+    """The whole of a “三公” item's share where its sentence names none (“2019年“三公”经费财政拨款支出决算中，因公出国（境）费
+    0万元，占0%；……公务接待费支出0.16万元，占100.0%”, 佛山 2019 决算): the “三公” total; else None."""
+    part = reading.subject
+    if part is None or st.named_whole or part.name not in _ITEMS_OF_THE_TOTAL \
+            or reading.glossary.three_public_part(part.name) is not part:
+        return None
+    total = reading.glossary.find("“三公”经费")
+    return total if total is not None and total is not part else None
 
 
 # Each kind of statement, judged (a cell as an amount).

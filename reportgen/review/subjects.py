@@ -124,6 +124,12 @@ def _budget_or_outturn(st: Statement, naming: Subjects, last: str, before: str) 
     return of_budget.group("name") if of_budget is not None else last
 
 
+def _project(st: Statement) -> str:
+    """A project's budget said under its title, which names it (statements.py _Project: “（3）预算安排：2026年安排预算
+    1亿元。” under “2.高校科研平台建设项目”, 北京市教育委员会 2026): the project, by its title."""
+    return st.label if st.of_project else ""
+
+
 def _path(entry: codes.CodeEntry, entries: dict[str, codes.CodeEntry]) -> list[str]:
     """The names of a 功能分类 entry's 类, 款 and 项 down to it."""
     names = [entry.name]
@@ -161,7 +167,7 @@ def name_subjects(verdicts: list[Verdict], year: int | None) -> None:
         elif st.kind in ("amount", "cell") or st.own_label:
             found = naming.find(st.label) if st.label else None
             verdict.subject = found.name if found is not None else (
-                _part_subject(st, said) or _budget_or_outturn(st, naming, last, before))
+                _part_subject(st, said) or _budget_or_outturn(st, naming, last, before) or _project(st))
         else:
             verdict.subject = last
         if st.kind in ("amount", "cell") or st.own_label:
