@@ -500,8 +500,9 @@ def _missing_tables(result: DocumentReview) -> list[Finding]:
         return []
     kind = "部门决算" if result.final_tables else "部门预算"
     listed = "、".join(f"“{name}”" for name in names)
-    return [Finding("warning", MISSING_TABLES, f"没有{listed}{f'（共 {len(names)} 张）' if len(names) > 1 else ''}：{kind}"
-                    "公开要求公开这些表，文件中既没有印出，也没有说明为何不公开", str(result.document), 0, 0, "")]
+    these = f"这些表（共 {len(names)} 张）" if len(names) > 1 else "这张表"
+    return [Finding("warning", MISSING_TABLES, f"没有{listed}：{kind}公开要求公开{these}，文件中既没有印出，"
+                    "也没有说明为何不公开", str(result.document), 0, 0, "")]
 
 
 def _text_alone(imported: ImportResult) -> frozenset[str]:
