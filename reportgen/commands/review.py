@@ -286,6 +286,9 @@ def _print_one(result: DocumentReview) -> None:
             print(f"{result.document}: 错误 [表内不一致] {line}")
         for finding in result.final_text:  # and its sentences' figures against each other
             print(finding.format())
+        if result.narrative is not None:  # a text no table of which was read: its sentences judged against each other
+            for finding in result.narrative.findings():
+                print(finding.format())
         _print_cut(result)
         return
     assert result.imported is not None

@@ -1010,6 +1010,8 @@ _PARTS_MARKS = re.compile(rf"{_any('部分')}|[（(]|[）)]|[；;]")
 _ENUMERATING = frozenset(_WORDS["列举的部分"])  # the 部分 words whose list goes on past “；”
 # … where they come right after the whole (“5,738.17万元，主要包括”), not after more words on it (“751.8万元，占收入预算总额的
 # 9.7%，包括”)
+# the ordinal that opens a reason or item of an enumeration: 一是, 其一, 第一 (then 二是, 其二, 第二 …)
+_ORDINAL = re.compile(r"(?:^|[，,。；;：:\s])(?:其|第)?([一二三四五六七八九十])(?:是|[，,、])")
 _RIGHT_AFTER = re.compile(r"[\d,，.．]*+(?:万元|亿元|元)?[，,：:]?(?:主要|具体)?")
 
 
@@ -1021,10 +1023,16 @@ class _Parts:
 
     open: list[_List] = field(default_factory=list)
     depth: int = 0
+    first_item: bool = False  # a “一是” has been read: the lists opened after it are within its item
 
     def whole(self, between: str, last: Statement | None) -> Statement | None:
         """The whole an amount is a part of, after the words ``between`` it and the amount before it
         (``last``, which a 其中 among them opens a list of the parts of); None when no list is open."""
+        if (ordinal := _ORDINAL.search(between)) is not None:
+            if ordinal.group(1) in "一":  # “一是…”: lists opened from here are its item's
+                self.first_item = True
+            else:  # “；二是…”: the reason after the first — the lists within the first item's words close
+                self.open = [listed for listed in self.open if not listed.in_item]
         for mark in _PARTS_MARKS.finditer(between):
             char = mark.group()
             if char in "（(":
@@ -1038,7 +1046,7 @@ class _Parts:
                              if listed.depth < self.depth or (not within and listed.goes_on(self.depth))]
             elif last is not None and not between[:mark.start()].endswith(_REASONS):  # not “主要原因包括：”
                 right_after = _RIGHT_AFTER.fullmatch(between[:mark.start()]) is not None
-                self.open.append(_List(last, self.depth, char in _ENUMERATING and right_after))
+                self.open.append(_List(last, self.depth, char in _ENUMERATING and right_after, in_item=self.first_item))
         if not self.open:
             return None
         self.open[-1].taken = True
@@ -1056,6 +1064,7 @@ class _List:
     whole: Statement
     depth: int
     enumerates: bool
+    in_item: bool = False  # opened within an item “一是…” (“一是项目支出……增加59.02万元，具体包括：……；二是……”)
     taken: bool = False
 
     def goes_on(self, depth: int) -> bool:

@@ -30,7 +30,7 @@ from reportgen.importing.unread import Unread, unread_cells
 from reportgen.oserrors import reason
 from reportgen.readers.grid import ImportRefused
 from reportgen.readers.lines import Line
-from reportgen.readers.published import Published, read_published, within
+from reportgen.readers.published import DOCUMENTS, Published, read_published, within
 from reportgen.readers.statements import other_forms, running_costs_with_projects
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
@@ -603,7 +603,7 @@ def _of_no_current(finding: Finding) -> bool:
     return finding.rule == "R-增减" and (NO_CURRENT in finding.message or NEGATIVE_PRIOR in finding.message)
 
 
-_TEXTS = ("pdf", "docx", "html")  # the kinds of file that have a text (a workbook's has no sentences)
+_TEXTS = DOCUMENTS  # the kinds of file that have a text: a PDF, a DOCX, a web page, a plain text (a workbook has none)
 
 
 def _lines_at(lines: list[Line], places: frozenset[str]) -> frozenset[int]:
