@@ -52,3 +52,13 @@ def test_the_second_reason_is_no_part_of_a_list_within_the_first() -> None:
     parts = {(s.text, s.part_of.text if s.part_of else None) for s in read_statements([Line(1, text)])
              if s.kind == "amount"}
     assert ("92.69万元", None) in parts and ("3万元", "59.02万元") in parts
+
+
+def test_a_source_its_prose_alone_gave_is_not_told_for_reasons_the_reading_never_reads() -> None:
+    """山海关区工会 2020 (tests/seeds, its page's text): its figures are read from its prose alone, and prose gives
+    the import no 变动原因 (“较2019年预算增加4.39万元，其中：基本支出增加4.27万元，主要为工资福利支出增加3.94万元……”
+    explains it): “收支总计比上年变动 11.24% … 未说明原因” was the reading's gap told as the document's."""
+    result = review_document(SEED.with_name("qinhuangdao-shanhaiguan-gh-2020.txt"), None)
+    assert result.imported is not None and not result.imported.documents  # the prose's own source
+    assert not [f.message for f in result.checks if f.rule == "缺少变动原因"]
+    assert result.outcome == "未能审核"

@@ -442,6 +442,9 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
                    if f.rule not in PLACEHOLDER_RULES and not _on_a_hole(f, holes)
                    and not _in_another_form(f, list(read.values())) and not _of_another_scope(f, result.published)],
                   document)
+    if not result.imported.documents and result.kind in _TEXTS:  # a source its prose alone gave (no table read):
+        # no reason is read from prose, so that none is given is the reading's gap, not the text's slip
+        found = [f for f in found if f.rule != MISSING_REASON]
     unprinted = unprinted_funds(result.imported.imported)
     result.checks = [f for f in found if f.rule != UNLISTED and not _told_by_its_tables(f)
                      and not (unprinted and f.rule == FUNDS_AGREE)]  # a fund's table not given: its sum not known
@@ -485,6 +488,7 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
 
 
 MISSING_TABLES = "R-缺表"
+MISSING_REASON = "缺少变动原因"
 _AMOUNTS = re.compile(r"\d[\d,，]*\.?\d*")  # a row of a table prints two or more
 _SCANNED_ROWS = 3  # rows of amounts on a scanned page: a table printed there
 
