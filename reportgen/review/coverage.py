@@ -56,7 +56,7 @@ def coverage(lines: list[list[Line]], imported: ImportResult | None, narrative: 
     printed = kept = apart = 0
     for file in lines:
         for line in file:
-            for value in _amounts(line.text):
+            for value in printed_amounts(line.text):
                 if (line.page, line.line, value) in read:
                     printed, kept = printed + 1, kept + 1
                 elif line.where in aside:
@@ -66,7 +66,8 @@ def coverage(lines: list[list[Line]], imported: ImportResult | None, narrative: 
     return Coverage(printed, kept, apart)
 
 
-def _amounts(text: str) -> list[Decimal]:
+def printed_amounts(text: str) -> list[Decimal]:
+    """The amounts a line prints (grouped by thousands, or with decimals; no rate, code or year)."""
     return [Decimal(m.group(1).replace(",", "").replace("，", "")) for m in _AMOUNT.finditer(text)]
 
 

@@ -37,7 +37,7 @@ from reportgen.reading.files import identity, is_regular_file
 from reportgen.render import prepare, prepared_findings
 from reportgen.review import THREE_PUBLIC_PART, Review, review_prepared, review_within_sentences, sentence_findings
 from reportgen.review.consistency import CUT_RULE
-from reportgen.review.coverage import Coverage, coverage
+from reportgen.review.coverage import Coverage, coverage, printed_amounts
 from reportgen.review.following import following
 from reportgen.review.missing import implied
 from reportgen.review.own_outputs import review_output
@@ -45,7 +45,7 @@ from reportgen.review.scanned import not_judged_beside_unread, told_on_scans
 from reportgen.review.target_sums import against_management
 from reportgen.review.target_tables import against_projects
 from reportgen.review.target_texts import beyond_projects, repeated_tables
-from reportgen.source.schema import PLACEHOLDER_RULES
+from reportgen.source.schema import AMOUNT_TO_FILL, PLACEHOLDER_RULES
 
 # The files a folder given to review holds that are documents (others in it are passed over).
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".xls", ".ods", ".html", ".htm", ".csv")
@@ -165,7 +165,7 @@ class DocumentReview:
                 "contradictions": len(narrative.contradictions) if narrative else 0,
                 "wording": len(narrative.wording) if narrative else 0}
 
-    @property
+    @functools.cached_property
     def scanned_tables_unread(self) -> list[int]:
         """The pages read by OCR that print rows of amounts (a table scanned) none of whose lines a table was
         read from: a table printed there was not read, whichever it is."""
@@ -179,7 +179,7 @@ class DocumentReview:
             if line.page in published.scanned:
                 if line.where in tables:
                     taken.add(line.page)
-                elif len(_AMOUNTS.findall(line.text)) >= 2:
+                elif len(printed_amounts(line.text)) >= 2:  # a row of a table prints two or more
                     rows[line.page] += 1
         return sorted(page for page, count in rows.items() if count >= _SCANNED_ROWS and page not in taken)
 
@@ -442,7 +442,7 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
                    if f.rule not in PLACEHOLDER_RULES and not _on_a_hole(f, holes)
                    and not _in_another_form(f, list(read.values())) and not _of_another_scope(f, result.published)],
                   document)
-    if not result.imported.documents and result.kind in _TEXTS:  # a source its prose alone gave (no table read):
+    if not result.imported.documents and result.kind in DOCUMENTS:  # a source its prose alone gave (no table read):
         # no reason is read from prose, so that none is given is the reading's gap, not the text's slip
         found = [f for f in found if f.rule != MISSING_REASON]
     unprinted = unprinted_funds(result.imported.imported)
@@ -471,7 +471,7 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
                 + against_management(result.imported.imported, lines, document) \
                 + beyond_projects(lines, result.imported.imported.year, document)
             result.narrative.wording += repeated_tables(lines, document)
-    if result.narrative is None and result.published.kind in _TEXTS:
+    if result.narrative is None and result.published.kind in DOCUMENTS:
         # no tables to measure its text by (none read, or no source made of them): its sentences judged
         # against each other all the same, each figure told 未能核对 but where its sentence bears it out
         result.narrative = review_within_sentences(document, result.imported.imported.year, cut_as_notes=True,
@@ -489,7 +489,6 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
 
 MISSING_TABLES = "R-缺表"
 MISSING_REASON = "缺少变动原因"
-_AMOUNTS = re.compile(r"\d[\d,，]*\.?\d*")  # a row of a table prints two or more
 _SCANNED_ROWS = 3  # rows of amounts on a scanned page: a table printed there
 
 
@@ -561,9 +560,6 @@ def _of_another_scope(finding: Finding, published: Published | None) -> bool:
                and not any(w in clause for w in words["除非"]) for clause in _CLAUSE.split(text))
 
 
-AMOUNT_TO_FILL = "金额待填写"
-
-
 def _on_a_hole(finding: Finding, holes: set[str]) -> bool:
     """Whether a check finding rests on an amount the import could not read (金额待填写: the table that
     gives it printed as a scan OCR did not read, or left out): the field itself, a total it is part of
@@ -607,9 +603,6 @@ def _of_no_current(finding: Finding) -> bool:
     return finding.rule == "R-增减" and (NO_CURRENT in finding.message or NEGATIVE_PRIOR in finding.message)
 
 
-_TEXTS = DOCUMENTS  # the kinds of file that have a text: a PDF, a DOCX, a web page, a plain text (a workbook has none)
-
-
 def _lines_at(lines: list[Line], places: frozenset[str]) -> frozenset[int]:
     """The numbers of the lines printed at ``places`` (第9页 第10行: rows of tables)."""
     return frozenset(line.number for line in lines if line.where in places) if places else frozenset()
@@ -637,7 +630,7 @@ def _refused(result: DocumentReview, exc: ImportRefused) -> None:
                                  lines=result.published.lines if result.published is not None else None)
         result.final_text = [f for f in said if f.rule != CUT_RULE]
         result.final_cut = [f for f in said if f.rule == CUT_RULE]
-    elif result.published is not None and result.published.kind in _TEXTS and result.published.lines:
+    elif result.published is not None and result.published.kind in DOCUMENTS and result.published.lines:
         # its tables make no source, but its text was read: its sentences judged against each other all the
         # same (each figure 未能核对 but where its sentence bears it out, with its subject where it is known) —
         # the document stays 未能审核 (refused), never passed

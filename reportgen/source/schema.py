@@ -334,7 +334,8 @@ def is_placeholder(value: Any) -> bool:
     return isinstance(value, str) and value.strip().startswith(PLACEHOLDER)
 
 
-PLACEHOLDER_RULES = ("待填写", "金额待填写")
+AMOUNT_TO_FILL = "金额待填写"  # the rule of an amount the import could not give
+PLACEHOLDER_RULES = ("待填写", AMOUNT_TO_FILL)
 
 
 def without_placeholders(data: Any) -> Any:
@@ -374,5 +375,5 @@ def validate_source(data: Any, file: str) -> list[Finding]:
 
 
 __all__ = ["validate_source", "validate_unit_file", "is_placeholder", "without_placeholders", "PLACEHOLDER",
-           "PLACEHOLDER_RULES", "schema_json",
+           "PLACEHOLDER_RULES", "AMOUNT_TO_FILL", "schema_json",
            "source_schema", "LocList"]
