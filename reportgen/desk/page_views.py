@@ -18,6 +18,15 @@ LIMIT = 30.0  # seconds pdftoppm may take for one page
 MAX_PNG = 20 * 1024 * 1024  # bytes of one page's picture
 
 
+def annotated_of(submission: Submission, page: int) -> str:
+    """The digest of the annotated copy that shows page ``page``: the submission's, or, of a file of several
+    disclosures, the copy of the disclosure printed on that page ("" none)."""
+    if submission.annotated:
+        return submission.annotated
+    disclosure = submission.disclosures.filter(first__lte=page, last__gte=page).only("annotated").first()
+    return disclosure.annotated if disclosure is not None else ""
+
+
 def page_png(annotated: Path | None, page: int) -> bytes | None:
     """Page ``page`` of an annotated copy (its path in the store) as a PNG; None where there is none, or no
     such page."""
@@ -45,7 +54,7 @@ def image_response(annotated: Path | None, page: int) -> HttpResponse:
 def page_response(request: HttpRequest, submission: Submission, page: int, pages: str, back: str) -> HttpResponse:
     """The page's picture beside the findings on it, with the nearest pages before and after it that carry
     findings; ``pages``: the URL of the submission's pages without a number (…/page/), ``back``: its page."""
-    if not submission.annotated or page < 1:
+    if not annotated_of(submission, page) or page < 1:
         return HttpResponse(status=404)
     marked = sorted({f.page for f in submission.findings.all() if f.page})
     return render(request, "page.html.j2", {
