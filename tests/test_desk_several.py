@@ -28,6 +28,9 @@ OTHER = "上海市普陀区人民政府宜川路街道办事处"
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) 未安装")
 
 
+LINKS: dict[str, str] = {}
+
+
 @pytest.fixture(scope="module")
 def submitted(desk_site: Site, tmp_path_factory: pytest.TempPathFactory) -> int:
     """The file submitted through the first unit's link and reviewed by a worker: its submission's id."""
@@ -37,6 +40,7 @@ def submitted(desk_site: Site, tmp_path_factory: pytest.TempPathFactory) -> int:
         [FIRST, "单位", "上海市交通委员会", "2026-01-20", "", "2026"], [SECOND, "单位", "上海市公安局", "2026-01-20", "", "2026"],
         [OTHER, "部门", OTHER, "2026-01-20", "", "2026"]])
     links = import_roster(desk_site.signed_in(), roster)
+    LINKS.update(links)
     assert submit(desk_site.client(), links[FIRST], SHANGHAI, "两个单位.pdf").status_code == 302
     desk_site.work()
     return Submission.objects.get(member__name=FIRST, member__parent="上海市交通委员会").id
@@ -91,6 +95,10 @@ def test_the_document_page_names_each_disclosure_with_its_outcome_and_findings(d
         rows = section.xpath(f'.//table[@id="findings-{disclosure.number}"]/tbody/tr')
         assert [row.xpath("td")[0].text_content() for row in rows] == [
             str(n) for n in range(1, disclosure.findings.count() + 1)]
+    # the department sees the same items through its link, without the reviewer's forms
+    own = desk_site.client().get(f"{LINKS[FIRST]}/document/{submitted}").content.decode()
+    assert own.count('<section id="disclosure-') == 2 and 'name="verdict-' not in own
+    assert f'href="{LINKS[FIRST]}/document/{submitted}/annotated-2"' in own
 
 
 def test_verdicts_and_the_return_are_each_disclosure_s(desk_site: Site, submitted: int) -> None:
