@@ -75,7 +75,9 @@ def test_each_disclosure_s_annotated_copy_marks_its_own_pages(desk_site: Site, s
     copy = PdfReader(io.BytesIO(reviewer.get(f"/document/{submitted}/annotated-1").getvalue()))
     boxed = [number for number, page in enumerate(copy.pages, start=1) if page.get("/Annots")]
     assert boxed and all(1 <= number <= 4 for number in boxed)  # its finding on page 4 boxed, none of the other's
-    assert reviewer.get(f"/document/{submitted}/annotated-3").status_code == 404
+    for what in ("annotated-3", "annotated-99999999999999999999", "notice-²", "annotated-"):  # no such copy: not found
+        assert reviewer.get(f"/document/{submitted}/{what}").status_code == 404
+    assert reviewer.get(f"/document/{submitted}/page/99999999999999999999").status_code == 404
     page = reviewer.get(f"/document/{submitted}/page/4").content.decode()
     on_page = first.findings.get(page=4)
     assert f'id="finding-{on_page.key}"><a href="/document/{submitted}#finding-{on_page.key}">问题 1</a>' in page

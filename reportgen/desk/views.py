@@ -327,12 +327,15 @@ def stored_file(request: HttpRequest, submission_id: int, what: str) -> HttpResp
     return stored_response(submission, what)
 
 
+_PARTS_DIGITS = 4  # a disclosure's number in a file's: “annotated-2” (never a number the database cannot hold)
+
+
 def stored_response(submission: Submission, what: str) -> HttpResponseBase:
     """The file as received, its annotated copy or its notice, from the store (never by a given name)."""
     digest, kind = {"original": (submission.digest, submission.kind), "annotated": (submission.annotated, "pdf"),
                     "notice": (submission.notice, "docx")}.get(what, ("", ""))
     what_part, _, number = what.rpartition("-")
-    if what_part in ("annotated", "notice") and number.isdigit():  # one disclosure's of a file of several
+    if what_part in ("annotated", "notice") and number.isascii() and number.isdigit() and len(number) <= _PARTS_DIGITS:  # one disclosure's
         disclosure = submission.disclosures.defer("summary").filter(number=int(number)).first()
         if disclosure is not None:
             digest, kind = (disclosure.annotated, "pdf") if what_part == "annotated" else (disclosure.notice, "docx")
