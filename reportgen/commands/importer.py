@@ -37,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                     "从不覆盖已有文件。",
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="导出的工作簿或公开文本（可多个，每个一张或几张表）")
-    parser.add_argument("-o", "--out", type=Path, metavar="SOURCE.yaml", help="输出的源文件（默认 <部门>-<年度>.yaml）")
+    parser.add_argument("-o", "--out", type=Path, metavar="SOURCE.yaml", help="输出的源文件（默认 <部门>-<年度>.yaml）；一个 PDF 中接连印有几份公开文本时为文件夹，每份写成一个源文件")
     parser.add_argument("--layout", metavar="NAME", help="版式（如 上海）：用其表名、表码认表，并写入源文件")
     parser.add_argument("--prior", type=Path, metavar="LAST_YEAR_FILE",
                         help="上年的源文件，或上年公开的文本、导出的工作簿（同样导入，写在输出旁边）：作为“上年”数")
