@@ -149,3 +149,24 @@ def _docx_text(data: bytes) -> str:
 
     return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs) + "\n".join(
         cell.text for table in Document(io.BytesIO(data)).tables for row in table.rows for cell in row.cells)
+
+
+def test_each_disclosure_s_inspection_row_is_the_one_review_o_writes(desk_site: Site, submitted: int, tmp_path) -> None:
+    from reportgen.cli import main
+
+    assert main(["review", str(SHANGHAI), "-o", str(tmp_path / "pages")]) == 1
+    static = _outcome_rows((tmp_path / "pages" / "index.html").read_text(encoding="utf-8"))
+    desk = _outcome_rows(desk_site.signed_in().get("/register/inspection.html").content.decode())
+    for named in ("第1–4页：上海交通职业技术学院 2026年单位预算", "第5–8页：上海市刑事科学技术研究院 2026年单位预算"):
+        assert desk[named] == static[named], named
+
+
+def _outcome_rows(page: str) -> dict[str, list[str]]:
+    """The 逐份结果 table's rows by the disclosure's pages and name: its 结论 and counts."""
+    found = {}
+    for tr in html.fromstring(page).xpath('//table[@id="outcomes"]/tbody/tr'):
+        named = re.search(r"（(第\d+–\d+页：[^）]+)）$", tr.xpath("th")[0].text_content().strip())
+        if named:
+            found[named.group(1)] = [td.text_content() for td in tr.xpath("td")][:-1]
+    return found
+
