@@ -130,3 +130,53 @@ def test_json_and_pages_give_each_disclosure_apart(capsys, tmp_path):
             f"{stem}-p5-annotated.pdf"} <= set(written)
     summary = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "审核汇总：2 份文件" in summary and "第5–8页：上海市刑事科学技术研究院 2026年单位预算" in summary
+
+
+def test_the_import_writes_each_disclosure_s_source_into_the_folder_named_by_its_owner(capsys, tmp_path):
+    out = tmp_path / "源文件"
+    main(["import", str(SHANGHAI), "-o", str(out)])
+    said = capsys.readouterr().out
+    written = sorted(path.name for path in out.iterdir())
+    assert written == ["上海交通职业技术学院-2026.yaml", "上海市刑事科学技术研究院-2026.yaml"]
+    first, second = (out / name for name in written)
+    assert "部门: 上海交通职业技术学院" in first.read_text(encoding="utf-8")
+    text = second.read_text(encoding="utf-8")
+    # its own figures, traced to its pages of the one file (the second unit's “三公” table is on the file's page 7)
+    assert "部门: 上海市刑事科学技术研究院" in text and f"{SHANGHAI.name} 第7页" in text
+    assert not re.search(r"第[1-4]页", text)
+    assert f"已写出 {second}（第5–8页：上海市刑事科学技术研究院 2026年单位预算）" in said
+
+
+def test_the_import_without_a_folder_writes_each_disclosure_beside_where_it_runs(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    main(["import", str(SHANGHAI)])
+    capsys.readouterr()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["上海交通职业技术学院-2026.yaml", "上海市刑事科学技术研究院-2026.yaml"]
+
+
+def test_the_import_of_several_disclosures_into_one_file_is_refused_and_writes_nothing(capsys, tmp_path):
+    assert main(["import", str(SHANGHAI), "-o", str(tmp_path / "一个.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert f"{SHANGHAI} 中印有 2 份公开文本（第1–4页：上海交通职业技术学院 2026年单位预算；第5–8页：上海市刑事科学技术研究院" in err
+    assert "-o 应为文件夹" in err and "未写出任何文件" in err
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_import_of_several_disclosures_writes_all_or_none_and_never_overwrites(capsys, tmp_path):
+    out = tmp_path / "源文件"
+    out.mkdir()
+    kept = out / "上海市刑事科学技术研究院-2026.yaml"
+    kept.write_text("部门: 已有的文件\n", encoding="utf-8")
+    assert main(["import", str(SHANGHAI), "-o", str(out)]) == 2
+    assert "文件已存在，不会覆盖" in capsys.readouterr().err
+    assert [path.name for path in out.iterdir()] == [kept.name]  # the first's not written either
+    assert kept.read_text(encoding="utf-8") == "部门: 已有的文件\n"
+
+
+def test_a_disclosure_that_cannot_be_imported_leaves_the_others_unwritten(capsys, tmp_path):
+    # the 决算's pages cut here print no table: it cannot be imported, so the 预算 after it is not written alone
+    fixture = HERE / "fs-final-p1-3+sh-huahuichang-p1-2.pdf"
+    assert main(["import", str(fixture), "-o", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "其中第1–3页：佛山市轨道交通局 2019年部门决算未能导入" in err and "未写出任何文件" in err
+    assert not (tmp_path / "out").exists()

@@ -18,8 +18,10 @@ from reportgen.reading.files import overwritten_inputs
 from reportgen.reading.outputs import Output
 
 if TYPE_CHECKING:
+    from reportgen.importing.in_one_file import Span
     from reportgen.importing.pipeline import ImportResult
     from reportgen.readers.lines import Line
+    from reportgen.readers.published import Published
     from reportgen.render import Prepared
 
 EXAMPLE = ("示例：reportgen import 万里街道2025年部门预算.pdf --layout 上海 -o data/wanli-2025.yaml\n"
@@ -35,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                     "从不覆盖已有文件。",
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="导出的工作簿或公开文本（可多个，每个一张或几张表）")
-    parser.add_argument("-o", "--out", type=Path, metavar="SOURCE.yaml", help="输出的源文件（默认 <部门>-<年度>.yaml）")
+    parser.add_argument("-o", "--out", type=Path, metavar="SOURCE.yaml", help="输出的源文件（默认 <部门>-<年度>.yaml）；一个 PDF 中接连印有几份公开文本时为文件夹，每份写成一个源文件")
     parser.add_argument("--layout", metavar="NAME", help="版式（如 上海）：用其表名、表码认表，并写入源文件")
     parser.add_argument("--prior", type=Path, metavar="LAST_YEAR_FILE",
                         help="上年的源文件，或上年公开的文本、导出的工作簿（同样导入，写在输出旁边）：作为“上年”数")
@@ -46,15 +48,25 @@ def run(args: argparse.Namespace) -> int:
     from reportgen.importing.pipeline import (  # deferred: the readers; --help loads every command
         import_files,
         prior_files,
+        read_alone,
     )
     from reportgen.readers.grid import ImportRefused  # deferred: with the readers
     from reportgen.rollover import write_new  # deferred: 90 ms; --help loads every command
 
     inputs = [*args.files, *([args.prior] if args.prior else [])]
     _refuse_prior_among_inputs(args.prior, list(args.files))
-    refuse_outputs(_outputs(args.out, args.report, [], []), inputs)
+    if args.out is None or not args.out.is_dir():  # a folder: the file may hold several disclosures (below)
+        refuse_outputs(_outputs(args.out, args.report, [], []), inputs)
+    read: dict[Path, Published] | None = None
+    several: list[tuple[Span, Published]] = []
     try:
-        result = import_files(list(args.files), args.layout, with_prior=args.prior is not None)
+        if len(args.files) == 1:  # read once: imported as read, or, printing several disclosures, each on its pages
+            published, several = read_alone(args.files[0])
+            read = {args.files[0]: published}
+        if several:
+            return _run_several(args, several)
+        refuse_outputs(_outputs(args.out, args.report, [], []), inputs)
+        result = import_files(list(args.files), args.layout, with_prior=args.prior is not None, read=read)
     except ImportRefused as exc:
         if not exc.differences:
             raise
@@ -89,6 +101,71 @@ def _outputs(out: Path | None, report: Path | None, priors: list[Path], units: l
         + [Output(p, "--prior 导入的上年源文件", "never") for p in priors] \
         + [Output(p, "单位的源文件", "never") for p in units] \
         + ([Output(report, "--report", "written")] if report is not None else [])
+
+
+def _run_several(args: argparse.Namespace, parts: list[tuple[Span, Published]]) -> int:
+    """A PDF printing several disclosures one after another (importing/in_one_file.py), given alone: each
+    imported on its own pages and written as its own source, named by its owner, in the folder ``-o`` names (the
+    current folder without it) — all of them or, where one cannot be imported or written, none."""
+    from reportgen.importing.pipeline import import_files, prior_files  # deferred: the readers
+    from reportgen.readers.grid import ImportRefused  # deferred: with the readers
+    from reportgen.rollover import write_new  # deferred: 90 ms
+
+    (path,) = args.files
+    told = f"{path} 中印有 {len(parts)} 份公开文本（{'；'.join(span.named for span, _ in parts)}）"
+    if args.prior is not None or args.report is not None:
+        raise UsageError(f"{told}：--prior 与 --report 只用于一份公开文本；请去掉它们，或把其中一份的页另存为一个文件再导入。"
+                         "未写出任何文件")
+    folder = _folder(args.out, told)
+    results = []
+    for span, one in parts:
+        try:
+            results.append((span, one, import_files([path], args.layout, read={path: one})))
+        except ImportRefused as exc:
+            raise Failure("\n".join([f"{told}：其中{span.named}未能导入：{exc.message}。未写出任何文件",
+                                      *exc.differences])) from exc
+    outs = _part_names(folder, [(span, result) for span, _, result in results])
+    files = {path: source for out, (_, _, result) in zip(outs, results, strict=True)
+             for path, source in prior_files(result, out, None, args.layout).items()}
+    refuse_outputs([Output(out, "-o", "never") for out in files], [path])
+    write_new({out: source.text for out, source in files.items()})
+    return _told_several(path, outs, results, list(files))
+
+
+def _folder(out: Path | None, told: str) -> Path:
+    """The folder the disclosures' sources go to: ``-o`` where it is a folder (one there, or a new name not
+    ending in .yaml), the current folder without ``-o``; a usage error where it names one file."""
+    if out is None:
+        return Path()
+    if out.is_dir() or (not out.exists() and not out.is_symlink() and out.suffix.lower() not in (".yaml", ".yml")):
+        return out
+    raise UsageError(f"{told}：每份写成一个源文件，-o 应为文件夹，而 {out} 是一个文件名；请用 -o 给出文件夹"
+                     "（每份的源文件以其单位命名）。未写出任何文件")
+
+
+def _part_names(folder: Path, parts: list[tuple[Span, ImportResult]]) -> list[Path]:
+    """Each disclosure's source in ``folder``, named by its owner and year (its first page added where two
+    would share a name)."""
+    names = [_default_name(result.imported.department or (span.cover.department if span.cover else ""),
+                           result.imported.year) for span, result in parts]
+    return [folder / (name if names.count(name) == 1 else name.with_name(f"{name.stem}-p{span.first}{name.suffix}"))
+            for name, (span, _) in zip(names, parts, strict=True)]
+
+
+def _told_several(path: Path, outs: list[Path], results: list[tuple[Span, Published, ImportResult]], written: list[Path]) -> int:
+    """Each disclosure's source checked and told as one file's is (the tables' differences, check, its text
+    against its tables, on its own pages); a source reportgen cannot read back takes every one away."""
+    from reportgen.render import prepare  # deferred: 105 ms
+
+    failed = 0
+    for out, (span, one, result) in zip(outs, results, strict=True):
+        prepared = prepare(result.source.named(out))
+        errors = _report(result, out, written, prepared)
+        disagreements = _compare_narratives(prepared, out, result, {path: one})
+        print(f"已写出 {out}（{span.named}）：{_counts(result)}；{errors} 个错误"
+              + (f"，正文与表格不一致 {disagreements} 处" if disagreements else ""))
+        failed += errors + disagreements
+    return 1 if failed else 0
 
 
 def _refuse_prior_among_inputs(prior: Path | None, files: list[Path]) -> None:
@@ -141,9 +218,11 @@ def _write_report(path: Path, result: ImportResult, out: Path, files: list[Path]
         raise Failure(f"不能写出 {path}：{reason(exc)}") from exc
 
 
-def _compare_narratives(prepared: Prepared, source: Path, imported: ImportResult) -> int:
+def _compare_narratives(prepared: Prepared, source: Path, imported: ImportResult,
+                        read: dict[Path, Published] | None = None) -> int:
     """Each document's own narrative figures against its tables, as `check --against` does — with the
-    tables' own slips and printed step, as `review` judges them."""
+    tables' own slips and printed step, as `review` judges them; ``read``: documents already read (one
+    disclosure of several a file holds: its pages alone)."""
     from reportgen.errors import SourceError  # deferred: with the review below, for a document's import only
     from reportgen.importing.recognize import titled_table  # deferred: with the review below, likewise
     from reportgen.readers.published import draft_lines, read_published  # deferred: with the review below, likewise
@@ -154,7 +233,7 @@ def _compare_narratives(prepared: Prepared, source: Path, imported: ImportResult
     count = 0
     for document in imported.documents:
         try:
-            published = read_published(document)
+            published = read[document] if read and document in read else read_published(document)
             lines = draft_lines(published)
         except (SourceError, Unreadable):
             continue

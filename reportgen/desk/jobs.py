@@ -14,8 +14,8 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from reportgen.desk.models import DONE, QUEUED, REVIEWING, RUNNING, Event, Finding, Job, Submission
-from reportgen.desk.reviewing import Reviewed
+from reportgen.desk.models import DONE, QUEUED, REVIEWING, RUNNING, Disclosure, Event, Finding, Job, Submission
+from reportgen.desk.reviewing import Reviewed, ReviewedPart
 from reportgen.desk.store import Store
 
 LEASE = timedelta(seconds=60)
@@ -88,6 +88,7 @@ def finish(job: Job, worker: str, reviewed: Reviewed, store: Store) -> bool:
     """The review saved — findings, annotated copy, outcome — and the job done, at once; False when the
     job was taken from this worker meanwhile (its result is then another's to save)."""
     annotated = store.put_bytes(reviewed.annotated) if reviewed.annotated else ""
+    copies = [store.put_bytes(part.reviewed.annotated) if part.reviewed.annotated else "" for part in reviewed.parts]
     with transaction.atomic():
         if not Job.objects.filter(id=job.id, worker=worker, state=RUNNING, claims=job.claims).update(
                 state=DONE, finished=timezone.now()):
@@ -95,18 +96,32 @@ def finish(job: Job, worker: str, reviewed: Reviewed, store: Store) -> bool:
         submission = job.submission
         Submission.objects.filter(id=submission.id).update(
             outcome=reviewed.outcome, why_unreviewed=reviewed.why_unreviewed, title=reviewed.title,
-            annotated=annotated, not_annotated=reviewed.not_annotated, summary=reviewed.summary)
+            annotated=annotated, not_annotated=reviewed.not_annotated,
+            summary=reviewed.summary if not reviewed.parts else None)
         Finding.objects.filter(submission=submission).delete()
+        Disclosure.objects.filter(submission=submission).delete()
         Finding.objects.bulk_create([_finding(submission, mark) for mark in reviewed.marks])
+        for number, (part, copy) in enumerate(zip(reviewed.parts, copies, strict=True), start=1):
+            _disclosure(submission, number, part, copy)
         _compare(submission)
     return True
 
 
-def _finding(submission: Submission, mark: object) -> Finding:
+def _disclosure(submission: Submission, number: int, part: ReviewedPart, annotated: str) -> None:
+    """One disclosure of the submitted file kept with its findings, numbered as its annotated copy numbers them."""
+    own = part.reviewed
+    disclosure = Disclosure.objects.create(
+        submission=submission, number=number, first=part.first, last=part.last, named=part.named, owner=part.owner,
+        kind=own.kind, year=part.year, final=part.final, outcome=own.outcome, why_unreviewed=own.why_unreviewed,
+        title=own.title, annotated=annotated, not_annotated=own.not_annotated, summary=own.summary)
+    Finding.objects.bulk_create([_finding(submission, mark, disclosure) for mark in own.marks])
+
+
+def _finding(submission: Submission, mark: object, disclosure: Disclosure | None = None) -> Finding:
     item = mark.item  # type: ignore[attr-defined]
     return Finding(submission=submission, number=mark.number, rule=item.rule, severity=item.severity,  # type: ignore[attr-defined]
                    page=item.page, line=item.line, quote=item.quote, message=_message(item),
-                   boxed=bool(mark.boxes))  # type: ignore[attr-defined]
+                   boxed=bool(mark.boxes), disclosure=disclosure)  # type: ignore[attr-defined]
 
 
 def _message(item: object) -> str:

@@ -59,6 +59,34 @@ class Submission(models.Model):
         constraints = [models.UniqueConstraint(fields=["member", "number"], name="one_number_per_member")]
 
 
+class Disclosure(models.Model):
+    """One disclosure of several a submitted PDF prints one after another (importing/in_one_file.py: a
+    department's budget then its units', two units' bound together): reviewed as its own document on its own
+    pages, with its own owner, outcome, findings, annotated copy (the file with its pages' findings boxed),
+    检查表 row and notice. A file of one disclosure has none: its submission's own fields say it all."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="disclosures")
+    number = models.PositiveIntegerField()  # 1, 2 … in the file's order
+    first = models.PositiveIntegerField()  # its pages, as the file numbers them
+    last = models.PositiveIntegerField()
+    named = models.CharField(max_length=300)  # “第5–8页：上海市刑事科学技术研究院 2026年单位预算” (Span.named)
+    owner = models.CharField(max_length=200, blank=True)  # whose it is: the department its tables name, else its cover's
+    kind = models.CharField(max_length=4, blank=True)  # 部门 / 单位 / ""
+    year = models.IntegerField(null=True)
+    final = models.BooleanField(null=True)  # a 部门决算 (True), a budget (False), not known (None)
+    outcome = models.CharField(max_length=8)
+    why_unreviewed = models.TextField(blank=True)
+    title = models.CharField(max_length=300, blank=True)
+    annotated = models.CharField(max_length=64, blank=True)
+    not_annotated = models.TextField(blank=True)
+    summary = models.BinaryField(null=True)
+    notice = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["submission", "number"]
+        constraints = [models.UniqueConstraint(fields=["submission", "number"], name="one_number_per_disclosure")]
+
+
 class Job(models.Model):
     """A review to do: claimed by one worker at a time, for a lease its heartbeat renews."""
 
@@ -84,9 +112,17 @@ class Finding(models.Model):
     verdict = models.CharField(max_length=2, blank=True)  # 确认 / 驳回 / "" (not yet marked)
     note = models.TextField(blank=True)
     compared = models.CharField(max_length=4, blank=True)  # against the last submission: 新 / 仍在 ("" first)
+    # of a file of several disclosures: the one it is of, numbered within it as its annotated copy numbers it
+    disclosure = models.ForeignKey(Disclosure, null=True, on_delete=models.CASCADE, related_name="findings")
 
     class Meta:
-        ordering = ["submission", "number"]
+        ordering = ["submission", "disclosure", "number"]
+
+    @property
+    def key(self) -> str:
+        """The finding within its submission, for its verdict's field and its place on the pages: its number,
+        and its disclosure's where the file holds several (numbers start again at 1 in each)."""
+        return str(self.number) if self.disclosure_id is None else f"{self.disclosure_id}-{self.number}"
 
 
 class Event(models.Model):

@@ -16,6 +16,16 @@ from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, ru
 RESOLUTION = 96  # dots per inch: an A4 page 794 pixels wide, as a screen shows it at 100 %
 LIMIT = 30.0  # seconds pdftoppm may take for one page
 MAX_PNG = 20 * 1024 * 1024  # bytes of one page's picture
+MAX_PAGE = 100_000  # a page number past any document's (never one the database cannot hold)
+
+
+def annotated_of(submission: Submission, page: int) -> str:
+    """The digest of the annotated copy that shows page ``page``: the submission's, or, of a file of several
+    disclosures, the copy of the disclosure printed on that page ("" none)."""
+    if submission.annotated or not 1 <= page <= MAX_PAGE:
+        return submission.annotated
+    disclosure = submission.disclosures.filter(first__lte=page, last__gte=page).only("annotated").first()
+    return disclosure.annotated if disclosure is not None else ""
 
 
 def page_png(annotated: Path | None, page: int) -> bytes | None:
@@ -45,7 +55,7 @@ def image_response(annotated: Path | None, page: int) -> HttpResponse:
 def page_response(request: HttpRequest, submission: Submission, page: int, pages: str, back: str) -> HttpResponse:
     """The page's picture beside the findings on it, with the nearest pages before and after it that carry
     findings; ``pages``: the URL of the submission's pages without a number (…/page/), ``back``: its page."""
-    if not submission.annotated or page < 1:
+    if not annotated_of(submission, page) or page < 1:
         return HttpResponse(status=404)
     marked = sorted({f.page for f in submission.findings.all() if f.page})
     return render(request, "page.html.j2", {

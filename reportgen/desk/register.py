@@ -2,17 +2,21 @@
 review/register.py — the same Entry, and so the same one word (Entry.state: 按时, 逾期, 不能判断, 未提交)
 the static `review -o --roster` pages print: a row with no submission more than 20 days after its 批复
 is 逾期 as of today — and the 检查表 page of review/pages.py over each row's latest reviewed submission,
-the same page `review -o` writes."""
+the same page `review -o` writes.
+
+A submitted file of several disclosures (models.Disclosure) is several documents here as in `review`: each
+answers the roster row its owner names (a unit's budget printed after its department's answers the unit's
+row), or the row that submitted it where it names none for sure, and each is a row of the 检查表."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from django.utils import timezone
 
-from reportgen.desk.models import Member, Submission
+from reportgen.desk.models import Disclosure, Member, Submission
 from reportgen.desk.reviewing import unpickled
 from reportgen.review import register as review_register
 from reportgen.review.pages import SummaryPart, summary_page_of
@@ -31,10 +35,15 @@ class Row:
     member: Member
     latest: Submission | None
     entry: review_register.Entry  # its documents: the row's latest submission, as the worker names it
+    # its disclosures printed in a file another row submitted (its latest submission): the row's own all the same
+    within: list[Disclosure] = field(default_factory=list)
+    parts: list[Disclosure] = field(default_factory=list)  # its latest submission's, where its file holds several
 
     @property
     def state(self) -> str:
-        return self.latest.state if self.latest is not None else NOT_SUBMITTED
+        if self.latest is not None:
+            return self.latest.state
+        return self.within[0].submission.state if self.within else NOT_SUBMITTED
 
     @property
     def late(self) -> bool:
@@ -59,19 +68,64 @@ def rows(as_of: date | None = None) -> list[Row]:
         if last is not None:
             entry.documents.append(Path(f"{member.name}-{last.number}"))
         found.append(Row(member, last, entry))
+    by_entry = {id(row.entry): row for row in found}
+    entries = {row.member.id: row.entry for row in found}
+    printed: dict[int, list[Disclosure]] = {}
+    for disclosure in Disclosure.objects.filter(submission_id__in=[s.id for s in latest.values()]).defer("summary") \
+            .select_related("submission__member"):
+        printed.setdefault(disclosure.submission_id, []).append(disclosure)
+    for submission in latest.values():
+        by_entry[id(entries[submission.member_id])].parts = printed.get(submission.id, [])
+        for disclosure, answering in _answered(submission, entries, printed.get(submission.id, [])):
+            if answering is not None:
+                by_entry[id(answering)].within.append(disclosure)
     return found
+
+
+def _answered(submission: Submission, entries: dict[int, review_register.Entry], disclosures: list[Disclosure]) \
+        -> list[tuple[Disclosure, review_register.Entry | None]]:
+    """Each disclosure of the submitted file with the row it answers where that is another row than the one
+    that submitted it (None: the submitter's own); the rows' documents name each disclosure (``part_name``)."""
+    if not disclosures:
+        return []
+    own, every = entries[submission.member_id], list(entries.values())
+    found: list[tuple[Disclosure, review_register.Entry | None]] = []
+    kept: list[Path] = []
+    for disclosure in disclosures:
+        name = part_name(submission, disclosure)
+        known = review_register.Known(name, disclosure.owner, disclosure.kind or None, disclosure.year, disclosure.final)
+        entry = review_register.row_of(known, every) if disclosure.owner else None
+        other = entry if entry is not None and entry is not own else None
+        (other.documents if other is not None else kept).append(name)
+        found.append((disclosure, other))
+    own.documents[:] = [d for d in own.documents if d != Path(f"{submission.member.name}-{submission.number}")] \
+        + (kept or [Path(f"{submission.member.name}-{submission.number}")])
+    return found
+
+
+def part_name(submission: Submission, disclosure: Disclosure) -> Path:
+    """A disclosure of a submitted file as the register and the 检查表 name it: the submission and its pages."""
+    return Path(f"{submission.member.name}-{submission.number}（{disclosure.named}）")
 
 
 def inspection_page(as_of: date | None = None) -> str:
     """The 检查表 of review -o's summary page over each row's latest reviewed submission, with the
-    register as of ``as_of`` (today)."""
+    register as of ``as_of`` (today); each disclosure of a file of several is a row of its own."""
     parts: list[SummaryPart] = []
-    entries = []
-    for row in rows(as_of):
-        reviewed = (Submission.objects.filter(member=row.member, summary__isnull=False).order_by("-number").first())
-        if reviewed is not None and reviewed.summary is not None:
+    found = rows(as_of)
+    entries = {row.member.id: row.entry for row in found}
+    for row in found:
+        reviewed = Submission.objects.filter(member=row.member).exclude(outcome="").order_by("-number").first()
+        if reviewed is None:
+            continue
+        if reviewed.summary is not None:
             part = unpickled(bytes(reviewed.summary))[0]
-            row.entry.documents[:] = [Path(part.document)]
+            row.entry.documents[:] = [Path(part.document), *(part_name(d.submission, d) for d in row.within)]
             parts.append(part)
-        entries.append(row.entry)
-    return summary_page_of(parts, review_register.Register(entries, [], []))
+            continue
+        disclosures = list(Disclosure.objects.filter(submission=reviewed).select_related("submission__member"))
+        if row.latest is None or reviewed.id != row.latest.id:  # a file of several reviewed before the one now under review
+            _answered(reviewed, entries, disclosures)
+        parts += [replace(unpickled(bytes(d.summary))[0], document=part_name(reviewed, d))
+                  for d in disclosures if d.summary is not None]
+    return summary_page_of(parts, review_register.Register(list(entries.values()), [], []))

@@ -9,13 +9,14 @@ import contextlib
 import os
 import pickle
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reportgen.review.documents import review_files
+from reportgen.review.documents import DocumentReview, review_files
 from reportgen.review.listing import listed
 from reportgen.review.pages import SummaryPart, annotated_copy, copy_name, summary_part
 from reportgen.review.places import Mark
+from reportgen.review.register import known as register_known
 
 
 @dataclass
@@ -28,6 +29,21 @@ class Reviewed:
     annotated: bytes | None = None
     not_annotated: str = ""
     summary: bytes = b""  # pickled (SummaryPart, marks, title, kind): the register's 检查表 and the notice
+    # of a file of several disclosures: each one's review ([]: the file is one disclosure, told above)
+    parts: list[ReviewedPart] = field(default_factory=list)
+
+
+@dataclass
+class ReviewedPart:
+    """One disclosure of several the file prints: its pages, whose it is, and its review."""
+
+    first: int
+    last: int
+    named: str  # Span.named: “第5–8页：上海市刑事科学技术研究院 2026年单位预算”
+    owner: str  # the department its tables name, else the one its cover names
+    year: int | None
+    final: bool | None  # a 部门决算, a budget, or not known
+    reviewed: Reviewed
 
 
 def review_stored(stored: Path, work: Path, name: str, index: int) -> Reviewed:
@@ -54,6 +70,28 @@ def _link(stored: Path, document: Path) -> None:
 
 def _reviewed(document: Path, index: int) -> Reviewed:
     result = review_files([document], None)
+    if not result.parts:
+        return _one(result, index)
+    out = Reviewed(result.outcome, "", result.title, "")  # the file's: each disclosure's told in its part
+    out.parts = [_part(part, index) for part in result.parts]
+    return out
+
+
+def _part(result: DocumentReview, index: int) -> ReviewedPart:
+    """One disclosure of the file reviewed, its summary named by its pages (each its own row of the 检查表)."""
+    span = result.span
+    assert span is not None
+    known, cover = register_known(result), span.cover
+    reviewed = _one(result, index, Path(f"{result.document}（{span.named}）"))
+    if cover is not None and not known.name:  # nothing imported of it (a 决算, a page not read): its cover says whose
+        reviewed.kind = reviewed.kind or cover.kind
+        return ReviewedPart(span.first, span.last, span.named, cover.department, cover.year, cover.accounts == "决算",
+                            reviewed)
+    return ReviewedPart(span.first, span.last, span.named, known.name, known.year, known.final, reviewed)
+
+
+def _one(result: DocumentReview, index: int, shown: Path | None = None) -> Reviewed:
+    """A document reviewed (or one disclosure of a file's: its summary's document ``shown``, by its pages)."""
     header = result.imported.header if result.imported is not None else {}
     out = Reviewed(result.outcome, result.unreviewed, result.title, str(header.get("kind") or ""))
     items = [] if result.not_read else listed(result)  # nothing read: 未能审核, no finding, no notice
@@ -63,6 +101,8 @@ def _reviewed(document: Path, index: int) -> Reviewed:
     if copy is not None:
         out.annotated, out.not_annotated = copy.data, copy.reason
     part = summary_part(result, index, copy, items)
+    if shown is not None:
+        part = replace(part, document=shown)
     out.summary = pickle.dumps((part, out.marks, out.title, out.kind))
     return out
 

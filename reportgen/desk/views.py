@@ -170,9 +170,11 @@ def document_context(submission: Submission, reviewer: bool) -> dict[str, object
     now = {place(f) for f in submission.findings.all()}
     resolved = [f for f in last.findings.all() if place(f) not in now] if last is not None else []
     job = getattr(submission, "job", None)
-    return {"submission": submission, "findings": submission.findings.all(), "resolved": resolved, "last": last,
-            "job": job, "reviewer": reviewer, "events": submission.events.all(), "today": timezone.localdate(),
-            "decidable": submission.state == REVIEWING and submission.outcome != ""}
+    disclosures = [(d, list(d.findings.all())) for d in submission.disclosures.defer("summary")]
+    return {"submission": submission, "findings": submission.findings.filter(disclosure=None), "resolved": resolved,
+            "last": last, "job": job, "reviewer": reviewer, "events": submission.events.all(),
+            "today": timezone.localdate(), "decidable": submission.state == REVIEWING and submission.outcome != "",
+            "disclosures": disclosures}
 
 
 @login_required
@@ -186,8 +188,8 @@ def verdicts(request: HttpRequest, submission_id: int) -> HttpResponse:
 
 
 def _verdict(request: HttpRequest, submission: Submission, finding: Finding) -> None:
-    verdict = request.POST.get(f"verdict-{finding.number}", "")
-    note = request.POST.get(f"note-{finding.number}", "").strip()
+    verdict = request.POST.get(f"verdict-{finding.key}", "")
+    note = request.POST.get(f"note-{finding.key}", "").strip()
     if verdict not in (CONFIRMED, DISMISSED) or (verdict == finding.verdict and note == finding.note):
         return
     Event.objects.create(who=request.user.get_username(), member_id=submission.member_id, submission=submission,
@@ -202,7 +204,7 @@ def return_document(request: HttpRequest, submission_id: int) -> HttpResponse:
     submission = get_object_or_404(Submission.objects.select_related("member"), id=submission_id)
     try:
         issued = _issued(request)
-        digest = _notice(submission, issued)
+        digest = _notices(submission, issued) if submission.disclosures.exists() else _notice(submission, issued)
     except ReportgenError as exc:
         return _refused(request, str(exc))
     submission.notice, submission.issuer, submission.issued, submission.deadline = digest, issued.issuer, issued.dated, issued.deadline
@@ -241,6 +243,30 @@ def _notice(submission: Submission, issued: Issued) -> str:
     if document is None:
         raise DeskRefused("没有未驳回的问题，不用退回：可以审核通过")
     return store().put_bytes(notice_docx(document))
+
+
+def _notices(submission: Submission, issued: Issued) -> str:
+    """A file of several disclosures returned: each disclosure's 整改通知 of its findings not dismissed, to its
+    owner, kept with it (its pages' findings, numbered as its annotated copy numbers them); "" for the file's own."""
+    notices: dict[int, str] = {}
+    for disclosure in submission.disclosures.all():
+        if disclosure.summary is None:
+            raise DeskRefused("这份文件还没有审核完，不能退回")
+        _, marks, title, kind = unpickled(bytes(disclosure.summary))
+        dismissed = set(disclosure.findings.filter(verdict=DISMISSED).values_list("number", flat=True))
+        kept = [m for m in marks if m.number not in dismissed]
+        document = notice(_title(submission, disclosure.named), disclosure.owner or submission.member.name,
+                          kind or disclosure.kind, kept, "标注的 PDF" if disclosure.annotated else "", issued,
+                          _title(submission, title) if title else "")
+        if document is not None:
+            notices[disclosure.id] = store().put_bytes(notice_docx(document))
+    if not notices:
+        raise DeskRefused("没有未驳回的问题，不用退回：可以审核通过")
+    with transaction.atomic():
+        for disclosure in submission.disclosures.all():
+            disclosure.notice = notices.get(disclosure.id, "")
+            disclosure.save(update_fields=["notice"])
+    return ""
 
 
 def _title(submission: Submission, title: str) -> str:
@@ -291,7 +317,8 @@ def annotated_page(request: HttpRequest, submission_id: int, page: int) -> HttpR
 @login_required
 def annotated_image(request: HttpRequest, submission_id: int, page: int) -> HttpResponse:
     submission = get_object_or_404(Submission.objects.defer("summary"), id=submission_id)
-    return page_views.image_response(store().path(submission.annotated) if submission.annotated else None, page)
+    digest = page_views.annotated_of(submission, page)
+    return page_views.image_response(store().path(digest) if digest else None, page)
 
 
 @login_required
@@ -300,10 +327,18 @@ def stored_file(request: HttpRequest, submission_id: int, what: str) -> HttpResp
     return stored_response(submission, what)
 
 
+_PARTS_DIGITS = 4  # a disclosure's number in a file's: “annotated-2” (never a number the database cannot hold)
+
+
 def stored_response(submission: Submission, what: str) -> HttpResponseBase:
     """The file as received, its annotated copy or its notice, from the store (never by a given name)."""
     digest, kind = {"original": (submission.digest, submission.kind), "annotated": (submission.annotated, "pdf"),
                     "notice": (submission.notice, "docx")}.get(what, ("", ""))
+    what_part, _, number = what.rpartition("-")
+    if what_part in ("annotated", "notice") and number.isascii() and number.isdigit() and len(number) <= _PARTS_DIGITS:  # one disclosure's
+        disclosure = submission.disclosures.defer("summary").filter(number=int(number)).first()
+        if disclosure is not None:
+            digest, kind = (disclosure.annotated, "pdf") if what_part == "annotated" else (disclosure.notice, "docx")
     if not digest:
         return HttpResponse(status=404)
     types = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}

@@ -74,6 +74,13 @@ def _cover(page: int, pages: dict[int, list[Line]]) -> Cover | None:
     return cover if any("".join(line.text.split()) in _CONTENTS for line in after) else None
 
 
+def each_disclosure(published: Published) -> list[tuple[Span, Published]]:
+    """Each disclosure a PDF holds with the file read on its pages alone (``within``), in order; [] where the file
+    is one disclosure, or no PDF."""
+    spans = disclosures_in(published.lines) if published.kind == "pdf" else []
+    return [(span, within(published, span.first, span.last)) for span in spans] if len(spans) > 1 else []
+
+
 def first_disclosure(published: Published) -> tuple[Published, str]:
     """A file to import as its first disclosure (the department's, where its units' follow) and what to tell
     of the others, not written ("" where the file is one disclosure, or no PDF)."""
@@ -84,4 +91,4 @@ def first_disclosure(published: Published) -> tuple[Published, str]:
     return within(published, first.first, first.last), (
         f"{published.path} 中印有 {len(spans)} 份公开文本（各有自己的封面与目录）：源文件只写第一份（{first.named}）；"
         f"其余 {len(others)} 份没有写入——{'；'.join(span.named for span in others)}。"
-        "要导入其中一份，请把它的页另存为一个文件；review 逐份审核")
+        "单独导入这个文件时，-o 给一个文件夹，每份写成一个源文件；review 逐份审核")

@@ -45,7 +45,7 @@ from reportgen.importing.identity import (
     parted,
 )
 from reportgen.importing.imported import Imported, rows_of
-from reportgen.importing.in_one_file import first_disclosure
+from reportgen.importing.in_one_file import Span, each_disclosure, first_disclosure
 from reportgen.importing.line_numbers import line_number_breaks
 from reportgen.importing.printed_parts import printed_parts
 from reportgen.importing.prose import prose_source
@@ -193,6 +193,13 @@ def _joined(reads: list[_Read]) -> _Read:
         joined.printed.update(one.printed)
         joined.units += one.units
     return joined
+
+
+def read_alone(path: Path) -> tuple[Published, list[tuple[Span, Published]]]:
+    """A file given alone, read (to be imported as read: ``import_files``'s ``read``), and each disclosure it
+    prints on its own pages where it prints several ([] where it is one: importing/in_one_file.py)."""
+    published = read_published(path)
+    return published, each_disclosure(published)
 
 
 def import_files(paths: list[Path], layout: str | None, with_prior: bool = False,

@@ -135,6 +135,12 @@ def register(members: list[Member], documents: Iterable[Known], as_of: date | No
     return result
 
 
+def row_of(doc: Known, entries: list[Entry]) -> Entry | None:
+    """The one row the document is (as ``register`` matches it); None where it is no row's, or could be two."""
+    candidates = _candidates(doc, entries)
+    return candidates[0] if len(candidates) == 1 else None
+
+
 def _candidates(doc: Known, entries: list[Entry]) -> list[Entry]:
     """The rows the document could be: by name (the same, else one within the other), then by kind and year."""
     name = normal(doc.name or doc.document.stem)
