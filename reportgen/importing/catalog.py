@@ -58,6 +58,9 @@ class TitleWords:
     # 经济分类, the words its title holds); and the words that make a title another table's (按内容另作他表)
     by_content: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     content_others: list[str] = field(default_factory=list)
+    # a word of a title's bracketed note → the kinds a title so noted is none of (括注另作他表: 经济分类 → the
+    # tables set out by function; 按单位 → the tables whose rows are the classification's, not units)
+    note_others: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -197,3 +200,5 @@ def _extend_titles(titles: TitleWords, data: object) -> None:
     for kind, spec in (data.get("按内容") or {}).items():
         titles.by_content[str(kind)] = (str(spec.get("科目", "")), [normalized(str(w)) for w in spec.get("字样", [])])
     titles.content_others += [normalized(str(w)) for w in data.get("按内容另作他表", []) or []]
+    for word, kinds in (data.get("括注另作他表") or {}).items():
+        titles.note_others.setdefault(normalized(str(word)), []).extend(str(kind) for kind in kinds or [])

@@ -297,7 +297,7 @@ def _named_kind(rest: str, note: str, dated: bool, catalog: Catalog) -> tuple[in
     of both, not the 机关运行经费表), in a title without a year; the longest name that fits, with its length."""
     best: tuple[int, TableKind] | None = None
     for kind in catalog.tables:
-        if _ECONOMIC in note and kind.id in _BY_FUNCTION:
+        if any(word in note and kind.id in kinds for word, kinds in catalog.titles.note_others.items()):
             continue  # 深圳's 一般公共预算支出表（按经济分类）: its rows are 301 …, not the function table's
         for name in kind.names:  # a name may keep its note (一般公共预算支出表（按经济分类）)
             before = rest[:-len(name)]
@@ -348,11 +348,6 @@ def _second_ending(rest: str, titles: TitleWords) -> str | None:
         if rest.endswith(ending):
             return rest[:-len(ending)] + national
     return None
-
-
-# The fund tables are set out by function (按功能分类); one whose title's note says 按经济分类 is another.
-_BY_FUNCTION = ("一般公共预算支出表", "政府性基金预算支出表", "国有资本经营预算支出表")
-_ECONOMIC = "经济分类"
 
 
 def _national_title(rest: str, titles: TitleWords) -> str:
