@@ -45,6 +45,8 @@ class Table:
     notes: list[tuple[str, str]] = field(default_factory=list)  # (where, text) of the notes under the table
     # a table of one row of items printed turned (its items down the rows): each body row's item
     items: dict[int, str] = field(default_factory=dict)
+    # of such a table, the rows that count and do not spend (团组数, 保有量 …: turned_counts), no item's
+    counts: set[int] = field(default_factory=set)
     # known by what it holds, its title naming no table (_by_content): the title's words, as import tells it
     by_content: bool = False
 
@@ -125,6 +127,7 @@ def _finished(table: Table, catalog: Catalog) -> Table:
     if not table.owner and (owner := _title_owner(table, catalog)):
         table.owner, table.owner_word = owner, "部门"
     table.items = turned_items(table, catalog)
+    table.counts = turned_counts(table, catalog) if table.items else set()
     return table
 
 
@@ -252,14 +255,25 @@ def turned_items(table: Table, catalog: Catalog) -> dict[int, str]:
         return {}
     items: dict[int, str] = {}
     for index in range(table.body_start, len(table.grid.rows)):
-        label = normalized("".join(cell_text(c) for c in table.grid.rows[index]
-                                   if not is_amount(c) and not _RATE.match(cell_text(c))))
+        label = _label(table.grid.rows[index])
         while (numbering := _ROW_NUMBERING.match(label)) is not None and numbering.end() < len(label):
             label = label[numbering.end():]
         item = catalog.item_rows.get(label) or _known_word(label, catalog)
         if item in _ROW_ITEMS or item in catalog.item_rows.values():
             items[index] = item
     return items
+
+
+def turned_counts(table: Table, catalog: Catalog) -> set[int]:
+    """Of a “三公” table read turned, the rows that count and do not spend (湖南岳阳县台创园 2017, under
+    “二、相关统计数”: 因公出国(境)团组数(个), 公务用车保有量(辆), 公务接待批次(批) …; 导入.yaml 三公经费统计数):
+    no item's, their figures no amounts of it."""
+    return {index for index in range(table.body_start, len(table.grid.rows)) if index not in table.items
+            and any(word in _label(table.grid.rows[index]) for word in catalog.item_counts)}
+
+
+def _label(row: list[Cell]) -> str:
+    return normalized("".join(cell_text(c) for c in row if not is_amount(c) and not _RATE.match(cell_text(c))))
 
 
 def titled_table(text: str, catalog: Catalog) -> bool:
