@@ -68,11 +68,14 @@ class Outcome:
 
 
 def entries(path: Path) -> list[Entry]:
-    """The rows of the markdown table(s) in ``path`` that name a title (the header and separator rows aside)."""
+    """The rows of the markdown table(s) in ``path`` headed 地区 that name a title (the header and separator rows
+    aside; another table of the file, its score, is none of them)."""
     found = []
+    listing = False
     for line in path.read_text(encoding="utf-8").splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")] if line.startswith("|") else []
-        if len(cells) < 5 or cells[0] in ("地区", "") or set(cells[0]) <= set("-: "):
+        listing = bool(cells) and (listing or cells[0] == "地区")
+        if not listing or len(cells) < 5 or cells[0] in ("地区", "") or set(cells[0]) <= set("-: "):
             continue
         header = [[word.strip() for word in column.split(_LEVELS)] for column in cells[3].split(_COLUMNS)] \
             if cells[3] else []
