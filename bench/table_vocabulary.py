@@ -8,6 +8,9 @@ document of an unseen region is read by). Each row is reported as 对 (the kind 
 where it should be), 认错 (recognised as another kind, or as a budget's table where it is none of them: “—”); and
 its columns' meanings beside the meanings the file expects (where it gives them). A measurement, not a test.
 
+Each file is a round (table-vocabulary-2026-11-26.md the first, table-vocabulary-roundN-….md the later ones, each
+collected blind: its expectations written and committed before it was run) and is scored on its own, then all together.
+
 Row format (cells of the markdown table, in order): 地区 | 来源 | 表名 | 表头 | 应认作 | 各列应认作
   表头: the columns left to right separated by “｜”, each column's words top to bottom separated by “／”
         (a word over several neighbouring columns is set as one merged cell); empty for a title seen in a 目录 only.
@@ -65,11 +68,14 @@ class Outcome:
 
 
 def entries(path: Path) -> list[Entry]:
-    """The rows of the markdown table(s) in ``path`` that name a title (the header and separator rows aside)."""
+    """The rows of the markdown table(s) in ``path`` headed 地区 that name a title (the header and separator rows
+    aside; another table of the file, its score, is none of them)."""
     found = []
+    listing = False
     for line in path.read_text(encoding="utf-8").splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")] if line.startswith("|") else []
-        if len(cells) < 5 or cells[0] in ("地区", "") or set(cells[0]) <= set("-: "):
+        listing = bool(cells) and (listing or cells[0] == "地区")
+        if not listing or len(cells) < 5 or cells[0] in ("地区", "") or set(cells[0]) <= set("-: "):
             continue
         header = [[word.strip() for word in column.split(_LEVELS)] for column in cells[3].split(_COLUMNS)] \
             if cells[3] else []
@@ -112,8 +118,8 @@ def outcome(entry: Entry, catalog: catalogs.Catalog) -> Outcome:
     return Outcome(entry, table.kind.id, [table.columns.get(col, "") for col in range(len(entry.header))])
 
 
-def report(outcomes: list[Outcome]) -> str:
-    lines = []
+def report(outcomes: list[Outcome], title: str = "") -> str:
+    lines = [f"== {title}"] if title else []
     for one in outcomes:
         entry = one.entry
         line = f"{one.verdict}\t{entry.region}\t{entry.title}\t→ {one.kind}（应为 {entry.expected}）"
@@ -122,11 +128,15 @@ def report(outcomes: list[Outcome]) -> str:
             line += f"\t列未认出：{'、'.join(unread) or '无'}"
         lines.append(line)
         lines += [f"\t列认错：{wrong}" for wrong in one.columns_wrong]
+    lines.append(score(outcomes))
+    return "\n".join(lines)
+
+
+def score(outcomes: list[Outcome]) -> str:
     counts = {verdict: sum(1 for one in outcomes if one.verdict == verdict) for verdict in ("对", "未认出", "认错")}
     columns = sum(1 for one in outcomes if one.columns_wrong)
-    lines.append(f"共 {len(outcomes)} 张：对 {counts['对']}，未认出 {counts['未认出']}，认错 {counts['认错']}；"
-                 f"各列含义与所列不符的表 {columns} 张")
-    return "\n".join(lines)
+    return (f"共 {len(outcomes)} 张：对 {counts['对']}，未认出 {counts['未认出']}，认错 {counts['认错']}；"
+            f"各列含义与所列不符的表 {columns} 张")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,11 +144,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="*", type=Path, help="default: bench/corpus/table-vocabulary-*.md")
     parser.add_argument("--layout", default=None, help="the layout whose catalog reads them (default: the default's)")
     args = parser.parse_args(argv)
-    files = args.files or sorted(CORPUS.glob("table-vocabulary-*.md"))
+    files = args.files or rounds()
     catalog = catalogs.load(args.layout)
-    outcomes = [outcome(entry, catalog) for path in files for entry in entries(path)]
-    print(report(outcomes))
+    every: list[Outcome] = []
+    for path in files:  # each file a round, scored on its own (round 1's score stays as it was measured)
+        outcomes = [outcome(entry, catalog) for entry in entries(path)]
+        print(report(outcomes, path.name))
+        every += outcomes
+    if len(files) > 1:
+        print(f"== 各轮合计\n{score(every)}")
     return 0
+
+
+def rounds() -> list[Path]:
+    """The rounds' files, in order: bench/corpus/table-vocabulary-*.md (round 1 the one without “round”)."""
+    return sorted(CORPUS.glob("table-vocabulary-*.md"), key=lambda path: ("round" in path.name, path.name))
 
 
 if __name__ == "__main__":

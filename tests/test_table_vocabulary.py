@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from bench.table_vocabulary import CORPUS, NONE, Entry, entries, grid_of, outcome
+from bench.table_vocabulary import NONE, Entry, entries, grid_of, outcome, rounds
 from reportgen.importing import catalog as catalogs
 from reportgen.importing.build import build
-from reportgen.importing.recognize import cell_text, recognize, title_kind
+from reportgen.importing.recognize import Table, cell_text, recognize, title_kind
 from reportgen.importing.reconcile import differences
 from reportgen.importing.sure import header_doubts
 from reportgen.readers.grid import Cell
+from reportgen.readers.htmltables import read_html
 from reportgen.readers.published import read_published
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
@@ -148,14 +149,104 @@ def test_a_three_public_table_of_2015_is_read_and_its_slip_found(catalog):
     assert slip.what == "公务用车购置及运行维护费" and slip.total.value == 0 and slip.parts_sum == Decimal("32.65")
 
 
+@pytest.mark.parametrize(("title", "kind"), [
+    # 湖南 衡南县教育局 2022 部门预算（qclgf.com i2750353）: the 支出总表 of economic classes printed beside the national one
+    ("三、部门支出总表", "支出总表"),
+    ("四、部门支出总表(按部门预算经济分类)", NONE),
+    ("五、部门支出总表(按政府经济分类表)", NONE),
+    # 天津 滨海新区教育体育局 2022 部门决算（jtj.tjbh.gov.cn 277820）: the 收入决算表 twice, by function and by unit
+    ("二、收入决算表(按功能分类列示)", "收入决算表"),
+    ("三、收入决算表(按单位列示)", NONE),
+    # 湖南 邵东市魏家桥镇人民政府 2021 部门决算 目录（shaodong.gov.cn 10e98a54）: the last 表 not printed
+    ("六、一般公共预算财政拨款基本支出决算明细", "一般公共预算财政拨款基本支出决算表"),
+    ("七、一般公共预算财政拨款项目支出决算明细", NONE),  # the 项目支出 明细表 is none of the nine, cut or whole
+    # 安徽 宿州市公共资源交易管理局 2019 部门预算（ahsz.gov.cn 190088451）: none of the budget's tables
+    ("10.宿州市公共资源交易管理局2019年政府购买服务支出表", NONE),
+])
+def test_round_2_a_title_noting_another_classification_or_cut_short_is_the_table_it_is(title, kind, catalog):
+    assert _kind(title, catalog) == kind
+    named = title_kind(title, catalog)  # as a 目录's line names it (review.missing)
+    assert (named.id if named else NONE) == kind
+
+
+_PAGE = """<html><head><meta charset="utf-8"></head><body>
+<h3>三、部门支出总表</h3>
+<table><tr><td colspan="5">三、部门支出总表</td></tr><tr><td colspan="5">单位：万元</td></tr>
+<tr><td>科目编码</td><td>科目名称</td><td>合计</td><td>基本支出</td><td>项目支出</td></tr>
+<tr><td></td><td>合计</td><td>100.00</td><td>80.00</td><td>20.00</td></tr>
+<tr><td>205</td><td>教育支出</td><td>100.00</td><td>80.00</td><td>20.00</td></tr></table>
+<h3>四、部门支出总表(按部门预算经济分类)</h3>
+<table><tr><td colspan="5">四、部门支出总表(按部门预算经济分类)</td></tr><tr><td colspan="5">单位：万元</td></tr>
+<tr><td>科目编码</td><td>科目名称</td><td>合计</td><td>基本支出</td><td>项目支出</td></tr>
+<tr><td></td><td>合计</td><td>100.00</td><td>80.00</td><td>20.00</td></tr>
+<tr><td>301</td><td>工资福利支出</td><td>70.00</td><td>70.00</td><td></td></tr>
+<tr><td>302</td><td>商品和服务支出</td><td>30.00</td><td>10.00</td><td>20.00</td></tr></table>
+</body></html>"""
+
+
+def test_a_page_printing_the_spending_table_by_economic_class_beside_it_reads_the_function_one_only(catalog):
+    """衡南县教育局 2022 prints 部门支出总表 and after it 部门支出总表(按部门预算经济分类) (its titles as printed, the
+    rows cut to the classes' first lines): read as a second 支出总表, its 301, 302 would be taken for function
+    classes and its total for the department's twice over. As a page the importer reads (HTML), the first is the
+    支出总表, its 教育支出 read onto the function class 205; the second is none of the budget's tables."""
+    tables, unknown = recognize(read_html("hengnan.html", _PAGE.encode()), catalog)
+    assert [table.kind.id for table in tables] == ["支出总表"]
+    assert [grid.name for grid in unknown] == ["四、部门支出总表(按部门预算经济分类)"]
+    assert header_doubts(tables[0]) == []
+    (line,) = build(tables, catalog).tree["支出"]["功能分类"]
+    assert (line["科目"].value, line["基本支出"].value, line["项目支出"].value) == (205, Decimal("80"), Decimal("20"))
+
+
+_TAICHUANG_ROWS = (
+    ("一、支出合计", "", "250000"), ("1、因公出国(境)费用", "", ""), ("2、公务接待费", "", "150000"),
+    ("3、公务用车费", "", "100000"), ("其中:(1)公务用车运行维护费", "", "100000"), ("(2)公务用车购置", "", ""),
+    ("二、相关统计数", "", ""), ("1.因公出国(境)团组数(个)", "", "0"), ("2.因公出国(境)人数(人)", "", "0"),
+    ("3.公务用车购置数(辆)", "", ""), ("4.公务用车保有量(辆)", "", "1"), ("5.公务接待批次(批)", "", "10"),
+    ("6.公务接待人数(人)", "", "500"), ("三、“三公”经费增减变化原因等说明", "", ""))
+
+
+def _taichuang(this_year: str) -> Table:
+    grid = grid_of(Entry("", "", "台创园2017-度部门“三公”经费预算情况表", [["项目"], ["2016年执行数"], [this_year]], ""))
+    grid.rows[1] = [Cell(None), Cell(None), Cell("单位：元")]
+    grid.rows[-1:] = [[Cell(text or None, text) for text in row] for row in _TAICHUANG_ROWS]
+    (table,), _ = recognize([grid], catalogs.load(None))
+    return table
+
+
+def test_a_turned_three_public_table_s_counts_are_no_item_and_its_支出合计_is_the_total(catalog):
+    """湖南岳阳县台创园 2017 (yyx.gov.cn 1180192), its rows as its page prints them: 一、支出合计 over the items, then
+    “二、相关统计数” — 团组数(个), 人数(人), 购置数(辆), 保有量(辆), 批次(批): counts, not money, no item's (导入.yaml
+    三公经费统计数). Its this year's column as the national template words it (the stored page prints “2017-预算数”,
+    its 年 lost): read for sure, each item its 元; 500 接待人数 no 公务接待费."""
+    table = _taichuang("2017年预算数")
+    assert header_doubts(table) == []
+    assert table.items[table.body_start] == "“三公”合计" and len(table.counts) == 6
+    imported = build([table], catalog)
+    items = imported.tree["三公经费"]
+    assert (items["公务接待费"]["本年"].value, items["公务用车运行维护费"]["本年"].value) == (Decimal("150000"),
+                                                                                  Decimal("100000"))
+    assert differences(imported) == []  # 250000 = 150000 + 100000
+
+
+def test_a_turned_three_public_table_whose_figures_column_is_not_understood_stays_not_read_for_sure():
+    """The same table as its stored page prints it (“2016-执行数 | 2017-预算数”): which column is this year's is not
+    understood, so none of its figures is read — its counts neither."""
+    table = _taichuang("2017-预算数")
+    assert any("2017-预算数" in doubt for doubt in header_doubts(table))
+
+
 def test_every_title_collected_from_other_regions_is_recognised_as_listed(catalog):
-    """bench/corpus/table-vocabulary-*.md, each row's source named there: all 90 as listed, none read as
-    another table, every header listed read column by column as listed."""
-    found = [outcome(entry, catalog) for path in sorted(CORPUS.glob("table-vocabulary-*.md")) for entry in entries(path)]
-    assert len(found) >= 90
-    assert [one.entry.title for one in found if one.columns_wrong] == []
+    """bench/corpus/table-vocabulary-*.md, each row's source named there: round 1's 90 and round 2's 118 (collected
+    blind, its expectations committed before it was run) as listed, none read as another table, every header listed
+    read column by column as listed — but the three round 2 leaves as they are (bench/corpus/
+    table-vocabulary-round2-2026-11-26.md, 留下的): a 目录 line of a 决算 with its last 表 not printed, a header whose
+    stored page lost its 年 (“2017-预算数”), and 宿州's 政府采购支出表 (江苏's 政府采购支出预算表 is kept none of them)."""
+    found = [outcome(entry, catalog) for path in rounds() for entry in entries(path)]
+    assert len(found) >= 90 + 118
     assert [one.entry.title for one in found if one.verdict == "认错"] == []
-    assert [one.entry.title for one in found if one.verdict == "未认出"] == []
+    assert [one.entry.title for one in found if one.columns_wrong] == ["台创园2017-度部门“三公”经费预算情况表"]
+    assert [one.entry.title for one in found if one.verdict == "未认出"] == [
+        "9.宿州市公共资源交易管理局2019年政府采购支出表", "8、政府性基金预算财政拨款收入支出决算"]
 
 
 def test_江苏s_procurement_table_ends_where_the_next_part_of_the_document_begins_and_gives_its_classes(catalog):

@@ -58,6 +58,9 @@ class TitleWords:
     # 经济分类, the words its title holds); and the words that make a title another table's (按内容另作他表)
     by_content: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     content_others: list[str] = field(default_factory=list)
+    # a word of a title's bracketed note → the kinds a title so noted is none of (括注另作他表: 经济分类 → the
+    # tables set out by function; 按单位 → the tables whose rows are the classification's, not units)
+    note_others: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -69,6 +72,8 @@ class Catalog:
     titles: TitleWords = field(default_factory=lambda: TitleWords())
     # normalized row label → item, of a “三公” table printed turned (its items down the rows)
     item_rows: dict[str, str] = field(default_factory=dict)
+    # words of a row of such a table that counts, not spends (团组数, 保有量 …: 三公经费统计数)
+    item_counts: list[str] = field(default_factory=list)
     # words naming an economic 款's own line that the “三公”经费 leave out (北京's 3021203 科研类出国（境）费用)
     outside_three_public: list[str] = field(default_factory=list)
     # the words a label column's header names the unit each row is of by, and the rows' kind by (按单位列出:
@@ -169,6 +174,7 @@ def _extend(catalog: Catalog, data: object) -> None:
             kind.columns.update({normalized(str(word)): str(meaning) for word in words})
     _extend_titles(catalog.titles, data.get("表名") or {})
     catalog.outside_three_public += [normalized(str(w)) for w in data.get("三公口径外", []) or []]
+    catalog.item_counts += [normalized(str(w)) for w in data.get("三公经费统计数", []) or []]
     by_unit = data.get("按单位列出") or {}
     if isinstance(by_unit, dict):
         catalog.by_unit += [normalized(str(word)) for word in by_unit.get("单位", []) or []]
@@ -197,3 +203,5 @@ def _extend_titles(titles: TitleWords, data: object) -> None:
     for kind, spec in (data.get("按内容") or {}).items():
         titles.by_content[str(kind)] = (str(spec.get("科目", "")), [normalized(str(w)) for w in spec.get("字样", [])])
     titles.content_others += [normalized(str(w)) for w in data.get("按内容另作他表", []) or []]
+    for word, kinds in (data.get("括注另作他表") or {}).items():
+        titles.note_others.setdefault(normalized(str(word)), []).extend(str(kind) for kind in kinds or [])

@@ -45,6 +45,8 @@ class Table:
     notes: list[tuple[str, str]] = field(default_factory=list)  # (where, text) of the notes under the table
     # a table of one row of items printed turned (its items down the rows): each body row's item
     items: dict[int, str] = field(default_factory=dict)
+    # of such a table, the rows that count and do not spend (团组数, 保有量 …: turned_counts), no item's
+    counts: set[int] = field(default_factory=set)
     # known by what it holds, its title naming no table (_by_content): the title's words, as import tells it
     by_content: bool = False
 
@@ -125,6 +127,7 @@ def _finished(table: Table, catalog: Catalog) -> Table:
     if not table.owner and (owner := _title_owner(table, catalog)):
         table.owner, table.owner_word = owner, "部门"
     table.items = turned_items(table, catalog)
+    table.counts = turned_counts(table, catalog) if table.items else set()
     return table
 
 
@@ -252,14 +255,25 @@ def turned_items(table: Table, catalog: Catalog) -> dict[int, str]:
         return {}
     items: dict[int, str] = {}
     for index in range(table.body_start, len(table.grid.rows)):
-        label = normalized("".join(cell_text(c) for c in table.grid.rows[index]
-                                   if not is_amount(c) and not _RATE.match(cell_text(c))))
+        label = _label(table.grid.rows[index])
         while (numbering := _ROW_NUMBERING.match(label)) is not None and numbering.end() < len(label):
             label = label[numbering.end():]
         item = catalog.item_rows.get(label) or _known_word(label, catalog)
         if item in _ROW_ITEMS or item in catalog.item_rows.values():
             items[index] = item
     return items
+
+
+def turned_counts(table: Table, catalog: Catalog) -> set[int]:
+    """Of a “三公” table read turned, the rows that count and do not spend (湖南岳阳县台创园 2017, under
+    “二、相关统计数”: 因公出国(境)团组数(个), 公务用车保有量(辆), 公务接待批次(批) …; 导入.yaml 三公经费统计数):
+    no item's, their figures no amounts of it."""
+    return {index for index in range(table.body_start, len(table.grid.rows)) if index not in table.items
+            and any(word in _label(table.grid.rows[index]) for word in catalog.item_counts)}
+
+
+def _label(row: list[Cell]) -> str:
+    return normalized("".join(cell_text(c) for c in row if not is_amount(c) and not _RATE.match(cell_text(c))))
 
 
 def titled_table(text: str, catalog: Catalog) -> bool:
@@ -297,7 +311,7 @@ def _named_kind(rest: str, note: str, dated: bool, catalog: Catalog) -> tuple[in
     of both, not the 机关运行经费表), in a title without a year; the longest name that fits, with its length."""
     best: tuple[int, TableKind] | None = None
     for kind in catalog.tables:
-        if _ECONOMIC in note and kind.id in _BY_FUNCTION:
+        if any(word in note and kind.id in kinds for word, kinds in catalog.titles.note_others.items()):
             continue  # 深圳's 一般公共预算支出表（按经济分类）: its rows are 301 …, not the function table's
         for name in kind.names:  # a name may keep its note (一般公共预算支出表（按经济分类）)
             before = rest[:-len(name)]
@@ -348,11 +362,6 @@ def _second_ending(rest: str, titles: TitleWords) -> str | None:
         if rest.endswith(ending):
             return rest[:-len(ending)] + national
     return None
-
-
-# The fund tables are set out by function (按功能分类); one whose title's note says 按经济分类 is another.
-_BY_FUNCTION = ("一般公共预算支出表", "政府性基金预算支出表", "国有资本经营预算支出表")
-_ECONOMIC = "经济分类"
 
 
 def _national_title(rest: str, titles: TitleWords) -> str:

@@ -149,7 +149,7 @@ def _items_as_rows(table: Table) -> list[str]:
     doubts = [] if turned_figure(table) in table.columns.values() else [f"表头没有“{TURNED_FIGURE}”一列（各项的数）"]
     for index in range(table.body_start, len(table.grid.rows)):
         row = table.grid.rows[index]
-        if index not in table.items and any(is_amount(cell) for col, cell in enumerate(row)
+        if index not in table.items and index not in table.counts and any(is_amount(cell) for col, cell in enumerate(row)
                                             if table.columns.get(col) not in LABEL_MEANINGS):
             words = "".join(cell_text(cell) for cell in row if not is_amount(cell))
             doubts.append(f"{table.grid.where(index)}（“{''.join(words.split())}”）没有可以认定的项目")
