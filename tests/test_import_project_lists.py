@@ -5,8 +5,8 @@ may set out some projects only, never more than all of them); each project's 绩
 name in that list (review).
 
 The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there): 烟台市住房和
-城乡建设局 2026 pp. 1, 13–15, 29–31, 37, 61, 88, 90 (and pp. 1, 13–15, 29–31, 37, 40, 41, 66, 68, 71, 83), 烟台市文化和旅游局 2026 pp. 1, 13, 28–29 and 烟台市医疗保障局
-2026 pp. 1, 11–12, 25."""
+城乡建设局 2026 pp. 1, 13–15, 29–31, 37, 61, 88, 90 (and pp. 1, 13–15, 29–31, 37, 40, 41, 66, 68, 71, 83), 烟台市文化和旅游局 2026 pp. 1, 13, 28–29 (and pp. 1, 13–14, 28–29, 37–38, 66), 烟台市水利局 2026
+pp. 1, 13–14, 28–29, 36–37, 50 and 烟台市医疗保障局 2026 pp. 1, 11–12, 25."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ ZHUJIAN = FIXTURES / "yantai-zhujianju-2026-p1-13to15-29to31-37-61-88-90.pdf"
 ZHUJIAN_MORE = FIXTURES / "yantai-zhujianju-2026-p1-13to15-29to31-37-40-41-66-68-71-83.pdf"
 WENLV = FIXTURES / "yantai-wenlvju-2026-p1-13-28-29.pdf"
 YIBAO = FIXTURES / "yantai-yibaoju-2026-p1-11-12-25.pdf"
+WENLV_WHOLE = FIXTURES / "yantai-wenlvju-2026-p1-13-14-28-29-37-38-66.pdf"
+SHUILI = FIXTURES / "yantai-shuiliju-2026-p1-13-14-28-29-36-37-50.pdf"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -105,3 +107,36 @@ def test_no_target_table_is_held_to_a_list_of_projects_not_read_whole() -> None:
     printed = [Line(number, text) for number, text in enumerate(lines, start=1)]
     assert [t.amount for t in target_money(printed)] == [Decimal("8.00")]
     assert against_projects(imported, printed, WENLV) == []
+
+
+def _listed(path: Path) -> dict[str, Decimal]:
+    rows = import_files([path], None).imported.rows["项目支出表"]
+    total = next(row for row in rows if row.total).amounts["合计"].value
+    listed = [(row.name, row.amounts["合计"].value) for row in rows if not row.total and row.name]
+    assert sum((amount for _, amount in listed), Decimal(0)) == total  # read whole: every project, wrapped or not
+    return dict(listed)
+
+
+def test_a_target_table_whose_name_is_cut_at_its_cells_edge_is_its_projects() -> None:
+    """文化和旅游局 2026: 表11 read whole, the project whose name wraps around its figures with it; the target table
+    prints that name cut at its cell's edge (“…（烟台市文化和旅游公共服务中”), 50.00 as the list: its project's, no
+    table of a project the list does not have."""
+    listed = _listed(WENLV_WHOLE)
+    assert listed["2026年城市综合营销和对外宣传专项资金（烟台市文化和旅游公共服务中心）"] == Decimal("50.00")
+    lines = read_published(WENLV_WHOLE).lines
+    assert [(t.name, t.amount) for t in target_money(lines)] == [
+        ("文化艺术事业资金", Decimal("347.47")), ("旅游发展资金", Decimal("1072.82")),
+        ("2026年城市综合营销和对外宣传专项资金（烟台市文化和旅游公共服务中", Decimal("50.00"))]
+    assert against_projects(import_files([WENLV_WHOLE], None).imported, lines, WENLV_WHOLE) == []
+
+
+def test_a_target_table_of_no_money_this_year_is_not_told_missing_from_the_list() -> None:
+    """水利局 2026: 大沽夹河大沙埠橡胶坝大修工程's target table prints 0.00 (its 财政拨款 and 其他资金 0.00 too): a list of
+    the year's money has nothing of it to bear out — not told as a table of another year or budget."""
+    listed = _listed(SHUILI)
+    assert "大沽夹河大沙埠橡胶坝大修工程" not in listed
+    lines = read_published(SHUILI).lines
+    assert [(t.name, t.amount) for t in target_money(lines)] == [
+        ("办公楼运行维护费", Decimal("112.00")), ("水政执法经费", Decimal("63.00")),
+        ("大沽夹河大沙埠橡胶坝大修工程", Decimal("0.00"))]
+    assert against_projects(import_files([SHUILI], None).imported, lines, SHUILI) == []

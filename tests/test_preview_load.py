@@ -179,7 +179,7 @@ def test_beyond_the_stream_cap_the_oldest_stream_is_ended(tmp_path):
         first = server.state.current
         streams = [EventStream(server, first.token) for _ in range(3)]
         try:
-            assert closed_by_server_within(streams[0].sock, 2)  # the oldest: its page reconnects
+            assert closed_by_server_within(streams[0].sock, 10)  # the oldest: its page reconnects (a deadline: a loaded machine is slow)
             assert page(server)  # the page still has its place
             edit_all(source, PLUS_ONE)
             newer = wait_for_render(server, first)

@@ -173,8 +173,9 @@ def repeated_codes(table: Table) -> list[str]:
     codes = [col for col, meaning in table.columns.items() if meaning == "编码"]
     if len(codes) != 1:
         return []
-    printed = Counter(text for row in table.grid.rows[table.body_start:]
-                      if _CODE.fullmatch(text := cell_text(row[codes[0]]).split("-")[0].strip()))
+    grid = table.grid  # a row may be shorter than the code column (a workbook's row ends at its last cell)
+    printed = Counter(text for row in range(table.body_start, len(grid.rows))
+                      if _CODE.fullmatch(text := cell_text(grid.cell(row, codes[0])).split("-")[0].strip()))
     return sorted(code for code, count in printed.items() if count > 1)
 
 

@@ -777,7 +777,7 @@ def _take(table: _Table, lines: list[_Line], start: int, continuation: bool) -> 
             break
         if _is_note(line):
             in_note = table.closed = True
-        elif _is_prose(line) and not in_note:
+        elif _is_prose(line) and not in_note and not _cell_over_figures(line, following):
             table.closed = True
             break
         elif _is_tabular(line):
@@ -788,6 +788,16 @@ def _take(table: _Table, lines: list[_Line], start: int, continuation: bool) -> 
     chunk.head = _repeated_head(table, chunk) if continuation else _head(chunk)
     table.chunks.append(chunk)
     return end
+
+
+def _cell_over_figures(line: _Line, following: _Line | None) -> bool:
+    """A long line with no column gap that is a cell's text of a table's row, not a paragraph's: the next line,
+    set lower by less than a line (two printed lines of text never overlap), prints that row's figures, all
+    right of it (烟台市教育局 2026 p. 29: “生均公用经费及运转补助-义务教育阶段特殊教育学校和随班就读残疾学” wrapped
+    in its cell, its 项目类别 and figures centred on the name's two lines)."""
+    return following is not None and following.page == line.page and following.top < line.bottom \
+        and any(_is_number(word.text) for word in following.words) \
+        and min(word.left for word in following.words) > max(word.right for word in line.words)
 
 
 def _trailing_notes(lines: list[_Line]) -> int:

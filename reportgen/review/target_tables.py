@@ -8,7 +8,7 @@ not told). The target texts the tables print are read by review/target_texts.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,6 +22,7 @@ _AFTER = re.compile(r"[：:]?(\d[\d,]*+(?:\.\d++)?+)(?![\d.,])")  # an amount ri
 _SPACE = re.compile(r"(?<!\d)\s+|\s+(?!\d)")  # spaces but those between two figures
 _BLOCK = 12  # lines at most from a table's project name to its money
 _GOAL_LINES = 30  # lines at most of a table's target text
+_CUT_NAME = 12  # characters: a name this long cut at its cell's edge still names one project
 _NAMED = 5  # tables of no listed project named in the finding, the rest counted
 _STEP = Decimal("0.01")  # a 万元 table's printed step
 
@@ -90,12 +91,22 @@ def against_projects(imported: Imported, lines: list[Line], document: Path) -> l
     listed = _listed_whole(imported)
     if listed is None:
         return []
-    tables = target_money(lines)
+    tables = [_as_listed(table, listed) for table in target_money(lines)]
     left = _left(tables, listed)
     amiss = [Finding("error", "R-绩效目标金额", f"项目绩效目标表“{t.name}”的年度预算资金 {t.amount:,}万元与项目支出表中"
                      f"同名项目的金额不符：项目支出表为{'、'.join(f'{v:,}' for v in left[t.name])}万元", str(document), t.line)
              for t in tables if t.name in listed and t.amount not in listed[t.name] and left[t.name]]
     return amiss + _unlisted(tables, listed, left, document)
+
+
+def _as_listed(table: TargetMoney, listed: dict[str, list[Decimal]]) -> TargetMoney:
+    """The table under the listed name its name is the start of, where it is no listed name and starts one listed
+    name alone, of its money (烟台市文化和旅游局 2026: the target table prints “2026年城市综合营销和对外宣传专项资金
+    （烟台市文化和旅游公共服务中”, cut at its cell's edge, of the list's “…公共服务中心）” 50.00): its project."""
+    if table.name in listed or len(table.name) < _CUT_NAME:
+        return table
+    starting = [name for name, amounts in listed.items() if name.startswith(table.name) and table.amount in amounts]
+    return replace(table, name=starting[0]) if len(starting) == 1 else table
 
 
 def _left(tables: list[TargetMoney], listed: dict[str, list[Decimal]]) -> dict[str, list[Decimal]]:
@@ -114,9 +125,10 @@ def _unlisted(tables: list[TargetMoney], listed: dict[str, list[Decimal]], left:
               document: Path) -> list[Finding]:
     """The tables of no project the list has — its name not listed, or a table more of a name whose projects all
     have theirs — told together, where most tables are borne out by name and money (the names are the list's own:
-    the rest stand out; 住建局 2026: 28 of 76, 城市更新城市体检 87.45 the first, tables of earlier years')."""
+    the rest stand out; 住建局 2026: 28 of 76, 城市更新城市体检 87.45 the first, tables of earlier years'). A table of
+    no money this year (烟台市水利局 2026: 大沽夹河大沙埠橡胶坝大修工程 0.00) has nothing in a list of the year's money."""
     borne = [t for t in tables if t.amount in listed.get(t.name, [])]
-    unlisted = [t for t in tables if t.name not in listed or (t.amount not in listed[t.name] and not left[t.name])]
+    unlisted = [t for t in tables if t.amount and (t.name not in listed or t.amount not in listed[t.name] and not left[t.name])]
     if not unlisted or 2 * len(borne) <= len(tables):
         return []
     named = "、".join(f"“{t.name}”{t.amount:,}万元" for t in unlisted[:_NAMED])

@@ -1,0 +1,75 @@
+"""Other regions' tables read whole and the same from any file (issue 54 parts 2 and 7).
+
+A project list printed over pages whose one name, wrapped in its cell, is set around its figures is one table
+(烟台市教育局 2026 pp. 29–30: the long line of the name's first half once ended the table, and the next page
+began another, of which the import kept the later); the national codes 烟台市医疗保障局 2026 prints with their
+names are known with those names (pp. 15–16); a department's tables exported as a workbook — a note row under
+an empty table shorter than its code column (深圳市民政局 2026 表11 “注：本表本年无发生额。”) — import with no
+内部错误 and the figures the PDF gives (bench/pdf_as_workbook.py measures the corpus).
+
+The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.pdf_as_workbook import write_workbook
+from reportgen import codes
+from reportgen.importing import catalog as catalogs
+from reportgen.importing.pipeline import import_files
+from reportgen.importing.recognize import recognize
+from reportgen.importing.rows import body_rows
+from reportgen.readers.published import read_published
+from tests.clients import require_program
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _poppler() -> None:
+    require_program("pdftotext")
+
+
+def test_a_name_wrapped_around_its_figures_neither_ends_the_table_nor_splits_it() -> None:
+    grids = read_published(FIXTURES / "yantai-jiaoyuju-2026-p29-30.pdf").grids
+    known, _ = recognize(grids, catalogs.load(None))
+    assert [table.kind.id for table in known] == ["项目支出表"]
+    rows = body_rows(known[0], problems=[])
+    names = [row.name for row in rows]
+    wrapped = "生均公用经费及运转补助-义务教育阶段特殊教育学校和随班就读残疾学生生均公用经费"
+    assert wrapped in names
+    assert str(rows[names.index(wrapped)].amounts["合计"].value) == "94.50"
+    # the rows after it on page 1 and the next page's rows, all of one table
+    assert {"市教科研及普通话测试等专项经费", "烟台市职业学校技能大赛"} <= set(names)
+    assert {place.split(" ")[0] for place in known[0].grid.row_places or []} == {"第1页", "第2页"}
+
+
+def test_the_national_codes_a_table_prints_are_known_with_the_names_it_prints() -> None:
+    grids = read_published(FIXTURES / "yantai-yibaoju-2026-p15-16.pdf").grids
+    known, _ = recognize(grids, catalogs.load(None))
+    coded = [row for table in known for row in body_rows(table, problems=[]) if row.code and row.name]
+    assert {"21015", "2101501", "2101506", "21012", "2101202", "21013", "2101301"} <= {row.code for row in coded}
+    for row in coded:
+        assert codes.name_status("function", row.code, row.name, 2026) == "ok", (row.code, row.name)
+
+
+def test_a_departments_tables_as_a_workbook_import_as_from_its_pdf(tmp_path: Path) -> None:
+    pdf = FIXTURES / "shenzhen-minzheng-2026-p16-22-26-35.pdf"
+    book = tmp_path / "深圳市民政局2026年部门预算.xlsx"
+    write_workbook(pdf, book)
+    from_book = import_files([book], None).source
+    from_pdf = import_files([pdf], None).source
+    for part in ("收入", "支出", "财政拨款支出", "一般公共预算基本支出", "政府性基金支出"):
+        assert _figures(from_book.tree.get(part)) == _figures(from_pdf.tree.get(part)), part
+    assert _figures(from_pdf.tree.get("支出"))  # the tables were read, not both empty
+
+
+def _figures(node: object) -> object:
+    """A source part's values, the places they were read from taken out."""
+    if isinstance(node, dict):
+        return {key: _figures(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_figures(value) for value in node]
+    return getattr(node, "value", node)
