@@ -4,7 +4,7 @@ written by hand before the reader ran on it (bench/corpus/prose-regions/): `pyth
 Each excerpt is reviewed, as a draft, against a small source whose figures differ from all of the excerpt's — so
 a figure judged against a field of another meaning shows as a judgement (a false alarm wherever the document's
 table holds another value), and a figure judged by the field of its own meaning shows as right. Per annotated
-figure (round2.yaml; round 1's annotations are prose, scored by hand in round1-score.md):
+figure (round2.yaml, round4.yaml — `--round 4`; round 1's annotations are prose, scored by hand in round1-score.md):
 
 * R — read with the right meaning: judged by the table figure of its meaning, or named so and not judged;
 * K — a figure of a region or of many departments (汇总) or with no table meaning (不判) kept from every table
@@ -138,8 +138,11 @@ def _score(meaning: str, verdict: Verdict | None, names: dict[str, list[str]]) -
     return ("W" if judged else "N" if got else "U"), said
 
 
-def round2(verbose: bool) -> dict[str, int]:
-    data = load_yaml(HERE / "round2.yaml")
+def scored(verbose: bool, number: int = 2) -> dict[str, int]:
+    """The marks of round `number`'s excerpts (round2.yaml, round4.yaml …); a later round's `names` extend round 2's."""
+    data = load_yaml(HERE / f"round{number}.yaml")
+    names = dict(load_yaml(HERE / "round2.yaml")["names"]) if number != 2 else {}
+    names.update(data.get("names") or {})
     totals = {"R": 0, "K": 0, "W": 0, "N": 0, "U": 0}
     for excerpt in data["excerpts"]:
         text = excerpt["text"]
@@ -155,7 +158,7 @@ def round2(verbose: bool) -> dict[str, int]:
                 if i in matched:
                     rows.append(f"    extra {key}: {matched[i].statement.text} | {matched[i].status}")
                 continue
-            mark, said = _score(figures[key], matched.get(i), data["names"])
+            mark, said = _score(figures[key], matched.get(i), names)
             counts[mark] += 1
             rows.append(f"    {mark} {key} → {figures[key]} | {said}")
         for mark, n in counts.items():
@@ -163,7 +166,7 @@ def round2(verbose: bool) -> dict[str, int]:
         print(f"{excerpt['id']} {excerpt['place']}: " + " ".join(f"{m}{n}" for m, n in counts.items()))
         if verbose:
             print("\n".join(rows))
-    print("round 2 total: " + " ".join(f"{m} {n}" for m, n in totals.items()) + f" (of {sum(totals.values())})")
+    print(f"round {number} total: " + " ".join(f"{m} {n}" for m, n in totals.items()) + f" (of {sum(totals.values())})")
     return totals
 
 
@@ -185,11 +188,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--round1", action="store_true", help="print round 1's judged figures")
     parser.add_argument("-v", "--verbose", action="store_true", help="each figure's mark")
+    parser.add_argument("--round", type=int, default=2, choices=(2, 4), help="the round scored (2 unless told)")
     args = parser.parse_args()
     if args.round1:
         round1()
     else:
-        round2(args.verbose)
+        scored(args.verbose, args.round)
 
 
 if __name__ == "__main__":
