@@ -391,3 +391,44 @@ def test_the_one_project_a_sentence_names_is_the_projects_under_it(tmp_path):
                        "2.预算安排：2025年年初预算安排19.16万元。")
     said = {v.statement.text: v.subject for v in result.verdicts if v.statement.kind == "amount"}
     assert said == {"18.16万元": "农村地区社区卫生机构人员岗位补助项目", "19.16万元": ""}
+
+
+def test_a_regions_paragraph_goes_on_with_its_scope(tmp_path):
+    """广西鹿寨县 2019 “三公”经费决算 (http://luzhai.gov.cn/xxgk/fdzdgknr/yjsgkpt/sgjf/2019_65937/202102/
+    t20210226_2616318.shtml): “2019年，各乡（镇）、县本级一般公共预算拨款安排的“三公”经费决算支出数为……。其中：因公出国（境）
+    费支出0万元。公务用车购置费支出……万元，同比减少……” — the sentences after the 其中's, in the same paragraph, are the county's
+    (were told as the department's 公务用车购置费, 公务接待费); the department's own, under a heading of its own, judged as ever."""
+    result = _reviewed(tmp_path, "2025年，各乡（镇）、县本级一般公共预算拨款安排的“三公”经费决算支出数为11万元，按同口径同比减少"
+                                 "0.6万元，下降5.2%。其中：因公出国（境）费支出0万元。公务用车购置费支出2.5万元，同比减少0.5万元，"
+                                 "下降16.67%；公务接待费支出6万元，同比减少1万元。",
+                       "（二）本部门“三公”经费", "本部门公务接待费支出5万元。")
+    assert {v.status for v in result.verdicts if v.statement.text != "5万元"} <= {"unknown", "within"}
+    told = _of(result, "5万元", "本部门公务接待费支出")
+    assert (told.status, told.expected) == ("disagree", "4万元")
+
+
+def test_a_region_named_by_its_own_name_keeps_the_text_its_own(tmp_path):
+    """昆明五华区 2021 区级“三公”经费决算 (http://www.kmwh.gov.cn/c/2022-10-13/6251441.shtml): its title and first
+    sentence name the district itself (“2021年五华区一般公共预算财政拨款“三公”经费支出预算为……”), a later paragraph none
+    (“2021年度一般公共预算财政拨款三公经费支出决算中，……公务用车运行维护费……万元，占100%”): all the district's, under no
+    heading — a department's own name (…局) before its money is no region's."""
+    result = _reviewed(tmp_path, "2025年度五华区区级“三公”经费决算情况说明",
+                       "2025年五华区一般公共预算财政拨款“三公”经费支出预算为11万元，支出决算为7万元，完成预算的63.64%。",
+                       "2025年度一般公共预算财政拨款三公经费支出决算中，因公出国（境）费支出0.00万元，占0.00%；"
+                       "公务用车运行维护费支出7万元，占100%。")
+    assert {v.status for v in result.verdicts} <= {"unknown", "within"}
+    own = _reviewed(tmp_path, "2025年某区发展和改革局一般公共预算拨款510万元。")
+    assert _of(own, "510万元", "2025年某区发展和改革局一般公共预算拨款").status == "disagree"
+
+
+def test_a_regions_balance_and_a_towns_whole_are_kept_apart(tmp_path):
+    """福建泉港 2023 决算草案 (round 2's W, http://m.arapartments.com/zwgk/zfxxgkzl/zfxxgkml/yzdgkdqtxx/202407/
+    t20240705_3057256.htm): under “（一）一般公共预算收支及平衡情况” (a department's budget has no balance: vocabulary.yaml
+    一个地区的财政才有的字样), “一般公共预算支出371185万元（含上级补助收入、上年结转和一般债券安排的支出）” names no region
+    and was told as the department's; 重庆涪陵某镇 2023 决算 “全镇一般公共预算收入4402万元，加上级转移支付收入……” (全镇)."""
+    result = _reviewed(tmp_path, "（一）一般公共预算收支及平衡情况", "1.收入情况。一般公共预算总收入1011万元，完成预算数107.06%。",
+                       "2.支出情况。一般公共预算支出371万元（含上级补助收入、上年结转和一般债券安排的支出）。",
+                       "（二）全镇收支", "全镇一般公共预算收入440万元，加上级转移支付收入188万元，收入合计为628万元。",
+                       "（三）收入预算", "本部门一般公共预算拨款510万元。")
+    assert {v.status for v in result.verdicts if v.statement.text != "510万元"} <= {"unknown", "within"}
+    assert _of(result, "510万元", "本部门一般公共预算拨款").status == "disagree"
