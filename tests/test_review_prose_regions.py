@@ -432,3 +432,18 @@ def test_a_regions_balance_and_a_towns_whole_are_kept_apart(tmp_path):
                        "（三）收入预算", "本部门一般公共预算拨款510万元。")
     assert {v.status for v in result.verdicts if v.statement.text != "510万元"} <= {"unknown", "within"}
     assert _of(result, "510万元", "本部门一般公共预算拨款").status == "disagree"
+
+
+def test_other_regions_words_for_the_three_public_and_a_final_accounts_procurement(tmp_path):
+    """内蒙古鄂尔多斯 2022 (http://ordoszxfztz.com/index.php?c=show&id=73) “2022年度“三公”经费预算总计21.8万元，其中：因公
+    出国（境）经费0万元，公务接待11.8万元，……”, 湖南桃江 2019 (http://taojiang.gov.cn/26631/26632/content_2001885.html)
+    “实际支出“三公经费”决算为……”: the “三公” total and its 公务接待费, judged; 山东科技职业学院 2021 决算
+    (https://gourmetlynk.com/info/1151/218351.htm) “政府采购支出总额……万元，其中：政府采购货物支出……” — the 决算's words for the
+    procurement and its kinds, read (the source here states none: not judged)."""
+    result = _reviewed(tmp_path, "2025年度“三公”经费预算总计10万元，其中：因公出国（境）经费1万元，公务接待4.5万元。")
+    assert (_of(result, "10万元", "2025年度“三公”经费预算总计").status, _of(result, "4.5万元", "公务接待").expected) \
+        == ("agree", "4.0万元")
+    bought = _reviewed(tmp_path, "2025年度政府采购支出总额28万元，其中：政府采购货物支出4万元、政府采购工程支出23万元、"
+                                 "政府采购服务支出1万元。授予中小企业合同金额5万元，占政府采购支出总额的17.86%。")
+    assert [v.subject for v in bought.verdicts if v.statement.kind == "amount"] == [
+        "政府采购预算", "政府采购货物预算", "政府采购工程预算", "政府采购服务预算", "面向中小企业预留"]
