@@ -447,3 +447,14 @@ def test_other_regions_words_for_the_three_public_and_a_final_accounts_procureme
                                  "政府采购服务支出1万元。授予中小企业合同金额5万元，占政府采购支出总额的17.86%。")
     assert [v.subject for v in bought.verdicts if v.statement.kind == "amount"] == [
         "政府采购预算", "政府采购货物预算", "政府采购工程预算", "政府采购服务预算", "面向中小企业预留"]
+
+
+def test_the_finance_bureaus_tally_of_many_departments_is_kept_apart(tmp_path):
+    """浙江龙泉 2018 “三公”经费决算 (https://www.longquan.gov.cn/art/2019/6/18/art_1229384720_3701304.html): “经龙泉市财政局
+    汇总，2018年龙泉市部门及乡镇政府……“三公”经费）决算总额2771万元，比上年下降1.8%。分项情况是：因公出国（境）经费决算
+    120万元，……公务接待费决算1033万元” — the items after, in the same paragraph, were told as the department's against a
+    决算's tables (vocabulary.yaml 一个地区的财政才有的字样: 财政局汇总)."""
+    result = _reviewed(tmp_path, "经某市财政局汇总，2025年某市部门及乡镇政府，包括行政单位、事业单位和其他单位因公出国（境）经费、"
+                                 "公务接待费、公车购置费，公车运行费（“三公”经费）预算总额27万元，比上年下降1.8%。分项情况是："
+                                 "因公出国（境）经费预算1.2万元，比上年增长79.1%；公务接待费预算10万元，与上年下降7.6%。")
+    assert {v.status for v in result.verdicts} <= {"unknown", "within"}
