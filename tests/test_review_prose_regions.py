@@ -458,3 +458,11 @@ def test_the_finance_bureaus_tally_of_many_departments_is_kept_apart(tmp_path):
                                  "公务接待费、公车购置费，公车运行费（“三公”经费）预算总额27万元，比上年下降1.8%。分项情况是："
                                  "因公出国（境）经费预算1.2万元，比上年增长79.1%；公务接待费预算10万元，与上年下降7.6%。")
     assert {v.status for v in result.verdicts} <= {"unknown", "within"}
+
+
+def test_the_fiscal_part_of_the_money_carried_forward_is_named_not_judged(tmp_path):
+    """某县 2017 部门决算 (round 2's 36, https://haowendang.cn/c6ylx48g4hw7b3ef97wu606i7k4ff8500zj6_2.html): “财政拨款结转结余
+    0万元，与上年相比，增加0万元，增长0%” — the 财政拨款's part of what is carried forward, named so (was unread); no table
+    figure of all the money judges it."""
+    result = _reviewed(tmp_path, "2025年财政拨款结转结余0万元，与上年相比，增加0万元，增长0%。")
+    assert {(v.status, v.subject) for v in result.verdicts} == {("unknown", "财政拨款结转结余")}
