@@ -466,3 +466,17 @@ def test_the_fiscal_part_of_the_money_carried_forward_is_named_not_judged(tmp_pa
     figure of all the money judges it."""
     result = _reviewed(tmp_path, "2025年财政拨款结转结余0万元，与上年相比，增加0万元，增长0%。")
     assert {(v.status, v.subject) for v in result.verdicts} == {("unknown", "财政拨款结转结余")}
+
+
+def test_a_change_from_last_years_outturn_and_the_three_publics_fiscal_budget(tmp_path):
+    """天津红桥区人民法院 2017 “三公”决算 (https://tjhqfy.tjcourt.gov.cn/article/detail/2018/08/id/3474631.shtml):
+    “一、2017年因公出国（境）费决算7.8万元，与2016年决算相比减少1.3万元” — the change of the 因公出国（境）费 (was read as an
+    amount of no subject: 决算 a base word as 决算数 is); 天津西青区行政审批局 2016 “三公”预算
+    (http://xphope.com/zwgk/zfxxgk/zfgbm/zwfwbgs/fdzdgk/czyjs/ndys/202012/t20201204_4334718.html) “2016 年“三公”经费财政
+    拨款预算1.70万元” — the “三公” total, judged."""
+    result = _reviewed(tmp_path, "一、2025年因公出国（境）费决算1.5万元，与2024年决算相比减少1.3万元。",
+                       "2025 年“三公”经费财政拨款预算11万元，比2024年预算减少1.03万元。")
+    change = [v for v in result.verdicts if v.statement.text.endswith("1.3万元")]
+    assert [(v.statement.kind, v.subject) for v in change] == [("change", "因公出国（境）费")]
+    told = _of(result, "11万元", "2025年“三公”经费财政拨款预算")
+    assert (told.status, told.expected) == ("disagree", "10万元")
