@@ -4,7 +4,7 @@ written by hand before the reader ran on it (bench/corpus/prose-regions/): `pyth
 Each excerpt is reviewed, as a draft, against a small source whose figures differ from all of the excerpt's — so
 a figure judged against a field of another meaning shows as a judgement (a false alarm wherever the document's
 table holds another value), and a figure judged by the field of its own meaning shows as right. Per annotated
-figure (round2.yaml; round 1's annotations are prose, scored by hand in round1-score.md):
+figure (round2.yaml, round4.yaml — `--round 4`; round 1's annotations are prose, scored by hand in round1-score.md):
 
 * R — read with the right meaning: judged by the table figure of its meaning, or named so and not judged;
 * K — a figure of a region or of many departments (汇总) or with no table meaning (不判) kept from every table
@@ -12,6 +12,10 @@ figure (round2.yaml; round 1's annotations are prose, scored by hand in round1-s
 * W — judged against a table figure of another meaning (a false alarm wherever the values differ);
 * N — named with another meaning but not judged (no false alarm, still a wrong reading);
 * U — unread (no subject, not judged).
+
+`--final` reviews an excerpt of a 决算 (its `kind`) against the same figures as a 决算's (种类: 决算, its 上年结转 the
+年初结转和结余): the outturns its sentences say are then judged as a 决算's reviewer judges them — a wrong meaning there is
+a false alarm the budget's source hides (without it, as rounds 2 and 3 were scored, every excerpt is a budget's).
 
 `--round1` prints what is judged on round 1's excerpts (figure, its label, the table figure it was judged by) for
 a person to compare before and after a change. A measurement, not a test: the exit code is 0 whatever it measures.
@@ -89,10 +93,13 @@ def _keys(tokens: list[Token]) -> dict[int, str]:
     return keys
 
 
-def _reviewed(text: str, year: int, unit: str) -> list[Verdict]:
+def _reviewed(text: str, year: int, unit: str, final: bool = False) -> list[Verdict]:
+    measuring = SOURCE.format(year=year, unit=unit)
+    if final:
+        measuring = "种类: 决算\n" + measuring.replace("上年结转:", "年初结转和结余:")
     with tempfile.TemporaryDirectory(prefix="prose-regions-") as folder:
         source, draft = Path(folder) / "源.yaml", Path(folder) / "稿.txt"
-        source.write_text(SOURCE.format(year=year, unit=unit), encoding="utf-8")
+        source.write_text(measuring, encoding="utf-8")
         draft.write_text(text, encoding="utf-8")
         result, _problems = review(source, draft, despite_errors=True, cut_as_notes=True)  # (codes of 2019 on)
     return [] if result is None else [v for v in result.verdicts if v.statement.kind != "cell"]
@@ -138,14 +145,18 @@ def _score(meaning: str, verdict: Verdict | None, names: dict[str, list[str]]) -
     return ("W" if judged else "N" if got else "U"), said
 
 
-def round2(verbose: bool) -> dict[str, int]:
-    data = load_yaml(HERE / "round2.yaml")
+def scored(verbose: bool, number: int = 2, final: bool = False) -> dict[str, int]:
+    """The marks of round `number`'s excerpts (round2.yaml, round4.yaml …); a later round's `names` extend round 2's."""
+    data = load_yaml(HERE / f"round{number}.yaml")
+    names = dict(load_yaml(HERE / "round2.yaml")["names"]) if number != 2 else {}
+    names.update(data.get("names") or {})
     totals = {"R": 0, "K": 0, "W": 0, "N": 0, "U": 0}
     for excerpt in data["excerpts"]:
         text = excerpt["text"]
         unit = "元" if re.search(r"\d元", text) and "万元" not in text and "亿元" not in text else "万元"
         tokens, lines = _tokens(text), text.splitlines()
-        matched = _match(_reviewed(text, int(excerpt["year"]), unit), tokens, lines)
+        as_final = final and excerpt.get("kind") == "决算"
+        matched = _match(_reviewed(text, int(excerpt["year"]), unit, as_final), tokens, lines)
         keys = _keys(tokens)
         figures = {(k if "#" in k else f"{k}#1"): v for k, v in excerpt["figures"].items()}
         counts = {"R": 0, "K": 0, "W": 0, "N": 0, "U": 0}
@@ -155,7 +166,7 @@ def round2(verbose: bool) -> dict[str, int]:
                 if i in matched:
                     rows.append(f"    extra {key}: {matched[i].statement.text} | {matched[i].status}")
                 continue
-            mark, said = _score(figures[key], matched.get(i), data["names"])
+            mark, said = _score(figures[key], matched.get(i), names)
             counts[mark] += 1
             rows.append(f"    {mark} {key} → {figures[key]} | {said}")
         for mark, n in counts.items():
@@ -163,7 +174,7 @@ def round2(verbose: bool) -> dict[str, int]:
         print(f"{excerpt['id']} {excerpt['place']}: " + " ".join(f"{m}{n}" for m, n in counts.items()))
         if verbose:
             print("\n".join(rows))
-    print("round 2 total: " + " ".join(f"{m} {n}" for m, n in totals.items()) + f" (of {sum(totals.values())})")
+    print(f"round {number}{' (决算 against a 决算)' if final else ''} total: " + " ".join(f"{m} {n}" for m, n in totals.items()) + f" (of {sum(totals.values())})")
     return totals
 
 
@@ -185,11 +196,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--round1", action="store_true", help="print round 1's judged figures")
     parser.add_argument("-v", "--verbose", action="store_true", help="each figure's mark")
+    parser.add_argument("--final", action="store_true", help="a 决算's excerpts against a 决算's figures")
+    parser.add_argument("--round", type=int, default=2, choices=(2, 4), help="the round scored (2 unless told)")
     args = parser.parse_args()
     if args.round1:
         round1()
     else:
-        round2(args.verbose)
+        scored(args.verbose, args.round, args.final)
 
 
 if __name__ == "__main__":

@@ -98,6 +98,18 @@ def region_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(_WORDS["一个地区的数"]), tuple(_WORDS["一个地区的数之后"])
 
 
+def place_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The last characters of a region's own name and the level words that may follow it (vocabulary.yaml
+    一个地区的名称的尾字, 一个地区的级别)."""
+    return tuple(_WORDS["一个地区的名称的尾字"]), tuple(_WORDS["一个地区的级别"])
+
+
+def region_finance_words() -> tuple[str, ...]:
+    """The words only a region's (a government's) finances use, never a department's (vocabulary.yaml
+    一个地区的财政才有的字样)."""
+    return tuple(_WORDS["一个地区的财政才有的字样"])
+
+
 def own_department_words() -> tuple[str, ...]:
     """The words by which a sentence speaks of the document's own department (vocabulary.yaml 本部门的说法)."""
     return tuple(_WORDS["本部门的说法"])
@@ -306,6 +318,7 @@ class Statement:
     roughly: bool = False  # “基本持平”: about flat, a small change said so (“比上年减少0.1万元，下降0.8%，主要原因是与上年基本持平”)
     after_flat: bool = False  # a rate printed right after 持平
     own_label: bool = False
+    paragraph: int = 0  # the lines read as one (a paragraph, or the part of one up to a line ending a sentence)
     table: str = ""  # a table cell's: the title of the table it stands in, where the draft prints one
     named_whole: str = ""  # a share's base as the sentence names it (“占基本支出预算18.76%”: 基本支出预算)
     # the headings in force and the sentences since the last of them, before this statement's sentence
@@ -532,6 +545,7 @@ class _StatementReader:
         self.project = _Project()  # the project whose numbered title its sub-items are under (_Project)
         self.listing = _Listing()
         self.last: _Read | None = None  # the lines read last, and the reader as it was before them
+        self.paragraphs = 0  # the runs of lines read as one so far (Statement.paragraph)
         # the line read last as a table row, where it was (the statements before it, the line, its text): a sentence
         # whose amount ends the line, its unit opening the next (“支出1,895” / “万元，与上年相比…”), is prose
 
@@ -561,8 +575,9 @@ class _StatementReader:
                 self.project = _Project.titled("".join(t for _, t in self.buffer), self.scope) or self.project
             context = self.scope.text() if found else ""
             headings = "".join(self.scope.headings.values()) if found else ""
+            self.paragraphs += 1
             for st in found:
-                st.context, st.headings = context, headings
+                st.context, st.headings, st.paragraph = context, headings, self.paragraphs
             self.counted(found)
             self.last.after = len(self.statements)
             self.scope.read("".join(text for _, text in self.buffer))

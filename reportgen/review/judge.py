@@ -18,6 +18,8 @@ from reportgen.readers.statements import (
     other_part_money_words,
     own_department_words,
     part_qualifiers,
+    place_words,
+    region_finance_words,
     region_words,
     same_year,
     year_before,
@@ -67,6 +69,11 @@ class _Reading:
     of_a_unit: bool = False  # the sentence names a unit of the department (found once per sentence)
     of_a_region: bool = False  # the sentence speaks of a region's money (found once per sentence)
     region_headings: str | None = None  # the headings under which a sentence spoke of a region's money
+    region_paragraph: int = -1  # the lines read as one (Statement.paragraph) in which a sentence did
+    # whether the text's first sentence of figures spoke of a region's money, no heading before it: the text is the
+    # region's (its title says so, “2021年度五华区区级“三公”经费决算情况说明”) until a heading or the department's own words
+    region_text: bool = False
+    sentences: int = 0  # the sentences of figures read so far
     last_flat: int | None = None  # where in verdicts the last 持平 is
     # the figure each amount of the sentence was read as (by the statement's id; None: none for sure): the
     # whole a part listed after it (其中) is of
@@ -95,17 +102,21 @@ class _Reading:
         figure (vocabulary.yaml 一个地区的数), or the sentence before did and this one goes on with it — under the same
         headings (where there are none, opening with its parts, “其中”, or with a comparison of the amount before it),
         not saying it is the department's own again (vocabulary.yaml 本部门的说法)."""
+        self.sentences += 1
         first = st.sentence.find(st.text)
         before = st.sentence[:first] if first >= 0 else st.sentence
-        if _REGION.search(before):
-            self.region_headings = st.headings
+        if _REGION.search(before) or _PLACE.search(before) \
+                or any(word in st.sentence or word in st.headings for word in _REGION_FINANCE):
+            self.region_headings, self.region_paragraph = st.headings, st.paragraph
+            self.region_text = self.region_text or (self.sentences == 1 and not st.headings)
             return True
-        goes_on = (bool(st.headings) or st.kind != "amount"
-                   or st.sentence.lstrip("（(一二三四五六七八九十0123456789)）、.． ").startswith(_PARTS_WORD)) \
-            and not any(word in st.sentence for word in _OWN_WORDS)
-        if self.region_headings is not None and st.headings == self.region_headings and goes_on:
+        own = any(word in st.sentence for word in _OWN_WORDS)
+        goes_on = bool(st.headings) or st.kind != "amount" or st.paragraph == self.region_paragraph \
+            or (self.region_text and not st.headings) \
+            or st.sentence.lstrip("（(一二三四五六七八九十0123456789)）、.． ").startswith(_PARTS_WORD)
+        if self.region_headings is not None and st.headings == self.region_headings and goes_on and not own:
             return True
-        self.region_headings = None
+        self.region_headings, self.region_paragraph, self.region_text = None, -1, False
         return False
 
 
@@ -273,8 +284,12 @@ OF_A_UNIT = "说的是一个预算单位的数"
 OF_A_REGION = "说的是一个地区或多个部门的数"
 # a region's word, then within a few characters the money it speaks of: “全区一般公共预算收入”, “成都市市本级部门，使用财政拨款”
 _REGION = re.compile("(?:{})[^。；;]{{0,8}}?(?:{})".format(*("|".join(map(re.escape, words)) for words in region_words())))
+# a region's own name right after the year, then the money it speaks of: “2021年五华区一般公共预算”, “2021年度五华区区级“三公”经费”
+_PLACE = re.compile("(?:19|20)\\d\\d年度?[，,]?[\u4e00-\u9fff]{{1,6}}?(?:{})(?:{})?[“\"]?(?:{})".format(
+    *("|".join(map(re.escape, words)) for words in (*place_words(), region_words()[1]))))
 _PARTS_WORD = "其中"
 _OWN_WORDS = own_department_words()
+_REGION_FINANCE = region_finance_words()
 
 
 def _refused(st: Statement, of_a_unit: bool, of_a_region: bool = False) -> Verdict | None:
