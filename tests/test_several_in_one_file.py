@@ -180,3 +180,21 @@ def test_a_disclosure_that_cannot_be_imported_leaves_the_others_unwritten(capsys
     err = capsys.readouterr().err
     assert "其中第1–3页：佛山市轨道交通局 2019年部门决算未能导入" in err and "未写出任何文件" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_each_disclosure_is_judged_late_by_its_own_row_not_the_files_first():
+    """Two units bound in one file: the second published late, the first in time. Each disclosure's 及时性 (and so
+    its 结论: one clean but late is 有问题) is its own row's — the file's first row judged them all before."""
+    from datetime import date
+
+    from reportgen.review.register import Known, register
+    from reportgen.review.roster import Member
+    from reportgen.review.tally import CLEAN, FLAGGED, verdict
+
+    approved = date(2026, 1, 20)
+    members = [Member("上海交通职业技术学院", "单位", "上海市交通委员会", approved, date(2026, 1, 25), 2026, False, "名单 A2"),
+               Member("上海市刑事科学技术研究院", "单位", "上海市公安局", approved, date(2026, 3, 30), 2026, False, "名单 A3")]
+    first, second = (Known(SHANGHAI, name, "单位", 2026, False) for name in (m.name for m in members))
+    listed = register(members, [first, second])
+    assert [entry.member.name for entry in map(listed.entry_of, (first, second))] == [m.name for m in members]
+    assert [verdict(CLEAN, listed.entry_of(doc)) for doc in (first, second)] == [CLEAN, FLAGGED]

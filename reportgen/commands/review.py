@@ -166,8 +166,8 @@ def _report(args: argparse.Namespace, done: list[Done], listed: Register | None)
         print(_register_text(listed, args.roster), end="")
     from reportgen.review.tally import tally, verdict  # deferred: with the reviewer
 
-    counted = tally(verdict(outcome, listed.entry_of(d.document) if listed else None)
-                    for d in done for outcome in d.outcomes or (d.outcome,))
+    counted = tally(verdict(outcome, listed.entry_of(doc) if listed else None)
+                    for d in done for outcome, doc in zip(d.outcomes or (d.outcome,), d.knowns or (d.known,), strict=True))
     unreviewed = f"，{counted.unreviewed} 份未能审核" if counted.unreviewed else ""
     print(f"审核 {counted.documents} 份文件：{counted.flagged} 份有问题，{counted.clean} 份未发现问题{unreviewed}")
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from reportgen.model import THREE_PUBLIC_PARTS
 from reportgen.review.documents import DocumentReview
-from reportgen.review.register import Entry, Register
+from reportgen.review.register import Entry, Register, known
 
 COMPLETENESS_RULES = ("R-空表说明", "R-内容空缺")  # what the text leaves out, or says of a table, falsely
 FUNCTION_DIGITS, ECONOMIC_DIGITS = 7, 5  # 类 3 + 款 2 + 项 2; 类 3 + 款 2
@@ -65,7 +65,7 @@ class Inspection:
 
 
 def inspection(result: DocumentReview, register: Register | None) -> Inspection:
-    entry = register.entry_of(result.document) if register else None
+    entry = register.entry_of(known(result)) if register else None
     out = Inspection(entry, register is not None, form=_FORMATS.get(result.kind, ""))
     wording = result.narrative.wording if result.narrative else result.final_text
     out.completeness_findings = sum(1 for f in wording if f.rule in COMPLETENESS_RULES)

@@ -19,7 +19,7 @@ from reportgen.review.handback import Issued, handback, notice_docx
 from reportgen.review.inspection import Inspection, inspection
 from reportgen.review.listing import Listed, document_lines, listed
 from reportgen.review.places import Mark, NotPlaced, marks
-from reportgen.review.register import DEADLINE_DAYS, Register
+from reportgen.review.register import DEADLINE_DAYS, Known, Register, known
 from reportgen.review.tally import tally, verdict
 from reportgen.writers.html import environment
 from reportgen.writers.xlsx import xlsx_bytes
@@ -129,6 +129,7 @@ class SummaryPart:
     link: str  # its first page: its text's, else its tables', else its annotated copy
     outcome: str  # 未能审核 / 有问题 / 未发现问题 (DocumentReview.outcome)
     inspection: Inspection  # the row's 检查表 (its 及时性 set once the register is known)
+    known: Known  # what the roster matches it by (a disclosure of a file of several: its own)
 
 
 def summary_part(result: DocumentReview, index: int, copy: Copy | None, items: list[Listed]) -> SummaryPart:
@@ -146,7 +147,7 @@ def summary_part(result: DocumentReview, index: int, copy: Copy | None, items: l
          "link": _link(item, tables if result.imported is not None else "", prose_page),
          "pdf": f"{annotated}#page={item.page}" if annotated and item.page else ""} for item in items]
     link = prose_page or (tables if result.imported is not None else "") or annotated
-    return SummaryPart(result.document, row, findings, link, result.outcome, checked)
+    return SummaryPart(result.document, row, findings, link, result.outcome, checked, known(result))
 
 
 def document_files(result: DocumentReview, index: int,
@@ -171,7 +172,7 @@ def summary_page_of(parts: list[SummaryPart], register: Register | None) -> str:
     rules: set[str] = set()
     for part in parts:
         part.inspection.on_roster = register is not None
-        part.inspection.timely = register.entry_of(part.document) if register else None
+        part.inspection.timely = register.entry_of(part.known) if register else None
         rules.update(str(f["item"].rule) for f in part.findings)  # type: ignore[attr-defined]
         # the one 结论 both tables print, and the heading and the terminal count (review/tally.py)
         part.row["verdict"] = verdict(part.outcome, part.inspection.timely)

@@ -85,9 +85,11 @@ class Register:
     def late(self) -> list[Entry]:
         return [e for e in self.entries if e.state == "逾期"]
 
-    def entry_of(self, document: Path) -> Entry | None:
-        """The row the reviewed document was matched to (None: on no row)."""
-        return next((e for e in self.entries if document in e.documents), None)
+    def entry_of(self, doc: Known) -> Entry | None:
+        """The row the reviewed document (a disclosure of its file) was matched to (None: on no row). A file of
+        several disclosures is on each of their rows: each disclosure is its own row's, never the file's first."""
+        entry = row_of(doc, self.entries)
+        return entry if entry is not None and doc.document in entry.documents else None
 
     @property
     def hidden(self) -> list[Entry]:
