@@ -8,6 +8,8 @@ cells merged as printed, amounts as number cells, codes as text — and import b
 --layout). Compared: the figures each import writes from the tables (a YAML line whose note names a table and
 its place), as multisets; the exit codes; 内部错误. The workbooks are written to --out (default
 /tmp/pdf-as-workbook-<pid>), never to the repository. A measurement, not a test.
+
+    python -m bench.pdf_as_workbook [--only ID…] [--variant export|codes-as-numbers|amounts-as-text]
 """
 
 from __future__ import annotations
@@ -48,8 +50,15 @@ def _above(document: PdfDocument, grid: Grid) -> list[str]:
     return [line.text for line in document.lines[max(0, at - 3):at] if line.table is None and line.page == page]
 
 
-def write_workbook(pdf: Path, out: Path) -> int:
-    """The PDF's tables as a workbook at ``out``; the number of sheets."""
+VARIANTS = {
+    "export": "amounts as number cells, codes as text (a budget system's export)",
+    "codes-as-numbers": "codes as number cells too (a sheet retyped, or a code column formatted as numbers)",
+    "amounts-as-text": "amounts as text cells printed with separators (“1,234.56”), codes as text",
+}
+
+
+def write_workbook(pdf: Path, out: Path, variant: str = "export") -> int:
+    """The PDF's tables as a workbook at ``out`` (``variant``: one of VARIANTS); the number of sheets."""
     document = read_pdf(pdf, pdf.read_bytes())
     book = xlsxwriter.Workbook(str(out))
     money = book.add_format({"num_format": "#,##0.00"})
@@ -58,12 +67,13 @@ def write_workbook(pdf: Path, out: Path) -> int:
         above = _above(document, grid)
         for row, text in enumerate(above):
             sheet.write_string(row, 0, text)
-        _write_grid(sheet, grid, len(above), money)
+        _write_grid(sheet, grid, len(above), money, variant)
     book.close()
     return len(document.grids)
 
 
-def _write_grid(sheet: xlsxwriter.worksheet.Worksheet, grid: Grid, top: int, money: xlsxwriter.format.Format) -> None:
+def _write_grid(sheet: xlsxwriter.worksheet.Worksheet, grid: Grid, top: int, money: xlsxwriter.format.Format,
+                variant: str) -> None:
     merged: set[tuple[int, int]] = set()
     for merge in grid.merges:
         cells = {(r, c) for r in range(merge.first_row, merge.last_row + 1)
@@ -77,8 +87,9 @@ def _write_grid(sheet: xlsxwriter.worksheet.Worksheet, grid: Grid, top: int, mon
         for col in range(len(grid.rows[row])):
             if (row, col) in merged or not (text := _text(grid, row, col)):
                 continue
-            if _AMOUNT.fullmatch(text) and not _CODE.fullmatch(text):
-                sheet.write_number(top + row, col, float(Decimal(text.replace(",", ""))), money)
+            code = _CODE.fullmatch(text) is not None
+            if variant == "codes-as-numbers" and code or _AMOUNT.fullmatch(text) and not code and variant != "amounts-as-text":
+                sheet.write_number(top + row, col, float(Decimal(text.replace(",", ""))), None if code else money)
             else:
                 sheet.write_string(top + row, col, text)
 
@@ -96,12 +107,12 @@ def _imported(path: Path, out: Path) -> tuple[int, str, Counter[str]]:
     return done.returncode, told[-1] if told else "", figures
 
 
-def compare(document: str, work: Path) -> str:
+def compare(document: str, work: Path, variant: str) -> str:
     pdf = CORPUS / f"{document}.pdf"
     book = work / f"{document}.xlsx"
     for old in (work / f"{document}-pdf.yaml", work / f"{document}-xlsx.yaml"):  # this bench's own outputs
         old.unlink(missing_ok=True)
-    sheets = write_workbook(pdf, book)
+    sheets = write_workbook(pdf, book, variant)
     code_pdf, _, from_pdf = _imported(pdf, work / f"{document}-pdf.yaml")
     code_book, last, from_book = _imported(book, work / f"{document}-xlsx.yaml")
     same = sum((from_pdf & from_book).values())
@@ -115,6 +126,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", nargs="*", default=None)
     parser.add_argument("--out", type=Path, default=Path(f"/tmp/pdf-as-workbook-{os.getpid()}"))
+    parser.add_argument("--variant", choices=sorted(VARIANTS), default="export")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     documents = sorted(p.stem for p in CORPUS.glob("*.pdf")
@@ -123,7 +135,7 @@ def main() -> None:
           "| 内部错误 or refusal |\n|---|---:|---|---:|---:|---:|---|")
     for document in documents:
         if args.only is None or any(part in document for part in args.only):
-            print(compare(document, args.out), flush=True)
+            print(compare(document, args.out, args.variant), flush=True)
 
 
 if __name__ == "__main__":
