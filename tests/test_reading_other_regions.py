@@ -73,3 +73,29 @@ def _figures(node: object) -> object:
     if isinstance(node, list):
         return [_figures(value) for value in node]
     return getattr(node, "value", node)
+
+
+# A web page's disclosure table as 云南昌宁县卡斯镇 2024 sets its “三公” table out (2023年预算数 | 2024年预算数 | 增、减金额 |
+# 增、减幅度), here a 一般公共预算支出表 titled by a paragraph above it, its title naming no year (the figures are ours).
+PAGE = """<html><head><meta charset="utf-8"></head><body>
+<p style="text-align:center"><strong>表5 一般公共预算支出表</strong></p>
+<table border="1">
+<tr><td colspan="6">单位名称：某镇人民政府　　单位：万元</td></tr>
+<tr><td>科目编码</td><td>科目名称</td><td>2025年预算数</td><td>2026年预算数</td><td>增减额</td><td>增减%</td></tr>
+<tr><td></td><td>合计</td><td>300.00</td><td>330.00</td><td>30.00</td><td>10.00</td></tr>
+<tr><td>201</td><td>一般公共服务支出</td><td>300.00</td><td>330.00</td><td>30.00</td><td>10.00</td></tr>
+<tr><td>2010101</td><td>行政运行</td><td>200.00</td><td>210.00</td><td>10.00</td><td>5.00</td></tr>
+</table></body></html>"""
+
+
+def test_a_pages_table_titled_by_a_paragraph_reads_this_years_and_last_years_columns(tmp_path: Path) -> None:
+    page = tmp_path / "某镇2026年部门预算.html"
+    page.write_text(PAGE, encoding="utf-8")
+    grids = read_published(page).grids
+    assert grids[0].name == "表5 一般公共预算支出表"  # the paragraph above it, as a heading would
+    known, _ = recognize(grids, catalogs.load(None))
+    assert [table.kind.id for table in known] == ["一般公共预算支出表"]
+    rows = {row.code: row for row in body_rows(known[0], problems=[]) if row.code}
+    assert str(rows["2010101"].amounts["预算数"].value) == "210.00"  # 2026's, the later of the two years
+    assert str(rows["2010101"].amounts["上年预算数"].value) == "200.00"
+    assert {"增减", "增减幅度"} <= set(known[0].columns.values())

@@ -185,8 +185,9 @@ def shaped(table: Table, catalog: Catalog) -> Table:
     title's row on (by_unit.py shapes so a table no kind of the catalog names)."""
     _read_caption(table)
     table.body_start = _body_start(table.grid, table.header_start)
+    year = table.year if table.year is not None else header_year(table)  # 2025年预算数 | 2026年预算数, no year above
     table.columns = _function_codes(table, _columns(table.grid, range(table.header_start, table.body_start),
-                                                    catalog.of_kind(table.kind), table.year))
+                                                    catalog.of_kind(table.kind), year))
     return table
 
 

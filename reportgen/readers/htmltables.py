@@ -1,7 +1,7 @@
 """An HTML page's tables: what finance web systems export under an .xls name (Excel opens it), and
 what Excel writes as "网页". Every <table> is one grid, named by its <caption>, else its title
-attribute, else the nearest heading (h1–h6) before it that no earlier table took, else 表1, 表2, …
-in the page's order.
+attribute, else the nearest heading (h1–h6, or a paragraph outside any table that reads as a table's title:
+“表5 一般公共预算支出表”) before it that no earlier table took, else 表1, 表2, … in the page's order.
 
 Cells are placed as a browser places them: a cell spanning rows (rowspan) takes its column in the
 rows below, so their cells move right; the span is recorded as a Merge, the value in its first cell.
@@ -28,6 +28,7 @@ from lxml import etree, html
 
 from reportgen.readers.grid import EMPTY, Cell, Grid, Merge
 from reportgen.readers.html_hidden import hidden_classes, hides
+from reportgen.readers.pdf_tables import is_table_title
 from reportgen.readers.sheets import (
     MAX_CELLS,
     MAX_COLUMNS,
@@ -155,12 +156,13 @@ def _hides(element: etree._Element, hiding: frozenset[str]) -> bool:
 
 def _named_tables(root: etree._Element, hiding: frozenset[str]) -> Iterator[tuple[etree._Element, str]]:
     """Each table with its name: its caption, else its title attribute (where an export writes the
-    sheet's name), else the latest heading before it not yet taken, else 表N."""
+    sheet's name), else the latest heading (or title paragraph) before it not yet taken, else 表N."""
     heading = ""
     number = 0
-    for element in root.iter("table", *_HEADINGS):
-        if element.tag in _HEADINGS:
-            if not any(_hides(e, hiding) for e in (element, *element.iterancestors())):  # a hidden heading names nothing
+    for element in root.iter("table", *_HEADINGS, "p"):
+        if element.tag in _HEADINGS or element.tag == "p":
+            if not any(_hides(e, hiding) for e in (element, *element.iterancestors())) \
+                    and (element.tag != "p" or _titles_a_table(element, hiding)):  # a hidden heading names nothing
                 heading = _text(element, hiding)
             continue
         number += 1
@@ -171,6 +173,13 @@ def _named_tables(root: etree._Element, hiding: frozenset[str]) -> Iterator[tupl
         if not name:
             name, heading = heading, ""
         yield element, name or f"表{number}"
+
+
+def _titles_a_table(paragraph: etree._Element, hiding: frozenset[str]) -> bool:
+    """A paragraph outside any table that reads as a table's title (“表5 一般公共预算支出表”): what a web page's
+    editor sets above each table of a disclosure, centred and bold, where a heading element is not used."""
+    return not any(ancestor.tag == "table" for ancestor in paragraph.iterancestors()) \
+        and is_table_title(_text(paragraph, hiding))
 
 
 def _read_table(file: str, name: str, table: etree._Element, classes: dict[str, str], hiding: frozenset[str]) -> Grid:
