@@ -22,6 +22,7 @@ from reportgen.importing.pipeline import _places
 from reportgen.importing.recognize import Table, content_note, recognize, titled_table
 from reportgen.importing.reconcile import differences
 from reportgen.importing.sure import header_doubts
+from reportgen.importing.visible import same_table_twice
 from reportgen.readers.grid import Cell, Grid, Merge
 from reportgen.readers.pdf_tables import _Line, _tables, _wrapped_title
 from reportgen.readers.pdf_words import Word
@@ -334,6 +335,22 @@ def test_a_tables_number_over_its_title_is_the_next_tables_first_line_not_a_row_
     assert not any("公开" in cell.text for row in spending.grid.rows[spending.body_start:] for cell in row)
     assert fiscal.grid.rows[0][0].text == "财政拨款收支预算总表"
     assert build([spending, fiscal], catalog).problems == []
+
+
+def test_a_目录_listing_the_tables_is_no_table_and_no_second_收支总表(catalog):
+    """中共江苏省委办公厅 2018 报表 pp. 1–3: the cover and its 目录 (“一、收支预算总表”, “二、收入预算总表” …) read as one
+    grid were a 收支总表 “with other figures” than p. 3's — told as two 收支总表 to check. A 目录's line titles nothing."""
+    tables = _read("js-shengweibangongting-2018-tables-p1-3.pdf", catalog)
+    assert [(table.kind.id, table.grid.name) for table in tables] == [("收支总表", "第3页")]
+    assert same_table_twice(tables, workbook=False) == []
+
+
+def test_a_table_of_no_rows_followed_by_the_next_tables_title_is_still_its_table(catalog):
+    """One other title next to a title is the next table (a fund table with nothing under it), not a 目录."""
+    grid = _grid(12, _cells("财政拨款政府性基金支出预算表"), _cells("一般公共预算机关运行经费支出预算表"),
+                 _cells("部门：江苏省政协办公厅", "单位：万元"))
+    tables, _ = recognize([grid], catalog)
+    assert [table.kind.id for table in tables][:1] == ["政府性基金预算支出表"]
 
 
 def test_a_title_over_a_caption_naming_the_department_alone_is_a_table(catalog):

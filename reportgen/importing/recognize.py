@@ -109,7 +109,7 @@ def _recognize(grid: Grid, catalog: Catalog) -> Table | None:
     table: Table | None = None
     for row in range(min(TITLE_ROWS, len(grid.rows))):
         kind, year = _title_kind(row_text(grid, row), catalog)
-        if kind is not None:
+        if kind is not None and not _listed(grid, row, kind, catalog):
             table = Table(kind, grid, title=row_text(grid, row).strip(), year=year, header_start=row + 1)
             break
     if table is None:  # no title inside: the sheet's name, or the title paragraph a DOCX table is named by
@@ -119,6 +119,19 @@ def _recognize(grid: Grid, catalog: Catalog) -> Table | None:
             return _by_content(grid, catalog)
         table = Table(kind, grid, title=grid.name, year=year)
     return _finished(table, catalog)
+
+
+_LISTING_NEAR = 2  # a 目录's line has other tables' names within two rows of it, on two rows at least
+
+
+def _listed(grid: Grid, row: int, kind: TableKind, catalog: Catalog) -> bool:
+    """Whether the title at ``row`` is one line of a list of the tables, not a table's title: two of the rows
+    within ``_LISTING_NEAR`` of it title other tables (a cover and its 目录 read as one grid, 中共江苏省委办公厅
+    2018 报表 pp. 1–2: “一、收支预算总表”, “二、收入预算总表” … — it is no 收支总表). A table with no rows whose
+    next table's title follows it has one such row, and stays the table its title names."""
+    near = range(max(row - _LISTING_NEAR, 0), min(row + _LISTING_NEAR + 1, len(grid.rows)))
+    others = [other for other in near if other != row and _title_kind(row_text(grid, other), catalog)[0] not in (None, kind)]
+    return len(others) >= 2
 
 
 def _finished(table: Table, catalog: Catalog) -> Table:
