@@ -18,7 +18,7 @@ from pathlib import Path
 from reportgen.errors import Finding, SourceError
 from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
-from reportgen.readers.statements import TooManyFigures, read_statements
+from reportgen.readers.statements import Statement, TooManyFigures, laid_in_columns, read_statements
 from reportgen.render import Prepared, prepare
 from reportgen.review.consistency import CUT_RULE, borne_out
 from reportgen.review.glossary import Glossary, unit_forms
@@ -138,7 +138,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
         except SourceError as exc:
             return None, exc.findings
     try:
-        statements = read_statements(lines)
+        statements = prose_statements(lines)
     except TooManyFigures as exc:
         return None, [Finding("error", "R-草稿", f"草稿写出的数字超过 {exc.limit} 个（到第 {exc.line} 行），"
                               "不像一份部门预算公开文本（通常只有几千个数字）：请确认选的是草稿文件；未核对",
@@ -169,6 +169,16 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     return result, []
 
 
+def prose_statements(lines: list[Line]) -> list[Statement]:
+    """The figures the lines state (read_statements) but those a sentence joined of a grid's cells says (lines laid in
+    columns, readers/statements.py laid_in_columns: a table printed as text, its grid not recognised — a 绩效目标表
+    bound behind the 情况说明): no figure of the prose, neither judged nor counted as 未能核对. A row's figures read as
+    a table's cells stay."""
+    statements = read_statements(lines)
+    columned = laid_in_columns(lines)
+    return [st for st in statements if st.kind == "cell" or st.line not in columned]
+
+
 NO_TABLES = "文件的表格未能读出（或读出的表格不能成为源文件），无从与表格核对"
 
 
@@ -180,7 +190,7 @@ def review_within_sentences(draft: Path, year: int | None, cut_as_notes: bool = 
     run as in any review. None when the document's text cannot be read."""
     try:
         lines = read_draft(draft) if lines is None else lines  # (its lines as read already, where they were)
-        statements = read_statements(lines)
+        statements = prose_statements(lines)
     except (SourceError, TooManyFigures):
         return None
     verdicts = [Verdict(st, "unknown", cause=NO_TABLES) for st in statements if st.kind != "cell"]
@@ -274,7 +284,7 @@ def sentence_findings(draft: Path, cut_as_notes: bool = False, lines: list[Line]
     ``lines``: the document's, where its caller read it already."""
     try:
         lines = read_draft(draft) if lines is None else lines
-        statements = read_statements(lines)
+        statements = prose_statements(lines)
     except SourceError as exc:
         return exc.findings
     except TooManyFigures:
