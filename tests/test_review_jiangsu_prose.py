@@ -14,8 +14,10 @@ from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
 from reportgen.readers.statements import Statement, read_statements
 from reportgen.review import review_within_sentences
+from reportgen.review.documents import review_document
 from reportgen.review.judge import Verdict
 from reportgen.review.subjects import name_subjects
+from tests.clients import require_program
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import" / "national"
 CHANGES = FIXTURES / "js-jianchayuan-2018-p24.pdf"  # 江苏省人民检察院 2018, pp. 24–25
@@ -143,3 +145,16 @@ def test_this_years_figure_said_against_last_years_is_a_change_and_a_total_endin
     verdicts = [Verdict(st, "unknown") for st in (amount, change, total)]
     name_subjects(verdicts, 2018)
     assert [v.subject for v in verdicts] == ["公务接待费", "公务接待费", "财政拨款收支总计"]
+
+
+def test_the_procurement_said_in_jiangsus_words_is_judged_by_its_procurement_table():
+    """江苏省高级人民法院 2018 (the whole document, tests/fixtures/import/national/js-gaoyuan-2018.pdf): “2018年我部门政府
+    采购预算总金额为4641.62万元”, “其中拟购买货物962.86万元；拟购买工程539万元；拟购买服务3139.76万元” — the names
+    vocabulary.yaml gives the 政府采购 quantities — are judged by its 公开12表 (政府采购.合计, 货物, 工程, 服务)."""
+    require_program("pdftotext")
+    review = review_document(FIXTURES / "js-gaoyuan-2018.pdf", None)
+    assert review.narrative is not None
+    judged = {(v.statement.text, v.status, v.figure.name if v.figure else "") for v in review.narrative.verdicts
+              if "采购" in v.statement.sentence or "拟购买" in v.statement.sentence}
+    assert {("4641.62万元", "agree", "政府采购预算"), ("962.86万元", "agree", "货物采购"),
+            ("539万元", "agree", "工程采购"), ("3139.76万元", "agree", "服务采购")} <= judged

@@ -573,13 +573,16 @@ class Glossary(Naming[Figure]):
         p = b.procurement
         # a total of its kinds: each rounded, the 万元 source's total may stand 尾数误差 off the kinds' sum (Figure.slack)
         parts = (p.goods, p.works, p.services) if len(p.given) == 3 else ()  # a kind not given is unknown, not 0
+        # and by the names the vocabulary gives them (vocabulary.yaml 数的名称: 江苏 “政府采购预算总金额为”, “拟购买货物”)
+        said = named_quantities()
         if f.procurement_total is not None:
-            self.add(Figure("政府采购预算", f.procurement_total, parts=parts), *_PROCUREMENT_NAMES)
+            self.add(Figure("政府采购预算", f.procurement_total, parts=parts), *_PROCUREMENT_NAMES,
+                     *said.get("政府采购预算", ()))
         for kind, value in (("货物", p.goods), ("工程", p.works), ("服务", p.services)):
             if kind not in p.given:
                 continue
             self.add(Figure(f"{kind}采购", value), f"{kind}采购", f"政府采购{kind}", f"政府采购{kind}预算",
-                     f"{kind}类采购", f"{kind}类政府采购")
+                     f"{kind}类采购", f"{kind}类政府采购", *said.get(f"政府采购{kind}预算", ()))
         if p.sme is not None:
             self.add(Figure("面向中小企业预留", p.sme), *_SME_NAMES)
 
