@@ -325,6 +325,8 @@ class Glossary(Naming[Figure]):
         # the figures made of the source's “三公”经费 (its total, parts, 公务用车, years' rows): where the text alone
         # gave them (no “三公” table read), the text's own figures, never its measure (review_prepared)
         self.three_public_figures: set[int] = set()
+        # the figure of the source's 机关运行经费: where the text alone gave it (烟台: no table of it), likewise
+        self.running_figures: set[int] = set()
         # the names of 经济分类 rows printed with another item's name (30202 印作“咨询费”, 咨询费 being
         # 30203): which figure such a name stands for the document does not say — never judged by name
         self.disputed = _misnamed(budget)
@@ -564,7 +566,9 @@ class Glossary(Naming[Figure]):
         """机关运行经费, where the source states it."""
         running = b.running_costs
         if running is not None:
-            self.add(Figure("机关运行经费", running.current, running.prior, running.actual), *_RUNNING_NAMES)
+            figure = Figure("机关运行经费", running.current, running.prior, running.actual)
+            self.add(figure, *_RUNNING_NAMES)
+            self.running_figures = {id(figure)}
 
     def _procurement(self, b: Budget, f: Computed) -> None:
         """政府采购: its total, each kind and the part kept for small firms, where the source states them."""
