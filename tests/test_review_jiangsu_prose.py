@@ -158,3 +158,28 @@ def test_the_procurement_said_in_jiangsus_words_is_judged_by_its_procurement_tab
               if "采购" in v.statement.sentence or "拟购买" in v.statement.sentence}
     assert {("4641.62万元", "agree", "政府采购预算"), ("962.86万元", "agree", "货物采购"),
             ("539万元", "agree", "工程采购"), ("3139.76万元", "agree", "服务采购")} <= judged
+
+
+def test_the_running_costs_said_in_jiangsus_words_are_judged_by_their_table():
+    """“2018年本部门一般公共预算机关运行经费预算支出3407.38万元” (江苏省高级人民法院 2018, the whole document): the
+    机关运行经费 by a name vocabulary.yaml gives it, judged by its 公开11表 (机关运行经费.本年)."""
+    require_program("pdftotext")
+    review = review_document(FIXTURES / "js-gaoyuan-2018.pdf", None)
+    assert review.narrative is not None
+    said = [v for v in review.narrative.verdicts if v.statement.text == "3407.38万元"
+            and "机关运行经费预算支出" in v.statement.label]
+    assert {(v.status, v.figure.name if v.figure else "") for v in said} == {("agree", "机关运行经费")}
+
+
+def test_running_costs_the_text_alone_gave_never_measure_the_text():
+    """烟台市大数据局 2026 (pp. 1, 6 and 28, tests/fixtures/import/national/yantai-dashujuju-2026-p1-6-28.pdf): no table
+    prints its 机关运行经费 — the import takes it from “2026年本部门机关运行经费安排133.02万元，较2025年预算减少25.94万元”
+    itself. Judged by it, the sentence would agree with itself: 未能核对, told why."""
+    from reportgen.review import TEXT_ALONE
+
+    require_program("pdftotext")
+    review = review_document(FIXTURES / "yantai-dashujuju-2026-p1-6-28.pdf", None)
+    assert review.narrative is not None
+    said = [v for v in review.narrative.verdicts if "机关运行经费安排" in v.statement.sentence]
+    assert [(v.statement.text, v.status, v.cause) for v in said] == [
+        ("133.02万元", "unknown", TEXT_ALONE), ("较2025年预算减少25.94万元", "unknown", TEXT_ALONE)]

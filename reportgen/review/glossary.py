@@ -563,11 +563,12 @@ class Glossary(Naming[Figure]):
         return next((self.three_public[c] for c in _candidates(text) if c in self.three_public), None)
 
     def _running_costs(self, b: Budget) -> None:
-        """机关运行经费, where the source states it."""
+        """机关运行经费, where the source states it, by the names vocabulary.yaml gives it too (江苏 “一般公共预算机关运行经费
+        预算支出”)."""
         running = b.running_costs
         if running is not None:
             figure = Figure("机关运行经费", running.current, running.prior, running.actual)
-            self.add(figure, *_RUNNING_NAMES)
+            self.add(figure, *_RUNNING_NAMES, *named_quantities().get("机关运行经费", ()))
             self.running_figures = {id(figure)}
 
     def _procurement(self, b: Budget, f: Computed) -> None:
