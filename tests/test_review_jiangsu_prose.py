@@ -183,3 +183,18 @@ def test_running_costs_the_text_alone_gave_never_measure_the_text():
     said = [v for v in review.narrative.verdicts if "机关运行经费安排" in v.statement.sentence]
     assert [(v.statement.text, v.status, v.cause) for v in said] == [
         ("133.02万元", "unknown", TEXT_ALONE), ("较2025年预算减少25.94万元", "unknown", TEXT_ALONE)]
+
+
+def test_a_procurement_the_text_alone_gave_never_measures_the_text():
+    """江苏省人民检察院 2018 (pp. 13–15 and 30, tests/fixtures/import/national/js-jianchayuan-2018-p13-14-15-30.pdf) prints
+    no 政府采购预算表: the import takes 政府采购 from “2018年度政府采购支出预算总额3,096.24万元。其中：拟采购货物支出268万元、
+    拟购买服务支出2,828.24万元” itself. Judged by it, the sentence would agree with itself: 未能核对, told why."""
+    from reportgen.review import TEXT_ALONE
+
+    require_program("pdftotext")
+    review = review_document(FIXTURES / "js-jianchayuan-2018-p13-14-15-30.pdf", None)
+    assert review.narrative is not None
+    said = [v for v in review.narrative.verdicts if v.statement.kind == "amount"
+            and ("政府采购支出预算总额" in v.statement.sentence or "拟采购货物支出" in v.statement.sentence)]
+    assert [(v.statement.text, v.status, v.cause) for v in said] == [
+        ("3,096.24万元", "unknown", TEXT_ALONE), ("268万元", "unknown", TEXT_ALONE), ("2,828.24万元", "unknown", TEXT_ALONE)]

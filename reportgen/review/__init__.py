@@ -129,7 +129,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     names of the department's units its tables print rows of in turn (importing/units_in_turn.py): a sentence
     or a section that names one speaks of that unit's figures, never judged by the department's; ``text_alone``:
     the parts of the source the draft's own text gave, no table of them read (“三公经费” where the “三公” table is
-    left out, 机关运行经费 where no table prints it): a figure judged by them would be judged by itself, and is 未能核对
+    left out, 机关运行经费 and 政府采购 where no table prints them): a figure judged by them would be judged by itself, and is 未能核对
     instead."""
     if prepared.budget is None or prepared.figures is None or (prepared.errors and not despite_errors):
         return None, prepared.findings
@@ -152,10 +152,10 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     glossary.unit_sections = unit_forms(units, prepared.budget.department)
     verdicts = judge(statements, glossary)
     _not_judged(verdicts, unsure, tables)
-    if THREE_PUBLIC_PART in text_alone:
-        _not_by_itself(verdicts, glossary.three_public_figures)
-    if RUNNING_PART in text_alone:
-        _not_by_itself(verdicts, glossary.running_figures)
+    for part, figures in ((THREE_PUBLIC_PART, glossary.three_public_figures), (RUNNING_PART, glossary.running_figures),
+                          (PROCUREMENT_PART, glossary.procurement_figures)):
+        if part in text_alone:
+            _not_by_itself(verdicts, figures)
     if budget_table is not None:
         _of_other_tables(verdicts, budget_table)
     tie_listed_parts(verdicts, statements)
@@ -211,6 +211,7 @@ TABLE_ROW = "这一行是表中的一行，按表头读出的数才作判断；�
 
 THREE_PUBLIC_PART = "三公经费"
 RUNNING_PART = "机关运行经费"
+PROCUREMENT_PART = "政府采购"
 TEXT_ALONE = "源文件的这个数是由本文件的正文读出的（没有读到它所在的表），不能用来核对正文自身"
 
 

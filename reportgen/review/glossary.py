@@ -327,6 +327,8 @@ class Glossary(Naming[Figure]):
         self.three_public_figures: set[int] = set()
         # the figure of the source's 机关运行经费: where the text alone gave it (烟台: no table of it), likewise
         self.running_figures: set[int] = set()
+        # and the figures of its 政府采购 (烟台, 江苏 2017: said in the text, no 政府采购预算表 read)
+        self.procurement_figures: set[int] = set()
         # the names of 经济分类 rows printed with another item's name (30202 印作“咨询费”, 咨询费 being
         # 30203): which figure such a name stands for the document does not say — never judged by name
         self.disputed = _misnamed(budget)
@@ -580,6 +582,7 @@ class Glossary(Naming[Figure]):
         parts = (p.goods, p.works, p.services) if len(p.given) == 3 else ()  # a kind not given is unknown, not 0
         # and by the names the vocabulary gives them (vocabulary.yaml 数的名称: 江苏 “政府采购预算总金额为”, “拟购买货物”)
         said = named_quantities()
+        before = self._figure_ids()
         if f.procurement_total is not None:
             self.add(Figure("政府采购预算", f.procurement_total, parts=parts), *_PROCUREMENT_NAMES,
                      *said.get("政府采购预算", ()))
@@ -590,6 +593,7 @@ class Glossary(Naming[Figure]):
                      f"{kind}类采购", f"{kind}类政府采购", *said.get(f"政府采购{kind}预算", ()))
         if p.sme is not None:
             self.add(Figure("面向中小企业预留", p.sme), *_SME_NAMES)
+        self.procurement_figures = self._figure_ids() - before
 
     def _defined_rows(self, b: Budget) -> None:
         """The rows of the tables defined as data (reportgen/tablekinds: 行), each under the words its
