@@ -175,3 +175,33 @@ def test_a_performance_targets_bound_is_no_figure() -> None:
     # the same document, p.31, its 绩效目标表 as its text layer runs it: “经济成本 总成本控制 ≤5万元”
     assert _read("绩效指标 成本指标 经济成本 总成本控制 ≤5万元 绩效指标 产出指标") == []
     assert [st.value for st in _read("公务用车运行维护费不超过5万元，实际安排4.20万元。")] == [Decimal("4.20")]
+
+
+# 江苏省政协办公厅 2018 p. 10 (tests/fixtures/import/national/js-zhengxie-2018-p10.pdf): the amount in one sentence, its
+# change and rate in the next, which opens with the comparison and names the amount again in words of its own
+ZHENGXIE_2018_P10 = Path(__file__).parent / "fixtures" / "import" / "national" / "js-zhengxie-2018-p10.pdf"
+
+
+def test_a_change_and_its_rate_said_in_the_sentence_after_their_amount_are_borne_out_by_it():
+    """“江苏省政协办公厅2018年度财政拨款收、支预算10,070.48万元。与上年相比，财政拨款收、支总计各增加1,003.69万元，
+    增长11.07%。”: 1,003.69 / (10,070.48 − 1,003.69) = 11.07 %; and the same of 财政拨款支出, a share between."""
+    from reportgen.readers.published import read_draft
+
+    statements = read_statements(read_draft(ZHENGXIE_2018_P10))
+    marked = borne_out(statements)
+    borne = [(st.kind, st.text, marked[id(st)]) for st in statements if id(st) in marked and st.kind in ("change", "rate")]
+    assert [(kind, text) for kind, text, _ in borne] == [("change", "1,003.69万元"), ("rate", "增长11.07%")] * 2
+    assert all(why.startswith("与前句的10,070.48万元") for _, _, why in borne)
+
+
+def test_a_rate_that_does_not_fit_the_amount_before_bears_nothing_out():
+    """The same sentences with a rate the two amounts rule out (11.70%), and with a sentence of a reason between
+    the amount and the comparison: nothing borne out."""
+    assert _borne("江苏省政协办公厅2018年度财政拨款收、支预算10,070.48万元。",
+                  "与上年相比，财政拨款收、支总计各增加1,003.69万元，增长11.70%。") == []
+    assert _borne("江苏省政协办公厅2018年度财政拨款收、支预算10,070.48万元。",
+                  "与上年相比，财政拨款收、支总计各增加1,003.69万元，增长11.07%。")[-2:] == [
+        ("change", "1,003.69万元"), ("rate", "增长11.07%")]
+    assert _borne("江苏省政协办公厅2018年度财政拨款收、支预算10,070.48万元。",
+                  "主要原因是人员增加。",
+                  "与上年相比，财政拨款收、支总计各增加1,003.69万元，增长11.07%。") == []

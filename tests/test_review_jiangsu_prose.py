@@ -14,8 +14,10 @@ from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
 from reportgen.readers.statements import Statement, read_statements
 from reportgen.review import review_within_sentences
+from reportgen.review.documents import review_document
 from reportgen.review.judge import Verdict
 from reportgen.review.subjects import name_subjects
+from tests.clients import require_program
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import" / "national"
 CHANGES = FIXTURES / "js-jianchayuan-2018-p24.pdf"  # 江苏省人民检察院 2018, pp. 24–25
@@ -143,3 +145,56 @@ def test_this_years_figure_said_against_last_years_is_a_change_and_a_total_endin
     verdicts = [Verdict(st, "unknown") for st in (amount, change, total)]
     name_subjects(verdicts, 2018)
     assert [v.subject for v in verdicts] == ["公务接待费", "公务接待费", "财政拨款收支总计"]
+
+
+def test_the_procurement_said_in_jiangsus_words_is_judged_by_its_procurement_table():
+    """江苏省高级人民法院 2018 (the whole document, tests/fixtures/import/national/js-gaoyuan-2018.pdf): “2018年我部门政府
+    采购预算总金额为4641.62万元”, “其中拟购买货物962.86万元；拟购买工程539万元；拟购买服务3139.76万元” — the names
+    vocabulary.yaml gives the 政府采购 quantities — are judged by its 公开12表 (政府采购.合计, 货物, 工程, 服务)."""
+    require_program("pdftotext")
+    review = review_document(FIXTURES / "js-gaoyuan-2018.pdf", None)
+    assert review.narrative is not None
+    judged = {(v.statement.text, v.status, v.figure.name if v.figure else "") for v in review.narrative.verdicts
+              if "采购" in v.statement.sentence or "拟购买" in v.statement.sentence}
+    assert {("4641.62万元", "agree", "政府采购预算"), ("962.86万元", "agree", "货物采购"),
+            ("539万元", "agree", "工程采购"), ("3139.76万元", "agree", "服务采购")} <= judged
+
+
+def test_the_running_costs_said_in_jiangsus_words_are_judged_by_their_table():
+    """“2018年本部门一般公共预算机关运行经费预算支出3407.38万元” (江苏省高级人民法院 2018, the whole document): the
+    机关运行经费 by a name vocabulary.yaml gives it, judged by its 公开11表 (机关运行经费.本年)."""
+    require_program("pdftotext")
+    review = review_document(FIXTURES / "js-gaoyuan-2018.pdf", None)
+    assert review.narrative is not None
+    said = [v for v in review.narrative.verdicts if v.statement.text == "3407.38万元"
+            and "机关运行经费预算支出" in v.statement.label]
+    assert {(v.status, v.figure.name if v.figure else "") for v in said} == {("agree", "机关运行经费")}
+
+
+def test_running_costs_the_text_alone_gave_never_measure_the_text():
+    """烟台市大数据局 2026 (pp. 1, 6 and 28, tests/fixtures/import/national/yantai-dashujuju-2026-p1-6-28.pdf): no table
+    prints its 机关运行经费 — the import takes it from “2026年本部门机关运行经费安排133.02万元，较2025年预算减少25.94万元”
+    itself. Judged by it, the sentence would agree with itself: 未能核对, told why."""
+    from reportgen.review import TEXT_ALONE
+
+    require_program("pdftotext")
+    review = review_document(FIXTURES / "yantai-dashujuju-2026-p1-6-28.pdf", None)
+    assert review.narrative is not None
+    said = [v for v in review.narrative.verdicts if "机关运行经费安排" in v.statement.sentence]
+    assert [(v.statement.text, v.status, v.cause) for v in said] == [
+        ("133.02万元", "unknown", TEXT_ALONE), ("较2025年预算减少25.94万元", "unknown", TEXT_ALONE)]
+
+
+def test_a_procurement_the_text_alone_gave_never_measures_the_text():
+    """江苏省人民检察院 2018 (pp. 13–15 and 30, tests/fixtures/import/national/js-jianchayuan-2018-p13-14-15-30.pdf) prints
+    no 政府采购预算表: the import takes 政府采购 from “2018年度政府采购支出预算总额3,096.24万元。其中：拟采购货物支出268万元、
+    拟购买服务支出2,828.24万元” itself. Judged by it, the sentence would agree with itself: 未能核对, told why."""
+    from reportgen.review import TEXT_ALONE
+
+    require_program("pdftotext")
+    review = review_document(FIXTURES / "js-jianchayuan-2018-p13-14-15-30.pdf", None)
+    assert review.narrative is not None
+    said = [v for v in review.narrative.verdicts if v.statement.kind == "amount"
+            and ("政府采购支出预算总额" in v.statement.sentence or "拟采购货物支出" in v.statement.sentence)]
+    assert [(v.statement.text, v.status, v.cause) for v in said] == [
+        ("3,096.24万元", "unknown", TEXT_ALONE), ("268万元", "unknown", TEXT_ALONE), ("2,828.24万元", "unknown", TEXT_ALONE)]

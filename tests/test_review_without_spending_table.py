@@ -53,7 +53,9 @@ def test_without_its_spending_table_a_balance_table_printing_the_split_gives_it(
     cut = review_document(without_pages(XINGKEYUAN, {10, 11}, tmp_path / "xingkeyuan-without-10-11.pdf"), None)
     assert not cut.unreviewed and errors_said(cut) == []
     assert not [v for v in cut.narrative.verdicts if v.status == "disagree"]
-    assert _agreeing(cut) >= 95  # of the whole's 111 (before: 91)
+    # of the whole's 107 (4 fewer before the balance table gave the split); its 政府采购, given by its text alone, is
+    # borne out within its sentence, never 一致 with itself
+    assert _agreeing(cut) >= 91
     rows = cut.imported.imported.tree["支出"]["功能分类"]
     beyond = [r for r in rows if "收支总表" in r["科目"].where]
     assert [(r["科目"].value, r["基本支出"].value, r["项目支出"].value) for r in beyond] == [(206, 0, 4000000)]

@@ -515,6 +515,32 @@ def _folios(lines: list[Line]) -> set[int]:
     return out
 
 
+# a gap between two of a line's cells: three spaces or more, between printed characters (a “%” set apart after its
+# number, “增长8.8   %” in 江苏's prose, is no cell of its own)
+_CELL_GAP = re.compile(r"\S {3,}(?![%％ ])\S")
+_AROUND = 3  # the printed lines either side of a line on its page that tell whether it stands in a grid
+_GAPPED = 4  # how many of those (and itself) set cells apart by gaps: the line is a grid's
+
+
+def laid_in_columns(lines: list[Line]) -> frozenset[int]:
+    """The numbers of the lines of a PDF's page that stand among lines set in columns (a table printed as text, its
+    grid not recognised: 北京's 项目支出绩效目标表 bound behind its 情况说明, 烟台's 绩效目标表): of the printed lines
+    around a line on its page (and itself), at least four set their cells apart by gaps. Their words are cells, not
+    sentences — what a sentence joined of them says is no figure of the prose. One line of prose set with wide
+    spaces among lines of prose (“各增加       1463.8  万元”, 江苏) is none."""
+    pages: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.page and line.text.strip():
+            pages.setdefault(line.page, []).append(line)
+    found: set[int] = set()
+    for printed in pages.values():
+        gapped = [bool(_CELL_GAP.search(line.text.strip())) for line in printed]
+        for index, line in enumerate(printed):
+            if sum(gapped[max(0, index - _AROUND):index + _AROUND + 1]) >= _GAPPED:
+                found.add(line.number)
+    return frozenset(found)
+
+
 @dataclass
 class _Read:
     """The lines a flush read as sentences, and what the reader was before them: the statements it had, the item,
@@ -986,6 +1012,11 @@ def continues(before: str, sentence: str) -> bool:
     if not before.rstrip().endswith("。") or not _CONTINUES.match(sentence.lstrip()):
         return False
     return sum(1 for _ in _AMOUNT.finditer(before)) == 1 and not _CONTINUES.search(before) and not _RATE.search(before)
+
+
+def opens_with_comparison(sentence: str) -> bool:
+    """Whether ``sentence`` opens with a comparison (“与上年相比，财政拨款收、支总计各增加……”, 江苏)."""
+    return bool(_COMPARE_LEAD.match(sentence.lstrip()))
 
 
 def _line_at(offset: int, starts: tuple[list[int], list[int]]) -> int:

@@ -18,7 +18,7 @@ from pathlib import Path
 from reportgen.errors import Finding, SourceError
 from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
-from reportgen.readers.statements import TooManyFigures, read_statements
+from reportgen.readers.statements import Statement, TooManyFigures, laid_in_columns, read_statements
 from reportgen.render import Prepared, prepare
 from reportgen.review.consistency import CUT_RULE, borne_out
 from reportgen.review.glossary import Glossary, unit_forms
@@ -129,7 +129,8 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     names of the department's units its tables print rows of in turn (importing/units_in_turn.py): a sentence
     or a section that names one speaks of that unit's figures, never judged by the department's; ``text_alone``:
     the parts of the source the draft's own text gave, no table of them read (“三公经费” where the “三公” table is
-    left out): a figure judged by them would be judged by itself, and is 未能核对 instead."""
+    left out, 机关运行经费 and 政府采购 where no table prints them): a figure judged by them would be judged by itself, and is 未能核对
+    instead."""
     if prepared.budget is None or prepared.figures is None or (prepared.errors and not despite_errors):
         return None, prepared.findings
     if lines is None:
@@ -138,7 +139,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
         except SourceError as exc:
             return None, exc.findings
     try:
-        statements = read_statements(lines)
+        statements = prose_statements(lines)
     except TooManyFigures as exc:
         return None, [Finding("error", "R-草稿", f"草稿写出的数字超过 {exc.limit} 个（到第 {exc.line} 行），"
                               "不像一份部门预算公开文本（通常只有几千个数字）：请确认选的是草稿文件；未核对",
@@ -151,8 +152,10 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     glossary.unit_sections = unit_forms(units, prepared.budget.department)
     verdicts = judge(statements, glossary)
     _not_judged(verdicts, unsure, tables)
-    if THREE_PUBLIC_PART in text_alone:
-        _not_by_itself(verdicts, glossary.three_public_figures)
+    for part, figures in ((THREE_PUBLIC_PART, glossary.three_public_figures), (RUNNING_PART, glossary.running_figures),
+                          (PROCUREMENT_PART, glossary.procurement_figures)):
+        if part in text_alone:
+            _not_by_itself(verdicts, figures)
     if budget_table is not None:
         _of_other_tables(verdicts, budget_table)
     tie_listed_parts(verdicts, statements)
@@ -169,6 +172,16 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     return result, []
 
 
+def prose_statements(lines: list[Line]) -> list[Statement]:
+    """The figures the lines state (read_statements) but those a sentence joined of a grid's cells says (lines laid in
+    columns, readers/statements.py laid_in_columns: a table printed as text, its grid not recognised — a 绩效目标表
+    bound behind the 情况说明): no figure of the prose, neither judged nor counted as 未能核对. A row's figures read as
+    a table's cells stay."""
+    statements = read_statements(lines)
+    columned = laid_in_columns(lines)
+    return [st for st in statements if st.kind == "cell" or st.line not in columned]
+
+
 NO_TABLES = "文件的表格未能读出（或读出的表格不能成为源文件），无从与表格核对"
 
 
@@ -180,7 +193,7 @@ def review_within_sentences(draft: Path, year: int | None, cut_as_notes: bool = 
     run as in any review. None when the document's text cannot be read."""
     try:
         lines = read_draft(draft) if lines is None else lines  # (its lines as read already, where they were)
-        statements = read_statements(lines)
+        statements = prose_statements(lines)
     except (SourceError, TooManyFigures):
         return None
     verdicts = [Verdict(st, "unknown", cause=NO_TABLES) for st in statements if st.kind != "cell"]
@@ -197,6 +210,8 @@ TABLE_ROW = "这一行是表中的一行，按表头读出的数才作判断；�
 
 
 THREE_PUBLIC_PART = "三公经费"
+RUNNING_PART = "机关运行经费"
+PROCUREMENT_PART = "政府采购"
 TEXT_ALONE = "源文件的这个数是由本文件的正文读出的（没有读到它所在的表），不能用来核对正文自身"
 
 
@@ -274,7 +289,7 @@ def sentence_findings(draft: Path, cut_as_notes: bool = False, lines: list[Line]
     ``lines``: the document's, where its caller read it already."""
     try:
         lines = read_draft(draft) if lines is None else lines
-        statements = read_statements(lines)
+        statements = prose_statements(lines)
     except SourceError as exc:
         return exc.findings
     except TooManyFigures:

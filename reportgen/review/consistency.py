@@ -10,7 +10,15 @@ from decimal import Decimal
 
 from reportgen.compute import quantize_half_up, truncated
 from reportgen.errors import Finding
-from reportgen.readers.statements import STARTS_ANEW, Statement, decimals_of, same_year, to_decimal, year_before
+from reportgen.readers.statements import (
+    STARTS_ANEW,
+    Statement,
+    decimals_of,
+    opens_with_comparison,
+    same_year,
+    to_decimal,
+    year_before,
+)
 from reportgen.review.glossary import BUDGET_WORD as _BUDGET_WORD
 from reportgen.review.glossary import normalize
 
@@ -129,6 +137,29 @@ def _triples(statements: list[Statement]) -> list[tuple[Statement, Statement, St
         if same and change.direction == rate.direction and not rate.after_flat and amount.unit in _UNITS \
                 and change.unit in _UNITS and amount.value is not None and change.value is not None:
             out.append((amount, change, rate))
+    return out
+
+
+def _triples_after(statements: list[Statement]) -> list[tuple[Statement, Statement, Statement]]:
+    """(amount, change, rate) where a sentence opens with a comparison and says a change and its rate alone, right
+    after a sentence (ended by its full stop, on the line before or the same) that states one amount, a share of it
+    aside: “省检察院2018年度财政拨款收、支总预算21,940.96万元。” / “与上年相比，财政拨款收、支总计各增加3,958.98万元，
+    增长22 %。” (江苏). Its words may name the amount again otherwise than the sentence before did: the figures
+    decide — only a rate that fits the amount and the change bears them out (borne_out)."""
+    out = []
+    for index, (change, rate) in enumerate(zip(statements, statements[1:], strict=False)):
+        said = [st for st in statements if st.sentence is change.sentence]
+        if (change.kind, rate.kind) != ("change", "rate") or said != [change, rate] or index == 0 \
+                or not opens_with_comparison(change.sentence) or change.direction != rate.direction \
+                or rate.after_flat or change.unit not in _UNITS or change.value is None:
+            continue
+        before = [st for st in statements[:index] if st.sentence is statements[index - 1].sentence]
+        amounts = [st for st in before if st.kind == "amount"]
+        if len(amounts) != 1 or any(st.kind not in ("amount", "share") for st in before) \
+                or not amounts[0].sentence.rstrip().endswith("。") or change.line - before[-1].line > 1 \
+                or amounts[0].unit not in _UNITS or amounts[0].value is None:
+            continue
+        out.append((amounts[0], change, rate))
     return out
 
 
@@ -468,6 +499,10 @@ def borne_out(statements: list[Statement]) -> dict[int, str]:
         low, high = _rate_bounds(amount, change)
         if low is not None and high is not None and _fits(rate, -1 if rate.direction == "down" else 1, low, high):
             _mark(out, (amount, change, rate), f"与句中的{amount.text}、{change.text}、{rate.text}相符")
+    for amount, change, rate in _triples_after(statements):
+        low, high = _rate_bounds(amount, change)
+        if low is not None and high is not None and _fits(rate, -1 if rate.direction == "down" else 1, low, high):
+            _mark(out, (change, rate), f"与前句的{amount.text}、句中的{change.text}、{rate.text}相符")
     for amount, change in zip(statements, statements[1:], strict=False):
         if _inline_prior_fits(amount, change):
             _mark(out, (amount, change), f"与句中的{amount.text}、上年{change.prior}相符")

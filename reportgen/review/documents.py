@@ -35,7 +35,15 @@ from reportgen.readers.statements import other_forms, running_costs_with_project
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
 from reportgen.render import prepare, prepared_findings
-from reportgen.review import THREE_PUBLIC_PART, Review, review_prepared, review_within_sentences, sentence_findings
+from reportgen.review import (
+    PROCUREMENT_PART,
+    RUNNING_PART,
+    THREE_PUBLIC_PART,
+    Review,
+    review_prepared,
+    review_within_sentences,
+    sentence_findings,
+)
 from reportgen.review.consistency import CUT_RULE
 from reportgen.review.coverage import Coverage, coverage, printed_amounts
 from reportgen.review.following import following
@@ -510,12 +518,19 @@ def _missing_tables(result: DocumentReview) -> list[Finding]:
 
 def _text_alone(imported: ImportResult) -> frozenset[str]:
     """The parts of the source whose every amount the document's text gave, none a table's (the “三公” table
-    left out: its parts as the text states them, importing/text_fields.py)."""
+    left out: its parts as the text states them, importing/text_fields.py; 机关运行经费 where no table prints it,
+    烟台 “2026年本部门机关运行经费安排133.02万元，较2025年预算减少25.94万元”; 政府采购 likewise)."""
     tables = tuple(f"{kind} " for kind in imported.imported.tables)
-    section = imported.imported.tree.get(THREE_PUBLIC_PART)
-    amounts = [node for node in walk(section) if isinstance(node.value, Decimal)] if isinstance(section, dict) else []
-    alone = bool(amounts) and not any(node.where.startswith(tables) for node in amounts)
-    return frozenset({THREE_PUBLIC_PART}) if alone else frozenset()
+    alone = set()
+    for part in (THREE_PUBLIC_PART, RUNNING_PART, PROCUREMENT_PART):
+        section = imported.imported.tree.get(part)
+        amounts = [node for node in walk(section) if isinstance(node.value, Decimal)] if isinstance(section, dict) else []
+        given = [node.where.startswith(tables) for node in amounts]
+        # the “三公” where no amount of it is a table's; 机关运行经费 and 政府采购, whose figures a table and the text may
+        # give in part each (江苏省委办公厅 2018: its 政府采购预算表 prints no 工程, the text's 0 is written), where any is not
+        if given and (not any(given) if part == THREE_PUBLIC_PART else not all(given)):
+            alone.add(part)
+    return frozenset(alone)
 
 
 def _on_scans(result: DocumentReview) -> None:

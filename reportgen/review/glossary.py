@@ -325,6 +325,10 @@ class Glossary(Naming[Figure]):
         # the figures made of the source's “三公”经费 (its total, parts, 公务用车, years' rows): where the text alone
         # gave them (no “三公” table read), the text's own figures, never its measure (review_prepared)
         self.three_public_figures: set[int] = set()
+        # the figure of the source's 机关运行经费: where the text alone gave it (烟台: no table of it), likewise
+        self.running_figures: set[int] = set()
+        # and the figures of its 政府采购 (烟台, 江苏 2017: said in the text, no 政府采购预算表 read)
+        self.procurement_figures: set[int] = set()
         # the names of 经济分类 rows printed with another item's name (30202 印作“咨询费”, 咨询费 being
         # 30203): which figure such a name stands for the document does not say — never judged by name
         self.disputed = _misnamed(budget)
@@ -561,10 +565,13 @@ class Glossary(Naming[Figure]):
         return next((self.three_public[c] for c in _candidates(text) if c in self.three_public), None)
 
     def _running_costs(self, b: Budget) -> None:
-        """机关运行经费, where the source states it."""
+        """机关运行经费, where the source states it, by the names vocabulary.yaml gives it too (江苏 “一般公共预算机关运行经费
+        预算支出”)."""
         running = b.running_costs
         if running is not None:
-            self.add(Figure("机关运行经费", running.current, running.prior, running.actual), *_RUNNING_NAMES)
+            figure = Figure("机关运行经费", running.current, running.prior, running.actual)
+            self.add(figure, *_RUNNING_NAMES, *named_quantities().get("机关运行经费", ()))
+            self.running_figures = {id(figure)}
 
     def _procurement(self, b: Budget, f: Computed) -> None:
         """政府采购: its total, each kind and the part kept for small firms, where the source states them."""
@@ -573,15 +580,20 @@ class Glossary(Naming[Figure]):
         p = b.procurement
         # a total of its kinds: each rounded, the 万元 source's total may stand 尾数误差 off the kinds' sum (Figure.slack)
         parts = (p.goods, p.works, p.services) if len(p.given) == 3 else ()  # a kind not given is unknown, not 0
+        # and by the names the vocabulary gives them (vocabulary.yaml 数的名称: 江苏 “政府采购预算总金额为”, “拟购买货物”)
+        said = named_quantities()
+        before = self._figure_ids()
         if f.procurement_total is not None:
-            self.add(Figure("政府采购预算", f.procurement_total, parts=parts), *_PROCUREMENT_NAMES)
+            self.add(Figure("政府采购预算", f.procurement_total, parts=parts), *_PROCUREMENT_NAMES,
+                     *said.get("政府采购预算", ()))
         for kind, value in (("货物", p.goods), ("工程", p.works), ("服务", p.services)):
             if kind not in p.given:
                 continue
             self.add(Figure(f"{kind}采购", value), f"{kind}采购", f"政府采购{kind}", f"政府采购{kind}预算",
-                     f"{kind}类采购", f"{kind}类政府采购")
+                     f"{kind}类采购", f"{kind}类政府采购", *said.get(f"政府采购{kind}预算", ()))
         if p.sme is not None:
             self.add(Figure("面向中小企业预留", p.sme), *_SME_NAMES)
+        self.procurement_figures = self._figure_ids() - before
 
     def _defined_rows(self, b: Budget) -> None:
         """The rows of the tables defined as data (reportgen/tablekinds: 行), each under the words its
