@@ -591,7 +591,7 @@ def _unlisted(b: Budget, code: str, name: str, line: int) -> Finding:
     catalogue is partial; a reviewer of a published document lists it apart, never as an alarm)."""
     where = "及本源文件的科目表" if b.code_table is not None else ""
     return make_finding(b, "warning", UNLISTED,
-                        f"科目 {code} 不在 {b.year} 年的政府收支分类科目表{where}中，将使用填写的名称“{name}”："
+                        f"科目 {code} 不在内置的 {b.year} 年政府收支分类科目表{where}中（内置表未必收录每个科目），将使用填写的名称“{name}”："
                         "请核对编码；确是本地或新设的科目，可在“科目表”文件中加上它", line)
 
 
