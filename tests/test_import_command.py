@@ -207,6 +207,20 @@ def test_an_existing_file_is_never_written_over(tmp_path, capsys):
     assert out.read_text(encoding="utf-8") == "mine\n"
 
 
+@needs_pdftotext
+def test_a_folder_given_as_the_output_gets_the_source_named_by_its_owner(tmp_path, capsys):
+    """-o names a folder: the source is written in it under the name it would have had in the current folder
+    (a file of several disclosures writes each one's so, test_several_in_one_file); again, it is not written over."""
+    folder = tmp_path / "源文件"
+    folder.mkdir()
+    code, out, _ = run(capsys, "import", str(_pdf("shangwuwei-2025")), "-o", str(folder))
+    written = sorted(path.name for path in folder.iterdir())
+    assert len(written) == 1 and written[0].endswith("-2025.yaml") and f"已写出 {folder / written[0]}" in out
+    before = (folder / written[0]).read_bytes()
+    code, _, err = run(capsys, "import", str(_pdf("shangwuwei-2025")), "-o", str(folder))
+    assert code == 2 and "不会覆盖" in err and (folder / written[0]).read_bytes() == before
+
+
 def test_the_output_may_not_be_the_input(tmp_path, capsys):
     given = tmp_path / "export.xlsx"
     shutil.copy(FIXTURES / "wanli-2025.xlsx", given)

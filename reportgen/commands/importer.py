@@ -65,13 +65,15 @@ def run(args: argparse.Namespace) -> int:
             read = {args.files[0]: published}
         if several:
             return _run_several(args, several)
-        refuse_outputs(_outputs(args.out, args.report, [], []), inputs)
+        if args.out is None or not args.out.is_dir():
+            refuse_outputs(_outputs(args.out, args.report, [], []), inputs)
         result = import_files(list(args.files), args.layout, with_prior=args.prior is not None, read=read)
     except ImportRefused as exc:
         if not exc.differences:
             raise
         raise Failure("\n".join([exc.message, *exc.differences])) from exc  # a 决算's tables, reconciled
-    out = args.out or _default_name(result.imported.department, result.imported.year)
+    named = _default_name(result.imported.department, result.imported.year)
+    out = named if args.out is None else args.out / named if args.out.is_dir() else args.out  # a folder: named in it
     files = prior_files(result, out, args.prior, args.layout)
     unit_paths = [out.parent / unit.name for unit in result.unit_files]
     priors = [path for path in list(files)[1:] if path not in unit_paths]
