@@ -99,3 +99,14 @@ def test_a_pages_table_titled_by_a_paragraph_reads_this_years_and_last_years_col
     assert str(rows["2010101"].amounts["预算数"].value) == "210.00"  # 2026's, the later of the two years
     assert str(rows["2010101"].amounts["上年预算数"].value) == "200.00"
     assert {"增减", "增减幅度"} <= set(known[0].columns.values())
+
+
+def test_codes_a_years_documents_print_are_known_for_that_year_and_no_later() -> None:
+    """江苏省人民检察院 2017 and 2018 print 2040405 by two names, one each year, and 30104 其他社会保障缴费 before the
+    2018 reform moved it to 30112: each name is its year's; a later year's document printing them is not vouched for."""
+    assert codes.name_status("function", "2040405", "公诉和审判监督", 2017) == "ok"
+    assert codes.name_status("function", "2040405", "公诉、审判、侦查、执行等检察监督支出", 2018) == "ok"
+    assert codes.name_status("function", "2040405", "公诉和审判监督", 2018) != "ok"
+    assert codes.name_status("function", "2080504", "未归口管理的行政单位离退休", 2018) == "ok"
+    assert codes.name_status("经济分类", "30104", "其他社会保障缴费", 2017) == "ok"
+    assert codes.name_status("经济分类", "30104", "其他社会保障缴费", 2026) == "unknown"
