@@ -198,3 +198,16 @@ def test_each_disclosure_is_judged_late_by_its_own_row_not_the_files_first():
     listed = register(members, [first, second])
     assert [entry.member.name for entry in map(listed.entry_of, (first, second))] == [m.name for m in members]
     assert [verdict(CLEAN, listed.entry_of(doc)) for doc in (first, second)] == [CLEAN, FLAGGED]
+
+
+def test_each_disclosures_annotated_copy_holds_its_own_pages_numbered_as_in_the_file(capsys, tmp_path):
+    """A file of many units' disclosures is not copied whole once for each: a disclosure's copy holds its pages alone
+    (and the legend), each labelled with its page in the file, and the summary links to its finding's page there."""
+    main(["review", str(SHANGHAI), "-o", str(tmp_path / "out")])
+    capsys.readouterr()
+    stem = f"001-{SHANGHAI.stem}"
+    first, second = (PdfReader(tmp_path / "out" / f"{stem}-p{page}-annotated.pdf") for page in (1, 5))
+    assert first.page_labels == ["1", "2", "3", "4", "审核意见"]
+    assert second.page_labels == ["5", "6", "7", "8", "审核意见"]
+    links = set(re.findall(r"-p(\d)-annotated\.pdf#page=(\d+)", (tmp_path / "out" / "index.html").read_text(encoding="utf-8")))
+    assert links and all(1 <= int(at) <= 4 for _, at in links)  # a page of the copy, not of the file

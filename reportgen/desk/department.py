@@ -99,8 +99,8 @@ def department_page_view(request: HttpRequest, token: str, submission_id: int, p
 def department_image(request: HttpRequest, token: str, submission_id: int, page: int) -> HttpResponse:
     member = member_of(token)
     submission = get_object_or_404(Submission.objects.defer("summary"), id=submission_id, member=member)
-    digest = page_views.annotated_of(submission, page)
-    return page_views.image_response(store().path(digest) if digest else None, page)
+    digest, at = page_views.annotated_of(submission, page)
+    return page_views.image_response(store().path(digest) if digest else None, at)
 
 
 def department_file(request: HttpRequest, token: str, submission_id: int, what: str) -> HttpResponseBase:

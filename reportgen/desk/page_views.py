@@ -19,13 +19,14 @@ MAX_PNG = 20 * 1024 * 1024  # bytes of one page's picture
 MAX_PAGE = 100_000  # a page number past any document's (never one the database cannot hold)
 
 
-def annotated_of(submission: Submission, page: int) -> str:
-    """The digest of the annotated copy that shows page ``page``: the submission's, or, of a file of several
-    disclosures, the copy of the disclosure printed on that page ("" none)."""
+def annotated_of(submission: Submission, page: int) -> tuple[str, int]:
+    """The digest of the annotated copy that shows the file's page ``page`` ("" none), and which of the copy's pages
+    it is: the submission's copy, that page; of a file of several disclosures, the copy of the disclosure printed on
+    that page, which holds its own pages alone."""
     if submission.annotated or not 1 <= page <= MAX_PAGE:
-        return submission.annotated
-    disclosure = submission.disclosures.filter(first__lte=page, last__gte=page).only("annotated").first()
-    return disclosure.annotated if disclosure is not None else ""
+        return submission.annotated, page
+    disclosure = submission.disclosures.filter(first__lte=page, last__gte=page).only("annotated", "first").first()
+    return (disclosure.annotated, page - disclosure.first + 1) if disclosure is not None else ("", page)
 
 
 def page_png(annotated: Path | None, page: int) -> bytes | None:
@@ -55,7 +56,7 @@ def image_response(annotated: Path | None, page: int) -> HttpResponse:
 def page_response(request: HttpRequest, submission: Submission, page: int, pages: str, back: str) -> HttpResponse:
     """The page's picture beside the findings on it, with the nearest pages before and after it that carry
     findings; ``pages``: the URL of the submission's pages without a number (…/page/), ``back``: its page."""
-    if not annotated_of(submission, page) or page < 1:
+    if not annotated_of(submission, page)[0] or page < 1:
         return HttpResponse(status=404)
     marked = sorted({f.page for f in submission.findings.all() if f.page})
     return render(request, "page.html.j2", {

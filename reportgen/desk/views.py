@@ -317,8 +317,8 @@ def annotated_page(request: HttpRequest, submission_id: int, page: int) -> HttpR
 @login_required
 def annotated_image(request: HttpRequest, submission_id: int, page: int) -> HttpResponse:
     submission = get_object_or_404(Submission.objects.defer("summary"), id=submission_id)
-    digest = page_views.annotated_of(submission, page)
-    return page_views.image_response(store().path(digest) if digest else None, page)
+    digest, at = page_views.annotated_of(submission, page)
+    return page_views.image_response(store().path(digest) if digest else None, at)
 
 
 @login_required

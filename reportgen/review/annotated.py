@@ -64,9 +64,12 @@ def note_text(mark: Mark) -> str:
     return environment("text").get_template(LEGEND_TEMPLATE).render(note=mark)
 
 
-def annotated_pdf(document: Path, data: bytes, marks: list[Mark]) -> bytes:
+def annotated_pdf(document: Path, data: bytes, marks: list[Mark], pages: tuple[int, int] | None = None) -> bytes:
     """The copy of the PDF ``data`` with ``marks`` boxed and a legend page; NotAnnotated when the PDF
-    cannot be copied (encrypted, or not a PDF qpdf can read) or no Chinese face is installed."""
+    cannot be copied (encrypted, or not a PDF qpdf can read) or no Chinese face is installed. ``pages``: the
+    first and last page of one disclosure of several the file holds — the copy is of those pages alone, each
+    labelled with its page number in the file (a viewer shows “第5页” as the file's), so that a file of many units'
+    disclosures is not copied whole once for each."""
     logging.getLogger("fpdf").setLevel(logging.ERROR)  # a glyph the face lacks (an emoji in a quote) is left blank
     try:
         legend = _legend_pdf(legend_text(document, marks))
@@ -75,6 +78,8 @@ def annotated_pdf(document: Path, data: bytes, marks: list[Mark]) -> bytes:
     try:
         with Pdf.open(io.BytesIO(data)) as pdf, Pdf.open(io.BytesIO(legend)) as legend_pdf:
             _boxed(pdf, marks)
+            if pages is not None:
+                _only(pdf, *pages)
             pdf.pages.extend(legend_pdf.pages)
             if Name.Info in pdf.trailer:
                 del pdf.trailer[Name.Info]
@@ -94,6 +99,17 @@ def annotated_pdf(document: Path, data: bytes, marks: list[Mark]) -> bytes:
         # on it costs this document its annotated copy, not the review of every document
         raise NotAnnotated(f"不能复制这个 PDF（qpdf：{type(exc).__name__}）") from None
     return out.getvalue()
+
+
+def _only(pdf: Pdf, first: int, last: int) -> None:
+    """The pages ``first`` to ``last`` (1-based) kept, labelled with their numbers in the whole file; the legend
+    page after them is labelled 审核意见."""
+    for index in reversed(range(len(pdf.pages))):
+        if not first <= index + 1 <= last:
+            del pdf.pages[index]
+    kept = len(pdf.pages)
+    pdf.Root[Name.PageLabels] = Dictionary(Nums=Array([0, Dictionary(S=Name.D, St=first),
+                                                       kept, Dictionary(P=String("审核意见"))]))
 
 
 def _boxed(pdf: Pdf, marks: list[Mark]) -> None:

@@ -83,7 +83,8 @@ def annotated_copy(result: DocumentReview, name: str = "", items: list[Listed] |
         published = result.published  # the bytes the review read (the copy is of what was reviewed)
         data = published.data if published is not None else read_bounded(result.document, MAX_PUBLISHED_BYTES, "PDF")
         found = marks(result.document, data, items, document_lines(result))
-        return Copy(name, annotated_pdf(result.document, data, found), "", tuple(found))
+        span = (result.span.first, result.span.last) if result.span is not None else None
+        return Copy(name, annotated_pdf(result.document, data, found, span), "", tuple(found))
     except (InputRefused, NotPlaced, NotAnnotated) as exc:
         return Copy(name, None, str(exc), tuple(found))
 
@@ -136,6 +137,7 @@ def summary_part(result: DocumentReview, index: int, copy: Copy | None, items: l
     tables, prose = page_names(result.document, index, part_tag(result))
     prose_page = prose if result.narrative is not None else ""
     annotated = copy.name if copy and copy.data else ""
+    shift = result.span.first - 1 if result.span is not None else 0  # a disclosure's copy holds its own pages alone
     checked = inspection(result, None)
     shown = f"{result.document}（{result.span.named}）" if result.span is not None else str(result.document)
     row = {"document": shown, "refused": result.refused, "unreviewed": result.unreviewed,
@@ -145,7 +147,7 @@ def summary_part(result: DocumentReview, index: int, copy: Copy | None, items: l
     findings: list[dict[str, object]] = [] if result.not_read else [
         {"document": shown, "item": item,
          "link": _link(item, tables if result.imported is not None else "", prose_page),
-         "pdf": f"{annotated}#page={item.page}" if annotated and item.page else ""} for item in items]
+         "pdf": f"{annotated}#page={item.page - shift}" if annotated and item.page else ""} for item in items]
     link = prose_page or (tables if result.imported is not None else "") or annotated
     return SummaryPart(result.document, row, findings, link, result.outcome, checked, known(result))
 
