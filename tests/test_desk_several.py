@@ -82,6 +82,11 @@ def test_each_disclosure_s_annotated_copy_marks_its_own_pages(desk_site: Site, s
     on_page = first.findings.get(page=4)
     assert f'id="finding-{on_page.key}"><a href="/document/{submitted}#finding-{on_page.key}">问题 1</a>' in page
     assert reviewer.get(f"/document/{submitted}/page/4.png").status_code in (200, 404)  # 404 only without pdftoppm
+    from reportgen.desk.page_views import annotated_of
+
+    # each copy holds its own pages alone: the file's page 6 is the second copy's page 2
+    assert len(PdfReader(io.BytesIO(reviewer.get(f"/document/{submitted}/annotated-2").getvalue())).pages) == 5
+    assert annotated_of(submission, 6) == (second.annotated, 6 - second.first + 1)
 
 
 def test_the_document_page_names_each_disclosure_with_its_outcome_and_findings(desk_site: Site, submitted: int) -> None:
