@@ -8,6 +8,17 @@ cells merged as printed, amounts as number cells, codes as text — and import b
 --layout). Compared: the figures each import writes from the tables (a YAML line whose note names a table and
 its place), as multisets; the exit codes; 内部错误. The workbooks are written to --out (default
 /tmp/pdf-as-workbook-<pid>), never to the repository. A measurement, not a test.
+
+`--variant` (several, or `all`) writes the shapes other provinces' systems export, each from the same tables:
+export (as above); codes-as-numbers; amounts-as-text; split-codes (科目编码 as 类 | 款 | 项, a row 类 款 项 under
+the header); code-with-name, bracketed-code-name (“2080505 机关…”, “[2080505]机关…” in one cell); title-merged
+(the title merged across the sheet, 单位：万元 in a cell of its own); title-sheets (each sheet named by its table's
+title, the title row taken out); one-sheet (every table on one sheet, two blank rows between); yuan (单位：元,
+every figure ×10,000: compared in 万元, divided exactly); formulas (a total row's figures =SUM(...) with the printed
+value cached); zero-dash, zero-long-dash, zero-empty (a 0 printed “-”, “——” or left empty: compared with the
+fields of 0 left out on both sides); xls, ods (the .xlsx converted by LibreOffice); hidden-column, hidden-row
+(another figure in a hidden column or row); column-numbers (栏次 | 1 | 2 … under the header); wrapped-header
+(header and caption cells wrapped with a line break inside the cell).
 """
 
 from __future__ import annotations
@@ -421,25 +432,30 @@ def _imported(path: Path, out: Path) -> tuple[int, str, Counter[str]]:
     return done.returncode, told[-1] if told else "", figures
 
 
-def compare(document: str, work: Path, variant: str = "export") -> str:
+def compare(document: str, work: Path, variants: list[str]) -> list[str]:
+    """A row for each variant: the PDF imported once, each variant's workbook written and imported."""
     pdf = CORPUS / f"{document}.pdf"
-    suffix = variant if variant in ("xls", "ods") else "xlsx"
-    book = work / f"{document}-{variant}.{suffix}"
-    from_book_yaml = work / f"{document}-{variant}.yaml"
-    for old in (work / f"{document}-pdf.yaml", from_book_yaml):  # this bench's own outputs
-        old.unlink(missing_ok=True)
-    sheets = write_workbook(pdf, book, variant)
-    code_pdf, _, from_pdf = _imported(pdf, work / f"{document}-pdf.yaml")
-    code_book, last, from_book = _imported(book, from_book_yaml)
-    if variant == "yuan":
-        from_book = _in_wanyuan(from_book, from_book_yaml)
-    if variant.startswith("zero-"):  # a nil printed “-”, “——” or left empty is a blank zero, no field: zeros aside
-        from_pdf, from_book = _without_zeros(from_pdf), _without_zeros(from_book)
-    same = sum((from_pdf & from_book).values())
-    crash = "内部错误" if "内部错误" in last else ""
-    refused = last if not from_book_yaml.exists() and not crash else ""
-    return (f"| {document} | {variant} | {sheets} | {code_pdf} / {code_book} | {sum(from_pdf.values())} "
-            f"| {sum(from_book.values())} | {same} | {crash or refused[:100]} |")
+    (work / f"{document}-pdf.yaml").unlink(missing_ok=True)  # this bench's own output
+    code_pdf, _, pdf_figures = _imported(pdf, work / f"{document}-pdf.yaml")
+    rows = []
+    for variant in variants:
+        suffix = variant if variant in ("xls", "ods") else "xlsx"
+        book = work / f"{document}-{variant}.{suffix}"
+        from_book_yaml = work / f"{document}-{variant}.yaml"
+        from_book_yaml.unlink(missing_ok=True)
+        sheets = write_workbook(pdf, book, variant)
+        code_book, last, from_book = _imported(book, from_book_yaml)
+        from_pdf = pdf_figures
+        if variant == "yuan":
+            from_book = _in_wanyuan(from_book, from_book_yaml)
+        if variant.startswith("zero-"):  # a nil printed “-”, “——” or left empty is a blank zero, no field: zeros aside
+            from_pdf, from_book = _without_zeros(from_pdf), _without_zeros(from_book)
+        same = sum((from_pdf & from_book).values())
+        crash = "内部错误" if "内部错误" in last else ""
+        refused = last if not from_book_yaml.exists() and not crash else ""
+        rows.append(f"| {document} | {variant} | {sheets} | {code_pdf} / {code_book} | {sum(from_pdf.values())} "
+                    f"| {sum(from_book.values())} | {same} | {crash or refused[:100]} |")
+    return rows
 
 
 _FIELD = re.compile(r"(?P<key>[^\s{},:]+): (?P<number>-?\d+(?:\.\d+)?)(?=[,}\s]|$)")
@@ -483,9 +499,10 @@ def _wan(match: re.Match[str]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", nargs="*", default=None)
-    parser.add_argument("--variant", choices=VARIANTS, nargs="*", default=["export"])
+    parser.add_argument("--variant", choices=(*VARIANTS, "all"), nargs="*", default=["export"])
     parser.add_argument("--out", type=Path, default=Path(f"/tmp/pdf-as-workbook-{os.getpid()}"))
     args = parser.parse_args()
+    args.variant = list(VARIANTS) if "all" in args.variant else args.variant
     args.out.mkdir(parents=True, exist_ok=True)
     documents = sorted(p.stem for p in CORPUS.glob("*.pdf")
                        if not (p.stem.startswith("bj-") and not p.stem.endswith("-tables")))
@@ -493,8 +510,7 @@ def main() -> None:
           "| the same | 内部错误 or refusal |\n|---|---|---:|---|---:|---:|---:|---|")
     for document in documents:
         if args.only is None or any(part in document for part in args.only):
-            for variant in args.variant:
-                print(compare(document, args.out, variant), flush=True)
+            print("\n".join(compare(document, args.out, args.variant)), flush=True)
 
 
 if __name__ == "__main__":

@@ -76,17 +76,25 @@ def recognize(grids: list[Grid], catalog: Catalog) -> tuple[list[Table], list[Gr
 def _next_titled(grid: Grid, catalog: Catalog) -> Grid | None:
     """The rows of ``grid`` from the next table's title on (its 表号 line and the blank rows above it with it),
     past the grid's own title (in its first rows), as a grid of their own; None where no other row titles a
-    table of the catalog. A title is a row of one cell naming a table."""
-    own = None
-    for row in range(len(grid.rows)):
-        texts = [text for text in map(cell_text, grid.rows[row]) if text]
-        if len(texts) != 1 or _is_table_number(texts[0]) or not titled_table(texts[0], catalog):
-            continue
-        if own is None and row < TITLE_ROWS:
-            own = row
-        elif row > (own if own is not None else 0):
-            return _rest_from(grid, _numbered_above(grid, row, (own if own is not None else -1) + 1))
-    return None
+    table of the catalog, or where nothing but blank rows and 表号 lines follows the title before the next (a 目录
+    listing the tables' titles is no table of them). A title is a row of one cell naming a table."""
+    titles = [row for row in range(len(grid.rows)) if _titles_a_table(grid.rows[row], catalog)]
+    own = titles[0] if titles and titles[0] < TITLE_ROWS else -1
+    later = [row for row in titles if row > own] + [len(grid.rows)]
+    if len(later) < 2 or not any(_words(grid, row) for row in range(later[0] + 1, later[1])):
+        return None
+    return _rest_from(grid, _numbered_above(grid, later[0], own + 1))
+
+
+def _words(grid: Grid, row: int) -> bool:
+    """A row that says something: not blank, and not only a table's number."""
+    text = row_text(grid, row).strip()
+    return bool(text) and not _is_table_number(text)
+
+
+def _titles_a_table(row: list[Cell], catalog: Catalog) -> bool:
+    texts = [text for text in map(cell_text, row) if text]
+    return len(texts) == 1 and not _is_table_number(texts[0]) and titled_table(texts[0], catalog)
 
 
 # A row that titles a table of its own: one cell of words ending in 表 (“财政项目支出绩效目标填报表”),
