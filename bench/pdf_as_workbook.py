@@ -94,9 +94,11 @@ class _Table:
         self.hidden_cols = {c + count if c >= at else c for c in self.hidden_cols}
 
     def drop_column(self, at: int) -> None:
-        """Column ``at`` gone, its words (a title, a header) moved into the next column where that is empty."""
-        for row in self.rows:
-            if len(row) > at + 1 and row[at] and not row[at + 1]:
+        """Column ``at`` gone, its words above the body (a title, a header) moved into the next column where
+        that is empty."""
+        body = self.body_start()
+        for number, row in enumerate(self.rows):
+            if number < body and len(row) > at + 1 and row[at] and not row[at + 1]:
                 row[at + 1] = row[at]
             if len(row) > at:
                 del row[at]
@@ -192,10 +194,15 @@ def _under_header(table: _Table, body: int, cells: dict[int, str]) -> None:
 
 
 def _code_with_name(table: _Table, bracketed: bool) -> None:
-    """A code and its name in one cell (“2080505 机关…”, “[2080505]机关…”), the code column gone."""
-    col = table.code_column()
-    if col is None or col + 1 >= table.width:
-        return
+    """A code and its name in one cell (“2080505 机关…”, “[2080505]机关…”), each code column gone (both sides'
+    of a table of two)."""
+    done: set[int] = set()
+    while (col := table.code_column()) is not None and col not in done and col + 1 < table.width:
+        done = {c - 1 if c > col else c for c in done} | {col}
+        _join_code_column(table, col, bracketed)
+
+
+def _join_code_column(table: _Table, col: int, bracketed: bool) -> None:
     for row in table.rows[table.body_start():]:
         code, name = (row + ["", ""])[col], (row + ["", ""])[col + 1]
         if _CODE.fullmatch(code) and name:
@@ -224,17 +231,32 @@ def _title_merged(table: _Table) -> None:
         table.insert_row(len(lines), [""] * (width - 1) + [caption])
 
 
+_LABEL_WORDS = ("类", "款", "项", "编码", "代码", "行次", "栏次")
+
+
 def _amounts(table: _Table, change: Callable[[str], str]) -> None:
-    for row in table.rows[table.body_start():]:
+    """Each figure of the body changed, the columns headed as codes or line numbers (类 | 款 | 项, 行次) aside."""
+    body = table.body_start()
+    labels = {c for r in range(body) for c, text in enumerate(table.rows[r])
+              if any(word == "".join(text.split()) or word in text and "编码" in text for word in _LABEL_WORDS)}
+    labels |= {c for m in table.merges if m[2] < body and "编码" in table.text(m[0], m[1])
+               for c in range(m[1], m[3] + 1)}
+    for row in table.rows[body:]:
+        numbers = [text for text in row if text]
+        if any("".join(text.split()) in _LABEL_WORDS for text in numbers) \
+                or len(numbers) > 2 and numbers == [str(n) for n in range(1, len(numbers) + 1)]:
+            continue  # a row numbering the columns
         for col, text in enumerate(row):
-            if _is_amount(text):
+            if _is_amount(text) and col not in labels:
                 row[col] = change(text)
 
 
 def _yuan(table: _Table) -> None:
-    """Every figure in 元 (×10000), the caption 单位：元."""
-    table.above = [line.replace("万元", "元") for line in table.above]
+    """Every figure in 元 (×10000), the caption 单位：元 — of a table in 万元 (one in 元 is left as it is)."""
     body = table.body_start()
+    if not any("万元" in text for text in table.above + [t for row in table.rows[:body] for t in row]):
+        return
+    table.above = [line.replace("万元", "元") for line in table.above]
     table.rows[:body] = [[text.replace("万元", "元") for text in row] for row in table.rows[:body]]
     if not any("单位" in line for line in table.above + [t for row in table.rows[:body] for t in row]):
         table.above.append("单位：元")
@@ -462,9 +484,11 @@ _FIELD = re.compile(r"(?P<key>[^\s{},:]+): (?P<number>-?\d+(?:\.\d+)?)(?=[,}\s]|
 
 
 def _in_wanyuan(figures: Counter[str], written: Path) -> Counter[str]:
-    """The figures of a source written in 元 (金额单位: 元) divided by 10,000, exactly, as a source in 万元
-    writes them (a code is no figure)."""
-    if not written.exists() or "金额单位: 元" not in written.read_text(encoding="utf-8"):
+    """The figures of a source written in 元 (金额单位: 元) from a PDF in 万元 divided by 10,000, exactly, as a
+    source in 万元 writes them (a code is no figure)."""
+    pdf = written.with_name(written.name.replace("-yuan.yaml", "-pdf.yaml"))
+    if not written.exists() or "金额单位: 元" not in written.read_text(encoding="utf-8") \
+            or "金额单位: 万元" not in pdf.read_text(encoding="utf-8"):
         return figures
     divided: Counter[str] = Counter()
     for line, count in figures.items():
@@ -490,7 +514,7 @@ def _without_zeros(figures: Counter[str]) -> Counter[str]:
 
 
 def _wan(match: re.Match[str]) -> str:
-    if match["key"] in ("科目", "编码", "代码"):
+    if match["key"] in ("科目", "编码", "代码", "政府经济分类"):
         return match[0]
     value = Decimal(match["number"]) / 10000
     return f"{match['key']}: {value.normalize():f}" if value == value.to_integral() else f"{match['key']}: {value}"

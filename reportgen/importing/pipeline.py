@@ -454,13 +454,17 @@ def _built(paths: list[Path], tables: list[Table], unknown: list[Grid], catalog:
     return imported
 
 
+_HUNDRED = Decimal(100)
+
+
 def _state_step(imported: Imported) -> None:
     """金额精度 after 金额单位 where every table prints its amounts rounded to one step — 1 where they print
-    whole 元, 0.01 where they print 万元 to two places (the figures were printed rounded: check allows
+    whole 元, 100 where whole hundreds of 元 (kept to 0.01 万元), 0.01 where they print 万元 to two places (the figures were printed rounded: check allows
     their 尾数误差, as the import does)."""
     quantum = _quantum(imported)
     if quantum is not None:
-        said = "各表的金额都印作整数元" if imported.unit == "元" else "各表的金额都印到0.01万元"
+        said = ("各表的金额都印到0.01万元" if imported.unit == "万元" else
+                "各表的金额都印作整百元（按0.01万元保留）" if quantum == _HUNDRED else "各表的金额都印作整数元")
         items = list(imported.tree.items())
         at = next((i + 1 for i, (key, _) in enumerate(items) if key == "金额单位"), len(items))
         imported.tree = dict([*items[:at], ("金额精度", Placed(quantum, said)), *items[at:]])
