@@ -88,6 +88,26 @@ def test_an_xls_or_ods_export_gives_the_pdfs_figures(suffix: str, tmp_path: Path
     assert _parts(book) == from_pdf[SHENZHEN]
 
 
+def test_an_export_in_yuan_of_figures_kept_to_hundredths_of_wanyuan_holds_the_pdfs_figures(
+        tmp_path: Path, from_pdf: dict[Path, dict[str, object]]) -> None:
+    book = tmp_path / "深圳市民政局2026年部门预算（元）.xlsx"
+    write_workbook(SHENZHEN, book, "yuan")  # 单位：元, every figure ×10,000
+    result = import_files([book], None)
+    tree = result.source.tree
+    assert _figures(tree["金额单位"]) == "元" and _figures(tree["金额精度"]) == 100
+    assert {part: _in_wanyuan(_figures(tree.get(part))) for part in PARTS} == from_pdf[SHENZHEN]
+    # the 0.01 万元 tails the PDF prints are tails at 100 元, never told as differences
+    assert not result.differences
+
+
+def _in_wanyuan(node: object, key: str = "") -> object:
+    if isinstance(node, dict):
+        return {k: _in_wanyuan(value, k) for k, value in node.items()}
+    if isinstance(node, list):
+        return [_in_wanyuan(value) for value in node]
+    return node / 10000 if isinstance(node, Decimal) and key not in ("科目", "政府经济分类") else node
+
+
 def _parts(path: Path) -> dict[str, object]:
     tree = import_files([path], None).source.tree
     return {part: _figures(tree.get(part)) for part in PARTS}

@@ -54,7 +54,6 @@ from reportgen.importing.reconcile import (
     Difference,
     differences,
     grouped,
-    printed_quantum,
     printed_values,
     rounding_tails,
     tail_notes,
@@ -84,7 +83,7 @@ from reportgen.readers.grid import Grid, ImportRefused
 from reportgen.readers.lines import Line
 from reportgen.readers.pdf_ocr import UNREAD
 from reportgen.readers.published import Published, read_published
-from reportgen.reading.amounts import MISPLACED_SEPARATORS
+from reportgen.reading.amounts import MISPLACED_SEPARATORS, rounding_step
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 
@@ -480,11 +479,11 @@ def _disputes(imported: Imported, slips: list[Difference]) -> tuple[Decimal, ...
 def _quantum(imported: Imported) -> Decimal | None:
     """The step every table of classification rows in the source's unit prints at, where they share
     one: 1 where they print whole 元 (and so round the 分 the budget system keeps), 0.01 where they print
-    万元 (rounded from 元): the figures a review judges the text and the cells by are theirs. None where
-    they print exact 分."""
-    steps = {printed_quantum(imported, kind) for kind, table in imported.tables.items()
-             if table.unit == imported.unit and table.kind.shape == "科目" and printed_values(imported, kind)}
-    step = steps.pop() if len(steps) == 1 else None
+    万元 (rounded from 元), 100 where all print whole hundreds of 元 (reading.amounts.rounding_step): the figures
+    a review judges the text and the cells by are theirs. None where they print exact 分."""
+    values = [value for kind, table in imported.tables.items()
+              if table.unit == imported.unit and table.kind.shape == "科目" for value in printed_values(imported, kind)]
+    step = rounding_step(imported.unit, values) if values else None
     return step if step and imported.unit in ("元", "万元") else None
 
 
