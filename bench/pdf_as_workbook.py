@@ -9,7 +9,16 @@ cells merged as printed, amounts as number cells, codes as text — and import b
 its place), as multisets; the exit codes; 内部错误. The workbooks are written to --out (default
 /tmp/pdf-as-workbook-<pid>), never to the repository. A measurement, not a test.
 
-    python -m bench.pdf_as_workbook [--only ID…] [--variant export|codes-as-numbers|amounts-as-text]
+`--variant` (several, or `all`) writes the shapes other provinces' systems export, each from the same tables:
+export (as above); codes-as-numbers; amounts-as-text; split-codes (科目编码 as 类 | 款 | 项, a row 类 款 项 under
+the header); code-with-name, bracketed-code-name (“2080505 机关…”, “[2080505]机关…” in one cell); title-merged
+(the title merged across the sheet, 单位：万元 in a cell of its own); title-sheets (each sheet named by its table's
+title, the title row taken out); one-sheet (every table on one sheet, two blank rows between); yuan (单位：元,
+every figure ×10,000: compared in 万元, divided exactly); formulas (a total row's figures =SUM(...) with the printed
+value cached); zero-dash, zero-long-dash, zero-empty (a 0 printed “-”, “——” or left empty: compared with the
+fields of 0 left out on both sides); xls, ods (the .xlsx converted by LibreOffice); hidden-column, hidden-row
+(another figure in a hidden column or row); column-numbers (栏次 | 1 | 2 … under the header); wrapped-header
+(header and caption cells wrapped with a line break inside the cell).
 """
 
 from __future__ import annotations
@@ -20,19 +29,21 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 import xlsxwriter
 
-from reportgen.readers.grid import Grid
+from reportgen.readers.grid import Grid, column_letters
 from reportgen.readers.pdf_tables import PdfDocument, read_pdf
 
 CORPUS = Path("/work/shared/corpus")
 _AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _CODE = re.compile(r"\d{3,7}")
 # a figure the import wrote from a table: "  合计: 1464.31   # 支出总表 第9页 第7行" / "… # 支出总表 表3!F8"
-_FROM_TABLE = re.compile(r"^(?P<line>.*?)\s+# (?P<table>\S+表)(?:（[^）]*）)? (?:第\d+页|表\d+!)")
+_FROM_TABLE = re.compile(r"^(?P<line>.*?)\s+# (?P<table>\S+表)(?:（[^）]*）)? (?:第\d+页|.+!(?:[A-Z]{1,3}\d+|第\d+行)$)")
 
 
 def _text(grid: Grid, row: int, col: int) -> str:
@@ -50,48 +61,384 @@ def _above(document: PdfDocument, grid: Grid) -> list[str]:
     return [line.text for line in document.lines[max(0, at - 3):at] if line.table is None and line.page == page]
 
 
-VARIANTS = {
-    "export": "amounts as number cells, codes as text (a budget system's export)",
-    "codes-as-numbers": "codes as number cells too (a sheet retyped, or a code column formatted as numbers)",
-    "amounts-as-text": "amounts as text cells printed with separators (“1,234.56”), codes as text",
+VARIANTS = ("export", "codes-as-numbers", "amounts-as-text", "split-codes", "code-with-name", "bracketed-code-name",
+            "title-merged", "title-sheets", "one-sheet", "yuan", "formulas", "zero-dash", "zero-long-dash",
+            "zero-empty", "xls", "ods", "hidden-column", "hidden-row", "column-numbers", "wrapped-header")
+
+
+@dataclass
+class _Table:
+    """One table as it is written: the lines above it, its cells' texts and its merged ranges."""
+
+    above: list[str]
+    rows: list[list[str]]
+    merges: list[list[int]]  # [first_row, first_col, last_row, last_col]
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_cols: set[int] = field(default_factory=set)
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    @property
+    def width(self) -> int:
+        return max((len(row) for row in self.rows), default=0)
+
+    def text(self, row: int, col: int) -> str:
+        return self.rows[row][col] if col < len(self.rows[row]) else ""
+
+    def insert_columns(self, at: int, count: int) -> None:
+        for row in self.rows:
+            row.extend([""] * (at - len(row)))
+            row[at:at] = [""] * count
+        for merge in self.merges:
+            merge[1] += count if merge[1] >= at else 0
+            merge[3] += count if merge[3] >= at else 0
+        self.hidden_cols = {c + count if c >= at else c for c in self.hidden_cols}
+
+    def drop_column(self, at: int) -> None:
+        """Column ``at`` gone, its words above the body (a title, a header) moved into the next column where
+        that is empty."""
+        body = self.body_start()
+        for number, row in enumerate(self.rows):
+            if number < body and len(row) > at + 1 and row[at] and not row[at + 1]:
+                row[at + 1] = row[at]
+            if len(row) > at:
+                del row[at]
+        kept = []
+        for merge in self.merges:
+            if merge[1] == merge[3] == at:
+                continue
+            merge[1] -= 1 if merge[1] > at else 0
+            merge[3] -= 1 if merge[3] >= at else 0
+            if merge[:2] != merge[2:]:
+                kept.append(merge)
+        self.merges = kept
+
+    def insert_row(self, at: int, cells: list[str]) -> None:
+        self.rows.insert(at, cells)
+        for merge in self.merges:
+            merge[0] += 1 if merge[0] >= at else 0
+            merge[2] += 1 if merge[2] >= at else 0
+        self.hidden_rows = {r + 1 if r >= at else r for r in self.hidden_rows}
+
+    def code_column(self) -> int | None:
+        """The column whose body cells are whole codes (3 to 7 digits, some longer than 3), if one is."""
+        counts: Counter[int] = Counter(col for r, row in enumerate(self.rows) for col, text in enumerate(row)
+                                       if _CODE.fullmatch(text) and len(text) in (3, 5, 7)
+                                       and r >= self.body_start())
+        if not counts or counts.most_common(1)[0][1] < 2:
+            return None
+        col = counts.most_common(1)[0][0]
+        return col if any(len(row[col]) > 3 for row in self.rows[self.body_start():]
+                          if len(row) > col and _CODE.fullmatch(row[col])) else None
+
+    def body_start(self) -> int:
+        """The first row holding an amount."""
+        return next((r for r, row in enumerate(self.rows) if any(_is_amount(t) for t in row)), len(self.rows))
+
+    def merged_cells(self) -> set[tuple[int, int]]:
+        return {(r, c) for m in self.merges for r in range(m[0], m[2] + 1) for c in range(m[1], m[3] + 1)}
+
+
+def _is_amount(text: str) -> bool:
+    return bool(_AMOUNT.fullmatch(text)) and not _CODE.fullmatch(text)
+
+
+def _tables(document: PdfDocument) -> list[_Table]:
+    tables = []
+    for grid in document.grids:
+        rows = [[_text(grid, r, c) for c in range(len(grid.rows[r]))] for r in range(len(grid.rows))]
+        merges, taken = [], set()
+        for m in grid.merges:
+            cells = {(r, c) for r in range(m.first_row, m.last_row + 1) for c in range(m.first_col, m.last_col + 1)}
+            if not cells & taken:  # ranges that overlap cannot both be merged in a workbook: the later is written plain
+                taken |= cells
+                merges.append([m.first_row, m.first_col, m.last_row, m.last_col])
+        tables.append(_Table(_above(document, grid), rows, merges))
+    return tables
+
+
+def _split_codes(table: _Table) -> None:
+    """科目编码 in columns 类 | 款 | 项 (“208 | 05 | 05”; 类 | 款 for codes of 5 digits at most), a row 类 款 项
+    under the header; a table whose codes are apart already is left as it is."""
+    col = table.code_column()
+    if col is None:
+        return
+    body = table.body_start()
+    longest = max(len(row[col]) for row in table.rows[body:] if len(row) > col and _CODE.fullmatch(row[col]))
+    levels = 3 if longest == 7 else 2
+    table.insert_columns(col + 1, levels - 1)
+    for row in table.rows[body:]:
+        code = row[col] if len(row) > col else ""
+        if _CODE.fullmatch(code) and len(code) in (3, 5, 7):
+            row[col:col + levels] = [code[:3], code[3:5], code[5:7]][:levels]
+    header = [merge for merge in table.merges if merge[1] <= col <= merge[3] and merge[2] < body]
+    for merge in header:
+        merge[3] += levels - 1 if merge[3] == col else 0
+    if not header and body:
+        table.merges.append([body - 1, col, body - 1, col + levels - 1])
+    _under_header(table, body, dict(zip(range(col, col + levels), ("类", "款", "项"), strict=False)))
+
+
+def _under_header(table: _Table, body: int, cells: dict[int, str]) -> None:
+    """A row of ``cells`` between the header (its last row extended down over it) and the body."""
+    width = table.width
+    table.insert_row(body, [cells.get(c, "") for c in range(width)])
+    covered = set()
+    for merge in table.merges:
+        if merge[2] == body - 1 and not any(merge[1] <= c <= merge[3] for c in cells):
+            merge[2] = body
+        if merge[0] <= body <= merge[2]:
+            covered |= set(range(merge[1], merge[3] + 1))
+    for c in range(width):
+        if c not in cells and c not in covered and body and table.text(body - 1, c):
+            table.merges.append([body - 1, c, body, c])
+
+
+def _code_with_name(table: _Table, bracketed: bool) -> None:
+    """A code and its name in one cell (“2080505 机关…”, “[2080505]机关…”), each code column gone (both sides'
+    of a table of two)."""
+    done: set[int] = set()
+    while (col := table.code_column()) is not None and col not in done and col + 1 < table.width:
+        done = {c - 1 if c > col else c for c in done} | {col}
+        _join_code_column(table, col, bracketed)
+
+
+def _join_code_column(table: _Table, col: int, bracketed: bool) -> None:
+    for row in table.rows[table.body_start():]:
+        code, name = (row + ["", ""])[col], (row + ["", ""])[col + 1]
+        if _CODE.fullmatch(code) and name:
+            row[col + 1] = f"[{code}]{name}" if bracketed else f"{code} {name}"
+    table.drop_column(col)
+
+
+def _title_merged(table: _Table) -> None:
+    """The title merged across the sheet, the 单位 caption in a cell of its own at the right."""
+    lines, caption = [], ""
+    for line in table.above:
+        at = line.find("单位")
+        if at >= 0:
+            caption = line[at:].strip()
+            rest = line[:at].strip()
+            if rest:
+                lines.append(rest)
+        else:
+            lines.append(line)
+    table.above = []
+    width = max(table.width, 2)
+    for number, line in enumerate(lines):
+        table.insert_row(number, [line] + [""] * (width - 1))
+        table.merges.append([number, 0, number, width - 1])
+    if caption:
+        table.insert_row(len(lines), [""] * (width - 1) + [caption])
+
+
+_LABEL_WORDS = ("类", "款", "项", "编码", "代码", "行次", "栏次")
+
+
+def _amounts(table: _Table, change: Callable[[str], str]) -> None:
+    """Each figure of the body changed, the columns headed as codes or line numbers (类 | 款 | 项, 行次) aside."""
+    body = table.body_start()
+    labels = {c for r in range(body) for c, text in enumerate(table.rows[r])
+              if any(word == "".join(text.split()) or word in text and "编码" in text for word in _LABEL_WORDS)}
+    labels |= {c for m in table.merges if m[2] < body and "编码" in table.text(m[0], m[1])
+               for c in range(m[1], m[3] + 1)}
+    for row in table.rows[body:]:
+        numbers = [text for text in row if text]
+        if any("".join(text.split()) in _LABEL_WORDS for text in numbers) \
+                or len(numbers) > 2 and numbers == [str(n) for n in range(1, len(numbers) + 1)]:
+            continue  # a row numbering the columns
+        for col, text in enumerate(row):
+            if _is_amount(text) and col not in labels:
+                row[col] = change(text)
+
+
+def _yuan(table: _Table) -> None:
+    """Every figure in 元 (×10000), the caption 单位：元 — of a table in 万元 (one in 元 is left as it is)."""
+    body = table.body_start()
+    if not any("万元" in text for text in table.above + [t for row in table.rows[:body] for t in row]):
+        return
+    table.above = [line.replace("万元", "元") for line in table.above]
+    table.rows[:body] = [[text.replace("万元", "元") for text in row] for row in table.rows[:body]]
+    if not any("单位" in line for line in table.above + [t for row in table.rows[:body] for t in row]):
+        table.above.append("单位：元")
+    _amounts(table, lambda text: str(Decimal(text.replace(",", "")) * 10000))
+
+
+def _zero(shown: str) -> Callable[[_Table], None]:
+    def change(table: _Table) -> None:
+        _amounts(table, lambda text: shown if Decimal(text.replace(",", "")) == 0 else text)
+    return change
+
+
+def _formulas(table: _Table) -> None:
+    """Each figure of a total row (合计, 总计) a formula =SUM of the rows below it, with the printed value cached."""
+    body = table.body_start()
+    for r in range(body, len(table.rows)):
+        if any(word in "".join(table.rows[r]) for word in ("合计", "总计")):
+            for col, text in enumerate(table.rows[r]):
+                if _is_amount(text):
+                    letters = column_letters(col)
+                    table.formulas[(r, col)] = f"=SUM({letters}{r + 2}:{letters}{len(table.rows)})"
+
+
+def _hidden_column(table: _Table) -> None:
+    """A hidden column after the first amount column, holding another figure (twice it)."""
+    body = table.body_start()
+    col = next((c for c in range(table.width) if any(_is_amount(table.text(r, c)) for r in range(body, len(table.rows)))),
+               None)
+    if col is None:
+        return
+    table.insert_columns(col + 1, 1)
+    for r in range(body, len(table.rows)):
+        if _is_amount(table.text(r, col)):
+            table.rows[r][col + 1] = str(Decimal(table.text(r, col).replace(",", "")) * 2)
+    if body and len(table.rows[body - 1]) > col + 1:
+        table.rows[body - 1][col + 1] = "内部核算数"
+    table.hidden_cols.add(col + 1)
+
+
+def _hidden_row(table: _Table) -> None:
+    """A hidden row under the first body row, holding other figures."""
+    body = table.body_start()
+    if body >= len(table.rows):
+        return
+    first = table.rows[body]
+    table.insert_row(body + 1, [str(Decimal(t.replace(",", "")) + 1) if _is_amount(t) else t for t in first])
+    table.hidden_rows.add(body + 1)
+
+
+def _column_numbers(table: _Table) -> None:
+    """A row 栏次 | 1 | 2 | 3 … under the header."""
+    body = table.body_start()
+    if not body or body >= len(table.rows):
+        return
+    amounts = [c for c in range(table.width) if _is_amount(table.text(body, c))]
+    if not amounts:
+        return
+    cells = {c: str(n) for n, c in enumerate(amounts, start=1)}
+    cells[0] = "栏次"
+    _under_header(table, body, cells)
+
+
+def _wrapped_header(table: _Table) -> None:
+    """Header cells of four or more characters wrapped with a line break inside the cell."""
+    for row in table.rows[:table.body_start()]:
+        for col, text in enumerate(row):
+            if len(text) >= 4 and "\n" not in text:
+                row[col] = text[:(len(text) + 1) // 2] + "\n" + text[(len(text) + 1) // 2:]
+
+
+_TRANSFORMS: dict[str, Callable[[_Table], None]] = {
+    "split-codes": _split_codes,
+    "code-with-name": lambda table: _code_with_name(table, False),
+    "bracketed-code-name": lambda table: _code_with_name(table, True),
+    "title-merged": _title_merged,
+    "yuan": _yuan,
+    "formulas": _formulas,
+    "zero-dash": _zero("-"),
+    "zero-long-dash": _zero("——"),
+    "zero-empty": _zero(""),
+    "hidden-column": _hidden_column,
+    "hidden-row": _hidden_row,
+    "column-numbers": _column_numbers,
+    "wrapped-header": _wrapped_header,
 }
 
 
 def write_workbook(pdf: Path, out: Path, variant: str = "export") -> int:
-    """The PDF's tables as a workbook at ``out`` (``variant``: one of VARIANTS); the number of sheets."""
+    """The PDF's tables as a workbook at ``out`` (for xls and ods, the .xlsx converted by LibreOffice to
+    ``out``, whose suffix says the format); the number of tables."""
     document = read_pdf(pdf, pdf.read_bytes())
-    book = xlsxwriter.Workbook(str(out))
-    money = book.add_format({"num_format": "#,##0.00"})
-    for number, grid in enumerate(document.grids, start=1):
-        sheet = book.add_worksheet(f"表{number}")
-        above = _above(document, grid)
-        for row, text in enumerate(above):
-            sheet.write_string(row, 0, text)
-        _write_grid(sheet, grid, len(above), money, variant)
+    tables = _tables(document)
+    for table in tables:
+        _TRANSFORMS.get(variant, lambda _: None)(table)
+    book_path = out.with_suffix(".xlsx") if variant in ("xls", "ods") else out
+    book = xlsxwriter.Workbook(str(book_path))
+    if variant == "one-sheet":
+        sheet, top = book.add_worksheet("部门预算表"), 0
+        for table in tables:
+            top = _write_table(book, sheet, table, top, variant) + 2
+    else:
+        names: set[str] = set()
+        for number, table in enumerate(tables, start=1):
+            name = _sheet_name(table, number, names) if variant == "title-sheets" else f"表{number}"
+            _write_table(book, book.add_worksheet(name), table, 0, variant)
     book.close()
-    return len(document.grids)
+    if variant in ("xls", "ods"):
+        _convert(book_path, out, variant)
+    return len(tables)
 
 
-def _write_grid(sheet: xlsxwriter.worksheet.Worksheet, grid: Grid, top: int, money: xlsxwriter.format.Format,
-                variant: str) -> None:
-    merged: set[tuple[int, int]] = set()
-    for merge in grid.merges:
-        cells = {(r, c) for r in range(merge.first_row, merge.last_row + 1)
-                 for c in range(merge.first_col, merge.last_col + 1)}
-        if cells & merged:  # ranges that overlap cannot both be merged in a workbook: the later is written plain
-            continue
-        merged |= cells
-        sheet.merge_range(top + merge.first_row, merge.first_col, top + merge.last_row, merge.last_col,
-                          _text(grid, merge.first_row, merge.first_col))
-    for row in range(len(grid.rows)):
-        for col in range(len(grid.rows[row])):
-            if (row, col) in merged or not (text := _text(grid, row, col)):
+_NUMBERED = re.compile(r"^(?:公开|附)?表\s*\d+$")
+
+
+def _sheet_title(line: str) -> str:
+    return re.sub(r"[\[\]:*?/\\]", "", "".join(line.split()))[:31]
+
+
+def _sheet_name(table: _Table, number: int, names: set[str]) -> str:
+    """The table's title as the sheet's name (31 characters at most, unique), taken out of the lines above
+    it or its first rows; 表N where it has none."""
+    for at, line in enumerate(table.above):
+        if "表" in line and not _NUMBERED.match("".join(line.split())) and _sheet_title(line) not in names:
+            del table.above[at]
+            names.add(_sheet_title(line))
+            return _sheet_title(line)
+    for row in table.rows[:3]:
+        texts = [col for col, text in enumerate(row) if text]
+        if len(texts) == 1 and "表" in row[texts[0]] and not _NUMBERED.match("".join(row[texts[0]].split())) \
+                and _sheet_title(row[texts[0]]) not in names:
+            name, row[texts[0]] = _sheet_title(row[texts[0]]), ""
+            names.add(name)
+            return name
+    names.add(f"表{number}")
+    return f"表{number}"
+
+
+def _convert(source: Path, out: Path, variant: str) -> None:
+    profile = f"file:///tmp/pdf-as-workbook-office-{os.getpid()}"
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", variant,
+                    "--outdir", str(source.parent), str(source)], capture_output=True, check=True, timeout=300)
+    converted = source.with_suffix(f".{variant}")
+    if converted != out:
+        converted.replace(out)
+
+
+def _write_table(book: xlsxwriter.Workbook, sheet: xlsxwriter.worksheet.Worksheet, table: _Table, top: int,
+                 variant: str) -> int:
+    """``table`` written from row ``top``; the row after it."""
+    money = book.add_format({"num_format": "#,##0.00"})
+    wrap = book.add_format({"text_wrap": True})
+    for row, text in enumerate(table.above):
+        sheet.write_string(top + row, 0, text)
+    top += len(table.above)
+    merged = table.merged_cells()
+    for first_row, first_col, last_row, last_col in table.merges:
+        sheet.merge_range(top + first_row, first_col, top + last_row, last_col,
+                          table.text(first_row, first_col), wrap)
+    for row in range(len(table.rows)):
+        for col, text in enumerate(table.rows[row]):
+            if (row, col) in merged or not text:
                 continue
-            code = _CODE.fullmatch(text) is not None
-            if variant == "codes-as-numbers" and code or _AMOUNT.fullmatch(text) and not code and variant != "amounts-as-text":
-                sheet.write_number(top + row, col, float(Decimal(text.replace(",", ""))), None if code else money)
-            else:
-                sheet.write_string(top + row, col, text)
+            _write_cell(sheet, top + row, col, text, variant, money, table.formulas.get((row, col)))
+    for row in table.hidden_rows:
+        sheet.set_row(top + row, None, None, {"hidden": True})
+    for col in table.hidden_cols:
+        sheet.set_column(col, col, None, None, {"hidden": True})
+    return top + len(table.rows)
+
+
+def _write_cell(sheet: xlsxwriter.worksheet.Worksheet, row: int, col: int, text: str, variant: str,
+                money: xlsxwriter.format.Format, formula: str | None) -> None:
+    if _is_amount(text) and variant != "amounts-as-text":
+        value = float(Decimal(text.replace(",", "")))
+        if formula:
+            sheet.write_formula(row, col, formula, money, value)
+        else:
+            sheet.write_number(row, col, value, money)
+    elif variant == "codes-as-numbers" and _CODE.fullmatch(text):
+        sheet.write_number(row, col, int(text))
+    else:
+        sheet.write_string(row, col, text)
 
 
 def _imported(path: Path, out: Path) -> tuple[int, str, Counter[str]]:
@@ -107,35 +454,87 @@ def _imported(path: Path, out: Path) -> tuple[int, str, Counter[str]]:
     return done.returncode, told[-1] if told else "", figures
 
 
-def compare(document: str, work: Path, variant: str) -> str:
+def compare(document: str, work: Path, variants: list[str]) -> list[str]:
+    """A row for each variant: the PDF imported once, each variant's workbook written and imported."""
     pdf = CORPUS / f"{document}.pdf"
-    book = work / f"{document}.xlsx"
-    for old in (work / f"{document}-pdf.yaml", work / f"{document}-xlsx.yaml"):  # this bench's own outputs
-        old.unlink(missing_ok=True)
-    sheets = write_workbook(pdf, book, variant)
-    code_pdf, _, from_pdf = _imported(pdf, work / f"{document}-pdf.yaml")
-    code_book, last, from_book = _imported(book, work / f"{document}-xlsx.yaml")
-    same = sum((from_pdf & from_book).values())
-    crash = "内部错误" if "内部错误" in last else ""
-    refused = last if not (work / f"{document}-xlsx.yaml").exists() and not crash else ""
-    return (f"| {document} | {sheets} | {code_pdf} / {code_book} | {sum(from_pdf.values())} | {sum(from_book.values())} "
-            f"| {same} | {crash or refused[:80]} |")
+    (work / f"{document}-pdf.yaml").unlink(missing_ok=True)  # this bench's own output
+    code_pdf, _, pdf_figures = _imported(pdf, work / f"{document}-pdf.yaml")
+    rows = []
+    for variant in variants:
+        suffix = variant if variant in ("xls", "ods") else "xlsx"
+        book = work / f"{document}-{variant}.{suffix}"
+        from_book_yaml = work / f"{document}-{variant}.yaml"
+        from_book_yaml.unlink(missing_ok=True)
+        sheets = write_workbook(pdf, book, variant)
+        code_book, last, from_book = _imported(book, from_book_yaml)
+        from_pdf = pdf_figures
+        if variant == "yuan":
+            from_book = _in_wanyuan(from_book, from_book_yaml)
+        if variant.startswith("zero-"):  # a nil printed “-”, “——” or left empty is a blank zero, no field: zeros aside
+            from_pdf, from_book = _without_zeros(from_pdf), _without_zeros(from_book)
+        same = sum((from_pdf & from_book).values())
+        crash = "内部错误" if "内部错误" in last else ""
+        refused = last if not from_book_yaml.exists() and not crash else ""
+        rows.append(f"| {document} | {variant} | {sheets} | {code_pdf} / {code_book} | {sum(from_pdf.values())} "
+                    f"| {sum(from_book.values())} | {same} | {crash or refused[:100]} |")
+    return rows
+
+
+_FIELD = re.compile(r"(?P<key>[^\s{},:]+): (?P<number>-?\d+(?:\.\d+)?)(?=[,}\s]|$)")
+
+
+def _in_wanyuan(figures: Counter[str], written: Path) -> Counter[str]:
+    """The figures of a source written in 元 (金额单位: 元) from a PDF in 万元 divided by 10,000, exactly, as a
+    source in 万元 writes them (a code is no figure)."""
+    pdf = written.with_name(written.name.replace("-yuan.yaml", "-pdf.yaml"))
+    if not written.exists() or "金额单位: 元" not in written.read_text(encoding="utf-8") \
+            or "金额单位: 万元" not in pdf.read_text(encoding="utf-8"):
+        return figures
+    divided: Counter[str] = Counter()
+    for line, count in figures.items():
+        divided[_FIELD.sub(_wan, line)] += count
+    return divided
+
+
+_ZERO = re.compile(r"(?:(?<=\{)|, )[^\s{},:]+: 0(?=[,}])|^\s*(?:- )?[^\s{},:]+: 0$")
+
+
+_FIELD_PAIR = re.compile(r"([^\s{},:]+): (-?\d[\d.]*)")
+
+
+def _without_zeros(figures: Counter[str]) -> Counter[str]:
+    """The figures with every field of 0 left out, and the lines that held only such fields."""
+    kept: Counter[str] = Counter()
+    for line, count in figures.items():
+        table, _, rest = line.partition(": ")
+        rest = _ZERO.sub("", rest).replace("{, ", "{")
+        if any(key not in ("科目", "编码", "代码") for key, _ in _FIELD_PAIR.findall(rest)):
+            kept[f"{table}: {rest}"] += count
+    return kept
+
+
+def _wan(match: re.Match[str]) -> str:
+    if match["key"] in ("科目", "编码", "代码", "政府经济分类"):
+        return match[0]
+    value = Decimal(match["number"]) / 10000
+    return f"{match['key']}: {value.normalize():f}" if value == value.to_integral() else f"{match['key']}: {value}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", nargs="*", default=None)
+    parser.add_argument("--variant", choices=(*VARIANTS, "all"), nargs="*", default=["export"])
     parser.add_argument("--out", type=Path, default=Path(f"/tmp/pdf-as-workbook-{os.getpid()}"))
-    parser.add_argument("--variant", choices=sorted(VARIANTS), default="export")
     args = parser.parse_args()
+    args.variant = list(VARIANTS) if "all" in args.variant else args.variant
     args.out.mkdir(parents=True, exist_ok=True)
     documents = sorted(p.stem for p in CORPUS.glob("*.pdf")
                        if not (p.stem.startswith("bj-") and not p.stem.endswith("-tables")))
-    print("| document | sheets | exit pdf / workbook | table figures from the PDF | from the workbook | the same "
-          "| 内部错误 or refusal |\n|---|---:|---|---:|---:|---:|---|")
+    print("| document | variant | tables | exit pdf / workbook | table figures from the PDF | from the workbook "
+          "| the same | 内部错误 or refusal |\n|---|---|---:|---|---:|---:|---:|---|")
     for document in documents:
         if args.only is None or any(part in document for part in args.only):
-            print(compare(document, args.out, args.variant), flush=True)
+            print("\n".join(compare(document, args.out, args.variant)), flush=True)
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ from reportgen.importing.reconcile import differences, grouped, rounding_tails
 from reportgen.importing.rows import Amount, Row, body_rows
 from reportgen.readers.grid import Grid
 from reportgen.readers.lines import Line
+from reportgen.reading.amounts import rounding_step
 
 BY_UNIT = "按单位列出的表"
 _TITLE = re.compile(r"^[^\d,，.]{4,40}表(?:[（(][^（）()]{0,20}[）)])?$")
@@ -141,12 +142,8 @@ def _decimals(text: str) -> int:
 
 
 def _step(unit: str, rows: list[Row]) -> Decimal:
-    """The step the table prints at where it rounds finer figures (reconcile.printed_quantum): 0.01 in 万元, 1 in
-    元 printed whole (the 分 rounded off), 0 where it prints them."""
-    if unit == "万元":
-        return Decimal("0.01")
-    values = [a.value for row in rows for a in row.amounts.values() if not a.blank]
-    return Decimal(1) if values and all(v == v.to_integral_value() for v in values) else Decimal(0)
+    """The step the table prints at where it rounds finer figures (reading.amounts.rounding_step)."""
+    return rounding_step(unit, [a.value for row in rows for a in row.amounts.values() if not a.blank])
 
 
 def _why(table: Table, checked: bool) -> str:

@@ -54,7 +54,6 @@ from reportgen.importing.reconcile import (
     Difference,
     differences,
     grouped,
-    printed_quantum,
     printed_values,
     rounding_tails,
     tail_notes,
@@ -84,7 +83,7 @@ from reportgen.readers.grid import Grid, ImportRefused
 from reportgen.readers.lines import Line
 from reportgen.readers.pdf_ocr import UNREAD
 from reportgen.readers.published import Published, read_published
-from reportgen.reading.amounts import MISPLACED_SEPARATORS
+from reportgen.reading.amounts import MISPLACED_SEPARATORS, rounding_step
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.yamlsafe import parse_yaml
 
@@ -454,13 +453,17 @@ def _built(paths: list[Path], tables: list[Table], unknown: list[Grid], catalog:
     return imported
 
 
+_HUNDRED = Decimal(100)
+
+
 def _state_step(imported: Imported) -> None:
     """金额精度 after 金额单位 where every table prints its amounts rounded to one step — 1 where they print
-    whole 元, 0.01 where they print 万元 to two places (the figures were printed rounded: check allows
+    whole 元, 100 where whole hundreds of 元 (kept to 0.01 万元), 0.01 where they print 万元 to two places (the figures were printed rounded: check allows
     their 尾数误差, as the import does)."""
     quantum = _quantum(imported)
     if quantum is not None:
-        said = "各表的金额都印作整数元" if imported.unit == "元" else "各表的金额都印到0.01万元"
+        said = ("各表的金额都印到0.01万元" if imported.unit == "万元" else
+                "各表的金额都印作整百元（按0.01万元保留）" if quantum == _HUNDRED else "各表的金额都印作整数元")
         items = list(imported.tree.items())
         at = next((i + 1 for i, (key, _) in enumerate(items) if key == "金额单位"), len(items))
         imported.tree = dict([*items[:at], ("金额精度", Placed(quantum, said)), *items[at:]])
@@ -476,11 +479,11 @@ def _disputes(imported: Imported, slips: list[Difference]) -> tuple[Decimal, ...
 def _quantum(imported: Imported) -> Decimal | None:
     """The step every table of classification rows in the source's unit prints at, where they share
     one: 1 where they print whole 元 (and so round the 分 the budget system keeps), 0.01 where they print
-    万元 (rounded from 元): the figures a review judges the text and the cells by are theirs. None where
-    they print exact 分."""
-    steps = {printed_quantum(imported, kind) for kind, table in imported.tables.items()
-             if table.unit == imported.unit and table.kind.shape == "科目" and printed_values(imported, kind)}
-    step = steps.pop() if len(steps) == 1 else None
+    万元 (rounded from 元), 100 where all print whole hundreds of 元 (reading.amounts.rounding_step): the figures
+    a review judges the text and the cells by are theirs. None where they print exact 分."""
+    values = [value for kind, table in imported.tables.items()
+              if table.unit == imported.unit and table.kind.shape == "科目" for value in printed_values(imported, kind)]
+    step = rounding_step(imported.unit, values) if values else None
     return step if step and imported.unit in ("元", "万元") else None
 
 

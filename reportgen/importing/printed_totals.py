@@ -25,6 +25,7 @@ from decimal import Decimal
 from reportgen.importing.imported import Imported, value
 from reportgen.importing.rows import Amount
 from reportgen.importing.tree import Placed, Tree
+from reportgen.reading.amounts import rounding_step
 
 ZERO = Decimal(0)
 SPLIT = ("合计", "基本支出", "项目支出")
@@ -127,8 +128,6 @@ def spending_totals(result: Imported, kind: str) -> dict[str, Placed]:
 
 def printed_step(result: Imported, kind: str) -> Decimal:
     """The step a table's figures are printed rounded to, in its unit: 0.01 万元, 1 元 where it prints whole
-    元; 0 where it prints them exactly (元 to the 分)."""
-    if result.tables[kind].unit == "万元":
-        return Decimal("0.01")
+    元, 100 元 where whole hundreds (reading.amounts.rounding_step); 0 where it prints them exactly (元 to the 分)."""
     values = [a.value for r in result.rows.get(kind, []) for a in r.amounts.values() if not a.blank]
-    return Decimal(1) if values and all(v == v.to_integral_value() for v in values) else ZERO
+    return rounding_step(result.tables[kind].unit, values)

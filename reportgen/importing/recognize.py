@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportgen.importing.catalog import Catalog, TableKind, TitleWords, normalized
-from reportgen.readers.grid import EMPTY, Cell, Grid
+from reportgen.readers.grid import EMPTY, Cell, Grid, Merge
 from reportgen.reading.amounts import printed_amount
 
 TITLE_ROWS = 8  # a title sits in the first rows of a sheet or a printed table
@@ -27,6 +27,8 @@ _TABLE_NUMBER = re.compile(r"^\s*(?:(?:部门预算)?公开\s*\d{1,2}\s*表\s*[�
 _NOTE_SUFFIX = re.compile(r"[（(][^（）()]*[）)]$")
 _SHEET_CODE = re.compile(r"^\s*(\d{1,2}\.\d{1,2})(?!\d)")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+# what a table prints where a figure is nil (a blank zero, rows.amount_of_cell): no word of its row
+DASHES = frozenset({"", "-", "—", "－", "--", "——", "/"})
 
 
 @dataclass
@@ -52,18 +54,47 @@ class Table:
 
 
 def recognize(grids: list[Grid], catalog: Catalog) -> tuple[list[Table], list[Grid]]:
-    """The grids recognised as tables, and those that are not."""
+    """The grids recognised as tables, and those that are not. A grid holding several tables one under
+    another (a sheet of an export that sets them so) is taken apart at each table's title first."""
     known, unknown = [], []
-    for grid in grids:
+    waiting = list(reversed(grids))
+    while waiting:
+        grid = waiting.pop()
+        if (after := _next_titled(grid, catalog)) is not None:
+            waiting.append(after)
         table = _recognize(grid, catalog)
         if table is None:
             unknown.append(grid)
-        else:
-            known.append(table)
-            rest = _cut_at_another_title(table)
-            if rest is not None:  # a table that is none of the budget's (项目绩效目标表 …) run on after it
-                unknown.append(rest)
+            continue
+        known.append(table)
+        rest = _cut_at_another_title(table)
+        if rest is not None:  # a table that is none of the budget's (项目绩效目标表 …) run on after it
+            unknown.append(rest)
     return known, unknown
+
+
+def _next_titled(grid: Grid, catalog: Catalog) -> Grid | None:
+    """The rows of ``grid`` from the next table's title on (its 表号 line and the blank rows above it with it),
+    past the grid's own title (in its first rows), as a grid of their own; None where no other row titles a
+    table of the catalog, or where nothing but blank rows and 表号 lines follows the title before the next (a 目录
+    listing the tables' titles is no table of them). A title is a row of one cell naming a table."""
+    titles = [row for row in range(len(grid.rows)) if _titles_a_table(grid.rows[row], catalog)]
+    own = titles[0] if titles and titles[0] < TITLE_ROWS else -1
+    later = [row for row in titles if row > own] + [len(grid.rows)]
+    if len(later) < 2 or not any(_words(grid, row) for row in range(later[0] + 1, later[1])):
+        return None
+    return _rest_from(grid, _numbered_above(grid, later[0], own + 1))
+
+
+def _words(grid: Grid, row: int) -> bool:
+    """A row that says something: not blank, and not only a table's number."""
+    text = row_text(grid, row).strip()
+    return bool(text) and not _is_table_number(text)
+
+
+def _titles_a_table(row: list[Cell], catalog: Catalog) -> bool:
+    texts = [text for text in map(cell_text, row) if text]
+    return len(texts) == 1 and not _is_table_number(texts[0]) and titled_table(texts[0], catalog)
 
 
 # A row that titles a table of its own: one cell of words ending in 表 (“财政项目支出绩效目标填报表”),
@@ -80,18 +111,48 @@ def _cut_at_another_title(table: Table) -> Grid | None:
     (第三部分 …), the rows from there on, as a grid of their own; ``table`` keeps the rows before it. None
     where there is no such row."""
     grid = table.grid
-    for index in range(table.body_start, len(grid.rows)):
-        texts = [text for text in map(cell_text, grid.rows[index]) if text]
-        if len(texts) == 1 and _OTHER_TITLE.match(normalized(texts[0])) or texts and _PART_HEADING.match(texts[0]):
-            name = grid.row_places[index].split(" ")[0] if grid.row_places is not None else f"{grid.name}（第{index + 1}行起）"
-            rest = Grid(grid.file, name, grid.rows[index:], kind=grid.kind, hidden=grid.hidden,
-                        row_places=grid.row_places[index:] if grid.row_places is not None else None)
-            grid.rows = grid.rows[:index]
-            if grid.row_places is not None:
-                grid.row_places = grid.row_places[:index]
-            grid.merges = [m for m in grid.merges if m.last_row < index]
-            return rest
+    for row in range(table.body_start, len(grid.rows)):
+        texts = [text for text in map(cell_text, grid.rows[row]) if text]
+        if len(texts) == 1 and _OTHER_TITLE.match(normalized(texts[0])):
+            return _rest_from(grid, _numbered_above(grid, row, table.body_start))
+        if texts and _PART_HEADING.match(texts[0]):
+            return _rest_from(grid, row)
     return None
+
+
+def _rest_from(grid: Grid, index: int) -> Grid:
+    """``grid``'s rows from ``index`` on as a grid of their own (a PDF's named by their first page; a sheet's
+    cells keep their places), with the merged ranges within them; ``grid`` keeps the rows before."""
+    name = grid.row_places[index].split(" ")[0] if grid.row_places is not None else grid.name
+    rest = Grid(grid.file, name, grid.rows[index:], kind=grid.kind, hidden=grid.hidden,
+                row_places=grid.row_places[index:] if grid.row_places is not None else None,
+                row_offset=grid.row_offset + index if grid.row_places is None else 0,
+                merges=[Merge(m.first_row - index, m.first_col, m.last_row - index, m.last_col)
+                        for m in grid.merges if m.first_row >= index])
+    grid.rows = grid.rows[:index]
+    if grid.row_places is not None:
+        grid.row_places = grid.row_places[:index]
+    grid.merges = [m for m in grid.merges if m.last_row < index]
+    return rest
+
+
+_NUMBER_LINE = re.compile(r"^(?:公开|附)表\d{1,2}$")
+
+
+def _is_table_number(text: str) -> bool:
+    """A line that is only a table's number (表6, 公开表6, 附表3, 公开12表)."""
+    return not _TABLE_NUMBER.sub("", text).strip() or bool(_NUMBER_LINE.match("".join(text.split())))
+
+
+def _numbered_above(grid: Grid, title: int, body: int) -> int:
+    """The first row of the lines a title at ``title`` opens with: the 表号 line and the blank rows just
+    above it, down to row ``body`` (the rows before it are the table above's)."""
+    start = title
+    while start - 1 > body and (not row_text(grid, start - 1).strip() or _is_table_number(row_text(grid, start - 1))):
+        start -= 1
+    while start < title and not row_text(grid, start).strip():
+        start += 1
+    return start
 
 
 def cell_text(cell: Cell) -> str:
@@ -201,7 +262,16 @@ def shaped(table: Table, catalog: Catalog) -> Table:
     year = table.year if table.year is not None else header_year(table)  # 2025年预算数 | 2026年预算数, no year above
     table.columns = _function_codes(table, _columns(table.grid, range(table.header_start, table.body_start),
                                                     catalog.of_kind(table.kind), year))
+    table.body_start = _past_numbering(table.grid, table.body_start)
     return table
+
+
+def _past_numbering(grid: Grid, body: int) -> int:
+    """The body's first row past a row numbering the columns under the header (栏次 | 1 | 2 | 3, as the 决算
+    templates and many provinces' exports print it): that row is the header's, no row of figures or of a unit."""
+    if body < len(grid.rows) and numbers_columns(grid.rows[body]):
+        return _body_start(grid, body + 1)
+    return body
 
 
 def header_year(table: Table) -> int | None:
@@ -287,7 +357,9 @@ def turned_counts(table: Table, catalog: Catalog) -> set[int]:
 
 
 def _label(row: list[Cell]) -> str:
-    return normalized("".join(cell_text(c) for c in row if not is_amount(c) and not _RATE.match(cell_text(c))))
+    """A row's words: its cells that are no figure, no rate and no blank figure (“-”, “——” where a figure is nil)."""
+    return normalized("".join(cell_text(c) for c in row if not is_amount(c) and not _RATE.match(cell_text(c))
+                              and "".join(cell_text(c).split()) not in DASHES))
 
 
 def titled_table(text: str, catalog: Catalog) -> bool:
@@ -402,13 +474,24 @@ def _sheet_kind(name: str, catalog: Catalog) -> TableKind | None:
     return None
 
 
+_CAPTION_WORDS = ("单位", "金额单位", "编制", "部门", "预算单位")
+
+
+def unwrapped(text: str) -> str:
+    """A cell's text with the line breaks it wraps inside the cell taken out (“部门名称：深圳市\n民政局（本级）”,
+    as an export sets a narrow cell): a break before a caption's next words (“\n单位：元”) is a space."""
+    lines = [line.strip() for line in text.split("\n")]
+    return "".join(line if not at or not line.startswith(_CAPTION_WORDS) else f" {line}"
+                   for at, line in enumerate(lines))
+
+
 def _read_caption(table: Table) -> None:
     """The caption rows just under the title: who compiled the table and its unit."""
     grid = table.grid
     for row in range(table.header_start, min(table.header_start + 3, len(grid.rows))):
         found = False
         for col, cell in enumerate(grid.rows[row]):
-            text = cell_text(cell)
+            text = unwrapped(cell_text(cell))
             if (stated := _UNIT.search(text)) is not None:
                 table.unit, table.unit_where, found = "".join(stated.group(1).split()), grid.where(row, col), True
             if (owner := _OWNER.search(text)) is not None:

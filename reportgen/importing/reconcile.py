@@ -22,7 +22,7 @@ from reportgen.importing.grouped import Groups
 from reportgen.importing.imported import Imported
 from reportgen.importing.rows import Amount, CellProblem, Row
 from reportgen.importing.sure import unit_lines
-from reportgen.reading.amounts import MISPLACED_SEPARATORS
+from reportgen.reading.amounts import MISPLACED_SEPARATORS, rounding_step
 
 ZERO = Decimal(0)
 # Within a row: the total column and the columns that make it, per table.
@@ -58,15 +58,13 @@ class Difference:
 
 def printed_quantum(imported: Imported, kind: str) -> Decimal:
     """The step a table prints its amounts at, where it rounds finer figures (in the table's unit):
-    1 for a 元 table of whole numbers (the budget system's #,##0 over figures kept to the 分), 0.01 for
-    a 万元 table; 0 for a table that prints its figures exactly (元 to the 分)."""
+    1 for a 元 table of whole numbers (the budget system's #,##0 over figures kept to the 分), 100 for one
+    of whole hundreds (kept to 0.01 万元, exported in 元), 0.01 for a 万元 table; 0 for a table that prints
+    its figures exactly (元 to the 分): reading.amounts.rounding_step."""
     table = imported.tables.get(kind)
     if table is None:
         return ZERO
-    if table.unit == "万元":
-        return Decimal("0.01")
-    values = printed_values(imported, kind)
-    return Decimal(1) if values and all(v == v.to_integral_value() for v in values) else ZERO
+    return rounding_step(table.unit, printed_values(imported, kind))
 
 
 def printed_values(imported: Imported, kind: str) -> list[Decimal]:

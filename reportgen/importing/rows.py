@@ -11,12 +11,11 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from reportgen.importing.recognize import Table, cell_text, numbers_columns
+from reportgen.importing.recognize import DASHES, Table, cell_text, numbers_columns
 from reportgen.readers.grid import Cell
 from reportgen.reading.amounts import bounded, printed_amount, why_not_amount
 
 LABEL_MEANINGS = ("类", "款", "项", "编码", "名称", "功能科目", "行次", "单位", "部门经济科目", "政府经济科目")  # 行次: the 决算 总表's line numbers
-_DASHES = {"", "-", "—", "－", "--", "——", "/"}
 # a code joined to its name (2130306-水利工程运行与维), where the words of a name run on from the line above
 # stand before it in the cell (“护 2130306-水利工程运行与维”: 北京's 支出总表)
 _CODE_NAMED = re.compile(r"(?<![\d.])(\d{3}(?:\d{2}){0,2})-(?=\D)")
@@ -285,7 +284,7 @@ def amount_of_cell(cell: Cell, where: str, at: tuple[int, int] = (-1, -1),
         value = bounded(cell.value)
         return None if value is None else Amount(value, where, cell=at)
     text = "".join(cell_text(cell).split())
-    if text in _DASHES:
+    if text in DASHES:
         return Amount(Decimal(0), where, blank=True, cell=at)
     if read is None:
         value = printed_amount(text)

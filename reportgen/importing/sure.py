@@ -12,7 +12,16 @@ import re
 from collections import Counter
 
 from reportgen.importing.grouped import grouped_income
-from reportgen.importing.recognize import ITEMS, THREE_PUBLIC, TURNED_FIGURE, Table, cell_text, is_amount, turned_figure
+from reportgen.importing.recognize import (
+    ITEMS,
+    THREE_PUBLIC,
+    TURNED_FIGURE,
+    Table,
+    cell_text,
+    is_amount,
+    numbers_columns,
+    turned_figure,
+)
 from reportgen.importing.rows import LABEL_MEANINGS, Row, body_rows, is_note_row
 from reportgen.importing.sides import label_columns, spanning_label
 from reportgen.reading.amounts import MISPLACED_SEPARATORS, why_not_amount
@@ -218,7 +227,9 @@ def _sides(table: Table, columns: list[int]) -> list[list[int]]:
 
 
 def _header_words(table: Table, col: int) -> str:
-    words = "".join(cell_text(table.grid.cell(row, col)) for row in range(table.header_start, table.body_start))
+    """A column's words in the header (a row numbering the columns, 栏次 | 1 | 2, heads none)."""
+    words = "".join(cell_text(table.grid.cell(row, col)) for row in range(table.header_start, table.body_start)
+                    if not numbers_columns(table.grid.rows[row]))
     return f"（表头“{''.join(words.split())}”）" if words.strip() else ""
 
 

@@ -67,6 +67,8 @@ class Grid:
     unjoined: str = ""
     # a PDF's lines of a page printed twice over that repeat the grid's rows (read once): its lines, no prose
     again_places: tuple[str, ...] = ()
+    # the sheet's rows above the grid's first: a table set under another on one sheet, cut from it
+    row_offset: int = 0
 
     def cell(self, row: int, col: int) -> Cell:
         if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]):
@@ -85,8 +87,8 @@ class Grid:
 
     @property
     def shown(self) -> str:
-        """The file and the sheet, as a listing prints them."""
-        return f"{shown_name(self.file)} {self.label}"
+        """The file and the sheet (and the row a grid cut from a sheet begins at), as a listing prints them."""
+        return f"{shown_name(self.file)} {self.label}" + (f"（第{self.row_offset + 1}行起）" if self.row_offset else "")
 
     def where(self, row: int, col: int | None = None) -> str:
         """Where a reviewer finds the cell (or the row, ``col`` None) in the file."""
@@ -96,8 +98,8 @@ class Grid:
         if self.row_places is not None:
             return self.row_places[row]
         if col is None:
-            return f"{self.label}!第{row + 1}行"
-        return f"{self.label}!{column_letters(col)}{row + 1}"
+            return f"{self.label}!第{row + self.row_offset + 1}行"
+        return f"{self.label}!{column_letters(col)}{row + self.row_offset + 1}"
 
 
 @functools.lru_cache(maxsize=1024)

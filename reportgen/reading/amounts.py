@@ -90,3 +90,22 @@ def bounded(value: Decimal) -> Decimal | None:
     if isinstance(exponent, int) and exponent < -MAX_FRACTION:
         return None
     return value
+
+
+_HUNDRED = Decimal(100)
+# the figures a table in 元 prints, every one a whole hundred, that say it was kept to 0.01 万元 (a system holding
+# 万元 to two places exporting in 元): enough of them that a few round figures by chance do not
+_HUNDREDS_LEAST = 5
+
+
+def rounding_step(unit: str, values: list[Decimal]) -> Decimal:
+    """The step a table's figures were rounded to, in its unit: 0.01 in 万元; in 元, 100 where every figure is
+    a whole hundred (at least five not zero: kept to 0.01 万元 and exported in 元), 1 where every one is whole
+    (the 分 rounded off), 0 where it prints the 分 (exact)."""
+    if unit == "万元":
+        return Decimal("0.01")
+    if not values or any(v != v.to_integral_value() for v in values):
+        return Decimal(0)
+    hundreds = [v for v in values if v]
+    return _HUNDRED if len(hundreds) >= _HUNDREDS_LEAST and all(v % _HUNDRED == 0 for v in hundreds) else Decimal(1)
+

@@ -1,0 +1,130 @@
+"""A department's tables exported by another province's budget system import as from its PDF.
+
+Each workbook is built in the test from a published PDF's tables as reportgen reads them
+(bench/pdf_as_workbook.py, one of its shapes: --variant), and both files are imported: the source parts
+a user relies on hold the same figures. The shapes are those real exports take: several tables one under
+another on one sheet, a 栏次 row under the header, header and caption cells wrapped inside the cell
+(“部门名称：深圳市\\n民政局（本级）”), 科目编码 in 类 | 款 | 项 columns or joined to the name (“[2080505]机关…”), a
+nil printed “-” or “——” (广州's 三公 table, its items down the rows), .xls and .ods.
+
+The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there)."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bench.pdf_as_workbook import write_workbook
+from reportgen.importing.pipeline import import_files
+from reportgen.readers.spreadsheets import read_grids
+from tests.clients import require_program
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
+SHENZHEN = FIXTURES / "shenzhen-minzheng-2026-p16-22-26-35.pdf"
+GUANGZHOU = FIXTURES / "guangzhou-qixiangju-2026-p7-9-17.pdf"
+PARTS = ("收入", "支出", "财政拨款支出", "一般公共预算基本支出", "政府性基金支出", "三公经费", "政府采购")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _poppler() -> None:
+    require_program("pdftotext")
+
+
+@pytest.fixture(scope="module")
+def from_pdf() -> dict[Path, dict[str, object]]:
+    return {pdf: _parts(pdf) for pdf in (SHENZHEN, GUANGZHOU)}
+
+
+@pytest.mark.parametrize("variant", ["one-sheet", "column-numbers", "wrapped-header", "split-codes", "code-with-name",
+                                     "bracketed-code-name", "title-merged", "title-sheets", "formulas",
+                                     "hidden-column", "hidden-row"])
+def test_an_export_of_another_shape_gives_the_pdfs_figures(variant: str, tmp_path: Path,
+                                                             from_pdf: dict[Path, dict[str, object]]) -> None:
+    book = tmp_path / "深圳市民政局2026年部门预算.xlsx"
+    write_workbook(SHENZHEN, book, variant)
+    assert _parts(book) == from_pdf[SHENZHEN]
+    assert from_pdf[SHENZHEN]["支出"] and from_pdf[SHENZHEN]["收入"]  # the tables were read, not both empty
+
+
+def test_the_tables_set_one_under_another_on_one_sheet_are_each_read_and_placed(tmp_path: Path) -> None:
+    book = tmp_path / "部门预算.xlsx"
+    write_workbook(SHENZHEN, book, "one-sheet")
+    tables = import_files([book], None).imported.tables
+    assert len(tables) == 9
+    (sheet,) = read_grids(book, book.read_bytes())
+    for table in tables.values():  # the place a figure is told at is its cell in the sheet
+        row, col = next((r, c) for r in range(table.body_start, len(table.grid.rows))
+                        for c, cell in enumerate(table.grid.rows[r]) if isinstance(cell.value, Decimal))
+        place = table.grid.where(row, col)
+        assert place.startswith("部门预算表!")
+        number = int(place.split("!")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+        assert sheet.cell(number - 1, col) == table.grid.rows[row][col]
+        assert number - 1 > row or table.kind.id == "收支总表"
+
+
+@pytest.mark.parametrize("shown", ["-", "——", ""])
+def test_a_nil_printed_as_a_dash_or_left_empty_is_read_as_nil(shown: str, tmp_path: Path,
+                                                            from_pdf: dict[Path, dict[str, object]]) -> None:
+    book = tmp_path / "广州市气象局2026年部门预算.xlsx"
+    write_workbook(GUANGZHOU, book, {"-": "zero-dash", "——": "zero-long-dash", "": "zero-empty"}[shown])
+    parts = _parts(book)
+    # 广州's 三公 table prints its items down the rows: the row of a nil item is still that item's
+    assert parts["三公经费"] == from_pdf[GUANGZHOU]["三公经费"]
+    assert parts["三公经费"]["公务接待费"] == {"本年": Decimal("1.31")}  # type: ignore[index]
+    # a nil printed so is no figure: never written as a 0 that was not printed
+    assert _without_zeros(parts["支出"]) == _without_zeros(from_pdf[GUANGZHOU]["支出"])
+
+
+@pytest.mark.parametrize("suffix", ["xls", "ods"])
+def test_an_xls_or_ods_export_gives_the_pdfs_figures(suffix: str, tmp_path: Path,
+                                                     from_pdf: dict[Path, dict[str, object]]) -> None:
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) converts the workbook")
+    book = tmp_path / f"深圳市民政局2026年部门预算.{suffix}"
+    write_workbook(SHENZHEN, book, suffix)
+    assert _parts(book) == from_pdf[SHENZHEN]
+
+
+def test_an_export_in_yuan_of_figures_kept_to_hundredths_of_wanyuan_holds_the_pdfs_figures(
+        tmp_path: Path, from_pdf: dict[Path, dict[str, object]]) -> None:
+    book = tmp_path / "深圳市民政局2026年部门预算（元）.xlsx"
+    write_workbook(SHENZHEN, book, "yuan")  # 单位：元, every figure ×10,000
+    result = import_files([book], None)
+    tree = result.source.tree
+    assert _figures(tree["金额单位"]) == "元" and _figures(tree["金额精度"]) == 100
+    assert {part: _in_wanyuan(_figures(tree.get(part))) for part in PARTS} == from_pdf[SHENZHEN]
+    # the 0.01 万元 tails the PDF prints are tails at 100 元, never told as differences
+    assert not result.differences
+
+
+def _in_wanyuan(node: object, key: str = "") -> object:
+    if isinstance(node, dict):
+        return {k: _in_wanyuan(value, k) for k, value in node.items()}
+    if isinstance(node, list):
+        return [_in_wanyuan(value) for value in node]
+    return node / 10000 if isinstance(node, Decimal) and key not in ("科目", "政府经济分类") else node
+
+
+def _parts(path: Path) -> dict[str, object]:
+    tree = import_files([path], None).source.tree
+    return {part: _figures(tree.get(part)) for part in PARTS}
+
+
+def _figures(node: object) -> object:
+    """A source part's values, the places they were read from taken out."""
+    if isinstance(node, dict):
+        return {key: _figures(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_figures(value) for value in node]
+    return getattr(node, "value", node)
+
+
+def _without_zeros(node: object) -> object:
+    if isinstance(node, dict):
+        return {key: _without_zeros(value) for key, value in node.items() if value != 0}
+    if isinstance(node, list):
+        return [_without_zeros(value) for value in node]
+    return node
