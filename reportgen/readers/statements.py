@@ -142,6 +142,12 @@ def not_part_words() -> dict[str, tuple[str, ...]]:
     return {part: tuple(them) for part, them in words.items()}
 
 
+def other_names() -> dict[str, tuple[str, ...]]:
+    """Of those, the words that name something else before an amount too (vocabulary.yaml 部分以外的名称: 绩效工资)."""
+    words: dict[str, list[str]] = _WORDS["部分以外的名称"]  # type: ignore[assignment]  # a mapping, not a list
+    return {part: tuple(them) for part, them in words.items()}
+
+
 def _any(*keys: str) -> str:
     words = [w for key in keys for w in _WORDS[key]]
     return "|".join(re.escape(w) for w in sorted(dict.fromkeys(words), key=len, reverse=True))
