@@ -227,6 +227,20 @@ def test_a_performance_management_part_is_printed_whatever_it_is_headed() -> Non
     assert not printed_parts(["（2）绩效目标：满足学校师生教学、住宿、就餐、活动需求", "十三、部门整体支出绩效目标表"])
 
 
+def test_the_performance_pay_is_no_performance_management_part() -> None:
+    """江苏省政协办公厅 2017, p. 11 (tests/fixtures/import/national/js-zhengxie-2017-p11.pdf): “（4）绩效工资（款）支出
+    36.28 万元” is the pay of an economic class, not the 绩效管理 part its text lacks (told absent as 江苏省人民检察院
+    2017's is); a 绩效管理 part with an amount is printed all the same."""
+    from reportgen.importing.printed_parts import printed_parts
+
+    require_program("pdftotext")
+    lines = [line.text for line in read_published(FIXTURES / "js-zhengxie-2017-p11.pdf").lines]
+    assert any("绩效工资（款）支出" in "".join(text.split()) for text in lines)
+    assert "绩效管理" not in printed_parts(lines)
+    assert printed_parts(["（4）绩效工资（款）支出36.28万元。", "共5个项目实行绩效目标管理，涉及财政性资金合计900万元"]) \
+        == {"绩效管理"}
+
+
 CORPUS_DASHUJUJU = Path("/work/shared/corpus/sd-yantai-dashujuju-2026-dept-budget.pdf")
 
 

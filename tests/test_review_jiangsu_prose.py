@@ -198,3 +198,17 @@ def test_a_procurement_the_text_alone_gave_never_measures_the_text():
             and ("政府采购支出预算总额" in v.statement.sentence or "拟采购货物支出" in v.statement.sentence)]
     assert [(v.statement.text, v.status, v.cause) for v in said] == [
         ("3,096.24万元", "unknown", TEXT_ALONE), ("268万元", "unknown", TEXT_ALONE), ("2,828.24万元", "unknown", TEXT_ALONE)]
+
+
+def test_a_templates_either_or_split_by_a_lines_end_or_a_page_is_told():
+    """江苏省人大常委会办公厅 2018, pp. 28–29 (tests/fixtures/import/national/js-rendabangongting-2018-p28-29.pdf):
+    “比上年预算增加（减” / “少）0万元” split by a line's end, and “增长（减” / “28” (the page's number) / “少） 0 %” split by
+    a page: each is the template's two words left in, told as the same left in one line is (“增加（减少） 0 万元”)."""
+    from reportgen.review.text_rules import text_findings
+
+    require_program("pdftotext")
+    path = FIXTURES / "js-rendabangongting-2018-p28-29.pdf"
+    lines = read_draft(path)
+    told = [lines[f.line - 1].bare[-5:] for f in text_findings(lines, 2018, path) if f.rule == "R-模板选项"]
+    # the line break inside a placeholder R-文字 reads line by line (and tells not), then across the page's number
+    assert told == ["算增加（减", "，增长（减"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reportgen.readers.statements import bounded, not_part_words, part_words
+from reportgen.readers.statements import bounded, not_part_words, other_names, part_words
 
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
 _HEADING = 30  # characters at most of a heading line
@@ -25,18 +25,19 @@ _DEFINED = re.compile(r"[^，。；：:\d]{0,4}?[：:]?\s*指")
 def printed_parts(texts: Iterable[str]) -> set[str]:
     """The parts whose words ``texts`` (a document's lines) print as a part of their own."""
     lines = ["".join(text.split()).translate(_QUOTES) for text in texts]
-    others = not_part_words()
+    others, names = not_part_words(), other_names()
     return {part for part, words in part_words().items()
-            if any(prints_part(line, word, others.get(part, ())) for line in lines for word in words)}
+            if any(prints_part(line, word, others.get(part, ()), names.get(part, ())) for line in lines for word in words)}
 
 
-def prints_part(text: str, word: str, others: tuple[str, ...] = ()) -> bool:
+def prints_part(text: str, word: str, others: tuple[str, ...] = (), names: tuple[str, ...] = ()) -> bool:
     """Whether a printed line gives the part ``word`` names: a numbered heading naming it (三、机关运行经费情况),
     never by a longer word of ``others`` that begins where it stands (“十二、项目支出绩效目标表”: a 绩效目标, no
     绩效管理); or the word with an amount after it (机关运行经费安排133.02万元, “编报绩效目标的项目共4个，涉及项目预算
     资金2,912.55万元”) — never its definition in 名词解释 (“机关运行经费：指为保障行政单位…”), which a document
-    prints whether or not it has the part."""
-    places = _places(text, word)
+    prints whether or not it has the part; nor by a word of ``names`` that begins where it stands, before an amount
+    too (“（4）绩效工资（款）支出 36.28 万元”: the pay, no 绩效管理)."""
+    places = [at for at in _places(text, word) if not any(text.startswith(name, at) for name in names)]
     if not places or _DEFINED.match(text, places[0] + len(word)):
         return False
     named = [at for at in places if not any(len(other) > len(word) and text.startswith(other, at) for other in others)]

@@ -142,6 +142,12 @@ def not_part_words() -> dict[str, tuple[str, ...]]:
     return {part: tuple(them) for part, them in words.items()}
 
 
+def other_names() -> dict[str, tuple[str, ...]]:
+    """Of those, the words that name something else before an amount too (vocabulary.yaml 部分以外的名称: 绩效工资)."""
+    words: dict[str, list[str]] = _WORDS["部分以外的名称"]  # type: ignore[assignment]  # a mapping, not a list
+    return {part: tuple(them) for part, them in words.items()}
+
+
 def _any(*keys: str) -> str:
     words = [w for key in keys for w in _WORDS[key]]
     return "|".join(re.escape(w) for w in sorted(dict.fromkeys(words), key=len, reverse=True))
@@ -465,10 +471,10 @@ class TooManyFigures(Internal):
 def read_statements(lines: list[Line], default_unit: str = "") -> list[Statement]:
     """Every figure the lines state, in order; TooManyFigures past MAX_FIGURES of them."""
     reader = _StatementReader(default_unit)
-    folios = _folios(lines)
+    numbers = folios(lines)
     wrapped, footers = _wrapped_amounts(lines)
     for index, line in enumerate(lines):
-        if index not in folios and line.number not in footers:
+        if index not in numbers and line.number not in footers:
             reader.read(line, line.number in wrapped)
     return reader.finish()
 
@@ -501,7 +507,7 @@ def _wrapped_amounts(lines: list[Line]) -> tuple[set[int], set[int]]:
 _FOLIO = re.compile(r"\d{1,3}")
 
 
-def _folios(lines: list[Line]) -> set[int]:
+def folios(lines: list[Line]) -> set[int]:
     """The places of the lines that are a page's number printed bare as its last line (“24” between “与上年相比增加 40”
     and “万元，增长 0.72 %”, 江苏): no words of the sentence it interrupts. A page's last line of one to three digits, where
     the page and the next both have more lines than it."""

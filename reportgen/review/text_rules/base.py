@@ -14,7 +14,7 @@ import yaml
 
 from reportgen.errors import Finding
 from reportgen.readers.lines import Line
-from reportgen.readers.statements import STARTS_ANEW
+from reportgen.readers.statements import STARTS_ANEW, folios
 
 WORDS: dict[str, list] = yaml.load(Path(__file__).with_name("words.yaml").read_text(encoding="utf-8"),
                                    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -58,8 +58,10 @@ def read_text(lines: list[Line], year: int | None, file: str, table_rows: frozen
               source_final: bool = False) -> Text:
     """The document's Text; ``year`` is the budget's (a 决算 names its own year in its titles);
     ``table_rows``: the numbers of the lines the reading found to be rows of a table; ``source_final``:
-    the source it is read with is a 部门决算 (then so is the text, of the source's year)."""
-    kept = [line for line in lines if line.bare]
+    the source it is read with is a 部门决算 (then so is the text, of the source's year). A page's number
+    printed bare as its last line is no word of the sentence it interrupts (“增长（减” / “28” / “少）”)."""
+    numbers = folios(lines)
+    kept = [line for index, line in enumerate(lines) if line.bare and index not in numbers]
     parts: list[str] = []
     starts: list[int] = []
     length = 0

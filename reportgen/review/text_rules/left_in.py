@@ -53,9 +53,11 @@ _UNCOUNTED = re.compile(rf"([\u4e00-\u9fff]{{2}})({_MEASURES})等?$")
 @rule("R-模板选项", TEXT)
 def template_choices(text: Text) -> Iterator[Finding]:
     """R-模板选项: a change word with its opposite in brackets, as the template offers them (the
-    placeholders of R-文字, “增加（减少）”, are told there)."""
+    placeholders of R-文字, “增加（减少）”, are told there, but where a line's end splits one: “增加（减” /
+    “少）”, which R-文字, reading line by line, does not see)."""
     for match in _CHOICE.finditer(text.flow):
-        if (match.group(1), match.group(2)) in _PAIRS and not PLACEHOLDERS.fullmatch(match.group()):
+        split = text.line_at(match.start()) != text.line_at(match.end() - 1)
+        if (match.group(1), match.group(2)) in _PAIRS and (split or not PLACEHOLDERS.fullmatch(match.group())):
             yield text.warning("R-模板选项", match.start(), f"“{match.group()}”是模板给出的两种写法，"
                                "只应留下与数字相符的一种")
 
