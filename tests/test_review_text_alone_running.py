@@ -38,3 +38,17 @@ def test_the_import_judges_the_narrative_as_the_review_does(tmp_path, capsys):
     code = main(["import", str(GUANGZHOU), "-o", str(tmp_path / "广州市民政局-2026.yaml")])
     said = capsys.readouterr().out
     assert code == 0 and "下降1.26%" not in said and "正文与表格不一致" not in said
+
+
+RENSHE = CORPUS / "gd-shenzhen-renshe-2026-dept-budget.pdf"
+
+
+@pytest.mark.skipif(not RENSHE.exists(), reason="../shared/corpus 不在")
+def test_the_import_judges_a_departments_units_sentences_by_their_own_tables(tmp_path, capsys):
+    """深圳市人力资源和社会保障局 2026 prints its units' tables after its own and speaks of each unit in its text: the
+    review judges those sentences by the units' tables (or not at all), the import judged them by the department's
+    and told “正文与表格不一致 72 处”."""
+    from reportgen.cli import main
+
+    main(["import", str(RENSHE), "-o", str(tmp_path / "深圳市人社局-2026.yaml")])
+    assert "正文与表格不一致" not in capsys.readouterr().out
