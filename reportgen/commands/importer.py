@@ -230,6 +230,7 @@ def _compare_narratives(prepared: Prepared, source: Path, imported: ImportResult
     from reportgen.readers.published import draft_lines, read_published  # deferred: with the review below, likewise
     from reportgen.readers.unreadable import Unreadable  # deferred: likewise
     from reportgen.review import review_prepared  # deferred: 140 ms; only a document's import needs it
+    from reportgen.review.documents import text_alone  # deferred: likewise
     from reportgen.review.scanned import not_judged_beside_unread, told_on_scans  # deferred: likewise
 
     count = 0
@@ -241,12 +242,17 @@ def _compare_narratives(prepared: Prepared, source: Path, imported: ImportResult
             continue
         # a table's row is judged by reconciling its table, where read: not as a sentence (review does the same);
         # a cell of a table that is none of the budget's (a project's 绩效目标表) speaks of its project
+        # as review judges it (review/documents.py): the department's units' tables and names, and no figure the
+        # text itself gave measuring that text (广州市民政局 2026's 机关运行经费 against its own “下降1.26%”)
         result, _problems = review_prepared(prepared, source, document, disputes=imported.disputes,
                                             cut_as_notes=True, lines=lines,
                                             unsure=_lines_at(lines, imported.unsure_places),
-                                            tables=_lines_at(lines, imported.read_places | imported.other_places),
+                                            tables=_lines_at(lines, imported.read_places | imported.other_places
+                                                             | imported.set_aside_places),
                                             budget_table=functools.partial(titled_table,
-                                                                           catalog=imported.imported.catalog))
+                                                                           catalog=imported.imported.catalog),
+                                            units=tuple(unit for aside in imported.set_aside for unit in aside.units),
+                                            text_alone=text_alone(imported))
         if result is None:
             continue
         result.scanned = published.scanned  # a finding on a page read by OCR says so

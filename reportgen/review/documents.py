@@ -471,7 +471,7 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
                                                          titled_table, catalog=result.imported.imported.catalog),
                                                      units=tuple(unit for aside in result.imported.set_aside
                                                                  for unit in aside.units),
-                                                     text_alone=_text_alone(result.imported))
+                                                     text_alone=text_alone(result.imported))
         result.narrative_problems = _told(problems, document)
         if result.narrative is not None:  # its target tables against its list of projects
             lines = result.published.lines
@@ -516,7 +516,7 @@ def _missing_tables(result: DocumentReview) -> list[Finding]:
                     "也没有说明为何不公开", str(result.document), 0, 0, "")]
 
 
-def _text_alone(imported: ImportResult) -> frozenset[str]:
+def text_alone(imported: ImportResult) -> frozenset[str]:
     """The parts of the source whose every amount the document's text gave, none a table's (the “三公” table
     left out: its parts as the text states them, importing/text_fields.py; 机关运行经费 where no table prints it,
     烟台 “2026年本部门机关运行经费安排133.02万元，较2025年预算减少25.94万元”; 政府采购 likewise)."""
