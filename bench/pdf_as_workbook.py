@@ -43,7 +43,7 @@ CORPUS = Path("/work/shared/corpus")
 _AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _CODE = re.compile(r"\d{3,7}")
 # a figure the import wrote from a table: "  合计: 1464.31   # 支出总表 第9页 第7行" / "… # 支出总表 表3!F8"
-_FROM_TABLE = re.compile(r"^(?P<line>.*?)\s+# (?P<table>\S+表)(?:（[^）]*）)? (?:第\d+页|.+!(?:[A-Z]{1,3}\d+|第\d+行)$)")
+_FROM_TABLE = re.compile(r"^(?P<line>.*?)\s+# (?P<table>\S+表)(?:（[^）]*）)? (?:第\d+页|.+!(?:[A-Z]{1,3}\d+|第\d+行)(?:（[^）]*）)?$)")
 
 
 def _text(grid: Grid, row: int, col: int) -> str:
