@@ -154,9 +154,21 @@ def sweep() -> list[dict[str, object]]:
             small.append((cpu_now() - start, family, make))
         small.sort(key=lambda entry: entry[0], reverse=True)
         for _, family, make in small[:3]:
-            results.append({"subject": name, "family": family, "small": _best(run, make(SMALL)),
-                            "large": _best(run, make(LARGE))})
+            results.append({"subject": name, "family": family, **_measured(run, make)})
     return results
+
+
+def _slow(small: float, large: float) -> bool:
+    return large > LIMIT or large > FACTOR * max(small, FLOOR)
+
+
+def _measured(run: Callable[[str], object], make: Callable[[int], str]) -> dict[str, float]:
+    """The best times at SMALL and LARGE; where they look slow, timed again, best of more runs: a machine busy
+    with other work stretches a run's CPU time by a fraction (it failed so at load 6), square work by 256 times."""
+    small, large = _best(run, make(SMALL)), _best(run, make(LARGE))
+    if _slow(small, large):
+        small, large = min(small, _best(run, make(SMALL), 7)), _best(run, make(LARGE), 7)
+    return {"small": small, "large": large}
 
 
 @pytest.fixture(scope="module")
@@ -181,7 +193,7 @@ def test_every_pattern_over_a_draft_is_collected():
 def test_every_pattern_and_step_runs_in_linear_time(timings):
     subjects = {t["subject"] for t in timings}
     assert {name for name, _ in patterns()} <= subjects and "read_statements" in subjects
-    slow = [t for t in timings if t["large"] > LIMIT or t["large"] > FACTOR * max(t["small"], FLOOR)]
+    slow = [t for t in timings if _slow(float(str(t["small"])), float(str(t["large"])))]
     assert not slow, "\n".join(f"{t['subject']} on {t['family']}: {t['small'] * 1000:.2f} ms at {SMALL} characters, "
                                f"{t['large'] * 1000:.2f} ms at {LARGE}" for t in slow)
 
