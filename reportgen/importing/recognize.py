@@ -78,9 +78,16 @@ def _next_titled(grid: Grid, catalog: Catalog) -> Grid | None:
     past the grid's own title (in its first rows), as a grid of their own; None where no other row titles a
     table of the catalog, or where nothing but blank rows and 表号 lines follows the title before the next (a 目录
     listing the tables' titles is no table of them). A title is a row of one cell naming a table."""
-    titles = [row for row in range(len(grid.rows)) if _titles_a_table(grid.rows[row], catalog)]
-    own = titles[0] if titles and titles[0] < TITLE_ROWS else -1
-    later = [row for row in titles if row > own] + [len(grid.rows)]
+    own, later = -1, list[int]()
+    for row in range(len(grid.rows)):  # up to the second title after its own: a sheet of N tables is read once, not N times
+        if _titles_a_table(grid.rows[row], catalog):
+            if row < TITLE_ROWS and own < 0 and not later:
+                own = row
+            else:
+                later.append(row)
+            if len(later) == 2:
+                break
+    later.append(len(grid.rows))
     if len(later) < 2 or not any(_words(grid, row) for row in range(later[0] + 1, later[1])):
         return None
     return _rest_from(grid, _numbered_above(grid, later[0], own + 1))
