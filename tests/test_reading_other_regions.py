@@ -23,6 +23,7 @@ from reportgen.importing.recognize import recognize
 from reportgen.importing.rows import body_rows
 from reportgen.readers.published import read_published
 from tests.clients import require_program
+from tests.support.national import figures_of
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 
@@ -62,17 +63,8 @@ def test_a_departments_tables_as_a_workbook_import_as_from_its_pdf(tmp_path: Pat
     from_book = import_files([book], None).source
     from_pdf = import_files([pdf], None).source
     for part in ("收入", "支出", "财政拨款支出", "一般公共预算基本支出", "政府性基金支出"):
-        assert _figures(from_book.tree.get(part)) == _figures(from_pdf.tree.get(part)), part
-    assert _figures(from_pdf.tree.get("支出"))  # the tables were read, not both empty
-
-
-def _figures(node: object) -> object:
-    """A source part's values, the places they were read from taken out."""
-    if isinstance(node, dict):
-        return {key: _figures(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_figures(value) for value in node]
-    return getattr(node, "value", node)
+        assert figures_of(from_book.tree.get(part)) == figures_of(from_pdf.tree.get(part)), part
+    assert figures_of(from_pdf.tree.get("支出"))  # the tables were read, not both empty
 
 
 # A web page's disclosure table as 云南昌宁县卡斯镇 2024 sets its “三公” table out (2023年预算数 | 2024年预算数 | 增、减金额 |

@@ -21,6 +21,7 @@ from bench.pdf_as_workbook import write_workbook
 from reportgen.importing.pipeline import import_files
 from reportgen.readers.spreadsheets import read_grids
 from tests.clients import require_program
+from tests.support.national import figures_of
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 SHENZHEN = FIXTURES / "shenzhen-minzheng-2026-p16-22-26-35.pdf"
@@ -94,8 +95,8 @@ def test_an_export_in_yuan_of_figures_kept_to_hundredths_of_wanyuan_holds_the_pd
     write_workbook(SHENZHEN, book, "yuan")  # 单位：元, every figure ×10,000
     result = import_files([book], None)
     tree = result.source.tree
-    assert _figures(tree["金额单位"]) == "元" and _figures(tree["金额精度"]) == 100
-    assert {part: _in_wanyuan(_figures(tree.get(part))) for part in PARTS} == from_pdf[SHENZHEN]
+    assert figures_of(tree["金额单位"]) == "元" and figures_of(tree["金额精度"]) == 100
+    assert {part: _in_wanyuan(figures_of(tree.get(part))) for part in PARTS} == from_pdf[SHENZHEN]
     # the 0.01 万元 tails the PDF prints are tails at 100 元, never told as differences
     assert not result.differences
 
@@ -110,16 +111,7 @@ def _in_wanyuan(node: object, key: str = "") -> object:
 
 def _parts(path: Path) -> dict[str, object]:
     tree = import_files([path], None).source.tree
-    return {part: _figures(tree.get(part)) for part in PARTS}
-
-
-def _figures(node: object) -> object:
-    """A source part's values, the places they were read from taken out."""
-    if isinstance(node, dict):
-        return {key: _figures(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_figures(value) for value in node]
-    return getattr(node, "value", node)
+    return {part: figures_of(tree.get(part)) for part in PARTS}
 
 
 def _without_zeros(node: object) -> object:

@@ -5,7 +5,6 @@ repaired. Argument parsing and printing only; the work is reportgen/importing/."
 from __future__ import annotations
 
 import argparse
-import functools
 import re
 import sys
 from pathlib import Path
@@ -20,7 +19,6 @@ from reportgen.reading.outputs import Output
 if TYPE_CHECKING:
     from reportgen.importing.in_one_file import Span
     from reportgen.importing.pipeline import ImportResult
-    from reportgen.readers.lines import Line
     from reportgen.readers.published import Published
     from reportgen.render import Prepared
 
@@ -226,11 +224,10 @@ def _compare_narratives(prepared: Prepared, source: Path, imported: ImportResult
     tables' own slips and printed step, as `review` judges them; ``read``: documents already read (one
     disclosure of several a file holds: its pages alone)."""
     from reportgen.errors import SourceError  # deferred: with the review below, for a document's import only
-    from reportgen.importing.recognize import titled_table  # deferred: with the review below, likewise
     from reportgen.readers.published import draft_lines, read_published  # deferred: with the review below, likewise
     from reportgen.readers.unreadable import Unreadable  # deferred: likewise
     from reportgen.review import review_prepared  # deferred: 140 ms; only a document's import needs it
-    from reportgen.review.documents import text_alone  # deferred: likewise
+    from reportgen.review.documents import narrative_options  # deferred: likewise
     from reportgen.review.scanned import not_judged_beside_unread, told_on_scans  # deferred: likewise
 
     count = 0
@@ -240,19 +237,9 @@ def _compare_narratives(prepared: Prepared, source: Path, imported: ImportResult
             lines = draft_lines(published)
         except (SourceError, Unreadable):
             continue
-        # a table's row is judged by reconciling its table, where read: not as a sentence (review does the same);
-        # a cell of a table that is none of the budget's (a project's 绩效目标表) speaks of its project
-        # as review judges it (review/documents.py): the department's units' tables and names, and no figure the
-        # text itself gave measuring that text (广州市民政局 2026's 机关运行经费 against its own “下降1.26%”)
-        result, _problems = review_prepared(prepared, source, document, disputes=imported.disputes,
-                                            cut_as_notes=True, lines=lines,
-                                            unsure=_lines_at(lines, imported.unsure_places),
-                                            tables=_lines_at(lines, imported.read_places | imported.other_places
-                                                             | imported.set_aside_places),
-                                            budget_table=functools.partial(titled_table,
-                                                                           catalog=imported.imported.catalog),
-                                            units=tuple(unit for aside in imported.set_aside for unit in aside.units),
-                                            text_alone=text_alone(imported))
+        # judged as review judges it (its units' tables and names; no figure the text itself gave measuring that
+        # text: 广州市民政局 2026's 机关运行经费 against its own “下降1.26%”)
+        result, _problems = review_prepared(prepared, source, document, **narrative_options(imported, lines))
         if result is None:
             continue
         result.scanned = published.scanned  # a finding on a page read by OCR says so
@@ -264,11 +251,6 @@ def _compare_narratives(prepared: Prepared, source: Path, imported: ImportResult
                 print(finding.format())
                 count += 1
     return count
-
-
-def _lines_at(lines: list[Line], places: frozenset[str]) -> frozenset[int]:
-    """The numbers of the lines printed at ``places`` (第9页 第10行: rows of tables)."""
-    return frozenset(line.number for line in lines if line.where in places)
 
 
 def _counts(result: ImportResult) -> str:

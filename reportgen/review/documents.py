@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from reportgen.checks.budget import NEGATIVE_PRIOR, NO_CURRENT, UNLISTED
 from reportgen.errors import Finding
@@ -459,19 +460,7 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
     result.unverified = [f for f in found if f.rule == UNLISTED]
     if result.imported.documents:
         result.narrative, problems = review_prepared(prepared, document, document, despite_errors=True,
-                                                     disputes=result.imported.disputes, cut_as_notes=True,
-                                                     lines=result.published.lines,
-                                                     unsure=_lines_at(result.published.lines,
-                                                                      result.imported.unsure_places),
-                                                     tables=_lines_at(result.published.lines,
-                                                                      result.imported.read_places
-                                                                      | result.imported.other_places
-                                                                      | result.imported.set_aside_places),
-                                                     budget_table=functools.partial(
-                                                         titled_table, catalog=result.imported.imported.catalog),
-                                                     units=tuple(unit for aside in result.imported.set_aside
-                                                                 for unit in aside.units),
-                                                     text_alone=text_alone(result.imported))
+                                                     **narrative_options(result.imported, result.published.lines))
         result.narrative_problems = _told(problems, document)
         if result.narrative is not None:  # its target tables against its list of projects
             lines = result.published.lines
@@ -514,6 +503,19 @@ def _missing_tables(result: DocumentReview) -> list[Finding]:
     these = f"这些表（共 {len(names)} 张）" if len(names) > 1 else "这张表"
     return [Finding("warning", MISSING_TABLES, f"没有{listed}：{kind}公开要求公开{these}，文件中既没有印出，"
                     "也没有说明为何不公开", str(result.document), 0, 0, "")]
+
+
+def narrative_options(imported: ImportResult, lines: list[Line]) -> dict[str, Any]:
+    """How a document's narrative is judged against the source its import made, by `review` and by `import` alike:
+    the tables' own slips (disputes) and cut lines as notes; a row of a table read (or set aside as a unit's, or of
+    a table none of the budget's) judged by reconciling its table, not as a sentence; a row not read for sure not
+    judged; the department's units named; no figure the text itself gave measuring that text."""
+    return {"disputes": imported.disputes, "cut_as_notes": True, "lines": lines,
+            "unsure": _lines_at(lines, imported.unsure_places),
+            "tables": _lines_at(lines, imported.read_places | imported.other_places | imported.set_aside_places),
+            "budget_table": functools.partial(titled_table, catalog=imported.imported.catalog),
+            "units": tuple(unit for aside in imported.set_aside for unit in aside.units),
+            "text_alone": text_alone(imported)}
 
 
 def text_alone(imported: ImportResult) -> frozenset[str]:

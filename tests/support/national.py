@@ -26,6 +26,15 @@ def value_of(node: object) -> object:
     return node.value if isinstance(node, Placed) else node
 
 
+def figures_of(node: object) -> object:
+    """A source part's values, the places they were read from taken out (a workbook's import beside its PDF's)."""
+    if isinstance(node, dict):
+        return {key: figures_of(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [figures_of(value) for value in node]
+    return getattr(node, "value", node)
+
+
 def reviewed_against(tmp_path: Path, source: str, draft: Path, **options: bool) -> Review:
     """``draft`` reviewed against the source text ``source`` (written to tmp_path), as a published text is
     (its cut figures as notes); the review, which must have been made."""
