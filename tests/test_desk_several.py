@@ -128,6 +128,9 @@ def test_verdicts_and_the_return_are_each_disclosure_s(desk_site: Site, submitte
     assert first.notice and not second.notice  # its one finding dismissed: nothing to hand back to the second
     notice = _docx_text(reviewer.get(f"/document/{submitted}/notice-1").getvalue())
     assert FIRST in notice and SECOND not in notice
+    assert reviewer.get(f"/document/{submitted}/findings-1").status_code == 200  # its findings as an XLSX beside it
+    assert reviewer.get(f"/document/{submitted}/findings-2").status_code == 404
+    assert reviewer.get(f"/document/{submitted}/findings").status_code == 404  # the file's own: none
 
 
 def test_each_disclosure_answers_its_own_roster_row_and_the_inspection_counts_them(desk_site: Site,
