@@ -302,9 +302,18 @@ def publish(request: HttpRequest, submission_id: int) -> HttpResponse:
     if published < member.approved:
         return _refused(request, f"公开日期 {published} 早于批复日期 {member.approved}：请改正")
     if submission.state == ACCEPTED:
-        member.published = published
-        member.save(update_fields=["published"])
+        for published_too in (member, *_printed_for(submission, published)):
+            published_too.published = published
+            published_too.save(update_fields=["published"])
     return _moved(request, submission, PUBLISHED, (ACCEPTED,))
+
+
+def _printed_for(submission: Submission, published: date) -> list[Member]:
+    """The roster rows whose disclosures the submitted file prints (a department's file with its units'), that
+    have no submission of their own: published with it, on ``published`` — never before a row's own 批复."""
+    return [row.member for row in rows() if row.latest is None and row.member.published is None
+            and any(d.submission_id == submission.id for d in row.within)
+            and row.member.approved <= published]
 
 
 def _moved(request: HttpRequest, submission: Submission, after: str, froms: tuple[str, ...]) -> HttpResponse:
