@@ -72,6 +72,15 @@ def test_a_document_goes_round_from_submission_to_publication(desk_site: Site, l
     assert "公开的文本《上海市普陀区2025年区级部门预算（第 1 次报送）》" in notice and DRAFT_1.name not in notice
     assert f"有以下 {len(everything) - 1} 处问题" in notice  # a dismissed finding is not handed back
     assert findings[0].message in notice and findings[1].message not in notice
+    # the same findings as a table to filter and compare, as `review -o` hands them back (one row per finding)
+    table = reviewer.get(f"/document/{first.id}/findings")
+    assert table["Content-Type"].endswith("spreadsheetml.sheet")
+    cells = [" ".join(str(c) for c in row) for row in _xlsx_rows(b"".join(table.streaming_content))]
+    assert sum(findings[0].message.replace(WORD_JOINER, "") in row for row in cells) == 1
+    assert not any(findings[1].message in row for row in cells)
+    numbered = [row for row in _xlsx_rows(b"".join(reviewer.get(f"/document/{first.id}/findings").streaming_content))
+                if isinstance(row[0], (int, float)) and row[0] > 0]
+    assert len(numbered) == len(everything) - 1
 
     page = department.get(links[WANLI]).content.decode()
     assert "已退回" in page and 'id="id_document"' in page
@@ -173,6 +182,13 @@ def test_the_file_is_stored_as_received_under_its_digest_not_its_name(desk_site:
     submission.refresh_from_db()
     assert submission.outcome == "未发现问题" and not submission.findings.exists()
     assert (desk_site.data / "store" / digest[:2] / digest).read_bytes() == ZHENGFUBAN.read_bytes()
+
+
+def _xlsx_rows(data: bytes) -> list[list[object]]:
+    import python_calamine
+
+    book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    return book.get_sheet_by_index(0).to_python()
 
 
 def _docx_text(data: bytes) -> str:

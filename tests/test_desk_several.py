@@ -128,6 +128,9 @@ def test_verdicts_and_the_return_are_each_disclosure_s(desk_site: Site, submitte
     assert first.notice and not second.notice  # its one finding dismissed: nothing to hand back to the second
     notice = _docx_text(reviewer.get(f"/document/{submitted}/notice-1").getvalue())
     assert FIRST in notice and SECOND not in notice
+    assert reviewer.get(f"/document/{submitted}/findings-1").status_code == 200  # its findings as an XLSX beside it
+    assert reviewer.get(f"/document/{submitted}/findings-2").status_code == 404
+    assert reviewer.get(f"/document/{submitted}/findings").status_code == 404  # the file's own: none
 
 
 def test_each_disclosure_answers_its_own_roster_row_and_the_inspection_counts_them(desk_site: Site,
@@ -175,3 +178,24 @@ def _outcome_rows(page: str) -> dict[str, list[str]]:
             found[named.group(1)] = [td.text_content() for td in tr.xpath("td")][:-1]
     return found
 
+
+
+def test_a_disclosure_published_in_another_row_s_file_is_published_on_its_day(desk_site: Site, submitted: int) -> None:
+    """The file published: the unit whose budget it prints after the submitter's is published with it (its row's
+    及时性 judged by that day, as the 检查表 of `review --roster` judges a roster row by its 公开日期)."""
+    from reportgen.desk.models import Member, Submission
+
+    reviewer = desk_site.signed_in()
+    submission = Submission.objects.get(id=submitted)
+    if submission.state == "已退回":  # returned by the test before: the department sends it again
+        assert submit(desk_site.client(), LINKS[FIRST], SHANGHAI, "两个单位.pdf").status_code == 302
+        desk_site.work()
+        submission = Submission.objects.filter(member=submission.member).order_by("-number").first()
+    assert reviewer.post(f"/document/{submission.id}/accept", token(reviewer)).status_code == 302
+    assert reviewer.post(f"/document/{submission.id}/publish", {"published": "2026-02-05", **token(reviewer)}).status_code == 302
+    rows = Member.objects.filter(year=2026, approved="2026-01-20")  # this module's roster (the site is shared)
+    assert [str(rows.get(name=name).published) for name in (FIRST, SECOND, OTHER)] == ["2026-02-05", "2026-02-05", "None"]
+    register = html.fromstring(reviewer.get("/register").content.decode())
+    cells = {tr.xpath('th[@scope="row"]')[0].text_content(): tr for tr in register.xpath('//table[@id="register"]/tbody/tr')}
+    assert cells[SECOND].xpath('td[@class="state"]')[0].text_content() == "已公开"
+    assert cells[SECOND].xpath('td[@class="timely"]')[0].text_content().startswith("按时")

@@ -50,6 +50,7 @@ class Submission(models.Model):
     not_annotated = models.TextField(blank=True)
     summary = models.BinaryField(null=True)  # what the register's 检查表 needs of it (review/pages.py SummaryPart)
     notice = models.CharField(max_length=64, blank=True)  # the 整改通知 DOCX's digest, once returned
+    notice_table = models.CharField(max_length=64, blank=True)  # its findings as an XLSX (the same Document's), once returned
     issuer = models.CharField(max_length=200, blank=True)
     issued = models.DateField(null=True)
     deadline = models.DateField(null=True)
@@ -81,6 +82,7 @@ class Disclosure(models.Model):
     not_annotated = models.TextField(blank=True)
     summary = models.BinaryField(null=True)
     notice = models.CharField(max_length=64, blank=True)
+    notice_table = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["submission", "number"]

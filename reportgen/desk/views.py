@@ -29,6 +29,7 @@ from reportgen.desk.models import (
     PUBLISHED,
     RETURNED,
     REVIEWING,
+    Disclosure,
     Event,
     Finding,
     Member,
@@ -39,10 +40,12 @@ from reportgen.desk.reviewing import unpickled
 from reportgen.desk.settings import DeskRefused
 from reportgen.desk.store import ACCEPTED as KINDS
 from reportgen.desk.store import Store
+from reportgen.document import Document
 from reportgen.errors import ReportgenError
 from reportgen.review.handback import Issued, notice, notice_docx
 from reportgen.review.roster import Member as RosterRow
 from reportgen.review.roster import RosterRefused, read_roster
+from reportgen.writers.xlsx import xlsx_bytes
 
 
 def store() -> Store:
@@ -204,11 +207,12 @@ def return_document(request: HttpRequest, submission_id: int) -> HttpResponse:
     submission = get_object_or_404(Submission.objects.select_related("member"), id=submission_id)
     try:
         issued = _issued(request)
-        digest = _notices(submission, issued) if submission.disclosures.exists() else _notice(submission, issued)
+        digests = _notices(submission, issued) if submission.disclosures.exists() else _notice(submission, issued)
     except ReportgenError as exc:
         return _refused(request, str(exc))
-    submission.notice, submission.issuer, submission.issued, submission.deadline = digest, issued.issuer, issued.dated, issued.deadline
-    submission.save(update_fields=["notice", "issuer", "issued", "deadline"])
+    submission.notice, submission.notice_table = digests
+    submission.issuer, submission.issued, submission.deadline = issued.issuer, issued.dated, issued.deadline
+    submission.save(update_fields=["notice", "notice_table", "issuer", "issued", "deadline"])
     return _moved(request, submission, RETURNED, (REVIEWING,))
 
 
@@ -230,8 +234,9 @@ def _date(text: str, what: str) -> date:
         raise DeskRefused(f"{what}写作“{text[:40]}”：应为日期，如 2025-03-01") from None
 
 
-def _notice(submission: Submission, issued: Issued) -> str:
-    """The 整改通知 of the findings not dismissed (review/handback.py), kept in the store."""
+def _notice(submission: Submission, issued: Issued) -> tuple[str, str]:
+    """The 整改通知 of the findings not dismissed (review/handback.py) and its table of findings as an XLSX, both
+    from one Document (as `review -o` hands them back), kept in the store: their digests."""
     if submission.summary is None:
         raise DeskRefused("这份文件还没有审核完，不能退回")
     _, marks, title, kind = unpickled(bytes(submission.summary))
@@ -242,13 +247,18 @@ def _notice(submission: Submission, issued: Issued) -> str:
                       issued, _title(submission, title) if title else "")
     if document is None:
         raise DeskRefused("没有未驳回的问题，不用退回：可以审核通过")
-    return store().put_bytes(notice_docx(document))
+    return _kept(document)
 
 
-def _notices(submission: Submission, issued: Issued) -> str:
+def _kept(notice: Document) -> tuple[str, str]:
+    return store().put_bytes(notice_docx(notice)), store().put_bytes(xlsx_bytes(notice))
+
+
+def _notices(submission: Submission, issued: Issued) -> tuple[str, str]:
     """A file of several disclosures returned: each disclosure's 整改通知 of its findings not dismissed, to its
-    owner, kept with it (its pages' findings, numbered as its annotated copy numbers them); "" for the file's own."""
-    notices: dict[int, str] = {}
+    owner, and its table (XLSX), kept with it (its pages' findings, numbered as its annotated copy numbers them);
+    none for the file's own."""
+    notices: dict[int, tuple[str, str]] = {}
     for disclosure in submission.disclosures.all():
         if disclosure.summary is None:
             raise DeskRefused("这份文件还没有审核完，不能退回")
@@ -259,14 +269,14 @@ def _notices(submission: Submission, issued: Issued) -> str:
                           kind or disclosure.kind, kept, "标注的 PDF" if disclosure.annotated else "", issued,
                           _title(submission, title) if title else "")
         if document is not None:
-            notices[disclosure.id] = store().put_bytes(notice_docx(document))
+            notices[disclosure.id] = _kept(document)
     if not notices:
         raise DeskRefused("没有未驳回的问题，不用退回：可以审核通过")
     with transaction.atomic():
         for disclosure in submission.disclosures.all():
-            disclosure.notice = notices.get(disclosure.id, "")
-            disclosure.save(update_fields=["notice"])
-    return ""
+            disclosure.notice, disclosure.notice_table = notices.get(disclosure.id, ("", ""))
+            disclosure.save(update_fields=["notice", "notice_table"])
+    return "", ""
 
 
 def _title(submission: Submission, title: str) -> str:
@@ -292,9 +302,18 @@ def publish(request: HttpRequest, submission_id: int) -> HttpResponse:
     if published < member.approved:
         return _refused(request, f"公开日期 {published} 早于批复日期 {member.approved}：请改正")
     if submission.state == ACCEPTED:
-        member.published = published
-        member.save(update_fields=["published"])
+        for published_too in (member, *_printed_for(submission, published)):
+            published_too.published = published
+            published_too.save(update_fields=["published"])
     return _moved(request, submission, PUBLISHED, (ACCEPTED,))
+
+
+def _printed_for(submission: Submission, published: date) -> list[Member]:
+    """The roster rows whose disclosures the submitted file prints (a department's file with its units'), that
+    have no submission of their own: published with it, on ``published`` — never before a row's own 批复."""
+    return [row.member for row in rows() if row.latest is None and row.member.published is None
+            and any(d.submission_id == submission.id for d in row.within)
+            and row.member.approved <= published]
 
 
 def _moved(request: HttpRequest, submission: Submission, after: str, froms: tuple[str, ...]) -> HttpResponse:
@@ -328,20 +347,29 @@ def stored_file(request: HttpRequest, submission_id: int, what: str) -> HttpResp
 
 
 _PARTS_DIGITS = 4  # a disclosure's number in a file's: “annotated-2” (never a number the database cannot hold)
+_PARTS = ("annotated", "notice", "findings")  # what a disclosure of a file of several has of its own
+
+
+def _stored(kept: Submission | Disclosure, what: str) -> tuple[str, str]:
+    """The digest and kind of what ``kept`` (a submission, or a disclosure of its file) holds under ``what``."""
+    if what == "original" and isinstance(kept, Submission):
+        return kept.digest, kept.kind
+    return {"annotated": (kept.annotated, "pdf"), "notice": (kept.notice, "docx"),
+            "findings": (kept.notice_table, "xlsx")}.get(what, ("", ""))
 
 
 def stored_response(submission: Submission, what: str) -> HttpResponseBase:
     """The file as received, its annotated copy or its notice, from the store (never by a given name)."""
-    digest, kind = {"original": (submission.digest, submission.kind), "annotated": (submission.annotated, "pdf"),
-                    "notice": (submission.notice, "docx")}.get(what, ("", ""))
+    digest, kind = _stored(submission, what)
     what_part, _, number = what.rpartition("-")
-    if what_part in ("annotated", "notice") and number.isascii() and number.isdigit() and len(number) <= _PARTS_DIGITS:  # one disclosure's
+    if what_part in _PARTS and number.isascii() and number.isdigit() and len(number) <= _PARTS_DIGITS:  # one disclosure's
         disclosure = submission.disclosures.defer("summary").filter(number=int(number)).first()
         if disclosure is not None:
-            digest, kind = (disclosure.annotated, "pdf") if what_part == "annotated" else (disclosure.notice, "docx")
+            digest, kind = _stored(disclosure, what_part)
     if not digest:
         return HttpResponse(status=404)
-    types = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+    types = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
     response = FileResponse(open(store().path(digest), "rb"), content_type=types.get(kind, "application/octet-stream"))
     response["Content-Disposition"] = f'inline; filename="{what}-{submission.id}.{kind}"'
     response["X-Content-Type-Options"] = "nosniff"
