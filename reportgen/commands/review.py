@@ -99,7 +99,7 @@ def _day(text: str | None, option: str) -> date | None:
 def _documents(args: argparse.Namespace) -> list[Path]:
     """The documents the command was given (folders walked, what was passed over told), its page
     outputs checked against its inputs; UsageError when there is nothing to review."""
-    from reportgen.review.documents import documents_in  # deferred: the importer and the reviewer
+    from reportgen.review.documents import DOCUMENT_SUFFIXES, documents_in  # deferred: the importer and the reviewer
 
     absent = [str(p) for p in args.documents if not os.path.lexists(p)]
     if absent:  # a mistyped name: said at once, and nothing written (no page, no notice for a file that is not)
@@ -109,7 +109,7 @@ def _documents(args: argparse.Namespace) -> list[Path]:
         print(f"提示 [审核] {line}", file=sys.stderr)
     if not documents:
         given = "、".join(str(p) for p in args.documents)
-        raise UsageError(f"没有可审核的文件：{given} 中没有可读的 .pdf、.docx、.xlsx、.xls、.ods、.html、.csv 文件")
+        raise UsageError(f"没有可审核的文件：{given} 中没有可读的 {'、'.join(DOCUMENT_SUFFIXES)} 文件")
     if args.out is not None:
         refuse_outputs(_page_outputs(args.out, documents), [*documents, *([args.roster] if args.roster else [])])
     return documents

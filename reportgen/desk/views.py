@@ -341,7 +341,8 @@ def stored_response(submission: Submission, what: str) -> HttpResponseBase:
             digest, kind = (disclosure.annotated, "pdf") if what_part == "annotated" else (disclosure.notice, "docx")
     if not digest:
         return HttpResponse(status=404)
-    types = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+    types = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+             "doc": "application/msword", "rtf": "application/rtf"}
     response = FileResponse(open(store().path(digest), "rb"), content_type=types.get(kind, "application/octet-stream"))
     response["Content-Disposition"] = f'inline; filename="{what}-{submission.id}.{kind}"'
     response["X-Content-Type-Options"] = "nosniff"

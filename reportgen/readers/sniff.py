@@ -8,7 +8,8 @@
     xls             a compound file (OLE2) holding a Workbook (BIFF8) or Book (BIFF5) stream, or
                     one without the streams named here (cut short, or a .ppt): the reader says
     xlsx-encrypted  a compound file holding EncryptionInfo: a password-protected OOXML workbook
-    doc             a compound file holding WordDocument (an old Word file)
+    doc             a compound file holding WordDocument (an old Word file: Word 97–2003, WPS 文字's .wps)
+    rtf             an RTF document ({\\rtf)
     spreadsheetml   Excel 2003 XML (urn:schemas-microsoft-com:office:spreadsheet)
     html            an HTML page (in any encoding)
     zip             another zip (or one cut short before any name above)
@@ -54,6 +55,8 @@ def sniff(data: bytes) -> str:
     body = _skip_bom_and_space(data[:_HEAD])
     if body.startswith(b"%PDF-"):
         return "pdf"
+    if body.startswith(b"{\\rtf"):
+        return "rtf"
     text = head_text(data)
     if text is None or _BINARY.search(text):
         return "unknown"
@@ -93,9 +96,23 @@ def _compound_kind(data: bytes) -> str:
     # compound file without them (cut short before its directory, or another kind) goes to the
     # workbook reader, which says which it is.
     for name, kind in _CFB_NAMES:
-        if name in data:
+        if _directory_entry(data, name):
             return kind
     return "xls"
+
+
+def _directory_entry(data: bytes, name: bytes) -> bool:
+    """Whether ``name`` (UTF-16LE) stands in ``data`` as a compound file's directory entry names it:
+    at the start of a 128-byte entry (entries fill sectors of 512 or 4096 bytes, after the 512-byte
+    header), its length field (bytes, with the closing NUL) after the 64 bytes of the name. The same
+    letters elsewhere are no entry: an old Word file's styles hold “Book Title” in UTF-16."""
+    length = (len(name) + 2).to_bytes(2, "little")
+    at = data.find(name)
+    while at >= 0:
+        if at % 128 == 0 and data[at + len(name):at + len(name) + 2] == b"\0\0" and data[at + 64:at + 66] == length:
+            return True
+        at = data.find(name, at + 1)
+    return False
 
 
 def _zip_kind(data: bytes) -> str:

@@ -1,0 +1,99 @@
+"""Old Word documents (.doc, and WPS 文字's .wps, which is the same format) and RTF → the DOCX the
+readers read: many government sites publish their disclosures so. The file is told by its bytes
+(readers/sniff.py: a compound file holding WordDocument; ``{\\rtf``), never by its name — a .doc that
+is really a DOCX, a page or a workbook is read as what it is, and a password-protected OOXML package
+(also a compound file, holding EncryptedPackage) is never taken for one.
+
+LibreOffice converts a private copy: the bytes already read are written into a temporary folder of
+this conversion's own, with a throwaway LibreOffice profile inside it, and ``soffice --headless
+--convert-to docx`` writes the DOCX there; the folder is removed whole afterwards, whatever happened.
+The user's file is never opened again nor anything written beside it. LibreOffice runs under
+reading/programs.py's run_program: a time limit (REPORTGEN_CONVERT_SECONDS, default
+TIMEOUT_SECONDS), after which its whole process group is killed, and a bound on what it may print.
+What it made is checked before it is read: a regular file within the DOCX reader's bound whose bytes
+are a DOCX's. Every failure is :class:`~reportgen.readers.unreadable.Unreadable`, its Chinese message
+naming the original file and saying what to do (install LibreOffice, or save the file as .docx)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from reportgen.readers.sniff import sniff
+from reportgen.readers.unreadable import Unreadable
+from reportgen.reading.files import InputRefused, read_bounded
+from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
+
+# What each kind is called in a message, and the name its private copy is given (LibreOffice detects
+# the format by the bytes; the suffix is its first guess).
+KINDS = {"doc": ("旧版 Word 文档（.doc 或 WPS 的 .wps）", ".doc"), "rtf": ("RTF 文档（.rtf）", ".rtf")}
+TIMEOUT_SECONDS = 120  # one document's conversion (2–5 s as a rule: most of it LibreOffice's start)
+OUTPUT_LIMIT = 1024 * 1024  # what LibreOffice may print on stdout and stderr together
+MAX_DOCX_BYTES = 100 * 1024 * 1024  # what it made, as readers/docx.py bounds a DOCX given to it
+INSTALL = "sudo apt-get install libreoffice-writer-nogui"
+
+
+def soffice() -> str | None:
+    """The LibreOffice program on PATH, or None."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def as_docx(path: Path, data: bytes, kind: str) -> bytes:
+    """The document ``data`` (the bytes of ``path``, of ``kind`` doc or rtf) as a DOCX's bytes,
+    converted by LibreOffice from a private copy; Unreadable, naming ``path``, when it cannot be."""
+    file, what = str(path), KINDS[kind][0]
+    program = soffice()
+    if program is None:
+        raise Unreadable(file, f"这是{what}，读取它需要 LibreOffice，但找不到 soffice：请安装 LibreOffice"
+                               f"（例如 {INSTALL}），或在 Word 或 WPS 中把它“另存为” .docx 后再提交")
+    with tempfile.TemporaryDirectory(prefix="reportgen-convert-") as folder:
+        work = Path(folder)
+        source = work / f"document{KINDS[kind][1]}"
+        source.write_bytes(data)
+        made = _converted(file, what, program, work, source)
+        try:
+            converted = read_bounded(made, MAX_DOCX_BYTES, "转换得到的 Word 文档（.docx）")
+        except InputRefused as exc:
+            raise Unreadable(file, f"这是{what}，LibreOffice 转换得到的 .docx 不能读取（{exc.message}）："
+                                   "请在 Word 或 WPS 中把它“另存为” .docx 后再提交") from None
+    if sniff(converted) != "docx":
+        raise Unreadable(file, f"这是{what}，LibreOffice 转换得到的文件不是 Word 文档（.docx）："
+                               "请在 Word 或 WPS 中把它“另存为” .docx 后再提交")
+    return converted
+
+
+def _converted(file: str, what: str, program: str, work: Path, source: Path) -> Path:
+    """The DOCX LibreOffice made of ``source`` in ``work``; Unreadable when it ran past its time,
+    printed too much, could not start, failed or made nothing."""
+    out = work / "out"
+    command = [program, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
+               "--nologo", "--nodefault", "--nolockcheck", "--convert-to", "docx", "--outdir", str(out), str(source)]
+    limit = seconds("REPORTGEN_CONVERT_SECONDS", TIMEOUT_SECONDS)
+    save_as = "请在 Word 或 WPS 中把它“另存为” .docx 后再提交"
+    try:
+        code, _, stderr = run_program(command, limit, OUTPUT_LIMIT, _environment(work))
+    except ProgramTimeout:
+        raise Unreadable(file, f"这是{what}，LibreOffice 在 {limit:g} 秒内没有把它转换为 .docx，已结束它：{save_as}"
+                               "（或用环境变量 REPORTGEN_CONVERT_SECONDS 放宽时限）") from None
+    except ProgramOutputTooLarge:
+        raise Unreadable(file, f"这是{what}，LibreOffice 转换时输出过多，已结束它：{save_as}") from None
+    except OSError as exc:
+        raise Unreadable(file, f"这是{what}，LibreOffice（{program}）无法启动（{exc.strerror or exc}）：请检查 LibreOffice "
+                               f"的安装，或{save_as.removeprefix('请')}") from None
+    made = out / f"{source.stem}.docx"
+    if code != 0 or not made.is_file() or made.is_symlink():
+        said = stderr.decode("utf-8", "replace").strip().splitlines()
+        why = f"退出码 {code}" if code != 0 else "没有生成 .docx"
+        detail = f"：{said[-1][:120]}" if said else ""
+        raise Unreadable(file, f"这是{what}，LibreOffice 未能把它转换为 .docx（{why}{detail}）：文件可能已损坏或加密；"
+                               f"{save_as}")
+    return made
+
+
+def _environment(work: Path) -> dict[str, str]:
+    """LibreOffice's environment: the user's, in a locale every glibc system has (the copy's name is
+    ASCII, but LibreOffice's messages are read here), its temporary files in the conversion's folder."""
+    kept = {name: value for name, value in os.environ.items() if name != "LANGUAGE" and not name.startswith("LC_")}
+    return {**kept, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "TMPDIR": str(work)}
