@@ -24,6 +24,7 @@ from reportgen.cli import main
 from reportgen.readers import legacy
 from reportgen.readers.published import read_published
 from reportgen.readers.sniff import sniff
+from reportgen.readers.unreadable import Unreadable
 from tests.clients import require_program
 from tests.test_program_limits import BOUND, SLEEPER, dead, fake
 
@@ -33,9 +34,6 @@ DOCX = FIXTURES / "wenlvju-2026-planted.docx"
 DOC = FIXTURES / "wenlvju-2026-planted.doc"
 BIFF8 = ROOT / "tests" / "fixtures" / "import" / "wanli-2025-biff8.xls"
 SLIP = "“基本支出”的占比写作“占36.97%”，按本文件的表格应为“占36.79%”"
-
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) 未安装")
-
 
 @pytest.fixture(scope="session")
 def converted() -> bytes:
@@ -188,6 +186,34 @@ def test_a_libreoffice_that_fails_is_told_and_nothing_is_left(capsys, tmp_path, 
     code, said = run(capsys, "import", given, "-o", tmp_path / "out.yaml")
     assert code not in (0, 3) and f"{given}：这是旧版 Word 文档" in said and words in said, said
     assert "另存为” .docx" in said and not (tmp_path / "out.yaml").exists()
+    untouched(given.parent, given, DOC.read_bytes(), temporary)
+
+
+CAPTURES = """#!/bin/sh
+echo "$@" > "$CAPTURED.args"
+for a in "$@"; do
+  case "$a" in -env:UserInstallation=file://*) cp "${a#-env:UserInstallation=file://}/user/registrymodifications.xcu" "$CAPTURED.xcu";; esac
+done
+exit 0
+"""
+
+
+def test_libreoffice_converts_a_copy_headless_in_a_profile_of_its_own_with_macros_off(tmp_path, temporary,
+                                                                                        monkeypatch) -> None:
+    fake(tmp_path / "bin", "soffice", CAPTURES)
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("CAPTURED", str(tmp_path / "captured"))
+    given = copied(DOC, tmp_path / "in", "部门预算.doc")
+    with pytest.raises(Unreadable, match="没有生成 .docx"):
+        read_published(given)
+    args = (tmp_path / "captured.args").read_text().split()
+    assert args[:2] == [f"-env:UserInstallation={temporary.as_uri()}/{Path(args[-1]).parent.name}/profile", "--headless"]
+    assert args[-5:-1] == ["--convert-to", "docx", "--outdir", str(Path(args[-1]).parent / "out")]
+    assert Path(args[-1]).name == "document.doc" and Path(args[-1]).parent.parent == temporary  # a copy, not the file
+    settings = (tmp_path / "captured.xcu").read_text()
+    for name, value in (("DisableMacrosExecution", "true"), ("MacroSecurityLevel", "3"),
+                        ("BlockUntrustedRefererLinks", "true")):
+        assert f'<prop oor:name="{name}" oor:op="fuse"><value>{value}</value>' in settings
     untouched(given.parent, given, DOC.read_bytes(), temporary)
 
 

@@ -1,4 +1,4 @@
-"""Old Word documents (.doc, and WPS 文字's .wps, which is the same format) and RTF → the DOCX the
+"""Old Word documents (.doc, and WPS 文字's .wps, written in the same format) and RTF → the DOCX the
 readers read: many government sites publish their disclosures so. The file is told by its bytes
 (readers/sniff.py: a compound file holding WordDocument; ``{\\rtf``), never by its name — a .doc that
 is really a DOCX, a page or a workbook is read as what it is, and a password-protected OOXML package
@@ -7,7 +7,9 @@ is really a DOCX, a page or a workbook is read as what it is, and a password-pro
 LibreOffice converts a private copy: the bytes already read are written into a temporary folder of
 this conversion's own, with a throwaway LibreOffice profile inside it, and ``soffice --headless
 --convert-to docx`` writes the DOCX there; the folder is removed whole afterwards, whatever happened.
-The user's file is never opened again nor anything written beside it. LibreOffice runs under
+The user's file is never opened again nor anything written beside it. The profile is made with its
+macros off (none runs, signed or not) and links to other places not followed (PROFILE_SETTINGS):
+a document from anywhere is only converted. LibreOffice runs under
 reading/programs.py's run_program: a time limit (REPORTGEN_CONVERT_SECONDS, default
 TIMEOUT_SECONDS), after which its whole process group is killed, and a bound on what it may print.
 What it made is checked before it is read: a regular file within the DOCX reader's bound whose bytes
@@ -33,6 +35,15 @@ TIMEOUT_SECONDS = 120  # one document's conversion (2–5 s as a rule: most of i
 OUTPUT_LIMIT = 1024 * 1024  # what LibreOffice may print on stdout and stderr together
 MAX_DOCX_BYTES = 100 * 1024 * 1024  # what it made, as readers/docx.py bounds a DOCX given to it
 INSTALL = "sudo apt-get install libreoffice-writer-nogui"
+# The throwaway profile's settings (user/registrymodifications.xcu, which a new profile's first start
+# keeps): no macro of the document runs, and no link of it to another place is followed.
+_SCRIPTING = "/org.openoffice.Office.Common/Security/Scripting"
+PROFILE_SETTINGS = ((_SCRIPTING, "DisableMacrosExecution", "true"), (_SCRIPTING, "MacroSecurityLevel", "3"),
+                    (_SCRIPTING, "BlockUntrustedRefererLinks", "true"))
+_REGISTRY = ('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+             'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+             + "".join(f'<item oor:path="{where}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop></item>\n'
+                       for where, name, value in PROFILE_SETTINGS) + "</oor:items>\n")
 
 
 def soffice() -> str | None:
@@ -67,8 +78,10 @@ def as_docx(path: Path, data: bytes, kind: str) -> bytes:
 def _converted(file: str, what: str, program: str, work: Path, source: Path) -> Path:
     """The DOCX LibreOffice made of ``source`` in ``work``; Unreadable when it ran past its time,
     printed too much, could not start, failed or made nothing."""
-    out = work / "out"
-    command = [program, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
+    out, profile = work / "out", work / "profile"
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(_REGISTRY, encoding="utf-8")
+    command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                "--nologo", "--nodefault", "--nolockcheck", "--convert-to", "docx", "--outdir", str(out), str(source)]
     limit = seconds("REPORTGEN_CONVERT_SECONDS", TIMEOUT_SECONDS)
     save_as = "请在 Word 或 WPS 中把它“另存为” .docx 后再提交"
