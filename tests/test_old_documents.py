@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import struct
 import tempfile
 import time
 from pathlib import Path
@@ -236,6 +237,26 @@ def test_an_encrypted_word_file_named_doc_is_told_encrypted_not_sent_to_libreoff
     assert sniff(locked.read_bytes()) == "xlsx-encrypted"
     code, said = run(capsys, "review", locked)
     assert code == 1 and "已加密" in said and "LibreOffice" not in said, said
+
+
+def with_password(doc: bytes) -> bytes:
+    """The .doc as Word marks one saved with a password: fEncrypted (0x0100) in the flags at offset 10 of
+    the FIB, which begins its WordDocument stream (the directory entry's first sector, 512-byte sectors)."""
+    at = next(i for i in range(0, len(doc), 128) if doc[i:i + 24] == "WordDocument".encode("utf-16-le"))
+    fib = (struct.unpack_from("<I", doc, at + 116)[0] + 1) * 512
+    assert struct.unpack_from("<H", doc, fib)[0] == 0xA5EC
+    flags = struct.unpack_from("<H", doc, fib + 10)[0]
+    return doc[:fib + 10] + struct.pack("<H", flags | 0x0100) + doc[fib + 12:]
+
+
+def test_a_doc_saved_with_a_password_is_told_so_without_libreoffice(capsys, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    locked = tmp_path / "加密.doc"
+    locked.write_bytes(with_password(DOC.read_bytes()))
+    code, said = run(capsys, "review", locked)
+    assert code == 1 and f"{locked}：这是旧版 Word 文档（.doc 或 WPS 的 .wps），已加密（受密码保护）" in said, said
+    assert "取消密码" in said and "soffice" not in said
+    assert not legacy.encrypted(DOC.read_bytes())
 
 
 def test_a_wps_spreadsheet_is_read_as_the_workbook_it_is(capsys, tmp_path, monkeypatch) -> None:

@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import struct
 import tempfile
 from pathlib import Path
 
-from reportgen.readers.sniff import sniff
+from reportgen.errors import shown_text
+from reportgen.readers.sniff import directory_entry, sniff
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import InputRefused, read_bounded
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
@@ -55,6 +57,9 @@ def as_docx(path: Path, data: bytes, kind: str) -> bytes:
     """The document ``data`` (the bytes of ``path``, of ``kind`` doc or rtf) as a DOCX's bytes,
     converted by LibreOffice from a private copy; Unreadable, naming ``path``, when it cannot be."""
     file, what = str(path), KINDS[kind][0]
+    if kind == "doc" and encrypted(data):
+        raise Unreadable(file, f"这是{what}，已加密（受密码保护）：请在 Word 或 WPS 中取消密码（文件 > 信息 > 保护文档），"
+                               "“另存为” .docx 后再提交")
     program = soffice()
     if program is None:
         raise Unreadable(file, f"这是{what}，读取它需要 LibreOffice，但找不到 soffice：请安装 LibreOffice"
@@ -73,6 +78,29 @@ def as_docx(path: Path, data: bytes, kind: str) -> bytes:
         raise Unreadable(file, f"这是{what}，LibreOffice 转换得到的文件不是 Word 文档（.docx）："
                                "请在 Word 或 WPS 中把它“另存为” .docx 后再提交")
     return converted
+
+
+_WORD_IDENTS = (0xA5EC, 0xA5DC)  # the FIB's wIdent: Word 97–2003 (and WPS), Word 6/95
+_F_ENCRYPTED = 0x0100  # in the FIB's flags, at offset 10: the document is encrypted (or obfuscated)
+
+
+def encrypted(data: bytes) -> bool:
+    """Whether an old Word file (a compound file) says its document is encrypted: the fEncrypted flag
+    of the FIB that begins its WordDocument stream. LibreOffice would ask for a password nobody gives;
+    the file is told encrypted instead, before it is run. A stream not where its entry says is not
+    judged here (LibreOffice says what it finds)."""
+    at = directory_entry(data, "WordDocument".encode("utf-16-le"))
+    if at < 0 or at + 128 > len(data):
+        return False
+    shift = struct.unpack_from("<H", data, 30)[0]
+    start, size = struct.unpack_from("<IQ", data, at + 116)
+    if shift not in (9, 12) or size < 4096:  # a stream under 4096 bytes lies in the mini stream: no FIB is so short
+        return False
+    offset = (start + 1) << shift
+    if offset + 12 > len(data):
+        return False
+    ident, flags = struct.unpack_from("<H", data, offset)[0], struct.unpack_from("<H", data, offset + 10)[0]
+    return ident in _WORD_IDENTS and bool(flags & _F_ENCRYPTED)
 
 
 def _converted(file: str, what: str, program: str, work: Path, source: Path) -> Path:
@@ -99,7 +127,7 @@ def _converted(file: str, what: str, program: str, work: Path, source: Path) -> 
     if code != 0 or not made.is_file() or made.is_symlink():
         said = stderr.decode("utf-8", "replace").strip().splitlines()
         why = f"退出码 {code}" if code != 0 else "没有生成 .docx"
-        detail = f"：{said[-1][:120]}" if said else ""
+        detail = f"：{shown_text(said[-1], 120)}" if said else ""  # its last line, as LibreOffice printed it
         raise Unreadable(file, f"这是{what}，LibreOffice 未能把它转换为 .docx（{why}{detail}）：文件可能已损坏或加密；"
                                f"{save_as}")
     return made

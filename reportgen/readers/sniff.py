@@ -96,23 +96,23 @@ def _compound_kind(data: bytes) -> str:
     # compound file without them (cut short before its directory, or another kind) goes to the
     # workbook reader, which says which it is.
     for name, kind in _CFB_NAMES:
-        if _directory_entry(data, name):
+        if directory_entry(data, name) >= 0:
             return kind
     return "xls"
 
 
-def _directory_entry(data: bytes, name: bytes) -> bool:
-    """Whether ``name`` (UTF-16LE) stands in ``data`` as a compound file's directory entry names it:
-    at the start of a 128-byte entry (entries fill sectors of 512 or 4096 bytes, after the 512-byte
-    header), its length field (bytes, with the closing NUL) after the 64 bytes of the name. The same
-    letters elsewhere are no entry: an old Word file's styles hold “Book Title” in UTF-16."""
+def directory_entry(data: bytes, name: bytes) -> int:
+    """Where ``name`` (UTF-16LE) stands in ``data`` as a compound file's directory entry names it, or
+    -1: at the start of a 128-byte entry (entries fill sectors of 512 or 4096 bytes, after the
+    512-byte header), its length field (bytes, with the closing NUL) after the 64 bytes of the name.
+    The same letters elsewhere are no entry: an old Word file's styles hold “Book Title” in UTF-16."""
     length = (len(name) + 2).to_bytes(2, "little")
     at = data.find(name)
     while at >= 0:
         if at % 128 == 0 and data[at + len(name):at + len(name) + 2] == b"\0\0" and data[at + 64:at + 66] == length:
-            return True
+            return at
         at = data.find(name, at + 1)
-    return False
+    return -1
 
 
 def _zip_kind(data: bytes) -> str:
