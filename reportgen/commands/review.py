@@ -37,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``review`` parser to the command line's subparsers."""
     parser = subparsers.add_parser(
         "review", help="不用源文件审核公开文本：表内与表间勾稽、正文数字与表格是否一致",
-        description="审核部门报来的公开文本（PDF、DOCX）或导出的工作簿，不需要源文件：读出它自己的表格，重算每个合计与"
+        description="审核部门报来的公开文本（PDF、DOCX；旧版 Word 的 .doc、WPS 的 .wps 与 RTF 经 LibreOffice 转换后读取）或导出的工作簿，不需要源文件：读出它自己的表格，重算每个合计与"
                     "各表之间的勾稽关系，并把正文中的每个数字与这些表格核对。可给多个文件或一个文件夹；"
                     "-o 写出每份文件的核对页面与一份汇总页面。有问题的文件使退出码为 1。",
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -93,7 +93,7 @@ def upload_kind(data: bytes, shown: str) -> str:
 
 
 def too_large(limit: int) -> str:
-    return f"文件超过 {limit // (1024 * 1024)} MB，未接收：请提交公开文本本身（PDF、DOCX 或工作簿）"
+    return f"文件超过 {limit // (1024 * 1024)} MB，未接收：请提交公开文本本身（PDF、Word 文档或工作簿）"
 
 
 def _kind_word(kind: str) -> str:
