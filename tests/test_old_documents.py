@@ -259,6 +259,18 @@ def test_a_doc_saved_with_a_password_is_told_so_without_libreoffice(capsys, tmp_
     assert not legacy.encrypted(DOC.read_bytes())
 
 
+def test_an_old_office_file_with_neither_a_workbook_nor_a_word_document_is_told_so(capsys, tmp_path,
+                                                                                      monkeypatch) -> None:
+    """A compound file of another program (Microsoft Works' .wps holds a CONTENTS stream): said, not converted."""
+    from tests.biff5 import compound_file
+
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    other = tmp_path / "文档.wps"
+    other.write_bytes(compound_file(b"\x00" * 64, "CONTENTS"))
+    code, said = run(capsys, "review", other)
+    assert code == 1 and "既没有 Excel 工作簿，也没有 Word 文档" in said and "soffice" not in said, said
+
+
 def test_a_wps_spreadsheet_is_read_as_the_workbook_it_is(capsys, tmp_path, monkeypatch) -> None:
     """An .et is a BIFF8 workbook in a compound file (stream Workbook), as an .xls is: read by calamine,
     without LibreOffice, and a folder given to review reviews it."""
