@@ -36,6 +36,7 @@ DOC = FIXTURES / "wenlvju-2026-planted.doc"
 BIFF8 = ROOT / "tests" / "fixtures" / "import" / "wanli-2025-biff8.xls"
 SLIP = "“基本支出”的占比写作“占36.97%”，按本文件的表格应为“占36.79%”"
 
+
 @pytest.fixture(scope="session")
 def converted() -> bytes:
     """The .doc fixture as LibreOffice converts it (the one real conversion of the session's tests)."""
