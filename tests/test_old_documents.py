@@ -13,6 +13,7 @@ first on PATH, as in tests/test_program_limits.py."""
 from __future__ import annotations
 
 import os
+import quopri
 import shutil
 import struct
 import tempfile
@@ -270,6 +271,40 @@ def test_an_old_office_file_with_neither_a_workbook_nor_a_word_document_is_told_
     other.write_bytes(compound_file(b"\x00" * 64, "CONTENTS"))
     code, said = run(capsys, "review", other)
     assert code == 1 and "既没有 Excel 工作簿，也没有 Word 文档" in said and "soffice" not in said, said
+
+
+def web_archive(page: str, charset: str = "gb2312") -> bytes:
+    """``page`` as Word saves a “单个文件网页” (MHT): a MIME multipart/related message, its page quoted-printable
+    in GB2312 (written GB18030, as Word writes GBK under that name), its meta charset saying so."""
+    page = page.replace('<meta charset="utf-8">', f'<meta http-equiv=Content-Type content="text/html; charset={charset}">', 1)
+    boundary = "----=_NextPart_01DA0000.12345678"
+    body = quopri.encodestring(page.encode("gb18030")).decode("ascii").replace("\n", "\r\n")
+    return (f'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="{boundary}"\r\n\r\n'
+            "This document is a Single File Web Page, also known as a Web Archive file.\r\n\r\n"
+            f"--{boundary}\r\nContent-Location: file:///C:/x.htm\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+            f'Content-Type: text/html; charset="{charset}"\r\n\r\n{body}\r\n\r\n--{boundary}--\r\n').encode("ascii")
+
+
+def test_a_doc_that_is_a_web_archive_is_reviewed_as_the_page_it_holds(capsys, tmp_path, monkeypatch) -> None:
+    """Word's “单个文件网页” named .doc (as sites publish it) was read as a plain text of MIME headers and
+    quoted-printable: no table, 未能审核. Now the page it holds is reviewed, as the page itself is."""
+    assert main(["render", str(ROOT / "data" / "shanghai-putuo-wenlvju-2026.yaml"), "-o", str(tmp_path / "html"),
+                 "--format", "html"]) == 0
+    page = tmp_path / "html" / "shanghai-putuo-wenlvju-2026.html"
+    archive = tmp_path / "部门预算.doc"
+    archive.write_bytes(web_archive(page.read_text(encoding="utf-8")))
+    assert sniff(archive.read_bytes()) == "mht"
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))  # no LibreOffice: not converted
+    capsys.readouterr()
+    code_page, said_page = run(capsys, "review", page, "--layout", "上海")
+    code, said = run(capsys, "review", archive, "--layout", "上海")
+    assert code == code_page and "正文读到 240 个数字，一致 174 个" in said, said
+    assert said.replace(str(archive), "文件") == said_page.replace(str(page), "文件")
+    empty = tmp_path / "空.doc"
+    empty.write_bytes(b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n'
+                      b"Content-Type: image/png\r\n\r\nx\r\n--b--\r\n")
+    code, said = run(capsys, "review", empty)
+    assert code == 1 and f"{empty}：这是网页存档（MHT，“单个文件网页”），但其中没有网页" in said, said
 
 
 def test_a_wps_spreadsheet_is_read_as_the_workbook_it_is(capsys, tmp_path, monkeypatch) -> None:

@@ -17,9 +17,9 @@ from reportgen.readers.sniff import image_kind, sniff
 from reportgen.readers.unreadable import Unreadable
 
 # What a department may submit, by what its bytes are: a PDF, a Word document (an old .doc or .wps, or an
-# RTF, is read as the DOCX LibreOffice makes of it: readers/legacy.py), a workbook.
-ACCEPTED = {"pdf": "PDF", "docx": "DOCX", "doc": "DOC", "rtf": "RTF", "xlsx": "XLSX", "xls": "XLS", "ods": "ODS"}
-SUFFIXES = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc", "rtf": ".rtf", "xlsx": ".xlsx", "xls": ".xls", "ods": ".ods"}
+# RTF, is read as the DOCX LibreOffice makes of it: readers/legacy.py; a web archive as its page), a workbook.
+ACCEPTED = {"pdf": "PDF", "docx": "DOCX", "doc": "DOC", "rtf": "RTF", "mht": "MHT", "xlsx": "XLSX", "xls": "XLS", "ods": "ODS"}
+SUFFIXES = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc", "rtf": ".rtf", "mht": ".mht", "xlsx": ".xlsx", "xls": ".xls", "ods": ".ods"}
 
 
 class UploadRefused(DeskRefused):

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from reportgen.document import Document
 from reportgen.errors import Finding, SourceError, shown_text
-from reportgen.readers import containers, legacy, sniff
+from reportgen.readers import containers, legacy, mht, sniff
 from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.readers.lines import Line, checked_length, decoded, docx_lines, html_lines, page_lines, text_lines
 from reportgen.readers.pdf_words import PdfNotRead, layout_text, pdf_words
@@ -60,7 +60,8 @@ class Published:
     # and tables those pages' alone (``within``); None: the whole file
     span: tuple[int, int] | None = None
     # an old Word document's or an RTF's kind ("doc", "rtf"): its bytes above are the DOCX LibreOffice made of it
-    # (readers/legacy.py), read as a DOCX is; "" for a file read as it is
+    # (readers/legacy.py), read as a DOCX is; a web archive's ("mht"): they are the page it holds (readers/mht.py);
+    # "" for a file read as it is
     converted: str = ""
 
     @property
@@ -124,6 +125,8 @@ def read_published(path: Path) -> Published:
                          + f" {image} 图片，不是公开文本或工作簿：请提交 PDF、Word 文档（.docx）或导出的工作簿本身")
     if kind in legacy.KINDS:  # an old Word document or an RTF: read as the DOCX LibreOffice makes of a copy
         return replace(_legacy(path, data, kind), converted=kind)
+    if kind == "mht":  # a web archive (Word's “单个文件网页”, often named .doc): the page it holds
+        return replace(_archived(path, data), converted=kind)
     try:
         if data.startswith(b"PK"):  # a zip: judged by its directory before any reader opens it
             containers.check_package(file, data)
@@ -153,6 +156,17 @@ def _legacy(path: Path, data: bytes, kind: str) -> Published:
         refused = Unreadable.of(exc, str(path))
         refused.kind = kind
         raise refused from None
+
+
+def _archived(path: Path, data: bytes) -> Published:
+    """The page a web archive holds (readers/mht.py), read as a page: every message names ``path``."""
+    page = mht.page_of(str(path), data)
+    if _kind(page) != "html":
+        raise Unreadable(str(path), "这是网页存档（MHT），但其中的网页读不出：请在 Word 或 WPS 中打开它，另存为 .docx 后再提交")
+    try:
+        return _html(path, page)
+    except ImportRefused as exc:
+        raise Unreadable.of(exc, str(path)) from None
 
 
 # A page's text begun without <html> or <body> (a fragment saved as a page): its first tag is a block's.

@@ -10,6 +10,8 @@
     xlsx-encrypted  a compound file holding EncryptionInfo: a password-protected OOXML workbook
     doc             a compound file holding WordDocument (an old Word file: Word 97–2003, WPS 文字's .wps)
     rtf             an RTF document ({\\rtf)
+    mht             a web archive (MHT, Word's “单个文件网页”, often named .doc): a MIME header block
+                    with MIME-Version and a multipart Content-Type
     spreadsheetml   Excel 2003 XML (urn:schemas-microsoft-com:office:spreadsheet)
     html            an HTML page (in any encoding)
     zip             another zip (or one cut short before any name above)
@@ -65,7 +67,27 @@ def sniff(data: bytes) -> str:
         if _SPREADSHEETML in stripped and not stripped[:200].lower().startswith(("<!doctype html", "<html")):
             return "spreadsheetml"
         return "html" if _HTML_TAG.search(stripped) else "unknown"
+    if _is_mime(stripped):
+        return "mht"
     return "csv" if stripped else "unknown"
+
+
+def _is_mime(text: str) -> bool:
+    """Whether ``text`` begins with a MIME message's header block (each line “Name: value”, or a
+    continuation) naming MIME-Version and a multipart Content-Type: a web archive."""
+    names, content = set(), ""
+    for line in text.splitlines():
+        if not line.strip():
+            break
+        if line[0] in " \t":
+            continue
+        name, colon, value = line.partition(":")
+        if not colon or not name or not all(c.isascii() and (c.isalnum() or c == "-") for c in name):
+            return False
+        names.add(name.lower())
+        if name.lower() == "content-type":
+            content = value.strip().lower()
+    return "mime-version" in names and content.startswith("multipart/")
 
 
 # A picture's first bytes, and its name as a message says it.

@@ -57,7 +57,7 @@ from reportgen.review.target_texts import beyond_projects, repeated_tables
 from reportgen.source.schema import AMOUNT_TO_FILL, PLACEHOLDER_RULES
 
 # The files a folder given to review holds that are documents (others in it are passed over).
-DOCUMENT_SUFFIXES = (".pdf", ".docx", ".doc", ".wps", ".rtf", ".xlsx", ".xls", ".et", ".ods", ".html", ".htm", ".csv")
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".doc", ".wps", ".rtf", ".mht", ".xlsx", ".xls", ".et", ".ods", ".html", ".htm", ".csv")
 MAX_DEPTH = 8  # subfolders below a folder named: a bureau's 部门 and their 单位, and room besides
 # what the document did not give a source — figures to fill, parts of a text a workbook does not hold
 # (a document's own missing parts are 不公开 and shown in the 检查表): not the document's slips
