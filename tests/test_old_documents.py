@@ -3,6 +3,8 @@ disclosures, are read as LibreOffice converts a private copy of them (readers/le
 import, diff and the desk give what they give for the same document as a .docx, every message naming
 the file given. Without LibreOffice, or with one that hangs, crashes or makes nothing, the file is
 refused with a Chinese message that says what to do; nothing is written, nothing is left behind.
+A “.doc” that is something else is read as what its bytes are: a DOCX, a workbook, a web archive
+(Word's “单个文件网页”, read as its page without LibreOffice), an encrypted file told as such.
 
 The fixture is 上海市普陀区文化和旅游局's 2026 budget with one planted slip, as a .docx and as the .doc
 LibreOffice saved of it once (tests/fixtures/olddocs/README.md). LibreOffice converts the .doc once a
