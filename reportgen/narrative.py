@@ -231,7 +231,7 @@ def _set_up(env: jinja2.Environment) -> None:
     env.tests["labelled"] = labelled
 
 
-templating.SETUP.setdefault("narrative", []).append(_set_up)
+templating.set_up("narrative", _set_up)
 
 
 def environment(overrides: list[Path] | None = None) -> jinja2.Environment:

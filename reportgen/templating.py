@@ -279,6 +279,13 @@ def search_path(kind: str, overrides: list[Path] | tuple[Path, ...] | None = Non
     return user, folders
 
 
+def set_up(kind: str, step: Callable[[jinja2.Environment], None]) -> None:
+    """``step`` registered for the environments of ``kind``: those made already are made again (a
+    module imported after one was made — diff's, after a review in the same process — gets its filters)."""
+    SETUP.setdefault(kind, []).append(step)
+    _environment.cache_clear()
+
+
 def environment(kind: str, overrides: list[Path] | tuple[Path, ...] | None = None) -> jinja2.Environment:
     """The shared Environment of ``kind`` for these override folders (made on first use)."""
     return _environment(kind, tuple(Path(f) for f in overrides or []))

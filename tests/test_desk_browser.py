@@ -136,7 +136,7 @@ def test_a_document_goes_round_the_desk_in_a_real_browser(browser: Any, database
 
         # the department, through its link (no account)
         browser.get(link)
-        upload(browser, "文件（PDF、DOCX，或导出的 .xlsx/.xls/.ods 工作簿；不超过 50 MB）", DRAFT_1)
+        upload(browser, "文件（PDF、Word 文档（.docx、.doc），或导出的 .xlsx/.xls/.ods 工作簿；不超过 50 MB）", DRAFT_1)
         submit(browser, "报送")
         wait_for_text(browser, "已提交")
         _reviewed(browser, link, 1)
@@ -171,7 +171,7 @@ def test_a_document_goes_round_the_desk_in_a_real_browser(browser: Any, database
         # the department sees it returned and resubmits the corrected draft
         browser.get(link)
         wait_for_text(browser, "已退回")
-        upload(browser, "文件（PDF、DOCX，或导出的 .xlsx/.xls/.ods 工作簿；不超过 50 MB）", DRAFT_2)
+        upload(browser, "文件（PDF、Word 文档（.docx、.doc），或导出的 .xlsx/.xls/.ods 工作簿；不超过 50 MB）", DRAFT_2)
         submit(browser, "报送")
         wait_for_text(browser, "已重新提交")
         _reviewed(browser, link, 2)

@@ -130,10 +130,11 @@ def test_an_encrypted_word_file_is_named_as_such(capsys, tmp_path):
     refused(capsys, tmp_path, locked, "已加密", "取消密码", str(locked))
 
 
-def test_an_old_doc_file_is_named_as_such(capsys, tmp_path):
+def test_an_old_office_file_that_is_no_word_document_is_named_as_such(capsys, tmp_path):
+    """A compound file without a Word document in it (an old .doc is read: tests/test_old_documents.py)."""
     legacy = tmp_path / "旧版.docx"
     legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1024)
-    refused(capsys, tmp_path, legacy, "旧版 Word 文档", ".doc")
+    refused(capsys, tmp_path, legacy, "旧版 Office 文件", "不是 Word 文档")
 
 
 @pytest.mark.parametrize("method", [12, 14, 9, 99])  # bzip2, lzma, deflate64, unknown

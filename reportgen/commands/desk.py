@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "desk", help="审核台：各部门通过链接报送，财政局在网页上审核、退回、通过，名单与检查表随时可看",
         description="审核台是一个在本机运行的网页应用：审核人员登录后导入名单，每个部门与单位得到自己的报送链接；"
-                    "报来的 PDF、DOCX 或工作簿由后台审核进程用 reportgen review 的同一套规则审核；审核人员逐条确认"
+                    "报来的 PDF、Word 文档或工作簿由后台审核进程用 reportgen review 的同一套规则审核；审核人员逐条确认"
                     "或驳回问题，退回并附整改通知，部门改正后重新报送。数据默认存放在数据文件夹的 SQLite 中。",
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     actions = parser.add_subparsers(dest="action", required=True, metavar="操作")

@@ -24,7 +24,7 @@ EXAMPLE = """示例：
   reportgen diff data/shenzhen-yantian-zgh-2021.yaml data/shenzhen-yantian-zgh-2022.yaml
   reportgen diff 2021年公开文本.docx data/shenzhen-yantian-zgh-2022.yaml -o out/diff.html -o out/diff.docx
   reportgen diff OLD.yaml NEW.docx --format json"""
-INPUT_SUFFIXES = (".yaml", ".yml", ".docx")
+INPUT_SUFFIXES = (".yaml", ".yml", ".docx", ".doc", ".wps", ".rtf")  # the last three read as LibreOffice converts them
 OUTPUT_SUFFIXES = (".html", ".htm", ".docx", ".json", ".pdf")
 KEPT = "所有输出文件都保持原样"  # the outputs are replaced together or not at all
 
@@ -78,7 +78,7 @@ def _check_arguments(args: argparse.Namespace) -> None:
     an output is dated. UsageError or EnvironmentValueError otherwise, before any work."""
     for path in (args.old, args.new):
         if path.suffix.lower() not in INPUT_SUFFIXES:
-            raise UsageError(f"不支持的输入 {path}：OLD、NEW 应为 .yaml/.yml 源文件或 .docx 文档")
+            raise UsageError(f"不支持的输入 {path}：OLD、NEW 应为 .yaml/.yml 源文件或 Word 文档（.docx，或 .doc、.wps、.rtf）")
     for target in args.out:
         if target.suffix.lower() not in OUTPUT_SUFFIXES:
             raise UsageError(f"不支持的输出 {target}：-o 的文件名应以 .html、.docx、.pdf 或 .json 结尾")

@@ -31,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "import", help="从预算系统导出的工作簿或公开的预算文本生成源文件",
         description="读取预算管理系统导出的工作簿（xlsx、xls、SpreadsheetML、HTML 表格、ods、csv）或公开的预算文本"
-                    "（PDF、DOCX），写出源文件：每个数字注明出处；表内合计与各表之间的不一致逐一报告，按原样写入，不作修改。"
+                    "（PDF、DOCX；旧版 Word 的 .doc、WPS 的 .wps 与 RTF 经 LibreOffice 转换后读取），写出源文件：每个数字注明出处；表内合计与各表之间的不一致逐一报告，按原样写入，不作修改。"
                     "从不覆盖已有文件。",
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="导出的工作簿或公开文本（可多个，每个一张或几张表）")

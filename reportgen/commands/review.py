@@ -37,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``review`` parser to the command line's subparsers."""
     parser = subparsers.add_parser(
         "review", help="不用源文件审核公开文本：表内与表间勾稽、正文数字与表格是否一致",
-        description="审核部门报来的公开文本（PDF、DOCX）或导出的工作簿，不需要源文件：读出它自己的表格，重算每个合计与"
+        description="审核部门报来的公开文本（PDF、DOCX；旧版 Word 的 .doc、WPS 的 .wps 与 RTF 经 LibreOffice 转换后读取）或导出的工作簿，不需要源文件：读出它自己的表格，重算每个合计与"
                     "各表之间的勾稽关系，并把正文中的每个数字与这些表格核对。可给多个文件或一个文件夹；"
                     "-o 写出每份文件的核对页面与一份汇总页面。有问题的文件使退出码为 1。",
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -99,7 +99,7 @@ def _day(text: str | None, option: str) -> date | None:
 def _documents(args: argparse.Namespace) -> list[Path]:
     """The documents the command was given (folders walked, what was passed over told), its page
     outputs checked against its inputs; UsageError when there is nothing to review."""
-    from reportgen.review.documents import documents_in  # deferred: the importer and the reviewer
+    from reportgen.review.documents import DOCUMENT_SUFFIXES, documents_in  # deferred: the importer and the reviewer
 
     absent = [str(p) for p in args.documents if not os.path.lexists(p)]
     if absent:  # a mistyped name: said at once, and nothing written (no page, no notice for a file that is not)
@@ -109,7 +109,7 @@ def _documents(args: argparse.Namespace) -> list[Path]:
         print(f"提示 [审核] {line}", file=sys.stderr)
     if not documents:
         given = "、".join(str(p) for p in args.documents)
-        raise UsageError(f"没有可审核的文件：{given} 中没有可读的 .pdf、.docx、.xlsx、.xls、.ods、.html、.csv 文件")
+        raise UsageError(f"没有可审核的文件：{given} 中没有可读的 {'、'.join(DOCUMENT_SUFFIXES)} 文件")
     if args.out is not None:
         refuse_outputs(_page_outputs(args.out, documents), [*documents, *([args.roster] if args.roster else [])])
     return documents

@@ -47,7 +47,7 @@ def upload(request: HttpRequest, token: str) -> HttpResponse:
     limit = int(settings.DESK_MAX_UPLOAD)
     uploaded = request.FILES.get("document")
     if uploaded is None:
-        return department_page(request, token, "没有选择文件，或文件是空的，未接收：请提交预算公开文本的 PDF、DOCX 或工作簿", 400)
+        return department_page(request, token, "没有选择文件，或文件是空的，未接收：请提交预算公开文本的 PDF、Word 文档或工作簿", 400)
     shown = upload_name(uploaded.name or "")
     try:
         data = uploaded.read(limit + 1)

@@ -16,9 +16,10 @@ from reportgen.readers.containers import check_package
 from reportgen.readers.sniff import image_kind, sniff
 from reportgen.readers.unreadable import Unreadable
 
-# What a department may submit, by what its bytes are: a PDF, a DOCX, a workbook.
-ACCEPTED = {"pdf": "PDF", "docx": "DOCX", "xlsx": "XLSX", "xls": "XLS", "ods": "ODS"}
-SUFFIXES = {"pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx", "xls": ".xls", "ods": ".ods"}
+# What a department may submit, by what its bytes are: a PDF, a Word document (an old .doc or .wps, or an
+# RTF, is read as the DOCX LibreOffice makes of it: readers/legacy.py; a web archive as its page), a workbook.
+ACCEPTED = {"pdf": "PDF", "docx": "DOCX", "doc": "DOC", "rtf": "RTF", "mht": "MHT", "xlsx": "XLSX", "xls": "XLS", "ods": "ODS"}
+SUFFIXES = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc", "rtf": ".rtf", "mht": ".mht", "xlsx": ".xlsx", "xls": ".xls", "ods": ".ods"}
 
 
 class UploadRefused(DeskRefused):
@@ -78,11 +79,11 @@ def upload_kind(data: bytes, shown: str) -> str:
     image = image_kind(data)
     if image is not None:  # a scan or a photo sent for the document, whatever its name says
         raise UploadRefused(f"{shown}：文件的内容是 {image} 图片，不是公开文本或工作簿，未接收："
-                            "请提交预算公开文本的 PDF 或 DOCX，或导出的 .xlsx/.xls/.ods 工作簿本身")
+                            "请提交预算公开文本的 PDF 或 Word 文档（.docx、.doc），或导出的 .xlsx/.xls/.ods 工作簿本身")
     kind = sniff(data)
     if kind not in ACCEPTED:
-        raise UploadRefused(f"{shown}：这个文件不是 PDF、DOCX 或工作簿（按文件内容判断为 {_kind_word(kind)}），未接收："
-                            "请提交预算公开文本的 PDF 或 DOCX，或导出的 .xlsx/.xls/.ods 工作簿")
+        raise UploadRefused(f"{shown}：这个文件不是 PDF、Word 文档或工作簿（按文件内容判断为 {_kind_word(kind)}），未接收："
+                            "请提交预算公开文本的 PDF 或 Word 文档（.docx、.doc），或导出的 .xlsx/.xls/.ods 工作簿")
     if data.startswith(b"PK"):
         try:
             check_package(shown, data)
@@ -92,9 +93,9 @@ def upload_kind(data: bytes, shown: str) -> str:
 
 
 def too_large(limit: int) -> str:
-    return f"文件超过 {limit // (1024 * 1024)} MB，未接收：请提交公开文本本身（PDF、DOCX 或工作簿）"
+    return f"文件超过 {limit // (1024 * 1024)} MB，未接收：请提交公开文本本身（PDF、Word 文档或工作簿）"
 
 
 def _kind_word(kind: str) -> str:
-    return {"unknown": "无法识别的格式", "csv": "纯文本", "html": "网页", "doc": "旧版 Word（.doc）",
+    return {"unknown": "无法识别的格式", "csv": "纯文本", "html": "网页",
             "zip": "其他压缩包", "xlsx-encrypted": "加密的工作簿", "xlsb": "二进制工作簿（.xlsb）"}.get(kind, kind)

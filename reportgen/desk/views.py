@@ -369,7 +369,8 @@ def stored_response(submission: Submission, what: str) -> HttpResponseBase:
     if not digest:
         return HttpResponse(status=404)
     types = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+             "doc": "application/msword", "rtf": "application/rtf"}
     response = FileResponse(open(store().path(digest), "rb"), content_type=types.get(kind, "application/octet-stream"))
     response["Content-Disposition"] = f'inline; filename="{what}-{submission.id}.{kind}"'
     response["X-Content-Type-Options"] = "nosniff"

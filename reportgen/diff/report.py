@@ -47,7 +47,7 @@ def _set_up(env: Any) -> None:
     env.filters["signed"] = signed
 
 
-templating.SETUP.setdefault("text", []).append(_set_up)
+templating.set_up("text", _set_up)
 
 
 def diff_title(result: DocumentDiff) -> str:

@@ -29,6 +29,7 @@ from lxml import etree
 from reportgen.document import Align, Block, Cell, ContentsEntry, Document, Heading, Paragraph, Row, Table, Title
 from reportgen.errors import Finding, SourceError
 from reportgen.readers.containers import MAX_ENTRIES, MAX_UNPACKED_BYTES, directory_problem
+from reportgen.readers.sniff import sniff
 from reportgen.reading.files import InputRefused, read_bounded
 
 Resolve = Literal["accept", "reject"]
@@ -50,6 +51,10 @@ _CAPTION_STYLES = ("table number", "table title", "table unit line")  # lowercas
 _YEAR = re.compile(r"(20\d\d|19\d\d)\s*年")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MAX_COLUMNS = 63  # Word's own limit for a table
+# A grid column narrower than this (twips; 1 mm is 57) holds no text of its own: a cell's margins alone
+# are 108 twips a side. A .doc saved as .docx (by Word, WPS or LibreOffice) gets one wherever two rows'
+# cell edges differ by a hair: a 1-twip column under 收入 in the body rows and under 支出 in the header.
+SLIVER_TWIPS = 57
 _CONTENTS_INDENT = 420  # twips a 目录 line is indented per level below the first (DocxWriter.contents)
 
 
@@ -98,10 +103,13 @@ _Refuse = Callable[[str], SourceError]
 
 
 def _ole_advice(data: bytes) -> str:
-    """What to do with a compound file: it is an encrypted OOXML package or an old .doc."""
+    """What to do with a compound file given as a DOCX: it is an encrypted OOXML package, an old .doc
+    (read as LibreOffice converts it: readers/published.py, not here), or another old Office file."""
     if "EncryptedPackage".encode("utf-16-le") in data:
         return "文件已加密（受密码保护）：请在 Word 中取消密码（文件 > 信息 > 保护文档），保存后再对比"
-    return "这是旧版 Word 文档（.doc），不是 .docx：请在 Word 中“另存为” .docx 后再对比"
+    if sniff(data) == "doc":
+        return "这是旧版 Word 文档（.doc），不是 .docx：请在 Word 中“另存为” .docx 后再对比"
+    return "这是旧版 Office 文件（OLE 复合文档，如 .xls 或 .ppt），不是 Word 文档：请给出 Word 文档（.docx 或 .doc）"
 
 
 def _open_zip(data: bytes, refuse: _Refuse) -> zipfile.ZipFile:
@@ -582,8 +590,8 @@ class _DocxReader:
 
     # -- tables -----------------------------------------------------------------------------------
     def table(self, element: etree._Element) -> None:
-        header, body, columns = _table_rows(element)
-        widths = _table_widths(element, columns)
+        header, body, columns, slivers = _table_rows(element)
+        widths = _table_widths(element, columns, slivers)
         previous = self._continued_table(header, widths)
         if previous is not None:
             # a part of the table before (a table set in parts, see writers/docx/tables.row_parts):
@@ -644,27 +652,62 @@ def _numbered_level(text: str, deepest: int = 5) -> int | None:
     return None
 
 
-def _table_rows(element: etree._Element) -> tuple[list[Row], list[Row], int]:
-    """A w:tbl's header rows (w:tblHeader, only before the first body row), body rows and the
-    number of grid columns its widest row takes."""
-    header: list[Row] = []
-    body: list[Row] = []
+def _table_rows(element: etree._Element) -> tuple[list[Row], list[Row], int, set[int]]:
+    """A w:tbl's header rows (w:tblHeader, only before the first body row), body rows, the number
+    of grid columns its widest row takes and its sliver columns (``sliver_columns``), which no cell
+    counts in its colspan."""
+    rows: list[tuple[list[tuple[Cell, int]], bool]] = []
     open_cells: dict[int, Cell] = {}  # grid column → the cell a vertical merge started in
     columns = 0
     for tr in element.findall(f"{_W}tr"):
-        cells, end = _row_cells(tr, open_cells)
+        placed, end = _row_cells(tr, open_cells)
         columns = max(columns, end)
         props = tr.find(f"{_W}trPr")
-        is_header = props is not None and _on(props.find(f"{_W}tblHeader")) and not body
-        row = Row(cells, "header" if is_header else "body", _row_key(cells))
-        (header if is_header else body).append(row)
-    return header, body, columns
+        rows.append((placed, props is not None and _on(props.find(f"{_W}tblHeader"))))
+    slivers = sliver_columns(element, [(start, start + cell.colspan - 1, bool(cell.text.strip()))
+                                       for placed, _ in rows for cell, start in placed])
+    header: list[Row] = []
+    body: list[Row] = []
+    for placed, is_header in rows:
+        cells = _without_slivers(placed, slivers)
+        is_header = is_header and not body
+        (header if is_header else body).append(Row(cells, "header" if is_header else "body", _row_key(cells)))
+    return header, body, columns, slivers
 
 
-def _row_cells(tr: etree._Element, open_cells: dict[int, Cell]) -> tuple[list[Cell], int]:
-    """A w:tr's cells and the grid column after its last one. A cell continuing a vertical merge
-    is no cell of its own: it adds a row to the cell the merge started in (``open_cells``)."""
-    cells: list[Cell] = []
+def sliver_columns(element: etree._Element, placed: list[tuple[int, int, bool]]) -> set[int]:
+    """The grid columns of the w:tbl ``element`` narrower than SLIVER_TWIPS (its w:tblGrid) where no
+    text stands in a cell of those columns alone (``placed``: each cell's first and last grid column,
+    and whether it holds text): each is part of a wider cell or of an empty one, and is dropped."""
+    widths = [c.get(f"{_W}w", "") for c in element.findall(f"{_W}tblGrid/{_W}gridCol")]
+    narrow = {i for i, w in enumerate(widths) if w.isascii() and w.isdigit() and len(w) <= 6 and int(w) < SLIVER_TWIPS}
+    if not narrow or len(narrow) == len(widths):
+        return set()
+    for first, last, text in placed:
+        if text and all(k in narrow for k in range(first, last + 1)):
+            narrow -= set(range(first, last + 1))  # a text of its own there: a column set on purpose
+    return narrow
+
+
+def _without_slivers(placed: list[tuple[Cell, int]], slivers: set[int]) -> list[Cell]:
+    """A row's cells, each spanning its columns but the sliver ones (a cell on those alone dropped:
+    it is empty, sliver_columns)."""
+    if not slivers:
+        return [cell for cell, _ in placed]
+    cells = []
+    for cell, start in placed:
+        span = sum(1 for k in range(start, start + cell.colspan) if k not in slivers)
+        if span:
+            cell.colspan = span
+            cells.append(cell)
+    return cells
+
+
+def _row_cells(tr: etree._Element, open_cells: dict[int, Cell]) -> tuple[list[tuple[Cell, int]], int]:
+    """A w:tr's cells, each with its first grid column, and the grid column after its last one. A
+    cell continuing a vertical merge is no cell of its own: it adds a row to the cell the merge
+    started in (``open_cells``)."""
+    cells: list[tuple[Cell, int]] = []
     props = tr.find(f"{_W}trPr")
     col = _int(props, "gridBefore", _MAX_COLUMNS) if props is not None else 0
     for tc in tr.findall(f"{_W}tc"):
@@ -679,17 +722,18 @@ def _row_cells(tr: etree._Element, open_cells: dict[int, Cell]) -> tuple[list[Ce
                 open_cells[col] = cell
             else:
                 open_cells.pop(col, None)
-            cells.append(cell)
+            cells.append((cell, col))
         col += span
     return cells, col
 
 
-def _table_widths(element: etree._Element, columns: int) -> list[int]:
-    """The table's column widths from w:tblGrid; equal widths when the grid does not fit its rows."""
+def _table_widths(element: etree._Element, columns: int, slivers: set[int]) -> list[int]:
+    """The table's column widths from w:tblGrid, its sliver columns left out; equal widths when the
+    grid does not fit its rows."""
     widths = [_number(c.get(f"{_W}w")) or 0 for c in element.findall(f"{_W}tblGrid/{_W}gridCol")]
     if not widths or len(widths) != columns:
         widths = [1] * max(columns, 1)
-    return widths
+    return [width for index, width in enumerate(widths) if index not in slivers] or [1]
 
 
 def _cell(tc: etree._Element, span: int) -> Cell:

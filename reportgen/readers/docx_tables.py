@@ -24,7 +24,13 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from reportgen.errors import SourceError
-from reportgen.readers.docx import docx_package, drop_hidden_text, paragraph_text, resolve_tracked_changes
+from reportgen.readers.docx import (
+    docx_package,
+    drop_hidden_text,
+    paragraph_text,
+    resolve_tracked_changes,
+    sliver_columns,
+)
 from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.readers.pdf_tables import is_table_title
 
@@ -195,7 +201,46 @@ def _table(element: etree._Element) -> tuple[list[list[Cell]], list[Merge], int]
             col = _cell(tc, len(rows), col, row, merges, open_down)
         rows.append(row)
     width = max((len(r) for r in rows), default=0)
-    return [r + [Cell(None)] * (width - len(r)) for r in rows], merges, header
+    rows = [r + [Cell(None)] * (width - len(r)) for r in rows]
+    slivers = _slivers(element, rows, merges)
+    if slivers:  # a .doc's hairline columns (readers/docx.sliver_columns): the table as its rows show it
+        return _without(rows, merges, slivers), _merges_without(merges, slivers), header
+    return rows, merges, header
+
+
+def _slivers(element: etree._Element, rows: list[list[Cell]], merges: list[Merge]) -> set[int]:
+    """The table's sliver columns (readers/docx.sliver_columns): dropped, no text being lost."""
+    ends = {(m.first_row, m.first_col): m.last_col for m in merges}
+    return sliver_columns(element, [(c, ends.get((r, c), c), True) for r, row in enumerate(rows)
+                                    for c, cell in enumerate(row) if cell.value is not None])
+
+
+def _without(rows: list[list[Cell]], merges: list[Merge], slivers: set[int]) -> list[list[Cell]]:
+    """The rows without the sliver columns; a cell's text that began in one moves to the first kept
+    column of its range."""
+    ends = {(m.first_row, m.first_col): m.last_col for m in merges}
+    out = []
+    for r, row in enumerate(rows):
+        kept = [cell if c not in slivers else Cell(None) for c, cell in enumerate(row)]
+        for c, cell in enumerate(row):
+            if c in slivers and cell.value is not None:
+                to = next(k for k in range(c, ends.get((r, c), c) + 1) if k not in slivers)  # one there (_slivers)
+                kept[to] = cell
+        out.append([cell for c, cell in enumerate(kept) if c not in slivers])
+    return out
+
+
+def _merges_without(merges: list[Merge], slivers: set[int]) -> list[Merge]:
+    """The merged ranges over the kept columns (one that covers a single cell then is none)."""
+    index = {}
+    for column in range(max((m.last_col for m in merges), default=-1) + 1):
+        index[column] = column - sum(1 for s in slivers if s < column)
+    out = []
+    for m in merges:
+        kept = [index[c] for c in range(m.first_col, m.last_col + 1) if c not in slivers]
+        if kept and (len(kept) > 1 or m.last_row > m.first_row):
+            out.append(Merge(m.first_row, kept[0], m.last_row, kept[-1]))
+    return out
 
 
 def _cell(tc: etree._Element, index: int, col: int, row: list[Cell], merges: list[Merge],

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from reportgen.document import Document
 from reportgen.errors import Finding, SourceError, shown_text
-from reportgen.readers import containers, sniff
+from reportgen.readers import containers, legacy, mht, sniff
 from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.readers.lines import Line, checked_length, decoded, docx_lines, html_lines, page_lines, text_lines
 from reportgen.readers.pdf_words import PdfNotRead, layout_text, pdf_words
@@ -59,6 +59,15 @@ class Published:
     # the pages (first, last) of one disclosure of several a PDF holds (importing/in_one_file.py): its lines
     # and tables those pages' alone (``within``); None: the whole file
     span: tuple[int, int] | None = None
+    # an old Word document's or an RTF's kind ("doc", "rtf"): its bytes above are the DOCX LibreOffice made of it
+    # (readers/legacy.py), read as a DOCX is; a web archive's ("mht"): they are the page it holds (readers/mht.py);
+    # "" for a file read as it is
+    converted: str = ""
+
+    @property
+    def form(self) -> str:
+        """What the file given is, by its bytes: its kind, or what it was before it was converted."""
+        return self.converted or self.kind
 
     @property
     def is_document(self) -> bool:
@@ -114,6 +123,10 @@ def read_published(path: Path) -> Published:
     if image is not None:  # a scan or a photo sent for the document: said as what it is, whatever its name
         raise Unreadable(file, (f"文件名是 {shown_text(path.suffix, 12)}，内容却是" if path.suffix else "文件的内容是")
                          + f" {image} 图片，不是公开文本或工作簿：请提交 PDF、Word 文档（.docx）或导出的工作簿本身")
+    if kind in legacy.KINDS:  # an old Word document or an RTF: read as the DOCX LibreOffice makes of a copy
+        return replace(_legacy(path, data, kind), converted=kind)
+    if kind == "mht":  # a web archive (Word's “单个文件网页”, often named .doc): the page it holds
+        return replace(_archived(path, data), converted=kind)
     try:
         if data.startswith(b"PK"):  # a zip: judged by its directory before any reader opens it
             containers.check_package(file, data)
@@ -130,6 +143,30 @@ def read_published(path: Path) -> Published:
         refused.kind = kind
         raise refused from None
     return Published(path, kind, [], data=data)
+
+
+def _legacy(path: Path, data: bytes, kind: str) -> Published:
+    """An old Word document or an RTF (``kind``) read as the DOCX LibreOffice makes of it: every
+    message names ``path``, the file given."""
+    try:
+        converted = legacy.as_docx(path, data, kind)
+        containers.check_package(str(path), converted)
+        return _docx(path, converted)
+    except ImportRefused as exc:
+        refused = Unreadable.of(exc, str(path))
+        refused.kind = kind
+        raise refused from None
+
+
+def _archived(path: Path, data: bytes) -> Published:
+    """The page a web archive holds (readers/mht.py), read as a page: every message names ``path``."""
+    page = mht.page_of(str(path), data)
+    if _kind(page) != "html":
+        raise Unreadable(str(path), "这是网页存档（MHT），但其中的网页读不出：请在 Word 或 WPS 中打开它，另存为 .docx 后再提交")
+    try:
+        return _html(path, page)
+    except ImportRefused as exc:
+        raise Unreadable.of(exc, str(path)) from None
 
 
 # A page's text begun without <html> or <body> (a fragment saved as a page): its first tag is a block's.

@@ -231,7 +231,8 @@ def read_xls(file: str, data: bytes) -> list[Grid]:
     streams, compound = _compound_streams(file, data)
     workbook = streams.get("workbook")
     if workbook is None:
-        raise refused(file, "这是 OLE 复合文档，但其中没有 Excel 工作簿：请确认文件是 .xls 工作簿")
+        raise refused(file, "这是 OLE 复合文档，但其中既没有 Excel 工作簿，也没有 Word 文档：请确认文件是 .xls 工作簿或 .doc 文档，"
+                           "或在 WPS 或 Office 中打开它，另存为 .xlsx 或 .docx")
     book = _biff_book(file, workbook)
     if "macros" in streams:
         book.notes.append(describe("macros", file))

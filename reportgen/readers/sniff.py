@@ -8,7 +8,10 @@
     xls             a compound file (OLE2) holding a Workbook (BIFF8) or Book (BIFF5) stream, or
                     one without the streams named here (cut short, or a .ppt): the reader says
     xlsx-encrypted  a compound file holding EncryptionInfo: a password-protected OOXML workbook
-    doc             a compound file holding WordDocument (an old Word file)
+    doc             a compound file holding WordDocument (an old Word file: Word 97–2003, WPS 文字's .wps)
+    rtf             an RTF document ({\\rtf)
+    mht             a web archive (MHT, Word's “单个文件网页”, often named .doc): a MIME header block
+                    with MIME-Version and a multipart Content-Type
     spreadsheetml   Excel 2003 XML (urn:schemas-microsoft-com:office:spreadsheet)
     html            an HTML page (in any encoding)
     zip             another zip (or one cut short before any name above)
@@ -54,6 +57,8 @@ def sniff(data: bytes) -> str:
     body = _skip_bom_and_space(data[:_HEAD])
     if body.startswith(b"%PDF-"):
         return "pdf"
+    if body.startswith(b"{\\rtf"):
+        return "rtf"
     text = head_text(data)
     if text is None or _BINARY.search(text):
         return "unknown"
@@ -62,7 +67,27 @@ def sniff(data: bytes) -> str:
         if _SPREADSHEETML in stripped and not stripped[:200].lower().startswith(("<!doctype html", "<html")):
             return "spreadsheetml"
         return "html" if _HTML_TAG.search(stripped) else "unknown"
+    if _is_mime(stripped):
+        return "mht"
     return "csv" if stripped else "unknown"
+
+
+def _is_mime(text: str) -> bool:
+    """Whether ``text`` begins with a MIME message's header block (each line “Name: value”, or a
+    continuation) naming MIME-Version and a multipart Content-Type: a web archive."""
+    names, content = set(), ""
+    for line in text.splitlines():
+        if not line.strip():
+            break
+        if line[0] in " \t":
+            continue
+        name, colon, value = line.partition(":")
+        if not colon or not name or not all(c.isascii() and (c.isalnum() or c == "-") for c in name):
+            return False
+        names.add(name.lower())
+        if name.lower() == "content-type":
+            content = value.strip().lower()
+    return "mime-version" in names and content.startswith("multipart/")
 
 
 # A picture's first bytes, and its name as a message says it.
@@ -93,9 +118,23 @@ def _compound_kind(data: bytes) -> str:
     # compound file without them (cut short before its directory, or another kind) goes to the
     # workbook reader, which says which it is.
     for name, kind in _CFB_NAMES:
-        if name in data:
+        if directory_entry(data, name) >= 0:
             return kind
     return "xls"
+
+
+def directory_entry(data: bytes, name: bytes) -> int:
+    """Where ``name`` (UTF-16LE) stands in ``data`` as a compound file's directory entry names it, or
+    -1: at the start of a 128-byte entry (entries fill sectors of 512 or 4096 bytes, after the
+    512-byte header), its length field (bytes, with the closing NUL) after the 64 bytes of the name.
+    The same letters elsewhere are no entry: an old Word file's styles hold “Book Title” in UTF-16."""
+    length = (len(name) + 2).to_bytes(2, "little")
+    at = data.find(name)
+    while at >= 0:
+        if at % 128 == 0 and data[at + len(name):at + len(name) + 2] == b"\0\0" and data[at + 64:at + 66] == length:
+            return at
+        at = data.find(name, at + 1)
+    return -1
 
 
 def _zip_kind(data: bytes) -> str:

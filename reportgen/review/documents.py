@@ -57,7 +57,7 @@ from reportgen.review.target_texts import beyond_projects, repeated_tables
 from reportgen.source.schema import AMOUNT_TO_FILL, PLACEHOLDER_RULES
 
 # The files a folder given to review holds that are documents (others in it are passed over).
-DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".xls", ".ods", ".html", ".htm", ".csv")
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".doc", ".wps", ".rtf", ".mht", ".xlsx", ".xls", ".et", ".ods", ".html", ".htm", ".csv")
 MAX_DEPTH = 8  # subfolders below a folder named: a bureau's 部门 and their 单位, and room besides
 # what the document did not give a source — figures to fill, parts of a text a workbook does not hold
 # (a document's own missing parts are 不公开 and shown in the 检查表): not the document's slips
@@ -431,7 +431,7 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
     try:
         result.published = read[document]
         result.not_scanned = next((r.not_scanned for r in read.values() if r.not_scanned), "")
-        result.kind = result.published.kind
+        result.kind = result.published.form
         if len(files) == 1:  # what it is as a part of a disclosure, told even where it makes no source alone
             result.half = disclosure_part(document, result.published, layout)
         result.imported = import_files(list(files), layout, read=read)
