@@ -69,14 +69,14 @@ _CODE_AT_START = re.compile(r"(\d{3}(?:\d{2}){0,2})(?!\d)")
 _SUBJECT_WORDS = re.compile(r"(?:[类款项])?科目(?:下)?$")  # “一般公共服务支出类科目”: the 类 of that name
 _QUOTED = re.compile(r"“([^“]++)“")  # a name quoted whole (“1.“卫生健康支出”科目”: the 类 of that name)
 _ITEM_NUMBER = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]++、")
-BUDGET_WORD = re.compile(r"(预算金额|预算数|预算|预计|数|金额)$")  # “部门预算总收入预计2552.73万元”（大冶殷祖镇 2024）
+BUDGET_WORD = re.compile(r"(预算金额|预算数|预算|数|金额)$")
 FEE_WORD = re.compile(r"费用$")
 # “因公出国（境）费预算支出”（江苏）: its 支出 — of a name before it (“预算支出” alone names no 支出总计)
 SPENT_BUDGET = re.compile(r"(?<=\w\w)预算支出$")
 _BUDGETED = re.compile(r"(?<=..)预算支出$")
 _FEE_SPENT = re.compile(r"(?<=..费)支出$")
 _PROJECT_WORD = re.compile(r"项目$")
-_BUDGET_END = re.compile(r"(预算数|预算|预计)$")
+_BUDGET_END = re.compile(r"(预算数|预算)$")
 _HOUSEHOLDS = re.compile(r"(?<!\d)\d++家")
 # (涉及: “政府采购支出……，其中涉及一般公共预算支出0万元” is the procurement's, 佛山 2019 决算; 在职: 深圳's 在职人员经费)
 _OTHER_MATTER = re.compile(r"结转|上年|增加|减少|增长|下降|其中|以外|除|中的|预留|面向|企业|涉及|在职|\d")
@@ -447,12 +447,15 @@ class Glossary(Naming[Figure]):
               "收入总预算", "收入预算总额", *both)
         total(f, "支出总计", grand, "收支总计", "支出预算", "支出总计", "支出预算总计", "预算", "支出", "预算支出安排",
               "支出总预算", "支出预算总额", *both)
-        # (江苏 “江苏省高级人民法院本年收入预算合计33172.15万元”). 收入, 支出 alone name either total — the year's, where
-        # the year's parts are listed after it (天水市幼儿园 2017 决算 “本单位收入为1687.45万元，其中：财政拨款收入……事业
-        # 收入……”) — and judge by neither where the two differ
-        total(f, "本年收入合计", f.income_total, None, "本年收入", "本年收入合计", "收入合计", "本年收入预算合计", "收入",
-              wholes=(f.income_grand_total,))
-        total(f, "本年支出合计", f.expenditure_total, None, "本年支出", "本年支出合计", "支出合计", "本年支出预算合计", "支出")
+        # (江苏 “江苏省高级人民法院本年收入预算合计33172.15万元”). A 决算's 收入, 支出 alone name either total — the year's,
+        # where the year's parts are listed after it (天水市幼儿园 2017 决算 “本单位收入为1687.45万元，其中：财政拨款收入……
+        # 事业收入……”) — and judge by neither where the two differ; a budget's are its 收入总计, 支出总计 (深圳 2026 “部门预算
+        # 收入571,347.93万元”, its 上年结转 in it)
+        final = f.budget.final
+        total(f, "本年收入合计", f.income_total, None, "本年收入", "本年收入合计", "收入合计", "本年收入预算合计",
+              *(("收入",) if final else ()), wholes=(f.income_grand_total,))
+        total(f, "本年支出合计", f.expenditure_total, None, "本年支出", "本年支出合计", "支出合计", "本年支出预算合计",
+              *(("支出",) if final else ()))
         spending = (f.expenditure_total, grand)
         total(f, "基本支出", f.basic, "基本支出", "基本支出预算", wholes=spending)
         total(f, "项目支出", f.project, "项目支出", "项目支出预算", wholes=spending)
