@@ -480,3 +480,69 @@ def test_a_change_from_last_years_outturn_and_the_three_publics_fiscal_budget(tm
     assert [(v.statement.kind, v.subject) for v in change] == [("change", "因公出国（境）费")]
     told = _of(result, "11万元", "2025年“三公”经费财政拨款预算")
     assert (told.status, told.expected) == ("disagree", "10万元")
+
+
+# The test unit's 决算, with 5 万元 brought forward from last year: its 收入总计 (565) is not its 本年收入合计 (560)
+CARRIED = "种类: 决算\n" + SOURCE.replace("  事业收入: 60\n", "  事业收入: 60\n  年初结转和结余: 5\n").replace(
+    "资金: 单位资金, 基本支出: 60}", "资金: 单位资金, 基本支出: 65}")
+
+
+def test_income_said_bare_names_neither_total_where_they_differ_and_the_fiscal_total_is_the_fiscal_income(tmp_path):
+    """甘肃天水市幼儿园 2017 部门决算 (round 5's 64, http://www.kmxxf.com/jyj/info/1217/105784.htm): “本单位收入为1687.45
+    万元，其中：财政拨款收入……事业收入……” is the year's income (its parts are the year's), which a bare 收入 does not say — told
+    as the 收入总计 before; “本单位财政拨款收入总计1516.64万元……其中：一般公共预算财政拨款收入……” is the 财政拨款收入 (was told
+    as the 收入总计); “本单位一般公共预算财政拨款支出总计1741.75万元” the 一般公共预算支出 (was unread). A budget's 收入 alone
+    is its 收入总计 as ever (深圳 2026 “部门预算收入571,347.93万元”)."""
+    draft = tmp_path / "稿.txt"
+    draft.write_text("2025年度，本单位收入为570万元，其中：财政拨款收入500万元，事业收入60万元。\n"
+                     "2025年度，本单位本年收入570万元。\n"
+                     "2025年度，本单位财政拨款收入总计510万元，与上年相比减少8万元。\n"
+                     "2025年度，本单位一般公共预算财政拨款支出总计520万元。", encoding="utf-8")
+    result = reviewed_against(tmp_path, CARRIED, draft)
+    bare = _of(result, "570万元", "本单位收入为")
+    assert (bare.status, bare.figure) == ("unknown", None)
+    said = _of(result, "570万元", "本单位本年收入")
+    assert (said.status, said.expected) == ("disagree", "560万元")
+    fiscal = _of(result, "510万元", "本单位财政拨款收入总计")
+    assert (fiscal.status, fiscal.figure.name if fiscal.figure else None, fiscal.expected) == \
+        ("disagree", "财政拨款收入", "500万元")
+    general = _of(result, "520万元", "本单位一般公共预算财政拨款支出总计")
+    assert (general.status, general.expected) == ("disagree", "500万元")
+    budget = _of(_reviewed(tmp_path, "2025年本部门部门预算收入570万元。"), "570万元", "2025年本部门部门预算收入")
+    assert (budget.status, budget.expected) == ("disagree", "560万元")
+
+
+def test_other_regions_words_for_the_total_income_and_the_three_public_of_two_funds(tmp_path):
+    """佛山市轨道交通局 2019 部门决算 (the national corpus's gd-foshan-guidaojiaotongju-2019-dept-final.pdf, p. 26)
+    “2019 年度总收入 1668.14 万元，其中本年收入 1668.14 万元” (总收入: the vocabulary's name of the 收入总计, now the
+    glossary's too — was unread); 安徽合肥市图书馆 2021 “三公”决算 (http://hflib.org.cn/yjsgk2/info_itemid_5637.html)
+    “一般公共预算及政府性基金财政拨款“三公”经费支出……” — the “三公” of the 财政拨款 of both funds, the department's “三公”. A
+    fee's expected income is no total (北京市水务局 2026 “……收费标准：……，收入预计 190000 万元”)."""
+    result = _reviewed(tmp_path, "2025年度总收入570万元，其中本年收入570万元。",
+                       "2025年度一般公共预算及政府性基金财政拨款“三公”经费支出12万元。",
+                       "（三）水资源费，收费标准：居民1.36元/吨，收入预计1900万元。")
+    total = _of(result, "570万元", "2025年度总收入")
+    assert (total.status, total.figure.name if total.figure else None, total.expected) == ("disagree", "收入总计", "560万元")
+    three = _of(result, "12万元", "2025年度一般公共预算及政府性基金财政拨款“三公”经费支出")
+    assert (three.status, three.expected) == ("disagree", "10万元")
+    assert _of(result, "1900万元", "收入预计").status == "unknown"
+
+
+def test_a_regions_classes_under_a_heading_of_its_section_and_the_items_its_line_leads_in_are_kept_apart(tmp_path):
+    """福建泉州台商投资区 2022 决算 (http://www.840388.com/zwgk/zdxxgk/czyjs/qjczjs/202307/t20230718_2905492.htm): under
+    “一、泉州台商投资区支出决算说明”, after “2022年度泉州台商投资区一般公共预算支出数为242259万元”, each 类 heads a line of its
+    own (“（一）201-一般公共服务支出23653万元……”) — told as the department's 201 before; 湖北鄂州鄂城区 2022 “三公”决算
+    (https://www.echeng.gov.cn/ecqxxgk/xxgkml/czgk1/bmyjs/202312/t20231212_599416.html) names the district before the year
+    (“鄂城区2022年的“三公"经费决算数合计为1000.86万，其中：……公务接待费43.77万元”) and leads in the 区直 items with a
+    colon (“……“三公”经费决算数为736.40万元……。具体情况为：” / “（1）因公出国（境）费决算数0万元”); the department's own,
+    saying so, judged as ever."""
+    result = _reviewed(tmp_path, "一、某某投资区支出决算说明",
+                       "2025年度某某投资区一般公共预算支出数为24225万元，比2024年度决算数增加6367万元。",
+                       "（一）201-一般公共服务支出2365万元，较2024年决算数增加295万元，其中：",
+                       "1、20101-人大事务918万元，较2024年决算数增加268万元。",
+                       "某某区2025年的“三公\"经费决算数合计为100万，其中：因公出国（境）费2万元、公务接待费43万元。",
+                       "2025年区直财政拨款资金安排“三公”经费决算数为73万元，比预算数减少6万元。具体情况为：",
+                       "（1）因公出国（境）费决算数2万元，比预算数减少0万元。",
+                       "二、本部门收入", "本部门一般公共预算拨款510万元。")
+    assert {v.status for v in result.verdicts if v.statement.text != "510万元"} <= {"unknown", "within"}
+    assert _of(result, "510万元", "本部门一般公共预算拨款").status == "disagree"

@@ -24,7 +24,9 @@ _UNIT = re.compile(r"(?:单位|金额单位)\s*[：:]\s*(万\s*元|元)")  # “
 _OWNER = re.compile(r"(?:编制|预算)?(部门|单位)(?:（单位）|\(单位\))?(?:名称)?[：:]\s*(?!(?:万元|元|千元|亿元)\s*$)(\S(?:.*\S)?)")
 _OWNER_END = re.compile(r"(?<!\s)\s+(?:金额)?单位[：:]")  # a run's start only: linear on long runs  # "编制部门：X    单位：元" in one cell
 _TABLE_NUMBER = re.compile(r"^\s*(?:(?:部门预算)?公开\s*\d{1,2}\s*表\s*[：:]?|(?:附表|表)\s*[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?\s*[、.．:：]?|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*")
-_NOTE_SUFFIX = re.compile(r"[（(][^（）()]*[）)]$")
+# a note after the title, or its words after the table's 表 where the print lost its opening bracket (贵州黔西南州政协
+# 机关 2024：“一般公共预算支出表细化到功能分类项级科目)”)
+_NOTE_SUFFIX = re.compile(r"[（(][^（）()]*[）)]$|(?<=表)[^（）()表]+[）)]$")
 _SHEET_CODE = re.compile(r"^\s*(\d{1,2}\.\d{1,2})(?!\d)")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 # what a table prints where a figure is nil (a blank zero, rows.amount_of_cell): no word of its row

@@ -430,8 +430,10 @@ class Glossary(Naming[Figure]):
             return
         prior = f.prior_total(key) if key else None
         executed = f.actual.prior_total(key) if key else actual
+        # and by the names the vocabulary gives the quantity (vocabulary.yaml 数的名称: 天水市幼儿园 2017 决算 “本单位财政拨款
+        # 收入总计1516.64万元”, its 财政拨款收入 — not the 收入总计 its last words name)
         self.add(Figure(name, current, prior, executed if executed is not None else actual, wholes=known(wholes)),
-                 name, *aliases)
+                 name, *aliases, *named_quantities().get(name, ()))
 
     def _totals(self, f: Computed) -> None:
         """The grand totals and their parts (本年, 基本/项目, 人员/公用, 财政拨款), with the totals a
@@ -445,10 +447,15 @@ class Glossary(Naming[Figure]):
               "收入总预算", "收入预算总额", *both)
         total(f, "支出总计", grand, "收支总计", "支出预算", "支出总计", "支出预算总计", "预算", "支出", "预算支出安排",
               "支出总预算", "支出预算总额", *both)
-        # (江苏 “江苏省高级人民法院本年收入预算合计33172.15万元”)
+        # (江苏 “江苏省高级人民法院本年收入预算合计33172.15万元”). A 决算's 收入, 支出 alone name either total — the year's,
+        # where the year's parts are listed after it (天水市幼儿园 2017 决算 “本单位收入为1687.45万元，其中：财政拨款收入……
+        # 事业收入……”) — and judge by neither where the two differ; a budget's are its 收入总计, 支出总计 (深圳 2026 “部门预算
+        # 收入571,347.93万元”, its 上年结转 in it)
+        final = f.budget.final
         total(f, "本年收入合计", f.income_total, None, "本年收入", "本年收入合计", "收入合计", "本年收入预算合计",
-              wholes=(f.income_grand_total,))
-        total(f, "本年支出合计", f.expenditure_total, None, "本年支出", "本年支出合计", "支出合计", "本年支出预算合计")
+              *(("收入",) if final else ()), wholes=(f.income_grand_total,))
+        total(f, "本年支出合计", f.expenditure_total, None, "本年支出", "本年支出合计", "支出合计", "本年支出预算合计",
+              *(("支出",) if final else ()))
         spending = (f.expenditure_total, grand)
         total(f, "基本支出", f.basic, "基本支出", "基本支出预算", wholes=spending)
         total(f, "项目支出", f.project, "项目支出", "项目支出预算", wholes=spending)

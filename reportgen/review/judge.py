@@ -105,16 +105,22 @@ class _Reading:
         self.sentences += 1
         first = st.sentence.find(st.text)
         before = st.sentence[:first] if first >= 0 else st.sentence
-        if _REGION.search(before) or _PLACE.search(before) \
+        if _REGION.search(before) or _PLACE.search(before) or _PLACE_FIRST.search(before) \
                 or any(word in st.sentence or word in st.headings for word in _REGION_FINANCE):
             self.region_headings, self.region_paragraph = st.headings, st.paragraph
             self.region_text = self.region_text or (self.sentences == 1 and not st.headings)
             return True
         own = any(word in st.sentence for word in _OWN_WORDS)
+        # (or the items of the line that led them in: “……“三公”经费决算数为736.40万元……。具体情况为：” / “（1）因公出国
+        # （境）费决算数0万元”, 鄂州鄂城区 2022)
         goes_on = bool(st.headings) or st.kind != "amount" or st.paragraph == self.region_paragraph \
-            or (self.region_text and not st.headings) \
+            or (self.region_text and not st.headings) or st.context.rstrip().endswith(_LEADS_IN) \
             or st.sentence.lstrip("（(一二三四五六七八九十0123456789)）、.． ").startswith(_PARTS_WORD)
-        if self.region_headings is not None and st.headings == self.region_headings and goes_on and not own:
+        # under the same headings, or a heading of its section (“一、泉州台商投资区支出决算说明” / “（一）201-一般公共服务
+        # 支出23653万元……”, 泉州台商投资区 2022 决算: the region's classes, each a heading of its own)
+        under = st.headings == self.region_headings \
+            or bool(self.region_headings) and st.headings.startswith(self.region_headings or "")
+        if self.region_headings is not None and under and goes_on and not own:
             return True
         self.region_headings, self.region_paragraph, self.region_text = None, -1, False
         return False
@@ -287,7 +293,11 @@ _REGION = re.compile("(?:{})[^。；;]{{0,8}}?(?:{})".format(*("|".join(map(re.e
 # a region's own name right after the year, then the money it speaks of: “2021年五华区一般公共预算”, “2021年度五华区区级“三公”经费”
 _PLACE = re.compile("(?:19|20)\\d\\d年度?[，,]?[\u4e00-\u9fff]{{1,6}}?(?:{})(?:{})?[“\"]?(?:{})".format(
     *("|".join(map(re.escape, words)) for words in (*place_words(), region_words()[1]))))
+# … or right before it: “鄂城区2022年的“三公"经费决算数合计为1000.86万”（鄂州鄂城区 2022 “三公”经费决算执行情况说明）
+_PLACE_FIRST = re.compile("[\u4e00-\u9fff]{{1,6}}?(?:{})(?:{})?(?:19|20)\\d\\d年度?的?[“\"]?(?:{})".format(
+    *("|".join(map(re.escape, words)) for words in (*place_words(), region_words()[1]))))
 _PARTS_WORD = "其中"
+_LEADS_IN = ("：", ":")  # a line ending so leads in the items after it
 _OWN_WORDS = own_department_words()
 _REGION_FINANCE = region_finance_words()
 
