@@ -36,7 +36,9 @@ From the words:
   words of one header cell that pdftotext parts (letter-spaced 项　目, text wrapped over lines 一般公共预
   / 算资金) are joined into one (pdf_header.py), on the row of its first line.
 * Body rows: a line with text in one cell only, no code and no figure, continues a name wrapped in
-  its cell (the row above, or below when it starts at that name's indent or is nearer its figures);
+  its cell (the row above, or below when it starts at that name's indent or is nearer its figures) — but
+  not where it and that row each print a whole row's name of the templates that together make none
+  (row_names.yaml: 其他非税收入 over 小计 80.00 are two rows);
   a merged cell's text printed centred over its rows on a line of its own goes to the first of them.
 * Columns (``_columns``), per table over all its pages: where no body word is printed, or only a
   few across a gap many lines leave open (a name run on into an empty cell), is a gap between
