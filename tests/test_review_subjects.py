@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.readers.lines import Line
-from reportgen.review import Review, review_within_sentences
+from reportgen.review import Review, review, review_within_sentences
 from reportgen.review.documents import review_document
 
 
@@ -294,3 +294,33 @@ def test_an_item_numbered_anew_begins_another_list() -> None:
                        "  有关情况说明如下。",
                        "  1.不动产管理 22.80 万元。")
     assert [v.subject for v in result.verdicts] == ["项目支出", "项目支出中的不动产管理", "项目支出中的测绘管理", ""]
+
+
+_TOTALS_SOURCE = """部门: 测试部门
+年度: 2024
+金额单位: 万元
+部门概况:
+  职责: [测试]
+收入:
+  一般公共预算拨款: 3874.92
+支出:
+  功能分类:
+    - {科目: 2010101, 基本支出: 3874.92}
+上年:
+  收支总计: 4358.97
+不公开: [人员编制, 三公经费, 机关运行经费, 政府采购, 国有资产, 绩效管理]
+"""
+
+
+# 重庆江津区西湖镇 2024 决算 (bench/corpus/prose-regions/round4.yaml 53): “收支较上年减少484.05，降低11.1%”
+def test_a_change_printed_with_no_unit_is_never_judged_as_if_it_had_one(tmp_path: Path) -> None:
+    """A change whose unit is not printed is read (its subject the amount's) but not judged: 999.99 would be 万元 as
+    often as 元; the same change with its unit is told."""
+    source, draft = tmp_path / "s.yaml", tmp_path / "d.txt"
+    source.write_text(_TOTALS_SOURCE, encoding="utf-8")
+    draft.write_text("2024年度收支总计3874.92万元。收支总计较上年减少999.99，降低11.1%。\n"
+                     "2024年度收支总计3874.92万元。收支总计较上年减少999.99万元，降低11.1%。\n", encoding="utf-8")
+    result, _ = review(source, draft, despite_errors=True)
+    assert result is not None
+    assert [(v.statement.line, v.status) for v in result.verdicts if v.statement.kind == "change"] == [
+        (1, "unknown"), (2, "disagree")]
