@@ -457,11 +457,34 @@ def test_an_income_table_of_groups_led_by_their_小计_is_read_and_held_to_its_t
     assert slip.total.value == Decimal("14.39") and slip.parts_sum == Decimal("14.93")
 
 
-def test_an_income_table_whose_pdf_ran_two_rows_names_into_one_cell_is_not_read_for_sure(catalog):
-    """江苏省政协办公厅 2018 p.2: “其他非税收入小计 80.00”, “其他收入债务资金(银行贷款) 80.00” — whose each 80.00 is, is
-    not known."""
+def test_an_income_table_of_rows_named_each_on_a_line_of_its_own_is_read_row_by_row(catalog):
+    """江苏省政协办公厅 2018 p.2 (公开02表): every row a line of its own, most with no figure — 其他非税收入 over
+    小计 80.00, 其他收入 80.00 over 债务资金(银行贷款) — each name a whole row's of the template: two rows, never one
+    name wrapped (“其他非税收入小计 80.00” was not read for sure). Read, each 小计 its rows' sum."""
     (table,) = _read("js-zhengxie-2018-p2.pdf", catalog)
-    assert header_doubts(table) == ["第2列没有表头而印有项目名称"]
+    names = [row[1].text for row in table.grid.rows if len(row) > 1 and row[1].text]
+    assert names[names.index("专项收入"):] == [
+        "专项收入", "小计", "小计", "专户管理教育收费", "其他非税收入", "小计", "事业收入", "经营收入", "其他收入",
+        "债务资金(银行贷款)", "小计", "其中：动用上年结转和结余资金"]
+    assert header_doubts(table) == []
+    imported = build([table], catalog)
+    assert differences(imported) == []
+    groups = imported.groups["收入总表"].groups
+    assert [(s.amounts["预算数"].value, [r.label for r in rows]) for s, rows in groups][3] == (
+        Decimal("80.00"), ["事业收入", "经营收入", "其他收入", "债务资金（银行贷款）"])
+
+
+def test_a_name_wrapped_in_its_cell_is_still_one_row(catalog):
+    """江苏省人大常委会办公厅 2018 p.8: “九、医疗卫生与计划生育支” over “出”, the 收支预算总表's lines set a row's height
+    apart as its rows are — one name wrapped; 江苏省高级人民法院 2018 pp.15–16: “信息网络及软件” / “购置更新”, its
+    first line short of the cell's edge."""
+    require_program("pdftotext")
+    texts = {cell.text for grid in read_published(_PAGES / "js-rendabangongting-2018-p8.pdf").grids
+             for row in grid.rows for cell in row}
+    assert "九、医疗卫生与计划生育支出" in texts and "出" not in texts
+    texts = {cell.text for grid in read_published(_PAGES / "js-gaoyuan-2018-p15-16.pdf").grids
+             for row in grid.rows for cell in row}
+    assert {"信息网络及软件购置更新", "公务用车运行维护费"} <= texts and not {"护费", "公务用车运行维"} & texts
 
 
 # 江苏省政协办公厅 2017's source as its tables give it (公开01、03、07、08表, trimmed): 基本支出 5,916.27 of all the

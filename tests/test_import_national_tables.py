@@ -236,3 +236,12 @@ def test_names_printed_left_of_the_header_word_that_heads_them_are_the_names_col
     assert rows["C-服务"]["预算数"].value == Decimal("1274.15")
     assert rows["合计"]["预算数"].value == Decimal("3084.19")
     assert "B-工程" not in rows
+
+
+def test_two_income_rows_with_no_figures_one_over_the_other_are_two_rows() -> None:
+    """烟台市大数据局 2026 p. 6, 收支总体情况表: 上级补助收入 over 附属单位上缴收入 (对附属单位的补助支出 beside it), neither
+    with a figure, set a row's height apart as every row — two rows of the template, not one name wrapped in its cell."""
+    known, _ = _tables(YANTAI)
+    table = next(t for t in known if t.kind.id == "收支总表")
+    names = ["".join(row[0].text.split()) for row in table.grid.rows if row and row[0].text]
+    assert names[names.index("本年收入合计") + 1:][:2] == ["上级补助收入", "附属单位上缴收入"]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.readers.lines import Line
-from reportgen.review import Review, review_within_sentences
+from reportgen.review import Review, review, review_within_sentences
 from reportgen.review.documents import review_document
 
 
@@ -252,6 +252,39 @@ def test_an_outturn_is_read_by_the_quantity_it_names() -> None:
         ("0.16万元", "“三公”经费"), ("0万元", "因公出国（境）费"), ("0.16万元", "公务接待费")]
 
 
+# 昆明市科学技术局 2018年度“三公”经费决算 (bench/corpus/prose-regions/round4.yaml 48) and 寿县文物保护中心 2023 (round2 40)
+def test_a_completion_rate_is_read_as_the_outturn_s_before_it_and_leaves_its_change_and_rate_the_amount_s() -> None:
+    """“完成预算的23.42%”: the rate of the outturn said right before it — read (its subject that amount's), never judged
+    against a table; the change and rate said after it are still the amount's, borne out by it."""
+    lines = [Line(number, text) for number, text in enumerate((
+        "昆明市科学技术局部门2018年度一般公共预算财政拨款“三公”经费支出预算为494,400.00万元,支出决算为115,749.56元,"
+        "完成预算的23.42%。其中:因公出国(境)费支出决算为38,069.00元,完成预算的10.94%。",
+        "寿县文物保护中心2023年度一般公共预算财政拨款“三公”经费支出预算为3万元,支出决算为1.71万元,完成预算的43%,"
+        "较上年减少1.29万元,下降43%。"), start=1)]
+    result = review_within_sentences(Path("稿.pdf"), 2018, cut_as_notes=True, lines=lines)
+    assert result is not None
+    done = [(v.statement.text, v.status, v.subject) for v in result.verdicts if v.statement.kind == "done"]
+    assert done == [("完成预算的23.42%", "unknown", "“三公”经费"), ("完成预算的10.94%", "unknown", "因公出国（境）费"),
+                    ("完成预算的43%", "unknown", "“三公”经费")]
+    assert [v.status for v in result.verdicts if v.statement.text in ("较上年减少1.29万元", "下降43%")] == ["within"] * 2
+
+
+# 上海市普陀区规划和自然资源局 2024年度部门决算 (shared/seeds/juesuan), p. of its 一般公共预算财政拨款支出决算 by 项
+def test_a_completion_rate_its_sentence_s_budget_and_outturn_give_bears_them_out() -> None:
+    """“年初预算为452.40万元，支出决算为446.11万元，完成年初预算的98.61%”: the three figures bear each other out (within);
+    95.45% of 10210.34 and 9746.50 (95.457…: cut, not rounded) bears nothing out, nor a rate whose sentence gives
+    several, each of another part's budget it does not state."""
+    result = _reviewed("年初预算为452.40万元，支出决算为446.11万元，完成年初预算的98.61%。",
+                       "一般公共预算财政拨款支出年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的95.45%。",
+                       "“三公”经费财政拨款支出年初预算为2.85万元，支出决算为0.39万元，完成预算的13.68%，其中：因公出国（境）费"
+                       "决算为0.00万元，完成预算的0.00%。")
+    assert [(v.statement.text, v.status) for v in result.verdicts] == [
+        ("452.40万元", "within"), ("446.11万元", "within"), ("完成年初预算的98.61%", "within"),
+        ("10210.34万元", "unknown"), ("9746.50万元", "unknown"), ("完成年初预算的95.45%", "unknown"),
+        ("2.85万元", "unknown"), ("0.39万元", "unknown"), ("完成预算的13.68%", "unknown"),
+        ("0.00万元", "unknown"), ("完成预算的0.00%", "unknown")]
+
+
 def test_an_item_numbered_anew_begins_another_list() -> None:
     """A list opened by a sentence, not a heading, ends where its items' numbers begin again (大鹏管理局's items,
     then a list of another sentence's: its items are not the first list's parts)."""
@@ -261,3 +294,33 @@ def test_an_item_numbered_anew_begins_another_list() -> None:
                        "  有关情况说明如下。",
                        "  1.不动产管理 22.80 万元。")
     assert [v.subject for v in result.verdicts] == ["项目支出", "项目支出中的不动产管理", "项目支出中的测绘管理", ""]
+
+
+_TOTALS_SOURCE = """部门: 测试部门
+年度: 2024
+金额单位: 万元
+部门概况:
+  职责: [测试]
+收入:
+  一般公共预算拨款: 3874.92
+支出:
+  功能分类:
+    - {科目: 2010101, 基本支出: 3874.92}
+上年:
+  收支总计: 4358.97
+不公开: [人员编制, 三公经费, 机关运行经费, 政府采购, 国有资产, 绩效管理]
+"""
+
+
+# 重庆江津区西湖镇 2024 决算 (bench/corpus/prose-regions/round4.yaml 53): “收支较上年减少484.05，降低11.1%”
+def test_a_change_printed_with_no_unit_is_never_judged_as_if_it_had_one(tmp_path: Path) -> None:
+    """A change whose unit is not printed is read (its subject the amount's) but not judged: 999.99 would be 万元 as
+    often as 元; the same change with its unit is told."""
+    source, draft = tmp_path / "s.yaml", tmp_path / "d.txt"
+    source.write_text(_TOTALS_SOURCE, encoding="utf-8")
+    draft.write_text("2024年度收支总计3874.92万元。收支总计较上年减少999.99，降低11.1%。\n"
+                     "2024年度收支总计3874.92万元。收支总计较上年减少999.99万元，降低11.1%。\n", encoding="utf-8")
+    result, _ = review(source, draft, despite_errors=True)
+    assert result is not None
+    assert [(v.statement.line, v.status) for v in result.verdicts if v.statement.kind == "change"] == [
+        (1, "unknown"), (2, "disagree")]

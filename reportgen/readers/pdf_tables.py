@@ -36,7 +36,9 @@ From the words:
   words of one header cell that pdftotext parts (letter-spaced 项　目, text wrapped over lines 一般公共预
   / 算资金) are joined into one (pdf_header.py), on the row of its first line.
 * Body rows: a line with text in one cell only, no code and no figure, continues a name wrapped in
-  its cell (the row above, or below when it starts at that name's indent or is nearer its figures);
+  its cell (the row above, or below when it starts at that name's indent or is nearer its figures) — but
+  not where it and that row each print a whole row's name of the templates that together make none
+  (row_names.yaml: 其他非税收入 over 小计 80.00 are two rows);
   a merged cell's text printed centred over its rows on a line of its own goes to the first of them.
 * Columns (``_columns``), per table over all its pages: where no body word is printed, or only a
   few across a gap many lines leave open (a name run on into an empty cell), is a gap between
@@ -64,6 +66,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
+
+import yaml
 
 from reportgen.readers.grid import Cell, Grid, ImportRefused, Merge
 from reportgen.readers.pdf_header import header_lines
@@ -1150,7 +1154,7 @@ class _BodyRows:
         straddled = self._straddled(i, col)
         if straddled is not None:
             return straddled
-        choices = self._choices(i, col)
+        choices = [k for k in self._choices(i, col) if not self._two_rows(i, k, col)]
         if not choices:
             return None
         left = self.rows[i][1][col][0].left
@@ -1159,6 +1163,15 @@ class _BodyRows:
             return indented[0]
         centre = _middle(self.rows[i][0])
         return min(choices, key=lambda k: (abs(_figures_middle(self.rows[k]) - centre), k > i))
+
+    def _two_rows(self, i: int, k: int, col: int) -> bool:
+        """Whether name-only line ``i`` and row ``k`` each print a whole row's name of the templates (row_names.yaml)
+        that together make none: two rows, not a name wrapped (江苏省政协办公厅 2018's 收入预算总表: 其他非税收入 over
+        小计 80.00, each line a row, set a row's height apart as all its rows are)."""
+        own, other = _words_text(self.rows[i][1][col]), _words_text(self.name(k, col))
+        upper, lower = (other, own) if k < i else (own, other)
+        return _row_name(own) in _ROW_NAMES and _row_name(other) in _ROW_NAMES \
+            and _row_name(upper + lower) not in _ROW_NAMES
 
     def _straddled(self, i: int, col: int) -> int | None:
         """The row a name centred on its figures and wrapped over two lines leaves with no word in its cell,
@@ -1185,6 +1198,25 @@ class _BodyRows:
             down += 1
         return [k for k in (up, down) if 0 <= k < len(self.rows) and not self.name_only(k) and self.name(k, col)
                 and all(self.near(j, j + 1) for j in range(min(k, i), max(k, i)))]
+
+
+# The names of whole rows in the templates' income and spending tables, compared by _row_name (row_names.yaml);
+# libyaml's loader where the build has it (the same safe tags: a data file of our own)
+_ROW_NAMES = frozenset(name for names in yaml.load(Path(__file__).with_name("row_names.yaml").read_text(encoding="utf-8"),
+                                                   Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)).values()
+                       for name in names)
+# an item's numbering before its name: 其中：, 一、, 1., （一）
+_ROW_NUMBERING = re.compile(r"^(?:其中[：:]?|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])")
+_SPACES = re.compile(r"\s+")
+
+
+def _row_name(text: str) -> str:
+    """A row's name as row_names.yaml lists it: without its numbering and spaces, with full-width brackets."""
+    return _ROW_NUMBERING.sub("", _SPACES.sub("", text).replace("(", "（").replace(")", "）"), count=1)
+
+
+def _words_text(words: list[_Word]) -> str:
+    return "".join(word.text for word in words)
 
 
 def _figures_middle(row: tuple[_Line, dict[int, list[_Word]]]) -> float:

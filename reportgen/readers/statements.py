@@ -177,6 +177,7 @@ _FLAT_TEXT = (rf"(?:{_any('同比')}|(?:{_any('持平前')}){_PRIOR}(?:{_any('�
 # a rate, its % after spaces a PDF's text layer may set before it (“增长21.95   %”, 江苏)
 _RATE_TEXT = rf"(?P<dir>{_any('增长率', '下降率')})(?P<num>{_NUM}) *+%"
 _SHARE_TEXT = rf"占(?P<what>[^，。；\d]{{0,14}}?)(?P<num>{_NUM}) *+%"
+_DONE_TEXT = rf"(?:{_any('完成率')})的(?P<num>{_NUM}) *+%"  # “完成预算的23.42%”: a 决算's rate of completing its budget
 # a change said as this year's figure against last year's: “本年数小于上年预算数40.05万元”（江苏）
 _RELATIVE_TEXT = (rf"(?:{_any('本年数')})?(?P<dir>{_any('多于', '少于')})(?:{_any('上年')})(?P<base>{_any('基数')})?"
                   rf"(?P<num>{_NUM}) *+(?P<unit>亿元|万元|元)")
@@ -187,6 +188,7 @@ _CHANGE = re.compile(_CHANGE_TEXT)
 _FLAT = re.compile(_FLAT_TEXT)
 _RATE = re.compile(_RATE_TEXT)
 _SHARE = re.compile(_SHARE_TEXT)
+_DONE = re.compile(_DONE_TEXT)
 _RELATIVE = re.compile(_RELATIVE_TEXT)
 _THRESHOLD = re.compile(_any("门槛"))  # “100万元以上”: a threshold, no figure (matched right after an amount)
 # “≤2890万元”“不超过5万元”: a bound, no figure (searched at the end of the words right before an amount)
@@ -207,13 +209,13 @@ _QUANTITY_WORDS = frozenset(word for words in named_quantities().values() for wo
 # The characters a figure may start with: the first of each word that opens a change, a flat or a rate,
 # 占 (a share), a digit or the commas before one (an amount). Looked at first, so that a place where no
 # figure starts fails at one test, not at each kind's alternative (twice as fast over the seeds' lines).
-_OPENING_KEYS = ("同比", "比较", "持平前", "增长率", "下降率", "本年数", "多于", "少于")
+_OPENING_KEYS = ("同比", "比较", "持平前", "增长率", "下降率", "本年数", "多于", "少于", "完成率")
 assert all(word for key in _OPENING_KEYS for word in _WORDS[key]), "a figure's opening words are never empty"
 _TOKEN_STARTS = re.escape("".join(sorted({word[0] for key in _OPENING_KEYS for word in _WORDS[key]})))
 _TOKENS = re.compile(rf"(?=[{_TOKEN_STARTS}占,，\d])(?:" + "|".join(  # each kind as a named alternative; its inner groups unnamed here
     f"(?P<{name}>{_UNNAMED.sub('(?:', text)})"
     for name, text in (("change", _CHANGE_TEXT), ("flat", _FLAT_TEXT), ("rate", _RATE_TEXT), ("share", _SHARE_TEXT),
-                       ("relative", _RELATIVE_TEXT)))
+                       ("relative", _RELATIVE_TEXT), ("done", _DONE_TEXT)))
     + rf"|(?<![\d,，.．])[,，]*+(?P<amount>{_NUM}(?:亿元|万元|元))|(?<=为)(?P<zero>0)(?=[，。；]))")
 # A sentence that opens with a comparison and its change or 持平, naming nothing (“与上年相比增加4024万元，增长0.72 %。”
 # after “项目支出预算数为5,573万元。”, 江苏): it goes on with the amount of the sentence before it
@@ -308,7 +310,7 @@ class Statement:
     """One figure the draft states."""
 
     line: int
-    kind: str  # amount / change / flat / rate / share / cell
+    kind: str  # amount / change / flat / rate / share / done (a 决算's rate of completing its budget) / cell
     text: str  # as printed (spaces dropped)
     value: Decimal | None = None
     decimals: int = 0
@@ -1143,7 +1145,8 @@ def _counted(prefix: str) -> str:
 
 
 # The statements other than amounts, each read by its own pattern, and the words of a direction.
-_FIGURE_PATTERNS = {"change": _CHANGE, "flat": _FLAT, "rate": _RATE, "share": _SHARE, "relative": _RELATIVE}
+_FIGURE_PATTERNS = {"change": _CHANGE, "flat": _FLAT, "rate": _RATE, "share": _SHARE, "relative": _RELATIVE,
+                    "done": _DONE}
 _DIRECTIONS = {**{w: "up" for w in _WORDS["增加"] + _WORDS["增长率"] + _WORDS["多于"] + _WORDS["比后多"]},
                **{w: "down" for w in _WORDS["减少"] + _WORDS["下降率"] + _WORDS["少于"] + _WORDS["比后少"]}}
 
@@ -1259,7 +1262,7 @@ class _Said:
         if kind == "share" and self.last_amount is not None and self.last_amount is self.first_amount:
             self.first_is_part = True
         return _said_figure(
-            line, kind, token, groups, groups.get("unit") or ("%" if kind in ("rate", "share") else ""),
+            line, kind, token, groups, groups.get("unit") or ("%" if kind in ("rate", "share", "done") else ""),
             base=self.last_base if kind == "rate" else None,
             label=self.last_amount.label if self.last_amount is not None else "",
             sentence=self.sentence, whole="" if self.first_is_part else self.first_amount_label,

@@ -20,7 +20,7 @@ from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
 from reportgen.readers.statements import Statement, TooManyFigures, laid_in_columns, read_statements
 from reportgen.render import Prepared, prepare
-from reportgen.review.consistency import CUT_RULE, borne_out
+from reportgen.review.consistency import CUT_RULE, borne_out, completions_borne_out
 from reportgen.review.glossary import Glossary, unit_forms
 from reportgen.review.judge import TRUNCATED, Verdict, judge
 from reportgen.review.listed import tie_listed_parts
@@ -32,7 +32,8 @@ from reportgen.writers.html import environment
 
 __all__ = ["Review", "report_html", "review", "review_prepared", "review_within_sentences"]
 
-KIND_WORDS = {"amount": "金额", "cell": "表格数", "change": "增减额", "flat": "持平", "rate": "增减率", "share": "占比"}
+KIND_WORDS = {"amount": "金额", "cell": "表格数", "change": "增减额", "flat": "持平", "rate": "增减率", "share": "占比",
+              "done": "完成率"}
 
 
 @dataclass
@@ -158,11 +159,12 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
             _not_by_itself(verdicts, figures)
     if budget_table is not None:
         _of_other_tables(verdicts, budget_table)
-    tie_listed_parts(verdicts, statements)
+    related = one_after_another(statements)
+    tie_listed_parts(verdicts, related)
     told = frozenset((v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree")
-    said = Said(statements, str(draft), prepared.budget.year, told, cut_as_notes)
+    said = Said(related, str(draft), prepared.budget.year, told, cut_as_notes)
     against = sentence_findings_of(said)
-    _within(verdicts, consistent_of(said.prior), borne_out(statements))
+    _within(verdicts, consistent_of(said.prior), {**completions_borne_out(statements), **borne_out(related)})
     name_subjects(verdicts, prepared.budget.year)
     result = Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft, unsure | tables,
                                                                    prepared.budget.final),
@@ -182,6 +184,13 @@ def prose_statements(lines: list[Line]) -> list[Statement]:
     return [st for st in statements if st.kind == "cell" or st.line not in columned]
 
 
+def one_after_another(statements: list[Statement]) -> list[Statement]:
+    """The statements the sentence rules read one after another (an amount, its change, its rate): a 决算's completion
+    rate aside (“支出决算为1.71万元，完成预算的43%，较上年减少1.29万元，下降43%”, 寿县文物保护中心 2023: the change and
+    its rate are still the amount's) — consistency.completion_rates reads that rate from its sentence's words."""
+    return [st for st in statements if st.kind != "done"]
+
+
 NO_TABLES = "文件的表格未能读出（或读出的表格不能成为源文件），无从与表格核对"
 
 
@@ -197,9 +206,10 @@ def review_within_sentences(draft: Path, year: int | None, cut_as_notes: bool = 
     except (SourceError, TooManyFigures):
         return None
     verdicts = [Verdict(st, "unknown", cause=NO_TABLES) for st in statements if st.kind != "cell"]
-    said = Said(statements, str(draft), year, frozenset(), cut_as_notes)
+    said = Said(one_after_another(statements), str(draft), year, frozenset(), cut_as_notes)
     against = sentence_findings_of(said)
-    _within(verdicts, consistent_of(said.prior), borne_out(statements))
+    _within(verdicts, consistent_of(said.prior),
+            {**completions_borne_out(statements), **borne_out(one_after_another(statements))})
     name_subjects(verdicts, year)
     return Review(draft, draft, lines, verdicts, text_findings(lines, year, draft),
                   [f for f in against if f.rule != CUT_RULE], [f for f in against if f.rule == CUT_RULE])
@@ -294,7 +304,7 @@ def sentence_findings(draft: Path, cut_as_notes: bool = False, lines: list[Line]
         return exc.findings
     except TooManyFigures:
         return []
-    said = sentence_findings_of(Said(statements, str(draft), cut_as_notes=cut_as_notes))
+    said = sentence_findings_of(Said(one_after_another(statements), str(draft), cut_as_notes=cut_as_notes))
     return said + text_findings(lines, None, draft)
 
 

@@ -438,6 +438,40 @@ def _completion(sentence: str, line: int, draft: str, cut_as_note: bool) -> Find
     return _as_cut_note(finding) if cut and not other and cut_as_note else finding
 
 
+# the labels (statements.py: the words since the figure before) of a 决算's outturn and of a budget: “支出决算为”, “年初预算为”
+_OUTTURN_LABEL = re.compile(r"决算(?:数)?(?:为|是)?$")
+_BUDGET_LABEL = re.compile(r"(年初预算|全年预算|调整预算|预算)(?:数)?(?:为|是)?$")
+_DONE_OF = re.compile(r"完成(年初预算|全年预算|调整预算|预算)")
+
+
+def completions_borne_out(statements: list[Statement]) -> dict[int, str]:
+    """The completion rates (statements of kind done: “完成年初预算的95.45%”) that the one budget and outturn their sentence
+    states bear out, with those two (“年初预算为452.40万元，支出决算为446.11万元，完成年初预算的98.61%”, 上海普陀 决算): the
+    sentence's only rate, the outturn the amount right before it, the budget the one it names (a plain 预算: the
+    sentence's one budget) — as completion_rates reads such a sentence. A rate they do not give bears nothing out
+    (completion_rates tells it)."""
+    out: dict[int, str] = {}
+    for index, done in enumerate(statements):
+        said = [st for st in statements if st.sentence is done.sentence]
+        rates = [st for st in said if st.kind == "done"]
+        spent = statements[index - 1] if index else None
+        if done.kind != "done" or rates != [done] or spent is None or spent.sentence is not done.sentence \
+                or spent.kind != "amount" or not _OUTTURN_LABEL.search(spent.label):
+            continue
+        budgets = [(st, found.group(1)) for st in said[:said.index(spent)]
+                   if st.kind == "amount" and (found := _BUDGET_LABEL.search(st.label)) is not None]
+        which = _DONE_OF.match(done.text)
+        named = [st for st, kind in budgets if which is not None and kind == which.group(1)]
+        base = named[0] if len(named) == 1 else budgets[0][0] if len(budgets) == 1 and which and which.group(1) == "预算" \
+            else None
+        if base is None or done.value is None or base.value is None or spent.value is None \
+                or base.unit not in _UNITS or spent.unit not in _UNITS:
+            continue
+        if _rate_fits(spent.value * _UNITS[spent.unit], base.value * _UNITS[base.unit], done.value):
+            _mark(out, (base, spent, done), f"与句中的{base.text}、{spent.text}相符")
+    return out
+
+
 def _of_other_budget(budgets: dict[str, Decimal], kind: str, spent: Decimal, printed: Decimal) -> str | None:
     """The other budget of the sentence (not ``kind``, not 0) the printed rate is the spending over, if any."""
     return next((other for other, amount in budgets.items() if other != kind and amount != 0

@@ -604,10 +604,17 @@ def _of_three_public_total(st: Statement, reading: _Reading) -> Figure | None:
     return total if total is not None and total is not part else None
 
 
+def _judge_done(st: Statement, reading: _Reading) -> None:
+    """A 决算's rate of completing its budget (“支出决算为115,749.56元，完成预算的23.42%”): no table prints it — read,
+    of the amount before it (review/subjects.py), and checked against its sentence's amounts alone
+    (consistency.completion_rates), not judged here."""
+    reading.verdicts.append(Verdict(st, "unknown"))
+
+
 # Each kind of statement, judged (a cell as an amount).
 _JUDGES: dict[str, Callable[[Statement, _Reading], None]] = {
     "amount": _judge_amount, "cell": _judge_amount, "change": _judge_change, "flat": _judge_flat,
-    "rate": _judge_rate, "share": _judge_share,
+    "rate": _judge_rate, "share": _judge_share, "done": _judge_done,
 }
 
 
