@@ -74,11 +74,13 @@ def families() -> Iterator[tuple[str, Callable[[int], str]]]:
 
 def patterns() -> list[tuple[str, re.Pattern[str] | re.Pattern[bytes]]]:
     """Every compiled pattern in MODULES' namespaces (and one level of containers in them)."""
-    found: dict[int, tuple[str, re.Pattern[str] | re.Pattern[bytes]]] = {}
+    # keyed by what the pattern is, not by the object: two modules compiling the same pattern may share re's cached
+    # object in one process and not in another (the cache evicts), and this list is made in two processes
+    found: dict[tuple[object, int], tuple[str, re.Pattern[str] | re.Pattern[bytes]]] = {}
 
     def collect(name: str, value: object, depth: int = 0) -> None:
         if isinstance(value, re.Pattern):
-            found.setdefault(id(value), (name, value))
+            found.setdefault((value.pattern, value.flags), (name, value))
         elif depth < 3 and isinstance(value, (list, tuple, frozenset, set)):
             for i, item in enumerate(value):
                 collect(f"{name}[{i}]", item, depth + 1)
