@@ -18,13 +18,21 @@ from pathlib import Path
 import pytest
 
 from bench.pdf_as_workbook import write_workbook
+from reportgen.importing import catalog as catalogs
+from reportgen.importing.final_accounts import economic_halves, three_public_columns
 from reportgen.importing.pipeline import import_files
+from reportgen.importing.recognize import Table, is_amount, recognize
+from reportgen.importing.rows import amount_of_cell, is_column_numbers
+from reportgen.importing.visible import as_seen
+from reportgen.readers.published import read_published
 from reportgen.readers.spreadsheets import read_grids
 from tests.clients import require_program
 from tests.support.national import figures_of
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 SHENZHEN = FIXTURES / "shenzhen-minzheng-2026-p16-22-26-35.pdf"
+FOSHAN = FIXTURES / "foshan-guidaojiaotongju-2019-p5-7-17-21.pdf"  # a 决算: 总表, 基本支出 (pp. 17–20), “三公”
+BEIJING_PROCUREMENT = FIXTURES / "beijing-shuiwuju-2026-tables-p36.pdf"  # 预算10表 政府采购预算明细表
 GUANGZHOU = FIXTURES / "guangzhou-qixiangju-2026-p7-9-17.pdf"
 PARTS = ("收入", "支出", "财政拨款支出", "一般公共预算基本支出", "政府性基金支出", "三公经费", "政府采购")
 
@@ -145,3 +153,57 @@ def test_a_sheet_of_thousands_of_tables_is_taken_apart_in_one_pass(tmp_path: Pat
     start = cpu_now()
     known, _ = recognize(grids, catalogs.load(None))
     assert cpu_now() - start < 15 and len(known) == 1500
+
+
+def test_a_final_accounts_basic_table_with_each_code_in_its_name_s_cell_is_read_half_by_half(tmp_path: Path) -> None:
+    """佛山's 基本支出决算表 of two halves (人员经费 | 公用经费) exported with “30101 基本工资” in one cell, no 编码
+    column: each half read as from the PDF (39 of its 71 figures were read before)."""
+    book = tmp_path / "佛山市轨道交通局2019年部门决算.xlsx"
+    write_workbook(FOSHAN, book, "code-with-name")
+    assert _basic_spending(book) == _basic_spending(FOSHAN)
+    assert _basic_spending(book)["30101"] == Decimal("301.79") and _basic_spending(book)["39999"] == Decimal("0")
+
+
+def test_a_hidden_column_inside_a_merged_header_heads_nothing(tmp_path: Path) -> None:
+    """佛山's “三公” 决算表 with a hidden column inside its merged 预算数 header: the hidden column (not imported) is
+    given no meaning, so every other column keeps its item and the table is read (it was not, before)."""
+    book = tmp_path / "佛山市轨道交通局2019年部门决算.xlsx"
+    write_workbook(FOSHAN, book, "hidden-column")
+    assert _three_public(book) == _three_public(FOSHAN)
+    assert _three_public(book)["决算数"]["公务接待费"] == Decimal("0.16")
+
+
+def test_procurement_names_under_no_header_word_are_the_categories_in_a_workbook_as_in_its_pdf(tmp_path: Path) -> None:
+    """北京's 政府采购预算明细表: A-货物 … printed left of 采购类别 (a column under no header word), 合 计 under it. The
+    workbook of that grid was “未能逐列认定”; it is read as the PDF is."""
+    book = tmp_path / "北京市税务局2026年部门预算.xlsx"
+    write_workbook(BEIJING_PROCUREMENT, book)
+    procurement = figures_of(import_files([book], None).source.tree["政府采购"])
+    assert procurement == figures_of(import_files([BEIJING_PROCUREMENT], None).source.tree["政府采购"])
+    assert procurement == {"货物": Decimal("6504.378025"), "工程": Decimal("5936.898044"),
+                           "服务": Decimal("78961.382753"), "合计": Decimal("91402.658822")}
+
+
+def _recognised(path: Path, kind: str) -> Table:
+    known, _ = recognize(as_seen(read_published(path).grids).grids, catalogs.load(None))  # as the import sees it
+    return next(table for table in known if table.kind.id == kind)
+
+
+def _basic_spending(path: Path) -> dict[str, Decimal]:
+    rows = economic_halves(_recognised(path, "一般公共预算财政拨款基本支出决算表"), [])
+    return {row.code: row.amounts["决算数"].value for row in rows if row.code}
+
+
+def _three_public(path: Path) -> dict[str, dict[str, Decimal]]:
+    table = _recognised(path, "财政拨款三公经费支出决算表")
+    columns = three_public_columns(table)
+    assert columns is not None  # every column of figures one item of one measure (none was, before)
+    row = next(r for r in range(table.body_start, len(table.grid.rows))
+               if any(is_amount(cell) for cell in table.grid.rows[r]) and not is_column_numbers(table, r))
+    return {measure: {item: _amount(table, row, col) for item, col in items.items()} for measure, items in columns.items()}
+
+
+def _amount(table: Table, row: int, col: int) -> Decimal:
+    amount = amount_of_cell(table.grid.cell(row, col), "")
+    assert amount is not None
+    return amount.value

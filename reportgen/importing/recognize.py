@@ -543,6 +543,8 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
     groups: dict[int, list[bool]] = {}  # for each of a column's words, whether it heads other columns too
     for row in header:
         for col in range(grid.width):
+            if col in grid.hidden_cols:  # no reader sees it (its cells not imported): it heads nothing
+                continue
             text, wide = _header_word(grid, row, col)
             if text:
                 texts.setdefault(col, []).append(normalized(text))
@@ -621,9 +623,10 @@ def _names_apart(grid: Grid, body: int, texts: dict[int, list[str]], meanings: d
     column, its A-货物 and C-服务 printed at the column's left edge, in a column under no header word, its
     合 计 under the word, in two cells): where the columns given the meaning 名称 print nothing below the header but a
     total's word and the column on the left of the first, under no header word, prints names on two rows
-    or more, that column is a 名称 one too."""
+    or more, that column is a 名称 one too. A workbook converted from such a PDF (or exported as its grid) holds
+    the same cells: read alike."""
     named = sorted(col for col, meaning in meanings.items() if meaning == "名称")
-    if grid.kind != "pdf" or not named or named[0] == 0 or named[0] - 1 in texts or named[0] - 1 in meanings:
+    if not named or named[0] == 0 or named[0] - 1 in texts or named[0] - 1 in meanings:
         return meanings
     rows = range(body, len(grid.rows))
     if any("".join(cell_text(grid.cell(row, col)) for col in named).replace(" ", "") not in ("", *_TOTAL_WORDS)

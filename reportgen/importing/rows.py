@@ -233,6 +233,12 @@ def _total_across(table: Table, index: int, columns: _Columns) -> str:
     return joined if joined in _TOTAL else ""
 
 
+def leading_code(text: str) -> str:
+    """The code a cell's text begins with (“30101 基本工资”, “[2080505]机关…”); "" where it begins with none."""
+    lead = _LEADING_CODE.match(text)
+    return lead.group(1) if lead else ""
+
+
 def _joined_texts(table: Table, index: int, cols: list[int]) -> str:
     return " ".join(t for t in (cell_text(table.grid.cell(index, c)) for c in cols) if t)
 
