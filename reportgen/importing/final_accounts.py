@@ -186,6 +186,8 @@ def _amount(row: Row) -> Amount:
 
 
 def _sum(kind: str, what: str, total: Row, parts: list[Row]) -> Iterable[Difference]:
+    if not total.amounts or not all(p.amounts for p in parts):
+        return  # a figure not read (a formula saved without its value: told with its cell) is no 0 to compare
     if sum((_value(p) for p in parts), ZERO) != _value(total):
         yield Difference(kind, what, _amount(total), tuple(_amount(p) for p in parts if p.amounts))
 

@@ -25,6 +25,8 @@ _OWNER = re.compile(r"(?:编制|预算)?(部门|单位)(?:（单位）|\(单位\
 _OWNER_END = re.compile(r"(?<!\s)\s+(?:金额)?单位[：:]")  # a run's start only: linear on long runs  # "编制部门：X    单位：元" in one cell
 _TABLE_NUMBER = re.compile(r"^\s*(?:(?:部门预算)?公开\s*\d{1,2}\s*表\s*[：:]?|(?:附表|表)\s*[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?\s*[、.．:：]?|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*")
 _NOTE_SUFFIX = re.compile(r"[（(][^（）()]*[）)]$")
+# the unit a title states in its own cell, after the table's name (“一般公共预算支出表（单位：元）”, “收支总表 单位：万元”)
+_TITLE_UNIT = re.compile(r"（?(?:金额)?单位：[^（）：]{1,6}）?$")  # on the title normalized
 _SHEET_CODE = re.compile(r"^\s*(\d{1,2}\.\d{1,2})(?!\d)")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 # what a table prints where a figure is nil (a blank zero, rows.amount_of_cell): no word of its row
@@ -383,7 +385,7 @@ _BOOK_TITLE = re.compile(r"^《(.*)》$")  # a 目录 naming a table in book-tit
 
 
 def _title_kind(text: str, catalog: Catalog) -> tuple[TableKind | None, int | None]:
-    titled = _BOOK_TITLE.sub(r"\1", normalized(_TABLE_NUMBER.sub("", text)))
+    titled = _TITLE_UNIT.sub("", _BOOK_TITLE.sub(r"\1", normalized(_TABLE_NUMBER.sub("", text))))
     plain = _NOTE_SUFFIX.sub("", titled)  # “表5 …表（按功能分类）”
     note = titled[len(plain):]
     year_match = _YEAR.search(plain)
@@ -495,6 +497,10 @@ def unwrapped(text: str) -> str:
 def _read_caption(table: Table) -> None:
     """The caption rows just under the title: who compiled the table and its unit."""
     grid = table.grid
+    title = table.header_start - 1  # the title's row, where the table prints one: its unit in the title's cell
+    for col, cell in enumerate(grid.rows[title] if 0 <= title < len(grid.rows) else []):
+        if (stated := _UNIT.search(unwrapped(cell_text(cell)))) is not None:
+            table.unit, table.unit_where = "".join(stated.group(1).split()), grid.where(title, col)
     for row in range(table.header_start, min(table.header_start + 3, len(grid.rows))):
         found = False
         for col, cell in enumerate(grid.rows[row]):
@@ -513,8 +519,10 @@ def _read_caption(table: Table) -> None:
 
 
 def _body_start(grid: Grid, start: int) -> int:
+    """The first row holding a code or an amount — or a formula saved without its value (a total row never
+    calculated: its figures are not known, but it is no header row)."""
     for row in range(start, len(grid.rows)):
-        if any(is_code(c) or is_amount(c) for c in grid.rows[row]):
+        if any(is_code(c) or is_amount(c) or c.unsaved for c in grid.rows[row]):
             return row
     return len(grid.rows)
 

@@ -250,13 +250,17 @@ def _is_total_label(label: str) -> bool:
 def _read_amounts(table: Table, index: int, columns: _Columns, row: Row, problems: list[CellProblem]) -> None:
     """The row's amounts by column meaning; a cell that holds no amount is a problem."""
     grid = table.grid
+    unread = set()
     for col, meaning in columns.amounts:
         cell = grid.cell(index, col)
         amount = amount_of_cell(cell, grid.where(index, col), (index, col), columns.read)
         if amount is None:
             problems.append(cell_problem(cell, grid.where(index, col), meaning))
+            unread.add(meaning)
         else:
             row.amounts[meaning] = amount
+    for meaning in unread:  # a meaning of two columns (a header word set apart) one of which was not read: not known
+        row.amounts.pop(meaning, None)
 
 
 def _carries_anything(row: Row) -> bool:
