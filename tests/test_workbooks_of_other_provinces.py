@@ -34,7 +34,8 @@ from tests.support.national import figures_of
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
 SHENZHEN = FIXTURES / "shenzhen-minzheng-2026-p16-22-26-35.pdf"
 FOSHAN = FIXTURES / "foshan-guidaojiaotongju-2019-p5-7-17-21.pdf"  # a 决算: 总表, 基本支出 (pp. 17–20), “三公”
-BEIJING_PROCUREMENT = FIXTURES / "beijing-shuiwuju-2026-tables-p36.pdf"  # 预算10表 政府采购预算明细表
+# 预算10表 政府采购预算明细表, 预算11表 财政拨款政府购买服务明细表 (no table of the source's)
+BEIJING_PROCUREMENT = FIXTURES / "beijing-shuiwuju-2026-tables-p36-37.pdf"
 GUANGZHOU = FIXTURES / "guangzhou-qixiangju-2026-p7-9-17.pdf"
 PARTS = ("收入", "支出", "财政拨款支出", "一般公共预算基本支出", "政府性基金支出", "三公经费", "政府采购")
 
@@ -241,11 +242,14 @@ def test_a_hidden_column_inside_a_merged_header_heads_nothing(tmp_path: Path) ->
     assert _three_public(book)["决算数"]["公务接待费"] == Decimal("0.16")
 
 
-def test_procurement_names_under_no_header_word_are_the_categories_in_a_workbook_as_in_its_pdf(tmp_path: Path) -> None:
+@pytest.mark.parametrize("variant", ["export", "one-sheet"])
+def test_procurement_names_under_no_header_word_are_the_categories_in_a_workbook_as_in_its_pdf(
+        variant: str, tmp_path: Path) -> None:
     """北京's 政府采购预算明细表: A-货物 … printed left of 采购类别 (a column under no header word), 合 计 under it. The
-    workbook of that grid was “未能逐列认定”; it is read as the PDF is."""
+    workbook of that grid was “未能逐列认定”; it is read as the PDF is — also on one sheet with the table after it
+    (预算11表, none of the source's), cut off before the header is read."""
     book = tmp_path / "北京市税务局2026年部门预算.xlsx"
-    write_workbook(BEIJING_PROCUREMENT, book)
+    write_workbook(BEIJING_PROCUREMENT, book, variant)
     procurement = figures_of(import_files([book], None).source.tree["政府采购"])
     assert procurement == figures_of(import_files([BEIJING_PROCUREMENT], None).source.tree["政府采购"])
     assert procurement == {"货物": Decimal("6504.378025"), "工程": Decimal("5936.898044"),

@@ -68,10 +68,11 @@ def recognize(grids: list[Grid], catalog: Catalog) -> tuple[list[Table], list[Gr
         if table is None:
             unknown.append(grid)
             continue
-        known.append(table)
         rest = _cut_at_another_title(table)
         if rest is not None:  # a table that is none of the budget's (项目绩效目标表 …) run on after it
             unknown.append(rest)
+            table = _finished(table, catalog)  # its header read again without the other table's rows
+        known.append(table)
     return known, unknown
 
 
@@ -107,8 +108,8 @@ def _titles_a_table(row: list[Cell], catalog: Catalog) -> bool:
 
 
 # A row that titles a table of its own: one cell of words ending in 表 (“财政项目支出绩效目标填报表”),
-# perhaps with a note in brackets, and no figure.
-_OTHER_TITLE = re.compile(r"^[^\d,，.]{4,40}表(?:[（(][^（）()]{0,20}[）)])?$")
+# perhaps with a note in brackets and after its number (“预算11表 财政拨款政府购买服务明细表”), and no figure.
+_OTHER_TITLE = re.compile(r"^(?:[^\d,，.]{0,6}\d{1,2}表)?[^\d,，.]{4,40}表(?:[（(][^（）()]{0,20}[）)])?$")
 # A row opening a part of the document (江苏省高级人民法院 2018 p. 16: “第三部分 江苏省高级人民法院 2018 年度预算情况说明”
 # under the 政府采购预算表 that ends on p. 15): no table's row.
 _PART_HEADING = re.compile(r"^第[一二三四五六七八九十]{1,3}部分")
