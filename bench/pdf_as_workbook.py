@@ -18,7 +18,15 @@ every figure ×10,000: compared in 万元, divided exactly); formulas (a total r
 value cached); zero-dash, zero-long-dash, zero-empty (a 0 printed “-”, “——” or left empty: compared with the
 fields of 0 left out on both sides); xls, ods (the .xlsx converted by LibreOffice); hidden-column, hidden-row
 (another figure in a hidden column or row); column-numbers (栏次 | 1 | 2 … under the header); wrapped-header
-(header and caption cells wrapped with a line break inside the cell).
+(header and caption cells wrapped with a line break inside the cell); header-merged-down (each header word over
+empty header cells merged down over them: 科目编码, 合计 over two rows); text-thousands (every figure a text cell
+“1,234.56”); unit-in-title (元, ×10,000, the unit in the title's own cell “…表（单位：元）”, no caption: compared in
+万元); thousand-yuan (千元, ×10, stated so: to be refused, never read as 元 or 万元); total-moved (the total row at the
+other end of the body: above its parts where printed under them, and under where above); split-codes-as-numbers
+(split-codes, every part a number cell: 款 “05” stored 5); formulas-uncalculated (formulas saved with no cached
+value, as a program that never calculates writes them: never read as 0); hidden-part-row (a row of the body's
+lowest level hidden: its figures in the file, no reader sees them — not imported, named, the totals it leaves
+short told).
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ import os
 import re
 import subprocess
 import sys
+import zipfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -63,7 +72,9 @@ def _above(document: PdfDocument, grid: Grid) -> list[str]:
 
 VARIANTS = ("export", "codes-as-numbers", "amounts-as-text", "split-codes", "code-with-name", "bracketed-code-name",
             "title-merged", "title-sheets", "one-sheet", "yuan", "formulas", "zero-dash", "zero-long-dash",
-            "zero-empty", "xls", "ods", "hidden-column", "hidden-row", "column-numbers", "wrapped-header")
+            "zero-empty", "xls", "ods", "hidden-column", "hidden-row", "column-numbers", "wrapped-header",
+            "header-merged-down", "text-thousands", "unit-in-title", "thousand-yuan", "total-moved",
+            "split-codes-as-numbers", "formulas-uncalculated", "hidden-part-row")
 
 
 @dataclass
@@ -327,6 +338,86 @@ def _wrapped_header(table: _Table) -> None:
                 row[col] = text[:(len(text) + 1) // 2] + "\n" + text[(len(text) + 1) // 2:]
 
 
+def _header_merged_down(table: _Table) -> None:
+    """Each header word over empty header cells merged down to the header's last row (科目编码, 合计 over two rows)."""
+    body = table.body_start()
+    merged = table.merged_cells()
+    for r in range(body - 1):
+        for col, text in enumerate(table.rows[r]):
+            below = range(r + 1, body)
+            if text and (r, col) not in merged and all(not table.text(b, col) and (b, col) not in merged for b in below):
+                table.merges.append([r, col, body - 1, col])
+                merged |= {(b, col) for b in range(r, body)}
+
+
+def _text_thousands(table: _Table) -> None:
+    """Every figure a text cell with its thousands separators (“1,234.56”), as printed."""
+    _amounts(table, lambda text: f"{Decimal(text.replace(',', '')):,}")
+
+
+def _unit_in_title(table: _Table) -> None:
+    """Figures in 元 (×10000), the unit stated in the title's own cell: “一般公共预算支出表（单位：元）”, no caption."""
+    _title_unit(table, "元", 10000)
+
+
+def _thousand_yuan(table: _Table) -> None:
+    """Figures in 千元 (×10), the unit stated in the title's own cell: “…表（单位：千元）”."""
+    _title_unit(table, "千元", 10)
+
+
+def _title_unit(table: _Table, unit: str, times: int) -> None:
+    body = table.body_start()
+    if not any("万元" in text for text in table.above + [t for row in table.rows[:body] for t in row]):
+        return
+    _amounts(table, lambda text: str(Decimal(text.replace(",", "")) * times))
+    drop = re.compile(r"(?:金额)?单位\s*[：:]\s*万\s*元")
+    table.above = [drop.sub("", line).strip() for line in table.above]
+    table.rows[:body] = [[drop.sub("", text).strip() for text in row] for row in table.rows[:body]]
+    titled = next((at for at in reversed(range(len(table.above)))  # the title: the line nearest the table naming one
+                   if "表" in table.above[at] and not _NUMBERED.match("".join(table.above[at].split()))), None)
+    if titled is not None:
+        table.above[titled] += f"（单位：{unit}）"
+        return
+    for row in table.rows[:body]:
+        texts = [col for col, text in enumerate(row) if text]
+        if len(texts) == 1 and "表" in row[texts[0]]:
+            row[texts[0]] += f"（单位：{unit}）"
+            return
+
+
+def _total_row(table: _Table) -> int | None:
+    """The body's one total row (合计, 总计) where it is its first or last row."""
+    body = table.body_start()
+    rows = [r for r in range(body, len(table.rows)) if any(_is_amount(t) for t in table.rows[r])]
+    totals = [r for r in rows if any(word in "".join("".join(table.rows[r]).split()) for word in ("合计", "总计"))]
+    return totals[0] if len(totals) == 1 and totals[0] in (rows[0], rows[-1]) and len(rows) > 2 else None
+
+
+def _total_moved(table: _Table) -> None:
+    """The total row moved to the other end of the body: above its parts where printed under them, and under them
+    where printed above."""
+    total = _total_row(table)
+    if total is None or any(m[0] <= total <= m[2] for m in table.merges):
+        return
+    rows = [r for r in range(table.body_start(), len(table.rows)) if any(_is_amount(t) for t in table.rows[r])]
+    row = table.rows.pop(total)
+    table.rows.insert(rows[-1] if total == rows[0] else rows[0], row)
+
+
+def _hidden_part_row(table: _Table) -> None:
+    """A row of the body's lowest level (a 项, a part of every total over it) hidden: its figures are in the file, no
+    reader sees them."""
+    col = table.code_column()
+    if col is None:
+        return
+    rows = [r for r in range(table.body_start(), len(table.rows)) if _CODE.fullmatch(table.text(r, col))
+            and any(_is_amount(t) and Decimal(t.replace(",", "")) for t in table.rows[r])]
+    longest = max((len(table.text(r, col)) for r in rows), default=0)
+    row = next((r for r in rows if len(table.text(r, col)) == longest), None)
+    if row is not None:
+        table.hidden_rows.add(row)
+
+
 _TRANSFORMS: dict[str, Callable[[_Table], None]] = {
     "split-codes": _split_codes,
     "code-with-name": lambda table: _code_with_name(table, False),
@@ -341,6 +432,14 @@ _TRANSFORMS: dict[str, Callable[[_Table], None]] = {
     "hidden-row": _hidden_row,
     "column-numbers": _column_numbers,
     "wrapped-header": _wrapped_header,
+    "header-merged-down": _header_merged_down,
+    "text-thousands": _text_thousands,
+    "unit-in-title": _unit_in_title,
+    "thousand-yuan": _thousand_yuan,
+    "total-moved": _total_moved,
+    "split-codes-as-numbers": _split_codes,
+    "formulas-uncalculated": _formulas,
+    "hidden-part-row": _hidden_part_row,
 }
 
 
@@ -363,6 +462,8 @@ def write_workbook(pdf: Path, out: Path, variant: str = "export") -> int:
             name = _sheet_name(table, number, names) if variant == "title-sheets" else f"表{number}"
             _write_table(book, book.add_worksheet(name), table, 0, variant)
     book.close()
+    if variant == "formulas-uncalculated":
+        _uncalculated(book_path)
     if variant in ("xls", "ods"):
         _convert(book_path, out, variant)
     return len(tables)
@@ -392,6 +493,18 @@ def _sheet_name(table: _Table, number: int, names: set[str]) -> str:
             return name
     names.add(f"表{number}")
     return f"表{number}"
+
+
+_CACHED = re.compile(rb"(<f>[^<]*</f>)<v>[^<]*</v>")
+
+
+def _uncalculated(path: Path) -> None:
+    """Each formula's cached value taken out of the workbook: saved as a program that never calculates saves it."""
+    with zipfile.ZipFile(path) as book:
+        parts = [(info, book.read(info)) for info in book.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for info, data in parts:
+            book.writestr(info, _CACHED.sub(rb"\1", data) if info.filename.startswith("xl/worksheets/") else data)
 
 
 def _convert(source: Path, out: Path, variant: str) -> None:
@@ -429,14 +542,15 @@ def _write_table(book: xlsxwriter.Workbook, sheet: xlsxwriter.worksheet.Workshee
 
 def _write_cell(sheet: xlsxwriter.worksheet.Worksheet, row: int, col: int, text: str, variant: str,
                 money: xlsxwriter.format.Format, formula: str | None) -> None:
-    if _is_amount(text) and variant != "amounts-as-text":
+    if _is_amount(text) and variant not in ("amounts-as-text", "text-thousands"):
         value = float(Decimal(text.replace(",", "")))
         if formula:
             sheet.write_formula(row, col, formula, money, value)
         else:
             sheet.write_number(row, col, value, money)
-    elif variant == "codes-as-numbers" and _CODE.fullmatch(text):
-        sheet.write_number(row, col, int(text))
+    elif variant == "codes-as-numbers" and _CODE.fullmatch(text) \
+            or variant == "split-codes-as-numbers" and re.fullmatch(r"\d{2,7}", text):
+        sheet.write_number(row, col, int(text))  # a 款 “05” as 5
     else:
         sheet.write_string(row, col, text)
 
@@ -468,7 +582,7 @@ def compare(document: str, work: Path, variants: list[str]) -> list[str]:
         sheets = write_workbook(pdf, book, variant)
         code_book, last, from_book = _imported(book, from_book_yaml)
         from_pdf = pdf_figures
-        if variant == "yuan":
+        if variant in ("yuan", "unit-in-title"):
             from_book = _in_wanyuan(from_book, from_book_yaml)
         if variant.startswith("zero-"):  # a nil printed “-”, “——” or left empty is a blank zero, no field: zeros aside
             from_pdf, from_book = _without_zeros(from_pdf), _without_zeros(from_book)
@@ -486,7 +600,7 @@ _FIELD = re.compile(r"(?P<key>[^\s{},:]+): (?P<number>-?\d+(?:\.\d+)?)(?=[,}\s]|
 def _in_wanyuan(figures: Counter[str], written: Path) -> Counter[str]:
     """The figures of a source written in 元 (金额单位: 元) from a PDF in 万元 divided by 10,000, exactly, as a
     source in 万元 writes them (a code is no figure)."""
-    pdf = written.with_name(written.name.replace("-yuan.yaml", "-pdf.yaml"))
+    pdf = written.with_name(re.sub(r"-(?:yuan|unit-in-title)\.yaml$", "-pdf.yaml", written.name))
     if not written.exists() or "金额单位: 元" not in written.read_text(encoding="utf-8") \
             or "金额单位: 万元" not in pdf.read_text(encoding="utf-8"):
         return figures

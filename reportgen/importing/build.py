@@ -547,7 +547,10 @@ def _other_funds(result: Imported) -> list[Tree]:
     fiscal = _fund_spending(result)
     fund = _other_fund(result)
     table, out = result.tables["支出总表"], []
+    funded = {code for code, _ in fiscal}
     for row in _finest(result.rows["支出总表"]):
+        if row.code not in funded and any(code.startswith(row.code) or row.code.startswith(code) for code in funded):
+            continue  # a fund's table prints it at another level (its 款 alone: its 项's row hidden): the rest not known
         rest = {m: row.amounts[m].value - fiscal.get((row.code, m), Decimal(0)) for m in ("基本支出", "项目支出")
                 if m in row.amounts}
         if any(v > 0 for v in rest.values()) and all(v >= 0 for v in rest.values()):

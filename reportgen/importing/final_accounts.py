@@ -36,6 +36,7 @@ from reportgen.importing.rows import (
     cell_problem,
     is_column_numbers,
     is_note_row,
+    leading_code,
     table_unread,
 )
 from reportgen.importing.sides import sides
@@ -185,6 +186,8 @@ def _amount(row: Row) -> Amount:
 
 
 def _sum(kind: str, what: str, total: Row, parts: list[Row]) -> Iterable[Difference]:
+    if not total.amounts or not all(p.amounts for p in parts):
+        return  # a figure not read (a formula saved without its value: told with its cell) is no 0 to compare
     if sum((_value(p) for p in parts), ZERO) != _value(total):
         yield Difference(kind, what, _amount(total), tuple(_amount(p) for p in parts if p.amounts))
 
@@ -240,16 +243,27 @@ def economic_halves(table: Table, problems: list[CellProblem]) -> list[Row]:
     """Each half's rows: (编码, 名称, 决算数) read left half first, then the right. A half's code is one
     编码 column, or its 类 and 款 columns (科目编码 over 类 | 款, as the 决算 template prints it)."""
     columns = sorted(table.columns.items())
-    codes = [c for c, m in columns if m in ("编码", "类")]
+    codes = [c for c, m in columns if m in ("编码", "类")] or _coded_names(table)
     if not codes:  # no column read as 编码: the table is told unread with its place, never guessed
         problems.append(table_unread(table, "编码"))
         return []
     out: list[Row] = []
     for start, end in zip(codes, [*codes[1:], table.grid.width], strict=True):
         half = _spent({c: m for c, m in columns if start <= c < end})
-        if set(half.values()) >= {"名称", "决算数"} and set(half.values()) & {"编码", "类"}:
+        if set(half.values()) >= {"名称", "决算数"} and (set(half.values()) & {"编码", "类"} or half[start] == "名称"):
             out += body_rows(table, half, problems)
     return out
+
+
+def _coded_names(table: Table) -> list[int]:
+    """The 名称 columns of a table with no 编码 column whose cells print each code with its name (“30101 基本工资”,
+    a workbook's export of the two halves): most of their cells that print words lead with a code."""
+    found = []
+    for col in sorted(c for c, m in table.columns.items() if m == "名称"):
+        texts = [text for row in table.grid.rows[table.body_start:] if (text := cell_text(row[col]) if col < len(row) else "")]
+        if texts and 2 * sum(1 for text in texts if leading_code(text)) > len(texts):
+            found.append(col)
+    return found
 
 
 def _spent(half: dict[int, str]) -> dict[int, str]:

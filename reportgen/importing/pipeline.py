@@ -60,7 +60,7 @@ from reportgen.importing.reconcile import (
     unreadables,
 )
 from reportgen.importing.rows import CellProblem, body_rows
-from reportgen.importing.sure import header_doubts, repeated_codes, unit_lines, unit_lines_note, unsure_note
+from reportgen.importing.sure import header_doubts, other_unit, repeated_codes, unit_lines, unit_lines_note, unsure_note
 from reportgen.importing.text_fields import add_text_fields, fill_required, withheld
 from reportgen.importing.text_parts import read_text_parts
 from reportgen.importing.text_sheets import (
@@ -498,6 +498,11 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
     if scanned:  # which figure stands in which row and column of a scan is not known for sure (sure.py)
         raise ImportRefused(f"{'、'.join(map(str, paths))}：这是一份部门决算，它的决算表印在扫描页上（第"
                             f"{'、'.join(map(str, scanned))}页），经文字识别读出，各数所在的行与列不能确定：未读取，未写出源文件")
+    units = [stated for table in final if (stated := other_unit(table)) is not None]
+    if units:  # a source holds 元 or 万元: figures in 千元 are neither (sure.py)
+        raise ImportRefused(f"{'、'.join(map(str, paths))}：这是一份部门决算，{len(units)} 张决算表的金额单位是"
+                            f"{'、'.join(dict.fromkeys(unit for unit, _ in units))}（{'、'.join(where for _, where in units)}），"
+                            "不是元或万元：源文件只记元或万元，未读取；请以元或万元导出后重新导入；未写出源文件")
     reconciled, problems = final_differences(final)
     found = [*grouped(reconciled), *same_spending(final, catalog.same_spending), *line_number_breaks(final),
              *unreadables(problems)]

@@ -27,6 +27,8 @@ _TABLE_NUMBER = re.compile(r"^\s*(?:(?:部门预算)?公开\s*\d{1,2}\s*表\s*[�
 # a note after the title, or its words after the table's 表 where the print lost its opening bracket (贵州黔西南州政协
 # 机关 2024：“一般公共预算支出表细化到功能分类项级科目)”)
 _NOTE_SUFFIX = re.compile(r"[（(][^（）()]*[）)]$|(?<=表)[^（）()表]+[）)]$")
+# the unit a title states in its own cell, after the table's name (“一般公共预算支出表（单位：元）”, “收支总表 单位：万元”)
+_TITLE_UNIT = re.compile(r"（?(?:金额)?单位：[^（）：]{1,6}）?$")  # on the title normalized
 _SHEET_CODE = re.compile(r"^\s*(\d{1,2}\.\d{1,2})(?!\d)")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 # what a table prints where a figure is nil (a blank zero, rows.amount_of_cell): no word of its row
@@ -68,10 +70,11 @@ def recognize(grids: list[Grid], catalog: Catalog) -> tuple[list[Table], list[Gr
         if table is None:
             unknown.append(grid)
             continue
-        known.append(table)
         rest = _cut_at_another_title(table)
         if rest is not None:  # a table that is none of the budget's (项目绩效目标表 …) run on after it
             unknown.append(rest)
+            table = _finished(table, catalog)  # its header read again without the other table's rows
+        known.append(table)
     return known, unknown
 
 
@@ -107,8 +110,8 @@ def _titles_a_table(row: list[Cell], catalog: Catalog) -> bool:
 
 
 # A row that titles a table of its own: one cell of words ending in 表 (“财政项目支出绩效目标填报表”),
-# perhaps with a note in brackets, and no figure.
-_OTHER_TITLE = re.compile(r"^[^\d,，.]{4,40}表(?:[（(][^（）()]{0,20}[）)])?$")
+# perhaps with a note in brackets and after its number (“预算11表 财政拨款政府购买服务明细表”), and no figure.
+_OTHER_TITLE = re.compile(r"^(?:[^\d,，.]{0,6}\d{1,2}表)?[^\d,，.]{4,40}表(?:[（(][^（）()]{0,20}[）)])?$")
 # A row opening a part of the document (江苏省高级人民法院 2018 p. 16: “第三部分 江苏省高级人民法院 2018 年度预算情况说明”
 # under the 政府采购预算表 that ends on p. 15): no table's row.
 _PART_HEADING = re.compile(r"^第[一二三四五六七八九十]{1,3}部分")
@@ -385,7 +388,7 @@ _BOOK_TITLE = re.compile(r"^《(.*)》$")  # a 目录 naming a table in book-tit
 
 
 def _title_kind(text: str, catalog: Catalog) -> tuple[TableKind | None, int | None]:
-    titled = _BOOK_TITLE.sub(r"\1", normalized(_TABLE_NUMBER.sub("", text)))
+    titled = _TITLE_UNIT.sub("", _BOOK_TITLE.sub(r"\1", normalized(_TABLE_NUMBER.sub("", text))))
     plain = _NOTE_SUFFIX.sub("", titled)  # “表5 …表（按功能分类）”
     note = titled[len(plain):]
     year_match = _YEAR.search(plain)
@@ -497,6 +500,10 @@ def unwrapped(text: str) -> str:
 def _read_caption(table: Table) -> None:
     """The caption rows just under the title: who compiled the table and its unit."""
     grid = table.grid
+    title = table.header_start - 1  # the title's row, where the table prints one: its unit in the title's cell
+    for col, cell in enumerate(grid.rows[title] if 0 <= title < len(grid.rows) else []):
+        if (stated := _UNIT.search(unwrapped(cell_text(cell)))) is not None:
+            table.unit, table.unit_where = "".join(stated.group(1).split()), grid.where(title, col)
     for row in range(table.header_start, min(table.header_start + 3, len(grid.rows))):
         found = False
         for col, cell in enumerate(grid.rows[row]):
@@ -515,8 +522,10 @@ def _read_caption(table: Table) -> None:
 
 
 def _body_start(grid: Grid, start: int) -> int:
+    """The first row holding a code or an amount — or a formula saved without its value (a total row never
+    calculated: its figures are not known, but it is no header row)."""
     for row in range(start, len(grid.rows)):
-        if any(is_code(c) or is_amount(c) for c in grid.rows[row]):
+        if any(is_code(c) or is_amount(c) or c.unsaved for c in grid.rows[row]):
             return row
     return len(grid.rows)
 
@@ -545,6 +554,8 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
     groups: dict[int, list[bool]] = {}  # for each of a column's words, whether it heads other columns too
     for row in header:
         for col in range(grid.width):
+            if col in grid.hidden_cols:  # no reader sees it (its cells not imported): it heads nothing
+                continue
             text, wide = _header_word(grid, row, col)
             if text:
                 texts.setdefault(col, []).append(normalized(text))
@@ -623,9 +634,10 @@ def _names_apart(grid: Grid, body: int, texts: dict[int, list[str]], meanings: d
     column, its A-货物 and C-服务 printed at the column's left edge, in a column under no header word, its
     合 计 under the word, in two cells): where the columns given the meaning 名称 print nothing below the header but a
     total's word and the column on the left of the first, under no header word, prints names on two rows
-    or more, that column is a 名称 one too."""
+    or more, that column is a 名称 one too. A workbook converted from such a PDF (or exported as its grid) holds
+    the same cells: read alike."""
     named = sorted(col for col, meaning in meanings.items() if meaning == "名称")
-    if grid.kind != "pdf" or not named or named[0] == 0 or named[0] - 1 in texts or named[0] - 1 in meanings:
+    if not named or named[0] == 0 or named[0] - 1 in texts or named[0] - 1 in meanings:
         return meanings
     rows = range(body, len(grid.rows))
     if any("".join(cell_text(grid.cell(row, col)) for col in named).replace(" ", "") not in ("", *_TOTAL_WORDS)

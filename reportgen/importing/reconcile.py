@@ -365,14 +365,18 @@ def grouped(found: list[Difference]) -> list[str]:
 def _describe_group(group: list[Difference]) -> str:
     first = group[0]
     places = list(dict.fromkeys(f"{d.table} {d.total.where}（{d.what.rsplit(' ', 1)[-1]}）" for d in group))
-    parts = "、".join(f"{p.where} {p.value:,}" for p in first.parts[:6])
+    parts = "、".join(f"{p.where} {p.value:,}" for p in first.parts[:6]) or _NONE_PRINTED
     return (f"{first.what.rsplit(' ', 1)[0]} 印作 {first.total.value:,}，而其组成部分之和为 {first.parts_sum:,}"
             f"（{parts}{'等' if len(first.parts) > 6 else ''}），见 {len(places)} 处：{'、'.join(places)}；按原样写入，未作修改")
 
 
+# a total none of whose parts is printed (a 项 of the 支出总表 that no fund's table prints: its row hidden, or left out)
+_NONE_PRINTED = "组成部分一处也没有印出"
+
+
 def describe(difference: Difference) -> str:
     """The message for one difference: both places, both figures."""
-    parts = "、".join(f"{p.where} {p.value:,}" for p in difference.parts[:6])
+    parts = "、".join(f"{p.where} {p.value:,}" for p in difference.parts[:6]) or _NONE_PRINTED
     more = f" 等 {len(difference.parts)} 处" if len(difference.parts) > 6 else ""
     return (f"{difference.table} {difference.total.where}：{difference.what} 印作 {difference.total.value:,}，"
             f"而其组成部分之和为 {difference.parts_sum:,}（{parts}{more}）；按原样写入，未作修改")

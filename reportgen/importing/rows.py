@@ -233,6 +233,12 @@ def _total_across(table: Table, index: int, columns: _Columns) -> str:
     return joined if joined in _TOTAL else ""
 
 
+def leading_code(text: str) -> str:
+    """The code a cell's text begins with (“30101 基本工资”, “[2080505]机关…”); "" where it begins with none."""
+    lead = _LEADING_CODE.match(text)
+    return lead.group(1) if lead else ""
+
+
 def _joined_texts(table: Table, index: int, cols: list[int]) -> str:
     return " ".join(t for t in (cell_text(table.grid.cell(index, c)) for c in cols) if t)
 
@@ -244,13 +250,17 @@ def _is_total_label(label: str) -> bool:
 def _read_amounts(table: Table, index: int, columns: _Columns, row: Row, problems: list[CellProblem]) -> None:
     """The row's amounts by column meaning; a cell that holds no amount is a problem."""
     grid = table.grid
+    unread = set()
     for col, meaning in columns.amounts:
         cell = grid.cell(index, col)
         amount = amount_of_cell(cell, grid.where(index, col), (index, col), columns.read)
         if amount is None:
             problems.append(cell_problem(cell, grid.where(index, col), meaning))
+            unread.add(meaning)
         else:
             row.amounts[meaning] = amount
+    for meaning in unread:  # a meaning of two columns (a header word set apart) one of which was not read: not known
+        row.amounts.pop(meaning, None)
 
 
 def _carries_anything(row: Row) -> bool:

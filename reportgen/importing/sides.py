@@ -130,10 +130,13 @@ def _side_row(table: Table, index: int, label_col: int, amount_cols: list[tuple[
     grid = table.grid
     label = NUMBERING.sub("", normalized(cell_text(grid.cell(index, label_col))))
     row = Row(index, grid.where(index, label_col), name=label, label=label)
-    for col, meaning in amount_cols:
+    for number, (col, meaning) in enumerate(amount_cols):
         amount = amount_of_cell(grid.cell(index, col), grid.where(index, col), (index, col))
         if amount is None:
             problems.append(cell_problem(grid.cell(index, col), grid.where(index, col), meaning))
+            if number == 0:  # a row's first figure is the one its side is checked by: none is, where it was not read
+                row.amounts = {}
+                break
         elif not (amount.blank and not label):
             row.amounts[meaning] = amount
     if not label and not any(not a.blank for a in row.amounts.values()):

@@ -49,12 +49,18 @@ _OTHER_UNIT = re.compile(r"(?:单位|金额单位)\s*[：:]\s*(千\s*元|百\s*�
 def _other_unit(table: Table) -> list[str]:
     """A table whose title rows or caption state its figures in 千元 (or 百万元, 亿元): a source holds 元 or 万元
     only, so its figures would be read 1,000 times too small as 元 — not read for sure, its unit told."""
+    stated = other_unit(table)
+    return [other_unit_note(*stated)] if stated else []
+
+
+def other_unit(table: Table) -> tuple[str, str] | None:
+    """The unit other than 元 and 万元 the table's title rows or caption state, and the cell stating it."""
     grid = table.grid
     for row in range(min(max(table.header_start, table.body_start), len(grid.rows))):
-        for cell in grid.rows[row]:
+        for col, cell in enumerate(grid.rows[row]):
             if (stated := _OTHER_UNIT.search(cell_text(cell))) is not None:
-                return [other_unit_note("".join(stated.group(1).split()), grid.where(row))]
-    return []
+                return "".join(stated.group(1).split()), grid.where(row, col)
+    return None
 
 
 def other_unit_note(unit: str, where: str) -> str:
