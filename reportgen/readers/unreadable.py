@@ -25,4 +25,8 @@ class Unreadable(ImportRefused):
         for named in (f"{file}：", f"{file}:"):
             if message.startswith(named):
                 return cls(file, message[len(named):])
+        if message.startswith(f"{file} "):  # “F 的工作表“表1”：……”: it names the file, and the place in it
+            told = cls(file, message[len(file) + 1:])
+            told.message, told.args = message, (message,)
+            return told
         return cls(file, message)

@@ -95,6 +95,7 @@ class DocumentReview:
     half: Part | None = None
     read: Coverage | None = None  # the amounts its PDF pages print, and how many were read (None: not measured)
     not_scanned: str = ""  # why scanned pages of its files were not read by OCR ("" when none was left)
+    damaged: str = ""  # which pages of its files were not read for the file's damage ("" when none)
     # one disclosure of several its file holds (importing/in_one_file.py): its pages and cover (None: the file's)
     span: Span | None = None
     # the disclosures its one file holds, each reviewed as its own document ([]: the file is one disclosure)
@@ -230,6 +231,8 @@ class DocumentReview:
         apart (未能审核), and no notice goes back for it. So is a document of which fewer than half the
         amounts it prints were read (review/coverage.py): its findings are told, but it is not passed; and a
         document whose narrative could not be judged at all and whose tables show nothing wrong."""
+        if self.damaged:  # pages it prints were lost to the file's damage: neither passed nor faulted
+            return self.damaged
         if self.refused:
             return self.refused if not self.final_reviewed else ""
         if self.not_scanned:  # pages it prints were not read at all: never passed
@@ -431,6 +434,7 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
     try:
         result.published = read[document]
         result.not_scanned = next((r.not_scanned for r in read.values() if r.not_scanned), "")
+        result.damaged = next((f"{path}：{r.damaged}" for path, r in read.items() if r.damaged), "")
         result.kind = result.published.kind
         if len(files) == 1:  # what it is as a part of a disclosure, told even where it makes no source alone
             result.half = disclosure_part(document, result.published, layout)
@@ -642,6 +646,8 @@ def _refused(result: DocumentReview, exc: ImportRefused) -> None:
     """A document that could not be imported: why; a 部门决算's table differences all the same, and
     its sentences' figures against each other (its cut figures apart, as notes)."""
     result.refused, result.final, result.final_reviewed = exc.message, exc.differences, bool(exc.final)
+    if result.damaged:  # what was not read of it was lost to the file's damage: that first
+        result.refused = f"{result.damaged}；{exc.message}"
     if exc.final:
         said = sentence_findings(result.document, cut_as_notes=True,
                                  lines=result.published.lines if result.published is not None else None)
