@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import io
 import itertools
 import re
 from collections.abc import Iterable
@@ -119,7 +120,7 @@ def read_pdf(path: Path, data: bytes, within: tuple[int, int] | None = None) -> 
         pages = pdf_words(path, data, lambda message: _refuse(path, message), "未导入")
     except PdfNotRead as exc:
         failed(path, data, exc.errors)
-    _check_text(path, pages, _IMAGE.search(data) is not None)
+    _check_text(path, pages, data)
     lines = [_lines_of(number, printed) for number, printed in enumerate(lines_of_pages(pages), start=1)]
     furniture = _furniture(lines)
     printed = [[line for line in page if id(line) not in furniture] for page in lines]
@@ -191,15 +192,11 @@ def check_bytes(path: Path, data: bytes) -> None:
         raise _refuse(path, "PDF 文件不完整（结尾缺少 %%EOF，可能下载或复制时被截断）：请重新获取完整的文件后再导入")
 
 
-# an image's dictionary (a stream's is never in an object stream: its words stand in the file as written)
-_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
-
-
-def _check_text(path: Path, pages: list[list[_Word]], pictures: bool) -> None:
+def _check_text(path: Path, pages: list[list[_Word]], data: bytes) -> None:
     words = [word.text for page in pages for word in page]
     if len(words) > MAX_WORDS:
         raise _refuse(path, f"PDF 中有 {len(words)} 个词，超过 {MAX_WORDS} 个，不像一份部门预算公开文本；未导入")
-    if not words and not pictures:  # no text and no picture: blank pages, not a scan
+    if not words and not _draws(data):  # no text and nothing drawn: blank pages, not a scan
         raise _refuse(path, f"{len(pages)} 页都是空白页（没有文字，也没有图片）：请提交印有预算公开文本的 PDF")
     if not words:
         missing = pages.not_scanned if isinstance(pages, Pages) and pages.not_scanned else ""
@@ -211,6 +208,18 @@ def _check_text(path: Path, pages: list[list[_Word]], pictures: bool) -> None:
     if bad > _GARBLED_SHARE * len(text):
         raise _refuse(path, f"文字层是乱码（{bad} / {len(text)} 个字符无法识别，字体缺少编码信息）：无法导入；"
                             "请用预算系统导出的 Excel 表，或重新导出的 PDF")
+
+
+def _draws(data: bytes) -> bool:
+    """Whether a page of the PDF ``data`` draws anything at all (an image, a path: a scan's page does);
+    where that cannot be told, it is taken to."""
+    import pikepdf  # deferred: a PDF without text only
+
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            return any(pikepdf.parse_content_stream(page) for page in pdf.pages)
+    except Exception:  # noqa: BLE001 — a PDF qpdf cannot follow: not said to be blank
+        return True
 
 
 def failed(path: Path, data: bytes, err: bytes) -> NoReturn:

@@ -231,8 +231,6 @@ class DocumentReview:
         apart (未能审核), and no notice goes back for it. So is a document of which fewer than half the
         amounts it prints were read (review/coverage.py): its findings are told, but it is not passed; and a
         document whose narrative could not be judged at all and whose tables show nothing wrong."""
-        if self.damaged:  # pages it prints were lost to the file's damage: neither passed nor faulted
-            return self.damaged
         if self.refused:
             return self.refused if not self.final_reviewed else ""
         if self.not_scanned:  # pages it prints were not read at all: never passed
@@ -436,6 +434,9 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
         result.not_scanned = next((r.not_scanned for r in read.values() if r.not_scanned), "")
         result.damaged = next((f"{path}：{r.damaged}" for path, r in read.items() if r.damaged), "")
         result.kind = result.published.kind
+        if result.damaged:  # what a lost page held would be judged missing, or wrong: none of it is judged
+            result.refused = result.damaged
+            return result
         if len(files) == 1:  # what it is as a part of a disclosure, told even where it makes no source alone
             result.half = disclosure_part(document, result.published, layout)
         result.imported = import_files(list(files), layout, read=read)
@@ -646,8 +647,6 @@ def _refused(result: DocumentReview, exc: ImportRefused) -> None:
     """A document that could not be imported: why; a 部门决算's table differences all the same, and
     its sentences' figures against each other (its cut figures apart, as notes)."""
     result.refused, result.final, result.final_reviewed = exc.message, exc.differences, bool(exc.final)
-    if result.damaged:  # what was not read of it was lost to the file's damage: that first
-        result.refused = f"{result.damaged}；{exc.message}"
     if exc.final:
         said = sentence_findings(result.document, cut_as_notes=True,
                                  lines=result.published.lines if result.published is not None else None)
