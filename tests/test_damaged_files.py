@@ -132,3 +132,23 @@ def test_a_draft_of_one_line_of_a_megabyte_is_checked_in_seconds(tmp_path, capsy
     said = capsys.readouterr()
     assert code in (0, 1) and "内部错误" not in said.err, said.err
     assert took < 60, f"{took:.0f} s"
+
+
+@needs_pdftotext
+def test_the_desk_keeps_the_damaged_upload_and_its_worker_says_which_page(tmp_path):
+    """The desk's upload path: the bytes are a PDF (kept: the file is not refused at the door), and its
+    worker's review (reviewing.review_stored, as `desk worker` runs it) is 未能审核, naming the page, with no
+    annotated copy — no notice goes back for a slip the damage made."""
+    import random
+
+    from reportgen.desk.reviewing import review_stored
+    from reportgen.desk.store import upload_kind
+
+    data = content_corrupted(WANLI.read_bytes(), random.Random(1))
+    assert upload_kind(data, "万里街道2025.pdf") == "pdf"
+    stored = tmp_path / "stored"
+    stored.write_bytes(data)
+    reviewed = review_stored(stored, tmp_path / "work", "document-1.pdf", 1)
+    page = len(PdfReader(WANLI).pages) // 2 + 1
+    assert reviewed.outcome == "未能审核" and f"第{page}页的内容已损坏" in reviewed.why_unreviewed, reviewed.why_unreviewed
+    assert reviewed.annotated is None
