@@ -5,7 +5,7 @@ From a sample of real files (two corpus PDFs, a seed PDF, the repository's workb
 HTML fixtures, and a workbook bench/pdf_as_workbook.py writes of a corpus PDF's tables) it makes, with a
 seeded generator (the same bytes every run): each truncated at 10, 50 and 90 %, 64 bytes flipped in the
 middle, a PDF's cross-reference table and trailer cut off, one page's content stream replaced by bytes
-that do not inflate, an xlsx without (or with a cut) xl/sharedStrings.xml or sheet XML, a docx whose
+that do not inflate, one page's font dictionary emptied, an xlsx without (or with a cut) xl/sharedStrings.xml or sheet XML, a docx whose
 word/document.xml is cut, a PDF named .xlsx and a workbook named .pdf; and, made here: a PDF of no
 page, a PDF of 2,000 blank pages, a PDF (and a text) whose text is one line of 1 MB, an HTML page
 ending in an unclosed table of 100,000 cells, the CSV fixture in UTF-16, an empty file of each
@@ -154,6 +154,21 @@ def content_corrupted(data: bytes, rng: random.Random) -> bytes:
     return buffer.getvalue()
 
 
+def font_broken(data: bytes, at: int | None = None) -> bytes:
+    """The PDF with one font of page ``at`` (0-based; by default the middle page) emptied: a damaged font
+    object, which poppler cannot load, printing the page's words in it as other characters."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[len(pdf.pages) // 2 if at is None else at]
+        fonts = page.obj.get("/Resources", {}).get("/Font")
+        if isinstance(fonts, pikepdf.Dictionary) and len(fonts):
+            fonts[next(iter(fonts.keys()))] = pikepdf.Dictionary(Type=pikepdf.Name.Font)
+        buffer = io.BytesIO()
+        pdf.save(buffer)
+    return buffer.getvalue()
+
+
 def blank_pages(count: int) -> bytes:
     from pypdf import PdfWriter
 
@@ -246,6 +261,7 @@ def made(out: Path) -> list[tuple[str, str, bytes, bool]]:
         if suffix == ".pdf":
             variants += [("去掉 xref 与 trailer.pdf", base, without_xref(data), True),
                          ("一页内容流损坏.pdf", base, content_corrupted(data, rng), False),
+                         ("一页的字体对象损坏.pdf", base, font_broken(data), False),
                          ("PDF 改名 .xlsx", base, data, True)]
         if suffix == ".xlsx":
             sheet = first_sheet(data)

@@ -152,3 +152,16 @@ def test_the_desk_keeps_the_damaged_upload_and_its_worker_says_which_page(tmp_pa
     page = len(PdfReader(WANLI).pages) // 2 + 1
     assert reviewed.outcome == "未能审核" and f"第{page}页的内容已损坏" in reviewed.why_unreviewed, reviewed.why_unreviewed
     assert reviewed.annotated is None
+
+
+@needs_pdftotext
+def test_a_page_whose_font_is_broken_is_named_not_passed(tmp_path):
+    """万里街道 2025 with the font of its 主要职能 page (p. 3) emptied, a damaged font object: poppler prints
+    the page's words as other characters, and the review said 未发现问题 of a page it never read (of its
+    p. 16, 有问题: 7 表内不一致 of the rows it lost)."""
+    from bench.mutations import font_broken
+
+    damaged = tmp_path / "万里街道2025.pdf"
+    damaged.write_bytes(font_broken(WANLI.read_bytes(), 2))
+    said = _reportgen("review", damaged)
+    assert "第3页的内容已损坏（pdftotext：Unknown font type" in said and "1 份未能审核" in said, said

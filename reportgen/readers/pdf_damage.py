@@ -21,7 +21,7 @@ from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, ru
 
 # what poppler says when text of a page is lost: a stream that does not decode, a font it cannot load
 # (not a cross-reference table it rebuilds: “xref num 28 not found but needed, try to reconstruct”)
-_LOST = re.compile(rb"flate stream|LZW stream|No font in show|Unknown font tag|"
+_LOST = re.compile(rb"flate stream|LZW stream|No font in show|Unknown font (?:tag|type)|"
                    rb"Bad (?:block header|code|literal|distance)|Unexpected end of file", re.IGNORECASE)
 _SECONDS = 60.0  # for all the pages' readings together
 _MAX_ERRORS = 1024 * 1024  # what one page's reading may say
@@ -31,7 +31,7 @@ def lost_text(errors: bytes) -> str:
     """The first thing pdftotext said of text it lost ("" when it said none), for a message."""
     for line in errors.decode("utf-8", errors="replace").splitlines():
         if _LOST.search(line.encode("utf-8")):
-            return re.sub(r"^Syntax Error \(\d+\): |^(?:Syntax|Internal) Error: ", "", line.strip())[:100]
+            return re.sub(r"^(?:Syntax|Internal) (?:Error|Warning)(?: \(\d+\))?: ", "", line.strip())[:100]
     return ""
 
 
