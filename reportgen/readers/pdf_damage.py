@@ -1,14 +1,14 @@
 """The pages of a PDF whose text was lost in reading because the file is damaged there: a content stream
-whose compressed data does not inflate (the page reads as blank), a font whose object is broken (every
-word set in it is dropped: poppler's “No font in show”). pdftotext reads on and exits 0; what it lost
-it says on its error stream only, and without the page. Such a page must not be read as printed: a
-table with its rows missing reads as a sum that does not add up, a narrative without its page as
-figures not given.
+whose compressed data does not inflate (the page reads as blank), a font whose object is broken (the words
+set in it dropped, poppler's “No font in show”, or printed as other characters, “Unknown font type”).
+pdftotext reads on and exits 0; what it lost it says on its error stream only, and without the page.
+Such a page must not be read as printed: a table with its rows missing reads as a sum that does not
+add up, a narrative without its page as figures not given.
 
 When pdftotext's errors on the whole file say that something was lost (``_LOST``), each page is read
 again alone (``pdftotext -f N -l N``, two at a time, text discarded) and the pages whose own reading
-says so are the damaged ones. The published PDFs of the corpus (49 files, 江苏's, the seeds) make
-pdftotext say nothing at all, so a good file costs nothing here.
+says so are the damaged ones. The published PDFs of the corpus (49 files), 江苏's and the repository's 145
+make pdftotext say none of it, so a good file costs nothing here.
 """
 
 from __future__ import annotations
