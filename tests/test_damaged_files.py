@@ -54,6 +54,8 @@ def test_a_page_whose_content_does_not_inflate_is_named_and_the_document_not_jud
     assert "审核 1 份文件：0 份有问题，0 份未发现问题，1 份未能审核" in said
     said = _reportgen("import", damaged, "-o", tmp_path / "out.yaml")  # the import tells it beside what it read
     assert f"第{page}页的内容已损坏" in said, said
+    said = _reportgen("check", tmp_path / "out.yaml", "--against", damaged)  # as a draft: not checked (was: 0, agreed)
+    assert f"错误 [R-草稿] 第{page}页的内容已损坏" in said, said
 
 
 @needs_pdftotext

@@ -163,9 +163,12 @@ def read_draft(path: Path) -> list[Line]:
     """The lines of the published file (or draft) at ``path``, as readers/published.py reads them; a
     SourceError (in Chinese, rule R-草稿) when it cannot be read."""
     try:
-        return draft_lines(read_published(path))
+        published = read_published(path)
     except Unreadable as exc:
         raise draft_refusal(exc) from None
+    if published.damaged:  # a page's figures lost to the file's damage: none of its figures is checked
+        raise SourceError([Finding("error", "R-草稿", published.damaged, str(path))])
+    return draft_lines(published)
 
 
 def draft_lines(published: Published) -> list[Line]:
