@@ -20,7 +20,6 @@ import xlsxwriter
 from pypdf import PdfReader, PdfWriter
 
 from bench.mutations import content_corrupted, member, repacked
-from reportgen.cli import main
 from reportgen.readers.published import read_published
 from reportgen.readers.unreadable import Unreadable
 
@@ -69,7 +68,7 @@ def test_the_pages_of_a_whole_pdf_are_not_read_again():
     (0, "PDF 文件中没有任何一页（页数为 0）"),
     (None, "31 页都是空白页（没有文字，也没有图片）"),
 ])
-def test_a_pdf_of_no_page_or_of_blank_pages_is_said_to_be_so(tmp_path, capsys, pages, said):
+def test_a_pdf_of_no_page_or_of_blank_pages_is_said_to_be_so(tmp_path, pages, said):
     writer = PdfWriter()
     box = PdfReader(WANLI).pages[0].mediabox
     for _ in range(len(PdfReader(WANLI).pages) if pages is None else pages):
@@ -77,8 +76,7 @@ def test_a_pdf_of_no_page_or_of_blank_pages_is_said_to_be_so(tmp_path, capsys, p
     made = tmp_path / "公开.pdf"
     with made.open("wb") as file:
         writer.write(file)
-    assert main(["import", str(made), "-o", str(tmp_path / "out.yaml")]) == 1
-    told = capsys.readouterr().err
+    told = _reportgen("import", made, "-o", tmp_path / "out.yaml")
     assert said in told and "pdftotext" not in told and "扫描件" not in told, told
     assert not (tmp_path / "out.yaml").exists()
 
@@ -121,7 +119,7 @@ def test_a_workbook_whose_shared_strings_are_cut_or_missing_says_so(tmp_path, ho
     assert said in refused.value.message, refused.value.message
 
 
-def test_a_draft_of_one_line_of_a_megabyte_is_checked_in_seconds(tmp_path, capsys):
+def test_a_draft_of_one_line_of_a_megabyte_is_checked_in_seconds(tmp_path):
     """盐田区总工会 2022's text from its first heading on, its lines joined into one and repeated to 1 MB:
     every statement searched a heading the whole line long (past 15 minutes; now seconds)."""
     text = (ROOT / "tests" / "seeds" / "shenzhen-yantian-zgh-2022.txt").read_text(encoding="utf-8")
@@ -129,31 +127,27 @@ def test_a_draft_of_one_line_of_a_megabyte_is_checked_in_seconds(tmp_path, capsy
     draft = tmp_path / "稿.txt"
     draft.write_text(body * ((1 << 20) // len(body.encode()) + 1), encoding="utf-8")
     start = time.perf_counter()
-    code = main(["check", str(ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"), "--against", str(draft)])
+    said = _reportgen("check", ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml", "--against", draft)
     took = time.perf_counter() - start
-    said = capsys.readouterr()
-    assert code in (0, 1) and "内部错误" not in said.err, said.err
+    assert "读到" in said, said
     assert took < 60, f"{took:.0f} s"
 
 
 @needs_pdftotext
 def test_the_desk_keeps_the_damaged_upload_and_its_worker_says_which_page(tmp_path):
-    """The desk's upload path: the bytes are a PDF (kept: the file is not refused at the door), and its
-    worker's review (reviewing.review_stored, as `desk worker` runs it) is 未能审核, naming the page, with no
-    annotated copy — no notice goes back for a slip the damage made."""
+    """The desk's upload path (bench/mutations.py --desk: store.upload_kind at the door, then
+    reviewing.review_stored as `desk worker` runs it): the bytes are a PDF, kept, and the review is 未能审核,
+    naming the page, with no annotated copy — no notice goes back for a slip the damage made."""
     import random
 
-    from reportgen.desk.reviewing import review_stored
-    from reportgen.desk.store import upload_kind
-
-    data = content_corrupted(WANLI.read_bytes(), random.Random(1))
-    assert upload_kind(data, "万里街道2025.pdf") == "pdf"
-    stored = tmp_path / "stored"
-    stored.write_bytes(data)
-    reviewed = review_stored(stored, tmp_path / "work", "document-1.pdf", 1)
+    damaged = tmp_path / "万里街道2025.pdf"
+    damaged.write_bytes(content_corrupted(WANLI.read_bytes(), random.Random(1)))
+    done = subprocess.run([sys.executable, "-m", "bench.mutations", "--desk", str(damaged), str(tmp_path)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
     page = len(PdfReader(WANLI).pages) // 2 + 1
-    assert reviewed.outcome == "未能审核" and f"第{page}页的内容已损坏" in reviewed.why_unreviewed, reviewed.why_unreviewed
-    assert reviewed.annotated is None
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert done.stdout.startswith("未能审核：") and f"第{page}页的内容已损坏" in done.stdout, done.stdout
+    assert "批注副本 0 字节" in done.stdout
 
 
 @needs_pdftotext
