@@ -67,9 +67,11 @@ def run(args: argparse.Namespace) -> int:
             refuse_outputs(_outputs(args.out, args.report, [], []), inputs)
         result = import_files(list(args.files), args.layout, with_prior=args.prior is not None, read=read)
     except ImportRefused as exc:
-        if not exc.differences:
+        damaged = [f"{path}：{published.damaged}" for path, published in (read or {}).items() if published.damaged]
+        if not exc.differences and not damaged:
             raise
-        raise Failure("\n".join([exc.message, *exc.differences])) from exc  # a 决算's tables, reconciled
+        # what the file's damage lost first (a table not found may be on the page lost); a 决算's tables, reconciled
+        raise Failure("\n".join([*damaged, exc.message, *exc.differences])) from exc
     named = _default_name(result.imported.department, result.imported.year)
     out = named if args.out is None else args.out / named if args.out.is_dir() else args.out  # a folder: named in it
     files = prior_files(result, out, args.prior, args.layout)

@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import io
 import itertools
 import re
 from collections.abc import Iterable
@@ -123,7 +124,7 @@ def read_pdf(path: Path, data: bytes, within: tuple[int, int] | None = None) -> 
         pages = pdf_words(path, data, lambda message: _refuse(path, message), "未导入")
     except PdfNotRead as exc:
         failed(path, data, exc.errors)
-    _check_text(path, pages)
+    _check_text(path, pages, data)
     lines = [_lines_of(number, printed) for number, printed in enumerate(lines_of_pages(pages), start=1)]
     furniture = _furniture(lines)
     printed = [[line for line in page if id(line) not in furniture] for page in lines]
@@ -138,6 +139,8 @@ def read_pdf(path: Path, data: bytes, within: tuple[int, int] | None = None) -> 
             grid.scanned = tuple(sorted({line.page for chunk in table.chunks for line in chunk.lines} & pages.scanned))
     if isinstance(pages, Pages) and pages.not_scanned and grids:  # scanned pages left unread: told, with why
         grids[0].notes.append(_unscanned_note(path, pages.not_scanned))
+    if isinstance(pages, Pages) and pages.damaged and grids:  # pages lost to the file's damage: told
+        grids[0].notes.append(f"{path}：{pages.damaged}")
     # by their words: a title wrapped over two lines is one line of its table (_wrapped_title), each printed line its
     owner = {id(word): index for index, table in enumerate(tables)
              for line in [*(line for chunk in table.chunks for line in chunk.lines), *table.beside]
@@ -193,10 +196,12 @@ def check_bytes(path: Path, data: bytes) -> None:
         raise _refuse(path, "PDF 文件不完整（结尾缺少 %%EOF，可能下载或复制时被截断）：请重新获取完整的文件后再导入")
 
 
-def _check_text(path: Path, pages: list[list[_Word]]) -> None:
+def _check_text(path: Path, pages: list[list[_Word]], data: bytes) -> None:
     words = [word.text for page in pages for word in page]
     if len(words) > MAX_WORDS:
         raise _refuse(path, f"PDF 中有 {len(words)} 个词，超过 {MAX_WORDS} 个，不像一份部门预算公开文本；未导入")
+    if not words and not _draws(data):  # no text and nothing drawn: blank pages, not a scan
+        raise _refuse(path, f"{len(pages)} 页都是空白页（没有文字，也没有图片）：请提交印有预算公开文本的 PDF")
     if not words:
         missing = pages.not_scanned if isinstance(pages, Pages) and pages.not_scanned else ""
         raise _refuse(path, f"是扫描件，没有文字层（{len(pages)} 页都读不出文字）：无法识别其中的表格；"
@@ -209,10 +214,24 @@ def _check_text(path: Path, pages: list[list[_Word]]) -> None:
                             "请用预算系统导出的 Excel 表，或重新导出的 PDF")
 
 
+def _draws(data: bytes) -> bool:
+    """Whether a page of the PDF ``data`` draws anything at all (an image, a path: a scan's page does);
+    where that cannot be told, it is taken to."""
+    import pikepdf  # deferred: a PDF without text only
+
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            return any(pikepdf.parse_content_stream(page) for page in pdf.pages)
+    except Exception:  # noqa: BLE001 — a PDF qpdf cannot follow: not said to be blank
+        return True
+
+
 def failed(path: Path, data: bytes, err: bytes) -> NoReturn:
     """Why pdftotext could not read the PDF ``data``, refused."""
     if b"/Encrypt" in data:
         raise _refuse(path, "PDF 文件已加密（需要密码才能打开），无法读取其中的文字：请取消密码后另存，再导入")
+    if b"the last page (0)" in err:  # poppler: “Wrong page range given: the first page (1) can not be after the last page (0)”
+        raise _refuse(path, "PDF 文件中没有任何一页（页数为 0），没有可读的内容：请重新导出完整的文件后再导入")
     detail = err.decode("utf-8", errors="replace").strip().splitlines()
     said = f"（pdftotext：{detail[-1][:120]}）" if detail else ""
     raise _refuse(path, f"pdftotext 无法读取这个 PDF，文件可能已损坏{said}：请重新获取文件后再导入")

@@ -34,6 +34,7 @@ from lxml import etree
 
 from reportgen.errors import Internal
 from reportgen.readers.pdf_clips import Seen, pages_seen, shown
+from reportgen.readers.pdf_damage import damaged_note, damaged_pages, lost_text
 from reportgen.readers.pdf_turned import read_turned, turns
 from reportgen.readers.word_box import Word
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
@@ -54,6 +55,7 @@ class Pages(list[list[Word]]):
 
     scanned: frozenset[int] = frozenset()  # the pages read by OCR (readers/pdf_ocr.py), 1-based
     not_scanned: str = ""  # why pages that are scans were not read by OCR ("" when none was left)
+    damaged: str = ""  # which pages' text was lost to the file's damage, and that it was (readers/pdf_damage.py)
 
     @functools.cached_property
     def lines(self) -> list[list[list[Word]]]:
@@ -126,6 +128,8 @@ def _read(data: bytes, refuse: Callable[[str], Exception], not_done: str, digest
             raise PdfNotRead(err)
         pages = Pages(shown(words, seen[at].regions if at < len(seen) else None)
                       for at, words in enumerate(_pages(out, refuse, not_done)))
+        if damaged := damaged_pages(copy, err, len(pages)):
+            pages.damaged = damaged_note(damaged, lost_text(err))
         _set_upright(pages, seen, data, Path(folder), refuse, not_done)
         sizes = [(float(width), float(height)) for width, height in _PAGE_SIZE.findall(out)]
         scanned = scanned_pages(copy, pages, sizes if len(sizes) == len(pages) else [], Path(folder), digest)

@@ -56,6 +56,7 @@ class Published:
     data: bytes = field(default=b"", repr=False)  # the bytes read, read once
     scanned: frozenset[int] = frozenset()  # a PDF's pages read by OCR (readers/pdf_ocr.py): its scanned pages
     not_scanned: str = ""  # why some of its scanned pages were not read ("" when none was left)
+    damaged: str = ""  # which of its pages' text was lost to the file's damage (readers/pdf_damage.py), "" when none
     # the pages (first, last) of one disclosure of several a PDF holds (importing/in_one_file.py): its lines
     # and tables those pages' alone (``within``); None: the whole file
     span: tuple[int, int] | None = None
@@ -199,9 +200,12 @@ def read_draft(path: Path) -> list[Line]:
     """The lines of the published file (or draft) at ``path``, as readers/published.py reads them; a
     SourceError (in Chinese, rule R-草稿) when it cannot be read."""
     try:
-        return draft_lines(read_published(path))
+        published = read_published(path)
     except Unreadable as exc:
         raise draft_refusal(exc) from None
+    if published.damaged:  # a page's figures lost to the file's damage: none of its figures is checked
+        raise SourceError([Finding("error", "R-草稿", published.damaged, str(path))])
+    return draft_lines(published)
 
 
 def draft_lines(published: Published) -> list[Line]:
@@ -241,7 +245,7 @@ def _pdf(path: Path, data: bytes) -> Published:
     except PdfNotRead as exc:
         pdf_tables.failed(path, data, exc.errors)
     return Published(path, "pdf", checked_length(page_lines(pages, path), path), len(pages), data=data,
-                     scanned=pages.scanned, not_scanned=pages.not_scanned)
+                     scanned=pages.scanned, not_scanned=pages.not_scanned, damaged=pages.damaged)
 
 
 def _docx(path: Path, data: bytes) -> Published:

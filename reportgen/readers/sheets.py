@@ -206,7 +206,25 @@ def read_xlsx(file: str, data: bytes) -> list[Grid]:
     """An .xlsx or .xlsm (macros are read past, never run) as one grid a sheet, in its order."""
     parts = _unpack(file, data, "Excel 工作簿（.xlsx）")
     book = _Book(_xlsx_scans(file, parts), _xlsx_notes(file, parts), _stored(parts, _without_reservation))
-    return _calamine_grids(file, book)
+    try:
+        return _calamine_grids(file, book)
+    except ImportRefused:
+        _check_strings(file, parts)  # where the damage is the shared strings', that said instead
+        raise
+
+
+def _check_strings(file: str, parts: dict[str, bytes]) -> None:
+    """Refused, naming the part, where the workbook's shared strings (the text of its cells) are cut off
+    or are not XML: every sheet's text is read from them, so no sheet can be read."""
+    name = f"{_workbook_folder(file, parts)}sharedStrings.xml"
+    body = _part(parts, name)
+    if body is None:
+        return
+    try:
+        for _ in etree.iterparse(io.BytesIO(body), events=("end",), tag="{*}si", **_XML_OPTIONS):
+            pass
+    except etree.XMLSyntaxError:
+        raise refused(file, f"单元格文字所在的共享字符串表（{name}）已损坏或不完整，各工作表的文字都无法读取：" + _REMEDY) from None
 
 
 def read_ods(file: str, data: bytes) -> list[Grid]:
@@ -312,19 +330,29 @@ def _calamine_grids(file: str, book: _Book, data: bytes | None = None) -> list[G
     return grids
 
 
-def _calamine(file: str, call: Callable[[], T]) -> T:
-    """``call`` (into calamine) with its errors, all alike to a user, as one refusal."""
+def _calamine(file: str, call: Callable[[], T], sheet: str | None = None) -> T:
+    """``call`` (into calamine; of the worksheet ``sheet``, which the refusal then names) with its errors
+    as one refusal, saying what is missing where calamine tells it."""
     try:
         with _panics_unprinted():
             return call()
     except python_calamine.PasswordError:
         raise refused(file, _remedy("encrypted")) from None
-    except (python_calamine.CalamineError, ValueError, TypeError, OSError, OverflowError, UnicodeError):
-        raise refused(file, _remedy("corrupt")) from None
+    except (python_calamine.CalamineError, ValueError, TypeError, OSError, OverflowError, UnicodeError) as exc:
+        raise refused(file, _missing(exc) + _remedy("corrupt"), sheet) from None
     except BaseException as exc:  # a panic in the Rust code reaches Python as pyo3's PanicException
         if type(exc).__name__ != "PanicException":
             raise
-        raise refused(file, _remedy("corrupt")) from None
+        raise refused(file, _remedy("corrupt"), sheet) from None
+
+
+def _missing(exc: Exception) -> str:
+    """What calamine's error says is missing from the package, in a reader's words ("" where it says none)."""
+    if isinstance(exc, python_calamine.WorksheetNotFound):
+        return "这张工作表的内容（它的 XML 部件）缺失；"
+    if "shared strings" in str(exc):
+        return "单元格引用的文字在共享字符串表（sharedStrings.xml）中找不到（该部件缺失或不完整）；"
+    return ""
 
 
 @contextmanager
@@ -359,11 +387,11 @@ def _match_scans(scans: list[_Scan], names: list[str]) -> list[_Scan | None]:
 
 def _sheet_grid(file: str, workbook: python_calamine.CalamineWorkbook, scan: _Scan, hidden: bool, book: _Book) -> Grid:
     check_bounds(file, scan.name, scan.rows, scan.columns)
-    sheet = _calamine(file, lambda: workbook.get_sheet_by_name(scan.name))
+    sheet = _calamine(file, lambda: workbook.get_sheet_by_name(scan.name), scan.name)
     end = sheet.end
     if end is not None:  # what calamine built, checked again before it becomes Python objects
         check_bounds(file, scan.name, end[0] + 1, end[1] + 1)
-    rows = _cells(_calamine(file, lambda: sheet.to_python(skip_empty_area=False)), scan)
+    rows = _cells(_calamine(file, lambda: sheet.to_python(skip_empty_area=False), scan.name), scan)
     if scan.merges is not None:
         merges = scan.merges
     else:
@@ -1098,10 +1126,13 @@ def _biff_formula(scan: _Scan, place: tuple[int, int], body: memoryview) -> None
 # ---------------------------------------------------------------- messages
 
 
+_REMEDY = "请确认文件完整（未被截断），或在 Excel、WPS 中打开后另存一次"
+
+
 def _remedy(problem: str) -> str:
     """What is wrong with a workbook that cannot be read at all, and what to do."""
     return {
-        "corrupt": "文件已损坏或不完整，无法读取：请确认文件完整（未被截断），或在 Excel、WPS 中打开后另存一次",
+        "corrupt": "文件已损坏或不完整，无法读取：" + _REMEDY,
         "encrypted": "工作簿已加密（受密码保护），无法读取：请先在 Excel 中取消密码后另存"
                      "（文件 > 信息 > 保护工作簿 > 用密码进行加密，清空密码），再导入",
     }[problem]

@@ -24,6 +24,10 @@ from reportgen.readers.lines import Line
 # microseconds, so a draft of millions of amounts took minutes and gigabytes: it is refused.
 MAX_FIGURES = 100_000
 _RECENT_SENTENCES = 8  # the sentences before one that its context holds besides the section's first
+# what a heading or a sentence gives the context of the sentences after it, at most: a paragraph that opens
+# like a heading (“一、……”) can be a whole page, or a text of one line a megabyte, and each statement after
+# it searches its context (the words a heading or a sentence lends the next are at its start)
+_CONTEXT_CHARS = 2000
 NUMBER = r"\d[\d,，]*(?:[.．]\d+)?"
 # Every pattern below reads a draft's text, so each runs in time linear in its line, whatever the line
 # holds (tests/test_regex_linear.py). Two habits make it so. A number is matched possessively (_NUM):
@@ -442,11 +446,12 @@ class _Scope:
         if level is None:
             return
         self.headings = {k: v for k, v in self.headings.items() if k < level}
-        self.headings[level] = text
+        self.headings[level] = text[:_CONTEXT_CHARS]
         self.first = ""
         self.recent.clear()
 
     def read(self, sentence: str) -> None:
+        sentence = sentence[:_CONTEXT_CHARS]
         if sentence in self.headings.values():
             return
         if self.first:

@@ -16,6 +16,10 @@ class Unreadable(ImportRefused):
         self.reason = reason
         self.kind = ""  # what its bytes are, where they were told before it was refused ("pdf" …)
 
+    def told(self) -> tuple[list[str], str]:
+        """Its message, which names the file itself (“F：why”), told as it is — not after the file again."""
+        return [str(line) for line in self.details], self.message
+
     @classmethod
     def of(cls, refused: ImportRefused, file: str) -> Unreadable:
         """A format reader's refusal (its message names the file first, as ``file：why``) as the one."""
@@ -25,4 +29,8 @@ class Unreadable(ImportRefused):
         for named in (f"{file}：", f"{file}:"):
             if message.startswith(named):
                 return cls(file, message[len(named):])
+        if message.startswith(f"{file} "):  # “F 的工作表“表1”：……”: it names the file, and the place in it
+            told = cls(file, message[len(file) + 1:])
+            told.message, told.args = message, (message,)
+            return told
         return cls(file, message)

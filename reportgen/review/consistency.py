@@ -147,13 +147,17 @@ def _triples_after(statements: list[Statement]) -> list[tuple[Statement, Stateme
     增长22 %。” (江苏). Its words may name the amount again otherwise than the sentence before did: the figures
     decide — only a rate that fits the amount and the change bears them out (borne_out)."""
     out = []
+    of_sentence: dict[int, list[int]] = {}  # each sentence's statements, by place (found once: a text of 20,000)
+    for at, st in enumerate(statements):
+        of_sentence.setdefault(id(st.sentence), []).append(at)
     for index, (change, rate) in enumerate(zip(statements, statements[1:], strict=False)):
-        said = [st for st in statements if st.sentence is change.sentence]
-        if (change.kind, rate.kind) != ("change", "rate") or said != [change, rate] or index == 0 \
-                or not opens_with_comparison(change.sentence) or change.direction != rate.direction \
+        if (change.kind, rate.kind) != ("change", "rate") or index == 0:
+            continue
+        said = [statements[at] for at in of_sentence[id(change.sentence)]]
+        if said != [change, rate] or not opens_with_comparison(change.sentence) or change.direction != rate.direction \
                 or rate.after_flat or change.unit not in _UNITS or change.value is None:
             continue
-        before = [st for st in statements[:index] if st.sentence is statements[index - 1].sentence]
+        before = [statements[at] for at in of_sentence[id(statements[index - 1].sentence)] if at < index]
         amounts = [st for st in before if st.kind == "amount"]
         if len(amounts) != 1 or any(st.kind not in ("amount", "share") for st in before) \
                 or not amounts[0].sentence.rstrip().endswith("。") or change.line - before[-1].line > 1 \

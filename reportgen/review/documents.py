@@ -95,6 +95,7 @@ class DocumentReview:
     half: Part | None = None
     read: Coverage | None = None  # the amounts its PDF pages print, and how many were read (None: not measured)
     not_scanned: str = ""  # why scanned pages of its files were not read by OCR ("" when none was left)
+    damaged: str = ""  # which pages of its files were not read for the file's damage ("" when none)
     # one disclosure of several its file holds (importing/in_one_file.py): its pages and cover (None: the file's)
     span: Span | None = None
     # the disclosures its one file holds, each reviewed as its own document ([]: the file is one disclosure)
@@ -431,7 +432,11 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
     try:
         result.published = read[document]
         result.not_scanned = next((r.not_scanned for r in read.values() if r.not_scanned), "")
+        result.damaged = next((f"{path}：{r.damaged}" for path, r in read.items() if r.damaged), "")
         result.kind = result.published.form
+        if result.damaged:  # what a lost page held would be judged missing, or wrong: none of it is judged
+            result.refused = result.damaged
+            return result
         if len(files) == 1:  # what it is as a part of a disclosure, told even where it makes no source alone
             result.half = disclosure_part(document, result.published, layout)
         result.imported = import_files(list(files), layout, read=read)

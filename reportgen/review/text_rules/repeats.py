@@ -30,12 +30,13 @@ def printed_twice(text: Text) -> Iterator[Finding]:
     first: dict[str, int] = {}
     printed: dict[str, list[int]] = {}  # every line a sentence was printed at, in order
     run: list[tuple[int, str]] = []
+    rows = _Rows(text)
     for start, said in _sentences(text.flow):
         sentence = _NUMBERING.sub("", said.strip())
         if _LONG_ENOUGH.match(sentence) is None or _REASONS.search(sentence):
             continue
         line = text.line_at(start)
-        again = sentence in first and _again(text, printed[sentence], line)
+        again = sentence in first and rows.again(printed[sentence], line)
         printed.setdefault(sentence, []).append(line)
         if again:
             run.append((start, sentence))
@@ -47,17 +48,31 @@ def printed_twice(text: Text) -> Iterator[Finding]:
     yield from _told(text, run, first)
 
 
-def _again(text: Text, printings: list[int], line: int) -> bool:
-    """Whether a sentence printed at the lines ``printings`` is printed again at ``line``: in a table,
-    only where its rows are — the two lines before it the same as before one of its printings (a table
-    printed twice); two projects' rows that give one 绩效目标 beside other amounts are two items. A line
-    is a table's row where the reading found it in one, or where it is set in columns (_COLUMNS: a
-    table no grid was made of)."""
-    index = {kept.number: at for at, kept in enumerate(text.lines)}
-    now = index.get(line, -1)
-    if line not in text.table_rows and not _COLUMNS.search(text.lines[now].text.rstrip() if now >= 0 else ""):
-        return True
-    return any(_before(text, index.get(earlier, -1)) == _before(text, now) != () for earlier in printings)
+class _Rows:
+    """The text's kept lines by their number, and whether each is set in columns, each worked out once
+    (a line of a megabyte searched once, not again at each of its sentences)."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+        self.index = {kept.number: at for at, kept in enumerate(text.lines)}
+        self.columns: dict[int, bool] = {}
+
+    def in_columns(self, at: int) -> bool:
+        if at not in self.columns:
+            self.columns[at] = at >= 0 and _COLUMNS.search(self.text.lines[at].text.rstrip()) is not None
+        return self.columns[at]
+
+    def again(self, printings: list[int], line: int) -> bool:
+        """Whether a sentence printed at the lines ``printings`` is printed again at ``line``: in a table,
+        only where its rows are — the two lines before it the same as before one of its printings (a
+        table printed twice); two projects' rows that give one 绩效目标 beside other amounts are two
+        items. A line is a table's row where the reading found it in one, or where it is set in columns
+        (_COLUMNS: a table no grid was made of)."""
+        now = self.index.get(line, -1)
+        if line not in self.text.table_rows and not self.in_columns(now):
+            return True
+        return any(_before(self.text, self.index.get(earlier, -1)) == _before(self.text, now) != ()
+                   for earlier in printings)
 
 
 def _before(text: Text, at: int) -> tuple[str, ...]:

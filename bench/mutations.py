@@ -1,0 +1,480 @@
+"""Damaged and hostile variants of real files, each run through the program as a user runs it:
+`python -m bench.mutations [--only WORD…] [--out DIR]`.
+
+From a sample of real files (two corpus PDFs, a seed PDF, the repository's workbooks, its DOCX and its
+HTML fixtures, and a workbook bench/pdf_as_workbook.py writes of a corpus PDF's tables) it makes, with a
+seeded generator (the same bytes every run): each truncated at 10, 50 and 90 %, 64 bytes flipped in the
+middle, a PDF's cross-reference table and trailer cut off, one page's content stream replaced by bytes
+that do not inflate, one page's font dictionary emptied, an xlsx without (or with a cut) xl/sharedStrings.xml or sheet XML, a docx whose
+word/document.xml is cut, a PDF named .xlsx and a workbook named .pdf; and, made here: a PDF of no
+page, a PDF of 2,000 blank pages, a PDF (and a text) whose text is one line of 1 MB, an HTML page
+ending in an unclosed table of 100,000 cells, the CSV fixture in UTF-16, an empty file of each
+extension. The variants are written to --out (default /tmp/mutations-<pid>), never to the repository.
+
+Each variant goes through `reportgen review FILE --format json`, `reportgen import FILE -o OUT` and,
+where it applies, `reportgen check OUT` (what the import wrote) and `reportgen check SOURCE --against
+FILE` (a document: SOURCE is the undamaged original's import), each a process of its own with a
+120 s limit, its peak memory measured (os.wait4). Each outcome is classed:
+
+* good — refused: a non-zero exit and a Chinese message naming the file, no traceback;
+* good — read: reviewed or imported, with what was read beside the original's (prose figures, table
+  figures); 未能审核 for what could not be read;
+* BAD — a traceback, “内部错误”, a timeout, a peak past 1 GB, “未发现问题” of a document of which less
+  than half of what the original gives was read, “有问题” of a damaged copy of a document the original
+  of which has none (the damage read as the department's slips, and not told), an -o path left
+  half-written (not a whole YAML) or a stray file left beside it.
+
+A measurement, not a test: it prints a Markdown table and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path("/work/shared/corpus")
+SEED = 20261126
+LIMIT_S = 120
+LIMIT_MB = 1024
+# a figure the import wrote with its table's place: "  合计: 1464.31   # 支出总表 第9页 第7行"
+_FROM_TABLE = re.compile(r"#\s*\S+表\S* (?:第\d+页|\S+!)")
+
+
+@dataclass
+class Variant:
+    name: str  # the damage
+    base: str  # the real file it is made of ("" when made here)
+    path: Path
+    holds: bool  # whether the file still holds its document (read it, or refuse it: both can be right)
+    against: Path | None = None  # the source a damaged document is checked against
+
+
+@dataclass
+class Run:
+    command: str
+    code: int | None  # None: killed at the limit
+    seconds: float
+    peak_mb: float
+    said: str  # its output and its errors
+    stdout: str = ""
+
+    @property
+    def bad(self) -> str:
+        if self.code is None:
+            return f"BAD 超时（{LIMIT_S} s）"
+        if "Traceback" in self.said:
+            return "BAD Traceback"
+        if "内部错误" in self.said:
+            return "BAD 内部错误"
+        if self.peak_mb > LIMIT_MB:
+            return f"BAD 内存 {self.peak_mb:.0f} MB"
+        return ""
+
+
+def run(args: list[str], cwd: Path, module: str = "reportgen") -> Run:
+    """`python -m reportgen ARGS` in a process group of its own, killed at the limit; its peak memory
+    (of it and the children it waited for: os.wait4)."""
+    start = time.monotonic()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen([sys.executable, "-m", module, *args], cwd=cwd, stdout=out, stderr=err,
+                                   start_new_session=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        killed: list[bool] = []
+
+        def kill() -> None:
+            killed.append(True)
+            os.killpg(process.pid, signal.SIGKILL)
+
+        timer = threading.Timer(LIMIT_S, kill)
+        timer.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        timer.cancel()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        printed = out.read().decode("utf-8", "replace")
+        said = printed + err.read().decode("utf-8", "replace")
+    code = None if killed else process.returncode
+    return Run(args[0], code, time.monotonic() - start, usage.ru_maxrss / 1024, said, printed)
+
+
+# ---- the damage -------------------------------------------------------------------------------------
+
+
+def truncated(data: bytes, share: float) -> bytes:
+    return data[:int(len(data) * share)]
+
+
+def flipped(data: bytes, rng: random.Random, count: int = 64) -> bytes:
+    out = bytearray(data)
+    middle = len(out) // 2
+    for at in rng.sample(range(max(0, middle - 2048), min(len(out), middle + 2048)), min(count, len(out))):
+        out[at] ^= 1 << rng.randrange(8)
+    return bytes(out)
+
+
+def without_xref(data: bytes) -> bytes:
+    """A PDF with its last cross-reference section and trailer (or its startxref) cut off."""
+    at = max(data.rfind(b"\nxref"), data.rfind(b"\rxref"))
+    if at < 0:
+        at = data.rfind(b"startxref")
+    return data[:at + 1]
+
+
+def content_corrupted(data: bytes, rng: random.Random) -> bytes:
+    """The middle page's content stream replaced by bytes that claim FlateDecode and do not inflate."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, StreamObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    page = writer.pages[len(writer.pages) // 2]
+    stream = StreamObject()
+    stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+    stream.set_data(rng.randbytes(4096))
+    stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def font_broken(data: bytes, at: int | None = None) -> bytes:
+    """The PDF with one font of page ``at`` (0-based; by default the middle page) emptied: a damaged font
+    object, which poppler cannot load, printing the page's words in it as other characters."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[len(pdf.pages) // 2 if at is None else at]
+        fonts = page.obj.get("/Resources", {}).get("/Font")
+        if isinstance(fonts, pikepdf.Dictionary) and len(fonts):
+            fonts[next(iter(fonts.keys()))] = pikepdf.Dictionary(Type=pikepdf.Name.Font)
+        buffer = io.BytesIO()
+        pdf.save(buffer)
+    return buffer.getvalue()
+
+
+def blank_pages(count: int) -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(count):
+        writer.add_blank_page(595, 842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def pdf_of_line(text: str) -> bytes:
+    """A one-page PDF whose text is one text-showing operation of ``text`` (STSong-Light, UniGB-UCS2-H:
+    a font every reader knows without its being embedded), on a page 14,400 pt wide, its glyphs narrowed."""
+    content = b"BT /F1 1 Tf 0.04 0 0 10 20 800 Tm <" + text.encode("utf-16-be").hex().encode() + b"> Tj ET"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 842] /Resources << /Font << /F1 4 0 R >> >> "
+               b"/Contents 5 0 R >>",
+               b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) "
+               b"/Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R >>",
+               b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 "
+               b"/Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _csv_text(data: bytes) -> str:
+    """A CSV's text: UTF-8, or the GB 18030 an export in China is written in."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
+
+
+def one_line(sentence: str, size: int = 1 << 20) -> str:
+    return sentence * (size // len(sentence.encode()) + 1)
+
+
+def repacked(data: bytes, change: Callable[[str, bytes], bytes | None]) -> bytes:
+    """A zip package with each member passed through ``change`` (None: left out)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            body = change(info.filename, source.read(info))
+            if body is not None:
+                out.writestr(info.filename, body)
+    return buffer.getvalue()
+
+
+def member(name: str, how: str) -> Callable[[str, bytes], bytes | None]:
+    return lambda filename, body: body if filename != name else (None if how == "missing" else body[:len(body) // 2])
+
+
+def first_sheet(data: bytes) -> str:
+    return sorted(n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.startswith("xl/worksheets/sheet"))[0]
+
+
+def unclosed_table(page: bytes, cells: int = 100_000) -> bytes:
+    """The page with an unclosed table of ``cells`` cells (10 a row, no closing tag) before its end."""
+    at = page.lower().rfind(b"</body>")
+    at = at if at >= 0 else len(page)
+    rows = b"".join(b"<tr><td>2010101<td>\xe8\xa1\x8c\xe6\x94\xbf\xe8\xbf\x90\xe8\xa1\x8c" + b"<td>1,234.56" * 8
+                    for _ in range(cells // 10))
+    return page[:at] + b"<table>" + rows
+
+
+# ---- the sample ---------------------------------------------------------------------------------------
+
+
+def made(out: Path) -> list[tuple[str, str, bytes, bool]]:
+    """(name, base, bytes, holds) of every variant."""
+    rng = random.Random(SEED)
+    samples = _samples(out)
+    variants: list[tuple[str, str, bytes, bool]] = []
+    for base, path in samples.items():
+        data = path.read_bytes()
+        suffix = path.suffix
+        for share in (0.1, 0.5, 0.9):
+            variants.append((f"截断 {share:.0%}{suffix}", base, truncated(data, share), False))
+        variants.append((f"中间 64 字节翻转{suffix}", base, flipped(data, rng), False))
+        if suffix == ".pdf":
+            variants += [("去掉 xref 与 trailer.pdf", base, without_xref(data), True),
+                         ("一页内容流损坏.pdf", base, content_corrupted(data, rng), False),
+                         ("一页的字体对象损坏.pdf", base, font_broken(data), False),
+                         ("PDF 改名 .xlsx", base, data, True)]
+        if suffix == ".xlsx":
+            sheet = first_sheet(data)
+            variants += [("缺 sharedStrings.xml.xlsx", base, repacked(data, member("xl/sharedStrings.xml", "missing")), False),
+                         ("sharedStrings.xml 截断.xlsx", base, repacked(data, member("xl/sharedStrings.xml", "cut")), False),
+                         (f"缺 {sheet}.xlsx", base, repacked(data, member(sheet, "missing")), False),
+                         (f"{sheet} 截断.xlsx", base, repacked(data, member(sheet, "cut")), False),
+                         ("xlsx 改名 .pdf", base, data, True)]
+        if suffix == ".docx":
+            variants += [("word/document.xml 截断.docx", base, repacked(data, member("word/document.xml", "cut")), False),
+                         ("docx 改名 .xlsx", base, data, True)]
+        if suffix == ".html":
+            variants.append(("末尾未闭合的表 100,000 格.html", base, unclosed_table(data), True))
+        if suffix == ".csv":
+            variants += [("UTF-16（带 BOM）.csv", base, _csv_text(data).encode("utf-16"), True),
+                         ("UTF-16LE（无 BOM）.csv", base, _csv_text(data).encode("utf-16-le"), True)]
+    sentence = "一、收支预算总体情况：2025年收入预算1,273.52万元，支出预算1,273.52万元。"
+    variants += [("没有页的 PDF.pdf", "", blank_pages(0), False), ("2,000 页空白.pdf", "", blank_pages(2000), False),
+                 ("全文一行 1 MB.pdf", "", pdf_of_line(one_line(sentence)), True),
+                 ("全文一行 1 MB.txt", "", one_line(sentence).encode(), True),
+                 ("一行 1 MB、没有句号.txt", "", one_line(sentence.replace("。", "，")).encode(), True)]
+    variants += [(f"空文件.{ext}", "", b"", False) for ext in ("pdf", "xlsx", "xls", "ods", "docx", "html", "csv", "txt")]
+    return variants
+
+
+def _samples(out: Path) -> dict[str, Path]:
+    """The real files damaged: a name each (its own), and where it lies."""
+    fixtures = ROOT / "tests" / "fixtures"
+    samples = {p.name: p for p in (ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-wanli-2025.pdf",
+                                   fixtures / "import" / "wanli-2025.xlsx", fixtures / "import" / "wanli-2025.ods",
+                                   fixtures / "import" / "wanli-2025-biff8.xls",
+                                   fixtures / "import" / "wanli-2025-收入预算总表.csv",
+                                   fixtures / "prose" / "duzhou-2026.html")}
+    for name in ("sh-city-zhongyiwenxian-2026-unit-budget.pdf", "bj-shoudulvhuaban-2026-dept-budget.pdf"):
+        if (CORPUS / name).is_file():
+            samples[name] = CORPUS / name
+    docx = out / "wenlvju" / "shanghai-putuo-wenlvju-2026.docx"
+    if not docx.is_file():
+        subprocess.run([sys.executable, "-m", "reportgen", "render", "data/shanghai-putuo-wenlvju-2026.yaml", "-o",
+                        str(docx.parent), "--format", "docx"], check=True, capture_output=True, cwd=ROOT,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    samples[docx.name] = docx
+    corpus_pdf = CORPUS / "sh-city-zhongyiwenxian-2026-unit-budget.pdf"
+    if corpus_pdf.is_file():
+        from bench.pdf_as_workbook import write_workbook
+
+        workbook = out / "workbook" / "sh-city-zhongyiwenxian-2026-tables.xlsx"
+        workbook.parent.mkdir(parents=True, exist_ok=True)
+        if not workbook.is_file():
+            write_workbook(corpus_pdf, workbook)
+        samples[workbook.name] = workbook
+    return samples
+
+
+# ---- the runs -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Read:
+    """What one file gave: the review's outcome and prose figures, the import's table figures."""
+
+    outcome: str = ""
+    prose: int = 0
+    tables: int = 0
+
+
+def reviewed(path: Path, work: Path) -> tuple[Run, Read]:
+    done = run(["review", str(path), "--format", "json"], work)
+    read = Read()
+    try:
+        results = json.loads(done.stdout) if done.stdout.strip() else []
+    except ValueError:
+        results = []
+    for result in results:
+        read.outcome = result.get("outcome", "")
+        read.prose += result.get("counts", {}).get("read", 0)
+    return done, read
+
+
+def imported(path: Path, work: Path) -> tuple[Run, Path, str]:
+    """The import's run, its -o path, and what was left there: "", "absent", "whole" or what is wrong."""
+    folder = work / "import"
+    folder.mkdir()
+    target = folder / "out.yaml"
+    done = run(["import", str(path), "-o", str(target)], work)
+    left = sorted(p.name for p in folder.iterdir() if p != target)
+    if not target.exists():
+        state = "absent" if not left else "absent, left " + ", ".join(left)
+    else:
+        try:
+            yaml.safe_load(target.read_text(encoding="utf-8"))
+            state = "whole" if not left else "whole, left " + ", ".join(left)
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            state = f"half-written ({type(exc).__name__})"
+    return done, target, state
+
+
+def table_figures(source: Path) -> int:
+    if not source.is_file():
+        return 0
+    return sum(1 for line in source.read_text(encoding="utf-8").splitlines() if _FROM_TABLE.search(line))
+
+
+def first_words(said: str) -> str:
+    """The message a user sees first (the last of a review's JSON aside), shortened for a table's cell."""
+    lines = [line.strip() for line in said.splitlines() if line.strip() and not line.lstrip().startswith(("[", "{", "}", "]", '"'))]
+    text = next((line for line in lines if "Traceback" in line or "内部错误" in line), lines[-1] if lines else "")
+    return text.replace("|", "／")[:140]
+
+
+# ---- the table ----------------------------------------------------------------------------------------
+
+
+def judged(variant: Variant, work: Path, originals: dict[str, Read]) -> tuple[list[str], str]:
+    """The row of one variant, and its BAD classes (";"-joined, "" when none)."""
+    review, read = reviewed(variant.path, work)
+    done, target, state = imported(variant.path, work)
+    read.tables = table_figures(target)
+    bad = [b for b in (review.bad, done.bad) if b]
+    if state.startswith("half") or "left" in state:
+        bad.append(f"BAD -o {state}")
+    original = originals.get(variant.base, Read())
+    if read.outcome == "未发现问题" and (read.prose + read.tables) * 2 < original.prose + original.tables:
+        bad.append("BAD 未发现问题（读到的不到原件的一半）")
+    if read.outcome == "有问题" and original.outcome == "未发现问题" and not variant.holds:
+        bad.append("BAD 有问题（原件未发现问题：损坏处读成了差错，没有说损坏）")
+    checks = []
+    if target.is_file():
+        checked = run(["check", str(target)], work)
+        checks.append(f"check OUT {checked.code}")
+        bad += [checked.bad] if checked.bad else []
+    if variant.against is not None:
+        checked = run(["check", str(variant.against), "--against", str(variant.path)], work)
+        checks.append(f"--against {checked.code}{'' if checked.code in (0, 1) else ': ' + first_words(checked.said)[:60]}")
+        bad += [checked.bad] if checked.bad else []
+    uploaded = run(["--desk", str(variant.path), str(work)], work, "bench.mutations")
+    checks.append(f"desk: {first_words(uploaded.said)[:50]}")
+    bad += [f"desk {uploaded.bad}"] if uploaded.bad else []
+    was = f"（原件 {original.prose}/{original.tables}）" if variant.base else ""
+    row = [variant.base or "（此处生成）", variant.name,
+           f"{review.code} {read.outcome or '—'}", f"{read.prose}/{read.tables}{was}",
+           f"{done.code} {state}", "；".join(checks) or "—",
+           f"{max(review.peak_mb, done.peak_mb):.0f}", f"{max(review.seconds, done.seconds):.1f}",
+           "；".join(bad) or "good", first_words(done.said if done.code else review.said).replace(f"{work}/", "")]
+    return row, "；".join(bad)
+
+
+def originals_of(samples: dict[str, Path], out: Path) -> tuple[dict[str, Read], dict[str, Path]]:
+    """Each real file's review and import undamaged: the measure of what a variant still gives, and the
+    source its damaged copies are checked against."""
+    reads: dict[str, Read] = {}
+    sources: dict[str, Path] = {}
+    for base, path in samples.items():
+        work = out / "original" / base
+        work.mkdir(parents=True, exist_ok=True)
+        _, read = reviewed(path, work)
+        _, target, _ = imported(path, work) if not (work / "import").exists() else (None, work / "import" / "out.yaml", "")
+        read.tables = table_figures(target)
+        reads[base] = read
+        if target.is_file():
+            sources[base] = target
+    wenlvju = ROOT / "data" / "shanghai-putuo-wenlvju-2026.yaml"
+    sources["shanghai-putuo-wenlvju-2026.docx"] = wenlvju
+    return reads, sources
+
+
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".html", ".txt")
+
+
+def desk(path: Path, work: Path) -> int:
+    """What the desk does with the file uploaded: its kind told by its bytes (store.upload_kind: refused
+    there, or kept), then reviewed as the worker reviews it (reviewing.review_stored: the annotated copy
+    and the summary made). Prints the refusal or the outcome; an exception is left to end the process
+    with its traceback, as it would end a worker."""
+    from reportgen.desk.reviewing import review_stored
+    from reportgen.desk.store import SUFFIXES, UploadRefused, upload_kind
+
+    try:
+        kind = upload_kind(path.read_bytes(), path.name)
+    except UploadRefused as exc:
+        print(f"未接收：{exc}")
+        return 1
+    reviewed = review_stored(path, work / "desk", f"document-1{SUFFIXES[kind]}", 1)
+    print(f"{reviewed.outcome}：{reviewed.why_unreviewed}；批注副本 {len(reviewed.annotated or b'')} 字节 {reviewed.not_annotated}")
+    return 0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", nargs="*", default=None, help="variants whose name or base holds one of these")
+    parser.add_argument("--out", type=Path, default=Path(f"/tmp/mutations-{os.getpid()}"))
+    parser.add_argument("--desk", type=Path, nargs=2, metavar=("FILE", "WORK"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.desk:
+        sys.exit(desk(*args.desk))
+    args.out.mkdir(parents=True, exist_ok=True)
+    samples = _samples(args.out)
+    reads, sources = originals_of(samples, args.out)
+    print("| 原件 | 损坏 | review（退出码 结论） | 读到：正文数字/表中数字 | import（退出码 -o） | check；审核台 | 峰值 MB | 秒 | 判定 | 首先看到的消息 |")
+    print("|---|---|---|---|---|---|---:|---:|---|---|")
+    fallback = sources.get("shanghai-putuo-wanli-2025.pdf")
+    for number, (name, base, data, holds) in enumerate(made(args.out), 1):
+        if args.only and not any(word in name or word in base for word in args.only):
+            continue
+        work = args.out / f"{number:03d}"
+        work.mkdir(parents=True, exist_ok=True)
+        suffix = name[name.rfind("."):]
+        path = work / f"{Path(base).stem or 'made'}{suffix}"
+        path.write_bytes(data)
+        against = sources.get(base, fallback) if suffix in DOCUMENT_SUFFIXES else None
+        row, _ = judged(Variant(name, base, path, holds, against), work, reads)
+        print("| " + " | ".join(row) + " |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
