@@ -92,3 +92,25 @@ def test_a_total_of_one_printed_part_printed_otherwise_is_no_rounding_tail(tmp_p
     path, _ = _planted(YANTAI_STATE_CAPITAL, "表格数", "48.26", 4, "48.27", tmp_path)
     told = [t for t in _told(path) if "48.27" in t]
     assert len(told) == 1 and "合计 印作 48.27" in told[0] and "48.26" in told[0] and " 0、" not in told[0], told
+
+
+# 北京市民政局 2026年部门预算: its 情况说明 pp. 1, 7 (bj-minzhengju-2026-dept-budget.pdf: “（一）因公出国（境）费用。2026 年预算数
+# 159.00 万元”) and its 报表 pp. 1, 19 (…-tables.pdf: 收支总表, 财政拨款“三公”经费支出表, which prints 2026 alone)
+MINZHENG_NARRATIVE = NATIONAL / "beijing-minzhengju-2026-narrative-p1-7.pdf"
+MINZHENG_TABLES = NATIONAL / "beijing-minzhengju-2026-tables-p1-19.pdf"
+
+
+def test_this_years_figure_said_of_last_year_is_told(tmp_path: Path) -> None:
+    """“2026 年预算数 159.00 万元” printed “2025 年预算数 159.00 万元”: 159.00 is the table's 2026 因公出国（境）费, and no
+    table gives a 2025 one — it was read as last year's figure and left 未能核对. Now told."""
+    from reportgen.review.documents import review_together
+
+    def told(files: list[Path]) -> list[str]:
+        return [r.text for result in review_together(files, None) for r in reported_of(result)[0] if "年度是否写错" in r.text]
+
+    assert not told([MINZHENG_NARRATIVE, MINZHENG_TABLES])
+    path, line = _planted(MINZHENG_NARRATIVE, "年份", "2026", 3, "2025", tmp_path, nth=0)
+    assert "2025 年预算数 159.00" in line
+    (tmp_path / MINZHENG_TABLES.name).write_bytes(MINZHENG_TABLES.read_bytes())
+    found = told([path, tmp_path / MINZHENG_TABLES.name])
+    assert len(found) == 1 and "159.00万元" in found[0] and "2025" in found[0], found
