@@ -210,7 +210,9 @@ def _procurement_total(b: Budget, m: Money) -> Iterator[Finding]:
     complete = len(p.given) == len(PROCUREMENT_KINDS)
     off = p.stated_total - given
     if abs(off) > step_allowance(b, 3, p.stated_total) and (complete or off < 0):
-        kinds = "货物、工程、服务之和" if complete else f"其中写出的{'、'.join(k for k in PROCUREMENT_KINDS if k in p.given)}之和"
+        amounts = dict(zip(PROCUREMENT_KINDS, (p.goods, p.works, p.services), strict=True))
+        parts = "、".join(f"{k} {m.with_unit(amounts[k])}" for k in PROCUREMENT_KINDS if complete or k in p.given)
+        kinds = f"{parts}之和" if complete else f"其中写出的{parts}之和"  # each named: the slip may be any of them
         yield make_finding(b, "error", "R-填报合计", f"政府采购填报合计 {m.with_unit(p.stated_total)}，{kinds} {m.with_unit(given)}",
                            p.line, "政府采购.合计")
 
@@ -545,6 +547,8 @@ def stated_names(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         if not row.stated_name or not row.name:
             continue
         status = codes.name_status(kind, row.code, row.stated_name, b.year, b.code_table)
+        if status == "unknown" and _sibling_named(kind, row.code, row.stated_name, b.year):
+            status = "mismatch"  # no catalogue holds the code, its name is another code's of its parent: mistyped
         if status == "unknown":
             yield _unlisted(b, row.code, row.stated_name, row.line)
         elif status in ("outdated", "mismatch"):

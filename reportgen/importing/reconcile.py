@@ -76,7 +76,8 @@ def printed_values(imported: Imported, kind: str) -> list[Decimal]:
 def rounding_tails(imported: Imported, found: list[Difference]) -> tuple[list[Difference], list[Difference]]:
     """``found`` split into slips and tails: a total that misses the sum of its printed parts by no more
     than their rounding at the table's printed step (half a step for the total and for each part) is
-    the table's own 尾数误差, told apart and never as a slip."""
+    the table's own 尾数误差, told apart and never as a slip — but for a total of a single part (it is
+    that part's amount, rounded alike) or of two figures that must be equal."""
     quanta = {kind: printed_quantum(imported, kind) for kind in imported.tables}
     slips: list[Difference] = []
     tails: list[Difference] = []
@@ -84,7 +85,9 @@ def rounding_tails(imported: Imported, found: list[Difference]) -> tuple[list[Di
         step = quanta.get(difference.table, ZERO) or _whole_total(imported, difference)
         allowance = step * (len(difference.parts) + 1) / 2
         gap = abs(difference.total.value - difference.parts_sum)
-        (tails if step and gap <= allowance and not difference.equal else slips).append(difference)
+        # a total of one printed part (the others blank) is that part's amount rounded alike: it prints the same
+        exact = difference.equal or sum(1 for part in difference.parts if not part.blank) == 1
+        (tails if step and gap <= allowance and not exact else slips).append(difference)
     return slips, tails
 
 
@@ -365,9 +368,10 @@ def grouped(found: list[Difference]) -> list[str]:
 def _describe_group(group: list[Difference]) -> str:
     first = group[0]
     places = list(dict.fromkeys(f"{d.table} {d.total.where}（{d.what.rsplit(' ', 1)[-1]}）" for d in group))
-    parts = "、".join(f"{p.where} {p.value:,}" for p in first.parts[:6]) or _NONE_PRINTED
+    printed = [p for p in first.parts if not p.blank]  # a blank cell is no figure the table prints
+    parts = "、".join(f"{p.where} {p.value:,}" for p in printed[:6]) or _NONE_PRINTED
     return (f"{first.what.rsplit(' ', 1)[0]} 印作 {first.total.value:,}，而其组成部分之和为 {first.parts_sum:,}"
-            f"（{parts}{'等' if len(first.parts) > 6 else ''}），见 {len(places)} 处：{'、'.join(places)}；按原样写入，未作修改")
+            f"（{parts}{'等' if len(printed) > 6 else ''}），见 {len(places)} 处：{'、'.join(places)}；按原样写入，未作修改")
 
 
 # a total none of whose parts is printed (a 项 of the 支出总表 that no fund's table prints: its row hidden, or left out)
@@ -376,8 +380,9 @@ _NONE_PRINTED = "组成部分一处也没有印出"
 
 def describe(difference: Difference) -> str:
     """The message for one difference: both places, both figures."""
-    parts = "、".join(f"{p.where} {p.value:,}" for p in difference.parts[:6]) or _NONE_PRINTED
-    more = f" 等 {len(difference.parts)} 处" if len(difference.parts) > 6 else ""
+    printed = [p for p in difference.parts if not p.blank]  # a blank cell is no figure the table prints
+    parts = "、".join(f"{p.where} {p.value:,}" for p in printed[:6]) or _NONE_PRINTED
+    more = f" 等 {len(printed)} 处" if len(printed) > 6 else ""
     return (f"{difference.table} {difference.total.where}：{difference.what} 印作 {difference.total.value:,}，"
             f"而其组成部分之和为 {difference.parts_sum:,}（{parts}{more}）；按原样写入，未作修改")
 

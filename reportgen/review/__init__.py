@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from reportgen.compute import in_unit
 from reportgen.errors import Finding, SourceError
 from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
@@ -22,7 +23,7 @@ from reportgen.readers.statements import Statement, TooManyFigures, laid_in_colu
 from reportgen.render import Prepared, prepare
 from reportgen.review.consistency import CUT_RULE, borne_out, completions_borne_out
 from reportgen.review.glossary import Glossary, unit_forms
-from reportgen.review.judge import TRUNCATED, Verdict, judge
+from reportgen.review.judge import OTHER_YEAR, TRUNCATED, Verdict, judge, shown
 from reportgen.review.listed import tie_listed_parts
 from reportgen.review.prior_rates import consistent_of
 from reportgen.review.sentence_rules import Said, sentence_findings_of
@@ -166,6 +167,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     against = sentence_findings_of(said)
     _within(verdicts, consistent_of(said.prior), {**completions_borne_out(statements), **borne_out(related)})
     name_subjects(verdicts, prepared.budget.year)
+    against += this_years_as_last(verdicts, prepared.budget.year, str(draft))
     result = Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft, unsure | tables,
                                                                    prepared.budget.final),
                     [f for f in against if f.rule != CUT_RULE], [f for f in against if f.rule == CUT_RULE])
@@ -213,6 +215,25 @@ def review_within_sentences(draft: Path, year: int | None, cut_as_notes: bool = 
     name_subjects(verdicts, year)
     return Review(draft, draft, lines, verdicts, text_findings(lines, year, draft),
                   [f for f in against if f.rule != CUT_RULE], [f for f in against if f.rule == CUT_RULE])
+
+
+def this_years_as_last(verdicts: list[Verdict], year: int, draft: str) -> list[Finding]:
+    """An amount said of last year that is this year's figure of its subject to every printed digit, the tables
+    giving no such figure of last year (北京's “（一）因公出国（境）费用。2025 年预算数 159.00 万元” in a 2026 budget,
+    159.00 its table's 2026 figure): the year is written wrong. Never of 0 (an item nil both years), nor of a
+    sentence that names this year too (“2026年预算数……，2025年预算数……”, the same amount both years)."""
+    out = []
+    for verdict in verdicts:
+        st, figure = verdict.statement, verdict.figure
+        if verdict.status != "unknown" or verdict.cause != OTHER_YEAR.format(year - 1) or figure is None \
+                or st.kind != "amount" or not st.value or not st.unit or f"{year}年" in st.sentence.replace(" ", ""):
+            continue
+        if shown(in_unit(figure.current, st.unit), st.decimals) == st.value:
+            last = (f"表中没有 {year - 1} 年的这个数" if figure.prior is None
+                    else f"{year - 1} 年的是 {shown(in_unit(figure.prior, st.unit), st.decimals)}{st.unit}")
+            out.append(Finding("warning", "R-文字", f"“{figure.name}”{st.text}是本文件 {year} 年的数（{last}），"
+                               f"句中却说是 {year - 1} 年的：年度是否写错？", draft, st.line))
+    return out
 
 
 UNSURE_TABLE = "这一行是一张表头未能逐列认定的表中的一行，表中的数没有读取"

@@ -503,7 +503,10 @@ def _other_year(st: Statement, figure: Figure | None, year: int) -> Verdict:
     """An amount of another year than the budget's: agrees with the figure's 上年 or 执行数, else is not judged."""
     known = [v for v in (figure.prior, figure.actual) if v is not None] if figure is not None else []
     agree = st.value is not None and st.unit and any(shown(in_unit(v, st.unit), st.decimals) == st.value for v in known)
-    return Verdict(st, "agree", figure) if agree else Verdict(st, "unknown", figure, cause=f"说的是{year}年的数")
+    return Verdict(st, "agree", figure) if agree else Verdict(st, "unknown", figure, cause=OTHER_YEAR.format(year))
+
+
+OTHER_YEAR = "说的是{}年的数"  # the cause of an amount of another year not judged
 
 
 def _unjudgeable(st: Statement, figure: Figure | None, glossary: Glossary) -> Verdict | None:

@@ -21,8 +21,9 @@ from reportgen.rules import TEXT, rule
 _COMPARED_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")
 _OWN_YEAR = re.compile(r"(\d{4})年(?:部门)?(?:预算|决算)")
 # A title or heading naming the document's own year: “…2026年部门预算”, “2026年部门预算情况说明”, “（2026年
-# 单位预算公开）” — a line of words with no figure but its year, and no comparison in it.
-_TITLE_YEAR = re.compile(r"(\d{4})年(?:区级|市级|县级)?(?:部门|单位)预算(?!执行)")
+# 单位预算公开）” — a line of words with no figure but its year, and no comparison in it; and a table's title
+# (“2026年预算单位财务收支预算总表”, “2026年部门收支总表”: the line ends with it, “本表” being a note's word).
+_TITLE_YEAR = re.compile(r"(\d{4})年(?:(?:区级|市级|县级)?(?:部门|单位)预算(?!执行)|预算单位|度?\D{2,40}?(?<!本)表$)")
 # starts only where a run of digits starts; each pattern starts with its first digit and looks behind
 # it (a search skips to the next digit)
 _FIGURE = re.compile(r"\d(?<![\d,.]\d)[\d,]*(?:\.\d|万元|元|%)")

@@ -1,0 +1,116 @@
+"""Slips planted in real published pages of other regions (bench/planted_pdf.py: one digit's glyph code
+changed in the page's content stream, in the publisher's own font) and found by `reportgen review` —
+one test per cause of a miss the measure showed and reportgen now covers (bench/corpus/planted-pdf-2026-11-26.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.planted_pdf import page_text, page_tokens, plant_checked, read_page
+from bench.review_eval import reported_of
+from reportgen.review.documents import review_document
+
+NATIONAL = Path(__file__).parent / "fixtures" / "import" / "national"
+# 深圳市民政局 2026年部门预算 pp. 1, 28–29 (gd-shenzhen-minzheng-2026-dept-budget.pdf): its cover and 一般公共预算支出表, 项 codes in a
+# column of their own, 2080209 老龄事务 among them
+SHENZHEN_TABLE = NATIONAL / "shenzhen-minzheng-2026-p1-28-29.pdf"
+# 上海市戒毒康复中心 2026年单位预算 pp. 1–2, 12, 15 (sh-city-jiedukangfu-2026-unit-budget.pdf): its cover, its contents
+# listing the tables by their titles (“6．2026年预算单位政府性基金预算支出功能分类预算表”) and two of the tables
+SHANGHAI_CONTENTS = NATIONAL / "shanghai-city-jiedukangfu-2026-p1-2-12-15.pdf"
+
+
+def _planted(source: Path, klass: str, was: str, index: int, now: str, folder: Path, nth: int = 0) -> tuple[Path, str]:
+    """The source with the ``nth`` token ``was`` of the class planted as ``now`` (its character ``index``
+    changed), written to the folder; and the printed line around the change (pdftotext's)."""
+    data = source.read_bytes()
+    found = [(page, start) for page, kind, start, token in page_tokens(data) if kind == klass and token == was]
+    page, start = found[nth]
+    made = plant_checked(data, page, start, was, (index, now))
+    assert made is not None, "the font prints the new digit at the old one's width, and pdftotext shows it"
+    path = folder / source.name
+    path.write_bytes(made[0])
+    return path, made[1]
+
+
+def _told(path: Path) -> list[str]:
+    """Every finding the review reports on the file (as bench/review_eval counts them)."""
+    return [r.text for r in reported_of(review_document(path, None))[0]]
+
+
+def test_the_planter_changes_one_glyph_and_nothing_else(tmp_path: Path) -> None:
+    import pikepdf
+
+    path, line = _planted(SHENZHEN_TABLE, "科目编码", "2080209", 5, "2080269", tmp_path)
+    assert "2080269" in line and "老龄事务" in line
+    with pikepdf.open(SHENZHEN_TABLE) as before, pikepdf.open(path) as after:
+        old, new = page_text(read_page(before, 2)[0].glyphs).text, page_text(read_page(after, 2)[0].glyphs).text
+    assert len(old) == len(new) and sum(a != b for a, b in zip(old, new, strict=True)) == 1
+
+
+def test_a_code_no_catalogue_holds_printed_with_its_siblings_name_is_told(tmp_path: Path) -> None:
+    """2080209 老龄事务 printed 2080269 老龄事务: no catalogue holds 2080269, and its name is 2080209's, a code of the
+    same 款 — the code was mistyped. It was listed apart as 未收录 (unverified, never told); now R-科目名称 names it."""
+    assert not [t for t in _told(SHENZHEN_TABLE) if "编码与名称" in t]
+    path, _ = _planted(SHENZHEN_TABLE, "科目编码", "2080209", 5, "2080269", tmp_path)
+    told = [t for t in _told(path) if "编码与名称" in t]
+    assert len(told) == 1 and "2080269" in told[0] and "2080209" in told[0], told
+
+
+def test_a_tables_title_naming_last_year_is_told(tmp_path: Path) -> None:
+    """The contents of a 2026 budget listing “6．2025年预算单位政府性基金预算支出功能分类预算表”: a title naming last
+    year (as a heading “2025年部门预算” is told). The same line with 2026 is not."""
+    assert not [t for t in _told(SHANGHAI_CONTENTS) if "标题" in t]
+    path, line = _planted(SHANGHAI_CONTENTS, "年份", "2026", 3, "2025", tmp_path, nth=5)
+    assert "2025年预算单位政府性基金" in line.replace(" ", "")
+    told = [t for t in _told(path) if "标题" in t]
+    assert len(told) == 1 and "2025" in told[0], told
+
+
+# 上海市中医文献馆 2026年单位预算 pp. 1–17 (sh-city-zhongyiwenxian-2026-unit-budget.pdf, its blank pages left out): p. 17
+# “政府采购预算 184.23万元，其中：政府采购货物预算1.92万元、政府采购工程预算0.00万元、政府采购服务预算 182.31万元”
+SHANGHAI_PROCUREMENT = NATIONAL / "shanghai-city-zhongyiwenxian-2026-p1to17.pdf"
+
+
+def test_a_procurement_kind_that_breaks_its_total_is_named(tmp_path: Path) -> None:
+    """服务 182.31 printed 182.33: the kinds no longer add up to the total. The finding named the two sums only
+    (184.23, 184.25), not which figures it added: now each kind's amount is named, the slipped one among them."""
+    assert not [t for t in _told(SHANGHAI_PROCUREMENT) if "政府采购" in t]
+    path, _ = _planted(SHANGHAI_PROCUREMENT, "正文金额", "182.31", 5, "182.33", tmp_path)
+    told = [t for t in _told(path) if "政府采购" in t]
+    assert len(told) == 1 and "服务 182.33万元" in told[0] and "184.23万元" in told[0], told
+
+
+# 烟台市住房和城乡建设局 2026年部门预算 pp. 1, 25 (sd-yantai-zhujianju-2026-dept-budget.pdf): its cover and 国有资本经营预算
+# 支出情况表, “08 离休干部医药费补助支出 48.26 … 48.26”: its 合计 and its 项目支出, 基本支出 blank
+YANTAI_STATE_CAPITAL = NATIONAL / "yantai-zhujianju-2026-p1-25.pdf"
+
+
+def test_a_total_of_one_printed_part_printed_otherwise_is_no_rounding_tail(tmp_path: Path) -> None:
+    """合计 48.26 printed 48.27 beside its only printed part, 项目支出 48.26: one amount rounded alike prints alike, so a
+    difference of one step is a slip, not the 尾数误差 several rounded parts may leave (it was told as one)."""
+    assert not [t for t in _told(YANTAI_STATE_CAPITAL) if "48.2" in t]
+    path, _ = _planted(YANTAI_STATE_CAPITAL, "表格数", "48.26", 4, "48.27", tmp_path)
+    told = [t for t in _told(path) if "48.27" in t]
+    assert len(told) == 1 and "合计 印作 48.27" in told[0] and "48.26" in told[0] and " 0、" not in told[0], told
+
+
+# 北京市民政局 2026年部门预算: its 情况说明 pp. 1, 7 (bj-minzhengju-2026-dept-budget.pdf: “（一）因公出国（境）费用。2026 年预算数
+# 159.00 万元”) and its 报表 pp. 1, 19 (…-tables.pdf: 收支总表, 财政拨款“三公”经费支出表, which prints 2026 alone)
+MINZHENG_NARRATIVE = NATIONAL / "beijing-minzhengju-2026-narrative-p1-7.pdf"
+MINZHENG_TABLES = NATIONAL / "beijing-minzhengju-2026-tables-p1-19.pdf"
+
+
+def test_this_years_figure_said_of_last_year_is_told(tmp_path: Path) -> None:
+    """“2026 年预算数 159.00 万元” printed “2025 年预算数 159.00 万元”: 159.00 is the table's 2026 因公出国（境）费, and no
+    table gives a 2025 one — it was read as last year's figure and left 未能核对. Now told."""
+    from reportgen.review.documents import review_together
+
+    def told(files: list[Path]) -> list[str]:
+        return [r.text for result in review_together(files, None) for r in reported_of(result)[0] if "年度是否写错" in r.text]
+
+    assert not told([MINZHENG_NARRATIVE, MINZHENG_TABLES])
+    path, line = _planted(MINZHENG_NARRATIVE, "年份", "2026", 3, "2025", tmp_path, nth=0)
+    assert "2025 年预算数 159.00" in line
+    (tmp_path / MINZHENG_TABLES.name).write_bytes(MINZHENG_TABLES.read_bytes())
+    found = told([path, tmp_path / MINZHENG_TABLES.name])
+    assert len(found) == 1 and "159.00万元" in found[0] and "2025" in found[0], found
