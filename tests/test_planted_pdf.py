@@ -114,3 +114,21 @@ def test_this_years_figure_said_of_last_year_is_told(tmp_path: Path) -> None:
     (tmp_path / MINZHENG_TABLES.name).write_bytes(MINZHENG_TABLES.read_bytes())
     found = told([path, tmp_path / MINZHENG_TABLES.name])
     assert len(found) == 1 and "159.00万元" in found[0] and "2025" in found[0], found
+
+
+def _verdicts_of(path: Path, text: str) -> list[str]:
+    """The status of each prose figure of the file printed as ``text``."""
+    result = review_document(path, None).narrative
+    assert result is not None
+    return [v.status for v in result.verdicts if v.statement.text == text]
+
+
+def test_a_change_is_not_judged_by_last_years_figure_read_from_itself(tmp_path: Path) -> None:
+    """“财政拨款收入2,694万元，比2025年预算增加147万元”: no table prints 2025's figure, the import takes it from this
+    sentence (2,694 less 147). Judged by it, the change agreed with itself — and so did 149 planted for 147. Now
+    each is 未能核对 (never “一致”), planted or not."""
+    assert _verdicts_of(SHANGHAI_PROCUREMENT, "比2025年预算增加147万元") == ["unknown"] * 3
+    for nth in range(3):
+        path, line = _planted(SHANGHAI_PROCUREMENT, "正文金额", "147", 2, "149", tmp_path, nth=nth)
+        assert "比2025年预算增加149万元" in line.replace(" ", "")
+        assert _verdicts_of(path, "比2025年预算增加149万元") == ["unknown"]
