@@ -172,9 +172,11 @@ _ANY_YEAR = re.compile(r"(\d{4})年")
 def _header_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
     """A table's header whose year columns name last year and never this year (“2025年预算数  2025年预算数” in a 2026
     budget, 烟台; the one year column of a 收支总表's side headed “2025 年预算数”, 深圳): this year's figures
-    headed as last year's. A header printing last year's column beside this year's is the usual comparison."""
+    headed as last year's. A header printing last year's column beside this year's is the usual comparison; a line
+    of a sentence is no header."""
     text = text.strip()
-    if _FIGURE.search(text) or not _COLUMN_YEAR.search(text):
+    if _FIGURE.search(text) or not _COLUMN_YEAR.search(text) or any(mark in text for mark in "。，,；;") \
+            or any(word in text for word in ("比", "较", "与")):  # a line of a sentence (“与2025年预算数相比”)
         return
     for side in _sides(text):
         named = {int(y) for y in _ANY_YEAR.findall(side)}
