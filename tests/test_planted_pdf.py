@@ -114,3 +114,40 @@ def test_this_years_figure_said_of_last_year_is_told(tmp_path: Path) -> None:
     (tmp_path / MINZHENG_TABLES.name).write_bytes(MINZHENG_TABLES.read_bytes())
     found = told([path, tmp_path / MINZHENG_TABLES.name])
     assert len(found) == 1 and "159.00万元" in found[0] and "2025" in found[0], found
+
+
+def _verdicts_of(path: Path, text: str) -> list[str]:
+    """The status of each prose figure of the file printed as ``text``."""
+    result = review_document(path, None).narrative
+    assert result is not None
+    return [v.status for v in result.verdicts if v.statement.text == text]
+
+
+def test_a_change_is_not_judged_by_last_years_figure_read_from_itself(tmp_path: Path) -> None:
+    """“财政拨款收入2,694万元，比2025年预算增加147万元”: no table prints 2025's figure, the import takes it from this
+    sentence (2,694 less 147). Judged by it, the change agreed with itself — and so did 149 planted for 147. Now
+    each is 未能核对 (never “一致”), planted or not."""
+    assert _verdicts_of(SHANGHAI_PROCUREMENT, "比2025年预算增加147万元") == ["unknown"] * 3
+    for nth in range(3):
+        path, line = _planted(SHANGHAI_PROCUREMENT, "正文金额", "147", 2, "149", tmp_path, nth=nth)
+        assert "比2025年预算增加149万元" in line.replace(" ", "")
+        assert _verdicts_of(path, "比2025年预算增加149万元") == ["unknown"]
+
+
+# 深圳市公安局交通管理局（本级）2026年部门预算 pp. 1, 16–19 (gd-shenzhen-jiaoguanju-2026-dept-budget.pdf): its cover, its
+# 收支总表 (“项 目  2026 年预算数  项 目  2026 年预算数”: the 收入 side and the 支出 side) and 收入总表
+SHENZHEN_TOTALS = NATIONAL / "shenzhen-jiaoguanju-2026-p1-16to19.pdf"
+# 中共烟台市委宣传部 2026年部门预算 pp. 1, 7, 18 (sd-yantai-xuanchuanbu-2026-dept-budget.pdf): its cover, 收支总表 and “三公”
+# table, whose columns are headed “2025年预算数  2026年预算数”
+YANTAI_THREE_PUBLIC = NATIONAL / "yantai-xuanchuanbu-2026-p1-7-18.pdf"
+
+
+def test_a_header_naming_last_year_for_this_years_column_is_told(tmp_path: Path) -> None:
+    """A 2026 收支总表 whose one year column of a side is headed “2025 年预算数”, and a “三公” table whose two columns
+    both say “2025年预算数”: this year's figures headed as last year's. “2025年预算数” beside “2026年预算数” is not."""
+    for source, nth in ((SHENZHEN_TOTALS, 0), (SHENZHEN_TOTALS, 1), (YANTAI_THREE_PUBLIC, 0)):
+        assert not [t for t in _told(source) if "表头" in t]
+        path, line = _planted(source, "年份", "2026", 3, "2025", tmp_path, nth=nth)
+        assert "2025年预算数" in line.replace(" ", "")
+        told = [t for t in _told(path) if "表头" in t]
+        assert len(told) == 1 and "没有 2026 年的栏" in told[0], told

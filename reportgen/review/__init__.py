@@ -121,7 +121,8 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
                     tables: frozenset[int] = frozenset(),
                     budget_table: Callable[[str], bool] | None = None,
                     units: tuple[str, ...] = (),
-                    text_alone: frozenset[str] = frozenset()) -> tuple[Review | None, list[Finding]]:
+                    text_alone: frozenset[str] = frozenset(),
+                    stated_changes: tuple[tuple[Decimal, frozenset[int]], ...] = ()) -> tuple[Review | None, list[Finding]]:
     """review, of a source already prepared (``source`` names it on the page); ``lines``: the draft's,
     where its caller read it already (readers/published.py), else read here; ``unsure``: the numbers of
     the lines that are rows of a table the import did not read for sure, whose figures are not judged;
@@ -132,7 +133,8 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     or a section that names one speaks of that unit's figures, never judged by the department's; ``text_alone``:
     the parts of the source the draft's own text gave, no table of them read (“三公经费” where the “三公” table is
     left out, 机关运行经费 and 政府采购 where no table prints them): a figure judged by them would be judged by itself, and is 未能核对
-    instead."""
+    instead; ``stated_changes``: the changes the draft's text stated that the source holds as 增减额 (元), each with the
+    lines it was read on: a change or rate of those lines' sentences measured by it is 未能核对 likewise."""
     if prepared.budget is None or prepared.figures is None or (prepared.errors and not despite_errors):
         return None, prepared.findings
     if lines is None:
@@ -158,6 +160,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
                           (PROCUREMENT_PART, glossary.procurement_figures)):
         if part in text_alone:
             _not_by_itself(verdicts, figures)
+    _not_by_its_own_change(verdicts, statements, stated_changes)
     if budget_table is not None:
         _of_other_tables(verdicts, budget_table)
     related = one_after_another(statements)
@@ -252,6 +255,30 @@ def _not_by_itself(verdicts: list[Verdict], figures: set[int]) -> None:
     for verdict in verdicts:
         if verdict.status in ("agree", "disagree") and verdict.figure is not None and id(verdict.figure) in figures:
             verdict.status, verdict.expected, verdict.cause = "unknown", "", TEXT_ALONE
+
+
+TEXT_PRIOR = ("源文件的上年数是由本文件这句正文所说的增减额推出的（没有表印出上年数），不能用来核对这句正文自身的增减与增减率")
+COMPARED = ("change", "rate", "flat")
+
+
+def _not_by_its_own_change(verdicts: list[Verdict], statements: list[Statement],
+                           stated: tuple[tuple[Decimal, frozenset[int]], ...]) -> None:
+    """A change, rate or 持平 judged by last year's figure that the source has as this year's less a change its own
+    sentence states (上年.<key>.增减额 read from that text, no table printing last year's: 广州国资委 “公务用车运行维护费
+    34.29万元，比上年增加24.29万元”): 未能核对, as the text would otherwise agree with itself; its sentence may still
+    bear it out (_within)."""
+    if not stated:
+        return
+    paragraphs: dict[Decimal, set[int]] = {}
+    for value, lines in stated:
+        paragraphs.setdefault(value, set()).update(st.paragraph for st in statements if st.line in lines)
+    for verdict in verdicts:
+        st, figure = verdict.statement, verdict.figure
+        if verdict.status not in ("agree", "disagree") or st.kind not in COMPARED or figure is None \
+                or figure.prior is None:
+            continue
+        if st.paragraph in paragraphs.get(figure.current - figure.prior, ()):
+            verdict.status, verdict.expected, verdict.cause = "unknown", "", TEXT_PRIOR
 
 
 def _not_judged(verdicts: list[Verdict], unsure: frozenset[int], tables: frozenset[int]) -> None:

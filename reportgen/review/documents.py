@@ -29,6 +29,7 @@ from reportgen.importing.text_fields import WITHHELD, holds
 from reportgen.importing.tree import Placed
 from reportgen.importing.unread import Unread, unread_cells
 from reportgen.oserrors import reason
+from reportgen.phrasing import UNIT_FACTOR
 from reportgen.readers.grid import ImportRefused
 from reportgen.readers.lines import Line
 from reportgen.readers.published import DOCUMENTS, Published, read_published, within
@@ -514,13 +515,38 @@ def narrative_options(imported: ImportResult, lines: list[Line]) -> dict[str, An
     """How a document's narrative is judged against the source its import made, by `review` and by `import` alike:
     the tables' own slips (disputes) and cut lines as notes; a row of a table read (or set aside as a unit's, or of
     a table none of the budget's) judged by reconciling its table, not as a sentence; a row not read for sure not
-    judged; the department's units named; no figure the text itself gave measuring that text."""
+    judged; the department's units named; no figure the text itself gave measuring that text, nor any change the
+    text stated measuring a change or rate of its own sentence."""
     return {"disputes": imported.disputes, "cut_as_notes": True, "lines": lines,
             "unsure": _lines_at(lines, imported.unsure_places),
             "tables": _lines_at(lines, imported.read_places | imported.other_places | imported.set_aside_places),
             "budget_table": functools.partial(titled_table, catalog=imported.imported.catalog),
             "units": tuple(unit for aside in imported.set_aside for unit in aside.units),
-            "text_alone": text_alone(imported)}
+            "text_alone": text_alone(imported), "stated_changes": stated_changes(imported, lines)}
+
+
+def stated_changes(imported: ImportResult, lines: list[Line]) -> tuple[tuple[Decimal, frozenset[int]], ...]:
+    """Each change the document's text stated that the import wrote as an 增减额 (last year's figure as this year's
+    less it, no table printing it: 上海市中医文献馆 “财政拨款收入2,694万元，比2025年预算增加147万元”), in the
+    source's money (元), with the numbers of the lines it was read on."""
+    tables = tuple(f"{kind} " for kind in imported.imported.tables)
+    unit = imported.imported.tree.get("金额单位")
+    factor = UNIT_FACTOR.get(str(unit.value), Decimal(1)) if isinstance(unit, Placed) else Decimal(1)
+    found = []
+    for node in _changes_in(imported.imported.tree):
+        if isinstance(node.value, Decimal) and node.where and not node.where.startswith(tables):
+            found.append((node.value * factor, _lines_at(lines, frozenset(node.where.split("：")[0].split("、")))))
+    return tuple(found)
+
+
+def _changes_in(node: Any) -> list[Placed]:
+    """The 增减额 nodes of a tree, at any depth."""
+    if isinstance(node, list):
+        return [found for item in node for found in _changes_in(item)]
+    if not isinstance(node, dict):
+        return []
+    own = [node["增减额"]] if isinstance(node.get("增减额"), Placed) else []
+    return own + [found for child in node.values() for found in _changes_in(child)]
 
 
 def text_alone(imported: ImportResult) -> frozenset[str]:

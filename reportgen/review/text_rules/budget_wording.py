@@ -164,6 +164,39 @@ def _title_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Fi
             yield warn(line, f"标题写作“{match.group()}”，本文件是 {year} 年预算")
 
 
+# a column's heading naming a year's budget (“2026 年预算数”, squeezed), and any year a heading names
+_COLUMN_YEAR = re.compile(r"(\d{4})年度?预算数")
+_ANY_YEAR = re.compile(r"(\d{4})年")
+
+
+def _header_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
+    """A table's header whose year columns name last year and never this year (“2025年预算数  2025年预算数” in a 2026
+    budget, 烟台; the one year column of a 收支总表's side headed “2025 年预算数”, 深圳): this year's figures
+    headed as last year's. A header printing last year's column beside this year's is the usual comparison; a line
+    of a sentence is no header."""
+    text = text.strip()
+    if _FIGURE.search(text) or not _COLUMN_YEAR.search(text) or any(mark in text for mark in "。，,；;") \
+            or any(word in text for word in ("比", "较", "与")):  # a line of a sentence (“与2025年预算数相比”)
+        return
+    for side in _sides(text):
+        named = {int(y) for y in _ANY_YEAR.findall(side)}
+        said = [m.group() for m in _COLUMN_YEAR.finditer(side) if int(m.group(1)) == year - 1]
+        if said and year not in named:
+            yield warn(line, f"表头写作“{'”“'.join(said)}”，没有 {year} 年的栏：本文件是 {year} 年预算，"
+                             f"这一栏的数是否本年的？")
+
+
+def _sides(text: str) -> list[str]:
+    """A header line's sides: where the words before its first year column (“项目”) head a later one again, the
+    line is the two sides of a 收支总表 (收入 and 支出), each with its own columns."""
+    first = _COLUMN_YEAR.search(text)
+    label = text[:first.start()] if first else ""
+    if not label or not _HAN.search(label):
+        return [text]
+    starts = [m.start() for m in re.finditer(re.escape(label), text)]
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
 def _findings(lines: list[Line], year: int | None, file: str, final: bool = False) -> Iterator[Finding]:
     def warn(line: Line, message: str) -> Finding:
         return Finding("warning", "R-文字", message, file, line.number)
@@ -175,6 +208,8 @@ def _findings(lines: list[Line], year: int | None, file: str, final: bool = Fals
         if year is not None and "年" in text:  # every year pattern ends in 年
             yield from _wrong_year(line, text, year, warn, final)
             yield from _title_year(line, text, year, warn)
+            if not final:
+                yield from _header_year(line, text, year, warn)
         if "万元" in text:
             yield from _mixed_units(line, text, warn)
 
