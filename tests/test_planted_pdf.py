@@ -114,3 +114,38 @@ def test_this_years_figure_said_of_last_year_is_told(tmp_path: Path) -> None:
     (tmp_path / MINZHENG_TABLES.name).write_bytes(MINZHENG_TABLES.read_bytes())
     found = told([path, tmp_path / MINZHENG_TABLES.name])
     assert len(found) == 1 and "159.00万元" in found[0] and "2025" in found[0], found
+
+
+# 北京市卫生健康委员会 2026年部门预算 in one file: its 情况说明's cover (bj-weijianwei-2026-dept-budget.pdf p. 1) and its
+# 报表 pp. 1, 3 (…-tables.pdf: 收支总表 and the 支出总表 crossing the 功能分类 with both economic classifications, each
+# a cell “2050305-高等职业教育” beside “50501-工资福利支出” and “30101-基本工资”)
+WEIJIANWEI = NATIONAL / "beijing-weijianwei-2026-p1-tables-p1-3.pdf"
+# 佛山市轨道交通局 2019年部门决算 pp. 1–28 (gd-foshan-guidaojiaotongju-2019-dept-final.pdf): p. 22 its 政府性基金 table, all 0
+FOSHAN_FINAL = NATIONAL / "foshan-guidaojiaotongju-2019-p1-28.pdf"
+
+
+def _misnamed(files: list[Path]) -> list[str]:
+    from reportgen.review.documents import review_together
+
+    return [r.text for result in review_together(files, None) for r in reported_of(result)[0] if "请核对编码" in r.text]
+
+
+def test_a_code_printed_with_its_siblings_name_in_a_cross_table_is_told(tmp_path: Path) -> None:
+    """“2050305-高等职业教育” printed “2050308-高等职业教育” in 北京's 支出总表: the table is not written into the
+    source's 功能分类 (the rows print one 项 many times, by economic class), so its codes and names were never
+    compared. Now the pair is judged where it is read: 高等职业教育 is 2050305's name, 2050308 no code's."""
+    assert not _misnamed([WEIJIANWEI])
+    path, line = _planted(WEIJIANWEI, "科目编码", "2050305", 6, "2050308", tmp_path)
+    assert "2050308-高等职业教育" in line
+    found = _misnamed([path])
+    assert len(found) == 1 and "2050308" in found[0] and "2050305" in found[0] and "第3页" in found[0], found
+
+
+def test_a_code_printed_with_its_siblings_name_in_a_fund_table_of_zeros_is_told(tmp_path: Path) -> None:
+    """2120801 征地和拆迁补偿支出 printed 2120802 in a 决算's 政府性基金 table of 0 only (not written into the source):
+    2120802 is 土地开发支出, the name printed 2120801's — told with both codes."""
+    assert not _misnamed([FOSHAN_FINAL])
+    path, line = _planted(FOSHAN_FINAL, "科目编码", "2120801", 6, "2120802", tmp_path)
+    assert "2120802" in line and "征地和拆迁补偿支出" in line
+    found = _misnamed([path])
+    assert len(found) == 1 and "2120801" in found[0] and "土地开发支出" in found[0], found
