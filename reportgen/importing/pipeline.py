@@ -77,6 +77,7 @@ from reportgen.importing.text_sheets import (
 )
 from reportgen.importing.tree import Placed, Tree
 from reportgen.importing.units_in_turn import departments_part
+from reportgen.importing.unread_sums import unread_sums
 from reportgen.importing.visible import Seen, as_seen, hidden_sheets_note, same_table_twice
 from reportgen.importing.which_layout import chosen
 from reportgen.importing.with_units import UnitFile, with_units
@@ -301,6 +302,7 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     tables = [t for t in tables if not t.kind.final]  # a budget's stray 决算 table is none of its tables
     notes += [content_note(t) for t in tables if t.by_content]
     aside, unknown = _by_unit(unknown, catalog, read.printed, notes)
+    unread = unread_sums(unknown, catalog)  # the tables no kind names: their rows' totals all the same
     units = units_set_aside(read.units, catalog)
     notes += [table.told() for table in units]
     aside += units
@@ -318,6 +320,7 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     found = grouped(slips) + unreadables(imported.problems + _misplaced_cells(unsure)) \
         + (prose.conflicts if prose is not None else [])
     found += [difference for table in aside for difference in table.differences]
+    found += unread
     if "支出总表" in imported.tables:
         found += against_the_departments(aside, imported.rows.get("支出总表", []), imported.tables["支出总表"].unit,
                                          catalog)
