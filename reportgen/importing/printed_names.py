@@ -40,11 +40,11 @@ def misnamed(tables: Iterable[Table], rows: dict[str, list[Row]], year: int | No
     for (code, name), places in seen.items():
         other = _other_code_named(code, name, year)
         if other:
-            out.append(_message(code, name, other, places, year))
+            out.append(_misnamed_note(code, name, other, places, year))
     return out
 
 
-def _message(code: str, name: str, other: str, places: list[str], year: int) -> str:
+def _misnamed_note(code: str, name: str, other: str, places: list[str], year: int) -> str:
     kind = codes.kind_of_code(code)
     own = codes.lookup(kind, code, year) if kind is not None else None
     said = f"{year} 年科目表中 {code} 为“{own.name}”" if own is not None else f"{code} 不在 {year} 年科目表中"

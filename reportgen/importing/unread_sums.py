@@ -63,10 +63,10 @@ def _slips(table: Table) -> Iterator[str]:
         gap = abs(difference.total.value - difference.parts_sum)
         exact = sum(1 for part in difference.parts if not part.blank) == 1  # one part printed: the total, rounded alike
         if gap and (exact or not step or gap > step * (len(difference.parts) + 1) / 2):
-            yield _described(table, difference)
+            yield _unread_sum_note(table, difference)
 
 
-def _described(table: Table, difference: Difference) -> str:
+def _unread_sum_note(table: Table, difference: Difference) -> str:
     parts = difference.parts
     shown = "、".join(f"{table.columns.get(p.cell[1], '')} {p.value:,}" for p in parts if not p.blank)
     summed = sum((p.value for p in parts), Decimal(0))
