@@ -151,3 +151,75 @@ def test_a_header_naming_last_year_for_this_years_column_is_told(tmp_path: Path)
         assert "2025年预算数" in line.replace(" ", "")
         told = [t for t in _told(path) if "表头" in t]
         assert len(told) == 1 and "没有 2026 年的栏" in told[0], told
+
+
+# 北京市卫生健康委员会 2026年部门预算 in one file: its 情况说明's cover (bj-weijianwei-2026-dept-budget.pdf p. 1) and its
+# 报表 pp. 1, 3 (…-tables.pdf: 收支总表 and the 支出总表 crossing the 功能分类 with both economic classifications, each
+# a cell “2050305-高等职业教育” beside “50501-工资福利支出” and “30101-基本工资”)
+WEIJIANWEI = NATIONAL / "beijing-weijianwei-2026-p1-tables-p1-3.pdf"
+# 佛山市轨道交通局 2019年部门决算 pp. 1–28 (gd-foshan-guidaojiaotongju-2019-dept-final.pdf): p. 22 its 政府性基金 table, all 0
+FOSHAN_FINAL = NATIONAL / "foshan-guidaojiaotongju-2019-p1-28.pdf"
+
+
+def _misnamed(files: list[Path]) -> list[str]:
+    from reportgen.review.documents import review_together
+
+    return [r.text for result in review_together(files, None) for r in reported_of(result)[0] if "请核对编码" in r.text]
+
+
+def test_a_code_printed_with_its_siblings_name_in_a_cross_table_is_told(tmp_path: Path) -> None:
+    """“2050305-高等职业教育” printed “2050308-高等职业教育” in 北京's 支出总表: the table is not written into the
+    source's 功能分类 (the rows print one 项 many times, by economic class), so its codes and names were never
+    compared. Now the pair is judged where it is read: 高等职业教育 is 2050305's name, 2050308 no code's."""
+    assert not _misnamed([WEIJIANWEI])
+    path, line = _planted(WEIJIANWEI, "科目编码", "2050305", 6, "2050308", tmp_path)
+    assert "2050308-高等职业教育" in line
+    found = _misnamed([path])
+    assert len(found) == 1 and "2050308" in found[0] and "2050305" in found[0] and "第3页" in found[0], found
+
+
+def test_a_code_printed_with_its_siblings_name_in_a_fund_table_of_zeros_is_told(tmp_path: Path) -> None:
+    """2120801 征地和拆迁补偿支出 printed 2120802 in a 决算's 政府性基金 table of 0 only (not written into the source):
+    2120802 is 土地开发支出, the name printed 2120801's — told with both codes."""
+    assert not _misnamed([FOSHAN_FINAL])
+    path, line = _planted(FOSHAN_FINAL, "科目编码", "2120801", 6, "2120802", tmp_path)
+    assert "2120802" in line and "征地和拆迁补偿支出" in line
+    found = _misnamed([path])
+    assert len(found) == 1 and "2120801" in found[0] and "土地开发支出" in found[0], found
+
+
+# 深圳市委宣传部 2026年部门预算 pp. 1, 17, 21, 25 (gd-shenzhen-xuanchuanbu-2026-dept-budget.pdf): its cover, 收支总表, 支出总表
+# and 基本支出总表 of the department's one unit (总计 | 财政拨款 小计 | 一般公共预算 | 政府性基金 | 国有资本经营 | 财政专户 …)
+SHENZHEN_BASIC = NATIONAL / "shenzhen-xuanchuanbu-2026-p1-17-21-25.pdf"
+# 烟台市人力资源和社会保障局 2026年部门预算 pp. 1, 8, 12, 26 (sd-yantai-renshe-2026-dept-budget.pdf): its cover, 收支总表,
+# 支出总表 and 基本支出预算情况表, printing the 部门 and the 政府 economic classification side by side before its funds
+YANTAI_BASIC = NATIONAL / "yantai-renshe-2026-p1-8-12-26.pdf"
+
+
+def _unwritten(files: list[Path]) -> list[str]:
+    from reportgen.review.documents import review_together
+
+    return [r.text for result in review_together(files, None) for r in reported_of(result)[0]
+            if "这张表没有写入源文件" in r.text]
+
+
+def test_a_fund_off_its_subtotal_in_a_table_no_kind_names_is_told(tmp_path: Path) -> None:
+    """深圳's 基本支出总表 of one unit is no kind of table read (nor a table of units): its figures went unchecked.
+    Its header gives each column one meaning, so each row's funds are checked against its 财政拨款 小计:
+    其他工资福利支出's 一般公共预算 334.20 printed 374.20 is told."""
+    assert not _unwritten([SHENZHEN_BASIC])
+    path, line = _planted(SHENZHEN_BASIC, "表格数", "334.20", 1, "374.20", tmp_path, nth=2)
+    assert "334.20  334.20  374.20" in line
+    found = _unwritten([path])
+    assert len(found) == 1 and "其他工资福利支出 财政拨款 印作 334.20" in found[0] and "374.20" in found[0], found
+
+
+def test_a_subtotal_off_its_funds_beside_two_economic_classifications_is_told(tmp_path: Path) -> None:
+    """烟台's 基本支出预算情况表 (both economic classifications, then 合计 | 财政拨款 小计 | its funds …): 301's 小计
+    1,962.28 printed 1,962.22 is off its 一般公共预算 and its 合计 — told; a blank fund is not written as 0."""
+    assert not _unwritten([YANTAI_BASIC])
+    path, line = _planted(YANTAI_BASIC, "表格数", "1,962.28", 7, "1,962.22", tmp_path, nth=1)
+    assert "1,962.28  1,962.22  1,962.28" in line
+    found = _unwritten([path])
+    assert found and all("1,962.22" in text and " 0、" not in text and " 0）" not in text for text in found), found
+    assert any("301 财政拨款 印作 1,962.22" in text for text in found), found

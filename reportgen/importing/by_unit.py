@@ -72,8 +72,8 @@ def by_unit_table(grid: Grid, catalog: Catalog, units: set[str] | None = None) -
         return None
     table = shaped(Table(TableKind(BY_UNIT, shape=BY_UNIT, required=False), grid,
                          title="".join(cell_text(c) for c in grid.rows[title]).strip(), header_start=title + 1), catalog)
-    named = _label(table, catalog.by_unit)
-    label = named if named is not None else _label(table, catalog.by_kind)
+    named = label_column(table, catalog.by_unit)
+    label = named if named is not None else label_column(table, catalog.by_kind)
     if label is None:
         return None
     table.columns[label] = "名称"
@@ -90,7 +90,7 @@ def unit_names(table: Table) -> set[str]:
     return {normalized(row.name) for row in _units(body_rows(table, problems=[])[1:])}
 
 
-def _label(table: Table, words: list[str]) -> int | None:
+def label_column(table: Table, words: list[str]) -> int | None:
     """The column whose header holds one of ``words``."""
     for col in range(table.grid.width):
         header = normalized("".join(cell_text(table.grid.cell(row, col))

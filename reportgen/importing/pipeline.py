@@ -47,6 +47,7 @@ from reportgen.importing.identity import (
 from reportgen.importing.imported import Imported, rows_of
 from reportgen.importing.in_one_file import Span, each_disclosure, first_disclosure
 from reportgen.importing.line_numbers import line_number_breaks
+from reportgen.importing.printed_names import misnamed
 from reportgen.importing.printed_parts import printed_parts
 from reportgen.importing.prose import prose_source
 from reportgen.importing.recognize import TITLE_ROWS, Table, content_note, recognize, row_text
@@ -76,6 +77,7 @@ from reportgen.importing.text_sheets import (
 )
 from reportgen.importing.tree import Placed, Tree
 from reportgen.importing.units_in_turn import departments_part
+from reportgen.importing.unread_sums import unread_sums
 from reportgen.importing.visible import Seen, as_seen, hidden_sheets_note, same_table_twice
 from reportgen.importing.which_layout import chosen
 from reportgen.importing.with_units import UnitFile, with_units
@@ -300,6 +302,7 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     tables = [t for t in tables if not t.kind.final]  # a budget's stray 决算 table is none of its tables
     notes += [content_note(t) for t in tables if t.by_content]
     aside, unknown = _by_unit(unknown, catalog, read.printed, notes)
+    unread = unread_sums(unknown, catalog)  # the tables no kind names: their rows' totals all the same
     units = units_set_aside(read.units, catalog)
     notes += [table.told() for table in units]
     aside += units
@@ -317,6 +320,7 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     found = grouped(slips) + unreadables(imported.problems + _misplaced_cells(unsure)) \
         + (prose.conflicts if prose is not None else [])
     found += [difference for table in aside for difference in table.differences]
+    found += unread
     if "支出总表" in imported.tables:
         found += against_the_departments(aside, imported.rows.get("支出总表", []), imported.tables["支出总表"].unit,
                                          catalog)
@@ -326,6 +330,7 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
                    f"{narrative.file}（{narrative.where}）", notes)
     elif not imported.department and len(read.printed) == 1:  # one PDF whose tables name no owner: its cover does
         _stated_by_cover(imported, read, notes)
+    found += misnamed(imported.tables.values(), imported.rows, imported.year, imported.tree)  # the year now known
     unknown, to_fill = _with_text(imported, read, unknown, unplaced, notes, with_prior,
                                   published=prose.published if prose is not None else None)
     header: dict[str, Any] = {"unplaced": unplaced, "to_fill": to_fill, "department": imported.department, "year": imported.year, "kind": imported.kind,
@@ -512,6 +517,7 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
     lines = read.lines
     imported = build_final(final, catalog, layout, lines, found, read.titles)
     add_text_year(imported, lines, "决算")  # no cover, no table states it: the year its text's 决算 statements name
+    found += misnamed(final, imported.rows, imported.year, imported.tree)
     chosen_layout = imported.tree.get("版式")
     if layout is None and isinstance(chosen_layout, Placed):  # the 决算's tables are the national ones: its owner tells
         notes.append(_layout_by_department(str(chosen_layout.value), imported.department))

@@ -144,6 +144,11 @@ def _within_rows(kind: str, rows: list[Row]) -> Iterable[Difference]:
             yield from _sum(kind, f"{_name(row)} 收入总计", row.amounts["收入总计"], [total, row.amounts["上年结转"]])
 
 
+def within_rows(kind: str, rows: list[Row]) -> Iterable[Difference]:
+    """Each row's totals against the columns that make them (a table no kind names: unread_sums.py)."""
+    return _within_rows(kind, rows)
+
+
 def _row_sums(kind: str, row: Row, total: Amount) -> Iterable[Difference]:
     """A row's 合计 against each set of columns that make it (基本 + 项目支出 — with the spending BESIDES them
     or without —, 人员 + 公用经费, the funds);
