@@ -33,7 +33,9 @@ def test_without_its_spending_table_the_spending_beyond_the_funds_is_the_balance
     assert not cut.unreviewed and cut.checklist["tables_missing"]
     assert errors_said(cut) == []  # the whole document has none either
     assert not [v for v in cut.narrative.verdicts if v.status == "disagree"]
-    assert _agreeing(cut) >= 150  # of the whole's 203 (before: 144; marking the rows as 财政拨款 alone: 82)
+    # of the whole's 203 (before: 144; marking the rows as 财政拨款 alone: 82); 150 until a change judged by last year's
+    # figure its own sentence gave was no longer 一致 with itself (8 such: 未能核对)
+    assert _agreeing(cut) >= 142
     rows = cut.imported.imported.tree["支出"]["功能分类"]
     beyond = {r["科目"].value: r["合计"].value for r in rows if "收支总表" in r["科目"].where}
     assert beyond[208] == Decimal("46652.44")  # 175,596.01 of every source less the fund tables' 128,943.57
@@ -54,8 +56,9 @@ def test_without_its_spending_table_a_balance_table_printing_the_split_gives_it(
     assert not cut.unreviewed and errors_said(cut) == []
     assert not [v for v in cut.narrative.verdicts if v.status == "disagree"]
     # of the whole's 107 (4 fewer before the balance table gave the split); its 政府采购, given by its text alone, is
-    # borne out within its sentence, never 一致 with itself
-    assert _agreeing(cut) >= 91
+    # borne out within its sentence, never 一致 with itself; nor its changes on 2025, whose figures no table prints and
+    # its sentences alone give (9: 未能核对, 91 before)
+    assert _agreeing(cut) >= 82
     rows = cut.imported.imported.tree["支出"]["功能分类"]
     beyond = [r for r in rows if "收支总表" in r["科目"].where]
     assert [(r["科目"].value, r["基本支出"].value, r["项目支出"].value) for r in beyond] == [(206, 0, 4000000)]
