@@ -567,9 +567,7 @@ def stated_names(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 
 def _sibling_named(kind: str, code: str, name: str, year: int) -> str:
     """The code of the same parent that the catalogue names ``name`` in ``year`` ("" when none)."""
-    parent = codes.parent_code(code)
-    return next((e.code for e in codes.all_codes(kind, year)
-                 if e.code != code and codes.parent_code(e.code) == parent and codes.same_name(e.name, name)), "")
+    return next((e.code for e in codes.siblings(kind, code, year) if codes.same_name(e.name, name)), "")
 
 
 def _shifted_codes(b: Budget, kind: str, parent: str, rows: list[FunctionRow | EconomicRow | StatedTotal],

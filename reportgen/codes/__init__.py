@@ -349,11 +349,12 @@ def default_government_code(economic_code: str) -> str | None:
 
 
 def same_name(one: str, other: str) -> bool:
-    """True when two names differ at most in bracket width and spacing (see _normalise)."""
-    return _normalise(one) == _normalise(other)
+    """True when two names differ at most in bracket width and spacing (see normalised_name)."""
+    return normalised_name(one) == normalised_name(other)
 
 
-def _normalise(name: str) -> str:
+def normalised_name(name: str) -> str:
+    """A name as same_name compares it."""
     # Text copied from PDF/DOCX mixes full- and half-width brackets and breaks names with spaces or
     # newlines; none of that makes a different name.
     return "".join(unicodedata.normalize("NFKC", name).split())
@@ -367,20 +368,26 @@ def name_status(kind: str, code: str, name: str, year: int, table: CodeTable | N
     "mismatch": some other name; "unknown": neither the registry nor the 科目表 knows the code.
     """
     resolved = _kind(kind)
-    stated = _normalise(name)
+    stated = normalised_name(name)
     local = table.get(resolved, code) if table is not None else None
-    if local is not None and stated in {_normalise(n) for n in (local[0], *local[1])}:
+    if local is not None and stated in {normalised_name(n) for n in (local[0], *local[1])}:
         return "ok"
     found = _current(resolved, code, year)
     if found is None:
         return "unknown" if local is None else "mismatch"
     code_text, current = found
-    if stated in {_normalise(n) for n in (current.name, *current.aliases)}:
+    if stated in {normalised_name(n) for n in (current.name, *current.aliases)}:
         return "ok"
     for other in _load(resolved)[code_text]:
-        if other is not current and stated in {_normalise(n) for n in (other.name, *other.aliases)}:
+        if other is not current and stated in {normalised_name(n) for n in (other.name, *other.aliases)}:
             return "outdated"
     return "mismatch"
+
+
+def siblings(kind: str, code: str, year: int) -> list[CodeEntry]:
+    """The other codes of ``code``'s parent valid in ``year`` (a mistyped code is printed with one of their names)."""
+    parent = parent_code(code)
+    return [entry for entry in all_codes(kind, year) if entry.code != code and parent_code(entry.code) == parent]
 
 
 def all_codes(kind: str, year: int) -> list[CodeEntry]:
@@ -406,13 +413,13 @@ def former_names(year: int) -> tuple[FormerName, ...]:
     """Every 功能分类 name that is some code's name only in other years than ``year`` and no code's
     name (or alias) in ``year``: printed in a ``year`` document, it is the old catalogue's."""
     registry = _load("function")
-    valid = {_normalise(n) for ranges in registry.values() for r in ranges if r.covers(year)
+    valid = {normalised_name(n) for ranges in registry.values() for r in ranges if r.covers(year)
              for n in (r.name, *r.aliases)}
     found = []
     for code, ranges in sorted(registry.items()):
         now = next((r.name for r in ranges if r.covers(year)), None)
         for item in ranges:
-            if now is not None and not item.covers(year) and _normalise(item.name) not in valid:
+            if now is not None and not item.covers(year) and normalised_name(item.name) not in valid:
                 found.append(FormerName(item.name, code, item.end if item.end is not None and item.end < year else None, now))
     return tuple(found)
 

@@ -175,19 +175,20 @@ def _commented(line: str, where: str) -> str:
     return f"{line}   # {where}" if where else line
 
 
-def walk(tree: Tree) -> list[Placed]:
-    """Every figure and word of the tree, in order."""
+def walk(tree: Tree, key: str | None = None) -> list[Placed]:
+    """Every figure and word of the tree, in order; with ``key``, those held under that key alone."""
     found: list[Placed] = []
 
-    def visit(node: Node) -> None:
+    def visit(node: Node, name: str) -> None:
         if isinstance(node, Placed):
-            found.append(node)
+            if key is None or name == key:
+                found.append(node)
         elif isinstance(node, list):
             for item in node:
-                visit(item)
+                visit(item, name)
         else:
-            for child in node.values():
-                visit(child)
+            for child_key, child in node.items():
+                visit(child, child_key)
 
-    visit(tree)
+    visit(tree, "")
     return found

@@ -12,7 +12,6 @@ code the catalogue lacks printed with a name no other code of its parent bears s
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 
 from reportgen import codes
@@ -35,7 +34,7 @@ def misnamed(tables: Iterable[Table], rows: dict[str, list[Row]], year: int | No
     for table in tables:
         for code, name, where in _pairs(table, rows.get(table.kind.id, [])):
             if code not in written:
-                seen.setdefault((code, _normalised(name)), []).append(f"{table.kind.id} {where}")
+                seen.setdefault((code, codes.normalised_name(name)), []).append(f"{table.kind.id} {where}")
     out = []
     for (code, name), places in seen.items():
         other = _other_code_named(code, name, year)
@@ -81,21 +80,14 @@ def _other_code_named(code: str, name: str, year: int) -> str:
     own = codes.lookup(kind, code, year)
     if own is not None and _begins(name, own.name):
         return ""
-    parent = codes.parent_code(code)
-    others = [e.code for e in codes.all_codes(kind, year)
-              if e.code != code and codes.parent_code(e.code) == parent and _begins(name, e.name)]
+    others = [e.code for e in codes.siblings(kind, code, year) if _begins(name, e.name)]
     return others[0] if len(others) == 1 else ""
 
 
 def _begins(printed: str, name: str) -> bool:
     """Whether ``printed`` is ``name``, or its start cut short by the line's width."""
-    whole = _normalised(name)
+    whole = codes.normalised_name(name)
     return printed == whole or (len(printed) >= _SHORTEST_CUT and whole.startswith(printed))
-
-
-def _normalised(name: str) -> str:
-    """A name as codes.same_name compares it: bracket widths and spacing aside."""
-    return "".join(unicodedata.normalize("NFKC", name).split())
 
 
 def _named_codes(tree: object) -> Iterator[str]:

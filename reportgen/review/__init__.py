@@ -211,10 +211,10 @@ def review_within_sentences(draft: Path, year: int | None, cut_as_notes: bool = 
     except (SourceError, TooManyFigures):
         return None
     verdicts = [Verdict(st, "unknown", cause=NO_TABLES) for st in statements if st.kind != "cell"]
-    said = Said(one_after_another(statements), str(draft), year, frozenset(), cut_as_notes)
+    related = one_after_another(statements)
+    said = Said(related, str(draft), year, frozenset(), cut_as_notes)
     against = sentence_findings_of(said)
-    _within(verdicts, consistent_of(said.prior),
-            {**completions_borne_out(statements), **borne_out(one_after_another(statements))})
+    _within(verdicts, consistent_of(said.prior), {**completions_borne_out(statements), **borne_out(related)})
     name_subjects(verdicts, year)
     return Review(draft, draft, lines, verdicts, text_findings(lines, year, draft),
                   [f for f in against if f.rule != CUT_RULE], [f for f in against if f.rule == CUT_RULE])

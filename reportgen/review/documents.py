@@ -533,20 +533,11 @@ def stated_changes(imported: ImportResult, lines: list[Line]) -> tuple[tuple[Dec
     unit = imported.imported.tree.get("金额单位")
     factor = UNIT_FACTOR.get(str(unit.value), Decimal(1)) if isinstance(unit, Placed) else Decimal(1)
     found = []
-    for node in _changes_in(imported.imported.tree):
+    for node in walk(imported.imported.tree, "增减额"):
         if isinstance(node.value, Decimal) and node.where and not node.where.startswith(tables):
             found.append((node.value * factor, _lines_at(lines, frozenset(node.where.split("：")[0].split("、")))))
     return tuple(found)
 
-
-def _changes_in(node: Any) -> list[Placed]:
-    """The 增减额 nodes of a tree, at any depth."""
-    if isinstance(node, list):
-        return [found for item in node for found in _changes_in(item)]
-    if not isinstance(node, dict):
-        return []
-    own = [node["增减额"]] if isinstance(node.get("增减额"), Placed) else []
-    return own + [found for child in node.values() for found in _changes_in(child)]
 
 
 def text_alone(imported: ImportResult) -> frozenset[str]:
