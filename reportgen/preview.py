@@ -621,12 +621,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _events(self, known: str) -> None:
         state = self.server.preview
-        self.send_response(200)
-        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
+        # Counted before the page hears back: streams are ended oldest first by the order their
+        # pages saw them open, however the server's threads happen to be scheduled.
         ended = self.server.add_stream()
         try:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
             self.wfile.write(b"retry: 1000\n\n")
             self.wfile.flush()
             quiet_since = time.monotonic()

@@ -124,3 +124,4 @@ def test_the_name_a_document_was_sent_with_is_kept_as_upload_name_shows_it(desk_
     submission = Submission.objects.get(member__name=member)
     assert submission.given_name == shown
     assert shown in client.get(links[member]).content.decode()
+    assert desk_site.work() == 1  # its review done here: tests sharing the site find no queue left by this one
