@@ -25,7 +25,15 @@ from reportgen.importing.printed_totals import (
     printed_step,
     spending_totals,
 )
-from reportgen.importing.recognize import FUND_COLUMNS, ITEMS, Table, header_year, turned_figure, year_place
+from reportgen.importing.recognize import (
+    FUND_COLUMNS,
+    ITEMS,
+    LAST_BUDGET,
+    Table,
+    header_year,
+    turned_figure,
+    year_place,
+)
 from reportgen.importing.rows import Amount, Row
 from reportgen.importing.sure import unit_lines
 from reportgen.importing.tree import Placed, Tree, scaled
@@ -1037,6 +1045,8 @@ def _three_public(result: Imported, tree: Tree) -> None:
         entry: Tree = {"本年": value(result, table, this.amounts[item], f"三公经费.{item}.本年")}
         if last is not None and item in last.amounts and not executed:
             entry["上年"] = value(result, table, last.amounts[item], f"三公经费.{item}.上年")
+        elif last is None and (prior := this.amounts.get(f"{LAST_BUDGET}·{item}")) is not None:
+            entry["上年"] = value(result, table, prior, f"三公经费.{item}.上年")  # 烟台: 2025年预算数 over its columns
         section[item] = entry
     if section:
         tree["三公经费"] = section

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from reportgen.errors import shown_text
@@ -20,6 +20,7 @@ from reportgen.importing.build import (
 )
 from reportgen.importing.grouped import Groups
 from reportgen.importing.imported import Imported
+from reportgen.importing.recognize import LAST_BUDGET
 from reportgen.importing.rows import Amount, CellProblem, Row
 from reportgen.importing.sure import unit_lines
 from reportgen.reading.amounts import MISPLACED_SEPARATORS, rounding_step
@@ -336,9 +337,14 @@ def _other_income(imported: Imported) -> dict[str, Amount] | None:
 
 
 def _three_public(imported: Imported) -> Iterable[Difference]:
+    """Each row's items against their totals; a row printing last year's budget beside this year's under a
+    group header (烟台: 2025年预算数 over its first six columns) the same of last year's columns."""
     for row in three_public_rows(imported):
         if row is not None:
             yield from _three_public_row(row.amounts)
+            prefix = f"{LAST_BUDGET}·"
+            last = {key.removeprefix(prefix): amount for key, amount in row.amounts.items() if key.startswith(prefix)}
+            yield from (replace(d, what=f"{LAST_BUDGET} {d.what}") for d in _three_public_row(last))
 
 
 def _three_public_row(amounts: dict[str, Amount]) -> Iterable[Difference]:
