@@ -1045,8 +1045,8 @@ def _three_public(result: Imported, tree: Tree) -> None:
         entry: Tree = {"本年": value(result, table, this.amounts[item], f"三公经费.{item}.本年")}
         if last is not None and item in last.amounts and not executed:
             entry["上年"] = value(result, table, last.amounts[item], f"三公经费.{item}.上年")
-        elif last is None and (prior := this.amounts.get(f"{LAST_BUDGET}·{item}")) is not None:
-            entry["上年"] = value(result, table, prior, f"三公经费.{item}.上年")  # 烟台: 2025年预算数 over its columns
+        elif (prior := _under_last_budget(this, last, item)) is not None:
+            entry["上年"] = value(result, table, prior, f"三公经费.{item}.上年")
         section[item] = entry
     if section:
         tree["三公经费"] = section
@@ -1055,7 +1055,16 @@ def _three_public(result: Imported, tree: Tree) -> None:
                         for item in THREE_PUBLIC_ITEMS if item in last.amounts}
         tree["上年执行数"] = {"三公经费": actual}
     if "机关运行经费" in this.amounts:
-        tree["机关运行经费"] = {"本年": value(result, table, this.amounts["机关运行经费"], "机关运行经费.本年")}
+        running: Tree = {"本年": value(result, table, this.amounts["机关运行经费"], "机关运行经费.本年")}
+        if (prior := _under_last_budget(this, last, "机关运行经费")) is not None:
+            running["上年"] = value(result, table, prior, "机关运行经费.上年")
+        tree["机关运行经费"] = running
+
+
+def _under_last_budget(this: Row, last: Row | None, item: str) -> Amount | None:
+    """An item's figure of last year's budget that this year's row prints under a group header (烟台's “三公”
+    table: 2025年预算数 over its first six columns, recognize._of_year) — where no row of last year is printed."""
+    return this.amounts.get(f"{LAST_BUDGET}·{item}") if last is None else None
 
 
 _VEHICLES = "公务用车购置及运行维护费"
