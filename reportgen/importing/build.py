@@ -1007,10 +1007,13 @@ def three_public_rows(result: Imported) -> tuple[Row | None, Row | None]:
 
 def _turned_row(table: Table, rows: list[Row]) -> Row | None:
     """The one row of items of a table printed turned (recognize.turned_items): each item's figure in
-    its row's 合计 column (where the table prints none, its 预算数: recognize.turned_figure), with its place."""
+    its row's 合计 column (where the table prints none, its 预算数: recognize.turned_figure), with its place;
+    its figure of last year's budget where a column prints it (云南昌宁县卡斯镇 2024: 2023年预算数 | 2024年预算数)."""
     figure = turned_figure(table)
     amounts = {table.items[r.index]: r.amounts[figure] for r in rows
                if r.index in table.items and figure in r.amounts}
+    amounts |= {f"{LAST_BUDGET}·{table.items[r.index]}": r.amounts[LAST_BUDGET] for r in rows
+                if r.index in table.items and table.items[r.index] in amounts and LAST_BUDGET in r.amounts}
     first = min((r for r in rows if r.index in table.items), key=lambda r: r.index, default=None)
     return Row(first.index, first.where, amounts=amounts) if first is not None and amounts else None
 
