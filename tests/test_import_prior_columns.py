@@ -69,3 +69,47 @@ def test_the_text_s_changes_of_the_three_public_parts_are_judged_by_the_table_s_
     # 人社局's 因公出国（境）费 “比上年增加5万元，增长100%” from a blank 2025 cell: no rate from zero (R-句内矛盾), not judged
     assert [(v.statement.text, v.status) for v in three if v.status != "agree"] == (
         [("增长100%", "unknown")] if "renshe" in name else [])
+
+
+# A web page's 一般公共预算支出表 set out as 云南's pages set theirs (科目 | 2025年预算数 | 2026年预算数 | 增减额 | 增减%,
+# tests/test_reading_other_regions.py), with the sentence its text states of it; the figures are ours.
+PAGE = """<html><head><meta charset="utf-8"></head><body>
+<h1>某镇人民政府2026年部门预算</h1>
+<p>2026年一般公共预算支出330.00万元，比上年{change}，增长10%。</p>
+<p style="text-align:center"><strong>表5 一般公共预算支出表</strong></p>
+<table border="1">
+<tr><td colspan="6">单位名称：某镇人民政府　　单位：万元</td></tr>
+<tr><td>科目编码</td><td>科目名称</td><td>2025年预算数</td><td>2026年预算数</td><td>增减额</td><td>增减%</td></tr>
+<tr><td></td><td>合计</td><td>300.00</td><td>330.00</td><td>30.00</td><td>10.00</td></tr>
+<tr><td>201</td><td>一般公共服务支出</td><td>300.00</td><td>330.00</td><td>30.00</td><td>10.00</td></tr>
+<tr><td>20101</td><td>人大事务</td><td>300.00</td><td>330.00</td><td>30.00</td><td>10.00</td></tr>
+<tr><td>2010101</td><td>行政运行</td><td>200.00</td><td>210.00</td><td>10.00</td><td>5.00</td></tr>
+<tr><td>2010102</td><td>一般行政管理事务</td><td>100.00</td><td>120.00</td><td>20.00</td><td>20.00</td></tr>
+</table></body></html>"""
+
+
+def _page(tmp_path: Path, change: str) -> Path:
+    page = tmp_path / "某镇2026年部门预算.html"
+    page.write_text(PAGE.format(change=change), encoding="utf-8")
+    return page
+
+
+def test_a_general_budget_table_s_column_of_last_year_gives_its_total_s_prior(tmp_path: Path) -> None:
+    """The 合计 row's 2025年预算数 is 上年.一般公共预算; each line's 2026年预算数, the one figure of this year, its 合计;
+    the 增减% column is no sum of its lines (no difference told of 20101's 10.00 against 5.00 + 20.00)."""
+    result = import_files([_page(tmp_path, "增加30.00万元")], None)
+    assert _value(result.imported.tree["上年"]["一般公共预算"]) == Decimal("300")
+    lines = result.imported.tree["支出"]["功能分类"]
+    assert [(_value(line["科目"]), _value(line["合计"])) for line in lines] == [(2010101, Decimal("210")),
+                                                                             (2010102, Decimal("120"))]
+    assert result.differences == []
+
+
+@pytest.mark.parametrize(("change", "status"), [("增加30.00万元", "agree"), ("增加40.00万元", "disagree")])
+def test_the_text_s_change_of_the_general_budget_is_judged_by_the_table_s_prior(
+        tmp_path: Path, change: str, status: str) -> None:
+    result = review_document(_page(tmp_path, change), None)
+    assert result.narrative is not None
+    verdicts = {v.statement.kind: v for v in result.narrative.verdicts if v.subject == "一般公共预算支出"}
+    assert verdicts["change"].status == status and verdicts["amount"].status == "agree"
+    assert verdicts["change"].expected == ("" if status == "agree" else "增加30.00万元")

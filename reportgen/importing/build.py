@@ -62,11 +62,24 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
         _carried_onward(result, catalog, tree)
     if (spending := _spending(result, catalog)):
         tree["支出"] = spending
+    _general_prior(result, tree)
     _three_public(result, tree)
     _running_costs(result, tree)
     _procurement(result, tree)
     _defined_rows(result, tree)
     return result
+
+
+def _general_prior(result: Imported, tree: Tree) -> None:
+    """上年.一般公共预算 as the 一般公共预算支出表's one 合计 row prints it in a column of last year's budget
+    (云南's tables: 科目 | 2025年预算数 | 2026年预算数 | 增减额): the total of the same money a year before, so the
+    text's change of 一般公共预算支出 is judged by it. Not from a 项 or 类 row: the source's 上年.功能分类 is also
+    the prior of a code's spending of every fund (compute.functions), which this table does not print."""
+    table = result.tables.get("一般公共预算支出表")
+    totals = [row for row in result.rows.get("一般公共预算支出表", []) if row.total and LAST_BUDGET in row.amounts]
+    if table is None or len(totals) != 1 or totals[0].amounts[LAST_BUDGET].blank:
+        return
+    tree["上年"] = {"一般公共预算": value(result, table, totals[0].amounts[LAST_BUDGET], "上年.一般公共预算")}
 
 
 def _running_costs(result: Imported, tree: Tree) -> None:
@@ -772,13 +785,18 @@ def _basic_lines(rows: list[Row]) -> tuple[list[Row], str]:
             and (not r.code or r.amounts["基本支出"].value)], "基本支出"
 
 
+# The columns a table may print beside its one figure of this year: last year's budget and the change from it
+_BESIDE_THE_FIGURE = {"预算数", LAST_BUDGET, "增减", "增减幅度"}
+
+
 def _one_column_is_total(rows: list[Row]) -> None:
-    """A 基本支出 or fund table printing one column of amounts, headed 预算, 预算数 or 金额 (广州's 一般公共预算
-    基本支出情况表, 江苏's 一般公共预算支出预算表): that column is each line's 合计."""
-    if rows and all(set(row.amounts) == {"预算数"} for row in rows if row.amounts):
+    """A 基本支出 or fund table printing one column of this year's amounts, headed 预算, 预算数 or 金额 (广州's
+    一般公共预算基本支出情况表, 江苏's 一般公共预算支出预算表), perhaps beside last year's and the change (云南's
+    2025年预算数 | 2026年预算数 | 增减额): that column is each line's 合计, the others kept as they are."""
+    if rows and all("预算数" in row.amounts and set(row.amounts) <= _BESIDE_THE_FIGURE for row in rows if row.amounts):
         for row in rows:
             if row.amounts:
-                row.amounts = {"合计": row.amounts["预算数"]}
+                row.amounts = {("合计" if key == "预算数" else key): amount for key, amount in row.amounts.items()}
 
 
 def _projects(result: Imported) -> list[Tree]:
