@@ -166,9 +166,9 @@ def test_a_class_code_of_a_table_read_is_no_amount_of_the_review_and_last_year_s
     assert other.narrative is not None and other.imported is not None
     assert not [v for v in other.narrative.verdicts if v.status == "disagree" and v.statement.value == 501]
     # its 三公 table sets 2025年预算数 beside 2026年预算数 over the same six columns: last year's are read as
-    # last year's (no field: told as not used), this year's as the table's own
+    # last year's budget (each item's 上年: tests/test_import_prior_columns.py), this year's as the table's own
     columns = other.imported.imported.tables["三公经费支出表"].columns
-    assert [columns[c] for c in (0, 6, 11)] == ["2025年·合计", "合计", "公务接待费"]
+    assert [columns[c] for c in (0, 6, 11)] == ["上年预算数·合计", "合计", "公务接待费"]
 
 
 CORPUS_GUANGZHOU = Path("/work/shared/corpus/gd-guangzhou-qixiangju-2026-dept-budget.pdf")

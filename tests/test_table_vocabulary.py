@@ -126,9 +126,14 @@ def test_a_three_public_table_printed_turned_beside_last_years_budget_gives_this
         ("(2)公务用车运行费", "15.15", "15.15", "0", "0"))]
     (table,), _ = recognize([grid], catalog)
     assert header_doubts(table) == []
-    items = build([table], catalog).tree["三公经费"]
+    imported = build([table], catalog)
+    items = imported.tree["三公经费"]
     assert items["公务接待费"]["本年"].value == Decimal("70000")  # 7 万元, not 2023's 3
     assert items["公务用车运行维护费"]["本年"].value == Decimal("151500")
+    # 2023年预算数 is each item's 上年, reconciled as 2024's (tests/test_import_prior_columns.py: 烟台's columns)
+    assert items["公务接待费"]["上年"].value == Decimal("30000")
+    assert items["公务用车运行维护费"]["上年"].value == Decimal("151500")
+    assert differences(imported) == []  # each year's 公务用车 15.15 = 购置 0 + 运行 15.15
 
 
 def test_a_three_public_table_of_2015_is_read_and_its_slip_found(catalog):

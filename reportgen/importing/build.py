@@ -25,7 +25,15 @@ from reportgen.importing.printed_totals import (
     printed_step,
     spending_totals,
 )
-from reportgen.importing.recognize import FUND_COLUMNS, ITEMS, Table, header_year, turned_figure, year_place
+from reportgen.importing.recognize import (
+    FUND_COLUMNS,
+    ITEMS,
+    LAST_BUDGET,
+    Table,
+    header_year,
+    turned_figure,
+    year_place,
+)
 from reportgen.importing.rows import Amount, Row
 from reportgen.importing.sure import unit_lines
 from reportgen.importing.tree import Placed, Tree, scaled
@@ -54,11 +62,24 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
         _carried_onward(result, catalog, tree)
     if (spending := _spending(result, catalog)):
         tree["支出"] = spending
+    _general_prior(result, tree)
     _three_public(result, tree)
     _running_costs(result, tree)
     _procurement(result, tree)
     _defined_rows(result, tree)
     return result
+
+
+def _general_prior(result: Imported, tree: Tree) -> None:
+    """上年.一般公共预算 as the 一般公共预算支出表's one 合计 row prints it in a column of last year's budget
+    (云南's tables: 科目 | 2025年预算数 | 2026年预算数 | 增减额): the total of the same money a year before, so the
+    text's change of 一般公共预算支出 is judged by it. Not from a 项 or 类 row: the source's 上年.功能分类 is also
+    the prior of a code's spending of every fund (compute.functions), which this table does not print."""
+    table = result.tables.get("一般公共预算支出表")
+    totals = [row for row in result.rows.get("一般公共预算支出表", []) if row.total and LAST_BUDGET in row.amounts]
+    if table is None or len(totals) != 1 or totals[0].amounts[LAST_BUDGET].blank:
+        return
+    tree["上年"] = {"一般公共预算": value(result, table, totals[0].amounts[LAST_BUDGET], "上年.一般公共预算")}
 
 
 def _running_costs(result: Imported, tree: Tree) -> None:
@@ -764,13 +785,18 @@ def _basic_lines(rows: list[Row]) -> tuple[list[Row], str]:
             and (not r.code or r.amounts["基本支出"].value)], "基本支出"
 
 
+# The columns a table may print beside its one figure of this year: last year's budget and the change from it
+_BESIDE_THE_FIGURE = {"预算数", LAST_BUDGET, "增减", "增减幅度"}
+
+
 def _one_column_is_total(rows: list[Row]) -> None:
-    """A 基本支出 or fund table printing one column of amounts, headed 预算, 预算数 or 金额 (广州's 一般公共预算
-    基本支出情况表, 江苏's 一般公共预算支出预算表): that column is each line's 合计."""
-    if rows and all(set(row.amounts) == {"预算数"} for row in rows if row.amounts):
+    """A 基本支出 or fund table printing one column of this year's amounts, headed 预算, 预算数 or 金额 (广州's
+    一般公共预算基本支出情况表, 江苏's 一般公共预算支出预算表), perhaps beside last year's and the change (云南's
+    2025年预算数 | 2026年预算数 | 增减额): that column is each line's 合计, the others kept as they are."""
+    if rows and all("预算数" in row.amounts and set(row.amounts) <= _BESIDE_THE_FIGURE for row in rows if row.amounts):
         for row in rows:
             if row.amounts:
-                row.amounts = {"合计": row.amounts["预算数"]}
+                row.amounts = {("合计" if key == "预算数" else key): amount for key, amount in row.amounts.items()}
 
 
 def _projects(result: Imported) -> list[Tree]:
@@ -999,10 +1025,13 @@ def three_public_rows(result: Imported) -> tuple[Row | None, Row | None]:
 
 def _turned_row(table: Table, rows: list[Row]) -> Row | None:
     """The one row of items of a table printed turned (recognize.turned_items): each item's figure in
-    its row's 合计 column (where the table prints none, its 预算数: recognize.turned_figure), with its place."""
+    its row's 合计 column (where the table prints none, its 预算数: recognize.turned_figure), with its place;
+    its figure of last year's budget where a column prints it (云南昌宁县卡斯镇 2024: 2023年预算数 | 2024年预算数)."""
     figure = turned_figure(table)
     amounts = {table.items[r.index]: r.amounts[figure] for r in rows
                if r.index in table.items and figure in r.amounts}
+    amounts |= {f"{LAST_BUDGET}·{table.items[r.index]}": r.amounts[LAST_BUDGET] for r in rows
+                if r.index in table.items and table.items[r.index] in amounts and LAST_BUDGET in r.amounts}
     first = min((r for r in rows if r.index in table.items), key=lambda r: r.index, default=None)
     return Row(first.index, first.where, amounts=amounts) if first is not None and amounts else None
 
@@ -1037,6 +1066,8 @@ def _three_public(result: Imported, tree: Tree) -> None:
         entry: Tree = {"本年": value(result, table, this.amounts[item], f"三公经费.{item}.本年")}
         if last is not None and item in last.amounts and not executed:
             entry["上年"] = value(result, table, last.amounts[item], f"三公经费.{item}.上年")
+        elif (prior := _under_last_budget(this, last, item)) is not None:
+            entry["上年"] = value(result, table, prior, f"三公经费.{item}.上年")
         section[item] = entry
     if section:
         tree["三公经费"] = section
@@ -1045,7 +1076,16 @@ def _three_public(result: Imported, tree: Tree) -> None:
                         for item in THREE_PUBLIC_ITEMS if item in last.amounts}
         tree["上年执行数"] = {"三公经费": actual}
     if "机关运行经费" in this.amounts:
-        tree["机关运行经费"] = {"本年": value(result, table, this.amounts["机关运行经费"], "机关运行经费.本年")}
+        running: Tree = {"本年": value(result, table, this.amounts["机关运行经费"], "机关运行经费.本年")}
+        if (prior := _under_last_budget(this, last, "机关运行经费")) is not None:
+            running["上年"] = value(result, table, prior, "机关运行经费.上年")
+        tree["机关运行经费"] = running
+
+
+def _under_last_budget(this: Row, last: Row | None, item: str) -> Amount | None:
+    """An item's figure of last year's budget that this year's row prints under a group header (烟台's “三公”
+    table: 2025年预算数 over its first six columns, recognize._of_year) — where no row of last year is printed."""
+    return this.amounts.get(f"{LAST_BUDGET}·{item}") if last is None else None
 
 
 _VEHICLES = "公务用车购置及运行维护费"

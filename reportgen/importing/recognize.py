@@ -726,14 +726,16 @@ def _group_of(words: list[str], wide: list[bool], catalog: Catalog, year: int | 
 
 def _of_year(words: list[str], wide: list[bool], meaning: str, year: int | None) -> str:
     """A column under a group header naming another year than the table's (2025年预算数 over a 2026
-    table's first half of columns): that year's figure of its meaning, “2025年·meaning”, read and told as
-    not used — never this year's."""
+    table's first half of columns): that year's figure of its meaning — never this year's. Under the budget
+    of the year before (_year_column: “2025年预算数”), “上年预算数·meaning” (烟台's “三公” table: each item's
+    上年); under any other year or word (2025年执行数), “2025年·meaning”, read and told as not used."""
     if not meaning or year is None:
         return meaning
     for word, heads in zip(words[:-1], wide[:-1], strict=True):
         years = {int(found) for found in _YEAR.findall(word)}
         if heads and years and year not in years:
-            return f"{min(years)}年·{meaning}"
+            last = _year_column(word, year) == LAST_BUDGET
+            return f"{LAST_BUDGET}·{meaning}" if last else f"{min(years)}年·{meaning}"
     return meaning
 
 
@@ -796,6 +798,7 @@ def _this_year(word: str, year: int | None) -> str:
     return lead + rest[len(prefix):] if prefix and rest.startswith(prefix) and len(rest) > len(prefix) else word
 
 
+LAST_BUDGET = "上年预算数"  # the column of last year's budget, and the prefix of a group's columns under it (_of_year)
 _YEAR_COLUMN = re.compile(r"^(\d{4})年(?:度)?(?:预算数?|预算安排)$")
 
 
@@ -804,7 +807,7 @@ def _year_column(word: str, year: int | None) -> str:
     found = _YEAR_COLUMN.match(word)
     if found is None or year is None:
         return ""
-    return {year: "预算数", year - 1: "上年预算数"}.get(int(found.group(1)), "")
+    return {year: "预算数", year - 1: LAST_BUDGET}.get(int(found.group(1)), "")
 
 
 def header_text(grid: Grid, row: int, col: int) -> str:

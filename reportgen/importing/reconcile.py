@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from reportgen.errors import shown_text
@@ -20,6 +20,7 @@ from reportgen.importing.build import (
 )
 from reportgen.importing.grouped import Groups
 from reportgen.importing.imported import Imported
+from reportgen.importing.recognize import LAST_BUDGET
 from reportgen.importing.rows import Amount, CellProblem, Row
 from reportgen.importing.sure import unit_lines
 from reportgen.reading.amounts import MISPLACED_SEPARATORS, rounding_step
@@ -178,9 +179,11 @@ def _whole(row: Row, parts: tuple[str, ...], total: Amount) -> tuple[Amount | No
 
 
 def _row_change(kind: str, row: Row) -> Iterable[Difference]:
-    """A row's 增减 against its 预算数 less its 上年预算数."""
-    if "增减" in row.amounts and "预算数" in row.amounts and "上年预算数" in row.amounts:
-        this, last = row.amounts["预算数"], row.amounts["上年预算数"]
+    """A row's 增减 against its 预算数 (its 合计, where its one figure of this year is read as that: build.
+    _one_column_is_total) less its 上年预算数."""
+    this = row.amounts.get("预算数", row.amounts.get("合计"))
+    if "增减" in row.amounts and this is not None and "上年预算数" in row.amounts:
+        last = row.amounts["上年预算数"]
         if this.value - last.value != row.amounts["增减"].value:
             yield Difference(kind, f"{_name(row)} 增减", row.amounts["增减"], (this, _negated(last)))
 
@@ -262,10 +265,15 @@ def section_lines(row: Row, lines: list[Row]) -> list[Row]:
     return [line for line in lines if own and line.second and line.second[0].startswith(own)]
 
 
+RATE = "增减幅度"  # a column of rates (增减%): a class's rate is no sum of its lines'
+
+
 def column_sums(kind: str, row: Row, children: list[Row]) -> Iterable[Difference]:
     if not children:
         return
     for meaning, amount in row.amounts.items():
+        if meaning == RATE:
+            continue
         parts = tuple(c.amounts[meaning] for c in children if meaning in c.amounts)
         if parts and sum((p.value for p in parts), ZERO) != amount.value:
             yield Difference(kind, f"{_name(row)} {meaning}", amount, parts)
@@ -336,9 +344,14 @@ def _other_income(imported: Imported) -> dict[str, Amount] | None:
 
 
 def _three_public(imported: Imported) -> Iterable[Difference]:
+    """Each row's items against their totals; a row printing last year's budget beside this year's under a
+    group header (烟台: 2025年预算数 over its first six columns) the same of last year's columns."""
     for row in three_public_rows(imported):
         if row is not None:
             yield from _three_public_row(row.amounts)
+            prefix = f"{LAST_BUDGET}·"
+            last = {key.removeprefix(prefix): amount for key, amount in row.amounts.items() if key.startswith(prefix)}
+            yield from (replace(d, what=f"{LAST_BUDGET} {d.what}") for d in _three_public_row(last))
 
 
 def _three_public_row(amounts: dict[str, Amount]) -> Iterable[Difference]:

@@ -406,7 +406,8 @@ def _row_names(imported: Imported) -> dict[tuple[str, str, str], str]:
 
 def _three_public(tree: Tree, parts: TextParts, unplaced: list[str], with_prior: bool, stated: set[str]) -> None:
     """The “三公” 说明, and each part's reason where it has something to compare with: last year's
-    document (``with_prior``), or the change its text states (``stated``)."""
+    document (``with_prior``), the 上年 its table prints (深圳's row of 2025年, 烟台's columns of 2025年预算数)
+    or the change its text states (``stated``)."""
     section = tree.get("三公经费")
     if parts.三公说明 is not None:
         if not isinstance(section, dict):
@@ -414,7 +415,7 @@ def _three_public(tree: Tree, parts: TextParts, unplaced: list[str], with_prior:
         section["说明"] = _placed(parts.三公说明)
     for key, reason in parts.三公原因.items():
         item = section.get(key) if isinstance(section, dict) else None
-        if not (with_prior or f"三公经费.{key}" in stated):
+        if not (with_prior or f"三公经费.{key}" in stated or (isinstance(item, dict) and "上年" in item)):
             unplaced.append(without_prior(reason.where, reason.value))
         elif isinstance(item, dict):
             item["原因"] = _placed(reason)
