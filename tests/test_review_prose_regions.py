@@ -546,3 +546,47 @@ def test_a_regions_classes_under_a_heading_of_its_section_and_the_items_its_line
                        "二、本部门收入", "本部门一般公共预算拨款510万元。")
     assert {v.status for v in result.verdicts if v.statement.text != "510万元"} <= {"unknown", "within"}
     assert _of(result, "510万元", "本部门一般公共预算拨款").status == "disagree"
+
+
+def test_a_region_named_after_the_first_figures_and_one_its_lead_in_names_are_kept_apart(tmp_path):
+    """山东济南 2014 (round 6's 88, http://sd.ifeng.com/zbc/detail_2014_06/01/2362738_0.shtml): a news page's title run into
+    its first line (“济南今年“三公”预算总额2.08亿 比去年下降超一成” / “从公开情况看，2014年济南市本级公共预算财政拨款安排的
+    “三公”经费预算总额为2.08亿元，……其中：因公出国（境）费用1344万元……公务接待费4263万元”) names the city after the
+    sentence's first figure — its items were told as the department's; 广西百色市本级 2024 (round 6's 89,
+    http://czj.baise.gov.cn/czyjsgkpt/czzxzjjsgjf/sgjf/t17993350.shtml): a lead-in of no figure names the region
+    (“……2024年市本级一般公共预算安排的公务接待费……支出预算安排情况如下：”), the items after it do not (“公务接待费638万元，比上年
+    年初预算减少317万元”)."""
+    result = _reviewed(tmp_path, "某市今年“三公”预算总额2.08亿 比去年下降超一成",
+                       "从公开情况看，2025年某市本级公共预算财政拨款安排的“三公”经费预算总额为2.08亿元，比2024年预算下降10.84%，"
+                       "其中：因公出国（境）费用13万元，增长6.94%； 公务接待费42万元，下降16.59%。")
+    assert {v.status for v in result.verdicts} <= {"unknown", "within"}
+    led = _reviewed(tmp_path, "根据某市第五届人民代表大会第五次会议批准的某市本级2025年预算，2025年市本级一般公共预算安排的公务接待费、"
+                              "因公出国（境）费、公务用车购置及运行维护费（以下简称“三公”经费）支出预算安排情况如下：",
+                    "2025年，一般公共预算安排的“三公”经费支出共计392万元，比2024年预算数减少33万元，下降7.81%。其中：",
+                    "公务接待费63万元，比上年年初预算减少31万元。",
+                    "公务用车购置费71万元，比上年年初预算增加13万元。")
+    assert {v.status for v in led.verdicts} <= {"unknown", "within"}
+    own = _reviewed(tmp_path, "根据市人大批准的2025年预算，本部门“三公”经费预算安排情况如下：", "公务接待费5万元。")
+    assert _of(own, "5万元", "公务接待费").status == "disagree"
+
+
+def test_a_regions_transfers_and_own_income_are_a_regions(tmp_path):
+    """湖北沙洋 2022 预算执行 (round 6's 92, https://www.shayang.gov.cn/art/2022/12/29/art_18517_948119.html) “加上转移性收入
+    486923万元，收入总计550923万元” and 湖南蓝山 2024 预算 (round 6's 91, http://admin.yzcity.gov.cn:8888/lanshan/czyjs/202404/
+    45ef2384d57f4b849f886995fab03098.shtml) “地方一般公共预算收入116059万元，较上年增加6570万元” — a region's income, its
+    transfers and its own (were told as the department's 收入总计 and 一般公共预算拨款)."""
+    result = _reviewed(tmp_path, "（1）根据县委经济工作会议安排，地方一般公共预算收入1160万元，较上年增加65万元，增长6%。",
+                       "2025年，县级一般公共预算收入预计完成640万元，占调整预算的100%。加上转移性收入4869万元，收入总计5509万元。")
+    assert {v.status for v in result.verdicts} <= {"unknown", "within"}
+
+
+def test_the_parts_listed_under_one_funds_total_are_that_funds(tmp_path):
+    """广西梧州 某单位 2025 部门预算 (round 6's 96, http://117.141.250.58:10060/wzyjsgkpt/uploadFile/upload1823/upload20250606/
+    34D5FC875287C3FA56EBBB36D383FF7B.html): “2025 年本年一般公共预算支出 1085203.63 元，……。其中：基本支出 1037103.63” /
+    “元，项目支出 48100 元” — the 一般公共预算's basic and project spending (the 项目支出 was judged as all the money's)."""
+    result = _reviewed(tmp_path, "2025 年本年一般公共预算支出 500 万元，同比减少 4 万元。其中：基本支出 430",
+                       "万元，项目支出 60 万元。")
+    project = _of(result, "60万元", "项目支出")
+    assert (project.status, project.figure.name if project.figure else None, project.expected) == \
+        ("disagree", "一般公共预算项目支出", "70万元")
+    assert _of(result, "430万元", "基本支出").status == "agree"
