@@ -40,7 +40,7 @@ NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 KEPT_APART = ("汇总", "不判")
 JUDGED = ("agree", "disagree", "cut")
 
-SOURCE = """部门: 测试部门
+SOURCE = """部门: {department}
 年度: {year}
 金额单位: {unit}
 部门概况:
@@ -94,8 +94,8 @@ def _keys(tokens: list[Token]) -> dict[int, str]:
     return keys
 
 
-def _reviewed(text: str, year: int, unit: str, final: bool = False) -> list[Verdict]:
-    measuring = SOURCE.format(year=year, unit=unit)
+def _reviewed(text: str, year: int, unit: str, final: bool = False, department: str = "测试部门") -> list[Verdict]:
+    measuring = SOURCE.format(year=year, unit=unit, department=department)
     if final:
         measuring = "种类: 决算\n" + measuring.replace("上年结转:", "年初结转和结余:")
     with tempfile.TemporaryDirectory(prefix="prose-regions-") as folder:
@@ -160,7 +160,10 @@ def scored(verbose: bool, number: int = 2, final: bool = False) -> dict[str, int
         unit = "元" if re.search(r"\d元", text) and "万元" not in text and "亿元" not in text else "万元"
         tokens, lines = _tokens(text), text.splitlines()
         as_final = final and excerpt.get("kind") == "决算"
-        matched = _match(_reviewed(text, int(excerpt["year"]), unit, as_final), tokens, lines)
+        # (the department the excerpt is of, where its sentences name it: the measuring source is then that
+        # department's, as a document's own tables are — its name in a sentence is its own, not another's)
+        department = excerpt.get("department") or "测试部门"
+        matched = _match(_reviewed(text, int(excerpt["year"]), unit, as_final, department), tokens, lines)
         keys = _keys(tokens)
         figures = {(k if "#" in k else f"{k}#1"): v for k, v in excerpt["figures"].items()}
         counts = {"R": 0, "K": 0, "W": 0, "N": 0, "U": 0}
