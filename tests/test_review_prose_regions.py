@@ -590,3 +590,33 @@ def test_the_parts_listed_under_one_funds_total_are_that_funds(tmp_path):
     assert (project.status, project.figure.name if project.figure else None, project.expected) == \
         ("disagree", "一般公共预算项目支出", "70万元")
     assert _of(result, "430万元", "基本支出").status == "agree"
+
+
+def test_a_completion_rate_after_its_budget_and_the_changes_after_it_are_the_outturns(tmp_path):
+    """广东省财政厅 2023 “三公”经费决算 (round 6's 83, http://czt.gd.gov.cn/sgjf/content/post_4484831.html): “……因公出国（境）
+    费支出决算为12.02万元，完成预算12.02万元的100%，比上年决算数增加12.02万元” — the amount after 完成预算 is the budget of the
+    outturn before it (was named “……中的完成”, a part of the “三公” total), “的100%” its completion rate (was unread), the change
+    after it the outturn's; 天水市幼儿园 2017 (round 5's 64) “完成年初预算100%”, its 的 not printed."""
+    draft = tmp_path / "稿.txt"
+    draft.write_text("2025年度“三公”经费财政拨款支出决算为10万元，完成全年预算12万元的83.3%，比上年决算数增加1万元。"
+                     "其中：因公出国（境）费支出决算为1万元，完成预算2万元的50%，比上年决算数增加0.5万元。\n"
+                     "2025年度，本单位一般公共预算财政拨款支出总计500万元，与上年相比减少53.7万元；完成年初预算100%。",
+                     encoding="utf-8")
+    result = reviewed_against(tmp_path, CARRIED, draft)
+    said = {(v.statement.kind, v.statement.text): v.subject for v in result.verdicts}
+    assert said[("amount", "12万元")] == "“三公”经费预算数"
+    assert said[("done", "的83.3%")] == said[("change", "比上年决算数增加1万元")] == "“三公”经费"
+    assert said[("amount", "2万元")] == "因公出国（境）费预算数"
+    assert said[("done", "的50%")] == said[("change", "比上年决算数增加0.5万元")] == "因公出国（境）费"
+    assert said[("done", "完成年初预算100%")] == "一般公共预算支出"
+
+
+def test_the_three_publics_budget_said_as_its_budgets_sum(tmp_path):
+    """湛江市质量技术监督局 2018 “三公”经费预算 (round 6's 94, http://www.duoyuan-iws.com.cn/zdlyxxgk/czyjshsg/sgjf/content/
+    post_1359858.html): “……财政拨款“三公”经费预算合计32.6万元。其中：因公出国（境）费0元……” — the “三公” total (was unread,
+    and its items with it)."""
+    result = _reviewed(tmp_path, "2025年测试局财政拨款“三公”经费预算合计11万元。其中：因公出国（境）费1万元；公务接待费5万元。")
+    total = _of(result, "11万元", "2025年测试局财政拨款“三公”经费预算合计")
+    assert (total.status, total.expected) == ("disagree", "10万元")
+    told = _of(result, "5万元", "公务接待费")
+    assert (told.status, told.expected) == ("disagree", "4万元")

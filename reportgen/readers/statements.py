@@ -181,7 +181,11 @@ _FLAT_TEXT = (rf"(?:{_any('同比')}|(?:{_any('持平前')}){_PRIOR}(?:{_any('�
 # a rate, its % after spaces a PDF's text layer may set before it (“增长21.95   %”, 江苏)
 _RATE_TEXT = rf"(?P<dir>{_any('增长率', '下降率')})(?P<num>{_NUM}) *+%"
 _SHARE_TEXT = rf"占(?P<what>[^，。；\d]{{0,14}}?)(?P<num>{_NUM}) *+%"
-_DONE_TEXT = rf"(?:{_any('完成率')})的(?P<num>{_NUM}) *+%"  # “完成预算的23.42%”: a 决算's rate of completing its budget
+# “完成预算的23.42%”: a 决算's rate of completing its budget (“完成年初预算100%”, 天水市幼儿园 2017: 的 not printed); said
+# after the budget itself (“完成全年预算84.82万元的73.2%”, 广东省财政厅 2023), “的73.2%” alone (_tokens)
+_DONE_TEXT = rf"(?:(?:{_any('完成率')})的?|的)(?P<num>{_NUM}) *+%"
+_DONE_AFTER_BUDGET = re.compile(rf"(?:{_any('完成率')})$")  # searched in the words before the budget's amount
+_DONE_RATE_AFTER = re.compile(rf"的{_NUM} *+%")  # matched right after that amount
 # a change said as this year's figure against last year's: “本年数小于上年预算数40.05万元”（江苏）
 _RELATIVE_TEXT = (rf"(?:{_any('本年数')})?(?P<dir>{_any('多于', '少于')})(?:{_any('上年')})(?P<base>{_any('基数')})?"
                   rf"(?P<num>{_NUM}) *+(?P<unit>亿元|万元|元)")
@@ -193,6 +197,7 @@ _FLAT = re.compile(_FLAT_TEXT)
 _RATE = re.compile(_RATE_TEXT)
 _SHARE = re.compile(_SHARE_TEXT)
 _DONE = re.compile(_DONE_TEXT)
+_DONE_REACH = max(len(word) for word in _WORDS["完成率"])  # the characters before a budget its words take
 _RELATIVE = re.compile(_RELATIVE_TEXT)
 _THRESHOLD = re.compile(_any("门槛"))  # “100万元以上”: a threshold, no figure (matched right after an amount)
 # “≤2890万元”“不超过5万元”: a bound, no figure (searched at the end of the words right before an amount)
@@ -1058,6 +1063,12 @@ def _tokens(sentence: str) -> Iterator[tuple[str, str, int, int]]:
         kind = match.lastgroup or ""
         yield kind, match.group(kind), match.start(kind), match.end()
         at = match.end()
+        if kind == "amount" and _DONE_AFTER_BUDGET.search(sentence, max(match.start(kind) - _DONE_REACH, 0),
+                                                          match.start(kind)):
+            rate = _DONE_RATE_AFTER.match(sentence, at)  # “完成预算12.02万元的100%”: the rate of the amount before
+            if rate is not None:
+                yield "done", rate.group(), rate.start(), rate.end()
+                at = rate.end()
 
 
 # a sentence that ends opening a list of its amount's parts (“……，具体包括：”), and a numbered item of such a list

@@ -69,7 +69,7 @@ _CODE_AT_START = re.compile(r"(\d{3}(?:\d{2}){0,2})(?!\d)")
 _SUBJECT_WORDS = re.compile(r"(?:[类款项])?科目(?:下)?$")  # “一般公共服务支出类科目”: the 类 of that name
 _QUOTED = re.compile(r"“([^“]++)“")  # a name quoted whole (“1.“卫生健康支出”科目”: the 类 of that name)
 _ITEM_NUMBER = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]++、")
-BUDGET_WORD = re.compile(r"(预算金额|预算数|预算|数|金额)$")
+BUDGET_WORD = re.compile(r"(预算合计|预算金额|预算数|预算|数|金额)$")  # (“……“三公”经费预算合计32.6万元”, 湛江 2018)
 FEE_WORD = re.compile(r"费用$")
 # “因公出国（境）费预算支出”（江苏）: its 支出 — of a name before it (“预算支出” alone names no 支出总计)
 SPENT_BUDGET = re.compile(r"(?<=\w\w)预算支出$")

@@ -355,7 +355,7 @@ def _of_project_spending(st: Statement, glossary: Glossary) -> Figure | None:
 def _judge_amount(st: Statement, reading: _Reading) -> None:
     """An amount (or a table cell) names the subject the sentence's changes, rates and shares speak of."""
     reading.listed = st.listed_in or reading.listed
-    if st.kind == "amount" and reading.subject is not None and _DONE_LABEL.search(st.label):
+    if st.kind == "amount" and reading.subject is not None and DONE_LABEL.search(st.label):
         reading.verdicts.append(_budget_said(st, reading.subject))  # its subject stays the amount before it
         return
     figure = _named_figure(st, reading.glossary) or _outturn_after_budget(st, reading)
@@ -420,13 +420,13 @@ def _of_listed_whole(st: Statement, figure: Figure | None, reading: _Reading) ->
 
 
 # “决算为 0.16 万元，完成预算 0 万元的 0%”（佛山 2019 决算）: the amount after these words is the budget of the figure before
-_DONE_LABEL = re.compile(r"完成(年初|全年|调整)?预算数?$")
+DONE_LABEL = re.compile(r"完成(年初|全年|调整)?预算数?$")
 
 
 def _budget_said(st: Statement, figure: Figure) -> Verdict:
     """The budget a completion rate states of a figure, against the 预算数 its 决算 table prints — where the words
     say the budget plainly (“完成年初预算……”: the 年初 one, which the table's 预算数 need not be)."""
-    named = _DONE_LABEL.search(st.label)
+    named = DONE_LABEL.search(st.label)
     if figure.budget is None or st.value is None or not st.unit or (named and named.group(1)):
         return Verdict(st, "unknown", figure, cause="源文件没有本年的这一预算数")
     exact = in_unit(figure.budget, st.unit)
