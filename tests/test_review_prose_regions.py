@@ -620,3 +620,34 @@ def test_the_three_publics_budget_said_as_its_budgets_sum(tmp_path):
     assert (total.status, total.expected) == ("disagree", "10万元")
     told = _of(result, "5万元", "公务接待费")
     assert (told.status, told.expected) == ("disagree", "4万元")
+
+
+def test_a_total_said_as_expected_is_the_total(tmp_path):
+    """湖北大冶殷祖镇人民政府 2024 部门预算 (round 5's 70, http://hbdaye.gov.cn/zfxxgk/dfbmptlj/zxj/yzz/fdzdgknr_16997/czzj_17005/
+    ysgk_20548/202412/t20241226_1178463.html): “……2024年部门预算总收入预计2552.73万元，比上年增加77.68万元” — the 收入总计
+    (was unread); a fee's “收入预计” stays no total (北京市水务局 2026)."""
+    result = _reviewed(tmp_path, "测试局2025年部门预算总收入预计570万元，比上年增加77.68万元。",
+                       "（三）水资源费，收费标准：居民1.36元/吨，收入预计1900万元。")
+    total = _of(result, "570万元", "测试局2025年部门预算总收入预计")
+    assert (total.status, total.expected) == ("disagree", "560万元")
+    assert _of(result, "1900万元", "收入预计").status == "unknown"
+
+
+def test_a_line_named_by_its_levels_before_a_colon_and_an_amount_after_a_count(tmp_path):
+    """四川大邑 某保健院 2020 决算 (round 6's 81, https://dyrmt.com/article-117135-3.html): “1.社会保障和就业(类)行政事业单位
+    养老支出(款)机关事业单位基本养老保险缴费支出(项): 支出决算为67.64万元” — the 项's spending, its 款 named as from 2021 (the
+    2020 catalogue's 行政事业单位离退休; was unread); 海南省交通运输厅 2022 (round 5's 68) “公务车保有量25辆，计划购置0辆公务接待费
+    4.5万元” — no stop after the count: the 公务接待费 (was read as the cars')."""
+    result = _reviewed(tmp_path, "1.社会保障和就业(类)行政事业单位养老支出(款)机关事业单位基本养老保险缴费支出(项): 支出决算为61万元。",
+                       "公务车保有量25辆，计划购置0辆公务接待费4.5万元，较上年预算增长131.96%。")
+    line = [v for v in result.verdicts if v.statement.text == "61万元"][0]
+    assert (line.status, line.expected) == ("disagree", "60万元")
+    told = _of(result, "4.5万元", "公务接待费")
+    assert (told.status, told.expected) == ("disagree", "4.0万元")
+
+
+def test_a_year_wrapped_onto_the_next_line_leaves_its_sentence_prose(tmp_path):
+    """广西梧州 某单位 2025 部门预算 (round 6's 96): “财政拨款总收支较上年下降 3.85 %，主要原因是 2025” / “年人员减少，……” — the
+    line ending in the year was read as a table's row (its rate lost); 总收支 the 收支总计."""
+    lines = [Line(1, "财政拨款总收支较上年下降 3.85 %，主要原因是 2025"), Line(2, "年人员减少，严格贯彻落实过紧日子的有关要求。")]
+    assert [(st.kind, st.label) for st in read_statements(lines, "元")] == [("change", "财政拨款收支总计")]

@@ -513,7 +513,15 @@ def _wrapped_amounts(lines: list[Line]) -> tuple[set[int], set[int]]:
             before = printed[index - 2]
         if before.bare[-1].isdecimal():
             wrapped.add(before.number)
+    for before, line in zip(printed, printed[1:], strict=False):  # a year wrapped: “……下降 3.85 %，主要原因是 2025” / “年人员减少”
+        if line.bare.startswith("年") and _YEAR_AT_END.search(before.bare) and _CLAUSE_MARK.search(before.bare):
+            wrapped.add(before.number)
     return wrapped, footers
+
+
+# a line of prose (its clauses' marks in it) that ends in a year's number: the next line, opening with 年, goes on with it
+_YEAR_AT_END = re.compile(r"(?<!\d)(?:19|20)\d\d$")
+_CLAUSE_MARK = re.compile(r"[，。；,;]")
 
 
 _FOLIO = re.compile(r"\d{1,3}")
@@ -1383,9 +1391,16 @@ def _label(prefix: str) -> str:
         return projects.group("lead") + projects.group("money")
     prefix = _IN_NAME.sub(r"〔\1〕", prefix.replace("＂", "”"))  # 因公出国（境）费, 交通管理装(设)备业务: one name each
     # “收入、支出预算总计21,955.35万元”“收、支预算总计各增加”（江苏）: the 收支 total's
-    prefix = prefix.replace("收入、支出", "收支").replace("收、支", "收支")
+    prefix = prefix.replace("收入、支出", "收支").replace("收、支", "收支").replace("总收支", "收支总计")  # (梧州 2025 “财政拨款总收支较上年下降”)
     label = _label_of(_without_aside(prefix))
+    counts = list(_COUNT_THEN_NAME.finditer(label))
+    if counts:  # “计划购置0辆公务接待费4.5万元”（海南 2022, no stop after the count）: the name after the count
+        label = label[counts[-1].end():]
     return _KEPT_IN_NAME.sub(r"（\1）", label)
+
+
+# a count and its measure with a name right after it, in an amount's label: the amount is the name's, not the things counted
+_COUNT_THEN_NAME = re.compile(rf"(?<!\d)\d++(?:{'|'.join(map(re.escape, _WORDS['量词']))})(?=[\u4e00-\u9fff]{{2}})")
 
 
 # one character in brackets within a name (“因公出国（境）费”, 深圳 “交通管理装(设)备业务”, “维修（护）费”): part of it — not a
@@ -1436,7 +1451,8 @@ _NEXT_LEVEL = {"类": "款", "款": "项"}
 # “检察（款）: 2018年预算支出合计”, “（1）基本工资（款）支出”, 江苏), and the words after them that say it is the line's
 # spending: of that line
 _AT_LEVELS = re.compile(r"(?<![^“”，。；：:（）()])“?(?P<name>(?:[^“”，。；：:（）()]++[（(](?:\d{2,3})?[类款项][）)])++)”?"
-                        r"[：:]?[ \t]*+(?:(?:19|20)\d\d年度?)?(?:预算)?(?:支出)?(?:预算)?(?:合计|总计)?数?(?:为|是)?\n?$")
+                        r"[：:]?[ \t]*+(?:(?:19|20)\d\d年度?)?(?:预算)?(?:支出)?(?:预算|决算)?(?:合计|总计)?数?(?:为|是)?\n?$")
+# (“1.社会保障和就业(类)行政事业单位养老支出(款)机关事业单位基本养老保险缴费支出(项): 支出决算为67.64万元”, 四川大邑 2020 决算)
 
 
 def _label_of(prefix: str) -> str:
