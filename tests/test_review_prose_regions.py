@@ -135,9 +135,10 @@ def test_a_departments_name_ending_in_bu_before_a_quantity(tmp_path):
 
 def test_two_figures_before_one_unit_are_not_read_as_one():
     """四川 2022 单位决算（https://dyrmt.com/article-133619-2.html）: “收、支总计各是4125.49,4143.91万元” — never
-    “49,4143.91万元”."""
+    “49,4143.91万元”: two amounts, the 收入总计's and the 支出总计's (round 6)."""
     statements = read_statements([Line(1, "2022年度收、支总计各是4125.49,4143.91万元。")])
-    assert [st.text for st in statements if st.kind == "amount"] == []
+    assert [(st.text, st.label) for st in statements if st.kind == "amount"] == [
+        ("4125.49万元", "2022年度收入总计各是"), ("4143.91万元", "2022年度支出总计各是")]
 
 
 
@@ -651,3 +652,16 @@ def test_a_year_wrapped_onto_the_next_line_leaves_its_sentence_prose(tmp_path):
     line ending in the year was read as a table's row (its rate lost); 总收支 the 收支总计."""
     lines = [Line(1, "财政拨款总收支较上年下降 3.85 %，主要原因是 2025"), Line(2, "年人员减少，严格贯彻落实过紧日子的有关要求。")]
     assert [(st.kind, st.label) for st in read_statements(lines, "元")] == [("change", "财政拨款收支总计")]
+
+
+def test_two_amounts_said_of_income_and_spending_together_are_each_its_own(tmp_path):
+    """四川大邑 某县级单位 2022 单位决算 (round 6's 80, https://dyrmt.com/article-133619-2.html): “2022年度收、支总计各是
+    4125.49,4143.91万元” — the 收入总计 and the 支出总计, in turn (neither was read: one unit after both); where the
+    sentence says more after them (“……万元，比上年增加5%”) it is of neither for sure, and the pair is left unread."""
+    draft = tmp_path / "稿.txt"
+    draft.write_text("2025年度收、支总计各是570.00,565.00万元。\n2025年度收、支总计各是570.00,565.00万元，比上年增加5%。",
+                     encoding="utf-8")
+    result = reviewed_against(tmp_path, CARRIED, draft)
+    said = [(v.status, v.figure.name if v.figure else None, v.statement.line) for v in result.verdicts
+            if v.statement.kind == "amount"]
+    assert said == [("disagree", "收入总计", 1), ("agree", "支出总计", 1)]

@@ -197,6 +197,10 @@ _FLAT = re.compile(_FLAT_TEXT)
 _RATE = re.compile(_RATE_TEXT)
 _SHARE = re.compile(_SHARE_TEXT)
 _DONE = re.compile(_DONE_TEXT)
+# two amounts said of 收、支 together, one unit after both (“2022年度收、支总计各是4125.49,4143.91万元”, 四川大邑 2022 决算):
+# the first the 收入's, the second the 支出's (_respective) — each number with its decimals, so that the comma is no
+# thousands' separator
+_RESPECTIVE = re.compile(r"(?<=各)(?:是|为)?(?P<a>\d++[.．]\d++)[,，、](?P<b>\d++[.．]\d++)(?P<unit>亿元|万元|元)")
 _DONE_REACH = max(len(word) for word in _WORDS["完成率"])  # the characters before a budget its words take
 _RELATIVE = re.compile(_RELATIVE_TEXT)
 _THRESHOLD = re.compile(_any("门槛"))  # “100万元以上”: a threshold, no figure (matched right after an amount)
@@ -1055,6 +1059,7 @@ def _tokens(sentence: str) -> Iterator[tuple[str, str, int, int]]:
     """(kind, text, start, end) of each figure of the sentence, in order, as _TOKENS.finditer would
     find them if it tried an amount at every digit."""
     at = 0
+    pairs = deque(_RESPECTIVE.finditer(sentence)) if "各" in sentence else deque()
     while True:
         if 0 < at < len(sentence) and sentence[at] in ",，" and sentence[at - 1].isdecimal():
             # the last figure ended in decimals inside a run of digits and commas ("增加1.5,3万元"):
@@ -1066,6 +1071,15 @@ def _tokens(sentence: str) -> Iterator[tuple[str, str, int, int]]:
                 at = figure.end() + len(unit)
                 continue
         match = _TOKENS.search(sentence, at)
+        while pairs and pairs[0].start("a") < at:
+            pairs.popleft()
+        if pairs and (match is None or pairs[0].start("a") <= match.start()):
+            pair = pairs.popleft()  # (_RESPECTIVE: each amount named by its place in the pair, _Said.amount)
+            if _TOKENS.search(sentence, pair.end()) is None:  # (a figure after it would be of neither for sure: unread)
+                yield "first", pair.group("a") + pair.group("unit"), pair.start("a"), pair.end("a")
+                yield "second", pair.group("b") + pair.group("unit"), pair.start("b"), pair.end()
+            at = pair.end()
+            continue
         if match is None:
             return
         kind = match.lastgroup or ""
@@ -1154,6 +1168,14 @@ _OPENS_WITH_PARTS = re.compile(r"(?<!\s)\s*+其中")  # (a run of spaces tried o
 _MEASURES = tuple(sorted(_WORDS["量词"], key=len, reverse=True))
 
 
+def _respective(label: str, place: int) -> str:
+    """The name of one of two amounts said of 收、支 together (“收、支总计各是4125.49,4143.91万元”: the label 收支总计各是):
+    the 收入's the first, the 支出's the second; "" where the words name no such pair (nothing is guessed)."""
+    if "收支" not in label:
+        return ""
+    return label.replace("收支", "收入" if place == 1 else "支出", 1)
+
+
 def _counted(prefix: str) -> str:
     """The words naming the things counted right before an amount (“2026年计划购置车辆30辆、”: 2026年计划购置车辆),
     or "" where no count and 、 stand right before it."""
@@ -1187,6 +1209,7 @@ class _Said:
     last_kind: str = ""
     last_base: str = ""  # the base of the change a rate follows
     first_amount_label: str = ""
+    pair_label: str = ""  # the words before a pair of amounts said of 收、支 together (_RESPECTIVE)
     first_amount: Statement | None = None
     # the first amount is given a share itself (“一般公共服务支出（类）264.87万元，占86.05%；……住房保障支出（类）29.42万元，
     # 占9.55%”): a part like the others, no whole of theirs
@@ -1203,9 +1226,10 @@ class _Said:
     # 其中：基本支出4603.07万元，项目支出0万元。”): the whole its parts are of
     previous: Statement | None = None
 
-    def amount(self, line: int, token: str, begin: int, printed: str = "") -> str:
+    def amount(self, line: int, token: str, begin: int, printed: str = "", respective: int = 0) -> str:
         """An amount, or a change that names its figure itself; the kind it was read as (``printed``: the
-        token as the text prints it, where it is not ``token``: a zero said with no unit)."""
+        token as the text prints it, where it is not ``token``: a zero said with no unit; ``respective``: the
+        amount's place, 1 or 2, in a pair said of 收、支 together, _RESPECTIVE)."""
         amount = _AMOUNT.fullmatch(token)
         assert amount is not None
         num, unit = amount.group("num"), amount.group("unit")
@@ -1213,6 +1237,9 @@ class _Said:
         whole = self.parts.whole(self.sentence[self.amount_end:begin], self.last_amount or self.previous)
         self.amount_end = begin
         label = _label(self.sentence[self.cursor:begin])
+        if respective:
+            self.pair_label = label if respective == 1 else self.pair_label
+            label = _respective(self.pair_label, respective)
         bare, of_project = label.replace(" ", ""), self.item == self.project != ""
         if self.item and self.last_amount is None and (
                 _SUBJECTLESS.fullmatch(bare) or of_project and _PROJECT_SUBJECTLESS.fullmatch(bare)):
@@ -1347,8 +1374,9 @@ def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]],
             continue
         if kind == "zero":  # “公务接待费为0，与2025年预算持平”: nothing, in any unit (the strictest: 元)
             kind = said.amount(line, "0元", begin, printed="0")
-        elif kind == "amount":
-            kind = said.amount(line, token, begin)
+        elif kind in ("amount", "first", "second"):
+            place = ("first", "second").index(kind) + 1 if kind != "amount" else 0
+            kind = said.amount(line, token, begin, respective=place)
             if kind == "amount" and said.last_amount is not None:
                 said.ends[finish] = said.last_amount
         elif kind in _FIGURE_PATTERNS:
