@@ -654,10 +654,17 @@ def test_a_year_wrapped_onto_the_next_line_leaves_its_sentence_prose(tmp_path):
     assert [(st.kind, st.label) for st in read_statements(lines, "元")] == [("change", "财政拨款收支总计")]
 
 
+def _written(tmp_path: Path, text: str) -> Path:
+    draft = tmp_path / "稿2.txt"
+    draft.write_text(text, encoding="utf-8")
+    return draft
+
+
 def test_two_amounts_said_of_income_and_spending_together_are_each_its_own(tmp_path):
     """四川大邑 某县级单位 2022 单位决算 (round 6's 80, https://dyrmt.com/article-133619-2.html): “2022年度收、支总计各是
     4125.49,4143.91万元” — the 收入总计 and the 支出总计, in turn (neither was read: one unit after both); where the
-    sentence says more after them (“……万元，比上年增加5%”) it is of neither for sure, and the pair is left unread."""
+    sentence says more after them (“……万元，比上年增加5%”) it is of neither for sure, and the pair is left unread; their
+    changes and rates said so too, each rate after its change."""
     draft = tmp_path / "稿.txt"
     draft.write_text("2025年度收、支总计各是570.00,565.00万元。\n2025年度收、支总计各是570.00,565.00万元，比上年增加5%。",
                      encoding="utf-8")
@@ -665,3 +672,10 @@ def test_two_amounts_said_of_income_and_spending_together_are_each_its_own(tmp_p
     said = [(v.status, v.figure.name if v.figure else None, v.statement.line) for v in result.verdicts
             if v.statement.kind == "amount"]
     assert said == [("disagree", "收入总计", 1), ("agree", "支出总计", 1)]
+    # “与2021年相比，收、支总计各减少1267.86,2570.97万元，各下降23.51%、38.28%”: each change with its rate, in turn
+    changes = read_statements([Line(1, "与2024年相比，收、支总计各减少12.86,25.97万元，各下降23.51%、38.28%。")])
+    assert [(st.kind, st.label or "", st.text) for st in changes] == [
+        ("change", "收入总计", "12.86万元"), ("rate", "", "下降23.51%"), ("change", "支出总计", "25.97万元"),
+        ("rate", "", "下降38.28%")]
+    rates = reviewed_against(tmp_path, CARRIED, _written(tmp_path, "与2024年相比，收、支总计各减少12.86,25.97万元，各下降23.51%、38.28%。"))
+    assert [v.subject for v in rates.verdicts] == ["收入总计", "收入总计", "支出总计", "支出总计"]

@@ -200,7 +200,9 @@ _DONE = re.compile(_DONE_TEXT)
 # two amounts said of 收、支 together, one unit after both (“2022年度收、支总计各是4125.49,4143.91万元”, 四川大邑 2022 决算):
 # the first the 收入's, the second the 支出's (_respective) — each number with its decimals, so that the comma is no
 # thousands' separator
-_RESPECTIVE = re.compile(r"(?<=各)(?:是|为)?(?P<a>\d++[.．]\d++)[,，、](?P<b>\d++[.．]\d++)(?P<unit>亿元|万元|元)")
+# — or two changes so, their rates after them in turn (“与2021年相比，收、支总计各减少1267.86,2570.97万元，各下降23.51%、38.28%”)
+_RESPECTIVE = re.compile(r"(?<=各)(?P<verb>是|为|增加|减少)?(?P<a>\d++[.．]\d++)[,，、](?P<b>\d++[.．]\d++)(?P<unit>亿元|万元|元)"
+                         r"(?:[，,]各(?P<rates>(?P<rdir>增长|下降)(?P<ra>\d++(?:[.．]\d++)?+)%[、,，](?P<rb>\d++(?:[.．]\d++)?+)%))?")
 _DONE_REACH = max(len(word) for word in _WORDS["完成率"])  # the characters before a budget its words take
 _RELATIVE = re.compile(_RELATIVE_TEXT)
 _THRESHOLD = re.compile(_any("门槛"))  # “100万元以上”: a threshold, no figure (matched right after an amount)
@@ -1076,8 +1078,7 @@ def _tokens(sentence: str) -> Iterator[tuple[str, str, int, int]]:
         if pairs and (match is None or pairs[0].start("a") <= match.start()):
             pair = pairs.popleft()  # (_RESPECTIVE: each amount named by its place in the pair, _Said.amount)
             if _TOKENS.search(sentence, pair.end()) is None:  # (a figure after it would be of neither for sure: unread)
-                yield "first", pair.group("a") + pair.group("unit"), pair.start("a"), pair.end("a")
-                yield "second", pair.group("b") + pair.group("unit"), pair.start("b"), pair.end()
+                yield from _pair_tokens(pair)
             at = pair.end()
             continue
         if match is None:
@@ -1166,6 +1167,18 @@ class _List:
 _OPENS_WITH_PARTS = re.compile(r"(?<!\s)\s*+其中")  # (a run of spaces tried once: linear)
 # the words that count things (vocabulary.yaml 量词), longest first
 _MEASURES = tuple(sorted(_WORDS["量词"], key=len, reverse=True))
+
+
+def _pair_tokens(pair: re.Match[str]) -> Iterator[tuple[str, str, int, int]]:
+    """The figures of a pair said of 收、支 together (_RESPECTIVE), each followed by its rate where the pair's rates
+    follow it (“……各下降23.51%、38.28%”: the first rate the first change's) — not in the text's order."""
+    unit, rates = pair.group("unit"), pair.group("rates") is not None
+    yield "first", pair.group("a") + unit, pair.start("a"), pair.end("a")
+    if rates:
+        yield "rate", f"{pair.group('rdir')}{pair.group('ra')}%", pair.start("rdir"), pair.end("ra") + 1
+    yield "second", pair.group("b") + unit, pair.start("b"), pair.end("unit")
+    if rates:
+        yield "rate", f"{pair.group('rdir')}{pair.group('rb')}%", pair.start("rb"), pair.end()
 
 
 def _respective(label: str, place: int) -> str:
