@@ -4,7 +4,8 @@ written by hand before the reader ran on it (bench/corpus/prose-regions/): `pyth
 Each excerpt is reviewed, as a draft, against a small source whose figures differ from all of the excerpt's — so
 a figure judged against a field of another meaning shows as a judgement (a false alarm wherever the document's
 table holds another value), and a figure judged by the field of its own meaning shows as right. Per annotated
-figure (round2.yaml, round4.yaml and round5.yaml — `--round 4`, `--round 5`; round 1's annotations are prose, scored by hand in round1-score.md):
+figure (round2.yaml, round4.yaml, round5.yaml and round6.yaml — `--round 4`, `--round 5`, `--round 6`; round 1's annotations are
+prose, scored by hand in round1-score.md):
 
 * R — read with the right meaning: judged by the table figure of its meaning, or named so and not judged;
 * K — a figure of a region or of many departments (汇总) or with no table meaning (不判) kept from every table
@@ -39,7 +40,7 @@ NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 KEPT_APART = ("汇总", "不判")
 JUDGED = ("agree", "disagree", "cut")
 
-SOURCE = """部门: 测试部门
+SOURCE = """部门: {department}
 年度: {year}
 金额单位: {unit}
 部门概况:
@@ -93,8 +94,8 @@ def _keys(tokens: list[Token]) -> dict[int, str]:
     return keys
 
 
-def _reviewed(text: str, year: int, unit: str, final: bool = False) -> list[Verdict]:
-    measuring = SOURCE.format(year=year, unit=unit)
+def _reviewed(text: str, year: int, unit: str, final: bool = False, department: str = "测试部门") -> list[Verdict]:
+    measuring = SOURCE.format(year=year, unit=unit, department=department)
     if final:
         measuring = "种类: 决算\n" + measuring.replace("上年结转:", "年初结转和结余:")
     with tempfile.TemporaryDirectory(prefix="prose-regions-") as folder:
@@ -159,7 +160,10 @@ def scored(verbose: bool, number: int = 2, final: bool = False) -> dict[str, int
         unit = "元" if re.search(r"\d元", text) and "万元" not in text and "亿元" not in text else "万元"
         tokens, lines = _tokens(text), text.splitlines()
         as_final = final and excerpt.get("kind") == "决算"
-        matched = _match(_reviewed(text, int(excerpt["year"]), unit, as_final), tokens, lines)
+        # (the department the excerpt is of, where its sentences name it: the measuring source is then that
+        # department's, as a document's own tables are — its name in a sentence is its own, not another's)
+        department = excerpt.get("department") or "测试部门"
+        matched = _match(_reviewed(text, int(excerpt["year"]), unit, as_final, department), tokens, lines)
         keys = _keys(tokens)
         figures = {(k if "#" in k else f"{k}#1"): v for k, v in excerpt["figures"].items()}
         counts = {"R": 0, "K": 0, "W": 0, "N": 0, "U": 0}
@@ -200,7 +204,7 @@ def main() -> None:
     parser.add_argument("--round1", action="store_true", help="print round 1's judged figures")
     parser.add_argument("-v", "--verbose", action="store_true", help="each figure's mark")
     parser.add_argument("--final", action="store_true", help="a 决算's excerpts against a 决算's figures")
-    parser.add_argument("--round", type=int, default=2, choices=(2, 4, 5), help="the round scored (2 unless told)")
+    parser.add_argument("--round", type=int, default=2, choices=(2, 4, 5, 6), help="the round scored (2 unless told)")
     args = parser.parse_args()
     if args.round1:
         round1()

@@ -160,13 +160,18 @@ def test_the_importer_reads_the_other_regions_wording_final_text_yaml_lists(revi
 
 def test_the_budget_a_completion_rate_states_is_judged_against_the_three_public_tables_budget(reviewed) -> None:
     """p.26: “支出决算为 0.16 万元，完成预算 0 万元的 0%”: the 0 is the “三公” budget, which the table prints (预算数 0.00)
-    — judged so, each of its part's against the part's; the 决算 before it (“……支出决算为”) is the part's outturn."""
+    — judged so, each of its part's against the part's, and named so (the 预算数 of the outturn before it); the 决算
+    before it (“……支出决算为”) is the part's outturn."""
     assert reviewed.narrative is not None
-    said = [(v.status, v.subject) for v in reviewed.narrative.verdicts if v.statement.label == "完成预算"]
-    assert said == [("agree", "“三公”经费"), ("agree", "因公出国（境）费"), ("agree", "公务用车购置及运行维护费"),
-                    ("agree", "公务接待费")]
+    said = [(v.status, v.subject) for v in reviewed.narrative.verdicts
+            if v.statement.label == "完成预算" and v.statement.kind == "amount"]
+    assert said == [("agree", "“三公”经费预算数"), ("agree", "因公出国（境）费预算数"), ("agree", "公务用车购置及运行维护费预算数"),
+                    ("agree", "公务接待费预算数")]
     outturns = [(v.status, v.subject, v.statement.value) for v in reviewed.narrative.verdicts
-                if v.statement.label.endswith("决算为")]
+                if v.statement.label.endswith("决算为") and v.statement.kind == "amount"]
+    rates = [(v.status, v.subject) for v in reviewed.narrative.verdicts if v.statement.text == "的0%"]  # (a budget of 0: no rate)
+    assert rates == [("unknown", "“三公”经费"), ("unknown", "因公出国（境）费"), ("unknown", "公务用车购置及运行维护费"),
+                     ("unknown", "公务接待费")]
     assert outturns == [("agree", "“三公”经费", Decimal("0.16")), ("agree", "因公出国（境）费", Decimal(0)),
                         ("agree", "公务用车购置及运行维护费", Decimal(0)), ("agree", "公务接待费", Decimal("0.16"))]
 

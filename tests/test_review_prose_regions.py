@@ -135,9 +135,10 @@ def test_a_departments_name_ending_in_bu_before_a_quantity(tmp_path):
 
 def test_two_figures_before_one_unit_are_not_read_as_one():
     """四川 2022 单位决算（https://dyrmt.com/article-133619-2.html）: “收、支总计各是4125.49,4143.91万元” — never
-    “49,4143.91万元”."""
+    “49,4143.91万元”: two amounts, the 收入总计's and the 支出总计's (round 6)."""
     statements = read_statements([Line(1, "2022年度收、支总计各是4125.49,4143.91万元。")])
-    assert [st.text for st in statements if st.kind == "amount"] == []
+    assert [(st.text, st.label) for st in statements if st.kind == "amount"] == [
+        ("4125.49万元", "2022年度收入总计各是"), ("4143.91万元", "2022年度支出总计各是")]
 
 
 
@@ -546,3 +547,135 @@ def test_a_regions_classes_under_a_heading_of_its_section_and_the_items_its_line
                        "二、本部门收入", "本部门一般公共预算拨款510万元。")
     assert {v.status for v in result.verdicts if v.statement.text != "510万元"} <= {"unknown", "within"}
     assert _of(result, "510万元", "本部门一般公共预算拨款").status == "disagree"
+
+
+def test_a_region_named_after_the_first_figures_and_one_its_lead_in_names_are_kept_apart(tmp_path):
+    """山东济南 2014 (round 6's 88, http://sd.ifeng.com/zbc/detail_2014_06/01/2362738_0.shtml): a news page's title run into
+    its first line (“济南今年“三公”预算总额2.08亿 比去年下降超一成” / “从公开情况看，2014年济南市本级公共预算财政拨款安排的
+    “三公”经费预算总额为2.08亿元，……其中：因公出国（境）费用1344万元……公务接待费4263万元”) names the city after the
+    sentence's first figure — its items were told as the department's; 广西百色市本级 2024 (round 6's 89,
+    http://czj.baise.gov.cn/czyjsgkpt/czzxzjjsgjf/sgjf/t17993350.shtml): a lead-in of no figure names the region
+    (“……2024年市本级一般公共预算安排的公务接待费……支出预算安排情况如下：”), the items after it do not (“公务接待费638万元，比上年
+    年初预算减少317万元”)."""
+    result = _reviewed(tmp_path, "某市今年“三公”预算总额2.08亿 比去年下降超一成",
+                       "从公开情况看，2025年某市本级公共预算财政拨款安排的“三公”经费预算总额为2.08亿元，比2024年预算下降10.84%，"
+                       "其中：因公出国（境）费用13万元，增长6.94%； 公务接待费42万元，下降16.59%。")
+    assert {v.status for v in result.verdicts} <= {"unknown", "within"}
+    led = _reviewed(tmp_path, "根据某市第五届人民代表大会第五次会议批准的某市本级2025年预算，2025年市本级一般公共预算安排的公务接待费、"
+                              "因公出国（境）费、公务用车购置及运行维护费（以下简称“三公”经费）支出预算安排情况如下：",
+                    "2025年，一般公共预算安排的“三公”经费支出共计392万元，比2024年预算数减少33万元，下降7.81%。其中：",
+                    "公务接待费63万元，比上年年初预算减少31万元。",
+                    "公务用车购置费71万元，比上年年初预算增加13万元。")
+    assert {v.status for v in led.verdicts} <= {"unknown", "within"}
+    own = _reviewed(tmp_path, "根据市人大批准的2025年预算，本部门“三公”经费预算安排情况如下：", "公务接待费5万元。")
+    assert _of(own, "5万元", "公务接待费").status == "disagree"
+
+
+def test_a_regions_transfers_and_own_income_are_a_regions(tmp_path):
+    """湖北沙洋 2022 预算执行 (round 6's 92, https://www.shayang.gov.cn/art/2022/12/29/art_18517_948119.html) “加上转移性收入
+    486923万元，收入总计550923万元” and 湖南蓝山 2024 预算 (round 6's 91, http://admin.yzcity.gov.cn:8888/lanshan/czyjs/202404/
+    45ef2384d57f4b849f886995fab03098.shtml) “地方一般公共预算收入116059万元，较上年增加6570万元” — a region's income, its
+    transfers and its own (were told as the department's 收入总计 and 一般公共预算拨款)."""
+    result = _reviewed(tmp_path, "（1）根据县委经济工作会议安排，地方一般公共预算收入1160万元，较上年增加65万元，增长6%。",
+                       "2025年，县级一般公共预算收入预计完成640万元，占调整预算的100%。加上转移性收入4869万元，收入总计5509万元。")
+    assert {v.status for v in result.verdicts} <= {"unknown", "within"}
+
+
+def test_the_parts_listed_under_one_funds_total_are_that_funds(tmp_path):
+    """广西梧州 某单位 2025 部门预算 (round 6's 96, http://117.141.250.58:10060/wzyjsgkpt/uploadFile/upload1823/upload20250606/
+    34D5FC875287C3FA56EBBB36D383FF7B.html): “2025 年本年一般公共预算支出 1085203.63 元，……。其中：基本支出 1037103.63” /
+    “元，项目支出 48100 元” — the 一般公共预算's basic and project spending (the 项目支出 was judged as all the money's)."""
+    result = _reviewed(tmp_path, "2025 年本年一般公共预算支出 500 万元，同比减少 4 万元。其中：基本支出 430",
+                       "万元，项目支出 60 万元。")
+    project = _of(result, "60万元", "项目支出")
+    assert (project.status, project.figure.name if project.figure else None, project.expected) == \
+        ("disagree", "一般公共预算项目支出", "70万元")
+    assert _of(result, "430万元", "基本支出").status == "agree"
+
+
+def test_a_completion_rate_after_its_budget_and_the_changes_after_it_are_the_outturns(tmp_path):
+    """广东省财政厅 2023 “三公”经费决算 (round 6's 83, http://czt.gd.gov.cn/sgjf/content/post_4484831.html): “……因公出国（境）
+    费支出决算为12.02万元，完成预算12.02万元的100%，比上年决算数增加12.02万元” — the amount after 完成预算 is the budget of the
+    outturn before it (was named “……中的完成”, a part of the “三公” total), “的100%” its completion rate (was unread), the change
+    after it the outturn's; 天水市幼儿园 2017 (round 5's 64) “完成年初预算100%”, its 的 not printed."""
+    draft = tmp_path / "稿.txt"
+    draft.write_text("2025年度“三公”经费财政拨款支出决算为10万元，完成全年预算12万元的83.3%，比上年决算数增加1万元。"
+                     "其中：因公出国（境）费支出决算为1万元，完成预算2万元的50%，比上年决算数增加0.5万元。\n"
+                     "2025年度，本单位一般公共预算财政拨款支出总计500万元，与上年相比减少53.7万元；完成年初预算100%。",
+                     encoding="utf-8")
+    result = reviewed_against(tmp_path, CARRIED, draft)
+    said = {(v.statement.kind, v.statement.text): v.subject for v in result.verdicts}
+    assert said[("amount", "12万元")] == "“三公”经费预算数"
+    assert said[("done", "的83.3%")] == said[("change", "比上年决算数增加1万元")] == "“三公”经费"
+    assert said[("amount", "2万元")] == "因公出国（境）费预算数"
+    assert said[("done", "的50%")] == said[("change", "比上年决算数增加0.5万元")] == "因公出国（境）费"
+    assert said[("done", "完成年初预算100%")] == "一般公共预算支出"
+
+
+def test_the_three_publics_budget_said_as_its_budgets_sum(tmp_path):
+    """湛江市质量技术监督局 2018 “三公”经费预算 (round 6's 94, http://www.duoyuan-iws.com.cn/zdlyxxgk/czyjshsg/sgjf/content/
+    post_1359858.html): “……财政拨款“三公”经费预算合计32.6万元。其中：因公出国（境）费0元……” — the “三公” total (was unread,
+    and its items with it)."""
+    result = _reviewed(tmp_path, "2025年测试局财政拨款“三公”经费预算合计11万元。其中：因公出国（境）费1万元；公务接待费5万元。")
+    total = _of(result, "11万元", "2025年测试局财政拨款“三公”经费预算合计")
+    assert (total.status, total.expected) == ("disagree", "10万元")
+    told = _of(result, "5万元", "公务接待费")
+    assert (told.status, told.expected) == ("disagree", "4万元")
+
+
+def test_a_total_said_as_expected_is_the_total(tmp_path):
+    """湖北大冶殷祖镇人民政府 2024 部门预算 (round 5's 70, http://hbdaye.gov.cn/zfxxgk/dfbmptlj/zxj/yzz/fdzdgknr_16997/czzj_17005/
+    ysgk_20548/202412/t20241226_1178463.html): “……2024年部门预算总收入预计2552.73万元，比上年增加77.68万元” — the 收入总计
+    (was unread); a fee's “收入预计” stays no total (北京市水务局 2026)."""
+    result = _reviewed(tmp_path, "测试局2025年部门预算总收入预计570万元，比上年增加77.68万元。",
+                       "（三）水资源费，收费标准：居民1.36元/吨，收入预计1900万元。")
+    total = _of(result, "570万元", "测试局2025年部门预算总收入预计")
+    assert (total.status, total.expected) == ("disagree", "560万元")
+    assert _of(result, "1900万元", "收入预计").status == "unknown"
+
+
+def test_a_line_named_by_its_levels_before_a_colon_and_an_amount_after_a_count(tmp_path):
+    """四川大邑 某保健院 2020 决算 (round 6's 81, https://dyrmt.com/article-117135-3.html): “1.社会保障和就业(类)行政事业单位
+    养老支出(款)机关事业单位基本养老保险缴费支出(项): 支出决算为67.64万元” — the 项's spending, its 款 named as from 2021 (the
+    2020 catalogue's 行政事业单位离退休; was unread); 海南省交通运输厅 2022 (round 5's 68) “公务车保有量25辆，计划购置0辆公务接待费
+    4.5万元” — no stop after the count: the 公务接待费 (was read as the cars')."""
+    result = _reviewed(tmp_path, "1.社会保障和就业(类)行政事业单位养老支出(款)机关事业单位基本养老保险缴费支出(项): 支出决算为61万元。",
+                       "公务车保有量25辆，计划购置0辆公务接待费4.5万元，较上年预算增长131.96%。")
+    line = [v for v in result.verdicts if v.statement.text == "61万元"][0]
+    assert (line.status, line.expected) == ("disagree", "60万元")
+    told = _of(result, "4.5万元", "公务接待费")
+    assert (told.status, told.expected) == ("disagree", "4.0万元")
+
+
+def test_a_year_wrapped_onto_the_next_line_leaves_its_sentence_prose(tmp_path):
+    """广西梧州 某单位 2025 部门预算 (round 6's 96): “财政拨款总收支较上年下降 3.85 %，主要原因是 2025” / “年人员减少，……” — the
+    line ending in the year was read as a table's row (its rate lost); 总收支 the 收支总计."""
+    lines = [Line(1, "财政拨款总收支较上年下降 3.85 %，主要原因是 2025"), Line(2, "年人员减少，严格贯彻落实过紧日子的有关要求。")]
+    assert [(st.kind, st.label) for st in read_statements(lines, "元")] == [("change", "财政拨款收支总计")]
+
+
+def _written(tmp_path: Path, text: str) -> Path:
+    draft = tmp_path / "稿2.txt"
+    draft.write_text(text, encoding="utf-8")
+    return draft
+
+
+def test_two_amounts_said_of_income_and_spending_together_are_each_its_own(tmp_path):
+    """四川大邑 某县级单位 2022 单位决算 (round 6's 80, https://dyrmt.com/article-133619-2.html): “2022年度收、支总计各是
+    4125.49,4143.91万元” — the 收入总计 and the 支出总计, in turn (neither was read: one unit after both); where the
+    sentence says more after them (“……万元，比上年增加5%”) it is of neither for sure, and the pair is left unread; their
+    changes and rates said so too, each rate after its change."""
+    draft = tmp_path / "稿.txt"
+    draft.write_text("2025年度收、支总计各是570.00,565.00万元。\n2025年度收、支总计各是570.00,565.00万元，比上年增加5%。",
+                     encoding="utf-8")
+    result = reviewed_against(tmp_path, CARRIED, draft)
+    said = [(v.status, v.figure.name if v.figure else None, v.statement.line) for v in result.verdicts
+            if v.statement.kind == "amount"]
+    assert said == [("disagree", "收入总计", 1), ("agree", "支出总计", 1)]
+    # “与2021年相比，收、支总计各减少1267.86,2570.97万元，各下降23.51%、38.28%”: each change with its rate, in turn
+    changes = read_statements([Line(1, "与2024年相比，收、支总计各减少12.86,25.97万元，各下降23.51%、38.28%。")])
+    assert [(st.kind, st.label or "", st.text) for st in changes] == [
+        ("change", "收入总计", "12.86万元"), ("rate", "", "下降23.51%"), ("change", "支出总计", "25.97万元"),
+        ("rate", "", "下降38.28%")]
+    rates = reviewed_against(tmp_path, CARRIED, _written(tmp_path, "与2024年相比，收、支总计各减少12.86,25.97万元，各下降23.51%、38.28%。"))
+    assert [v.subject for v in rates.verdicts] == ["收入总计", "收入总计", "支出总计", "支出总计"]

@@ -181,7 +181,11 @@ _FLAT_TEXT = (rf"(?:{_any('同比')}|(?:{_any('持平前')}){_PRIOR}(?:{_any('�
 # a rate, its % after spaces a PDF's text layer may set before it (“增长21.95   %”, 江苏)
 _RATE_TEXT = rf"(?P<dir>{_any('增长率', '下降率')})(?P<num>{_NUM}) *+%"
 _SHARE_TEXT = rf"占(?P<what>[^，。；\d]{{0,14}}?)(?P<num>{_NUM}) *+%"
-_DONE_TEXT = rf"(?:{_any('完成率')})的(?P<num>{_NUM}) *+%"  # “完成预算的23.42%”: a 决算's rate of completing its budget
+# “完成预算的23.42%”: a 决算's rate of completing its budget (“完成年初预算100%”, 天水市幼儿园 2017: 的 not printed); said
+# after the budget itself (“完成全年预算84.82万元的73.2%”, 广东省财政厅 2023), “的73.2%” alone (_tokens)
+_DONE_TEXT = rf"(?:(?:{_any('完成率')})的?|的)(?P<num>{_NUM}) *+%"
+_DONE_AFTER_BUDGET = re.compile(rf"(?:{_any('完成率')})$")  # searched in the words before the budget's amount
+_DONE_RATE_AFTER = re.compile(rf"的{_NUM} *+%")  # matched right after that amount
 # a change said as this year's figure against last year's: “本年数小于上年预算数40.05万元”（江苏）
 _RELATIVE_TEXT = (rf"(?:{_any('本年数')})?(?P<dir>{_any('多于', '少于')})(?:{_any('上年')})(?P<base>{_any('基数')})?"
                   rf"(?P<num>{_NUM}) *+(?P<unit>亿元|万元|元)")
@@ -193,6 +197,13 @@ _FLAT = re.compile(_FLAT_TEXT)
 _RATE = re.compile(_RATE_TEXT)
 _SHARE = re.compile(_SHARE_TEXT)
 _DONE = re.compile(_DONE_TEXT)
+# two amounts said of 收、支 together, one unit after both (“2022年度收、支总计各是4125.49,4143.91万元”, 四川大邑 2022 决算):
+# the first the 收入's, the second the 支出's (_respective) — each number with its decimals, so that the comma is no
+# thousands' separator
+# — or two changes so, their rates after them in turn (“与2021年相比，收、支总计各减少1267.86,2570.97万元，各下降23.51%、38.28%”)
+_RESPECTIVE = re.compile(r"(?<=各)(?P<verb>是|为|增加|减少)?(?P<a>\d++[.．]\d++)[,，、](?P<b>\d++[.．]\d++)(?P<unit>亿元|万元|元)"
+                         r"(?:[，,]各(?P<rates>(?P<rdir>增长|下降)(?P<ra>\d++(?:[.．]\d++)?+)%[、,，](?P<rb>\d++(?:[.．]\d++)?+)%))?")
+_DONE_REACH = max(len(word) for word in _WORDS["完成率"])  # the characters before a budget its words take
 _RELATIVE = re.compile(_RELATIVE_TEXT)
 _THRESHOLD = re.compile(_any("门槛"))  # “100万元以上”: a threshold, no figure (matched right after an amount)
 # “≤2890万元”“不超过5万元”: a bound, no figure (searched at the end of the words right before an amount)
@@ -508,7 +519,15 @@ def _wrapped_amounts(lines: list[Line]) -> tuple[set[int], set[int]]:
             before = printed[index - 2]
         if before.bare[-1].isdecimal():
             wrapped.add(before.number)
+    for before, line in zip(printed, printed[1:], strict=False):  # a year wrapped: “……下降 3.85 %，主要原因是 2025” / “年人员减少”
+        if line.bare.startswith("年") and _YEAR_AT_END.search(before.bare) and _CLAUSE_MARK.search(before.bare):
+            wrapped.add(before.number)
     return wrapped, footers
+
+
+# a line of prose (its clauses' marks in it) that ends in a year's number: the next line, opening with 年, goes on with it
+_YEAR_AT_END = re.compile(r"(?<!\d)(?:19|20)\d\d$")
+_CLAUSE_MARK = re.compile(r"[，。；,;]")
 
 
 _FOLIO = re.compile(r"\d{1,3}")
@@ -1042,6 +1061,7 @@ def _tokens(sentence: str) -> Iterator[tuple[str, str, int, int]]:
     """(kind, text, start, end) of each figure of the sentence, in order, as _TOKENS.finditer would
     find them if it tried an amount at every digit."""
     at = 0
+    pairs = deque(_RESPECTIVE.finditer(sentence)) if "各" in sentence else deque()
     while True:
         if 0 < at < len(sentence) and sentence[at] in ",，" and sentence[at - 1].isdecimal():
             # the last figure ended in decimals inside a run of digits and commas ("增加1.5,3万元"):
@@ -1053,11 +1073,25 @@ def _tokens(sentence: str) -> Iterator[tuple[str, str, int, int]]:
                 at = figure.end() + len(unit)
                 continue
         match = _TOKENS.search(sentence, at)
+        while pairs and pairs[0].start("a") < at:
+            pairs.popleft()
+        if pairs and (match is None or pairs[0].start("a") <= match.start()):
+            pair = pairs.popleft()  # (_RESPECTIVE: each amount named by its place in the pair, _Said.amount)
+            if _TOKENS.search(sentence, pair.end()) is None:  # (a figure after it would be of neither for sure: unread)
+                yield from _pair_tokens(pair)
+            at = pair.end()
+            continue
         if match is None:
             return
         kind = match.lastgroup or ""
         yield kind, match.group(kind), match.start(kind), match.end()
         at = match.end()
+        if kind == "amount" and _DONE_AFTER_BUDGET.search(sentence, max(match.start(kind) - _DONE_REACH, 0),
+                                                          match.start(kind)):
+            rate = _DONE_RATE_AFTER.match(sentence, at)  # “完成预算12.02万元的100%”: the rate of the amount before
+            if rate is not None:
+                yield "done", rate.group(), rate.start(), rate.end()
+                at = rate.end()
 
 
 # a sentence that ends opening a list of its amount's parts (“……，具体包括：”), and a numbered item of such a list
@@ -1135,6 +1169,26 @@ _OPENS_WITH_PARTS = re.compile(r"(?<!\s)\s*+其中")  # (a run of spaces tried o
 _MEASURES = tuple(sorted(_WORDS["量词"], key=len, reverse=True))
 
 
+def _pair_tokens(pair: re.Match[str]) -> Iterator[tuple[str, str, int, int]]:
+    """The figures of a pair said of 收、支 together (_RESPECTIVE), each followed by its rate where the pair's rates
+    follow it (“……各下降23.51%、38.28%”: the first rate the first change's) — not in the text's order."""
+    unit, rates = pair.group("unit"), pair.group("rates") is not None
+    yield "first", pair.group("a") + unit, pair.start("a"), pair.end("a")
+    if rates:
+        yield "rate", f"{pair.group('rdir')}{pair.group('ra')}%", pair.start("rdir"), pair.end("ra") + 1
+    yield "second", pair.group("b") + unit, pair.start("b"), pair.end("unit")
+    if rates:
+        yield "rate", f"{pair.group('rdir')}{pair.group('rb')}%", pair.start("rb"), pair.end()
+
+
+def _respective(label: str, place: int) -> str:
+    """The name of one of two amounts said of 收、支 together (“收、支总计各是4125.49,4143.91万元”: the label 收支总计各是):
+    the 收入's the first, the 支出's the second; "" where the words name no such pair (nothing is guessed)."""
+    if "收支" not in label:
+        return ""
+    return label.replace("收支", "收入" if place == 1 else "支出", 1)
+
+
 def _counted(prefix: str) -> str:
     """The words naming the things counted right before an amount (“2026年计划购置车辆30辆、”: 2026年计划购置车辆),
     or "" where no count and 、 stand right before it."""
@@ -1168,6 +1222,7 @@ class _Said:
     last_kind: str = ""
     last_base: str = ""  # the base of the change a rate follows
     first_amount_label: str = ""
+    pair_label: str = ""  # the words before a pair of amounts said of 收、支 together (_RESPECTIVE)
     first_amount: Statement | None = None
     # the first amount is given a share itself (“一般公共服务支出（类）264.87万元，占86.05%；……住房保障支出（类）29.42万元，
     # 占9.55%”): a part like the others, no whole of theirs
@@ -1184,9 +1239,10 @@ class _Said:
     # 其中：基本支出4603.07万元，项目支出0万元。”): the whole its parts are of
     previous: Statement | None = None
 
-    def amount(self, line: int, token: str, begin: int, printed: str = "") -> str:
+    def amount(self, line: int, token: str, begin: int, printed: str = "", respective: int = 0) -> str:
         """An amount, or a change that names its figure itself; the kind it was read as (``printed``: the
-        token as the text prints it, where it is not ``token``: a zero said with no unit)."""
+        token as the text prints it, where it is not ``token``: a zero said with no unit; ``respective``: the
+        amount's place, 1 or 2, in a pair said of 收、支 together, _RESPECTIVE)."""
         amount = _AMOUNT.fullmatch(token)
         assert amount is not None
         num, unit = amount.group("num"), amount.group("unit")
@@ -1194,6 +1250,9 @@ class _Said:
         whole = self.parts.whole(self.sentence[self.amount_end:begin], self.last_amount or self.previous)
         self.amount_end = begin
         label = _label(self.sentence[self.cursor:begin])
+        if respective:
+            self.pair_label = label if respective == 1 else self.pair_label
+            label = _respective(self.pair_label, respective)
         bare, of_project = label.replace(" ", ""), self.item == self.project != ""
         if self.item and self.last_amount is None and (
                 _SUBJECTLESS.fullmatch(bare) or of_project and _PROJECT_SUBJECTLESS.fullmatch(bare)):
@@ -1328,8 +1387,9 @@ def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]],
             continue
         if kind == "zero":  # “公务接待费为0，与2025年预算持平”: nothing, in any unit (the strictest: 元)
             kind = said.amount(line, "0元", begin, printed="0")
-        elif kind == "amount":
-            kind = said.amount(line, token, begin)
+        elif kind in ("amount", "first", "second"):
+            place = ("first", "second").index(kind) + 1 if kind != "amount" else 0
+            kind = said.amount(line, token, begin, respective=place)
             if kind == "amount" and said.last_amount is not None:
                 said.ends[finish] = said.last_amount
         elif kind in _FIGURE_PATTERNS:
@@ -1372,9 +1432,16 @@ def _label(prefix: str) -> str:
         return projects.group("lead") + projects.group("money")
     prefix = _IN_NAME.sub(r"〔\1〕", prefix.replace("＂", "”"))  # 因公出国（境）费, 交通管理装(设)备业务: one name each
     # “收入、支出预算总计21,955.35万元”“收、支预算总计各增加”（江苏）: the 收支 total's
-    prefix = prefix.replace("收入、支出", "收支").replace("收、支", "收支")
+    prefix = prefix.replace("收入、支出", "收支").replace("收、支", "收支").replace("总收支", "收支总计")  # (梧州 2025 “财政拨款总收支较上年下降”)
     label = _label_of(_without_aside(prefix))
+    counts = list(_COUNT_THEN_NAME.finditer(label))
+    if counts:  # “计划购置0辆公务接待费4.5万元”（海南 2022, no stop after the count）: the name after the count
+        label = label[counts[-1].end():]
     return _KEPT_IN_NAME.sub(r"（\1）", label)
+
+
+# a count and its measure with a name right after it, in an amount's label: the amount is the name's, not the things counted
+_COUNT_THEN_NAME = re.compile(rf"(?<!\d)\d++(?:{'|'.join(map(re.escape, _WORDS['量词']))})(?=[\u4e00-\u9fff]{{2}})")
 
 
 # one character in brackets within a name (“因公出国（境）费”, 深圳 “交通管理装(设)备业务”, “维修（护）费”): part of it — not a
@@ -1425,7 +1492,8 @@ _NEXT_LEVEL = {"类": "款", "款": "项"}
 # “检察（款）: 2018年预算支出合计”, “（1）基本工资（款）支出”, 江苏), and the words after them that say it is the line's
 # spending: of that line
 _AT_LEVELS = re.compile(r"(?<![^“”，。；：:（）()])“?(?P<name>(?:[^“”，。；：:（）()]++[（(](?:\d{2,3})?[类款项][）)])++)”?"
-                        r"[：:]?[ \t]*+(?:(?:19|20)\d\d年度?)?(?:预算)?(?:支出)?(?:预算)?(?:合计|总计)?数?(?:为|是)?\n?$")
+                        r"[：:]?[ \t]*+(?:(?:19|20)\d\d年度?)?(?:预算)?(?:支出)?(?:预算|决算)?(?:合计|总计)?数?(?:为|是)?\n?$")
+# (“1.社会保障和就业(类)行政事业单位养老支出(款)机关事业单位基本养老保险缴费支出(项): 支出决算为67.64万元”, 四川大邑 2020 决算)
 
 
 def _label_of(prefix: str) -> str:

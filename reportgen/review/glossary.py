@@ -69,7 +69,10 @@ _CODE_AT_START = re.compile(r"(\d{3}(?:\d{2}){0,2})(?!\d)")
 _SUBJECT_WORDS = re.compile(r"(?:[类款项])?科目(?:下)?$")  # “一般公共服务支出类科目”: the 类 of that name
 _QUOTED = re.compile(r"“([^“]++)“")  # a name quoted whole (“1.“卫生健康支出”科目”: the 类 of that name)
 _ITEM_NUMBER = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]++、")
-BUDGET_WORD = re.compile(r"(预算金额|预算数|预算|数|金额)$")
+# “大冶市殷祖镇人民政府2024年部门预算总收入预计2552.73万元”: a total's budget said as expected — not a fee's “收入预计”
+# (北京市水务局 2026 “……收费标准：……，收入预计 190000 万元”), whose 收入 is no total
+_EXPECTED = re.compile(r"(?<=总收入|总支出)预计$")
+BUDGET_WORD = re.compile(r"(预算合计|预算金额|预算数|预算|数|金额)$")  # (“……“三公”经费预算合计32.6万元”, 湛江 2018)
 FEE_WORD = re.compile(r"费用$")
 # “因公出国（境）费预算支出”（江苏）: its 支出 — of a name before it (“预算支出” alone names no 支出总计)
 SPENT_BUDGET = re.compile(r"(?<=\w\w)预算支出$")
@@ -191,7 +194,7 @@ class Naming(Generic[T]):
                 return figure if figure is not None and figure.name.endswith(levels[-1][0]) else None
             return self._by_levels([_LEADING_NUMBER.sub("", name, count=1) if i == 0 else name
                                     for i, (name, _, _) in enumerate(levels)], levels[-1][2])
-        text = _SUBJECT_WORDS.sub("", _SAID_END.sub("", text))
+        text = _EXPECTED.sub("", _SUBJECT_WORDS.sub("", _SAID_END.sub("", text)))
         quoted = _QUOTED.fullmatch(text)
         text = quoted.group(1) if quoted else text
         # 收支总表 flattened: "二、事业收入五、住房保障支出 6,617,121" — the figure is the last item's
@@ -262,7 +265,10 @@ class Naming(Generic[T]):
         医疗费（款）” is no 30114 医疗费, a 款 of 工资福利支出)."""
         code = next((code for code, line in self.codes.items() if line is item), "")
         above = self.codes.get(code[:-2]) if len(code) > 3 else None
-        return above is not None and _level_named(above.name, said)
+        # (or by a name the catalogue gives that line in another year: “行政事业单位养老支出(款)”, 20805's from 2021, in a
+        # 2020 决算 of 四川大邑 — the line's alias then)
+        return above is not None and (_level_named(above.name, said) or any(
+            code[:-2] in _function_names().get(name, ()) for name in (said, f"{said}支出")))
 
     def _candidates(self, text: str) -> Iterator[str]:
         """A label's text as a name, then as the names it may shorten (the module's _candidates)."""
@@ -274,6 +280,12 @@ class Naming(Generic[T]):
 
 
 _LEVEL_DIGITS = {"类": 3, "款": 5, "项": 7}
+
+
+@functools.lru_cache(maxsize=1)
+def _function_names() -> dict[str, frozenset[str]]:
+    """Every name (and alias) the 功能分类 catalogue gave its codes in any year, with each code that bore it."""
+    return codes.codes_by_name("function")
 
 
 def _level_named(name: str, said: str) -> bool:

@@ -94,6 +94,11 @@ class _Reading:
                 self.of_a_region = self._of_a_region(st)
             self.sentence, self.subject, self.change_of, self.part = st.sentence, None, None, None
             self.wholes, self.amount, self.listed = {}, None, None
+        elif not self.of_a_region and _names_a_region(_before(st)):
+            # a region named after the sentence's first figures, before the money it speaks of (a news page's title
+            # run into its first line: “济南今年“三公”预算总额2.08亿 比去年下降超一成” / “从公开情况看，2014年济南市本级
+            # 公共预算财政拨款安排的“三公”经费预算总额为2.08亿元，……其中：因公出国（境）费用1344万元”): from there on
+            self.of_a_region, self.region_headings, self.region_paragraph = True, st.headings, st.paragraph
         if st.kind == "flat":
             self.last_flat = len(self.verdicts)
 
@@ -103,9 +108,7 @@ class _Reading:
         headings (where there are none, opening with its parts, “其中”, or with a comparison of the amount before it),
         not saying it is the department's own again (vocabulary.yaml 本部门的说法)."""
         self.sentences += 1
-        first = st.sentence.find(st.text)
-        before = st.sentence[:first] if first >= 0 else st.sentence
-        if _REGION.search(before) or _PLACE.search(before) or _PLACE_FIRST.search(before) \
+        if _names_a_region(_before(st)) or _led_in_by_a_region(st.context) \
                 or any(word in st.sentence or word in st.headings for word in _REGION_FINANCE):
             self.region_headings, self.region_paragraph = st.headings, st.paragraph
             self.region_text = self.region_text or (self.sentences == 1 and not st.headings)
@@ -298,6 +301,29 @@ _PLACE_FIRST = re.compile("[\u4e00-\u9fff]{{1,6}}?(?:{})(?:{})?(?:19|20)\\d\\d�
     *("|".join(map(re.escape, words)) for words in (*place_words(), region_words()[1]))))
 _PARTS_WORD = "其中"
 _LEADS_IN = ("：", ":")  # a line ending so leads in the items after it
+
+
+def _before(st: Statement) -> str:
+    """The words of a statement's sentence before it."""
+    first = st.sentence.find(st.text)
+    return st.sentence[:first] if first >= 0 else st.sentence
+
+
+def _names_a_region(words: str) -> bool:
+    """Whether the words name a region's or many departments' money (vocabulary.yaml 一个地区的数), or a region by its
+    own name beside the year (_PLACE, _PLACE_FIRST)."""
+    return bool(_REGION.search(words) or _PLACE.search(words) or _PLACE_FIRST.search(words))
+
+
+def _led_in_by_a_region(context: str) -> bool:
+    """Whether the sentence before, with no figure of its own, leads in what follows with a colon and names a region's
+    money, not the department's own (“根据……批准的百色市本级2024年预算，2024年市本级一般公共预算安排的公务接待费……支出预算
+    安排情况如下：” / “2024年，一般公共预算安排的“三公”经费支出共计3923万元……”, 百色市本级 2024)."""
+    lead = context.rstrip()
+    if not lead.endswith(_LEADS_IN):
+        return False
+    lead = lead[max(lead.rfind("。"), lead.rfind("；")) + 1:]
+    return _names_a_region(lead) and not any(word in lead for word in _OWN_WORDS)
 _OWN_WORDS = own_department_words()
 _REGION_FINANCE = region_finance_words()
 
@@ -329,7 +355,7 @@ def _of_project_spending(st: Statement, glossary: Glossary) -> Figure | None:
 def _judge_amount(st: Statement, reading: _Reading) -> None:
     """An amount (or a table cell) names the subject the sentence's changes, rates and shares speak of."""
     reading.listed = st.listed_in or reading.listed
-    if st.kind == "amount" and reading.subject is not None and _DONE_LABEL.search(st.label):
+    if st.kind == "amount" and reading.subject is not None and DONE_LABEL.search(st.label):
         reading.verdicts.append(_budget_said(st, reading.subject))  # its subject stays the amount before it
         return
     figure = _named_figure(st, reading.glossary) or _outturn_after_budget(st, reading)
@@ -340,6 +366,7 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
         return
     # (the whole of a sentence's 其中, or of the sentence before where one opens with “其中”)
     whole = reading.wholes.get(id(st.part_of), reading.read_as.get(id(st.part_of))) if st.part_of is not None else None
+    figure = _the_funds_part(st, figure, whole, reading.glossary)
     if st.part_of is not None and figure is not None and not _is_part(figure, whole, reading.glossary):
         reading.subject, reading.part = None, None  # its changes and shares are of that part too
         reading.verdicts.append(Verdict(st, "unknown", cause=PART_OF_UNREAD if whole is None else PART_OF_ANOTHER))
@@ -393,13 +420,13 @@ def _of_listed_whole(st: Statement, figure: Figure | None, reading: _Reading) ->
 
 
 # “决算为 0.16 万元，完成预算 0 万元的 0%”（佛山 2019 决算）: the amount after these words is the budget of the figure before
-_DONE_LABEL = re.compile(r"完成(年初|全年|调整)?预算数?$")
+DONE_LABEL = re.compile(r"完成(年初|全年|调整)?预算数?$")
 
 
 def _budget_said(st: Statement, figure: Figure) -> Verdict:
     """The budget a completion rate states of a figure, against the 预算数 its 决算 table prints — where the words
     say the budget plainly (“完成年初预算……”: the 年初 one, which the table's 预算数 need not be)."""
-    named = _DONE_LABEL.search(st.label)
+    named = DONE_LABEL.search(st.label)
     if figure.budget is None or st.value is None or not st.unit or (named and named.group(1)):
         return Verdict(st, "unknown", figure, cause="源文件没有本年的这一预算数")
     exact = in_unit(figure.budget, st.unit)
@@ -415,6 +442,19 @@ PART_OF_ANOTHER = "句中列为前一个数的其中一部分，而前一个数�
 PART_CAUSES = (PART_OF_UNREAD, PART_OF_ANOTHER)
 # the totals whose parts are every part of the department's budget: a part listed under one is the department's
 _GRAND_TOTALS = frozenset(("收入总计", "支出总计", "本年收入合计", "本年支出合计"))
+
+
+def _the_funds_part(st: Statement, figure: Figure | None, whole: Figure | None, glossary: Glossary) -> Figure | None:
+    """A part listed under one fund's total (“2025年本年一般公共预算支出1085203.63元，……。其中：基本支出1037103.63元，
+    项目支出48100元”, 梧州 2025): that fund's part of what its words name (一般公共预算项目支出), where the glossary knows
+    it — not the figure of all the money (项目支出) its bare words name."""
+    if figure is None or whole is None:
+        return figure
+    fund = next((word for word in _FUNDS if whole.name.startswith(word)), "")
+    if not fund or figure.name.startswith(fund):
+        return figure
+    own = glossary.find(fund + figure.name)
+    return own if own is not None and own is not figure and _is_part(own, whole, glossary) else figure
 
 
 def _is_part(figure: Figure, whole: Figure | None, glossary: Glossary) -> bool:

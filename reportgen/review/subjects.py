@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from reportgen import codes
 from reportgen.readers.statements import Statement, change_words, final_words, named_quantities
 from reportgen.review.glossary import BUDGET_WORD, FEE_WORD, SPENT_BUDGET, Naming
-from reportgen.review.judge import BUDGET_SAID, IN_YI_YUAN, OF_A_REGION, OF_A_UNIT, OUTTURN_SAID, PART_CAUSES, Verdict
+from reportgen.review.judge import (
+    BUDGET_SAID,
+    DONE_LABEL,
+    IN_YI_YUAN,
+    OF_A_REGION,
+    OF_A_UNIT,
+    OUTTURN_SAID,
+    PART_CAUSES,
+    Verdict,
+)
 
 # The words a long label's department ends in, before the name it ends with (“2026年市民政局政府采购预算总额”,
 # “…首都绿化委员会办公室机关运行经费财政拨款预算”, “2017年湛江市委宣传部财政预算拨款“三公”经费支出合计”): only then is
@@ -159,6 +168,13 @@ def name_subjects(verdicts: list[Verdict], year: int | None) -> None:
             sentence, last, before = st.sentence, "", ""
         if verdict.cause in (OF_A_UNIT, OF_A_REGION, IN_YI_YUAN):
             verdict.subject = last = ""
+            continue
+        if st.kind == "amount" and (done := DONE_LABEL.search(st.label)) is not None:
+            # “……支出决算为12.02万元，完成预算12.02万元的100%，比上年决算数增加12.02万元”（广东省财政厅 2023）: the budget
+            # of the outturn before it — which its rate and the changes after it go on speaking of
+            outturn = verdict.figure.name if verdict.figure is not None else last
+            word = done.group(1) if done.group(1) in ("年初", "调整") else ""
+            verdict.subject = f"{outturn}{word}预算数" if outturn else ""
             continue
         if verdict.figure is not None:
             verdict.subject = verdict.figure.name
