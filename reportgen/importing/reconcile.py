@@ -22,7 +22,7 @@ from reportgen.importing.grouped import Groups
 from reportgen.importing.imported import Imported
 from reportgen.importing.rows import Amount, CellProblem, Row
 from reportgen.importing.sure import unit_lines
-from reportgen.reading.amounts import MISPLACED_SEPARATORS, rounding_step
+from reportgen.reading.amounts import MISPLACED_SEPARATORS, tail_step
 
 ZERO = Decimal(0)
 # Within a row: the total column and the columns that make it, per table.
@@ -35,9 +35,10 @@ BESIDES = {"基本支出": BESIDE_BASIC}
 BESIDE_THREE = ("会议费", "培训费")
 # The sources of a year's income (财政拨款 or its three funds, and the rest); 上年结转 may or may not be
 # in a table's 合计 (Shanghai's 合计 holds all; the national 收入总表's 小计 is this year's only).
-# 单位资金 and 使用非财政拨款结余 (烟台, 北京: columns no field of the source holds) are sources all the same.
+# 单位资金 and 使用非财政拨款结余 (烟台, 北京: columns no field of the source holds) are sources all the same, and
+# 其他资金 (广州's tables of units: the sources other than 财政拨款 and 财政专户 together).
 INCOME = ("财政专户管理资金", "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入",
-          "单位资金", "使用非财政拨款结余")
+          "单位资金", "使用非财政拨款结余", "其他资金")
 FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 
 
@@ -60,11 +61,11 @@ def printed_quantum(imported: Imported, kind: str) -> Decimal:
     """The step a table prints its amounts at, where it rounds finer figures (in the table's unit):
     1 for a 元 table of whole numbers (the budget system's #,##0 over figures kept to the 分), 100 for one
     of whole hundreds (kept to 0.01 万元, exported in 元), 0.01 for a 万元 table; 0 for a table that prints
-    its figures exactly (元 to the 分): reading.amounts.rounding_step."""
+    its figures exactly (元 to the 分): reading.amounts.tail_step."""
     table = imported.tables.get(kind)
     if table is None:
         return ZERO
-    return rounding_step(table.unit, printed_values(imported, kind))
+    return tail_step(table.unit, printed_values(imported, kind))
 
 
 def printed_values(imported: Imported, kind: str) -> list[Decimal]:
@@ -77,18 +78,26 @@ def rounding_tails(imported: Imported, found: list[Difference]) -> tuple[list[Di
     """``found`` split into slips and tails: a total that misses the sum of its printed parts by no more
     than their rounding at the table's printed step (half a step for the total and for each part) is
     the table's own 尾数误差, told apart and never as a slip — but for a total of a single part (it is
-    that part's amount, rounded alike) or of two figures that must be equal."""
+    that part's amount, rounded alike) or of two figures that must be equal. A part printed 0 (or blank) is
+    nothing, rounding none: 广州's 收入总表 prints each unit's 合计 over eleven sources, nine of them 0.00 — the
+    allowance is that of the two printed, not of eleven."""
     quanta = {kind: printed_quantum(imported, kind) for kind in imported.tables}
     slips: list[Difference] = []
     tails: list[Difference] = []
     for difference in found:
         step = quanta.get(difference.table, ZERO) or _whole_total(imported, difference)
-        allowance = step * (len(difference.parts) + 1) / 2
-        gap = abs(difference.total.value - difference.parts_sum)
-        # a total of one printed part (the others blank) is that part's amount rounded alike: it prints the same
-        exact = difference.equal or sum(1 for part in difference.parts if not part.blank) == 1
-        (tails if step and gap <= allowance and not exact else slips).append(difference)
+        (tails if is_tail(difference, step) else slips).append(difference)
     return slips, tails
+
+
+def is_tail(difference: Difference, step: Decimal) -> bool:
+    """Whether ``difference`` is no more than the rounding of its figures printed at ``step``: half a step for the
+    total and for each part printed other than 0 (a blank or a 0 rounds nothing) — never where one part alone is
+    printed (the total is that part's amount, rounded alike: it prints the same), nor of two figures that must be
+    equal."""
+    printed = sum(1 for part in difference.parts if not part.blank and part.value)
+    gap = abs(difference.total.value - difference.parts_sum)
+    return bool(step) and printed > 1 and not difference.equal and gap <= step * (printed + 1) / 2
 
 
 def _whole_total(imported: Imported, difference: Difference) -> Decimal:
@@ -358,6 +367,18 @@ def _three_public_row(amounts: dict[str, Amount]) -> Iterable[Difference]:
         parts = tuple(amounts[m] for m in items if m in amounts)
         if len(parts) == len(items) and sum((p.value for p in parts), ZERO) != total.value:
             yield Difference("三公经费支出表", "“三公”经费合计", total, parts)
+    yield from _beside_three(amounts)
+
+
+def _beside_three(amounts: dict[str, Amount]) -> Iterable[Difference]:
+    """A 合计 printed beside the “三公” total and the spending set beside its items (江苏's 公开09表: 合计 = “三公”经费
+    小计 + 会议费 + 培训费, 2,542.60 = 833.60 + 1,305.25 + 403.75): their sum."""
+    beside = [amounts[m] for m in BESIDE_THREE if m in amounts]
+    total, three = amounts.get("合计"), amounts.get("“三公”合计")
+    if beside and total is not None and three is not None and total is not three:
+        parts = (three, *beside)
+        if sum((p.value for p in parts), ZERO) != total.value:
+            yield Difference("三公经费支出表", "合计", total, parts)
 
 
 def grouped(found: list[Difference]) -> list[str]:
