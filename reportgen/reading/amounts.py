@@ -94,10 +94,16 @@ def bounded(value: Decimal) -> Decimal | None:
 
 def tail_step(unit: str, values: list[Decimal]) -> Decimal:
     """The step a total may miss its printed parts by, a half for each (a table's 尾数): rounding_step, but in 万元
-    the last place every figure prints where that is finer than 0.01 (北京's tables of 59,014.086000 万元 print the
-    分: 48,224.298912 + 10,789.787088 makes it to the last digit)."""
-    places = min((_places(v) for v in values), default=2)
-    return Decimal(1).scaleb(-places) if unit == "万元" and places > 2 else rounding_step(unit, values)
+    the last place every figure prints where each prints as many, more than two and at most six (北京's tables of
+    59,014.086000 万元 print the 分: 48,224.298912 + 10,789.787088 makes it to the last digit). A workbook's cells
+    kept unrounded print as many places as each happens to have: their step stays 0.01."""
+    places = {_places(v) for v in values if v}
+    if unit == "万元" and len(places) == 1 and 2 < min(places) <= _FEN_IN_WAN:
+        return Decimal(1).scaleb(-min(places))
+    return rounding_step(unit, values)
+
+
+_FEN_IN_WAN = 6  # the places of 万元 that print the 分
 
 
 def _places(value: Decimal) -> int:
