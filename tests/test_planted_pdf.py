@@ -301,7 +301,8 @@ def test_a_table_printing_the_fen_in_wanyuan_rounds_at_its_last_place(tmp_path: 
     path, line = _planted(BEIJING_INCOME, "表格数", "2,434,777.733486", 12, "2,434,777.730486", tmp_path)
     assert "2,434,777.730486" in line
     slips, tails = _slips(path)
-    assert len(slips) == 1 and "合计 印作 4,483,899.825945" in slips[0] and "2,434,777.730486" in slips[0], slips
+    assert len(slips) == 2 and all("2,434,777.730486" in slip for slip in slips), slips  # off 合计 and 本年收入 小计
+    assert any("合计 印作 4,483,899.825945" in slip for slip in slips), slips
     assert tails == []
 
 
@@ -368,3 +369,17 @@ def test_the_rows_of_a_table_of_units_past_its_first_page_are_held_to_their_sour
     assert "0.06  落实对气象业务系统维护" in line
     found = differences(path)
     assert len(found) == 1 and "第2页" in found[0] and "机构运行辅助经费 合计 印作 7.00" in found[0] and "0.06" in found[0], found
+
+
+def test_the_subtotals_of_this_years_income_and_of_last_years_carried_over_are_held_to_their_parts(
+        tmp_path: Path) -> None:
+    """北京's 收入总表 prints 本年收入 小计 and 上年结转结余 小计 beside the 合计: the 合计 was held to the sources and the
+    上年结转 together, neither 小计 to anything — 3,343,492.984666 printed 3,343,492.980666 went untold. Now each is held
+    to its own parts (this year's sources; the funds carried over), and the 合计 still to all of them."""
+    path, line = _planted(BEIJING_INCOME, "表格数", "3,343,492.984666", 12, "3,343,492.980666", tmp_path)
+    assert "3,343,492.980666" in line
+    (slip,) = _slips(path)[0]
+    assert "本年收入合计 印作 3,343,492.980666，而其组成部分之和为 3,343,492.984666" in slip, slip
+    path, line = _planted(BEIJING_INCOME, "表格数", "1,140,406.841279", 12, "1,140,406.840279", tmp_path)
+    slips = _slips(path)[0]
+    assert len(slips) == 2 and any("上年结转 印作 1,140,406.840279" in slip for slip in slips), slips

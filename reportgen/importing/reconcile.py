@@ -205,12 +205,29 @@ def _income_row(kind: str, row: Row, total: Amount) -> Iterable[Difference]:
     parts = fiscal + others
     if len(parts) < 2 or not others:
         return
+    yield from _subtotals(kind, row, parts)
     carried = row.amounts.get("上年结转")
     sums = {sum((p.value for p in parts), ZERO)}
     if carried is not None:
         sums.add(sum((p.value for p in parts), carried.value))
     if total.value not in sums:
         yield Difference(kind, f"{_name(row)} 合计", total, tuple(parts + ([carried] if carried else [])))
+
+
+def _subtotals(kind: str, row: Row, sources: list[Amount]) -> Iterable[Difference]:
+    """A row's 本年收入合计 against this year's sources, and its 上年结转 against the funds it prints of it (北京's
+    收入总表: 合计 | 本年收入 小计 | its sources … | 上年结转结余 小计 | 一般公共预算资金 … 单位资金) — neither was held to
+    anything, the 合计 being held to the sources and the 上年结转 小计 together."""
+    this = row.amounts.get(YEAR_TOTAL)
+    if this is not None and sum((p.value for p in sources), ZERO) != this.value:
+        yield Difference(kind, f"{_name(row)} {YEAR_TOTAL}".strip(), this, tuple(sources))
+    carried = row.amounts.get("上年结转")
+    funds = [amount for meaning, amount in row.amounts.items() if meaning.startswith("上年结转·")]
+    if carried is not None and len(funds) >= 2 and sum((p.value for p in funds), ZERO) != carried.value:
+        yield Difference(kind, f"{_name(row)} 上年结转".strip(), carried, tuple(funds))
+
+
+YEAR_TOTAL = "本年收入合计"  # recognize.py: a total of this year's income beside the 合计 that adds 上年结转 to it
 
 
 def _source(row: Row, source: str) -> list[Amount]:
