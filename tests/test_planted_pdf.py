@@ -383,3 +383,16 @@ def test_the_subtotals_of_this_years_income_and_of_last_years_carried_over_are_h
     path, line = _planted(BEIJING_INCOME, "表格数", "1,140,406.841279", 12, "1,140,406.840279", tmp_path)
     slips = _slips(path)[0]
     assert len(slips) == 2 and any("上年结转 印作 1,140,406.840279" in slip for slip in slips), slips
+
+
+def test_a_row_headed_by_its_income_total_is_held_to_its_sources_and_carry_over(tmp_path: Path) -> None:
+    """深圳's 收入总表 heads its total 收入总计 (no 合计): 收入总计 | 一般公共预算拨款 … 单位资金 … | 上年结余、结转. Its row
+    was held to nothing — 215,806.34 printed 215,006.34 went untold. Now the 收入总计 is held to this year's sources
+    with 上年结转 (as the 收支总表's 收入总计 is)."""
+    slips, _ = _slips(SHENZHEN_TOTALS)
+    assert not [slip for slip in slips if "收入总计" in slip], slips
+    path, line = _planted(SHENZHEN_TOTALS, "表格数", "215,806.34", 4, "215,006.34", tmp_path)
+    assert "254,403.68  215,006.34" in line
+    slips, _ = _slips(path)
+    assert any("收入总计 印作 254,403.68，而其组成部分之和为 253,603.68" in slip and "215,006.34" in slip
+               for slip in slips), slips

@@ -148,6 +148,8 @@ def _within_rows(kind: str, rows: list[Row]) -> Iterable[Difference]:
         if total is not None:
             yield from _row_sums(kind, row, total)
             yield from _income_row(kind, row, total)
+        elif "收入总计" in row.amounts:  # 深圳's 收入总表: 收入总计 | its sources … | 上年结余、结转, no 合计
+            yield from _income_row(kind, row, row.amounts["收入总计"], all_income=True)
         yield from _row_change(kind, row)
         if "收入总计" in row.amounts and total is not None and "上年结转" in row.amounts:
             yield from _sum(kind, f"{_name(row)} 收入总计", row.amounts["收入总计"], [total, row.amounts["上年结转"]])
@@ -198,8 +200,9 @@ def _negated(amount: Amount) -> Amount:
     return Amount(-amount.value, amount.where, amount.blank, amount.cell)
 
 
-def _income_row(kind: str, row: Row, total: Amount) -> Iterable[Difference]:
-    """A row of income by source: its 合计 is this year's sources, or those and 上年结转."""
+def _income_row(kind: str, row: Row, total: Amount, all_income: bool = False) -> Iterable[Difference]:
+    """A row of income by source: its 合计 is this year's sources, or those and 上年结转; its 收入总计 (``all_income``)
+    is those and 上年结转 where it prints one (as the 收支总表's 收入总计 is 本年收入 and 上年结转 together)."""
     fiscal = [row.amounts["财政拨款"]] if "财政拨款" in row.amounts else [row.amounts[m] for m in FUNDS if m in row.amounts]
     others = [amount for m in INCOME for amount in _source(row, m)]
     parts = fiscal + others
@@ -207,11 +210,12 @@ def _income_row(kind: str, row: Row, total: Amount) -> Iterable[Difference]:
         return
     yield from _subtotals(kind, row, parts)
     carried = row.amounts.get("上年结转")
-    sums = {sum((p.value for p in parts), ZERO)}
+    sums = {sum((p.value for p in parts), ZERO)} if carried is None or not all_income else set()
     if carried is not None:
         sums.add(sum((p.value for p in parts), carried.value))
     if total.value not in sums:
-        yield Difference(kind, f"{_name(row)} 合计", total, tuple(parts + ([carried] if carried else [])))
+        what = "收入总计" if all_income else "合计"
+        yield Difference(kind, f"{_name(row)} {what}", total, tuple(parts + ([carried] if carried else [])))
 
 
 def _subtotals(kind: str, row: Row, sources: list[Amount]) -> Iterable[Difference]:
