@@ -223,3 +223,176 @@ def test_a_subtotal_off_its_funds_beside_two_economic_classifications_is_told(tm
     found = _unwritten([path])
     assert found and all("1,962.22" in text and " 0、" not in text and " 0）" not in text for text in found), found
     assert any("301 财政拨款 印作 1,962.22" in text for text in found), found
+
+
+def test_this_years_figure_said_of_last_year_on_a_heading_line_wrapped_before_it_is_told(tmp_path: Path) -> None:
+    """“（三）公务用车购置和运行维护费。2025 年预算数” ends a line, “121.81 万元，包括公务用车购置费预算 71.17 万元、……”
+    starts the next: the line was taken for a heading of its own, its year lost to the amount (judged 2026's, agreeing);
+    and once read as last year's, its parts bore the whole out whatever the year. Now told, once."""
+    from reportgen.review.documents import review_together
+
+    def told(files: list[Path]) -> list[str]:
+        return [r.text for result in review_together(files, None) for r in reported_of(result)[0] if "年度是否写错" in r.text]
+
+    path, line = _planted(MINZHENG_NARRATIVE, "年份", "2026", 3, "2025", tmp_path, nth=2)
+    assert "公务用车购置和运行维护费。2025 年预算数" in line
+    (tmp_path / MINZHENG_TABLES.name).write_bytes(MINZHENG_TABLES.read_bytes())
+    found = told([path, tmp_path / MINZHENG_TABLES.name])
+    assert len(found) == 1 and "121.81万元" in found[0] and "2025" in found[0], found
+
+
+def _slips(path: Path) -> tuple[list[str], list[str]]:
+    """The totals of the file's tables read that their parts do not make: slips, and 尾数 (both as import tells them)."""
+    from reportgen.importing import catalog as catalogs
+    from reportgen.importing.build import build
+    from reportgen.importing.recognize import recognize
+    from reportgen.importing.reconcile import differences, grouped, rounding_tails, tail_notes
+    from reportgen.readers.published import read_published
+
+    catalog = catalogs.load(None)
+    imported = build(recognize(read_published(path).grids, catalog)[0], catalog)
+    slips, tails = rounding_tails(imported, differences(imported))
+    return grouped(slips), tail_notes(tails)
+
+
+# 江苏省人大常委会办公厅 2018 p. 15 (js-rendabangongting-2018-dept-budget.pdf, 公开09表): 合计 2542.60 = “三公”经费 小计
+# 833.60 + 会议费 1305.25 + 培训费 403.75
+JIANGSU_THREE_PUBLIC = NATIONAL / "js-rendabangongting-2018-p15.pdf"
+
+
+def test_a_three_public_tables_total_beside_meetings_and_training_is_held_to_them(tmp_path: Path) -> None:
+    """The 合计 of a “三公” table printing 会议费 and 培训费 beside the “三公” items is their sum with the “三公” total: it
+    was held to nothing (2542.60 printed 2542.90 went untold). Now it is held to them."""
+    assert _slips(JIANGSU_THREE_PUBLIC) == ([], [])
+    path, line = _planted(JIANGSU_THREE_PUBLIC, "表格数", "2542.60", 5, "2542.90", tmp_path)
+    assert "2542.90" in line
+    (slip,) = _slips(path)[0]
+    assert "合计 印作 2,542.90" in slip and "2,542.60" in slip, slip
+
+
+# 广州市市场监督管理局 2026年部门预算 pp. 1, 10 (gd-guangzhou-shichangjianguan-2026-dept-budget.pdf): its cover and 收入总体
+# 情况表, a row a unit: “广州市食品药品审评中心 1,242.06 1,238.06 0.00 … 4.00 …”, 合计 over eleven sources, nine of them 0.00
+GUANGZHOU_INCOME = NATIONAL / "guangzhou-shichangjianguan-2026-p1-10.pdf"
+
+
+def test_a_part_printed_0_rounds_nothing(tmp_path: Path) -> None:
+    """1,238.06 printed 1,238.04: the row's 合计 1,242.06 is off its sources by 0.02, within half a cent for each of
+    eleven sources — told as 尾数. A source printed 0.00 is nothing, rounded from nothing: the two printed (1,238.04 and
+    4.00) and the total allow 0.015, and 0.02 is a slip. The table's own 尾数 (177,090.43 over three sources) stays."""
+    slips, tails = _slips(GUANGZHOU_INCOME)
+    assert slips == [] and any("177,090.43" in tail for tail in tails)
+    path, line = _planted(GUANGZHOU_INCOME, "表格数", "1,238.06", 7, "1,238.04", tmp_path)
+    assert "1,242.06  1,238.04" in line
+    slips, tails = _slips(path)
+    assert len(slips) == 1 and "广州市食品药品审评中心 合计 印作 1,242.06" in slips[0] and "1,238.04" in slips[0], slips
+    assert any("177,090.43" in tail for tail in tails)
+
+
+# 北京市教育委员会 2026年部门预算 报表 p. 3 (bj-jiaoyuwei-2026-dept-budget-tables.pdf, 预算02表 收入总表): 万元 to six places,
+# 合计 4,483,899.825945 = 本年收入 小计 3,343,492.984666 + 上年结转结余 小计 1,140,406.841279
+BEIJING_INCOME = NATIONAL / "beijing-jiaoyuwei-2026-tables-p3.pdf"
+
+
+def test_a_table_printing_the_fen_in_wanyuan_rounds_at_its_last_place(tmp_path: Path) -> None:
+    """一般公共预算资金 2,434,777.733486 printed 2,434,777.730486: the 合计 is 0.003 off its sources, within what a 万元
+    table rounded to two places may leave (half a cent each) — told as 尾数. A table printing six places prints the 分:
+    its sums hold to the last digit, and 0.003 is a slip."""
+    assert _slips(BEIJING_INCOME) == ([], [])
+    path, line = _planted(BEIJING_INCOME, "表格数", "2,434,777.733486", 12, "2,434,777.730486", tmp_path)
+    assert "2,434,777.730486" in line
+    slips, tails = _slips(path)
+    assert len(slips) == 2 and all("2,434,777.730486" in slip for slip in slips), slips  # off 合计 and 本年收入 小计
+    assert any("合计 印作 4,483,899.825945" in slip for slip in slips), slips
+    assert tails == []
+
+
+# 广州市国资委 2026年部门预算 pp. 1, 20 (gd-guangzhou-guoziwei-2026-dept-budget.pdf): its cover and 表11 部门预算基本支出预算表,
+# a table of its units (总计 | 财政拨款 合计 | its funds | 财政专户拨款 | 其他资金), set aside
+GUANGZHOU_UNITS = NATIONAL / "guangzhou-guoziwei-2026-p1-20.pdf"
+
+
+def test_a_row_of_a_table_of_units_is_held_to_its_sources(tmp_path: Path) -> None:
+    """工资福利支出's 其他资金 0.00 printed 0.06 under a unit: the column 其他资金 had no meaning (the table's header not
+    understood), nor were a row's sources held to its 总计. Now 其他资金 is a source, and each row is held to them."""
+    from reportgen.importing import catalog as catalogs
+    from reportgen.importing.by_unit import by_unit_table, set_aside
+    from reportgen.readers.published import read_published
+
+    def differences(path: Path) -> list[str]:
+        catalog = catalogs.load(None)
+        tables = [t for grid in read_published(path).grids if (t := by_unit_table(grid, catalog)) is not None]
+        return [d for table in tables for d in set_aside(table, []).differences]
+
+    assert differences(GUANGZHOU_UNITS) == []
+    path, line = _planted(GUANGZHOU_UNITS, "表格数", "0.00", 3, "0.06", tmp_path, nth=31)
+    assert "906.83  0.00  0.00  0.00  0.06" in line
+    found = differences(path)
+    assert any("工资福利支出 合计 印作 906.83" in d and "0.06" in d for d in found), found
+
+
+# 广州市气象局 2026年部门预算 pp. 1, 5–6, 8–9 (gd-guangzhou-qixiangju-2026-dept-budget.pdf): its cover, 收支总体情况表 and
+# 本年支出总体情况表 (2200509 气象服务 … 2200599 其他气象事务支出)
+GUANGZHOU_SPENDING = NATIONAL / "guangzhou-qixiangju-2026-p1-5-6-8-9.pdf"
+
+
+def test_a_mistyped_code_that_another_row_prints_is_told(tmp_path: Path) -> None:
+    """2200599 其他气象事务支出 printed 2200509: 2200509 is another row's code (气象服务), so the table prints a 项 code
+    twice and is not read for sure — nothing in it was judged. The pair is judged all the same: “其他气象事务支出” is
+    2200599's name, a code of the same 款."""
+    assert not [t for t in _told(GUANGZHOU_SPENDING) if "请核对编码" in t]
+    path, line = _planted(GUANGZHOU_SPENDING, "科目编码", "2200599", 5, "2200509", tmp_path)
+    assert "2200509  其他气象事务支出" in line
+    told = [t for t in _told(path) if "请核对编码" in t]
+    assert len(told) == 1 and "2200509" in told[0] and "2200599" in told[0], told
+
+
+# 广州市气象局 2026年部门预算 pp. 22–24 (gd-guangzhou-qixiangju-2026-dept-budget.pdf): 表12 部门预算项目支出及其他支出预算表,
+# a table of its units' projects whose 绩效目标 column ends the grid on its first page; pp. 23–24 print its header again
+GUANGZHOU_PROJECTS = NATIONAL / "guangzhou-qixiangju-2026-p22to24.pdf"
+
+
+def test_the_rows_of_a_table_of_units_past_its_first_page_are_held_to_their_sources(tmp_path: Path) -> None:
+    """机构运行辅助经费's 其他资金 0.00 printed 0.06 on p. 23: the table's grid ends on its first page (the 绩效目标 text), the
+    pages after it were known to be the table's and not read. Their lines printing a figure for each column of
+    amounts are its rows: 7.00 is off 7.00 + 0.06."""
+    from reportgen.importing import catalog as catalogs
+    from reportgen.importing.by_unit import by_unit_table, set_aside
+    from reportgen.readers.published import read_published
+
+    def differences(path: Path) -> list[str]:
+        catalog, read = catalogs.load(None), read_published(path)
+        tables = [t for grid in read.grids if (t := by_unit_table(grid, catalog)) is not None]
+        return [d for table in tables for d in set_aside(table, read.lines).differences]
+
+    assert differences(GUANGZHOU_PROJECTS) == []
+    path, line = _planted(GUANGZHOU_PROJECTS, "表格数", "0.00", 3, "0.06", tmp_path, nth=63)
+    assert "0.06  落实对气象业务系统维护" in line
+    found = differences(path)
+    assert len(found) == 1 and "第2页" in found[0] and "机构运行辅助经费 合计 印作 7.00" in found[0] and "0.06" in found[0], found
+
+
+def test_the_subtotals_of_this_years_income_and_of_last_years_carried_over_are_held_to_their_parts(
+        tmp_path: Path) -> None:
+    """北京's 收入总表 prints 本年收入 小计 and 上年结转结余 小计 beside the 合计: the 合计 was held to the sources and the
+    上年结转 together, neither 小计 to anything — 3,343,492.984666 printed 3,343,492.980666 went untold. Now each is held
+    to its own parts (this year's sources; the funds carried over), and the 合计 still to all of them."""
+    path, line = _planted(BEIJING_INCOME, "表格数", "3,343,492.984666", 12, "3,343,492.980666", tmp_path)
+    assert "3,343,492.980666" in line
+    (slip,) = _slips(path)[0]
+    assert "本年收入合计 印作 3,343,492.980666，而其组成部分之和为 3,343,492.984666" in slip, slip
+    path, line = _planted(BEIJING_INCOME, "表格数", "1,140,406.841279", 12, "1,140,406.840279", tmp_path)
+    slips = _slips(path)[0]
+    assert len(slips) == 2 and any("上年结转 印作 1,140,406.840279" in slip for slip in slips), slips
+
+
+def test_a_row_headed_by_its_income_total_is_held_to_its_sources_and_carry_over(tmp_path: Path) -> None:
+    """深圳's 收入总表 heads its total 收入总计 (no 合计): 收入总计 | 一般公共预算拨款 … 单位资金 … | 上年结余、结转. Its row
+    was held to nothing — 215,806.34 printed 215,006.34 went untold. Now the 收入总计 is held to this year's sources
+    with 上年结转 (as the 收支总表's 收入总计 is)."""
+    slips, _ = _slips(SHENZHEN_TOTALS)
+    assert not [slip for slip in slips if "收入总计" in slip], slips
+    path, line = _planted(SHENZHEN_TOTALS, "表格数", "215,806.34", 4, "215,006.34", tmp_path)
+    assert "254,403.68  215,006.34" in line
+    slips, _ = _slips(path)
+    assert any("收入总计 印作 254,403.68，而其组成部分之和为 253,603.68" in slip and "215,006.34" in slip
+               for slip in slips), slips

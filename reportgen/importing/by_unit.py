@@ -27,11 +27,12 @@ from reportgen.codes import codes_by_name
 from reportgen.importing.catalog import Catalog, TableKind, normalized
 from reportgen.importing.imported import rows_of
 from reportgen.importing.recognize import Table, cell_text, shaped
-from reportgen.importing.reconcile import differences, grouped, rounding_tails
-from reportgen.importing.rows import Amount, Row, body_rows
+from reportgen.importing.reconcile import FUNDS, Difference, differences, grouped, is_tail, rounding_tails, within_rows
+from reportgen.importing.rows import LABEL_MEANINGS, Amount, Row, body_rows
+from reportgen.importing.sure import header_doubts
 from reportgen.readers.grid import Grid
 from reportgen.readers.lines import Line
-from reportgen.reading.amounts import rounding_step
+from reportgen.reading.amounts import tail_step
 
 BY_UNIT = "按单位列出的表"
 _TITLE = re.compile(r"^[^\d,，.]{4,40}表(?:[（(][^（）()]{0,20}[）)])?$")
@@ -115,17 +116,64 @@ def set_aside(table: Table, lines: list[Line]) -> SetAside:
     rows = body_rows(table, problems=[])
     sums = [] if continued else list(_sums(rows))
     found.total, found.unit = _whole(table, rows[0], rows[0].amounts.get("合计")), table.unit
-    found.why = _why(table, bool(sums))
+    checked = [row for row in rows if printed_alike(table, row)] + _continued_rows(table, lines, continued)
+    within = list(_row_totals(table, checked)) if _held_by_row(table) else []
+    found.why = _why(table, bool(sums), _held_by_row(table))
     step = _step(table.unit, rows)
-    for total, parts, what in sums:
-        gap = abs(total.value - sum((p.value for p in parts), Decimal(0)))
-        if not gap:
+    for total, parts, what in [*sums, *within]:
+        if total.value == sum((p.value for p in parts), Decimal(0)):
             continue
-        if step and gap <= step * (len(parts) + 1) / 2:
+        if is_tail(Difference(table.title, what, total, tuple(parts)), step):
             found.tails += 1
         else:
             found.differences.append(described(table.title, total, parts, what))
     return found
+
+
+def _row_totals(table: Table, rows: list[Row]) -> Iterable[tuple[Amount, list[Amount], str]]:
+    """Each row's totals against its columns that make them (reconcile.within_rows: 合计 = 财政拨款 + 财政专户 + 其他资金,
+    财政拨款 = its funds — 广州's 表12 prints them for each unit and each project), where _held_by_row; a total none of
+    whose parts is printed is not told."""
+    for difference in within_rows(table.title, rows):
+        if any(not part.blank for part in difference.parts):
+            yield difference.total, list(difference.parts), difference.what
+
+
+def _held_by_row(table: Table) -> bool:
+    """Whether the table's rows are held to their sources (_row_totals): its header gives every column of amounts one
+    meaning for sure, two funds or more among them."""
+    return len(set(table.columns.values()) & set(FUNDS)) >= 2 and not header_doubts(table)
+
+
+# a figure of a row printed on a line of text (“    JD002     36.12     36.12 …”): to the cent or finer
+_LINE_FIGURE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)\.(\d{2,6})")
+
+
+def _continued_rows(table: Table, lines: list[Line], continued: set[str]) -> list[Row]:
+    """The rows of the pages that continue the table past its grid (their header printed again, _continued; 广州's
+    表12, whose 绩效目标 column ends the grid on its first page), read from their lines: a line printing, after its
+    label, as many figures as the table has columns of amounts, one after another and to as many places each, is a
+    row of them in order; any other line is none."""
+    columns = sorted(col for col, meaning in table.columns.items() if meaning not in LABEL_MEANINGS)
+    rows = []
+    for line in lines:
+        words = line.text.split()
+        at = [i for i, word in enumerate(words) if _LINE_FIGURE.fullmatch(word)]
+        if line.where not in continued or len(at) != len(columns) or not at or at[-1] - at[0] != len(at) - 1:
+            continue
+        if len({_decimals(words[i]) for i in at}) > 1:
+            continue
+        amounts = {table.columns[col]: Amount(Decimal(words[i].replace(",", "")), line.where) for col, i in zip(columns, at, strict=True)}
+        label = "".join(words[:at[0]])
+        rows.append(Row(-1, line.where, name=label, label=label, amounts=amounts))
+    return rows
+
+
+def printed_alike(table: Table, row: Row) -> bool:
+    """Whether the row's figures print as many decimals each: one printing fewer is a figure its cell wrapped
+    (深圳's “144,177.8” over “8”), its last digits read apart — the row is not checked."""
+    places = {_decimals(cell_text(table.grid.cell(*amount.cell))) for amount in row.amounts.values() if not amount.blank}
+    return len(places) <= 1
 
 
 def _whole(table: Table, row: Row, amount: Amount | None) -> Amount | None:
@@ -142,14 +190,15 @@ def _decimals(text: str) -> int:
 
 
 def _step(unit: str, rows: list[Row]) -> Decimal:
-    """The step the table prints at where it rounds finer figures (reading.amounts.rounding_step)."""
-    return rounding_step(unit, [a.value for row in rows for a in row.amounts.values() if not a.blank])
+    """The step the table prints at where it rounds finer figures (reading.amounts.tail_step)."""
+    return tail_step(unit, [a.value for row in rows for a in row.amounts.values() if not a.blank])
 
 
-def _why(table: Table, checked: bool) -> str:
+def _why(table: Table, checked: bool, by_row: bool) -> str:
     checks = "其合计与各单位、各单位与其下各类逐列核对" if checked else "其各行不全是单位与经济分类（如各个项目），或跨页的行没有读入，不逐单位核对"
+    rows = "；各行的合计与其各资金逐行核对" if by_row else ""
     return (f"{table.grid.shown}“{table.title}”按单位列出（各行是所属各单位及其下的行）：源文件没有各单位的数的位置，"
-            f"不写入，也不当作部门的数；{checks}")
+            f"不写入，也不当作部门的数；{checks}{rows}")
 
 
 def _sums(rows: list[Row]) -> Iterable[tuple[Amount, list[Amount], str]]:

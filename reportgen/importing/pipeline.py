@@ -61,7 +61,15 @@ from reportgen.importing.reconcile import (
     unreadables,
 )
 from reportgen.importing.rows import CellProblem, body_rows
-from reportgen.importing.sure import header_doubts, other_unit, repeated_codes, unit_lines, unit_lines_note, unsure_note
+from reportgen.importing.sure import (
+    codes_repeated_alone,
+    header_doubts,
+    other_unit,
+    repeated_codes,
+    unit_lines,
+    unit_lines_note,
+    unsure_note,
+)
 from reportgen.importing.text_fields import add_text_fields, fill_required, withheld
 from reportgen.importing.text_parts import read_text_parts
 from reportgen.importing.text_sheets import (
@@ -330,9 +338,9 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
                    f"{narrative.file}（{narrative.where}）", notes)
     elif not imported.department and len(read.printed) == 1:  # one PDF whose tables name no owner: its cover does
         _stated_by_cover(imported, read, notes)
-    found += misnamed(imported.tables.values(), imported.rows, imported.year, imported.tree)  # the year now known
     unknown, to_fill = _with_text(imported, read, unknown, unplaced, notes, with_prior,
                                   published=prose.published if prose is not None else None)
+    found += _misnamed(imported, unsure)  # the year now known (a cover's, where the tables' captions name no year)
     header: dict[str, Any] = {"unplaced": unplaced, "to_fill": to_fill, "department": imported.department, "year": imported.year, "kind": imported.kind,
               "files": [str(p) for p in paths], "tables": [_table_line(t) for t in tables],
               "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
@@ -396,6 +404,15 @@ def _places(grids: Iterable[Grid], documents: frozenset[str] = frozenset()) -> f
             found.update(spanned(grid.row_places or []))
             found.update(spanned([place for place in grid.side_places or [] if place]))
     return frozenset(found)
+
+
+def _misnamed(imported: Imported, unsure: list[Table]) -> list[str]:
+    """The codes printed with another code's name (printed_names.py) in the tables read, and in those not read for
+    sure whose one doubt is a code printed on several rows (a mistyped code may be what prints it twice)."""
+    repeated = [t for t in unsure if t.kind.id not in imported.rows and codes_repeated_alone(t)]
+    rows = {**{t.kind.id: body_rows(t, problems=[]) for t in repeated}, **imported.rows}
+    return misnamed([*imported.tables.values(), *repeated], rows, imported.year, imported.tree,
+                    frozenset(t.kind.id for t in repeated))
 
 
 def _texts_read(paths: list[Path], read: _Read) -> frozenset[str]:

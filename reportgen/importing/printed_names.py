@@ -24,16 +24,18 @@ _JOINED = re.compile(r"(?<![\d.])(\d{3}(?:\d{2}){1,2})[-－](?=[^\d\s])([^\s\d]{
 _SHORTEST_CUT = 4  # a name cut short by the line's width keeps at least this many characters
 
 
-def misnamed(tables: Iterable[Table], rows: dict[str, list[Row]], year: int | None, tree: Tree) -> list[str]:
+def misnamed(tables: Iterable[Table], rows: dict[str, list[Row]], year: int | None, tree: Tree,
+             unread: frozenset[str] = frozenset()) -> list[str]:
     """A message for each code a table prints with the name of another code of its parent, the source not
-    holding that code with a name of its own (R-科目名称 judges those)."""
+    holding that code with a name of its own (R-科目名称 judges those) — but in the tables of the kinds ``unread``
+    (not read for sure: what the source holds of the code is another table's)."""
     if year is None:
         return []
     written = set(_named_codes(tree))
     seen: dict[tuple[str, str], list[str]] = {}
     for table in tables:
         for code, name, where in _pairs(table, rows.get(table.kind.id, [])):
-            if code not in written:
+            if code not in written or table.kind.id in unread:
                 seen.setdefault((code, codes.normalised_name(name)), []).append(f"{table.kind.id} {where}")
     out = []
     for (code, name), places in seen.items():

@@ -23,7 +23,7 @@ from reportgen.importing.imported import Imported
 from reportgen.importing.recognize import LAST_BUDGET
 from reportgen.importing.rows import Amount, CellProblem, Row
 from reportgen.importing.sure import unit_lines
-from reportgen.reading.amounts import MISPLACED_SEPARATORS, rounding_step
+from reportgen.reading.amounts import MISPLACED_SEPARATORS, tail_step
 
 ZERO = Decimal(0)
 # Within a row: the total column and the columns that make it, per table.
@@ -36,9 +36,10 @@ BESIDES = {"基本支出": BESIDE_BASIC}
 BESIDE_THREE = ("会议费", "培训费")
 # The sources of a year's income (财政拨款 or its three funds, and the rest); 上年结转 may or may not be
 # in a table's 合计 (Shanghai's 合计 holds all; the national 收入总表's 小计 is this year's only).
-# 单位资金 and 使用非财政拨款结余 (烟台, 北京: columns no field of the source holds) are sources all the same.
+# 单位资金 and 使用非财政拨款结余 (烟台, 北京: columns no field of the source holds) are sources all the same, and
+# 其他资金 (广州's tables of units: the sources other than 财政拨款 and 财政专户 together).
 INCOME = ("财政专户管理资金", "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入",
-          "单位资金", "使用非财政拨款结余")
+          "单位资金", "使用非财政拨款结余", "其他资金")
 FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 
 
@@ -61,11 +62,11 @@ def printed_quantum(imported: Imported, kind: str) -> Decimal:
     """The step a table prints its amounts at, where it rounds finer figures (in the table's unit):
     1 for a 元 table of whole numbers (the budget system's #,##0 over figures kept to the 分), 100 for one
     of whole hundreds (kept to 0.01 万元, exported in 元), 0.01 for a 万元 table; 0 for a table that prints
-    its figures exactly (元 to the 分): reading.amounts.rounding_step."""
+    its figures exactly (元 to the 分): reading.amounts.tail_step."""
     table = imported.tables.get(kind)
     if table is None:
         return ZERO
-    return rounding_step(table.unit, printed_values(imported, kind))
+    return tail_step(table.unit, printed_values(imported, kind))
 
 
 def printed_values(imported: Imported, kind: str) -> list[Decimal]:
@@ -78,18 +79,26 @@ def rounding_tails(imported: Imported, found: list[Difference]) -> tuple[list[Di
     """``found`` split into slips and tails: a total that misses the sum of its printed parts by no more
     than their rounding at the table's printed step (half a step for the total and for each part) is
     the table's own 尾数误差, told apart and never as a slip — but for a total of a single part (it is
-    that part's amount, rounded alike) or of two figures that must be equal."""
+    that part's amount, rounded alike) or of two figures that must be equal. A part printed 0 (or blank) is
+    nothing, rounding none: 广州's 收入总表 prints each unit's 合计 over eleven sources, nine of them 0.00 — the
+    allowance is that of the two printed, not of eleven."""
     quanta = {kind: printed_quantum(imported, kind) for kind in imported.tables}
     slips: list[Difference] = []
     tails: list[Difference] = []
     for difference in found:
         step = quanta.get(difference.table, ZERO) or _whole_total(imported, difference)
-        allowance = step * (len(difference.parts) + 1) / 2
-        gap = abs(difference.total.value - difference.parts_sum)
-        # a total of one printed part (the others blank) is that part's amount rounded alike: it prints the same
-        exact = difference.equal or sum(1 for part in difference.parts if not part.blank) == 1
-        (tails if step and gap <= allowance and not exact else slips).append(difference)
+        (tails if is_tail(difference, step) else slips).append(difference)
     return slips, tails
+
+
+def is_tail(difference: Difference, step: Decimal) -> bool:
+    """Whether ``difference`` is no more than the rounding of its figures printed at ``step``: half a step for the
+    total and for each part printed other than 0 (a blank or a 0 rounds nothing) — never where one part alone is
+    printed (the total is that part's amount, rounded alike: it prints the same), nor of two figures that must be
+    equal."""
+    printed = sum(1 for part in difference.parts if not part.blank and part.value)
+    gap = abs(difference.total.value - difference.parts_sum)
+    return bool(step) and printed > 1 and not difference.equal and gap <= step * (printed + 1) / 2
 
 
 def _whole_total(imported: Imported, difference: Difference) -> Decimal:
@@ -140,6 +149,8 @@ def _within_rows(kind: str, rows: list[Row]) -> Iterable[Difference]:
         if total is not None:
             yield from _row_sums(kind, row, total)
             yield from _income_row(kind, row, total)
+        elif "收入总计" in row.amounts:  # 深圳's 收入总表: 收入总计 | its sources … | 上年结余、结转, no 合计
+            yield from _income_row(kind, row, row.amounts["收入总计"], all_income=True)
         yield from _row_change(kind, row)
         if "收入总计" in row.amounts and total is not None and "上年结转" in row.amounts:
             yield from _sum(kind, f"{_name(row)} 收入总计", row.amounts["收入总计"], [total, row.amounts["上年结转"]])
@@ -192,19 +203,38 @@ def _negated(amount: Amount) -> Amount:
     return Amount(-amount.value, amount.where, amount.blank, amount.cell)
 
 
-def _income_row(kind: str, row: Row, total: Amount) -> Iterable[Difference]:
-    """A row of income by source: its 合计 is this year's sources, or those and 上年结转."""
+def _income_row(kind: str, row: Row, total: Amount, all_income: bool = False) -> Iterable[Difference]:
+    """A row of income by source: its 合计 is this year's sources, or those and 上年结转; its 收入总计 (``all_income``)
+    is those and 上年结转 where it prints one (as the 收支总表's 收入总计 is 本年收入 and 上年结转 together)."""
     fiscal = [row.amounts["财政拨款"]] if "财政拨款" in row.amounts else [row.amounts[m] for m in FUNDS if m in row.amounts]
     others = [amount for m in INCOME for amount in _source(row, m)]
     parts = fiscal + others
     if len(parts) < 2 or not others:
         return
+    yield from _subtotals(kind, row, parts)
     carried = row.amounts.get("上年结转")
-    sums = {sum((p.value for p in parts), ZERO)}
+    sums = {sum((p.value for p in parts), ZERO)} if carried is None or not all_income else set()
     if carried is not None:
         sums.add(sum((p.value for p in parts), carried.value))
     if total.value not in sums:
-        yield Difference(kind, f"{_name(row)} 合计", total, tuple(parts + ([carried] if carried else [])))
+        what = "收入总计" if all_income else "合计"
+        yield Difference(kind, f"{_name(row)} {what}", total, tuple(parts + ([carried] if carried else [])))
+
+
+def _subtotals(kind: str, row: Row, sources: list[Amount]) -> Iterable[Difference]:
+    """A row's 本年收入合计 against this year's sources, and its 上年结转 against the funds it prints of it (北京's
+    收入总表: 合计 | 本年收入 小计 | its sources … | 上年结转结余 小计 | 一般公共预算资金 … 单位资金) — neither was held to
+    anything, the 合计 being held to the sources and the 上年结转 小计 together."""
+    this = row.amounts.get(YEAR_TOTAL)
+    if this is not None and sum((p.value for p in sources), ZERO) != this.value:
+        yield Difference(kind, f"{_name(row)} {YEAR_TOTAL}".strip(), this, tuple(sources))
+    carried = row.amounts.get("上年结转")
+    funds = [amount for meaning, amount in row.amounts.items() if meaning.startswith("上年结转·")]
+    if carried is not None and len(funds) >= 2 and sum((p.value for p in funds), ZERO) != carried.value:
+        yield Difference(kind, f"{_name(row)} 上年结转".strip(), carried, tuple(funds))
+
+
+YEAR_TOTAL = "本年收入合计"  # recognize.py: a total of this year's income beside the 合计 that adds 上年结转 to it
 
 
 def _source(row: Row, source: str) -> list[Amount]:
@@ -371,6 +401,18 @@ def _three_public_row(amounts: dict[str, Amount]) -> Iterable[Difference]:
         parts = tuple(amounts[m] for m in items if m in amounts)
         if len(parts) == len(items) and sum((p.value for p in parts), ZERO) != total.value:
             yield Difference("三公经费支出表", "“三公”经费合计", total, parts)
+    yield from _beside_three(amounts)
+
+
+def _beside_three(amounts: dict[str, Amount]) -> Iterable[Difference]:
+    """A 合计 printed beside the “三公” total and the spending set beside its items (江苏's 公开09表: 合计 = “三公”经费
+    小计 + 会议费 + 培训费, 2,542.60 = 833.60 + 1,305.25 + 403.75): their sum."""
+    beside = [amounts[m] for m in BESIDE_THREE if m in amounts]
+    total, three = amounts.get("合计"), amounts.get("“三公”合计")
+    if beside and total is not None and three is not None and total is not three:
+        parts = (three, *beside)
+        if sum((p.value for p in parts), ZERO) != total.value:
+            yield Difference("三公经费支出表", "合计", total, parts)
 
 
 def grouped(found: list[Difference]) -> list[str]:

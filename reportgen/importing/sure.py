@@ -172,6 +172,14 @@ def _items_as_rows(table: Table) -> list[str]:
     return doubts + [f"“{item}”对应了{count}行" for item, count in repeated.items() if count > 1]
 
 
+def codes_repeated_alone(table: Table) -> bool:
+    """Whether the one doubt of ``table``'s header is a 项 code printed on several rows (_repeated_codes): its columns
+    are understood, whose each row is is not — a mistyped code (广州's 2200599 printed as 2200509, a code another row
+    prints) makes one so."""
+    repeated = _repeated_codes(table)
+    return bool(repeated) and header_doubts(table) == repeated
+
+
 def _repeated_codes(table: Table) -> list[str]:
     """A table whose 编码 column prints one 项 code on several rows, where its printed structure does
     not say whose each row is: not read for sure. A 类 or 款 printed again (a section per unit, each

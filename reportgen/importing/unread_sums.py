@@ -16,13 +16,14 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from reportgen.importing.by_unit import label_column as _label
+from reportgen.importing.by_unit import printed_alike
 from reportgen.importing.catalog import Catalog, TableKind, normalized
 from reportgen.importing.recognize import Table, cell_text, shaped
-from reportgen.importing.reconcile import FUNDS, Difference, within_rows
-from reportgen.importing.rows import Row, body_rows
+from reportgen.importing.reconcile import FUNDS, Difference, is_tail, within_rows
+from reportgen.importing.rows import body_rows
 from reportgen.importing.sure import header_doubts
 from reportgen.readers.grid import Grid
-from reportgen.reading.amounts import rounding_step
+from reportgen.reading.amounts import tail_step
 
 UNREAD = "未识别的表"
 _TITLE = re.compile(r"^[^\d,，.]{4,40}表(?:[（(][^（）()]{0,20}[）)])?$")
@@ -57,23 +58,12 @@ def _understood(grid: Grid, catalog: Catalog) -> Table | None:
 def _slips(table: Table) -> Iterator[str]:
     """Each row's total its parts miss by more than their rounding (reconcile.rounding_tails: not at all,
     where one part alone is printed)."""
-    rows = [row for row in body_rows(table, problems=[]) if _printed_alike(table, row)]
-    step = rounding_step(table.unit, [a.value for row in rows for a in row.amounts.values() if not a.blank])
+    rows = [row for row in body_rows(table, problems=[]) if printed_alike(table, row)]
+    step = tail_step(table.unit, [a.value for row in rows for a in row.amounts.values() if not a.blank])
     for difference in within_rows(table.title, rows):
-        gap = abs(difference.total.value - difference.parts_sum)
-        printed = sum(1 for part in difference.parts if not part.blank)
-        exact = printed == 1  # one part printed: the total, rounded alike
-        if gap and printed and (exact or not step or gap > step * (len(difference.parts) + 1) / 2):
+        printed = any(not part.blank for part in difference.parts)
+        if difference.total.value != difference.parts_sum and printed and not is_tail(difference, step):
             yield _unread_sum_note(table, difference)
-
-
-def _printed_alike(table: Table, row: Row) -> bool:
-    """Whether the row's figures print as many decimals each: one printing fewer is a figure its cell wrapped
-    (深圳's “144,177.8” over “8”), its last digits read apart — the row is not checked."""
-    places = {len(text.rpartition(".")[2]) if "." in text else 0
-              for amount in row.amounts.values() if not amount.blank
-              for text in [cell_text(table.grid.cell(*amount.cell))]}
-    return len(places) <= 1
 
 
 def _unread_sum_note(table: Table, difference: Difference) -> str:

@@ -797,8 +797,10 @@ def _heading_level(text: str) -> int | None:
 
 def _is_heading(text: str) -> bool:
     """A short line of its own that no sentence continues: 第二部分 …, 一、…, （一）…, 表1 … (an item
-    numbered （1） or 1. goes on on the next line)."""
-    return bool(_HEADING.match(text)) and len(text) <= 30 and not _HEADING_FIGURE.search(text)
+    numbered （1） or 1. goes on on the next line). A line whose heading sentence ends before its words do goes on
+    (“（三）公务用车购置和运行维护费。2025 年预算数” / “121.81 万元，……”, 北京市民政局 2026: the year is the amount's)."""
+    return bool(_HEADING.match(text)) and len(text) <= 30 and not _HEADING_FIGURE.search(text) \
+        and "。" not in text[:-1]
 
 
 def _table_row(text: str) -> str | None:

@@ -92,6 +92,26 @@ def bounded(value: Decimal) -> Decimal | None:
     return value
 
 
+def tail_step(unit: str, values: list[Decimal]) -> Decimal:
+    """The step a total may miss its printed parts by, a half for each (a table's 尾数): rounding_step, but in 万元
+    the last place every figure prints where each prints as many, more than two and at most six (北京's tables of
+    59,014.086000 万元 print the 分: 48,224.298912 + 10,789.787088 makes it to the last digit). A workbook's cells
+    kept unrounded print as many places as each happens to have: their step stays 0.01."""
+    places = {_places(v) for v in values if v}
+    if unit == "万元" and len(places) == 1 and 2 < min(places) <= _FEN_IN_WAN:
+        return Decimal(1).scaleb(-min(places))
+    return rounding_step(unit, values)
+
+
+_FEN_IN_WAN = 6  # the places of 万元 that print the 分
+
+
+def _places(value: Decimal) -> int:
+    """The decimal places a figure is printed to (59,014.086000: 6)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
 _HUNDRED = Decimal(100)
 # the figures a table in 元 prints, every one a whole hundred, that say it was kept to 0.01 万元 (a system holding
 # 万元 to two places exporting in 元): enough of them that a few round figures by chance do not

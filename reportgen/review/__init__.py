@@ -167,10 +167,9 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     tie_listed_parts(verdicts, related)
     told = frozenset((v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree")
     said = Said(related, str(draft), prepared.budget.year, told, cut_as_notes)
-    against = sentence_findings_of(said)
+    against = sentence_findings_of(said) + this_years_as_last(verdicts, prepared.budget.year, str(draft))
     _within(verdicts, consistent_of(said.prior), {**completions_borne_out(statements), **borne_out(related)})
     name_subjects(verdicts, prepared.budget.year)
-    against += this_years_as_last(verdicts, prepared.budget.year, str(draft))
     result = Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft, unsure | tables,
                                                                    prepared.budget.final),
                     [f for f in against if f.rule != CUT_RULE], [f for f in against if f.rule == CUT_RULE])
@@ -224,18 +223,23 @@ def this_years_as_last(verdicts: list[Verdict], year: int, draft: str) -> list[F
     """An amount said of last year that is this year's figure of its subject to every printed digit, the tables
     giving no such figure of last year (北京's “（一）因公出国（境）费用。2025 年预算数 159.00 万元” in a 2026 budget,
     159.00 its table's 2026 figure): the year is written wrong. Never of 0 (an item nil both years), nor of a
-    sentence that names this year too (“2026年预算数……，2025年预算数……”, the same amount both years)."""
+    sentence that names this year too (“2026年预算数……，2025年预算数……”, the same amount both years). Told before a
+    sentence's parts bear its whole out (_within: “2025 年预算数 121.81 万元，包括公务用车购置费预算 71.17 万元、……”, the
+    sum holds whatever year is said), once a sentence: its first such amount."""
     out = []
+    told: set[str] = set()
     for verdict in verdicts:
         st, figure = verdict.statement, verdict.figure
         if verdict.status != "unknown" or verdict.cause != OTHER_YEAR.format(year - 1) or figure is None \
-                or st.kind != "amount" or not st.value or not st.unit or f"{year}年" in st.sentence.replace(" ", ""):
+                or st.kind != "amount" or not st.value or not st.unit or f"{year}年" in st.sentence.replace(" ", "") \
+                or st.sentence in told:
             continue
         if shown(in_unit(figure.current, st.unit), st.decimals) == st.value:
             last = (f"表中没有 {year - 1} 年的这个数" if figure.prior is None
                     else f"{year - 1} 年的是 {shown(in_unit(figure.prior, st.unit), st.decimals)}{st.unit}")
             out.append(Finding("warning", "R-文字", f"“{figure.name}”{st.text}是本文件 {year} 年的数（{last}），"
                                f"句中却说是 {year - 1} 年的：年度是否写错？", draft, st.line))
+            told.add(st.sentence)
     return out
 
 
