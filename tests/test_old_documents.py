@@ -334,3 +334,29 @@ def test_an_rtf_is_read_as_libreoffice_converts_it(tmp_path) -> None:
 def _rtf(text: str) -> bytes:
     return "".join(c if c.isascii() else f"\\u{ord(c)}?" for c in text).encode("ascii")
 
+
+
+WORD2003 = FIXTURES / "wenlvju-2026-planted-word2003.xml"
+
+
+def test_a_word_2003_xml_named_doc_is_converted_as_an_old_word_document(capsys, tmp_path) -> None:
+    """Word 2003 XML (“WordprocessingML”, <w:wordDocument>) saved as .doc was read as a plain text of its
+    markup: its sentences cut mid-tag (“t>上海市普陀区……”), no table read. Now it is told by its bytes and
+    converted by LibreOffice as a .doc is: its tables read, the planted slip found."""
+    require_program("soffice")
+    named_doc = copied(WORD2003, tmp_path, "部门预算.doc")
+    assert sniff(named_doc.read_bytes()) == "wordml"
+    published = read_published(named_doc)
+    assert published.converted == "wordml" and published.kind == "docx" and published.form == "wordml"
+    code, said = run(capsys, "review", named_doc)
+    assert code == 1 and "36.97%" in said and "t>" not in said and "未能审核" not in said, said
+    assert "没有认出预算表" not in said, said
+
+
+def test_without_libreoffice_a_word_2003_xml_is_refused_with_what_to_do(capsys, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    named_xml = copied(WORD2003, tmp_path, "部门预算.xml")
+    out = tmp_path / "out.yaml"
+    code, said = run(capsys, "import", named_xml, "-o", out)
+    assert code == 1 and f"{named_xml}：这是Word 2003 XML 文档" in said and "读取它需要 LibreOffice" in said, said
+    assert "另存为” .docx" in said and "Traceback" not in said and not out.exists()
