@@ -137,6 +137,21 @@ def without_xref(data: bytes) -> bytes:
     return data[:at + 1]
 
 
+def offsets_shifted(data: bytes, rng: random.Random) -> bytes:
+    """The PDF with a comment line of a seeded length put after its header: every offset its
+    cross-reference table gives is wrong by that many bytes (a file edited, or re-encoded, as a whole)."""
+    at = data.index(b"\n") + 1
+    return data[:at] + b"%" + bytes(rng.choice(b"abcdefgh") for _ in range(rng.randrange(50, 500))) + b"\n" + data[at:]
+
+
+def cut_in_xref(data: bytes, rng: random.Random) -> bytes:
+    """The PDF cut short at a seeded point inside its last cross-reference table: every object whole,
+    the table, the trailer and %%EOF lost (a download that stopped near its end)."""
+    at = max(data.rfind(b"\nxref"), data.rfind(b"\rxref"))
+    end = data.find(b"trailer", at)
+    return data[:rng.randrange(at + 6, end)] if at >= 0 and end > at + 6 else truncated(data, 0.99)
+
+
 def content_corrupted(data: bytes, rng: random.Random) -> bytes:
     """The middle page's content stream replaced by bytes that claim FlateDecode and do not inflate."""
     from pypdf import PdfReader, PdfWriter
@@ -250,6 +265,7 @@ def unclosed_table(page: bytes, cells: int = 100_000) -> bytes:
 def made(out: Path) -> list[tuple[str, str, bytes, bool]]:
     """(name, base, bytes, holds) of every variant."""
     rng = random.Random(SEED)
+    later = random.Random(SEED + 1)  # the variants added since: the first ones' bytes as they were
     samples = _samples(out)
     variants: list[tuple[str, str, bytes, bool]] = []
     for base, path in samples.items():
@@ -263,6 +279,8 @@ def made(out: Path) -> list[tuple[str, str, bytes, bool]]:
                          ("一页内容流损坏.pdf", base, content_corrupted(data, rng), False),
                          ("一页的字体对象损坏.pdf", base, font_broken(data), False),
                          ("PDF 改名 .xlsx", base, data, True)]
+            variants += [("交叉引用表的偏移全错.pdf", base, offsets_shifted(data, later), True),  # hostile2: the rebuilt
+                         ("截断在交叉引用表中.pdf", base, cut_in_xref(data, later), True)]
         if suffix == ".xlsx":
             sheet = first_sheet(data)
             variants += [("缺 sharedStrings.xml.xlsx", base, repacked(data, member("xl/sharedStrings.xml", "missing")), False),

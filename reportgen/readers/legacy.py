@@ -34,7 +34,7 @@ from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, ru
 # What each kind is called in a message, and the name its private copy is given (LibreOffice detects
 # the format by the bytes; the suffix is its first guess).
 KINDS = {"doc": ("旧版 Word 文档（.doc 或 WPS 的 .wps）", ".doc"), "rtf": ("RTF 文档（.rtf）", ".rtf"),
-         "wordml": ("Word 2003 XML 文档（WordprocessingML，常存为 .xml 或 .doc）", ".xml")}
+         "wordml": ("Word 2003 XML 文档（WordprocessingML）", ".xml")}
 TIMEOUT_SECONDS = 120  # one document's conversion (2–5 s as a rule: most of it LibreOffice's start)
 OUTPUT_LIMIT = 1024 * 1024  # what LibreOffice may print on stdout and stderr together
 MAX_DOCX_BYTES = 100 * 1024 * 1024  # what it made, as readers/docx.py bounds a DOCX given to it

@@ -57,6 +57,7 @@ class Published:
     scanned: frozenset[int] = frozenset()  # a PDF's pages read by OCR (readers/pdf_ocr.py): its scanned pages
     not_scanned: str = ""  # why some of its scanned pages were not read ("" when none was left)
     damaged: str = ""  # which of its pages' text was lost to the file's damage (readers/pdf_damage.py), "" when none
+    rebuilt: str = ""  # that its structure was damaged and rebuilt before it was read (readers/pdf_rebuild.py)
     # the pages (first, last) of one disclosure of several a PDF holds (importing/in_one_file.py): its lines
     # and tables those pages' alone (``within``); None: the whole file
     span: tuple[int, int] | None = None
@@ -245,7 +246,8 @@ def _pdf(path: Path, data: bytes) -> Published:
     except PdfNotRead as exc:
         pdf_tables.failed(path, data, exc.errors)
     return Published(path, "pdf", checked_length(page_lines(pages, path), path), len(pages), data=data,
-                     scanned=pages.scanned, not_scanned=pages.not_scanned, damaged=pages.damaged)
+                     scanned=pages.scanned, not_scanned=pages.not_scanned, damaged=pages.damaged,
+                     rebuilt=pages.rebuilt)
 
 
 def _docx(path: Path, data: bytes) -> Published:
