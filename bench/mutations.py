@@ -259,6 +259,60 @@ def unclosed_table(page: bytes, cells: int = 100_000) -> bytes:
     return page[:at] + b"<table>" + rows
 
 
+def excel_web_archive(page: bytes, charset: str = "gb2312") -> bytes:
+    """The workbook saved as an HTML page (one <table title="SHEET"> per sheet, as tests/fixtures/import/
+    wanli-2025-html.xls) as Excel saves a workbook as a “单个文件网页” (.mht/.mhtml): a MIME multipart/related
+    message whose first part is a frameset page naming each sheet (x:ExcelWorksheet: x:Name, x:WorksheetSource)
+    and whose sheets are parts of their own (Book1.files/sheet001.htm …), each a page with its one table,
+    quoted-printable in ``charset`` (GB2312 written GB18030, as Excel writes GBK under that name)."""
+    import quopri
+
+    from lxml import html as lxml_html
+
+    text = page.decode("gbk") if b'charset="gbk"' in page[:200] else page.decode("utf-8")
+    tables = lxml_html.document_fromstring(text).findall(".//table")
+    names = [table.attrib.pop("title", f"Sheet{n}") for n, table in enumerate(tables, 1)]
+    meta = f'<meta http-equiv=Content-Type content="text/html; charset={charset}">'
+    office = ('xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+              'xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns="http://www.w3.org/TR/REC-html40"')
+    sheets = "".join(f"   <x:ExcelWorksheet>\n    <x:Name>{name}</x:Name>\n    <x:WorksheetSource HRef=\"Book1.files/"
+                     f"sheet{n:03d}.htm\"/>\n   </x:ExcelWorksheet>\n" for n, name in enumerate(names, 1))
+    links = "".join(f'<link id="shLink" href="Book1.files/sheet{n:03d}.htm">\n' for n in range(1, len(names) + 1))
+    frameset = (f"<html {office}>\n<head>\n<meta name=\"Excel Workbook Frameset\">\n{meta}\n<meta name=ProgId content=Excel.Sheet>\n"
+                f"<link rel=File-List href=\"Book1.files/filelist.xml\">\n<![if !supportTabStrip]>\n{links}<![endif]>\n"
+                f"<!--[if gte mso 9]><xml>\n <x:ExcelWorkbook>\n  <x:ExcelWorksheets>\n{sheets}  </x:ExcelWorksheets>\n"
+                " </x:ExcelWorkbook>\n</xml><![endif]-->\n</head>\n<frameset rows=\"*,39\" border=0 width=0 frameborder=no>\n"
+                ' <frame src="Book1.files/sheet001.htm" name="frSheet">\n <frame src="Book1.files/tabstrip.htm" name="frTabs">\n'
+                " <noframes>\n  <body>\n   <p>此页面使用了框架，而您的浏览器不支持框架。</p>\n  </body>\n </noframes>\n</frameset>\n</html>\n")
+    parts = [("Book1.htm", frameset)]
+    for n, table in enumerate(tables, 1):
+        body = lxml_html.tostring(table, encoding="unicode")
+        parts.append((f"Book1.files/sheet{n:03d}.htm",
+                      f"<html {office}>\n<head>\n{meta}\n<meta name=ProgId content=Excel.Sheet>\n"
+                      '<link id=Main-File rel=Main-File href="../Book1.htm">\n</head>\n<body link=blue vlink=purple>\n'
+                      f"{body}\n</body>\n</html>\n"))
+    tabs = "".join(f"<td nowrap><a href=\"sheet{n:03d}.htm\" target=\"frSheet\">{name}</a></td>"
+                   for n, name in enumerate(names, 1))
+    parts.append(("Book1.files/tabstrip.htm", f"<html>\n<head>\n{meta}\n</head>\n<body><table><tr>{tabs}</tr></table></body>\n</html>\n"))
+    boundary = "----=_NextPart_01DB0000.0A1B2C3D"
+    out = [f'MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\nContent-Type: multipart/related; boundary="{boundary}"\r\n\r\n'
+           "This document is a Single File Web Page, also known as a Web Archive file.\r\n".encode("ascii")]
+    for name, html_text in parts:
+        body = quopri.encodestring(html_text.encode("gb18030")).decode("ascii").replace("\n", "\r\n")
+        out.append(f"\r\n--{boundary}\r\nContent-Location: file:///C:/0D1BB6E7/{name}\r\n"
+                   f'Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset="{charset}"\r\n\r\n'
+                   f"{body}\r\n".encode("ascii"))
+    out.append(f"\r\n--{boundary}--\r\n".encode("ascii"))
+    return b"".join(out)
+
+
+def without_part(archive: bytes, name: str) -> bytes:
+    """The web archive without its part whose Content-Location ends in ``name`` (a sheet lost)."""
+    boundary = archive[archive.index(b'boundary="') + 10:].split(b'"', 1)[0]
+    chunks = archive.split(b"--" + boundary)
+    return (b"--" + boundary).join(c for c in chunks if f"/{name}\r\n".encode() not in c[:300])
+
+
 # ---- the sample ---------------------------------------------------------------------------------------
 
 
