@@ -9,7 +9,12 @@ that do not inflate, one page's font dictionary emptied, an xlsx without (or wit
 word/document.xml is cut, a PDF named .xlsx and a workbook named .pdf; and, made here: a PDF of no
 page, a PDF of 2,000 blank pages, a PDF (and a text) whose text is one line of 1 MB, an HTML page
 ending in an unclosed table of 100,000 cells, the CSV fixture in UTF-16, an empty file of each
-extension. The variants are written to --out (default /tmp/mutations-<pid>), never to the repository.
+extension. Since (bench/corpus/hostile2-2026-11-26.md): each PDF with every offset of its cross-reference
+table wrong, and cut short inside that table; a PDF whose page tree is written first (烟台市水利局 2026's
+fixture) cut at 70 %; Word 2003 XML named .doc, and cut; a workbook Excel saved as a “单个文件网页”, and
+one with a sheet's part lost; a 决算 (普陀区财政局 2024, its tables as a workbook) with one table, and
+with every table, in 千元 — each made with a second seeded generator, the first variants' bytes as they
+were. The variants are written to --out (default /tmp/mutations-<pid>), never to the repository.
 
 Each variant goes through `reportgen review FILE --format json`, `reportgen import FILE -o OUT` and,
 where it applies, `reportgen check OUT` (what the import wrote) and `reportgen check SOURCE --against
@@ -325,6 +330,8 @@ def made(out: Path) -> list[tuple[str, str, bytes, bool]]:
     for base, path in samples.items():
         data = path.read_bytes()
         suffix = path.suffix
+        if base in _OWN_ONLY:  # added since (hostile2): their own variants only, after the others'
+            continue
         for share in (0.1, 0.5, 0.9):
             variants.append((f"截断 {share:.0%}{suffix}", base, truncated(data, share), False))
         variants.append((f"中间 64 字节翻转{suffix}", base, flipped(data, rng), False))
@@ -350,6 +357,7 @@ def made(out: Path) -> list[tuple[str, str, bytes, bool]]:
         if suffix == ".csv":
             variants += [("UTF-16（带 BOM）.csv", base, _csv_text(data).encode("utf-16"), True),
                          ("UTF-16LE（无 BOM）.csv", base, _csv_text(data).encode("utf-16-le"), True)]
+    variants += _own_variants(samples, later)
     sentence = "一、收支预算总体情况：2025年收入预算1,273.52万元，支出预算1,273.52万元。"
     variants += [("没有页的 PDF.pdf", "", blank_pages(0), False), ("2,000 页空白.pdf", "", blank_pages(2000), False),
                  ("全文一行 1 MB.pdf", "", pdf_of_line(one_line(sentence)), True),
@@ -357,6 +365,55 @@ def made(out: Path) -> list[tuple[str, str, bytes, bool]]:
                  ("一行 1 MB、没有句号.txt", "", one_line(sentence.replace("。", "，")).encode(), True)]
     variants += [(f"空文件.{ext}", "", b"", False) for ext in ("pdf", "xlsx", "xls", "ods", "docx", "html", "csv", "txt")]
     return variants
+
+
+# Samples added since (hostile2), each with its own variants only (``_own_variants``): a PDF whose page tree is written
+# first (pypdf's order, as WPS's), a Word 2003 XML, a workbook Excel saved as a web archive, a 决算 as a workbook.
+SHUILIJU = "yantai-shuiliju-2026-p1-13-14-28-29-36-37-50.pdf"
+WORD2003 = "wenlvju-2026-planted-word2003.xml"
+ARCHIVE = "wanli-2025-excel.mht"
+FINAL = "caizhengju-juesuan-2024.xlsx"
+_OWN_ONLY = (SHUILIJU, WORD2003, ARCHIVE, FINAL)
+
+
+def _own_variants(samples: dict[str, Path], rng: random.Random) -> list[tuple[str, str, bytes, bool]]:
+    """The variants of the samples added since: a PDF cut short that keeps its page tree (its last pages lost), its
+    structure damaged otherwise; a Word 2003 XML named .doc, and cut; an Excel web archive as saved, and with a
+    sheet's part lost; a 决算 one table of which states 千元, and one every table of which does."""
+    made: list[tuple[str, str, bytes, bool]] = []
+    if SHUILIJU in samples:
+        data = samples[SHUILIJU].read_bytes()
+        made += [("截断 70%（页树在文件开头）.pdf", SHUILIJU, truncated(data, 0.7), False),
+                 ("去掉 xref 与 trailer.pdf", SHUILIJU, without_xref(data), True),
+                 ("交叉引用表的偏移全错.pdf", SHUILIJU, offsets_shifted(data, rng), True)]
+    if WORD2003 in samples:
+        data = samples[WORD2003].read_bytes()
+        made += [("Word 2003 XML 改名 .doc", WORD2003, data, True),
+                 ("Word 2003 XML 截断 50%.doc", WORD2003, truncated(data, 0.5), False)]
+    if ARCHIVE in samples:
+        data = samples[ARCHIVE].read_bytes()
+        made += [("Excel 单个文件网页（17 张工作表）.mht", ARCHIVE, data, True),
+                 ("缺一张工作表的部分.mht", ARCHIVE, without_part(data, "sheet008.htm"), False)]
+    if FINAL in samples:
+        data = samples[FINAL].read_bytes()
+        made += [("决算的三公表单位为千元.xlsx", FINAL, in_thousands(data, ("表7",)), True),
+                 ("决算各表单位都为千元.xlsx", FINAL, in_thousands(data, None), False)]
+    return made
+
+
+def in_thousands(data: bytes, sheets: tuple[str, ...] | None) -> bytes:
+    """The workbook with the “单位：万元” captions of ``sheets`` (every sheet: None) saying 千元."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(max_row=5) if sheets is None or sheet.title in sheets else []:
+            for cell in row:
+                if isinstance(cell.value, str) and "单位：万元" in cell.value:
+                    cell.value = cell.value.replace("万元", "千元")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
 
 
 def _samples(out: Path) -> dict[str, Path]:
@@ -385,6 +442,16 @@ def _samples(out: Path) -> dict[str, Path]:
         if not workbook.is_file():
             write_workbook(corpus_pdf, workbook)
         samples[workbook.name] = workbook
+    samples[SHUILIJU] = fixtures / "import" / "national" / SHUILIJU
+    samples[WORD2003] = fixtures / "olddocs" / WORD2003
+    samples[ARCHIVE] = fixtures / "import" / ARCHIVE
+    final = out / "final" / FINAL
+    if not final.is_file():
+        from bench.pdf_as_workbook import write_workbook
+
+        final.parent.mkdir(parents=True, exist_ok=True)
+        write_workbook(ROOT / "tests" / "seeds" / "juesuan" / "shanghai-putuo-caizhengju-juesuan-2024.pdf", final)
+    samples[FINAL] = final
     return samples
 
 
