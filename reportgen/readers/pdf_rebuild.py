@@ -215,7 +215,7 @@ def missing_note(rebuilt: Rebuilt) -> str:
         parts.append(f"第{_shown(rebuilt.missing)}页已缺失（文件写明共 {rebuilt.pages} 页）")
     if rebuilt.incomplete:
         parts.append(f"第{_shown(rebuilt.incomplete)}页的内容（文字或字体）不完整")
-    return (f"文件不完整（{_why(rebuilt)}）：{'；'.join(parts)}，这些页的文字与数字没有读出，未核对："
+    return (f"文件{'不完整' if rebuilt.cut else '已损坏'}（{_why(rebuilt)}）：{'；'.join(parts)}，这些页的文字与数字没有读出，未核对："
             "请重新获取完整的文件")
 
 
