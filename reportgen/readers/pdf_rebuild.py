@@ -38,6 +38,9 @@ _STARTXREF = re.compile(rb"startxref\s{1,8}(\d{1,12})")
 _XREF_AT = re.compile(rb"\s{0,8}(?:xref|\d{1,9}\s{1,8}\d{1,5}\s{1,8}obj)")
 _LOST_STREAM = re.compile(r"\(object (\d+) (\d+)[,)].*(?:unable to recover stream data|treating stream as empty)")
 _MAX_NODES = 100_000  # objects followed from the pages (a budget's few thousand at most)
+_MAX_PAGES = 10_000  # pages a rebuilt file may claim (a disclosure has some hundreds): past it, not rebuilt
+_REFERENCE = re.compile(rb"(\d{1,9})\s+(\d{1,5})\s+R")
+_OBJECT = re.compile(rb"(?<![0-9])(\d{1,9})\s{1,8}(\d{1,5})\s{1,8}obj\b")
 _BLANK = (0, 0, 595, 842)  # A4, points: the page a missing one is stood in for by
 
 
@@ -80,7 +83,7 @@ def rebuilt(data: bytes) -> Rebuilt | None:
             tree = pdf.Root.get("/Pages")
             if not isinstance(tree, pikepdf.Dictionary) or not tree.is_indirect:
                 return None
-            places = _places(pdf, data, tree.objgen)
+            places = _places(_File(pdf, data, _starts(data)), tree.objgen)
             if places is None:
                 return None
             lost = {(int(n), int(g)) for warning in pdf.get_warnings()
@@ -90,15 +93,52 @@ def rebuilt(data: bytes) -> Rebuilt | None:
         return None
 
 
-def _places(pdf: Any, data: bytes, root: tuple[int, int]) -> list[Any] | None:
+@dataclass
+class _File:
+    """The damaged file as qpdf opened it (``pdf``), its bytes, and where each object's text begins."""
+
+    pdf: Any
+    data: bytes
+    starts: dict[tuple[int, int], int]
+
+    def node(self, ref: tuple[int, int]) -> tuple[int | None, list[tuple[int, int]] | None]:
+        """The /Count and /Kids of the page-tree node ``ref`` as the file writes it: its text (its last
+        definition), before qpdf mends it; one inside a compressed object stream (no text of its own) as qpdf
+        read it, where qpdf mended no page tree (it says so)."""
+        start = self.starts.get(ref)
+        if start is None:
+            return self._packed(ref)
+        end = self.data.find(b"endobj", start)
+        body = self.data[start:end if end >= 0 else start + 65536]
+        count = re.search(rb"/Count\s+(\d{1,7})", body)
+        kids = re.search(rb"/Kids\s*\[([^\]]{0,2000000})\]", body)
+        if count is None or kids is None:
+            return None, None
+        return int(count.group(1)), [(int(n), int(g)) for n, g in _REFERENCE.findall(kids.group(1))]
+
+    def _packed(self, ref: tuple[int, int]) -> tuple[int | None, list[tuple[int, int]] | None]:
+        import pikepdf  # deferred: as above
+
+        if any("Pages tree" in str(warning) for warning in self.pdf.get_warnings()):
+            return None, None
+        node = _object(self.pdf, ref)
+        kids = node.get("/Kids") if isinstance(node, pikepdf.Dictionary) else None
+        count = node.get("/Count") if isinstance(node, pikepdf.Dictionary) else None
+        if not isinstance(kids, pikepdf.Array) or not isinstance(count, int):
+            return None, None
+        refs = [kid.objgen for kid in kids if isinstance(kid, pikepdf.Object) and kid.is_indirect]
+        return (int(count), refs) if len(refs) == len(kids) else (None, None)
+
+
+def _places(file: _File, root: tuple[int, int]) -> list[Any] | None:
     """Each page the tree at ``root`` claims, in order: its page object, or None where the file has lost it;
     None where lost branches leave the pages' places unknown."""
-    claimed, kids = _written_node(data, root)
-    if claimed is None or kids is None:
+    claimed, kids = file.node(root)
+    if claimed is None or kids is None or claimed > _MAX_PAGES:
         return None
     out: list[Any] = []
     gaps: list[int] = []
-    _walk(pdf, data, kids, claimed == len(kids), out, gaps, set())
+    _walk(file, kids, claimed == len(kids), out, gaps, set())
     if len(gaps) > 1 or (not gaps and len(out) != claimed):
         return None
     if gaps:  # the one branch lost: the pages the tree claims beyond those found
@@ -109,8 +149,8 @@ def _places(pdf: Any, data: bytes, root: tuple[int, int]) -> list[Any] | None:
     return out
 
 
-def _walk(pdf: Any, data: bytes, kids: list[tuple[int, int]], leaves: bool, out: list[Any],
-          gaps: list[int], seen: set[tuple[int, int]]) -> None:
+def _walk(file: _File, kids: list[tuple[int, int]], leaves: bool, out: list[Any], gaps: list[int],
+          seen: set[tuple[int, int]]) -> None:
     """The pages under ``kids`` (references), appended to ``out``; a lost kid that is surely a page (its
     parent's count is its kids': ``leaves``) a None, another a gap (its place in ``out``)."""
     import pikepdf  # deferred: as above
@@ -119,12 +159,12 @@ def _walk(pdf: Any, data: bytes, kids: list[tuple[int, int]], leaves: bool, out:
         if ref in seen or len(seen) > _MAX_NODES:
             continue
         seen.add(ref)
-        node = _object(pdf, ref)
+        node = _object(file.pdf, ref)
         kind = node.get("/Type") if isinstance(node, pikepdf.Dictionary) else None
         if kind == "/Pages":
-            claimed, below = _written_node(data, ref)
+            claimed, below = file.node(ref)
             if claimed is not None and below is not None:
-                _walk(pdf, data, below, claimed == len(below), out, gaps, seen)
+                _walk(file, below, claimed == len(below), out, gaps, seen)
                 continue
         if isinstance(node, pikepdf.Dictionary) and kind != "/Pages":
             out.append(node)
@@ -141,20 +181,9 @@ def _object(pdf: Any, ref: tuple[int, int]) -> Any:
         return None
 
 
-def _written_node(data: bytes, ref: tuple[int, int]) -> tuple[int | None, list[tuple[int, int]] | None]:
-    """The /Count and /Kids of the page-tree node ``ref`` as the file writes it (its last definition):
-    what it claims, before qpdf mends it."""
-    heads = list(re.finditer(rb"(?<![0-9])%d\s+%d\s+obj\b" % ref, data))
-    if not heads:
-        return None, None
-    start = heads[-1].end()
-    end = data.find(b"endobj", start)
-    body = data[start:end if end >= 0 else start + 65536]
-    count = re.search(rb"/Count\s+(\d{1,7})", body)
-    kids = re.search(rb"/Kids\s*\[([^\]]{0,2000000})\]", body)
-    if count is None or kids is None:
-        return None, None
-    return int(count.group(1)), [(int(n), int(g)) for n, g in re.findall(rb"(\d{1,9})\s+(\d{1,5})\s+R", kids.group(1))]
+def _starts(data: bytes) -> dict[tuple[int, int], int]:
+    """Where each object's body begins in ``data`` (after “N G obj”; its last definition)."""
+    return {(int(n), int(g)): m.end() for m in _OBJECT.finditer(data) for n, g in [m.groups()]}
 
 
 def _written(pdf: Any, places: list[Any], lost: set[tuple[int, int]], cut: bool) -> Rebuilt:
