@@ -9,7 +9,12 @@ that do not inflate, one page's font dictionary emptied, an xlsx without (or wit
 word/document.xml is cut, a PDF named .xlsx and a workbook named .pdf; and, made here: a PDF of no
 page, a PDF of 2,000 blank pages, a PDF (and a text) whose text is one line of 1 MB, an HTML page
 ending in an unclosed table of 100,000 cells, the CSV fixture in UTF-16, an empty file of each
-extension. The variants are written to --out (default /tmp/mutations-<pid>), never to the repository.
+extension. Since (bench/corpus/hostile2-2026-11-26.md): each PDF with every offset of its cross-reference
+table wrong, and cut short inside that table; a PDF whose page tree is written first (烟台市水利局 2026's
+fixture) cut at 70 %; Word 2003 XML named .doc, and cut; a workbook Excel saved as a “单个文件网页”, and
+one with a sheet's part lost; a 决算 (普陀区财政局 2024, its tables as a workbook) with one table, and
+with every table, in 千元 — each made with a second seeded generator, the first variants' bytes as they
+were. The variants are written to --out (default /tmp/mutations-<pid>), never to the repository.
 
 Each variant goes through `reportgen review FILE --format json`, `reportgen import FILE -o OUT` and,
 where it applies, `reportgen check OUT` (what the import wrote) and `reportgen check SOURCE --against
@@ -137,6 +142,21 @@ def without_xref(data: bytes) -> bytes:
     return data[:at + 1]
 
 
+def offsets_shifted(data: bytes, rng: random.Random) -> bytes:
+    """The PDF with a comment line of a seeded length put after its header: every offset its
+    cross-reference table gives is wrong by that many bytes (a file edited, or re-encoded, as a whole)."""
+    at = data.index(b"\n") + 1
+    return data[:at] + b"%" + bytes(rng.choice(b"abcdefgh") for _ in range(rng.randrange(50, 500))) + b"\n" + data[at:]
+
+
+def cut_in_xref(data: bytes, rng: random.Random) -> bytes:
+    """The PDF cut short at a seeded point inside its last cross-reference table: every object whole,
+    the table, the trailer and %%EOF lost (a download that stopped near its end)."""
+    at = max(data.rfind(b"\nxref"), data.rfind(b"\rxref"))
+    end = data.find(b"trailer", at)
+    return data[:rng.randrange(at + 6, end)] if at >= 0 and end > at + 6 else truncated(data, 0.99)
+
+
 def content_corrupted(data: bytes, rng: random.Random) -> bytes:
     """The middle page's content stream replaced by bytes that claim FlateDecode and do not inflate."""
     from pypdf import PdfReader, PdfWriter
@@ -244,17 +264,74 @@ def unclosed_table(page: bytes, cells: int = 100_000) -> bytes:
     return page[:at] + b"<table>" + rows
 
 
+def excel_web_archive(page: bytes, charset: str = "gb2312") -> bytes:
+    """The workbook saved as an HTML page (one <table title="SHEET"> per sheet, as tests/fixtures/import/
+    wanli-2025-html.xls) as Excel saves a workbook as a “单个文件网页” (.mht/.mhtml): a MIME multipart/related
+    message whose first part is a frameset page naming each sheet (x:ExcelWorksheet: x:Name, x:WorksheetSource)
+    and whose sheets are parts of their own (Book1.files/sheet001.htm …), each a page with its one table,
+    quoted-printable in ``charset`` (GB2312 written GB18030, as Excel writes GBK under that name)."""
+    import quopri
+
+    from lxml import html as lxml_html
+
+    text = page.decode("gbk") if b'charset="gbk"' in page[:200] else page.decode("utf-8")
+    tables = lxml_html.document_fromstring(text).findall(".//table")
+    names = [table.attrib.pop("title", f"Sheet{n}") for n, table in enumerate(tables, 1)]
+    meta = f'<meta http-equiv=Content-Type content="text/html; charset={charset}">'
+    office = ('xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+              'xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns="http://www.w3.org/TR/REC-html40"')
+    sheets = "".join(f"   <x:ExcelWorksheet>\n    <x:Name>{name}</x:Name>\n    <x:WorksheetSource HRef=\"Book1.files/"
+                     f"sheet{n:03d}.htm\"/>\n   </x:ExcelWorksheet>\n" for n, name in enumerate(names, 1))
+    links = "".join(f'<link id="shLink" href="Book1.files/sheet{n:03d}.htm">\n' for n in range(1, len(names) + 1))
+    frameset = (f"<html {office}>\n<head>\n<meta name=\"Excel Workbook Frameset\">\n{meta}\n<meta name=ProgId content=Excel.Sheet>\n"
+                f"<link rel=File-List href=\"Book1.files/filelist.xml\">\n<![if !supportTabStrip]>\n{links}<![endif]>\n"
+                f"<!--[if gte mso 9]><xml>\n <x:ExcelWorkbook>\n  <x:ExcelWorksheets>\n{sheets}  </x:ExcelWorksheets>\n"
+                " </x:ExcelWorkbook>\n</xml><![endif]-->\n</head>\n<frameset rows=\"*,39\" border=0 width=0 frameborder=no>\n"
+                ' <frame src="Book1.files/sheet001.htm" name="frSheet">\n <frame src="Book1.files/tabstrip.htm" name="frTabs">\n'
+                " <noframes>\n  <body>\n   <p>此页面使用了框架，而您的浏览器不支持框架。</p>\n  </body>\n </noframes>\n</frameset>\n</html>\n")
+    parts = [("Book1.htm", frameset)]
+    for n, table in enumerate(tables, 1):
+        body = lxml_html.tostring(table, encoding="unicode")
+        parts.append((f"Book1.files/sheet{n:03d}.htm",
+                      f"<html {office}>\n<head>\n{meta}\n<meta name=ProgId content=Excel.Sheet>\n"
+                      '<link id=Main-File rel=Main-File href="../Book1.htm">\n</head>\n<body link=blue vlink=purple>\n'
+                      f"{body}\n</body>\n</html>\n"))
+    tabs = "".join(f"<td nowrap><a href=\"sheet{n:03d}.htm\" target=\"frSheet\">{name}</a></td>"
+                   for n, name in enumerate(names, 1))
+    parts.append(("Book1.files/tabstrip.htm", f"<html>\n<head>\n{meta}\n</head>\n<body><table><tr>{tabs}</tr></table></body>\n</html>\n"))
+    boundary = "----=_NextPart_01DB0000.0A1B2C3D"
+    out = [f'MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\nContent-Type: multipart/related; boundary="{boundary}"\r\n\r\n'
+           "This document is a Single File Web Page, also known as a Web Archive file.\r\n".encode("ascii")]
+    for name, html_text in parts:
+        body = quopri.encodestring(html_text.encode("gb18030")).decode("ascii").replace("\n", "\r\n")
+        out.append(f"\r\n--{boundary}\r\nContent-Location: file:///C:/0D1BB6E7/{name}\r\n"
+                   f'Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset="{charset}"\r\n\r\n'
+                   f"{body}\r\n".encode("ascii"))
+    out.append(f"\r\n--{boundary}--\r\n".encode("ascii"))
+    return b"".join(out)
+
+
+def without_part(archive: bytes, name: str) -> bytes:
+    """The web archive without its part whose Content-Location ends in ``name`` (a sheet lost)."""
+    boundary = archive[archive.index(b'boundary="') + 10:].split(b'"', 1)[0]
+    chunks = archive.split(b"--" + boundary)
+    return (b"--" + boundary).join(c for c in chunks if f"/{name}\r\n".encode() not in c[:300])
+
+
 # ---- the sample ---------------------------------------------------------------------------------------
 
 
 def made(out: Path) -> list[tuple[str, str, bytes, bool]]:
     """(name, base, bytes, holds) of every variant."""
     rng = random.Random(SEED)
+    later = random.Random(SEED + 1)  # the variants added since: the first ones' bytes as they were
     samples = _samples(out)
     variants: list[tuple[str, str, bytes, bool]] = []
     for base, path in samples.items():
         data = path.read_bytes()
         suffix = path.suffix
+        if base in _OWN_ONLY:  # added since (hostile2): their own variants only, after the others'
+            continue
         for share in (0.1, 0.5, 0.9):
             variants.append((f"截断 {share:.0%}{suffix}", base, truncated(data, share), False))
         variants.append((f"中间 64 字节翻转{suffix}", base, flipped(data, rng), False))
@@ -263,6 +340,8 @@ def made(out: Path) -> list[tuple[str, str, bytes, bool]]:
                          ("一页内容流损坏.pdf", base, content_corrupted(data, rng), False),
                          ("一页的字体对象损坏.pdf", base, font_broken(data), False),
                          ("PDF 改名 .xlsx", base, data, True)]
+            variants += [("交叉引用表的偏移全错.pdf", base, offsets_shifted(data, later), True),  # hostile2: the rebuilt
+                         ("截断在交叉引用表中.pdf", base, cut_in_xref(data, later), True)]
         if suffix == ".xlsx":
             sheet = first_sheet(data)
             variants += [("缺 sharedStrings.xml.xlsx", base, repacked(data, member("xl/sharedStrings.xml", "missing")), False),
@@ -278,6 +357,7 @@ def made(out: Path) -> list[tuple[str, str, bytes, bool]]:
         if suffix == ".csv":
             variants += [("UTF-16（带 BOM）.csv", base, _csv_text(data).encode("utf-16"), True),
                          ("UTF-16LE（无 BOM）.csv", base, _csv_text(data).encode("utf-16-le"), True)]
+    variants += _own_variants(samples, later)
     sentence = "一、收支预算总体情况：2025年收入预算1,273.52万元，支出预算1,273.52万元。"
     variants += [("没有页的 PDF.pdf", "", blank_pages(0), False), ("2,000 页空白.pdf", "", blank_pages(2000), False),
                  ("全文一行 1 MB.pdf", "", pdf_of_line(one_line(sentence)), True),
@@ -285,6 +365,55 @@ def made(out: Path) -> list[tuple[str, str, bytes, bool]]:
                  ("一行 1 MB、没有句号.txt", "", one_line(sentence.replace("。", "，")).encode(), True)]
     variants += [(f"空文件.{ext}", "", b"", False) for ext in ("pdf", "xlsx", "xls", "ods", "docx", "html", "csv", "txt")]
     return variants
+
+
+# Samples added since (hostile2), each with its own variants only (``_own_variants``): a PDF whose page tree is written
+# first (pypdf's order, as WPS's), a Word 2003 XML, a workbook Excel saved as a web archive, a 决算 as a workbook.
+SHUILIJU = "yantai-shuiliju-2026-p1-13-14-28-29-36-37-50.pdf"
+WORD2003 = "wenlvju-2026-planted-word2003.xml"
+ARCHIVE = "wanli-2025-excel.mht"
+FINAL = "caizhengju-juesuan-2024.xlsx"
+_OWN_ONLY = (SHUILIJU, WORD2003, ARCHIVE, FINAL)
+
+
+def _own_variants(samples: dict[str, Path], rng: random.Random) -> list[tuple[str, str, bytes, bool]]:
+    """The variants of the samples added since: a PDF cut short that keeps its page tree (its last pages lost), its
+    structure damaged otherwise; a Word 2003 XML named .doc, and cut; an Excel web archive as saved, and with a
+    sheet's part lost; a 决算 one table of which states 千元, and one every table of which does."""
+    made: list[tuple[str, str, bytes, bool]] = []
+    if SHUILIJU in samples:
+        data = samples[SHUILIJU].read_bytes()
+        made += [("截断 70%（页树在文件开头）.pdf", SHUILIJU, truncated(data, 0.7), False),
+                 ("去掉 xref 与 trailer.pdf", SHUILIJU, without_xref(data), True),
+                 ("交叉引用表的偏移全错.pdf", SHUILIJU, offsets_shifted(data, rng), True)]
+    if WORD2003 in samples:
+        data = samples[WORD2003].read_bytes()
+        made += [("Word 2003 XML 改名 .doc", WORD2003, data, True),
+                 ("Word 2003 XML 截断 50%.doc", WORD2003, truncated(data, 0.5), False)]
+    if ARCHIVE in samples:
+        data = samples[ARCHIVE].read_bytes()
+        made += [("Excel 单个文件网页（17 张工作表）.mht", ARCHIVE, data, True),
+                 ("缺一张工作表的部分.mht", ARCHIVE, without_part(data, "sheet008.htm"), False)]
+    if FINAL in samples:
+        data = samples[FINAL].read_bytes()
+        made += [("决算的三公表单位为千元.xlsx", FINAL, in_thousands(data, ("表7",)), True),
+                 ("决算各表单位都为千元.xlsx", FINAL, in_thousands(data, None), False)]
+    return made
+
+
+def in_thousands(data: bytes, sheets: tuple[str, ...] | None) -> bytes:
+    """The workbook with the “单位：万元” captions of ``sheets`` (every sheet: None) saying 千元."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(max_row=5) if sheets is None or sheet.title in sheets else []:
+            for cell in row:
+                if isinstance(cell.value, str) and "单位：万元" in cell.value:
+                    cell.value = cell.value.replace("万元", "千元")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
 
 
 def _samples(out: Path) -> dict[str, Path]:
@@ -313,6 +442,16 @@ def _samples(out: Path) -> dict[str, Path]:
         if not workbook.is_file():
             write_workbook(corpus_pdf, workbook)
         samples[workbook.name] = workbook
+    samples[SHUILIJU] = fixtures / "import" / "national" / SHUILIJU
+    samples[WORD2003] = fixtures / "olddocs" / WORD2003
+    samples[ARCHIVE] = fixtures / "import" / ARCHIVE
+    final = out / "final" / FINAL
+    if not final.is_file():
+        from bench.pdf_as_workbook import write_workbook
+
+        final.parent.mkdir(parents=True, exist_ok=True)
+        write_workbook(ROOT / "tests" / "seeds" / "juesuan" / "shanghai-putuo-caizhengju-juesuan-2024.pdf", final)
+    samples[FINAL] = final
     return samples
 
 

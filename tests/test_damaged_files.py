@@ -161,3 +161,92 @@ def test_a_page_whose_font_is_broken_is_named_not_passed(tmp_path):
     damaged.write_bytes(font_broken(WANLI.read_bytes(), 2))
     said = _reportgen("review", damaged)
     assert "第3页的内容已损坏（pdftotext：Unknown font type" in said and "1 份未能审核" in said, said
+
+
+SHUILIJU = ROOT / "tests" / "fixtures" / "import" / "national" / "yantai-shuiliju-2026-p1-13-14-28-29-36-37-50.pdf"
+
+
+def _summary(said: str, path: Path) -> str:
+    """The review's last lines (its counts and its verdict), the file's name aside."""
+    return "\n".join(said.replace(str(path), "文件").strip().splitlines()[-2:])
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("damage", ["without_xref", "offsets_shifted", "cut_in_xref"])
+def test_a_pdf_whose_structure_is_damaged_is_rebuilt_read_whole_and_told(tmp_path, damage):
+    """烟台市水利局 2026 (8 pages) with its cross-reference table and trailer cut off, every offset of its table
+    wrong, or cut short inside its table: it was refused whole (PDF 文件不完整), or read with no word of its
+    damage, though poppler and qpdf find every page. Now it is rebuilt, reviewed as the whole file is, and
+    the rebuilding is told."""
+    import random
+
+    import bench.mutations as mutations
+
+    data = SHUILIJU.read_bytes()
+    damaged = tmp_path / "水利局2026.pdf"
+    make = getattr(mutations, damage)
+    damaged.write_bytes(make(data) if damage == "without_xref" else make(data, random.Random(7)))
+    said = _reportgen("review", damaged)
+    whole = _reportgen("review", SHUILIJU)
+    assert "文件的结构已损坏" in said and "已按文件中的对象重建后读取：文件写明的 8 页都已完整读出" in said, said
+    assert _summary(said, damaged) == _summary(whole, SHUILIJU), said
+    assert "文件的结构已损坏" not in whole
+
+
+@needs_pdftotext
+def test_a_pdf_cut_short_that_lost_pages_names_them_and_is_not_passed(tmp_path):
+    """The same file cut at 70 %: its page tree (written first) claims 8 pages; the 8th is gone and the 7th
+    cut inside. They are named, the review is 未能审核 (the whole file is 未发现问题), the import tells them
+    beside what it read from the pages left, and check --against does not take it as a draft (R-草稿)."""
+    from bench.mutations import truncated
+
+    damaged = tmp_path / "水利局2026.pdf"
+    damaged.write_bytes(truncated(SHUILIJU.read_bytes(), 0.7))
+    said = _reportgen("review", damaged)
+    lost = "第8页已缺失（文件写明共 8 页）；第7页的内容（文字或字体）不完整，这些页的文字与数字没有读出，未核对"
+    assert f"未能审核：{damaged}：文件不完整（结尾缺少 %%EOF，可能下载或复制时被截断）：{lost}" in said, said
+    assert "1 份未能审核" in said and "未发现问题\n" not in said
+    out = tmp_path / "out.yaml"
+    said = _reportgen("import", damaged, "-o", out)
+    assert lost in said and "文件写明的 8 页中完整读出 6 页" in said, said
+    from reportgen.errors import SourceError
+    from reportgen.readers.published import read_draft
+
+    with pytest.raises(SourceError) as refused:  # check --against's reading of a draft
+        read_draft(damaged)
+    assert [(f.rule, lost in f.message) for f in refused.value.findings] == [("R-草稿", True)]
+
+
+@needs_pdftotext
+def test_a_pdf_cut_short_whose_pages_cannot_be_placed_is_refused_as_before(tmp_path):
+    """万里街道 2025 (Word writes its page tree last) cut at half: no page tree is left, its pages cannot be
+    placed for sure; refused whole, naming the file and saying so."""
+    from bench.mutations import truncated
+
+    damaged = tmp_path / "万里街道2025.pdf"
+    damaged.write_bytes(truncated(WANLI.read_bytes(), 0.5))
+    out = tmp_path / "out.yaml"
+    said = _reportgen("import", damaged, "-o", out)
+    assert f"{damaged}：PDF 文件不完整（结尾缺少 %%EOF，可能下载或复制时被截断），其中的页无法确定地重建" in said, said
+    assert not out.exists()
+
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus 不在")
+def test_every_published_pdf_without_its_xref_is_rebuilt_whole_with_its_own_page_count():
+    """The corpus's published PDFs (a cross-reference table each, or streams: 烟台住建局, 星空科普院) with their last
+    table and trailer cut off: each is rebuilt with the pages pypdf counts in the whole file, none missing, none
+    said incomplete — the rebuilding never makes a whole page unread."""
+    from bench.mutations import without_xref
+    from reportgen.readers.pdf_rebuild import rebuilt
+
+    wrong = []
+    for path in sorted(CORPUS.glob("*.pdf")):
+        data = path.read_bytes()
+        made = rebuilt(without_xref(data))
+        pages = len(PdfReader(io.BytesIO(data)).pages)
+        if made is None or (made.pages, made.missing, made.incomplete) != (pages, (), ()):
+            wrong.append((path.name, made and (made.pages, made.missing[:3], made.incomplete[:3]), pages))
+    assert wrong == []

@@ -22,7 +22,8 @@ import pytest
 from reportgen.assemble import load_source
 from reportgen.cli import main
 from reportgen.importing import pipeline
-from reportgen.readers.grid import Cell, Grid
+from reportgen.importing.pipeline import import_files
+from reportgen.readers.grid import Cell, Grid, ImportRefused
 from reportgen.readers.published import read_published
 from reportgen.render import check_findings
 
@@ -271,3 +272,61 @@ def test_the_blank_official_template_is_refused_not_written_as_zeros(tmp_path, c
 def test_the_layout_chosen_without_layout_is_told_with_its_reason(imported, name):
     text = imported[name].read_text(encoding="utf-8")
     assert "\n版式: 上海" in text and "没有指定 --layout：按“上海”版式导入，因为决算的部门" in text
+
+
+@pytest.fixture(scope="module")
+def final_workbook(tmp_path_factory) -> Path:
+    """普陀区财政局's published 2024 决算 (tests/seeds/juesuan/), its nine tables written as a workbook (a sheet
+    each, as bench/pdf_as_workbook.py writes a PDF's tables), every table's caption “单位：万元”."""
+    from bench.pdf_as_workbook import write_workbook
+
+    book = tmp_path_factory.mktemp("final") / "财政局2024年度部门决算.xlsx"
+    write_workbook(ROOT / "tests" / "seeds" / "juesuan" / "shanghai-putuo-caizhengju-juesuan-2024.pdf", book)
+    return book
+
+
+def _in_thousands(book: Path, sheets: tuple[str, ...] | None, out: Path) -> Path:
+    """The workbook with the captions of ``sheets`` (all: None) saying 千元 instead of 万元."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(book)
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows(max_row=5) if sheets is None or sheet.title in sheets else []:
+            for cell in row:
+                if isinstance(cell.value, str) and "单位：万元" in cell.value:
+                    cell.value = cell.value.replace("万元", "千元")
+    workbook.save(out)
+    return out
+
+
+def test_a_final_table_in_thousands_is_not_read_for_sure_as_a_budgets_and_the_rest_is_read(final_workbook, tmp_path):
+    """A 决算 one table of which states 千元 was refused whole, where a budget's such table is set aside as not read for
+    sure and the rest read. Now the 决算's is too: named with the cell stating its unit, none of its figures written
+    (nor read as 万元), the others reconciled and written as the whole workbook's are."""
+    whole = import_files([final_workbook], None)
+    book = _in_thousands(final_workbook, ("表7",), tmp_path / "一张千元.xlsx")
+    result = import_files([book], None)
+    told = [note for note in result.notes if "千元" in note]
+    assert told == [f"财政拨款三公经费支出决算表（{book} 表7）：表头未能逐列认定（金额单位是千元（表7!L2），"
+                    "不是元或万元），表中的数没有读取，未核对，也不用来核对正文"], result.notes
+    assert not _figures_from(result.source.text, "表7!") and len(_figures_from(whole.source.text, "表7!")) == 10
+    assert _figures_from(result.source.text, "表3!") == _figures_from(whole.source.text, "表3!")
+    assert [t.kind.id for t in result.imported.unsure] == ["财政拨款三公经费支出决算表"]
+
+
+def _figures_from(text: str, sheet: str) -> list[str]:
+    """The source's figure lines that name ``sheet`` as where they were read (comments aside)."""
+    return [line for line in text.splitlines() if not line.lstrip().startswith("#") and sheet in line]
+
+
+def test_a_final_whose_required_table_is_in_thousands_says_so_and_one_all_in_thousands_is_refused(final_workbook,
+                                                                                                  tmp_path):
+    book = _in_thousands(final_workbook, ("表3",), tmp_path / "支出表千元.xlsx")
+    with pytest.raises(ImportRefused) as refused:
+        import_files([book], None)
+    assert "缺少支出决算表（金额单位是千元（表3!J2），不是元或万元，未读取）：没有它不能写出决算源文件" in refused.value.message
+    book = _in_thousands(final_workbook, None, tmp_path / "全部千元.xlsx")
+    with pytest.raises(ImportRefused) as refused:
+        import_files([book], None)
+    assert "这是一份部门决算，9 张决算表的金额单位都是千元（表1!D3、表2!K2" in refused.value.message
+    assert "未写出源文件" in refused.value.message

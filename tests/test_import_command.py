@@ -272,7 +272,7 @@ def test_the_review_page_marks_each_cell_used_with_its_field(tmp_path, capsys):
 
 
 FORMS = ["wanli-2025.xlsx", "wanli-2025-biff8.xls", "wanli-2025-spreadsheetml.xls", "wanli-2025-html.xls",
-         "wanli-2025.ods"]
+         "wanli-2025.ods", "wanli-2025-excel.mht"]  # the last: Excel's 单个文件网页, a frameset and a part a sheet
 
 
 def _without_comments(text: str) -> str:

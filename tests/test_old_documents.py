@@ -334,3 +334,53 @@ def test_an_rtf_is_read_as_libreoffice_converts_it(tmp_path) -> None:
 def _rtf(text: str) -> bytes:
     return "".join(c if c.isascii() else f"\\u{ord(c)}?" for c in text).encode("ascii")
 
+
+
+WORD2003 = FIXTURES / "wenlvju-2026-planted-word2003.xml"
+
+
+def test_a_word_2003_xml_named_doc_is_converted_as_an_old_word_document(capsys, tmp_path) -> None:
+    """Word 2003 XML (“WordprocessingML”, <w:wordDocument>) saved as .doc was read as a plain text of its
+    markup: its sentences cut mid-tag (“t>上海市普陀区……”), no table read. Now it is told by its bytes and
+    converted by LibreOffice as a .doc is: its tables read, the planted slip found."""
+    require_program("soffice")
+    named_doc = copied(WORD2003, tmp_path, "部门预算.doc")
+    assert sniff(named_doc.read_bytes()) == "wordml"
+    published = read_published(named_doc)
+    assert published.converted == "wordml" and published.kind == "docx" and published.form == "wordml"
+    code, said = run(capsys, "review", named_doc)
+    assert code == 1 and "36.97%" in said and "t>" not in said and "未能审核" not in said, said
+    assert "没有认出预算表" not in said, said
+
+
+def test_without_libreoffice_a_word_2003_xml_is_refused_with_what_to_do(capsys, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    named_xml = copied(WORD2003, tmp_path, "部门预算.xml")
+    out = tmp_path / "out.yaml"
+    code, said = run(capsys, "import", named_xml, "-o", out)
+    assert code == 1 and f"{named_xml}：这是Word 2003 XML 文档" in said and "读取它需要 LibreOffice" in said, said
+    assert "另存为” .docx" in said and "Traceback" not in said and not out.exists()
+
+
+WORKBOOK_ARCHIVE = ROOT / "tests" / "fixtures" / "import" / "wanli-2025-excel.mht"
+
+
+def test_a_workbook_excel_saved_as_a_web_archive_is_read_sheet_by_sheet_and_a_lost_sheet_named(capsys, tmp_path):
+    """Excel's “单个文件网页” of a workbook: the archive's root is a frameset with no table, each sheet a part
+    of its own. It was refused (没有认出任何预算表: the frameset read as the page); now every sheet is read by
+    its name (the same source as the .xlsx: test_import_command's FORMS). A sheet the frameset names whose
+    part is gone is named, the import tells it beside what it read, and the review does not pass the file."""
+    from bench.mutations import without_part
+
+    published = read_published(WORKBOOK_ARCHIVE)
+    assert published.form == "mht" and published.workbook is not None and published.damaged == ""
+    names = [grid.name for grid in published.grids]
+    assert names[:3] == ["封面", "目录", "部门主要职能"] and len(published.workbook.sheets) == 17
+    lost = tmp_path / "部门预算.mht"
+    lost.write_bytes(without_part(WORKBOOK_ARCHIVE.read_bytes(), "sheet003.htm"))
+    out = tmp_path / "out.yaml"
+    said_lost = "其中的工作表“部门主要职能”在文件中找不到（文件不完整），未读取；其余 16 张已读取"
+    code, said = run(capsys, "import", lost, "--layout", "上海", "-o", out)
+    assert said_lost in said and out.exists(), said
+    code, said = run(capsys, "review", lost, "--layout", "上海")
+    assert code == 1 and f"未能审核：{lost}：这是 Excel 存为“单个文件网页”的工作簿" in said and said_lost in said, said

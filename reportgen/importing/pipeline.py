@@ -65,6 +65,7 @@ from reportgen.importing.sure import (
     codes_repeated_alone,
     header_doubts,
     other_unit,
+    other_unit_note,
     repeated_codes,
     unit_lines,
     unit_lines_note,
@@ -520,19 +521,17 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
     if scanned:  # which figure stands in which row and column of a scan is not known for sure (sure.py)
         raise ImportRefused(f"{'、'.join(map(str, paths))}：这是一份部门决算，它的决算表印在扫描页上（第"
                             f"{'、'.join(map(str, scanned))}页），经文字识别读出，各数所在的行与列不能确定：未读取，未写出源文件")
-    units = [stated for table in final if (stated := other_unit(table)) is not None]
-    if units:  # a source holds 元 or 万元: figures in 千元 are neither (sure.py)
-        raise ImportRefused(f"{'、'.join(map(str, paths))}：这是一份部门决算，{len(units)} 张决算表的金额单位是"
-                            f"{'、'.join(dict.fromkeys(unit for unit, _ in units))}（{'、'.join(where for _, where in units)}），"
-                            "不是元或万元：源文件只记元或万元，未读取；请以元或万元导出后重新导入；未写出源文件")
+    final, unsure = _in_other_units(paths, final, notes)
+    aside = {table.kind.id: other_unit_note(*stated) for table in unsure if (stated := other_unit(table)) is not None}
     reconciled, problems = final_differences(final)
     found = [*grouped(reconciled), *same_spending(final, catalog.same_spending), *line_number_breaks(final),
              *unreadables(problems)]
-    missing = missing_tables(final)
+    missing = [f"{kind}（{aside[kind]}，未读取）" if kind in aside else kind for kind in missing_tables(final)]
     if missing:
         raise ImportRefused(_final_accounts(paths, final, len(found), missing), found, final=True)
     lines = read.lines
     imported = build_final(final, catalog, layout, lines, found, read.titles)
+    imported.unsure = unsure  # printed, not read for sure: not missing (review's 检查表)
     add_text_year(imported, lines, "决算")  # no cover, no table states it: the year its text's 决算 statements name
     found += misnamed(final, imported.rows, imported.year, imported.tree)
     chosen_layout = imported.tree.get("版式")
@@ -548,7 +547,20 @@ def _import_final(paths: list[Path], final: list[Table], unknown: list[Grid], ca
                               "unknown": [_grid_line(g) for g in unknown], "differences": found, "notes": notes}
     return ImportResult(ImportedSource(imported.tree, header), imported, found, [_grid_line(g) for g in unknown],
                         read.documents, header, unplaced, notes, read_places=_places((t.grid for t in final), _texts_read(paths, read)),
-                        other_places=_places(read.unknown, _texts_read(paths, read)), table_words=_table_words(read))
+                        other_places=_places(read.unknown, _texts_read(paths, read)), table_words=_table_words(read),
+                        unsure_places=_places((t.grid for t in unsure), _texts_read(paths, read)))
+
+
+def _in_other_units(paths: list[Path], final: list[Table], notes: list[str]) -> tuple[list[Table], list[Table]]:
+    """A 决算's tables read, and those set aside: a table stating a unit other than 元 and 万元 (千元) is not read for
+    sure, as a budget's is, and named in ``notes``; the others are read, and reconciled, without it. A 决算 all of whose
+    tables state one is refused (a source holds 元 or 万元 only: its figures are neither)."""
+    units = [stated for table in final if (stated := other_unit(table)) is not None]
+    if units and len(units) == len(final):
+        raise ImportRefused(_units_refused(paths, units))
+    unsure = [table for table in final if other_unit(table) is not None]
+    notes += [unsure_note(table, [other_unit_note(*stated)]) for table in unsure if (stated := other_unit(table))]
+    return [table for table in final if table not in unsure], unsure
 
 
 def _printed_figures(tables: list[Table], catalog: catalogs.Catalog) -> bool:
@@ -618,6 +630,13 @@ def _table_line(table: Table) -> dict[str, str]:
 
 def _grid_line(grid: Grid) -> str:
     return grid.shown
+
+
+def _units_refused(paths: list[Path], units: list[tuple[str, str]]) -> str:
+    """A 部门决算 every table of which states a unit other than 元 and 万元: nothing read for sure."""
+    return (f"{'、'.join(map(str, paths))}：这是一份部门决算，{len(units)} 张决算表的金额单位都是"
+            f"{'、'.join(dict.fromkeys(unit for unit, _ in units))}（{'、'.join(where for _, where in units)}），"
+            "不是元或万元：源文件只记元或万元，未读取；请以元或万元导出后重新导入；未写出源文件")
 
 
 def _final_accounts(paths: list[Path], final: list[Table], differences: int, missing: list[str]) -> str:

@@ -1,6 +1,7 @@
-"""Old Word documents (.doc, and WPS 文字's .wps, written in the same format) and RTF → the DOCX the
-readers read: many government sites publish their disclosures so. The file is told by its bytes
-(readers/sniff.py: a compound file holding WordDocument; ``{\\rtf``), never by its name — a .doc that
+"""Old Word documents (.doc, and WPS 文字's .wps, written in the same format), Word 2003 XML
+(WordprocessingML, saved as .xml or .doc) and RTF → the DOCX the readers read: many government sites
+publish their disclosures so. The file is told by its bytes (readers/sniff.py: a compound file holding
+WordDocument; a <w:wordDocument> in the 2003 wordml namespace; ``{\\rtf``), never by its name — a .doc that
 is really a DOCX, a page or a workbook is read as what it is, and a password-protected OOXML package
 (also a compound file, holding EncryptedPackage) is never taken for one.
 
@@ -32,7 +33,8 @@ from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, ru
 
 # What each kind is called in a message, and the name its private copy is given (LibreOffice detects
 # the format by the bytes; the suffix is its first guess).
-KINDS = {"doc": ("旧版 Word 文档（.doc 或 WPS 的 .wps）", ".doc"), "rtf": ("RTF 文档（.rtf）", ".rtf")}
+KINDS = {"doc": ("旧版 Word 文档（.doc 或 WPS 的 .wps）", ".doc"), "rtf": ("RTF 文档（.rtf）", ".rtf"),
+         "wordml": ("Word 2003 XML 文档（WordprocessingML）", ".xml")}
 TIMEOUT_SECONDS = 120  # one document's conversion (2–5 s as a rule: most of it LibreOffice's start)
 OUTPUT_LIMIT = 1024 * 1024  # what LibreOffice may print on stdout and stderr together
 MAX_DOCX_BYTES = 100 * 1024 * 1024  # what it made, as readers/docx.py bounds a DOCX given to it

@@ -139,6 +139,8 @@ def read_pdf(path: Path, data: bytes, within: tuple[int, int] | None = None) -> 
             grid.scanned = tuple(sorted({line.page for chunk in table.chunks for line in chunk.lines} & pages.scanned))
     if isinstance(pages, Pages) and pages.not_scanned and grids:  # scanned pages left unread: told, with why
         grids[0].notes.append(_unscanned_note(path, pages.not_scanned))
+    if isinstance(pages, Pages) and pages.rebuilt and grids:  # its structure damaged and rebuilt: told
+        grids[0].notes.append(f"{path}：{pages.rebuilt}")
     if isinstance(pages, Pages) and pages.damaged and grids:  # pages lost to the file's damage: told
         grids[0].notes.append(f"{path}：{pages.damaged}")
     # by their words: a title wrapped over two lines is one line of its table (_wrapped_title), each printed line its
@@ -187,13 +189,12 @@ def _refuse(path: Path, message: str) -> ImportRefused:
 
 
 def check_bytes(path: Path, data: bytes) -> None:
-    """A whole PDF: its header at the start, %%EOF at the end (a download cut short loses it;
-    pdftotext would read what is left and say nothing). Its size is bounded as every published
-    file's is (readers/published.py)."""
+    """A PDF: its header at the start. One without %%EOF at its end (a download cut short loses it;
+    pdftotext would read what is left and say nothing) is rebuilt before it is read, and its pages
+    lost told (readers/pdf_rebuild.py), or refused (``failed``). Its size is bounded as every
+    published file's is (readers/published.py)."""
     if b"%PDF-" not in data[:_TAIL]:
         raise _refuse(path, "不是 PDF 文件（开头没有 %PDF- 标记）：请选择公开的 PDF，或预算系统导出的 Excel 表")
-    if b"%%EOF" not in data[-_TAIL:]:
-        raise _refuse(path, "PDF 文件不完整（结尾缺少 %%EOF，可能下载或复制时被截断）：请重新获取完整的文件后再导入")
 
 
 def _check_text(path: Path, pages: list[list[_Word]], data: bytes) -> None:
@@ -230,6 +231,9 @@ def failed(path: Path, data: bytes, err: bytes) -> NoReturn:
     """Why pdftotext could not read the PDF ``data``, refused."""
     if b"/Encrypt" in data:
         raise _refuse(path, "PDF 文件已加密（需要密码才能打开），无法读取其中的文字：请取消密码后另存，再导入")
+    if b"%%EOF" not in data[-_TAIL:]:  # cut short, and not rebuilt (readers/pdf_rebuild.py): its pages unknown
+        raise _refuse(path, "PDF 文件不完整（结尾缺少 %%EOF，可能下载或复制时被截断），其中的页无法确定地重建："
+                            "请重新获取完整的文件后再导入")
     if b"the last page (0)" in err:  # poppler: “Wrong page range given: the first page (1) can not be after the last page (0)”
         raise _refuse(path, "PDF 文件中没有任何一页（页数为 0），没有可读的内容：请重新导出完整的文件后再导入")
     detail = err.decode("utf-8", errors="replace").strip().splitlines()

@@ -28,13 +28,16 @@ import statistics
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
 
 from reportgen.errors import Internal
+from reportgen.readers import pdf_rebuild
 from reportgen.readers.pdf_clips import Seen, pages_seen, shown
 from reportgen.readers.pdf_damage import damaged_note, damaged_pages, lost_text
+from reportgen.readers.pdf_rebuild import Rebuilt
 from reportgen.readers.pdf_turned import read_turned, turns
 from reportgen.readers.word_box import Word
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program, seconds
@@ -56,6 +59,7 @@ class Pages(list[list[Word]]):
     scanned: frozenset[int] = frozenset()  # the pages read by OCR (readers/pdf_ocr.py), 1-based
     not_scanned: str = ""  # why pages that are scans were not read by OCR ("" when none was left)
     damaged: str = ""  # which pages' text was lost to the file's damage, and that it was (readers/pdf_damage.py)
+    rebuilt: str = ""  # that the file's structure was damaged and rebuilt before it was read (readers/pdf_rebuild.py)
 
     @functools.cached_property
     def lines(self) -> list[list[list[Word]]]:
@@ -119,16 +123,12 @@ def _read(data: bytes, refuse: Callable[[str], Exception], not_done: str, digest
 
     with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as folder:
         copy = Path(folder) / "input.pdf"
-        copy.write_bytes(data)
-        with ThreadPoolExecutor(max_workers=1) as beside:  # the clips are parsed while pdftotext runs
-            clips = beside.submit(pages_seen, data)
-            code, out, err = run_pdftotext(copy, ["-bbox-layout", "-enc", "UTF-8"], MAX_XHTML_BYTES, refuse, not_done)
-            seen = clips.result()
-        if code != 0:
-            raise PdfNotRead(err)
+        data, rebuilt, out, err, seen = _readable(copy, data, refuse, not_done)
         pages = Pages(shown(words, seen[at].regions if at < len(seen) else None)
                       for at, words in enumerate(_pages(out, refuse, not_done)))
-        if damaged := damaged_pages(copy, err, len(pages)):
+        if rebuilt is not None:
+            _told_rebuilt(pages, rebuilt, damaged_pages(copy, err, len(pages)), refuse, not_done)
+        elif damaged := damaged_pages(copy, err, len(pages)):
             pages.damaged = damaged_note(damaged, lost_text(err))
         _set_upright(pages, seen, data, Path(folder), refuse, not_done)
         sizes = [(float(width), float(height)) for width, height in _PAGE_SIZE.findall(out)]
@@ -137,6 +137,43 @@ def _read(data: bytes, refuse: Callable[[str], Exception], not_done: str, digest
         pages[number - 1] = words
     pages.scanned, pages.not_scanned = frozenset(scanned.pages), scanned.missing
     return pages
+
+
+def _told_rebuilt(pages: Pages, rebuilt: Rebuilt, damaged: tuple[int, ...], refuse: Callable[[str], Exception],
+                  not_done: str) -> None:
+    """A rebuilt file's notice, and its pages lost (missing, incomplete, or whose text pdftotext says it
+    lost: ``damaged``) told as damaged; refused where no page is left whole."""
+    incomplete = set(rebuilt.incomplete).union(damaged).difference(rebuilt.missing)
+    rebuilt = replace(rebuilt, incomplete=tuple(sorted(incomplete)))
+    if len(incomplete) + len(rebuilt.missing) >= len(pages):  # nothing left that is read whole
+        raise refuse(f"{pdf_rebuild.missing_note(rebuilt)}；{not_done}")
+    pages.rebuilt = pdf_rebuild.rebuilt_note(rebuilt)
+    if incomplete or rebuilt.missing:
+        pages.damaged = pdf_rebuild.missing_note(rebuilt)
+
+
+def _readable(copy: Path, data: bytes, refuse: Callable[[str], Exception],
+              not_done: str) -> tuple[bytes, Rebuilt | None, bytes, bytes, list[Seen]]:
+    """pdftotext's reading of the PDF ``data`` written to ``copy``: (the bytes read, the rebuilt file or None,
+    its output, its errors, each page's clips). A file cut short, or one whose structure poppler cannot
+    read, is rebuilt first (readers/pdf_rebuild.py) and the rebuilt copy read; PdfNotRead where it cannot be."""
+    rebuilt = None if pdf_rebuild.whole(data) else pdf_rebuild.rebuilt(data)
+    if rebuilt is None and not pdf_rebuild.ends_whole(data):
+        raise PdfNotRead(b"")
+    read = rebuilt.data if rebuilt is not None else data
+    copy.write_bytes(read)
+    with ThreadPoolExecutor(max_workers=1) as beside:  # the clips are parsed while pdftotext runs
+        clips = beside.submit(pages_seen, read)
+        code, out, err = run_pdftotext(copy, ["-bbox-layout", "-enc", "UTF-8"], MAX_XHTML_BYTES, refuse, not_done)
+        seen = clips.result()
+    if rebuilt is None and pdf_rebuild.STRUCTURE.search(err) and (rebuilt := pdf_rebuild.rebuilt(data)) is not None:
+        read = rebuilt.data  # poppler could not follow the file's structure, or rebuilt it its own way: qpdf's read
+        copy.write_bytes(read)
+        seen = pages_seen(read)
+        code, out, err = run_pdftotext(copy, ["-bbox-layout", "-enc", "UTF-8"], MAX_XHTML_BYTES, refuse, not_done)
+    if code != 0:
+        raise PdfNotRead(err)
+    return read, rebuilt, out, err, seen
 
 
 def _set_upright(pages: Pages, seen: list[Seen], data: bytes, folder: Path, refuse: Callable[[str], Exception],

@@ -57,6 +57,7 @@ class Published:
     scanned: frozenset[int] = frozenset()  # a PDF's pages read by OCR (readers/pdf_ocr.py): its scanned pages
     not_scanned: str = ""  # why some of its scanned pages were not read ("" when none was left)
     damaged: str = ""  # which of its pages' text was lost to the file's damage (readers/pdf_damage.py), "" when none
+    rebuilt: str = ""  # that its structure was damaged and rebuilt before it was read (readers/pdf_rebuild.py)
     # the pages (first, last) of one disclosure of several a PDF holds (importing/in_one_file.py): its lines
     # and tables those pages' alone (``within``); None: the whole file
     span: tuple[int, int] | None = None
@@ -64,6 +65,7 @@ class Published:
     # (readers/legacy.py), read as a DOCX is; a web archive's ("mht"): they are the page it holds (readers/mht.py);
     # "" for a file read as it is
     converted: str = ""
+    workbook: mht.Workbook | None = None  # a workbook Excel saved as a web archive: its sheets (readers/mht.py)
 
     @property
     def form(self) -> str:
@@ -160,7 +162,11 @@ def _legacy(path: Path, data: bytes, kind: str) -> Published:
 
 
 def _archived(path: Path, data: bytes) -> Published:
-    """The page a web archive holds (readers/mht.py), read as a page: every message names ``path``."""
+    """The page a web archive holds (readers/mht.py), read as a page: every message names ``path``; a
+    workbook Excel saved so, its every sheet."""
+    workbook = mht.sheets_of(data)
+    if workbook is not None:
+        return _archived_workbook(path, workbook)
     page = mht.page_of(str(path), data)
     if _kind(page) != "html":
         raise Unreadable(str(path), "这是网页存档（MHT），但其中的网页读不出：请在 Word 或 WPS 中打开它，另存为 .docx 后再提交")
@@ -168,6 +174,42 @@ def _archived(path: Path, data: bytes) -> Published:
         return _html(path, page)
     except ImportRefused as exc:
         raise Unreadable.of(exc, str(path)) from None
+
+
+def _archived_workbook(path: Path, workbook: mht.Workbook) -> Published:
+    """A workbook Excel saved as a web archive: its sheets' pages read as a workbook's sheets are, their
+    lines one after another; refused where the archive holds none of the sheets it names."""
+    file = str(path)
+    if not workbook.sheets:
+        raise Unreadable(file, mht.lost_note(file, workbook.lost, 0).removeprefix(f"{file}："))
+    lines: list[Line] = []
+    outside = False
+    try:
+        for _, page in workbook.sheets:
+            read, beside = html_lines(decoded(page, path), path)
+            outside = outside or beside
+            lines += [replace(line, number=len(lines) + n) for n, line in enumerate(read, start=1)]
+    except ImportRefused as exc:
+        raise Unreadable.of(exc, file) from None
+    lost = mht.lost_note(file, workbook.lost, len(workbook.sheets)).removeprefix(f"{file}：") if workbook.lost else ""
+    return Published(path, "page" if outside else "html", lines, data=workbook.sheets[0][1], workbook=workbook,
+                     damaged=lost)  # a sheet lost: what it held would be judged missing, none of it judged
+
+
+def _workbook_grids(path: Path, workbook: mht.Workbook) -> list[Grid]:
+    """The grids of an archived workbook's sheets: each sheet's tables, a sheet's one table named as the
+    sheet; the sheets it names and does not hold told on the first."""
+    from reportgen.readers import htmltables  # deferred: as spreadsheets below
+
+    grids: list[Grid] = []
+    for name, page in workbook.sheets:
+        tables = [grid for grid in htmltables.read_html(str(path), page) if grid.rows]
+        if len(tables) == 1:
+            tables[0].name = name
+        grids += tables
+    if grids and workbook.lost:
+        grids[0].notes.append(mht.lost_note(str(path), workbook.lost, len(workbook.sheets)))
+    return grids
 
 
 # A page's text begun without <html> or <body> (a fragment saved as a page): its first tag is a block's.
@@ -245,7 +287,8 @@ def _pdf(path: Path, data: bytes) -> Published:
     except PdfNotRead as exc:
         pdf_tables.failed(path, data, exc.errors)
     return Published(path, "pdf", checked_length(page_lines(pages, path), path), len(pages), data=data,
-                     scanned=pages.scanned, not_scanned=pages.not_scanned, damaged=pages.damaged)
+                     scanned=pages.scanned, not_scanned=pages.not_scanned, damaged=pages.damaged,
+                     rebuilt=pages.rebuilt)
 
 
 def _docx(path: Path, data: bytes) -> Published:
@@ -283,6 +326,8 @@ def _text(path: Path, data: bytes) -> Published:
 def _tables_of(published: Published) -> tuple[list[Grid], list[Line]]:
     """The grids of ``published``, and the lines the import reads its narrative of."""
     path, data, kind = published.path, published.data, published.kind
+    if published.workbook is not None:  # a workbook Excel saved as a web archive: every sheet
+        return _workbook_grids(path, published.workbook), published.lines if kind == "page" else []
     if kind == "pdf":
         from reportgen.readers import pdf_tables  # deferred: as in _pdf
 

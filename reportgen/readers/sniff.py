@@ -13,6 +13,8 @@
     mht             a web archive (MHT, Word's “单个文件网页”, often named .doc): a MIME header block
                     with MIME-Version and a multipart Content-Type
     spreadsheetml   Excel 2003 XML (urn:schemas-microsoft-com:office:spreadsheet)
+    wordml          Word 2003 XML (“WordprocessingML”: a <w:wordDocument> in the 2003 wordml namespace), often
+                    saved as .xml or .doc: converted by LibreOffice as an old Word document is
     html            an HTML page (in any encoding)
     zip             another zip (or one cut short before any name above)
     pdf             %PDF-
@@ -38,6 +40,7 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _HEAD = 8192  # bytes decoded to tell text from binary, XML from HTML
 _ODS = b"application/vnd.oasis.opendocument.spreadsheet"
 _SPREADSHEETML = "urn:schemas-microsoft-com:office:spreadsheet"
+_WORDML = "http://schemas.microsoft.com/office/word/2003/wordml"
 # The names a compound file's directory holds, in UTF-16LE as it stores them.
 _CFB_NAMES = [(name.encode("utf-16-le"), kind) for name, kind in (
     ("EncryptionInfo", "xlsx-encrypted"), ("EncryptedPackage", "xlsx-encrypted"),
@@ -64,8 +67,11 @@ def sniff(data: bytes) -> str:
         return "unknown"
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith("<"):  # markup: a workbook in XML, a page, or neither (no CSV starts so)
-        if _SPREADSHEETML in stripped and not stripped[:200].lower().startswith(("<!doctype html", "<html")):
+        page = stripped[:200].lower().startswith(("<!doctype html", "<html"))
+        if _SPREADSHEETML in stripped and not page:
             return "spreadsheetml"
+        if _WORDML in stripped and "<w:wordDocument" in stripped and not page:
+            return "wordml"
         return "html" if _HTML_TAG.search(stripped) else "unknown"
     if _is_mime(stripped):
         return "mht"

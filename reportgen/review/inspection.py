@@ -16,7 +16,7 @@ from reportgen.review.register import Entry, Register, known
 COMPLETENESS_RULES = ("R-空表说明", "R-内容空缺")  # what the text leaves out, or says of a table, falsely
 FUNCTION_DIGITS, ECONOMIC_DIGITS = 7, 5  # 类 3 + 款 2 + 项 2; 类 3 + 款 2
 # the form a document was published in, by what its bytes are (readers/published.py), not its name
-_FORMATS = {"pdf": "PDF", "docx": "DOCX", "doc": "DOC", "rtf": "RTF", "mht": "MHT", "xlsx": "XLSX", "xls": "XLS", "ods": "ODS",
+_FORMATS = {"pdf": "PDF", "docx": "DOCX", "doc": "DOC", "rtf": "RTF", "wordml": "XML", "mht": "MHT", "xlsx": "XLSX", "xls": "XLS", "ods": "ODS",
             "csv": "CSV", "page": "HTML", "html": "HTML", "spreadsheetml": "XLS"}
 
 
