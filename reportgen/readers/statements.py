@@ -280,7 +280,7 @@ _NUMBERS_MAY_START = re.compile(r"(?<! ) |-")  # where a name's numbers may star
 _RUN_BEFORE_HAN = re.compile(r"[\d,.](?<![\d,.][\d,.])[\d,.]*+(?=[\u4e00-\u9fff])")
 _ENDS_AS_NUMBER = re.compile(r"(?<!\d)\d++\.\d|\d{3},\d")  # .match on the reversed run: 1.5 or 1,234 at its end
 _CLASSIFICATION_CODE = re.compile(r"[235]\d{2}(?:\d{2}){0,2}")
-_TABLE_WORD = re.compile(r"表|附表")
+_TABLE_WORD = re.compile(r"表|附表|公开表")  # a table's number (表1, 附表1, 公开表1: 烟台), no figure
 _ECONOMIC_CLASS = re.compile(r"3\d\d")  # a 部门预算支出经济分类 类 (301 工资福利支出 … 399)
 # A table's title on a line of its own: Han words (a number before them perhaps) ending in 表, no sentence
 _TABLE_TITLE = re.compile(r"[\w“”\"（）()、]{2,40}?表")
