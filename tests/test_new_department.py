@@ -49,7 +49,9 @@ def test_a_new_department_s_budget_checks_clean_and_says_it_has_no_prior_year(tm
         layout = None if name == layouts.DEFAULT else name
         text = said(BUDGET, tmp_path / f"out-{name}", layout)
         assert "收入预算120.00万元；支出预算120.00万元。本部门于2019年新成立，没有上年预算数可比。" in text \
-            or "本部门于2019年新成立，没有上年预算数可比。" in text.split("三公")[0], name  # the 收支 paragraph (上海: after 名词解释)
+            or "本部门于2019年新成立，没有上年预算数可比。" in text.split("三公")[0] \
+            or "支出预算120.00万元，其中：基本支出50.00万元，项目支出70.00万元。本部门于2019年新成立，没有上年预算数可比。" in text, \
+            name  # the 收支 paragraph (上海: after 名词解释; 山东: after the tables, under 预算收支增减变化情况说明)
         assert "示例市示例数据局2019年机关运行经费财政拨款预算10.00万元。本部门于2019年新成立，没有上年预算数可比。" in text, name
         assert "比2018年" not in text and "与2018年" not in text, name
 
