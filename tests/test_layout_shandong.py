@@ -125,6 +125,17 @@ def test_the_sources_own_layout_names_it_as_烟台_does(tmp_path, rendered):
         assert sequence(again.document) == sequence(rendered["document"])
 
 
+def test_a_unit_budget_is_titled_as_a_unit_s(tmp_path):
+    """A source of “类型: 单位” (梧州 2025, tests/sources/partial) is titled as the default layout's unit version
+    titles it: “单位预算”, “单位概况”, “单位预算表”."""
+    result = render_source(ROOT / "tests" / "sources" / "partial" / "wuzhou-unit-2025.yaml", tmp_path, ("html",),
+                           layout="山东")
+    assert result.document.blocks[0].text == "2025年梧州市某单位单位预算"
+    shown = sequence(result.document)
+    assert shown[:4] == ["第一部分  单位概况", "一、主要职责", "二、机构设置情况", "第二部分  2025年单位预算表"]
+    assert "第三部分  2025年单位预算情况和重要事项说明" in shown
+
+
 def test_libreoffice_opens_the_docx(tmp_path, rendered):
     soffice = require_program("soffice")
     pdftotext = require_program("pdftotext")
