@@ -125,6 +125,20 @@ def test_the_sources_own_layout_names_it_as_烟台_does(tmp_path, rendered):
         assert sequence(again.document) == sequence(rendered["document"])
 
 
+def test_the_commissioned_services_a_source_gives_take_their_published_place(tmp_path):
+    """四、委托业务费情况 is printed where the source gives 委托业务费 (经济分类款预算 30227; p. 29: “委托业务费财政拨款预算为
+    698万元，比上年预算减少107万元”, which the import does not yet write): 第三部分 is then numbered 一、 to 七、 as published."""
+    own = tmp_path / "with.yaml"
+    own.write_text(SOURCE.read_text(encoding="utf-8") + "经济分类款预算:\n  - {科目: 30227, 本年: 698, 上年: 805}\n",
+                   encoding="utf-8")
+    result = render_source(own, tmp_path / "out", ("html",), layout="山东")
+    shown = sequence(result.document)
+    third = shown[shown.index("第三部分  2026年部门预算情况和重要事项说明") + 1 : -1]
+    published = PUBLISHED[PUBLISHED.index("第三部分 2026年部门预算情况和重要事项说明") + 1 : -1]
+    assert [line for line in third if _HEADING.fullmatch(line)] == [line for line in published if _HEADING.fullmatch(line)]
+    assert "委托业务费698.00万元，比2025年减少107.00万元，下降13.29%" in html_text(result.outputs[0])
+
+
 def test_a_unit_budget_is_titled_as_a_unit_s(tmp_path):
     """A source of “类型: 单位” (梧州 2025, tests/sources/partial) is titled as the default layout's unit version
     titles it: “单位预算”, “单位概况”, “单位预算表”."""
