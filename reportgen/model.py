@@ -239,6 +239,8 @@ class ProjectClass(Record):
     line: int
     stated_change: Decimal | None = None
     stated_rate: Decimal | None = None
+    # 经济分类款预算.资金: the one fund the line is of (一般公共预算); "" for all 财政拨款
+    fund: str = ""
 
 
 @dataclass(repr=False, eq=False)

@@ -634,6 +634,45 @@ def test_a_三公_table_whose_pdf_prints_the_vehicle_parts_over_one_column_of_fi
         Decimal(f) * 10000 for f in figures]
 
 
+@pytest.mark.parametrize(("page", "figures"), [
+    ("js-zhengxie-2018-p9.pdf", ("884.16", "97.60")),  # “三公”经费、会议费、培训费支出预算表
+    ("js-jianchayuan-2018-p19.pdf", ("200.44", "700.00")),  # 一般公共预算“三公”经费、会议费、培训费支出预算表
+])
+def test_the_会议费_and_培训费_beside_the_三公_are_kept_as_一般公共预算_economic_款(catalog, page, figures):
+    """江苏省政协办公厅 2018 p.9, 江苏省人民检察院 2018 p.19: the “三公” table (一般公共预算's) prints 会议费 and 培训费
+    beside its items; the text says them (“一般公共预算拨款安排的会议费预算支出884.16万元”). Kept as the 一般公共预算's
+    economic 款 30215 and 30216 (经济分类款预算 with 资金), with no 上年 the table does not print."""
+    three = next(t for t in _read(page, catalog) if t.kind.id == "三公经费支出表")
+    lines = build([three], catalog).tree["经济分类款预算"]
+    assert [(line["科目"].value, line["本年"].value, line["资金"].value, "上年" in line) for line in lines] == [
+        ("30215", Decimal(figures[0]) * 10000, "一般公共预算", False),
+        ("30216", Decimal(figures[1]) * 10000, "一般公共预算", False)]
+
+
+_BESIDE_SOURCE = """部门: 江苏省政协办公厅
+年度: 2018
+金额单位: 万元
+经济分类款预算:
+  - {科目: 30215, 本年: 884.16, 资金: 一般公共预算}
+  - {科目: 30216, 本年: 97.60, 资金: 一般公共预算}
+"""
+
+
+@pytest.mark.parametrize(("said", "status"), [
+    ("884.16", "agree"),
+    ("884.61", "disagree"),
+])
+def test_a_sentence_on_the_一般公共预算_会议费_is_judged_against_the_table(said, status, tmp_path):
+    """江苏省政协办公厅 2018 p.7: “江苏省政协办公厅2018年度一般公共预算拨款安排的会议费预算支出884.16万元”."""
+    source, draft = tmp_path / "s.yaml", tmp_path / "d.txt"
+    source.write_text(_BESIDE_SOURCE, encoding="utf-8")
+    draft.write_text(f"江苏省政协办公厅2018年度一般公共预算拨款安排的会议费预算支出{said}万元。", encoding="utf-8")
+    result, problems = review(source, draft, despite_errors=True)
+    assert result is not None, problems
+    (verdict,) = [v for v in result.verdicts if v.statement.kind != "cell"]
+    assert verdict.status == status
+
+
 def test_a_group_header_printed_beside_another_header_still_heads_its_group(catalog):
     """上海市刑事科学技术研究院 2026 p.19 (a page of the Shanghai corpus): 公务用车购置及运行费 over 小计, 购置费 and 运行费,
     beside 机关运行经费预算数 — a group header, with words under it, is never taken for one column's."""

@@ -395,6 +395,17 @@ def test_economic_lines_are_said_with_their_total_and_each_change():
     assert "3.差旅费1.00万元，比2022年减少1.00万元，下降50.00%。" in text
 
 
+def test_economic_lines_of_one_fund_are_said_as_that_funds_with_no_comparison_not_given(tmp_path):
+    """江苏省政协办公厅 2018 (公开09表, 一般公共预算's): 会议费 and 培训费 imported with 资金 一般公共预算 and no 上年."""
+    text = ("部门: 江苏省政协办公厅\n年度: 2018\n金额单位: 万元\n经济分类款预算:\n"
+            "  - {科目: 30215, 本年: 884.16, 资金: 一般公共预算}\n  - {科目: 30216, 本年: 97.6, 资金: 一般公共预算}\n")
+    prepared, document = rendered("js.yaml", text, tmp_path)
+    plain = document.plain_text()
+    assert ("江苏省政协办公厅2018年一般公共预算拨款安排的会议费、培训费预算981.76万元，其中：会议费884.16万元；培训费97.60万元。"
+            in plain)
+    assert "1.会议费884.16万元。" in plain and "财政拨款预算" not in plain
+
+
 def test_an_economic_lines_stated_rate_is_checked_and_a_class_code_refused(tmp_path):
     text = (PARTIAL / "sichuan-school-2023.yaml").read_text(encoding="utf-8")
     slip = text.replace("{科目: 30216, 本年: 2, 上年: 1.5,", "{科目: 30216, 本年: 2, 上年: 1.5, 增减率: 75,")

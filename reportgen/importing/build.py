@@ -47,6 +47,10 @@ THREE_PUBLIC_ITEMS = ("因公出国（境）费", "公务用车购置费", "公�
 # Spending a 支出总表 may print beside 基本支出 and 项目支出, in its 合计: 广州's 事业单位经营支出, 对附属单位补助支出
 # and 上缴上级支出 columns; 江苏's 单位预留机动经费 (held for the year's needs, no field of the source holds it).
 BESIDE_BASIC = ("上缴上级支出", "经营支出", "对附属单位补助支出", "单位预留机动经费")
+# Spending a “三公” table may print beside its items (江苏's 会议费, 培训费), in its 合计 but in no “三公” total: each an
+# economic 款 of the table's fund, 一般公共预算 (the table is 一般公共预算's, as the “三公” of the source is)
+BESIDE_THREE = ("会议费", "培训费")
+THREE_PUBLIC_FUND = "一般公共预算"
 
 
 def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsure: list[Table] | None = None) -> Imported:
@@ -1071,6 +1075,8 @@ def _three_public(result: Imported, tree: Tree) -> None:
         section[item] = entry
     if section:
         tree["三公经费"] = section
+    if lines := _beside_three(result, table, this):
+        tree["经济分类款预算"] = lines
     if executed and last is not None:
         actual: Tree = {item: value(result, table, last.amounts[item], f"上年执行数.三公经费.{item}")
                         for item in THREE_PUBLIC_ITEMS if item in last.amounts}
@@ -1080,6 +1086,22 @@ def _three_public(result: Imported, tree: Tree) -> None:
         if (prior := _under_last_budget(this, last, "机关运行经费")) is not None:
             running["上年"] = value(result, table, prior, "机关运行经费.上年")
         tree["机关运行经费"] = running
+
+
+def _beside_three(result: Imported, table: Table, this: Row) -> list[Tree]:
+    """经济分类款预算: the 款 a “三公” table prints beside its items (江苏's 会议费, 培训费), each as the 一般公共预算's by the
+    code the registry gives its name (one code only); a blank cell is no figure, and is left out (never 0)."""
+    named = codes.codes_by_name("经济分类")
+    lines: list[Tree] = []
+    for name in BESIDE_THREE:
+        amount = this.amounts.get(name)
+        found = named.get(name, frozenset())
+        if amount is None or amount.blank or len(found) != 1:
+            continue
+        code = next(iter(found))
+        lines.append({"科目": Placed(code), "本年": value(result, table, amount, f"经济分类款预算 {code}.本年"),
+                      "资金": Placed(THREE_PUBLIC_FUND)})
+    return lines
 
 
 def _under_last_budget(this: Row, last: Row | None, item: str) -> Amount | None:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from reportgen.errors import shown_text
 from reportgen.importing.build import (
     BESIDE_BASIC,
+    BESIDE_THREE,
     FUND_TABLES,
     this_year_income,
     three_public_rows,
@@ -32,8 +33,6 @@ ROW_SUMS = (("基本支出", "项目支出"), ("人员经费", "公用经费"), 
 # Spending a 支出总表 may print beside 基本支出 and 项目支出: in its 合计 (build.BESIDE_BASIC) or a part of one of
 # them (北京's “其中事业单位经营支出”).
 BESIDES = {"基本支出": BESIDE_BASIC}
-# Spending a “三公” table may print beside its items (江苏's 会议费, 培训费), in its 合计 but in no “三公” total.
-BESIDE_THREE = ("会议费", "培训费")
 # The sources of a year's income (财政拨款 or its three funds, and the rest); 上年结转 may or may not be
 # in a table's 合计 (Shanghai's 合计 holds all; the national 收入总表's 小计 is this year's only).
 # 单位资金 and 使用非财政拨款结余 (烟台, 北京: columns no field of the source holds) are sources all the same, and

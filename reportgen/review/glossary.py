@@ -413,6 +413,7 @@ class Glossary(Naming[Figure]):
         self._economic(f)
         self._projects(b, f)
         self._project_classes(b, f)
+        self._economic_lines(b)
         self._fund_balances(b)
         self._balances(b)
 
@@ -687,6 +688,17 @@ class Glossary(Naming[Figure]):
                 line.amount - line.stated_change if line.stated_change is not None else None)
             figure = Figure(f"项目支出中的{line.name}", line.amount, prior, None, wholes=wholes)
             self.project_classes[normalize(line.name, self.department)] = figure
+
+    def _economic_lines(self, b: Budget) -> None:
+        """经济分类款预算 of one fund (江苏's 会议费 and 培训费 of 一般公共预算), by the names vocabulary.yaml gives the 款
+        that name that fund (“一般公共预算拨款安排的会议费”): its bare name is the 经济分类 line's of the basic spending."""
+        said = named_quantities()
+        for line in b.economic_lines:
+            names = [name for name in said.get(line.name, ()) if line.fund and line.fund in name]
+            prior = line.prior if line.prior is not None else (
+                line.amount - line.stated_change if line.stated_change is not None else None)
+            if names:
+                self.add(Figure(f"{line.fund}{line.name}", line.amount, prior), *names)
 
     def _projects(self, b: Budget, f: Computed) -> None:
         """Each project of the source by its own name, a share of the project spending."""

@@ -265,9 +265,12 @@ def spending_total(reader: SourceReader, d: LocDict) -> Decimal | None:
 
 
 def economic_lines(reader: SourceReader, d: LocDict) -> list[ProjectClass]:
-    """经济分类款预算: some economic 款 of 财政拨款 with their prior year, as a text lists them."""
-    lines = class_lines(reader, d.get("经济分类款预算", []), "经济分类款预算", "本年")
-    for line in lines:
+    """经济分类款预算: some economic 款 of 财政拨款 (or of its 一般公共预算 alone: 资金) with their prior year, as a text
+    lists them."""
+    items = d.get("经济分类款预算", [])
+    lines = class_lines(reader, items, "经济分类款预算", "本年")
+    for line, item in zip(lines, items, strict=True):
+        line.fund = str(item.get("资金", ""))
         if line.name and len(line.code) != 5:
             reader.error("R-科目层级", f"经济分类款预算按“款”（5 位编码）填报，{line.code} 不是", line.line,
                          "经济分类款预算.科目")
