@@ -99,7 +99,8 @@ def test_the_tables_are_the_published_ones_numbered_and_titled_as_published(rend
     titles = [text for level, text in sequence(result.document) if not level]
     published = published_tables(tables)
     assert titles == published[: len(titles)] and len(titles) == 10  # 预算01表 … 预算10表 政府采购预算明细表
-    assert {t.unit_line for t in result.document.tables()} == {"金额单位：万元"}  # as each published table heads it
+    # as each published table heads it: its unit alone under its title, no department line
+    assert {(t.department_line, t.unit_line) for t in result.document.tables()} == {("", "金额单位：万元")}
 
 
 def test_the_docx_and_the_html_carry_the_structure_and_agree_with_the_source(rendered):
