@@ -155,9 +155,11 @@ class Layout(Record):
     # (去掉, ids), (加入, ids), (在后, {id: the id it follows}) — in the order written
     table_edits: tuple[tuple[str, object], ...] = ()
     # 表格清单.另起一页: 全部 (each table starts a page), 首张以外 (each but the first), 否;
-    # 表格清单.编制: the words before the department's name over each table ("" 部门名称：)
+    # 表格清单.编制: the words before the department's name over each table ("" 部门名称：);
+    # 表格清单.部门名称: 不印 — no department line over the tables (北京's 报表: the title, then 金额单位 alone)
     tables_new_page: str = "否"
     tables_label: str = ""
+    tables_department: bool = True
 
     def table_list(self) -> list[str]:
         """The ids of the tables this layout prints, in order: the kinds the default prints (tablekinds,
@@ -428,7 +430,8 @@ def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
                     body_points=base.body_points, body_line=base.body_line, table_smallest=base.table_smallest,
                     landscape_tables=base.landscape_tables, workbook=base.workbook,
                     lineage=(name, *base.lineage) if base_name is not None else (name,), table_edits=base.table_edits,
-                    tables_new_page=base.tables_new_page, tables_label=base.tables_label)
+                    tables_new_page=base.tables_new_page, tables_label=base.tables_label,
+                    tables_department=base.tables_department)
     _apply(layout, data, str(file))
     if "版本" in data:
         _apply_editions(layout, folder, data, occasion)
@@ -769,8 +772,9 @@ def _spec_columns(spec: dict, name: str, at: str) -> tuple[list, dict, str]:
 
 
 _LIST_EXAMPLE = ("如 表格清单: {去掉: [项目支出表], 加入: [机关运行经费表], 在后: {一般公共预算基本支出表: 支出总表}, "
-                 "另起一页: 全部, 编制: 编制部门：}")
-_LIST_KEYS = {"去掉", "加入", "在后", "另起一页", "编制"}
+                 "另起一页: 全部, 编制: 编制部门：, 部门名称: 不印}")
+_LIST_KEYS = {"去掉", "加入", "在后", "另起一页", "编制", "部门名称"}
+_DEPARTMENT_LINES = ("印出", "不印")
 _NEW_PAGES = ("全部", "首张以外", "否")
 
 
@@ -791,10 +795,14 @@ def _set_table_list(layout: Layout, value: object, at: str) -> None:
         raise LayoutError(f"{at}: “表格清单.另起一页”应为 {'、'.join(_NEW_PAGES)}")
     if not isinstance(value.get("编制", ""), str):
         raise LayoutError(f"{at}: “表格清单.编制”应为文字（表上部门名称前的文字，如 编制部门：）")
+    if value.get("部门名称", "印出") not in _DEPARTMENT_LINES:
+        raise LayoutError(f"{at}: “表格清单.部门名称”应为 {'、'.join(_DEPARTMENT_LINES)}（表上是否印部门名称一行）")
     edits = [(key, value[key]) for key in ("去掉", "加入", "在后") if key in value]
     layout.table_edits = (*layout.table_edits, *edits)
     layout.tables_new_page = str(value.get("另起一页", layout.tables_new_page))
     layout.tables_label = str(value.get("编制", layout.tables_label))
+    if "部门名称" in value:
+        layout.tables_department = value["部门名称"] == "印出"
 
 
 # What each setting of a 版式.yaml does to the layout it is based on, in the order they apply;

@@ -154,7 +154,8 @@ def placed_tables(layout: Layout, budget: Budget) -> list[dict[str, Any]]:
             continue
         new_page = layout.tables_new_page == "全部" or layout.tables_new_page == "首张以外" and bool(placed)
         placed.append({"ref": form.ref, "title": form.title, "note": form.note[0] if form.note else "",
-                       "args": list(form.note[1:]), "new_page": new_page, "label": layout.tables_label})
+                       "args": list(form.note[1:]), "new_page": new_page, "label": layout.tables_label,
+                       "department": layout.tables_department})
     return placed
 
 

@@ -337,7 +337,8 @@ def test_libreoffice_accept_all_keeps_the_renders_pages_and_heading_styles(compa
         blocks = list((compared(name).result if name in PAIRS else diff_documents(old, new)).blocks())
         for before, block in zip(blocks, blocks[1:], strict=False):
             if before.status == "deleted" and block.kind == "heading" and block.new is not None:
+                # (its largest boxes: a 目录 of two levels, 北京's, lists the heading too, in the diff as plain words)
                 size = heights(tmp_path / f"new{n}.keep.pdf", block.item.text)
-                assert size and heights(tmp_path / f"diff{n}.accept.pdf", block.item.text) == size, name
+                assert size and max(heights(tmp_path / f"diff{n}.accept.pdf", block.item.text)) == max(size), name
                 checked.append(name)
     assert {"yantian-默认", "kept", "changed", "level"} <= set(checked), checked
