@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.layouts import shipped
 from reportgen.render import render_source
 from reportgen.review import review
 from tests.clients import require_program
@@ -127,3 +128,17 @@ def test_libreoffice_opens_the_docx(tmp_path):
     printed = next(p for p in result.outputs if p.suffix == ".pdf")
     text = "".join(pdf_text(printed).split())
     assert "第二部分2026年度部门预算报表" in text and "预算10表政府采购预算明细表" in text and "金额单位：万元" in text
+
+
+@pytest.mark.parametrize("layout", [name for name, _ in shipped()])
+def test_in_every_layout_the_years_spending_beside_its_carry_forward_reads_back_as_the_source(rendered, layout):
+    """北京市民政局 carries 1,776.86万元 into next year: 本年支出 69,317.31 and 支出总计 71,094.17 differ. The default
+    layout said “支出预算69,317.31万元” and 深圳's “北京市民政局预算69,317.31万元”, which a reader (and `check --against`)
+    takes for 支出总计 — drafts that disagreed with their own source; they say 本年支出预算 where 结转下年 stands beside it."""
+    _, _, source, _ = rendered
+    result = render_source(source, source.parent / f"in-{layout}", layout=layout)
+    assert result.outputs, [f.format() for f in result.findings]
+    for path in result.outputs:
+        checked, problems = review(source, path)
+        assert checked is not None, problems
+        assert [v.statement.text for v in checked.verdicts if v.status == "disagree"] == [], path.suffix
