@@ -6,7 +6,7 @@ economic classification read as one line a 款, and a table that is none of the 
 
 The fixtures are page extracts (pypdf) of published PDFs of /work/shared/corpus (ORIGIN.md there):
 深圳市民政局 2026 pp. 16–18, 烟台市大数据局 2026 pp. 1, 6–8, 15–17, 广州市气象局 2026 pp. 5–6, 12–13, 16,
-北京市水务局 2026 报表 p. 33."""
+北京市水务局 2026 报表 p. 33, 烟台市大数据局 2026 pp. 1, 6, 7, 9, 24."""
 
 from __future__ import annotations
 
@@ -245,3 +245,13 @@ def test_two_income_rows_with_no_figures_one_over_the_other_are_two_rows() -> No
     table = next(t for t in known if t.kind.id == "收支总表")
     names = ["".join(row[0].text.split()) for row in table.grid.rows if row and row[0].text]
     assert names[names.index("本年收入合计") + 1:][:2] == ["上级补助收入", "附属单位上缴收入"]
+
+
+def test_a_project_list_with_a_name_printed_twice_is_told_not_written_never_dropped_in_silence() -> None:
+    """烟台市大数据局 2026's 公开表11 (p. 24) prints “实施公车统管费用” twice (5.00 and 1.00: two units' projects, no unit
+    named). A source holds each project name once, so the list is not written — and the import says so, naming the
+    table, the name and what to do; it had written nothing and said nothing (a table listed as read, its rows gone)."""
+    result = import_files([FIXTURES / "yantai-dashujuju-2026-p1-6-7-9-24.pdf"], None)
+    assert "项目" not in result.imported.tree["支出"]
+    told = [n for n in result.notes if "读出的 4 个项目没有写入源文件" in n]
+    assert len(told) == 1 and "“实施公车统管费用”印了 2 次" in told[0] and "第5页" in told[0]

@@ -822,8 +822,22 @@ def _projects(result: Imported) -> list[Tree]:
         out.append(item)
     names = Counter(str(item["名称"].value) for item in out if isinstance(item["名称"], Placed))
     # a name printed for more than one project, with no unit to tell them apart (烟台's 项目支出预算情况表 sets out
-    # every unit's projects, 实施公车统管 five times): no list a source holds (each name once); its rows are told unread
-    return [] if any(count > 1 for count in names.values()) or not _read_whole(result.rows["项目支出表"], table) else out
+    # every unit's projects, 实施公车统管 five times): no list a source holds (each name once); so told, not written
+    twice = {name: count for name, count in names.items() if count > 1}
+    whole = _read_whole(result.rows["项目支出表"], table)
+    if out and (twice or not whole):
+        result.told.append(_projects_not_written(table, twice, len(out)))
+        return []
+    return out
+
+
+def _projects_not_written(table: Table, twice: dict[str, int], read: int) -> str:
+    """Why the 项目支出表's projects, read and reconciled, are not written as the source's 支出.项目."""
+    named = "、".join(f"“{name}”印了 {count} 次" for name, count in list(twice.items())[:3])
+    more = f"等 {len(twice)} 个名称各印了不止一次" if len(twice) > 3 else ""
+    why = (f"{named}{more}，表中没有写明各属哪个单位，源文件的项目名称各只能有一个" if twice
+           else "读出的项目之和与表中印出的合计不符，只读出了其中一部分")
+    return f"项目支出表（{table.grid.shown}）读出的 {read} 个项目没有写入源文件：{why}；请按原表核对后自行填写“支出.项目”"
 
 
 def _read_whole(rows: list[Row], table: Table) -> bool:

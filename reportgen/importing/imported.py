@@ -37,6 +37,8 @@ class Imported:
     used: dict[tuple[str, int, int], str] = field(default_factory=dict)  # (table, row, col) → the field it gave
     # the tables printed but not read for sure (sure.py): their figures unknown, never taken as absent or 0
     unsure: list[Table] = field(default_factory=list)
+    # what the build read and did not write, and why (told with the import's notes, never dropped in silence)
+    told: list[str] = field(default_factory=list)
 
 
 # A reader of the rows of a table of some shape, with the problems it finds; None: a shape read otherwise.

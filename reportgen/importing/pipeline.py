@@ -324,6 +324,7 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
         notes.append(_prose_only(paths, prose.stated, prose.written))
     imported = prose.imported if prose is not None else _built(paths, tables, unknown, catalog, layout, unsure)
     imported.unsure = unsure
+    notes += imported.told
     slips, tails = rounding_tails(imported, differences(imported))
     notes += tail_notes(tails)
     found = grouped(slips) + unreadables(imported.problems + _misplaced_cells(unsure)) \
