@@ -65,7 +65,7 @@ MESSAGE_NAMES = {
     "too_large",  # the desk: an upload past its bound
     "_print_one", "Span", "first_disclosure",  # review, import: one disclosure of several in one file, by its pages
     "described", "units_set_aside", "against_the_departments", "_set_aside",  # import: a unit's table set aside, and why
-    "rebuilt_note", "missing_note", "lost_note", "_misnamed_note", "_unread_sum_note",  # import: a code printed with another's name, a row of a table no kind names off its total
+    "rebuilt_note", "missing_note", "lost_note", "lost_sheets", "_misnamed_note", "_unread_sum_note",  # import: a code printed with another's name, a row of a table no kind names off its total
     "_CHANGE_TEXT", "_FLAT_TEXT", "_RATE_TEXT", "_SHARE_TEXT",  # patterns of what a draft may say (compiled later)  # a batch's notes; what stands for unquoted words; SOURCE_DATE_EPOCH
 }
 

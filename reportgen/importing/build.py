@@ -824,8 +824,7 @@ def _projects(result: Imported) -> list[Tree]:
     # a name printed for more than one project, with no unit to tell them apart (烟台's 项目支出预算情况表 sets out
     # every unit's projects, 实施公车统管 five times): no list a source holds (each name once); so told, not written
     twice = {name: count for name, count in names.items() if count > 1}
-    whole = _read_whole(result.rows["项目支出表"], table)
-    if out and (twice or not whole):
+    if out and (twice or not _read_whole(result.rows["项目支出表"], table)):
         result.told.append(_projects_not_written(table, twice, len(out)))
         return []
     return out

@@ -108,7 +108,13 @@ def _text(part: Message) -> str | None:
 
 
 def lost_note(file: str, lost: list[str], read: int) -> str:
-    """What is told of the sheets an archive's frameset names and does not hold."""
+    """What is told of the sheets an archive's frameset names and does not hold, naming ``file``."""
+    return f"{file}：{lost_sheets(lost, read)}"
+
+
+def lost_sheets(lost: list[str], read: int) -> str:
+    """What is told of the sheets an archive's frameset names and does not hold (a message naming the file puts
+    it in front)."""
     names = "、".join(f"“{name}”" for name in lost[:10]) + (f" 等 {len(lost)} 张" if len(lost) > 10 else "")
-    return (f"{file}：这是 Excel 存为“单个文件网页”的工作簿，其中的工作表{names}在文件中找不到（文件不完整），"
+    return (f"这是 Excel 存为“单个文件网页”的工作簿，其中的工作表{names}在文件中找不到（文件不完整），"
             f"未读取；其余 {read} 张已读取：请在 Excel 中重新另存为 .xlsx 后再提交")

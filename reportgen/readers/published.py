@@ -181,7 +181,7 @@ def _archived_workbook(path: Path, workbook: mht.Workbook) -> Published:
     lines one after another; refused where the archive holds none of the sheets it names."""
     file = str(path)
     if not workbook.sheets:
-        raise Unreadable(file, mht.lost_note(file, workbook.lost, 0).removeprefix(f"{file}："))
+        raise Unreadable(file, mht.lost_sheets(workbook.lost, 0))
     lines: list[Line] = []
     outside = False
     try:
@@ -191,7 +191,7 @@ def _archived_workbook(path: Path, workbook: mht.Workbook) -> Published:
             lines += [replace(line, number=len(lines) + n) for n, line in enumerate(read, start=1)]
     except ImportRefused as exc:
         raise Unreadable.of(exc, file) from None
-    lost = mht.lost_note(file, workbook.lost, len(workbook.sheets)).removeprefix(f"{file}：") if workbook.lost else ""
+    lost = mht.lost_sheets(workbook.lost, len(workbook.sheets)) if workbook.lost else ""
     return Published(path, "page" if outside else "html", lines, data=workbook.sheets[0][1], workbook=workbook,
                      damaged=lost)  # a sheet lost: what it held would be judged missing, none of it judged
 
