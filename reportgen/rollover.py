@@ -105,12 +105,16 @@ def scalar(value: Any, flow: bool = False) -> str:
         return str(value)
     text = str(value)
     plain = text == text.strip() and "\n" not in text and not (flow and _FLOW_UNSAFE.search(text))
-    if plain and text:
-        try:
-            plain = yaml.safe_load(text) == text
-        except yaml.YAMLError:
-            plain = False
-    return text if plain and text else json.dumps(text, ensure_ascii=False)
+    return text if plain and text and _reads_back(text) else json.dumps(text, ensure_ascii=False)
+
+
+@functools.lru_cache(maxsize=65536)
+def _reads_back(text: str) -> bool:
+    """Whether YAML reads ``text`` unquoted as that very string (a source repeats its keys and names thousands of times)."""
+    try:
+        return bool(yaml.safe_load(text) == text)
+    except yaml.YAMLError:
+        return False
 
 
 def _is_scalar(value: Any) -> bool:
