@@ -743,10 +743,11 @@ def test_both_totals_said_as_one_and_a_change_compared_with_a_quantity_word_are_
 def test_a_central_departments_three_public_budget_in_its_own_words_is_read(tmp_path):
     """国家统计局 2011（http://msn.finance.sina.com.cn/gdxw/20110719/2142182194.html）: “国家统计局及所属机构“三公经费”财政拨款
     预算数合计为……万元。其中，因公出国(境)费……万元，车辆购置及运行费……万元，公务接待费……万元。”; and 綦江公路事务中心 2023 决算's
-    “一般公共财政拨款收入较上年增加……万元”: the 一般公共预算拨款's."""
+    “一般公共财政拨款收入较上年增加……万元”: the 一般公共预算拨款's — and its “政府性基金减少……万元” after it, a fund said bare,
+    neither its income's nor its spending's for sure: unread (it was read as the 政府性基金预算支出)."""
     result = _reviewed(tmp_path, "测试局及所属机构“三公经费”财政拨款预算数合计为10万元。其中,因公出国(境)费1万元,车辆购置及运行费5万元,"
-                       "公务接待费4万元。", "一般公共财政拨款收入较上年增加3万元。")
+                       "公务接待费4万元。", "一般公共财政拨款收入较上年增加3万元,政府性基金减少2万元。")
     said = [(v.statement.text, v.status, v.subject) for v in result.verdicts]
     assert said == [("10万元", "agree", "“三公”经费"), ("1万元", "agree", "因公出国（境）费"),
                     ("5万元", "agree", "公务用车购置及运行维护费"), ("4万元", "agree", "公务接待费"),
-                    ("较上年增加3万元", "unknown", "一般公共预算拨款")]
+                    ("较上年增加3万元", "unknown", "一般公共预算拨款"), ("2万元", "unknown", "")]

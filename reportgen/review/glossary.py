@@ -138,7 +138,8 @@ def _candidates(text: str) -> Iterator[str]:
     yield SPENT_BUDGET.sub("支出", text)
     yield _PROJECT_WORD.sub("", text)
     yield text + "费"
-    yield text + "支出"
+    if text not in _FUND_WORDS:  # (a fund said bare, “政府性基金减少401.85万元”, 綦江 2023 决算: its income as well as its spending)
+        yield text + "支出"
     yield _BUDGETED.sub("", text)  # “因公出国（境）费预算支出”（江苏）: the 因公出国（境）费 budgeted
     yield _FEE_SPENT.sub("", text)  # “因公出国（境）费支出70万元”: the 因公出国（境）费 spent
 
