@@ -158,6 +158,8 @@ def _any(*keys: str) -> str:
 
 
 _PRIOR = rf"(?:{_any('上年')}|\d{{4}}年度?)"
+# the first characters of the words that open a comparison (与, 比, 较, 同): a year right after one is that comparison's
+_COMPARE_OPENINGS = re.escape("".join(sorted({word[0] for key in ("比较", "持平前", "同比") for word in _WORDS[key]})))
 # “比上年”“同比”, and “与上年相比，”“比上年相比”“与上年数相比，”（江苏）: the comparison said before its year and after it
 # “比年初预算数增加”“比预算数增加”（佛山 2019 决算）: a 决算 against its own year's budget, no year said (its base
 # the 本年基数 right after 比/较: the pattern's ``same`` group, empty, says so)
@@ -166,7 +168,7 @@ _COMPARE = (rf"(?:{_any('同比')}|(?:{_any('比较')}){_PRIOR}(?:{_any('相比'
             rf"|(?:{_any('持平前')}){_PRIOR}(?:{_any('基数')}|数)?(?:{_any('相比')})[，,]?"
             # the year and 相比 with no 与 before them (“2024年度收入合计4697.76万元，2023年度相比，减少956.31万元”, 开州大进镇
             # 2024 决算): the comparison all the same
-            rf"|(?<![\d与比较同])\d{{4}}年度?(?:{_any('相比')})[，,]?)")
+            rf"|(?<![\d{_COMPARE_OPENINGS}])\d{{4}}年度?(?:{_any('相比')})[，,]?)")
 # a prior with no unit right before the direction is in the change's (“较上年2.08减少0.03万元”, 吉林和龙 2018 决算)
 # “较2024年的2190万元减少221万元”“比2025年年初预算数69043.50万元增加2050.67万元”: the prior may be written
 # inline (a comma after it: “比上年预算2,920.59万元，减少878.04万元”, 烟台; or in a note the template left in: “比上年预算

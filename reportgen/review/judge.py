@@ -441,7 +441,7 @@ def _budget_in_final(st: Statement, reading: _Reading) -> bool:
     return said is not None and not st.label[:said.start()].endswith(_FUND_BUDGETS)
 
 
-_FUND_BUDGETS = tuple(word.removesuffix("预算") for word in _FUNDS if word.endswith("预算")) + ("政府性基金", "国有资本经营")
+_FUND_BUDGETS = tuple(word.removesuffix("预算") for word in _FUNDS)  # (vocabulary.yaml 部分的限定: 一般公共预算 → 一般公共)
 
 
 def _budget_of_figure(st: Statement, figure: Figure) -> Verdict:
