@@ -679,3 +679,75 @@ def test_two_amounts_said_of_income_and_spending_together_are_each_its_own(tmp_p
         ("rate", "", "下降38.28%")]
     rates = reviewed_against(tmp_path, CARRIED, _written(tmp_path, "与2024年相比，收、支总计各减少12.86,25.97万元，各下降23.51%、38.28%。"))
     assert [v.subject for v in rates.verdicts] == ["收入总计", "收入总计", "支出总计", "支出总计"]
+
+
+# A 决算 of the same unit, its “三公” table's 预算数 beside each outturn (20 budgeted: 0, 9, 11, 0; 9.07 spent)
+FINAL_SOURCE = "种类: 决算\n" + SOURCE.replace("年度: 2025", "年度: 2021").replace(
+    """三公经费:
+  因公出国（境）费: {本年: 1}
+  公务用车购置费: {本年: 2}
+  公务用车运行维护费: {本年: 3}
+  公务接待费: {本年: 4}""", """三公经费:
+  因公出国（境）费: {本年: 0, 预算: 0}
+  公务用车购置费: {本年: 0, 预算: 0}
+  公务用车运行维护费: {本年: 5.07, 预算: 11}
+  公务接待费: {本年: 4, 预算: 9}""")
+
+
+def test_a_budget_a_final_account_says_and_the_parts_listed_under_it_are_judged_as_the_budget(tmp_path):
+    """重庆铜梁 安居镇 2021 “三公”决算（https://cqstl.gov.cn/jz/ajz_70782/zwgk_70755/fdzdgknr_70758/ysjs3334/jsgk/202210/
+    t20221026_11229485.html）: “2021年我镇“三公”经费预算为20万元，其中：因公出国(境)费0万元，公务接待费9万元，公务用车运行
+    维护费11万元，公务用车购置0万元。” — a 决算's budget and its items' budgets (the “三公” table's 预算数), not the outturns
+    (9.07 spent: each was told as a slip of its outturn); a planted budget is told against the table's 预算数."""
+    draft = tmp_path / "稿.txt"
+    lines = ["2021年我镇“三公”经费预算为20万元,其中:因公出国(境)费0万元,公务接待费9万元,公务用车运行维护费11万元,"
+             "公务用车购置0万元。", "2021年“三公”经费支出共计9.07万元。"]
+    draft.write_text("\n".join(lines), encoding="utf-8")
+    result = reviewed_against(tmp_path, FINAL_SOURCE, draft)
+    said = [(v.statement.text, v.status, v.subject) for v in result.verdicts if v.statement.kind == "amount"]
+    assert said == [("20万元", "agree", "“三公”经费预算数"), ("0万元", "agree", "因公出国（境）费预算数"),
+                    ("9万元", "agree", "公务接待费预算数"), ("11万元", "agree", "公务用车运行维护费预算数"),
+                    ("0万元", "agree", "公务用车购置费预算数"), ("9.07万元", "agree", "“三公”经费")]
+    draft.write_text("\n".join(lines).replace("预算为20万元", "预算为21万元"), encoding="utf-8")
+    told = [(v.statement.text, v.expected) for v in reviewed_against(tmp_path, FINAL_SOURCE, draft).verdicts
+            if v.status == "disagree"]
+    assert told == [("21万元", "20万元")]
+
+
+def test_the_parts_a_final_account_lists_after_its_budget_and_outturn_are_the_outturns(tmp_path):
+    """昆明市科学技术局 2018 决算 (round 4): “……“三公”经费支出预算为20万元,支出决算为9.07万元。其中:公务接待费支出决算为4
+    万元” — the parts of the sentence before are of its outturn, as before: judged as the outturns."""
+    draft = tmp_path / "稿.txt"
+    draft.write_text("2021年度“三公”经费支出预算为20万元,支出决算为9.07万元。其中:公务接待费支出决算为4万元,"
+                     "公务用车运行维护费5.07万元。", encoding="utf-8")
+    result = reviewed_against(tmp_path, FINAL_SOURCE, draft)
+    said = [(v.statement.text, v.status, v.subject) for v in result.verdicts if v.statement.kind == "amount"]
+    assert said == [("20万元", "agree", "“三公”经费预算数"), ("9.07万元", "agree", "“三公”经费"),
+                    ("4万元", "agree", "公务接待费"), ("5.07万元", "agree", "公务用车运行维护费")]
+
+
+def test_both_totals_said_as_one_and_a_change_compared_with_a_quantity_word_are_read(tmp_path):
+    """重庆 2023、2024 决算: “收支较上年决算数减少5137.56万元”（渝中 解放碑管委会）, “收、支与2023年度相比，减少101.47万元”
+    （垫江县统计局）: the change of the two totals, one where they are one (收入总计 560 = 支出总计 560 here); “较上年支出数减少
+    0.71万元”（铜梁安居镇）: the change of the amount before it, 支出数 only what it is compared with — not the 支出总计;
+    “2024年度收入合计4697.76万元，2023年度相比，减少956.31万元”（开州大进镇, no 与）: the 收入合计's change."""
+    result = _reviewed(tmp_path, "2025年度收入总计560万元,支出总计560万元。收支较上年决算数减少5万元,下降1%。",
+                       "2025年度收入总计560万元,支出总计560万元。收、支与2024年度相比,减少5万元,下降1%。",
+                       "2025年“三公”经费支出共计10万元,较上年支出数减少0.71万元,下降6.63%。",
+                       "2025年度收入合计560万元,2024年度相比,减少5万元,下降0.88%。")
+    changes = [(v.statement.kind, v.subject) for v in result.verdicts if v.statement.kind in ("change", "rate")]
+    assert changes == [("change", "收入总计"), ("rate", "收入总计"), ("change", "收入总计"), ("rate", "收入总计"),
+                       ("change", "“三公”经费"), ("rate", "“三公”经费"), ("change", "本年收入合计"), ("rate", "本年收入合计")]
+
+
+def test_a_central_departments_three_public_budget_in_its_own_words_is_read(tmp_path):
+    """国家统计局 2011（http://msn.finance.sina.com.cn/gdxw/20110719/2142182194.html）: “国家统计局及所属机构“三公经费”财政拨款
+    预算数合计为……万元。其中，因公出国(境)费……万元，车辆购置及运行费……万元，公务接待费……万元。”; and 綦江公路事务中心 2023 决算's
+    “一般公共财政拨款收入较上年增加……万元”: the 一般公共预算拨款's — and its “政府性基金减少……万元” after it, a fund said bare,
+    neither its income's nor its spending's for sure: unread (it was read as the 政府性基金预算支出)."""
+    result = _reviewed(tmp_path, "测试局及所属机构“三公经费”财政拨款预算数合计为10万元。其中,因公出国(境)费1万元,车辆购置及运行费5万元,"
+                       "公务接待费4万元。", "一般公共财政拨款收入较上年增加3万元,政府性基金减少2万元。")
+    said = [(v.statement.text, v.status, v.subject) for v in result.verdicts]
+    assert said == [("10万元", "agree", "“三公”经费"), ("1万元", "agree", "因公出国（境）费"),
+                    ("5万元", "agree", "公务用车购置及运行维护费"), ("4万元", "agree", "公务接待费"),
+                    ("较上年增加3万元", "unknown", "一般公共预算拨款"), ("2万元", "unknown", "")]

@@ -158,12 +158,17 @@ def _any(*keys: str) -> str:
 
 
 _PRIOR = rf"(?:{_any('上年')}|\d{{4}}年度?)"
+# the first characters of the words that open a comparison (与, 比, 较, 同): a year right after one is that comparison's
+_COMPARE_OPENINGS = re.escape("".join(sorted({word[0] for key in ("比较", "持平前", "同比") for word in _WORDS[key]})))
 # “比上年”“同比”, and “与上年相比，”“比上年相比”“与上年数相比，”（江苏）: the comparison said before its year and after it
 # “比年初预算数增加”“比预算数增加”（佛山 2019 决算）: a 决算 against its own year's budget, no year said (its base
 # the 本年基数 right after 比/较: the pattern's ``same`` group, empty, says so)
 _COMPARE = (rf"(?:{_any('同比')}|(?:{_any('比较')}){_PRIOR}(?:{_any('相比')})?"
             rf"|(?:{_any('比较')})(?P<same>)(?=(?:{_any('本年基数')}))"
-            rf"|(?:{_any('持平前')}){_PRIOR}(?:{_any('基数')}|数)?(?:{_any('相比')})[，,]?)")
+            rf"|(?:{_any('持平前')}){_PRIOR}(?:{_any('基数')}|数)?(?:{_any('相比')})[，,]?"
+            # the year and 相比 with no 与 before them (“2024年度收入合计4697.76万元，2023年度相比，减少956.31万元”, 开州大进镇
+            # 2024 决算): the comparison all the same
+            rf"|(?<![\d{_COMPARE_OPENINGS}])\d{{4}}年度?(?:{_any('相比')})[，,]?)")
 # a prior with no unit right before the direction is in the change's (“较上年2.08减少0.03万元”, 吉林和龙 2018 决算)
 # “较2024年的2190万元减少221万元”“比2025年年初预算数69043.50万元增加2050.67万元”: the prior may be written
 # inline (a comma after it: “比上年预算2,920.59万元，减少878.04万元”, 烟台; or in a note the template left in: “比上年预算
@@ -286,6 +291,7 @@ _ECONOMIC_CLASS = re.compile(r"3\d\d")  # a 部门预算支出经济分类 类 (
 _TABLE_TITLE = re.compile(r"[\w“”\"（）()、]{2,40}?表")
 _CHANGED = re.compile(r"(增加|减少)(?:支出|预算|资金)?\Z")  # searched from the label's second character
 _COMPARED = re.compile(r"比|较|与")
+_COMPARED_WITH = frozenset(_WORDS["比较的数"])  # “较上年支出数减少”: what a change is compared with, no subject
 _FULL_STOP = re.compile(r"[。]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _COLON_END = re.compile(r"[：:][ \t]*+$")
@@ -1269,7 +1275,8 @@ class _Said:
         of = _after_comparison(label[:changed.start()]).removesuffix("各") if changed else ""
         if changed and of and "\n" not in of and not _COMPARED.search(of):  # 基本支出增加4.27万元: a change of 基本支出
             # “收支预算总计21,955.35万元，与上年相比收支预算总计各增加3,958.67万元”: the change of the amount its words name
-            own = self.last_amount is None or not self.last_amount.label.endswith(of)
+            # (words that name only what it is compared with, “较上年支出数减少”: the amount's before it)
+            own = self.last_amount is None or not self.last_amount.label.endswith(of) and of not in _COMPARED_WITH
             self.out.append(Statement(line, "change", token, to_decimal(num), decimals_of(num), unit,
                                       direction="up" if changed.group(1) == "增加" else "down",
                                       label=of if own or self.last_amount is None else self.last_amount.label,

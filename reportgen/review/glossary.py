@@ -138,7 +138,8 @@ def _candidates(text: str) -> Iterator[str]:
     yield SPENT_BUDGET.sub("支出", text)
     yield _PROJECT_WORD.sub("", text)
     yield text + "费"
-    yield text + "支出"
+    if text not in _FUND_WORDS:  # (a fund said bare, “政府性基金减少401.85万元”, 綦江 2023 决算: its income as well as its spending)
+        yield text + "支出"
     yield _BUDGETED.sub("", text)  # “因公出国（境）费预算支出”（江苏）: the 因公出国（境）费 budgeted
     yield _FEE_SPENT.sub("", text)  # “因公出国（境）费支出70万元”: the 因公出国（境）费 spent
 
@@ -454,8 +455,9 @@ class Glossary(Naming[Figure]):
         total = self._total
         grand = f.expenditure_grand_total
         # (“收支预算”, 烟台 “2026年收支预算7,503.31万元”, “2024年度收、支总计均为1523.26万元”, 渠县 2024 决算: either
-        # total, where the two are one; where they are not, the name is ambiguous and judged by neither)
-        both = ("收支总预算", "收支预算总计", "收支预算", "收支总计", "收支预算总额")
+        # total, where the two are one; where they are not, the name is ambiguous and judged by neither; 收支 alone too,
+        # “收支较上年决算数减少5137.56万元”, 重庆渝中 解放碑管委会 2023 决算: vocabulary.yaml 数的名称 收支总计)
+        both = named_quantities().get("收支总计", ())
         total(f, "收入总计", f.income_grand_total, "收支总计", "收入预算", "收入总计", "收入预算总计", "收入", "预算收入",
               "收入总预算", "收入预算总额", *both)
         total(f, "支出总计", grand, "收支总计", "支出预算", "支出总计", "支出预算总计", "预算", "支出", "预算支出安排",
@@ -562,7 +564,8 @@ class Glossary(Naming[Figure]):
                                     name, *_THREE_PUBLIC_ALIASES.get(name, ()))
         if f.vehicles_total is not None:
             self._three_public_part(Figure(VEHICLES, f.vehicles_total, f.vehicles_prior, fa.vehicles_prior,
-                                           budget=budget(VEHICLES)), *_VEHICLE_NAMES)
+                                           budget=budget(VEHICLES)), *_VEHICLE_NAMES,
+                                    *named_quantities().get(VEHICLES, ()))  # (国家统计局 2011 “车辆购置及运行费”)
         rows = {f"{b.year}年": f.three_public_total, f"{b.prior.year}年": f.three_public_prior,
                 f"{b.prior.year}年执行数": fa.three_public_prior}
         self.years = {label: Figure(f"“三公”经费（{label}）", total) for label, total in rows.items() if total is not None}

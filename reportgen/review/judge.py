@@ -38,6 +38,8 @@ class Verdict:
     # what it speaks of, where that is known for sure (review/subjects.py): a figure 未能核对 with a subject is
     # read but not judged; one with none is unread
     subject: str = ""
+    # judged as the year's budget of ``figure`` (a 决算's “X预算为” and the parts listed under it), not as the figure
+    of_budget: bool = False
 
 
 def shown(value: Decimal, decimals: int) -> Decimal:
@@ -83,6 +85,7 @@ class _Reading:
     # whole the sentence's first amount is listed under (“其中：” at the end of the sentence before)
     read_as: dict[int, Figure | None] = field(default_factory=dict)
     listed: Statement | None = None
+    budgets: set[int] = field(default_factory=set)  # the amounts read as a budget of the year (_budget_in_final)
 
     def begin(self, st: Statement) -> None:
         """A new sentence (or a table row) speaks of its own figures; a 持平 is remembered for the
@@ -373,6 +376,11 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
         return
     reading.subject = reading.wholes[id(st)] = reading.read_as[id(st)] = figure
     reading.amount = st if st.kind == "amount" else None
+    if figure is not None and _budget_in_final(st, reading):
+        reading.budgets.add(id(st))  # (its subject stays the figure: “……预算为2万元，支出决算为1.6万元” — the outturn)
+        reading.part = None
+        reading.verdicts.append(_budget_of_figure(st, figure))
+        return
     if st.unit:
         reading.printed = (st.unit, st.decimals)
     verdict, reading.part = _amount(st, figure)
@@ -417,6 +425,30 @@ def _of_listed_whole(st: Statement, figure: Figure | None, reading: _Reading) ->
     if whole is not None and _is_part(figure, whole, reading.glossary):
         return None
     return Verdict(st, "unknown", cause=PART_OF_UNREAD if whole is None else PART_OF_ANOTHER)
+
+
+def _budget_in_final(st: Statement, reading: _Reading) -> bool:
+    """Whether a 决算's amount is a budget of the year, not the outturn its tables print: its words say the budget of what
+    they name (“2021年我镇“三公”经费预算为20万元”, 铜梁安居镇 2021 决算 — a fund's name ending in 预算 aside: “一般公共预算
+    4352.47万元” is that fund's money), or it is a part its sentence lists right under such a budget (“其中：因公出国(境)费
+    0万元，……”) — not the parts a sentence lists after one that said the budget and then the outturn (“……支出预算为494,400.00
+    万元，支出决算为115,749.56元，……。其中：因公出国(境)费支出决算为38,069.00元”, 昆明市科学技术局 2018: the outturn's)."""
+    if not reading.glossary.final or st.kind != "amount":
+        return False
+    if st.part_of is not None and id(st.part_of) in reading.budgets:
+        return st.part_of.sentence is st.sentence and not OUTTURN_SAID.search(st.label)
+    said = BUDGET_SAID.search(st.label)
+    return said is not None and not st.label[:said.start()].endswith(_FUND_BUDGETS)
+
+
+_FUND_BUDGETS = tuple(word.removesuffix("预算") for word in _FUNDS)  # (vocabulary.yaml 部分的限定: 一般公共预算 → 一般公共)
+
+
+def _budget_of_figure(st: Statement, figure: Figure) -> Verdict:
+    """A 决算's amount said as the year's budget of a figure: against the 预算数 its table prints (_budget_said)."""
+    verdict = _budget_said(st, figure)
+    verdict.of_budget = True
+    return verdict
 
 
 # “决算为 0.16 万元，完成预算 0 万元的 0%”（佛山 2019 决算）: the amount after these words is the budget of the figure before

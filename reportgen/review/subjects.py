@@ -176,8 +176,8 @@ def name_subjects(verdicts: list[Verdict], year: int | None) -> None:
             word = done.group(1) if done.group(1) in ("年初", "调整") else ""
             verdict.subject = f"{outturn}{word}预算数" if outturn else ""
             continue
-        if verdict.figure is not None:
-            verdict.subject = verdict.figure.name
+        if verdict.figure is not None:  # (a 决算's “X预算为”: X's budget of the year, judge.py _budget_in_final)
+            verdict.subject = f"{verdict.figure.name}预算数" if verdict.of_budget else verdict.figure.name
         elif verdict.cause in PART_CAUSES:  # “预算资金X万元，其中财政拨款Y万元”: the 财政拨款 of that whole
             verdict.subject = _part_subject(st, said)
         elif st.kind in ("amount", "cell") or st.own_label:
