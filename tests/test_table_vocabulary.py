@@ -247,14 +247,16 @@ def test_every_title_collected_from_other_regions_is_recognised_as_listed(catalo
     table-vocabulary-round2-2026-11-26.md, 留下的): a 目录 line of a 决算 with its last 表 not printed, a header whose
     stored page lost its 年 (“2017-预算数”), and 宿州's 政府采购支出表 (江苏's 政府采购支出预算表 is kept none of them);
     and round 3's 85 (table-vocabulary-round3-2026-11-26.md) but the one it leaves: 洱源县西山乡's “三公”经费情况表, whose
-    title does not say it is a 决算's (the budget's “三公” table of that name would be read as a budget's)."""
+    title does not say it is a 决算's (the budget's “三公” table of that name would be read as a budget's); and round 4's 92
+    (table-vocabulary-round4-2026-11-26.md) but the one it leaves: 耿马's “收入支出决算表”, the 总表 by its place among
+    the nine, whose name alone is round 2's 博乐 财决 02 table (none of them)."""
     found = [outcome(entry, catalog) for path in rounds() for entry in entries(path)]
-    assert len(found) >= 90 + 118 + 85
+    assert len(found) >= 90 + 118 + 85 + 92
     assert [one.entry.title for one in found if one.verdict == "认错"] == []
     assert [one.entry.title for one in found if one.columns_wrong] == ["台创园2017-度部门“三公”经费预算情况表"]
     assert [one.entry.title for one in found if one.verdict == "未认出"] == [
         "9.宿州市公共资源交易管理局2019年政府采购支出表", "8、政府性基金预算财政拨款收入支出决算",
-        "十一、一般公共预算财政拨款“三公”经费情况表"]
+        "十一、一般公共预算财政拨款“三公”经费情况表", "一、收入支出决算表"]
 
 
 def test_江苏s_procurement_table_ends_where_the_next_part_of_the_document_begins_and_gives_its_classes(catalog):
@@ -314,3 +316,50 @@ def test_round_3_titles_of_other_regions_are_the_tables_they_are(title, kind, ca
     assert _kind(title, catalog) == kind
     named = title_kind(title, catalog)  # as a 目录's line names it (review.missing)
     assert (named.id if named else NONE) == kind
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    # 重庆市财政局 2024（czj.cq.gov.cn t20240201_12888471）: the city level's “三公” table, all its departments' — was read
+    # as a department's 三公经费支出表 (市级 dropped as a prefix); 江北区 2021 区本级 likewise (cqjb.gov.cn t20210409_9097453)
+    ("2024年市级“三公”经费预算表", NONE),
+    ("2021年区本级“三公”经费预算支出表", NONE),
+    # 江苏 南通市国资委 2016（gzw.nantong.gov.cn ae192308）: the department's name, then 财政拨款 before “三公”经费预算表
+    ("2016年市国资委财政拨款“三公”经费预算表", "三公经费支出表"),
+    # 安徽 寿县司法局 2022（shouxian.gov.cn 1258999741）
+    ("一、2022年一般公共预算“三公”经费支出预算表", "三公经费支出表"),
+    # 湖南 岳阳云溪区 2022 政府决算（yunxiqu.gov.cn content_2126678）: the 区's name between year and table, a government's
+    ("2、2022年度云溪区一般公共预算支出表", NONE),
+    ("12、2022年度云溪区国有资本经营预算支出决算表", NONE),
+    ("16、2022年度云溪区社会保险基金决算收支总表", NONE),
+    # 广西 北海市城市照明管理处 2023 决算（beihai.gov.cn t18942429）; 中央部门 2023 决算（中新社）
+    ("表六:一般公共预算财政拨款基本支出决算明细表", "一般公共预算财政拨款基本支出决算表"),
+    ("国有资本经营预算财政拨款支出决算表", "国有资本经营预算财政拨款收入支出决算表"),
+    # 云南 耿马县政务服务管理局 2022 决算（yngm.gov.cn 81598）
+    ("四、财政拨款收入支出决算表", "财政拨款收入支出决算总表"),
+    ("七、一般公共预算财政拨款项目支出决算表", NONE),
+])
+def test_round_4_titles_of_other_regions_are_the_tables_they_are(title, kind, catalog):
+    """bench/corpus/table-vocabulary-round4-2026-11-26.md (its addresses): a department's table the one a reviewer calls
+    it, a government level's own (市级, 区本级, a 区's name after the year) none of a department's."""
+    assert _kind(title, catalog) == kind
+    named = title_kind(title, catalog)  # as a 目录's line names it (review.missing)
+    assert (named.id if named else NONE) == kind
+
+
+def test_南通s_three_public_table_reads_each_item_from_its_subtotal_column(catalog):
+    """南通市国资委 2016 (gzw.nantong.gov.cn ae192308), as its page prints it: 项目 | 2016年预算数 over 小计 and
+    其中:一般公共预算安排数, the items down the rows, 因公出国(境)费 “单位不需填列”: each item's figure is its 小计,
+    the 因公出国 one not given (never 0), the 会议费 and 培训费 rows beside the “三公” no part of them."""
+    header = [["项目"], ["2016年预算数", "小计"], ["2016年预算数", "其中:一般公共预算安排数"]]
+    grid = grid_of(Entry("", "", "2016年市国资委财政拨款“三公”经费预算表", header, ""))
+    grid.rows[-1:] = [[Cell(text or None, text) for text in row] for row in (
+        ("一、“三公”经费合计", "21.63", "21.63"), ("(一)因公出国(境)费", "单位不需填列", "单位不需填列"),
+        ("(二)公务接待费", "14.83", "14.83"), ("(三)公务用车费", "6.8", "6.8"), ("1.公务用车购置费", "", ""),
+        ("2.公务用车运行维护费", "6.8", "6.8"), ("二、会议费", "7.59", "7.59"), ("三、培训费", "15.86", "15.86"))]
+    (table,), _ = recognize([grid], catalog)
+    assert table.kind.id == "三公经费支出表"
+    assert [table.columns.get(col, "") for col in range(3)] == ["名称", "合计", "一般公共预算"]
+    items = build([table], catalog).tree["三公经费"]
+    assert items["公务接待费"]["本年"].value == Decimal("148300")
+    assert items["公务用车运行维护费"]["本年"].value == Decimal("68000")
+    assert "本年" not in items.get("因公出国（境）费", {})
