@@ -247,14 +247,18 @@ def test_every_title_collected_from_other_regions_is_recognised_as_listed(catalo
     table-vocabulary-round2-2026-11-26.md, 留下的): a 目录 line of a 决算 with its last 表 not printed, a header whose
     stored page lost its 年 (“2017-预算数”), and 宿州's 政府采购支出表 (江苏's 政府采购支出预算表 is kept none of them);
     and round 3's 85 (table-vocabulary-round3-2026-11-26.md) but the one it leaves: 洱源县西山乡's “三公”经费情况表, whose
-    title does not say it is a 决算's (the budget's “三公” table of that name would be read as a budget's)."""
+    title does not say it is a 决算's (the budget's “三公” table of that name would be read as a budget's); and round 4's 92
+    (table-vocabulary-round4-2026-11-26.md) but the one it leaves: 耿马's “收入支出决算表”, the 总表 by its place among
+    the nine, whose name alone is round 2's 博乐 财决 02 table (none of them); and its second batch's 31
+    (table-vocabulary-round4b-2026-11-26.md) but 曾都区财政局 2018's “一般公开预算支出决算情况表”, whose name is also a
+    government's own table."""
     found = [outcome(entry, catalog) for path in rounds() for entry in entries(path)]
-    assert len(found) >= 90 + 118 + 85
+    assert len(found) >= 90 + 118 + 85 + 92 + 31
     assert [one.entry.title for one in found if one.verdict == "认错"] == []
     assert [one.entry.title for one in found if one.columns_wrong] == ["台创园2017-度部门“三公”经费预算情况表"]
     assert [one.entry.title for one in found if one.verdict == "未认出"] == [
         "9.宿州市公共资源交易管理局2019年政府采购支出表", "8、政府性基金预算财政拨款收入支出决算",
-        "十一、一般公共预算财政拨款“三公”经费情况表"]
+        "十一、一般公共预算财政拨款“三公”经费情况表", "一、收入支出决算表", "表2:一般公开预算支出决算情况表"]
 
 
 def test_江苏s_procurement_table_ends_where_the_next_part_of_the_document_begins_and_gives_its_classes(catalog):
@@ -314,3 +318,84 @@ def test_round_3_titles_of_other_regions_are_the_tables_they_are(title, kind, ca
     assert _kind(title, catalog) == kind
     named = title_kind(title, catalog)  # as a 目录's line names it (review.missing)
     assert (named.id if named else NONE) == kind
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    # 重庆市财政局 2024（czj.cq.gov.cn t20240201_12888471）: the city level's “三公” table, all its departments' — was read
+    # as a department's 三公经费支出表 (市级 dropped as a prefix); 江北区 2021 区本级 likewise (cqjb.gov.cn t20210409_9097453)
+    ("2024年市级“三公”经费预算表", NONE),
+    ("2021年区本级“三公”经费预算支出表", NONE),
+    # 江苏 南通市国资委 2016（gzw.nantong.gov.cn ae192308）: the department's name, then 财政拨款 before “三公”经费预算表
+    ("2016年市国资委财政拨款“三公”经费预算表", "三公经费支出表"),
+    # 安徽 寿县司法局 2022（shouxian.gov.cn 1258999741）
+    ("一、2022年一般公共预算“三公”经费支出预算表", "三公经费支出表"),
+    # 湖南 岳阳云溪区 2022 政府决算（yunxiqu.gov.cn content_2126678）: the 区's name between year and table, a government's
+    ("2、2022年度云溪区一般公共预算支出表", NONE),
+    ("12、2022年度云溪区国有资本经营预算支出决算表", NONE),
+    ("16、2022年度云溪区社会保险基金决算收支总表", NONE),
+    # 广西 北海市城市照明管理处 2023 决算（beihai.gov.cn t18942429）; 中央部门 2023 决算（中新社）
+    ("表六:一般公共预算财政拨款基本支出决算明细表", "一般公共预算财政拨款基本支出决算表"),
+    ("国有资本经营预算财政拨款支出决算表", "国有资本经营预算财政拨款收入支出决算表"),
+    # 云南 耿马县政务服务管理局 2022 决算（yngm.gov.cn 81598）
+    ("四、财政拨款收入支出决算表", "财政拨款收入支出决算总表"),
+    ("七、一般公共预算财政拨款项目支出决算表", NONE),
+])
+def test_round_4_titles_of_other_regions_are_the_tables_they_are(title, kind, catalog):
+    """bench/corpus/table-vocabulary-round4-2026-11-26.md (its addresses): a department's table the one a reviewer calls
+    it, a government level's own (市级, 区本级, a 区's name after the year) none of a department's."""
+    assert _kind(title, catalog) == kind
+    named = title_kind(title, catalog)  # as a 目录's line names it (review.missing)
+    assert (named.id if named else NONE) == kind
+
+
+def test_南通s_three_public_table_reads_each_item_from_its_subtotal_column(catalog):
+    """南通市国资委 2016 (gzw.nantong.gov.cn ae192308), as its page prints it: 项目 | 2016年预算数 over 小计 and
+    其中:一般公共预算安排数, the items down the rows, 因公出国(境)费 “单位不需填列”: each item's figure is its 小计,
+    the 因公出国 one not given (never 0), the 会议费 and 培训费 rows beside the “三公” no part of them."""
+    header = [["项目"], ["2016年预算数", "小计"], ["2016年预算数", "其中:一般公共预算安排数"]]
+    grid = grid_of(Entry("", "", "2016年市国资委财政拨款“三公”经费预算表", header, ""))
+    grid.rows[-1:] = [[Cell(text or None, text) for text in row] for row in (
+        ("一、“三公”经费合计", "21.63", "21.63"), ("(一)因公出国(境)费", "单位不需填列", "单位不需填列"),
+        ("(二)公务接待费", "14.83", "14.83"), ("(三)公务用车费", "6.8", "6.8"), ("1.公务用车购置费", "", ""),
+        ("2.公务用车运行维护费", "6.8", "6.8"), ("二、会议费", "7.59", "7.59"), ("三、培训费", "15.86", "15.86"))]
+    (table,), _ = recognize([grid], catalog)
+    assert table.kind.id == "三公经费支出表"
+    assert [table.columns.get(col, "") for col in range(3)] == ["名称", "合计", "一般公共预算"]
+    items = build([table], catalog).tree["三公经费"]
+    assert items["公务接待费"]["本年"].value == Decimal("148300")
+    assert items["公务用车运行维护费"]["本年"].value == Decimal("68000")
+    assert "本年" not in items.get("因公出国（境）费", {})
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    # 湖北 曾都区财政局 2018 决算（zengdu.gov.cn t20200810_823341）: 收支决算总体情况表, “公共” printed as “公开”
+    ("表1:财政拨款收支决算总体情况表(见附件)", "财政拨款收入支出决算总表"),
+    ("表2:一般公开预算支出决算情况表", NONE),  # was read as the 支出决算表; by its name alone a government's too
+    ("表3:一般公开预算财政拨款基本支出决算情况表", "一般公共预算财政拨款基本支出决算表"),
+    ("表4:一般公开预算“三公”经费支出决算情况表", "财政拨款三公经费支出决算表"),
+    ("表5:政府性基金预算支出情况决算表", "政府性基金预算财政拨款收入支出决算表"),
+    ("表6:部门收支决算总体情况表", "收入支出决算总表"),
+    # 湖南 沅陵县 2021（71584.cn 1dbac9a6）: the county's name before the year, the table's right after — the county's
+    # “三公” (all its departments'), was read as a department's; 岳阳县台创园 2017's page (yyx.gov.cn content_1180192)
+    # prints 部门 after the year: one department's
+    ("沅陵县2021年“三公”经费预算财政拨款情况统计表", NONE),
+    ("岳阳县2017年度部门“三公”经费预算情况表", "三公经费支出表"),
+    # 青海 同德县水利管理站 2016 决算（tongde.gov.cn content_120462）: names in book-title marks
+    ("一、《收入支出决算总表》", "收入支出决算总表"),
+    ("八、《一般公共预算财政拨款“三公” 经费支出决算表》", "财政拨款三公经费支出决算表"),
+])
+def test_round_4_second_batch_titles_are_the_tables_they_are(title, kind, catalog):
+    """bench/corpus/table-vocabulary-round4b-2026-11-26.md (its addresses): another way of naming the 决算's tables,
+    a region's own “三公” table none of a department's."""
+    assert _kind(title, catalog) == kind
+    named = title_kind(title, catalog)
+    assert (named.id if named else NONE) == kind
+
+
+def test_a_决算_总表_printed_whole_reads_its_决算数_columns(catalog):
+    """西宁市总寨镇逸夫小学 2016 (xncz.gov.cn 160205), its 收入支出决算总表 as the page prints it: 收入 over 项目 | 行次 |
+    决算数, 支出 likewise — the row numbers no amounts, each 决算数 column the year's actual figures."""
+    header = [["收入", "项目"], ["收入", "行次"], ["收入", "决算数"], ["支出", "项目"], ["支出", "行次"], ["支出", "决算数"]]
+    found = outcome(Entry("", "", "收入支出决算总表", header, ""), catalog)
+    assert found.kind == "收入支出决算总表"
+    assert found.columns == ["名称", "行次", "决算数", "名称", "行次", "决算数"]

@@ -51,6 +51,8 @@ class TitleWords:
     second_endings: dict[str, str] = field(default_factory=dict)
     # how a department's name ends (院, 厅, 局 …): a title of a year may name it before the table's name
     owner_endings: list[str] = field(default_factory=list)
+    # how a region's name ends (县, 区 …): a title naming one before its year is that region's table (地区名称结尾)
+    region_endings: list[str] = field(default_factory=list)
     # names that name their table only as the whole title (山东's 收入预算表), never ending a longer one (只作全名)
     whole_only: set[str] = field(default_factory=set)
     qualifiers: list[str] = field(default_factory=list)
@@ -199,6 +201,7 @@ def _extend_titles(titles: TitleWords, data: object) -> None:
                                   for k, v in (data.get("又作结尾") or {}).items()})
     titles.qualifiers += [normalized(str(q)) for q in data.get("另一张表", []) or []]
     titles.owner_endings += [normalized(str(e)) for e in data.get("部门名称结尾", []) or []]
+    titles.region_endings += [normalized(str(e)) for e in data.get("地区名称结尾", []) or []]
     titles.whole_only.update(normalized(str(n)) for n in data.get("只作全名", []) or [])
     for kind, spec in (data.get("按内容") or {}).items():
         titles.by_content[str(kind)] = (str(spec.get("科目", "")), [normalized(str(w)) for w in spec.get("字样", [])])

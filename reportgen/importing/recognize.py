@@ -394,13 +394,31 @@ def _title_kind(text: str, catalog: Catalog) -> tuple[TableKind | None, int | No
     year_match = _YEAR.search(plain)
     rest = _national_title(plain[year_match.end():] if year_match else plain, catalog.titles)
     named = _named_kind(rest, note, bool(year_match), catalog)
+    named_in = rest
     if (second := _second_ending(rest, catalog.titles)) is not None:  # 江苏's 收支预算总表
         # the longer name of the two: 江苏's 一般公共预算机关运行经费支出预算表 is the 机关运行经费表 its ending put as
         # the national one names, not a 支出预算表 (山东's 支出总表) after words naming nothing
         again = _named_kind(second, note, bool(year_match), catalog)
-        named = again if again is not None and (named is None or again[0] > named[0]) else named
+        if again is not None and (named is None or again[0] > named[0]):
+            named, named_in = again, second
     year = int(year_match.group(1)) if year_match else None
+    if named and year_match and not named_in[:-named[0]] \
+            and _region_before(plain[:year_match.start()], plain[year_match.end():], catalog.titles):
+        return None, None
     return (named[1], year) if named else (None, None)
+
+
+def _region_before(before: str, after: str, titles: TitleWords) -> bool:
+    """Whether a title names a region right before its year and, after it, a table's name with no department's
+    word first (“沅陵县2021年“三公”经费预算财政拨款情况统计表”: the county's, all its departments'): then it is that
+    region's own table, none of a department's. One of its departments prints 部门 (or its own name) after the
+    year (“岳阳县2017年度部门“三公”经费预算情况表”)."""
+    region = before.strip()
+    return _REGION_MIN <= len(region) <= _OWNER_MAX and region.endswith(tuple(titles.region_endings)) \
+        and not after.startswith(tuple(titles.prefixes))
+
+
+_REGION_MIN = 2
 
 
 def _named_kind(rest: str, note: str, dated: bool, catalog: Catalog) -> tuple[int, TableKind] | None:
