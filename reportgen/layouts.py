@@ -45,7 +45,7 @@ DEFAULT = "默认"
 _MAX_CHAIN = 20
 _MAX_SETTINGS_BYTES = 1_000_000
 _KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "增减率", "标题", "不编号", "展示", "表格", "版本",
-         "正文字号", "正文行距", "表格排版", "工作簿", "封面", "新页", "页面", "表格清单", "正文不含"}
+         "正文字号", "正文行距", "表格排版", "工作簿", "封面", "新页", "页面", "表格清单", "正文不含", "须公开"}
 KINDS = ("部门", "单位")
 # the parts a disclosure may not publish (the source's 不公开), which a layout's text may have no place for
 WITHHELD_PARTS = ("人员编制", "三公经费", "机关运行经费", "政府采购", "国有资产", "绩效管理")
@@ -110,6 +110,9 @@ class Layout(Record):
     # 正文不含: the parts of a disclosure (不公开's names: 人员编制 …) this layout's text has no place for — a
     # document of it that does not print one has left nothing out (上海's text has no 人员编制 part)
     absent_parts: frozenset[str] = frozenset()
+    # 须公开: the parts (不公开's names) this locality's own rules require a disclosure to publish beyond the national
+    # rule's — 财预〔2016〕143号 asks 国有资产占用 and 绩效 only “逐步公开”; 上海's and 山东's texts must print them
+    required_parts: frozenset[str] = frozenset()
     # 展示: the units this locality shows per table (表格单位) and per part of the text (正文单位),
     # where the source's own 展示 does not set them
     table_units: dict[str, str] = field(default_factory=dict)
@@ -335,6 +338,19 @@ def _check_texts(file: Path, where: str, value: object, line: str) -> None:
             _check_texts(file, where, item, line)
 
 
+def regional(name: str) -> str | None:
+    """The shipped layout of the locality a department's (or a region's) name begins with — its 名称 or one of its
+    别名 (烟台市教育局 → 山东) — None where it names none: the national rules are the only ones known to apply."""
+    found = [(len(word), shipped_name) for shipped_name, folder in shipped() if shipped_name != DEFAULT
+             for word in (shipped_name, *_aliases(folder)) if word and name.startswith(word)]
+    return max(found)[1] if found else None
+
+
+def _aliases(folder: Path) -> list[str]:
+    aliases = _settings(folder).get("别名", [])
+    return [str(a) for a in aliases] if isinstance(aliases, list) else []
+
+
 def _folder_of(name: str) -> Path | None:
     for shipped_name, folder in shipped():
         aliases = _settings(folder).get("别名", [])
@@ -426,7 +442,7 @@ def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
                     numbering=base.numbering, table_numbering=base.table_numbering, contents=base.contents,
                     budget_word=base.budget_word, change_rate=base.change_rate, base=str(base_name or ""), titles=dict(base.titles), editions=base.editions,
                     table_specs=dict(base.table_specs),
-                    unnumbered=base.unnumbered, absent_parts=base.absent_parts, table_units=dict(base.table_units), text_units=dict(base.text_units),
+                    unnumbered=base.unnumbered, absent_parts=base.absent_parts, required_parts=base.required_parts, table_units=dict(base.table_units), text_units=dict(base.text_units),
                     body_points=base.body_points, body_line=base.body_line, table_smallest=base.table_smallest,
                     landscape_tables=base.landscape_tables, workbook=base.workbook,
                     lineage=(name, *base.lineage) if base_name is not None else (name,), table_edits=base.table_edits,
@@ -617,6 +633,13 @@ def _set_absent_parts(layout: Layout, parts: object, at: str) -> None:
     if not isinstance(parts, list) or not all(isinstance(p, str) and p in WITHHELD_PARTS for p in parts):
         raise LayoutError(f"{at}: “正文不含”应为本版式正文没有的部分的列表，每项为 {'、'.join(WITHHELD_PARTS)} 之一，如 [人员编制]")
     layout.absent_parts = frozenset(parts)
+
+
+def _set_required_parts(layout: Layout, parts: object, at: str) -> None:
+    if not isinstance(parts, list) or not all(isinstance(p, str) and p in WITHHELD_PARTS for p in parts):
+        raise LayoutError(f"{at}: “须公开”应为本地区的规定要求公开的部分的列表，每项为 {'、'.join(WITHHELD_PARTS)} 之一，"
+                          "如 [国有资产, 绩效管理]")
+    layout.required_parts = frozenset(parts)
 
 
 def _set_budget_word(layout: Layout, word: object, at: str) -> None:
@@ -812,6 +835,7 @@ _SETTINGS: dict[str, Callable[[Layout, object, str], None]] = {
     "展示": _set_units, "不编号": _set_unnumbered, "比较措辞": _set_budget_word, "增减率": _set_change_rate, "表格": _set_tables,
     "正文字号": _set_body_size, "正文行距": _set_body_line, "表格排版": _set_table_fit, "封面": _set_cover,
     "新页": _set_new_pages, "页面": _set_pages, "表格清单": _set_table_list, "正文不含": _set_absent_parts,
+    "须公开": _set_required_parts,
 }
 # an edition (版本) changes the same settings, and may add a folder of templates (模板)
 _EDITION_KEYS = {"适用", "说明", "模板", "工作簿", *_SETTINGS}

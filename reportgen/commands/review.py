@@ -315,6 +315,8 @@ def _print_one(result: DocumentReview) -> None:
     if result.unverified:  # not findings: codes the built-in catalogue does not hold, for a person to look at
         print(f"{result.document}: 未收录的科目 {len(result.unverified)} 个（内置科目表没有，未核对，不算问题）："
               + "；".join(f.message.split("：")[0] for f in result.unverified))
+    for hint in result.hints:  # what a rule asks only gradually, or a check its text says does not apply: not counted
+        print(f"{hint.location()}: 提示 [{hint.rule}] {hint.message}")
     for finding in result.narrative.findings() if result.narrative else result.narrative_problems:
         print(finding.format())
     _print_cut(result)
@@ -349,6 +351,7 @@ def _as_dict(result: DocumentReview) -> dict[str, object]:
             "tables": result.imported.differences if result.imported else result.final,
             "checks": [f.as_dict() for f in result.checks],
             "unverified": [f.as_dict() for f in result.unverified],
+            "hints": [f.as_dict() for f in result.hints],
             "notes": result.imported.notes if result.imported else [],
             "cut": [f.as_dict() for f in result.cut],
             "unread": [{"table": u.table, "where": u.where, "text": u.text} for u in result.unread],

@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from reportgen.checks.budget import NEGATIVE_PRIOR, NO_CURRENT, UNLISTED
+from reportgen.checks.budget import GRADUAL_PARTS, NEGATIVE_PRIOR, NO_CURRENT, UNLISTED
 from reportgen.errors import Finding
 from reportgen.importing.build import unprinted_funds
 from reportgen.importing.emit import walk
@@ -84,6 +84,9 @@ class DocumentReview:
     checks: list[Finding] = field(default_factory=list)  # check's findings on the imported source
     # codes printed with a name no catalogue here holds (R-科目未收录): listed unverified, never an alarm
     unverified: list[Finding] = field(default_factory=list)
+    # what the review tells and does not count (提示): a part the national rule asks only gradually (逐步公开) that the
+    # document does not print, where no rule of its locality requires it
+    hints: list[Finding] = field(default_factory=list)
     narrative: Review | None = None
     narrative_problems: list[Finding] = field(default_factory=list)
     final_cut: list[Finding] = field(default_factory=list)  # a refused 决算's figures cut, not rounded (notes)
@@ -453,10 +456,11 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
     prepared = prepare(result.imported.source.named(document), draft=True)
     every = prepared_findings(prepared, parts=False)
     holes = {f.path for f in every if f.rule == AMOUNT_TO_FILL and f.path}  # amounts the reading did not give
-    found = _told([f for f in every
-                   if f.rule not in PLACEHOLDER_RULES and not _on_a_hole(f, holes)
-                   and not _in_another_form(f, list(read.values())) and not _of_another_scope(f, result.published)],
-                  document)
+    kept = [f for f in every if f.rule not in PLACEHOLDER_RULES and not _on_a_hole(f, holes)
+            and not _in_another_form(f, list(read.values())) and not _of_another_scope(f, result.published)]
+    required = _required_parts(result.imported)
+    result.hints = [_told_gradual(f, document) for f in kept if _asked_gradually(f, required)]
+    found = _told([f for f in kept if not _asked_gradually(f, required)], document)
     if not result.imported.documents and result.kind in DOCUMENTS:  # a source its prose alone gave (no table read):
         # no reason is read from prose, so that none is given is the reading's gap, not the text's slip
         found = [f for f in found if f.rule != MISSING_REASON]
@@ -484,6 +488,7 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
     if result.read is not None and not result.read.enough:
         # most of what it prints was not read: that a part is missing is then what the reading missed
         result.checks = [f for f in result.checks if f.rule not in ABSENCE_RULES and not _of_no_current(f)]
+        result.hints = []
     result.checks = [f for f in result.checks if not _the_readings_gap(f)] + _missing_tables(result)
     result.narrative_problems = [f for f in result.narrative_problems if not _the_readings_gap(f)]
     _on_scans(result)
@@ -704,6 +709,37 @@ def _absent_part(finding: Finding) -> str | None:
     required = _REQUIRED_PART.match(finding.message) \
         if finding.rule == "R-不公开" and finding.severity == "warning" else None
     return required.group(1) if required else None
+
+
+GRADUAL_PART = ("文件中没有“{part}”这一部分（没有这样的标题，也没有它的金额）：财政部《地方预决算公开操作规程》（财预〔2016〕143号）"
+                "要求部门预算结合工作进展情况逐步公开这一部分，本地区的规定没有要求必须公开（提示，不算问题）")
+
+
+def _required_parts(imported: ImportResult) -> frozenset[str]:
+    """The parts the rules of the document's locality require beyond the national rule's (its layout's 须公开): the
+    layout it was reviewed in (--layout), else the one its region's or department's name names (layouts.regional)."""
+    from reportgen.layouts import LayoutError, regional, resolve  # deferred: the layouts, only for a document read
+
+    tree = imported.imported.tree
+    names = [str(node.value) for key in ("版式", "地区") if isinstance(node := tree.get(key), Placed)]
+    layout = names[0] if "版式" in tree and names else \
+        next((found for name in [*names, imported.imported.department or ""] if (found := regional(name))), None)
+    try:
+        return resolve(layout).required_parts if layout else frozenset()
+    except LayoutError:  # a layout named in the document that is not installed here: the national rules alone
+        return frozenset()
+
+
+def _asked_gradually(finding: Finding, required: frozenset[str]) -> bool:
+    """Whether a finding tells absent a part the national rule asks only gradually (GRADUAL_PARTS) that no rule of
+    the document's locality requires (``required``): a note, no slip of the document."""
+    part = _absent_part(finding)
+    return part in GRADUAL_PARTS and part not in required
+
+
+def _told_gradual(finding: Finding, document: Path) -> Finding:
+    """The note told of the document: the part, and why its absence is no slip."""
+    return Finding(finding.severity, finding.rule, GRADUAL_PART.format(part=_absent_part(finding)), str(document))
 
 
 def _told_absent(finding: Finding, document: Path) -> Finding:

@@ -114,7 +114,8 @@ def document_pages(result: DocumentReview, index: int) -> dict[str, str]:
     tables, prose = page_names(result.document, index, part_tag(result))
     imported = result.imported
     pages = {tables: tables_html(imported.imported, result.document, [result.document], imported.unknown,
-                                 imported.differences, imported.notes, [f.message for f in result.unverified])}
+                                 imported.differences, imported.notes + [f.message for f in result.hints],
+                                 [f.message for f in result.unverified])}
     if result.narrative is not None:
         pages[prose] = prose_html(result.narrative)
     return pages
