@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from reportgen import codes
 from reportgen.compute import in_unit
 from reportgen.errors import Finding, SourceError
 from reportgen.readers.lines import Line
@@ -122,7 +123,8 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
                     budget_table: Callable[[str], bool] | None = None,
                     units: tuple[str, ...] = (),
                     text_alone: frozenset[str] = frozenset(),
-                    stated_changes: tuple[tuple[Decimal, frozenset[int]], ...] = ()) -> tuple[Review | None, list[Finding]]:
+                    stated_changes: tuple[tuple[Decimal, frozenset[int]], ...] = (),
+                    running_with_projects: bool = False) -> tuple[Review | None, list[Finding]]:
     """review, of a source already prepared (``source`` names it on the page); ``lines``: the draft's,
     where its caller read it already (readers/published.py), else read here; ``unsure``: the numbers of
     the lines that are rows of a table the import did not read for sure, whose figures are not judged;
@@ -134,7 +136,9 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     the parts of the source the draft's own text gave, no table of them read (“三公经费” where the “三公” table is
     left out, 机关运行经费 and 政府采购 where no table prints them): a figure judged by them would be judged by itself, and is 未能核对
     instead; ``stated_changes``: the changes the draft's text stated that the source holds as 增减额 (元), each with the
-    lines it was read on: a change or rate of those lines' sentences measured by it is 未能核对 likewise."""
+    lines it was read on: a change or rate of those lines' sentences measured by it is 未能核对 likewise;
+    ``running_with_projects``: the draft says its 机关运行经费 counts projects' money (江苏 2017): the lines of its
+    机关运行经费 table are not the 基本支出's of their names, and are not judged by them."""
     if prepared.budget is None or prepared.figures is None or (prepared.errors and not despite_errors):
         return None, prepared.findings
     if lines is None:
@@ -156,6 +160,8 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     glossary.unit_sections = unit_forms(units, prepared.budget.department)
     verdicts = judge(statements, glossary)
     _not_judged(verdicts, unsure, tables)
+    if running_with_projects:
+        _not_as_basic(verdicts)
     for part, figures in ((THREE_PUBLIC_PART, glossary.three_public_figures), (RUNNING_PART, glossary.running_figures),
                           (PROCUREMENT_PART, glossary.procurement_figures)):
         if part in text_alone:
@@ -259,6 +265,23 @@ def _not_by_itself(verdicts: list[Verdict], figures: set[int]) -> None:
     for verdict in verdicts:
         if verdict.status in ("agree", "disagree") and verdict.figure is not None and id(verdict.figure) in figures:
             verdict.status, verdict.expected, verdict.cause = "unknown", "", TEXT_ALONE
+
+
+RUNNING_WITH_PROJECTS = ("文件写明它的机关运行经费含项目支出中的运行经费：机关运行经费表的各行不是基本支出中同名的数，"
+                         "不与基本支出表核对")
+RUNNING_TABLE = "机关运行经费"  # the words of its table's title (not 上海's “三公”经费和机关运行经费预算表: one of 三公 too)
+THREE_PUBLIC_WORD = "三公"
+
+
+def _not_as_basic(verdicts: list[Verdict]) -> None:
+    """The cells of a 机关运行经费 table that counts projects' money judged by the 基本支出's economic lines of their names
+    (江苏省人民检察院 2017's 办公费（30201） 138.00 beside its 基本支出表's): 未能核对, never agreeing nor differing."""
+    economic = codes.codes_by_name("economic")
+    for verdict in verdicts:
+        st, figure = verdict.statement, verdict.figure
+        if verdict.status in ("agree", "disagree") and st.kind == "cell" and RUNNING_TABLE in st.table \
+                and THREE_PUBLIC_WORD not in st.table and figure is not None and figure.name in economic:
+            verdict.status, verdict.figure, verdict.expected, verdict.cause = "unknown", None, "", RUNNING_WITH_PROJECTS
 
 
 TEXT_PRIOR = ("源文件的上年数是由本文件这句正文所说的增减额推出的（没有表印出上年数），不能用来核对这句正文自身的增减与增减率")

@@ -456,8 +456,9 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
     prepared = prepare(result.imported.source.named(document), draft=True)
     every = prepared_findings(prepared, parts=False)
     holes = {f.path for f in every if f.rule == AMOUNT_TO_FILL and f.path}  # amounts the reading did not give
+    with_projects = running_costs_with_projects_said(result.published.lines, result.imported.imported.year)
     kept = [f for f in every if f.rule not in PLACEHOLDER_RULES and not _on_a_hole(f, holes)
-            and not _in_another_form(f, list(read.values())) and not _of_another_scope(f, result.published)]
+            and not _in_another_form(f, list(read.values())) and not _of_another_scope(f, with_projects)]
     required = _required_parts(result.imported)
     result.hints = [_told_gradual(f, document) for f in kept if _asked_gradually(f, required)]
     found = _told([f for f in kept if not _asked_gradually(f, required)], document)
@@ -527,7 +528,8 @@ def narrative_options(imported: ImportResult, lines: list[Line]) -> dict[str, An
             "tables": _lines_at(lines, imported.read_places | imported.other_places | imported.set_aside_places),
             "budget_table": functools.partial(titled_table, catalog=imported.imported.catalog),
             "units": tuple(unit for aside in imported.set_aside for unit in aside.units),
-            "text_alone": text_alone(imported), "stated_changes": stated_changes(imported, lines)}
+            "text_alone": text_alone(imported), "stated_changes": stated_changes(imported, lines),
+            "running_with_projects": running_costs_with_projects_said(lines, imported.imported.year)}
 
 
 def stated_changes(imported: ImportResult, lines: list[Line]) -> tuple[tuple[Decimal, frozenset[int]], ...]:
@@ -590,18 +592,36 @@ def _in_another_form(finding: Finding, files: list[Published]) -> bool:
     return bool(words) and any(w in line.bare for published in files for line in published.lines for w in words)
 
 
-_CLAUSE = re.compile(r"[，,；;。：:]")
+_CLAUSE = re.compile(r"[，,：:]")
+_SENTENCE = re.compile(r"[。；;]")
+_YEAR = re.compile(r"(\d{4})\s*年")
 
 
-def _of_another_scope(finding: Finding, published: Published | None) -> bool:
-    """Whether R-机关运行经费 (more than the 公用经费) holds a document to a scope it says it does not use: a
-    clause of its text says its 机关运行经费 counts projects' money (vocabulary.yaml 机关运行经费计入项目的说法)."""
-    if finding.rule != "R-机关运行经费" or published is None:
+def _of_another_scope(finding: Finding, counts_projects: bool) -> bool:
+    """Whether R-机关运行经费 (more than the 公用经费) holds a document to a scope it says it does not use: its
+    机关运行经费 counts projects' money (``counts_projects``: running_costs_with_projects_said)."""
+    return finding.rule == "R-机关运行经费" and counts_projects
+
+
+def running_costs_with_projects_said(lines: list[Line] | None, year: int | None) -> bool:
+    """Whether a clause of the document's text says its 机关运行经费 counts projects' money, of its own year
+    (vocabulary.yaml 机关运行经费计入项目的说法): not one of a year it names otherwise, or 别年, itself or in a clause before
+    it in its sentence (江苏省人民检察院 2018 “2017 年将……项目经费支出纳入了本表，如……均计入机关运行费支出中”)."""
+    if not lines:
         return False
     words = running_costs_with_projects()
-    text = "".join(line.bare for line in published.lines)
-    return any(all(any(w in clause for w in words[role]) for role in ("项目", "计入", "何处"))
-               and not any(w in clause for w in words["除非"]) for clause in _CLAUSE.split(text))
+    text = "".join(line.bare for line in lines)
+    for sentence in _SENTENCE.split(text):
+        own = True  # the clauses before a year is named speak of the document's
+        for clause in _CLAUSE.split(sentence):
+            named = _YEAR.search(clause)
+            if named is not None or any(w in clause for w in words["别年"]):
+                own = named is not None and year is not None and int(named.group(1)) == year \
+                    and not any(w in clause for w in words["别年"])
+            if own and all(any(w in clause for w in words[role]) for role in ("项目", "计入", "何处")) \
+                    and not any(w in clause for w in words["除非"]):
+                return True
+    return False
 
 
 def _on_a_hole(finding: Finding, holes: set[str]) -> bool:
