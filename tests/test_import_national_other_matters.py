@@ -312,3 +312,17 @@ def test_a_part_the_document_does_not_print_is_told_absent_not_declared_withheld
     told = sorted(f.message for f in result.checks if f.rule == "R-不公开")
     assert told and all("声明为不公开" not in m for m in told)
     assert ABSENT_PART.format(part="国有资产") in told
+
+
+def test_a_reason_said_without_main_is_read_and_an_empty_one_is_not() -> None:
+    # 烟台市人力资源和社会保障局 2026 p. 34: “2026年本部门机关运行经费安排210.52万元，较上年减少，原因是严格落实“过紧日子”
+    # 要求……” — a reason all the same (before: only “主要原因…” introduced one, and a change beside it was told “未说明原因”)
+    from reportgen.readers.lines import Line
+
+    running = _parts(FIXTURES / "yantai-renshe-2026-p34.pdf").机关运行经费
+    assert running is not None and running.原因 is not None
+    assert running.原因.value == "严格落实“过紧日子”要求，主动压减一般性支出，降低运行成本"
+    # the words with nothing after them are still no reason
+    paragraphs = ["三、机关运行经费情况", "2026年本部门机关运行经费安排210.52万元，比上年减少25.94万元，原因是。"]
+    empty = read_text_parts([Line(number, text) for number, text in enumerate(paragraphs, 1)]).机关运行经费
+    assert empty is not None and empty.原因 is None
