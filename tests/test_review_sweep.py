@@ -12,7 +12,9 @@ page cut (pypdf) from the published document that showed it:
 * 江苏省人大常委会办公厅 2018 (js-rendabangongting-2018 p. 11): a name centred on its row and wrapped above and
   below its figures (机关事业单位基本养老保险缴费支 / 2080505 580.01 / 出) is that row's name;
 * 江苏省人民检察院 2017 (js-jianchayuan-2017 p. 22): a 机关运行经费 the text says counts projects' money is not held
-  to be a part of 公用经费;
+  to be a part of 公用经费, nor its 机关运行经费表's lines judged by its 基本支出表's (pp. 1, 14, 15, 22); a clause of
+  another year's basis does not say so (js-jianchayuan-2018 p. 29, js-gaoyuan-2018 p. 24);
+* 江苏省高级人民法院 2018 (js-gaoyuan-2018): a 国有资产 part not printed is a note where only the national rule asks it;
 * tests/seeds/heldout: a text that states income and no spending is not called a malformed source."""
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ import pytest
 
 from reportgen import codes
 from reportgen.importing.text_parts import read_text_parts
+from reportgen.layouts import regional, resolve
 from reportgen.readers.published import read_draft, read_published
 from reportgen.reading.amounts import MISPLACED_SEPARATORS
-from reportgen.review.documents import running_costs_with_projects_said, review_document
+from reportgen.review import RUNNING_WITH_PROJECTS
+from reportgen.review.documents import review_document, running_costs_with_projects_said
 from reportgen.review.text_rules import read_text, text_rule_findings
 from tests.clients import require_program
 
@@ -123,3 +127,34 @@ def test_a_document_saying_its_running_costs_count_projects_is_not_held_to_its_p
     assert running_costs_with_projects_said(read_published(FIXTURES / "js-jianchayuan-2017-p22.pdf").lines, 2017)
     # 江苏省政协办公厅 2018 p. 15: “项目支出的日常公用经费支出不再列入其中” — the 公用经费's scope again: held to it
     assert not running_costs_with_projects_said(read_published(FIXTURES / "js-zhengxie-2018-p15.pdf").lines, 2018)
+    # a clause of another year's basis: 检察院 2018 p. 29 “2017 年将涉及机关运行的项目经费支出纳入了本表，如……项目中的运行
+    # 维护费均计入机关运行费支出中，2018 年项目中的上述费用未纳入……”, 高院 2018 p. 24 “上年机关运行经费统计口径含单位发展
+    # 项目经费中商品服务支出……” — their own year's 机关运行经费 is the 公用经费's: held to it
+    assert not running_costs_with_projects_said(read_published(FIXTURES / "js-jianchayuan-2018-p29.pdf").lines, 2018)
+    assert not running_costs_with_projects_said(read_published(FIXTURES / "js-gaoyuan-2018.pdf").lines, 2018)
+
+
+def test_the_lines_of_a_running_costs_table_that_counts_projects_are_not_judged_by_the_basic_table() -> None:
+    """江苏省人民检察院 2017 pp. 1, 14, 15, 22: its 机关运行经费表 (p. 15: 办公费（30201） 138.00, 差旅费（30211）
+    1,070.00 …) counts projects' money (p. 22), so its lines are not the 基本支出表's (p. 14) of their names: none is told
+    agreeing (办公费 138.00 equals the 基本支出's by chance) nor differing, and R-机关运行经费 is a note, not an error."""
+    result = review_document(FIXTURES / "js-jianchayuan-2017-p1-14-15-22.pdf", None)
+    assert result.narrative is not None
+    cells = [v for v in result.narrative.verdicts if "机关运行经费" in v.statement.table]
+    assert len(cells) >= 10 and all(v.status == "unknown" for v in cells)
+    assert any(v.cause == RUNNING_WITH_PROJECTS and v.statement.label == "办公费（30201）" for v in cells)
+    assert not [f for f in result.checks if f.rule == "R-机关运行经费"]
+    assert [h.message.split("：")[0] for h in result.hints if h.rule == "R-机关运行经费"] == [
+        "机关运行经费 6,032.55万元 超过了基本支出中的公用经费 2,598.06万元"]
+
+
+def test_a_part_the_national_rule_asks_only_gradually_is_a_note_where_no_local_rule_requires_it() -> None:
+    """江苏省高级人民法院 2018 prints no 国有资产 part: 财预〔2016〕143号 asks 国有资产占用 and 绩效 only “逐步公开”, and no
+    rule of 江苏 known here requires it — a note (提示), not a warning; 上海's and 山东's layouts require both (须公开)."""
+    result = review_document(FIXTURES / "js-gaoyuan-2018.pdf", None)
+    assert not [f for f in result.checks if f.rule == "R-不公开"]
+    assert [h.message[:15] for h in result.hints if h.rule == "R-不公开"] == ["文件中没有“国有资产”这一部分"]
+    assert regional("烟台市教育局") == "山东" and regional("上海市普陀区司法局") == "上海"
+    assert regional("江苏省高级人民法院") is None
+    assert resolve("上海").required_parts == resolve("山东").required_parts == frozenset({"国有资产", "绩效管理"})
+    assert resolve(None).required_parts == frozenset()

@@ -460,7 +460,8 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
     kept = [f for f in every if f.rule not in PLACEHOLDER_RULES and not _on_a_hole(f, holes)
             and not _in_another_form(f, list(read.values())) and not _of_another_scope(f, with_projects)]
     required = _required_parts(result.imported)
-    result.hints = [_told_gradual(f, document) for f in kept if _asked_gradually(f, required)]
+    result.hints = [_told_gradual(f, document) for f in kept if _asked_gradually(f, required)] \
+        + [_told_of_its_scope(f, document) for f in every if _of_another_scope(f, with_projects)]
     found = _told([f for f in kept if not _asked_gradually(f, required)], document)
     if not result.imported.documents and result.kind in DOCUMENTS:  # a source its prose alone gave (no table read):
         # no reason is read from prose, so that none is given is the reading's gap, not the text's slip
@@ -603,6 +604,14 @@ def _of_another_scope(finding: Finding, counts_projects: bool) -> bool:
     return finding.rule == "R-机关运行经费" and counts_projects
 
 
+OF_ITS_SCOPE = "{said}：文件写明它的机关运行经费含项目支出中的运行经费，不只是基本支出的公用经费，不按公用经费核对（不算问题）"
+
+
+def _told_of_its_scope(finding: Finding, document: Path) -> Finding:
+    """R-机关运行经费 not made of a document whose 机关运行经费 counts projects' money, told as a note: what it compared."""
+    return Finding(finding.severity, finding.rule, OF_ITS_SCOPE.format(said=finding.message.split("：")[0]), str(document))
+
+
 def running_costs_with_projects_said(lines: list[Line] | None, year: int | None) -> bool:
     """Whether a clause of the document's text says its 机关运行经费 counts projects' money, of its own year
     (vocabulary.yaml 机关运行经费计入项目的说法): not one of a year it names otherwise, or 别年, itself or in a clause before
@@ -732,7 +741,7 @@ def _absent_part(finding: Finding) -> str | None:
 
 
 GRADUAL_PART = ("文件中没有“{part}”这一部分（没有这样的标题，也没有它的金额）：财政部《地方预决算公开操作规程》（财预〔2016〕143号）"
-                "要求部门预算结合工作进展情况逐步公开这一部分，本地区的规定没有要求必须公开（提示，不算问题）")
+                "要求部门预算结合工作进展情况逐步公开这一部分，本地区的规定没有要求必须公开（不算问题）")
 
 
 def _required_parts(imported: ImportResult) -> frozenset[str]:
