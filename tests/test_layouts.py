@@ -223,6 +223,7 @@ def test_an_unknown_layout_is_refused_clearly(tmp_path):
     ("名称: 坏\n展示: {表格零值: {总表: 空白}}\n", "“展示.表格零值”中没有“总表”"),
     ("名称: 坏\n展示: {表格零值: 空白}\n", "“展示.表格零值”应为“表格: 空白、印出 或 照源文件”的映射"),
     ("名称: 坏\n正文不含: [职工人数]\n", "“正文不含”应为本版式正文没有的部分的列表"),
+    ("名称: 坏\n须公开: 国有资产\n", "“须公开”应为本地区的规定要求公开的部分的列表"),
 ])
 def test_a_bad_layout_file_says_what_is_expected(tmp_path, settings, expected):
     (tmp_path / "版式.yaml").write_text(settings, encoding="utf-8")
