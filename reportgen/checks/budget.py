@@ -414,7 +414,7 @@ def running_costs_within_public(b: Budget, f: Computed, m: Money) -> Iterator[Fi
     an excess that vanishes at the precision the text shows both is the text's rounding, not an error."""
     r = b.running_costs
     unit = b.presentation.text_unit("机关运行经费")
-    if r is None or f.public is None or _running_costs_of_its_own(b) or m.shown(r.current, unit) <= m.shown(f.public, unit) \
+    if r is None or f.public is None or running_costs_of_its_own(b) or m.shown(r.current, unit) <= m.shown(f.public, unit) \
             or r.current - f.public <= _allowance(b, len(b.economic_rows), r.current, f.public):
         return
     yield make_finding(b, "error", "R-机关运行经费", f"机关运行经费 {m.with_unit(r.current, unit)} 超过了基本支出中的公用经费 "
@@ -422,7 +422,7 @@ def running_costs_within_public(b: Budget, f: Computed, m: Money) -> Iterator[Fi
                        "机关运行经费")
 
 
-def _running_costs_of_its_own(b: Budget) -> bool:
+def running_costs_of_its_own(b: Budget) -> bool:
     """Whether the document's 名词解释 defines 机关运行经费 as no part of 公用经费 (深圳's 行政经费（机关运行经费）:
     the funds of a list of economic items, 办公设备购置 and 公务用车购置 among them, whatever their kind)."""
     return any(RUNNING_COSTS in term and text is not None and PUBLIC_COSTS not in text for term, text in b.glossary)

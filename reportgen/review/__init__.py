@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen import codes
+from reportgen.checks.budget import running_costs_of_its_own
 from reportgen.compute import in_unit
 from reportgen.errors import Finding, SourceError
 from reportgen.readers.lines import Line
@@ -160,7 +161,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     glossary.unit_sections = unit_forms(units, prepared.budget.department)
     verdicts = judge(statements, glossary)
     _not_judged(verdicts, unsure, tables)
-    if running_with_projects:
+    if running_with_projects or running_costs_of_its_own(prepared.budget):  # its 名词解释 says no 公用经费: as well
         _not_as_basic(verdicts)
     for part, figures in ((THREE_PUBLIC_PART, glossary.three_public_figures), (RUNNING_PART, glossary.running_figures),
                           (PROCUREMENT_PART, glossary.procurement_figures)):
