@@ -23,8 +23,11 @@ from reportgen.review.text_rules import (
     kinds,
     left_in,
     levels,
+    names,
     parts,
+    procurement,
     repeats,
+    uses,
     years,
 )
 from reportgen.review.text_rules.base import Text, read_text
@@ -32,7 +35,7 @@ from reportgen.rules import TEXT, rules_reading
 
 __all__ = ["Text", "read_text", "text_findings", "text_rule_findings"]
 # each registers its rules when imported, in this order: budget_wording's first
-_MODULES = (budget_wording, directions, empty_notes, enumerations, kinds, left_in, levels, parts, repeats, years)
+_MODULES = (budget_wording, directions, empty_notes, enumerations, kinds, left_in, levels, names, parts, procurement, repeats, uses, years)
 
 
 def text_rule_findings(text: Text) -> list[Finding]:
