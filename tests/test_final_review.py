@@ -31,8 +31,10 @@ def _verdicts(source: Path, draft: Path):  # type: ignore[no-untyped-def]
     # 完成年初预算的95.89%: 年初预算 is 0; the rate is of 全年预算 321.02; 机关运行经费支出 10.23万元，比2023年度
     # 增加10.23万元，增长100.00%: a rate from a zero base (DOMAIN: 增长率无可比性); “住房保障支出（类）29.42万元，占9.55%”
     # (29.42 ÷ 307.82 = 9.557%) is read since a 类 named “X支出（类）” is read by its level, and not judged: its 尾数 was
-    # moved so that the four shares printed one after another make 100.00% (86.05 + 3.52 + 0.88 + 9.55)
-    (SOCIAL, {(359, "R-完成率"), (432, "R-句内矛盾")}, 90),
+    # moved so that the four shares printed one after another make 100.00% (86.05 + 3.52 + 0.88 + 9.55); and the same
+    # 增长100.00% from nothing of 收入支出总计 and 财政拨款收入支出总计 (“…总计307.82万元。” / “与2023年度相比，…总计增加
+    # 307.82万元，增长100.00%。”: the change names its amount again in the sentence after)
+    (SOCIAL, {(335, "R-句内矛盾"), (346, "R-句内矛盾"), (359, "R-完成率"), (432, "R-句内矛盾")}, 90),
     # 占本年支出合计的99.86% (9746.50 ÷ 9759.38 = 99.868%, cut); 一般公共预算财政拨款基本支出 5377.64 and
     # 人员经费 4896.98 (the table's are 5364.75 and 4884.09: the text took all funds' 基本支出);
     # 完成年初预算的95.45% (9746.50 ÷ 10210.34 = 95.46%, cut)

@@ -205,3 +205,22 @@ def test_a_rate_that_does_not_fit_the_amount_before_bears_nothing_out():
     assert _borne("江苏省政协办公厅2018年度财政拨款收、支预算10,070.48万元。",
                   "主要原因是人员增加。",
                   "与上年相比，财政拨款收、支总计各增加1,003.69万元，增长11.07%。") == []
+
+
+def test_a_change_in_the_sentence_after_its_amount_that_names_it_again_is_judged_against_it():
+    """上海市普陀区财政局 2024年度部门决算 (bench/corpus putuo-caizhengju-juesuan-2024-planted, seen), p.18: “收入支出总计
+    0 万元。” / “与 2023 年度相比，收入支出总计减少 56.95 万元，下降 1.87%。” — the change names the amount again as the
+    amount's words end, so the three are one sentence's: 0 with 56.95 less is −100 %, not 1.87 % (the total is 2,995.39).
+    江苏's “收、支预算” / “收、支总计各” names it otherwise: a rate that does not fit is not judged, as before."""
+    from reportgen.review.consistency import contradictions
+
+    planted = _read("   上海市普陀区财政局 2024 年度收入支出总计 0 万元。与",
+                    "2023 年度相比，收入支出总计减少 56.95 万元，下降 1.87%。主",
+                    "要原因：基本支出中人员进出及退休变化。")
+    told = contradictions(planted, "x.pdf")
+    assert len(told) == 1 and "而写作“下降1.87%”：三个数字不能同时成立" in told[0].message, told
+    right = _read("   上海市普陀区财政局 2024 年度收入支出总计 2995.39 万元。与",
+                  "2023 年度相比，收入支出总计减少 56.95 万元，下降 1.87%。主")
+    assert contradictions(right, "x.pdf") == []
+    assert contradictions(_read("江苏省政协办公厅2018年度财政拨款收、支预算10,070.48万元。",
+                                "与上年相比，财政拨款收、支总计各增加1,003.69万元，增长11.70%。"), "x.pdf") == []

@@ -466,7 +466,8 @@ def test_the_notice_is_addressed_to_the_department_that_published(desk):
     # named by the title its cover prints (issue 55 part 6), never by its file's name
     assert text[1] == "上海市普陀区人民政府万里街道办事处：" and "你部门公开的文本《上海市普陀区2024年区级部门预算》" in text[2]
     assert "shanghai-putuo-wanli-2024.pdf" not in "".join(text)
-    assert "001" not in text[3] and "-wanli-2024-annotated.pdf》在原文件上逐条框出了其中 9 处问题" in text[3], text
+    # (its 10 findings: item 4's “减少2.98%。主要原因是：……经费增加。” among them)
+    assert "001" not in text[3] and "-wanli-2024-annotated.pdf》在原文件上逐条框出了其中 10 处问题" in text[3], text
 
 
 def test_a_units_notice_says_your_unit(tmp_path):
@@ -582,7 +583,7 @@ def test_what_qpdf_raises_on_a_damaged_file_costs_only_the_annotated_copy(monkey
     monkeypatch.setattr(pikepdf.Pdf, "save", damaged)
     result = review_document(FOLDERS[0] / "shanghai-putuo-wanli-2024.pdf", "上海")
     copy = annotated_copy(result, "001-x-annotated.pdf")
-    assert copy.data is None and "不能复制这个 PDF" in copy.reason and len(copy.marks) == 9
+    assert copy.data is None and "不能复制这个 PDF" in copy.reason and len(copy.marks) == 10
     assert type(error).__name__ in copy.reason
 
 

@@ -140,10 +140,11 @@ def test_the_bureaus_summary_is_a_checklist_of_each_documents_items(capsys, tmp_
     assert rows["shanghai-putuo-shangwuwei-2025.pdf"] == [*expected[:4], expected[4].replace("用词与占位 2 处", "用词与占位 0 处"),
                                                          expected[5]], rows["shanghai-putuo-shangwuwei-2025.pdf"]
     # 万里街道 2024: two codes printed short in its tables, two sentences that contradict, an empty-table note
-    # that is not (完整性), its 三公 table's 机关运行经费 column read from the text instead (not unread items)
+    # that is not (完整性), its 三公 table's 机关运行经费 column read from the text instead (not unread items); among its
+    # wording slips item 4's “减少2.98%。主要原因是：宣传事务一般行政管理事务经费增加。” (R-原因方向)
     wanli = rows["shanghai-putuo-wanli-2024.pdf"]
     assert wanli[1] == "表齐全（9 张）；正文空缺或空表说明不符 1 处", wanli
-    assert wanli[4] == "表内或表间 2 处；勾稽 0 个；正文与表格 2 处；用词与占位 4 处" and wanli[5] == "有问题", wanli
+    assert wanli[4] == "表内或表间 2 处；勾稽 0 个；正文与表格 2 处；用词与占位 5 处" and wanli[5] == "有问题", wanli
 
 
 def test_a_workbook_without_a_required_table_is_told_which(capsys, tmp_path):

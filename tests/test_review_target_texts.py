@@ -152,3 +152,19 @@ def test_the_management_sentence_is_held_to_the_tables_it_counts() -> None:
                     "绩效管理的说明写明其中财政拨款 6,733.42万元，而印出的 33 张项目绩效目标表的财政拨款合计为 6,743.42万元"]
     assert _held(YIBAO_WHOLE) == []
     assert _held(RENSHE_WHOLE) == []
+
+
+WANLI_2023 = Path(__file__).resolve().parent.parent / "bench" / "corpus" / "putuo-wanli-2023.pdf"
+
+
+def test_a_target_table_in_yuan_is_held_in_wan_and_the_sentence_to_it() -> None:
+    """上海市普陀区人民政府万里街道办事处 2023 (bench/corpus, seen): its five 财政项目支出绩效目标填报表 print their money in
+    元 (“年度资金申请总额 4,100,000.00”, “项目资金（元）” below) — 410.00万元 and so on, 3,351.3343 together — while the
+    绩效管理 sentence counts 5 projects and says “涉及项目预算资金3328.13万元”: told, in 万元 (the source is in 元)."""
+    lines = read_published(WANLI_2023).lines
+    money = target_money(lines)
+    assert [t.amount for t in money] == [Decimal("410.00"), Decimal("635.10"), Decimal("456.38"), Decimal("759.55"),
+                                         Decimal("1090.3043")]
+    assert money[-1].fiscal == Decimal("1141.9043")
+    assert _held(WANLI_2023) == ["绩效管理的说明写明 5 个项目、预算资金 3,328.13万元，而印出的 5 张项目绩效目标表的年度预算资金"
+                                 "合计为 3,351.3343万元"]

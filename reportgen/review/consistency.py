@@ -26,6 +26,7 @@ from reportgen.review.glossary import normalize
 # 95.45%): in a published document a 取舍 convention told with both values, never counted as a slip.
 CUT_RULE = "R-取舍"
 _UNITS = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+_NAMED_AGAIN = 2  # characters at least of a name a change says its amount again by (“收入支出总计”)
 
 
 def contradictions(statements: list[Statement], draft: str,
@@ -35,7 +36,7 @@ def contradictions(statements: list[Statement], draft: str,
     (but a rate already told as disagreeing with the source: ``told`` holds (line, text)); a rate that is
     the one they give cut rather than rounded is, with ``cut_as_notes``, a note (CUT_RULE), not a slip."""
     found = []
-    for amount, change, rate in _triples(statements):
+    for amount, change, rate in _triples(statements) + [t for t in _triples_after(statements) if _named_again(t[0], t[1])]:
         if (rate.line, rate.text) in told:
             continue
         low, high = _rate_bounds(amount, change)
@@ -53,6 +54,14 @@ def contradictions(statements: list[Statement], draft: str,
                 "：三个数字不能同时成立", "：变动率截尾而非四舍五入（取舍提示，不算问题）"), finding.file, finding.line)
         found.append(finding)
     return found
+
+
+def _named_again(amount: Statement, change: Statement) -> bool:
+    """Whether a change said in the sentence after its amount's names it again as the amount's words end: “上海市普陀区
+    财政局2024年度收入支出总计0万元。” / “与2023年度相比，收入支出总计减少56.95万元，下降1.87%。” (财政局 2024 决算) is that
+    amount's change, and is judged as one sentence's; a name said otherwise (“收、支总预算” / “收、支总计各”, 江苏) only
+    bears the amount out where the figures fit (borne_out)."""
+    return change.own_label and len(change.label) >= _NAMED_AGAIN and amount.label.endswith(change.label)
 
 
 def _and(text: str) -> str:

@@ -32,7 +32,7 @@ def against_management(imported: Imported, lines: list[Line], document: Path) ->
     tables = target_money(lines)
     repeated = {id(other) for _, other in copies(lines, tables)}
     tables = [t for t in tables if id(t) not in repeated]
-    amount = money.value
+    amount = _in_wan(money.value) if imported.unit == "元" else money.value  # the source's unit: the tables' are 万元
     at = next((line for line in lines if line.where == money.where), None)
     if at is None or count.value != len(tables) or not tables:
         return []
@@ -43,6 +43,14 @@ def against_management(imported: Imported, lines: list[Line], document: Path) ->
         out += _told(fiscal, sum((t.fiscal or Decimal(0) for t in tables), Decimal(0)), ("其中财政拨款", "财政拨款"),
                      len(tables), at, document)
     return out
+
+
+def _in_wan(yuan: Decimal) -> Decimal:
+    """An amount of a source in 元 as the 万元 the sentence printed it in (33,281,300 → 3328.13): its places as few
+    as it has, two at least."""
+    wan = (yuan / 10000).normalize()
+    exponent = wan.as_tuple().exponent
+    return wan.quantize(Decimal("0.01")) if isinstance(exponent, int) and exponent > -2 else wan
 
 
 def _told(stated: Decimal, added: Decimal, what: tuple[str, str], count: int, at: Line, document: Path) -> list[Finding]:

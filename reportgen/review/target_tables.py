@@ -25,6 +25,9 @@ _GOAL_LINES = 30  # lines at most of a table's target text
 _CUT_NAME = 12  # characters: a name this long cut at its cell's edge still names one project
 _NAMED = 5  # tables of no listed project named in the finding, the rest counted
 _STEP = Decimal("0.01")  # a 万元 table's printed step
+_WAN_BELOW = 4  # lines from a table's money to the end of those its 万元 is said on (“项目资金（万元）”)
+_YUAN_BELOW = 6  # and of those its 元 is said on (“（元）” two lines under “项目资金”, 上海)
+_YUAN = re.compile(r"[（(]元[）)]|单位[：:]元(?![\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True)
@@ -50,11 +53,22 @@ def target_money(lines: list[Line]) -> list[TargetMoney]:
             name, start = text[len(word):].strip("：:"), index
             continue
         money = _after(line.bare, totals) if name and index - start <= _BLOCK else None
-        if money is not None and any("万元" in other.bare for other in lines[start:index + 4]):
-            out.append(TargetMoney(name, money, line.number, start, _goal(lines, index + 1),
-                                   _fiscal(lines[index + 1:index + 3])))
+        scale = _scale(lines[start:index + _WAN_BELOW], lines[start:index + _YUAN_BELOW]) if money is not None else None
+        if money is not None and scale is not None:
+            fiscal = _fiscal(lines[index + 1:index + 3])
+            out.append(TargetMoney(name, money / scale, line.number, start, _goal(lines, index + 1),
+                                   None if fiscal is None else fiscal / scale))
             name = ""
     return out
+
+
+def _scale(near: list[Line], further: list[Line]) -> Decimal | None:
+    """What a table's money is divided by to be 万元: 1 where 万元 is said ``near`` it, 10,000 where its money's rows
+    say 元 a little ``further`` (上海's 财政项目支出绩效目标填报表: “项目资金（元）” below 年度资金申请总额
+    4,100,000.00); None where neither."""
+    if any("万元" in line.bare for line in near):
+        return Decimal(1)
+    return Decimal(10000) if any(_YUAN.search(line.bare.replace(" ", "")) for line in further) else None
 
 
 def _after(printed: str, words: tuple[str, ...]) -> Decimal | None:

@@ -105,3 +105,36 @@ def _sentences(flow: str) -> Iterator[tuple[int, str, list[int]]]:
         at = [i for i, char in enumerate(raw) if not char.isspace()]
         yield start, "".join(raw[i] for i in at), at
         start = end
+
+
+_WAYS = {"增加": 1, "增长": 1, "上升": 1, "提高": 1, "减少": -1, "下降": -1, "降低": -1}
+_WAY = "|".join(_WAYS)
+# a change against a prior (“比2023年预算执行数减少2.98%”), then its reason at once, one clause that says only
+# that some money went the other way (“。主要原因是：宣传事务一般行政管理事务经费增加。”, 万里街道 2024) — matched
+# on the text without its spaces (_sentences' words)
+_CHANGE_AND_REASON = re.compile(
+    rf"(?:比|较)[^。；，,]{{0,30}}?({_WAY})了?{_NUM}(?:万元|%)(?:[，,](?:{_WAY}){_NUM}%)?[。；，,]"
+    rf"(?:主要)?原因(?:是|为|主要是)?[：:]?([^。；，,：:]{{1,40}}?(?:{'|'.join(WORDS['钱的名称'])}))({_WAY})(?=[。；])")
+
+
+@rule("R-原因方向", TEXT)
+def reason_against_change(text: Text) -> Iterator[Finding]:
+    """R-原因方向: a change whose reason, given at once in one clause naming only money, says it went the other
+    way (“比2023年预算执行数减少2.98%。主要原因是：宣传事务一般行政管理事务经费增加。”): the reason copied from
+    another item, or the direction word wrong. A reason naming people or things (“退休人员增加”) may well
+    explain a fall of money, and is not judged; nor one with a direction word of its own inside."""
+    flow = text.flow
+    for start, words, at in _two_sentences(flow):
+        for match in _CHANGE_AND_REASON.finditer(words):
+            said, reason = match.group(1), match.group(3)
+            if _WAYS[said] == _WAYS[reason] or re.search(_WAY, match.group(2)):
+                continue
+            yield text.warning("R-原因方向", start + at[match.start()], f"“{match.group()}”：数字是{said}，"
+                               f"说明的原因却是“{reason}”：是否照抄了别项的说明，或写反了？")
+
+
+def _two_sentences(flow: str) -> Iterator[tuple[int, str, list[int]]]:
+    """Each sentence with the one after it (a reason is given in the next), as _sentences gives them."""
+    sentences = list(_sentences(flow))
+    for (start, words, at), (after, more, more_at) in zip(sentences, [*sentences[1:], (0, "", [])], strict=True):
+        yield start, words + more, at + [after - start + i for i in more_at]

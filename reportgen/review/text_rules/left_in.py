@@ -30,7 +30,9 @@ _INSTRUCTION_CLOSING = re.compile(rf"[（(](?:{_alternatives(WORDS['句末的模
                                   re.MULTILINE)
 _GOES_ON = _alternatives(WORDS["待续的说法"])
 _NOTHING_AFTER = re.compile(rf"({_GOES_ON})[：:]?\n?(?=[。；;])")
-_JUNK_AFTER = re.compile(rf"({_GOES_ON})[：:]?([A-Za-z]{{1,8}})(?=\n?[。；;])")
+# a few Latin letters or digits and nothing else, as a writer keys in to fill a box (“主要原因是qq。”“主要原因是11。”,
+# the 上海 generator's draft of 万里街道 2025)
+_JUNK_AFTER = re.compile(rf"({_GOES_ON})[：:]?([A-Za-z0-9]{{1,8}})(?=\n?[。；;])")
 _NO_FIGURE = re.compile(rf"({_alternatives(WORDS['待填的数'])})\n?(?=[。；;，,])")
 _NO_FIGURE_OPENING = re.compile(rf"(?:^|(?<=[，,。；;：:\n]))[ \t]*+(?:(?:19|20)\d\d年度?)?"
                                 rf"({_alternatives(WORDS['句首待填的数'])})\n?(?=[。；;，,])")
@@ -87,8 +89,7 @@ def said_and_not_given(text: Text) -> Iterator[Finding]:
     letters only (“主要原因是qq。”); a colon followed by the sentence's end or by a year alone (“包括：。”)."""
     for match in _NOTHING_AFTER.finditer(text.flow):
         yield text.warning("R-内容空缺", match.start(), f"“{match.group(1)}”之后没有内容，句子就结束了：请写明")
-    for match in _JUNK_AFTER.finditer(text.flow):
-        yield text.warning("R-内容空缺", match.start(), f"“{match.group(1)}”之后只写了“{match.group(2)}”：请写明")
+    yield from _junk_after(text)
     for found in (_NO_FIGURE, _NO_FIGURE_OPENING):
         for match in found.finditer(text.flow):
             yield text.warning("R-内容空缺", match.start(1), f"“{match.group(1)}”之后没有数字：请填写")
@@ -97,6 +98,18 @@ def said_and_not_given(text: Text) -> Iterator[Finding]:
         yield text.warning("R-内容空缺", match.start(), f"“{said}。”：冒号之后没有内容，句子就结束了：请写明")
     yield from _cut_off(text, {m.end() for m in _NOTHING_AFTER.finditer(text.flow)})
     yield from _counts_without_number(text)
+
+
+def _junk_after(text: Text) -> Iterator[Finding]:
+    """“主要原因是qq。”: a reason (use, list) of a few letters or digits only — one practice, told once at its
+    first line with what else was written so and the other lines it is at."""
+    found = list(_JUNK_AFTER.finditer(text.flow))
+    if found:
+        first = found[0]
+        written = "”“".join(dict.fromkeys(match.group(2) for match in found))
+        again = sorted({text.line_at(m.start()) for m in found[1:]} - {text.line_at(first.start())})
+        also = f"（又见第 {'、'.join(map(str, again))} 行）" if again else ""
+        yield text.warning("R-内容空缺", first.start(), f"“{first.group(1)}”之后只写了“{written}”{also}：请写明")
 
 
 def _cut_off(text: Text, told: set[int]) -> Iterator[Finding]:
@@ -149,3 +162,34 @@ def change_without_unit(text: Text) -> Iterator[Finding]:
     """R-缺单位: a change stated as a bare number (“增长 13.95。”): % or 万元 was left out."""
     for match in _CHANGE_WITHOUT_UNIT.finditer(text.flow):
         yield text.warning("R-缺单位", match.start(), f"“{match.group()}”没有单位：是 % 还是万元？")
+
+
+# a numbered heading alone on its line (“一、项目概述”), and a line of a few letters or digits alone after it
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])[\u4e00-\u9fff]{2,16}$")
+_FILLER = re.compile(r"^[A-Za-z0-9]{1,3}$")
+_FILLED_SECTIONS = 3  # headings in a row, each with the same filler under it: no one section left so by chance
+
+
+@rule("R-占位内容", TEXT)
+def sections_filled_with_nothing(text: Text) -> Iterator[Finding]:
+    """R-占位内容: numbered headings in a row, each with nothing under it but the same letters or digits on a line
+    of their own (the 项目经费情况说明 of the 上海 generator's draft of 万里街道 2025: “一、项目概述” “1” “二、立项依据”
+    “1” … “七、绩效目标” “1”) — the sections were never written. A table's rows print their figures on the
+    label's line, a contents page its page numbers, each another; neither is this."""
+    run: list[tuple[int, str, str]] = []  # (where among the lines, heading, filler)
+    lines = text.lines
+    for index, (heading, under) in enumerate(zip(lines, lines[1:], strict=False)):
+        if _HEADING.match(heading.bare) and _FILLER.match(under.bare) and heading.number not in text.table_rows:
+            if run and run[-1][2] == under.bare and run[-1][0] == index - 2:
+                run.append((index, heading.bare, under.bare))
+                continue
+            yield from _filled(text, run)
+            run = [(index, heading.bare, under.bare)]
+    yield from _filled(text, run)
+
+
+def _filled(text: Text, run: list[tuple[int, str, str]]) -> Iterator[Finding]:
+    if len(run) >= _FILLED_SECTIONS:
+        named = "”“".join(heading for _, heading, _ in run)
+        yield Finding("warning", "R-占位内容", f"“{named}”之下都只写了“{run[0][2]}”：这些部分没有写出内容，请填写",
+                      text.file, text.lines[run[0][0]].number)
