@@ -225,3 +225,45 @@ def test_each_pair_of_the_corpus_is_one_disclosure_and_no_other():
     halves = [r.half for r in (review_document(path, None) for path in files) if r.half]
     assert len(halves) == 6
     assert sorted(disclosures(halves)) == sorted([files[i], files[i + 1]] for i in range(0, 6, 2))
+
+
+JIANGSU = ROOT / "tests" / "fixtures" / "import" / "national"  # pages of 江苏 2018 disclosures (ae86jack/open-budget)
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("江苏省委办公厅", "中国共产党江苏省委员会办公厅"),  # 江苏 2017: the 说明's cover and the 报表's 部门：
+    ("江苏省委办公厅", "中共江苏省委办公厅"),  # 2018: the 说明's cover and the 报表's 部门：
+    ("省委办公厅", "中国共产党江苏省委员会办公厅"),  # the province left out
+    ("中共烟台市委宣传部", "中国共产党烟台市委员会宣传部"),  # 烟台 2026 prints both
+    ("江苏省政协办公厅", "中国人民政治协商会议江苏省委员会办公厅"),
+    ("江苏省人大常委会办公厅", "江苏省人民代表大会常务委员会办公厅"),
+    ("深圳市民政局(本级)", "深圳市民政局（本级）")])
+def test_a_department_named_in_its_full_and_its_short_form_is_one_owner(one, other):
+    from reportgen.importing.identity import same_owner
+
+    assert same_owner(one, other) and same_owner(other, one)
+
+
+def test_two_departments_of_one_province_are_never_one_owner_in_any_form():
+    from reportgen.importing.identity import same_owner
+
+    forms = [["中国共产党江苏省委员会办公厅", "中共江苏省委办公厅", "省委办公厅"],
+             ["江苏省人民代表大会常务委员会办公厅", "江苏省人大常委会办公厅"],
+             ["中国人民政治协商会议江苏省委员会办公厅", "政协江苏省委员会办公厅", "江苏省政协办公厅"],
+             ["江苏省人民政府办公厅", "江苏省人民政府办公室"], ["中共江苏省委宣传部"], ["江苏省高级人民法院"],
+             ["江苏省人民检察院"]]
+    for i, names in enumerate(forms):
+        for other in (name for j, names_j in enumerate(forms) if j != i for name in names_j):
+            assert not any(same_owner(name, other) for name in names), (names, other)
+
+
+def test_two_departments_disclosures_in_one_folder_are_each_one_document(tmp_path):
+    """江苏 2018: 省委办公厅's 说明 (its cover: 江苏省委办公厅) and 报表 (部门：中共江苏省委办公厅), and 政协办公厅's
+    说明 and 报表, four files in one folder: two documents, each 说明 with its own 报表."""
+    files = [JIANGSU / name for name in ("js-shengweibangongting-2018-p1-6-7.pdf", "js-shengweibangongting-2018-tables-p1-3.pdf",
+                                         "js-zhengxie-2018-p1-8-9.pdf", "js-zhengxie-2018-p1.pdf")]
+    for path in files:
+        shutil.copy(path, tmp_path / path.name)
+    reviewed = review_together(sorted(tmp_path.iterdir()), None)
+    assert sorted([p.name for p in r.files] for r in reviewed) == [[files[0].name, files[1].name],
+                                                                   [files[2].name, files[3].name]]
