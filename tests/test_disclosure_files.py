@@ -267,3 +267,27 @@ def test_two_departments_disclosures_in_one_folder_are_each_one_document(tmp_pat
     reviewed = review_together(sorted(tmp_path.iterdir()), None)
     assert sorted([p.name for p in r.files] for r in reviewed) == [[files[0].name, files[1].name],
                                                                    [files[2].name, files[3].name]]
+
+
+def test_a_narrative_alone_is_not_held_to_sums_of_what_it_does_not_state():
+    """北京市民政局's 情况说明 without its 报表: “2026年支出预算71094.17万元” is its 支出总计 (its 结转 1,776.86 in the
+    报表 only), its 基本支出 and 项目支出 stated, its “三公” parts on pages not given. No sum of parts the text does not
+    all state is set against its total (R-收支平衡, R-支出合计), nor a “三公” 合计 against four parts never stated (0.00)."""
+    alone = review_document(OTHER_NARRATIVE, None)
+    told = [(f.rule, f.message) for f in alone.checks]
+    assert not [t for t in told if t[0] in ("R-收支平衡", "R-支出合计", "R-填报合计", "R-基本支出一致")], told
+    assert not [t for t in told if " 万元" in t[1] or "0.00万元" in t[1]], told
+
+
+def test_a_class_named_by_its_name_and_marked_as_a_class_is_that_class():
+    """江苏省委办公厅 2018's 说明 alone: “1．一般公共服务（类）支出20153.75万元” is 类 201 (the catalogue's 一般公共服务
+    支出), 社会保障和就业（类） 208, 住房保障（类） 221 — and they add up to the 支出 the text states."""
+    from decimal import Decimal
+
+    from reportgen.importing.prose import prose_source
+
+    prose = prose_source(read_published(JIANGSU / "js-shengweibangongting-2018-p1-6-7.pdf").lines)
+    assert prose is not None
+    rows = prose.imported.tree["支出"]["功能分类"]
+    assert {(r["科目"].value, r["合计"].value) for r in rows} == {
+        (201, Decimal("20153.75")), (208, Decimal("1289.52")), (221, Decimal("3015.16"))}
