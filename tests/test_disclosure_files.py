@@ -225,3 +225,69 @@ def test_each_pair_of_the_corpus_is_one_disclosure_and_no_other():
     halves = [r.half for r in (review_document(path, None) for path in files) if r.half]
     assert len(halves) == 6
     assert sorted(disclosures(halves)) == sorted([files[i], files[i + 1]] for i in range(0, 6, 2))
+
+
+JIANGSU = ROOT / "tests" / "fixtures" / "import" / "national"  # pages of 江苏 2018 disclosures (ae86jack/open-budget)
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("江苏省委办公厅", "中国共产党江苏省委员会办公厅"),  # 江苏 2017: the 说明's cover and the 报表's 部门：
+    ("江苏省委办公厅", "中共江苏省委办公厅"),  # 2018: the 说明's cover and the 报表's 部门：
+    ("省委办公厅", "中国共产党江苏省委员会办公厅"),  # the province left out
+    ("中共烟台市委宣传部", "中国共产党烟台市委员会宣传部"),  # 烟台 2026 prints both
+    ("江苏省政协办公厅", "中国人民政治协商会议江苏省委员会办公厅"),
+    ("江苏省人大常委会办公厅", "江苏省人民代表大会常务委员会办公厅"),
+    ("深圳市民政局(本级)", "深圳市民政局（本级）")])
+def test_a_department_named_in_its_full_and_its_short_form_is_one_owner(one, other):
+    from reportgen.importing.identity import same_owner
+
+    assert same_owner(one, other) and same_owner(other, one)
+
+
+def test_two_departments_of_one_province_are_never_one_owner_in_any_form():
+    from reportgen.importing.identity import same_owner
+
+    forms = [["中国共产党江苏省委员会办公厅", "中共江苏省委办公厅", "省委办公厅"],
+             ["江苏省人民代表大会常务委员会办公厅", "江苏省人大常委会办公厅"],
+             ["中国人民政治协商会议江苏省委员会办公厅", "政协江苏省委员会办公厅", "江苏省政协办公厅"],
+             ["江苏省人民政府办公厅", "江苏省人民政府办公室"], ["中共江苏省委宣传部"], ["江苏省高级人民法院"],
+             ["江苏省人民检察院"]]
+    for i, names in enumerate(forms):
+        for other in (name for j, names_j in enumerate(forms) if j != i for name in names_j):
+            assert not any(same_owner(name, other) for name in names), (names, other)
+
+
+def test_two_departments_disclosures_in_one_folder_are_each_one_document(tmp_path):
+    """江苏 2018: 省委办公厅's 说明 (its cover: 江苏省委办公厅) and 报表 (部门：中共江苏省委办公厅), and 政协办公厅's
+    说明 and 报表, four files in one folder: two documents, each 说明 with its own 报表."""
+    files = [JIANGSU / name for name in ("js-shengweibangongting-2018-p1-6-7.pdf", "js-shengweibangongting-2018-tables-p1-3.pdf",
+                                         "js-zhengxie-2018-p1-8-9.pdf", "js-zhengxie-2018-p1.pdf")]
+    for path in files:
+        shutil.copy(path, tmp_path / path.name)
+    reviewed = review_together(sorted(tmp_path.iterdir()), None)
+    assert sorted([p.name for p in r.files] for r in reviewed) == [[files[0].name, files[1].name],
+                                                                   [files[2].name, files[3].name]]
+
+
+def test_a_narrative_alone_is_not_held_to_sums_of_what_it_does_not_state():
+    """北京市民政局's 情况说明 without its 报表: “2026年支出预算71094.17万元” is its 支出总计 (its 结转 1,776.86 in the
+    报表 only), its 基本支出 and 项目支出 stated, its “三公” parts on pages not given. No sum of parts the text does not
+    all state is set against its total (R-收支平衡, R-支出合计), nor a “三公” 合计 against four parts never stated (0.00)."""
+    alone = review_document(OTHER_NARRATIVE, None)
+    told = [(f.rule, f.message) for f in alone.checks]
+    assert not [t for t in told if t[0] in ("R-收支平衡", "R-支出合计", "R-填报合计", "R-基本支出一致")], told
+    assert not [t for t in told if " 万元" in t[1] or "0.00万元" in t[1]], told
+
+
+def test_a_class_named_by_its_name_and_marked_as_a_class_is_that_class():
+    """江苏省委办公厅 2018's 说明 alone: “1．一般公共服务（类）支出20153.75万元” is 类 201 (the catalogue's 一般公共服务
+    支出), 社会保障和就业（类） 208, 住房保障（类） 221 — and they add up to the 支出 the text states."""
+    from decimal import Decimal
+
+    from reportgen.importing.prose import prose_source
+
+    prose = prose_source(read_published(JIANGSU / "js-shengweibangongting-2018-p1-6-7.pdf").lines)
+    assert prose is not None
+    rows = prose.imported.tree["支出"]["功能分类"]
+    assert {(r["科目"].value, r["合计"].value) for r in rows} == {
+        (201, Decimal("20153.75")), (208, Decimal("1289.52")), (221, Decimal("3015.16"))}

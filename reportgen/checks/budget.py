@@ -110,7 +110,7 @@ def basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     stated = f.basic_from_stated_split
     if stated is None or f.has_economic_rows:
         return  # with economic rows, R-人员公用经费 compares each part
-    if f.has_function_rows and f.general_basic != stated:
+    if f.has_function_rows and f.general_basic is not None and f.general_basic != stated:  # none: no amount to set beside
         yield make_finding(b, "error", "R-基本支出一致",
                        f"基本支出不一致：功能分类中一般公共预算基本支出 {m.with_unit(f.general_basic)}，"
                        f"填报的人员经费与公用经费之和 {m.with_unit(stated)}",
@@ -257,8 +257,8 @@ def _three_public_totals(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     """The “三公” 合计 the source types, this year's and last year's, against its four parts."""
     yield from _vehicles_total(b, f, m)
     stated = b.three_public.stated_total
-    if stated is None:
-        return
+    if stated is None or not b.three_public.given and b.three_public.vehicles is None:
+        return  # no part stated (北京's 情况说明 given without its pages of the parts): no sum of them, never 0.00
     parts = f.three_public_parts_total
     known = sum((v for v in (f.three_public_part(n) for n in THREE_PUBLIC_PARTS) if v is not None), ZERO)
     if parts is not None and stated.current != parts:

@@ -18,12 +18,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from reportgen.compute.arithmetic import quantize_half_up
 from reportgen.importing.recognize import Table, cell_text, is_amount
 from reportgen.readers.grid import Grid, ImportRefused
 from reportgen.readers.lines import Line
-from reportgen.readers.statements import other_table_words, read_statements
+from reportgen.readers.statements import other_table_words, owner_name_forms, place_words, read_statements
 from reportgen.reading.amounts import printed_amount
 
 _FINAL_COVER = re.compile(r"(\d{4})年度?部门决算")
@@ -381,10 +382,33 @@ def differs(narrative: Part, tables: Part) -> str:
 
 
 def same_owner(one: str, other: str) -> bool:
-    """Whether two names are of one owner: the same once （本级） and a closing 部门 are dropped, or one the
-    other's shorter form (民政局, 北京市民政局)."""
-    a, b = (_OWN_WORDS.sub("", "".join(name.split())) for name in (one, other))
+    """Whether two names are of one owner: the same once （本级） and a closing 部门 are dropped and each is
+    in its short form (``short_name``), or one the other's shorter form (民政局, 北京市民政局)."""
+    a, b = (short_name(_OWN_WORDS.sub("", "".join(name.split()))) for name in (one, other))
     return a in b or b in a
+
+
+def short_name(name: str) -> str:
+    """A department's name in its short form (vocabulary.yaml 部门名称的全称, 部门名称的组织在前): “中国共产党江苏省
+    委员会办公厅” and “中共江苏省委办公厅” → “江苏省委办公厅”, “中国人民政治协商会议江苏省委员会办公厅” →
+    “江苏省政协办公厅”; brackets full-width."""
+    full, organs = owner_name_forms()
+    name = name.replace("(", "（").replace(")", "）")
+    for long, short in full.items():
+        name = name.replace(long, short)
+    found = _organ_first().match(name)
+    if found is None:
+        return name
+    return found.group("region") + organs[found.group("organ")] + name[found.end():]
+
+
+@cache
+def _organ_first() -> re.Pattern[str]:
+    """An organ named before its region, then the region's 委员会 (or 委): “中共江苏省委员会”, “政协南京市鼓楼区委员会”."""
+    _, organs = owner_name_forms()
+    ends, _ = place_words()
+    return re.compile(f"(?P<organ>{'|'.join(map(re.escape, organs))})"
+                      f"(?P<region>[\u4e00-\u9fff]{{1,12}}?[{''.join(ends)}])(?:委员会|委)")
 
 
 def grouped(parts: list[Part]) -> list[list[Part]]:

@@ -229,7 +229,7 @@ class _Reading:
         seen: set[str] = set()
         for st in self.statements:
             label = self.label(st) if st.kind == "amount" and _stated(st) and id(st) not in self.used else None
-            code = codes.get(label) if label else None
+            code = _class_code(codes, label) if label else None
             if code is None or code in seen:
                 continue
             seen.add(code)
@@ -412,6 +412,18 @@ def _label(label: str, year: int, department: str) -> str | None:
             if plain.endswith(word) and len(plain) > len(word):
                 plain, changed = plain[:-len(word)], True
     return plain
+
+
+def _class_code(codes: dict[str, str], label: str) -> str | None:
+    """The code of the 类 a label names: by its catalogue name, or by its name marked as a 类 (prose_fields.yaml
+    类的标记: “一般公共服务（类）” is 201, the catalogue's 一般公共服务支出)."""
+    if label in codes:
+        return codes[label]
+    mark = next((mark for mark in _words()["类的标记"] if label.endswith(mark)), None)
+    if mark is None:
+        return None
+    name = label.removesuffix(mark)
+    return codes.get(name) or codes.get(name + _words()["类名的尾字"])
 
 
 def _put(tree: Tree, path: list[str], value: Placed) -> None:

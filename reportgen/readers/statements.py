@@ -1527,3 +1527,11 @@ def _label_of(prefix: str) -> str:
 def other_table_words() -> tuple[str, ...]:
     """The words of a disclosure's table titles that are none of its budget tables' (vocabulary.yaml 预算以外的表名)."""
     return tuple(_WORDS["预算以外的表名"])
+
+
+def owner_name_forms() -> tuple[dict[str, str], dict[str, str]]:
+    """A department's name's full forms with their short forms, and the organs named before their region with the
+    words after the region in their short form (vocabulary.yaml 部门名称的全称, 部门名称的组织在前)."""
+    full: dict[str, str] = _WORDS["部门名称的全称"]  # type: ignore[assignment]  # a mapping, not a list
+    organs: dict[str, str] = _WORDS["部门名称的组织在前"]  # type: ignore[assignment]  # a mapping, not a list
+    return full, organs

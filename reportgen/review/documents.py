@@ -464,8 +464,9 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
         + [_told_of_its_scope(f, document) for f in every if _of_another_scope(f, with_projects)]
     found = _told([f for f in kept if not _asked_gradually(f, required)], document)
     if not result.imported.documents and result.kind in DOCUMENTS:  # a source its prose alone gave (no table read):
-        # no reason is read from prose, so that none is given is the reading's gap, not the text's slip
-        found = [f for f in found if f.rule != MISSING_REASON]
+        # no reason is read from prose, so that none is given is the reading's gap, not the text's slip; nor is a
+        # sum of parts the text need not all state (结转下年, a 类 it names no amount of) a figure the text states
+        found = [f for f in found if f.rule != MISSING_REASON and f.rule not in SUMS_OF_UNSTATED_PARTS]
     unprinted = unprinted_funds(result.imported.imported)
     result.checks = [f for f in found if f.rule != UNLISTED and not _told_by_its_tables(f)
                      and not (unprinted and f.rule == FUNDS_AGREE)]  # a fund's table not given: its sum not known
@@ -499,6 +500,10 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
 
 MISSING_TABLES = "R-缺表"
 MISSING_REASON = "缺少变动原因"
+# The checks of a total against the sum of its parts (or of two such sums) where the source's parts are its text's
+# alone: what the text does not state (北京's 情况说明 “2026年支出预算71094.17万元”, 基本支出 and 项目支出 stated, its
+# 结转 not; 江苏 2017 a 说明 naming some 类 with an amount) is unknown, not 0 — the sum is no figure of the text's
+SUMS_OF_UNSTATED_PARTS = frozenset({"R-收支平衡", "R-支出合计", "R-基本支出一致", "R-基本项目未分列", "R-基本支出合计"})
 _SCANNED_ROWS = 3  # rows of amounts on a scanned page: a table printed there
 
 

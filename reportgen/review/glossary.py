@@ -251,6 +251,8 @@ class Naming(Generic[T]):
         “一般公共服务（类）”: 江苏 names a 类 without its 支出): the one line of that level of the last name, else the one
         whose path ends in these names."""
         matches = [item for item in self._of_length(_LEVEL_DIGITS[level]) if _level_named(item.name, names[-1])]
+        if not matches and level != "类":  # “人大事务行政运行（项）”: the 款's name, then the 项's, with no （款） between
+            matches = self._fused(names[-1], level)
         exact = [item for item in matches if item.name.rsplit(" ", 1)[-1] in (names[-1], f"{names[-1]}支出")]
         if len(matches) > 1 and len(exact) == 1:  # “电费（款）”: 电费, not the 邮电费 that ends as it does
             matches = exact
@@ -260,6 +262,20 @@ class Naming(Generic[T]):
         found = {id(item): item for path, items in self.by_path.items() if _path_ends(path.split("/"), names, depth)
                  for item in items}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _fused(self, said: str, level: str) -> list[T]:
+        """The lines of ``level`` a name says with the name of the line above fused before its own (“人大事务行政运行”:
+        20101 人大事务's 行政运行, 2010101): each way the name parts into a name the 功能分类 catalogue gives a line of the
+        level above and the rest, the lines under it so named — the one found, else none (never a guess)."""
+        digits = _LEVEL_DIGITS[level]
+        found: dict[int, T] = {}
+        for cut in range(2, len(said) - 1):
+            head, rest = said[:cut], said[cut:]
+            above = {c for name in (head, f"{head}支出") for c in _function_names().get(name, ()) if len(c) == digits - 2}
+            for code, item in self.codes.items() if above else ():
+                if len(code) == digits and code[:-2] in above and _level_named(item.name, rest):
+                    found[id(item)] = item
+        return list(found.values()) if len(found) == 1 else []
 
     def _under(self, item: T, said: str) -> bool:
         """Whether the line above ``item`` (by its code) is the one a text names before it (“对个人和家庭的补助支出（类）
