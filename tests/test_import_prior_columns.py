@@ -17,6 +17,9 @@ import pytest
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.recognize import _of_year
 from reportgen.importing.tree import Placed
+from reportgen.readers.lines import Line
+from reportgen.readers.statements import read_statements
+from reportgen.render import check_findings
 from reportgen.review.documents import review_document
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "national"
@@ -113,3 +116,119 @@ def test_the_text_s_change_of_the_general_budget_is_judged_by_the_table_s_prior(
     verdicts = {v.statement.kind: v for v in result.narrative.verdicts if v.subject == "一般公共预算支出"}
     assert verdicts["change"].status == status and verdicts["amount"].status == "agree"
     assert verdicts["change"].expected == ("" if status == "agree" else "增加30.00万元")
+
+
+# The same page with sentences of its 项 lines, worded as 江苏's texts word theirs (“政协事务（款）行政运行（项）支出
+# 3,233.03 万元，与上年相比……”, js-zhengxie-2017): each line's change is judged by the line's 2025年预算数 (lineprior).
+LINES = ("<p>1.一般公共服务支出（类）人大事务（款）行政运行（项）支出210.00万元，比上年{line}，增长5%。</p>"
+         "<p>2.人大事务（款）一般行政管理事务（项）支出120.00万元，与上年相比增加20.00万元，增长20%。</p>")
+
+
+def _lines_page(tmp_path: Path, line: str) -> Path:
+    page = tmp_path / "某镇2026年部门预算.html"
+    page.write_text(PAGE.replace("<p style", LINES + "<p style", 1).format(change="增加30.00万元", line=line), encoding="utf-8")
+    return page
+
+
+def test_each_line_s_column_of_last_year_is_that_line_s_prior_of_its_fund(tmp_path: Path) -> None:
+    """Each 项 of the 一般公共预算支出表 is written with its 2025年预算数 as its 上年: a line of that fund (no 资金: the
+    default 一般公共预算), never 上年.功能分类 (the code's spending of every fund)."""
+    result = import_files([_lines_page(tmp_path, "增加10.00万元")], None)
+    lines = result.imported.tree["支出"]["功能分类"]
+    assert [(_value(line["科目"]), _value(line["合计"]), _value(line["上年"])) for line in lines] == [
+        (2010101, Decimal("210"), Decimal("200")), (2010102, Decimal("120"), Decimal("100"))]
+    assert all("资金" not in line for line in lines) and "功能分类" not in result.imported.tree["上年"]
+    assert result.differences == []
+
+
+@pytest.mark.parametrize(("line", "status"), [("增加10.00万元", "agree"), ("增加12.00万元", "disagree")])
+def test_a_line_s_change_in_the_text_is_judged_by_the_line_s_prior(tmp_path: Path, line: str, status: str) -> None:
+    """“行政运行（项）支出210.00万元，比上年增加10.00万元” agrees with 210.00 − 200.00; a planted 12.00 is found (expected
+    增加10.00万元); the other line and its rate are judged, not left 未能核对."""
+    result = review_document(_lines_page(tmp_path, line), None)
+    assert result.narrative is not None
+    verdicts = {(v.subject, v.statement.kind): v for v in result.narrative.verdicts if v.statement.kind != "cell"}
+    change = verdicts[("行政运行", "change")]
+    assert (change.status, change.expected) == (status, "" if status == "agree" else "增加10.00万元")
+    assert {k: v.status for k, v in verdicts.items() if k[0] != "行政运行"} == {
+        ("一般公共预算支出", "amount"): "agree", ("一般公共预算支出", "change"): "agree", ("一般公共预算支出", "rate"): "agree",
+        ("一般行政管理事务", "amount"): "agree", ("一般行政管理事务", "change"): "agree", ("一般行政管理事务", "rate"): "agree"}
+
+
+def test_check_holds_the_lines_prior_to_the_fund_s_prior_total(tmp_path: Path) -> None:
+    """The lines' 上年 are a part of 上年.一般公共预算: more than it (a 250 planted for 200) is an error of check."""
+    source = tmp_path / "某镇.yaml"
+    text = ("部门: 某镇人民政府\n年度: 2026\n金额单位: 万元\n上年:\n  一般公共预算: 300\n部门概况:\n  职责: [负责本镇事务]\n"
+            "收入:\n  一般公共预算拨款: 330\n支出:\n  功能分类:\n    - {{科目: 2010101, 合计: 210, 上年: {last}}}\n"
+            "    - {{科目: 2010102, 合计: 120, 上年: 100}}\n"
+            "不公开: [人员编制, 三公经费, 机关运行经费, 政府采购, 国有资产, 绩效管理, 经济分类明细]\n")
+    for last, found in (("200", []), ("250", ["功能分类各行（一般公共预算）的上年之和 350.00万元，大于上年.一般公共预算 300.00万元"])):
+        source.write_text(text.format(last=last), encoding="utf-8")
+        assert [f.message for f in check_findings(source) if f.rule == "R-填报合计"] == found
+
+
+def test_a_real_general_budget_table_without_last_year_gives_its_lines_no_prior() -> None:
+    """烟台市医疗保障局 2026's 一般公共预算支出情况表 (pages 15–16, /work/shared/corpus/sd-yantai-yibaoju-2026-dept-budget.pdf)
+    prints this year only: its lines are read, and none is given a 上年 (none is invented)."""
+    result = import_files([FIXTURES / "yantai-yibaoju-2026-p15-16.pdf"], None)
+    lines = result.imported.tree["支出"]["功能分类"]
+    assert lines and all("上年" not in line for line in lines) and "上年" not in result.imported.tree
+
+
+MIXED = """部门: 某镇人民政府
+年度: 2026
+金额单位: 万元
+上年:
+  一般公共预算: 300
+部门概况:
+  职责: [负责本镇事务]
+收入:
+  一般公共预算拨款: 330
+  事业收入: 40
+支出:
+  功能分类:
+    - {科目: 2010101, 合计: 210, 上年: 200}
+    - {科目: 2010101, 合计: 40, 资金: 单位资金}
+    - {科目: 2010102, 合计: 120, 上年: 100}
+不公开: [人员编制, 三公经费, 机关运行经费, 政府采购, 国有资产, 绩效管理, 经济分类明细]
+"""
+
+
+def test_a_line_s_prior_of_one_fund_is_never_set_against_the_line_of_every_fund(tmp_path: Path) -> None:
+    """行政运行 spends 210 of 一般公共预算 and 40 of 单位资金: its 上年 200 is the 一般公共预算 line's, so the figure of the
+    line (250 万元, every fund; figures in 元) has no prior year (a change of it is 未能核对, not 50 against 200); 一般行政管理事务, all of it
+    一般公共预算, keeps its 上年 100."""
+    from reportgen.render import prepare
+    from reportgen.review.glossary import Glossary
+
+    source = tmp_path / "某镇.yaml"
+    source.write_text(MIXED, encoding="utf-8")
+    prepared = prepare(source)
+    assert prepared.budget is not None and prepared.figures is not None
+    glossary = Glossary(prepared.budget, prepared.figures)
+    assert (glossary.codes["2010101"].current, glossary.codes["2010101"].prior) == (Decimal("2500000"), None)
+    assert (glossary.codes["2010102"].current, glossary.codes["2010102"].prior) == (Decimal("1200000"), Decimal("1000000"))
+
+
+@pytest.mark.parametrize("said", ["行政运行（2010101）2026年预算数", "（1）行政运行（2010101）：2026年预算",
+                                  "机关事业单位基本养老保险缴费支出（2080505）2026年预算数为"])
+def test_a_line_named_by_its_code_before_the_year_s_budget_is_the_line(said: str) -> None:
+    """“……（2080505）2026年预算数X万元，比上年增加Y万元”: the amount is the coded line's (its label the name and code),
+    not a figure labelled “2026年预算数” (no subject: borne out by its own sentence only) nor “2026年预算” (read as the
+    支出总计 before: a false 不一致 of the line's 210.00 against the whole)."""
+    (amount, *_) = [st for st in read_statements([Line(1, f"{said}210.00万元，比上年增加10.00万元，增长5%。")]) if st.kind == "amount"]
+    name = said.removeprefix("（1）").split("）")[0] + "）"
+    assert amount.label == name
+
+
+@pytest.mark.parametrize(("line", "status"), [("增加10.00万元", "agree"), ("增加12.00万元", "disagree")])
+def test_a_coded_line_s_change_is_judged_by_the_line_s_prior(tmp_path: Path, line: str, status: str) -> None:
+    """“（1）行政运行（2010101）：2026年预算210.00万元，比上年增加10.00万元” (the brief's form): its amount agrees with the
+    line, and its change is judged by the line's 上年 — a planted 12.00 is found."""
+    page = tmp_path / "某镇2026年部门预算.html"
+    sentence = f"<p>（1）行政运行（2010101）：2026年预算210.00万元，比上年{line}，增长5%。</p>"
+    page.write_text(PAGE.replace("<p style", sentence + "<p style", 1).format(change="增加30.00万元"), encoding="utf-8")
+    result = review_document(page, None)
+    assert result.narrative is not None
+    verdicts = {v.statement.kind: v for v in result.narrative.verdicts if v.subject == "行政运行"}
+    assert (verdicts["amount"].status, verdicts["change"].status, verdicts["rate"].status) == ("agree", status, "agree")

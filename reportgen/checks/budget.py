@@ -199,6 +199,21 @@ def stated_totals(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
                                f"{m.with_unit(row.total)}", row.line, "支出.功能分类")
     yield from _three_public_totals(b, f, m)
     yield from _procurement_total(b, m)
+    yield from _lines_prior(b, m)
+
+
+def _lines_prior(b: Budget, m: Money) -> Iterator[Finding]:
+    """The 一般公共预算 lines' 上年 (支出.功能分类[].上年, a fund table printing last year's budget on each line) are
+    a part of 上年.一般公共预算, where every line states one: their sum is not more than it (a line spent last year
+    and not this one is in the total and may be printed nowhere, so the sum may be less)."""
+    stated = b.prior.totals.get("一般公共预算")
+    lines = [row.prior for row in b.function_rows if row.fund == "一般公共预算"]
+    if stated is None or not lines or any(prior is None for prior in lines):
+        return
+    total = sum((prior for prior in lines if prior is not None), ZERO)
+    if total - stated > allowance(b, len(lines), stated, total):
+        yield make_finding(b, "error", "R-填报合计", f"功能分类各行（一般公共预算）的上年之和 {m.with_unit(total)}，"
+                           f"大于上年.一般公共预算 {m.with_unit(stated)}", b.line_of("上年.一般公共预算"), "上年.一般公共预算")
 
 
 def _procurement_total(b: Budget, m: Money) -> Iterator[Finding]:

@@ -77,8 +77,9 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
 def _general_prior(result: Imported, tree: Tree) -> None:
     """上年.一般公共预算 as the 一般公共预算支出表's one 合计 row prints it in a column of last year's budget
     (云南's tables: 科目 | 2025年预算数 | 2026年预算数 | 增减额): the total of the same money a year before, so the
-    text's change of 一般公共预算支出 is judged by it. Not from a 项 or 类 row: the source's 上年.功能分类 is also
-    the prior of a code's spending of every fund (compute.functions), which this table does not print."""
+    text's change of 一般公共预算支出 is judged by it. A 项's is its line's 上年 (_line_prior); not a 类's: the
+    source's 上年.功能分类 is also the prior of a code's spending of every fund (compute.functions), which this
+    table does not print."""
     table = result.tables.get("一般公共预算支出表")
     totals = [row for row in result.rows.get("一般公共预算支出表", []) if row.total and LAST_BUDGET in row.amounts]
     if table is None or len(totals) != 1 or totals[0].amounts[LAST_BUDGET].blank:
@@ -748,7 +749,20 @@ def _function_row(result: Imported, table: Table, row: Row, fund: str) -> Tree:
                 item[meaning] = value(result, table, amount, f"支出.功能分类 {row.code} {meaning}")
     elif "合计" in row.amounts:
         item["合计"] = value(result, table, row.amounts["合计"], f"支出.功能分类 {row.code} 合计")
+    _line_prior(result, table, row, fund, item)
     return item
+
+
+def _line_prior(result: Imported, table: Table, row: Row, fund: str, item: Tree) -> None:
+    """A line of the 一般公共预算支出表 printed with last year's budget of it (云南's pages: 科目 | 2025年预算数 |
+    2026年预算数 | 增减额): the line's 上年 — of the 一般公共预算 line alone (compute applies a line's 上年 to the
+    tree of its fund only), never 上年.功能分类, the prior of the code's spending of every fund. Not a 类/款 row's
+    (the loader takes a 类/款 row's 上年 into 上年.功能分类), nor the 支出总表's lines (all money), nor another
+    fund's (text and render compare 一般公共预算 lines only): those columns stay told as not used; a blank cell
+    stays unknown."""
+    last = row.amounts.get(LAST_BUDGET)
+    if fund == "一般公共预算" and len(row.code) == 7 and last is not None and not last.blank:
+        item["上年"] = value(result, table, last, f"支出.功能分类 {row.code} 上年")
 
 
 def _economic(result: Imported, catalog: Catalog) -> Tree:

@@ -300,6 +300,10 @@ _HEADING_FIGURE = re.compile(r"\d[万元%]|[，；]")
 # 一般公共服务支出（201）490.00万元: the code in brackets belongs to the name before it
 _NAME_WITH_CODE = re.compile(r"(?<![^，,。；;：:、（）()])([^，,。；;：:、（）()]++)[（(](\d{3}(?:\d{2}){0,2})[）)]$")
 _BRACKETS_CLOSE = frozenset("）)")  # what _NAME_WITH_CODE ends in
+# a line named with its code, then the year's budget said before its amount (“机关事业单位基本养老保险缴费支出（2080505）
+# 2026年预算数为”, “行政运行（2010101）：2026年预算”): the amount is the line's, not the year's budget as a whole
+_CODE_THEN_YEAR = re.compile(r"(?<![^，,。；;：:、（）()])([^，,。；;：:、（）()]++)[（(](\d{3}(?:\d{2}){0,2})[）)][：:]?[ \t]*+"
+                             r"(?:19|20)\d\d年度?(?:预算|年初预算)?(?:支出)?(?:预算)?(?:安排)?数?(?:为|是)?\n?$")
 _LEVELS_CLOSE = frozenset("）)”")  # and _NAME_WITH_LEVELS
 _NAME_WITH_LEVELS = re.compile(
     r"(?<![^“”，。；：])“?((?>[^“”，。；：]+?[（(](?:\d{3})?类[）)])[^“”，。；：]*?[（(](?:\d{2})?项[）)])”?$")
@@ -1509,6 +1513,9 @@ def _label_of(prefix: str) -> str:
     levels = _AT_LEVELS.search(prefix) if "）" in prefix or ")" in prefix else None
     if levels is not None:
         return levels.group("name").strip()
+    coded = _CODE_THEN_YEAR.search(prefix) if "年" in prefix[-12:] else None
+    if coded is not None:
+        return f"{coded.group(1)}（{coded.group(2)}）"
     pieces = _LABEL_CUT.split(prefix)
     label = pieces[-1] if pieces else ""
     if not label.strip() and len(pieces) > 1:

@@ -744,6 +744,7 @@ class _FunctionTables:
     fund_totals: dict[str, Decimal]
     in_units: defaultdict[str, set[tuple[str, Decimal]]]
     wholes: tuple[Decimal, ...]
+    fund_priors: frozenset[str]  # the codes whose 上年 a line of one fund states (支出.功能分类[].上年)
 
     @classmethod
     def of(cls, f: Computed) -> _FunctionTables:
@@ -751,18 +752,23 @@ class _FunctionTables:
         actual_of = {n.code: n.prior for top in f.actual.function_tree("一般公共预算") for n in top.walk()}
         funds = [f.function_tree(fund) for fund in ("政府性基金", "国有资本经营")]
         fund_totals = {n.code: n.total for tree in funds for top in tree for n in top.walk()}
-        return cls(general_of, actual_of, fund_totals, _unit_totals(f), known((f.general_budget, f.expenditure_total)))
+        fund_priors = frozenset(r.code for r in f.budget.function_rows if r.prior is not None)
+        return cls(general_of, actual_of, fund_totals, _unit_totals(f), known((f.general_budget, f.expenditure_total)),
+                   fund_priors)
 
     def figure(self, node: Node) -> Figure:
         """The line's figure: the values a row of its name may show are its own, its parts' and the
-        other tables'; its prior year is its 一般公共预算 part's where it has one."""
+        other tables'; its prior year is its 一般公共预算 part's where it has one — but a line's 上年 of one fund
+        (支出.功能分类[].上年) is never set against the line's spending of every fund where other funds spend on it."""
         own = self.general_of.get(node.code)
+        fund_only = own is not None and own.total != node.total and node.code in self.fund_priors
+        prior = own.prior if own is not None and not fund_only else node.prior
         named = [(value, words) for value, words in (
             (own.total if own else None, _FISCAL_WORDS), (self.fund_totals.get(node.code), _FUND_WORDS),
             (node.basic, ("基本支出",)), (node.project, ("项目支出",))) if value is not None]
         named += [(value, (unit,)) for unit, value in sorted(self.in_units[node.code])]
         others = {node.total, *(value for value, _ in named)}
-        return Figure(node.name, node.total, own.prior if own else node.prior, self.actual_of.get(node.code),
+        return Figure(node.name, node.total, prior, self.actual_of.get(node.code),
                       others=tuple(others), parts=tuple(n.total for n in node.walk() if n is not node and not n.children),
                       wholes=self.wholes, named=tuple(named))
 
