@@ -158,3 +158,19 @@ def test_a_part_the_national_rule_asks_only_gradually_is_a_note_where_no_local_r
     assert regional("江苏省高级人民法院") is None
     assert resolve("上海").required_parts == resolve("山东").required_parts == frozenset({"国有资产", "绩效管理"})
     assert resolve(None).required_parts == frozenset()
+
+
+def test_a_note_in_the_review_s_json_says_it_is_a_note(tmp_path: Path) -> None:
+    """A program reading `review --format json` counts `checks`; a note (江苏高院 2018's 国有资产, asked only 逐步公开)
+    is under `hints` with severity “note”, never the “warning” its rule gives a source, and the outcome ignores it."""
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(FIXTURES / "js-gaoyuan-2018.pdf"),
+                           "--format", "json"], capture_output=True, text=True, timeout=300)
+    assert "内部错误" not in done.stderr, done.stderr
+    [document] = json.loads(done.stdout)
+    hints = [h for h in document["hints"] if h["rule"] == "R-不公开"]
+    assert hints and {h["severity"] for h in hints} == {"note"}
+    assert not [f for f in document["checks"] if f["rule"] == "R-不公开"]

@@ -351,7 +351,8 @@ def _as_dict(result: DocumentReview) -> dict[str, object]:
             "tables": result.imported.differences if result.imported else result.final,
             "checks": [f.as_dict() for f in result.checks],
             "unverified": [f.as_dict() for f in result.unverified],
-            "hints": [f.as_dict() for f in result.hints],
+            # a note, not a finding: its rule's own severity is not the document's (never counted)
+            "hints": [{**f.as_dict(), "severity": "note"} for f in result.hints],
             "notes": result.imported.notes if result.imported else [],
             "cut": [f.as_dict() for f in result.cut],
             "unread": [{"table": u.table, "where": u.where, "text": u.text} for u in result.unread],
