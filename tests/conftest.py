@@ -11,6 +11,7 @@ per worker."""
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -21,6 +22,13 @@ import pytest
 from reportgen.readers import pdf_words
 from tests.blank_pages import PrintedPages
 from tests.support.desk import desk_site  # noqa: F401  (the desk's data folder and database, for tests/test_desk_*.py)
+
+# Started in the background of a script (`bash scripts/test &`, a CI runner without job control) a process has Ctrl-C
+# ignored, and so has every program it starts: the tests that press Ctrl-C on a render, a batch or the preview would
+# see it ignored. They test what a user at a terminal gets: Ctrl-C is Python's own again (a program started from
+# here gets the default, which exec does not keep ignored).
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(scope="session")
