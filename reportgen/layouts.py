@@ -353,8 +353,7 @@ def _aliases(folder: Path) -> list[str]:
 
 def _folder_of(name: str) -> Path | None:
     for shipped_name, folder in shipped():
-        aliases = _settings(folder).get("别名", [])
-        if name in (shipped_name, folder.name) or (isinstance(aliases, list) and name in aliases):
+        if name in (shipped_name, folder.name, *_aliases(folder)):
             return folder
     return None
 
