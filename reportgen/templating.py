@@ -22,6 +22,7 @@ import importlib.util
 import marshal
 import os
 import stat
+import sys
 import threading
 import types
 from collections import Counter
@@ -33,6 +34,7 @@ from typing import Any
 import jinja2
 import jinja2.compiler
 import jinja2.nodes
+import jinja2.runtime
 from jinja2.loaders import split_template_path
 
 from reportgen import cache, unbroken
@@ -136,10 +138,42 @@ class _CodeGenerator(jinja2.compiler.CodeGenerator):
         return super()._output_child_to_const(node, frame, finalize)
 
 
+INCLUDE_DEPTH = 40  # templates open one inside another; the shipped ones nest 5 deep at most
+
+
+def _templates_open(frame: types.FrameType | None) -> int:
+    """How many templates' bodies run on the stack from ``frame`` outwards (an included,
+    imported or extended template runs its own ``root`` inside the one that opened it)."""
+    count = 0
+    while frame is not None:
+        if frame.f_code.co_name == "root" and "__jinja_template__" in frame.f_globals:
+            count += 1
+        frame = frame.f_back
+    return count
+
+
+class BoundedTemplate(jinja2.Template):
+    """A template that refuses to open inside more than INCLUDE_DEPTH others.
+
+    A template that includes itself (or two that include each other) would otherwise run until
+    Python's recursion limit, some 200 levels deep, each chunk of output handed up through every
+    level: seconds of work before the RecursionError, and a chain of suspended generators whose
+    clean-up overflows the stack again when the process is stopped meanwhile. Every include,
+    import and render makes its context here, so the depth is checked where it grows."""
+
+    def new_context(self, vars: dict[str, Any] | None = None, shared: bool = False,
+                    locals: Any = None) -> jinja2.runtime.Context:
+        if _templates_open(sys._getframe(1)) >= INCLUDE_DEPTH:
+            raise RecursionError(f"模板相互包含超过 {INCLUDE_DEPTH} 层")
+        return super().new_context(vars, shared, locals)
+
+
 class TemplateEnvironment(jinja2.Environment):
-    """The Environment every reportgen template is rendered in (see :class:`_CodeGenerator`)."""
+    """The Environment every reportgen template is rendered in (see :class:`_CodeGenerator`
+    and :class:`BoundedTemplate`)."""
 
     code_generator_class = _CodeGenerator
+    template_class = BoundedTemplate
 
 
 class _TemplateTimeout(BaseException):

@@ -115,6 +115,35 @@ def test_two_templates_including_each_other(tmp_path, out, capsys):
     assert_refused(code, text, out, template, line, "无限递归", f"budget.j2 第 {LINE} 行", "other.j2 第 3 行")
 
 
+def test_a_template_including_itself_is_refused_at_a_bounded_depth(tmp_path, out, capsys):
+    """Refused after INCLUDE_DEPTH levels, not at Python's recursion limit: there, every chunk
+    of output was handed up through some 200 levels (seconds), and a process stopped meanwhile
+    printed a RecursionError while its generators were cleaned up."""
+    override(tmp_path / "tpl", "budget.j2", '{% include "budget.j2" %}')
+    opened: list[int] = []
+    count = templating._templates_open
+
+    def counting(frame):
+        opened.append(count(frame))
+        return opened[-1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(templating, "_templates_open", counting)
+        code, text = render(tmp_path / "tpl", out, capsys)
+    assert code == 1 and "无限递归" in text, text
+    assert max(opened) == templating.INCLUDE_DEPTH
+
+
+def test_a_template_including_itself_to_a_bounded_depth_renders(tmp_path):
+    """Recursion that ends (a tree drawn by a template including itself) is not refused."""
+    folder = tmp_path / "tpl"
+    override(folder, "budget.j2", '<p>{% with level = 0 %}{% include "tree.j2" %}{% endwith %}</p>')
+    (folder / "tree.j2").write_text('{% if level < 25 %}层{{ level }}；{% with level = level + 1 %}'
+                                    '{% include "tree.j2" %}{% endwith %}{% endif %}', encoding="utf-8")
+    page = html_string(document_for(prepare(YANTIAN), [folder]), [folder])
+    assert "层0；层1；" in page and "层24；" in page and "层25" not in page
+
+
 def test_a_macro_calling_itself(tmp_path, out, capsys):
     template = override(tmp_path / "tpl", "budget.j2", "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}")
     code, text = render(tmp_path / "tpl", out, capsys)
