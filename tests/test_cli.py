@@ -121,6 +121,16 @@ def test_check_json_for_machines(tmp_path):
     assert "R-机关运行经费" in rules and result.returncode == 1
 
 
+def test_running_costs_said_to_count_projects_are_not_held_to_the_public_costs(tmp_path):
+    """A 说明 saying this year's 机关运行经费 counts projects' money (江苏省人民检察院 2017's words) puts it beyond
+    the 公用经费; one saying so of last year's does not."""
+    said = "2022年将涉及机关运行的项目经费支出纳入了本表，如物业管理费、项目中的运行维护费均计入机关运行费支出中"
+    for note, held in ((said, False), (said.replace("2022年", "上年"), True)):
+        source = yantian_with(tmp_path, "本年: 18.03", f"本年: 30\n  说明: {note}。")
+        report = json.loads(run("check", "--format", "json", source).stdout)
+        assert ("R-机关运行经费" in {f["rule"] for f in report[0]["findings"]}) == held, note
+
+
 def test_schema_is_json_schema_of_the_source_format():
     result = run("schema")
     schema = json.loads(result.stdout)

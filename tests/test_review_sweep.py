@@ -19,12 +19,15 @@ page cut (pypdf) from the published document that showed it:
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from reportgen import codes
+from reportgen.cli import main
 from reportgen.importing.text_parts import read_text_parts
 from reportgen.layouts import regional, resolve
 from reportgen.readers.published import read_draft, read_published
@@ -146,6 +149,21 @@ def test_the_lines_of_a_running_costs_table_that_counts_projects_are_not_judged_
     assert not [f for f in result.checks if f.rule == "R-机关运行经费"]
     assert [h.message.split("：")[0] for h in result.hints if h.rule == "R-机关运行经费"] == [
         "机关运行经费 6,032.55万元 超过了基本支出中的公用经费 2,598.06万元"]
+
+
+def test_the_import_writes_the_running_costs_scope_the_text_states(tmp_path, capsys) -> None:
+    """江苏省人民检察院 2017: the sentence saying its 机关运行经费 counts projects' money becomes the source's
+    机关运行经费.说明 (it was “没有写入源文件的任何字段”), so `check` of the import holds 6,032.55 to no 公用经费
+    (an error before). The four pages are a cut of the document: what else the import tells is the cut's."""
+    source = tmp_path / "检察院.yaml"
+    main(["import", str(FIXTURES / "js-jianchayuan-2017-p1-14-15-22.pdf"), "-o", str(source)])
+    tree = yaml.safe_load(source.read_text(encoding="utf-8"))
+    assert tree["机关运行经费"]["本年"] == 6032.55
+    assert tree["机关运行经费"]["说明"].startswith("2017年将涉及机关运行的项目经费支出纳入了本表")
+    capsys.readouterr()
+    main(["check", "--format", "json", str(source)])
+    report = json.loads(capsys.readouterr().out)
+    assert "R-机关运行经费" not in {f["rule"] for f in report[0]["findings"]}
 
 
 def test_a_part_the_national_rule_asks_only_gradually_is_a_note_where_no_local_rule_requires_it() -> None:

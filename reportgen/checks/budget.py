@@ -29,6 +29,7 @@ from reportgen.model import (
     StatedTotal,
 )
 from reportgen.phrasing import Money
+from reportgen.readers.statements import running_costs_scope
 from reportgen.rules import SOURCE, rule
 
 
@@ -424,17 +425,28 @@ def personnel_public(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
 
 @rule("R-机关运行经费", SOURCE, "error")
 def running_costs_within_public(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
-    """机关运行经费 is the 日常公用经费 of the 机关: it cannot exceed the 公用经费 of 基本支出. A
-    document states it in the text's unit (171.01万元) beside 公用经费 summed in 元 (1,710,062元):
-    an excess that vanishes at the precision the text shows both is the text's rounding, not an error."""
+    """机关运行经费 is the 日常公用经费 of the 机关: it cannot exceed the 公用经费 of 基本支出 — unless the source says it
+    is of another scope: a 名词解释 that makes it no part of 公用经费, or a 说明 saying it counts projects' money this
+    year (江苏 2017: “2017年将涉及机关运行的项目经费支出纳入了本表”)."""
+    over = running_costs_over_public(b, f, m)
+    if over is None or running_costs_of_its_own(b) or b.running_costs is not None \
+            and running_costs_scope(b.running_costs.note, b.year) is not None:
+        return
+    r = b.running_costs
+    yield make_finding(b, "error", "R-机关运行经费", f"{over}：机关运行经费是公用经费的一部分，请核对",
+                       r.line if r is not None and r.line else b.key_lines.get("机关运行经费", 0), "机关运行经费")
+
+
+def running_costs_over_public(b: Budget, f: Computed, m: Money) -> str | None:
+    """“机关运行经费 X 超过了基本支出中的公用经费 Y” where it does, whatever the scope the source gives it; else None.
+    A document states it in the text's unit (171.01万元) beside 公用经费 summed in 元 (1,710,062元): an excess that
+    vanishes at the precision the text shows both is the text's rounding, not an excess."""
     r = b.running_costs
     unit = b.presentation.text_unit("机关运行经费")
-    if r is None or f.public is None or running_costs_of_its_own(b) or m.shown(r.current, unit) <= m.shown(f.public, unit) \
+    if r is None or f.public is None or m.shown(r.current, unit) <= m.shown(f.public, unit) \
             or r.current - f.public <= _allowance(b, len(b.economic_rows), r.current, f.public):
-        return
-    yield make_finding(b, "error", "R-机关运行经费", f"机关运行经费 {m.with_unit(r.current, unit)} 超过了基本支出中的公用经费 "
-                       f"{m.with_unit(f.public, unit)}：机关运行经费是公用经费的一部分，请核对", r.line or b.key_lines.get("机关运行经费", 0),
-                       "机关运行经费")
+        return None
+    return f"机关运行经费 {m.with_unit(r.current, unit)} 超过了基本支出中的公用经费 {m.with_unit(f.public, unit)}"
 
 
 def running_costs_of_its_own(b: Budget) -> bool:

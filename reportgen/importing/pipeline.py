@@ -453,7 +453,7 @@ def _with_text(imported: Imported, read: _Read, unknown: list[Grid], unplaced: l
     add_text_year(imported, read.lines)
     add_region(imported, read.lines)
     if read.lines:
-        add_text_fields(imported, read_text_parts(read.lines), unplaced, with_prior)
+        add_text_fields(imported, read_text_parts(read.lines, imported.year), unplaced, with_prior)
     if read.documents or whole_export(unknown):
         withheld(imported, printed_parts(line.text for line in read.lines) | (published or set()),
                  prose_only=published is not None)

@@ -51,6 +51,7 @@ def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], w
     if parts.名词解释:
         tree["名词解释"] = _terms(parts)
     _running_costs(imported, parts, unplaced)
+    _running_costs_scope(imported, parts)
     add_founding(imported, parts, unplaced)
     unplaced += unwritten_sentences(imported.tree, parts, unplaced)
 
@@ -222,6 +223,18 @@ def _running_costs(imported: Imported, parts: TextParts, unplaced: list[str]) ->
     elif matter.原因 is not None:
         unplaced.append(without_prior(matter.原因.where, matter.原因.value))
     imported.tree["机关运行经费"] = node
+
+
+def _running_costs_scope(imported: Imported, parts: TextParts) -> None:
+    """机关运行经费.说明: the sentence saying this year's 机关运行经费 counts projects' money (江苏省人民检察院 2017
+    “2017年将涉及机关运行的项目经费支出纳入了本表，如物业管理费……均计入机关运行费支出中”), where a figure was
+    written: a render prints it after the amount, and check holds the figure to no 公用经费 (running_costs_scope)."""
+    node = imported.tree.get("机关运行经费")
+    said = parts.机关运行经费口径
+    if node is None or said is None or isinstance(node, dict) and "说明" in node:
+        return
+    sentence = Placed("".join(said.value.split()) + "。", said.where)  # PDF text: spaces beside digits dropped
+    imported.tree["机关运行经费"] = {**node, "说明": sentence} if isinstance(node, dict) else {"本年": node, "说明": sentence}
 
 
 # The parts of a disclosure a document may leave out (不公开), and the key that shows it has them.

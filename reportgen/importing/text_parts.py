@@ -26,6 +26,7 @@ from typing import Any, Generic, TypeVar
 import yaml
 
 from reportgen.readers.lines import Line
+from reportgen.readers.statements import running_costs_scope
 
 T = TypeVar("T")
 VOCABULARY = Path(__file__).with_name("text_parts.yaml")
@@ -118,6 +119,7 @@ class TextParts:
     变动原因: dict[str, Placed[str]] = field(default_factory=dict)  # by the key of the source's 变动原因
     项目: list[Project] = field(default_factory=list)
     机关运行经费: OtherMatter | None = None
+    机关运行经费口径: Placed[str] | None = None  # the sentence saying it counts projects' money, of the year read
     政府采购: OtherMatter | None = None
     国有资产: OtherMatter | None = None
     绩效管理: OtherMatter | None = None
@@ -128,8 +130,9 @@ def _order(line: Line) -> tuple[int, int]:
     return line.page, line.line or line.number
 
 
-def read_text_parts(lines: list[Line]) -> TextParts:
-    """The text parts of a document's lines, each placed ("第3页 第7行", or "第7段" without pages)."""
+def read_text_parts(lines: list[Line], year: int | None = None) -> TextParts:
+    """The text parts of a document's lines, each placed ("第3页 第7行", or "第7段" without pages); ``year``, the
+    document's, is the one a sentence speaks of unless it names another."""
     vocab = vocabulary()
     kept = _preprocess(lines, vocab)
     sections = _sections(kept, vocab)
@@ -140,6 +143,8 @@ def read_text_parts(lines: list[Line]) -> TextParts:
     whole = _join([line for line, _ in kept])
     parts.用途 = _purposes(whole, vocab)
     parts.成立年度 = _founding(whole, vocab)
+    scope = running_costs_scope(whole.text, year)
+    parts.机关运行经费口径 = whole.placed(*scope, "。；;") if scope else None
     _read_three_public(parts, _first(sections, "三公"), vocab)
     unclaimed = [s for s in sections if s.kind in (None, STOP)]
     parts.变动原因 = _change_reasons(unclaimed, vocab)

@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from reportgen.checks.budget import GRADUAL_PARTS, NEGATIVE_PRIOR, NO_CURRENT, UNLISTED
+from reportgen.checks.budget import GRADUAL_PARTS, NEGATIVE_PRIOR, NO_CURRENT, UNLISTED, running_costs_over_public
 from reportgen.errors import Finding
 from reportgen.importing.build import unprinted_funds
 from reportgen.importing.emit import walk
@@ -29,14 +29,14 @@ from reportgen.importing.text_fields import WITHHELD, holds
 from reportgen.importing.tree import Placed
 from reportgen.importing.unread import Unread, unread_cells
 from reportgen.oserrors import reason
-from reportgen.phrasing import UNIT_FACTOR
+from reportgen.phrasing import UNIT_FACTOR, Money
 from reportgen.readers.grid import ImportRefused
 from reportgen.readers.lines import Line
 from reportgen.readers.published import DOCUMENTS, Published, read_published, within
-from reportgen.readers.statements import other_forms, running_costs_with_projects
+from reportgen.readers.statements import other_forms, running_costs_scope
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
-from reportgen.render import prepare, prepared_findings
+from reportgen.render import Prepared, prepare, prepared_findings
 from reportgen.review import (
     PROCUREMENT_PART,
     RUNNING_PART,
@@ -461,7 +461,7 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
             and not _in_another_form(f, list(read.values())) and not _of_another_scope(f, with_projects)]
     required = _required_parts(result.imported)
     result.hints = [_told_gradual(f, document) for f in kept if _asked_gradually(f, required)] \
-        + [_told_of_its_scope(f, document) for f in every if _of_another_scope(f, with_projects)]
+        + _told_of_its_scope(prepared, document, with_projects)
     found = _told([f for f in kept if not _asked_gradually(f, required)], document)
     if not result.imported.documents and result.kind in DOCUMENTS:  # a source its prose alone gave (no table read):
         # no reason is read from prose, so that none is given is the reading's gap, not the text's slip; nor is a
@@ -598,11 +598,6 @@ def _in_another_form(finding: Finding, files: list[Published]) -> bool:
     return bool(words) and any(w in line.bare for published in files for line in published.lines for w in words)
 
 
-_CLAUSE = re.compile(r"[，,：:]")
-_SENTENCE = re.compile(r"[。；;]")
-_YEAR = re.compile(r"(\d{4})\s*年")
-
-
 def _of_another_scope(finding: Finding, counts_projects: bool) -> bool:
     """Whether R-机关运行经费 (more than the 公用经费) holds a document to a scope it says it does not use: its
     机关运行经费 counts projects' money (``counts_projects``: running_costs_with_projects_said)."""
@@ -612,30 +607,18 @@ def _of_another_scope(finding: Finding, counts_projects: bool) -> bool:
 OF_ITS_SCOPE = "{said}：文件写明它的机关运行经费含项目支出中的运行经费，不只是基本支出的公用经费，不按公用经费核对（不算问题）"
 
 
-def _told_of_its_scope(finding: Finding, document: Path) -> Finding:
-    """R-机关运行经费 not made of a document whose 机关运行经费 counts projects' money, told as a note: what it compared."""
-    return Finding(finding.severity, finding.rule, OF_ITS_SCOPE.format(said=finding.message.split("：")[0]), str(document))
+def _told_of_its_scope(prepared: Prepared, document: Path, counts_projects: bool) -> list[Finding]:
+    """The note of a document whose 机关运行经费 counts projects' money (``counts_projects``) and is more than its
+    公用经费: what R-机关运行经费 would have compared, and why it does not (the import writes the sentence saying
+    so as the source's 机关运行经费.说明, which check reads; a sentence the import did not place is read here)."""
+    b, f = prepared.budget, prepared.figures
+    over = running_costs_over_public(b, f, Money(b.presentation)) if counts_projects and b and f else None
+    return [Finding("error", "R-机关运行经费", OF_ITS_SCOPE.format(said=over), str(document))] if over else []
 
 
 def running_costs_with_projects_said(lines: list[Line] | None, year: int | None) -> bool:
-    """Whether a clause of the document's text says its 机关运行经费 counts projects' money, of its own year
-    (vocabulary.yaml 机关运行经费计入项目的说法): not one of a year it names otherwise, or 别年, itself or in a clause before
-    it in its sentence (江苏省人民检察院 2018 “2017 年将……项目经费支出纳入了本表，如……均计入机关运行费支出中”)."""
-    if not lines:
-        return False
-    words = running_costs_with_projects()
-    text = "".join(line.bare for line in lines)
-    for sentence in _SENTENCE.split(text):
-        own = True  # the clauses before a year is named speak of the document's
-        for clause in _CLAUSE.split(sentence):
-            named = _YEAR.search(clause)
-            if named is not None or any(w in clause for w in words["别年"]):
-                own = named is not None and year is not None and int(named.group(1)) == year \
-                    and not any(w in clause for w in words["别年"])
-            if own and all(any(w in clause for w in words[role]) for role in ("项目", "计入", "何处")) \
-                    and not any(w in clause for w in words["除非"]):
-                return True
-    return False
+    """Whether the document's text says its 机关运行经费 counts projects' money, of its own year (running_costs_scope)."""
+    return bool(lines) and running_costs_scope("".join(line.bare for line in lines or []), year) is not None
 
 
 def _on_a_hole(finding: Finding, holes: set[str]) -> bool:
