@@ -29,7 +29,7 @@ from reportgen.model import (
     StatedTotal,
 )
 from reportgen.phrasing import Money
-from reportgen.readers.statements import running_costs_scope
+from reportgen.readers.running_scope import running_costs_scope
 from reportgen.rules import SOURCE, rule
 
 

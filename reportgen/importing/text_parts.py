@@ -26,7 +26,7 @@ from typing import Any, Generic, TypeVar
 import yaml
 
 from reportgen.readers.lines import Line
-from reportgen.readers.statements import running_costs_scope
+from reportgen.readers.running_scope import running_costs_scope
 
 T = TypeVar("T")
 VOCABULARY = Path(__file__).with_name("text_parts.yaml")

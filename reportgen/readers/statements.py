@@ -62,36 +62,6 @@ def other_forms() -> dict[str, tuple[str, ...]]:
     return {part: tuple(words) for part, words in forms.items()}
 
 
-def running_costs_with_projects() -> dict[str, tuple[str, ...]]:
-    """The words of a clause saying the 机关运行经费 counts projects' money (vocabulary.yaml 机关运行经费计入项目的说法)."""
-    said: dict[str, list[str]] = _WORDS["机关运行经费计入项目的说法"]  # type: ignore[assignment]  # a mapping
-    return {role: tuple(words) for role, words in said.items()}
-
-
-_SCOPE_SENTENCE = re.compile(r"[^。；;]+")
-_SCOPE_CLAUSE = re.compile(r"[，,：:]")
-_SCOPE_YEAR = re.compile(r"(\d{4})\s*年")
-
-
-def running_costs_scope(text: str, year: int | None) -> tuple[int, int] | None:
-    """Where ``text`` says, of ``year``, that its 机关运行经费 counts projects' money (vocabulary.yaml
-    机关运行经费计入项目的说法): (start, end) of the sentence, None where it does not. A clause speaks of the year it
-    names, or of 别年, and so do the clauses after it in its sentence; the clauses before a year is named speak of
-    ``year`` (江苏省人民检察院 2018 “2017 年将……项目经费支出纳入了本表，如……均计入机关运行费支出中” is of 2017)."""
-    words = running_costs_with_projects()
-    for sentence in _SCOPE_SENTENCE.finditer(text):
-        own = True
-        for clause in _SCOPE_CLAUSE.split(sentence.group()):
-            named = _SCOPE_YEAR.search(clause)
-            if named is not None or any(w in clause for w in words["别年"]):
-                own = named is not None and year is not None and int(named.group(1)) == year \
-                    and not any(w in clause for w in words["别年"])
-            if own and all(any(w in clause for w in words[role]) for role in ("项目", "计入", "何处")) \
-                    and not any(w in clause for w in words["除非"]):
-                return sentence.span()
-    return None
-
-
 def some_projects_words() -> tuple[str, ...]:
     """The words by which a sentence speaks of some of the projects only (vocabulary.yaml 部分项目的字样)."""
     return tuple(_WORDS["部分项目的字样"])

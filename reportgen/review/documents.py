@@ -33,7 +33,8 @@ from reportgen.phrasing import UNIT_FACTOR, Money
 from reportgen.readers.grid import ImportRefused
 from reportgen.readers.lines import Line
 from reportgen.readers.published import DOCUMENTS, Published, read_published, within
-from reportgen.readers.statements import other_forms, running_costs_scope
+from reportgen.readers.running_scope import running_costs_scope
+from reportgen.readers.statements import other_forms
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
 from reportgen.render import Prepared, prepare, prepared_findings

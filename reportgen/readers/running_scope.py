@@ -1,0 +1,44 @@
+"""Whether a text says its 机关运行经费 counts projects' money (江苏 2017: “2017年将涉及机关运行的项目经费支出纳入了
+本表”): import writes such a sentence as 机关运行经费.说明, check then holds the figure to no 公用经费, review reads it
+off a document. Light on purpose: check imports it on every render, and the words are read only when a text is."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import yaml
+
+_SENTENCE = re.compile(r"[^。；;]+")
+_CLAUSE = re.compile(r"[，,：:]")
+_YEAR = re.compile(r"(\d{4})\s*年")
+
+
+@functools.lru_cache(maxsize=1)
+def running_costs_with_projects() -> dict[str, tuple[str, ...]]:
+    """The words of a clause saying the 机关运行经费 counts projects' money (vocabulary.yaml 机关运行经费计入项目的说法)."""
+    words = yaml.load(Path(__file__).with_name("vocabulary.yaml").read_text(encoding="utf-8"),
+                      Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["机关运行经费计入项目的说法"]
+    return {role: tuple(said) for role, said in words.items()}
+
+
+def running_costs_scope(text: str, year: int | None) -> tuple[int, int] | None:
+    """Where ``text`` says, of ``year``, that its 机关运行经费 counts projects' money: (start, end) of the sentence,
+    None where it does not. A clause speaks of the year it names, or of 别年, and so do the clauses after it in its
+    sentence; the clauses before a year is named speak of ``year`` (江苏省人民检察院 2018 “2017 年将……项目经费支出
+    纳入了本表，如……均计入机关运行费支出中” is of 2017)."""
+    if not text:
+        return None
+    words = running_costs_with_projects()
+    for sentence in _SENTENCE.finditer(text):
+        own = True
+        for clause in _CLAUSE.split(sentence.group()):
+            named = _YEAR.search(clause)
+            if named is not None or any(w in clause for w in words["别年"]):
+                own = named is not None and year is not None and int(named.group(1)) == year \
+                    and not any(w in clause for w in words["别年"])
+            if own and all(any(w in clause for w in words[role]) for role in ("项目", "计入", "何处")) \
+                    and not any(w in clause for w in words["除非"]):
+                return sentence.span()
+    return None
