@@ -17,10 +17,11 @@ from typing import Any
 from reportgen.assemble import load_source
 from reportgen.atomic import write_atomically
 from reportgen.checks import run_checks
+from reportgen.checks.budget import GRADUAL_PARTS
 from reportgen.compute import Computed, compute
 from reportgen.document import Document
 from reportgen.errors import Finding, SourceError
-from reportgen.layouts import SHIPPED, Layout, LayoutError, Occasion, resolve
+from reportgen.layouts import SHIPPED, Layout, LayoutError, Occasion, regional, resolve
 from reportgen.model import Budget
 from reportgen.narrative import build_document
 from reportgen.reading.files import InputRefused, read_bounded, resolved
@@ -114,9 +115,31 @@ def layout_findings(budget: Budget, chosen: str | Path | None = None) -> list[Fi
         return [Finding("error", "版式", exc.message, str(budget.file), budget.line_of("版式"), 0, "版式")]
     if budget.accounts not in layout.accounts:
         return [_no_final_edition(budget, layout)]
+    withheld = _withheld_required(budget, required_parts(budget, layout if chosen or budget.layout else None))
     if budget.kind not in layout.kinds:
-        return [unit_wording_finding(budget, layout)]
-    return []
+        return [unit_wording_finding(budget, layout), *withheld]
+    return withheld
+
+
+def required_parts(budget: Budget, named: Layout | None = None) -> frozenset[str]:
+    """The parts the rules of the source's locality require beyond the national rule's (a layout's 须公开): the
+    layout ``named`` for it (--layout, 版式), else the one its region's or department's name names
+    (layouts.regional: 上海市…, 烟台市…); none where neither names one — the national rules alone."""
+    if named is not None:
+        return named.required_parts
+    local = next((found for name in (budget.region, budget.department) if name and (found := regional(name))), None)
+    try:
+        return resolve(local).required_parts if local else frozenset()
+    except LayoutError:
+        return frozenset()
+
+
+def _withheld_required(budget: Budget, required: frozenset[str]) -> list[Finding]:
+    """R-不公开's warning for a part declared 不公开 that the national rule asks only gradually (国有资产, 绩效管理:
+    checks/budget.GRADUAL_PARTS) where the locality's rules require it (``required``)."""
+    return [Finding("warning", "R-不公开", f"“{part}”声明为不公开，但部门预算公开的规定要求公开这一部分：请确认",
+                    str(budget.file), budget.key_lines.get("不公开", 0), 0, "不公开")
+            for part in GRADUAL_PARTS if part in budget.not_published and part in required]
 
 
 def _no_final_edition(budget: Budget, layout: Layout) -> Finding:

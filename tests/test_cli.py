@@ -131,6 +131,25 @@ def test_running_costs_said_to_count_projects_are_not_held_to_the_public_costs(t
         assert ("R-机关运行经费" in {f["rule"] for f in report[0]["findings"]}) == held, note
 
 
+def test_a_part_asked_only_gradually_is_required_where_the_localitys_rules_require_it(tmp_path):
+    """财预〔2016〕143号 asks 国有资产 and 绩效 “逐步公开”: withheld, they are no warning of a source under the national
+    rules (深圳's, in 默认), and one under 上海's or 山东's layout, named (版式) or by its name, is warned (须公开)."""
+    text = YANTIAN.read_text(encoding="utf-8")
+    text = text[:text.index("国有资产:")] + "不公开: [国有资产, 绩效管理]\n"
+    both = ["“国有资产”", "“绩效管理”"]
+    for name, head, expected in (("深圳", "", []), ("版式", "版式: 上海\n", both), ("名称", "", both),
+                                 ("三公", "", ["“三公经费”"])):
+        source = tmp_path / f"{name}.yaml"
+        changed = head + text.replace("深圳市盐田区总工会", "上海市普陀区总工会" if name == "名称" else "深圳市盐田区总工会")
+        if name == "三公":  # the national rule requires 三公 outright
+            changed = changed.replace("不公开: [国有资产, 绩效管理]", "不公开: [三公经费, 国有资产, 绩效管理]")
+            changed = changed[:changed.index("三公经费:")] + changed[changed.index("机关运行经费:"):]
+        source.write_text(changed, encoding="utf-8")
+        report = json.loads(run("check", "--format", "json", source).stdout)
+        told = sorted(f["message"][:6] for f in report[0]["findings"] if f["rule"] == "R-不公开")
+        assert told == expected, name
+
+
 def test_schema_is_json_schema_of_the_source_format():
     result = run("schema")
     schema = json.loads(result.stdout)

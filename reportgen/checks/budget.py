@@ -853,11 +853,12 @@ PART_FIELDS = {"人员编制": "部门概况.人员", "功能分类明细": "支
 
 @rule("R-不公开", SOURCE, ("error", "warning"))
 def not_published(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
-    """A part declared not published: a warning when the rules require it; an error when the
-    source gives it all the same (it would be left out without a word)."""
+    """A part declared not published: a warning when the national rule requires it (one it asks only gradually,
+    where the locality's rules require it: render.layout_findings); an error when the source gives it all the same
+    (it would be left out without a word)."""
     line = b.key_lines.get("不公开", 0)
     for part in sorted(b.not_published, key=list(PART_FIELDS).index):
-        if part in REQUIRED_PARTS:
+        if part in REQUIRED_PARTS and part not in GRADUAL_PARTS:
             yield make_finding(b, "warning", "R-不公开", f"“{part}”声明为不公开，但部门预算公开的规定要求公开这一部分：请确认", line,
                                "不公开")
         if _given(b, f, part):

@@ -37,7 +37,7 @@ from reportgen.readers.running_scope import running_costs_scope
 from reportgen.readers.statements import other_forms
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
-from reportgen.render import Prepared, prepare, prepared_findings
+from reportgen.render import Prepared, prepare, prepared_findings, required_parts
 from reportgen.review import (
     PROCUREMENT_PART,
     RUNNING_PART,
@@ -460,10 +460,8 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
     with_projects = running_costs_with_projects_said(result.published.lines, result.imported.imported.year)
     kept = [f for f in every if f.rule not in PLACEHOLDER_RULES and not _on_a_hole(f, holes)
             and not _in_another_form(f, list(read.values())) and not _of_another_scope(f, with_projects)]
-    required = _required_parts(result.imported)
-    result.hints = [_told_gradual(f, document) for f in kept if _asked_gradually(f, required)] \
-        + _told_of_its_scope(prepared, document, with_projects)
-    found = _told([f for f in kept if not _asked_gradually(f, required)], document)
+    result.hints = _told_gradual(prepared, document) + _told_of_its_scope(prepared, document, with_projects)
+    found = _told(kept, document)
     if not result.imported.documents and result.kind in DOCUMENTS:  # a source its prose alone gave (no table read):
         # no reason is read from prose, so that none is given is the reading's gap, not the text's slip; nor is a
         # sum of parts the text need not all state (结转下年, a 类 it names no amount of) a figure the text states
@@ -733,31 +731,13 @@ GRADUAL_PART = ("文件中没有“{part}”这一部分（没有这样的标题
                 "要求部门预算结合工作进展情况逐步公开这一部分，本地区的规定没有要求必须公开（不算问题）")
 
 
-def _required_parts(imported: ImportResult) -> frozenset[str]:
-    """The parts the rules of the document's locality require beyond the national rule's (its layout's 须公开): the
-    layout it was reviewed in (--layout), else the one its region's or department's name names (layouts.regional)."""
-    from reportgen.layouts import LayoutError, regional, resolve  # deferred: the layouts, only for a document read
-
-    tree = imported.imported.tree
-    names = [str(node.value) for key in ("版式", "地区") if isinstance(node := tree.get(key), Placed)]
-    layout = names[0] if "版式" in tree and names else \
-        next((found for name in [*names, imported.imported.department or ""] if (found := regional(name))), None)
-    try:
-        return resolve(layout).required_parts if layout else frozenset()
-    except LayoutError:  # a layout named in the document that is not installed here: the national rules alone
-        return frozenset()
-
-
-def _asked_gradually(finding: Finding, required: frozenset[str]) -> bool:
-    """Whether a finding tells absent a part the national rule asks only gradually (GRADUAL_PARTS) that no rule of
-    the document's locality requires (``required``): a note, no slip of the document."""
-    part = _absent_part(finding)
-    return part in GRADUAL_PARTS and part not in required
-
-
-def _told_gradual(finding: Finding, document: Path) -> Finding:
-    """The note told of the document: the part, and why its absence is no slip."""
-    return Finding(finding.severity, finding.rule, GRADUAL_PART.format(part=_absent_part(finding)), str(document))
+def _told_gradual(prepared: Prepared, document: Path) -> list[Finding]:
+    """A note for each part the document does not print (the import writes it 不公开) that the national rule asks only
+    gradually and no rule of its locality requires (render.required_parts): no slip of the document."""
+    b = prepared.budget
+    required = required_parts(b) if b is not None else frozenset()
+    return [Finding("warning", "R-不公开", GRADUAL_PART.format(part=part), str(document))
+            for part in GRADUAL_PARTS if b is not None and part in b.not_published and part not in required]
 
 
 def _told_absent(finding: Finding, document: Path) -> Finding:
