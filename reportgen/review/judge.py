@@ -66,6 +66,9 @@ class _Reading:
     # the unit and decimals the draft prints its last amount in: a 持平 is judged at them
     printed: tuple[str, int] = ("万元", 2)
     change_of: Figure | None = None
+    # the last change named what it is of itself and no figure of the source is that (“公务用车购置费支出决算减少272780.00元，
+    # 下降100.00%”, 寻甸县政协 2022 决算): the rate after it is of that, not of the amount before
+    change_named: bool = False
     part: Decimal | None = None  # the value the last amount agreed with (a share is of it)
     sentence: str | None = None
     of_a_unit: bool = False  # the sentence names a unit of the department (found once per sentence)
@@ -96,6 +99,7 @@ class _Reading:
                     or any(name in st.sentence + st.context for name in self.glossary.unit_sections)
                 self.of_a_region = self._of_a_region(st)
             self.sentence, self.subject, self.change_of, self.part = st.sentence, None, None, None
+            self.change_named = False
             self.wholes, self.amount, self.listed = {}, None, None
         elif not self.of_a_region and _names_a_region(_before(st)):
             # a region named after the sentence's first figures, before the money it speaks of (a news page's title
@@ -357,6 +361,7 @@ def _of_project_spending(st: Statement, glossary: Glossary) -> Figure | None:
 
 def _judge_amount(st: Statement, reading: _Reading) -> None:
     """An amount (or a table cell) names the subject the sentence's changes, rates and shares speak of."""
+    reading.change_named = False
     reading.listed = st.listed_in or reading.listed
     if st.kind == "amount" and reading.subject is not None and DONE_LABEL.search(st.label):
         reading.verdicts.append(_budget_said(st, reading.subject))  # its subject stays the amount before it
@@ -619,6 +624,7 @@ def _as_corrected(st: Statement, figure: Figure | None, disputes: tuple[Decimal,
 def _judge_change(st: Statement, reading: _Reading) -> None:
     """A change of the amount before it, or of the figure it names itself; a rate after it is of the same."""
     reading.change_of = reading.glossary.find(st.label) if st.own_label else reading.subject
+    reading.change_named = st.own_label and reading.change_of is None
     verdict = _change(st, reading.change_of)
     if verdict.status in _TOLD and st.unit == _YI:
         verdict, reading.change_of, reading.subject = Verdict(st, "unknown", cause=IN_YI_YUAN), None, None
@@ -627,6 +633,7 @@ def _judge_change(st: Statement, reading: _Reading) -> None:
 
 def _judge_flat(st: Statement, reading: _Reading) -> None:
     reading.change_of = reading.glossary.find(st.label) if st.own_label else reading.subject
+    reading.change_named = st.own_label and reading.change_of is None
     reading.verdicts.append(_flat(st, reading.change_of, reading.printed))
 
 
@@ -638,7 +645,7 @@ def _judge_rate(st: Statement, reading: _Reading) -> None:
             verdicts[last_flat] = Verdict(flat.statement, "disagree", flat.figure, "与上年持平",
                                           "持平后又写了增长率，应只写持平")
         return
-    reading.verdicts.append(_rate(st, reading.change_of or reading.subject))
+    reading.verdicts.append(_rate(st, None if reading.change_named else reading.change_of or reading.subject))
 
 
 def _judge_share(st: Statement, reading: _Reading) -> None:
