@@ -812,10 +812,13 @@ def test_a_rate_after_a_change_that_names_its_own_item_is_that_items(tmp_path):
     公务用车购置费支出决算减少272780.00元，下降100.00%” — the rate is the 公务用车购置费's, whose change no figure of the source
     measures (a budget's): not the 因公出国（境）费 amount's before it (it was named so); 芜湖湾沚区陶辛镇 2021 (https://
     www.wanzhi.gov.cn/openness/grassroots/6604611/35293111.html) “一般公共预算财政拨款三公经费支出预算为63.30万元” — 三公 without
-    its quotes."""
+    its quotes. But a change whose words name nothing (广州市民政局 2026, a held-out corpus document: “本部门机关运行经费安排
+    5,077.89万元，比上年增加948.35万元，……如对比2025年年度预算，则减少64.62万元，下降1.26%。”): its rate stays the amount's."""
     result = _reviewed(tmp_path, "2025年度“三公”经费支出决算数比上年减少5万元。其中:因公出国(境)费支出0.00万元;"
                        "公务用车购置费支出决算减少2.00万元,下降100.00%。",
-                       "测试局2025年度一般公共预算财政拨款三公经费支出预算为10万元。")
+                       "测试局2025年度一般公共预算财政拨款三公经费支出预算为10万元。",
+                       "2025年公务接待费4万元,比上年增加1万元,增长33.33%,如对比2024年年度预算,则减少0.5万元,下降11.11%。")
     rate = next(v for v in result.verdicts if v.statement.kind == "rate")
     assert (rate.figure, rate.subject) == (None, "公务用车购置费")
-    assert result.verdicts[-1].subject.startswith("“三公”经费")
+    assert next(v for v in result.verdicts if v.statement.text == "10万元").subject.startswith("“三公”经费")
+    assert result.verdicts[-1].subject == "公务接待费"

@@ -15,6 +15,8 @@ from reportgen.model import INCOME_SOURCES, THREE_PUBLIC_PARTS, VEHICLES
 from reportgen.readers.statements import (
     SAME_YEAR_BUDGET,
     Statement,
+    final_words,
+    named_quantities,
     other_part_money_words,
     own_department_words,
     part_qualifiers,
@@ -624,7 +626,7 @@ def _as_corrected(st: Statement, figure: Figure | None, disputes: tuple[Decimal,
 def _judge_change(st: Statement, reading: _Reading) -> None:
     """A change of the amount before it, or of the figure it names itself; a rate after it is of the same."""
     reading.change_of = reading.glossary.find(st.label) if st.own_label else reading.subject
-    reading.change_named = st.own_label and reading.change_of is None
+    reading.change_named = st.own_label and reading.change_of is None and _names_a_quantity(st.label)
     verdict = _change(st, reading.change_of)
     if verdict.status in _TOLD and st.unit == _YI:
         verdict, reading.change_of, reading.subject = Verdict(st, "unknown", cause=IN_YI_YUAN), None, None
@@ -633,8 +635,23 @@ def _judge_change(st: Statement, reading: _Reading) -> None:
 
 def _judge_flat(st: Statement, reading: _Reading) -> None:
     reading.change_of = reading.glossary.find(st.label) if st.own_label else reading.subject
-    reading.change_named = st.own_label and reading.change_of is None
+    reading.change_named = st.own_label and reading.change_of is None and _names_a_quantity(st.label)
     reading.verdicts.append(_flat(st, reading.change_of, reading.printed))
+
+
+# the names of the quantities a disclosure states (vocabulary.yaml 数的名称), of four characters or more; and the words
+# after a name that say it is the outturn (“公务用车购置费支出决算”)
+_QUANTITY_NAMES = tuple(sorted({w for words in named_quantities().values() for w in words if len(w) >= 4}))
+_OUTTURN_WORDS = tuple(sorted(final_words(), key=len, reverse=True))
+
+
+def _names_a_quantity(label: str) -> bool:
+    """Whether a change's own words end in a quantity's name, its outturn words aside (“公务用车购置费支出决算”) — not
+    words naming none (“如对比2025年年度预算，则减少64.62万元”, 广州市民政局 2026: “则”, the 机关运行经费's change)."""
+    text = normalize(label)
+    for word in _OUTTURN_WORDS:
+        text = text.removesuffix(word)
+    return text.endswith(_QUANTITY_NAMES)
 
 
 def _judge_rate(st: Statement, reading: _Reading) -> None:
