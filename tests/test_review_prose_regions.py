@@ -751,3 +751,74 @@ def test_a_central_departments_three_public_budget_in_its_own_words_is_read(tmp_
     assert said == [("10万元", "agree", "“三公”经费"), ("1万元", "agree", "因公出国（境）费"),
                     ("5万元", "agree", "公务用车购置及运行维护费"), ("4万元", "agree", "公务接待费"),
                     ("较上年增加3万元", "unknown", "一般公共预算拨款"), ("2万元", "unknown", "")]
+
+
+def test_a_part_said_after_its_fellows_reason_is_of_the_same_whole_and_the_whole_is_the_side_its_parts_are_of(tmp_path):
+    """Round 8 (bench/corpus/prose-regions/round8.yaml): 重庆荣昌 古昌镇畜牧服务中心 2024 单位预算 (http://rongchang.gov.cn/jz/gcz/
+    zwgk_70755/fdzdgknr_70758/ysjs/ysgk/202402/t20240226_12958969.html) “一般公共预算财政拨款支出177.03万元，比2023年增加……。其中：
+    基本支出177.03万元，……主要原因是……；项目支出0万元。” — the part after the reason's “；” is the fund's as its fellow before it
+    (it was judged as all the money's); 重庆万州区公路事务中心 2024 (http://www.wz.gov.cn/bmjz_89642/bm/jtj/zwgk_94768/
+    fdzdgknr_94770/ysjs_94777/202403/t20240312_13027701.html) “一般公共预算财政拨款收入8904.98万元，一般公共预算财政拨款支出
+    8904.98万元，……。其中：基本支出5991.26万元” — parts of spending, of the sentence's spending (they were of its income)."""
+    result = _reviewed(tmp_path, "2025年一般公共预算财政拨款收入500万元,一般公共预算财政拨款支出500万元,比2024年减少4万元。"
+                       "其中:项目支出70万元,比2024年减少3万元,主要原因是项目减少;基本支出430万元,比2024年减少1万元。")
+    basic, project = _of(result, "430万元", "基本支出"), _of(result, "70万元", "项目支出")
+    assert (basic.status, basic.figure.name if basic.figure else None) == ("agree", "一般公共预算基本支出")
+    assert (project.status, project.figure.name if project.figure else None) == ("agree", "一般公共预算项目支出")
+    planted = _reviewed(tmp_path, "2025年一般公共预算财政拨款收入500万元,一般公共预算财政拨款支出500万元。"
+                        "其中:项目支出70万元,主要原因是项目减少;基本支出490万元。")
+    told = _of(planted, "490万元", "基本支出")  # all the money's 基本支出 is 490: the fund's is 430
+    assert (told.status, told.expected) == ("disagree", "430万元")
+
+
+def test_a_total_whose_parts_are_the_years_income_and_the_carry_over_is_the_grand_total(tmp_path):
+    """荣昌古昌镇畜牧服务中心 2024 (above): “2024年收入合计177.03万元，其中：本年收入177.03万元，主要是一般公共预算拨款……，
+    其他收入0万元；上年结转收入0万元。” — a 收入合计 holding the year's income and the carry-over is the 收入总计 (it was judged as
+    the 本年收入合计, of which it lists that very figure as a part)."""
+    result = _reviewed(tmp_path, "2025年收入合计560万元,其中:本年收入560万元,主要是一般公共预算拨款500万元,事业收入60万元;"
+                       "上年结转收入0万元。")
+    total, year = _of(result, "560万元", "2025年收入总计"), _of(result, "560万元", "本年收入")
+    assert (total.figure.name if total.figure else None, year.figure.name if year.figure else None) == \
+        ("收入总计", "本年收入合计")
+
+
+def test_the_totals_inside_the_fiscal_paragraph_are_not_the_departments_totals(tmp_path):
+    """海南 三亚市三亚林场 2025 单位预算 (http://lyj.sanya.gov.cn/lyjsite/czxxxx/202502/a64c8aeceac84062b2a81e68f76f128e.shtml):
+    “一、关于三亚市三亚林场2025年财政拨款收支预算情况的总体说明” / “三亚市三亚林场财政拨款收支总预算77.82万元。其中，收入总计
+    77.82万元，包括……；支出总计77.82万元，包括社会保障和就业支出……” — the 支出总计 after the “；” is the 财政拨款's, a part of the
+    收支总预算 as the 收入总计 is (it was told as a slip of the unit's 支出总计, 560 here with its 单位资金); the heading the page
+    runs into the sentence is no words of its name."""
+    result = _reviewed(tmp_path, "一、关于测试局2025年财政拨款收支预算情况的总体说明",
+                       "测试局财政拨款收支总预算500万元。其中,收入总计500万元,包括一般公共预算本年收入500万元、上年结转0万元;"
+                       "支出总计500万元,包括社会保障和就业支出60万元、一般公共服务支出440万元,结转下年0万元。")
+    assert [v.statement.label for v in result.verdicts if v.status == "disagree"] == []
+    assert _of(result, "500万元", "支出总计").status == "unknown"
+    assert result.verdicts[0].subject == "财政拨款收支总计"
+
+
+def test_an_item_heading_before_a_colon_names_the_amount_that_names_nothing(tmp_path):
+    """重庆万州区公路事务中心 2024 (above): “(一)收入预算:2024年年初预算数8904.98万元,其中:一般公共预算拨款8904.98万元。” —
+    the 收入预算's (it was unread); 广西三江 独峒镇林业工作站 2024 (http://sjx.gov.cn/xxgk/fdzdgknr/yjsgkpt/xzys/xzys2024/
+    t19700101_3435799.shtml) “2024年单位预算总收入848105.90元” — the 收入总计."""
+    result = _reviewed(tmp_path, "(一)收入预算:2025年年初预算数560万元,其中:一般公共预算拨款500万元。",
+                       "2025年单位预算总收入560万元。")
+    said = [(v.statement.text, v.status, v.figure.name if v.figure else None) for v in result.verdicts]
+    assert said == [("560万元", "agree", "收入总计"), ("500万元", "agree", "一般公共预算拨款"),
+                    ("560万元", "agree", "收入总计")]
+
+
+def test_a_rate_after_a_change_that_names_its_own_item_is_that_items(tmp_path):
+    """云南 寻甸县政协 2022 “三公”决算 (http://www.kmxd.gov.cn/c/2023-08-11/6680677.shtml): “其中：因公出国(境)费支出0.00元；
+    公务用车购置费支出决算减少272780.00元，下降100.00%” — the rate is the 公务用车购置费's, whose change no figure of the source
+    measures (a budget's): not the 因公出国（境）费 amount's before it (it was named so); 芜湖湾沚区陶辛镇 2021 (https://
+    www.wanzhi.gov.cn/openness/grassroots/6604611/35293111.html) “一般公共预算财政拨款三公经费支出预算为63.30万元” — 三公 without
+    its quotes. But a change whose words name nothing (广州市民政局 2026, a held-out corpus document: “本部门机关运行经费安排
+    5,077.89万元，比上年增加948.35万元，……如对比2025年年度预算，则减少64.62万元，下降1.26%。”): its rate stays the amount's."""
+    result = _reviewed(tmp_path, "2025年度“三公”经费支出决算数比上年减少5万元。其中:因公出国(境)费支出0.00万元;"
+                       "公务用车购置费支出决算减少2.00万元,下降100.00%。",
+                       "测试局2025年度一般公共预算财政拨款三公经费支出预算为10万元。",
+                       "2025年公务接待费4万元,比上年增加1万元,增长33.33%,如对比2024年年度预算,则减少0.5万元,下降11.11%。")
+    rate = next(v for v in result.verdicts if v.statement.kind == "rate")
+    assert (rate.figure, rate.subject) == (None, "公务用车购置费")
+    assert next(v for v in result.verdicts if v.statement.text == "10万元").subject.startswith("“三公”经费")
+    assert result.verdicts[-1].subject == "公务接待费"

@@ -194,12 +194,13 @@ def _read(*texts: str) -> list[Statement]:
 
 
 def test_a_list_of_names_or_one_within_another_items_ends_at_its_clause():
-    """上海市普陀区社会工作部 2024 决算: 公用经费 is no part of 人员经费, whose list names things, no amounts (nor of the
-    basic spending: the 其中's item ends at “；”, as before); 上犹县寺下镇
+    """上海市普陀区社会工作部 2024 决算: 公用经费 is no part of 人员经费, whose list names things, no amounts — it is a
+    part of the basic spending as its fellow 人员经费 is (vocabulary.yaml 并列的部分, round 8: the 其中's list goes on past
+    the “；” for the fellow; it was no part of anything, and so read as all the money's 公用经费); 上犹县寺下镇
     2022: 其他收入 is no part of 财政拨款收入, whose 包括 comes after its share."""
     names = _read("一般公共预算财政拨款基本支出 105.58 万元。其中：人员经费 95.36 万元，主要包括：基本工资、津贴补贴、"
                   "其他工资福利支出；公用经费 10.23 万元，主要包括：办公费、邮电费。")
-    assert [st.part_of for st in names if st.text == "10.23万元"] == [None]
+    assert [st.part_of.text if st.part_of else None for st in names if st.text == "10.23万元"] == ["105.58万元"]
     within = _read("其中:财政拨款收入751.8万元,占收入预算总额的9.7%,包括一般公共预算收入751.8万元;"
                    "其他收入7000万元,占收入预算总额的90.3%。")
     assert [st.part_of for st in within if st.text == "7000万元"] == [None]

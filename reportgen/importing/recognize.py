@@ -385,10 +385,13 @@ def title_kind(text: str, catalog: Catalog) -> TableKind | None:
 
 
 _BOOK_TITLE = re.compile(r"^《(.*)》$")  # a 目录 naming a table in book-title marks (乌鲁木齐: 九、《…决算表》)
+# the mark a 目录 line ends its item with, after the title (某县下马渡镇 2025 “1、2025年部门收支总体情况表;”, 三亚市三亚林场
+# 2025 “五、政府性基金预算支出表。”): no word of the title
+_LIST_END = "；;。，,、"
 
 
 def _title_kind(text: str, catalog: Catalog) -> tuple[TableKind | None, int | None]:
-    titled = _TITLE_UNIT.sub("", _BOOK_TITLE.sub(r"\1", normalized(_TABLE_NUMBER.sub("", text))))
+    titled = _TITLE_UNIT.sub("", _BOOK_TITLE.sub(r"\1", normalized(_TABLE_NUMBER.sub("", text)).rstrip(_LIST_END)))
     plain = _NOTE_SUFFIX.sub("", titled)  # “表5 …表（按功能分类）”
     note = titled[len(plain):]
     year_match = _YEAR.search(plain)

@@ -220,6 +220,9 @@ _ITEM_HEADING = re.compile(r"(?:[（(][一二三四五六七八九十\d]++[）)]
                            r"|(?<![一二三四五六七八九十])[一二三四五六七八九十]++、)"
                            r"(?P<name>[^\d，。；：:]{2,28}?)。?")
 _QUANTITY_WORDS = frozenset(word for words in named_quantities().values() for word in words)
+# an item's numbered heading opening the line its sentence is on, a colon after it (“（一）收入预算：2024年年初预算数
+# 8904.98万元”, 重庆万州区公路事务中心 2024): what a first amount that names nothing itself is of
+_INLINE_ITEM = re.compile(r"(?<!\s)\s*+[（(][一二三四五六七八九十\d]{1,3}[）)](?P<name>[^\d，。；：:（(]{2,12})[：:]")
 # The characters a figure may start with: the first of each word that opens a change, a flat or a rate,
 # 占 (a share), a digit or the commas before one (an amount). Looked at first, so that a place where no
 # figure starts fails at one test, not at each kind's alternative (twice as fast over the seeds' lines).
@@ -986,7 +989,7 @@ def _sentences(buffer: list[tuple[int, str]], room: int, item: str = "",
         length += len(part)
     text = "".join(part for _, part in buffer)
     out: list[Statement] = []
-    before, previous = "", None
+    before, previous = "", list[Statement]()  # (previous: the amounts of the sentence before that are no part of another)
     for sentence, offset in _split(text):
         heading = _ITEM_HEADING.fullmatch(sentence.strip())
         if heading is not None and not sentence.strip().endswith("。") and heading.group("name") not in _QUANTITY_WORDS:
@@ -998,8 +1001,10 @@ def _sentences(buffer: list[tuple[int, str]], room: int, item: str = "",
             item = project
         line = listing.line_of(sentence) if listing is not None else ""
         said = _statements(sentence, offset, (offsets, numbers), room - len(out), item, line, before, previous, project)
+        _carried_totals(said)
         first = next((st for st in said if st.kind == "amount"), None)
-        before, previous = (first.label, first) if first is not None else ("", None)
+        before = first.label if first is not None else ""
+        previous = [st for st in said if st.kind == "amount" and st.part_of is None and st.listed_in is None]
         if listing is not None:
             listing.read(sentence, said)
         out.extend(said)
@@ -1124,8 +1129,8 @@ class _Parts:
     depth: int = 0
     first_item: bool = False  # a “一是” has been read: the lists opened after it are within its item
 
-    def whole(self, between: str, last: Statement | None) -> Statement | None:
-        """The whole an amount is a part of, after the words ``between`` it and the amount before it
+    def whole(self, between: str, last: Statement | None, label: str = "") -> Statement | None:
+        """The whole an amount (its ``label``) is a part of, after the words ``between`` it and the amount before it
         (``last``, which a 其中 among them opens a list of the parts of); None when no list is open."""
         if (ordinal := _ORDINAL.search(between)) is not None:
             if ordinal.group(1) in "一":  # “一是…”: lists opened from here are its item's
@@ -1140,16 +1145,26 @@ class _Parts:
                 self.depth = max(self.depth - 1, 0)
                 self.open = [listed for listed in self.open if listed.depth <= self.depth]
             elif char in "；;":  # (the end of a 其中's item ends the lists within it)
-                within = any(listed.depth == self.depth and not listed.enumerates for listed in self.open)
-                self.open = [listed for listed in self.open
-                             if listed.depth < self.depth or (not within and listed.goes_on(self.depth))]
+                self.open = self._after_clause(label)
             elif last is not None and not between[:mark.start()].endswith(_REASONS):  # not “主要原因包括：”
                 right_after = _RIGHT_AFTER.fullmatch(between[:mark.start()]) is not None
                 self.open.append(_List(last, self.depth, char in _ENUMERATING and right_after, in_item=self.first_item))
         if not self.open:
             return None
         self.open[-1].taken = True
+        self.open[-1].first = self.open[-1].first or label
         return self.open[-1].whole
+
+    def _after_clause(self, label: str) -> list[_List]:
+        """The lists still open after a “；”: a 其中's closes there, and so do those within its item — but one whose first
+        part the amount after the “；” (``label``) is the fellow of (vocabulary.yaml 并列的部分) goes on, and the lists
+        opened after it (within its first part's clause) close."""
+        fellow = next((at for at in range(len(self.open) - 1, -1, -1)
+                       if self.open[at].depth == self.depth and _fellows(self.open[at].first, label)), None)
+        if fellow is not None:
+            return self.open[:fellow + 1]
+        within = any(listed.depth == self.depth and not listed.enumerates for listed in self.open)
+        return [listed for listed in self.open if listed.depth < self.depth or (not within and listed.goes_on(self.depth))]
 
 
 @dataclass
@@ -1165,12 +1180,46 @@ class _List:
     enumerates: bool
     in_item: bool = False  # opened within an item “一是…” (“一是项目支出……增加59.02万元，具体包括：……；二是……”)
     taken: bool = False
+    first: str = ""  # the label of its first part
 
     def goes_on(self, depth: int) -> bool:
         return self.depth == depth and self.enumerates and self.taken
 
 
 _OPENS_WITH_PARTS = re.compile(r"(?<!\s)\s*+其中")  # (a run of spaces tried once: linear)
+_FELLOWS: tuple[tuple[str, str], ...] = tuple((pair[0], pair[1]) for pair in _WORDS["并列的部分"])
+_SIDES = ("收入", "支出")
+
+
+def _fellows(first: str, label: str) -> bool:
+    """Whether ``label`` names the fellow of the part ``first`` names (vocabulary.yaml 并列的部分)."""
+    return bool(first) and any(one in first and other in label or other in first and one in label
+                               for one, other in _FELLOWS)
+
+
+def _by_side(label: str, wholes: list[Statement]) -> Statement:
+    """Of the amounts of the sentence before (``wholes``), the one a sentence opening with “其中” lists the parts of,
+    its first part's ``label`` telling: a part of spending (its words say 支出, not 收入) the last that says 支出 and not
+    收入 (“一般公共预算财政拨款收入8904.98万元，一般公共预算财政拨款支出8904.98万元，……。其中：基本支出5991.26万元”,
+    万州区公路事务中心 2024), and so a part of income; else the first."""
+    side = next((word for word in _SIDES if word in label and not any(o in label for o in _SIDES if o != word)), "")
+    fitting = [st for st in wholes if side and side in st.label and not any(o in st.label for o in _SIDES if o != side)]
+    return fitting[-1] if fitting else wholes[0]
+
+
+def _carried_totals(said: list[Statement]) -> None:
+    """A 收入合计 whose listed parts are the year's income and money carried over (vocabulary.yaml 结转的字样) is the
+    收入总计 (荣昌古昌镇畜牧服务中心 2024 “2024年收入合计177.03万元，其中：本年收入177.03万元，……；上年结转收入0万元”):
+    its label says so — the 本年收入合计 is one of its parts."""
+    for whole in said:
+        if whole.kind != "amount" or not whole.label.endswith(_CARRIED_TOTAL[0]) or whole.label.endswith("本年" + _CARRIED_TOTAL[0]):
+            continue
+        parts = [st.label for st in said if st.part_of is whole]
+        if any("本年收入" in part for part in parts) and any(word in part for part in parts for word in carry_over_words()):
+            whole.label = whole.label.removesuffix(_CARRIED_TOTAL[0]) + _CARRIED_TOTAL[1]
+
+
+_CARRIED_TOTAL = ("收入合计", "收入总计")
 # the words that count things (vocabulary.yaml 量词), longest first
 _MEASURES = tuple(sorted(_WORDS["量词"], key=len, reverse=True))
 
@@ -1244,6 +1293,7 @@ class _Said:
     # the first amount of the sentence before, where this one opens with “其中” (“财政拨款支出4603.07万元，与上年相比，……。
     # 其中：基本支出4603.07万元，项目支出0万元。”): the whole its parts are of
     previous: Statement | None = None
+    wholes_before: list[Statement] = field(default_factory=list)  # the amounts of the sentence before, where it opens so
 
     def amount(self, line: int, token: str, begin: int, printed: str = "", respective: int = 0) -> str:
         """An amount, or a change that names its figure itself; the kind it was read as (``printed``: the
@@ -1253,16 +1303,21 @@ class _Said:
         assert amount is not None
         num, unit = amount.group("num"), amount.group("unit")
         token = printed or token
-        whole = self.parts.whole(self.sentence[self.amount_end:begin], self.last_amount or self.previous)
-        self.amount_end = begin
         label = _label(self.sentence[self.cursor:begin])
+        if self.last_amount is None and self.wholes_before:
+            self.previous = _by_side(label, self.wholes_before)
+        whole = self.parts.whole(self.sentence[self.amount_end:begin], self.last_amount or self.previous, label)
+        self.amount_end = begin
         if respective:
             self.pair_label = label if respective == 1 else self.pair_label
             label = _respective(self.pair_label, respective)
         bare, of_project = label.replace(" ", ""), self.item == self.project != ""
+        inline = _INLINE_ITEM.match(self.sentence) if self.last_amount is None and not self.item else None
         if self.item and self.last_amount is None and (
                 _SUBJECTLESS.fullmatch(bare) or of_project and _PROJECT_SUBJECTLESS.fullmatch(bare)):
             label = self.item  # “（一）因公出国（境）费用。2026年预算数159.00万元”: the item's amount
+        elif inline is not None and inline.group("name") in _QUANTITY_WORDS and _SUBJECTLESS.fullmatch(bare):
+            label = inline.group("name")  # “（一）收入预算：2024年年初预算数8904.98万元”（重庆万州）: the heading's quantity
         else:
             of_project = False
         lone = _LONE_ITEM.fullmatch(label) if self.line and self.last_amount is None else None
@@ -1375,14 +1430,14 @@ def _inline_prior(groups: dict[str, str | None], unit: str) -> str:
 
 
 def _statements(sentence: str, offset: int, starts: tuple[list[int], list[int]], room: int,
-                item: str = "", in_line: str = "", before: str = "", previous: Statement | None = None,
+                item: str = "", in_line: str = "", before: str = "", previous: list[Statement] | None = None,
                 project: str = "") -> list[Statement]:
     """The statements of one sentence (an amount that names no subject first in it is of ``item``, the
     numbered item's name, where one is in force; a numbered item that names a 项 alone is of ``in_line``'s 款; a
-    sentence that opens with “其中” lists the parts of ``previous``, the first amount of the sentence before);
+    sentence that opens with “其中” lists the parts of one of ``previous``, the wholes of the sentence before: _by_side);
     TooManyFigures past ``room`` of them."""
     said = _Said(sentence, item=item, line=in_line, before=before,
-                 previous=previous if _OPENS_WITH_PARTS.match(sentence) else None, project=project)
+                 wholes_before=previous or [] if _OPENS_WITH_PARTS.match(sentence) else [], project=project)
     for kind, token, begin, finish in _tokens(sentence):
         line = _line_at(offset + begin, starts)
         if len(said.out) >= room:

@@ -54,12 +54,13 @@ class Figure:
 # Words around a name that do not change what it names.
 # (“2025年本年一般公共预算支出”, 广西梧州: the 本年 before a fund's name says only the year)
 _PREFIXES = re.compile(r"^(?:其中|包括|具体包括|主要包括|本部门|本单位|我单位|本年度|本年(?=一般公共预算|政府性基金|国有资本经营)"
-                       r"|部门预算|部门|合计|共计|为|是|：|:|\.|．|的|按)+")
+                       r"|部门预算|单位预算|部门|合计|共计|为|是|：|:|\.|．|的|按)+")
 _ENUMERATION = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[⒈⒉⒊⒋⒌⒍⒎⒏⒐]|[①-⑩])")
 _YEAR = re.compile(r"\d{4}年度?")
 # The patterns below read a draft's words (a label), so each runs in time linear in it: a pattern that
 # begins with a run of some characters starts only where such a run starts (tests/test_regex_linear.py).
-_HEADING_END = re.compile(r"^.*情况")
+# (“一、关于三亚市三亚林场2025年财政拨款收支预算情况的总体说明” wrapped onto its first sentence: the heading up to 说明)
+_HEADING_END = re.compile(r"^.*情况(?:的?总体)?(?:说明)?")
 _CODE_AT_END = re.compile(r"[（(](\d{3}(?:\d{2}){0,2})[）)]$")
 _LEVELS = re.compile(r"(?<![^（）()])([^（）()]++)[（(](\d{2,3})?([类款项])[）)]")  # “司法（06款）”: its code too
 _LEADING_NUMBER = re.compile(r"^\d{1,2}[、.．]")  # “11、医疗卫生…（210类）”: the item's number, not its name
@@ -114,6 +115,8 @@ _PERFORMANCE_NAMES = ("涉及预算资金", "涉及项目预算资金", "项目�
 @functools.lru_cache(maxsize=16384)  # pure; a review asks for the same labels many times over
 def normalize(label: str, department: str = "") -> str:
     text = label.translate(_QUOTES).replace("”", "“").replace(" ", "")
+    # “三公”经费 said with its quotes or without (芜湖陶辛镇 2021 决算 “一般公共预算财政拨款三公经费支出预算为63.30万元”)
+    text = text.replace("“三公“", "三公").replace("“三公经费“", "三公经费")
     if department:
         text = text.replace(department, "")
         # the department as its own text shortens it: 上海市普陀区… → 普陀区…

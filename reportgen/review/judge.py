@@ -15,6 +15,8 @@ from reportgen.model import INCOME_SOURCES, THREE_PUBLIC_PARTS, VEHICLES
 from reportgen.readers.statements import (
     SAME_YEAR_BUDGET,
     Statement,
+    final_words,
+    named_quantities,
     other_part_money_words,
     own_department_words,
     part_qualifiers,
@@ -66,6 +68,9 @@ class _Reading:
     # the unit and decimals the draft prints its last amount in: a 持平 is judged at them
     printed: tuple[str, int] = ("万元", 2)
     change_of: Figure | None = None
+    # the last change named what it is of itself and no figure of the source is that (“公务用车购置费支出决算减少272780.00元，
+    # 下降100.00%”, 寻甸县政协 2022 决算): the rate after it is of that, not of the amount before
+    change_named: bool = False
     part: Decimal | None = None  # the value the last amount agreed with (a share is of it)
     sentence: str | None = None
     of_a_unit: bool = False  # the sentence names a unit of the department (found once per sentence)
@@ -96,6 +101,7 @@ class _Reading:
                     or any(name in st.sentence + st.context for name in self.glossary.unit_sections)
                 self.of_a_region = self._of_a_region(st)
             self.sentence, self.subject, self.change_of, self.part = st.sentence, None, None, None
+            self.change_named = False
             self.wholes, self.amount, self.listed = {}, None, None
         elif not self.of_a_region and _names_a_region(_before(st)):
             # a region named after the sentence's first figures, before the money it speaks of (a news page's title
@@ -357,6 +363,7 @@ def _of_project_spending(st: Statement, glossary: Glossary) -> Figure | None:
 
 def _judge_amount(st: Statement, reading: _Reading) -> None:
     """An amount (or a table cell) names the subject the sentence's changes, rates and shares speak of."""
+    reading.change_named = False
     reading.listed = st.listed_in or reading.listed
     if st.kind == "amount" and reading.subject is not None and DONE_LABEL.search(st.label):
         reading.verdicts.append(_budget_said(st, reading.subject))  # its subject stays the amount before it
@@ -619,6 +626,7 @@ def _as_corrected(st: Statement, figure: Figure | None, disputes: tuple[Decimal,
 def _judge_change(st: Statement, reading: _Reading) -> None:
     """A change of the amount before it, or of the figure it names itself; a rate after it is of the same."""
     reading.change_of = reading.glossary.find(st.label) if st.own_label else reading.subject
+    reading.change_named = st.own_label and reading.change_of is None and _names_a_quantity(st.label)
     verdict = _change(st, reading.change_of)
     if verdict.status in _TOLD and st.unit == _YI:
         verdict, reading.change_of, reading.subject = Verdict(st, "unknown", cause=IN_YI_YUAN), None, None
@@ -627,7 +635,23 @@ def _judge_change(st: Statement, reading: _Reading) -> None:
 
 def _judge_flat(st: Statement, reading: _Reading) -> None:
     reading.change_of = reading.glossary.find(st.label) if st.own_label else reading.subject
+    reading.change_named = st.own_label and reading.change_of is None and _names_a_quantity(st.label)
     reading.verdicts.append(_flat(st, reading.change_of, reading.printed))
+
+
+# the names of the quantities a disclosure states (vocabulary.yaml 数的名称), of four characters or more; and the words
+# after a name that say it is the outturn (“公务用车购置费支出决算”)
+_QUANTITY_NAMES = tuple(sorted({w for words in named_quantities().values() for w in words if len(w) >= 4}))
+_OUTTURN_WORDS = tuple(sorted(final_words(), key=len, reverse=True))
+
+
+def _names_a_quantity(label: str) -> bool:
+    """Whether a change's own words end in a quantity's name, its outturn words aside (“公务用车购置费支出决算”) — not
+    words naming none (“如对比2025年年度预算，则减少64.62万元”, 广州市民政局 2026: “则”, the 机关运行经费's change)."""
+    text = normalize(label)
+    for word in _OUTTURN_WORDS:
+        text = text.removesuffix(word)
+    return text.endswith(_QUANTITY_NAMES)
 
 
 def _judge_rate(st: Statement, reading: _Reading) -> None:
@@ -638,7 +662,7 @@ def _judge_rate(st: Statement, reading: _Reading) -> None:
             verdicts[last_flat] = Verdict(flat.statement, "disagree", flat.figure, "与上年持平",
                                           "持平后又写了增长率，应只写持平")
         return
-    reading.verdicts.append(_rate(st, reading.change_of or reading.subject))
+    reading.verdicts.append(_rate(st, None if reading.change_named else reading.change_of or reading.subject))
 
 
 def _judge_share(st: Statement, reading: _Reading) -> None:

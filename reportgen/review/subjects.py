@@ -27,10 +27,10 @@ from reportgen.review.judge import (
 
 # The words a long label's department ends in, before the name it ends with (“2026年市民政局政府采购预算总额”,
 # “…首都绿化委员会办公室机关运行经费财政拨款预算”, “2017年湛江市委宣传部财政预算拨款“三公”经费支出合计”): only then is
-# the label that name's.
+# the label that name's (“三亚市三亚林场财政拨款收支总预算”: a 林场's, 场).
 # the words after a name that say it is the outturn (“公务接待费支出决算”): the name's quantity all the same
 _FINAL_END = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(final_words(), key=len, reverse=True)) + ")$")
-_ORGAN_END = re.compile(r"(?:部门|(?<![全内局])部|本级|局|委员会|委|办公室|办|院|馆|中心|厅|署|所|站|队|会|社|[）)])$")
+_ORGAN_END = re.compile(r"(?:部门|(?<![全内局])部|本级|局|委员会|委|办公室|办|院|馆|中心|厅|署|所|站|队|会|社|场|[）)])$")
 # a department's name opening a label, up to the word that ends it (“佛山市轨道交通局”), as few characters as may be
 _ORGAN_NAME = re.compile(r"[^，。；、：:\d]{2,30}?(?:局|委员会|办公室|院|厅|署)")
 
