@@ -170,7 +170,7 @@ def test_a_figure_the_page_states_twice_differently_is_reported_with_both_places
     out = tmp_path / "渡舟.yaml"
     code, printed = _run(["import", str(changed), "-o", str(out)])
     conflict = next(line for line in printed.splitlines() if "[导入-不一致]" in line)
-    assert re.search(r"正文两处写了收入\.收入总计，数字不同：第(\d+)段“2026年年初预算数”2082\.58万元（.*）；"
+    assert re.search(r"正文两处写了收入\.收入总计，数字不同：第(\d+)段“收入预算”2082\.58万元（.*）；"
                      r"第(\d+)段“2026年收入预算”2345\.67万元（调整后，2026年收入预算2,345\.67万元。）", conflict), conflict
     assert code == 1  # a difference: the user is told to look
     assert f"不一致：{conflict.split('[导入-不一致] ')[1]}" in out.read_text(encoding="utf-8")  # and the source's header says it
