@@ -396,3 +396,49 @@ def test_a_row_headed_by_its_income_total_is_held_to_its_sources_and_carry_over(
     slips, _ = _slips(path)
     assert any("收入总计 印作 254,403.68，而其组成部分之和为 253,603.68" in slip and "215,006.34" in slip
                for slip in slips), slips
+
+
+# 烟台市水利局 2026年部门预算 pp. 1, 9, 13–14, 32 (sd-yantai-shuiliju-2026-dept-budget.pdf): its cover, 收支总体情况表, 支出总体
+# 情况表 (支出 = 基本支出 + 项目支出) and “2.支出预算减少13,699.55万元，其中基本支出增加204.87万元，项目支出减少13,904.42万元”
+YANTAI_CHANGES = NATIONAL / "yantai-shuiliju-2026-p1-9-13-14-32.pdf"
+# 广州市国资委 2026年部门预算 pp. 1, 5–8, 17, 28: its cover, 收支、收入、支出总表, the 行政经费及“三公”经费 table (this year only) and
+# “公务用车购置及运行维护费34.29万元（公务用车购置费0万元，比上年增加0万元；公务用车运行维护费34.29万元，比上年增加24.29万元。）
+# 比上年增加24.29万元”
+GUANGZHOU_VEHICLES = NATIONAL / "guangzhou-guoziwei-2026-p1-5to8-17-28.pdf"
+# 江苏省人大常委会办公厅 2018年部门预算 pp. 1, 8–10, 19, 27–28 (js-rendabangongting-2018-dept-budget.pdf): its cover, three tables,
+# but not its “三公”经费 table, and “……因公出国（境）费支出222.5万元，占“三公”经费的26.69%；公务用车购置及运行费支出183.6万元，
+# 占“三公”经费的22.03%；公务接待费支出427.5万元，占“三公”经费的51.28%”
+JIANGSU_SHARES = NATIONAL / "js-rendabangongting-2018-p1-8to10-19-27-28.pdf"
+_WHOLE = "全部分项"
+
+
+def test_the_changes_of_all_the_parts_of_a_whole_add_up_to_its_change(tmp_path: Path) -> None:
+    """A sentence stating the change of 支出 and of its 基本支出 and 项目支出 — which the tables make all of it — with no
+    table printing last year's: 204.87 printed 204.83 was judged by nothing (no prior) and went untold. The parts'
+    changes must add up to the whole's (+204.83 − 13,904.42 = −13,699.59, not −13,699.55)."""
+    assert not [t for t in _told(YANTAI_CHANGES) if _WHOLE in t]
+    path, line = _planted(YANTAI_CHANGES, "正文金额", "204.87", 5, "204.83", tmp_path)
+    assert "基本支出增加204.83万元" in line
+    told = [t for t in _told(path) if _WHOLE in t]
+    assert len(told) == 1 and "204.83" in told[0] and "13,699.59" in told[0], told
+
+
+def test_the_changes_of_the_two_vehicle_parts_add_up_to_the_vehicles_change(tmp_path: Path) -> None:
+    """The bracket after 公务用车购置及运行维护费 lists its two parts with their changes, the change of the whole after
+    it: 运行维护费's +24.29 printed +24.39 was judged only by a prior read from that very sentence (未能核对)."""
+    assert not [t for t in _told(GUANGZHOU_VEHICLES) if _WHOLE in t]
+    path, line = _planted(GUANGZHOU_VEHICLES, "正文金额", "24.29", 3, "24.39", tmp_path, nth=1)
+    assert "公务用车运行维护费34.29万元，比上年增加24.39万元" in line
+    told = [t for t in _told(path) if _WHOLE in t]
+    assert len(told) == 1 and "比上年增加24.39万元" in told[0] and "24.29" in told[0], told
+
+
+def test_the_shares_of_all_the_three_public_parts_are_their_amounts_over_their_sum(tmp_path: Path) -> None:
+    """The “三公” table not printed (so not read), the text's three parts are all the “三公” there is: each share is its
+    amount over their sum — 26.69% printed 28.69% was 未能核对 (“no table”). The 22.03% made to add up to 100%
+    (22.02 by the amounts) is no slip."""
+    assert not [t for t in _told(JIANGSU_SHARES) if _WHOLE in t]
+    path, line = _planted(JIANGSU_SHARES, "占比", "26.69", 1, "28.69", tmp_path)
+    assert "28.69%" in line
+    told = [t for t in _told(path) if _WHOLE in t]
+    assert len(told) == 1 and "28.69%" in told[0] and "应为 26.69%" in told[0] and "22.03" not in told[0], told

@@ -27,6 +27,7 @@ from reportgen.review.consistency import CUT_RULE, borne_out, completions_borne_
 from reportgen.review.glossary import Glossary, unit_forms
 from reportgen.review.judge import OTHER_YEAR, TRUNCATED, Verdict, judge, shown
 from reportgen.review.listed import tie_listed_parts
+from reportgen.review.partitions import partition_findings
 from reportgen.review.prior_rates import consistent_of
 from reportgen.review.sentence_rules import Said, sentence_findings_of
 from reportgen.review.subjects import name_subjects
@@ -174,7 +175,9 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     tie_listed_parts(verdicts, related)
     told = frozenset((v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree")
     said = Said(related, str(draft), prepared.budget.year, told, cut_as_notes)
-    against = sentence_findings_of(said) + this_years_as_last(verdicts, prepared.budget.year, str(draft))
+    strict = frozenset(glossary.three_public_figures) if THREE_PUBLIC_PART in text_alone else frozenset()
+    against = (sentence_findings_of(said) + this_years_as_last(verdicts, prepared.budget.year, str(draft))
+               + partition_findings(verdicts, glossary.find, str(draft), told, strict))
     _within(verdicts, consistent_of(said.prior), {**completions_borne_out(statements), **borne_out(related)})
     name_subjects(verdicts, prepared.budget.year)
     result = Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft, unsure | tables,
