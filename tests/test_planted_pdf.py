@@ -442,3 +442,18 @@ def test_the_shares_of_all_the_three_public_parts_are_their_amounts_over_their_s
     assert "28.69%" in line
     told = [t for t in _told(path) if _WHOLE in t]
     assert len(told) == 1 and "28.69%" in told[0] and "应为 26.69%" in told[0] and "22.03" not in told[0], told
+
+
+# 佛山市轨道交通局 2019年部门决算 pp. 1, 12, 27 (gd-foshan-guidaojiaotongju-2019-dept-final.pdf): its cover, 财政拨款收入支出决算
+# 总表 and “2019 年本部门机关运行经费支出 97.19 万元，比预算数增加 97.19 万元，增长 0%”
+FOSHAN_RUNNING = NATIONAL / "foshan-guidaojiaotongju-2019-p1-12-27.pdf"
+
+
+def test_an_increase_larger_than_the_whole_amount_is_told(tmp_path: Path) -> None:
+    """97.19 printed 97.16: “支出97.16万元，比预算数增加97.19万元” makes the budget −0.03 — told as no rate from nothing
+    only where the two are equal, it went untold. An increase larger than the amount at any rounding is a slip."""
+    assert not [t for t in _told(FOSHAN_RUNNING) if "负数" in t]
+    path, line = _planted(FOSHAN_RUNNING, "正文金额", "97.19", 4, "97.16", tmp_path)
+    assert "机关运行经费支出 97.16 万元" in line
+    told = [t for t in _told(path) if "负数" in t]
+    assert len(told) == 1 and "97.16" in told[0] and "-0.03" in told[0], told

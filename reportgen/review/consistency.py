@@ -41,7 +41,7 @@ def contradictions(statements: list[Statement], draft: str,
             continue
         low, high = _rate_bounds(amount, change)
         if low is None or high is None:
-            found += _rate_of_nothing(amount, change, rate, draft)
+            found += _below_nothing(amount, change, draft) or _rate_of_nothing(amount, change, rate, draft)
             continue
         sign = -1 if rate.direction == "down" else 1
         half = Decimal(5) / Decimal(10) ** (rate.decimals + 1)
@@ -301,6 +301,19 @@ def _rate_bounds(amount: Statement, change: Statement) -> tuple[Decimal | None, 
                 return None, None  # a prior of nothing or less: no rate to speak of
             rates.append((c + dc) / prior * 100)
     return min(rates), max(rates)
+
+
+def _below_nothing(amount: Statement, change: Statement, draft: str) -> list[Finding]:
+    """An increase larger than the whole amount at any rounding of the two (佛山 2019 决算 “机关运行经费支出97.19万元，比预算数
+    增加97.19万元” printed with 97.16): what it is compared with would be less than nothing — no budget nor last year's
+    figure of a sum spent or received is."""
+    assert amount.value is not None and change.value is not None
+    if change.direction == "down" or in_yuan(amount) + _half(amount) >= in_yuan(change) - _half(change):
+        return []
+    below = (in_yuan(amount) - in_yuan(change)) / _UNITS[amount.unit]
+    return [Finding("error", "R-句内矛盾", f"“{amount.label}”{amount.text}{_and(change.text)}意味着"
+                    f"{'预算' if same_year(change.base) else '上年'}为 {below:,.{amount.decimals}f}{amount.unit}（负数）："
+                    "增加的不能多于全数，两个数字不能同时成立", draft, change.line)]
 
 
 def _rate_of_nothing(amount: Statement, change: Statement, rate: Statement, draft: str) -> list[Finding]:
