@@ -457,3 +457,19 @@ def test_an_increase_larger_than_the_whole_amount_is_told(tmp_path: Path) -> Non
     assert "机关运行经费支出 97.16 万元" in line
     told = [t for t in _told(path) if "负数" in t]
     assert len(told) == 1 and "97.16" in told[0] and "-0.03" in told[0], told
+
+
+# 烟台市大数据局 2026年部门预算 pp. 1, 6, 25, 28 (sd-yantai-dashujuju-2026-dept-budget.pdf): its cover, 收支总体情况表, 政府采购预算表
+# (合计 5,931.4 alone) and “2026年政府采购预算5,931.4万元，其中：政府采购货物预算6.1万元、……工程预算0万元、……服务预算5,925.3万元”
+YANTAI_PROCUREMENT = NATIONAL / "yantai-dashujuju-2026-p1-6-25-28.pdf"
+
+
+def test_a_total_its_table_prints_measures_the_text_beside_parts_the_text_alone_gives(tmp_path: Path) -> None:
+    """The 政府采购预算表 prints the 合计 only, the text gives 货物, 工程, 服务: every 政府采购 figure was 未能核对 (“read from
+    the text itself”), the table's 合计 too — 5,931.4 printed 5,931.0 went untold (its parts, 0 among them, added up
+    within their rounding). A value the table gave measures the text."""
+    assert not [t for t in _told(YANTAI_PROCUREMENT) if "5,931" in t]
+    path, line = _planted(YANTAI_PROCUREMENT, "正文金额", "5,931.4", 6, "5,931.0", tmp_path)
+    assert "政府采购预算5,931.0万元" in line
+    told = [t for t in _told(path) if "5,931" in t]
+    assert len(told) == 1 and "5,931.0" in told[0] and "5,931.4" in told[0], told

@@ -125,6 +125,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
                     budget_table: Callable[[str], bool] | None = None,
                     units: tuple[str, ...] = (),
                     text_alone: frozenset[str] = frozenset(),
+                    table_given: frozenset[Decimal] = frozenset(),
                     stated_changes: tuple[tuple[Decimal, frozenset[int]], ...] = (),
                     running_with_projects: bool = False) -> tuple[Review | None, list[Finding]]:
     """review, of a source already prepared (``source`` names it on the page); ``lines``: the draft's,
@@ -137,7 +138,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     or a section that names one speaks of that unit's figures, never judged by the department's; ``text_alone``:
     the parts of the source the draft's own text gave, no table of them read (“三公经费” where the “三公” table is
     left out, 机关运行经费 and 政府采购 where no table prints them): a figure judged by them would be judged by itself, and is 未能核对
-    instead; ``stated_changes``: the changes the draft's text stated that the source holds as 增减额 (元), each with the
+    instead — but one of a value a table of that part gave (``table_given``, 元); ``stated_changes``: the changes the draft's text stated that the source holds as 增减额 (元), each with the
     lines it was read on: a change or rate of those lines' sentences measured by it is 未能核对 likewise;
     ``running_with_projects``: the draft says its 机关运行经费 counts projects' money (江苏 2017): the lines of its
     机关运行经费 table are not the 基本支出's of their names, and are not judged by them."""
@@ -167,7 +168,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     for part, figures in ((THREE_PUBLIC_PART, glossary.three_public_figures), (RUNNING_PART, glossary.running_figures),
                           (PROCUREMENT_PART, glossary.procurement_figures)):
         if part in text_alone:
-            _not_by_itself(verdicts, figures)
+            _not_by_itself(verdicts, figures, table_given)
     _not_by_its_own_change(verdicts, statements, stated_changes)
     if budget_table is not None:
         _of_other_tables(verdicts, budget_table)
@@ -263,11 +264,14 @@ PROCUREMENT_PART = "政府采购"
 TEXT_ALONE = "源文件的这个数是由本文件的正文读出的（没有读到它所在的表），不能用来核对正文自身"
 
 
-def _not_by_itself(verdicts: list[Verdict], figures: set[int]) -> None:
+def _not_by_itself(verdicts: list[Verdict], figures: set[int], table_given: frozenset[Decimal] = frozenset()) -> None:
     """The figures judged by a figure of the source its text alone gave: 未能核对, never agreeing with
-    (nor differing from) what they were read from (a “三公” table left out, its part 0 where not stated)."""
+    (nor differing from) what they were read from (a “三公” table left out, its part 0 where not stated) — but a
+    figure of a value a table of that part gave (``table_given``, 元: the 政府采购预算表's 合计 beside the text's 货物, 工程,
+    服务), which measures the text."""
     for verdict in verdicts:
-        if verdict.status in ("agree", "disagree") and verdict.figure is not None and id(verdict.figure) in figures:
+        if verdict.status in ("agree", "disagree") and verdict.figure is not None and id(verdict.figure) in figures \
+                and verdict.figure.current not in table_given:
             verdict.status, verdict.expected, verdict.cause = "unknown", "", TEXT_ALONE
 
 
