@@ -473,3 +473,19 @@ def test_a_total_its_table_prints_measures_the_text_beside_parts_the_text_alone_
     assert "政府采购预算5,931.0万元" in line
     told = [t for t in _told(path) if "5,931" in t]
     assert len(told) == 1 and "5,931.0" in told[0] and "5,931.4" in told[0], told
+
+
+# 广州市司法局 2026年部门预算 pp. 1, 7–10, 48 (gd-guangzhou-sifaju-2026-dept-budget.pdf): its cover, four tables and “公务用车购置及
+# 运行维护费346.67万元（公务用车购置费36万元，比上……；……比上年减少2.56万元。）比上年增加33.44万元，增长10.7%”
+GUANGZHOU_BRACKET = NATIONAL / "guangzhou-sifaju-2026-p1-7to10-48.pdf"
+
+
+def test_an_amount_its_change_and_rate_with_its_parts_bracketed_between_are_held_together(tmp_path: Path) -> None:
+    """The bracket after the amount lists its parts with their own changes; the amount's change and rate follow it.
+    They were read as no triple (other figures between), and 10.7% printed 19.7% went untold: no table prints last
+    year's 公务用车. The amount, the change and the rate after the bracket are one figure's."""
+    assert not [t for t in _told(GUANGZHOU_BRACKET) if "346.67" in t]
+    path, line = _planted(GUANGZHOU_BRACKET, "比率", "10.7", 1, "19.7", tmp_path)
+    assert "增长19.7%" in line
+    told = [t for t in _told(path) if "346.67" in t]
+    assert len(told) == 1 and "19.7%" in told[0] and "10.68%" in told[0], told

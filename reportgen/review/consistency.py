@@ -146,6 +146,36 @@ def _triples(statements: list[Statement]) -> list[tuple[Statement, Statement, St
         if same and change.direction == rate.direction and not rate.after_flat and amount.unit in _UNITS \
                 and change.unit in _UNITS and amount.value is not None and change.value is not None:
             out.append((amount, change, rate))
+    return out + _bracketed_triples(statements)
+
+
+_BRACKET_AFTER = ("（", "(")
+
+
+def _bracketed_triples(statements: list[Statement]) -> list[tuple[Statement, Statement, Statement]]:
+    """(amount, change, rate) of one label in one sentence with a bracket after the amount listing its parts, each
+    with figures of its own, the change and the rate after the bracket (广州 “公务用车购置及运行维护费34.29万元（公务用车
+    购置费0万元，比上年增加0万元；公务用车运行维护费34.29万元，比上年增加24.29万元。）比上年增加24.29万元，增长242.9%”)."""
+    out = []
+    for at in range(2, len(statements) - 1):
+        change, rate = statements[at], statements[at + 1]
+        if (change.kind, rate.kind) != ("change", "rate") or rate.sentence is not change.sentence \
+                or rate.label != change.label or change.direction != rate.direction or rate.after_flat \
+                or change.unit not in _UNITS or change.value is None:
+            continue
+        between = []
+        for st in reversed(statements[:at]):
+            if st.sentence is not change.sentence or st.label == change.label:
+                amount = st if st.sentence is change.sentence and st.label == change.label else None
+                break
+            between.append(st)
+        else:
+            amount = None
+        if amount is None or not between or amount.kind != "amount" or amount.unit not in _UNITS or amount.value is None:
+            continue
+        opened = change.sentence.find(amount.text)
+        if opened >= 0 and change.sentence[opened + len(amount.text):].startswith(_BRACKET_AFTER):
+            out.append((amount, change, rate))
     return out
 
 
