@@ -489,3 +489,18 @@ def test_an_amount_its_change_and_rate_with_its_parts_bracketed_between_are_held
     assert "增长19.7%" in line
     told = [t for t in _told(path) if "346.67" in t]
     assert len(told) == 1 and "19.7%" in told[0] and "10.68%" in told[0], told
+
+
+def test_this_years_figure_cut_and_said_of_last_year_is_told(tmp_path: Path) -> None:
+    """“（二）公务接待费。2026 年预算数 1.35 万元” printed with 2025: the table's 2026 公务接待费 is 1.355554 (北京 prints six
+    decimals of 万元), which the text cuts to 1.35 rather than rounds — it was held to the rounded 1.36 and went untold."""
+    from reportgen.review.documents import review_together
+
+    def told(files: list[Path]) -> list[str]:
+        return [r.text for result in review_together(files, None) for r in reported_of(result)[0] if "年度是否写错" in r.text]
+
+    path, line = _planted(MINZHENG_NARRATIVE, "年份", "2026", 3, "2025", tmp_path, nth=1)
+    assert "公务接待费。2025 年预算数 1.35" in line
+    (tmp_path / MINZHENG_TABLES.name).write_bytes(MINZHENG_TABLES.read_bytes())
+    found = told([path, tmp_path / MINZHENG_TABLES.name])
+    assert len(found) == 1 and "1.35万元" in found[0] and "2025" in found[0], found

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reportgen import codes
 from reportgen.checks.budget import running_costs_of_its_own
-from reportgen.compute import in_unit
+from reportgen.compute import in_unit, truncated
 from reportgen.errors import Finding, SourceError
 from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
@@ -245,7 +245,8 @@ def this_years_as_last(verdicts: list[Verdict], year: int, draft: str) -> list[F
                 or st.kind != "amount" or not st.value or not st.unit or f"{year}年" in st.sentence.replace(" ", "") \
                 or st.sentence in told:
             continue
-        if shown(in_unit(figure.current, st.unit), st.decimals) == st.value:
+        this_year = in_unit(figure.current, st.unit)
+        if st.value in (shown(this_year, st.decimals), truncated(this_year, st.decimals)):  # (北京 cuts: 1.355554 as 1.35)
             last = (f"表中没有 {year - 1} 年的这个数" if figure.prior is None
                     else f"{year - 1} 年的是 {shown(in_unit(figure.prior, st.unit), st.decimals)}{st.unit}")
             out.append(Finding("warning", "R-文字", f"“{figure.name}”{st.text}是本文件 {year} 年的数（{last}），"
