@@ -504,3 +504,12 @@ def test_this_years_figure_cut_and_said_of_last_year_is_told(tmp_path: Path) -> 
     (tmp_path / MINZHENG_TABLES.name).write_bytes(MINZHENG_TABLES.read_bytes())
     found = told([path, tmp_path / MINZHENG_TABLES.name])
     assert len(found) == 1 and "1.35万元" in found[0] and "2025" in found[0], found
+
+
+def test_a_tables_own_title_centred_on_its_page_naming_last_year_is_told(tmp_path: Path) -> None:
+    """A table's own title, centred on its page (“2025年预算单位政府性基金预算支出功能分类预算表” after forty spaces), was
+    measured with those spaces, too long for a title, and went untold (the contents' line of it was told)."""
+    path, line = _planted(SHANGHAI_CONTENTS, "年份", "2026", 3, "2025", tmp_path, nth=9)
+    assert line.replace(" ", "").startswith("2025年预算单位")
+    told = [t for t in _told(path) if "标题" in t]
+    assert len(told) == 1 and "2025年预算单位" in told[0], told
