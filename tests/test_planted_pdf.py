@@ -396,3 +396,120 @@ def test_a_row_headed_by_its_income_total_is_held_to_its_sources_and_carry_over(
     slips, _ = _slips(path)
     assert any("收入总计 印作 254,403.68，而其组成部分之和为 253,603.68" in slip and "215,006.34" in slip
                for slip in slips), slips
+
+
+# 烟台市水利局 2026年部门预算 pp. 1, 9, 13–14, 32 (sd-yantai-shuiliju-2026-dept-budget.pdf): its cover, 收支总体情况表, 支出总体
+# 情况表 (支出 = 基本支出 + 项目支出) and “2.支出预算减少13,699.55万元，其中基本支出增加204.87万元，项目支出减少13,904.42万元”
+YANTAI_CHANGES = NATIONAL / "yantai-shuiliju-2026-p1-9-13-14-32.pdf"
+# 广州市国资委 2026年部门预算 pp. 1, 5–8, 17, 28: its cover, 收支、收入、支出总表, the 行政经费及“三公”经费 table (this year only) and
+# “公务用车购置及运行维护费34.29万元（公务用车购置费0万元，比上年增加0万元；公务用车运行维护费34.29万元，比上年增加24.29万元。）
+# 比上年增加24.29万元”
+GUANGZHOU_VEHICLES = NATIONAL / "guangzhou-guoziwei-2026-p1-5to8-17-28.pdf"
+# 江苏省人大常委会办公厅 2018年部门预算 pp. 1, 8–10, 19, 27–28 (js-rendabangongting-2018-dept-budget.pdf): its cover, three tables,
+# but not its “三公”经费 table, and “……因公出国（境）费支出222.5万元，占“三公”经费的26.69%；公务用车购置及运行费支出183.6万元，
+# 占“三公”经费的22.03%；公务接待费支出427.5万元，占“三公”经费的51.28%”
+JIANGSU_SHARES = NATIONAL / "js-rendabangongting-2018-p1-8to10-19-27-28.pdf"
+_WHOLE = "全部分项"
+
+
+def test_the_changes_of_all_the_parts_of_a_whole_add_up_to_its_change(tmp_path: Path) -> None:
+    """A sentence stating the change of 支出 and of its 基本支出 and 项目支出 — which the tables make all of it — with no
+    table printing last year's: 204.87 printed 204.83 was judged by nothing (no prior) and went untold. The parts'
+    changes must add up to the whole's (+204.83 − 13,904.42 = −13,699.59, not −13,699.55)."""
+    assert not [t for t in _told(YANTAI_CHANGES) if _WHOLE in t]
+    path, line = _planted(YANTAI_CHANGES, "正文金额", "204.87", 5, "204.83", tmp_path)
+    assert "基本支出增加204.83万元" in line
+    told = [t for t in _told(path) if _WHOLE in t]
+    assert len(told) == 1 and "204.83" in told[0] and "13,699.59" in told[0], told
+
+
+def test_the_changes_of_the_two_vehicle_parts_add_up_to_the_vehicles_change(tmp_path: Path) -> None:
+    """The bracket after 公务用车购置及运行维护费 lists its two parts with their changes, the change of the whole after
+    it: 运行维护费's +24.29 printed +24.39 was judged only by a prior read from that very sentence (未能核对)."""
+    assert not [t for t in _told(GUANGZHOU_VEHICLES) if _WHOLE in t]
+    path, line = _planted(GUANGZHOU_VEHICLES, "正文金额", "24.29", 3, "24.39", tmp_path, nth=1)
+    assert "公务用车运行维护费34.29万元，比上年增加24.39万元" in line
+    told = [t for t in _told(path) if _WHOLE in t]
+    assert len(told) == 1 and "比上年增加24.39万元" in told[0] and "24.29" in told[0], told
+
+
+def test_the_shares_of_all_the_three_public_parts_are_their_amounts_over_their_sum(tmp_path: Path) -> None:
+    """The “三公” table not printed (so not read), the text's three parts are all the “三公” there is: each share is its
+    amount over their sum — 26.69% printed 28.69% was 未能核对 (“no table”). The 22.03% made to add up to 100%
+    (22.02 by the amounts) is no slip."""
+    assert not [t for t in _told(JIANGSU_SHARES) if _WHOLE in t]
+    path, line = _planted(JIANGSU_SHARES, "占比", "26.69", 1, "28.69", tmp_path)
+    assert "28.69%" in line
+    told = [t for t in _told(path) if _WHOLE in t]
+    assert len(told) == 1 and "28.69%" in told[0] and "应为 26.69%" in told[0] and "22.03" not in told[0], told
+
+
+# 佛山市轨道交通局 2019年部门决算 pp. 1, 12, 27 (gd-foshan-guidaojiaotongju-2019-dept-final.pdf): its cover, 财政拨款收入支出决算
+# 总表 and “2019 年本部门机关运行经费支出 97.19 万元，比预算数增加 97.19 万元，增长 0%”
+FOSHAN_RUNNING = NATIONAL / "foshan-guidaojiaotongju-2019-p1-12-27.pdf"
+
+
+def test_an_increase_larger_than_the_whole_amount_is_told(tmp_path: Path) -> None:
+    """97.19 printed 97.16: “支出97.16万元，比预算数增加97.19万元” makes the budget −0.03 — told as no rate from nothing
+    only where the two are equal, it went untold. An increase larger than the amount at any rounding is a slip."""
+    assert not [t for t in _told(FOSHAN_RUNNING) if "负数" in t]
+    path, line = _planted(FOSHAN_RUNNING, "正文金额", "97.19", 4, "97.16", tmp_path)
+    assert "机关运行经费支出 97.16 万元" in line
+    told = [t for t in _told(path) if "负数" in t]
+    assert len(told) == 1 and "97.16" in told[0] and "-0.03" in told[0], told
+
+
+# 烟台市大数据局 2026年部门预算 pp. 1, 6, 25, 28 (sd-yantai-dashujuju-2026-dept-budget.pdf): its cover, 收支总体情况表, 政府采购预算表
+# (合计 5,931.4 alone) and “2026年政府采购预算5,931.4万元，其中：政府采购货物预算6.1万元、……工程预算0万元、……服务预算5,925.3万元”
+YANTAI_PROCUREMENT = NATIONAL / "yantai-dashujuju-2026-p1-6-25-28.pdf"
+
+
+def test_a_total_its_table_prints_measures_the_text_beside_parts_the_text_alone_gives(tmp_path: Path) -> None:
+    """The 政府采购预算表 prints the 合计 only, the text gives 货物, 工程, 服务: every 政府采购 figure was 未能核对 (“read from
+    the text itself”), the table's 合计 too — 5,931.4 printed 5,931.0 went untold (its parts, 0 among them, added up
+    within their rounding). A value the table gave measures the text."""
+    assert not [t for t in _told(YANTAI_PROCUREMENT) if "5,931" in t]
+    path, line = _planted(YANTAI_PROCUREMENT, "正文金额", "5,931.4", 6, "5,931.0", tmp_path)
+    assert "政府采购预算5,931.0万元" in line
+    told = [t for t in _told(path) if "5,931" in t]
+    assert len(told) == 1 and "5,931.0" in told[0] and "5,931.4" in told[0], told
+
+
+# 广州市司法局 2026年部门预算 pp. 1, 7–10, 48 (gd-guangzhou-sifaju-2026-dept-budget.pdf): its cover, four tables and “公务用车购置及
+# 运行维护费346.67万元（公务用车购置费36万元，比上……；……比上年减少2.56万元。）比上年增加33.44万元，增长10.7%”
+GUANGZHOU_BRACKET = NATIONAL / "guangzhou-sifaju-2026-p1-7to10-48.pdf"
+
+
+def test_an_amount_its_change_and_rate_with_its_parts_bracketed_between_are_held_together(tmp_path: Path) -> None:
+    """The bracket after the amount lists its parts with their own changes; the amount's change and rate follow it.
+    They were read as no triple (other figures between), and 10.7% printed 19.7% went untold: no table prints last
+    year's 公务用车. The amount, the change and the rate after the bracket are one figure's."""
+    assert not [t for t in _told(GUANGZHOU_BRACKET) if "346.67" in t]
+    path, line = _planted(GUANGZHOU_BRACKET, "比率", "10.7", 1, "19.7", tmp_path)
+    assert "增长19.7%" in line
+    told = [t for t in _told(path) if "346.67" in t]
+    assert len(told) == 1 and "19.7%" in told[0] and "10.68%" in told[0], told
+
+
+def test_this_years_figure_cut_and_said_of_last_year_is_told(tmp_path: Path) -> None:
+    """“（二）公务接待费。2026 年预算数 1.35 万元” printed with 2025: the table's 2026 公务接待费 is 1.355554 (北京 prints six
+    decimals of 万元), which the text cuts to 1.35 rather than rounds — it was held to the rounded 1.36 and went untold."""
+    from reportgen.review.documents import review_together
+
+    def told(files: list[Path]) -> list[str]:
+        return [r.text for result in review_together(files, None) for r in reported_of(result)[0] if "年度是否写错" in r.text]
+
+    path, line = _planted(MINZHENG_NARRATIVE, "年份", "2026", 3, "2025", tmp_path, nth=1)
+    assert "公务接待费。2025 年预算数 1.35" in line
+    (tmp_path / MINZHENG_TABLES.name).write_bytes(MINZHENG_TABLES.read_bytes())
+    found = told([path, tmp_path / MINZHENG_TABLES.name])
+    assert len(found) == 1 and "1.35万元" in found[0] and "2025" in found[0], found
+
+
+def test_a_tables_own_title_centred_on_its_page_naming_last_year_is_told(tmp_path: Path) -> None:
+    """A table's own title, centred on its page (“2025年预算单位政府性基金预算支出功能分类预算表” after forty spaces), was
+    measured with those spaces, too long for a title, and went untold (the contents' line of it was told)."""
+    path, line = _planted(SHANGHAI_CONTENTS, "年份", "2026", 3, "2025", tmp_path, nth=9)
+    assert line.replace(" ", "").startswith("2025年预算单位")
+    told = [t for t in _told(path) if "标题" in t]
+    assert len(told) == 1 and "2025年预算单位" in told[0], told

@@ -51,6 +51,12 @@ def named_quantities() -> dict[str, tuple[str, ...]]:
     return {quantity: (quantity, *words) for quantity, words in named.items()}
 
 
+def complete_parts() -> dict[str, tuple[str, ...]]:
+    """A whole and all the parts it is made of, by the source's names of its figures (vocabulary.yaml 分项齐全的合计)."""
+    parts: dict[str, list[str]] = _WORDS["分项齐全的合计"]  # type: ignore[assignment]  # a mapping, not a list
+    return {whole: tuple(names) for whole, names in parts.items()}
+
+
 def part_qualifiers() -> tuple[str, ...]:
     """The words that make a total's name a part's (vocabulary.yaml 部分的限定: a fund's name before it)."""
     return tuple(_WORDS["部分的限定"])

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reportgen import codes
 from reportgen.checks.budget import running_costs_of_its_own
-from reportgen.compute import in_unit
+from reportgen.compute import in_unit, truncated
 from reportgen.errors import Finding, SourceError
 from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
@@ -27,6 +27,7 @@ from reportgen.review.consistency import CUT_RULE, borne_out, completions_borne_
 from reportgen.review.glossary import Glossary, unit_forms
 from reportgen.review.judge import OTHER_YEAR, TRUNCATED, Verdict, judge, shown
 from reportgen.review.listed import tie_listed_parts
+from reportgen.review.partitions import partition_findings
 from reportgen.review.prior_rates import consistent_of
 from reportgen.review.sentence_rules import Said, sentence_findings_of
 from reportgen.review.subjects import name_subjects
@@ -124,6 +125,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
                     budget_table: Callable[[str], bool] | None = None,
                     units: tuple[str, ...] = (),
                     text_alone: frozenset[str] = frozenset(),
+                    table_given: frozenset[Decimal] = frozenset(),
                     stated_changes: tuple[tuple[Decimal, frozenset[int]], ...] = (),
                     running_with_projects: bool = False) -> tuple[Review | None, list[Finding]]:
     """review, of a source already prepared (``source`` names it on the page); ``lines``: the draft's,
@@ -136,7 +138,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     or a section that names one speaks of that unit's figures, never judged by the department's; ``text_alone``:
     the parts of the source the draft's own text gave, no table of them read (“三公经费” where the “三公” table is
     left out, 机关运行经费 and 政府采购 where no table prints them): a figure judged by them would be judged by itself, and is 未能核对
-    instead; ``stated_changes``: the changes the draft's text stated that the source holds as 增减额 (元), each with the
+    instead — but one of a value a table of that part gave (``table_given``, 元); ``stated_changes``: the changes the draft's text stated that the source holds as 增减额 (元), each with the
     lines it was read on: a change or rate of those lines' sentences measured by it is 未能核对 likewise;
     ``running_with_projects``: the draft says its 机关运行经费 counts projects' money (江苏 2017): the lines of its
     机关运行经费 table are not the 基本支出's of their names, and are not judged by them."""
@@ -166,7 +168,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     for part, figures in ((THREE_PUBLIC_PART, glossary.three_public_figures), (RUNNING_PART, glossary.running_figures),
                           (PROCUREMENT_PART, glossary.procurement_figures)):
         if part in text_alone:
-            _not_by_itself(verdicts, figures)
+            _not_by_itself(verdicts, figures, table_given)
     _not_by_its_own_change(verdicts, statements, stated_changes)
     if budget_table is not None:
         _of_other_tables(verdicts, budget_table)
@@ -174,7 +176,9 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     tie_listed_parts(verdicts, related)
     told = frozenset((v.statement.line, v.statement.text) for v in verdicts if v.status == "disagree")
     said = Said(related, str(draft), prepared.budget.year, told, cut_as_notes)
-    against = sentence_findings_of(said) + this_years_as_last(verdicts, prepared.budget.year, str(draft))
+    strict = frozenset(glossary.three_public_figures) if THREE_PUBLIC_PART in text_alone else frozenset()
+    against = (sentence_findings_of(said) + this_years_as_last(verdicts, prepared.budget.year, str(draft))
+               + partition_findings(verdicts, glossary.find, str(draft), told, strict))
     _within(verdicts, consistent_of(said.prior), {**completions_borne_out(statements), **borne_out(related)})
     name_subjects(verdicts, prepared.budget.year)
     result = Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft, unsure | tables,
@@ -241,7 +245,8 @@ def this_years_as_last(verdicts: list[Verdict], year: int, draft: str) -> list[F
                 or st.kind != "amount" or not st.value or not st.unit or f"{year}年" in st.sentence.replace(" ", "") \
                 or st.sentence in told:
             continue
-        if shown(in_unit(figure.current, st.unit), st.decimals) == st.value:
+        this_year = in_unit(figure.current, st.unit)
+        if st.value in (shown(this_year, st.decimals), truncated(this_year, st.decimals)):  # (北京 cuts: 1.355554 as 1.35)
             last = (f"表中没有 {year - 1} 年的这个数" if figure.prior is None
                     else f"{year - 1} 年的是 {shown(in_unit(figure.prior, st.unit), st.decimals)}{st.unit}")
             out.append(Finding("warning", "R-文字", f"“{figure.name}”{st.text}是本文件 {year} 年的数（{last}），"
@@ -260,11 +265,14 @@ PROCUREMENT_PART = "政府采购"
 TEXT_ALONE = "源文件的这个数是由本文件的正文读出的（没有读到它所在的表），不能用来核对正文自身"
 
 
-def _not_by_itself(verdicts: list[Verdict], figures: set[int]) -> None:
+def _not_by_itself(verdicts: list[Verdict], figures: set[int], table_given: frozenset[Decimal] = frozenset()) -> None:
     """The figures judged by a figure of the source its text alone gave: 未能核对, never agreeing with
-    (nor differing from) what they were read from (a “三公” table left out, its part 0 where not stated)."""
+    (nor differing from) what they were read from (a “三公” table left out, its part 0 where not stated) — but a
+    figure of a value a table of that part gave (``table_given``, 元: the 政府采购预算表's 合计 beside the text's 货物, 工程,
+    服务), which measures the text."""
     for verdict in verdicts:
-        if verdict.status in ("agree", "disagree") and verdict.figure is not None and id(verdict.figure) in figures:
+        if verdict.status in ("agree", "disagree") and verdict.figure is not None and id(verdict.figure) in figures \
+                and verdict.figure.current not in table_given:
             verdict.status, verdict.expected, verdict.cause = "unknown", "", TEXT_ALONE
 
 

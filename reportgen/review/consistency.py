@@ -41,7 +41,7 @@ def contradictions(statements: list[Statement], draft: str,
             continue
         low, high = _rate_bounds(amount, change)
         if low is None or high is None:
-            found += _rate_of_nothing(amount, change, rate, draft)
+            found += _below_nothing(amount, change, draft) or _rate_of_nothing(amount, change, rate, draft)
             continue
         sign = -1 if rate.direction == "down" else 1
         half = Decimal(5) / Decimal(10) ** (rate.decimals + 1)
@@ -145,6 +145,36 @@ def _triples(statements: list[Statement]) -> list[tuple[Statement, Statement, St
         same = amount.sentence is change.sentence is rate.sentence and amount.label == change.label == rate.label
         if same and change.direction == rate.direction and not rate.after_flat and amount.unit in _UNITS \
                 and change.unit in _UNITS and amount.value is not None and change.value is not None:
+            out.append((amount, change, rate))
+    return out + _bracketed_triples(statements)
+
+
+_BRACKET_AFTER = ("（", "(")
+
+
+def _bracketed_triples(statements: list[Statement]) -> list[tuple[Statement, Statement, Statement]]:
+    """(amount, change, rate) of one label in one sentence with a bracket after the amount listing its parts, each
+    with figures of its own, the change and the rate after the bracket (广州 “公务用车购置及运行维护费34.29万元（公务用车
+    购置费0万元，比上年增加0万元；公务用车运行维护费34.29万元，比上年增加24.29万元。）比上年增加24.29万元，增长242.9%”)."""
+    out = []
+    for at in range(2, len(statements) - 1):
+        change, rate = statements[at], statements[at + 1]
+        if (change.kind, rate.kind) != ("change", "rate") or rate.sentence is not change.sentence \
+                or rate.label != change.label or change.direction != rate.direction or rate.after_flat \
+                or change.unit not in _UNITS or change.value is None:
+            continue
+        between = []
+        for st in reversed(statements[:at]):
+            if st.sentence is not change.sentence or st.label == change.label:
+                amount = st if st.sentence is change.sentence and st.label == change.label else None
+                break
+            between.append(st)
+        else:
+            amount = None
+        if amount is None or not between or amount.kind != "amount" or amount.unit not in _UNITS or amount.value is None:
+            continue
+        opened = change.sentence.find(amount.text)
+        if opened >= 0 and change.sentence[opened + len(amount.text):].startswith(_BRACKET_AFTER):
             out.append((amount, change, rate))
     return out
 
@@ -301,6 +331,19 @@ def _rate_bounds(amount: Statement, change: Statement) -> tuple[Decimal | None, 
                 return None, None  # a prior of nothing or less: no rate to speak of
             rates.append((c + dc) / prior * 100)
     return min(rates), max(rates)
+
+
+def _below_nothing(amount: Statement, change: Statement, draft: str) -> list[Finding]:
+    """An increase larger than the whole amount at any rounding of the two (佛山 2019 决算 “机关运行经费支出97.19万元，比预算数
+    增加97.19万元” printed with 97.16): what it is compared with would be less than nothing — no budget nor last year's
+    figure of a sum spent or received is."""
+    assert amount.value is not None and change.value is not None
+    if change.direction == "down" or in_yuan(amount) + _half(amount) >= in_yuan(change) - _half(change):
+        return []
+    below = (in_yuan(amount) - in_yuan(change)) / _UNITS[amount.unit]
+    return [Finding("error", "R-句内矛盾", f"“{amount.label}”{amount.text}{_and(change.text)}意味着"
+                    f"{'预算' if same_year(change.base) else '上年'}为 {below:,.{amount.decimals}f}{amount.unit}（负数）："
+                    "增加的不能多于全数，两个数字不能同时成立", draft, change.line)]
 
 
 def _rate_of_nothing(amount: Statement, change: Statement, rate: Statement, draft: str) -> list[Finding]:

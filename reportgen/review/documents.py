@@ -533,7 +533,8 @@ def narrative_options(imported: ImportResult, lines: list[Line]) -> dict[str, An
             "tables": _lines_at(lines, imported.read_places | imported.other_places | imported.set_aside_places),
             "budget_table": functools.partial(titled_table, catalog=imported.imported.catalog),
             "units": tuple(unit for aside in imported.set_aside for unit in aside.units),
-            "text_alone": text_alone(imported), "stated_changes": stated_changes(imported, lines),
+            "text_alone": text_alone(imported), "table_given": table_given(imported),
+            "stated_changes": stated_changes(imported, lines),
             "running_with_projects": running_costs_with_projects_said(lines, imported.imported.year)}
 
 
@@ -567,6 +568,21 @@ def text_alone(imported: ImportResult) -> frozenset[str]:
         if given and (not any(given) if part == THREE_PUBLIC_PART else not all(given)):
             alone.add(part)
     return frozenset(alone)
+
+
+def table_given(imported: ImportResult) -> frozenset[Decimal]:
+    """The amounts (元) a table gave in the parts of the source its text gave the rest of (text_alone): 烟台市大数据局 2026's
+    政府采购 合计 5,931.4 its 政府采购预算表 prints, 货物, 工程, 服务 its text — a figure of such a value is the table's, and
+    measures the text."""
+    tables = tuple(f"{kind} " for kind in imported.imported.tables)
+    unit = imported.imported.tree.get("金额单位")
+    factor = UNIT_FACTOR.get(str(unit.value), Decimal(1)) if isinstance(unit, Placed) else Decimal(1)
+    found = set()
+    for part in text_alone(imported):
+        section = imported.imported.tree.get(part)
+        found |= {node.value * factor for node in walk(section) if isinstance(node.value, Decimal) and node.where
+                  and node.where.startswith(tables)} if isinstance(section, dict) else set()
+    return frozenset(found)
 
 
 def _on_scans(result: DocumentReview) -> None:

@@ -155,7 +155,9 @@ def _empty_tables(lines: list[Line], file: str) -> Iterator[Finding]:
 
 def _title_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
     """A title or heading that names last year as the document's own (“…2025年部门预算” in a 2026
-    budget): the comparisons of the text may name last year's budget, its titles may not."""
+    budget): the comparisons of the text may name last year's budget, its titles may not. A title centred on its page
+    is measured without the spaces before it (上海's table titles: “2025年预算单位财政拨款收支预算总表” after 44 spaces)."""
+    text = text.strip()
     if len(text) > 60 or _FIGURE.search(text) or any(word in text for word in ("比", "较", "与", "执行")) \
             or any(mark in text for mark in "：:，,；;。"):  # a line of a sentence (“原因说明：2025 年部门预算含……”)
         return
