@@ -287,13 +287,28 @@ class _MarkupReader:
         self.unshown: tuple[int, str] | None = None  # the 目录 line of a part without a heading, until its first block
 
     def walk(self, element: etree.Element, depth: int, nesting: int = 0) -> None:
+        self.refuse_stray(element.text, element)
         for child in element:
+            self.refuse_stray(child.tail, child)
             tag = "paragraph" if child.tag in _ROLES else child.tag
             method = getattr(self, f"on_{tag}", None) if isinstance(tag, str) and tag.isidentifier() else None
             if method is None:
                 raise self.fault(f"模板中有无法识别的标记 <{shown_text(str(child.tag), 20)}>：可用 sec、title、p、item、"
                                  "note、missing、banner、table、pagebreak", child)
             method(child, depth, nesting)
+
+    def refuse_stray(self, text: str | None, element: etree.Element) -> None:
+        """Words a template wrote in a part but in no paragraph (“<sec t=…>散落的文字<p>…”) would be printed nowhere:
+        refused, at the template line that wrote them, rather than left out without a word."""
+        if text is None or not text.strip():
+            return
+        words = shown_text(" ".join(text.split()), 30)
+        # the words' own place after the element they follow or open (escaped words are not found: the element's)
+        base = 0 if element is self.root else _element_offset(self.markup, self.root, element)
+        at = self.markup.find(text.strip()[:8], max(base, 0))
+        offset = at if at >= 0 else base if base >= 0 else -1
+        raise MarkupFault(f"模板在段落之外写了文字“{words}”：不在 p、item、note 等段落标记之中的文字不会印出。"
+                          "请把它放进 <p>…</p>，或删去", offset)
 
     def text_of(self, element: etree.Element) -> str:
         return _FULL_WIDTH_SPACING.sub("", _SPACES.sub("", "".join(element.itertext()))).strip()

@@ -115,6 +115,15 @@ def test_two_templates_including_each_other(tmp_path, out, capsys):
     assert_refused(code, text, out, template, line, "无限递归", f"budget.j2 第 {LINE} 行", "other.j2 第 3 行")
 
 
+@pytest.mark.parametrize("statement", ["写在段落外的一句话。", "<p>一段。</p>段落之后的话"])
+def test_words_written_outside_any_paragraph_are_refused_not_dropped(tmp_path, out, capsys, statement):
+    """Text a template writes in a part but in no paragraph was printed nowhere, without a word: a user who
+    added a sentence there saw it vanish. Refused at the line that wrote it."""
+    template = override(tmp_path / "tpl", "budget.j2", statement)
+    code, text = render(tmp_path / "tpl", out, capsys)
+    assert_refused(code, text, out, template, LINE, "段落之外写了文字", "请把它放进 <p>…</p>")
+
+
 def test_a_template_including_itself_is_refused_at_a_bounded_depth(tmp_path, out, capsys):
     """Refused after INCLUDE_DEPTH levels, not at Python's recursion limit: there, every chunk
     of output was handed up through some 200 levels (seconds), and a process stopped meanwhile
