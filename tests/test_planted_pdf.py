@@ -37,6 +37,15 @@ def _told(path: Path) -> list[str]:
     return [r.text for r in reported_of(review_document(path, None))[0]]
 
 
+def _told_of_planting(source: Path, marker: str, klass: str, was: str, index: int, now: str, folder: Path,
+                      nth: int = 0) -> tuple[str, list[str]]:
+    """The findings naming ``marker`` of ``source`` planted (see _planted), none of which the source as published has:
+    the printed line around the change, and those findings."""
+    assert not [t for t in _told(source) if marker in t]
+    path, line = _planted(source, klass, was, index, now, folder, nth)
+    return line, [t for t in _told(path) if marker in t]
+
+
 def test_the_planter_changes_one_glyph_and_nothing_else(tmp_path: Path) -> None:
     import pikepdf
 
@@ -59,10 +68,8 @@ def test_a_code_no_catalogue_holds_printed_with_its_siblings_name_is_told(tmp_pa
 def test_a_tables_title_naming_last_year_is_told(tmp_path: Path) -> None:
     """The contents of a 2026 budget listing “6．2025年预算单位政府性基金预算支出功能分类预算表”: a title naming last
     year (as a heading “2025年部门预算” is told). The same line with 2026 is not."""
-    assert not [t for t in _told(SHANGHAI_CONTENTS) if "标题" in t]
-    path, line = _planted(SHANGHAI_CONTENTS, "年份", "2026", 3, "2025", tmp_path, nth=5)
+    line, told = _told_of_planting(SHANGHAI_CONTENTS, "标题", "年份", "2026", 3, "2025", tmp_path, nth=5)
     assert "2025年预算单位政府性基金" in line.replace(" ", "")
-    told = [t for t in _told(path) if "标题" in t]
     assert len(told) == 1 and "2025" in told[0], told
 
 
@@ -339,10 +346,8 @@ def test_a_mistyped_code_that_another_row_prints_is_told(tmp_path: Path) -> None
     """2200599 其他气象事务支出 printed 2200509: 2200509 is another row's code (气象服务), so the table prints a 项 code
     twice and is not read for sure — nothing in it was judged. The pair is judged all the same: “其他气象事务支出” is
     2200599's name, a code of the same 款."""
-    assert not [t for t in _told(GUANGZHOU_SPENDING) if "请核对编码" in t]
-    path, line = _planted(GUANGZHOU_SPENDING, "科目编码", "2200599", 5, "2200509", tmp_path)
+    line, told = _told_of_planting(GUANGZHOU_SPENDING, "请核对编码", "科目编码", "2200599", 5, "2200509", tmp_path)
     assert "2200509  其他气象事务支出" in line
-    told = [t for t in _told(path) if "请核对编码" in t]
     assert len(told) == 1 and "2200509" in told[0] and "2200599" in told[0], told
 
 
@@ -416,20 +421,16 @@ def test_the_changes_of_all_the_parts_of_a_whole_add_up_to_its_change(tmp_path: 
     """A sentence stating the change of 支出 and of its 基本支出 and 项目支出 — which the tables make all of it — with no
     table printing last year's: 204.87 printed 204.83 was judged by nothing (no prior) and went untold. The parts'
     changes must add up to the whole's (+204.83 − 13,904.42 = −13,699.59, not −13,699.55)."""
-    assert not [t for t in _told(YANTAI_CHANGES) if _WHOLE in t]
-    path, line = _planted(YANTAI_CHANGES, "正文金额", "204.87", 5, "204.83", tmp_path)
+    line, told = _told_of_planting(YANTAI_CHANGES, _WHOLE, "正文金额", "204.87", 5, "204.83", tmp_path)
     assert "基本支出增加204.83万元" in line
-    told = [t for t in _told(path) if _WHOLE in t]
     assert len(told) == 1 and "204.83" in told[0] and "13,699.59" in told[0], told
 
 
 def test_the_changes_of_the_two_vehicle_parts_add_up_to_the_vehicles_change(tmp_path: Path) -> None:
     """The bracket after 公务用车购置及运行维护费 lists its two parts with their changes, the change of the whole after
     it: 运行维护费's +24.29 printed +24.39 was judged only by a prior read from that very sentence (未能核对)."""
-    assert not [t for t in _told(GUANGZHOU_VEHICLES) if _WHOLE in t]
-    path, line = _planted(GUANGZHOU_VEHICLES, "正文金额", "24.29", 3, "24.39", tmp_path, nth=1)
+    line, told = _told_of_planting(GUANGZHOU_VEHICLES, _WHOLE, "正文金额", "24.29", 3, "24.39", tmp_path, nth=1)
     assert "公务用车运行维护费34.29万元，比上年增加24.39万元" in line
-    told = [t for t in _told(path) if _WHOLE in t]
     assert len(told) == 1 and "比上年增加24.39万元" in told[0] and "24.29" in told[0], told
 
 
@@ -437,10 +438,8 @@ def test_the_shares_of_all_the_three_public_parts_are_their_amounts_over_their_s
     """The “三公” table not printed (so not read), the text's three parts are all the “三公” there is: each share is its
     amount over their sum — 26.69% printed 28.69% was 未能核对 (“no table”). The 22.03% made to add up to 100%
     (22.02 by the amounts) is no slip."""
-    assert not [t for t in _told(JIANGSU_SHARES) if _WHOLE in t]
-    path, line = _planted(JIANGSU_SHARES, "占比", "26.69", 1, "28.69", tmp_path)
+    line, told = _told_of_planting(JIANGSU_SHARES, _WHOLE, "占比", "26.69", 1, "28.69", tmp_path)
     assert "28.69%" in line
-    told = [t for t in _told(path) if _WHOLE in t]
     assert len(told) == 1 and "28.69%" in told[0] and "应为 26.69%" in told[0] and "22.03" not in told[0], told
 
 
@@ -452,10 +451,8 @@ FOSHAN_RUNNING = NATIONAL / "foshan-guidaojiaotongju-2019-p1-12-27.pdf"
 def test_an_increase_larger_than_the_whole_amount_is_told(tmp_path: Path) -> None:
     """97.19 printed 97.16: “支出97.16万元，比预算数增加97.19万元” makes the budget −0.03 — told as no rate from nothing
     only where the two are equal, it went untold. An increase larger than the amount at any rounding is a slip."""
-    assert not [t for t in _told(FOSHAN_RUNNING) if "负数" in t]
-    path, line = _planted(FOSHAN_RUNNING, "正文金额", "97.19", 4, "97.16", tmp_path)
+    line, told = _told_of_planting(FOSHAN_RUNNING, "负数", "正文金额", "97.19", 4, "97.16", tmp_path)
     assert "机关运行经费支出 97.16 万元" in line
-    told = [t for t in _told(path) if "负数" in t]
     assert len(told) == 1 and "97.16" in told[0] and "-0.03" in told[0], told
 
 
@@ -468,10 +465,8 @@ def test_a_total_its_table_prints_measures_the_text_beside_parts_the_text_alone_
     """The 政府采购预算表 prints the 合计 only, the text gives 货物, 工程, 服务: every 政府采购 figure was 未能核对 (“read from
     the text itself”), the table's 合计 too — 5,931.4 printed 5,931.0 went untold (its parts, 0 among them, added up
     within their rounding). A value the table gave measures the text."""
-    assert not [t for t in _told(YANTAI_PROCUREMENT) if "5,931" in t]
-    path, line = _planted(YANTAI_PROCUREMENT, "正文金额", "5,931.4", 6, "5,931.0", tmp_path)
+    line, told = _told_of_planting(YANTAI_PROCUREMENT, "5,931", "正文金额", "5,931.4", 6, "5,931.0", tmp_path)
     assert "政府采购预算5,931.0万元" in line
-    told = [t for t in _told(path) if "5,931" in t]
     assert len(told) == 1 and "5,931.0" in told[0] and "5,931.4" in told[0], told
 
 
@@ -484,10 +479,8 @@ def test_an_amount_its_change_and_rate_with_its_parts_bracketed_between_are_held
     """The bracket after the amount lists its parts with their own changes; the amount's change and rate follow it.
     They were read as no triple (other figures between), and 10.7% printed 19.7% went untold: no table prints last
     year's 公务用车. The amount, the change and the rate after the bracket are one figure's."""
-    assert not [t for t in _told(GUANGZHOU_BRACKET) if "346.67" in t]
-    path, line = _planted(GUANGZHOU_BRACKET, "比率", "10.7", 1, "19.7", tmp_path)
+    line, told = _told_of_planting(GUANGZHOU_BRACKET, "346.67", "比率", "10.7", 1, "19.7", tmp_path)
     assert "增长19.7%" in line
-    told = [t for t in _told(path) if "346.67" in t]
     assert len(told) == 1 and "19.7%" in told[0] and "10.68%" in told[0], told
 
 
