@@ -164,6 +164,7 @@ def test_a_page_whose_font_is_broken_is_named_not_passed(tmp_path):
 
 
 SHUILIJU = ROOT / "tests" / "fixtures" / "import" / "national" / "yantai-shuiliju-2026-p1-13-14-28-29-36-37-50.pdf"
+FOSHAN = ROOT / "tests" / "fixtures" / "import" / "national" / "foshan-guidaojiaotongju-2019-p1-28.pdf"
 
 
 def _summary(said: str, path: Path) -> str:
@@ -215,6 +216,20 @@ def test_a_pdf_cut_short_that_lost_pages_names_them_and_is_not_passed(tmp_path):
     with pytest.raises(SourceError) as refused:  # check --against's reading of a draft
         read_draft(damaged)
     assert [(f.rule, lost in f.message) for f in refused.value.findings] == [("R-草稿", True)]
+
+
+@needs_pdftotext
+def test_a_pdf_cut_short_that_lost_more_pages_than_are_named_says_how_many_once(tmp_path):
+    """佛山市轨道交通局 2019 决算 (28 pages) cut at a tenth: 27 pages gone, the first 20 named and the count
+    given — “第2、3、……、21 等 27 页已缺失” (it printed “等 27 页页已缺失”, and “页页的内容” for pages cut)."""
+    from bench.mutations import truncated
+
+    damaged = tmp_path / "佛山2019.pdf"
+    damaged.write_bytes(truncated(FOSHAN.read_bytes(), 0.1))
+    said = _reportgen("review", damaged)
+    named = "、".join(str(page) for page in range(2, 22))
+    assert f"第{named} 等 27 页已缺失（文件写明共 28 页）" in said, said
+    assert "页页" not in said
 
 
 @needs_pdftotext

@@ -253,4 +253,5 @@ def _why(rebuilt: Rebuilt) -> str:
 
 
 def _shown(pages: tuple[int, ...]) -> str:
-    return "、".join(map(str, pages[:20])) + (f" 等 {len(pages)} 页" if len(pages) > 20 else "")
+    """The pages named, the first 20 of more ("2、3、……、21 等 27"): the sentence writes 页 after it."""
+    return "、".join(map(str, pages[:20])) + (f" 等 {len(pages)} " if len(pages) > 20 else "")
