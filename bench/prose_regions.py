@@ -4,7 +4,7 @@ written by hand before the reader ran on it (bench/corpus/prose-regions/): `pyth
 Each excerpt is reviewed, as a draft, against a small source whose figures differ from all of the excerpt's — so
 a figure judged against a field of another meaning shows as a judgement (a false alarm wherever the document's
 table holds another value), and a figure judged by the field of its own meaning shows as right. Per annotated
-figure (round2.yaml, round4.yaml … round8.yaml — `--round 4` … `--round 8`; round 1's annotations are
+figure (round2.yaml, round4.yaml … round9.yaml — `--round 4` … `--round 9`; round 1's annotations are
 prose, scored by hand in round1-score.md):
 
 * R — read with the right meaning: judged by the table figure of its meaning, or named so and not judged;
@@ -204,7 +204,7 @@ def main() -> None:
     parser.add_argument("--round1", action="store_true", help="print round 1's judged figures")
     parser.add_argument("-v", "--verbose", action="store_true", help="each figure's mark")
     parser.add_argument("--final", action="store_true", help="a 决算's excerpts against a 决算's figures")
-    parser.add_argument("--round", type=int, default=2, choices=(2, 4, 5, 6, 7, 8), help="the round scored (2 unless told)")
+    parser.add_argument("--round", type=int, default=2, choices=(2, 4, 5, 6, 7, 8, 9), help="the round scored (2 unless told)")
     args = parser.parse_args()
     if args.round1:
         round1()

@@ -822,3 +822,86 @@ def test_a_rate_after_a_change_that_names_its_own_item_is_that_items(tmp_path):
     assert (rate.figure, rate.subject) == (None, "公务用车购置费")
     assert next(v for v in result.verdicts if v.statement.text == "10万元").subject.startswith("“三公”经费")
     assert result.verdicts[-1].subject == "公务接待费"
+
+
+def test_a_finals_change_against_its_budget_said_bare_and_its_flat_leave_the_changes_after_them_the_items(tmp_path):
+    """广西 梧州市农产品质量安全综合检测中心 2020 “三公”决算 (round 9's 143, http://117.141.250.58:10060/wzyjsgkpt/uploadFile/
+    upload1242/upload20210909/7762259D931BC0368C16F46A6E793A23.html): “……“三公”经费支出决算总额为 5.48 万元，比预算增加 0 万元，
+    比去年增加 1.55 万元，增长 39.4%” — “比预算” (no 年初) is the year's budget, a change, not an amount the change after it is of;
+    “……公务用车运行维护费支出决算比预算无增减变化，比去年增加 1.05 万元，增长 35.8%” — the 持平 against the budget names the
+    item, the change after it is the item's (both were unread: nothing the changes and rates after them were of)."""
+    draft = tmp_path / "稿.txt"
+    lines = ["2023年度一般公共预算财政拨款安排的“三公”经费支出决算总额为1.50万元，比预算减少0.50万元，比去年增加0.10万元，"
+             "增长7.14%。其中，公务用车运行维护费支出决算比预算无增减变化，比去年无增减变化；公务接待费支出决算比预算减少0.50万元，"
+             "比去年增加0.10万元，增长25%。"]
+    draft.write_text("\n".join(lines), encoding="utf-8")
+    result = reviewed_against(tmp_path, FINAL.read_text(encoding="utf-8"), draft)
+    said = [(v.statement.text, v.status, v.figure.name if v.figure else None) for v in result.verdicts]
+    assert said == [("1.50万元", "agree", "“三公”经费"), ("比预算减少0.50万元", "agree", "“三公”经费"),
+                    ("比去年增加0.10万元", "agree", "“三公”经费"), ("增长7.14%", "agree", "“三公”经费"),
+                    ("比预算无增减变化", "agree", "公务用车运行维护费"), ("比去年无增减变化", "agree", "公务用车运行维护费"),
+                    ("比预算减少0.50万元", "agree", "公务接待费"), ("比去年增加0.10万元", "agree", "公务接待费"),
+                    ("增长25%", "agree", "公务接待费")]
+    draft.write_text("\n".join(lines).replace("增长25%", "增长20%"), encoding="utf-8")
+    told = [(v.statement.text, v.expected) for v in reviewed_against(tmp_path, FINAL.read_text(encoding="utf-8"), draft).verdicts
+            if v.status == "disagree"]
+    assert told == [("增长20%", "增长25%")]
+
+
+def test_the_name_an_aside_defines_is_what_the_words_after_it_speak_of(tmp_path):
+    """广东 鹤山市水务局 2018 “三公”经费预算 (round 9's 142, http://m.pshycm.com/zwgk/xxgk/hssslj/bmyjs/sgjf/content/
+    post_225933.html): “……开支的出国(境)经费、车辆购置及运行费、公务接待费(简称“三公”经费)支出合计24.75万元” — the “三公”经费
+    the aside defines (it was cut off at the bracket: “支出合计” alone, told as a slip of the 本年支出合计); and the same page's
+    “因公出国(境)经费支出预算0万元”."""
+    result = _reviewed(tmp_path, "测试局2025年用一般公共预算财政拨款数开支的出国(境)经费、车辆购置及运行费、公务接待费"
+                       "(简称“三公”经费)支出合计10万元。因公出国(境)经费支出预算1万元,与上年预算数持平。")
+    said = [(v.statement.text, v.status, v.figure.name if v.figure else None) for v in result.verdicts
+            if v.statement.kind == "amount"]
+    assert said == [("10万元", "agree", "“三公”经费"), ("1万元", "agree", "因公出国（境）费")]
+    planted = _reviewed(tmp_path, "测试局2025年用一般公共预算财政拨款数开支的出国(境)经费、车辆购置及运行费、公务接待费"
+                        "(简称“三公”经费)支出合计12万元。")
+    assert [(v.statement.text, v.expected) for v in planted.verdicts if v.status == "disagree"] == [("12万元", "10万元")]
+
+
+def test_a_governments_final_accounts_put_to_its_congress_are_a_regions(tmp_path):
+    """广东 汕尾 2018 市级决算草案 (round 9's 155, https://www.shanwei.gov.cn:443/shanwei/swzdly/sgjf/czyjs/szfjs/ndjsbg/content/
+    post_444920.html): “一、2018年市级决算草案” / “（一）市级一般公共预算收支决算情况。” / “2018年市级（不包括市城区、红海湾
+    开发区和华侨管理区，下同）一般公共预算收入决算数129748万元，……” — a government's revenue (told, against a 决算, as a slip of
+    the department's 一般公共预算拨款)."""
+    draft = tmp_path / "稿.txt"
+    draft.write_text("\n".join(["一、2023年市级决算草案", "（一）市级一般公共预算收支决算情况。",
+                                "2023年市级（不包括市城区、红海湾开发区和华侨管理区，下同）一般公共预算收入决算数129748万元，"
+                                "为调整预算数的100.66%，比2022年增收12423万元，增长10.59%。"]), encoding="utf-8")
+    result = reviewed_against(tmp_path, FINAL.read_text(encoding="utf-8"), draft)
+    assert {v.status for v in result.verdicts} == {"unknown"}
+
+
+def test_the_three_public_items_are_judged_by_every_name_texts_give_them(tmp_path):
+    """梧州市农产品质量安全综合检测中心 2020 决算 (above): “（二）公务用车购置及运行费支出 3.98万元。其中：” / “公务用车购置
+    支出0万元。” / “公务用车运行支出 3.98万元。” — the items by the names vocabulary.yaml gives them (the first was named
+    公务用车购置费 but never judged, the second unread); 云南 寻甸县文联 2022 决算 (round 8, http://www.kmxd.gov.cn/c/2023-08-11/
+    6680681.shtml) “公务用车运行维护支出12,000.00元” the same; 南宁 良庆镇农业服务中心 2025 (round 9's 148) “4.财政专户管理资金
+    预算拨款收入0万元”."""
+    draft = tmp_path / "稿.txt"
+    lines = ["（二）公务用车购置及运行费支出1.00万元。其中：", "公务用车购置支出0万元。", "公务用车运行支出1.00万元。",
+             "公务用车运行维护支出1.00万元。"]
+    draft.write_text("\n".join(lines), encoding="utf-8")
+    result = reviewed_against(tmp_path, FINAL.read_text(encoding="utf-8"), draft)
+    said = [(v.statement.text, v.status, v.figure.name if v.figure else None) for v in result.verdicts]
+    assert said == [("1.00万元", "agree", "公务用车购置及运行维护费"), ("0万元", "agree", "公务用车购置费"),
+                    ("1.00万元", "agree", "公务用车运行维护费"), ("1.00万元", "agree", "公务用车运行维护费")]
+    draft.write_text("\n".join(lines).replace("公务用车运行支出1.00", "公务用车运行支出1.20"), encoding="utf-8")
+    told = [(v.statement.text, v.expected) for v in reviewed_against(tmp_path, FINAL.read_text(encoding="utf-8"), draft).verdicts
+            if v.status == "disagree"]
+    assert told == [("1.20万元", "1.00万元")]
+    # 广东省财政厅 2023 “三公”决算 (round 6's 83, http://czt.gd.gov.cn/sgjf/content/post_4484831.html): the parts a 其中
+    # lists after a 完成预算 clause are the quantity's whose budget it said (they were none's: “前一个数……没有读出”)
+    draft.write_text("公务用车购置及运行维护费支出决算为1.00万元，完成预算1.00万元的100%，比上年决算数增加0万元；其中：公务用车"
+                     "购置支出决算为0万元，完成预算0万元的--%（基数为0，不可比）；公务用车运行维护费支出决算为1.00万元。",
+                     encoding="utf-8")
+    parts = [(v.statement.text, v.status, v.subject) for v in
+             reviewed_against(tmp_path, FINAL.read_text(encoding="utf-8"), draft).verdicts if v.statement.label.endswith("决算为")]
+    assert parts == [("1.00万元", "agree", "公务用车购置及运行维护费"), ("0万元", "agree", "公务用车购置费"),
+                     ("1.00万元", "agree", "公务用车运行维护费")]
+    special = _reviewed(tmp_path, "4.财政专户管理资金预算拨款收入5万元")
+    assert [(v.status, v.figure.name if v.figure else None) for v in special.verdicts] == [("disagree", "财政专户管理资金")]

@@ -180,8 +180,10 @@ _CHANGE_TEXT = (rf"{_COMPARE}(?:[^，。；、\d增减]{{0,16}}?(?={_any('基数
                 rf"(?P<later>{_any('基数')})?(?:{_any('相比')})?"
                 rf"(?P<dir>{_any('增加', '减少', '变化')}|(?<=[元\d])(?:{_any('比后多', '比后少')}))了?(?P<num>{_NUM})? *+"
                 rf"(?P<unit>亿元|万元|元|%)?")
-# “与上年持平”“与上年数一致”“与上年相比持平”（江苏）
-_FLAT_TEXT = (rf"(?:{_any('同比')}|(?:{_any('持平前')}){_PRIOR}(?:{_any('相比')}[，,]?)?)(?:(?P<base>{_any('基数')})|数)?(?P<roughly>基本)?"
+# “与上年持平”“与上年数一致”“与上年相比持平”（江苏）; a 决算's “比预算无增减变化”“与年初预算持平” (no year: its own year's
+# budget, as a change's ``same``)
+_FLAT_TEXT = (rf"(?:{_any('同比')}|(?:{_any('持平前')}){_PRIOR}(?:{_any('相比')}[，,]?)?"
+              rf"|(?:{_any('持平前')})(?P<same>)(?=(?:{_any('本年基数')})))(?:(?P<base>{_any('基数')})|数)?(?P<roughly>基本)?"
               rf"(?:{_any('持平')})(?P<empty>亿元|万元|元)?")
 # a rate, its % after spaces a PDF's text layer may set before it (“增长21.95   %”, 江苏)
 _RATE_TEXT = rf"(?P<dir>{_any('增长率', '下降率')})(?P<num>{_NUM}) *+%"
@@ -1501,7 +1503,7 @@ def _label(prefix: str) -> str:
     prefix = _IN_NAME.sub(r"〔\1〕", prefix.replace("＂", "”"))  # 因公出国（境）费, 交通管理装(设)备业务: one name each
     # “收入、支出预算总计21,955.35万元”“收、支预算总计各增加”（江苏）: the 收支 total's
     prefix = prefix.replace("收入、支出", "收支").replace("收、支", "收支").replace("总收支", "收支总计")  # (梧州 2025 “财政拨款总收支较上年下降”)
-    label = _label_of(_without_aside(prefix))
+    label = _label_of(_without_aside(_defined(prefix)))
     counts = list(_COUNT_THEN_NAME.finditer(label))
     if counts:  # “计划购置0辆公务接待费4.5万元”（海南 2022, no stop after the count）: the name after the count
         label = label[counts[-1].end():]
@@ -1523,6 +1525,18 @@ _KEPT_IN_NAME = re.compile(r"〔(.)〕")
 _PROJECTS_COUNTED = re.compile(rf"(?P<lead>涉及)[^，,。；：:\d]{{0,16}}?项目\d{{1,4}}个[，,](?P<money>{_any('计数后的资金')})$")
 
 
+# a name the words before an amount define in an aside (“……车辆购置及运行费、公务接待费(简称“三公”经费)支出合计24.75万元”,
+# 鹤山市水务局 2018; “（以下简称“三公”经费）”): the words after the aside speak of what it names, not of the last item before it
+_DEFINED = re.compile(r"[（(](?:以下)?简称(?P<name>[^（）()，,。；;、]{2,12})[）)](?P<after>[^（）()，,。；;：:、]*+)$")
+
+
+def _defined(prefix: str) -> str:
+    """The words before an amount with a name an aside defines standing for the words it defines (_DEFINED): its
+    clause starts at that name."""
+    defined = _DEFINED.search(prefix) if "简称" in prefix else None
+    return prefix if defined is None else f"{prefix[:defined.start()]}，{defined.group('name')}{defined.group('after')}"
+
+
 # a bracketed aside in words (two Han characters or more: no code, no 类/款/项) between a name and its 为 or 是
 _ASIDE = re.compile(r"[（(](?P<aside>[^（）()]*+)[）)](?P<said>为|是)?$")
 
@@ -1542,7 +1556,7 @@ def _label_whole(prefix: str) -> bool:
     """Whether an amount's label (_label) runs back to its clause's start, not to a 、 or a bracket."""
     if _counted(prefix):
         return True
-    text = _without_aside(_IN_NAME.sub(r"〔\1〕", prefix))
+    text = _without_aside(_defined(_IN_NAME.sub(r"〔\1〕", prefix)))
     cuts = [match for match in _LABEL_CUT.finditer(text)]
     # (a 、 right after the figure before it: one item of a list of amounts, “……扶持款300.00万元、电影《英歌》扶持款
     # 500.00万元”, 深圳 — its words are the whole of its name)

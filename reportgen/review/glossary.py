@@ -579,8 +579,9 @@ class Glossary(Naming[Figure]):
         for name, part in b.three_public.parts.items():
             if not b.three_public.known(name):  # a part the source does not give is unknown, never 0
                 continue
+            # (and by the words texts name it by, as its total's: “公务用车运行维护支出12,000.00元”, 寻甸县文联 2022 决算)
             self._three_public_part(Figure(name, part.current, part.prior, part.actual, budget=budget(name)),
-                                    name, *_THREE_PUBLIC_ALIASES.get(name, ()))
+                                    name, *_THREE_PUBLIC_ALIASES.get(name, ()), *named_quantities().get(name, ()))
         if f.vehicles_total is not None:
             self._three_public_part(Figure(VEHICLES, f.vehicles_total, f.vehicles_prior, fa.vehicles_prior,
                                            budget=budget(VEHICLES)), *_VEHICLE_NAMES,

@@ -71,6 +71,9 @@ class _Reading:
     # the last change named what it is of itself and no figure of the source is that (“公务用车购置费支出决算减少272780.00元，
     # 下降100.00%”, 寻甸县政协 2022 决算): the rate after it is of that, not of the amount before
     change_named: bool = False
+    # the figure the sentence's last change or 持平 named itself, no amount after it: a change after it that names
+    # nothing is of the same (“公务用车运行维护费支出决算比预算无增减变化，比去年增加1.05万元”, 梧州 2020 决算)
+    named_change: Figure | None = None
     part: Decimal | None = None  # the value the last amount agreed with (a share is of it)
     sentence: str | None = None
     of_a_unit: bool = False  # the sentence names a unit of the department (found once per sentence)
@@ -101,7 +104,7 @@ class _Reading:
                     or any(name in st.sentence + st.context for name in self.glossary.unit_sections)
                 self.of_a_region = self._of_a_region(st)
             self.sentence, self.subject, self.change_of, self.part = st.sentence, None, None, None
-            self.change_named = False
+            self.change_named, self.named_change = False, None
             self.wholes, self.amount, self.listed = {}, None, None
         elif not self.of_a_region and _names_a_region(_before(st)):
             # a region named after the sentence's first figures, before the money it speaks of (a news page's title
@@ -363,10 +366,13 @@ def _of_project_spending(st: Statement, glossary: Glossary) -> Figure | None:
 
 def _judge_amount(st: Statement, reading: _Reading) -> None:
     """An amount (or a table cell) names the subject the sentence's changes, rates and shares speak of."""
-    reading.change_named = False
+    reading.change_named, reading.named_change = False, None
     reading.listed = st.listed_in or reading.listed
     if st.kind == "amount" and reading.subject is not None and DONE_LABEL.search(st.label):
         reading.verdicts.append(_budget_said(st, reading.subject))  # its subject stays the amount before it
+        # (and the parts a 其中 lists after it are that quantity's: “公务用车购置及运行维护费支出决算为27.46万元，完成预算29.6万元
+        # 的92.8%，……；其中：公务用车购置支出决算为0万元”, 广东省财政厅 2023 决算)
+        reading.wholes[id(st)] = reading.read_as[id(st)] = reading.subject
         return
     figure = _named_figure(st, reading.glossary) or _outturn_after_budget(st, reading)
     other = year_before(st, reading.glossary.year) if st.kind == "amount" else None
@@ -624,9 +630,9 @@ def _as_corrected(st: Statement, figure: Figure | None, disputes: tuple[Decimal,
 
 
 def _judge_change(st: Statement, reading: _Reading) -> None:
-    """A change of the amount before it, or of the figure it names itself; a rate after it is of the same."""
-    reading.change_of = reading.glossary.find(st.label) if st.own_label else reading.subject
-    reading.change_named = st.own_label and reading.change_of is None and _names_a_quantity(st.label)
+    """A change of the amount before it, or of the figure it names itself (or the change or 持平 before it named); a
+    rate after it is of the same."""
+    _changed(st, reading)
     verdict = _change(st, reading.change_of)
     if verdict.status in _TOLD and st.unit == _YI:
         verdict, reading.change_of, reading.subject = Verdict(st, "unknown", cause=IN_YI_YUAN), None, None
@@ -634,9 +640,18 @@ def _judge_change(st: Statement, reading: _Reading) -> None:
 
 
 def _judge_flat(st: Statement, reading: _Reading) -> None:
-    reading.change_of = reading.glossary.find(st.label) if st.own_label else reading.subject
-    reading.change_named = st.own_label and reading.change_of is None and _names_a_quantity(st.label)
+    _changed(st, reading)
     reading.verdicts.append(_flat(st, reading.change_of, reading.printed))
+
+
+def _changed(st: Statement, reading: _Reading) -> None:
+    """What a change or 持平 is of: the figure its own words name, else the amount before it — or, no amount since, the
+    figure the change or 持平 before it in the sentence named (_Reading.named_change)."""
+    if st.own_label:
+        reading.change_of = reading.named_change = reading.glossary.find(st.label)
+    else:
+        reading.change_of = reading.subject if reading.subject is not None else reading.named_change
+    reading.change_named = st.own_label and reading.change_of is None and _names_a_quantity(st.label)
 
 
 # the names of the quantities a disclosure states (vocabulary.yaml 数的名称), of four characters or more; and the words
