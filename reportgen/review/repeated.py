@@ -3,7 +3,8 @@
 Where one of the copies says another amount (or rate) in the place of one of them, all its other words and figures the same,
 the copies cannot all be true: the one the others do not bear out is told, with the words of the other. A sentence that
 differs in more than one figure, or only in a year or a number that is no amount, is another sentence (a unit's, a
-year's), never compared."""
+year's), never compared; so is a sentence of one figure, or whose other figures are all 0 (深圳 says “（二）公用经费
+389.50万元，主要包括……” of each of its units): nothing but its words ties its copies to one quantity."""
 
 from __future__ import annotations
 
