@@ -530,3 +530,5 @@ def test_a_sentence_printed_again_with_one_figure_otherwise_is_told(tmp_path: Pa
     line, told = _told_of_planting(GAOYUAN, "1447.53", "正文金额", "1447.63", 5, "1447.53", tmp_path)
     assert "主要原因是基本支出增加 1447.53 万元" in line
     assert len(told) == 1 and "这里写作“1447.53万元”，另一处写作“1447.63万元”" in told[0], told
+    review = review_document(tmp_path / GAOYUAN.name, None).narrative
+    assert review is not None and [f.rule for f in review.contradictions if "1447.53" in f.message] == ["R-前后不一"]
