@@ -506,3 +506,29 @@ def test_a_tables_own_title_centred_on_its_page_naming_last_year_is_told(tmp_pat
     assert line.replace(" ", "").startswith("2025年预算单位")
     told = [t for t in _told(path) if "标题" in t]
     assert len(told) == 1 and "2025年预算单位" in told[0], told
+
+
+# 江苏省高级人民法院 2018年部门预算, the whole document (js-gaoyuan-2018-dept-budget.pdf): four tables print its 一般公共预算基本支出
+# 18,570.82, the sum of its rows to the cent, and “江苏省高级人民法院2018年度一般公共预算财政拨款基本支出预算18570.82万元，其中：”
+GAOYUAN = NATIONAL / "js-gaoyuan-2018.pdf"
+
+
+def test_a_total_the_tables_print_is_held_to_what_they_print_not_to_its_rows_rounding(tmp_path: Path) -> None:
+    """18570.82 printed 18570.87 went untold: the total summed from its rows was allowed their rounding (±0.005 a row,
+    0.055 万元 for eleven), where the tables print that very total. A text copies the total the tables print; a sum
+    within the rows' rounding of it is no 尾数 when the tables print the one and never the other."""
+    line, told = _told_of_planting(GAOYUAN, "18570.87", "正文金额", "18570.82", 7, "18570.87", tmp_path, nth=2)
+    assert "基本 支出预算 18570.87 万元" in line
+    assert len(told) == 1 and "应为 18,570.82万元" in told[0], told
+
+
+def test_a_sentence_printed_again_with_one_figure_otherwise_is_told(tmp_path: Path) -> None:
+    """江苏 prints “主要原因是基本支出增加1447.63万元、项目支出安排减少200万元、单位预留机动经费增加3075.14万元” in three
+    sections and no table prints last year's: 1447.63 printed 1447.53 in the first was judged by nothing and went untold.
+    Copies of one sentence that differ in one figure alone cannot all be true: the one the others do not bear out is
+    told, with the other copy's figure."""
+    line, told = _told_of_planting(GAOYUAN, "1447.53", "正文金额", "1447.63", 5, "1447.53", tmp_path)
+    assert "主要原因是基本支出增加 1447.53 万元" in line
+    assert len(told) == 1 and "这里写作“1447.53万元”，另一处写作“1447.63万元”" in told[0], told
+    review = review_document(tmp_path / GAOYUAN.name, None).narrative
+    assert review is not None and [f.rule for f in review.contradictions if "1447.53" in f.message] == ["R-前后不一"]

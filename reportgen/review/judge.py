@@ -94,6 +94,8 @@ class _Reading:
     read_as: dict[int, Figure | None] = field(default_factory=dict)
     listed: Statement | None = None
     budgets: set[int] = field(default_factory=set)  # the amounts read as a budget of the year (_budget_in_final)
+    # every amount the draft's tables print (元): a total they print is the one a text copies, no sum it rounds anew
+    cells: frozenset[Decimal] = frozenset()
 
     def begin(self, st: Statement) -> None:
         """A new sentence (or a table row) speaks of its own figures; a 持平 is remembered for the
@@ -143,7 +145,7 @@ class _Reading:
 
 def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
     """A verdict on each statement, in order, each read with the sentence's statements before it."""
-    reading = _Reading(glossary)
+    reading = _Reading(glossary, cells=_printed_cells(statements))
     for st in statements:
         reading.begin(st)
         refused = _refused(st, reading.of_a_unit, reading.of_a_region)
@@ -160,6 +162,13 @@ def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
     return verdicts
 
 
+def _printed_cells(statements: list[Statement]) -> frozenset[Decimal]:
+    """The amounts (元) the tables' rows print, each as printed."""
+    return frozenset(value * _IN_YUAN[st.unit] for st in statements if st.kind == "cell" and st.unit in _IN_YUAN
+                     for value in (st.value, *st.others) if value is not None)
+
+
+_IN_YUAN = {"元": Decimal(1), "万元": Decimal(10000)}
 OF_ANOTHER_BASE = "句中说它占{base}的比例，它是{base}的一部分，不是表中同名的数，未判定"
 
 
@@ -396,7 +405,7 @@ def _judge_amount(st: Statement, reading: _Reading) -> None:
         return
     if st.unit:
         reading.printed = (st.unit, st.decimals)
-    verdict, reading.part = _amount(st, figure)
+    verdict, reading.part = _amount(st, figure, reading.cells)
     if verdict.status == "disagree":
         verdict = _unjudgeable(st, figure, reading.glossary) or _of_listed_whole(st, figure, reading) or verdict
     if verdict.status in _TOLD and st.unit == _YI:  # (and what the sentence says of it after: not judged either)
@@ -742,12 +751,21 @@ def _candidates(st: Statement, figure: Figure) -> list[Decimal]:
     return [figure.current, *(value for value, words in figure.named if any(word in said for word in words))]
 
 
-def _agreed_value(st: Statement, figure: Figure | None) -> Decimal | None:
+def _agreed_value(st: Statement, figure: Figure | None, cells: frozenset[Decimal] = frozenset()) -> Decimal | None:
+    """The value of the figure the statement prints: as rounded, or within its parts' rounding (Figure.slack) —
+    not a sentence's where the tables print that value and not the sentence's (江苏 18,570.82 printed by four
+    tables and summed from its rows to the cent: a text's 18570.87 is no 尾数 of it)."""
     if figure is None or st.value is None:
         return None
     value = st.value
     return next((v for v in _candidates(st, figure) if shown(in_unit(v, st.unit), st.decimals) == value
-                 or _within_slack(v, value, st.unit, figure)), None)
+                 or _within_slack(v, value, st.unit, figure) and not _printed_otherwise(st, v, cells)), None)
+
+
+def _printed_otherwise(st: Statement, value: Decimal, cells: frozenset[Decimal]) -> bool:
+    """Whether the tables print ``value`` (元) as it is, and not the sentence's amount."""
+    return st.kind == "amount" and value in cells and st.unit in _IN_YUAN \
+        and st.value is not None and st.value * _IN_YUAN[st.unit] not in cells
 
 
 def _within_slack(exact: Decimal, printed: Decimal, unit: str, figure: Figure) -> bool:
@@ -756,11 +774,11 @@ def _within_slack(exact: Decimal, printed: Decimal, unit: str, figure: Figure) -
     return bool(figure.slack) and abs(in_unit(exact, unit) - printed) <= in_unit(figure.slack, unit)
 
 
-def _amount(st: Statement, figure: Figure | None) -> tuple[Verdict, Decimal | None]:
+def _amount(st: Statement, figure: Figure | None, cells: frozenset[Decimal]) -> tuple[Verdict, Decimal | None]:
     """The amount's verdict, and the value it agrees with (None unless it agrees)."""
     if figure is None or st.value is None or not st.unit:
         return Verdict(st, "unknown"), None
-    agreed = _agreed_value(st, figure)
+    agreed = _agreed_value(st, figure, cells)
     if agreed is not None:
         return Verdict(st, "agree", figure), agreed
     exact = in_unit(figure.current, st.unit)

@@ -1,0 +1,93 @@
+"""A sentence printed again, word for word but one figure: 江苏 prints “主要原因是基本支出增加1447.63万元、项目支出安排减少
+200万元、单位预留机动经费增加3075.14万元” in three sections, and no table prints last year's figures to judge any of them.
+Where one of the copies says another amount (or rate) in the place of one of them, all its other words and figures the same,
+the copies cannot all be true: the one the others do not bear out is told, with the words of the other. A sentence that
+differs in more than one figure, or only in a year or a number that is no amount, is another sentence (a unit's, a
+year's), never compared; so is a sentence of one figure, or whose other figures are all 0 (深圳 says “（二）公用经费
+389.50万元，主要包括……” of each of its units): nothing but its words ties its copies to one quantity."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from reportgen.errors import Finding
+from reportgen.readers.statements import Statement
+
+# a figure of the sentence: an amount or a rate (its unit after it), and any other number (a year, an item's number)
+_NUMBER = re.compile(r"\d[\d,]*+(?:\.\d++)?+")
+_MEASURED = re.compile(r"\s*+(?:万元|元|亿元|%|％)")
+_SPACE = re.compile(r"\s++")
+_WORDS = 12  # characters a sentence has beside its figures at least (“增加0万元” repeated says nothing of itself)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+Copy = tuple[int, str, list[str]]  # a copy of a sentence: its line, its words, its amounts and rates as printed
+
+
+def repeated_sentences(statements: list[Statement], draft: str, told: frozenset[tuple[int, str]]) -> list[Finding]:
+    """A finding on each copy of a sentence that says one figure otherwise than another copy of it, the rest alike (but
+    where that figure of either is told as disagreeing with the source already: ``told``, (line, text))."""
+    copies: dict[str, list[Copy]] = {}  # the sentence's words with its figures left out → copies
+    seen: set[str] = set()
+    for st in statements:
+        if st.kind == "cell" or st.sentence in seen:
+            continue
+        seen.add(st.sentence)
+        text = _SPACE.sub("", st.sentence)
+        words, figures = _apart(text)
+        if len(_HAN.findall(words)) >= _WORDS and figures:
+            copies.setdefault(words, []).append((st.line, text, figures))
+    out = []
+    for said in copies.values():
+        odd = _odd_one(said)
+        if odd is not None and not any(_told(copy, odd[2], told) for copy in odd[:2]):
+            (line, _, figures), (_, text, others), place = odd
+            out.append(Finding("error", "R-前后不一", f"同一句话文中印了不止一次，这里写作“{figures[place]}”，另一处写作"
+                               f"“{others[place]}”（「{text[:40]}」），其余文字与数字都相同：两处不能同时成立，至少一处有误",
+                               draft, line))
+    return out
+
+
+def _told(copy: Copy, place: int, told: frozenset[tuple[int, str]]) -> bool:
+    """Whether the copy's figure at ``place`` is told as disagreeing with the source already."""
+    line, _, figures = copy
+    return any(at == line and figures[place] in _SPACE.sub("", text) for at, text in told)
+
+
+def _apart(text: str) -> tuple[str, list[str]]:
+    """The sentence with each figure replaced by a mark (an amount or rate by ◆, any other number by itself: a year
+    differing makes another sentence), and its amounts and rates as printed, with their units."""
+    figures: list[str] = []
+
+    def mark(match: re.Match[str]) -> str:
+        unit = _MEASURED.match(text, match.end())
+        if unit is None:
+            return match.group()
+        figures.append(match.group() + unit.group().strip())
+        return "◆"
+
+    return _NUMBER.sub(mark, text), figures
+
+
+def _odd_one(said: list[Copy]) -> tuple[Copy, Copy, int] | None:
+    """The copy that differs from another in one figure alone — the same in another, not 0 (a sentence of one figure
+    is said of each unit: 深圳 “（二）公用经费389.50万元，主要包括……”) — and that fewest copies agree with (the first of
+    them where as many agree with each), with that other and the place of the figure that differs; None where none does."""
+    for copy in sorted(said, key=lambda c: sum(_differ(c, other) == [] for other in said)):
+        for other in said:
+            places = _differ(copy, other)
+            if len(places) == 1 and any(_value(f)[0] for i, f in enumerate(copy[2]) if i != places[0]):
+                return copy, other, places[0]
+    return None
+
+
+def _differ(a: Copy, b: Copy) -> list[int]:
+    """The places of the figures two copies print with different values (0 and 0.00 are one)."""
+    return [i for i, (x, y) in enumerate(zip(a[2], b[2], strict=True)) if _value(x) != _value(y)]
+
+
+def _value(figure: str) -> tuple[Decimal, str]:
+    number = _NUMBER.match(figure)
+    assert number is not None
+    return Decimal(number.group().replace(",", "")), figure[number.end():].replace("％", "%")
