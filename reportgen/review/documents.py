@@ -534,6 +534,7 @@ def narrative_options(imported: ImportResult, lines: list[Line]) -> dict[str, An
             "budget_table": functools.partial(titled_table, catalog=imported.imported.catalog),
             "units": tuple(unit for aside in imported.set_aside for unit in aside.units),
             "text_alone": text_alone(imported), "table_given": table_given(imported),
+            "beside": beside_spending(imported),
             "stated_changes": stated_changes(imported, lines),
             "running_with_projects": running_costs_with_projects_said(lines, imported.imported.year)}
 
@@ -568,6 +569,25 @@ def text_alone(imported: ImportResult) -> frozenset[str]:
         if given and (not any(given) if part == THREE_PUBLIC_PART else not all(given)):
             alone.add(part)
     return frozenset(alone)
+
+
+# The columns a 支出总表 prints beside 基本支出 and 项目支出 (importing/build.py BESIDE_BASIC), by the names texts give them
+# (vocabulary.yaml 数的名称): its 合计 row's figure of each, where no field of the source holds it
+_BESIDE_NAMES = {"经营支出": "事业单位经营支出", "上缴上级支出": "上缴上级支出", "对附属单位补助支出": "对附属单位补助支出",
+                 "单位预留机动经费": "单位预留机动经费"}
+
+
+def beside_spending(imported: ImportResult) -> tuple[tuple[str, Decimal], ...]:
+    """What the 支出总表's one 合计 row (no code: 北京's last row, 江苏's lone row) prints in the columns beside 基本支出 and
+    项目支出, in 元: 北京市教育委员会 2026 “其中 事业单位经营支出” 4,354.497117 万元, which “1.事业单位经营支出4354.50万元”
+    states; a blank cell of a column the table prints is none spent (0)."""
+    table = imported.imported.tables.get("支出总表")
+    rows = [r for r in imported.imported.rows.get("支出总表", []) if not r.code and not r.function_code and "合计" in r.amounts]
+    factor = UNIT_FACTOR.get(table.unit) if table is not None else None
+    if factor is None or len(rows) != 1:
+        return ()
+    return tuple((name, rows[0].amounts[column].value * factor) for column, name in _BESIDE_NAMES.items()
+                 if column in rows[0].amounts)
 
 
 def table_given(imported: ImportResult) -> frozenset[Decimal]:

@@ -333,7 +333,8 @@ _NAME_BEFORE_FINAL = 4  # the fewest characters of a name before them
 class Glossary(Naming[Figure]):
     """Names → figures of one source."""
 
-    def __init__(self, budget: Budget, figures: Computed, disputes: tuple[Decimal, ...] = ()) -> None:
+    def __init__(self, budget: Budget, figures: Computed, disputes: tuple[Decimal, ...] = (),
+                 beside: tuple[tuple[str, Decimal], ...] = ()) -> None:
         self.year = budget.year
         self.final = budget.final  # a 部门决算: its income by function is not among its figures
         # A table's own slips (printed total − its parts' sum, in 元): a figure built on the slipped total
@@ -365,6 +366,7 @@ class Glossary(Naming[Figure]):
         # 30203): which figure such a name stands for the document does not say — never judged by name
         self.disputed = _misnamed(budget)
         self._build(budget, figures)
+        self._beside(beside, figures)
         self._allow_rounding(budget, figures)
 
     def _one(self, found: list[Figure]) -> Figure | None:
@@ -436,6 +438,16 @@ class Glossary(Naming[Figure]):
         self._economic_lines(b)
         self._fund_balances(b)
         self._balances(b)
+
+    def _beside(self, beside: tuple[tuple[str, Decimal], ...], f: Computed) -> None:
+        """The spending a 支出总表's 合计 row prints beside 基本支出 and 项目支出 that no field of the source holds (北京's
+        其中 事业单位经营支出, 上缴上级支出, 对附属单位补助支出; 江苏's 单位预留机动经费), each under the names texts give it
+        (vocabulary.yaml 数的名称): “1.事业单位经营支出4354.50万元” is the table's figure — where no figure has that name."""
+        said = named_quantities()
+        for name, value in beside:
+            if self.find(name) is None:
+                self.add(Figure(name, value, wholes=known((f.expenditure_total, f.expenditure_grand_total))),
+                         name, *said.get(name, ()))
 
     def _balances(self, b: Budget) -> None:
         """上年结转结余 where the source states it, and 年末结转结余 where it states one (北京 “（三）上年结转结余2.03万元”,
