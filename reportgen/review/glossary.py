@@ -63,6 +63,7 @@ _YEAR = re.compile(r"\d{4}年度?")
 _HEADING_END = re.compile(r"^.*情况(?:的?总体)?(?:说明)?")
 _CODE_AT_END = re.compile(r"[（(](\d{3}(?:\d{2}){0,2})[）)]$")
 _LEVELS = re.compile(r"(?<![^（）()])([^（）()]++)[（(](\d{2,3})?([类款项])[）)]")  # “司法（06款）”: its code too
+_LEVEL_AT_END = re.compile(r"[（(][类款项][）)]$")  # “物业管理费（款）”: the class's level, after its name
 _LEADING_NUMBER = re.compile(r"^\d{1,2}[、.．]")  # “11、医疗卫生…（210类）”: the item's number, not its name
 # (“…“三公”经费预算共10.56万元”, 烟台: 共 alone, never the end of 公共)
 _SAID_END = re.compile(r"(?:(?:均|各)?(?:为|是)|共计|合计为|总额为|共计安排|(?<!公)共)$")  # “收、支总计均为”: both
@@ -330,11 +331,48 @@ _FINAL_END = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(final_word
 _NAME_BEFORE_FINAL = 4  # the fewest characters of a name before them
 
 
+@dataclass(frozen=True)
+class TableLines:
+    """Figures a table prints that no field of the source holds: the spending a 支出总表's 合计 row prints beside 基本支出
+    and 项目支出 (by name, 元: 北京's 其中 事业单位经营支出, 上缴上级支出, 对附属单位补助支出; 江苏's 单位预留机动经费), and the
+    机关运行经费 table's lines by 经济分类 (code, name, 元: 江苏 2017 公开11表, whose 合计 alone the source holds)."""
+
+    beside: tuple[tuple[str, Decimal], ...] = ()
+    running: tuple[tuple[str, str, Decimal], ...] = ()
+
+
+NO_LINES = TableLines()
+
+
+def _add_printed(glossary: Glossary, printed: TableLines, f: Computed) -> dict[str, Figure]:
+    """The spending beside 基本/项目支出 added under the names texts give it (vocabulary.yaml 数的名称), where no figure
+    has that name: “1.事业单位经营支出4354.50万元” is the table's figure. And the 机关运行经费 table's lines by code: what
+    a sentence of its section states of a class (“（1）办公费（款）支出167.03万元”) — not the 基本支出's line of that name."""
+    said = named_quantities()
+    for name, value in printed.beside:
+        if glossary.find(name) is None:
+            glossary.add(Figure(name, value, wholes=known((f.expenditure_total, f.expenditure_grand_total))),
+                         name, *said.get(name, ()))
+    return {code: Figure(f"机关运行经费中的{name}", value) for code, name, value in printed.running}
+
+
+def running_line(glossary: Glossary, figure: Figure | None, label: str) -> Figure | None:
+    """The 机关运行经费 table's line of the 经济分类 class ``figure`` is, where the table prints one; or, of a class no
+    other figure is (30209 物业管理费 of no 基本支出 line), the line the label names as the table does (“（5）物业管理费
+    （款）”)."""
+    lines = glossary.running_lines
+    if figure is not None:
+        return next((lines[code] for code, named in glossary.codes.items() if named is figure and code in lines), None)
+    said = _LEVEL_AT_END.sub("", normalize(label))
+    found = [line for line in lines.values() if line.name == f"机关运行经费中的{said}"]
+    return found[0] if len(found) == 1 else None
+
+
 class Glossary(Naming[Figure]):
     """Names → figures of one source."""
 
     def __init__(self, budget: Budget, figures: Computed, disputes: tuple[Decimal, ...] = (),
-                 beside: tuple[tuple[str, Decimal], ...] = ()) -> None:
+                 printed: TableLines = NO_LINES) -> None:
         self.year = budget.year
         self.final = budget.final  # a 部门决算: its income by function is not among its figures
         # A table's own slips (printed total − its parts' sum, in 元): a figure built on the slipped total
@@ -366,7 +404,7 @@ class Glossary(Naming[Figure]):
         # 30203): which figure such a name stands for the document does not say — never judged by name
         self.disputed = _misnamed(budget)
         self._build(budget, figures)
-        self._beside(beside, figures)
+        self.running_lines = _add_printed(self, printed, figures)  # the 机关运行经费 table's lines, by code
         self._allow_rounding(budget, figures)
 
     def _one(self, found: list[Figure]) -> Figure | None:
@@ -438,16 +476,6 @@ class Glossary(Naming[Figure]):
         self._economic_lines(b)
         self._fund_balances(b)
         self._balances(b)
-
-    def _beside(self, beside: tuple[tuple[str, Decimal], ...], f: Computed) -> None:
-        """The spending a 支出总表's 合计 row prints beside 基本支出 and 项目支出 that no field of the source holds (北京's
-        其中 事业单位经营支出, 上缴上级支出, 对附属单位补助支出; 江苏's 单位预留机动经费), each under the names texts give it
-        (vocabulary.yaml 数的名称): “1.事业单位经营支出4354.50万元” is the table's figure — where no figure has that name."""
-        said = named_quantities()
-        for name, value in beside:
-            if self.find(name) is None:
-                self.add(Figure(name, value, wholes=known((f.expenditure_total, f.expenditure_grand_total))),
-                         name, *said.get(name, ()))
 
     def _balances(self, b: Budget) -> None:
         """上年结转结余 where the source states it, and 年末结转结余 where it states one (北京 “（三）上年结转结余2.03万元”,
