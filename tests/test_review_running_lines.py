@@ -31,6 +31,8 @@ def test_a_class_in_the_running_costs_section_is_the_running_costs_tables_line()
     assert said["物业管理费（款）"] == ("446万元", "agree", "机关运行经费中的物业管理费")  # no 基本支出 line of 30209
     assert said["办公设备购置（款）"] == ("95万元", "agree", "机关运行经费中的办公设备购置")
     assert said["维修（护）费（款）"] == ("100万元", "agree", "机关运行经费中的维修（护）费")
+    # and the 机关运行经费 itself, in its own section, is the table's 合计 as ever
+    assert said["江苏省政协办公厅2017年一般公共预算机关运行经费支出预算"] == ("3,348.98万元", "agree", "机关运行经费")
 
 
 def test_a_class_the_running_costs_table_prints_otherwise_is_told(tmp_path: Path) -> None:

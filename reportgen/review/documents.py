@@ -34,7 +34,7 @@ from reportgen.readers.grid import ImportRefused
 from reportgen.readers.lines import Line
 from reportgen.readers.published import DOCUMENTS, Published, read_published, within
 from reportgen.readers.running_scope import running_costs_scope
-from reportgen.readers.statements import other_forms
+from reportgen.readers.statements import named_quantities, other_forms
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
 from reportgen.render import Prepared, prepare, prepared_findings, required_parts
@@ -535,7 +535,7 @@ def narrative_options(imported: ImportResult, lines: list[Line]) -> dict[str, An
             "budget_table": functools.partial(titled_table, catalog=imported.imported.catalog),
             "units": tuple(unit for aside in imported.set_aside for unit in aside.units),
             "text_alone": text_alone(imported), "table_given": table_given(imported),
-            "printed": TableLines(beside_spending(imported), running_lines(imported)),
+            "printed": TableLines(beside_spending(imported), running_lines(imported), unheld_income(imported)),
             "stated_changes": stated_changes(imported, lines),
             "running_with_projects": running_costs_with_projects_said(lines, imported.imported.year)}
 
@@ -577,6 +577,7 @@ def text_alone(imported: ImportResult) -> frozenset[str]:
 _BESIDE_NAMES = {"经营支出": "事业单位经营支出", "上缴上级支出": "上缴上级支出", "对附属单位补助支出": "对附属单位补助支出",
                  "单位预留机动经费": "单位预留机动经费"}
 RUNNING_TABLE_KIND = "机关运行经费表"
+TOTALS_TABLE = "收支总表"
 _SPENDING_TABLES = ("支出总表", "支出决算表")  # a budget's, a 决算's (佛山 2019: 上缴上级支出, 经营支出 … of its 合计 row)
 
 
@@ -595,6 +596,27 @@ def beside_spending(imported: ImportResult) -> tuple[tuple[str, Decimal], ...]:
     if factor is None or len(printed) != 1:
         return ()
     return tuple((name, value * factor) for name, value in printed.pop())
+
+
+# The sources of income a 收支总表 prints in rows of their own that the source may hold no figure of (江苏's 其他资金, of
+# no field — and so its 财政专户管理资金 too: 其余未公开), by the quantity vocabulary.yaml 数的名称 names each row by → the name
+_INCOME_ROWS = {"其他资金": "其他资金", "财政专户管理资金收入": "财政专户管理资金"}
+
+
+def unheld_income(imported: ImportResult) -> tuple[tuple[str, Decimal], ...]:
+    """The sources of income the 收支总表 prints a row of (江苏省政协办公厅 2018 “三、其他资金 80.00”, “二、财政专户管理资金”
+    blank: 0), in 元, each of one value however often printed — what “3.其他资金收入预算总计80万元” states."""
+    table = imported.imported.tables.get(TOTALS_TABLE)
+    factor = UNIT_FACTOR.get(table.unit) if table is not None else None
+    if factor is None:
+        return ()
+    said, found = named_quantities(), []
+    for quantity, name in _INCOME_ROWS.items():
+        values = {amount.value for row in imported.imported.rows.get(TOTALS_TABLE, []) if row.name in said.get(quantity, ())
+                  and len(row.amounts) == 1 for amount in row.amounts.values()}
+        if len(values) == 1:
+            found.append((name, values.pop() * factor))
+    return tuple(found)
 
 
 def running_lines(imported: ImportResult) -> tuple[tuple[str, str, Decimal], ...]:

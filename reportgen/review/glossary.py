@@ -63,6 +63,7 @@ _YEAR = re.compile(r"\d{4}年度?")
 _HEADING_END = re.compile(r"^.*情况(?:的?总体)?(?:说明)?")
 _CODE_AT_END = re.compile(r"[（(](\d{3}(?:\d{2}){0,2})[）)]$")
 _LEVELS = re.compile(r"(?<![^（）()])([^（）()]++)[（(](\d{2,3})?([类款项])[）)]")  # “司法（06款）”: its code too
+_ECONOMIC_CLASS = "3"  # the first digit of a 部门经济分类 code (30201 办公费), never of a 功能分类 one
 _LEVEL_AT_END = re.compile(r"[（(][类款项][）)]$")  # “物业管理费（款）”: the class's level, after its name
 _LEADING_NUMBER = re.compile(r"^\d{1,2}[、.．]")  # “11、医疗卫生…（210类）”: the item's number, not its name
 # (“…“三公”经费预算共10.56万元”, 烟台: 共 alone, never the end of 公共)
@@ -339,6 +340,7 @@ class TableLines:
 
     beside: tuple[tuple[str, Decimal], ...] = ()
     running: tuple[tuple[str, str, Decimal], ...] = ()
+    income: tuple[tuple[str, Decimal], ...] = ()  # the 收支总表's rows of sources the source holds no figure of (其他资金)
 
 
 NO_LINES = TableLines()
@@ -349,20 +351,22 @@ def _add_printed(glossary: Glossary, printed: TableLines, f: Computed) -> dict[s
     has that name: “1.事业单位经营支出4354.50万元” is the table's figure. And the 机关运行经费 table's lines by code: what
     a sentence of its section states of a class (“（1）办公费（款）支出167.03万元”) — not the 基本支出's line of that name."""
     said = named_quantities()
-    for name, value in printed.beside:
-        if glossary.find(name) is None:
-            glossary.add(Figure(name, value, wholes=known((f.expenditure_total, f.expenditure_grand_total))),
-                         name, *said.get(name, ()))
+    spending, income = known((f.expenditure_total, f.expenditure_grand_total)), known((f.income_total, f.fiscal_income))
+    for lines, wholes in ((printed.beside, spending), (printed.income, income)):
+        for name, value in lines:
+            if glossary.find(name) is None:
+                glossary.add(Figure(name, value, wholes=wholes), name, *(said.get(name) or said.get(f"{name}收入") or ()))
     return {code: Figure(f"机关运行经费中的{name}", value) for code, name, value in printed.running}
 
 
 def running_line(glossary: Glossary, figure: Figure | None, label: str) -> Figure | None:
-    """The 机关运行经费 table's line of the 经济分类 class ``figure`` is, where the table prints one; or, of a class no
-    other figure is (30209 物业管理费 of no 基本支出 line), the line the label names as the table does (“（5）物业管理费
-    （款）”)."""
+    """In the 机关运行经费's section, the figure a label names: of a 经济分类 class (its code 3…), the 机关运行经费 table's
+    line of it, where the table prints one; of a class no other figure is (30209 物业管理费 of no 基本支出 line), the line
+    the label names as the table does (“（5）物业管理费（款）”); any other figure (机关运行经费 itself) as found."""
     lines = glossary.running_lines
     if figure is not None:
-        return next((lines[code] for code, named in glossary.codes.items() if named is figure and code in lines), None)
+        code = next((code for code, named in glossary.codes.items() if named is figure), "")
+        return lines.get(code) if code.startswith(_ECONOMIC_CLASS) else figure
     said = _LEVEL_AT_END.sub("", normalize(label))
     found = [line for line in lines.values() if line.name == f"机关运行经费中的{said}"]
     return found[0] if len(found) == 1 else None
