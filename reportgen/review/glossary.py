@@ -336,7 +336,8 @@ _NAME_BEFORE_FINAL = 4  # the fewest characters of a name before them
 class TableLines:
     """Figures a table prints that no field of the source holds: the spending a 支出总表's 合计 row prints beside 基本支出
     and 项目支出 (by name, 元: 北京's 其中 事业单位经营支出, 上缴上级支出, 对附属单位补助支出; 江苏's 单位预留机动经费), and the
-    机关运行经费 table's lines by 经济分类 (code, name, 元: 江苏 2017 公开11表, whose 合计 alone the source holds)."""
+    机关运行经费 table's lines by 经济分类 (code, name, 元: 江苏 2017 公开11表, whose 合计 alone the source holds), and the
+    sources of income a 收支总表 prints a row of that the source holds no figure of (江苏's 其他资金)."""
 
     beside: tuple[tuple[str, Decimal], ...] = ()
     running: tuple[tuple[str, str, Decimal], ...] = ()
@@ -348,7 +349,8 @@ NO_LINES = TableLines()
 
 def _add_printed(glossary: Glossary, printed: TableLines, f: Computed) -> dict[str, Figure]:
     """The spending beside 基本/项目支出 added under the names texts give it (vocabulary.yaml 数的名称), where no figure
-    has that name: “1.事业单位经营支出4354.50万元” is the table's figure. And the 机关运行经费 table's lines by code: what
+    has that name: “1.事业单位经营支出4354.50万元” is the table's figure; so the sources of income (“3.其他资金收入预算总计
+    80万元”). And the 机关运行经费 table's lines by code: what
     a sentence of its section states of a class (“（1）办公费（款）支出167.03万元”) — not the 基本支出's line of that name."""
     said = named_quantities()
     spending, income = known((f.expenditure_total, f.expenditure_grand_total)), known((f.income_total, f.fiscal_income))
@@ -364,6 +366,8 @@ def running_line(glossary: Glossary, figure: Figure | None, label: str) -> Figur
     line of it, where the table prints one; of a class no other figure is (30209 物业管理费 of no 基本支出 line), the line
     the label names as the table does (“（5）物业管理费（款）”); any other figure (机关运行经费 itself) as found."""
     lines = glossary.running_lines
+    if not lines:
+        return figure
     if figure is not None:
         code = next((code for code, named in glossary.codes.items() if named is figure), "")
         return lines.get(code) if code.startswith(_ECONOMIC_CLASS) else figure

@@ -519,8 +519,9 @@ def _named_figure(st: Statement, glossary: Glossary) -> Figure | None:
         return glossary.years[st.label]
     of_projects = _of_project_spending(st, glossary) if st.kind == "amount" else None
     figure = of_projects or (glossary.find(st.label) if st.label else None) or _of_three_public(st, glossary)
-    if st.kind == "amount" and _of_running_costs(st) and glossary.running_lines:
-        return running_line(glossary, figure, st.label)  # a class in the 机关运行经费's section: its table's line, if any
+    line = running_line(glossary, figure, st.label) if st.kind == "amount" and _of_running_costs(st) else figure
+    if line is not figure:
+        return line  # a class in the 机关运行经费's section: its table's line, if it prints one
     if figure is not None and st.kind == "amount" and id(figure) in glossary.basic_classes \
             and not any(word in st.sentence for word in BASIC_WORDS) and not _of_basic_section(st):
         return None  # a class of the basic spending, named where neither the sentence nor its section speaks of it alone
