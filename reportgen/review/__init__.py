@@ -24,7 +24,7 @@ from reportgen.readers.published import read_draft
 from reportgen.readers.statements import Statement, TooManyFigures, laid_in_columns, read_statements
 from reportgen.render import Prepared, prepare
 from reportgen.review.consistency import CUT_RULE, borne_out, completions_borne_out
-from reportgen.review.glossary import Glossary, unit_forms
+from reportgen.review.glossary import NO_LINES, Glossary, TableLines, unit_forms
 from reportgen.review.judge import OTHER_YEAR, TRUNCATED, Verdict, judge, shown
 from reportgen.review.listed import tie_listed_parts
 from reportgen.review.partitions import partition_findings
@@ -127,6 +127,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
                     units: tuple[str, ...] = (),
                     text_alone: frozenset[str] = frozenset(),
                     table_given: frozenset[Decimal] = frozenset(),
+                    printed: TableLines = NO_LINES,
                     stated_changes: tuple[tuple[Decimal, frozenset[int]], ...] = (),
                     running_with_projects: bool = False) -> tuple[Review | None, list[Finding]]:
     """review, of a source already prepared (``source`` names it on the page); ``lines``: the draft's,
@@ -139,7 +140,8 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     or a section that names one speaks of that unit's figures, never judged by the department's; ``text_alone``:
     the parts of the source the draft's own text gave, no table of them read (“三公经费” where the “三公” table is
     left out, 机关运行经费 and 政府采购 where no table prints them): a figure judged by them would be judged by itself, and is 未能核对
-    instead — but one of a value a table of that part gave (``table_given``, 元); ``stated_changes``: the changes the draft's text stated that the source holds as 增减额 (元), each with the
+    instead — but one of a value a table of that part gave (``table_given``, 元); ``printed``: what tables print that no
+    field of the source holds (glossary.TableLines: 事业单位经营支出 …, the 机关运行经费 table's lines); ``stated_changes``: the changes the draft's text stated that the source holds as 增减额 (元), each with the
     lines it was read on: a change or rate of those lines' sentences measured by it is 未能核对 likewise;
     ``running_with_projects``: the draft says its 机关运行经费 counts projects' money (江苏 2017): the lines of its
     机关运行经费 table are not the 基本支出's of their names, and are not judged by them."""
@@ -160,7 +162,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
         # no figure printed at all: never a draft that agrees (a scan, a blank page, no disclosure)
         return None, [Finding("error", "R-草稿", "草稿中没有读到任何数字（是扫描的图片、空白的文件，还是不是公开文本？）："
                               "未核对", str(draft))]
-    glossary = Glossary(prepared.budget, prepared.figures, disputes)
+    glossary = Glossary(prepared.budget, prepared.figures, disputes, printed)
     glossary.unit_sections = unit_forms(units, prepared.budget.department)
     verdicts = judge(statements, glossary)
     _not_judged(verdicts, unsure, tables)

@@ -34,7 +34,7 @@ from reportgen.readers.grid import ImportRefused
 from reportgen.readers.lines import Line
 from reportgen.readers.published import DOCUMENTS, Published, read_published, within
 from reportgen.readers.running_scope import running_costs_scope
-from reportgen.readers.statements import other_forms
+from reportgen.readers.statements import named_quantities, other_forms
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
 from reportgen.render import Prepared, prepare, prepared_findings, required_parts
@@ -50,6 +50,7 @@ from reportgen.review import (
 from reportgen.review.consistency import CUT_RULE
 from reportgen.review.coverage import Coverage, coverage, printed_amounts
 from reportgen.review.following import following
+from reportgen.review.glossary import TableLines
 from reportgen.review.missing import implied
 from reportgen.review.own_outputs import review_output
 from reportgen.review.scanned import not_judged_beside_unread, told_on_scans
@@ -534,6 +535,7 @@ def narrative_options(imported: ImportResult, lines: list[Line]) -> dict[str, An
             "budget_table": functools.partial(titled_table, catalog=imported.imported.catalog),
             "units": tuple(unit for aside in imported.set_aside for unit in aside.units),
             "text_alone": text_alone(imported), "table_given": table_given(imported),
+            "printed": TableLines(beside_spending(imported), running_lines(imported), unheld_income(imported)),
             "stated_changes": stated_changes(imported, lines),
             "running_with_projects": running_costs_with_projects_said(lines, imported.imported.year)}
 
@@ -568,6 +570,65 @@ def text_alone(imported: ImportResult) -> frozenset[str]:
         if given and (not any(given) if part == THREE_PUBLIC_PART else not all(given)):
             alone.add(part)
     return frozenset(alone)
+
+
+# The columns a 支出总表 prints beside 基本支出 and 项目支出 (importing/build.py BESIDE_BASIC), by the names texts give them
+# (vocabulary.yaml 数的名称): its 合计 row's figure of each, where no field of the source holds it
+_BESIDE_NAMES = {"经营支出": "事业单位经营支出", "上缴上级支出": "上缴上级支出", "对附属单位补助支出": "对附属单位补助支出",
+                 "单位预留机动经费": "单位预留机动经费"}
+RUNNING_TABLE_KIND = "机关运行经费表"
+TOTALS_TABLE = "收支总表"
+_SPENDING_TABLES = ("支出总表", "支出决算表")  # a budget's, a 决算's (佛山 2019: 上缴上级支出, 经营支出 … of its 合计 row)
+
+
+def beside_spending(imported: ImportResult) -> tuple[tuple[str, Decimal], ...]:
+    """What the 支出总表's (a 决算's 支出决算表's) 合计 row (no code: 北京's last row, 江苏's lone row; one, or printed
+    alike) prints in the columns beside 基本支出 and 项目支出, in 元: 北京市教育委员会 2026 “其中 事业单位经营支出”
+    4,354.497117 万元, which “1.事业单位经营支出4354.50万元” states; a blank cell of a column the table prints is none
+    spent (0)."""
+    kind = next((kind for kind in _SPENDING_TABLES if kind in imported.imported.tables), "")
+    table = imported.imported.tables.get(kind)
+    rows = [r for r in imported.imported.rows.get(kind, []) if not r.code and not r.function_code and "合计" in r.amounts]
+    factor = UNIT_FACTOR.get(table.unit) if table is not None else None
+    # (a 合计 row printed again, on the table's next page, is the same row: 佛山 2019 决算's)
+    printed = {tuple((name, row.amounts[column].value) for column, name in _BESIDE_NAMES.items() if column in row.amounts)
+               for row in rows}
+    if factor is None or len(printed) != 1:
+        return ()
+    return tuple((name, value * factor) for name, value in printed.pop())
+
+
+# The sources of income a 收支总表 prints in rows of their own that the source may hold no figure of (江苏's 其他资金, of
+# no field — and so its 财政专户管理资金 too: 其余未公开), by the quantity vocabulary.yaml 数的名称 names each row by → the name
+_INCOME_ROWS = {"其他资金": "其他资金", "财政专户管理资金收入": "财政专户管理资金"}
+
+
+def unheld_income(imported: ImportResult) -> tuple[tuple[str, Decimal], ...]:
+    """The sources of income the 收支总表 prints a row of (江苏省政协办公厅 2018 “三、其他资金 80.00”, “二、财政专户管理资金”
+    blank: 0), in 元, each of one value however often printed — what “3.其他资金收入预算总计80万元” states."""
+    table = imported.imported.tables.get(TOTALS_TABLE)
+    factor = UNIT_FACTOR.get(table.unit) if table is not None else None
+    if factor is None:
+        return ()
+    said, found = named_quantities(), []
+    for quantity, name in _INCOME_ROWS.items():
+        values = {amount.value for row in imported.imported.rows.get(TOTALS_TABLE, []) if row.name in said.get(quantity, ())
+                  and len(row.amounts) == 1 for amount in row.amounts.values()}
+        if len(values) == 1:
+            found.append((name, values.pop() * factor))
+    return tuple(found)
+
+
+def running_lines(imported: ImportResult) -> tuple[tuple[str, str, Decimal], ...]:
+    """The 机关运行经费 table's lines by 经济分类 (江苏 2017 公开11表: “30201 办公费 167.03”), in 元: code, name, amount —
+    its 合计 row the source holds (机关运行经费.本年), its lines none of its fields."""
+    table = imported.imported.tables.get(RUNNING_TABLE_KIND)
+    factor = UNIT_FACTOR.get(table.unit) if table is not None else None
+    if factor is None:
+        return ()
+    lines = [(row.code, row.name, next(iter(row.amounts.values())).value * factor)
+             for row in imported.imported.rows.get(RUNNING_TABLE_KIND, []) if row.code.isdigit() and len(row.amounts) == 1]
+    return tuple(lines) if len({code for code, _, _ in lines}) == len(lines) else ()
 
 
 def table_given(imported: ImportResult) -> frozenset[Decimal]:

@@ -63,6 +63,8 @@ _YEAR = re.compile(r"\d{4}年度?")
 _HEADING_END = re.compile(r"^.*情况(?:的?总体)?(?:说明)?")
 _CODE_AT_END = re.compile(r"[（(](\d{3}(?:\d{2}){0,2})[）)]$")
 _LEVELS = re.compile(r"(?<![^（）()])([^（）()]++)[（(](\d{2,3})?([类款项])[）)]")  # “司法（06款）”: its code too
+_ECONOMIC_CLASS = "3"  # the first digit of a 部门经济分类 code (30201 办公费), never of a 功能分类 one
+_LEVEL_AT_END = re.compile(r"[（(][类款项][）)]$")  # “物业管理费（款）”: the class's level, after its name
 _LEADING_NUMBER = re.compile(r"^\d{1,2}[、.．]")  # “11、医疗卫生…（210类）”: the item's number, not its name
 # (“…“三公”经费预算共10.56万元”, 烟台: 共 alone, never the end of 公共)
 _SAID_END = re.compile(r"(?:(?:均|各)?(?:为|是)|共计|合计为|总额为|共计安排|(?<!公)共)$")  # “收、支总计均为”: both
@@ -330,10 +332,55 @@ _FINAL_END = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(final_word
 _NAME_BEFORE_FINAL = 4  # the fewest characters of a name before them
 
 
+@dataclass(frozen=True)
+class TableLines:
+    """Figures a table prints that no field of the source holds: the spending a 支出总表's 合计 row prints beside 基本支出
+    and 项目支出 (by name, 元: 北京's 其中 事业单位经营支出, 上缴上级支出, 对附属单位补助支出; 江苏's 单位预留机动经费), and the
+    机关运行经费 table's lines by 经济分类 (code, name, 元: 江苏 2017 公开11表, whose 合计 alone the source holds), and the
+    sources of income a 收支总表 prints a row of that the source holds no figure of (江苏's 其他资金)."""
+
+    beside: tuple[tuple[str, Decimal], ...] = ()
+    running: tuple[tuple[str, str, Decimal], ...] = ()
+    income: tuple[tuple[str, Decimal], ...] = ()  # the 收支总表's rows of sources the source holds no figure of (其他资金)
+
+
+NO_LINES = TableLines()
+
+
+def _add_printed(glossary: Glossary, printed: TableLines, f: Computed) -> dict[str, Figure]:
+    """The spending beside 基本/项目支出 added under the names texts give it (vocabulary.yaml 数的名称), where no figure
+    has that name: “1.事业单位经营支出4354.50万元” is the table's figure; so the sources of income (“3.其他资金收入预算总计
+    80万元”). And the 机关运行经费 table's lines by code: what
+    a sentence of its section states of a class (“（1）办公费（款）支出167.03万元”) — not the 基本支出's line of that name."""
+    said = named_quantities()
+    spending, income = known((f.expenditure_total, f.expenditure_grand_total)), known((f.income_total, f.fiscal_income))
+    for lines, wholes in ((printed.beside, spending), (printed.income, income)):
+        for name, value in lines:
+            if glossary.find(name) is None:
+                glossary.add(Figure(name, value, wholes=wholes), name, *(said.get(name) or said.get(f"{name}收入") or ()))
+    return {code: Figure(f"机关运行经费中的{name}", value) for code, name, value in printed.running}
+
+
+def running_line(glossary: Glossary, figure: Figure | None, label: str) -> Figure | None:
+    """In the 机关运行经费's section, the figure a label names: of a 经济分类 class (its code 3…), the 机关运行经费 table's
+    line of it, where the table prints one; of a class no other figure is (30209 物业管理费 of no 基本支出 line), the line
+    the label names as the table does (“（5）物业管理费（款）”); any other figure (机关运行经费 itself) as found."""
+    lines = glossary.running_lines
+    if not lines:
+        return figure
+    if figure is not None:
+        code = next((code for code, named in glossary.codes.items() if named is figure), "")
+        return lines.get(code) if code.startswith(_ECONOMIC_CLASS) else figure
+    said = _LEVEL_AT_END.sub("", normalize(label))
+    found = [line for line in lines.values() if line.name == f"机关运行经费中的{said}"]
+    return found[0] if len(found) == 1 else None
+
+
 class Glossary(Naming[Figure]):
     """Names → figures of one source."""
 
-    def __init__(self, budget: Budget, figures: Computed, disputes: tuple[Decimal, ...] = ()) -> None:
+    def __init__(self, budget: Budget, figures: Computed, disputes: tuple[Decimal, ...] = (),
+                 printed: TableLines = NO_LINES) -> None:
         self.year = budget.year
         self.final = budget.final  # a 部门决算: its income by function is not among its figures
         # A table's own slips (printed total − its parts' sum, in 元): a figure built on the slipped total
@@ -365,6 +412,7 @@ class Glossary(Naming[Figure]):
         # 30203): which figure such a name stands for the document does not say — never judged by name
         self.disputed = _misnamed(budget)
         self._build(budget, figures)
+        self.running_lines = _add_printed(self, printed, figures)  # the 机关运行经费 table's lines, by code
         self._allow_rounding(budget, figures)
 
     def _one(self, found: list[Figure]) -> Figure | None:

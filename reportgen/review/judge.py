@@ -27,7 +27,7 @@ from reportgen.readers.statements import (
     year_before,
 )
 from reportgen.review.consistency import made_whole
-from reportgen.review.glossary import Figure, Glossary, normalize
+from reportgen.review.glossary import Figure, Glossary, normalize, running_line
 
 
 @dataclass
@@ -534,6 +534,9 @@ def _named_figure(st: Statement, glossary: Glossary) -> Figure | None:
         return glossary.years[st.label]
     of_projects = _of_project_spending(st, glossary) if st.kind == "amount" else None
     figure = of_projects or (glossary.find(st.label) if st.label else None) or _of_three_public(st, glossary)
+    line = running_line(glossary, figure, st.label) if st.kind == "amount" and _of_running_costs(st) else figure
+    if line is not figure:
+        return line  # a class in the 机关运行经费's section: its table's line, if it prints one
     if figure is not None and st.kind == "amount" and id(figure) in glossary.basic_classes \
             and not any(word in st.sentence for word in BASIC_WORDS) and not _of_basic_section(st):
         return None  # a class of the basic spending, named where neither the sentence nor its section speaks of it alone
@@ -562,6 +565,13 @@ def _of_basic_section(st: Statement) -> bool:
 
 
 _PROJECTS = "项目支出"
+_RUNNING_COSTS = "机关运行经费"
+
+
+def _of_running_costs(st: Statement) -> bool:
+    """Whether the headings over a statement are the 机关运行经费's (江苏 2017 “十、一般公共预算机关运行经费支出预算表说明”
+    over “（1）办公费（款）支出167.03万元”): its lines are the 机关运行经费 table's, not the 基本支出's."""
+    return _RUNNING_COSTS in st.headings
 
 
 def _of_three_public(st: Statement, glossary: Glossary) -> Figure | None:
