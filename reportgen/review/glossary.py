@@ -393,8 +393,7 @@ class Glossary(Naming[Figure]):
         # the “三公” parts and 公务用车 as one, by each name: a name a 经济分类 line shares (公务接待费, 30217) is
         # ambiguous to find(), yet in a sentence about the “三公” it names the part (judge.py)
         self.three_public: dict[str, Figure] = {}
-        # the “三公” parts with the further names texts give them (vocabulary.yaml), added once every figure is (_said_names)
-        self.said_names: list[tuple[Figure, str, tuple[str, ...]]] = []
+        self.said_names: list[tuple[Figure, str, tuple[str, ...]]] = []  # the “三公” parts' further names (_said_names)
         super().__init__(budget.department)
         # In a department of several units, a sentence naming a unit speaks of that unit's figures.
         self.unit_names = [unit.department for unit in budget.units]
@@ -486,16 +485,7 @@ class Glossary(Naming[Figure]):
         self._economic_lines(b)
         self._fund_balances(b)
         self._balances(b)
-        self._said_names()
-
-    def _said_names(self) -> None:
-        """The “三公” parts under the further names vocabulary.yaml gives them, each where the part's own name names it
-        alone: a name a 经济分类 line shares (公务接待费, 30217) stays ambiguous in each of its forms (“公务接待费预算支出”
-        where nothing says “三公”), though a sentence about the “三公” names the part by any of them (three_public_part)."""
-        for figure, name, said in self.said_names:
-            if self.names.get(normalize(name)) == [figure]:
-                self.add(figure, *said)
-            self.three_public.update((normalize(word), figure) for word in said)
+        _said_names(self)
 
     def _balances(self, b: Budget) -> None:
         """上年结转结余 where the source states it, and 年末结转结余 where it states one (北京 “（三）上年结转结余2.03万元”,
@@ -641,9 +631,7 @@ class Glossary(Naming[Figure]):
                 continue
             figure = Figure(name, part.current, part.prior, part.actual, budget=budget(name))
             self._three_public_part(figure, name, *_THREE_PUBLIC_ALIASES.get(name, ()))
-            # (and by the words texts name it by, as its total's: “公务用车运行维护支出12,000.00元”, 寻甸县文联 2022 决算 —
-            # where its own name is no other figure's: _said_names)
-            self.said_names.append((figure, name, named_quantities().get(name, ())))
+            self.said_names.append((figure, name, named_quantities().get(name, ())))  # (_said_names)
         if f.vehicles_total is not None:
             self._three_public_part(Figure(VEHICLES, f.vehicles_total, f.vehicles_prior, fa.vehicles_prior,
                                            budget=budget(VEHICLES)), *_VEHICLE_NAMES,
@@ -870,3 +858,14 @@ def unit_forms(units: tuple[str, ...], department: str) -> list[str]:
         if own and plain.startswith(own) and len(plain) - len(own) >= 2:
             found.add(plain[len(own):])
     return sorted(found - {""})
+
+
+def _said_names(glossary: Glossary) -> None:
+    """The “三公” parts under the further names vocabulary.yaml gives them (“公务用车运行维护支出12,000.00元”, 寻甸县文联
+    2022 决算), each where the part's own name names it alone: a name a 经济分类 line shares (公务接待费, 30217) stays
+    ambiguous in each of its forms (“公务接待费预算支出” where nothing says “三公”), though a sentence about the “三公”
+    names the part by any of them (three_public_part)."""
+    for figure, name, said in glossary.said_names:
+        if glossary.names.get(normalize(name)) == [figure]:
+            glossary.add(figure, *said)
+        glossary.three_public.update((normalize(word), figure) for word in said)
