@@ -608,12 +608,9 @@ class Glossary(Naming[Figure]):
         """The “三公” total, its parts and 公务用车 as one, where the source states them."""
         if not b.three_public.stated:
             return
-        before = self._figure_ids()
+        before = _figure_ids(self)
         self._three_public_figures(b, f)
-        self.three_public_figures = (self._figure_ids() - before) | {id(figure) for figure in self.years.values()}
-
-    def _figure_ids(self) -> set[int]:
-        return {id(figure) for found in self.names.values() for figure in found}
+        self.three_public_figures = (_figure_ids(self) - before) | {id(figure) for figure in self.years.values()}
 
     def _three_public_figures(self, b: Budget, f: Computed) -> None:
         fa = f.actual
@@ -675,7 +672,7 @@ class Glossary(Naming[Figure]):
         parts = (p.goods, p.works, p.services) if len(p.given) == 3 else ()  # a kind not given is unknown, not 0
         # and by the names the vocabulary gives them (vocabulary.yaml 数的名称: 江苏 “政府采购预算总金额为”, “拟购买货物”)
         said = named_quantities()
-        before = self._figure_ids()
+        before = _figure_ids(self)
         if f.procurement_total is not None:
             self.add(Figure("政府采购预算", f.procurement_total, parts=parts), *_PROCUREMENT_NAMES,
                      *said.get("政府采购预算", ()))
@@ -686,7 +683,7 @@ class Glossary(Naming[Figure]):
                      f"{kind}类采购", f"{kind}类政府采购", *said.get(f"政府采购{kind}预算", ()))
         if p.sme is not None:
             self.add(Figure("面向中小企业预留", p.sme), *_SME_NAMES)
-        self.procurement_figures = self._figure_ids() - before
+        self.procurement_figures = _figure_ids(self) - before
 
     def _defined_rows(self, b: Budget) -> None:
         """The rows of the tables defined as data (reportgen/tablekinds: 行), each under the words its
@@ -778,6 +775,11 @@ class Glossary(Naming[Figure]):
         for project in b.projects:
             self.add(Figure(project.name, project.amount, project.prior, project.actual,
                             wholes=(f.project,) if f.project is not None else ()), project.name)
+
+
+def _figure_ids(glossary: Glossary) -> set[int]:
+    """The figures a glossary names so far (a section's are those it adds)."""
+    return {id(figure) for found in glossary.names.values() for figure in found}
 
 
 def _misnamed(b: Budget) -> set[str]:
