@@ -532,3 +532,20 @@ def test_a_sentence_printed_again_with_one_figure_otherwise_is_told(tmp_path: Pa
     assert len(told) == 1 and "这里写作“1447.53万元”，另一处写作“1447.63万元”" in told[0], told
     review = review_document(tmp_path / GAOYUAN.name, None).narrative
     assert review is not None and [f.rule for f in review.contradictions if "1447.53" in f.message] == ["R-前后不一"]
+
+
+WANLI_2023 = Path(__file__).parent.parent / "bench" / "corpus" / "putuo-wanli-2023.pdf"
+
+
+def test_sentences_of_two_items_alike_but_their_amount_and_a_rate_of_100_are_not_one_sentence() -> None:
+    """万里街道 2023 says of each 项 new that year “2022年当年预算执行数为0万元，2023年预算安排X万元，比2022年预算执行数增加
+    100.00%”: 专项普查活动 60.13 and 其他行政事业单位养老支出 0.31 were told as one sentence printed twice with two amounts
+    (R-前后不一). A 0 and a rate of 100 % tie no two copies to one quantity; the 江苏 copies above still are, and so are
+    this document's 基本养老保险缴费 and 职业年金缴费 sentences: both “2023年预算安排441.25万元，……增加60.54%”, the rate
+    of 274.85 → 441.25 printed again beside 132.59 (a copied sentence, told)."""
+    review = review_document(WANLI_2023, None).narrative
+    assert review is not None and review.counts["matched"] > 0
+    told = [f.message for f in review.contradictions if f.rule == "R-前后不一"]
+    assert len(told) == 1 and "“274.85万元”" in told[0] and "“132.59万元”" in told[0], told
+    assert not any("60.13" in message or "0.31" in message for message in told)
+

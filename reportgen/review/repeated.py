@@ -3,8 +3,9 @@
 Where one of the copies says another amount (or rate) in the place of one of them, all its other words and figures the same,
 the copies cannot all be true: the one the others do not bear out is told, with the words of the other. A sentence that
 differs in more than one figure, or only in a year or a number that is no amount, is another sentence (a unit's, a
-year's), never compared; so is a sentence of one figure, or whose other figures are all 0 (深圳 says “（二）公用经费
-389.50万元，主要包括……” of each of its units): nothing but its words ties its copies to one quantity."""
+year's), never compared; so is a sentence of one figure, or whose other figures are all 0 or a rate of 100 % (深圳 says
+“（二）公用经费389.50万元，主要包括……” of each of its units; 万里街道 2023 “……为0万元，2023年预算安排◆万元，比2022年
+预算执行数增加100.00%” of each new 项): nothing but its words ties its copies to one quantity."""
 
 from __future__ import annotations
 
@@ -77,9 +78,20 @@ def _odd_one(said: list[Copy]) -> tuple[Copy, Copy, int] | None:
     for copy in sorted(said, key=lambda c: sum(_differ(c, other) == [] for other in said)):
         for other in said:
             places = _differ(copy, other)
-            if len(places) == 1 and any(_value(f)[0] for i, f in enumerate(copy[2]) if i != places[0]):
+            if len(places) == 1 and any(_ties(f) for i, f in enumerate(copy[2]) if i != places[0]):
                 return copy, other, places[0]
     return None
+
+
+def _ties(figure: str) -> bool:
+    """Whether a figure two copies print alike ties them to one quantity: not 0, and no rate of 100 % — that says only
+    that one side is 0 (万里街道 2023 says “2022年当年预算执行数为0万元，2023年预算安排◆万元，比2022年预算执行数增加
+    100.00%” of each 项 new that year: 专项普查活动 60.13, 其他行政事业单位养老支出 0.31)."""
+    value, unit = _value(figure)
+    return bool(value) and not (unit == "%" and value == _HUNDRED)
+
+
+_HUNDRED = Decimal(100)
 
 
 def _differ(a: Copy, b: Copy) -> list[int]:
