@@ -168,7 +168,6 @@ def _printed_cells(statements: list[Statement]) -> frozenset[Decimal]:
                      for value in (st.value, *st.others) if value is not None)
 
 
-_IN_YUAN = {"元": Decimal(1), "万元": Decimal(10000)}
 OF_ANOTHER_BASE = "句中说它占{base}的比例，它是{base}的一部分，不是表中同名的数，未判定"
 
 
@@ -972,6 +971,7 @@ def _share_of_printed(st: Statement, amount: Statement, whole: Figure) -> Verdic
 
 
 _YUAN = {"亿元": Decimal(100000000), "万元": Decimal(10000), "元": Decimal(1)}
+_IN_YUAN = {unit: _YUAN[unit] for unit in ("元", "万元")}  # the units a table's cells are held in here
 _TOTAL_END = re.compile(r"(?:总额|总数|总计)$")
 
 
