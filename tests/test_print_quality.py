@@ -17,7 +17,6 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from reportgen.document import Cell, Row, Table
-from reportgen.render import render_source
 from reportgen.writers.docx import tables
 from reportgen.writers.docx.look import TABLE_POINTS
 from tests.clients import require_program
@@ -32,14 +31,10 @@ from tests.printed import (
     remnants,
     words,
 )
+from tests.support.prints import shipped_prints
 
 ROOT = Path(__file__).resolve().parent.parent
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-LOCAL = {"shanghai": "上海", "shenzhen": "深圳", "luoyang": "河南", "qinhuangdao": "河北"}
-FINAL = "\n种类: 决算\n"  # a 部门决算: only a layout with a 决算 edition (上海) lays it out
-RENDERS = [(source.stem, layout) for source in sorted((ROOT / "data").glob("*.yaml"))
-           for layout in (() if FINAL in "\n" + source.read_text(encoding="utf-8") else ("默认",))
-           + ((LOCAL[source.stem.split("-")[0]],) if source.stem.split("-")[0] in LOCAL else ())]
 AMOUNT = re.compile(r"^-?\d[\d,]*(?:\.\d+)?%?$")
 HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -113,21 +108,10 @@ def test_a_table_of_up_to_fifteen_rows_is_kept_together_and_a_longer_one_at_its_
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
-    """Every source in each of its layouts as DOCX, printed to PDF by one LibreOffice batch."""
+    """Every source in each of its layouts as DOCX, printed to PDF by one LibreOffice batch (beside it)."""
     require_program("soffice")
     require_program("pdftotext")
-    from reportgen.writers.pdf import convert
-
-    out = tmp_path_factory.mktemp("print")
-    docs = {}
-    for name, layout in RENDERS:
-        result = render_source(ROOT / "data" / f"{name}.yaml", out / layout, ("docx",), layout=layout)
-        assert result.outputs, [f.format() for f in result.findings]
-        docx = out / f"{name}@{layout}.docx"
-        result.outputs[0].rename(docx)
-        docs[(name, layout)] = docx
-    convert(list(docs.values()), out)
-    return docs
+    return {key: docx for key, (docx, _) in shipped_prints(tmp_path_factory).items()}
 
 
 def docx_tables(docx: Path) -> list[list[tuple[bool, list[tuple[str, int, bool]]]]]:

@@ -19,7 +19,7 @@ from reportgen.layouts import LayoutError, Occasion, resolve
 from reportgen.render import render_source
 from tests.blank_pages import blank_pages
 from tests.clients import require_program
-from tests.test_print_quality import RENDERS
+from tests.support.prints import shipped_prints
 
 ROOT = Path(__file__).resolve().parent.parent
 SHANGHAI = sorted(p.stem for p in (ROOT / "data").glob("shanghai-*.yaml"))
@@ -58,18 +58,9 @@ def part_headings(path: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def every(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], tuple[Path, Path]]:
     """Every shipped source in each of its layouts (as test_print_quality prints them): its DOCX and
-    the PDF LibreOffice prints from it, in one batch."""
+    the PDF LibreOffice prints from it, in one batch (tests/support/prints.py: once a session)."""
     require_program("soffice")
-    from reportgen.writers.pdf import convert
-
-    out = tmp_path_factory.mktemp("published")
-    docs = {}
-    for name, layout in RENDERS:
-        result = render_source(ROOT / "data" / f"{name}.yaml", out / layout, ("docx",), layout=layout)
-        assert result.outputs, [f.format() for f in result.findings]
-        docs[(name, layout)] = result.outputs[0].rename(out / f"{name}@{layout}.docx")
-    pdfs = convert(list(docs.values()), out)
-    return {key: (path, pdf) for (key, path), pdf in zip(docs.items(), pdfs, strict=True)}
+    return shipped_prints(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

@@ -155,3 +155,64 @@ def test_a_final_accounts_table_on_a_scanned_page_is_not_read() -> None:
     assert result.outcome == "未能审核" and not result.final
     assert result.unreviewed == (f"{FINAL_SCAN}：这是一份部门决算，它的决算表印在扫描页上（第1页），经文字识别读出，"
                                  "各数所在的行与列不能确定：未读取，未写出源文件")
+
+
+# -- a page scanned turned ------------------------------------------------------------------------------
+# Sideways either way or upside down, its image drawn turned or given a /Rotate, it is read by OCR as it reads
+# set upright (readers/pdf_ocr.py: a reading most of whose Chinese words tesseract is unsure of, or whose words
+# stand on end, is a page turned; it is turned as tesseract's orientation model tells and read again); a page
+# scanned upright is read once. No document of our corpora has a page scanned turned: the 说明's pages are
+# turned here with pypdf, and the turned scan reviews as the upright one (``reviewed``).
+
+TURNS = {2: (90, True), 3: (180, False), 4: (270, True)}  # page: degrees, the turn drawn into the image's content
+
+
+def _turned(path: Path) -> Path:
+    writer = PdfWriter()
+    for number, page in enumerate(PdfReader(SCAN).pages, start=1):
+        writer.add_page(page)
+        if number in TURNS:
+            degrees, into_content = TURNS[number]
+            writer.pages[-1].rotate(degrees)
+            if into_content:
+                writer.pages[-1].transfer_rotation_to_content()
+    writer.write(path)
+    return path
+
+
+def _said(result: DocumentReview) -> tuple[object, ...]:
+    assert result.narrative is not None and result.published is not None
+    return (result.outcome, result.unreviewed, result.published.scanned, result.narrative.counts,
+            sorted((v.statement.label, str(v.statement.value), v.status) for v in result.narrative.verdicts),
+            [(f.rule, f.message) for f in result.narrative.findings()])
+
+
+def test_a_scan_turned_each_way_reviews_as_the_scan_printed_upright(reviewed: DocumentReview, tmp_path: Path) -> None:
+    upright = reviewed  # (read by OCR: require_ocr)
+    turned = _turned(tmp_path / "turned.pdf")
+    [result] = review_together([turned, TABLES], None)
+    assert result.narrative is not None and result.narrative.counts["matched"] > 0
+    assert _said(result) == _said(upright)
+
+
+def test_a_page_scanned_upright_is_read_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Its reading is sure enough: tesseract runs once on it, its orientation never asked (the 说明's p. 5, 收入,
+    alone: each page of the scan is read so, as the review above of all four shows)."""
+    require_ocr()
+    runs: list[list[str]] = []
+    read = pdf_ocr._tesseract
+
+    def counted(pdf: Path, number: int, folder: Path, options: list[str]) -> str:
+        runs.append(options)
+        return read(pdf, number, folder, options)
+
+    page = tmp_path / "p5.pdf"
+    writer = PdfWriter()
+    writer.add_page(PdfReader(SCAN).pages[2])
+    writer.write(page)
+    monkeypatch.setattr(pdf_words, "_READ", {})  # read again, not as the OCR'd pages kept
+    monkeypatch.setattr(pdf_ocr, "_tesseract", counted)
+    monkeypatch.delenv(pdf_ocr.CACHE_VARIABLE, raising=False)
+    pages = pdf_words.pdf_words(page, page.read_bytes(), RuntimeError, "")
+    assert pages.scanned == frozenset({1}) and any("一般公共预算拨款收入" in word.text for word in pages[0])
+    assert runs == [["-l", "chi_sim", "tsv"]]
