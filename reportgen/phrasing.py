@@ -11,8 +11,9 @@ from decimal import Decimal
 from reportgen import templating
 from reportgen.compute import Change, Disputed, change, quantize_half_up, share
 from reportgen.model import TEXT_PARTS, Presentation
+from reportgen.reading.amounts import yuan_factors
 
-UNIT_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
+UNIT_FACTOR = yuan_factors("元", "万元")
 
 
 class Money:

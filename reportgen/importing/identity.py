@@ -25,7 +25,7 @@ from reportgen.importing.recognize import Table, cell_text, is_amount
 from reportgen.readers.grid import Grid, ImportRefused
 from reportgen.readers.lines import Line
 from reportgen.readers.statements import other_table_words, owner_name_forms, place_words, read_statements
-from reportgen.reading.amounts import printed_amount
+from reportgen.reading.amounts import printed_amount, yuan_factors
 
 _FINAL_COVER = re.compile(r"(\d{4})年度?部门决算")
 # A cover's title, spaces dropped: “首都绿化委员会办公室2026年度部门预算信息公开”, “2026年烟台市水利局部门
@@ -37,7 +37,7 @@ _LEVEL = re.compile(r"^(?:省级|市级|区级|县级|乡级)")
 _OWN_WORDS = re.compile(r"[（(]本级[)）]|部门$")
 _COVER_END = ("目录", "目 录")
 _COVER_LINES = 6  # a cover's title stands in the first lines of its first page
-_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
+_FACTOR = yuan_factors("元", "万元")
 SHARED_AT_LEAST = 3  # a narrative's amounts printed in its tables: at least these, and a third of those it states
 
 

@@ -27,12 +27,13 @@ from reportgen.importing.imported import Imported
 from reportgen.importing.tree import Placed, Tree, scaled
 from reportgen.readers.lines import Line
 from reportgen.readers.statements import Statement, other_part_money_words, read_statements
+from reportgen.reading.amounts import yuan_factors
 
 _TITLE = re.compile(r"^([\u4e00-\u9fff（）()]{2,60}?)(?:部门)?(\d{4})年度?(?:部门|单位)?预算")
 _YEAR = re.compile(r"(\d{4})年度?")
 _OUTLINE = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])")
 _QUOTES = str.maketrans("", "", "“”\"‘’'「」")
-_FACTOR = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+_FACTOR = yuan_factors("元", "万元", "亿元")
 _SENTENCE = 40  # characters of the sentence kept beside a figure's place
 _HEADING = 30  # characters at most of a heading line
 _NOT_HEADING = re.compile(r"[。；;，,]")

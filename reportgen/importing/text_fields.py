@@ -16,14 +16,14 @@ from reportgen.importing.sure import unit_lines
 from reportgen.importing.text_parts import COMPARISON, OtherMatter, Project, Purpose, TextParts
 from reportgen.importing.text_parts import Placed as TextPlaced
 from reportgen.importing.tree import Placed, Tree, scaled
-from reportgen.reading.amounts import printed_amount
+from reportgen.reading.amounts import YUAN_PER_UNIT, printed_amount, yuan_factors
 from reportgen.source.schema import PLACEHOLDER
 from reportgen.tablekinds import by_id
 from reportgen.writers.html import environment
 
 _AMOUNT = re.compile(r"^(-?[\d,，]+(?:\.\d+)?)(万元|万|元)$")
 _COUNT = re.compile(r"^(\d+)(?:辆|台（套）|台|套|个|项)?$")
-_UNITS = {"万元": Decimal(10000), "万": Decimal(10000), "元": Decimal(1)}
+_UNITS = {**yuan_factors("万元"), "万": YUAN_PER_UNIT["万元"], **yuan_factors("元")}
 
 
 def add_text_fields(imported: Imported, parts: TextParts, unplaced: list[str], with_prior: bool) -> None:

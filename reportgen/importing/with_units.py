@@ -17,9 +17,10 @@ from reportgen.importing.emit import ImportedSource
 from reportgen.importing.imported import Imported
 from reportgen.importing.tree import Node, Placed, Tree
 from reportgen.readers.grid import ImportRefused
+from reportgen.reading.amounts import yuan_factors
 
 _WORDS_ONLY = ("人员经费说明", "公用经费说明")  # what a 部门 of units may still write under 支出.基本支出
-_TO_YUAN = {"元": Decimal(1), "万元": Decimal(10000)}
+_TO_YUAN = yuan_factors("元", "万元")
 _HALF_STEP = {"元": Decimal("0.005"), "万元": Decimal(50)}  # half of 0.01 of the unit, in 元
 
 

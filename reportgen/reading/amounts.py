@@ -18,6 +18,9 @@ from decimal import Decimal, InvalidOperation
 
 # |value| below 10**15: a trillion 万元, a thousand trillion 元 — past every budget on earth.
 LIMIT = Decimal(10) ** 15
+# 元 in one of each unit a document states amounts in: the one table every reader, importer and reviewer converts
+# by, each taking the units it reads (``yuan_factors``: one that reads no 亿元 names only 元 and 万元)
+YUAN_PER_UNIT = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 MAX_FRACTION = 30  # digits after the point: past a float's noise (1234.5600000000002), short of 1e-400
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
 _PLAIN = re.compile(r"^[-−]?\d+(?:\.\d+)?$")
@@ -26,6 +29,12 @@ _LOOKS_NUMERIC = re.compile(r"^[-−+]?[\d,，.]*\d[\d,，.]*(?:[eE][-+]?\d+)?$"
 # why a text of digits and separators is no amount where its separators stand elsewhere than every third
 # digit (“125360,898”: only the last one printed): said once of all such cells of a document, not of each
 MISPLACED_SEPARATORS = "千位分隔符只能从小数点往左每三位数字分一次"
+
+
+def yuan_factors(*units: str) -> dict[str, Decimal]:
+    """Each of ``units`` (named in YUAN_PER_UNIT) with its 元, in the order given (a pattern made of the names
+    tries them in that order: 亿元 and 万元 before 元)."""
+    return {unit: YUAN_PER_UNIT[unit] for unit in units}
 
 
 def printed_amount(text: str) -> Decimal | None:

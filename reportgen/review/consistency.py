@@ -19,13 +19,14 @@ from reportgen.readers.statements import (
     to_decimal,
     year_before,
 )
+from reportgen.reading.amounts import yuan_factors
 from reportgen.review.glossary import BUDGET_WORD as _BUDGET_WORD
 from reportgen.review.glossary import normalize
 
 # A printed figure that is the exact one cut, not rounded half up, at its printed digits (95.457% as
 # 95.45%): in a published document a 取舍 convention told with both values, never counted as a slip.
 CUT_RULE = "R-取舍"
-_UNITS = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+_UNITS = yuan_factors("元", "万元", "亿元")
 _NAMED_AGAIN = 2  # characters at least of a name a change says its amount again by (“收入支出总计”)
 
 

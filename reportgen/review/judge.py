@@ -26,6 +26,7 @@ from reportgen.readers.statements import (
     same_year,
     year_before,
 )
+from reportgen.reading.amounts import yuan_factors
 from reportgen.review.consistency import made_whole
 from reportgen.review.glossary import Figure, Glossary, normalize, running_line
 
@@ -970,7 +971,7 @@ def _share_of_printed(st: Statement, amount: Statement, whole: Figure) -> Verdic
                    f"{_text(in_unit(whole.current, amount.unit), amount.decimals, amount.unit)}）")
 
 
-_YUAN = {"亿元": Decimal(100000000), "万元": Decimal(10000), "元": Decimal(1)}
+_YUAN = yuan_factors("亿元", "万元", "元")
 _IN_YUAN = {unit: _YUAN[unit] for unit in ("元", "万元")}  # the units a table's cells are held in here
 _TOTAL_END = re.compile(r"(?:总额|总数|总计)$")
 

@@ -14,12 +14,13 @@ from decimal import Decimal
 from reportgen.compute import quantize_half_up
 from reportgen.errors import Finding
 from reportgen.readers.statements import Statement, complete_parts
+from reportgen.reading.amounts import yuan_factors
 from reportgen.review.consistency import half_in_yuan, in_yuan, made_whole
 from reportgen.review.glossary import Figure, normalize
 from reportgen.review.judge import Verdict
 
 Find = Callable[[str], Figure | None]
-_UNIT = {"万元": Decimal(10000), "元": Decimal(1), "亿元": Decimal(100000000)}
+_UNIT = yuan_factors("万元", "元", "亿元")
 
 
 def partition_findings(verdicts: list[Verdict], find: Find, draft: str, told: frozenset[tuple[int, str]],

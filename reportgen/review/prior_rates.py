@@ -13,6 +13,7 @@ from decimal import Decimal
 from reportgen.compute import quantize_half_up
 from reportgen.errors import Finding
 from reportgen.readers.statements import STARTS_ANEW, Statement, decimals_of, to_decimal
+from reportgen.reading.amounts import yuan_factors
 
 _NUM = r"\d[\d,]*+(?:\.\d++)?+"
 _KINDS = {"预算执行数": "执行数", "执行数": "执行数", "预算数": "预算", "预算": "预算", "决算数": "决算", "决算": "决算",
@@ -22,7 +23,7 @@ _SAID = re.compile(rf"((?:19|20)\d\d)年度?(?:当年|全年)?({_KIND})(?:为|�
 _DIRECTION = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
 _COMPARED = re.compile(rf"(?:比|较)((?:19|20)\d\d)年度?(?:当年|全年)?({_KIND})(增加|减少|增长|下降|上升|降低)"
                        rf"(?:({_NUM})(万元|元))?[，,]?(?:增加|减少|增长|下降|上升|降低)?(?:({_NUM})%)?")
-_UNITS = {"元": Decimal(1), "万元": Decimal(10000)}
+_UNITS = yuan_factors("元", "万元")
 _OVER = re.compile(rf"(?<![\d.,])({_NUM})(万元|元)[，,]?(?:比|较)(?:19|20)\d\d年[^，。；\d]{{0,8}}?(?:增加|增长)({_NUM})(万元|元)")
 _LAST_YEAR = re.compile(rf"(?<![\d.,])({_NUM})(万元|元)[，,]上年[:：为]?({_NUM})(万元|元)[，,]([^。；]*)")
 _CHANGE_WORD = re.compile(r"增加|减少|增长|下降|上升|降低")

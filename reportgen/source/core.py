@@ -13,9 +13,10 @@ from typing import Any
 from reportgen import codes
 from reportgen.errors import Finding
 from reportgen.model import Compared, StatedTotal
+from reportgen.reading.amounts import yuan_factors
 from reportgen.reading.yamlsafe import LocDict, to_decimal_text
 
-UNIT_FACTOR = {"元": Decimal(1), "万元": Decimal(10000)}
+UNIT_FACTOR = yuan_factors("元", "万元")
 ZERO = Decimal(0)
 
 
