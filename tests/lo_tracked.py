@@ -5,9 +5,9 @@ not by the test interpreter:
 
     python3 tests/lo_tracked.py SOFFICE PROFILE_URL OUT_DIR MODE[+FORMAT…]:FILE.docx …
 
-MODE is ``accept``, ``reject`` or ``keep``; each FILE is saved as OUT_DIR/<stem>.<mode>.txt, and
-as OUT_DIR/<stem>.<mode>.docx and .pdf where ``+docx`` and ``+pdf`` follow the mode (a round trip
-through LibreOffice's own Word export, and its print). The
+MODE is ``accept``, ``reject`` or ``keep``; each FILE is saved as OUT_DIR/<stem>.<mode>.txt, or, where
+``+docx`` and ``+pdf`` follow the mode, as OUT_DIR/<stem>.<mode>.docx and .pdf (a round trip through
+LibreOffice's own Word export, and its print; ``+txt`` adds the text). The
 ``--convert-to txt`` command line cannot do this: it writes the document with every change as
 recorded, old and new text side by side.
 """
@@ -63,7 +63,7 @@ def main(soffice: str, profile: str, out_dir: str, jobs: list[str]) -> int:
                 frame = document.getCurrentController().getFrame()
                 dispatcher.executeDispatch(frame, COMMANDS[mode], "", 0, ())
             stem = os.path.splitext(os.path.basename(path))[0]
-            for suffix in ("txt", *formats):
+            for suffix in formats or ["txt"]:
                 target = os.path.abspath(os.path.join(out_dir, f"{stem}.{mode}.{suffix}"))
                 name, options = FILTERS[suffix]
                 document.storeToURL(uno.systemPathToFileUrl(target),
