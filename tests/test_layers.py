@@ -78,9 +78,15 @@ def layer_of(module: str) -> int:
     raise AssertionError(f"{module} is in no layer: place it in LAYERS")
 
 
+@functools.cache
+def parsed(source: str) -> ast.Module:
+    """A module's syntax tree, made once for the tests that walk it (read, never changed)."""
+    return ast.parse(source)
+
+
 def imports_of(module: str) -> set[str]:
     """Every reportgen module ``module`` imports, at module level and inside functions alike."""
-    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    tree = parsed(MODULES[module].read_text(encoding="utf-8"))
     package = module if MODULES[module].name == "__init__.py" else module.rpartition(".")[0]
     found: set[str] = set()
     for node in ast.walk(tree):
@@ -186,7 +192,7 @@ def undeferred(source: str) -> list[int]:
         line = lines[number - 1]
         return DEFERRED in line[line.find("#"):] if "#" in line else False
 
-    return [node.lineno for node in function_imports(ast.parse(source))
+    return [node.lineno for node in function_imports(parsed(source))
             if not (said(node.lineno) or said(node.end_lineno or node.lineno))]
 
 
@@ -223,7 +229,7 @@ def test_no_class_is_over_400_lines():
     """Every class a part of one topic (compute/, source/, tables/ are split by topic): none grows back into
     the one object every feature lands in."""
     long = {f"{module}.{node.name}": node.end_lineno - node.lineno + 1
-            for module, path in MODULES.items() for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            for module, path in MODULES.items() for node in ast.walk(parsed(path.read_text(encoding="utf-8")))
             if isinstance(node, ast.ClassDef) and node.end_lineno is not None and node.end_lineno - node.lineno >= 400}
     assert long == {}
 
