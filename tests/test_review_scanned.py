@@ -188,11 +188,9 @@ def _said(result: DocumentReview) -> tuple[object, ...]:
 
 
 def test_a_scan_turned_each_way_reviews_as_the_scan_printed_upright(reviewed: DocumentReview, tmp_path: Path) -> None:
-    upright = reviewed  # (read by OCR: require_ocr)
-    turned = _turned(tmp_path / "turned.pdf")
-    [result] = review_together([turned, TABLES], None)
+    [result] = review_together([_turned(tmp_path / "turned.pdf"), TABLES], None)
     assert result.narrative is not None and result.narrative.counts["matched"] > 0
-    assert _said(result) == _said(upright)
+    assert _said(result) == _said(reviewed)
 
 
 def test_a_page_scanned_upright_is_read_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
