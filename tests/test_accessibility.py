@@ -6,14 +6,13 @@ registry into .venv/axe (REPORTGEN_AXE names another axe.min.js)."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.clients import require_program
 from tests.support.browser import browser  # noqa: F401  (the fixture: headless Chromium)
+from tests.support.cli import reportgen
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = Path(os.environ.get("REPORTGEN_AXE", ROOT / ".venv" / "axe" / "node_modules" / "axe-core" / "axe.min.js"))
@@ -32,9 +31,6 @@ def _axe() -> str:
 def pages(tmp_path_factory) -> dict[str, Path]:
     require_program("pdftotext")
     out = tmp_path_factory.mktemp("a11y")
-
-    def reportgen(*args: str) -> None:
-        subprocess.run([sys.executable, "-m", "reportgen", *args], capture_output=True, check=False)
 
     reportgen("check", str(ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"), "--against",
               str(ROOT / "tests" / "seeds" / "shenzhen-yantian-zgh-2022.txt"), "--report", str(out / "review.html"))

@@ -22,6 +22,7 @@ from pypdf import PdfReader, PdfWriter
 from bench.mutations import content_corrupted, member, repacked
 from reportgen.readers.published import read_published
 from reportgen.readers.unreadable import Unreadable
+from tests.support.cli import reportgen
 
 ROOT = Path(__file__).resolve().parent.parent
 WANLI = ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-wanli-2025.pdf"
@@ -31,8 +32,7 @@ needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="
 
 
 def _reportgen(*args: str | Path) -> str:
-    done = subprocess.run([sys.executable, "-m", "reportgen", *map(str, args)], capture_output=True, text=True,
-                          cwd=ROOT, timeout=300)
+    done = reportgen(*args, cwd=ROOT)
     said = done.stdout + done.stderr
     assert "Traceback" not in said and "内部错误" not in said, said
     return said

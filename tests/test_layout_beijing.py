@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from reportgen.render import render_source
 from reportgen.review import review
 from tests.clients import require_program
 from tests.readback import docx_paragraphs, html_text
+from tests.support.cli import reportgen
 from tests.support.national import CORPUS, FIXTURES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,8 +63,7 @@ def rendered(request, tmp_path_factory):  # type: ignore[no-untyped-def]
     narrative, tables = request.param
     out = tmp_path_factory.mktemp("beijing")
     source = out / "source.yaml"
-    imported = subprocess.run([sys.executable, "-m", "reportgen", "import", str(narrative), str(tables), "-o", str(source)],
-                              capture_output=True, text=True, cwd=ROOT)
+    imported = reportgen("import", narrative, tables, "-o", source, cwd=ROOT)
     assert imported.returncode == 0, imported.stderr
     result = render_source(source, out / "out", layout="北京")
     assert result.outputs, [f.format() for f in result.findings]
@@ -122,8 +121,8 @@ def test_libreoffice_opens_the_docx(tmp_path):
     """LibreOffice prints the 北京 render (--format pdf prints the DOCX): its headings are on the pages."""
     require_program("soffice")
     source = tmp_path / "source.yaml"
-    subprocess.run([sys.executable, "-m", "reportgen", "import", *map(str, FIXTURE), "-o", str(source)],
-                   capture_output=True, check=True, cwd=ROOT)
+    imported = reportgen("import", *FIXTURE, "-o", source, cwd=ROOT)
+    assert imported.returncode == 0, imported.stderr
     result = render_source(source, tmp_path / "out", ("docx", "pdf"), layout="北京")
     printed = next(p for p in result.outputs if p.suffix == ".pdf")
     text = "".join(pdf_text(printed).split())
@@ -134,8 +133,7 @@ def test_libreoffice_opens_the_docx(tmp_path):
 def imported_fixture(tmp_path_factory):  # type: ignore[no-untyped-def]
     """The committed 北京市民政局 cut imported (the corpus documents' renders are the other tests')."""
     source = tmp_path_factory.mktemp("beijing-every-layout") / "source.yaml"
-    imported = subprocess.run([sys.executable, "-m", "reportgen", "import", *map(str, FIXTURE), "-o", str(source)],
-                              capture_output=True, text=True, cwd=ROOT)
+    imported = reportgen("import", *FIXTURE, "-o", source, cwd=ROOT)
     assert imported.returncode == 0, imported.stderr
     return source
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+
+from tests.support.cli import reportgen
 
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
@@ -20,8 +21,7 @@ YANTIAN_2021 = ROOT / "data" / "shenzhen-yantian-zgh-2021.yaml"
 
 def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | (env or {})
-    return subprocess.run([sys.executable, "-m", "reportgen", *args], capture_output=True, text=True, env=environment,
-                          cwd=cwd)
+    return reportgen(*args, env=environment, cwd=cwd)
 
 
 def digest(path: Path) -> str:

@@ -8,7 +8,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import docx
@@ -17,6 +16,7 @@ import pytest
 from reportgen.readers.published import read_draft
 from reportgen.render import render_source
 from reportgen.review import report_html, review
+from tests.support.cli import reportgen
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "seeds"  # the published texts (copies of ../shared/seeds), as fixtures
@@ -151,8 +151,7 @@ def test_a_share_divided_by_the_wrong_total_is_told(tmp_path):
 
 # -- the command ----------------------------------------------------------------------------
 def run_check(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "reportgen", "check", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+    return reportgen("check", *args, cwd=ROOT)
 
 
 def test_the_command_reports_lines_counts_json_and_a_page(tmp_path):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from lxml import html
 from tests.clients import require_program
 from tests.saved_again import note_added
 from tests.support.browser import browser  # noqa: F401  (the fixture: headless Chromium)
+from tests.support.cli import reportgen
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = [ROOT / "tests" / "seeds" / "pdf", ROOT / "tests" / "seeds" / "juesuan"]
@@ -26,8 +26,7 @@ _SPACE = re.compile(r"\s+")
 
 def _review(*args: str) -> subprocess.CompletedProcess[str]:
     folders = [str(folder.relative_to(ROOT)) for folder in FOLDERS]  # as a reviewer names them, from where they work
-    return subprocess.run([sys.executable, "-m", "reportgen", "review", *folders, "--layout", "上海", *args],
-                          capture_output=True, text=True, check=False, cwd=ROOT)
+    return reportgen("review", *folders, "--layout", "上海", *args, cwd=ROOT)
 
 
 @pytest.fixture(scope="module")
@@ -351,8 +350,7 @@ def test_boxes_sit_on_their_words_on_a_turned_page(tmp_path, rotation):
     turned = tmp_path / "turned.pdf"
     with turned.open("wb") as out:
         writer.write(out)
-    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(turned), "--layout", "上海", "-o",
-                           str(tmp_path / "out")], capture_output=True, text=True, check=False, cwd=ROOT)
+    done = reportgen("review", str(turned), "--layout", "上海", "-o", str(tmp_path / "out"), cwd=ROOT)
     (copy,) = (tmp_path / "out").glob("*-annotated.pdf")
     found = _annotations(copy)
     assert len(found) >= 8, done.stderr
@@ -374,13 +372,11 @@ def test_a_file_review_did_not_write_is_never_replaced_by_an_annotated_copy(tmp_
     out.mkdir()
     own = out / "001-shanghai-putuo-wanli-2025-annotated.pdf"
     own.write_bytes(document.read_bytes())  # the user's own PDF under that name
-    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(document), "--layout", "上海", "-o", str(out)],
-                          capture_output=True, text=True, check=False, cwd=ROOT)
+    done = reportgen("review", str(document), "--layout", "上海", "-o", str(out), cwd=ROOT)
     assert done.returncode == 2 and "不会覆盖" in done.stderr and own.read_bytes() == document.read_bytes(), done.stderr
     own.unlink()
     for _ in range(2):  # its own copy, written again in the next run
-        done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(document), "--layout", "上海", "-o", str(out)],
-                              capture_output=True, text=True, check=False, cwd=ROOT)
+        done = reportgen("review", str(document), "--layout", "上海", "-o", str(out), cwd=ROOT)
         assert done.returncode == 0 and own.read_bytes().startswith(b"%PDF-"), done.stderr
 
 
@@ -401,8 +397,7 @@ def test_a_handed_back_file_saved_since_is_never_written_over(tmp_path, name, sa
     out = tmp_path / "out"
 
     def review() -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "reportgen", "review", str(document), "--layout", "上海", "-o", str(out)],
-                              capture_output=True, text=True, check=False, cwd=ROOT)
+        return reportgen("review", str(document), "--layout", "上海", "-o", str(out), cwd=ROOT)
 
     assert review().returncode in (0, 1)
     (marked,) = out.glob(f"*-{name}")
@@ -423,8 +418,7 @@ def test_a_pdf_that_cannot_be_read_is_told_apart_and_nothing_sent_back(tmp_path)
     locked = tmp_path / "locked.pdf"
     with locked.open("wb") as out:
         writer.write(out)
-    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(locked), "--layout", "上海", "-o",
-                           str(tmp_path / "out")], capture_output=True, text=True, check=False, cwd=ROOT)
+    done = reportgen("review", str(locked), "--layout", "上海", "-o", str(tmp_path / "out"), cwd=ROOT)
     assert "Traceback" not in done.stderr and "内部错误" not in done.stderr
     # a PDF that opens only with its password cannot be read: not reviewed, and so said — no notice, no copy
     assert f"{locked}: 未能审核：" in done.stdout and "，1 份未能审核" in done.stdout, done.stdout
@@ -480,8 +474,7 @@ def test_a_units_notice_says_your_unit(tmp_path):
     """A 单位预算 (上海市普陀区司法局's unit budget 2026, 13 findings) is addressed as 你单位, not 你部门."""
     require_program("pdftotext")
     document = ROOT / "bench" / "corpus" / "putuo-sfj-unit-2026.pdf"
-    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(document), "-o", str(tmp_path / "pages")],
-                          capture_output=True, text=True, check=False, cwd=ROOT)
+    done = reportgen("review", str(document), "-o", str(tmp_path / "pages"), cwd=ROOT)
     assert done.returncode == 1, done.stderr
     (unit,) = (tmp_path / "pages").glob("*-putuo-sfj-unit-2026-notice.docx")
     assert "你单位公开的文本" in _notice_text(unit)[2]
@@ -498,9 +491,8 @@ def test_the_notice_leaves_what_the_reviewer_did_not_set_blank(desk):
 def test_the_notice_carries_the_issuer_date_and_deadline_given(tmp_path):
     require_program("pdftotext")
     juesuan = FOLDERS[1] / "shanghai-putuo-guihuaziyuan-juesuan-2024.pdf"  # its cover's title over three lines
-    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(juesuan), "--layout", "上海", "-o", str(tmp_path),
-                           "--issuer", "上海市普陀区财政局", "--date", "2025-07-01", "--deadline", "2025-07-15"],
-                          capture_output=True, text=True, check=False, cwd=ROOT)
+    done = reportgen("review", str(juesuan), "--layout", "上海", "-o", str(tmp_path),
+                     "--issuer", "上海市普陀区财政局", "--date", "2025-07-01", "--deadline", "2025-07-15", cwd=ROOT)
     assert done.returncode == 1, done.stderr
     text = _notice_text(next(tmp_path.glob("*-notice.docx")))
     assert "你部门公开的文本《上海市普陀区规划和自然资源局2024年度部门决算》" in text[2], text
@@ -512,8 +504,7 @@ def test_the_notice_carries_the_issuer_date_and_deadline_given(tmp_path):
                                              (["--issuer", " "], "--issuer 是空的")])
 def test_a_notice_date_or_issuer_that_is_none_is_refused_before_any_work(tmp_path, given, said):
     document = FOLDERS[0] / "shanghai-putuo-wanli-2024.pdf"
-    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(document), "-o", str(tmp_path / "out"), *given],
-                          capture_output=True, text=True, check=False, cwd=ROOT)
+    done = reportgen("review", str(document), "-o", str(tmp_path / "out"), *given, cwd=ROOT)
     assert done.returncode == 2 and said in done.stderr and "Traceback" not in done.stderr, done.stderr
     assert not (tmp_path / "out").exists()
 
@@ -521,8 +512,7 @@ def test_a_notice_date_or_issuer_that_is_none_is_refused_before_any_work(tmp_pat
 def test_a_clean_document_gets_no_notice(tmp_path):
     require_program("pdftotext")
     workbook = ROOT / "tests" / "fixtures" / "import" / "wanli-2025.xlsx"
-    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(workbook), "--layout", "上海", "-o", str(tmp_path)],
-                          capture_output=True, text=True, check=False, cwd=ROOT)
+    done = reportgen("review", str(workbook), "--layout", "上海", "-o", str(tmp_path), cwd=ROOT)
     assert done.returncode == 0, done.stdout + done.stderr
     assert not list(tmp_path.glob("*-notice.docx")) and not list(tmp_path.glob("*-findings.xlsx"))
     assert not list(tmp_path.glob("*.pdf"))  # a workbook has no page to annotate
@@ -536,8 +526,7 @@ def test_a_notice_the_reviewer_has_saved_is_never_written_over(tmp_path):
     out = tmp_path / "out"
 
     def review() -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "reportgen", "review", str(document), "--layout", "上海", "-o", str(out)],
-                              capture_output=True, text=True, check=False, cwd=ROOT)
+        return reportgen("review", str(document), "--layout", "上海", "-o", str(out), cwd=ROOT)
 
     assert review().returncode == 1
     (notice,) = out.glob("*-notice.docx")
@@ -665,8 +654,7 @@ def sfj_unit(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
     to 79,189,400.34 — 64,840,547.00 of lost project rows in its 项目支出."""
     require_program("pdftotext")
     out = tmp_path_factory.mktemp("sfj") / "pages"
-    done = subprocess.run([sys.executable, "-m", "reportgen", "review", str(SFJ_UNIT), "-o", str(out)],
-                          capture_output=True, text=True, check=False, cwd=ROOT)
+    done = reportgen("review", str(SFJ_UNIT), "-o", str(out), cwd=ROOT)
     assert done.returncode == 1, done.stderr
     return out, done
 

@@ -16,14 +16,14 @@ import pytest
 
 from tests.clients import require_program
 from tests.saved_again import catalogue_last, catalogue_packed, note_added, signed
+from tests.support.cli import reportgen
 
 ROOT = Path(__file__).resolve().parent.parent
 PDFS = ROOT / "tests" / "seeds" / "pdf"
 
 
 def _review(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "reportgen", "review", *args], capture_output=True, text=True,
-                          check=False, cwd=ROOT)
+    return reportgen("review", *args, cwd=ROOT)
 
 
 @pytest.fixture
@@ -117,8 +117,8 @@ def test_a_document_reached_twice_is_reviewed_once_and_said_so(tmp_path):
 def test_a_draft_reportgen_rendered_is_reviewed_like_any_document(tmp_path):
     require_program("pdftotext")
     folder = tmp_path / "草稿"
-    done = subprocess.run([sys.executable, "-m", "reportgen", "render", str(ROOT / "data" / "shanghai-putuo-chengguan-2026.yaml"),
-                           "-o", str(folder), "--format", "html,docx"], capture_output=True, text=True, check=False, cwd=ROOT)
+    done = reportgen("render", ROOT / "data" / "shanghai-putuo-chengguan-2026.yaml", "-o", folder, "--format", "html,docx",
+                     cwd=ROOT)
     assert done.returncode == 0, done.stderr
     reviewed = _review(str(folder), "--layout", "上海")
     heads = [line for line in reviewed.stdout.splitlines() if line.startswith("== ")]

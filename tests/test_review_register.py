@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ import xlsxwriter
 from lxml import html
 
 from tests.clients import require_program
+from tests.support.cli import reportgen
 
 ROOT = Path(__file__).resolve().parent.parent
 PDFS = ROOT / "tests" / "seeds" / "pdf"
@@ -34,8 +34,7 @@ AS_OF = "2025-02-05"  # the day these reviews are judged on: 16 days after the r
 
 def _review(*args: str, cwd: Path = ROOT, as_of: str | None = AS_OF) -> subprocess.CompletedProcess[str]:
     day = ["--as-of", as_of] if as_of and "--as-of" not in args else []
-    return subprocess.run([sys.executable, "-m", "reportgen", "review", *args, *day], capture_output=True, text=True,
-                          check=False, cwd=cwd)
+    return reportgen("review", *args, *day, cwd=cwd)
 
 
 def _csv(path: Path, rows: list[list[str]], header: list[str] = HEADER) -> Path:

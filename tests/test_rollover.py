@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from reportgen.render import prepare, render_source
 from reportgen.rollover import dump, next_source_path, rollover, scalar
 from reportgen.source.schema import validate_source
 from tests.readback import docx_text, html_text
+from tests.support.cli import reportgen
 
 ROOT = Path(__file__).resolve().parent.parent
 YANTIAN = ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml"
@@ -31,9 +31,7 @@ GROWTH = Decimal("1.1")
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "REPORTGEN_DEBUG"}
-    return subprocess.run([sys.executable, "-m", "reportgen", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, env=env, timeout=120)
+    return reportgen(*args, cwd=ROOT, env={k: v for k, v in os.environ.items() if k != "REPORTGEN_DEBUG"})
 
 
 def plain(value: Any) -> Any:

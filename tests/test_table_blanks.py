@@ -10,8 +10,6 @@ tests/fixtures/import, made from the published PDF, which prints “0” in thos
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -19,16 +17,13 @@ import pytest
 
 from reportgen.render import render_source
 from tests.readback import find_row, html_tables
+from tests.support.cli import reportgen
 
 ROOT = Path(__file__).resolve().parent.parent
 ZHENGFUBAN = ROOT / "bench" / "corpus" / "putuo-zhengfuban-2025.pdf"
 WANLI = ROOT / "tests" / "fixtures" / "import"
 WENLVJU = ROOT / "data" / "shanghai-putuo-wenlvju-2026.yaml"
 ZERO = re.compile(r"^0(?:\.0+)?$")
-
-
-def reportgen(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "reportgen", *args], capture_output=True, text=True, cwd=ROOT)
 
 
 @pytest.fixture(scope="module")
