@@ -549,3 +549,23 @@ def test_sentences_of_two_items_alike_but_their_amount_and_a_rate_of_100_are_not
     assert len(told) == 1 and "“274.85万元”" in told[0] and "“132.59万元”" in told[0], told
     assert not any("60.13" in message or "0.31" in message for message in told)
 
+
+
+# 烟台市文化和旅游局 2026年部门预算 pp. 1, 4, 9, 13, 21, 23–24, 34: its 收支总体情况表 (p. 9, here the third page) prints five
+# 类 (9.50, 19,276.03, 2,844.00, 724.55, 1,019.31: 23,873.39) and 本年支出合计 23,873.40, then 支出总计 23,873.40
+YANTAI_SUMMARY = NATIONAL / "yantai-wenlvju-2026-p1-4-9-13-21-23-24-34.pdf"
+
+
+def test_a_summary_tables_spending_of_the_year_printed_otherwise_than_its_classes_is_told(tmp_path: Path) -> None:
+    """本年支出合计 23,873.40 printed 23,883.40 went untold: 支出总计 was held to the 类 and 结转下年, 收入总计 to 支出总计,
+    and nothing to the 本年支出合计 between them. It is the sum of the 类 printed above it (their 尾数 allowed)."""
+    line, told = _told_of_planting(YANTAI_SUMMARY, "23,883.40", "表格数", "23,873.40", 4, "23,883.40", tmp_path, nth=1)
+    assert "本 年 支 出 合 计" in line or "本年支出合计" in line.replace(" ", "")
+    assert len(told) == 1 and "本年支出合计 印作 23,883.40，而其组成部分之和为 23,873.39" in told[0], told
+
+
+def test_a_summary_tables_income_of_the_year_printed_otherwise_than_its_sources_is_told(tmp_path: Path) -> None:
+    """The same table's 本年收入合计 23,873.40 printed 23,883.40: 收入总计 was held to every item of income, and nothing
+    to the 本年收入合计 above it. It is the sum of the sources printed above it, 财政拨款收入 counted by its fund."""
+    _, told = _told_of_planting(YANTAI_SUMMARY, "23,883.40", "表格数", "23,873.40", 4, "23,883.40", tmp_path, nth=0)
+    assert len(told) == 1 and "本年收入合计 印作 23,883.40，而其组成部分之和为 23,873.40" in told[0], told

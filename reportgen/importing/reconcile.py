@@ -541,6 +541,23 @@ def _income_side(imported: Imported, kind: str, left: list[Row]) -> Iterable[Dif
              if k and k != "收入总计" and not (k in groups and groups[k])]
     if "收入总计" in income and items and not _unknown_income(imported, left):
         yield from _sum(kind, "收入总计", _first_amount(income["收入总计"]), items)
+    yield from _year_income(imported, kind, left)
+
+
+def _year_income(imported: Imported, kind: str, left: list[Row]) -> Iterable[Difference]:
+    """The income side's 本年收入合计 against the sources printed above it, where each row there that prints a
+    figure is a source of this year's income (a group, 财政拨款收入, counted by its funds where they are printed):
+    收入总计 is held to every item and 支出总计, but a 本年收入合计 printed otherwise between them went untold."""
+    at = next((n for n, r in enumerate(left) if r.label == YEAR_TOTAL and r.amounts), None)
+    if at is None:
+        return
+    above = [r for r in left[:at] if any(not a.blank for a in r.amounts.values())]
+    keys = [imported.catalog.income_key(r.label) for r in above]
+    if not above or not all(keys) or {"收入总计", "上年结转"} & set(keys):
+        return
+    items = [_first_amount(r) for r, k in zip(above, keys, strict=True)
+             if not (k in _GROUPS and set(_GROUPS[k]) & set(keys))]
+    yield from _sum(kind, YEAR_TOTAL, _first_amount(left[at]), items)
 
 
 def _unknown_income(imported: Imported, left: list[Row]) -> bool:
@@ -558,6 +575,7 @@ def _spending_side(imported: Imported, kind: str, right: list[Row]) -> Iterable[
         if code and row.amounts:
             classes.append(row)
             yield from _class_against_functions(imported, kind, row, code)
+    yield from _year_spending(imported, kind, right)
     totals = [r for r in right if imported.catalog.spending_rows.get(r.label) == "支出总计" and r.amounts]
     onward = [r for r in right if imported.catalog.spending_rows.get(r.label) == "结转下年" and r.amounts]
     if not totals or not classes:
@@ -567,6 +585,24 @@ def _spending_side(imported: Imported, kind: str, right: list[Row]) -> Iterable[
     parts = [r.amounts.get(meaning) for r in classes + onward]
     if all(part is not None for part in parts):
         yield from _sum(kind, "支出总计", totals[0].amounts[meaning], [p for p in parts if p is not None])
+
+
+def _year_spending(imported: Imported, kind: str, right: list[Row]) -> Iterable[Difference]:
+    """The spending side's 本年支出合计 against the rows above it, where each of them that prints a figure is a
+    类 (a side that lists a row of spending of no 类 there — 单位预留机动经费, a 基本支出 line — is not summed):
+    烟台市文化和旅游局 2026's 收支总体情况表 prints its five 类 and 本年支出合计 23,873.40, and 支出总计 below it held
+    to the 类 and 结转下年 alone would not tell a 本年支出合计 printed otherwise."""
+    at = next((n for n, r in enumerate(right)
+               if imported.catalog.spending_rows.get(r.label) == "本年支出合计" and r.amounts), None)
+    if at is None:
+        return
+    above = [r for r in right[:at] if any(not a.blank for a in r.amounts.values())]
+    if not above or not all(imported.class_codes.get(r.label) for r in above):
+        return
+    meaning = next(iter(right[at].amounts))
+    parts = [r.amounts.get(meaning) for r in above]
+    if all(part is not None for part in parts):
+        yield from _sum(kind, "本年支出合计", right[at].amounts[meaning], [p for p in parts if p is not None])
 
 
 def _first_amount(row: Row) -> Amount:
