@@ -334,3 +334,44 @@ def test_a_class_said_with_its_spending_is_that_class(tmp_path):
     # told at its own item (“（三）……”); in the list that adds up to the unit's whole, a part of that whole (listed.py)
     assert [(v.status, v.expected) for v in wrong.verdicts if v.statement.label == "对个人和家庭的补助支出"
             and v.statement.sentence.startswith("（三）")] == [("disagree", "4,597.46万元")]
+
+
+PRIOR_IN_BRACKETS = FIXTURES / "js-zhengxie-2017-p6.pdf"  # 江苏省政协办公厅 2017, p. 6
+
+# its 收支预算总表's 支出总计 9,146.79 (on one 项 here, its 其他资金 80 beside: the page speaks of the whole spending); no
+# prior year (江苏 prints none in its tables: only the sentence says last year's)
+ZHENGXIE_TOTAL = """部门: 江苏省政协办公厅
+年度: 2017
+金额单位: 万元
+部门概况:
+  职责: [政协]
+收入:
+  一般公共预算拨款: 9066.79
+  其他收入: 80
+支出:
+  功能分类:
+    - {科目: 2010201, 基本支出: 9066.79}
+    - {科目: 2010201, 资金: 单位资金, 基本支出: 80}
+不公开: [人员编制, 机关运行经费, 政府采购, 国有资产, 绩效管理, 三公经费]
+"""
+
+
+def test_a_change_after_last_years_figure_in_brackets_is_judged_by_that_figure():
+    """“2017 年度部门支出预算安排与 2016 年度相比（2016 年度部门支出预算安排为 8,648.07 万元），增加 498.72 万元”: the
+    bracket is the comparison's prior, the 增加 the change of what the sentence names (it was read as an amount of
+    last year's and an amount named “增加”, neither judged)."""
+    said = _read("2017年度部门支出预算安排与2016年度相比（2016年度部门支出预算安排为8,648.07万元），增加498.72万元，增长5.77%。")
+    assert [(st.kind, st.label, st.prior, st.text) for st in said if st.kind != "rate"] == [
+        ("change", "2017年度部门支出预算安排", "8,648.07万元", "与2016年度相比（2016年度部门支出预算安排为8,648.07万元），增加498.72万元")]
+
+
+def test_a_change_whose_prior_only_the_sentence_gives_is_this_years_table_figure_less_it(tmp_path):
+    """The source has no prior year: the change is this year's 支出总计 (the table's) less the prior the sentence
+    states — 9,146.79 − 8,648.07 = 498.72 — right when it is, told (naming the sentence's prior) when it is not."""
+    result = reviewed_against(tmp_path, ZHENGXIE_TOTAL, PRIOR_IN_BRACKETS)
+    changes = [(v.status, v.figure and v.figure.name) for v in result.verdicts if v.statement.prior == "8,648.07万元"]
+    assert changes == [("agree", "支出总计")]
+    wrong = reviewed_against(tmp_path, ZHENGXIE_TOTAL.replace("9066.79", "9076.79"),
+                             PRIOR_IN_BRACKETS)
+    told = [(v.status, v.expected, v.cause) for v in wrong.verdicts if v.statement.prior == "8,648.07万元"]
+    assert told == [("disagree", "增加508.72万元", "按句中写明的上年数8,648.07万元计")]

@@ -173,10 +173,12 @@ _COMPARE = (rf"(?:{_any('同比')}|(?:{_any('比较')}){_PRIOR}(?:{_any('相比'
 # “较2024年的2190万元减少221万元”“比2025年年初预算数69043.50万元增加2050.67万元”: the prior may be written
 # inline (a comma after it: “比上年预算2,920.59万元，减少878.04万元”, 烟台; or in a note the template left in: “比上年预算
 # （注：上年3,468.18万元，公开时请删除注释）减少1271.66万元”, 烟台), between the year and the change; and the year may be followed by what is compared before its base
-# (“比2025年财政拨款“三公”经费年初预算增加33.50万元”: a few words, then the base they end in)
+# (“比2025年财政拨款“三公”经费年初预算增加33.50万元”: a few words, then the base they end in); or, bracketed after the
+# comparison, what the year compared with had (“与2016年度相比（2016年度部门支出预算安排为8,648.07万元），增加498.72万元”, 江苏 2017)
 _CHANGE_TEXT = (rf"{_COMPARE}(?:[^，。；、\d增减]{{0,16}}?(?={_any('基数')}))?(?P<base>{_any('基数')})?"
-                rf"(?:(?:的|[（(]注[：:](?:{_any('上年')})?)?(?P<prior>{_NUM})(?:(?P<priorunit>亿元|万元|元)"
-                rf"(?:[，,]?[^（）()\d，,。；]{{0,12}}[，,]?[^（）()\d。；]{{0,12}}?[）)]|[，,])?|(?={_any('增加', '减少')})))?"
+                rf"(?:(?:的|[（(]注[：:](?:{_any('上年')})?|[（(](?:(?:19|20)\d\d年度?)?[^（）()\d，,。；]{{0,20}}?(?:为|是))?"
+                rf"(?P<prior>{_NUM})(?:(?P<priorunit>亿元|万元|元)"
+                rf"(?:[，,]?[^（）()\d，,。；]{{0,12}}[，,]?[^（）()\d。；]{{0,12}}?[）)][，,]?|[，,])?|(?={_any('增加', '减少')})))?"
                 rf"(?P<later>{_any('基数')})?(?:{_any('相比')})?"
                 rf"(?P<dir>{_any('增加', '减少', '变化')}|(?<=[元\d])(?:{_any('比后多', '比后少')}))了?(?P<num>{_NUM})? *+"
                 rf"(?P<unit>亿元|万元|元|%)?")

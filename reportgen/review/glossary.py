@@ -530,7 +530,7 @@ class Glossary(Naming[Figure]):
         total(f, "收入总计", f.income_grand_total, "收支总计", "收入预算", "收入总计", "收入预算总计", "收入", "预算收入",
               "收入总预算", "收入预算总额", *both)
         total(f, "支出总计", grand, "收支总计", "支出预算", "支出总计", "支出预算总计", "预算", "支出", "预算支出安排",
-              "支出总预算", "支出预算总额", *both)
+              "支出预算安排", "支出总预算", "支出预算总额", *both)  # (江苏 2017 “2017年度部门支出预算安排与2016年度相比……”)
         # (江苏 “江苏省高级人民法院本年收入预算合计33172.15万元”). A 决算's 收入, 支出 alone name either total — the year's,
         # where the year's parts are listed after it (天水市幼儿园 2017 决算 “本单位收入为1687.45万元，其中：财政拨款收入……
         # 事业收入……”) — and judge by neither where the two differ; a budget's are its 收入总计, 支出总计 (深圳 2026 “部门预算

@@ -838,6 +838,8 @@ def _change(st: Statement, figure: Figure | None) -> Verdict:
     if figure is None:
         return Verdict(st, "unknown")
     prior = _prior(st, figure)
+    stated = _stated_prior(st) if prior is None else None
+    prior = prior if stated is None else stated
     if prior is None:
         return Verdict(st, "unknown", figure, cause=_no_prior(st))
     difference = figure.current - prior
@@ -848,10 +850,30 @@ def _change(st: Statement, figure: Figure | None) -> Verdict:
     exact = in_unit(abs(difference), st.unit)
     expected = f"{'增加' if difference > 0 else '减少'}{_text(exact, st.decimals, st.unit)}"
     if shown(exact, st.decimals) != st.value and not _within_slack(abs(difference), st.value, st.unit, figure):
-        return Verdict(st, "disagree", figure, expected, _change_cause(st, figure, prior, exact))
+        cause = _change_cause(st, figure, prior, exact)
+        said = f"按句中写明的上年数{st.prior}计" if stated is not None else ""
+        return Verdict(st, "disagree", figure, expected, "；".join(c for c in (said, cause) if c))
     if shown(exact, st.decimals) and st.direction and (st.direction == "up") != (difference > 0):
         return Verdict(st, "disagree", figure, expected, "增减方向写反")
     return Verdict(st, "agree", figure)
+
+
+_STATED = re.compile(r"(?<![\d,，])(?P<num>\d[\d,，]*+(?:[.．]\d++)?+)(?P<unit>亿元|万元|元)")
+_STATED_FACTORS = yuan_factors("元", "万元", "亿元")
+
+
+def _stated_prior(st: Statement) -> Decimal | None:
+    """The prior a change states itself, where the source has none (“与2016年度相比（2016年度部门支出预算安排为8,648.07
+    万元），增加498.72万元”, 江苏 2017: this year's figure the table's, last year's the sentence's), in 元 — a change whose
+    own words name what changed; one of the amount before it (“公务接待费4.00万元，比去年4.99万元少0.99万元”) is that
+    sentence's three figures, held together (consistency.inline_priors) and borne out there. None for a 决算 against its
+    own year's budget, or where the sentence states none."""
+    stated = st.prior and st.own_label and not same_year(st.base)
+    found = _STATED.fullmatch(st.prior) if stated else None
+    if found is None:
+        return None
+    return Decimal(found.group("num").replace(",", "").replace("，", "").replace("．", ".")) \
+        * _STATED_FACTORS[found.group("unit")]
 
 
 def _rate_as_change(st: Statement, figure: Figure, difference: Decimal, prior: Decimal) -> Verdict:
