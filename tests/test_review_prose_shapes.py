@@ -359,10 +359,11 @@ ZHENGXIE_TOTAL = """部门: 江苏省政协办公厅
 def test_a_change_after_last_years_figure_in_brackets_is_judged_by_that_figure():
     """“2017 年度部门支出预算安排与 2016 年度相比（2016 年度部门支出预算安排为 8,648.07 万元），增加 498.72 万元”: the
     bracket is the comparison's prior, the 增加 the change of what the sentence names (it was read as an amount of
-    last year's and an amount named “增加”, neither judged)."""
+    last year's and an amount named “增加”, neither judged), and the rate after it of the same against the same prior."""
     said = _read("2017年度部门支出预算安排与2016年度相比（2016年度部门支出预算安排为8,648.07万元），增加498.72万元，增长5.77%。")
-    assert [(st.kind, st.label, st.prior, st.text) for st in said if st.kind != "rate"] == [
-        ("change", "2017年度部门支出预算安排", "8,648.07万元", "与2016年度相比（2016年度部门支出预算安排为8,648.07万元），增加498.72万元")]
+    assert [(st.kind, st.label, st.prior, st.text) for st in said] == [
+        ("change", "2017年度部门支出预算安排", "8,648.07万元", "与2016年度相比（2016年度部门支出预算安排为8,648.07万元），增加498.72万元"),
+        ("rate", "2017年度部门支出预算安排", "8,648.07万元", "增长5.77%")]
 
 
 def test_a_change_whose_prior_only_the_sentence_gives_is_this_years_table_figure_less_it(tmp_path):
@@ -370,8 +371,8 @@ def test_a_change_whose_prior_only_the_sentence_gives_is_this_years_table_figure
     states — 9,146.79 − 8,648.07 = 498.72 — right when it is, told (naming the sentence's prior) when it is not."""
     result = reviewed_against(tmp_path, ZHENGXIE_TOTAL, PRIOR_IN_BRACKETS)
     changes = [(v.status, v.figure and v.figure.name) for v in result.verdicts if v.statement.prior == "8,648.07万元"]
-    assert changes == [("agree", "支出总计")]
+    assert changes == [("agree", "支出总计"), ("agree", "支出总计")]  # the change, and its rate: 498.72 / 8,648.07
     wrong = reviewed_against(tmp_path, ZHENGXIE_TOTAL.replace("9066.79", "9076.79"),
                              PRIOR_IN_BRACKETS)
     told = [(v.status, v.expected, v.cause) for v in wrong.verdicts if v.statement.prior == "8,648.07万元"]
-    assert told == [("disagree", "增加508.72万元", "按句中写明的上年数8,648.07万元计")]
+    assert told == [("disagree", "增加508.72万元", "按句中写明的上年数8,648.07万元计"), ("disagree", "增长5.88%", "按句中写明的上年数8,648.07万元计")]

@@ -1304,6 +1304,9 @@ class _Said:
     # 其中：基本支出4603.07万元，项目支出0万元。”): the whole its parts are of
     previous: Statement | None = None
     wholes_before: list[Statement] = field(default_factory=list)  # the amounts of the sentence before, where it opens so
+    # a change that names what changed and states last year's figure, no amount before it (“……与2016年度相比（2016年度部门
+    # 支出预算安排为8,648.07万元），增加498.72万元，增长5.77%”, 江苏 2017): the rate after it is of that, against that prior
+    said_change: Statement | None = None
 
     def amount(self, line: int, token: str, begin: int, printed: str = "", respective: int = 0) -> str:
         """An amount, or a change that names its figure itself; the kind it was read as (``printed``: the
@@ -1368,6 +1371,8 @@ class _Said:
         if subject and _HAN.search(subject) and not _REASON.fullmatch(subject):
             statement = _said_figure(line, kind, token, groups, groups.get("unit") or "", label=subject,
                                      sentence=self.sentence, own_label=True)
+            if kind == "change" and statement.prior and self.last_amount is None:
+                self.said_change = statement
         elif before is not None:  # “公务用车购置及运行维护费24.8万元（……）比上年减少25.05万元”: of the amount before the aside
             statement = _said_figure(line, kind, token, groups, groups.get("unit") or "", label=before.label,
                                      sentence=self.sentence, own_label=True)
@@ -1397,6 +1402,10 @@ class _Said:
         change before it, a share is of the total the sentence names first (or of the base it names)."""
         if kind == "share" and self.last_amount is not None and self.last_amount is self.first_amount:
             self.first_is_part = True
+        said = self.said_change if kind == "rate" and self.last_amount is None else None
+        if said is not None:  # (see said_change)
+            return _said_figure(line, kind, token, groups, groups.get("unit") or "%", base=self.last_base, label=said.label,
+                                sentence=self.sentence, prior=said.prior, own_label=True)
         return _said_figure(
             line, kind, token, groups, groups.get("unit") or ("%" if kind in ("rate", "share", "done") else ""),
             base=self.last_base if kind == "rate" else None,
@@ -1418,16 +1427,17 @@ def _after_comparison(words: str) -> str:
 
 
 def _said_figure(line: int, kind: str, token: str, groups: dict[str, str | None], unit: str,
-                 base: str | None = None, **more: Any) -> Statement:
+                 base: str | None = None, prior: str = "", **more: Any) -> Statement:
     """A change, flat, rate or share as its pattern read it: its number, direction and base (the one
-    its words say unless ``base`` is given) and whether it left its amount empty."""
+    its words say unless ``base`` is given), whether it left its amount empty, and the prior it states inline
+    (``prior``: the one the change before it stated, for a rate)."""
     num = groups.get("num")
     return Statement(line, kind, token, to_decimal(num) if num else None, decimals_of(num) if num else 0, unit,
                      direction=_DIRECTIONS.get(groups.get("dir") or "", ""),
                      base=(_same_year(token) if groups.get("same") is not None
                            else _base(groups.get("base") or groups.get("later") or "")) if base is None else base,
                      empty_amount=bool(groups.get("empty")), roughly=bool(groups.get("roughly")),
-                     prior=_inline_prior(groups, unit), **more)
+                     prior=prior or _inline_prior(groups, unit), **more)
 
 
 def _inline_prior(groups: dict[str, str | None], unit: str) -> str:

@@ -923,6 +923,8 @@ def _rate(st: Statement, figure: Figure | None) -> Verdict:
     if figure is None or st.value is None:
         return Verdict(st, "unknown")
     prior = _prior(st, figure)
+    stated = _stated_prior(st) if prior is None else None
+    prior = prior if stated is None else stated
     if prior is None:
         return Verdict(st, "unknown", figure, cause=_no_prior(st))
     difference = figure.current - prior
@@ -944,6 +946,8 @@ def _rate(st: Statement, figure: Figure | None) -> Verdict:
         verdict.cause = TRUNCATED
     elif by_this_year:
         verdict.cause = "除以了本年数而不是上年数"
+    if stated is not None:
+        verdict.cause = "；".join(c for c in (f"按句中写明的上年数{st.prior}计", verdict.cause) if c)
     return verdict
 
 
