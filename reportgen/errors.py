@@ -36,7 +36,7 @@ class Finding(FrozenRecord):
     path: str = ""
 
     def location(self) -> str:
-        where = self.file or "<源文件>"
+        where = one_line(self.file) or "<源文件>"
         if self.line:
             where += f":{self.line}"
             if self.column:
@@ -85,7 +85,8 @@ class ReportgenError(Exception):
         stands first, when it is known)."""
         message = self.message or "源文件有错误，未能完成"
         if self.file:
-            message = f"{self.file}:{self.line}: {message}" if self.line else f"{self.file}: {message}"
+            name = one_line(self.file)
+            message = f"{name}:{self.line}: {message}" if self.line else f"{name}: {message}"
         return [str(line) for line in self.details], message
 
 
@@ -151,6 +152,19 @@ def visible_text(text: str) -> str:
         text = _ESCAPED_RUN.sub(_gbk, text)
     return "".join(char if char in _KEPT or unicodedata.category(char) not in _HIDDEN else f"[U+{ord(char):04X}]"
                    for char in text)
+
+
+# what breaks a line or a column where a terminal, a log or a program reading lines shows it
+_BREAKS = frozenset("\n\r\t\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def one_line(name: str) -> str:
+    """A file's name as a line of text output shows it: a line break or a tab in it (a name may hold any character
+    but / and NUL) written [U+XXXX], so that the name stays on the line that tells of it; the rest as
+    :func:`visible_text` writes it."""
+    if not any(char in _BREAKS for char in name):
+        return name
+    return "".join(f"[U+{ord(char):04X}]" if char in _BREAKS else char for char in name)
 
 
 def _gbk(run: re.Match[str]) -> str:

@@ -6,6 +6,7 @@ document is a real published one (tests/seeds/pdf), made hostile here the way it
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -71,6 +72,25 @@ def test_a_file_named_in_gbk_bytes_is_reviewed_and_imported_under_its_chinese_na
     done = _reportgen("import", os.fsdecode(os.path.join(os.fsencode(folder), name)), "-o", str(source))
     assert done.returncode == 0, done.stderr.decode()
     assert "读取：" + str(folder / "万里街道2025年预算.pdf") in source.read_text(encoding="utf-8")
+
+
+@needs_pdftotext
+def test_a_file_named_with_a_line_break_is_told_on_one_line_each_time(tmp_path):
+    """A name holds any character but / and NUL: one with a line break in it (“万里\n街道.pdf”) split every line of the text
+    output that named it — its second half began a line of its own, read as nothing the review said. Each line that names
+    it now shows the break as [U+000A]; the JSON keeps the name as it is (a program reads it exactly)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(WANLI, folder / "万里\n街道.pdf")
+    done = _reportgen("review", str(folder), "--layout", "上海")
+    out = done.stdout.decode("utf-8")
+    assert done.returncode in (0, 1), done.stderr.decode()
+    lines = out.splitlines()
+    assert not [line for line in lines if line.startswith("街道")], out
+    named = [line for line in lines if "万里" in line]
+    assert len(named) >= 3 and all("万里[U+000A]街道.pdf" in line for line in named), out
+    listed = json.loads(_reportgen("review", str(folder), "--layout", "上海", "--format", "json").stdout)
+    assert [entry["document"] for entry in listed] == [str(folder / "万里\n街道.pdf")]
 
 
 @needs_pdftotext

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from reportgen.commands.arguments import refuse_outputs
 from reportgen.commands.base import Failure, UsageError
+from reportgen.errors import one_line
 from reportgen.oserrors import reason
 from reportgen.reading.outputs import Output
 
@@ -267,23 +268,24 @@ def _page_outputs(folder: Path, documents: list[Path]) -> list[Output]:
 
 
 def _print(result: DocumentReview) -> None:
-    others = "、".join(str(path) for path in result.files[1:])
+    others = "、".join(one_line(str(path)) for path in result.files[1:])
     several = f"（一个文件中有 {len(result.parts)} 份公开文本，各作为一份审核）" if result.parts else ""
-    print(f"== {result.document}" + (f"（与 {others} 是同一份公开文本，作为一份审核）" if others else "") + several)
+    print(f"== {one_line(str(result.document))}" + (f"（与 {others} 是同一份公开文本，作为一份审核）" if others else "") + several)
     for part in result.parts:  # each disclosure of the file, by its pages and its cover
         assert part.span is not None
-        print(f"-- {result.document} {part.span.named}（{part.outcome}）")
+        print(f"-- {one_line(str(result.document))} {part.span.named}（{part.outcome}）")
         _print_one(part)
     if not result.parts:
         _print_one(result)
 
 
 def _print_one(result: DocumentReview) -> None:
+    document = one_line(str(result.document))  # each line names it: a line break in the name stays in its line
     if result.refused:
         said = "未能审核：" if result.unreviewed else "错误 [审核] "
-        print(f"{result.document}: {said}{result.refused}")
+        print(f"{document}: {said}{result.refused}")
         for line in result.final:  # a 部门决算: its tables reconciled all the same
-            print(f"{result.document}: 错误 [表内不一致] {line}")
+            print(f"{document}: 错误 [表内不一致] {line}")
         for finding in result.final_text:  # and its sentences' figures against each other
             print(finding.format())
         if result.narrative is not None:  # a text no table of which was read: its sentences judged against each other
@@ -293,27 +295,27 @@ def _print_one(result: DocumentReview) -> None:
         return
     assert result.imported is not None
     if result.final_tables:
-        print(f"{result.document}：这是一份部门决算，读出 {result.final_tables} 张决算表，按决算的勾稽关系核对")
-    tables = result.files[1] if len(result.files) > 1 else result.document  # a disclosure's tables: its 报表 file
+        print(f"{document}：这是一份部门决算，读出 {result.final_tables} 张决算表，按决算的勾稽关系核对")
+    tables = one_line(str(result.files[1])) if len(result.files) > 1 else document  # a disclosure's tables: its 报表 file
     follows = result.following  # what follows from another slip: marked, and not counted
     for line in result.imported.differences:
         after = f"（由“{follows[line]}”一处引起，不另计为问题）" if line in follows else ""
         print(f"{tables}: 错误 [表内不一致] {line}{after}")
     for note in result.imported.notes:  # what was read past, and the tables' own 尾数误差: told, not counted
-        print(f"{result.document}: 提示 [读取] {note}")
+        print(f"{document}: 提示 [读取] {note}")
     for table, cells in _unread_by_table(result).items():  # figures printed that no field took: not judged
         shown = "、".join(f"{u.where}“{u.text}”" for u in cells[:5]) + ("……" if len(cells) > 5 else "")
         print(f"{tables}: 提示 [未读取] {table}：{len(cells)} 个印出的数没有读取，未核对（{shown}）")
     if pages := result.scanned_tables_unread:  # a table scanned that OCR gave no table of: not judged, said
         on_scans = result.checklist.get("tables_on_scans")
         maybe = f"；没有读到的表（可能印在这里）：{'、'.join(map(str, on_scans))}" if isinstance(on_scans, list) and on_scans else ""
-        print(f"{result.document}: 提示 [未读取] 第{'、'.join(map(str, pages))}页是扫描的表，文字识别没有读出它是哪张表，"
+        print(f"{document}: 提示 [未读取] 第{'、'.join(map(str, pages))}页是扫描的表，文字识别没有读出它是哪张表，"
               f"其中的数没有读取，未核对{maybe}")
     for finding in result.checks:
         print(finding.format() + (f"（由“{follows[finding.message]}”一处引起，不另计为问题）"
                                   if finding.message in follows else ""))
     if result.unverified:  # not findings: codes the built-in catalogue does not hold, for a person to look at
-        print(f"{result.document}: 未收录的科目 {len(result.unverified)} 个（内置科目表没有，未核对，不算问题）："
+        print(f"{document}: 未收录的科目 {len(result.unverified)} 个（内置科目表没有，未核对，不算问题）："
               + "；".join(f.message.split("：")[0] for f in result.unverified))
     for hint in result.hints:  # what a rule asks only gradually, or a check its text says does not apply: not counted
         print(f"{hint.location()}: 提示 [{hint.rule}] {hint.message}")
@@ -321,11 +323,11 @@ def _print_one(result: DocumentReview) -> None:
         print(finding.format())
     _print_cut(result)
     counts = result.counts
-    print(f"{result.document}: 表内或表间不一致 {counts['tables']} 处，勾稽错误 {counts['errors']} 个，"
+    print(f"{document}: 表内或表间不一致 {counts['tables']} 处，勾稽错误 {counts['errors']} 个，"
           f"正文与表格不一致 {counts['prose']} 处；正文读到 {counts['read']} 个数字，一致 {counts['agree']} 个，"
           f"未能核对 {counts['unknown']} 个")
     if result.unreviewed:  # most of what it prints was not read: not passed, whatever was found
-        print(f"{result.document}: 未能审核：{result.unreviewed}")
+        print(f"{document}: 未能审核：{result.unreviewed}")
 
 
 def _unread_by_table(result: DocumentReview) -> dict[str, list[Unread]]:
