@@ -551,7 +551,7 @@ def _year_income(imported: Imported, kind: str, left: list[Row]) -> Iterable[Dif
     at = next((n for n, r in enumerate(left) if r.label == YEAR_TOTAL and r.amounts), None)
     if at is None:
         return
-    above = [r for r in left[:at] if any(not a.blank for a in r.amounts.values())]
+    above = _printing_above(left, at)
     keys = [imported.catalog.income_key(r.label) for r in above]
     if not above or not all(keys) or {"收入总计", "上年结转"} & set(keys):
         return
@@ -596,13 +596,18 @@ def _year_spending(imported: Imported, kind: str, right: list[Row]) -> Iterable[
                if imported.catalog.spending_rows.get(r.label) == "本年支出合计" and r.amounts), None)
     if at is None:
         return
-    above = [r for r in right[:at] if any(not a.blank for a in r.amounts.values())]
+    above = _printing_above(right, at)
     if not above or not all(imported.class_codes.get(r.label) for r in above):
         return
     meaning = next(iter(right[at].amounts))
     parts = [r.amounts.get(meaning) for r in above]
     if all(part is not None for part in parts):
         yield from _sum(kind, "本年支出合计", right[at].amounts[meaning], [p for p in parts if p is not None])
+
+
+def _printing_above(side: list[Row], at: int) -> list[Row]:
+    """The rows of a side above its row ``at`` that print a figure (a blank row is no part of the total below)."""
+    return [r for r in side[:at] if any(not a.blank for a in r.amounts.values())]
 
 
 def _first_amount(row: Row) -> Amount:

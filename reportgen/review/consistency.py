@@ -88,7 +88,7 @@ def inline_priors(statements: list[Statement], draft: str,
         if change.kind != "change" or not change.prior or amount.kind != "amount" or (change.line, change.text) in told \
                 or amount.sentence is not change.sentence or amount.label != change.label or change.own_label:
             continue
-        prior = _printed(change.prior)
+        prior = inline_amount(change.prior)
         if prior is None or prior.value is None or amount.value is None or change.value is None \
                 or change.unit not in _UNITS or amount.unit not in _UNITS:
             continue
@@ -120,10 +120,10 @@ def parts_over_whole(statements: list[Statement], draft: str,
     return found
 
 
-_PRINTED = re.compile(r"(?<![\d,，])(\d[\d,，]*+(?:[.．]\d++)?+)(万元|元)")
+_PRINTED = re.compile(r"(?<![\d,，])(\d[\d,，]*+(?:[.．]\d++)?+)(亿元|万元|元)")
 
 
-def _printed(text: str) -> Statement | None:
+def inline_amount(text: str) -> Statement | None:
     """An amount printed inside another figure's words (a change's inline prior), as a statement."""
     found = _PRINTED.fullmatch(text)
     if found is None:
@@ -687,7 +687,7 @@ def _inline_prior_fits(amount: Statement, change: Statement) -> bool:
     if change.kind != "change" or not change.prior or amount.kind != "amount" or change.own_label \
             or amount.sentence is not change.sentence or amount.label != change.label:
         return False
-    prior = _printed(change.prior)
+    prior = inline_amount(change.prior)
     if prior is None or prior.value is None or amount.value is None or change.value is None \
             or change.unit not in _UNITS or amount.unit not in _UNITS:
         return False

@@ -27,7 +27,7 @@ from reportgen.readers.statements import (
     year_before,
 )
 from reportgen.reading.amounts import yuan_factors
-from reportgen.review.consistency import made_whole
+from reportgen.review.consistency import in_yuan, inline_amount, made_whole
 from reportgen.review.glossary import Figure, Glossary, normalize, running_line
 
 
@@ -858,22 +858,14 @@ def _change(st: Statement, figure: Figure | None) -> Verdict:
     return Verdict(st, "agree", figure)
 
 
-_STATED = re.compile(r"(?<![\d,，])(?P<num>\d[\d,，]*+(?:[.．]\d++)?+)(?P<unit>亿元|万元|元)")
-_STATED_FACTORS = yuan_factors("元", "万元", "亿元")
-
-
 def _stated_prior(st: Statement) -> Decimal | None:
     """The prior a change states itself, where the source has none (“与2016年度相比（2016年度部门支出预算安排为8,648.07
     万元），增加498.72万元”, 江苏 2017: this year's figure the table's, last year's the sentence's), in 元 — a change whose
     own words name what changed; one of the amount before it (“公务接待费4.00万元，比去年4.99万元少0.99万元”) is that
     sentence's three figures, held together (consistency.inline_priors) and borne out there. None for a 决算 against its
     own year's budget, or where the sentence states none."""
-    stated = st.prior and st.own_label and not same_year(st.base)
-    found = _STATED.fullmatch(st.prior) if stated else None
-    if found is None:
-        return None
-    return Decimal(found.group("num").replace(",", "").replace("，", "").replace("．", ".")) \
-        * _STATED_FACTORS[found.group("unit")]
+    stated = inline_amount(st.prior) if st.prior and st.own_label and not same_year(st.base) else None
+    return in_yuan(stated) if stated is not None and stated.value is not None else None
 
 
 def _rate_as_change(st: Statement, figure: Figure, difference: Decimal, prior: Decimal) -> Verdict:
