@@ -6,6 +6,14 @@ pdftotext read of each PDF's bytes for the rest of the process (one run per comm
 puts a stand-in pdftotext on PATH (one that hangs, floods or fails) must meet it, not a reading an
 earlier test in the same worker left behind.
 
+What a test renders a DOCX with a 目录 from, unless it is marked ``contents_pages``: the DOCX as it is
+before LibreOffice lays it out for the 目录's page numbers (REPORTGEN_CONTENTS_PAGES=0, the product's own
+switch). Filling them is one LibreOffice print of each distinct DOCX, 2–3 s of the machine's two cores:
+some fifty such prints were spent by tests about the narrative, the tables or a command's flow (the whole
+run 1,133 → 1,022 CPU s). The tests of the numbers themselves and of the bytes a render gives are marked
+(tests/test_toc_numbers.py, test_toc_pages.py, test_golden.py) and get the render as a user does; a PDF
+prints the same bytes either way (render.py: the filled DOCX prints as the blank one did).
+
 What several tests read: data/shanghai-putuo-wenlvju-2026.yaml rendered to DOCX (wenlvju_docx), made once
 per worker."""
 
@@ -20,6 +28,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.readers import pdf_words
+from reportgen.writers import contents_pages
 from tests.blank_pages import PrintedPages
 from tests.support.desk import desk_site  # noqa: F401  (the desk's data folder and database, for tests/test_desk_*.py)
 
@@ -65,6 +74,12 @@ def _no_blank_page_printed(request: pytest.FixtureRequest, _printed_pages: Print
         _printed_pages.close(own)
     if blank:
         pytest.fail("a printed PDF has a blank page:\n" + "\n".join(blank))
+
+
+@pytest.fixture(autouse=True)
+def _contents_pages_where_tested(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if request.node.get_closest_marker("contents_pages") is None:
+        monkeypatch.setenv(contents_pages.OFF, "0")
 
 
 @pytest.fixture(autouse=True)

@@ -14,6 +14,9 @@ import pytest
 from tests.golden import text
 from tests.golden.fingerprint import STORE, fingerprint, sources
 
+# the 目录 page numbers as a user gets them: LibreOffice lays the DOCX out (tests/conftest.py)
+pytestmark = pytest.mark.contents_pages
+
 STORED = json.loads(STORE.read_text(encoding="utf-8"))
 
 

@@ -26,6 +26,9 @@ from reportgen.writers.docx import docx_bytes
 from reportgen.writers.docx.package import document_time
 from tests.clients import require_program
 
+# the 目录 page numbers as a user gets them: LibreOffice lays the DOCX out (tests/conftest.py)
+pytestmark = pytest.mark.contents_pages
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "data" / "shanghai-putuo-wenlvju-2026.yaml"
 RESULT = re.compile(r'PAGEREF _Toc\d+ \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'

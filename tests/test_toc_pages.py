@@ -17,6 +17,9 @@ import pytest
 from reportgen.render import render_source
 from tests.clients import require_program
 
+# the 目录 page numbers as a user gets them: LibreOffice lays the DOCX out (tests/conftest.py)
+pytestmark = pytest.mark.contents_pages
+
 ROOT = Path(__file__).resolve().parent.parent
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SHANGHAI = sorted(p.stem for p in (ROOT / "data").glob("shanghai-*.yaml"))
