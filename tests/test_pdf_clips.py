@@ -77,6 +77,41 @@ def test_the_review_no_longer_tells_a_clipped_paragraph_as_printed_twice(capsys)
     assert "R-重复段落" not in capsys.readouterr().out
 
 
+def _with_a_loop(tmp_path: Path, levels: bool) -> Path:
+    """商务委员会 2025 with its page tree pointing back at itself: the root's /Kids gains the root (and with
+    ``levels``, the pages are first put under an intermediate node that inherits the root's /Resources and
+    /MediaBox, and that node's /Kids gains the root as well)."""
+    import pikepdf
+
+    with pikepdf.open(SHANGWUWEI) as pdf:
+        root = pdf.Root.Pages
+        if levels:
+            middle = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Pages, Parent=root, Kids=root.Kids,
+                                                          Count=root.Count))
+            for page in middle.Kids:
+                page.Parent = middle
+            root.Kids = pikepdf.Array([middle])
+            middle.Kids.append(root)
+        root.Kids.append(root)
+        pdf.save(tmp_path / "loop.pdf")
+    return tmp_path / "loop.pdf"
+
+
+@pytest.mark.parametrize("levels", [False, True])
+def test_a_page_tree_that_loops_back_is_walked_as_poppler_walks_it(tmp_path, capsys, levels):
+    """qpdf refuses to open a page tree with a loop, and no clip was known: the paragraph 商务委员会 2025's p. 3
+    hides below its frame was read as printed and told “R-重复段落”. Walked as poppler walks it (the loop left
+    out), each page has its own clips again."""
+    from reportgen.cli import main
+
+    looped = _with_a_loop(tmp_path, levels)
+    assert len(visible_regions(looped.read_bytes())) == len(_every_word(SHANGWUWEI))
+    assert visible_regions(looped.read_bytes()) == visible_regions(SHANGWUWEI.read_bytes())
+    assert _text(looped, 4) == _text(SHANGWUWEI, 4)
+    main(["review", str(looped)])
+    assert "R-重复段落" not in capsys.readouterr().out
+
+
 SEARCHABLE = ROOT / "tests" / "fixtures" / "import" / "national" / "yantai-dashujuju-2026-p27-searchable-scan.pdf"
 
 

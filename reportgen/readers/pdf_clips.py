@@ -48,6 +48,7 @@ _MAX_OPERATORS = 400_000  # a page's content past this is not followed (the page
 # a page's content decoded past this is not parsed (the page shows everything): the corpus's largest is 119 KB
 # (江苏省高级人民法院 2019 p. 16); a small file can inflate to gigabytes
 _MAX_CONTENT = 8 * 1024 * 1024
+_MAX_TREE = 100_000  # pages and levels of a page tree walked (a budget's few hundred pages)
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,40 @@ def pages_seen(data: bytes) -> list[Seen]:
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
             return [_page_seen(page) for page in pdf.pages]
+    except Exception:  # noqa: BLE001 — tried once more, walking its page tree (below)
+        pass
+    try:
+        with pikepdf.open(io.BytesIO(data), inherit_page_attributes=False) as pdf:
+            pages: list[pikepdf.Page] = []
+            _walk(pdf.Root.Pages, (), {}, pages)
+            return [_page_seen(page) for page in pages]
     except Exception:  # noqa: BLE001 — a PDF pikepdf cannot open: no word is held back
         return []
+
+
+# A page tree with a loop (a /Kids entry that is one of its own ancestors) qpdf refuses to open: it is walked
+# here as poppler walks it — the loop's entry left out, each page given the attributes it inherits — so that
+# each page's clips are its own page's in pdftotext's numbering (with none, the words a clip hides are read).
+_INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
+
+
+def _walk(node: pikepdf.Object, ancestors: tuple[tuple[int, int], ...], inherited: dict[str, pikepdf.Object],
+          pages: list[pikepdf.Page]) -> None:
+    if not isinstance(node, pikepdf.Dictionary) or len(pages) + len(ancestors) > _MAX_TREE:
+        return
+    kids = node.get("/Kids")
+    if not isinstance(kids, pikepdf.Array):
+        if node.get("/Type") == pikepdf.Name.Page:
+            for key, value in inherited.items():
+                if key not in node:
+                    node[key] = value  # in memory only: the user's file is never written
+            pages.append(pikepdf.Page(node))
+        return
+    inherited = inherited | {key: node[key] for key in _INHERITED if key in node}
+    inside = (*ancestors, node.objgen)
+    for kid in kids:
+        if not (kid.is_indirect and kid.objgen in inside):  # a loop: poppler reports it and goes on
+            _walk(kid, inside, inherited, pages)
 
 
 def shown(words: Iterable[Word], regions: list[Box] | None) -> list[Word]:
