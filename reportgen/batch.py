@@ -28,7 +28,7 @@ from urllib.parse import quote
 import reportgen.render
 import reportgen.writers.html  # noqa: F401  (warmed up before the workers fork)
 from reportgen import templating
-from reportgen.errors import EnvironmentValueError, Finding, PdfUnavailable
+from reportgen.errors import EnvironmentValueError, Finding, PdfUnavailable, one_line
 from reportgen.layouts import LayoutError
 from reportgen.narrative import TemplateFault
 from reportgen.oserrors import reason
@@ -107,7 +107,7 @@ class Outcome(Record):
         if self.failure:
             lines.append(self.failure)
         elif not self.outputs:
-            lines.append(f"{self.source}: 有 {self.errors} 个错误，未生成任何文件")
+            lines.append(f"{one_line(self.source)}: 有 {self.errors} 个错误，未生成任何文件")
         return lines
 
 
@@ -137,14 +137,14 @@ def render_one(source: str, job: Job, catch_all: bool = True) -> Outcome:
         where = (f"{exc.file}:{exc.line}: " if exc.line else f"{exc.file}: ") if exc.file else ""
         return Outcome(source, seconds=time.perf_counter() - start, failure=f"{where}错误 [模板] {exc.message}")
     except LayoutError as exc:  # a --layout folder edited after the check before the batch began
-        return Outcome(source, seconds=time.perf_counter() - start, failure=f"{source}: 错误 [版式] {exc.message}")
+        return Outcome(source, seconds=time.perf_counter() - start, failure=f"{one_line(source)}: 错误 [版式] {exc.message}")
     except PdfUnavailable as exc:  # nothing of this source was written (its outputs move in together)
-        return Outcome(source, seconds=time.perf_counter() - start, failure=f"{source}: 错误 [PDF] {exc.message}")
+        return Outcome(source, seconds=time.perf_counter() - start, failure=f"{one_line(source)}: 错误 [PDF] {exc.message}")
     except EnvironmentValueError as exc:  # checked by run before any work; here for other callers
-        return Outcome(source, seconds=time.perf_counter() - start, failure=f"{source}: 错误 [环境变量] {exc.message}")
+        return Outcome(source, seconds=time.perf_counter() - start, failure=f"{one_line(source)}: 错误 [环境变量] {exc.message}")
     except OSError as exc:
         return Outcome(source, seconds=time.perf_counter() - start,
-                       failure=f"{source}: 错误 [输出] 无法写入 {job.out}：{reason(exc)}")
+                       failure=f"{one_line(source)}: 错误 [输出] 无法写入 {one_line(str(job.out))}：{reason(exc)}")
     except Exception as exc:  # never a traceback for a user: report it and go on with the others
         if not catch_all:
             raise
@@ -152,7 +152,7 @@ def render_one(source: str, job: Job, catch_all: bool = True) -> Outcome:
 
         detail = traceback.format_exc() if job.debug else ""
         return Outcome(source, seconds=time.perf_counter() - start,
-                       failure=f"{detail}{source}: 错误 [内部] 生成时出现意外错误（{type(exc).__name__}: {exc}）。"
+                       failure=f"{detail}{one_line(source)}: 错误 [内部] 生成时出现意外错误（{type(exc).__name__}: {exc}）。"
                                "请把源文件与此信息报告给开发者；设置 REPORTGEN_DEBUG=1 可查看详细信息。")
     department = result.document.meta.get("department", "") if result.document is not None else ""
     return Outcome(source, [str(p) for p in result.outputs], result.findings, time.perf_counter() - start,
@@ -252,7 +252,7 @@ def run_parallel(sources: list[str], job: Job, jobs: int, on_done: Callable[[Out
     broken = _run_pool(sources, job, jobs, outcomes, on_done)
     for source in broken:
         if _run_pool([source], job, 1, outcomes, on_done):
-            outcomes[source] = Outcome(source, failure=f"{source}: 错误 [内部] 生成进程意外退出（可能内存不足）")
+            outcomes[source] = Outcome(source, failure=f"{one_line(source)}: 错误 [内部] 生成进程意外退出（可能内存不足）")
             on_done(outcomes[source])
     return [outcomes[s] for s in sources]
 
@@ -276,7 +276,7 @@ def _run_pool(sources: list[str], job: Job, jobs: int, outcomes: dict[str, Outco
                 broken.append(source)
                 continue
             except Exception as exc:  # a result that could not come back (unpicklable, say)
-                outcome = Outcome(source, failure=f"{source}: 错误 [内部] 生成时出现意外错误（{type(exc).__name__}: {exc}）")
+                outcome = Outcome(source, failure=f"{one_line(source)}: 错误 [内部] 生成时出现意外错误（{type(exc).__name__}: {exc}）")
             outcomes[source] = outcome
             on_done(outcome)
     except BaseException:
@@ -361,7 +361,7 @@ class Progress:
                 self.stream.write("\n")
         else:
             digits = len(str(self.total))
-            self.stream.write(f"[{self.done:>{digits}}/{self.total}] {outcome.source} {outcome.status_text}"
+            self.stream.write(f"[{self.done:>{digits}}/{self.total}] {one_line(outcome.source)} {outcome.status_text}"
                               f"（{outcome.seconds:.2f} 秒）\n")
         self.stream.flush()
 
@@ -434,8 +434,8 @@ def _run_single(source: str, job: Job) -> int:
         print(line, file=sys.stderr)
     if outcome.failed:
         return 1
-    names = "、".join(outcome.outputs)
-    print(f"{source}: 已生成 {names}（{outcome.seconds:.2f} 秒）")
+    names = "、".join(one_line(output) for output in outcome.outputs)
+    print(f"{one_line(source)}: 已生成 {names}（{outcome.seconds:.2f} 秒）")
     return 0
 
 
@@ -470,7 +470,7 @@ def _print_all(job: Job, outcomes: list[Outcome]) -> None:
     except PdfUnavailable as exc:
         for outcome in done:
             if "pdf" in job.formats:
-                outcome.failure = f"{outcome.source}: 错误 [PDF] {exc.message}（其 DOCX 与 HTML 已生成）"
+                outcome.failure = f"{one_line(outcome.source)}: 错误 [PDF] {exc.message}（其 DOCX 与 HTML 已生成）"
             else:
                 outcome.findings.append(Finding("warning", "目录页码", f"{exc.message}：DOCX 目录的页码留空，"
                                                 "Word 打开时更新域后显示", outcome.source))
@@ -488,7 +488,7 @@ def _place_printed(job: Job, outcome: Outcome, docx: Path, pdf: Path) -> None:
     try:
         warning = fill_printed(docx, pdf, output)
     except OSError as exc:
-        outcome.failure = f"{outcome.source}: 错误 [输出] 无法写入 {output}：{reason(exc)}"
+        outcome.failure = f"{one_line(outcome.source)}: 错误 [输出] 无法写入 {one_line(str(output))}：{reason(exc)}"
         return
     if warning:
         outcome.findings.append(Finding("warning", "目录页码", warning, outcome.source))
@@ -498,7 +498,7 @@ def _place_printed(job: Job, outcome: Outcome, docx: Path, pdf: Path) -> None:
     try:
         replace_together([(target, reproducible(pdf.read_bytes(), created(docx)))], "render")
     except OSError as exc:
-        outcome.failure = f"{outcome.source}: 错误 [输出] 无法写入 {target}：{reason(exc)}"
+        outcome.failure = f"{one_line(outcome.source)}: 错误 [输出] 无法写入 {one_line(str(target))}：{reason(exc)}"
         return
     outcome.outputs.append(str(target))
 
@@ -524,9 +524,9 @@ def _run_batch(sources: list[str], problems: list[Outcome], job: Job, jobs: int,
         path = index_path(job.out, sources + [o.source for o in problems], job.formats, reads)
         try:
             write_index(path, index_html(ordered, job.out, seconds))
-            print(f"索引：{path}")
+            print(f"索引：{one_line(str(path))}")
         except OSError as exc:
-            print(f"reportgen: 错误 [输出] 无法写入索引 {path}：{reason(exc)}", file=sys.stderr)
+            print(f"reportgen: 错误 [输出] 无法写入索引 {one_line(str(path))}：{reason(exc)}", file=sys.stderr)
             return 1
     return 1 if any(o.failed for o in ordered) else 0
 
@@ -538,8 +538,8 @@ def _render_all(sources: list[str], job: Job, jobs: int, progress: Progress) -> 
         # Made here, once, before the workers start (each would otherwise race to make it).
         job.out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        failure = f"错误 [输出] 无法写入 {job.out}：{reason(exc)}"
-        outcomes = [Outcome(s, failure=f"{s}: {failure}") for s in sources]
+        failure = f"错误 [输出] 无法写入 {one_line(str(job.out))}：{reason(exc)}"
+        outcomes = [Outcome(s, failure=f"{one_line(s)}: {failure}") for s in sources]
         for outcome in outcomes:
             progress(outcome)
         return outcomes

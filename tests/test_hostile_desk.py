@@ -93,6 +93,24 @@ def test_a_file_named_with_a_line_break_is_told_on_one_line_each_time(tmp_path):
     assert [entry["document"] for entry in listed] == [str(folder / "万里\n街道.pdf")]
 
 
+def test_render_and_import_tell_a_name_with_a_line_break_on_one_line(tmp_path):
+    """The same for the lines a render and an import print of what they wrote: “… 已生成 out/盐田\n2022.html（0.12 秒）”
+    began a line with the name's second half."""
+    folder = tmp_path / "盐田\n工会"
+    folder.mkdir()
+    source = folder / "shenzhen-yantian-zgh-2022.yaml"
+    shutil.copy(ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml", source)
+    done = _reportgen("render", str(source), "--format", "html", "-o", str(tmp_path / "出\n稿"))
+    assert done.returncode == 0, done.stderr.decode()
+    said = done.stdout.decode("utf-8")
+    assert said.count("\n") == 1 and "盐田[U+000A]工会" in said and "出[U+000A]稿" in said, said
+    done = _reportgen("import", str(WANLI), "--layout", "上海", "-o", str(tmp_path / "万里\n2025.yaml"))
+    assert done.returncode in (0, 1), done.stderr.decode()
+    written = [line for line in done.stdout.decode("utf-8").splitlines() if line.startswith("已写出")]
+    assert written and all("万里[U+000A]2025.yaml" in line for line in written), done.stdout.decode()
+    assert not [line for line in (done.stdout + done.stderr).decode("utf-8").splitlines() if line.startswith("2025.yaml")]
+
+
 @needs_pdftotext
 def test_a_document_named_with_80_han_characters_gets_its_pages(tmp_path):
     folder = tmp_path / "in"

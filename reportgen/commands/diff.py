@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from reportgen.commands import arguments
 from reportgen.commands.base import Failure, UsageError
+from reportgen.errors import one_line
 from reportgen.oserrors import reason
 
 if TYPE_CHECKING:
@@ -98,9 +99,9 @@ def _loaded(path: Path, layout: str | None) -> Document | None:
     for finding in errors:
         print(finding.format(), file=sys.stderr)
     if document is None:
-        print(f"{path}: 有 {len(errors)} 个错误，无法对比", file=sys.stderr)
+        print(f"{one_line(str(path))}: 有 {len(errors)} 个错误，无法对比", file=sys.stderr)
     elif len(findings) > len(errors):
-        print(f"{path}: 有 {len(findings) - len(errors)} 个警告（reportgen check {path} 可查看）", file=sys.stderr)
+        print(f"{one_line(str(path))}: 有 {len(findings) - len(errors)} 个警告（reportgen check {one_line(str(path))} 可查看）", file=sys.stderr)
     return document
 
 
@@ -132,7 +133,7 @@ def _report(result: DocumentDiff, args: argparse.Namespace) -> None:
         else:
             print(summary_text(result))
             for target in args.out:
-                print(f"已生成 {target}")
+                print(f"已生成 {one_line(str(target))}")
         sys.stdout.flush()
     except BrokenPipeError:  # `reportgen diff … | head`: the reader has seen enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

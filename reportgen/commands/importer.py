@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from reportgen.commands.arguments import refuse_outputs
 from reportgen.commands.base import Failure, UsageError
+from reportgen.errors import one_line
 from reportgen.oserrors import reason
 from reportgen.reading.files import overwritten_inputs
 from reportgen.reading.outputs import Output
@@ -86,13 +87,13 @@ def run(args: argparse.Namespace) -> int:
     prepared = prepare(files[out].named(out))
     errors = _report(result, out, list(files), prepared)
     for path in priors:
-        print(f"已写出 {path}：上年数的源文件（由 --prior 导入），{out} 的“上年.来源”指向它")
+        print(f"已写出 {one_line(str(path))}：上年数的源文件（由 --prior 导入），{one_line(str(out))} 的“上年.来源”指向它")
     for path in unit_paths:
-        print(f"已写出 {path}：单位的源文件，{out} 的“单位”用“包含”指向它")
+        print(f"已写出 {one_line(str(path))}：单位的源文件，{one_line(str(out))} 的“单位”用“包含”指向它")
     if args.report is not None:
         _write_report(args.report, result, out, list(args.files), prepared)
     disagreements = _compare_narratives(prepared, out, result)
-    print(f"已写出 {out}：{_counts(result)}；{errors} 个错误" + (f"，正文与表格不一致 {disagreements} 处" if disagreements else ""))
+    print(f"已写出 {one_line(str(out))}：{_counts(result)}；{errors} 个错误" + (f"，正文与表格不一致 {disagreements} 处" if disagreements else ""))
     return 1 if errors or disagreements else 0
 
 
@@ -164,7 +165,7 @@ def _told_several(path: Path, outs: list[Path], results: list[tuple[Span, Publis
         prepared = prepare(result.source.named(out))
         errors = _report(result, out, written, prepared)
         disagreements = _compare_narratives(prepared, out, result, {path: one})
-        print(f"已写出 {out}（{span.named}）：{_counts(result)}；{errors} 个错误"
+        print(f"已写出 {one_line(str(out))}（{span.named}）：{_counts(result)}；{errors} 个错误"
               + (f"，正文与表格不一致 {disagreements} 处" if disagreements else ""))
         failed += errors + disagreements
     return 1 if failed else 0
@@ -189,16 +190,16 @@ def _report(result: ImportResult, out: Path, written: list[Path], prepared: Prep
         raise Failure(f"生成的 {out} 无法读回（{unreadable[0].message}），未写出任何文件")
 
     for note in result.notes:
-        print(f"{out}: 提示 [导入-读取] {note}", file=sys.stderr)
+        print(f"{one_line(str(out))}: 提示 [导入-读取] {note}", file=sys.stderr)
     for grid in result.unknown:
-        print(f"{grid}: 提示 [导入-未识别] 不是已知的预算表，未读取", file=sys.stderr)
+        print(f"{one_line(str(grid))}: 提示 [导入-未识别] 不是已知的预算表，未读取", file=sys.stderr)
     for line in result.unplaced:
-        print(f"{out}: 提示 [导入-未写入] {line}", file=sys.stderr)
+        print(f"{one_line(str(out))}: 提示 [导入-未写入] {line}", file=sys.stderr)
     for cell in unread_cells(result.imported):  # printed in a table, taken by no field: never silently
-        print(f"{out}: 提示 [导入-未读取] {cell.table} {cell.where}：印出的“{cell.text}”没有读取（不在任何字段中）",
+        print(f"{one_line(str(out))}: 提示 [导入-未读取] {cell.table} {cell.where}：印出的“{cell.text}”没有读取（不在任何字段中）",
               file=sys.stderr)
     for line in result.differences:
-        print(f"{out}: 错误 [导入-不一致] {line}")
+        print(f"{one_line(str(out))}: 错误 [导入-不一致] {line}")
     for finding in findings:
         print(finding.format())
     # 待填写: what the files did not give and the user must write (a workbook has no 职责)

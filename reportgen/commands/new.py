@@ -13,6 +13,7 @@ from pathlib import Path
 from reportgen.commands import arguments
 from reportgen.commands.arguments import refuse_outputs
 from reportgen.commands.base import UsageError
+from reportgen.errors import one_line
 from reportgen.reading.outputs import Output
 
 EXAMPLE = ("示例：reportgen new --department 某某市总工会 --year 2025 -o data/某某市总工会-2025.yaml\n"
@@ -50,5 +51,5 @@ def run(args: argparse.Namespace) -> int:
     verify_new({out: text})  # RolloverError: told by commands/base.py
     refuse_outputs([Output(out, "-o" if args.out else "新源文件", "never")], [])
     write_new({out: text})
-    print(f"已生成 {out}：请把其中的“待填写”逐项填入，然后运行 reportgen check {out}")
+    print(f"已生成 {one_line(str(out))}：请把其中的“待填写”逐项填入，然后运行 reportgen check {one_line(str(out))}")
     return 0

@@ -12,6 +12,7 @@ from pathlib import Path
 from reportgen.commands import arguments
 from reportgen.commands.arguments import refuse_outputs
 from reportgen.commands.base import UsageError
+from reportgen.errors import one_line
 from reportgen.reading.outputs import Output
 
 EXAMPLE = ("示例：reportgen rollover data/shenzhen-yantian-zgh-2022.yaml --year 2023\n"
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     refuse_outputs([Output(path, "-o" if args.out else "新源文件", "never") for path in result.files], [args.source])
     written = write_new(result.files)
     for path in written:
-        print(f"已生成 {path}")
+        print(f"已生成 {one_line(str(path))}")
     if final:
         print("请把其中的“待填写”逐项填入本年的决算数，核对年初预算，然后运行 reportgen check 核对。")
     else:
