@@ -17,6 +17,7 @@ the document's own tables print (the prior year as its prose gives it)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -376,3 +377,22 @@ def test_a_change_whose_prior_only_the_sentence_gives_is_this_years_table_figure
                              PRIOR_IN_BRACKETS)
     told = [(v.status, v.expected, v.cause) for v in wrong.verdicts if v.statement.prior == "8,648.07万元"]
     assert told == [("disagree", "增加508.72万元", "按句中写明的上年数8,648.07万元计"), ("disagree", "增长5.88%", "按句中写明的上年数8,648.07万元计")]
+
+
+PURCHASES_AFTER_THEIR_WHOLE = FIXTURES / "js-zhengxie-2017-p19.pdf"  # 江苏省政协办公厅 2017, p. 19
+
+
+def test_a_list_that_opens_the_sentence_after_its_whole_is_of_that_whole():
+    """“2017 年度部门政府采购预算总金额为 1,271.22 万元。其中，货物类政府采购支出预算 259.32 万元,占 20.40%；服务类……
+    1,011.90 万元,占 79.60%；……”: the list opens the sentence after the whole's, each part's share of that whole (the shares
+    were told 未能核对: of what, nothing said); a share the two amounts rule out is told."""
+    result = review_within_sentences(PURCHASES_AFTER_THEIR_WHOLE, 2017)
+    assert result is not None
+    shares = [(v.status, v.cause) for v in _of(result, "货物类政府采购") if v.statement.kind == "share"]
+    assert shares == [("within", "与句中的1,271.22万元、259.32万元相符"), ("within", "与句中的1,271.22万元、1,011.90万元相符")]
+    lines = [replace(line, text=line.text.replace("20.40%", "20.00%")) for line in read_draft(PURCHASES_AFTER_THEIR_WHOLE)]
+    planted = review_within_sentences(PURCHASES_AFTER_THEIR_WHOLE, 2017, lines=lines)
+    assert planted is not None
+    assert [(f.rule, f.message) for f in planted.findings() if f.rule == "R-句内占比"] == [
+        ("R-句内占比", "“货物类政府采购支出预算”259.32万元占“2017年度部门政府采购预算总金额为”1,271.22万元约为 20.40%，"
+                      "而写作“占20.00%”：按句中的两个金额不能成立")]

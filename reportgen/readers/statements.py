@@ -398,6 +398,9 @@ class _Listing:
     # the list's parts are clauses, each a sentence of its own ended by “；”, the last by “。” (“本年收入预算合计X万元，
     # 其中：” / “一般公共预算收入Y万元，占Z%；” / …): the list goes on while the sentence before a clause ended so
     clauses: bool = False
+    # the last amount of the sentence before, where it ended with “。”: the whole of a list that begins the next sentence
+    # (“……政府采购预算总金额为1,271.22万元。” / “其中，货物类政府采购支出预算259.32万元,占20.40%；……”, 江苏)
+    ended: Statement | None = None
 
     def heading(self, level: int | None) -> None:
         if level is not None and level <= self.level:
@@ -436,6 +439,10 @@ class _Listing:
                 amounts[0].listed_in = self.whole
             return
         opens = _LIST_OPENS.search(sentence.rstrip())
+        ended, self.ended = self.ended, amounts[-1] if amounts and sentence.rstrip().endswith(("。", ".")) else None
+        if ended is not None and amounts and _LIST_LEADS.match(sentence.lstrip()) \
+                and amounts[0].part_of in (None, ended):
+            self.whole, self.number, self.clauses = ended, 0, True  # “其中，” opening the sentence after its whole's
         if self.clauses and self.whole is not None and amounts:  # “其中：” / “一般公共预算收入X万元，占Y%；” (江苏)
             amounts[0].listed_in = self.whole
             _listed_on(sentence, amounts, self.whole)
@@ -454,7 +461,8 @@ def _listed_on(sentence: str, amounts: list[Statement], whole: Statement) -> Non
     for before, amount in zip(amounts, amounts[1:], strict=False):
         if before.listed_in is not whole or amount.part_of is not None or not amount.label_whole or not amount.label:
             return
-        if not any(f"{before.text}{mark}{amount.label}" in plain for mark in "、；;"):
+        # (the part's share may stand between: “259.32万元,占20.40%；服务类……”, 江苏)
+        if re.search(f"{re.escape(before.text)}{_SHARE_AFTER}[、；;]{re.escape(amount.label)}", plain) is None:
             return
         amount.listed_in = whole
 
@@ -1117,6 +1125,8 @@ def _tokens(sentence: str) -> Iterator[tuple[str, str, int, int]]:
 
 # a sentence that ends opening a list of its amount's parts (“……，具体包括：”), and a numbered item of such a list
 _LIST_OPENS = re.compile(rf"(?:{_any('部分')})[：:]$")
+_SHARE_AFTER = r"(?:[，,]占\d{1,3}(?:[.．]\d{1,4})?%)?"
+_LIST_LEADS = re.compile(rf"(?:{_any('部分')})[，,：:]")  # … and a sentence that opens with them (“其中，”)
 _LIST_ITEM = re.compile(r"(?P<number>\d{1,2})[.．、](?!\d)|[（(](?P<bracketed>\d{1,2})[）)]")
 # The words that open a list of an amount's parts (“其中：”, vocabulary.yaml 部分), a bracket and a clause's end
 _REASONS = tuple(_WORDS["原因"])
