@@ -6,12 +6,14 @@ the national corpus (/work/shared/corpus, pdftotext -layout; file and page named
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from reportgen.readers.lines import Line
+from reportgen.readers.published import read_draft
 from reportgen.readers.statements import Statement, read_statements
 from reportgen.review.documents import review_document
 from reportgen.review.sentence_rules import Said, sentence_findings_of
@@ -131,3 +133,21 @@ def test_a_heading_line_between_ends_the_item_before_it() -> None:
     same = _read("（二）公务接待费3.00万元。", "主要用于接待来访。公务接待费预算2.00万元，比上年减少1万元。")
     found = [f for f in sentence_findings_of(Said(same, "稿.txt", 2025)) if f.rule == "R-标题与正文"]
     assert len(found) == 1 and "3.00万元" in found[0].message
+
+
+PURCHASES = Path(__file__).resolve().parent / "fixtures" / "import" / "national" / "js-jianchayuan-2017-p23.pdf"  # 江苏省人民检察院 2017, p. 23
+
+
+def test_the_kinds_of_a_purchase_budget_add_up_to_it() -> None:
+    """“2017 年我部门政府采购预算总金额为 2889.8 万元。其中拟购买货物 334 万元；拟购买工程 0 万元；拟购买服务 2555.8 万元。”:
+    货物, 工程 and 服务 are every kind a 政府采购 is of (政府采购法第二条), so they add up to it — as they do as printed; with
+    the 服务 printed 2655.8 (a digit slipped) they cannot all be true, and no table need say which is wrong."""
+    lines = read_draft(PURCHASES)
+    assert not [f for f in sentence_findings_of(Said(read_statements(lines), "稿.pdf", 2017)) if f.rule == "R-分项之和"]
+    slipped = [replace(line, text=line.text.replace("2555.8", "2655.8")) for line in lines]
+    found = [f.message for f in sentence_findings_of(Said(read_statements(slipped), "稿.pdf", 2017)) if f.rule == "R-分项之和"]
+    assert found == ["“2017年我部门政府采购预算总金额为”2889.8万元，而其中货物、工程、服务各类 334万元、0万元、2655.8万元 合计 "
+                     "2,989.8万元：各类之和应是总数，几个数字不能同时成立"]
+    # a list that names a kind twice, or misses one, is not every kind: not told
+    twice = [replace(line, text=line.text.replace("拟购买工程", "拟购买货物")) for line in slipped]
+    assert not [f for f in sentence_findings_of(Said(read_statements(twice), "稿.pdf", 2017)) if f.rule == "R-分项之和"]

@@ -57,6 +57,12 @@ def complete_parts() -> dict[str, tuple[str, ...]]:
     return {whole: tuple(names) for whole, names in parts.items()}
 
 
+def complete_kinds() -> dict[str, tuple[str, ...]]:
+    """A whole's word and the words of the kinds it is by definition made of (vocabulary.yaml 分类齐全的合计)."""
+    kinds: dict[str, list[str]] = _WORDS["分类齐全的合计"]  # type: ignore[assignment]  # a mapping, not a list
+    return {whole: tuple(words) for whole, words in kinds.items()}
+
+
 def part_qualifiers() -> tuple[str, ...]:
     """The words that make a total's name a part's (vocabulary.yaml 部分的限定: a fund's name before it)."""
     return tuple(_WORDS["部分的限定"])
@@ -1126,7 +1132,7 @@ def _tokens(sentence: str) -> Iterator[tuple[str, str, int, int]]:
 # a sentence that ends opening a list of its amount's parts (“……，具体包括：”), and a numbered item of such a list
 _LIST_OPENS = re.compile(rf"(?:{_any('部分')})[：:]$")
 _SHARE_AFTER = r"(?:[，,]占\d{1,3}(?:[.．]\d{1,4})?%)?"
-_LIST_LEADS = re.compile(rf"(?:{_any('部分')})[，,：:]")  # … and a sentence that opens with them (“其中，”)
+_LIST_LEADS = re.compile(rf"(?:{_any('部分')})[，,：:]?")  # … and a sentence that opens with them (“其中，”)
 _LIST_ITEM = re.compile(r"(?P<number>\d{1,2})[.．、](?!\d)|[（(](?P<bracketed>\d{1,2})[）)]")
 # The words that open a list of an amount's parts (“其中：”, vocabulary.yaml 部分), a bracket and a clause's end
 _REASONS = tuple(_WORDS["原因"])

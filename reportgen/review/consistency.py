@@ -13,6 +13,7 @@ from reportgen.errors import Finding
 from reportgen.readers.statements import (
     STARTS_ANEW,
     Statement,
+    complete_kinds,
     decimals_of,
     opens_with_comparison,
     same_year,
@@ -117,6 +118,38 @@ def parts_over_whole(statements: list[Statement], draft: str,
         if in_yuan(part) - _half(part) > in_yuan(whole) + _half(whole):
             found.append(Finding("error", "R-分项大于总数", f"“{part.label}”{part.text}列为“{whole.label}”{whole.text}"
                                  "的其中一部分，却大于它：一部分不能大于总数，两个数至少有一个有误", draft, whole.line))
+    return found
+
+
+def kinds_sum(statements: list[Statement], draft: str,
+              told: set[tuple[int, str]] | frozenset[tuple[int, str]] = frozenset()) -> list[Finding]:
+    """An amount whose parts listed after it (其中, 包括: ``part_of``, ``listed_in``) are, one each, every kind it is
+    by definition made of (vocabulary.yaml 分类齐全的合计: 政府采购 of 货物, 工程, 服务), and whose kinds do not add up
+    to it at any rounding of their printed digits — but where one of them is already told (``told``)."""
+    groups: dict[int, tuple[Statement, list[Statement]]] = {}
+    for st in statements:
+        whole = st.listed_in or st.part_of
+        if st.kind == "amount" and whole is not None and whole.kind == "amount":
+            groups.setdefault(id(whole), (whole, []))[1].append(st)
+    found = []
+    for whole, parts in groups.values():
+        for word, kinds in complete_kinds().items():
+            if word not in whole.label:
+                continue
+            each = [[part for part in parts if kind in part.label] for kind in kinds]
+            if any(len(of_kind) != 1 for of_kind in each):
+                continue
+            chosen = [of_kind[0] for of_kind in each]
+            if len({id(part) for part in chosen}) != len(kinds) or not _amounts(whole, *chosen) \
+                    or any((st.line, st.text) in told for st in (whole, *chosen)):
+                continue
+            total = sum((in_yuan(part) for part in chosen), Decimal(0))
+            if abs(total - in_yuan(whole)) > _half(whole) + sum((_half(part) for part in chosen), Decimal(0)):
+                unit = _UNITS[whole.unit]
+                decimals = max(part.decimals for part in chosen)
+                found.append(Finding("error", "R-分项之和", f"“{whole.label}”{whole.text}，而其中{'、'.join(kinds)}各类 "
+                                     f"{'、'.join(part.text for part in chosen)} 合计 {total / unit:,.{decimals}f}{whole.unit}："
+                                     "各类之和应是总数，几个数字不能同时成立", draft, whole.line))
     return found
 
 

@@ -18,6 +18,7 @@ from reportgen.review.consistency import (
     contradictions,
     heading_and_body,
     inline_priors,
+    kinds_sum,
     parts_over_whole,
     shares,
 )
@@ -62,6 +63,13 @@ def amount_change_rate(said: Said) -> list[Finding]:
 def part_over_whole(said: Said) -> list[Finding]:
     """An amount listed as a part (其中, 包括) of the amount before it that is larger than it (R-分项大于总数)."""
     return parts_over_whole(said.statements, said.draft, said.told)
+
+
+@rule("R-分项之和", SENTENCES, "error")
+def kinds_of_whole(said: Said) -> list[Finding]:
+    """An amount and, listed after it, one amount of each kind it is by definition made of (货物, 工程, 服务 of
+    政府采购) that do not add up to it (R-分项之和)."""
+    return kinds_sum(said.statements, said.draft, said.told)
 
 
 @rule(("R-句内占比", CUT_RULE), SENTENCES, ("error", "warning"))
