@@ -396,3 +396,24 @@ def test_a_list_that_opens_the_sentence_after_its_whole_is_of_that_whole():
     assert [(f.rule, f.message) for f in planted.findings() if f.rule == "R-句内占比"] == [
         ("R-句内占比", "“货物类政府采购支出预算”259.32万元占“2017年度部门政府采购预算总金额为”1,271.22万元约为 20.40%，"
                       "而写作“占20.00%”：按句中的两个金额不能成立")]
+
+
+GAOYUAN = FIXTURES / "js-gaoyuan-2018.pdf"  # 江苏省高级人民法院 2018, whole
+
+
+def test_a_change_naming_the_budgets_spending_as_its_spending_is_of_the_amount_before():
+    """“江苏省高级人民法院 2018 年财政拨款预算支出 33172.15 万元，占本年支出合计的 100%。” / “与上年相比，财政拨款支出增加
+    4322.77 万元，增长 14.98%。”: “财政拨款支出” names the 财政拨款预算支出 again, so the three figures are held together —
+    a rate printed 14.78 was passed (the names differed by 预算)."""
+    lines = read_draft(GAOYUAN)
+    (at,) = [n for n, line in enumerate(lines) if "财政拨款支出增加 4322.77" in lines[n - 1].text and "14.98%" in line.text]
+
+    def told(text: str) -> list[str]:
+        changed = [replace(line, text=text) if n == at else line for n, line in enumerate(lines)]
+        return [f.message for f in review_within_sentences(GAOYUAN, 2018, lines=changed).findings()  # type: ignore[union-attr]
+                if f.rule == "R-句内矛盾" and "33172.15" in f.message]
+
+    assert told(lines[at].text) == []
+    assert told(lines[at].text.replace("14.98%", "14.78%")) == [
+        "“江苏省高级人民法院2018年财政拨款预算支出”33172.15万元与4322.77万元意味着上年为28,849.38万元、变动率约为 14.98%，"
+        "而写作“增长14.78%”：三个数字不能同时成立"]

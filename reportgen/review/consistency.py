@@ -22,6 +22,7 @@ from reportgen.readers.statements import (
 )
 from reportgen.reading.amounts import yuan_factors
 from reportgen.review.glossary import BUDGET_WORD as _BUDGET_WORD
+from reportgen.review.glossary import SPENT_BUDGET as _SPENT_BUDGET
 from reportgen.review.glossary import normalize
 
 # A printed figure that is the exact one cut, not rounded half up, at its printed digits (95.457% as
@@ -62,8 +63,10 @@ def _named_again(amount: Statement, change: Statement) -> bool:
     """Whether a change said in the sentence after its amount's names it again as the amount's words end: “上海市普陀区
     财政局2024年度收入支出总计0万元。” / “与2023年度相比，收入支出总计减少56.95万元，下降1.87%。” (财政局 2024 决算) is that
     amount's change, and is judged as one sentence's; a name said otherwise (“收、支总预算” / “收、支总计各”, 江苏) only
-    bears the amount out where the figures fit (borne_out)."""
-    return change.own_label and len(change.label) >= _NAMED_AGAIN and amount.label.endswith(change.label)
+    bears the amount out where the figures fit (borne_out). “X预算支出” is X's 支出 (“2018年财政拨款预算支出33172.15万元，……。”
+    / “与上年相比，财政拨款支出增加4322.77万元，增长14.98%。”, 江苏高院 2018)."""
+    return change.own_label and len(change.label) >= _NAMED_AGAIN \
+        and _SPENT_BUDGET.sub("支出", amount.label).endswith(_SPENT_BUDGET.sub("支出", change.label))
 
 
 def _and(text: str) -> str:
