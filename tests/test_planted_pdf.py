@@ -9,6 +9,7 @@ from pathlib import Path
 from bench.planted_pdf import page_text, page_tokens, plant_checked, read_page
 from bench.review_eval import reported_of
 from reportgen.review.documents import review_document
+from tests.support.national import CORPUS
 
 NATIONAL = Path(__file__).parent / "fixtures" / "import" / "national"
 # 深圳市民政局 2026年部门预算 pp. 1, 28–29 (gd-shenzhen-minzheng-2026-dept-budget.pdf): its cover and 一般公共预算支出表, 项 codes in a
@@ -569,3 +570,15 @@ def test_a_summary_tables_income_of_the_year_printed_otherwise_than_its_sources_
     to the 本年收入合计 above it. It is the sum of the sources printed above it, 财政拨款收入 counted by its fund."""
     _, told = _told_of_planting(YANTAI_SUMMARY, "23,883.40", "表格数", "23,873.40", 4, "23,883.40", tmp_path, nth=0)
     assert len(told) == 1 and "本年收入合计 印作 23,883.40，而其组成部分之和为 23,873.40" in told[0], told
+
+
+JIAOGUANJU_ITEMS = CORPUS / "gd-shenzhen-jiaoguanju-2026-dept-budget.pdf"  # 深圳市公安局交通管理局 2026, whole
+
+
+def test_an_item_that_says_its_part_of_the_list_before_otherwise_is_told(tmp_path: Path) -> None:
+    """“预算254,403.68万元，包括在职人员经费126,883.76万元、公用经费……、项目支出100,763.03万元。” then “（一）在职人员经费
+    126,883.76万元，主要是……” … “（五）项目支出……”: the items take up the list's parts one by one, so each says its part's
+    amount; the first item printed 126,683.76 was passed (no table prints 在职人员经费)."""
+    line, told = _told_of_planting(JIAOGUANJU_ITEMS, "126,683.76", "正文金额", "126,883.76", 4, "126,683.76", tmp_path, nth=1)
+    assert "（一）在职人员经费 126,683.76 万元" in line
+    assert len(told) == 1 and "“在职人员经费”在第" in told[0] and "列作126,883.76万元" in told[0], told

@@ -29,7 +29,7 @@ from reportgen.review.judge import OTHER_YEAR, TRUNCATED, Verdict, judge, shown
 from reportgen.review.listed import tie_listed_parts
 from reportgen.review.partitions import partition_findings
 from reportgen.review.prior_rates import consistent_of
-from reportgen.review.repeated import repeated_sentences
+from reportgen.review.repeated import items_against_their_list, repeated_sentences
 from reportgen.review.sentence_rules import Said, sentence_findings_of
 from reportgen.review.subjects import name_subjects
 from reportgen.review.text_rules import text_findings
@@ -182,7 +182,8 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     strict = frozenset(glossary.three_public_figures) if THREE_PUBLIC_PART in text_alone else frozenset()
     against = (sentence_findings_of(said) + this_years_as_last(verdicts, prepared.budget.year, str(draft))
                + partition_findings(verdicts, glossary.find, str(draft), told, strict)
-               + repeated_sentences(statements, str(draft), told))
+               + repeated_sentences(statements, str(draft), told)
+               + items_against_their_list(statements, str(draft), told))
     _within(verdicts, consistent_of(said.prior), {**completions_borne_out(statements), **borne_out(related)})
     name_subjects(verdicts, prepared.budget.year)
     result = Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft, unsure | tables,

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from reportgen.errors import Finding
 from reportgen.readers.statements import Statement
+from reportgen.review.consistency import in_yuan, listed_sums
 
 # a figure of the sentence: an amount or a rate (its unit after it), and any other number (a year, an item's number)
 _NUMBER = re.compile(r"\d[\d,]*+(?:\.\d++)?+")
@@ -103,3 +104,69 @@ def _value(figure: str) -> tuple[Decimal, str]:
     number = _NUMBER.match(figure)
     assert number is not None
     return Decimal(number.group().replace(",", "")), figure[number.end():].replace("％", "%")
+
+
+# the marker a numbered item opens with, by its style: （一）, 一、, 1., (1)
+_MARKERS = (re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]"), re.compile(r"[一二三四五六七八九十]{1,3}、"),
+            re.compile(r"\d{1,2}[.．、](?!\d)"), re.compile(r"[（(]\d{1,2}[）)]"))
+
+
+def items_against_their_list(statements: list[Statement], draft: str, told: frozenset[tuple[int, str]]) -> list[Finding]:
+    """An amount's parts listed in its sentence and adding up to it (“预算254,403.68万元，包括在职人员经费126,883.76万元、
+    公用经费21,169.43万元、……、项目支出100,763.03万元”), then taken up one by one in the numbered items right after it, each
+    item of one style naming the next part, in the list's order, all of them (“（一）在职人员经费126,883.76万元，主要是……”
+    … “（五）项目支出……”, 深圳): an item's amount is its part's; one that says another is told (R-前后不一). Items that do
+    not mirror the list whole (a unit's, another list's) are never compared."""
+    firsts = _sentence_firsts(statements)
+    out = []
+    for whole, parts in listed_sums(statements):
+        if len(parts) < 2 or len({part.label for part in parts}) < len(parts):
+            continue
+        items = _items_after(firsts, parts[-1], len(parts))
+        if items is None or [item.label for item in items] != [part.label for part in parts]:
+            continue
+        for part, item in zip(parts, items, strict=True):
+            if in_yuan(part) != in_yuan(item) and not _either_told(part, item, told):
+                out.append(Finding("error", "R-前后不一", f"“{part.label}”在第 {part.line} 行列作{part.text}（“{whole.label}”"
+                                   f"{whole.text}的一部分，各部分之和正是它），这里写作{item.text}：两处应为同一个数，至少一处有误",
+                                   draft, item.line))
+    return out
+
+
+def _sentence_firsts(statements: list[Statement]) -> list[Statement]:
+    """The first statement of each sentence (a table's cells left out)."""
+    firsts, seen = [], set()
+    for st in statements:
+        if st.kind != "cell" and id(st.sentence) not in seen:
+            seen.add(id(st.sentence))
+            firsts.append(st)
+    return firsts
+
+
+def _items_after(firsts: list[Statement], last: Statement, count: int) -> list[Statement] | None:
+    """The amounts of the first ``count`` numbered sentences after the one of ``last`` whose marker is of the style of the
+    first of them (sub-items of another style between are passed over); None where fewer follow."""
+    start = next((at for at, st in enumerate(firsts) if st.sentence is last.sentence), None)
+    if start is None:
+        return None
+    style: re.Pattern[str] | None = None
+    items: list[Statement] = []
+    for st in firsts[start + 1:]:
+        opened = st.sentence.lstrip()
+        marker = next((m for m in _MARKERS if m.match(opened)), None)
+        if style is None:
+            if marker is None or st.kind != "amount":
+                return None  # the list's items begin right after it, or not at all
+            style = marker
+        if marker is not style:
+            continue
+        if st.kind != "amount" or st.value is None or st.unit not in ("元", "万元", "亿元"):
+            return None
+        items.append(st)
+        if len(items) == count:
+            return items
+    return None
+
+
+def _either_told(part: Statement, item: Statement, told: frozenset[tuple[int, str]]) -> bool:
+    return (part.line, part.text) in told or (item.line, item.text) in told
