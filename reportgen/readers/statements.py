@@ -468,7 +468,7 @@ def _listed_on(sentence: str, amounts: list[Statement], whole: Statement) -> Non
         if before.listed_in is not whole or amount.part_of is not None or not amount.label_whole or not amount.label:
             return
         # (the part's share may stand between: “259.32万元,占20.40%；服务类……”, 江苏)
-        if re.search(f"{re.escape(before.text)}{_SHARE_AFTER}[、；;]{re.escape(amount.label)}", plain) is None:
+        if re.search(f"{re.escape(before.text)}{_SHARE_AFTER.pattern}[、；;]{re.escape(amount.label)}", plain) is None:
             return
         amount.listed_in = whole
 
@@ -1131,7 +1131,7 @@ def _tokens(sentence: str) -> Iterator[tuple[str, str, int, int]]:
 
 # a sentence that ends opening a list of its amount's parts (“……，具体包括：”), and a numbered item of such a list
 _LIST_OPENS = re.compile(rf"(?:{_any('部分')})[：:]$")
-_SHARE_AFTER = r"(?:[，,]占\d{1,3}(?:[.．]\d{1,4})?%)?"
+_SHARE_AFTER = re.compile(r"(?:[，,]占\d{1,3}(?:[.．]\d{1,4})?%)?")
 _LIST_LEADS = re.compile(rf"(?:{_any('部分')})[，,：:]?")  # … and a sentence that opens with them (“其中，”)
 _LIST_ITEM = re.compile(r"(?P<number>\d{1,2})[.．、](?!\d)|[（(](?P<bracketed>\d{1,2})[）)]")
 # The words that open a list of an amount's parts (“其中：”, vocabulary.yaml 部分), a bracket and a clause's end
