@@ -657,12 +657,7 @@ def _item_sums(statements: list[Statement]) -> list[tuple[Statement, list[Statem
     67005.95万元” and “1.一般公共预算拨款收入66197.67万元。”“2.政府性基金预算拨款收入808.28万元。”“3.……0万元。”
     (北京) — each the first figure of its sentence, the parent's sentence begun with its （一）, each child's with
     its number, two children or more."""
-    firsts = []
-    seen: set[int] = set()
-    for st in statements:
-        if st.kind != "cell" and id(st.sentence) not in seen:
-            seen.add(id(st.sentence))
-            firsts.append(st)
+    firsts = sentence_firsts(statements)
     out = []
     for index, parent in enumerate(firsts):
         if parent.kind != "amount" or not _PARENT_ITEM.match(parent.sentence) or not _amounts(parent):
@@ -676,6 +671,17 @@ def _item_sums(statements: list[Statement]) -> list[tuple[Statement, list[Statem
         if len(children) >= 2 and abs(total - _signed(parent)) <= _half(parent) + sum(_half(st) for st in children):
             out.append((parent, children))
     return out
+
+
+def sentence_firsts(statements: list[Statement]) -> list[Statement]:
+    """The first statement of each sentence (a table's cells left out)."""
+    firsts = []
+    seen: set[int] = set()
+    for st in statements:
+        if st.kind != "cell" and id(st.sentence) not in seen:
+            seen.add(id(st.sentence))
+            firsts.append(st)
+    return firsts
 
 
 def _shared_wholes(statements: list[Statement]) -> list[list[tuple[Statement, Statement]]]:

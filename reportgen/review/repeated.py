@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from reportgen.errors import Finding
 from reportgen.readers.statements import Statement
-from reportgen.review.consistency import in_yuan, listed_sums
+from reportgen.review.consistency import in_yuan, listed_sums, sentence_firsts
 
 # a figure of the sentence: an amount or a rate (its unit after it), and any other number (a year, an item's number)
 _NUMBER = re.compile(r"\d[\d,]*+(?:\.\d++)?+")
@@ -117,7 +117,7 @@ def items_against_their_list(statements: list[Statement], draft: str, told: froz
     item of one style naming the next part, in the list's order, all of them (“（一）在职人员经费126,883.76万元，主要是……”
     … “（五）项目支出……”, 深圳): an item's amount is its part's; one that says another is told (R-前后不一). Items that do
     not mirror the list whole (a unit's, another list's) are never compared."""
-    firsts = _sentence_firsts(statements)
+    firsts = sentence_firsts(statements)
     out = []
     for whole, parts in listed_sums(statements):
         if len(parts) < 2 or len({part.label for part in parts}) < len(parts):
@@ -131,16 +131,6 @@ def items_against_their_list(statements: list[Statement], draft: str, told: froz
                                    f"{whole.text}的一部分，各部分之和正是它），这里写作{item.text}：两处应为同一个数，至少一处有误",
                                    draft, item.line))
     return out
-
-
-def _sentence_firsts(statements: list[Statement]) -> list[Statement]:
-    """The first statement of each sentence (a table's cells left out)."""
-    firsts, seen = [], set()
-    for st in statements:
-        if st.kind != "cell" and id(st.sentence) not in seen:
-            seen.add(id(st.sentence))
-            firsts.append(st)
-    return firsts
 
 
 def _items_after(firsts: list[Statement], last: Statement, count: int) -> list[Statement] | None:
