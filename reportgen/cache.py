@@ -251,7 +251,9 @@ def _store(folder: int, name: str, key: str, value: T, form: Form[T]) -> None:
     entry = f"{name}-{key}{_SUFFIX}"
     with contextlib.suppress(OSError):
         _write(folder, entry, _HEADER + _digest(name, key, form, payload) + b"\n" + payload)
-    _prune(folder, name, entry)
+    if time.time() - _PRUNED.get(name, -_DAY) >= _DAY:  # once a day in a process: the folder holds thousands
+        _PRUNED[name] = time.time()
+        _prune(folder, name, entry)
 
 
 def kept(name: str, made_from: list[Path], build: Callable[[], T], form: Form[T] = JSON) -> T:
@@ -318,7 +320,8 @@ def _write(folder: int, entry: str, data: bytes) -> None:
 
 
 # An entry no process has used for this long was made by code or data that has since changed (an
-# upgrade, an edited code table): removed when a new entry of its kind is written.
+# upgrade, an edited code table): removed when a new entry of its kind is written (the first such write of a day
+# in a process).
 UNUSED_DAYS = 30
 _DAY = 86400
 
@@ -332,6 +335,10 @@ def _mark_used(fd: int, info: os.stat_result) -> None:
             os.utime(fd, (now, now))
 
 
+# when this process last pruned each kind (a walk of the whole folder: once a day is enough for entries unused
+# for a month, and a process that writes many entries — a desk's worker, a review of a folder of new PDFs — walked
+# the folder's thousands of entries at each)
+_PRUNED: dict[str, float] = {}
 _ENTRY = re.compile(r"[0-9a-f]{20}(\.cache|\.pickle)")
 _TEMPORARY = re.compile(r"\.(.+)\.[0-9]+\.[0-9a-f]{8}\.tmp")
 

@@ -499,7 +499,8 @@ def test_base_package_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path, monkeyp
 
 def test_stale_cache_entries_are_pruned_and_nothing_else_is(tmp_path, monkeypatch):
     """An entry whose key went stale (an upgrade, an edited code table) and that no process has used
-    for UNUSED_DAYS is removed when a new entry of its kind is written; an entry still in use, the
+    for UNUSED_DAYS is removed when a new entry of its kind is written (the first such write of a day in a
+    process: the walk of a folder of thousands of entries was made at every write); an entry still in use, the
     other kinds' entries and files reportgen did not write stay."""
     import os
     import time
@@ -525,9 +526,16 @@ def test_stale_cache_entries_are_pruned_and_nothing_else_is(tmp_path, monkeypatc
     assert cache.kept("thing", [made], lambda: 2) == 1  # read back: dated as used, nothing pruned
     assert used.stat().st_mtime > month + 86400 and stale.exists() and legacy.exists()
     made.write_bytes(b"v2")
+    monkeypatch.setattr(cache, "_PRUNED", {})  # (a process that has not pruned today, as the next one)
     assert cache.kept("thing", [made], lambda: 3) == 3  # a new entry: the unused ones go
     assert not stale.exists() and not legacy.exists()
     assert used.exists() and other.exists() and mine.exists()
+    for path in (stale, legacy):
+        path.write_bytes(b"x")
+        os.utime(path, (month, month))
+    made.write_bytes(b"v3")
+    assert cache.kept("thing", [made], lambda: 4) == 4  # the same process, the same day: the folder not walked again
+    assert stale.exists() and legacy.exists()
 
 
 def test_base_package_is_the_same_bytes_whenever_it_is_built(monkeypatch):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.readers import pdf_clips
 from reportgen.readers.pdf_clips import ContentTooLarge, instructions, visible_regions
 from reportgen.readers.pdf_words import MAX_XHTML_BYTES, _pages, pdf_words, run_pdftotext
 from tests.clients import require_ocr
@@ -23,6 +24,7 @@ SHANGWUWEI = ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-shangwuwei-2025.
 CAIZHENGJU = ROOT / "bench" / "corpus" / "putuo-caizhengju-2025.pdf"
 SHUIWUJU = ROOT / "tests" / "fixtures" / "import" / "national" / "beijing-shuiwuju-2026-p1-4.pdf"
 WANLI = ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-wanli-2025.pdf"
+WANLI_2024 = ROOT / "tests" / "seeds" / "pdf" / "shanghai-putuo-wanli-2024.pdf"
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) 未安装")
 
 
@@ -77,13 +79,13 @@ def test_the_review_no_longer_tells_a_clipped_paragraph_as_printed_twice(capsys)
     assert "R-重复段落" not in capsys.readouterr().out
 
 
-def _with_a_loop(tmp_path: Path, levels: bool) -> Path:
-    """商务委员会 2025 with its page tree pointing back at itself: the root's /Kids gains the root (and with
-    ``levels``, the pages are first put under an intermediate node that inherits the root's /Resources and
+def _with_a_loop(tmp_path: Path, levels: bool, source: Path = SHANGWUWEI) -> Path:
+    """商务委员会 2025 (or ``source``) with its page tree pointing back at itself: the root's /Kids gains the root
+    (and with ``levels``, the pages are first put under an intermediate node that inherits the root's /Resources and
     /MediaBox, and that node's /Kids gains the root as well)."""
     import pikepdf
 
-    with pikepdf.open(SHANGWUWEI) as pdf:
+    with pikepdf.open(source) as pdf:
         root = pdf.Root.Pages
         if levels:
             middle = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Pages, Parent=root, Kids=root.Kids,
@@ -148,3 +150,50 @@ def test_a_page_whose_content_inflates_past_the_bound_is_not_parsed(tmp_path):
     with pikepdf.open(path) as opened, pytest.raises(ContentTooLarge):
         instructions(opened.pages[0], "q Q")  # told before its 12 million instructions are made objects
     assert visible_regions(path.read_bytes()) == [None]
+
+
+def test_a_file_parsed_once_is_read_back_from_the_cache_folder_by_the_next_process(tmp_path, monkeypatch):
+    """The clips of a file reviewed again (the desk's next round, a folder reviewed again) are read from the user's
+    cache folder, not parsed again; an entry that is not what the cache wrote is parsed again, never trusted."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    data = CAIZHENGJU.read_bytes()
+    first = pdf_clips.pages_seen(data)
+    entries = list((tmp_path / "cache" / "reportgen").glob("pdf-clips-*.cache"))
+    assert len(entries) == 1 and "卫生健康".encode() not in entries[0].read_bytes()  # boxes and angles, no word
+    assert any(seen.regions for seen in first)  # p. 8's clip among them
+
+    def parsed_again(_data: bytes) -> list[pdf_clips.Seen]:
+        raise AssertionError("parsed again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(pdf_clips, "_parsed", parsed_again)
+        assert pdf_clips.pages_seen(data) == first
+    entries[0].write_bytes(entries[0].read_bytes().replace(b"[[", b"[[[", 1))  # torn: its digest no longer matches
+    assert pdf_clips.pages_seen(data) == first
+    assert pdf_clips.pages_seen(data + b"\n") == first  # other bytes: another entry, parsed
+    assert len(list((tmp_path / "cache" / "reportgen").glob("pdf-clips-*.cache"))) == 2
+
+
+def test_the_annotated_copy_of_a_file_whose_page_tree_loops_keeps_every_page(tmp_path):
+    """The desk's annotated copy of a file whose page tree loops was refused (“不能复制这个 PDF（qpdf：PdfError）”): it
+    is now the pages poppler reads, in its order, each finding boxed on its own page, and the legend after them
+    (万里 2024, whose review finds slips on several pages, looped as above)."""
+    import io
+
+    import pikepdf
+
+    from reportgen.review.documents import review_document
+    from reportgen.review.pages import annotated_copy
+
+    looped = _with_a_loop(tmp_path, True, WANLI_2024)
+    result, upright = review_document(looped, None), review_document(WANLI_2024, None)
+    copy, expected = annotated_copy(result), annotated_copy(upright)
+    assert copy.data is not None, copy.reason
+    assert [mark.item.page for mark in copy.marks] == [mark.item.page for mark in expected.marks]
+    assert len(expected.marks) >= 5  # its findings, on several pages
+    with pikepdf.open(io.BytesIO(copy.data)) as pdf, pikepdf.open(WANLI_2024) as printed:
+        assert len(pdf.pages) == len(printed.pages) + 1
+        assert [len(page.obj.get("/Annots", [])) for page in pdf.pages[:-1]] == \
+               [sum(len(mark.boxes) for mark in expected.marks if mark.item.page == number)
+                for number in range(1, len(printed.pages) + 1)]
+        assert [page.mediabox for page in pdf.pages[:-1]] == [page.mediabox for page in printed.pages]

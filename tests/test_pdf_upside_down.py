@@ -63,3 +63,19 @@ def test_a_document_with_pages_upside_down_reviews_as_printed_upright(tmp_path: 
     upright = review_document(DOCUMENT, None)
     assert not upright.unreviewed and upright.narrative is not None and upright.narrative.counts["matched"] > 0
     assert _said(review_document(_upside_down(tmp_path / "upside-down.pdf"), None)) == _said(upright)
+
+
+def test_a_page_tree_that_loops_back_is_turned_upright_all_the_same(tmp_path: Path) -> None:
+    """A turned page in a file whose page tree loops back (qpdf refuses to open it, poppler reads it): its copy
+    turned upright is written from the tree walked as poppler walks it (readers/page_tree.py), and read as upright —
+    the turned copy's open had raised, and the review stopped at it."""
+    import pikepdf
+
+    looped = tmp_path / "looped.pdf"
+    with pikepdf.open(_upside_down(tmp_path / "upside-down.pdf")) as pdf:
+        pdf.Root.Pages.Kids.append(pdf.Root.Pages)
+        pdf.save(looped)
+    with pytest.raises(pikepdf.PdfError):
+        pikepdf.open(looped).close()
+    assert _lines(looped) == _lines(DOCUMENT)
+    assert _said(review_document(looped, None)) == _said(review_document(DOCUMENT, None))

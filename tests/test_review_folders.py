@@ -136,6 +136,39 @@ def test_every_core_gives_what_one_at_a_time_gives(tmp_path):
     assert len(runs["2"][2]) > 30
 
 
+class _Inherited:
+    """Garbage of the process that starts a review: a cycle whose finaliser says in which process it ran."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder, self.me = folder, self
+
+    def __del__(self) -> None:
+        (self.folder / f"collected-in-{os.getpid()}").touch()
+
+
+def test_a_worker_never_collects_what_it_inherited(tmp_path):
+    """A forked worker holds a copy of its parent's objects, garbage among them: collected in the worker, that
+    garbage's finalisers ran there (a parent's temporary folder removed by its child's copy), and the walk wrote to
+    every inherited object, copying its pages. The worker sets aside what it started with (review/batch.py
+    ``started``): only the parent, which owns them, collects them."""
+    require_program("pdftotext")
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # the cycle stays uncollected here until the review's workers are forked
+    try:
+        _Inherited(tmp_path)
+        done = _review(str(PDFS / "shanghai-putuo-wanli-2025.pdf"), str(PDFS / "shanghai-putuo-wanli-2024.pdf"),
+                       "--jobs", "2", "-o", str(tmp_path / "pages"))
+        assert done.returncode == 1, done.stderr
+        assert list(tmp_path.glob("collected-in-*")) == []
+    finally:
+        gc.collect()
+        if enabled:
+            gc.enable()
+    assert [path.name for path in tmp_path.glob("collected-in-*")] == [f"collected-in-{os.getpid()}"]
+
+
 def test_jobs_is_a_positive_number():
     done = _review(str(PDFS), "--jobs", "0")
     assert done.returncode == 2 and "--jobs 0：应为 1 或更大的整数" in done.stderr

@@ -11,7 +11,6 @@ after each job keeps it flat (about 160 MB), for a few milliseconds of a review'
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import socket
@@ -25,6 +24,7 @@ from reportgen.desk.jobs import Heartbeat, claim, finish, release, work_folder
 from reportgen.desk.models import Job
 from reportgen.desk.reviewing import review_stored
 from reportgen.desk.store import SUFFIXES, Store
+from reportgen.review.batch import let_go, started
 
 _UNSAFE = re.compile(r"[^\w\u3400-\u9fff（）()·-]+")
 
@@ -36,6 +36,7 @@ def name() -> str:
 def run(data: Path, lease: timedelta, poll: float, once: bool = False) -> int:
     """Review jobs until stopped (or, ``once``, until none is waiting); how many were reviewed."""
     store, worker, done = Store(data / "store"), name(), 0
+    started()  # Django's and reportgen's objects set aside: each job's collection looks at the job's alone
     while True:
         close_old_connections()
         job = claim(worker, lease)
@@ -45,7 +46,7 @@ def run(data: Path, lease: timedelta, poll: float, once: bool = False) -> int:
             time.sleep(poll)
             continue
         review(job, worker, store, data, lease)
-        gc.collect()  # the review's cycles, at once: under the program's collector settings they pile up
+        let_go()  # the review's cycles, at once: under the program's collector settings they pile up
         done += 1
 
 

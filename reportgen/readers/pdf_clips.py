@@ -18,19 +18,30 @@ a scanner's or tesseract's OCR lays under a page's image (a "searchable" scan). 
 shows is so, the page shows no text — its words are not read, and the page is read as the scan it is
 (readers/pdf_ocr.py: with each figure's confidence, not a layer of unknown quality taken as printed).
 A page with text in a visible mode too, or with a form (whose text is not followed here), keeps its words.
+
+Parsing every page's content costs about what pdftotext's run does, and what it gives depends on the
+bytes alone: it is kept in the user's cache folder (reportgen/cache.py) by the digest of the bytes,
+of this module and text_angle's, and of pikepdf's and qpdf's versions, so that a file reviewed again
+(the desk's next round, a folder reviewed after one of its files changed) is not parsed again. Only
+the boxes and angles are kept, no word of the file.
 """
 
 from __future__ import annotations
 
-import io
+import functools
+import hashlib
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import NamedTuple
 
 import pikepdf
 
+from reportgen import cache
 from reportgen.errors import Internal
+from reportgen.readers import page_tree
+from reportgen.readers import text_angle as text_angle_module
 from reportgen.readers.text_angle import FOLLOWED as _ANGLE_FOLLOWED
 from reportgen.readers.text_angle import text_angle
 from reportgen.readers.word_box import Word
@@ -48,7 +59,6 @@ _MAX_OPERATORS = 400_000  # a page's content past this is not followed (the page
 # a page's content decoded past this is not parsed (the page shows everything): the corpus's largest is 119 KB
 # (江苏省高级人民法院 2019 p. 16); a small file can inflate to gigabytes
 _MAX_CONTENT = 8 * 1024 * 1024
-_MAX_TREE = 100_000  # pages and levels of a page tree walked (a budget's few hundred pages)
 
 
 @dataclass(frozen=True)
@@ -71,44 +81,68 @@ def visible_regions(data: bytes) -> list[list[Box] | None]:
 
 
 def pages_seen(data: bytes) -> list[Seen]:
-    """Per page, its regions and its text's angle (an empty list where pikepdf cannot open the PDF)."""
+    """Per page, its regions and its text's angle (an empty list where pikepdf cannot open the PDF); what
+    an earlier process found for the same bytes where the cache folder holds it."""
     try:
-        with pikepdf.open(io.BytesIO(data)) as pdf:
+        key = cache.key_of(hashlib.sha256(data).digest(), *_made_by())
+    except OSError:  # this module's source not readable (never seen): parsed, not kept
+        return _parsed(data)
+    kept = cache.fetch("pdf-clips", key, _FORM)
+    if kept is not None:
+        return kept
+    seen = _parsed(data)
+    cache.store("pdf-clips", key, seen, _FORM)
+    return seen
+
+
+def _seen_data(seen: list[Seen]) -> list[object]:
+    return [[None if page.regions is None else [list(box) for box in page.regions], page.angle, page.rotate]
+            for page in seen]
+
+
+def _seen_of(data: object) -> list[Seen]:
+    """The pages as _seen_data wrote them; raises for anything else (a miss)."""
+    if not isinstance(data, list):
+        raise cache.Shape("not a list of pages")
+    return [_page_of(page) for page in data]
+
+
+def _page_of(page: object) -> Seen:
+    if not (isinstance(page, list) and len(page) == 3):
+        raise cache.Shape("not a page")
+    regions, angle, rotate = page
+    if not (angle is None or type(angle) is int) or type(rotate) is not int:
+        raise cache.Shape("not an angle")
+    if regions is None:
+        return Seen(None, angle, rotate)
+    if not isinstance(regions, list):
+        raise cache.Shape("not regions")
+    return Seen([_box_of(box) for box in regions], angle, rotate)
+
+
+def _box_of(box: object) -> Box:
+    if not (isinstance(box, list) and len(box) == 4 and all(type(value) is float for value in box)):
+        raise cache.Shape("not a box")
+    left, top, right, bottom = box
+    return (left, top, right, bottom)
+
+
+_FORM = cache.json_form(_seen_data, _seen_of)
+
+
+@functools.cache
+def _made_by() -> tuple[bytes, ...]:
+    """What a page's reading is made by besides its bytes: this module, the angle's, and pikepdf (with its qpdf)."""
+    return (Path(__file__).read_bytes(), Path(text_angle_module.__file__).read_bytes(),
+            pikepdf.__version__.encode(), pikepdf.__libqpdf_version__.encode())
+
+
+def _parsed(data: bytes) -> list[Seen]:
+    try:
+        with page_tree.opened(data) as pdf:  # a page tree qpdf refuses walked as poppler walks it
             return [_page_seen(page) for page in pdf.pages]
-    except Exception:  # noqa: BLE001 — tried once more, walking its page tree (below)
-        pass
-    try:
-        with pikepdf.open(io.BytesIO(data), inherit_page_attributes=False) as pdf:
-            pages: list[pikepdf.Page] = []
-            _walk(pdf.Root.Pages, (), {}, pages)
-            return [_page_seen(page) for page in pages]
     except Exception:  # noqa: BLE001 — a PDF pikepdf cannot open: no word is held back
         return []
-
-
-# A page tree with a loop (a /Kids entry that is one of its own ancestors) qpdf refuses to open: it is walked
-# here as poppler walks it — the loop's entry left out, each page given the attributes it inherits — so that
-# each page's clips are its own page's in pdftotext's numbering (with none, the words a clip hides are read).
-_INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
-
-
-def _walk(node: pikepdf.Object, ancestors: tuple[tuple[int, int], ...], inherited: dict[str, pikepdf.Object],
-          pages: list[pikepdf.Page]) -> None:
-    if not isinstance(node, pikepdf.Dictionary) or len(pages) + len(ancestors) > _MAX_TREE:
-        return
-    kids = node.get("/Kids")
-    if not isinstance(kids, pikepdf.Array):
-        if node.get("/Type") == pikepdf.Name.Page:
-            for key, value in inherited.items():
-                if key not in node:
-                    node[key] = value  # in memory only: the user's file is never written
-            pages.append(pikepdf.Page(node))
-        return
-    inherited = inherited | {key: node[key] for key in _INHERITED if key in node}
-    inside = (*ancestors, node.objgen)
-    for kid in kids:
-        if not (kid.is_indirect and kid.objgen in inside):  # a loop: poppler reports it and goes on
-            _walk(kid, inside, inherited, pages)
 
 
 def shown(words: Iterable[Word], regions: list[Box] | None) -> list[Word]:

@@ -15,12 +15,10 @@ read again by pdftotext, whose boxes are then those of the page as a reader turn
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from pathlib import Path
 
-import pikepdf
-
+from reportgen.readers import page_tree
 from reportgen.readers.pdf_clips import Seen
 from reportgen.readers.word_box import Word
 
@@ -51,7 +49,7 @@ def turns(seen: list[Seen], pages: list[list[Word]]) -> dict[int, int]:
 
 def turned_copy(data: bytes, rotations: dict[int, int], path: Path) -> None:
     """A copy of the PDF at ``path`` with the pages of ``rotations`` set to their /Rotate."""
-    with pikepdf.open(io.BytesIO(data)) as pdf:
+    with page_tree.opened(data) as pdf:  # a page tree qpdf refuses walked as poppler walks it (its pages read)
         for number, rotate in rotations.items():
             pdf.pages[number - 1].obj.Rotate = rotate
         pdf.save(path)

@@ -36,6 +36,7 @@ from pikepdf import (
 )
 
 from reportgen.errors import Internal
+from reportgen.readers import page_tree
 from reportgen.reading.outputs import PDF_MARK
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program
 from reportgen.review.legend_face import face
@@ -76,7 +77,8 @@ def annotated_pdf(document: Path, data: bytes, marks: list[Mark], pages: tuple[i
     except FPDFException as exc:  # a character the face cannot set, a text too long for a page
         raise NotAnnotated(f"不能排出审核意见页（{exc}）") from None
     try:
-        with Pdf.open(io.BytesIO(data)) as pdf, Pdf.open(io.BytesIO(legend)) as legend_pdf:
+        # (a page tree qpdf refuses is walked as poppler walks it: the pages the review numbered)
+        with page_tree.opened(data) as pdf, Pdf.open(io.BytesIO(legend)) as legend_pdf:
             _boxed(pdf, marks)
             if pages is not None:
                 _only(pdf, *pages)

@@ -83,19 +83,28 @@ def review_one(task: Task) -> Done:
 def _review_in_worker(task: Task) -> Done:
     """``review_one`` in a worker process, which reviews document after document."""
     done = review_one(task)
-    _let_go()
+    let_go()
     return done
 
 
 _settled = False  # whether this process has set aside what its first document left for good
 
 
-def _let_go() -> None:
+def started() -> None:
+    """A worker's start: what it began with — a fork's copy of its parent's objects, the modules — set aside for
+    good (``gc.freeze``). A collection then never walks them: the first document's had walked the parent's whole
+    heap (a test calling the command in its own process: some hundred thousand objects), and written to each
+    object's header as it went, copying every page of the inherited memory (fork's pages are shared until
+    written)."""
+    gc.freeze()
+
+
+def let_go() -> None:
     """What a document left behind freed before the next one: the program collects its young objects
     only every 100,000 allocations (reportgen/__main__.py), and the cycles a review and its pages
     make (fpdf2's and fontTools' objects) reached the oldest generation and stayed, a worker growing
     to 0.6 GB over 200 documents. After the first document, what the process keeps for good (the
-    modules, compiled expressions, the legend's face) is frozen, so that each collection after it
+    modules, compiled expressions, the legend's face) is frozen too, so that each collection after it
     looks at the objects of one document (bench/review_pages.py: ~20 ms; 70 ms without). Only in a
     worker: the process that runs the command (and the tests, in one process) is left as it is."""
     global _settled  # noqa: PLW0603 - once per process
@@ -188,7 +197,7 @@ def _context() -> multiprocessing.context.BaseContext:
 def _pooled(tasks: list[Task], jobs: int) -> Generator[Done, None, int | None]:
     """The tasks' results in order until the pool breaks: then the index of the first one lost."""
     done = 0
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=_context()) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=_context(), initializer=started) as pool:
         try:
             for result in pool.map(_review_in_worker, tasks):
                 yield result
@@ -202,7 +211,7 @@ def _pooled(tasks: list[Task], jobs: int) -> Generator[Done, None, int | None]:
 
 
 def _alone(task: Task) -> Iterator[Done]:
-    with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(max_workers=1, mp_context=_context(), initializer=started) as pool:
         try:
             yield pool.submit(_review_in_worker, task).result()
         except BrokenProcessPool:
