@@ -582,3 +582,42 @@ def test_an_item_that_says_its_part_of_the_list_before_otherwise_is_told(tmp_pat
     line, told = _told_of_planting(JIAOGUANJU_ITEMS, "126,683.76", "正文金额", "126,883.76", 4, "126,683.76", tmp_path, nth=1)
     assert "（一）在职人员经费 126,683.76 万元" in line
     assert len(told) == 1 and "“在职人员经费”在第" in told[0] and "列作126,883.76万元" in told[0], told
+
+
+SHUILIJU = CORPUS / "sd-yantai-shuiliju-2026-dept-budget.pdf"  # 烟台市水利局 2026, whole
+
+
+def test_a_listed_part_that_names_the_tables_own_part_is_judged_by_it(tmp_path: Path) -> None:
+    """“2.公务用车购置及运行费10.2万元，其中：公务用车购置费0万元，……；公务用车运行维护费10.2万元，比上年减少3.2万元，
+    下降23.88%” (烟台市水利局 2026 p. 32), the second 10.2 printed 10.1: the parts, the 0 read as anything under half a
+    万元, still “added up” to 10.2, and a part of a sum that agrees was left unjudged (review/listed.py, the case of a
+    fund's own 预算准备金) — and the sentence's rate, at one decimal, bore the 10.1 out. The parts name the tables' own
+    parts of the amount (their figures add up to its figure): each is judged by its figure."""
+    line, told = _told_of_planting(SHUILIJU, "10.1万元", "正文金额", "10.2", 3, "10.1", tmp_path, nth=1)
+    assert "公务用车运行维护费10.1万元" in line.replace(" ", "")
+    assert told == ["10.1万元（应为 10.2万元；）"], told
+
+
+SHENZHEN_MINZHENG = CORPUS / "gd-shenzhen-minzheng-2026-dept-budget.pdf"  # 深圳市民政局 2026, whole
+
+
+def test_a_year_total_below_classes_listed_with_their_lines_is_held_to_the_classes(tmp_path: Path) -> None:
+    """深圳市民政局 2026's 收支总表 lists each 类 with its 款 and 项 under it (“五、其他支出 19,336.15”, “彩票公益金安排的支出
+    19,336.15”, “用于社会福利的彩票公益金支出 19,336.15”) and then 本年支出合计 28,283.46: its 本年支出合计 printed 28,280.46 was
+    held to nothing (only a side of 类 alone was summed, importing/reconcile.py). Now the 类 alone are summed where every
+    row above is a 类 or a line of the function classification under one; the published file's tail of 0.01 stays a
+    note, not an error."""
+    assert not [t for t in _told(SHENZHEN_MINZHENG) if "本年支出合计" in t]
+    path, line = _planted(SHENZHEN_MINZHENG, "表格数", "28,283.46", 5, "28,280.46", tmp_path, nth=0)
+    assert "28,280.46" in line
+    told = [t for t in _told(path) if "本年支出合计" in t]
+    assert len(told) == 1 and "本年支出合计 印作 28,280.46，而其组成部分之和为 28,283.47" in told[0], told
+
+
+def test_the_budgets_purchases_dated_last_year_are_told(tmp_path: Path) -> None:
+    """“2026年预算安排中，购置单位价值100万元以上的设备0台（套）” (北京市民政局 2026 p. 7, its 国有资产占用情况) printed “2025年
+    预算安排中”: last year's budget may be named in a budget, and was passed; the purchases a budget arranges are its own
+    year's (so in each of the 17 budgets of our corpora that say it, 北京's and 上海's) — told."""
+    line, told = _told_of_planting(MINZHENG_NARRATIVE, "购置", "年份", "2026", 3, "2025", tmp_path, nth=3)
+    assert "2025年预算安排中，购置" in line.replace(" ", "")
+    assert len(told) == 1 and told[0].startswith("写作“2025年预算安排中，购置”，本文件是 2026 年预算：安排的购置是本年预算的"), told

@@ -59,6 +59,7 @@ def build(tables: list[Table], catalog: Catalog, layout: str | None = None, unsu
     result.unsure = list(unsure or [])
     _meta(result, tables)
     result.class_codes = _class_codes(result.year or 2025)
+    result.function_names = _function_names(result.year or 2025)
     tree = result.tree
     _identity(result, layout)
     if (income := _income(result, catalog)):
@@ -147,6 +148,13 @@ def _year_class_codes(year: int) -> dict[str, str]:
     found = {normalized(e.name): e.code for e in codes.all_function_codes(year) if len(e.code) == 3}
     found.update({normalized(f.name): f.code for f in codes.former_names(year) if len(f.code) == 3})
     return found
+
+
+@functools.cache  # as above
+def _function_names(year: int) -> frozenset[str]:
+    """Each 款's and 项's name (normalized), under this year's names and former ones."""
+    return frozenset({normalized(e.name) for e in codes.all_function_codes(year) if len(e.code) > 3}
+                     | {normalized(f.name) for f in codes.former_names(year) if len(f.code) > 3})
 
 
 def _identity(result: Imported, layout: str | None) -> None:

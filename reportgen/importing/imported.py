@@ -34,6 +34,8 @@ class Imported:
     groups: dict[str, Groups] = field(default_factory=dict)  # an income table of groups led by their 小计
     catalog: Catalog = field(default_factory=lambda: Catalog([], {}, {}, {}))  # what the tables were known by
     class_codes: dict[str, str] = field(default_factory=dict)  # a 类's name (normalized) → its code
+    # every 款's and 项's name (normalized): the rows a 两栏 table's spending side may list under their 类
+    function_names: frozenset[str] = frozenset()
     used: dict[tuple[str, int, int], str] = field(default_factory=dict)  # (table, row, col) → the field it gave
     # the tables printed but not read for sure (sure.py): their figures unknown, never taken as absent or 0
     unsure: list[Table] = field(default_factory=list)

@@ -588,19 +588,22 @@ def _spending_side(imported: Imported, kind: str, right: list[Row]) -> Iterable[
 
 
 def _year_spending(imported: Imported, kind: str, right: list[Row]) -> Iterable[Difference]:
-    """The spending side's 本年支出合计 against the rows above it, where each of them that prints a figure is a
-    类 (a side that lists a row of spending of no 类 there — 单位预留机动经费, a 基本支出 line — is not summed):
-    烟台市文化和旅游局 2026's 收支总体情况表 prints its five 类 and 本年支出合计 23,873.40, and 支出总计 below it held
-    to the 类 and 结转下年 alone would not tell a 本年支出合计 printed otherwise."""
+    """The spending side's 本年支出合计 against the 类 above it, where each row above it that prints a figure is a
+    类 or a 款 or 项 under one (a side that lists a row of spending of no 类 there — 单位预留机动经费, a 基本支出 line — is
+    not summed): 烟台市文化和旅游局 2026's 收支总体情况表 prints its five 类 and 本年支出合计 23,873.40, and 支出总计 below it
+    held to the 类 and 结转下年 alone would not tell a 本年支出合计 printed otherwise; 深圳市民政局 2026's 收支总表 prints
+    each 类 with its 款 and 项 under it (“五、其他支出 19,336.15”, “彩票公益金安排的支出 19,336.15”, …)."""
     at = next((n for n, r in enumerate(right)
                if imported.catalog.spending_rows.get(r.label) == "本年支出合计" and r.amounts), None)
     if at is None:
         return
     above = _printing_above(right, at)
-    if not above or not all(imported.class_codes.get(r.label) for r in above):
+    classes = [r for r in above if imported.class_codes.get(r.label)]
+    if not classes or classes[0] is not above[0] \
+            or not all(imported.class_codes.get(r.label) or r.label in imported.function_names for r in above):
         return
     meaning = next(iter(right[at].amounts))
-    parts = [r.amounts.get(meaning) for r in above]
+    parts = [r.amounts.get(meaning) for r in classes]
     if all(part is not None for part in parts):
         yield from _sum(kind, "本年支出合计", right[at].amounts[meaning], [p for p in parts if p is not None])
 

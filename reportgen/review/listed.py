@@ -10,9 +10,14 @@ name says otherwise.
   (vocabulary.yaml 结转的字样): it is that figure with the carry-over — 深圳宣传部 2026's 政府性基金预算收入 380.00
   is 300.00 下达 and 80.00 结转, where the tables give the year's 政府性基金预算拨款 300.00.
 
+The first not where each part names a figure of the tables and those figures add up to the amount's: the parts
+are then the tables' own, and each is judged by its figure.
+
 Neither is judged against the table (未能核对; its sentence bears it out: review._within)."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from reportgen.readers.statements import Statement, carry_over_words
 from reportgen.review.consistency import half_in_yuan, in_yuan, listed_sums
@@ -30,11 +35,25 @@ def tie_listed_parts(verdicts: list[Verdict], statements: list[Statement]) -> No
         verdict = of.get(id(whole))
         if verdict is None:
             continue
-        if verdict.status == "agree":
+        if verdict.status == "agree" and not _the_tables_own(verdict, [of.get(id(part)) for part in parts]):
             for part in parts:
                 _not_judged(of.get(id(part)), PART_OF_A_SUM)
         elif verdict.status == "disagree" and _with_carry_over(verdict, parts):
             _not_judged(verdict, WITH_CARRY_OVER)
+
+
+def _the_tables_own(whole: Verdict, parts: list[Verdict | None]) -> bool:
+    """Whether each part names a figure of the tables and those figures add up to the whole's: the parts are the
+    tables' own parts of it (“公务用车购置及运行费10.2万元，其中：公务用车购置费0万元，……公务用车运行维护费10.1万元”, 烟台
+    水利局 2026 with 10.2 misprinted 10.1) — each is judged by its figure, however its printed value adds up."""
+    figure = whole.figure
+    if figure is None or any(part is None or part.figure is None for part in parts):
+        return False
+    named = [part.figure for part in parts if part is not None and part.figure is not None]
+    if len({id(part) for part in named}) < len(named):
+        return False  # two parts of one name: not the tables' parts
+    total = sum((part.current for part in named), Decimal(0))
+    return abs(total - figure.current) <= figure.slack + sum(part.slack for part in named)
 
 
 def _not_judged(verdict: Verdict | None, cause: str) -> None:
