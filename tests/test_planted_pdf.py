@@ -618,6 +618,10 @@ def test_the_budgets_purchases_dated_last_year_are_told(tmp_path: Path) -> None:
     """“2026年预算安排中，购置单位价值100万元以上的设备0台（套）” (北京市民政局 2026 p. 7, its 国有资产占用情况) printed “2025年
     预算安排中”: last year's budget may be named in a budget, and was passed; the purchases a budget arranges are its own
     year's (so in each of the 17 budgets of our corpora that say it, 北京's and 上海's) — told."""
-    line, told = _told_of_planting(MINZHENG_NARRATIVE, "购置", "年份", "2026", 3, "2025", tmp_path, nth=3)
+    line, told = _told_of_planting(MINZHENG_NARRATIVE, "安排的购置", "年份", "2026", 3, "2025", tmp_path, nth=3)
     assert "2025年预算安排中，购置" in line.replace(" ", "")
     assert len(told) == 1 and told[0].startswith("写作“2025年预算安排中，购置”，本文件是 2026 年预算：安排的购置是本年预算的"), told
+    # 北京市水务局 2026 p. 10 wraps the line after “2026 年预算安排中，”: the next line's “购置” is read with it
+    line, told = _told_of_planting(CORPUS / "bj-shuiwuju-2026-dept-budget.pdf", "安排的购置", "年份", "2026", 3, "2025",
+                                   tmp_path, nth=3)
+    assert "2025年预算安排中，" in line.replace(" ", "") and len(told) == 1, told

@@ -206,7 +206,7 @@ def _findings(lines: list[Line], year: int | None, file: str, final: bool = Fals
     def warn(line: Line, message: str) -> Finding:
         return Finding("warning", "R-文字", message, file, line.number)
 
-    for line in lines:
+    for at, line in enumerate(lines):
         text = line.squeezed
         if _MAY_BE_LEFT_OVER.search(text):
             yield from _left_over(line, text, warn)
@@ -215,6 +215,9 @@ def _findings(lines: list[Line], year: int | None, file: str, final: bool = Fals
             yield from _title_year(line, text, year, warn)
             if not final:
                 yield from _header_year(line, text, year, warn)
+                # (the line with the next one's start: “……2025 年预算安排中，” / “购置单位价值 100 万元以上的设备”)
+                yield from _purchases_year(line, text + (lines[at + 1].squeezed[:2] if at + 1 < len(lines) else ""),
+                                           year, warn)
         if "万元" in text:
             yield from _mixed_units(line, text, warn)
 
@@ -257,8 +260,12 @@ def _wrong_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Fi
             yield warn(line, f"写作 {said} 年预算，本文件是 {year} 年预算")
         if "决算" in match.group() and said == year and not final:
             yield warn(line, f"{year} 年是预算年度，不应称“{match.group()}”")
-    for match in _PURCHASES_YEAR.finditer(text) if not final else ():
-        if int(match.group(1)) != year:  # (last year's, allowed above, is this year's purchases misdated)
+
+
+def _purchases_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
+    """The purchases a budget arranges dated another year than its own (last year's too, which _wrong_year allows)."""
+    for match in _PURCHASES_YEAR.finditer(text):
+        if int(match.group(1)) != year:
             yield warn(line, f"写作“{match.group()}”，本文件是 {year} 年预算：安排的购置是本年预算的")
 
 
