@@ -21,7 +21,7 @@ A page with text in a visible mode too, or with a form (whose text is not follow
 
 Parsing every page's content costs about what pdftotext's run does, and what it gives depends on the
 bytes alone: it is kept in the user's cache folder (reportgen/cache.py) by the digest of the bytes,
-of this module and text_angle's, and of pikepdf's and qpdf's versions, so that a file reviewed again
+of this module's, text_angle's and page_tree's source, and of pikepdf's and qpdf's versions, so that a file reviewed again
 (the desk's next round, a folder reviewed after one of its files changed) is not parsed again. Only
 the boxes and angles are kept, no word of the file.
 """
@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import sys
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -132,8 +133,9 @@ _FORM = cache.json_form(_seen_data, _seen_of)
 
 @functools.cache
 def _made_by() -> tuple[bytes, ...]:
-    """What a page's reading is made by besides its bytes: this module, the angle's, and pikepdf (with its qpdf)."""
-    return (Path(__file__).read_bytes(), Path(text_angle_module.__file__).read_bytes(),
+    """What a page's reading is made by besides its bytes: this module, the angle's and the page tree's walk, and
+    pikepdf (with its qpdf)."""
+    return (*(Path(module.__file__ or "").read_bytes() for module in (sys.modules[__name__], text_angle_module, page_tree)),
             pikepdf.__version__.encode(), pikepdf.__libqpdf_version__.encode())
 
 
