@@ -625,3 +625,17 @@ def test_the_budgets_purchases_dated_last_year_are_told(tmp_path: Path) -> None:
     line, told = _told_of_planting(CORPUS / "bj-shuiwuju-2026-dept-budget.pdf", "安排的购置", "年份", "2026", 3, "2025",
                                    tmp_path, nth=3)
     assert "2025年预算安排中，" in line.replace(" ", "") and len(told) == 1, told
+
+
+# 江苏省政协办公厅 2017年度部门预算: its cover and p. 8 (“项目支出预算数为 3,123.68 万元。与上年数一致。”), and its 报表's 表一
+# 收支预算总表 and 表三 支出预算总表 (whose 合计 row alone prints the 项目支出: the function rows print no 基本/项目 split)
+ZHENGXIE_2017 = NATIONAL / "js-zhengxie-2017-p1-8-tables-p1-3.pdf"
+
+
+def test_the_project_spending_only_the_spending_tables_total_row_prints_is_held_to_it(tmp_path: Path) -> None:
+    """The source holds no 项目支出 where the function rows print no split (江苏 2017), and the text's 项目支出 was 未能核对:
+    the 支出总表's 合计 row prints it (3,123.68, beside 基本支出 and 单位预留机动经费), and it is the figure of that name
+    now (review/documents.py beside_spending, as 单位预留机动经费 and 北京's 事业单位经营支出 were)."""
+    line, told = _told_of_planting(ZHENGXIE_2017, "3,623.68", "正文金额", "3,123.68", 2, "3,623.68", tmp_path)
+    assert "项目支出预算数为3,623.68万元" in line.replace(" ", "")
+    assert told == ["3,623.68万元（应为 3,123.68万元；）"], told

@@ -575,7 +575,10 @@ def text_alone(imported: ImportResult) -> frozenset[str]:
 # The columns a 支出总表 prints beside 基本支出 and 项目支出 (importing/build.py BESIDE_BASIC), by the names texts give them
 # (vocabulary.yaml 数的名称): its 合计 row's figure of each, where no field of the source holds it
 _BESIDE_NAMES = {"经营支出": "事业单位经营支出", "上缴上级支出": "上缴上级支出", "对附属单位补助支出": "对附属单位补助支出",
-                 "单位预留机动经费": "单位预留机动经费"}
+                 "单位预留机动经费": "单位预留机动经费",
+                 # and the 基本支出 and 项目支出 it prints, where the source holds none (glossary._add_printed: 江苏 2017's
+                 # function rows print no split, and its 项目支出 3,123.68 is only the 合计 row's)
+                 "基本支出": "基本支出", "项目支出": "项目支出"}
 RUNNING_TABLE_KIND = "机关运行经费表"
 TOTALS_TABLE = "收支总表"
 _SPENDING_TABLES = ("支出总表", "支出决算表")  # a budget's, a 决算's (佛山 2019: 上缴上级支出, 经营支出 … of its 合计 row)
