@@ -32,10 +32,14 @@ short told).
 from __future__ import annotations
 
 import argparse
+import atexit
+import functools
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from collections import Counter
 from collections.abc import Callable
@@ -507,8 +511,16 @@ def _uncalculated(path: Path) -> None:
             book.writestr(info, _CACHED.sub(rb"\1", data) if info.filename.startswith("xl/worksheets/") else data)
 
 
+@functools.cache
+def _office_profile() -> str:
+    """LibreOffice's profile for this process's conversions, removed when the process ends."""
+    folder = tempfile.mkdtemp(prefix="pdf-as-workbook-office-")
+    atexit.register(shutil.rmtree, folder, True)
+    return Path(folder).as_uri()
+
+
 def _convert(source: Path, out: Path, variant: str) -> None:
-    profile = f"file:///tmp/pdf-as-workbook-office-{os.getpid()}"
+    profile = _office_profile()
     subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", variant,
                     "--outdir", str(source.parent), str(source)], capture_output=True, check=True, timeout=300)
     converted = source.with_suffix(f".{variant}")

@@ -164,9 +164,12 @@ def test_the_social_work_departments_empty_three_public_table_is_its_note():
 
 @cache
 def _imported_once(name: str) -> str:
+    import atexit
+    import shutil
     import tempfile
 
     folder = Path(tempfile.mkdtemp(prefix="final-import-"))
+    atexit.register(shutil.rmtree, folder, True)  # (kept for the process's tests, then removed: none left in /tmp)
     return str(_imported(name, folder))
 
 

@@ -38,8 +38,10 @@ def test_a_figure_beside_them_that_the_table_does_not_print_is_told(tmp_path: Pa
     """The same source, a text stating 12.50万元 of 事业单位经营支出 where the 支出总表's 合计 row prints none: a slip."""
     require_program("pdftotext")
     imported = import_files([LVHUA], None)
+    # (and the 基本支出 and 项目支出 it prints beside them: the figures of those names where a source holds none)
     assert beside_spending(imported) == (("事业单位经营支出", Decimal(0)), ("上缴上级支出", Decimal(0)),
-                                         ("对附属单位补助支出", Decimal(0)))
+                                         ("对附属单位补助支出", Decimal(0)), ("基本支出", Decimal("9500882.91")),
+                                         ("项目支出", Decimal("41836492")))
     draft = tmp_path / "d.txt"
     draft.write_text("（二）其他支出情况。\n1.事业单位经营支出12.50万元。\n2.上缴上级支出0.00万元。\n", encoding="utf-8")
     prepared = prepare(imported.source.named(LVHUA), draft=True)
