@@ -134,9 +134,9 @@ def kinds_sum(statements: list[Statement], draft: str,
         whole = st.listed_in or st.part_of
         if st.kind == "amount" and whole is not None and whole.kind == "amount":
             groups.setdefault(id(whole), (whole, []))[1].append(st)
-    found = []
+    found, wholes = [], complete_kinds()
     for whole, parts in groups.values():
-        for word, kinds in complete_kinds().items():
+        for word, kinds in wholes.items():
             if word not in whole.label:
                 continue
             each = [[part for part in parts if kind in part.label] for kind in kinds]
