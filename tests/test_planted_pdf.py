@@ -435,6 +435,24 @@ def test_the_changes_of_the_two_vehicle_parts_add_up_to_the_vehicles_change(tmp_
     assert len(told) == 1 and "比上年增加24.39万元" in told[0] and "24.29" in told[0], told
 
 
+# 上海市应急管理局执法总队 2026年单位预算 pp. 1, 8, 10, 19–20 (sh-city-yingjizhifa-2026-unit-budget.pdf): its cover, 收入、支出
+# 预算总表, the “三公” table (this year only) and “2026年“三公”经费预算数为43.50万元，比2025年预算增加18.00万元。其中：”, each part
+# in its own paragraph: “（二）公务用车购置及运行费17.50万元，比2025年预算增加8.00万元，……其中：公务用车购置费0.00万元，与2025年
+# 预算持平；公务用车运行费17.50万元，比2025年预算增加8.00万元……”“（三）公务接待费2.00万元，与2025年预算持平。”
+SHANGHAI_THREE_PUBLIC = NATIONAL / "shanghai-city-yingjizhifa-2026-p1-8-10-19-20.pdf"
+
+
+def test_the_changes_of_all_the_parts_said_in_the_paragraphs_after_the_whole_add_up_to_its_change(tmp_path: Path) -> None:
+    """The whole's change in one sentence, each part's (or its being 持平) in the paragraphs after it: 车's +8.00 printed
+    +8.04 was judged by nothing (no table prints 2025's figures). The parts' changes must add up to the whole's, each
+    持平 a change of nothing: “三公” +18.00 against +10.00 + 8.04 + 0, and 车's +8.04 against its own parts' 0 + 8.00."""
+    line, told = _told_of_planting(SHANGHAI_THREE_PUBLIC, _WHOLE, "正文金额", "8.00", 3, "8.04", tmp_path)
+    assert "用车购置及运行费17.50万元，比2025年预算增加8.04万元" in line
+    assert len(told) == 2, told
+    assert "增加18.00万元" in told[0] and "合计增加18.04万元" in told[0] and "“公务接待费”与2025年预算持平" in told[0], told
+    assert "“公务用车购置及运行维护费”比2025年预算增加8.04万元" in told[1] and "合计增加8.00万元" in told[1], told
+
+
 def test_the_shares_of_all_the_three_public_parts_are_their_amounts_over_their_sum(tmp_path: Path) -> None:
     """The “三公” table not printed (so not read), the text's three parts are all the “三公” there is: each share is its
     amount over their sum — 26.69% printed 28.69% was 未能核对 (“no table”). The 22.03% made to add up to 100%

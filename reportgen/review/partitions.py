@@ -1,5 +1,5 @@
-"""A whole and all its parts, said together: where the parts a sentence states changes of (or a paragraph states shares
-of) are all the whole is made of (vocabulary.yaml 分项齐全的合计, and their figures of this year in the source add up to
+"""A whole and all its parts, said together: where the parts a sentence — or the paragraphs after the whole's — states
+changes of (or a paragraph states shares of) are all the whole is made of (vocabulary.yaml 分项齐全的合计, and their figures of this year in the source add up to
 the whole's), the parts' changes add up to the whole's change (烟台水利局 2026 “支出预算减少13,699.55万元，其中基本支出
 增加204.87万元，项目支出减少13,904.42万元”), and each part's share of the whole is its amount over the parts' sum
 (江苏 “因公出国（境）费支出170万元，占“三公”经费的27.39%；……”). No table need print last year's figures: the sentence's
@@ -65,41 +65,82 @@ def _by_figure(verdicts: list[Verdict]) -> dict[str, tuple[Figure, Statement]]:
 
 def _changes(verdicts: list[Verdict], find: Find, draft: str, told: frozenset[tuple[int, str]],
              strict: frozenset[int]) -> list[Finding]:
-    sentences: dict[int, list[Verdict]] = {}
-    for verdict in verdicts:
-        st = verdict.statement
-        if st.kind == "change" and st.value is not None and st.unit in _UNIT and not st.roughly:
-            sentences.setdefault(id(st.sentence), []).append(verdict)
-    out = []
-    for said in sentences.values():
+    out, judged = [], set()
+    for said in [*_sentences(verdicts), *_runs(verdicts)]:
         stated = _by_figure(said)
         for name, (whole, change) in stated.items():
             present = {n: figure for n, (figure, _) in stated.items() if n != name}
             parts = _made_of(whole, present, find, strict) if name in complete_parts() else None
-            if parts is None or any(stated[n][1].base != change.base for n in parts):
+            if parts is None or id(change) in judged or any(stated[n][1].base != change.base for n in parts):
                 continue
             statements = [change, *(stated[n][1] for n in parts)]
             if any((st.line, st.text) in told for st in statements):
                 continue
+            judged.add(id(change))
             total = sum((_signed(stated[n][1]) for n in parts), Decimal(0))
             if abs(total - _signed(change)) > sum((_half(st) for st in statements), Decimal(0)):
                 out.append(_change_finding(name, change, [(n, stated[n][1]) for n in parts], total, draft))
     return out
 
 
+def _stated(st: Statement) -> bool:
+    """A change read whole (its amount and unit; not “about”), or a flat (not “基本持平”)."""
+    return (st.kind == "flat" or st.kind == "change" and st.value is not None and st.unit in _UNIT) and not st.roughly
+
+
+def _sentences(verdicts: list[Verdict]) -> list[list[Verdict]]:
+    """The changes of each sentence (“支出预算减少13,699.55万元，其中基本支出增加204.87万元，项目支出减少13,904.42万元”)."""
+    sentences: dict[int, list[Verdict]] = {}
+    for verdict in verdicts:
+        if verdict.statement.kind == "change" and _stated(verdict.statement):
+            sentences.setdefault(id(verdict.statement.sentence), []).append(verdict)
+    return list(sentences.values())
+
+
+def _runs(verdicts: list[Verdict]) -> list[list[Verdict]]:
+    """A whole's change or flat and the changes and flats after it, in its sentences and the next, for as long as each
+    figure read is one of the whole's parts or their parts: “2026年“三公”经费预算数为43.50万元，比2025年预算增加18.00万元。
+    其中：”“（一）因公出国（境）费24.00万元，比2025年预算增加10.00万元……”“（二）公务用车购置及运行费17.50万元，比2025年
+    预算增加8.00万元……其中：公务用车购置费0.00万元，与2025年预算持平；……”“（三）公务接待费2.00万元，与2025年预算持平。”
+    (上海). A figure of another name, or the whole's own again, ends the run."""
+    runs = []
+    for index, first in enumerate(verdicts):
+        if first.figure is None or first.figure.name not in complete_parts() or first.statement.kind == "cell" \
+                or not _stated(first.statement):
+            continue
+        within, run = _within(first.figure.name), [first]
+        for verdict in verdicts[index + 1:]:
+            if verdict.statement.kind == "cell" or verdict.figure is not None and verdict.figure.name not in within:
+                break
+            if verdict.figure is not None and verdict.statement.kind in ("change", "flat") and _stated(verdict.statement):
+                run.append(verdict)
+        runs.append(run)
+    return runs
+
+
+def _within(whole: str) -> set[str]:
+    """The names of a whole's parts, and of their parts."""
+    names: set[str] = set()
+    for part in complete_parts().get(whole, ()):
+        names |= {part, *_within(part)}
+    return names
+
+
 def _signed(st: Statement) -> Decimal:
-    return in_yuan(st) * (-1 if st.direction == "down" else 1)
+    return Decimal(0) if st.kind == "flat" else in_yuan(st) * (-1 if st.direction == "down" else 1)
 
 
 def _half(st: Statement) -> Decimal:
     """How far a printed change may stand from the exact one: none for a change of nothing (“比上年增加0万元”, whatever
-    its digits: no change), else half its last digit."""
-    return Decimal(0) if st.value == 0 else half_in_yuan(st)
+    its digits: no change) or a flat (the two years equal as printed), else half its last digit."""
+    return Decimal(0) if st.kind == "flat" or st.value == 0 else half_in_yuan(st)
 
 
 def _said(st: Statement) -> str:
     """A change as printed, with its direction where the words before the number carry it (“减少13,699.55万元”)."""
     word = "增加" if st.direction == "up" else "减少"
+    if st.kind == "flat":
+        return st.text
     return st.text if any(w in st.text for w in ("增", "减", "多", "少", "上升", "下降")) else f"{word}{st.text}"
 
 
