@@ -581,9 +581,21 @@ def run(per_class: int, seed: int = 41) -> tuple[list[Outcome], dict[str, int]]:
                     shutil.copyfile(source, target)
             new = [t for t in review(files) if t not in told[base.id]]
             as_docx = DocxPlant(planted.klass, planted.base, planted.was, planted.now, planted.figure)
-            outcomes.append(Outcome(planted, found(as_docx, new), new))
+            outcomes.append(Outcome(planted, found(as_docx, new) or _named_as_printed(planted, new), new))
             print(f"{planted.klass} {planted.base} {planted.was}→{planted.now}: {outcomes[-1].hit}", file=sys.stderr)
     return outcomes, discarded
+
+
+def _named_as_printed(planted: Plant, new: list[str]) -> bool:
+    """A plant whose new figure bench/planted.py's ``found`` cannot see — 0, 1, 2 and 100 are left out of a finding's
+    numbers as too common to name a slip (“下降1.9%” planted “下降1.0%”, a table's 0.05 planted 0.00) — named where a
+    finding new on the planted disclosure prints the planted token itself, digit for digit."""
+    from bench.review_eval import numbers
+
+    if planted.figure is None or numbers(str(planted.figure)):
+        return False
+    token = re.compile(rf"(?<![\d.,，]){re.escape(planted.now)}(?![\d]|[.．]\d)")
+    return any(token.search(text) for text in new)
 
 
 def table(outcomes: list[Outcome], key: str) -> list[str]:

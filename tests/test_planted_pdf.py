@@ -161,6 +161,17 @@ def test_a_header_naming_last_year_for_this_years_column_is_told(tmp_path: Path)
         assert len(told) == 1 and "没有 2026 年的栏" in told[0], told
 
 
+def test_a_header_naming_last_years_budget_with_no_word_after_it_is_told(tmp_path: Path) -> None:
+    """The 项目支出总表's columns headed “2026 年预算” (no 数 after it) printed “2025 年预算” went untold: the header
+    rule read only “…年预算数”."""
+    source = CORPUS / "gd-shenzhen-jiaoguanju-2026-dept-budget.pdf"  # 深圳市公安局交通管理局 2026, whole: p. 27 表5
+    assert not [t for t in _told(source) if "表头" in t]
+    path, line = _planted(source, "年份", "2026", 3, "2025", tmp_path, nth=12)
+    assert "单位：万元 2025 年预算 财政拨款" in line, line
+    told = [t for t in _told(path) if "表头" in t]
+    assert len(told) == 1 and "“2025年预算”" in told[0] and "没有 2026 年的栏" in told[0], told
+
+
 # 北京市卫生健康委员会 2026年部门预算 in one file: its 情况说明's cover (bj-weijianwei-2026-dept-budget.pdf p. 1) and its
 # 报表 pp. 1, 3 (…-tables.pdf: 收支总表 and the 支出总表 crossing the 功能分类 with both economic classifications, each
 # a cell “2050305-高等职业教育” beside “50501-工资福利支出” and “30101-基本工资”)

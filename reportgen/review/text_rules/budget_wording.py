@@ -169,8 +169,9 @@ def _title_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Fi
             yield warn(line, f"标题写作“{match.group()}”，本文件是 {year} 年预算")
 
 
-# a column's heading naming a year's budget (“2026 年预算数”, squeezed), and any year a heading names
-_COLUMN_YEAR = re.compile(r"(\d{4})年度?预算数")
+# a column's heading naming a year's budget (“2026 年预算数”, squeezed; “2025 年预算” with no word after it, 深圳's 项目
+# 支出总表), and any year a heading names
+_COLUMN_YEAR = re.compile(r"(\d{4})年度?预算(?:数|(?![\u4e00-\u9fff]))")
 _ANY_YEAR = re.compile(r"(\d{4})年")
 
 
