@@ -654,6 +654,10 @@ def test_the_budgets_purchases_dated_last_year_are_told(tmp_path: Path) -> None:
     line, told = _told_of_planting(CORPUS / "bj-shuiwuju-2026-dept-budget.pdf", "安排的购置", "年份", "2026", 3, "2025",
                                    tmp_path, nth=3)
     assert "2025年预算安排中，" in line.replace(" ", "") and len(told) == 1, told
+    # 首都绿化委员会办公室 2026 p. 6 wraps it after “2026 年预算安排”: “中，购置” begins the next line
+    line, told = _told_of_planting(CORPUS / "bj-shoudulvhuaban-2026-dept-budget.pdf", "安排的购置", "年份", "2026", 3,
+                                   "2025", tmp_path, nth=3)
+    assert "2025 年预算安排 中，购置" in line and len(told) == 1 and told[0].endswith("2025 年预算安排」"), (line, told)
 
 
 # 江苏省政协办公厅 2017年度部门预算: its cover and p. 8 (“项目支出预算数为 3,123.68 万元。与上年数一致。”), and its 报表's 表一
@@ -668,3 +672,14 @@ def test_the_project_spending_only_the_spending_tables_total_row_prints_is_held_
     line, told = _told_of_planting(ZHENGXIE_2017, "3,623.68", "正文金额", "3,123.68", 2, "3,623.68", tmp_path)
     assert "项目支出预算数为3,623.68万元" in line.replace(" ", "")
     assert told == ["3,623.68万元（应为 3,123.68万元；）"], told
+
+
+def test_a_row_whose_total_leaves_out_the_carried_over_its_table_holds_is_told(tmp_path: Path) -> None:
+    """深圳宣传部 2026's 项目支出总表 (p. 27, a table no kind names) holds 上年结余、结转 in its 总计: 上级下达资金 1,610.00 =
+    1,100.00 + 510.00, and two rows more. 专项工作's 0.00 there printed 0.05 made a row whose 总计 (19,800.61) is its sources
+    without it — which a 合计 may be in other tables (the national 收入总表's 小计), so it went untold. A table holds it
+    or not: the rows printing one other than 0 say which."""
+    source = CORPUS / "gd-shenzhen-xuanchuanbu-2026-dept-budget.pdf"  # 中共深圳市委宣传部 2026, whole
+    line, told = _told_of_planting(source, "专项工作 合计", "表格数", "0.00", 3, "0.05", tmp_path, nth=533)
+    assert "0.05" in line
+    assert len(told) == 1 and "印作 19,800.61，而其组成部分之和为 19,800.66" in told[0] and "上年结转 0.05" in told[0], told

@@ -143,11 +143,12 @@ def differences(imported: Imported) -> list[Difference]:
 
 
 def _within_rows(kind: str, rows: list[Row]) -> Iterable[Difference]:
+    carried_in = _carried_in(rows)
     for row in rows:
         total = row.amounts.get("合计")
         if total is not None:
             yield from _row_sums(kind, row, total)
-            yield from _income_row(kind, row, total)
+            yield from _income_row(kind, row, total, carried_in=carried_in)
         elif "收入总计" in row.amounts:  # 深圳's 收入总表: 收入总计 | its sources … | 上年结余、结转, no 合计
             yield from _income_row(kind, row, row.amounts["收入总计"], all_income=True)
         yield from _row_change(kind, row)
@@ -202,22 +203,48 @@ def _negated(amount: Amount) -> Amount:
     return Amount(-amount.value, amount.where, amount.blank, amount.cell)
 
 
-def _income_row(kind: str, row: Row, total: Amount, all_income: bool = False) -> Iterable[Difference]:
-    """A row of income by source: its 合计 is this year's sources, or those and 上年结转; its 收入总计 (``all_income``)
-    is those and 上年结转 where it prints one (as the 收支总表's 收入总计 is 本年收入 and 上年结转 together)."""
-    fiscal = [row.amounts["财政拨款"]] if "财政拨款" in row.amounts else [row.amounts[m] for m in FUNDS if m in row.amounts]
-    others = [amount for m in INCOME for amount in _source(row, m)]
-    parts = fiscal + others
-    if len(parts) < 2 or not others:
+def _income_row(kind: str, row: Row, total: Amount, all_income: bool = False,
+                carried_in: bool | None = None) -> Iterable[Difference]:
+    """A row of income by source: its 合计 is this year's sources, or those and 上年结转 — as the table's other rows say
+    (``carried_in``: _carried_in), either where they do not; its 收入总计 (``all_income``) is those and 上年结转 where it
+    prints one (as the 收支总表's 收入总计 is 本年收入 and 上年结转 together)."""
+    parts = _income_parts(row)
+    if parts is None:
         return
     yield from _subtotals(kind, row, parts)
     carried = row.amounts.get("上年结转")
-    sums = {sum((p.value for p in parts), ZERO)} if carried is None or not all_income else set()
-    if carried is not None:
+    sums = {sum((p.value for p in parts), ZERO)} if carried is None or not (all_income or carried_in) else set()
+    if carried is not None and carried_in is not False:
         sums.add(sum((p.value for p in parts), carried.value))
     if total.value not in sums:
         what = "收入总计" if all_income else "合计"
         yield Difference(kind, f"{_name(row)} {what}", total, tuple(parts + ([carried] if carried else [])))
+
+
+def _income_parts(row: Row) -> list[Amount] | None:
+    """A row's sources of this year's income (财政拨款 or its funds, and the rest); None where it prints fewer than two,
+    or no source but 财政拨款's."""
+    fiscal = [row.amounts["财政拨款"]] if "财政拨款" in row.amounts else [row.amounts[m] for m in FUNDS if m in row.amounts]
+    others = [amount for m in INCOME for amount in _source(row, m)]
+    return fiscal + others if len(fiscal + others) >= 2 and others else None
+
+
+def _carried_in(rows: list[Row]) -> bool | None:
+    """Whether a table's 合计 holds its 上年结转, as its rows printing a 上年结转 other than 0 say — each whose 合计 is its
+    sources with it (True) or without it (False): what they all say, or what two or more say and more than say the
+    other (a table holds it or not; the row saying otherwise is the slip: 深圳宣传部 2026's 项目支出总表, four rows
+    with it, one of 0.00 printed 0.05 without); None where no row says, or as many say each (深圳's 基本支出总表:
+    总计 of the sources and 上年结余、结转; the national 收入总表's 小计 of this year's alone)."""
+    said = {True: 0, False: 0}
+    for row in rows:
+        total, carried, parts = row.amounts.get("合计"), row.amounts.get("上年结转"), _income_parts(row)
+        if total is None or carried is None or parts is None or carried.value == 0:
+            continue
+        this_year = sum((p.value for p in parts), ZERO)
+        if total.value in (this_year, this_year + carried.value):
+            said[total.value != this_year] += 1
+    more, fewer = sorted(said, key=lambda holds: -said[holds])
+    return more if said[more] > said[fewer] and (said[more] >= 2 or not said[fewer]) else None
 
 
 def _subtotals(kind: str, row: Row, sources: list[Amount]) -> Iterable[Difference]:

@@ -216,9 +216,9 @@ def _findings(lines: list[Line], year: int | None, file: str, final: bool = Fals
             yield from _title_year(line, text, year, warn)
             if not final:
                 yield from _header_year(line, text, year, warn)
-                # (the line with the next one's start: “……2025 年预算安排中，” / “购置单位价值 100 万元以上的设备”)
-                yield from _purchases_year(line, text + (lines[at + 1].squeezed[:2] if at + 1 < len(lines) else ""),
-                                           year, warn)
+                # (the line with the next one's start: “……2025 年预算安排中，” / “购置单位价值……”; “……2025 年预算安排” / “中，购置……”)
+                after = next((below.squeezed for below in lines[at + 1:at + 3] if below.squeezed), "")  # a blank between
+                yield from _purchases_year(line, text + after[:4], year, warn)
         if "万元" in text:
             yield from _mixed_units(line, text, warn)
 
