@@ -683,3 +683,13 @@ def test_a_row_whose_total_leaves_out_the_carried_over_its_table_holds_is_told(t
     line, told = _told_of_planting(source, "专项工作 合计", "表格数", "0.00", 3, "0.05", tmp_path, nth=533)
     assert "0.05" in line
     assert len(told) == 1 and "印作 19,800.61，而其组成部分之和为 19,800.66" in told[0] and "上年结转 0.05" in told[0], told
+
+
+def test_the_parts_quoted_of_a_total_they_miss_put_those_other_than_0_first(tmp_path: Path) -> None:
+    """广州市司法局 2026's 收入总表 (p. 9) prints eleven sources on each unit's row, nearly all 0.00; one of 法制教育管理所's
+    printed 0.03 was told “印作 2,479.96，而其组成部分之和为 2,479.99（2,479.96、0.00、0.00、0.00、0.00、0.00 等 11 处）” —
+    the six parts quoted hid the one that made the difference. A 0 adds nothing: the parts other than 0 come first."""
+    source = CORPUS / "gd-guangzhou-sifaju-2026-dept-budget.pdf"  # 广州市司法局 2026, whole
+    line, told = _told_of_planting(source, "法制教育管理所 合计", "表格数", "0.00", 3, "0.03", tmp_path, nth=96)
+    assert "0.03" in line
+    assert len(told) == 1 and "之和为 2,479.99（第9页 第20行 2,479.96、第9页 第20行 0.03、" in told[0], told

@@ -27,7 +27,16 @@ from reportgen.codes import codes_by_name
 from reportgen.importing.catalog import Catalog, TableKind, normalized
 from reportgen.importing.imported import rows_of
 from reportgen.importing.recognize import Table, cell_text, shaped
-from reportgen.importing.reconcile import FUNDS, Difference, differences, grouped, is_tail, rounding_tails, within_rows
+from reportgen.importing.reconcile import (
+    FUNDS,
+    Difference,
+    differences,
+    grouped,
+    is_tail,
+    quoted_parts,
+    rounding_tails,
+    within_rows,
+)
 from reportgen.importing.rows import LABEL_MEANINGS, Amount, Row, body_rows
 from reportgen.importing.sure import header_doubts
 from reportgen.readers.grid import Grid
@@ -258,11 +267,9 @@ def _economic() -> tuple[set[str], set[str]]:
 def described(title: str, total: Amount, parts: list[Amount], what: str, by_units: bool = False) -> str:
     """A total of a table set aside that its parts do not make: where, as printed, and the parts (the units'
     rows, ``by_units``, of a table that prints the department's row and then its units' in turn)."""
-    shown = "、".join(f"{p.where} {p.value:,}" for p in parts[:6])
-    more = f" 等 {len(parts)} 处" if len(parts) > 6 else ""
     summed = sum((p.value for p in parts), Decimal(0))
     whose, tail = ("各单位的", "各单位的行没有写入源文件") if by_units else ("其", "这张表按单位列出，没有写入源文件")
-    return f"{title} {total.where}：{what} 印作 {total.value:,}，而{whose}组成部分之和为 {summed:,}（{shown}{more}）；{tail}"
+    return f"{title} {total.where}：{what} 印作 {total.value:,}，而{whose}组成部分之和为 {summed:,}（{quoted_parts(parts)}）；{tail}"
 
 
 def spanned(places: list[str]) -> list[str]:

@@ -455,9 +455,8 @@ def _describe_group(group: list[Difference]) -> str:
     first = group[0]
     places = list(dict.fromkeys(f"{d.table} {d.total.where}（{d.what.rsplit(' ', 1)[-1]}）" for d in group))
     printed = [p for p in first.parts if not p.blank]  # a blank cell is no figure the table prints
-    parts = "、".join(f"{p.where} {p.value:,}" for p in printed[:6]) or _NONE_PRINTED
     return (f"{first.what.rsplit(' ', 1)[0]} 印作 {first.total.value:,}，而其组成部分之和为 {first.parts_sum:,}"
-            f"（{parts}{'等' if len(printed) > 6 else ''}），见 {len(places)} 处：{'、'.join(places)}；按原样写入，未作修改")
+            f"（{quoted_parts(printed, '等')}），见 {len(places)} 处：{'、'.join(places)}；按原样写入，未作修改")
 
 
 # a total none of whose parts is printed (a 项 of the 支出总表 that no fund's table prints: its row hidden, or left out)
@@ -467,10 +466,20 @@ _NONE_PRINTED = "组成部分一处也没有印出"
 def describe(difference: Difference) -> str:
     """The message for one difference: both places, both figures."""
     printed = [p for p in difference.parts if not p.blank]  # a blank cell is no figure the table prints
-    parts = "、".join(f"{p.where} {p.value:,}" for p in printed[:6]) or _NONE_PRINTED
-    more = f" 等 {len(printed)} 处" if len(printed) > 6 else ""
     return (f"{difference.table} {difference.total.where}：{difference.what} 印作 {difference.total.value:,}，"
-            f"而其组成部分之和为 {difference.parts_sum:,}（{parts}{more}）；按原样写入，未作修改")
+            f"而其组成部分之和为 {difference.parts_sum:,}（{quoted_parts(printed)}）；按原样写入，未作修改")
+
+
+_QUOTED = 6  # parts quoted of a total they do not make
+
+
+def quoted_parts(parts: list[Amount], more: str = "") -> str:
+    """The parts of a total quoted with their places: those other than 0 first (a 0 adds nothing: “2,479.96、0.00、
+    0.00 … 等 11 处” hid the 0.03 that made the difference), at most six; ``more`` after them where there are more
+    (“ 等 N 处” unless given)."""
+    shown = sorted(parts, key=lambda part: part.value == 0)[:_QUOTED]
+    quoted = "、".join(f"{p.where} {p.value:,}" for p in shown) or _NONE_PRINTED
+    return quoted + ((more or f" 等 {len(parts)} 处") if len(parts) > _QUOTED else "")
 
 
 _PLACES_SHOWN = 4  # cells quoted of a habit of print told once
