@@ -693,3 +693,17 @@ def test_the_parts_quoted_of_a_total_they_miss_put_those_other_than_0_first(tmp_
     line, told = _told_of_planting(source, "法制教育管理所 合计", "表格数", "0.00", 3, "0.03", tmp_path, nth=96)
     assert "0.03" in line
     assert len(told) == 1 and "之和为 2,479.99（第9页 第20行 2,479.96、第9页 第20行 0.03、" in told[0], told
+
+
+# 江苏省人民检察院 2018年部门预算 pp. 1, 13–19, 25–26 (js-jianchayuan-2018-dept-budget.pdf): its cover, 公开01–06表 and “五、财政拨款
+# 支出预算情况说明” / “（一）公共安全支出（类）” / “检察（款）: 2018 年预算支出合计 16,444.36 万元。”
+JIANCHAYUAN_FISCAL = NATIONAL / "js-jianchayuan-2018-p1-13to19-25-26.pdf"
+
+
+def test_a_classs_spending_under_a_fiscal_heading_is_judged_where_the_fiscal_money_is_one_funds(tmp_path: Path) -> None:
+    """The 检察 款 is known only as 一般公共预算's (the 一般公共预算支出表's row), and the text named 财政拨款, not that fund:
+    its 16,444.36 printed 11,444.36 went unjudged (it may be of all the money). The source's 政府性基金 and 国有资本经营
+    spend nothing, so its 财政拨款 is all 一般公共预算: the heading names the fund."""
+    line, told = _told_of_planting(JIANCHAYUAN_FISCAL, "11,444.36", "正文金额", "16,444.36", 1, "11,444.36", tmp_path)
+    assert "预算支出合计 11,444.36 万元" in line
+    assert told == ["11,444.36万元（应为 16,444.36万元；）"], told

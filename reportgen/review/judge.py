@@ -157,7 +157,7 @@ def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
         if judged is not None:
             start = len(reading.verdicts)
             judged(st, reading)
-            _of_one_fund(reading.verdicts, start)
+            _of_one_fund(reading.verdicts, start, glossary)
     verdicts = _amounts_made_whole(_shares_made_whole(_printed_parts(reading.verdicts, glossary)))
     _of_another_base(verdicts, glossary)
     return verdicts
@@ -209,17 +209,31 @@ def _other_base(figure: Figure | None, share: Statement, glossary: Glossary) -> 
 _FUNDS = part_qualifiers()
 
 
-def _of_one_fund(verdicts: list[Verdict], start: int) -> None:
+def _of_one_fund(verdicts: list[Verdict], start: int, glossary: Glossary) -> None:
     """Each verdict from ``start`` on that differs from a figure the source knows as one fund's part only
-    (Figure.known_as), where neither its sentence nor its section names that fund: not judged — it may be
-    of all the money (江苏省人大常委会办公厅 2018: its 支出预算总表 sets out no 功能分类 line)."""
+    (Figure.known_as), where neither its sentence nor its section names that fund (_fund_words): not judged — it may
+    be of all the money (江苏省人大常委会办公厅 2018: its 支出预算总表 sets out no 功能分类 line)."""
     for index in range(start, len(verdicts)):
         verdict = verdicts[index]
         figure, st = verdict.figure, verdict.statement
         if verdict.status in ("disagree", "cut") and figure is not None and figure.known_as \
-                and figure.known_as not in st.context + st.sentence:
+                and not any(word in st.context + st.sentence for word in _fund_words(figure.known_as, glossary)):
             verdicts[index] = Verdict(st, "unknown", figure, cause=f"源文件只有这一科目{figure.known_as}的数，"
                                                                    f"句中没有说是{figure.known_as}，未判定")
+
+
+_FISCAL = "财政拨款"
+_OTHER_FISCAL = ("政府性基金预算支出", "国有资本经营预算支出")
+
+
+def _fund_words(fund: str, glossary: Glossary) -> tuple[str, ...]:
+    """The words that name a fund: its name; and 财政拨款 for 一般公共预算 where the source's other two funds spend
+    nothing (江苏省人民检察院 2018's “五、财政拨款支出预算情况说明” / “检察（款）: 2018 年预算支出合计 16,444.36 万元”: its
+    财政拨款 is all 一般公共预算; its 16,444.36 printed 11,444.36 went unjudged)."""
+    if fund != "一般公共预算":
+        return (fund,)
+    others = [glossary.find(name) for name in _OTHER_FISCAL]
+    return (fund, _FISCAL) if all(other is not None and other.current == 0 for other in others) else (fund,)
 
 
 ADJUSTED = "各项占比合计印作100%，这一项的尾数随之调整"
