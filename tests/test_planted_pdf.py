@@ -707,3 +707,13 @@ def test_a_classs_spending_under_a_fiscal_heading_is_judged_where_the_fiscal_mon
     line, told = _told_of_planting(JIANCHAYUAN_FISCAL, "11,444.36", "正文金额", "16,444.36", 1, "11,444.36", tmp_path)
     assert "预算支出合计 11,444.36 万元" in line
     assert told == ["11,444.36万元（应为 16,444.36万元；）"], told
+
+
+def test_a_change_said_after_its_amount_by_its_name_less_the_words_of_no_figure_is_judged(tmp_path: Path) -> None:
+    """江苏高院 2018 p. 19: “江苏省高级人民法院 2018 年度财政拨款收、支预算总计 33172.15 万元。” / “与上年相比，财政拨款收、支总计
+    各增加 4322.77 万元，增长 14.98%。” — the change names the amount again without 预算, with 总计 for 预算总计: it only bore the
+    amount out, so 4322.77 printed 4622.77 went untold. Its name with the words that tell no figure apart left out is
+    the end of the amount's: judged as one sentence's."""
+    line, told = _told_of_planting(GAOYUAN, "4622.77万元意味着", "正文金额", "4322.77", 1, "4622.77", tmp_path, nth=1)
+    assert "支总计各增加 4622.77 万元" in line
+    assert len(told) == 1 and "33172.15万元与4622.77万元意味着上年为28,549.38万元" in told[0] and "14.98%" in told[0], told

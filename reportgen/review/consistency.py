@@ -62,11 +62,16 @@ def contradictions(statements: list[Statement], draft: str,
 def _named_again(amount: Statement, change: Statement) -> bool:
     """Whether a change said in the sentence after its amount's names it again as the amount's words end: “上海市普陀区
     财政局2024年度收入支出总计0万元。” / “与2023年度相比，收入支出总计减少56.95万元，下降1.87%。” (财政局 2024 决算) is that
-    amount's change, and is judged as one sentence's; a name said otherwise (“收、支总预算” / “收、支总计各”, 江苏) only
-    bears the amount out where the figures fit (borne_out). “X预算支出” is X's 支出 (“2018年财政拨款预算支出33172.15万元，……。”
-    / “与上年相比，财政拨款支出增加4322.77万元，增长14.98%。”, 江苏高院 2018)."""
-    return change.own_label and len(change.label) >= _NAMED_AGAIN \
-        and _SPENT_BUDGET.sub("支出", amount.label).endswith(_SPENT_BUDGET.sub("支出", change.label))
+    amount's change, and is judged as one sentence's; so is one whose name is the end of the amount's with the words that
+    tell no figure from another left out (_core: “江苏省高级人民法院2018年度财政拨款收、支预算总计33172.15万元。” / “与上年相比，
+    财政拨款收、支总计各增加4322.77万元，增长14.98%。”, 江苏高院 2018); a name said otherwise only bears the amount out
+    where the figures fit (borne_out). “X预算支出” is X's 支出 (“2018年财政拨款预算支出33172.15万元，……。” / “与上年相比，
+    财政拨款支出增加4322.77万元，增长14.98%。”)."""
+    if not change.own_label or len(change.label) < _NAMED_AGAIN:
+        return False
+    core = _core(change.label)
+    return _SPENT_BUDGET.sub("支出", amount.label).endswith(_SPENT_BUDGET.sub("支出", change.label)) \
+        or len(core) >= _NAMED_AGAIN and _core(amount.label).endswith(core)
 
 
 def _and(text: str) -> str:
