@@ -717,3 +717,13 @@ def test_a_change_said_after_its_amount_by_its_name_less_the_words_of_no_figure_
     line, told = _told_of_planting(GAOYUAN, "4622.77万元意味着", "正文金额", "4322.77", 1, "4622.77", tmp_path, nth=1)
     assert "支总计各增加 4622.77 万元" in line
     assert len(told) == 1 and "33172.15万元与4622.77万元意味着上年为28,549.38万元" in told[0] and "14.98%" in told[0], told
+
+
+def test_an_item_whose_numbered_items_are_all_it_holds_is_held_to_their_sum(tmp_path: Path) -> None:
+    """北京市商务局 2026 情况说明 p. 8: “（二）本年其他资金收入 880.69 万元” and under it “4.财政专户管理资金收入 330.00 万元。” …
+    “9.其他收入 49.69 万元。”, then the next heading. No table prints 其他资金, so 880.69 printed 840.69 was judged by nothing:
+    the items numbered one after another up to the next heading are all of it, and must add up to it."""
+    source = CORPUS / "bj-shangwuju-2026-dept-budget.pdf"  # 北京市商务局 2026 情况说明, whole (its 报表 apart)
+    line, told = _told_of_planting(source, "其下各条", "正文金额", "880.69", 1, "840.69", tmp_path)
+    assert "本年其他资金收入 840.69 万元" in line
+    assert len(told) == 1 and "“本年其他资金收入”840.69万元" in told[0] and "合计 880.69万元" in told[0], told

@@ -10,7 +10,7 @@ import pytest
 from reportgen.readers.lines import Line
 from reportgen.readers.published import read_draft
 from reportgen.readers.statements import read_statements
-from reportgen.review.consistency import contradictions, heading_and_body
+from reportgen.review.consistency import contradictions, heading_and_body, item_sums
 
 
 def _found(*texts: str) -> list[str]:
@@ -77,3 +77,31 @@ def test_no_published_text_reports_its_heading_against_its_body():
         statements = read_statements(read_draft(path))
         year = int(path.stem.split("-")[-1] if path.stem[-1].isdigit() else path.stem.split("-")[-2])
         assert heading_and_body(statements, path.name, year) == [], path.name
+
+
+def _items_told(*lines: str) -> list[str]:
+    return [f.message for f in item_sums(read_statements([Line(i + 1, text) for i, text in enumerate(lines)]), "d.txt")]
+
+
+_OTHER_INCOME = ("（二）本年其他资金收入880.69万元", "4.财政专户管理资金收入330.00万元。", "5.事业收入501.00万元。",
+                 "6.其他收入9.69万元。")
+
+
+@pytest.mark.parametrize("after", [("（三）上年结转结余40万元。",), ("二、支出预算情况说明", "2026年支出预算100万元。")])
+def test_numbered_items_that_are_all_their_items_must_add_up_to_it(after):
+    """Numbered one after another, then the parent's next item or another heading: they are all of it (330 + 501 + 9.69
+    is not 880.69)."""
+    told = _items_told(*_OTHER_INCOME, *after)
+    assert told == ["“本年其他资金收入”880.69万元，而其下各条 330.00万元、501.00万元、9.69万元 合计 840.69万元："
+                    "各条之和应是它，几个数字不能同时成立"]
+
+
+@pytest.mark.parametrize("lines", [
+    (*_OTHER_INCOME[:3], "7.其他收入9.69万元。", "（三）上年结转结余40万元。"),  # 6 is missing: not all of them
+    (*_OTHER_INCOME, "同时，另有结余40万元。", "（三）上年结转结余40万元。"),  # a sentence of the last item's own after them
+    _OTHER_INCOME,  # nothing after them: the text may go on
+    (*_OTHER_INCOME[:3], "6.其他收入49.69万元。", "（三）上年结转结余40万元。"),  # they add up
+])
+def test_numbered_items_not_shown_to_be_all_or_that_add_up_are_not_told(lines):
+    assert _items_told(*lines) == []
+

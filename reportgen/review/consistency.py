@@ -30,6 +30,9 @@ from reportgen.review.glossary import normalize
 CUT_RULE = "R-取舍"
 _UNITS = yuan_factors("元", "万元", "亿元")
 _NAMED_AGAIN = 2  # characters at least of a name a change says its amount again by (“收入支出总计”)
+# and of that name less the words that tell no figure apart (“财政拨款收、支总计各” → 财政拨款收支; not “收支总计” → 收支,
+# which after “财政拨款收、支预算” may be all the money's)
+_CORE_NAMED_AGAIN = 4
 
 
 def contradictions(statements: list[Statement], draft: str,
@@ -71,7 +74,7 @@ def _named_again(amount: Statement, change: Statement) -> bool:
         return False
     core = _core(change.label)
     return _SPENT_BUDGET.sub("支出", amount.label).endswith(_SPENT_BUDGET.sub("支出", change.label)) \
-        or len(core) >= _NAMED_AGAIN and _core(amount.label).endswith(core)
+        or len(core) >= _CORE_NAMED_AGAIN and _core(amount.label).endswith(core)
 
 
 def _and(text: str) -> str:
@@ -655,6 +658,8 @@ def borne_out(statements: list[Statement]) -> dict[int, str]:
 
 _PARENT_ITEM = re.compile(r"(?<!\s)\s*+[（(][一二三四五六七八九十]++[）)]")
 _CHILD_ITEM = re.compile(r"(?<!\s)\s*+\d{1,2}[.．、](?!\d)")
+_CHILD_NUMBER = re.compile(r"(?<!\s)\s*+(\d{1,2})[.．、](?!\d)")
+_HEADING = re.compile(r"(?<![\s一二三四五六七八九十])\s*+(?:[一二三四五六七八九十]++、|第[一二三四五六七八九十]++部分)")
 
 
 def _item_sums(statements: list[Statement]) -> list[tuple[Statement, list[Statement]]]:
@@ -662,20 +667,56 @@ def _item_sums(statements: list[Statement]) -> list[tuple[Statement, list[Statem
     67005.95万元” and “1.一般公共预算拨款收入66197.67万元。”“2.政府性基金预算拨款收入808.28万元。”“3.……0万元。”
     (北京) — each the first figure of its sentence, the parent's sentence begun with its （一）, each child's with
     its number, two children or more."""
+    return [(parent, children) for parent, children, _ in _item_groups(statements) if _items_add_up(parent, children)]
+
+
+def item_sums(statements: list[Statement], draft: str,
+              told: set[tuple[int, str]] | frozenset[tuple[int, str]] = frozenset()) -> list[Finding]:
+    """An item's amount and the numbered items under it that are all of them — numbered one after another, the next
+    sentence with a figure opening the next item of the parent's level (（二）) or a heading (二、) — that do not add up
+    to it at any rounding of their printed digits (“（二）本年其他资金收入880.69万元”, “4.财政专户管理资金收入330.00万元。”
+    … “9.其他收入49.69万元。”, 北京市商务局 2026); none where one of them is already told (``told``)."""
+    found = []
+    for parent, children, closed in _item_groups(statements):
+        if not closed or _items_add_up(parent, children) or any((st.line, st.text) in told for st in (parent, *children)):
+            continue
+        total = sum((_signed(st) for st in children), Decimal(0)) / _UNITS[parent.unit]
+        decimals = max(st.decimals for st in children)
+        found.append(Finding("error", "R-分项之和", f"“{parent.label}”{parent.text}，而其下各条 "
+                             f"{'、'.join(st.text for st in children)} 合计 {total:,.{decimals}f}{parent.unit}："
+                             "各条之和应是它，几个数字不能同时成立", draft, parent.line))
+    return found
+
+
+def _item_groups(statements: list[Statement]) -> list[tuple[Statement, list[Statement], bool]]:
+    """(an item's amount, the amounts of the numbered items under it, whether they are all its items): two children or
+    more; all of them where numbered one after another and followed by the next item of the parent's level or a
+    heading (not a sentence of a child's own: “同时，……增加部门预算1,464.3万元”), or a sentence under another heading than
+    theirs (a heading with no figure: “二、支出预算情况说明”)."""
     firsts = sentence_firsts(statements)
     out = []
     for index, parent in enumerate(firsts):
         if parent.kind != "amount" or not _PARENT_ITEM.match(parent.sentence) or not _amounts(parent):
             continue
-        children = []
+        children, after = [], None
         for child in firsts[index + 1:]:
             if child.kind != "amount" or not _CHILD_ITEM.match(child.sentence) or not _amounts(child):
+                after = child
                 break
             children.append(child)
-        total = sum((_signed(st) for st in children), Decimal(0))
-        if len(children) >= 2 and abs(total - _signed(parent)) <= _half(parent) + sum(_half(st) for st in children):
-            out.append((parent, children))
+        if len(children) < 2:
+            continue
+        numbers = [int(match.group(1)) for child in children if (match := _CHILD_NUMBER.match(child.sentence))]
+        in_turn = numbers == list(range(numbers[0], numbers[0] + len(children))) if numbers else False
+        closed = after is not None and bool(_PARENT_ITEM.match(after.sentence) or _HEADING.match(after.sentence)
+                                            or not after.headings.startswith(children[-1].headings))
+        out.append((parent, children, in_turn and closed and parent.unit in _UNITS))
     return out
+
+
+def _items_add_up(parent: Statement, children: list[Statement]) -> bool:
+    total = sum((_signed(st) for st in children), Decimal(0))
+    return abs(total - _signed(parent)) <= _half(parent) + sum(_half(st) for st in children)
 
 
 def sentence_firsts(statements: list[Statement]) -> list[Statement]:

@@ -18,6 +18,7 @@ from reportgen.review.consistency import (
     contradictions,
     heading_and_body,
     inline_priors,
+    item_sums,
     kinds_sum,
     parts_over_whole,
     shares,
@@ -68,8 +69,8 @@ def part_over_whole(said: Said) -> list[Finding]:
 @rule("R-分项之和", SENTENCES, "error")
 def kinds_of_whole(said: Said) -> list[Finding]:
     """An amount and, listed after it, one amount of each kind it is by definition made of (货物, 工程, 服务 of
-    政府采购) that do not add up to it (R-分项之和)."""
-    return kinds_sum(said.statements, said.draft, said.told)
+    政府采购), or an item's amount and all the numbered items under it, that do not add up to it (R-分项之和)."""
+    return kinds_sum(said.statements, said.draft, said.told) + item_sums(said.statements, said.draft, said.told)
 
 
 @rule(("R-句内占比", CUT_RULE), SENTENCES, ("error", "warning"))
