@@ -658,6 +658,10 @@ def test_the_budgets_purchases_dated_last_year_are_told(tmp_path: Path) -> None:
     line, told = _told_of_planting(CORPUS / "bj-shoudulvhuaban-2026-dept-budget.pdf", "安排的购置", "年份", "2026", 3,
                                    "2025", tmp_path, nth=3)
     assert "2025 年预算安排 中，购置" in line and len(told) == 1 and told[0].endswith("2025 年预算安排」"), (line, told)
+    # 烟台市住房和城乡建设局 2026 p. 35: “2026年预算未安排购置单位价值100万元以上的设备” — none arranged, of its year all the same
+    line, told = _told_of_planting(CORPUS / "sd-yantai-zhujianju-2026-dept-budget.pdf", "安排的购置", "年份", "2026", 3,
+                                   "2025", tmp_path, nth=6)
+    assert "2025年预算未安排购置" in line.replace(" ", "") and len(told) == 1 and "“2025年预算未安排购置”" in told[0], told
 
 
 # 江苏省政协办公厅 2017年度部门预算: its cover and p. 8 (“项目支出预算数为 3,123.68 万元。与上年数一致。”), and its 报表's 表一

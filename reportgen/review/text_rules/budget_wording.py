@@ -21,8 +21,9 @@ from reportgen.rules import TEXT, rule
 _COMPARED_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")
 _OWN_YEAR = re.compile(r"(\d{4})年(?:部门)?(?:预算|决算)")
 # The purchases the budget arranges (国有资产占用情况): “2026年预算安排中，购置单位价值100万元以上的设备8台（套）”
-# (北京), “2026年单位预算安排购置车辆1辆”（上海）— in every published budget of our corpora, its own year
-_PURCHASES_YEAR = re.compile(r"(\d{4})年(?:部门|单位)?预算安排中?[，,]?购置")
+# (北京), “2026年单位预算安排购置车辆1辆”（上海）, “2026年预算未安排购置单位价值100万元以上的设备”（烟台）— in every published budget
+# of our corpora, its own year
+_PURCHASES_YEAR = re.compile(r"(\d{4})年(?:部门|单位)?预算(?:未|没有)?安排中?[，,]?购置")
 # A title or heading naming the document's own year: “…2026年部门预算”, “2026年部门预算情况说明”, “（2026年
 # 单位预算公开）” — a line of words with no figure but its year, and no comparison in it; and a table's title
 # (“2026年预算单位财务收支预算总表”, “2026年部门收支总表”: the line ends with it, “本表” being a note's word).
