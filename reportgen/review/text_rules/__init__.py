@@ -3,7 +3,8 @@ template's alternative or instruction left in, a reason, a count or an object an
 given, 部门 wording in a 单位 document, a year that is not the document's, parts that exceed their
 whole, a passage printed twice, a list of economic items naming one twice or a character off
 (enumerations), a 科目 labelled at a level it is not of (levels), the maker's name printed otherwise (names), a 项's
-use copied from the 项 before (uses), parts of the 政府采购 above it (procurement); and a budget's wording line by
+use copied from the 项 before (uses), parts of the 政府采购 above it (procurement), the value equipment is counted
+from said otherwise (thresholds); and a budget's wording line by
 line (budget_wording: a writer's slips, an empty table, a 科目's former name). Each rule is a function of the document's ``Text`` registered in the one
 registry of rules with ``@rule(id, TEXT)`` (reportgen/rules.py); its findings are warnings at the
 line a reader should look at, counted in the reviewer's 检查表 under 用词与占位, told in the order the
@@ -28,6 +29,7 @@ from reportgen.review.text_rules import (
     parts,
     procurement,
     repeats,
+    thresholds,
     uses,
     years,
 )
@@ -36,7 +38,7 @@ from reportgen.rules import TEXT, rules_reading
 
 __all__ = ["Text", "read_text", "text_findings", "text_rule_findings"]
 # each registers its rules when imported, in this order: budget_wording's first
-_MODULES = (budget_wording, directions, empty_notes, enumerations, kinds, left_in, levels, names, parts, procurement, repeats, uses, years)
+_MODULES = (budget_wording, directions, empty_notes, enumerations, kinds, left_in, levels, names, parts, procurement, repeats, thresholds, uses, years)
 
 
 def text_rule_findings(text: Text) -> list[Finding]:

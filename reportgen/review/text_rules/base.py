@@ -54,6 +54,12 @@ class Text:
         return Finding("warning", rule, message, self.file, self.line_at(offset))
 
 
+def bare_flow(flow: str) -> tuple[str, list[int]]:
+    """The flow without spaces and line breaks, and where in the flow each of its characters stands."""
+    at = [i for i, char in enumerate(flow) if not char.isspace()]
+    return "".join(flow[i] for i in at), at
+
+
 def read_text(lines: list[Line], year: int | None, file: str, table_rows: frozenset[int] = frozenset(),
               source_final: bool = False) -> Text:
     """The document's Text; ``year`` is the budget's (a 决算 names its own year in its titles);

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reportgen.errors import Finding
-from reportgen.review.text_rules.base import WORDS, Text
+from reportgen.review.text_rules.base import WORDS, Text, bare_flow
 from reportgen.rules import TEXT, rule
 
 _NUM = r"(\d[\d,]*+(?:\.\d++)?+)万元"
@@ -26,7 +26,7 @@ _HALF_CENT = Decimal("0.005")
 def procurement_parts(text: Text) -> Iterator[Finding]:
     """R-政府采购: the parts that name different projects (reserved for small firms, and the others) add up to more
     than the 政府采购 they are of, beyond the rounding of the printed figures."""
-    words, at = _bare(text.flow)
+    words, at = bare_flow(text.flow)
     for whole in _WHOLE.finditer(words):
         amount = _AMOUNT.search(whole.group())
         if amount is None:
@@ -43,9 +43,3 @@ def procurement_parts(text: Text) -> Iterator[Finding]:
 
 def _decimal(printed: str) -> Decimal:
     return Decimal(printed.replace(",", ""))
-
-
-def _bare(flow: str) -> tuple[str, list[int]]:
-    """The flow without spaces and line breaks, and where in the flow each of its characters stands."""
-    at = [i for i, char in enumerate(flow) if not char.isspace()]
-    return "".join(flow[i] for i in at), at
