@@ -231,9 +231,9 @@ def _income_parts(row: Row) -> list[Amount] | None:
 
 def _carried_in(rows: list[Row]) -> bool | None:
     """Whether a table's 合计 holds its 上年结转, as its rows printing a 上年结转 other than 0 say — each whose 合计 is its
-    sources with it (True) or without it (False): what they all say, or what two or more say and more than say the
-    other (a table holds it or not; the row saying otherwise is the slip: 深圳宣传部 2026's 项目支出总表, four rows
-    with it, one of 0.00 printed 0.05 without); None where no row says, or as many say each (深圳's 基本支出总表:
+    sources with it (True) or without it (False): what more of them say (a table holds it or not; the row saying
+    otherwise is the slip: 深圳宣传部 2026's 项目支出总表, four rows with it, one of 0.00 printed 0.05 without); None
+    where no row says, or as many say each (深圳's 基本支出总表:
     总计 of the sources and 上年结余、结转; the national 收入总表's 小计 of this year's alone)."""
     said = {True: 0, False: 0}
     for row in rows:
@@ -243,8 +243,7 @@ def _carried_in(rows: list[Row]) -> bool | None:
         this_year = sum((p.value for p in parts), ZERO)
         if total.value in (this_year, this_year + carried.value):
             said[total.value != this_year] += 1
-    more, fewer = sorted(said, key=lambda holds: -said[holds])
-    return more if said[more] > said[fewer] and (said[more] >= 2 or not said[fewer]) else None
+    return None if said[True] == said[False] else said[True] > said[False]
 
 
 def _subtotals(kind: str, row: Row, sources: list[Amount]) -> Iterable[Difference]:

@@ -657,8 +657,7 @@ def borne_out(statements: list[Statement]) -> dict[int, str]:
 
 
 _PARENT_ITEM = re.compile(r"(?<!\s)\s*+[（(][一二三四五六七八九十]++[）)]")
-_CHILD_ITEM = re.compile(r"(?<!\s)\s*+\d{1,2}[.．、](?!\d)")
-_CHILD_NUMBER = re.compile(r"(?<!\s)\s*+(\d{1,2})[.．、](?!\d)")
+_CHILD_ITEM = re.compile(r"(?<!\s)\s*+(\d{1,2})[.．、](?!\d)")  # (its number)
 _HEADING = re.compile(r"(?<![\s一二三四五六七八九十])\s*+(?:[一二三四五六七八九十]++、|第[一二三四五六七八九十]++部分)")
 
 
@@ -698,16 +697,16 @@ def _item_groups(statements: list[Statement]) -> list[tuple[Statement, list[Stat
     for index, parent in enumerate(firsts):
         if parent.kind != "amount" or not _PARENT_ITEM.match(parent.sentence) or not _amounts(parent):
             continue
-        children, after = [], None
+        children, numbers, after = [], [], None
         for child in firsts[index + 1:]:
-            if child.kind != "amount" or not _CHILD_ITEM.match(child.sentence) or not _amounts(child):
+            if child.kind != "amount" or (item := _CHILD_ITEM.match(child.sentence)) is None or not _amounts(child):
                 after = child
                 break
             children.append(child)
+            numbers.append(int(item.group(1)))
         if len(children) < 2:
             continue
-        numbers = [int(match.group(1)) for child in children if (match := _CHILD_NUMBER.match(child.sentence))]
-        in_turn = numbers == list(range(numbers[0], numbers[0] + len(children))) if numbers else False
+        in_turn = numbers == list(range(numbers[0], numbers[0] + len(numbers)))
         closed = after is not None and bool(_PARENT_ITEM.match(after.sentence) or _HEADING.match(after.sentence)
                                             or not after.headings.startswith(children[-1].headings))
         out.append((parent, children, in_turn and closed and parent.unit in _UNITS))
