@@ -58,6 +58,13 @@ def test_the_readme_test_command_is_the_one_ci_runs():
     assert re.search(r"^exec bash scripts/test$", ci, re.M), ".ci/run no longer runs the README's test command"
 
 
+def test_the_files_handed_out_first_are_test_files_and_scripts_test_keeps_their_order():
+    from tests.conftest import SLOWEST_FIRST
+
+    assert [name for name in SLOWEST_FIRST if not (ROOT / "tests" / f"{name}.py").is_file()] == []
+    assert "--no-loadscope-reorder" in (ROOT / "scripts" / "test").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(("markdown", "expected"), [
     ("见 [docs/usage.md](docs/usage.md)。", ["docs/usage.md"]),
     ("![图](pages.png) 与 [页](review.md#名单)", ["pages.png", "review.md"]),
