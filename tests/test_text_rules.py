@@ -494,3 +494,43 @@ def test_general_equipment_is_counted_from_its_own_value():
                                                 "本年度拟购置单价50万元以上通用设备0台，单价100万元以上专用设备0台。"])
     assert rules(DEPARTMENT + ["单价50万元以上通用设备0台（套），单价100万元以上专用设备0台（套）。",
                                "本年度拟购置单价50万元以上通用设备0台，单价150万元以上专用设备0台。"]).count("R-设备标准") == 1
+
+
+# 北京市公安局公安交通管理局 2026年部门预算 p. 6 and 深圳市规划和自然资源局大鹏管理局 2026 p. 11 (../shared/corpus): the
+# “三公” items, each opening with its year's budget (so in all 15 budgets of our corpora that list them so)
+JIAOGUAN_ITEMS = ["北京市公安局公安交通管理局2026年部门预算", "  四、财政拨款“三公”经费预算情况说明",
+                  "  （一）因公出国（境）费用。2026 年预算数 0 万元。", "  （二）公务接待费。2026 年预算数 0 万元。",
+                  "  （三）公务用车购置和运行维护费。2026 年预算数 7592.49", "万元，包括公务用车购置费预算 2489.47 万元、公务用车运行维"]
+DAPENG_ITEMS = ["深圳市规划和自然资源局大鹏管理局2026年部门预算", "  1.因公出国（境）费用。2026 年预算数 0.00 万元，较", "",
+                "2025 年年初预算增加 0.00 万元，主要是本单位无因公出国（境）", "", "安排。", "",
+                "  2.公务接待费。2026 年预算数 0.00 万元，较 2025 年年初", "", "预算增加 0.00 万元，主要是本单位 2026 年无公务接待安排。",
+                "", "  3.公务用车购置和运行维护费。2026 年预算数 4.40 万元，"]
+
+
+def _year_slips(lines: list[str]) -> list[str]:
+    return [message for rule, message in findings(lines, 2026) if rule == "R-文字"]
+
+
+@pytest.mark.parametrize("line", [2, 3])
+def test_an_item_of_a_list_dated_another_year_than_its_fellows_is_told(line):
+    """bench/planted_pdf seeds 251 and 263: “（一）因公出国（境）费用。2025 年预算数 0 万元。” in a 2026 budget — its 0 is
+    last year's too, so the figures cannot tell; the other items, dated 2026, can."""
+    assert _year_slips(JIAOGUAN_ITEMS) == []
+    planted = [*JIAOGUAN_ITEMS]
+    planted[line] = planted[line].replace("2026", "2025")
+    told = _year_slips(planted)
+    assert len(told) == 1 and told[0].startswith(f"“{planted[line].split('。')[0].strip()}”写作 2025 年预算数，同列的其他各项是 "
+                                                 "2026 年预算数"), told
+    # a list whose items are all of another year is not told by this (it may be that year's, said so)
+    assert _year_slips([line.replace("2026 年预算数", "2025 年预算数") for line in JIAOGUAN_ITEMS]) == []
+
+
+def test_a_years_budget_compared_with_itself_is_told_once():
+    """“1.因公出国（境）费用。2025 年预算数 0.00 万元，较 / 2025 年年初预算增加……” (深圳大鹏, its 2026 printed 2025; seed 263):
+    told once, at the line the comparison starts on, though its item is also dated apart from its fellows."""
+    assert _year_slips(DAPENG_ITEMS) == []
+    planted = [DAPENG_ITEMS[0], DAPENG_ITEMS[1].replace("2026", "2025"), *DAPENG_ITEMS[2:]]
+    assert _year_slips(planted) == ["写作“2025年预算数0.00万元，较2025年年初预算”：2025 年预算与同一年的预算相比，请核对年份"]
+    # a budget compared with its year's 执行数, or a 决算 with its year's budget, is no such slip
+    assert _year_slips(["2025年预算数0.00万元，比2025年预算执行数减少1.00万元。",
+                        "2025年决算数1.00万元，较2025年年初预算增加1.00万元。"]) == []

@@ -1,6 +1,7 @@
 """The wording of a budget's draft, line by line, as review tooling reads published disclosures: the
 slips a writer leaves (checks/slips.py: XX, 某某, {单位}, 增加增加, 增加持平, 。。), a comparison with a
-year that is not the year before, the budget called 决算, 元 beside 万元 in one sentence (R-文字); a
+year that is not the year before or with the same year's budget, an item of a list dated apart from its
+fellows, the budget called 决算, 元 beside 万元 in one sentence (R-文字); a
 table whose figures are all 0 with no word of why (R-空表); a 科目 under a name the catalogue gave it
 only in other years (R-科目名称). Each is a warning at its line: the reviewer reads the sentence. The
 years are the source's (``Text.source_year``): a draft reviewed without one is judged on the rest."""
@@ -208,6 +209,7 @@ def _findings(lines: list[Line], year: int | None, file: str, final: bool = Fals
     def warn(line: Line, message: str) -> Finding:
         return Finding("warning", "R-文字", message, file, line.number)
 
+    heads: list[tuple[int, Line, re.Match[str]]] = []
     for at, line in enumerate(lines):
         text = line.squeezed
         if _MAY_BE_LEFT_OVER.search(text):
@@ -215,13 +217,19 @@ def _findings(lines: list[Line], year: int | None, file: str, final: bool = Fals
         if year is not None and "年" in text:  # every year pattern ends in 年
             yield from _wrong_year(line, text, year, warn, final)
             yield from _title_year(line, text, year, warn)
+            # (the line with the next one's start: “……2025 年预算安排中，” / “购置单位价值……”; “……2025 年预算安排” / “中，购置……”;
+            # “……2026 年预算数 0.00 万元，较” / “2025 年年初预算……”)
+            after = next((below.squeezed for below in lines[at + 1:at + 3] if below.squeezed), "")  # a blank between
+            compared = list(_compared_with_itself(line, text, after, warn))
+            yield from compared
             if not final:
                 yield from _header_year(line, text, year, warn)
-                # (the line with the next one's start: “……2025 年预算安排中，” / “购置单位价值……”; “……2025 年预算安排” / “中，购置……”)
-                after = next((below.squeezed for below in lines[at + 1:at + 3] if below.squeezed), "")  # a blank between
                 yield from _purchases_year(line, text + after[:4], year, warn)
+                heads += [(at, line, match) for match in _ITEM_YEAR.finditer(text) if not compared]  # told once
         if "万元" in text:
             yield from _mixed_units(line, text, warn)
+    if year is not None:
+        yield from _item_of_another_year(heads, year, warn)
 
 
 # What any of _left_over's patterns (SLIPS) needs, in one search: most lines have none of it. Each placeholder,
@@ -269,6 +277,53 @@ def _purchases_year(line: Line, text: str, year: int, warn: Callable[[Line, str]
     for match in _PURCHASES_YEAR.finditer(text):
         if int(match.group(1)) != year:
             yield warn(line, f"写作“{match.group()}”，本文件是 {year} 年预算：安排的购置是本年预算的")
+
+
+# A year's budget compared with itself: “2025年预算数0.00万元，较2025年年初预算增加0.00万元” (a 2026 budget's
+# “2026年预算数…较2025年年初预算” with one year mistyped) — a budget against a budget of one year, never its 执行数 or 决算
+_SELF_COMPARED = re.compile(r"(?<!\d)(\d{4})年度?预算数?[^。；\d]{0,6}(?:[\d,.]+万?元)?[^。；]{0,12}?[比较]\1年(?:年初)?预算(?!执行|调整)")
+
+
+def _compared_with_itself(line: Line, text: str, after: str, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
+    """A year's budget compared with the same year's budget, read on the line with the start of the next one; told
+    at the line the comparison starts on."""
+    for match in _SELF_COMPARED.finditer(text + after[:12]):
+        if match.start() < len(text):
+            yield warn(line, f"写作“{match.group()}”：{match.group(1)} 年预算与同一年的预算相比，请核对年份")
+
+
+# An item of a list opening with its year's budget: “（一）因公出国（境）费用。2026 年预算数 0 万元。”, “1.公务接待费。2026 年
+# 预算数 0.00 万元，较 2025 年年初预算……” (北京's and 深圳's “三公” items, 15 budgets of our corpora, each item its
+# document's year); the marker's kind, then the item's name, then the year
+_ITEM_YEAR = re.compile(r"(?:^\s*|(?<=[。；：:]))(（[一二三四五六七八九十]{1,3}）|\d{1,2}[.．、])"
+                        r"([\u4e00-\u9fff（）“”]{2,30}?)[。：:，]?(\d{4})年度?预算数")
+_ITEMS_APART = 12  # lines between one item of a list and the next, at most
+
+
+def _item_of_another_year(heads: list[tuple[int, Line, re.Match[str]]], year: int,
+                          warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
+    """An item of a list whose budget is dated another year than its document's, where another item of the
+    same list (markers of one kind, a few lines apart) is dated the document's: “（一）因公出国（境）费用。2025 年预算数 0
+    万元。（二）公务接待费。2026 年预算数 0 万元。” in a 2026 budget. A list whose items are all of last year is left
+    alone (it may be last year's, told as such)."""
+    runs: list[list[tuple[int, Line, re.Match[str]]]] = []
+    for head in heads:
+        before = runs[-1][-1] if runs else None
+        if before is not None and head[0] - before[0] <= _ITEMS_APART and _kind(head[2]) == _kind(before[2]):
+            runs[-1].append(head)
+        else:
+            runs.append([head])
+    for run in runs:
+        if any(int(match.group(3)) == year for _, _, match in run):
+            for _, line, match in run:
+                if int(match.group(3)) != year:
+                    yield warn(line, f"“{match.group(1)}{match.group(2)}”写作 {match.group(3)} 年预算数，同列的其他各项是 "
+                                     f"{year} 年预算数：本文件是 {year} 年预算")
+
+
+def _kind(match: re.Match[str]) -> str:
+    """The kind of a list item's marker: （一） or 1."""
+    return "（" if match.group(1).startswith("（") else "1"
 
 
 def _mixed_units(line: Line, text: str, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
