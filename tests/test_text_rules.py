@@ -246,6 +246,15 @@ CASES = [
      ["执法执勤用车 0 辆、特种专业技术用车 0 辆、其他用车 0 辆；", "单价 100 万元以上设备 0 台（套）。",
       "  2026 年计划购置车辆 0 辆、0 万元，主要是本单位 2026 年", "无公务用车购置计划；单价 100 万元以上设备 0 台（套）、0",
       "万元，主要是本单位 2026 年无 100 万元以上设备购置计划。"], "写作 120 万元，本文件别处写作 100 万元"),
+    # 上海市刑事科学技术研究院 2026年单位预算 p.20 (../shared/corpus): 上海's “单价100万元（含）以上设备” (44 times in our
+    # corpora, twice in most 上海 budgets), its 购置's printed 130 (bench/planted_pdf seed 283)
+    ("R-设备标准", UNIT, ["0辆、应急保障用车0辆、执法执勤用车0辆、特种专业技术用车0辆、离退休干部用车0辆、其他用车0辆；单价100万元（含）以上设备",
+                     "（不含车辆）20台（套）。", "    2026年单位预算安排购置车辆0辆，其中：部级领导干部用车0辆、主要领导干部用车0辆、机要通信用车0辆、应急保障用车0辆、执",
+                     "法执勤用车0辆、特种专业技术用车0辆、离退休干部用车0辆、其他用车0辆；单位预算安排购置单价130万元（含）以上设备（不含车", "辆）6台（套）。"],
+     ["0辆、应急保障用车0辆、执法执勤用车0辆、特种专业技术用车0辆、离退休干部用车0辆、其他用车0辆；单价100万元（含）以上设备",
+      "（不含车辆）20台（套）。", "    2026年单位预算安排购置车辆0辆，其中：部级领导干部用车0辆、主要领导干部用车0辆、机要通信用车0辆、应急保障用车0辆、执",
+      "法执勤用车0辆、特种专业技术用车0辆、离退休干部用车0辆、其他用车0辆；单位预算安排购置单价100万元（含）以上设备（不含车", "辆）6台（套）。"],
+     "写作 130 万元，本文件别处写作 100 万元"),
 ]
 
 
@@ -534,3 +543,22 @@ def test_a_years_budget_compared_with_itself_is_told_once():
     # a budget compared with its year's 执行数, or a 决算 with its year's budget, is no such slip
     assert _year_slips(["2025年预算数0.00万元，比2025年预算执行数减少1.00万元。",
                         "2025年决算数1.00万元，较2025年年初预算增加1.00万元。"]) == []
+
+
+# 烟台市人力资源和社会保障局 2026年部门预算 p. 35 (../shared/corpus), its 绩效 part as printed (blank lines between)
+RENSHE_OPTIMIZED = ["烟台市人力资源和社会保障局2026年部门预算", "182312.9万元。拟对人才建设资金项目开展部门重点绩效评价，涉及预算资", "",
+                    "金31000万元，其中财政拨款31000万元。根据以前年度绩效评价结果，优化", "",
+                    "人才建设资金、人社综合业务购买服务经费等项目2026年预算安排，进一步", "", "改进管理、完善政策。"]
+
+
+def test_the_arrangement_a_budgets_results_improve_dated_last_year_is_told():
+    """bench/planted_pdf seed 251: “……等项目2025年预算安排” in a 2026 budget, its 优化 two lines above — the
+    arrangements 绩效 results improve are the budget's own (each of 烟台's six budgets); a 决算 may name next year's."""
+    assert _year_slips(RENSHE_OPTIMIZED) == []
+    planted = [line.replace("项目2026年", "项目2025年") for line in RENSHE_OPTIMIZED]
+    assert _year_slips(planted) == ["写作“2025年预算安排”（优化人才建设资金……），本文件是 2026 年预算：按绩效评价结果优化的是本年预算的安排"]
+    # a year wrapped from its 预算安排 is read with it; a sentence ended before the year is not its
+    wrapped = [*RENSHE_OPTIMIZED[:5], "人才建设资金、人社综合业务购买服务经费等项目2025年", "预算安排，进一步改进管理、完善政策。"]
+    assert len(_year_slips(wrapped)) == 1
+    ended = [*RENSHE_OPTIMIZED[:5], "人才建设资金。人社综合业务购买服务经费等项目2025年预算安排，进一步", "", "改进管理、完善政策。"]
+    assert _year_slips(ended) == []

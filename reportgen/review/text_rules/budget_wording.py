@@ -225,6 +225,8 @@ def _findings(lines: list[Line], year: int | None, file: str, final: bool = Fals
             if not final:
                 yield from _header_year(line, text, year, warn)
                 yield from _purchases_year(line, text + after[:4], year, warn)
+                before = "".join(above.squeezed for above in lines[max(0, at - _OPTIMIZED_LINES):at])
+                yield from _optimized_year(line, before, text, after[:6], year, warn)
                 heads += [(at, line, match) for match in _ITEM_YEAR.finditer(text) if not compared]  # told once
         if "万元" in text:
             yield from _mixed_units(line, text, warn)
@@ -324,6 +326,22 @@ def _item_of_another_year(heads: list[tuple[int, Line, re.Match[str]]], year: in
 def _kind(match: re.Match[str]) -> str:
     """The kind of a list item's marker: （一） or 1."""
     return "（" if match.group(1).startswith("（") else "1"
+
+
+# The arrangements a budget's 绩效 results are to improve: “根据以前年度绩效评价结果，优化人才建设资金、……等项目2026年预算安排，
+# 进一步改进管理、完善政策” (烟台's six budgets of our corpora, each its own year: an arrangement made already is not improved)
+_OPTIMIZED_YEAR = re.compile(r"优化[^。；]{0,150}?(\d{4})年度?预算安排")
+_OPTIMIZED_LINES = 4  # lines before the year's that the sentence's 优化 may be on
+
+
+def _optimized_year(line: Line, before: str, text: str, after: str, year: int,
+                    warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
+    """A budget's arrangement that its 绩效 results are to improve dated another year than its own: told at the
+    line the year is printed on (the sentence read from the lines before it and the start of the next)."""
+    for match in _OPTIMIZED_YEAR.finditer(before + text + after):
+        if len(before) <= match.start(1) < len(before) + len(text) and int(match.group(1)) != year:
+            yield warn(line, f"写作“{match.group(1)}年预算安排”（{match.group()[:8]}……），本文件是 {year} 年预算："
+                             "按绩效评价结果优化的是本年预算的安排")
 
 
 def _mixed_units(line: Line, text: str, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:

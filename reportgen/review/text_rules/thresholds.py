@@ -1,4 +1,5 @@
-"""The value above which equipment is counted (国有资产占用情况: “单位价值100万元以上的设备0台（套）”, “单价50万元以上通用设备”)
+"""The value above which equipment is counted (国有资产占用情况: “单位价值100万元以上的设备0台（套）”, “单价50万元以上通用设备”,
+上海's “单价100万元（含）以上设备（不含车辆）”)
 said otherwise in one document: each region counts 设备 from one value (100 万元 in every 2019–2026 budget of our corpora,
 50 万元 its 通用设备; 河北 2020 20 万元), and a document says it the same each time — its 占用 and its 购置 alike
 (北京, 深圳, 烟台 say it two or three times). A value no other mention of that kind of equipment in the document shares is
@@ -14,7 +15,7 @@ from reportgen.errors import Finding
 from reportgen.review.text_rules.base import WORDS, Text, bare_flow
 from reportgen.rules import TEXT, rule
 
-_SAID = re.compile(rf"(?:{'|'.join(WORDS['设备的价值标准'])})在?(?P<value>\d++(?:\.\d++)?+)万元及?以上的?"
+_SAID = re.compile(rf"(?:{'|'.join(WORDS['设备的价值标准'])})在?(?P<value>\d++(?:\.\d++)?+)万元(?:[（(]含[）)])?及?以上的?"
                    rf"(?P<kind>{'|'.join(WORDS['设备的种类'])})?设备")
 _GENERAL = "通用"  # 通用设备 are counted from another value than the rest (专用, 大型, or 设备 alone)
 
