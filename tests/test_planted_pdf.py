@@ -731,3 +731,19 @@ def test_an_item_whose_numbered_items_are_all_it_holds_is_held_to_their_sum(tmp_
     line, told = _told_of_planting(source, "其下各条", "正文金额", "880.69", 1, "840.69", tmp_path)
     assert "本年其他资金收入 840.69 万元" in line
     assert len(told) == 1 and "“本年其他资金收入”840.69万元" in told[0] and "合计 880.69万元" in told[0], told
+
+
+# 江苏省人大常委会办公厅 2018年度部门预算: its cover, 公开01 收支预算总表, 02 收入预算总表, 03 支出预算总表 (its 合计 row alone:
+# no class is printed there) and 04, and 07 一般公共预算支出预算表
+RENDA_2018 = NATIONAL / "js-rendabangongting-2018-p1-8to10-13.pdf"
+
+
+def test_a_class_of_the_summary_table_is_held_to_the_general_budget_table_where_all_the_money_is_that_funds(
+        tmp_path: Path) -> None:
+    """The 收支总表's 一般公共服务支出 12706.28 printed 12706.26 (seed 283): its three classes still add up to 当年支出小计
+    within the rounding of four printed figures, and the 支出总表 prints no class to hold it to. Its income is all
+    一般公共预算拨款 (收入合计 15897.44 = 一般公共预算 15897.44), so its spending is the 一般公共预算支出表's, class by class:
+    201 there is 12,706.28 (reconcile._all_general)."""
+    line, told = _told_of_planting(RENDA_2018, "一般公共服务支出", "表格数", "12706.28", 7, "12706.26", tmp_path)
+    assert "12706.26  一、基本支出" in line, line  # (pdftotext reads the cell beside the 支出用途 side)
+    assert len(told) == 1 and "一般公共服务支出（一般公共预算支出表 201） 印作 12,706.26，而其组成部分之和为 12,706.28" in told[0], told

@@ -664,6 +664,8 @@ def _class_against_functions(imported: Imported, kind: str, row: Row, code: str)
     # 20707 in it), against that class in each fund table, where every fund table printed was read
     mine = row.amounts.get("一般公共预算") if kind != "收支总表" else None
     against = ["支出总表"] if kind == "收支总表" else ["一般公共预算支出表"]
+    if kind == "收支总表" and _class_row(imported, "支出总表", code) is None and _all_general(imported, kind):
+        against = ["一般公共预算支出表"]  # 江苏's 支出总表 prints its 合计 alone; all the money one fund's
     if kind != "收支总表" and mine is None and unprinted_funds(imported):
         return  # a fund's table not printed (its appropriation is not 0): its part of the class is not known
     if kind != "收支总表" and mine is None and "一般公共预算支出表" in imported.rows \
@@ -673,6 +675,15 @@ def _class_against_functions(imported: Imported, kind: str, row: Row, code: str)
     if rows and against[0] in rows:
         yield from _sum(kind, f"{row.label}（{'、'.join(rows)} {code}）", mine or _first_amount(row),
                         [r.amounts["合计"] for r in rows.values()])
+
+
+def _all_general(imported: Imported, kind: str) -> bool:
+    """Whether all of a 两栏 table's income is 一般公共预算拨款: its 收入总计 printed as that fund's (江苏人大 2018:
+    15,897.44 both, 政府性基金, 财政专户管理资金, 其他资金 and 上年结转 blank). Its spending is then the
+    一般公共预算支出表's, class by class."""
+    income = {imported.catalog.income_key(r.label): _first_amount(r) for r in imported.sides[kind][0] if r.amounts}
+    general, total = income.get("一般公共预算拨款"), income.get("收入总计")
+    return general is not None and total is not None and not general.blank and general.value == total.value
 
 
 def _class_row(imported: Imported, kind: str, code: str) -> Row | None:
