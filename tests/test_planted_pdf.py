@@ -756,3 +756,16 @@ def test_this_years_income_printed_as_the_subtotal_of_its_sources_is_held_to_the
     line, told = _told_of_planting(RENDA_2018, "当年收入小计", "表格数", "15897.44", 7, "15897.43", tmp_path)
     assert "当年收入小计  15897.43" in line, line
     assert len(told) == 1 and "当年收入小计 印作 15,897.43，而其组成部分之和为 15,897.44" in told[0], told
+
+
+# 烟台市水利局 2026年部门预算: its cover and 公开表4 财政拨款收支总体情况表 (two pages)
+SHUILI_FISCAL = NATIONAL / "yantai-shuiliju-2026-p1-15-16.pdf"
+
+
+def test_a_two_sided_tables_spending_row_is_held_to_its_funds(tmp_path: Path) -> None:
+    """Its 本年支出合计 row prints 总计 7,157.63 beside 一般公共预算 7,132.41 and 政府性基金预算 25.22; the last printed 23.22
+    (seed 313) went untold: a 两栏 table's rows were held to the classes, not to their own funds (as any other table's
+    rows are, reconcile._row_sums)."""
+    line, told = _told_of_planting(SHUILI_FISCAL, "本年支出合计", "表格数", "25.22", 1, "23.22", tmp_path, nth=2)
+    assert "7,132.41  23.22" in line, line
+    assert len(told) == 1 and "本年支出合计 合计 印作 7,157.63，而其组成部分之和为 7,155.63" in told[0], told

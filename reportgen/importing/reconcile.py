@@ -606,9 +606,13 @@ def _unknown_income(imported: Imported, left: list[Row]) -> bool:
 
 
 def _spending_side(imported: Imported, kind: str, right: list[Row]) -> Iterable[Difference]:
-    """Each spending class against the function tables' class, 支出总计 against the classes."""
+    """Each spending class against the function tables' class, 支出总计 against the classes; each row's 合计
+    against its funds where it prints them (烟台水利局 2026's 财政拨款收支总体情况表: 本年支出合计 7,157.63 = 7,132.41 +
+    25.22)."""
     classes = []
     for row in right:
+        if "合计" in row.amounts:
+            yield from _row_sums(kind, row, row.amounts["合计"])
         code = imported.class_codes.get(row.label)
         if code and row.amounts:
             classes.append(row)
