@@ -734,8 +734,8 @@ def test_an_item_whose_numbered_items_are_all_it_holds_is_held_to_their_sum(tmp_
 
 
 # 江苏省人大常委会办公厅 2018年度部门预算: its cover, 公开01 收支预算总表, 02 收入预算总表, 03 支出预算总表 (its 合计 row alone:
-# no class is printed there) and 04, and 07 一般公共预算支出预算表
-RENDA_2018 = NATIONAL / "js-rendabangongting-2018-p1-8to10-13.pdf"
+# no class is printed there) and 04, and 07 一般公共预算支出预算表; and p. 20, its spending by class in words
+RENDA_2018 = NATIONAL / "js-rendabangongting-2018-p1-8to10-13-20.pdf"
 
 
 def test_a_class_of_the_summary_table_is_held_to_the_general_budget_table_where_all_the_money_is_that_funds(
@@ -769,3 +769,13 @@ def test_a_two_sided_tables_spending_row_is_held_to_its_funds(tmp_path: Path) ->
     line, told = _told_of_planting(SHUILI_FISCAL, "本年支出合计", "表格数", "25.22", 1, "23.22", tmp_path, nth=2)
     assert "7,132.41  23.22" in line, line
     assert len(told) == 1 and "本年支出合计 合计 印作 7,157.63，而其组成部分之和为 7,155.63" in told[0], told
+
+
+def test_a_class_of_all_the_money_is_judged_by_the_general_budgets_where_all_the_money_is_that_funds(tmp_path: Path) -> None:
+    """p. 20 “（二）支出预算总计 15897.44 万元。包括：1．一般公共服务（类）支出 12706.28 万元” printed 12706.24 (seed 301): the
+    source knows 201 as the 一般公共预算's alone (the 支出总表 prints no class) and the sentence names no fund, so it went
+    unjudged (judge._of_one_fund) — but all the income is 一般公共预算拨款 (收入合计 15897.44 = 一般公共预算 15897.44):
+    all the money's class is that fund's (judge._all_of)."""
+    line, told = _told_of_planting(RENDA_2018, "12706.24", "正文金额", "12706.28", 7, "12706.24", tmp_path)
+    assert "一般公共服务（类）支出 12706.24 万元" in line, line
+    assert told == ["12706.24万元（应为 12,706.28万元；）"], told

@@ -217,9 +217,18 @@ def _of_one_fund(verdicts: list[Verdict], start: int, glossary: Glossary) -> Non
         verdict = verdicts[index]
         figure, st = verdict.figure, verdict.statement
         if verdict.status in ("disagree", "cut") and figure is not None and figure.known_as \
-                and not any(word in st.context + st.sentence for word in _fund_words(figure.known_as, glossary)):
+                and not any(word in st.context + st.sentence for word in _fund_words(figure.known_as, glossary)) \
+                and not _all_of(figure.known_as, glossary):
             verdicts[index] = Verdict(st, "unknown", figure, cause=f"源文件只有这一科目{figure.known_as}的数，"
                                                                    f"句中没有说是{figure.known_as}，未判定")
+
+
+def _all_of(fund: str, glossary: Glossary) -> bool:
+    """Whether all the money is ``fund``'s: the 收入总计 (上年结转 in it) is that fund's appropriation (江苏省人大常委会办公厅
+    2018: 15,897.44 both). Then the figure of all the money is that fund's, whatever a sentence calls it (“（二）支出预算总计
+    15897.44 万元。包括：1．一般公共服务（类）支出 12706.28 万元”: its 12706.24 went unjudged)."""
+    total, own = glossary.find("收入总计"), glossary.find(f"{fund}拨款")
+    return total is not None and own is not None and own.current != 0 and own.current == total.current
 
 
 _FISCAL = "财政拨款"
