@@ -543,6 +543,8 @@ def test_a_years_budget_compared_with_itself_is_told_once():
     # a budget compared with its year's 执行数, or a 决算 with its year's budget, is no such slip
     assert _year_slips(["2025年预算数0.00万元，比2025年预算执行数减少1.00万元。",
                         "2025年决算数1.00万元，较2025年年初预算增加1.00万元。"]) == []
+    # nor, in a 决算, its year's budget as adjusted set beside its 年初预算
+    assert not [m for _, m in findings([*FINAL, "2024年预算数12.00万元，较2024年年初预算增加2.00万元。"], 2024) if "同一年" in m]
 
 
 # 烟台市人力资源和社会保障局 2026年部门预算 p. 35 (../shared/corpus), its 绩效 part as printed (blank lines between)

@@ -217,12 +217,12 @@ def _findings(lines: list[Line], year: int | None, file: str, final: bool = Fals
         if year is not None and "年" in text:  # every year pattern ends in 年
             yield from _wrong_year(line, text, year, warn, final)
             yield from _title_year(line, text, year, warn)
-            # (the line with the next one's start: “……2025 年预算安排中，” / “购置单位价值……”; “……2025 年预算安排” / “中，购置……”;
-            # “……2026 年预算数 0.00 万元，较” / “2025 年年初预算……”)
-            after = next((below.squeezed for below in lines[at + 1:at + 3] if below.squeezed), "")  # a blank between
-            compared = list(_compared_with_itself(line, text, after, warn))
-            yield from compared
-            if not final:
+            if not final:  # (a 决算's 预算数 may be the budget as adjusted, set beside its 年初预算)
+                # (the line with the next one's start: “……2025 年预算安排中，” / “购置单位价值……”; “……2025 年预算安排” /
+                # “中，购置……”; “……2026 年预算数 0.00 万元，较” / “2025 年年初预算……”)
+                after = next((below.squeezed for below in lines[at + 1:at + 3] if below.squeezed), "")  # a blank between
+                compared = list(_compared_with_itself(line, text, after, warn))
+                yield from compared
                 yield from _header_year(line, text, year, warn)
                 yield from _purchases_year(line, text + after[:4], year, warn)
                 before = "".join(above.squeezed for above in lines[max(0, at - _OPTIMIZED_LINES):at])
@@ -282,7 +282,8 @@ def _purchases_year(line: Line, text: str, year: int, warn: Callable[[Line, str]
 
 
 # A year's budget compared with itself: “2025年预算数0.00万元，较2025年年初预算增加0.00万元” (a 2026 budget's
-# “2026年预算数…较2025年年初预算” with one year mistyped) — a budget against a budget of one year, never its 执行数 or 决算
+# “2026年预算数…较2025年年初预算” with one year mistyped) — a budget against a budget of one year, never its 执行数 or 决算;
+# in a budget only
 _SELF_COMPARED = re.compile(r"(?<!\d)(\d{4})年度?预算数?[^。；\d]{0,6}(?:[\d,.]+万?元)?[^。；]{0,12}?[比较]\1年(?:年初)?预算(?!执行|调整)")
 
 
