@@ -591,7 +591,9 @@ def test_a_summary_tables_spending_of_the_year_printed_otherwise_than_its_classe
     and nothing to the 本年支出合计 between them. It is the sum of the 类 printed above it (their 尾数 allowed)."""
     line, told = _told_of_planting(YANTAI_SUMMARY, "23,883.40", "表格数", "23,873.40", 4, "23,883.40", tmp_path, nth=1)
     assert "本 年 支 出 合 计" in line or "本年支出合计" in line.replace(" ", "")
-    assert len(told) == 1 and "本年支出合计 印作 23,883.40，而其组成部分之和为 23,873.39" in told[0], told
+    assert len(told) == 2 and "本年支出合计 印作 23,883.40，而其组成部分之和为 23,873.39" in told[0], told
+    # and the 支出总表's 合计 prints the year's spending again (reconcile._spending_table_total)
+    assert "本年支出合计与支出总表的合计 印作 23,883.40，而其组成部分之和为 23,873.40" in told[1], told
 
 
 def test_a_summary_tables_income_of_the_year_printed_otherwise_than_its_sources_is_told(tmp_path: Path) -> None:
@@ -640,7 +642,8 @@ def test_a_year_total_below_classes_listed_with_their_lines_is_held_to_the_class
     path, line = _planted(SHENZHEN_MINZHENG, "表格数", "28,283.46", 5, "28,280.46", tmp_path, nth=0)
     assert "28,280.46" in line
     told = [t for t in _told(path) if "本年支出合计" in t]
-    assert len(told) == 1 and "本年支出合计 印作 28,280.46，而其组成部分之和为 28,283.47" in told[0], told
+    assert len(told) == 2 and "本年支出合计 印作 28,280.46，而其组成部分之和为 28,283.47" in told[0], told
+    assert "本年支出合计与支出总表的合计 印作 28,280.46，而其组成部分之和为 28,283.46" in told[1], told  # (printed again there)
 
 
 def test_the_budgets_purchases_dated_last_year_are_told(tmp_path: Path) -> None:
@@ -779,3 +782,13 @@ def test_a_class_of_all_the_money_is_judged_by_the_general_budgets_where_all_the
     line, told = _told_of_planting(RENDA_2018, "12706.24", "正文金额", "12706.28", 7, "12706.24", tmp_path)
     assert "一般公共服务（类）支出 12706.24 万元" in line, line
     assert told == ["12706.24万元（应为 12,706.28万元；）"], told
+
+
+def test_the_years_spending_printed_in_two_tables_is_the_same_figure(tmp_path: Path) -> None:
+    """The same document's 支出预算总表 prints its 合计 alone: 15897.44 printed 15897.45 (seed 313) was a tail of its
+    three uses (基本支出 7877.76, 项目支出 6333.96, 单位预留机动经费 1685.72 make 15897.44, within the rounding of four
+    figures). It is the 收支总表's 当年支出小计 printed again, which no rounding parts from it (reconcile._spending_table_total)."""
+    line, told = _told_of_planting(RENDA_2018, "本年支出合计与支出总表的合计", "表格数", "15897.44", 7, "15897.45", tmp_path,
+                                   nth=4)
+    assert "合计  15897.45" in line, line
+    assert len(told) == 1 and "印作 15,897.44，而其组成部分之和为 15,897.45" in told[0], told

@@ -533,6 +533,22 @@ def _two_sided(imported: Imported, kind: str) -> Iterable[Difference]:
     yield from _spending_side(imported, kind, right)
     yield from _totals_equal(imported, kind, left, right)
     yield from _uses_side(kind, right, imported.beside.get(kind, []))
+    if kind == "收支总表":
+        yield from _spending_table_total(imported, kind, right)
+
+
+def _spending_table_total(imported: Imported, kind: str, right: list[Row]) -> Iterable[Difference]:
+    """The 收支总表's 本年支出合计 against the 支出总表's 合计 row: one figure, the year's spending, printed in two
+    tables, each rounded alike — the same (江苏人大 2018: 当年支出小计 15897.44 and the 支出预算总表's 合计, which prints
+    no class to be held to)."""
+    year = [r for r in right if imported.catalog.spending_rows.get(r.label) == "本年支出合计" and r.amounts]
+    rows = imported.rows.get("支出总表", [])
+    # (its 合计 row; a table of one row and no code is that row — 江苏's, its “合计” printed above the figures)
+    total = next((r for r in rows if (r.total or len(rows) == 1 and not r.code) and "合计" in r.amounts
+                  and not r.amounts["合计"].blank), None)
+    if len(year) == 1 and total is not None and not _first_amount(year[0]).blank \
+            and _first_amount(year[0]).value != total.amounts["合计"].value:
+        yield Difference(kind, "本年支出合计与支出总表的合计", _first_amount(year[0]), (total.amounts["合计"],), equal=True)
 
 
 def _groups(kind: str, groups: Groups) -> Iterable[Difference]:
