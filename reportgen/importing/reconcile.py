@@ -546,9 +546,11 @@ def _spending_table_total(imported: Imported, kind: str, right: list[Row]) -> It
     # (its 合计 row; a table of one row and no code is that row — 江苏's, its “合计” printed above the figures)
     total = next((r for r in rows if (r.total or len(rows) == 1 and not r.code) and "合计" in r.amounts
                   and not r.amounts["合计"].blank), None)
-    if len(year) == 1 and total is not None and not _first_amount(year[0]).blank \
-            and _first_amount(year[0]).value != total.amounts["合计"].value:
-        yield Difference(kind, "本年支出合计与支出总表的合计", _first_amount(year[0]), (total.amounts["合计"],), equal=True)
+    if len(year) != 1 or total is None:
+        return
+    printed, again = _first_amount(year[0]), total.amounts["合计"]
+    if not printed.blank and printed.value != again.value:
+        yield Difference(kind, "本年支出合计与支出总表的合计", printed, (again,), equal=True)
 
 
 def _groups(kind: str, groups: Groups) -> Iterable[Difference]:

@@ -225,8 +225,9 @@ def _findings(lines: list[Line], year: int | None, file: str, final: bool = Fals
                 yield from compared
                 yield from _header_year(line, text, year, warn)
                 yield from _purchases_year(line, text + after[:4], year, warn)
-                before = "".join(above.squeezed for above in lines[max(0, at - _OPTIMIZED_LINES):at])
-                yield from _optimized_year(line, before, text, after[:6], year, warn)
+                if "预算安排" in text + after[:6]:  # (what _OPTIMIZED_YEAR ends with, on this line or wrapped to the next)
+                    before = "".join(above.squeezed for above in lines[max(0, at - _OPTIMIZED_LINES):at])
+                    yield from _optimized_year(line, before, text, after[:6], year, warn)
                 heads += [(at, line, match) for match in _ITEM_YEAR.finditer(text) if not compared]  # told once
         if "万元" in text:
             yield from _mixed_units(line, text, warn)
