@@ -564,3 +564,72 @@ def test_the_arrangement_a_budgets_results_improve_dated_last_year_is_told():
     assert len(_year_slips(wrapped)) == 1
     ended = [*RENSHE_OPTIMIZED[:5], "人才建设资金。人社综合业务购买服务经费等项目2025年预算安排，进一步", "", "改进管理、完善政策。"]
     assert _year_slips(ended) == []
+
+
+# 佛山市轨道交通局 2019年部门决算 p. 25, 深圳市委宣传部 2026年部门预算 p. 7, 烟台市人力资源和社会保障局 2026 p. 71 (its 绩效 table's
+# rows, as they are read) and 北京市水务局 2026 p. 7 (../shared/corpus), as printed: sentences run on over lines
+FOSHAN_SPENT = ["佛山市轨道交通局2019年度部门决算", "     佛山市轨道交通局 2019 年度财政拨款支出合计 1668.14 万",
+                "元。其中：一般公共预算财政拨款支出 1668.14 万元，比年初预", "算数增加 1668.14 万元，增长 0%；主要是因为我局去年预算数",
+                "为 0，因此增长率为 0% ；政府性基金预算财政拨款支出 0 万元，"]
+XUANCHUAN_GRANTS = ["中共深圳市委宣传部2026年部门预算", "    1.上级下达资金 1,610.00 万元，该资金为省文化强省建设",
+                    "专项资金及中央补助地方国家电影事业发展专项资金。主要包", "括：提前下达电影《琅琊榜》扶持款 300.00 万元、电影《英歌》",
+                    "扶持款 500.00 万元、2025 年度影院安装先进技术设备资助款"]
+RENSHE_COSTS = ["烟台市人力资源和社会保障局2026年部门预算", "            一级指标       二级指标             三级指标        指标值",
+                "                                              项目总成本                        ≤826万元",
+                "                                          考务人员考务费标准                   500元/天/人",
+                "绩效指标  成本指标         经济成本"]
+SHUIWU_FEES = ["北京市水务局2026年部门预算", "海淀区节水中心和北京市排水管理事务中心，收费标准：居",
+               "民1.36元/吨（京发改〔2014〕865号）和非居民3.00元/", "吨（京发改〔2016〕612号），收入预计190000万元。"]
+
+
+def _unit_slips(lines: list[str], year: int = 2026) -> list[tuple[int, str]]:
+    text = read_text([Line(n, t) for n, t in enumerate(lines, start=1)], year, "x.pdf")
+    return [(f.line, f.message) for f in text_rule_findings(text) if "请核对单位" in f.message]
+
+
+@pytest.mark.parametrize(("lines", "year", "at", "was"), [(FOSHAN_SPENT, 2019, 3, "算数增加 1668.14 万元"),
+                                                          (XUANCHUAN_GRANTS, 2026, 3, "扶持款 300.00 万元")])
+def test_an_amount_in_yuan_in_a_sentence_of_wanyuan_is_told_across_its_wraps(lines, year, at, was):
+    """bench/planted_pdf's 单位 (seed 41): “……1668.14 万元，比年初预” / “算数增加 1668.14 元，” — the sentence's 万元 on the
+    line above; “……扶持款 300.00 元、电影《英歌》” / “扶持款 500.00 万元” — on the line below. Told at the line of the 元."""
+    assert _unit_slips(lines, year) == []
+    planted = [line.replace(was, was.replace("万元", "元")) for line in lines]
+    assert _unit_slips(planted, year) == [(at + 1, "同一句中既有“万元”又有“元”：请核对单位")]
+
+
+def test_a_price_a_nought_or_a_tables_rows_are_no_mixed_units():
+    """A unit's price is in 元 (“500元/天/人”, “1.36元/吨”), 0 元 is 0 万元, and a 绩效 table's short rows are not one sentence:
+    none of these is told beside a 万元."""
+    assert _unit_slips(RENSHE_COSTS) == []
+    assert _unit_slips(SHUIWU_FEES) == []
+    assert _unit_slips(["本年度社会成本0元，项目总成本≤2710万元。"]) == []
+    assert _unit_slips(["本年度人均标准300元，项目总成本≤2710万元。"]) == [(1, "同一句中既有“万元”又有“元”：请核对单位")]
+
+
+# 深圳市民政局 2026年部门预算 p. 7 and 深圳市规划和自然资源局大鹏管理局 2026 p. 8 (../shared/corpus), as printed: lists whose items
+# each give an amount after their name, on lines of their own or after “：”, “；”
+MINZHENG_ITEMS = ["深圳市民政局2026年部门预算", "    （一）在职人员经费 3,738.92 万元，主要是在职人员工资", "福利和社保缴费等相关支出。",
+                  "    （二）公用经费 976.21 万元，主要包括公用综合定额经费、", "水电费、物业管理费、工会经费和职工福利费等公用经费。",
+                  "    （三）对个人和家庭补助支出 766.57 万元，主要是离退休", "人员经费。",
+                  "    （四）增人增资 100.00 万元，主要用于满足单位在预算执", "    （五）项目支出 22,701.77 万元，具体包括："]
+DAPENG_REASONS = ["深圳市规划和自然资源局大鹏管理局2026年部门预算", "    预算收支减少主要原因说明：1.基本支出增加 88.05 万元，",
+                  "主要由于 2026 年在编人员数量增加，在职人员经费、公用经费", "相应增加；2.林业专项资金减少 191.56 万元，主要由于落实零",
+                  "基预算改革要求，打破“基数”观念，根据年度任务安排支出；", "3.区经费减少 483.36 万元，主要由于大鹏新区落实零基预算改",
+                  "革要求，统一压减区经费。"]
+
+
+@pytest.mark.parametrize(("lines", "at", "was", "told"), [
+    (MINZHENG_ITEMS, 1, "3,738.92 万元", "“（一）在职人员经费”写作 3,738.92 元"),
+    (MINZHENG_ITEMS, 7, "100.00 万元", "“（四）增人增资”写作 100.00 元"),
+    (DAPENG_REASONS, 5, "483.36 万元", "“3.区经费减少”写作 483.36 元"),
+    (DAPENG_REASONS, 3, "191.56 万元", "“2.林业专项资金减少”写作 191.56 元")])
+def test_an_item_of_a_list_in_yuan_among_items_in_wanyuan_is_told(lines, at, was, told):
+    """bench/planted_pdf's 单位 (seed 7): “3.区经费减少 483.36 元” where the list's other items are in 万元 — each item its own
+    sentence, so no sentence mixes the two. A list starting again at 1. is another list; 0 元 is not told."""
+    assert _unit_slips(lines) == []
+    planted = [*lines]
+    planted[at] = planted[at].replace(was, was.replace("万元", "元"))
+    assert _unit_slips(planted) == [(at + 1, f"{told}，同列的其他各项以万元计：请核对单位")]
+    again = [*lines[:5], "1.其他经费 12.00 元，主要用于……", "2.另列经费 3.00 元，主要用于……"]
+    assert _unit_slips(again) == []
+    assert _unit_slips([line.replace("766.57 万元", "0.00 元") for line in MINZHENG_ITEMS]) == []

@@ -34,6 +34,10 @@ _TITLE_YEAR = re.compile(r"(\d{4})年(?:(?:区级|市级|县级)?(?:部门|单�
 _FIGURE = re.compile(r"\d(?<![\d,.]\d)[\d,]*(?:\.\d|万元|元|%)")
 _WAN = re.compile(r"\d万元")
 _YUAN = re.compile(r"\d元")
+# an amount in 元 that a 万元 beside it in its sentence may tell a slip by: not 0 (0 元 is 0 万元), not a unit's price
+# (“500元/天/人”, “1.36元/吨”, “300元每人”)
+_YUAN_AMOUNT = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?元(?![/／每])")
+_ZERO = re.compile(r"[0.,]+元")
 _SENTENCE = re.compile(r"[^。；]*[。；]?")
 
 
@@ -210,6 +214,7 @@ def _findings(lines: list[Line], year: int | None, file: str, final: bool = Fals
         return Finding("warning", "R-文字", message, file, line.number)
 
     heads: list[tuple[int, Line, re.Match[str]]] = []
+    items: list[tuple[int, Line, re.Match[str]]] = []  # list items with an amount after their name
     for at, line in enumerate(lines):
         text = line.squeezed
         if _MAY_BE_LEFT_OVER.search(text):
@@ -229,10 +234,14 @@ def _findings(lines: list[Line], year: int | None, file: str, final: bool = Fals
                     before = "".join(above.squeezed for above in lines[max(0, at - _OPTIMIZED_LINES):at])
                     yield from _optimized_year(line, before, text, after[:6], year, warn)
                 heads += [(at, line, match) for match in _ITEM_YEAR.finditer(text) if not compared]  # told once
-        if "万元" in text:
-            yield from _mixed_units(line, text, warn)
+        if "元" in text:
+            mixed = list(_mixed_units(lines, at, text, warn))
+            yield from mixed
+            if not mixed:  # (told once)
+                items += [(at, line, match) for pattern in (_ITEM_AMOUNT, _CLAUSE_AMOUNT) for match in pattern.finditer(text)]
     if year is not None:
         yield from _item_of_another_year(heads, year, warn)
+    yield from _item_in_another_unit(items, warn)
 
 
 # What any of _left_over's patterns (SLIPS) needs, in one search: most lines have none of it. Each placeholder,
@@ -325,9 +334,40 @@ def _item_of_another_year(heads: list[tuple[int, Line, re.Match[str]]], year: in
                                      f"{year} 年预算数：本文件是 {year} 年预算")
 
 
+# a list item's amount right after its name, the item starting a line or a sentence: “9.专项工作 19,800.61 万元，主要
+# 用于……”, “（二）公用经费453.61万元，……”, “……说明：1.基本支出增加88.05万元，……；2.林业专项资金减少191.56万元，……”
+_ITEM_AMOUNT = re.compile(r"(?:^\s*|(?<=[。；：:]))(（[一二三四五六七八九十]{1,3}）|\d{1,2}[.．、])([^\d。；，,：:（(]{2,40}?)"
+                          r"(\d[\d,]*(?:\.\d+)?)(万?元)(?![/／每])")
+# … or an item with no marker, a clause after “：” or “；” with an amount with decimals: “主要包括：社会公益类项目3,837.58万元，
+# 用于……；老年人福利类项目1,522.10万元，用于……；”
+_CLAUSE_AMOUNT = re.compile(r"(?<=[；：:])()([^\d。；，,：:（(]{2,40}?)(\d[\d,]*\.\d+)(万?元)(?![/／每])")
+
+
+def _item_in_another_unit(items: list[tuple[int, Line, re.Match[str]]],
+                          warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
+    """An item of a list whose amount is in 元 where at least two other items of the same list (markers of one kind,
+    a few lines apart, not starting again at 1 or 一) are in 万元: “8.预算准备金20.40万元，……9.专项工作19,800.61元，……
+    10.综合管理347.03万元，……” (深圳's 项目支出, a list of ten). 0 元 is 0 万元: not told."""
+    runs: list[list[tuple[int, Line, re.Match[str]]]] = []
+    for item in sorted(items, key=lambda item: (item[0], item[2].start())):
+        before = runs[-1][-1] if runs else None
+        first = item[2].group(1).strip("（）.．、") in ("1", "一")
+        if before is not None and not first and item[0] - before[0] <= _ITEMS_APART and _kind(item[2]) == _kind(before[2]):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    for run in runs:
+        if sum(match.group(4) == "万元" for _, _, match in run) < 2:
+            continue
+        for _, line, match in run:
+            if match.group(4) == "元" and not _ZERO.fullmatch(match.group(3) + "元"):
+                yield warn(line, f"“{match.group(1)}{match.group(2)}”写作 {match.group(3)} 元，同列的其他各项以万元计："
+                                 "请核对单位")
+
+
 def _kind(match: re.Match[str]) -> str:
-    """The kind of a list item's marker: （一） or 1."""
-    return "（" if match.group(1).startswith("（") else "1"
+    """The kind of a list item's marker: （一）, 1. or none."""
+    return "（" if match.group(1).startswith("（") else "1" if match.group(1) else ""
 
 
 # The arrangements a budget's 绩效 results are to improve: “根据以前年度绩效评价结果，优化人才建设资金、……等项目2026年预算安排，
@@ -346,9 +386,53 @@ def _optimized_year(line: Line, before: str, text: str, after: str, year: int,
                              "按绩效评价结果优化的是本年预算的安排")
 
 
-def _mixed_units(line: Line, text: str, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
-    """A sentence that says both 万元 and 元 (once a line)."""
-    for sentence in _SENTENCE.findall(text):
-        if _WAN.search(sentence) and _YUAN.search(sentence.replace("万元", "")):
-            yield warn(line, "同一句中既有“万元”又有“元”：请核对单位")
+def _mixed_units(lines: list[Line], at: int, text: str, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
+    """A sentence that gives an amount in 元 and another in 万元, told at the line printing the 元 (once a line):
+    the sentence read over its wraps, “……扶持款 300.00 元、电影《英歌》扶持款 500.00” / “万元、……” (深圳), “……1668.14
+    万元，比年初预” / “算数增加 1668.14 元，” (佛山)."""
+    if not _YUAN.search(text):
+        return
+    before, after = _wrapped_from(lines, at)
+    joined = before + text + after
+    own = range(len(before), len(before) + len(text))
+    for sentence in _SENTENCE.finditer(joined):
+        if any(m.start() in own and not _ZERO.fullmatch(m.group())
+               for m in _YUAN_AMOUNT.finditer(joined, sentence.start(), sentence.end())) \
+                and _WAN.search(sentence.group()):
+            yield warn(lines[at], "同一句中既有“万元”又有“元”：请核对单位")
             break
+
+
+_WRAPS = 2  # lines of prose a sentence may run on to, before and after the line read
+_OPENS_ITEM = re.compile(r"\s*+(?:（[一二三四五六七八九十]{1,3}）|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)")
+_WRAPPING = 20  # characters a line of prose has at least where it runs on to the next (a 绩效 table's cells have fewer)
+_ENDS = "。；"
+
+
+def _wrapped_from(lines: list[Line], at: int) -> tuple[str, str]:
+    """The start of the line's first sentence on the lines of prose above it, and the end of its last on those
+    below (a table's row is not prose: it joins nothing)."""
+    if lines[at].table_unit:
+        return "", ""
+    before = ""
+    for above in reversed(lines[max(0, at - _WRAPS):at] if not _OPENS_ITEM.match(lines[at].squeezed) else []):
+        text = above.squeezed.strip()
+        if above.table_unit or len(text) < _WRAPPING or text[-1] in _ENDS:
+            break
+        cut = max(text.rfind(end) for end in _ENDS)
+        before = text[cut + 1:] + before
+        if cut >= 0 or _OPENS_ITEM.match(text):
+            break
+    after, last = "", lines[at].bare
+    if last[-1:] not in tuple(_ENDS):
+        for below in lines[at + 1:at + 1 + _WRAPS]:
+            text = below.squeezed.strip()
+            # (a short line does not run on; an item opens a sentence of its own)
+            if below.table_unit or not text or len(last) < _WRAPPING or _OPENS_ITEM.match(text):
+                break
+            ends = [i for i in map(text.find, _ENDS) if i >= 0]
+            after += text[:min(ends) + 1] if ends else text
+            if ends:
+                break
+            last = text
+    return before, after
