@@ -151,3 +151,57 @@ def test_the_kinds_of_a_purchase_budget_add_up_to_it() -> None:
     # a list that names a kind twice, or misses one, is not every kind: not told
     twice = [replace(line, text=line.text.replace("拟购买工程", "拟购买货物")) for line in slipped]
     assert not [f for f in sentence_findings_of(Said(read_statements(twice), "稿.pdf", 2017)) if f.rule == "R-分项之和"]
+
+
+# 深圳市规划和自然资源局大鹏管理局 2026 p. 8 (gd-shenzhen-guiziju-dapeng-2026-dept-budget.pdf), wrapped as printed
+DAPENG_KINDS = ["    深圳市规划和自然资源局大鹏管理局预算 4,505.81 万元，包括在职人员经费",
+                "2,307.70 万元、公用经费 287.99 万元、对个人和家庭的补助支出 53.20 万元、增人增资 0",
+                "万元、项目支出 1,856.92 万元。"]
+
+
+def test_the_five_kinds_of_a_shenzhen_budget_add_up_to_it() -> None:
+    """bench/planted_pdf seed 347: “……预算 4,505.81 万元，包括在职人员经费 2,007.70 万元、公用经费……” (its 2,307.70 slipped).
+    深圳 gives each budget as its five kinds — 在职人员经费, 公用经费, 对个人和家庭的补助支出, 增人增资, 项目支出 — and in our corpora
+    all 41 such sentences add up within their rounding: so a list naming each kind once is the whole (vocabulary.yaml
+    分类齐全的合计)."""
+    def told(lines: list[str]) -> list[str]:
+        return [f.message for f in sentence_findings_of(Said(_read(*lines), "稿.pdf", 2026)) if f.rule == "R-分项之和"]
+
+    assert told(DAPENG_KINDS) == []
+    assert told([DAPENG_KINDS[0], DAPENG_KINDS[1].replace("2,307.70", "2,007.70"), DAPENG_KINDS[2]]) == [
+        "“深圳市规划和自然资源局大鹏管理局预算”4,505.81万元，而其中在职人员经费、公用经费、对个人和家庭、增人增资、项目支出各类 "
+        "2,007.70万元、287.99万元、53.20万元、0万元、1,856.92万元 合计 4,205.81万元：各类之和应是总数，几个数字不能同时成立"]
+    # a list missing one of the five is not all of it (“其中”, “包括” may name a few): not told
+    fewer = [DAPENG_KINDS[0], DAPENG_KINDS[1].replace("2,307.70", "2,007.70"), "万元。"]
+    assert told(fewer) == []
+
+
+
+# 深圳市民政局 2026 pp. 3–4 (gd-shenzhen-minzheng-2026-dept-budget.pdf), as printed
+MINZHENG_KINDS = ["    一、深圳市民政局（本级）", "    深圳市民政局（本级）预算 28,283.46 万元，包括在职人",
+                  "员经费 3,738.92 万元、公用经费 976.21 万元、对个人和家庭", "的补助支出 766.57 万元、增人增资 100.00 万元、项目支出",
+                  "22,701.77 万元。", "    （一）在职人员经费 3,738.92 万元，主要是在职人员工资", "福利和社保缴费等相关支出。",
+                  "    （二）公用经费 976.21 万元，主要包括公用综合定额经费、", "水电费、物业管理费、工会经费和职工福利费等公用经费。",
+                  "    （三）对个人和家庭补助支出 766.57 万元，主要是离退休", "                          - 4 -", "", "人员经费。",
+                  "    （四）增人增资 100.00 万元，主要用于满足单位在预算执", "行中的增人及晋级增资、伤残及死亡抚恤金、丧葬费需求。",
+                  "    （五）项目支出 22,701.77 万元，具体包括："]
+
+
+@pytest.mark.parametrize(("at", "was", "now", "part"), [(5, "3,738.92", "3,733.92", "在职人员经费"),
+                                                      (9, "766.57", "761.57", "对个人和家庭的补助支出")])
+def test_an_item_is_held_to_its_part_though_its_name_drops_a_de(at, was, now, part) -> None:
+    """bench/planted_pdf seed 331: 深圳 lists each budget's five kinds, then takes them up as items — “（一）在职人员经费
+    2,347.70 万元” under “……包括在职人员经费 2,307.70 万元、……”. The items were never compared with the list here, since
+    “（三）对个人和家庭补助支出” does not say the list's “对个人和家庭的补助支出” letter for letter; a name is now matched
+    without 的 and a closing 支出. The rule needs no table: it runs where the tables were not read too."""
+    from reportgen.review.repeated import items_against_their_list
+
+    assert items_against_their_list(_read(*MINZHENG_KINDS), "稿.pdf", frozenset()) == []
+    planted = [*MINZHENG_KINDS]
+    planted[at] = planted[at].replace(was, now)
+    told = [f.message for f in items_against_their_list(_read(*planted), "稿.pdf", frozenset())]
+    assert len(told) == 1 and told[0].startswith(f"“{part}”在第 ") and f"这里写作{now}万元" in told[0], told
+    # (the document's tables unread: review_within_sentences runs it as well)
+    from reportgen.review import said_again
+
+    assert [f.message for f in said_again(_read(*planted), "稿.pdf", frozenset())] == told

@@ -182,8 +182,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     strict = frozenset(glossary.three_public_figures) if THREE_PUBLIC_PART in text_alone else frozenset()
     against = (sentence_findings_of(said) + this_years_as_last(verdicts, prepared.budget.year, str(draft))
                + partition_findings(verdicts, glossary.find, str(draft), told, strict)
-               + repeated_sentences(statements, str(draft), told)
-               + items_against_their_list(statements, str(draft), told))
+               + said_again(statements, str(draft), told))
     _within(verdicts, consistent_of(said.prior), {**completions_borne_out(statements), **borne_out(related)})
     name_subjects(verdicts, prepared.budget.year)
     result = Review(source, draft, lines, verdicts, text_findings(lines, prepared.budget.year, draft, unsure | tables,
@@ -228,7 +227,7 @@ def review_within_sentences(draft: Path, year: int | None, cut_as_notes: bool = 
     verdicts = [Verdict(st, "unknown", cause=NO_TABLES) for st in statements if st.kind != "cell"]
     related = one_after_another(statements)
     said = Said(related, str(draft), year, frozenset(), cut_as_notes)
-    against = sentence_findings_of(said)
+    against = sentence_findings_of(said) + said_again(statements, str(draft), frozenset())
     _within(verdicts, consistent_of(said.prior), {**completions_borne_out(statements), **borne_out(related)})
     name_subjects(verdicts, year)
     return Review(draft, draft, lines, verdicts, text_findings(lines, year, draft),
@@ -394,7 +393,14 @@ def sentence_findings(draft: Path, cut_as_notes: bool = False, lines: list[Line]
     except TooManyFigures:
         return []
     said = sentence_findings_of(Said(one_after_another(statements), str(draft), cut_as_notes=cut_as_notes))
-    return said + text_findings(lines, None, draft)
+    return said + said_again(statements, str(draft), frozenset()) + text_findings(lines, None, draft)
+
+
+def said_again(statements: list[Statement], draft: str, told: frozenset[tuple[int, str]]) -> list[Finding]:
+    """What the text says twice otherwise — a sentence printed again with one figure changed, a part its list gave
+    taken up by an item with another amount — which needs no table: run wherever the sentences are read, with a
+    source or without."""
+    return repeated_sentences(statements, draft, told) + items_against_their_list(statements, draft, told)
 
 
 def report_html(result: Review) -> str:

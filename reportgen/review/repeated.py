@@ -115,15 +115,15 @@ def items_against_their_list(statements: list[Statement], draft: str, told: froz
     """An amount's parts listed in its sentence and adding up to it (“预算254,403.68万元，包括在职人员经费126,883.76万元、
     公用经费21,169.43万元、……、项目支出100,763.03万元”), then taken up one by one in the numbered items right after it, each
     item of one style naming the next part, in the list's order, all of them (“（一）在职人员经费126,883.76万元，主要是……”
-    … “（五）项目支出……”, 深圳): an item's amount is its part's; one that says another is told (R-前后不一). Items that do
-    not mirror the list whole (a unit's, another list's) are never compared."""
+    … “（五）项目支出……”, 深圳; the names as _name says them): an item's amount is its part's; one that says another is
+    told (R-前后不一). Items that do not mirror the list whole (a unit's, another list's) are never compared."""
     firsts = sentence_firsts(statements)
     out = []
     for whole, parts in listed_sums(statements):
         if len(parts) < 2 or len({part.label for part in parts}) < len(parts):
             continue
         items = _items_after(firsts, parts[-1], len(parts))
-        if items is None or [item.label for item in items] != [part.label for part in parts]:
+        if items is None or [_name(item.label) for item in items] != [_name(part.label) for part in parts]:
             continue
         for part, item in zip(parts, items, strict=True):
             if in_yuan(part) != in_yuan(item) and not _either_told(part, item, told):
@@ -131,6 +131,15 @@ def items_against_their_list(statements: list[Statement], draft: str, told: froz
                                    f"{whole.text}的一部分，各部分之和正是它），这里写作{item.text}：两处应为同一个数，至少一处有误",
                                    draft, item.line))
     return out
+
+
+# what a name may drop when it is said again: 的, a closing 支出 (“对个人和家庭的补助支出” listed, “（三）对个人和家庭补助支出”
+# its item: 深圳民政局 2026; “增人增资支出” and “（四）增人增资”: 深圳人社局)
+_NAME_FILLER = re.compile(r"的|支出$")
+
+
+def _name(label: str) -> str:
+    return _NAME_FILLER.sub("", label)
 
 
 def _items_after(firsts: list[Statement], last: Statement, count: int) -> list[Statement] | None:
