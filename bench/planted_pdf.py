@@ -19,7 +19,9 @@ planted page shows the changed token where the old one was, and nothing else cha
 * 表格数 — an amount in a table's body;
 * 科目编码 — a 7-digit 项 code in a table, one of its 项 digits changed;
 * 年份 — the year before 年预算 / 年部门预算 / 年单位预算, written as the year before (after, for a year
-  ending in 0: one digit either way).
+  ending in 0: one digit either way);
+* 单位 — a prose amount with decimals, not 0, before 万元 printed before 元: the glyph 万 taken out of its string
+  (what follows in that string moves left by its width, as a retyped figure would).
 
 A plant is found when a finding the review reports on the planted disclosure (its files reviewed
 together, as `reportgen review A B` does, with no --layout), and not on its base, names the planted
@@ -308,12 +310,13 @@ _PROSE: dict[str, re.Pattern[str]] = {
     "占比": re.compile(r"占[^%％\d\n\t。；，,]{0,15}?(?P<n>\d+(?:\.\d+)?)[ ]?[%％]"),
     "正文金额": re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*(?:\.\d+)?)[ ]?万元"),
     "年份": re.compile(r"(?<!\d)(?P<n>20\d\d)[ ]?年(?:部门|单位)?预算"),
+    "单位": re.compile(r"(?<![\d.,])(?P<n>(?![0.,]+[ ]?万)\d[\d,]*\.\d+[ ]?万)元"),  # (0 元 is 0 万元: no slip)
 }
 _CELLS: dict[str, re.Pattern[str]] = {
     "表格数": re.compile(r"(?P<n>\d[\d,]*\.\d{2,6})"),
     "科目编码": re.compile(r"(?P<n>2\d{6})(?:[ ]?[-－]?[ ]?[\u4e00-\u9fff（(].*)?"),
 }
-CLASSES = ["比率", "占比", "正文金额", "表格数", "科目编码", "年份"]
+CLASSES = ["比率", "占比", "正文金额", "表格数", "科目编码", "年份", "单位"]  # a new class goes last: the others' draws stay
 _AMOUNT = re.compile(r"\d[\d,]*\.\d{2,6}")
 
 
@@ -350,6 +353,8 @@ def tokens(text: Text) -> dict[str, list[tuple[int, str]]]:
 
 def _change(klass: str, was: str, rng: random.Random) -> tuple[int, str] | None:
     """(which character, the token now) with one digit changed, as the class changes it."""
+    if klass == "单位":  # 万 taken out
+        return len(was) - 1, was[:-1]
     if klass == "年份":
         i = len(was) - 1
         return i, was[:i] + str(int(was[i]) - 1 if was[i] != "0" else 1)
@@ -392,7 +397,8 @@ def _bytes_io(data: bytes) -> Any:
 def plant(data: bytes, page: int, start: int, was: str, i: int, now: str) -> bytes | None:
     """The PDF with character ``i`` of the token at ``start`` of the page's text printed as ``now[i]``:
     the glyph's code replaced by the code of that digit in the same font, where the font has it at the
-    same width and length; None where it has not."""
+    same width and length; None where it has not. Where ``now`` is one character short, the glyph is
+    taken out."""
     import pikepdf
 
     with pikepdf.open(_bytes_io(data)) as pdf:
@@ -403,15 +409,19 @@ def plant(data: bytes, page: int, start: int, was: str, i: int, now: str) -> byt
         if glyph is None or glyph.char != was[i]:
             return None
         font = glyph.font
-        code = font.codes.get(now[i])
+        deleting = len(now) < len(was)
+        code = None if deleting else font.codes.get(now[i])
         operations = list(pikepdf.parse_content_stream(reader.streams[glyph.stream]))
         operands, operator = operations[glyph.op].operands, operations[glyph.op].operator
         string = operands[0][glyph.item] if str(operator) == "TJ" else operands[-1]
         shown = bytes(string)
         old = int.from_bytes(shown[glyph.at:glyph.at + font.length], "big")
-        if code is None or font.chars.get(old) != was[i] or font.width(code) != font.width(old):
+        if font.chars.get(old) != was[i]:
             return None
-        new = pikepdf.String(shown[:glyph.at] + code.to_bytes(font.length, "big") + shown[glyph.at + font.length:])
+        if not deleting and (code is None or font.width(code) != font.width(old)):
+            return None
+        replacement = b"" if code is None else code.to_bytes(font.length, "big")
+        new = pikepdf.String(shown[:glyph.at] + replacement + shown[glyph.at + font.length:])
         if str(operator) == "TJ":
             array = pikepdf.Array(list(operands[0]))
             array[glyph.item] = new
@@ -441,7 +451,14 @@ def printed(data: bytes, page: int) -> str:
 
 def shows_plant(before: str, after: str, was: str, i: int, now: str) -> bool:
     """Whether pdftotext's text after the plant differs from before in one character only, the
-    token's, showing the new token where the old one was."""
+    token's, showing the new token where the old one was (one character taken out: the text with its
+    spacing left out is the old text without it, the token's rest before it)."""
+    if len(now) < len(was):
+        squeezed, out = re.sub(r"\s", "", before), re.sub(r"\s", "", after)
+        rest = re.sub(r"\s", "", was[:i])
+        return len(out) == len(squeezed) - 1 and any(
+            squeezed[k] == was[i] and squeezed[:k] + squeezed[k + 1:] == out and squeezed[:k].endswith(rest)
+            for k in range(len(squeezed)) if squeezed[k] == was[i])
     if len(before) != len(after):
         return False
     differ = [n for n, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
@@ -522,7 +539,7 @@ def plants(all_bases: list[Base], per_class: int, seed: int = 41,
             else:
                 continue
             now = change[1]  # type: ignore[index]
-            figure = Decimal(now.replace(",", "")) if klass not in ("科目编码", "年份") else None
+            figure = Decimal(now.replace(",", "").strip()) if klass not in ("科目编码", "年份") else None
             line = made[1]
             yield Plant(klass, base.id, base.region, file, page, was, now, figure, line, start, change[0]), made[0]  # type: ignore[index]
 
@@ -537,7 +554,7 @@ def plant_checked(data: bytes, page: int, start: int, was: str, change: tuple[in
     before, after = printed(data, page), printed(planted, page)
     if not shows_plant(before, after, was, i, now):
         return None
-    at = [n for n, (a, b) in enumerate(zip(before, after, strict=True)) if a != b][0]
+    at = next((n for n, (a, b) in enumerate(zip(before, after, strict=False)) if a != b), len(after))
     return planted, after[max(0, at - 30):at + 20].replace("\n", " ")
 
 

@@ -792,3 +792,28 @@ def test_the_years_spending_printed_in_two_tables_is_the_same_figure(tmp_path: P
                                    nth=4)
     assert "合计  15897.45" in line, line
     assert len(told) == 1 and "印作 15,897.44，而其组成部分之和为 15,897.45" in told[0], told
+
+
+SHENZHEN_ITEMS = NATIONAL / "shenzhen-minzheng-2026-p1-6-10.pdf"  # 深圳市民政局 2026, its cover and pp. 6–10 (the 说明)
+
+
+def test_the_planter_takes_a_wan_out_and_the_item_in_yuan_is_told(tmp_path: Path) -> None:
+    """The class 单位: “（一）在职人员经费 3,738.92 万元” printed “3,738.92 元” — the glyph 万 taken out of its string, nothing
+    else of the page's text changed (its spacing aside) — and told: the other items of the list are in 万元."""
+    import pikepdf
+
+    line, told = _told_of_planting(SHENZHEN_ITEMS, "请核对单位", "单位", "3,738.92万", 8, "3,738.92", tmp_path, nth=1)
+    assert "在职人员经费 3,738.92 元" in line
+    assert told == ["“（一）在职人员经费”写作 3,738.92 元，同列的其他各项以万元计：请核对单位「    （一）在职人员经费 3,738.92 元，主要是"
+                    "在职人员工资」"], told
+    with pikepdf.open(SHENZHEN_ITEMS) as before, pikepdf.open(tmp_path / SHENZHEN_ITEMS.name) as after:
+        old, new = (page_text(read_page(pdf, 3)[0].glyphs).text for pdf in (before, after))
+    assert old.replace("3,738.92万元，主要是在职", "3,738.92元，主要是在职") == new
+
+
+def test_an_item_against_its_list_is_told_where_no_table_was_read(tmp_path: Path) -> None:
+    """“（一）在职人员经费 3,733.92 万元” under “……包括在职人员经费 3,738.92 万元、……” (seed 331's class) on pages whose tables
+    were not read: the item against its list needs no table, and is told in a review of the sentences alone."""
+    line, told = _told_of_planting(SHENZHEN_ITEMS, "在职人员经费", "正文金额", "3,738.92", 4, "3,733.92", tmp_path, nth=1)
+    assert "（一）在职人员经费 3,733.92" in line
+    assert len(told) == 1 and "列作3,738.92万元" in told[0] and "这里写作3,733.92万元" in told[0], told
