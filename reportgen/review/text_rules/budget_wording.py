@@ -404,7 +404,7 @@ def _mixed_units(lines: list[Line], at: int, text: str, warn: Callable[[Line, st
 
 
 _WRAPS = 2  # lines of prose a sentence may run on to, before and after the line read
-_OPENS_ITEM = re.compile(r"\s*+(?:（[一二三四五六七八九十]{1,3}）|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)")
+_OPENS_ITEM = re.compile(r"(?<!\s)\s*+(?:（[一二三四五六七八九十]{1,3}）|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)")
 _WRAPPING = 20  # characters a line of prose has at least where it runs on to the next (a 绩效 table's cells have fewer)
 _ENDS = "。；"
 
