@@ -633,3 +633,26 @@ def test_an_item_of_a_list_in_yuan_among_items_in_wanyuan_is_told(lines, at, was
     again = [*lines[:5], "1.其他经费 12.00 元，主要用于……", "2.另列经费 3.00 元，主要用于……"]
     assert _unit_slips(again) == []
     assert _unit_slips([line.replace("766.57 万元", "0.00 元") for line in MINZHENG_ITEMS]) == []
+
+
+# 深圳市民政局 2026年部门预算 p. 8 (../shared/corpus), as printed: a list whose items are clauses after “：” and “；”, some
+# names wrapped from the line above
+WELFARE_LOTTERY = ["深圳市民政局2026年部门预算", "    2.福利彩票公益金项目 19,336.15 万元，主要包括：社会",
+                   "公益类项目 3,837.58 万元，用于资助特区建设者及其子女重大", "疾病相关补贴、资助深圳市低保或低保边缘家庭学生相关补贴",
+                   "等项目支出；老年人福利类项目 1,522.10 万元，用于“银龄行", "动”项目、银发经济知名品牌示范行动项目、深圳市“党建+”",
+                   "智慧养老社区建设综合服务支持项目等项目支出；儿童福利类", "项目 476.47 万元，用于“孤儿医疗康复明天计划”项目、儿童",
+                   "权益保护公益宣传项目、困境儿童家庭教育指导服务项目等项", "目支出；市本级福彩公益金预算准备金 300.00 万元；2026 年全",
+                   "市福利彩票公益金项目法分配资金 13,200.00 万元。"]
+
+
+@pytest.mark.parametrize(("at", "was", "told"), [
+    (4, "1,522.10 万元", "“老年人福利类项目”写作 1,522.10 元，同列的其他各项以万元计：请核对单位"),
+    (7, "476.47 万元", "“儿童福利类项目”写作 476.47 元，同列的其他各项以万元计：请核对单位"),
+    (2, "3,837.58 万元", "同一句中既有“万元”又有“元”：请核对单位")])  # (the first clause is in its whole's sentence)
+def test_a_clause_of_a_list_in_yuan_is_told_though_its_name_wraps(at, was, told):
+    """bench/planted_pdf's 单位: the clauses of “主要包括：” each give an amount in 万元; one printed in 元 is told, its name read
+    from the line above where it wraps (“……；儿童福利类” / “项目 476.47 万元”)."""
+    assert _unit_slips(WELFARE_LOTTERY) == []
+    planted = [*WELFARE_LOTTERY]
+    planted[at] = planted[at].replace(was, was.replace("万元", "元"))
+    assert _unit_slips(planted) == [(at + 1, told)]

@@ -235,10 +235,11 @@ def _findings(lines: list[Line], year: int | None, file: str, final: bool = Fals
                     yield from _optimized_year(line, before, text, after[:6], year, warn)
                 heads += [(at, line, match) for match in _ITEM_YEAR.finditer(text) if not compared]  # told once
         if "元" in text:
-            mixed = list(_mixed_units(lines, at, text, warn))
+            before, after = _wrapped_from(lines, at)
+            mixed = list(_mixed_units(line, before, text, after, warn))
             yield from mixed
             if not mixed:  # (told once)
-                items += [(at, line, match) for pattern in (_ITEM_AMOUNT, _CLAUSE_AMOUNT) for match in pattern.finditer(text)]
+                items += [(at, line, match) for match in _items_on(before, text)]
     if year is not None:
         yield from _item_of_another_year(heads, year, warn)
     yield from _item_in_another_unit(items, warn)
@@ -386,21 +387,29 @@ def _optimized_year(line: Line, before: str, text: str, after: str, year: int,
                              "按绩效评价结果优化的是本年预算的安排")
 
 
-def _mixed_units(lines: list[Line], at: int, text: str, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
+def _mixed_units(line: Line, before: str, text: str, after: str,
+                 warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
     """A sentence that gives an amount in 元 and another in 万元, told at the line printing the 元 (once a line):
-    the sentence read over its wraps, “……扶持款 300.00 元、电影《英歌》扶持款 500.00” / “万元、……” (深圳), “……1668.14
-    万元，比年初预” / “算数增加 1668.14 元，” (佛山)."""
+    the sentence read over its wraps (``before``, ``after``: _wrapped_from), “……扶持款 300.00 元、电影《英歌》扶持款
+    500.00” / “万元、……” (深圳), “……1668.14 万元，比年初预” / “算数增加 1668.14 元，” (佛山)."""
     if not _YUAN.search(text):
         return
-    before, after = _wrapped_from(lines, at)
     joined = before + text + after
     own = range(len(before), len(before) + len(text))
     for sentence in _SENTENCE.finditer(joined):
         if any(m.start() in own and not _ZERO.fullmatch(m.group())
                for m in _YUAN_AMOUNT.finditer(joined, sentence.start(), sentence.end())) \
                 and _WAN.search(sentence.group()):
-            yield warn(lines[at], "同一句中既有“万元”又有“元”：请核对单位")
+            yield warn(line, "同一句中既有“万元”又有“元”：请核对单位")
             break
+
+
+def _items_on(before: str, text: str) -> list[re.Match[str]]:
+    """The list items whose amount the line prints, their marker and name read from the line above where they wrap
+    (“……万元，主要包括：社会” / “公益类项目 3,837.58 万元，用于……”)."""
+    joined = before + text
+    return [match for pattern in (_ITEM_AMOUNT, _CLAUSE_AMOUNT) for match in pattern.finditer(joined)
+            if match.start(3) >= len(before)]
 
 
 _WRAPS = 2  # lines of prose a sentence may run on to, before and after the line read
@@ -410,8 +419,8 @@ _ENDS = "。；"
 
 
 def _wrapped_from(lines: list[Line], at: int) -> tuple[str, str]:
-    """The start of the line's first sentence on the lines of prose above it, and the end of its last on those
-    below (a table's row is not prose: it joins nothing)."""
+    """The start of the line's first sentence on the lines of prose above it (with the mark ending the sentence before,
+    where there is one), and the end of its last on those below (a table's row is not prose: it joins nothing)."""
     if lines[at].table_unit:
         return "", ""
     before = ""
@@ -420,7 +429,7 @@ def _wrapped_from(lines: list[Line], at: int) -> tuple[str, str]:
         if above.table_unit or len(text) < _WRAPPING or text[-1] in _ENDS:
             break
         cut = max(text.rfind(end) for end in _ENDS)
-        before = text[cut + 1:] + before
+        before = (text[cut:] if cut >= 0 else text) + before  # (from the end of the sentence before: “；儿童福利类”)
         if cut >= 0 or _OPENS_ITEM.match(text):
             break
     after, last = "", lines[at].bare
