@@ -598,12 +598,13 @@ def test_an_amount_in_yuan_in_a_sentence_of_wanyuan_is_told_across_its_wraps(lin
 
 
 def test_a_price_a_nought_or_a_tables_rows_are_no_mixed_units():
-    """A unit's price is in 元 (“500元/天/人”, “1.36元/吨”), 0 元 is 0 万元, and a 绩效 table's short rows are not one sentence:
-    none of these is told beside a 万元."""
+    """A unit's price is in 元 (“500元/天/人”, “1.36元/吨”, “按每人每月1,200元”), 0 元 is 0 万元, and a 绩效 table's short rows
+    are not one sentence: none of these is told beside a 万元."""
     assert _unit_slips(RENSHE_COSTS) == []
     assert _unit_slips(SHUIWU_FEES) == []
     assert _unit_slips(["本年度社会成本0元，项目总成本≤2710万元。"]) == []
-    assert _unit_slips(["本年度人均标准300元，项目总成本≤2710万元。"]) == [(1, "同一句中既有“万元”又有“元”：请核对单位")]
+    assert _unit_slips(["本年度按每人每月1,200元发放补助，全年安排资金500.00万元。"]) == []
+    assert _unit_slips(["本年度社会成本300元，项目总成本≤2710万元。"]) == [(1, "同一句中既有“万元”又有“元”：请核对单位")]
 
 
 # 深圳市民政局 2026年部门预算 p. 7 and 深圳市规划和自然资源局大鹏管理局 2026 p. 8 (../shared/corpus), as printed: lists whose items

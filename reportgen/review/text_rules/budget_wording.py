@@ -38,6 +38,9 @@ _YUAN = re.compile(r"\d元")
 # (“500元/天/人”, “1.36元/吨”, “300元每人”)
 _YUAN_AMOUNT = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?元(?![/／每])")
 _ZERO = re.compile(r"[0.,]+元")
+# … nor a rate said before it (“按每人每月1,200元”, “人均300元”, “补助标准为500.00元”)
+_A_RATE = re.compile(r"每|人均|户均|标准|单价")
+_RATE_BEFORE = 6  # characters before an amount its rate's word may stand in
 _SENTENCE = re.compile(r"[^。；]*[。；]?")
 
 
@@ -361,7 +364,8 @@ def _item_in_another_unit(items: list[tuple[int, Line, re.Match[str]]],
         if sum(match.group(4) == "万元" for _, _, match in run) < 2:
             continue
         for _, line, match in run:
-            if match.group(4) == "元" and not _ZERO.fullmatch(match.group(3) + "元"):
+            if match.group(4) == "元" and not _ZERO.fullmatch(match.group(3) + "元") \
+                    and not _A_RATE.search(match.group(2)[-_RATE_BEFORE:]):
                 yield warn(line, f"“{match.group(1)}{match.group(2)}”写作 {match.group(3)} 元，同列的其他各项以万元计："
                                  "请核对单位")
 
@@ -398,6 +402,7 @@ def _mixed_units(line: Line, before: str, text: str, after: str,
     own = range(len(before), len(before) + len(text))
     for sentence in _SENTENCE.finditer(joined):
         if any(m.start() in own and not _ZERO.fullmatch(m.group())
+               and not _A_RATE.search(joined, max(0, m.start() - _RATE_BEFORE), m.start())
                for m in _YUAN_AMOUNT.finditer(joined, sentence.start(), sentence.end())) \
                 and _WAN.search(sentence.group()):
             yield warn(line, "同一句中既有“万元”又有“元”：请核对单位")
