@@ -4,6 +4,7 @@ one test per cause of a miss the measure showed and reportgen now covers (bench/
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from bench.planted_pdf import page_text, page_tokens, plant_checked, read_page
@@ -817,3 +818,28 @@ def test_an_item_against_its_list_is_told_where_no_table_was_read(tmp_path: Path
     line, told = _told_of_planting(SHENZHEN_ITEMS, "在职人员经费", "正文金额", "3,738.92", 4, "3,733.92", tmp_path, nth=1)
     assert "（一）在职人员经费 3,733.92" in line
     assert len(told) == 1 and "列作3,738.92万元" in told[0] and "这里写作3,733.92万元" in told[0], told
+
+
+SHENGWEI_NARRATIVE = NATIONAL / "js-shengweibangongting-2018-p1-6to8.pdf"  # 江苏省委办公厅 2018 说明 pp. 1, 6–8
+SHENGWEI_TABLES = NATIONAL / "js-shengweibangongting-2018-tables-p1-3-6-9.pdf"  # its 报表 pp. 1, 3, 6, 9
+
+
+def test_a_total_its_other_files_tables_print_is_no_rounding_of_its_parts(tmp_path: Path) -> None:
+    """Seed 359: “财政拨款预算支出24458.43万元，占本年支出合计的100%” printed 24458.46 in the 说明, its 报表 (another file)
+    printing 24,458.43. The 财政拨款支出 summed from its rows may be 0.035 万元 off (their rounding), but a total the tables
+    print to the cent is no rounding: the 报表's cells are now the judge's as a one-file document's own are."""
+    from reportgen.review.documents import review_together
+
+    def told(narrative: Path) -> list[str]:
+        shutil.copyfile(SHENGWEI_TABLES, narrative.parent / SHENGWEI_TABLES.name)
+        results = review_together([narrative, narrative.parent / SHENGWEI_TABLES.name], None)
+        assert len(results) == 1 and len(results[0].files) == 2  # one disclosure
+        return [t for t in reported_of(results[0])[0] if "24458.46" in t.text or "24,458.46" in t.text]
+
+    (tmp_path / "as_published").mkdir()
+    shutil.copyfile(SHENGWEI_NARRATIVE, tmp_path / "as_published" / SHENGWEI_NARRATIVE.name)
+    assert told(tmp_path / "as_published" / SHENGWEI_NARRATIVE.name) == []
+    (tmp_path / "planted").mkdir()
+    path, line = _planted(SHENGWEI_NARRATIVE, "正文金额", "24458.43", 7, "24458.46", tmp_path / "planted", nth=7)
+    assert "财政拨款预算支出24458.46万元" in line.replace(" ", "")
+    assert [t.text for t in told(path)] == ["24458.46万元（应为 24,458.43万元；）"]

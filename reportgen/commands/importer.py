@@ -20,6 +20,7 @@ from reportgen.reading.outputs import Output
 if TYPE_CHECKING:
     from reportgen.importing.in_one_file import Span
     from reportgen.importing.pipeline import ImportResult
+    from reportgen.readers.lines import Line
     from reportgen.readers.published import Published
     from reportgen.render import Prepared
 
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"已写出 {one_line(str(path))}：单位的源文件，{one_line(str(out))} 的“单位”用“包含”指向它")
     if args.report is not None:
         _write_report(args.report, result, out, list(args.files), prepared)
-    disagreements = _compare_narratives(prepared, out, result)
+    disagreements = _compare_narratives(prepared, out, result, beside=[p for p in args.files if p not in result.documents])
     print(f"已写出 {one_line(str(out))}：{_counts(result)}；{errors} 个错误" + (f"，正文与表格不一致 {disagreements} 处" if disagreements else ""))
     return 1 if errors or disagreements else 0
 
@@ -221,11 +222,27 @@ def _write_report(path: Path, result: ImportResult, out: Path, files: list[Path]
         raise Failure(f"不能写出 {path}：{reason(exc)}") from exc
 
 
+def _lines_of(files: list[Path]) -> list[list[Line]]:
+    """The printed lines of each file that reads (a file that does not is the import's to tell, not this)."""
+    from reportgen.errors import SourceError  # deferred: with the review, for a document's import only
+    from reportgen.readers.grid import ImportRefused  # deferred: likewise
+    from reportgen.readers.published import read_published  # deferred: likewise
+
+    out = []
+    for path in (path for path in files if path.is_file()):
+        try:
+            out.append(read_published(path).lines)
+        except (SourceError, ImportRefused):
+            continue
+    return out
+
+
 def _compare_narratives(prepared: Prepared, source: Path, imported: ImportResult,
-                        read: dict[Path, Published] | None = None) -> int:
+                        read: dict[Path, Published] | None = None, beside: list[Path] | None = None) -> int:
     """Each document's own narrative figures against its tables, as `check --against` does — with the
     tables' own slips and printed step, as `review` judges them; ``read``: documents already read (one
-    disclosure of several a file holds: its pages alone)."""
+    disclosure of several a file holds: its pages alone); ``beside``: the other files imported with them (a
+    说明's 报表), whose tables' printed amounts are the judge's as a document's own are."""
     from reportgen.errors import SourceError  # deferred: with the review below, for a document's import only
     from reportgen.readers.published import draft_lines, read_published  # deferred: with the review below, likewise
     from reportgen.readers.unreadable import Unreadable  # deferred: likewise
@@ -233,7 +250,7 @@ def _compare_narratives(prepared: Prepared, source: Path, imported: ImportResult
     from reportgen.review.documents import narrative_options  # deferred: likewise
     from reportgen.review.scanned import not_judged_beside_unread, told_on_scans  # deferred: likewise
 
-    count = 0
+    count, others = 0, _lines_of(beside or [])
     for document in imported.documents:
         try:
             published = read[document] if read and document in read else read_published(document)
@@ -242,7 +259,7 @@ def _compare_narratives(prepared: Prepared, source: Path, imported: ImportResult
             continue
         # judged as review judges it (its units' tables and names; no figure the text itself gave measuring that
         # text: 广州市民政局 2026's 机关运行经费 against its own “下降1.26%”)
-        result, _problems = review_prepared(prepared, source, document, **narrative_options(imported, lines))
+        result, _problems = review_prepared(prepared, source, document, **narrative_options(imported, lines, others))
         if result is None:
             continue
         result.scanned = published.scanned  # a finding on a page read by OCR says so

@@ -129,7 +129,8 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
                     table_given: frozenset[Decimal] = frozenset(),
                     printed: TableLines = NO_LINES,
                     stated_changes: tuple[tuple[Decimal, frozenset[int]], ...] = (),
-                    running_with_projects: bool = False) -> tuple[Review | None, list[Finding]]:
+                    running_with_projects: bool = False,
+                    beside: frozenset[Decimal] = frozenset()) -> tuple[Review | None, list[Finding]]:
     """review, of a source already prepared (``source`` names it on the page); ``lines``: the draft's,
     where its caller read it already (readers/published.py), else read here; ``unsure``: the numbers of
     the lines that are rows of a table the import did not read for sure, whose figures are not judged;
@@ -144,7 +145,8 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     field of the source holds (glossary.TableLines: 事业单位经营支出 …, the 机关运行经费 table's lines); ``stated_changes``: the changes the draft's text stated that the source holds as 增减额 (元), each with the
     lines it was read on: a change or rate of those lines' sentences measured by it is 未能核对 likewise;
     ``running_with_projects``: the draft says its 机关运行经费 counts projects' money (江苏 2017): the lines of its
-    机关运行经费 table are not the 基本支出's of their names, and are not judged by them."""
+    机关运行经费 table are not the 基本支出's of their names, and are not judged by them; ``beside``: the amounts (元) the
+    tables of the disclosure's other files print (its 报表 beside its 说明), as the draft's own tables' cells are."""
     if prepared.budget is None or prepared.figures is None or (prepared.errors and not despite_errors):
         return None, prepared.findings
     if lines is None:
@@ -164,7 +166,7 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
                               "未核对", str(draft))]
     glossary = Glossary(prepared.budget, prepared.figures, disputes, printed)
     glossary.unit_sections = unit_forms(units, prepared.budget.department)
-    verdicts = judge(statements, glossary)
+    verdicts = judge(statements, glossary, beside)
     _not_judged(verdicts, unsure, tables)
     if running_with_projects or running_costs_of_its_own(prepared.budget):  # its 名词解释 says no 公用经费: as well
         _not_as_basic(verdicts)

@@ -34,7 +34,7 @@ from reportgen.readers.grid import ImportRefused
 from reportgen.readers.lines import Line
 from reportgen.readers.published import DOCUMENTS, Published, read_published, within
 from reportgen.readers.running_scope import running_costs_scope
-from reportgen.readers.statements import named_quantities, other_forms
+from reportgen.readers.statements import named_quantities, other_forms, read_statements
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
 from reportgen.render import Prepared, prepare, prepared_findings, required_parts
@@ -51,6 +51,7 @@ from reportgen.review.consistency import CUT_RULE
 from reportgen.review.coverage import Coverage, coverage, printed_amounts
 from reportgen.review.following import following
 from reportgen.review.glossary import TableLines
+from reportgen.review.judge import printed_cells
 from reportgen.review.missing import implied
 from reportgen.review.own_outputs import review_output
 from reportgen.review.scanned import not_judged_beside_unread, told_on_scans
@@ -473,7 +474,8 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
     result.unverified = [f for f in found if f.rule == UNLISTED]
     if result.imported.documents:
         result.narrative, problems = review_prepared(prepared, document, document, despite_errors=True,
-                                                     **narrative_options(result.imported, result.published.lines))
+                                                     **narrative_options(result.imported, result.published.lines,
+                                                                         [read[path].lines for path in files[1:]]))
         result.narrative_problems = _told(problems, document)
         if result.narrative is not None:  # its target tables against its list of projects
             lines = result.published.lines
@@ -523,12 +525,14 @@ def _missing_tables(result: DocumentReview) -> list[Finding]:
                     "也没有说明为何不公开", str(result.document), 0, 0, "")]
 
 
-def narrative_options(imported: ImportResult, lines: list[Line]) -> dict[str, Any]:
+def narrative_options(imported: ImportResult, lines: list[Line], beside: list[list[Line]] | None = None) -> dict[str, Any]:
     """How a document's narrative is judged against the source its import made, by `review` and by `import` alike:
     the tables' own slips (disputes) and cut lines as notes; a row of a table read (or set aside as a unit's, or of
     a table none of the budget's) judged by reconciling its table, not as a sentence; a row not read for sure not
     judged; the department's units named; no figure the text itself gave measuring that text, nor any change the
-    text stated measuring a change or rate of its own sentence."""
+    text stated measuring a change or rate of its own sentence; the amounts the tables of its other files
+    (``beside``: a 说明's 报表) print, as its own tables' are (a text's total within its parts' rounding of a sum the
+    tables print to the cent is no 尾数: 江苏省委办公厅 2018 “财政拨款预算支出24458.46万元”, the 报表 printing 24,458.43)."""
     return {"disputes": imported.disputes, "cut_as_notes": True, "lines": lines,
             "unsure": _lines_at(lines, imported.unsure_places),
             "tables": _lines_at(lines, imported.read_places | imported.other_places | imported.set_aside_places),
@@ -537,7 +541,8 @@ def narrative_options(imported: ImportResult, lines: list[Line]) -> dict[str, An
             "text_alone": text_alone(imported), "table_given": table_given(imported),
             "printed": TableLines(beside_spending(imported), running_lines(imported), unheld_income(imported)),
             "stated_changes": stated_changes(imported, lines),
-            "running_with_projects": running_costs_with_projects_said(lines, imported.imported.year)}
+            "running_with_projects": running_costs_with_projects_said(lines, imported.imported.year),
+            "beside": frozenset().union(*(printed_cells(read_statements(other)) for other in beside or []))}
 
 
 def stated_changes(imported: ImportResult, lines: list[Line]) -> tuple[tuple[Decimal, frozenset[int]], ...]:

@@ -144,9 +144,10 @@ class _Reading:
         return False
 
 
-def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
-    """A verdict on each statement, in order, each read with the sentence's statements before it."""
-    reading = _Reading(glossary, cells=_printed_cells(statements))
+def judge(statements: list[Statement], glossary: Glossary, beside: frozenset[Decimal] = frozenset()) -> list[Verdict]:
+    """A verdict on each statement, in order, each read with the sentence's statements before it; ``beside``: the
+    amounts (元) the tables of the disclosure's other files print (its 报表 beside its 说明)."""
+    reading = _Reading(glossary, cells=printed_cells(statements) | beside)
     for st in statements:
         reading.begin(st)
         refused = _refused(st, reading.of_a_unit, reading.of_a_region)
@@ -163,7 +164,7 @@ def judge(statements: list[Statement], glossary: Glossary) -> list[Verdict]:
     return verdicts
 
 
-def _printed_cells(statements: list[Statement]) -> frozenset[Decimal]:
+def printed_cells(statements: list[Statement]) -> frozenset[Decimal]:
     """The amounts (元) the tables' rows print, each as printed."""
     return frozenset(value * _IN_YUAN[st.unit] for st in statements if st.kind == "cell" and st.unit in _IN_YUAN
                      for value in (st.value, *st.others) if value is not None)
