@@ -657,3 +657,20 @@ def test_a_clause_of_a_list_in_yuan_is_told_though_its_name_wraps(at, was, told)
     planted = [*WELFARE_LOTTERY]
     planted[at] = planted[at].replace(was, was.replace("万元", "元"))
     assert _unit_slips(planted) == [(at + 1, told)]
+
+
+# 深圳市公安局交通管理局 2026年部门预算 p. 7 (../shared/corpus), as printed
+JIAOGUAN_PROJECTS = ["深圳市公安局交通管理局2026年部门预算", "    4.车驾管业务运作 7,926.22 万元,主要包括车驾管运维",
+                     "1,948.15 万元，用于开展车管及考试场地设施设备运维、机动", "车及驾驶人牌证制作费等；考试业务运维 5,978.07 万元，用于",
+                     "支付社会化考场服务费。"]
+
+
+def test_an_amount_in_yuan_is_told_at_its_digits_line_when_its_unit_wraps():
+    """Seed 331: “……车驾管运维 1,948.15 元，用于……” in the sentence of “7,926.22 万元” — told; and so where the line breaks
+    between the amount and its 元 (the same sentence wrapped a word later), at the line printing the digits."""
+    assert _unit_slips(JIAOGUAN_PROJECTS) == []
+    planted = [line.replace("1,948.15 万元", "1,948.15 元") for line in JIAOGUAN_PROJECTS]
+    assert _unit_slips(planted) == [(3, "同一句中既有“万元”又有“元”：请核对单位")]
+    wrapped = ["深圳市公安局交通管理局2026年部门预算", "    4.车驾管业务运作 7,926.22 万元,主要包括车驾管运维 1,948.15",
+               "元，用于开展车管及考试场地设施设备运维、机动车及驾驶人牌证制作费等；"]
+    assert _unit_slips(wrapped) == [(2, "同一句中既有“万元”又有“元”：请核对单位")]

@@ -237,12 +237,12 @@ def _findings(lines: list[Line], year: int | None, file: str, final: bool = Fals
                     before = "".join(above.squeezed for above in lines[max(0, at - _OPTIMIZED_LINES):at])
                     yield from _optimized_year(line, before, text, after[:6], year, warn)
                 heads += [(at, line, match) for match in _ITEM_YEAR.finditer(text) if not compared]  # told once
-        if "元" in text:
+        if "元" in text or text.rstrip()[-1:].isdigit():  # (an amount's 元 may wrap to the next line)
             before, after = _wrapped_from(lines, at)
             mixed = list(_mixed_units(line, before, text, after, warn))
             yield from mixed
             if not mixed:  # (told once)
-                items += [(at, line, match) for match in _items_on(before, text)]
+                items += [(at, line, match) for match in _items_on(before, text, after)]
     if year is not None:
         yield from _item_of_another_year(heads, year, warn)
     yield from _item_in_another_unit(items, warn)
@@ -395,8 +395,9 @@ def _mixed_units(line: Line, before: str, text: str, after: str,
                  warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
     """A sentence that gives an amount in 元 and another in 万元, told at the line printing the 元 (once a line):
     the sentence read over its wraps (``before``, ``after``: _wrapped_from), “……扶持款 300.00 元、电影《英歌》扶持款
-    500.00” / “万元、……” (深圳), “……1668.14 万元，比年初预” / “算数增加 1668.14 元，” (佛山)."""
-    if not _YUAN.search(text):
+    500.00” / “万元、……” (深圳), “……1668.14 万元，比年初预” / “算数增加 1668.14 元，” (佛山); an amount whose digits the line
+    prints and whose 元 the next (“……车驾管运维 1,948.15” / “元，用于……”) is the line's."""
+    if not _YUAN.search(text + after[:1]):
         return
     joined = before + text + after
     own = range(len(before), len(before) + len(text))
@@ -409,12 +410,12 @@ def _mixed_units(line: Line, before: str, text: str, after: str,
             break
 
 
-def _items_on(before: str, text: str) -> list[re.Match[str]]:
+def _items_on(before: str, text: str, after: str) -> list[re.Match[str]]:
     """The list items whose amount the line prints, their marker and name read from the line above where they wrap
-    (“……万元，主要包括：社会” / “公益类项目 3,837.58 万元，用于……”)."""
-    joined = before + text
+    (“……万元，主要包括：社会” / “公益类项目 3,837.58 万元，用于……”), their unit from the line below."""
+    joined = before + text + after[:2]
     return [match for pattern in (_ITEM_AMOUNT, _CLAUSE_AMOUNT) for match in pattern.finditer(joined)
-            if match.start(3) >= len(before)]
+            if len(before) <= match.start(3) < len(before) + len(text)]
 
 
 _WRAPS = 2  # lines of prose a sentence may run on to, before and after the line read
