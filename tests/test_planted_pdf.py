@@ -843,3 +843,15 @@ def test_a_total_its_other_files_tables_print_is_no_rounding_of_its_parts(tmp_pa
     path, line = _planted(SHENGWEI_NARRATIVE, "正文金额", "24458.43", 7, "24458.46", tmp_path / "planted", nth=7)
     assert "财政拨款预算支出24458.46万元" in line.replace(" ", "")
     assert [t.text for t in told(path)] == ["24458.46万元（应为 24,458.43万元；）"]
+
+
+JIAOGUAN_VEHICLES = NATIONAL / "shenzhen-jiaoguanju-2026-p1-13-17-18-38.pdf"  # 深圳市公安局交通管理局 2026 pp. 1, 13, 17–18, 38
+
+
+def test_an_amount_in_yuan_whose_number_the_tables_print_in_wanyuan_is_told(tmp_path: Path) -> None:
+    """Seed 347's class 单位: “2026 年计划购置车辆 30 辆、511.25 元，主要是……” — its subject is no figure of the source, no 万元
+    shares its sentence, and it is no list's item; but the “三公” table prints 公务用车购置 511.25 (万元), and no table prints
+    511.25 元: the unit slipped."""
+    line, told = _told_of_planting(JIAOGUAN_VEHICLES, "511.25", "单位", "511.25万", 6, "511.25", tmp_path)
+    assert "511.25 元" in line
+    assert told == ["511.25元（应为 511.25万元；疑把万元数写成了元：表中印有这个数，单位是万元）"], told

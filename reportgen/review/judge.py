@@ -161,7 +161,26 @@ def judge(statements: list[Statement], glossary: Glossary, beside: frozenset[Dec
             _of_one_fund(reading.verdicts, start, glossary)
     verdicts = _amounts_made_whole(_shares_made_whole(_printed_parts(reading.verdicts, glossary)))
     _of_another_base(verdicts, glossary)
+    _printed_in_wan(verdicts, reading.cells)
     return verdicts
+
+
+WAN_AS_YUAN = "疑把万元数写成了元：表中印有这个数，单位是万元"
+_WAN = Decimal(10000)
+
+
+def _printed_in_wan(verdicts: list[Verdict], cells: frozenset[Decimal]) -> None:
+    """An amount said in 元 that no figure of the source names, whose number the tables print in 万元 and nowhere in 元
+    (上海 “编报绩效目标的项目共7个，涉及项目预算资金5,859.39元”, the tables printing 5,859.39 万元): its unit slipped —
+    told, the tables' figure its measure. Only a number printed with decimals, of 1 or more (a whole number of 元 may be
+    some 万元 cell's by chance)."""
+    for at, verdict in enumerate(verdicts):
+        st = verdict.statement
+        if verdict.status != "unknown" or verdict.figure is not None or verdict.cause or st.kind != "amount" \
+                or st.unit != "元" or st.value is None or st.decimals == 0 or st.value < 1:
+            continue
+        if st.value * _WAN in cells and st.value not in cells:
+            verdicts[at] = Verdict(st, "disagree", None, _text(st.value, st.decimals, "万元"), WAN_AS_YUAN)
 
 
 def printed_cells(statements: list[Statement]) -> frozenset[Decimal]:
