@@ -171,9 +171,9 @@ _WAN = Decimal(10000)
 
 def _printed_in_wan(verdicts: list[Verdict], cells: frozenset[Decimal]) -> None:
     """An amount said in 元 that no figure of the source names, whose number the tables print in 万元 and nowhere in 元
-    (上海 “编报绩效目标的项目共7个，涉及项目预算资金5,859.39元”, the tables printing 5,859.39 万元): its unit slipped —
-    told, the tables' figure its measure. Only a number printed with decimals, of 1 or more (a whole number of 元 may be
-    some 万元 cell's by chance)."""
+    (深圳交管局 “2026 年计划购置车辆 30 辆、511.25 元”, its “三公” table printing 公务用车购置 511.25 万元): its unit
+    slipped — told, the tables' figure its measure. Only a number printed with decimals, of 1 or more (a whole number of
+    元 may be some 万元 cell's by chance)."""
     for at, verdict in enumerate(verdicts):
         st = verdict.statement
         if verdict.status != "unknown" or verdict.figure is not None or verdict.cause or st.kind != "amount" \
