@@ -855,3 +855,15 @@ def test_an_amount_in_yuan_whose_number_the_tables_print_in_wanyuan_is_told(tmp_
     line, told = _told_of_planting(JIAOGUAN_VEHICLES, "511.25", "单位", "511.25万", 6, "511.25", tmp_path)
     assert "511.25 元" in line
     assert told == ["511.25元（应为 511.25万元；疑把万元数写成了元：表中印有这个数，单位是万元）"], told
+
+
+def test_the_same_is_told_where_the_tables_make_no_source(tmp_path: Path) -> None:
+    """The same slip on the text's page and the “三公” table alone (pp. 1, 13, 38): no source is made of one table, and
+    the sentences are reviewed alone — the table's 511.25 (万元) is printed all the same, and tells the 511.25 元."""
+    source = NATIONAL / "shenzhen-jiaoguanju-2026-p1-13-38.pdf"
+    from reportgen.review import NO_TABLES
+
+    narrative = review_document(source, None).narrative
+    assert narrative is not None and {v.cause for v in narrative.verdicts} == {NO_TABLES}  # (the sentences alone)
+    line, told = _told_of_planting(source, "511.25", "单位", "511.25万", 6, "511.25", tmp_path)
+    assert told == ["511.25元（应为 511.25万元；疑把万元数写成了元：表中印有这个数，单位是万元）"], told

@@ -25,7 +25,7 @@ from reportgen.readers.statements import Statement, TooManyFigures, laid_in_colu
 from reportgen.render import Prepared, prepare
 from reportgen.review.consistency import CUT_RULE, borne_out, completions_borne_out
 from reportgen.review.glossary import NO_LINES, Glossary, TableLines, unit_forms
-from reportgen.review.judge import OTHER_YEAR, TRUNCATED, Verdict, judge, shown
+from reportgen.review.judge import OTHER_YEAR, TRUNCATED, Verdict, judge, printed_cells, printed_in_wan, shown
 from reportgen.review.listed import tie_listed_parts
 from reportgen.review.partitions import partition_findings
 from reportgen.review.prior_rates import consistent_of
@@ -227,6 +227,7 @@ def review_within_sentences(draft: Path, year: int | None, cut_as_notes: bool = 
     except (SourceError, TooManyFigures):
         return None
     verdicts = [Verdict(st, "unknown", cause=NO_TABLES) for st in statements if st.kind != "cell"]
+    printed_in_wan(verdicts, printed_cells(statements), (NO_TABLES,))  # (the tables' cells, read as the text's are)
     related = one_after_another(statements)
     said = Said(related, str(draft), year, frozenset(), cut_as_notes)
     against = sentence_findings_of(said) + said_again(statements, str(draft), frozenset())

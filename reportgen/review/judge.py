@@ -161,7 +161,7 @@ def judge(statements: list[Statement], glossary: Glossary, beside: frozenset[Dec
             _of_one_fund(reading.verdicts, start, glossary)
     verdicts = _amounts_made_whole(_shares_made_whole(_printed_parts(reading.verdicts, glossary)))
     _of_another_base(verdicts, glossary)
-    _printed_in_wan(verdicts, reading.cells)
+    printed_in_wan(verdicts, reading.cells)
     return verdicts
 
 
@@ -169,14 +169,15 @@ WAN_AS_YUAN = "疑把万元数写成了元：表中印有这个数，单位是�
 _WAN = Decimal(10000)
 
 
-def _printed_in_wan(verdicts: list[Verdict], cells: frozenset[Decimal]) -> None:
+def printed_in_wan(verdicts: list[Verdict], cells: frozenset[Decimal], causes: tuple[str, ...] = ("",)) -> None:
     """An amount said in 元 that no figure of the source names, whose number the tables print in 万元 and nowhere in 元
     (深圳交管局 “2026 年计划购置车辆 30 辆、511.25 元”, its “三公” table printing 公务用车购置 511.25 万元): its unit
     slipped — told, the tables' figure its measure. Only a number printed with decimals, of 1 or more (a whole number of
-    元 may be some 万元 cell's by chance)."""
+    元 may be some 万元 cell's by chance). ``causes``: why an amount so judged was left unknown (none: no figure names it;
+    a review of the sentences alone: no table made a source)."""
     for at, verdict in enumerate(verdicts):
         st = verdict.statement
-        if verdict.status != "unknown" or verdict.figure is not None or verdict.cause or st.kind != "amount" \
+        if verdict.status != "unknown" or verdict.figure is not None or verdict.cause not in causes or st.kind != "amount" \
                 or st.unit != "元" or st.value is None or st.decimals == 0 or st.value < 1:
             continue
         if st.value * _WAN in cells and st.value not in cells:
