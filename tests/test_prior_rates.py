@@ -130,3 +130,18 @@ def test_a_heading_naming_its_codes_finds_that_items_figure_in_the_tables():
     # the codes decide, whatever the names say (an old 类 name beside its code is R-科目名称's to tell)
     assert glossary.find("1、文化体育与传媒支出（207类）文化（01款）行政运行（01项）") is by_code
     assert glossary.find("文化旅游体育与传媒支出（207类）文化和旅游（01款）行政运行（99项）") is None  # no such row
+
+
+# 江苏省人民检察院 2018年部门预算 p. 27 (/work/jiangsu, a development year), as printed: a 项 new this year, its increase its whole
+JIANCHAYUAN_PENSION = ["    2．机关事业单位基本养老保险缴费（项）支出 1,045.93", "万元，与上年相比增加 1,045.93 万元。主要原因是根据省",
+                       "相关政策,将在职人员基本养老保险单位缴费部分纳入部门", "预算管理。"]
+
+
+def test_an_increase_over_last_year_said_as_jiangsu_says_it_is_held_to_its_amount():
+    """Seed 389: “……支出 1,045.93 万元，与上年相比增加 1,045.96 万元。” — an increase larger than the amount, with no rate
+    after it; “与上年相比” (江苏), “比上年” and “较上年” are read as “比2024年预算” was."""
+    assert told(JIANCHAYUAN_PENSION, 2018) == []
+    planted = [JIANCHAYUAN_PENSION[0], JIANCHAYUAN_PENSION[1].replace("增加 1,045.93", "增加 1,045.96"), *JIANCHAYUAN_PENSION[2:]]
+    assert told(planted, 2018) == [("R-变动率", "“1,045.93万元，与上年相比增加1,045.96万元”：增加额大于本年数，上年数将小于零")]
+    assert told(["项目支出50.00万元，比上年增加60.00万元。"], 2018) == [
+        ("R-变动率", "“50.00万元，比上年增加60.00万元”：增加额大于本年数，上年数将小于零")]
