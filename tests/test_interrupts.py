@@ -112,10 +112,14 @@ def wait_until_writing(process: subprocess.Popen[bytes], out: Path, limit: float
 
 
 def wait_until_unlocked(folder: Path, limit: float = 60) -> None:
-    """Until no process holds the staging folder's lock (a forked DOCX writer may outlive a killed parent)."""
+    """Until no process holds the staging folder's lock (a forked DOCX writer may outlive a killed parent). A render
+    killed after making its folder and before its lock file took its name forked no writer: nothing holds it."""
     deadline = time.monotonic() + limit
     while True:
-        fd = os.open(folder / LOCK, os.O_RDONLY)
+        try:
+            fd = os.open(folder / LOCK, os.O_RDONLY)
+        except FileNotFoundError:
+            return
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return
