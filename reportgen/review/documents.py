@@ -58,6 +58,7 @@ from reportgen.review.scanned import not_judged_beside_unread, told_on_scans
 from reportgen.review.target_sums import against_management
 from reportgen.review.target_tables import against_projects
 from reportgen.review.target_texts import beyond_projects, repeated_tables
+from reportgen.review.text_rules.budget_wording import former_names_in
 from reportgen.source.schema import AMOUNT_TO_FILL, PLACEHOLDER_RULES
 
 # The files a folder given to review holds that are documents (others in it are passed over).
@@ -472,6 +473,7 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
     result.checks = [f for f in found if f.rule != UNLISTED and not _told_by_its_tables(f)
                      and not (unprinted and f.rule == FUNDS_AGREE)]  # a fund's table not given: its sum not known
     result.unverified = [f for f in found if f.rule == UNLISTED]
+    result.checks += _former_names_beside(files, read, result.imported.imported.year)
     if result.imported.documents:
         result.narrative, problems = review_prepared(prepared, document, document, despite_errors=True,
                                                      **narrative_options(result.imported, result.published.lines,
@@ -498,6 +500,15 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
     result.narrative_problems = [f for f in result.narrative_problems if not _the_readings_gap(f)]
     _on_scans(result)
     return result
+
+
+def _former_names_beside(files: list[Path], read: dict[Path, Published], year: int | None) -> list[Finding]:
+    """A 科目 under a name of other years in a 报表 given beside its 说明 (江苏省政协办公厅 2019's 收支预算总表:
+    “七、文化体育与传媒支出”): its lines are no part of the text the text rules read, as a single file's tables are;
+    told as the document's finding, naming that file and its line (the document's own lines are the 说明's)."""
+    if year is None:
+        return []
+    return [f for path in files[1:] if read[path].kind in DOCUMENTS for f in former_names_in(read[path].lines, year, str(path))]
 
 
 MISSING_TABLES = "R-缺表"

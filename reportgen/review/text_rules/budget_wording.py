@@ -82,6 +82,11 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     return not (start and _HAN.match(text[start - 1])) and not (end < len(text) and _HAN.match(text[end]))
 
 
+def former_names_in(lines: list[Line], year: int, file: str) -> list[Finding]:
+    """R-科目名称 over lines read apart from a document's text (a disclosure's 报表 given beside its 说明)."""
+    return list(_former_names(lines, year, file))
+
+
 def _former_names(lines: list[Line], year: int, file: str) -> Iterator[Finding]:
     """A 科目 printed under a name the catalogue gave it only in other years (“医疗卫生与计划生育支出” in a
     2026 text or table: 210 is 卫生健康支出 since 2019) — where no code of ``year`` bears that name; a 类
@@ -118,14 +123,15 @@ def _printed_forms(year: int) -> list[tuple[str, codes.FormerName]]:
 def _wrapped_text(lines: list[Line]) -> tuple[str, list[int]]:
     """The lines as one text, a line that breaks between two Han characters joined to the next one
     with words (a wrapped word; the blank lines a PDF's text layer puts between are passed over),
-    others apart; and where each line starts in it."""
+    others apart — and a line that opens an item (“七、文化体育与传媒支出” below “六、科学技术支出”, a
+    table's rows of classes) too; and where each line starts in it."""
     parts: list[str] = []
     starts: list[int] = []
     length = 0
     last = ""  # the last line with words
     for line in lines:
         text = line.bare
-        if text and last and not (_HAN.match(last[-1]) and _HAN.match(text[0])):
+        if text and last and not (_HAN.match(last[-1]) and _HAN.match(text[0]) and not _OPENS_ITEM.match(text)):
             parts.append("\n")
             length += 1
         starts.append(length)
