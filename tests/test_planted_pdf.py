@@ -679,10 +679,37 @@ def test_the_budgets_purchases_dated_last_year_are_told(tmp_path: Path) -> None:
     line, told = _told_of_planting(CORPUS / "bj-shoudulvhuaban-2026-dept-budget.pdf", "安排的购置", "年份", "2026", 3,
                                    "2025", tmp_path, nth=3)
     assert "2025 年预算安排 中，购置" in line and len(told) == 1 and told[0].endswith("2025 年预算安排」"), (line, told)
-    # 烟台市住房和城乡建设局 2026 p. 35 (its cover and that page): “2026年预算未安排购置单位价值100万元以上的设备” — none arranged, of its year all the same
-    line, told = _told_of_planting(NATIONAL / "yantai-zhujianju-2026-p1-35.pdf", "安排的购置", "年份", "2026", 3,
-                                   "2025", tmp_path)
+    # 烟台市住房和城乡建设局 2026 p. 35 (its cover, p. 6 and that page): “2026年预算未安排购置单位价值100万元以上的设备” — none arranged, of its year all the same
+    line, told = _told_of_planting(NATIONAL / "yantai-zhujianju-2026-p1-6-35.pdf", "安排的购置", "年份", "2026", 3,
+                                   "2025", tmp_path, nth=1)
     assert "2025年预算未安排购置" in line.replace(" ", "") and len(told) == 1 and "“2025年预算未安排购置”" in told[0], told
+
+
+def test_the_units_a_budget_covers_said_of_last_year_are_told(tmp_path: Path) -> None:
+    """“纳入本部门2018年部门汇总预算编制范围的预算单位共计一家” in 江苏省人大常委会办公厅's 2019 budget (its p. 5, found by hand
+    in the held-out set; “编” / “制范围” wrapped): the units a document's budget covers are of its own year, in each of the
+    17 documents of our corpora that say it (江苏's, 烟台's, 上海's 决算) but this one — told; and planted in 烟台市住房和城乡
+    建设局 2026's p. 6 (its cover, that page and p. 35), “纳入……2025 年部门预算编制范围的二级预算单位”."""
+    from tests.support.cli import reportgen
+
+    done = reportgen("review", NATIONAL / "js-rendachangweihui-2019-p5-9.pdf")
+    told = [line for line in done.stdout.splitlines() if "编制范围" in line]
+    assert told == [f"{NATIONAL / 'js-rendachangweihui-2019-p5-9.pdf'}:4: 警告 [R-文字] 写作“2018年部门汇总预算编制范围”，"
+                    "本文件是 2019 年预算：编制范围是本年预算的"], done.stdout
+    line, found = _told_of_planting(NATIONAL / "yantai-zhujianju-2026-p1-6-35.pdf", "编制范围", "年份", "2026", 3, "2025",
+                                    tmp_path)
+    assert "2025年部门预算编制范围的二级预算单位" in line.replace(" ", "")
+    # (told once: the line is its scope's sentence, no title naming another year — and the department is no longer read
+    # from it as “纳入烟台市住房和城乡建设局”, nor the year as 2025, where no table names them: importing/prose.py _owner)
+    assert len(found) == 1 and found[0].startswith("写作“2025年部门预算编制范围”，本文件是 2026 年预算：编制范围是本年预算的"), found
+    assert told_department(NATIONAL / "yantai-zhujianju-2026-p1-6-35.pdf") == ("烟台市住房和城乡建设局", 2026)
+
+
+def told_department(path: Path) -> tuple[str, int | None]:
+    """The department and year the review's source names, read from the document."""
+    result = review_document(path, None)
+    assert result.imported is not None
+    return result.imported.imported.department, result.imported.imported.year
 
 
 # 江苏省政协办公厅 2017年度部门预算: its cover and p. 8 (“项目支出预算数为 3,123.68 万元。与上年数一致。”), and its 报表's 表一

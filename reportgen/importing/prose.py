@@ -31,6 +31,8 @@ from reportgen.reading.amounts import yuan_factors
 
 _TITLE = re.compile(r"^([\u4e00-\u9fff（）()]{2,60}?)(?:部门)?(\d{4})年度?(?:部门|单位)?预算")
 _YEAR = re.compile(r"(\d{4})年度?")
+# a sentence naming the budget's scope, never its title: “纳入烟台市住房和城乡建设局2026年部门预算编制范围的二级预算单位包括”
+_SCOPE = re.compile(r"编制范围")
 _OUTLINE = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])")
 _QUOTES = str.maketrans("", "", "“”\"‘’'「」")
 _FACTOR = yuan_factors("元", "万元", "亿元")
@@ -97,10 +99,12 @@ def prose_source(lines: list[Line]) -> ProseSource | None:
 
 
 def _owner(lines: list[Line]) -> tuple[str, int, str] | None:
-    """The department, year and title line a budget's prose states: a line “XX2026年部门预算”, else its
+    """The department, year and title line a budget's prose states: a line “XX2026年部门预算” (not the sentence of its
+    scope, “纳入XX2026年部门预算编制范围的……”), else its
     cover's title however it is set (“2026 年深圳市民政局（本级）部门预” / “算”: the year first, wrapped;
     identity.cover_of); None where neither names a department and a budget's year."""
-    titled = next(((line, m) for line in lines[:40] if (m := _TITLE.search("".join(line.text.split()))) is not None), None)
+    titled = next(((line, m) for line in lines[:40] if (m := _TITLE.search(words := "".join(line.text.split()))) is not None
+                   and not _SCOPE.search(words)), None)
     if titled is not None:
         return titled[1].group(1), int(titled[1].group(2)), titled[0].where
     cover = cover_of(lines)

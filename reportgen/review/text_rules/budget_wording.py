@@ -25,6 +25,9 @@ _OWN_YEAR = re.compile(r"(\d{4})年(?:部门)?(?:预算|决算)")
 # (北京), “2026年单位预算安排购置车辆1辆”（上海）, “2026年预算未安排购置单位价值100万元以上的设备”（烟台）— in every published budget
 # of our corpora, its own year
 _PURCHASES_YEAR = re.compile(r"(\d{4})年(?:部门|单位)?预算(?:未|没有)?安排中?[，,]?购置")
+# The scope of the budget (or 决算) the document is: “纳入本部门2019年部门汇总预算编制范围的预算单位” (江苏), “纳入烟台市水利局
+# 2026年部门预算编制范围的二级预算单位”, “纳入……2024年度部门决算编制范围的单位” — of the document's own year, always
+_SCOPE_YEAR = re.compile(r"(\d{4})年度?(?:部门|单位)(?:汇总)?(预算|决算)编制范围")
 # A title or heading naming the document's own year: “…2026年部门预算”, “2026年部门预算情况说明”, “（2026年
 # 单位预算公开）” — a line of words with no figure but its year, and no comparison in it; and a table's title
 # (“2026年预算单位财务收支预算总表”, “2026年部门收支总表”: the line ends with it, “本表” being a note's word).
@@ -230,11 +233,14 @@ def _findings(lines: list[Line], year: int | None, file: str, final: bool = Fals
             yield from _left_over(line, text, warn)
         if year is not None and "年" in text:  # every year pattern ends in 年
             yield from _wrong_year(line, text, year, warn, final)
-            yield from _title_year(line, text, year, warn)
+            # (the line with the next one's start: “……2025 年预算安排中，” / “购置单位价值……”; “……2025 年预算安排” /
+            # “中，购置……”; “……2026 年预算数 0.00 万元，较” / “2025 年年初预算……”)
+            after = next((below.squeezed for below in lines[at + 1:at + 3] if below.squeezed), "")  # a blank between
+            if _SCOPE_YEAR.search(text + after[:6]):  # (the sentence of its scope, told as such: no title)
+                yield from _scope_year(line, text + after[:6], year, warn)
+            else:
+                yield from _title_year(line, text, year, warn)
             if not final:  # (a 决算's 预算数 may be the budget as adjusted, set beside its 年初预算)
-                # (the line with the next one's start: “……2025 年预算安排中，” / “购置单位价值……”; “……2025 年预算安排” /
-                # “中，购置……”; “……2026 年预算数 0.00 万元，较” / “2025 年年初预算……”)
-                after = next((below.squeezed for below in lines[at + 1:at + 3] if below.squeezed), "")  # a blank between
                 compared = list(_compared_with_itself(line, text, after, warn))
                 yield from compared
                 yield from _header_year(line, text, year, warn)
@@ -292,6 +298,14 @@ def _wrong_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Fi
             yield warn(line, f"写作 {said} 年预算，本文件是 {year} 年预算")
         if "决算" in match.group() and said == year and not final:
             yield warn(line, f"{year} 年是预算年度，不应称“{match.group()}”")
+
+
+def _scope_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
+    """The units a document's budget (or 决算) covers, said of another year's (江苏省人大常委会办公厅 2019: “纳入本部门
+    2018年部门汇总预算编制范围的预算单位共计一家”, last year's words kept)."""
+    for match in _SCOPE_YEAR.finditer(text):
+        if int(match.group(1)) != year:
+            yield warn(line, f"写作“{match.group()}”，本文件是 {year} 年{match.group(2)}：编制范围是本年{match.group(2)}的")
 
 
 def _purchases_year(line: Line, text: str, year: int, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
