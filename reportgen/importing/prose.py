@@ -33,6 +33,10 @@ _TITLE = re.compile(r"^([\u4e00-\u9fff（）()]{2,60}?)(?:部门)?(\d{4})年度?
 _YEAR = re.compile(r"(\d{4})年度?")
 # a sentence naming the budget's scope, never its title: “纳入烟台市住房和城乡建设局2026年部门预算编制范围的二级预算单位包括”
 _SCOPE = re.compile(r"编制范围")
+# a part's heading before the words of a title (“第二部分江苏省高级人民法院2018年部门预算表”), or alone before its year
+# (“第一部分 2026 年度部门预算情况说明”: no department named)
+_PART = re.compile(r"^第[一二三四五六七八九十]{1,3}部分")
+_PART_YEAR = re.compile(r"^第[一二三四五六七八九十]{1,3}部分(\d{4})年度?(?:部门|单位)?预算")
 _OUTLINE = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])")
 _QUOTES = str.maketrans("", "", "“”\"‘’'「」")
 _FACTOR = yuan_factors("元", "万元", "亿元")
@@ -100,17 +104,20 @@ def prose_source(lines: list[Line]) -> ProseSource | None:
 
 def _owner(lines: list[Line]) -> tuple[str, int, str] | None:
     """The department, year and title line a budget's prose states: a line “XX2026年部门预算” (not the sentence of its
-    scope, “纳入XX2026年部门预算编制范围的……”), else its
+    scope, “纳入XX2026年部门预算编制范围的……”; after a part's “第二部分”, the words that follow it), else its
     cover's title however it is set (“2026 年深圳市民政局（本级）部门预” / “算”: the year first, wrapped;
-    identity.cover_of); None where neither names a department and a budget's year."""
-    titled = next(((line, m) for line in lines[:40] if (m := _TITLE.search(words := "".join(line.text.split()))) is not None
-                   and not _SCOPE.search(words)), None)
+    identity.cover_of); else the year a part's heading names, no department; None where none names a budget's year."""
+    titled = next(((line, m) for line in lines[:40] if not _SCOPE.search(words := "".join(line.text.split()))
+                   and (m := _TITLE.search(_PART.sub("", words, count=1))) is not None), None)
     if titled is not None:
         return titled[1].group(1), int(titled[1].group(2)), titled[0].where
     cover = cover_of(lines)
-    if cover is None or cover.accounts != "预算" or not cover.department:
-        return None
-    return cover.department, cover.year, cover.where
+    if cover is not None and cover.accounts == "预算" and cover.department:
+        return cover.department, cover.year, cover.where
+    # no department named where the year is: a part's heading of the budget's year (“第二部分2019年度部门预算表”, 江苏省
+    # 政协办公厅 2019, its cover an image), the department left unnamed (部门未写明), never taken for the heading's words
+    parted = next(((line, m) for line in lines[:40] if (m := _PART_YEAR.search("".join(line.text.split())))), None)
+    return ("", int(parted[1].group(1)), parted[0].where) if parted is not None else None
 
 
 def _yuan(st: Statement) -> Decimal:
