@@ -692,9 +692,9 @@ def test_the_units_a_budget_covers_said_of_last_year_are_told(tmp_path: Path) ->
     建设局 2026's p. 6 (its cover, that page and p. 35), “纳入……2025 年部门预算编制范围的二级预算单位”."""
     from tests.support.cli import reportgen
 
-    done = reportgen("review", NATIONAL / "js-rendachangweihui-2019-p5-9.pdf")
+    done = reportgen("review", NATIONAL / "js-rendachangweihui-2019-p1-5-9.pdf")  # (its cover, that page, p. 9's 收支)
     told = [line for line in done.stdout.splitlines() if "编制范围" in line]
-    assert told == [f"{NATIONAL / 'js-rendachangweihui-2019-p5-9.pdf'}:4: 警告 [R-文字] 写作“2018年部门汇总预算编制范围”，"
+    assert told == [f"{NATIONAL / 'js-rendachangweihui-2019-p1-5-9.pdf'}:7: 警告 [R-文字] 写作“2018年部门汇总预算编制范围”，"
                     "本文件是 2019 年预算：编制范围是本年预算的"], done.stdout
     line, found = _told_of_planting(NATIONAL / "yantai-zhujianju-2026-p1-6-35.pdf", "编制范围", "年份", "2026", 3, "2025",
                                     tmp_path)
