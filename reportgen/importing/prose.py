@@ -32,11 +32,11 @@ from reportgen.reading.amounts import yuan_factors
 _TITLE = re.compile(r"^([\u4e00-\u9fff（）()]{2,60}?)(?:部门)?(\d{4})年度?(?:部门|单位)?预算")
 _YEAR = re.compile(r"(\d{4})年度?")
 # a sentence naming the budget's scope, never its title: “纳入烟台市住房和城乡建设局2026年部门预算编制范围的二级预算单位包括”
-_SCOPE = re.compile(r"编制范围")
+_SCOPE = "编制范围"
 # a part's heading before the words of a title (“第二部分江苏省高级人民法院2018年部门预算表”), or alone before its year
 # (“第一部分 2026 年度部门预算情况说明”: no department named)
 _PART = re.compile(r"^第[一二三四五六七八九十]{1,3}部分")
-_PART_YEAR = re.compile(r"^第[一二三四五六七八九十]{1,3}部分(\d{4})年度?(?:部门|单位)?预算")
+_PART_YEAR = re.compile(_PART.pattern + r"(\d{4})年度?(?:部门|单位)?预算")
 _OUTLINE = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])")
 _QUOTES = str.maketrans("", "", "“”\"‘’'「」")
 _FACTOR = yuan_factors("元", "万元", "亿元")
@@ -107,7 +107,7 @@ def _owner(lines: list[Line]) -> tuple[str, int, str] | None:
     scope, “纳入XX2026年部门预算编制范围的……”; after a part's “第二部分”, the words that follow it), else its
     cover's title however it is set (“2026 年深圳市民政局（本级）部门预” / “算”: the year first, wrapped;
     identity.cover_of); else the year a part's heading names, no department; None where none names a budget's year."""
-    titled = next(((line, m) for line in lines[:40] if not _SCOPE.search(words := "".join(line.text.split()))
+    titled = next(((line, m) for line in lines[:40] if _SCOPE not in (words := "".join(line.text.split()))
                    and (m := _TITLE.search(_PART.sub("", words, count=1))) is not None), None)
     if titled is not None:
         return titled[1].group(1), int(titled[1].group(2)), titled[0].where

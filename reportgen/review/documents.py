@@ -508,7 +508,8 @@ def _former_names_beside(files: list[Path], read: dict[Path, Published], year: i
     told as the document's finding, naming that file and its line (the document's own lines are the 说明's)."""
     if year is None:
         return []
-    return [f for path in files[1:] if read[path].kind in DOCUMENTS for f in former_names_in(read[path].lines, year, str(path))]
+    return [f for path in files[1:] if read[path].kind in DOCUMENTS
+            for f in former_names_in(read[path].lines, year, str(path))]
 
 
 MISSING_TABLES = "R-缺表"
