@@ -88,6 +88,9 @@ class Slip:
     figures: set[Decimal]
     found: bool = False
     right: set[Decimal] = field(default_factory=set)  # what the annotation says the figure should be
+    # fresh1's form (../shared/corpus/fresh1/README.md): a finding names the slip when every token of one matcher is
+    # in its text — a number as a whole number, "re:…" a regex, else a substring; when given, nothing else names it
+    matchers: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -129,16 +132,50 @@ def numbers(text: str) -> set[Decimal]:
     return found - _TRIVIAL
 
 
+def annotations(corpus: Path) -> Path:
+    """Where a corpus's expected findings are: its own expected/, or the folder its listing names (``annotations:``,
+    relative to the listing: fresh1's are kept beside its PDFs in ../shared)."""
+    for listing in sorted(corpus.glob("corpus*.yaml")):
+        named = (yaml.safe_load(listing.read_text(encoding="utf-8")) or {}).get("annotations")
+        if named:
+            return (corpus / str(named)).resolve()
+    return corpus / "expected"
+
+
+# the sections of an annotation in each form: national (findings, unsure) and fresh1 (slips, doubtful)
+_SECTIONS = {"findings": ("findings", "slips"), "unsure": ("unsure", "doubtful")}
+
+
 def expected_slips(doc_id: str, section: str = "findings", corpus: Path = CORPUS) -> list[Slip]:
     """The annotated slips (``section`` findings), or what the annotator left unsure."""
-    data = yaml.safe_load((corpus / "expected" / f"{doc_id}.yaml").read_text(encoding="utf-8")) or {}
+    data = yaml.safe_load((annotations(corpus) / f"{doc_id}.yaml").read_text(encoding="utf-8")) or {}
     slips = []
-    for item in data.get(section) or []:
+    items = [item for name in _SECTIONS.get(section, (section,)) for item in data.get(name) or []]
+    for item in items:
         figures = set().union(*(numbers(str(f)) for f in item.get("figures") or [])) if item.get("figures") else set()
         right = numbers(str(item.get("right") or ""))
         slips.append(Slip(str(item.get("id", "")), str(item.get("class", "")), str(item.get("quote", "")), figures,
-                          right=right))
+                          right=right, matchers=[[str(t) for t in m] for m in item.get("match") or []]))
     return slips
+
+
+_WHOLE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _token_in(token: str, text: str) -> bool:
+    """One matcher token in a finding's text: a number as a whole number (8 is not in 18 or 8.5), ``re:`` a regex,
+    else a substring."""
+    if token.startswith("re:"):
+        return re.search(token[3:], text) is not None
+    if _WHOLE.fullmatch(token):
+        wanted = Decimal(token.replace(",", ""))
+        return any(Decimal(m.replace(",", "").replace("，", "")) == wanted
+                   for m in re.findall(r"(?<![\d.])\d[\d,，]*(?:\.\d+)?(?![\d])", text))
+    return token in text
+
+
+def _matches(item: Reported, slip: Slip) -> bool:
+    return any(m and all(_token_in(t, item.text) for t in m) for m in slip.matchers)
 
 
 def reported_by_review(path: Path, layout: str | None = "上海") -> tuple[list[Reported], dict[str, int], str]:
@@ -224,7 +261,10 @@ def _rounded_to(figure: Decimal, quoted: Decimal) -> bool:
 
 def _names(item: Reported, slip: Slip) -> bool:
     """Whether a finding names a slip: a figure at fault (or the value the annotation says is right,
-    as a finding's “应为”), or, for a slip without figures, its words or its missing table."""
+    as a finding's “应为”), or, for a slip without figures, its words or its missing table; a slip annotated with
+    matchers (fresh1) is named by them alone."""
+    if slip.matchers:
+        return _matches(item, slip)
     if _quotes(item.figures, slip.figures | slip.right):
         return True
     return not slip.figures and (_shares_run(item.text, slip.quote)
@@ -234,7 +274,8 @@ def _names(item: Reported, slip: Slip) -> bool:
 def _named(item: Reported, slips: list[Slip]) -> list[int]:
     """The slips a finding names: those whose figures it quotes, if any (its figures say what it is about);
     else those it names by their words or missing table."""
-    by_figure = [j for j, slip in enumerate(slips) if _quotes(item.figures, slip.figures | slip.right)]
+    by_figure = [j for j, slip in enumerate(slips)
+                 if not slip.matchers and _quotes(item.figures, slip.figures | slip.right)]
     return by_figure or [j for j, slip in enumerate(slips) if _names(item, slip)]
 
 
@@ -358,11 +399,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="the documents of other regions (bench/corpus/national), per region, with no --layout")
     parser.add_argument("--corpus", type=Path, metavar="DIR",
                         help="another corpus folder measured as --national is (bench/corpus/jiangsu: held-out region)")
+    parser.add_argument("--fresh", action="store_true",
+                        help="fresh1: 23 disclosures of 17 regions (../shared/corpus/fresh1), measured as --national is")
     args = parser.parse_args(argv)
+    args.corpus = CORPUS / "fresh1" if args.fresh else args.corpus
     args.national = args.national or args.corpus is not None
     corpus = args.corpus.resolve() if args.corpus else NATIONAL if args.national else CORPUS
     entries = [e for e in _entries(corpus) if not args.only or e["id"] in args.only]
-    waiting = [e["id"] for e in entries if not (corpus / "expected" / f"{e['id']}.yaml").exists()]
+    waiting = [e["id"] for e in entries if not (annotations(corpus) / f"{e['id']}.yaml").exists()]
     absent = [e["id"] for e in entries if not all((ROOT / str(f)).exists() for f in _files(e))]
     layout = None if args.national else "上海"
     results = [measure(entry, corpus, layout) for entry in entries

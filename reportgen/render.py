@@ -29,7 +29,7 @@ from reportgen.reading.outputs import Output, Replace, refused_outputs
 from reportgen.reading.yamlsafe import MAX_SOURCE_BYTES, load_yaml
 from reportgen.records import Record
 from reportgen.source.loader import SourceInput, given, referenced_files
-from reportgen.source.schema import PLACEHOLDER_RULES, without_placeholders
+from reportgen.source.schema import PLACEHOLDER_RULES, is_placeholder, without_placeholders
 from reportgen.staging import Staging, make_folders, remove_empty_folders, remove_stale_staging
 
 FORMATS = ("docx", "html")
@@ -64,15 +64,19 @@ class Rendered(Record):
         return bool(self.outputs) or not any(f.severity == "error" for f in self.findings)
 
 
-def prepare(source: Path | SourceInput, reason_threshold: Decimal | None = None, draft: bool = False) -> Prepared:
+def prepare(source: Path | SourceInput, reason_threshold: Decimal | None = None, draft: bool = False,
+            holes_unknown: bool = False) -> Prepared:
     """Load and check one source, a file on disk or a source in memory (an import's, named as the
     file it is written as); never raises for bad input. ``draft``: a source whose only faults are
     its 待填写 (what `reportgen import` writes for what the files did not give) is loaded without
-    them, the 待填写 findings kept: a draft renders what the import wrote."""
+    them, the 待填写 findings kept: a draft renders what the import wrote. ``holes_unknown`` (review's measure of a
+    document by its own tables): an income source left 待填写 is not known, never 0 — the sources not written are
+    read as unpublished (其余未公开), so no total is made of the rest and no sentence judged by it (湖州市财政局 2026:
+    its 收入总表's header not read, “收入预算6838.41万元” was told “应为 0.00万元”)."""
     try:
         budget = load_source(source)
     except SourceError as exc:
-        drafted = _without_placeholders(given(source), exc.findings) if draft else None
+        drafted = _without_placeholders(given(source), exc.findings, holes_unknown) if draft else None
         if drafted is None:
             return Prepared(None, None, exc.findings)
         figures = compute(drafted)
@@ -86,21 +90,28 @@ class _WithoutPlaceholders:
     """A source read with its 待填写 left out (source.schema.without_placeholders)."""
 
     source: SourceInput
+    unknown: bool = False  # an income source left 待填写 is not known (其余未公开), never 0
 
     @property
     def path(self) -> Path:
         return self.source.path
 
     def values(self) -> Any:
-        return without_placeholders(self.source.values())
+        data = self.source.values()
+        income = data.get("收入") if isinstance(data, dict) else None
+        holes = isinstance(income, dict) and any(is_placeholder(v) for v in income.values())
+        data = without_placeholders(data)
+        if self.unknown and holes:
+            data["收入"]["其余未公开"] = True
+        return data
 
 
-def _without_placeholders(source: SourceInput, findings: list[Finding]) -> Budget | None:
+def _without_placeholders(source: SourceInput, findings: list[Finding], unknown: bool = False) -> Budget | None:
     """The source read with its 待填写 left out, where they are all that is wrong with it; else None."""
     if not findings or any(f.rule not in PLACEHOLDER_RULES for f in findings):
         return None
     try:
-        return load_source(_WithoutPlaceholders(source))
+        return load_source(_WithoutPlaceholders(source, unknown))
     except SourceError:
         return None
 

@@ -125,9 +125,21 @@ def test_the_projects_and_changes_the_prose_states_are_written(shanhaiguan):
             _amount(prior["项目支出"]["增减额"])) == (Decimal("4.39"), Decimal("4.27"), Decimal("0.12"))
 
 
+def test_the_duties_under_a_heading_closed_by_a_stop_are_read(duzhou):
+    """“(一)主要职能。” and “(二)单位构成。”: headings closed by a full stop open and end the duties (湖州市财政局 2026
+    prints its parts so too: “1.机关运行经费。”); each numbered duty is read from its own paragraph, none past them."""
+    duties = load_yaml(duzhou[2])["部门概况"]["职责"]
+    assert len(duties) == 7 and duties[0] == "履行街道办事处的党建工作职责;"
+    assert duties[-1] == "承办区委、区政府交办的其他有关事项。"  # not the 单位构成 after it
+
+
 def test_draft_renders_what_the_import_wrote(duzhou, tmp_path):
-    code, _printed, out = duzhou
-    assert "待填写" in out.read_text(encoding="utf-8")  # 部门概况.职责: the page's duties are not read
+    _code, _printed, imported = duzhou
+    # the duties left 待填写, as an import that read none writes them
+    out = tmp_path / "duzhou.yaml"
+    text = imported.read_text(encoding="utf-8")
+    out.write_text(re.sub(r"(职责:\n)(?:    - .*\n)+", r"\1    - 待填写\n", text), encoding="utf-8")
+    assert "待填写" in out.read_text(encoding="utf-8")
     refused, said = _run(["render", str(out), "--format", "html", "-o", str(tmp_path / "plain")])
     assert refused == 1 and "待填写" in said and not (tmp_path / "plain").exists()
     drafted, said = _run(["render", str(out), "--draft", "--format", "html", "-o", str(tmp_path / "draft")])

@@ -87,6 +87,7 @@ from reportgen.importing.text_sheets import (
 from reportgen.importing.tree import Placed, Tree
 from reportgen.importing.units_in_turn import departments_part
 from reportgen.importing.unread_sums import unread_sums
+from reportgen.importing.verified import refuted
 from reportgen.importing.visible import Seen, as_seen, hidden_sheets_note, same_table_twice
 from reportgen.importing.which_layout import chosen
 from reportgen.importing.with_units import UnitFile, with_units
@@ -327,6 +328,8 @@ def _import_one(paths: list[Path], read: _Read, catalog: catalogs.Catalog, layou
     notes += imported.told
     slips, tails = rounding_tails(imported, differences(imported))
     notes += tail_notes(tails)
+    slips, unverified = refuted(imported, slips)
+    notes += [relation.told() for relation in unverified]
     found = grouped(slips) + unreadables(imported.problems + _misplaced_cells(unsure)) \
         + (prose.conflicts if prose is not None else [])
     found += [difference for table in aside for difference in table.differences]

@@ -689,12 +689,18 @@ _NUMBERING_WORDS = ("栏次", "行次", "栏目")
 
 def numbers_columns(row: list[Cell]) -> bool:
     """A row numbering the columns (栏次 1 2 3 …, as the national 决算 templates print under their header;
-    佛山's 三公 table: 1 2 … 12 alone)."""
+    佛山's 三公 table: 1 2 … 12 alone): known by what it is — its figures a run of consecutive small whole
+    numbers, from 1 (or from 4 on in a run of four or more: a table's later columns), whatever label sits beside
+    it (“**”, “合计”, “栏次”: 长沙公安局 p. 15, 湖州财政局 p. 19, 杭州气象局 p. 19)."""
     texts = ["".join(cell_text(cell).split()) for cell in row]
     if any(text in _NUMBERING_WORDS for text in texts):
         return True
-    numbers = [text for text in texts if text]
-    return len(numbers) > 2 and numbers == [str(n) for n in range(1, len(numbers) + 1)]
+    figures = [text for text in texts if text[:1].isdigit()]
+    if len(figures) < 3 or not all(text.isdigit() and len(text) <= 3 for text in figures):
+        return False
+    first = int(figures[0])
+    runs = [int(text) for text in figures] == list(range(first, first + len(figures)))
+    return runs and (first == 1 or len(figures) >= 4)
 
 
 # Meanings a column under a group header of that meaning keeps as its own: a group that only says

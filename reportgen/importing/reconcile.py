@@ -387,18 +387,28 @@ def _other_income(imported: Imported) -> dict[str, Amount] | None:
     told at its 合计); empty when the 收支总表 shows none; None when it shows some no 收入总表 row places, or
     when neither table is read (烟台市人社局 2026 without pp. 8–11: its 上级补助收入 and 其他收入 fund rows of the
     支出总表 that no fund table holds — “一般行政管理事务 印作 941.00，而其组成部分之和为 921.00”)."""
-    rows = [r for r in imported.rows.get("收入总表", []) if r.code and "合计" in r.amounts and "财政拨款" in r.amounts]
+    rows = [r for r in imported.rows.get("收入总表", []) if r.code and "合计" in r.amounts and _appropriated(r)]
     if rows and not any(r.total for r in imported.rows["收入总表"]):
         return None  # its total row not read (its first page a scan, or cut): its rows may not be all
     if rows:
-        other = {r.code: Amount(r.amounts["合计"].value - r.amounts["财政拨款"].value,
-                                f"{r.amounts['合计'].where} 减 财政拨款") for r in rows}
+        other = {r.code: Amount(r.amounts["合计"].value - _appropriated(r)[0],
+                                f"{r.amounts['合计'].where} 减 {_appropriated(r)[1]}") for r in rows}
         return {code: amount for code, amount in other.items() if amount.value}
     if "收支总表" not in imported.sides:
         return None  # neither table of all income read: what else funds a row is not known
     income = {imported.catalog.income_rows.get(r.label, ""): r for r in imported.sides["收支总表"][0] if r.amounts}
     others = [_first_amount(r).value for k, r in income.items() if k in INCOME]
     return {} if not any(others) else None
+
+
+def _appropriated(row: Row) -> tuple[Decimal, str]:
+    """A 收入总表 row's 财政拨款: its column, or the funds' columns added up where it prints them without one (重庆市委
+    宣传部 2026: 一般公共预算拨款收入 | 政府性基金预算拨款收入 | 国有资本经营预算拨款收入 | 事业收入 …); (0, "") where
+    it prints neither."""
+    if "财政拨款" in row.amounts:
+        return row.amounts["财政拨款"].value, "财政拨款"
+    funds = [meaning for meaning in FUNDS if meaning in row.amounts]
+    return sum((row.amounts[m].value for m in funds), ZERO), "、".join(funds)
 
 
 def _three_public(imported: Imported) -> Iterable[Difference]:

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from reportgen.importing.recognize import DASHES, Table, cell_text, numbers_columns
 from reportgen.readers.grid import Cell
+from reportgen.readers.statements import is_page_number
 from reportgen.reading.amounts import bounded, printed_amount, why_not_amount
 
 LABEL_MEANINGS = ("类", "款", "项", "编码", "名称", "功能科目", "行次", "单位", "部门经济科目", "政府经济科目")  # 行次: the 决算 总表's line numbers
@@ -60,6 +61,8 @@ def body_rows(table: Table, columns: dict[int, str] | None = None,
     shape = _Columns(table.columns if columns is None else columns)
     found = []
     for index in range(table.body_start, len(table.grid.rows)):
+        if is_page_number("".join(map(cell_text, table.grid.rows[index]))):
+            continue  # the page's number, set among the table's last cells (重庆市委宣传部 p. 9: “— 9 —”): furniture
         row = _row(table, index, shape, problems if problems is not None else [])
         if row is not None:
             found.append(row)

@@ -398,7 +398,7 @@ def _heading_kind(text: str, vocab: dict[str, Any], top: bool = False) -> str | 
     """The kind of section a heading line opens, STOP, TABLE, or None for a line of text."""
     key = _fold(_unspaced(text))
     if not _heading_shaped(key, vocab):
-        return None
+        return _closed_heading_kind(key, vocab)
     numbering, part, body = _heading_numbering(key)
     if not (numbering or part or top or key.endswith(("：", ":")) or len(key) <= _SHORT_HEADING):
         return None
@@ -408,6 +408,24 @@ def _heading_kind(text: str, vocab: dict[str, Any], top: bool = False) -> str | 
     if kind is not None:
         return kind
     return STOP if part or (numbering and numbering.group("cn")) else None
+
+
+def _closed_heading_kind(key: str, vocab: dict[str, Any]) -> str | None:
+    """The kind a numbered heading closed by a full stop names (“1.机关运行经费。”, “2.政府采购情况。”: 湖州市财政局
+    2026; “（三）国有资产占用情况。” …): a short line whose only sentence mark is that stop, and whose words name a
+    part — a numbered item of a list (“（一）加强管理。”) names none, and stays text."""
+    bare = key[:-1] if key.endswith("。") else ""
+    if len(bare) > _CLOSED_HEADING or not _heading_shaped(bare, vocab) or _NUMBERING.match(bare) is None:
+        return None
+    numbering, _, body = _heading_numbering(bare)
+    kind = _named_kind(body, vocab)
+    # a part's heading of a name no kind has (“（二）单位构成。”, 重庆渡舟街道 2026) ends the part before it, as an
+    # open heading does
+    return kind if kind is not None or numbering is None or not (numbering.group("cn") or numbering.group("pc")) \
+        else STOP
+
+
+_CLOSED_HEADING = 16  # characters of a heading closed by a stop, numbering and all: longer, a sentence
 
 
 def _heading_shaped(key: str, vocab: dict[str, Any]) -> bool:

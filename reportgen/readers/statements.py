@@ -229,6 +229,14 @@ _SUBJECTLESS = re.compile(rf"(?:(?:19|20)\d\d年度?)?(?:{_any('无主语')})?(?
 _PROJECT_SUBJECTLESS = re.compile(rf"(?:(?:19|20)\d\d年度?)?(?:{_any('项目预算的说法')})*+(?:为|是)?")  # (_Project)
 # a page's number printed as its footer (“- 9 -”, “— 12 —”): no words of the sentence it interrupts
 _PAGE_NUMBER = re.compile(r"(?<![-－—–])[-－—–]++ *+\d{1,4} *+[-－—–]++|第 *+\d{1,4} *+页(?: *+共 *+\d{1,4} *+页)?")
+
+
+def is_page_number(text: str) -> bool:
+    """Whether a line's text is a page's number printed as its footer (“- 9 -”, “— 12 —”, “第 3 页”): page furniture,
+    no words of a sentence and no cell of a table."""
+    return _PAGE_NUMBER.fullmatch("".join(text.split())) is not None
+
+
 # an item's numbered heading said as a sentence of its own, with no figure (“（一）因公出国（境）费用。”), or as a line
 # of its own that names a quantity (vocabulary.yaml 数的名称: “（一）收入预算” over “2025年年初预算数5941.79万元，其中：
 # ……”, 重庆): its name is the subject of the amounts after it that name none

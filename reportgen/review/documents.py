@@ -457,7 +457,7 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
     # written or read; the page names the document), checked, and the measure of its text
     # a part the files do not give is a 待填写 of the import (its 职责 where no 部门概况 page is printed): the figures
     # are measured all the same (as a draft is rendered), the part's absence told by the review's own reading
-    prepared = prepare(result.imported.source.named(document), draft=True)
+    prepared = prepare(result.imported.source.named(document), draft=True, holes_unknown=True)
     every = prepared_findings(prepared, parts=False)
     holes = {f.path for f in every if f.rule == AMOUNT_TO_FILL and f.path}  # amounts the reading did not give
     with_projects = running_costs_with_projects_said(result.published.lines, result.imported.imported.year)
