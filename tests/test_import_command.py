@@ -419,5 +419,5 @@ def test_a_value_left_at_xfd1_is_named_and_the_tables_import_as_without_it(forms
     out = tmp_path / "xfd.yaml"
     code, _, err = run(capsys, "import", str(tmp_path / "xfd.xlsx"), "--layout", "上海", "-o", str(out))
     assert code == 0, err
-    assert "工作表“部门收入总表”：XFD1 与表格隔着 64 列以上的空列，不是表格的内容，未读取" in err
+    assert "工作表“部门收入总表”：XFD1 与表格之间隔着超过 64 列的空列，不是表格的内容，未读取" in err
     assert _without_comments(out.read_text(encoding="utf-8")) == _without_comments(forms["wanli-2025.xlsx"])

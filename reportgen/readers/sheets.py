@@ -425,7 +425,7 @@ Value = int | float | str | bool | datetime.date | datetime.datetime | datetime.
 def _far_cells(values: list[list[Value]], scan: _Scan) -> tuple[int, list[tuple[int, int]]]:
     """The columns of the sheet's table, and the cells holding something that lie past them: the
     columns holding values fall in runs parted by more than _GAP empty columns, and the table is the
-    run holding the most; cells in runs right of it are far. Looked for only in a sheet wide enough
+    run holding the most (runs left of it stay); cells in runs right of it are far. Looked for only in a sheet wide enough
     to have such a gap (each row's values visited once, by a comprehension: no Cell is made for them)."""
     if scan.columns <= _GAP + 1:
         return scan.columns, []
@@ -1199,7 +1199,7 @@ def describe(note: str, file: str, sheet: str = "", cells: str = "") -> str:
         "not cells": f"{file}：“{sheet}”是图表或宏表，没有单元格，已跳过",
         "unsaved": f"{file} 的工作表“{sheet}”：公式单元格 {cells} 没有保存计算结果，这些格未读取："
                    "请在 Excel 中打开、重新计算（F9）并保存后再导入",
-        "far": f"{file} 的工作表“{sheet}”：{cells} 与表格隔着 {_GAP} 列以上的空列，不是表格的内容，未读取；"
+        "far": f"{file} 的工作表“{sheet}”：{cells} 与表格之间隔着超过 {_GAP} 列的空列，不是表格的内容，未读取；"
                "若它们属于表格，请移到表格旁边后另存（在 Excel 中按 Ctrl+End 可找到最后一个单元格）",
     }
     return notes[note]
