@@ -28,7 +28,7 @@ from urllib.parse import quote
 import reportgen.render
 import reportgen.writers.html  # noqa: F401  (warmed up before the workers fork)
 from reportgen import templating
-from reportgen.errors import EnvironmentValueError, Finding, PdfUnavailable, one_line
+from reportgen.errors import EnvironmentValueError, Finding, OutputTooLarge, PdfUnavailable, one_line
 from reportgen.layouts import LayoutError
 from reportgen.narrative import TemplateFault
 from reportgen.oserrors import reason
@@ -140,6 +140,8 @@ def render_one(source: str, job: Job, catch_all: bool = True) -> Outcome:
         return Outcome(source, seconds=time.perf_counter() - start, failure=f"{one_line(source)}: 错误 [版式] {exc.message}")
     except PdfUnavailable as exc:  # nothing of this source was written (its outputs move in together)
         return Outcome(source, seconds=time.perf_counter() - start, failure=f"{one_line(source)}: 错误 [PDF] {exc.message}")
+    except OutputTooLarge as exc:  # nothing of this source was written (its outputs move in together)
+        return Outcome(source, seconds=time.perf_counter() - start, failure=f"{one_line(source)}: 错误 [xlsx] {exc.message}")
     except EnvironmentValueError as exc:  # checked by run before any work; here for other callers
         return Outcome(source, seconds=time.perf_counter() - start, failure=f"{one_line(source)}: 错误 [环境变量] {exc.message}")
     except OSError as exc:

@@ -13,7 +13,9 @@ outright (SIGKILL, a power cut) leaves it, and the next run into the same folder
 it is stale: made before that run, its record its own, and its lock free. Nothing else is ever
 removed: a folder of the user's that is only named like one, or a file named like a temporary
 file, is no proof of anything. (A staging folder whose maker died before its lock was taken is
-removed while it holds nothing but the beginning of its record.)
+removed while it holds nothing but the beginning of its record. Its maker is known by the pid in
+its name, which a later process may carry — in a container every run may have the same one, this
+process's own: a process that began after the folder was made is not its maker.)
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ _STARTED = time.time()  # a staging folder made before this process started cann
 # a staging folder's name: its maker's pid and tempfile.mkdtemp's eight characters
 _STAGING = re.compile(re.escape(PREFIX) + r"(\d+)-[a-z0-9_]{8}")
 _MOST_RECORD_BYTES = 256
+_CLOCK_SLACK = 2.0  # seconds: /proc dates a process to its boot time's whole second
 _NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
 
@@ -216,7 +219,7 @@ def remove_stale_staging(out_dir: Path) -> list[Path]:
             if match is None or not entry.is_dir(follow_symlinks=False) \
                     or entry.stat(follow_symlinks=False).st_mtime >= _STARTED:
                 continue
-            if _abandoned(Path(entry.path), int(match.group(1))):
+            if _abandoned(Path(entry.path), int(match.group(1)), entry.stat(follow_symlinks=False).st_mtime):
                 _remove_folder(Path(entry.path))
                 removed.append(Path(entry.path))
         except OSError:
@@ -224,15 +227,15 @@ def remove_stale_staging(out_dir: Path) -> list[Path]:
     return removed
 
 
-def _abandoned(folder: Path, pid: int) -> bool:
-    """Whether ``folder`` is a staging folder whose run has ended: its LOCK holds its own record and
-    no process holds the lock; or, its maker gone, it holds no more than the beginning of that
-    record (the maker died before locking)."""
+def _abandoned(folder: Path, pid: int, made: float) -> bool:
+    """Whether ``folder`` (last changed at ``made``) is a staging folder whose run has ended: its LOCK
+    holds its own record and no process holds the lock; or, its maker gone, it holds no more than the
+    beginning of that record (the maker died before locking)."""
     names = os.listdir(folder)
     expected = _record(folder.name, pid)
     if LOCK in names:
         return _read_small(folder / LOCK) == expected and not _in_use(folder / LOCK, pid)
-    if _alive(pid):  # not locked yet: its maker is between the two, or died there
+    if _maker_lives(pid, made):  # not locked yet: its maker is between the two, or died there
         return False
     if not names:
         return True
@@ -265,6 +268,27 @@ def _in_use(lock: Path, pid: int) -> bool:
     finally:
         os.close(fd)
     return False
+
+
+def _maker_lives(pid: int, made: float) -> bool:
+    """Whether the process that made a staging folder at ``made`` may still live: one of its pid lives
+    and began before then. Not this process, whose own folders are all newer than it (remove_stale_staging
+    looks at none of those), nor one that began later: each carries a dead maker's pid again."""
+    if pid == os.getpid() or not _alive(pid):
+        return False
+    began = _began(pid)
+    return began is None or began <= made + _CLOCK_SLACK
+
+
+def _began(pid: int) -> float | None:
+    """When process ``pid`` began, in seconds since the epoch (to a second), where /proc says; else None."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        boot = next(line for line in Path("/proc/stat").read_text().splitlines() if line.startswith("btime "))
+        ticks = int(stat[stat.rindex(")") + 2:].split()[19])  # after "pid (comm) ": field 22, starttime
+        return int(boot.split()[1]) + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration, AttributeError):
+        return None
 
 
 def _alive(pid: int) -> bool:

@@ -405,3 +405,19 @@ def test_the_projects_the_text_describes_are_written_or_told(imported, forms):
     assert projects["科技创新专项"] == 17200000 and projects["贸易高质量发展专项（政策资金）"] == 29210000
     assert source["支出"]["项目支出"] == 351684000
     assert "项目经费情况说明!A1：项目经费情况说明没有写入：文中没有写明项目名称" in forms["wanli-2025.xlsx"]
+
+
+def test_a_value_left_at_xfd1_is_named_and_the_tables_import_as_without_it(forms, tmp_path, capsys):
+    """A value at XFD1 beside a table in A:I made each sheet 16,384 columns wide, and the import a
+    crawl over empty cells (the whole export so: past 45 s on the older corpora). The cells past
+    the table by more than 64 empty columns are said and left out: the same source as without them."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(FIXTURES / "wanli-2025.xlsx")
+    book["部门收入总表"]["XFD1"] = "附：备用"
+    book.save(tmp_path / "xfd.xlsx")
+    out = tmp_path / "xfd.yaml"
+    code, _, err = run(capsys, "import", str(tmp_path / "xfd.xlsx"), "--layout", "上海", "-o", str(out))
+    assert code == 0, err
+    assert "工作表“部门收入总表”：XFD1 与表格之间隔着超过 64 列的空列，不是表格的内容，未读取" in err
+    assert _without_comments(out.read_text(encoding="utf-8")) == _without_comments(forms["wanli-2025.xlsx"])

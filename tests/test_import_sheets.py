@@ -229,6 +229,33 @@ def test_hidden_rows_and_columns_of_a_sheet_without_formulas(tmp_path: Path) -> 
     assert grid.hidden_rows == {2} and grid.hidden_cols == {1, 2} and values(grid)[3] == ["r3", 3, 6]
 
 
+def test_cells_far_past_the_table_are_named_and_no_cell_is_made_for_the_columns_between(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A value at XFD1 (and an error value at XFD3) beside a table in A:C: the table is read as it is,
+    the far cells are named in a note and left out, and the cells made are the table's columns only
+    (before, each row was made 16,384 cells wide, and every reader after walked them)."""
+    from reportgen.readers import sheets
+
+    book = xlsxwriter.Workbook(str(tmp_path / "far.xlsx"))
+    sheet = book.add_worksheet("收入")
+    sheet.write_row(0, 0, ["科目编码", "科目名称", "合计"])
+    sheet.write_row(1, 0, ["205", "教育支出", 12.5])
+    sheet.write_row(2, 0, ["20502", "普通教育", 12.5])
+    sheet.write_string("BN1", "  ")  # only spaces, far past the table: not a value, named in no note
+    sheet.write_string("XFD1", "附：备用")
+    sheet.write_formula("XFD3", "=1/0", None, "#DIV/0!")
+    book.close()
+    made: list[int] = []
+    real = sheets._cells
+    monkeypatch.setattr(sheets, "_cells", lambda values, scan: made.extend(map(len, values)) or real(values, scan))
+
+    grid = read(tmp_path / "far.xlsx")[0]
+    assert values(grid) == [["科目编码", "科目名称", "合计"], ["205", "教育支出", 12.5], ["20502", "普通教育", 12.5]]
+    assert grid.width == 3 and max(made) == 3  # no cell made past C, in any row
+    assert grid.notes == [f"{tmp_path / 'far.xlsx'} 的工作表“收入”：XFD1、XFD3 与表格之间隔着超过 64 列的空列，不是表格的内容，"
+                          "未读取；若它们属于表格，请移到表格旁边后另存（在 Excel 中按 Ctrl+End 可找到最后一个单元格）"]
+
+
 def sheet_xml(cells: str, prefix: str = "") -> bytes:
     p = f"{prefix}:" if prefix else ""
     xmlns = f"xmlns:{prefix}" if prefix else "xmlns"

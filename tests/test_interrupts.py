@@ -280,7 +280,7 @@ def test_a_rename_failing_midway_puts_back_what_was_replaced(tmp_path, monkeypat
     assert sorted(p.name for p in out.iterdir()) == [RECORD, "a.docx"]
 
 
-def test_a_staging_folder_not_locked_yet_is_left_while_its_maker_lives(tmp_path):
+def test_a_staging_folder_not_locked_yet_is_left_while_its_maker_lives(tmp_path, monkeypatch):
     """The window between making a staging folder and locking it (seen in CI: a render held there
     had its folder taken by the next run): the folder's name says whose it is."""
     from reportgen import staging
@@ -288,16 +288,44 @@ def test_a_staging_folder_not_locked_yet_is_left_while_its_maker_lives(tmp_path)
     out = tmp_path / "out"
     out.mkdir()
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    being_made = out / f"{PREFIX}{os.getpid()}-abc12345"
-    abandoned = out / f"{PREFIX}{int(dead.stdout)}-def45678"
-    for folder in (being_made, abandoned):
-        folder.mkdir()
-        os.utime(folder, (staging._STARTED - 60, staging._STARTED - 60))
-    assert staging.remove_stale_staging(out) == [abandoned]
+    with subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE) as maker:
+        being_made = out / f"{PREFIX}{maker.pid}-abc12345"
+        abandoned = out / f"{PREFIX}{int(dead.stdout)}-def45678"
+        for folder in (being_made, abandoned):
+            folder.mkdir()
+        monkeypatch.setattr(staging, "_STARTED", time.time() + 1)  # a later run's
+        assert staging.remove_stale_staging(out) == [abandoned]
+        maker.stdin.close()
     assert being_made.is_dir() and not abandoned.exists()
 
 
-def test_a_lock_file_made_but_not_yet_locked_is_no_free_lock(tmp_path):
+@pytest.mark.parametrize("content", [None, "", "reportgen staging", "whole"])
+def test_a_staging_folder_not_locked_whose_pid_a_later_process_carries_is_removed(content, tmp_path, monkeypatch):
+    """A run killed before its lock file took its name, whose pid a later process carries (in a container
+    every run may have the same pid, the next render's own): that process began after the folder was made,
+    so the folder's maker is gone and the folder goes. A folder of the same shape holding anything else stays."""
+    from reportgen import staging
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE) as later:
+        left = [out / f"{PREFIX}{pid}-abc1234{n}" for n, pid in enumerate((os.getpid(), later.pid))]
+        kept = out / f"{PREFIX}{os.getpid()}-keep1234"
+        for folder in [*left, kept]:
+            folder.mkdir()
+            if content is not None:
+                record = staging._record(folder.name, int(folder.name.split("-")[1]))  # noqa: SLF001
+                (folder / ".lock-taking").write_bytes(record if content == "whole" else content.encode())
+        (kept / "稿.docx").write_bytes(b"a draft")
+        for folder in [*left, kept]:
+            os.utime(folder, (time.time() - 60, time.time() - 60))  # made before either process began
+        monkeypatch.setattr(staging, "_STARTED", time.time())  # a run begun since (this process, long running, began before)
+        assert sorted(staging.remove_stale_staging(out)) == sorted(left)
+        later.stdin.close()
+    assert [p.name for p in out.iterdir()] == [kept.name]
+
+
+def test_a_lock_file_made_but_not_yet_locked_is_no_free_lock(tmp_path, monkeypatch):
     """The window after the lock file is made and before it is locked (seen in a full run: a render
     held there lost its folder to the next run, whose lock test found the file free). The file is
     made under another name and takes LOCK's only once locked, so the next run finds no LOCK and
@@ -308,12 +336,14 @@ def test_a_lock_file_made_but_not_yet_locked_is_no_free_lock(tmp_path):
     out.mkdir()
     held = staging.Staging(out)  # a finished lock: LOCK, held
     assert sorted(p.name for p in held.path.iterdir()) == [LOCK]
-    being_locked = out / f"{PREFIX}{os.getpid()}-abc12345"
-    being_locked.mkdir()
-    (being_locked / ".lock-taking").touch()  # its maker stands between making the file and locking it
-    for folder in (held.path, being_locked):
-        os.utime(folder, (staging._STARTED - 60, staging._STARTED - 60))
-    assert staging.remove_stale_staging(out) == []
+    with subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE) as maker:
+        being_locked = out / f"{PREFIX}{maker.pid}-abc12345"
+        being_locked.mkdir()
+        (being_locked / ".lock-taking").touch()  # its maker stands between making the file and locking it
+        monkeypatch.setattr(staging, "_STARTED", time.time() + 1)  # a later run's
+        assert staging.remove_stale_staging(out) == []
+        monkeypatch.undo()
+        maker.stdin.close()
     assert held.path.is_dir() and being_locked.is_dir()
     held.remove()
 

@@ -26,7 +26,7 @@ from python_calamine import CalamineWorkbook
 import reportgen.render as render_module
 import reportgen.writers.xlsx as xlsx_module
 from reportgen.cli import main
-from reportgen.document import Cell, Document, Row, Table, Title
+from reportgen.document import Cell, Document, Heading, Paragraph, Row, Table, Title
 from reportgen.layouts import shipped
 from reportgen.render import document_for, prepare, render_source, write_outputs
 from reportgen.writers.xlsx import figure, sheet_name_of, xlsx_bytes
@@ -537,3 +537,31 @@ def test_a_batch_writes_a_workbook_per_source_and_links_them(tmp_path: Path,
     assert f'href="{YANTIAN.stem}.xlsx"' in (out / "index.html").read_text(encoding="utf-8")
     assert read_back((out / f"{other.stem}.xlsx").read_bytes())[0].name == "表1 部门整体绩效目标表"
     capsys.readouterr()
+
+
+def test_a_text_longer_than_a_cell_holds_is_refused_naming_file_cell_and_field(tmp_path: Path,
+                                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """A project's name of 40,000 characters: Excel's cell holds 32,767. The render says which source, which sheet
+    and cell, which field and what fits, in Chinese, exit 1, and writes nothing (the DOCX asked for with it neither)."""
+    text = YANTIAN.read_text(encoding="utf-8").replace("    - 名称: 日常业务经费", "    - 名称: " + "日常" * 20000, 1)
+    source = tmp_path / "长名称.yaml"
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["render", str(source), "-o", str(out), "--format", "docx,xlsx"]) == 1
+    err = capsys.readouterr().err
+    assert f"{source}: 错误 [xlsx] xlsx 的单元格 '表10 项目支出表'!A8（字段“项目名称”）有 40,000 个字符" in err
+    assert "应不超过 32,767 个字符" in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_the_official_workbook_names_the_cell_and_field_of_a_text_too_long() -> None:
+    from reportgen.errors import OutputTooLarge
+    from reportgen.workbook import Place, Style, TextSheet
+    from reportgen.workbook import Workbook as Shape
+
+    sheet = TextSheet("部门主要职能", parts=("部门主要职能",), title=Place(0, 0, 0, 0, Style()), body=Place(2, 1, 16, 1, Style()))
+    doc = Document([Title("标题"), Heading(1, "", "部门主要职能"), Paragraph("职" * 40000)],
+                   meta={"department": "部门", "year": "2026"}, workbook=Shape("测试", "测试.yaml", (sheet,)))
+    with pytest.raises(OutputTooLarge) as refused:
+        xlsx_bytes(doc)
+    assert refused.value.message.startswith("xlsx 的单元格 '部门主要职能'!B3（字段“部门主要职能的正文”）有 40,00")

@@ -27,15 +27,18 @@ import codecs
 import datetime
 import gc
 import io
+import operator
 import os
 import re
 import struct
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from itertools import compress, repeat
 from typing import TypeVar
 
 import python_calamine
@@ -56,6 +59,9 @@ _ZIP_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
 _XML_OPTIONS = {"resolve_entities": False, "no_network": True, "huge_tree": False, "load_dtd": False}
 _DOCTYPES = (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
 _FAR = 10**9  # a count past every bound (a repeat attribute's absurd value is read as this)
+# Empty columns that part what a sheet holds: past more than these from the table (a value left at
+# XFD1), cells are no part of it, and the grid ends with the table, not 16,384 columns wide.
+_GAP = 64
 
 T = TypeVar("T")
 Ranges = list[tuple[int, int]]  # half-open [start, stop) runs of hidden rows or columns
@@ -391,7 +397,12 @@ def _sheet_grid(file: str, workbook: python_calamine.CalamineWorkbook, scan: _Sc
     end = sheet.end
     if end is not None:  # what calamine built, checked again before it becomes Python objects
         check_bounds(file, scan.name, end[0] + 1, end[1] + 1)
-    rows = _cells(_calamine(file, lambda: sheet.to_python(skip_empty_area=False), scan.name), scan)
+    values = _calamine(file, lambda: sheet.to_python(skip_empty_area=False), scan.name)
+    width, far = _far_cells(values, scan)
+    if far:
+        scan = replace(scan, columns=width)
+        values = [row[:width] for row in values]
+    rows = _cells(values, scan)
     if scan.merges is not None:
         merges = scan.merges
     else:
@@ -403,10 +414,46 @@ def _sheet_grid(file: str, workbook: python_calamine.CalamineWorkbook, scan: _Sc
     grid = Grid(file, book.decode(scan.name), rows, hidden=hidden)
     if scan.unsaved:
         grid.notes.append(describe("unsaved", file, scan.name, places(scan.unsaved)))
+    if far:
+        grid.notes.append(describe("far", file, scan.name, places(far)))
     return finish(grid, merges, scan.hidden_rows, scan.hidden_cols)
 
 
 Value = int | float | str | bool | datetime.date | datetime.datetime | datetime.time | datetime.timedelta
+
+
+def _far_cells(values: list[list[Value]], scan: _Scan) -> tuple[int, list[tuple[int, int]]]:
+    """The columns of the sheet's table, and the cells holding something that lie past them: the
+    columns holding values fall in runs parted by more than _GAP empty columns, and the table is the
+    run holding the most (runs left of it stay); cells in runs right of it are far. Looked for only in a sheet wide enough
+    to have such a gap (each row's values visited once, by a comprehension: no Cell is made for them)."""
+    if scan.columns <= _GAP + 1:
+        return scan.columns, []
+    held = [(r, c) for r, row in enumerate(values) for c in _holding(row)]
+    held += [*scan.formulas, *scan.errors]
+    counts = Counter(c for _, c in held)
+    end = _table_end(sorted(counts), counts)
+    return end + 1, sorted({(r, c) for r, c in held if c > end})
+
+
+def _holding(row: list[Value]) -> list[int]:
+    """The columns of ``row`` holding a value (not empty, not only spaces). The empty cells are passed
+    over in C (``!= ""`` is true of any number), so a row 16,384 wide around a few values costs little."""
+    held = compress(range(len(row)), map(operator.ne, row, repeat("")))
+    return [c for c in held if not (type(row[c]) is str and row[c].isspace())]  # type: ignore[union-attr]
+
+
+def _table_end(columns: list[int], counts: Counter[int]) -> int:
+    """The last column of the run of ``columns`` (sorted) holding the most values; runs are parted by
+    more than _GAP empty columns."""
+    best, best_count, total = -1, 0, 0
+    for index, column in enumerate(columns):
+        total += counts[column]
+        if index + 1 == len(columns) or columns[index + 1] - column - 1 > _GAP:  # a run ends here
+            if total > best_count:
+                best, best_count = column, total
+            total = 0
+    return best
 
 
 def _cells(values: list[list[Value]], scan: _Scan) -> list[list[Cell]]:
@@ -1152,5 +1199,7 @@ def describe(note: str, file: str, sheet: str = "", cells: str = "") -> str:
         "not cells": f"{file}：“{sheet}”是图表或宏表，没有单元格，已跳过",
         "unsaved": f"{file} 的工作表“{sheet}”：公式单元格 {cells} 没有保存计算结果，这些格未读取："
                    "请在 Excel 中打开、重新计算（F9）并保存后再导入",
+        "far": f"{file} 的工作表“{sheet}”：{cells} 与表格之间隔着超过 {_GAP} 列的空列，不是表格的内容，未读取；"
+               "若它们属于表格，请移到表格旁边后另存（在 Excel 中按 Ctrl+End 可找到最后一个单元格）",
     }
     return notes[note]

@@ -31,7 +31,6 @@ from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from reportgen.atomic import write_atomically
 from reportgen.document import Document, Table, Title
-from reportgen.errors import OutputTooLarge
 from reportgen.writers.docx.ooxml import core_property
 from reportgen.writers.docx.package import document_time
 from reportgen.writers.xlsx_cells import (
@@ -39,11 +38,13 @@ from reportgen.writers.xlsx_cells import (
     A4,
     EXCEL_TEXT,
     Placed,
+    column_label,
     figure,
     grouped_figures,
     lines,
     number_format,
     placed_cells,
+    too_long,
 )
 from reportgen.writers.xlsx_official import write_official
 
@@ -194,6 +195,7 @@ class TableSheet:
         if not table.column_count:
             raise ValueError(f"table {table.id}: no columns")
         rows = placed_cells(table)
+        self.table = table
         self.widths = column_widths(table, rows)
         top = self._caption(table)
         codes = set() if table.listing else text_columns(table, rows)  # a listing's 序号 are numbers, not codes
@@ -208,14 +210,14 @@ class TableSheet:
         """The title row, then the department and unit line; the first row of the grid."""
         last = table.column_count - 1
         title = " ".join(part for part in (table.number, table.title) if part)
-        self._text(0, 0, 0, last, title, self.formats.get("title"), TITLE_POINTS / POINTS)
+        self._text(0, 0, 0, last, title, self.formats.get("title"), TITLE_POINTS / POINTS, what="表题")
         self.heights[0] = max(self.heights.get(0, 0.0), LINE * TITLE_POINTS / POINTS)
         if last == 0:  # one column: the unit line under the department line
-            self._text(1, 0, 1, 0, table.department_line, self.formats.get("meta"))
-            self._text(2, 0, 2, 0, table.unit_line, self.formats.get("meta", "right"))
+            self._text(1, 0, 1, 0, table.department_line, self.formats.get("meta"), what="部门名称")
+            self._text(2, 0, 2, 0, table.unit_line, self.formats.get("meta", "right"), what="金额单位")
             return 3
-        self._text(1, 0, 1, max(last - 1, 0), table.department_line, self.formats.get("meta"))
-        self._text(1, last, 1, last, table.unit_line, self.formats.get("meta", "right"))
+        self._text(1, 0, 1, max(last - 1, 0), table.department_line, self.formats.get("meta"), what="部门名称")
+        self._text(1, last, 1, last, table.unit_line, self.formats.get("meta", "right"), what="金额单位")
         return 2
 
     def _cell(self, top: int, placed: Placed, codes: set[int], row_count: int) -> None:
@@ -236,8 +238,11 @@ class TableSheet:
         self._checked(self.sheet.write_number(row, column, number.value, fmt), row)
 
     def _text(self, row: int, column: int, last_row: int, last_column: int, text: str, fmt: Format,
-              scale: float = 1.0) -> None:
-        """``text`` (or an empty cell) over rows row…last_row and columns column…last_column."""
+              scale: float = 1.0, what: str = "") -> None:
+        """``text`` (or an empty cell) over rows row…last_row and columns column…last_column; ``what``
+        it is, where it is not the table's column (its header's label): told when it is too long for a cell."""
+        if len(text) > EXCEL_TEXT:
+            raise too_long(self.sheet.get_name(), row, column, what or column_label(self.table, column), text)
         if last_row > row or last_column > column:
             self.sheet.merge_range(row, column, last_row, last_column, "", fmt)
         if text:
@@ -251,13 +256,10 @@ class TableSheet:
 
     def _notes(self, table: Table, first: int) -> None:
         for offset, note in enumerate(table.notes):
-            self._text(first + offset, 0, first + offset, table.column_count - 1, note, self.formats.get("note"))
+            self._text(first + offset, 0, first + offset, table.column_count - 1, note, self.formats.get("note"), what="表注")
 
     def _checked(self, result: int, row: int) -> None:
-        if result == -2:
-            raise OutputTooLarge(f"工作表“{self.sheet.get_name()}”第 {row + 1} 行"
-                                 + f"有一段文字超过 Excel 一个单元格能存的 {EXCEL_TEXT:,} 个字符，xlsx 写不下（其他格式照常可以生成）：请把源文件中这段文字分成几段，或不生成 xlsx")
-        if result != 0:
+        if result != 0:  # a text too long for a cell is refused before (_text)
             raise ValueError(f"第 {row + 1} 行超出了 Excel 工作表的范围，无法写入 xlsx")
 
     def _finish(self, table: Table, top: int) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reportgen.document import Cell, Document, Table
+from reportgen.errors import OutputTooLarge
 
 _FIGURE = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?(%?)")
 EXCEL_DIGITS = 15  # the significant digits Excel keeps of a number
@@ -95,6 +96,32 @@ def placed_cells(table: Table) -> list[list[Placed]]:
     return rows
 
 
+def column_label(table: Table, column: int) -> str:
+    """What a table's ``column`` holds, as its header says (its lowest band's label over it); else “第 N 列”."""
+    label = ""
+    for placed in (p for row in placed_cells(table)[:len(table.header)] for p in row):
+        if placed.column <= column < placed.column + placed.cell.colspan and placed.cell.text.strip():
+            label = placed.cell.text.strip()
+    return label or f"第 {column + 1} 列"
+
+
+def cell_name(row: int, column: int) -> str:
+    """Excel's name of the cell at 0-based ``row`` and ``column``: “B8”."""
+    letters, number = "", column + 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"{letters}{row + 1}"
+
+
+def too_long(sheet: str, row: int, column: int, what: str, text: str) -> OutputTooLarge:
+    """The refusal of a text longer than an Excel cell holds: which cell of which sheet, what it is, what fits."""
+    where = "'" + sheet.replace("'", "''") + "'!" + cell_name(row, column)
+    return OutputTooLarge(f"xlsx 的单元格 {where}（字段“{what}”）有 {len(text):,} 个字符，超过 Excel 一个单元格能存的 "
+                          f"{EXCEL_TEXT:,} 个，xlsx 写不下：应不超过 {EXCEL_TEXT:,} 个字符。请把源文件中这段文字分成几段，"
+                          "或不生成 xlsx（其他格式照常可以生成）")
+
+
 def lines(text: str, width: float, scale: float = 1.0) -> int:
     """The lines ``text`` wraps to in a cell ``width`` wide (a little margin kept)."""
     room = max(width - 1.0, 1.0)
@@ -105,5 +132,6 @@ def lines(text: str, width: float, scale: float = 1.0) -> int:
     return sum(max(1, math.ceil(display_width(part) * scale / room)) for part in text.split("\n"))
 
 
-__all__ = ["A4", "EXCEL_DIGITS", "EXCEL_TEXT", "Figure", "Placed", "display_width", "figure", "grouped_figures", "lines",
+__all__ = ["A4", "EXCEL_DIGITS", "EXCEL_TEXT", "Figure", "Placed", "cell_name", "column_label", "display_width", "figure",
+           "grouped_figures", "lines", "too_long",
            "number_format", "placed_cells"]

@@ -18,18 +18,19 @@ from xlsxwriter.workbook import Workbook as Book  # type: ignore[import-untyped]
 from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from reportgen.document import Block, Document, Heading, Paragraph, Table, Title
-from reportgen.errors import OutputTooLarge
 from reportgen.layout_workbook import misfits
 from reportgen.workbook import ContentsSheet, CoverSheet, Place, Sheet, Style, TableSheet, TextSheet, Workbook
 from reportgen.writers.xlsx_cells import (
     A4,
     EXCEL_TEXT,
     Placed,
+    column_label,
     display_width,
     figure,
     grouped_figures,
     lines,
     placed_cells,
+    too_long,
 )
 
 DEFAULT_HEIGHT = 15.6  # points of a row of 12-point type (the templates' default row)
@@ -71,10 +72,7 @@ def parts_by_heading(document: Document, own_sheets: frozenset[str] = frozenset(
 
 
 def _checked(result: int, sheet: str, row: int) -> None:
-    if result == -2:
-        raise OutputTooLarge(f"正式工作簿的工作表“{sheet}”第 {row + 1} 行"
-                             + f"有一段文字超过 Excel 一个单元格能存的 {EXCEL_TEXT:,} 个字符，xlsx 写不下（其他格式照常可以生成）：请把源文件中这段文字分成几段，或不生成 xlsx")
-    if result != 0:
+    if result != 0:  # a text too long for a cell is refused before it is written (too_long)
         raise ValueError(f"工作表“{sheet}”第 {row + 1} 行超出了 Excel 工作表的范围，无法写入 xlsx")
 
 
@@ -85,8 +83,10 @@ class OfficialSheet:
         self.sheet, self.shape, self.formats, self.workbook = sheet, shape, formats, workbook
         self.heights: dict[int, float] = dict(shape.heights)
 
-    def put(self, place: Place, text: str, **props: Any) -> None:
-        """``text`` at ``place`` (merged over its range) in its type."""
+    def put(self, place: Place, text: str, what: str = "文字", **props: Any) -> None:
+        """``text`` at ``place`` (merged over its range) in its type; ``what`` it is, told when it is too long for a cell."""
+        if len(text) > EXCEL_TEXT:
+            raise too_long(self.shape.name, place.row, place.column, what, text)
         fmt = self.formats.get(place.style, **props)
         if place.last_row > place.row or place.last_column > place.column:
             self.sheet.merge_range(place.row, place.column, place.last_row, place.last_column, "", fmt)
@@ -124,9 +124,9 @@ def write_cover(out: OfficialSheet, shape: CoverSheet, document: Document) -> No
     if title is None:
         return
     if shape.title is not None:  # a name longer than the template's “上海市普陀区2026年区级部门预算” shrinks to its cells
-        out.put(shape.title, title.text, align="center", shrink=True)
+        out.put(shape.title, title.text, what="封面标题", align="center", shrink=True)
     if shape.subtitle is not None and title.subtitle:
-        out.put(shape.subtitle, title.subtitle, align="center", shrink=True)
+        out.put(shape.subtitle, title.subtitle, what="封面副标题", align="center", shrink=True)
     banner = [b.text for b in document.blocks if isinstance(b, Paragraph) and b.role == "banner"]
     if banner:  # a draft says so on its first sheet, above the title
         out.sheet.write_string(0, 0, "\n".join(banner), out.formats.get(align="left", text_wrap=True))
@@ -134,7 +134,7 @@ def write_cover(out: OfficialSheet, shape: CoverSheet, document: Document) -> No
 
 def write_contents(out: OfficialSheet, shape: ContentsSheet, document: Document) -> None:
     if shape.title is not None and document.contents_title:
-        out.put(shape.title, document.contents_title, align="center")
+        out.put(shape.title, document.contents_title, what="目录标题", align="center")
     if shape.entries is None:
         return
     for offset, entry in enumerate(document.contents):
@@ -144,7 +144,7 @@ def write_contents(out: OfficialSheet, shape: ContentsSheet, document: Document)
             text += "  " + shape.leader * max(0, int(room // 2))
         row = shape.entries.row + offset
         place = Place(row, shape.entries.column, row, shape.entries.last_column, shape.entries.style, shape.entries.height)
-        out.put(place, text, align="left")
+        out.put(place, text, what="目录", align="left")
 
 
 def _part_lines(blocks: list[Block], indent: int) -> tuple[list[str], int, list[Table]]:
@@ -188,26 +188,27 @@ def write_text(out: OfficialSheet, shape: TextSheet, blocks: list[Block] | None,
     heading = blocks[0]
     assert isinstance(heading, Heading)
     if shape.title is not None:
-        out.put(shape.title, heading.full_text.strip(), align="center")
+        out.put(shape.title, heading.full_text.strip(), what="标题", align="center")
     texts, first_item, tables = _part_lines(blocks, shape.indent)
     if shape.body is None:
         return
     one_a_row = texts[first_item:] if shape.items is not None else []
-    _fill(out, shape.body, texts[:len(texts) - len(one_a_row)])
+    what = f"{heading.full_text.strip()}的正文"
+    _fill(out, shape.body, texts[:len(texts) - len(one_a_row)], what)
     row = shape.body.last_row + 2
     if shape.items is not None:
         for offset, text in enumerate(one_a_row):
             item = shape.items
-            _fill(out, Place(item.row + offset, item.column, item.row + offset, item.last_column, item.style, item.height), [text])
+            _fill(out, Place(item.row + offset, item.column, item.row + offset, item.last_column, item.style, item.height), [text], what)
         row = max(row, shape.items.row + len(one_a_row) + 1)
     for table in tables:  # a table within the part (a project's 绩效目标表): below the text
         writer = TableWriter(out, grouped)
         row = writer.write(table, TablePlaces(row, row + 1, row + 2, row + 2 + len(table.header))) + 2
 
 
-def _fill(out: OfficialSheet, place: Place, texts: list[str]) -> None:
-    """``texts`` a line each at ``place``, its rows made tall enough for them (Excel sizes no merged cell)."""
-    out.put(place, "\n".join(texts), align="left", valign="top", text_wrap=True)
+def _fill(out: OfficialSheet, place: Place, texts: list[str], what: str) -> None:
+    """``texts`` (``what`` they are) a line each at ``place``, its rows made tall enough for them (Excel sizes no merged cell)."""
+    out.put(place, "\n".join(texts), what=what, align="left", valign="top", text_wrap=True)
     width = sum(out.width(c) for c in range(place.column, place.last_column + 1))
     scale = place.style.points / 11.0  # Excel's character widths are of 11-point type
     needed = sum(lines(text, width, scale) for text in texts) * place.style.points * 1.3 + 4
@@ -254,26 +255,27 @@ class TableWriter:
         unit = table.unit_line.rsplit("：", 1)[-1].rsplit(":", 1)[-1].strip()
         self.amount_format = out.workbook.amount_formats.get(unit, "")
         title = " ".join(p for p in (table.number, table.title) if p)
-        out.put(at.title_place or Place(at.title, 0, at.title, last, _big(out.workbook.style)), title, align="center")
+        out.put(at.title_place or Place(at.title, 0, at.title, last, _big(out.workbook.style)), title, what="表题", align="center")
         caption = at.caption_place or Place(at.caption, 0, at.caption, max(last - 1, 0), out.workbook.style)
-        out.put(caption, table.department_line, align="left")
+        out.put(caption, table.department_line, what="部门名称", align="left")
         if table.unit_line and last > caption.last_column:
-            out.put(Place(caption.row, last, caption.row, last, caption.style), table.unit_line, align="right")
+            out.put(Place(caption.row, last, caption.row, last, caption.style), table.unit_line, what="金额单位", align="right")
         rows = placed_cells(table)
+        self.table = table
         header = len(table.header)
         sheet_rows = self._rows(table, at, header)
         for place, text in self.header_cells:
-            out.put(place, text, border=1, align="center", text_wrap=True)
+            out.put(place, text, what="表头", border=1, align="center", text_wrap=True)
         for placed in (p for row in rows for p in row if not (self.header_cells and p.row < header)):
             self._cell(placed, sheet_rows, len(rows))
         self._grid(table, sheet_rows, header)
         end = sheet_rows[-1] if sheet_rows else at.data - 1
         note_at = self.note if self.note is not None and self.note.row > end else None
         if note_at is not None and table.notes:  # the template's room for a note
-            out.put(note_at, "\n".join(table.notes), align="left", text_wrap=True)
+            out.put(note_at, "\n".join(table.notes), what="表注", align="left", text_wrap=True)
             return note_at.last_row
         for offset, note in enumerate(table.notes, start=1):
-            out.put(Place(end + offset, 0, end + offset, last, out.workbook.style), note, align="left", text_wrap=True)
+            out.put(Place(end + offset, 0, end + offset, last, out.workbook.style), note, what="表注", align="left", text_wrap=True)
         return end + len(table.notes)
 
     def _rows(self, table: Table, at: TablePlaces, header: int) -> list[int]:
@@ -316,6 +318,8 @@ class TableWriter:
             out.sheet.merge_range(row, column, last_row, last_column, "", fmt)
         if value is not None:
             _checked(out.sheet.write_number(row, column, value, fmt), out.shape.name, row)
+        elif len(cell.text) > EXCEL_TEXT:
+            raise too_long(out.shape.name, row, column, column_label(self.table, placed.column), cell.text)
         elif cell.text:
             _checked(out.sheet.write_string(row, column, cell.text, fmt), out.shape.name, row)
         else:
