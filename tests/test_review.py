@@ -66,13 +66,18 @@ def rendered(tmp_path_factory) -> Path:
     return out
 
 
+# a slip the source's own words carry from the document it was made from, which its render prints as they are: 山海关
+# 2020's 工作总结 numbers “（四）开展“夏送清凉”活动” then “（六）开展“金秋助学”工作” (no 五, as published)
+CARRIED = {("qinhuangdao-shanhaiguan-gh-2020", "R-序号")}
+
+
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
 @pytest.mark.parametrize("suffix", [".docx", ".html"])
 def test_a_render_agrees_with_its_source(source, suffix, rendered):
     draft = rendered / f"{source.stem}{suffix}"
     result, _ = review(source, draft)
     assert result is not None
-    assert [f.format() for f in result.findings()] == []
+    assert [f.format() for f in result.findings() if (source.stem, f.rule) not in CARRIED] == []
     if source.stem != "tangshan-zgh-2025":  # a performance-target document states no budget figures
         assert result.counts["agree"] >= 50
 
@@ -216,15 +221,21 @@ def test_text_rules_find_the_wording_slips_of_the_seeds():
         return [(f.line, f.message) for f in text_findings(read_draft(path), year, path)]
 
     wenlvju = found("shanghai-putuo-wenlvju-2026", 2026)
-    assert [line for line, _ in wenlvju] == [82, 85]
+    # (l.114 closes a “ with a straight ＂, l.122's item follows “18“” printed without its point: text_rules/mechanical)
+    assert [line for line, _ in wenlvju] == [82, 85, 114, 122]
     assert "增加增加" in wenlvju[0][1] and "增加持平" in wenlvju[1][1]
     assert [line for line, _ in found("shenzhen-yantian-zgh-2022", 2022)] == [137, 145]  # 主要用于主要用于
-    for seed, year in (("luoyang-zgh-2020", 2020), ("qinhuangdao-shanhaiguan-gh-2020", 2020)):
-        assert found(seed, year) == [], seed
-    # the two whose text layer repeats a page's last lines at the head of the next (their headers say so)
+    assert found("luoyang-zgh-2020", 2020) == []
+    # its 工作总结 goes from （四） to （六）
+    assert [said for _, said in found("qinhuangdao-shanhaiguan-gh-2020", 2020)] == [
+        "“（六）开展“金秋助学”工作。”：序号“（六）”接在“（四）”之后，应为“（五）”：是否漏了一项或编错了号？"]
+    # the two whose text layer repeats a page's last lines at the head of the next (their headers say so); 监管委's
+    # items 14 and 15 of its 科目 open their quotation mark and never close it
     for seed, line in (("shanghai-putuo-chengguan-2026", 343), ("shanghai-putuo-jianguanwei-2026", 73)):
-        (said,) = found(seed, 2026)
-        assert said[0] == line and "已经印过一次" in said[1], seed
+        said = [(at, message) for at, message in found(seed, 2026) if "已经印过一次" in message]
+        assert [at for at, _ in said] == [line], seed
+    assert [at for at, message in found("shanghai-putuo-jianguanwei-2026", 2026) if "已经印过一次" not in message] == \
+        [136, 138]
 
 
 def test_text_rules_on_a_draft(tmp_path):

@@ -402,8 +402,10 @@ def test_the_documents_kind_year_and_level_come_from_its_own_words():
 @needs_pdftotext
 @pytest.mark.parametrize(("document", "expected"), [
     # its items 12 and 13: “住房保障支出（类）住房保障支出（款）”, the 类 again as the 款 (bench/corpus annotates it)
-    # its tables' title names the 市's office, and p.26 prints its name with 与 for 和 three times (told once)
-    ("juesuan/shanghai-putuo-guihuaziyuan-juesuan-2024.pdf", {"R-模板选项": 1, "R-缺单位": 1, "R-科目层级": 2, "R-部门名称": 2}),
+    # its tables' title names the 市's office, and p.26 prints its name with 与 for 和 three times (told once); its
+    # 绩效 paragraph opens a bracket it never closes (“平均得分99.33分（其中，绩效评级为“优”的项目39个；……发现问题0个。”)
+    ("juesuan/shanghai-putuo-guihuaziyuan-juesuan-2024.pdf", {"R-模板选项": 1, "R-缺单位": 1, "R-科目层级": 2, "R-部门名称": 2,
+                                                               "R-括号": 1}),
     # one note printed twice, told once; item 8's use copied from item 7
     # and what its reserved and other projects awarded small firms, 21.07 each, of a 政府采购 of 21.07
     ("juesuan/shanghai-putuo-shehuigongzuo-juesuan-2024.pdf", {"R-模板说明": 1, "R-照抄说明": 1, "R-政府采购": 1}),
@@ -435,12 +437,20 @@ def rules_of(lines: list[Line], year: int, path: Path) -> list[str]:
     return [f.rule for f in text_rule_findings(read_text(lines, year, str(path))) if f.rule not in BUDGET_WORDING]
 
 
+# the mechanical slips (text_rules/mechanical.py) some of them print, each looked at in the document: 寿县 2022 l.27
+# “《寿县党政机关公务接待管理规定(寿办发〔2015〕2号)规定。” (its 《 never closed); 普陀文旅局 2026 l.114 “……事业单位离退休
+# (项)＂359.34万元” (a straight ＂ closing its “) and l.120 “18“社会保障……” (item 18 without its point: 19. follows 17.);
+# 山海关 2020 l.173 “（六）开展“金秋助学”工作” after “（四）” (no 五)
+MECHANICAL_SLIPS = {"shouxian-sifaju-2022": ["R-括号"], "shanghai-putuo-wenlvju-2026": ["R-括号", "R-序号"],
+                    "qinhuangdao-shanhaiguan-gh-2020": ["R-序号"]}
+
+
 @pytest.mark.parametrize("document", sorted((SEEDS / "heldout").glob("*.txt")) + [
     SEEDS / "shanghai-putuo-wenlvju-2026.txt", SEEDS / "luoyang-zgh-2020.txt", SEEDS / "shenzhen-yantian-zgh-2022.txt",
     SEEDS / "qinhuangdao-shanhaiguan-gh-2020.txt", SEEDS / "tangshan-zgh-2025-performance.txt"], ids=lambda p: p.stem)
 def test_real_documents_without_such_slips_hear_nothing(document):
     year = int(next(part for part in document.stem.split("-") if part.isdigit() and len(part) == 4))
-    assert rules_of(read_draft(document), year, document) == []
+    assert rules_of(read_draft(document), year, document) == MECHANICAL_SLIPS.get(document.stem, [])
 
 
 _ALPHABET = "0123456789.,，．%万元年月日其中辆平方米（）()“”：:。；;、\n 增加减少下降增长持平比上年预算执行数安排决算主要原因是用于为部门单位级市区县实施周期截至本表为空表政府性基金国有资本经营XXqq"

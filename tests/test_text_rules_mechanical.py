@@ -1,0 +1,108 @@
+"""The mechanical slips of wording (reportgen/review/text_rules/mechanical.py), each rule on the real lines it was
+written from — quoted with their origin, as printed (their wraps too) — and on the same lines as they should read,
+or on lines of other documents that look like the slip and are none. bench/wording_checks.py measures the rules on
+every corpus document."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.readers.lines import Line
+from reportgen.review.text_rules import read_text, text_rule_findings
+
+BUDGET = ["杭州市气象局2026年部门预算", "编制部门：杭州市气象局"]
+FINAL = ["上海市普陀区财政局2024年度部门决算", "第二部分上海市普陀区财政局2024年度部门决算表"]
+MECHANICAL = ("R-标点", "R-括号", "R-年份", "R-序号", "R-叠字", "R-预决算")
+
+
+def told(lines: list[str], head: list[str] | None = None, year: int | None = 2026,
+         table_rows: frozenset[int] = frozenset(), pages: list[int] | None = None) -> list[tuple[str, int, str]]:
+    printed = [*(BUDGET if head is None else head), *lines]
+    offset = len(printed) - len(lines)
+    read = [Line(n, t, page=pages[n - 1 - offset] if pages and n > offset else 1) for n, t in enumerate(printed, 1)]
+    text = read_text(read, year, "x.pdf", frozenset(offset + row for row in table_rows))
+    return [(f.rule, f.line - offset, f.message) for f in text_rule_findings(text) if f.rule in MECHANICAL]
+
+
+# (rule, the lines as printed, as they should read, what the message quotes) — origin above each
+CASES = [
+    # 长沙市公安局 2025 p.10 (fresh1 S3, S4): two clauses cut short, “，；” left
+    ("R-标点", ["会议费预算 12.00 万元，拟召开年度公安工作及业务线工作部署和总结会议，人数 800",
+               "人，；培训费预算 163.46 万元，拟开展规范执法、应急处突、"],
+     ["会议费预算 12.00 万元，拟召开年度公安工作及业务线工作部署和总结会议，人数 800",
+      "人；培训费预算 163.46 万元，拟开展规范执法、应急处突、"], "人数800人，；"),
+    # 寿县司法局 2022 (tests/seeds/heldout): a 书名号 opened and never closed
+    ("R-括号", ["经费使用严格执行《党政机关厉行节约反对浪费条例》(中发〔2013〕13号)和《寿县党政机关公务接待管理规定(寿办发"
+               "〔2015〕2号)规定。"],
+     ["经费使用严格执行《党政机关厉行节约反对浪费条例》(中发〔2013〕13号)和《寿县党政机关公务接待管理规定》(寿办发"
+      "〔2015〕2号)规定。"], "“《”没有对应的“》”"),
+    # 北京市水务局 2026 报表 p.139: a quotation mark opened twice
+    ("R-括号", ["文监测设施御的“感知神经“与“预警前哨”作用"], ["文监测设施御的“感知神经”与“预警前哨”作用"], "“感知神经“"),
+    # 泉州市人民政府办公室 2026 p.38 (fresh1 S2): a year with no 年 in a sentence that dates by 年
+    ("R-年份", ["2026 年部门预算安排购置车辆 13 辆，其中：2026 应急保障用车 13 辆。"],
+     ["2026 年部门预算安排购置车辆 13 辆，其中：应急保障用车 13 辆。"], "其中：2026应急保障用车"),
+    # 秦皇岛山海关区总工会 2020 (tests/seeds): no （五） between （四） and （六）
+    ("R-序号", ["（四）开展“夏送清凉”活动。区委、区政府主要领导带队先后走访慰问。",
+               "（六）开展“金秋助学”工作。认真开展困难职工家庭上学子女的调查摸底工作。"],
+     ["（四）开展“夏送清凉”活动。区委、区政府主要领导带队先后走访慰问。",
+      "（五）开展“金秋助学”工作。认真开展困难职工家庭上学子女的调查摸底工作。"], "应为“（五）”"),
+    # 烟台市人力资源和社会保障局 2026 p.38: a character doubled opening a clause (the document prints “按规定” elsewhere)
+    ("R-叠字", ["目标1：按按规定落实社会保险补贴、公益性岗位补贴等支出。", "严格按规定使用资金，确保专款专用。"],
+     ["目标1：按规定落实社会保险补贴、公益性岗位补贴等支出。", "严格按规定使用资金，确保专款专用。"], "“按”连印了两次"),
+    # 长春市信访局 2026 p.5 (fresh1 S1) and 杭州市气象局 2026 p.4 (fresh1 S1): a 预算 naming its scope in a 决算's words
+    ("R-预决算", ["二、机构设置及部门决算单位构成"], ["二、机构设置及部门预算单位构成"], "“部门决算单位构成”"),
+    ("R-预决算", ["杭州市气象局部门预算包括：杭州市气象局本级决算（行政单位）和杭州市气象服务中心（事业单位）预算。"],
+     ["杭州市气象局部门预算包括：杭州市气象局本级预算（行政单位）和杭州市气象服务中心（事业单位）预算。"], "“本级决算”"),
+]
+
+
+@pytest.mark.parametrize(("rule", "printed", "fixed", "says"), CASES)
+def test_each_rule_finds_its_slip_and_not_the_lines_as_they_should_read(rule, printed, fixed, says):
+    found = told(printed)
+    assert [r for r, _, _ in found] == [rule], found
+    assert says in found[0][2], found[0][2]
+    assert told(fixed) == []
+
+
+def test_a_page_s_last_line_printed_again_at_the_top_of_the_next_is_told_once():
+    # 上海市普陀区司法局 2026 pp.4–5 (bench/corpus): （八） printed at the foot of p.4 and at the head of p.5
+    line = "（八）负责本系统警车管理工作。按规定权限负责本系统国有资产的管理，负责下属单位国有资产投资项目计划的审核"
+    lines = ["（七）负责推进本区公共法律服务体系建设。", line, line, "。负责本系统信息化建设。", "（九）规划、协调、指导本区法治人才队伍建设。"]
+    found = told(lines, pages=[4, 4, 5, 5, 5])
+    assert [(r, at) for r, at, _ in found] == [("R-叠字", 3)], found  # (not also a （八） numbered twice)
+    assert "第 4 页末已印" in found[0][2]
+    # on one page: the number printed twice is told
+    assert [(r, at) for r, at, _ in told(lines, pages=[4, 4, 4, 5, 5])] == [("R-序号", 3)]
+
+
+@pytest.mark.parametrize("lines", [
+    ["……主要原因是相关工作按计划推进……。", "“？”"],  # a question mark and a quotation: no two clause marks
+    ["本单位无此项支出……", "主要用于：（一）办公费；（二）印刷费。"],
+    # a bracket holding a line's end (福州市民政局 2026 p.44)
+    ["根据《福建省最低生活保障工作规范》（闽民救〔2021", "〕128号）精神，2026年低保标准按照970元/月补差计算。"],
+    # a list's numbers closed by a bracket alone
+    ["主要包括：1）办公费；2）印刷费；3）差旅费。"],
+    # a name that opens with its year, printed so each time (珠海市商务局 2026), a count, years listed
+    ["安排2026高质量发展行动——稳外贸项目资金，2026年度预算数100万元。", "2026高质量发展行动——稳外贸项目资金用于补助。"],
+    ["2026年培训养老护理员不少于2000人次。", "2026年争取2016、2017、2018三年创业资金。"],
+    # a reduplication, two words meeting, a heading's name and its sentence
+    ["2026年，紧紧围绕党和国家工作大局，牢牢守住不发生系统性风险的底线。", "用于设施更换工程工程款。"],
+    ["一、深圳市信访局", "深圳市信访局预算4,000.00万元，比上年增加1.00万元。"],
+    # a 决算's words where a 预算 may say them: another body's (湖州市财政局's 职责), a project's
+    ["负责编制全市财政总决算、部门决算、权责发生制政府综合财务报告。", "完成项目竣工决算审计。"],
+    # numbering: a list's heading restarting its items, a table's rows numbered as their codes are (洛阳 2020)
+    ["一、部门职责", "（一）主要职能", "1.贯彻执行。", "2.负责管理。", "（二）机构设置", "1.内设机构。"],
+    ["十七、金融支出 0.0 0.0 0.0", "十九、援助其他地区支出 0.0 0.0 0.0"],
+])
+def test_words_that_look_like_the_slips_are_not_told(lines):
+    assert told(lines) == []
+
+
+def test_a_final_names_its_scope_in_a_budget_s_words_and_not_its_own():
+    assert [r for r, _, _ in told(["二、部门预算单位构成"], head=FINAL, year=2024)] == ["R-预决算"]
+    assert told(["二、部门决算单位构成"], head=FINAL, year=2024) == []
+
+
+def test_a_table_s_rows_are_not_read_as_prose():
+    # 北京市教育委员会 2026 报表: two cells' words on one line
+    assert told(["量发展，宣传首都教育综合改革成果。、措施、成果等", "杭州市气象服务中心（杭州市预警"], table_rows=frozenset({1, 2})) == []
