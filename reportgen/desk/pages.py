@@ -8,6 +8,7 @@ from typing import Any
 from django.urls import reverse
 from jinja2 import Environment, StrictUndefined
 
+from reportgen.desk.shown import visible
 from reportgen.unbroken import nowrap_html
 
 
@@ -15,5 +16,6 @@ def environment(**options: Any) -> Environment:
     options["undefined"] = StrictUndefined
     env = Environment(**options)
     env.globals["url"] = lambda name, *args: reverse(name, args=args)
+    env.filters["visible"] = visible  # a control or bidi character typed in, shown as ⟨U+202E⟩ (desk/shown.py)
     env.filters["figures"] = nowrap_html  # a finding's figures each kept on one line (reportgen/unbroken.py)
     return env

@@ -47,6 +47,15 @@ def token(client) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {"csrfmiddlewaretoken": client.cookies["csrftoken"].value}
 
 
+def seen(client, submission: int) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The CSRF field and the page's version (``seen``: its last event) a document page's forms carry, as the
+    reviewer's browser sends them once the page is open."""
+    page = client.get(f"/document/{submission}").content.decode()
+    found = re.search(r'name="seen" value="(\d+)"', page)
+    assert found, page
+    return {"seen": found.group(1), **token(client)}
+
+
 def submit(client, link: str, path: Path, name: str = ""):  # type: ignore[no-untyped-def]
     """A department's upload of the file at ``path`` through its link (sent as ``name``, else its own)."""
     import io
