@@ -140,8 +140,10 @@ def test_each_disclosure_answers_its_own_roster_row_and_the_inspection_counts_th
     cells = {tr.xpath('th[@scope="row"]')[0].text_content(): tr for tr in register.xpath('//table[@id="register"]/tbody/tr')}
     second = cells[SECOND]
     assert "第5–8页：上海市刑事科学技术研究院 2026年单位预算" in second.text_content()
-    assert second.xpath('td[@class="timely"]')[0].text_content().startswith("未给出公开日期")  # submitted, not 未提交
-    assert cells[FIRST].xpath('td[@class="timely"]')[0].text_content().startswith("未给出公开日期")
+    assert second.xpath('td[@class="state"]')[0].text_content() != "未提交"  # submitted in the first's file
+    # not yet published, its 20 days past: late, as a row that submitted it itself
+    assert second.xpath('td[@class="timely"]')[0].text_content().startswith("逾期")
+    assert cells[FIRST].xpath('td[@class="timely"]')[0].text_content().startswith("逾期")
     assert cells[OTHER].xpath('td[@class="state"]')[0].text_content() == "未提交"
     inspection = reviewer.get("/register/inspection.html").content.decode()
     outcomes = html.fromstring(inspection).xpath('//table[@id="outcomes"]/tbody/tr/th')

@@ -1,7 +1,7 @@
-"""The register live: each roster row's state from its submissions, its 及时性 by the rule of
-review/register.py — the same Entry, and so the same one word (Entry.state: 按时, 逾期, 不能判断, 未提交)
-the static `review -o --roster` pages print: a row with no submission more than 20 days after its 批复
-is 逾期 as of today — and the 检查表 page of review/pages.py over each row's latest reviewed submission,
+"""The register live: each roster row's state from its submissions, its 及时性 in the words of
+review/register.py's Entry (按时, 逾期, 未提交) the static `review -o --roster` pages print, judged by the
+dates the desk knows (Timely): a row not published more than 20 days after its 批复 is 逾期 as of today,
+whatever it submitted — and the 检查表 page of review/pages.py over each row's latest reviewed submission,
 the same page `review -o` writes.
 
 A submitted file of several disclosures (models.Disclosure) is several documents here as in `review`: each
@@ -23,6 +23,26 @@ from reportgen.review.pages import SummaryPart, summary_page_of
 from reportgen.review.roster import Member as RosterRow
 
 NOT_SUBMITTED, LATE = "未提交", "逾期"
+
+
+@dataclass
+class Timely(review_register.Entry):
+    """A roster row's 及时性 on the desk, by the register's words (按时, 逾期 …) and days: to the 公开日期 recorded,
+    else to today — whatever was submitted, read or not: a submission is no publication, and a row past its
+    deadline is 逾期 until it is published (the static pages, which read published documents, tell a document
+    with no 公开日期 不能判断; the desk knows it is not yet published)."""
+
+    @property
+    def late_days(self) -> int | None:
+        end = self.member.published or self.as_of
+        return None if end is None else (end - self.member.approved).days - review_register.DEADLINE_DAYS
+
+    @property
+    def state(self) -> str:
+        late = self.late_days
+        if late is not None and late > 0:
+            return LATE
+        return "按时" if self.documents or self.member.published is not None else NOT_SUBMITTED
 
 
 def roster_row(member: Member) -> RosterRow:
@@ -63,7 +83,7 @@ def rows(as_of: date | None = None) -> list[Row]:
         latest[submission.member_id] = submission
     found = []
     for member in Member.objects.all():
-        entry = review_register.Entry(roster_row(member), as_of=day)
+        entry = Timely(roster_row(member), as_of=day)
         last = latest.get(member.id)
         if last is not None:
             entry.documents.append(Path(f"{member.name}-{last.number}"))
