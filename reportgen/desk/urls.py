@@ -7,6 +7,11 @@ from django.urls import path
 
 from reportgen.desk import decisions, department, views
 
+handler400 = "reportgen.desk.failures.bad_request"
+handler403 = "reportgen.desk.failures.forbidden"
+handler404 = "reportgen.desk.failures.not_found"
+handler500 = "reportgen.desk.failures.server_error"
+
 urlpatterns = [
     path("", lambda request: redirect("register"), name="home"),
     path("login", views.sign_in, name="login"),

@@ -90,8 +90,7 @@ def import_roster(request: HttpRequest) -> HttpResponse:
     except RosterRefused as exc:
         return refused_page(request, str(exc))
     links = _added(members)
-    return render(request, "links.html.j2", {"links": [(m, request.build_absolute_uri(reverse("department", args=[t])))
-                                                       for m, t in links]})
+    return render(request, "links.html.j2", {"links": [(m, link(t)) for m, t in links]})
 
 
 def _read_roster(data: bytes, given: str) -> list[RosterRow]:
@@ -136,7 +135,12 @@ def new_link(request: HttpRequest, member_id: int) -> HttpResponse:
     token = secrets.token_urlsafe(24)
     member.token_digest = token_digest(token)
     member.save(update_fields=["token_digest"])
-    return render(request, "links.html.j2", {"links": [(member, request.build_absolute_uri(reverse("department", args=[token])))]})
+    return render(request, "links.html.j2", {"links": [(member, link(token))]})
+
+
+def link(token: str) -> str:
+    """A submission link, on the desk's own address (settings.Site), never on the Host a request named."""
+    return str(settings.DESK_ADDRESS) + reverse("department", args=[token])
 
 
 @login_required

@@ -89,7 +89,7 @@ def desk_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     data = tmp_path_factory.mktemp("desk")
     database = os.environ.get("REPORTGEN_DESK_DATABASE") or None
     settings.make_secret(data)
-    settings.configure(data, database)
+    settings.configure(data, database, site=settings.site_of("testserver", 80))  # the test client's Host
     from django.contrib.auth.models import User
     from django.core.management import call_command
 
