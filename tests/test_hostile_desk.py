@@ -384,3 +384,36 @@ def test_control_and_bidi_characters_typed_in_are_shown_as_marks_on_the_desk(des
     page = reviewer.get(f"/document/{submission.id}").content.decode()
     assert "已退回：普陀区⟨U+202E⟩局政财" in page and "审核员⟨U+202E⟩乙" in page and "说明⟨U+0007⟩⟨U+2067⟩" in page
     assert not _MARKS.search(page) and not _MARKS.search(reviewer.get(f"/member/{member.id}").content.decode())
+
+
+def test_sign_in_is_refused_for_a_while_after_five_failures_of_a_name_or_from_an_address(desk_site):
+    from datetime import timedelta
+
+    from django.contrib.auth.models import User
+    from django.test import Client
+    from django.utils import timezone
+
+    from reportgen.desk.models import SignInFailure
+    from tests.support.desk import PASSWORD, REVIEWER, token
+
+    name, password = "审核员丙", "a third correct horse battery"
+    if not User.objects.filter(username=name).exists():
+        User.objects.create_user(name, password=password)
+
+    def sign_in(address: str, username: str, given: str):  # type: ignore[no-untyped-def]
+        client = Client(enforce_csrf_checks=True, REMOTE_ADDR=address)
+        client.get("/login")
+        return client.post("/login", {"username": username, "password": given, **token(client)})
+
+    for attempt in range(5):  # guessed from one address, each time another name
+        assert sign_in("10.8.0.1", f"猜测{attempt}", "guess").status_code == 400
+    barred = sign_in("10.8.0.1", name, password)  # the right password too, from there
+    assert barred.status_code == 429 and "登录失败次数过多（15 分钟内 5 次），暂停登录：请 15 分钟后再试" in barred.content.decode()
+    for attempt in range(5):  # one name guessed from five addresses
+        assert sign_in(f"10.8.1.{attempt}", name, "guess").status_code == 400
+    assert sign_in("10.8.2.1", name, password).status_code == 429
+    assert sign_in("10.8.2.1", REVIEWER, PASSWORD).status_code == 302  # another name: not barred
+    SignInFailure.objects.filter(when__gte=timezone.now() - timedelta(minutes=15)).update(
+        when=timezone.now() - timedelta(minutes=16))  # the window passed over them
+    assert sign_in("10.8.0.1", name, password).status_code == 302
+    assert not SignInFailure.objects.filter(username=name, address="10.8.0.1").exists()

@@ -139,3 +139,12 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["when", "id"]
+
+
+class SignInFailure(models.Model):
+    """A sign-in that failed: the user name tried, the address it came from, when (attempts.py refuses more
+    tries of that name, or from that address, for a while after too many)."""
+
+    when = models.DateTimeField(auto_now_add=True, db_index=True)
+    username = models.CharField(max_length=150)
+    address = models.CharField(max_length=64)

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from reportgen.desk import page_views, precision
+from reportgen.desk import attempts, page_views, precision
 from reportgen.desk.models import (
     DISMISSED,
     REVIEWING,
@@ -47,15 +47,19 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
 
 
 def sign_in(request: HttpRequest) -> HttpResponse:
-    error = ""
+    error, status = "", 200
     if request.method == "POST":
-        user = authenticate(request, username=request.POST.get("username", ""), password=request.POST.get("password", ""))
-        if user is not None:
+        username, address = request.POST.get("username", ""), str(request.META.get("REMOTE_ADDR", ""))
+        if attempts.barred(username, address):
+            error, status = attempts.BARRED, 429
+        elif (user := authenticate(request, username=username, password=request.POST.get("password", ""))) is not None:
+            attempts.cleared(username, address)
             login(request, user)
             return redirect(_next(request))
-        error = "用户名或密码不对"
-    return render(request, "login.html.j2", {"error": error, "next": request.GET.get("next", "")},
-                  status=400 if error else 200)
+        else:
+            attempts.failed(username, address)
+            error, status = "用户名或密码不对", 400
+    return render(request, "login.html.j2", {"error": error, "next": request.GET.get("next", "")}, status=status)
 
 
 def _next(request: HttpRequest) -> str:
