@@ -125,3 +125,23 @@ def test_the_name_a_document_was_sent_with_is_kept_as_upload_name_shows_it(desk_
     assert submission.given_name == shown
     assert shown in client.get(links[member]).content.decode()
     assert desk_site.work() == 1  # its review done here: tests sharing the site find no queue left by this one
+
+
+def test_the_data_folder_its_store_and_its_database_are_the_owners_alone(desk_site: Site, link: str) -> None:
+    """Another account on the bureau's machine reads no upload, notice or database row: folders 0700, the database
+    0600, the store's files 0400 (never modified) — whatever the umask."""
+    import os
+
+    from reportgen.desk.views import store
+
+    digest = store().put_bytes(f"一份只属于审核台的文件 {uuid.uuid4()}".encode())
+    kept = store().path(digest)
+    assert oct(kept.stat().st_mode & 0o777) == "0o400"
+    folders = [desk_site.data, desk_site.data / "work", desk_site.data / "store", *(desk_site.data / "store").glob("??")]
+    assert {oct(f.stat().st_mode & 0o777) for f in folders} == {"0o700"}
+    assert all(f.stat().st_mode & 0o077 == 0 for f in (desk_site.data / "store").rglob("*")), \
+        sorted(str(f) for f in (desk_site.data / "store").rglob("*") if f.stat().st_mode & 0o077)
+    if desk_site.database is None:  # SQLite in the folder, and its journal files beside it
+        files = [f for f in desk_site.data.iterdir() if f.name.startswith("desk.sqlite3")]
+        assert files and {oct(f.stat().st_mode & 0o777) for f in files} == {"0o600"}
+    os.unlink(kept)  # this test's own file, not left in the shared store

@@ -8,6 +8,7 @@ every POST carries Django's CSRF token; the pages are Jinja2 templates (template
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import socket
@@ -65,8 +66,8 @@ def secret_key(data: Path) -> str:
 
 
 def make_secret(data: Path) -> None:
-    data.mkdir(parents=True, exist_ok=True)
-    (data / "work").mkdir(exist_ok=True)
+    data.mkdir(mode=0o700, parents=True, exist_ok=True)
+    (data / "work").mkdir(mode=0o700, exist_ok=True)
     path = data / SECRET_FILE
     if not path.exists():
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -138,8 +139,25 @@ def configure(data: Path, database: str | None = None, *, debug: bool = False, s
 
     if settings.configured:
         return
-    settings.configure(**_settings(data, database or recorded_database(data), debug, site or Site(LOCAL, "http://localhost")))
+    database = database or recorded_database(data)
+    settings.configure(**_settings(data, database, debug, site or Site(LOCAL, "http://localhost")))
+    owner_only(data, sqlite=database is None)
     django.setup()
+
+
+def owner_only(data: Path, *, sqlite: bool) -> None:
+    """The data folder readable by its owner alone — the folder, its store and work folders (0700), the store's
+    files and the database (0600, the store's read-only: 0400) — however an earlier version or the umask left
+    them; an SQLite database made empty here at 0600 before SQLite opens it (its journal files take its mode)."""
+    database = data / DATABASE_FILE
+    if sqlite and not database.exists():
+        os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    folders = [data, data / "work", data / "store", *(data / "store").glob("??")]
+    files = [data / f"{DATABASE_FILE}{end}" for end in ("", "-wal", "-shm", "-journal")]
+    for path, mode in [*((f, 0o700) for f in folders), *((f, 0o600) for f in files),
+                       *((f, 0o400) for f in (data / "store").glob("??/*"))]:
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(path, mode)
 
 
 def _settings(data: Path, database: str | None, debug: bool, site: Site) -> dict[str, Any]:
