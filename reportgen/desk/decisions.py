@@ -27,6 +27,7 @@ from reportgen.desk.models import (
     PUBLISHED,
     RETURNED,
     REVIEWING,
+    UNREVIEWED,
     Event,
     Finding,
     Member,
@@ -37,8 +38,6 @@ from reportgen.desk.settings import DeskRefused
 from reportgen.desk.shown import visible
 from reportgen.desk.views import refused_page
 from reportgen.errors import ReportgenError
-
-UNREVIEWED = "未能审核"
 
 
 @login_required

@@ -11,7 +11,8 @@ from django.db import models
 SUBMITTED, RESUBMITTED, REVIEWING, RETURNED, ACCEPTED, PUBLISHED = "已提交", "已重新提交", "审核中", "已退回", "已通过", "已公开"
 STATES = (SUBMITTED, RESUBMITTED, REVIEWING, RETURNED, ACCEPTED, PUBLISHED)
 # A job's states.
-QUEUED, RUNNING, DONE = "排队中", "审核中", "已审完"
+QUEUED, RUNNING, DONE, GIVEN_UP = "排队中", "审核中", "已审完", "已放弃"
+UNREVIEWED = "未能审核"  # a submission's outcome when nothing could be read of it (or its review was given up)
 CONFIRMED, DISMISSED = "确认", "驳回"
 
 
