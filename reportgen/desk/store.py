@@ -27,6 +27,10 @@ class UploadRefused(DeskRefused):
     """An upload not kept (too large, or not a PDF, DOCX or workbook): a Chinese message for the page."""
 
 
+class UploadFailed(UploadRefused):
+    """An upload not kept for a fault of the desk's (its database busy, its disk full): nothing of it is kept."""
+
+
 class Store:
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -65,6 +69,15 @@ class Store:
 
     def put_bytes(self, data: bytes) -> str:
         return self.put([data])[0]
+
+    def put_new(self, data: bytes) -> tuple[str, bool]:
+        """The bytes kept: their digest, and whether this put them there (they were not kept before)."""
+        existed = self.path(hashlib.sha256(data).hexdigest()).exists()
+        return self.put_bytes(data), not existed
+
+    def let_go(self, digest: str) -> None:
+        """A file this desk kept for what then failed, let go (never one kept before: put_new tells)."""
+        self.path(digest).unlink(missing_ok=True)
 
     def read(self, digest: str) -> bytes:
         return self.path(digest).read_bytes()
