@@ -417,3 +417,31 @@ def test_sign_in_is_refused_for_a_while_after_five_failures_of_a_name_or_from_an
         when=timezone.now() - timedelta(minutes=16))  # the window passed over them
     assert sign_in("10.8.0.1", name, password).status_code == 302
     assert not SignInFailure.objects.filter(username=name, address="10.8.0.1").exists()
+
+
+def test_a_roster_row_is_one_row_however_often_it_is_written_or_imported(desk_site, tmp_path, monkeypatch):
+    """A row the roster holds twice is imported once; importing it again adds nothing; and two imports at once (the
+    second read the table before the first wrote it) add each row once — the table's key refuses the second."""
+    from django.db import IntegrityError, transaction
+
+    from reportgen.desk import views
+    from reportgen.desk.models import Member
+    from tests.support.desk import import_roster, roster_csv, token
+
+    twice, other = "名单重复测试单位", "名单重复测试单位（另一行）"
+    rows = [[twice, "部门", twice, "2025-01-20", "", "2025"], [other, "部门", other, "2025-01-20", "", ""],
+            [twice, "部门", twice, "2025-01-20", "", "2025"], [other, "部门", other, "2025-01-20", "", ""]]
+    roster = roster_csv(tmp_path / "名单.csv", rows)
+    reviewer = desk_site.signed_in()
+    assert sorted(import_roster(reviewer, roster)) == [twice, other]
+    assert import_roster(reviewer, roster) == {}
+    assert Member.objects.filter(name__in=[twice, other]).count() == 2
+    monkeypatch.setattr(views.Member.objects, "all", lambda: [])  # read before the other import wrote its rows
+    with roster.open("rb") as upload:
+        response = reviewer.post("/roster", {"roster": upload, **token(reviewer)})
+    assert response.status_code == 400 and "另一位审核人员正在同时导入名单" in response.content.decode()
+    monkeypatch.undo()
+    assert Member.objects.filter(name__in=[twice, other]).count() == 2
+    with pytest.raises(IntegrityError), transaction.atomic():  # the key, whatever writes the row
+        Member.objects.create(position=0, name=other, kind="部门", parent=other, approved="2025-01-20", place="测试",
+                              token_digest="roster-twice")

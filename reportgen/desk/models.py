@@ -6,6 +6,8 @@ an event (who, when, from, to)."""
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Cast, Coalesce
 
 # A submission's states, in the order a document goes through them.
 SUBMITTED, RESUBMITTED, REVIEWING, RETURNED, ACCEPTED, PUBLISHED = "已提交", "已重新提交", "审核中", "已退回", "已通过", "已公开"
@@ -33,6 +35,10 @@ class Member(models.Model):
 
     class Meta:
         ordering = ["position"]
+        # one row of a roster once, however often it is imported (a year or 决算 not given counts as one value)
+        constraints = [models.UniqueConstraint(F("name"), F("kind"), F("parent"), Coalesce(F("year"), Value(0)),
+                                               Coalesce(Cast(F("final"), models.IntegerField()), Value(-1)),
+                                               name="one_row_per_roster_row")]
 
 
 class Submission(models.Model):

@@ -13,7 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -93,7 +93,11 @@ def import_roster(request: HttpRequest) -> HttpResponse:
         members = _read_roster(upload.read(), upload.name or "名单")
     except RosterRefused as exc:
         return refused_page(request, str(exc))
-    links = _added(members)
+    try:
+        links = _added(members)
+    except IntegrityError:
+        return refused_page(request, "另一位审核人员正在同时导入名单，这次导入未完成，没有增加任何一行：请再导入一次"
+                                     "（已导入的行不会重复）")
     return render(request, "links.html.j2", {"links": [(m, link(t)) for m, t in links]})
 
 
@@ -111,14 +115,17 @@ def _read_roster(data: bytes, given: str) -> list[RosterRow]:
 
 
 def _added(members: list[RosterRow]) -> list[tuple[Member, str]]:
-    """The roster's rows not yet in the desk, each with its new link's token (shown once: only its digest is kept)."""
-    known = {(m.name, m.kind, m.parent, m.year, m.final) for m in Member.objects.all()}
-    start = Member.objects.count()
+    """The roster's rows not yet in the desk — a row the roster holds twice once — each with its new link's token
+    (shown once: only its digest is kept); read and written in one transaction, a row's key unique in the table
+    (models.Member): of two imports at once, one adds the rows and the other is refused."""
     made: list[tuple[Member, str]] = []
     with transaction.atomic():
+        known = {roster_key(m) for m in Member.objects.all()}
+        start = Member.objects.count()
         for row in members:
-            if (row.name, row.kind, row.parent, row.year, row.final) in known:
+            if roster_key(row) in known:
                 continue
+            known.add(roster_key(row))
             token = secrets.token_urlsafe(24)
             member = Member.objects.create(position=start + len(made), name=row.name, kind=row.kind, parent=row.parent,
                                            approved=row.approved, published=row.published, year=row.year,
@@ -126,6 +133,11 @@ def _added(members: list[RosterRow]) -> list[tuple[Member, str]]:
                                            token_digest=token_digest(token))
             made.append((member, token))
     return made
+
+
+def roster_key(row: Member | RosterRow) -> tuple[str, str, str, int | None, bool | None]:
+    """What tells one roster row from another (the table's unique key: models.Member)."""
+    return row.name, row.kind, row.parent, row.year, row.final
 
 
 def token_digest(token: str) -> str:
