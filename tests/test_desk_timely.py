@@ -74,3 +74,20 @@ def test_every_moment_is_shown_in_beijing_time(desk_site: Site, monkeypatch: pyt
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_the_inspection_table_opens_while_a_document_waits_or_was_given_up_unread(desk_site: Site) -> None:
+    """A submission still queued (nothing reviewed yet) or given up unread (no review kept) has no row of the 检查表;
+    its roster row is still told submitted, and late as the register tells it."""
+    from reportgen.review.register import today
+
+    waiting = _row(date(2025, 1, 20), submitted="已提交")
+    waiting.submissions.update(outcome="")
+    given_up = _row(date(2025, 1, 20), submitted="审核中")  # 未能审核, no summary: the worker gave it up
+    response = desk_site.signed_in().get("/register/inspection.html")
+    assert response.status_code == 200
+    page = html.fromstring(response.content.decode())
+    late = f"逾期 {(today() - date(2025, 1, 20)).days - 20} 天"
+    for member in (waiting, given_up):
+        row = page.xpath(f'//table[@id="register"]//tr[th[contains(., "{member.name}")]]')
+        assert row and late in row[0].text_content() and "未提交" not in row[0].text_content(), member.name

@@ -10,6 +10,7 @@ row), or the row that submitted it where it names none for sure, and each is a r
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -32,6 +33,8 @@ class Timely(review_register.Entry):
     deadline is 逾期 until it is published (the static pages, which read published documents, tell a document
     with no 公开日期 不能判断; the desk knows it is not yet published)."""
 
+    submitted: bool = False  # the row submitted (or was printed in a file submitted), reviewed or not
+
     @property
     def late_days(self) -> int | None:
         end = self.member.published or self.as_of
@@ -42,7 +45,7 @@ class Timely(review_register.Entry):
         late = self.late_days
         if late is not None and late > 0:
             return LATE
-        return "按时" if self.documents or self.member.published is not None else NOT_SUBMITTED
+        return "按时" if self.submitted or self.documents or self.member.published is not None else NOT_SUBMITTED
 
 
 def roster_row(member: Member) -> RosterRow:
@@ -54,7 +57,7 @@ def roster_row(member: Member) -> RosterRow:
 class Row:
     member: Member
     latest: Submission | None
-    entry: review_register.Entry  # its documents: the row's latest submission, as the worker names it
+    entry: Timely  # its documents: the row's latest submission, as the worker names it
     # its disclosures printed in a file another row submitted (its latest submission): the row's own all the same
     within: list[Disclosure] = field(default_factory=list)
     parts: list[Disclosure] = field(default_factory=list)  # its latest submission's, where its file holds several
@@ -99,10 +102,12 @@ def rows(as_of: date | None = None) -> list[Row]:
         for disclosure, answering in _answered(submission, entries, printed.get(submission.id, [])):
             if answering is not None:
                 by_entry[id(answering)].within.append(disclosure)
+    for row in found:
+        row.entry.submitted = bool(row.entry.documents)
     return found
 
 
-def _answered(submission: Submission, entries: dict[int, review_register.Entry], disclosures: list[Disclosure]) \
+def _answered(submission: Submission, entries: Mapping[int, review_register.Entry], disclosures: list[Disclosure]) \
         -> list[tuple[Disclosure, review_register.Entry | None]]:
     """Each disclosure of the submitted file with the row it answers where that is another row than the one
     that submitted it (None: the submitter's own); the rows' documents name each disclosure (``part_name``)."""
@@ -148,4 +153,7 @@ def inspection_page(as_of: date | None = None) -> str:
             _answered(reviewed, entries, disclosures)
         parts += [replace(unpickled(bytes(d.summary))[0], document=part_name(reviewed, d))
                   for d in disclosures if d.summary is not None]
+    reviewed_parts = {str(part.document) for part in parts}
+    for entry in entries.values():  # a submission not yet reviewed (or given up unread) has no row of the table
+        entry.documents[:] = [d for d in entry.documents if str(d) in reviewed_parts]
     return summary_page_of(parts, review_register.Register(list(entries.values()), [], []))
