@@ -73,7 +73,7 @@ def test_a_document_that_could_not_be_read_is_never_accepted_nor_published_and_i
                                                                                            tmp_path: Path) -> None:
     from pypdf import PdfReader, PdfWriter
 
-    from reportgen.desk.models import ACCEPTED, REVIEWING, Submission
+    from reportgen.desk.models import ACCEPTED, REVIEWING, Member, Submission
 
     locked = tmp_path / "加密.pdf"  # opened by no reader without its password: 未能审核
     writer = PdfWriter(clone_from=PdfReader(CORPUS / "putuo-zhengfuban-2025.pdf"))
@@ -96,7 +96,7 @@ def test_a_document_that_could_not_be_read_is_never_accepted_nor_published_and_i
     Submission.objects.filter(id=submission.id).update(state=ACCEPTED)  # accepted before the rule: never published
     response = reviewer.post(f"/document/{submission.id}/publish", {"published": "2025-02-05", **seen(reviewer, submission.id)})
     assert response.status_code == 400 and "不能记为已公开" in response.content.decode()
-    assert submission.member.__class__.objects.get(id=submission.member_id).published is None
+    assert Member.objects.get(id=submission.member_id).published is None
     Submission.objects.filter(id=submission.id).update(state=REVIEWING)
     response = reviewer.post(f"/document/{submission.id}/return", {**RETURN, **seen(reviewer, submission.id)})
     assert response.status_code == 302, response.content.decode()

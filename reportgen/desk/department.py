@@ -69,7 +69,7 @@ def _submitted(member: Member, data: bytes, kind: str, given: str) -> Submission
     kept, digest, new = store(), "", False
     try:
         with transaction.atomic():
-            Member.objects.select_for_update().filter(id=member.id).exists()  # one upload of a row at a time
+            Member.objects.select_for_update().only("id").get(id=member.id)  # one upload of a row at a time
             last = member.submissions.order_by("-number").first()
             if not _may_submit([last] if last else []):
                 raise UploadRefused(f"已报送的文件现在是“{last.state}”：审核单位退回之后才能重新报送" if last else "")
