@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.desk import Site, import_roster, roster_csv, submit
+from tests.support.desk import Site, import_roster, roster_csv, seen, submit
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "bench" / "corpus"
@@ -154,9 +154,15 @@ def test_a_job_whose_file_is_gone_is_given_up_and_told_on_its_page(desk_site: Si
     submission = job.submission
     assert job.state == "已放弃" and job.claims == 1 and submission.state == "审核中" and submission.outcome == "未能审核"
     assert "存放处中找不到了" in submission.why_unreviewed
-    page = desk_site.signed_in().get(f"/document/{submission.id}").content.decode()
+    reviewer = desk_site.signed_in()
+    page = reviewer.get(f"/document/{submission.id}").content.decode()
     assert "存放处中找不到了" in page and 'id="id_return"' in page and 'http-equiv="refresh"' not in page
     assert desk_site.work() == 0  # never claimed again
+    returned = reviewer.post(f"/document/{submission.id}/return", {"issuer": "普陀区财政局", "issued": "2025-02-01",
+                                                                  "deadline": "2025-02-10", **seen(reviewer, submission.id)})
+    assert returned.status_code == 302, returned.content.decode()  # to be submitted again
+    submission.refresh_from_db()
+    assert submission.state == "已退回" and not submission.notice
 
 
 def test_a_job_its_workers_never_finish_is_given_up_after_three_claims(desk_site: Site) -> None:

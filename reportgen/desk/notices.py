@@ -46,7 +46,7 @@ def notices_of(submission: Submission, issued: Issued, unreviewed: bool) -> tupl
         if not _disclosures(submission, issued) and not unreviewed:
             raise DeskRefused(NOTHING_TO_RETURN)
         return "", ""
-    document = _document(submission, issued)
+    document = _document(submission, issued, unreviewed)
     if document is None:
         if not unreviewed:
             raise DeskRefused(NOTHING_TO_RETURN)
@@ -54,10 +54,12 @@ def notices_of(submission: Submission, issued: Issued, unreviewed: bool) -> tupl
     return _kept(document)
 
 
-def _document(submission: Submission, issued: Issued) -> Document | None:
-    """The notice of the findings not dismissed; None where there is none."""
+def _document(submission: Submission, issued: Issued, unreviewed: bool) -> Document | None:
+    """The notice of the findings not dismissed; None where there is none (a review given up keeps no summary)."""
     summary = Submission.objects.values_list("summary", flat=True).get(id=submission.id)
     if summary is None:
+        if unreviewed:
+            return None
         raise DeskRefused("这份文件还没有审核完，不能退回")
     _, marks, title, kind = unpickled(bytes(summary))
     dismissed = set(submission.findings.filter(verdict=DISMISSED, disclosure=None).values_list("number", flat=True))
