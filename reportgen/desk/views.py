@@ -1,6 +1,7 @@
-"""The reviewer's pages: sign-in, the register, the roster's import, a document's findings with their
-verdicts, its return with the 整改通知, its acceptance and publication, the dismissed share per rule.
-Every POST carries Django's CSRF token; every change of a document's state is an Event."""
+"""The reviewer's pages: sign-in (bounded: attempts.py), the register, the roster's import, a document's
+findings (the verdicts, return, acceptance and publication posted from it are decisions.py's), its files,
+the dismissed share per rule. Every POST carries Django's CSRF token; every change of a document's state is
+an Event."""
 
 from __future__ import annotations
 
