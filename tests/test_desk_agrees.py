@@ -3,7 +3,8 @@ drafts of bench/corpus and one PDF that cannot be read (locked with a password) 
 through each roster row's link (Django's test client, as tests/test_desk_flow.py) and given to
 `reportgen review -o --roster` with the same roster, and every count compared: documents with problems
 and 未能审核, each document's 结论, its findings, its warnings and its counts by kind, and each roster
-row's 及时性 (one of them never submitted and past its 20 days, one not yet due)."""
+row's 及时性 (one of them never submitted and past its 20 days, one not yet due) — where the desk knows more
+than the static pages (a document submitted is not yet published: 逾期 past its 20 days), that is said."""
 
 from __future__ import annotations
 
@@ -30,12 +31,14 @@ SUBMITTED = {SFJ: "putuo-sfj-2026.pdf", CZJ: "putuo-caizhengju-2025.pdf", FLY: "
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) 未安装")
 
 
+_ROWS = [[SFJ, "部门", SFJ, "2026-01-20", "", "2026"], [CZJ, "部门", CZJ, "2025-01-20", "", "2025"],
+         [FLY, "单位", "上海市普陀区民政局", "2024-01-20", "", "2024"], [LOCKED, "部门", LOCKED, "2025-01-20", "", "2025"],
+         [LATE, "部门", LATE, "2025-01-20", "", "2025"]]
+
+
 def _roster(path: Path) -> Path:
     soon = (today() - timedelta(days=3)).isoformat()  # approved three days ago: not yet due
-    return roster_csv(path, [[SFJ, "部门", SFJ, "2026-01-20", "", "2026"], [CZJ, "部门", CZJ, "2025-01-20", "", "2025"],
-                             [FLY, "单位", "上海市普陀区民政局", "2024-01-20", "", "2024"],
-                             [LOCKED, "部门", LOCKED, "2025-01-20", "", "2025"],
-                             [LATE, "部门", LATE, "2025-01-20", "", "2025"], [NOT_DUE, "部门", NOT_DUE, soon, "", ""]])
+    return roster_csv(path, [*_ROWS, [NOT_DUE, "部门", NOT_DUE, soon, "", ""]])
 
 
 def _locked(path: Path) -> Path:
@@ -170,5 +173,8 @@ def test_each_roster_row_s_timeliness_is_the_same_word(both: Both) -> None:
     late_days = (today() - date(2025, 1, 20)).days - 20  # Beijing's today, as both count
     assert static[LATE] == desk[LATE] == f"逾期 {late_days} 天"  # never submitted, its 20 days long past: late today
     assert static[NOT_DUE] == desk[NOT_DUE] == "未提交"  # approved three days ago: not late yet
-    for member in [*SUBMITTED, LOCKED]:
-        assert static[member] == desk[member] == "未给出公开日期，不能判断", member
+    for member in [*SUBMITTED, LOCKED]:  # submitted, its 20 days long past: the static pages read a published
+        # document of no 公开日期; the desk knows it is not yet published, read or not — late today
+        approved = date.fromisoformat(next(row[3] for row in _ROWS if row[0] == member))
+        assert static[member] == "未给出公开日期，不能判断", member
+        assert desk[member] == f"逾期 {(today() - approved).days - 20} 天", member

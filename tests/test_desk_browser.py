@@ -180,6 +180,8 @@ def test_a_document_goes_round_the_desk_in_a_real_browser(browser: Any, database
 
         # the reviewer accepts it; the register shows it
         browser.get(f"{site}/document/{second}")
+        for reason in browser.find_elements("id", "id_reason"):  # errors not dismissed: accepted with a reason
+            reason.send_keys("其余问题已与万里街道核实，可以公开")
         submit(browser, "审核通过")
         wait_for_text(browser, "已通过")
         assert "已通过" in _register_row(browser, site)

@@ -28,6 +28,8 @@ def test_init_makes_the_data_folder_and_adduser_keeps_an_argon2_hash(tmp_path: P
     done = _desk("init", str(data))
     assert done.returncode == 0, done.stderr
     assert (data / "desk.sqlite3").is_file() and oct((data / "secret_key").stat().st_mode & 0o777) == "0o600"
+    modes = {name: oct((data / name).stat().st_mode & 0o777) for name in ("", "work", "desk.sqlite3")}
+    assert modes == {"": "0o700", "work": "0o700", "desk.sqlite3": "0o600"}  # the owner's alone, whatever the umask
     assert _desk("adduser", str(data), "张三", stdin="short\n").returncode == 2  # under ten characters: refused
     done = _desk("adduser", str(data), "张三", stdin="correct horse battery\n")
     assert done.returncode == 0 and "已添加审核人员：张三" in done.stdout

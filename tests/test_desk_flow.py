@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.unbroken import WORD_JOINER
-from tests.support.desk import REVIEWER, Site, import_roster, roster_csv, token
+from tests.support.desk import REVIEWER, Site, import_roster, roster_csv, seen
 from tests.support.desk import submit as _submit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,9 +58,9 @@ def test_a_document_goes_round_from_submission_to_publication(desk_site: Site, l
     assert f'/document/{first.id}/page/{findings[0].page}"' in page or not findings[0].page  # beside its page
     verdicts = {f"verdict-{findings[0].number}": "确认", f"verdict-{findings[1].number}": "驳回",
                 f"note-{findings[1].number}": "表中另有说明"}
-    assert reviewer.post(f"/document/{first.id}/verdicts", {**verdicts, **token(reviewer)}).status_code == 302
+    assert reviewer.post(f"/document/{first.id}/verdicts", {**verdicts, **seen(reviewer, first.id)}).status_code == 302
     response = reviewer.post(f"/document/{first.id}/return", {"issuer": "普陀区财政局", "issued": "2025-02-01",
-                                                               "deadline": "2025-02-10", **token(reviewer)})
+                                                               "deadline": "2025-02-10", **seen(reviewer, first.id)})
     assert response.status_code == 302, response.content.decode()
     first.refresh_from_db()
     assert first.state == "已退回" and first.notice
@@ -91,8 +91,10 @@ def test_a_document_goes_round_from_submission_to_publication(desk_site: Site, l
     page = reviewer.get(f"/document/{second.id}").content.decode()
     compared = {f.compared for f in second.findings.all()}
     assert compared <= {"新", "仍在"} and (compared or 'id="resolved"' in page)
-    assert reviewer.post(f"/document/{second.id}/accept", token(reviewer)).status_code == 302
-    assert reviewer.post(f"/document/{second.id}/publish", {"published": "2025-02-05", **token(reviewer)}).status_code == 302
+    reason = {"reason": "其余问题已与万里街道核实，可以公开"}  # errors left undismissed: accepted over them with a reason
+    assert reviewer.post(f"/document/{second.id}/accept", {**reason, **seen(reviewer, second.id)}).status_code == 302
+    assert "通过理由：其余问题已与万里街道核实" in reviewer.get(f"/document/{second.id}").content.decode()
+    assert reviewer.post(f"/document/{second.id}/publish", {"published": "2025-02-05", **seen(reviewer, second.id)}).status_code == 302
     register = reviewer.get("/register").content.decode()
     row = re.search(rf"{WANLI}</a></th>.*?</tr>", register, re.S)
     assert row and "已公开" in row.group(0) and "按时" in row.group(0)

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from reportgen.review.documents import review_files
 from reportgen.review.listing import listed
-from tests.support.desk import Site, import_roster, roster_csv, submit, token
+from tests.support.desk import Site, import_roster, roster_csv, seen, submit
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "manydocs"
 SHANGHAI = HERE / "sh-jiaotongzhiyuan-p1-2-20-21+xingkeyuan-p1-2-19-20.pdf"
@@ -116,11 +116,11 @@ def test_verdicts_and_the_return_are_each_disclosure_s(desk_site: Site, submitte
     dismissed = second.findings.get(number=1)  # numbered 1 in its own copy, as the first's first finding is
     kept = first.findings.get(number=1)
     response = reviewer.post(f"/document/{submitted}/verdicts", {f"verdict-{dismissed.key}": "驳回",
-                                                                  f"verdict-{kept.key}": "确认", **token(reviewer)})
+                                                                  f"verdict-{kept.key}": "确认", **seen(reviewer, submitted)})
     assert response.status_code == 302
     assert Finding.objects.get(id=dismissed.id).verdict == "驳回" and Finding.objects.get(id=kept.id).verdict == "确认"
     response = reviewer.post(f"/document/{submitted}/return", {"issuer": "上海市财政局", "issued": "2026-02-01",
-                                                                "deadline": "2026-02-10", **token(reviewer)})
+                                                                "deadline": "2026-02-10", **seen(reviewer, submitted)})
     assert response.status_code == 302, response.content.decode()
     first.refresh_from_db()
     second.refresh_from_db()
@@ -140,8 +140,10 @@ def test_each_disclosure_answers_its_own_roster_row_and_the_inspection_counts_th
     cells = {tr.xpath('th[@scope="row"]')[0].text_content(): tr for tr in register.xpath('//table[@id="register"]/tbody/tr')}
     second = cells[SECOND]
     assert "第5–8页：上海市刑事科学技术研究院 2026年单位预算" in second.text_content()
-    assert second.xpath('td[@class="timely"]')[0].text_content().startswith("未给出公开日期")  # submitted, not 未提交
-    assert cells[FIRST].xpath('td[@class="timely"]')[0].text_content().startswith("未给出公开日期")
+    assert second.xpath('td[@class="state"]')[0].text_content() != "未提交"  # submitted in the first's file
+    # not yet published, its 20 days past: late, as a row that submitted it itself
+    assert second.xpath('td[@class="timely"]')[0].text_content().startswith("逾期")
+    assert cells[FIRST].xpath('td[@class="timely"]')[0].text_content().startswith("逾期")
     assert cells[OTHER].xpath('td[@class="state"]')[0].text_content() == "未提交"
     inspection = reviewer.get("/register/inspection.html").content.decode()
     outcomes = html.fromstring(inspection).xpath('//table[@id="outcomes"]/tbody/tr/th')
@@ -191,8 +193,8 @@ def test_a_disclosure_published_in_another_row_s_file_is_published_on_its_day(de
         assert submit(desk_site.client(), LINKS[FIRST], SHANGHAI, "两个单位.pdf").status_code == 302
         desk_site.work()
         submission = Submission.objects.filter(member=submission.member).order_by("-number").first()
-    assert reviewer.post(f"/document/{submission.id}/accept", token(reviewer)).status_code == 302
-    assert reviewer.post(f"/document/{submission.id}/publish", {"published": "2026-02-05", **token(reviewer)}).status_code == 302
+    assert reviewer.post(f"/document/{submission.id}/accept", seen(reviewer, submission.id)).status_code == 302
+    assert reviewer.post(f"/document/{submission.id}/publish", {"published": "2026-02-05", **seen(reviewer, submission.id)}).status_code == 302
     rows = Member.objects.filter(year=2026, approved="2026-01-20")  # this module's roster (the site is shared)
     assert [str(rows.get(name=name).published) for name in (FIRST, SECOND, OTHER)] == ["2026-02-05", "2026-02-05", "None"]
     register = html.fromstring(reviewer.get("/register").content.decode())

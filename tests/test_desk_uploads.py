@@ -125,3 +125,63 @@ def test_the_name_a_document_was_sent_with_is_kept_as_upload_name_shows_it(desk_
     assert submission.given_name == shown
     assert shown in client.get(links[member]).content.decode()
     assert desk_site.work() == 1  # its review done here: tests sharing the site find no queue left by this one
+
+
+def test_the_data_folder_its_store_and_its_database_are_the_owners_alone(desk_site: Site, link: str) -> None:
+    """Another account on the bureau's machine reads no upload, notice or database row: folders 0700, the database
+    0600, the store's files 0400 (never modified) — whatever the umask."""
+    import os
+
+    from reportgen.desk.views import store
+
+    digest = store().put_bytes(f"一份只属于审核台的文件 {uuid.uuid4()}".encode())
+    kept = store().path(digest)
+    assert oct(kept.stat().st_mode & 0o777) == "0o400"
+    folders = [desk_site.data, desk_site.data / "work", desk_site.data / "store", *(desk_site.data / "store").glob("??")]
+    assert {oct(f.stat().st_mode & 0o777) for f in folders} == {"0o700"}
+    assert all(f.stat().st_mode & 0o077 == 0 for f in (desk_site.data / "store").rglob("*")), \
+        sorted(str(f) for f in (desk_site.data / "store").rglob("*") if f.stat().st_mode & 0o077)
+    if desk_site.database is None:  # SQLite in the folder, and its journal files beside it
+        files = [f for f in desk_site.data.iterdir() if f.name.startswith("desk.sqlite3")]
+        assert files and {oct(f.stat().st_mode & 0o777) for f in files} == {"0o600"}
+    os.unlink(kept)  # this test's own file, not left in the shared store
+
+
+@pytest.mark.parametrize("fault", ["refused", "database", "disk"])
+def test_an_upload_that_fails_leaves_no_bytes_in_the_store(desk_site: Site, tmp_path: Path, fault: str,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A resubmission refused (the last not yet returned), the database failing (locked past its wait) or the disk
+    full while the upload is kept: told in Chinese, and nothing of it kept — no submission, no file in the store."""
+    import errno
+
+    from django.db import OperationalError
+
+    from reportgen.desk.models import Event, Job, Member, Submission
+    from reportgen.desk.store import Store
+
+    member = f"故障测试单位（{fault}）"
+    links = import_roster(desk_site.signed_in(), roster_csv(tmp_path / "名单.csv", [[member, "部门", member, "2025-01-20", "", ""]]))
+    if fault == "refused":  # submitted once, not yet returned
+        first = Submission.objects.create(member=Member.objects.get(name=member), number=1, digest="0" * 64, size=1,
+                                          kind="pdf", given_name="稿.pdf", state="已提交")
+        Job.objects.create(submission=first, state="已审完")
+    elif fault == "database":
+        def locked(**fields: object) -> None:
+            raise OperationalError("database is locked")
+
+        monkeypatch.setattr(Event.objects, "create", locked)
+    else:
+        def full(self: Store, temporary: Path, digest: str) -> str:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(Store, "_placed", full)
+    before = _kept(desk_site)
+    data = ZHENGFUBAN.read_bytes() + f"\n% {uuid.uuid4()}\n".encode()  # bytes the store has never held
+    department = desk_site.client()
+    department.get("/login")  # a form's token (a page open since before the first was sent: the form still there)
+    response = _post(department, links[member], "预算.pdf", data)
+    page = response.content.decode()
+    said = {"refused": "审核单位退回之后才能重新报送", "database": "审核台的数据库正忙或出错，这次报送未接收",
+            "disk": "审核台保存文件时出错（磁盘空间不足），这次报送未接收"}[fault]
+    assert response.status_code == (400 if fault == "refused" else 503) and said in page, page
+    assert _kept(desk_site) == before

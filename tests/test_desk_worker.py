@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.desk import Site, import_roster, roster_csv, submit
+from tests.support.desk import Site, import_roster, roster_csv, seen, submit
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "bench" / "corpus"
@@ -127,3 +127,59 @@ def test_a_worker_stopped_mid_review_puts_its_job_back_at_once(desk_site: Site, 
     job.refresh_from_db()
     assert job.state == "已审完"
     assert Job.objects.get(id=job.id).submission.events.filter(after="审核中").count() == 1
+
+
+def _queued(name: str, digest: str):  # type: ignore[no-untyped-def]
+    """A roster row with a submission queued for review, as an upload leaves it (its file ``digest``)."""
+    from datetime import date
+
+    from reportgen.desk.models import Job, Member, Submission
+
+    member = Member.objects.create(position=40_000 + Member.objects.count(), name=name, kind="部门", parent="",
+                                   approved=date(2025, 1, 20), place="测试", token_digest=f"worker-{name}")
+    submission = Submission.objects.create(member=member, number=1, digest=digest, size=1, kind="pdf", given_name="稿.pdf",
+                                           state="已提交")
+    return Job.objects.create(submission=submission)
+
+
+def test_a_job_whose_file_is_gone_is_given_up_and_told_on_its_page(desk_site: Site) -> None:
+    """The file gone from the store (deleted, moved): the worker gives the job up at once — it is not claimed
+    again and again — and the document's page tells why; the reviewer can return it."""
+    from reportgen.desk.models import Job
+
+    desk_site.work()  # what earlier tests left queued
+    job = _queued("上海市普陀区文件已不在单位", "e" * 64)
+    assert desk_site.work() == 1  # not a crash of the worker
+    job = Job.objects.select_related("submission").get(id=job.id)
+    submission = job.submission
+    assert job.state == "已放弃" and job.claims == 1 and submission.state == "审核中" and submission.outcome == "未能审核"
+    assert "存放处中找不到了" in submission.why_unreviewed
+    reviewer = desk_site.signed_in()
+    page = reviewer.get(f"/document/{submission.id}").content.decode()
+    assert "存放处中找不到了" in page and 'id="id_return"' in page and 'http-equiv="refresh"' not in page
+    assert desk_site.work() == 0  # never claimed again
+    returned = reviewer.post(f"/document/{submission.id}/return", {"issuer": "普陀区财政局", "issued": "2025-02-01",
+                                                                  "deadline": "2025-02-10", **seen(reviewer, submission.id)})
+    assert returned.status_code == 302, returned.content.decode()  # to be submitted again
+    submission.refresh_from_db()
+    assert submission.state == "已退回" and not submission.notice
+
+
+def test_a_job_its_workers_never_finish_is_given_up_after_three_claims(desk_site: Site) -> None:
+    """A file that kills every worker that reviews it (each claim's lease ran out) is not claimed a fourth time."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from reportgen.desk.jobs import MAX_CLAIMS, claim
+    from reportgen.desk.models import RUNNING, Job
+
+    desk_site.work()
+    job = _queued("上海市普陀区审核总中断单位", "d" * 64)
+    Job.objects.filter(id=job.id).update(state=RUNNING, worker="已退出的进程", claims=MAX_CLAIMS,
+                                         lease_until=timezone.now() - timedelta(seconds=1))
+    assert claim("测试进程") is None
+    job.refresh_from_db()
+    assert job.state == "已放弃" and job.claims == MAX_CLAIMS
+    said = job.submission.events.get(after="审核中").note
+    assert f"领取这份文件 {MAX_CLAIMS} 次都没有审完" in said and job.submission.why_unreviewed == said

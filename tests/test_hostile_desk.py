@@ -2,7 +2,9 @@
 raw what an input said: a "restricted editing" PDF (AES, an owner password only), a file name of GBK
 bytes (a Windows zip unpacked here), a name of 80 Han characters, a text over an Excel cell's limit, a
 review worker the system kills, and control and bidi characters in a roster and in a draft. Every
-document is a real published one (tests/seeds/pdf), made hostile here the way it reaches a reviewer."""
+document is a real published one (tests/seeds/pdf), made hostile here the way it reaches a reviewer.
+And the web desk under hostile requests (issue 81): a Host it does not answer to, an error Django or
+waitress would answer in English, a control or bidi character typed into a roster or a form."""
 
 from __future__ import annotations
 
@@ -262,3 +264,184 @@ def test_a_hand_back_cell_carries_no_control_or_bidi_character_raw():
     from reportgen.review.handback import _line
 
     assert _line("收入预算\u202e1,273.52\u200b万元\x1b[2J\n合计") == "收入预算[U+202E]1,273.52[U+200B]万元 [2J 合计"
+
+
+# The desk under hostile requests (issue 81 part 3): a Host it does not answer to, error pages, typed-in marks.
+_MARKS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _desk_row(name: str, **fields: object):  # type: ignore[no-untyped-def]
+    """A roster row written as an import writes it (its link's digest a name of its own)."""
+    from datetime import date
+
+    from reportgen.desk.models import Member
+
+    return Member.objects.create(position=30_000 + Member.objects.count(), name=name, kind="部门", parent="",
+                                 approved=date(2025, 1, 20), place="测试", token_digest=f"hostile-{Member.objects.count()}",
+                                 **fields)
+
+
+def test_the_desk_answers_its_own_names_alone_and_builds_links_on_its_own_address(desk_site, tmp_path):
+    from reportgen.desk.settings import DeskRefused, site_of
+    from tests.support.desk import roster_csv, token
+
+    refused = desk_site.client().get("/login", HTTP_HOST="evil.example")
+    assert refused.status_code == 400 and "审核台不接受这个地址（Host）的请求" in refused.content.decode()
+    reviewer = desk_site.signed_in()
+    reviewer.get("/register", HTTP_HOST="localhost")
+    with roster_csv(tmp_path / "名单.csv", [["主机测试单位", "部门", "主机测试单位", "2025-01-20", "", ""]]).open("rb") as roster:
+        page = reviewer.post("/roster", {"roster": roster, **token(reviewer)}, HTTP_HOST="localhost").content.decode()
+    assert 'href="http://testserver/s/' in page and "http://localhost/s/" not in page  # the desk's address, not the Host
+    site = site_of("0.0.0.0", 8055, ["desk.czj.gov.cn", "https://desk.example.gov.cn/"])  # noqa: S104
+    assert site.address == "http://desk.czj.gov.cn:8055"
+    assert site.hosts == ("desk.czj.gov.cn", "desk.example.gov.cn", "localhost", "127.0.0.1", "[::1]")
+    assert site_of("0.0.0.0", 8055, ["https://desk.example.gov.cn/"]).address == "https://desk.example.gov.cn"  # noqa: S104
+    assert site_of("192.168.1.20", 8055).address == "http://192.168.1.20:8055"
+    with pytest.raises(DeskRefused, match="应为主机名或地址"):
+        site_of("127.0.0.1", 8055, ["ftp://desk.example.gov.cn"])
+
+
+def test_every_error_page_is_the_desks_own_in_chinese(desk_site, monkeypatch):
+    from django.test import Client
+
+    from reportgen.desk import views
+    from tests.support.desk import token
+
+    anyone, reviewer = desk_site.client(), desk_site.signed_in()
+    missing = anyone.get("/no-such-page")
+    assert missing.status_code == 404 and "没有这个页面" in missing.content.decode()
+    member = _desk_row("作废链接测试单位")
+    old = "an-old-token"
+    member.token_digest = views.token_digest(old)
+    member.save()
+    reviewer.get(f"/member/{member.id}")
+    assert reviewer.post(f"/member/{member.id}/link", token(reviewer)).status_code == 200  # a new link: the old one revoked
+    revoked = anyone.get(f"/s/{old}")
+    assert revoked.status_code == 404 and "这个报送链接已作废或有误" in revoked.content.decode()
+    wrong_method = reviewer.get("/document/1/accept")
+    assert wrong_method.status_code == 405 and "这个地址不接受这样的请求" in wrong_method.content.decode()
+    assert wrong_method["Allow"] == "POST"
+    no_file = reviewer.get("/document/1/no-such-file")
+    assert no_file.status_code == 404 and "没有这个页面" in no_file.content.decode()
+    forged = reviewer.post("/document/1/accept", {"seen": "0"})  # no CSRF token
+    assert forged.status_code == 403 and "CSRF" in forged.content.decode()
+
+    def fails() -> None:
+        raise RuntimeError("a fault of the desk's own")
+
+    monkeypatch.setattr(views, "rows", fails)
+    failing = Client(raise_request_exception=False)
+    failing.cookies = reviewer.cookies
+    failed = failing.get("/register")
+    page = failed.content.decode()
+    assert failed.status_code == 500 and "审核台内部出错，这次操作没有完成" in page and "RuntimeError" not in page
+
+
+def test_a_body_past_waitresss_bound_gets_the_desks_page_in_chinese(desk_site):
+    """waitress refuses a body declared past its bound before the desk sees it: with the desk's page, not its own
+    English text."""
+    import socket
+    import threading
+
+    from django.core.handlers.wsgi import WSGIHandler
+    from waitress import wasyncore
+
+    from reportgen.desk.front import desk_server
+
+    server = desk_server(WSGIHandler(), host="127.0.0.1", port=0, max_request_body_size=1000, threads=1)
+    serving = threading.Thread(target=server.run, daemon=True)
+    serving.start()
+    try:
+        with socket.create_connection(("127.0.0.1", server.effective_port), timeout=10) as connection:
+            connection.sendall(b"POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5000\r\n\r\n")
+            answer = b""
+            while chunk := connection.recv(65536):
+                answer += chunk
+    finally:
+        server.task_dispatcher.shutdown()
+        wasyncore.close_all(server._map)  # noqa: SLF001 - the loop ends with its sockets
+        serving.join(timeout=10)
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 413") and b"text/html; charset=utf-8" in head, head
+    assert "文件超过 50 MB，未接收" in body.decode() and b"waitress" not in body
+
+
+def test_control_and_bidi_characters_typed_in_are_shown_as_marks_on_the_desk(desk_site, tmp_path):
+    from reportgen.desk.models import Event, Submission
+    from tests.support.desk import import_roster, roster_csv
+
+    hostile = "伪造\u202e单位\x1b[2J\u2066乙\u200f"
+    reviewer = desk_site.signed_in()
+    import_roster(reviewer, roster_csv(tmp_path / "名单.csv", [[hostile, "部门", hostile, "2025-01-20", "", ""]]))
+    register = reviewer.get("/register").content.decode()
+    assert "伪造⟨U+202E⟩单位⟨U+001B⟩[2J⟨U+2066⟩乙⟨U+200F⟩" in register and not _MARKS.search(register)
+    member = _desk_row("标记测试单位")
+    submission = Submission.objects.create(member=member, number=1, digest="0" * 64, size=1, kind="pdf", given_name="稿.pdf",
+                                           state="已退回", outcome="有问题", issuer="普陀区\u202e局政财", issued="2025-02-01",
+                                           deadline="2025-02-10")
+    Event.objects.create(who="审核员\u202e乙", member=member, submission=submission, before="审核中", after="已退回",
+                         note="说明\x07\u2067")
+    page = reviewer.get(f"/document/{submission.id}").content.decode()
+    assert "已退回：普陀区⟨U+202E⟩局政财" in page and "审核员⟨U+202E⟩乙" in page and "说明⟨U+0007⟩⟨U+2067⟩" in page
+    assert not _MARKS.search(page) and not _MARKS.search(reviewer.get(f"/member/{member.id}").content.decode())
+
+
+def test_sign_in_is_refused_for_a_while_after_five_failures_of_a_name_or_from_an_address(desk_site):
+    from datetime import timedelta
+
+    from django.contrib.auth.models import User
+    from django.test import Client
+    from django.utils import timezone
+
+    from reportgen.desk.models import SignInFailure
+    from tests.support.desk import PASSWORD, REVIEWER, token
+
+    name, password = "审核员丙", "a third correct horse battery"
+    if not User.objects.filter(username=name).exists():
+        User.objects.create_user(name, password=password)
+
+    def sign_in(address: str, username: str, given: str):  # type: ignore[no-untyped-def]
+        client = Client(enforce_csrf_checks=True, REMOTE_ADDR=address)
+        client.get("/login")
+        return client.post("/login", {"username": username, "password": given, **token(client)})
+
+    for attempt in range(5):  # guessed from one address, each time another name
+        assert sign_in("10.8.0.1", f"猜测{attempt}", "guess").status_code == 400
+    barred = sign_in("10.8.0.1", name, password)  # the right password too, from there
+    assert barred.status_code == 429 and "登录失败次数过多（15 分钟内 5 次），暂停登录：请 15 分钟后再试" in barred.content.decode()
+    for attempt in range(5):  # one name guessed from five addresses
+        assert sign_in(f"10.8.1.{attempt}", name, "guess").status_code == 400
+    assert sign_in("10.8.2.1", name, password).status_code == 429
+    assert sign_in("10.8.2.1", REVIEWER, PASSWORD).status_code == 302  # another name: not barred
+    SignInFailure.objects.filter(when__gte=timezone.now() - timedelta(minutes=15)).update(
+        when=timezone.now() - timedelta(minutes=16))  # the window passed over them
+    assert sign_in("10.8.0.1", name, password).status_code == 302
+    assert not SignInFailure.objects.filter(username=name, address="10.8.0.1").exists()
+
+
+def test_a_roster_row_is_one_row_however_often_it_is_written_or_imported(desk_site, tmp_path, monkeypatch):
+    """A row the roster holds twice is imported once; importing it again adds nothing; and two imports at once (the
+    second read the table before the first wrote it) add each row once — the table's key refuses the second."""
+    from django.db import IntegrityError, transaction
+
+    from reportgen.desk import views
+    from reportgen.desk.models import Member
+    from tests.support.desk import import_roster, roster_csv, token
+
+    twice, other = "名单重复测试单位", "名单重复测试单位（另一行）"
+    rows = [[twice, "部门", twice, "2025-01-20", "", "2025"], [other, "部门", other, "2025-01-20", "", ""],
+            [twice, "部门", twice, "2025-01-20", "", "2025"], [other, "部门", other, "2025-01-20", "", ""]]
+    roster = roster_csv(tmp_path / "名单.csv", rows)
+    reviewer = desk_site.signed_in()
+    assert sorted(import_roster(reviewer, roster)) == [twice, other]
+    assert import_roster(reviewer, roster) == {}
+    assert Member.objects.filter(name__in=[twice, other]).count() == 2
+    monkeypatch.setattr(views.Member.objects, "all", lambda: [])  # read before the other import wrote its rows
+    with roster.open("rb") as upload:
+        response = reviewer.post("/roster", {"roster": upload, **token(reviewer)})
+    assert response.status_code == 400 and "另一位审核人员正在同时导入名单" in response.content.decode()
+    monkeypatch.undo()
+    assert Member.objects.filter(name__in=[twice, other]).count() == 2
+    with pytest.raises(IntegrityError), transaction.atomic():  # the key, whatever writes the row
+        Member.objects.create(position=0, name=other, kind="部门", parent=other, approved="2025-01-20", place="测试",
+                              token_digest="roster-twice")

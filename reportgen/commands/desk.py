@@ -33,6 +33,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     serve.add_argument("--host", default="127.0.0.1", help="监听的地址（默认只在本机：127.0.0.1）")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"端口（默认 {DEFAULT_PORT}）")
     serve.add_argument("--workers", type=int, default=1, metavar="N", help="审核进程数（默认 1）")
+    serve.add_argument("--name", action="append", default=[], metavar="名称",
+                       help="各部门与审核人员访问审核台所用的主机名或地址（如 desk.example.gov.cn），或网址（如经代理的 "
+                            "https://desk.example.gov.cn）；可多次给出，报送链接用第一个。审核台只接受这些名称与本机的请求"
+                            "（默认：--host 的地址；--host 0.0.0.0 时为本机的主机名）")
     worker = actions.add_parser("worker", help="运行一个审核进程（serve 会自动启动）")
     worker.add_argument("--once", action="store_true", help="审核完排队的文件即退出")
     for action in (init, adduser, serve, worker):
@@ -52,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.action == "init":
         return _init(args, settings)
-    settings.configure(args.data, args.database)
+    site = settings.site_of(args.host, args.port, args.name) if args.action == "serve" else None
+    settings.configure(args.data, args.database, site=site)
     if args.action == "adduser":
         return _adduser(args)
     if args.lease <= 0:
@@ -116,6 +121,8 @@ def _serve(args: argparse.Namespace) -> int:
         raise UsageError(f"--port {args.port}：应为 1–65535")
     server.migrate()
     workers = server.Workers(server.worker_command(args.data, args.database, args.lease), args.workers)
-    print(f"审核台：http://{args.host}:{args.port}/（Ctrl-C 停止）", file=sys.stderr)
+    from django.conf import settings  # deferred: Django, once configured
+
+    print(f"审核台：http://{args.host}:{args.port}/，报送链接用 {settings.DESK_ADDRESS}/（Ctrl-C 停止）", file=sys.stderr)
     server.serve(args.host, args.port, workers, MAX_UPLOAD_BYTES + 1024 * 1024)
     return 0

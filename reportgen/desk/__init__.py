@@ -8,4 +8,7 @@ Django 5.2 (bench/desk_frameworks.py measured it against Flask 3 + SQLAlchemy 2)
 (settings.py), its pages Jinja2 templates in templates/desk/, served by waitress. Modules:
 settings (configuration), store (the content-addressed store of uploads and what the review made),
 models (the tables), reviewing (one stored file reviewed by reportgen/review), jobs (the queue: claim,
-lease, heartbeat), worker (a worker process), views and urls (the pages), server (`desk serve`)."""
+lease, heartbeat, giving up), worker (a worker process), views and urls (the pages), decisions (a reviewer's
+decisions, checked before written) and notices (the 整改通知 of a return), attempts (sign-in bounded), failures
+and front (every error page the desk's own, Django's and waitress's), shown (typed-in marks made visible),
+server (`desk serve`)."""

@@ -5,7 +5,7 @@ itself is not kept); any other submission is not found from it."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 
 from reportgen.desk import page_views
 from reportgen.desk.models import QUEUED, RESUBMITTED, RETURNED, RUNNING, SUBMITTED, Event, Job, Member, Submission
-from reportgen.desk.store import UploadRefused, too_large, upload_kind
+from reportgen.desk.store import UploadFailed, UploadRefused, too_large, upload_kind
 from reportgen.desk.views import document_context, store, stored_response, token_digest
 from reportgen.errors import upload_name
+from reportgen.oserrors import reason
 
 
 def member_of(token: str) -> Member:
@@ -56,28 +57,48 @@ def upload(request: HttpRequest, token: str) -> HttpResponse:
         kind = upload_kind(data, shown)
         _submitted(member, data, kind, shown)
     except UploadRefused as exc:
-        return department_page(request, token, str(exc), 400)
+        return department_page(request, token, str(exc), 503 if isinstance(exc, UploadFailed) else 400)
     finally:
         uploaded.close()
     return redirect("department", token)
 
 
 def _submitted(member: Member, data: bytes, kind: str, given: str) -> Submission:
-    digest = store().put_bytes(data)
+    """The upload kept and recorded at once, its row's state checked first (in the same transaction); anything
+    failing on the way — a refused resubmission, the database, the disk — leaves no bytes in the store."""
+    kept, digest, new = store(), "", False
     try:
         with transaction.atomic():
+            Member.objects.select_for_update().only("id").get(id=member.id)  # one upload of a row at a time
             last = member.submissions.order_by("-number").first()
             if not _may_submit([last] if last else []):
                 raise UploadRefused(f"已报送的文件现在是“{last.state}”：审核单位退回之后才能重新报送" if last else "")
-            state = SUBMITTED if last is None else RESUBMITTED
-            submission = Submission.objects.create(member=member, number=(last.number + 1) if last else 1, digest=digest,
-                                                   size=len(data), kind=kind, given_name=given, state=state)
-            Job.objects.create(submission=submission)
-            Event.objects.create(who=f"{member.name}（提交链接）", member=member, submission=submission,
-                                 before=last.state if last else "", after=state)
-    except IntegrityError:  # the same row submitted twice at once: one is kept
-        raise UploadRefused("同时报送了两次，只接收了一次：请刷新页面查看") from None
+            digest, new = kept.put_new(data)
+            return _recorded(member, last, digest, len(data), kind, given)
+    except BaseException as exc:
+        if new:
+            kept.let_go(digest)
+        if isinstance(exc, (DatabaseError, OSError)):
+            raise _failed(exc) from None
+        raise
+
+
+def _recorded(member: Member, last: Submission | None, digest: str, size: int, kind: str, given: str) -> Submission:
+    state = SUBMITTED if last is None else RESUBMITTED
+    submission = Submission.objects.create(member=member, number=(last.number + 1) if last else 1, digest=digest,
+                                           size=size, kind=kind, given_name=given, state=state)
+    Job.objects.create(submission=submission)
+    Event.objects.create(who=f"{member.name}（提交链接）", member=member, submission=submission,
+                         before=last.state if last else "", after=state)
     return submission
+
+
+def _failed(exc: BaseException) -> UploadRefused:
+    if isinstance(exc, IntegrityError):  # the same row submitted twice at once: one is kept
+        return UploadRefused("同时报送了两次，只接收了一次：请刷新页面查看")
+    if isinstance(exc, OSError):
+        return UploadFailed(f"审核台保存文件时出错（{reason(exc)}），这次报送未接收：请稍后再提交；一再出现时，请告知审核单位")
+    return UploadFailed("审核台的数据库正忙或出错，这次报送未接收：请稍后再提交；一再出现时，请告知审核单位")
 
 
 def department_document(request: HttpRequest, token: str, submission_id: int) -> HttpResponse:

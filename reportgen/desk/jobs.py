@@ -2,7 +2,8 @@
 lease ran out (the worker died, or the desk was stopped mid-review), by one conditional UPDATE — of
 two workers that read the same job, one claims it and the other tries the next — and renews its lease
 while it reviews (a heartbeat). Nothing is lost: a job is done only once its findings are saved, in
-the same transaction."""
+the same transaction. Nothing is claimed forever: a job claimed MAX_CLAIMS times (its workers died on it) or
+whose file is no longer in the store is given up, its submission 未能审核 with why — to be returned."""
 
 from __future__ import annotations
 
@@ -14,21 +15,38 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from reportgen.desk.models import DONE, QUEUED, REVIEWING, RUNNING, Disclosure, Event, Finding, Job, Submission
+from reportgen.desk.models import (
+    DONE,
+    GIVEN_UP,
+    QUEUED,
+    REVIEWING,
+    RUNNING,
+    UNREVIEWED,
+    Disclosure,
+    Event,
+    Finding,
+    Job,
+    Submission,
+)
 from reportgen.desk.reviewing import Reviewed, ReviewedPart
 from reportgen.desk.store import Store
 
 LEASE = timedelta(seconds=60)
+MAX_CLAIMS = 3  # a job claimed this often and never finished is given up: its file kills or fails every worker
 
 
 def claim(worker: str, lease: timedelta = LEASE) -> Job | None:
-    """The next job, claimed for ``worker`` until now + ``lease``; None when there is none."""
+    """The next job, claimed for ``worker`` until now + ``lease``; None when there is none. A job claimed
+    MAX_CLAIMS times already (each of its workers died or failed on it) is given up, not claimed again."""
     for _ in range(20):
         now = timezone.now()
         free = Q(state=QUEUED) | Q(state=RUNNING, lease_until__lt=now)
         job = Job.objects.filter(free).order_by("id").first()
         if job is None:
             return None
+        if job.claims >= MAX_CLAIMS:
+            give_up(job, free, f"审核进程领取这份文件 {job.claims} 次都没有审完（进程被中断或出错），已停止审核")
+            continue
         with transaction.atomic():  # the claim and its 审核中 at once: a worker killed between them leaves neither
             taken = Job.objects.filter(free, id=job.id, claims=job.claims).update(
                 state=RUNNING, worker=worker, lease_until=now + lease, claims=job.claims + 1)
@@ -39,12 +57,30 @@ def claim(worker: str, lease: timedelta = LEASE) -> Job | None:
     return None
 
 
-def _reviewing(job: Job, worker: str) -> None:
+def _reviewing(job: Job, worker: str, note: str = "") -> None:
     submission = Submission.objects.select_related("member").get(id=job.submission_id)
     if submission.state != REVIEWING:
         Event.objects.create(who=f"审核进程 {worker}", member=submission.member, submission=submission,
-                             before=submission.state, after=REVIEWING)
+                             before=submission.state, after=REVIEWING, note=note)
         Submission.objects.filter(id=submission.id).update(state=REVIEWING)
+
+
+def give_up(job: Job, held: Q, why: str, worker: str = "") -> bool:
+    """The job given up (when it still stands as ``held`` says): its submission 未能审核 for ``why``, 审核中 — the
+    reviewer returns it, and the department submits it again; False when it no longer stood so."""
+    with transaction.atomic():
+        if not Job.objects.filter(held, id=job.id, claims=job.claims).update(state=GIVEN_UP, finished=timezone.now(),
+                                                                             lease_until=None):
+            return False
+        Submission.objects.filter(id=job.submission_id).update(outcome=UNREVIEWED, why_unreviewed=why)
+        _reviewing(job, worker or "（队列）", why)
+    return True
+
+
+def gone(job: Job, worker: str) -> bool:
+    """The job of a file no longer in the store given up at once (no review of it can ever succeed)."""
+    return give_up(job, Q(state=RUNNING, worker=worker),
+                   "报送的文件在审核台的存放处中找不到了（可能被删除或移走），无法审核：请退回，请对方重新报送", worker)
 
 
 def renew(job: Job, worker: str, lease: timedelta = LEASE) -> bool:

@@ -6,12 +6,15 @@ an event (who, when, from, to)."""
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Cast, Coalesce
 
 # A submission's states, in the order a document goes through them.
 SUBMITTED, RESUBMITTED, REVIEWING, RETURNED, ACCEPTED, PUBLISHED = "已提交", "已重新提交", "审核中", "已退回", "已通过", "已公开"
 STATES = (SUBMITTED, RESUBMITTED, REVIEWING, RETURNED, ACCEPTED, PUBLISHED)
 # A job's states.
-QUEUED, RUNNING, DONE = "排队中", "审核中", "已审完"
+QUEUED, RUNNING, DONE, GIVEN_UP = "排队中", "审核中", "已审完", "已放弃"
+UNREVIEWED = "未能审核"  # a submission's outcome when nothing could be read of it (or its review was given up)
 CONFIRMED, DISMISSED = "确认", "驳回"
 
 
@@ -32,6 +35,10 @@ class Member(models.Model):
 
     class Meta:
         ordering = ["position"]
+        # one row of a roster once, however often it is imported (a year or 决算 not given counts as one value)
+        constraints = [models.UniqueConstraint(F("name"), F("kind"), F("parent"), Coalesce(F("year"), Value(0)),
+                                               Coalesce(Cast(F("final"), models.IntegerField()), Value(-1)),
+                                               name="one_row_per_roster_row")]
 
 
 class Submission(models.Model):
@@ -139,3 +146,12 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["when", "id"]
+
+
+class SignInFailure(models.Model):
+    """A sign-in that failed: the user name tried, the address it came from, when (attempts.py refuses more
+    tries of that name, or from that address, for a while after too many)."""
+
+    when = models.DateTimeField(auto_now_add=True, db_index=True)
+    username = models.CharField(max_length=150)
+    address = models.CharField(max_length=64)

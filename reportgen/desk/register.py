@@ -1,7 +1,7 @@
-"""The register live: each roster row's state from its submissions, its 及时性 by the rule of
-review/register.py — the same Entry, and so the same one word (Entry.state: 按时, 逾期, 不能判断, 未提交)
-the static `review -o --roster` pages print: a row with no submission more than 20 days after its 批复
-is 逾期 as of today — and the 检查表 page of review/pages.py over each row's latest reviewed submission,
+"""The register live: each roster row's state from its submissions, its 及时性 in the words of
+review/register.py's Entry (按时, 逾期, 未提交) the static `review -o --roster` pages print, judged by the
+dates the desk knows (Timely): a row not published more than 20 days after its 批复 is 逾期 as of today,
+whatever it submitted — and the 检查表 page of review/pages.py over each row's latest reviewed submission,
 the same page `review -o` writes.
 
 A submitted file of several disclosures (models.Disclosure) is several documents here as in `review`: each
@@ -10,6 +10,7 @@ row), or the row that submitted it where it names none for sure, and each is a r
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -25,6 +26,28 @@ from reportgen.review.roster import Member as RosterRow
 NOT_SUBMITTED, LATE = "未提交", "逾期"
 
 
+@dataclass
+class Timely(review_register.Entry):
+    """A roster row's 及时性 on the desk, by the register's words (按时, 逾期 …) and days: to the 公开日期 recorded,
+    else to today — whatever was submitted, read or not: a submission is no publication, and a row past its
+    deadline is 逾期 until it is published (the static pages, which read published documents, tell a document
+    with no 公开日期 不能判断; the desk knows it is not yet published)."""
+
+    submitted: bool = False  # the row submitted (or was printed in a file submitted), reviewed or not
+
+    @property
+    def late_days(self) -> int | None:
+        end = self.member.published or self.as_of
+        return None if end is None else (end - self.member.approved).days - review_register.DEADLINE_DAYS
+
+    @property
+    def state(self) -> str:
+        late = self.late_days
+        if late is not None and late > 0:
+            return LATE
+        return "按时" if self.submitted or self.documents or self.member.published is not None else NOT_SUBMITTED
+
+
 def roster_row(member: Member) -> RosterRow:
     return RosterRow(member.name, member.kind, member.parent, member.approved, member.published, member.year,
                      member.final, member.place, member.hidden)
@@ -34,7 +57,7 @@ def roster_row(member: Member) -> RosterRow:
 class Row:
     member: Member
     latest: Submission | None
-    entry: review_register.Entry  # its documents: the row's latest submission, as the worker names it
+    entry: Timely  # its documents: the row's latest submission, as the worker names it
     # its disclosures printed in a file another row submitted (its latest submission): the row's own all the same
     within: list[Disclosure] = field(default_factory=list)
     parts: list[Disclosure] = field(default_factory=list)  # its latest submission's, where its file holds several
@@ -63,7 +86,7 @@ def rows(as_of: date | None = None) -> list[Row]:
         latest[submission.member_id] = submission
     found = []
     for member in Member.objects.all():
-        entry = review_register.Entry(roster_row(member), as_of=day)
+        entry = Timely(roster_row(member), as_of=day)
         last = latest.get(member.id)
         if last is not None:
             entry.documents.append(Path(f"{member.name}-{last.number}"))
@@ -79,10 +102,12 @@ def rows(as_of: date | None = None) -> list[Row]:
         for disclosure, answering in _answered(submission, entries, printed.get(submission.id, [])):
             if answering is not None:
                 by_entry[id(answering)].within.append(disclosure)
+    for row in found:
+        row.entry.submitted = bool(row.entry.documents)
     return found
 
 
-def _answered(submission: Submission, entries: dict[int, review_register.Entry], disclosures: list[Disclosure]) \
+def _answered(submission: Submission, entries: Mapping[int, review_register.Entry], disclosures: list[Disclosure]) \
         -> list[tuple[Disclosure, review_register.Entry | None]]:
     """Each disclosure of the submitted file with the row it answers where that is another row than the one
     that submitted it (None: the submitter's own); the rows' documents name each disclosure (``part_name``)."""
@@ -128,4 +153,7 @@ def inspection_page(as_of: date | None = None) -> str:
             _answered(reviewed, entries, disclosures)
         parts += [replace(unpickled(bytes(d.summary))[0], document=part_name(reviewed, d))
                   for d in disclosures if d.summary is not None]
+    reviewed_parts = {str(part.document) for part in parts}
+    for entry in entries.values():  # a submission not yet reviewed (or given up unread) has no row of the table
+        entry.documents[:] = [d for d in entry.documents if str(d) in reviewed_parts]
     return summary_page_of(parts, review_register.Register(list(entries.values()), [], []))

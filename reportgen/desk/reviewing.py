@@ -49,7 +49,7 @@ class ReviewedPart:
 def review_stored(stored: Path, work: Path, name: str, index: int) -> Reviewed:
     """The review of the stored file, read through a link named ``name`` in ``work`` (the name the
     pages and the copy's legend show: made by the desk, never the name the department gave)."""
-    work.mkdir(parents=True, exist_ok=True)
+    work.mkdir(mode=0o700, parents=True, exist_ok=True)
     document = work / name
     _link(stored, document)
     try:

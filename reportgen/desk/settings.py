@@ -8,8 +8,12 @@ every POST carries Django's CSRF token; the pages are Jinja2 templates (template
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import socket
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -62,8 +66,8 @@ def secret_key(data: Path) -> str:
 
 
 def make_secret(data: Path) -> None:
-    data.mkdir(parents=True, exist_ok=True)
-    (data / "work").mkdir(exist_ok=True)
+    data.mkdir(mode=0o700, parents=True, exist_ok=True)
+    (data / "work").mkdir(mode=0o700, exist_ok=True)
     path = data / SECRET_FILE
     if not path.exists():
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -96,21 +100,70 @@ def recorded_database(data: Path) -> str | None:
                           f"请用 reportgen desk init {data} --database URL 重新记下") from None
 
 
-def configure(data: Path, database: str | None = None, *, debug: bool = False) -> None:
+@dataclass(frozen=True)
+class Site:
+    """Where the desk is reached: the host names it answers to (any other Host header is refused: 400) and the
+    address its submission links are built on (never the Host a request was sent with)."""
+
+    hosts: tuple[str, ...]
+    address: str
+
+
+LOCAL = ("localhost", "127.0.0.1", "[::1]")
+_ANY = ("", "0.0.0.0", "::", "[::]")  # noqa: S104 - the addresses that mean every interface, told apart
+
+
+def site_of(host: str, port: int, names: Sequence[str] = ()) -> Site:
+    """The site of `desk serve --host HOST --port PORT --name NAME…`: each name a host name or address the desk is
+    reached by, or the address itself (``https://desk.example.gov.cn``: behind a proxy); the links on the first,
+    else on HOST (the machine's name when HOST is every interface); this machine's own names answer too."""
+    if not names:
+        names = [socket.gethostname() if host in _ANY else host]
+    hosts: list[str] = []
+    for name in names:
+        parts = urlsplit(name if "://" in name else f"//{name}")
+        if not parts.hostname or (parts.scheme or "http") not in ("http", "https"):
+            raise DeskRefused(f"--name {name}：应为主机名或地址（如 desk.example.gov.cn），或网址（如 https://desk.example.gov.cn）")
+        hosts.append(f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname)
+    first = names[0]
+    address = first.rstrip("/") if "://" in first else f"http://{hosts[0]}" + ("" if port == 80 else f":{port}")
+    return Site(tuple(dict.fromkeys([*hosts, *LOCAL])), address)
+
+
+def configure(data: Path, database: str | None = None, *, debug: bool = False, site: Site | None = None) -> None:
     """Django configured for the desk of ``data`` and set up (once in a process): on the server of
-    ``database``, else the one ``desk init --database`` recorded in ``data``, else its SQLite."""
+    ``database``, else the one ``desk init --database`` recorded in ``data``, else its SQLite; reached at
+    ``site`` (by default this machine alone)."""
     import django  # deferred: Django only for the desk (90 ms)
     from django.conf import settings  # deferred: with Django
 
     if settings.configured:
         return
-    settings.configure(**_settings(data, database or recorded_database(data), debug))
+    database = database or recorded_database(data)
+    settings.configure(**_settings(data, database, debug, site or Site(LOCAL, "http://localhost")))
+    owner_only(data, sqlite=database is None)
     django.setup()
 
 
-def _settings(data: Path, database: str | None, debug: bool) -> dict[str, Any]:
+def owner_only(data: Path, *, sqlite: bool) -> None:
+    """The data folder readable by its owner alone — the folder, its store and work folders (0700), the store's
+    files and the database (0600, the store's read-only: 0400) — however an earlier version or the umask left
+    them; an SQLite database made empty here at 0600 before SQLite opens it (its journal files take its mode)."""
+    database = data / DATABASE_FILE
+    if sqlite and not database.exists():
+        os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    folders = [data, data / "work", data / "store", *(data / "store").glob("??")]
+    files = [data / f"{DATABASE_FILE}{end}" for end in ("", "-wal", "-shm", "-journal")]
+    for path, mode in [*((f, 0o700) for f in folders), *((f, 0o600) for f in files),
+                       *((f, 0o400) for f in (data / "store").glob("??/*"))]:
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(path, mode)
+
+
+def _settings(data: Path, database: str | None, debug: bool, site: Site) -> dict[str, Any]:
     return {
-        "DEBUG": debug, "SECRET_KEY": secret_key(data), "ALLOWED_HOSTS": ["*"], "ROOT_URLCONF": "reportgen.desk.urls",
+        "DEBUG": debug, "SECRET_KEY": secret_key(data), "ALLOWED_HOSTS": list(site.hosts), "DESK_ADDRESS": site.address,
+        "ROOT_URLCONF": "reportgen.desk.urls",
         "USE_TZ": True, "TIME_ZONE": "Asia/Shanghai", "LANGUAGE_CODE": "zh-hans", "USE_I18N": False,
         "INSTALLED_APPS": ["django.contrib.auth", "django.contrib.contenttypes", "django.contrib.sessions",
                            "reportgen.desk.apps.DeskConfig"],
@@ -119,6 +172,7 @@ def _settings(data: Path, database: str | None, debug: bool) -> dict[str, Any]:
                        "django.middleware.csrf.CsrfViewMiddleware",
                        "django.contrib.auth.middleware.AuthenticationMiddleware",
                        "django.middleware.clickjacking.XFrameOptionsMiddleware",
+                       "reportgen.desk.failures.error_pages", "reportgen.desk.failures.known_host",
                        "reportgen.desk.bounded.bounded_body"],
         "DATABASES": {"default": database_settings(data, database)},
         "DEFAULT_AUTO_FIELD": "django.db.models.BigAutoField",

@@ -1,5 +1,6 @@
 """The desk's store: every file kept by the SHA-256 of its bytes (store/ab/abcdef…), written once and
-never modified — an upload as received, an annotated copy, a 整改通知. The name a department gave its
+never modified — an upload as received, an annotated copy, a 整改通知 — and readable by the desk's own user
+alone (folders 0700, files 0400). The name a department gave its
 file is never part of a path here; the kind of an upload is told by its bytes (readers/sniff.py), and
 its size is bounded while it is received, before anything is kept."""
 
@@ -26,6 +27,10 @@ class UploadRefused(DeskRefused):
     """An upload not kept (too large, or not a PDF, DOCX or workbook): a Chinese message for the page."""
 
 
+class UploadFailed(UploadRefused):
+    """An upload not kept for a fault of the desk's (its database busy, its disk full): nothing of it is kept."""
+
+
 class Store:
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -38,7 +43,7 @@ class Store:
     def put(self, chunks: Iterable[bytes], limit: int | None = None) -> tuple[str, int]:
         """Keep the bytes (read in chunks, refused past ``limit``); their digest and size. The file is
         written to a temporary name and moved into place: a reader never sees half a file."""
-        self.root.mkdir(parents=True, exist_ok=True)
+        self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
         digest, size = hashlib.sha256(), 0
         handle, temporary = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
         try:
@@ -57,13 +62,22 @@ class Store:
     def _placed(self, temporary: Path, digest: str) -> str:
         target = self.path(digest)
         if not target.exists():
-            target.parent.mkdir(exist_ok=True)
-            os.chmod(temporary, 0o444)
+            target.parent.mkdir(mode=0o700, exist_ok=True)
+            os.chmod(temporary, 0o400)  # never modified, read by the desk's own user alone
             os.replace(temporary, target)
         return digest
 
     def put_bytes(self, data: bytes) -> str:
         return self.put([data])[0]
+
+    def put_new(self, data: bytes) -> tuple[str, bool]:
+        """The bytes kept: their digest, and whether this put them there (they were not kept before)."""
+        existed = self.path(hashlib.sha256(data).hexdigest()).exists()
+        return self.put_bytes(data), not existed
+
+    def let_go(self, digest: str) -> None:
+        """A file this desk kept for what then failed, let go (never one kept before: put_new tells)."""
+        self.path(digest).unlink(missing_ok=True)
 
     def read(self, digest: str) -> bytes:
         return self.path(digest).read_bytes()

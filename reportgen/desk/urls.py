@@ -5,7 +5,12 @@ from __future__ import annotations
 from django.shortcuts import redirect
 from django.urls import path
 
-from reportgen.desk import department, views
+from reportgen.desk import decisions, department, views
+
+handler400 = "reportgen.desk.failures.bad_request"
+handler403 = "reportgen.desk.failures.forbidden"
+handler404 = "reportgen.desk.failures.not_found"
+handler500 = "reportgen.desk.failures.server_error"
 
 urlpatterns = [
     path("", lambda request: redirect("register"), name="home"),
@@ -17,10 +22,10 @@ urlpatterns = [
     path("member/<int:member_id>", views.member_page, name="member"),
     path("member/<int:member_id>/link", views.new_link, name="new_link"),
     path("document/<int:submission_id>", views.document_page, name="document"),
-    path("document/<int:submission_id>/verdicts", views.verdicts, name="verdicts"),
-    path("document/<int:submission_id>/return", views.return_document, name="return"),
-    path("document/<int:submission_id>/accept", views.accept, name="accept"),
-    path("document/<int:submission_id>/publish", views.publish, name="publish"),
+    path("document/<int:submission_id>/verdicts", decisions.verdicts, name="verdicts"),
+    path("document/<int:submission_id>/return", decisions.return_document, name="return"),
+    path("document/<int:submission_id>/accept", decisions.accept, name="accept"),
+    path("document/<int:submission_id>/publish", decisions.publish, name="publish"),
     path("document/<int:submission_id>/page/<int:page>", views.annotated_page, name="page"),
     path("document/<int:submission_id>/page/<int:page>.png", views.annotated_image, name="page_image"),
     path("document/<int:submission_id>/<str:what>", views.stored_file, name="file"),

@@ -1,6 +1,7 @@
-"""The reviewer's pages: sign-in, the register, the roster's import, a document's findings with their
-verdicts, its return with the 整改通知, its acceptance and publication, the dismissed share per rule.
-Every POST carries Django's CSRF token; every change of a document's state is an Event."""
+"""The reviewer's pages: sign-in (bounded: attempts.py), the register, the roster's import, a document's
+findings (the verdicts, return, acceptance and publication posted from it are decisions.py's), its files,
+the dismissed share per rule. Every POST carries Django's CSRF token; every change of a document's state is
+an Event."""
 
 from __future__ import annotations
 
@@ -8,44 +9,31 @@ import dataclasses
 import hashlib
 import secrets
 import tempfile
-from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from reportgen.desk import page_views, precision
+from reportgen.desk import attempts, page_views, precision
 from reportgen.desk.models import (
-    ACCEPTED,
-    CONFIRMED,
     DISMISSED,
-    PUBLISHED,
-    RETURNED,
     REVIEWING,
     Disclosure,
-    Event,
-    Finding,
     Member,
     Submission,
 )
 from reportgen.desk.register import inspection_page, rows
-from reportgen.desk.reviewing import unpickled
-from reportgen.desk.settings import DeskRefused
 from reportgen.desk.store import ACCEPTED as KINDS
 from reportgen.desk.store import Store
-from reportgen.document import Document
-from reportgen.errors import ReportgenError
-from reportgen.review.handback import Issued, notice, notice_docx
 from reportgen.review.roster import Member as RosterRow
 from reportgen.review.roster import RosterRefused, read_roster
-from reportgen.writers.xlsx import xlsx_bytes
 
 
 def store() -> Store:
@@ -60,15 +48,19 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
 
 
 def sign_in(request: HttpRequest) -> HttpResponse:
-    error = ""
+    error, status = "", 200
     if request.method == "POST":
-        user = authenticate(request, username=request.POST.get("username", ""), password=request.POST.get("password", ""))
-        if user is not None:
+        username, address = request.POST.get("username", ""), str(request.META.get("REMOTE_ADDR", ""))
+        if attempts.barred(username, address):
+            error, status = attempts.BARRED, 429
+        elif (user := authenticate(request, username=username, password=request.POST.get("password", ""))) is not None:
+            attempts.cleared(username, address)
             login(request, user)
             return redirect(_next(request))
-        error = "用户名或密码不对"
-    return render(request, "login.html.j2", {"error": error, "next": request.GET.get("next", "")},
-                  status=400 if error else 200)
+        else:
+            attempts.failed(username, address)
+            error, status = "用户名或密码不对", 400
+    return render(request, "login.html.j2", {"error": error, "next": request.GET.get("next", "")}, status=status)
 
 
 def _next(request: HttpRequest) -> str:
@@ -97,14 +89,17 @@ def inspection(request: HttpRequest) -> HttpResponse:
 def import_roster(request: HttpRequest) -> HttpResponse:
     upload = request.FILES.get("roster")
     if upload is None:
-        return _refused(request, "没有选择名单文件")
+        return refused_page(request, "没有选择名单文件")
     try:
         members = _read_roster(upload.read(), upload.name or "名单")
     except RosterRefused as exc:
-        return _refused(request, str(exc))
-    links = _added(members)
-    return render(request, "links.html.j2", {"links": [(m, request.build_absolute_uri(reverse("department", args=[t])))
-                                                       for m, t in links]})
+        return refused_page(request, str(exc))
+    try:
+        links = _added(members)
+    except IntegrityError:
+        return refused_page(request, "另一位审核人员正在同时导入名单，这次导入未完成，没有增加任何一行：请再导入一次"
+                                     "（已导入的行不会重复）")
+    return render(request, "links.html.j2", {"links": [(m, link(t)) for m, t in links]})
 
 
 def _read_roster(data: bytes, given: str) -> list[RosterRow]:
@@ -121,14 +116,17 @@ def _read_roster(data: bytes, given: str) -> list[RosterRow]:
 
 
 def _added(members: list[RosterRow]) -> list[tuple[Member, str]]:
-    """The roster's rows not yet in the desk, each with its new link's token (shown once: only its digest is kept)."""
-    known = {(m.name, m.kind, m.parent, m.year, m.final) for m in Member.objects.all()}
-    start = Member.objects.count()
+    """The roster's rows not yet in the desk — a row the roster holds twice once — each with its new link's token
+    (shown once: only its digest is kept); read and written in one transaction, a row's key unique in the table
+    (models.Member): of two imports at once, one adds the rows and the other is refused."""
     made: list[tuple[Member, str]] = []
     with transaction.atomic():
+        known = {roster_key(m) for m in Member.objects.all()}
+        start = Member.objects.count()
         for row in members:
-            if (row.name, row.kind, row.parent, row.year, row.final) in known:
+            if roster_key(row) in known:
                 continue
+            known.add(roster_key(row))
             token = secrets.token_urlsafe(24)
             member = Member.objects.create(position=start + len(made), name=row.name, kind=row.kind, parent=row.parent,
                                            approved=row.approved, published=row.published, year=row.year,
@@ -136,6 +134,11 @@ def _added(members: list[RosterRow]) -> list[tuple[Member, str]]:
                                            token_digest=token_digest(token))
             made.append((member, token))
     return made
+
+
+def roster_key(row: Member | RosterRow) -> tuple[str, str, str, int | None, bool | None]:
+    """What tells one roster row from another (the table's unique key: models.Member)."""
+    return row.name, row.kind, row.parent, row.year, row.final
 
 
 def token_digest(token: str) -> str:
@@ -149,7 +152,12 @@ def new_link(request: HttpRequest, member_id: int) -> HttpResponse:
     token = secrets.token_urlsafe(24)
     member.token_digest = token_digest(token)
     member.save(update_fields=["token_digest"])
-    return render(request, "links.html.j2", {"links": [(member, request.build_absolute_uri(reverse("department", args=[token])))]})
+    return render(request, "links.html.j2", {"links": [(member, link(token))]})
+
+
+def link(token: str) -> str:
+    """A submission link, on the desk's own address (settings.Site), never on the Host a request named."""
+    return str(settings.DESK_ADDRESS) + reverse("department", args=[token])
 
 
 @login_required
@@ -167,6 +175,7 @@ def document_page(request: HttpRequest, submission_id: int) -> HttpResponse:
 
 def document_context(submission: Submission, reviewer: bool) -> dict[str, object]:
     """What a document's page shows (the reviewer's, or the department's own: no verdict forms)."""
+    from reportgen.desk.decisions import unreviewed  # deferred: the decisions' module imports this one
     from reportgen.desk.jobs import place  # deferred: the queue's module imports the review (a worker's)
 
     last = Submission.objects.filter(member=submission.member, number__lt=submission.number).order_by("-number").first()
@@ -174,156 +183,12 @@ def document_context(submission: Submission, reviewer: bool) -> dict[str, object
     resolved = [f for f in last.findings.all() if place(f) not in now] if last is not None else []
     job = getattr(submission, "job", None)
     disclosures = [(d, list(d.findings.all())) for d in submission.disclosures.defer("summary")]
+    events = list(submission.events.select_related("finding"))
     return {"submission": submission, "findings": submission.findings.filter(disclosure=None), "resolved": resolved,
-            "last": last, "job": job, "reviewer": reviewer, "events": submission.events.all(),
+            "last": last, "job": job, "reviewer": reviewer, "events": events, "seen": max((e.id for e in events), default=0),
             "today": timezone.localdate(), "decidable": submission.state == REVIEWING and submission.outcome != "",
-            "disclosures": disclosures}
-
-
-@login_required
-@require_POST
-def verdicts(request: HttpRequest, submission_id: int) -> HttpResponse:
-    submission = get_object_or_404(Submission, id=submission_id)
-    with transaction.atomic():
-        for finding in submission.findings.all():
-            _verdict(request, submission, finding)
-    return redirect("document", submission.id)
-
-
-def _verdict(request: HttpRequest, submission: Submission, finding: Finding) -> None:
-    verdict = request.POST.get(f"verdict-{finding.key}", "")
-    note = request.POST.get(f"note-{finding.key}", "").strip()
-    if verdict not in (CONFIRMED, DISMISSED) or (verdict == finding.verdict and note == finding.note):
-        return
-    Event.objects.create(who=request.user.get_username(), member_id=submission.member_id, submission=submission,
-                         finding=finding, before=finding.verdict, after=verdict, note=note)
-    finding.verdict, finding.note = verdict, note
-    finding.save(update_fields=["verdict", "note"])
-
-
-@login_required
-@require_POST
-def return_document(request: HttpRequest, submission_id: int) -> HttpResponse:
-    submission = get_object_or_404(Submission.objects.select_related("member"), id=submission_id)
-    try:
-        issued = _issued(request)
-        digests = _notices(submission, issued) if submission.disclosures.exists() else _notice(submission, issued)
-    except ReportgenError as exc:
-        return _refused(request, str(exc))
-    submission.notice, submission.notice_table = digests
-    submission.issuer, submission.issued, submission.deadline = issued.issuer, issued.dated, issued.deadline
-    submission.save(update_fields=["notice", "notice_table", "issuer", "issued", "deadline"])
-    return _moved(request, submission, RETURNED, (REVIEWING,))
-
-
-def _issued(request: HttpRequest) -> Issued:
-    issuer = request.POST.get("issuer", "").strip()
-    if not issuer:
-        raise DeskRefused("请填写发出整改通知的单位（如 某某区财政局）")
-    issued = _date(request.POST.get("issued", ""), "通知日期")
-    deadline = _date(request.POST.get("deadline", ""), "整改期限")
-    if deadline < issued:
-        raise DeskRefused(f"整改期限 {deadline} 早于通知日期 {issued}：请改正")
-    return Issued(issuer, issued, deadline)
-
-
-def _date(text: str, what: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise DeskRefused(f"{what}写作“{text[:40]}”：应为日期，如 2025-03-01") from None
-
-
-def _notice(submission: Submission, issued: Issued) -> tuple[str, str]:
-    """The 整改通知 of the findings not dismissed (review/handback.py) and its table of findings as an XLSX, both
-    from one Document (as `review -o` hands them back), kept in the store: their digests."""
-    if submission.summary is None:
-        raise DeskRefused("这份文件还没有审核完，不能退回")
-    _, marks, title, kind = unpickled(bytes(submission.summary))
-    dismissed = set(submission.findings.filter(verdict=DISMISSED).values_list("number", flat=True))
-    kept = [m for m in marks if m.number not in dismissed]
-    annotated = "标注的 PDF" if submission.annotated else ""
-    document = notice(_title(submission, ""), submission.member.name, kind or submission.member.kind, kept, annotated,
-                      issued, _title(submission, title) if title else "")
-    if document is None:
-        raise DeskRefused("没有未驳回的问题，不用退回：可以审核通过")
-    return _kept(document)
-
-
-def _kept(notice: Document) -> tuple[str, str]:
-    return store().put_bytes(notice_docx(notice)), store().put_bytes(xlsx_bytes(notice))
-
-
-def _notices(submission: Submission, issued: Issued) -> tuple[str, str]:
-    """A file of several disclosures returned: each disclosure's 整改通知 of its findings not dismissed, to its
-    owner, and its table (XLSX), kept with it (its pages' findings, numbered as its annotated copy numbers them);
-    none for the file's own."""
-    notices: dict[int, tuple[str, str]] = {}
-    for disclosure in submission.disclosures.all():
-        if disclosure.summary is None:
-            raise DeskRefused("这份文件还没有审核完，不能退回")
-        _, marks, title, kind = unpickled(bytes(disclosure.summary))
-        dismissed = set(disclosure.findings.filter(verdict=DISMISSED).values_list("number", flat=True))
-        kept = [m for m in marks if m.number not in dismissed]
-        document = notice(_title(submission, disclosure.named), disclosure.owner or submission.member.name,
-                          kind or disclosure.kind, kept, "标注的 PDF" if disclosure.annotated else "", issued,
-                          _title(submission, title) if title else "")
-        if document is not None:
-            notices[disclosure.id] = _kept(document)
-    if not notices:
-        raise DeskRefused("没有未驳回的问题，不用退回：可以审核通过")
-    with transaction.atomic():
-        for disclosure in submission.disclosures.all():
-            disclosure.notice, disclosure.notice_table = notices.get(disclosure.id, ("", ""))
-            disclosure.save(update_fields=["notice", "notice_table"])
-    return "", ""
-
-
-def _title(submission: Submission, title: str) -> str:
-    return f"{title or submission.member.name}（第 {submission.number} 次报送）"
-
-
-@login_required
-@require_POST
-def accept(request: HttpRequest, submission_id: int) -> HttpResponse:
-    submission = get_object_or_404(Submission.objects.select_related("member"), id=submission_id)
-    return _moved(request, submission, ACCEPTED, (REVIEWING,))
-
-
-@login_required
-@require_POST
-def publish(request: HttpRequest, submission_id: int) -> HttpResponse:
-    submission = get_object_or_404(Submission.objects.select_related("member"), id=submission_id)
-    try:
-        published = _date(request.POST.get("published", ""), "公开日期")
-    except DeskRefused as exc:
-        return _refused(request, str(exc))
-    member = submission.member
-    if published < member.approved:
-        return _refused(request, f"公开日期 {published} 早于批复日期 {member.approved}：请改正")
-    if submission.state == ACCEPTED:
-        for published_too in (member, *_printed_for(submission, published)):
-            published_too.published = published
-            published_too.save(update_fields=["published"])
-    return _moved(request, submission, PUBLISHED, (ACCEPTED,))
-
-
-def _printed_for(submission: Submission, published: date) -> list[Member]:
-    """The roster rows whose disclosures the submitted file prints (a department's file with its units'), that
-    have no submission of their own: published with it, on ``published`` — never before a row's own 批复."""
-    return [row.member for row in rows() if row.latest is None and row.member.published is None
-            and any(d.submission_id == submission.id for d in row.within)
-            and row.member.approved <= published]
-
-
-def _moved(request: HttpRequest, submission: Submission, after: str, froms: tuple[str, ...]) -> HttpResponse:
-    """The submission moved to ``after`` when it stands in one of ``froms`` (an Event), else refused."""
-    with transaction.atomic():
-        if not Submission.objects.filter(id=submission.id, state__in=froms).update(state=after):
-            return _refused(request, f"这份文件现在是“{submission.state}”，不能改为“{after}”")
-        Event.objects.create(who=request.user.get_username(), member_id=submission.member_id, submission=submission,
-                             before=submission.state, after=after)
-    return redirect("document", submission.id)
+            "disclosures": disclosures, "unreviewed": unreviewed(submission),
+            "errors": submission.findings.filter(severity="error").exclude(verdict=DISMISSED).count()}
 
 
 @login_required
@@ -392,5 +257,5 @@ def precision_export(request: HttpRequest, form: str) -> HttpResponse:
     return response
 
 
-def _refused(request: HttpRequest, message: str) -> HttpResponse:
+def refused_page(request: HttpRequest, message: str) -> HttpResponse:
     return render(request, "refused.html.j2", {"message": message}, status=400)

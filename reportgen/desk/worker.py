@@ -20,7 +20,7 @@ from pathlib import Path
 
 from django.db import close_old_connections
 
-from reportgen.desk.jobs import Heartbeat, claim, finish, release, work_folder
+from reportgen.desk.jobs import Heartbeat, claim, finish, gone, release, work_folder
 from reportgen.desk.models import Job
 from reportgen.desk.reviewing import review_stored
 from reportgen.desk.store import SUFFIXES, Store
@@ -54,6 +54,8 @@ def review(job: Job, worker: str, store: Store, data: Path, lease: timedelta) ->
     submission = job.submission
     shown = _UNSAFE.sub("_", submission.member.name)[:60] or "document"
     document = f"{shown}-{submission.number}{SUFFIXES.get(submission.kind, '')}"
+    if not store.path(submission.digest).is_file():
+        return gone(job, worker)
     try:
         with Heartbeat(job, worker, lease):
             reviewed = review_stored(store.path(submission.digest), work_folder(data) / f"job-{job.id}", document,

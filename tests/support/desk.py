@@ -47,6 +47,15 @@ def token(client) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {"csrfmiddlewaretoken": client.cookies["csrftoken"].value}
 
 
+def seen(client, submission: int) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The CSRF field and the page's version (``seen``: its last event) a document page's forms carry, as the
+    reviewer's browser sends them once the page is open."""
+    page = client.get(f"/document/{submission}").content.decode()
+    found = re.search(r'name="seen" value="(\d+)"', page)
+    assert found, page
+    return {"seen": found.group(1), **token(client)}
+
+
 def submit(client, link: str, path: Path, name: str = ""):  # type: ignore[no-untyped-def]
     """A department's upload of the file at ``path`` through its link (sent as ``name``, else its own)."""
     import io
@@ -80,7 +89,7 @@ def desk_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     data = tmp_path_factory.mktemp("desk")
     database = os.environ.get("REPORTGEN_DESK_DATABASE") or None
     settings.make_secret(data)
-    settings.configure(data, database)
+    settings.configure(data, database, site=settings.site_of("testserver", 80))  # the test client's Host
     from django.contrib.auth.models import User
     from django.core.management import call_command
 

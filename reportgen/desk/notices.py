@@ -1,0 +1,96 @@
+"""A returned submission's 整改通知 (review/handback.py's notice, with the issuer, date and deadline the
+reviewer set) and its table of findings as an XLSX, from one Document as `review -o` hands them back, kept in
+the store — for the file, or for each disclosure of a file of several. A document 未能审核 may be returned
+with none (nothing was read of it to hand back)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from reportgen.desk.models import DISMISSED, Submission
+from reportgen.desk.reviewing import unpickled
+from reportgen.desk.settings import DeskRefused
+from reportgen.desk.views import store
+from reportgen.document import Document
+from reportgen.review.handback import Issued, notice, notice_docx
+from reportgen.writers.xlsx import xlsx_bytes
+
+__all__ = ["Issued", "date_of", "issued_of", "notices_of"]
+
+NOTHING_TO_RETURN = "没有未驳回的问题，不用退回：可以审核通过"
+
+
+def issued_of(form: Mapping[str, str]) -> Issued:
+    issuer = form.get("issuer", "").strip()
+    if not issuer:
+        raise DeskRefused("请填写发出整改通知的单位（如 某某区财政局）")
+    issued = date_of(form.get("issued", ""), "通知日期")
+    deadline = date_of(form.get("deadline", ""), "整改期限")
+    if deadline < issued:
+        raise DeskRefused(f"整改期限 {deadline} 早于通知日期 {issued}：请改正")
+    return Issued(issuer, issued, deadline)
+
+
+def date_of(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise DeskRefused(f"{what}写作“{text[:40]}”：应为日期，如 2025-03-01") from None
+
+
+def notices_of(submission: Submission, issued: Issued, unreviewed: bool) -> tuple[str, str]:
+    """The digests of the file's notice and table ("" none: a file of several keeps each disclosure's with it);
+    refused when there is nothing to hand back, unless the document could not be reviewed."""
+    if submission.disclosures.exists():
+        if not _disclosures(submission, issued) and not unreviewed:
+            raise DeskRefused(NOTHING_TO_RETURN)
+        return "", ""
+    document = _document(submission, issued, unreviewed)
+    if document is None:
+        if not unreviewed:
+            raise DeskRefused(NOTHING_TO_RETURN)
+        return "", ""
+    return _kept(document)
+
+
+def _document(submission: Submission, issued: Issued, unreviewed: bool) -> Document | None:
+    """The notice of the findings not dismissed; None where there is none (a review given up keeps no summary)."""
+    summary = Submission.objects.values_list("summary", flat=True).get(id=submission.id)
+    if summary is None:
+        if unreviewed:
+            return None
+        raise DeskRefused("这份文件还没有审核完，不能退回")
+    _, marks, title, kind = unpickled(bytes(summary))
+    dismissed = set(submission.findings.filter(verdict=DISMISSED, disclosure=None).values_list("number", flat=True))
+    kept = [m for m in marks if m.number not in dismissed]
+    annotated = "标注的 PDF" if submission.annotated else ""
+    return notice(_title(submission, ""), submission.member.name, kind or submission.member.kind, kept, annotated,
+                  issued, _title(submission, title) if title else "")
+
+
+def _disclosures(submission: Submission, issued: Issued) -> int:
+    """Each disclosure's 整改通知 of its findings not dismissed, to its owner, and its table, kept with it (none
+    where it has none): how many were made."""
+    made = 0
+    for disclosure in submission.disclosures.all():
+        if disclosure.summary is None:
+            raise DeskRefused("这份文件还没有审核完，不能退回")
+        _, marks, title, kind = unpickled(bytes(disclosure.summary))
+        dismissed = set(disclosure.findings.filter(verdict=DISMISSED).values_list("number", flat=True))
+        kept = [m for m in marks if m.number not in dismissed]
+        document = notice(_title(submission, disclosure.named), disclosure.owner or submission.member.name,
+                          kind or disclosure.kind, kept, "标注的 PDF" if disclosure.annotated else "", issued,
+                          _title(submission, title) if title else "")
+        disclosure.notice, disclosure.notice_table = _kept(document) if document is not None else ("", "")
+        disclosure.save(update_fields=["notice", "notice_table"])
+        made += document is not None
+    return made
+
+
+def _kept(document: Document) -> tuple[str, str]:
+    return store().put_bytes(notice_docx(document)), store().put_bytes(xlsx_bytes(document))
+
+
+def _title(submission: Submission, title: str) -> str:
+    return f"{title or submission.member.name}（第 {submission.number} 次报送）"
