@@ -911,9 +911,15 @@ _NUMERALS = frozenset("一二三四五六七八九十")
 
 
 def _numbered(text: str) -> bool:
-    """An item numbered as a budget table's rows are: 一、 to 二十四、."""
+    """An item numbered as a budget table's rows are: 一、 to 二十四、, or （一） to （三十） with either width of
+    bracket, mixed as printed (无锡市信访局 2025 公开04表: “（九)社会保险基金支出”, a row of its own with no figure,
+    never the end of the name above it)."""
     head, mark, _ = text.partition("、")
-    return bool(mark) and 0 < len(head) <= 3 and all(char in _NUMERALS for char in head)
+    return bool(mark) and 0 < len(head) <= 3 and all(char in _NUMERALS for char in head) \
+        or _BRACKETED_ITEM.match(text) is not None
+
+
+_BRACKETED_ITEM = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")
 
 
 def _characters(lines: list[_Line]) -> list[str]:

@@ -36,9 +36,15 @@ def told_on_scans(findings: list[Finding], lines: list[Line], pages: frozenset[i
         line = at.get(finding.line) if finding.file == file else None
         if line is None or line.page not in pages:
             out.append(finding)
-        elif UNREAD not in line.text and not _punctuation_read(finding, line):
+        elif UNREAD not in line.text and not _punctuation_read(finding, line) and finding.rule not in MARKS_READ:
             out.append(replace(finding, message=finding.message + scanned_note(line.page)))
     return out
+
+
+# the mechanical wording rules (review/text_rules/mechanical.py) judge marks, numbering and characters one by one: on a
+# line OCR read they judge the recognition (北京市政务服务和数据管理局 2026's scanned 目录: “九、” read after “一、”, a
+# quotation mark read where the page prints none), not the page — not told there
+MARKS_READ = frozenset({"R-标点", "R-括号", "R-序号", "R-叠字", "R-年份"})
 
 
 def _punctuation_read(finding: Finding, line: Line) -> bool:

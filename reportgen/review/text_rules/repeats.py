@@ -97,7 +97,20 @@ def _told(text: Text, run: list[tuple[int, str]], first: dict[str, int]) -> Iter
     of the next, a block pasted twice); a text printed in two places on purpose (a project's 概述 and
     its 绩效目标表) stands far from its first printing."""
     again = text.line_at(run[0][0]) - max(first[sentence] for _, sentence in run) if run else 0
-    if len(run) >= _BLOCK and 0 < again <= _NEAR:
+    if len(run) >= _BLOCK and 0 < again <= _NEAR \
+            and not _part_between(text, max(first[sentence] for _, sentence in run), text.line_at(run[0][0])):
         (start, sentence), last = run[0], run[-1][1]
         yield text.warning("R-重复段落", start, f"自“{sentence[:20]}…”至“{last[:24]}…”的 {len(run)} 句在第 "
                            f"{first[sentence]} 行起已经印过一次：请删去重复的段落，或写出此处应有的内容")
+
+
+# a part's heading: a line of its own numbered 一、 … 二十、, short, no sentence in it
+_PART_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、[^。；]{2,30}$")
+
+
+def _part_between(text: Text, first: int, again: int) -> bool:
+    """Whether a part of the document opens between a passage's first printing (at line ``first``) and its second
+    (at ``again``): each part states its own (苏州市应急管理局 2026 and 无锡市教育局 2026 describe 人员经费 and 公用经费 in
+    their 财政拨款基本支出 and again under “八、一般公共预算基本支出预算情况说明”, the two being one money), no passage
+    pasted twice."""
+    return any(first < kept.number < again and _PART_HEADING.match(kept.bare) is not None for kept in text.lines)

@@ -1,0 +1,104 @@
+"""A reading that proves itself (issue 79), on real disclosures of regions no rule was written for
+(../shared/corpus/fresh1, annotated blind): what review tells of each, as a reviewer elsewhere runs it (no --layout).
+
+Each case is a class of misreading seen in two regions or more, fixed by what the table is — a run of column
+numbers, the page's number, a relation that fails on most rows, a gap the table's unread cells make up — and the
+annotated slips of the same documents still told."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.review_eval import Reported, reported_of
+from reportgen.review.documents import DocumentReview, review_document
+
+FRESH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fresh1"
+
+
+def _reviewed(name: str) -> tuple[DocumentReview, list[Reported]]:
+    result = review_document(FRESH / f"{name}.pdf", None)
+    return result, reported_of(result)[0]
+
+
+@pytest.fixture(scope="module")
+def huzhou() -> tuple[DocumentReview, list[Reported]]:
+    return _reviewed("zj-huzhou-caizhengju-2026-dept-budget")
+
+
+@pytest.fixture(scope="module")
+def hangzhou() -> tuple[DocumentReview, list[Reported]]:
+    return _reviewed("zj-hangzhou-qixiang-2026-dept-budget")
+
+
+@pytest.fixture(scope="module")
+def chongqing() -> tuple[DocumentReview, list[Reported]]:
+    return _reviewed("cq-xuanchuanbu-2026-dept-budget")
+
+
+@pytest.fixture(scope="module")
+def wuxi() -> tuple[DocumentReview, list[Reported]]:
+    return _reviewed("js-wuxi-xinfangju-2025-dept-budget")
+
+
+@pytest.fixture(scope="module")
+def suzhou() -> tuple[DocumentReview, list[Reported]]:
+    return _reviewed("js-suzhou-yingji-2026-dept-budget")
+
+
+def _texts(found: list[Reported]) -> str:
+    return "\n".join(item.text for item in found)
+
+
+def test_a_row_numbering_the_columns_is_no_row_of_figures_whatever_its_label(huzhou, hangzhou) -> None:
+    # 湖州 p. 19 “** 1 2 3 … 17”, 杭州 p. 16 “** 1 2 … 17”: before, “** 合计 印作 1，而其组成部分之和为 75”
+    for _result, found in (huzhou, hangzhou):
+        assert "**" not in _texts(found)
+        assert not any("印作 1，" in item.text or "印作 2，" in item.text for item in found)
+
+
+def test_a_relation_failing_on_every_row_printing_it_refutes_the_reading(hangzhou) -> None:
+    result, found = hangzhou
+    # 杭州气象局's 收入总表: each of its four rows' 本年收入合计 against parts read from the wrong columns
+    assert "5,876.67，而其组成部分之和为 123.61" not in _texts(found)
+    notes = "\n".join(result.imported.notes) if result.imported is not None else ""
+    assert "收入总表的“合计”与其组成部分在印有这一栏的 4 行中有 4 行不相等" in notes
+
+
+def test_the_page_number_and_the_funds_columns_are_read_as_what_they_are(chongqing) -> None:
+    _result, found = chongqing
+    text = _texts(found)
+    assert "— 9 —" not in text  # p. 9's footer, set among the 收入总表's last cells
+    # its 收入总表 prints 一般公共预算拨款收入 | 政府性基金预算拨款收入 | … | 事业收入 | 其他收入 and no 财政拨款 column: the
+    # 支出总表's 项 funded in part by 事业收入 are no slips against the fund tables' rows
+    assert "事业运行 印作 539.14" not in text and "博物馆 合计 印作 12,580.86" not in text
+
+
+def test_a_gap_made_up_by_rows_set_apart_by_their_numbering_is_read(wuxi) -> None:
+    # 公开04表: “（九)社会保险基金支出”, a row of its own with no figure, was joined to the 社会保障和就业支出 above it
+    result, found = wuxi
+    assert "支出总计 印作 2,723.94" not in _texts(found)
+    assert result.imported is not None
+    right = result.imported.imported.sides["财政拨款收支总表"][1]
+    labels = {row.label for row in right if row.amounts and not row.amounts["预算数"].blank}
+    assert {"社会保障和就业支出", "卫生健康支出", "住房保障支出"} <= labels
+
+
+def test_the_whole_spending_under_performance_management_is_no_projects_amount(suzhou) -> None:
+    result, found = suzhou
+    text = _texts(found)
+    assert "纳入绩效目标管理的金额" not in text  # 江苏: “本部门整体支出纳入绩效目标管理，涉及财政性资金7,062.8万元”
+    assert "支出总计 印作 7,062.80" not in text
+    assert "已经印过一次" not in text  # 人员经费 described under 财政拨款 and again under 八、一般公共预算基本支出
+    assert result.imported is not None
+    performance = result.imported.imported.tree.get("绩效管理")
+    assert performance is not None and "2993.18" in str(performance)
+
+
+def test_a_part_opened_by_a_heading_closed_by_a_stop_and_an_income_not_read(huzhou) -> None:
+    _result, found = huzhou
+    text = _texts(found)
+    assert "没有“机关运行经费”这一部分" not in text  # “1.机关运行经费。” heads its part
+    # its 收入总表's header not read: 收入预算 6838.41万元 is 未能核对, never “应为 0.00万元”
+    assert "应为 0.00万元" not in text
