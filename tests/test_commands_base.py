@@ -190,7 +190,7 @@ INTERRUPTIONS = {"reportgen.signals.Terminated",  # SIGTERM, handled as Ctrl-C i
 # folder (tests/support/desk.py). They define no exception: the desk's are in settings.py and store.py.
 DJANGO_APP = {f"reportgen.desk.{name}" for name in ("jobs", "worker", "models", "views", "department", "urls", "register",
                                                      "precision", "bounded", "page_views", "decisions", "notices",
-                                                     "attempts")}
+                                                     "attempts", "failures")}
 
 
 def _exception_classes() -> dict[str, type[BaseException]]:

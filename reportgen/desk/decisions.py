@@ -27,11 +27,11 @@ from reportgen.desk.models import (
     PUBLISHED,
     RETURNED,
     REVIEWING,
-    UNREVIEWED,
     Event,
     Finding,
     Member,
     Submission,
+    unreviewed,
 )
 from reportgen.desk.notices import Issued, date_of, issued_of, notices_of
 from reportgen.desk.settings import DeskRefused
@@ -117,14 +117,6 @@ def _standing(submission: Submission, after: str, froms: tuple[str, ...]) -> Non
         raise DeskRefused(f"这份文件现在是“{submission.state}”，不能改为“{after}”")
     if submission.state == REVIEWING and not submission.outcome:
         raise DeskRefused(f"这份文件还没有审核完，不能改为“{after}”")
-
-
-def unreviewed(submission: Submission) -> str:
-    """Why the document (or a disclosure of its file) could not be reviewed; "" when it was."""
-    if submission.outcome == UNREVIEWED:
-        return submission.why_unreviewed or UNREVIEWED
-    part = submission.disclosures.filter(outcome=UNREVIEWED).only("named", "why_unreviewed").first()
-    return f"{part.named}：{part.why_unreviewed or UNREVIEWED}" if part is not None else ""
 
 
 def _verdicts(request: HttpRequest, submission: Submission) -> None:

@@ -155,3 +155,11 @@ class SignInFailure(models.Model):
     when = models.DateTimeField(auto_now_add=True, db_index=True)
     username = models.CharField(max_length=150)
     address = models.CharField(max_length=64)
+
+
+def unreviewed(submission: Submission) -> str:
+    """Why the document (or a disclosure of its file) could not be reviewed; "" when it was."""
+    if submission.outcome == UNREVIEWED:
+        return submission.why_unreviewed or UNREVIEWED
+    part = submission.disclosures.filter(outcome=UNREVIEWED).only("named", "why_unreviewed").first()
+    return f"{part.named}：{part.why_unreviewed or UNREVIEWED}" if part is not None else ""

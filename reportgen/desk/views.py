@@ -28,6 +28,7 @@ from reportgen.desk.models import (
     Disclosure,
     Member,
     Submission,
+    unreviewed,
 )
 from reportgen.desk.register import inspection_page, rows
 from reportgen.desk.store import ACCEPTED as KINDS
@@ -175,7 +176,6 @@ def document_page(request: HttpRequest, submission_id: int) -> HttpResponse:
 
 def document_context(submission: Submission, reviewer: bool) -> dict[str, object]:
     """What a document's page shows (the reviewer's, or the department's own: no verdict forms)."""
-    from reportgen.desk.decisions import unreviewed  # deferred: the decisions' module imports this one
     from reportgen.desk.jobs import place  # deferred: the queue's module imports the review (a worker's)
 
     last = Submission.objects.filter(member=submission.member, number__lt=submission.number).order_by("-number").first()

@@ -12,6 +12,7 @@ line (bench/wording_checks.py measures each on every corpus document)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -147,8 +148,6 @@ def _all_prose(text: Text, prose: _Prose, start: int, segment: str) -> bool:
 
 def _line_starts(text: Text, start: int, length: int) -> list[int]:
     """The offsets of the flow at which the lines of the span start (its first at its own start)."""
-    from bisect import bisect_left, bisect_right
-
     first = bisect_right(text.starts, start) - 1
     last = bisect_left(text.starts, start + max(length, 1))
     return [start, *text.starts[first + 1:last]]
@@ -380,8 +379,6 @@ def printed_twice_in_a_row(text: Text) -> Iterator[Finding]:
 
 
 def _index_at(text: Text, offset: int) -> int:
-    from bisect import bisect_right
-
     return bisect_right(text.starts, offset) - 1
 
 

@@ -113,4 +113,8 @@ def _part_between(text: Text, first: int, again: int) -> bool:
     (at ``again``): each part states its own (苏州市应急管理局 2026 and 无锡市教育局 2026 describe 人员经费 and 公用经费 in
     their 财政拨款基本支出 and again under “八、一般公共预算基本支出预算情况说明”, the two being one money), no passage
     pasted twice."""
-    return any(first < kept.number < again and _PART_HEADING.match(kept.bare) is not None for kept in text.lines)
+    headings = [kept.bare for kept in text.lines if _PART_HEADING.match(kept.bare) is not None]
+    # a heading printed twice is of the passage printed twice (a page's last lines, a heading among them, printed again
+    # at the top of the next: 普陀区城管执法局 2026 pp. 22–23), no part opened between
+    return any(first < kept.number < again and _PART_HEADING.match(kept.bare) is not None
+               and headings.count(kept.bare) == 1 for kept in text.lines)
