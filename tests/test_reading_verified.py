@@ -102,3 +102,15 @@ def test_a_part_opened_by_a_heading_closed_by_a_stop_and_an_income_not_read(huzh
     assert "没有“机关运行经费”这一部分" not in text  # “1.机关运行经费。” heads its part
     # its 收入总表's header not read: 收入预算 6838.41万元 is 未能核对, never “应为 0.00万元”
     assert "应为 0.00万元" not in text
+
+
+def test_a_document_read_in_part_judges_no_figure_by_its_tables_and_keeps_its_own_kind() -> None:
+    # 福州市民政局（本级）2026: 116 of its 266 table figures read (未能审核); before, nine sentences were told “应为” by a
+    # 收入总表 read from the wrong columns, and “2026 年单位预算安排” was told to be “部门预算” (its tables' 编制部门),
+    # the document calling itself 单位预算 throughout
+    result, found = _reviewed("fj-fuzhou-minzhengju-benji-2026-unit-budget")
+    assert result.unreviewed
+    text = _texts(found)
+    assert "应为 " not in text and "应为“部门预算”" not in text
+    assert result.narrative is not None
+    assert any(v.cause == "表格大半没有读出，未能核对" for v in result.narrative.verdicts)

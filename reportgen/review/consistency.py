@@ -260,8 +260,10 @@ def shares(statements: list[Statement], draft: str,
     rather than rounded is, with ``cut_as_notes``, a note (CUT_RULE)."""
     found = []
     whole_runs = made_whole(statements)
-    for whole, part, share in _shares(statements):
-        if (share.line, share.text) in told or share.value is None:
+    triples = _shares(statements)
+    of_another = _of_another_whole(triples)
+    for whole, part, share in triples:
+        if (share.line, share.text) in told or share.value is None or id(whole) in of_another:
             continue
         low, high = _share_bounds(whole, part)
         half = Decimal(5) / Decimal(10) ** (share.decimals + 1)
@@ -275,6 +277,32 @@ def shares(statements: list[Statement], draft: str,
         else:
             found.append(Finding("error", "R-句内占比", f"{message}：按句中的两个金额不能成立", draft, share.line))
     return found
+
+
+def _of_another_whole(triples: list[tuple[Statement, Statement, Statement]]) -> set[int]:
+    """The wholes (by id) whose shares, two or more, all fit one other whole and not it: the shares prove their own
+    base, the sentence's whole was not theirs (国家信访局 2026 “……上年结转2,254.12万元；支出包括：一般公共服务支出
+    15,291.3万元，占81.65%；教育支出118.01万元，占0.63%；社会保障和就业支出2,208.19万元，占11.79%”: each of 支出总计
+    18,728.91, none of the 一般公共预算当年拨款收入 16,474.82 the sentence named first)."""
+    by_whole: dict[int, list[tuple[Statement, Statement, Statement]]] = {}
+    for triple in triples:
+        if triple[2].value:
+            by_whole.setdefault(id(triple[0]), []).append(triple)
+    other = set()
+    for key, group in by_whole.items():
+        low, high = Decimal(0), Decimal("Infinity")
+        for _whole, part, share in group:
+            assert part.value is not None and share.value is not None
+            half = Decimal(5) / Decimal(10) ** (share.decimals + 1)
+            p = part.value * _UNITS[part.unit]
+            low = max(low, (p - _half(part)) * 100 / (share.value + half))
+            high = min(high, (p + _half(part)) * 100 / (share.value - half)) if share.value > half else high
+        whole = group[0][0]
+        assert whole.value is not None
+        w = whole.value * _UNITS[whole.unit]
+        if len(group) >= 2 and low <= high and not (low <= w + _half(whole) and w - _half(whole) <= high):
+            other.add(key)
+    return other
 
 
 _RUN_GAP = 3  # lines from one share of a run to the next at most
