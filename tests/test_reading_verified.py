@@ -7,6 +7,9 @@ annotated slips of the same documents still told."""
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,3 +117,14 @@ def test_a_document_read_in_part_judges_no_figure_by_its_tables_and_keeps_its_ow
     assert "应为 " not in text and "应为“部门预算”" not in text
     assert result.narrative is not None
     assert any(v.cause == "表格大半没有读出，未能核对" for v in result.narrative.verdicts)
+
+
+def test_an_import_says_how_many_of_the_figures_its_tables_print_it_read(tmp_path) -> None:
+    # an officer outside Shanghai importing their own PDF is told how much of its tables was read, not “读取 74 项” alone
+    out = tmp_path / "hz.yaml"
+    done = subprocess.run([sys.executable, "-m", "reportgen", "import", str(FRESH / "zj-hangzhou-qixiang-2026-dept-budget.pdf"),
+                           "-o", str(out)], capture_output=True, text=True, check=False)
+    said = re.search(r"表格印出的数读出 (\d+) 个中的 (\d+) 个", done.stdout)
+    assert said is not None, done.stdout + done.stderr
+    printed, read = int(said.group(1)), int(said.group(2))
+    assert printed > 250 and 0 < read <= printed  # its ten tables print 277 figures, a row-numbering run of 1–17 none

@@ -94,8 +94,22 @@ def run(args: argparse.Namespace) -> int:
     if args.report is not None:
         _write_report(args.report, result, out, list(args.files), prepared)
     disagreements = _compare_narratives(prepared, out, result, beside=[p for p in args.files if p not in result.documents])
-    print(f"已写出 {one_line(str(out))}：{_counts(result)}；{errors} 个错误" + (f"，正文与表格不一致 {disagreements} 处" if disagreements else ""))
+    print(f"已写出 {one_line(str(out))}：{_counts(result)}{_table_figures(result, read)}；{errors} 个错误"
+          + (f"，正文与表格不一致 {disagreements} 处" if disagreements else ""))
     return 1 if errors or disagreements else 0
+
+
+def _table_figures(result: ImportResult, read: dict[Path, Published] | None) -> str:
+    """How many of the amounts a PDF's tables print the import read onto their rows (the rows of the tables it read,
+    of those it did not read for sure, and of grids no table was recognised in; a unit's tables set aside apart):
+    “表格印出的数读出 N 个中的 M 个”, as review counts them (review/coverage.py); "" for any other file."""
+    from reportgen.review.coverage import coverage  # deferred: loaded with the import above, --help loads none
+
+    places = result.read_places | result.unsure_places | result.other_places
+    lines = [[line for line in published.lines if line.where in places]
+             for published in (read or {}).values() if published.kind == "pdf"]
+    counted = coverage(lines, result, None) if any(lines) else None
+    return f"，表格印出的数读出 {counted.printed} 个中的 {counted.read} 个" if counted and counted.printed else ""
 
 
 def _outputs(out: Path | None, report: Path | None, priors: list[Path], units: list[Path]) -> list[Output]:
