@@ -14,6 +14,9 @@ from reportgen.rules import TEXT, rule
 # behind; the match starts after the year (_YEAR_WIDTH)
 _OWN_BUDGET = re.compile(r"年(?<=\d{4}年)(部门|单位)预算安排")
 _YEAR_WIDTH = 4
+# the kind a document's title (its first lines: the cover) names it
+_TITLE_KIND = re.compile(r"(部门|单位)预算")
+_TITLE_REACH = 200  # characters of the text its cover takes at most
 _LEVEL_SAID = re.compile(r"([市区县])级预算主管部门")
 
 
@@ -21,10 +24,10 @@ _LEVEL_SAID = re.compile(r"([市区县])级预算主管部门")
 def own_kind(text: Text) -> Iterator[Finding]:
     """R-部门单位: “2026年部门预算安排购置车辆0辆” in a 单位预算 (its tables say 编制单位), or 单位 in a 部门预算."""
     own = "单位" if text.unit_document else "部门"
-    other = "部门" if own == "单位" else "单位"
-    if text.flow.count(f"{other}预算") > text.flow.count(f"{own}预算"):
-        return  # its title, contents and parts name it the other kind (福州市民政局（本级）2026: “单位预算” 11 times, its
-        # tables' caption 编制部门): which the caption's word or the text is wrong is not known, and none is told
+    titled = _TITLE_KIND.search(text.flow, 0, _TITLE_REACH)
+    if titled is not None and titled.group(1) != own:
+        return  # its title names it the other kind (福州市民政局（本级）2026 “单位预算”, its tables' caption 编制部门):
+        # which of the two is wrong is not known, and none is told
     for match in _OWN_BUDGET.finditer(text.flow):
         start = match.start() - _YEAR_WIDTH
         if match.group(1) != own and not text.final:
