@@ -7,7 +7,8 @@ file (tests/conftest.py adds the marker at collection):
 
 - SLOW_MODULES: a file whose tests are (nearly) all slow, every test in it;
 - SLOW_TESTS: in a file of mostly quick tests, the slow ones by function name (each of its parametrizations);
-- SLOW_FIXTURES: any test that asks for one of these fixtures (a new browser or database test is slow unlisted).
+- SLOW_FIXTURES: any test that asks for one of these fixtures (a new browser or database test is slow unlisted;
+  a fixture shared by a file's tests is paid by whichever of them runs first, so all of them are marked).
 
 Measured with `--durations=0` over the whole suite (2026-11-27, this two-core machine busy with other work: a test
 over 2 s counted slow); a file went to SLOW_MODULES when its quick tests were under a quarter of its time, or when
@@ -112,9 +113,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
     "test_import_national_tables": (
         "test_a_class_code_of_a_table_read_is_no_amount_of_the_review_and_last_year_s_columns_are_last_year_s",
     ),
-    "test_import_pdf": (  # the fixture `libreoffice`: LibreOffice prints a render
-        "test_a_header_repeated_on_the_next_page_is_dropped",
-        "test_a_page_number_in_the_foot_is_never_a_table_cell",
+    "test_import_pdf": (
         "test_a_rendered_drafts_tables_read_back_as_grids",
     ),
     "test_import_shenzhen_tables": (
@@ -173,7 +172,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-SLOW_FIXTURES = frozenset(("browser", "postgres_url"))
+SLOW_FIXTURES = frozenset(("browser", "libreoffice", "postgres_url"))  # libreoffice: test_import_pdf.py's print
 
 
 def is_slow(item: pytest.Item) -> bool:
