@@ -14,6 +14,9 @@ run 1,133 → 1,022 CPU s). The tests of the numbers themselves and of the bytes
 (tests/test_toc_numbers.py, test_toc_pages.py, test_golden.py) and get the render as a user does; a PDF
 prints the same bytes either way (render.py: the filled DOCX prints as the blank one did).
 
+Which tests are slow (the marker ``slow``): tests/slow.py names them, each is marked at collection; `bash
+scripts/test --fast` leaves them out, and lists after its run any other test that took over a couple of seconds.
+
 What several tests read: data/shanghai-putuo-wenlvju-2026.yaml rendered to DOCX (wenlvju_docx), made once
 per worker.
 
@@ -38,6 +41,7 @@ import pytest
 
 from reportgen.readers import pdf_words
 from reportgen.writers import contents_pages
+from tests import slow
 from tests.blank_pages import PrintedPages
 from tests.support.desk import desk_site  # noqa: F401  (the desk's data folder and database, for tests/test_desk_*.py)
 
@@ -61,8 +65,26 @@ SLOWEST_FIRST = ("test_diff_outputs", "test_honesty", "test_planted_pdf", "test_
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if slow.is_slow(item):
+            item.add_marker(pytest.mark.slow)  # tests/slow.py: `pytest -m "not slow"` (scripts/test --fast) leaves it out
     rank = {name: place for place, name in enumerate(SLOWEST_FIRST)}
     items.sort(key=lambda item: rank.get(item.path.stem, len(SLOWEST_FIRST)))  # stable: a file's tests keep theirs
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The tests not marked slow that took over slow.SLOW_SECONDS (setup, call and teardown): a quick run
+    (scripts/test --fast) says which belong in tests/slow.py. Only listed, never failed: a busy machine is slower."""
+    seconds: dict[str, float] = {}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            if isinstance(report, pytest.TestReport) and "slow" not in report.keywords:
+                seconds[report.nodeid] = seconds.get(report.nodeid, 0.0) + report.duration
+    over = sorted(((took, nodeid) for nodeid, took in seconds.items() if took > slow.SLOW_SECONDS), reverse=True)
+    if over:
+        terminalreporter.write_sep("=", f"not marked slow, over {slow.SLOW_SECONDS:g} s: {len(over)} (tests/slow.py)")
+        for took, nodeid in over:
+            terminalreporter.write_line(f"{took:6.2f}s {nodeid}")
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

@@ -1,0 +1,182 @@
+"""Which tests are slow: `bash scripts/test --fast` runs the others (``pytest -m "not slow"``), the loop of an edit;
+`bash scripts/test` runs every test, as CI does.
+
+A test is slow when it starts LibreOffice, Chromium, tesseract, the desk's server or PostgreSQL, reads whole published
+documents, or takes over about a second for any other reason (on a quiet two-core machine). It is marked here, not in its
+file (tests/conftest.py adds the marker at collection):
+
+- SLOW_MODULES: a file whose tests are (nearly) all slow, every test in it;
+- SLOW_TESTS: in a file of mostly quick tests, the slow ones by function name (each of its parametrizations);
+- SLOW_FIXTURES: any test that asks for one of these fixtures (a new browser or database test is slow unlisted;
+  a fixture shared by a file's tests is paid by whichever of them runs first, so all of them are marked).
+
+Measured with `--durations=0` over the whole suite (2026-11-27, this two-core machine busy with other work: a test
+over 2 s counted slow); a file went to SLOW_MODULES when its quick tests were under a quarter of its time, or when
+in a quick run most of what was left of it still took over a second (a shared reading that had been paid by a slow
+test moves to the next). A quick run lists, after its tests, every test
+it ran that took over SLOW_SECONDS (tests/conftest.py): add it here. tests/test_slow_marks.py checks that every name
+here is a test file or a test in it."""
+
+from __future__ import annotations
+
+import pytest
+
+# A quick run's test that took longer than this is listed after the run (a busy machine takes about twice as long)
+SLOW_SECONDS = 2.0
+
+SLOW_MODULES = frozenset((
+    # Chromium: a browser started for the test (tests/support/browser.py)
+    "test_accessibility", "test_browser_forms", "test_desk_browser", "test_diff_outputs", "test_preview_browser",
+    # tesseract: the OCR of scanned pages
+    "test_ocr_calibration", "test_review_scanned", "test_review_scanned_table",
+    # the desk: its server, its worker, PostgreSQL, published documents reviewed through it
+    "test_desk_agrees", "test_desk_command", "test_desk_flow", "test_desk_several", "test_desk_uploads",
+    "test_desk_worker", "test_hostile_desk", "test_postgres_server", "test_review_desk",
+    # LibreOffice: a PDF printed, a DOCX laid out, a workbook or an old document opened or converted
+    "test_blank_pages", "test_body_size", "test_diff_libreoffice", "test_figures_unbroken", "test_import_pdf_roundtrip",
+    "test_import_sheets", "test_layout_beijing", "test_layout_shandong", "test_libreoffice", "test_official_workbook",
+    "test_old_documents", "test_pdf", "test_pdf_fonts", "test_print_quality", "test_program_limits",
+    "test_published_pages", "test_regex_linear", "test_review", "test_table_widths", "test_toc_numbers",
+    "test_toc_pages", "test_workbooks_of_other_provinces", "test_writer_xlsx",
+    # whole published documents (the corpus, tests/seeds/pdf) imported or reviewed
+    "test_amounts", "test_bad_inputs", "test_damaged_files", "test_disclosure_files", "test_exact_figures",
+    "test_import_beijing_tables", "test_import_guangzhou_tables", "test_import_income_unknown",
+    "test_import_jiangsu_2019_shapes", "test_import_prior_columns", "test_import_readback", "test_import_text_fields",
+    "test_import_units_in_turn", "test_import_value", "test_legend_face", "test_pdf_clips", "test_pdf_upside_down",
+    "test_planted_pdf", "test_readers_only", "test_readme", "test_review_beside_spending", "test_review_cut_documents",
+    "test_review_documents", "test_review_folders", "test_review_grand_total_in_part", "test_review_listed_parts",
+    "test_review_national_prose", "test_review_part_not_given", "test_review_register", "test_review_target_texts",
+    "test_review_text_alone_running", "test_review_three_public_text", "test_review_whole_documents",
+    "test_review_without_spending_table", "test_rules",
+    # every shipped source rendered, many `reportgen` processes, a sweep, a program's time limit (measured)
+    "test_acceptance", "test_cache_hardening", "test_check_render_agree", "test_fast_paths", "test_final_narrative",
+    "test_final_totals", "test_honesty", "test_hostile_uploads", "test_html_valid", "test_import_roundtrip",
+    "test_interrupts", "test_layers", "test_packaging", "test_properties", "test_review_text_only", "test_table_fit",
+    "test_tables_add_up", "test_wording_in_templates",
+    # mypy over reportgen/: scripts/test runs it before pytest, --fast too
+    "test_types",
+))
+
+SLOW_TESTS: dict[str, tuple[str, ...]] = {
+    "test_batch": (
+        "test_a_command_imports_only_what_it_needs",
+        "test_a_worker_that_dies_fails_its_source_only",
+    ),
+    "test_cli": (
+        "test_a_part_asked_only_gradually_is_required_where_the_localitys_rules_require_it",
+        "test_check_is_clean_on_every_seed",
+    ),
+    "test_diff": (
+        "test_cli_diff_writes_html_docx_and_json_and_exits_zero",
+    ),
+    "test_diff_inputs": (
+        "test_a_large_picture_is_not_counted_as_xml",
+        "test_a_zip_bomb_is_refused_before_inflating",
+    ),
+    "test_final_accounts": (
+        "test_a_final_whose_row_sets_its_words_at_three_heights_imports_each_figure_on_its_row",
+        "test_import_writes_a_final_accounts_source_and_review_names_it",
+        "test_the_prose_page_marks_a_cut_figure_apart_from_the_slips",
+    ),
+    "test_final_import": (
+        "test_the_imported_final_accounts_checks_clean",
+    ),
+    "test_final_rollover": (
+        "test_diff_of_two_final_years",
+    ),
+    "test_headings": (
+        "test_each_shanghai_source_carries_the_published_headings_in_order",
+    ),
+    "test_hidden_content": (
+        "test_two_visible_sheets_of_one_table_are_both_named",
+    ),
+    "test_import_by_unit": (
+        "test_a_department_whose_own_tables_are_read_is_reviewed_its_units_pages_apart",
+        "test_a_units_table_whose_total_is_not_the_departments_is_told",
+    ),
+    "test_import_command": (
+        "test_a_folder_given_as_the_output_gets_the_source_named_by_its_owner",
+        "test_last_years_pdf_becomes_the_prior_source_and_the_text_compares_with_it",
+        "test_the_same_workbook_in_every_form_imports_to_the_same_source",
+        "test_the_unit_pdf_gives_every_figure_typed_by_hand_from_it",
+    ),
+    "test_import_foshan_final": (
+        "test_foshan_s_final_accounts_are_read_whole_and_its_review_tells_no_misreading",
+    ),
+    "test_import_identity": (
+        "test_a_department_with_its_unit_makes_the_department_source_by_unit",
+    ),
+    "test_import_national_other_matters": (
+        "test_a_part_the_document_does_not_print_is_told_absent_not_declared_withheld",
+        "test_the_imports_text_check_reads_no_cell_of_a_project_target_table_as_the_budgets",
+    ),
+    "test_import_national_tables": (
+        "test_a_class_code_of_a_table_read_is_no_amount_of_the_review_and_last_year_s_columns_are_last_year_s",
+    ),
+    "test_import_pdf": (
+        "test_a_rendered_drafts_tables_read_back_as_grids",
+    ),
+    "test_import_shenzhen_tables": (
+        "test_running_costs_a_document_defines_otherwise_are_no_part_of_public_costs",
+        "test_the_import_judges_no_row_of_a_table_it_read_as_a_sentence",
+    ),
+    "test_import_text_parts": (
+        "test_patterns_and_reader_run_in_linear_time",
+    ),
+    "test_layout_hostile": (
+        "test_yaml_faults_name_the_line",
+    ),
+    "test_layouts": (
+        "test_a_shanghai_render_checked_against_its_source_agrees",
+        "test_an_unknown_layout_is_refused_clearly",
+        "test_the_default_layout_is_unchanged_and_listed",
+    ),
+    "test_preview": (
+        "test_server_survives_any_input",
+    ),
+    "test_preview_load": (
+        "test_hundreds_of_idle_connections_neither_use_up_threads_nor_stop_the_page",
+    ),
+    "test_review_final_prose": (
+        "test_a_planted_budget_and_share_are_caught_and_the_right_ones_agree",
+    ),
+    "test_review_subjects": (
+        "test_a_document_whose_tables_print_its_units_in_turn_is_reviewed_by_its_own_rows",
+        "test_a_part_the_document_prints_is_never_said_withheld",
+    ),
+    "test_review_sweep": (
+        "test_a_note_in_the_review_s_json_says_it_is_a_note",
+    ),
+    "test_several_in_one_file": (
+        "test_a_single_disclosure_is_never_split",
+        "test_json_and_pages_give_each_disclosure_apart",
+    ),
+    "test_table_kinds": (
+        "test_no_test_module_lists_the_layouts_by_hand",
+    ),
+    "test_templates_hostile": (  # each stopped by a time limit of 1 s, or rendering every shipped source
+        "test_a_deadline_never_fires_after_its_block",
+        "test_a_huge_constant_is_not_computed_while_compiling",
+        "test_a_loop_without_end_is_stopped",
+        "test_a_render_in_another_thread_is_stopped_as_well",
+        "test_a_template_including_itself",
+        "test_output_without_end_is_refused",
+        "test_templates_within_bounds_render_as_without_them",
+        "test_the_page_template_is_bounded_too",
+    ),
+    "test_text_rules": (
+        "test_no_text_whatever_makes_a_rule_fail",
+    ),
+    "test_writer_docx": (
+        "test_word_opens_it_in_its_current_mode_and_finds_no_made_up_counts",
+    ),
+}
+
+SLOW_FIXTURES = frozenset(("browser", "libreoffice", "postgres_url"))  # libreoffice: test_import_pdf.py's print
+
+
+def is_slow(item: pytest.Item) -> bool:
+    module = item.path.stem
+    name = getattr(item, "originalname", item.name)
+    return (module in SLOW_MODULES or name in SLOW_TESTS.get(module, ())
+            or not SLOW_FIXTURES.isdisjoint(getattr(item, "fixturenames", ())))
