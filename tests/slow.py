@@ -31,7 +31,7 @@ SLOW_MODULES = frozenset((
     "test_ocr_calibration", "test_review_scanned", "test_review_scanned_table",
     # the desk: its server, its worker, PostgreSQL, published documents reviewed through it
     "test_desk_agrees", "test_desk_command", "test_desk_flow", "test_desk_several", "test_desk_uploads",
-    "test_desk_worker", "test_hostile_desk", "test_postgres_server", "test_review_desk",
+    "test_desk_worker", "test_hostile_desk", "test_postgres_server", "test_review_desk", "test_desk_decisions",
     # LibreOffice: a PDF printed, a DOCX laid out, a workbook or an old document opened or converted
     "test_blank_pages", "test_body_size", "test_diff_libreoffice", "test_figures_unbroken", "test_import_pdf_roundtrip",
     "test_import_sheets", "test_layout_beijing", "test_layout_shandong", "test_libreoffice", "test_official_workbook",
@@ -40,6 +40,7 @@ SLOW_MODULES = frozenset((
     "test_toc_pages", "test_workbooks_of_other_provinces", "test_writer_xlsx",
     # whole published documents (the corpus, tests/seeds/pdf) imported or reviewed
     "test_amounts", "test_bad_inputs", "test_damaged_files", "test_disclosure_files", "test_exact_figures",
+    "test_reading_verified",
     "test_import_beijing_tables", "test_import_guangzhou_tables", "test_import_income_unknown",
     "test_import_jiangsu_2019_shapes", "test_import_prior_columns", "test_import_readback", "test_import_text_fields",
     "test_import_units_in_turn", "test_import_value", "test_legend_face", "test_pdf_clips", "test_pdf_upside_down",
