@@ -67,6 +67,13 @@ MESSAGE_NAMES = {
     "_print_one", "Span", "first_disclosure",  # review, import: one disclosure of several in one file, by its pages
     "described", "units_set_aside", "against_the_departments", "_set_aside",  # import: a unit's table set aside, and why
     "rebuilt_note", "missing_note", "lost_note", "lost_sheets", "_misnamed_note", "_unread_sum_note",  # import: a code printed with another's name, a row of a table no kind names off its total
+    "_table_figures",  # import's summary: how many of the tables' printed figures were read
+    "TABLES_UNREAD",  # review: why a figure of a document read in part is not judged
+    "how",  # review's wording rules (text_rules/mechanical.py): a list's numbering out of step, told
+    "too_long",  # the xlsx writers' refusal of a text longer than a cell holds
+    # the desk: what a department or reviewer is told of a refused or failed request, and its error pages
+    "BARRED", "_returned", "_accepted", "_failed", "NOT_FOUND", "REVOKED", "SAID", "said", "bad_request", "gone", "claim",
+    "NOTHING_TO_RETURN", "import_roster",
     "_CHANGE_TEXT", "_FLAT_TEXT", "_RATE_TEXT", "_SHARE_TEXT",  # patterns of what a draft may say (compiled later)  # a batch's notes; what stands for unquoted words; SOURCE_DATE_EPOCH
 }
 

@@ -4,6 +4,7 @@ kind and level). The rules are registered in the one registry of rules, ``@rule(
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -54,6 +55,7 @@ class Text:
         return Finding("warning", rule, message, self.file, self.line_at(offset))
 
 
+@functools.lru_cache(maxsize=2)  # five rules of one document ask for it: made once (its callers only read it)
 def bare_flow(flow: str) -> tuple[str, list[int]]:
     """The flow without spaces and line breaks, and where in the flow each of its characters stands."""
     at = [i for i, char in enumerate(flow) if not char.isspace()]
