@@ -68,10 +68,14 @@ def printed_quantum(imported: Imported, kind: str) -> Decimal:
     return tail_step(table.unit, printed_values(imported, kind))
 
 
+def table_rows(imported: Imported, kind: str) -> list[Row]:
+    """A table's rows: its body's, or both sides' of a 两栏 table."""
+    return [*imported.rows.get(kind, []), *(r for side in imported.sides.get(kind, ([], [])) for r in side)]
+
+
 def printed_values(imported: Imported, kind: str) -> list[Decimal]:
     """Every amount a table prints (blanks left out)."""
-    rows = [*imported.rows.get(kind, []), *(r for side in imported.sides.get(kind, ([], [])) for r in side)]
-    return [a.value for r in rows for a in r.amounts.values() if not a.blank]
+    return [a.value for r in table_rows(imported, kind) for a in r.amounts.values() if not a.blank]
 
 
 def rounding_tails(imported: Imported, found: list[Difference]) -> tuple[list[Difference], list[Difference]]:

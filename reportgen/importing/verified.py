@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportgen.importing.imported import Imported
-from reportgen.importing.reconcile import Difference
-from reportgen.importing.rows import Row
+from reportgen.importing.reconcile import Difference, table_rows
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,5 @@ def relation(difference: Difference) -> str:
 
 def _printing(imported: Imported, table: str, meaning: str) -> int:
     """How many of a table's rows print a figure other than 0 in the column ``meaning``."""
-    rows: list[Row] = [*imported.rows.get(table, []),
-                       *(row for side in imported.sides.get(table, ([], [])) for row in side)]
-    return sum(1 for row in rows if meaning in row.amounts and not row.amounts[meaning].blank
+    return sum(1 for row in table_rows(imported, table) if meaning in row.amounts and not row.amounts[meaning].blank
                and row.amounts[meaning].value)
