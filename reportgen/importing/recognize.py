@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from reportgen.importing.catalog import Catalog, TableKind, TitleWords, normalized
@@ -59,9 +59,11 @@ class Table:
 
 def recognize(grids: list[Grid], catalog: Catalog) -> tuple[list[Table], list[Grid]]:
     """The grids recognised as tables, and those that are not. A grid holding several tables one under
-    another (a sheet of an export that sets them so) is taken apart at each table's title first."""
+    another (a sheet of an export that sets them so) is taken apart at each table's title first. The grids
+    given are left as they are (each is taken apart on a copy of its own): a file's grids recognised again
+    (review's ``disclosure_part``, then its import) are recognised alike."""
     known, unknown = [], []
-    waiting = list(reversed(grids))
+    waiting = [_own_copy(grid) for grid in reversed(grids)]
     while waiting:
         grid = waiting.pop()
         if (after := _next_titled(grid, catalog)) is not None:
@@ -76,6 +78,14 @@ def recognize(grids: list[Grid], catalog: Catalog) -> tuple[list[Table], list[Gr
             table = _finished(table, catalog)  # its header read again without the other table's rows
         known.append(table)
     return known, unknown
+
+
+def _own_copy(grid: Grid) -> Grid:
+    """``grid`` with rows, places and merged ranges of its own: what recognising it cuts off (``_rest_from``)
+    or moves (``_cut_in_two``) is cut in the copy, never in the file's grid (福州市民政局 2026: each table
+    after its 目录 line cut from the page's grid, a second recognition found only the 目录 lines)."""
+    return replace(grid, rows=[list(row) for row in grid.rows], merges=list(grid.merges),
+                   row_places=list(grid.row_places) if grid.row_places is not None else None)
 
 
 def _next_titled(grid: Grid, catalog: Catalog) -> Grid | None:
