@@ -408,7 +408,8 @@ def _change_agrees(b: Budget, m: Money, where: tuple[str, str], current: Decimal
 def personnel_public(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if not f.has_economic_rows:
         return
-    for code, amount in f.unclassified_basic:
+    # a class printed with 0.00 (福州市民政局 2026's 基本支出经济分类情况表 lists every 类, 307 to 399 at 0.00) spends nothing
+    for code, amount in ((code, amount) for code, amount in f.unclassified_basic if amount):
         index = next(i for i, r in enumerate(b.economic_rows, 1) if r.code.startswith(code))
         path = f"支出.基本支出.经济分类[{index}]"
         yield make_finding(b, "error", "R-人员公用经费",

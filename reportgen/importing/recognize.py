@@ -584,10 +584,8 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
     texts: dict[int, list[str]] = {}
     groups: dict[int, list[bool]] = {}  # for each of a column's words, whether it heads other columns too
     for row in header:
-        for col in range(grid.width):
-            if col in grid.hidden_cols:  # no reader sees it (its cells not imported): it heads nothing
-                continue
-            text, wide = _header_word(grid, row, col)
+        words = {col: _header_word(grid, row, col) for col in range(grid.width) if col not in grid.hidden_cols}
+        for col, (text, wide) in _spaced_words_joined(words, catalog).items():  # a hidden column heads nothing
             if text:
                 texts.setdefault(col, []).append(normalized(text))
                 groups.setdefault(col, []).append(wide)
@@ -603,6 +601,27 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
     meanings = _one_total(grid, header.stop, texts, _total_by_fund(_table_total(texts, meanings), texts, groups, catalog))
     meanings = _cut_in_two(grid, header, _set_apart(grid, header.stop, texts, meanings))
     return _names_apart(grid, header.stop, texts, _codes_apart(grid, header.stop, texts, meanings))
+
+
+def _spaced_words_joined(words: dict[int, tuple[str, bool]], catalog: Catalog) -> dict[int, tuple[str, bool]]:
+    """A header row's words with a word printed letter-spaced across cells joined into its first cell: a run
+    of cells side by side, each one character, that together are a known header word (“项 | 目” is 项目, the
+    名称 column: 长沙市公安局 2025's 收支总表; “合 | 计”); a run that is no known word together (类 | 款 | 项)
+    keeps its cells."""
+    joined = dict(words)
+    cols = sorted(col for col, (text, wide) in words.items() if len("".join(text.split())) == 1 and not wide)
+    runs: list[list[int]] = []
+    for col in cols:
+        if runs and runs[-1][-1] == col - 1:
+            runs[-1].append(col)
+        else:
+            runs.append([col])
+    for run in (run for run in runs if len(run) > 1):
+        word = "".join("".join(words[col][0].split()) for col in run)
+        if _known_word(word, catalog):
+            joined[run[0]] = (word, False)
+            joined.update({col: ("", False) for col in run[1:]})
+    return joined
 
 
 def _table_total(texts: dict[int, list[str]], meanings: dict[int, str]) -> dict[int, str]:

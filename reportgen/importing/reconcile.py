@@ -402,7 +402,20 @@ def _other_income(imported: Imported) -> dict[str, Amount] | None:
         return None  # neither table of all income read: what else funds a row is not known
     income = {imported.catalog.income_rows.get(r.label, ""): r for r in imported.sides["收支总表"][0] if r.amounts}
     others = [_first_amount(r).value for k, r in income.items() if k in INCOME]
-    return {} if not any(others) else None
+    return {} if not any(others) and not _beyond_appropriation(imported, income) else None
+
+
+def _beyond_appropriation(imported: Imported, income: dict[str, Row]) -> bool:
+    """Whether the 收支总表's 收入总计 is more than the 财政拨款收支总表's: the department spends money no fund table
+    holds (福州市民政局 2026: 上年结转结余 30.00 of its own, 收入合计 2,249.92 against the appropriation's 2,219.92, spent
+    under 2080299 beside its 613.28 of 一般公共预算; 烟台市文化和旅游局 2026's 考古经费 of 上年结转) — by which rows, not
+    printed."""
+    fiscal = imported.sides.get("财政拨款收支总表")
+    tables = imported.tables
+    if "收入总计" not in income or not fiscal or tables["收支总表"].unit != tables["财政拨款收支总表"].unit:
+        return False
+    appropriated = next((r for r in fiscal[0] if r.amounts and imported.catalog.income_rows.get(r.label) == "收入总计"), None)
+    return appropriated is not None and _first_amount(income["收入总计"]).value > _first_amount(appropriated).value
 
 
 def _appropriated(row: Row) -> tuple[Decimal, str]:

@@ -556,7 +556,7 @@ def _wrapped_amounts(lines: list[Line]) -> tuple[set[int], set[int]]:
         if _BARE_PAGE_NUMBER.fullmatch(before.bare) and index >= 2 and printed[index - 2].bare[-1].isdecimal():
             footers.add(before.number)
             before = printed[index - 2]
-        if before.bare[-1].isdecimal():
+        if before.bare[-1].isdecimal() and not _bracket_closed(printed[max(index - 2, 0):index], line.bare):
             wrapped.add(before.number)
     for before, line in zip(printed, printed[1:], strict=False):  # a year wrapped: “……下降 3.85 %，主要原因是 2025” / “年人员减少”
         if line.bare.startswith("年") and _YEAR_AT_END.search(before.bare) and _CLAUSE_MARK.search(before.bare):
@@ -564,6 +564,17 @@ def _wrapped_amounts(lines: list[Line]) -> tuple[set[int], set[int]]:
     return wrapped, footers
 
 
+def _bracket_closed(above: list[Line], line: str) -> bool:
+    """Whether ``line`` is only a unit closing a bracket that one of the two lines ``above`` (the amount's, the one
+    before it) opened and broke off at a column's gap or its end (a 绩效目标表's label “专项资金情况（万元）” wrapped
+    beside its figures: 福州市民政局 2026, “情况（万   财政拨款   47.68” / “元）”, “专项资金情况（” / “财政拨款 20.00” /
+    “万元）”): the unit is the label's, no amount's — unlike an aside's amount wrapped before its unit
+    (“（其中基本支出 100.00” / “万元）”)."""
+    return bool(_UNIT_ALONE.fullmatch(line)) and any(_UNIT_BROKEN.search(one.text) for one in above)
+
+
+_UNIT_ALONE = re.compile(r"(?:万元|亿元|千元|元)[）)]")
+_UNIT_BROKEN = re.compile(r"[（(][万亿千]?(?:\s{2,}|$)")
 # a line of prose (its clauses' marks in it) that ends in a year's number: the next line, opening with 年, goes on with it
 _YEAR_AT_END = re.compile(r"(?<!\d)(?:19|20)\d\d$")
 _CLAUSE_MARK = re.compile(r"[，。；,;]")
