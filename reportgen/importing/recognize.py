@@ -599,7 +599,7 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
         if meaning:
             meanings[col] = meaning
     meanings = _one_total(grid, header.stop, texts, _total_by_fund(_table_total(texts, meanings), texts, groups, catalog))
-    meanings = _cut_in_two(grid, header, _set_apart(grid, header.stop, texts, meanings))
+    meanings = _cut_in_two(grid, header, _set_apart(grid, header.stop, texts, _parts_in_which(texts, meanings)))
     return _names_apart(grid, header.stop, texts, _codes_apart(grid, header.stop, texts, meanings))
 
 
@@ -622,6 +622,19 @@ def _spaced_words_joined(words: dict[int, tuple[str, bool]], catalog: Catalog) -
             joined[run[0]] = (word, False)
             joined.update({col: ("", False) for col in run[1:]})
     return joined
+
+
+def _parts_in_which(texts: dict[int, list[str]], meanings: dict[int, str]) -> dict[int, str]:
+    """A column headed “其中：…” in words naming nothing known, right of a column of a meaning: a part of that column
+    (长沙市公安局 2025's 收入总表: 本级财政拨款 | 金额 | 其中:经费拨款; 西安市行政审批服务局 2025's: 一般公共预算拨款 |
+    其中：专项资金列入部门预算项目) — “meaning·words”, its figures read and told as not used, as a group's part no field
+    holds (_within_group), never a column under no meaning."""
+    parts = dict(meanings)
+    for col, words in texts.items():
+        own = words[-1]
+        if col not in meanings and _IN_WHICH.match(own) and _IN_WHICH.sub("", own) and meanings.get(col - 1):
+            parts[col] = f"{meanings[col - 1]}·{own}"
+    return parts
 
 
 def _table_total(texts: dict[int, list[str]], meanings: dict[int, str]) -> dict[int, str]:
