@@ -162,6 +162,17 @@ def test_a_header_word_printed_letter_spaced_heads_its_column() -> None:
     assert any(row.label.endswith("本级财政拨款收入") and row.amounts for row in left)
 
 
+def test_a_document_whose_header_words_are_spaced_and_parted_is_reviewed_with_its_slips() -> None:
+    # 长沙市公安局 2025: its 收支总表 (项 | 目) and 收入总表 (本级财政拨款 金额 | 其中:经费拨款) read, 111 of its 288 printed
+    # figures read before (未能审核); reviewed now, its four slips still told: “，；” twice, 50万元 and 100万元 as one standard
+    result, found = _reviewed("hn-changsha-gonganju-2025-dept-budget")
+    assert not result.unreviewed
+    assert result.read is not None and result.read.read * 2 >= result.read.printed
+    text = _texts(found)
+    assert text.count("标点“，；”连用") == 2
+    assert text.count("设备的价值标准写作 100 万元") == 2
+
+
 def test_an_import_says_how_many_of_the_figures_its_tables_print_it_read(tmp_path) -> None:
     # an officer outside Shanghai importing their own PDF is told how much of its tables was read, not “读取 74 项” alone
     out = tmp_path / "hz.yaml"
