@@ -584,8 +584,8 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
     texts: dict[int, list[str]] = {}
     groups: dict[int, list[bool]] = {}  # for each of a column's words, whether it heads other columns too
     for row in header:
-        words = {col: _header_word(grid, row, col) for col in range(grid.width) if col not in grid.hidden_cols}
-        for col, (text, wide) in _spaced_words_joined(words, catalog).items():  # a hidden column heads nothing
+        cells = {col: _header_word(grid, row, col) for col in range(grid.width) if col not in grid.hidden_cols}
+        for col, (text, wide) in _spaced_words_joined(cells, catalog).items():  # a hidden column heads nothing
             if text:
                 texts.setdefault(col, []).append(normalized(text))
                 groups.setdefault(col, []).append(wide)
