@@ -144,8 +144,12 @@ def _decimals_on_lines(table: Any, lines: dict[tuple[int, int], str]) -> int:
                if page in spans and min(spans[page]) <= line <= max(spans[page]))
 
 
-def _grid_amounts(grid: Any) -> int:
-    return sum(_amount_words(cell) for row in grid.rows for cell in row)
+def _row_keys(grid: Any) -> list[tuple[str, ...]]:
+    """Each row of ``grid`` by where it was printed (a PDF's 第3页 第7行, a sheet's name and row): the same for a table's
+    rows as for the file's grid they were cut from."""
+    if grid.row_places is not None:
+        return [(grid.file, place) for place in grid.row_places]
+    return [(grid.file, grid.name, str(grid.row_offset + row)) for row in range(len(grid.rows))]
 
 
 def _grid_title(grid: Any) -> str:
@@ -191,7 +195,8 @@ def _written(out: Outcome, result: Any, opened: dict[Path, Any]) -> None:
     imported = result.imported
     out.tables = [table_count(imported, t, True, lines) for t in imported.tables.values()]
     out.tables += [table_count(imported, t, False, lines) for t in imported.unsure]
-    recognised = {id(t.grid) for t in [*imported.tables.values(), *imported.unsure]}
+    # by the places of their rows: recognising takes a grid apart on a copy of its own (a table's grid is never the file's)
+    recognised = {key for t in [*imported.tables.values(), *imported.unsure] for key in _row_keys(t.grid)}
     aside = {table.where for table in result.set_aside}
     for one in opened.values():
         try:
@@ -200,12 +205,14 @@ def _written(out: Outcome, result: Any, opened: dict[Path, Any]) -> None:
             out.other_grids.append(f"{one.path.name}: {exc}")
             continue
         for grid in grids:
-            if id(grid) not in recognised and grid.shown in aside:
-                out.aside_amounts += _grid_amounts(grid)
-                out.aside_grids.append(f"{grid.shown} “{_grid_title(grid)}” {_grid_amounts(grid)}")
-            elif id(grid) not in recognised and _grid_amounts(grid):
-                out.other_amounts += _grid_amounts(grid)
-                out.other_grids.append(f"{grid.shown} “{_grid_title(grid)}” {_grid_amounts(grid)}")
+            amounts = sum(_amount_words(cell) for key, row in zip(_row_keys(grid), grid.rows, strict=False)
+                          if key not in recognised for cell in row)
+            if amounts and grid.shown in aside:
+                out.aside_amounts += amounts
+                out.aside_grids.append(f"{grid.shown} “{_grid_title(grid)}” {amounts}")
+            elif amounts:
+                out.other_amounts += amounts
+                out.other_grids.append(f"{grid.shown} “{_grid_title(grid)}” {amounts}")
     with tempfile.TemporaryDirectory() as folder:
         prepared = prepare(result.source.named(Path(folder) / f"{out.id}.yaml"))
         findings = prepared_findings(prepared)
