@@ -103,21 +103,32 @@ def _with_carried(printed: Printed, total: int, part: int, carried: int) -> bool
 
 
 def _unnamed_parts(printed: Printed, meanings: dict[int, str]) -> dict[int, str]:
-    """A column of amounts no header word names that is, on every row, a named total less the named column on
-    its right: where that column is one of two parts known to make the total (人员经费 beside 公用经费 in a 合计 or
-    基本支出: 长沙's 人员类 | 公用经费 under 总计), the other part; else “total·its header words” (长春's 编制预算 =
-    本年预算 − 上年结转), a part of that total no field holds — read, and told as not used."""
+    """A column of amounts no header word names that is, on every row, the named total on its left less another
+    named column of amounts: where that column is one of two parts known to make the total (人员经费 beside
+    公用经费 in a 合计 or 基本支出: 长沙's 人员类 | 公用经费 under 总计; 项目支出 beside 基本支出), the other part; else
+    “total·its header words” (长春's 编制预算 = 本年预算 − 上年结转), a part of that total no field holds — read, and
+    told as not used. The column beside is sought nearest first, one printing figures other than 0 before one of 0s."""
     out = dict(meanings)
     for col in sorted(printed.figures):
         if col in meanings or not printed.header.get(col):
             continue
-        totals = [t for t in sorted(meanings, reverse=True) if t < col and meanings[t] in _WHOLES]
-        others = [c for c in sorted(meanings) if c > col and meanings[c] not in _LABELS and meanings[c] not in _TOTALS]
-        if totals and others and adds_up(printed, totals[0], [col, others[0]], _LEAST_ROWS):
-            whole, beside = meanings[totals[0]], meanings[others[0]]
-            out[col] = _OTHER_PART.get((whole, beside)) or _OTHER_PART.get(("合计", beside)) \
-                or f"{whole}·{printed.header[col]}"
+        for total in sorted((t for t in meanings if t < col and meanings[t] in _WHOLES), reverse=True):
+            beside = _beside(printed, meanings, total, col)
+            if beside is not None:
+                whole, part = meanings[total], meanings[beside]
+                out[col] = _OTHER_PART.get((whole, part)) or _OTHER_PART.get(("合计", part)) \
+                    or f"{whole}·{printed.header[col]}"
+                break
     return out
+
+
+def _beside(printed: Printed, meanings: dict[int, str], total: int, col: int) -> int | None:
+    """The named column of amounts right of ``total`` that makes it with ``col`` on every row (nearest first, one
+    printing figures other than 0 before one of 0s); None where none does."""
+    besides = sorted((c for c, m in meanings.items() if c > total and c in printed.figures
+                      and m not in _LABELS and m not in _TOTALS),
+                     key=lambda c: (not any(printed.figures[c].values()), abs(c - col)))
+    return next((c for c in besides if adds_up(printed, total, [col, c], _LEAST_ROWS)), None)
 
 
 # Two columns known to make a whole: given the whole and one part, the other (reconcile's ROW_SUMS).
