@@ -127,6 +127,8 @@ def test_changchun_is_reviewed_its_figures_on_their_rows_and_its_table_slips_tol
     caught = {item.slip for item in found if item.true}
     # 表6's 301 and 302 against their 款 (S3, S4), 30208 printed for 物业管理费 (S5), 1682.76元 (S8), 15.56 (S10)
     assert {"S1", "S3", "S4", "S5", "S8", "S10"} <= caught
+    # 30208 printed twice, once over 物业管理费 (30209's name): told as a code and name apart, not as a line to merge
+    assert not any("30208 重复填报" in item.text for item in found)
 
 
 def test_a_three_public_table_not_read_is_no_statement_that_nothing_is_budgeted(changchun_review) -> None:
