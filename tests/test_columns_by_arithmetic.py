@@ -129,6 +129,10 @@ def test_changchun_is_reviewed_its_figures_on_their_rows_and_its_table_slips_tol
     assert {"S1", "S3", "S4", "S5", "S8", "S10"} <= caught
     # 30208 printed twice, once over 物业管理费 (30209's name): told as a code and name apart, not as a line to merge
     assert not any("30208 重复填报" in item.text for item in found)
+    # the 款 of 301 and 302 over-add (S3, S4), told at their 类 rows once: not again as 基本支出 against 经济分类 (1,228.31),
+    # 人员经费 against 301 + 303 (1,006.94), nor as the text's 54.15% of 911.21 “应为 54.73%” (920.96, the 款' sum)
+    text = "\n".join(item.text for item in found)
+    assert "1,228.31" not in text and "1,006.94万元 不一致" not in text and "54.73%" not in text
 
 
 def test_a_three_public_table_not_read_is_no_statement_that_nothing_is_budgeted(changchun_review) -> None:

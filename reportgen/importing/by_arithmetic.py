@@ -37,7 +37,7 @@ _SIDES = 2
 @dataclass(frozen=True)
 class Printed:
     """What a table's body prints, by column: its amounts (row → value; a blank or dash is no amount), the
-    columns printing words (not amounts) on two rows or more, and each column's header words (joined)."""
+    columns printing words (not amounts) on two rows or more, and each column's own (lowest) header word."""
 
     figures: dict[int, dict[int, Decimal]]
     worded: frozenset[int]
@@ -148,7 +148,8 @@ def _names_by_print(printed: Printed, shape: str, meanings: dict[int, str]) -> d
         labels = [col for col in sorted(printed.worded) if col not in meanings or meanings[col] in _LEVELS]
         starts = sorted(named + labels)
         ends = [*starts[1:], max(printed.figures, default=0) + 1]
-        if len(starts) == _SIDES and all(any(start < c < end for c in printed.figures) for start, end in zip(starts, ends)):
+        if len(starts) == _SIDES and all(any(start < c < end for c in printed.figures)
+                                         for start, end in zip(starts, ends, strict=True)):
             return {**meanings, **dict.fromkeys(labels, _NAMES)}
         return meanings
     codes = [col for col, meaning in meanings.items() if meaning == _CODES]
