@@ -12,6 +12,7 @@ from reportgen.checks.precision import exceeds
 from reportgen.checks.registry import make_finding, reason_threshold
 from reportgen.checks.slips import SLIPS
 from reportgen.compute import ZERO, Computed, Node, allowance, in_unit, quantize_half_up, step_allowance, sum_known
+from reportgen.compute.economic import personnel_public_split
 from reportgen.compute.totals import economic_in_part
 from reportgen.errors import Finding
 from reportgen.model import (
@@ -99,11 +100,28 @@ def _allowance(b: Budget, parts: int, *figures: Decimal | None) -> Decimal:
     return allowance(b, parts, *figures)
 
 
+def classes_off(b: Budget, f: Computed) -> dict[str, Decimal]:
+    """Each economic class whose 类 row the source states and whose 款 add up to another figure: the stated figure
+    less the 款' sum. That slip is told once, at its 类 row (R-填报合计, or the import's difference: 长春's 301
+    印作 911.21 over 款 of 920.96)."""
+    stated = [t for t in b.stated_totals if t.kind == "经济分类" and len(t.code) == 3 and t.total is not None]
+    return {t.code: t.total - f.economic_class(t.code) for t in stated
+            if t.total is not None and t.total != f.economic_class(t.code)}
+
+
+def told_at_classes(b: Budget, stated: Decimal, computed: Decimal, off: Decimal) -> bool:
+    """Whether a figure computed from the economic 款 differs from ``stated`` only by the classes whose 款 do not add up
+    to their printed 类 (``off``: what those classes' 类 rows print more): with them as printed it agrees, within 尾数 —
+    the same slip, told at its 类 row, not a second one."""
+    return bool(off) and abs(stated - computed - off) <= _allowance(b, len(b.economic_rows), stated, computed)
+
+
 @rule("R-基本支出一致", SOURCE, "error")
 def basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if f.has_function_rows and f.has_economic_rows and f.general_basic is not None and f.basic_from_economic is not None \
             and abs(f.general_basic - f.basic_from_economic) > _allowance(
-                b, len(b.function_rows) + len(b.economic_rows), f.general_basic, f.basic_from_economic):
+                b, len(b.function_rows) + len(b.economic_rows), f.general_basic, f.basic_from_economic) \
+            and not told_at_classes(b, f.general_basic, f.basic_from_economic, sum(classes_off(b, f).values(), ZERO)):
         yield make_finding(b, "error", "R-基本支出一致",
                        f"一般公共预算基本支出不一致：功能分类各行合计 {m.with_unit(f.general_basic)}，"
                        f"经济分类各款合计 {m.with_unit(f.basic_from_economic)}",
@@ -137,8 +155,12 @@ def stated_basic_agrees(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     68,692.51 — R-基本支出一致 compares them with the fund's own rows)."""
     finer: tuple[tuple[str, Decimal | None, int], ...] = (
         ("功能分类各行的基本支出合计", f.basic_from_functions, len(b.function_rows)),)
+    economic = f.basic_from_economic
+    if economic is not None and b.stated_basic is not None \
+            and told_at_classes(b, b.stated_basic, economic, sum(classes_off(b, f).values(), ZERO)):
+        economic = None  # its 款 differ from their printed 类 alone: told there
     if not _other_funds_basic(b):
-        finer += (("经济分类各行合计", f.basic_from_economic, len(b.economic_rows)),
+        finer += (("经济分类各行合计", economic, len(b.economic_rows)),
                   ("人员经费与公用经费之和", f.basic_from_stated_split, 2))
     yield from _stated_agrees(b, m, ("R-基本支出合计", "基本支出合计", "支出.基本支出.合计"), b.stated_basic, finer)
 
@@ -415,8 +437,12 @@ def personnel_public(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
         yield make_finding(b, "error", "R-人员公用经费",
                        f"经济分类 {code} 类（{m.with_unit(amount)}）既不是人员经费（301、303）也不是公用经费（302、310），"
                        "不应列入基本支出：请核对科目编码，或把它列入项目支出", b.line_of(path), path)
-    for label, stated, computed in (("人员经费", b.stated_personnel, f.personnel), ("公用经费", b.stated_public, f.public)):
-        if stated is not None and computed is not None and abs(stated - computed) > _allowance(b, len(b.economic_rows), stated, computed):
+    splits = [personnel_public_split(code, off) for code, off in classes_off(b, f).items()]
+    offs = (sum((p or ZERO for p, _ in splits), ZERO), sum((q or ZERO for _, q in splits), ZERO))
+    for (label, stated, computed), off in zip((("人员经费", b.stated_personnel, f.personnel),
+                                              ("公用经费", b.stated_public, f.public)), offs, strict=True):
+        if stated is not None and computed is not None and abs(stated - computed) > _allowance(b, len(b.economic_rows), stated, computed) \
+                and not told_at_classes(b, stated, computed, off):
             yield make_finding(b, "error", "R-人员公用经费",
                            f"填报的{label} {m.with_unit(stated)} 与经济分类计算的 {m.with_unit(computed)} 不一致"
                            f"（人员经费 = 301 + 303，公用经费 = 302 + 310）",
@@ -552,8 +578,11 @@ def duplicates(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
             yield make_finding(b, "error", "R-重复", f"功能分类科目 {row.code}（{row.fund}）重复填报，请合并为一行", row.line,
                            "支出.功能分类")
     econ = Counter(r.code for r in b.economic_rows)
+    # a code printed on a row named as another item (长春's 30208 over 物业管理费, 30209's) is no line to merge: which
+    # it is, R-科目名称 asks (as R-三公经费 leaves such a row)
+    misnamed = {r.code for r in b.economic_rows if _named_otherwise(b, r)}
     for economic in b.economic_rows:
-        if econ[economic.code] > 1:
+        if econ[economic.code] > 1 and economic.code not in misnamed:
             yield make_finding(b, "error", "R-重复", f"经济分类科目 {economic.code} 重复填报，请合并为一行", economic.line,
                                "支出.基本支出.经济分类")
     names = Counter((p.unit, p.name) for p in b.projects)  # two units may each have a project of one name

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from reportgen.importing.by_arithmetic import Printed, by_arithmetic
 from reportgen.importing.catalog import Catalog, TableKind, TitleWords, normalized
 from reportgen.readers.grid import EMPTY, Cell, Grid, Merge
 from reportgen.reading.amounts import printed_amount
@@ -285,7 +286,30 @@ def shaped(table: Table, catalog: Catalog) -> Table:
     table.columns = _function_codes(table, _columns(table.grid, range(table.header_start, table.body_start),
                                                     catalog.of_kind(table.kind), year))
     table.body_start = _past_numbering(table.grid, table.body_start)
+    table.columns = by_arithmetic(printed(table), table.kind.shape, table.columns)
     return table
+
+
+def printed(table: Table) -> Printed:
+    """What ``table``'s body prints, by column (by_arithmetic.py): its amounts, the columns printing words on two
+    rows or more, each column's own (lowest) header word — a row numbering the columns is none of its rows."""
+    figures: dict[int, dict[int, Decimal]] = {}
+    worded: dict[int, int] = {}
+    grid = table.grid
+    for index in range(table.body_start, len(grid.rows)):
+        if numbers_columns(grid.rows[index]):
+            continue
+        for col, cell in enumerate(grid.rows[index]):
+            if is_amount(cell):
+                value = cell.value if isinstance(cell.value, Decimal) else printed_amount(cell_text(cell))
+                if value is not None:
+                    figures.setdefault(col, {})[index] = value
+            elif cell_text(cell) and not is_code(cell):
+                worded[col] = worded.get(col, 0) + 1
+    header = {col: words[-1] for col in range(grid.width)
+              if (words := ["".join(text.split()) for row in range(table.header_start, table.body_start)
+                            if not numbers_columns(grid.rows[row]) and (text := header_text(grid, row, col))])}
+    return Printed(figures, frozenset(col for col, count in worded.items() if count >= 2), header)
 
 
 def _past_numbering(grid: Grid, body: int) -> int:

@@ -204,6 +204,9 @@ _PART = re.compile(r"第[一二三四五六七八九十]{1,3}部分")
 # A number starts where no digit, separator or point precedes it: a search then tries each run of
 # digits once, not from each of its digits (which would take time square in the run's length).
 _MONEY = re.compile(r"(?<![\d,，.．])\d[\d,，]*+(?:[.．]\d++)?+(?:万元|元|万)")
+# a figure printed with its cents and no unit, as a table's cells are (长春's “三公” table, not read for sure, its
+# page's lines left to the text: “7.61 7.61 0.00 …”): a section printing them says what is budgeted, never “没有安排”
+_TABLE_FIGURE = re.compile(r"(?<![\d.．])\d+[.．]\d{2}(?![\d%％万元])")
 _COUNT = re.compile(r"(?<![\d,，.．])\d[\d,，]*+(?:[.．]\d++)?+(?:万元|元|万|个|辆|台（套）|台|套|家)")
 _CLAUSE_HEAD = re.compile(r"(?:其中[：:，,]?)?+[，、：:\s]*+(?:\d{4}年度?)?+[，、：:\s]*+")
 _ENUMERATION = re.compile(r"[一二三四五六七八九十]是|\d[、.．]")
@@ -792,7 +795,7 @@ def _read_three_public(parts: TextParts, section: _Section | None, vocab: dict[s
         return
     words = vocab["三公"]
     runs = [_join(p) for p in _paragraphs(section.lines, vocab)]
-    if runs and not any(_MONEY.search(run.text) for run in runs):  # "没有安排……“三公经费”"
+    if runs and not any(_MONEY.search(run.text) or _TABLE_FIGURE.search(run.text) for run in runs):  # "没有安排……“三公经费”"
         parts.三公说明 = Placed("".join(run.text for run in runs), runs[0].where(0))
         return
     item: str | None = None

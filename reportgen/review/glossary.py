@@ -736,8 +736,15 @@ class Glossary(Naming[Figure]):
 
     def _economic(self, f: Computed) -> None:
         """Each 经济分类 line (of the basic spending), by its code and name."""
+        printed = {t.code: t.total for t in f.budget.stated_totals
+                   if t.kind == "经济分类" and len(t.code) == 3 and t.total is not None}
         for node in f.economic_tree:
-            figure = Figure(node.name, node.basic_part, node.prior, None, wholes=(f.general_budget, f.basic or node.basic_part))
+            # a class whose 类 row prints another figure than its 款 add up to (长春's 301 911.21 over 款 of 920.96, told
+            # at that row): the text speaks of the figure printed, its 款' sum a value a sentence may show too
+            amount = printed.get(node.code, node.basic_part)
+            others = (node.basic_part,) if amount != node.basic_part else ()
+            figure = Figure(node.name, amount, node.prior, None, others=others,
+                            wholes=(f.general_budget, f.basic or node.basic_part))
             self.codes[node.code] = figure
             # (said with its 支出, and 对个人和家庭的补助 without its 的: 深圳 “（三）对个人和家庭补助支出425.99万元”)
             self.add(figure, *dict.fromkeys(said for name in (node.name, node.name.replace("的", ""))

@@ -1,0 +1,159 @@
+"""Columns given their meaning by the table's own arithmetic where their header's words do not give it.
+
+A table's header words are known for the tables a vocabulary was grown on; elsewhere a column is printed under
+words no vocabulary holds (长春's 编制预算 beside 本年预算 and 上年结转), or two columns are given one meaning (the
+table's 合计 and the 当年预算 group's 小计, both read 合计). What the columns print says what they are: a column
+whose every row is another column less a third (本年预算 − 上年结转 = 编制预算) is that total's part beside the
+third; of two columns of one total where one is, row by row, the other and the 上年结转 beside it, the larger is
+the table's total and the smaller this year's. A reading is taken only where the identity holds on every row
+printing the columns (to one unit of the last printed place), never on a guess; a column no identity places keeps
+no meaning, and its table is not read for sure (sure.py) as before.
+
+The labels are known by what they print too: a table of two sides (收支总表) whose header names neither side's
+名称 column (its “项 目” set apart over two columns) has, each side, a column printing words on its rows and
+amounts right of it; a table of codes (科目) has its names in the column right of the codes printing words.
+
+Pure arithmetic over what recognize.py read of the table's body (``Printed``): it knows no table kind and no
+header word beyond the meanings it is given."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+CARRIED = "上年结转"
+THIS_YEAR_INCOME = "本年收入合计"  # recognize's _YEAR_TOTAL: this year's sources, the 合计 less 上年结转
+THIS_YEAR_SPENDING = "本年支出合计"  # this year's spending, the 合计 less 上年结转: a column no field holds
+_TOTALS = ("合计", "预算数")  # the meanings a total of the table (or of a side) is read as
+_SPENDING = ("基本支出", "项目支出", "人员经费", "公用经费")  # columns saying a table's figures are spending
+_LEVELS = ("类", "款", "项")  # a level's word read from a label column's header set apart (“项 目” → 项)
+_NAMES = "名称"
+_CODES = "编码"
+_LABELS = ("类", "款", "项", "编码", "名称", "功能科目", "行次", "单位", "部门经济科目", "政府经济科目")
+_LEAST_ROWS = 2  # rows an identity of an unnamed column must hold on (one row proves no column's meaning)
+_SIDES = 2
+
+
+@dataclass(frozen=True)
+class Printed:
+    """What a table's body prints, by column: its amounts (row → value; a blank or dash is no amount), the
+    columns printing words (not amounts) on two rows or more, and each column's own (lowest) header word."""
+
+    figures: dict[int, dict[int, Decimal]]
+    worded: frozenset[int]
+    header: dict[int, str]
+
+
+def by_arithmetic(printed: Printed, shape: str, meanings: dict[int, str]) -> dict[int, str]:
+    """``meanings`` with the label columns their header did not name known by what they print, and the columns
+    of amounts left unnamed, or given a total's meaning twice, placed by the identities they satisfy."""
+    meanings = _names_by_print(printed, shape, meanings)
+    meanings = _this_years_part(printed, meanings)
+    return _unnamed_parts(printed, meanings)
+
+
+def adds_up(printed: Printed, total: int, parts: list[int], least: int = 1) -> bool:
+    """Whether column ``total`` is the sum of columns ``parts`` on the rows it prints a figure on (each part
+    printing one there: a blank part is 0), to one unit of the total's last printed place: on ``least`` rows at
+    least, one of them other than 0, and on all of them but one in five (a real table's slip: 长春's 支出总表 prints
+    its 当年预算 小计 of 2014002 as 0.00 under 合计 458.00, its other 14 rows adding up) — the reading the table's
+    arithmetic bears out, its slips still slips."""
+    rows = printed.figures.get(total, {})
+    if len(rows) < least or not any(rows.values()):
+        return False
+    failed = 0
+    for row, value in rows.items():
+        found = [printed.figures.get(part, {}).get(row) for part in parts]
+        if all(f is None for f in found):
+            return False
+        exponent = value.as_tuple().exponent
+        step = Decimal(1).scaleb(exponent) if isinstance(exponent, int) else Decimal(0)
+        failed += abs(value - sum((f for f in found if f is not None), Decimal(0))) > step
+    return failed * _SLIPS_IN <= len(rows)
+
+
+_SLIPS_IN = 5  # an identity read as the table's holds on all its rows but one in five at most
+
+
+def _this_years_part(printed: Printed, meanings: dict[int, str]) -> dict[int, str]:
+    """Two columns read as one total (合计 and a group's 小计: 长春's 合计 | 当年预算 小计 | … | 上年结转结余 小计)
+    where the left one is, on every row, the right one and a 上年结转 column right of it: the right one is this
+    year's total (本年收入合计, or 本年支出合计 in a table of spending) — on one row only where the columns between
+    it and the 上年结转 add up to it as well (a 收入总表 of one unit's row: its sources)."""
+    out = dict(meanings)
+    carried = [col for col, meaning in meanings.items() if meaning == CARRIED]
+    spending = any(meaning in _SPENDING for meaning in meanings.values())
+    for meaning in _TOTALS:
+        cols = sorted(col for col, m in meanings.items() if m == meaning)
+        for total, part in zip(cols, cols[1:], strict=False):
+            if out.get(part) != meaning:
+                continue
+            beside = [c for c in carried if c > part and _with_carried(printed, total, part, c)]
+            if beside:
+                out[part] = THIS_YEAR_SPENDING if spending else THIS_YEAR_INCOME
+    return out
+
+
+def _with_carried(printed: Printed, total: int, part: int, carried: int) -> bool:
+    if adds_up(printed, total, [part, carried], _LEAST_ROWS):
+        return True
+    between = [col for col in printed.figures if part < col < carried]
+    return adds_up(printed, total, [part, carried]) and len(between) >= _SIDES \
+        and adds_up(printed, part, between)
+
+
+def _unnamed_parts(printed: Printed, meanings: dict[int, str]) -> dict[int, str]:
+    """A column of amounts no header word names that is, on every row, the named total on its left less another
+    named column of amounts: where that column is one of two parts known to make the total (人员经费 beside
+    公用经费 in a 合计 or 基本支出: 长沙's 人员类 | 公用经费 under 总计; 项目支出 beside 基本支出), the other part; else
+    “total·its header words” (长春's 编制预算 = 本年预算 − 上年结转), a part of that total no field holds — read, and
+    told as not used. The column beside is sought nearest first, one printing figures other than 0 before one of 0s."""
+    out = dict(meanings)
+    for col in sorted(printed.figures):
+        if col in meanings or not printed.header.get(col):
+            continue
+        for total in sorted((t for t in meanings if t < col and meanings[t] in _WHOLES), reverse=True):
+            beside = _beside(printed, meanings, total, col)
+            if beside is not None:
+                whole, part = meanings[total], meanings[beside]
+                out[col] = _OTHER_PART.get((whole, part)) or _OTHER_PART.get(("合计", part)) \
+                    or f"{whole}·{printed.header[col]}"
+                break
+    return out
+
+
+def _beside(printed: Printed, meanings: dict[int, str], total: int, col: int) -> int | None:
+    """The named column of amounts right of ``total`` that makes it with ``col`` on every row (nearest first, one
+    printing figures other than 0 before one of 0s); None where none does."""
+    besides = sorted((c for c, m in meanings.items() if c > total and c in printed.figures
+                      and m not in _LABELS and m not in _TOTALS),
+                     key=lambda c: (not any(printed.figures[c].values()), abs(c - col)))
+    return next((c for c in besides if adds_up(printed, total, [col, c], _LEAST_ROWS)), None)
+
+
+# Two columns known to make a whole: given the whole and one part, the other (reconcile's ROW_SUMS).
+_OTHER_PART = {("合计", "项目支出"): "基本支出", ("合计", "基本支出"): "项目支出",
+               ("基本支出", "公用经费"): "人员经费", ("基本支出", "人员经费"): "公用经费",
+               ("合计", "公用经费"): "人员经费", ("合计", "人员经费"): "公用经费"}
+_WHOLES = (*_TOTALS, "基本支出")
+
+
+def _names_by_print(printed: Printed, shape: str, meanings: dict[int, str]) -> dict[int, str]:
+    """The 名称 columns a header did not name, by what they print: of a table of two sides (两栏) naming fewer
+    than two, the two columns printing words with amounts right of them (a level's word read from “项 目” set
+    apart, or none, their header); of a table of codes naming none, the column right of the codes printing words
+    under no meaning."""
+    named = [col for col, meaning in meanings.items() if meaning == _NAMES]
+    if shape == "两栏" and len(named) < _SIDES:
+        labels = [col for col in sorted(printed.worded) if col not in meanings or meanings[col] in _LEVELS]
+        starts = sorted(named + labels)
+        ends = [*starts[1:], max(printed.figures, default=0) + 1]
+        if len(starts) == _SIDES and all(any(start < c < end for c in printed.figures)
+                                         for start, end in zip(starts, ends, strict=True)):
+            return {**meanings, **dict.fromkeys(labels, _NAMES)}
+        return meanings
+    codes = [col for col, meaning in meanings.items() if meaning == _CODES]
+    if shape == "科目" and not named and len(codes) == 1 and codes[0] + 1 in printed.worded \
+            and codes[0] + 1 not in meanings:
+        return {**meanings, codes[0] + 1: _NAMES}
+    return meanings
