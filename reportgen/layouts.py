@@ -80,6 +80,16 @@ class Contents(FrozenRecord):
     alone: bool = False  # 单独成页: on a page of its own (it always ends its page)
 
 
+@dataclass(frozen=True, repr=False, eq=False)
+class TableEntry(FrozenRecord):
+    """One table of a layout's 表格清单.表: its kind (tablekinds), its number (the N the 表号 pattern prints, 0: the
+    next in turn) and its title ("": as the kind's definition titles it for this layout)."""
+
+    kind: str
+    number: int = 0
+    title: str = ""
+
+
 DEFAULT_NUMBERING = (Numbering("第{一}部分"), Numbering("{一}、"), Numbering("（{一}）"), Numbering("{1}."),
                      Numbering("（{1}）"))
 
@@ -163,11 +173,18 @@ class Layout(Record):
     tables_new_page: str = "否"
     tables_label: str = ""
     tables_department: bool = True
+    # 表格清单.表: the tables in the order printed, each with its number and title as a published document
+    # prints them (a learned layout: 公开表12 stays 公开表12 where 公开表10 is a table reportgen has not) — in
+    # place of the default's list and its edits; () where the layout lists none
+    table_entries: tuple[TableEntry, ...] = ()
 
     def table_list(self) -> list[str]:
         """The ids of the tables this layout prints, in order: the kinds the default prints (tablekinds,
-        by 次序), as this layout's 表格清单 and those of the layouts it is based on change the list."""
+        by 次序), as this layout's 表格清单 and those of the layouts it is based on change the list — or the
+        tables its 表格清单.表 lists, as listed."""
         kinds = tablekinds.by_id()
+        if self.table_entries:
+            return [entry.kind for entry in self.table_entries]
         ids = [kind.id for kind in kinds.values() if kind.printed_by_default()]
         for operation, value in self.table_edits:
             if operation == "去掉":
@@ -446,7 +463,7 @@ def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
                     landscape_tables=base.landscape_tables, workbook=base.workbook,
                     lineage=(name, *base.lineage) if base_name is not None else (name,), table_edits=base.table_edits,
                     tables_new_page=base.tables_new_page, tables_label=base.tables_label,
-                    tables_department=base.tables_department)
+                    tables_department=base.tables_department, table_entries=base.table_entries)
     _apply(layout, data, str(file))
     if "版本" in data:
         _apply_editions(layout, folder, data, occasion)
@@ -795,7 +812,9 @@ def _spec_columns(spec: dict, name: str, at: str) -> tuple[list, dict, str]:
 
 _LIST_EXAMPLE = ("如 表格清单: {去掉: [项目支出表], 加入: [机关运行经费表], 在后: {一般公共预算基本支出表: 支出总表}, "
                  "另起一页: 全部, 编制: 编制部门：, 部门名称: 不印}")
-_LIST_KEYS = {"去掉", "加入", "在后", "另起一页", "编制", "部门名称"}
+_LIST_KEYS = {"去掉", "加入", "在后", "另起一页", "编制", "部门名称", "表"}
+_ENTRY_EXAMPLE = "如 表格清单: {表: [{表: 收支总表, 表号: 1, 标题: 收支总体情况表}, {表: 政府采购预算表, 表号: 12}]}"
+_MAX_TABLE_NUMBER = 99
 _DEPARTMENT_LINES = ("印出", "不印")
 _NEW_PAGES = ("全部", "首张以外", "否")
 
@@ -819,12 +838,39 @@ def _set_table_list(layout: Layout, value: object, at: str) -> None:
         raise LayoutError(f"{at}: “表格清单.编制”应为文字（表上部门名称前的文字，如 编制部门：）")
     if value.get("部门名称", "印出") not in _DEPARTMENT_LINES:
         raise LayoutError(f"{at}: “表格清单.部门名称”应为 {'、'.join(_DEPARTMENT_LINES)}（表上是否印部门名称一行）")
+    if "表" in value:
+        layout.table_entries = _table_entries(value["表"], known, at)
     edits = [(key, value[key]) for key in ("去掉", "加入", "在后") if key in value]
     layout.table_edits = (*layout.table_edits, *edits)
     layout.tables_new_page = str(value.get("另起一页", layout.tables_new_page))
     layout.tables_label = str(value.get("编制", layout.tables_label))
     if "部门名称" in value:
         layout.tables_department = value["部门名称"] == "印出"
+
+
+def _table_entries(value: object, known: set[str], at: str) -> tuple[TableEntry, ...]:
+    """表格清单.表: the tables in order, each {表: 表的编号, 表号: N, 标题: 文字} (表号 and 标题 may be left out); each
+    table once, each number once."""
+    if not isinstance(value, list) or not value:
+        raise LayoutError(f"{at}: “表格清单.表”应为各表的列表（按印出的顺序）；{_ENTRY_EXAMPLE}")
+    entries: list[TableEntry] = []
+    for index, item in enumerate(value, 1):
+        where = f"{at}: “表格清单.表”的第 {index} 项"
+        if not isinstance(item, dict) or not set(item) <= {"表", "表号", "标题"} or "表" not in item:
+            raise LayoutError(f"{where}应为含“表”的映射，可用的键：表、表号、标题；{_ENTRY_EXAMPLE}")
+        kind, number, title = item["表"], item.get("表号", 0), item.get("标题", "")
+        if not isinstance(kind, str) or kind not in known:
+            raise LayoutError(f"{where}：“表”应为表的编号之一（{'、'.join(sorted(known))}），不是“{shown_text(str(kind), 30)}”")
+        if type(number) is not int or not 0 <= number <= _MAX_TABLE_NUMBER:
+            raise LayoutError(f"{where}：“表号”应为 1 至 {_MAX_TABLE_NUMBER} 的整数（按 表号 的格式印出，如 公开表12），"
+                              f"不是“{shown_text(str(number), 20)}”")
+        if not isinstance(title, str):
+            raise LayoutError(f"{where}：“标题”应为文字（表上印出的标题，{{年}} 为年度，{{部门}} 为部门名称）")
+        if kind in (e.kind for e in entries) or number and number in (e.number for e in entries):
+            twice = f"表“{kind}”" if kind in (e.kind for e in entries) else f"表号 {number}"
+            raise LayoutError(f"{where}：{twice}已在前面列出：每张表、每个表号只能列一次")
+        entries.append(TableEntry(kind, number, title))
+    return tuple(entries)
 
 
 # What each setting of a 版式.yaml does to the layout it is based on, in the order they apply;
@@ -910,4 +956,4 @@ def _contents(file: str, value: object) -> Contents | None:
     raise LayoutError(f"{file}: “目录”应为 true/false，或 {{标题: 目 录, 层级: 1, 表格: true, 单独成页: true}}")
 
 
-__all__ = ["Contents", "Layout", "LayoutError", "Numbering", "Occasion", "editions_of", "resolve", "shipped"]
+__all__ = ["Contents", "Layout", "LayoutError", "Numbering", "Occasion", "TableEntry", "editions_of", "resolve", "shipped"]

@@ -145,6 +145,7 @@ def placed_tables(layout: Layout, budget: Budget) -> list[dict[str, Any]]:
     a table its definition leaves out for this source (略去), or of data the source states none of, is not."""
     kinds = tablekinds.by_id()
     placed: list[dict[str, Any]] = []
+    entries = {entry.kind: entry for entry in layout.table_entries}  # 表格清单.表: numbers and titles as published
     for kind_id in layout.table_list():
         kind = kinds[kind_id]
         form = kind.form(layout.lineage)
@@ -153,7 +154,9 @@ def placed_tables(layout: Layout, budget: Budget) -> list[dict[str, Any]]:
         if not kind.build and not any(path in budget.table_fields for path in kind.fields):
             continue
         new_page = layout.tables_new_page == "全部" or layout.tables_new_page == "首张以外" and bool(placed)
-        placed.append({"ref": form.ref, "title": form.title, "note": form.note[0] if form.note else "",
+        entry = entries.get(kind_id)
+        placed.append({"ref": form.ref, "title": entry.title if entry and entry.title else form.title,
+                       "number": entry.number if entry else 0, "note": form.note[0] if form.note else "",
                        "args": list(form.note[1:]), "new_page": new_page, "label": layout.tables_label,
                        "department": layout.tables_department})
     return placed
@@ -395,7 +398,9 @@ class _MarkupReader:
         self.missing.extend(self.tables[table_id].missing)  # numbered by their order, as headings by their depth
         number = ""
         if title not in self.unnumbered and child.get("numbered") != "false":  # numbered="false": a table in the text
-            self.tables_placed += 1
+            # number="12": the number a layout's 表格清单.表 gives it (as published), the next counted on from it
+            stated = child.get("number", "")
+            self.tables_placed = int(stated) if stated.isdigit() and int(stated) else self.tables_placed + 1
             number = table_label(self.tables_placed, self.layout)
         table = build_table(self.tables[table_id], table_id, number if self.layout.table_numbering.body else "",
                             title, child.get("department", ""), child.get("unit", ""), notes)

@@ -1,0 +1,316 @@
+"""The layout a published document shows, learned as it is imported (`reportgen import … --learn-layout DIR`):
+a layout folder of data, of the same kind as a shipped one (a 版式.yaml that reportgen.layouts reads and checks
+as it reads any), from what the import has already read — nothing is read twice:
+
+- the tables in the order printed, each with its number and its title as printed (公开表12 stays 公开表12 where
+  公开表10 is a table reportgen has not): the recognised tables (recognize.py), each's number from its title
+  (“表2：…”) or the line printed just above it (“公开表1”), and the 表号 pattern most of them follow;
+- each table's unit (单位：万元) and the decimals its amounts are printed with (a unit whose tables all print the
+  same number of decimals);
+- the numbering of the headings (第一部分, 一、, （一）, 1.) as text_parts.py finds the document's headings;
+- the words before the department's name over each table (部门（单位）：, 部门名称：);
+- the shipped layout of the locality the department's name begins with as the layout it is 基于, else 默认.
+
+What a document prints and reportgen cannot (a table of a kind it has not) is listed in the layout's 说明 and
+told, never made up."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reportgen import layouts, tablekinds
+from reportgen.atomic import write_atomically
+from reportgen.importing.pipeline import ImportResult
+from reportgen.importing.recognize import Table, row_text, title_kind
+from reportgen.importing.text_parts import PrintedHeading, printed_headings
+from reportgen.phrasing import chinese_number
+from reportgen.readers.lines import Line
+
+# A table's number as printed, alone on its line or before its title: 公开表1, 公开12表, 表2：, 表一, 预算01表, 附表3.
+_NUMBER = re.compile(r"^\s*(?P<before>(?:部门)?(?:预算)?公开\s*表|附\s*表|表|预算|(?:部门)?公开)\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})"
+                     r"\s*(?P<after>表?)\s*[：:、.．]?\s*")
+_CHINESE = "一二三四五六七八九十"
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?=\s*年)")
+# the heading numbering of each style text_parts.py reads, outermost first (a document's levels are the styles it uses,
+# in this order)
+_STYLES = {"part": "第{一}部分", "cn": "{一}、", "pc": "（{一}）", "ar": "{1}{mark}", "pa": "（{1}）"}
+
+
+@dataclass
+class Learned:
+    """A layout learned from one document: its 版式.yaml mapping, and what the document prints that the layout
+    cannot say (told by the import)."""
+
+    settings: dict[str, Any]
+    told: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Numbered:
+    before: str  # 公开表, 表, 预算 …
+    style: str  # {1}, {01} or {一}
+    after: str  # 表 (公开12表, 预算01表) or ""
+    number: int
+
+    @property
+    def pattern(self) -> str:
+        return f"{self.before}{self.style}{self.after}"
+
+    @property
+    def label(self) -> str:
+        """The number as printed (公开05表), spaces aside."""
+        digits = {"{1}": str(self.number), "{01}": f"{self.number:02d}"}.get(self.style) or chinese_number(self.number)
+        return f"{self.before}{digits}{self.after}"
+
+    def fits(self, pattern: str) -> bool:
+        """Whether the number is printed in ``pattern`` (12 is printed alike by {1} and {01})."""
+        return pattern == self.pattern or self.style == "{1}" and self.number >= 10 and \
+            pattern == f"{self.before}{{01}}{self.after}"
+
+
+def _pattern(numbered: list[_Numbered]) -> str:
+    """The 表号 pattern most of the tables' numbers are printed in ({01} where any is printed with a leading 0)."""
+    counted = Counter(n.pattern for n in numbered)
+    for n in numbered:
+        if n.style == "{1}" and n.number >= 10 and f"{n.before}{{01}}{n.after}" in counted:
+            counted[f"{n.before}{{01}}{n.after}"] += 1
+            counted[n.pattern] -= 1
+    return counted.most_common(1)[0][0] if counted else ""
+
+
+def learn(result: ImportResult, lines: list[Line], name: str) -> Learned:
+    """The layout the imported document shows (its printed lines ``lines``), named ``name``."""
+    imported = result.imported
+    tables = list(imported.tables.values())
+    numbered = {table.kind.id: _number_of(table, lines) for table in tables}
+    pattern = _pattern([n for n in numbered.values() if n is not None])
+    entries = [_entry(table.kind.id, table.title, numbered[table.kind.id], pattern, imported.year, imported.department)
+               for table in tables]
+    more, told = _printed_beside(lines, pattern, imported, {entry["表"]: entry for entry in entries})
+    entries = _in_printed_order([*entries, *more])
+    base = layouts.regional(imported.department) or layouts.DEFAULT
+    settings: dict[str, Any] = {"名称": name, "说明": _description(imported.department, imported.year, entries),
+                                "基于": base}
+    if pattern:
+        settings["表号"] = pattern
+    numbering = _numbering(printed_headings(lines))
+    if numbering:
+        settings["编号"] = numbering
+    listing: dict[str, Any] = {"表": entries} if entries else {}
+    if (label := _department_label(tables)) is not None:
+        listing["编制"] = label
+    if listing:
+        settings["表格清单"] = listing
+    if (shown := _shown(result)):
+        settings["展示"] = shown
+    told += [] if pattern or not tables else ["表上没有读出表号：学到的版式按默认的表号依次编号"]
+    return Learned(settings, told)
+
+
+def _number_of(table: Table, lines: list[Line]) -> _Numbered | None:
+    """The number printed with ``table``: before its title (“表2：…”), on a row of its own above the title in its
+    grid, or on the printed line just above the title (烟台's “公开表1”, right-aligned over the title)."""
+    grid = table.grid
+    candidates = [table.title, *(row_text(grid, row) for row in range(min(table.header_start, len(grid.rows))))]
+    title_row = next((row for row in range(len(grid.rows)) if row_text(grid, row).strip() == table.title.strip()), None)
+    if grid.row_places is not None and title_row is not None:
+        candidates.append(_line_above(grid.row_places[title_row], lines))
+    for text in candidates:
+        found = _NUMBER.match(text or "")
+        if found is not None and (found.group("before").endswith("表") or found.group("after")):
+            return _numbered(found)
+    return None
+
+
+def _line_above(place: str, lines: list[Line]) -> str:
+    """The text of the line printed just above the one at ``place`` (“第7页 第2行”) on its page; "" for none."""
+    where = re.match(r"第(\d+)页 第(\d+)行", place)
+    if where is None:
+        return ""
+    page, line = int(where.group(1)), int(where.group(2))
+    above = [ln for ln in lines if ln.page == page and 0 < (ln.line or ln.number) < line and ln.text.strip()]
+    return above[-1].text.strip() if above else ""
+
+
+def _numbered(found: re.Match[str]) -> _Numbered:
+    digits = found.group("n")
+    if digits[0] in _CHINESE:
+        number, style = _chinese_value(digits), "{一}"
+    else:
+        number, style = int(digits), "{01}" if len(digits) == 2 and digits.startswith("0") else "{1}"
+    return _Numbered("".join(found.group("before").split()), style, found.group("after"), number)
+
+
+def _chinese_value(text: str) -> int:
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CHINESE.index(text[1]) + 1
+    if len(text) >= 2 and text[1] == "十":
+        return (_CHINESE.index(text[0]) + 1) * 10 + (_CHINESE.index(text[2]) + 1 if len(text) == 3 else 0)
+    return _CHINESE.index(text) + 1
+
+
+def numbered_titles(lines: list[Line], pattern: str) -> list[tuple[_Numbered, str]]:
+    """Each numbered table the document prints, in order, each number once: a line opening with a number printed in
+    ``pattern`` (公开表{1}; spaces aside), its title after it or on one of the next two lines (a title ends in 表,
+    perhaps with a note in brackets)."""
+    found: dict[int, tuple[_Numbered, str]] = {}
+    for index, line in enumerate(lines):
+        text = "".join(line.text.split())
+        match = _NUMBER.match(text)
+        if not pattern or match is None or not (numbered := _numbered(match)).fits(pattern) or numbered.number in found:
+            continue
+        after = text[match.end():]
+        following = ("".join(ln.text.split()) for ln in lines[index + 1:index + 6] if ln.text.strip())
+        title = after or next((text for text in following if not _PAGE_NUMBER.match(text)), "")
+        if _TITLE.search(title):
+            found[numbered.number] = (numbered, title)
+    return list(found.values())
+
+
+_PAGE_NUMBER = re.compile(r"^[-—–]?\d{1,4}[-—–]?$")  # a page's number between a table's number and its title
+_TITLE = re.compile(r"表(?:[（(][^（）()]{1,20}[）)])?$")
+
+
+def _printed_beside(lines: list[Line], pattern: str, imported: Any,
+                    listed: dict[str, dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
+    """The numbered tables the document prints that the import did not read (a table it did not recognise, or not for
+    sure): those whose title names a kind reportgen prints (recognize.title_kind), as entries; the others told — a
+    table of a kind reportgen has not is not listed, and the tables after it keep their printed numbers. A table read
+    whose number was not found by its title (a title broken over lines) takes the number printed over its title."""
+    entries, told = [], []
+    for numbered, title in numbered_titles(lines, pattern):
+        kind = title_kind(title, imported.catalog)
+        if kind is not None and kind.id in listed:
+            listed[kind.id].setdefault("表号", numbered.number)
+            continue
+        if kind is None or kind.final or kind.id not in tablekinds.by_id():
+            told.append(f"{numbered.label} {title}：reportgen 没有这种表，"
+                        "学到的版式不列它（其余各表照印出的表号）")
+            continue
+        listed[kind.id] = _entry(kind.id, title, numbered, pattern, imported.year, imported.department)
+        entries.append(listed[kind.id])
+    return entries, told
+
+
+def _in_printed_order(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entries by their printed numbers where each has one; else as found."""
+    return sorted(entries, key=lambda entry: entry["表号"]) if all("表号" in entry for entry in entries) else entries
+
+
+def _entry(kind: str, printed: str, numbered: _Numbered | None, pattern: str, year: int | None,
+           department: str) -> dict[str, Any]:
+    """A table of 表格清单.表: its kind, its number (where printed in the layout's pattern) and its title as printed,
+    its number taken off, the year as {年} and the department's name as {部门}."""
+    title = _NUMBER.sub("", printed, count=1) if numbered is not None else printed
+    title = "".join(title.split())
+    if year is not None:
+        title = _YEAR.sub(lambda m: "{年}" if m.group(1) == str(year) else m.group(1), title)
+    if department and department in title:
+        title = title.replace(department, "{部门}")
+    entry: dict[str, Any] = {"表": kind}
+    if numbered is not None and numbered.fits(pattern):
+        entry["表号"] = numbered.number
+    if title:
+        entry["标题"] = title
+    return entry
+
+
+def _numbering(headings: list[PrintedHeading]) -> list[str]:
+    """The heading numbering the document uses, outermost first: each style it numbers headings with, in the order
+    styles nest (第一部分 over 一、 over （一） over 1. over （1））; [] where it numbers no heading."""
+    used = {heading.style: heading.mark for heading in headings}
+    return [_STYLES[style].replace("{mark}", used[style] or ".") for style in _STYLES if style in used]
+
+
+def _department_label(tables: list[Table]) -> str | None:
+    """The words a document prints before the department's name over its tables (部门（单位）：, 部门名称：), as
+    most tables print them; None where none is read."""
+    found = Counter(label for table in tables if (label := _label_of(table)))
+    return found.most_common(1)[0][0] if found else None
+
+
+def _label_of(table: Table) -> str:
+    if not table.owner:
+        return ""
+    for row in range(min(table.header_start, len(table.grid.rows))):
+        text = "".join(row_text(table.grid, row).split())
+        at = text.find("".join(table.owner.split()))
+        if at > 0 and text[at - 1] in "：:":
+            return text[:at].replace(":", "：")
+    return ""
+
+
+def _shown(result: ImportResult) -> dict[str, Any]:
+    """展示: each table's unit as printed (the most common one for 全部), and the decimals the tables of a unit print
+    their amounts with, where they all print the same."""
+    imported = result.imported
+    units = Counter(table.unit for table in imported.tables.values() if table.unit)
+    shown: dict[str, Any] = {}
+    if units:
+        common = units.most_common(1)[0][0]
+        table_units = {"全部": common}
+        table_units.update({kind: table.unit for kind, table in imported.tables.items() if table.unit and table.unit != common})
+        shown["表格单位"] = table_units
+    places: dict[str, set[int]] = {}
+    for kind, table in imported.tables.items():
+        for row in imported.rows.get(kind, []):
+            for amount in row.amounts.values():
+                if not amount.blank and table.unit:
+                    places.setdefault(table.unit, set()).add(max(0, -int(amount.value.as_tuple().exponent)))
+    decimals = {unit: next(iter(found)) for unit, found in places.items() if len(found) == 1 and next(iter(found)) <= 4}
+    if decimals:
+        shown["小数位"] = decimals
+    return shown
+
+
+def _description(department: str, year: int | None, entries: list[dict[str, Any]]) -> str:
+    return (f"学自 {department or '（部门未写明）'} {year or ''} 年公开的文本：{len(entries)} 张表，表号、表名、单位与小数位照原文"
+            if entries else f"学自 {department or '（部门未写明）'} {year or ''} 年公开的文本")
+
+
+def settings_text(learned: Learned) -> str:
+    """The 版式.yaml of a learned layout, as written."""
+    head = "# 学到的版式（reportgen import --learn-layout）：照公开的文本写出，可以改写；键的含义见 docs/layouts.md\n"
+    return head + yaml.safe_dump(learned.settings, allow_unicode=True, sort_keys=False, width=1000)
+
+
+class FolderTaken(Exception):
+    """The folder a learned layout is to be written as exists and is not empty."""
+
+
+@contextlib.contextmanager
+def staged(folder: Path, learned: Learned) -> Iterator[Callable[[], None]]:
+    """The layout folder written whole or not at all: its files are written in a folder beside ``folder`` and
+    loaded as any layout folder is (a learned layout reportgen.layouts would refuse is never put in place); the
+    call yielded renames it into place — after the caller has written what goes with it (the source) — and what
+    is not put in place is removed. Refused (FolderTaken) where ``folder`` exists with anything in it: never over
+    the user's files. Raises layouts.LayoutError where the learned settings do not load."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise FolderTaken(str(folder))
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = folder.with_name(f".{folder.name}.{os.getpid()}.learning")
+    staging.mkdir()
+    try:
+        write_atomically(staging / layouts.SETTINGS, settings_text(learned).encode("utf-8"))
+        layouts.resolve(staging)  # checked as any layout folder is: LayoutError before anything is in place
+        yield lambda: staging.rename(folder)  # an empty folder is replaced; one with files in it was refused above
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_layout(folder: Path, learned: Learned) -> None:
+    """The layout folder written alone (staged, checked, put in place)."""
+    with staged(folder, learned) as place:
+        place()
