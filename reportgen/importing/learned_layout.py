@@ -30,9 +30,10 @@ import yaml
 
 from reportgen import layouts, tablekinds
 from reportgen.atomic import write_atomically
+from reportgen.document import Heading
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognize import Table, row_text, title_kind
-from reportgen.importing.text_parts import PrintedHeading, printed_headings
+from reportgen.importing.text_parts import PrintedHeading, heading_words_kind, printed_headings
 from reportgen.phrasing import chinese_number
 from reportgen.readers.lines import Line
 
@@ -40,6 +41,7 @@ from reportgen.readers.lines import Line
 _NUMBER = re.compile(r"^\s*(?P<before>(?:部门)?(?:预算)?公开\s*表|附\s*表|表|预算|(?:部门)?公开)\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})"
                      r"\s*(?P<after>表?)\s*[：:、.．]?\s*")
 _CHINESE = "一二三四五六七八九十"
+_UNCLOSED = re.compile(r"[（(][^）)]*$")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?=\s*年)")
 # the heading numbering of each style text_parts.py reads, outermost first (a document's levels are the styles it uses,
 # in this order)
@@ -103,9 +105,12 @@ def learn(result: ImportResult, lines: list[Line], name: str) -> Learned:
                                 "基于": base}
     if pattern:
         settings["表号"] = pattern
-    numbering = _numbering(printed_headings(lines))
+    headings = printed_headings(lines)
+    numbering = _numbering(headings)
     if numbering:
         settings["编号"] = numbering
+    if (titles := _heading_titles(result, base, headings)):
+        settings["标题"] = titles
     listing: dict[str, Any] = {"表": entries} if entries else {}
     if (label := _department_label(tables)) is not None:
         listing["编制"] = label
@@ -234,6 +239,43 @@ def _numbering(headings: list[PrintedHeading]) -> list[str]:
     return [_STYLES[style].replace("{mark}", used[style] or ".") for style in _STYLES if style in used]
 
 
+def _heading_titles(result: ImportResult, base: str, headings: list[PrintedHeading]) -> dict[str, str]:
+    """标题: the base layout's headings (as its templates write them: {年} for the year) that name the same part as a
+    heading the document prints (职能, 三公 … — text_parts.yaml's 标题, each kind's first heading), as printed. The
+    base layout's headings are those of the imported source rendered in it."""
+    from reportgen.narrative import heading_text, title_values  # deferred: the render, for a learned layout only
+    from reportgen.render import document_for, prepare  # deferred: likewise
+
+    printed: dict[str, str] = {}
+    for heading in headings:
+        if heading.kind is not None and heading.kind not in printed and heading.words:
+            printed[heading.kind] = _UNCLOSED.sub("", heading.words)  # “…情况说明（详” broken at the line's end
+    if not printed:
+        return {}
+    prepared = prepare(result.source.named(Path("学到的版式.yaml")), draft=True)
+    if prepared.budget is None:
+        return {}
+    values = title_values(prepared.budget)
+    layout = layouts.resolve(base)
+    keys = {heading_text(layout.titles, values, key): key for key in layout.titles}  # the base's own words → key
+    titles: dict[str, str] = {}
+    for block in document_for(prepared, draft=True, layout=base).blocks:
+        if not isinstance(block, Heading) or (kind := heading_words_kind(block.text)) not in printed:
+            continue
+        words = printed.pop(kind)
+        if words != "".join(block.text.split()):
+            titles[keys.get(block.text) or _as_written(block.text, values)] = _as_written(words, values)
+    return titles
+
+
+def _as_written(text: str, values: dict[str, str]) -> str:
+    """A heading as a layout writes it: the year as {年}, the department's name as {部门}."""
+    text = "".join(text.split())
+    if values.get("部门"):
+        text = text.replace(values["部门"], "{部门}")
+    return _YEAR.sub(lambda m: "{年}" if m.group(1) == values.get("年") else m.group(1), text)
+
+
 def _department_label(tables: list[Table]) -> str | None:
     """The words a document prints before the department's name over its tables (部门（单位）：, 部门名称：), as
     most tables print them; None where none is read."""
@@ -305,7 +347,7 @@ def staged(folder: Path, learned: Learned) -> Iterator[Callable[[], None]]:
     try:
         write_atomically(staging / layouts.SETTINGS, settings_text(learned).encode("utf-8"))
         layouts.resolve(staging)  # checked as any layout folder is: LayoutError before anything is in place
-        yield lambda: staging.rename(folder)  # an empty folder is replaced; one with files in it was refused above
+        yield lambda: os.replace(staging, folder)  # an empty folder is replaced; one with files in it was refused above
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
