@@ -36,11 +36,13 @@ from reportgen.importing.recognize import Table, row_text, title_kind
 from reportgen.importing.text_parts import PrintedHeading, heading_words_kind, printed_headings
 from reportgen.phrasing import chinese_number
 from reportgen.readers.lines import Line
+from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES
 
 # A table's number as printed, alone on its line or before its title: 公开表1, 公开12表, 表2：, 表一, 预算01表, 附表3.
 _NUMBER = re.compile(r"^\s*(?P<before>(?:部门)?(?:预算)?公开\s*表|附\s*表|表|预算|(?:部门)?公开)\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})"
                      r"\s*(?P<after>表?)\s*[：:、.．]?\s*")
 _CHINESE = "一二三四五六七八九十"
+_BASIC_PARTS = frozenset({"人员经费", "公用经费"})
 _UNCLOSED = re.compile(r"[（(][^）)]*$")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?=\s*年)")
 # the heading numbering of each style text_parts.py reads, outermost first (a document's levels are the styles it uses,
@@ -116,6 +118,8 @@ def learn(result: ImportResult, lines: list[Line], name: str) -> Learned:
         listing["编制"] = label
     if listing:
         settings["表格清单"] = listing
+    if (shapes := _function_shapes(tables, base)):
+        settings["表格"] = shapes
     if (shown := _shown(result)):
         settings["展示"] = shown
     told += [] if pattern or not tables else ["表上没有读出表号：学到的版式按默认的表号依次编号"]
@@ -274,6 +278,31 @@ def _as_written(text: str, values: dict[str, str]) -> str:
     if values.get("部门"):
         text = text.replace(values["部门"], "{部门}")
     return _YEAR.sub(lambda m: "{年}" if m.group(1) == values.get("年") else m.group(1), text)
+
+
+def _function_shapes(tables: list[Table], base: str) -> dict[str, dict[str, Any]]:
+    """表格: the function tables (支出总表, 一般公共预算支出表 …) as printed, as far as a layout can shape them
+    (tables/specs.py): the code in 类, 款, 项 columns where the document prints it so (编码: 分列), and the amount
+    columns it prints of those the render has, in its order (列). A table the base layout shapes already is left
+    as the base shapes it."""
+    lineage = layouts.resolve(base)
+    shapes: dict[str, dict[str, Any]] = {}
+    kinds = tablekinds.by_id()
+    for table in tables:
+        ref = kinds[table.kind.id].form(lineage.lineage).ref if table.kind.id in kinds else ""
+        if table.kind.id not in FUNCTION_TABLES or ref != table.kind.id or ref in lineage.table_specs:
+            continue
+        meanings = [table.columns[col] for col in sorted(table.columns)]
+        shape: dict[str, Any] = {}
+        if {"类", "款", "项"} <= set(meanings):
+            shape["编码"] = "分列"
+        # 人员经费 and 公用经费 printed under 基本支出 (杭州): the render's 基本支出 column is their sum, kept
+        columns = [m for m in meanings if m in FUNCTION_COLUMNS] + (["基本支出"] if _BASIC_PARTS & set(meanings) else [])
+        if columns:
+            shape["列"] = [c for c in FUNCTION_COLUMNS if c in columns]  # in the render's order: it keeps, not moves
+        if shape:
+            shapes[table.kind.id] = shape
+    return shapes
 
 
 def _department_label(tables: list[Table]) -> str | None:
