@@ -22,6 +22,7 @@ from pathlib import Path
 
 from reportgen import layouts
 from reportgen.document import Heading, Table
+from reportgen.errors import ReportgenError
 from reportgen.importing.learned_layout import learn, numbered_titles, write_layout
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.text_parts import printed_headings
@@ -95,13 +96,17 @@ def measure(tables: list[tuple[str, str]], headings: list[str], document: object
                    len(headings), len(titles), _common(list(headings), list(titles)))
 
 
-def run(path: Path) -> tuple[str, str, Measure, Measure]:
+def run(path: Path) -> tuple[str, str, Measure, Measure] | None:
+    """The document's measures before and after; None where its import gives no source that renders (told)."""
     result = import_files([path], None)
     lines = read_published(path).lines
     learned = learn(result, lines, f"{path.stem}-学到的")
     pattern = str(learned.settings.get("表号", ""))
     tables, headings = published_tables(lines, pattern), published_headings(lines)
     prepared = prepare(result.source.named(path.with_suffix(".yaml")), draft=True)
+    if prepared.budget is None:
+        print(f"{path.name}：导入的源文件不能生成（{prepared.findings[0].message if prepared.findings else ''}）")
+        return None
     before_name = layouts.regional(result.imported.department) or layouts.DEFAULT
     before = measure(tables, headings, document_for(prepared, draft=True, layout=before_name))
     with tempfile.TemporaryDirectory() as scratch:
@@ -119,7 +124,14 @@ def main() -> None:
     paths = args.documents or [CORPUS / d for d in DOCUMENTS]
     rows = []
     for path in paths:
-        department, before_name, before, after = run(path)
+        try:
+            measured = run(path)
+        except ReportgenError as exc:
+            print(f"{path.name}：{exc.message}")
+            continue
+        if measured is None:
+            continue
+        department, before_name, before, after = measured
         print(f"{department}  {before_name}：{before.line()}")
         print(f"{department}  学到的：{after.line()}")
         rows.append((department, before_name, before, after))

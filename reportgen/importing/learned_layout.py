@@ -109,7 +109,7 @@ def learn(result: ImportResult, lines: list[Line], name: str) -> Learned:
         settings["表号"] = pattern
     headings = printed_headings(lines)
     numbering = _numbering(headings)
-    if numbering:
+    if numbering and base == layouts.DEFAULT:  # a province's layout numbers the levels its own templates nest
         settings["编号"] = numbering
     if (titles := _heading_titles(result, base, headings)):
         settings["标题"] = titles
