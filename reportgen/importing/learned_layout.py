@@ -122,7 +122,7 @@ def learn(result: ImportResult, lines: list[Line], name: str) -> Learned:
         settings["表格"] = shapes
     if (shown := _shown(result)):
         settings["展示"] = shown
-    told += [] if pattern or not tables else ["表上没有读出表号：学到的版式按默认的表号依次编号"]
+    told += [] if pattern or not tables else [_unnumbered_note()]
     return Learned(settings, told)
 
 
@@ -205,8 +205,7 @@ def _printed_beside(lines: list[Line], pattern: str, imported: Any,
             listed[kind.id].setdefault("表号", numbered.number)
             continue
         if kind is None or kind.final or kind.id not in tablekinds.by_id():
-            told.append(f"{numbered.label} {title}：reportgen 没有这种表，"
-                        "学到的版式不列它（其余各表照印出的表号）")
+            told.append(_unlisted_note(numbered.label, title))
             continue
         listed[kind.id] = _entry(kind.id, title, numbered, pattern, imported.year, imported.department)
         entries.append(listed[kind.id])
@@ -346,6 +345,14 @@ def _shown(result: ImportResult) -> dict[str, Any]:
     return shown
 
 
+def _unnumbered_note() -> str:
+    return "表上没有读出表号：学到的版式按默认的表号依次编号"
+
+
+def _unlisted_note(label: str, title: str) -> str:
+    return f"{label} {title}：reportgen 没有这种表，学到的版式不列它（其余各表照印出的表号）"
+
+
 def _description(department: str, year: int | None, entries: list[dict[str, Any]]) -> str:
     return (f"学自 {department or '（部门未写明）'} {year or ''} 年公开的文本：{len(entries)} 张表，表号、表名、单位与小数位照原文"
             if entries else f"学自 {department or '（部门未写明）'} {year or ''} 年公开的文本")
@@ -353,8 +360,11 @@ def _description(department: str, year: int | None, entries: list[dict[str, Any]
 
 def settings_text(learned: Learned) -> str:
     """The 版式.yaml of a learned layout, as written."""
-    head = "# 学到的版式（reportgen import --learn-layout）：照公开的文本写出，可以改写；键的含义见 docs/layouts.md\n"
-    return head + yaml.safe_dump(learned.settings, allow_unicode=True, sort_keys=False, width=1000)
+    return _file_head() + yaml.safe_dump(learned.settings, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _file_head() -> str:
+    return "# 学到的版式（reportgen import --learn-layout）：照公开的文本写出，可以改写；键的含义见 docs/layouts.md\n"
 
 
 class FolderTaken(Exception):
