@@ -16,6 +16,7 @@ Prints one line per document and layout, and a Markdown table with --markdown.""
 from __future__ import annotations
 
 import argparse
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from pathlib import Path
 from reportgen import layouts
 from reportgen.document import Heading, Table
 from reportgen.errors import ReportgenError
-from reportgen.importing.learned_layout import learn, numbered_titles, write_layout
+from reportgen.importing.learned_layout import _places, learn, numbered_titles, write_layout
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.text_parts import printed_headings
 from reportgen.readers.lines import Line
@@ -45,11 +46,13 @@ class Measure:
     published_headings: int
     render_headings: int
     same_headings: int  # in the same order
+    tables_read: int = 0  # the tables whose amounts the import read, all printed with as many decimals
+    same_places: int = 0  # of those, rendered with the same decimals
 
     def line(self) -> str:
         return (f"表 印出 {self.published_tables}、生成 {self.render_tables}、表号与表名相同 {self.same_tables}"
                 f"（次序相同 {self.in_order}）；标题 印出 {self.published_headings}、生成 {self.render_headings}、"
-                f"相同且次序相同 {self.same_headings}")
+                f"相同且次序相同 {self.same_headings}；小数位相同的表 {self.same_places}/{self.tables_read}")
 
 
 def _plain(text: str) -> str:
@@ -87,19 +90,36 @@ def _common(a: list[object], b: list[object]) -> int:
     return previous[-1]
 
 
-def measure(tables: list[tuple[str, str]], headings: list[str], document: object) -> Measure:
+def _rendered_places(table: Table) -> set[int]:
+    found = set()
+    for row in table.body:
+        for cell in row.cells:
+            text = cell.text.replace(",", "")
+            if getattr(cell, "align", "") == "right" and re.fullmatch(r"-?\d+(?:\.\d+)?", text):
+                found.add(len(text.split(".")[1]) if "." in text else 0)
+    return found
+
+
+def measure(tables: list[tuple[str, str]], headings: list[str], document: object,
+            places: dict[str, int] | None = None) -> Measure:
+    """``places``: the decimals each table the import read prints all its amounts with, by its kind."""
     blocks = getattr(document, "blocks", [])
+    shown = {b.id.split("-")[0]: _rendered_places(b) for b in blocks if isinstance(b, Table)}
+    read = places or {}
     rendered = [(_plain(b.number), _plain(b.title)) for b in blocks if isinstance(b, Table) and b.number]
     titles = [_plain(b.full_text) for b in blocks if isinstance(b, Heading)]
     same = [t for t in tables if t in rendered]
     return Measure(len(tables), len(rendered), len(same), _common(list(tables), list(rendered)),
-                   len(headings), len(titles), _common(list(headings), list(titles)))
+                   len(headings), len(titles), _common(list(headings), list(titles)),
+                   len(read), sum(1 for kind, n in read.items() if shown.get(kind) == {n}))
 
 
-def run(path: Path) -> tuple[str, str, Measure, Measure] | None:
-    """The document's measures before and after; None where its import gives no source that renders (told)."""
-    result = import_files([path], None)
-    lines = read_published(path).lines
+def run(paths: list[Path]) -> tuple[str, str, Measure, Measure] | None:
+    """The document's measures before and after (its files: a narrative and its tables may be two); None where its
+    import gives no source that renders (told)."""
+    path = paths[0]
+    result = import_files(paths, None)
+    lines = [line for one in paths for line in read_published(one).lines]
     learned = learn(result, lines, f"{path.stem}-学到的")
     pattern = str(learned.settings.get("表号", ""))
     tables, headings = published_tables(lines, pattern), published_headings(lines)
@@ -108,24 +128,27 @@ def run(path: Path) -> tuple[str, str, Measure, Measure] | None:
         print(f"{path.name}：导入的源文件不能生成（{prepared.findings[0].message if prepared.findings else ''}）")
         return None
     before_name = layouts.regional(result.imported.department) or layouts.DEFAULT
-    before = measure(tables, headings, document_for(prepared, draft=True, layout=before_name))
+    places = {kind: found.pop() for kind in result.imported.tables
+              if len(found := _places(result.imported.rows.get(kind, []))) == 1}
+    before = measure(tables, headings, document_for(prepared, draft=True, layout=before_name), places)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "学到的"
         write_layout(folder, learned)
-        after = measure(tables, headings, document_for(prepared, draft=True, layout=folder))
+        after = measure(tables, headings, document_for(prepared, draft=True, layout=folder), places)
     return result.imported.department, before_name, before, after
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("documents", nargs="*", type=Path)
+    parser.add_argument("documents", nargs="*", type=Path, help="PDF（一份公开文本的几个文件用 + 连起来：情况说明+报表）")
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args()
-    paths = args.documents or [CORPUS / d for d in DOCUMENTS]
+    documents = [[Path(part) for part in str(d).split("+")] for d in args.documents] or [[CORPUS / d] for d in DOCUMENTS]
     rows = []
-    for path in paths:
+    for paths in documents:
+        path = paths[0]
         try:
-            measured = run(path)
+            measured = run(paths)
         except ReportgenError as exc:
             print(f"{path.name}：{exc.message}")
             continue

@@ -133,6 +133,9 @@ class Layout(Record):
     # some published tables print it (上海's 收支总表 and 财政拨款收支总表); 印出 (the default) prints it;
     # 照源文件 prints it where the source states it and leaves blank a part the source does not give
     table_zeros: dict[str, str] = field(default_factory=dict)
+    # 展示.表格小数位: {表格: 0–6} — the decimals a table prints its amounts with, where not its unit's (北京's 万元
+    # tables: 6; its text: 2)
+    table_decimals: dict[str, int] = field(default_factory=dict)
     # 版本: the editions that apply to the source (their 说明), in the order applied
     editions: tuple[str, ...] = ()
     # the kinds of budget (部门, 单位) this layout words as such: 单位 where it (or the layout it is
@@ -463,7 +466,8 @@ def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
                     landscape_tables=base.landscape_tables, workbook=base.workbook,
                     lineage=(name, *base.lineage) if base_name is not None else (name,), table_edits=base.table_edits,
                     tables_new_page=base.tables_new_page, tables_label=base.tables_label,
-                    tables_department=base.tables_department, table_entries=base.table_entries)
+                    tables_department=base.tables_department, table_entries=base.table_entries,
+                    table_decimals=dict(base.table_decimals))
     _apply(layout, data, str(file))
     if "版本" in data:
         _apply_editions(layout, folder, data, occasion)
@@ -602,7 +606,8 @@ def _scratch(layout: Layout) -> Layout:
     """A copy of ``layout`` an edition that does not apply is checked on, leaving it untouched."""
     return replace(layout, folders=list(layout.folders), titles=dict(layout.titles), table_specs=dict(layout.table_specs),
                    table_units=dict(layout.table_units), text_units=dict(layout.text_units),
-                   unit_decimals=dict(layout.unit_decimals), table_zeros=dict(layout.table_zeros))
+                   unit_decimals=dict(layout.unit_decimals), table_zeros=dict(layout.table_zeros),
+                   table_decimals=dict(layout.table_decimals))
 
 
 def _base(folder: Path, data: dict[str, object], base_name: object, chain: tuple[Path, ...],
@@ -889,12 +894,15 @@ _EDITION_KEYS = {"适用", "说明", "模板", "工作簿", *_SETTINGS}
 def _units(file: str, value: object, layout: Layout) -> None:
     """展示: {表格单位: {表格: 元|万元}, 正文单位: {部分: 元|万元}}, with the names the source's 展示 takes."""
     known = {"表格单位": {"全部", "整体绩效目标表", "项目绩效目标表", *(t for t, _ in registry())}, "正文单位": {"全部", *TEXT_PARTS}}
-    if not isinstance(value, dict) or not set(value) <= {*known, "小数位", "表格零值"}:
+    if not isinstance(value, dict) or not set(value) <= {*known, "小数位", "表格零值", "表格小数位"}:
         raise LayoutError(f"{file}: “展示”应为 {{表格单位: {{全部: 元}}, 正文单位: {{全部: 万元}}, 小数位: {{元: 0}}, "
-                          "表格零值: {{收支总表: 空白}}}}")
+                          "表格零值: {{收支总表: 空白}}, 表格小数位: {{全部: 6}}}}")
     for key, units in value.items():
         if key == "小数位":
             layout.unit_decimals.update(_unit_decimals(file, units))
+            continue
+        if key == "表格小数位":
+            layout.table_decimals.update(_table_decimals(file, units, known["表格单位"]))
             continue
         if key == "表格零值":
             layout.table_zeros.update(_table_zeros(file, units, known["表格单位"]))
@@ -921,6 +929,20 @@ def _table_zeros(file: str, value: object, tables: set[str]) -> dict[str, str]:
             raise LayoutError(f"{file}: “展示.表格零值.{shown_text(str(name), 20)}”应为 空白（金额为零的单元格留空）、印出"
                               f"或 照源文件（源文件写了的零印出，没写的留空），不是“{shown_text(str(how), 20)}”")
     return {str(name): str(how) for name, how in value.items()}
+
+
+_MAX_TABLE_PLACES = 6  # 北京's 万元 tables: 32,365.090089 (to the 分 in 万元)
+
+
+def _table_decimals(file: str, value: object, tables: set[str]) -> dict[str, int]:
+    """展示.表格小数位: {表格: 小数位} — the decimals a table prints its amounts with (全部: every table)."""
+    if not isinstance(value, dict) or not all(type(v) is int and 0 <= v <= _MAX_TABLE_PLACES for v in value.values()):
+        raise LayoutError(f"{file}: “展示.表格小数位”应为“表格: 小数位”的映射（小数位 0–{_MAX_TABLE_PLACES}），"
+                          "如 {全部: 6}（北京的万元表印到 32,365.090089）")
+    unknown = [str(name) for name in value if name not in tables]
+    if unknown:
+        raise LayoutError(f"{file}: “展示.表格小数位”中没有“{shown_text(unknown[0], 20)}”，可用：{'、'.join(sorted(tables))}")
+    return {str(name): int(places) for name, places in value.items()}
 
 
 def _unit_decimals(file: str, value: object) -> dict[str, int]:

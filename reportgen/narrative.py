@@ -667,11 +667,12 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
 def _shown(budget: Budget, layout: Layout) -> Presentation:
     """The source's 展示, with the layout's units per table and part where the source sets none."""
     shown = budget.presentation
-    if layout.table_units or layout.text_units or layout.unit_decimals or layout.table_zeros:
+    if layout.table_units or layout.text_units or layout.unit_decimals or layout.table_zeros or layout.table_decimals:
         shown = replace(shown, table_units={**layout.table_units, **shown.table_units},
                         text_units={**layout.text_units, **shown.text_units},
                         unit_decimals={**layout.unit_decimals, **shown.unit_decimals},
-                        table_zeros={**layout.table_zeros, **shown.table_zeros})
+                        table_zeros={**layout.table_zeros, **shown.table_zeros},
+                        table_decimals={**layout.table_decimals, **shown.table_decimals})
     return shown
 
 

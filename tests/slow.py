@@ -65,6 +65,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_a_learned_layout_folder_loads_and_is_listed_as_a_shipped_one",
         "test_a_folder_with_files_is_not_written_over_and_no_source_is_written",
         "test_each_learned_layout_renders_the_published_titles_and_numbers_in_order",
+        "test_beijing_learned_prints_its_tables_to_six_decimals",
     ),
     "test_batch": (
         "test_a_command_imports_only_what_it_needs",

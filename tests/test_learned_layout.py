@@ -123,6 +123,32 @@ def test_table_entries_print_their_numbers_and_titles(tmp_path) -> None:
     assert rendered[2][0] == "公开表12" and len(rendered) == 3
 
 
+def test_table_decimals_print_the_tables_so_and_leave_the_text_as_it_was(tmp_path) -> None:
+    """展示.表格小数位 (北京's 万元 tables print 6 decimals, its text 2): the tables' amounts with those decimals."""
+    (tmp_path / "版式.yaml").write_text("名称: 某市\n展示: {表格小数位: {全部: 4, 三公经费支出表: 0}}\n", encoding="utf-8")
+    prepared = prepare(DATA, draft=True)
+    default = document_for(prepared, draft=True)
+    document = document_for(prepared, draft=True, layout=tmp_path)
+    cells = {b.id: [c.text for row in b.body for c in row.cells] for b in document.blocks if isinstance(b, Table)}
+    amounts = [text for text in cells["收支总表"] if text[:1].isdigit()]
+    assert amounts and all(len(text.rsplit(".", 1)[-1]) == 4 for text in amounts)
+    assert not any("." in text for text in cells["三公经费支出表"] if text[:1].isdigit())
+    text = [b.text for b in document.blocks if type(b).__name__ == "Paragraph"]
+    assert text == [b.text for b in default.blocks if type(b).__name__ == "Paragraph"]
+
+
+def test_beijing_learned_prints_its_tables_to_six_decimals(tmp_path) -> None:
+    """北京市审计局 2026 (情况说明 and 报表, two files): its 万元 tables print 32,365.090089; the shipped 北京 layout 2 decimals."""
+    source, layout = tmp_path / "bj.yaml", tmp_path / "北京学到的"
+    files = [str(FRESH / f"bj-shenjiju-2026-dept-budget{part}.pdf") for part in ("", "-tables")]
+    assert cli.main(["import", *files, "-o", str(source), "--learn-layout", str(layout)]) in (0, 1)
+    assert resolve(layout).table_decimals == {"全部": 6}
+    for name, shown in ((layout, "32,365.090089"), ("北京", "32,365.09")):
+        document = document_for(prepare(source, draft=True), draft=True, layout=name)
+        first = next(b for b in document.blocks if isinstance(b, Table))
+        assert first.number == "预算01表" and shown in [c.text for row in first.body for c in row.cells]
+
+
 @pytest.mark.parametrize("entries, expected", [
     ("表: 收支总表", "“表格清单.表”应为各表的列表"),
     ("表: [收支总表]", "第 1 项应为含“表”的映射"),
@@ -136,10 +162,24 @@ def test_table_entries_print_their_numbers_and_titles(tmp_path) -> None:
     ("表: [{表: 收支总表, 页: 1}]", "可用的键：表、表号、标题"),
 ])
 def test_a_bad_table_list_says_file_field_and_what_is_expected(tmp_path, entries, expected) -> None:
+    """表格清单.表: each wrong entry named, with what it should be."""
     (tmp_path / "版式.yaml").write_text(f"名称: 坏\n表格清单: {{{entries}}}\n", encoding="utf-8")
     with pytest.raises(LayoutError) as caught:
         resolve(tmp_path)
     assert expected in caught.value.message and "版式.yaml" in caught.value.message and "表格清单" in caught.value.message
+
+
+@pytest.mark.parametrize("decimals, expected", [
+    ("{全部: 7}", "“展示.表格小数位”应为“表格: 小数位”的映射（小数位 0–6）"),
+    ("{全部: 2.5}", "“展示.表格小数位”应为“表格: 小数位”的映射"),
+    ("6", "“展示.表格小数位”应为“表格: 小数位”的映射"),
+    ("{火星表: 2}", "“展示.表格小数位”中没有“火星表”"),
+])
+def test_bad_table_decimals_say_what_is_expected(tmp_path, decimals, expected) -> None:
+    (tmp_path / "版式.yaml").write_text(f"名称: 坏\n展示: {{表格小数位: {decimals}}}\n", encoding="utf-8")
+    with pytest.raises(LayoutError) as caught:
+        resolve(tmp_path)
+    assert expected in caught.value.message and "版式.yaml" in caught.value.message
 
 
 def test_render_with_a_hostile_layout_folder_is_told_in_chinese(tmp_path, capsys) -> None:

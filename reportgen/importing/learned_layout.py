@@ -323,8 +323,9 @@ def _label_of(table: Table) -> str:
 
 
 def _shown(result: ImportResult) -> dict[str, Any]:
-    """展示: each table's unit as printed (the most common one for 全部), and the decimals the tables of a unit print
-    their amounts with, where they all print the same."""
+    """展示: each table's unit as printed (the most common one for 全部), and the decimals each table prints its
+    amounts with, where all its amounts have as many (表格小数位: the most common for 全部, a table of other decimals
+    by its name; the text's decimals are its own)."""
     imported = result.imported
     units = Counter(table.unit for table in imported.tables.values() if table.unit)
     shown: dict[str, Any] = {}
@@ -333,16 +334,21 @@ def _shown(result: ImportResult) -> dict[str, Any]:
         table_units = {"全部": common}
         table_units.update({kind: table.unit for kind, table in imported.tables.items() if table.unit and table.unit != common})
         shown["表格单位"] = table_units
-    places: dict[str, set[int]] = {}
-    for kind, table in imported.tables.items():
-        for row in imported.rows.get(kind, []):
-            for amount in row.amounts.values():
-                if not amount.blank and table.unit:
-                    places.setdefault(table.unit, set()).add(max(0, -int(amount.value.as_tuple().exponent)))
-    decimals = {unit: next(iter(found)) for unit, found in places.items() if len(found) == 1 and next(iter(found)) <= 4}
-    if decimals:
-        shown["小数位"] = decimals
+    places = {kind: found.pop() for kind in imported.tables if len(found := _places(imported.rows.get(kind, []))) == 1}
+    places = {kind: n for kind, n in places.items() if n <= _MAX_PLACES}
+    if places:
+        common_places = Counter(places.values()).most_common(1)[0][0]
+        shown["表格小数位"] = {"全部": common_places, **{kind: n for kind, n in places.items() if n != common_places}}
     return shown
+
+
+_MAX_PLACES = 6  # layouts: 展示.表格小数位 0–6
+
+
+def _places(rows: list[Any]) -> set[int]:
+    """The decimals the amounts of a table's rows are printed with."""
+    return {max(0, -int(amount.value.as_tuple().exponent)) for row in rows for amount in row.amounts.values()
+            if not amount.blank}
 
 
 def _unnumbered_note() -> str:
