@@ -89,15 +89,18 @@ def test_a_folder_with_files_is_not_written_over_and_no_source_is_written(yantai
     assert not source.exists() and (layout / "版式.yaml").read_text(encoding="utf-8") == settings
 
 
-@pytest.mark.parametrize("name, pattern", [
-    ("zj-hangzhou-qixiang-2026-dept-budget", "表{1}"),
+@pytest.mark.parametrize("name, pattern, contents", [
+    ("zj-hangzhou-qixiang-2026-dept-budget", "表{1}", "目录"),
     # not written from: the mechanism shown unchanged on a third and a fourth region
-    ("js-suzhou-yingji-2026-dept-budget", "公开{01}表"),
-    ("central-guojia-xinfangju-2026-dept-budget", "部门公开表{1}"),
+    ("js-suzhou-yingji-2026-dept-budget", "公开{01}表", "目 录"),
+    ("central-guojia-xinfangju-2026-dept-budget", "部门公开表{1}", "目 录"),
 ])
-def test_each_learned_layout_renders_the_published_titles_and_numbers_in_order(tmp_path_factory, name, pattern) -> None:
+def test_each_learned_layout_renders_the_published_titles_and_numbers_in_order(tmp_path_factory, name, pattern,
+                                                                               contents) -> None:
     pdf, source, layout, _ = _learned(tmp_path_factory, name)
-    assert resolve(layout).table_numbering.pattern == pattern
+    loaded = resolve(layout)
+    assert loaded.table_numbering.pattern == pattern
+    assert loaded.contents is not None and loaded.contents.title == contents  # 目录 printed as the document prints it
     published, rendered = _published(pdf, layout), _rendered_tables(source, layout)
     assert _in_order(rendered, published)
     assert len(rendered) >= min(9, len(published) - 3)  # the tables of kinds reportgen prints (苏州: 3 it has not)

@@ -33,7 +33,7 @@ from reportgen.atomic import write_atomically
 from reportgen.document import Heading
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognize import Table, row_text, title_kind
-from reportgen.importing.text_parts import PrintedHeading, heading_words_kind, printed_headings
+from reportgen.importing.text_parts import PrintedHeading, heading_words_kind, printed_headings, vocabulary
 from reportgen.phrasing import chinese_number
 from reportgen.readers.lines import Line
 from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES
@@ -111,6 +111,8 @@ def learn(result: ImportResult, lines: list[Line], name: str) -> Learned:
     numbering = _numbering(headings)
     if numbering and base == layouts.DEFAULT:  # a province's layout numbers the levels its own templates nest
         settings["编号"] = numbering
+        if (contents := _contents(lines)) is not None:
+            settings["目录"] = contents
     if (titles := _heading_titles(result, base, headings)):
         settings["标题"] = titles
     listing: dict[str, Any] = {"表": entries} if entries else {}
@@ -302,6 +304,31 @@ def _function_shapes(tables: list[Table], base: str) -> dict[str, dict[str, Any]
         if shape:
             shapes[table.kind.id] = shape
     return shapes
+
+
+_CONTENTS_STYLES = (re.compile(r"^第[一二三四五六七八九十]{1,3}部分"), re.compile(r"^[一二三四五六七八九十]{1,3}、"),
+                   re.compile(r"^（[一二三四五六七八九十]{1,3}）"), re.compile(r"^\d{1,2}[.．、]"))
+_CONTENTS_PAGES = 5  # a 目录 is printed on one of the first pages
+
+
+def _contents(lines: list[Line]) -> dict[str, Any] | None:
+    """目录: where the document prints one on one of its first pages (a line of its own saying 目录, as text_parts.yaml
+    names it), its title as printed, the heading levels its lines list (the numbering styles they open with), whether
+    it lists the tables, on a page of its own; None where it prints none."""
+    titles = vocabulary()["目录"]
+    start = next((i for i, line in enumerate(lines) if 0 < line.page <= _CONTENTS_PAGES
+                  and "".join(line.text.split()) in titles), None)
+    if start is None:
+        return None
+    page = lines[start].page
+    entries = ["".join(line.text.split()) for line in lines[start + 1:] if line.page == page and line.text.strip()]
+    styles = {index for entry in entries for index, style in enumerate(_CONTENTS_STYLES) if style.match(entry)}
+    listed = [_CONTENTS_END.sub("", entry) for entry in entries]
+    return {"标题": " ".join(lines[start].text.split()), "层级": max(1, len(styles)),
+            "表格": sum(entry.endswith("表") for entry in listed) >= 2, "单独成页": True}  # one: a part's title (…公开表)
+
+
+_CONTENTS_END = re.compile(r"[.．…·⋯\s]*[-—–]?\s*\d{0,4}\s*[-—–]?$")  # a line's leader dots and page number
 
 
 def _department_label(tables: list[Table]) -> str | None:
