@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     unit_paths = [out.parent / unit.name for unit in result.unit_files]
     priors = [path for path in list(files)[1:] if path not in unit_paths]
     refuse_outputs(_outputs(out, args.report, priors, unit_paths), inputs)
-    with _learned_layout(args.learn_layout, result, list(args.files), read) as place:
+    with _learned_layout(args.learn_layout, result, list(args.files), read, args.layout) as place:
         write_new({path: source.text for path, source in files.items()})
         place()
     from reportgen.render import prepare  # deferred: 105 ms; --help loads every command
@@ -110,18 +110,20 @@ def run(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def _learned_layout(folder: Path | None, result: ImportResult, files: list[Path],
-                    read: dict[Path, Published] | None) -> Iterator[Callable[[], None]]:
-    """--learn-layout DIR: the layout the files show, staged and checked before the source is written and put in
-    place after it (both or neither); nothing to do without the option."""
+def _learned_layout(folder: Path | None, result: ImportResult, files: list[Path], read: dict[Path, Published] | None,
+                    layout: str | None) -> Iterator[Callable[[], None]]:
+    """--learn-layout DIR: the layout the files show (based on --layout where it names a shipped layout), staged and
+    checked before the source is written and put in place after it (both or neither); nothing to do without it."""
     if folder is None:
         yield lambda: None
         return
     from reportgen.importing.learned_layout import FolderTaken, learn, staged  # deferred: with the option only
+    from reportgen.layouts import resolve, shipped  # deferred: likewise
     from reportgen.readers.published import read_published  # deferred: likewise (read already: cached)
 
     lines = [line for path in files for line in (read[path] if read and path in read else read_published(path)).lines]
-    learned = learn(result, lines, folder.name)
+    named = resolve(layout).name if layout else None  # --layout 烟台 → 山东; a folder of the user's is no base here
+    learned = learn(result, lines, folder.name, named if named in {name for name, _ in shipped()} else None)
     try:
         with staged(folder, learned) as place:
             yield place

@@ -20,6 +20,7 @@ import contextlib
 import os
 import re
 import shutil
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ import yaml
 from reportgen import layouts, tablekinds
 from reportgen.atomic import write_atomically
 from reportgen.document import Heading
+from reportgen.errors import Internal
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognize import Table, row_text, title_kind
 from reportgen.importing.text_parts import PrintedHeading, heading_words_kind, printed_headings, vocabulary
@@ -92,8 +94,9 @@ def _pattern(numbered: list[_Numbered]) -> str:
     return counted.most_common(1)[0][0] if counted else ""
 
 
-def learn(result: ImportResult, lines: list[Line], name: str) -> Learned:
-    """The layout the imported document shows (its printed lines ``lines``), named ``name``."""
+def learn(result: ImportResult, lines: list[Line], name: str, base: str | None = None) -> Learned:
+    """The layout the imported document shows (its printed lines ``lines``), named ``name``, based on ``base`` (a
+    shipped layout's name: the import's --layout), else on the shipped layout of the department's locality."""
     imported = result.imported
     tables = list(imported.tables.values())
     numbered = {table.kind.id: _number_of(table, lines) for table in tables}
@@ -102,7 +105,7 @@ def learn(result: ImportResult, lines: list[Line], name: str) -> Learned:
                for table in tables]
     more, told = _printed_beside(lines, pattern, imported, {entry["表"]: entry for entry in entries})
     entries = _in_printed_order([*entries, *more])
-    base = layouts.regional(imported.department) or layouts.DEFAULT
+    base = base or layouts.regional(imported.department) or layouts.DEFAULT
     settings: dict[str, Any] = {"名称": name, "说明": _description(imported.department, imported.year, entries),
                                 "基于": base}
     if pattern:
@@ -224,7 +227,7 @@ def _entry(kind: str, printed: str, numbered: _Numbered | None, pattern: str, ye
     """A table of 表格清单.表: its kind, its number (where printed in the layout's pattern) and its title as printed,
     its number taken off, the year as {年} and the department's name as {部门}."""
     title = _NUMBER.sub("", printed, count=1) if numbered is not None else printed
-    title = "".join(title.split())
+    title = _visible(title)
     if year is not None:
         title = _YEAR.sub(lambda m: "{年}" if m.group(1) == str(year) else m.group(1), title)
     if department and department in title:
@@ -235,6 +238,12 @@ def _entry(kind: str, printed: str, numbered: _Numbered | None, pattern: str, ye
     if title:
         entry["标题"] = title
     return entry
+
+
+def _visible(text: str) -> str:
+    """``text`` as one line of visible characters, as a layout's texts must be (layouts._check_texts): spaces, line
+    breaks and invisible format characters (a zero-width space a PDF's text layer carries) taken out."""
+    return "".join(char for char in "".join(text.split()) if unicodedata.category(char) not in ("Cf", "Cc"))
 
 
 def _numbering(headings: list[PrintedHeading]) -> list[str]:
@@ -275,7 +284,7 @@ def _heading_titles(result: ImportResult, base: str, headings: list[PrintedHeadi
 
 def _as_written(text: str, values: dict[str, str]) -> str:
     """A heading as a layout writes it: the year as {年}, the department's name as {部门}."""
-    text = "".join(text.split())
+    text = _visible(text)
     if values.get("部门"):
         text = text.replace(values["部门"], "{部门}")
     return _YEAR.sub(lambda m: "{年}" if m.group(1) == values.get("年") else m.group(1), text)
@@ -400,8 +409,8 @@ def _file_head() -> str:
     return "# 学到的版式（reportgen import --learn-layout）：照公开的文本写出，可以改写；键的含义见 docs/layouts.md\n"
 
 
-class FolderTaken(Exception):
-    """The folder a learned layout is to be written as exists and is not empty."""
+class FolderTaken(Internal):
+    """The folder a learned layout is to be written as exists and is not empty (the command tells it)."""
 
 
 @contextlib.contextmanager
