@@ -45,7 +45,11 @@ DEFAULT = "默认"
 _MAX_CHAIN = 20
 _MAX_SETTINGS_BYTES = 1_000_000
 _KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "增减率", "标题", "不编号", "展示", "表格", "版本",
-         "正文字号", "正文行距", "表格排版", "工作簿", "封面", "新页", "页面", "表格清单", "正文不含", "须公开"}
+         "正文字号", "正文行距", "表格排版", "工作簿", "封面", "新页", "页面", "表格清单", "正文不含", "须公开", "部分"}
+# 部分: the parts of the default's text (templates/narrative/_disclosure.j2), by name, with the template of each; a layout
+# orders them (a layout whose disclosure.j2 writes its parts itself orders them there)
+PARTS = {"概况": "overview.j2", "预算说明": "budget.j2", "其他重要事项": "other.j2", "名词解释": "glossary.j2",
+         "预算表": "tables.j2"}
 KINDS = ("部门", "单位")
 # the parts a disclosure may not publish (the source's 不公开), which a layout's text may have no place for
 WITHHELD_PARTS = ("人员编制", "三公经费", "机关运行经费", "政府采购", "国有资产", "绩效管理")
@@ -180,6 +184,8 @@ class Layout(Record):
     # prints them (a learned layout: 公开表12 stays 公开表12 where 公开表10 is a table reportgen has not) — in
     # place of the default's list and its edits; () where the layout lists none
     table_entries: tuple[TableEntry, ...] = ()
+    # 部分: the order of the default text's parts (PARTS), each once
+    parts: tuple[str, ...] = tuple(PARTS)
 
     def table_list(self) -> list[str]:
         """The ids of the tables this layout prints, in order: the kinds the default prints (tablekinds,
@@ -467,7 +473,7 @@ def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
                     lineage=(name, *base.lineage) if base_name is not None else (name,), table_edits=base.table_edits,
                     tables_new_page=base.tables_new_page, tables_label=base.tables_label,
                     tables_department=base.tables_department, table_entries=base.table_entries,
-                    table_decimals=dict(base.table_decimals))
+                    table_decimals=dict(base.table_decimals), parts=base.parts)
     _apply(layout, data, str(file))
     if "版本" in data:
         _apply_editions(layout, folder, data, occasion)
@@ -661,6 +667,14 @@ def _set_required_parts(layout: Layout, parts: object, at: str) -> None:
         raise LayoutError(f"{at}: “须公开”应为本地区的规定要求公开的部分的列表，每项为 {'、'.join(WITHHELD_PARTS)} 之一，"
                           "如 [国有资产, 绩效管理]")
     layout.required_parts = frozenset(parts)
+
+
+def _set_parts(layout: Layout, parts: object, at: str) -> None:
+    """部分: the default text's five parts in this layout's order, each once (no part of the source is left out)."""
+    if not isinstance(parts, list) or sorted(map(str, parts)) != sorted(PARTS) or len(parts) != len(PARTS):
+        raise LayoutError(f"{at}: “部分”应为正文各部分按印出次序的列表，{'、'.join(PARTS)} 各一次，"
+                          "如 [概况, 预算表, 预算说明, 其他重要事项, 名词解释]")
+    layout.parts = tuple(str(part) for part in parts)
 
 
 def _set_budget_word(layout: Layout, word: object, at: str) -> None:
@@ -885,7 +899,7 @@ _SETTINGS: dict[str, Callable[[Layout, object, str], None]] = {
     "展示": _set_units, "不编号": _set_unnumbered, "比较措辞": _set_budget_word, "增减率": _set_change_rate, "表格": _set_tables,
     "正文字号": _set_body_size, "正文行距": _set_body_line, "表格排版": _set_table_fit, "封面": _set_cover,
     "新页": _set_new_pages, "页面": _set_pages, "表格清单": _set_table_list, "正文不含": _set_absent_parts,
-    "须公开": _set_required_parts,
+    "须公开": _set_required_parts, "部分": _set_parts,
 }
 # an edition (版本) changes the same settings, and may add a folder of templates (模板)
 _EDITION_KEYS = {"适用", "说明", "模板", "工作簿", *_SETTINGS}

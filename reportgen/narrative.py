@@ -37,7 +37,7 @@ from reportgen.document import (
     Title,
 )
 from reportgen.errors import Internal, shown_text
-from reportgen.layouts import Layout
+from reportgen.layouts import PARTS, Layout
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import INCOME_SOURCES, Budget, Presentation
 from reportgen.phrasing import Money, chinese_number, format_number, percent, share_of
@@ -200,6 +200,7 @@ def _markup_context(budget: Budget, figures: Computed, money: Money, tables: Map
     context["change_rate"] = layout.change_rate  # 增减率: “，增长0.27%” said, or the amount alone (上海)
     # the tables the layout prints, in order, each as it prints it (_tables_common.j2 placed_tables)
     context["layout_tables"] = placed_tables(layout, budget)
+    context["layout_parts"] = [PARTS[part] for part in layout.parts]  # 部分: the default text's parts in order
     # {{ heading('{年}年部门预算情况说明') }}: a heading or table title in this layout's words
     context["heading"] = functools.partial(heading_text, layout.titles, title_values(budget))
     return context

@@ -101,6 +101,8 @@ def test_each_learned_layout_renders_the_published_titles_and_numbers_in_order(t
     loaded = resolve(layout)
     assert loaded.table_numbering.pattern == pattern
     assert loaded.contents is not None and loaded.contents.title == contents  # 目录 printed as the document prints it
+    # the parts in the published order: 苏州 and 国家信访局 print the tables as 第二部分, 杭州 as its fourth part
+    assert loaded.parts.index("预算表") == (3 if "hangzhou" in name else 1) and loaded.parts[0] == "概况"
     published, rendered = _published(pdf, layout), _rendered_tables(source, layout)
     assert _in_order(rendered, published)
     assert len(rendered) >= min(9, len(published) - 3)  # the tables of kinds reportgen prints (苏州: 3 it has not)
@@ -183,6 +185,23 @@ def test_bad_table_decimals_say_what_is_expected(tmp_path, decimals, expected) -
     with pytest.raises(LayoutError) as caught:
         resolve(tmp_path)
     assert expected in caught.value.message and "版式.yaml" in caught.value.message
+
+
+def test_parts_order_the_default_text_and_each_is_printed_once(tmp_path) -> None:
+    (tmp_path / "版式.yaml").write_text("名称: 某市\n部分: [概况, 预算表, 预算说明, 其他重要事项, 名词解释]\n", encoding="utf-8")
+    prepared = prepare(DATA, draft=True)
+    parts = [b.text for b in document_for(prepared, draft=True, layout=tmp_path).blocks
+             if type(b).__name__ == "Heading" and b.level == 1]
+    assert parts == ["部门概况", "2022年部门预算表", "2022年部门预算情况说明", "其他重要事项", "名词解释"]
+
+
+@pytest.mark.parametrize("parts", ["[概况, 预算表]", "[概况, 概况, 预算说明, 其他重要事项, 名词解释]", "概况",
+                                   "[概况, 预算表, 预算说明, 其他重要事项, 名词解释, 附录]"])
+def test_parts_that_leave_one_out_or_repeat_one_are_refused(tmp_path, parts) -> None:
+    (tmp_path / "版式.yaml").write_text(f"名称: 坏\n部分: {parts}\n", encoding="utf-8")
+    with pytest.raises(LayoutError) as caught:
+        resolve(tmp_path)
+    assert "“部分”应为正文各部分按印出次序的列表" in caught.value.message and "版式.yaml" in caught.value.message
 
 
 def test_render_with_a_hostile_layout_folder_is_told_in_chinese(tmp_path, capsys) -> None:

@@ -111,12 +111,15 @@ def learn(result: ImportResult, lines: list[Line], name: str, base: str | None =
     if pattern:
         settings["表号"] = pattern
     headings = printed_headings(lines)
+    top = _top_level(lines, headings)
     numbering = _numbering(headings)
     if numbering and base == layouts.DEFAULT:  # a province's layout numbers the levels its own templates nest
         settings["编号"] = numbering
         if (contents := _contents(lines)) is not None:
             settings["目录"] = contents
-    if (titles := _heading_titles(result, base, headings)):
+        if (parts := _parts(top)) != list(layouts.PARTS):
+            settings["部分"] = parts
+    if (titles := _heading_titles(result, base, headings, _part_words(top) if base == layouts.DEFAULT else {})):
         settings["标题"] = titles
     listing: dict[str, Any] = {"表": entries} if entries else {}
     if (label := _department_label(tables)) is not None:
@@ -253,7 +256,8 @@ def _numbering(headings: list[PrintedHeading]) -> list[str]:
     return [_STYLES[style].replace("{mark}", used[style] or ".") for style in _STYLES if style in used]
 
 
-def _heading_titles(result: ImportResult, base: str, headings: list[PrintedHeading]) -> dict[str, str]:
+def _heading_titles(result: ImportResult, base: str, headings: list[PrintedHeading],
+                    parts: dict[str, str]) -> dict[str, str]:
     """标题: the base layout's headings (as its templates write them: {年} for the year) that name the same part as a
     heading the document prints (职能, 三公 … — text_parts.yaml's 标题, each kind's first heading), as printed. The
     base layout's headings are those of the imported source rendered in it."""
@@ -264,7 +268,7 @@ def _heading_titles(result: ImportResult, base: str, headings: list[PrintedHeadi
     for heading in headings:
         if heading.kind is not None and heading.kind not in printed and heading.words:
             printed[heading.kind] = _UNCLOSED.sub("", heading.words)  # “…情况说明（详” broken at the line's end
-    if not printed:
+    if not printed and not parts:
         return {}
     prepared = prepare(result.source.named(Path("学到的版式.yaml")), draft=True)
     if prepared.budget is None:
@@ -274,9 +278,14 @@ def _heading_titles(result: ImportResult, base: str, headings: list[PrintedHeadi
     keys = {heading_text(layout.titles, values, key): key for key in layout.titles}  # the base's own words → key
     titles: dict[str, str] = {}
     for block in document_for(prepared, draft=True, layout=base).blocks:
-        if not isinstance(block, Heading) or (kind := heading_words_kind(block.text)) not in printed:
+        if not isinstance(block, Heading):
             continue
-        words = printed.pop(kind)
+        if block.level == 1 and (part := _part_of(block.text)) in parts:  # a part's heading (部分), as printed
+            words = parts.pop(part)
+        elif (kind := heading_words_kind(block.text)) in printed:
+            words = printed.pop(kind)
+        else:
+            continue
         if words != "".join(block.text.split()):
             titles[keys.get(block.text) or _as_written(block.text, values)] = _as_written(words, values)
     return titles
@@ -335,6 +344,58 @@ def _contents(lines: list[Line]) -> dict[str, Any] | None:
     listed = [_CONTENTS_END.sub("", entry) for entry in entries]
     return {"标题": " ".join(lines[start].text.split()), "层级": max(1, len(styles)),
             "表格": sum(entry.endswith("表") for entry in listed) >= 2, "单独成页": True}  # one: a part's title (…公开表)
+
+
+# the words that say which of the default text's parts (layouts.PARTS) a top-level heading opens, the first that fits:
+# 杭州 “三、名词解释”, “四、2026年杭州市气象局预算公开表”; 烟台 “第二部分 2026年部门预算表”; 苏州 “第三部分 2026年度部门预算
+# 情况说明”; 国家信访局 “第一部分 国家信访局概况”
+_PART_WORDS = (("名词解释", ("名词解释",)), ("其他重要事项", ("其他重要事项", "其他相关情况", "其他需要说明")),
+               ("预算表", ("预算表", "公开表", "报表")), ("概况", ("概况", "职能", "职责")),
+               ("预算说明", ("情况说明", "预算安排", "编制说明", "重要事项说明")))
+
+
+def _part_of(words: str) -> str | None:
+    return next((name for name, said in _PART_WORDS if any(word in words for word in said)), None)
+
+
+def _part_words(top: list[str]) -> dict[str, str]:
+    """The words of each part's top-level heading as printed, by the part (the first heading of each)."""
+    found: dict[str, str] = {}
+    for words in top:
+        if (part := _part_of(words)) is not None:
+            found.setdefault(part, words)
+    return found
+
+
+def _parts(top: list[str]) -> list[str]:
+    """部分: the default text's parts in the order the document prints them — its top-level headings ``top`` each
+    named by _PART_WORDS; a part it prints no heading of first where it comes before all those it does in the default
+    order (a document opens with its overview, whatever it calls it), else last (杭州's 其他重要事项, a section of its
+    情况说明), so that the parts it prints keep their numbers."""
+    found = list(_part_words(top))
+    if not found:
+        return list(layouts.PARTS)
+    order = list(layouts.PARTS)
+    first = min(order.index(part) for part in found)
+    unfound = [part for part in order if part not in found]
+    return [p for p in unfound if order.index(p) < first] + found + [p for p in unfound if order.index(p) > first]
+
+
+def _top_level(lines: list[Line], headings: list[PrintedHeading]) -> list[str]:
+    """The words of the document's top-level headings in order: the 目录's lines numbered in the outermost style it
+    uses (a part's title ending in 表 is none of the body's headings: text_parts reads it as a table's), else the
+    body's headings of the outermost style."""
+    titles = vocabulary()["目录"]
+    start = next((i for i, line in enumerate(lines) if 0 < line.page <= _CONTENTS_PAGES
+                  and "".join(line.text.split()) in titles), None)
+    if start is not None:
+        entries = ["".join(line.text.split()) for line in lines[start + 1:] if line.page == lines[start].page]
+        for style in _CONTENTS_STYLES:
+            top = [_CONTENTS_END.sub("", style.sub("", entry)) for entry in entries if style.match(entry)]
+            if top:
+                return top
+    styles = [style for style in _STYLES if any(h.style == style for h in headings)]
+    return [h.words for h in headings if styles and h.style == styles[0]]
 
 
 _CONTENTS_END = re.compile(r"[.．…·⋯\s]*[-—–]?\s*\d{0,4}\s*[-—–]?$")  # a line's leader dots and page number
