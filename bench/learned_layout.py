@@ -24,7 +24,7 @@ from pathlib import Path
 from reportgen import layouts
 from reportgen.document import Heading, Table
 from reportgen.errors import ReportgenError
-from reportgen.importing.learned_layout import _places, learn, numbered_titles, write_layout
+from reportgen.importing.learned_layout import learn, numbered_titles, printed_places, write_layout
 from reportgen.importing.pipeline import import_files
 from reportgen.importing.text_parts import printed_headings
 from reportgen.readers.lines import Line
@@ -129,7 +129,7 @@ def run(paths: list[Path]) -> tuple[str, str, Measure, Measure] | None:
         return None
     before_name = layouts.regional(result.imported.department) or layouts.DEFAULT
     places = {kind: found.pop() for kind in result.imported.tables
-              if len(found := _places(result.imported.rows.get(kind, []))) == 1}
+              if len(found := printed_places(result.imported.rows.get(kind, []))) == 1}
     before = measure(tables, headings, document_for(prepared, draft=True, layout=before_name), places)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "学到的"

@@ -431,7 +431,7 @@ def _shown(result: ImportResult) -> dict[str, Any]:
         table_units = {"全部": common}
         table_units.update({kind: table.unit for kind, table in imported.tables.items() if table.unit and table.unit != common})
         shown["表格单位"] = table_units
-    places = {kind: found.pop() for kind in imported.tables if len(found := _places(imported.rows.get(kind, []))) == 1}
+    places = {kind: found.pop() for kind in imported.tables if len(found := printed_places(imported.rows.get(kind, []))) == 1}
     places = {kind: n for kind, n in places.items() if n <= _MAX_PLACES}
     if places:
         common_places = Counter(places.values()).most_common(1)[0][0]
@@ -442,7 +442,7 @@ def _shown(result: ImportResult) -> dict[str, Any]:
 _MAX_PLACES = 6  # layouts: 展示.表格小数位 0–6
 
 
-def _places(rows: list[Any]) -> set[int]:
+def printed_places(rows: list[Any]) -> set[int]:
     """The decimals the amounts of a table's rows are printed with."""
     return {max(0, -int(amount.value.as_tuple().exponent)) for row in rows for amount in row.amounts.values()
             if not amount.blank}
