@@ -45,7 +45,11 @@ DEFAULT = "默认"
 _MAX_CHAIN = 20
 _MAX_SETTINGS_BYTES = 1_000_000
 _KEYS = {"名称", "别名", "说明", "基于", "编号", "表号", "目录", "比较措辞", "增减率", "标题", "不编号", "展示", "表格", "版本",
-         "正文字号", "正文行距", "表格排版", "工作簿", "封面", "新页", "页面", "表格清单", "正文不含", "须公开"}
+         "正文字号", "正文行距", "表格排版", "工作簿", "封面", "新页", "页面", "表格清单", "正文不含", "须公开", "部分"}
+# 部分: the parts of the default's text (templates/narrative/_disclosure.j2), by name, with the template of each; a layout
+# orders them (a layout whose disclosure.j2 writes its parts itself orders them there)
+PARTS = {"概况": "overview.j2", "预算说明": "budget.j2", "其他重要事项": "other.j2", "名词解释": "glossary.j2",
+         "预算表": "tables.j2"}
 KINDS = ("部门", "单位")
 # the parts a disclosure may not publish (the source's 不公开), which a layout's text may have no place for
 WITHHELD_PARTS = ("人员编制", "三公经费", "机关运行经费", "政府采购", "国有资产", "绩效管理")
@@ -78,6 +82,16 @@ class Contents(FrozenRecord):
     depth: int = 1
     tables: bool = True
     alone: bool = False  # 单独成页: on a page of its own (it always ends its page)
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class TableEntry(FrozenRecord):
+    """One table of a layout's 表格清单.表: its kind (tablekinds), its number (the N the 表号 pattern prints, 0: the
+    next in turn) and its title ("": as the kind's definition titles it for this layout)."""
+
+    kind: str
+    number: int = 0
+    title: str = ""
 
 
 DEFAULT_NUMBERING = (Numbering("第{一}部分"), Numbering("{一}、"), Numbering("（{一}）"), Numbering("{1}."),
@@ -123,6 +137,9 @@ class Layout(Record):
     # some published tables print it (上海's 收支总表 and 财政拨款收支总表); 印出 (the default) prints it;
     # 照源文件 prints it where the source states it and leaves blank a part the source does not give
     table_zeros: dict[str, str] = field(default_factory=dict)
+    # 展示.表格小数位: {表格: 0–6} — the decimals a table prints its amounts with, where not its unit's (北京's 万元
+    # tables: 6; its text: 2)
+    table_decimals: dict[str, int] = field(default_factory=dict)
     # 版本: the editions that apply to the source (their 说明), in the order applied
     editions: tuple[str, ...] = ()
     # the kinds of budget (部门, 单位) this layout words as such: 单位 where it (or the layout it is
@@ -163,11 +180,20 @@ class Layout(Record):
     tables_new_page: str = "否"
     tables_label: str = ""
     tables_department: bool = True
+    # 表格清单.表: the tables in the order printed, each with its number and title as a published document
+    # prints them (a learned layout: 公开表12 stays 公开表12 where 公开表10 is a table reportgen has not) — in
+    # place of the default's list and its edits; () where the layout lists none
+    table_entries: tuple[TableEntry, ...] = ()
+    # 部分: the order of the default text's parts (PARTS), each once
+    parts: tuple[str, ...] = tuple(PARTS)
 
     def table_list(self) -> list[str]:
         """The ids of the tables this layout prints, in order: the kinds the default prints (tablekinds,
-        by 次序), as this layout's 表格清单 and those of the layouts it is based on change the list."""
+        by 次序), as this layout's 表格清单 and those of the layouts it is based on change the list — or the
+        tables its 表格清单.表 lists, as listed."""
         kinds = tablekinds.by_id()
+        if self.table_entries:
+            return [entry.kind for entry in self.table_entries]
         ids = [kind.id for kind in kinds.values() if kind.printed_by_default()]
         for operation, value in self.table_edits:
             if operation == "去掉":
@@ -446,7 +472,8 @@ def _load(folder: Path, chain: tuple[Path, ...], occasion: Occasion) -> Layout:
                     landscape_tables=base.landscape_tables, workbook=base.workbook,
                     lineage=(name, *base.lineage) if base_name is not None else (name,), table_edits=base.table_edits,
                     tables_new_page=base.tables_new_page, tables_label=base.tables_label,
-                    tables_department=base.tables_department)
+                    tables_department=base.tables_department, table_entries=base.table_entries,
+                    table_decimals=dict(base.table_decimals), parts=base.parts)
     _apply(layout, data, str(file))
     if "版本" in data:
         _apply_editions(layout, folder, data, occasion)
@@ -585,7 +612,8 @@ def _scratch(layout: Layout) -> Layout:
     """A copy of ``layout`` an edition that does not apply is checked on, leaving it untouched."""
     return replace(layout, folders=list(layout.folders), titles=dict(layout.titles), table_specs=dict(layout.table_specs),
                    table_units=dict(layout.table_units), text_units=dict(layout.text_units),
-                   unit_decimals=dict(layout.unit_decimals), table_zeros=dict(layout.table_zeros))
+                   unit_decimals=dict(layout.unit_decimals), table_zeros=dict(layout.table_zeros),
+                   table_decimals=dict(layout.table_decimals))
 
 
 def _base(folder: Path, data: dict[str, object], base_name: object, chain: tuple[Path, ...],
@@ -639,6 +667,14 @@ def _set_required_parts(layout: Layout, parts: object, at: str) -> None:
         raise LayoutError(f"{at}: “须公开”应为本地区的规定要求公开的部分的列表，每项为 {'、'.join(WITHHELD_PARTS)} 之一，"
                           "如 [国有资产, 绩效管理]")
     layout.required_parts = frozenset(parts)
+
+
+def _set_parts(layout: Layout, parts: object, at: str) -> None:
+    """部分: the default text's five parts in this layout's order, each once (no part of the source is left out)."""
+    if not isinstance(parts, list) or sorted(map(str, parts)) != sorted(PARTS) or len(parts) != len(PARTS):
+        raise LayoutError(f"{at}: “部分”应为正文各部分按印出次序的列表，{'、'.join(PARTS)} 各一次，"
+                          "如 [概况, 预算表, 预算说明, 其他重要事项, 名词解释]")
+    layout.parts = tuple(str(part) for part in parts)
 
 
 def _set_budget_word(layout: Layout, word: object, at: str) -> None:
@@ -795,7 +831,9 @@ def _spec_columns(spec: dict, name: str, at: str) -> tuple[list, dict, str]:
 
 _LIST_EXAMPLE = ("如 表格清单: {去掉: [项目支出表], 加入: [机关运行经费表], 在后: {一般公共预算基本支出表: 支出总表}, "
                  "另起一页: 全部, 编制: 编制部门：, 部门名称: 不印}")
-_LIST_KEYS = {"去掉", "加入", "在后", "另起一页", "编制", "部门名称"}
+_LIST_KEYS = {"去掉", "加入", "在后", "另起一页", "编制", "部门名称", "表"}
+_ENTRY_EXAMPLE = "如 表格清单: {表: [{表: 收支总表, 表号: 1, 标题: 收支总体情况表}, {表: 政府采购预算表, 表号: 12}]}"
+_MAX_TABLE_NUMBER = 99
 _DEPARTMENT_LINES = ("印出", "不印")
 _NEW_PAGES = ("全部", "首张以外", "否")
 
@@ -819,12 +857,39 @@ def _set_table_list(layout: Layout, value: object, at: str) -> None:
         raise LayoutError(f"{at}: “表格清单.编制”应为文字（表上部门名称前的文字，如 编制部门：）")
     if value.get("部门名称", "印出") not in _DEPARTMENT_LINES:
         raise LayoutError(f"{at}: “表格清单.部门名称”应为 {'、'.join(_DEPARTMENT_LINES)}（表上是否印部门名称一行）")
+    if "表" in value:
+        layout.table_entries = _table_entries(value["表"], known, at)
     edits = [(key, value[key]) for key in ("去掉", "加入", "在后") if key in value]
     layout.table_edits = (*layout.table_edits, *edits)
     layout.tables_new_page = str(value.get("另起一页", layout.tables_new_page))
     layout.tables_label = str(value.get("编制", layout.tables_label))
     if "部门名称" in value:
         layout.tables_department = value["部门名称"] == "印出"
+
+
+def _table_entries(value: object, known: set[str], at: str) -> tuple[TableEntry, ...]:
+    """表格清单.表: the tables in order, each {表: 表的编号, 表号: N, 标题: 文字} (表号 and 标题 may be left out); each
+    table once, each number once."""
+    if not isinstance(value, list) or not value:
+        raise LayoutError(f"{at}: “表格清单.表”应为各表的列表（按印出的顺序）；{_ENTRY_EXAMPLE}")
+    entries: list[TableEntry] = []
+    for index, item in enumerate(value, 1):
+        where = f"{at}: “表格清单.表”的第 {index} 项"
+        if not isinstance(item, dict) or not set(item) <= {"表", "表号", "标题"} or "表" not in item:
+            raise LayoutError(f"{where}应为含“表”的映射，可用的键：表、表号、标题；{_ENTRY_EXAMPLE}")
+        kind, number, title = item["表"], item.get("表号", 0), item.get("标题", "")
+        if not isinstance(kind, str) or kind not in known:
+            raise LayoutError(f"{where}：“表”应为表的编号之一（{'、'.join(sorted(known))}），不是“{shown_text(str(kind), 30)}”")
+        if type(number) is not int or not 0 <= number <= _MAX_TABLE_NUMBER:
+            raise LayoutError(f"{where}：“表号”应为 1 至 {_MAX_TABLE_NUMBER} 的整数（按 表号 的格式印出，如 公开表12），"
+                              f"不是“{shown_text(str(number), 20)}”")
+        if not isinstance(title, str):
+            raise LayoutError(f"{where}：“标题”应为文字（表上印出的标题，{{年}} 为年度，{{部门}} 为部门名称）")
+        if kind in (e.kind for e in entries) or number and number in (e.number for e in entries):
+            twice = f"表“{kind}”" if kind in (e.kind for e in entries) else f"表号 {number}"
+            raise LayoutError(f"{where}：{twice}已在前面列出：每张表、每个表号只能列一次")
+        entries.append(TableEntry(kind, number, title))
+    return tuple(entries)
 
 
 # What each setting of a 版式.yaml does to the layout it is based on, in the order they apply;
@@ -834,7 +899,7 @@ _SETTINGS: dict[str, Callable[[Layout, object, str], None]] = {
     "展示": _set_units, "不编号": _set_unnumbered, "比较措辞": _set_budget_word, "增减率": _set_change_rate, "表格": _set_tables,
     "正文字号": _set_body_size, "正文行距": _set_body_line, "表格排版": _set_table_fit, "封面": _set_cover,
     "新页": _set_new_pages, "页面": _set_pages, "表格清单": _set_table_list, "正文不含": _set_absent_parts,
-    "须公开": _set_required_parts,
+    "须公开": _set_required_parts, "部分": _set_parts,
 }
 # an edition (版本) changes the same settings, and may add a folder of templates (模板)
 _EDITION_KEYS = {"适用", "说明", "模板", "工作簿", *_SETTINGS}
@@ -843,12 +908,15 @@ _EDITION_KEYS = {"适用", "说明", "模板", "工作簿", *_SETTINGS}
 def _units(file: str, value: object, layout: Layout) -> None:
     """展示: {表格单位: {表格: 元|万元}, 正文单位: {部分: 元|万元}}, with the names the source's 展示 takes."""
     known = {"表格单位": {"全部", "整体绩效目标表", "项目绩效目标表", *(t for t, _ in registry())}, "正文单位": {"全部", *TEXT_PARTS}}
-    if not isinstance(value, dict) or not set(value) <= {*known, "小数位", "表格零值"}:
+    if not isinstance(value, dict) or not set(value) <= {*known, "小数位", "表格零值", "表格小数位"}:
         raise LayoutError(f"{file}: “展示”应为 {{表格单位: {{全部: 元}}, 正文单位: {{全部: 万元}}, 小数位: {{元: 0}}, "
-                          "表格零值: {{收支总表: 空白}}}}")
+                          "表格零值: {{收支总表: 空白}}, 表格小数位: {{全部: 6}}}}")
     for key, units in value.items():
         if key == "小数位":
             layout.unit_decimals.update(_unit_decimals(file, units))
+            continue
+        if key == "表格小数位":
+            layout.table_decimals.update(_table_decimals(file, units, known["表格单位"]))
             continue
         if key == "表格零值":
             layout.table_zeros.update(_table_zeros(file, units, known["表格单位"]))
@@ -875,6 +943,20 @@ def _table_zeros(file: str, value: object, tables: set[str]) -> dict[str, str]:
             raise LayoutError(f"{file}: “展示.表格零值.{shown_text(str(name), 20)}”应为 空白（金额为零的单元格留空）、印出"
                               f"或 照源文件（源文件写了的零印出，没写的留空），不是“{shown_text(str(how), 20)}”")
     return {str(name): str(how) for name, how in value.items()}
+
+
+_MAX_TABLE_PLACES = 6  # 北京's 万元 tables: 32,365.090089 (to the 分 in 万元)
+
+
+def _table_decimals(file: str, value: object, tables: set[str]) -> dict[str, int]:
+    """展示.表格小数位: {表格: 小数位} — the decimals a table prints its amounts with (全部: every table)."""
+    if not isinstance(value, dict) or not all(type(v) is int and 0 <= v <= _MAX_TABLE_PLACES for v in value.values()):
+        raise LayoutError(f"{file}: “展示.表格小数位”应为“表格: 小数位”的映射（小数位 0–{_MAX_TABLE_PLACES}），"
+                          "如 {全部: 6}（北京的万元表印到 32,365.090089）")
+    unknown = [str(name) for name in value if name not in tables]
+    if unknown:
+        raise LayoutError(f"{file}: “展示.表格小数位”中没有“{shown_text(unknown[0], 20)}”，可用：{'、'.join(sorted(tables))}")
+    return {str(name): int(places) for name, places in value.items()}
 
 
 def _unit_decimals(file: str, value: object) -> dict[str, int]:
@@ -910,4 +992,4 @@ def _contents(file: str, value: object) -> Contents | None:
     raise LayoutError(f"{file}: “目录”应为 true/false，或 {{标题: 目 录, 层级: 1, 表格: true, 单独成页: true}}")
 
 
-__all__ = ["Contents", "Layout", "LayoutError", "Numbering", "Occasion", "editions_of", "resolve", "shipped"]
+__all__ = ["Contents", "Layout", "LayoutError", "Numbering", "Occasion", "TableEntry", "editions_of", "resolve", "shipped"]

@@ -468,6 +468,9 @@ class Presentation(Record):
     # the tables whose zero amounts are left blank (空白) or printed (印出), 全部 for every table (the
     # layout's 展示.表格零值); the text always prints the amounts it states
     table_zeros: dict[str, str] = field(default_factory=dict)
+    # 展示.表格小数位 (a layout's): the decimals a table prints its amounts with, by table (全部 for every table), where
+    # not those of its unit (北京's 万元 tables print 6: 32,365.090089, its text 2)
+    table_decimals: dict[str, int] = field(default_factory=dict)
 
     # What the text compares this year's figures with: 预算 (上年预算), 执行数 (上年执行数) or 两者;
     # "" while the source does not say (then: whatever it gives, see Budget.compare_base).
@@ -496,6 +499,15 @@ class Presentation(Record):
         if unit == "元" and self.stated_places > places:
             return max(self.stated_places, 2)
         return places
+
+    def table_places(self, table_id: str, unit: str) -> int:
+        """The decimals of one table's amounts: its own (表格小数位), that of the table it is a kind of, 全部's, else
+        those of its unit (decimals_in) — in 元 never fewer than the source's figures have."""
+        places = self.table_decimals
+        own = places.get(table_id, places.get(table_id.split("-", 1)[0], places.get(ALL_PARTS)))
+        if own is None:
+            return self.decimals_in(unit)
+        return max(self.stated_places, 2) if unit == "元" and self.stated_places > own else own
 
     def text_unit(self, part: str | None = None) -> str:
         """The unit of the amounts in one part of the text (TEXT_PARTS; None: outside every part):

@@ -37,7 +37,7 @@ from reportgen.document import (
     Title,
 )
 from reportgen.errors import Internal, shown_text
-from reportgen.layouts import Layout
+from reportgen.layouts import PARTS, Layout
 from reportgen.locations import DEFAULT_TEMPLATES
 from reportgen.model import INCOME_SOURCES, Budget, Presentation
 from reportgen.phrasing import Money, chinese_number, format_number, percent, share_of
@@ -145,6 +145,7 @@ def placed_tables(layout: Layout, budget: Budget) -> list[dict[str, Any]]:
     a table its definition leaves out for this source (略去), or of data the source states none of, is not."""
     kinds = tablekinds.by_id()
     placed: list[dict[str, Any]] = []
+    entries = {entry.kind: entry for entry in layout.table_entries}  # 表格清单.表: numbers and titles as published
     for kind_id in layout.table_list():
         kind = kinds[kind_id]
         form = kind.form(layout.lineage)
@@ -153,7 +154,9 @@ def placed_tables(layout: Layout, budget: Budget) -> list[dict[str, Any]]:
         if not kind.build and not any(path in budget.table_fields for path in kind.fields):
             continue
         new_page = layout.tables_new_page == "全部" or layout.tables_new_page == "首张以外" and bool(placed)
-        placed.append({"ref": form.ref, "title": form.title, "note": form.note[0] if form.note else "",
+        entry = entries.get(kind_id)
+        placed.append({"ref": form.ref, "title": entry.title if entry and entry.title else form.title,
+                       "number": entry.number if entry else 0, "note": form.note[0] if form.note else "",
                        "args": list(form.note[1:]), "new_page": new_page, "label": layout.tables_label,
                        "department": layout.tables_department})
     return placed
@@ -197,6 +200,7 @@ def _markup_context(budget: Budget, figures: Computed, money: Money, tables: Map
     context["change_rate"] = layout.change_rate  # 增减率: “，增长0.27%” said, or the amount alone (上海)
     # the tables the layout prints, in order, each as it prints it (_tables_common.j2 placed_tables)
     context["layout_tables"] = placed_tables(layout, budget)
+    context["layout_parts"] = [PARTS[part] for part in layout.parts]  # 部分: the default text's parts in order
     # {{ heading('{年}年部门预算情况说明') }}: a heading or table title in this layout's words
     context["heading"] = functools.partial(heading_text, layout.titles, title_values(budget))
     return context
@@ -395,7 +399,9 @@ class _MarkupReader:
         self.missing.extend(self.tables[table_id].missing)  # numbered by their order, as headings by their depth
         number = ""
         if title not in self.unnumbered and child.get("numbered") != "false":  # numbered="false": a table in the text
-            self.tables_placed += 1
+            # number="12": the number a layout's 表格清单.表 gives it (as published), the next counted on from it
+            stated = child.get("number", "")
+            self.tables_placed = int(stated) if stated.isdigit() and int(stated) else self.tables_placed + 1
             number = table_label(self.tables_placed, self.layout)
         table = build_table(self.tables[table_id], table_id, number if self.layout.table_numbering.body else "",
                             title, child.get("department", ""), child.get("unit", ""), notes)
@@ -662,11 +668,12 @@ def build_document(budget: Budget, figures: Computed, overrides: list[Path] | No
 def _shown(budget: Budget, layout: Layout) -> Presentation:
     """The source's 展示, with the layout's units per table and part where the source sets none."""
     shown = budget.presentation
-    if layout.table_units or layout.text_units or layout.unit_decimals or layout.table_zeros:
+    if layout.table_units or layout.text_units or layout.unit_decimals or layout.table_zeros or layout.table_decimals:
         shown = replace(shown, table_units={**layout.table_units, **shown.table_units},
                         text_units={**layout.text_units, **shown.text_units},
                         unit_decimals={**layout.unit_decimals, **shown.unit_decimals},
-                        table_zeros={**layout.table_zeros, **shown.table_zeros})
+                        table_zeros={**layout.table_zeros, **shown.table_zeros},
+                        table_decimals={**layout.table_decimals, **shown.table_decimals})
     return shown
 
 

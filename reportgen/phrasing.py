@@ -50,32 +50,35 @@ class Money:
         unit = unit or self.text_unit
         return UNIT_FACTOR[unit] * Decimal(1).scaleb(-self.presentation.decimals_in(unit))
 
-    def shown(self, amount: Decimal, unit: str | None = None) -> Decimal:
-        """The amount as displayed: converted, then rounded half up at the shown decimals."""
+    def shown(self, amount: Decimal, unit: str | None = None, places: int | None = None) -> Decimal:
+        """The amount as displayed: converted, then rounded half up at the shown decimals (``places``: a table's own)."""
         unit = unit or self.text_unit
         # 元 needs no conversion: skip a Decimal division per table cell.
-        return quantize_half_up(amount if unit == "元" else amount / UNIT_FACTOR[unit], self.presentation.decimals_in(unit))
+        return quantize_half_up(amount if unit == "元" else amount / UNIT_FACTOR[unit],
+                                self.presentation.decimals_in(unit) if places is None else places)
 
-    def number(self, amount: Decimal | None, unit: str | None = None) -> str:
-        return self._marked(amount, self._plain(amount, unit), unit, "")
+    def number(self, amount: Decimal | None, unit: str | None = None, places: int | None = None) -> str:
+        return self._marked(amount, self._plain(amount, unit, places), unit, "", places)
 
     def with_unit(self, amount: Decimal | None, unit: str | None = None) -> str:
         unit = unit or self.text_unit
         return self._marked(amount, self._plain(amount, unit) + unit, unit, unit)
 
-    def _plain(self, amount: Decimal | None, unit: str | None) -> str:
+    def _plain(self, amount: Decimal | None, unit: str | None, places: int | None = None) -> str:
         if amount is None:
             return ""
         # quantized first (half up), so no half-even rounding ever applies
         unit = unit or self.text_unit
-        return format_number(self.shown(amount, unit), self.presentation.decimals_in(unit), self.presentation.thousands)
+        places = self.presentation.decimals_in(unit) if places is None else places
+        return format_number(self.shown(amount, unit, places), places, self.presentation.thousands)
 
-    def _marked(self, amount: Decimal | None, text: str, unit: str | None, unit_word: str) -> str:
+    def _marked(self, amount: Decimal | None, text: str, unit: str | None, unit_word: str,
+                places: int | None = None) -> str:
         """``text`` as a draft shows it: a Disputed total followed by what contradicts it, in the
         words of templates/narrative/_cells.j2 (a public document has no Disputed figure)."""
         if not self.marked or not isinstance(amount, Disputed):
             return text
-        other = self._plain(amount.other, unit) + unit_word
+        other = self._plain(amount.other, unit, places) + unit_word
         return str(templating.words("narrative", "_cells.j2").disputed(text, other, amount.what, amount.stated))
 
     def change(self, current: Decimal | None, prior: Decimal | None) -> Change | None:

@@ -59,6 +59,14 @@ SLOW_MODULES = frozenset((
 ))
 
 SLOW_TESTS: dict[str, tuple[str, ...]] = {
+    # a published PDF imported with --learn-layout (2–5 s each)
+    "test_learned_layout": (
+        "test_yantai_learned_keeps_the_published_numbers_where_shandong_renumbers",
+        "test_a_learned_layout_folder_loads_and_is_listed_as_a_shipped_one",
+        "test_a_folder_with_files_is_not_written_over_and_no_source_is_written",
+        "test_each_learned_layout_renders_the_published_titles_and_numbers_in_order",
+        "test_beijing_learned_prints_its_tables_to_six_decimals",
+    ),
     "test_batch": (
         "test_a_command_imports_only_what_it_needs",
         "test_a_worker_that_dies_fails_its_source_only",

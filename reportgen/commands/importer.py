@@ -5,8 +5,10 @@ repaired. Argument parsing and printing only; the work is reportgen/importing/."
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +44,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--prior", type=Path, metavar="LAST_YEAR_FILE",
                         help="上年的源文件，或上年公开的文本、导出的工作簿（同样导入，写在输出旁边）：作为“上年”数")
     parser.add_argument("--report", type=Path, metavar="FILE.html", help="写出导入核对页面：各表读到的每个数字及其去处")
+    parser.add_argument("--learn-layout", type=Path, metavar="DIR",
+                        help="另把文件印出的结构写成一个版式文件夹（各表的次序、表号、表名、单位与小数位，标题的编号）："
+                             "render --layout DIR 按它印出；文件夹须不存在或为空")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -63,6 +68,9 @@ def run(args: argparse.Namespace) -> int:
         if len(args.files) == 1:  # read once: imported as read, or, printing several disclosures, each on its pages
             published, several = read_alone(args.files[0])
             read = {args.files[0]: published}
+        if several and args.learn_layout is not None:
+            raise UsageError(f"{one_line(str(args.files[0]))} 中接连印有 {len(several)} 份公开文本：--learn-layout 只用于"
+                             "一份公开文本的文件；未写出任何文件")
         if several:
             return _run_several(args, several)
         if args.out is None or not args.out.is_dir():
@@ -80,7 +88,9 @@ def run(args: argparse.Namespace) -> int:
     unit_paths = [out.parent / unit.name for unit in result.unit_files]
     priors = [path for path in list(files)[1:] if path not in unit_paths]
     refuse_outputs(_outputs(out, args.report, priors, unit_paths), inputs)
-    write_new({path: source.text for path, source in files.items()})
+    with _learned_layout(args.learn_layout, result, list(args.files), read, args.layout) as place:
+        write_new({path: source.text for path, source in files.items()})
+        place()
     from reportgen.render import prepare  # deferred: 105 ms; --help loads every command
 
     # the source just written, taken as the import made it (not read back from the file: importing/
@@ -97,6 +107,34 @@ def run(args: argparse.Namespace) -> int:
     print(f"已写出 {one_line(str(out))}：{_counts(result)}{_table_figures(result, read)}；{errors} 个错误"
           + (f"，正文与表格不一致 {disagreements} 处" if disagreements else ""))
     return 1 if errors or disagreements else 0
+
+
+@contextlib.contextmanager
+def _learned_layout(folder: Path | None, result: ImportResult, files: list[Path], read: dict[Path, Published] | None,
+                    layout: str | None) -> Iterator[Callable[[], None]]:
+    """--learn-layout DIR: the layout the files show (based on --layout where it names a shipped layout), staged and
+    checked before the source is written and put in place after it (both or neither); nothing to do without it."""
+    if folder is None:
+        yield lambda: None
+        return
+    from reportgen.importing.learned_layout import FolderTaken, learn, staged  # deferred: with the option only
+    from reportgen.layouts import resolve, shipped  # deferred: likewise
+    from reportgen.readers.published import read_published  # deferred: likewise (read already: cached)
+
+    lines = [line for path in files for line in (read[path] if read and path in read else read_published(path)).lines]
+    named = resolve(layout).name if layout else None  # --layout 烟台 → 山东; a folder of the user's is no base here
+    learned = learn(result, lines, folder.name, named if named in {name for name, _ in shipped()} else None)
+    try:
+        with staged(folder, learned) as place:
+            yield place
+    except FolderTaken:
+        raise Failure(f"--learn-layout {one_line(str(folder))}：这个文件夹已存在且不是空的；学到的版式只写入新的或空的文件夹，"
+                      "不覆盖已有的文件；未写出任何文件") from None
+    entries = learned.settings.get("表格清单", {}).get("表", [])
+    print(f"已写出版式 {one_line(str(folder))}：{len(entries)} 张表，表号“{learned.settings.get('表号', '默认')}”，"
+          f"基于 {learned.settings['基于']}；render --layout {one_line(str(folder))} 按它印出")
+    for told in learned.told:
+        print(f"  {told}")
 
 
 def _table_figures(result: ImportResult, read: dict[Path, Published] | None) -> str:

@@ -161,6 +161,62 @@ def read_text_parts(lines: list[Line], year: int | None = None) -> TextParts:
     return parts
 
 
+@dataclass(frozen=True)
+class PrintedHeading:
+    """A heading as a document prints it, in its order: its numbering's style (part: 第一部分; cn: 一、; pc: （一）;
+    ar: 1. or 1、, ``mark`` the mark after the number; pa: （1）) and number, its words after the numbering, and the
+    kind of part its words name (text_parts.yaml's 标题: 职能, 三公 …; None for another)."""
+
+    style: str
+    number: int
+    words: str
+    kind: str | None
+    where: str
+    mark: str = ""
+
+
+def printed_headings(lines: list[Line]) -> list[PrintedHeading]:
+    """The numbered headings of a document's text, in order, as the sections are cut (the 目录 left out, a
+    table's title none): each heading that opens a section, and each numbered part (第三部分 …)."""
+    vocab = vocabulary()
+    found: list[PrintedHeading] = []
+    for section in _sections(_preprocess(lines, vocab), vocab):
+        if section.heading is None or section.kind == TABLE:
+            continue
+        key = _fold(_unspaced(section.heading.text))
+        numbering, part, words = _heading_numbering(key[:-1] if key.endswith("。") else key)
+        if part is not None:  # a part's words may stand on the next line (烟台: “第一部分” / “部门概况”)
+            after = _fold(_unspaced(section.lines[0].text)) if section.lines and not words else ""
+            words = words or (after if _heading_shaped(after, vocab) and _NUMBERING.match(after) is None else "")
+            found.append(PrintedHeading("part", _chinese_number(part.group(0)[1:-2]), words,
+                                        section.kind if section.kind != STOP else _named_kind(words, vocab),
+                                        section.heading.where))
+        elif numbering is not None and (shape := _numbering(numbering.group(0).strip())) is not None:
+            words += _bracket_closed(words, section.lines)
+            mark = numbering.group(0).strip()[-1] if shape[0] == "ar" else ""
+            found.append(PrintedHeading(shape[0], shape[1], words, section.kind, section.heading.where, mark))
+    return found
+
+
+_CLOSING_NEAR = 12  # a heading's bracket closed this near the next line's start (“（详” / “见表 7）”) runs on to it
+
+
+def _bracket_closed(words: str, lines: list[Line]) -> str:
+    """The words of the next line that close a bracket a heading leaves open at its line's end (杭州市气象局 2026:
+    “（七）一般公共预算“三公”经费预算情况说明（详” / “见表 7）”); "" where it leaves none open."""
+    if not lines or words.rfind("（") <= words.rfind("）"):
+        return ""
+    after = _fold(_unspaced(lines[0].text))
+    closing = after.find("）")
+    return after[:closing + 1] if 0 <= closing < _CLOSING_NEAR else ""
+
+
+def heading_words_kind(words: str) -> str | None:
+    """The kind of part a heading's words (its numbering taken off) name, as a document's headings are read
+    (text_parts.yaml's 标题): 职能, 三公 …; None for words that name none."""
+    return _named_kind(_fold(_unspaced(words)).rstrip("：:"), vocabulary())
+
+
 def _is_heading_text(text: str, vocab: dict[str, Any]) -> bool:
     """A numbered heading inside a part (“一、项目概述”): said by the part it opens."""
     key = _fold(_unspaced(text))

@@ -131,20 +131,22 @@ class TableBuilder:
         """The table's amount cell: in its unit; blank for a zero where the layout leaves zeros blank,
         and for a zero the source does not give where the layout prints zeros as the source states them."""
         unit = self.money.unit(table_id)
+        places = self.money.presentation.table_places(table_id, unit)
         blank = self.money.presentation.blank_zeros(table_id)
         as_stated = zeros_as_stated(self.money.presentation.table_zeros, table_id)
 
         def cell(amount: Decimal | None, stated: bool = True) -> Cell:
             if amount is not None and amount == 0 and (blank or as_stated and not stated):
                 return Cell("", align="right")
-            return Cell(self.money.number(amount, unit), align="right")
+            return Cell(self.money.number(amount, unit, places), align="right")
 
         return cell
 
     def shown(self, table_id: str) -> Callable[[Decimal], Decimal]:
         """An amount as the table shows it (its unit, rounded): what the 尾数误差 check compares."""
         unit = self.money.unit(table_id)
-        return lambda amount: self.money.shown(amount, unit)
+        places = self.money.presentation.table_places(table_id, unit)
+        return lambda amount: self.money.shown(amount, unit, places)
 
     def gap(self, table_id: str, total: Decimal | None, parts: Iterable[Decimal | None]) -> bool:
         """True when the shown parts do not add up to the shown total (尾数误差); never where the

@@ -1,0 +1,171 @@
+"""The structure a published document prints against the render's, before and after learning its layout (issue 80,
+part 1): `python -m bench.learned_layout [PDF …]`.
+
+For each document: import it; render the source in the layout an officer of its province would take (the shipped
+layout its department's name names, else 默认: “before”) and in the layout learned from the document itself
+(`import --learn-layout`: “after”); and compare with the published document —
+
+- tables: the numbered tables it prints (the lines that open with a number in the learned 表号 pattern, with the
+  title on the same line or the next), against the render's tables: the count of each, how many of the published
+  tables the render prints with the same number and title (spaces aside), and how many in the published order;
+- headings: its numbered headings in order (text_parts.printed_headings: numbering and words) against the render's
+  (Heading.full_text), how many in the same order (longest common subsequence).
+
+Prints one line per document and layout, and a Markdown table with --markdown."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen import layouts
+from reportgen.document import Heading, Table
+from reportgen.errors import ReportgenError
+from reportgen.importing.learned_layout import learn, numbered_titles, printed_places, write_layout
+from reportgen.importing.pipeline import import_files
+from reportgen.importing.text_parts import printed_headings
+from reportgen.readers.lines import Line
+from reportgen.readers.published import read_published
+from reportgen.render import document_for, prepare
+
+CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
+DOCUMENTS = ("fresh1/zj-hangzhou-qixiang-2026-dept-budget.pdf", "fresh1/sd-yantai-minzhengju-2026-dept-budget.pdf",
+             "fresh1/js-suzhou-yingji-2026-dept-budget.pdf", "fresh1/central-guojia-xinfangju-2026-dept-budget.pdf")
+_HEADING_LABELS = {"part": "第{}部分", "cn": "{}、", "pc": "（{}）", "pa": "（{}）"}
+
+
+@dataclass
+class Measure:
+    published_tables: int
+    render_tables: int
+    same_tables: int  # the render prints it with the same number and title
+    in_order: int  # of those, in the published order
+    published_headings: int
+    render_headings: int
+    same_headings: int  # in the same order
+    tables_read: int = 0  # the tables whose amounts the import read, all printed with as many decimals
+    same_places: int = 0  # of those, rendered with the same decimals
+
+    def line(self) -> str:
+        return (f"表 印出 {self.published_tables}、生成 {self.render_tables}、表号与表名相同 {self.same_tables}"
+                f"（次序相同 {self.in_order}）；标题 印出 {self.published_headings}、生成 {self.render_headings}、"
+                f"相同且次序相同 {self.same_headings}；小数位相同的表 {self.same_places}/{self.tables_read}")
+
+
+def _plain(text: str) -> str:
+    return "".join(text.split()).replace("(", "（").replace(")", "）")
+
+
+def published_tables(lines: list[Line], pattern: str) -> list[tuple[str, str]]:
+    """(number, title) of each numbered table the document prints, in order (learned_layout.numbered_titles)."""
+    return [(numbered.label, _plain(title)) for numbered, title in numbered_titles(lines, pattern)]
+
+
+def published_headings(lines: list[Line]) -> list[str]:
+    out = []
+    for heading in printed_headings(lines):
+        label = f"{heading.number}{heading.mark}" if heading.style == "ar" else \
+            _HEADING_LABELS[heading.style].format(_chinese(heading.number))
+        out.append(_plain(label + heading.words))
+    return out
+
+
+def _chinese(number: int) -> str:
+    from reportgen.phrasing import chinese_number
+
+    return chinese_number(number)
+
+
+def _common(a: list[object], b: list[object]) -> int:
+    """The length of the longest common subsequence of ``a`` and ``b``."""
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        current = [0]
+        for j, y in enumerate(b):
+            current.append(previous[j] + 1 if x == y else max(previous[j + 1], current[j]))
+        previous = current
+    return previous[-1]
+
+
+def _rendered_places(table: Table) -> set[int]:
+    found = set()
+    for row in table.body:
+        for cell in row.cells:
+            text = cell.text.replace(",", "")
+            if getattr(cell, "align", "") == "right" and re.fullmatch(r"-?\d+(?:\.\d+)?", text):
+                found.add(len(text.split(".")[1]) if "." in text else 0)
+    return found
+
+
+def measure(tables: list[tuple[str, str]], headings: list[str], document: object,
+            places: dict[str, int] | None = None) -> Measure:
+    """``places``: the decimals each table the import read prints all its amounts with, by its kind."""
+    blocks = getattr(document, "blocks", [])
+    shown = {b.id.split("-")[0]: _rendered_places(b) for b in blocks if isinstance(b, Table)}
+    read = places or {}
+    rendered = [(_plain(b.number), _plain(b.title)) for b in blocks if isinstance(b, Table) and b.number]
+    titles = [_plain(b.full_text) for b in blocks if isinstance(b, Heading)]
+    same = [t for t in tables if t in rendered]
+    return Measure(len(tables), len(rendered), len(same), _common(list(tables), list(rendered)),
+                   len(headings), len(titles), _common(list(headings), list(titles)),
+                   len(read), sum(1 for kind, n in read.items() if shown.get(kind) == {n}))
+
+
+def run(paths: list[Path]) -> tuple[str, str, Measure, Measure] | None:
+    """The document's measures before and after (its files: a narrative and its tables may be two); None where its
+    import gives no source that renders (told)."""
+    path = paths[0]
+    result = import_files(paths, None)
+    lines = [line for one in paths for line in read_published(one).lines]
+    learned = learn(result, lines, f"{path.stem}-学到的")
+    pattern = str(learned.settings.get("表号", ""))
+    tables, headings = published_tables(lines, pattern), published_headings(lines)
+    prepared = prepare(result.source.named(path.with_suffix(".yaml")), draft=True)
+    if prepared.budget is None:
+        print(f"{path.name}：导入的源文件不能生成（{prepared.findings[0].message if prepared.findings else ''}）")
+        return None
+    before_name = layouts.regional(result.imported.department) or layouts.DEFAULT
+    places = {kind: found.pop() for kind in result.imported.tables
+              if len(found := printed_places(result.imported.rows.get(kind, []))) == 1}
+    before = measure(tables, headings, document_for(prepared, draft=True, layout=before_name), places)
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "学到的"
+        write_layout(folder, learned)
+        after = measure(tables, headings, document_for(prepared, draft=True, layout=folder), places)
+    return result.imported.department, before_name, before, after
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("documents", nargs="*", type=Path, help="PDF（一份公开文本的几个文件用 + 连起来：情况说明+报表）")
+    parser.add_argument("--markdown", action="store_true")
+    args = parser.parse_args()
+    documents = [[Path(part) for part in str(d).split("+")] for d in args.documents] or [[CORPUS / d] for d in DOCUMENTS]
+    rows = []
+    for paths in documents:
+        path = paths[0]
+        try:
+            measured = run(paths)
+        except ReportgenError as exc:
+            print(f"{path.name}：{exc.message}")
+            continue
+        if measured is None:
+            continue
+        department, before_name, before, after = measured
+        print(f"{department}  {before_name}：{before.line()}")
+        print(f"{department}  学到的：{after.line()}")
+        rows.append((department, before_name, before, after))
+    if args.markdown:
+        print("| 文件 | 版式 | 印出的表 | 生成的表 | 表号与表名相同（次序相同） | 印出的标题 | 相同且次序相同 |")
+        print("|---|---|---|---|---|---|---|")
+        for department, before_name, before, after in rows:
+            for name, m in ((before_name, before), ("学到的", after)):
+                print(f"| {department} | {name} | {m.published_tables} | {m.render_tables} | {m.same_tables}（{m.in_order}） "
+                      f"| {m.published_headings} | {m.same_headings} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,500 @@
+"""The layout a published document shows, learned as it is imported (`reportgen import … --learn-layout DIR`):
+a layout folder of data, of the same kind as a shipped one (a 版式.yaml that reportgen.layouts reads and checks
+as it reads any), from what the import has already read — nothing is read twice:
+
+- the tables in the order printed, each with its number and its title as printed (公开表12 stays 公开表12 where
+  公开表10 is a table reportgen has not): the recognised tables (recognize.py), each's number from its title
+  (“表2：…”) or the line printed just above it (“公开表1”), and the 表号 pattern most of them follow;
+- each table's unit (单位：万元) and the decimals its amounts are printed with (a unit whose tables all print the
+  same number of decimals);
+- the numbering of the headings (第一部分, 一、, （一）, 1.) as text_parts.py finds the document's headings;
+- the words before the department's name over each table (部门（单位）：, 部门名称：);
+- the shipped layout of the locality the department's name begins with as the layout it is 基于, else 默认.
+
+What a document prints and reportgen cannot (a table of a kind it has not) is listed in the layout's 说明 and
+told, never made up."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reportgen import layouts, tablekinds
+from reportgen.atomic import write_atomically
+from reportgen.document import Heading
+from reportgen.errors import Internal
+from reportgen.importing.pipeline import ImportResult
+from reportgen.importing.recognize import Table, row_text, title_kind
+from reportgen.importing.text_parts import PrintedHeading, heading_words_kind, printed_headings, vocabulary
+from reportgen.phrasing import chinese_number
+from reportgen.readers.lines import Line
+from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES
+
+# A table's number as printed, alone on its line or before its title: 公开表1, 公开12表, 表2：, 表一, 预算01表, 附表3.
+_NUMBER = re.compile(r"^\s*(?P<before>(?:部门)?(?:预算)?公开\s*表|附\s*表|表|预算|(?:部门)?公开)\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})"
+                     r"\s*(?P<after>表?)\s*[：:、.．]?\s*")
+_CHINESE = "一二三四五六七八九十"
+_BASIC_PARTS = frozenset({"人员经费", "公用经费"})
+_UNCLOSED = re.compile(r"[（(][^）)]*$")
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?=\s*年)")
+# the heading numbering of each style text_parts.py reads, outermost first (a document's levels are the styles it uses,
+# in this order)
+_STYLES = {"part": "第{一}部分", "cn": "{一}、", "pc": "（{一}）", "ar": "{1}{mark}", "pa": "（{1}）"}
+
+
+@dataclass
+class Learned:
+    """A layout learned from one document: its 版式.yaml mapping, and what the document prints that the layout
+    cannot say (told by the import)."""
+
+    settings: dict[str, Any]
+    told: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Numbered:
+    before: str  # 公开表, 表, 预算 …
+    style: str  # {1}, {01} or {一}
+    after: str  # 表 (公开12表, 预算01表) or ""
+    number: int
+
+    @property
+    def pattern(self) -> str:
+        return f"{self.before}{self.style}{self.after}"
+
+    @property
+    def label(self) -> str:
+        """The number as printed (公开05表), spaces aside."""
+        digits = {"{1}": str(self.number), "{01}": f"{self.number:02d}"}.get(self.style) or chinese_number(self.number)
+        return f"{self.before}{digits}{self.after}"
+
+    def fits(self, pattern: str) -> bool:
+        """Whether the number is printed in ``pattern`` (12 is printed alike by {1} and {01})."""
+        return pattern == self.pattern or self.style == "{1}" and self.number >= 10 and \
+            pattern == f"{self.before}{{01}}{self.after}"
+
+
+def _pattern(numbered: list[_Numbered]) -> str:
+    """The 表号 pattern most of the tables' numbers are printed in ({01} where any is printed with a leading 0)."""
+    counted = Counter(n.pattern for n in numbered)
+    for n in numbered:
+        if n.style == "{1}" and n.number >= 10 and f"{n.before}{{01}}{n.after}" in counted:
+            counted[f"{n.before}{{01}}{n.after}"] += 1
+            counted[n.pattern] -= 1
+    return counted.most_common(1)[0][0] if counted else ""
+
+
+def learn(result: ImportResult, lines: list[Line], name: str, base: str | None = None) -> Learned:
+    """The layout the imported document shows (its printed lines ``lines``), named ``name``, based on ``base`` (a
+    shipped layout's name: the import's --layout), else on the shipped layout of the department's locality."""
+    imported = result.imported
+    tables = list(imported.tables.values())
+    numbered = {table.kind.id: _number_of(table, lines) for table in tables}
+    pattern = _pattern([n for n in numbered.values() if n is not None])
+    entries = [_entry(table.kind.id, table.title, numbered[table.kind.id], pattern, imported.year, imported.department)
+               for table in tables]
+    more, told = _printed_beside(lines, pattern, imported, {entry["表"]: entry for entry in entries})
+    entries = _in_printed_order([*entries, *more])
+    base = base or layouts.regional(imported.department) or layouts.DEFAULT
+    settings: dict[str, Any] = {"名称": name, "说明": _description(imported.department, imported.year, entries),
+                                "基于": base}
+    if pattern:
+        settings["表号"] = pattern
+    headings = printed_headings(lines)
+    top = _top_level(lines, headings)
+    numbering = _numbering(headings)
+    if numbering and base == layouts.DEFAULT:  # a province's layout numbers the levels its own templates nest
+        settings["编号"] = numbering
+        if (contents := _contents(lines)) is not None:
+            settings["目录"] = contents
+        if (parts := _parts(top)) != list(layouts.PARTS):
+            settings["部分"] = parts
+    if (titles := _heading_titles(result, base, headings, _part_words(top) if base == layouts.DEFAULT else {})):
+        settings["标题"] = titles
+    listing: dict[str, Any] = {"表": entries} if entries else {}
+    if (label := _department_label(tables)) is not None:
+        listing["编制"] = label
+    if listing:
+        settings["表格清单"] = listing
+    if (shapes := _function_shapes(tables, base)):
+        settings["表格"] = shapes
+    if (shown := _shown(result)):
+        settings["展示"] = shown
+    told += [] if pattern or not tables else [_unnumbered_note()]
+    return Learned(settings, told)
+
+
+def _number_of(table: Table, lines: list[Line]) -> _Numbered | None:
+    """The number printed with ``table``: before its title (“表2：…”), on a row of its own above the title in its
+    grid, or on the printed line just above the title (烟台's “公开表1”, right-aligned over the title)."""
+    grid = table.grid
+    candidates = [table.title, *(row_text(grid, row) for row in range(min(table.header_start, len(grid.rows))))]
+    title_row = next((row for row in range(len(grid.rows)) if row_text(grid, row).strip() == table.title.strip()), None)
+    if grid.row_places is not None and title_row is not None:
+        candidates.append(_line_above(grid.row_places[title_row], lines))
+    for text in candidates:
+        found = _NUMBER.match(text or "")
+        if found is not None and (found.group("before").endswith("表") or found.group("after")):
+            return _numbered(found)
+    return None
+
+
+def _line_above(place: str, lines: list[Line]) -> str:
+    """The text of the line printed just above the one at ``place`` (“第7页 第2行”) on its page; "" for none."""
+    where = re.match(r"第(\d+)页 第(\d+)行", place)
+    if where is None:
+        return ""
+    page, line = int(where.group(1)), int(where.group(2))
+    above = [ln for ln in lines if ln.page == page and 0 < (ln.line or ln.number) < line and ln.text.strip()]
+    return above[-1].text.strip() if above else ""
+
+
+def _numbered(found: re.Match[str]) -> _Numbered:
+    digits = found.group("n")
+    if digits[0] in _CHINESE:
+        number, style = _chinese_value(digits), "{一}"
+    else:
+        number, style = int(digits), "{01}" if len(digits) == 2 and digits.startswith("0") else "{1}"
+    return _Numbered("".join(found.group("before").split()), style, found.group("after"), number)
+
+
+def _chinese_value(text: str) -> int:
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CHINESE.index(text[1]) + 1
+    if len(text) >= 2 and text[1] == "十":
+        return (_CHINESE.index(text[0]) + 1) * 10 + (_CHINESE.index(text[2]) + 1 if len(text) == 3 else 0)
+    return _CHINESE.index(text) + 1
+
+
+def numbered_titles(lines: list[Line], pattern: str) -> list[tuple[_Numbered, str]]:
+    """Each numbered table the document prints, in order, each number once: a line opening with a number printed in
+    ``pattern`` (公开表{1}; spaces aside), its title after it or on one of the next two lines (a title ends in 表,
+    perhaps with a note in brackets)."""
+    found: dict[int, tuple[_Numbered, str]] = {}
+    for index, line in enumerate(lines):
+        text = "".join(line.text.split())
+        match = _NUMBER.match(text)
+        if not pattern or match is None or not (numbered := _numbered(match)).fits(pattern) or numbered.number in found:
+            continue
+        after = text[match.end():]
+        following = ("".join(ln.text.split()) for ln in lines[index + 1:index + 6] if ln.text.strip())
+        title = after or next((text for text in following if not _PAGE_NUMBER.match(text)), "")
+        if _TITLE.search(title):
+            found[numbered.number] = (numbered, title)
+    return list(found.values())
+
+
+_PAGE_NUMBER = re.compile(r"^[-—–]?\d{1,4}[-—–]?$")  # a page's number between a table's number and its title
+_TITLE = re.compile(r"表(?:[（(][^（）()]{1,20}[）)])?$")
+
+
+def _printed_beside(lines: list[Line], pattern: str, imported: Any,
+                    listed: dict[str, dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
+    """The numbered tables the document prints that the import did not read (a table it did not recognise, or not for
+    sure): those whose title names a kind reportgen prints (recognize.title_kind), as entries; the others told — a
+    table of a kind reportgen has not is not listed, and the tables after it keep their printed numbers. A table read
+    whose number was not found by its title (a title broken over lines) takes the number printed over its title."""
+    entries, told = [], []
+    for numbered, title in numbered_titles(lines, pattern):
+        kind = title_kind(title, imported.catalog)
+        if kind is not None and kind.id in listed:
+            listed[kind.id].setdefault("表号", numbered.number)
+            continue
+        if kind is None or kind.final or kind.id not in tablekinds.by_id():
+            told.append(_unlisted_note(numbered.label, title))
+            continue
+        listed[kind.id] = _entry(kind.id, title, numbered, pattern, imported.year, imported.department)
+        entries.append(listed[kind.id])
+    return entries, told
+
+
+def _in_printed_order(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entries by their printed numbers where each has one; else as found."""
+    return sorted(entries, key=lambda entry: entry["表号"]) if all("表号" in entry for entry in entries) else entries
+
+
+def _entry(kind: str, printed: str, numbered: _Numbered | None, pattern: str, year: int | None,
+           department: str) -> dict[str, Any]:
+    """A table of 表格清单.表: its kind, its number (where printed in the layout's pattern) and its title as printed,
+    its number taken off, the year as {年} and the department's name as {部门}."""
+    title = _NUMBER.sub("", printed, count=1) if numbered is not None else printed
+    title = _visible(title)
+    if year is not None:
+        title = _YEAR.sub(lambda m: "{年}" if m.group(1) == str(year) else m.group(1), title)
+    if department and department in title:
+        title = title.replace(department, "{部门}")
+    entry: dict[str, Any] = {"表": kind}
+    if numbered is not None and numbered.fits(pattern):
+        entry["表号"] = numbered.number
+    if title:
+        entry["标题"] = title
+    return entry
+
+
+def _visible(text: str) -> str:
+    """``text`` as one line of visible characters, as a layout's texts must be (layouts._check_texts): spaces, line
+    breaks and invisible format characters (a zero-width space a PDF's text layer carries) taken out."""
+    return "".join(char for char in "".join(text.split()) if unicodedata.category(char) not in ("Cf", "Cc"))
+
+
+def _numbering(headings: list[PrintedHeading]) -> list[str]:
+    """The heading numbering the document uses, outermost first: each style it numbers headings with, in the order
+    styles nest (第一部分 over 一、 over （一） over 1. over （1））; [] where it numbers no heading."""
+    used = {heading.style: heading.mark for heading in headings}
+    return [_STYLES[style].replace("{mark}", used[style] or ".") for style in _STYLES if style in used]
+
+
+def _heading_titles(result: ImportResult, base: str, headings: list[PrintedHeading],
+                    parts: dict[str, str]) -> dict[str, str]:
+    """标题: the base layout's headings (as its templates write them: {年} for the year) that name the same part as a
+    heading the document prints (职能, 三公 … — text_parts.yaml's 标题, each kind's first heading), as printed. The
+    base layout's headings are those of the imported source rendered in it."""
+    from reportgen.narrative import heading_text, title_values  # deferred: the render, for a learned layout only
+    from reportgen.render import document_for, prepare  # deferred: likewise
+
+    printed: dict[str, str] = {}
+    for heading in headings:
+        if heading.kind is not None and heading.kind not in printed and heading.words:
+            printed[heading.kind] = _UNCLOSED.sub("", heading.words)  # “…情况说明（详” broken at the line's end
+    if not printed and not parts:
+        return {}
+    prepared = prepare(result.source.named(Path("学到的版式.yaml")), draft=True)
+    if prepared.budget is None:
+        return {}
+    values = title_values(prepared.budget)
+    layout = layouts.resolve(base)
+    keys = {heading_text(layout.titles, values, key): key for key in layout.titles}  # the base's own words → key
+    titles: dict[str, str] = {}
+    for block in document_for(prepared, draft=True, layout=base).blocks:
+        if not isinstance(block, Heading):
+            continue
+        if block.level == 1 and (part := _part_of(block.text)) in parts:  # a part's heading (部分), as printed
+            words = parts.pop(part)
+        elif (kind := heading_words_kind(block.text)) in printed:
+            words = printed.pop(kind)
+        else:
+            continue
+        if words != "".join(block.text.split()):
+            titles[keys.get(block.text) or _as_written(block.text, values)] = _as_written(words, values)
+    return titles
+
+
+def _as_written(text: str, values: dict[str, str]) -> str:
+    """A heading as a layout writes it: the year as {年}, the department's name as {部门}."""
+    text = _visible(text)
+    if values.get("部门"):
+        text = text.replace(values["部门"], "{部门}")
+    return _YEAR.sub(lambda m: "{年}" if m.group(1) == values.get("年") else m.group(1), text)
+
+
+def _function_shapes(tables: list[Table], base: str) -> dict[str, dict[str, Any]]:
+    """表格: the function tables (支出总表, 一般公共预算支出表 …) as printed, as far as a layout can shape them
+    (tables/specs.py): the code in 类, 款, 项 columns where the document prints it so (编码: 分列), and the amount
+    columns it prints of those the render has, in its order (列). A table the base layout shapes already is left
+    as the base shapes it."""
+    lineage = layouts.resolve(base)
+    shapes: dict[str, dict[str, Any]] = {}
+    kinds = tablekinds.by_id()
+    for table in tables:
+        ref = kinds[table.kind.id].form(lineage.lineage).ref if table.kind.id in kinds else ""
+        if table.kind.id not in FUNCTION_TABLES or ref != table.kind.id or ref in lineage.table_specs:
+            continue
+        meanings = [table.columns[col] for col in sorted(table.columns)]
+        shape: dict[str, Any] = {}
+        if {"类", "款", "项"} <= set(meanings):
+            shape["编码"] = "分列"
+        # 人员经费 and 公用经费 printed under 基本支出 (杭州): the render's 基本支出 column is their sum, kept
+        columns = [m for m in meanings if m in FUNCTION_COLUMNS] + (["基本支出"] if _BASIC_PARTS & set(meanings) else [])
+        if columns:
+            shape["列"] = [c for c in FUNCTION_COLUMNS if c in columns]  # in the render's order: it keeps, not moves
+        if shape:
+            shapes[table.kind.id] = shape
+    return shapes
+
+
+_CONTENTS_STYLES = (re.compile(r"^第[一二三四五六七八九十]{1,3}部分"), re.compile(r"^[一二三四五六七八九十]{1,3}、"),
+                   re.compile(r"^（[一二三四五六七八九十]{1,3}）"), re.compile(r"^\d{1,2}[.．、]"))
+_CONTENTS_PAGES = 5  # a 目录 is printed on one of the first pages
+
+
+def _contents(lines: list[Line]) -> dict[str, Any] | None:
+    """目录: where the document prints one on one of its first pages (a line of its own saying 目录, as text_parts.yaml
+    names it), its title as printed, the heading levels its lines list (the numbering styles they open with), whether
+    it lists the tables, on a page of its own; None where it prints none."""
+    titles = vocabulary()["目录"]
+    start = next((i for i, line in enumerate(lines) if 0 < line.page <= _CONTENTS_PAGES
+                  and "".join(line.text.split()) in titles), None)
+    if start is None:
+        return None
+    page = lines[start].page
+    entries = ["".join(line.text.split()) for line in lines[start + 1:] if line.page == page and line.text.strip()]
+    styles = {index for entry in entries for index, style in enumerate(_CONTENTS_STYLES) if style.match(entry)}
+    listed = [_CONTENTS_END.sub("", entry) for entry in entries]
+    return {"标题": " ".join(lines[start].text.split()), "层级": max(1, len(styles)),
+            "表格": sum(entry.endswith("表") for entry in listed) >= 2, "单独成页": True}  # one: a part's title (…公开表)
+
+
+# the words that say which of the default text's parts (layouts.PARTS) a top-level heading opens, the first that fits:
+# 杭州 “三、名词解释”, “四、2026年杭州市气象局预算公开表”; 烟台 “第二部分 2026年部门预算表”; 苏州 “第三部分 2026年度部门预算
+# 情况说明”; 国家信访局 “第一部分 国家信访局概况”
+_PART_WORDS = (("名词解释", ("名词解释",)), ("其他重要事项", ("其他重要事项", "其他相关情况", "其他需要说明")),
+               ("预算表", ("预算表", "公开表", "报表")), ("概况", ("概况", "职能", "职责")),
+               ("预算说明", ("情况说明", "预算安排", "编制说明", "重要事项说明")))
+
+
+def _part_of(words: str) -> str | None:
+    return next((name for name, said in _PART_WORDS if any(word in words for word in said)), None)
+
+
+def _part_words(top: list[str]) -> dict[str, str]:
+    """The words of each part's top-level heading as printed, by the part (the first heading of each)."""
+    found: dict[str, str] = {}
+    for words in top:
+        if (part := _part_of(words)) is not None:
+            found.setdefault(part, words)
+    return found
+
+
+def _parts(top: list[str]) -> list[str]:
+    """部分: the default text's parts in the order the document prints them — its top-level headings ``top`` each
+    named by _PART_WORDS; a part it prints no heading of first where it comes before all those it does in the default
+    order (a document opens with its overview, whatever it calls it), else last (杭州's 其他重要事项, a section of its
+    情况说明), so that the parts it prints keep their numbers."""
+    found = list(_part_words(top))
+    if not found:
+        return list(layouts.PARTS)
+    order = list(layouts.PARTS)
+    first = min(order.index(part) for part in found)
+    unfound = [part for part in order if part not in found]
+    return [p for p in unfound if order.index(p) < first] + found + [p for p in unfound if order.index(p) > first]
+
+
+def _top_level(lines: list[Line], headings: list[PrintedHeading]) -> list[str]:
+    """The words of the document's top-level headings in order: the 目录's lines numbered in the outermost style it
+    uses (a part's title ending in 表 is none of the body's headings: text_parts reads it as a table's), else the
+    body's headings of the outermost style."""
+    titles = vocabulary()["目录"]
+    start = next((i for i, line in enumerate(lines) if 0 < line.page <= _CONTENTS_PAGES
+                  and "".join(line.text.split()) in titles), None)
+    if start is not None:
+        entries = ["".join(line.text.split()) for line in lines[start + 1:] if line.page == lines[start].page]
+        for style in _CONTENTS_STYLES:
+            top = [_CONTENTS_END.sub("", style.sub("", entry)) for entry in entries if style.match(entry)]
+            if top:
+                return top
+    styles = [style for style in _STYLES if any(h.style == style for h in headings)]
+    return [h.words for h in headings if styles and h.style == styles[0]]
+
+
+_CONTENTS_END = re.compile(r"[.．…·⋯\s]*[-—–]?\s*\d{0,4}\s*[-—–]?$")  # a line's leader dots and page number
+
+
+def _department_label(tables: list[Table]) -> str | None:
+    """The words a document prints before the department's name over its tables (部门（单位）：, 部门名称：), as
+    most tables print them; None where none is read."""
+    found = Counter(label for table in tables if (label := _label_of(table)))
+    return found.most_common(1)[0][0] if found else None
+
+
+def _label_of(table: Table) -> str:
+    if not table.owner:
+        return ""
+    for row in range(min(table.header_start, len(table.grid.rows))):
+        text = "".join(row_text(table.grid, row).split())
+        at = text.find("".join(table.owner.split()))
+        if at > 0 and text[at - 1] in "：:":
+            return text[:at].replace(":", "：")
+    return ""
+
+
+def _shown(result: ImportResult) -> dict[str, Any]:
+    """展示: each table's unit as printed (the most common one for 全部), and the decimals each table prints its
+    amounts with, where all its amounts have as many (表格小数位: the most common for 全部, a table of other decimals
+    by its name; the text's decimals are its own)."""
+    imported = result.imported
+    units = Counter(table.unit for table in imported.tables.values() if table.unit)
+    shown: dict[str, Any] = {}
+    if units:
+        common = units.most_common(1)[0][0]
+        table_units = {"全部": common}
+        table_units.update({kind: table.unit for kind, table in imported.tables.items() if table.unit and table.unit != common})
+        shown["表格单位"] = table_units
+    places = {kind: found.pop() for kind in imported.tables if len(found := printed_places(imported.rows.get(kind, []))) == 1}
+    places = {kind: n for kind, n in places.items() if n <= _MAX_PLACES}
+    if places:
+        common_places = Counter(places.values()).most_common(1)[0][0]
+        shown["表格小数位"] = {"全部": common_places, **{kind: n for kind, n in places.items() if n != common_places}}
+    return shown
+
+
+_MAX_PLACES = 6  # layouts: 展示.表格小数位 0–6
+
+
+def printed_places(rows: list[Any]) -> set[int]:
+    """The decimals the amounts of a table's rows are printed with."""
+    return {max(0, -int(amount.value.as_tuple().exponent)) for row in rows for amount in row.amounts.values()
+            if not amount.blank}
+
+
+def _unnumbered_note() -> str:
+    return "表上没有读出表号：学到的版式按默认的表号依次编号"
+
+
+def _unlisted_note(label: str, title: str) -> str:
+    return f"{label} {title}：reportgen 没有这种表，学到的版式不列它（其余各表照印出的表号）"
+
+
+def _description(department: str, year: int | None, entries: list[dict[str, Any]]) -> str:
+    return (f"学自 {department or '（部门未写明）'} {year or ''} 年公开的文本：{len(entries)} 张表，表号、表名、单位与小数位照原文"
+            if entries else f"学自 {department or '（部门未写明）'} {year or ''} 年公开的文本")
+
+
+def settings_text(learned: Learned) -> str:
+    """The 版式.yaml of a learned layout, as written."""
+    return _file_head() + yaml.safe_dump(learned.settings, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _file_head() -> str:
+    return "# 学到的版式（reportgen import --learn-layout）：照公开的文本写出，可以改写；键的含义见 docs/layouts.md\n"
+
+
+class FolderTaken(Internal):
+    """The folder a learned layout is to be written as exists and is not empty (the command tells it)."""
+
+
+@contextlib.contextmanager
+def staged(folder: Path, learned: Learned) -> Iterator[Callable[[], None]]:
+    """The layout folder written whole or not at all: its files are written in a folder beside ``folder`` and
+    loaded as any layout folder is (a learned layout reportgen.layouts would refuse is never put in place); the
+    call yielded renames it into place — after the caller has written what goes with it (the source) — and what
+    is not put in place is removed. Refused (FolderTaken) where ``folder`` exists with anything in it: never over
+    the user's files. Raises layouts.LayoutError where the learned settings do not load."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise FolderTaken(str(folder))
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = folder.with_name(f".{folder.name}.{os.getpid()}.learning")
+    staging.mkdir()
+    try:
+        write_atomically(staging / layouts.SETTINGS, settings_text(learned).encode("utf-8"))
+        layouts.resolve(staging)  # checked as any layout folder is: LayoutError before anything is in place
+        yield lambda: os.replace(staging, folder)  # an empty folder is replaced; one with files in it was refused above
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_layout(folder: Path, learned: Learned) -> None:
+    """The layout folder written alone (staged, checked, put in place)."""
+    with staged(folder, learned) as place:
+        place()
