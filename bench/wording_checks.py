@@ -151,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="append", help="the checks to measure (default: all)")
     parser.add_argument("--quiet", action="store_true", help="the counts alone")
     parser.add_argument("--no-cache", action="store_true", help="read every document again")
+    parser.add_argument("--only", nargs="*", default=None, help="the documents whose path holds one of these words")
     args = parser.parse_args(argv)
     from reportgen.review.text_rules import read_text
     from reportgen.rules import TEXT, rules_reading
@@ -160,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     found_slips: dict[str, set[str]] = {r.id: set() for r in checks}
     wording = Counter()
     for path in documents():
+        if args.only and not any(word in str(path) for word in args.only):
+            continue
         got = cached(path, args.no_cache)
         text = read_text(got.lines, got.year, str(path), got.table_rows, got.final)
         pages = {line.number: line.page for line in got.lines}
