@@ -59,6 +59,9 @@ SLOW_MODULES = frozenset((
 ))
 
 SLOW_TESTS: dict[str, tuple[str, ...]] = {
+    "test_bench": (
+        "test_a_bench_script_runs_on_a_small_input",  # each a whole script's process: 2–60 s
+    ),
     "test_batch": (
         "test_a_command_imports_only_what_it_needs",
         "test_a_worker_that_dies_fails_its_source_only",
