@@ -105,9 +105,10 @@ def plants(bases: dict[str, bytes], per_class: int, seed: int = 41) -> Iterator[
     """``per_class`` planted documents of each class, drawn evenly over the bases."""
     rng = random.Random(seed)
     xmls = {base: zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8") for base, data in bases.items()}
+    names = list(bases)  # BASES's order (render_bases keeps it), or those asked for
     for klass, (where, pattern, change) in KINDS.items():
         for n in range(per_class):
-            base = BASES[n % len(BASES)]
+            base = names[n % len(names)]
             xml = xmls[base]
             candidates = _tokens(xml, where, pattern)
             if not candidates:
