@@ -22,11 +22,12 @@ SHANGHAI_CITY = "sh-city-huahuichang"  # one of ../shared/corpus (a unit's budge
 
 # script → (its arguments on a small input, {tmp}: a folder of the test's own; a figure its output must print)
 SMOKE: dict[str, tuple[list[str], str]] = {
-    "contents_pages": (["--runs", "1"], r"\d+\.\d+"),
+    "contents_pages": (["--runs", "1", "--formats", "docx,html", "--only", "上海"],
+                       r"上海 文旅局（有目录） docx,html：.*首次（LibreOffice 排版） 中位数 \d+\.\d\d 秒"),
     "cuts": (["--only", SHANGHAI_CITY, "--experiments", "a", "--out", "{tmp}"], SHANGHAI_CITY + r"[-\w]*: \d+ pages"),
     "docxtpl_compare": (["--pairs", "1"], r"ratio \d+\.\d\d"),
     "desk_load": (["--departments", "1", "--documents", "2", "--workers", "1", "--no-faults", "--rate", "600",
-                   "--uploaders", "1"], r"\d"),
+                   "--uploaders", "1"], r'"documents": 2,[\s\S]*"claimed_twice": 0,[\s\S]*"problems": \[\]'),
     "import_eval": (["--only", ONE], r"budget-table figures read onto rows: \d+ of \d+ printed \(\d+\.\d%\)"),
     "import_run": (["--repeat", "1", "--rows", "300", PDF], r"\| shanghai-putuo-wanli-2025\.pdf \| \d+\.\d\d \| \d+\.\d\d \|"),
     "import_sheets": (["--rows", "300", "--repeat", "1"], r"reportgen \(calamine\)\s+median\s+\d+ ms"),
