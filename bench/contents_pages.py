@@ -45,6 +45,8 @@ def forget_numbers(xdg: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--formats", nargs="*", default=["docx,html", "docx,html,pdf"], help="the format sets rendered")
+    parser.add_argument("--only", nargs="*", default=None, help="only the cases whose name holds one of these (上海, 盐田)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="reportgen-bench-toc-") as folder:
         xdg = Path(folder) / "xdg"
@@ -54,7 +56,9 @@ def main() -> int:
         off = {**env, "REPORTGEN_CONTENTS_PAGES": "0"}
         print(f"负载（开始时）：{os.getloadavg()[0]:.2f}")
         for name, source, extra in CASES:
-            for formats in ("docx,html", "docx,html,pdf"):
+            if args.only and not any(word in name for word in args.only):
+                continue
+            for formats in args.formats:
                 out = Path(folder) / "out"
                 render(source, extra, formats, out, env)  # warms every cache
                 times: dict[str, list[float]] = {"今天的（不排版）": [], "首次（LibreOffice 排版）": [], "再次（缓存）": []}

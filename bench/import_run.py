@@ -6,10 +6,12 @@ recognising the tables, reconciling, writing the source and checking it.
   caption, three header rows, 类/款/项 columns, 合计/基本支出/项目支出), its 项 rows cycling through
   the registry's codes with their 类 and 款 rows, consistent so that nothing is reported.
 
-Each is run --repeat times as a whole process; the median and best wall times are printed. A
-measurement, not a test: nothing is asserted.
+Each is run --repeat times as a whole process; the median and best wall times are printed. A run that
+does not import — its exit code not 0: the file refused, the command failed — is no import's time: it is
+said, with the command's first line of error, and the script exits 1 (tests/test_bench.py runs it on one
+PDF and a small export).
 
-    python bench/import_run.py [--repeat 5] [--rows 20000]
+    python bench/import_run.py [--repeat 5] [--rows 20000] [FILE.pdf ...]     (default: the PDFs of tests/seeds/pdf)
 """
 
 from __future__ import annotations
@@ -53,32 +55,53 @@ def export(path: Path, rows: int) -> None:
     book.close()
 
 
+class NotImported(Exception):
+    """A run of `reportgen import` that did not import: its exit code and the first line it wrote of why."""
+
+
 def timed(argv: list[str], repeat: int) -> list[float]:
+    """The wall time of each of ``repeat`` whole `reportgen import` processes; NotImported when one does not
+    import (a refusal is quick: timed, it would pass for a fast import)."""
     times = []
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as tmp:
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "reportgen", "import", *argv, "-o", f"{tmp}/s.yaml"],
-                           cwd=ROOT, capture_output=True, check=False)
-            times.append(time.perf_counter() - start)
+            done = subprocess.run([sys.executable, "-m", "reportgen", "import", *argv, "-o", f"{tmp}/s.yaml"],
+                                  cwd=ROOT, capture_output=True, check=False)
+            elapsed = time.perf_counter() - start
+            if done.returncode != 0 or not Path(tmp, "s.yaml").is_file():
+                said = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
+                raise NotImported(f"exit {done.returncode}: {said[0] if said else 'no source written'}")
+            times.append(elapsed)
     return times
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
+def _row(label: str, argv: list[str], repeat: int) -> bool:
+    """The input's line of the table; False (and why, in its place) when it was not imported."""
+    try:
+        times = timed(argv, repeat)
+    except NotImported as exc:
+        print(f"| {label} | not imported ({exc}) | — |")
+        return False
+    print(f"| {label} | {statistics.median(times):.2f} | {min(times):.2f} |")
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--rows", type=int, default=20000)
-    args = parser.parse_args()
+    parser.add_argument("files", nargs="*", type=Path, help="PDFs imported with --layout 上海 (default: tests/seeds/pdf)")
+    args = parser.parse_args(argv)
     print("| input | median s | best s |\n|---|---|---|")
-    for pdf in sorted(PDFS.glob("*.pdf")):
-        times = timed([str(pdf), "--layout", "上海"], args.repeat)
-        print(f"| {pdf.name} | {statistics.median(times):.2f} | {min(times):.2f} |")
+    imported = [_row(pdf.name, [str(pdf.resolve()), "--layout", "上海"], args.repeat)
+                for pdf in (args.files or sorted(PDFS.glob("*.pdf")))]
     with tempfile.TemporaryDirectory() as tmp:
         workbook = Path(tmp) / "export.xlsx"
         export(workbook, args.rows)
-        times = timed([str(workbook), "--layout", "上海"], args.repeat)
-        print(f"| {args.rows:,}-row export (.xlsx) | {statistics.median(times):.2f} | {min(times):.2f} |")
+        imported.append(_row(f"{args.rows:,}-row export (.xlsx)", [str(workbook), "--layout", "上海"], args.repeat))
+    return 0 if all(imported) else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

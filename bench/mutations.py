@@ -592,18 +592,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", nargs="*", default=None, help="variants whose name or base holds one of these")
     parser.add_argument("--out", type=Path, default=Path(f"/tmp/mutations-{os.getpid()}"))
+    parser.add_argument("--samples", nargs="*", default=None,
+                        help="only the real files whose name holds one of these, and their variants (a smoke run)")
     parser.add_argument("--desk", type=Path, nargs=2, metavar=("FILE", "WORK"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.desk:
         sys.exit(desk(*args.desk))
     args.out.mkdir(parents=True, exist_ok=True)
-    samples = _samples(args.out)
+    samples = {name: path for name, path in _samples(args.out).items()
+               if args.samples is None or any(word in name for word in args.samples)}
     reads, sources = originals_of(samples, args.out)
     print("| 原件 | 损坏 | review（退出码 结论） | 读到：正文数字/表中数字 | import（退出码 -o） | check；审核台 | 峰值 MB | 秒 | 判定 | 首先看到的消息 |")
     print("|---|---|---|---|---|---|---:|---:|---|---|")
     fallback = sources.get("shanghai-putuo-wanli-2025.pdf")
     for number, (name, base, data, holds) in enumerate(made(args.out), 1):
-        if args.only and not any(word in name or word in base for word in args.only):
+        if (args.only and not any(word in name or word in base for word in args.only)) or (
+                args.samples is not None and base not in reads):
             continue
         work = args.out / f"{number:03d}"
         work.mkdir(parents=True, exist_ok=True)

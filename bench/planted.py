@@ -76,12 +76,12 @@ KINDS: dict[str, tuple[str, re.Pattern[str], Change]] = {
 }
 
 
-def render_bases(folder: Path) -> dict[str, bytes]:
-    """Each base source rendered to DOCX once (its layout's), as bytes."""
+def render_bases(folder: Path, only: list[str] | None = None) -> dict[str, bytes]:
+    """Each base source rendered to DOCX once (its layout's), as bytes; ``only``: the bases holding one of these."""
     from reportgen.render import render_source
 
     out = {}
-    for base in BASES:
+    for base in (b for b in BASES if not only or any(word in b for word in only)):
         source = ROOT / "data" / f"{base}.yaml"
         rendered = render_source(source, folder, ("docx",))
         assert rendered.ok, [f.format() for f in rendered.findings]
@@ -105,9 +105,10 @@ def plants(bases: dict[str, bytes], per_class: int, seed: int = 41) -> Iterator[
     """``per_class`` planted documents of each class, drawn evenly over the bases."""
     rng = random.Random(seed)
     xmls = {base: zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8") for base, data in bases.items()}
+    names = list(bases)  # BASES's order (render_bases keeps it), or those asked for
     for klass, (where, pattern, change) in KINDS.items():
         for n in range(per_class):
-            base = BASES[n % len(BASES)]
+            base = names[n % len(names)]
             xml = xmls[base]
             candidates = _tokens(xml, where, pattern)
             if not candidates:
@@ -143,14 +144,14 @@ def found(plant: Plant, texts: list[str]) -> bool:
     return plant.figure is not None and any(plant.figure in numbers(text) for text in texts)
 
 
-def run(per_class: int) -> dict[str, tuple[int, int]]:
+def run(per_class: int, only: list[str] | None = None) -> dict[str, tuple[int, int]]:
     """class → (plants, found); and "（未植入的底本）" → (bases, findings on them): each base as rendered,
-    with no slip, reviewed — every finding there is a false alarm."""
+    with no slip, reviewed — every finding there is a false alarm. ``only``: the bases holding one of these."""
     from bench.review_eval import reported_by_review
 
     results: dict[str, list[bool]] = {}
     with tempfile.TemporaryDirectory(prefix="reportgen-planted-") as folder:
-        bases = render_bases(Path(folder))
+        bases = render_bases(Path(folder), only)
         alarms = sum(len(reported_by_review(Path(folder) / f"{base}.docx")[0]) for base in bases)
         path = Path(folder) / "planted.docx"
         for plant, data in plants(bases, per_class):
@@ -168,9 +169,12 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description="planted slips: recall per class")
     parser.add_argument("per_class", type=int, nargs="?", default=12, help="plants per class (12)")
+    parser.add_argument("--only", nargs="*", default=None,
+                        help="only the bases (data/ sources, bench/corpus PDFs) whose name holds one of these")
     args = parser.parse_args(argv)
-    for title, measured in (("planted in rendered DOCX (bench/planted.py)", run(args.per_class)),
-                            ("planted in real PDFs as split runs (bench/split_runs.py)", split_runs.run(args.per_class))):
+    for title, measured in (("planted in rendered DOCX (bench/planted.py)", run(args.per_class, args.only)),
+                            ("planted in real PDFs as split runs (bench/split_runs.py)",
+                             split_runs.run(args.per_class, args.only))):
         print(f"### {title}", "", "| class | planted | found | recall |", "|---|---|---|---|", sep="\n")
         for klass, (planted, hits) in measured.items():
             if klass.startswith("（未植入"):

@@ -573,12 +573,13 @@ class Outcome:
     new: list[str]
 
 
-def run(per_class: int, seed: int = 41) -> tuple[list[Outcome], dict[str, int]]:
-    """Each plant reviewed: found or not (bench/planted.py's ``found`` over the findings new on it)."""
+def run(per_class: int, seed: int = 41, only: list[str] | None = None) -> tuple[list[Outcome], dict[str, int]]:
+    """Each plant reviewed: found or not (bench/planted.py's ``found`` over the findings new on it); ``only``: the
+    bases whose id holds one of these words (a smoke run: one document, not the corpus)."""
     from bench.planted import Plant as DocxPlant
     from bench.planted import found
 
-    all_bases = bases()
+    all_bases = [base for base in bases() if not only or any(word in base.id for word in only)]
     by_id = {base.id: base for base in all_bases}
     told: dict[str, set[str]] = {}
     outcomes: list[Outcome] = []
@@ -637,8 +638,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("per_class", type=int, nargs="?", default=20, help="plants per class (20)")
     parser.add_argument("--seed", type=int, default=41)
     parser.add_argument("--json", type=Path, help="write every plant, found or not, and the findings new on it")
+    parser.add_argument("--only", nargs="*", default=None, help="only the documents whose id holds one of these")
     args = parser.parse_args(argv)
-    outcomes, discarded = run(args.per_class, args.seed)
+    outcomes, discarded = run(args.per_class, args.seed, args.only)
     print(f"### planted in real PDFs of every region (bench/planted_pdf.py, {args.per_class} per class, seed {args.seed})",
           "", *table(outcomes, "klass"), "", *table(outcomes, "region"), "",
           "Set aside (the font lacks the digit or prints it wider, or pdftotext does not show the change): "

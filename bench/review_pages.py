@@ -75,7 +75,7 @@ def _worker(paths: list[Path], staging: Path, profile: str | None) -> None:
         for name, data in written.items():
             (staging / name).write_bytes(data)
         del part, written, told, result, task
-        batch._let_go()  # as a worker does after each document (counted with the pages)
+        batch.let_go()  # as a worker does after each document (counted with the pages)
         end = time.process_time()
         review, pages = review + middle - start, pages + end - middle
         if index in MARKS or index == len(paths):

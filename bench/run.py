@@ -127,8 +127,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes for the batch")
     parser.add_argument("--quick", action="store_true", help="a smoke run: sizes 50 and 500, 50 departments")
     args = parser.parse_args(argv)
-    if args.quick:
-        args.sizes, args.departments, args.repeat = [50, 500], 50, 1
+    if args.quick:  # sizes and departments given beside it are kept (tests/test_bench.py: smaller still)
+        args.sizes = [50, 500] if args.sizes == list(SIZES) else args.sizes
+        args.departments = 50 if args.departments == parser.get_default("departments") else args.departments
+        args.repeat = 1
 
     # As a user runs an installed reportgen: Python's bytecode cache on (some shells set
     # PYTHONDONTWRITEBYTECODE, which makes every process compile reportgen's modules anew).
@@ -155,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
                                     run.peak_mb, run.best))
             print(f"  {rows:>6} rows: {run.wall:.2f} s", flush=True)
 
-        yantian = median_run(["render", str(YANTIAN), "-o", str(out)], env, max(args.repeat, 5))
+        yantian = median_run(["render", str(YANTIAN), "-o", str(out)], env, args.repeat if args.quick else max(args.repeat, 5))
         preview_ms, both_ms = in_process_rerender(20)
         try:
             import docxtpl  # noqa: F401
@@ -163,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
             print("(docxtpl is not installed: pip install -e .[bench] for the comparison with it)")
             against = None
         else:
-            against = docxtpl_compare(9, env)
+            against = docxtpl_compare(1 if args.quick else 9, env)
 
         copies = write_yantian_copies(work / "batch", args.departments)
         batch = whole_process(["render", str(work / "batch" / "*.yaml"), "-o", str(work / "batch-out"),

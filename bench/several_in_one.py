@@ -77,12 +77,15 @@ def measure(name: str, documents: list[list[str]], out: Path) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path(f"/tmp/several-in-one-{os.getpid()}"))
+    parser.add_argument("--only", nargs="*", default=None, choices=sorted(SHAPES), help="these shapes (default: all)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     print("| file | documents | reviewed as | findings | false (not told alone) | lost (told alone only) "
           "| outcomes alone | outcomes in the file |")
     print("|---|---|---|---|---|---|---|---|")
     for name, documents in SHAPES.items():
+        if args.only and name not in args.only:
+            continue
         print(measure(name, documents, args.out), flush=True)
 
 

@@ -353,23 +353,24 @@ def plants(bases: dict[str, bytes], per_class: int, seed: int = 41) -> Iterator[
             yield Plant(klass, base, style, was, now, figure), resplit(bases[base], {number: [split]})
 
 
-def corpus_bases() -> dict[str, bytes]:
-    """The PDFs of bench/corpus/corpus.yaml, by id."""
+def corpus_bases(only: list[str] | None = None) -> dict[str, bytes]:
+    """The PDFs of bench/corpus/corpus.yaml, by id (``only``: the ids holding one of these)."""
     import yaml
 
     root = Path(__file__).resolve().parent.parent
     corpus = yaml.safe_load((root / "bench" / "corpus" / "corpus.yaml").read_text(encoding="utf-8"))["documents"]
-    return {entry["id"]: (root / entry["file"]).read_bytes() for entry in corpus}
+    return {entry["id"]: (root / entry["file"]).read_bytes() for entry in corpus
+            if not only or any(word in entry["id"] for word in only)}
 
 
-def run(per_class: int) -> dict[str, tuple[int, int]]:
+def run(per_class: int, only: list[str] | None = None) -> dict[str, tuple[int, int]]:
     """class (and style) → (plants, found): a plant is found when a finding the review reports on the
     planted PDF, and not on its base, names the planted figure (bench/planted.py's ``found``); for a
     code, also counted where such a finding names the code it replaced."""
     from bench.planted import found
     from bench.review_eval import reported_by_review
 
-    bases = corpus_bases()
+    bases = corpus_bases(only)
     results: dict[str, list[bool]] = {}
     with tempfile.TemporaryDirectory(prefix="reportgen-split-runs-") as folder:
         path = Path(folder) / "planted.pdf"

@@ -67,6 +67,9 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_each_learned_layout_renders_the_published_titles_and_numbers_in_order",
         "test_beijing_learned_prints_its_tables_to_six_decimals",
     ),
+    "test_bench": (
+        "test_a_bench_script_runs_on_a_small_input",  # each a whole script's process: 2–60 s
+    ),
     "test_batch": (
         "test_a_command_imports_only_what_it_needs",
         "test_a_worker_that_dies_fails_its_source_only",

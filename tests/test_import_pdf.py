@@ -441,7 +441,7 @@ def test_a_thirty_page_budget_is_read_in_well_under_its_bound():
     data = path.read_bytes()
     start = cpu_now()
     document = read_pdf(path, data)
-    assert cpu_now() - start < 1.5  # measured 0.07 s (bench/import_pdf.py); the import may take 3 s
+    assert cpu_now() - start < 1.5  # measured 0.07 s (bench/import_pdf.py, since retired); the import may take 3 s
     assert document.pages == 33 and len(document.grids) == 9
 
 

@@ -4,7 +4,7 @@ processes review each upload with the same functions as `reportgen review` (repo
 reviewer confirms or dismisses each finding and hands the document back with its 整改通知, and the
 register shows every row's state.
 
-Django 5.2 (bench/desk_frameworks.py measured it against Flask 3 + SQLAlchemy 2), configured in code
+Django 5.2 (measured against Flask 3 + SQLAlchemy 2 by bench/desk_frameworks.py, since retired: bench/README.md), configured in code
 (settings.py), its pages Jinja2 templates in templates/desk/, served by waitress. Modules:
 settings (configuration), store (the content-addressed store of uploads and what the review made),
 models (the tables), reviewing (one stored file reviewed by reportgen/review), jobs (the queue: claim,

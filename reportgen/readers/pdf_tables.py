@@ -4,7 +4,7 @@ A budget system prints each sheet of its workbook to PDF (WPS 表格 / WPS Offic
 Word or WPS 文字 prints its tables much the same way. The text layer has no cell borders, only
 words at positions: poppler's ``pdftotext -bbox-layout`` gives every word with its box (a line of
 Chinese prose is one word, the cells of a table separate words) and reads a 30-page budget in
-0.03 s, where pdfplumber (pdfminer) takes about a second (bench/import_pdf.py).
+0.03 s, where pdfplumber (pdfminer) takes about a second (measured by bench/import_pdf.py, since retired: bench/README.md).
 
 From the words:
 

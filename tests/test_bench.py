@@ -1,0 +1,77 @@
+"""Every script of bench/ runs: each is run here as its ledger (bench/README.md) says, on a small input — one
+document, one repeat, a few rows — and must exit 0 and print a figure of the shape its ledger line quotes. A
+script that no longer runs, or whose figure is no longer printed, fails here rather than on the day someone
+measures with it (bench/review_pages.py had called a function of review/batch.py renamed since; this found it).
+bench/synthetic.py and bench/split_runs.py are libraries of the others and of tests: they run with them. The
+figures themselves are not judged: they are measurements (bench/README.md keeps them)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PDF = "tests/seeds/pdf/shanghai-putuo-wanli-2025.pdf"
+ONE = "putuo-zhengfuban-2025"  # a whole published document of bench/corpus
+SHANGHAI_CITY = "sh-city-huahuichang"  # one of ../shared/corpus (a unit's budget of 上海市级)
+
+# script → (its arguments on a small input, {tmp}: a folder of the test's own; a figure its output must print)
+SMOKE: dict[str, tuple[list[str], str]] = {
+    "contents_pages": (["--runs", "1", "--formats", "docx,html", "--only", "上海"],
+                       r"上海 文旅局（有目录） docx,html：.*首次（LibreOffice 排版） 中位数 \d+\.\d\d 秒"),
+    "cuts": (["--only", SHANGHAI_CITY, "--experiments", "a", "--out", "{tmp}"], SHANGHAI_CITY + r"[-\w]*: \d+ pages"),
+    "docxtpl_compare": (["--pairs", "1"], r"ratio \d+\.\d\d"),
+    "desk_load": (["--departments", "1", "--documents", "2", "--workers", "1", "--no-faults", "--rate", "600",
+                   "--uploaders", "1"], r'"documents": 2,[\s\S]*"claimed_twice": 0,[\s\S]*"problems": \[\]'),
+    "import_eval": (["--only", ONE], r"budget-table figures read onto rows: \d+ of \d+ printed \(\d+\.\d%\)"),
+    "import_run": (["--repeat", "1", "--rows", "300", PDF], r"\| shanghai-putuo-wanli-2025\.pdf \| \d+\.\d\d \| \d+\.\d\d \|"),
+    "import_sheets": (["--rows", "300", "--repeat", "1"], r"reportgen \(calamine\)\s+median\s+\d+ ms"),
+    "mutations": (["--samples", "wanli-2025.xlsx", "--only", "截断 50%", "--out", "{tmp}"],
+                  r"\| wanli-2025\.xlsx \| 截断 50%\.xlsx \| .* \| \d+ \| \d+\.\d+ \| good \|"),
+    "ocr_calibration": (["../shared/corpus/bj-minzhengju-2026-dept-budget-tables.pdf:3"],
+                        r"[1-9]\d* pages \(\d+ of tables\) of 1 files; the text layer prints [1-9]\d* figures"),
+    "pdf_as_workbook": (["--only", SHANGHAI_CITY, "--out", "{tmp}"], r"\| " + SHANGHAI_CITY + r"[-\w]* \| export \| \d+ \|"),
+    "pdf_batch": (["--count", "2", "--repeat", "1"], r"run 1: \d+\.\d s wall, \d+\.\d s CPU, 2 PDFs"),
+    "planted": (["1", "--only", "yantian", "putuo-zhengfuban-2025"], r"\| [^|（]+ \| \d+ \| \d+ \| \d+%"),
+    "planted_pdf": (["1", "--only", SHANGHAI_CITY], r"\| all \| \d+ \| \d+ \| \d+%"),
+    "prose_regions": ([], r"round 2 total: R \d+ K \d+ W \d+ N \d+ U \d+ \(of \d+\)"),
+    "prose_unread": (["--only", ONE], r"agree \d+, unknown \d+"),
+    "render_floor": (["--pairs", "1"], r"ratio \d+\.\d\d"),
+    "review_cost": (["--repeat", "1", "--only", "wanli-2025"], r"\| shanghai-putuo-wanli-2025 \| \d+\.\d{3} s \| \d+\.\d{3} s \| \d+\.\d\d× \|"),
+    "review_eval": (["--only", ONE], r"内部错误: 0; seconds per document: \d+\.\d+"),
+    "review_folder": (["--documents", "2", "--repeat", "1"], r"\| --jobs 1 \| 2 \| \d+\.\d 秒 \| \d+\.\d\d \|"),
+    "review_pages": (["--documents", "2", "--folder", "0"], r"\| 2 \| \d+\.\d 秒 \| \d+\.\d 秒 \| \d+\.\d\d× \| \d+ MB \|"),
+    "run": (["--quick", "--repeat", "1", "--sizes", "50", "--departments", "4", "-j", "1"],
+            r"\| 50 \| 5 / 5 / 40 \| \d+\.\d\d \|"),
+    "several_in_one": (["--only", "final-then-budget", "--out", "{tmp}"], r"\| [^|]+ \| 2 \| [^|]+ \| \d+ \| \d+ \| \d+ \|"),
+    "table_vocabulary": (["bench/corpus/table-vocabulary-2026-11-26.md"], r"共 \d+ 张：对 \d+，未认出 \d+，认错 \d+"),
+    "wording_checks": (["--check", "R-叠字", "--quiet", "--only", "putuo-zhengfuban-2025"],
+                       r"R-叠字\s+\d+\s+\d+\s+\d+\s+\d+\s+\d+[\s\S]*\(1 documents;"),
+    "xlsx_compare": (["--repeat", "1", "--rows", "300"],
+                     r"\| largest shipped source \| 10 / [\d,]+ \| \d+\.\d{3}, \d+ \| \d+\.\d{3}, \d+ \| \d+\.\d ×"),
+}
+LIBRARIES = {"__init__", "synthetic", "split_runs"}
+
+
+def run_script(name: str, tmp: Path) -> subprocess.CompletedProcess[str]:
+    arguments, _ = SMOKE[name]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", f"bench.{name}", *(a.replace("{tmp}", str(tmp)) for a in arguments)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=1500, check=False)
+
+
+def test_every_script_of_bench_is_run_here():
+    scripts = {p.stem for p in (ROOT / "bench").glob("*.py")}
+    assert scripts - LIBRARIES == set(SMOKE), "run the script below (SMOKE), or retire it with a line in bench/README.md"
+
+
+@pytest.mark.parametrize("name", sorted(SMOKE))
+def test_a_bench_script_runs_on_a_small_input(name, tmp_path):
+    done = run_script(name, tmp_path)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert re.search(SMOKE[name][1], done.stdout), done.stdout[-3000:]
