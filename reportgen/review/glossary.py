@@ -736,16 +736,9 @@ class Glossary(Naming[Figure]):
 
     def _economic(self, f: Computed) -> None:
         """Each 经济分类 line (of the basic spending), by its code and name."""
-        printed = {t.code: t.total for t in f.budget.stated_totals
-                   if t.kind == "经济分类" and len(t.code) == 3 and t.total is not None}
+        printed = _printed_classes(f)
         for node in f.economic_tree:
-            # a class whose 类 row prints another figure than its 款 add up to (长春's 301 911.21 over 款 of 920.96, told
-            # at that row): the text speaks of the figure printed, its 款' sum a value a sentence may show too
-            amount = printed.get(node.code, node.basic_part)
-            others = (node.basic_part,) if amount != node.basic_part else ()
-            figure = Figure(node.name, amount, node.prior, None, others=others,
-                            wholes=(f.general_budget, f.basic or node.basic_part))
-            self.codes[node.code] = figure
+            self.codes[node.code] = figure = _economic_figure(f, node, printed)
             # (said with its 支出, and 对个人和家庭的补助 without its 的: 深圳 “（三）对个人和家庭补助支出425.99万元”)
             self.add(figure, *dict.fromkeys(said for name in (node.name, node.name.replace("的", ""))
                                             for said in (name, f"{name.removesuffix('支出')}支出")))
@@ -878,3 +871,17 @@ def _said_names(glossary: Glossary) -> None:
         if glossary.names.get(normalize(name)) == [figure]:
             glossary.add(figure, *said)
         glossary.three_public.update((normalize(word), figure) for word in said)
+
+
+def _printed_classes(f: Computed) -> dict[str, Decimal]:
+    """Each economic class's figure as its 类 row prints it."""
+    return {t.code: t.total for t in f.budget.stated_totals
+            if t.kind == "经济分类" and len(t.code) == 3 and t.total is not None}
+
+
+def _economic_figure(f: Computed, node: Node, printed: dict[str, Decimal]) -> Figure:
+    """An economic line's figure. A class whose 类 row prints another figure than its 款 add up to (长春's 301 911.21
+    over 款 of 920.96, told at that row): the text speaks of the figure printed, its 款' sum a value a sentence may show."""
+    amount = printed.get(node.code, node.basic_part)
+    others = (node.basic_part,) if amount != node.basic_part else ()
+    return Figure(node.name, amount, node.prior, None, others=others, wholes=(f.general_budget, f.basic or node.basic_part))
