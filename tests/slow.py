@@ -59,6 +59,7 @@ SLOW_MODULES = frozenset((
 ))
 
 SLOW_TESTS: dict[str, tuple[str, ...]] = {
+    "test_complexity": ("test_the_share_over_10_counting_every_branch_only_falls",),  # parses every module of reportgen
     "test_batch": (
         "test_a_command_imports_only_what_it_needs",
         "test_a_worker_that_dies_fails_its_source_only",
