@@ -670,6 +670,13 @@ def borne_out(statements: list[Statement]) -> dict[int, str]:
     for whole, part, share in _shares(statements):
         if _fits(share, 1, *_share_bounds(whole, part)):
             _mark(out, (whole, part, share), f"与句中的{whole.text}、{part.text}相符")
+    _mark_wholes(out, statements)
+    return out
+
+
+def _mark_wholes(out: dict[int, str], statements: list[Statement]) -> None:
+    """``borne_out``'s wholes and their parts: an amount and the parts of its sentence, or the numbered items under it,
+    that add up to it; a share of a whole stated before; shares of one whole and their amounts."""
     for whole, parts in _sums(statements):
         _mark(out, (whole, *parts), f"{whole.text}与句中其各部分之和相符")
     for whole, part, share in _named_wholes(statements):
@@ -678,7 +685,6 @@ def borne_out(statements: list[Statement]) -> dict[int, str]:
         _mark(out, (whole, *parts), f"{whole.text}与其下各条之和相符")
     for run in _shared_wholes(statements):
         _mark(out, tuple(st for pair in run for st in pair), "各部分所占比例与它们的金额相符")
-    return out
 
 
 def _rate_borne_out(amount: Statement, change: Statement, rate: Statement) -> bool:
