@@ -70,6 +70,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
     "test_bench": (
         "test_a_bench_script_runs_on_a_small_input",  # each a whole script's process: 2–60 s
     ),
+    "test_complexity": ("test_the_share_over_10_counting_every_branch_only_falls",),  # parses every module of reportgen
     "test_batch": (
         "test_a_command_imports_only_what_it_needs",
         "test_a_worker_that_dies_fails_its_source_only",

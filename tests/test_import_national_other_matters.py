@@ -303,7 +303,8 @@ def test_a_part_the_document_does_not_print_is_told_absent_not_declared_withheld
     # knowledge, check warns a writer who declares it) — the reviewer is not told “声明为不公开……请确认” of a document
     # that declared nothing (two false alarms of its annotation before), but that the document has no such part
     # (its annotation's F5); 绩效管理 it prints in another form (绩效目标表) is not told
-    from reportgen.review.documents import ABSENT_PART, review_document
+    from reportgen.review.documents import review_document
+    from reportgen.review.policy import ABSENT_PART
 
     result = review_document(JIAOYUJU, None)
     assert result.imported is not None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportgen.render import prepare, prepared_findings
-from reportgen.review.documents import _the_readings_gap
+from reportgen.review.policy import Seen, kept
 
 SOURCE = """部门: 某局
 年度: 2026
@@ -31,6 +31,11 @@ def _findings(tmp_path: Path, text: str) -> list:
     source = tmp_path / "s.yaml"
     source.write_text(text, encoding="utf-8")
     return prepared_findings(prepare(source, draft=True), parts=False)
+
+
+def _the_readings_gap(finding) -> bool:
+    """Whether review tells the finding of a document read whole (review/policy.py): not, where it is the reading's gap."""
+    return not kept([finding], Seen())[0]
 
 
 def test_a_partial_sources_render_notes_are_the_readings_gap(tmp_path: Path) -> None:

@@ -341,10 +341,12 @@ NO_CURRENT = "本年没有这个数可以推出上年数"  # a change stated of 
 NEGATIVE_PRIOR = "推出的上年数为负"  # a change stated greater than this year's figure
 
 
-@rule("R-增减", SOURCE, "error")
-def stated_changes(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
-    """A change the source writes (增减额/增减率) must follow from the two years' figures."""
-    items: list[tuple[str, Decimal, Decimal | None, Decimal | None, Decimal | None, int, str]] = []
+_ChangedItem = tuple[str, Decimal, Decimal | None, Decimal | None, Decimal | None, int, str]
+
+
+def _changed_items(b: Budget) -> list[_ChangedItem]:
+    """Each figure of the source that may state its change (label, this year, last year, 增减额, 增减率, line, path)."""
+    items: list[_ChangedItem] = []
     for p in b.projects:
         items.append((f"项目“{p.name}”", p.amount, p.prior, p.stated_change, p.stated_rate, p.line, "支出.项目"))
     for name, part in b.three_public.parts.items():
@@ -362,6 +364,13 @@ def stated_changes(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
     if b.three_public.vehicles is not None:
         v = b.three_public.vehicles
         items.append((VEHICLES, v.current, v.prior, v.stated_change, v.stated_rate, v.line, f"三公经费.{VEHICLES}"))
+    return items
+
+
+@rule("R-增减", SOURCE, "error")
+def stated_changes(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
+    """A change the source writes (增减额/增减率) must follow from the two years' figures."""
+    items = _changed_items(b)
     for label, current, prior, stated_change, stated_rate, line, path in items:
         if stated_change is None and stated_rate is None:
             continue

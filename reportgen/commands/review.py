@@ -282,35 +282,13 @@ def _print(result: DocumentReview) -> None:
 def _print_one(result: DocumentReview) -> None:
     document = one_line(str(result.document))  # each line names it: a line break in the name stays in its line
     if result.refused:
-        said = "未能审核：" if result.unreviewed else "错误 [审核] "
-        print(f"{document}: {said}{result.refused}")
-        for line in result.final:  # a 部门决算: its tables reconciled all the same
-            print(f"{document}: 错误 [表内不一致] {line}")
-        for finding in result.final_text:  # and its sentences' figures against each other
-            print(finding.format())
-        if result.narrative is not None:  # a text no table of which was read: its sentences judged against each other
-            for finding in result.narrative.findings():
-                print(finding.format())
-        _print_cut(result)
+        _print_refused(result, document)
         return
     assert result.imported is not None
     if result.final_tables:
         print(f"{document}：这是一份部门决算，读出 {result.final_tables} 张决算表，按决算的勾稽关系核对")
-    tables = one_line(str(result.files[1])) if len(result.files) > 1 else document  # a disclosure's tables: its 报表 file
     follows = result.following  # what follows from another slip: marked, and not counted
-    for line in result.imported.differences:
-        after = f"（由“{follows[line]}”一处引起，不另计为问题）" if line in follows else ""
-        print(f"{tables}: 错误 [表内不一致] {line}{after}")
-    for note in result.imported.notes:  # what was read past, and the tables' own 尾数误差: told, not counted
-        print(f"{document}: 提示 [读取] {note}")
-    for table, cells in _unread_by_table(result).items():  # figures printed that no field took: not judged
-        shown = "、".join(f"{u.where}“{u.text}”" for u in cells[:5]) + ("……" if len(cells) > 5 else "")
-        print(f"{tables}: 提示 [未读取] {table}：{len(cells)} 个印出的数没有读取，未核对（{shown}）")
-    if pages := result.scanned_tables_unread:  # a table scanned that OCR gave no table of: not judged, said
-        on_scans = result.checklist.get("tables_on_scans")
-        maybe = f"；没有读到的表（可能印在这里）：{'、'.join(map(str, on_scans))}" if isinstance(on_scans, list) and on_scans else ""
-        print(f"{document}: 提示 [未读取] 第{'、'.join(map(str, pages))}页是扫描的表，文字识别没有读出它是哪张表，"
-              f"其中的数没有读取，未核对{maybe}")
+    _print_tables(result, document, follows)
     for finding in result.checks:
         print(finding.format() + (f"（由“{follows[finding.message]}”一处引起，不另计为问题）"
                                   if finding.message in follows else ""))
@@ -328,6 +306,41 @@ def _print_one(result: DocumentReview) -> None:
           f"未能核对 {counts['unknown']} 个")
     if result.unreviewed:  # most of what it prints was not read: not passed, whatever was found
         print(f"{document}: 未能审核：{result.unreviewed}")
+
+
+def _print_refused(result: DocumentReview, document: str) -> None:
+    """A document refused: why; a 部门决算's tables reconciled all the same, and its sentences' figures against each
+    other; a text no table of which was read, its sentences judged against each other."""
+    said = "未能审核：" if result.unreviewed else "错误 [审核] "
+    print(f"{document}: {said}{result.refused}")
+    for line in result.final:
+        print(f"{document}: 错误 [表内不一致] {line}")
+    for finding in result.final_text:
+        print(finding.format())
+    if result.narrative is not None:
+        for finding in result.narrative.findings():
+            print(finding.format())
+    _print_cut(result)
+
+
+def _print_tables(result: DocumentReview, document: str, follows: dict[str, str]) -> None:
+    """What its tables' reading tells: their differences (one following from another marked so), what was read past
+    and the tables' own 尾数误差, the figures printed that no field took, a table scanned that OCR gave no table of."""
+    assert result.imported is not None
+    tables = one_line(str(result.files[1])) if len(result.files) > 1 else document  # a disclosure's tables: its 报表 file
+    for line in result.imported.differences:
+        after = f"（由“{follows[line]}”一处引起，不另计为问题）" if line in follows else ""
+        print(f"{tables}: 错误 [表内不一致] {line}{after}")
+    for note in result.imported.notes:  # told, not counted
+        print(f"{document}: 提示 [读取] {note}")
+    for table, cells in _unread_by_table(result).items():  # not judged
+        shown = "、".join(f"{u.where}“{u.text}”" for u in cells[:5]) + ("……" if len(cells) > 5 else "")
+        print(f"{tables}: 提示 [未读取] {table}：{len(cells)} 个印出的数没有读取，未核对（{shown}）")
+    if pages := result.scanned_tables_unread:  # not judged, said
+        on_scans = result.checklist.get("tables_on_scans")
+        maybe = f"；没有读到的表（可能印在这里）：{'、'.join(map(str, on_scans))}" if isinstance(on_scans, list) and on_scans else ""
+        print(f"{document}: 提示 [未读取] 第{'、'.join(map(str, pages))}页是扫描的表，文字识别没有读出它是哪张表，"
+              f"其中的数没有读取，未核对{maybe}")
 
 
 def _unread_by_table(result: DocumentReview) -> dict[str, list[Unread]]:

@@ -48,23 +48,28 @@ def read_bounded(path: Path, limit: int, what: str = "文件") -> bytes:
             raise InputRefused(f"不是普通文件（{_kind(info.st_mode)}），应为{what.strip()}")
         if info.st_size > limit:
             raise InputRefused(f"文件过大（{_size(info.st_size)}），{what}应小于 {_size(limit)}")
-        chunks = []
-        remaining = limit + 1
-        while remaining > 0:
-            try:
-                chunk = os.read(fd, min(remaining, 1 << 20))
-            except OSError as exc:
-                raise InputRefused(f"无法读取：{reason(exc)}") from None
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
-        data = b"".join(chunks)
+        data = _read_at_most(fd, limit + 1)
         if len(data) > limit:  # it grew while being read
             raise InputRefused(f"文件过大（超过 {_size(limit)}），{what}应小于 {_size(limit)}")
         return data
     finally:
         os.close(fd)
+
+
+def _read_at_most(fd: int, most: int) -> bytes:
+    """At most ``most`` bytes of the open file ``fd``, read in pieces of a megabyte."""
+    chunks = []
+    remaining = most
+    while remaining > 0:
+        try:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+        except OSError as exc:
+            raise InputRefused(f"无法读取：{reason(exc)}") from None
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
 
 
 def is_regular_file(path: Path) -> bool:

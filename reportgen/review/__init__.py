@@ -149,21 +149,10 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     tables of the disclosure's other files print (its 报表 beside its 说明), as the draft's own tables' cells are."""
     if prepared.budget is None or prepared.figures is None or (prepared.errors and not despite_errors):
         return None, prepared.findings
-    if lines is None:
-        try:
-            lines = read_draft(draft)
-        except SourceError as exc:
-            return None, exc.findings
-    try:
-        statements = prose_statements(lines)
-    except TooManyFigures as exc:
-        return None, [Finding("error", "R-草稿", f"草稿写出的数字超过 {exc.limit} 个（到第 {exc.line} 行），"
-                              "不像一份部门预算公开文本（通常只有几千个数字）：请确认选的是草稿文件；未核对",
-                              str(draft), exc.line)]
-    if not statements and not any(c.isdigit() for line in lines for c in line.text):
-        # no figure printed at all: never a draft that agrees (a scan, a blank page, no disclosure)
-        return None, [Finding("error", "R-草稿", "草稿中没有读到任何数字（是扫描的图片、空白的文件，还是不是公开文本？）："
-                              "未核对", str(draft))]
+    read = _draft_read(draft, lines)
+    if isinstance(read, list):
+        return None, read
+    lines, statements = read
     glossary = Glossary(prepared.budget, prepared.figures, disputes, printed)
     glossary.unit_sections = unit_forms(units, prepared.budget.department)
     verdicts = judge(statements, glossary, beside)
@@ -193,6 +182,27 @@ def review_prepared(prepared: Prepared, source: Path, draft: Path, despite_error
     if cut_as_notes:
         result.cut[:0] = _cut_apart(verdicts, str(draft))
     return result, []
+
+
+def _draft_read(draft: Path, lines: list[Line] | None) -> tuple[list[Line], list[Statement]] | list[Finding]:
+    """The draft's lines (``lines``, where its caller read them already) and the figures they state; or why it is not
+    judged: it cannot be read, it states more figures than any disclosure, or none at all."""
+    if lines is None:
+        try:
+            lines = read_draft(draft)
+        except SourceError as exc:
+            return exc.findings
+    try:
+        statements = prose_statements(lines)
+    except TooManyFigures as exc:
+        return [Finding("error", "R-草稿", f"草稿写出的数字超过 {exc.limit} 个（到第 {exc.line} 行），"
+                        "不像一份部门预算公开文本（通常只有几千个数字）：请确认选的是草稿文件；未核对",
+                        str(draft), exc.line)]
+    if not statements and not any(c.isdigit() for line in lines for c in line.text):
+        # no figure printed at all: never a draft that agrees (a scan, a blank page, no disclosure)
+        return [Finding("error", "R-草稿", "草稿中没有读到任何数字（是扫描的图片、空白的文件，还是不是公开文本？）："
+                        "未核对", str(draft))]
+    return lines, statements
 
 
 def prose_statements(lines: list[Line]) -> list[Statement]:

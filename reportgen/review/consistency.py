@@ -659,20 +659,24 @@ def borne_out(statements: list[Statement]) -> dict[int, str]:
     no finding here: the rules above tell what must be told)."""
     out: dict[int, str] = {}
     for amount, change, rate in _triples(statements):
-        low, high = _rate_bounds(amount, change)
-        if low is not None and high is not None and _fits(rate, -1 if rate.direction == "down" else 1, low, high):
+        if _rate_borne_out(amount, change, rate):
             _mark(out, (amount, change, rate), f"与句中的{amount.text}、{change.text}、{rate.text}相符")
     for amount, change, rate in _triples_after(statements):
-        low, high = _rate_bounds(amount, change)
-        if low is not None and high is not None and _fits(rate, -1 if rate.direction == "down" else 1, low, high):
+        if _rate_borne_out(amount, change, rate):
             _mark(out, (change, rate), f"与前句的{amount.text}、句中的{change.text}、{rate.text}相符")
     for amount, change in zip(statements, statements[1:], strict=False):
         if _inline_prior_fits(amount, change):
             _mark(out, (amount, change), f"与句中的{amount.text}、上年{change.prior}相符")
     for whole, part, share in _shares(statements):
-        low, high = _share_bounds(whole, part)
-        if _fits(share, 1, low, high):
+        if _fits(share, 1, *_share_bounds(whole, part)):
             _mark(out, (whole, part, share), f"与句中的{whole.text}、{part.text}相符")
+    _mark_wholes(out, statements)
+    return out
+
+
+def _mark_wholes(out: dict[int, str], statements: list[Statement]) -> None:
+    """``borne_out``'s wholes and their parts: an amount and the parts of its sentence, or the numbered items under it,
+    that add up to it; a share of a whole stated before; shares of one whole and their amounts."""
     for whole, parts in _sums(statements):
         _mark(out, (whole, *parts), f"{whole.text}与句中其各部分之和相符")
     for whole, part, share in _named_wholes(statements):
@@ -681,7 +685,12 @@ def borne_out(statements: list[Statement]) -> dict[int, str]:
         _mark(out, (whole, *parts), f"{whole.text}与其下各条之和相符")
     for run in _shared_wholes(statements):
         _mark(out, tuple(st for pair in run for st in pair), "各部分所占比例与它们的金额相符")
-    return out
+
+
+def _rate_borne_out(amount: Statement, change: Statement, rate: Statement) -> bool:
+    """Whether the rate is the change's of the amount, within the figures' rounding (its sign the rate's direction)."""
+    low, high = _rate_bounds(amount, change)
+    return low is not None and high is not None and _fits(rate, -1 if rate.direction == "down" else 1, low, high)
 
 
 _PARENT_ITEM = re.compile(r"(?<!\s)\s*+[（(][一二三四五六七八九十]++[）)]")

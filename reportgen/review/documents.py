@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
-import re
 import stat
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,9 +17,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from reportgen.checks.budget import GRADUAL_PARTS, NEGATIVE_PRIOR, NO_CURRENT, UNLISTED, running_costs_over_public
 from reportgen.errors import Finding
 from reportgen.importing.build import unprinted_funds
+from reportgen.importing.catalog import TableKind
 from reportgen.importing.emit import walk
 from reportgen.importing.identity import Part, cover_title, grouped
 from reportgen.importing.in_one_file import Span, disclosures_in
@@ -30,15 +29,15 @@ from reportgen.importing.text_fields import WITHHELD, holds
 from reportgen.importing.tree import Placed
 from reportgen.importing.unread import Unread, unread_cells
 from reportgen.oserrors import reason
-from reportgen.phrasing import UNIT_FACTOR, Money
+from reportgen.phrasing import UNIT_FACTOR
 from reportgen.readers.grid import ImportRefused
 from reportgen.readers.lines import Line
 from reportgen.readers.published import DOCUMENTS, Published, read_published, within
 from reportgen.readers.running_scope import running_costs_scope
-from reportgen.readers.statements import named_quantities, other_forms, read_statements
+from reportgen.readers.statements import named_quantities, read_statements
 from reportgen.readers.unreadable import Unreadable
 from reportgen.reading.files import identity, is_regular_file
-from reportgen.render import Prepared, prepare, prepared_findings, required_parts
+from reportgen.render import Prepared, prepare, prepared_findings
 from reportgen.review import (
     PROCUREMENT_PART,
     RUNNING_PART,
@@ -55,29 +54,17 @@ from reportgen.review.glossary import TableLines
 from reportgen.review.judge import Verdict, printed_cells
 from reportgen.review.missing import implied
 from reportgen.review.own_outputs import review_output
+from reportgen.review.policy import Seen, kept, notes
 from reportgen.review.scanned import not_judged_beside_unread, told_on_scans
 from reportgen.review.target_sums import against_management
 from reportgen.review.target_tables import against_projects
 from reportgen.review.target_texts import beyond_projects, repeated_tables
 from reportgen.review.text_rules.budget_wording import former_names_in
-from reportgen.source.schema import AMOUNT_TO_FILL, PLACEHOLDER_RULES
+from reportgen.source.schema import AMOUNT_TO_FILL
 
 # The files a folder given to review holds that are documents (others in it are passed over).
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".doc", ".wps", ".rtf", ".mht", ".xlsx", ".xls", ".et", ".ods", ".html", ".htm", ".csv")
 MAX_DEPTH = 8  # subfolders below a folder named: a bureau's 部门 and their 单位, and room besides
-# what the document did not give a source — figures to fill, parts of a text a workbook does not hold
-# (a document's own missing parts are 不公开 and shown in the 检查表): not the document's slips
-TO_FILL = ("待填写", "金额待填写", "R-缺少")
-# what a published document chose to show in part — a project list of some of its projects (上海's
-# 项目经费情况说明) — is how it is published, not a slip (an author's draft still hears of it from check)
-SHOWN_IN_PART = {("warning", "R-项目支出合计")}
-# what a source's figures would print as, not what the document printed: 收入总计 and 支出总计 summed from its
-# rounded figures apart within their 尾数 (广州国资委 2026 prints both 119,257.52; its parts sum to .52 and .53)
-AS_RENDERED = {("warning", "R-收支平衡")}
-# each fund's appropriation against its function rows' sum: not made where a fund's table is not printed (its rows
-# then are in none, or in the 支出总表's rows of all money: a document without its 政府性基金预算支出表)
-FUNDS_AGREE = "R-财政拨款一致"
-
 
 @dataclass
 class DocumentReview:
@@ -167,7 +154,6 @@ class DocumentReview:
         # a 部门决算 must publish its nine tables, a budget its own (the kinds of the tables read tell which)
         final = any(kind.final for kind in imported.catalog.tables if kind.id in imported.tables)
         required = [kind for kind in imported.catalog.tables if kind.required and kind.final == final]
-        narrative = self.narrative
         unsure = {table.kind.id for table in imported.unsure}  # printed, not read for sure: not missing
         absent = [kind for kind in required if kind.id not in imported.tables and kind.id not in unsure]
         scans = self.scanned_tables_unread
@@ -176,13 +162,9 @@ class DocumentReview:
         missing, unpublished = implied([] if scans else absent, self.imported.table_words, imported.catalog,
                                        final=final, layout="版式" in imported.tree)
         return {"tables_required": len(required) - len(unpublished),
-                "tables_missing": [kind.names[0] if kind.names else kind.id for kind in missing],
-                "tables_unpublished": [kind.names[0] if kind.names else kind.id for kind in unpublished],
-                "tables_on_scans": [kind.names[0] if kind.names else kind.id for kind in absent] if scans else [],
-                "parts_unread": self._parts_unread(),
-                "figures": narrative.counts["disagree"] if narrative else 0,
-                "contradictions": len(narrative.contradictions) if narrative else 0,
-                "wording": len(narrative.wording) if narrative else 0}
+                "tables_missing": _named(missing), "tables_unpublished": _named(unpublished),
+                "tables_on_scans": _named(absent) if scans else [],
+                "parts_unread": self._parts_unread(), **_text_slips(self.narrative)}
 
     @functools.cached_property
     def scanned_tables_unread(self) -> list[int]:
@@ -298,6 +280,19 @@ def _absent_parts(layout: str) -> frozenset[str]:
         return frozenset()
 
 
+def _named(kinds: list[TableKind]) -> list[str]:
+    """The tables of ``kinds`` by the names a reader knows them by (their first, else their id)."""
+    return [kind.names[0] if kind.names else kind.id for kind in kinds]
+
+
+def _text_slips(narrative: Review | None) -> dict[str, int]:
+    """The 检查表's slips of a document's text by kind: its figures against its tables, against each other, wording."""
+    if narrative is None:
+        return {"figures": 0, "contradictions": 0, "wording": 0}
+    return {"figures": narrative.counts["disagree"], "contradictions": len(narrative.contradictions),
+            "wording": len(narrative.wording)}
+
+
 def documents_in(paths: list[Path], out: Path | None = None) -> tuple[list[Path], list[str]]:
     """The documents named, a folder standing for the documents in it and in its subfolders (a
     bureau keeps one per 部门), each folder's files sorted before its subfolders, each file once
@@ -354,6 +349,17 @@ class _Walk:
         except OSError as exc:
             self.passed.append(f"{folder}：无法读取（{reason(exc)}），未审核")
             return
+        for sub in self._files_of(entries):
+            if self.skip is not None and identity(sub) == self.skip:
+                self.passed.append(f"{sub}：是这次写出核对页面的文件夹（-o），未审核")
+            elif depth >= MAX_DEPTH:
+                self.passed.append(f"{sub}：文件夹层数超过 {MAX_DEPTH} 层，未审核")
+            else:
+                self.folder(sub, root, depth + 1)
+
+    def _files_of(self, entries: list[Path]) -> list[Path]:
+        """A folder's documents taken (or passed over, told), its subfolders returned: a link to a folder is not
+        followed, a hidden folder not entered."""
         subfolders = []
         for entry in entries:
             if entry.is_symlink() and entry.is_dir():
@@ -363,13 +369,7 @@ class _Walk:
                     subfolders.append(entry)
             elif entry.suffix.lower() in DOCUMENT_SUFFIXES:
                 self._entry(entry)
-        for sub in subfolders:
-            if self.skip is not None and identity(sub) == self.skip:
-                self.passed.append(f"{sub}：是这次写出核对页面的文件夹（-o），未审核")
-            elif depth >= MAX_DEPTH:
-                self.passed.append(f"{sub}：文件夹层数超过 {MAX_DEPTH} 层，未审核")
-            else:
-                self.folder(sub, root, depth + 1)
+        return subfolders
 
     def _entry(self, entry: Path) -> None:
         if not is_regular_file(entry):
@@ -439,72 +439,92 @@ def _review_read(files: list[Path], read: dict[Path, Published], layout: str | N
     """``review_files`` of the files as read (``read``): one document, or one disclosure of a file's."""
     document = files[0]
     try:
-        result.published = read[document]
-        result.not_scanned = next((r.not_scanned for r in read.values() if r.not_scanned), "")
-        result.damaged = next((f"{path}：{r.damaged}" for path, r in read.items() if r.damaged), "")
-        result.kind = result.published.form
-        if result.damaged:  # what a lost page held would be judged missing, or wrong: none of it is judged
-            result.refused = result.damaged
+        if not _imported(files, read, layout, result):
             return result
-        if len(files) == 1:  # what it is as a part of a disclosure, told even where it makes no source alone
-            result.half = disclosure_part(document, result.published, layout)
-        result.imported = import_files(list(files), layout, read=read)
     except ImportRefused as exc:
         result.kind = result.kind or (exc.kind if isinstance(exc, Unreadable) else "")
         _refused(result, exc)
         _on_scans(result)
         return result
+    assert result.imported is not None and result.published is not None
     # the document's own tables, imported in memory, are its source: prepared once as it is (no YAML
     # written or read; the page names the document), checked, and the measure of its text
     # a part the files do not give is a 待填写 of the import (its 职责 where no 部门概况 page is printed): the figures
     # are measured all the same (as a draft is rendered), the part's absence told by the review's own reading
     prepared = prepare(result.imported.source.named(document), draft=True, holes_unknown=True)
     every = prepared_findings(prepared, parts=False)
-    holes = {f.path for f in every if f.rule == AMOUNT_TO_FILL and f.path}  # amounts the reading did not give
-    with_projects = running_costs_with_projects_said(result.published.lines, result.imported.imported.year)
-    kept = [f for f in every if f.rule not in PLACEHOLDER_RULES and not _on_a_hole(f, holes)
-            and not _in_another_form(f, list(read.values())) and not _of_another_scope(f, with_projects)]
-    result.hints = _told_gradual(prepared, document) + _told_of_its_scope(prepared, document, with_projects)
-    found = _told(kept, document)
-    if not result.imported.documents and result.kind in DOCUMENTS:  # a source its prose alone gave (no table read):
-        # no reason is read from prose, so that none is given is the reading's gap, not the text's slip; nor is a
-        # sum of parts the text need not all state (结转下年, a 类 it names no amount of) a figure the text states
-        found = [f for f in found if f.rule != MISSING_REASON and f.rule not in SUMS_OF_UNSTATED_PARTS]
-    unprinted = unprinted_funds(result.imported.imported)
-    result.checks = [f for f in found if f.rule != UNLISTED and not _told_by_its_tables(f)
-                     and not (unprinted and f.rule == FUNDS_AGREE)]  # a fund's table not given: its sum not known
-    result.unverified = [f for f in found if f.rule == UNLISTED]
-    result.checks += _former_names_beside(files, read, result.imported.imported.year)
-    if result.imported.documents:
-        result.narrative, problems = review_prepared(prepared, document, document, despite_errors=True,
-                                                     **narrative_options(result.imported, result.published.lines,
-                                                                         [read[path].lines for path in files[1:]]))
-        result.narrative_problems = _told(problems, document)
-        if result.narrative is not None:  # its target tables against its list of projects
-            lines = result.published.lines
-            result.narrative.contradictions += against_projects(result.imported.imported, lines, document) \
-                + against_management(result.imported.imported, lines, document) \
-                + beyond_projects(lines, result.imported.imported.year, document)
-            result.narrative.wording += repeated_tables(lines, document)
-    if result.narrative is None and result.published.kind in DOCUMENTS:
-        # no tables to measure its text by (none read, or no source made of them): its sentences judged
-        # against each other all the same, each figure told 未能核对 but where its sentence bears it out
-        result.narrative = review_within_sentences(document, result.imported.imported.year, cut_as_notes=True,
-                                                   lines=result.published.lines)
+    problems = _narrative_judged(files, read, prepared, result)
     result.read = coverage([read[path].lines for path in files if read[path].kind == "pdf"], result.imported,
                            result.narrative)
-    if result.read is not None and not result.read.enough:
-        # most of what it prints was not read: that a part is missing is then what the reading missed, and no
-        # figure is judged by tables read in part — a reading no identity verifies (福州市民政局 2026: nine figures of its
-        # text told “应为” by a 收入总表 read from the wrong columns); the text's own contradictions and wording stay
-        result.checks = []
-        result.hints = []
-        if result.narrative is not None:
-            result.narrative.verdicts = [_unjudged(v) for v in result.narrative.verdicts]
-    result.checks = [f for f in result.checks if not _the_readings_gap(f)] + _missing_tables(result)
-    result.narrative_problems = [f for f in result.narrative_problems if not _the_readings_gap(f)]
+    seen = _seen(result, read, prepared, every)
+    # what review keeps of check's findings, and tells instead: the policies registered in review/policy.py
+    told, unverified = kept(every, seen)
+    result.checks = [_placed(f, document) for f in told] \
+        + kept(_former_names_beside(files, read, result.imported.imported.year), seen)[0]
+    result.unverified = [_placed(f, document) for f in unverified]
+    result.hints = notes(seen)
+    if seen.read_in_part and result.narrative is not None:  # no figure judged by tables read in part
+        result.narrative.verdicts = [_unjudged(v) for v in result.narrative.verdicts]
+    result.checks += _missing_tables(result)
+    result.narrative_problems = [_placed(f, document) for f in kept(problems, seen, narrative=True)[0]]
     _on_scans(result)
     return result
+
+
+def _imported(files: list[Path], read: dict[Path, Published], layout: str | None, result: DocumentReview) -> bool:
+    """The files as read, imported into ``result`` (what it is as a part of a disclosure, told even where it makes no
+    source alone); False where a file is damaged: what a lost page held would be judged missing, or wrong — none of
+    it is judged. Raises ImportRefused."""
+    result.published = published = read[files[0]]
+    result.not_scanned = next((r.not_scanned for r in read.values() if r.not_scanned), "")
+    result.damaged = next((f"{path}：{r.damaged}" for path, r in read.items() if r.damaged), "")
+    result.kind = published.form
+    if result.damaged:
+        result.refused = result.damaged
+        return False
+    if len(files) == 1:
+        result.half = disclosure_part(files[0], published, layout)
+    result.imported = import_files(list(files), layout, read=read)
+    return True
+
+
+def _narrative_judged(files: list[Path], read: dict[Path, Published], prepared: Prepared,
+                      result: DocumentReview) -> list[Finding]:
+    """The document's text judged against its tables (``result.narrative``), its target tables against its list of
+    projects; or, with no tables to measure it by (none read, or no source made of them), its sentences judged
+    against each other all the same, each figure told 未能核对 but where its sentence bears it out. The findings of
+    judging it (the source's, where it could not be judged) are returned."""
+    document, imported, lines = files[0], result.imported, result.published.lines if result.published else []
+    problems: list[Finding] = []
+    if imported is not None and imported.documents:
+        result.narrative, problems = review_prepared(prepared, document, document, despite_errors=True,
+                                                     **narrative_options(imported, lines,
+                                                                         [read[path].lines for path in files[1:]]))
+        if result.narrative is not None:  # its target tables against its list of projects
+            result.narrative.contradictions += against_projects(imported.imported, lines, document) \
+                + against_management(imported.imported, lines, document) \
+                + beyond_projects(lines, imported.imported.year, document)
+            result.narrative.wording += repeated_tables(lines, document)
+    if result.narrative is None and result.published is not None and result.published.kind in DOCUMENTS:
+        result.narrative = review_within_sentences(document, imported.imported.year if imported else None,
+                                                   cut_as_notes=True, lines=lines)
+    return problems
+
+
+def _seen(result: DocumentReview, read: dict[Path, Published], prepared: Prepared, every: list[Finding]) -> Seen:
+    """What the review's policies read of the document beside each finding (review/policy.py Seen)."""
+    imported, published = result.imported, result.published
+    assert imported is not None and published is not None
+    return Seen(document=result.document,
+                holes=frozenset(f.path for f in every if f.rule == AMOUNT_TO_FILL and f.path),
+                files=tuple(read.values()),
+                counts_projects=running_costs_with_projects_said(published.lines, imported.imported.year),
+                prose_alone=not imported.documents and result.kind in DOCUMENTS,
+                funds_unprinted=bool(unprinted_funds(imported.imported)),
+                # most of what it prints was not read: that a part is missing is then what the reading missed, and
+                # no figure is judged by tables read in part — a reading no identity verifies (福州市民政局 2026)
+                read_in_part=result.read is not None and not result.read.enough,
+                prepared=prepared)
 
 
 # a figure of a text whose tables were mostly not read: no table it could be judged by is verified
@@ -530,11 +550,6 @@ def _former_names_beside(files: list[Path], read: dict[Path, Published], year: i
 
 
 MISSING_TABLES = "R-缺表"
-MISSING_REASON = "缺少变动原因"
-# The checks of a total against the sum of its parts (or of two such sums) where the source's parts are its text's
-# alone: what the text does not state (北京's 情况说明 “2026年支出预算71094.17万元”, 基本支出 and 项目支出 stated, its
-# 结转 not; 江苏 2017 a 说明 naming some 类 with an amount) is unknown, not 0 — the sum is no figure of the text's
-SUMS_OF_UNSTATED_PARTS = frozenset({"R-收支平衡", "R-支出合计", "R-基本支出一致", "R-基本项目未分列", "R-基本支出合计"})
 _SCANNED_ROWS = 3  # rows of amounts on a scanned page: a table printed there
 
 
@@ -702,97 +717,14 @@ def _on_scans(result: DocumentReview) -> None:
     result.final_cut = told_on_scans(result.final_cut, lines, pages, file)
 
 
-def _in_another_form(finding: Finding, files: list[Published]) -> bool:
-    """Whether a required part a finding tells absent is printed in another form (北京's 项目支出绩效目标表 for its
-    预算绩效管理情况: vocabulary.yaml 另作形式的部分) — a part of another shape, not missing — in any of the files
-    reviewed as the document (北京's 报表 prints the 绩效目标表 its 情况说明's 目录 names: without its 目录, the 说明
-    alone names none)."""
-    words = other_forms().get(_absent_part(finding) or "", ())
-    return bool(words) and any(w in line.bare for published in files for line in published.lines for w in words)
-
-
-def _of_another_scope(finding: Finding, counts_projects: bool) -> bool:
-    """Whether R-机关运行经费 (more than the 公用经费) holds a document to a scope it says it does not use: its
-    机关运行经费 counts projects' money (``counts_projects``: running_costs_with_projects_said)."""
-    return finding.rule == "R-机关运行经费" and counts_projects
-
-
-OF_ITS_SCOPE = "{said}：文件写明它的机关运行经费含项目支出中的运行经费，不只是基本支出的公用经费，不按公用经费核对（不算问题）"
-
-
-def _told_of_its_scope(prepared: Prepared, document: Path, counts_projects: bool) -> list[Finding]:
-    """The note of a document whose 机关运行经费 counts projects' money (``counts_projects``) and is more than its
-    公用经费: what R-机关运行经费 would have compared, and why it does not (the import writes the sentence saying
-    so as the source's 机关运行经费.说明, which check reads; a sentence the import did not place is read here)."""
-    b, f = prepared.budget, prepared.figures
-    over = running_costs_over_public(b, f, Money(b.presentation)) if counts_projects and b and f else None
-    return [Finding("error", "R-机关运行经费", OF_ITS_SCOPE.format(said=over), str(document))] if over else []
-
-
 def running_costs_with_projects_said(lines: list[Line] | None, year: int | None) -> bool:
     """Whether the document's text says its 机关运行经费 counts projects' money, of its own year (running_costs_scope)."""
     return bool(lines) and running_costs_scope("".join(line.bare for line in lines or []), year) is not None
 
 
-def _on_a_hole(finding: Finding, holes: set[str]) -> bool:
-    """Whether a check finding rests on an amount the import could not read (金额待填写: the table that
-    gives it printed as a scan OCR did not read, or left out): the field itself, a total it is part of
-    (R-收支平衡 on 收入 where 收入.一般公共预算拨款 was not read), or a part of it — never judged as 0."""
-    path = finding.path
-    return bool(path) and any(path == hole or hole.startswith(f"{path}.") or path.startswith(f"{hole}.")
-                              for hole in holes)
-
-
-def _the_readings_gap(finding: Finding) -> bool:
-    """Whether a check finding on the imported source tells what the reading missed, not the document: a
-    field the import did not fill (必填: 北京's 说明 read without its 支出), or a field the import left empty
-    (“不能为空”: 北京's 报表 whose 说明, with the department's name on its cover, is a scan — the document
-    prints no empty name, the reading found none). A part the document prints is never written 不公开 by
-    the import (importing/printed_parts.py): what the reading missed of it is missing (R-缺少), to fill. And
-    a warning of what a render of a partial source leaves out (R-收入未公开: income read in part, “其余未公开”,
-    no 收入总计 or no 功能分类 by fund; R-基本项目未分列: function lines with no 基本/项目 split; R-不公开: a part
-    the document does not print, written 不公开 — 北京's documents publish 绩效目标表 and no 预算绩效管理情况,
-    烟台市教育局's no 机关运行经费) — the import's partial knowledge, where a table was not read for sure or a part
-    is not printed, not the document's slip; their errors (figures printed that cannot agree) are told as ever."""
-    return finding.rule == "必填" or (finding.rule == "格式" and finding.message == "不能为空") \
-        or (finding.severity == "warning" and finding.rule in _PARTIAL_SOURCE_NOTES)
-
-
-# check's warnings to the writer of a partial source about what its render will leave out
-_PARTIAL_SOURCE_NOTES = frozenset({"R-收入未公开", "R-基本项目未分列"})
-
-
-# check's rules that say a part is missing or withheld: the import writes what it did not find as not
-# published, which is the document's absence only where the document was read (广州司法局 2026, its
-# 三公 printed on a page no table of which was recognised: “三公经费声明为不公开” was the reading's gap)
-# (and a change's reason not stated: 烟台市大数据局 2026 rasterised, its 说明 read by OCR but its reasons not found)
-ABSENCE_RULES = frozenset({"R-不公开", "R-收入未公开", "R-三公未知", "R-缺少", "R-缺少明细", "缺少变动原因"})
-
-
-def _of_no_current(finding: Finding) -> bool:
-    """A change the text states of a figure this year's source does not hold, or holds less than the change
-    (R-增减: NO_CURRENT, NEGATIVE_PRIOR): where most of what the document prints was not read, this year's figure
-    is what the reading missed (上海市花卉良种试验场 2026 rasterised, its tables on scans not read for sure:
-    “上年.财政拨款 写明了增减”; 上海市应急管理局执法总队 2026: “增减额 254.00万元 大于本年的 0.00万元”)."""
-    return finding.rule == "R-增减" and (NO_CURRENT in finding.message or NEGATIVE_PRIOR in finding.message)
-
-
 def _lines_at(lines: list[Line], places: frozenset[str]) -> frozenset[int]:
     """The numbers of the lines printed at ``places`` (第9页 第10行: rows of tables)."""
     return frozenset(line.number for line in lines if line.where in places) if places else frozenset()
-
-
-# R-填报合计 on a 类, 款 or 项 total: the import writes a total a table prints as printed, and has already
-# judged it against the parts the table prints (its 表内不一致); check's finding on it would tell that
-# one slip a second time (司法局 unit 2026's 20406 印作 64,840,547.00 against its 项 129,681,094.00)
-_TABLE_TOTALS = frozenset({"功能分类", "经济分类", "支出.功能分类"})
-
-
-
-def _told_by_its_tables(finding: Finding) -> bool:
-    """A finding the review does not tell of the document: a total its tables' differences tell, or the
-    layout a render would take (版式: no 决算 edition of 默认 — 佛山's 决算 — is no slip of the document)."""
-    return finding.rule == "R-填报合计" and finding.path in _TABLE_TOTALS or finding.rule == "版式"
 
 
 def _refused(result: DocumentReview, exc: ImportRefused) -> None:
@@ -814,46 +746,7 @@ def _refused(result: DocumentReview, exc: ImportRefused) -> None:
             result.narrative.wording = []  # the wording rules, which read prose (a paragraph printed twice …), not run
 
 
-def _told(findings: list[Finding], document: Path) -> list[Finding]:
-    """The imported source's own findings told of the document; what it was not given is no slip."""
-    return [_placed(f, document) for f in findings
-            if f.rule not in TO_FILL and (f.severity, f.rule) not in SHOWN_IN_PART | AS_RENDERED]
-
-
 def _placed(finding: Finding, document: Path) -> Finding:
-    """A check finding of the imported source told of the document (its line in a text that was never
-    written would help nobody): the field it is about stays in the message."""
-    return Finding(finding.severity, finding.rule, finding.message, str(document), 0, 0, finding.path) \
-        if _absent_part(finding) is None else _told_absent(finding, document)
-
-
-# R-不公开's warning on the imported source (“声明为不公开”) told of a document: the import writes 不公开 only for a
-# required part the document does not print (importing/text_fields.withheld), never for one it declares withheld
-# — 烟台市教育局 2026 prints no 机关运行经费 and no 国有资产 part at all, and says nothing of them
-_REQUIRED_PART = re.compile(r"^“([^”]+)”声明为不公开")
-ABSENT_PART = "文件中没有“{part}”这一部分（没有这样的标题，也没有它的金额），而部门预算公开的规定要求公开这一部分：请补上，或说明为何没有"
-
-
-def _absent_part(finding: Finding) -> str | None:
-    """The required part a check's R-不公开 warning names, None for any other finding."""
-    required = _REQUIRED_PART.match(finding.message) \
-        if finding.rule == "R-不公开" and finding.severity == "warning" else None
-    return required.group(1) if required else None
-
-
-GRADUAL_PART = ("文件中没有“{part}”这一部分（没有这样的标题，也没有它的金额）：财政部《地方预决算公开操作规程》（财预〔2016〕143号）"
-                "要求部门预算结合工作进展情况逐步公开这一部分，本地区的规定没有要求必须公开（不算问题）")
-
-
-def _told_gradual(prepared: Prepared, document: Path) -> list[Finding]:
-    """A note for each part the document does not print (the import writes it 不公开) that the national rule asks only
-    gradually and no rule of its locality requires (render.required_parts): no slip of the document."""
-    b = prepared.budget
-    required = required_parts(b) if b is not None else frozenset()
-    return [Finding("warning", "R-不公开", GRADUAL_PART.format(part=part), str(document))
-            for part in GRADUAL_PARTS if b is not None and part in b.not_published and part not in required]
-
-
-def _told_absent(finding: Finding, document: Path) -> Finding:
-    """The warning told of the document: no field of a source it never had (the part is named)."""
-    return Finding(finding.severity, finding.rule, ABSENT_PART.format(part=_absent_part(finding)), str(document))
+    """A check finding of the imported source told of the document (its line in a text that was never written would
+    help nobody): the field it is about stays in the message."""
+    return Finding(finding.severity, finding.rule, finding.message, str(document), 0, 0, finding.path)

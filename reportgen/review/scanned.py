@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reportgen.checks.slips import REPEATED_PUNCTUATION, SLIPS
 from reportgen.errors import Finding
 from reportgen.readers.lines import Line
 from reportgen.readers.pdf_ocr import UNREAD
 from reportgen.review.judge import Verdict
+from reportgen.review.policy import kept_on_scan
 from reportgen.templating import environment
 
-PUNCTUATION = next(slip for slip in SLIPS if slip.pattern is REPEATED_PUNCTUATION)
 BESIDE_UNREAD = f"句中有文字识别未能读准的数字（印作“{UNREAD}”），这一句的数不作判断"
 
 
@@ -36,23 +35,9 @@ def told_on_scans(findings: list[Finding], lines: list[Line], pages: frozenset[i
         line = at.get(finding.line) if finding.file == file else None
         if line is None or line.page not in pages:
             out.append(finding)
-        elif UNREAD not in line.text and not _punctuation_read(finding, line) and finding.rule not in MARKS_READ:
+        elif kept_on_scan(finding, line):  # the policies of a line OCR read (review/policy.py)
             out.append(replace(finding, message=finding.message + scanned_note(line.page)))
     return out
-
-
-# the mechanical wording rules (review/text_rules/mechanical.py) judge marks, numbering and characters one by one: on a
-# line OCR read they judge the recognition (北京市政务服务和数据管理局 2026's scanned 目录: “九、” read after “一、”, a
-# quotation mark read where the page prints none), not the page — not told there
-MARKS_READ = frozenset({"R-标点", "R-括号", "R-序号", "R-叠字", "R-年份"})
-
-
-def _punctuation_read(finding: Finding, line: Line) -> bool:
-    """Whether ``finding`` is a punctuation mark doubled (checks/slips.py) on a line OCR read: tesseract reads a
-    mark twice, or a speck as one (烟台市大数据局 2026 rasterised: “，，” where the page prints “，”) — the marks
-    are the recognition's, not known for sure."""
-    return any(finding.message.startswith(PUNCTUATION.told.format(m.group()))
-               for m in PUNCTUATION.pattern.finditer(line.text))
 
 
 def not_judged_beside_unread(verdicts: list[Verdict], lines: list[Line]) -> None:

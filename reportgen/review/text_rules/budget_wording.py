@@ -232,23 +232,7 @@ def _findings(lines: list[Line], year: int | None, file: str, final: bool = Fals
         if _MAY_BE_LEFT_OVER.search(text):
             yield from _left_over(line, text, warn)
         if year is not None and "年" in text:  # every year pattern ends in 年
-            yield from _wrong_year(line, text, year, warn, final)
-            # (the line with the next one's start: “……2025 年预算安排中，” / “购置单位价值……”; “……2025 年预算安排” /
-            # “中，购置……”; “……2026 年预算数 0.00 万元，较” / “2025 年年初预算……”)
-            after = next((below.squeezed for below in lines[at + 1:at + 3] if below.squeezed), "")  # a blank between
-            if _SCOPE_YEAR.search(text + after[:6]):  # (the sentence of its scope, told as such: no title)
-                yield from _scope_year(line, text + after[:6], year, warn)
-            else:
-                yield from _title_year(line, text, year, warn)
-            if not final:  # (a 决算's 预算数 may be the budget as adjusted, set beside its 年初预算)
-                compared = list(_compared_with_itself(line, text, after, warn))
-                yield from compared
-                yield from _header_year(line, text, year, warn)
-                yield from _purchases_year(line, text + after[:4], year, warn)
-                if "预算安排" in text + after[:6]:  # (what _OPTIMIZED_YEAR ends with, on this line or wrapped to the next)
-                    before = "".join(above.squeezed for above in lines[max(0, at - _OPTIMIZED_LINES):at])
-                    yield from _optimized_year(line, before, text, after[:6], year, warn)
-                heads += [(at, line, match) for match in _ITEM_YEAR.finditer(text) if not compared]  # told once
+            yield from _years(lines, at, year, warn, final, heads)
         if "元" in text or text.rstrip()[-1:].isdigit():  # (an amount's 元 may wrap to the next line)
             before, after = _wrapped_from(lines, at)
             mixed = list(_mixed_units(line, before, text, after, warn))
@@ -258,6 +242,31 @@ def _findings(lines: list[Line], year: int | None, file: str, final: bool = Fals
     if year is not None:
         yield from _item_of_another_year(heads, year, warn)
     yield from _item_in_another_unit(items, warn)
+
+
+def _years(lines: list[Line], at: int, year: int, warn: Callable[[Line, str], Finding], final: bool,
+           heads: list[tuple[int, Line, re.Match[str]]]) -> Iterator[Finding]:
+    """The years line ``at`` prints that are not the document's (its title's, its scope's, its headers', what it compares
+    with itself …); the items whose year is told after all lines are read added to ``heads``."""
+    line = lines[at]
+    text = line.squeezed
+    yield from _wrong_year(line, text, year, warn, final)
+    # (the line with the next one's start: “……2025 年预算安排中，” / “购置单位价值……”; “……2025 年预算安排” /
+    # “中，购置……”; “……2026 年预算数 0.00 万元，较” / “2025 年年初预算……”)
+    after = next((below.squeezed for below in lines[at + 1:at + 3] if below.squeezed), "")  # a blank between
+    if _SCOPE_YEAR.search(text + after[:6]):  # (the sentence of its scope, told as such: no title)
+        yield from _scope_year(line, text + after[:6], year, warn)
+    else:
+        yield from _title_year(line, text, year, warn)
+    if not final:  # (a 决算's 预算数 may be the budget as adjusted, set beside its 年初预算)
+        compared = list(_compared_with_itself(line, text, after, warn))
+        yield from compared
+        yield from _header_year(line, text, year, warn)
+        yield from _purchases_year(line, text + after[:4], year, warn)
+        if "预算安排" in text + after[:6]:  # (what _OPTIMIZED_YEAR ends with, on this line or wrapped to the next)
+            before = "".join(above.squeezed for above in lines[max(0, at - _OPTIMIZED_LINES):at])
+            yield from _optimized_year(line, before, text, after[:6], year, warn)
+        heads += [(at, line, match) for match in _ITEM_YEAR.finditer(text) if not compared]  # told once
 
 
 # What any of _left_over's patterns (SLIPS) needs, in one search: most lines have none of it. Each placeholder,

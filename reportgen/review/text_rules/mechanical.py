@@ -112,8 +112,21 @@ def unpaired_brackets(text: Text) -> Iterator[Finding]:
         offset += len(segment) + 1
     # every segment's brackets are paired (a table's row may hold the half of a sentence's: “杭州市气象服务中心（杭州市预警”
     # / “信息发布中心）”), a segment of prose's alone told
-    unpaired = [_unpaired(start, segment) for start, segment in segments]
-    left: list[list[tuple[int, str]]] = [[] for _ in segments]  # each segment's brackets left unpaired
+    left = _left_unpaired([_unpaired(start, segment) for start, segment in segments])
+    for index, (_, segment) in enumerate(segments):
+        # told once a sentence of prose; a quotation opened twice is told below
+        twice = _OPENED_TWICE.search(segment) is not None
+        found = sorted((at, char) for at, char in left[index] if not (twice and char in "“”"))
+        if found and _all_prose(text, prose, *segments[index]):
+            at, char = found[0]
+            yield _told_open(text, at, char) if char in _PAIRED else _told_closed(text, at, char)
+    yield from _opened_twice(text)
+
+
+def _left_unpaired(unpaired: list[tuple[list[tuple[int, str]], list[tuple[int, str]]]]) -> list[list[tuple[int, str]]]:
+    """Each segment's brackets left unpaired: one opened and closed in none of the segments after it (a line's end
+    may part them), and one closed with none open."""
+    left: list[list[tuple[int, str]]] = [[] for _ in unpaired]
     for index, (opens, _) in enumerate(unpaired):
         for at, char in opens:  # closed in one of the segments after it: fine
             for later in unpaired[index + 1:index + 1 + _FOLLOWING]:
@@ -125,13 +138,11 @@ def unpaired_brackets(text: Text) -> Iterator[Finding]:
                 left[index].append((at, char))
     for index, (_, closes) in enumerate(unpaired):
         left[index] += closes
-    for index, (_, segment) in enumerate(segments):
-        # told once a sentence of prose; a quotation opened twice is told below
-        twice = _OPENED_TWICE.search(segment) is not None
-        found = sorted((at, char) for at, char in left[index] if not (twice and char in "“”"))
-        if found and _all_prose(text, prose, *segments[index]):
-            at, char = found[0]
-            yield _told_open(text, at, char) if char in _PAIRED else _told_closed(text, at, char)
+    return left
+
+
+def _opened_twice(text: Text) -> Iterator[Finding]:
+    """A quotation mark opened twice with no closing between (“福蕾行动计划“项目成本控制”), but a name quoted twice alike."""
     for index, line in enumerate(text.lines):
         for match in _OPENED_TWICE.finditer(line.bare):
             first, second = match.start(), match.end() - 1
