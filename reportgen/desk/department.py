@@ -114,17 +114,17 @@ def department_page_view(request: HttpRequest, token: str, submission_id: int, p
                                    member=member)
     return page_views.page_response(request, submission, page,
                                     reverse("department_page", args=(token, submission.id, 0))[:-1],
-                                    reverse("department_document", args=(token, submission.id)))
+                                    reverse("department_document", args=(token, submission.id)), department=True)
 
 
 def department_image(request: HttpRequest, token: str, submission_id: int, page: int) -> HttpResponse:
     member = member_of(token)
     submission = get_object_or_404(Submission.objects.defer("summary"), id=submission_id, member=member)
-    digest, at = page_views.annotated_of(submission, page)
+    digest, at = page_views.annotated_of(submission, page, department=True)
     return page_views.image_response(store().path(digest) if digest else None, at)
 
 
 def department_file(request: HttpRequest, token: str, submission_id: int, what: str) -> HttpResponseBase:
     member = member_of(token)
     submission = get_object_or_404(Submission.objects.defer("summary"), id=submission_id, member=member)
-    return stored_response(submission, what)
+    return stored_response(submission, what, department=True)

@@ -14,14 +14,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from django.utils import timezone
 
-from reportgen.desk.models import Disclosure, Member, Submission
+from reportgen.desk.models import DISMISSED, Disclosure, Event, Finding, Member, Submission
 from reportgen.desk.reviewing import unpickled
 from reportgen.review import register as review_register
 from reportgen.review.pages import SummaryPart, summary_page_of
 from reportgen.review.roster import Member as RosterRow
+from reportgen.review.roster import normal
 
 NOT_SUBMITTED, LATE = "未提交", "逾期"
 
@@ -157,3 +159,75 @@ def inspection_page(as_of: date | None = None) -> str:
     for entry in entries.values():  # a submission not yet reviewed (or given up unread) has no row of the table
         entry.documents[:] = [d for d in entry.documents if str(d) in reviewed_parts]
     return summary_page_of(parts, review_register.Register(list(entries.values()), [], []))
+
+
+# What a submission's document says against its roster row (issue 81 part 2): matched as `review --roster` matches a
+# document to its row (review/register.py row_of), and held for the reviewer where it is not the row's, or where it is
+# the very bytes of an earlier submission; a resubmission's findings compared with the last submission's, the last
+# one's dismissals carried to the same findings.
+
+_ASPECTS = ("单位名称", "类型", "年度", "预算或决算")
+
+
+def notes() -> Any:
+    """The desk's notes as text (templates/desk/notes.txt.j2): its macros."""
+    from django.template.loader import get_template
+
+    return get_template("notes.txt.j2").template.module
+
+
+def held_for(submission: Submission, said: list[review_register.Known]) -> str:
+    """Why the submission is held for the reviewer ("" it is not): the same bytes as an earlier submission of its
+    row, or a document that says it is not the row's — none of the disclosures ``said`` of its file (one for a file
+    of one) is the row's by name, kind, year and 预算/决算, as `review --roster` matches them."""
+    member = submission.member
+    same = Submission.objects.filter(member_id=member.id, number__lt=submission.number, digest=submission.digest) \
+        .order_by("-number").values_list("number", flat=True).first()
+    own: list[review_register.Entry] = [Timely(roster_row(member))]
+    mismatched = [] if any(review_register.row_of(_as_filed(member, s), own) for s in said) else said[:1]
+    if same is None and not mismatched:
+        return ""
+    if not mismatched:
+        return str(notes().held(same, None, [], "", member))
+    doc = _as_filed(member, mismatched[0])
+    bare = review_register.Known(doc.document, "", None, None, None)
+    differs = [aspect for aspect, alone in zip(_ASPECTS, (replace(bare, name=doc.name), replace(bare, kind=doc.kind),
+                                                          replace(bare, year=doc.year), replace(bare, final=doc.final)),
+                                               strict=True) if review_register.row_of(alone, own) is None]
+    entries: list[review_register.Entry] = [Timely(roster_row(m)) for m in Member.objects.exclude(id=member.id)]
+    other = review_register.row_of(doc, entries)
+    return str(notes().held(same, doc, differs, other.member.name if other is not None else "", member))
+
+
+def _as_filed(member: Member, said: review_register.Known) -> review_register.Known:
+    """What the document says, filed under its row's name: where it names no department, its name is not held
+    against the row (the register would match it by its file's name, which the desk makes of the row's)."""
+    return replace(said, document=Path(normal(member.name).replace("/", "_") + ".pdf"))
+
+
+def compared(submission: Submission, who: str) -> None:
+    """Each finding of a resubmission told new or still open against the last submission's, and the last one's
+    dismissals carried to its same findings — the same rule at the same place and words, or the same rule and words
+    where the last submission had them once — each carried verdict with its event (by ``who``)."""
+    last = Submission.objects.filter(member_id=submission.member_id, number__lt=submission.number).order_by("-number").first()
+    if last is None:
+        return
+    before = list(last.findings.all())
+    at = {place(f) for f in before}
+    dismissed = {place(f): f for f in before if f.verdict == DISMISSED}
+    words = [(f.rule, f.quote or f.message) for f in before]
+    by_words = {(f.rule, f.quote or f.message): f for f in before if f.verdict == DISMISSED and words.count((f.rule, f.quote or f.message)) == 1}
+    for finding in Finding.objects.filter(submission=submission):
+        finding.compared = "仍在" if place(finding) in at else "新"
+        was = dismissed.get(place(finding)) or by_words.get((finding.rule, finding.quote or finding.message))
+        if was is not None and not finding.verdict:
+            finding.verdict, finding.note = DISMISSED, str(notes().carried(last.number, was.number, was.note))
+            Event.objects.create(who=who, member_id=submission.member_id, submission=submission, finding=finding,
+                                 before="", after=DISMISSED, note=finding.note)
+        finding.save(update_fields=["compared", "verdict", "note"])
+
+
+def place(finding: Finding) -> tuple[str, int, str]:
+    """Where a finding stands, to compare two submissions: its rule, its page and the words printed there
+    (its message where it quotes none)."""
+    return finding.rule, finding.page, finding.quote or finding.message

@@ -31,6 +31,11 @@ class Reviewed:
     summary: bytes = b""  # pickled (SummaryPart, marks, title, kind): the register's 检查表 and the notice
     # of a file of several disclosures: each one's review ([]: the file is one disclosure, told above)
     parts: list[ReviewedPart] = field(default_factory=list)
+    # whose it says it is (review/register.py known: the department its tables name, "" none read), its year, and
+    # whether a 决算 — what the desk matches to the roster row that submitted it, as `review --roster` does
+    owner: str = ""
+    year: int | None = None
+    final: bool | None = None
 
 
 @dataclass
@@ -94,6 +99,8 @@ def _one(result: DocumentReview, index: int, shown: Path | None = None) -> Revie
     """A document reviewed (or one disclosure of a file's: its summary's document ``shown``, by its pages)."""
     header = result.imported.header if result.imported is not None else {}
     out = Reviewed(result.outcome, result.unreviewed, result.title, str(header.get("kind") or ""))
+    known = register_known(result)
+    out.owner, out.year, out.final = known.name, known.year, known.final
     items = [] if result.not_read else listed(result)  # nothing read: 未能审核, no finding, no notice
     name = copy_name(result, index)
     copy = annotated_copy(result, name, items) if name is not None and items else None

@@ -12,7 +12,6 @@ after each job keeps it flat (about 160 MB), for a few milliseconds of a review'
 from __future__ import annotations
 
 import os
-import re
 import socket
 import time
 from datetime import timedelta
@@ -23,10 +22,8 @@ from django.db import close_old_connections
 from reportgen.desk.jobs import Heartbeat, claim, finish, gone, release, work_folder
 from reportgen.desk.models import Job
 from reportgen.desk.reviewing import review_stored
-from reportgen.desk.store import SUFFIXES, Store
+from reportgen.desk.store import Store, reviewed_name
 from reportgen.review.batch import let_go, started
-
-_UNSAFE = re.compile(r"[^\w\u3400-\u9fff（）()·-]+")
 
 
 def name() -> str:
@@ -52,8 +49,7 @@ def run(data: Path, lease: timedelta, poll: float, once: bool = False) -> int:
 
 def review(job: Job, worker: str, store: Store, data: Path, lease: timedelta) -> bool:
     submission = job.submission
-    shown = _UNSAFE.sub("_", submission.member.name)[:60] or "document"
-    document = f"{shown}-{submission.number}{SUFFIXES.get(submission.kind, '')}"
+    document = reviewed_name(submission.member.name, submission.number, submission.kind)
     if not store.path(submission.digest).is_file():
         return gone(job, worker)
     try:
