@@ -170,10 +170,10 @@ _ASPECTS = ("单位名称", "类型", "年度", "预算或决算")
 
 
 def notes() -> Any:
-    """The desk's notes as text (templates/desk/notes.txt.j2): its macros."""
-    from django.template.loader import get_template
+    """The desk's notes as text (templates/desk/notes.txt.j2, unescaped: the pages escape them): its macros."""
+    from reportgen.templating import environment
 
-    return get_template("notes.txt.j2").template.module
+    return environment("text").get_template("desk/notes.txt.j2").module
 
 
 def held_for(submission: Submission, said: list[review_register.Known]) -> str:
@@ -206,25 +206,43 @@ def _as_filed(member: Member, said: review_register.Known) -> review_register.Kn
 
 
 def compared(submission: Submission, who: str) -> None:
-    """Each finding of a resubmission told new or still open against the last submission's, and the last one's
-    dismissals carried to its same findings — the same rule at the same place and words, or the same rule and words
-    where the last submission had them once — each carried verdict with its event (by ``who``)."""
-    last = Submission.objects.filter(member_id=submission.member_id, number__lt=submission.number).order_by("-number").first()
+    """Each finding of a resubmission told new or still open against the last submission of its row's (one held and
+    returned, not the row's, is passed over), and the last one's dismissals carried to its same findings (``same``),
+    where each of those was dismissed — each carried verdict with its event (by ``who``)."""
+    last = last_of(submission)
     if last is None:
         return
     before = list(last.findings.all())
-    at = {place(f) for f in before}
-    dismissed = {place(f): f for f in before if f.verdict == DISMISSED}
-    words = [(f.rule, f.quote or f.message) for f in before]
-    by_words = {(f.rule, f.quote or f.message): f for f in before if f.verdict == DISMISSED and words.count((f.rule, f.quote or f.message)) == 1}
     for finding in Finding.objects.filter(submission=submission):
-        finding.compared = "仍在" if place(finding) in at else "新"
-        was = dismissed.get(place(finding)) or by_words.get((finding.rule, finding.quote or finding.message))
-        if was is not None and not finding.verdict:
-            finding.verdict, finding.note = DISMISSED, str(notes().carried(last.number, was.number, was.note))
+        matched = [f for f in before if same(f, finding)]
+        finding.compared = "仍在" if matched else "新"
+        if matched and not finding.verdict and all(f.verdict == DISMISSED for f in matched):
+            finding.verdict = DISMISSED
+            finding.note = str(notes().carried(last.number, matched[0].number, matched[0].note))
             Event.objects.create(who=who, member_id=submission.member_id, submission=submission, finding=finding,
                                  before="", after=DISMISSED, note=finding.note)
         finding.save(update_fields=["compared", "verdict", "note"])
+
+
+def last_of(submission: Submission) -> Submission | None:
+    """The submission before this one that was its row's document (a held one returned is passed over)."""
+    return Submission.objects.filter(member_id=submission.member_id, number__lt=submission.number, held="") \
+        .order_by("-number").first()
+
+
+QUOTED_AT_LEAST = 12  # characters of a quote another may be cut from (a line broken elsewhere) and be the same words
+
+
+def same(before: Finding, now: Finding) -> bool:
+    """The same finding in two submissions: the same rule at the same place and words — or the same words elsewhere
+    (a page added before it), a quote the same words cut at another line's end where it holds QUOTED_AT_LEAST."""
+    if before.rule != now.rule:
+        return False
+    if place(before) == place(now):
+        return True
+    was, is_ = before.quote or before.message, now.quote or now.message
+    shorter, longer = sorted((was, is_), key=len)
+    return shorter == longer or (len(shorter) >= QUOTED_AT_LEAST and longer.startswith(shorter))
 
 
 def place(finding: Finding) -> tuple[str, int, str]:

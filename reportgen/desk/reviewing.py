@@ -12,6 +12,7 @@ import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from reportgen.importing.in_one_file import disclosures_in
 from reportgen.review.documents import DocumentReview, review_files
 from reportgen.review.listing import listed
 from reportgen.review.pages import SummaryPart, annotated_copy, copy_name, summary_part
@@ -99,8 +100,6 @@ def _one(result: DocumentReview, index: int, shown: Path | None = None) -> Revie
     """A document reviewed (or one disclosure of a file's: its summary's document ``shown``, by its pages)."""
     header = result.imported.header if result.imported is not None else {}
     out = Reviewed(result.outcome, result.unreviewed, result.title, str(header.get("kind") or ""))
-    known = register_known(result)
-    out.owner, out.year, out.final = known.name, known.year, known.final
     items = [] if result.not_read else listed(result)  # nothing read: 未能审核, no finding, no notice
     name = copy_name(result, index)
     copy = annotated_copy(result, name, items) if name is not None and items else None
@@ -111,7 +110,24 @@ def _one(result: DocumentReview, index: int, shown: Path | None = None) -> Revie
     if shown is not None:
         part = replace(part, document=shown)
     out.summary = pickle.dumps((part, out.marks, out.title, out.kind))
+    _said(result, out)
     return out
+
+
+def _said(result: DocumentReview, out: Reviewed) -> None:
+    """Whose the document says it is, its year and whether a 决算: what its tables were imported for
+    (review/register.py known); where nothing was imported of a PDF (a 决算 the budget's importer does not read, a
+    page not read), what its cover prints (importing/in_one_file.py, as review tells a file's disclosures apart)."""
+    known = register_known(result)
+    out.owner, out.year, out.final = known.name, known.year, known.final
+    published = result.published
+    if known.name or published is None or published.kind != "pdf" or result.span is not None:
+        return
+    spans = disclosures_in(published.lines)
+    cover = spans[0].cover if spans else None
+    if cover is not None and cover.department:
+        out.owner, out.year, out.final = cover.department, cover.year, cover.accounts == "决算"
+        out.kind = out.kind or cover.kind
 
 
 def unpickled(summary: bytes) -> tuple[SummaryPart, list[Mark], str, str]:

@@ -34,7 +34,7 @@ from reportgen.desk.models import (
     Submission,
     unreviewed,
 )
-from reportgen.desk.register import inspection_page, place, rows
+from reportgen.desk.register import inspection_page, last_of, rows, same
 from reportgen.desk.store import ACCEPTED as KINDS
 from reportgen.desk.store import Store
 from reportgen.review.roster import Member as RosterRow
@@ -185,11 +185,9 @@ def document_context(submission: Submission, reviewer: bool) -> dict[str, object
     findings only once the reviewer released them (returned or accepted), those not dismissed alone. A submission
     held for the reviewer is compared with none (its findings are not told fixed by another document)."""
     released = reviewer or submission.state in RELEASED
-    last = Submission.objects.filter(member=submission.member, number__lt=submission.number).order_by("-number").first()
-    if submission.held or not released:
-        last = None
-    now = {place(f) for f in submission.findings.all()}
-    resolved = [f for f in last.findings.all() if place(f) not in now and (reviewer or f.verdict != DISMISSED)] \
+    last = last_of(submission) if released and not submission.held else None
+    now = list(submission.findings.all())
+    resolved = [f for f in last.findings.all() if not any(same(f, n) for n in now) and (reviewer or f.verdict != DISMISSED)] \
         if last is not None else []
     job = getattr(submission, "job", None)
     disclosures = [(d, [f for f in d.findings.all() if shown(f, reviewer, released)])
