@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.desk import HEADER, Site, import_roster, roster_csv, seen, submit
+from tests.support.desk import HEADER, Site, import_roster, roster_csv, seen, submit, token
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "bench" / "corpus"
@@ -26,6 +26,10 @@ DRAFT_1, DRAFT_2 = CORPUS / "wanli-2025-generated-draft-1.pdf", CORPUS / "wanli-
 ZHENGFUBAN = CORPUS / "putuo-zhengfuban-2025.pdf"  # 上海市普陀区人民政府办公室 2025年部门预算
 FINAL_2024 = CORPUS / "putuo-caizhengju-juesuan-2024-planted.pdf"  # 上海市普陀区财政局 2024年部门决算
 WANLI, CAIZHENG = "上海市普陀区人民政府万里街道办事处（核对）", "上海市普陀区财政局（核对）"
+# 北京市审计局 2026: its 说明 and its 报表 published as two files (../shared/corpus/fresh1)
+FRESH = ROOT.parent / "shared" / "corpus" / "fresh1"
+BEIJING, BEIJING_TABLES = FRESH / "bj-shenjiju-2026-dept-budget.pdf", FRESH / "bj-shenjiju-2026-dept-budget-tables.pdf"
+SHENJIJU = "北京市审计局"
 RETURN = {"issuer": "普陀区财政局", "issued": "2025-02-01", "deadline": "2025-02-10"}
 NOTE = "内部：与街道电话核实过，表中另有说明"
 # the findings of draft 1 the reviewer dismisses: its rule and the start of its words (draft 2 prints them again,
@@ -39,7 +43,8 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppl
 def links(desk_site: Site, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     roster = tmp_path_factory.mktemp("matching") / "名单.csv"
     roster_csv(roster, [])
-    rows = [[WANLI, "部门", WANLI, "2025-01-20", "", "2025", "预算"], [CAIZHENG, "部门", CAIZHENG, "2025-01-20", "", "2025", "预算"]]
+    rows = [[WANLI, "部门", WANLI, "2025-01-20", "", "2025", "预算"], [CAIZHENG, "部门", CAIZHENG, "2025-01-20", "", "2025", "预算"],
+            [SHENJIJU, "部门", SHENJIJU, "2026-01-20", "", "2026", "预算"]]
     roster.write_text("\n".join(",".join(row) for row in [[*HEADER, "种类"], *rows]) + "\n", encoding="utf-8")
     return import_roster(desk_site.signed_in(), roster)
 
@@ -50,8 +55,8 @@ def _latest(name: str):  # type: ignore[no-untyped-def]
     return Submission.objects.filter(member__name=name).order_by("-number").first()
 
 
-def _sent(site: Site, link: str, path: Path, name: str):  # type: ignore[no-untyped-def]
-    assert submit(site.client(), link, path).status_code == 302
+def _sent(site: Site, link: str, path: Path, name: str, *beside: Path):  # type: ignore[no-untyped-def]
+    assert submit(site.client(), link, path, "", *beside).status_code == 302
     site.work()
     return _latest(name)
 
@@ -180,3 +185,45 @@ def test_a_final_account_of_another_year_for_a_budget_is_held_with_what_it_says(
     assert held.held, held.why_unreviewed
     assert "上海市普陀区财政局 2024年 部门 决算" in held.held and "年度、预算或决算不符" in held.held
     assert "单位名称" not in held.held  # its name is the row's
+
+
+@pytest.mark.skipif(not BEIJING.is_file(), reason="../shared/corpus/fresh1 不在")
+def test_a_disclosure_in_two_files_is_submitted_and_reviewed_as_one(desk_site: Site, links: dict[str, str]) -> None:
+    """北京's 说明 and 报表, chosen at once in the form: one submission of two files, reviewed as `review` reviews them
+    given together (one document, 未发现问题) — each alone is 未能审核; two files of two disclosures are not one."""
+    from reportgen.desk.models import Submission
+    from reportgen.review.documents import review_together
+
+    together = review_together([BEIJING, BEIJING_TABLES], None)
+    assert len(together) == 1 and len(together[0].files) == 2
+    both = _sent(desk_site, links[SHENJIJU], BEIJING_TABLES, SHENJIJU, BEIJING)  # the 报表 first: told by content
+    assert [f.given_name for f in both.files.all()] == [BEIJING.name] and both.given_name == BEIJING_TABLES.name
+    assert both.outcome == together[0].outcome == "未发现问题" and not both.held and not both.why_unreviewed
+    reviewer = desk_site.signed_in()
+    page = reviewer.get(f"/document/{both.id}").content.decode()
+    assert "2 个文件作为一份公开文本审核" in page and 'id="id_accept"' in page
+    assert reviewer.get(f"/document/{both.id}/original-2").getvalue() == BEIJING.read_bytes()
+    assert reviewer.post(f"/document/{both.id}/accept", seen(reviewer, both.id)).status_code == 302
+    assert Submission.objects.get(id=both.id).state == "已通过"
+
+
+@pytest.mark.skipif(not BEIJING.is_file(), reason="../shared/corpus/fresh1 不在")
+def test_files_of_two_disclosures_sent_as_one_are_not_reviewed_as_one(desk_site: Site, tmp_path: Path) -> None:
+    from reportgen.desk.models import Submission
+
+    name = "北京市审计局（两份）"
+    links = import_roster(desk_site.signed_in(), roster_csv(tmp_path / "名单.csv", [[name, "部门", name, "2026-01-20", "", "2026"]]))
+    apart = _sent(desk_site, links[name], BEIJING, name, ZHENGFUBAN)
+    assert apart.outcome == "未能审核" and "不是同一份公开文本的说明和报表" in apart.why_unreviewed
+    reviewer = desk_site.signed_in()
+    assert reviewer.post(f"/document/{apart.id}/accept", {"reason": "x", **seen(reviewer, apart.id)}).status_code == 400
+    _returned(reviewer, apart)
+    assert Submission.objects.get(id=apart.id).state == "已退回"
+    department = desk_site.client()
+    department.get(links[name])
+    too_many = [io.BytesIO(BEIJING.read_bytes()) for _ in range(5)]
+    for number, upload in enumerate(too_many):
+        upload.name = f"{number}.pdf"
+    response = department.post(links[name] + "/upload", {"document": too_many, **token(department)})
+    assert response.status_code == 400 and "一次最多报送 4 个" in response.content.decode()
+    assert Submission.objects.filter(member__name=name).count() == 1

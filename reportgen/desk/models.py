@@ -73,6 +73,24 @@ class Submission(models.Model):
         constraints = [models.UniqueConstraint(fields=["member", "number"], name="one_number_per_member")]
 
 
+class SubmittedFile(models.Model):
+    """A further file of a submission of several: one disclosure printed in two files or more (北京's 说明 and its
+    报表), submitted at once and reviewed as one document, as `review` reviews a narrative and its tables file given
+    together (review/documents.py review_together). The first file is the submission's own (its digest, size, kind
+    and name); these follow it, numbered 2, 3 …"""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="files")
+    number = models.PositiveIntegerField()
+    digest = models.CharField(max_length=64)
+    size = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=16)
+    given_name = models.CharField(max_length=255)
+
+    class Meta:
+        ordering = ["submission", "number"]
+        constraints = [models.UniqueConstraint(fields=["submission", "number"], name="one_number_per_file")]
+
+
 class Disclosure(models.Model):
     """One disclosure of several a submitted PDF prints one after another (importing/in_one_file.py: a
     department's budget then its units', two units' bound together): reviewed as its own document on its own

@@ -136,13 +136,14 @@ def part_name(submission: Submission, disclosure: Disclosure) -> Path:
 
 
 def inspection_page(as_of: date | None = None) -> str:
-    """The 检查表 of review -o's summary page over each row's latest reviewed submission, with the
-    register as of ``as_of`` (today); each disclosure of a file of several is a row of its own."""
+    """The 检查表 of review -o's summary page over each row's latest reviewed submission (not one held for the
+    reviewer), with the register as of ``as_of`` (today); each disclosure of a file of several is a row of its own."""
     parts: list[SummaryPart] = []
     found = rows(as_of)
     entries = {row.member.id: row.entry for row in found}
     for row in found:
-        reviewed = Submission.objects.filter(member=row.member).exclude(outcome="").order_by("-number").first()
+        # its latest reviewed submission that is its own document (one held — another's file, the same bytes again — is not)
+        reviewed = Submission.objects.filter(member=row.member, held="").exclude(outcome="").order_by("-number").first()
         if reviewed is None:
             continue
         if reviewed.summary is not None:
@@ -178,11 +179,13 @@ def notes() -> Any:
 
 def held_for(submission: Submission, said: list[review_register.Known]) -> str:
     """Why the submission is held for the reviewer ("" it is not): the same bytes as an earlier submission of its
-    row, or a document that says it is not the row's — none of the disclosures ``said`` of its file (one for a file
+    row (each of its files), or a document that says it is not the row's — none of the disclosures ``said`` of its file (one for a file
     of one) is the row's by name, kind, year and 预算/决算, as `review --roster` matches them."""
     member = submission.member
-    same = Submission.objects.filter(member_id=member.id, number__lt=submission.number, digest=submission.digest) \
-        .order_by("-number").values_list("number", flat=True).first()
+    files = _digests(submission)
+    same = next((earlier.number for earlier in Submission.objects.filter(
+        member_id=member.id, number__lt=submission.number, digest=submission.digest).order_by("-number")
+        if _digests(earlier) == files), None)
     own: list[review_register.Entry] = [Timely(roster_row(member))]
     mismatched = [] if any(review_register.row_of(_as_filed(member, s), own) for s in said) else said[:1]
     if same is None and not mismatched:
@@ -197,6 +200,11 @@ def held_for(submission: Submission, said: list[review_register.Known]) -> str:
     entries: list[review_register.Entry] = [Timely(roster_row(m)) for m in Member.objects.exclude(id=member.id)]
     other = review_register.row_of(doc, entries)
     return str(notes().held(same, doc, differs, other.member.name if other is not None else "", member))
+
+
+def _digests(submission: Submission) -> list[str]:
+    """A submission's files by their bytes, in order (its own, then those submitted with it)."""
+    return [submission.digest, *submission.files.values_list("digest", flat=True)]
 
 
 def _as_filed(member: Member, said: review_register.Known) -> review_register.Known:

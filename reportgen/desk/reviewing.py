@@ -13,11 +13,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen.importing.in_one_file import disclosures_in
-from reportgen.review.documents import DocumentReview, review_files
+from reportgen.review.documents import DocumentReview, review_files, review_together
 from reportgen.review.listing import listed
 from reportgen.review.pages import SummaryPart, annotated_copy, copy_name, summary_part
 from reportgen.review.places import Mark
 from reportgen.review.register import known as register_known
+from reportgen.templating import environment
+
+UNREVIEWED = "未能审核"  # as models.UNREVIEWED (this module is Django-free)
 
 
 @dataclass
@@ -52,16 +55,21 @@ class ReviewedPart:
     reviewed: Reviewed
 
 
-def review_stored(stored: Path, work: Path, name: str, index: int) -> Reviewed:
+def review_stored(stored: Path, work: Path, name: str, index: int,
+                  beside: tuple[tuple[Path, str], ...] = ()) -> Reviewed:
     """The review of the stored file, read through a link named ``name`` in ``work`` (the name the
-    pages and the copy's legend show: made by the desk, never the name the department gave)."""
+    pages and the copy's legend show: made by the desk, never the name the department gave); with the stored files
+    ``beside`` it (each with the name it is read by) — one disclosure submitted in several files — the files reviewed
+    together as `review` reviews them."""
     work.mkdir(mode=0o700, parents=True, exist_ok=True)
-    document = work / name
-    _link(stored, document)
+    documents = [work / name, *(work / named for _, named in beside)]
+    for source, linked in zip((stored, *(path for path, _ in beside)), documents, strict=True):
+        _link(source, linked)
     try:
-        return _reviewed(document, index)
+        return _reviewed(documents, index)
     finally:
-        document.unlink(missing_ok=True)
+        for linked in documents:
+            linked.unlink(missing_ok=True)
         with contextlib.suppress(OSError):
             work.rmdir()
 
@@ -74,13 +82,25 @@ def _link(stored: Path, document: Path) -> None:
         shutil.copyfile(stored, document)
 
 
-def _reviewed(document: Path, index: int) -> Reviewed:
-    result = review_files([document], None)
+def _reviewed(documents: list[Path], index: int) -> Reviewed:
+    if len(documents) > 1:
+        return _together(documents, index)
+    result = review_files(documents, None)
     if not result.parts:
         return _one(result, index)
     out = Reviewed(result.outcome, "", result.title, "")  # the file's: each disclosure's told in its part
     out.parts = [_part(part, index) for part in result.parts]
     return out
+
+
+def _together(documents: list[Path], index: int) -> Reviewed:
+    """Files submitted as one disclosure, reviewed as `review` reviews files given together (review_together): one
+    document where they are one disclosure's narrative and tables; else not reviewed as one, and said so."""
+    results = review_together(documents, None)
+    if len(results) == 1 and len(results[0].files) == len(documents):
+        return _one(results[0], index)
+    said = environment("text").get_template("desk/notes.txt.j2").module.not_one  # type: ignore[attr-defined]
+    return Reviewed(UNREVIEWED, str(said(len(documents), [r.document.name for r in results])), "", "")
 
 
 def _part(result: DocumentReview, index: int) -> ReviewedPart:

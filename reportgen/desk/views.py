@@ -248,6 +248,10 @@ def stored_response(submission: Submission, what: str, department: bool = False)
         disclosure = submission.disclosures.defer("summary").filter(number=int(number)).first()
         if disclosure is not None:
             digest, kind = _stored(disclosure, what_part, department)
+    elif what_part == "original" and number.isascii() and number.isdigit() and len(number) <= _PARTS_DIGITS:
+        beside = submission.files.filter(number=int(number)).first()  # a further file submitted with it
+        if beside is not None:
+            digest, kind = beside.digest, beside.kind
     if not digest:
         return HttpResponse(status=404)
     types = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
