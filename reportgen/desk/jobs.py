@@ -136,7 +136,7 @@ def finish(job: Job, worker: str, reviewed: Reviewed, store: Store) -> bool:
         Submission.objects.filter(id=submission.id).update(
             outcome=reviewed.outcome, why_unreviewed=reviewed.why_unreviewed, title=reviewed.title,
             annotated=annotated, not_annotated=reviewed.not_annotated,
-            summary=reviewed.summary if not reviewed.parts else None)
+            summary=(reviewed.summary or None) if not reviewed.parts else None)
         Finding.objects.filter(submission=submission).delete()
         Disclosure.objects.filter(submission=submission).delete()
         Finding.objects.bulk_create([_finding(submission, mark) for mark in reviewed.marks])
