@@ -24,6 +24,7 @@ from reportgen.review import register as review_register
 from reportgen.review.pages import SummaryPart, summary_page_of
 from reportgen.review.roster import Member as RosterRow
 from reportgen.review.roster import normal
+from reportgen.templating import environment
 
 NOT_SUBMITTED, LATE = "未提交", "逾期"
 
@@ -172,8 +173,6 @@ _ASPECTS = ("单位名称", "类型", "年度", "预算或决算")
 
 def notes() -> Any:
     """The desk's notes as text (templates/desk/notes.txt.j2, unescaped: the pages escape them): its macros."""
-    from reportgen.templating import environment
-
     return environment("text").get_template("desk/notes.txt.j2").module
 
 
