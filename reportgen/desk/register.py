@@ -178,8 +178,8 @@ def notes() -> Any:
 
 def held_for(submission: Submission, said: list[review_register.Known]) -> str:
     """Why the submission is held for the reviewer ("" it is not): the same bytes as an earlier submission of its
-    row (each of its files), or a document that says it is not the row's — none of the disclosures ``said`` of its file (one for a file
-    of one) is the row's by name, kind, year and 预算/决算, as `review --roster` matches them."""
+    row (each of its files), or a document that says it is not the row's — none of the disclosures ``said`` of its
+    file (one for a file of one) is the row's by name, kind, year and 预算/决算, as `review --roster` matches them."""
     member = submission.member
     files = _digests(submission)
     same = next((earlier.number for earlier in Submission.objects.filter(
