@@ -88,12 +88,13 @@ def _serving(data: Path, database: list[str]) -> Iterator[str]:
 
 
 def _reviewed(driver: Any, page: str, number: int) -> None:
-    """Wait on the department's page (it reloads itself every 5 s) until submission ``number`` is reviewed."""
+    """Wait on the department's page (it reloads itself every 5 s) until submission ``number`` is reviewed (its 审核进度:
+    its 结论 is shown only once the reviewer released it)."""
     driver.get(page)
     deadline = time.monotonic() + REVIEW_WAIT
     while True:
-        state = driver.find_element("css selector", f"#submission-{number} td:last-child").text.strip()
-        if state:
+        state = driver.find_element("css selector", f"#submission-{number} td:nth-child(5)").text.strip()
+        if state in ("已审完", "已放弃"):
             return
         assert time.monotonic() < deadline, driver.find_element("tag name", "body").text
         time.sleep(1)
@@ -141,7 +142,7 @@ def test_a_document_goes_round_the_desk_in_a_real_browser(browser: Any, database
         # its row, 已提交 or already past it: a worker may have reviewed it before the page loads (CI, PostgreSQL)
         wait_for_text(browser, "第 1 次")
         _reviewed(browser, link, 1)
-        assert "有问题" in browser.find_element("css selector", "#submission-1").text
+        assert "有问题" not in browser.find_element("css selector", "#submission-1").text  # not before the reviewer's word
         first = _document_id(browser, 1)
         assert "已提交" in _register_row(browser, site) or "审核中" in _register_row(browser, site)
 
@@ -172,6 +173,7 @@ def test_a_document_goes_round_the_desk_in_a_real_browser(browser: Any, database
         # the department sees it returned and resubmits the corrected draft
         browser.get(link)
         wait_for_text(browser, "已退回")
+        assert "有问题" in browser.find_element("css selector", "#submission-1").text  # released with the return
         upload(browser, "文件（PDF、Word 文档（.docx、.doc），或导出的 .xlsx/.xls/.ods 工作簿；不超过 50 MB）", DRAFT_2)
         submit(browser, "报送")
         wait_for_text(browser, "已重新提交")

@@ -251,6 +251,10 @@ def test_a_finding_is_read_beside_its_page_of_the_annotated_copy(desk_site: Site
     image = reviewer.get(f"/document/{submission.id}/page/{finding.page}.png")
     assert image.status_code == 200 and image["Content-Type"] == "image/png" and image.content.startswith(b"\x89PNG")
     assert reviewer.get(f"/document/{submission.id}/page/999.png").status_code == 404  # no such page
+    # the department's: none before the reviewer releases the findings, then the copy handed back with the notice
+    assert department.get(f"{links[name]}/document/{submission.id}/page/{finding.page}.png").status_code == 404
+    returned = {"issuer": "普陀区财政局", "issued": "2025-02-01", "deadline": "2025-02-10", **seen(reviewer, submission.id)}
+    assert reviewer.post(f"/document/{submission.id}/return", returned).status_code == 302
     mine = department.get(f"{links[name]}/document/{submission.id}/page/{finding.page}.png")
     assert mine.status_code == 200 and mine.content.startswith(b"\x89PNG")
     assert desk_site.client().get(f"/document/{submission.id}/page/{finding.page}.png").status_code == 302  # sign in first

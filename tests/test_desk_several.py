@@ -102,10 +102,10 @@ def test_the_document_page_names_each_disclosure_with_its_outcome_and_findings(d
         rows = section.xpath(f'.//table[@id="findings-{disclosure.number}"]/tbody/tr')
         assert [row.xpath("td")[0].text_content() for row in rows] == [
             str(n) for n in range(1, disclosure.findings.count() + 1)]
-    # the department sees the same items through its link, without the reviewer's forms
+    # the department sees none of it before the reviewer released it (returned: next test)
     own = desk_site.client().get(f"{LINKS[FIRST]}/document/{submitted}").content.decode()
-    assert own.count('<section id="disclosure-') == 2 and 'name="verdict-' not in own
-    assert f'href="{LINKS[FIRST]}/document/{submitted}/annotated-2"' in own
+    assert own.count('<section id="disclosure-') == 0 and 'id="not-released"' in own
+    assert desk_site.client().get(f"{LINKS[FIRST]}/document/{submitted}/annotated-2").status_code == 404
 
 
 def test_verdicts_and_the_return_are_each_disclosure_s(desk_site: Site, submitted: int) -> None:
@@ -131,6 +131,13 @@ def test_verdicts_and_the_return_are_each_disclosure_s(desk_site: Site, submitte
     assert reviewer.get(f"/document/{submitted}/findings-1").status_code == 200  # its findings as an XLSX beside it
     assert reviewer.get(f"/document/{submitted}/findings-2").status_code == 404
     assert reviewer.get(f"/document/{submitted}/findings").status_code == 404  # the file's own: none
+    # the department sees the same items through its link once returned, the findings kept alone, without the
+    # reviewer's forms; each disclosure's annotated copy handed back boxes its kept findings (the second has none)
+    own = desk_site.client().get(f"{LINKS[FIRST]}/document/{submitted}").content.decode()
+    assert own.count('<section id="disclosure-') == 2 and 'name="verdict-' not in own and "驳回" not in own
+    assert f'id="finding-{kept.key}"' in own and f'id="finding-{dismissed.key}"' not in own
+    assert bool(first.handed) == (f'href="{LINKS[FIRST]}/document/{submitted}/annotated-1"' in own)
+    assert not second.handed and f'href="{LINKS[FIRST]}/document/{submitted}/annotated-2"' not in own
 
 
 def test_each_disclosure_answers_its_own_roster_row_and_the_inspection_counts_them(desk_site: Site,
@@ -193,6 +200,8 @@ def test_a_disclosure_published_in_another_row_s_file_is_published_on_its_day(de
         assert submit(desk_site.client(), LINKS[FIRST], SHANGHAI, "两个单位.pdf").status_code == 302
         desk_site.work()
         submission = Submission.objects.filter(member=submission.member).order_by("-number").first()
+        assert "完全相同" in submission.held  # the same bytes again: held until the reviewer takes them as the row's
+        assert reviewer.post(f"/document/{submission.id}/take", seen(reviewer, submission.id)).status_code == 302
     assert reviewer.post(f"/document/{submission.id}/accept", seen(reviewer, submission.id)).status_code == 302
     assert reviewer.post(f"/document/{submission.id}/publish", {"published": "2026-02-05", **seen(reviewer, submission.id)}).status_code == 302
     rows = Member.objects.filter(year=2026, approved="2026-01-20")  # this module's roster (the site is shared)

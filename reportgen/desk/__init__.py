@@ -11,4 +11,7 @@ models (the tables), reviewing (one stored file reviewed by reportgen/review), j
 lease, heartbeat, giving up), worker (a worker process), views and urls (the pages), decisions (a reviewer's
 decisions, checked before written) and notices (the 整改通知 of a return), attempts (sign-in bounded), failures
 and front (every error page the desk's own, Django's and waitress's), shown (typed-in marks made visible),
-server (`desk serve`)."""
+server (`desk serve`). A submission is matched to its roster row by what its document says, as `review --roster`
+matches one (register.py held_for: held for the reviewer where it is another's, or an earlier one's bytes), and compared
+with the row's last, that one's dismissals carried (register.py compared); one disclosure may be submitted in several
+files (models.SubmittedFile), reviewed together as `review` reviews a narrative and its tables file."""

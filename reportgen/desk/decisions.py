@@ -27,6 +27,7 @@ from reportgen.desk.models import (
     PUBLISHED,
     RETURNED,
     REVIEWING,
+    TAKEN,
     Event,
     Finding,
     Member,
@@ -34,6 +35,7 @@ from reportgen.desk.models import (
     unreviewed,
 )
 from reportgen.desk.notices import Issued, date_of, issued_of, notices_of
+from reportgen.desk.register import compared, notes
 from reportgen.desk.settings import DeskRefused
 from reportgen.desk.shown import visible
 from reportgen.desk.views import refused_page
@@ -60,6 +62,12 @@ def return_document(request: HttpRequest, submission_id: int) -> HttpResponse:
 @require_POST
 def accept(request: HttpRequest, submission_id: int) -> HttpResponse:
     return _decided(request, submission_id, _accepted)
+
+
+@login_required
+@require_POST
+def take(request: HttpRequest, submission_id: int) -> HttpResponse:
+    return _decided(request, submission_id, _taken)
 
 
 @login_required
@@ -136,14 +144,33 @@ def _verdict(request: HttpRequest, submission: Submission, finding: Finding) -> 
 
 
 def _returned(request: HttpRequest, submission: Submission, issued: Issued) -> None:
-    """Returned with its 整改通知 of the findings not dismissed; a document 未能审核 with none when it has none."""
+    """Returned with its 整改通知 of the findings not dismissed, and its annotated copy of those alone; a document
+    未能审核 with none when it has none; a document held (not the row's, or the bytes of an earlier submission) with
+    none, and what was found."""
     _standing(submission, RETURNED, (REVIEWING,))
     why = unreviewed(submission)
-    notice, table = notices_of(submission, issued, bool(why))
-    submission.notice, submission.notice_table = notice, table
+    if submission.held:
+        made = ("", "", "")
+        note = str(notes().returned_held(submission.held))
+    else:
+        made = notices_of(submission, issued, bool(why))
+        note = f"未能审核，请重新报送：{why}" if why else ""
+    submission.notice, submission.notice_table, submission.handed = made
     submission.issuer, submission.issued, submission.deadline = issued.issuer, issued.dated, issued.deadline
-    submission.save(update_fields=["notice", "notice_table", "issuer", "issued", "deadline"])
-    _moved(request, submission, RETURNED, (REVIEWING,), f"未能审核，请重新报送：{why}" if why else "")
+    submission.save(update_fields=["notice", "notice_table", "handed", "issuer", "issued", "deadline"])
+    _moved(request, submission, RETURNED, (REVIEWING,), note)
+
+
+def _taken(request: HttpRequest, submission: Submission) -> None:
+    """A submission held for the reviewer taken as its row's: compared with the last, its dismissals carried."""
+    _standing(submission, TAKEN, (REVIEWING,))
+    if not submission.held:
+        raise DeskRefused("这份文件没有待核对的情况，不用确认")
+    who = request.user.get_username()
+    Event.objects.create(who=who, member_id=submission.member_id, submission=submission, before=REVIEWING, after=TAKEN,
+                         note=str(notes().taken(submission.held)))
+    Submission.objects.filter(id=submission.id).update(held="")
+    compared(submission, who)
 
 
 def _accepted(request: HttpRequest, submission: Submission) -> None:
@@ -151,6 +178,8 @@ def _accepted(request: HttpRequest, submission: Submission) -> None:
     why = unreviewed(submission)
     if why:
         raise DeskRefused(f"这份文件未能审核（{why}），不能审核通过：请退回，请对方重新报送")
+    if submission.held:
+        raise DeskRefused(f"这份文件待核对（{submission.held}），不能审核通过：请先确认它是本行的报送，或退回")
     reason = request.POST.get("reason", "").strip()
     errors = submission.findings.filter(severity="error").exclude(verdict=DISMISSED).count()
     if errors and not reason:

@@ -4,6 +4,8 @@ itself is not kept); any other submission is not found from it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
@@ -12,7 +14,18 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from reportgen.desk import page_views
-from reportgen.desk.models import QUEUED, RESUBMITTED, RETURNED, RUNNING, SUBMITTED, Event, Job, Member, Submission
+from reportgen.desk.models import (
+    QUEUED,
+    RESUBMITTED,
+    RETURNED,
+    RUNNING,
+    SUBMITTED,
+    Event,
+    Job,
+    Member,
+    Submission,
+    SubmittedFile,
+)
 from reportgen.desk.store import UploadFailed, UploadRefused, too_large, upload_kind
 from reportgen.desk.views import document_context, store, stored_response, token_digest
 from reportgen.errors import upload_name
@@ -39,54 +52,81 @@ def _may_submit(submissions: list[Submission]) -> bool:
     return not submissions or submissions[-1].state == RETURNED
 
 
+MAX_FILES = 4  # files of one submission: a disclosure's 说明 and its 报表, a few at most
+
+
 @require_POST
 def upload(request: HttpRequest, token: str) -> HttpResponse:
-    """A department's document received: its size bounded (bounded.py refused a body declared past it
-    before it was parsed), its kind told by its bytes, a zip judged by its directory, and only then
-    kept in the store; the name it was sent with is shown (errors.upload_name), never a path."""
+    """A department's document received — one file, or the files one disclosure is printed in (its 说明 and its 报表),
+    reviewed as one: their size bounded together (bounded.py refused a body declared past it before it was parsed),
+    each one's kind told by its bytes, a zip judged by its directory, and only then kept in the store; the names they
+    were sent with are shown (errors.upload_name), never a path."""
     member = member_of(token)
     limit = int(settings.DESK_MAX_UPLOAD)
-    uploaded = request.FILES.get("document")
-    if uploaded is None:
+    uploads = request.FILES.getlist("document")
+    if not uploads:
         return department_page(request, token, "没有选择文件，或文件是空的，未接收：请提交预算公开文本的 PDF、Word 文档或工作簿", 400)
-    shown = upload_name(uploaded.name or "")
     try:
-        data = uploaded.read(limit + 1)
-        if len(data) > limit:
-            raise UploadRefused(too_large(limit))
-        kind = upload_kind(data, shown)
-        _submitted(member, data, kind, shown)
+        if len(uploads) > MAX_FILES:
+            raise UploadRefused(f"一次选了 {len(uploads)} 个文件，未接收：一份公开文本分为几个文件（如说明和报表）的，"
+                                f"一次最多报送 {MAX_FILES} 个；不同的公开文本请分别报送")
+        files, size = [], 0
+        for uploaded in uploads:
+            shown = upload_name(uploaded.name or "")
+            data = uploaded.read(limit + 1 - size)
+            size += len(data)
+            if size > limit:
+                raise UploadRefused(too_large(limit))
+            files.append(Received(data, upload_kind(data, shown), shown))
+        _submitted(member, files)
     except UploadRefused as exc:
         return department_page(request, token, str(exc), 503 if isinstance(exc, UploadFailed) else 400)
     finally:
-        uploaded.close()
+        for uploaded in uploads:
+            uploaded.close()
     return redirect("department", token)
 
 
-def _submitted(member: Member, data: bytes, kind: str, given: str) -> Submission:
+@dataclass(frozen=True)
+class Received:
+    data: bytes
+    kind: str  # by its bytes (store.upload_kind)
+    given: str  # the name it was sent with, shown (errors.upload_name)
+
+
+def _submitted(member: Member, files: list[Received]) -> Submission:
     """The upload kept and recorded at once, its row's state checked first (in the same transaction); anything
     failing on the way — a refused resubmission, the database, the disk — leaves no bytes in the store."""
-    kept, digest, new = store(), "", False
+    kept, new = store(), []
     try:
         with transaction.atomic():
             Member.objects.select_for_update().only("id").get(id=member.id)  # one upload of a row at a time
             last = member.submissions.order_by("-number").first()
             if not _may_submit([last] if last else []):
                 raise UploadRefused(f"已报送的文件现在是“{last.state}”：审核单位退回之后才能重新报送" if last else "")
-            digest, new = kept.put_new(data)
-            return _recorded(member, last, digest, len(data), kind, given)
+            digests = []
+            for received in files:
+                digest, made = kept.put_new(received.data)
+                digests.append(digest)
+                if made:
+                    new.append(digest)
+            return _recorded(member, last, list(zip(digests, files, strict=True)))
     except BaseException as exc:
-        if new:
+        for digest in new:
             kept.let_go(digest)
         if isinstance(exc, (DatabaseError, OSError)):
             raise _failed(exc) from None
         raise
 
 
-def _recorded(member: Member, last: Submission | None, digest: str, size: int, kind: str, given: str) -> Submission:
+def _recorded(member: Member, last: Submission | None, files: list[tuple[str, Received]]) -> Submission:
     state = SUBMITTED if last is None else RESUBMITTED
+    (digest, first), *more = files
     submission = Submission.objects.create(member=member, number=(last.number + 1) if last else 1, digest=digest,
-                                           size=size, kind=kind, given_name=given, state=state)
+                                           size=len(first.data), kind=first.kind, given_name=first.given, state=state)
+    SubmittedFile.objects.bulk_create([SubmittedFile(submission=submission, number=number, digest=digest, size=len(f.data),
+                                                     kind=f.kind, given_name=f.given)
+                                       for number, (digest, f) in enumerate(more, start=2)])
     Job.objects.create(submission=submission)
     Event.objects.create(who=f"{member.name}（提交链接）", member=member, submission=submission,
                          before=last.state if last else "", after=state)
@@ -114,17 +154,17 @@ def department_page_view(request: HttpRequest, token: str, submission_id: int, p
                                    member=member)
     return page_views.page_response(request, submission, page,
                                     reverse("department_page", args=(token, submission.id, 0))[:-1],
-                                    reverse("department_document", args=(token, submission.id)))
+                                    reverse("department_document", args=(token, submission.id)), department=True)
 
 
 def department_image(request: HttpRequest, token: str, submission_id: int, page: int) -> HttpResponse:
     member = member_of(token)
     submission = get_object_or_404(Submission.objects.defer("summary"), id=submission_id, member=member)
-    digest, at = page_views.annotated_of(submission, page)
+    digest, at = page_views.annotated_of(submission, page, department=True)
     return page_views.image_response(store().path(digest) if digest else None, at)
 
 
 def department_file(request: HttpRequest, token: str, submission_id: int, what: str) -> HttpResponseBase:
     member = member_of(token)
     submission = get_object_or_404(Submission.objects.defer("summary"), id=submission_id, member=member)
-    return stored_response(submission, what)
+    return stored_response(submission, what, department=True)

@@ -18,6 +18,7 @@ from django.utils import timezone
 from reportgen.desk.models import (
     DONE,
     GIVEN_UP,
+    HELD,
     QUEUED,
     REVIEWING,
     RUNNING,
@@ -28,8 +29,10 @@ from reportgen.desk.models import (
     Job,
     Submission,
 )
+from reportgen.desk.register import compared, held_for
 from reportgen.desk.reviewing import Reviewed, ReviewedPart
 from reportgen.desk.store import Store
+from reportgen.review.register import Known
 
 LEASE = timedelta(seconds=60)
 MAX_CLAIMS = 3  # a job claimed this often and never finished is given up: its file kills or fails every worker
@@ -133,14 +136,29 @@ def finish(job: Job, worker: str, reviewed: Reviewed, store: Store) -> bool:
         Submission.objects.filter(id=submission.id).update(
             outcome=reviewed.outcome, why_unreviewed=reviewed.why_unreviewed, title=reviewed.title,
             annotated=annotated, not_annotated=reviewed.not_annotated,
-            summary=reviewed.summary if not reviewed.parts else None)
+            summary=(reviewed.summary or None) if not reviewed.parts else None)
         Finding.objects.filter(submission=submission).delete()
         Disclosure.objects.filter(submission=submission).delete()
         Finding.objects.bulk_create([_finding(submission, mark) for mark in reviewed.marks])
         for number, (part, copy) in enumerate(zip(reviewed.parts, copies, strict=True), start=1):
             _disclosure(submission, number, part, copy)
-        _compare(submission)
+        _held_or_compared(submission, reviewed, f"审核进程 {worker}")
     return True
+
+
+def _held_or_compared(submission: Submission, reviewed: Reviewed, who: str) -> None:
+    """The submission held for the reviewer where its document is not its row's, or an earlier one's bytes (with
+    its event: what was found); else compared with the last, its dismissals carried (register.py)."""
+    said = [Known(Path(part.named), part.owner, part.reviewed.kind or None, part.year, part.final)
+            for part in reviewed.parts] or [Known(Path(submission.given_name), reviewed.owner, reviewed.kind or None,
+                                                  reviewed.year, reviewed.final)]
+    held = held_for(submission, said)
+    Submission.objects.filter(id=submission.id).update(held=held)
+    if not held:
+        compared(submission, who)
+        return
+    Event.objects.create(who=who, member_id=submission.member_id, submission=submission, before=REVIEWING, after=HELD,
+                         note=held)
 
 
 def _disclosure(submission: Submission, number: int, part: ReviewedPart, annotated: str) -> None:
@@ -165,23 +183,6 @@ def _message(item: object) -> str:
 
     said = environment("text").get_template("review_said.j2").module.said  # type: ignore[attr-defined]
     return str(said(item))
-
-
-def place(finding: Finding) -> tuple[str, int, str]:
-    """Where a finding stands, to compare two submissions: its rule, its page and the words printed there
-    (its message where it quotes none)."""
-    return finding.rule, finding.page, finding.quote or finding.message
-
-
-def _compare(submission: Submission) -> None:
-    """Each finding of a resubmission told new or still open against the last submission's."""
-    last = Submission.objects.filter(member_id=submission.member_id, number__lt=submission.number).order_by("-number").first()
-    if last is None:
-        return
-    before = {place(f) for f in last.findings.all()}
-    for finding in Finding.objects.filter(submission=submission):
-        finding.compared = "仍在" if place(finding) in before else "新"
-        finding.save(update_fields=["compared"])
 
 
 def work_folder(data: Path) -> Path:

@@ -12,6 +12,7 @@ from django.db.models.functions import Cast, Coalesce
 # A submission's states, in the order a document goes through them.
 SUBMITTED, RESUBMITTED, REVIEWING, RETURNED, ACCEPTED, PUBLISHED = "已提交", "已重新提交", "审核中", "已退回", "已通过", "已公开"
 STATES = (SUBMITTED, RESUBMITTED, REVIEWING, RETURNED, ACCEPTED, PUBLISHED)
+HELD, TAKEN = "待核对", "已确认为本行报送"  # events of a submission held for the reviewer (Submission.held), and taken
 # A job's states.
 QUEUED, RUNNING, DONE, GIVEN_UP = "排队中", "审核中", "已审完", "已放弃"
 UNREVIEWED = "未能审核"  # a submission's outcome when nothing could be read of it (or its review was given up)
@@ -58,6 +59,11 @@ class Submission(models.Model):
     summary = models.BinaryField(null=True)  # what the register's 检查表 needs of it (review/pages.py SummaryPart)
     notice = models.CharField(max_length=64, blank=True)  # the 整改通知 DOCX's digest, once returned
     notice_table = models.CharField(max_length=64, blank=True)  # its findings as an XLSX (the same Document's), once returned
+    # the annotated copy handed back with the notice: the findings not dismissed alone boxed ("" none made)
+    handed = models.CharField(max_length=64, blank=True)
+    # held for the reviewer: what the document says that is not its row's (another unit, year or kind), or that it is
+    # the bytes of an earlier submission ("" the document is the row's; cleared once the reviewer takes it as the row's)
+    held = models.TextField(blank=True)
     issuer = models.CharField(max_length=200, blank=True)
     issued = models.DateField(null=True)
     deadline = models.DateField(null=True)
@@ -65,6 +71,24 @@ class Submission(models.Model):
     class Meta:
         ordering = ["member__position", "number"]
         constraints = [models.UniqueConstraint(fields=["member", "number"], name="one_number_per_member")]
+
+
+class SubmittedFile(models.Model):
+    """A further file of a submission of several: one disclosure printed in two files or more (北京's 说明 and its
+    报表), submitted at once and reviewed as one document, as `review` reviews a narrative and its tables file given
+    together (review/documents.py review_together). The first file is the submission's own (its digest, size, kind
+    and name); these follow it, numbered 2, 3 …"""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="files")
+    number = models.PositiveIntegerField()
+    digest = models.CharField(max_length=64)
+    size = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=16)
+    given_name = models.CharField(max_length=255)
+
+    class Meta:
+        ordering = ["submission", "number"]
+        constraints = [models.UniqueConstraint(fields=["submission", "number"], name="one_number_per_file")]
 
 
 class Disclosure(models.Model):
@@ -90,6 +114,7 @@ class Disclosure(models.Model):
     summary = models.BinaryField(null=True)
     notice = models.CharField(max_length=64, blank=True)
     notice_table = models.CharField(max_length=64, blank=True)
+    handed = models.CharField(max_length=64, blank=True)  # its annotated copy handed back: its kept findings alone
 
     class Meta:
         ordering = ["submission", "number"]

@@ -7,13 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from pathlib import Path
 
 from reportgen.desk.models import DISMISSED, Submission
 from reportgen.desk.reviewing import unpickled
 from reportgen.desk.settings import DeskRefused
+from reportgen.desk.store import reviewed_name
 from reportgen.desk.views import store
 from reportgen.document import Document
+from reportgen.review.annotated import NotAnnotated, annotated_pdf
 from reportgen.review.handback import Issued, notice, notice_docx
+from reportgen.review.places import Mark
 from reportgen.writers.xlsx import xlsx_bytes
 
 __all__ = ["Issued", "date_of", "issued_of", "notices_of"]
@@ -39,23 +43,26 @@ def date_of(text: str, what: str) -> date:
         raise DeskRefused(f"{what}写作“{text[:40]}”：应为日期，如 2025-03-01") from None
 
 
-def notices_of(submission: Submission, issued: Issued, unreviewed: bool) -> tuple[str, str]:
-    """The digests of the file's notice and table ("" none: a file of several keeps each disclosure's with it);
-    refused when there is nothing to hand back, unless the document could not be reviewed."""
+def notices_of(submission: Submission, issued: Issued, unreviewed: bool) -> tuple[str, str, str]:
+    """The digests of the file's notice, table and annotated copy of the findings not dismissed ("" none: a file of
+    several keeps each disclosure's with it); refused when there is nothing to hand back, unless the document could
+    not be reviewed."""
     if submission.disclosures.exists():
         if not _disclosures(submission, issued) and not unreviewed:
             raise DeskRefused(NOTHING_TO_RETURN)
-        return "", ""
-    document = _document(submission, issued, unreviewed)
-    if document is None:
+        return "", "", ""
+    made = _document(submission, issued, unreviewed)
+    if made is None:
         if not unreviewed:
             raise DeskRefused(NOTHING_TO_RETURN)
-        return "", ""
-    return _kept(document)
+        return "", "", ""
+    document, kept = made
+    return (*_kept(document), handed(submission, kept, submission.annotated))
 
 
-def _document(submission: Submission, issued: Issued, unreviewed: bool) -> Document | None:
-    """The notice of the findings not dismissed; None where there is none (a review given up keeps no summary)."""
+def _document(submission: Submission, issued: Issued, unreviewed: bool) -> tuple[Document, list[Mark]] | None:
+    """The notice of the findings not dismissed, and those findings; None where there is none (a review given up
+    keeps no summary)."""
     summary = Submission.objects.values_list("summary", flat=True).get(id=submission.id)
     if summary is None:
         if unreviewed:
@@ -65,8 +72,22 @@ def _document(submission: Submission, issued: Issued, unreviewed: bool) -> Docum
     dismissed = set(submission.findings.filter(verdict=DISMISSED, disclosure=None).values_list("number", flat=True))
     kept = [m for m in marks if m.number not in dismissed]
     annotated = "标注的 PDF" if submission.annotated else ""
-    return notice(_title(submission, ""), submission.member.name, kind or submission.member.kind, kept, annotated,
-                  issued, _title(submission, title) if title else "")
+    document = notice(_title(submission, ""), submission.member.name, kind or submission.member.kind, kept, annotated,
+                      issued, _title(submission, title) if title else "")
+    return (document, kept) if document is not None else None
+
+
+def handed(submission: Submission, kept: list[Mark], annotated: str, pages: tuple[int, int] | None = None) -> str:
+    """The annotated copy handed back with the notice: the submitted file with the findings not dismissed alone
+    boxed (review/annotated.py, as the worker's copy has them all), numbered as the notice numbers them; "" where
+    the worker made no copy (not a PDF, or it could not be copied) or nothing is kept."""
+    if not annotated or not kept:
+        return ""
+    name = Path(reviewed_name(submission.member.name, submission.number, submission.kind))
+    try:
+        return store().put_bytes(annotated_pdf(name, store().read(submission.digest), kept, pages))
+    except (NotAnnotated, OSError):
+        return ""
 
 
 def _disclosures(submission: Submission, issued: Issued) -> int:
@@ -83,7 +104,9 @@ def _disclosures(submission: Submission, issued: Issued) -> int:
                           kind or disclosure.kind, kept, "标注的 PDF" if disclosure.annotated else "", issued,
                           _title(submission, title) if title else "")
         disclosure.notice, disclosure.notice_table = _kept(document) if document is not None else ("", "")
-        disclosure.save(update_fields=["notice", "notice_table"])
+        disclosure.handed = handed(submission, kept, disclosure.annotated, (disclosure.first, disclosure.last)) \
+            if document is not None else ""
+        disclosure.save(update_fields=["notice", "notice_table", "handed"])
         made += document is not None
     return made
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from reportgen.desk.models import Submission
+from reportgen.desk.models import DISMISSED, Submission
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program
 
 RESOLUTION = 96  # dots per inch: an A4 page 794 pixels wide, as a screen shows it at 100 %
@@ -19,14 +19,18 @@ MAX_PNG = 20 * 1024 * 1024  # bytes of one page's picture
 MAX_PAGE = 100_000  # a page number past any document's (never one the database cannot hold)
 
 
-def annotated_of(submission: Submission, page: int) -> tuple[str, int]:
+def annotated_of(submission: Submission, page: int, department: bool = False) -> tuple[str, int]:
     """The digest of the annotated copy that shows the file's page ``page`` ("" none), and which of the copy's pages
     it is: the submission's copy, that page; of a file of several disclosures, the copy of the disclosure printed on
-    that page, which holds its own pages alone."""
-    if submission.annotated or not 1 <= page <= MAX_PAGE:
-        return submission.annotated, page
-    disclosure = submission.disclosures.filter(first__lte=page, last__gte=page).only("annotated", "first").first()
-    return (disclosure.annotated, page - disclosure.first + 1) if disclosure is not None else ("", page)
+    that page, which holds its own pages alone. The department's is the copy handed back with the notice (its
+    findings not dismissed alone), never the worker's."""
+    own = submission.handed if department else submission.annotated
+    if own or submission.annotated or not 1 <= page <= MAX_PAGE:
+        return own, page
+    disclosure = submission.disclosures.filter(first__lte=page, last__gte=page).only("annotated", "handed", "first").first()
+    if disclosure is None:
+        return "", page
+    return (disclosure.handed if department else disclosure.annotated), page - disclosure.first + 1
 
 
 def page_png(annotated: Path | None, page: int) -> bytes | None:
@@ -53,14 +57,17 @@ def image_response(annotated: Path | None, page: int) -> HttpResponse:
     return response
 
 
-def page_response(request: HttpRequest, submission: Submission, page: int, pages: str, back: str) -> HttpResponse:
+def page_response(request: HttpRequest, submission: Submission, page: int, pages: str, back: str,
+                  department: bool = False) -> HttpResponse:
     """The page's picture beside the findings on it, with the nearest pages before and after it that carry
-    findings; ``pages``: the URL of the submission's pages without a number (…/page/), ``back``: its page."""
-    if not annotated_of(submission, page)[0] or page < 1:
+    findings; ``pages``: the URL of the submission's pages without a number (…/page/), ``back``: its page. The
+    department's: the copy handed back, its findings not dismissed alone, no verdict."""
+    if not annotated_of(submission, page, department)[0] or page < 1:
         return HttpResponse(status=404)
-    marked = sorted({f.page for f in submission.findings.all() if f.page})
+    found = submission.findings.exclude(verdict=DISMISSED) if department else submission.findings.all()
+    marked = sorted({f.page for f in found if f.page})
     return render(request, "page.html.j2", {
-        "submission": submission, "page": page, "pages": pages, "back": back,
-        "findings": [f for f in submission.findings.order_by("number") if f.page == page],
+        "submission": submission, "page": page, "pages": pages, "back": back, "reviewer": not department,
+        "findings": [f for f in found.order_by("number") if f.page == page],
         "before": max((p for p in marked if p < page), default=None),
         "after": min((p for p in marked if p > page), default=None)})

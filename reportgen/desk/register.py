@@ -14,14 +14,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from django.utils import timezone
 
-from reportgen.desk.models import Disclosure, Member, Submission
+from reportgen.desk.models import DISMISSED, Disclosure, Event, Finding, Member, Submission
 from reportgen.desk.reviewing import unpickled
 from reportgen.review import register as review_register
 from reportgen.review.pages import SummaryPart, summary_page_of
 from reportgen.review.roster import Member as RosterRow
+from reportgen.review.roster import normal
+from reportgen.templating import environment
 
 NOT_SUBMITTED, LATE = "未提交", "逾期"
 
@@ -134,13 +137,14 @@ def part_name(submission: Submission, disclosure: Disclosure) -> Path:
 
 
 def inspection_page(as_of: date | None = None) -> str:
-    """The 检查表 of review -o's summary page over each row's latest reviewed submission, with the
-    register as of ``as_of`` (today); each disclosure of a file of several is a row of its own."""
+    """The 检查表 of review -o's summary page over each row's latest reviewed submission (not one held for the
+    reviewer), with the register as of ``as_of`` (today); each disclosure of a file of several is a row of its own."""
     parts: list[SummaryPart] = []
     found = rows(as_of)
     entries = {row.member.id: row.entry for row in found}
     for row in found:
-        reviewed = Submission.objects.filter(member=row.member).exclude(outcome="").order_by("-number").first()
+        # its latest reviewed submission that is its own document (one held — another's file, the same bytes again — is not)
+        reviewed = Submission.objects.filter(member=row.member, held="").exclude(outcome="").order_by("-number").first()
         if reviewed is None:
             continue
         if reviewed.summary is not None:
@@ -157,3 +161,98 @@ def inspection_page(as_of: date | None = None) -> str:
     for entry in entries.values():  # a submission not yet reviewed (or given up unread) has no row of the table
         entry.documents[:] = [d for d in entry.documents if str(d) in reviewed_parts]
     return summary_page_of(parts, review_register.Register(list(entries.values()), [], []))
+
+
+# What a submission's document says against its roster row (issue 81 part 2): matched as `review --roster` matches a
+# document to its row (review/register.py row_of), and held for the reviewer where it is not the row's, or where it is
+# the very bytes of an earlier submission; a resubmission's findings compared with the last submission's, the last
+# one's dismissals carried to the same findings.
+
+_ASPECTS = ("单位名称", "类型", "年度", "预算或决算")
+
+
+def notes() -> Any:
+    """The desk's notes as text (templates/desk/notes.txt.j2, unescaped: the pages escape them): its macros."""
+    return environment("text").get_template("desk/notes.txt.j2").module
+
+
+def held_for(submission: Submission, said: list[review_register.Known]) -> str:
+    """Why the submission is held for the reviewer ("" it is not): the same bytes as an earlier submission of its
+    row (each of its files), or a document that says it is not the row's — none of the disclosures ``said`` of its
+    file (one for a file of one) is the row's by name, kind, year and 预算/决算, as `review --roster` matches them."""
+    member = submission.member
+    files = _digests(submission)
+    same = next((earlier.number for earlier in Submission.objects.filter(
+        member_id=member.id, number__lt=submission.number, digest=submission.digest).order_by("-number")
+        if _digests(earlier) == files), None)
+    own: list[review_register.Entry] = [Timely(roster_row(member))]
+    mismatched = [] if any(review_register.row_of(_as_filed(member, s), own) for s in said) else said[:1]
+    if same is None and not mismatched:
+        return ""
+    if not mismatched:
+        return str(notes().held(same, None, [], "", member))
+    doc = _as_filed(member, mismatched[0])
+    bare = review_register.Known(doc.document, "", None, None, None)
+    differs = [aspect for aspect, alone in zip(_ASPECTS, (replace(bare, name=doc.name), replace(bare, kind=doc.kind),
+                                                          replace(bare, year=doc.year), replace(bare, final=doc.final)),
+                                               strict=True) if review_register.row_of(alone, own) is None]
+    entries: list[review_register.Entry] = [Timely(roster_row(m)) for m in Member.objects.exclude(id=member.id)]
+    other = review_register.row_of(doc, entries)
+    return str(notes().held(same, doc, differs, other.member.name if other is not None else "", member))
+
+
+def _digests(submission: Submission) -> list[str]:
+    """A submission's files by their bytes, in order (its own, then those submitted with it)."""
+    return [submission.digest, *submission.files.values_list("digest", flat=True)]
+
+
+def _as_filed(member: Member, said: review_register.Known) -> review_register.Known:
+    """What the document says, filed under its row's name: where it names no department, its name is not held
+    against the row (the register would match it by its file's name, which the desk makes of the row's)."""
+    return replace(said, document=Path(normal(member.name).replace("/", "_") + ".pdf"))
+
+
+def compared(submission: Submission, who: str) -> None:
+    """Each finding of a resubmission told new or still open against the last submission of its row's (one held and
+    returned, not the row's, is passed over), and the last one's dismissals carried to its same findings (``same``),
+    where each of those was dismissed — each carried verdict with its event (by ``who``)."""
+    last = last_of(submission)
+    if last is None:
+        return
+    before = list(last.findings.all())
+    for finding in Finding.objects.filter(submission=submission):
+        matched = [f for f in before if same(f, finding)]
+        finding.compared = "仍在" if matched else "新"
+        if matched and not finding.verdict and all(f.verdict == DISMISSED for f in matched):
+            finding.verdict = DISMISSED
+            finding.note = str(notes().carried(last.number, matched[0].number, matched[0].note))
+            Event.objects.create(who=who, member_id=submission.member_id, submission=submission, finding=finding,
+                                 before="", after=DISMISSED, note=finding.note)
+        finding.save(update_fields=["compared", "verdict", "note"])
+
+
+def last_of(submission: Submission) -> Submission | None:
+    """The submission before this one that was its row's document (a held one returned is passed over)."""
+    return Submission.objects.filter(member_id=submission.member_id, number__lt=submission.number, held="") \
+        .order_by("-number").first()
+
+
+QUOTED_AT_LEAST = 12  # characters of a quote another may be cut from (a line broken elsewhere) and be the same words
+
+
+def same(before: Finding, now: Finding) -> bool:
+    """The same finding in two submissions: the same rule at the same place and words — or the same words elsewhere
+    (a page added before it), a quote the same words cut at another line's end where it holds QUOTED_AT_LEAST."""
+    if before.rule != now.rule:
+        return False
+    if place(before) == place(now):
+        return True
+    was, is_ = before.quote or before.message, now.quote or now.message
+    shorter, longer = sorted((was, is_), key=len)
+    return shorter == longer or (len(shorter) >= QUOTED_AT_LEAST and longer.startswith(shorter))
+
+
+def place(finding: Finding) -> tuple[str, int, str]:
+    """Where a finding stands, to compare two submissions: its rule, its page and the words printed there
+    (its message where it quotes none)."""
+    return finding.rule, finding.page, finding.quote or finding.message

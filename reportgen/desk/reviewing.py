@@ -12,11 +12,15 @@ import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reportgen.review.documents import DocumentReview, review_files
+from reportgen.importing.in_one_file import disclosures_in
+from reportgen.review.documents import DocumentReview, review_files, review_together
 from reportgen.review.listing import listed
 from reportgen.review.pages import SummaryPart, annotated_copy, copy_name, summary_part
 from reportgen.review.places import Mark
 from reportgen.review.register import known as register_known
+from reportgen.templating import environment
+
+UNREVIEWED = "未能审核"  # as models.UNREVIEWED (this module is Django-free)
 
 
 @dataclass
@@ -31,6 +35,11 @@ class Reviewed:
     summary: bytes = b""  # pickled (SummaryPart, marks, title, kind): the register's 检查表 and the notice
     # of a file of several disclosures: each one's review ([]: the file is one disclosure, told above)
     parts: list[ReviewedPart] = field(default_factory=list)
+    # whose it says it is (review/register.py known: the department its tables name, "" none read), its year, and
+    # whether a 决算 — what the desk matches to the roster row that submitted it, as `review --roster` does
+    owner: str = ""
+    year: int | None = None
+    final: bool | None = None
 
 
 @dataclass
@@ -46,16 +55,21 @@ class ReviewedPart:
     reviewed: Reviewed
 
 
-def review_stored(stored: Path, work: Path, name: str, index: int) -> Reviewed:
+def review_stored(stored: Path, work: Path, name: str, index: int,
+                  beside: tuple[tuple[Path, str], ...] = ()) -> Reviewed:
     """The review of the stored file, read through a link named ``name`` in ``work`` (the name the
-    pages and the copy's legend show: made by the desk, never the name the department gave)."""
+    pages and the copy's legend show: made by the desk, never the name the department gave); with the stored files
+    ``beside`` it (each with the name it is read by) — one disclosure submitted in several files — the files reviewed
+    together as `review` reviews them."""
     work.mkdir(mode=0o700, parents=True, exist_ok=True)
-    document = work / name
-    _link(stored, document)
+    documents = [work / name, *(work / named for _, named in beside)]
+    for source, linked in zip((stored, *(path for path, _ in beside)), documents, strict=True):
+        _link(source, linked)
     try:
-        return _reviewed(document, index)
+        return _reviewed(documents, index)
     finally:
-        document.unlink(missing_ok=True)
+        for linked in documents:
+            linked.unlink(missing_ok=True)
         with contextlib.suppress(OSError):
             work.rmdir()
 
@@ -68,13 +82,25 @@ def _link(stored: Path, document: Path) -> None:
         shutil.copyfile(stored, document)
 
 
-def _reviewed(document: Path, index: int) -> Reviewed:
-    result = review_files([document], None)
+def _reviewed(documents: list[Path], index: int) -> Reviewed:
+    if len(documents) > 1:
+        return _together(documents, index)
+    result = review_files(documents, None)
     if not result.parts:
         return _one(result, index)
     out = Reviewed(result.outcome, "", result.title, "")  # the file's: each disclosure's told in its part
     out.parts = [_part(part, index) for part in result.parts]
     return out
+
+
+def _together(documents: list[Path], index: int) -> Reviewed:
+    """Files submitted as one disclosure, reviewed as `review` reviews files given together (review_together): one
+    document where they are one disclosure's narrative and tables; else not reviewed as one, and said so."""
+    results = review_together(documents, None)
+    if len(results) == 1 and len(results[0].files) == len(documents):
+        return _one(results[0], index)
+    said = environment("text").get_template("desk/notes.txt.j2").module.not_one  # type: ignore[attr-defined]
+    return Reviewed(UNREVIEWED, str(said(len(documents), [r.document.name for r in results])), "", "")
 
 
 def _part(result: DocumentReview, index: int) -> ReviewedPart:
@@ -104,7 +130,24 @@ def _one(result: DocumentReview, index: int, shown: Path | None = None) -> Revie
     if shown is not None:
         part = replace(part, document=shown)
     out.summary = pickle.dumps((part, out.marks, out.title, out.kind))
+    _said(result, out)
     return out
+
+
+def _said(result: DocumentReview, out: Reviewed) -> None:
+    """Whose the document says it is, its year and whether a 决算: what its tables were imported for
+    (review/register.py known); where nothing was imported of a PDF (a 决算 the budget's importer does not read, a
+    page not read), what its cover prints (importing/in_one_file.py, as review tells a file's disclosures apart)."""
+    known = register_known(result)
+    out.owner, out.year, out.final = known.name, known.year, known.final
+    published = result.published
+    if known.name or published is None or published.kind != "pdf" or result.span is not None:
+        return
+    spans = disclosures_in(published.lines)
+    cover = spans[0].cover if spans else None
+    if cover is not None and cover.department:
+        out.owner, out.year, out.final = cover.department, cover.year, cover.accounts == "决算"
+        out.kind = out.kind or cover.kind
 
 
 def unpickled(summary: bytes) -> tuple[SummaryPart, list[Mark], str, str]:

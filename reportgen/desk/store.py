@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,6 +22,15 @@ from reportgen.readers.unreadable import Unreadable
 # RTF, is read as the DOCX LibreOffice makes of it: readers/legacy.py; a web archive as its page), a workbook.
 ACCEPTED = {"pdf": "PDF", "docx": "DOCX", "doc": "DOC", "rtf": "RTF", "wordml": "Word 2003 XML", "mht": "MHT", "xlsx": "XLSX", "xls": "XLS", "ods": "ODS"}
 SUFFIXES = {"pdf": ".pdf", "docx": ".docx", "doc": ".doc", "rtf": ".rtf", "wordml": ".xml", "mht": ".mht", "xlsx": ".xlsx", "xls": ".xls", "ods": ".ods"}
+
+
+_UNSAFE = re.compile(r"[^\w\u3400-\u9fff（）()·-]+")
+
+
+def reviewed_name(member: str, number: int, kind: str) -> str:
+    """The name a stored file is reviewed under (and its annotated copies' legend names it by): its row's and its
+    number, made by the desk — never the name the department gave."""
+    return f"{_UNSAFE.sub('_', member)[:60] or 'document'}-{number}{SUFFIXES.get(kind, '')}"
 
 
 class UploadRefused(DeskRefused):

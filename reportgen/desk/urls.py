@@ -25,6 +25,7 @@ urlpatterns = [
     path("document/<int:submission_id>/verdicts", decisions.verdicts, name="verdicts"),
     path("document/<int:submission_id>/return", decisions.return_document, name="return"),
     path("document/<int:submission_id>/accept", decisions.accept, name="accept"),
+    path("document/<int:submission_id>/take", decisions.take, name="take"),
     path("document/<int:submission_id>/publish", decisions.publish, name="publish"),
     path("document/<int:submission_id>/page/<int:page>", views.annotated_page, name="page"),
     path("document/<int:submission_id>/page/<int:page>.png", views.annotated_image, name="page_image"),

@@ -23,18 +23,24 @@ from django.views.decorators.http import require_POST
 
 from reportgen.desk import attempts, page_views, precision
 from reportgen.desk.models import (
+    ACCEPTED,
     DISMISSED,
+    PUBLISHED,
+    RETURNED,
     REVIEWING,
     Disclosure,
+    Finding,
     Member,
     Submission,
     unreviewed,
 )
-from reportgen.desk.register import inspection_page, rows
+from reportgen.desk.register import inspection_page, last_of, rows, same
 from reportgen.desk.store import ACCEPTED as KINDS
 from reportgen.desk.store import Store
 from reportgen.review.roster import Member as RosterRow
 from reportgen.review.roster import RosterRefused, read_roster
+
+RELEASED = (RETURNED, ACCEPTED, PUBLISHED)  # a submission's findings reach its department once it stands so
 
 
 def store() -> Store:
@@ -175,20 +181,30 @@ def document_page(request: HttpRequest, submission_id: int) -> HttpResponse:
 
 
 def document_context(submission: Submission, reviewer: bool) -> dict[str, object]:
-    """What a document's page shows (the reviewer's, or the department's own: no verdict forms)."""
-    from reportgen.desk.jobs import place  # deferred: the queue's module imports the review (a worker's)
-
-    last = Submission.objects.filter(member=submission.member, number__lt=submission.number).order_by("-number").first()
-    now = {place(f) for f in submission.findings.all()}
-    resolved = [f for f in last.findings.all() if place(f) not in now] if last is not None else []
+    """What a document's page shows: the reviewer's, or the department's own — no verdict forms, no note, and
+    findings only once the reviewer released them (returned or accepted), those not dismissed alone. A submission
+    held for the reviewer is compared with none (its findings are not told fixed by another document)."""
+    released = reviewer or submission.state in RELEASED
+    last = last_of(submission) if released and not submission.held else None
+    now = list(submission.findings.all())
+    resolved = [f for f in last.findings.all() if not any(same(f, n) for n in now) and (reviewer or f.verdict != DISMISSED)] \
+        if last is not None else []
     job = getattr(submission, "job", None)
-    disclosures = [(d, list(d.findings.all())) for d in submission.disclosures.defer("summary")]
+    disclosures = [(d, [f for f in d.findings.all() if shown(f, reviewer, released)])
+                   for d in submission.disclosures.defer("summary")]
     events = list(submission.events.select_related("finding"))
-    return {"submission": submission, "findings": submission.findings.filter(disclosure=None), "resolved": resolved,
-            "last": last, "job": job, "reviewer": reviewer, "events": events, "seen": max((e.id for e in events), default=0),
+    return {"submission": submission, "findings": [f for f in submission.findings.filter(disclosure=None)
+                                                   if shown(f, reviewer, released)],
+            "resolved": resolved, "last": last, "job": job, "reviewer": reviewer, "released": released,
+            "events": events, "seen": max((e.id for e in events), default=0),
             "today": timezone.localdate(), "decidable": submission.state == REVIEWING and submission.outcome != "",
             "disclosures": disclosures, "unreviewed": unreviewed(submission),
             "errors": submission.findings.filter(severity="error").exclude(verdict=DISMISSED).count()}
+
+
+def shown(finding: Finding, reviewer: bool, released: bool) -> bool:
+    """Whether a finding is shown: to the reviewer, every one; to the department, once released, those not dismissed."""
+    return reviewer or (released and finding.verdict != DISMISSED)
 
 
 @login_required
@@ -215,22 +231,27 @@ _PARTS_DIGITS = 4  # a disclosure's number in a file's: “annotated-2” (never
 _PARTS = ("annotated", "notice", "findings")  # what a disclosure of a file of several has of its own
 
 
-def _stored(kept: Submission | Disclosure, what: str) -> tuple[str, str]:
-    """The digest and kind of what ``kept`` (a submission, or a disclosure of its file) holds under ``what``."""
+def _stored(kept: Submission | Disclosure, what: str, department: bool) -> tuple[str, str]:
+    """The digest and kind of what ``kept`` (a submission, or a disclosure of its file) holds under ``what``; its
+    department's annotated copy is the one handed back (the findings not dismissed alone), never the worker's."""
     if what == "original" and isinstance(kept, Submission):
         return kept.digest, kept.kind
-    return {"annotated": (kept.annotated, "pdf"), "notice": (kept.notice, "docx"),
+    return {"annotated": (kept.handed if department else kept.annotated, "pdf"), "notice": (kept.notice, "docx"),
             "findings": (kept.notice_table, "xlsx")}.get(what, ("", ""))
 
 
-def stored_response(submission: Submission, what: str) -> HttpResponseBase:
+def stored_response(submission: Submission, what: str, department: bool = False) -> HttpResponseBase:
     """The file as received, its annotated copy or its notice, from the store (never by a given name)."""
-    digest, kind = _stored(submission, what)
+    digest, kind = _stored(submission, what, department)
     what_part, _, number = what.rpartition("-")
     if what_part in _PARTS and number.isascii() and number.isdigit() and len(number) <= _PARTS_DIGITS:  # one disclosure's
         disclosure = submission.disclosures.defer("summary").filter(number=int(number)).first()
         if disclosure is not None:
-            digest, kind = _stored(disclosure, what_part)
+            digest, kind = _stored(disclosure, what_part, department)
+    elif what_part == "original" and number.isascii() and number.isdigit() and len(number) <= _PARTS_DIGITS:
+        beside = submission.files.filter(number=int(number)).first()  # a further file submitted with it
+        if beside is not None:
+            digest, kind = beside.digest, beside.kind
     if not digest:
         return HttpResponse(status=404)
     types = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

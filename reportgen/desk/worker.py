@@ -12,7 +12,6 @@ after each job keeps it flat (about 160 MB), for a few milliseconds of a review'
 from __future__ import annotations
 
 import os
-import re
 import socket
 import time
 from datetime import timedelta
@@ -23,10 +22,8 @@ from django.db import close_old_connections
 from reportgen.desk.jobs import Heartbeat, claim, finish, gone, release, work_folder
 from reportgen.desk.models import Job
 from reportgen.desk.reviewing import review_stored
-from reportgen.desk.store import SUFFIXES, Store
+from reportgen.desk.store import SUFFIXES, Store, reviewed_name
 from reportgen.review.batch import let_go, started
-
-_UNSAFE = re.compile(r"[^\w\u3400-\u9fff（）()·-]+")
 
 
 def name() -> str:
@@ -52,14 +49,15 @@ def run(data: Path, lease: timedelta, poll: float, once: bool = False) -> int:
 
 def review(job: Job, worker: str, store: Store, data: Path, lease: timedelta) -> bool:
     submission = job.submission
-    shown = _UNSAFE.sub("_", submission.member.name)[:60] or "document"
-    document = f"{shown}-{submission.number}{SUFFIXES.get(submission.kind, '')}"
-    if not store.path(submission.digest).is_file():
+    document = reviewed_name(submission.member.name, submission.number, submission.kind)
+    beside = tuple((store.path(f.digest), f"{Path(document).stem}（{f.number}）{SUFFIXES.get(f.kind, '')}")
+                   for f in submission.files.all())
+    if not all(path.is_file() for path in (store.path(submission.digest), *(path for path, _ in beside))):
         return gone(job, worker)
     try:
         with Heartbeat(job, worker, lease):
             reviewed = review_stored(store.path(submission.digest), work_folder(data) / f"job-{job.id}", document,
-                                     submission.number)
+                                     submission.number, beside)
     except KeyboardInterrupt:  # stopped (Ctrl-C, SIGTERM: the desk restarted): the job queued again at once
         release(job, worker)
         raise

@@ -56,14 +56,18 @@ def seen(client, submission: int) -> dict[str, str]:  # type: ignore[no-untyped-
     return {"seen": found.group(1), **token(client)}
 
 
-def submit(client, link: str, path: Path, name: str = ""):  # type: ignore[no-untyped-def]
-    """A department's upload of the file at ``path`` through its link (sent as ``name``, else its own)."""
+def submit(client, link: str, path: Path, name: str = "", *beside: Path):  # type: ignore[no-untyped-def]
+    """A department's upload of the file at ``path`` through its link (sent as ``name``, else its own), with the
+    files ``beside`` it where one disclosure is sent in several (chosen at once in the form's file field)."""
     import io
 
     client.get(link)
-    upload = io.BytesIO(path.read_bytes())
-    upload.name = name or path.name
-    return client.post(link + "/upload", {"document": upload, **token(client)})
+    uploads = []
+    for number, each in enumerate((path, *beside)):
+        upload = io.BytesIO(each.read_bytes())
+        upload.name = (name or path.name) if number == 0 else each.name
+        uploads.append(upload)
+    return client.post(link + "/upload", {"document": uploads if beside else uploads[0], **token(client)})
 
 
 def roster_csv(path: Path, rows: list[list[str]]) -> Path:
