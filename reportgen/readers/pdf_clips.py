@@ -30,9 +30,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import math
 import sys
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -151,7 +152,45 @@ def shown(words: Iterable[Word], regions: list[Box] | None) -> list[Word]:
     """The ``words`` (with left, top, right, bottom) that lie at least partly in one of ``regions``."""
     if regions is None:
         return list(words)
-    return [word for word in words if any(_overlaps(word, region) for region in regions)]
+    bands, always = _banded(regions)
+    return [word for word in words if any(_overlaps(word, region) for region in _near(word, bands, always))]
+
+
+_BAND = 40.0  # points: regions filed by the horizontal bands they cross, so that a word is held against those near it
+_MAX_BANDS = 200  # a region across more bands (or with no finite edge) is held against every word
+
+
+def _banded(regions: list[Box]) -> tuple[dict[int, list[Box]], list[Box]]:
+    """``regions`` filed by band (a page's clips are many: every word against every clip was most of a review's
+    reading of its PDF), and those filed nowhere, held against every word."""
+    bands: dict[int, list[Box]] = {}
+    always: list[Box] = []
+    for region in regions:
+        top, bottom = sorted((region[1], region[3]))
+        if not (math.isfinite(top) and math.isfinite(bottom)) or (bottom - top) / _BAND > _MAX_BANDS:
+            always.append(region)
+            continue
+        for band in range(math.floor(top / _BAND), math.floor(bottom / _BAND) + 1):
+            bands.setdefault(band, []).append(region)
+    return bands, always
+
+
+def _near(word: Word, bands: dict[int, list[Box]], always: list[Box]) -> Iterator[Box]:
+    """The regions that may overlap ``word``: those of the bands its box (widened by the margin) crosses — each
+    region that overlaps it is among them (it shares a point of height with the word) — and those of no band."""
+    yield from always
+    top, bottom = sorted((word.top, word.bottom))
+    if not (math.isfinite(top) and math.isfinite(bottom)):
+        for listed in bands.values():
+            yield from listed
+        return
+    first, last = math.floor((top - _MARGIN) / _BAND), math.floor((bottom + _MARGIN) / _BAND)
+    if last - first > _MAX_BANDS:
+        for listed in bands.values():
+            yield from listed
+        return
+    for band in range(first, last + 1):
+        yield from bands.get(band, ())
 
 
 def _overlaps(word: Word, region: Box) -> bool:
