@@ -875,21 +875,34 @@ def _table_entries(value: object, known: set[str], at: str) -> tuple[TableEntry,
     entries: list[TableEntry] = []
     for index, item in enumerate(value, 1):
         where = f"{at}: “表格清单.表”的第 {index} 项"
-        if not isinstance(item, dict) or not set(item) <= {"表", "表号", "标题"} or "表" not in item:
-            raise LayoutError(f"{where}应为含“表”的映射，可用的键：表、表号、标题；{_ENTRY_EXAMPLE}")
-        kind, number, title = item["表"], item.get("表号", 0), item.get("标题", "")
-        if not isinstance(kind, str) or kind not in known:
-            raise LayoutError(f"{where}：“表”应为表的编号之一（{'、'.join(sorted(known))}），不是“{shown_text(str(kind), 30)}”")
-        if type(number) is not int or not 0 <= number <= _MAX_TABLE_NUMBER:
-            raise LayoutError(f"{where}：“表号”应为 1 至 {_MAX_TABLE_NUMBER} 的整数（按 表号 的格式印出，如 公开表12），"
-                              f"不是“{shown_text(str(number), 20)}”")
-        if not isinstance(title, str):
-            raise LayoutError(f"{where}：“标题”应为文字（表上印出的标题，{{年}} 为年度，{{部门}} 为部门名称）")
-        if kind in (e.kind for e in entries) or number and number in (e.number for e in entries):
-            twice = f"表“{kind}”" if kind in (e.kind for e in entries) else f"表号 {number}"
-            raise LayoutError(f"{where}：{twice}已在前面列出：每张表、每个表号只能列一次")
-        entries.append(TableEntry(kind, number, title))
+        entry = _table_entry(item, known, where)
+        _check_listed_once(entry, entries, where)
+        entries.append(entry)
     return tuple(entries)
+
+
+def _table_entry(item: object, known: set[str], where: str) -> TableEntry:
+    """One item of 表格清单.表, checked: a mapping of 表 (one of the ``known`` tables), 表号 (0 to the greatest
+    number) and 标题 (text), the last two optional."""
+    if not isinstance(item, dict) or not set(item) <= {"表", "表号", "标题"} or "表" not in item:
+        raise LayoutError(f"{where}应为含“表”的映射，可用的键：表、表号、标题；{_ENTRY_EXAMPLE}")
+    kind, number, title = item["表"], item.get("表号", 0), item.get("标题", "")
+    if not isinstance(kind, str) or kind not in known:
+        raise LayoutError(f"{where}：“表”应为表的编号之一（{'、'.join(sorted(known))}），不是“{shown_text(str(kind), 30)}”")
+    if type(number) is not int or not 0 <= number <= _MAX_TABLE_NUMBER:
+        raise LayoutError(f"{where}：“表号”应为 1 至 {_MAX_TABLE_NUMBER} 的整数（按 表号 的格式印出，如 公开表12），"
+                          f"不是“{shown_text(str(number), 20)}”")
+    if not isinstance(title, str):
+        raise LayoutError(f"{where}：“标题”应为文字（表上印出的标题，{{年}} 为年度，{{部门}} 为部门名称）")
+    return TableEntry(kind, number, title)
+
+
+def _check_listed_once(entry: TableEntry, entries: list[TableEntry], where: str) -> None:
+    """Refused (LayoutError) where ``entry``'s table, or its number, is among the ``entries`` listed before it."""
+    kind, number = entry.kind, entry.number
+    if kind in (e.kind for e in entries) or number and number in (e.number for e in entries):
+        twice = f"表“{kind}”" if kind in (e.kind for e in entries) else f"表号 {number}"
+        raise LayoutError(f"{where}：{twice}已在前面列出：每张表、每个表号只能列一次")
 
 
 # What each setting of a 版式.yaml does to the layout it is based on, in the order they apply;

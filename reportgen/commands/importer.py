@@ -118,12 +118,10 @@ def _learned_layout(folder: Path | None, result: ImportResult, files: list[Path]
         yield lambda: None
         return
     from reportgen.importing.learned_layout import FolderTaken, learn, staged  # deferred: with the option only
-    from reportgen.layouts import resolve, shipped  # deferred: likewise
     from reportgen.readers.published import read_published  # deferred: likewise (read already: cached)
 
     lines = [line for path in files for line in (read[path] if read and path in read else read_published(path)).lines]
-    named = resolve(layout).name if layout else None  # --layout 烟台 → 山东; a folder of the user's is no base here
-    learned = learn(result, lines, folder.name, named if named in {name for name, _ in shipped()} else None)
+    learned = learn(result, lines, folder.name, _shipped_base(layout))
     try:
         with staged(folder, learned) as place:
             yield place
@@ -135,6 +133,15 @@ def _learned_layout(folder: Path | None, result: ImportResult, files: list[Path]
           f"基于 {learned.settings['基于']}；render --layout {one_line(str(folder))} 按它印出")
     for told in learned.told:
         print(f"  {told}")
+
+
+def _shipped_base(layout: str | None) -> str | None:
+    """The shipped layout --layout names, as a learned layout's base (--layout 烟台 → 山东); None where it names
+    none, or a folder of the user's."""
+    from reportgen.layouts import resolve, shipped  # deferred: with --learn-layout only
+
+    named = resolve(layout).name if layout else None
+    return named if named in {name for name, _ in shipped()} else None
 
 
 def _table_figures(result: ImportResult, read: dict[Path, Published] | None) -> str:

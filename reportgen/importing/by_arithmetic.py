@@ -81,17 +81,25 @@ def _this_years_part(printed: Printed, meanings: dict[int, str]) -> dict[int, st
     year's total (本年收入合计, or 本年支出合计 in a table of spending) — on one row only where the columns between
     it and the 上年结转 add up to it as well (a 收入总表 of one unit's row: its sources)."""
     out = dict(meanings)
-    carried = [col for col, meaning in meanings.items() if meaning == CARRIED]
-    spending = any(meaning in _SPENDING for meaning in meanings.values())
+    carried = _columns_of(meanings, CARRIED)
+    this_year = THIS_YEAR_SPENDING if any(meaning in _SPENDING for meaning in meanings.values()) else THIS_YEAR_INCOME
     for meaning in _TOTALS:
-        cols = sorted(col for col, m in meanings.items() if m == meaning)
+        cols = _columns_of(meanings, meaning)
         for total, part in zip(cols, cols[1:], strict=False):
-            if out.get(part) != meaning:
-                continue
-            beside = [c for c in carried if c > part and _with_carried(printed, total, part, c)]
-            if beside:
-                out[part] = THIS_YEAR_SPENDING if spending else THIS_YEAR_INCOME
+            if out.get(part) == meaning and _is_this_years(printed, total, part, carried):
+                out[part] = this_year
     return out
+
+
+def _columns_of(meanings: dict[int, str], meaning: str) -> list[int]:
+    """The columns given ``meaning``, left to right."""
+    return sorted(col for col, m in meanings.items() if m == meaning)
+
+
+def _is_this_years(printed: Printed, total: int, part: int, carried: list[int]) -> bool:
+    """Whether column ``part`` is this year's share of ``total``: with one of the ``carried`` columns right of it,
+    it makes the total."""
+    return any(c > part and _with_carried(printed, total, part, c) for c in carried)
 
 
 def _with_carried(printed: Printed, total: int, part: int, carried: int) -> bool:
@@ -110,16 +118,21 @@ def _unnamed_parts(printed: Printed, meanings: dict[int, str]) -> dict[int, str]
     told as not used. The column beside is sought nearest first, one printing figures other than 0 before one of 0s."""
     out = dict(meanings)
     for col in sorted(printed.figures):
-        if col in meanings or not printed.header.get(col):
-            continue
-        for total in sorted((t for t in meanings if t < col and meanings[t] in _WHOLES), reverse=True):
-            beside = _beside(printed, meanings, total, col)
-            if beside is not None:
-                whole, part = meanings[total], meanings[beside]
-                out[col] = _OTHER_PART.get((whole, part)) or _OTHER_PART.get(("合计", part)) \
-                    or f"{whole}·{printed.header[col]}"
-                break
+        if col not in meanings and printed.header.get(col) and (part := _part_meaning(printed, meanings, col)):
+            out[col] = part
     return out
+
+
+def _part_meaning(printed: Printed, meanings: dict[int, str], col: int) -> str | None:
+    """The meaning of the unnamed column ``col`` as the part of the nearest total on its left it makes with a named
+    column beside it: the other part of a known pair, else “total·its header words”; None where no total has it."""
+    for total in sorted((t for t in meanings if t < col and meanings[t] in _WHOLES), reverse=True):
+        beside = _beside(printed, meanings, total, col)
+        if beside is not None:
+            whole, part = meanings[total], meanings[beside]
+            return _OTHER_PART.get((whole, part)) or _OTHER_PART.get(("合计", part)) \
+                or f"{whole}·{printed.header[col]}"
+    return None
 
 
 def _beside(printed: Printed, meanings: dict[int, str], total: int, col: int) -> int | None:
@@ -143,17 +156,30 @@ def _names_by_print(printed: Printed, shape: str, meanings: dict[int, str]) -> d
     than two, the two columns printing words with amounts right of them (a level's word read from “项 目” set
     apart, or none, their header); of a table of codes naming none, the column right of the codes printing words
     under no meaning."""
-    named = [col for col, meaning in meanings.items() if meaning == _NAMES]
+    named = _columns_of(meanings, _NAMES)
     if shape == "两栏" and len(named) < _SIDES:
-        labels = [col for col in sorted(printed.worded) if col not in meanings or meanings[col] in _LEVELS]
-        starts = sorted(named + labels)
-        ends = [*starts[1:], max(printed.figures, default=0) + 1]
-        if len(starts) == _SIDES and all(any(start < c < end for c in printed.figures)
-                                         for start, end in zip(starts, ends, strict=True)):
-            return {**meanings, **dict.fromkeys(labels, _NAMES)}
-        return meanings
-    codes = [col for col, meaning in meanings.items() if meaning == _CODES]
-    if shape == "科目" and not named and len(codes) == 1 and codes[0] + 1 in printed.worded \
-            and codes[0] + 1 not in meanings:
+        return _sides_named(printed, meanings, named)
+    if shape == "科目" and not named:
+        return _codes_named(printed, meanings)
+    return meanings
+
+
+def _sides_named(printed: Printed, meanings: dict[int, str], named: list[int]) -> dict[int, str]:
+    """A table of two sides naming fewer than two 名称 columns (``named``): the columns printing words under no
+    meaning or a level's word named 名称 where, with those named, they are two, each with amounts right of it."""
+    labels = [col for col in sorted(printed.worded) if col not in meanings or meanings[col] in _LEVELS]
+    starts = sorted(named + labels)
+    ends = [*starts[1:], max(printed.figures, default=0) + 1]
+    if len(starts) == _SIDES and all(any(start < c < end for c in printed.figures)
+                                     for start, end in zip(starts, ends, strict=True)):
+        return {**meanings, **dict.fromkeys(labels, _NAMES)}
+    return meanings
+
+
+def _codes_named(printed: Printed, meanings: dict[int, str]) -> dict[int, str]:
+    """A table of codes naming no 名称 column: the column right of its one code column named 名称 where it prints
+    words under no meaning."""
+    codes = _columns_of(meanings, _CODES)
+    if len(codes) == 1 and codes[0] + 1 in printed.worded and codes[0] + 1 not in meanings:
         return {**meanings, codes[0] + 1: _NAMES}
     return meanings

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -33,12 +33,16 @@ from reportgen import layouts, tablekinds
 from reportgen.atomic import write_atomically
 from reportgen.document import Heading
 from reportgen.errors import Internal
+from reportgen.importing.imported import Imported
 from reportgen.importing.pipeline import ImportResult
 from reportgen.importing.recognize import Table, row_text, title_kind
 from reportgen.importing.text_parts import PrintedHeading, heading_words_kind, printed_headings, vocabulary
 from reportgen.phrasing import chinese_number
 from reportgen.readers.lines import Line
 from reportgen.tables import FUNCTION_COLUMNS, FUNCTION_TABLES
+
+if TYPE_CHECKING:
+    from reportgen.render import Prepared
 
 # A table's number as printed, alone on its line or before its title: 公开表1, 公开12表, 表2：, 表一, 预算01表, 附表3.
 _NUMBER = re.compile(r"^\s*(?P<before>(?:部门)?(?:预算)?公开\s*表|附\s*表|表|预算|(?:部门)?公开)\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})"
@@ -99,17 +103,35 @@ def learn(result: ImportResult, lines: list[Line], name: str, base: str | None =
     shipped layout's name: the import's --layout), else on the shipped layout of the department's locality."""
     imported = result.imported
     tables = list(imported.tables.values())
-    numbered = {table.kind.id: _number_of(table, lines) for table in tables}
-    pattern = _pattern([n for n in numbered.values() if n is not None])
-    entries = [_entry(table.kind.id, table.title, numbered[table.kind.id], pattern, imported.year, imported.department)
-               for table in tables]
-    more, told = _printed_beside(lines, pattern, imported, {entry["表"]: entry for entry in entries})
-    entries = _in_printed_order([*entries, *more])
+    pattern, entries, told = _listed(tables, lines, imported)
     base = base or layouts.regional(imported.department) or layouts.DEFAULT
     settings: dict[str, Any] = {"名称": name, "说明": _description(imported.department, imported.year, entries),
                                 "基于": base}
     if pattern:
         settings["表号"] = pattern
+    settings.update(_text_settings(result, lines, base))
+    settings.update(_table_settings(tables, entries, base))
+    if (shown := _shown(result)):
+        settings["展示"] = shown
+    told += [] if pattern or not tables else [_unnumbered_note()]
+    return Learned(settings, told)
+
+
+def _listed(tables: list[Table], lines: list[Line], imported: Imported) -> tuple[str, list[dict[str, Any]], list[str]]:
+    """The 表号 pattern, the entries of 表格清单.表 (the tables read and those printed beside them, in printed order)
+    and what is told of the tables printed that are not listed."""
+    numbered = {table.kind.id: _number_of(table, lines) for table in tables}
+    pattern = _pattern([n for n in numbered.values() if n is not None])
+    entries = [_entry(table.kind.id, table.title, numbered[table.kind.id], pattern, imported.year, imported.department)
+               for table in tables]
+    more, told = _printed_beside(lines, pattern, imported, {entry["表"]: entry for entry in entries})
+    return pattern, _in_printed_order([*entries, *more]), told
+
+
+def _text_settings(result: ImportResult, lines: list[Line], base: str) -> dict[str, Any]:
+    """The settings of the text the document prints: its headings' numbering (编号), 目录 and parts (部分) where the
+    layout is based on the default, and the headings' words (标题)."""
+    settings: dict[str, Any] = {}
     headings = printed_headings(lines)
     top = _top_level(lines, headings)
     numbering = _numbering(headings)
@@ -121,6 +143,12 @@ def learn(result: ImportResult, lines: list[Line], name: str, base: str | None =
             settings["部分"] = parts
     if (titles := _heading_titles(result, base, headings, _part_words(top) if base == layouts.DEFAULT else {})):
         settings["标题"] = titles
+    return settings
+
+
+def _table_settings(tables: list[Table], entries: list[dict[str, Any]], base: str) -> dict[str, Any]:
+    """The settings of the tables: 表格清单 (the entries, the words before the department's name) and 表格."""
+    settings: dict[str, Any] = {}
     listing: dict[str, Any] = {"表": entries} if entries else {}
     if (label := _department_label(tables)) is not None:
         listing["编制"] = label
@@ -128,25 +156,28 @@ def learn(result: ImportResult, lines: list[Line], name: str, base: str | None =
         settings["表格清单"] = listing
     if (shapes := _function_shapes(tables, base)):
         settings["表格"] = shapes
-    if (shown := _shown(result)):
-        settings["展示"] = shown
-    told += [] if pattern or not tables else [_unnumbered_note()]
-    return Learned(settings, told)
+    return settings
 
 
 def _number_of(table: Table, lines: list[Line]) -> _Numbered | None:
     """The number printed with ``table``: before its title (“表2：…”), on a row of its own above the title in its
     grid, or on the printed line just above the title (烟台's “公开表1”, right-aligned over the title)."""
-    grid = table.grid
-    candidates = [table.title, *(row_text(grid, row) for row in range(min(table.header_start, len(grid.rows))))]
-    title_row = next((row for row in range(len(grid.rows)) if row_text(grid, row).strip() == table.title.strip()), None)
-    if grid.row_places is not None and title_row is not None:
-        candidates.append(_line_above(grid.row_places[title_row], lines))
-    for text in candidates:
+    for text in _number_places(table, lines):
         found = _NUMBER.match(text or "")
         if found is not None and (found.group("before").endswith("表") or found.group("after")):
             return _numbered(found)
     return None
+
+
+def _number_places(table: Table, lines: list[Line]) -> list[str]:
+    """The texts a table's number may be printed in, in the order sought: its title, the rows above its header, and
+    the line printed just above its title where the grid knows where its rows are printed."""
+    grid = table.grid
+    places = [table.title, *(row_text(grid, row) for row in range(min(table.header_start, len(grid.rows))))]
+    title_row = next((row for row in range(len(grid.rows)) if row_text(grid, row).strip() == table.title.strip()), None)
+    if grid.row_places is not None and title_row is not None:
+        places.append(_line_above(grid.row_places[title_row], lines))
+    return places
 
 
 def _line_above(place: str, lines: list[Line]) -> str:
@@ -188,12 +219,16 @@ def numbered_titles(lines: list[Line], pattern: str) -> list[tuple[_Numbered, st
         match = _NUMBER.match(text)
         if not pattern or match is None or not (numbered := _numbered(match)).fits(pattern) or numbered.number in found:
             continue
-        after = text[match.end():]
-        following = ("".join(ln.text.split()) for ln in lines[index + 1:index + 6] if ln.text.strip())
-        title = after or next((text for text in following if not _PAGE_NUMBER.match(text)), "")
+        title = text[match.end():] or _title_below(lines[index + 1:index + 6])
         if _TITLE.search(title):
             found[numbered.number] = (numbered, title)
     return list(found.values())
+
+
+def _title_below(following: list[Line]) -> str:
+    """The first of the ``following`` lines printing anything but a page's number, spaces taken out; "" for none."""
+    texts = ("".join(ln.text.split()) for ln in following if ln.text.strip())
+    return next((text for text in texts if not _PAGE_NUMBER.match(text)), "")
 
 
 _PAGE_NUMBER = re.compile(r"^[-—–]?\d{1,4}[-—–]?$")  # a page's number between a table's number and its title
@@ -262,12 +297,9 @@ def _heading_titles(result: ImportResult, base: str, headings: list[PrintedHeadi
     heading the document prints (职能, 三公 … — text_parts.yaml's 标题, each kind's first heading), as printed. The
     base layout's headings are those of the imported source rendered in it."""
     from reportgen.narrative import heading_text, title_values  # deferred: the render, for a learned layout only
-    from reportgen.render import document_for, prepare  # deferred: likewise
+    from reportgen.render import prepare  # deferred: likewise
 
-    printed: dict[str, str] = {}
-    for heading in headings:
-        if heading.kind is not None and heading.kind not in printed and heading.words:
-            printed[heading.kind] = _UNCLOSED.sub("", heading.words)  # “…情况说明（详” broken at the line's end
+    printed = _printed_titles(headings)
     if not printed and not parts:
         return {}
     prepared = prepare(result.source.named(Path("学到的版式.yaml")), draft=True)
@@ -277,18 +309,36 @@ def _heading_titles(result: ImportResult, base: str, headings: list[PrintedHeadi
     layout = layouts.resolve(base)
     keys = {heading_text(layout.titles, values, key): key for key in layout.titles}  # the base's own words → key
     titles: dict[str, str] = {}
-    for block in document_for(prepared, draft=True, layout=base).blocks:
-        if not isinstance(block, Heading):
-            continue
-        if block.level == 1 and (part := _part_of(block.text)) in parts:  # a part's heading (部分), as printed
-            words = parts.pop(part)
-        elif (kind := heading_words_kind(block.text)) in printed:
-            words = printed.pop(kind)
-        else:
-            continue
-        if words != "".join(block.text.split()):
+    for block in _rendered_headings(prepared, base):
+        if (words := _printed_words(block, printed, parts)) is not None and words != "".join(block.text.split()):
             titles[keys.get(block.text) or _as_written(block.text, values)] = _as_written(words, values)
     return titles
+
+
+def _rendered_headings(prepared: Prepared, base: str) -> list[Heading]:
+    """The headings of the prepared source rendered in the layout ``base``, in order."""
+    from reportgen.render import document_for  # deferred: the render, for a learned layout only
+
+    return [block for block in document_for(prepared, draft=True, layout=base).blocks if isinstance(block, Heading)]
+
+
+def _printed_titles(headings: list[PrintedHeading]) -> dict[str, str]:
+    """The words of the first heading the document prints of each kind (职能, 三公 …), by the kind."""
+    printed: dict[str, str] = {}
+    for heading in headings:
+        if heading.kind is not None and heading.kind not in printed and heading.words:
+            printed[heading.kind] = _UNCLOSED.sub("", heading.words)  # “…情况说明（详” broken at the line's end
+    return printed
+
+
+def _printed_words(block: Heading, printed: dict[str, str], parts: dict[str, str]) -> str | None:
+    """The words the document prints for the base layout's heading ``block``, taken (each once) from the parts'
+    headings ``parts`` where it is a part's, else from the headings ``printed`` by kind; None where it prints none."""
+    if block.level == 1 and (part := _part_of(block.text)) in parts:  # a part's heading (部分), as printed
+        return parts.pop(part)
+    if (kind := heading_words_kind(block.text)) in printed:
+        return printed.pop(kind)
+    return None
 
 
 def _as_written(text: str, values: dict[str, str]) -> str:
@@ -311,17 +361,23 @@ def _function_shapes(tables: list[Table], base: str) -> dict[str, dict[str, Any]
         ref = kinds[table.kind.id].form(lineage.lineage).ref if table.kind.id in kinds else ""
         if table.kind.id not in FUNCTION_TABLES or ref != table.kind.id or ref in lineage.table_specs:
             continue
-        meanings = [table.columns[col] for col in sorted(table.columns)]
-        shape: dict[str, Any] = {}
-        if {"类", "款", "项"} <= set(meanings):
-            shape["编码"] = "分列"
-        # 人员经费 and 公用经费 printed under 基本支出 (杭州): the render's 基本支出 column is their sum, kept
-        columns = [m for m in meanings if m in FUNCTION_COLUMNS] + (["基本支出"] if _BASIC_PARTS & set(meanings) else [])
-        if columns:
-            shape["列"] = [c for c in FUNCTION_COLUMNS if c in columns]  # in the render's order: it keeps, not moves
-        if shape:
+        if (shape := _function_shape(table)):
             shapes[table.kind.id] = shape
     return shapes
+
+
+def _function_shape(table: Table) -> dict[str, Any]:
+    """One function table's shape as printed: 编码 分列 where its codes are printed in 类, 款, 项 columns, and the
+    amount columns it prints (列) in the render's order; {} where it prints neither."""
+    meanings = [table.columns[col] for col in sorted(table.columns)]
+    shape: dict[str, Any] = {}
+    if {"类", "款", "项"} <= set(meanings):
+        shape["编码"] = "分列"
+    # 人员经费 and 公用经费 printed under 基本支出 (杭州): the render's 基本支出 column is their sum, kept
+    columns = [m for m in meanings if m in FUNCTION_COLUMNS] + (["基本支出"] if _BASIC_PARTS & set(meanings) else [])
+    if columns:
+        shape["列"] = [c for c in FUNCTION_COLUMNS if c in columns]  # in the render's order: it keeps, not moves
+    return shape
 
 
 _CONTENTS_STYLES = (re.compile(r"^第[一二三四五六七八九十]{1,3}部分"), re.compile(r"^[一二三四五六七八九十]{1,3}、"),
@@ -333,13 +389,10 @@ def _contents(lines: list[Line]) -> dict[str, Any] | None:
     """目录: where the document prints one on one of its first pages (a line of its own saying 目录, as text_parts.yaml
     names it), its title as printed, the heading levels its lines list (the numbering styles they open with), whether
     it lists the tables, on a page of its own; None where it prints none."""
-    titles = vocabulary()["目录"]
-    start = next((i for i, line in enumerate(lines) if 0 < line.page <= _CONTENTS_PAGES
-                  and "".join(line.text.split()) in titles), None)
+    start = _contents_start(lines)
     if start is None:
         return None
-    page = lines[start].page
-    entries = ["".join(line.text.split()) for line in lines[start + 1:] if line.page == page and line.text.strip()]
+    entries = [entry for entry in _contents_lines(lines, start) if entry]
     styles = {index for entry in entries for index, style in enumerate(_CONTENTS_STYLES) if style.match(entry)}
     listed = [_CONTENTS_END.sub("", entry) for entry in entries]
     return {"标题": " ".join(lines[start].text.split()), "层级": max(1, len(styles)),
@@ -385,17 +438,32 @@ def _top_level(lines: list[Line], headings: list[PrintedHeading]) -> list[str]:
     """The words of the document's top-level headings in order: the 目录's lines numbered in the outermost style it
     uses (a part's title ending in 表 is none of the body's headings: text_parts reads it as a table's), else the
     body's headings of the outermost style."""
-    titles = vocabulary()["目录"]
-    start = next((i for i, line in enumerate(lines) if 0 < line.page <= _CONTENTS_PAGES
-                  and "".join(line.text.split()) in titles), None)
-    if start is not None:
-        entries = ["".join(line.text.split()) for line in lines[start + 1:] if line.page == lines[start].page]
-        for style in _CONTENTS_STYLES:
-            top = [_CONTENTS_END.sub("", style.sub("", entry)) for entry in entries if style.match(entry)]
-            if top:
-                return top
+    start = _contents_start(lines)
+    if start is not None and (top := _contents_top(_contents_lines(lines, start))):
+        return top
     styles = [style for style in _STYLES if any(h.style == style for h in headings)]
     return [h.words for h in headings if styles and h.style == styles[0]]
+
+
+def _contents_start(lines: list[Line]) -> int | None:
+    """The index of the line saying 目录 (as text_parts.yaml names it) on one of the first pages; None for none."""
+    titles = vocabulary()["目录"]
+    return next((i for i, line in enumerate(lines) if 0 < line.page <= _CONTENTS_PAGES
+                 and "".join(line.text.split()) in titles), None)
+
+
+def _contents_lines(lines: list[Line], start: int) -> list[str]:
+    """The lines after the 目录's title ``lines[start]`` on its page, spaces taken out."""
+    return ["".join(line.text.split()) for line in lines[start + 1:] if line.page == lines[start].page]
+
+
+def _contents_top(entries: list[str]) -> list[str]:
+    """The 目录's ``entries`` numbered in the outermost style any is, their numbers, leader dots and pages taken off."""
+    for style in _CONTENTS_STYLES:
+        top = [_CONTENTS_END.sub("", style.sub("", entry)) for entry in entries if style.match(entry)]
+        if top:
+            return top
+    return []
 
 
 _CONTENTS_END = re.compile(r"[.．…·⋯\s]*[-—–]?\s*\d{0,4}\s*[-—–]?$")  # a line's leader dots and page number
@@ -424,19 +492,33 @@ def _shown(result: ImportResult) -> dict[str, Any]:
     amounts with, where all its amounts have as many (表格小数位: the most common for 全部, a table of other decimals
     by its name; the text's decimals are its own)."""
     imported = result.imported
-    units = Counter(table.unit for table in imported.tables.values() if table.unit)
     shown: dict[str, Any] = {}
-    if units:
-        common = units.most_common(1)[0][0]
-        table_units = {"全部": common}
-        table_units.update({kind: table.unit for kind, table in imported.tables.items() if table.unit and table.unit != common})
-        shown["表格单位"] = table_units
+    if (units := _table_units(imported)):
+        shown["表格单位"] = units
+    if (places := _table_places(imported)):
+        shown["表格小数位"] = places
+    return shown
+
+
+def _table_units(imported: Imported) -> dict[str, str]:
+    """表格单位: the unit most tables print as 全部, each table printing another by its name; {} where none prints one."""
+    units = Counter(table.unit for table in imported.tables.values() if table.unit)
+    if not units:
+        return {}
+    common = units.most_common(1)[0][0]
+    return {"全部": common,
+            **{kind: table.unit for kind, table in imported.tables.items() if table.unit and table.unit != common}}
+
+
+def _table_places(imported: Imported) -> dict[str, int]:
+    """表格小数位: of the tables printing all their amounts with as many decimals, the most common as 全部, each
+    table of other decimals by its name; {} where no table does."""
     places = {kind: found.pop() for kind in imported.tables if len(found := printed_places(imported.rows.get(kind, []))) == 1}
     places = {kind: n for kind, n in places.items() if n <= _MAX_PLACES}
-    if places:
-        common_places = Counter(places.values()).most_common(1)[0][0]
-        shown["表格小数位"] = {"全部": common_places, **{kind: n for kind, n in places.items() if n != common_places}}
-    return shown
+    if not places:
+        return {}
+    common = Counter(places.values()).most_common(1)[0][0]
+    return {"全部": common, **{kind: n for kind, n in places.items() if n != common}}
 
 
 _MAX_PLACES = 6  # layouts: 展示.表格小数位 0–6

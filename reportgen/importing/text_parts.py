@@ -185,17 +185,32 @@ def printed_headings(lines: list[Line]) -> list[PrintedHeading]:
             continue
         key = _fold(_unspaced(section.heading.text))
         numbering, part, words = _heading_numbering(key[:-1] if key.endswith("。") else key)
-        if part is not None:  # a part's words may stand on the next line (烟台: “第一部分” / “部门概况”)
-            after = _fold(_unspaced(section.lines[0].text)) if section.lines and not words else ""
-            words = words or (after if _heading_shaped(after, vocab) and _NUMBERING.match(after) is None else "")
-            found.append(PrintedHeading("part", _chinese_number(part.group(0)[1:-2]), words,
-                                        section.kind if section.kind != STOP else _named_kind(words, vocab),
-                                        section.heading.where))
-        elif numbering is not None and (shape := _numbering(numbering.group(0).strip())) is not None:
-            words += _bracket_closed(words, section.lines)
-            mark = numbering.group(0).strip()[-1] if shape[0] == "ar" else ""
-            found.append(PrintedHeading(shape[0], shape[1], words, section.kind, section.heading.where, mark))
+        if part is not None:
+            found.append(_part_heading(section, section.heading, part, words, vocab))
+        elif numbering is not None and (heading := _numbered_heading(section, section.heading, numbering, words)) is not None:
+            found.append(heading)
     return found
+
+
+def _part_heading(section: _Section, heading: Line, part: re.Match[str], words: str,
+                  vocab: dict[str, Any]) -> PrintedHeading:
+    """A numbered part's heading (第三部分 …): its words those after its number, else those of the next line where
+    they are a heading's words and unnumbered (烟台: “第一部分” / “部门概况”)."""
+    after = _fold(_unspaced(section.lines[0].text)) if section.lines and not words else ""
+    words = words or (after if _heading_shaped(after, vocab) and _NUMBERING.match(after) is None else "")
+    return PrintedHeading("part", _chinese_number(part.group(0)[1:-2]), words,
+                          section.kind if section.kind != STOP else _named_kind(words, vocab), heading.where)
+
+
+def _numbered_heading(section: _Section, heading: Line, numbering: re.Match[str], words: str) -> PrintedHeading | None:
+    """A heading numbered in one of the styles read (一、, （一）, 1. …), a bracket it leaves open closed from the next
+    line; None for a numbering of no style read."""
+    shape = _numbering(numbering.group(0).strip())
+    if shape is None:
+        return None
+    mark = numbering.group(0).strip()[-1] if shape[0] == "ar" else ""
+    return PrintedHeading(shape[0], shape[1], words + _bracket_closed(words, section.lines), section.kind, heading.where,
+                          mark)
 
 
 _CLOSING_NEAR = 12  # a heading's bracket closed this near the next line's start (“（详” / “见表 7）”) runs on to it
