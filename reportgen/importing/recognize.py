@@ -9,8 +9,11 @@ columns only counts where the words below it say nothing)."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
+from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -58,7 +61,37 @@ class Table:
     by_content: bool = False
 
 
+# grids recognised in this context: (the grids, the catalog, what they were recognised as), by the grids' ids
+_ONCE: ContextVar[dict[tuple[int, ...], list[tuple[list[Grid], Catalog, tuple[list[Table], list[Grid]]]]] | None] = \
+    ContextVar("recognised_once", default=None)
+
+
+@contextlib.contextmanager
+def recognised_once() -> Iterator[None]:
+    """Within it, the same grids recognised again with an equal catalog give the tables of the first time: review
+    recognises a file's grids to know what part of a disclosure it is, then imports them — one recognition, not
+    two. The tables are shared: a caller within it that is not the last reads them and changes nothing."""
+    token = _ONCE.set({})
+    try:
+        yield
+    finally:
+        _ONCE.reset(token)
+
+
 def recognize(grids: list[Grid], catalog: Catalog) -> tuple[list[Table], list[Grid]]:
+    """The grids recognised as tables, and those that are not (once in :func:`recognised_once`)."""
+    memo = _ONCE.get()
+    if memo is None:
+        return _recognized_grids(grids, catalog)
+    earlier = memo.setdefault(tuple(map(id, grids)), [])  # the grids themselves held there: their ids not reused
+    made = next((made for _grids, known, made in earlier if known == catalog), None)
+    if made is None:
+        made = _recognized_grids(grids, catalog)
+        earlier.append((list(grids), catalog, made))
+    return list(made[0]), list(made[1])
+
+
+def _recognized_grids(grids: list[Grid], catalog: Catalog) -> tuple[list[Table], list[Grid]]:
     """The grids recognised as tables, and those that are not. A grid holding several tables one under
     another (a sheet of an export that sets them so) is taken apart at each table's title first. The grids
     given are left as they are (each is taken apart on a copy of its own): a file's grids recognised again

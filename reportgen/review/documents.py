@@ -24,7 +24,7 @@ from reportgen.importing.emit import walk
 from reportgen.importing.identity import Part, cover_title, grouped
 from reportgen.importing.in_one_file import Span, disclosures_in
 from reportgen.importing.pipeline import ImportResult, disclosure_part, import_files
-from reportgen.importing.recognize import titled_table
+from reportgen.importing.recognize import recognised_once, titled_table
 from reportgen.importing.text_fields import WITHHELD, holds
 from reportgen.importing.tree import Placed
 from reportgen.importing.unread import Unread, unread_cells
@@ -482,9 +482,10 @@ def _imported(files: list[Path], read: dict[Path, Published], layout: str | None
     if result.damaged:
         result.refused = result.damaged
         return False
-    if len(files) == 1:
-        result.half = disclosure_part(files[0], published, layout)
-    result.imported = import_files(list(files), layout, read=read)
+    with recognised_once():  # the file's tables recognised once, for both
+        if len(files) == 1:
+            result.half = disclosure_part(files[0], published, layout)
+        result.imported = import_files(list(files), layout, read=read)
     return True
 
 
