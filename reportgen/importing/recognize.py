@@ -642,7 +642,7 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
     groups: dict[int, list[bool]] = {}  # for each of a column's words, whether it heads other columns too
     for row in header:
         cells = {col: _header_word(grid, row, col) for col in range(grid.width) if col not in grid.hidden_cols}
-        for col, (text, wide) in _spaced_words_joined(cells, catalog).items():  # a hidden column heads nothing
+        for col, (text, wide) in _spaced_words_joined(cells, catalog, set(texts)).items():  # a hidden column heads nothing
             if text:
                 texts.setdefault(col, []).append(normalized(text))
                 groups.setdefault(col, []).append(wide)
@@ -660,11 +660,13 @@ def _columns(grid: Grid, header: range, catalog: Catalog, year: int | None = Non
     return _names_apart(grid, header.stop, texts, _codes_apart(grid, header.stop, texts, meanings))
 
 
-def _spaced_words_joined(words: dict[int, tuple[str, bool]], catalog: Catalog) -> dict[int, tuple[str, bool]]:
+def _spaced_words_joined(words: dict[int, tuple[str, bool]], catalog: Catalog,
+                         headed: set[int]) -> dict[int, tuple[str, bool]]:
     """A header row's words with a word printed letter-spaced across cells joined into its first cell: a run
     of cells side by side, each one character, that together are a known header word (“项 | 目” is 项目, the
-    名称 column: 长沙市公安局 2025's 收支总表; “合 | 计”); a run that is no known word together (类 | 款 | 项)
-    keeps its cells."""
+    名称 column: 长沙市公安局 2025's 收支总表; “合 | 计”), over columns no row above heads (``headed``: a word
+    spaced under a column's header is a row's label — 江苏省人大常委会办公厅 2018's “合 | 计” under 功能科目编码 |
+    功能科目名称, a table printing no figure); a run that is no known word together (类 | 款 | 项) keeps its cells."""
     joined = dict(words)
     cols = sorted(col for col, (text, wide) in words.items() if len("".join(text.split())) == 1 and not wide)
     runs: list[list[int]] = []
@@ -673,7 +675,7 @@ def _spaced_words_joined(words: dict[int, tuple[str, bool]], catalog: Catalog) -
             runs[-1].append(col)
         else:
             runs.append([col])
-    for run in (run for run in runs if len(run) > 1):
+    for run in (run for run in runs if len(run) > 1 and headed.isdisjoint(run)):
         word = "".join("".join(words[col][0].split()) for col in run)
         if _known_word(word, catalog):
             joined[run[0]] = (word, False)
