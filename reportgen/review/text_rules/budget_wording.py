@@ -279,17 +279,20 @@ _MAY_BE_LEFT_OVER = re.compile("|".join([PLACEHOLDERS.pattern, r"\{", "持平", 
                                          *(mark * 2 for mark in "，。；、：！？")]))
 
 
-# a punctuation mark printed twice as a writer doubles it: side by side, or a space apart at most (a PDF's
-# layout sets a table's cells far apart, “源。          。学校” being two cells' ends, 北京 2026)
+# a punctuation mark or a word printed twice as a writer doubles it: side by side, or a space apart at most (a
+# PDF's layout sets a table's cells far apart: “源。          。学校” two cells' ends, 北京 2026; “全年涉案损失下降
+# 下降得满分” a 绩效 table's two cells, 长沙 2025)
 _PRINTED_TWICE = re.compile(r"([，。；、：！？]) ?\1")
+_WORD_PRINTED_TWICE = re.compile(DOUBLED.pattern.removesuffix(r"\1") + r" ?\1")
 
 
 def _left_over(line: Line, text: str, warn: Callable[[Line, str], Finding]) -> Iterator[Finding]:
     """What a writer left: placeholders, a template's braces, a word or a punctuation mark doubled,
     持平 and a change said together."""
     for slip in SLIPS:
-        if slip.pattern is REPEATED_PUNCTUATION and not _PRINTED_TWICE.search(line.text):
-            continue  # marks of two cells of a table's layout, far apart on the line: not one doubled
+        if slip.pattern is REPEATED_PUNCTUATION and not _PRINTED_TWICE.search(line.text) \
+                or slip.pattern is DOUBLED and not _WORD_PRINTED_TWICE.search(line.text):
+            continue  # marks or words of two cells of a table's layout, far apart on the line: not one doubled
         for match in slip.pattern.finditer(text):
             yield warn(line, slip.told.format(match.group()))
 
