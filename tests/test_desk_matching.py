@@ -15,6 +15,7 @@ import io
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -133,6 +134,7 @@ def test_another_departments_file_is_held_never_told_as_a_fix_and_returned(desk_
     assert wrong.events.filter(after="待核对", note=wrong.held).exists()
     page = reviewer.get(f"/document/{wrong.id}").content.decode()
     assert 'id="held"' in page and 'id="id_take"' in page and 'id="id_accept"' not in page
+    assert _register_state(reviewer, WANLI) == "待核对"  # waiting for the reviewer, not for a worker
     assert "这次已不再出现的" not in page and 'id="resolved"' not in page and "次报送比较）" not in page  # not a fix
     before = (wrong.state, wrong.events.count())
     response = reviewer.post(f"/document/{wrong.id}/accept", {"reason": "已核实", **seen(reviewer, wrong.id)})
@@ -141,6 +143,7 @@ def test_another_departments_file_is_held_never_told_as_a_fix_and_returned(desk_
     assert (wrong.state, wrong.events.count()) == before
     _returned(reviewer, wrong)
     wrong = Submission.objects.get(id=wrong.id)
+    assert _register_state(reviewer, WANLI) == "已退回"
     assert wrong.state == "已退回" and not wrong.notice and "请重新报送" in wrong.events.get(after="已退回").note
     page = department.get(f"{links[WANLI]}/document/{wrong.id}").content.decode()
     assert "上海市普陀区人民政府办公室" in page and "单位名称不符" in page and 'id="id_document"' not in page
@@ -227,3 +230,12 @@ def test_files_of_two_disclosures_sent_as_one_are_not_reviewed_as_one(desk_site:
     response = department.post(links[name] + "/upload", {"document": too_many, **token(department)})
     assert response.status_code == 400 and "一次最多报送 4 个" in response.content.decode()
     assert Submission.objects.filter(member__name=name).count() == 1
+
+
+def _register_state(reviewer: Any, name: str) -> str:
+    """The state the register shows on the row of ``name``."""
+    from lxml import html as lxml_html
+
+    page = lxml_html.fromstring(reviewer.get("/register").content.decode())
+    row = next(tr for tr in page.iter("tr") if name in tr.text_content())
+    return row.find_class("state")[0].text_content().strip()

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from reportgen.desk.models import DISMISSED, Disclosure, Event, Finding, Member, Submission
+from reportgen.desk.models import DISMISSED, HELD, REVIEWING, Disclosure, Event, Finding, Member, Submission
 from reportgen.desk.reviewing import unpickled
 from reportgen.review import register as review_register
 from reportgen.review.pages import SummaryPart, summary_page_of
@@ -67,8 +67,10 @@ class Row:
 
     @property
     def state(self) -> str:
+        """The row's latest submission's state — 待核对 while it is held for the reviewer (another's file, the bytes
+        of an earlier one), not 审核中: it waits for the reviewer, not for a worker."""
         if self.latest is not None:
-            return self.latest.state
+            return HELD if self.latest.held and self.latest.state == REVIEWING else self.latest.state
         return self.within[0].submission.state if self.within else NOT_SUBMITTED
 
     @property
