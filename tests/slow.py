@@ -65,6 +65,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_yantai_learned_keeps_the_published_numbers_where_shandong_renumbers",
         "test_a_learned_layout_folder_loads_and_is_listed_as_a_shipped_one",
         "test_a_folder_with_files_is_not_written_over_and_no_source_is_written",
+        "test_the_pdf_itself_given_as_the_layout_folder_is_refused_as_a_file_and_left_as_it_was",
         "test_each_learned_layout_renders_the_published_titles_and_numbers_in_order",
         "test_beijing_learned_prints_its_tables_to_six_decimals",
     ),

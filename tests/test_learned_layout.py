@@ -89,6 +89,16 @@ def test_a_folder_with_files_is_not_written_over_and_no_source_is_written(yantai
     assert not source.exists() and (layout / "版式.yaml").read_text(encoding="utf-8") == settings
 
 
+
+def test_the_pdf_itself_given_as_the_layout_folder_is_refused_as_a_file_and_left_as_it_was(yantai, tmp_path, capsys) -> None:
+    pdf = yantai[0]
+    before = pdf.read_bytes()
+    source = tmp_path / "from-pdf.yaml"
+    assert cli.main(["import", str(pdf), "-o", str(source), "--learn-layout", str(pdf)]) == 1
+    said = capsys.readouterr().err
+    assert "是一个已有的文件，不是文件夹" in said and "Traceback" not in said
+    assert pdf.read_bytes() == before and not source.exists()
+
 @pytest.mark.parametrize("name, pattern, contents", [
     ("zj-hangzhou-qixiang-2026-dept-budget", "表{1}", "目录"),
     # not written from: the mechanism shown unchanged on a third and a fourth region

@@ -126,7 +126,8 @@ def _learned_layout(folder: Path | None, result: ImportResult, files: list[Path]
         with staged(folder, learned) as place:
             yield place
     except FolderTaken:
-        raise Failure(f"--learn-layout {one_line(str(folder))}：这个文件夹已存在且不是空的；学到的版式只写入新的或空的文件夹，"
+        what = "这个文件夹已存在且不是空的" if folder.is_dir() else "这是一个已有的文件，不是文件夹"
+        raise Failure(f"--learn-layout {one_line(str(folder))}：{what}；学到的版式只写入新的或空的文件夹，"
                       "不覆盖已有的文件；未写出任何文件") from None
     entries = learned.settings.get("表格清单", {}).get("表", [])
     print(f"已写出版式 {one_line(str(folder))}：{len(entries)} 张表，表号“{learned.settings.get('表号', '默认')}”，"
