@@ -230,7 +230,7 @@ def _submit(run: Run, link: str, pdf: Path) -> None:
 
 
 def _kill_a_reviewing_worker(run: Run, serve: subprocess.Popen[bytes]) -> None:
-    from reportgen.desk.models import RUNNING, Job
+    from reportgen.desk.record.models import RUNNING, Job
 
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -283,7 +283,7 @@ def _send_all(run: Run, links: list[str], rate: float, uploaders: int, faults: d
 
 
 def _wait_done(timeout: float) -> bool:
-    from reportgen.desk.models import DONE, Job
+    from reportgen.desk.record.models import DONE, Job
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -295,7 +295,7 @@ def _wait_done(timeout: float) -> bool:
 
 def _checked(names: list[str]) -> list[str]:
     """What was lost or doubled, read from the database (empty: nothing)."""
-    from reportgen.desk.models import DONE, REVIEWING, Member, Submission
+    from reportgen.desk.record.models import DONE, REVIEWING, Member, Submission
 
     problems = []
     counts = Counter(Submission.objects.values_list("member__name", flat=True))
@@ -319,7 +319,7 @@ def _checked(names: list[str]) -> list[str]:
 
 
 def _figures(run: Run) -> dict[str, object]:
-    from reportgen.desk.models import REVIEWING, Event, Job
+    from reportgen.desk.record.models import REVIEWING, Event, Job
 
     jobs = list(Job.objects.select_related("submission"))
     claimed = {e.submission_id: e.when for e in Event.objects.filter(after=REVIEWING)}

@@ -105,7 +105,7 @@ def _password() -> str:
 
 
 def _worker(args: argparse.Namespace) -> int:
-    from reportgen.desk import worker  # deferred: the review, in a worker only
+    from reportgen.desk.queue import worker  # deferred: the review, in a worker only
 
     worker.run(args.data, timedelta(seconds=args.lease), poll=1.0, once=args.once)
     return 0

@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.shortcuts import redirect
 from django.urls import path
 
-from reportgen.desk import decisions, department, views
+from reportgen.desk.web import decisions, department, views
 
-handler400 = "reportgen.desk.failures.bad_request"
-handler403 = "reportgen.desk.failures.forbidden"
-handler404 = "reportgen.desk.failures.not_found"
-handler500 = "reportgen.desk.failures.server_error"
+handler400 = "reportgen.desk.web.failures.bad_request"
+handler403 = "reportgen.desk.web.failures.forbidden"
+handler404 = "reportgen.desk.web.failures.not_found"
+handler500 = "reportgen.desk.web.failures.server_error"
 
 urlpatterns = [
     path("", lambda request: redirect("register"), name="home"),

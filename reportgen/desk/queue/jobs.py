@@ -15,7 +15,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from reportgen.desk.models import (
+from reportgen.desk.record.models import (
     DONE,
     GIVEN_UP,
     HELD,
@@ -29,9 +29,9 @@ from reportgen.desk.models import (
     Job,
     Submission,
 )
-from reportgen.desk.register import compared, held_for
-from reportgen.desk.reviewing import Reviewed, ReviewedPart
-from reportgen.desk.store import Store
+from reportgen.desk.record.register import compared, held_for
+from reportgen.desk.record.reviewing import Reviewed, ReviewedPart
+from reportgen.desk.record.store import Store
 from reportgen.review.register import Known
 
 LEASE = timedelta(seconds=60)

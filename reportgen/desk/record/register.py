@@ -18,8 +18,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from reportgen.desk.models import DISMISSED, HELD, REVIEWING, Disclosure, Event, Finding, Member, Submission
-from reportgen.desk.reviewing import unpickled
+from reportgen.desk.record.models import DISMISSED, HELD, REVIEWING, Disclosure, Event, Finding, Member, Submission
+from reportgen.desk.record.reviewing import unpickled
 from reportgen.review import register as review_register
 from reportgen.review.pages import SummaryPart, summary_page_of
 from reportgen.review.roster import Member as RosterRow

@@ -13,8 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from reportgen.desk import page_views
-from reportgen.desk.models import (
+from reportgen.desk.web import page_views
+from reportgen.desk.record.models import (
     QUEUED,
     RESUBMITTED,
     RETURNED,
@@ -26,8 +26,8 @@ from reportgen.desk.models import (
     Submission,
     SubmittedFile,
 )
-from reportgen.desk.store import UploadFailed, UploadRefused, too_large, upload_kind
-from reportgen.desk.views import document_context, store, stored_response, token_digest
+from reportgen.desk.record.store import UploadFailed, UploadRefused, too_large, upload_kind
+from reportgen.desk.web.views import document_context, store, stored_response, token_digest
 from reportgen.errors import upload_name
 from reportgen.oserrors import reason
 

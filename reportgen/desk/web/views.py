@@ -21,8 +21,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from reportgen.desk import attempts, page_views, precision
-from reportgen.desk.models import (
+from reportgen.desk.record import precision
+from reportgen.desk.web import attempts, page_views
+from reportgen.desk.record.models import (
     ACCEPTED,
     DISMISSED,
     PUBLISHED,
@@ -34,9 +35,9 @@ from reportgen.desk.models import (
     Submission,
     unreviewed,
 )
-from reportgen.desk.register import inspection_page, last_of, rows, same
-from reportgen.desk.store import ACCEPTED as KINDS
-from reportgen.desk.store import Store
+from reportgen.desk.record.register import inspection_page, last_of, rows, same
+from reportgen.desk.record.store import ACCEPTED as KINDS
+from reportgen.desk.record.store import Store
 from reportgen.review.roster import Member as RosterRow
 from reportgen.review.roster import RosterRefused, read_roster
 
