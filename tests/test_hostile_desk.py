@@ -424,8 +424,8 @@ def test_a_roster_row_is_one_row_however_often_it_is_written_or_imported(desk_si
     second read the table before the first wrote it) add each row once — the table's key refuses the second."""
     from django.db import IntegrityError, transaction
 
-    from reportgen.desk.web import views
     from reportgen.desk.record.models import Member
+    from reportgen.desk.web import views
     from tests.support.desk import import_roster, roster_csv, token
 
     twice, other = "名单重复测试单位", "名单重复测试单位（另一行）"

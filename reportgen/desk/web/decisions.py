@@ -34,10 +34,10 @@ from reportgen.desk.record.models import (
     Submission,
     unreviewed,
 )
-from reportgen.desk.web.notices import Issued, date_of, issued_of, notices_of
 from reportgen.desk.record.register import compared, notes
-from reportgen.desk.settings import DeskRefused
 from reportgen.desk.record.shown import visible
+from reportgen.desk.settings import DeskRefused
+from reportgen.desk.web.notices import Issued, date_of, issued_of, notices_of
 from reportgen.desk.web.views import refused_page
 from reportgen.errors import ReportgenError
 

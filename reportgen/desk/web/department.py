@@ -13,7 +13,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from reportgen.desk.web import page_views
 from reportgen.desk.record.models import (
     QUEUED,
     RESUBMITTED,
@@ -27,6 +26,7 @@ from reportgen.desk.record.models import (
     SubmittedFile,
 )
 from reportgen.desk.record.store import UploadFailed, UploadRefused, too_large, upload_kind
+from reportgen.desk.web import page_views
 from reportgen.desk.web.views import document_context, store, stored_response, token_digest
 from reportgen.errors import upload_name
 from reportgen.oserrors import reason

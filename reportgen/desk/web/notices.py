@@ -11,8 +11,8 @@ from pathlib import Path
 
 from reportgen.desk.record.models import DISMISSED, Submission
 from reportgen.desk.record.reviewing import unpickled
-from reportgen.desk.settings import DeskRefused
 from reportgen.desk.record.store import reviewed_name
+from reportgen.desk.settings import DeskRefused
 from reportgen.desk.web.views import store
 from reportgen.document import Document
 from reportgen.review.annotated import NotAnnotated, annotated_pdf

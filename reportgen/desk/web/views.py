@@ -22,7 +22,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from reportgen.desk.record import precision
-from reportgen.desk.web import attempts, page_views
 from reportgen.desk.record.models import (
     ACCEPTED,
     DISMISSED,
@@ -38,6 +37,7 @@ from reportgen.desk.record.models import (
 from reportgen.desk.record.register import inspection_page, last_of, rows, same
 from reportgen.desk.record.store import ACCEPTED as KINDS
 from reportgen.desk.record.store import Store
+from reportgen.desk.web import attempts, page_views
 from reportgen.review.roster import Member as RosterRow
 from reportgen.review.roster import RosterRefused, read_roster
 
