@@ -51,7 +51,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("writers", ("reportgen.writers", "reportgen.writers.*")),
     ("the pipeline", ("reportgen.render",)),
     ("operations", ("reportgen.review", "reportgen.review.*", "reportgen.diffing", "reportgen.batch",
-                    "reportgen.preview", "reportgen.rollover", "reportgen.importing", "reportgen.importing.*")),
+                    "reportgen.preview", "reportgen.rollover", "reportgen.versions", "reportgen.importing", "reportgen.importing.*")),
     ("the desk's configuration and record", ("reportgen.desk", "reportgen.desk.settings", "reportgen.desk.record",
                                              "reportgen.desk.record.*")),
     ("the desk's work queue and workers", ("reportgen.desk.queue", "reportgen.desk.queue.*")),

@@ -7,7 +7,10 @@ whose file is no longer in the store is given up, its submission 未能审核 wi
 
 from __future__ import annotations
 
+import math
+import os
 import threading
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -187,3 +190,47 @@ def _message(item: object) -> str:
 
 def work_folder(data: Path) -> Path:
     return data / "work"
+
+
+# How many workers a machine runs, and what a department waiting is told (issue 81 part 6).
+
+WORKER_MEMORY = 400 * 1024 * 1024  # what a worker may hold at a review's peak (about 160 MB between reviews)
+RATE_OF_LAST = 20  # the finished reviews the queue's pace is measured over
+RATE_WITHIN = timedelta(hours=1)  # … those finished within the last hour: an idle night tells no pace
+
+
+def worker_count(cpus: int | None = None, memory: int | None = None) -> int:
+    """The workers `desk serve` starts when not told (--workers): one a processor this process may run on (a
+    review is one processor's work), no more than the machine's memory holds at WORKER_MEMORY each, at least one."""
+    cpus = cpus if cpus is not None else len(os.sched_getaffinity(0))
+    memory = memory if memory is not None else os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return max(1, min(cpus, memory // WORKER_MEMORY))
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A queued review's place: how many reviews are before it (queued earlier, or under review now), and the
+    seconds until it is reviewed at the pace of the last reviews (None: no pace measured yet)."""
+
+    ahead: int
+    seconds: int | None
+
+
+def waiting(job: Job) -> Waiting | None:
+    """Where ``job`` stands in the queue (None: it is not waiting: under review, done or given up)."""
+    if job.state != QUEUED:
+        return None
+    ahead = Job.objects.filter(Q(state=QUEUED, id__lt=job.id) | Q(state=RUNNING)).count()
+    pace = per_review()
+    return Waiting(ahead, None if pace is None else math.ceil((ahead + 1) * pace))
+
+
+def per_review() -> float | None:
+    """Seconds between two reviews finished, all workers together, over the last RATE_OF_LAST reviews finished
+    within RATE_WITHIN (None where fewer than two were)."""
+    since = timezone.now() - RATE_WITHIN
+    finished = list(Job.objects.filter(state=DONE, finished__gte=since).order_by("-finished")
+                    .values_list("finished", flat=True)[:RATE_OF_LAST])
+    if len(finished) < 2:
+        return None
+    return max((finished[0] - finished[-1]).total_seconds(), 1.0) / (len(finished) - 1)
