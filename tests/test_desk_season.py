@@ -187,3 +187,5 @@ def test_a_published_document_is_checked_against_the_approved_one(desk_site: Sit
     assert status == 200 and said.startswith("不同：有 ") and "个数字公开的文本中没有" in said
     status, said = _checked(client, submission, b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "截图.png")
     assert status == 400 and "不是公开文本" in said
+    status, said = _checked(client, 0, path.read_bytes(), "公开.pdf")  # no approved submission chosen
+    assert status == 400 and said.startswith("请选择一份已通过或已公开的报送")

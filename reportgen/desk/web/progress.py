@@ -10,11 +10,14 @@ from django.shortcuts import render
 
 from reportgen.desk.record import progress as counted
 
+CHASE_SHOWN = 200  # the rows to chase the page lists (a province's thousands are in the export)
+
 
 @login_required
 def progress_page(request: HttpRequest) -> HttpResponse:
-    return render(request, "progress.html.j2", {"progress": counted.progress(), "chased": counted.to_chase(),
-                                                "header": counted.CHASE_HEADER})
+    chased = counted.to_chase()
+    return render(request, "progress.html.j2", {"progress": counted.progress(), "chased": chased[:CHASE_SHOWN],
+                                                "more": len(chased) - CHASE_SHOWN, "header": counted.CHASE_HEADER})
 
 
 @login_required

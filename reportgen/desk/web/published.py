@@ -56,13 +56,13 @@ def approved() -> list[Submission]:
 @login_required
 def check_page(request: HttpRequest) -> HttpResponse:
     candidates = approved()
-    context: dict[str, object] = {"approved": candidates, "checked": None, "error": ""}
+    context: dict[str, object] = {"approved": candidates, "checked": None, "error": "", "unchosen": False}
     if request.method != "POST":
         return render(request, "published.html.j2", context)
     submission = next((s for s in candidates if str(s.id) == request.POST.get("submission", "")), None)
     upload, status = request.FILES.get("published"), 400
     if submission is None or upload is None:
-        context["error"] = "请选择一份已通过或已公开的报送，并选择在网上公开的文件"
+        context["unchosen"] = True
         return render(request, "published.html.j2", context, status=status)
     limit, given = int(settings.DESK_MAX_UPLOAD), upload_name(upload.name or "")
     try:
