@@ -115,7 +115,7 @@ def test_progress_counts_rows_as_the_register_does_and_the_rows_to_chase_export(
 def test_a_department_waiting_is_told_its_place_and_when_it_will_be_reviewed(desk_site: Site) -> None:
     from django.utils import timezone
 
-    from reportgen.desk.record.models import DONE, QUEUED, Job, Submission
+    from reportgen.desk.record.models import DONE, QUEUED, Event, Job, Submission
 
     Job.objects.filter(state=QUEUED).update(state=DONE)  # others' jobs of this test process: not before these
     waiting = _rows("排队测试单位", ["已提交"] * 3, date.today())
@@ -126,14 +126,23 @@ def test_a_department_waiting_is_told_its_place_and_when_it_will_be_reviewed(des
     told = html.fromstring(client.get(link).content.decode()).xpath('//span[@class="queue-place"]')[0].text_content()
     assert told.startswith("（前面还有 2 份")  # an estimate too where this process's other tests set a pace
     now = timezone.now()
-    for seconds in (0, 4, 8, 12):  # four reviews finished, 4 s apart: a review every 4 s
+    for n, seconds in enumerate((90, 100, 110, 100)):  # four reviews finished, each claimed once: 100 s the median one
         done = Job.objects.create(submission=Submission.objects.create(
-            member_id=waiting[0], number=10 + seconds, digest="0" * 64, size=1, kind="pdf", given_name="旧.pdf",
-            state="已通过"), state=DONE)
-        Job.objects.filter(id=done.id).update(finished=now - timedelta(seconds=seconds))
+            member_id=waiting[0], number=10 + n, digest="0" * 64, size=1, kind="pdf", given_name="旧.pdf",
+            state="已通过"), state=DONE, claims=1)
+        Job.objects.filter(id=done.id).update(finished=now - timedelta(seconds=n))
+        claim = Event.objects.create(who="审核进程", member_id=waiting[0], submission=done.submission, after="审核中")
+        Event.objects.filter(id=claim.id).update(when=now - timedelta(seconds=n + seconds))
     told = html.fromstring(client.get(link).content.decode()).xpath('//span[@class="queue-place"]')[0].text_content()
-    assert told == "（前面还有 2 份，预计 1 分钟内审完）"  # 3 reviews at 4 s each
-    assert re.search("前面还有 2 份", desk_site.signed_in().get(
+    assert told == "（前面还有 2 份，预计约 5 分钟后审完）"  # 3 reviews of 100 s, by one worker (none reviewing now)
+    Job.objects.filter(submission__member_id=waiting[0], submission__number=1).update(state="审核中", worker="甲", lease_until=now
+                                                                          + timedelta(minutes=1))
+    Job.objects.create(submission=Submission.objects.create(member_id=waiting[0], number=20, digest="0" * 64, size=1,
+                                                            kind="pdf", given_name="乙.pdf", state="审核中"),
+                       state="审核中", worker="乙", lease_until=now + timedelta(minutes=1))
+    told = html.fromstring(client.get(link).content.decode()).xpath('//span[@class="queue-place"]')[0].text_content()
+    assert told == "（前面还有 3 份，预计约 4 分钟后审完）"  # two workers reviewing: 4 reviews of 50 s
+    assert re.search("前面还有 3 份", desk_site.signed_in().get(
         f"/document/{Submission.objects.get(member_id=waiting[-1], number=1).id}").content.decode())
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import statistics
 import threading
 from dataclasses import dataclass
 from datetime import timedelta
@@ -195,7 +196,7 @@ def work_folder(data: Path) -> Path:
 # How many workers a machine runs, and what a department waiting is told (issue 81 part 6).
 
 WORKER_MEMORY = 400 * 1024 * 1024  # what a worker may hold at a review's peak (about 160 MB between reviews)
-RATE_OF_LAST = 20  # the finished reviews the queue's pace is measured over
+RATE_OF_LAST = 20  # the finished reviews a review's time is measured over
 RATE_WITHIN = timedelta(hours=1)  # … those finished within the last hour: an idle night tells no pace
 
 
@@ -210,7 +211,7 @@ def worker_count(cpus: int | None = None, memory: int | None = None) -> int:
 @dataclass(frozen=True)
 class Waiting:
     """A queued review's place: how many reviews are before it (queued earlier, or under review now), and the
-    seconds until it is reviewed at the pace of the last reviews (None: no pace measured yet)."""
+    seconds until it is reviewed at the pace of the last reviews (per_review; None: no pace measured yet)."""
 
     ahead: int
     seconds: int | None
@@ -226,11 +227,16 @@ def waiting(job: Job) -> Waiting | None:
 
 
 def per_review() -> float | None:
-    """Seconds between two reviews finished, all workers together, over the last RATE_OF_LAST reviews finished
-    within RATE_WITHIN (None where fewer than two were)."""
-    since = timezone.now() - RATE_WITHIN
-    finished = list(Job.objects.filter(state=DONE, finished__gte=since).order_by("-finished")
-                    .values_list("finished", flat=True)[:RATE_OF_LAST])
-    if len(finished) < 2:
+    """Seconds a review takes the desk, its workers together: the median review (its claim to its end) of the last
+    RATE_OF_LAST reviews finished within RATE_WITHIN, each claimed once, over the workers reviewing now (at least
+    one). None where fewer than three were: a pace of one or two reviews — a worker's first, slower — is no pace."""
+    now = timezone.now()
+    recent = list(Job.objects.filter(state=DONE, claims=1, finished__gte=now - RATE_WITHIN).order_by("-finished")
+                  .values_list("submission_id", "finished")[:RATE_OF_LAST])
+    claimed = dict(Event.objects.filter(submission_id__in=[s for s, _ in recent], after=REVIEWING).order_by("when")
+                   .values_list("submission_id", "when"))
+    seconds = [(finished - claimed[s]).total_seconds() for s, finished in recent if s in claimed]
+    if len(seconds) < 3:
         return None
-    return max((finished[0] - finished[-1]).total_seconds(), 1.0) / (len(finished) - 1)
+    busy = Job.objects.filter(state=RUNNING, lease_until__gte=now).values("worker").distinct().count()
+    return max(statistics.median(seconds), 0.1) / max(busy, 1)
