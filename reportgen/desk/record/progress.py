@@ -11,15 +11,16 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
-from reportgen.desk.record.models import HELD, RETURNED, STATES, Member
+from reportgen.desk.record.models import HELD, RETURNED, REVIEWING, STATES, Member
 from reportgen.desk.record.register import LATE, NOT_SUBMITTED, Row, rows, today
 from reportgen.document import Cell, Document, Table, Title
 from reportgen.document import Row as TableRow
+from reportgen.review.register import DEADLINE_DAYS
 from reportgen.writers.xlsx import xlsx_bytes
 
 ORDER = (NOT_SUBMITTED, *STATES[:3], HELD, *STATES[3:])  # the states in the order a season passes them
@@ -140,10 +141,25 @@ def chosen(asked: Asked, as_of: date | None = None) -> tuple[Page[Row], int]:
     if asked.words:
         members = members.filter(Q(name__icontains=asked.words) | Q(parent__icontains=asked.words))
     if asked.state or asked.late:
-        kept = [r for r in rows(as_of, list(members)) if (not asked.state or r.state == asked.state)
-                and (not asked.late or r.entry.state == LATE)]
+        kept = [r for r in rows(as_of, list(_candidates(members, asked, as_of or today())))
+                if (not asked.state or r.state == asked.state) and (not asked.late or r.entry.state == LATE)]
         page = Paginator(kept, PAGE_ROWS).get_page(asked.page)
     else:
         page = Paginator(members, PAGE_ROWS).get_page(asked.page)
         page.object_list = rows(as_of, list(page.object_list))
     return page, Member.objects.count()
+
+
+def _candidates(members: QuerySet[Member], asked: Asked, day: date) -> QuerySet[Member]:
+    """The rows that may show the state and 逾期 asked, found in the database (each then told as the register tells
+    it): 逾期 — 批复 more than DEADLINE_DAYS before ``day``, or a 公开日期 recorded (late or not, by its own days);
+    未提交 — no submission of its own; another state — a submission in it, or none of its own (a row printed in
+    another's file shows that file's state); 待核对 — one 审核中."""
+    if asked.late:
+        members = members.filter(Q(approved__lt=day - timedelta(days=DEADLINE_DAYS)) | Q(published__isnull=False))
+    if asked.state == NOT_SUBMITTED:
+        members = members.filter(submissions__isnull=True)
+    elif asked.state:
+        state = REVIEWING if asked.state == HELD else asked.state
+        members = members.filter(Q(submissions__state=state) | Q(submissions__isnull=True)).distinct()
+    return members
