@@ -5,7 +5,9 @@ reviewer set and whether it has passed). Every count is the register's (register
 as the register shows it, so the progress page, the list of rows to chase and the register never disagree.
 
 The register's page is paged and filtered here too (``chosen``): by state, by 逾期, by words of the row's
-name or 主管部门; with no state or 逾期 asked, only the page's rows are told (register.rows of a page)."""
+name or 主管部门; with no state or 逾期 asked, only the page's rows are told (register.rows of a page); with one,
+the rows that may show it are found in the database and each told as the register tells it (bench/desk_load.py
+times both on a province's 28,000 rows: bench/README.md)."""
 
 from __future__ import annotations
 
