@@ -326,10 +326,10 @@ def test_every_error_page_is_the_desks_own_in_chinese(desk_site, monkeypatch):
     forged = reviewer.post("/document/1/accept", {"seen": "0"})  # no CSRF token
     assert forged.status_code == 403 and "CSRF" in forged.content.decode()
 
-    def fails() -> None:
+    def fails(*args: object) -> None:
         raise RuntimeError("a fault of the desk's own")
 
-    monkeypatch.setattr(views, "rows", fails)
+    monkeypatch.setattr(views, "chosen", fails)  # the register's rows
     failing = Client(raise_request_exception=False)
     failing.cookies = reviewer.cookies
     failed = failing.get("/register")
