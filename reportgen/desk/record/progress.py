@@ -60,10 +60,11 @@ def department_of(member: Member) -> str:
     return member.parent if member.kind != "部门" and member.parent else member.name
 
 
-def progress(as_of: date | None = None) -> Progress:
+def progress(as_of: date | None = None, told: list[Row] | None = None) -> Progress:
+    """The season's counts as of ``as_of`` (today), over the register's rows (``told``: already told as of then)."""
     day = as_of or today()
     overall, departments = Tally(), dict[str, Tally]()
-    for row in rows(day):
+    for row in rows(day) if told is None else told:
         overall.add(row)
         departments.setdefault(department_of(row.member), Tally()).add(row)
     return Progress(day, overall, list(departments.items()), ORDER)
@@ -86,12 +87,12 @@ class Chased:
                 "是" if self.overdue else "", "" if latest is None else f"第 {latest.number} 次"]
 
 
-def to_chase(as_of: date | None = None) -> list[Chased]:
+def to_chase(as_of: date | None = None, told: list[Row] | None = None) -> list[Chased]:
     """The rows not yet submitted (no submission of their own, printed in no other's file) and the rows returned
-    and not submitted again, in the roster's order."""
+    and not submitted again, in the roster's order (of ``told`` where the register's rows are told already)."""
     day = as_of or today()
     found = []
-    for row in rows(day):
+    for row in rows(day) if told is None else told:
         if row.state == NOT_SUBMITTED:
             found.append(Chased(row, TO_SUBMIT, None, False))
         elif row.state == RETURNED and row.latest is not None:

@@ -15,8 +15,10 @@ CHASE_SHOWN = 200  # the rows to chase the page lists (a province's thousands ar
 
 @login_required
 def progress_page(request: HttpRequest) -> HttpResponse:
-    chased = counted.to_chase()
-    return render(request, "progress.html.j2", {"progress": counted.progress(), "chased": chased[:CHASE_SHOWN],
+    day = counted.today()
+    told = counted.rows(day)  # the register's rows, told once for both
+    chased = counted.to_chase(day, told)
+    return render(request, "progress.html.j2", {"progress": counted.progress(day, told), "chased": chased[:CHASE_SHOWN],
                                                 "more": len(chased) - CHASE_SHOWN, "header": counted.CHASE_HEADER})
 
 
