@@ -13,7 +13,12 @@ its findings saved once (numbers distinct, and as many as every other submission
 has), claimed into 审核中 once. Reported: the time per document, the throughput, the queue wait,
 and each worker's RSS over time. A measurement: it exits 1 when anything was lost or doubled.
 
-    python -m bench.desk_load [--departments 50] [--documents 200] [--workers 2] [--rate 33.3]
+Each department, once its document is in, opens its page and reads its place in the queue and the estimate it is
+told; reported: how many were told one and how many were reviewed after it. At the end the reviewer's register
+pages and the progress page are timed (median of 5, and their size), and again with ``--province-rows`` more rows
+added to the roster (a province's 28,000).
+
+    python -m bench.desk_load [--departments 50] [--documents 200] [--workers N] [--rate 33.3] [--province-rows 28000]
 """
 
 from __future__ import annotations
@@ -57,6 +62,7 @@ class Run:
     rss: dict[int, list[tuple[float, int]]] = field(default_factory=lambda: defaultdict(list))
     faults: list[str] = field(default_factory=list)
     orphans: list[int] = field(default_factory=list)
+    told: list[tuple[str, float, str]] = field(default_factory=list)  # (link, told at: epoch, its queue place's words)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -76,10 +82,12 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _serve(data: Path, port: int, workers: int, database: list[str], lease: float, log: Path) -> subprocess.Popen[bytes]:
+def _serve(data: Path, port: int, workers: int | None, database: list[str], lease: float, log: Path) \
+        -> subprocess.Popen[bytes]:
+    count = [] if workers is None else ["--workers", str(workers)]
     with log.open("a") as out:
         process = subprocess.Popen([sys.executable, "-m", "reportgen", "desk", "serve", str(data), "--port", str(port),
-                                    "--workers", str(workers), "--lease", str(lease), *database],
+                                    *count, "--lease", str(lease), *database],
                                    stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     deadline = time.monotonic() + 60
     while True:
@@ -219,18 +227,32 @@ def _submit(run: Run, link: str, pdf: Path) -> None:
             time.sleep(1.0)
             continue
         with run.lock:
-            if status == 302 or "才能重新报送" in page:  # accepted (or accepted before the connection was cut)
+            accepted = status == 302 or "才能重新报送" in page  # (or accepted before the connection was cut)
+            if accepted:
                 run.uploads.append((sent, time.monotonic() - sent, tries))
             else:
                 run.refused.append(f"{link}: {status} {re.sub(r'<[^>]+>', ' ', page)[:300]}")
+        if accepted:
+            _told(run, browser, link)
         return
+
+
+def _told(run: Run, browser: Browser, link: str) -> None:
+    """The department's page once its document is in: its place in the queue and the estimate it is told."""
+    with contextlib.suppress(OSError):
+        at = time.time()
+        _, page = browser.get(link)
+        place = re.search(r'<span class="queue-place">([^<]+)</span>', page)
+        if place:
+            with run.lock:
+                run.told.append((link, at, place.group(1)))
 
 
 # ---------------------------------------------------------------- the faults
 
 
 def _kill_a_reviewing_worker(run: Run, serve: subprocess.Popen[bytes]) -> None:
-    from reportgen.desk.models import RUNNING, Job
+    from reportgen.desk.record.models import RUNNING, Job
 
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -283,7 +305,7 @@ def _send_all(run: Run, links: list[str], rate: float, uploaders: int, faults: d
 
 
 def _wait_done(timeout: float) -> bool:
-    from reportgen.desk.models import DONE, Job
+    from reportgen.desk.record.models import DONE, Job
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -295,7 +317,7 @@ def _wait_done(timeout: float) -> bool:
 
 def _checked(names: list[str]) -> list[str]:
     """What was lost or doubled, read from the database (empty: nothing)."""
-    from reportgen.desk.models import DONE, REVIEWING, Member, Submission
+    from reportgen.desk.record.models import DONE, REVIEWING, Member, Submission
 
     problems = []
     counts = Counter(Submission.objects.values_list("member__name", flat=True))
@@ -319,7 +341,7 @@ def _checked(names: list[str]) -> list[str]:
 
 
 def _figures(run: Run) -> dict[str, object]:
-    from reportgen.desk.models import REVIEWING, Event, Job
+    from reportgen.desk.record.models import REVIEWING, Event, Job
 
     jobs = list(Job.objects.select_related("submission"))
     claimed = {e.submission_id: e.when for e in Event.objects.filter(after=REVIEWING)}
@@ -337,7 +359,77 @@ def _figures(run: Run) -> dict[str, object]:
         "upload_seconds": _spread([seconds for _, seconds, _ in run.uploads]),
         "uploads_sent_again": sum(1 for _, _, tries in run.uploads if tries > 1),
         "workers": _workers(run, jobs),
+        "queue_told": _estimates(run),
     }
+
+
+def _estimated(words: str) -> float | None:
+    """The seconds a queue place's words promise at most (“预计 1 分钟内”, “约 3 分钟后”, “约 1.5 小时后”)."""
+    if "1 分钟内" in words:
+        return 60.0
+    found = re.search(r"约 ([\d.]+) (分钟|小时)后", words)
+    return None if found is None else float(found.group(1)) * (60 if found.group(2) == "分钟" else 3600)
+
+
+def _estimates(run: Run) -> dict[str, object]:
+    """How the estimates the departments were told compare with when each document was reviewed: told at all, with
+    an estimate, reviewed within it, and the spread of (reviewed − told) seconds."""
+    from reportgen.desk.record.models import Member
+
+    finished = {}
+    for member in Member.objects.prefetch_related("submissions__job"):
+        jobs = [s.job for s in member.submissions.all() if getattr(s, "job", None) is not None and s.job.finished]
+        if jobs:
+            finished[member.token_digest] = jobs[-1].finished.timestamp()
+    import hashlib
+
+    late, errors, with_estimate = 0, [], 0
+    for link, at, words in run.told:
+        promised = _estimated(words)
+        done = finished.get(hashlib.sha256(link.rsplit("/", 1)[1].encode()).hexdigest())
+        if promised is None or done is None:
+            continue
+        with_estimate += 1
+        late += done - at > promised
+        errors.append(done - at - promised)
+    return {"told": len(run.told), "with_estimate": with_estimate, "reviewed_after_the_estimate": late,
+            "reviewed_minus_estimate_seconds": _spread(errors)}
+
+
+def _register_times(base: str, extra: int) -> dict[str, object]:
+    """The register's pages and the progress page as the reviewer opens them (median of 5, ms; the page's KB), with the
+    season's roster, then with ``extra`` more rows (added to the table directly: a province's roster)."""
+    reviewer = Browser(base)
+    reviewer.get("/login")
+    reviewer.post("/login", {"username": REVIEWER, "password": PASSWORD})
+    from reportgen.desk.record.models import Member
+
+    def timed() -> dict[str, object]:
+        pages = {"register": "/register", "register_last_page": f"/register?page={Member.objects.count() // 100 + 1}",
+                 "register_returned": "/register?state=%E5%B7%B2%E9%80%80%E5%9B%9E", "register_search": "/register?q=001",
+                 "progress": "/progress"}
+        out: dict[str, object] = {"rows": Member.objects.count()}
+        for name, path in pages.items():
+            seconds, size = [], 0
+            for _ in range(5):
+                began = time.monotonic()
+                status, page = reviewer.get(path)
+                seconds.append(time.monotonic() - began)
+                size = len(page.encode())
+                assert status == 200, (path, status)
+            out[name] = {"ms": round(statistics.median(seconds) * 1000, 1), "kb": round(size / 1024, 1)}
+        return out
+
+    figures = {"season": timed()}
+    if extra:
+        from datetime import date
+
+        start = Member.objects.count()
+        Member.objects.bulk_create([Member(position=start + n, name=f"省级名单单位{n:05d}", kind="单位", parent=f"省级部门{n % 500:03d}",
+                                           approved=date(2025, 1, 20), place="压测", token_digest=f"province-{n}")
+                                    for n in range(extra)], batch_size=2000)
+        figures["province"] = timed()
+    return figures
 
 
 def _spread(values: list[float]) -> dict[str, float]:
@@ -364,7 +456,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--departments", type=int, default=50)
     parser.add_argument("--documents", type=int, default=200)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, help="worker processes (default: the desk's own count for the machine)")
+    parser.add_argument("--province-rows", type=int, default=0,
+                        help="rows added to the roster at the end, the register's pages timed again (a province: 28000)")
     parser.add_argument("--rate", type=float, default=2000 / 60, help="documents a minute (default: 2,000 an hour)")
     parser.add_argument("--uploaders", type=int, default=8, help="uploads at once")
     parser.add_argument("--lease", type=float, default=30.0)
@@ -390,6 +484,7 @@ def _run(args: argparse.Namespace, data: Path) -> int:
     def start() -> subprocess.Popen[bytes]:
         return _serve(data, port, args.workers, database, args.lease, log)
 
+
     serve = [start()]
     began, stop = time.monotonic(), threading.Event()
     sampler = threading.Thread(target=_sample, args=(run, serve, stop, began), daemon=True)
@@ -405,6 +500,7 @@ def _run(args: argparse.Namespace, data: Path) -> int:
         sampler.join()
         problems = _checked(names) + ([] if finished else ["600 秒内没有审完"]) + run.refused
         figures = {**_figures(run), "wall_seconds": round(time.monotonic() - began, 1), "faults": run.faults,
+                   "pages": _register_times(run.base, args.province_rows),
                    "problems": problems, "options": {k: str(v) for k, v in vars(args).items()}}
     finally:
         stop.set()

@@ -575,8 +575,8 @@ def desk(path: Path, work: Path) -> int:
     there, or kept), then reviewed as the worker reviews it (reviewing.review_stored: the annotated copy
     and the summary made). Prints the refusal or the outcome; an exception is left to end the process
     with its traceback, as it would end a worker."""
-    from reportgen.desk.reviewing import review_stored
-    from reportgen.desk.store import SUFFIXES, UploadRefused, upload_kind
+    from reportgen.desk.record.reviewing import review_stored
+    from reportgen.desk.record.store import SUFFIXES, UploadRefused, upload_kind
 
     try:
         kind = upload_kind(path.read_bytes(), path.name)

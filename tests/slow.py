@@ -32,7 +32,9 @@ SLOW_MODULES = frozenset((
     # the desk: its server, its worker, PostgreSQL, published documents reviewed through it
     "test_desk_agrees", "test_desk_command", "test_desk_flow", "test_desk_several", "test_desk_uploads",
     "test_desk_worker", "test_hostile_desk", "test_postgres_server", "test_review_desk", "test_desk_decisions",
-    "test_desk_matching",
+    "test_desk_matching", "test_desk_season",
+    # a published document read twice and compared (PDFs read, DOCX printed by LibreOffice)
+    "test_versions",
     # LibreOffice: a PDF printed, a DOCX laid out, a workbook or an old document opened or converted
     "test_blank_pages", "test_body_size", "test_diff_libreoffice", "test_figures_unbroken", "test_import_pdf_roundtrip",
     "test_import_sheets", "test_layout_beijing", "test_layout_shandong", "test_libreoffice", "test_official_workbook",

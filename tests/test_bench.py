@@ -27,7 +27,9 @@ SMOKE: dict[str, tuple[list[str], str]] = {
     "cuts": (["--only", SHANGHAI_CITY, "--experiments", "a", "--out", "{tmp}"], SHANGHAI_CITY + r"[-\w]*: \d+ pages"),
     "docxtpl_compare": (["--pairs", "1"], r"ratio \d+\.\d\d"),
     "desk_load": (["--departments", "1", "--documents", "2", "--workers", "1", "--no-faults", "--rate", "600",
-                   "--uploaders", "1"], r'"documents": 2,[\s\S]*"claimed_twice": 0,[\s\S]*"problems": \[\]'),
+                   "--uploaders", "1", "--province-rows", "300"],
+                  r'"documents": 2,[\s\S]*"claimed_twice": 0,[\s\S]*"queue_told": \{\s*"told": \d[\s\S]*'
+                  r'"province": \{\s*"rows": 302,[\s\S]*"problems": \[\]'),
     "import_eval": (["--only", ONE], r"budget-table figures read onto rows: \d+ of \d+ printed \(\d+\.\d%\)"),
     "import_run": (["--repeat", "1", "--rows", "300", PDF], r"\| shanghai-putuo-wanli-2025\.pdf \| \d+\.\d\d \| \d+\.\d\d \|"),
     "import_sheets": (["--rows", "300", "--repeat", "1"], r"reportgen \(calamine\)\s+median\s+\d+ ms"),

@@ -188,9 +188,10 @@ INTERRUPTIONS = {"reportgen.signals.Terminated",  # SIGTERM, handled as Ctrl-C i
 
 # The desk's modules that import its Django models: importable only once Django is configured for a data
 # folder (tests/support/desk.py). They define no exception: the desk's are in settings.py and store.py.
-DJANGO_APP = {f"reportgen.desk.{name}" for name in ("jobs", "worker", "models", "views", "department", "urls", "register",
-                                                     "precision", "bounded", "page_views", "decisions", "notices",
-                                                     "attempts", "failures")}
+DJANGO_APP = {f"reportgen.desk.{name}" for name in (
+    "queue.jobs", "queue.worker", "record.models", "record.register", "record.precision", "record.progress",
+    "web.views", "web.department", "web.bounded", "web.page_views", "web.decisions", "web.notices", "web.attempts",
+    "web.failures", "web.progress", "web.published", "urls")}
 
 
 def _exception_classes() -> dict[str, type[BaseException]]:

@@ -63,8 +63,8 @@ class Both:
 def both(desk_site: Site, tmp_path_factory: pytest.TempPathFactory) -> Both:
     """The static summary page of `review -o --roster`, and the desk's register and submissions, over the
     same documents and roster."""
-    from reportgen.desk.models import Member, Submission
-    from reportgen.desk.views import token_digest
+    from reportgen.desk.record.models import Member, Submission
+    from reportgen.desk.web.views import token_digest
 
     folder = tmp_path_factory.mktemp("agree")
     documents = folder / "报来的文件"
@@ -101,8 +101,8 @@ def _outcomes(page: str) -> dict[str, list[str]]:
 
 def _desk_outcome(submission: int) -> list[str]:
     """The desk's row of the same table: the one 检查表 page (review/pages.py) over what its worker kept."""
-    from reportgen.desk.models import Submission
-    from reportgen.desk.reviewing import unpickled
+    from reportgen.desk.record.models import Submission
+    from reportgen.desk.record.reviewing import unpickled
     from reportgen.review.pages import summary_page_of
 
     part = unpickled(bytes(Submission.objects.get(id=submission).summary))[0]
@@ -129,7 +129,7 @@ def test_each_document_s_verdict_and_counts_are_the_same(both: Both) -> None:
 
 
 def test_the_documents_with_problems_and_not_reviewed_are_counted_alike(both: Both) -> None:
-    from reportgen.desk.models import Submission
+    from reportgen.desk.record.models import Submission
 
     heading = html.fromstring(both.static).xpath("//h1")[0].text_content()
     counted = re.fullmatch(r"审核汇总：(\d+) 份文件，(\d+) 份有问题(?:，(\d+) 份未能审核)?", heading)
@@ -142,7 +142,7 @@ def test_the_documents_with_problems_and_not_reviewed_are_counted_alike(both: Bo
 
 
 def test_each_document_s_findings_are_the_same_on_the_desk(both: Both) -> None:
-    from reportgen.desk.models import Finding
+    from reportgen.desk.record.models import Finding
 
     static = _findings(both.static)
     for member in [*SUBMITTED, LOCKED]:

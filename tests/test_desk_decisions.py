@@ -31,7 +31,7 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppl
 @pytest.fixture(scope="module")
 def reviewed(desk_site: Site, tmp_path_factory: pytest.TempPathFactory) -> int:
     """The draft submitted and reviewed by the worker: its submission's id."""
-    from reportgen.desk.models import Submission
+    from reportgen.desk.record.models import Submission
 
     links = import_roster(desk_site.signed_in(), roster_csv(tmp_path_factory.mktemp("decisions") / "名单.csv",
                                                             [[NAME, "部门", NAME, "2025-01-20", "", "2025"]]))
@@ -44,7 +44,7 @@ def reviewed(desk_site: Site, tmp_path_factory: pytest.TempPathFactory) -> int:
 
 def _copy(reviewed: int):  # type: ignore[no-untyped-def]
     """A roster row of its own with the reviewed draft as its submission, 审核中 (what the worker writes)."""
-    from reportgen.desk.models import REVIEWING, Event, Finding, Member, Submission
+    from reportgen.desk.record.models import REVIEWING, Event, Finding, Member, Submission
 
     source = Submission.objects.get(id=reviewed)
     number = next(_ROWS)
@@ -62,7 +62,7 @@ def _copy(reviewed: int):  # type: ignore[no-untyped-def]
 
 def _unchanged(submission):  # type: ignore[no-untyped-def]
     """What a refused request must leave as it was."""
-    from reportgen.desk.models import Submission
+    from reportgen.desk.record.models import Submission
 
     row = Submission.objects.get(id=submission.id)
     return (row.state, row.notice, row.notice_table, row.issuer, row.issued, row.deadline, row.events.count(),
@@ -73,7 +73,7 @@ def test_a_document_that_could_not_be_read_is_never_accepted_nor_published_and_i
                                                                                            tmp_path: Path) -> None:
     from pypdf import PdfReader, PdfWriter
 
-    from reportgen.desk.models import ACCEPTED, REVIEWING, Member, Submission
+    from reportgen.desk.record.models import ACCEPTED, REVIEWING, Member, Submission
 
     locked = tmp_path / "加密.pdf"  # opened by no reader without its password: 未能审核
     writer = PdfWriter(clone_from=PdfReader(CORPUS / "putuo-zhengfuban-2025.pdf"))

@@ -35,13 +35,13 @@ def links(desk_site: Site, tmp_path_factory: pytest.TempPathFactory) -> dict[str
 
 
 def _latest(member_name: str):  # type: ignore[no-untyped-def]
-    from reportgen.desk.models import Submission
+    from reportgen.desk.record.models import Submission
 
     return Submission.objects.filter(member__name=member_name).order_by("-number").first()
 
 
 def test_a_document_goes_round_from_submission_to_publication(desk_site: Site, links: dict[str, str]) -> None:
-    from reportgen.desk.models import Event, Finding
+    from reportgen.desk.record.models import Event, Finding
 
     department, reviewer = desk_site.client(), desk_site.signed_in()
     assert _submit(department, links[WANLI], DRAFT_1).status_code == 302
@@ -108,7 +108,7 @@ def test_a_document_goes_round_from_submission_to_publication(desk_site: Site, l
 
 
 def test_the_dismissed_share_per_rule_is_a_page_and_an_export(desk_site: Site, links: dict[str, str]) -> None:
-    from reportgen.desk.models import Finding
+    from reportgen.desk.record.models import Finding
 
     reviewer = desk_site.signed_in()
     marked = Finding.objects.exclude(verdict="")
@@ -158,7 +158,7 @@ def test_a_department_sees_only_its_own_submissions(desk_site: Site, links: dict
 ])
 def test_an_upload_that_is_no_pdf_docx_or_workbook_is_refused_in_chinese(desk_site: Site, links: dict[str, str],
                                                                           tmp_path: Path, data: bytes, said: str) -> None:
-    from reportgen.desk.models import Submission
+    from reportgen.desk.record.models import Submission
 
     before = Submission.objects.count()
     path = tmp_path / "报告.pdf"
@@ -203,7 +203,7 @@ def _docx_text(data: bytes) -> str:
 
 def test_the_inspection_table_is_review_os_summary_page_over_the_latest_submissions(desk_site: Site,
                                                                                      links: dict[str, str]) -> None:
-    from reportgen.desk.models import Submission
+    from reportgen.desk.record.models import Submission
 
     for name, path in ((WANLI, DRAFT_1), (ZHENGFU, ZHENGFUBAN)):  # reviewed here: this test stands alone
         if not Submission.objects.filter(member__name=name).exclude(outcome="").exists():

@@ -51,7 +51,7 @@ def links(desk_site: Site, tmp_path_factory: pytest.TempPathFactory) -> dict[str
 
 
 def _latest(name: str):  # type: ignore[no-untyped-def]
-    from reportgen.desk.models import Submission
+    from reportgen.desk.record.models import Submission
 
     return Submission.objects.filter(member__name=name).order_by("-number").first()
 
@@ -124,7 +124,7 @@ def test_a_department_sees_the_findings_released_not_dismissed_with_no_note(desk
 
 
 def test_another_departments_file_is_held_never_told_as_a_fix_and_returned(desk_site: Site, links: dict[str, str]) -> None:
-    from reportgen.desk.models import Submission
+    from reportgen.desk.record.models import Submission
 
     if _latest(WANLI) is None:
         test_a_department_sees_the_findings_released_not_dismissed_with_no_note(desk_site, links)
@@ -194,7 +194,7 @@ def test_a_final_account_of_another_year_for_a_budget_is_held_with_what_it_says(
 def test_a_disclosure_in_two_files_is_submitted_and_reviewed_as_one(desk_site: Site, links: dict[str, str]) -> None:
     """北京's 说明 and 报表, chosen at once in the form: one submission of two files, reviewed as `review` reviews them
     given together (one document, 未发现问题) — each alone is 未能审核; two files of two disclosures are not one."""
-    from reportgen.desk.models import Submission
+    from reportgen.desk.record.models import Submission
     from reportgen.review.documents import review_together
 
     together = review_together([BEIJING, BEIJING_TABLES], None)
@@ -212,7 +212,7 @@ def test_a_disclosure_in_two_files_is_submitted_and_reviewed_as_one(desk_site: S
 
 @pytest.mark.skipif(not BEIJING.is_file(), reason="../shared/corpus/fresh1 不在")
 def test_files_of_two_disclosures_sent_as_one_are_not_reviewed_as_one(desk_site: Site, tmp_path: Path) -> None:
-    from reportgen.desk.models import Submission
+    from reportgen.desk.record.models import Submission
 
     name = "北京市审计局（两份）"
     links = import_roster(desk_site.signed_in(), roster_csv(tmp_path / "名单.csv", [[name, "部门", name, "2026-01-20", "", "2026"]]))

@@ -34,7 +34,7 @@ LINKS: dict[str, str] = {}
 @pytest.fixture(scope="module")
 def submitted(desk_site: Site, tmp_path_factory: pytest.TempPathFactory) -> int:
     """The file submitted through the first unit's link and reviewed by a worker: its submission's id."""
-    from reportgen.desk.models import Submission
+    from reportgen.desk.record.models import Submission
 
     roster = roster_csv(tmp_path_factory.mktemp("several") / "名单.csv", [
         [FIRST, "单位", "上海市交通委员会", "2026-01-20", "", "2026"], [SECOND, "单位", "上海市公安局", "2026-01-20", "", "2026"],
@@ -47,7 +47,7 @@ def submitted(desk_site: Site, tmp_path_factory: pytest.TempPathFactory) -> int:
 
 
 def test_each_disclosure_is_its_own_item_as_review_tells_it(submitted: int) -> None:
-    from reportgen.desk.models import Submission
+    from reportgen.desk.record.models import Submission
 
     submission = Submission.objects.get(id=submitted)
     alone = review_files([SHANGHAI], None).parts
@@ -66,7 +66,7 @@ def test_each_disclosure_is_its_own_item_as_review_tells_it(submitted: int) -> N
 
 
 def test_each_disclosure_s_annotated_copy_marks_its_own_pages(desk_site: Site, submitted: int) -> None:
-    from reportgen.desk.models import Submission
+    from reportgen.desk.record.models import Submission
 
     submission = Submission.objects.get(id=submitted)
     reviewer = desk_site.signed_in()
@@ -82,7 +82,7 @@ def test_each_disclosure_s_annotated_copy_marks_its_own_pages(desk_site: Site, s
     on_page = first.findings.get(page=4)
     assert f'id="finding-{on_page.key}"><a href="/document/{submitted}#finding-{on_page.key}">问题 1</a>' in page
     assert reviewer.get(f"/document/{submitted}/page/4.png").status_code in (200, 404)  # 404 only without pdftoppm
-    from reportgen.desk.page_views import annotated_of
+    from reportgen.desk.web.page_views import annotated_of
 
     # each copy holds its own pages alone: the file's page 6 is the second copy's page 2
     assert len(PdfReader(io.BytesIO(reviewer.get(f"/document/{submitted}/annotated-2").getvalue())).pages) == 5
@@ -90,7 +90,7 @@ def test_each_disclosure_s_annotated_copy_marks_its_own_pages(desk_site: Site, s
 
 
 def test_the_document_page_names_each_disclosure_with_its_outcome_and_findings(desk_site: Site, submitted: int) -> None:
-    from reportgen.desk.models import Submission
+    from reportgen.desk.record.models import Submission
 
     submission = Submission.objects.get(id=submitted)
     page = html.fromstring(desk_site.signed_in().get(f"/document/{submitted}").content.decode())
@@ -109,7 +109,7 @@ def test_the_document_page_names_each_disclosure_with_its_outcome_and_findings(d
 
 
 def test_verdicts_and_the_return_are_each_disclosure_s(desk_site: Site, submitted: int) -> None:
-    from reportgen.desk.models import Finding, Submission
+    from reportgen.desk.record.models import Finding, Submission
 
     reviewer = desk_site.signed_in()
     first, second = Submission.objects.get(id=submitted).disclosures.all()
@@ -192,7 +192,7 @@ def _outcome_rows(page: str) -> dict[str, list[str]]:
 def test_a_disclosure_published_in_another_row_s_file_is_published_on_its_day(desk_site: Site, submitted: int) -> None:
     """The file published: the unit whose budget it prints after the submitter's is published with it (its row's
     及时性 judged by that day, as the 检查表 of `review --roster` judges a roster row by its 公开日期)."""
-    from reportgen.desk.models import Member, Submission
+    from reportgen.desk.record.models import Member, Submission
 
     reviewer = desk_site.signed_in()
     submission = Submission.objects.get(id=submitted)

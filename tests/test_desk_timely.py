@@ -19,7 +19,7 @@ _ROWS = itertools.count(1)
 
 def _row(approved: date, published: date | None = None, submitted: str = ""):  # type: ignore[no-untyped-def]
     """A roster row of its own, with a submission in state ``submitted`` ("" none)."""
-    from reportgen.desk.models import Member, Submission
+    from reportgen.desk.record.models import Member, Submission
 
     number = next(_ROWS)
     member = Member.objects.create(position=20_000 + number, name=f"及时性测试单位{number}", kind="部门", parent="",
@@ -55,7 +55,7 @@ def test_a_row_past_its_deadline_is_late_whatever_it_submitted(desk_site: Site) 
 
 def test_every_moment_is_shown_in_beijing_time(desk_site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
     """The machine's zone UTC (a server's usual): an event at 20:30 UTC is 04:30 the next day in Beijing."""
-    from reportgen.desk.models import Event, Submission
+    from reportgen.desk.record.models import Event, Submission
 
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()

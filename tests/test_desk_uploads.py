@@ -31,7 +31,7 @@ def link(desk_site: Site, tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def _kept(site: Site) -> tuple[int, set[Path], set[Path]]:
     """The submissions, the store's files and what lies in the desk's temporary folder."""
-    from reportgen.desk.models import Submission
+    from reportgen.desk.record.models import Submission
 
     return (Submission.objects.count(), {p for p in (site.data / "store").rglob("*") if p.is_file()},
             set((site.data / "work").rglob("*")))
@@ -115,7 +115,7 @@ def test_a_body_past_the_bound_is_refused_before_anything_reads_it(desk_site: Si
 ])
 def test_the_name_a_document_was_sent_with_is_kept_as_upload_name_shows_it(desk_site: Site, name: str,
                                                                            shown: str, tmp_path: Path) -> None:
-    from reportgen.desk.models import Submission
+    from reportgen.desk.record.models import Submission
 
     member = f"名称测试单位{len(name)}"
     links = import_roster(desk_site.signed_in(), roster_csv(tmp_path / "名单.csv", [[member, "部门", member, "2025-01-20", "", ""]]))
@@ -132,7 +132,7 @@ def test_the_data_folder_its_store_and_its_database_are_the_owners_alone(desk_si
     0600, the store's files 0400 (never modified) — whatever the umask."""
     import os
 
-    from reportgen.desk.views import store
+    from reportgen.desk.web.views import store
 
     digest = store().put_bytes(f"一份只属于审核台的文件 {uuid.uuid4()}".encode())
     kept = store().path(digest)
@@ -156,8 +156,8 @@ def test_an_upload_that_fails_leaves_no_bytes_in_the_store(desk_site: Site, tmp_
 
     from django.db import OperationalError
 
-    from reportgen.desk.models import Event, Job, Member, Submission
-    from reportgen.desk.store import Store
+    from reportgen.desk.record.models import Event, Job, Member, Submission
+    from reportgen.desk.record.store import Store
 
     member = f"故障测试单位（{fault}）"
     links = import_roster(desk_site.signed_in(), roster_csv(tmp_path / "名单.csv", [[member, "部门", member, "2025-01-20", "", ""]]))

@@ -34,7 +34,7 @@ def _worker(site: Site) -> subprocess.Popen[bytes]:
 
 
 def _running(deadline: float):  # type: ignore[no-untyped-def]
-    from reportgen.desk.models import RUNNING, Job
+    from reportgen.desk.record.models import RUNNING, Job
 
     while time.monotonic() < deadline:
         job = Job.objects.filter(state=RUNNING).first()
@@ -45,7 +45,7 @@ def _running(deadline: float):  # type: ignore[no-untyped-def]
 
 
 def test_a_job_of_a_killed_worker_is_claimed_again_and_finished(desk_site: Site, tmp_path: Path) -> None:
-    from reportgen.desk.models import DONE, RUNNING, Job
+    from reportgen.desk.record.models import DONE, RUNNING, Job
 
     desk_site.work()  # what earlier tests of this process left queued in the shared desk, reviewed first
     rows = [[name, "单位" if "单位" in name else "部门", name, "2026-01-20", "", ""] for name in DOCUMENTS]
@@ -106,7 +106,7 @@ def test_a_worker_leaves_no_review_garbage_behind_between_jobs(desk_site: Site, 
 def test_a_worker_stopped_mid_review_puts_its_job_back_at_once(desk_site: Site, tmp_path: Path) -> None:
     """SIGTERM (the desk restarted) mid-review: the job is queued again at once, not left claimed until
     its lease runs out — a restart delays no document by a lease."""
-    from reportgen.desk.models import QUEUED, Job
+    from reportgen.desk.record.models import QUEUED, Job
 
     name = "上海市普陀区财政局（重启）"
     links = import_roster(desk_site.signed_in(), roster_csv(tmp_path / "名单.csv", [[name, "部门", name, "2025-01-20", "", ""]]))
@@ -133,7 +133,7 @@ def _queued(name: str, digest: str):  # type: ignore[no-untyped-def]
     """A roster row with a submission queued for review, as an upload leaves it (its file ``digest``)."""
     from datetime import date
 
-    from reportgen.desk.models import Job, Member, Submission
+    from reportgen.desk.record.models import Job, Member, Submission
 
     member = Member.objects.create(position=40_000 + Member.objects.count(), name=name, kind="部门", parent="",
                                    approved=date(2025, 1, 20), place="测试", token_digest=f"worker-{name}")
@@ -145,7 +145,7 @@ def _queued(name: str, digest: str):  # type: ignore[no-untyped-def]
 def test_a_job_whose_file_is_gone_is_given_up_and_told_on_its_page(desk_site: Site) -> None:
     """The file gone from the store (deleted, moved): the worker gives the job up at once — it is not claimed
     again and again — and the document's page tells why; the reviewer can return it."""
-    from reportgen.desk.models import Job
+    from reportgen.desk.record.models import Job
 
     desk_site.work()  # what earlier tests left queued
     job = _queued("上海市普陀区文件已不在单位", "e" * 64)
@@ -171,8 +171,8 @@ def test_a_job_its_workers_never_finish_is_given_up_after_three_claims(desk_site
 
     from django.utils import timezone
 
-    from reportgen.desk.jobs import MAX_CLAIMS, claim
-    from reportgen.desk.models import RUNNING, Job
+    from reportgen.desk.queue.jobs import MAX_CLAIMS, claim
+    from reportgen.desk.record.models import RUNNING, Job
 
     desk_site.work()
     job = _queued("上海市普陀区审核总中断单位", "d" * 64)

@@ -274,7 +274,7 @@ def _desk_row(name: str, **fields: object):  # type: ignore[no-untyped-def]
     """A roster row written as an import writes it (its link's digest a name of its own)."""
     from datetime import date
 
-    from reportgen.desk.models import Member
+    from reportgen.desk.record.models import Member
 
     return Member.objects.create(position=30_000 + Member.objects.count(), name=name, kind="部门", parent="",
                                  approved=date(2025, 1, 20), place="测试", token_digest=f"hostile-{Member.objects.count()}",
@@ -304,7 +304,7 @@ def test_the_desk_answers_its_own_names_alone_and_builds_links_on_its_own_addres
 def test_every_error_page_is_the_desks_own_in_chinese(desk_site, monkeypatch):
     from django.test import Client
 
-    from reportgen.desk import views
+    from reportgen.desk.web import views
     from tests.support.desk import token
 
     anyone, reviewer = desk_site.client(), desk_site.signed_in()
@@ -326,10 +326,10 @@ def test_every_error_page_is_the_desks_own_in_chinese(desk_site, monkeypatch):
     forged = reviewer.post("/document/1/accept", {"seen": "0"})  # no CSRF token
     assert forged.status_code == 403 and "CSRF" in forged.content.decode()
 
-    def fails() -> None:
+    def fails(*args: object) -> None:
         raise RuntimeError("a fault of the desk's own")
 
-    monkeypatch.setattr(views, "rows", fails)
+    monkeypatch.setattr(views, "chosen", fails)  # the register's rows
     failing = Client(raise_request_exception=False)
     failing.cookies = reviewer.cookies
     failed = failing.get("/register")
@@ -346,7 +346,7 @@ def test_a_body_past_waitresss_bound_gets_the_desks_page_in_chinese(desk_site):
     from django.core.handlers.wsgi import WSGIHandler
     from waitress import wasyncore
 
-    from reportgen.desk.front import desk_server
+    from reportgen.desk.web.front import desk_server
 
     server = desk_server(WSGIHandler(), host="127.0.0.1", port=0, max_request_body_size=1000, threads=1)
     serving = threading.Thread(target=server.run, daemon=True)
@@ -367,7 +367,7 @@ def test_a_body_past_waitresss_bound_gets_the_desks_page_in_chinese(desk_site):
 
 
 def test_control_and_bidi_characters_typed_in_are_shown_as_marks_on_the_desk(desk_site, tmp_path):
-    from reportgen.desk.models import Event, Submission
+    from reportgen.desk.record.models import Event, Submission
     from tests.support.desk import import_roster, roster_csv
 
     hostile = "伪造\u202e单位\x1b[2J\u2066乙\u200f"
@@ -393,7 +393,7 @@ def test_sign_in_is_refused_for_a_while_after_five_failures_of_a_name_or_from_an
     from django.test import Client
     from django.utils import timezone
 
-    from reportgen.desk.models import SignInFailure
+    from reportgen.desk.record.models import SignInFailure
     from tests.support.desk import PASSWORD, REVIEWER, token
 
     name, password = "审核员丙", "a third correct horse battery"
@@ -424,8 +424,8 @@ def test_a_roster_row_is_one_row_however_often_it_is_written_or_imported(desk_si
     second read the table before the first wrote it) add each row once — the table's key refuses the second."""
     from django.db import IntegrityError, transaction
 
-    from reportgen.desk import views
-    from reportgen.desk.models import Member
+    from reportgen.desk.record.models import Member
+    from reportgen.desk.web import views
     from tests.support.desk import import_roster, roster_csv, token
 
     twice, other = "名单重复测试单位", "名单重复测试单位（另一行）"

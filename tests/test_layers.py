@@ -4,7 +4,7 @@ once, here, lowest first; a module not named in it fails the test, so a new modu
 purpose.
 
     foundation → knowledge and data types → readers → arithmetic → assembly → checks → tables
-    → layouts → narrative → diff core → writers → the pipeline → operations → the desk → commands
+    → layouts → narrative → diff core → writers → the pipeline → operations → the desk (record → queue → pages → served) → commands
 
 An import inside a function says why it is not at the top of its module, in a comment on its line
 (or on the first or last line of one that spans several) beginning ``# deferred:``: the start-up
@@ -51,8 +51,12 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("writers", ("reportgen.writers", "reportgen.writers.*")),
     ("the pipeline", ("reportgen.render",)),
     ("operations", ("reportgen.review", "reportgen.review.*", "reportgen.diffing", "reportgen.batch",
-                    "reportgen.preview", "reportgen.rollover", "reportgen.importing", "reportgen.importing.*")),
-    ("the desk: a web application over the operations", ("reportgen.desk", "reportgen.desk.*")),
+                    "reportgen.preview", "reportgen.rollover", "reportgen.versions", "reportgen.importing", "reportgen.importing.*")),
+    ("the desk's configuration and record", ("reportgen.desk", "reportgen.desk.settings", "reportgen.desk.record",
+                                             "reportgen.desk.record.*")),
+    ("the desk's work queue and workers", ("reportgen.desk.queue", "reportgen.desk.queue.*")),
+    ("the desk's pages", ("reportgen.desk.web", "reportgen.desk.web.*")),
+    ("the desk served: its routes and server", ("reportgen.desk.urls", "reportgen.desk.server")),
     ("commands", ("reportgen.commands", "reportgen.commands.*", "reportgen.cli", "reportgen.__main__")),
 ]
 

@@ -107,7 +107,7 @@ def test_diff_reads_a_doc_as_its_docx(capsys, once, tmp_path) -> None:
 
 
 def test_the_desk_takes_a_doc_and_reviews_it(desk_site, once) -> None:
-    from reportgen.desk.models import Submission
+    from reportgen.desk.record.models import Submission
     from tests.support.desk import import_roster, roster_csv, submit
 
     name = "上海市普陀区文化和旅游局"

@@ -32,7 +32,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     serve = actions.add_parser("serve", help="启动审核台网页与审核进程")
     serve.add_argument("--host", default="127.0.0.1", help="监听的地址（默认只在本机：127.0.0.1）")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"端口（默认 {DEFAULT_PORT}）")
-    serve.add_argument("--workers", type=int, default=1, metavar="N", help="审核进程数（默认 1）")
+    serve.add_argument("--workers", type=int, default=None, metavar="N",
+                       help="审核进程数（默认按本机：每个处理器一个，每个约需 400 MB 内存）")
     serve.add_argument("--name", action="append", default=[], metavar="名称",
                        help="各部门与审核人员访问审核台所用的主机名或地址（如 desk.example.gov.cn），或网址（如经代理的 "
                             "https://desk.example.gov.cn）；可多次给出，报送链接用第一个。审核台只接受这些名称与本机的请求"
@@ -105,7 +106,7 @@ def _password() -> str:
 
 
 def _worker(args: argparse.Namespace) -> int:
-    from reportgen.desk import worker  # deferred: the review, in a worker only
+    from reportgen.desk.queue import worker  # deferred: the review, in a worker only
 
     worker.run(args.data, timedelta(seconds=args.lease), poll=1.0, once=args.once)
     return 0
@@ -115,14 +116,18 @@ def _serve(args: argparse.Namespace) -> int:
     from reportgen.desk import server  # deferred: the server, for serve only
     from reportgen.desk.settings import MAX_UPLOAD_BYTES  # deferred: with the server
 
-    if args.workers < 0:
+    if args.workers is not None and args.workers < 0:
         raise UsageError(f"--workers {args.workers}：应为 0 或更大的整数")
     if not 0 < args.port < 65536:
         raise UsageError(f"--port {args.port}：应为 1–65535")
     server.migrate()
-    workers = server.Workers(server.worker_command(args.data, args.database, args.lease), args.workers)
+    from reportgen.desk.queue.jobs import worker_count  # deferred: the desk's tables, once Django is configured
+
+    count = worker_count() if args.workers is None else args.workers
+    workers = server.Workers(server.worker_command(args.data, args.database, args.lease), count)
     from django.conf import settings  # deferred: Django, once configured
 
-    print(f"审核台：http://{args.host}:{args.port}/，报送链接用 {settings.DESK_ADDRESS}/（Ctrl-C 停止）", file=sys.stderr)
+    print(f"审核台：http://{args.host}:{args.port}/，报送链接用 {settings.DESK_ADDRESS}/，审核进程 {count} 个（Ctrl-C 停止）",
+          file=sys.stderr)
     server.serve(args.host, args.port, workers, MAX_UPLOAD_BYTES + 1024 * 1024)
     return 0

@@ -60,7 +60,7 @@ def worker_command(data: Path, database: str | None, lease: float) -> list[str]:
 def serve(host: str, port: int, workers: Workers, max_body: int) -> None:
     from django.core.wsgi import get_wsgi_application  # deferred: with the server
 
-    from reportgen.desk.front import desk_server  # deferred: waitress only for serve
+    from reportgen.desk.web.front import desk_server  # deferred: waitress only for serve
 
     server = desk_server(get_wsgi_application(), host=host, port=port, threads=THREADS,
                          max_request_body_size=max_body, ident="reportgen-desk")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.shortcuts import redirect
 from django.urls import path
 
-from reportgen.desk import decisions, department, views
+from reportgen.desk.web import decisions, department, progress, published, views
 
-handler400 = "reportgen.desk.failures.bad_request"
-handler403 = "reportgen.desk.failures.forbidden"
-handler404 = "reportgen.desk.failures.not_found"
-handler500 = "reportgen.desk.failures.server_error"
+handler400 = "reportgen.desk.web.failures.bad_request"
+handler403 = "reportgen.desk.web.failures.forbidden"
+handler404 = "reportgen.desk.web.failures.not_found"
+handler500 = "reportgen.desk.web.failures.server_error"
 
 urlpatterns = [
     path("", lambda request: redirect("register"), name="home"),
@@ -30,6 +30,9 @@ urlpatterns = [
     path("document/<int:submission_id>/page/<int:page>", views.annotated_page, name="page"),
     path("document/<int:submission_id>/page/<int:page>.png", views.annotated_image, name="page_image"),
     path("document/<int:submission_id>/<str:what>", views.stored_file, name="file"),
+    path("progress", progress.progress_page, name="progress"),
+    path("progress/chase.<str:form>", progress.chase_export, name="chase_export"),
+    path("published", published.check_page, name="published"),
     path("precision", views.precision_page, name="precision"),
     path("precision.<str:form>", views.precision_export, name="precision_export"),
     path("s/<str:token>", department.department_page, name="department"),

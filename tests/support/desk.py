@@ -37,7 +37,7 @@ class Site:
         """Every queued review done by a worker in this process (the same code the worker process runs)."""
         from datetime import timedelta
 
-        from reportgen.desk import worker
+        from reportgen.desk.queue import worker
 
         return worker.run(self.data, timedelta(seconds=60), poll=0.1, once=True)
 

@@ -1,7 +1,7 @@
 """One row of a roster once in the table, however often it is imported: its name, kind, 主管部门, year and 决算
 unique (a year or 决算 not given counts as one value); rows imported twice before — their later copies never
 submitted to, their links shown once and unused — let go first, a copy that was submitted to kept over one
-that was not (Django 5.2's makemigrations, from reportgen/desk/models.py; the RunPython added)."""
+that was not (Django 5.2's makemigrations, from reportgen/desk/record/models.py; the RunPython added)."""
 
 import django.db.models.functions.comparison
 from django.db import migrations, models

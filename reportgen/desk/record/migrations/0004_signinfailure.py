@@ -1,5 +1,5 @@
 """Each failed sign-in kept, so that too many of one user name or from one address are refused for a while
-(attempts.py; Django 5.2's makemigrations, from reportgen/desk/models.py)."""
+(attempts.py; Django 5.2's makemigrations, from reportgen/desk/record/models.py)."""
 
 from django.db import migrations, models
 

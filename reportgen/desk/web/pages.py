@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from jinja2 import Environment, StrictUndefined
 
-from reportgen.desk.shown import visible
+from reportgen.desk.record.shown import visible
 from reportgen.unbroken import nowrap_html
 
 
@@ -19,7 +19,7 @@ def environment(**options: Any) -> Environment:
     options["undefined"] = StrictUndefined
     env = Environment(**options)
     env.globals["url"] = lambda name, *args: reverse(name, args=args)
-    env.filters["visible"] = visible  # a control or bidi character typed in, shown as ⟨U+202E⟩ (desk/shown.py)
+    env.filters["visible"] = visible  # a control or bidi character typed in, shown as ⟨U+202E⟩ (desk/record/shown.py)
     env.filters["beijing"] = beijing
     env.filters["figures"] = nowrap_html  # a finding's figures each kept on one line (reportgen/unbroken.py)
     return env

@@ -9,11 +9,11 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-from reportgen.desk.models import DISMISSED, Submission
-from reportgen.desk.reviewing import unpickled
+from reportgen.desk.record.models import DISMISSED, Submission
+from reportgen.desk.record.reviewing import unpickled
+from reportgen.desk.record.store import reviewed_name
 from reportgen.desk.settings import DeskRefused
-from reportgen.desk.store import reviewed_name
-from reportgen.desk.views import store
+from reportgen.desk.web.views import store
 from reportgen.document import Document
 from reportgen.review.annotated import NotAnnotated, annotated_pdf
 from reportgen.review.handback import Issued, notice, notice_docx

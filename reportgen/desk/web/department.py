@@ -13,8 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from reportgen.desk import page_views
-from reportgen.desk.models import (
+from reportgen.desk.queue.jobs import waiting as queued
+from reportgen.desk.record.models import (
     QUEUED,
     RESUBMITTED,
     RETURNED,
@@ -26,8 +26,9 @@ from reportgen.desk.models import (
     Submission,
     SubmittedFile,
 )
-from reportgen.desk.store import UploadFailed, UploadRefused, too_large, upload_kind
-from reportgen.desk.views import document_context, store, stored_response, token_digest
+from reportgen.desk.record.store import UploadFailed, UploadRefused, too_large, upload_kind
+from reportgen.desk.web import page_views
+from reportgen.desk.web.views import document_context, store, stored_response, token_digest
 from reportgen.errors import upload_name
 from reportgen.oserrors import reason
 
@@ -43,9 +44,11 @@ def department_page(request: HttpRequest, token: str, error: str = "", status: i
     member = member_of(token)
     submissions = list(member.submissions.defer("summary").select_related("job"))
     waiting = any(getattr(s, "job", None) is not None and s.job.state in (QUEUED, RUNNING) for s in submissions)
+    places = {s.id: place for s in submissions if (job := getattr(s, "job", None)) is not None
+              and (place := queued(job)) is not None}
     return render(request, "department.html.j2", {"member": member, "token": token, "submissions": submissions,
-                                                  "error": error, "open": _may_submit(submissions), "waiting": waiting},
-                  status=status)
+                                                  "error": error, "open": _may_submit(submissions), "waiting": waiting,
+                                                  "places": places}, status=status)
 
 
 def _may_submit(submissions: list[Submission]) -> bool:

@@ -12,7 +12,7 @@ from django.core.exceptions import DisallowedHost, RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
-from reportgen.desk.store import too_large
+from reportgen.desk.record.store import too_large
 
 NOT_FOUND = "没有这个页面：地址有误，或它已不在审核台。请从审核台的页面上点开链接"
 REVOKED = "这个报送链接已作废或有误：审核单位可能重新生成了链接。请使用审核单位最新发给你的链接"

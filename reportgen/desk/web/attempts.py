@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from reportgen.desk.models import SignInFailure
+from reportgen.desk.record.models import SignInFailure
 
 LIMIT = 5
 WINDOW = timedelta(minutes=15)

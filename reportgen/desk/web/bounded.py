@@ -12,7 +12,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from reportgen.desk.store import too_large
+from reportgen.desk.record.store import too_large
 
 MARGIN = 64 * 1024  # a form's own fields around the file
 

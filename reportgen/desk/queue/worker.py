@@ -19,10 +19,10 @@ from pathlib import Path
 
 from django.db import close_old_connections
 
-from reportgen.desk.jobs import Heartbeat, claim, finish, gone, release, work_folder
-from reportgen.desk.models import Job
-from reportgen.desk.reviewing import review_stored
-from reportgen.desk.store import SUFFIXES, Store, reviewed_name
+from reportgen.desk.queue.jobs import Heartbeat, claim, finish, gone, release, work_folder
+from reportgen.desk.record.models import Job
+from reportgen.desk.record.reviewing import review_stored
+from reportgen.desk.record.store import SUFFIXES, Store, reviewed_name
 from reportgen.review.batch import let_go, started
 
 

@@ -10,6 +10,7 @@ import hashlib
 import secrets
 import tempfile
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import authenticate, login, logout
@@ -21,8 +22,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from reportgen.desk import attempts, page_views, precision
-from reportgen.desk.models import (
+from reportgen.desk.queue.jobs import waiting
+from reportgen.desk.record import precision
+from reportgen.desk.record.models import (
     ACCEPTED,
     DISMISSED,
     PUBLISHED,
@@ -34,9 +36,11 @@ from reportgen.desk.models import (
     Submission,
     unreviewed,
 )
-from reportgen.desk.register import inspection_page, last_of, rows, same
-from reportgen.desk.store import ACCEPTED as KINDS
-from reportgen.desk.store import Store
+from reportgen.desk.record.progress import ORDER, Asked, chosen
+from reportgen.desk.record.register import inspection_page, last_of, same
+from reportgen.desk.record.store import ACCEPTED as KINDS
+from reportgen.desk.record.store import Store
+from reportgen.desk.web import attempts, page_views
 from reportgen.review.roster import Member as RosterRow
 from reportgen.review.roster import RosterRefused, read_roster
 
@@ -83,7 +87,21 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def register_page(request: HttpRequest) -> HttpResponse:
-    return render(request, "register.html.j2", {"rows": rows(), "kinds": sorted(set(KINDS.values()))})
+    """The register, a page of PAGE_ROWS rows at a time, filtered by state, by 逾期 and by words of a name."""
+    asked = asked_of(request)
+    page, total = chosen(asked)
+    wanted = {k: v for k, v in (("state", asked.state), ("late", "1" if asked.late else ""), ("q", asked.words)) if v}
+    return render(request, "register.html.j2", {"page": page, "rows": page.object_list, "total": total, "asked": asked,
+                                                "states": ORDER, "query": urlencode(wanted),
+                                                "kinds": sorted(set(KINDS.values()))})
+
+
+def asked_of(request: HttpRequest) -> Asked:
+    """The register's filters from the page's query (a state it does not know, or a page that is no number, as none)."""
+    state = request.GET.get("state", "")
+    number = request.GET.get("page", "1")
+    return Asked(state if state in ORDER else "", request.GET.get("late") == "1", request.GET.get("q", "").strip()[:100],
+                 int(number) if number.isascii() and number.isdigit() and len(number) < 9 else 1)
 
 
 @login_required
@@ -199,6 +217,7 @@ def document_context(submission: Submission, reviewer: bool) -> dict[str, object
             "events": events, "seen": max((e.id for e in events), default=0),
             "today": timezone.localdate(), "decidable": submission.state == REVIEWING and submission.outcome != "",
             "disclosures": disclosures, "unreviewed": unreviewed(submission),
+            "place": waiting(job) if job is not None else None,
             "errors": submission.findings.filter(severity="error").exclude(verdict=DISMISSED).count()}
 
 

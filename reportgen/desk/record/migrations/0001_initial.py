@@ -1,4 +1,4 @@
-"""The desk's tables as first made (Django 5.2's makemigrations, from reportgen/desk/models.py)."""
+"""The desk's tables as first made (Django 5.2's makemigrations, from reportgen/desk/record/models.py)."""
 
 import django.db.models.deletion
 from django.db import migrations, models

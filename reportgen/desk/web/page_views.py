@@ -10,7 +10,7 @@ from pathlib import Path
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from reportgen.desk.models import DISMISSED, Submission
+from reportgen.desk.record.models import DISMISSED, Submission
 from reportgen.reading.programs import ProgramOutputTooLarge, ProgramTimeout, run_program
 
 RESOLUTION = 96  # dots per inch: an A4 page 794 pixels wide, as a screen shows it at 100 %

@@ -1,5 +1,5 @@
 """Several disclosures in one submitted file: each its own row (Disclosure), each finding of one of them
-pointing to it (Django 5.2's makemigrations, from reportgen/desk/models.py)."""
+pointing to it (Django 5.2's makemigrations, from reportgen/desk/record/models.py)."""
 
 import django.db.models.deletion
 from django.db import migrations, models

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.db.models import Count, Q
 
 from reportgen.compute.arithmetic import share
-from reportgen.desk.models import CONFIRMED, DISMISSED, Finding
+from reportgen.desk.record.models import CONFIRMED, DISMISSED, Finding
 from reportgen.document import Cell, Document, Row, Table, Title
 from reportgen.writers.xlsx import xlsx_bytes
 

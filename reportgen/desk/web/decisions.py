@@ -20,7 +20,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from reportgen.desk.models import (
+from reportgen.desk.record.models import (
     ACCEPTED,
     CONFIRMED,
     DISMISSED,
@@ -34,11 +34,11 @@ from reportgen.desk.models import (
     Submission,
     unreviewed,
 )
-from reportgen.desk.notices import Issued, date_of, issued_of, notices_of
-from reportgen.desk.register import compared, notes
+from reportgen.desk.record.register import compared, notes
+from reportgen.desk.record.shown import visible
 from reportgen.desk.settings import DeskRefused
-from reportgen.desk.shown import visible
-from reportgen.desk.views import refused_page
+from reportgen.desk.web.notices import Issued, date_of, issued_of, notices_of
+from reportgen.desk.web.views import refused_page
 from reportgen.errors import ReportgenError
 
 
@@ -205,7 +205,7 @@ def _published(request: HttpRequest, submission: Submission, published: date) ->
 def _printed_for(submission: Submission, published: date) -> list[Member]:
     """The roster rows whose disclosures the submitted file prints (a department's file with its units'), that
     have no submission of their own: published with it, on ``published`` — never before a row's own 批复."""
-    from reportgen.desk.register import rows  # deferred: the register reads the review's modules
+    from reportgen.desk.record.register import rows  # deferred: the register reads the review's modules
 
     return [row.member for row in rows() if row.latest is None and row.member.published is None
             and any(d.submission_id == submission.id for d in row.within)

@@ -7,7 +7,11 @@ whose file is no longer in the store is given up, its submission 未能审核 wi
 
 from __future__ import annotations
 
+import math
+import os
+import statistics
 import threading
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,7 +19,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from reportgen.desk.models import (
+from reportgen.desk.record.models import (
     DONE,
     GIVEN_UP,
     HELD,
@@ -29,9 +33,9 @@ from reportgen.desk.models import (
     Job,
     Submission,
 )
-from reportgen.desk.register import compared, held_for
-from reportgen.desk.reviewing import Reviewed, ReviewedPart
-from reportgen.desk.store import Store
+from reportgen.desk.record.register import compared, held_for
+from reportgen.desk.record.reviewing import Reviewed, ReviewedPart
+from reportgen.desk.record.store import Store
 from reportgen.review.register import Known
 
 LEASE = timedelta(seconds=60)
@@ -187,3 +191,52 @@ def _message(item: object) -> str:
 
 def work_folder(data: Path) -> Path:
     return data / "work"
+
+
+# How many workers a machine runs, and what a department waiting is told (issue 81 part 6).
+
+WORKER_MEMORY = 400 * 1024 * 1024  # what a worker may hold at a review's peak (about 160 MB between reviews)
+RATE_OF_LAST = 20  # the finished reviews a review's time is measured over
+RATE_WITHIN = timedelta(hours=1)  # … those finished within the last hour: an idle night tells no pace
+
+
+def worker_count(cpus: int | None = None, memory: int | None = None) -> int:
+    """The workers `desk serve` starts when not told (--workers): one a processor this process may run on (a
+    review is one processor's work), no more than the machine's memory holds at WORKER_MEMORY each, at least one."""
+    cpus = cpus if cpus is not None else len(os.sched_getaffinity(0))
+    memory = memory if memory is not None else os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return max(1, min(cpus, memory // WORKER_MEMORY))
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A queued review's place: how many reviews are before it (queued earlier, or under review now), and the
+    seconds until it is reviewed at the pace of the last reviews (per_review; None: no pace measured yet)."""
+
+    ahead: int
+    seconds: int | None
+
+
+def waiting(job: Job) -> Waiting | None:
+    """Where ``job`` stands in the queue (None: it is not waiting: under review, done or given up)."""
+    if job.state != QUEUED:
+        return None
+    ahead = Job.objects.filter(Q(state=QUEUED, id__lt=job.id) | Q(state=RUNNING)).count()
+    pace = per_review()
+    return Waiting(ahead, None if pace is None else math.ceil((ahead + 1) * pace))
+
+
+def per_review() -> float | None:
+    """Seconds a review takes the desk, its workers together: the median review (its claim to its end) of the last
+    RATE_OF_LAST reviews finished within RATE_WITHIN, each claimed once, over the workers reviewing now (at least
+    one). None where fewer than three were: a pace of one or two reviews — a worker's first, slower — is no pace."""
+    now = timezone.now()
+    recent = list(Job.objects.filter(state=DONE, claims=1, finished__gte=now - RATE_WITHIN).order_by("-finished")
+                  .values_list("submission_id", "finished")[:RATE_OF_LAST])
+    claimed = dict(Event.objects.filter(submission_id__in=[s for s, _ in recent], after=REVIEWING).order_by("when")
+                   .values_list("submission_id", "when"))
+    seconds = [(finished - claimed[s]).total_seconds() for s, finished in recent if s in claimed]
+    if len(seconds) < 3:
+        return None
+    busy = Job.objects.filter(state=RUNNING, lease_until__gte=now).values("worker").distinct().count()
+    return max(statistics.median(seconds), 0.1) / max(busy, 1)

@@ -10,7 +10,7 @@ from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer
 from waitress.task import ErrorTask
 
-from reportgen.desk import failures
+from reportgen.desk.web import failures
 
 
 class DeskErrorTask(ErrorTask):

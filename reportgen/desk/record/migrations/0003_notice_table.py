@@ -1,5 +1,5 @@
 """The findings handed back as an XLSX beside the 整改通知 DOCX, as `review -o` hands them back: its digest on
-a returned submission and on each returned disclosure (Django 5.2's makemigrations, from reportgen/desk/models.py)."""
+a returned submission and on each returned disclosure (Django 5.2's makemigrations, from reportgen/desk/record/models.py)."""
 
 from django.db import migrations, models
 

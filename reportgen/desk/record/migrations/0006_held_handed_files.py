@@ -1,7 +1,7 @@
 """A submission held for the reviewer (what its document says that is not its row's, or that it is an earlier
 submission's bytes); the annotated copy handed back with a notice, of the findings not dismissed alone — a
 submission's and a disclosure's; a submission's further files (one disclosure in several files, reviewed as one)
-(Django 5.2's makemigrations, from reportgen/desk/models.py)."""
+(Django 5.2's makemigrations, from reportgen/desk/record/models.py)."""
 
 import django.db.models.deletion
 from django.db import migrations, models

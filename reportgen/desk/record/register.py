@@ -16,10 +16,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from reportgen.desk.models import DISMISSED, HELD, REVIEWING, Disclosure, Event, Finding, Member, Submission
-from reportgen.desk.reviewing import unpickled
+from reportgen.desk.record.models import DISMISSED, HELD, REVIEWING, Disclosure, Event, Finding, Member, Submission
+from reportgen.desk.record.reviewing import unpickled
 from reportgen.review import register as review_register
 from reportgen.review.pages import SummaryPart, summary_page_of
 from reportgen.review.roster import Member as RosterRow
@@ -83,33 +84,48 @@ def today() -> date:
     return timezone.localdate()
 
 
-def rows(as_of: date | None = None) -> list[Row]:
-    """Each roster row with its latest submission and its register Entry as of ``as_of`` (today)."""
+def rows(as_of: date | None = None, members: list[Member] | None = None) -> list[Row]:
+    """Each roster row (or each of ``members``: a page of the register) with its latest submission and its register
+    Entry as of ``as_of`` (today). A page's rows are told as the whole register tells them: a file of several
+    disclosures, whoever submitted it, is matched against every row (its disclosures answer the rows they name)."""
     day = as_of or today()
+    chosen = list(Member.objects.all()) if members is None else members
+    submissions = Submission.objects.defer("summary").order_by("member_id", "number")
     latest: dict[int, Submission] = {}
-    for submission in Submission.objects.defer("summary").order_by("member_id", "number"):
+    for submission in submissions if members is None else submissions.filter(member_id__in=[m.id for m in chosen]):
         latest[submission.member_id] = submission
-    found = []
-    for member in Member.objects.all():
-        entry = Timely(roster_row(member), as_of=day)
-        last = latest.get(member.id)
-        if last is not None:
-            entry.documents.append(Path(f"{member.name}-{last.number}"))
-        found.append(Row(member, last, entry))
-    by_entry = {id(row.entry): row for row in found}
+    found = [Row(member, latest.get(member.id), Timely(roster_row(member), as_of=day)) for member in chosen]
+    for row in found:
+        if row.latest is not None:
+            row.entry.documents.append(Path(f"{row.member.name}-{row.latest.number}"))
+    printed = _printed(latest if members is None else None)
     entries = {row.member.id: row.entry for row in found}
-    printed: dict[int, list[Disclosure]] = {}
-    for disclosure in Disclosure.objects.filter(submission_id__in=[s.id for s in latest.values()]).defer("summary") \
-            .select_related("submission__member"):
-        printed.setdefault(disclosure.submission_id, []).append(disclosure)
-    for submission in latest.values():
-        by_entry[id(entries[submission.member_id])].parts = printed.get(submission.id, [])
-        for disclosure, answering in _answered(submission, entries, printed.get(submission.id, [])):
-            if answering is not None:
+    if any(printed.values()) and members is not None:  # the rows not on the page, to match the files of several against
+        entries |= {m.id: Timely(roster_row(m), as_of=day) for m in Member.objects.exclude(id__in=list(entries))}
+    by_entry = {id(row.entry): row for row in found}
+    for disclosures in printed.values():
+        submission = disclosures[0].submission
+        if id(entries[submission.member_id]) in by_entry:
+            by_entry[id(entries[submission.member_id])].parts = disclosures
+        for disclosure, answering in _answered(submission, entries, disclosures):
+            if answering is not None and id(answering) in by_entry:
                 by_entry[id(answering)].within.append(disclosure)
     for row in found:
         row.entry.submitted = bool(row.entry.documents)
     return found
+
+
+def _printed(latest: dict[int, Submission] | None) -> dict[int, list[Disclosure]]:
+    """The disclosures of each row's latest submission, by submission (of ``latest``, else of every row's)."""
+    if latest is None:
+        newest = Submission.objects.filter(member_id=OuterRef("submission__member_id")).order_by("-number")
+        found = Disclosure.objects.filter(submission__number=Subquery(newest.values("number")[:1]))
+    else:
+        found = Disclosure.objects.filter(submission_id__in=[s.id for s in latest.values()])
+    printed: dict[int, list[Disclosure]] = {}
+    for disclosure in found.defer("summary").select_related("submission__member").order_by("submission__member_id", "number"):
+        printed.setdefault(disclosure.submission_id, []).append(disclosure)
+    return printed
 
 
 def _answered(submission: Submission, entries: Mapping[int, review_register.Entry], disclosures: list[Disclosure]) \

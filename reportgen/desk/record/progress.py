@@ -1,0 +1,168 @@
+"""What the bureau's leaders ask of a season (issue 81 part 5): how far it has come — every roster row counted by
+its state and its 及时性, in all and by 主管部门 (a 部门's own row with its 单位) — and the rows still owed
+something: not yet submitted (待报送), or returned and not yet submitted again (待整改, with the 整改期限 the
+reviewer set and whether it has passed). Every count is the register's (register.py rows): a row is counted
+as the register shows it, so the progress page, the list of rows to chase and the register never disagree.
+
+The register's page is paged and filtered here too (``chosen``): by state, by 逾期, by words of the row's
+name or 主管部门; with no state or 逾期 asked, only the page's rows are told (register.rows of a page); with one,
+the rows that may show it are found in the database and each told as the register tells it (bench/desk_load.py
+times both on a province's 28,000 rows: bench/README.md)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Q, QuerySet
+
+from reportgen.desk.record.models import HELD, RETURNED, REVIEWING, STATES, Member
+from reportgen.desk.record.register import LATE, NOT_SUBMITTED, Row, rows, today
+from reportgen.document import Cell, Document, Table, Title
+from reportgen.document import Row as TableRow
+from reportgen.review.register import DEADLINE_DAYS
+from reportgen.writers.xlsx import xlsx_bytes
+
+ORDER = (NOT_SUBMITTED, *STATES[:3], HELD, *STATES[3:])  # the states in the order a season passes them
+TO_SUBMIT, TO_CORRECT = "待报送", "待整改"
+PAGE_ROWS = 100  # the register's rows a page (a province's 28,000 rows are 280 pages)
+CHASE_HEADER = ("单位名称", "类型", "主管部门", "批复日期", "待办", "状态", "逾期天数", "整改期限", "整改期限已过", "最近报送")
+
+
+@dataclass
+class Tally:
+    """Rows counted by state, and how many of them are 逾期."""
+
+    states: Counter[str] = field(default_factory=Counter)
+    late: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.states.values())
+
+    def add(self, row: Row) -> None:
+        self.states[row.state] += 1
+        self.late += row.late
+
+
+@dataclass
+class Progress:
+    as_of: date
+    overall: Tally
+    by_department: list[tuple[str, Tally]]  # 主管部门 in the roster's order
+    states: tuple[str, ...]  # the columns: every state the season knows, in its order
+
+
+def department_of(member: Member) -> str:
+    """The 主管部门 a row is counted under: a 部门's own name, a 单位's 主管部门 (its own name where none is given)."""
+    return member.parent if member.kind != "部门" and member.parent else member.name
+
+
+def progress(as_of: date | None = None, told: list[Row] | None = None) -> Progress:
+    """The season's counts as of ``as_of`` (today), over the register's rows (``told``: already told as of then)."""
+    day = as_of or today()
+    overall, departments = Tally(), dict[str, Tally]()
+    for row in rows(day) if told is None else told:
+        overall.add(row)
+        departments.setdefault(department_of(row.member), Tally()).add(row)
+    return Progress(day, overall, list(departments.items()), ORDER)
+
+
+@dataclass(frozen=True)
+class Chased:
+    """A row still owed something: its register row, what is owed (待报送 / 待整改) and, when returned, by when."""
+
+    row: Row
+    owed: str
+    deadline: date | None
+    overdue: bool  # its 整改期限 has passed
+
+    def cells(self) -> list[str]:
+        m, latest = self.row.member, self.row.latest
+        late = self.row.entry.late_days if self.row.late else None
+        return [m.name, m.kind, m.parent, m.approved.isoformat(), self.owed, self.row.state,
+                "" if late is None else str(late), "" if self.deadline is None else self.deadline.isoformat(),
+                "是" if self.overdue else "", "" if latest is None else f"第 {latest.number} 次"]
+
+
+def to_chase(as_of: date | None = None, told: list[Row] | None = None) -> list[Chased]:
+    """The rows not yet submitted (no submission of their own, printed in no other's file) and the rows returned
+    and not submitted again, in the roster's order (of ``told`` where the register's rows are told already)."""
+    day = as_of or today()
+    found = []
+    for row in rows(day) if told is None else told:
+        if row.state == NOT_SUBMITTED:
+            found.append(Chased(row, TO_SUBMIT, None, False))
+        elif row.state == RETURNED and row.latest is not None:
+            deadline = row.latest.deadline
+            found.append(Chased(row, TO_CORRECT, deadline, deadline is not None and deadline < day))
+    return found
+
+
+def chase_export(form: str, as_of: date | None = None) -> tuple[bytes, str]:
+    """The rows to chase as ``form`` (csv or xlsx): its bytes and their media type — a cell a spreadsheet would
+    read as a formula (= + - @) kept as text in the CSV."""
+    chased = to_chase(as_of)
+    if form == "csv":
+        lines = [",".join(CHASE_HEADER)] + [",".join(_csv(cell) for cell in c.cells()) for c in chased]
+        return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"), "text/csv; charset=utf-8"
+    title = f"待报送与待整改的单位（{(as_of or today()).isoformat()}）"
+    table = Table(title, "", "", "", "", [TableRow([Cell(h, header=True) for h in CHASE_HEADER], kind="header")],
+                  [TableRow([Cell(t, align="right" if i == 6 else "left") for i, t in enumerate(c.cells())]) for c in chased],
+                  [30, 6, 24, 12, 8, 10, 8, 12, 10, 10])
+    return xlsx_bytes(Document([Title(title), table], meta={"title": title})), \
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _csv(text: str) -> str:
+    if text[:1] in ("=", "+", "-", "@"):
+        text = "'" + text
+    return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"\r\n') else text
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What the register's page was asked for: a state ("" any), 逾期 only, words of a name, a page."""
+
+    state: str = ""
+    late: bool = False
+    words: str = ""
+    page: int = 1
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.state or self.late or self.words)
+
+
+def chosen(asked: Asked, as_of: date | None = None) -> tuple[Page[Row], int]:
+    """The register's page of rows for ``asked`` and how many rows the roster holds. Words narrow the rows in the
+    database (the row's name or 主管部门); a state or 逾期 is the register's own (each row told, then kept or not),
+    so a row is found under the state the register shows it in."""
+    members = Member.objects.all()
+    if asked.words:
+        members = members.filter(Q(name__icontains=asked.words) | Q(parent__icontains=asked.words))
+    if asked.state or asked.late:
+        kept = [r for r in rows(as_of, list(_candidates(members, asked, as_of or today())))
+                if (not asked.state or r.state == asked.state) and (not asked.late or r.entry.state == LATE)]
+        page = Paginator(kept, PAGE_ROWS).get_page(asked.page)
+    else:
+        page = Paginator(members, PAGE_ROWS).get_page(asked.page)
+        page.object_list = rows(as_of, list(page.object_list))
+    return page, Member.objects.count()
+
+
+def _candidates(members: QuerySet[Member], asked: Asked, day: date) -> QuerySet[Member]:
+    """The rows that may show the state and 逾期 asked, found in the database (each then told as the register tells
+    it): 逾期 — 批复 more than DEADLINE_DAYS before ``day``, or a 公开日期 recorded (late or not, by its own days);
+    未提交 — no submission of its own; another state — a submission in it, or none of its own (a row printed in
+    another's file shows that file's state); 待核对 — one 审核中."""
+    if asked.late:
+        members = members.filter(Q(approved__lt=day - timedelta(days=DEADLINE_DAYS)) | Q(published__isnull=False))
+    if asked.state == NOT_SUBMITTED:
+        members = members.filter(submissions__isnull=True)
+    elif asked.state:
+        state = REVIEWING if asked.state == HELD else asked.state
+        members = members.filter(Q(submissions__state=state) | Q(submissions__isnull=True)).distinct()
+    return members

@@ -1,0 +1,32 @@
+"""The leaders' pages (issue 81 part 5): the season's progress — every row counted by state and 及时性, in all
+and by 主管部门, a page made to be printed — and the rows still to submit or to correct, exported as XLSX
+(writers/xlsx, as the precision table is) and as CSV (record/progress.py)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from reportgen.desk.record import progress as counted
+
+CHASE_SHOWN = 200  # the rows to chase the page lists (a province's thousands are in the export)
+
+
+@login_required
+def progress_page(request: HttpRequest) -> HttpResponse:
+    day = counted.today()
+    told = counted.rows(day)  # the register's rows, told once for both
+    chased = counted.to_chase(day, told)
+    return render(request, "progress.html.j2", {"progress": counted.progress(day, told), "chased": chased[:CHASE_SHOWN],
+                                                "more": len(chased) - CHASE_SHOWN, "header": counted.CHASE_HEADER})
+
+
+@login_required
+def chase_export(request: HttpRequest, form: str) -> HttpResponse:
+    if form not in ("csv", "xlsx"):
+        return HttpResponse(status=404)
+    data, kind = counted.chase_export(form)
+    response = HttpResponse(data, content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="chase-{counted.today().isoformat()}.{form}"'
+    return response

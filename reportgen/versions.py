@@ -1,0 +1,106 @@
+"""Is a published document the approved one? The same bytes, or else the same words and figures: each file read as
+`review` reads it (readers/published.py: its printed lines, a PDF's, a DOCX's, a text's), the two compared by the diff
+core (reportgen/diff/: paragraphs aligned by similarity, figures kept whole), every difference told — the desk's check
+of a published version (desk/web/published.py).
+
+The two files' printed lines are put in one form before they are compared, so a PDF and the DOCX it was printed
+from compare as the same text: a run of spaces made one, and a PDF's spaces beside a Chinese character (“2022 年”)
+left out; a page's number, and a running head or foot (the first or last line of more than a third of the pages),
+left out; the lines joined — a page's width and a paragraph's end alike — and cut into sentences after 。；！？
+(a table's rows run on to the next sentence, their figures kept apart by a space). The figures each prints are
+counted as well: a figure one prints and the other does not is told even where the text around it moved."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.diff import DocumentDiff, diff_documents
+from reportgen.document import Document, Paragraph
+from reportgen.readers.lines import Line
+from reportgen.readers.published import read_published
+
+_SPACES = re.compile(r"\s+")
+_BESIDE_WIDE = re.compile(r" (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) ")  # a space beside a Chinese character or mark
+_PAGE_NUMBER = re.compile(r"[-—－]? ?\d{1,4} ?[-—－]?|第\d+页(共\d+页)?|\d+/\d+")
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
+_SENTENCE = re.compile(r"(?<=[。；！？])")
+RUNNING_SHARE = 3  # a line printed on more than a third of the pages (at least 3): a running head or foot
+
+
+def canonical(text: str) -> str:
+    """A printed line as both formats print it: a run of spaces one, none beside a Chinese character."""
+    return _BESIDE_WIDE.sub("", _SPACES.sub(" ", text).strip())
+
+
+def pieces(lines: Sequence[Line]) -> list[str]:
+    """The printed lines in one form (the module's doc): their text in turn, a page's number and its running head
+    or foot left out, lines joined (with a space between two figures or letters, else none), cut after each
+    sentence."""
+    texts = [(text, line.page) for line in lines if (text := canonical(line.text)) and not _PAGE_NUMBER.fullmatch(text)]
+    running = _running(texts)
+    stream = ""
+    for text, _ in texts:
+        if text in running:
+            continue
+        spaced = stream[-1:].isascii() and stream[-1:].isalnum() and text[:1].isascii() and text[:1].isalnum()
+        stream += (" " if spaced else "") + text
+    return [piece for piece in _SENTENCE.split(stream) if piece]
+
+
+def _running(texts: list[tuple[str, int]]) -> set[str]:
+    """The running heads and feet: a text first or last on its page on more than a third of the pages (at least
+    RUNNING_SHARE of them). A format of no pages (a DOCX's lines) has none; a table's heading repeated on each of its
+    pages, below the page's first line, is not one."""
+    ends: dict[int, list[str]] = {}
+    for text, page in texts:
+        if page:
+            ends.setdefault(page, []).append(text)
+    counts = Counter(edge for on_page in ends.values() for edge in {on_page[0], on_page[-1]})
+    return {text for text, n in counts.items() if n >= RUNNING_SHARE and n * RUNNING_SHARE > len(ends)}
+
+
+@dataclass(frozen=True)
+class Versions:
+    """The approved text against the published one: their diff, and the figures one prints more often than the
+    other (a figure moved — a table's header printed in another order — is no difference of figures)."""
+
+    diff: DocumentDiff
+    only_approved: list[str]  # figures the approved text prints and the published one does not (as often)
+    only_published: list[str]
+
+    @property
+    def same_text(self) -> bool:
+        return self.diff.unchanged
+
+    @property
+    def same_figures(self) -> bool:
+        return not self.only_approved and not self.only_published
+
+
+def figures_of(texts: Sequence[str]) -> Counter[str]:
+    """Every figure the pieces print (a number of two digits or more, or with a point or a %), as often as printed."""
+    return Counter(f for text in texts for f in _FIGURE.findall(text) if len(f.replace(",", "")) > 1 or "." in f)
+
+
+def versions_compared(approved: Sequence[Path], published: Path) -> Versions | None:
+    """None where the published file is the approved one byte for byte (one file approved); else the approved text
+    (its files' lines in turn: one disclosure in several files) against the published one's. Unreadable
+    (readers/unreadable.py) where a file cannot be read."""
+    if len(approved) == 1 and approved[0].read_bytes() == published.read_bytes():
+        return None
+    old = pieces([line for path in approved for line in read_published(path).lines])
+    new = pieces(read_published(published).lines)
+    diff = diff_documents(_document(old, APPROVED), _document(new, PUBLISHED), old_name=APPROVED, new_name=PUBLISHED)
+    before, after = figures_of(old), figures_of(new)
+    return Versions(diff, sorted((before - after).elements()), sorted((after - before).elements()))
+
+
+def _document(texts: list[str], title: str) -> Document:
+    return Document([Paragraph(text) for text in texts], meta={"title": title})
+
+
+APPROVED, PUBLISHED = "审核通过的文本", "公开的文本"
