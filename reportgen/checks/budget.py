@@ -621,9 +621,11 @@ def stated_names(b: Budget, f: Computed, m: Money) -> Iterator[Finding]:
             wrong.setdefault((kind, row.code[:-2]), []).append((status, row))
     for (kind, parent), found in wrong.items():
         siblings = [_sibling_named(kind, row.code, row.stated_name, b.year) for _, row in found]
-        if any(siblings):  # names of the parent's other codes: the numbering slipped, one slip
-            yield _shifted_codes(b, kind, parent, [row for _, row in found], siblings)
-            continue
+        if any(siblings):  # names of the parent's other codes: the numbering slipped, one slip — and each name no
+            # code's (长春市信访局 2026: 30208 over 物业管理费, 30209's; 30213 over “维护（护）费”, a word mistyped) one of its own
+            shifted = [(row, other) for (_, row), other in zip(found, siblings, strict=True) if other]
+            yield _shifted_codes(b, kind, parent, [row for row, _ in shifted], [other for _, other in shifted])
+            found = [(said, row) for (said, row), other in zip(found, siblings, strict=True) if not other]
         for said, row in found:
             why = "是其他年度的旧名称" if said == "outdated" else "与科目表不一致"
             yield make_finding(b, "warning", "R-科目名称",

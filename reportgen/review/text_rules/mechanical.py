@@ -41,6 +41,11 @@ class _Prose:
         return self.text.line_at(offset) in self.numbers
 
 
+def prose_lines(text: Text) -> frozenset[int]:
+    """The numbers of a text's lines that are prose: no row of a table, not set in columns."""
+    return _Prose(text).numbers
+
+
 def _before(flow: str, offset: int, length: int = 8) -> str:
     """The words of the flow before ``offset`` (line breaks taken out), ``length`` characters at most."""
     return flow[max(0, offset - length - 4):offset].replace("\n", "")[-length:]
@@ -54,6 +59,9 @@ def _before(flow: str, offset: int, length: int = 8) -> str:
 _MARKS = "，。；：、,;"
 _TWO_MARKS = re.compile(rf"([{_MARKS}])([{_MARKS}])")
 _TOLD_ELSEWHERE = frozenset({("：", "。"), (":", "。")})
+# a full stop between an item's name and its amount, inside a list that goes on (“取暖费23.37万元，维修（护）费。12.61万元
+# 等。”): a sentence opens with no bare amount
+_STOP_IN_LIST = re.compile(r"(?<=[\u4e00-\u9fff）)])。(?=\d[\d,]*(?:\.\d+)?(?:万元|元|亿元)[等、，,；;])")
 
 
 @rule("R-标点", TEXT)
@@ -82,6 +90,17 @@ def two_marks(text: Text) -> Iterator[Finding]:
             at = text.starts[index] + len(bare) - 1
             said = _before(text.flow, at) + bare[-1] + after.bare[:1]
             yield text.warning("R-标点", at, f"“{said}”：标点“{bare[-1]}{after.bare[0]}”跨行连用，是否多了一个？")
+    yield from _stop_in_list(text, prose)
+
+
+def _stop_in_list(text: Text, prose: _Prose) -> Iterator[Finding]:
+    """A full stop between an item's name and its amount in a list of prose (“维修（护）费。12.61万元等。”)."""
+    bare, at = bare_flow(text.flow)
+    for match in _STOP_IN_LIST.finditer(bare):
+        if prose.at(at[match.start()]):
+            said = bare[max(0, match.start() - 8):match.end() + 10].split("等")[0]
+            yield text.warning("R-标点", at[match.start()], f"“{said}”：名称与金额之间印了句号“。”，列举还没有结束："
+                               "是否应删去？")
 
 
 # ---------------------------------------------------------------------------------------------------------------
