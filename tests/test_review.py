@@ -221,8 +221,10 @@ def test_text_rules_find_the_wording_slips_of_the_seeds():
         return [(f.line, f.message) for f in text_findings(read_draft(path), year, path)]
 
     wenlvju = found("shanghai-putuo-wenlvju-2026", 2026)
-    # (l.114 closes a “ with a straight ＂, l.122's item follows “18“” printed without its point: text_rules/mechanical)
-    assert [line for line, _ in wenlvju] == [82, 85, 114, 122]
+    # (l.114 closes a “ with a straight ＂, l.122's item follows “18“” printed without its point: text_rules/mechanical;
+    # l.109 names 20799 “其他文化体育与传媒支出(款)”, its tables “207 99 其他文化旅游体育与传媒支出”: R-科目异名)
+    assert [line for line, _ in wenlvju] == [82, 85, 109, 114, 122]
+    assert "20799" in wenlvju[2][1]
     assert "增加增加" in wenlvju[0][1] and "增加持平" in wenlvju[1][1]
     assert [line for line, _ in found("shenzhen-yantian-zgh-2022", 2022)] == [137, 145]  # 主要用于主要用于
     assert found("luoyang-zgh-2020", 2020) == []

@@ -456,7 +456,7 @@ def rules_of(lines: list[Line], year: int, path: Path) -> list[str]:
 # 山海关 2020 l.173 “（六）开展“金秋助学”工作” after “（四）” (no 五); and 普陀文旅局 2026 l.109 names 20799 “其他文化体育与
 # 传媒支出(款)” (its name until 2018) where its tables print “207 99 其他文化旅游体育与传媒支出” (R-科目异名, the slip
 # fresh1 annotates in 国家信访局's texts, found here by the rule written from those)
-MECHANICAL_SLIPS = {"shouxian-sifaju-2022": ["R-括号"], "shanghai-putuo-wenlvju-2026": ["R-括号", "R-序号", "R-科目异名"],
+MECHANICAL_SLIPS = {"shouxian-sifaju-2022": ["R-括号"], "shanghai-putuo-wenlvju-2026": ["R-科目异名", "R-括号", "R-序号"],
                     "qinhuangdao-shanhaiguan-gh-2020": ["R-序号"]}
 
 

@@ -22,7 +22,6 @@ from reportgen.review.text_rules import (
     directions,
     empty_notes,
     enumerations,
-    grammar,
     kinds,
     left_in,
     levels,
@@ -40,7 +39,7 @@ from reportgen.rules import TEXT, rules_reading
 
 __all__ = ["Text", "read_text", "text_findings", "text_rule_findings"]
 # each registers its rules when imported, in this order: budget_wording's first
-_MODULES = (budget_wording, directions, empty_notes, enumerations, grammar, kinds, left_in, levels, mechanical, names, parts, procurement, repeats, thresholds, uses, years)
+_MODULES = (budget_wording, directions, empty_notes, enumerations, kinds, left_in, levels, mechanical, names, parts, procurement, repeats, thresholds, uses, years)
 
 
 def text_rule_findings(text: Text) -> list[Finding]:

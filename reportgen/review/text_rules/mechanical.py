@@ -2,7 +2,8 @@
 left side by side (“人，；培训费”), a bracket or a quotation mark left open or closed alone, a year printed with
 no 年 where a sentence dates by it (“其中：2026 应急保障用车 13 辆”), a list's numbering out of step (“（七）（八）
 （八）”, “1. 2. 4.”), a word or a line printed twice in a row (“按按规定”), and a 决算's words naming what a
-预算 is of (“部门决算单位构成”, “本级决算”) or the other way round.
+预算 is of (“部门决算单位构成”, “本级决算”) or the other way round; a sentence's words out of their order or one left
+out where every budget says them alike (“预算数3,623.98为万元”, “主要原因相关工作未按计划开展”).
 
 Each reads the prose alone — the lines that are no row of a table and are not set in columns (a table none was
 made of: its cells' words run into each other on one line, “成果。 、措施”, and a cell's brackets close on the
@@ -432,3 +433,30 @@ def other_kinds_words(text: Text) -> Iterator[Finding]:
         said = bare[max(0, match.start() - 8):match.end() + 6]
         yield text.warning("R-预决算", at[match.start()], f"“{said}”：本文件是{own}，这里却写作“{match.group()}”："
                            f"应为{own}，是否沿用了{other}的文字？")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Words out of their order, or one left out, where every budget says them alike
+
+# a figure, then 为, then its unit: 为 never stands between a figure and its unit (“转化为万元时” has no figure before)
+_UNIT_AFTER_VERB = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)为(万元|亿元|千元|元)")
+# 主要原因 followed by Han words that neither link it to the reason (是, 为, 系, 在于, 有, 包括 …) nor name it (说明,
+# 分析, 如下), nor number it (一是): the reason's clause right after the noun, its verb left out
+_REASON_WITHOUT_VERB = re.compile(r"主要原因(?![是为系在有如包说分一及和与])(?=[\u4e00-\u9fff])")
+
+
+@rule("R-语序", TEXT)
+def words_out_of_order(text: Text) -> Iterator[Finding]:
+    """R-语序: a figure with 为 between it and its unit (“预算数3,623.98为万元”), and 主要原因 followed at once by the
+    reason's own clause (“主要原因相关工作未按计划开展”), in a line of prose."""
+    prose = prose_lines(text)
+    bare, at = bare_flow(text.flow)
+    for match in _UNIT_AFTER_VERB.finditer(bare):
+        if text.line_at(at[match.start()]) in prose:
+            said = bare[max(0, match.start() - 6):match.end()]
+            yield text.warning("R-语序", at[match.start()], f"“{said}”：“为”与单位“{match.group(2)}”颠倒了，应为"
+                               f"“为{match.group(1)}{match.group(2)}”")
+    for match in _REASON_WITHOUT_VERB.finditer(bare):
+        if text.line_at(at[match.start()]) in prose:
+            said = bare[match.start():match.end() + 8]
+            yield text.warning("R-语序", at[match.start()], f"“{said}”：“主要原因”之后缺少“是”，应为“主要原因是……”")
