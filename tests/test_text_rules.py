@@ -279,6 +279,26 @@ def test_a_subject_the_prose_names_otherwise_than_the_document_prints_it_is_told
     assert "R-科目异名" not in rules(["国家信访局2026年部门预算", *said], 2026)
 
 
+def test_a_reason_for_an_amount_of_nothing_says_there_is_none():
+    """深圳市信访局 2026年部门预算 p.12 (../shared/corpus/fresh1, fresh1 S2): 0 vehicles, 0 万元, and a plan given as
+    the reason (its 无 left out); the reasons other regions give for nothing say so, or where it is paid."""
+    slip = ["  2026 年计划购置车辆 0 辆、0 万元，主要是车辆购置计划；单价 100 万元以上设备 0 台（套）、0 万元，主要",
+            "是无单价 100 万元以上设备等重大资产新增计划。"]
+    told = [message for r, message in findings(DEPARTMENT + slip) if r == "R-零数原因"]
+    assert len(told) == 1 and "2026年计划购置车辆0辆、0万元，主要是车辆购置计划”：所说的数都是 0" in told[0], told
+    fine = [
+        [slip[0].replace("主要是车辆购置计划", "主要是无车辆购置计划"), slip[1]],
+        # 深圳市交通运输局 2026: paid under another 科目; 上海普陀区司法局 2026, 广州市气象局 2026
+        ["  2026年预算数0.00万元，较2025年年初预算增加0.00万元，主要是按照财政部《2026年政府收支分类科目》规范列支因公出国（境）费用。"],
+        ["  其中：公务用车购置费0万元，与2025年预算持平，主要原因是无公车购置计划；"],
+        ["  其中：因公出国（境）费0万元，比上年增加0万元，增长0%，主要原因是与上年持平，无增减变化；"],
+        # a sentence of amounts not all 0 (深圳市民政局 2026)
+        ["  2026年预算数15.00万元，较2025年年初预算增加0.00万元，主要是用于相关部门来深交流学习。"],
+    ]
+    for lines in fine:
+        assert "R-零数原因" not in rules(DEPARTMENT + lines), lines
+
+
 def test_a_passage_printed_twice_is_told_once_and_a_duty_restated_under_its_office_is_not():
     # 上海市普陀区商务委员会 2025年部门预算, pp.3–4 (tests/seeds/pdf): items 8–12 of its 主要职能 at the foot of
     # page 3 and again at the head of page 4

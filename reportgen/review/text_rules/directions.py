@@ -1,5 +1,6 @@
 """A direction word the figures before it contradict: “年初预算为1560.05万元，支出决算为1511.89万元。
-决算数大于预算数的主要原因：……” (a 决算 below its budget called above it)."""
+决算数大于预算数的主要原因：……” (a 决算 below its budget called above it); a reason for an amount of nothing
+that says nothing of there being none (“计划购置车辆0辆、0万元，主要是车辆购置计划”)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reportgen.errors import Finding
-from reportgen.review.text_rules.base import WORDS, Text
+from reportgen.review.text_rules.base import WORDS, Text, bare_flow
 from reportgen.rules import TEXT, rule
 
 _NUM = r"\d[\d,]*+(?:\.\d++)?+"
@@ -138,3 +139,31 @@ def _two_sentences(flow: str) -> Iterator[tuple[int, str, list[int]]]:
     sentences = list(_sentences(flow))
     for (start, words, at), (after, more, more_at) in zip(sentences, [*sentences[1:], (0, "", [])], strict=True):
         yield start, words + more, at + [after - start + i for i in more_at]
+
+
+# a reason after a clause (主要是, 主要原因是 …), up to its sentence's end; the sentence before it, up to its start
+_REASON = re.compile(r"[，,]主要(?:原因)?(?:是|为)[:：]?([^。；;]*)")
+# what of a sentence is no amount: its years, a threshold (“单价100万元以上”), its list's number
+_NO_AMOUNT = re.compile(r"(?:19|20)\d\d年度?|\d+万元以上|[（(]\d+[）)]|^\d+[.．、]")
+_NONE = re.compile("|".join(WORDS["说明为零的字样"]))
+# a sentence stating a change (“增加0万元”, “与上年持平”): its reason explains the change, not an amount of nothing
+_CHANGE = re.compile(f"{_WAY}|持平|一致|变化|相比|[比较]上年")
+
+
+@rule("R-零数原因", TEXT)
+def reason_for_nothing(text: Text) -> Iterator[Finding]:
+    """R-零数原因: a sentence whose amounts and counts are all 0 (“2026年计划购置车辆0辆、0万元”) and that states no
+    change, then its reason (“主要是……”) saying nothing of there being none or of the money paid elsewhere — “主要是车辆购置计划”: a plan given
+    as the reason for buying nothing, its 无 left out. A reason of a few letters is R-内容空缺's (“主要原因是qq”)."""
+    bare, at = bare_flow(text.flow)
+    for match in _REASON.finditer(bare):
+        start = max(bare.rfind(mark, 0, match.start()) for mark in "。；;") + 1
+        sentence = bare[start:match.start()]
+        figures = re.findall(_NUM, _NO_AMOUNT.sub("", sentence))
+        reason = match.group(1)
+        if not figures or any(Decimal(figure.replace(",", "")) for figure in figures) or _CHANGE.search(sentence) \
+                or _NONE.search(reason) or not re.search(r"[\u4e00-\u9fff]", reason):
+            continue
+        said = re.split("[：:]", sentence)[-1][-30:] + match.group()[:24]
+        yield text.warning("R-零数原因", at[match.start()], f"“{said}”：所说的数都是 0，原因却没有说“无”或“未”："
+                           "是否漏了“无”？")
