@@ -56,6 +56,9 @@ CASES = [
     # 长春市信访局 2026 p.18 (fresh1 S11): a full stop between an item's name and its amount, the list going on
     ("R-标点", ["元，商品和服务支出12.58万元，取暖费23.37万元，维修（护）费。12.61万元等。"],
      ["元，商品和服务支出12.58万元，取暖费23.37万元，维修（护）费12.61万元等。"], "“元，维修（护）费。12.61万元”"),
+    # 长春市信访局 2026 p.18 (fresh1 S9): a part's last sentence closed with a semicolon, the next part's heading after it
+    ("R-标点", ["（三）对个人和家庭补助支出85.98万元，占支出预算的5.11%；", "七、一般公共预算“三公”经费情况说明"],
+     ["（三）对个人和家庭补助支出85.98万元，占支出预算的5.11%。", "七、一般公共预算“三公”经费情况说明"], "以分号“；”结束"),
     # 国家信访局 2026 p.19 (fresh1 S2): 为 and the unit swapped
     ("R-语序", ["2.一般公共服务支出（类）信访事务（款）信访业务（项）2026 年预算数 3,623.98 为万元，比 2025 年执行减少"],
      ["2.一般公共服务支出（类）信访事务（款）信访业务（项）2026 年预算数为 3,623.98 万元，比 2025 年执行减少"],
@@ -108,6 +111,8 @@ def test_a_page_s_last_line_printed_again_at_the_top_of_the_next_is_told_once():
     # a sentence opening with an amount after a full stop (no list going on)
     ["预算收支增加主要原因说明：1.新招录勤务辅警。", "增长4%，主要原因是一是调整了经济分类；主要原因：压减经费。"],
     ["注：本表金额转化为万元时，四舍五入可能存在尾差。", "公用经费合计。12.61万元为办公费。"],
+    # a list numbered 一、二、 whose items end with “；”
+    ["一、负责全市信访工作；", "二、负责办理群众来信；", "三、承办上级交办的其他事项。"],
 ])
 def test_words_that_look_like_the_slips_are_not_told(lines):
     assert told(lines) == []

@@ -92,6 +92,26 @@ def two_marks(text: Text) -> Iterator[Finding]:
             said = _before(text.flow, at) + bare[-1] + after.bare[:1]
             yield text.warning("R-标点", at, f"“{said}”：标点“{bare[-1]}{after.bare[0]}”跨行连用，是否多了一个？")
     yield from _stop_in_list(text, prose)
+    yield from _semicolon_closing(text, prose)
+
+
+# a heading of a part or of the text's first level (“七、一般公共预算“三公”经费情况说明”, “第三部分”)
+_TOP_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+部分)")
+# printed alone on its line, no clause mark in it (an item of a list numbered 一、二、 goes on: “二、负责……；”)
+_HEADING_ALONE = re.compile(r"[^，,。；;：:]{2,30}")
+
+
+def _semicolon_closing(text: Text, prose: _Prose) -> Iterator[Finding]:
+    """A part's last sentence closed with a semicolon, the next part's heading alone on the line after it (长春市信访局
+    2026: “（三）对个人和家庭补助支出85.98万元，占支出预算的5.11%；” / “七、一般公共预算“三公”经费情况说明”; 普陀区财政局
+    2024 决算: “……其他收入6.2万元，占0.21%；” / “三、支出决算情况说明”): the list's last item ends with 。."""
+    lines = text.lines
+    for index, (line, after) in enumerate(zip(lines, lines[1:], strict=False)):
+        if line.bare[-1:] in "；;" and _TOP_HEADING.match(after.text) and _HEADING_ALONE.fullmatch(after.bare) \
+                and line.number in prose.numbers and after.number in prose.numbers:
+            at = text.starts[index] + len(line.bare) - 1
+            yield text.warning("R-标点", at, f"“{_before(text.flow, at, 20)}；”：这一部分的最后一句以分号“；”结束，"
+                               f"下一行已是“{after.bare[:8]}”：应为句号“。”")
 
 
 def _stop_in_list(text: Text, prose: _Prose) -> Iterator[Finding]:
