@@ -299,6 +299,23 @@ def test_a_reason_for_an_amount_of_nothing_says_there_is_none():
         assert "R-零数原因" not in rules(DEPARTMENT + lines), lines
 
 
+def test_an_items_reason_naming_another_item_is_told():
+    """西安市行政审批服务局 2025年部门预算 p.15 (../shared/corpus/fresh1, fresh1 S1, a document review cannot read the
+    tables of): 会议费's fall explained by 公务接待费's — the reason copied from the sentence before."""
+    slip = ["本部门当年一般公共预算会议费预算支出1.96万元，较上年减少0.04万元，下降2.00%，下降的主要原因是：落实过紧日子",
+            "相关要求，减少公务接待费预算。"]
+    told = [message for r, message in findings(DEPARTMENT + slip) if r == "R-原因他项"]
+    assert len(told) == 1 and "说的是会议费，原因却讲“公务接待费”" in told[0], told
+    fine = [
+        [slip[0], slip[1].replace("公务接待费", "会议费")],
+        # its own words beside the other item's (a reason comparing the two); a heading's item is no subject
+        ["公务接待费预算1.00万元，比上年减少0.50万元，主要原因是压减接待次数，会议费、培训费另行安排。"],
+        ["五、培训费情况说明本部门当年“三公”经费预算支出4.50万元，下降的主要原因是：本年公务接待费预算减少。"],
+    ]
+    for lines in fine:
+        assert "R-原因他项" not in rules(DEPARTMENT + lines), lines
+
+
 def test_a_passage_printed_twice_is_told_once_and_a_duty_restated_under_its_office_is_not():
     # 上海市普陀区商务委员会 2025年部门预算, pp.3–4 (tests/seeds/pdf): items 8–12 of its 主要职能 at the foot of
     # page 3 and again at the head of page 4

@@ -1,6 +1,7 @@
 """A direction word the figures before it contradict: “年初预算为1560.05万元，支出决算为1511.89万元。
 决算数大于预算数的主要原因：……” (a 决算 below its budget called above it); a reason for an amount of nothing
-that says nothing of there being none (“计划购置车辆0辆、0万元，主要是车辆购置计划”)."""
+that says nothing of there being none (“计划购置车辆0辆、0万元，主要是车辆购置计划”); an item's reason that names
+another item (“会议费……下降的主要原因是：……减少公务接待费预算”)."""
 
 from __future__ import annotations
 
@@ -167,3 +168,29 @@ def reason_for_nothing(text: Text) -> Iterator[Finding]:
         said = re.split("[：:]", sentence)[-1][-30:] + match.group()[:24]
         yield text.warning("R-零数原因", at[match.start()], f"“{said}”：所说的数都是 0，原因却没有说“无”或“未”："
                            "是否漏了“无”？")
+
+
+_ITEMS: dict[str, list[str]] = WORDS["逐项说明的支出"]
+# an item named as its amount's subject (“会议费预算支出1.96万元”, not a heading's “培训费情况说明”)
+_ITEM_AMOUNT = re.compile(rf"({'|'.join(map(re.escape, _ITEMS))})(?:预算|支出|决算|\d)")
+_ITS_REASON = re.compile(r"(?:原因是|原因为|主要是)[:：]?([^。；;]*)")
+
+
+@rule("R-原因他项", TEXT)
+def reason_of_another_item(text: Text) -> Iterator[Finding]:
+    """R-原因他项: a sentence of one item's amount whose reason names another item of those a budget explains one by
+    one and none of its own words (西安市行政审批服务局 2025: “会议费预算支出1.96万元，……下降的主要原因是：落实过紧日子
+    相关要求，减少公务接待费预算”): the reason copied from the other item's sentence."""
+    bare, at = bare_flow(text.flow)
+    for match in _ITS_REASON.finditer(bare):
+        start = max(bare.rfind(mark, 0, match.start()) for mark in "。；;") + 1
+        named = {found.group(1) for found in _ITEM_AMOUNT.finditer(bare, start, match.start())}
+        reason = match.group(1)
+        if len(named) != 1:
+            continue
+        (item,) = named
+        others = [other for other in _ITEMS if other != item and other in reason]
+        if others and not any(word in reason for word in _ITEMS[item]):
+            said = bare[start:match.end()]
+            yield text.warning("R-原因他项", at[start], f"“{said[:24]}……{said[-30:]}”：说的是{item}，原因却讲"
+                               f"“{others[0]}”：是否照抄了别项的原因？")
