@@ -88,8 +88,9 @@ def template_instructions(text: Text) -> Iterator[Finding]:
 
 @rule("R-内容空缺", TEXT)
 def said_and_not_given(text: Text) -> Iterator[Finding]:
-    """R-内容空缺: “主要原因是” (or 主要用于, 执行数为 …) followed by the sentence's end, or by a few Latin
-    letters only (“主要原因是qq。”); a colon followed by the sentence's end or by a year alone (“包括：。”)."""
+    """R-内容空缺: “主要原因是” (or 主要用于, 执行数为 …) followed by the sentence's end, by the parts of the amount
+    (“主要原因是其中：1.因公出国（境）费……”), or by a few Latin letters only (“主要原因是qq。”); a colon followed by
+    the sentence's end or by a year alone (“包括：。”)."""
     for match in _NOTHING_AFTER.finditer(text.flow):
         yield text.warning("R-内容空缺", match.start(), f"“{match.group(1)}”之后没有内容，句子就结束了：请写明")
     for match in _PARTS_AFTER.finditer(text.flow):
