@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import cast
 
 from reportgen.errors import Finding
 from reportgen.review.text_rules.base import WORDS, Text, bare_flow
@@ -170,7 +171,7 @@ def reason_for_nothing(text: Text) -> Iterator[Finding]:
                            "是否漏了“无”？")
 
 
-_ITEMS: dict[str, list[str]] = WORDS["逐项说明的支出"]
+_ITEMS = cast(dict[str, list[str]], WORDS["逐项说明的支出"])  # (words.yaml: a mapping of item to its words)
 # an item named as its amount's subject (“会议费预算支出1.96万元”, not a heading's “培训费情况说明”)
 _ITEM_AMOUNT = re.compile(rf"({'|'.join(map(re.escape, _ITEMS))})(?:预算|支出|决算|\d)")
 _ITS_REASON = re.compile(r"(?:原因是|原因为|主要是)[:：]?([^。；;]*)")
