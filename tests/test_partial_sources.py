@@ -227,6 +227,20 @@ def test_a_name_written_on_a_class_row_is_checked_like_one_on_an_item_row(tmp_pa
     assert warning.line
 
 
+def test_a_name_mistyped_beside_a_code_printed_over_another_items_name_is_told_on_its_own(tmp_path):
+    """长春市信访局 2026 表: 30208 printed over 物业管理费 (30209's name: the codes slipped) and 30213 over
+    “维护（护）费” (维修（护）费 mistyped: no code's name) — two slips, told apart (fresh1 S5, S6), not as one
+    numbering shifted."""
+    text = (ROOT / "data" / "shenzhen-yantian-zgh-2022.yaml").read_text(encoding="utf-8").replace(
+        "      - {科目: 30207, 金额: 0.27}", "      - {科目: 30207, 名称: 物业管理费, 金额: 0.27}").replace(
+        "      - {科目: 30213, 金额: 1}", "      - {科目: 30213, 名称: 维护（护）费, 金额: 1}")
+    prepared, _ = rendered("yantian.yaml", text, tmp_path)
+    told = [f.message for f in prepared.findings if f.rule == "R-科目名称"]
+    assert len(told) == 2, told
+    assert "30207 印作“物业管理费”（物业管理费是 30209）" in told[0] and "30213" not in told[0]
+    assert "科目 30213 填写的名称“维护（护）费”与科目表不一致，2022 年科目表为“维修（护）费”" in told[1]
+
+
 # -- only one of 基本支出 and 项目支出 published ----------------------------------------------------
 
 

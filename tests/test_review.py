@@ -221,8 +221,10 @@ def test_text_rules_find_the_wording_slips_of_the_seeds():
         return [(f.line, f.message) for f in text_findings(read_draft(path), year, path)]
 
     wenlvju = found("shanghai-putuo-wenlvju-2026", 2026)
-    # (l.114 closes a “ with a straight ＂, l.122's item follows “18“” printed without its point: text_rules/mechanical)
-    assert [line for line, _ in wenlvju] == [82, 85, 114, 122]
+    # (l.114 closes a “ with a straight ＂, l.122's item follows “18“” printed without its point: text_rules/mechanical;
+    # l.109 names 20799 “其他文化体育与传媒支出(款)”, its tables “207 99 其他文化旅游体育与传媒支出”: R-科目异名)
+    assert [line for line, _ in wenlvju] == [82, 85, 109, 114, 122]
+    assert "20799" in wenlvju[2][1]
     assert "增加增加" in wenlvju[0][1] and "增加持平" in wenlvju[1][1]
     assert [line for line, _ in found("shenzhen-yantian-zgh-2022", 2022)] == [137, 145]  # 主要用于主要用于
     assert found("luoyang-zgh-2020", 2020) == []
@@ -230,12 +232,13 @@ def test_text_rules_find_the_wording_slips_of_the_seeds():
     assert [said for _, said in found("qinhuangdao-shanhaiguan-gh-2020", 2020)] == [
         "“（六）开展“金秋助学”工作。”：序号“（六）”接在“（四）”之后，应为“（五）”：是否漏了一项或编错了号？"]
     # the two whose text layer repeats a page's last lines at the head of the next (their headers say so); 监管委's
-    # items 14 and 15 of its 科目 open their quotation mark and never close it
+    # items 14 and 15 of its 科目 open their quotation mark and never close it, and its project's 概述 ends with “；”
+    # before “四、实施方案” (l.431, R-标点)
     for seed, line in (("shanghai-putuo-chengguan-2026", 343), ("shanghai-putuo-jianguanwei-2026", 73)):
         said = [(at, message) for at, message in found(seed, 2026) if "已经印过一次" in message]
         assert [at for at, _ in said] == [line], seed
     assert [at for at, message in found("shanghai-putuo-jianguanwei-2026", 2026) if "已经印过一次" not in message] == \
-        [136, 138]
+        [431, 136, 138]
 
 
 def test_text_rules_on_a_draft(tmp_path):

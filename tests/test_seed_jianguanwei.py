@@ -191,4 +191,6 @@ def test_review_of_the_seed_finds_nothing_else(reviewed):
     # its text layer prints items （十八）–（二十） of page 3 again at the top of page 4 (the header says so): told once;
     # items 14 and 15 of its 一般公共预算 支出 open the 科目's quotation mark and never close it (“14.“城乡社区支出（类）建设
     # 市场管理与监督（款）建设市场管理与监督（项）3，518.85万元”; item 13 closes its own before the amount)
-    assert [(f.rule, f.line) for f in reviewed.wording] == [("R-括号", 136), ("R-括号", 138), ("R-重复段落", 73)]
+    # and its project's 实施主体 list ends with “；” before “四、实施方案” (l.431, R-标点: fresh1's 长春 S9)
+    assert [(f.rule, f.line) for f in reviewed.wording] == [("R-标点", 431), ("R-括号", 136), ("R-括号", 138),
+                                                          ("R-重复段落", 73)]

@@ -12,7 +12,7 @@ from reportgen.review.text_rules import read_text, text_rule_findings
 
 BUDGET = ["杭州市气象局2026年部门预算", "编制部门：杭州市气象局"]
 FINAL = ["上海市普陀区财政局2024年度部门决算", "第二部分上海市普陀区财政局2024年度部门决算表"]
-MECHANICAL = ("R-标点", "R-括号", "R-年份", "R-序号", "R-叠字", "R-预决算")
+MECHANICAL = ("R-标点", "R-括号", "R-年份", "R-序号", "R-叠字", "R-预决算", "R-语序")
 
 
 def told(lines: list[str], head: list[str] | None = None, year: int | None = 2026,
@@ -53,6 +53,20 @@ CASES = [
     ("R-预决算", ["二、机构设置及部门决算单位构成"], ["二、机构设置及部门预算单位构成"], "“部门决算单位构成”"),
     ("R-预决算", ["杭州市气象局部门预算包括：杭州市气象局本级决算（行政单位）和杭州市气象服务中心（事业单位）预算。"],
      ["杭州市气象局部门预算包括：杭州市气象局本级预算（行政单位）和杭州市气象服务中心（事业单位）预算。"], "“本级决算”"),
+    # 长春市信访局 2026 p.18 (fresh1 S11): a full stop between an item's name and its amount, the list going on
+    ("R-标点", ["元，商品和服务支出12.58万元，取暖费23.37万元，维修（护）费。12.61万元等。"],
+     ["元，商品和服务支出12.58万元，取暖费23.37万元，维修（护）费12.61万元等。"], "“元，维修（护）费。12.61万元”"),
+    # 长春市信访局 2026 p.18 (fresh1 S9): a part's last sentence closed with a semicolon, the next part's heading after it
+    ("R-标点", ["（三）对个人和家庭补助支出85.98万元，占支出预算的5.11%；", "七、一般公共预算“三公”经费情况说明"],
+     ["（三）对个人和家庭补助支出85.98万元，占支出预算的5.11%。", "七、一般公共预算“三公”经费情况说明"], "以分号“；”结束"),
+    # 国家信访局 2026 p.19 (fresh1 S2): 为 and the unit swapped
+    ("R-语序", ["2.一般公共服务支出（类）信访事务（款）信访业务（项）2026 年预算数 3,623.98 为万元，比 2025 年执行减少"],
+     ["2.一般公共服务支出（类）信访事务（款）信访业务（项）2026 年预算数为 3,623.98 万元，比 2025 年执行减少"],
+     "“为”与单位“万元”颠倒了"),
+    # 国家信访局 2024 决算 p.22 (fresh1 S5): 是 left out after 主要原因
+    ("R-语序", ["年初预算为 1.57 万元，决算数为 0.95 万元，完成年初预算的 60.51%。决算数小于预算数的主要原因相关工作未按计划开展。"],
+     ["年初预算为 1.57 万元，决算数为 0.95 万元，完成年初预算的 60.51%。决算数小于预算数的主要原因是相关工作未按计划开展。"],
+     "“主要原因相关工作未按计划”"),
 ]
 
 
@@ -93,6 +107,12 @@ def test_a_page_s_last_line_printed_again_at_the_top_of_the_next_is_told_once():
     # numbering: a list's heading restarting its items, a table's rows numbered as their codes are (洛阳 2020)
     ["一、部门职责", "（一）主要职能", "1.贯彻执行。", "2.负责管理。", "（二）机构设置", "1.内设机构。"],
     ["十七、金融支出 0.0 0.0 0.0", "十九、援助其他地区支出 0.0 0.0 0.0"],
+    # a reason announced otherwise (深圳, 广州, 苏州 2026), a unit named after 为 with no figure (广州市司法局 2026),
+    # a sentence opening with an amount after a full stop (no list going on)
+    ["预算收支增加主要原因说明：1.新招录勤务辅警。", "增长4%，主要原因是一是调整了经济分类；主要原因：压减经费。"],
+    ["注：本表金额转化为万元时，四舍五入可能存在尾差。", "公用经费合计。12.61万元为办公费。"],
+    # a list numbered 一、二、 whose items end with “；”
+    ["一、负责全市信访工作；", "二、负责办理群众来信；", "三、承办上级交办的其他事项。"],
 ])
 def test_words_that_look_like_the_slips_are_not_told(lines):
     assert told(lines) == []

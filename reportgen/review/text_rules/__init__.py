@@ -2,7 +2,9 @@
 template's alternative or instruction left in, a reason, a count or an object announced and not
 given, 部门 wording in a 单位 document, a year that is not the document's, parts that exceed their
 whole, a passage printed twice, a list of economic items naming one twice or a character off
-(enumerations), a 科目 labelled at a level it is not of (levels), the maker's name printed otherwise (names), a 项's
+(enumerations), a 科目 labelled at a level it is not of or by an alias where the document prints its name of the
+year (levels), a reason against its figures, for nothing, or of another item (directions), the mechanical slips
+of punctuation, brackets, years, numbering, doubling and word order (mechanical), the maker's name printed otherwise (names), a 项's
 use copied from the 项 before (uses), parts of the 政府采购 above it (procurement), the value equipment is counted
 from said otherwise (thresholds); and a budget's wording line by
 line (budget_wording: a writer's slips, an empty table, a 科目's former name). Each rule is a function of the document's ``Text`` registered in the one

@@ -1,14 +1,17 @@
 """A direction word the figures before it contradict: “年初预算为1560.05万元，支出决算为1511.89万元。
-决算数大于预算数的主要原因：……” (a 决算 below its budget called above it)."""
+决算数大于预算数的主要原因：……” (a 决算 below its budget called above it); a reason for an amount of nothing
+that says nothing of there being none (“计划购置车辆0辆、0万元，主要是车辆购置计划”); an item's reason that names
+another item (“会议费……下降的主要原因是：……减少公务接待费预算”)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import cast
 
 from reportgen.errors import Finding
-from reportgen.review.text_rules.base import WORDS, Text
+from reportgen.review.text_rules.base import WORDS, Text, bare_flow
 from reportgen.rules import TEXT, rule
 
 _NUM = r"\d[\d,]*+(?:\.\d++)?+"
@@ -138,3 +141,57 @@ def _two_sentences(flow: str) -> Iterator[tuple[int, str, list[int]]]:
     sentences = list(_sentences(flow))
     for (start, words, at), (after, more, more_at) in zip(sentences, [*sentences[1:], (0, "", [])], strict=True):
         yield start, words + more, at + [after - start + i for i in more_at]
+
+
+# a reason after a clause (主要是, 主要原因是 …), up to its sentence's end; the sentence before it, up to its start
+_REASON = re.compile(r"[，,]主要(?:原因)?(?:是|为)[:：]?([^。；;]*)")
+# what of a sentence is no amount: its years, a threshold (“单价100万元以上”), its list's number
+_NO_AMOUNT = re.compile(r"(?:19|20)\d\d年度?|\d+万元以上|[（(]\d+[）)]|^\d+[.．、]")
+_NONE = re.compile("|".join(WORDS["说明为零的字样"]))
+# a sentence stating a change (“增加0万元”, “与上年持平”): its reason explains the change, not an amount of nothing
+_CHANGE = re.compile(f"{_WAY}|持平|一致|变化|相比|[比较]上年")
+
+
+@rule("R-零数原因", TEXT)
+def reason_for_nothing(text: Text) -> Iterator[Finding]:
+    """R-零数原因: a sentence whose amounts and counts are all 0 (“2026年计划购置车辆0辆、0万元”) and that states no
+    change, then its reason (“主要是……”) saying nothing of there being none or of the money paid elsewhere — “主要是车辆购置计划”: a plan given
+    as the reason for buying nothing, its 无 left out. A reason of a few letters is R-内容空缺's (“主要原因是qq”)."""
+    bare, at = bare_flow(text.flow)
+    for match in _REASON.finditer(bare):
+        start = max(bare.rfind(mark, 0, match.start()) for mark in "。；;") + 1
+        sentence = bare[start:match.start()]
+        figures = re.findall(_NUM, _NO_AMOUNT.sub("", sentence))
+        reason = match.group(1)
+        if not figures or any(Decimal(figure.replace(",", "")) for figure in figures) or _CHANGE.search(sentence) \
+                or _NONE.search(reason) or not re.search(r"[\u4e00-\u9fff]", reason):
+            continue
+        said = re.split("[：:]", sentence)[-1][-30:] + match.group()[:24]
+        yield text.warning("R-零数原因", at[match.start()], f"“{said}”：所说的数都是 0，原因却没有说“无”或“未”："
+                           "是否漏了“无”？")
+
+
+_ITEMS = cast(dict[str, list[str]], WORDS["逐项说明的支出"])  # (words.yaml: a mapping of item to its words)
+# an item named as its amount's subject (“会议费预算支出1.96万元”, not a heading's “培训费情况说明”)
+_ITEM_AMOUNT = re.compile(rf"({'|'.join(map(re.escape, _ITEMS))})(?:预算|支出|决算|\d)")
+_ITS_REASON = re.compile(r"(?:原因是|原因为|主要是)[:：]?([^。；;]*)")
+
+
+@rule("R-原因他项", TEXT)
+def reason_of_another_item(text: Text) -> Iterator[Finding]:
+    """R-原因他项: a sentence of one item's amount whose reason names another item of those a budget explains one by
+    one and none of its own words (西安市行政审批服务局 2025: “会议费预算支出1.96万元，……下降的主要原因是：落实过紧日子
+    相关要求，减少公务接待费预算”): the reason copied from the other item's sentence."""
+    bare, at = bare_flow(text.flow)
+    for match in _ITS_REASON.finditer(bare):
+        start = max(bare.rfind(mark, 0, match.start()) for mark in "。；;") + 1
+        named = {found.group(1) for found in _ITEM_AMOUNT.finditer(bare, start, match.start())}
+        reason = match.group(1)
+        if len(named) != 1:
+            continue
+        (item,) = named
+        others = [other for other in _ITEMS if other != item and other in reason]
+        if others and not any(word in reason for word in _ITEMS[item]):
+            said = bare[start:match.end()]
+            yield text.warning("R-原因他项", at[start], f"“{said[:24]}……{said[-30:]}”：说的是{item}，原因却讲"
+                               f"“{others[0]}”：是否照抄了别项的原因？")

@@ -30,6 +30,9 @@ _INSTRUCTION_CLOSING = re.compile(rf"[（(](?:{_alternatives(WORDS['句末的模
                                   re.MULTILINE)
 _GOES_ON = _alternatives(WORDS["待续的说法"])
 _NOTHING_AFTER = re.compile(rf"({_GOES_ON})[：:]?\n?(?=[。；;])")
+# the announcement followed at once by the parts of the amount before it (烟台市民政局 2026: “下降9.88％。主要原因是
+# 其中：1.因公出国（境）费……”): a list of parts is no reason — the reason was left out (“主要原因是：一是……” gives one)
+_PARTS_AFTER = re.compile(rf"({_GOES_ON})[：:]?\n?(其\s*中\s*[：:])")
 # a few Latin letters or digits and nothing else, as a writer keys in to fill a box (“主要原因是qq。”“主要原因是11。”,
 # the 上海 generator's draft of 万里街道 2025)
 _JUNK_AFTER = re.compile(rf"({_GOES_ON})[：:]?([A-Za-z0-9]{{1,8}})(?=\n?[。；;])")
@@ -85,10 +88,14 @@ def template_instructions(text: Text) -> Iterator[Finding]:
 
 @rule("R-内容空缺", TEXT)
 def said_and_not_given(text: Text) -> Iterator[Finding]:
-    """R-内容空缺: “主要原因是” (or 主要用于, 执行数为 …) followed by the sentence's end, or by a few Latin
-    letters only (“主要原因是qq。”); a colon followed by the sentence's end or by a year alone (“包括：。”)."""
+    """R-内容空缺: “主要原因是” (or 主要用于, 执行数为 …) followed by the sentence's end, by the parts of the amount
+    (“主要原因是其中：1.因公出国（境）费……”), or by a few Latin letters only (“主要原因是qq。”); a colon followed by
+    the sentence's end or by a year alone (“包括：。”)."""
     for match in _NOTHING_AFTER.finditer(text.flow):
         yield text.warning("R-内容空缺", match.start(), f"“{match.group(1)}”之后没有内容，句子就结束了：请写明")
+    for match in _PARTS_AFTER.finditer(text.flow):
+        yield text.warning("R-内容空缺", match.start(), f"“{match.group(1)}其中：”：“{match.group(1)}”之后没有写明，"
+                           "接着列的是其中各项：请补上所说的内容")
     yield from _junk_after(text)
     for found in (_NO_FIGURE, _NO_FIGURE_OPENING):
         for match in found.finditer(text.flow):

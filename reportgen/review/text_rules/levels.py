@@ -143,3 +143,51 @@ def _near_item(text: Text, at: int, said: str, above: tuple[str, str, frozenset[
 def _near(said: str, name: str) -> bool:
     """Two different words of the same characters in another order."""
     return said != name and sorted(said) == sorted(name)
+
+
+@rule("R-科目异名", TEXT)
+def named_otherwise(text: Text) -> Iterator[Finding]:
+    """R-科目异名: a 款 or 项 the prose labels by an alias the catalogue keeps for its code (a name of other years
+    some still print; a name of other years only is R-科目名称's), where the document itself prints the code's
+    name of its year as the code's (国家信访局 2024 决算 and 2026: “行政事业单位离退休（款）” in the text and
+    名词解释, “20805 行政事业单位养老支出” in the tables; 上海市普陀区文旅局 2026: “其他文化体育与传媒支出(款)”
+    in the text, “207 99 其他文化旅游体育与传媒支出” in the tables) — one 科目 named two ways by one document;
+    told once a name, at its first place."""
+    year = text.source_year or text.year
+    if year is None:
+        return
+    bare = "".join(text.flow.split())
+    found: dict[tuple[str, str, str], list[int]] = {}
+    for label in _LABEL.finditer(text.flow):
+        level = label.group(1)
+        said = _run_before(text.flow, label.start())
+        said = next((said[len(lead):] for lead in WORDS["科目名称前的字样"] if said.startswith(lead)), said)
+        own = [code for code in _resolved(said, level) if len(code) == _LENGTH[level]] if level != "类" else []
+        entry = codes.function_entry(own[0], year) if len(own) == 1 else None
+        if entry is not None and not codes.same_name(entry.name, said) and _printed_as(bare, entry, level) \
+                and not _current_name(said, level, year) and not _former(said, year):
+            found.setdefault((said, level, entry.code), []).append(label.start() - len(said))
+    for (said, level, code), places in found.items():
+        entry = codes.function_entry(code, year)
+        assert entry is not None
+        also = f"（共 {len(places)} 处）" if len(places) > 1 else ""
+        yield text.warning("R-科目异名", places[0], f"“{said}（{level}）”{also}：{code} 在 {year} 年的科目表中名为"
+                           f"“{entry.name}”，本文件别处也这样印，这里却用“{said}”：请统一科目名称")
+
+
+def _printed_as(bare: str, entry: codes.CodeEntry, level: str) -> bool:
+    """Whether the document (its words without spaces) prints ``entry``'s name as its code's: after the code (a
+    table's row, “20805 行政事业单位养老支出”, “207 99 其他……”) or labelled at its level (“……养老支出（款）”)."""
+    return re.search(f"{entry.code}{re.escape(entry.name)}|{re.escape(entry.name)}[（(]{level}[）)]", bare) is not None
+
+
+def _former(said: str, year: int) -> bool:
+    """Whether ``said`` is a name of other years only, which R-科目名称 tells (budget_wording.py)."""
+    return any(codes.same_name(name.name, said) for name in codes.former_names(year))
+
+
+def _current_name(said: str, level: str, year: int) -> bool:
+    """Whether ``said`` is the name in ``year`` of some code of ``level``."""
+    return any(entry is not None and codes.same_name(entry.name, said)
+               for entry in (codes.function_entry(code, year) for code in _named().get(said, ())
+                             if len(code) == _LENGTH[level]))

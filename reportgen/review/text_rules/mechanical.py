@@ -2,7 +2,8 @@
 left side by side (“人，；培训费”), a bracket or a quotation mark left open or closed alone, a year printed with
 no 年 where a sentence dates by it (“其中：2026 应急保障用车 13 辆”), a list's numbering out of step (“（七）（八）
 （八）”, “1. 2. 4.”), a word or a line printed twice in a row (“按按规定”), and a 决算's words naming what a
-预算 is of (“部门决算单位构成”, “本级决算”) or the other way round.
+预算 is of (“部门决算单位构成”, “本级决算”) or the other way round; a sentence's words out of their order or one left
+out where every budget says them alike (“预算数3,623.98为万元”, “主要原因相关工作未按计划开展”).
 
 Each reads the prose alone — the lines that are no row of a table and are not set in columns (a table none was
 made of: its cells' words run into each other on one line, “成果。 、措施”, and a cell's brackets close on the
@@ -41,6 +42,11 @@ class _Prose:
         return self.text.line_at(offset) in self.numbers
 
 
+def prose_lines(text: Text) -> frozenset[int]:
+    """The numbers of a text's lines that are prose: no row of a table, not set in columns."""
+    return _Prose(text).numbers
+
+
 def _before(flow: str, offset: int, length: int = 8) -> str:
     """The words of the flow before ``offset`` (line breaks taken out), ``length`` characters at most."""
     return flow[max(0, offset - length - 4):offset].replace("\n", "")[-length:]
@@ -54,6 +60,9 @@ def _before(flow: str, offset: int, length: int = 8) -> str:
 _MARKS = "，。；：、,;"
 _TWO_MARKS = re.compile(rf"([{_MARKS}])([{_MARKS}])")
 _TOLD_ELSEWHERE = frozenset({("：", "。"), (":", "。")})
+# a full stop between an item's name and its amount, inside a list that goes on (“取暖费23.37万元，维修（护）费。12.61万元
+# 等。”): a sentence opens with no bare amount
+_STOP_IN_LIST = re.compile(r"(?<=[\u4e00-\u9fff）)])。(?=\d[\d,]*(?:\.\d+)?(?:万元|元|亿元)[等、，,；;])")
 
 
 @rule("R-标点", TEXT)
@@ -82,6 +91,37 @@ def two_marks(text: Text) -> Iterator[Finding]:
             at = text.starts[index] + len(bare) - 1
             said = _before(text.flow, at) + bare[-1] + after.bare[:1]
             yield text.warning("R-标点", at, f"“{said}”：标点“{bare[-1]}{after.bare[0]}”跨行连用，是否多了一个？")
+    yield from _stop_in_list(text, prose)
+    yield from _semicolon_closing(text, prose)
+
+
+# a heading of a part or of the text's first level (“七、一般公共预算“三公”经费情况说明”, “第三部分”)
+_TOP_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+部分)")
+# printed alone on its line, no clause mark in it (an item of a list numbered 一、二、 goes on: “二、负责……；”)
+_HEADING_ALONE = re.compile(r"[^，,。；;：:]{2,30}")
+
+
+def _semicolon_closing(text: Text, prose: _Prose) -> Iterator[Finding]:
+    """A part's last sentence closed with a semicolon, the next part's heading alone on the line after it (长春市信访局
+    2026: “（三）对个人和家庭补助支出85.98万元，占支出预算的5.11%；” / “七、一般公共预算“三公”经费情况说明”; 普陀区财政局
+    2024 决算: “……其他收入6.2万元，占0.21%；” / “三、支出决算情况说明”): the list's last item ends with 。."""
+    lines = text.lines
+    for index, (line, after) in enumerate(zip(lines, lines[1:], strict=False)):
+        if line.bare[-1:] in "；;" and _TOP_HEADING.match(after.text) and _HEADING_ALONE.fullmatch(after.bare) \
+                and line.number in prose.numbers and after.number in prose.numbers:
+            at = text.starts[index] + len(line.bare) - 1
+            yield text.warning("R-标点", at, f"“{_before(text.flow, at, 20)}；”：这一部分的最后一句以分号“；”结束，"
+                               f"下一行已是“{after.bare[:8]}”：应为句号“。”")
+
+
+def _stop_in_list(text: Text, prose: _Prose) -> Iterator[Finding]:
+    """A full stop between an item's name and its amount in a list of prose (“维修（护）费。12.61万元等。”)."""
+    bare, at = bare_flow(text.flow)
+    for match in _STOP_IN_LIST.finditer(bare):
+        if prose.at(at[match.start()]):
+            said = bare[max(0, match.start() - 8):match.end() + 10].split("等")[0]
+            yield text.warning("R-标点", at[match.start()], f"“{said}”：名称与金额之间印了句号“。”，列举还没有结束："
+                               "是否应删去？")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -413,3 +453,30 @@ def other_kinds_words(text: Text) -> Iterator[Finding]:
         said = bare[max(0, match.start() - 8):match.end() + 6]
         yield text.warning("R-预决算", at[match.start()], f"“{said}”：本文件是{own}，这里却写作“{match.group()}”："
                            f"应为{own}，是否沿用了{other}的文字？")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Words out of their order, or one left out, where every budget says them alike
+
+# a figure, then 为, then its unit: 为 never stands between a figure and its unit (“转化为万元时” has no figure before)
+_UNIT_AFTER_VERB = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)为(万元|亿元|千元|元)")
+# 主要原因 followed by Han words that neither link it to the reason (是, 为, 系, 在于, 有, 包括 …) nor name it (说明,
+# 分析, 如下), nor number it (一是): the reason's clause right after the noun, its verb left out
+_REASON_WITHOUT_VERB = re.compile(r"主要原因(?![是为系在有如包说分一及和与])(?=[\u4e00-\u9fff])")
+
+
+@rule("R-语序", TEXT)
+def words_out_of_order(text: Text) -> Iterator[Finding]:
+    """R-语序: a figure with 为 between it and its unit (“预算数3,623.98为万元”), and 主要原因 followed at once by the
+    reason's own clause (“主要原因相关工作未按计划开展”), in a line of prose."""
+    prose = prose_lines(text)
+    bare, at = bare_flow(text.flow)
+    for match in _UNIT_AFTER_VERB.finditer(bare):
+        if text.line_at(at[match.start()]) in prose:
+            said = bare[max(0, match.start() - 6):match.end()]
+            yield text.warning("R-语序", at[match.start()], f"“{said}”：“为”与单位“{match.group(2)}”颠倒了，应为"
+                               f"“为{match.group(1)}{match.group(2)}”")
+    for match in _REASON_WITHOUT_VERB.finditer(bare):
+        if text.line_at(at[match.start()]) in prose:
+            said = bare[match.start():match.end() + 8]
+            yield text.warning("R-语序", at[match.start()], f"“{said}”：“主要原因”之后缺少“是”，应为“主要原因是……”")
