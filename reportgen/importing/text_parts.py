@@ -877,6 +877,8 @@ def _read_three_public(parts: TextParts, section: _Section | None, vocab: dict[s
             item = named or item
             if named is not None and (figure := _MONEY.search(text, start, end)) is not None:
                 parts.三公金额.setdefault(named, Placed(figure.group(), run.where(figure.start())))
+            for listed, at in _listed_items(text, start, end, words):
+                parts.三公金额.setdefault(listed, Placed(at.group(), run.where(at.start())))
             reason = _reason(run, text, words["原因"], start, end)
             if item is not None and reason is not None and item not in parts.三公原因:
                 parts.三公原因[item] = reason
@@ -903,6 +905,19 @@ def _three_public_change(parts: TextParts, run: _Run, text: str, span: tuple[int
     if named not in parts.三公增减 and (amount is not None or named in parts.三公金额):
         figure = Placed(amount.group(), run.where(amount.start())) if amount is not None else parts.三公金额[named]
         parts.三公增减[named] = (figure, Placed(compared.group(), run.where(compared.start())))
+
+
+def _listed_items(text: str, start: int, end: int, words: dict[str, Any]) -> list[tuple[str, re.Match[str]]]:
+    """The items a clause lists after its first, one a comma each, each named first and its amount after it:
+    “其中：因公出国（境）费用100.00万元，公务接待费63.80万元，公务用车运行维护费112.00万元，公务用车购置费0万元”
+    (重庆市委宣传部 2026) — each item and its amount."""
+    listed = []
+    cuts = [at + 1 for at in range(start, end) if text[at] in "，,"]
+    for begin, stop in zip(cuts, [*cuts[1:], end], strict=False):
+        named = _clause_item(text[begin:stop], words)
+        if named is not None and (figure := _MONEY.search(text, begin, stop)) is not None:
+            listed.append((named, figure))
+    return listed
 
 
 def _clause_item(clause: str, words: dict[str, Any]) -> str | None:

@@ -696,7 +696,7 @@ def _judge_change(st: Statement, reading: _Reading) -> None:
     """A change of the amount before it, or of the figure it names itself (or the change or 持平 before it named); a
     rate after it is of the same."""
     _changed(st, reading)
-    verdict = _change(st, reading.change_of)
+    verdict = _change(st, reading.change_of, reading.glossary.half_step)
     if verdict.status in _TOLD and st.unit == _YI:
         verdict, reading.change_of, reading.subject = Verdict(st, "unknown", cause=IN_YI_YUAN), None, None
     reading.verdicts.append(verdict)
@@ -754,11 +754,18 @@ def _judge_share(st: Statement, reading: _Reading) -> None:
         if whole is not None:
             reading.verdicts.append(_share_of_printed(st, reading.amount, whole))
             return
+    half = reading.glossary.half_step
     if named is not None and named is not reading.subject:  # the base the sentence names, and only it
-        reading.verdicts.append(_share(st, reading.subject, named, reading.part, only_whole=True))
+        verdict = _share(st, reading.subject, named, reading.part, only_whole=True, half=half)
+        # “占总支出”: of the 总计, or of the year's own total without what is carried over (国家信访局 2024 决算)
+        this_year = reading.glossary.find(_THIS_YEAR.get(named.name, ""))
+        if verdict.status == "disagree" and this_year is not None and this_year is not reading.subject:
+            of_year = _share(st, reading.subject, this_year, reading.part, only_whole=True, half=half)
+            verdict = of_year if of_year.status == "agree" else verdict
+        reading.verdicts.append(verdict)
         return
     whole = reading.glossary.find(st.whole) if st.whole and st.whole != st.label else None
-    verdict = _share(st, reading.subject, whole or _of_three_public_total(st, reading), reading.part)
+    verdict = _share(st, reading.subject, whole or _of_three_public_total(st, reading), reading.part, half=half)
     if verdict.status == "disagree" and _share_as_corrected(st, reading.subject, whole, reading.part,
                                                              reading.glossary.disputes):
         verdict = Verdict(st, "unknown", reading.subject, cause=DISPUTED)
@@ -878,7 +885,10 @@ def _no_prior(st: Statement) -> str:
     return "源文件没有本年的这一预算数（决算比预算的增减未核对）" if same_year(st.base) else "源文件没有可比的上年数"
 
 
-def _change(st: Statement, figure: Figure | None) -> Verdict:
+def _change(st: Statement, figure: Figure | None, half: Decimal = Decimal(0)) -> Verdict:
+    """A change against this year's figure less last year's — or against figures within ``half`` (元) of each, as
+    the tables print them rounded: a change the document computed before rounding (重庆市委宣传部 2026 “一般公共预算
+    财政拨款支出……比2025年增加800.94万元”, its tables' figures 800.93 apart)."""
     if figure is None:
         return Verdict(st, "unknown")
     prior = _prior(st, figure)
@@ -893,7 +903,8 @@ def _change(st: Statement, figure: Figure | None) -> Verdict:
         return Verdict(st, "unknown", figure)
     exact = in_unit(abs(difference), st.unit)
     expected = f"{'增加' if difference > 0 else '减少'}{_text(exact, st.decimals, st.unit)}"
-    if shown(exact, st.decimals) != st.value and not _within_slack(abs(difference), st.value, st.unit, figure):
+    if shown(exact, st.decimals) != st.value and not _within_slack(abs(difference), st.value, st.unit, figure) \
+            and not abs(in_unit(abs(difference), st.unit) - st.value) <= in_unit(2 * half, st.unit):
         cause = _change_cause(st, figure, prior, exact)
         said = f"按句中写明的上年数{st.prior}计" if stated is not None else ""
         return Verdict(st, "disagree", figure, expected, "；".join(c for c in (said, cause) if c))
@@ -998,9 +1009,10 @@ def _rate_within_slack(printed: Decimal, decimals: int, difference: Decimal, pri
 
 
 def _share(st: Statement, part: Figure | None, whole: Figure | None, value: Decimal | None,
-           only_whole: bool = False) -> Verdict:
+           only_whole: bool = False, half: Decimal = Decimal(0)) -> Verdict:
     """占…%: of the base the sentence names (``only_whole``), else of the total it names first or of
-    the totals the part belongs to."""
+    the totals the part belongs to — as the printed figures give it, or as figures within ``half`` (元) of each
+    printed one give it: a share the document computed before rounding its figures to the digit its tables print."""
     if part is None or st.value is None:
         return Verdict(st, "unknown")
     wholes = [w for w in ((whole.current,) if whole else ()) + (() if only_whole else part.wholes) if w]
@@ -1008,11 +1020,25 @@ def _share(st: Statement, part: Figure | None, whole: Figure | None, value: Deci
         return Verdict(st, "unknown", part)
     amount = value if value is not None else part.current
     shares = [exact_percent(amount, w) for w in wholes]
-    if any(s is not None and shown(s, st.decimals) == st.value for s in shares):
+    if any(s is not None and shown(s, st.decimals) == st.value for s in shares) \
+            or any(_share_within(st, amount, w, half) for w in wholes):
         return Verdict(st, "agree", part)
     first = shares[0]
     assert first is not None
     return Verdict(st, "disagree", part, f"占{_text(first, st.decimals, '%')}", _share_cause(st, first, amount, whole))
+
+
+def _share_within(st: Statement, amount: Decimal, whole: Decimal, half: Decimal) -> bool:
+    """Whether a share lies between those of the figures within ``half`` of the printed part and whole."""
+    if not half or whole <= half or st.value is None:
+        return False
+    low = exact_percent(max(amount - half, Decimal(0)), whole + half)
+    high = exact_percent(amount + half, whole - half)
+    return low is not None and high is not None and shown(low, st.decimals) <= st.value <= shown(high, st.decimals)
+
+
+# the totals a share “of the 总计” may be of: the year's own, without what is carried over to or from another year
+_THIS_YEAR = {"支出总计": "本年支出合计", "收入总计": "本年收入合计"}
 
 
 def _share_of_printed(st: Statement, amount: Statement, whole: Figure) -> Verdict:
