@@ -16,7 +16,7 @@ from reportgen.readers.grid import Cell
 from reportgen.readers.statements import is_page_number
 from reportgen.reading.amounts import bounded, printed_amount, why_not_amount
 
-LABEL_MEANINGS = ("类", "款", "项", "编码", "名称", "功能科目", "行次", "单位", "部门经济科目", "政府经济科目")  # 行次: the 决算 总表's line numbers
+LABEL_MEANINGS = ("类", "款", "项", "编码", "名称", "功能科目", "行次", "单位", "单位编码", "部门经济科目", "政府经济科目")  # 行次: the 决算 总表's line numbers
 # a code joined to its name (2130306-水利工程运行与维), where the words of a name run on from the line above
 # stand before it in the cell (“护 2130306-水利工程运行与维”: 北京's 支出总表)
 _CODE_NAMED = re.compile(r"(?<![\d.])(\d{3}(?:\d{2}){0,2})-(?=\D)")
