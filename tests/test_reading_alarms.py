@@ -40,6 +40,16 @@ def test_a_list_opened_after_a_clause_of_several_amounts_is_no_part_of_the_last(
     assert [whole for _, _, _, whole in one][1:] == ["基本支出", "基本支出"], one
 
 
+def test_what_the_brackets_after_an_amount_say_it_holds_is_a_part_of_it() -> None:
+    """国家信访局 2026 “拟安排该项目一般公共预算2,134.87万元（含上年结转750.00万元）” — the project's carry-over, not the
+    department's 上年结转 2,254.12; 深圳市信访局 2026 “120万元（含结转2025年采购经费6.9万元），用于……50万元”: the brackets'
+    amount only."""
+    central = _read("2026年拟安排该项目一般公共预算2,134.87万元（含上年结转750.00万元）。")
+    assert central[1][2] == Decimal("750.00") and central[1][3].endswith("一般公共预算"), central
+    shenzhen = _read("预算120万元（含结转2025年采购经费6.9万元），用于购买服务50万元。")
+    assert [whole for _, _, _, whole in shenzhen] == ["", "预算", ""], shenzhen
+
+
 def test_a_numbered_item_opening_with_a_code_goes_on_over_its_lines() -> None:
     """泉州市人民政府办公室 2026: “（四）2010399-其他政府办公厅（室）及相关机构事务” / “支出 3942.61 万元。” is the 项's
     amount (its name wrapped), not the department's 支出; a numbered heading of words stays a heading."""

@@ -870,6 +870,7 @@ def _read_three_public(parts: TextParts, section: _Section | None, vocab: dict[s
         parts.三公说明 = Placed("".join(run.text for run in runs), runs[0].where(0))
         return
     item: str | None = None
+    listed: list[tuple[str, Placed[str]]] = []  # the items a clause lists after its first: where no clause opens with them
     for run in runs:
         text = _fold(run.text)
         for start, end in _clauses(text, vocab["分句"]):
@@ -877,12 +878,14 @@ def _read_three_public(parts: TextParts, section: _Section | None, vocab: dict[s
             item = named or item
             if named is not None and (figure := _MONEY.search(text, start, end)) is not None:
                 parts.三公金额.setdefault(named, Placed(figure.group(), run.where(figure.start())))
-            for listed, at in _listed_items(text, start, end, words):
-                parts.三公金额.setdefault(listed, Placed(at.group(), run.where(at.start())))
+            listed += [(each, Placed(at.group(), run.where(at.start())))
+                       for each, at in _listed_items(text, start, end, words)]
             reason = _reason(run, text, words["原因"], start, end)
             if item is not None and reason is not None and item not in parts.三公原因:
                 parts.三公原因[item] = reason
             _three_public_change(parts, run, text, (start, end), named, item)
+    for named, placed in listed:
+        parts.三公金额.setdefault(named, placed)
 
 
 def _three_public_change(parts: TextParts, run: _Run, text: str, span: tuple[int, int], named: str | None,

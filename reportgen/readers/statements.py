@@ -1172,6 +1172,7 @@ _ENUMERATING = frozenset(_WORDS["列举的部分"])  # the 部分 words whose li
 # 9.7%，包括”)
 # the ordinal that opens a reason or item of an enumeration: 一是, 其一, 第一 (then 二是, 其二, 第二 …)
 _ORDINAL = re.compile(r"(?:^|[，,。；;：:\s])(?:其|第)?([一二三四五六七八九十])(?:是|[，,、])")
+_INCLUDING = "含"  # right after a bracket: what the amount before it holds
 _CLAUSE_WORDS = re.compile(r"[\s，,：:、]")  # what a clause's words before its 其中 may hold and name nothing
 _RIGHT_AFTER = re.compile(r"[\d,，.．]*+(?:万元|亿元|元)?[，,：:]?(?:主要|具体)?")
 
@@ -1201,6 +1202,10 @@ class _Parts:
             char = mark.group()
             if char in "（(":
                 self.depth += 1
+                if last is not None and between.startswith(_INCLUDING, mark.end()):
+                    # “2,134.87万元（含上年结转750.00万元）”（国家信访局 2026, 深圳市信访局 2026 “120万元（含结转2025年
+                    # 采购经费6.9万元）”）: what the brackets say it holds is a part of the amount before them
+                    self.open.append(_List(last, self.depth, False, in_item=self.first_item))
             elif char in "）)":
                 self.depth = max(self.depth - 1, 0)
                 self.open = [listed for listed in self.open if listed.depth <= self.depth]
