@@ -3,9 +3,9 @@
 Every PDF under ../shared/ (corpus, corpus/fresh1, corpus/scanned, seeds/pdf, seeds/juesuan) is imported as `reportgen
 import` imports it (importing.pipeline.import_files, no --layout), and what its own arithmetic says of the reading is told:
 
-* printed: the amounts the PDF's table rows print (the rows of the tables read, of those not read for sure and of grids
-  no table was recognised in; a unit's tables set aside apart) — as `reportgen import` counts them (“表格印出的数读出 N
-  个中的 M 个”, review/coverage.py);
+* printed: the amounts the rows of the PDF's budget tables print (the tables recognised, read for sure or not; a unit's
+  tables set aside apart), counted as review/coverage.py counts them; beside it, apart, those printed on the rows of grids
+  no budget table was recognised in (绩效目标表, 项目明细, a local table: “other grids”), which no identity can verify;
 * verified: of them, those read onto the rows of a table whose reading its identities verify — read for sure (sure.py:
   each column of amounts given one meaning) and no relation of it refuted (importing/verified.py: a relation failing
   on most of the rows printing it is a wrong reading, not slips). Share: verified ÷ printed (issue 79's target: 98 %);
@@ -46,6 +46,7 @@ class Checked:
     folder: str
     printed: int = 0
     verified: int = 0
+    other: int = 0  # the amounts printed on grids no budget table was recognised in
     failing: list[str] = field(default_factory=list)  # the identities failing, as the import tells them
     refuted: list[str] = field(default_factory=list)  # the relations whose failures refuted the reading
     beyond: int | None = None  # failing identities no annotated slip names, plus the refuted (None: not annotated)
@@ -106,13 +107,15 @@ def measure(checked: Checked, result, published, note: tuple[Path, str] | None) 
     slips, _ = rounding_tails(imported, differences(imported))
     kept, unverified = refuted(imported, slips)
     wrong = {relation.table for relation in unverified}
-    places = (result.read_places | result.unsure_places | result.other_places) - result.set_aside_places
+    places = (result.read_places | result.unsure_places) - result.set_aside_places
+    others = result.other_places - places - result.set_aside_places
     verified_places = {place for kind, table in imported.tables.items() if kind not in wrong
                        for place in (table.grid.row_places or [])}
     read = read_keys(result, None)
     printed = [(line.where, (line.page, line.line, value)) for line in published.lines if line.where in places
                for value in printed_amounts(line.text)]
     checked.printed = len(printed)
+    checked.other = sum(len(printed_amounts(line.text)) for line in published.lines if line.where in others)
     checked.verified = sum(1 for where, key in printed if key in read and where in verified_places)
     checked.failing = grouped(kept)
     checked.refuted = [relation.told() for relation in unverified]
@@ -125,15 +128,15 @@ def measure(checked: Checked, result, published, note: tuple[Path, str] | None) 
 
 def table(results: list[Checked]) -> list[str]:
     """The per-document table and the summary lines."""
-    rows = ["| folder | document | printed | on verified rows | share | failing | refuted | beyond annotated |",
-            "|---|---|---|---|---|---|---|---|"]
+    rows = ["| folder | document | printed | on verified rows | share | other grids | failing | refuted | beyond annotated |",
+            "|---|---|---|---|---|---|---|---|---|"]
     for c in results:
         if c.refused or c.crashed:
-            rows.append(f"| {c.folder} | {c.name} | — | — | — | — | — | {'拒绝：' + c.refused if c.refused else '内部错误'} |")
+            rows.append(f"| {c.folder} | {c.name} | — | — | — | — | — | — | {'拒绝：' + c.refused if c.refused else '内部错误'} |")
             continue
         share = f"{c.share:.1f}%" if c.share is not None else "—"
         beyond = "—" if c.beyond is None else str(c.beyond)
-        rows.append(f"| {c.folder} | {c.name} | {c.printed} | {c.verified} | {share} | {len(c.failing)} | "
+        rows.append(f"| {c.folder} | {c.name} | {c.printed} | {c.verified} | {share} | {c.other} | {len(c.failing)} | "
                     f"{len(c.refuted)} | {beyond} |")
     read = [c for c in results if not c.refused and not c.crashed and c.printed]
     at_target = sum(1 for c in read if c.share is not None and c.share >= TARGET)
@@ -143,7 +146,8 @@ def table(results: list[Checked]) -> list[str]:
         f"- PDFs: {len(results)}; refused {sum(1 for c in results if c.refused)}; 内部错误 "
         f"{sum(1 for c in results if c.crashed)}; printing table figures {len(read)}",
         f"- table figures printed {printed}, read onto verified rows {verified}"
-        + (f" ({100 * verified / printed:.1f}%)" if printed else ""),
+        + (f" ({100 * verified / printed:.1f}%)" if printed else "")
+        + f"; on other grids (no budget table recognised) {sum(c.other for c in read)}",
         f"- documents at {TARGET:.0f}% or more on verified rows: {at_target} of {len(read)}",
         f"- documents with no identity failing: {sum(1 for c in read if not c.failing and not c.refuted)} of {len(read)}",
         f"- annotated documents with no identity failing beyond their annotated slips: "

@@ -696,7 +696,7 @@ def _judge_change(st: Statement, reading: _Reading) -> None:
     """A change of the amount before it, or of the figure it names itself (or the change or 持平 before it named); a
     rate after it is of the same."""
     _changed(st, reading)
-    verdict = _change(st, reading.change_of, reading.glossary.half_step)
+    verdict = _change(st, reading.change_of)
     if verdict.status in _TOLD and st.unit == _YI:
         verdict, reading.change_of, reading.subject = Verdict(st, "unknown", cause=IN_YI_YUAN), None, None
     reading.verdicts.append(verdict)
@@ -885,10 +885,7 @@ def _no_prior(st: Statement) -> str:
     return "源文件没有本年的这一预算数（决算比预算的增减未核对）" if same_year(st.base) else "源文件没有可比的上年数"
 
 
-def _change(st: Statement, figure: Figure | None, half: Decimal = Decimal(0)) -> Verdict:
-    """A change against this year's figure less last year's — or against figures within ``half`` (元) of each, as
-    the tables print them rounded: a change the document computed before rounding (重庆市委宣传部 2026 “一般公共预算
-    财政拨款支出……比2025年增加800.94万元”, its tables' figures 800.93 apart)."""
+def _change(st: Statement, figure: Figure | None) -> Verdict:
     if figure is None:
         return Verdict(st, "unknown")
     prior = _prior(st, figure)
@@ -903,8 +900,7 @@ def _change(st: Statement, figure: Figure | None, half: Decimal = Decimal(0)) ->
         return Verdict(st, "unknown", figure)
     exact = in_unit(abs(difference), st.unit)
     expected = f"{'增加' if difference > 0 else '减少'}{_text(exact, st.decimals, st.unit)}"
-    if shown(exact, st.decimals) != st.value and not _within_slack(abs(difference), st.value, st.unit, figure) \
-            and not abs(in_unit(abs(difference), st.unit) - st.value) <= in_unit(2 * half, st.unit):
+    if shown(exact, st.decimals) != st.value and not _within_slack(abs(difference), st.value, st.unit, figure):
         cause = _change_cause(st, figure, prior, exact)
         said = f"按句中写明的上年数{st.prior}计" if stated is not None else ""
         return Verdict(st, "disagree", figure, expected, "；".join(c for c in (said, cause) if c))
@@ -1012,7 +1008,8 @@ def _share(st: Statement, part: Figure | None, whole: Figure | None, value: Deci
            only_whole: bool = False, half: Decimal = Decimal(0)) -> Verdict:
     """占…%: of the base the sentence names (``only_whole``), else of the total it names first or of
     the totals the part belongs to — as the printed figures give it, or as figures within ``half`` (元) of each
-    printed one give it: a share the document computed before rounding its figures to the digit its tables print."""
+    printed one give it: a share the document computed before rounding its figures to the digit its tables print
+    (never one the printed figures give cut rather than rounded: that is told, TRUNCATED)."""
     if part is None or st.value is None:
         return Verdict(st, "unknown")
     wholes = [w for w in ((whole.current,) if whole else ()) + (() if only_whole else part.wholes) if w]
@@ -1020,11 +1017,11 @@ def _share(st: Statement, part: Figure | None, whole: Figure | None, value: Deci
         return Verdict(st, "unknown", part)
     amount = value if value is not None else part.current
     shares = [exact_percent(amount, w) for w in wholes]
-    if any(s is not None and shown(s, st.decimals) == st.value for s in shares) \
-            or any(_share_within(st, amount, w, half) for w in wholes):
-        return Verdict(st, "agree", part)
     first = shares[0]
     assert first is not None
+    if any(s is not None and shown(s, st.decimals) == st.value for s in shares) \
+            or truncated(first, st.decimals) != st.value and any(_share_within(st, amount, w, half) for w in wholes):
+        return Verdict(st, "agree", part)
     return Verdict(st, "disagree", part, f"占{_text(first, st.decimals, '%')}", _share_cause(st, first, amount, whole))
 
 
