@@ -71,6 +71,10 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_each_learned_layout_renders_the_published_titles_and_numbers_in_order",
         "test_beijing_learned_prints_its_tables_to_six_decimals",
     ),
+    "test_reading_alarms": (  # whole fresh1 documents imported or reviewed (1–3 s each)
+        "test_a_document_read_by_its_classes_tells_none_of_its_false_alarms",
+        "test_a_table_of_spending_kinds_worded_with_their_spending_is_read",
+    ),
     "test_read_once": ("test_a_review_recognises_its_files_tables_once_and_judges_as_before",),  # two reviews of a PDF
     "test_bench": (
         "test_a_bench_script_runs_on_a_small_input",  # each a whole script's process: 2–60 s

@@ -51,6 +51,7 @@ SMOKE: dict[str, tuple[list[str], str]] = {
     "review_pages": (["--documents", "2", "--folder", "0"], r"\| 2 \| \d+\.\d 秒 \| \d+\.\d 秒 \| \d+\.\d\d× \| \d+ MB \|"),
     "run": (["--quick", "--repeat", "1", "--sizes", "50", "--departments", "4", "-j", "1"],
             r"\| 50 \| 5 / 5 / 40 \| \d+\.\d\d \|"),
+    "self_check": (["--only", "sh-city-shenjiju"], r"table figures printed \d+, read onto verified rows \d+ \(\d+\.\d%\)"),
     "several_in_one": (["--only", "final-then-budget", "--out", "{tmp}"], r"\| [^|]+ \| 2 \| [^|]+ \| \d+ \| \d+ \| \d+ \|"),
     "table_vocabulary": (["bench/corpus/table-vocabulary-2026-11-26.md"], r"共 \d+ 张：对 \d+，未认出 \d+，认错 \d+"),
     "wording_checks": (["--check", "R-叠字", "--quiet", "--only", "putuo-zhengfuban-2025"],

@@ -29,7 +29,7 @@ _SPENDING = ("基本支出", "项目支出", "人员经费", "公用经费")  # 
 _LEVELS = ("类", "款", "项")  # a level's word read from a label column's header set apart (“项 目” → 项)
 _NAMES = "名称"
 _CODES = "编码"
-_LABELS = ("类", "款", "项", "编码", "名称", "功能科目", "行次", "单位", "部门经济科目", "政府经济科目")
+_LABELS = ("类", "款", "项", "编码", "名称", "功能科目", "行次", "单位", "单位编码", "部门经济科目", "政府经济科目")
 _LEAST_ROWS = 2  # rows an identity of an unnamed column must hold on (one row proves no column's meaning)
 _SIDES = 2
 
@@ -132,7 +132,19 @@ def _part_meaning(printed: Printed, meanings: dict[int, str], col: int) -> str |
             whole, part = meanings[total], meanings[beside]
             return _OTHER_PART.get((whole, part)) or _OTHER_PART.get(("合计", part)) \
                 or f"{whole}·{printed.header[col]}"
+        if meanings[total] in _TOTALS and _beside_the_basic(printed, meanings, total, col):
+            return _PROJECTS
     return None
+
+
+def _beside_the_basic(printed: Printed, meanings: dict[int, str], total: int, col: int) -> bool:
+    """Whether ``col`` makes the ``total`` with the 人员经费 and the 公用经费 columns right of the total on every row
+    (西安市行政审批服务局 2025's 合计 | 人员经费支出 | 公用经费支出 | 专项业务经费支出): the 基本支出 is those two, so the
+    column is the 项目支出."""
+    basic = [next((c for c in sorted(meanings) if c > total and meanings[c] == kind and c in printed.figures), None)
+             for kind in _BASIC_KINDS]
+    return all(c is not None for c in basic) and adds_up(printed, total, [col, *(c for c in basic if c is not None)],
+                                                         _LEAST_ROWS)
 
 
 def _beside(printed: Printed, meanings: dict[int, str], total: int, col: int) -> int | None:
@@ -149,6 +161,8 @@ _OTHER_PART = {("合计", "项目支出"): "基本支出", ("合计", "基本支
                ("基本支出", "公用经费"): "人员经费", ("基本支出", "人员经费"): "公用经费",
                ("合计", "公用经费"): "人员经费", ("合计", "人员经费"): "公用经费"}
 _WHOLES = (*_TOTALS, "基本支出")
+_BASIC_KINDS = ("人员经费", "公用经费")  # the two parts of 基本支出
+_PROJECTS = "项目支出"
 
 
 def _names_by_print(printed: Printed, shape: str, meanings: dict[int, str]) -> dict[int, str]:

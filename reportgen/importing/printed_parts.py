@@ -41,7 +41,25 @@ def prints_part(text: str, word: str, others: tuple[str, ...] = (), names: tuple
     if not places or _DEFINED.match(text, places[0] + len(word)):
         return False
     named = [at for at in places if not any(len(other) > len(word) and text.startswith(other, at) for other in others)]
-    return bool(named) and _heading(text) or any(_amount_after(text, at + len(word)) for at in places)
+    return bool(named) and (_heading(text) or _run_in(text, named)) \
+        or any(_amount_after(text, at + len(word)) for at in places)
+
+
+def _run_in(text: str, places: list[int]) -> bool:
+    """A numbered heading run in before its paragraph's first sentence, naming the part (at one of ``places``), the
+    sentence after it stating an amount: “（一）机关运行经费。2026年一般公共预算财政拨款运行经费910.53万元”（重庆市委
+    宣传部 2026）, “（一）机关运行经费：2025年长沙市公安局机关运行经费2045.01万元”（长沙市公安局 2025）. A 名词解释's
+    numbered entry (“十二、机关运行经费：为保障行政单位……”) states no amount."""
+    end = _RUN_IN_END.search(text)
+    if not _NUMBERED.match(text) or end is None or end.start() > _HEADING or _SENTENCE.search(text, 0, end.start()):
+        return False
+    sentence = _CLAUSE_END.search(text, end.end())
+    said = text[end.end():sentence.start() if sentence else len(text)]
+    return any(at < end.start() for at in places) \
+        and any(not bounded(said[:found.start()]) for found in _AMOUNT.finditer(said))
+
+
+_RUN_IN_END = re.compile(r"[。：:]")  # the end of a heading run in before its paragraph
 
 
 def _amount_after(text: str, start: int) -> bool:

@@ -974,4 +974,12 @@ def _known_word(word: str, catalog: Catalog) -> str:
     if plain in catalog.columns:
         return catalog.columns[plain]
     bare = _OF_INCOME.sub("", plain)
-    return catalog.columns.get(bare, "") if bare and bare != plain else ""
+    if bare and bare != plain and bare in catalog.columns:
+        return catalog.columns[bare]
+    # a kind of spending's column worded with 支出 after it (陕西's 人员经费支出 | 公用经费支出): the kind's column
+    spent = plain.removesuffix(_SPENT)
+    return catalog.columns.get(spent, "") if spent != plain and catalog.columns.get(spent) in _SPENDING_KINDS else ""
+
+
+_SPENT = "支出"
+_SPENDING_KINDS = ("人员经费", "公用经费", "基本支出", "项目支出")  # the columns a “…支出” header names as they are

@@ -16,7 +16,7 @@ from reportgen.readers.grid import Cell
 from reportgen.readers.statements import is_page_number
 from reportgen.reading.amounts import bounded, printed_amount, why_not_amount
 
-LABEL_MEANINGS = ("类", "款", "项", "编码", "名称", "功能科目", "行次", "单位", "部门经济科目", "政府经济科目")  # 行次: the 决算 总表's line numbers
+LABEL_MEANINGS = ("类", "款", "项", "编码", "名称", "功能科目", "行次", "单位", "单位编码", "部门经济科目", "政府经济科目")  # 行次: the 决算 总表's line numbers
 # a code joined to its name (2130306-水利工程运行与维), where the words of a name run on from the line above
 # stand before it in the cell (“护 2130306-水利工程运行与维”: 北京's 支出总表)
 _CODE_NAMED = re.compile(r"(?<![\d.])(\d{3}(?:\d{2}){0,2})-(?=\D)")
@@ -246,6 +246,16 @@ def _joined_texts(table: Table, index: int, cols: list[int]) -> str:
     return " ".join(t for t in (cell_text(table.grid.cell(index, c)) for c in cols) if t)
 
 
+def _total_set_over(cell: Cell) -> bool:
+    """Whether a cell where an amount belongs holds a total's label alone (…合计, …总计): words, no figure."""
+    text = "".join(cell_text(cell).split())
+    return not isinstance(cell.value, Decimal) and not any(c.isdigit() for c in text) and bool(text) \
+        and text.endswith(_TOTAL_ENDS)
+
+
+_TOTAL_ENDS = ("合计", "总计")
+
+
 def _is_total_label(label: str) -> bool:
     return any(label.startswith(t) or label.endswith(t) for t in _TOTAL)
 
@@ -257,6 +267,9 @@ def _read_amounts(table: Table, index: int, columns: _Columns, row: Row, problem
     for col, meaning in columns.amounts:
         cell = grid.cell(index, col)
         amount = amount_of_cell(cell, grid.where(index, col), (index, col), columns.read)
+        if amount is None and _total_set_over(cell):
+            continue  # a total's label the PDF set over the columns (国家信访局 2024 决算: “人员经费合计 7,967.72
+            # 公用经费合计 2,266.65” across a three-pair 基本支出表, “公用经费合计” under the 决算数 of the middle pair)
         if amount is None:
             problems.append(cell_problem(cell, grid.where(index, col), meaning))
             unread.add(meaning)

@@ -870,6 +870,7 @@ def _read_three_public(parts: TextParts, section: _Section | None, vocab: dict[s
         parts.三公说明 = Placed("".join(run.text for run in runs), runs[0].where(0))
         return
     item: str | None = None
+    listed: list[tuple[str, Placed[str]]] = []  # the items a clause lists after its first: where no clause opens with them
     for run in runs:
         text = _fold(run.text)
         for start, end in _clauses(text, vocab["分句"]):
@@ -877,10 +878,14 @@ def _read_three_public(parts: TextParts, section: _Section | None, vocab: dict[s
             item = named or item
             if named is not None and (figure := _MONEY.search(text, start, end)) is not None:
                 parts.三公金额.setdefault(named, Placed(figure.group(), run.where(figure.start())))
+            listed += [(each, Placed(at.group(), run.where(at.start())))
+                       for each, at in _listed_items(text, start, end, words)]
             reason = _reason(run, text, words["原因"], start, end)
             if item is not None and reason is not None and item not in parts.三公原因:
                 parts.三公原因[item] = reason
             _three_public_change(parts, run, text, (start, end), named, item)
+    for named, placed in listed:
+        parts.三公金额.setdefault(named, placed)
 
 
 def _three_public_change(parts: TextParts, run: _Run, text: str, span: tuple[int, int], named: str | None,
@@ -903,6 +908,19 @@ def _three_public_change(parts: TextParts, run: _Run, text: str, span: tuple[int
     if named not in parts.三公增减 and (amount is not None or named in parts.三公金额):
         figure = Placed(amount.group(), run.where(amount.start())) if amount is not None else parts.三公金额[named]
         parts.三公增减[named] = (figure, Placed(compared.group(), run.where(compared.start())))
+
+
+def _listed_items(text: str, start: int, end: int, words: dict[str, Any]) -> list[tuple[str, re.Match[str]]]:
+    """The items a clause lists after its first, one a comma each, each named first and its amount after it:
+    “其中：因公出国（境）费用100.00万元，公务接待费63.80万元，公务用车运行维护费112.00万元，公务用车购置费0万元”
+    (重庆市委宣传部 2026) — each item and its amount."""
+    listed = []
+    cuts = [at + 1 for at in range(start, end) if text[at] in "，,"]
+    for begin, stop in zip(cuts, [*cuts[1:], end], strict=False):
+        named = _clause_item(text[begin:stop], words)
+        if named is not None and (figure := _MONEY.search(text, begin, stop)) is not None:
+            listed.append((named, figure))
+    return listed
 
 
 def _clause_item(clause: str, words: dict[str, Any]) -> str | None:

@@ -732,7 +732,7 @@ def _retitled(table: _Table, lines: list[_Line]) -> bool:
 # A table's number set on a line of its own above its title (表1, 公开表2, 附表3, 预算01表; 江苏's 公开04表,
 # 部门预算公开10表), as some regions print on every page of a table.
 _TABLE_NUMBER_LINE = re.compile(
-    r"^(?:部门预算)?(?:附表|公开表?|预算表?|表)[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?表?$")
+    r"^(?:部门预算|部门)?(?:附表|公开表?|预算表?|表)[\d一二三四五六七八九十]{1,3}(?:[-－—.．]\d{1,2})?表?$")
 
 
 def _is_number_line(line: _Line) -> bool:
@@ -1136,6 +1136,7 @@ def _run_on_names(body: list[tuple[_Line, list[_Word]]], cuts: list[float],
         target = body_rows.joins(i)
         if target is not None:
             moves[i] = target
+    body_rows.untangle(moves)
     for i in sorted(moves):
         col = next(iter(rows[i][1]))
         target_cell = rows[moves[i]][1].setdefault(col, [])  # empty where the name straddles its row
@@ -1192,6 +1193,20 @@ class _BodyRows:
             return indented[0]
         centre = _middle(self.rows[i][0])
         return min(choices, key=lambda k: (abs(_figures_middle(self.rows[k]) - centre), k > i))
+
+    def untangle(self, moves: dict[int, int]) -> None:
+        """Name-only lines that cross (the upper one joined to the row below, the lower one to the row above) each
+        joined to the row whose figures are nearer: a name's lines stand in order, and a cell's text is centred.
+        The indent of a name's first line fools the indent rule (长春市信访局 2026: “行政 / 2080501 … / 单位离退休 /
+        机关 / 事业单位基本 2080505 … / 养老保险缴费 / 支出”, each name's first line set in: 单位离退休 under 事业单位基本's
+        edge and 机关 under 行政's, which made 行政机关 and 单位离退休事业单位基本养老保险缴费支出)."""
+        for i in sorted(moves):
+            j = i + 1
+            if j in moves and moves[i] > j and moves[j] < i:
+                rows = (moves[j], moves[i])
+                for k in (i, j):
+                    centre = _middle(self.rows[k][0])
+                    moves[k] = min(rows, key=lambda r: abs(_figures_middle(self.rows[r]) - centre))
 
     def _two_rows(self, i: int, k: int, col: int) -> bool:
         """Whether name-only line ``i`` and row ``k`` each print a whole row's name of the templates (row_names.yaml)

@@ -600,6 +600,10 @@ def folios(lines: list[Line]) -> set[int]:
 # a gap between two of a line's cells: three spaces or more, between printed characters (a “%” set apart after its
 # number, “增长8.8   %” in 江苏's prose, is no cell of its own)
 _CELL_GAP = re.compile(r"\S {3,}(?![%％ ])\S")
+# a line whose text starts far in, the cells left of it empty: a cell's text wrapped in a column of its own (湖州市财政局
+# 2026's 项目表, its 项目概述 over lines beside rows “湖州市财政项目预算审核中心  市级预算项目评审  371.00” — no prose:
+# “……完成审核目标100亿” / “371.00 元，节约……” is no 371.00元)
+_COLUMN_INDENT = re.compile(r" {20,}\S")
 _AROUND = 3  # the printed lines either side of a line on its page that tell whether it stands in a grid
 _GAPPED = 4  # how many of those (and itself) set cells apart by gaps: the line is a grid's
 
@@ -616,7 +620,7 @@ def laid_in_columns(lines: list[Line]) -> frozenset[int]:
             pages.setdefault(line.page, []).append(line)
     found: set[int] = set()
     for printed in pages.values():
-        gapped = [bool(_CELL_GAP.search(line.text.strip())) for line in printed]
+        gapped = [bool(_CELL_GAP.search(line.text.strip()) or _COLUMN_INDENT.match(line.text)) for line in printed]
         for index, line in enumerate(printed):
             if sum(gapped[max(0, index - _AROUND):index + _AROUND + 1]) >= _GAPPED:
                 found.add(line.number)
@@ -849,8 +853,15 @@ def _is_heading(text: str) -> bool:
     """A short line of its own that no sentence continues: 第二部分 …, 一、…, （一）…, 表1 … (an item
     numbered （1） or 1. goes on on the next line). A line whose heading sentence ends before its words do goes on
     (“（三）公务用车购置和运行维护费。2025 年预算数” / “121.81 万元，……”, 北京市民政局 2026: the year is the amount's)."""
-    return bool(_HEADING.match(text)) and len(text) <= 30 and not _HEADING_FIGURE.search(text) \
-        and "。" not in text[:-1]
+    heading = _HEADING.match(text)
+    return heading is not None and len(text) <= 30 and not _HEADING_FIGURE.search(text) \
+        and "。" not in text[:-1] and not _CODE_ITEM.match(text, heading.end())
+
+
+# a numbered item that opens with a 科目's code is that 科目's amount, its name and figure going on over lines — no
+# heading (泉州市人民政府办公室 2026 “（四）2010399-其他政府办公厅（室）及相关机构事务” / “支出 3942.61 万元。”; 福州市民政局
+# 2026 “（一）2296002-用于社会福利的彩票公益金支出 75.00 万” / “元”)
+_CODE_ITEM = re.compile(r"\s*[1-3]\d{2}(?:\d{2}){0,2}\s*[-－—.．、\s]")
 
 
 def _table_row(text: str) -> str | None:
@@ -1161,6 +1172,8 @@ _ENUMERATING = frozenset(_WORDS["列举的部分"])  # the 部分 words whose li
 # 9.7%，包括”)
 # the ordinal that opens a reason or item of an enumeration: 一是, 其一, 第一 (then 二是, 其二, 第二 …)
 _ORDINAL = re.compile(r"(?:^|[，,。；;：:\s])(?:其|第)?([一二三四五六七八九十])(?:是|[，,、])")
+_INCLUDING = "含"  # right after a bracket: what the amount before it holds
+_CLAUSE_WORDS = re.compile(r"[\s，,：:、]")  # what a clause's words before its 其中 may hold and name nothing
 _RIGHT_AFTER = re.compile(r"[\d,，.．]*+(?:万元|亿元|元)?[，,：:]?(?:主要|具体)?")
 
 
@@ -1173,6 +1186,8 @@ class _Parts:
     open: list[_List] = field(default_factory=list)
     depth: int = 0
     first_item: bool = False  # a “一是” has been read: the lists opened after it are within its item
+    in_clause: int = 0  # the amounts read since the last “；”
+    clause_before: int = 0  # … and in the clause that “；” ended
 
     def whole(self, between: str, last: Statement | None, label: str = "") -> Statement | None:
         """The whole an amount (its ``label``) is a part of, after the words ``between`` it and the amount before it
@@ -1182,23 +1197,41 @@ class _Parts:
                 self.first_item = True
             else:  # “；二是…”: the reason after the first — the lists within the first item's words close
                 self.open = [listed for listed in self.open if not listed.in_item]
+        clause = -1  # where the clause after a “；” among ``between`` begins
         for mark in _PARTS_MARKS.finditer(between):
             char = mark.group()
             if char in "（(":
                 self.depth += 1
+                if last is not None and between.startswith(_INCLUDING, mark.end()):
+                    # “2,134.87万元（含上年结转750.00万元）”（国家信访局 2026, 深圳市信访局 2026 “120万元（含结转2025年
+                    # 采购经费6.9万元）”）: what the brackets say it holds is a part of the amount before them
+                    self.open.append(_List(last, self.depth, False, in_item=self.first_item))
             elif char in "）)":
                 self.depth = max(self.depth - 1, 0)
                 self.open = [listed for listed in self.open if listed.depth <= self.depth]
             elif char in "；;":  # (the end of a 其中's item ends the lists within it)
                 self.open = self._after_clause(label)
-            elif last is not None and not between[:mark.start()].endswith(_REASONS):  # not “主要原因包括：”
+                self.clause_before, self.in_clause, clause = self.in_clause, 0, mark.end()
+            elif last is not None and not between[:mark.start()].endswith(_REASONS) \
+                    and not self._of_new_clause(between[clause:mark.start()] if clause >= 0 else None):
                 right_after = _RIGHT_AFTER.fullmatch(between[:mark.start()]) is not None
                 self.open.append(_List(last, self.depth, char in _ENUMERATING and right_after, in_item=self.first_item))
+        self.in_clause += 1
         if not self.open:
             return None
         self.open[-1].taken = True
         self.open[-1].first = self.open[-1].first or label
         return self.open[-1].whole
+
+    def _of_new_clause(self, said: str | None) -> bool:
+        """Whether a list that opens in a clause after a “；” (``said``: its words before 其中 or 包括; None where it
+        opens in the amount's own clause) is of no amount said before: its clause names its own whole (“……上年结转
+        2,254.12万元；支出包括：一般公共服务支出……”, 国家信访局 2026: the 支出's, no part of 上年结转), or the clause before
+        listed several amounts, none of them the whole (“政府采购预算总额712.49万元：货物……、工程……、服务225.99万元；
+        其中一般公共预算拨款政府采购504.98万元”, 重庆市委宣传部 2026: of the 总额, no part of 服务)."""
+        if said is None:
+            return False
+        return bool(_CLAUSE_WORDS.sub("", said)) or self.clause_before > 1
 
     def _after_clause(self, label: str) -> list[_List]:
         """The lists still open after a “；”: a 其中's closes there, and so do those within its item — but one whose first

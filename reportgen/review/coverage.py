@@ -71,6 +71,12 @@ def printed_amounts(text: str) -> list[Decimal]:
     return [Decimal(m.group(1).replace(",", "").replace("，", "")) for m in _AMOUNT.finditer(text)]
 
 
+def read_keys(imported: ImportResult | None, narrative: Review | None) -> set[Key]:
+    """The amounts read, each by its page, its line on the page and its value: onto a table's rows (a field's figure,
+    or a 合计 or part the rows compared) or as a statement of the prose."""
+    return _read(imported, narrative)
+
+
 def _read(imported: ImportResult | None, narrative: Review | None) -> set[Key]:
     read: set[Key] = set()
     if imported is not None:

@@ -376,6 +376,14 @@ def running_line(glossary: Glossary, figure: Figure | None, label: str) -> Figur
     return found[0] if len(found) == 1 else None
 
 
+def _half_step(budget: Budget) -> Decimal:
+    """Half the last digit the tables print a figure to, in 元: a figure the document computed before rounding stands
+    within it of the printed one."""
+    if budget.source_unit == "万元":
+        return rounding_allowance(budget.source_unit, 2) / 2
+    return (budget.printed_step or Decimal(0)) / 2
+
+
 class Glossary(Naming[Figure]):
     """Names → figures of one source."""
 
@@ -386,6 +394,7 @@ class Glossary(Naming[Figure]):
         # A table's own slips (printed total − its parts' sum, in 元): a figure built on the slipped total
         # is disputed, and a sentence that states it corrected agrees with the table's parts.
         self.disputes = disputes
+        self.half_step = _half_step(budget)  # (judge.py: a share of unrounded figures, 国家信访局 2024 决算 “占87.88%”)
         self.project_classes: dict[str, Figure] = {}  # 项目支出 by economic class, by name
         # the basic spending's 经济分类 lines: of the basic spending alone, where a sentence naming the
         # same class may speak of all spending (“一般公共预算安排委托业务费402.65万元”: basic and projects)

@@ -754,11 +754,18 @@ def _judge_share(st: Statement, reading: _Reading) -> None:
         if whole is not None:
             reading.verdicts.append(_share_of_printed(st, reading.amount, whole))
             return
+    half = reading.glossary.half_step
     if named is not None and named is not reading.subject:  # the base the sentence names, and only it
-        reading.verdicts.append(_share(st, reading.subject, named, reading.part, only_whole=True))
+        verdict = _share(st, reading.subject, named, reading.part, only_whole=True, half=half)
+        # “占总支出”: of the 总计, or of the year's own total without what is carried over (国家信访局 2024 决算)
+        this_year = reading.glossary.find(_THIS_YEAR.get(named.name, ""))
+        if verdict.status == "disagree" and this_year is not None and this_year is not reading.subject:
+            of_year = _share(st, reading.subject, this_year, reading.part, only_whole=True, half=half)
+            verdict = of_year if of_year.status == "agree" else verdict
+        reading.verdicts.append(verdict)
         return
     whole = reading.glossary.find(st.whole) if st.whole and st.whole != st.label else None
-    verdict = _share(st, reading.subject, whole or _of_three_public_total(st, reading), reading.part)
+    verdict = _share(st, reading.subject, whole or _of_three_public_total(st, reading), reading.part, half=half)
     if verdict.status == "disagree" and _share_as_corrected(st, reading.subject, whole, reading.part,
                                                              reading.glossary.disputes):
         verdict = Verdict(st, "unknown", reading.subject, cause=DISPUTED)
@@ -998,9 +1005,11 @@ def _rate_within_slack(printed: Decimal, decimals: int, difference: Decimal, pri
 
 
 def _share(st: Statement, part: Figure | None, whole: Figure | None, value: Decimal | None,
-           only_whole: bool = False) -> Verdict:
+           only_whole: bool = False, half: Decimal = Decimal(0)) -> Verdict:
     """占…%: of the base the sentence names (``only_whole``), else of the total it names first or of
-    the totals the part belongs to."""
+    the totals the part belongs to — as the printed figures give it, or as figures within ``half`` (元) of each
+    printed one give it: a share the document computed before rounding its figures to the digit its tables print
+    (never one the printed figures give cut rather than rounded: that is told, TRUNCATED)."""
     if part is None or st.value is None:
         return Verdict(st, "unknown")
     wholes = [w for w in ((whole.current,) if whole else ()) + (() if only_whole else part.wholes) if w]
@@ -1008,11 +1017,25 @@ def _share(st: Statement, part: Figure | None, whole: Figure | None, value: Deci
         return Verdict(st, "unknown", part)
     amount = value if value is not None else part.current
     shares = [exact_percent(amount, w) for w in wholes]
-    if any(s is not None and shown(s, st.decimals) == st.value for s in shares):
-        return Verdict(st, "agree", part)
     first = shares[0]
     assert first is not None
+    if any(s is not None and shown(s, st.decimals) == st.value for s in shares) \
+            or truncated(first, st.decimals) != st.value and any(_share_within(st, amount, w, half) for w in wholes):
+        return Verdict(st, "agree", part)
     return Verdict(st, "disagree", part, f"占{_text(first, st.decimals, '%')}", _share_cause(st, first, amount, whole))
+
+
+def _share_within(st: Statement, amount: Decimal, whole: Decimal, half: Decimal) -> bool:
+    """Whether a share lies between those of the figures within ``half`` of the printed part and whole."""
+    if not half or whole <= half or st.value is None:
+        return False
+    low = exact_percent(max(amount - half, Decimal(0)), whole + half)
+    high = exact_percent(amount + half, whole - half)
+    return low is not None and high is not None and shown(low, st.decimals) <= st.value <= shown(high, st.decimals)
+
+
+# the totals a share “of the 总计” may be of: the year's own, without what is carried over to or from another year
+_THIS_YEAR = {"支出总计": "本年支出合计", "收入总计": "本年收入合计"}
 
 
 def _share_of_printed(st: Statement, amount: Statement, whole: Figure) -> Verdict:
