@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reportgen.errors import Finding
+from reportgen.patterns import regex
 from reportgen.review.text_rules.base import WORDS, Text
 from reportgen.rules import TEXT, rule
 
 _NUM = r"\d[\d,]*+(?:\.\d++)?+"
-_WORD = re.compile(r"决算数(大于|小于|等于)(年初|全年|调整)?预算数?")
-_FINAL = re.compile(rf"决算数?(?:为|是)\s*({_NUM})\s*万元")
-_BUDGET = re.compile(rf"(年初|全年|调整)?预算数?(?:为|是)\s*({_NUM})\s*万元")
+_WORD = regex(r"决算数(大于|小于|等于)(年初|全年|调整)?预算数?")
+_FINAL = regex(rf"决算数?(?:为|是)\s*({_NUM})\s*万元")
+_BUDGET = regex(rf"(年初|全年|调整)?预算数?(?:为|是)\s*({_NUM})\s*万元")
 
 
 def _interval(number: str) -> tuple[Decimal, Decimal]:
@@ -57,8 +58,8 @@ def final_against_budget(text: Text) -> Iterator[Finding]:
 # “一般公共预算财政拨款支出 1668.14 万元，比年初预算数增加 1668.14 万元，增长 0%”: the amount, then an increase over
 # a budget of no year (比年初预算数, 比预算数: a 决算 against its own year's budget, which the statement reader does not
 # take for a change over last year) and a rate
-_FROM_NOTHING = re.compile(rf"(?<![\d,.])({_NUM})\s*万元\s*[，,]\s*(?:比|较)(?:(?!上年|去年|上一|\d)[^，。；]){{0,12}}?预算数?"
-                           rf"\s*增加\s*({_NUM})\s*万元\s*[，,]?\s*(增长\s*{_NUM}\s*%)")
+_FROM_NOTHING = regex(rf"(?<![\d,.])({_NUM})\s*万元\s*[，,]\s*(?:比|较)(?:(?!上年|去年|上一|\d)[^，。；]){{0,12}}?预算数?"
+                      rf"\s*增加\s*({_NUM})\s*万元\s*[，,]?\s*(增长\s*{_NUM}\s*%)")
 
 
 @rule("R-零基增长率", TEXT)
@@ -75,8 +76,8 @@ def rate_over_nothing(text: Text) -> Iterator[Finding]:
                            f"没有增长率，而写作“{''.join(first.group(3).split())}”{also}（应写“预算数为 0”或“为新增”）")
 
 
-_NO_PRIOR = re.compile("|".join(f"(?:{said})" for said in WORDS["没有上年数的说法"]))
-_RATE_OVER_PRIOR = re.compile(str(WORDS["与上年相比的增长率"]))
+_NO_PRIOR = regex("|".join(f"(?:{said})" for said in WORDS["没有上年数的说法"]))
+_RATE_OVER_PRIOR = regex(str(WORDS["与上年相比的增长率"]))
 
 
 @rule("R-无上年数的增长率", TEXT)
@@ -112,7 +113,7 @@ _WAY = "|".join(_WAYS)
 # a change against a prior (“比2023年预算执行数减少2.98%”), then its reason at once, one clause that says only
 # that some money went the other way (“。主要原因是：宣传事务一般行政管理事务经费增加。”, 万里街道 2024) — matched
 # on the text without its spaces (_sentences' words)
-_CHANGE_AND_REASON = re.compile(
+_CHANGE_AND_REASON = regex(
     rf"(?:比|较)[^。；，,]{{0,30}}?({_WAY})了?{_NUM}(?:万元|%)(?:[，,](?:{_WAY}){_NUM}%)?[。；，,]"
     rf"(?:主要)?原因(?:是|为|主要是)?[：:]?([^。；，,：:]{{1,40}}?(?:{'|'.join(WORDS['钱的名称'])}))({_WAY})(?=[。；])")
 
