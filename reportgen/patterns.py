@@ -3,9 +3,9 @@ module keeps at its top level (or in a class, a list or a dict there) is written
 ``re.compile(r"…")``.
 
 Why: a command imports several hundred patterns it mostly never runs (``check`` runs none of review's), and
-compiling is most of the cost of importing them — ``re`` builds a bitmap for each range of Han characters,
-about a millisecond each. Measured (bench/start.py): importing what ``reportgen review`` needs took about
-0.3 s less CPU, about half of it; every process a command, a batch or the desk starts pays it.
+compiling them is a large part of importing those modules — ``re`` builds a bitmap for each range of Han characters,
+about a millisecond each. Measured (bench/README.md, 启动): importing what ``reportgen review`` runs took
+725 ms of CPU before, 539 ms after (medians, alternating); every process a command or the desk starts pays it.
 
 What :func:`regex` gives is used as the compiled pattern it stands for (``search``, ``finditer``, ``sub``,
 ``pattern``, ``groupindex`` …): it compiles on the first such use and from then on hands out the compiled
