@@ -44,3 +44,25 @@ def test_importing_the_reviewer_compiles_almost_no_pattern() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     compiled_now, made = map(int, done.stdout.split())
     assert made > 300 and compiled_now <= 10, done.stdout
+
+
+def test_no_module_compiles_a_pattern_when_it_is_imported() -> None:
+    """Every pattern kept at a module's top level (or in a class, a list, a dict there) is ``regex(…)``, not
+    ``re.compile(…)``: compiled when first run, not by every process that imports the module."""
+    import ast
+
+    found = []
+    for name, path in MODULES.items():
+        text = path.read_text(encoding="utf-8")
+        if "re.compile(" not in text:
+            continue
+        tree = ast.parse(text)
+        scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+        stack: list[ast.AST] = [node for node in tree.body if not isinstance(node, scopes)]
+        while stack:
+            node = stack.pop()
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "compile"
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "re"):
+                found.append(f"{name}:{node.lineno}")
+            stack += [child for child in ast.iter_child_nodes(node) if not isinstance(child, scopes)]
+    assert found == [], f"write regex(…) (reportgen/patterns.py) for: {found}"
